@@ -52,3 +52,12 @@ export class InterruptedError extends CliError {
     super('Interrupted');
   }
 }
+
+/** A failure already explained on stderr (e.g. one id of several); only its exit code is left to apply. */
+export class AlreadyReported extends CliError {
+  override readonly exitCode: number;
+  constructor(cause: CliError) {
+    super(cause.message);
+    this.exitCode = cause.exitCode;
+  }
+}

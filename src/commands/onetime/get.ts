@@ -1,0 +1,6 @@
+import type { Context } from '../../context';
+import { showSchedule } from '../shared/schedules';
+
+export async function run(ctx: Context, options: { agentId?: string }, id: string): Promise<void> {
+  await showSchedule(ctx, 'one-time', ctx.agentFlagOrDefault(options.agentId), id);
+}

@@ -1,0 +1,6 @@
+import type { Context } from '../../context';
+import { listSchedules, type ListOptions } from '../shared/schedules';
+
+export async function run(ctx: Context, options: ListOptions): Promise<void> {
+  await listSchedules(ctx, 'one-time', options);
+}

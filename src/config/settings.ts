@@ -1,0 +1,51 @@
+import type { ConfigFile } from './store';
+
+export type Source = 'flag' | 'env' | 'file' | 'legacy file' | 'default' | 'system';
+
+export interface Setting {
+  value: string | undefined;
+  source: Source | undefined;
+}
+
+export interface Settings {
+  apiKey: Setting;
+  baseUrl: Setting & { value: string };
+  agentId: Setting;
+  timezone: Setting & { value: string };
+}
+
+export const DEFAULT_BASE_URL = 'https://api.letta.com';
+
+export interface SettingInputs {
+  flags: { apiKey?: string; baseUrl?: string; agentId?: string; tz?: string };
+  env: Record<string, string | undefined>;
+  file: ConfigFile;
+  legacyApiKey?: string;
+  systemZone: string;
+}
+
+function pick(...candidates: Array<[string | undefined, Source]>): Setting {
+  for (const [value, source] of candidates) {
+    if (value !== undefined && value !== '') return { value, source };
+  }
+  return { value: undefined, source: undefined };
+}
+
+/** Flag, then environment, then config file, then default; each value remembers where it came from. */
+export function resolveSettings({ flags, env, file, legacyApiKey, systemZone }: SettingInputs): Settings {
+  const baseUrl = pick([flags.baseUrl, 'flag'], [env.LETTA_BASE_URL, 'env'], [file.base_url, 'file'], [DEFAULT_BASE_URL, 'default']);
+  const timezone = pick([flags.tz, 'flag'], [env.TZ, 'env'], [file.timezone, 'file'], [systemZone, 'system']);
+  return {
+    apiKey: pick([flags.apiKey, 'flag'], [env.LETTA_API_KEY, 'env'], [file.api_key, 'file'], [legacyApiKey, 'legacy file']),
+    baseUrl: { value: baseUrl.value!, source: baseUrl.source },
+    agentId: pick([flags.agentId, 'flag'], [env.LETTA_AGENT_ID, 'env'], [file.agent_id, 'file']),
+    timezone: { value: timezone.value!, source: timezone.source },
+  };
+}
+
+/** "sk-...abcd": enough to recognise a key, never enough to use it. */
+export function maskKey(key: string): string {
+  if (key.length < 12) return '****';
+  const prefix = /^[a-z]+-/i.exec(key)?.[0] ?? '';
+  return `${prefix.slice(0, 4)}...${key.slice(-4)}`;
+}

@@ -1,0 +1,132 @@
+import { NotFoundError, UsageError } from '../errors';
+import { expectArray, expectShape } from './checks';
+import type { LettaClient, RequestOptions } from './client';
+import type { Agent, CreatedSchedule, CreateScheduleBody, LettaResponse, MessageCreate, Run, ScheduledMessage, ScheduleListPage } from './types';
+
+export const PAGE_SIZE = 100;
+
+/** A path segment from user input: escaped, and never a dot segment that could climb to another route. */
+export function segment(value: string, what: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') throw new UsageError(`The ${what} is empty`);
+  if (/^\.+$/.test(trimmed)) throw new UsageError(`'${value}' is not a valid ${what}`);
+  return encodeURIComponent(trimmed);
+}
+
+const checkScheduled = (value: unknown) => {
+  const message = expectShape<ScheduledMessage>(value, 'a scheduled message', { id: 'string', schedule: 'object', message: 'object?' });
+  return message;
+};
+
+/** The schedule routes: /v1/agents/{agent_id}/schedule[/{id}]. */
+export function schedulePath(agentId: string, id?: string): string {
+  const base = `/v1/agents/${segment(agentId, 'agent id')}/schedule`;
+  return id === undefined ? base : `${base}/${segment(id, 'schedule id')}`;
+}
+
+/** Letta's routes as this CLI uses them; each answer checked before it is trusted. */
+export class LettaApi {
+  constructor(readonly client: LettaClient) {}
+
+  async createSchedule(agentId: string, body: CreateScheduleBody, listCommand: string): Promise<CreatedSchedule> {
+    const answer = await this.client.request('POST', schedulePath(agentId), {
+      body,
+      ifUnsure: { effect: 'The schedule may have been created.', check: listCommand },
+    });
+    return expectShape<CreatedSchedule>(answer, 'the new schedule', { id: 'string', next_scheduled_at: 'string?' });
+  }
+
+  /** Every page of an agent's schedules, one page at a time (so a huge list never sits in memory). */
+  async *schedulePages(agentId: string): AsyncGenerator<ScheduledMessage[]> {
+    let after: string | undefined;
+    const seen = new Set<string>();
+    for (;;) {
+      const answer = await this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after } });
+      const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
+      const items = expectArray(page.scheduled_messages, 'the schedule list', checkScheduled);
+      yield items;
+      const last = items.at(-1)?.id;
+      if (!page.has_next_page || last === undefined || seen.has(last)) return;
+      seen.add(last);
+      after = last;
+    }
+  }
+
+  async getSchedule(agentId: string, id: string): Promise<ScheduledMessage> {
+    try {
+      return checkScheduled(await this.client.request('GET', schedulePath(agentId, id)));
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(`No schedule '${id}' for agent ${agentId}`, error.message);
+      throw error;
+    }
+  }
+
+  async deleteSchedule(agentId: string, id: string): Promise<void> {
+    await this.client.request('DELETE', schedulePath(agentId, id));
+  }
+
+  async sendMessage(agentId: string, messages: MessageCreate[]): Promise<LettaResponse> {
+    const answer = await this.client.request('POST', `/v1/agents/${segment(agentId, 'agent id')}/messages`, {
+      body: { messages },
+      ifUnsure: { effect: 'The message may have been delivered.', check: `letta-switchboard results list --agent-id ${agentId}` },
+    });
+    return expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' });
+  }
+
+  async sendMessageAsync(agentId: string, messages: MessageCreate[]): Promise<Run> {
+    const answer = await this.client.request('POST', `/v1/agents/${segment(agentId, 'agent id')}/messages/async`, {
+      body: { messages },
+      ifUnsure: { effect: 'The message may have been queued.', check: `letta-switchboard results list --agent-id ${agentId}` },
+    });
+    return expectShape<Run>(answer, 'the new run', { id: 'string' });
+  }
+
+  async listRuns(query: RequestOptions['query']): Promise<Run[]> {
+    const answer = await this.client.request('GET', '/v1/runs/', { query });
+    return expectArray(answer, 'the run list', (run) => expectShape<Run>(run, 'a run', { id: 'string' }));
+  }
+
+  async getRun(id: string): Promise<Run> {
+    try {
+      return expectShape<Run>(await this.client.request('GET', `/v1/runs/${segment(id, 'run id')}`), 'the run', { id: 'string' });
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(`No run '${id}'`, error.message);
+      throw error;
+    }
+  }
+
+  /** Every page of agents (optionally those with this exact name). */
+  async *agentPages(name?: string): AsyncGenerator<Agent[]> {
+    let after: string | undefined;
+    for (;;) {
+      const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
+      const agents = expectArray(answer, 'the agent list', (agent) => expectShape<Agent>(agent, 'an agent', { id: 'string', name: 'string?' }));
+      yield agents;
+      const last = agents.at(-1)?.id;
+      if (agents.length < PAGE_SIZE || last === undefined || last === after) return;
+      after = last;
+    }
+  }
+
+  /** An agent id from an id or a name: a name must match exactly one agent. */
+  async resolveAgent(idOrName: string): Promise<string> {
+    const value = idOrName.trim();
+    if (looksLikeAgentId(value)) return value;
+    const matches: Agent[] = [];
+    for await (const page of this.agentPages(value)) matches.push(...page.filter((agent) => agent.name === value));
+    if (matches.length === 0) {
+      throw new NotFoundError(`No agent named '${value}'`, 'List your agents with: letta-switchboard agents list');
+    }
+    if (matches.length > 1) {
+      throw new UsageError(
+        `${matches.length} agents are named '${value}': ${matches.map((agent) => agent.id).join(', ')}`,
+        'Pass one of these ids with --agent-id.',
+      );
+    }
+    return matches[0]!.id;
+  }
+}
+
+export function looksLikeAgentId(value: string): boolean {
+  return /^agent-[\w-]+$/i.test(value.trim());
+}

@@ -1,0 +1,249 @@
+import { STATUS_CODES } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiError, AuthError, InterruptedError, NetworkError, NotFoundError } from '../errors';
+import { apiUrl, type Query } from './url';
+
+export type Method = 'GET' | 'POST' | 'DELETE';
+
+export interface ClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+  /** --verbose lines (the caller's writer masks the key). */
+  log?: (line: string) => void;
+  /** Test seams. */
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** For a POST: what may already exist if the answer is lost ("the schedule may have been created"). */
+  ifUnsure?: { effect: string; check: string };
+}
+
+export const MAX_ATTEMPTS = 3;
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 8_000;
+/** A Retry-After longer than this is reported rather than waited for. */
+const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_REDIRECTS = 3;
+/** Errors raised before any byte of the request left this machine: safe to retry even a POST. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
+const NO_ANSWER = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | undefined>;
+  text: string;
+}
+
+/**
+ * The one HTTP seam to Letta: bearer auth, a timeout on every request, retries
+ * for idempotent requests (never for a POST that may have landed), typed
+ * errors with exit codes, and the key kept out of every message.
+ */
+export class LettaClient {
+  constructor(private readonly options: ClientOptions) {}
+
+  async request<T = unknown>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+    let url = apiUrl(this.options.baseUrl, path, options.query);
+    const idempotent = method !== 'POST';
+    for (let attempt = 1, redirects = 0; ; attempt++) {
+      let answer: Answer;
+      try {
+        answer = await this.send(method, url, options.body);
+      } catch (error) {
+        const failure = this.networkFailure(error, method, url, options);
+        const code = errorCode(error);
+        // A timeout is the user's whole budget for this request, so it is never retried.
+        const retry = attempt < MAX_ATTEMPTS && (idempotent ? code !== 'TIMEOUT' : NOT_SENT.has(code));
+        if (!retry || failure instanceof InterruptedError) throw failure;
+        await this.pause(this.backoff(attempt), `${method} ${url.pathname}`, attempt, failure.message);
+        continue;
+      }
+
+      if (answer.status >= 300 && answer.status < 400 && answer.headers.location) {
+        url = this.followable(url, String(answer.headers.location), method, answer.status, ++redirects);
+        attempt--;
+        continue;
+      }
+      if (answer.status >= 200 && answer.status < 300) return parseBody(answer, method, url) as T;
+
+      const retryable = idempotent ? answer.status === 408 || answer.status === 429 || answer.status >= 500 : answer.status === 429;
+      const error = this.statusError(answer, method, options);
+      if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
+      const delay = retryAfter(answer.headers) ?? this.backoff(attempt);
+      if (delay > MAX_RETRY_AFTER_MS) throw error;
+      await this.pause(delay, `${method} ${url.pathname}`, attempt, `${answer.status} ${STATUS_CODES[answer.status] ?? ''}`.trim());
+    }
+  }
+
+  private async send(method: Method, url: URL, body: unknown): Promise<Answer> {
+    const { timeoutMs, signal, apiKey, log } = this.options;
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(new TimeoutSignal()), timeoutMs);
+    const started = Date.now();
+    log?.(`→ ${method} ${url.href}`);
+    try {
+      // Node's own fetch (undici inside Node): no HTTP stack in the bundle, nothing to load until a request is made.
+      const response = await fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          accept: 'application/json',
+          'user-agent': `letta-switchboard/${__VERSION__}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: 'manual',
+        signal: AbortSignal.any([signal, timer.signal]),
+      });
+      const text = await response.text();
+      log?.(`← ${response.status} ${STATUS_CODES[response.status] ?? ''} in ${Date.now() - started} ms`);
+      return { status: response.status, headers: Object.fromEntries(response.headers), text };
+    } catch (error) {
+      if (signal.aborted) throw new InterruptedError();
+      if (timer.signal.aborted) throw new TimeoutSignal();
+      throw error;
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  private networkFailure(error: unknown, method: Method, url: URL, options: RequestOptions) {
+    if (error instanceof InterruptedError) return error;
+    const code = errorCode(error);
+    const where = url.host;
+    const unsure = method === 'POST' && !NOT_SENT.has(code) && options.ifUnsure;
+    const hint = unsure ? `${options.ifUnsure!.effect} Check with '${options.ifUnsure!.check}' before trying again.` : undefined;
+    if (code === 'TIMEOUT') {
+      return new NetworkError(`No answer from ${where} within ${this.options.timeoutMs} ms (${method} ${url.pathname})`, hint ?? 'Raise the limit with --timeout MS, or check the server.');
+    }
+    if (NO_ANSWER.has(code)) {
+      return new NetworkError(`Cannot reach ${where} (${code})`, 'Check the base URL (letta-switchboard config show) and your network.');
+    }
+    const reason = code !== 'UNKNOWN' ? code : error instanceof Error ? error.message : String(error);
+    return new NetworkError(`The connection to ${where} failed (${reason})`, hint);
+  }
+
+  private statusError(answer: Answer, method: Method, options: RequestOptions) {
+    const status = answer.status;
+    const detail = serverMessage(answer.text);
+    const label = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+    const message = detail ? `Letta answered ${label}: ${detail}` : `Letta answered ${label}`;
+    if (status === 401 || status === 403) {
+      return new AuthError(message, "Check your API key: letta-switchboard config set-api-key - (or set LETTA_API_KEY).");
+    }
+    if (status === 404) return new NotFoundError(message);
+    const unsure = method === 'POST' && status >= 500 && options.ifUnsure;
+    const hint = unsure ? `${options.ifUnsure!.effect} Check with '${options.ifUnsure!.check}' before trying again.` : undefined;
+    return new ApiError(message, status, hint);
+  }
+
+  private followable(from: URL, location: string, method: Method, status: number, count: number): URL {
+    const to = new URL(location, from);
+    if (to.origin !== from.origin) {
+      throw new ApiError(
+        `Letta answered ${status} with a redirect to ${to.origin}; not following it, so the API key is not sent to another host`,
+        status,
+        'If the API moved, set the new address with letta-switchboard config set-url URL.',
+      );
+    }
+    const keepsMethod = status === 307 || status === 308;
+    if (count > MAX_REDIRECTS || (method === 'POST' && !keepsMethod)) {
+      throw new ApiError(`Letta answered ${status} with a redirect to ${to.pathname} that cannot be followed`, status);
+    }
+    return to;
+  }
+
+  private backoff(attempt: number): number {
+    const random = this.options.random ?? Math.random;
+    const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+    return Math.round(base * (0.5 + random() / 2));
+  }
+
+  private async pause(ms: number, what: string, attempt: number, reason: string) {
+    this.options.log?.(`retrying ${what} in ${(ms / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${MAX_ATTEMPTS}): ${reason}`);
+    const wait = this.options.wait ?? ((delay: number, signal: AbortSignal) => sleep(delay, undefined, { signal }));
+    try {
+      await wait(ms, this.options.signal);
+    } catch {
+      throw new InterruptedError();
+    }
+  }
+}
+
+class TimeoutSignal extends Error {
+  readonly code = 'TIMEOUT';
+}
+
+function errorCode(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET' && code !== 'UND_ERR_ABORTED') return code;
+    if (code === 'UND_ERR_SOCKET') return 'ECONNRESET';
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 'UNKNOWN';
+}
+
+/** Milliseconds from retry-after-ms or Retry-After (seconds or an HTTP date), if given. */
+export function retryAfter(headers: Answer['headers'], now = Date.now()): number | undefined {
+  const ms = Number(headers['retry-after-ms']);
+  if (headers['retry-after-ms'] !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
+  const value = headers['retry-after'];
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The server's own words from an error body: {"detail": ...}, {"error": {...}}, or a short excerpt of HTML/text. */
+export function serverMessage(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  try {
+    const body = JSON.parse(trimmed) as Record<string, unknown>;
+    const detail = body?.detail;
+    if (typeof detail === 'string') return detail;
+    if (Array.isArray(detail)) {
+      return detail
+        .map((item) => {
+          const { loc, msg } = (item ?? {}) as { loc?: unknown[]; msg?: unknown };
+          const where = Array.isArray(loc) ? loc.filter((part) => part !== 'body').join('.') : '';
+          return where ? `${where}: ${String(msg)}` : String(msg ?? JSON.stringify(item));
+        })
+        .join('; ');
+    }
+    const error = body?.error;
+    if (error && typeof error === 'object') {
+      const { message, detail: inner, type } = error as Record<string, unknown>;
+      return String(message ?? inner ?? type ?? JSON.stringify(error));
+    }
+    if (typeof error === 'string') return error;
+    if (typeof body?.message === 'string') return body.message;
+    return excerpt(trimmed);
+  } catch {
+    return excerpt(trimmed.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '));
+  }
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+}
+
+function parseBody(answer: Answer, method: Method, url: URL): unknown {
+  if (answer.text.trim() === '') return null;
+  try {
+    return JSON.parse(answer.text);
+  } catch {
+    throw new ApiError(`Letta answered ${answer.status} to ${method} ${url.pathname} with a body that is not JSON: ${excerpt(answer.text)}`, answer.status);
+  }
+}

@@ -1,0 +1,92 @@
+/** Wire types for the parts of Letta's API this CLI uses (from the public OpenAPI spec). */
+
+export const ROLES = ['user', 'assistant', 'system'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface TextPart {
+  type?: 'text';
+  text: string;
+}
+
+export interface MessageCreate {
+  role: Role;
+  content: string | Array<TextPart | Record<string, unknown>>;
+}
+
+export type Schedule = { type: 'one-time'; scheduled_at: number } | { type: 'recurring'; cron_expression: string };
+
+export interface CreateScheduleBody {
+  schedule: Schedule;
+  messages: MessageCreate[];
+}
+
+/** 201 answer to a create. Note: `next_scheduled_at` here, `next_scheduled_time` in lists. */
+export interface CreatedSchedule {
+  id: string;
+  next_scheduled_at?: string;
+  [field: string]: unknown;
+}
+
+export interface ScheduledMessage {
+  id: string;
+  agent_id: string;
+  message: { messages: MessageCreate[]; [field: string]: unknown };
+  next_scheduled_time?: string | null;
+  schedule: { type?: 'one-time' | 'recurring'; scheduled_at?: number; cron_expression?: string };
+  [field: string]: unknown;
+}
+
+export interface ScheduleListPage {
+  has_next_page: boolean;
+  scheduled_messages: ScheduledMessage[];
+}
+
+export interface LettaMessage {
+  message_type: string;
+  content?: unknown;
+  [field: string]: unknown;
+}
+
+export interface LettaResponse {
+  messages: LettaMessage[];
+  stop_reason?: unknown;
+  usage?: unknown;
+  [field: string]: unknown;
+}
+
+export interface Run {
+  id: string;
+  status?: string;
+  agent_id?: string;
+  created_at?: string;
+  completed_at?: string | null;
+  stop_reason?: string | null;
+  [field: string]: unknown;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  [field: string]: unknown;
+}
+
+export type ScheduleKind = 'one-time' | 'recurring';
+
+/** One-time and recurring are told apart by `schedule.type`; older answers may omit it. */
+export function scheduleKind(message: Pick<ScheduledMessage, 'schedule'>): ScheduleKind {
+  const schedule = message.schedule;
+  if (schedule.type === 'recurring' || schedule.type === 'one-time') return schedule.type;
+  return typeof schedule.cron_expression === 'string' ? 'recurring' : 'one-time';
+}
+
+/** The text of a message's content, whether a string or a list of parts. */
+export function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content
+      .map((part) => (part && typeof part === 'object' && typeof (part as TextPart).text === 'string' ? (part as TextPart).text : ''))
+      .filter(Boolean)
+      .join('\n');
+  }
+  return '';
+}

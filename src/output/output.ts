@@ -1,0 +1,96 @@
+import type { ChalkInstance } from 'chalk';
+import { colourEnabled, painter } from './colour';
+import { renderTable } from './table';
+
+export interface Sink {
+  write(chunk: string): unknown;
+}
+
+/** The process's streams, injected so commands can run in-process in tests. */
+export interface Io {
+  stdout: Sink;
+  stderr: Sink;
+  stdin: NodeJS.ReadableStream;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  stdinIsTTY: boolean;
+  columns?: number;
+}
+
+export interface OutputMode {
+  json: boolean;
+  quiet: boolean;
+  /** false when --no-color was given. */
+  colour: boolean;
+  env: Record<string, string | undefined>;
+}
+
+/**
+ * Everything the CLI prints goes through here: data to stdout, the rest to
+ * stderr. Known secrets are masked in every byte written, whatever the source.
+ */
+export class Output {
+  /** Colours for stdout and stderr, each off unless that stream is a colour terminal. */
+  readonly paint: ChalkInstance;
+  readonly paintErr: ChalkInstance;
+  private secrets: Array<[string, string]> = [];
+
+  constructor(
+    readonly io: Io,
+    readonly mode: OutputMode,
+  ) {
+    this.paint = painter(colourEnabled({ isTTY: io.stdoutIsTTY, env: mode.env, flag: mode.colour }));
+    this.paintErr = painter(colourEnabled({ isTTY: io.stderrIsTTY, env: mode.env, flag: mode.colour }));
+  }
+
+  /** Never print this string; show `mask` instead. */
+  hideSecret(secret: string | undefined, mask: string): void {
+    if (secret && secret.length >= 6) this.secrets.push([secret, mask]);
+  }
+
+  redact(text: string): string {
+    let out = text;
+    for (const [secret, mask] of this.secrets) out = out.split(secret).join(mask);
+    return out;
+  }
+
+  /** A line of data on stdout. */
+  line(text: string): void {
+    this.io.stdout.write(`${this.redact(text)}\n`);
+  }
+
+  /** Raw data on stdout, no newline added (for streamed documents). */
+  raw(text: string): void {
+    this.io.stdout.write(this.redact(text));
+  }
+
+  /** One JSON document: indented for a person, compact for a pipe. */
+  json(value: unknown): void {
+    this.line(this.io.stdoutIsTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value));
+  }
+
+  /** One JSON object on one line (for line-per-record output). */
+  jsonLine(value: unknown): void {
+    this.line(JSON.stringify(value));
+  }
+
+  /** A line for the person (stderr): confirmations' details, notes, hints. */
+  info(text: string): void {
+    this.io.stderr.write(`${this.redact(text)}\n`);
+  }
+
+  success(text: string): void {
+    this.info(`${this.paintErr.green('✓')} ${text}`);
+  }
+
+  warn(text: string): void {
+    this.info(`${this.paintErr.yellow('Warning:')} ${text}`);
+  }
+
+  async table(headers: string[], rows: string[][], flexible?: number): Promise<void> {
+    if (rows.length === 0) return;
+    const text = await renderTable(headers, rows, { isTTY: this.io.stdoutIsTTY, columns: this.io.columns, flexible });
+    const [head, ...body] = text.split('\n');
+    this.line(this.io.stdoutIsTTY ? [this.paint.bold(head ?? ''), ...body].join('\n') : text);
+  }
+}

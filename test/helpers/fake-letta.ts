@@ -1,0 +1,221 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { loadSpec, requestSchema, validate } from './openapi';
+
+/**
+ * A small Letta look-alike on 127.0.0.1, written from the public API spec:
+ * 201 on create, 400 for a past scheduled_at, {"detail": ...} errors, 401
+ * without the right key, pages with has_next_page, delete that "succeeds" for
+ * unknown ids. Faults can be queued per route to test retries and timeouts.
+ */
+
+export const TEST_KEY = 'sk-let-test-0123456789abcdef-SECRET';
+
+export interface Received {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+  rawBody: string;
+}
+
+export type Fault =
+  | { status: number; body?: string; headers?: Record<string, string> }
+  | { hang: true }
+  | { reset: true }
+  | { redirect: string; status?: number };
+
+interface Schedule {
+  id: string;
+  agent_id: string;
+  message: { messages: unknown[] };
+  schedule: { type: string; scheduled_at?: number; cron_expression?: string };
+  next_scheduled_time: string | null;
+  created_at: string;
+}
+
+export class FakeLetta {
+  readonly received: Received[] = [];
+  readonly specProblems: string[] = [];
+  agents: Array<{ id: string; name: string }> = [
+    { id: 'agent-11111111-1111-1111-1111-111111111111', name: 'support-bot' },
+    { id: 'agent-22222222-2222-2222-2222-222222222222', name: 'twin' },
+    { id: 'agent-33333333-3333-3333-3333-333333333333', name: 'twin' },
+  ];
+  schedules = new Map<string, Schedule>();
+  runs: Array<Record<string, unknown>> = [];
+  /** Largest page the server hands out, whatever `limit` asks. */
+  maxPage = 50;
+  /** Letta's clock, for refusing past instants. */
+  now = () => Date.now();
+  private faults: Array<{ match: RegExp; fault: Fault }> = [];
+  private sockets = new Set<Socket>();
+  private server: Server;
+  private nextId = 1;
+  url = '';
+
+  constructor() {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Answer the next requests whose "METHOD /path" matches with these faults, one each. */
+  inject(match: RegExp, ...faults: Fault[]): void {
+    for (const fault of faults) this.faults.push({ match, fault });
+  }
+
+  requests(method?: string, pathPattern?: RegExp): Received[] {
+    return this.received.filter((r) => (!method || r.method === method) && (!pathPattern || pathPattern.test(r.path)));
+  }
+
+  addSchedule(agentId: string, schedule: Schedule['schedule'], text = 'hello'): Schedule {
+    const item: Schedule = {
+      id: `sm-${String(this.nextId++).padStart(6, '0')}`,
+      agent_id: agentId,
+      message: { messages: [{ role: 'user', content: text }] },
+      schedule,
+      next_scheduled_time: schedule.scheduled_at ? new Date(schedule.scheduled_at).toISOString() : new Date(this.now() + 3_600_000).toISOString(),
+      created_at: new Date(this.now()).toISOString(),
+    };
+    this.schedules.set(item.id, item);
+    return item;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const rawBody = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    let body: unknown;
+    try {
+      body = rawBody ? JSON.parse(rawBody) : undefined;
+    } catch {
+      body = rawBody;
+    }
+    const path = decodeURIComponent(url.pathname);
+    this.received.push({ method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody });
+
+    const signature = `${req.method} ${url.pathname}`;
+    const index = this.faults.findIndex((f) => f.match.test(signature));
+    if (index >= 0) {
+      const [{ fault }] = this.faults.splice(index, 1);
+      if ('hang' in fault) return; // never answer
+      if ('reset' in fault) return req.socket.destroy();
+      if ('redirect' in fault) {
+        res.writeHead(fault.status ?? 307, { location: fault.redirect });
+        return res.end();
+      }
+      res.writeHead(fault.status, fault.headers ?? { 'content-type': 'application/json' });
+      return res.end(fault.body ?? '');
+    }
+
+    const send = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    if (req.headers.authorization !== `Bearer ${TEST_KEY}`) return send(401, { detail: 'Invalid API key' });
+    this.checkAgainstSpec(req.method ?? '', url.pathname, body);
+
+    const agentMatch = /^\/v1\/agents\/([^/]+)(\/.*)?$/.exec(url.pathname);
+    const agentId = agentMatch ? decodeURIComponent(agentMatch[1]!) : undefined;
+    const rest = agentMatch?.[2] ?? '';
+    const knownAgent = this.agents.some((a) => a.id === agentId);
+
+    if (req.method === 'GET' && url.pathname === '/v1/agents/') {
+      const name = url.searchParams.get('name');
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      const after = url.searchParams.get('after');
+      let list = this.agents.filter((a) => !name || a.name === name);
+      if (after) list = list.slice(list.findIndex((a) => a.id === after) + 1);
+      return send(200, list.slice(0, limit));
+    }
+    if (agentId !== undefined && !knownAgent) return send(404, { detail: `Agent not found: ${agentId}` });
+
+    if (rest === '/schedule' && req.method === 'POST') {
+      const b = body as { schedule?: Schedule['schedule']; messages?: unknown[] };
+      if (!b?.schedule || !Array.isArray(b.messages)) return send(422, { detail: [{ loc: ['body', 'schedule'], msg: 'Field required', type: 'missing' }] });
+      if (b.schedule.type === 'one-time' || b.schedule.scheduled_at !== undefined) {
+        if (typeof b.schedule.scheduled_at !== 'number') return send(422, { detail: 'scheduled_at must be a number' });
+        if (b.schedule.scheduled_at <= this.now()) return send(400, { detail: 'scheduled_at must be in the future' });
+      } else if (typeof b.schedule.cron_expression !== 'string' || b.schedule.cron_expression.split(' ').length !== 5) {
+        return send(400, { detail: 'Invalid cron expression' });
+      }
+      const item = this.addSchedule(agentId!, b.schedule);
+      item.message = { messages: b.messages };
+      return send(201, { id: item.id, next_scheduled_at: item.next_scheduled_time });
+    }
+    if (rest === '/schedule' && req.method === 'GET') {
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 50) || 50, this.maxPage);
+      const after = url.searchParams.get('after');
+      let list = [...this.schedules.values()].filter((s) => s.agent_id === agentId);
+      if (after) list = list.slice(list.findIndex((s) => s.id === after) + 1);
+      return send(200, { has_next_page: list.length > limit, scheduled_messages: list.slice(0, limit) });
+    }
+    const one = /^\/schedule\/(.+)$/.exec(rest);
+    if (one) {
+      const id = decodeURIComponent(one[1]!);
+      const item = this.schedules.get(id);
+      if (req.method === 'GET') return item && item.agent_id === agentId ? send(200, item) : send(404, { detail: 'Scheduled message not found' });
+      if (req.method === 'DELETE') {
+        if (item && item.agent_id === agentId) this.schedules.delete(id);
+        return send(200, { success: true });
+      }
+    }
+    if (rest === '/messages' && req.method === 'POST') {
+      const text = ((body as { messages: Array<{ content: string }> }).messages[0]?.content ?? '') as string;
+      return send(200, {
+        messages: [
+          { id: 'message-1', message_type: 'reasoning_message', reasoning: 'thinking' },
+          { id: 'message-2', message_type: 'assistant_message', content: `Echo: ${text}` },
+        ],
+        stop_reason: { message_type: 'stop_reason', stop_reason: 'end_turn' },
+        usage: { message_type: 'usage_statistics', total_tokens: 10 },
+      });
+    }
+    if (rest === '/messages/async' && req.method === 'POST') {
+      const run = { id: `run-${this.nextId++}`, status: 'created', agent_id: agentId, created_at: new Date(this.now()).toISOString() };
+      this.runs.unshift(run);
+      return send(200, run);
+    }
+    if (req.method === 'GET' && url.pathname === '/v1/runs/') {
+      const agent = url.searchParams.get('agent_id');
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      return send(200, this.runs.filter((r) => !agent || r.agent_id === agent).slice(0, limit));
+    }
+    const runMatch = /^\/v1\/runs\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && runMatch) {
+      const run = this.runs.find((r) => r.id === runMatch[1]);
+      return run ? send(200, run) : send(404, { detail: 'Run not found' });
+    }
+    return send(404, { detail: 'Not Found' });
+  }
+
+  /** Every body the CLI sends must fit Letta's published schema (when the spec is at hand). */
+  private checkAgainstSpec(method: string, path: string, body: unknown) {
+    if (!loadSpec() || body === undefined) return;
+    const template = path
+      .replace(/^\/v1\/agents\/[^/]+\/schedule\/[^/]+$/, '/v1/agents/{agent_id}/schedule/{scheduled_message_id}')
+      .replace(/^\/v1\/agents\/[^/]+\//, '/v1/agents/{agent_id}/');
+    const schema = requestSchema(method, template);
+    if (!schema) {
+      this.specProblems.push(`${method} ${template}: no request schema in the spec`);
+      return;
+    }
+    for (const problem of validate(body, schema)) this.specProblems.push(`${method} ${template}: ${problem}`);
+  }
+}
