@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,12 @@ export interface CliResult {
   ms: number;
 }
 
+const scratch = mkdtempSync(join(tmpdir(), 'letta-switchboard-test-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+
 /** A fresh config folder and HOME, so no test sees another's settings or the developer's own. */
 export function tempHome(): { home: string; configDir: string } {
-  const home = mkdtempSync(join(tmpdir(), 'lsb-home-'));
+  const home = mkdtempSync(join(scratch, 'home-'));
   return { home, configDir: join(home, 'config') };
 }
 
