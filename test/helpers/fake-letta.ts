@@ -113,7 +113,7 @@ export class FakeLetta {
     const signature = `${req.method} ${url.pathname}`;
     const index = this.faults.findIndex((f) => f.match.test(signature));
     if (index >= 0) {
-      const [{ fault }] = this.faults.splice(index, 1);
+      const fault = this.faults.splice(index, 1)[0]!.fault;
       if ('hang' in fault) return; // never answer
       if ('reset' in fault) return req.socket.destroy();
       if ('redirect' in fault) {
