@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { parseInstant } from '../../src/time/once';
+
+// Sunday 2026-11-22 15:00 UTC: 10:00 in New York, 00:00 (Monday) in Tokyo.
+const NOW = Date.parse('2026-11-22T15:00:00Z');
+const at = (input: string, zone = 'UTC', now = NOW) => new Date(parseInstant(input, { now, zone }).instant).toISOString();
+
+describe('one instant, zone UTC (the Go CLI forms keep their results)', () => {
+  it.each([
+    ['in 5 min', '2026-11-22T15:05:00.000Z'],
+    ['in 5 minutes', '2026-11-22T15:05:00.000Z'],
+    ['in 2h', '2026-11-22T17:00:00.000Z'],
+    ['in 2 hours', '2026-11-22T17:00:00.000Z'],
+    ['in 3d', '2026-11-25T15:00:00.000Z'],
+    ['in 3 days', '2026-11-25T15:00:00.000Z'],
+    ['in 45m', '2026-11-22T15:45:00.000Z'],
+    ['in 90 seconds', '2026-11-22T15:01:30.000Z'],
+    ['in 1 week', '2026-11-29T15:00:00.000Z'],
+    ['in an hour', '2026-11-22T16:00:00.000Z'],
+    ['in 1 hour 30 minutes', '2026-11-22T16:30:00.000Z'],
+    ['tomorrow', '2026-11-23T09:00:00.000Z'],
+    ['tomorrow at 9AM', '2026-11-23T09:00:00.000Z'],
+    ['Tomorrow at 9am', '2026-11-23T09:00:00.000Z'],
+    ['tomorrow at 14:30', '2026-11-23T14:30:00.000Z'],
+    ['tomorrow at noon', '2026-11-23T12:00:00.000Z'],
+    ['noon tomorrow', '2026-11-23T12:00:00.000Z'],
+    ['today at 5pm', '2026-11-22T17:00:00.000Z'],
+    ['tonight at 8pm', '2026-11-22T20:00:00.000Z'],
+    ['next monday at 3pm', '2026-11-23T15:00:00.000Z'],
+    ['next friday at 10:00', '2026-11-27T10:00:00.000Z'],
+    ['next sunday', '2026-11-29T09:00:00.000Z'],
+    ['monday at 9am', '2026-11-23T09:00:00.000Z'],
+    ['this friday at 3pm', '2026-11-27T15:00:00.000Z'],
+    ['on friday', '2026-11-27T09:00:00.000Z'],
+    ['sunday at 4pm', '2026-11-22T16:00:00.000Z'],
+    ['sunday at 9am', '2026-11-29T09:00:00.000Z'],
+    ['at 5pm', '2026-11-22T17:00:00.000Z'],
+    ['5pm', '2026-11-22T17:00:00.000Z'],
+    ['at 9:30am', '2026-11-23T09:30:00.000Z'],
+    ['at 14:30', '2026-11-22T14:30:00.000Z'.replace('22T14', '23T14')],
+    ['at 9 am', '2026-11-23T09:00:00.000Z'],
+    ['12am', '2026-11-23T00:00:00.000Z'],
+    ['12pm', '2026-11-23T12:00:00.000Z'],
+    ['midnight', '2026-11-23T00:00:00.000Z'],
+    ['december 25 at 9am', '2026-12-25T09:00:00.000Z'],
+    ['dec 25 9am', '2026-12-25T09:00:00.000Z'],
+    ['2026-12-01 09:00', '2026-12-01T09:00:00.000Z'],
+    ['2026-12-01', '2026-12-01T09:00:00.000Z'],
+    ['2026-12-01T19:30:00Z', '2026-12-01T19:30:00.000Z'],
+    ['2026-12-01T19:30:00-05:00', '2026-12-02T00:30:00.000Z'],
+    ['2026-12-01T19:30', '2026-12-01T19:30:00.000Z'],
+    ['1795442400000', '2026-11-23T14:00:00.000Z'],
+    ['  in   5   minutes ', '2026-11-22T15:05:00.000Z'],
+  ])('%s', (input, expected) => expect(at(input)).toBe(expected));
+
+  it('now means now, flagged', () => {
+    expect(parseInstant('now', { now: NOW, zone: 'UTC' })).toEqual({ instant: NOW, isNow: true });
+  });
+});
+
+describe('one instant in other zones', () => {
+  it.each([
+    ['tomorrow at 9am', 'America/New_York', '2026-11-23T14:00:00.000Z'],
+    ['tomorrow at 9am', 'America/Los_Angeles', '2026-11-23T17:00:00.000Z'],
+    ['tomorrow at 9am', 'Europe/London', '2026-11-23T09:00:00.000Z'],
+    ['tomorrow at 9am', 'Asia/Tokyo', '2026-11-24T00:00:00.000Z'],
+    ['tomorrow at 9am', 'Asia/Kolkata', '2026-11-23T03:30:00.000Z'],
+    ['tomorrow at 9am', 'Australia/Sydney', '2026-11-23T22:00:00.000Z'],
+    ['at 5pm', 'America/New_York', '2026-11-22T22:00:00.000Z'],
+    ['at 9am', 'America/New_York', '2026-11-23T14:00:00.000Z'],
+    ['today at 9am', 'Asia/Tokyo', '2026-11-23T00:00:00.000Z'],
+    ['2026-12-01 09:00', 'Asia/Kolkata', '2026-12-01T03:30:00.000Z'],
+    ['2026-12-01T19:30', 'America/New_York', '2026-12-02T00:30:00.000Z'],
+    ['next monday at 3pm', 'Asia/Tokyo', '2026-11-30T06:00:00.000Z'],
+  ])('%s in %s', (input, zone, expected) => expect(at(input, zone)).toBe(expected));
+
+  it('days are calendar days across a DST change (New York, spring forward)', () => {
+    const before = Date.parse('2026-03-07T15:00:00Z'); // 10:00 EST
+    expect(at('in 1 day', 'America/New_York', before)).toBe('2026-03-08T14:00:00.000Z'); // 10:00 EDT
+    expect(at('in 24 hours', 'America/New_York', before)).toBe('2026-03-08T15:00:00.000Z'); // 11:00 EDT
+  });
+
+  it('a skipped local time moves forward by the jump', () => {
+    const early = Date.parse('2026-03-08T06:00:00Z'); // 01:00 EST, the change is at 02:00
+    expect(at('today at 2:30am', 'America/New_York', early)).toBe('2026-03-08T07:30:00.000Z'); // 03:30 EDT
+  });
+
+  it('the southern hemisphere: Sydney leaves DST in April', () => {
+    const now = Date.parse('2026-04-04T00:00:00Z'); // Saturday 11:00 AEDT
+    expect(at('tomorrow at 9am', 'Australia/Sydney', now)).toBe('2026-04-04T23:00:00.000Z'); // Sunday 09:00 AEST
+  });
+
+  it('London after the clocks go back', () => {
+    const now = Date.parse('2026-10-24T12:00:00Z');
+    expect(at('tomorrow at 9am', 'Europe/London', now)).toBe('2026-10-25T09:00:00.000Z');
+    expect(at('today at 9pm', 'Europe/London', now)).toBe('2026-10-24T20:00:00.000Z');
+  });
+});
+
+describe('one instant: errors are UsageErrors that repeat the input', () => {
+  it.each([
+    ['tomorrow at 13pm', /13pm.*1-12/],
+    ['at 25:00', /hour 25/],
+    ['at 9:75', /minute 75/],
+    ['2025-11-12 19:30', /in the past/],
+    ['yesterday at 9am', /in the past/],
+    ['banana', /Could not understand the time: 'banana'/],
+    ['tomorrow at 9am please', /please/],
+    ['2026-02-30', /no day 30/],
+    ['2026-13-01 09:00', /month 13/],
+    ['1795442400', /Unix seconds/],
+    ['', /No time/],
+    ['in 1.5 days', /whole numbers/],
+  ])('%s', (input, message) => {
+    let error: unknown;
+    try {
+      parseInstant(input, { now: NOW, zone: 'UTC' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('suggests forms that work, closest first', () => {
+    let error: UsageError | undefined;
+    try {
+      parseInstant('tomorow at 9am', { now: NOW, zone: 'UTC' });
+    } catch (e) {
+      error = e as UsageError;
+    }
+    expect(error?.hint).toMatch(/^Try 'tomorrow at 9am'/);
+  });
+});
