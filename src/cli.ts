@@ -290,7 +290,7 @@ if (isDirectRun()) {
     stdoutIsTTY: !!process.stdout.isTTY,
     stderrIsTTY: !!process.stderr.isTTY,
     stdinIsTTY: !!process.stdin.isTTY,
-    columns: process.stdout.columns,
+    columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
   };
   main(process.argv, io, process.env, controller.signal).then((code) => {
     // Exit once stdout has drained: pooled HTTP connections must not hold the process open.

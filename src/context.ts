@@ -32,6 +32,7 @@ export class Context {
   readonly configPath: string;
   private file: ConfigFile | undefined;
   private api: LettaApi | undefined;
+  private warnedCleartext = false;
 
   constructor(
     readonly io: Io,
@@ -121,8 +122,7 @@ export class Context {
     if (!apiKey) {
       throw new AuthError('No API key set', "Run 'letta-switchboard config set-api-key -' and paste your key, or set LETTA_API_KEY.");
     }
-    const base = parseBaseUrl(settings.baseUrl.value);
-    if (isCleartextRemote(base)) this.out.warn(`${base.origin} is plain http: the API key would travel unencrypted.`);
+    const base = this.checkedBaseUrl();
     const [{ LettaClient }, { LettaApi }] = await Promise.all([import('./letta/client'), import('./letta/api')]);
     const client = new LettaClient({
       baseUrl: base.href,
@@ -135,10 +135,18 @@ export class Context {
     return this.api;
   }
 
+  /** The base URL, checked, with a warning when the key would cross the network in clear text. */
+  private checkedBaseUrl(): URL {
+    const base = parseBaseUrl(this.settings().baseUrl.value);
+    if (isCleartextRemote(base) && !this.warnedCleartext) this.out.warn(`${base.origin} is plain http: the API key would travel unencrypted.`);
+    this.warnedCleartext = true;
+    return base;
+  }
+
   /** --dry-run: the exact request, key masked, and nothing sent. */
   printRequest(method: string, path: string, body?: unknown, query?: Query): void {
     const settings = this.settings();
-    const url = apiUrl(settings.baseUrl.value, path, query).href;
+    const url = apiUrl(this.checkedBaseUrl().href, path, query).href;
     const key = settings.apiKey.value ? maskKey(settings.apiKey.value) : '(no key set)';
     if (this.json) {
       this.out.jsonLine({ method, url, headers: { authorization: `Bearer ${key}` }, ...(body === undefined ? {} : { body }) });

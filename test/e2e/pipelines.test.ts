@@ -1,0 +1,221 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
+import { cliEnv, runCli, runShell } from '../helpers/run-cli';
+
+const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
+const NOW = '2026-11-22T15:00:00Z';
+const ESC = '\u001b';
+let letta: FakeLetta;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  letta = await new FakeLetta().start();
+  letta.now = () => Date.parse(NOW);
+});
+afterAll(() => letta.stop());
+beforeEach(() => {
+  letta.schedules.clear();
+  letta.received.length = 0;
+  env = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY, LETTA_AGENT_ID: AGENT });
+});
+afterEach(() => expect(letta.specProblems).toEqual([]));
+
+const sh = (script: string, input?: string) => runShell(script, { env, input });
+
+describe('pipelines', () => {
+  it('create --json, read the id with node, get it back with -q', async () => {
+    const r = await sh(`
+      id=$(letta-switchboard --now ${NOW} onetime create --message "Ping" --execute-at "in 1 hour" --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).id))')
+      letta-switchboard onetime get "$id" -q`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^sm-\d+\n$/);
+    expect(letta.schedules.has(r.stdout.trim())).toBe(true);
+  });
+
+  it('create --json carries the CLI additions', async () => {
+    const r = await sh(`letta-switchboard --now ${NOW} --tz America/New_York recurring create --message "Standup" --cron "every weekday at 10am" --json`);
+    const created = JSON.parse(r.stdout);
+    expect(created).toMatchObject({
+      agent_id: AGENT,
+      schedule: { type: 'recurring', cron_expression: '0 15 * * 1-5' },
+      cron_expression: '0 15 * * 1-5',
+      local_cron: '0 10 * * 1-5',
+      timezone: 'America/New_York',
+      message: { messages: [{ role: 'user', content: 'Standup' }] },
+    });
+    expect(created.id).toMatch(/^sm-/);
+    expect(created.next_runs).toHaveLength(1);
+  });
+
+  it('-q list into delete - removes every schedule', async () => {
+    for (let i = 0; i < 120; i++) letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 60_000 });
+    const r = await sh('letta-switchboard recurring list -q | letta-switchboard recurring delete -');
+    expect(r.code).toBe(0);
+    expect([...letta.schedules.values()].map((s) => s.schedule.type)).toEqual(['one-time']);
+    expect(letta.requests('DELETE')).toHaveLength(120);
+  });
+
+  it('xargs -n1 delete works too', async () => {
+    for (let i = 0; i < 3; i++) letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 60_000 });
+    const r = await sh('letta-switchboard onetime list -q | xargs -n1 letta-switchboard onetime delete');
+    expect(r.code).toBe(0);
+    expect(letta.schedules.size).toBe(0);
+  });
+
+  it('--message - reads the message from printf, UTF-8 intact', async () => {
+    const r = await sh(`printf 'Déploiement terminé 🚀 完了\\n' | letta-switchboard send --message - --json`);
+    expect(r.code).toBe(0);
+    expect(letta.requests('POST')[0]!.body).toEqual({ messages: [{ role: 'user', content: 'Déploiement terminé 🚀 完了' }] });
+    expect(JSON.parse(r.stdout).messages[1].content).toBe('Echo: Déploiement terminé 🚀 完了');
+  });
+
+  it('a piped stdin with no --message is the message', async () => {
+    const r = await sh('git --version >/dev/null 2>&1; echo "from a pipe" | letta-switchboard send');
+    expect(r.stdout).toBe('Echo: from a pipe\n');
+  });
+
+  it('parse - over a file of phrases: one JSON object a line, exit 2 if any failed', async () => {
+    const file = join(env.HOME!, 'phrases.txt');
+    writeFileSync(file, 'tomorrow at 9am\nevery weekday at 9pm\n13pm\n\nin 5 minutes\n');
+    const r = await sh(`letta-switchboard parse - --now ${NOW} --tz America/New_York < ${file}`);
+    expect(r.code).toBe(2);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toEqual({
+      type: 'one-time',
+      input: 'tomorrow at 9am',
+      scheduled_at: 1795442400000,
+      scheduled_at_iso: '2026-11-23T14:00:00.000Z',
+      timezone: 'America/New_York',
+      local: '2026-11-23 09:00 EST',
+    });
+    expect(lines[1]).toMatchObject({ type: 'recurring', cron_expression: '0 2 * * 2-6', local_cron: '0 21 * * 1-5' });
+    expect(lines[2]).toEqual({ input: '13pm', error: expect.stringContaining('13pm') });
+    expect(lines[3].type).toBe('one-time');
+  });
+
+  it('parse --json is one document; the human form shows both zones', async () => {
+    const json = await runCli(['parse', 'every weekday at 9pm', '--json', '--now', NOW, '--tz', 'America/New_York', '--count', '2'], { env });
+    expect(JSON.parse(json.stdout).next_runs).toEqual(['2026-11-24T02:00:00.000Z', '2026-11-25T02:00:00.000Z']);
+    expect(json.stderr).toContain('daylight saving');
+    const human = await runCli(['parse', 'tomorrow at 9am', '--now', NOW, '--tz', 'Asia/Kolkata'], { env });
+    expect(human.stdout).toContain('2026-11-23 09:00 GMT+5:30');
+    expect(human.stdout).toContain('2026-11-23T03:30:00.000Z');
+  });
+
+  it('jq reads list output (when jq is installed)', async () => {
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * 1-5' });
+    const r = await sh(`command -v jq >/dev/null || { echo "0 9 * * 1-5"; exit 0; }; letta-switchboard recurring list --json | jq -r '.[0].schedule.cron_expression'`);
+    expect(r.stdout).toBe('0 9 * * 1-5\n');
+  });
+});
+
+describe('exit codes for each kind of failure', () => {
+  it.each([
+    ['bad input', ['send', '--message', 'x', '--execute-at', 'whenever'], 2],
+    ['unknown flag', ['onetime', 'list', '--bogus'], 2],
+    ['unknown command', ['recuring', 'list'], 2],
+    ['missing argument', ['onetime', 'get'], 2],
+    ['unknown id', ['onetime', 'get', 'sm-missing'], 3],
+    ['unknown agent', ['onetime', 'list', '--agent-id', 'agent-00000000-0000-0000-0000-000000000000'], 3],
+    ['bad key', ['onetime', 'list', '--api-key', 'sk-bad-0000000000000000'], 4],
+    ['unreachable server', ['onetime', 'list', '--base-url', 'http://127.0.0.1:9'], 5],
+  ])('%s -> %i, with nothing on stdout', async (_name, args, code) => {
+    const r = await runCli(args, { env });
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Error: /);
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an unknown command suggests the nearest', async () => {
+    const r = await runCli(['recuring'], { env });
+    expect(r.stderr).toContain('(Did you mean recurring?)');
+  });
+});
+
+describe('terminal output', () => {
+  const underTty = (command: string, extraEnv: Record<string, string> = {}) =>
+    runShell(`script -qec ${JSON.stringify(command)} /dev/null`, { env: { ...env, COLUMNS: '60', ...extraEnv } });
+
+  it('piped output has no escape codes, no borders and no truncation', async () => {
+    const long = `${'x'.repeat(300)} end`;
+    letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 60_000 }, long);
+    const r = await sh('letta-switchboard onetime list | cat');
+    expect(r.stdout).not.toContain(ESC);
+    expect(r.stdout.trim().split('\t')).toHaveLength(4);
+    expect(r.stdout).toContain(long);
+  });
+
+  it('on a terminal: colour unless NO_COLOR; CJK and emoji truncated on whole characters', async () => {
+    letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 60_000 }, `完了🚀${'日本語のメッセージ'.repeat(10)}`);
+    const coloured = await underTty('letta-switchboard onetime list');
+    expect(coloured.code).toBe(0);
+    expect(coloured.stdout).toContain(ESC);
+    const plain = await underTty('letta-switchboard onetime list', { NO_COLOR: '1' });
+    expect(plain.stdout).not.toContain(ESC);
+    const row = plain.stdout.split(/\r?\n/).find((line) => line.startsWith('sm-'))!;
+    expect(row).toContain('…');
+    expect(row).toContain('完了🚀');
+    expect(row).not.toContain('\ufffd');
+    const noColorFlag = await underTty('letta-switchboard --no-color onetime list');
+    expect(noColorFlag.stdout).not.toContain(ESC);
+    const dumb = await underTty('letta-switchboard onetime list', { TERM: 'dumb' });
+    expect(dumb.stdout).not.toContain(ESC);
+  });
+});
+
+describe('scripting helpers', () => {
+  it('--dry-run prints the exact request, key masked, and sends nothing', async () => {
+    const r = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Hi', '--cron', '0 9 * * *', '--dry-run', '--json'], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      method: 'POST',
+      url: `${letta.url}/v1/agents/${AGENT}/schedule`,
+      headers: { authorization: 'Bearer sk-...CRET' },
+      body: { schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, messages: [{ role: 'user', content: 'Hi' }] },
+    });
+    const del = await runCli(['onetime', 'delete', 'sm-1', 'sm-2', '--dry-run'], { env });
+    expect(del.stdout).toContain(`DELETE ${letta.url}/v1/agents/${AGENT}/schedule/sm-2`);
+    expect(del.stdout + del.stderr).not.toContain(TEST_KEY);
+    expect(letta.received).toHaveLength(0);
+  });
+
+  it('--all-agents lists every agent with an agent column', async () => {
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    letta.addSchedule('agent-33333333-3333-3333-3333-333333333333', { type: 'recurring', cron_expression: '0 10 * * *' });
+    const r = await runCli(['recurring', 'list', '--all-agents'], { env });
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => l.split('\t'));
+    expect(rows.map((row) => row[1])).toEqual([AGENT, 'agent-33333333-3333-3333-3333-333333333333']);
+    expect(letta.requests('GET', /schedule$/)).toHaveLength(3);
+  });
+
+  it('completion scripts load in bash and name the commands and flags', async () => {
+    const r = await sh(`source <(letta-switchboard completion bash)
+      COMP_WORDS=(letta-switchboard recurring cr); COMP_CWORD=2; _letta_switchboard_complete; echo "\${COMPREPLY[*]}"
+      COMP_WORDS=(letta-switchboard recurring create --cr); COMP_CWORD=3; _letta_switchboard_complete; echo "\${COMPREPLY[*]}"`);
+    expect(r.stdout).toBe('create\n--cron\n');
+    const fish = await runCli(['completion', 'fish'], { env });
+    expect(fish.stdout).toContain("complete -c letta-switchboard -n '__fish_use_subcommand' -a recurring");
+    expect((await runCli(['completion', 'tcsh'], { env })).code).toBe(2);
+  });
+
+  it('every command help leads with examples', async () => {
+    for (const args of [['send'], ['onetime', 'create'], ['recurring', 'list'], ['parse'], ['config', 'set-api-key'], ['results', 'get']]) {
+      const r = await runCli([...args, '--help'], { env });
+      expect(r.code).toBe(0);
+      expect(r.stdout.startsWith('Examples:\n  $ letta-switchboard')).toBe(true);
+    }
+  });
+
+  it('a terminal stdin is never waited on', async () => {
+    const r = await runShell(`script -qec "letta-switchboard send --agent-id ${AGENT}" /dev/null`, { env });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('No message given');
+  });
+});
