@@ -255,7 +255,7 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
     io.stderr.write(mask(`Error: ${message}\n`));
     if (cli?.hint) io.stderr.write(mask(`${cli.hint}\n`));
     else if (!cli && !verbose) io.stderr.write('This is a bug in letta-switchboard; run again with --verbose for details.\n');
-    if (verbose && error instanceof Error && error.stack) io.stderr.write(mask(`${error.stack}\n`));
+    if (verbose && error instanceof Error && error.stack) io.stderr.write(mask(`${error.stack.split('\n').slice(1).join('\n')}\n`));
     return cli ? cli.exitCode : 1;
   }
 }

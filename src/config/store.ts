@@ -38,7 +38,8 @@ export function readConfigFile(path: string): ConfigFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return {};
     throw new UsageError(`Cannot read the config file ${path}: ${(error as Error).message}`);
   }
   if (text.trim() === '') return {};
@@ -86,7 +87,7 @@ export function writeConfigFile(path: string, data: ConfigFile): void {
   const dir = dirname(path);
   const temp = join(dir, `.config.json.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDir(dir);
     if ((statSync(dir).mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
     const fd = openSync(temp, 'wx', 0o600);
     try {
@@ -98,11 +99,28 @@ export function writeConfigFile(path: string, data: ConfigFile): void {
     chmodSync(temp, 0o600);
     renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The temp file was never made.
+    }
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(
       `Cannot write the config file ${path} (${reason})`,
       'Check that the folder is writable, or point LETTA_SWITCHBOARD_CONFIG_DIR at one that is.',
     );
+  }
+}
+
+/** mkdir -p, one level at a time (Node's recursive mkdir never returns on some virtual file systems, such as /proc). */
+function makeDir(dir: string): void {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw error;
+    makeDir(dirname(dir));
+    mkdirSync(dir, { mode: 0o700 });
   }
 }

@@ -14,8 +14,8 @@ export interface TableOptions {
  * width. Anywhere else: tab-separated rows, no header, nothing truncated.
  */
 export async function renderTable(headers: string[], rows: string[][], options: TableOptions): Promise<string> {
+  if (!options.isTTY) return rows.map(tsvRow).join('\n');
   const clean = rows.map((row) => row.map(oneLine));
-  if (!options.isTTY) return clean.map((row) => row.join('\t')).join('\n');
 
   const { default: Table } = await import('cli-table3');
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...clean.map((row) => displayWidth(row[i] ?? ''))));
@@ -39,4 +39,9 @@ export async function renderTable(headers: string[], rows: string[][], options: 
   });
   table.push(...clean);
   return table.toString().split('\n').map((line) => line.trimEnd()).join('\n');
+}
+
+/** One tab-separated row: cells on one line, control characters shown as \xNN. */
+export function tsvRow(cells: string[]): string {
+  return cells.map(oneLine).join('\t');
 }

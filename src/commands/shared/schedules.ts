@@ -5,6 +5,7 @@ import type { CreateScheduleBody, Role, Schedule, ScheduledMessage, ScheduleKind
 import { contentText, scheduleKind } from '../../letta/types';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
 import { formatLocal } from '../../time/zone';
+import { tsvRow } from '../../output/table';
 import { mapLimited } from './concurrency';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
@@ -112,7 +113,7 @@ export async function listSchedules(ctx: Context, kind: ScheduleKind, options: L
         const when = kind === 'one-time' ? [local, utc] : [item.schedule.cron_expression ?? '-', local];
         const row = [item.id, ...(agentColumn ? [item.agent_id ?? ''] : []), ...when, messageText(item)];
         if (tty) tableRows.push(row);
-        else ctx.out.line(row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t'));
+        else ctx.out.line(tsvRow(row));
       }
       count++;
     }
