@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Context, type GlobalOptions } from './context';
-import { AlreadyReported, CliError, InterruptedError } from './errors';
+import { AlreadyReported, CliError, InterruptedError, UsageError } from './errors';
 import type { Io } from './output/output';
 
 type Runner = (ctx: Context, options: any, ...args: any[]) => Promise<void>;
@@ -67,6 +67,14 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
     ))
     .addHelpText('after', ENVIRONMENT);
 
+  /** A command that only holds subcommands: run bare, it says which exist instead of printing help as an error. */
+  const group = (name: string, description: string) => {
+    const command = program.command(name).description(description);
+    return command.action(() => {
+      const names = command.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden).map((c) => c.name());
+      throw new UsageError(`'${name}' needs a subcommand: ${names.join(', ')}`, `Run 'letta-switchboard ${name} --help' for details.`);
+    });
+  };
   const agentOption = () => new Option('--agent-id <agent>', 'agent id (agent-...) or name; default from LETTA_AGENT_ID or config');
   const messageOptions = (command: Command) =>
     command
@@ -93,8 +101,8 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
 
   for (const kind of ['onetime', 'recurring'] as const) {
     const noun = kind === 'onetime' ? 'one-time' : 'recurring';
-    const group = program.command(kind).description(`Manage ${noun} schedules`);
-    const create = messageOptions(group.command('create')).description(`Create a ${noun} schedule`);
+    const schedules = group(kind, `Manage ${noun} schedules`);
+    const create = messageOptions(schedules.command('create')).description(`Create a ${noun} schedule`);
     if (kind === 'onetime') {
       create
         .requiredOption('--execute-at <when>', "when: 'in 2 hours', 'tomorrow at 9am', 'next monday at 3pm', ISO 8601")
@@ -113,21 +121,21 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
         ))
         .action(action(() => import('./commands/recurring/create')));
     }
-    group
+    schedules
       .command('list')
       .description(`List ${noun} schedules (every page)`)
       .addOption(agentOption())
       .option('--all-agents', "every agent's schedules, with an agent column")
       .addHelpText('before', examples(`letta-switchboard ${kind} list --agent-id support-bot`, `letta-switchboard ${kind} list --all-agents --json`, `letta-switchboard ${kind} list -q`))
       .action(action(kind === 'onetime' ? () => import('./commands/onetime/list') : () => import('./commands/recurring/list')));
-    group
+    schedules
       .command('get')
       .description(`Show one ${noun} schedule`)
       .argument('<id>', 'schedule id')
       .addOption(agentOption())
       .addHelpText('before', examples(`letta-switchboard ${kind} get SCHEDULE_ID --agent-id support-bot`, `letta-switchboard ${kind} get SCHEDULE_ID --json`))
       .action(action(kind === 'onetime' ? () => import('./commands/onetime/get') : () => import('./commands/recurring/get')));
-    group
+    schedules
       .command('delete')
       .description(`Delete ${noun} schedules (ids, or - to read them from stdin)`)
       .argument('[ids...]', "schedule ids; '-' reads ids from stdin")
@@ -136,7 +144,7 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
       .action(action(kind === 'onetime' ? () => import('./commands/onetime/delete') : () => import('./commands/recurring/delete')));
   }
 
-  const results = program.command('results').description('Letta runs: the executions behind messages');
+  const results = group('results', 'Letta runs: the executions behind messages');
   results
     .command('list')
     .description('List recent runs')
@@ -151,16 +159,14 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
     .addHelpText('before', examples('letta-switchboard results get RUN_ID', 'letta-switchboard results get RUN_ID --json | jq .status'))
     .action(action(() => import('./commands/results/get')));
 
-  program
-    .command('agents')
-    .description('Agents you can message')
+  group('agents', 'Agents you can message')
     .command('list')
     .description('List agent ids and names')
     .option('--name <name>', 'only agents with this name')
     .addHelpText('before', examples('letta-switchboard agents list', 'letta-switchboard agents list --json | jq -r ".[].name"'))
     .action(action(() => import('./commands/agents/list')));
 
-  const config = program.command('config').description('Settings: API key, base URL, default agent, time zone');
+  const config = group('config', 'Settings: API key, base URL, default agent, time zone');
   config
     .command('set-api-key')
     .description('Store the API key (no argument or -: read it from stdin or a hidden prompt)')
@@ -245,6 +251,8 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      // Options but no command: commander has shown the help; say what was wrong under it.
+      if (error.code === 'commander.help') io.stderr.write('Error: No command given\n');
       return 2;
     }
     if (signal.aborted && !(error instanceof CliError)) error = new InterruptedError();

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { retryAfter, serverMessage } from '../../src/letta/client';
+import { apiUrl, isCleartextRemote, parseBaseUrl } from '../../src/letta/url';
+import { schedulePath } from '../../src/letta/api';
+import { UsageError } from '../../src/errors';
+
+describe('Retry-After', () => {
+  const now = Date.parse('2026-11-22T15:00:00Z');
+  it.each([
+    [{ 'retry-after-ms': '250' }, 250],
+    [{ 'retry-after': '2' }, 2000],
+    [{ 'retry-after': '1.5' }, 1500],
+    [{ 'retry-after': 'Sun, 22 Nov 2026 15:00:03 GMT' }, 3000],
+    [{ 'retry-after': 'Sun, 22 Nov 2026 14:00:00 GMT' }, 0],
+    [{ 'retry-after': 'soon' }, undefined],
+    [{}, undefined],
+  ])('%j -> %s', (headers, ms) => expect(retryAfter(headers, now)).toBe(ms));
+});
+
+describe("the server's own words", () => {
+  it.each([
+    ['{"detail":"Agent not found"}', 'Agent not found'],
+    ['{"detail":[{"loc":["body","schedule"],"msg":"Field required","type":"missing"},{"msg":"bad"}]}', 'schedule: Field required; bad'],
+    ['{"error":{"type":"rate_limit","message":"Slow down"}}', 'Slow down'],
+    ['{"error":{"type":"payment_required"}}', 'payment_required'],
+    ['<html><body><h1>502 Bad Gateway</h1><script>x()</script></body></html>', '502 Bad Gateway'],
+    ['', ''],
+    [`<p>${'long '.repeat(100)}</p>`, expect.stringMatching(/^long long .*\.\.\.$/)],
+  ])('%s', (body, expected) => expect(serverMessage(body)).toEqual(expected));
+});
+
+describe('URLs', () => {
+  it('keeps a base path and escapes segments', () => {
+    expect(apiUrl('https://example.com/letta/', schedulePath('agent-1', 'a/b?c#d'), { limit: 100, after: undefined }).href).toBe(
+      'https://example.com/letta/v1/agents/agent-1/schedule/a%2Fb%3Fc%23d?limit=100',
+    );
+  });
+  it('refuses dot segments and empty ids', () => {
+    expect(() => schedulePath('..')).toThrow(UsageError);
+    expect(() => schedulePath('agent-1', '.')).toThrow(UsageError);
+    expect(() => schedulePath('agent-1', ' ')).toThrow(UsageError);
+  });
+  it('accepts only http(s) base URLs without credentials', () => {
+    expect(() => parseBaseUrl('ftp://x')).toThrow(UsageError);
+    expect(() => parseBaseUrl('not a url')).toThrow(UsageError);
+    expect(() => parseBaseUrl('https://user:pw@x')).toThrow(UsageError);
+  });
+  it('knows which plain-http addresses leave the machine', () => {
+    expect(isCleartextRemote(new URL('http://letta.example.com'))).toBe(true);
+    expect(isCleartextRemote(new URL('http://127.0.0.1:8283'))).toBe(false);
+    expect(isCleartextRemote(new URL('http://localhost'))).toBe(false);
+    expect(isCleartextRemote(new URL('http://[::1]:80'))).toBe(false);
+    expect(isCleartextRemote(new URL('https://letta.example.com'))).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { colourEnabled } from '../../src/output/colour';
+import { renderTable } from '../../src/output/table';
+import { displayWidth, truncate } from '../../src/output/text';
+
+describe('colour', () => {
+  it.each([
+    [{ isTTY: true, env: {}, flag: true }, true],
+    [{ isTTY: false, env: {}, flag: true }, false],
+    [{ isTTY: true, env: { NO_COLOR: '1' }, flag: true }, false],
+    [{ isTTY: true, env: { TERM: 'dumb' }, flag: true }, false],
+    [{ isTTY: true, env: {}, flag: false }, false],
+  ])('%j -> %s', (inputs, enabled) => expect(colourEnabled(inputs)).toBe(enabled));
+});
+
+describe('truncation by display width', () => {
+  it.each([
+    ['hello world', 8, 'hello w…'],
+    ['日本語のメッセージ', 7, '日本語…'],
+    ['🚀🚀🚀🚀', 5, '🚀🚀…'],
+    ['👍🏽👍🏽👍🏽', 5, '👍🏽👍🏽…'],
+    ['e\u0301e\u0301e\u0301e\u0301', 3, 'e\u0301e\u0301…'],
+    ['short', 10, 'short'],
+  ])('%s to %i', (text, width, expected) => {
+    const out = truncate(text, width);
+    expect(out).toBe(expected);
+    expect(displayWidth(out)).toBeLessThanOrEqual(width);
+  });
+});
+
+describe('tables', () => {
+  it('are tab-separated with no header, no styling and no truncation in a pipe', async () => {
+    const out = await renderTable(['ID', 'MESSAGE'], [['a', 'x'.repeat(500)], ['b', 'tab\there\nnewline']], { isTTY: false, columns: 40, flexible: 1 });
+    expect(out).toBe(`a\t${'x'.repeat(500)}\nb\ttab here newline`);
+  });
+
+  it('fit the terminal by shrinking the flexible column', async () => {
+    const out = await renderTable(['ID', 'MESSAGE'], [['sm-1', '完了'.repeat(40)]], { isTTY: true, columns: 40, flexible: 1 });
+    expect(out).not.toContain('\u001b');
+    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+    expect(out).toContain('…');
+  });
+});
