@@ -1,5 +1,3 @@
-import { STATUS_CODES } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, AuthError, InterruptedError, NetworkError, NotFoundError } from '../errors';
 import { apiUrl, type Query } from './url';
 
@@ -35,8 +33,16 @@ const MAX_REDIRECTS = 3;
 const NOT_SENT = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
 const NO_ANSWER = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+/** Reason phrases for when a server (or HTTP/2) sends none. Not node:http's table: loading that module costs start-up time. */
+const REASONS: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 408: 'Request Timeout', 409: 'Conflict', 413: 'Content Too Large', 422: 'Unprocessable Entity',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
 interface Answer {
   status: number;
+  statusText: string;
   headers: Record<string, string | undefined>;
   text: string;
 }
@@ -78,7 +84,7 @@ export class LettaClient {
       if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
       const delay = retryAfter(answer.headers) ?? this.backoff(attempt);
       if (delay > MAX_RETRY_AFTER_MS) throw error;
-      await this.pause(delay, `${method} ${url.pathname}`, attempt, `${answer.status} ${STATUS_CODES[answer.status] ?? ''}`.trim());
+      await this.pause(delay, `${method} ${url.pathname}`, attempt, `${answer.status} ${answer.statusText}`.trim());
     }
   }
 
@@ -103,8 +109,9 @@ export class LettaClient {
         signal: AbortSignal.any([signal, timer.signal]),
       });
       const text = await response.text();
-      log?.(`← ${response.status} ${STATUS_CODES[response.status] ?? ''} in ${Date.now() - started} ms`);
-      return { status: response.status, headers: Object.fromEntries(response.headers), text };
+      const statusText = response.statusText || REASONS[response.status] || '';
+      log?.(`← ${response.status} ${statusText} in ${Date.now() - started} ms`);
+      return { status: response.status, statusText, headers: Object.fromEntries(response.headers), text };
     } catch (error) {
       if (signal.aborted) throw new InterruptedError();
       if (timer.signal.aborted) throw new TimeoutSignal();
@@ -133,7 +140,7 @@ export class LettaClient {
   private statusError(answer: Answer, method: Method, options: RequestOptions) {
     const status = answer.status;
     const detail = serverMessage(answer.text);
-    const label = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+    const label = `${status} ${answer.statusText}`.trim();
     const message = detail ? `Letta answered ${label}: ${detail}` : `Letta answered ${label}`;
     if (status === 401 || status === 403) {
       return new AuthError(message, "Check your API key: letta-switchboard config set-api-key - (or set LETTA_API_KEY).");
@@ -168,7 +175,7 @@ export class LettaClient {
 
   private async pause(ms: number, what: string, attempt: number, reason: string) {
     this.options.log?.(`retrying ${what} in ${(ms / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${MAX_ATTEMPTS}): ${reason}`);
-    const wait = this.options.wait ?? ((delay: number, signal: AbortSignal) => sleep(delay, undefined, { signal }));
+    const wait = this.options.wait ?? sleep;
     try {
       await wait(ms, this.options.signal);
     } catch {
@@ -246,4 +253,15 @@ function parseBody(answer: Answer, method: Method, url: URL): unknown {
   } catch {
     throw new ApiError(`Letta answered ${answer.status} to ${method} ${url.pathname} with a body that is not JSON: ${excerpt(answer.text)}`, answer.status);
   }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new InterruptedError());
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new InterruptedError());
+    }, { once: true });
+  });
 }

@@ -1,6 +1,5 @@
 import type { ChalkInstance } from 'chalk';
 import { colourEnabled, painter } from './colour';
-import { renderTable } from './table';
 
 export interface Sink {
   write(chunk: string): unknown;
@@ -89,6 +88,8 @@ export class Output {
 
   async table(headers: string[], rows: string[][], flexible?: number): Promise<void> {
     if (rows.length === 0) return;
+    // Loaded on demand: width tables and grapheme segmentation cost start-up time for every command otherwise.
+    const { renderTable } = await import('./table');
     const text = await renderTable(headers, rows, { isTTY: this.io.stdoutIsTTY, columns: this.io.columns, flexible });
     const [head, ...body] = text.split('\n');
     this.line(this.io.stdoutIsTTY ? [this.paint.bold(head ?? ''), ...body].join('\n') : text);

@@ -1,4 +1,5 @@
-import { displayWidth, oneLine, truncate } from './text';
+import { displayWidth, truncate } from './text';
+import { oneLine, tsvRow } from './tsv';
 
 export interface TableOptions {
   isTTY: boolean;
@@ -39,9 +40,4 @@ export async function renderTable(headers: string[], rows: string[][], options: 
   });
   table.push(...clean);
   return table.toString().split('\n').map((line) => line.trimEnd()).join('\n');
-}
-
-/** One tab-separated row: cells on one line, control characters shown as \xNN. */
-export function tsvRow(cells: string[]): string {
-  return cells.map(oneLine).join('\t');
 }

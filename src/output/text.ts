@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
 
 /** Columns a string takes in a terminal (CJK and emoji count two). */
 export function displayWidth(text: string): number {
@@ -17,6 +17,7 @@ export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   let out = '';
   let used = 0;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of segmenter.segment(text)) {
     const w = stringWidth(segment);
     if (used + w > width - 1) break;
@@ -24,9 +25,4 @@ export function truncate(text: string, width: number): string {
     used += w;
   }
   return `${out}…`;
-}
-
-/** One line for a table cell: control characters shown, never obeyed. */
-export function oneLine(text: string): string {
-  return text.replace(/\r?\n|\r|\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
-import { parseClock } from './clock';
+import { CLOCK_PATTERN, parseClock, type ClockTime } from './clock';
 import { phraseError } from './phrase-error';
 import { addDays, daysInMonth, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 
@@ -57,6 +57,7 @@ export function parseInstant(input: string, { now, zone }: InstantOptions): Pars
     isoInstant(text, zone) ??
     localDateTime(text, input, zone) ??
     relative(text, input, now, zone) ??
+    dayAndClock(text, now, zone) ??
     natural(text, input, now, zone);
   if (instant <= now) {
     throw new UsageError(
@@ -148,6 +149,64 @@ function relative(text: string, input: string, now: number, zone: string): numbe
   return instant + amounts.second * UNIT_MS.second! + amounts.minute * UNIT_MS.minute! + amounts.hour * UNIT_MS.hour!;
 }
 
+const WEEKDAY_NAMES: Array<[RegExp, number]> = [
+  [/^sun(day)?$/, 0],
+  [/^mon(day)?$/, 1],
+  [/^tue(s|sday)?$/, 2],
+  [/^wed(nesday)?$/, 3],
+  [/^thu(r|rs|rsday)?$/, 4],
+  [/^fri(day)?$/, 5],
+  [/^sat(urday)?$/, 6],
+];
+const DAY_AND_CLOCK = new RegExp(
+  String.raw`^(?:on )?(?:(today|tonight|tomorrow)|(?:(next|this) )?(sun(?:day)?|mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?))?` +
+    String.raw`(?:,? ?(?:at |@ ?)?(${CLOCK_PATTERN}))?$`,
+);
+
+/**
+ * The everyday forms ("tomorrow at 9am", "next monday at 3pm", "friday",
+ * "at 17:30") read directly; chrono, whose first parse costs tens of
+ * milliseconds, handles everything else. Both follow the same rules.
+ */
+function dayAndClock(text: string, now: number, zone: string): number | null {
+  const m = DAY_AND_CLOCK.exec(text);
+  if (!m || (!m[1] && !m[3] && !m[4])) return null;
+  const [, relativeDay, nextOrThis, weekdayName, clockText] = m;
+  // A bare number ("5") is not a time of day; "at 5", "5pm" and "17:30" are.
+  if (clockText && !relativeDay && !weekdayName && !/^(at|@)/.test(text) && !/[:.]|am|pm|a\.m|p\.m|noon|midday|midnight/.test(clockText)) return null;
+  if (relativeDay === 'tonight' && !clockText) return null;
+  const clock = clockText ? parseClock(clockText) : null;
+  const weekday = weekdayName ? WEEKDAY_NAMES.find(([pattern]) => pattern.test(weekdayName))?.[1] : undefined;
+  return resolveDay(
+    now,
+    zone,
+    relativeDay === 'tomorrow' ? { offset: 1 } : relativeDay ? { offset: 0 } : weekday !== undefined ? { weekday, next: nextOrThis === 'next' } : null,
+    clock ?? { hour: DEFAULT_HOUR, minute: 0 },
+    0,
+  );
+}
+
+type DayChoice = { offset: number } | { weekday: number; next: boolean } | null;
+
+/**
+ * The rules for a day and a clock time on the zone's calendar: "next friday"
+ * is the first Friday after today, never today; "friday" is today if the time
+ * is still ahead; a bare clock time is today, or tomorrow once it has passed.
+ */
+function resolveDay(now: number, zone: string, day: DayChoice, clock: ClockTime, second: number): number {
+  const today = wallTime(zone, now);
+  const at = (offset: number) => instantFromLocal(zone, { ...addDays(today, offset), hour: clock.hour, minute: clock.minute, second });
+  if (day && 'offset' in day) return at(day.offset);
+  if (day) {
+    let ahead = (day.weekday - today.weekday + 7) % 7;
+    if (day.next && ahead === 0) ahead = 7;
+    const instant = at(ahead);
+    return !day.next && instant <= now ? at(ahead + 7) : instant;
+  }
+  const instant = at(0);
+  return instant <= now ? at(1) : instant;
+}
+
 const FILLER_BEFORE = /^[\s,]*(?:at|on|by)?[\s,]*$/;
 const FILLER_AFTER = /^[\s,]*$/;
 const TIME_OF_DAY_WORDS = /\b(tonight|evening|morning|afternoon|noon|midday|midnight)\b/;
@@ -167,29 +226,19 @@ function natural(text: string, input: string, now: number, zone: string): number
 
   const start = result.start;
   const hasClock = start.isCertain('hour') || TIME_OF_DAY_WORDS.test(text);
-  const hour = hasClock ? (start.get('hour') ?? DEFAULT_HOUR) : DEFAULT_HOUR;
-  const minute = hasClock ? (start.get('minute') ?? 0) : 0;
+  const clock = hasClock ? { hour: start.get('hour') ?? DEFAULT_HOUR, minute: start.get('minute') ?? 0 } : { hour: DEFAULT_HOUR, minute: 0 };
   const second = hasClock ? (start.get('second') ?? 0) : 0;
-  const at = (date: { year: number; month: number; day: number }) => instantFromLocal(zone, { ...date, hour, minute, second });
 
-  const today = wallTime(zone, now);
   if (start.isCertain('weekday') && !start.isCertain('day')) {
-    // "next friday" is the first Friday after today, never today; "friday" is today if the time is still ahead.
-    const isNext = /\bnext\b/.test(text);
-    let ahead = ((start.get('weekday') ?? 0) - today.weekday + 7) % 7;
-    if (isNext && ahead === 0) ahead = 7;
-    const instant = at(addDays(today, ahead));
-    return !isNext && instant <= now ? at(addDays(today, ahead + 7)) : instant;
+    return resolveDay(now, zone, { weekday: start.get('weekday') ?? 0, next: /\bnext\b/.test(text) }, clock, second);
   }
-  if (!start.isCertain('day') && !start.isCertain('month') && !start.isCertain('year')) {
-    // A bare clock time: today if it is still ahead, else tomorrow.
-    const instant = at(today);
-    return instant <= now ? at(addDays(today, 1)) : instant;
-  }
+  if (!start.isCertain('day') && !start.isCertain('month') && !start.isCertain('year')) return resolveDay(now, zone, null, clock, second);
+  const today = wallTime(zone, now);
   const date = { year: start.get('year') ?? today.year, month: start.get('month') ?? today.month, day: start.get('day') ?? today.day };
-  const instant = at(date);
-  if (instant <= now && !start.isCertain('year') && start.isCertain('month')) return at({ ...date, year: date.year + 1 });
-  return instant;
+  const at = (year: number) => instantFromLocal(zone, { ...date, year, hour: clock.hour, minute: clock.minute, second });
+  const instant = at(date.year);
+  // "december 25" once it has passed this year means next year's.
+  return instant <= now && !start.isCertain('year') && start.isCertain('month') ? at(date.year + 1) : instant;
 }
 
 /** chrono skips what it cannot read ("tomorrow at 13pm" becomes "tomorrow"); catch bad clock times first. */

@@ -5,7 +5,7 @@ import type { CreateScheduleBody, Role, Schedule, ScheduledMessage, ScheduleKind
 import { contentText, scheduleKind } from '../../letta/types';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
 import { formatLocal } from '../../time/zone';
-import { tsvRow } from '../../output/table';
+import { tsvRow } from '../../output/tsv';
 import { mapLimited } from './concurrency';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
