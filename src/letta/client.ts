@@ -1,4 +1,5 @@
 import { ApiError, AuthError, InterruptedError, NetworkError, NotFoundError } from '../errors';
+import { exchange } from './transport';
 import { apiUrl, type Query } from './url';
 
 export type Method = 'GET' | 'POST' | 'DELETE';
@@ -95,9 +96,9 @@ export class LettaClient {
     const started = Date.now();
     log?.(`→ ${method} ${url.href}`);
     try {
-      // Node's own fetch (undici inside Node): no HTTP stack in the bundle, nothing to load until a request is made.
-      const response = await fetch(url, {
+      const reply = await exchange({
         method,
+        url,
         headers: {
           authorization: `Bearer ${apiKey}`,
           accept: 'application/json',
@@ -105,13 +106,11 @@ export class LettaClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        redirect: 'manual',
         signal: AbortSignal.any([signal, timer.signal]),
       });
-      const text = await response.text();
-      const statusText = response.statusText || REASONS[response.status] || '';
-      log?.(`← ${response.status} ${statusText} in ${Date.now() - started} ms`);
-      return { status: response.status, statusText, headers: Object.fromEntries(response.headers), text };
+      const statusText = reply.statusText || REASONS[reply.status] || '';
+      log?.(`← ${reply.status} ${statusText} in ${Date.now() - started} ms`);
+      return { ...reply, statusText };
     } catch (error) {
       if (signal.aborted) throw new InterruptedError();
       if (timer.signal.aborted) throw new TimeoutSignal();
@@ -189,14 +188,8 @@ class TimeoutSignal extends Error {
 }
 
 function errorCode(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET' && code !== 'UND_ERR_ABORTED') return code;
-    if (code === 'UND_ERR_SOCKET') return 'ECONNRESET';
-    current = (current as { cause?: unknown }).cause;
-  }
-  return 'UNKNOWN';
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : 'UNKNOWN';
 }
 
 /** Milliseconds from retry-after-ms or Retry-After (seconds or an HTTP date), if given. */

@@ -47,8 +47,13 @@ export class FakeLetta {
   runs: Array<Record<string, unknown>> = [];
   /** Largest page the server hands out, whatever `limit` asks. */
   maxPage = 50;
+  /** Delay before each answer, in ms (to make concurrency observable). */
+  latencyMs = 0;
   /** Letta's clock, for refusing past instants. */
   now = () => Date.now();
+  /** Most requests in flight at once (to check bounded concurrency). */
+  maxInFlight = 0;
+  private inFlight = 0;
   private faults: Array<{ match: RegExp; fault: Fault }> = [];
   private sockets = new Set<Socket>();
   private server: Server;
@@ -56,7 +61,11 @@ export class FakeLetta {
   url = '';
 
   constructor() {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server = createServer((req, res) => {
+      this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+      res.on('close', () => this.inFlight--);
+      void this.handle(req, res);
+    });
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -124,6 +133,7 @@ export class FakeLetta {
       return res.end(fault.body ?? '');
     }
 
+    if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const send = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(value));
