@@ -1,14 +1,18 @@
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
-import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-// One self-contained ESM file: every dependency is bundled, and the lazy
-// `import()` of each command stays in the same file (splitting off), so the
-// built CLI runs when copied alone into an empty folder.
+/**
+ * The program is bundled as one CommonJS file (dist/app.cjs, every dependency
+ * inside), then embedded in dist/cli.cjs behind a small loader that keeps a V8
+ * code cache (build/loader.cjs). dist/cli.cjs runs alone, copied into an empty folder.
+ */
 export default defineConfig({
-  entry: { cli: 'src/cli.ts' },
-  format: ['esm'],
+  entry: { app: 'src/cli.ts' },
+  format: ['cjs'],
+  outExtension: () => ({ js: '.cjs' }),
   platform: 'node',
   target: 'node20',
   outDir: 'dist',
@@ -18,8 +22,18 @@ export default defineConfig({
   minify: true,
   noExternal: [/.*/],
   define: { __VERSION__: JSON.stringify(version) },
-  banner: {
-    // Bundled CommonJS dependencies (cli-table3) call require(); give them one.
-    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  async onSuccess() {
+    let app = readFileSync('dist/app.cjs', 'utf8');
+    // commander loads child_process for executable subcommands, which this CLI has none of; loading it costs start-up time.
+    const childProcess = 'require("child_process")';
+    if (app.split(childProcess).length !== 2) throw new Error(`expected one ${childProcess} in dist/app.cjs`);
+    app = app.replace(childProcess, '{spawn(){throw new Error("letta-switchboard runs no subprocesses")}}');
+    writeFileSync('dist/app.cjs', app);
+    const hash = createHash('sha256').update(app).digest('hex').slice(0, 16);
+    const loader = readFileSync('build/loader.cjs', 'utf8')
+      .replace('__APP_SOURCE__', () => JSON.stringify(app))
+      .replace('__APP_HASH__', () => JSON.stringify(hash));
+    writeFileSync('dist/cli.cjs', loader);
+    chmodSync('dist/cli.cjs', 0o755);
   },
 });

@@ -136,7 +136,7 @@ async function main() {
   console.log(`\n--all-agents over ${letta.agents.length} agents (20 ms per answer): ${fmt(fan.get('onetime list --all-agents')!.ms, 0)} ms, at most ${letta.maxInFlight} requests in flight`);
 
   const size = statSync(CLI).size;
-  console.log(`\nBundle: dist/cli.js ${fmt(size / 1024, 1)} KiB (${fmt(gzipSync(readFileSync(CLI)).length / 1024, 1)} KiB gzipped), no runtime dependencies`);
+  console.log(`\nBundle: dist/cli.cjs ${fmt(size / 1024, 1)} KiB (${fmt(gzipSync(readFileSync(CLI)).length / 1024, 1)} KiB gzipped), no runtime dependencies`);
   if (existsSync(BINARY)) console.log(`Binary: dist/letta-switchboard ${fmt(statSync(BINARY).size / 1024 / 1024, 1)} MiB (Node runtime included)`);
   await letta.stop();
 }

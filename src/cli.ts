@@ -288,20 +288,42 @@ if (isDirectRun()) {
     controller.abort();
     if (interrupts > 1) process.exit(130);
   });
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-  });
+  // Getters: touching process.stdin (or a stream's isTTY) loads tty, net and stream code that most commands never need.
+  let stdoutUsed = false;
   const io: Io = {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    stdoutIsTTY: !!process.stdout.isTTY,
-    stderrIsTTY: !!process.stderr.isTTY,
-    stdinIsTTY: !!process.stdin.isTTY,
-    columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
+    get stdout() {
+      if (!stdoutUsed) {
+        stdoutUsed = true;
+        // `| head` closing the pipe early is not a failure.
+        process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EPIPE') process.exit(0);
+        });
+      }
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    get stdoutIsTTY() {
+      return !!process.stdout.isTTY;
+    },
+    get stderrIsTTY() {
+      return !!process.stderr.isTTY;
+    },
+    get stdinIsTTY() {
+      return !!process.stdin.isTTY;
+    },
+    get columns() {
+      return process.stdout.columns || Number(process.env.COLUMNS) || 80;
+    },
   };
-  main(process.argv, io, process.env, controller.signal).then((code) => {
+  // A copy: the time code sets process.env.TZ while it works, and settings must see the user's own.
+  main(process.argv, io, { ...process.env }, controller.signal).then((code) => {
     // Exit once stdout has drained: pooled HTTP connections must not hold the process open.
-    process.stdout.write('', () => process.exit(code));
+    if (stdoutUsed) process.stdout.write('', () => process.exit(code));
+    else process.exit(code);
   });
 }

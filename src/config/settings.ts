@@ -21,7 +21,8 @@ export interface SettingInputs {
   env: Record<string, string | undefined>;
   file: ConfigFile;
   legacyApiKey?: string;
-  systemZone: string;
+  /** Called only when nothing else names a zone (finding it can cost start-up time). */
+  systemZone: () => string;
 }
 
 function pick(...candidates: Array<[string | undefined, Source]>): Setting {
@@ -34,7 +35,8 @@ function pick(...candidates: Array<[string | undefined, Source]>): Setting {
 /** Flag, then environment, then config file, then default; each value remembers where it came from. */
 export function resolveSettings({ flags, env, file, legacyApiKey, systemZone }: SettingInputs): Settings {
   const baseUrl = pick([flags.baseUrl, 'flag'], [env.LETTA_BASE_URL, 'env'], [file.base_url, 'file'], [DEFAULT_BASE_URL, 'default']);
-  const timezone = pick([flags.tz, 'flag'], [env.TZ, 'env'], [file.timezone, 'file'], [systemZone, 'system']);
+  const chosen = pick([flags.tz, 'flag'], [env.TZ?.replace(/^:/, ''), 'env'], [file.timezone, 'file']);
+  const timezone = chosen.value === undefined ? { value: systemZone(), source: 'system' as const } : chosen;
   return {
     apiKey: pick([flags.apiKey, 'flag'], [env.LETTA_API_KEY, 'env'], [file.api_key, 'file'], [legacyApiKey, 'legacy file']),
     baseUrl: { value: baseUrl.value!, source: baseUrl.source },

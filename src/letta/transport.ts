@@ -16,8 +16,8 @@ export interface Reply {
 }
 
 export async function exchange({ method, url, headers, body, signal }: Exchange): Promise<Reply> {
-  // Imported here, not at the top: loading node:http costs every command start-up time.
-  const { request } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  // Loaded here, not imported at the top: node:http costs every command start-up time, and most never use it.
+  const { request } = url.protocol === 'https:' ? process.getBuiltinModule('node:https') : process.getBuiltinModule('node:http');
   return new Promise((resolve, reject) => {
     const req = request(url, {
       method,

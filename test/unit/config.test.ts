@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskKey, resolveSettings } from '../../src/config/settings';
 import { configPath } from '../../src/config/store';
 
-const base = { flags: {}, env: {}, file: {}, systemZone: 'Europe/Paris' };
+const base = { flags: {}, env: {}, file: {}, systemZone: () => 'Europe/Paris' };
 
 describe('settings: flag, then environment, then file, then default', () => {
   it('takes the flag over everything', () => {
@@ -11,7 +11,7 @@ describe('settings: flag, then environment, then file, then default', () => {
       env: { LETTA_API_KEY: 'sk-env', LETTA_BASE_URL: 'https://env', LETTA_AGENT_ID: 'agent-env', TZ: 'UTC' },
       file: { api_key: 'sk-file', base_url: 'https://file', agent_id: 'agent-file', timezone: 'Europe/London' },
       legacyApiKey: 'sk-legacy',
-      systemZone: 'Europe/Paris',
+      systemZone: () => 'Europe/Paris',
     });
     expect(s).toEqual({
       apiKey: { value: 'sk-flag', source: 'flag' },
