@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
@@ -22,6 +23,10 @@ export default defineConfig({
   minify: true,
   noExternal: [/.*/],
   define: { __VERSION__: JSON.stringify(version) },
+  esbuildOptions(options) {
+    // cron-parser require()s luxon and src/time/cron.ts imports it: point both at one copy, so the settings made there apply.
+    options.alias = { luxon: './node_modules/luxon/build/node/luxon.js' };
+  },
   async onSuccess() {
     let app = readFileSync('dist/app.cjs', 'utf8');
     // commander loads child_process for executable subcommands, which this CLI has none of; loading it costs start-up time.
@@ -30,9 +35,13 @@ export default defineConfig({
     app = app.replace(childProcess, '{spawn(){throw new Error("letta-switchboard runs no subprocesses")}}');
     writeFileSync('dist/app.cjs', app);
     const hash = createHash('sha256').update(app).digest('hex').slice(0, 16);
+    // The root help, exactly as the program prints it into a pipe (80 columns).
+    const help = execFileSync(process.execPath, ['dist/app.cjs', '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
     const loader = readFileSync('build/loader.cjs', 'utf8')
       .replace('__APP_SOURCE__', () => JSON.stringify(app))
-      .replace('__APP_HASH__', () => JSON.stringify(hash));
+      .replace('__APP_HASH__', () => JSON.stringify(hash))
+      .replace('__APP_HELP__', () => JSON.stringify(help))
+      .replace('__APP_VERSION__', () => JSON.stringify(version));
     writeFileSync('dist/cli.cjs', loader);
     chmodSync('dist/cli.cjs', 0o755);
   },

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { FakeLetta, TEST_KEY } from '../test/helpers/fake-letta';
 
 const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = join(ROOT, 'dist', 'cli.cjs');
 const BINARY = join(ROOT, 'dist', 'letta-switchboard');
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const scratch = mkdtempSync(join(tmpdir(), 'letta-switchboard-bench-'));

@@ -11,20 +11,35 @@ const { Script } = require('node:vm');
 
 const SOURCE = __APP_SOURCE__;
 const SOURCE_HASH = __APP_HASH__;
+// The root --help and --version, as the program itself printed them at build time.
+const HELP = __APP_HELP__;
+const VERSION = __APP_VERSION__;
 
-const cacheFile = codeCachePath();
-let cachedData;
-try {
-  if (cacheFile) cachedData = readFileSync(cacheFile);
-} catch {
-  // No cache yet: compile from source and write one at exit.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) process.stdout.write(HELP);
+else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${VERSION}\n`);
+else run();
+
+function run() {
+
+  const cacheFile = codeCachePath();
+  let cachedData;
+  try {
+    if (cacheFile) cachedData = readFileSync(cacheFile);
+  } catch {
+    // No cache yet: compile from source and write one at exit.
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${SOURCE}\n})`, { filename: __filename, cachedData });
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once('exit', () => saveCodeCache(cacheFile, script));
+  const app = { exports: {} };
+  script.runInThisContext()(app.exports, require, app, __filename, __dirname);
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${SOURCE}\n})`, { filename: __filename, cachedData });
-if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once('exit', () => saveCodeCache(cacheFile, script));
-const app = { exports: {} };
-script.runInThisContext()(app.exports, require, app, __filename, __dirname);
 
-/** $XDG_CACHE_HOME/letta-switchboard or ~/.cache/letta-switchboard: per user, never a shared temp folder. */
+/**
+ * $XDG_CACHE_HOME/letta-switchboard or ~/.cache/letta-switchboard: per user,
+ * never a shared temp folder. One cache per command, since a cache holds the
+ * functions compiled by the run that wrote it.
+ */
 function codeCachePath() {
   if (process.env.LETTA_SWITCHBOARD_NO_CODE_CACHE) return undefined;
   let home = process.env.HOME;
@@ -34,7 +49,11 @@ function codeCachePath() {
     return undefined;
   }
   const base = process.env.XDG_CACHE_HOME || join(home, '.cache');
-  return join(base, 'letta-switchboard', `v8-${SOURCE_HASH}-${process.version}-${process.arch}.cache`);
+  const words = args.filter((arg) => !arg.startsWith('-'));
+  let command = /^[a-z][a-z-]{0,19}$/.test(words[0] ?? '') ? words[0] : 'other';
+  // `parse` runs quite different code for one instant and for a repeating schedule.
+  if (command === 'parse') command += /^\s*(every|each|daily|hourly|weekly|monthly|week|[0-9*@])/i.test(words[1] ?? '') ? '-recurring' : '-once';
+  return join(base, 'letta-switchboard', `v8-${SOURCE_HASH}-${process.version}-${process.arch}-${command}.cache`);
 }
 
 /** Written beside it and renamed into place, so a reader never sees half a cache. Any failure just means no cache. */

@@ -1,6 +1,13 @@
 import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
+import { Settings } from 'luxon';
 import { UsageError } from '../errors';
+
+// cron-parser works through luxon, which otherwise asks Intl for the system
+// locale and zone on first use (~15 ms of ICU set-up). Crons here are always
+// UTC and locale-free, so name both.
+Settings.defaultLocale = 'en-US';
+Settings.defaultZone = 'UTC';
 
 const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
 const NAMES = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat)$/i;

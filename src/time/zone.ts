@@ -36,8 +36,10 @@ export function checkZone(zone: string): string {
   knownZones ??= new Set(Intl.supportedValuesOf('timeZone'));
   if (knownZones.has(name)) return name;
   try {
-    // Aliases (US/Eastern, Asia/Calcutta) and other spellings: the slower, complete check.
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    // Links (Asia/Kolkata, US/Eastern) and other spellings: the slower, complete check.
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    // Keep the user's own name when it is written as the database writes names; lower-case spellings become canonical.
+    return /^[A-Z][A-Za-z0-9_+-]*(\/[A-Z0-9][A-Za-z0-9_+-]*)*$/.test(name) ? name : canonical;
   } catch {
     throw new UsageError(
       `Unknown time zone '${zone}'`,

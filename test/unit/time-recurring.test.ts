@@ -5,7 +5,7 @@ import { UsageError } from '../../src/errors';
 import { meaningOf, meaningOfRecurring } from '../../src/time/index';
 import { looksRecurring, parseRecurring } from '../../src/time/recurring';
 import { cronList, toUtcSchedule } from '../../src/time/to-utc';
-import { wallTime } from '../../src/time/zone';
+import { checkZone, wallTime } from '../../src/time/zone';
 
 const NOW = Date.parse('2026-11-22T15:00:00Z');
 const cron = async (input: string, zone = 'UTC', now = NOW) => (await meaningOfRecurring(input, { now, zone })).cron_expression;
@@ -215,5 +215,24 @@ describe('properties', () => {
     for (const input of ['every weekday at 9pm', 'weekends', 'every mon, wed and fri at 7am', 'monthly']) {
       expect(parseRecurring(input).kind).toBe('clock');
     }
+  });
+});
+
+describe('zone names', () => {
+  it.each([
+    ['America/New_York', 'America/New_York'],
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['asia/kolkata', 'Asia/Calcutta'],
+    ['america/new_york', 'America/New_York'],
+    ['US/Eastern', 'US/Eastern'],
+    ['UTC', 'UTC'],
+  ])('%s is read as %s', async (zone, expected) => {
+    const meaning = await meaningOfRecurring('daily at 9am', { now: NOW, zone: checkZone(zone) });
+    expect(meaning.timezone).toBe(expected);
+    expect(meaning.cron_expression).toBe(zone.toLowerCase().includes('kolkata') ? '30 3 * * *' : zone === 'UTC' ? '0 9 * * *' : '0 14 * * *');
+  });
+
+  it.each(['Mars/Olympus', 'EST+5', '', '../../etc/passwd'])('%s is refused', (zone) => {
+    expect(() => checkZone(zone)).toThrow(UsageError);
   });
 });

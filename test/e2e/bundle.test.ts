@@ -1,0 +1,66 @@
+import { copyFileSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli';
+import type { Io } from '../../src/output/output';
+import { cliEnv, ROOT, type CliResult } from '../helpers/run-cli';
+
+function runFile(file: string, args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [file, ...args], { env, cwd: join(file, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+  });
+}
+
+describe('the built file', () => {
+  it('runs when copied alone into an empty folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-alone-'));
+    const file = join(folder, 'letta-switchboard.cjs');
+    copyFileSync(join(ROOT, 'dist', 'cli.cjs'), file);
+    expect(readdirSync(folder)).toEqual(['letta-switchboard.cjs']);
+    const env = cliEnv();
+    const version = await runFile(file, ['--version'], env);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const parse = await runFile(file, ['parse', 'every weekday at 9pm', '--tz', 'America/New_York', '--json'], env);
+    expect(parse.code).toBe(0);
+    expect(JSON.parse(parse.stdout).cron_expression).toBe('0 2 * * 2-6');
+  });
+
+  it('keeps a private code cache per command, and runs the same from it', async () => {
+    const env = cliEnv();
+    const file = join(ROOT, 'dist', 'cli.cjs');
+    const first = await runFile(file, ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z', '--json'], env);
+    const second = await runFile(file, ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z', '--json'], env);
+    expect(second.stdout).toBe(first.stdout);
+    const dir = join(env.HOME!, '.cache', 'letta-switchboard');
+    const caches = readdirSync(dir);
+    expect(caches).toHaveLength(1);
+    expect(caches[0]).toMatch(/-parse-once\.cache$/);
+    expect(statSync(join(dir, caches[0]!)).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('prints the same root help as the program, which it keeps ready-made', async () => {
+    let live = '';
+    const io: Io = {
+      stdout: { write: (s: string) => (live += s) },
+      stderr: { write: () => true },
+      stdin: Readable.from([]),
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      stdinIsTTY: false,
+    };
+    await main(['node', 'letta-switchboard', '--help'], io, {}, new AbortController().signal);
+    const built = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['--help'], cliEnv());
+    expect(built.stdout).toBe(live);
+    expect(live).toContain('Exit codes:');
+  });
+});
