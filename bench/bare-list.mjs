@@ -1,6 +1,18 @@
 // The floor for `recurring list --json`: a bare Node script doing the same
 // HTTP work (every page, streamed to stdout as one JSON array), nothing else.
+// It uses node:http, the cheapest client to start on Node 20 (fetch costs ~100 ms more).
+import { Agent, get } from 'node:http';
+
 const [base, key, agent] = process.argv.slice(2);
+const pool = new Agent({ keepAlive: true });
+const page = (url) =>
+  new Promise((resolve, reject) => {
+    get(url, { agent: pool, headers: { authorization: `Bearer ${key}` } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d) => (body += d)).on('end', () => resolve(JSON.parse(body)));
+    }).on('error', reject);
+  });
+
 let after;
 let first = true;
 process.stdout.write('[');
@@ -8,12 +20,12 @@ for (;;) {
   const url = new URL(`/v1/agents/${agent}/schedule`, base);
   url.searchParams.set('limit', '100');
   if (after) url.searchParams.set('after', after);
-  const page = await (await fetch(url, { headers: { authorization: `Bearer ${key}` } })).json();
-  for (const item of page.scheduled_messages) {
+  const { scheduled_messages: items, has_next_page: more } = await page(url);
+  for (const item of items) {
     process.stdout.write((first ? '' : ',') + JSON.stringify(item));
     first = false;
   }
-  after = page.scheduled_messages.at(-1)?.id;
-  if (!page.has_next_page || !after) break;
+  after = items.at(-1)?.id;
+  if (!more || !after) break;
 }
-process.stdout.write(']\n');
+process.stdout.write(']\n', () => process.exit(0));

@@ -87,7 +87,7 @@ async function main() {
     { name: 'parse "tomorrow at 9am"', command: node, args: [CLI, 'parse', 'tomorrow at 9am'] },
     { name: 'parse "every weekday at 10am"', command: node, args: [CLI, 'parse', 'every weekday at 10am'] },
     { name: 'recurring list (5 schedules)', command: node, args: [CLI, 'recurring', 'list', '--agent-id', small!] },
-    { name: 'bare fetch script (5 schedules)', command: node, args: [join(ROOT, 'bench', 'bare-list.mjs'), letta.url, TEST_KEY, small!] },
+    { name: 'bare node:http script (5 schedules)', command: node, args: [join(ROOT, 'bench', 'bare-list.mjs'), letta.url, TEST_KEY, small!] },
   ];
   if (existsSync(BINARY)) {
     startup.push({ name: 'binary --help', command: BINARY, args: ['--help'] });
@@ -112,14 +112,14 @@ async function main() {
   const large = await measure(
     [
       { name: 'recurring list --json (10,000)', command: node, args: [CLI, 'recurring', 'list', '--json', '--agent-id', big!] },
-      { name: 'bare fetch script (10,000)', command: node, args: [join(ROOT, 'bench', 'bare-list.mjs'), letta.url, TEST_KEY, big!] },
+      { name: 'bare node:http script (10,000)', command: node, args: [join(ROOT, 'bench', 'bare-list.mjs'), letta.url, TEST_KEY, big!] },
       { name: 'recurring list --json (5)', command: node, args: [CLI, 'recurring', 'list', '--json', '--agent-id', small!] },
     ],
     env,
     Math.max(3, Math.floor(RUNS / 4)),
   );
   const cli = large.get('recurring list --json (10,000)')!;
-  const bare = large.get('bare fetch script (10,000)')!;
+  const bare = large.get('bare node:http script (10,000)')!;
   const tiny = large.get('recurring list --json (5)')!;
   console.log('\nLarge account: 10,000 recurring schedules in 100 pages, --json to a pipe\n');
   console.log('| run | median ms | peak RSS MiB |');
