@@ -1,9 +1,10 @@
 import type { Context } from '../context';
 import { UsageError } from '../errors';
+import { messagesPath } from '../letta/api';
 import { contentText } from '../letta/types';
 import { meaningOfOnce } from '../time/index';
 import { checkRole, readMessage } from './shared/message';
-import { createSchedule } from './shared/schedules';
+import { createSchedule } from './shared/schedule-create';
 
 export interface SendOptions {
   agentId?: string;
@@ -25,8 +26,7 @@ export async function run(ctx: Context, options: SendOptions): Promise<void> {
   if (meaning && !meaning.is_now) return createSchedule(ctx, { agent, message, role, meaning });
 
   const messages = [{ role, content: message }];
-  const path = `/v1/agents/${encodeURIComponent(agent)}/messages${options.async ? '/async' : ''}`;
-  if (ctx.dryRun) return ctx.printRequest('POST', path, { messages });
+  if (ctx.dryRun) return ctx.printRequest('POST', messagesPath(agent, options.async), { messages });
 
   const api = await ctx.letta();
   const agentId = await api.resolveAgent(agent);

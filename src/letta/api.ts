@@ -24,6 +24,11 @@ export function schedulePath(agentId: string, id?: string): string {
   return id === undefined ? base : `${base}/${segment(id, 'schedule id')}`;
 }
 
+/** The message routes: /v1/agents/{agent_id}/messages[/async]. */
+export function messagesPath(agentId: string, async = false): string {
+  return `/v1/agents/${segment(agentId, 'agent id')}/messages${async ? '/async' : ''}`;
+}
+
 /** Letta's routes as this CLI uses them; each answer checked before it is trusted. */
 export class LettaApi {
   constructor(readonly client: LettaClient) {}
@@ -66,7 +71,7 @@ export class LettaApi {
   }
 
   async sendMessage(agentId: string, messages: MessageCreate[]): Promise<LettaResponse> {
-    const answer = await this.client.request('POST', `/v1/agents/${segment(agentId, 'agent id')}/messages`, {
+    const answer = await this.client.request('POST', messagesPath(agentId), {
       body: { messages },
       ifUnsure: { effect: 'The message may have been delivered.', check: `letta-switchboard results list --agent-id ${agentId}` },
     });
@@ -74,7 +79,7 @@ export class LettaApi {
   }
 
   async sendMessageAsync(agentId: string, messages: MessageCreate[]): Promise<Run> {
-    const answer = await this.client.request('POST', `/v1/agents/${segment(agentId, 'agent id')}/messages/async`, {
+    const answer = await this.client.request('POST', messagesPath(agentId, true), {
       body: { messages },
       ifUnsure: { effect: 'The message may have been queued.', check: `letta-switchboard results list --agent-id ${agentId}` },
     });

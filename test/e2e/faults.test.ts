@@ -1,28 +1,17 @@
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
 import { BIN, cliEnv, runCli, runShell } from '../helpers/run-cli';
 
-const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
-const NOW = '2026-11-22T15:00:00Z';
 const LIST = new RegExp(`^GET /v1/agents/${AGENT}/schedule$`);
 const CREATE = new RegExp(`^POST /v1/agents/${AGENT}/schedule$`);
+const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
 let env: Record<string, string>;
-
-beforeAll(async () => {
-  letta = await new FakeLetta().start();
-  letta.now = () => Date.parse(NOW);
-});
-afterAll(() => letta.stop());
-beforeEach(() => {
-  letta.schedules.clear();
-  letta.received.length = 0;
-  env = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY, LETTA_AGENT_ID: AGENT });
-});
-afterEach(() => expect(letta.specProblems).toEqual([]));
+beforeEach(() => ({ letta, env } = suite));
 
 const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
 const createOnce = () => cli('onetime', 'create', '--message', 'hi', '--execute-at', 'in 1 hour');

@@ -1,27 +1,14 @@
 import { statSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
 import { cliEnv, runCli } from '../helpers/run-cli';
 
-const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
-const NOW = '2026-11-22T15:00:00Z';
+const suite = useFakeLetta({ defaultAgent: false });
 let letta: FakeLetta;
 let env: Record<string, string>;
-
-beforeAll(async () => {
-  letta = await new FakeLetta().start();
-  letta.now = () => Date.parse(NOW);
-});
-afterAll(() => letta.stop());
-beforeEach(() => {
-  letta.schedules.clear();
-  letta.received.length = 0;
-  env = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
-});
-afterEach(() => {
-  expect(letta.specProblems).toEqual([]);
-});
+beforeEach(() => ({ letta, env } = suite));
 
 const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
 

@@ -2,7 +2,7 @@ import type { Context } from '../../context';
 import { UsageError } from '../../errors';
 import { meaningOfOnce } from '../../time/index';
 import { checkRole, readMessage } from '../shared/message';
-import { createSchedule } from '../shared/schedules';
+import { createSchedule } from '../shared/schedule-create';
 
 export interface OnetimeCreateOptions {
   agentId?: string;

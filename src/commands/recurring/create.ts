@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { meaningOfRecurring } from '../../time/index';
 import { checkRole, readMessage } from '../shared/message';
-import { createSchedule } from '../shared/schedules';
+import { createSchedule } from '../shared/schedule-create';
 
 export interface RecurringCreateOptions {
   agentId?: string;

@@ -1,5 +1,5 @@
 import type { Context } from '../../context';
-import { showSchedule } from '../shared/schedules';
+import { showSchedule } from '../shared/schedule-view';
 
 export async function run(ctx: Context, options: { agentId?: string }, id: string): Promise<void> {
   await showSchedule(ctx, 'recurring', ctx.agentFlagOrDefault(options.agentId), id);
