@@ -184,6 +184,35 @@ describe('scripting helpers', () => {
     expect(letta.requests('GET', /schedule$/)).toHaveLength(3);
   });
 
+  it('--all-agents fetches with bounded concurrency', async () => {
+    const extra = Array.from({ length: 16 }, (_, i) => ({ id: `agent-extra-${i}`, name: `extra-${i}` }));
+    const before = letta.agents;
+    letta.agents = [...before, ...extra];
+    for (const agent of extra) letta.addSchedule(agent.id, { type: 'one-time', scheduled_at: Date.parse(NOW) + 60_000 });
+    letta.latencyMs = 40;
+    letta.maxInFlight = 0;
+    try {
+      const r = await runCli(['onetime', 'list', '--all-agents', '-q'], { env });
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim().split('\n')).toHaveLength(16);
+      expect(letta.maxInFlight).toBeGreaterThan(1);
+      expect(letta.maxInFlight).toBeLessThanOrEqual(4);
+    } finally {
+      letta.agents = before;
+      letta.latencyMs = 0;
+    }
+  });
+
+  it('config set-api-key with no argument asks on a terminal without echoing the key', async () => {
+    const key = 'sk-let-typed-at-a-prompt-0987';
+    const r = await runShell(`(sleep 1; printf '${key}\\r') | script -qec "letta-switchboard config set-api-key" /dev/null`, { env });
+    expect(r.stdout).toContain('Letta API key:');
+    expect(r.stdout).not.toContain(key);
+    expect(r.stdout).toContain('sk-...0987');
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync(join(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 'config.json'), 'utf8')).api_key).toBe(key);
+  });
+
   it('completion scripts load in bash and name the commands and flags', async () => {
     const r = await sh(`source <(letta-switchboard completion bash)
       COMP_WORDS=(letta-switchboard recurring cr); COMP_CWORD=2; _letta_switchboard_complete; echo "\${COMPREPLY[*]}"
