@@ -32,6 +32,7 @@ export class Context {
   readonly out: Output;
   readonly configPath: string;
   private file: ConfigFile | undefined;
+  private resolved = new Map<string | undefined, Settings>();
   private api: LettaApi | undefined;
   private warnedCleartext = false;
 
@@ -70,7 +71,10 @@ export class Context {
     return this.file;
   }
 
+  /** Every setting with where it came from (resolved once per agent flag). */
   settings(agentFlag?: string): Settings {
+    const known = this.resolved.get(agentFlag);
+    if (known) return known;
     const file = this.configFile();
     const settings = resolveSettings({
       flags: { apiKey: this.globals.apiKey, baseUrl: this.globals.baseUrl, agentId: agentFlag, tz: this.globals.tz },
@@ -80,6 +84,7 @@ export class Context {
       systemZone,
     });
     this.out.hideSecret(settings.apiKey.value, maskKey(settings.apiKey.value ?? ''));
+    this.resolved.set(agentFlag, settings);
     return settings;
   }
 

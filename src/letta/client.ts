@@ -12,9 +12,6 @@ export interface ClientOptions {
   signal: AbortSignal;
   /** --verbose lines (the caller's writer masks the key). */
   log?: (line: string) => void;
-  /** Test seams. */
-  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
-  random?: () => number;
 }
 
 export interface RequestOptions {
@@ -167,19 +164,13 @@ export class LettaClient {
   }
 
   private backoff(attempt: number): number {
-    const random = this.options.random ?? Math.random;
     const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
-    return Math.round(base * (0.5 + random() / 2));
+    return Math.round(base * (0.5 + Math.random() / 2));
   }
 
   private async pause(ms: number, what: string, attempt: number, reason: string) {
     this.options.log?.(`retrying ${what} in ${(ms / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${MAX_ATTEMPTS}): ${reason}`);
-    const wait = this.options.wait ?? sleep;
-    try {
-      await wait(ms, this.options.signal);
-    } catch {
-      throw new InterruptedError();
-    }
+    await sleep(ms, this.options.signal);
   }
 }
 
