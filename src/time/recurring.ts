@@ -9,6 +9,8 @@ import { phraseError } from './phrase-error';
 export type LocalSchedule =
   | { kind: 'interval'; cron: string }
   | { kind: 'raw'; cron: string }
+  /** "every hour at :30": the minute is on the user's clock, which half-hour zones shift. */
+  | { kind: 'hourly'; minute: number }
   | { kind: 'clock'; minute: number; hours: number[]; daysOfWeek: number[] | null; dayOfMonth: number | null };
 
 export const RECURRING_EXAMPLES = [
@@ -79,6 +81,20 @@ export function parseRecurring(input: string): LocalSchedule {
 function interval(text: string, original: string): LocalSchedule | null {
   if (/^(every|each) minute$/.test(text)) return { kind: 'interval', cron: '* * * * *' };
   if (/^(hourly|(every|each) hour)$/.test(text)) return { kind: 'interval', cron: '0 * * * *' };
+  if (/^(every|each) half ?(an )?hour$/.test(text)) return { kind: 'interval', cron: '*/30 * * * *' };
+  if (/^(every|each) quarter ?(of an )?hour$/.test(text)) return { kind: 'interval', cron: '*/15 * * * *' };
+  const pastTheHour = /^(?:hourly|(?:every|each) hour)(?: at)? :?(\d{1,2})(?: minutes?)?(?: past(?: the hour)?)?$/.exec(text);
+  if (pastTheHour) {
+    const minute = Number(pastTheHour[1]);
+    if (minute > 59) throw new UsageError(`'${original}': minute ${minute} is out of range (0-59)`);
+    return { kind: 'hourly', minute };
+  }
+  if (/^(every|each) other (day|week)$/.test(text)) {
+    throw new UsageError(
+      `'${original}' cannot be written as one cron: a cron day or week interval restarts every month`,
+      "Name the days instead, such as 'every monday, wednesday and friday at 9am'.",
+    );
+  }
   const m = /^(?:every|each) (\d+) ?(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)$/.exec(text);
   if (!m) return null;
   const n = Number(m[1]);
@@ -111,27 +127,40 @@ const TIME_LIST = new RegExp(String.raw`(${CLOCK_PATTERN}(?:\s*(?:,|and|&)\s*${C
 const TRAILING_TIMES = new RegExp(String.raw`^(.*?)\s*(?:\bat\s+|@\s*)?${TIME_LIST.source}$`);
 const LEADING_TIMES = new RegExp(String.raw`^(?:at\s+|@\s*)?${TIME_LIST.source}\s+(.+)$`);
 
-function clockSchedule(text: string, original: string): LocalSchedule {
+/** "every morning", "every weekday evening at 6": a part of the day names a default time, and afternoon hours. */
+const PARTS_OF_DAY: Record<string, number> = { morning: 9, afternoon: 15, evening: 18, night: 21 };
+
+function clockSchedule(phrase: string, original: string): LocalSchedule {
+  const part = /\b(?:in the )?(morning|afternoon|evening|night)s?\b/.exec(phrase);
+  const text = part ? phrase.replace(part[0], ' ').replace(/\s+/g, ' ').trim() : phrase;
+  // With a part of the day, "every" alone means every day ("every morning").
+  const readDays = (words: string) => (part && /^(every|each|)$/.test(words) ? { daysOfWeek: null, dayOfMonth: null } : parseDays(words));
   let dayPart = text;
   let times: ClockTime[] = [];
   const trailing = TRAILING_TIMES.exec(text);
   const leading = LEADING_TIMES.exec(text);
-  if (trailing && trailing[1] && parseDays(trailing[1])) {
+  if (trailing && trailing[1] !== undefined && readDays(trailing[1])) {
     dayPart = trailing[1];
     times = parseTimes(trailing[2]!, original);
-  } else if (leading && parseDays(leading[2]!)) {
+  } else if (leading && readDays(leading[2]!)) {
     dayPart = leading[2]!;
     times = parseTimes(leading[1]!, original);
   } else {
     const at = /^(.*?)\s+at\s+(.+)$/.exec(text);
-    if (at && parseDays(at[1]!)) {
+    if (at && readDays(at[1]!)) {
       // "daily at 25:00", "every monday at 13pm": the days read fine, so the time is what is wrong.
       times = parseTimes(at[2]!, original);
       dayPart = at[1]!;
     }
   }
-  const days = parseDays(dayPart);
+  const days = readDays(dayPart);
   if (!days) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+  if (part) {
+    const partHour = PARTS_OF_DAY[part[1]!]!;
+    // "every evening at 6" is 18:00; an explicit am/pm or a 24-hour time stays as written.
+    const explicit = /am|pm|a\.m|p\.m|\d{2}:\d{2}|1[3-9]|2[0-3]/.test(text);
+    times = times.length === 0 ? [{ hour: partHour, minute: 0 }] : times.map((t) => (partHour >= 12 && t.hour < 12 && !explicit ? { ...t, hour: t.hour + 12 } : t));
+  }
   if (times.length === 0) times = [DEFAULT_TIME];
   const minutes = new Set(times.map((t) => t.minute));
   if (minutes.size > 1) {

@@ -21,6 +21,10 @@ const DAY_MINUTES = 1440;
 export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number, original: string): UtcSchedule {
   if (schedule.kind === 'raw') return { cron: schedule.cron, localCron: null, warnings: [] };
   if (schedule.kind === 'interval') return { cron: schedule.cron, localCron: schedule.cron, warnings: [] };
+  if (schedule.kind === 'hourly') {
+    const minute = (((schedule.minute - offsetMinutes(zone, now)) % 60) + 60) % 60;
+    return { cron: `${minute} * * * *`, localCron: `${schedule.minute} * * * *`, warnings: [] };
+  }
 
   const { minute, hours, daysOfWeek, dayOfMonth } = schedule;
   const localCron = `${minute} ${hours.join(',')} ${dayOfMonth ?? '*'} * ${daysOfWeek ? cronList(daysOfWeek) : '*'}`;

@@ -49,6 +49,15 @@ describe('recurring phrases, zone UTC', () => {
     ['every month on the 15th at noon', '0 12 15 * *'],
     ['on the 1st of every month at 9am', '0 9 1 * *'],
     ['every day at 9am and 5pm', '0 9,17 * * *'],
+    ['every half hour', '*/30 * * * *'],
+    ['every hour at :30', '30 * * * *'],
+    ['hourly at 15', '15 * * * *'],
+    ['every morning', '0 9 * * *'],
+    ['every weekday morning', '0 9 * * 1-5'],
+    ['every evening at 6', '0 18 * * *'],
+    ['every monday evening at 7:30', '30 19 * * 1'],
+    ['every night', '0 21 * * *'],
+    ['every evening at 6am', '0 6 * * *'],
     ['*/5 * * * *', '*/5 * * * *'],
     ['0 9 * * 1-5', '0 9 * * 1-5'],
     ['0 9 * * MON-FRI', '0 9 * * MON-FRI'],
@@ -71,6 +80,9 @@ describe('recurring phrases converted to UTC', () => {
     ['every day at 8am and 10am', 'Asia/Tokyo', '0 1,23 * * *'],
     ['every month on the 15th at noon', 'America/New_York', '0 17 15 * *'],
     ['every 2 hours', 'Asia/Kolkata', '0 */2 * * *'],
+    ['every hour at :30', 'Asia/Kolkata', '0 * * * *'],
+    ['every hour at :15', 'Asia/Kathmandu', '30 * * * *'],
+    ['every hour at :15', 'America/New_York', '15 * * * *'],
     ['every 5 minutes', 'America/New_York', '*/5 * * * *'],
     ['0 9 * * 1-5', 'Asia/Tokyo', '0 9 * * 1-5'],
   ])('%s in %s -> %s', async (input, zone, expected) => expect(await cron(input, zone)).toBe(expected));
@@ -119,6 +131,8 @@ describe('recurring errors', () => {
     ['61 9 * * *', /not a valid cron/, undefined],
     ['every fortnight', /Could not understand the schedule: 'every fortnight'/, /^Try /],
     ['every 2 days', /cannot be written as one cron/, /Name the days/],
+    ['every other day', /cannot be written as one cron/, /Name the days/],
+    ['every hour at :75', /minute 75/, undefined],
   ])('%s', async (input, message, hint) => {
     const error = await meaningOfRecurring(input, { now: NOW, zone: 'UTC' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
