@@ -175,7 +175,9 @@ function dayAndClock(text: string, now: number, zone: string): number | null {
   // A bare number ("5") is not a time of day; "at 5", "5pm" and "17:30" are.
   if (clockText && !relativeDay && !weekdayName && !/^(at|@)/.test(text) && !/[:.]|am|pm|a\.m|p\.m|noon|midday|midnight/.test(clockText)) return null;
   if (relativeDay === 'tonight' && !clockText) return null;
-  const clock = clockText ? parseClock(clockText) : null;
+  let clock = clockText ? parseClock(clockText) : null;
+  // "tonight at 8" is 20:00.
+  if (clock && relativeDay === 'tonight' && clock.hour < 12 && !/am|a\.m/.test(clockText!)) clock = { ...clock, hour: clock.hour + 12 };
   const weekday = weekdayName ? WEEKDAY_NAMES.find(([pattern]) => pattern.test(weekdayName))?.[1] : undefined;
   return resolveDay(
     now,
@@ -211,7 +213,8 @@ const FILLER_BEFORE = /^[\s,]*(?:at|on|by)?[\s,]*$/;
 const FILLER_AFTER = /^[\s,]*$/;
 const TIME_OF_DAY_WORDS = /\b(tonight|evening|morning|afternoon|noon|midday|midnight)\b/;
 
-function natural(text: string, input: string, now: number, zone: string): number {
+/** chrono's reading of a phrase under this module's rules (exported so tests can hold the everyday-form shortcut to it). */
+export function natural(text: string, input: string, now: number, zone: string): number {
   checkClockTokens(text);
   const results = chrono.parse(text, { instant: new Date(now), timezone: offsetMinutes(zone, now) }, { forwardDate: true });
   const result = results[0];

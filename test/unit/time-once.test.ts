@@ -133,3 +133,41 @@ describe('one instant: errors are UsageErrors that repeat the input', () => {
     expect(error?.hint).toMatch(/^Try 'tomorrow at 9am'/);
   });
 });
+
+describe('the everyday-form shortcut agrees with chrono', () => {
+  it('for days, weekdays and clock times in any zone', async () => {
+    const { default: fc } = await import('fast-check');
+    const { natural } = await import('../../src/time/once');
+    const days = ['', 'today ', 'tomorrow ', 'tonight ', 'monday ', 'next friday ', 'this sunday ', 'on wednesday ', 'next tue '];
+    const clocks = ['at 9am', 'at 5pm', 'at 14:30', 'at 9:15 pm', 'at noon', 'at midnight', '7am', '11:45pm', 'at 12am', 'at 12pm'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...days),
+        fc.constantFrom(...clocks),
+        fc.constantFrom('UTC', 'America/New_York', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney', 'Europe/London'),
+        fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }),
+        (day, clock, zone, now) => {
+          const text = `${day}${clock}`.trim();
+          const fromChrono = (() => {
+            try {
+              return natural(text, text, now, zone);
+            } catch {
+              return 'error';
+            }
+          })();
+          const direct = (() => {
+            try {
+              return parseInstant(text, { now, zone }).instant;
+            } catch {
+              return 'error';
+            }
+          })();
+          // chrono allows a past "today at 9am"; the CLI refuses it, which is the only difference allowed.
+          if (direct === 'error' && typeof fromChrono === 'number' && fromChrono <= now) return;
+          expect(direct).toBe(fromChrono);
+        },
+      ),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+});

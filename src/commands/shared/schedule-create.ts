@@ -35,7 +35,8 @@ export async function createSchedule(ctx: Context, { agent, message, role, meani
     ctx.out.line(created.id);
   } else {
     ctx.out.success(meaning.type === 'one-time' ? 'Scheduled a one-time message' : 'Created a recurring schedule');
-    ctx.out.line(created.id);
+    // The id is the data (stdout): alone in a pipe, labelled like the lines around it on a terminal.
+    ctx.out.line(ctx.io.stdoutIsTTY ? `  ID       ${ctx.out.paint.bold(created.id)}` : created.id);
     ctx.out.info(`  Agent    ${agentId}`);
     ctx.out.info(`  Message  ${preview(message)}`);
     if (meaning.type === 'one-time') {
