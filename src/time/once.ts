@@ -176,13 +176,17 @@ function dayAndClock(text: string, now: number, zone: string): number | null {
   if (clockText && !relativeDay && !weekdayName && !/^(at|@)/.test(text) && !/[:.]|am|pm|a\.m|p\.m|noon|midday|midnight/.test(clockText)) return null;
   if (relativeDay === 'tonight' && !clockText) return null;
   let clock = clockText ? parseClock(clockText) : null;
-  // "tonight at 8" is 20:00.
-  if (clock && relativeDay === 'tonight' && clock.hour < 12 && !/am|a\.m/.test(clockText!)) clock = { ...clock, hour: clock.hour + 12 };
+  let offset = relativeDay === 'tomorrow' ? 1 : 0;
+  if (clock && relativeDay === 'tonight') {
+    // "tonight at 8" is 20:00; "tonight at midnight" or "at 1" is early tomorrow.
+    if (clock.hour >= 5 && clock.hour < 12 && !/am|a\.m/.test(clockText!)) clock = { ...clock, hour: clock.hour + 12 };
+    if (clock.hour < 5) offset = 1;
+  }
   const weekday = weekdayName ? WEEKDAY_NAMES.find(([pattern]) => pattern.test(weekdayName))?.[1] : undefined;
   return resolveDay(
     now,
     zone,
-    relativeDay === 'tomorrow' ? { offset: 1 } : relativeDay ? { offset: 0 } : weekday !== undefined ? { weekday, next: nextOrThis === 'next' } : null,
+    relativeDay ? { offset } : weekday !== undefined ? { weekday, next: nextOrThis === 'next' } : null,
     clock ?? { hour: DEFAULT_HOUR, minute: 0 },
     0,
   );
