@@ -1,9 +1,12 @@
+import { mapLimited } from '../concurrency';
 import { NotFoundError, UsageError } from '../errors';
 import { expectArray, expectShape } from './checks';
 import type { LettaClient, RequestOptions } from './client';
 import type { Agent, CreatedSchedule, CreateScheduleBody, LettaResponse, MessageCreate, Run, ScheduledMessage, ScheduleListPage } from './types';
 
 export const PAGE_SIZE = 100;
+/** How many agents are asked at once when a command fans out over all of them. */
+export const AGENT_CONCURRENCY = 4;
 
 /** A path segment from user input: escaped, and never a dot segment that could climb to another route. */
 export function segment(value: string, what: string): string {
@@ -64,6 +67,23 @@ export class LettaApi {
       if (error instanceof NotFoundError) throw new NotFoundError(`No schedule '${id}' for agent ${agentId}`, error.message);
       throw error;
     }
+  }
+
+  /** A schedule by id alone: asked of every agent, a few at a time (Letta keeps schedules per agent). */
+  async locateSchedule(id: string): Promise<ScheduledMessage> {
+    const agents: string[] = [];
+    for await (const page of this.agentPages()) agents.push(...page.map((agent) => agent.id));
+    const lookups = mapLimited(agents, AGENT_CONCURRENCY, (agentId) =>
+      this.getSchedule(agentId, id).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }),
+    );
+    for (const [index, lookup] of lookups.entries()) {
+      const item = await lookup;
+      if (item) return { ...item, agent_id: item.agent_id ?? agents[index]! };
+    }
+    throw new NotFoundError(`No schedule '${id}' for any of your ${agents.length} agents`, 'Check the id with: letta-switchboard onetime list (or recurring list)');
   }
 
   async deleteSchedule(agentId: string, id: string): Promise<void> {

@@ -126,6 +126,30 @@ describe('onetime and recurring', () => {
   });
 });
 
+describe('without an agent, like the Go CLI', () => {
+  const OTHER = 'agent-33333333-3333-3333-3333-333333333333';
+
+  it('list covers every agent, get and delete find the schedule by id alone', async () => {
+    const mine = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    const theirs = letta.addSchedule(OTHER, { type: 'recurring', cron_expression: '0 10 * * *' });
+    const list = await cli('recurring', 'list');
+    expect(list.code).toBe(0);
+    expect(list.stdout.trim().split('\n').map((line) => line.split('\t').slice(0, 2))).toEqual([
+      [mine.id, AGENT],
+      [theirs.id, OTHER],
+    ]);
+    const got = await cli('recurring', 'get', theirs.id, '--json');
+    expect(JSON.parse(got.stdout).agent_id).toBe(OTHER);
+    const del = await cli('recurring', 'delete', theirs.id);
+    expect(del.code).toBe(0);
+    expect(letta.requests('DELETE').map((r) => r.path)).toEqual([`/v1/agents/${OTHER}/schedule/${theirs.id}`]);
+    expect([...letta.schedules.keys()]).toEqual([mine.id]);
+    const missing = await cli('recurring', 'get', 'sm-nowhere');
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain("No schedule 'sm-nowhere' for any of your 3 agents");
+  });
+});
+
 describe('agents, results and auth', () => {
   it('resolves an agent name; several matches are exit 2, none exit 3', async () => {
     const r = await cli('onetime', 'list', '--agent-id', 'support-bot', '-q');

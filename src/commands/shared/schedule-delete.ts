@@ -7,18 +7,20 @@ import { getSchedule } from './schedule-view';
 /** Delete ids (from arguments, or stdin for "-"): each checked first, since Letta's delete says success for unknown ids. */
 export async function deleteSchedules(ctx: Context, kind: ScheduleKind, agentFlag: string | undefined, args: string[]): Promise<void> {
   const ids = await idsFrom(ctx, args);
-  const agent = ctx.agentFlagOrDefault(agentFlag);
+  const agent = ctx.settings(agentFlag).agentId.value;
   if (ctx.dryRun) {
+    if (!agent) throw new UsageError('--dry-run needs the agent to show the exact request', 'Pass --agent-id AGENT.');
     for (const id of ids) ctx.printRequest('DELETE', schedulePath(agent, id));
     return;
   }
   const api = await ctx.letta();
-  const agentId = await api.resolveAgent(agent);
+  const resolved = agent ? await api.resolveAgent(agent) : undefined;
   const deleted: Array<{ id: string; agent_id: string; deleted: true }> = [];
   let firstError: CliError | undefined;
   for (const id of ids) {
     try {
-      await getSchedule(ctx, kind, agentId, id);
+      const item = await getSchedule(ctx, kind, resolved, id);
+      const agentId = resolved ?? item.agent_id;
       await api.deleteSchedule(agentId, id);
       deleted.push({ id, agent_id: agentId, deleted: true });
       if (ctx.quiet) ctx.out.line(id);

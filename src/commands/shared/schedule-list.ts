@@ -2,10 +2,9 @@ import type { Context } from '../../context';
 import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
 import { scheduleKind } from '../../letta/types';
 import { tsvRow } from '../../output/tsv';
-import { mapLimited } from './concurrency';
+import { mapLimited } from '../../concurrency';
+import { AGENT_CONCURRENCY } from '../../letta/api';
 import { messageText, whenLocal, withAdditions } from './schedule-view';
-
-const AGENT_CONCURRENCY = 4;
 
 export interface ListOptions {
   agentId?: string;
@@ -42,7 +41,10 @@ export async function listSchedules(ctx: Context, kind: ScheduleKind, options: L
     }
   };
 
-  if (options.allAgents) {
+  // With no agent given anywhere, list them all, as the Go CLI's `list` did.
+  const agent = ctx.settings(options.agentId).agentId.value;
+  const allAgents = options.allAgents || !agent;
+  if (allAgents) {
     const agents: string[] = [];
     for await (const page of api.agentPages()) agents.push(...page.map((agent) => agent.id));
     const results = mapLimited(agents, AGENT_CONCURRENCY, async (agentId) => {
@@ -52,14 +54,14 @@ export async function listSchedules(ctx: Context, kind: ScheduleKind, options: L
     });
     for (const result of results) emit(await result, true);
   } else {
-    const agentId = await api.resolveAgent(ctx.agentFlagOrDefault(options.agentId));
+    const agentId = await api.resolveAgent(agent!);
     for await (const page of api.schedulePages(agentId)) emit(page, false);
   }
 
   if (ctx.json) ctx.out.raw(count === 0 ? '[]\n' : `${ctx.io.stdoutIsTTY ? '\n' : ''}]\n`);
   if (tty && count > 0) {
     const headers = kind === 'one-time' ? ['ID', 'RUNS AT', 'UTC', 'MESSAGE'] : ['ID', 'CRON (UTC)', 'NEXT RUN', 'UTC', 'MESSAGE'];
-    if (options.allAgents) headers.splice(1, 0, 'AGENT');
+    if (allAgents) headers.splice(1, 0, 'AGENT');
     await ctx.out.table(headers, tableRows, headers.length - 1);
   }
   if (count === 0 && !ctx.json && !ctx.quiet) ctx.out.info(`No ${kind} schedules.`);

@@ -24,10 +24,10 @@ export function whenLocal(item: ScheduledMessage, zone: string): [string, string
 }
 
 /** One schedule of this kind, or not found (exit 3), also when the id is a schedule of the other kind. */
-export async function getSchedule(ctx: Context, kind: ScheduleKind, agent: string, id: string): Promise<ScheduledMessage> {
+export async function getSchedule(ctx: Context, kind: ScheduleKind, agent: string | undefined, id: string): Promise<ScheduledMessage> {
   const api = await ctx.letta();
-  const agentId = await api.resolveAgent(agent);
-  const item = await api.getSchedule(agentId, id);
+  // With no agent given anywhere, the schedule is looked for among all of them, as the Go CLI took a bare id.
+  const item = agent ? await api.getSchedule(await api.resolveAgent(agent), id) : await api.locateSchedule(id);
   const actual = scheduleKind(item);
   if (actual !== kind) {
     throw new NotFoundError(`'${id}' is a ${actual} schedule, not a ${kind} one`, `Use: letta-switchboard ${NOUN[actual]} get ${id}`);
@@ -35,7 +35,7 @@ export async function getSchedule(ctx: Context, kind: ScheduleKind, agent: strin
   return item;
 }
 
-export async function showSchedule(ctx: Context, kind: ScheduleKind, agent: string, id: string): Promise<void> {
+export async function showSchedule(ctx: Context, kind: ScheduleKind, agent: string | undefined, id: string): Promise<void> {
   const item = await getSchedule(ctx, kind, agent, id);
   if (ctx.json) return ctx.out.json(withAdditions(item));
   if (ctx.quiet) return ctx.out.line(item.id);
