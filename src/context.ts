@@ -6,6 +6,7 @@ import { AuthError, InterruptedError, UsageError } from './errors';
 import type { LettaApi } from './letta/api';
 import { apiUrl, isCleartextRemote, parseBaseUrl, type Query } from './letta/url';
 import { Output, type Io } from './output/output';
+import { isoInstant } from './time/iso';
 import { checkZone } from './time/zone';
 
 /** The options every command accepts (commander's names). */
@@ -88,12 +89,13 @@ export class Context {
     return settings;
   }
 
-  /** "now" for every phrase: --now (ISO 8601 or Unix ms) or the clock. */
+  /** "now" for every phrase: --now (Unix ms, or ISO 8601, read in the user's zone when it has no offset) or the clock. */
   now(): number {
     const value = this.globals.now?.trim();
     if (value === undefined) return this.clock();
-    const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-    if (!Number.isFinite(ms) || value === '') {
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00` : value;
+    const ms = /^\d+$/.test(value) ? Number(value) : (isoInstant(iso, this.zone()) ?? NaN);
+    if (!Number.isFinite(ms)) {
       throw new UsageError(`--now '${value}' is not an instant`, "Use ISO 8601 ('2026-11-22T15:00:00Z') or Unix milliseconds.");
     }
     return ms;

@@ -1,8 +1,9 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { CLOCK_PATTERN, parseClock, type ClockTime } from './clock';
+import { checkCalendar, isoInstant } from './iso';
 import { phraseError } from './phrase-error';
-import { addDays, daysInMonth, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
+import { addDays, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 
 export interface InstantOptions {
   now: number;
@@ -76,25 +77,6 @@ function unixMillis(text: string): number | null {
   return null;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})t(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(z|[+-]\d{2}:?\d{2})?$/;
-
-function isoInstant(text: string, zone: string): number | null {
-  const m = ISO.exec(text);
-  if (!m) return null;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[];
-  checkCalendar(text, year!, month!, day!, hour!, minute!, second!);
-  const fraction = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
-  const offset = m[8];
-  if (!offset) return instantFromLocal(zone, { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! }) + fraction;
-  let offsetMin = 0;
-  if (offset !== 'z') {
-    const sign = offset.startsWith('-') ? -1 : 1;
-    const digits = offset.slice(1).replace(':', '');
-    offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
-  }
-  return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) + fraction - offsetMin * MINUTE;
-}
-
 const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?: at)? (.+))?$/;
 
 function localDateTime(text: string, input: string, zone: string): number | null {
@@ -114,11 +96,6 @@ function localDateTime(text: string, input: string, zone: string): number | null
   return instantFromLocal(zone, { year, month, day, hour: clock.hour, minute: clock.minute, second });
 }
 
-function checkCalendar(text: string, year: number, month: number, day: number, hour: number, minute: number, second: number) {
-  if (month < 1 || month > 12) throw new UsageError(`'${text}' is not a date: month ${month} is out of range (1-12)`);
-  if (day < 1 || day > daysInMonth(year, month)) throw new UsageError(`'${text}' is not a date: ${year}-${String(month).padStart(2, '0')} has no day ${day}`);
-  if (hour > 23 || minute > 59 || second > 59) throw new UsageError(`'${text}' is not a time of day: use 00:00 to 23:59`);
-}
 
 /** "in 5 minutes", "in 2h", "in an hour", "in 1 hour 30 minutes", "3 days from now". */
 function relative(text: string, input: string, now: number, zone: string): number | null {

@@ -95,6 +95,18 @@ describe('pipelines', () => {
     expect(human.stdout).toContain('2026-11-23T03:30:00.000Z');
   });
 
+  it('--now without an offset is wall time in the user zone', async () => {
+    const at = async (now: string) =>
+      JSON.parse((await runCli(['parse', 'in 1 hour', '--json', '--now', now, '--tz', 'America/New_York'], { env })).stdout).scheduled_at_iso;
+    expect(await at('2026-11-22T10:00:00')).toBe('2026-11-22T16:00:00.000Z');
+    expect(await at('2026-11-22T10:00:00Z')).toBe('2026-11-22T11:00:00.000Z');
+    expect(await at('1795359600000')).toBe('2026-11-22T16:00:00.000Z');
+    expect(await at('2026-11-22')).toBe('2026-11-22T06:00:00.000Z');
+    const bad = await runCli(['parse', 'in 1 hour', '--now', 'yesterday'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--now 'yesterday' is not an instant");
+  });
+
   it('jq reads list output (when jq is installed)', async () => {
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * 1-5' });
     const r = await sh(`command -v jq >/dev/null || { echo "0 9 * * 1-5"; exit 0; }; letta-switchboard recurring list --json | jq -r '.[0].schedule.cron_expression'`);
