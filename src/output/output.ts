@@ -63,6 +63,14 @@ export class Output {
     this.io.stdout.write(this.redact(text));
   }
 
+  /**
+   * Data held in memory up to `limit` characters, then streamed: a list that
+   * fails on an early page prints nothing, and a huge one never sits in memory.
+   */
+  held(limit = 256 * 1024): HeldWriter {
+    return new HeldWriter((text) => this.raw(text), limit);
+  }
+
   /** One JSON document: indented for a person, compact for a pipe. */
   json(value: unknown): void {
     this.line(this.io.stdoutIsTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value));
@@ -93,5 +101,30 @@ export class Output {
     const text = await renderTable(headers, rows, { isTTY: this.io.stdoutIsTTY, columns: this.io.columns, flexible });
     const [head, ...body] = text.split('\n');
     this.line(this.io.stdoutIsTTY ? [this.paint.bold(head ?? ''), ...body].join('\n') : text);
+  }
+}
+
+export class HeldWriter {
+  private parts: string[] = [];
+  private size = 0;
+  private streaming = false;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly limit: number,
+  ) {}
+
+  add(text: string): void {
+    if (this.streaming) return this.write(text);
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size > this.limit) this.flush();
+  }
+
+  /** Write what is held and stream from now on. */
+  flush(): void {
+    if (this.parts.length > 0) this.write(this.parts.join(''));
+    this.parts = [];
+    this.streaming = true;
   }
 }

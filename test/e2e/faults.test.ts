@@ -42,6 +42,18 @@ describe('retries', () => {
     expect(r.stderr).toMatch(/^Error: Letta answered 502 Bad Gateway: 502 Bad Gateway Bad Gateway upstream went away\n$/);
   });
 
+  it('a list whose later page fails prints nothing on stdout', async () => {
+    for (let i = 0; i < 120; i++) letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    const firstPage = JSON.stringify({ has_next_page: true, scheduled_messages: [...letta.schedules.values()].slice(0, 50) });
+    for (const mode of ['--json', '-q', '--no-color']) {
+      letta.inject(LIST, { status: 200, body: firstPage }, ...Array.from({ length: 3 }, () => ({ status: 500, headers: { 'retry-after-ms': '10' }, body: '{"detail":"boom"}' })));
+      const r = await cli('recurring', 'list', mode);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('boom');
+    }
+  });
+
   it('a connection reset on a read is retried', async () => {
     letta.inject(LIST, { reset: true });
     const r = await cli('recurring', 'list', '-q');

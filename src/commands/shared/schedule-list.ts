@@ -12,30 +12,31 @@ export interface ListOptions {
 }
 
 /**
- * List one kind of schedule, following every page. Data is written page by
- * page (JSON array, ids or tab-separated rows), so memory stays bounded by a
- * page; only the terminal table waits for the whole list.
+ * List one kind of schedule, following every page. JSON, ids and tab-separated
+ * rows are held until 256 KiB, then streamed page by page, so memory stays
+ * bounded however long the list; only the terminal table waits for all of it.
  */
 export async function listSchedules(ctx: Context, kind: ScheduleKind, options: ListOptions): Promise<void> {
   const zone = ctx.zone();
   const api = await ctx.letta();
   const tableRows: string[][] = [];
   const tty = ctx.io.stdoutIsTTY && !ctx.json && !ctx.quiet;
+  const data = ctx.out.held();
   let count = 0;
   const emit = (items: ScheduledMessage[], agentColumn: boolean) => {
     for (const item of items) {
       if (scheduleKind(item) !== kind) continue;
       if (ctx.json) {
         const text = ctx.io.stdoutIsTTY ? JSON.stringify(withAdditions(item), null, 2).replace(/^/gm, '  ') : JSON.stringify(withAdditions(item));
-        ctx.out.raw(`${count === 0 ? '[' : ','}${ctx.io.stdoutIsTTY ? '\n' : ''}${text}`);
+        data.add(`${count === 0 ? '[' : ','}${ctx.io.stdoutIsTTY ? '\n' : ''}${text}`);
       } else if (ctx.quiet) {
-        ctx.out.line(item.id);
+        data.add(`${item.id}\n`);
       } else {
         const [local, utc] = whenLocal(item, zone);
         const when = kind === 'one-time' ? [local, utc] : [item.schedule.cron_expression ?? '-', local, utc];
         const row = [item.id, ...(agentColumn ? [item.agent_id ?? ''] : []), ...when, messageText(item)];
         if (tty) tableRows.push(row);
-        else ctx.out.line(tsvRow(row));
+        else data.add(`${tsvRow(row)}\n`);
       }
       count++;
     }
@@ -58,7 +59,8 @@ export async function listSchedules(ctx: Context, kind: ScheduleKind, options: L
     for await (const page of api.schedulePages(agentId)) emit(page, false);
   }
 
-  if (ctx.json) ctx.out.raw(count === 0 ? '[]\n' : `${ctx.io.stdoutIsTTY ? '\n' : ''}]\n`);
+  if (ctx.json) data.add(count === 0 ? '[]\n' : `${ctx.io.stdoutIsTTY ? '\n' : ''}]\n`);
+  data.flush();
   if (tty && count > 0) {
     const headers = kind === 'one-time' ? ['ID', 'RUNS AT', 'UTC', 'MESSAGE'] : ['ID', 'CRON (UTC)', 'NEXT RUN', 'UTC', 'MESSAGE'];
     if (allAgents) headers.splice(1, 0, 'AGENT');
