@@ -47,7 +47,7 @@ const UNIT_NAMES: Array<[RegExp, 'second' | 'minute' | 'hour' | 'day' | 'week']>
   [/^(w|wks?|weeks?)$/, 'week'],
 ];
 
-/** Turn a one-time phrase into an instant. Pure: everything comes from `now` and `zone`. */
+/** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
 export function parseInstant(input: string, { now, zone }: InstantOptions): ParsedInstant {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
