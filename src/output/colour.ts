@@ -8,12 +8,13 @@ export interface ColourInputs {
 }
 
 /**
- * The one place colour is decided: never into a pipe, never with NO_COLOR,
- * --no-color or TERM=dumb. (chalk alone ignores NO_COLOR.)
+ * The one place colour is decided: never with --no-color or NO_COLOR; into a
+ * pipe or a dumb terminal only when FORCE_COLOR asks. (chalk alone ignores NO_COLOR.)
  */
 export function colourEnabled({ isTTY, env, flag }: ColourInputs): boolean {
   if (!flag) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   if (env.TERM === 'dumb') return false;
   return isTTY;
 }

@@ -10,6 +10,10 @@ describe('colour', () => {
     [{ isTTY: true, env: { NO_COLOR: '1' }, flag: true }, false],
     [{ isTTY: true, env: { TERM: 'dumb' }, flag: true }, false],
     [{ isTTY: true, env: {}, flag: false }, false],
+    [{ isTTY: false, env: { FORCE_COLOR: '1' }, flag: true }, true],
+    [{ isTTY: true, env: { FORCE_COLOR: '0' }, flag: true }, false],
+    [{ isTTY: false, env: { FORCE_COLOR: '1', NO_COLOR: '1' }, flag: true }, false],
+    [{ isTTY: false, env: { FORCE_COLOR: '1' }, flag: false }, false],
   ])('%j -> %s', (inputs, enabled) => expect(colourEnabled(inputs)).toBe(enabled));
 });
 
