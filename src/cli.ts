@@ -13,7 +13,7 @@ Environment:
   LETTA_AGENT_ID                default agent id or name
   TZ                            time zone for phrases (else config, else system)
   LETTA_SWITCHBOARD_CONFIG_DIR  folder for config.json
-  NO_COLOR                      no colour
+  NO_COLOR                      no colour (FORCE_COLOR=1: colour even into a pipe)
 
 Exit codes:
   0 success   1 API error   2 bad usage or input   3 not found
