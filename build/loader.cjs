@@ -4,7 +4,7 @@
 // compiled with a V8 code cache kept in the user's cache folder, so later
 // runs skip most of the parsing and compiling that dominates start-up.
 'use strict';
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { homedir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
@@ -70,6 +70,11 @@ function saveCodeCache(file, compiled) {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, compiled.createCachedData(), { mode: 0o600 });
     renameSync(temp, file);
+    // Caches of other builds (or Node versions) are dead weight: remove them.
+    const current = `v8-${SOURCE_HASH}-${process.version}-${process.arch}-`;
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith('v8-') && !name.startsWith(current)) rmSync(join(dir, name), { force: true });
+    }
   } catch {
     // A cache is an optimisation; never fail a command over it.
   }

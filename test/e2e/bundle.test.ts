@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -34,13 +34,15 @@ describe('the built file', () => {
     expect(JSON.parse(parse.stdout).cron_expression).toBe('0 2 * * 2-6');
   });
 
-  it('keeps a private code cache per command, and runs the same from it', async () => {
+  it('keeps a private code cache per command, runs the same from it, and drops older builds\' caches', async () => {
     const env = cliEnv();
     const file = join(ROOT, 'dist', 'cli.cjs');
+    const dir = join(env.HOME!, '.cache', 'letta-switchboard');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'v8-0000000000000000-v1.0.0-x64-parse-once.cache'), 'from an older build');
     const first = await runFile(file, ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z', '--json'], env);
     const second = await runFile(file, ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z', '--json'], env);
     expect(second.stdout).toBe(first.stdout);
-    const dir = join(env.HOME!, '.cache', 'letta-switchboard');
     const caches = readdirSync(dir);
     expect(caches).toHaveLength(1);
     expect(caches[0]).toMatch(/-parse-once\.cache$/);
