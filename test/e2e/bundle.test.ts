@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -38,16 +38,16 @@ describe('the built file', () => {
     const env = cliEnv();
     const file = join(ROOT, 'dist', 'cli.cjs');
     const dir = join(env.HOME!, '.cache', 'letta-switchboard');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'v8-0000000000000000-v1.0.0-x64-parse-once.cache'), 'from an older build');
     const first = await runFile(file, ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z', '--json'], env);
     const second = await runFile(file, ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z', '--json'], env);
     expect(second.stdout).toBe(first.stdout);
-    const caches = readdirSync(dir);
-    expect(caches).toHaveLength(1);
-    expect(caches[0]).toMatch(/-parse-once\.cache$/);
-    expect(statSync(join(dir, caches[0]!)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(/-parse-once\.cache$/)]);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, readdirSync(dir)[0]!)).mode & 0o777).toBe(0o600);
+
+    writeFileSync(join(dir, 'v8-0000000000000000-v1.0.0-x64-parse-once.cache'), 'from an older build');
+    expect((await runFile(file, ['config', 'path'], env)).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/-config\.cache$/), expect.stringMatching(/-parse-once\.cache$/)]);
   });
 
   it('prints the same root help as the program, which it keeps ready-made', async () => {
