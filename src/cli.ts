@@ -68,8 +68,8 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
     .addHelpText('after', ENVIRONMENT);
 
   /** A command that only holds subcommands: run bare, it says which exist instead of printing help as an error. */
-  const group = (name: string, description: string) => {
-    const command = program.command(name).description(description);
+  const group = (name: string, description: string, ...lines: string[]) => {
+    const command = program.command(name).description(description).addHelpText('before', examples(...lines));
     return command.action(() => {
       const names = command.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden).map((c) => c.name());
       throw new UsageError(`'${name}' needs a subcommand: ${names.join(', ')}`, `Run 'letta-switchboard ${name} --help' for details.`);
@@ -101,7 +101,15 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
 
   for (const kind of ['onetime', 'recurring'] as const) {
     const noun = kind === 'onetime' ? 'one-time' : 'recurring';
-    const schedules = group(kind, `Manage ${noun} schedules`);
+    const schedules = group(
+      kind,
+      `Manage ${noun} schedules`,
+      kind === 'onetime'
+        ? 'letta-switchboard onetime create --agent-id support-bot --message "Reminder" --execute-at "in 2 hours"'
+        : 'letta-switchboard recurring create --agent-id support-bot --message "Standup" --cron "every weekday at 10am"',
+      `letta-switchboard ${kind} list --agent-id support-bot`,
+      `letta-switchboard ${kind} list -q | letta-switchboard ${kind} delete -`,
+    );
     const create = messageOptions(schedules.command('create')).description(`Create a ${noun} schedule`);
     if (kind === 'onetime') {
       create
@@ -144,7 +152,7 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
       .action(action(kind === 'onetime' ? () => import('./commands/onetime/delete') : () => import('./commands/recurring/delete')));
   }
 
-  const results = group('results', 'Letta runs: the executions behind messages');
+  const results = group('results', 'Letta runs: the executions behind messages', 'letta-switchboard results list --agent-id support-bot', 'letta-switchboard results get RUN_ID');
   results
     .command('list')
     .description('List recent runs')
@@ -159,14 +167,20 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
     .addHelpText('before', examples('letta-switchboard results get RUN_ID', 'letta-switchboard results get RUN_ID --json | jq .status'))
     .action(action(() => import('./commands/results/get')));
 
-  group('agents', 'Agents you can message')
+  group('agents', 'Agents you can message', 'letta-switchboard agents list', 'letta-switchboard agents list --json | jq -r ".[].id"')
     .command('list')
     .description('List agent ids and names')
     .option('--name <name>', 'only agents with this name')
     .addHelpText('before', examples('letta-switchboard agents list', 'letta-switchboard agents list --json | jq -r ".[].name"'))
     .action(action(() => import('./commands/agents/list')));
 
-  const config = group('config', 'Settings: API key, base URL, default agent, time zone');
+  const config = group(
+    'config',
+    'Settings: API key, base URL, default agent, time zone',
+    'letta-switchboard config set-api-key -',
+    'letta-switchboard config set-timezone America/New_York',
+    'letta-switchboard config show',
+  );
   config
     .command('set-api-key')
     .description('Store the API key (no argument or -: read it from stdin or a hidden prompt)')

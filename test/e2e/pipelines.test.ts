@@ -236,7 +236,7 @@ describe('scripting helpers', () => {
   });
 
   it('every command help leads with examples', async () => {
-    for (const args of [['send'], ['onetime', 'create'], ['recurring', 'list'], ['parse'], ['config', 'set-api-key'], ['results', 'get']]) {
+    for (const args of [['send'], ['onetime'], ['onetime', 'create'], ['recurring'], ['recurring', 'list'], ['parse'], ['config'], ['config', 'set-api-key'], ['results'], ['results', 'get'], ['agents'], ['completion']]) {
       const r = await runCli([...args, '--help'], { env });
       expect(r.code).toBe(0);
       expect(r.stdout.startsWith('Examples:\n  $ letta-switchboard')).toBe(true);
