@@ -34,7 +34,19 @@ export function messagesPath(agentId: string, async = false): string {
 
 /** Letta's routes as this CLI uses them; each answer checked before it is trusted. */
 export class LettaApi {
+  private agentIds: Promise<string[]> | undefined;
+
   constructor(readonly client: LettaClient) {}
+
+  /** Every agent's id (fetched once per command). */
+  allAgentIds(): Promise<string[]> {
+    this.agentIds ??= (async () => {
+      const ids: string[] = [];
+      for await (const page of this.agentPages()) ids.push(...page.map((agent) => agent.id));
+      return ids;
+    })();
+    return this.agentIds;
+  }
 
   async createSchedule(agentId: string, body: CreateScheduleBody, listCommand: string): Promise<CreatedSchedule> {
     const answer = await this.client.request('POST', schedulePath(agentId), {
@@ -71,8 +83,7 @@ export class LettaApi {
 
   /** A schedule by id alone: asked of every agent, a few at a time (Letta keeps schedules per agent). */
   async locateSchedule(id: string): Promise<ScheduledMessage> {
-    const agents: string[] = [];
-    for await (const page of this.agentPages()) agents.push(...page.map((agent) => agent.id));
+    const agents = await this.allAgentIds();
     const lookups = mapLimited(agents, AGENT_CONCURRENCY, (agentId) =>
       this.getSchedule(agentId, id).catch((error: unknown) => {
         if (error instanceof NotFoundError) return undefined;

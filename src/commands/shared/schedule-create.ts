@@ -1,5 +1,5 @@
 import type { Context } from '../../context';
-import { schedulePath } from '../../letta/api';
+import { looksLikeAgentId, schedulePath } from '../../letta/api';
 import type { CreateScheduleBody, Role, Schedule } from '../../letta/types';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
 import { formatLocal } from '../../time/zone';
@@ -21,6 +21,7 @@ export async function createSchedule(ctx: Context, { agent, message, role, meani
 
   if (ctx.dryRun) {
     ctx.printRequest('POST', schedulePath(agent), body);
+    if (!looksLikeAgentId(agent)) ctx.out.info(`(The agent name '${agent}' would first be looked up: GET /v1/agents/?name=...)`);
     for (const warning of warnings) ctx.out.warn(warning);
     return;
   }

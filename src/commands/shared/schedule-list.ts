@@ -46,9 +46,7 @@ export async function listSchedules(ctx: Context, kind: ScheduleKind, options: L
   const agent = ctx.settings(options.agentId).agentId.value;
   const allAgents = options.allAgents || !agent;
   if (allAgents) {
-    const agents: string[] = [];
-    for await (const page of api.agentPages()) agents.push(...page.map((agent) => agent.id));
-    const results = mapLimited(agents, AGENT_CONCURRENCY, async (agentId) => {
+    const results = mapLimited(await api.allAgentIds(), AGENT_CONCURRENCY, async (agentId) => {
       const items: ScheduledMessage[] = [];
       for await (const page of api.schedulePages(agentId)) items.push(...page);
       return items;
