@@ -116,6 +116,13 @@ describe('every kind of server answer', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('a server without schedule routes (self-hosted) gets a hint', async () => {
+    letta.inject(CREATE, { status: 405, body: '{"detail":"Method Not Allowed"}' });
+    const r = await createOnce();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Schedules are a Letta Cloud feature');
+  });
+
   it('malformed JSON on a 200 is a clear error', async () => {
     letta.inject(LIST, { status: 200, body: '{"scheduled_messages": [' });
     const r = await cli('recurring', 'list');
