@@ -134,12 +134,15 @@ export class LettaApi {
   /** Every page of agents (optionally those with this exact name). */
   async *agentPages(name?: string): AsyncGenerator<Agent[]> {
     let after: string | undefined;
+    const seen = new Set<string>();
     for (;;) {
       const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
       const agents = expectArray(answer, 'the agent list', (agent) => expectShape<Agent>(agent, 'an agent', { id: 'string', name: 'string?' }));
       yield agents;
+      // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: stop at an empty page.
       const last = agents.at(-1)?.id;
-      if (agents.length < PAGE_SIZE || last === undefined || last === after) return;
+      if (last === undefined || seen.has(last)) return;
+      seen.add(last);
       after = last;
     }
   }

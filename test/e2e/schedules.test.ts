@@ -163,10 +163,19 @@ describe('agents, results and auth', () => {
     expect(none.code).toBe(3);
   });
 
-  it('agents list shows ids and names', async () => {
-    const r = await cli('agents', 'list');
-    expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe(`${AGENT}\tsupport-bot`);
+  it('agents list shows ids and names, every page even when the server pages below our limit', async () => {
+    const before = letta.agents;
+    letta.agents = [...before, ...Array.from({ length: 57 }, (_, i) => ({ id: `agent-more-${String(i).padStart(2, '0')}`, name: `more-${i}` }))];
+    try {
+      const r = await cli('agents', 'list');
+      expect(r.code).toBe(0);
+      const rows = r.stdout.trim().split('\n');
+      expect(rows[0]).toBe(`${AGENT}\tsupport-bot`);
+      expect(rows).toHaveLength(60);
+      expect(letta.requests('GET', /^\/v1\/agents\/$/).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      letta.agents = before;
+    }
   });
 
   it('results list and get', async () => {

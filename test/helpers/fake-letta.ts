@@ -148,7 +148,7 @@ export class FakeLetta {
 
     if (req.method === 'GET' && url.pathname === '/v1/agents/') {
       const name = url.searchParams.get('name');
-      const limit = Number(url.searchParams.get('limit') ?? 50);
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 50), this.maxPage);
       const after = url.searchParams.get('after');
       let list = this.agents.filter((a) => !name || a.name === name);
       if (after) list = list.slice(list.findIndex((a) => a.id === after) + 1);
