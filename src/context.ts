@@ -101,9 +101,16 @@ export class Context {
     return ms;
   }
 
-  /** The user's zone, checked. */
+  /** The user's zone, checked. A system zone the time zone database does not know falls back to UTC, with a warning. */
   zone(): string {
-    return checkZone(this.settings().timezone.value);
+    const { value, source } = this.settings().timezone;
+    if (source !== 'system') return checkZone(value);
+    try {
+      return checkZone(value);
+    } catch {
+      this.out.warn(`The system time zone '${value}' is unknown; using UTC. Set one with --tz or letta-switchboard config set-timezone.`);
+      return 'UTC';
+    }
   }
 
   timeoutMs(): number {
