@@ -36,6 +36,7 @@ export class Context {
   private resolved = new Map<string | undefined, Settings>();
   private api: LettaApi | undefined;
   private warnedCleartext = false;
+  private checkedZone: string | undefined;
 
   constructor(
     readonly io: Io,
@@ -103,6 +104,11 @@ export class Context {
 
   /** The user's zone, checked. A system zone the time zone database does not know falls back to UTC, with a warning. */
   zone(): string {
+    this.checkedZone ??= this.findZone();
+    return this.checkedZone;
+  }
+
+  private findZone(): string {
     const { value, source } = this.settings().timezone;
     if (source !== 'system') return checkZone(value);
     try {
