@@ -102,7 +102,11 @@ export class Context {
     return ms;
   }
 
-  /** The user's zone, checked. A system zone the time zone database does not know falls back to UTC, with a warning. */
+  /**
+   * The user's zone, checked. A --tz or config zone must be known; one from TZ
+   * or the system that the time zone database does not know (a POSIX rule, a
+   * file path) falls back to UTC, with a warning.
+   */
   zone(): string {
     this.checkedZone ??= this.findZone();
     return this.checkedZone;
@@ -110,11 +114,11 @@ export class Context {
 
   private findZone(): string {
     const { value, source } = this.settings().timezone;
-    if (source !== 'system') return checkZone(value);
+    if (source === 'flag' || source === 'file') return checkZone(value);
     try {
       return checkZone(value);
     } catch {
-      this.out.warn(`The system time zone '${value}' is unknown; using UTC. Set one with --tz or letta-switchboard config set-timezone.`);
+      this.out.warn(`The time zone '${value}' (from ${source === 'env' ? 'TZ' : 'the system'}) is unknown; using UTC. Set one with --tz or letta-switchboard config set-timezone.`);
       return 'UTC';
     }
   }
