@@ -35,7 +35,9 @@ function pick(...candidates: Array<[string | undefined, Source]>): Setting {
 /** Flag, then environment, then config file, then default; each value remembers where it came from. */
 export function resolveSettings({ flags, env, file, legacyApiKey, systemZone }: SettingInputs): Settings {
   const baseUrl = pick([flags.baseUrl, 'flag'], [env.LETTA_BASE_URL, 'env'], [file.base_url, 'file'], [DEFAULT_BASE_URL, 'default']);
-  const chosen = pick([flags.tz, 'flag'], [env.TZ?.replace(/^:/, ''), 'env'], [file.timezone, 'file']);
+  // TZ=:/etc/localtime (a file, as Docker images often set) means the system zone.
+  const envZone = env.TZ?.replace(/^:/, '');
+  const chosen = pick([flags.tz, 'flag'], [envZone?.startsWith('/') ? undefined : envZone, 'env'], [file.timezone, 'file']);
   const timezone = chosen.value === undefined ? { value: systemZone(), source: 'system' as const } : chosen;
   return {
     apiKey: pick([flags.apiKey, 'flag'], [env.LETTA_API_KEY, 'env'], [file.api_key, 'file'], [legacyApiKey, 'legacy file']),

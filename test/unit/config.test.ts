@@ -32,6 +32,11 @@ describe('settings: flag, then environment, then file, then default', () => {
     expect(resolveSettings({ ...base, env: { TZ: 'UTC' }, file: { timezone: 'Asia/Kolkata' } }).timezone.source).toBe('env');
   });
 
+  it('reads TZ=:/etc/localtime as the system zone', () => {
+    expect(resolveSettings({ ...base, env: { TZ: ':/etc/localtime' } }).timezone).toEqual({ value: 'Europe/Paris', source: 'system' });
+    expect(resolveSettings({ ...base, env: { TZ: ':America/Chicago' } }).timezone).toEqual({ value: 'America/Chicago', source: 'env' });
+  });
+
   it('treats empty values as unset', () => {
     expect(resolveSettings({ ...base, flags: { apiKey: '' }, env: { LETTA_API_KEY: '' }, file: { api_key: 'sk-file' } }).apiKey.source).toBe('file');
   });
