@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { Context, type GlobalOptions } from './context';
 import { AlreadyReported, CliError, InterruptedError, UsageError } from './errors';
 import type { Io } from './output/output';
+import { Secrets } from './output/secrets';
 
 type Runner = (ctx: Context, options: any, ...args: any[]) => Promise<void>;
 type Loader = () => Promise<{ run: Runner }>;
@@ -24,7 +25,7 @@ function examples(...lines: string[]): string {
 }
 
 /** Build the command tree. Each action imports its command module only when it runs. */
-export function buildProgram(io: Io, env: Record<string, string | undefined>, signal: AbortSignal): Command {
+export function buildProgram(io: Io, env: Record<string, string | undefined>, signal: AbortSignal, secrets = new Secrets()): Command {
   const program = new Command('letta-switchboard');
   const action =
     (load: Loader, extra: unknown[] = []) =>
@@ -33,7 +34,7 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
       const positional = args.slice(0, -2);
       // Merged with the parents' options: `send create --agent-id A` parses --agent-id on `send`.
       const options = command.optsWithGlobals();
-      const ctx = new Context(io, env, options as GlobalOptions, signal);
+      const ctx = new Context(io, env, options as GlobalOptions, signal, secrets);
       const { run } = await load();
       await run(ctx, options, ...positional, ...extra);
     };
@@ -253,7 +254,13 @@ export function buildProgram(io: Io, env: Record<string, string | undefined>, si
 
 /** Run the CLI and return the exit code. The one place errors become messages and exit codes. */
 export async function main(argv: string[], io: Io, env: Record<string, string | undefined>, signal: AbortSignal): Promise<number> {
-  const program = buildProgram(io, env, signal);
+  // Every key this run learns of (flag, environment, config file) is masked in errors as in output.
+  const secrets = new Secrets();
+  secrets.add(env.LETTA_API_KEY);
+  const keyFlag = argv.indexOf('--api-key');
+  if (keyFlag >= 0) secrets.add(argv[keyFlag + 1]);
+  secrets.add(argv.find((a) => a.startsWith('--api-key='))?.slice('--api-key='.length));
+  const program = buildProgram(io, env, signal, secrets);
   const verbose = argv.includes('--verbose');
   try {
     if (argv.length <= 2) {
@@ -272,7 +279,7 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
     if (signal.aborted && !(error instanceof CliError)) error = new InterruptedError();
     if (error instanceof AlreadyReported) return error.exitCode;
     const cli = error instanceof CliError ? error : undefined;
-    const mask = maskFor(argv, env);
+    const mask = (text: string) => secrets.redact(text);
     const message = cli ? cli.message : error instanceof Error ? error.message : String(error);
     io.stderr.write(mask(`Error: ${message}\n`));
     if (cli?.hint) io.stderr.write(mask(`${cli.hint}\n`));
@@ -282,13 +289,6 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
   }
 }
 
-/** Errors are printed outside any command's Output, so they get their own key masking. */
-function maskFor(argv: string[], env: Record<string, string | undefined>) {
-  const keyIndex = argv.indexOf('--api-key');
-  const fromEquals = argv.find((a) => a.startsWith('--api-key='))?.slice('--api-key='.length);
-  const secrets = [env.LETTA_API_KEY, keyIndex >= 0 ? argv[keyIndex + 1] : undefined, fromEquals].filter((s): s is string => !!s && s.length >= 6);
-  return (text: string) => secrets.reduce((out, secret) => out.split(secret).join(`${secret.slice(0, 3)}...${secret.slice(-4)}`), text);
-}
 
 function isDirectRun(): boolean {
   return !process.env.VITEST;

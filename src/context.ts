@@ -1,11 +1,12 @@
 import { readlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { configPath, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
-import { maskKey, resolveSettings, type Settings } from './config/settings';
+import { resolveSettings, type Settings } from './config/settings';
 import { AuthError, InterruptedError, UsageError } from './errors';
 import type { LettaApi } from './letta/api';
 import { apiUrl, isCleartextRemote, parseBaseUrl, type Query } from './letta/url';
 import { Output, type Io } from './output/output';
+import { maskKey, Secrets } from './output/secrets';
 import { isoInstant } from './time/iso';
 import { checkZone } from './time/zone';
 
@@ -43,12 +44,12 @@ export class Context {
     readonly env: Record<string, string | undefined>,
     readonly globals: GlobalOptions,
     readonly signal: AbortSignal,
-    private readonly clock: () => number = Date.now,
+    secrets: Secrets = new Secrets(),
   ) {
-    this.out = new Output(io, { json: !!globals.json, quiet: !!globals.quiet, colour: globals.color !== false, env });
+    this.out = new Output(io, { json: !!globals.json, quiet: !!globals.quiet, colour: globals.color !== false, env }, secrets);
     this.configPath = configPath(env, this.home);
-    this.out.hideSecret(globals.apiKey, maskKey(globals.apiKey ?? ''));
-    this.out.hideSecret(env.LETTA_API_KEY, maskKey(env.LETTA_API_KEY ?? ''));
+    this.out.hideSecret(globals.apiKey);
+    this.out.hideSecret(env.LETTA_API_KEY);
   }
 
   get home(): string {
@@ -85,7 +86,7 @@ export class Context {
       legacyApiKey: file.api_key ? undefined : readLegacyApiKey(legacyConfigPath(this.home)),
       systemZone,
     });
-    this.out.hideSecret(settings.apiKey.value, maskKey(settings.apiKey.value ?? ''));
+    this.out.hideSecret(settings.apiKey.value);
     this.resolved.set(agentFlag, settings);
     return settings;
   }
@@ -93,7 +94,7 @@ export class Context {
   /** "now" for every phrase: --now (Unix ms, or ISO 8601, read in the user's zone when it has no offset) or the clock. */
   now(): number {
     const value = this.globals.now?.trim();
-    if (value === undefined) return this.clock();
+    if (value === undefined) return Date.now();
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00` : value;
     const ms = /^\d+$/.test(value) ? Number(value) : (isoInstant(iso, this.zone()) ?? NaN);
     if (!Number.isFinite(ms)) {

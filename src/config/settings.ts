@@ -46,10 +46,3 @@ export function resolveSettings({ flags, env, file, legacyApiKey, systemZone }: 
     timezone: { value: timezone.value!, source: timezone.source },
   };
 }
-
-/** "sk-...abcd": enough to recognise a key, never enough to use it. */
-export function maskKey(key: string): string {
-  if (key.length < 12) return '****';
-  const prefix = /^[a-z]+-/i.exec(key)?.[0] ?? '';
-  return `${prefix.slice(0, 4)}...${key.slice(-4)}`;
-}

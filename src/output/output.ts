@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { colourEnabled, painter } from './colour';
+import type { Secrets } from './secrets';
 
 export interface Sink {
   write(chunk: string): unknown;
@@ -32,25 +33,22 @@ export class Output {
   /** Colours for stdout and stderr, each off unless that stream is a colour terminal. */
   readonly paint: ChalkInstance;
   readonly paintErr: ChalkInstance;
-  private secrets: Array<[string, string]> = [];
-
   constructor(
     readonly io: Io,
     readonly mode: OutputMode,
+    private readonly secrets: Secrets,
   ) {
     this.paint = painter(colourEnabled({ isTTY: io.stdoutIsTTY, env: mode.env, flag: mode.colour }));
     this.paintErr = painter(colourEnabled({ isTTY: io.stderrIsTTY, env: mode.env, flag: mode.colour }));
   }
 
-  /** Never print this string; show `mask` instead. */
-  hideSecret(secret: string | undefined, mask: string): void {
-    if (secret && secret.length >= 6) this.secrets.push([secret, mask]);
+  /** Never print this string; show it masked instead. */
+  hideSecret(secret: string | undefined): void {
+    this.secrets.add(secret);
   }
 
   redact(text: string): string {
-    let out = text;
-    for (const [secret, mask] of this.secrets) out = out.split(secret).join(mask);
-    return out;
+    return this.secrets.redact(text);
   }
 
   /** A line of data on stdout. */

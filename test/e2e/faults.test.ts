@@ -263,6 +263,16 @@ describe('config robustness', () => {
 });
 
 describe('the key never shows', () => {
+  it('even when the server echoes a key that came from the config file', async () => {
+    delete env.LETTA_API_KEY;
+    expect((await runCli(['config', 'set-api-key', '-'], { env, input: TEST_KEY })).code).toBe(0);
+    letta.inject(LIST, { status: 401, body: JSON.stringify({ detail: `Invalid API key ${TEST_KEY}` }) });
+    const r = await cli('recurring', 'list', '--verbose');
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('Invalid API key sk-...CRET');
+    expect(r.stdout + r.stderr).not.toContain(TEST_KEY);
+  });
+
   it('in any command, in any mode', async () => {
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
     letta.runs = [{ id: 'run-1', status: 'completed', agent_id: AGENT }];

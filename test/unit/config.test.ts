@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskKey, resolveSettings } from '../../src/config/settings';
+import { resolveSettings } from '../../src/config/settings';
+import { maskKey } from '../../src/output/secrets';
 import { configPath } from '../../src/config/store';
 
 const base = { flags: {}, env: {}, file: {}, systemZone: () => 'Europe/Paris' };

@@ -1,5 +1,5 @@
 import type { Context } from '../../context';
-import { maskKey } from '../../config/settings';
+import { maskKey } from '../../output/secrets';
 import { InterruptedError, UsageError } from '../../errors';
 import { updateConfig } from '../shared/config-file';
 
@@ -16,7 +16,7 @@ export async function run(ctx: Context, _options: unknown, keyArg?: string): Pro
   if (key === '') throw new UsageError('No API key given', 'Paste the key from your Letta account settings.');
   if (/\s/.test(key)) throw new UsageError('The API key contains white space', 'Give exactly one key.');
   if (key.length > 1024) throw new UsageError('The API key is longer than 1024 characters');
-  ctx.out.hideSecret(key, maskKey(key));
+  ctx.out.hideSecret(key);
   updateConfig(ctx, (file) => {
     file.api_key = key;
   });

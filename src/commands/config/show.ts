@@ -1,5 +1,5 @@
 import type { Context } from '../../context';
-import { maskKey } from '../../config/settings';
+import { maskKey } from '../../output/secrets';
 
 /** Effective settings and where each came from; the key masked. */
 export async function run(ctx: Context, options: { agentId?: string }): Promise<void> {

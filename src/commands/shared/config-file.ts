@@ -1,5 +1,5 @@
 import type { Context } from '../../context';
-import { maskKey } from '../../config/settings';
+import { maskKey } from '../../output/secrets';
 import { writeConfigFile, type ConfigFile } from '../../config/store';
 
 /** Change the config file atomically (or, with --dry-run, show what would be written). */
