@@ -110,12 +110,16 @@ function interval(text: string, original: string): LocalSchedule | null {
   const isMinutes = /^m/.test(unit);
   const size = isMinutes ? 60 : 24;
   if (n < 1 || n > size || size % n !== 0) {
+    // The nearest that work on either side: every 7 minutes -> 6 or 10.
     const divisors = [...Array(size).keys()].map((i) => i + 1).filter((d) => size % d === 0);
-    const nearest = divisors.sort((a, b) => Math.abs(a - n) - Math.abs(b - n) || a - b).slice(0, 2).sort((a, b) => a - b);
-    const word = isMinutes ? 'minutes' : 'hours';
+    const below = divisors.filter((d) => d < n).at(-1);
+    const above = divisors.find((d) => d > n);
+    const nearest = [below, above].filter((d): d is number => d !== undefined);
+    const phrase = (d: number) =>
+      d === 1 ? (isMinutes ? 'every minute' : 'every hour') : d === size ? (isMinutes ? 'every hour' : 'daily at midnight') : `every ${d} ${isMinutes ? 'minutes' : 'hours'}`;
     throw new UsageError(
       `'${original}' cannot be one cron: ${n} does not divide ${size}, so the gap would jump at the ${isMinutes ? 'hour' : 'day'} boundary`,
-      `Use ${nearest.map((d) => `'every ${d} ${word}'`).join(' or ')}.`,
+      `Use ${nearest.map((d) => `'${phrase(d)}'`).join(' or ')}.`,
     );
   }
   if (n === size) return { kind: 'interval', cron: isMinutes ? '0 * * * *' : '0 0 * * *' };
