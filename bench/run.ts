@@ -65,8 +65,7 @@ const fmt = (n: number, digits = 2) => n.toFixed(digits);
 async function main() {
   const letta = await new FakeLetta().start();
   letta.maxPage = 100;
-  const [small, big, ...rest] = letta.agents.map((a) => a.id);
-  void rest;
+  const [small, big] = letta.agents.map((a) => a.id);
   for (let i = 0; i < 5; i++) letta.addSchedule(small!, { type: 'recurring', cron_expression: '0 9 * * 1-5' }, `standup ${i}`);
   for (let i = 0; i < 10_000; i++) letta.addSchedule(big!, { type: 'recurring', cron_expression: `${i % 60} ${i % 24} * * *` }, `message number ${i} ${'x'.repeat(80)}`);
   const env = {

@@ -46,7 +46,7 @@ export class Context {
     readonly signal: AbortSignal,
     secrets: Secrets = new Secrets(),
   ) {
-    this.out = new Output(io, { json: !!globals.json, quiet: !!globals.quiet, colour: globals.color !== false, env }, secrets);
+    this.out = new Output(io, { colour: globals.color !== false, env }, secrets);
     this.configPath = configPath(env, this.home);
     this.out.hideSecret(globals.apiKey);
     this.out.hideSecret(env.LETTA_API_KEY);

@@ -16,10 +16,8 @@ export function segment(value: string, what: string): string {
   return encodeURIComponent(trimmed);
 }
 
-const checkScheduled = (value: unknown) => {
-  const message = expectShape<ScheduledMessage>(value, 'a scheduled message', { id: 'string', schedule: 'object', message: 'object?' });
-  return message;
-};
+const checkScheduled = (value: unknown) =>
+  expectShape<ScheduledMessage>(value, 'a scheduled message', { id: 'string', schedule: 'object', message: 'object?' });
 
 /** The schedule routes: /v1/agents/{agent_id}/schedule[/{id}]. */
 export function schedulePath(agentId: string, id?: string): string {

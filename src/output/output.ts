@@ -18,8 +18,6 @@ export interface Io {
 }
 
 export interface OutputMode {
-  json: boolean;
-  quiet: boolean;
   /** false when --no-color was given. */
   colour: boolean;
   env: Record<string, string | undefined>;
@@ -35,7 +33,7 @@ export class Output {
   readonly paintErr: ChalkInstance;
   constructor(
     readonly io: Io,
-    readonly mode: OutputMode,
+    mode: OutputMode,
     private readonly secrets: Secrets,
   ) {
     this.paint = painter(colourEnabled({ isTTY: io.stdoutIsTTY, env: mode.env, flag: mode.colour }));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
 import { meaningOf, meaningOfRecurring } from '../../src/time/index';
 import { looksRecurring, parseRecurring } from '../../src/time/recurring';
+import { validateCron } from '../../src/time/cron';
 import { cronList, toUtcSchedule } from '../../src/time/to-utc';
 import { checkZone, wallTime } from '../../src/time/zone';
 
@@ -226,8 +227,19 @@ describe('properties', () => {
   });
 
   it('every parsed recurring phrase is a valid 5-field cron', () => {
-    for (const input of ['every weekday at 9pm', 'weekends', 'every mon, wed and fri at 7am', 'monthly']) {
-      expect(parseRecurring(input).kind).toBe('clock');
+    // A day of the month can only be kept where it stays on the same UTC day (see the refusal test above).
+    const cases: Array<[string, string[]]> = [
+      ...['every weekday at 9pm', 'weekends', 'every mon, wed and fri at 7am', 'every hour at :30', 'every night'].map((input): [string, string[]] => [input, ZONES]),
+      ['monthly', ['UTC', 'Europe/London', 'Asia/Tokyo']],
+    ];
+    for (const [input, zones] of cases) {
+      const local = parseRecurring(input);
+      expect(['clock', 'hourly']).toContain(local.kind);
+      for (const zone of zones) {
+        const { cron } = toUtcSchedule(local, zone, NOW, input);
+        expect(cron.split(' ')).toHaveLength(5);
+        expect(validateCron(cron)).toBe(cron);
+      }
     }
   });
 });
