@@ -30,6 +30,9 @@ export function messagesPath(agentId: string, async = false): string {
   return `/v1/agents/${segment(agentId, 'agent id')}/messages${async ? '/async' : ''}`;
 }
 
+/** Schedules live on Letta Cloud only; a server without the routes is most likely self-hosted. */
+const SCHEDULES_ROUTE_MISSING = 'Schedules are a Letta Cloud feature: self-hosted servers do not have these routes. Check the base URL (letta-switchboard config show).';
+
 /** Letta's routes as this CLI uses them; each answer checked before it is trusted. */
 export class LettaApi {
   private agentIds: Promise<string[]> | undefined;
@@ -49,6 +52,7 @@ export class LettaApi {
   async createSchedule(agentId: string, body: CreateScheduleBody, listCommand: string): Promise<CreatedSchedule> {
     const answer = await this.client.request('POST', schedulePath(agentId), {
       body,
+      ifNoRoute: SCHEDULES_ROUTE_MISSING,
       ifUnsure: { effect: 'The schedule may have been created.', check: listCommand },
     });
     return expectShape<CreatedSchedule>(answer, 'the new schedule', { id: 'string', next_scheduled_at: 'string?' });
@@ -59,7 +63,7 @@ export class LettaApi {
     let after: string | undefined;
     const seen = new Set<string>();
     for (;;) {
-      const answer = await this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after } });
+      const answer = await this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, ifNoRoute: SCHEDULES_ROUTE_MISSING });
       const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
       const items = expectArray(page.scheduled_messages, 'the schedule list', checkScheduled);
       yield items;
@@ -72,9 +76,10 @@ export class LettaApi {
 
   async getSchedule(agentId: string, id: string): Promise<ScheduledMessage> {
     try {
-      return checkScheduled(await this.client.request('GET', schedulePath(agentId, id)));
+      return checkScheduled(await this.client.request('GET', schedulePath(agentId, id), { ifNoRoute: SCHEDULES_ROUTE_MISSING }));
     } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(`No schedule '${id}' for agent ${agentId}`, error.message);
+      // A missing route keeps its own hint; a missing schedule is said in the user's terms.
+      if (error instanceof NotFoundError && !error.hint) throw new NotFoundError(`No schedule '${id}' for agent ${agentId}`, error.message);
       throw error;
     }
   }
@@ -96,7 +101,7 @@ export class LettaApi {
   }
 
   async deleteSchedule(agentId: string, id: string): Promise<void> {
-    await this.client.request('DELETE', schedulePath(agentId, id));
+    await this.client.request('DELETE', schedulePath(agentId, id), { ifNoRoute: SCHEDULES_ROUTE_MISSING });
   }
 
   async sendMessage(agentId: string, messages: MessageCreate[]): Promise<LettaResponse> {

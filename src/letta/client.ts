@@ -19,6 +19,8 @@ export interface RequestOptions {
   body?: unknown;
   /** For a POST: what may already exist if the answer is lost ("the schedule may have been created"). */
   ifUnsure?: { effect: string; check: string };
+  /** The hint when the server has no such route at all (405, or a bare "Not Found"). */
+  ifNoRoute?: string;
 }
 
 export const MAX_ATTEMPTS = 3;
@@ -78,7 +80,7 @@ export class LettaClient {
       if (answer.status >= 200 && answer.status < 300) return parseBody(answer, method, url) as T;
 
       const retryable = idempotent ? answer.status === 408 || answer.status === 429 || answer.status >= 500 : answer.status === 429;
-      const error = this.statusError(answer, method, url, options);
+      const error = this.statusError(answer, method, options);
       if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
       const delay = retryAfter(answer.headers) ?? this.backoff(attempt);
       if (delay > MAX_RETRY_AFTER_MS) throw error;
@@ -133,7 +135,7 @@ export class LettaClient {
     return new NetworkError(`The connection to ${where} failed (${reason})`, hint);
   }
 
-  private statusError(answer: Answer, method: Method, url: URL, options: RequestOptions) {
+  private statusError(answer: Answer, method: Method, options: RequestOptions) {
     const status = answer.status;
     const detail = serverMessage(answer.text);
     const label = `${status} ${answer.statusText}`.trim();
@@ -141,11 +143,10 @@ export class LettaClient {
     if (status === 401 || status === 403) {
       return new AuthError(message, "Check your API key: letta-switchboard config set-api-key - (or set LETTA_API_KEY).");
     }
-    // A server without the route at all (405, or FastAPI's bare "Not Found") is most likely self-hosted.
+    // 405, or FastAPI's bare "Not Found": the server lacks the route itself, not the thing asked for.
     const noRoute = status === 405 || (status === 404 && (detail === 'Not Found' || detail === ''));
-    if (noRoute && /\/schedule(\/|$)/.test(url.pathname)) {
-      const hint = 'Schedules are a Letta Cloud feature: self-hosted servers do not have these routes. Check the base URL (letta-switchboard config show).';
-      return status === 404 ? new NotFoundError(message, hint) : new ApiError(message, status, hint);
+    if (noRoute && options.ifNoRoute) {
+      return status === 404 ? new NotFoundError(message, options.ifNoRoute) : new ApiError(message, status, options.ifNoRoute);
     }
     if (status === 404) return new NotFoundError(message);
     const unsure = method === 'POST' && status >= 500 && options.ifUnsure;

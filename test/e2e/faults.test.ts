@@ -121,6 +121,10 @@ describe('every kind of server answer', () => {
     const r = await createOnce();
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Schedules are a Letta Cloud feature');
+    letta.inject(/^GET .*\/schedule\/sm-1$/, { status: 404, body: '{"detail":"Not Found"}' });
+    const get = await cli('onetime', 'get', 'sm-1');
+    expect(get.code).toBe(3);
+    expect(get.stderr).toContain('Schedules are a Letta Cloud feature');
   });
 
   it('malformed JSON on a 200 is a clear error', async () => {
