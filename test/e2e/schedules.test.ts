@@ -183,6 +183,8 @@ describe('agents, results and auth', () => {
     const list = await cli('results', 'list', '--agent-id', AGENT, '--json');
     expect(JSON.parse(list.stdout)).toHaveLength(1);
     expect(letta.requests('GET', /^\/v1\/runs\/$/)[0]!.query).toMatchObject({ agent_id: AGENT, limit: '20' });
+    const rows = await cli('results', 'list', '--agent-id', AGENT, '--tz', 'America/New_York');
+    expect(rows.stdout).toBe(`run-9\tcompleted\tend_turn\t2026-11-22 10:00 EST\t2026-11-22T15:00:00.000Z\t${AGENT}\n`);
     const got = await cli('results', 'get', 'run-9');
     expect(got.stdout).toContain('completed');
     const missing = await cli('results', 'get', 'run-404');

@@ -21,9 +21,12 @@ export async function run(ctx: Context, options: ResultsListOptions): Promise<vo
   if (ctx.quiet) return runs.forEach((r) => ctx.out.line(r.id));
   if (runs.length === 0) return ctx.out.info('No runs.');
   const zone = ctx.zone();
-  const when = (iso: unknown) => (typeof iso === 'string' && Number.isFinite(Date.parse(iso)) ? formatLocal(zone, Date.parse(iso)) : '-');
+  const when = (iso: unknown): [string, string] => {
+    const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
+    return Number.isFinite(ms) ? [formatLocal(zone, ms), new Date(ms).toISOString()] : ['-', '-'];
+  };
   await ctx.out.table(
-    ['ID', 'STATUS', 'STOP REASON', 'CREATED', 'AGENT'],
-    runs.map((r) => [r.id, r.status ?? '-', r.stop_reason ?? '-', when(r.created_at), r.agent_id ?? '-']),
+    ['ID', 'STATUS', 'STOP REASON', 'CREATED', 'UTC', 'AGENT'],
+    runs.map((r) => [r.id, r.status ?? '-', r.stop_reason ?? '-', ...when(r.created_at), r.agent_id ?? '-']),
   );
 }
