@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { BIN, cliEnv, runCli, runShell } from '../helpers/run-cli';
+import { BIN, runCli, runShell } from '../helpers/run-cli';
 
 const LIST = new RegExp(`^GET /v1/agents/${AGENT}/schedule$`);
 const CREATE = new RegExp(`^POST /v1/agents/${AGENT}/schedule$`);

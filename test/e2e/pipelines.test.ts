@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { cliEnv, runCli, runShell } from '../helpers/run-cli';
+import { runCli, runShell } from '../helpers/run-cli';
 
 const ESC = '\u001b';
 const suite = useFakeLetta({ defaultAgent: true });

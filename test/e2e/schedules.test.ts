@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { cliEnv, runCli } from '../helpers/run-cli';
+import { runCli } from '../helpers/run-cli';
 
 const suite = useFakeLetta({ defaultAgent: false });
 let letta: FakeLetta;
