@@ -52,6 +52,7 @@ export function readConfigFile(path: string): ConfigFile {
   try {
     text = readTextFile(path);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new UsageError(`The config file ${path} is a folder, not a regular file`, 'Move it away.');
     throw new UsageError(`Cannot read the config file ${path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`, LEFT_AS_IT_IS);
   }
   const file = text === undefined || text.trim() === '' ? {} : parseConfig(text, path);

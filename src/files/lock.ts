@@ -31,7 +31,7 @@ interface Holder {
   token: string;
 }
 
-const DEFAULT_WAIT_MS = 10_000;
+const DEFAULT_WAIT_MS = 30_000;
 const DEFAULT_STALE_MS = 60_000;
 
 /** Take the lock now or return undefined: no waiting. */
