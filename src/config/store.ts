@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { UsageError } from '../errors';
+import { parseJsonFile } from '../files/json';
 import { readTextFile, withFileLockSync, writePrivateFile, type FileLabel } from '../files/private-file';
 import { parseLegacyApiKey } from './legacy';
 
@@ -48,25 +49,14 @@ const lastRead = new Map<string, ConfigFile>();
  * the settings' values is dropped, so every reader sees the same value.
  */
 export function readConfigFile(path: string): ConfigFile {
-  let text: string | undefined;
-  try {
-    text = readTextFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new UsageError(`The config file ${path} is a folder, not a regular file`, 'Move it away.');
-    throw new UsageError(`Cannot read the config file ${path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`, LEFT_AS_IT_IS);
-  }
+  const text = readTextFile(path, LABEL);
   const file = text === undefined || text.trim() === '' ? {} : parseConfig(text, path);
   lastRead.set(path, { ...file });
   return file;
 }
 
 function parseConfig(text: string, path: string): ConfigFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`The config file ${path} is not valid JSON${whereInvalid(text, (error as Error).message)}`, LEFT_AS_IT_IS);
-  }
+  const data = parseJsonFile(text, path, 'config file', LEFT_AS_IT_IS);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UsageError(`The config file ${path} must hold a JSON object`, LEFT_AS_IT_IS);
   }
@@ -80,22 +70,6 @@ function parseConfig(text: string, path: string): ConfigFile {
     file[key] = value.trim();
   }
   return file;
-}
-
-/**
- * Where the JSON went wrong, as "(line L, column C)". Only the position is
- * kept from the parser's message: its other forms quote the text around the
- * error, which may be the API key.
- */
-function whereInvalid(text: string, parserMessage: string): string {
-  const at = /at position (\d+)/.exec(parserMessage);
-  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(parserMessage);
-  if (lineColumn) return ` (line ${lineColumn[1]}, column ${lineColumn[2]})`;
-  if (!at) return '';
-  const before = text.slice(0, Number(at[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return ` (line ${line}, column ${column})`;
 }
 
 /**
@@ -131,7 +105,7 @@ export function writeConfigFile(path: string, data: ConfigFile): void {
 /** The api_key of the Go CLI's YAML config, if any. */
 export function readLegacyApiKey(path: string): string | undefined {
   try {
-    const text = readTextFile(path);
+    const text = readTextFile(path, LABEL);
     return text === undefined ? undefined : parseLegacyApiKey(text);
   } catch {
     return undefined;

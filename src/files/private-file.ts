@@ -36,14 +36,15 @@ export interface FileLabel {
 }
 
 /** The file's text without a byte-order mark, or undefined when there is no file. */
-export function readTextFile(path: string): string | undefined {
+export function readTextFile(path: string, label: FileLabel): string | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw error;
+    if (code === 'EISDIR') throw new UsageError(`The ${label.what} ${path} is a folder, not a regular file`, 'Move it away.');
+    throw new UsageError(`Cannot read the ${label.what} ${path} (${code ?? (error as Error).message})`, `Check that you can read it. ${label.folderHint}`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
