@@ -18,13 +18,15 @@ import {
 } from './checks';
 import type { LettaClient, RequestOptions } from './client';
 import { scheduleKind } from './types';
-import type { Agent, CreatedSchedule, CreateScheduleBody, LettaResponse, MessageCreate, Run, ScheduledMessage, ScheduleKind, ScheduleListPage } from './types';
+import type { Agent, CreatedSchedule, CreateScheduleBody, LettaMessage, LettaResponse, MessageCreate, Run, ScheduledMessage, ScheduleKind, ScheduleListPage } from './types';
 
 export const PAGE_SIZE = 100;
 /** How many agents are asked at once when a command fans out over all of them. */
 export const AGENT_CONCURRENCY = 4;
 /** Pages read of one list before deciding it will never end (a million items at PAGE_SIZE). */
 export const MAX_PAGES = 10_000;
+/** Most items handed on at once, however large a page the server sends (so no caller holds or spreads a huge batch). */
+export const MAX_BATCH = 1_000;
 
 /** A path segment from user input: escaped, and never a dot segment that could climb to another route. */
 export function segment(value: string, what: string): string {
@@ -86,6 +88,8 @@ const ID_REQUIRED = { id: '' };
 export interface ApiOptions {
   /** Pages read of one list before giving up (MAX_PAGES unless a test says otherwise). */
   maxPages?: number;
+  /** Told once per record of a list that had a field set aside, e.g. to print a warning. */
+  warn?: (line: string) => void;
 }
 
 /**
@@ -96,12 +100,14 @@ export interface ApiOptions {
 export class LettaApi {
   private agentIds: Promise<string[]> | undefined;
   private readonly maxPages: number;
+  private readonly warn: ((line: string) => void) | undefined;
 
   constructor(
     readonly client: LettaClient,
     options: ApiOptions = {},
   ) {
     this.maxPages = options.maxPages ?? MAX_PAGES;
+    this.warn = options.warn;
   }
 
   /** Every agent's id, each once (fetched once per command). */
@@ -132,12 +138,12 @@ export class LettaApi {
     }
   }
 
-  /** Every page of an agent's schedules, one page at a time (so a huge list never sits in memory), each schedule once. */
+  /** An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once. */
   schedulePages(agentId: string): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
     return this.pages('the schedule list', async (after) => {
       const answer = await this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, feature: 'schedules' });
       const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
-      return { items: page.scheduled_messages.map((item) => checkSchedule(item)), more: page.has_next_page === true };
+      return { items: page.scheduled_messages.map((item) => this.told(checkSchedule(item), 'Schedule')), more: page.has_next_page === true };
     });
   }
 
@@ -177,7 +183,8 @@ export class LettaApi {
 
   async sendMessage(agentId: string, messages: MessageCreate[]): Promise<LettaResponse> {
     const answer = await this.client.request('POST', messagesPath(agentId), { body: { messages }, mayLand: { agentId, kind: 'message' } });
-    return expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' });
+    const reply = expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' });
+    return { ...reply, messages: reply.messages.map((message) => checkRecord<LettaMessage>(message, { message_type: isString }, { message_type: '' })) };
   }
 
   async sendMessageAsync(agentId: string, messages: MessageCreate[]): Promise<Run> {
@@ -196,7 +203,7 @@ export class LettaApi {
     const runs: Array<Checked<Run>> = [];
     for (const item of list) {
       if (runs.length >= limit) break;
-      runs.push(checkRecord<Run>(item, RUN_RULES, ID_REQUIRED));
+      runs.push(this.told(checkRecord<Run>(item, RUN_RULES, ID_REQUIRED), 'Run'));
     }
     if (runs.length === 0 && typeof query.agent_id === 'string') await this.getAgent(query.agent_id);
     return runs;
@@ -229,7 +236,7 @@ export class LettaApi {
   agentPages(name?: string): AsyncGenerator<Array<Checked<Agent>>> {
     return this.pages('the agent list', async (after) => {
       const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
-      const items = expectList(answer, 'the agent list').map((agent) => checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED));
+      const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));
       // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it.
       return { items, more: items.length > 0 };
     });
@@ -274,12 +281,22 @@ export class LettaApi {
         fresh.push(item);
       }
       const anythingNew = fresh.some((item) => item.id !== '');
-      if (fresh.length > 0) yield fresh;
+      for (let start = 0; start < fresh.length; start += MAX_BATCH) yield fresh.slice(start, start + MAX_BATCH);
       if (!more || !anythingNew || last === undefined || cursors.has(last)) return;
       if (page >= this.maxPages) throw new EndlessListError(what, page);
       cursors.add(last);
       after = last;
     }
+  }
+
+  /** A record of a list, after saying what was set aside from it. */
+  private told<T extends { id: string }>(record: Checked<T>, noun: string): Checked<T> {
+    const flaws = flawsOf(record);
+    if (flaws.length > 0 && this.warn) {
+      const which = record.id === '' ? `${noun} without an id` : `${noun} ${record.id}`;
+      this.warn(`${which}: ${flaws.map((flaw) => (flaw.field === '(record)' ? flaw.problem : `the field '${flaw.field}' ${flaw.problem}`)).join('; ')}; showing the rest.`);
+    }
+    return record;
   }
 }
 

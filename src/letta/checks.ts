@@ -68,9 +68,11 @@ export type RecordRules = Record<string, FieldCheck>;
  * (a missing one is a flaw too); their fallback keeps the record's type.
  */
 export function checkRecord<T>(value: unknown, rules: RecordRules, required: Record<string, unknown> = {}): Checked<T> {
+  if (kindOf(value) !== 'object') {
+    return { ...structuredClone(required), [FLAWS]: [{ field: '(record)', problem: `expected an object, got ${kindOf(value)}` }] } as Checked<T>;
+  }
   const flaws: Flaw[] = [];
-  const record: Record<string, unknown> = kindOf(value) === 'object' ? structuredCopy(value as Record<string, unknown>) : {};
-  if (kindOf(value) !== 'object') flaws.push({ field: '(record)', problem: `expected an object, got ${kindOf(value)}` });
+  const record = structuredCopy(value as Record<string, unknown>);
   for (const [path, check] of Object.entries(rules)) {
     const parts = path.split('.');
     const parent = parentOf(record, parts);

@@ -10,7 +10,7 @@ import {
   ResponseTooLargeError,
   WrongKindError,
 } from '../../src/errors';
-import { looksLikeAgentId, MAX_PAGES } from '../../src/letta/api';
+import { looksLikeAgentId, MAX_BATCH, MAX_PAGES } from '../../src/letta/api';
 import { flawsOf } from '../../src/letta/checks';
 import { MAX_BODY_BYTES } from '../../src/letta/transport';
 import { json, useLocalServer } from './letta-server';
@@ -123,6 +123,10 @@ describe('lists merged from pages', () => {
     };
     const ids = await local.api().allAgentIds();
     expect(ids).toHaveLength(220_000);
+    const batches: number[] = [];
+    for await (const page of local.api().agentPages()) batches.push(page.length);
+    expect(Math.max(...batches)).toBe(MAX_BATCH);
+    expect(batches.reduce((sum, n) => sum + n, 0)).toBe(220_000);
     expect(await local.api().resolveAgent('last')).toBe(uuid(219_999));
   });
 });
@@ -178,6 +182,16 @@ describe('one malformed record does not hide a list', () => {
     expect(got[0]!.stop_reason).toBeUndefined();
     expect(flawsOf(got[0]!)).toEqual([{ field: 'stop_reason', problem: 'is an object, expected a string' }]);
     expect(got[1]!.stop_reason).toBe('end_turn');
+  });
+
+  it('says once per flawed record what was set aside', async () => {
+    local.handle = (_req, res) => json(res, 200, { has_next_page: false, scheduled_messages: [schedule('sm-1'), schedule('sm-2', { schedule: { type: 'one-time', scheduled_at: 1e20 } }), 7] });
+    const lines: string[] = [];
+    for await (const _page of local.api({ warn: (line) => lines.push(line) }).schedulePages(A));
+    expect(lines).toEqual([
+      "Schedule sm-2: the field 'schedule.scheduled_at' is 100000000000000000000, not a time in Unix milliseconds; showing the rest.",
+      'Schedule without an id: expected an object, got number; showing the rest.',
+    ]);
   });
 });
 
