@@ -128,7 +128,7 @@ export class LettaApi {
    */
   async createSchedule(agentId: string, body: CreateScheduleBody, _checkCommand?: string): Promise<CreatedSchedule> {
     const mayLand = { agentId, kind: body.schedule.type };
-    const answer = await this.client.request('POST', schedulePath(agentId), { body, feature: 'schedules', mayLand });
+    const answer = await onAgent(agentId, this.client.request('POST', schedulePath(agentId), { body, feature: 'schedules', mayLand }));
     try {
       const created = checkRecord<CreatedSchedule>(answer, { id: isNonEmptyString, next_scheduled_at: isDateString }, ID_REQUIRED);
       return checkOne(created, 'the new schedule');
@@ -141,7 +141,7 @@ export class LettaApi {
   /** An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once. */
   schedulePages(agentId: string): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
     return this.pages('the schedule list', async (after) => {
-      const answer = await this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, feature: 'schedules' });
+      const answer = await onAgent(agentId, this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, feature: 'schedules' }));
       const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
       return { items: page.scheduled_messages.map((item) => this.told(checkSchedule(item), 'Schedule')), more: page.has_next_page === true };
     });
@@ -182,13 +182,13 @@ export class LettaApi {
   }
 
   async sendMessage(agentId: string, messages: MessageCreate[]): Promise<LettaResponse> {
-    const answer = await this.client.request('POST', messagesPath(agentId), { body: { messages }, mayLand: { agentId, kind: 'message' } });
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages }, mayLand: { agentId, kind: 'message' } }));
     const reply = expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' });
     return { ...reply, messages: reply.messages.map((message) => checkRecord<LettaMessage>(message, { message_type: isString }, { message_type: '' })) };
   }
 
   async sendMessageAsync(agentId: string, messages: MessageCreate[]): Promise<Run> {
-    const answer = await this.client.request('POST', messagesPath(agentId, true), { body: { messages }, mayLand: { agentId, kind: 'async message' } });
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages }, mayLand: { agentId, kind: 'async message' } }));
     return expectShape<Run>(answer, 'the new run', { id: 'string' });
   }
 
@@ -297,6 +297,16 @@ export class LettaApi {
       this.warn(`${which}: ${flaws.map((flaw) => (flaw.field === '(record)' ? flaw.problem : `the field '${flaw.field}' ${flaw.problem}`)).join('; ')}; showing the rest.`);
     }
     return record;
+  }
+}
+
+/** A request on an agent's own routes (list, create, send): there, "not found" can only mean the agent. */
+async function onAgent<T>(agentId: string, request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof NotFoundError && !error.missing) throw new NotFoundError(`No agent '${agentId}'`, error.message, { what: 'agent', id: agentId });
+    throw error;
   }
 }
 

@@ -209,6 +209,14 @@ describe('runs', () => {
     expect(local.seen).toEqual([`GET /v1/runs/?agent_id=${A}&limit=20`, `GET /v1/agents/${A}`]);
   });
 
+  it('an unknown agent id on its own routes is said as such', async () => {
+    local.handle = (_req, res) => json(res, 404, { detail: `Agent not found: ${A}` });
+    for (const call of [() => local.api().sendMessage(A, [{ role: 'user', content: 'hi' }]), () => local.api().schedulePages(A).next()]) {
+      const error = await failure(call());
+      expect(error).toMatchObject({ exitCode: 3, message: `No agent '${A}'`, missing: { what: 'agent', id: A } });
+    }
+  });
+
   it('no runs for an agent that exists is an empty list', async () => {
     local.handle = (_req, res, url) => (url.pathname === '/v1/runs/' ? json(res, 200, []) : json(res, 200, { id: A, name: 'bot' }));
     expect(await local.api().listRuns({ agent_id: A, limit: 20 })).toEqual([]);
