@@ -15,6 +15,9 @@ export interface Reply {
   text: string;
 }
 
+/** The largest answer read: far above any real Letta answer, far below what a string or the heap can hold. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
 export async function exchange({ method, url, headers, body, signal }: Exchange): Promise<Reply> {
   // Loaded here, not imported at the top: node:http costs every command start-up time, and most never use it.
   const { request } = url.protocol === 'https:' ? process.getBuiltinModule('node:https') : process.getBuiltinModule('node:http');
@@ -27,7 +30,14 @@ export async function exchange({ method, url, headers, body, signal }: Exchange)
     req.on('error', reject);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        // Stop reading (and drop the connection) rather than let an endless body grow.
+        if (size <= MAX_BODY_BYTES) return chunks.push(chunk);
+        reject(Object.assign(new Error('The answer is too large'), { code: 'EBODYTOOLARGE' }));
+        req.destroy();
+      });
       res.on('error', reject);
       res.on('end', () => {
         const flat: Record<string, string | undefined> = {};
