@@ -1,4 +1,4 @@
-import { UsageError } from '../errors';
+import { resolveZone } from './zone-names';
 
 /** A wall-clock reading in some zone. month is 1-12, weekday 0 (Sunday) to 6. */
 export interface WallTime {
@@ -26,26 +26,13 @@ function inZone(zone: string): void {
   if (process.env.TZ !== zone) process.env.TZ = zone;
 }
 
-let knownZones: Set<string> | undefined;
-
-/** The zone's name, or a UsageError for a name the time zone database does not know. */
+/**
+ * The zone's name in the database's spelling, from any name people type
+ * (IANA names in any case, EST, CET, London); a UsageError otherwise. Every
+ * zone the user gives (--tz, TZ, the config file) comes through here.
+ */
 export function checkZone(zone: string): string {
-  const name = zone.trim();
-  if (name === '') throw new UsageError('Empty time zone name', "Use an IANA name such as 'America/New_York' or 'UTC'.");
-  if (name === 'UTC' || name === 'Etc/UTC') return name;
-  knownZones ??= new Set(Intl.supportedValuesOf('timeZone'));
-  if (knownZones.has(name)) return name;
-  try {
-    // Links (Asia/Kolkata, US/Eastern) and other spellings: the slower, complete check.
-    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-    // Keep the user's own name when it is written as the database writes names; lower-case spellings become canonical.
-    return /^[A-Z][A-Za-z0-9_+-]*(\/[A-Z0-9][A-Za-z0-9_+-]*)*$/.test(name) ? name : canonical;
-  } catch {
-    throw new UsageError(
-      `Unknown time zone '${zone}'`,
-      "Use an IANA name such as 'America/New_York', 'Europe/London', 'Asia/Kolkata' or 'UTC'.",
-    );
-  }
+  return resolveZone(zone);
 }
 
 export function wallTime(zone: string, instant: number): WallTime {
@@ -65,7 +52,7 @@ export function wallTime(zone: string, instant: number): WallTime {
 /** Minutes to add to UTC to get the zone's wall clock at that instant (New York in winter: -300). */
 export function offsetMinutes(zone: string, instant: number): number {
   inZone(zone);
-  return -new Date(instant).getTimezoneOffset();
+  return -new Date(instant).getTimezoneOffset() || 0; // never -0
 }
 
 /**
