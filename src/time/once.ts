@@ -92,7 +92,7 @@ function localDateTime(text: string, input: string, zone: string): number | null
     if (withSeconds) second = Number(withSeconds[3]);
     clock = parsed;
   }
-  checkCalendar(text, year, month, day, clock.hour, clock.minute, second);
+  checkCalendar(`'${input.trim()}'`, year, month, day, clock.hour, clock.minute, second);
   return instantFromLocal(zone, { year, month, day, hour: clock.hour, minute: clock.minute, second });
 }
 

@@ -61,7 +61,7 @@ export function offsetMinutes(zone: string, instant: number): number {
  * time that occurs twice means the first of the two.
  */
 export function instantFromLocal(zone: string, local: LocalDateTime): number {
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const asUtc = utcMillis(local.year, local.month, local.day, local.hour, local.minute, local.second);
   const before = offsetMinutes(zone, asUtc - DAY);
   const after = offsetMinutes(zone, asUtc + DAY);
   const candidates = [asUtc - before * MINUTE, asUtc - after * MINUTE].sort((a, b) => a - b);
@@ -72,14 +72,23 @@ export function instantFromLocal(zone: string, local: LocalDateTime): number {
   return asUtc - before * MINUTE;
 }
 
+/** The Gregorian calendar repeats every 400 years, which are exactly this long. */
+const FOUR_CENTURIES = 146_097 * DAY;
+
+/** Date.UTC with `month` 1-12, and years 0-99 read as written (Date.UTC makes them 1900-1999). */
+export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  if (year >= 100 || year < 0) return Date.UTC(year, month - 1, day, hour, minute, second);
+  return Date.UTC(year + 400, month - 1, day, hour, minute, second) - FOUR_CENTURIES;
+}
+
 /** The calendar date `days` after the given one (pure calendar arithmetic). */
 export function addDays(date: { year: number; month: number; day: number }, days: number) {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  const d = new Date(utcMillis(date.year, date.month, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMillis(year, month + 1, 0)).getUTCDate();
 }
 
 /**
