@@ -165,10 +165,11 @@ const MAX_NAME_LENGTH = 64;
 export type ZoneLookup = { zone: string } | { ambiguous: string[] } | null;
 
 /**
- * The zone a name means, or null when it names none. `cities: false` leaves
- * out city names (for words inside a phrase that merely could be one).
+ * The zone a name means, or null when it names none. Inside a phrase, where a
+ * word merely could be a zone, `cities: false` leaves out city names and
+ * `links: false` the database's old names without a slash (Japan, Cuba).
  */
-export function lookupZone(name: string, { cities = true } = {}): ZoneLookup {
+export function lookupZone(name: string, { cities = true, links = true } = {}): ZoneLookup {
   const typed = name.trim();
   if (typed === '' || typed.length > MAX_NAME_LENGTH) return null;
   const key = typed.toLowerCase().replace(/\s+/g, ' ');
@@ -177,12 +178,14 @@ export function lookupZone(name: string, { cities = true } = {}): ZoneLookup {
   const ambiguous = AMBIGUOUS[key];
   if (ambiguous) return { ambiguous };
   if (key === 'etc/utc' || key === 'etc/gmt') return { zone: 'UTC' };
+  const slash = key.includes('/');
+  if (!slash && !cities && !links) return null;
 
   const names = databaseNames();
   if (names.exact.has(typed)) return { zone: RENAMED[typed] ?? typed };
   const spelled = names.lowerCase.get(key);
   if (spelled) return { zone: RENAMED[spelled] ?? spelled };
-  const linked = linkTarget(typed);
+  const linked = slash || links ? linkTarget(typed) : null;
   if (linked) return { zone: linked };
   if (!cities) return null;
   const city = cityKey(typed);
