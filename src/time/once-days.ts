@@ -43,7 +43,9 @@ export type DayRef =
   | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'last' | 'last-week' }
   | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number }
   | { kind: 'nth'; nth: number; weekday: number | null; of: MonthRef }
-  | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year' };
+  | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year' }
+  /** "a week from tomorrow", "3 days after friday". */
+  | { kind: 'shift'; days: number; from: DayRef };
 
 export interface OnceParts {
   day?: DayRef;
@@ -263,14 +265,23 @@ const IN_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = {
   years: 'year',
 };
 
-/** "in 6 days", "in a couple of weeks", "in 2 months", "6 days from now": a day to put a time of day on. */
+/**
+ * "in 6 days", "in a couple of weeks", "in 2 months", "6 days from now": a
+ * day to put a time of day on. "a week from tomorrow", "3 days after friday":
+ * that many days from another day.
+ */
 function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   const lead = tokens[i] === 'in';
   const count = readNumber(tokens, lead ? i + 1 : i);
   if (!count || !Number.isInteger(count.value)) return null;
   const unit = IN_UNITS[tokens[count.end] ?? ''];
   if (!unit) return null;
-  const fromNow = tokens[count.end + 1] === 'from' && tokens[count.end + 2] === 'now';
+  const link = tokens[count.end + 1];
+  if (!lead && (link === 'from' || link === 'after') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week')) {
+    const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDate(tokens, count.end + 2);
+    if (from) return { value: { kind: 'shift', days: count.value * (unit === 'week' ? 7 : 1), from: from.value }, end: from.end };
+  }
+  const fromNow = link === 'from' && tokens[count.end + 2] === 'now';
   if (!lead && !fromNow) return null;
   return { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
 }
@@ -284,8 +295,14 @@ const ordinalName = (n: number) => (n === -1 ? 'last' : (['first', 'second', 'th
  * Past instants are returned as they are; the caller refuses them.
  */
 export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string): number {
-  const today = calendar.wall(now);
   const { clock, carry } = clockOf(parts);
+  if (parts.day?.kind === 'shift') {
+    // The day it counts from, then that many calendar days on.
+    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input));
+    const date = addDays(from, parts.day.days);
+    return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+  }
+  const today = calendar.wall(now);
   const at = (date: { year: number; month: number; day: number }) => {
     const shifted = carry ? addDays(date, carry) : date;
     return calendar.at({ year: shifted.year, month: shifted.month, day: shifted.day, hour: clock.hour, minute: clock.minute, second: 0 });
@@ -424,8 +441,8 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
   }
   if (of.year !== undefined) return at(inMonth(of.year, of.month) ?? throwError(missing(of.year, of.month)));
   const year = of.month < today.month ? today.year + 1 : today.year;
-  const first = inMonth(year, of.month);
-  if (first && at(first) > now) return at(first);
+  const first = inMonth(year, of.month) ?? throwError(missing(year, of.month));
+  if (at(first) > now) return at(first);
   return at(inMonth(year + 1, of.month) ?? throwError(missing(year + 1, of.month)));
 }
 

@@ -81,6 +81,15 @@ export function phraseZone(text: string, userZone: string): PhraseZone {
       (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { cities: true, links: false }) : null);
     if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), candidate, text);
   }
+  // An abbreviation inside the phrase ("9am EST tomorrow").
+  for (let k = 0; k < tokens.length - 1; k++) {
+    const word = tokens[k]!;
+    const found = zoneWords(word) ? lookupZone(word, { cities: false, links: false }) : null;
+    if (found) {
+      const after = tokens[k + 1] === 'time' ? k + 2 : k + 1;
+      return named(found, [...tokens.slice(0, k), ...tokens.slice(after)].join(' '), word, text);
+    }
+  }
   return user;
 }
 
