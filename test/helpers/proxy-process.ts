@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './run-cli';
 
@@ -18,7 +18,7 @@ export interface ProxiedRequest {
 export class ProxyProcess {
   readonly handled: ProxiedRequest[] = [];
   url = '';
-  private child?: ChildProcessWithoutNullStreams;
+  private child?: ChildProcess;
 
   constructor(private readonly options: { auth?: string; connectStatus?: number; watch?: string } = {}) {}
 
@@ -33,7 +33,7 @@ export class ProxyProcess {
       let pending = '';
       child.on('error', reject);
       child.on('exit', (code) => reject(new Error(`the proxy exited with ${code} before listening`)));
-      child.stdout.setEncoding('utf8').on('data', (data: string) => {
+      child.stdout!.setEncoding('utf8').on('data', (data: string) => {
         pending += data;
         for (let end = pending.indexOf('\n'); end !== -1; end = pending.indexOf('\n')) {
           const line = pending.slice(0, end);
