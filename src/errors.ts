@@ -1,5 +1,5 @@
 /**
- * Errors that carry their exit code. Commands throw them; only src/cli.ts
+ * Errors that carry their exit code. Commands throw them; only src/main.ts
  * prints them and exits. `hint` is the one optional line shown after the message.
  */
 export class CliError extends Error {
