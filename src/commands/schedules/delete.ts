@@ -47,7 +47,7 @@ export default (kind: ScheduleKind) =>
           continue;
         }
         try {
-          const item = await findSchedule(rt, kind, id, 'delete');
+          const item = await findSchedule(rt, kind, id);
           await api.deleteSchedule(item.agent_id, id);
           outcomes.push({ id, agent_id: item.agent_id, deleted: true });
           if (out.quiet) out.line(id);
