@@ -52,11 +52,18 @@ export function looksLikeAgentId(value: string): boolean {
   return /^agent-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim());
 }
 
+/** A message as the CLI shows it: an object with a role and text (or a list of parts). */
+function readableMessage(value: unknown): boolean {
+  if (isObject(value) !== undefined) return false;
+  const { role, content } = value as MessageCreate;
+  return typeof role === 'string' && (typeof content === 'string' || Array.isArray(content));
+}
+
 /** Each message of a schedule must be readable, or the list of them is set aside. */
 const isMessageList = (value: unknown) => {
   const problem = isArray(value);
   if (problem) return problem;
-  const bad = (value as unknown[]).findIndex((m) => isObject(m) || isString((m as MessageCreate).role) || (typeof (m as MessageCreate).content !== 'string' && !Array.isArray((m as MessageCreate).content)));
+  const bad = (value as unknown[]).findIndex((message) => !readableMessage(message));
   return bad < 0 ? undefined : `has an unreadable message at position ${bad + 1}`;
 };
 
