@@ -269,6 +269,28 @@ describe('answers', () => {
     expect(error).toMatchObject({ exitCode: 4, facts: { status: 401, keySource: 'legacy file' } });
   });
 
+  it("a proxy's own refusal keeps its meaning (407 is exit 4 with the proxy's hint) and is not retried", async () => {
+    local.handle = (_req, res) => {
+      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="proxy"' });
+      res.end();
+    };
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    Object.assign(process.env, { HTTP_PROXY: local.url, NO_PROXY: '', no_proxy: '' });
+    try {
+      const error = (await failure(local.api({ baseUrl: 'http://letta.invalid' }).allAgentIds())) as AuthError;
+      expect(error).toBeInstanceOf(AuthError);
+      expect(error.exitCode).toBe(4);
+      expect(error.message).toMatch(/^The proxy .* answered 407/);
+      expect(error.hint).toMatch(/HTTP_PROXY/);
+      expect(local.seen).toHaveLength(1);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
   it('a create whose answer is lost may have landed: the error names the agent and kind', async () => {
     local.handle = (_req, res) => json(res, 500, { detail: 'Internal error' });
     const body = { schedule: { type: 'recurring' as const, cron_expression: '0 9 * * *' }, messages: [{ role: 'user' as const, content: 'hi' }] };
