@@ -2,6 +2,7 @@ import { mapLimited } from '../concurrency';
 import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, MalformedResponseError, NotFoundError, UsageError, WrongKindError } from '../errors';
 import {
   checkRecord,
+  expectIdentified,
   expectList,
   expectShape,
   flawsOf,
@@ -138,7 +139,7 @@ export class LettaApi {
     const answer = await onAgent(agentId, this.client.request('POST', schedulePath(agentId), { body, feature: 'schedules', mayLand }));
     try {
       const created = checkRecord<CreatedSchedule>(answer, { id: isNonEmptyString, next_scheduled_at: isDateString }, ID_REQUIRED);
-      return checkOne(created, 'the new schedule');
+      return expectIdentified(created, 'the new schedule');
     } catch (error) {
       if (error instanceof MalformedResponseError) throw new CreateMayHaveLandedError(error, agentId, mayLand.kind);
       throw error;
@@ -164,7 +165,7 @@ export class LettaApi {
       if (error instanceof NotFoundError) throw new NotFoundError(`No schedule '${id}' for agent ${agentId}`, error.message, { what: 'schedule', id, agentId });
       throw error;
     }
-    const item = checkOne(checkSchedule(answer), 'the scheduled message');
+    const item = expectIdentified(checkSchedule(answer), 'the scheduled message');
     return withKind(item, id, kind, agentId);
   }
 
@@ -224,7 +225,7 @@ export class LettaApi {
       if (error instanceof NotFoundError) throw new NotFoundError(`No run '${id}'`, error.message, { what: 'run', id });
       throw error;
     }
-    return checkOne(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the run');
+    return expectIdentified(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the run');
   }
 
   /** One agent by id (NotFoundError naming it when there is none). */
@@ -236,7 +237,7 @@ export class LettaApi {
       if (error instanceof NotFoundError) throw new NotFoundError(`No agent '${id}'`, error.message, { what: 'agent', id });
       throw error;
     }
-    return checkOne(checkRecord<Agent>(answer, AGENT_RULES, ID_REQUIRED), 'the agent');
+    return expectIdentified(checkRecord<Agent>(answer, AGENT_RULES, ID_REQUIRED), 'the agent');
   }
 
   /** Every page of agents (optionally those with this exact name), each agent once. */
@@ -319,16 +320,6 @@ async function onAgent<T>(agentId: string, request: Promise<T>): Promise<T> {
 
 function checkSchedule(value: unknown): Checked<ScheduledMessage> {
   return checkRecord<ScheduledMessage>(value, SCHEDULE_RULES, SCHEDULE_REQUIRED);
-}
-
-/** A single record must at least be an object with an id; other flaws are left for the caller to show. */
-function checkOne<T extends object>(record: Checked<T>, what: string): Checked<T> {
-  const fatal = flawsOf(record).find((flaw) => flaw.field === 'id' || flaw.field === '(record)');
-  if (fatal) {
-    const problem = fatal.field === '(record)' ? fatal.problem : `the field 'id' ${fatal.problem}`;
-    throw new MalformedResponseError(`Unexpected answer from Letta for ${what}: ${problem}`, what, fatal.field);
-  }
-  return record;
 }
 
 function withKind(item: Checked<ScheduledMessage>, id: string, kind: ScheduleKind | undefined, agentId?: string): Checked<ScheduledMessage> {
