@@ -76,6 +76,25 @@ describe('concurrent config writes', () => {
   });
 });
 
+describe('values saved', () => {
+  it.each(['agent-1\nx', 'agent-1\r', 'sk-\u0000key', 'Europe/Paris\u007f'])('refuses a setting with a control character (%j), writing nothing', (value) => {
+    const path = join(freshDir(), 'config.json');
+    writeFileSync(path, '{"timezone":"UTC"}');
+    let error: unknown;
+    try {
+      updateConfigFile(path, (file) => {
+        file.agent_id = value;
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe('The agent_id to save contains a line break or another control character');
+    expect(readFileSync(path, 'utf8')).toBe('{"timezone":"UTC"}');
+    expect(readdirSync(join(path, '..'))).toEqual(['config.json']);
+  });
+});
+
 describe('folder and file modes', () => {
   it('makes missing folders 0700 and the file 0600', async () => {
     const base = freshDir();
@@ -112,7 +131,7 @@ describe('folder and file modes', () => {
     writeFileSync(file, 'mine\n', { mode: 0o644 });
     const r = await runCli(['config', 'set-url', 'https://letta.example.com'], { env: cliEnv({ LETTA_SWITCHBOARD_CONFIG_DIR: file }) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Error: Cannot write the config file: ${file} is not a folder`);
+    expect(r.stderr).toContain(`Error: Cannot write the config file ${file}/config.json: ${file} is not a folder`);
     expect(r.stderr).toContain('LETTA_SWITCHBOARD_CONFIG_DIR');
     expect(r.stderr).not.toContain('This is a bug');
     expect(mode(file)).toBe('644');

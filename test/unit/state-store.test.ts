@@ -158,7 +158,7 @@ describe('state folder and symlink rules (shared with the config file)', () => {
     expect(await store.read()).toEqual(emptyState());
     const error = await store.update(() => {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).message).toBe(`Cannot write the state file: ${file} is not a folder`);
+    expect((error as UsageError).message).toBe(`Cannot write the state file ${file}/state.json: ${file} is not a folder`);
     expect((error as UsageError).hint).toContain('LETTA_SWITCHBOARD_STATE_DIR');
     expect(mode(file)).toBe('644');
   });
