@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -96,7 +95,7 @@ export function writePrivateFile(path: string, text: string, label: FileLabel): 
   const target = writeTarget(path, label);
   const dir = dirname(target);
   removeOrphanTempFiles(dir, basename(target));
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   removeOnExit(temp);
   try {
     const fd = openSync(temp, 'wx', 0o600);
