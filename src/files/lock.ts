@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { CliError, InterruptedError } from '../errors';
 import { forgetOnExit, removeOnExit } from './pending';
@@ -136,10 +136,7 @@ function breakIfStale(path: string, staleMs: number): boolean {
     const now = statOrUndefined(path);
     if (!now) return true;
     if (now.ino !== seen.ino || now.mtimeMs !== seen.mtimeMs) return false;
-    // Moved aside, not deleted: a rename is atomic, so nobody sees a half-removed lock.
-    const aside = `${path}.stale.${process.pid}`;
-    renameSync(path, aside);
-    rmSync(aside, { force: true });
+    rmSync(path, { force: true });
     return true;
   } finally {
     rmSync(breaker, { force: true });
