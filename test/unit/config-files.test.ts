@@ -8,6 +8,8 @@ import { UsageError } from '../../src/errors';
 import { cliEnv, runCli } from '../helpers/run-cli';
 import { bundleProgram, runMany, startChild } from './state-children';
 
+/** Many node processes on a busy shared machine: a bound on the whole test, not a timing assertion. */
+const SLOW = 120_000;
 const scratch = mkdtempSync(join(tmpdir(), 'letta-switchboard-config-'));
 let counter = 0;
 function freshDir(): string {
@@ -41,7 +43,7 @@ describe('concurrent config writes', () => {
     for (let i = 0; i < 20; i++) expect(file[`key_${i}`]).toBe(`value of key_${i}`);
     // Neither temp files nor the lock are left behind.
     expect(readdirSync(dir)).toEqual(['config.json']);
-  });
+  }, SLOW);
 
   it('keeps all four settings when four `config set-*` commands run together', async () => {
     for (let round = 0; round < 2; round++) {
@@ -61,7 +63,7 @@ describe('concurrent config writes', () => {
         api_key: 'sk-let-concurrent-0123456789',
       });
     }
-  });
+  }, SLOW);
 
   it('applies only the changes its caller made to what is on disk now', () => {
     const path = join(freshDir(), 'config.json');
@@ -275,7 +277,7 @@ describe('temp files are never left behind', () => {
     } finally {
       program.dispose();
     }
-  });
+  }, SLOW);
 });
 
 describe('reading the config file', () => {

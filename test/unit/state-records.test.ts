@@ -11,6 +11,8 @@ import {
   findSeries,
   isSeriesId,
   markGone,
+  newIntent,
+  newSeries,
   newSeriesId,
   recordIntent,
   recordPaused,
@@ -62,6 +64,27 @@ function series(id: string, extra: Partial<Series> = {}): Series {
 }
 
 describe('intents', () => {
+  it('makes a new intent active, dated, with no lineage', () => {
+    const made = newIntent(
+      { schedule_id: 'sm-1', agent_id: 'agent-1', kind: 'one-time', phrase: 'tomorrow at 9am', zone: 'Asia/Kolkata', local_rule: '2026-11-21 09:00', instants: ['2026-11-21T03:30:00.000Z'] },
+      Date.parse(AT),
+    );
+    expect(made).toEqual({
+      schedule_id: 'sm-1',
+      agent_id: 'agent-1',
+      kind: 'one-time',
+      phrase: 'tomorrow at 9am',
+      zone: 'Asia/Kolkata',
+      local_rule: '2026-11-21 09:00',
+      instants: ['2026-11-21T03:30:00.000Z'],
+      created_at: AT,
+      replaces: [],
+      status: 'active',
+    });
+    // What it makes is what the file accepts.
+    expect(parseState(JSON.stringify({ version: 1, intents: [made] }), '/s/state.json').intents).toEqual([made]);
+  });
+
   it('records, finds and replaces by schedule id', () => {
     const state = emptyState();
     recordIntent(state, intent('sm-1'));
@@ -113,6 +136,16 @@ describe('intents', () => {
 });
 
 describe('series', () => {
+  it('makes a new active series with its own id and no members yet', () => {
+    const made = newSeries(
+      { agent_id: 'agent-1', phrase: 'every other tuesday at 5pm', zone: 'Australia/Sydney', rule: 'every other tuesday at 5pm', count: 6, horizon: AT, template: { messages: [] } },
+      Date.parse(AT),
+    );
+    expect(isSeriesId(made.series_id)).toBe(true);
+    expect(made).toMatchObject({ members: [], status: 'active', created_at: AT, count: 6 });
+    expect(parseState(JSON.stringify({ version: 1, series: [made] }), '/s/state.json').series).toEqual([made]);
+  });
+
   it('finds a series by its id and by a member', () => {
     const state = emptyState();
     recordSeries(state, series('series-1'));

@@ -7,6 +7,8 @@ import { emptyState, findIntent, recordIntent, type Intent, type State } from '.
 import { openState, statePath } from '../../src/state/store';
 import { bundleProgram, runMany, startChild } from './state-children';
 
+/** Many node processes on a busy shared machine: a bound on the whole test, not a timing assertion. */
+const SLOW = 120_000;
 const scratch = mkdtempSync(join(tmpdir(), 'letta-switchboard-state-'));
 let counter = 0;
 function freshDir(): string {
@@ -232,7 +234,7 @@ describe('many processes at once', () => {
     const state = await storeIn(dir).read();
     expect(state.intents.map((i) => i.schedule_id).sort()).toEqual(Array.from({ length: 24 }, (_, i) => `sm-${i}`).sort());
     expect(readdirSync(dir)).toEqual(['state.json']);
-  });
+  }, SLOW);
 
   it('runs a locked check-then-create once when 20 `sync`s start together', async () => {
     const dir = join(freshDir(), 'state');
@@ -244,7 +246,7 @@ describe('many processes at once', () => {
     expect(results.filter((r) => r.stdout.includes('created'))).toHaveLength(1);
     expect((await storeIn(dir).read()).intents).toHaveLength(1);
     expect(readdirSync(dir)).toEqual(['state.json']);
-  });
+  }, SLOW);
 
   it('tryLock says busy while another process holds the lock, and is free again once that process is gone', async () => {
     const dir = join(freshDir(), 'state');
@@ -262,7 +264,7 @@ describe('many processes at once', () => {
     expect(store.tryLock('sync')).toBeUndefined();
     held!.release();
     expect(readdirSync(dir)).toEqual([]);
-  });
+  }, SLOW);
 
   it('withLock releases the lock when its body fails', async () => {
     const store = storeIn(join(freshDir(), 'state'));
