@@ -68,7 +68,7 @@ export function phraseZone(text: string, userZone: string): PhraseZone {
     return named(found, bare.slice(0, iana.index).trim(), iana[1]!, text);
   }
 
-  // Longest first ("pacific standard time" before "time"); a city only after "in" or before "time".
+  // Longest first ("pacific standard time" before "time").
   const tokens = bare.split(' ');
   for (let n = Math.min(4, tokens.length); n >= 1; n--) {
     const words = tokens.slice(-n);
@@ -77,8 +77,7 @@ export function phraseZone(text: string, userZone: string): PhraseZone {
     const afterIn = tokens[tokens.length - n - 1] === 'in';
     const endsWithTime = n > 1 && words[n - 1] === 'time';
     const found =
-      lookupZone(candidate, { cities: afterIn, links: false }) ??
-      (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { cities: true, links: false }) : null);
+      lookupZone(candidate, { links: false }) ?? (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { links: false }) : null);
     if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), candidate, text);
   }
   // An abbreviation inside the phrase ("9am EST tomorrow").
@@ -93,9 +92,12 @@ export function phraseZone(text: string, userZone: string): PhraseZone {
   return user;
 }
 
-/** Letters only, and not a word the time language uses itself ("z" alone, "in the morning"). */
+/** Letters only, and not a word the time language uses itself ("in the morning") or a holiday a zone is named after. */
 function zoneWords(candidate: string): boolean {
-  return /^[a-z.' ]+$/.test(candidate) && !/\b(?:z|am|pm|noon|midnight|morning|afternoon|evening|night|tonight|today|tomorrow|minutes?|hours?|days?|weeks?|months?|years?)$/.test(candidate);
+  return (
+    /^[a-z.' ]+$/.test(candidate) &&
+    !/\b(?:z|am|pm|noon|midnight|morning|afternoon|evening|night|tonight|today|tomorrow|minutes?|hours?|days?|weeks?|months?|years?|christmas|easter)$/.test(candidate)
+  );
 }
 
 function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, written: string, text: string): PhraseZone {

@@ -147,6 +147,8 @@ function relative(text: string, shown: string, now: number, calendar: Calendar):
   let start = 0;
   let end = tokens.length;
   let sign = 1;
+  // "in 5 minutes' time"
+  if (tokens[end - 1] === 'time') end -= 1;
   if (tokens[0] === 'in') start = 1;
   else if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
   else if (tokens[end - 1] === 'ago') {
