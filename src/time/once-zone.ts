@@ -92,13 +92,21 @@ export function phraseZone(text: string, userZone: string): PhraseZone {
   return user;
 }
 
-/** Letters only, and not a word the time language uses itself ("in the morning") or a holiday a zone is named after. */
+/**
+ * Letters only, and not ending in a word the time language uses itself ("next
+ * friday", "in the morning") or a holiday a zone is named after: those are
+ * never zones, and skipping them spares loading the zone names.
+ */
 function zoneWords(candidate: string): boolean {
-  return (
-    /^[a-z.' ]+$/.test(candidate) &&
-    !/\b(?:z|am|pm|noon|midnight|morning|afternoon|evening|night|tonight|today|tomorrow|minutes?|hours?|days?|weeks?|months?|years?|christmas|easter)$/.test(candidate)
-  );
+  return /^[a-z.' ]+$/.test(candidate) && !TIME_WORD_AT_END.test(candidate);
 }
+
+const TIME_WORD_AT_END = new RegExp(
+  String.raw`\b(?:z|a|an|the|at|on|of|in|am|pm|now|ago|next|last|noon|midnight|midday|morning|afternoon|evening|night|tonight|today|tomorrow|week|weekend|month|year|` +
+    String.raw`minutes?|hours?|days?|weeks?|months?|years?|christmas|easter|` +
+    String.raw`(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?|wednesdays?|saturdays?|` +
+    String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$`,
+);
 
 function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, written: string, text: string): PhraseZone {
   if ('ambiguous' in found) {
