@@ -72,13 +72,17 @@ export function parseInstant(input: string, { now, zone }: InstantOptions): Pars
   return { instant, isNow: false };
 }
 
-/** The error for a repeating schedule given where one instant belongs. */
-export function recurringPhraseError(shown: string): UsageError {
-  const quoted = shown.includes("'") ? `"${shown.replace(/(["\\$`])/g, '\\$1')}"` : `'${shown}'`;
-  return new UsageError(
-    `'${shown}' is a recurring schedule, not one time`,
-    `Create a recurring schedule instead: letta-switchboard recurring create --cron ${quoted}`,
-  );
+/**
+ * A repeating schedule given where one instant belongs. It carries the
+ * phrase, so the command line can show the form that fits; its own hint is
+ * the minimal one.
+ */
+export class RecurringPhraseError extends UsageError {
+  readonly kind = 'recurring';
+  constructor(readonly phrase: string) {
+    const quoted = phrase.includes("'") ? `"${phrase.replace(/(["\\$`])/g, '\\$1')}"` : `'${phrase}'`;
+    super(`'${phrase}' is a recurring schedule, not one time`, `Create a recurring schedule instead: letta-switchboard recurring create --cron ${quoted}`);
+  }
 }
 
 function unixMillis(text: string): number | null {
@@ -91,7 +95,7 @@ function unixMillis(text: string): number | null {
 
 /** A phrase in words, on the clock of the zone it names or else the user's. */
 function readPhrase(text: string, shown: string, now: number, zone: string): number {
-  if (looksRecurring(text)) throw recurringPhraseError(shown);
+  if (looksRecurring(text)) throw new RecurringPhraseError(shown);
   const { text: rest, calendar } = phraseZone(text, zone);
   if (rest === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
   return (

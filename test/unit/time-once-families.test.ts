@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
-import { MAX_PHRASE_LENGTH, parseInstant } from '../../src/time/once';
+import { MAX_PHRASE_LENGTH, parseInstant, RecurringPhraseError } from '../../src/time/once';
 import { readParts } from '../../src/time/once-days';
 import { phraseZone } from '../../src/time/once-zone';
 import { tokenize } from '../../src/time/words';
@@ -199,6 +199,13 @@ describe('a recurring phrase given for one time', () => {
     const error = failure(input, 'UTC', Date.parse('2026-11-22T15:00:00Z'));
     expect(error.message).toBe(`'${input}' is a recurring schedule, not one time`);
     expect(error.hint).toContain(`recurring create --cron '${input}'`);
+    expect(error).toBeInstanceOf(RecurringPhraseError);
+    expect((error as RecurringPhraseError).phrase).toBe(input);
+  });
+
+  it("quotes a phrase with an apostrophe for the shell", () => {
+    const error = failure("every day at 9 o'clock", 'UTC', Date.parse('2026-11-22T15:00:00Z'));
+    expect(error.hint).toContain(`--cron "every day at 9 o'clock"`);
   });
 });
 
