@@ -21,7 +21,7 @@ for (const [i, name] of WEEKDAY_NAMES.entries()) {
   const lower = name.toLowerCase();
   for (const spelling of [lower, lower.slice(0, 3), `${lower}s`]) WEEKDAYS[spelling] = i;
 }
-Object.assign(WEEKDAYS, { tues: 2, tue: 2, wednes: 3, weds: 3, thur: 4, thurs: 4, thu: 4 });
+Object.assign(WEEKDAYS, { tues: 2, weds: 3, thur: 4, thurs: 4 });
 
 const MONTHS: Record<string, number> = {};
 for (const [i, name] of MONTH_NAMES.entries()) {

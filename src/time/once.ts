@@ -61,7 +61,7 @@ export function parseInstant(input: string, { now, zone }: InstantOptions): Pars
 
   const instant = unixMillis(text) ?? isoInstant(text, zone, `'${shown}'`) ?? readPhrase(text, shown, now, zone);
   if (!inRange(instant)) {
-    throw new UsageError(`'${shown}' is too far ${instant < now ? 'in the past' : 'in the future'}: times run from the year 0001 to 9999`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
+    throw new UsageError(`'${shown}' is outside the dates this tool can use (the years 0001 to 9999)`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
   }
   if (instant <= now) {
     throw new UsageError(
@@ -221,7 +221,7 @@ const FILLER_BEFORE = /^[\s,]*(?:at|on|by)?[\s,]*$/;
 const FILLER_AFTER = /^[\s,]*$/;
 const TIME_OF_DAY_WORDS = /\b(tonight|evening|morning|afternoon|noon|midday|midnight)\b/;
 /** Words that put a phrase in the past; chrono would otherwise move it forward. ("half past 6" is a time.) */
-const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|[^\w\s]\s?|\b(?:the|this|on) )past\b/;
+const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )past\b/;
 
 /** chrono's reading of a phrase under this module's rules (exported so tests can hold the everyday grammar to it). */
 export function natural(text: string, input: string, now: number, zone: string): number {
