@@ -96,7 +96,7 @@ function unixMillis(text: string): number | null {
 /** A phrase in words, on the clock of the zone it names or else the user's. */
 function readPhrase(text: string, shown: string, now: number, zone: string): number {
   if (looksRecurring(text)) throw new RecurringPhraseError(shown);
-  const { text: rest, calendar } = phraseZone(text, zone);
+  const { text: rest, calendar } = phraseZone(text, zone, shown);
   if (rest === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
   return (
     localDateTime(rest, shown, calendar) ??
