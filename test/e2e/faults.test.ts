@@ -255,7 +255,9 @@ describe('config robustness', () => {
       env.LETTA_SWITCHBOARD_CONFIG_DIR = dir;
       const r = await runCli(['config', 'set-agent-id', 'agent-1'], { env });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`Error: Cannot write the config file ${dir}/config.json`);
+      // Names the part of the path that is in the way (the folder, or a file where a folder should be).
+      expect(r.stderr).toMatch(/^Error: Cannot write the /);
+      expect(r.stderr).toContain(dir.split('/').slice(0, 3).join('/'));
     }
   });
 
