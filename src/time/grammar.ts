@@ -175,9 +175,10 @@ function readFilled(tokens: readonly string[], i: number, group: Group): number 
   if (token === 'of' || token === 'in' || token === 'during') {
     // "of every month", "of the month", "of each month": the day-of-month clauses already said monthly.
     let j = next;
-    if (['every', 'each', 'the', 'a'].includes(tokens[j] ?? '')) j++;
+    const every = tokens[j] === 'every' || tokens[j] === 'each';
+    if (every || tokens[j] === 'the' || tokens[j] === 'a') j++;
     if (tokens[j] === 'month' && group.monthDays) {
-      group.repeats = true;
+      group.repeats ||= every;
       return j + 1;
     }
     if (token === 'in' && tokens[next] === 'the' && PARTS[tokens[next + 1] ?? '']) return readPart(tokens, next + 1, group);
@@ -324,10 +325,11 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
   j++;
   if (tokens[j] === 'of' || tokens[j] === 'in') {
     let k = j + 1;
-    if (['every', 'each', 'the', 'a'].includes(tokens[k] ?? '')) k++;
+    const every = tokens[k] === 'every' || tokens[k] === 'each';
+    if (every || tokens[k] === 'the' || tokens[k] === 'a') k++;
     if (tokens[k] === 'month') {
-      // "of the month" and "of every month" repeat; "of march" and "of next month" are one day.
-      group.repeats = true;
+      // "of every month" repeats; "of the month" alone is also this month's, read as one day where one instant is asked for.
+      group.repeats ||= every;
       return k + 1;
     }
     const months = readMonthList(tokens, k);
