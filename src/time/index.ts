@@ -95,7 +95,7 @@ export async function meaningOfRecurring(input: string, options: PhraseOptions, 
 
 /** A repeating phrase as crons, or, for a rule no set of crons says exactly, as a series with its next instants. */
 export async function meaningOfSchedule(input: string, { now, zone }: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
-  const [{ parseRecurring }, { toUtcSchedule }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
+  const [{ parseRecurring }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
     import('./recurring'),
     import('./to-utc'),
     import('./cron'),
@@ -117,16 +117,16 @@ export async function meaningOfSchedule(input: string, { now, zone }: PhraseOpti
       rule: local.rule,
     };
   }
-  const { crons, localCrons, warnings } = toUtcSchedule(local, zone, now, input.trim());
+  const { crons, localCrons, utcPatterns, warnings } = toUtcSchedule(local, zone, now, input.trim());
   const utcZone = zone === 'UTC' || zone === 'Etc/UTC';
   const parts = crons.map(({ cron, localCron }) => {
     const expression = validateCron(cron);
     const described = localCron === null || utcZone ? describeCron(expression) : describeCron(localCron);
     return { cron_expression: expression, local_cron: localCron, description: described, inUtc: localCron === null || utcZone };
   });
-  const runs = [...new Set(parts.flatMap((part) => nextRuns(part.cron_expression, now, count)))].sort((a, b) => a - b).slice(0, count);
-  const label = (inUtc: boolean) => (inUtc ? 'UTC' : zone);
   const first = parts[0]!;
+  const runs = utcPatterns ? utcFires(utcPatterns, now, count) : nextRuns(first.cron_expression, now, count);
+  const label = (inUtc: boolean) => (inUtc ? 'UTC' : zone);
   // What the user asked for, on their clock, when one local cron says it; else each cron in turn.
   const localCron = localCrons?.length === 1 ? localCrons[0]! : parts.length === 1 ? first.local_cron : null;
   const meaning: RecurringMeaning = {
@@ -165,7 +165,8 @@ async function readRecurring(input: string, options: PhraseOptions, parse: typeo
     if (!instant) throw error;
     throw new UsageError(
       `'${text}' is one instant (${instant.local}), not a repeating schedule`,
-      `To send it once, use --execute-at: letta-switchboard send --agent-id AGENT --message "..." --execute-at "${text.replace(/"/g, '\\"')}"`,
+      `To send it once, use --execute-at: letta-switchboard send --agent-id AGENT --message "..." --execute-at "${text.replace(/"/g, '\\"')}". ` +
+        "To repeat it, say how often, such as 'every day at 9am' or 'every monday at 9am'.",
     );
   }
 }

@@ -97,14 +97,25 @@ export function parseRecurring(input: string, context: RecurringContext = { now:
     groups = readGroups(tokenize(text));
   } catch (error) {
     if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
-    throw error;
+    throw withPhrase(error, original);
   }
-  const built = groups.map((group) => buildGroup(group, original, context));
+  let built: Built[];
+  try {
+    built = groups.map((group) => buildGroup(group, original, context));
+  } catch (error) {
+    throw withPhrase(error, original);
+  }
   if (built.length === 1) return simplest(built[0]!);
   if (built.some((b) => b.kind !== 'calendar')) {
     throw new UsageError(`'${original}' joins schedules that cannot share one rule`, 'Create one schedule for each part.');
   }
   return simplest({ kind: 'calendar', patterns: built.flatMap((b) => (b.kind === 'calendar' ? b.patterns : [])) });
+}
+
+/** An input error that repeats the phrase it is about. */
+function withPhrase(error: unknown, original: string): unknown {
+  if (!(error instanceof UsageError) || error.message.includes(`'${original}'`)) return error;
+  return new UsageError(`'${original}': ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, error.hint);
 }
 
 /** A single time on simple days reads as the plain clock form; everything else stays a calendar. */
