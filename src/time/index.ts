@@ -64,7 +64,7 @@ export interface SeriesMeaning {
   rule: SeriesRule;
 }
 
-export type PhraseMeaning = OnceMeaning | RecurringMeaning;
+export type PhraseMeaning = OnceMeaning | RecurringMeaning | SeriesMeaning;
 
 export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions): Promise<OnceMeaning> {
   const { parseInstant } = await import('./once');
@@ -80,15 +80,30 @@ export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions)
   };
 }
 
+export interface RecurringOptions {
+  /**
+   * Accept a phrase that needs a small set of crons (`cron_expressions`).
+   * Off by default, so a caller that sends only `cron_expression` can never
+   * create part of a schedule: such a phrase is an error naming every cron.
+   */
+  sets?: boolean;
+}
+
 /**
- * A repeating phrase as one UTC cron or a small exact set. A rule that needs
- * a series of one-time schedules is an input error that says so (see
- * `meaningOfSchedule` for the meaning of such rules).
+ * A repeating phrase as one UTC cron (or, with `sets`, a small exact set). A
+ * rule that needs a series of one-time schedules is an input error that says
+ * so (see `meaningOfSchedule` for the meaning of such rules).
  */
-export async function meaningOfRecurring(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning> {
+export async function meaningOfRecurring(input: string, options: PhraseOptions, count = 5, { sets = false }: RecurringOptions = {}): Promise<RecurringMeaning> {
   const meaning = await meaningOfSchedule(input, options, count);
   if (meaning.type === 'series') {
     throw new UsageError(`'${input.trim()}' ${meaning.reason}. It means: ${meaning.description}`, meaning.hint);
+  }
+  if (meaning.cron_expressions && !sets) {
+    throw new UsageError(
+      `'${input.trim()}' needs ${meaning.cron_expressions.length} crons to be exact (${meaning.cron_expressions.join(', ')}), one schedule each`,
+      `Create one schedule per cron: ${meaning.cron_expressions.map((cron) => `--cron '${cron}'`).join(', then ')}.`,
+    );
   }
   return meaning;
 }
@@ -174,5 +189,5 @@ async function readRecurring(input: string, options: PhraseOptions, parse: typeo
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
   const { looksRecurring } = await import('./recurring');
-  return looksRecurring(input) ? meaningOfRecurring(input, options, count) : meaningOfOnce(input, options);
+  return looksRecurring(input) ? meaningOfSchedule(input, options, count) : meaningOfOnce(input, options);
 }

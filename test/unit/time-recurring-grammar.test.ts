@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/errors';
-import { meaningOfRecurring, meaningOfSchedule, type RecurringMeaning } from '../../src/time/index';
+import { meaningOfRecurring, meaningOfSchedule, type PhraseOptions, type RecurringMeaning } from '../../src/time/index';
 import { validateCron } from '../../src/time/cron';
 import { nextInstants } from '../../src/time/series';
 import { addDays, instantFromLocal, nextOffsetChange, offsetMinutes, wallTime } from '../../src/time/zone';
 
 const NOW = Date.parse('2026-11-22T15:00:00Z');
+/** As `recurring create` will call it once it creates one schedule per cron. */
+const recurring = (input: string, options: PhraseOptions, count = 5) => meaningOfRecurring(input, options, count, { sets: true });
 const DAY = 86_400_000;
 const ZONES = ['UTC', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Australia/Sydney', 'America/New_York', 'Europe/London', 'Asia/Tokyo'];
 
@@ -194,7 +196,7 @@ describe('every recurring family fires exactly at the local times it means, in e
     it.each(FAMILIES)(`%s in ${zone}`, async (phrase, spec) => {
       let meaning: RecurringMeaning;
       try {
-        meaning = await meaningOfRecurring(phrase, { now: NOW, zone });
+        meaning = await recurring(phrase, { now: NOW, zone });
       } catch (error) {
         // Only a day of the month or a month limit may be refused, and only where its time is on another UTC day.
         expect(error).toBeInstanceOf(UsageError);
@@ -264,12 +266,19 @@ describe('the crons each phrase is sent as, zone UTC', () => {
     ['every 15 minutes between 8:00 and 18:00 monday through friday', ['*/15 8-18 * * 1-5']],
     ['every half hour between 9 and 5', ['*/30 9-17 * * *']],
   ])('%s -> %j', async (phrase, crons) => {
-    const meaning = await meaningOfRecurring(phrase, { now: NOW, zone: 'UTC' });
+    const meaning = await recurring(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.cron_expressions ?? [meaning.cron_expression]).toEqual(crons);
   });
 
+  it('a caller that has not asked for sets gets an error naming every cron, never part of the schedule', async () => {
+    const error = (await meaningOfRecurring('every 90 minutes', { now: NOW, zone: 'UTC' }).catch((e: unknown) => e)) as UsageError;
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe("'every 90 minutes' needs 2 crons to be exact (0 */3 * * *, 30 1-22/3 * * *), one schedule each");
+    expect(error.hint).toBe("Create one schedule per cron: --cron '0 */3 * * *', then --cron '30 1-22/3 * * *'.");
+  });
+
   it('a day that crosses midnight in UTC splits into an exact set: every day in august at 9am in Sydney', async () => {
-    const meaning = await meaningOfRecurring('every day in august at 9am', { now: NOW, zone: 'Australia/Sydney' });
+    const meaning = await recurring('every day in august at 9am', { now: NOW, zone: 'Australia/Sydney' });
     expect(meaning.cron_expressions).toEqual(['0 23 31 7 *', '0 23 1-30 8 *']);
     expect(meaning.local_cron).toBe('0 9 * 8 *');
     expect(meaning.crons).toHaveLength(2);
@@ -302,7 +311,7 @@ describe('rules no set of crons says exactly become a series', () => {
       expect(instants.every((t, i) => i === 0 || t > instants[i - 1]!)).toBe(true);
       expect(instants[0]!).toBeGreaterThan(NOW);
       // `recurring create` refuses it with the same explanation.
-      const error = await meaningOfRecurring(phrase, { now: NOW, zone }).catch((e: unknown) => e);
+      const error = await recurring(phrase, { now: NOW, zone }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UsageError);
       expect((error as UsageError).message).toContain(meaning.reason);
     });
@@ -381,7 +390,7 @@ describe('properties: generated phrases fire exactly at the local times they nam
           }
           let meaning: RecurringMeaning;
           try {
-            meaning = await meaningOfRecurring(phrase, { now: NOW, zone });
+            meaning = await recurring(phrase, { now: NOW, zone });
           } catch (error) {
             // More than four crons would be needed: refused, never approximated.
             expect((error as UsageError).message).toMatch(/needs \d+ crons/);
@@ -414,7 +423,7 @@ describe('properties: generated phrases fire exactly at the local times they nam
 
 describe('explaining what really happens (issue 10 items 12, 13)', () => {
   it('every 2h in Asia/Kolkata says its runs are at :30 local', async () => {
-    const meaning = await meaningOfRecurring('every 2h', { now: NOW, zone: 'Asia/Kolkata' });
+    const meaning = await recurring('every 2h', { now: NOW, zone: 'Asia/Kolkata' });
     expect(meaning.cron_expression).toBe('0 */2 * * *');
     expect(meaning.local_cron).toBe('30 1-23/2 * * *');
     expect(meaning.description).toMatch(/30 minutes past the hour/);
@@ -423,7 +432,7 @@ describe('explaining what really happens (issue 10 items 12, 13)', () => {
   });
 
   it('every hour at :00 on Lord Howe just before its 30-minute change uses the offset of the next run', async () => {
-    const meaning = await meaningOfRecurring('every hour at :00', { now: Date.parse('2026-10-03T15:00:00Z'), zone: 'Australia/Lord_Howe' });
+    const meaning = await recurring('every hour at :00', { now: Date.parse('2026-10-03T15:00:00Z'), zone: 'Australia/Lord_Howe' });
     expect(meaning.cron_expression).toBe('0 * * * *');
     expect(meaning.next_runs_local.every((local) => / \d\d:00 /.test(local))).toBe(true);
     expect(meaning.warnings.join('\n')).toMatch(/changes its clocks on 2026-10-04, before this schedule first runs/);
@@ -431,30 +440,30 @@ describe('explaining what really happens (issue 10 items 12, 13)', () => {
   });
 
   it('every hour at :30 on Lord Howe in summer warns that the next change moves it', async () => {
-    const meaning = await meaningOfRecurring('every hour at :30', { now: NOW, zone: 'Australia/Lord_Howe' });
+    const meaning = await recurring('every hour at :30', { now: NOW, zone: 'Australia/Lord_Howe' });
     expect(meaning.warnings.join('\n')).toMatch(/from 2027-04-04 .* local time instead of/);
   });
 
   it('every day at noon in Santiago the day its clocks go back: the cron is right for the next noon, and the early run is named', async () => {
-    const meaning = await meaningOfRecurring('every day at noon', { now: Date.parse('2026-04-04T15:00:00Z'), zone: 'America/Santiago' });
+    const meaning = await recurring('every day at noon', { now: Date.parse('2026-04-04T15:00:00Z'), zone: 'America/Santiago' });
     expect(meaning.cron_expression).toBe('0 16 * * *');
     expect(meaning.next_runs_local.slice(1)).toEqual(['2026-04-05 12:00 GMT-4', '2026-04-06 12:00 GMT-4', '2026-04-07 12:00 GMT-4', '2026-04-08 12:00 GMT-4']);
     expect(meaning.warnings[0]).toMatch(/changes its clocks on 2026-04-04, before this schedule first runs: .*UTC-4.*13:00 local time on 2026-04-04/);
   });
 
   it('the DST warning names the first affected run, not the change: every day at 1:30am in New York', async () => {
-    const meaning = await meaningOfRecurring('every day at 1:30am', { now: NOW, zone: 'America/New_York' });
+    const meaning = await recurring('every day at 1:30am', { now: NOW, zone: 'America/New_York' });
     expect(meaning.warnings[0]).toMatch(/from 2027-03-15 this schedule will run at 02:30 local time instead of 01:30/);
   });
 
   it('the warning says when the day changes too', async () => {
-    const meaning = await meaningOfRecurring('every monday at 12:30am', { now: NOW, zone: 'Australia/Sydney' });
+    const meaning = await recurring('every monday at 12:30am', { now: NOW, zone: 'Australia/Sydney' });
     expect(meaning.warnings[0]).toMatch(/23:30 local time instead of 00:30 on Sunday instead of Monday/);
   });
 
   it('an interval that is the same on the hour after a one-hour change gets no warning', async () => {
-    expect((await meaningOfRecurring('every hour at :15', { now: NOW, zone: 'America/New_York' })).warnings).toEqual([]);
-    expect((await meaningOfRecurring('every 2 hours', { now: NOW, zone: 'America/New_York' })).warnings).toEqual([]);
+    expect((await recurring('every hour at :15', { now: NOW, zone: 'America/New_York' })).warnings).toEqual([]);
+    expect((await recurring('every 2 hours', { now: NOW, zone: 'America/New_York' })).warnings).toEqual([]);
   });
 });
 
@@ -466,17 +475,17 @@ describe('errors', () => {
     ['0 9 * */13 *', /month field/],
     ['0 9 * * */8', /day of week field/],
   ])('raw cron %s is refused (issue 10 item 15)', async (input, message) => {
-    const error = await meaningOfRecurring(input, { now: NOW, zone: 'UTC' }).catch((e: unknown) => e);
+    const error = await recurring(input, { now: NOW, zone: 'UTC' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toMatch(message);
   });
 
   it.each(['*/60 * * * *', '0 */24 * * *', '*/15 * * * *', '0 9 1-31/2 * *'])('raw cron %s is accepted', async (input) => {
-    expect((await meaningOfRecurring(input, { now: NOW, zone: 'UTC' })).cron_expression).toBe(input);
+    expect((await recurring(input, { now: NOW, zone: 'UTC' })).cron_expression).toBe(input);
   });
 
   it('a phrase that is one instant points to --execute-at', async () => {
-    const error = await meaningOfRecurring('tomorrow at 9am', { now: NOW, zone: 'UTC' }).catch((e: unknown) => e);
+    const error = await recurring('tomorrow at 9am', { now: NOW, zone: 'UTC' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toMatch(/'tomorrow at 9am' is one instant \(2026-11-23 09:00 UTC\), not a repeating schedule/);
     expect((error as UsageError).hint).toContain('--execute-at "tomorrow at 9am"');
@@ -494,7 +503,7 @@ describe('errors', () => {
     ['every 32 minutes on weekdays', /needs \d+ crons|cannot be written/],
     ['every 7 minutes on weekdays', /7 does not divide 60/],
   ])('%s', async (input, message) => {
-    const error = await meaningOfRecurring(input, { now: NOW, zone: 'America/New_York' }).catch((e: unknown) => e);
+    const error = await recurring(input, { now: NOW, zone: 'America/New_York' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toMatch(message);
   });
@@ -512,7 +521,7 @@ describe('errors', () => {
     ['every hour at :75', 'UTC'],
     ['0 0 9 * * *', 'UTC'],
   ])('the phrases suggested for %s work', async (input, zone) => {
-    const error = await meaningOfRecurring(input, { now: NOW, zone }).catch((e: unknown) => e);
+    const error = await recurring(input, { now: NOW, zone }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     const { message, hint } = error as UsageError;
     expect(message).toContain(input.trim());
@@ -525,10 +534,10 @@ describe('errors', () => {
   });
 
   it('a day of the month that crosses midnight names the local times that work, and they do', async () => {
-    const error = (await meaningOfRecurring('on the 1st of every month at 1am', { now: NOW, zone: 'Asia/Tokyo' }).catch((e: unknown) => e)) as UsageError;
+    const error = (await recurring('on the 1st of every month at 1am', { now: NOW, zone: 'Asia/Tokyo' }).catch((e: unknown) => e)) as UsageError;
     const [, low, high] = /between (\d\d:\d\d) and (\d\d:\d\d)/.exec(error.hint ?? '')!;
     for (const time of [low, high]) {
-      const meaning = await meaningOfRecurring(`on the 1st of every month at ${time}`, { now: NOW, zone: 'Asia/Tokyo' });
+      const meaning = await recurring(`on the 1st of every month at ${time}`, { now: NOW, zone: 'Asia/Tokyo' });
       expect(meaning.cron_expression).toMatch(/ 1 \* \*$/);
     }
   });
@@ -546,12 +555,12 @@ describe('every reader runs in time linear in its input (issue 10 item 2)', () =
     `every ${'quarter past '.repeat(2000)}9`,
     `every day between ${'9 and '.repeat(2000)}5`,
   ])('a long phrase is answered (%#)', async (input) => {
-    const answer = await meaningOfRecurring(input, { now: NOW, zone: 'UTC' }).catch((e: unknown) => e);
+    const answer = await recurring(input, { now: NOW, zone: 'UTC' }).catch((e: unknown) => e);
     if (!(answer instanceof UsageError)) expect(answer).toMatchObject({ type: 'recurring' });
   });
 
   it('a long but valid list of days and times is read', async () => {
-    const meaning = await meaningOfRecurring(`every ${'monday, tuesday and '.repeat(500)}friday at ${'9am and '.repeat(500)}5pm`, { now: NOW, zone: 'UTC' });
+    const meaning = await recurring(`every ${'monday, tuesday and '.repeat(500)}friday at ${'9am and '.repeat(500)}5pm`, { now: NOW, zone: 'UTC' });
     expect(meaning.cron_expression).toBe('0 9,17 * * 1,2,5');
   });
 });
