@@ -20,6 +20,9 @@ export interface Reply {
   text: string;
 }
 
+/** The largest answer read: far above any real Letta answer, far below what a string or the heap can hold. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 
 /** Lines already logged, so a list of many pages says once how it connects. */
@@ -44,7 +47,14 @@ export async function exchange({ method, url, headers, body, signal, env = proce
         return;
       }
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        // Stop reading (and drop the connection) rather than let an endless body grow.
+        if (size <= MAX_BODY_BYTES) return chunks.push(chunk);
+        reject(Object.assign(new Error('The answer is too large'), { code: 'EBODYTOOLARGE' }));
+        req.destroy();
+      });
       res.on('error', reject);
       res.on('end', () => {
         const flat: Record<string, string | undefined> = {};
