@@ -81,6 +81,8 @@ async function main() {
   const startup: Array<{ name: string; command: string; args: string[] }> = [
     { name: 'node -e 0', command: node, args: ['-e', '0'] },
     { name: '--help', command: node, args: [CLI, '--help'] },
+    // What a terminal gets: the program's own help, fitted to the width (the ready-made text is only for pipes).
+    { name: 'help (the program\'s own, as on a terminal)', command: node, args: [CLI, 'help'] },
     { name: '--version', command: node, args: [CLI, '--version'] },
     { name: 'config path', command: node, args: [CLI, 'config', 'path'] },
     { name: 'parse "tomorrow at 9am"', command: node, args: [CLI, 'parse', 'tomorrow at 9am'] },
