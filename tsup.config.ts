@@ -37,7 +37,7 @@ function commandNames(help: string): string[] {
  * code cache (build/loader.cjs). dist/cli.cjs runs alone, copied into an empty folder.
  */
 export default defineConfig({
-  entry: { app: 'src/cli.ts' },
+  entry: { app: 'src/bin.ts' },
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),
   platform: 'node',
