@@ -45,7 +45,8 @@ export default defineCommand({
       if (!out.quiet) out.info(`Queued as run ${inert(runInfo.id)} (${inert(runInfo.status ?? 'created')}). Follow it with: letta-switchboard results get ${inert(runInfo.id)}`);
       return;
     }
-    const response = await unsure(() => api.sendMessage(agentId, messages), agentId, 'message');
+    const waiting = out.progress(`Waiting for ${agent}'s reply…`);
+    const response = await unsure(() => api.sendMessage(agentId, messages), agentId, 'message').finally(waiting);
     if (out.json) return out.document(response);
     const replies = response.messages.filter((m) => m.message_type === 'assistant_message').map((m) => contentText(m.content));
     for (const reply of replies) out.line(inert(reply));
