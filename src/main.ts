@@ -3,7 +3,7 @@ import { AlreadyReported, CliError, InterruptedError } from './errors';
 import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
-import { inert } from './output/text';
+import { inert } from './output/inert';
 import { buildProgram, type Runner } from './program';
 import { Runtime } from './runtime';
 

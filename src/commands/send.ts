@@ -1,6 +1,6 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { contentText } from '../letta/types';
-import { inert } from '../output/text';
+import { inert } from '../output/inert';
 import { defineCommand } from './command';
 import { agentOption, messageOption, misplaced, roleOption } from './options';
 

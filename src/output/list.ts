@@ -1,5 +1,6 @@
 import type { Output } from './output';
-import { displayWidth, oneLine, truncate } from './text';
+import { oneLine } from './inert';
+import { displayWidth, truncate } from './text';
 import { BadField } from './when';
 
 export interface Column<T> {
