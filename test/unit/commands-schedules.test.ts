@@ -13,8 +13,8 @@ describe('lists', () => {
     h.letta.addSchedule(OTHER, { type: 'recurring', cron_expression: '0 10 * * *' }, 'other');
     const one = (await h.run(['recurring', 'list'])).stdout.trim().split('\n');
     const all = (await h.run(['recurring', 'list', '--all-agents'])).stdout.trim().split('\n');
-    expect(one).toEqual([`${mine.id}\t${AGENT}\t0 9 * * *\t2026-11-22 16:00 UTC\t2026-11-22T16:00:00.000Z\tstandup`]);
-    expect(all.map((line) => line.split('\t').length)).toEqual([6, 6]);
+    expect(one).toEqual([`${mine.id}\t${AGENT}\t0 9 * * *\t0 9 * * *\t2026-11-22 16:00 UTC\t2026-11-22T16:00:00.000Z\tstandup`]);
+    expect(all.map((line) => line.split('\t').length)).toEqual([7, 7]);
   });
 
   it('fit the terminal: the message shrinks, no line is wider than the terminal', async () => {
@@ -125,5 +125,24 @@ describe('create', () => {
     expect(r.code).toBe(130);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`Error: Interrupted\nThe schedule may have been created. Check with 'letta-switchboard onetime list --agent-id ${AGENT}' before trying again.\n`);
+  });
+});
+
+describe('recurring schedules in the user zone', () => {
+  it('get shows the cron and its meaning on the local clock beside UTC', async () => {
+    const item = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 15 * * 1-5' }, 'standup');
+    const r = await h.run(['recurring', 'get', item.id, '--tz', 'America/New_York']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Cron\s+0 15 \* \* 1-5 \(UTC\)/);
+    expect(r.stdout).toMatch(/Local cron\s+0 10 \* \* 1-5 \(America\/New_York\)/);
+    expect(r.stdout).toMatch(/Local\s+At 10:00 AM, Monday through Friday \(America\/New_York\)/);
+  });
+
+  it('a day that changes moves the weekdays; list shows the local cron beside the UTC one', async () => {
+    h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 2 * * 2-6' }, 'evening');
+    const r = await h.run(['recurring', 'list', '--tz', 'America/New_York']);
+    expect(r.stdout.split('\t').slice(2, 4)).toEqual(['0 2 * * 2-6', '0 21 * * 1-5']);
+    const kolkata = await h.run(['recurring', 'list', '--tz', 'Asia/Kolkata']);
+    expect(kolkata.stdout.split('\t')[3]).toBe('30 7 * * 2-6');
   });
 });
