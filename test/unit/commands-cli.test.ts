@@ -120,9 +120,15 @@ describe('secrets', () => {
 });
 
 describe('config', () => {
-  it('show names the config file; get prints one setting', async () => {
+  it('show and path name the config file and the state file; get prints one setting', async () => {
     const show = await h.run(['config', 'show']);
     expect(show.stderr).toContain(`Config file: ${h.env.LETTA_SWITCHBOARD_CONFIG_DIR}/config.json`);
+    expect(show.stderr).toContain(`State file:  ${h.env.HOME}/.local/state/letta-switchboard/state.json`);
+    const path = await h.run(['config', 'path', '--json']);
+    expect(JSON.parse(path.stdout)).toEqual({
+      config_file: `${h.env.LETTA_SWITCHBOARD_CONFIG_DIR}/config.json`,
+      state_file: `${h.env.HOME}/.local/state/letta-switchboard/state.json`,
+    });
     const get = await h.run(['config', 'get', 'base-url']);
     expect(get.code).toBe(0);
     expect(get.stdout).toBe(`${h.letta.url}\n`);
