@@ -93,6 +93,14 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput) {
   const uses = new WeakMap<CommandUnknownOpts, GlobalGroup[]>();
   program.configureHelp({
     showGlobalOptions: true,
+    // Choices and defaults as a person types them: user, not "user".
+    optionDescription: (option) => {
+      const extra = [
+        ...(option.argChoices ? [`one of ${option.argChoices.join(', ')}`] : []),
+        ...((option.required || option.optional) && option.defaultValue !== undefined ? [`default ${option.defaultValueDescription ?? String(option.defaultValue)}`] : []),
+      ];
+      return extra.length > 0 ? `${option.description} (${extra.join('; ')})` : option.description;
+    },
     // Only the global options that do something for this command; none on a group's help.
     visibleGlobalOptions: (command) => {
       const groups = uses.get(command) ?? [];

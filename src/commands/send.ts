@@ -19,7 +19,7 @@ export default defineCommand({
       .addOption(agentOption())
       .addOption(messageOption())
       .addOption(roleOption())
-      .option('--execute-at <when>', "when to send: 'in 5 minutes', 'tomorrow at 9am', ISO 8601 (default: now)")
+      .option('--execute-at <when>', "when to send: 'in 5 minutes', 'tomorrow at 9am', ISO 8601 (default now)")
       .addOption(new Option('--async', 'send now without waiting; print the run id').conflicts('executeAt'))
       .addOption(misplaced('--cron <when>', 'recurring create')),
   async run(rt, options) {

@@ -40,8 +40,9 @@ describe('help', () => {
   it('send --help has no phantom [command]; defaults print without quotes', async () => {
     const r = await h.run(['send', '--help']);
     expect(r.stdout).toContain('Usage: letta-switchboard send [options]\n');
-    expect(r.stdout).toContain('default: user)');
-    expect(r.stdout).not.toContain('default: "');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('(one of user, assistant, system; default user)');
+    expect(r.stdout).not.toContain('"user"');
+    expect((await h.run(['results', 'list', '--help'])).stdout).toContain('(default 20)');
   });
 });
 
