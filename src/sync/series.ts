@@ -1,0 +1,35 @@
+import { CronExpressionParser } from 'cron-parser';
+import type { SeriesRecord } from './records';
+
+/** How far ahead a series is created: 60 days, and at most 50 schedules waiting at once. */
+export const HORIZON_DAYS = 60;
+export const HORIZON_MEMBERS = 50;
+/** A member closer than this to now could be past by the time Letta reads it. */
+export const LEAD_MS = 60_000;
+
+const DAY_MS = 86_400_000;
+
+/** The instants a series rule fires at after `afterMs` (exclusive), up to `untilMs` (inclusive), at most `max`. */
+export type InstantSource = (series: Pick<SeriesRecord, 'rule' | 'zone'>, afterMs: number, untilMs: number, max: number) => number[];
+
+/** A local cron evaluated on the zone's clock, so every instant is the local time the rule names, DST or not. */
+export function localCronInstants(localCron: string, zone: string, afterMs: number, untilMs: number, max: number): number[] {
+  const expression = CronExpressionParser.parse(localCron, { tz: zone, currentDate: new Date(afterMs) });
+  const instants: number[] = [];
+  while (instants.length < max && expression.hasNext()) {
+    const at = expression.next().getTime();
+    if (at > untilMs) break;
+    if (at > afterMs) instants.push(at);
+  }
+  return instants;
+}
+
+/** The next instants a series needs to reach its horizon, given the members it has. */
+export function topUpInstants(series: SeriesRecord, now: number, source: InstantSource): number[] {
+  const horizon = Math.min(series.until ?? Infinity, now + HORIZON_DAYS * DAY_MS);
+  const waiting = series.members.filter((m) => m.status === 'pending' && m.at > now).length;
+  const room = Math.min(HORIZON_MEMBERS - waiting, series.count === null ? Infinity : series.count - series.members.length);
+  if (room <= 0) return [];
+  const last = Math.max(now + LEAD_MS - 1, ...series.members.map((m) => m.at));
+  return source(series, last, horizon, room);
+}
