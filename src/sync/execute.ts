@@ -108,7 +108,7 @@ async function applyOne(action: SyncAction, { api, records, letta }: ApplyOption
       return { action, ok: !result.error, created: result.created, exist: result.created, error: result.error };
     }
     case 'problem':
-      return { action, ok: true, exist: [action.id] };
+      return { action, ok: false, exist: [action.id] };
   }
 }
 

@@ -4,6 +4,7 @@ import { expectedUtcCron, localCronFromUtc, localScheduleFromCron } from '../../
 import { planSync, type SyncAction } from '../../src/sync/plan';
 import type { ScheduleIntent, SeriesRecord } from '../../src/sync/records';
 import { localCronInstants, topUpInstants, type InstantSource } from '../../src/sync/series';
+import { intentFromCreate } from '../../src/sync/intent';
 
 const AGENT = 'agent-1';
 const at = (iso: string) => Date.parse(iso);
@@ -205,5 +206,21 @@ describe('series', () => {
     const some = lettaWith(remote('sm-0', { type: 'one-time', scheduled_at: members[0]!.at }));
     expect(planSync({ now, intents: [], series: [whole], letta: some, instants: source }).map((a) => a.type)).toEqual(['member-gone', 'member-gone', 'top-up']);
     expect(planSync({ now, intents: [], series: [whole], letta: lettaWith(), instants: source })).toEqual([{ type: 'series-gone', agent_id: AGENT, series_id: 'series-1' }]);
+  });
+});
+
+describe('what a create records', () => {
+  it.each([
+    ['every weekday at 9am', 'America/New_York', '0 9 * * 1-5'],
+    ['every monday at 7pm', 'Australia/Sydney', '0 19 * * 1'],
+    ['every hour at :30', 'Australia/Lord_Howe', '30 * * * *'],
+    ['every hour', 'Asia/Kolkata', null],
+    ['every 2 hours', 'America/New_York', null],
+    ['0 9 * * 1-5', 'America/New_York', null],
+  ])('%s in %s follows the local rule %s', async (phrase, zone, localCron) => {
+    const { meaningOfRecurring } = await import('../../src/time/index');
+    const meaning = await meaningOfRecurring(phrase, { now: at('2026-11-20T00:00Z'), zone });
+    const record = intentFromCreate('sm-1', AGENT, meaning, at('2026-11-20T00:00Z'));
+    expect(record).toMatchObject({ id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase, zone, local_cron: localCron, cron: meaning.cron_expression, status: 'active' });
   });
 });
