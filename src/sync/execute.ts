@@ -35,7 +35,6 @@ export interface ApplyOptions {
   records: RecordWriter;
   /** The schedules as listed before planning, by agent and id (a replacement carries the old one's fields). */
   letta: Map<string, Map<string, ScheduledMessage>>;
-  now: number;
 }
 
 /**

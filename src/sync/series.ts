@@ -1,4 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
+import { UsageError } from '../errors';
 import type { SeriesRecord } from './records';
 
 /** How far ahead a series is created: 60 days, and at most 50 schedules waiting at once. */
@@ -23,6 +24,12 @@ export function localCronInstants(localCron: string, zone: string, afterMs: numb
   }
   return instants;
 }
+
+/** The instants of a recorded series rule. */
+export const seriesInstants: InstantSource = (series, afterMs, untilMs, max) => {
+  if (series.rule.local_cron !== undefined) return localCronInstants(series.rule.local_cron, series.zone, afterMs, untilMs, max);
+  throw new UsageError(`The series rule '${series.rule.phrase}' cannot be extended by this version of letta-switchboard`);
+};
 
 /** The next instants a series needs to reach its horizon, given the members it has. */
 export function topUpInstants(series: SeriesRecord, now: number, source: InstantSource): number[] {
