@@ -54,11 +54,12 @@ async function applyOne(action: SyncAction, { api, records, letta }: ApplyOption
       const old = letta.get(action.agent_id)?.get(action.old_id);
       if (!old) return { action, ok: false, exist: [], error: new CliError(`Schedule ${action.old_id} was not in the list just read`) };
       const body = replacementBody(carriedBody(old), { type: 'recurring', cron_expression: action.new_cron });
-      const step = await replaceSchedule(api, records, action.agent_id, action.old_id, body, (intent, newId) => {
-        if (intent.id !== action.intent_id) return false;
+      const step = await replaceSchedule(api, records, action.agent_id, action.old_id, body, ({ intents }, newId) => {
+        const intent = intents.find((i) => i.id === action.intent_id);
+        if (!intent) return;
+        if (intent.id !== action.old_id && !intent.replaces.includes(intent.id)) intent.replaces.push(intent.id);
         intent.id = newId;
         intent.cron = action.new_cron;
-        return true;
       });
       return { action, ok: step.ok, new_id: step.newId, exist: step.exist, error: step.error };
     }
@@ -120,8 +121,8 @@ interface ReplaceStep {
 
 /**
  * Create the replacement, record it, read it back, delete the old one, record
- * that. `adopt` points the record at the new id (it is called inside the
- * store's update, and returns false when no record matched).
+ * that. `record` points the record at the new id (it runs inside the store's
+ * update); the lineage and the pending delete of the old id are added here.
  */
 export async function replaceSchedule(
   api: ScheduleApi,
@@ -129,7 +130,7 @@ export async function replaceSchedule(
   agentId: string,
   oldId: string,
   body: ReturnType<typeof replacementBody>,
-  adopt: (intent: ScheduleIntent, newId: string) => boolean,
+  record: (records: SyncRecords, newId: string) => void,
 ): Promise<ReplaceStep> {
   let newId: string;
   try {
@@ -138,15 +139,12 @@ export async function replaceSchedule(
     return { ok: false, exist: [oldId], error: asCliError(error) };
   }
   const step: ReplaceStep = { ok: false, newId, exist: [oldId, newId] };
-  await records.update(({ intents }) => {
-    for (const intent of intents) {
-      const before = intent.id;
-      if (!adopt(intent, newId)) continue;
-      if (!intent.replaces.includes(oldId)) intent.replaces.push(oldId);
-      if (before !== oldId && !intent.replaces.includes(before)) intent.replaces.push(before);
-      if (!intent.pending_delete.includes(oldId)) intent.pending_delete.push(oldId);
-      break;
-    }
+  await records.update((state) => {
+    record(state, newId);
+    const intent = state.intents.find((i) => i.id === newId);
+    if (!intent) return;
+    if (!intent.replaces.includes(oldId)) intent.replaces.push(oldId);
+    if (!intent.pending_delete.includes(oldId)) intent.pending_delete.push(oldId);
   });
   try {
     const readBack = await api.getSchedule(agentId, newId);
