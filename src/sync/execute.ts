@@ -35,6 +35,8 @@ export interface ApplyOptions {
   records: RecordWriter;
   /** The schedules as listed before planning, by agent and id (a replacement carries the old one's fields). */
   letta: Map<string, Map<string, ScheduledMessage>>;
+  /** Under --dry-run nothing was created, so there is nothing to read back. */
+  readBack: boolean;
 }
 
 /**
@@ -48,13 +50,13 @@ export async function applyPlan(plan: SyncAction[], options: ApplyOptions): Prom
   return outcomes;
 }
 
-async function applyOne(action: SyncAction, { api, records, letta }: ApplyOptions): Promise<SyncOutcome> {
+async function applyOne(action: SyncAction, { api, records, letta, readBack }: ApplyOptions): Promise<SyncOutcome> {
   switch (action.type) {
     case 'replace': {
       const old = letta.get(action.agent_id)?.get(action.old_id);
       if (!old) return { action, ok: false, exist: [], error: new CliError(`Schedule ${action.old_id} was not in the list just read`) };
       const body = replacementBody(carriedBody(old), { type: 'recurring', cron_expression: action.new_cron });
-      const step = await replaceSchedule(api, records, action.agent_id, action.old_id, body, ({ intents }, newId) => {
+      const step = await replaceSchedule({ api, records, readBack }, action.agent_id, action.old_id, body, ({ intents }, newId) => {
         const intent = intents.find((i) => i.id === action.intent_id);
         if (!intent) return;
         if (intent.id !== action.old_id && !intent.replaces.includes(intent.id)) intent.replaces.push(intent.id);
@@ -125,8 +127,7 @@ interface ReplaceStep {
  * update); the lineage and the pending delete of the old id are added here.
  */
 export async function replaceSchedule(
-  api: ScheduleApi,
-  records: RecordWriter,
+  { api, records, readBack }: Pick<ApplyOptions, 'api' | 'records' | 'readBack'>,
   agentId: string,
   oldId: string,
   body: ReturnType<typeof replacementBody>,
@@ -147,9 +148,9 @@ export async function replaceSchedule(
     if (!intent.pending_delete.includes(oldId)) intent.pending_delete.push(oldId);
   });
   try {
-    const readBack = await api.getSchedule(agentId, newId);
-    if (!sameSchedule(readBack.schedule, body.schedule)) {
-      return { ...step, error: new CliError(`Schedule ${newId} reads back as ${JSON.stringify(readBack.schedule)}, not ${JSON.stringify(body.schedule)}; ${oldId} was kept`) };
+    const read = readBack ? await api.getSchedule(agentId, newId) : undefined;
+    if (read && !sameSchedule(read.schedule, body.schedule)) {
+      return { ...step, error: new CliError(`Schedule ${newId} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(body.schedule)}; ${oldId} was kept`) };
     }
   } catch (error) {
     return { ...step, error: asCliError(error) };

@@ -17,7 +17,7 @@ export interface SyncRequest {
   now: number;
   /** Only this agent's records; all recorded agents when absent. */
   agentId?: string;
-  /** Plan only: nothing is sent and nothing recorded. */
+  /** Nothing is sent (the client prints changing requests) and nothing recorded. */
   dryRun: boolean;
 }
 
@@ -25,7 +25,7 @@ export interface SyncResult {
   /** How many recorded schedules and series were checked. */
   checked: number;
   plan: SyncAction[];
-  /** One per action; empty on a dry run. */
+  /** One per action. */
   outcomes: SyncOutcome[];
 }
 
@@ -43,7 +43,10 @@ export function syncSchedules({ api, store, now, agentId, dryRun }: SyncRequest)
     const letta = new Map<string, Map<string, ScheduledMessage>>();
     for (const agent of agents) letta.set(agent, await listAll(api, agent));
     const plan = planSync({ now, intents, series, letta, instants: seriesInstants });
-    const outcomes = dryRun ? [] : await applyPlan(plan, { api, records: store, letta });
+    // A dry run goes through every step against a copy of the record: the client prints the changing requests instead of sending them.
+    const scratch = structuredClone(records);
+    const writer = dryRun ? { update: async (change: (r: SyncRecords) => void) => change(scratch) } : store;
+    const outcomes = await applyPlan(plan, { api, records: writer, letta, readBack: !dryRun });
     return { checked: intents.length + series.length, plan, outcomes };
   });
 }

@@ -40,3 +40,26 @@ export function topUpInstants(series: SeriesRecord, now: number, source: Instant
   const last = Math.max(now + LEAD_MS - 1, ...series.members.map((m) => m.at));
   return source(series, last, horizon, room);
 }
+
+export interface NewSeries {
+  seriesId: string;
+  agentId: string;
+  phrase: string;
+  zone: string;
+  rule: SeriesRecord['rule'];
+  until: number | null;
+  count: number | null;
+  body: SeriesRecord['body'];
+  now: number;
+}
+
+/** A series before any member exists; its first members are `topUpInstants(series, now, ...)`. */
+export function newSeries({ seriesId, agentId, phrase, zone, rule, until, count, body, now }: NewSeries): SeriesRecord {
+  return { series_id: seriesId, agent_id: agentId, phrase, zone, rule, until, count, body, members: [], created_at: new Date(now).toISOString(), status: 'active' };
+}
+
+/** The next member still to fire, and how many are waiting (listed or not yet created). */
+export function seriesProgress(series: SeriesRecord, now: number): { next: number | undefined; waiting: number } {
+  const waiting = series.members.filter((m) => m.status === 'pending' && m.at > now);
+  return { next: waiting[0]?.at, waiting: waiting.length };
+}

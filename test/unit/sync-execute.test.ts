@@ -76,7 +76,7 @@ function setup() {
   const sync = async () => {
     const listed = letta.listed();
     const plan = planSync({ now: NOW, intents: records.state.intents, series: records.state.series, letta: listed, instants: (s, a, u, m) => localCronInstants(s.rule.local_cron!, s.zone, a, u, m) });
-    return applyPlan(plan, { api: letta, records: records.writer, letta: listed });
+    return applyPlan(plan, { api: letta, records: records.writer, letta: listed, readBack: true });
   };
   return { letta, records, sync };
 }
