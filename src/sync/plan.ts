@@ -26,7 +26,7 @@ export type SyncAction =
   | { type: 'gone'; agent_id: string; id: string; kind: 'recurring' | 'one-time'; fired: boolean }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
-  | { type: 'top-up'; agent_id: string; series_id: string; instants: number[] }
+  | { type: 'top-up'; agent_id: string; series_id: string; zone: string; instants: number[] }
   /** The rule cannot be kept exact any more (e.g. its times now fall on different UTC days). */
   | { type: 'problem'; agent_id: string; id: string; message: string };
 
@@ -108,7 +108,7 @@ function planSeries(series: SeriesRecord, schedules: Map<string, ScheduledMessag
   if (waiting.length > 0 && deleted.length === waiting.length) return [{ type: 'series-gone', agent_id, series_id: series.series_id }];
   const actions: SyncAction[] = deleted.map((m) => ({ type: 'member-gone', agent_id, series_id: series.series_id, id: m.id }) as const);
   const more = topUpInstants(series, now, instants);
-  if (more.length > 0) actions.push({ type: 'top-up', agent_id, series_id: series.series_id, instants: more });
+  if (more.length > 0) actions.push({ type: 'top-up', agent_id, series_id: series.series_id, zone: series.zone, instants: more });
   return actions;
 }
 

@@ -25,7 +25,8 @@ export interface SyncReport {
   lines: string[];
 }
 
-export function reportOutcome(outcome: SyncOutcome, now: number): SyncReport {
+/** `dryRun`: nothing was sent or recorded, so each line says what would happen. */
+export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false): SyncReport {
   const { action } = outcome;
   const base = { action: action.type, agent_id: action.agent_id, ok: outcome.ok, exist: outcome.exist, ...(outcome.error ? { error: outcome.error.message } : {}) };
   const failed = outcome.error ? `: ${outcome.error.message}` : '';
@@ -49,7 +50,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number): SyncReport {
         `  UTC    ${action.old_cron} → ${action.new_cron}`,
         `  next   ${facts.next_run_local} (${facts.next_run})`,
       ];
-      if (outcome.ok) return { ...facts, lines: [`Replaced ${action.old_id} with ${outcome.new_id} (agent ${action.agent_id})`, ...detail] };
+      if (outcome.ok) return { ...facts, lines: [dryRun ? `Would replace ${action.old_id} (agent ${action.agent_id})` : `Replaced ${action.old_id} with ${outcome.new_id} (agent ${action.agent_id})`, ...detail] };
       if (!outcome.new_id) return { ...facts, lines: [`Could not replace ${action.old_id} (agent ${action.agent_id})${failed}`, `  ${action.old_id} is kept unchanged; no new schedule exists.`, ...detail] };
       return {
         ...facts,
@@ -65,7 +66,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number): SyncReport {
         ...base,
         id: action.old_id,
         lines: outcome.ok
-          ? [`Deleted ${action.old_id}, already replaced by ${action.intent_id} (agent ${action.agent_id})`]
+          ? [`${dryRun ? 'Would delete' : 'Deleted'} ${action.old_id}, already replaced by ${action.intent_id} (agent ${action.agent_id})`]
           : [`Could not delete ${action.old_id}, already replaced by ${action.intent_id}${failed}`, `  Both exist; the next sync tries again.`],
       };
     case 'forget-replaced':
@@ -74,7 +75,11 @@ export function reportOutcome(outcome: SyncOutcome, now: number): SyncReport {
       return {
         ...base,
         id: action.id,
-        lines: [action.fired ? `${action.id} has run and is no longer followed (agent ${action.agent_id})` : `${action.id} was deleted outside letta-switchboard: marked gone, not re-created (agent ${action.agent_id})`],
+        lines: [
+          action.fired
+            ? `${action.id} has run and is no longer followed (agent ${action.agent_id})`
+            : `${action.id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created (agent ${action.agent_id})`,
+        ],
       };
     case 'member-gone':
       return { ...base, id: action.id, series_id: action.series_id, lines: [`${action.id} of series ${action.series_id} was deleted outside letta-switchboard: marked gone, not re-created`] };
@@ -84,7 +89,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number): SyncReport {
       const created = outcome.created ?? [];
       const first = action.instants[0]!;
       const lines = outcome.ok
-        ? [`Series ${action.series_id}: created ${created.length} more (from ${new Date(first).toISOString()}) (agent ${action.agent_id})`]
+        ? [`Series ${action.series_id}: ${dryRun ? 'would create' : 'created'} ${action.instants.length} more, from ${formatLocal(action.zone, first)} (${new Date(first).toISOString()}) (agent ${action.agent_id})`]
         : [
             `Series ${action.series_id}: created ${created.length} of ${action.instants.length}, then stopped${failed}`,
             created.length > 0 ? `  Created: ${created.join(', ')}. The next sync creates the rest.` : '  None were created. The next sync tries again.',

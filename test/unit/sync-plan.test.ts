@@ -201,7 +201,7 @@ describe('series', () => {
     const whole = series({ count: 4, members });
     const all = lettaWith(...members.map((m) => remote(m.id, { type: 'one-time', scheduled_at: m.at })));
     const plan: SyncAction[] = planSync({ now, intents: [], series: [whole], letta: all, instants: source });
-    expect(plan).toEqual([{ type: 'top-up', agent_id: AGENT, series_id: 'series-1', instants: [at('2027-03-04T14:00Z')] }]);
+    expect(plan).toEqual([{ type: 'top-up', agent_id: AGENT, series_id: 'series-1', zone: 'America/New_York', instants: [at('2027-03-04T14:00Z')] }]);
 
     const some = lettaWith(remote('sm-0', { type: 'one-time', scheduled_at: members[0]!.at }));
     expect(planSync({ now, intents: [], series: [whole], letta: some, instants: source }).map((a) => a.type)).toEqual(['member-gone', 'member-gone', 'top-up']);
