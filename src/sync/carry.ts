@@ -1,5 +1,12 @@
 import type { MessageCreate, Schedule, ScheduledMessage } from '../letta/types';
-import type { MemberBody } from './records';
+
+/** What a schedule sends besides its schedule: carried unchanged by a replacement, and by every member of a series. */
+export interface MemberBody {
+  messages: unknown[];
+  callback_url?: string;
+  max_steps?: number;
+  include_return_message_types?: string[];
+}
 
 /** A create body with every field a schedule's message can carry. */
 export interface FullScheduleBody extends MemberBody {

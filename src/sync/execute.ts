@@ -1,18 +1,13 @@
 import { CliError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { Schedule, ScheduledMessage } from '../letta/types';
-import { carriedBody, replacementBody } from './carry';
+import { addSeriesMembers, findIntent, findSeries, markGone, recordReplacement, type Intent, type State } from '../state/records';
+import { carriedBody, replacementBody, type FullScheduleBody, type MemberBody } from './carry';
 import type { SyncAction } from './plan';
-import type { MemberBody, ScheduleIntent, SeriesRecord } from './records';
 
-export interface SyncRecords {
-  intents: ScheduleIntent[];
-  series: SeriesRecord[];
-}
-
-/** Where each step is written before the next one is taken. */
+/** Where each step is written before the next one is taken (the state store, or a scratch copy under --dry-run). */
 export interface RecordWriter {
-  update(change: (records: SyncRecords) => void): Promise<void>;
+  update<T>(change: (state: State) => T): Promise<T>;
 }
 
 export type ScheduleApi = Pick<LettaApi, 'createSchedule' | 'getSchedule' | 'deleteSchedule'>;
@@ -35,6 +30,7 @@ export interface ApplyOptions {
   records: RecordWriter;
   /** The schedules as listed before planning, by agent and id (a replacement carries the old one's fields). */
   letta: Map<string, Map<string, ScheduledMessage>>;
+  now: number;
   /** Under --dry-run nothing was created, so there is nothing to read back. */
   readBack: boolean;
 }
@@ -50,18 +46,22 @@ export async function applyPlan(plan: SyncAction[], options: ApplyOptions): Prom
   return outcomes;
 }
 
-async function applyOne(action: SyncAction, { api, records, letta, readBack }: ApplyOptions): Promise<SyncOutcome> {
+async function applyOne(action: SyncAction, options: ApplyOptions): Promise<SyncOutcome> {
+  const { api, records, letta, now } = options;
+  const stamp = new Date(now).toISOString();
   switch (action.type) {
     case 'replace': {
       const old = letta.get(action.agent_id)?.get(action.old_id);
       if (!old) return { action, ok: false, exist: [], error: new CliError(`Schedule ${action.old_id} was not in the list just read`) };
       const body = replacementBody(carriedBody(old), { type: 'recurring', cron_expression: action.new_cron });
-      const step = await replaceSchedule({ api, records, readBack }, action.agent_id, action.old_id, body, ({ intents }, newId) => {
-        const intent = intents.find((i) => i.id === action.intent_id);
-        if (!intent) return;
-        if (intent.id !== action.old_id && !intent.replaces.includes(intent.id)) intent.replaces.push(intent.id);
-        intent.id = newId;
-        intent.cron = action.new_cron;
+      const step = await replaceSchedule(options, action.agent_id, action.old_id, body, (state, newId) => {
+        const intent = findIntent(state, action.intent_id);
+        if (!intent) return undefined;
+        // The intent's own schedule never appeared: it too is replaced by the new one.
+        const vanished = intent.schedule_id !== action.old_id;
+        if (vanished) Object.assign(intent, { status: 'replaced', replaced_by: newId, status_at: stamp });
+        const replaces = vanished ? [intent.schedule_id, ...intent.replaces] : intent.replaces;
+        return { ...intent, schedule_id: newId, utc_crons: [action.new_cron], replaces, status: 'active', created_at: stamp, replaced_by: undefined, status_at: undefined };
       });
       return { action, ok: step.ok, new_id: step.newId, exist: step.exist, error: step.error };
     }
@@ -71,42 +71,26 @@ async function applyOne(action: SyncAction, { api, records, letta, readBack }: A
       } catch (error) {
         return { action, ok: false, exist: [action.intent_id, action.old_id], error: asCliError(error) };
       }
-      await records.update(({ intents }) => {
-        const intent = intents.find((i) => i.id === action.intent_id);
-        if (intent) intent.pending_delete = intent.pending_delete.filter((id) => id !== action.old_id);
-      });
-      return { action, ok: true, exist: [action.intent_id] };
-    case 'forget-replaced':
-      await records.update(({ intents }) => {
-        const intent = intents.find((i) => i.id === action.intent_id);
-        if (intent) intent.pending_delete = intent.pending_delete.filter((id) => id !== action.old_id);
-      });
       return { action, ok: true, exist: [action.intent_id] };
     case 'gone':
-      await records.update(({ intents }) => {
-        const intent = intents.find((i) => i.id === action.id && i.agent_id === action.agent_id);
-        if (intent) intent.status = 'gone';
-      });
+      await records.update((state) => markGone(state, action.id, stamp));
       return { action, ok: true, exist: [] };
     case 'member-gone':
-      await records.update(({ series }) => {
-        const member = series.find((s) => s.series_id === action.series_id)?.members.find((m) => m.id === action.id);
-        if (member) member.status = 'gone';
+      await records.update((state) => {
+        const member = findSeries(state, action.series_id)?.members.find((m) => m.schedule_id === action.id);
+        if (member) member.gone = true;
       });
       return { action, ok: true, exist: [] };
     case 'series-gone':
-      await records.update(({ series }) => {
-        const one = series.find((s) => s.series_id === action.series_id);
-        if (one) one.status = 'gone';
+      await records.update((state) => {
+        const series = findSeries(state, action.series_id);
+        if (series) Object.assign(series, { status: 'gone', status_at: stamp });
       });
       return { action, ok: true, exist: [] };
     case 'top-up': {
-      let body: MemberBody | undefined;
-      await records.update(({ series }) => {
-        body = series.find((s) => s.series_id === action.series_id)?.body;
-      });
-      if (!body) return { action, ok: false, exist: [], error: new CliError(`Series ${action.series_id} is no longer recorded`) };
-      const result = await createMembers(api, records, action.agent_id, action.series_id, body, action.instants);
+      const template = await records.update((state) => findSeries(state, action.series_id)?.template);
+      if (!template) return { action, ok: false, exist: [], error: new CliError(`Series ${action.series_id} is no longer recorded`) };
+      const result = await createMembers(options, action.agent_id, action.series_id, template as unknown as MemberBody, action.instants);
       return { action, ok: !result.error, created: result.created, exist: result.created, error: result.error };
     }
     case 'problem':
@@ -114,7 +98,7 @@ async function applyOne(action: SyncAction, { api, records, letta, readBack }: A
   }
 }
 
-interface ReplaceStep {
+export interface ReplaceStep {
   ok: boolean;
   newId?: string;
   exist: string[];
@@ -122,55 +106,43 @@ interface ReplaceStep {
 }
 
 /**
- * Create the replacement, record it, read it back, delete the old one, record
- * that. `record` points the record at the new id (it runs inside the store's
- * update); the lineage and the pending delete of the old id are added here.
+ * Create the replacement, record it, read it back, then delete the old one.
+ * `successor` gives the new schedule's intent (inside the store's update); the
+ * old one is marked replaced by it, so a later sync finishes a delete that failed.
  */
 export async function replaceSchedule(
-  { api, records, readBack }: Pick<ApplyOptions, 'api' | 'records' | 'readBack'>,
+  { api, records, readBack, now }: Pick<ApplyOptions, 'api' | 'records' | 'readBack' | 'now'>,
   agentId: string,
   oldId: string,
-  body: ReturnType<typeof replacementBody>,
-  record: (records: SyncRecords, newId: string) => void,
+  body: FullScheduleBody,
+  successor: (state: State, newId: string) => Intent | undefined,
 ): Promise<ReplaceStep> {
   let newId: string;
   try {
-    newId = (await api.createSchedule(agentId, body, `letta-switchboard recurring list --agent-id ${agentId}`)).id;
+    newId = (await api.createSchedule(agentId, body, `letta-switchboard ${body.schedule.type === 'recurring' ? 'recurring' : 'onetime'} list --agent-id ${agentId}`)).id;
   } catch (error) {
     return { ok: false, exist: [oldId], error: asCliError(error) };
   }
-  const step: ReplaceStep = { ok: false, newId, exist: [oldId, newId] };
   await records.update((state) => {
-    record(state, newId);
-    const intent = state.intents.find((i) => i.id === newId);
-    if (!intent) return;
-    if (!intent.replaces.includes(oldId)) intent.replaces.push(oldId);
-    if (!intent.pending_delete.includes(oldId)) intent.pending_delete.push(oldId);
+    const next = successor(state, newId);
+    if (next) recordReplacement(state, oldId, next, new Date(now).toISOString());
   });
+  const both = { ok: false, newId, exist: [oldId, newId] };
   try {
     const read = readBack ? await api.getSchedule(agentId, newId) : undefined;
     if (read && !sameSchedule(read.schedule, body.schedule)) {
-      return { ...step, error: new CliError(`Schedule ${newId} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(body.schedule)}; ${oldId} was kept`) };
+      return { ...both, error: new CliError(`Schedule ${newId} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(body.schedule)}`) };
     }
-  } catch (error) {
-    return { ...step, error: asCliError(error) };
-  }
-  try {
     await api.deleteSchedule(agentId, oldId);
   } catch (error) {
-    return { ...step, error: asCliError(error) };
+    return { ...both, error: asCliError(error) };
   }
-  await records.update(({ intents }) => {
-    const intent = intents.find((i) => i.id === newId);
-    if (intent) intent.pending_delete = intent.pending_delete.filter((id) => id !== oldId);
-  });
   return { ok: true, newId, exist: [newId] };
 }
 
 /** Create one-time members one by one, recording each before the next; stop at the first failure. */
 export async function createMembers(
-  api: ScheduleApi,
-  records: RecordWriter,
+  { api, records }: Pick<ApplyOptions, 'api' | 'records'>,
   agentId: string,
   seriesId: string,
   body: MemberBody,
@@ -185,20 +157,22 @@ export async function createMembers(
       return { created, error: asCliError(error) };
     }
     created.push(id);
-    await records.update(({ series }) => {
-      const one = series.find((s) => s.series_id === seriesId);
-      if (one && !one.members.some((m) => m.id === id)) one.members.push({ id, at, status: 'pending' });
-      if (one) one.members.sort((a, b) => a.at - b.at);
+    const instant = new Date(at).toISOString();
+    await records.update((state) => {
+      const series = findSeries(state, seriesId);
+      if (series) addSeriesMembers(series, [{ schedule_id: id, instant }], instant);
     });
   }
   return { created };
 }
 
+function sameSchedule(read: ScheduledMessage['schedule'], sent: Schedule): boolean {
+  if (sent.type === 'recurring') return read.cron_expression === undefined || read.cron_expression === sent.cron_expression;
+  return read.scheduled_at === undefined || read.scheduled_at === sent.scheduled_at;
+}
+
+/** Only this tool's own errors are outcomes; anything else is a bug and propagates. */
 function asCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
   throw error;
-}
-
-function sameSchedule(read: ScheduledMessage['schedule'], sent: Schedule): boolean {
-  return sent.type === 'recurring' ? read.cron_expression === undefined || read.cron_expression === sent.cron_expression : read.scheduled_at === undefined || read.scheduled_at === sent.scheduled_at;
 }

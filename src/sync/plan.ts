@@ -1,29 +1,27 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
-import { expectedUtcCron } from './local-rule';
-import type { ScheduleIntent, SeriesRecord } from './records';
-import { topUpInstants, type InstantSource } from './series';
+import type { Intent, Series } from '../state/records';
+import { expectedUtcCron, localScheduleFromCron } from './local-rule';
+import { isGoneMember, topUpInstants, type InstantSource } from './series';
 
 /** One change sync would make, with everything needed to make it and to say what it did. */
 export type SyncAction =
   | {
       type: 'replace';
       agent_id: string;
-      /** The id the record holds for the intent. */
+      /** The recorded schedule the intent stands on. */
       intent_id: string;
-      /** The schedule to replace (the intent's, or the one it was replacing if the new one never appeared). */
+      /** The schedule to replace: the intent's, or the one it replaced if that replacement never appeared. */
       old_id: string;
       old_cron: string;
       new_cron: string;
-      local_cron: string;
+      local_rule: string;
       zone: string;
       next_fire: number;
     }
   /** A replaced schedule still exists beside its replacement: delete it. */
   | { type: 'delete-replaced'; agent_id: string; intent_id: string; old_id: string }
-  /** A replaced id is no longer in Letta: forget it. */
-  | { type: 'forget-replaced'; agent_id: string; intent_id: string; old_id: string }
-  | { type: 'gone'; agent_id: string; id: string; kind: 'recurring' | 'one-time'; fired: boolean }
+  | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
   | { type: 'top-up'; agent_id: string; series_id: string; zone: string; instants: number[] }
@@ -32,8 +30,9 @@ export type SyncAction =
 
 export interface SyncInput {
   now: number;
-  intents: ScheduleIntent[];
-  series: SeriesRecord[];
+  /** Every recorded intent (replaced ones too: their schedules may still wait to be deleted). */
+  intents: Intent[];
+  series: Series[];
   /** Each agent's schedules as Letta lists them now, by id. Agents missing here are not looked at. */
   letta: Map<string, Map<string, ScheduledMessage>>;
   instants: InstantSource;
@@ -46,10 +45,12 @@ export interface SyncInput {
  */
 export function planSync({ now, intents, series, letta, instants }: SyncInput): SyncAction[] {
   const actions: SyncAction[] = [];
-  for (const intent of [...intents].sort(byAgentThen((i) => i.id))) {
+  const active = intents.filter((i) => i.status === 'active').sort(byAgentThen((i) => i.schedule_id));
+  for (const intent of active) {
     const schedules = letta.get(intent.agent_id);
-    if (intent.status !== 'active' || !schedules) continue;
-    actions.push(...planIntent(intent, schedules, now));
+    if (!schedules) continue;
+    const replaced = intents.filter((i) => i.status === 'replaced' && i.replaced_by === intent.schedule_id && schedules.has(i.schedule_id));
+    actions.push(...planIntent(intent, replaced, schedules, now));
   }
   for (const one of [...series].sort(byAgentThen((s) => s.series_id))) {
     const schedules = letta.get(one.agent_id);
@@ -59,41 +60,40 @@ export function planSync({ now, intents, series, letta, instants }: SyncInput): 
   return actions;
 }
 
-function planIntent(intent: ScheduleIntent, schedules: Map<string, ScheduledMessage>, now: number): SyncAction[] {
+/** Whether sync keeps this intent on the local clock: its local rule is a cron in a zone. */
+export function followsLocalClock(intent: Pick<Intent, 'kind' | 'local_rule'>): boolean {
+  return intent.kind === 'recurring' && localScheduleFromCron(intent.local_rule) !== null;
+}
+
+function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number): SyncAction[] {
   const agent_id = intent.agent_id;
-  const current = schedules.get(intent.id);
-  const leftovers = intent.pending_delete.filter((id) => schedules.has(id));
-  const actions: SyncAction[] = intent.pending_delete
-    .filter((id) => !schedules.has(id))
-    .map((old_id) => ({ type: 'forget-replaced', agent_id, intent_id: intent.id, old_id }) as const);
-
-  // The schedule standing for the intent: the current one, or (when its creation never landed) the one it was replacing.
-  const standing = current ?? (leftovers.length > 0 ? schedules.get(leftovers.at(-1)!) : undefined);
+  const current = schedules.get(intent.schedule_id);
+  // The schedule standing for the intent: its own, or (when a replacement never landed) the one it was to replace.
+  const standing = current ?? schedules.get(replaced.at(-1)?.schedule_id ?? '');
   if (!standing) {
-    actions.push({ type: 'gone', agent_id, id: intent.id, kind: intent.kind, fired: intent.kind === 'one-time' && (intent.scheduled_at ?? 0) <= now });
-    return actions;
+    const at = Date.parse(intent.instants?.at(-1) ?? '');
+    return [{ type: 'gone', agent_id, id: intent.schedule_id, kind: intent.kind, fired: intent.kind === 'one-time' && at <= now }];
   }
-  if (current) actions.push(...leftovers.map((old_id) => ({ type: 'delete-replaced', agent_id, intent_id: intent.id, old_id }) as const));
+  const actions: SyncAction[] = current ? replaced.map((old) => ({ type: 'delete-replaced', agent_id, intent_id: intent.schedule_id, old_id: old.schedule_id }) as const) : [];
+  if (!followsLocalClock(intent)) return actions;
 
-  if (intent.kind !== 'recurring' || intent.local_cron === null) return actions;
-  const cron = standing.schedule.cron_expression ?? intent.cron ?? '';
+  const cron = standing.schedule.cron_expression ?? intent.utc_crons?.[0] ?? '';
   let expected;
   try {
-    expected = expectedUtcCron(intent.local_cron, intent.zone, now);
+    expected = expectedUtcCron(intent.local_rule, intent.zone, now);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    actions.push({ type: 'problem', agent_id, id: standing.id, message: error.message });
-    return actions;
+    return [...actions, { type: 'problem', agent_id, id: standing.id, message: error.message }];
   }
   if (expected && (expected.cron !== cron || !current)) {
     actions.push({
       type: 'replace',
       agent_id,
-      intent_id: intent.id,
+      intent_id: intent.schedule_id,
       old_id: standing.id,
       old_cron: cron,
       new_cron: expected.cron,
-      local_cron: intent.local_cron,
+      local_rule: intent.local_rule,
       zone: intent.zone,
       next_fire: expected.nextFire,
     });
@@ -101,12 +101,12 @@ function planIntent(intent: ScheduleIntent, schedules: Map<string, ScheduledMess
   return actions;
 }
 
-function planSeries(series: SeriesRecord, schedules: Map<string, ScheduledMessage>, now: number, instants: InstantSource): SyncAction[] {
+function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, now: number, instants: InstantSource): SyncAction[] {
   const agent_id = series.agent_id;
-  const waiting = series.members.filter((m) => m.status === 'pending' && m.at > now);
-  const deleted = waiting.filter((m) => !schedules.has(m.id));
+  const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
+  const deleted = waiting.filter((m) => !schedules.has(m.schedule_id));
   if (waiting.length > 0 && deleted.length === waiting.length) return [{ type: 'series-gone', agent_id, series_id: series.series_id }];
-  const actions: SyncAction[] = deleted.map((m) => ({ type: 'member-gone', agent_id, series_id: series.series_id, id: m.id }) as const);
+  const actions: SyncAction[] = deleted.map((m) => ({ type: 'member-gone', agent_id, series_id: series.series_id, id: m.schedule_id }) as const);
   const more = topUpInstants(series, now, instants);
   if (more.length > 0) actions.push({ type: 'top-up', agent_id, series_id: series.series_id, zone: series.zone, instants: more });
   return actions;

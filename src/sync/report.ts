@@ -16,7 +16,7 @@ export interface SyncReport {
   old_cron?: string;
   new_cron?: string;
   old_local_cron?: string | null;
-  local_cron?: string;
+  local_rule?: string;
   next_run?: string;
   next_run_local?: string;
   /** Which of the schedules involved exist in Letta now. */
@@ -41,12 +41,12 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         old_cron: action.old_cron,
         new_cron: action.new_cron,
         old_local_cron: oldLocal,
-        local_cron: action.local_cron,
+        local_rule: action.local_rule,
         next_run: new Date(action.next_fire).toISOString(),
         next_run_local: formatLocal(action.zone, action.next_fire),
       };
       const detail = [
-        `  local  ${oldLocal ?? '?'} → ${action.local_cron} (${action.zone})`,
+        `  local  ${oldLocal ?? '?'} → ${action.local_rule} (${action.zone})`,
         `  UTC    ${action.old_cron} → ${action.new_cron}`,
         `  next   ${facts.next_run_local} (${facts.next_run})`,
       ];
@@ -69,8 +69,6 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
           ? [`${dryRun ? 'Would delete' : 'Deleted'} ${action.old_id}, already replaced by ${action.intent_id} (agent ${action.agent_id})`]
           : [`Could not delete ${action.old_id}, already replaced by ${action.intent_id}${failed}`, `  Both exist; the next sync tries again.`],
       };
-    case 'forget-replaced':
-      return { ...base, id: action.old_id, lines: [] };
     case 'gone':
       return {
         ...base,

@@ -1,14 +1,15 @@
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
-import { applyPlan, type RecordWriter, type SyncOutcome, type SyncRecords } from './execute';
+import type { State } from '../state/records';
+import { applyPlan, type RecordWriter, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { seriesInstants } from './series';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
-  read(): Promise<SyncRecords>;
-  /** Run `work` while no other sync runs (a second one waits for the first). */
-  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  read(): Promise<State>;
+  /** Run `body` holding the named command lock (a second sync waits for the first). */
+  withLock<T>(name: string, body: () => Promise<T>): Promise<T>;
 }
 
 export interface SyncRequest {
@@ -35,19 +36,21 @@ export interface SyncResult {
  * another plans against what that one left and has nothing left to repeat.
  */
 export function syncSchedules({ api, store, now, agentId, dryRun }: SyncRequest): Promise<SyncResult> {
-  return store.exclusive(async () => {
-    const records = await store.read();
-    const intents = records.intents.filter((i) => i.status === 'active' && (agentId === undefined || i.agent_id === agentId));
-    const series = records.series.filter((s) => s.status === 'active' && (agentId === undefined || s.agent_id === agentId));
-    const agents = [...new Set([...intents.map((i) => i.agent_id), ...series.map((s) => s.agent_id)])].sort();
+  return store.withLock('sync', async () => {
+    const state = await store.read();
+    const mine = <T extends { agent_id: string; status: string }>(items: T[]) => items.filter((item) => agentId === undefined || item.agent_id === agentId);
+    const intents = mine(state.intents);
+    const series = mine(state.series);
+    const active = [...intents, ...series].filter((item) => item.status === 'active');
+    const agents = [...new Set(active.map((item) => item.agent_id))].sort();
     const letta = new Map<string, Map<string, ScheduledMessage>>();
     for (const agent of agents) letta.set(agent, await listAll(api, agent));
     const plan = planSync({ now, intents, series, letta, instants: seriesInstants });
-    // A dry run goes through every step against a copy of the record: the client prints the changing requests instead of sending them.
-    const scratch = structuredClone(records);
-    const writer = dryRun ? { update: async (change: (r: SyncRecords) => void) => change(scratch) } : store;
-    const outcomes = await applyPlan(plan, { api, records: writer, letta, readBack: !dryRun });
-    return { checked: intents.length + series.length, plan, outcomes };
+    // A dry run takes every step against a copy of the record, and the client prints the changing requests instead of sending them.
+    const scratch = structuredClone(state);
+    const writer: RecordWriter = dryRun ? { update: async (change) => change(scratch) } : store;
+    const outcomes = await applyPlan(plan, { api, records: writer, letta, now, readBack: !dryRun });
+    return { checked: active.length, plan, outcomes };
   });
 }
 

@@ -1,6 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { UsageError } from '../errors';
-import type { SeriesRecord } from './records';
+import type { Series, SeriesMember } from '../state/records';
+import { localScheduleFromCron } from './local-rule';
 
 /** How far ahead a series is created: 60 days, and at most 50 schedules waiting at once. */
 export const HORIZON_DAYS = 60;
@@ -11,7 +12,12 @@ export const LEAD_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /** The instants a series rule fires at after `afterMs` (exclusive), up to `untilMs` (inclusive), at most `max`. */
-export type InstantSource = (series: Pick<SeriesRecord, 'rule' | 'zone'>, afterMs: number, untilMs: number, max: number) => number[];
+export type InstantSource = (series: Pick<Series, 'rule' | 'zone'>, afterMs: number, untilMs: number, max: number) => number[];
+
+/** A member deleted outside this tool before it fired (recorded so it is never re-created or counted). */
+export function isGoneMember(member: SeriesMember): boolean {
+  return member.gone === true;
+}
 
 /** A local cron evaluated on the zone's clock, so every instant is the local time the rule names, DST or not. */
 export function localCronInstants(localCron: string, zone: string, afterMs: number, untilMs: number, max: number): number[] {
@@ -25,41 +31,29 @@ export function localCronInstants(localCron: string, zone: string, afterMs: numb
   return instants;
 }
 
-/** The instants of a recorded series rule. */
+/** The instants of a recorded series rule: a local cron, or a rule no cron can say. */
 export const seriesInstants: InstantSource = (series, afterMs, untilMs, max) => {
-  if (series.rule.local_cron !== undefined) return localCronInstants(series.rule.local_cron, series.zone, afterMs, untilMs, max);
-  throw new UsageError(`The series rule '${series.rule.phrase}' cannot be extended by this version of letta-switchboard`);
+  if (localScheduleFromCron(series.rule) !== null) return localCronInstants(series.rule, series.zone, afterMs, untilMs, max);
+  throw new UsageError(`The series rule '${series.rule}' cannot be extended by this version of letta-switchboard`);
 };
 
+/** The end of what a series may hold as of `now`: its own end, or 60 days ahead. */
+export function horizonOf(series: Pick<Series, 'until'>, now: number): number {
+  const until = series.until === undefined ? Infinity : Date.parse(series.until);
+  return Math.min(until, now + HORIZON_DAYS * DAY_MS);
+}
+
 /** The next instants a series needs to reach its horizon, given the members it has. */
-export function topUpInstants(series: SeriesRecord, now: number, source: InstantSource): number[] {
-  const horizon = Math.min(series.until ?? Infinity, now + HORIZON_DAYS * DAY_MS);
-  const waiting = series.members.filter((m) => m.status === 'pending' && m.at > now).length;
-  const room = Math.min(HORIZON_MEMBERS - waiting, series.count === null ? Infinity : series.count - series.members.length);
+export function topUpInstants(series: Pick<Series, 'rule' | 'zone' | 'until' | 'count' | 'members'>, now: number, source: InstantSource): number[] {
+  const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).length;
+  const room = Math.min(HORIZON_MEMBERS - waiting, series.count === undefined ? Infinity : series.count - series.members.length);
   if (room <= 0) return [];
-  const last = Math.max(now + LEAD_MS - 1, ...series.members.map((m) => m.at));
-  return source(series, last, horizon, room);
+  const last = Math.max(now + LEAD_MS - 1, ...series.members.map((m) => Date.parse(m.instant)));
+  return source(series, last, horizonOf(series, now), room);
 }
 
-export interface NewSeries {
-  seriesId: string;
-  agentId: string;
-  phrase: string;
-  zone: string;
-  rule: SeriesRecord['rule'];
-  until: number | null;
-  count: number | null;
-  body: SeriesRecord['body'];
-  now: number;
-}
-
-/** A series before any member exists; its first members are `topUpInstants(series, now, ...)`. */
-export function newSeries({ seriesId, agentId, phrase, zone, rule, until, count, body, now }: NewSeries): SeriesRecord {
-  return { series_id: seriesId, agent_id: agentId, phrase, zone, rule, until, count, body, members: [], created_at: new Date(now).toISOString(), status: 'active' };
-}
-
-/** The next member still to fire, and how many are waiting (listed or not yet created). */
-export function seriesProgress(series: SeriesRecord, now: number): { next: number | undefined; waiting: number } {
-  const waiting = series.members.filter((m) => m.status === 'pending' && m.at > now);
-  return { next: waiting[0]?.at, waiting: waiting.length };
+/** The next member still to fire, and how many are waiting. */
+export function seriesProgress(series: Series, now: number): { next: number | undefined; waiting: number } {
+  const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
+  return { next: waiting[0] === undefined ? undefined : Date.parse(waiting[0].instant), waiting: waiting.length };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, NotFoundError } from '../../src/errors';
 import type { CreateScheduleBody, ScheduledMessage } from '../../src/letta/types';
-import { applyPlan, type ScheduleApi, type SyncRecords } from '../../src/sync/execute';
+import { emptyState, type Intent, type State } from '../../src/state/records';
+import { applyPlan, type ScheduleApi } from '../../src/sync/execute';
 import { planSync } from '../../src/sync/plan';
-import type { ScheduleIntent } from '../../src/sync/records';
 import { localCronInstants } from '../../src/sync/series';
 
 const AGENT = 'agent-1';
@@ -41,9 +41,9 @@ class MemoryLetta implements ScheduleApi {
   }
 }
 
-function memoryRecords(intents: ScheduleIntent[]) {
-  const state: SyncRecords = { intents, series: [] };
-  return { state, writer: { update: async (change: (r: SyncRecords) => void) => change(state) } };
+function memoryRecords(intents: Intent[]) {
+  const state: State = { ...emptyState(), intents };
+  return { state, writer: { update: async <T>(change: (s: State) => T) => change(state) } };
 }
 
 function setup() {
@@ -59,24 +59,23 @@ function setup() {
       include_return_message_types: ['assistant_message'],
     },
   });
-  const intent: ScheduleIntent = {
-    id: 'sm-1',
+  const intent: Intent = {
+    schedule_id: 'sm-1',
     agent_id: AGENT,
     kind: 'recurring',
     phrase: 'every weekday at 9am',
     zone: 'America/New_York',
-    local_cron: '0 9 * * 1-5',
-    cron: '0 14 * * 1-5',
+    local_rule: '0 9 * * 1-5',
+    utc_crons: ['0 14 * * 1-5'],
     created_at: '2026-11-20T00:00:00.000Z',
     replaces: [],
-    pending_delete: [],
     status: 'active',
   };
   const records = memoryRecords([intent]);
   const sync = async () => {
     const listed = letta.listed();
-    const plan = planSync({ now: NOW, intents: records.state.intents, series: records.state.series, letta: listed, instants: (s, a, u, m) => localCronInstants(s.rule.local_cron!, s.zone, a, u, m) });
-    return applyPlan(plan, { api: letta, records: records.writer, letta: listed, readBack: true });
+    const plan = planSync({ now: NOW, intents: records.state.intents, series: records.state.series, letta: listed, instants: (s, a, u, m) => localCronInstants(s.rule, s.zone, a, u, m) });
+    return applyPlan(plan, { api: letta, records: records.writer, letta: listed, now: NOW, readBack: true });
   };
   return { letta, records, sync };
 }
@@ -95,7 +94,10 @@ describe('applying a sync plan', () => {
       include_return_message_types: ['assistant_message'],
     });
     expect(letta.calls.slice(1)).toEqual(['GET sm-100', 'DELETE sm-1']);
-    expect(records.state.intents[0]).toMatchObject({ id: 'sm-100', cron: '0 13 * * 1-5', replaces: ['sm-1'], pending_delete: [] });
+    expect(records.state.intents).toEqual([
+      expect.objectContaining({ schedule_id: 'sm-1', status: 'replaced', replaced_by: 'sm-100' }),
+      expect.objectContaining({ schedule_id: 'sm-100', status: 'active', utc_crons: ['0 13 * * 1-5'], local_rule: '0 9 * * 1-5', zone: 'America/New_York', replaces: ['sm-1'] }),
+    ]);
     letta.calls = [];
     expect(await sync()).toEqual([]);
     expect(letta.calls).toEqual([]);
@@ -108,7 +110,7 @@ describe('applying a sync plan', () => {
     expect(outcome).toMatchObject({ ok: false, exist: ['sm-1'] });
     expect(outcome!.error?.message).toBe('Internal error');
     expect([...letta.schedules.keys()]).toEqual(['sm-1']);
-    expect(records.state.intents[0]).toMatchObject({ id: 'sm-1', pending_delete: [] });
+    expect(records.state.intents).toEqual([expect.objectContaining({ schedule_id: 'sm-1', status: 'active' })]);
   });
 
   it('keeps both when the delete fails, and deletes the old one on the next sync', async () => {
@@ -116,7 +118,7 @@ describe('applying a sync plan', () => {
     letta.fail.DELETE = new ApiError('Bad gateway', 502);
     const [outcome] = await sync();
     expect(outcome).toMatchObject({ ok: false, new_id: 'sm-100', exist: ['sm-1', 'sm-100'] });
-    expect(records.state.intents[0]).toMatchObject({ id: 'sm-100', pending_delete: ['sm-1'] });
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
     delete letta.fail.DELETE;
     letta.calls = [];
     const [retry] = await sync();
@@ -132,7 +134,7 @@ describe('applying a sync plan', () => {
     const [outcome] = await sync();
     expect(outcome).toMatchObject({ ok: false, exist: ['sm-1', 'sm-100'] });
     expect(letta.calls.some((c) => c.startsWith('DELETE'))).toBe(false);
-    expect(records.state.intents[0]).toMatchObject({ id: 'sm-100', pending_delete: ['sm-1'] });
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
   });
 
   it('replaces again, from the old schedule, when a recorded replacement vanished', async () => {
@@ -145,7 +147,12 @@ describe('applying a sync plan', () => {
     const [outcome] = await sync();
     expect(outcome).toMatchObject({ ok: true, new_id: 'sm-101' });
     expect(letta.calls.slice(1)).toEqual(['GET sm-101', 'DELETE sm-1']);
-    expect(records.state.intents[0]).toMatchObject({ id: 'sm-101', pending_delete: [] });
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status, i.replaced_by])).toEqual([
+      ['sm-1', 'replaced', 'sm-101'],
+      ['sm-100', 'replaced', 'sm-101'],
+      ['sm-101', 'active', undefined],
+    ]);
+    expect(records.state.intents[2]!.replaces).toEqual(['sm-1', 'sm-100']);
     expect([...letta.schedules.keys()]).toEqual(['sm-101']);
   });
 });

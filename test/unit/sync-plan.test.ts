@@ -1,28 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduledMessage } from '../../src/letta/types';
 import { expectedUtcCron, localCronFromUtc, localScheduleFromCron } from '../../src/sync/local-rule';
-import { planSync, type SyncAction } from '../../src/sync/plan';
-import type { ScheduleIntent, SeriesRecord } from '../../src/sync/records';
+import { followsLocalClock, planSync, type SyncAction } from '../../src/sync/plan';
+import type { Intent, Series } from '../../src/state/records';
 import { localCronInstants, topUpInstants, type InstantSource } from '../../src/sync/series';
 import { intentFromCreate } from '../../src/sync/intent';
 
 const AGENT = 'agent-1';
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
-const source: InstantSource = (series, after, until, max) => localCronInstants(series.rule.local_cron!, series.zone, after, until, max);
+const source: InstantSource = (series, after, until, max) => localCronInstants(series.rule, series.zone, after, until, max);
 
-function intent(over: Partial<ScheduleIntent> = {}): ScheduleIntent {
+function intent(over: Partial<Intent> = {}): Intent {
   return {
-    id: 'sm-1',
+    schedule_id: 'sm-1',
     agent_id: AGENT,
     kind: 'recurring',
     phrase: 'every weekday at 9am',
     zone: 'America/New_York',
-    local_cron: '0 9 * * 1-5',
-    cron: '0 14 * * 1-5',
+    local_rule: '0 9 * * 1-5',
+    utc_crons: ['0 14 * * 1-5'],
     created_at: '2026-11-20T00:00:00.000Z',
     replaces: [],
-    pending_delete: [],
     status: 'active',
     ...over,
   };
@@ -81,10 +80,11 @@ describe('planSync', () => {
     const record = intent();
     const plan = planSync({ now, intents: [record], series: [], letta: lettaWith(remote('sm-1', { type: 'recurring', cron_expression: '0 14 * * 1-5' })), instants });
     expect(plan).toEqual([
-      expect.objectContaining({ type: 'replace', old_id: 'sm-1', old_cron: '0 14 * * 1-5', new_cron: '0 13 * * 1-5', local_cron: '0 9 * * 1-5', next_fire: at('2027-03-15T13:00Z') }),
+      expect.objectContaining({ type: 'replace', old_id: 'sm-1', old_cron: '0 14 * * 1-5', new_cron: '0 13 * * 1-5', local_rule: '0 9 * * 1-5', next_fire: at('2027-03-15T13:00Z') }),
     ]);
-    const after = intent({ id: 'sm-2', cron: '0 13 * * 1-5', replaces: ['sm-1'] });
-    expect(planSync({ now, intents: [after], series: [], letta: lettaWith(remote('sm-2', { type: 'recurring', cron_expression: '0 13 * * 1-5' })), instants })).toEqual([]);
+    const after = intent({ schedule_id: 'sm-2', utc_crons: ['0 13 * * 1-5'], replaces: ['sm-1'] });
+    const old = intent({ status: 'replaced', replaced_by: 'sm-2' });
+    expect(planSync({ now, intents: [old, after], series: [], letta: lettaWith(remote('sm-2', { type: 'recurring', cron_expression: '0 13 * * 1-5' })), instants })).toEqual([]);
   });
 
   it('has nothing to do while the cron is right', () => {
@@ -98,58 +98,61 @@ describe('planSync', () => {
   });
 
   it('says a one-time schedule whose time passed has fired', () => {
-    const once = intent({ kind: 'one-time', local_cron: null, cron: undefined, scheduled_at: at('2026-12-01T14:00Z') });
+    const once = intent({ kind: 'one-time', local_rule: '2026-12-01 09:00 EST', utc_crons: undefined, instants: ['2026-12-01T14:00:00.000Z'] });
     expect(planSync({ now: at('2026-12-02T00:00Z'), intents: [once], series: [], letta: lettaWith(), instants })).toEqual([
       { type: 'gone', agent_id: AGENT, id: 'sm-1', kind: 'one-time', fired: true },
     ]);
   });
 
   it('retries the delete of a replaced schedule that still exists, and forgets one that does not', () => {
-    const record = intent({ id: 'sm-2', cron: '0 13 * * 1-5', replaces: ['sm-0', 'sm-1'], pending_delete: ['sm-0', 'sm-1'] });
+    const records = [
+      intent({ schedule_id: 'sm-0', status: 'replaced', replaced_by: 'sm-2' }),
+      intent({ schedule_id: 'sm-1', status: 'replaced', replaced_by: 'sm-2' }),
+      intent({ schedule_id: 'sm-2', utc_crons: ['0 13 * * 1-5'], replaces: ['sm-1', 'sm-0'] }),
+    ];
     const letta = lettaWith(remote('sm-1', { type: 'recurring', cron_expression: '0 14 * * 1-5' }), remote('sm-2', { type: 'recurring', cron_expression: '0 13 * * 1-5' }));
-    expect(planSync({ now: at('2027-03-13T00:00Z'), intents: [record], series: [], letta, instants })).toEqual([
-      { type: 'forget-replaced', agent_id: AGENT, intent_id: 'sm-2', old_id: 'sm-0' },
+    expect(planSync({ now: at('2027-03-13T00:00Z'), intents: records, series: [], letta, instants })).toEqual([
       { type: 'delete-replaced', agent_id: AGENT, intent_id: 'sm-2', old_id: 'sm-1' },
     ]);
   });
 
   it('when a replacement never appeared, replaces the old schedule again instead of calling the intent gone', () => {
-    const record = intent({ id: 'sm-2', cron: '0 13 * * 1-5', replaces: ['sm-1'], pending_delete: ['sm-1'] });
-    const plan = planSync({ now: at('2027-03-13T00:00Z'), intents: [record], series: [], letta: lettaWith(remote('sm-1', { type: 'recurring', cron_expression: '0 14 * * 1-5' })), instants });
+    const records = [intent({ status: 'replaced', replaced_by: 'sm-2' }), intent({ schedule_id: 'sm-2', utc_crons: ['0 13 * * 1-5'], replaces: ['sm-1'] })];
+    const plan = planSync({ now: at('2027-03-13T00:00Z'), intents: records, series: [], letta: lettaWith(remote('sm-1', { type: 'recurring', cron_expression: '0 14 * * 1-5' })), instants });
     expect(plan.map((a) => a.type)).toEqual(['replace']);
     expect(plan[0]).toMatchObject({ old_id: 'sm-1', intent_id: 'sm-2', new_cron: '0 13 * * 1-5' });
   });
 
   it('skips agents it was not asked about and intents already gone', () => {
     const letta = new Map([['agent-other', new Map()]]);
-    expect(planSync({ now: at('2027-03-13T00:00Z'), intents: [intent(), intent({ id: 'sm-9', status: 'gone' })], series: [], letta, instants })).toEqual([]);
+    expect(planSync({ now: at('2027-03-13T00:00Z'), intents: [intent(), intent({ schedule_id: 'sm-9', status: 'gone' })], series: [], letta, instants })).toEqual([]);
   });
 
   it('reports a rule that can no longer be one UTC cron, without touching it', () => {
     // 23:30 and 00:30 local on Mondays in a zone where DST moves one of them across the UTC date line.
-    const record = intent({ local_cron: '30 0,23 * * 1', zone: 'Europe/London', cron: '30 0,23 * * 1' });
+    const record = intent({ local_rule: '30 0,23 * * 1', zone: 'Europe/London', utc_crons: ['30 0,23 * * 1'] });
     const plan = planSync({ now: at('2027-04-01T00:00Z'), intents: [record], series: [], letta: lettaWith(remote('sm-1', { type: 'recurring', cron_expression: '30 0,23 * * 1' })), instants });
     expect(plan).toEqual([expect.objectContaining({ type: 'problem', id: 'sm-1' })]);
   });
 });
 
 describe('series', () => {
-  function series(over: Partial<SeriesRecord> = {}): SeriesRecord {
+  function series(over: Partial<Series> = {}): Series {
     return {
       series_id: 'series-1',
       agent_id: AGENT,
       phrase: 'every day at 9am',
       zone: 'America/New_York',
-      rule: { local_cron: '0 9 * * *', phrase: 'every day at 9am' },
-      until: null,
-      count: null,
-      body: { messages: [{ role: 'user', content: 'hi' }] },
+      rule: '0 9 * * *',
+      horizon: '2027-03-01T00:00:00.000Z',
+      template: { messages: [{ role: 'user', content: 'hi' }] },
       members: [],
       created_at: '2027-03-01T00:00:00.000Z',
       status: 'active',
       ...over,
     };
   }
+  const member = (ms: number, i: number) => ({ schedule_id: `sm-${i}`, instant: iso(ms) });
 
   it('fills up to 50 members within 60 days', () => {
     const now = at('2027-03-01T00:00Z');
@@ -171,7 +174,7 @@ describe('series', () => {
   });
 
   it('stops at 60 days for a sparse rule', () => {
-    const weekly = series({ rule: { local_cron: '0 9 * * 1', phrase: 'every monday at 9am' } });
+    const weekly = series({ rule: '0 9 * * 1' });
     const more = topUpInstants(weekly, at('2027-03-01T00:00Z'), source);
     expect(more).toHaveLength(9); // Mondays from 1 March to 29 April
     expect(more.at(-1)! - at('2027-03-01T00:00Z')).toBeLessThanOrEqual(60 * 86_400_000);
@@ -179,31 +182,31 @@ describe('series', () => {
 
   it('stops at --count and at --until', () => {
     expect(topUpInstants(series({ count: 5 }), at('2027-03-01T00:00Z'), source)).toHaveLength(5);
-    expect(topUpInstants(series({ until: at('2027-03-03T23:59Z') }), at('2027-03-01T00:00Z'), source)).toHaveLength(3);
+    expect(topUpInstants(series({ until: '2027-03-03T23:59:00.000Z' }), at('2027-03-01T00:00Z'), source)).toHaveLength(3);
   });
 
   it('tops up after the last member, never before it, and only to the horizon', () => {
     const now = at('2027-03-01T00:00Z');
     const first = topUpInstants(series(), now, source);
-    const members = first.map((ms, i) => ({ id: `sm-${i}`, at: ms, status: 'pending' as const }));
+    const members = first.map(member);
     expect(topUpInstants(series({ members }), now, source)).toEqual([]);
     // Ten days on, ten have fired: ten more after the last.
     const later = at('2027-03-11T00:00Z');
     const more = topUpInstants(series({ members }), later, source);
     expect(more).toHaveLength(10);
-    expect(more[0]).toBeGreaterThan(members.at(-1)!.at);
+    expect(more[0]).toBeGreaterThan(Date.parse(members.at(-1)!.instant));
   });
 
   it('plans a top-up, marks members deleted elsewhere, and gives up on a series deleted elsewhere', () => {
     const now = at('2027-03-01T00:00Z');
     const instants = topUpInstants(series({ count: 3 }), now, source);
-    const members = instants.map((ms, i) => ({ id: `sm-${i}`, at: ms, status: 'pending' as const }));
+    const members = instants.map(member);
     const whole = series({ count: 4, members });
-    const all = lettaWith(...members.map((m) => remote(m.id, { type: 'one-time', scheduled_at: m.at })));
+    const all = lettaWith(...members.map((m) => remote(m.schedule_id, { type: 'one-time', scheduled_at: Date.parse(m.instant) })));
     const plan: SyncAction[] = planSync({ now, intents: [], series: [whole], letta: all, instants: source });
     expect(plan).toEqual([{ type: 'top-up', agent_id: AGENT, series_id: 'series-1', zone: 'America/New_York', instants: [at('2027-03-04T14:00Z')] }]);
 
-    const some = lettaWith(remote('sm-0', { type: 'one-time', scheduled_at: members[0]!.at }));
+    const some = lettaWith(remote('sm-0', { type: 'one-time', scheduled_at: Date.parse(members[0]!.instant) }));
     expect(planSync({ now, intents: [], series: [whole], letta: some, instants: source }).map((a) => a.type)).toEqual(['member-gone', 'member-gone', 'top-up']);
     expect(planSync({ now, intents: [], series: [whole], letta: lettaWith(), instants: source })).toEqual([{ type: 'series-gone', agent_id: AGENT, series_id: 'series-1' }]);
   });
@@ -211,16 +214,21 @@ describe('series', () => {
 
 describe('what a create records', () => {
   it.each([
-    ['every weekday at 9am', 'America/New_York', '0 9 * * 1-5'],
-    ['every monday at 7pm', 'Australia/Sydney', '0 19 * * 1'],
-    ['every hour at :30', 'Australia/Lord_Howe', '30 * * * *'],
-    ['every hour', 'Asia/Kolkata', null],
-    ['every 2 hours', 'America/New_York', null],
-    ['0 9 * * 1-5', 'America/New_York', null],
-  ])('%s in %s follows the local rule %s', async (phrase, zone, localCron) => {
+    // phrase, zone, the zone and local rule recorded (null: not kept on a clock)
+    ['every weekday at 9am', 'America/New_York', 'America/New_York', '0 9 * * 1-5'],
+    ['every monday at 7pm', 'Australia/Sydney', 'Australia/Sydney', '0 19 * * 1'],
+    ['every hour at :30', 'Australia/Lord_Howe', 'Australia/Lord_Howe', '30 * * * *'],
+    // A raw cron is UTC by definition: kept in UTC, where no change ever moves it.
+    ['0 9 * * 1-5', 'America/New_York', 'UTC', '0 9 * * 1-5'],
+    ['every hour', 'Asia/Kolkata', 'Asia/Kolkata', null],
+    ['every 2 hours', 'America/New_York', 'America/New_York', null],
+  ])('%s in %s is kept in %s as %s', async (phrase, zone, recordedZone, localRule) => {
     const { meaningOfRecurring } = await import('../../src/time/index');
     const meaning = await meaningOfRecurring(phrase, { now: at('2026-11-20T00:00Z'), zone });
     const record = intentFromCreate('sm-1', AGENT, meaning, at('2026-11-20T00:00Z'));
-    expect(record).toMatchObject({ id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase, zone, local_cron: localCron, cron: meaning.cron_expression, status: 'active' });
+    expect(record).toMatchObject({ schedule_id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase, utc_crons: [meaning.cron_expression], status: 'active' });
+    expect(followsLocalClock(record)).toBe(localRule !== null);
+    expect(record.zone).toBe(recordedZone);
+    if (localRule !== null) expect(record.local_rule).toBe(localRule);
   });
 });
