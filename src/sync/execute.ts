@@ -1,9 +1,10 @@
-import { CliError } from '../errors';
+import { CliError, UsageError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { Schedule, ScheduledMessage } from '../letta/types';
-import { addSeriesMembers, findIntent, findSeries, markGone, recordReplacement, type Intent, type State } from '../state/records';
+import { addSeriesMembers, findIntent, findSeries, markGone, recordReplacement, recordSeries, type Intent, type Series, type State } from '../state/records';
 import { carriedBody, replacementBody, type FullScheduleBody, type MemberBody } from './carry';
 import type { SyncAction } from './plan';
+import { horizonOf, topUpInstants, type InstantSource } from './series';
 
 /** Where each step is written before the next one is taken (the state store, or a scratch copy under --dry-run). */
 export interface RecordWriter {
@@ -175,4 +176,22 @@ function sameSchedule(read: ScheduledMessage['schedule'], sent: Schedule): boole
 function asCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
   throw error;
+}
+
+export interface StartSeries {
+  series: Series;
+  instants: InstantSource;
+}
+
+/**
+ * Record a new series, then create its members up to the horizon, each
+ * recorded as it is created. A failure part-way leaves the series recorded
+ * with the members that exist (sync creates the rest).
+ */
+export async function startSeries(options: Pick<ApplyOptions, 'api' | 'records' | 'now'>, { series, instants }: StartSeries) {
+  const planned = topUpInstants(series, options.now, instants);
+  if (planned.length === 0) throw new UsageError(`'${series.phrase}' has no run between now and ${new Date(horizonOf(series, options.now)).toISOString()}`, 'Check --until and --count, or the phrase.');
+  await options.records.update((state) => recordSeries(state, { ...series, horizon: new Date(horizonOf(series, options.now)).toISOString() }));
+  const result = await createMembers(options, series.agent_id, series.series_id, series.template as unknown as MemberBody, planned);
+  return { planned, ...result };
 }

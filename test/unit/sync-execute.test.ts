@@ -1,9 +1,14 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError, NotFoundError } from '../../src/errors';
 import type { CreateScheduleBody, ScheduledMessage } from '../../src/letta/types';
 import { emptyState, type Intent, type State } from '../../src/state/records';
 import { applyPlan, type ScheduleApi } from '../../src/sync/execute';
 import { planSync } from '../../src/sync/plan';
+import { syncSchedules } from '../../src/sync/run';
+import { openState } from '../../src/state/store';
 import { localCronInstants } from '../../src/sync/series';
 
 const AGENT = 'agent-1';
@@ -38,6 +43,10 @@ class MemoryLetta implements ScheduleApi {
   }
   listed() {
     return new Map([[AGENT, new Map(this.schedules)]]);
+  }
+  async *schedulePages(_agentId: string) {
+    this.calls.push('LIST');
+    yield [...this.schedules.values()];
   }
 }
 
@@ -154,5 +163,51 @@ describe('applying a sync plan', () => {
     ]);
     expect(records.state.intents[2]!.replaces).toEqual(['sm-1', 'sm-100']);
     expect([...letta.schedules.keys()]).toEqual(['sm-101']);
+  });
+});
+
+describe('sync against the state file', () => {
+  function stored() {
+    const dir = mkdtempSync(join(tmpdir(), 'letta-switchboard-sync-'));
+    const store = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, dir);
+    return { dir, store };
+  }
+
+  it('twenty syncs at once replace the schedule once', async () => {
+    const { letta } = setup();
+    const { store } = stored();
+    await store.update((state) => {
+      state.intents.push({ schedule_id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase: 'every weekday at 9am', zone: 'America/New_York', local_rule: '0 9 * * 1-5', utc_crons: ['0 14 * * 1-5'], created_at: '2026-11-20T00:00:00.000Z', replaces: [], status: 'active' });
+    });
+    const results = await Promise.all(Array.from({ length: 20 }, () => syncSchedules({ api: letta, store, now: NOW, dryRun: false })));
+    expect(results.filter((r) => r.plan.length > 0)).toHaveLength(1);
+    expect(letta.calls.filter((c) => c.startsWith('POST'))).toHaveLength(1);
+    expect(letta.calls.filter((c) => c.startsWith('DELETE'))).toEqual(['DELETE sm-1']);
+    expect([...letta.schedules.keys()]).toEqual(['sm-100']);
+    const state = await store.read();
+    expect(state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
+  });
+
+  it('a dry run sends nothing it would change and records nothing', async () => {
+    const { letta } = setup();
+    const { store } = stored();
+    await store.update((state) => {
+      state.intents.push({ schedule_id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase: 'every weekday at 9am', zone: 'America/New_York', local_rule: '0 9 * * 1-5', utc_crons: ['0 14 * * 1-5'], created_at: '2026-11-20T00:00:00.000Z', replaces: [], status: 'active' });
+    });
+    const before = readFileSync(store.path, 'utf8');
+    const result = await syncSchedules({ api: letta, store, now: NOW, dryRun: true });
+    expect(result.plan.map((a) => a.type)).toEqual(['replace']);
+    // The in-memory API stands in for the client, which under --dry-run prints these instead of sending them.
+    expect(letta.calls.map((c) => c.split(' ')[0])).toEqual(['LIST', 'POST', 'DELETE']);
+    expect(readFileSync(store.path, 'utf8')).toBe(before);
+  });
+
+  it('a corrupt state file is an error naming it, left as it is', async () => {
+    const { letta } = setup();
+    const { store } = stored();
+    writeFileSync(store.path, '{"version": 1, "intents": [');
+    await expect(syncSchedules({ api: letta, store, now: NOW, dryRun: false })).rejects.toThrow(store.path);
+    expect(readFileSync(store.path, 'utf8')).toBe('{"version": 1, "intents": [');
+    expect(letta.calls).toEqual([]);
   });
 });
