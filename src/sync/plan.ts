@@ -1,7 +1,7 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
 import type { Intent, Series } from '../state/records';
-import { expectedUtcCron, localScheduleFromCron } from './local-rule';
+import { expectedUtcCron, patternOfCron } from './local-rule';
 import { isGoneMember, topUpInstants, type InstantSource } from './series';
 
 /** One change sync would make, with everything needed to make it and to say what it did. */
@@ -62,7 +62,7 @@ export function planSync({ now, intents, series, letta, instants }: SyncInput): 
 
 /** Whether sync keeps this intent on the local clock: its local rule is a cron in a zone. */
 export function followsLocalClock(intent: Pick<Intent, 'kind' | 'local_rule'>): boolean {
-  return intent.kind === 'recurring' && localScheduleFromCron(intent.local_rule) !== null;
+  return intent.kind === 'recurring' && patternOfCron(intent.local_rule) !== null;
 }
 
 function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number): SyncAction[] {

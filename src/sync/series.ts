@@ -1,7 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { UsageError } from '../errors';
 import type { Series, SeriesMember } from '../state/records';
-import { localScheduleFromCron } from './local-rule';
+import { patternOfCron } from './local-rule';
 
 /** How far ahead a series is created: 60 days, and at most 50 schedules waiting at once. */
 export const HORIZON_DAYS = 60;
@@ -33,7 +33,7 @@ export function localCronInstants(localCron: string, zone: string, afterMs: numb
 
 /** The instants of a recorded series rule: a local cron, or a rule no cron can say. */
 export const seriesInstants: InstantSource = (series, afterMs, untilMs, max) => {
-  if (localScheduleFromCron(series.rule) !== null) return localCronInstants(series.rule, series.zone, afterMs, untilMs, max);
+  if (patternOfCron(series.rule) !== null) return localCronInstants(series.rule, series.zone, afterMs, untilMs, max);
   throw new UsageError(`The series rule '${series.rule}' cannot be extended by this version of letta-switchboard`);
 };
 

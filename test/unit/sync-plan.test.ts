@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduledMessage } from '../../src/letta/types';
-import { expectedUtcCron, localCronFromUtc, localScheduleFromCron } from '../../src/sync/local-rule';
+import { expectedUtcCron, localCronFromUtc, patternOfCron } from '../../src/sync/local-rule';
 import { followsLocalClock, planSync, type SyncAction } from '../../src/sync/plan';
 import type { Intent, Series } from '../../src/state/records';
 import { localCronInstants, topUpInstants, type InstantSource } from '../../src/sync/series';
@@ -56,11 +56,18 @@ describe('the UTC cron right for the next local fire', () => {
     expect(expectedUtcCron('0 9 * * 1-5', 'America/New_York', at('2027-03-12T12:00Z'))?.cron).toBe('0 14 * * 1-5');
   });
 
-  it('leaves rules that do not follow the clock alone', () => {
-    expect(localScheduleFromCron('*/15 * * * *')).toBeNull();
-    expect(localScheduleFromCron('0 */2 * * *')).toBeNull();
-    expect(localScheduleFromCron('0 9 * 3 *')).toBeNull();
-    expect(expectedUtcCron('0 */2 * * *', 'America/New_York', at('2027-03-13T00:00Z'))).toBeNull();
+  it('reads any plain cron as minutes on days, and refuses what is no plain cron', () => {
+    expect(patternOfCron('*/20 9-10 * * 1-5')).toEqual({ minutes: [540, 560, 580, 600, 620, 640], days: { weekdays: [1, 2, 3, 4, 5], monthDays: null, months: null } });
+    expect(patternOfCron('0 9 1,15 3 *')).toEqual({ minutes: [540], days: { weekdays: null, monthDays: [1, 15], months: [3] } });
+    expect(patternOfCron('0 9 1 * 1')).toBeNull();
+    expect(patternOfCron('0 9 * * MON')).toBeNull();
+    expect(patternOfCron('every 2 hours')).toBeNull();
+    expect(expectedUtcCron('every 2 hours', 'America/New_York', at('2027-03-13T00:00Z'))).toBeNull();
+  });
+
+  it('keeps a half-hour zone on the local minute', () => {
+    expect(expectedUtcCron('30 * * * *', 'Asia/Kolkata', at('2027-03-13T00:00Z'))?.cron).toBe('0 * * * *');
+    expect(expectedUtcCron('0 9 * * 1-5', 'Asia/Kolkata', at('2027-03-13T00:00Z'))?.cron).toBe('30 3 * * 1-5');
   });
 
   it('reads a UTC cron on a zone clock (adopt)', () => {
@@ -68,7 +75,7 @@ describe('the UTC cron right for the next local fire', () => {
     expect(localCronFromUtc('0 0 * * 2', 'America/New_York', at('2026-11-20T00:00Z'))).toBe('0 19 * * 1');
     expect(localCronFromUtc('0 22 * * 0-4', 'Australia/Sydney', at('2026-11-20T00:00Z'))).toBe('0 9 * * 1-5');
     expect(localCronFromUtc('30 4 * * *', 'Asia/Kolkata', at('2026-11-20T00:00Z'))).toBe('0 10 * * *');
-    expect(localCronFromUtc('*/5 * * * *', 'Asia/Kolkata', at('2026-11-20T00:00Z'))).toBeNull();
+    expect(localCronFromUtc('0 9 * * MON', 'Asia/Kolkata', at('2026-11-20T00:00Z'))).toBeNull();
   });
 });
 
