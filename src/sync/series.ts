@@ -1,6 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { UsageError } from '../errors';
 import type { Series, SeriesMember } from '../state/records';
+import { nextInstants, type SeriesRule } from '../time/series';
 import { patternOfCron } from './local-rule';
 
 /** How far ahead a series is created: 60 days, and at most 50 schedules waiting at once. */
@@ -11,8 +12,11 @@ export const LEAD_MS = 60_000;
 
 const DAY_MS = 86_400_000;
 
+/** What a series' instants are computed from: its rule's text (a local cron) or, for a rule no cron says, the whole rule. */
+export type SeriesRuleOf = Pick<Series, 'rule' | 'zone'> & { series_rule?: unknown };
+
 /** The instants a series rule fires at after `afterMs` (exclusive), up to `untilMs` (inclusive), at most `max`. */
-export type InstantSource = (series: Pick<Series, 'rule' | 'zone'>, afterMs: number, untilMs: number, max: number) => number[];
+export type InstantSource = (series: SeriesRuleOf, afterMs: number, untilMs: number, max: number) => number[];
 
 /** A member deleted outside this tool before it fired (recorded so it is never re-created or counted). */
 export function isGoneMember(member: SeriesMember): boolean {
@@ -31,9 +35,11 @@ export function localCronInstants(localCron: string, zone: string, afterMs: numb
   return instants;
 }
 
-/** The instants of a recorded series rule: a local cron, or a rule no cron can say. */
+/** The instants of a recorded series rule: a local cron, or a rule no cron can say (kept whole in `series_rule`). */
 export const seriesInstants: InstantSource = (series, afterMs, untilMs, max) => {
   if (patternOfCron(series.rule) !== null) return localCronInstants(series.rule, series.zone, afterMs, untilMs, max);
+  const rule = series.series_rule as SeriesRule | undefined;
+  if (rule && typeof rule === 'object' && typeof rule.kind === 'string') return nextInstants(rule, series.zone, afterMs, max, untilMs);
   throw new UsageError(`The series rule '${series.rule}' cannot be extended by this version of letta-switchboard`);
 };
 
@@ -44,7 +50,7 @@ export function horizonOf(series: Pick<Series, 'until'>, now: number): number {
 }
 
 /** The next instants a series needs to reach its horizon, given the members it has. */
-export function topUpInstants(series: Pick<Series, 'rule' | 'zone' | 'until' | 'count' | 'members'>, now: number, source: InstantSource): number[] {
+export function topUpInstants(series: SeriesRuleOf & Pick<Series, 'until' | 'count' | 'members'>, now: number, source: InstantSource): number[] {
   const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).length;
   const room = Math.min(HORIZON_MEMBERS - waiting, series.count === undefined ? Infinity : series.count - series.members.length);
   if (room <= 0) return [];

@@ -3,7 +3,7 @@ import type { ScheduledMessage } from '../../src/letta/types';
 import { expectedUtcCron, localCronFromUtc, patternOfCron } from '../../src/sync/local-rule';
 import { followsLocalClock, planSync, type SyncAction } from '../../src/sync/plan';
 import type { Intent, Series } from '../../src/state/records';
-import { localCronInstants, topUpInstants, type InstantSource } from '../../src/sync/series';
+import { localCronInstants, seriesInstants, topUpInstants, type InstantSource } from '../../src/sync/series';
 import { intentFromCreate } from '../../src/sync/intent';
 
 const AGENT = 'agent-1';
@@ -178,6 +178,17 @@ describe('series', () => {
       '2027-03-14T13:00:00.000Z',
       '2027-03-15T13:00:00.000Z',
     ]);
+  });
+
+  it('follows a rule no cron can say, at its local time across the DST change', async () => {
+    const { meaningOfSchedule } = await import('../../src/time/index');
+    const now = at('2027-02-20T00:00Z');
+    const meaning = await meaningOfSchedule('first monday of the month at 9am', { now, zone: 'America/New_York' });
+    expect(meaning.type).toBe('series');
+    const rule = meaning.type === 'series' ? meaning.rule : undefined;
+    const first = series({ rule: 'first monday of the month at 9am', series_rule: rule });
+    expect(topUpInstants(first, now, seriesInstants).map(iso)).toEqual(['2027-03-01T14:00:00.000Z', '2027-04-05T13:00:00.000Z']);
+    expect(() => topUpInstants(series({ rule: 'first monday of the month at 9am' }), now, seriesInstants)).toThrow(/cannot be extended/);
   });
 
   it('stops at 60 days for a sparse rule', () => {
