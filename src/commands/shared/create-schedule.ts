@@ -40,6 +40,8 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
   const agentId = await rt.agentId(agent);
   const listCommand = `letta-switchboard ${NOUN[meaning.type]} list --agent-id ${agentId}`;
   const created = await unsure(() => api.createSchedule(agentId, body, listCommand), 'The schedule may have been created.', listCommand);
+  const { recordCreated } = await import('./record-create');
+  const keepExact = await recordCreated(rt, created.id, agentId, meaning);
 
   const { input: _input, type: _type, is_now: _isNow, ...timing } = meaning as Partial<OnceMeaning> & Partial<RecurringMeaning>;
   const out = rt.out;
@@ -75,6 +77,7 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
     }
   }
   for (const warning of warnings) out.warn(warning);
+  if (keepExact && !out.json && !out.quiet) out.info(keepExact);
 }
 
 function preview(message: string): string {
