@@ -1,7 +1,7 @@
 import { CliError, UsageError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { Schedule, ScheduledMessage } from '../letta/types';
-import { addSeriesMembers, findIntent, findSeries, markGone, recordReplacement, recordSeries, type Intent, type Series, type State } from '../state/records';
+import { addSeriesMembers, findIntent, findSeries, markGone, recordIntent, recordReplacement, recordSeries, type Intent, type Series, type State } from '../state/records';
 import { carriedBody, replacementBody, type FullScheduleBody, type MemberBody } from './carry';
 import type { SyncAction } from './plan';
 import { horizonOf, topUpInstants, type InstantSource } from './series';
@@ -126,7 +126,11 @@ export async function replaceSchedule(
   }
   await records.update((state) => {
     const next = successor(state, newId);
-    if (next) recordReplacement(state, oldId, next, new Date(now).toISOString());
+    if (!next) return;
+    const at = new Date(now).toISOString();
+    // An old schedule never recorded (made elsewhere) is recorded as replaced, so a delete that fails is retried by sync.
+    if (!findIntent(state, oldId)) recordIntent(state, { ...next, schedule_id: oldId, utc_crons: undefined, instants: undefined, replaces: [], status: 'replaced', replaced_by: newId, status_at: at });
+    recordReplacement(state, oldId, next, at);
   });
   const both = { ok: false, newId, exist: [oldId, newId] };
   try {

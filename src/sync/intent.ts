@@ -1,3 +1,4 @@
+import type { Schedule } from '../letta/types';
 import type { Intent } from '../state/records';
 import type { CronMeaning, OnceMeaning, RecurringMeaning } from '../time/index';
 import { parseRecurring } from '../time/recurring';
@@ -41,4 +42,12 @@ function kindOf(meaning: RecurringMeaning): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The record of a schedule known only by what Letta has (edited without a phrase): its UTC rule, kept in UTC. */
+export function intentFromSchedule(id: string, agentId: string, schedule: Schedule, now: number): Intent {
+  const common = { schedule_id: id, agent_id: agentId, zone: 'UTC', created_at: new Date(now).toISOString(), replaces: [], status: 'active' as const };
+  if (schedule.type === 'recurring') return { ...common, kind: 'recurring', phrase: schedule.cron_expression, local_rule: schedule.cron_expression, utc_crons: [schedule.cron_expression] };
+  const at = new Date(schedule.scheduled_at).toISOString();
+  return { ...common, kind: 'one-time', phrase: at, local_rule: at, instants: [at] };
 }

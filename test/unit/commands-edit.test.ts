@@ -48,6 +48,9 @@ describe('recurring edit', () => {
       expect.objectContaining({ schedule_id: old.id, status: 'replaced', replaced_by: newId }),
       expect.objectContaining({ schedule_id: newId, status: 'active', zone: 'America/New_York', local_rule: '0 8 * * 1-5', replaces: [old.id] }),
     ]);
+    // From now on sync keeps it at 8am local.
+    const synced = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(synced.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { cron_expression: '0 12 * * 1-5' } });
   });
 
   it('changes only the message, keeping the schedule and the other fields', async () => {
@@ -103,6 +106,10 @@ describe('recurring edit', () => {
     expect(result.code).toBe(1);
     const newId = [...h.letta.schedules.keys()].find((id) => id !== old.id)!;
     expect(result.stderr).toContain(`Both exist now: ${old.id} (old) and ${newId} (new)`);
+    // The next sync finishes the job.
+    const synced = await h.run(['sync']);
+    expect(synced.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${SCHEDULES}`, `DELETE ${SCHEDULES}/${old.id}`]);
+    expect([...h.letta.schedules.keys()]).toEqual([newId]);
   });
 });
 

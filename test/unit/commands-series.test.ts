@@ -79,7 +79,7 @@ describe('series', () => {
     const add = h.letta.addSchedule.bind(h.letta);
     let made = 0;
     h.letta.addSchedule = (...args: Parameters<typeof add>) => {
-      if (++made === 2) h.letta.now = () => Date.parse('2027-03-02T20:00:00Z');
+      if (++made === 2) h.letta.now = () => Date.parse('2027-03-03T20:00:00Z');
       return add(...args);
     };
     const result = await create(['--cron', 'every day at 9am', '--count', '3'], '2027-03-01T00:00:00Z').finally(() => delete (h.letta as { addSchedule?: unknown }).addSchedule);

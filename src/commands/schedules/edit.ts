@@ -39,7 +39,7 @@ export default (kind: ScheduleKind) =>
         .option('--force', 'change it even if it fires within the next minute');
     },
     async run(rt, options, id) {
-      const [{ findSchedule }, { editedBody, guardEdit }, { intentFromCreate }, { replaceSchedule }, { recordWriter, stateStore }, { findIntent }] = await Promise.all([
+      const [{ findSchedule }, { editedBody, guardEdit }, { intentFromCreate, intentFromSchedule }, { replaceSchedule }, { recordWriter, stateStore }, { findIntent }] = await Promise.all([
         import('../shared/schedule'),
         import('../../sync/edit'),
         import('../../sync/intent'),
@@ -66,7 +66,7 @@ export default (kind: ScheduleKind) =>
         const before = findIntent(state, old.id);
         if (meaning) return { ...intentFromCreate(newId, old.agent_id, meaning, now), replaces: before?.replaces ?? [] };
         if (before) return { ...before, schedule_id: newId, created_at: new Date(now).toISOString(), replaced_by: undefined, status: 'active', status_at: undefined };
-        return undefined;
+        return intentFromSchedule(newId, old.agent_id, body.schedule, now);
       });
 
       const out = rt.out;
