@@ -1,5 +1,6 @@
 import { CommanderError } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, InterruptedError } from './errors';
+import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
 import { buildProgram, type Runner } from './program';
@@ -40,7 +41,7 @@ export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal
     await program.parseAsync(goSpellings(words), { from: 'user' });
     return 0;
   } catch (error) {
-    return report(error, stderr, signal, words.includes('--verbose'));
+    return report(error, stderr, signal, words.includes('--verbose'), commandWords(program, argv));
   }
 }
 
@@ -59,7 +60,7 @@ function firstCommandWord(words: string[]): number {
 }
 
 /** An error as the user sees it: "Error: ..." and at most one hint line on stderr; the exit code returned. */
-function report(error: unknown, stderr: Sink, signal: AbortSignal, verbose: boolean): number {
+function report(error: unknown, stderr: Sink, signal: AbortSignal, verbose: boolean, command: string[]): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     // Options but no command: commander has shown the help; say what was wrong under it.
@@ -72,7 +73,7 @@ function report(error: unknown, stderr: Sink, signal: AbortSignal, verbose: bool
   const cli = error instanceof CliError ? error : undefined;
   const message = cli ? cli.message : error instanceof Error ? error.message : String(error);
   stderr.write(`Error: ${message}\n`);
-  const hint = cli?.hint;
+  const hint = hintFor(error, { command });
   if (hint) stderr.write(`${hint}\n`);
   else if (!cli && !verbose) stderr.write('This is a bug in letta-switchboard; run again with --verbose for details.\n');
   if (verbose && error instanceof Error && error.stack) stderr.write(`${error.stack.split('\n').slice(1).join('\n')}\n`);

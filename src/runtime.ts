@@ -2,7 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { configPath, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
 import { resolveSettings, type Settings } from './config/settings';
-import { AuthError, InterruptedError, UsageError } from './errors';
+import { AuthError, InterruptedError, UsageError, type KeySource } from './errors';
 import type { LettaApi } from './letta/api';
 import { isCleartextRemote, parseBaseUrl } from './letta/url';
 import { Output, type Io } from './output/output';
@@ -143,12 +143,13 @@ export class Runtime {
     const client = new LettaClient({
       baseUrl: base.href,
       apiKey,
+      keySource: this.settings.apiKey.source as KeySource | undefined,
       timeoutMs: this.globals.timeout,
       signal: this.signal,
       log: this.globals.verbose ? (line) => this.out.note(this.out.paintErr.dim(line)) : undefined,
       dryRun: this.dryRun ? (request) => printRequest(this.out, request, apiKey) : undefined,
     });
-    return new LettaApi(client);
+    return new LettaApi(client, { warn: (line) => this.out.warn(line) });
   }
 
   /**

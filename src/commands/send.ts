@@ -37,16 +37,15 @@ export default defineCommand({
     const api = await rt.api();
     const agentId = await rt.agentId(agent);
     const { unsure } = await import('./shared/create-schedule');
-    const check = `letta-switchboard results list --agent-id ${agentId}`;
     const out = rt.out;
     if (options.async) {
-      const runInfo = await unsure(() => api.sendMessageAsync(agentId, messages), 'The message may have been queued.', check);
+      const runInfo = await unsure(() => api.sendMessageAsync(agentId, messages), agentId, 'async message');
       if (out.json) return out.document(runInfo);
       out.line(runInfo.id);
       if (!out.quiet) out.info(`Queued as run ${inert(runInfo.id)} (${inert(runInfo.status ?? 'created')}). Follow it with: letta-switchboard results get ${inert(runInfo.id)}`);
       return;
     }
-    const response = await unsure(() => api.sendMessage(agentId, messages), 'The message may have been delivered.', check);
+    const response = await unsure(() => api.sendMessage(agentId, messages), agentId, 'message');
     if (out.json) return out.document(response);
     const replies = response.messages.filter((m) => m.message_type === 'assistant_message').map((m) => contentText(m.content));
     for (const reply of replies) out.line(inert(reply));

@@ -13,6 +13,7 @@ import {
   type KeySource,
   type LandingKind,
 } from '../errors';
+import { VERSION } from '../version';
 import { exchange, MAX_BODY_BYTES } from './transport';
 import { apiUrl, type Query } from './url';
 
@@ -134,7 +135,7 @@ export class LettaClient {
         headers: {
           authorization: `Bearer ${apiKey}`,
           accept: 'application/json',
-          'user-agent': `letta-switchboard/${__VERSION__}`,
+          'user-agent': `letta-switchboard/${VERSION}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -120,7 +120,7 @@ export async function replaceSchedule(
 ): Promise<ReplaceStep> {
   let newId: string;
   try {
-    newId = (await api.createSchedule(agentId, body, `letta-switchboard ${body.schedule.type === 'recurring' ? 'recurring' : 'onetime'} list --agent-id ${agentId}`)).id;
+    newId = (await api.createSchedule(agentId, body)).id;
   } catch (error) {
     return { ok: false, exist: [oldId], error: asCliError(error) };
   }
@@ -157,7 +157,7 @@ export async function createMembers(
   for (const at of instants) {
     let id: string;
     try {
-      id = (await api.createSchedule(agentId, replacementBody(body, { type: 'one-time', scheduled_at: at }), `letta-switchboard onetime list --agent-id ${agentId}`)).id;
+      id = (await api.createSchedule(agentId, replacementBody(body, { type: 'one-time', scheduled_at: at }))).id;
     } catch (error) {
       return { created, error: asCliError(error) };
     }

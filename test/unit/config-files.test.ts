@@ -112,7 +112,7 @@ describe('folder and file modes', () => {
     writeFileSync(file, 'mine\n', { mode: 0o644 });
     const r = await runCli(['config', 'set-url', 'https://letta.example.com'], { env: cliEnv({ LETTA_SWITCHBOARD_CONFIG_DIR: file }) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Error: Cannot write the config file: ${file} is not a folder`);
+    expect(r.stderr).toContain(`Error: Cannot write the config file ${file}/config.json: ${file} is not a folder`);
     expect(r.stderr).toContain('LETTA_SWITCHBOARD_CONFIG_DIR');
     expect(r.stderr).not.toContain('This is a bug');
     expect(mode(file)).toBe('644');

@@ -23,7 +23,7 @@ export default defineCommand({
       import('../../state/records'),
       import('../../output/when'),
     ]);
-    const schedule = await findSchedule(rt, 'recurring', id, 'adopt');
+    const schedule = await findSchedule(rt, 'recurring', id);
     const cron = schedule.schedule.cron_expression ?? '';
     const localRule = localCronFromUtc(cron, zone, now);
     if (localRule === null) {

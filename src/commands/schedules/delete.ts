@@ -55,7 +55,7 @@ export default (kind: ScheduleKind) =>
             else if (!out.json) out.success(`Deleted series ${id} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
             continue;
           }
-          const item = await findSchedule(rt, kind, id, 'delete');
+          const item = await findSchedule(rt, kind, id);
           await api.deleteSchedule(item.agent_id, id);
           outcomes.push({ id, agent_id: item.agent_id, deleted: true });
           if (out.quiet) out.line(id);

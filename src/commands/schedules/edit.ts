@@ -47,7 +47,7 @@ export default (kind: ScheduleKind) =>
         import('../shared/state'),
         import('../../state/records'),
       ]);
-      const old = await findSchedule(rt, kind, id, 'edit');
+      const old = await findSchedule(rt, kind, id);
       const now = rt.now();
       guardEdit(old, now, !!options.force);
       const recorded = await readIntent(rt, old.id, stateStore, findIntent);

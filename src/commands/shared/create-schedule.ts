@@ -1,10 +1,9 @@
-import { CliError, InterruptedError } from '../../errors';
+import { CreateMayHaveLandedError, InterruptedError, type LandingKind } from '../../errors';
 import type { CreateScheduleBody, Role, Schedule } from '../../letta/types';
 import { localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
 import { wallTime } from '../../time/zone';
-import { NOUN } from './schedule';
 
 export interface CreateInput {
   agent: string;
@@ -13,17 +12,12 @@ export interface CreateInput {
   meaning: OnceMeaning | RecurringMeaning;
 }
 
-/** Interrupted after the request left: the thing may exist, and the user is told how to check. */
-export class InterruptedAfterSending extends CliError {
-  override readonly exitCode = 130;
-}
-
-/** Run `send` (a changing request); an interrupt while it is out says what may have happened and how to check. */
-export async function unsure<T>(send: () => Promise<T>, effect: string, check: string): Promise<T> {
+/** Run a changing request; an interrupt while it is out may have let it land, and the edge says how to check. */
+export async function unsure<T>(send: () => Promise<T>, agentId: string, kind: LandingKind): Promise<T> {
   try {
     return await send();
   } catch (error) {
-    if (error instanceof InterruptedError) throw new InterruptedAfterSending('Interrupted', `${effect} Check with '${check}' before trying again.`);
+    if (error instanceof InterruptedError) throw new CreateMayHaveLandedError(error, agentId, kind);
     throw error;
   }
 }
@@ -38,8 +32,7 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
   const warnings = meaning.type === 'recurring' ? meaning.warnings : [];
   const api = await rt.api();
   const agentId = await rt.agentId(agent);
-  const listCommand = `letta-switchboard ${NOUN[meaning.type]} list --agent-id ${agentId}`;
-  const created = await unsure(() => api.createSchedule(agentId, body, listCommand), 'The schedule may have been created.', listCommand);
+  const created = await unsure(() => api.createSchedule(agentId, body), agentId, meaning.type);
   const { recordCreated } = await import('./record-create');
   const keepExact = await recordCreated(rt, created.id, agentId, meaning);
 

@@ -1,5 +1,4 @@
-import { NotFoundError } from '../../errors';
-import { contentText, scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
+import { contentText, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
@@ -27,19 +26,10 @@ export function nextRun(item: ScheduledMessage): { value: unknown; field: string
  * schedule of the other kind. With no agent given anywhere, it is looked for
  * among all of them, as the Go CLI took a bare id.
  */
-export async function findSchedule(rt: Runtime, kind: ScheduleKind, id: string, verb = 'get'): Promise<ScheduledMessage> {
+export async function findSchedule(rt: Runtime, kind: ScheduleKind, id: string): Promise<ScheduledMessage> {
   const api = await rt.api();
   const agent = rt.agentOrNone();
-  let item: ScheduledMessage;
-  if (agent) {
-    const agentId = await rt.agentId(agent);
-    item = { ...(await api.getSchedule(agentId, id)), agent_id: agentId };
-  } else {
-    item = await api.locateSchedule(id);
-  }
-  const actual = scheduleKind(item);
-  if (actual !== kind) {
-    throw new NotFoundError(`'${id}' is a ${actual} schedule, not a ${kind} one`, `Use: letta-switchboard ${NOUN[actual]} ${verb} ${id}`);
-  }
-  return item;
+  if (!agent) return api.locateSchedule(id, kind);
+  const agentId = await rt.agentId(agent);
+  return { ...(await api.getSchedule(agentId, id, kind)), agent_id: agentId };
 }
