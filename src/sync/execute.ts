@@ -55,7 +55,7 @@ async function applyOne(action: SyncAction, options: ApplyOptions): Promise<Sync
       const old = letta.get(action.agent_id)?.get(action.old_id);
       if (!old) return { action, ok: false, exist: [], error: new CliError(`Schedule ${action.old_id} was not in the list just read`) };
       const body = replacementBody(carriedBody(old), { type: 'recurring', cron_expression: action.new_cron });
-      const step = await replaceSchedule(options, action.agent_id, action.old_id, body, (state, newId) => {
+      const step = await replaceSchedule(options, action.agent_id, action.old_id, body, action.landed_id, (state, newId) => {
         const intent = findIntent(state, action.intent_id);
         if (!intent) return undefined;
         // The intent's own schedule never appeared: it too is replaced by the new one.
@@ -91,8 +91,15 @@ async function applyOne(action: SyncAction, options: ApplyOptions): Promise<Sync
     case 'top-up': {
       const template = await records.update((state) => findSeries(state, action.series_id)?.template);
       if (!template) return { action, ok: false, exist: [], error: new CliError(`Series ${action.series_id} is no longer recorded`) };
+      if (action.landed.length > 0) {
+        await records.update((state) => {
+          const series = findSeries(state, action.series_id);
+          if (series) addSeriesMembers(series, action.landed.map(({ at, id }) => ({ schedule_id: id, instant: new Date(at).toISOString() })), series.horizon);
+        });
+      }
       const result = await createMembers(options, action.agent_id, action.series_id, template as unknown as MemberBody, action.instants);
-      return { action, ok: !result.error, created: result.created, exist: result.created, error: result.error };
+      const created = [...action.landed.map((l) => l.id), ...result.created];
+      return { action, ok: !result.error, created, exist: created, error: result.error };
     }
     case 'problem':
       return { action, ok: false, exist: [action.id] };
@@ -107,7 +114,7 @@ export interface ReplaceStep {
 }
 
 /**
- * Create the replacement, record it, read it back, then delete the old one.
+ * Create the replacement (unless an earlier attempt's landed one is given), record it, read it back, then delete the old one.
  * `successor` gives the new schedule's intent (inside the store's update); the
  * old one is marked replaced by it, so a later sync finishes a delete that failed.
  */
@@ -116,11 +123,12 @@ export async function replaceSchedule(
   agentId: string,
   oldId: string,
   body: FullScheduleBody,
+  landedId: string | undefined,
   successor: (state: State, newId: string) => Intent | undefined,
 ): Promise<ReplaceStep> {
   let newId: string;
   try {
-    newId = (await api.createSchedule(agentId, body)).id;
+    newId = landedId ?? (await api.createSchedule(agentId, body)).id;
   } catch (error) {
     return { ok: false, exist: [oldId], error: asCliError(error) };
   }

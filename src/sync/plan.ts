@@ -18,13 +18,16 @@ export type SyncAction =
       local_rule: string;
       zone: string;
       next_fire: number;
+      /** A replacement an earlier sync created but could not confirm (its answer was lost): used, not created again. */
+      landed_id?: string;
     }
   /** A replaced schedule still exists beside its replacement: delete it. */
   | { type: 'delete-replaced'; agent_id: string; intent_id: string; old_id: string }
   | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
-  | { type: 'top-up'; agent_id: string; series_id: string; zone: string; instants: number[] }
+  /** `landed`: members an earlier sync created without hearing back, found in Letta: recorded, not created again. */
+  | { type: 'top-up'; agent_id: string; series_id: string; zone: string; instants: number[]; landed: Array<{ at: number; id: string }> }
   /** The rule cannot be kept exact any more (e.g. its times now fall on different UTC days). */
   | { type: 'problem'; agent_id: string; id: string; message: string };
 
@@ -45,17 +48,19 @@ export interface SyncInput {
  */
 export function planSync({ now, intents, series, letta, instants }: SyncInput): SyncAction[] {
   const actions: SyncAction[] = [];
+  const recorded = new Set([...intents.map((i) => i.schedule_id), ...series.flatMap((s) => s.members.map((m) => m.schedule_id))]);
+  const unrecorded = (schedules: Map<string, ScheduledMessage>) => [...schedules.values()].filter((item) => !recorded.has(item.id));
   const active = intents.filter((i) => i.status === 'active').sort(byAgentThen((i) => i.schedule_id));
   for (const intent of active) {
     const schedules = letta.get(intent.agent_id);
     if (!schedules) continue;
     const replaced = intents.filter((i) => i.status === 'replaced' && i.replaced_by === intent.schedule_id && schedules.has(i.schedule_id));
-    actions.push(...planIntent(intent, replaced, schedules, now));
+    actions.push(...planIntent(intent, replaced, schedules, now, unrecorded(schedules)));
   }
   for (const one of [...series].sort(byAgentThen((s) => s.series_id))) {
     const schedules = letta.get(one.agent_id);
     if (one.status !== 'active' || !schedules) continue;
-    actions.push(...planSeries(one, schedules, now, instants));
+    actions.push(...planSeries(one, schedules, now, instants, unrecorded(schedules)));
   }
   return actions;
 }
@@ -65,7 +70,7 @@ export function followsLocalClock(intent: Pick<Intent, 'kind' | 'local_rule'>): 
   return intent.kind === 'recurring' && patternOfCron(intent.local_rule) !== null;
 }
 
-function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number): SyncAction[] {
+function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number, unrecorded: ScheduledMessage[]): SyncAction[] {
   const agent_id = intent.agent_id;
   const current = schedules.get(intent.schedule_id);
   // The schedule standing for the intent: its own, or (when a replacement never landed) the one it was to replace.
@@ -86,6 +91,7 @@ function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, S
     return [...actions, { type: 'problem', agent_id, id: standing.id, message: error.message }];
   }
   if (expected && (expected.cron !== cron || !current)) {
+    const landed = unrecorded.find((item) => item.schedule.cron_expression === expected.cron && sameMessages(item, standing.message?.messages));
     actions.push({
       type: 'replace',
       agent_id,
@@ -96,22 +102,33 @@ function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, S
       local_rule: intent.local_rule,
       zone: intent.zone,
       next_fire: expected.nextFire,
+      ...(landed ? { landed_id: landed.id } : {}),
     });
   }
   return actions;
 }
 
-function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, now: number, instants: InstantSource): SyncAction[] {
+function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, now: number, instants: InstantSource, unrecorded: ScheduledMessage[]): SyncAction[] {
   const agent_id = series.agent_id;
   const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
   const deleted = waiting.filter((m) => !schedules.has(m.schedule_id));
   if (waiting.length > 0 && deleted.length === waiting.length) return [{ type: 'series-gone', agent_id, series_id: series.series_id }];
   const actions: SyncAction[] = deleted.map((m) => ({ type: 'member-gone', agent_id, series_id: series.series_id, id: m.schedule_id }) as const);
   const more = topUpInstants(series, now, instants);
-  if (more.length > 0) actions.push({ type: 'top-up', agent_id, series_id: series.series_id, zone: series.zone, instants: more });
+  const landed = more.flatMap((at) => {
+    const twin = unrecorded.find((item) => item.schedule.scheduled_at === at && sameMessages(item, series.template.messages));
+    return twin ? [{ at, id: twin.id }] : [];
+  });
+  const missing = more.filter((at) => !landed.some((l) => l.at === at));
+  if (more.length > 0) actions.push({ type: 'top-up', agent_id, series_id: series.series_id, zone: series.zone, instants: missing, landed });
   return actions;
 }
 
 function byAgentThen<T extends { agent_id: string }>(key: (item: T) => string) {
   return (a: T, b: T) => a.agent_id.localeCompare(b.agent_id) || key(a).localeCompare(key(b));
+}
+
+/** A schedule sends these messages (how a create whose answer was lost is recognised). */
+function sameMessages(item: ScheduledMessage, messages: unknown): boolean {
+  return JSON.stringify(item.message?.messages ?? null) === JSON.stringify(messages ?? null);
 }

@@ -85,11 +85,12 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       return { ...base, series_id: action.series_id, lines: [`Series ${action.series_id} was deleted outside letta-switchboard: marked gone, not topped up again`] };
     case 'top-up': {
       const created = outcome.created ?? [];
-      const first = action.instants[0]!;
+      const wanted = action.instants.length + action.landed.length;
+      const first = Math.min(...action.instants, ...action.landed.map((l) => l.at));
       const lines = outcome.ok
-        ? [`Series ${action.series_id}: ${dryRun ? 'would create' : 'created'} ${action.instants.length} more, from ${formatLocal(action.zone, first)} (${new Date(first).toISOString()}) (agent ${action.agent_id})`]
+        ? [`Series ${action.series_id}: ${dryRun ? 'would create' : 'created'} ${wanted} more, from ${formatLocal(action.zone, first)} (${new Date(first).toISOString()}) (agent ${action.agent_id})`]
         : [
-            `Series ${action.series_id}: created ${created.length} of ${action.instants.length}, then stopped${failed}`,
+            `Series ${action.series_id}: created ${created.length} of ${wanted}, then stopped${failed}`,
             created.length > 0 ? `  Created: ${created.join(', ')}. The next sync creates the rest.` : '  None were created. The next sync tries again.',
           ];
       return { ...base, series_id: action.series_id, created, lines };

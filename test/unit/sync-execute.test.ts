@@ -146,6 +146,26 @@ describe('applying a sync plan', () => {
     expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
   });
 
+  it('finishes a replacement whose create landed but whose answer was lost, without a second create', async () => {
+    const { letta, records, sync } = setup();
+    letta.fail.POST = new ApiError('Bad gateway', 502);
+    const original = letta.createSchedule.bind(letta);
+    letta.createSchedule = async (agentId, body) => {
+      delete letta.fail.POST;
+      await original(agentId, body);
+      throw new ApiError('Bad gateway', 502);
+    };
+    const [first] = await sync();
+    expect(first).toMatchObject({ ok: false, exist: ['sm-1'] });
+    expect([...letta.schedules.keys()]).toEqual(['sm-1', 'sm-100']);
+    letta.createSchedule = original;
+    letta.calls = [];
+    const [second] = await sync();
+    expect(second).toMatchObject({ ok: true, new_id: 'sm-100' });
+    expect(letta.calls).toEqual(['GET sm-100', 'DELETE sm-1']);
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
+  });
+
   it('replaces again, from the old schedule, when a recorded replacement vanished', async () => {
     const { letta, records, sync } = setup();
     letta.fail.DELETE = new ApiError('Bad gateway', 502);

@@ -130,6 +130,12 @@ describe('planSync', () => {
     expect(plan[0]).toMatchObject({ old_id: 'sm-1', intent_id: 'sm-2', new_cron: '0 13 * * 1-5' });
   });
 
+  it('uses a replacement whose create answer was lost instead of creating another', () => {
+    const letta = lettaWith(remote('sm-1', { type: 'recurring', cron_expression: '0 14 * * 1-5' }), remote('sm-7', { type: 'recurring', cron_expression: '0 13 * * 1-5' }));
+    const plan = planSync({ now: at('2027-03-13T00:00Z'), intents: [intent()], series: [], letta, instants });
+    expect(plan).toEqual([expect.objectContaining({ type: 'replace', old_id: 'sm-1', landed_id: 'sm-7' })]);
+  });
+
   it('skips agents it was not asked about and intents already gone', () => {
     const letta = new Map([['agent-other', new Map()]]);
     expect(planSync({ now: at('2027-03-13T00:00Z'), intents: [intent(), intent({ schedule_id: 'sm-9', status: 'gone' })], series: [], letta, instants })).toEqual([]);
@@ -222,7 +228,7 @@ describe('series', () => {
     const whole = series({ count: 4, members });
     const all = lettaWith(...members.map((m) => remote(m.schedule_id, { type: 'one-time', scheduled_at: Date.parse(m.instant) })));
     const plan: SyncAction[] = planSync({ now, intents: [], series: [whole], letta: all, instants: source });
-    expect(plan).toEqual([{ type: 'top-up', agent_id: AGENT, series_id: 'series-1', zone: 'America/New_York', instants: [at('2027-03-04T14:00Z')] }]);
+    expect(plan).toEqual([{ type: 'top-up', agent_id: AGENT, series_id: 'series-1', zone: 'America/New_York', instants: [at('2027-03-04T14:00Z')], landed: [] }]);
 
     const some = lettaWith(remote('sm-0', { type: 'one-time', scheduled_at: Date.parse(members[0]!.instant) }));
     expect(planSync({ now, intents: [], series: [whole], letta: some, instants: source }).map((a) => a.type)).toEqual(['member-gone', 'member-gone', 'top-up']);

@@ -62,7 +62,7 @@ export default (kind: ScheduleKind) =>
 
       const api = await rt.api();
       const records = await recordWriter(rt);
-      const step = await replaceSchedule({ api, records, readBack: !rt.dryRun, now }, old.agent_id, old.id, body, (state, newId) => {
+      const step = await replaceSchedule({ api, records, readBack: !rt.dryRun, now }, old.agent_id, old.id, body, undefined, (state, newId) => {
         const before = findIntent(state, old.id);
         if (meaning) return { ...intentFromCreate(newId, old.agent_id, meaning, now), replaces: before?.replaces ?? [] };
         if (before) return { ...before, schedule_id: newId, created_at: new Date(now).toISOString(), replaced_by: undefined, status: 'active', status_at: undefined };
