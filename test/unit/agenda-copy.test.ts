@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { recreateBody, runBody, sameSchedule } from '../../src/agenda/schedule-copy';
+import { agendaSchedule } from '../../src/agenda/sources';
+import type { ScheduledMessage } from '../../src/letta/types';
+
+const schedule: ScheduledMessage = {
+  id: 'sm-1',
+  agent_id: 'agent-1',
+  message: {
+    messages: [
+      { role: 'system', content: [{ type: 'text', text: 'Be brief.' }] },
+      { role: 'user', content: 'Daily standup, please' },
+    ],
+    max_steps: 7,
+    callback_url: 'https://example.com/hook',
+    include_return_message_types: ['assistant_message'],
+    some_future_field: 'kept out of requests',
+  },
+  schedule: { type: 'recurring', cron_expression: '0 14 * * 1-5' },
+  next_scheduled_time: '2027-03-10T14:00:00Z',
+};
+
+describe('copies of a schedule', () => {
+  it('runs with exactly its messages and the options /messages accepts', () => {
+    expect(runBody(schedule, false)).toEqual({
+      messages: schedule.message.messages,
+      max_steps: 7,
+      include_return_message_types: ['assistant_message'],
+    });
+    expect(runBody(schedule, true)).toEqual({
+      messages: schedule.message.messages,
+      max_steps: 7,
+      include_return_message_types: ['assistant_message'],
+      callback_url: 'https://example.com/hook',
+    });
+    expect(runBody({ ...schedule, message: { messages: [{ role: 'user', content: 'x' }], max_steps: null } }, false)).toEqual({ messages: [{ role: 'user', content: 'x' }] });
+  });
+
+  it('re-creates with every field it had and the timing given', () => {
+    const body = recreateBody(schedule, { type: 'recurring', cron_expression: '0 13 * * 1-5' });
+    expect(body).toEqual({
+      schedule: { type: 'recurring', cron_expression: '0 13 * * 1-5' },
+      messages: schedule.message.messages,
+      max_steps: 7,
+      callback_url: 'https://example.com/hook',
+      include_return_message_types: ['assistant_message'],
+    });
+    const stored = { ...schedule, id: 'sm-2', schedule: { type: 'recurring' as const, cron_expression: '0 13 * * 1-5' } };
+    expect(sameSchedule(body, stored)).toBe(true);
+    expect(sameSchedule(body, schedule)).toBe(false);
+    expect(sameSchedule(body, { ...stored, message: { messages: [schedule.message.messages[1]!] } })).toBe(false);
+  });
+
+  it('turns a schedule into an agenda entry with all its text', () => {
+    expect(agendaSchedule(schedule, { agentName: 'support-bot', pausedSince: '2027-03-01T00:00:00Z' })).toEqual({
+      id: 'sm-1',
+      agentId: 'agent-1',
+      agentName: 'support-bot',
+      kind: 'recurring',
+      cron: '0 14 * * 1-5',
+      text: 'Be brief.\nDaily standup, please',
+      pausedSince: '2027-03-01T00:00:00Z',
+    });
+  });
+});
