@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { needsConfirmation, planPause, planResume } from '../../src/agenda/pause';
 import { recreateBody, runBody, sameSchedule } from '../../src/agenda/schedule-copy';
 import { agendaSchedule } from '../../src/agenda/sources';
 import type { ScheduledMessage } from '../../src/letta/types';
@@ -61,5 +62,31 @@ describe('copies of a schedule', () => {
       text: 'Be brief.\nDaily standup, please',
       pausedSince: '2027-03-01T00:00:00Z',
     });
+  });
+});
+
+describe('pause and resume plans', () => {
+  const body = recreateBody(schedule, { type: 'recurring', cron_expression: '0 14 * * 1-5' });
+  const twin = { ...schedule, id: 'sm-9' };
+
+  it('asks before pausing more than five only when a person is at a terminal and --yes is absent', () => {
+    expect(needsConfirmation(6, { interactive: true, yes: false })).toBe(true);
+    expect(needsConfirmation(5, { interactive: true, yes: false })).toBe(false);
+    expect(needsConfirmation(6, { interactive: false, yes: false })).toBe(false);
+    expect(needsConfirmation(6, { interactive: true, yes: true })).toBe(false);
+  });
+
+  it('pauses what Letta has, finishes a pause whose delete failed, and leaves a done pause alone', () => {
+    expect(planPause(true, false).action).toBe('save-and-delete');
+    expect(planPause(true, true).action).toBe('delete-again');
+    expect(planPause(false, true).action).toBe('already-paused');
+    expect(planPause(false, false).action).toBe('not-found');
+  });
+
+  it('creates nothing when the old schedule is still there or an earlier attempt landed', () => {
+    expect(planResume('sm-1', body, [schedule], false)).toEqual({ action: 'still-in-letta' });
+    expect(planResume('sm-1', body, [twin], true)).toEqual({ action: 'adopt', id: 'sm-9' });
+    expect(planResume('sm-1', body, [twin], false)).toEqual({ action: 'create' });
+    expect(planResume('sm-1', body, [], true)).toEqual({ action: 'create' });
   });
 });
