@@ -41,3 +41,29 @@ export function planResume(oldId: string, body: RecreateBody, agentSchedules: Sc
   const existing = attempted ? agentSchedules.find((item) => sameSchedule(body, item)) : undefined;
   return existing ? { action: 'adopt', id: existing.id } : { action: 'create' };
 }
+
+/** What the record of intent says a schedule was made from. */
+export interface MadeFrom {
+  kind: string;
+  phrase: string;
+  zone: string;
+  utc_crons?: string[];
+}
+
+/**
+ * The UTC cron a resumed schedule gets. One made from a local-time phrase is
+ * read again as of `now`, so it fires at the same local time under today's
+ * offset (a pause across a DST change would otherwise shift it by an hour);
+ * anything else keeps the cron it had.
+ */
+export async function resumeCron(savedCron: string, madeFrom: MadeFrom | undefined, now: number): Promise<string> {
+  // A phrase that needed several crons cannot say which of them this schedule is: keep its own.
+  if (!madeFrom || madeFrom.kind !== 'recurring' || (madeFrom.utc_crons?.length ?? 1) !== 1) return savedCron;
+  const { meaningOfRecurring } = await import('../time/index');
+  try {
+    return (await meaningOfRecurring(madeFrom.phrase, { now, zone: madeFrom.zone })).cron_expression;
+  } catch {
+    // A phrase this version no longer reads: the cron Letta had is still a working schedule.
+    return savedCron;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsConfirmation, planPause, planResume } from '../../src/agenda/pause';
+import { needsConfirmation, planPause, planResume, resumeCron } from '../../src/agenda/pause';
 import { recreateBody, runBody, sameSchedule } from '../../src/agenda/schedule-copy';
 import { agendaSchedule } from '../../src/agenda/sources';
 import type { ScheduledMessage } from '../../src/letta/types';
@@ -88,5 +88,24 @@ describe('pause and resume plans', () => {
     expect(planResume('sm-1', body, [twin], true)).toEqual({ action: 'adopt', id: 'sm-9' });
     expect(planResume('sm-1', body, [twin], false)).toEqual({ action: 'create' });
     expect(planResume('sm-1', body, [], true)).toEqual({ action: 'create' });
+  });
+});
+
+describe('the cron a resumed schedule gets', () => {
+  const winter = Date.parse('2026-11-22T15:00:00Z');
+  const summer = Date.parse('2027-04-01T15:00:00Z');
+  const made = { kind: 'recurring', phrase: 'every weekday at 9am', zone: 'America/New_York', utc_crons: ['0 14 * * 1-5'] };
+
+  it('follows the local time of a phrase under the offset in force when it is resumed', async () => {
+    expect(await resumeCron('0 14 * * 1-5', made, winter)).toBe('0 14 * * 1-5');
+    expect(await resumeCron('0 14 * * 1-5', made, summer)).toBe('0 13 * * 1-5');
+    expect(await resumeCron('0 22 * * *', { kind: 'recurring', phrase: 'daily at 9am', zone: 'Australia/Sydney' }, Date.parse('2027-04-10T00:00:00Z'))).toBe('0 23 * * *');
+  });
+
+  it('keeps the cron it had without a phrase, for a raw cron, or when the phrase made several crons', async () => {
+    expect(await resumeCron('0 14 * * 1-5', undefined, summer)).toBe('0 14 * * 1-5');
+    expect(await resumeCron('0 14 * * 1-5', { ...made, phrase: '0 14 * * 1-5' }, summer)).toBe('0 14 * * 1-5');
+    expect(await resumeCron('0 14 * * 1-5', { ...made, utc_crons: ['0 14 * * 1-5', '30 15 * * 1-5'] }, summer)).toBe('0 14 * * 1-5');
+    expect(await resumeCron('5 4 * * *', { ...made, phrase: 'gibberish every blue moon' }, summer)).toBe('5 4 * * *');
   });
 });
