@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Context, type GlobalOptions } from './context';
 import { AlreadyReported, CliError, InterruptedError, UsageError } from './errors';
+import { commandWords, hintFor } from './hints';
 import type { Io } from './output/output';
 import { Secrets } from './output/secrets';
 
@@ -282,7 +283,8 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
     const mask = (text: string) => secrets.redact(text);
     const message = cli ? cli.message : error instanceof Error ? error.message : String(error);
     io.stderr.write(mask(`Error: ${message}\n`));
-    if (cli?.hint) io.stderr.write(mask(`${cli.hint}\n`));
+    const hint = hintFor(error, { command: commandWords(program, argv) });
+    if (hint) io.stderr.write(mask(`${hint}\n`));
     else if (!cli && !verbose) io.stderr.write('This is a bug in letta-switchboard; run again with --verbose for details.\n');
     if (verbose && error instanceof Error && error.stack) io.stderr.write(mask(`${error.stack.split('\n').slice(1).join('\n')}\n`));
     return cli ? cli.exitCode : 1;

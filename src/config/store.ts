@@ -1,6 +1,8 @@
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { UsageError } from '../errors';
+import { parseJsonFile } from '../files/json';
+import { readTextFile, withFileLockSync, writePrivateFile, type FileLabel } from '../files/private-file';
+import { parseLegacyApiKey } from './legacy';
 
 /** What the config file may hold. Unknown keys are kept as they are. */
 export interface ConfigFile {
@@ -32,95 +34,80 @@ export function legacyConfigPath(home: string): string {
   return join(home, '.letta-switchboard', 'config.yaml');
 }
 
-/** Read the config file: {} when there is none; a UsageError naming the file when it is not valid. */
+const LABEL: FileLabel = {
+  what: 'config file',
+  folderHint: 'Point LETTA_SWITCHBOARD_CONFIG_DIR at a folder of your own, or unset it.',
+};
+const LEFT_AS_IT_IS = 'Fix or remove it; it has been left as it is.';
+
+/** What each config file held when this process last read it, so a write changes only what its caller changed. */
+const lastRead = new Map<string, ConfigFile>();
+
+/**
+ * Read the config file: {} when there is none; a UsageError naming the file
+ * when it is not valid. A byte-order mark is skipped and white space around
+ * the settings' values is dropped, so every reader sees the same value.
+ */
 export function readConfigFile(path: string): ConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return {};
-    throw new UsageError(`Cannot read the config file ${path}: ${(error as Error).message}`);
-  }
-  if (text.trim() === '') return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(
-      `The config file ${path} is not valid JSON (${(error as Error).message})`,
-      'Fix or remove it; it has been left as it is.',
-    );
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new UsageError(`The config file ${path} must hold a JSON object`, 'Fix or remove it; it has been left as it is.');
-  }
-  for (const key of CONFIG_KEYS) {
-    const value = (data as Record<string, unknown>)[key];
-    if (value !== undefined && typeof value !== 'string') {
-      throw new UsageError(`The config file ${path} has a ${typeof value} for '${key}'; it must be a string`, 'Fix or remove it; it has been left as it is.');
-    }
-  }
-  return data as ConfigFile;
+  const text = readTextFile(path, LABEL);
+  const file = text === undefined || text.trim() === '' ? {} : parseConfig(text, path);
+  lastRead.set(path, { ...file });
+  return file;
 }
 
-/** The api_key line of the Go CLI's YAML config, if any. */
-export function readLegacyApiKey(path: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+function parseConfig(text: string, path: string): ConfigFile {
+  const data = parseJsonFile(text, path, 'config file', LEFT_AS_IT_IS);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new UsageError(`The config file ${path} must hold a JSON object`, LEFT_AS_IT_IS);
   }
-  const m = /^api_key:[ \t]*(.*?)[ \t]*$/m.exec(text);
-  if (!m) return undefined;
-  const value = m[1]!.replace(/^(["'])(.*)\1$/, '$2');
-  return value || undefined;
+  const file = data as ConfigFile;
+  for (const key of CONFIG_KEYS) {
+    const value = file[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') {
+      throw new UsageError(`The config file ${path} has a ${value === null ? 'null' : typeof value} for '${key}'; it must be a string`, LEFT_AS_IT_IS);
+    }
+    file[key] = value.trim();
+  }
+  return file;
 }
 
 /**
- * Write the config atomically: a private temp file beside it, flushed, then
- * renamed over it, so concurrent writers and crashes never leave a torn file.
- * The folder is 0700 and the file 0600, whatever they were before.
+ * Change the config file under its lock: read what is there now, apply
+ * `change`, write it back atomically. Concurrent changes all land.
  */
-export function writeConfigFile(path: string, data: ConfigFile): void {
-  const dir = dirname(path);
-  const temp = join(dir, `.config.json.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    makeDir(dir);
-    if ((statSync(dir).mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
-    const fd = openSync(temp, 'wx', 0o600);
-    try {
-      writeSync(fd, `${JSON.stringify(data, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    chmodSync(temp, 0o600);
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // The temp file was never made.
-    }
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(
-      `Cannot write the config file ${path} (${reason})`,
-      'Check that the folder is writable, or point LETTA_SWITCHBOARD_CONFIG_DIR at one that is.',
-    );
-  }
+export function updateConfigFile(path: string, change: (file: ConfigFile) => void): ConfigFile {
+  return withFileLockSync(path, LABEL, () => {
+    const file = readConfigFile(path);
+    change(file);
+    writePrivateFile(path, `${JSON.stringify(file, null, 2)}\n`, LABEL);
+    lastRead.set(path, { ...file });
+    return file;
+  });
 }
 
-/** mkdir -p, one level at a time (Node's recursive mkdir never returns on some virtual file systems, such as /proc). */
-function makeDir(dir: string): void {
+/**
+ * Write `data`, a changed copy of what `readConfigFile` returned: the keys it
+ * sets or removes are applied, under the lock, to the file as it is now, so a
+ * setting saved by another process meanwhile is kept.
+ */
+export function writeConfigFile(path: string, data: ConfigFile): void {
+  const before = lastRead.get(path) ?? {};
+  updateConfigFile(path, (file) => {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(data)])) {
+      if (JSON.stringify(before[key]) === JSON.stringify(data[key])) continue;
+      if (data[key] === undefined) delete file[key];
+      else file[key] = data[key];
+    }
+  });
+}
+
+/** The api_key of the Go CLI's YAML config, if any. */
+export function readLegacyApiKey(path: string): string | undefined {
   try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return;
-    if (code !== 'ENOENT' || dirname(dir) === dir) throw error;
-    makeDir(dirname(dir));
-    mkdirSync(dir, { mode: 0o700 });
+    const text = readTextFile(path, LABEL);
+    return text === undefined ? undefined : parseLegacyApiKey(text);
+  } catch {
+    return undefined;
   }
 }

@@ -1,12 +1,32 @@
 import { mapLimited } from '../concurrency';
-import { NotFoundError, UsageError } from '../errors';
-import { expectArray, expectShape } from './checks';
+import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, MalformedResponseError, NotFoundError, UsageError, WrongKindError } from '../errors';
+import {
+  checkRecord,
+  expectList,
+  expectShape,
+  flawsOf,
+  isArray,
+  isDateString,
+  isInstantMs,
+  isNonEmptyString,
+  isObject,
+  isString,
+  oneOf,
+  orNull,
+  type Checked,
+  type RecordRules,
+} from './checks';
 import type { LettaClient, RequestOptions } from './client';
-import type { Agent, CreatedSchedule, CreateScheduleBody, LettaResponse, MessageCreate, Run, ScheduledMessage, ScheduleListPage } from './types';
+import { scheduleKind } from './types';
+import type { Agent, CreatedSchedule, CreateScheduleBody, LettaMessage, LettaResponse, MessageCreate, Run, ScheduledMessage, ScheduleKind, ScheduleListPage } from './types';
 
 export const PAGE_SIZE = 100;
 /** How many agents are asked at once when a command fans out over all of them. */
 export const AGENT_CONCURRENCY = 4;
+/** Pages read of one list before deciding it will never end (a million items at PAGE_SIZE). */
+export const MAX_PAGES = 10_000;
+/** Most items handed on at once, however large a page the server sends (so no caller holds or spreads a huge batch). */
+export const MAX_BATCH = 1_000;
 
 /** A path segment from user input: escaped, and never a dot segment that could climb to another route. */
 export function segment(value: string, what: string): string {
@@ -15,9 +35,6 @@ export function segment(value: string, what: string): string {
   if (/^\.+$/.test(trimmed)) throw new UsageError(`'${value}' is not a valid ${what}`);
   return encodeURIComponent(trimmed);
 }
-
-const checkScheduled = (value: unknown) =>
-  expectShape<ScheduledMessage>(value, 'a scheduled message', { id: 'string', schedule: 'object', message: 'object?' });
 
 /** The schedule routes: /v1/agents/{agent_id}/schedule[/{id}]. */
 export function schedulePath(agentId: string, id?: string): string {
@@ -30,62 +47,122 @@ export function messagesPath(agentId: string, async = false): string {
   return `/v1/agents/${segment(agentId, 'agent id')}/messages${async ? '/async' : ''}`;
 }
 
-/** Schedules live on Letta Cloud only; a server without the routes is most likely self-hosted. */
-const SCHEDULES_ROUTE_MISSING = 'Schedules are a Letta Cloud feature: self-hosted servers do not have these routes. Check the base URL (letta-switchboard config show).';
+/** Letta's agent ids are `agent-` and a UUID; anything else (`agent-smith`) is a name. */
+export function looksLikeAgentId(value: string): boolean {
+  return /^agent-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim());
+}
 
-/** Letta's routes as this CLI uses them; each answer checked before it is trusted. */
+/** Each message of a schedule must be readable, or the list of them is set aside. */
+const isMessageList = (value: unknown) => {
+  const problem = isArray(value);
+  if (problem) return problem;
+  const bad = (value as unknown[]).findIndex((m) => isObject(m) || isString((m as MessageCreate).role) || (typeof (m as MessageCreate).content !== 'string' && !Array.isArray((m as MessageCreate).content)));
+  return bad < 0 ? undefined : `has an unreadable message at position ${bad + 1}`;
+};
+
+const SCHEDULE_RULES: RecordRules = {
+  id: isNonEmptyString,
+  agent_id: isString,
+  schedule: isObject,
+  'schedule.type': oneOf('one-time', 'recurring'),
+  'schedule.scheduled_at': isInstantMs,
+  'schedule.cron_expression': isString,
+  message: isObject,
+  'message.messages': isMessageList,
+  next_scheduled_time: orNull(isDateString),
+};
+const SCHEDULE_REQUIRED = { id: '', schedule: {} };
+
+const RUN_RULES: RecordRules = {
+  id: isNonEmptyString,
+  status: isString,
+  agent_id: isString,
+  created_at: isDateString,
+  completed_at: orNull(isDateString),
+  stop_reason: orNull(isString),
+};
+
+const AGENT_RULES: RecordRules = { id: isNonEmptyString, name: isString };
+const ID_REQUIRED = { id: '' };
+
+export interface ApiOptions {
+  /** Pages read of one list before giving up (MAX_PAGES unless a test says otherwise). */
+  maxPages?: number;
+  /** Told once per record of a list that had a field set aside, e.g. to print a warning. */
+  warn?: (line: string) => void;
+}
+
+/**
+ * Letta's routes as this CLI uses them; each answer checked before it is
+ * trusted. Records in lists are checked one by one: a bad field is set aside
+ * and named (flawsOf), the rest of the record and of the list is kept.
+ */
 export class LettaApi {
   private agentIds: Promise<string[]> | undefined;
+  private readonly maxPages: number;
+  private readonly warn: ((line: string) => void) | undefined;
 
-  constructor(readonly client: LettaClient) {}
+  constructor(
+    readonly client: LettaClient,
+    options: ApiOptions = {},
+  ) {
+    this.maxPages = options.maxPages ?? MAX_PAGES;
+    this.warn = options.warn;
+  }
 
-  /** Every agent's id (fetched once per command). */
+  /** Every agent's id, each once (fetched once per command). */
   allAgentIds(): Promise<string[]> {
     this.agentIds ??= (async () => {
       const ids: string[] = [];
-      for await (const page of this.agentPages()) ids.push(...page.map((agent) => agent.id));
+      for await (const page of this.agentPages()) {
+        for (const agent of page) if (agent.id !== '') ids.push(agent.id);
+      }
       return ids;
     })();
     return this.agentIds;
   }
 
-  async createSchedule(agentId: string, body: CreateScheduleBody, listCommand: string): Promise<CreatedSchedule> {
-    const answer = await this.client.request('POST', schedulePath(agentId), {
-      body,
-      ifNoRoute: SCHEDULES_ROUTE_MISSING,
-      ifUnsure: { effect: 'The schedule may have been created.', check: listCommand },
-    });
-    return expectShape<CreatedSchedule>(answer, 'the new schedule', { id: 'string', next_scheduled_at: 'string?' });
-  }
-
-  /** Every page of an agent's schedules, one page at a time (so a huge list never sits in memory). */
-  async *schedulePages(agentId: string): AsyncGenerator<ScheduledMessage[]> {
-    let after: string | undefined;
-    const seen = new Set<string>();
-    for (;;) {
-      const answer = await this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, ifNoRoute: SCHEDULES_ROUTE_MISSING });
-      const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
-      const items = expectArray(page.scheduled_messages, 'the schedule list', checkScheduled);
-      yield items;
-      const last = items.at(-1)?.id;
-      if (!page.has_next_page || last === undefined || seen.has(last)) return;
-      seen.add(last);
-      after = last;
-    }
-  }
-
-  async getSchedule(agentId: string, id: string): Promise<ScheduledMessage> {
+  /**
+   * Create a schedule; an answer lost or unreadable after the request went out may mean it exists.
+   * @param _checkCommand no longer used (the edge writes that hint); kept until callers drop it.
+   */
+  async createSchedule(agentId: string, body: CreateScheduleBody, _checkCommand?: string): Promise<CreatedSchedule> {
+    const mayLand = { agentId, kind: body.schedule.type };
+    const answer = await onAgent(agentId, this.client.request('POST', schedulePath(agentId), { body, feature: 'schedules', mayLand }));
     try {
-      return checkScheduled(await this.client.request('GET', schedulePath(agentId, id), { ifNoRoute: SCHEDULES_ROUTE_MISSING }));
+      const created = checkRecord<CreatedSchedule>(answer, { id: isNonEmptyString, next_scheduled_at: isDateString }, ID_REQUIRED);
+      return checkOne(created, 'the new schedule');
     } catch (error) {
-      // A missing route keeps its own hint; a missing schedule is said in the user's terms.
-      if (error instanceof NotFoundError && !error.hint) throw new NotFoundError(`No schedule '${id}' for agent ${agentId}`, error.message);
+      if (error instanceof MalformedResponseError) throw new CreateMayHaveLandedError(error, agentId, mayLand.kind);
       throw error;
     }
   }
 
+  /** An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once. */
+  schedulePages(agentId: string): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
+    return this.pages('the schedule list', async (after) => {
+      const answer = await onAgent(agentId, this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, feature: 'schedules' }));
+      const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
+      return { items: page.scheduled_messages.map((item) => this.told(checkSchedule(item), 'Schedule')), more: page.has_next_page === true };
+    });
+  }
+
+  /** One schedule; with `kind`, one of that kind (else WrongKindError, which names the kind it is). */
+  async getSchedule(agentId: string, id: string, kind?: ScheduleKind): Promise<Checked<ScheduledMessage>> {
+    let answer: unknown;
+    try {
+      answer = await this.client.request('GET', schedulePath(agentId, id), { feature: 'schedules' });
+    } catch (error) {
+      // Said in the user's terms; the server's own words stay as the hint.
+      if (error instanceof NotFoundError) throw new NotFoundError(`No schedule '${id}' for agent ${agentId}`, error.message, { what: 'schedule', id, agentId });
+      throw error;
+    }
+    const item = checkOne(checkSchedule(answer), 'the scheduled message');
+    return withKind(item, id, kind, agentId);
+  }
+
   /** A schedule by id alone: asked of every agent, a few at a time (Letta keeps schedules per agent). */
-  async locateSchedule(id: string): Promise<ScheduledMessage> {
+  async locateSchedule(id: string, kind?: ScheduleKind): Promise<Checked<ScheduledMessage>> {
     const agents = await this.allAgentIds();
     const lookups = mapLimited(agents, AGENT_CONCURRENCY, (agentId) =>
       this.getSchedule(agentId, id).catch((error: unknown) => {
@@ -95,80 +172,160 @@ export class LettaApi {
     );
     for (const [index, lookup] of lookups.entries()) {
       const item = await lookup;
-      if (item) return { ...item, agent_id: item.agent_id ?? agents[index]! };
+      if (item) return withKind(item.agent_id ? item : { ...item, agent_id: agents[index]! }, id, kind);
     }
-    throw new NotFoundError(`No schedule '${id}' for any of your ${agents.length} agents`, 'Check the id with: letta-switchboard onetime list (or recurring list)');
+    throw new NotFoundError(`No schedule '${id}' for any of your ${agents.length} agents`, undefined, { what: 'schedule', id, agentsSearched: agents.length });
   }
 
   async deleteSchedule(agentId: string, id: string): Promise<void> {
-    await this.client.request('DELETE', schedulePath(agentId, id), { ifNoRoute: SCHEDULES_ROUTE_MISSING });
+    await this.client.request('DELETE', schedulePath(agentId, id), { feature: 'schedules' });
   }
 
   async sendMessage(agentId: string, messages: MessageCreate[]): Promise<LettaResponse> {
-    const answer = await this.client.request('POST', messagesPath(agentId), {
-      body: { messages },
-      ifUnsure: { effect: 'The message may have been delivered.', check: `letta-switchboard results list --agent-id ${agentId}` },
-    });
-    return expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' });
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages }, mayLand: { agentId, kind: 'message' } }));
+    const reply = expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' });
+    return { ...reply, messages: reply.messages.map((message) => checkRecord<LettaMessage>(message, { message_type: isString }, { message_type: '' })) };
   }
 
   async sendMessageAsync(agentId: string, messages: MessageCreate[]): Promise<Run> {
-    const answer = await this.client.request('POST', messagesPath(agentId, true), {
-      body: { messages },
-      ifUnsure: { effect: 'The message may have been queued.', check: `letta-switchboard results list --agent-id ${agentId}` },
-    });
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages }, mayLand: { agentId, kind: 'async message' } }));
     return expectShape<Run>(answer, 'the new run', { id: 'string' });
   }
 
-  async listRuns(query: RequestOptions['query']): Promise<Run[]> {
+  /**
+   * Recent runs, at most `limit` whatever the server sends. An agent with no
+   * runs is checked to exist, since Letta answers an unknown agent_id with an empty list.
+   */
+  async listRuns(query: NonNullable<RequestOptions['query']>): Promise<Array<Checked<Run>>> {
     const answer = await this.client.request('GET', '/v1/runs/', { query });
-    return expectArray(answer, 'the run list', (run) => expectShape<Run>(run, 'a run', { id: 'string' }));
+    const list = expectList(answer, 'the run list');
+    const limit = typeof query.limit === 'number' ? query.limit : Number(query.limit ?? Infinity);
+    const runs: Array<Checked<Run>> = [];
+    for (const item of list) {
+      if (runs.length >= limit) break;
+      runs.push(this.told(checkRecord<Run>(item, RUN_RULES, ID_REQUIRED), 'Run'));
+    }
+    if (runs.length === 0 && typeof query.agent_id === 'string') await this.getAgent(query.agent_id);
+    return runs;
   }
 
-  async getRun(id: string): Promise<Run> {
+  async getRun(id: string): Promise<Checked<Run>> {
+    let answer: unknown;
     try {
-      return expectShape<Run>(await this.client.request('GET', `/v1/runs/${segment(id, 'run id')}`), 'the run', { id: 'string' });
+      answer = await this.client.request('GET', `/v1/runs/${segment(id, 'run id')}`);
     } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError(`No run '${id}'`, error.message);
+      if (error instanceof NotFoundError) throw new NotFoundError(`No run '${id}'`, error.message, { what: 'run', id });
       throw error;
     }
+    return checkOne(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the run');
   }
 
-  /** Every page of agents (optionally those with this exact name). */
-  async *agentPages(name?: string): AsyncGenerator<Agent[]> {
-    let after: string | undefined;
-    const seen = new Set<string>();
-    for (;;) {
-      const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
-      const agents = expectArray(answer, 'the agent list', (agent) => expectShape<Agent>(agent, 'an agent', { id: 'string', name: 'string?' }));
-      yield agents;
-      // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: stop at an empty page.
-      const last = agents.at(-1)?.id;
-      if (last === undefined || seen.has(last)) return;
-      seen.add(last);
-      after = last;
+  /** One agent by id (NotFoundError naming it when there is none). */
+  async getAgent(id: string): Promise<Checked<Agent>> {
+    let answer: unknown;
+    try {
+      answer = await this.client.request('GET', `/v1/agents/${segment(id, 'agent id')}`);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(`No agent '${id}'`, error.message, { what: 'agent', id });
+      throw error;
     }
+    return checkOne(checkRecord<Agent>(answer, AGENT_RULES, ID_REQUIRED), 'the agent');
+  }
+
+  /** Every page of agents (optionally those with this exact name), each agent once. */
+  agentPages(name?: string): AsyncGenerator<Array<Checked<Agent>>> {
+    return this.pages('the agent list', async (after) => {
+      const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
+      const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));
+      // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it.
+      return { items, more: items.length > 0 };
+    });
   }
 
   /** An agent id from an id or a name: a name must match exactly one agent. */
   async resolveAgent(idOrName: string): Promise<string> {
     const value = idOrName.trim();
     if (looksLikeAgentId(value)) return value;
-    const matches: Agent[] = [];
-    for await (const page of this.agentPages(value)) matches.push(...page.filter((agent) => agent.name === value));
-    if (matches.length === 0) {
-      throw new NotFoundError(`No agent named '${value}'`, 'List your agents with: letta-switchboard agents list');
+    const ids: string[] = [];
+    for await (const page of this.agentPages(value)) {
+      for (const agent of page) if (agent.name === value && agent.id !== '') ids.push(agent.id);
     }
-    if (matches.length > 1) {
-      throw new UsageError(
-        `${matches.length} agents are named '${value}': ${matches.map((agent) => agent.id).join(', ')}`,
-        'Pass one of these ids with --agent-id.',
-      );
+    if (ids.length === 0) throw new NotFoundError(`No agent named '${value}'`, undefined, { what: 'agent', name: value });
+    if (ids.length > 1) throw new AmbiguousAgentError(value, ids);
+    return ids[0]!;
+  }
+
+  /**
+   * Follow a cursor-paged list (`after` = the last id of the page before),
+   * yielding only items not seen on an earlier page. Ends when the server says
+   * so, when a page repeats a cursor or brings nothing new (a server that
+   * ignores `after`), and fails after maxPages pages.
+   */
+  private async *pages<T extends { id: string }>(what: string, read: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>): AsyncGenerator<T[]> {
+    const seen = new Set<string>();
+    const cursors = new Set<string>();
+    let after: string | undefined;
+    for (let page = 1; ; page++) {
+      const { items, more } = await read(after);
+      const fresh: T[] = [];
+      let last: string | undefined;
+      for (const item of items) {
+        // A record without a usable id is kept (flagged) but cannot be told apart or paged after.
+        if (item.id === '') {
+          fresh.push(item);
+          continue;
+        }
+        last = item.id;
+        if (seen.has(item.id)) continue;
+        seen.add(item.id);
+        fresh.push(item);
+      }
+      const anythingNew = fresh.some((item) => item.id !== '');
+      for (let start = 0; start < fresh.length; start += MAX_BATCH) yield fresh.slice(start, start + MAX_BATCH);
+      if (!more || !anythingNew || last === undefined || cursors.has(last)) return;
+      if (page >= this.maxPages) throw new EndlessListError(what, page);
+      cursors.add(last);
+      after = last;
     }
-    return matches[0]!.id;
+  }
+
+  /** A record of a list, after saying what was set aside from it. */
+  private told<T extends { id: string }>(record: Checked<T>, noun: string): Checked<T> {
+    const flaws = flawsOf(record);
+    if (flaws.length > 0 && this.warn) {
+      const which = record.id === '' ? `${noun} without an id` : `${noun} ${record.id}`;
+      this.warn(`${which}: ${flaws.map((flaw) => (flaw.field === '(record)' ? flaw.problem : `the field '${flaw.field}' ${flaw.problem}`)).join('; ')}; showing the rest.`);
+    }
+    return record;
   }
 }
 
-export function looksLikeAgentId(value: string): boolean {
-  return /^agent-[\w-]+$/i.test(value.trim());
+/** A request on an agent's own routes (list, create, send): there, "not found" can only mean the agent. */
+async function onAgent<T>(agentId: string, request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof NotFoundError && !error.missing) throw new NotFoundError(`No agent '${agentId}'`, error.message, { what: 'agent', id: agentId });
+    throw error;
+  }
+}
+
+function checkSchedule(value: unknown): Checked<ScheduledMessage> {
+  return checkRecord<ScheduledMessage>(value, SCHEDULE_RULES, SCHEDULE_REQUIRED);
+}
+
+/** A single record must at least be an object with an id; other flaws are left for the caller to show. */
+function checkOne<T extends object>(record: Checked<T>, what: string): Checked<T> {
+  const fatal = flawsOf(record).find((flaw) => flaw.field === 'id' || flaw.field === '(record)');
+  if (fatal) {
+    const problem = fatal.field === '(record)' ? fatal.problem : `the field 'id' ${fatal.problem}`;
+    throw new MalformedResponseError(`Unexpected answer from Letta for ${what}: ${problem}`, what, fatal.field);
+  }
+  return record;
+}
+
+function withKind(item: Checked<ScheduledMessage>, id: string, kind: ScheduleKind | undefined, agentId?: string): Checked<ScheduledMessage> {
+  const actual = scheduleKind(item);
+  if (kind !== undefined && actual !== kind) throw new WrongKindError(id, actual, kind, agentId ?? item.agent_id);
+  return item;
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '../errors';
+import { MalformedResponseError } from '../errors';
 
 type Kind = 'string' | 'number' | 'boolean' | 'array' | 'object';
 
@@ -8,14 +8,16 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
+function malformed(what: string, problem: string, field?: string): MalformedResponseError {
+  return new MalformedResponseError(`Unexpected answer from Letta for ${what}: ${problem}`, what, field);
+}
+
 /**
  * Check that an answer has the fields the CLI relies on, naming the first that
  * does not. Extra fields are fine: newer servers add them.
  */
 export function expectShape<T>(value: unknown, what: string, fields: Record<string, Kind | `${Kind}?`>): T {
-  if (kindOf(value) !== 'object') {
-    throw new ApiError(`Unexpected answer from Letta for ${what}: expected an object, got ${kindOf(value)}`, 200);
-  }
+  if (kindOf(value) !== 'object') throw malformed(what, `expected an object, got ${kindOf(value)}`);
   const record = value as Record<string, unknown>;
   for (const [field, spec] of Object.entries(fields)) {
     const optional = spec.endsWith('?');
@@ -23,16 +25,126 @@ export function expectShape<T>(value: unknown, what: string, fields: Record<stri
     const actual = record[field];
     if (actual === undefined || (optional && actual === null)) {
       if (optional) continue;
-      throw new ApiError(`Unexpected answer from Letta for ${what}: the field '${field}' is missing`, 200);
+      throw malformed(what, `the field '${field}' is missing`, field);
     }
-    if (kindOf(actual) !== kind) {
-      throw new ApiError(`Unexpected answer from Letta for ${what}: the field '${field}' is ${kindOf(actual)}, expected ${kind}`, 200);
-    }
+    if (kindOf(actual) !== kind) throw malformed(what, `the field '${field}' is ${kindOf(actual)}, expected ${kind}`, field);
   }
   return value as T;
 }
 
-export function expectArray<T>(value: unknown, what: string, check: (item: unknown) => T): T[] {
-  if (!Array.isArray(value)) throw new ApiError(`Unexpected answer from Letta for ${what}: expected a list, got ${kindOf(value)}`, 200);
-  return value.map(check);
+/** A list, or an error naming what was read. */
+export function expectList(value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) throw malformed(what, `expected a list, got ${kindOf(value)}`);
+  return value;
+}
+
+/** One field of a record that could not be used, and why; the record is kept without it. */
+export interface Flaw {
+  /** Path of the field, e.g. "schedule.scheduled_at". */
+  field: string;
+  problem: string;
+}
+
+/** Where a checked record keeps its flaws: a symbol, so JSON output of the record stays the server's. */
+export const FLAWS = Symbol('flaws');
+
+export type Checked<T> = T & { [FLAWS]?: Flaw[] };
+
+/** The fields of a record from a list that were set aside as unusable (empty when all were fine). */
+export function flawsOf(record: object): Flaw[] {
+  return (record as { [FLAWS]?: Flaw[] })[FLAWS] ?? [];
+}
+
+/** A check of one field's value: undefined when fine, else what is wrong. */
+export type FieldCheck = (value: unknown) => string | undefined;
+
+/** Fields to check, each optional unless listed in `required`; nested records by a path "a.b". */
+export type RecordRules = Record<string, FieldCheck>;
+
+/**
+ * Check one record of a list field by field. A field that fails is removed
+ * from a copy of the record and named in its flaws, so one bad value shows as
+ * a gap rather than hiding the whole list. `required` fields must be present
+ * (a missing one is a flaw too); their fallback keeps the record's type.
+ */
+export function checkRecord<T>(value: unknown, rules: RecordRules, required: Record<string, unknown> = {}): Checked<T> {
+  if (kindOf(value) !== 'object') {
+    return { ...structuredClone(required), [FLAWS]: [{ field: '(record)', problem: `expected an object, got ${kindOf(value)}` }] } as Checked<T>;
+  }
+  const flaws: Flaw[] = [];
+  const record = structuredCopy(value as Record<string, unknown>);
+  for (const [path, check] of Object.entries(rules)) {
+    const parts = path.split('.');
+    const parent = parentOf(record, parts);
+    if (!parent) continue;
+    const key = parts.at(-1)!;
+    const actual = parent[key];
+    if (actual === undefined) {
+      if (path in required) {
+        flaws.push({ field: path, problem: 'is missing' });
+        parent[key] = required[path];
+      }
+      continue;
+    }
+    const problem = check(actual);
+    if (problem === undefined) continue;
+    flaws.push({ field: path, problem });
+    if (path in required) parent[key] = required[path];
+    else delete parent[key];
+  }
+  // Enumerable so a spread copy keeps it; JSON.stringify skips symbols either way.
+  if (flaws.length > 0) (record as Checked<unknown>)[FLAWS] = flaws;
+  return record as Checked<T>;
+}
+
+/** The object holding the last part of a path, if every step there is an object. */
+function parentOf(record: Record<string, unknown>, parts: string[]): Record<string, unknown> | undefined {
+  let node: unknown = record;
+  for (const part of parts.slice(0, -1)) {
+    node = (node as Record<string, unknown>)[part];
+    if (kindOf(node) !== 'object') return undefined;
+  }
+  return node as Record<string, unknown>;
+}
+
+/** A copy deep enough that setting a field aside never changes what the caller holds. */
+function structuredCopy(value: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = kindOf(field) === 'object' ? structuredCopy(field as Record<string, unknown>) : field;
+  return copy;
+}
+
+// Field checks, named for what they accept.
+
+export const isString: FieldCheck = (value) => (typeof value === 'string' ? undefined : `is ${describe(value)}, expected a string`);
+export const isNonEmptyString: FieldCheck = (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : `is ${describe(value)}, expected a non-empty string`);
+export const isObject: FieldCheck = (value) => (kindOf(value) === 'object' ? undefined : `is ${describe(value)}, expected an object`);
+export const isArray: FieldCheck = (value) => (Array.isArray(value) ? undefined : `is ${describe(value)}, expected a list`);
+export const orNull =
+  (check: FieldCheck): FieldCheck =>
+  (value) =>
+    value === null ? undefined : check(value);
+export const oneOf =
+  (...values: string[]): FieldCheck =>
+  (value) =>
+    typeof value === 'string' && values.includes(value) ? undefined : `is ${describe(value)}, expected one of ${values.join(', ')}`;
+
+/** JavaScript dates reach ±8.64e15 ms; anything beyond cannot be shown as a time. */
+const MAX_INSTANT_MS = 8.64e15;
+
+export const isInstantMs: FieldCheck = (value) =>
+  typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_INSTANT_MS ? undefined : `is ${describe(value)}, not a time in Unix milliseconds`;
+
+export const isDateString: FieldCheck = (value) => {
+  if (typeof value !== 'string') return `is ${describe(value)}, expected a date`;
+  return Number.isFinite(Date.parse(value)) ? undefined : `is ${describe(value)}, not a date`;
+};
+
+/** A short, safe rendering of a bad value for a message. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  return String(value);
 }

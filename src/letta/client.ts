@@ -1,5 +1,19 @@
-import { ApiError, AuthError, InterruptedError, NetworkError, NotFoundError } from '../errors';
-import { exchange } from './transport';
+import {
+  ApiError,
+  AuthError,
+  CreateMayHaveLandedError,
+  InterruptedError,
+  MalformedResponseError,
+  NetworkError,
+  NotFoundError,
+  RedirectRefusedError,
+  ResponseTooLargeError,
+  RouteMissingError,
+  type CliError,
+  type KeySource,
+  type LandingKind,
+} from '../errors';
+import { exchange, MAX_BODY_BYTES } from './transport';
 import { apiUrl, type Query } from './url';
 
 export type Method = 'GET' | 'POST' | 'DELETE';
@@ -7,6 +21,8 @@ export type Method = 'GET' | 'POST' | 'DELETE';
 export interface ClientOptions {
   baseUrl: string;
   apiKey: string;
+  /** Where the key came from, so a refused key can be traced to its setting. */
+  keySource?: KeySource;
   timeoutMs: number;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
@@ -17,10 +33,10 @@ export interface ClientOptions {
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
-  /** For a POST: what may already exist if the answer is lost ("the schedule may have been created"). */
-  ifUnsure?: { effect: string; check: string };
-  /** The hint when the server has no such route at all (405, or a bare "Not Found"). */
-  ifNoRoute?: string;
+  /** For a POST: what may already exist if the answer is lost after the request went out. */
+  mayLand?: { agentId: string; kind: LandingKind };
+  /** The routes belong to this feature: a server without them at all (405, or a bare "Not Found") lacks it. */
+  feature?: 'schedules';
 }
 
 export const MAX_ATTEMPTS = 3;
@@ -63,8 +79,9 @@ export class LettaClient {
       try {
         answer = await this.send(method, url, options.body);
       } catch (error) {
-        const failure = this.networkFailure(error, method, url, options);
         const code = errorCode(error);
+        if (code === TOO_LARGE) throw new ResponseTooLargeError(`Letta's answer to ${method} ${url.pathname} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; stopped reading it`, MAX_BODY_BYTES);
+        const failure = this.networkFailure(error, method, url, options);
         // A timeout is the user's whole budget for this request, so it is never retried.
         const retry = attempt < MAX_ATTEMPTS && (idempotent ? code !== 'TIMEOUT' : NOT_SENT.has(code));
         if (!retry || failure instanceof InterruptedError) throw failure;
@@ -73,7 +90,7 @@ export class LettaClient {
       }
 
       if (answer.status >= 300 && answer.status < 400 && answer.headers.location) {
-        url = this.followable(url, String(answer.headers.location), method, answer.status, ++redirects);
+        url = this.followable(url, answer.headers.location, method, answer.status, ++redirects);
         attempt--;
         continue;
       }
@@ -119,49 +136,47 @@ export class LettaClient {
     }
   }
 
-  private networkFailure(error: unknown, method: Method, url: URL, options: RequestOptions) {
+  private networkFailure(error: unknown, method: Method, url: URL, options: RequestOptions): CliError {
     if (error instanceof InterruptedError) return error;
     const code = errorCode(error);
     const where = url.host;
-    const unsure = method === 'POST' && !NOT_SENT.has(code) && options.ifUnsure;
-    const hint = unsure ? `${options.ifUnsure!.effect} Check with '${options.ifUnsure!.check}' before trying again.` : undefined;
+    let failure: NetworkError;
     if (code === 'TIMEOUT') {
-      return new NetworkError(`No answer from ${where} within ${this.options.timeoutMs} ms (${method} ${url.pathname})`, hint ?? 'Raise the limit with --timeout MS, or check the server.');
+      failure = new NetworkError(`No answer from ${where} within ${this.options.timeoutMs} ms (${method} ${url.pathname})`, undefined, 'timeout');
+    } else if (NO_ANSWER.has(code)) {
+      failure = new NetworkError(`Cannot reach ${where} (${code})`, undefined, 'unreachable');
+    } else {
+      const reason = code !== 'UNKNOWN' ? code : error instanceof Error ? error.message : String(error);
+      failure = new NetworkError(`The connection to ${where} failed (${reason})`);
     }
-    if (NO_ANSWER.has(code)) {
-      return new NetworkError(`Cannot reach ${where} (${code})`, 'Check the base URL (letta-switchboard config show) and your network.');
-    }
-    const reason = code !== 'UNKNOWN' ? code : error instanceof Error ? error.message : String(error);
-    return new NetworkError(`The connection to ${where} failed (${reason})`, hint);
+    const unsure = method === 'POST' && !NOT_SENT.has(code) && options.mayLand;
+    return unsure ? new CreateMayHaveLandedError(failure, unsure.agentId, unsure.kind) : failure;
   }
 
-  private statusError(answer: Answer, method: Method, options: RequestOptions) {
+  private statusError(answer: Answer, method: Method, options: RequestOptions): CliError {
     const status = answer.status;
     const detail = serverMessage(answer.text);
     const label = `${status} ${answer.statusText}`.trim();
     const message = detail ? `Letta answered ${label}: ${detail}` : `Letta answered ${label}`;
-    if (status === 401 || status === 403) {
-      return new AuthError(message, "Check your API key: letta-switchboard config set-api-key - (or set LETTA_API_KEY).");
-    }
+    if (status === 401 || status === 403) return new AuthError(message, undefined, { status, keySource: this.options.keySource });
     // 405, or FastAPI's bare "Not Found": the server lacks the route itself, not the thing asked for.
     const noRoute = status === 405 || (status === 404 && (detail === 'Not Found' || detail === ''));
-    if (noRoute && options.ifNoRoute) {
-      return status === 404 ? new NotFoundError(message, options.ifNoRoute) : new ApiError(message, status, options.ifNoRoute);
-    }
+    if (noRoute && options.feature) return new RouteMissingError(message, status, options.feature);
     if (status === 404) return new NotFoundError(message);
-    const unsure = method === 'POST' && status >= 500 && options.ifUnsure;
-    const hint = unsure ? `${options.ifUnsure!.effect} Check with '${options.ifUnsure!.check}' before trying again.` : undefined;
-    return new ApiError(message, status, hint);
+    const failure = new ApiError(message, status);
+    const unsure = method === 'POST' && status >= 500 && options.mayLand;
+    return unsure ? new CreateMayHaveLandedError(failure, unsure.agentId, unsure.kind) : failure;
   }
 
   private followable(from: URL, location: string, method: Method, status: number, count: number): URL {
-    const to = new URL(location, from);
+    let to: URL;
+    try {
+      to = new URL(location, from);
+    } catch {
+      throw new MalformedResponseError(`Letta answered ${status} with a redirect to '${excerpt(location)}', which is not a URL`, 'a redirect', 'location');
+    }
     if (to.origin !== from.origin) {
-      throw new ApiError(
-        `Letta answered ${status} with a redirect to ${to.origin}; not following it, so the API key is not sent to another host`,
-        status,
-        'If the API moved, set the new address with letta-switchboard config set-url URL.',
-      );
+      throw new RedirectRefusedError(`Letta answered ${status} with a redirect to ${to.origin}; not following it, so the API key is not sent to another host`, status, to.origin);
     }
     const keepsMethod = status === 307 || status === 308;
     if (count > MAX_REDIRECTS || (method === 'POST' && !keepsMethod)) {
@@ -180,6 +195,9 @@ export class LettaClient {
     await sleep(ms, this.options.signal);
   }
 }
+
+/** The code transport gives a body it stopped reading at MAX_BODY_BYTES. */
+const TOO_LARGE = 'EBODYTOOLARGE';
 
 class TimeoutSignal extends Error {
   readonly code = 'TIMEOUT';
@@ -242,7 +260,7 @@ function parseBody(answer: Answer, method: Method, url: URL): unknown {
   try {
     return JSON.parse(answer.text);
   } catch {
-    throw new ApiError(`Letta answered ${answer.status} to ${method} ${url.pathname} with a body that is not JSON: ${excerpt(answer.text)}`, answer.status);
+    throw new MalformedResponseError(`Letta answered ${answer.status} to ${method} ${url.pathname} with a body that is not JSON: ${excerpt(answer.text)}`, `${method} ${url.pathname}`);
   }
 }
 

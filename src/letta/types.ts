@@ -1,4 +1,5 @@
 /** Wire types for the parts of Letta's API this CLI uses (from the public OpenAPI spec). */
+import type { ScheduleKind } from '../errors';
 
 export const ROLES = ['user', 'assistant', 'system'] as const;
 export type Role = (typeof ROLES)[number];
@@ -70,7 +71,7 @@ export interface Agent {
   [field: string]: unknown;
 }
 
-export type ScheduleKind = 'one-time' | 'recurring';
+export type { ScheduleKind };
 
 /** One-time and recurring are told apart by `schedule.type`; older answers may omit it. */
 export function scheduleKind(message: Pick<ScheduledMessage, 'schedule'>): ScheduleKind {

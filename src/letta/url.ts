@@ -1,12 +1,15 @@
-import { UsageError } from '../errors';
+import { RetiredServiceError, UsageError } from '../errors';
 
 export type Query = Record<string, string | number | undefined>;
 
-/** The base URL, checked: http(s) only. */
+/**
+ * The base URL, checked: http(s) only, no credentials, never the retired
+ * hosted service. A trailing /v1 is dropped, since every route adds its own.
+ */
 export function parseBaseUrl(value: string): URL {
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(value.trim());
   } catch {
     throw new UsageError(`'${value}' is not a URL`, 'Use a full address such as https://api.letta.com');
   }
@@ -14,14 +17,28 @@ export function parseBaseUrl(value: string): URL {
     throw new UsageError(`'${value}' is not an http(s) URL`, 'Use a full address such as https://api.letta.com');
   }
   if (url.username || url.password) throw new UsageError('The base URL must not contain a user name or password');
+  // The Go CLI's hosted service ran on Modal; it answers 410 now, so the key must not go there.
+  if (url.hostname === 'modal.run' || url.hostname.endsWith('.modal.run')) throw new RetiredServiceError(url.origin);
+  url.pathname = url.pathname.replace(/(\/v1)+\/*$/i, '/');
   return url;
 }
 
 /** True for http:// addresses other than this machine, where the key would travel in clear text. */
 export function isCleartextRemote(url: URL): boolean {
-  if (url.protocol !== 'http:') return false;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1');
+  return url.protocol === 'http:' && !isLoopback(url.hostname);
+}
+
+/**
+ * localhost, 127.0.0.0/8 or ::1, judged on the host as the URL parser
+ * normalised it (dotted decimal IPv4, compressed IPv6), never on a prefix:
+ * 127.evil.com is a name like any other.
+ */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost') return true;
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  // ::1, and IPv4-mapped 127.x.x.x (written ::ffff:7fxx:xxxx once parsed).
+  return host === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host);
 }
 
 /** base + "/v1/..." + query, keeping any path prefix the base URL has. */

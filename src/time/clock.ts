@@ -1,34 +1,187 @@
 import { UsageError } from '../errors';
+import { readNumber, tokenize, type Read } from './words';
 
 export interface ClockTime {
   hour: number;
   minute: number;
 }
 
-/** One time of day: 9am, 9 am, 9:30am, 9:30 pm, 14:30, 09:00, 9, noon, midnight. */
-export const CLOCK_PATTERN = String.raw`(?:noon|midday|midnight|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)`;
+export interface ClockRead extends Read<ClockTime> {
+  /** Written without am/pm as an hour 1-12 ("at 6", "half past 6", "six thirty"): callers may read it as pm from context. */
+  ambiguous: boolean;
+}
 
-const CLOCK = new RegExp(String.raw`^(?:(noon|midday)|(midnight)|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)$`);
+export interface ClockOptions {
+  /** Read "10 to 3" and "20 past 6" (default true). A window ("from 9 to 5") turns it off for its first end. */
+  bareOffsets?: boolean;
+}
 
-/** Parse one time of day, or null if the text is not one. Out-of-range hours are errors, never wrapped. */
+const UNIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
+const TEEN_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const HOUR_WORDS = `(?:twenty(?:[- ]?(?:one|two|three))?|${TEEN_WORDS}|zero|${UNIT_WORDS})`;
+const MINUTE_WORDS = `(?:(?:twenty|thirty|forty|fifty)(?:[- ]?(?:${UNIT_WORDS}))?|${TEEN_WORDS}|oh? (?:${UNIT_WORDS}))`;
+const COUNT_WORDS = `(?:(?:twenty|thirty|forty|fifty)(?:[- ]?(?:${UNIT_WORDS}))?|${TEEN_WORDS}|${UNIT_WORDS})`;
+const MERIDIEM = String.raw`(?: ?(?:[ap]\.? ?m\.?|p)(?![a-z])|(?<=\d)a(?![a-z.])| in the (?:morning|afternoon|evening)| at night)`;
+const PLAIN = String.raw`(?:\d{1,2}(?::\d{1,2}|\.\d{2}|h(?:\d{2})?)?|${HOUR_WORDS}(?: ${MINUTE_WORDS})?)(?: ?o'?clock| o clock)?${MERIDIEM}?`;
+const OFFSET = String.raw`(?:(?:half|(?:a )?quarter|(?:\d{1,2}|${COUNT_WORDS})(?: ?min(?:ute)?s?)?) (?:past|after|to|before|till|til|of) )`;
+
+/**
+ * One time of day as a regular-expression source, for readers built on
+ * patterns: every spelling `parseClock` reads (9am, 3 p.m., 15h, 9:5,
+ * 3 o'clock, half past 9, quarter to 5pm, seven thirty pm, noon). It has no
+ * nested repetition, so matching is linear. Match lower-case, single-spaced text.
+ */
+export const CLOCK_PATTERN = `(?:${OFFSET}?(?:(?:12 )?(?:noon|midday|midnight)|${PLAIN}))`;
+
+const NOON = new Set(['noon', 'midday']);
+const MERIDIEMS: Record<string, 'am' | 'pm'> = { am: 'am', pm: 'pm', p: 'pm' };
+const PARTS: Array<[string[], 'am' | 'pm' | 'night']> = [
+  [['in', 'the', 'morning'], 'am'],
+  [['in', 'the', 'afternoon'], 'pm'],
+  [['in', 'the', 'evening'], 'pm'],
+  [['at', 'night'], 'night'],
+];
+
+/**
+ * Read one time of day starting at `tokens[start]` (see `tokenize`), or null
+ * when there is none. Hours out of range ("13pm", "25:00", "9:75") are
+ * errors, never wrapped.
+ */
+export function readClock(tokens: readonly string[], start: number, options: ClockOptions = {}): ClockRead | null {
+  return readOffsetClock(tokens, start, options.bareOffsets !== false) ?? readPlainClock(tokens, start);
+}
+
+/** Parse one whole time of day, or null if the text is not one. Out-of-range hours are errors, never wrapped. */
 export function parseClock(text: string): ClockTime | null {
-  const m = CLOCK.exec(text.trim().toLowerCase());
-  if (!m) return null;
-  if (m[1]) return { hour: 12, minute: 0 };
-  if (m[2]) return { hour: 0, minute: 0 };
-  const hour = Number(m[3]);
-  const minute = m[4] === undefined ? 0 : Number(m[4]);
-  const meridiem = m[5]?.replace(/\./g, '');
-  if (minute > 59) throw new UsageError(`'${text.trim()}' is not a time of day: minute ${minute} is out of range (00-59)`);
+  const tokens = tokenize(text);
+  const read = readClock(tokens, 0);
+  return read && read.end === tokens.length ? read.value : null;
+}
+
+/** "half past 9", "quarter to 5pm", "10 minutes to 3pm", "20 past 6", "a quarter after noon". */
+function readOffsetClock(tokens: readonly string[], start: number, bare: boolean): ClockRead | null {
+  let i = start;
+  let minutes: number;
+  if (tokens[i] === 'half') {
+    minutes = 30;
+    i++;
+  } else if (tokens[i] === 'quarter' || (tokens[i] === 'a' && tokens[i + 1] === 'quarter')) {
+    minutes = 15;
+    i += tokens[i] === 'a' ? 2 : 1;
+  } else {
+    const count = readNumber(tokens, i, { articles: false });
+    if (!count || !Number.isInteger(count.value) || count.value < 1 || count.value > 59) return null;
+    minutes = count.value;
+    i = count.end;
+    if (/^(?:minutes?|mins?)$/.test(tokens[i] ?? '')) i++;
+    else if (!bare) return null;
+  }
+  const direction = tokens[i];
+  const sign = direction === 'past' || direction === 'after' ? 1 : ['to', 'before', 'till', 'til', 'of'].includes(direction ?? '') ? -1 : 0;
+  if (sign === 0 || (minutes === 30 && sign < 0 && tokens[start] === 'half')) return null;
+  const base = readPlainClock(tokens, i + 1);
+  if (!base || base.value.minute !== 0) return null;
+  const total = (((base.value.hour * 60 + sign * minutes) % 1440) + 1440) % 1440;
+  return { value: { hour: Math.floor(total / 60), minute: total % 60 }, end: base.end, ambiguous: base.ambiguous };
+}
+
+/** 9, 9am, 9 am, 3p, 3 p.m., 15h, 15h30, 15:30, 9:5, 9.30, 3 o'clock, nine am, seven thirty pm, noon, 12 midnight. */
+function readPlainClock(tokens: readonly string[], start: number): ClockRead | null {
+  let i = start;
+  if (tokens[i] === '12' && (NOON.has(tokens[i + 1] ?? '') || tokens[i + 1] === 'midnight')) i++;
+  if (NOON.has(tokens[i] ?? '')) return { value: { hour: 12, minute: 0 }, end: i + 1, ambiguous: false };
+  if (tokens[i] === 'midnight') return { value: { hour: 0, minute: 0 }, end: i + 1, ambiguous: false };
+
+  const first = tokens[i];
+  if (first === undefined) return null;
+  let hour: number;
+  let minute = 0;
+  let colon = false;
+  let twentyFour = false;
+  let hForm = false;
+  const clock = /^(\d{1,2})[:.](\d{1,2})$/.exec(first);
+  if (clock) {
+    hour = Number(clock[1]);
+    minute = Number(clock[2]);
+    colon = true;
+    twentyFour = clock[1]!.startsWith('0') && clock[1]!.length === 2;
+    i++;
+  } else if (/^\d{1,2}$/.test(first)) {
+    hour = Number(first);
+    twentyFour = first.length === 2 && first.startsWith('0');
+    i++;
+    if (tokens[i] === 'h' && hour <= 23) {
+      twentyFour = true;
+      hForm = true;
+      i++;
+      if (/^\d{2}$/.test(tokens[i] ?? '')) minute = Number(tokens[i++]);
+    }
+  } else {
+    const word = readNumber(tokens, i, { articles: false });
+    if (!word || !/^[a-z]/.test(first) || word.value > 23) return null;
+    hour = word.value;
+    i = word.end;
+    const minuteWord = readMinuteWord(tokens, i);
+    if (minuteWord) {
+      minute = minuteWord.value;
+      i = minuteWord.end;
+    }
+  }
+  const text = () => spell(tokens.slice(start, i));
+  if (minute > 59) throw new UsageError(`'${text()}' is not a time of day: minute ${minute} is out of range (00-59)`);
+  if (tokens[i] === 'oclock' && minute === 0) i++;
+
+  let meridiem: 'am' | 'pm' | 'night' | undefined;
+  if (!hForm) {
+    const single = MERIDIEMS[tokens[i] ?? ''];
+    if (single) {
+      meridiem = single;
+      i++;
+    } else {
+      const part = PARTS.find(([words]) => words.every((w, k) => tokens[i + k] === w));
+      if (part) {
+        meridiem = part[1];
+        i += part[0].length;
+      }
+    }
+  }
   if (meridiem) {
     if (hour < 1 || hour > 12) {
       throw new UsageError(
-        `'${text.trim()}' is not a time of day: with am/pm the hour must be 1-12`,
+        `'${text()}' is not a time of day: with am/pm the hour must be 1-12`,
         `Write '${hour > 12 && hour < 24 ? `${hour}:${String(minute).padStart(2, '0')}` : '9am'}' or use a 24-hour time such as '14:30'.`,
       );
     }
-    return { hour: (hour % 12) + (meridiem === 'pm' ? 12 : 0), minute };
+    // "12 at night" is midnight, "2 at night" 02:00, "10 at night" 22:00.
+    const pm = meridiem === 'pm' || (meridiem === 'night' && hour >= 5 && hour < 12);
+    return { value: { hour: (hour % 12) + (pm ? 12 : 0), minute }, end: i, ambiguous: false };
   }
-  if (hour > 23) throw new UsageError(`'${text.trim()}' is not a time of day: hour ${hour} is out of range (0-23)`);
-  return { hour, minute };
+  if (hour > 23) {
+    if (!colon) return null;
+    throw new UsageError(`'${text()}' is not a time of day: hour ${hour} is out of range (0-23)`);
+  }
+  return { value: { hour, minute }, end: i, ambiguous: !twentyFour && hour >= 1 && hour <= 12 };
+}
+
+/** The minutes of "seven thirty", "ten forty-five", "nine oh five": words only, never digits. */
+function readMinuteWord(tokens: readonly string[], start: number): Read<number> | null {
+  const word = tokens[start];
+  if (word === undefined || !/^[a-z]/.test(word)) return null;
+  if (word === 'oh' || word === 'o') {
+    const unit = readNumber(tokens, start + 1, { articles: false });
+    return unit && /^[a-z]/.test(tokens[start + 1]!) && unit.value >= 1 && unit.value <= 9 ? { value: unit.value, end: unit.end } : null;
+  }
+  const read = readNumber(tokens, start, { articles: false });
+  return read && read.value >= 10 && read.value <= 59 ? read : null;
+}
+
+/** Tokens back as people write them: "13 pm" -> "13pm", "15 h 30" -> "15h30". */
+function spell(tokens: readonly string[]): string {
+  let text = '';
+  tokens.forEach((token, k) => {
+    const previous = tokens[k - 1];
+    const glued = previous !== undefined && ((/^(?:am|pm|h)$/.test(token) && /\d$/.test(previous)) || (/^\d/.test(token) && previous === 'h'));
+    text += k === 0 || glued ? token : ` ${token}`;
+  });
+  return text;
 }

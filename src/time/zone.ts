@@ -1,4 +1,4 @@
-import { UsageError } from '../errors';
+import { resolveZone } from './zone-names';
 
 /** A wall-clock reading in some zone. month is 1-12, weekday 0 (Sunday) to 6. */
 export interface WallTime {
@@ -26,26 +26,13 @@ function inZone(zone: string): void {
   if (process.env.TZ !== zone) process.env.TZ = zone;
 }
 
-let knownZones: Set<string> | undefined;
-
-/** The zone's name, or a UsageError for a name the time zone database does not know. */
+/**
+ * The zone's name in the database's spelling, from any name people type
+ * (IANA names in any case, EST, CET, London); a UsageError otherwise. Every
+ * zone the user gives (--tz, TZ, the config file) comes through here.
+ */
 export function checkZone(zone: string): string {
-  const name = zone.trim();
-  if (name === '') throw new UsageError('Empty time zone name', "Use an IANA name such as 'America/New_York' or 'UTC'.");
-  if (name === 'UTC' || name === 'Etc/UTC') return name;
-  knownZones ??= new Set(Intl.supportedValuesOf('timeZone'));
-  if (knownZones.has(name)) return name;
-  try {
-    // Links (Asia/Kolkata, US/Eastern) and other spellings: the slower, complete check.
-    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-    // Keep the user's own name when it is written as the database writes names; lower-case spellings become canonical.
-    return /^[A-Z][A-Za-z0-9_+-]*(\/[A-Z0-9][A-Za-z0-9_+-]*)*$/.test(name) ? name : canonical;
-  } catch {
-    throw new UsageError(
-      `Unknown time zone '${zone}'`,
-      "Use an IANA name such as 'America/New_York', 'Europe/London', 'Asia/Kolkata' or 'UTC'.",
-    );
-  }
+  return resolveZone(zone);
 }
 
 export function wallTime(zone: string, instant: number): WallTime {
@@ -65,7 +52,7 @@ export function wallTime(zone: string, instant: number): WallTime {
 /** Minutes to add to UTC to get the zone's wall clock at that instant (New York in winter: -300). */
 export function offsetMinutes(zone: string, instant: number): number {
   inZone(zone);
-  return -new Date(instant).getTimezoneOffset();
+  return -new Date(instant).getTimezoneOffset() || 0; // never -0
 }
 
 /**
@@ -74,7 +61,7 @@ export function offsetMinutes(zone: string, instant: number): number {
  * time that occurs twice means the first of the two.
  */
 export function instantFromLocal(zone: string, local: LocalDateTime): number {
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const asUtc = utcMillis(local.year, local.month, local.day, local.hour, local.minute, local.second);
   const before = offsetMinutes(zone, asUtc - DAY);
   const after = offsetMinutes(zone, asUtc + DAY);
   const candidates = [asUtc - before * MINUTE, asUtc - after * MINUTE].sort((a, b) => a - b);
@@ -85,14 +72,23 @@ export function instantFromLocal(zone: string, local: LocalDateTime): number {
   return asUtc - before * MINUTE;
 }
 
+/** The Gregorian calendar repeats every 400 years, which are exactly this long. */
+const FOUR_CENTURIES = 146_097 * DAY;
+
+/** Date.UTC with `month` 1-12, and years 0-99 read as written (Date.UTC makes them 1900-1999). */
+export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  if (year >= 100 || year < 0) return Date.UTC(year, month - 1, day, hour, minute, second);
+  return Date.UTC(year + 400, month - 1, day, hour, minute, second) - FOUR_CENTURIES;
+}
+
 /** The calendar date `days` after the given one (pure calendar arithmetic). */
 export function addDays(date: { year: number; month: number; day: number }, days: number) {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  const d = new Date(utcMillis(date.year, date.month, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMillis(year, month + 1, 0)).getUTCDate();
 }
 
 /**

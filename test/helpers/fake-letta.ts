@@ -155,6 +155,7 @@ export class FakeLetta {
       return send(200, list.slice(0, limit));
     }
     if (agentId !== undefined && !knownAgent) return send(404, { detail: `Agent not found: ${agentId}` });
+    if (req.method === 'GET' && agentId !== undefined && rest === '') return send(200, this.agents.find((a) => a.id === agentId));
 
     if (rest === '/schedule' && req.method === 'POST') {
       const b = body as { schedule?: Schedule['schedule']; messages?: unknown[] };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { retryAfter, serverMessage } from '../../src/letta/client';
 import { apiUrl, isCleartextRemote, parseBaseUrl } from '../../src/letta/url';
 import { schedulePath } from '../../src/letta/api';
-import { UsageError } from '../../src/errors';
+import { RetiredServiceError, UsageError } from '../../src/errors';
+import { hintFor } from '../../src/hints';
 
 describe('Retry-After', () => {
   const now = Date.parse('2026-11-22T15:00:00Z');
@@ -51,5 +52,49 @@ describe('URLs', () => {
     expect(isCleartextRemote(new URL('http://localhost'))).toBe(false);
     expect(isCleartextRemote(new URL('http://[::1]:80'))).toBe(false);
     expect(isCleartextRemote(new URL('https://letta.example.com'))).toBe(false);
+  });
+});
+
+describe('which plain-http addresses are this machine', () => {
+  it.each([
+    ['http://127.0.0.1.example.com', true],
+    ['http://127.evil.com', true],
+    ['http://127.0.0.1.nip.io:8283', true],
+    ['http://localhost.evil.com', true],
+    ['http://10.0.0.1', true],
+    ['http://[::2]', true],
+    ['http://127.0.0.1', false],
+    ['http://127.255.0.9:8283', false],
+    ['http://127.1', false],
+    ['http://LOCALHOST:8283', false],
+    ['http://localhost.', false],
+    ['http://[0:0:0:0:0:0:0:1]', false],
+    ['http://[::ffff:127.0.0.1]', false],
+  ])('%s leaves the machine: %s', (url, remote) => expect(isCleartextRemote(new URL(url))).toBe(remote));
+});
+
+describe('base URLs', () => {
+  it.each([
+    ['https://api.letta.com/v1', 'https://api.letta.com/'],
+    ['https://api.letta.com/v1/', 'https://api.letta.com/'],
+    ['https://api.letta.com/V1//', 'https://api.letta.com/'],
+    ['https://example.com/letta/v1', 'https://example.com/letta/'],
+    ['https://example.com/v1beta', 'https://example.com/v1beta'],
+  ])('%s is read as %s', (value, href) => expect(parseBaseUrl(value).href).toBe(href));
+
+  it('never sends /v1/v1', () => {
+    expect(apiUrl('https://api.letta.com/v1/', '/v1/agents/').href).toBe('https://api.letta.com/v1/agents/');
+  });
+
+  it.each(['https://letta-switchboard--api.modal.run', 'https://someone-web.modal.run/v1', 'http://MODAL.RUN'])('refuses the retired service at %s', (value) => {
+    let error: unknown;
+    try {
+      parseBaseUrl(value);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(RetiredServiceError);
+    expect((error as Error).message).toMatch(/is the retired letta-switchboard service, which is gone$/);
+    expect(hintFor(error)).toContain('https://api.letta.com');
   });
 });

@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { CliError, InterruptedError } from '../errors';
+import { forgetOnExit, removeOnExit } from './pending';
+
+/**
+ * A lock file beside what it guards, created with O_EXCL so only one process
+ * holds it. It names its holder (pid, host, time): a holder that died is
+ * detected and its lock taken over; one that lives keeps it until `staleMs`.
+ */
+export interface LockOptions {
+  /** How long to wait for another holder before giving up. */
+  waitMs?: number;
+  /** A lock older than this is taken over even if its holder seems alive (a pid reused, another host). */
+  staleMs?: number;
+  /** What the lock guards, in the user's words ("the config file /x/config.json"). */
+  what?: string;
+  signal?: AbortSignal;
+}
+
+export interface HeldLock {
+  readonly path: string;
+  release(): void;
+}
+
+interface Holder {
+  pid: number;
+  host: string;
+  since: number;
+  token: string;
+}
+
+const DEFAULT_WAIT_MS = 30_000;
+const DEFAULT_STALE_MS = 60_000;
+
+/** Take the lock now or return undefined: no waiting. */
+export function tryLock(path: string, options: LockOptions = {}): HeldLock | undefined {
+  const token = create(path) ?? (breakIfStale(path, options.staleMs ?? DEFAULT_STALE_MS) ? create(path) : undefined);
+  return token === undefined ? undefined : held(path, token);
+}
+
+/** Take the lock, waiting (blocking) with short sleeps up to `waitMs`; for short synchronous critical sections. */
+export function lockSync(path: string, options: LockOptions = {}): HeldLock {
+  const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
+  for (let attempt = 0; ; attempt++) {
+    const lock = tryLock(path, options);
+    if (lock) return lock;
+    if (Date.now() >= deadline) throw busy(path, options);
+    sleepSync(pause(attempt));
+  }
+}
+
+/** Take the lock, waiting (without blocking the event loop) up to `waitMs`. */
+export async function lock(path: string, options: LockOptions = {}): Promise<HeldLock> {
+  const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
+  for (let attempt = 0; ; attempt++) {
+    if (options.signal?.aborted) throw new InterruptedError();
+    const lock = tryLock(path, options);
+    if (lock) return lock;
+    if (Date.now() >= deadline) throw busy(path, options);
+    await new Promise((resolve) => setTimeout(resolve, pause(attempt)));
+  }
+}
+
+/** Who holds the lock at `path`, if anyone (for messages). */
+export function lockHolder(path: string): Holder | undefined {
+  try {
+    return parseHolder(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Create the lock file; its token, or undefined when someone else holds it. */
+function create(path: string): string | undefined {
+  const token = randomBytes(8).toString('hex');
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw error;
+  }
+  removeOnExit(path);
+  try {
+    const holder: Holder = { pid: process.pid, host: hostname(), since: Date.now(), token };
+    writeSync(fd, `${JSON.stringify(holder)}\n`);
+  } catch (error) {
+    rmSync(path, { force: true });
+    forgetOnExit(path);
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
+  return token;
+}
+
+function held(path: string, token: string): HeldLock {
+  let released = false;
+  return {
+    path,
+    release() {
+      if (released) return;
+      released = true;
+      // Remove the file only while it is still ours (it may have been judged stale and taken over).
+      if (lockHolder(path)?.token === token) rmSync(path, { force: true });
+      forgetOnExit(path);
+    },
+  };
+}
+
+/**
+ * Remove the lock if its holder is gone. Two waiters may judge it stale at
+ * once; the take-over is itself guarded by a short-lived lock so the second
+ * cannot remove a lock the first has just made.
+ */
+function breakIfStale(path: string, staleMs: number): boolean {
+  const seen = statOrUndefined(path);
+  if (!seen) return true;
+  if (!isStale(lockHolder(path), seen.mtimeMs, staleMs)) return false;
+  const breaker = `${path}.break`;
+  let fd: number;
+  try {
+    fd = openSync(breaker, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // A breaker that died mid-take-over: it holds its file for microseconds, so a second is plenty.
+    const stuck = statOrUndefined(breaker);
+    if (stuck && Date.now() - stuck.mtimeMs > 1_000) rmSync(breaker, { force: true });
+    return false;
+  }
+  closeSync(fd);
+  removeOnExit(breaker);
+  try {
+    const now = statOrUndefined(path);
+    if (!now) return true;
+    if (now.ino !== seen.ino || now.mtimeMs !== seen.mtimeMs) return false;
+    // Moved aside, not deleted: a rename is atomic, so nobody sees a half-removed lock.
+    const aside = `${path}.stale.${process.pid}`;
+    renameSync(path, aside);
+    rmSync(aside, { force: true });
+    return true;
+  } finally {
+    rmSync(breaker, { force: true });
+    forgetOnExit(breaker);
+  }
+}
+
+function isStale(holder: Holder | undefined, modifiedMs: number, staleMs: number): boolean {
+  if (Date.now() - modifiedMs > staleMs) return true;
+  // A lock file with no holder yet is being written this very moment (or its writer died doing so: the age bound covers that).
+  if (!holder) return false;
+  if (holder.host === hostname() && holder.pid !== process.pid) return !processAlive(holder.pid);
+  return false;
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function parseHolder(text: string): Holder | undefined {
+  try {
+    const data = JSON.parse(text) as Partial<Holder>;
+    if (typeof data.pid !== 'number' || typeof data.host !== 'string' || typeof data.token !== 'string') return undefined;
+    return { pid: data.pid, host: data.host, since: Number(data.since) || 0, token: data.token };
+  } catch {
+    return undefined;
+  }
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function busy(path: string, options: LockOptions): CliError {
+  const holder = lockHolder(path);
+  const who = holder ? ` (process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`})` : '';
+  const seconds = Math.round((options.waitMs ?? DEFAULT_WAIT_MS) / 100) / 10;
+  return new CliError(
+    `Another letta-switchboard${who} is changing ${options.what ?? path}; gave up after ${seconds} s`,
+    `Try again; if no other letta-switchboard is running, remove ${path}.`,
+  );
+}
+
+/** 5 ms, growing to 50 ms, with jitter so waiters do not wake in step. */
+function pause(attempt: number): number {
+  return Math.min(50, 5 * 2 ** Math.min(attempt, 4)) * (0.5 + Math.random());
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}

@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { CliError, UsageError } from '../errors';
+import { lock, lockSync, processAlive, type HeldLock, type LockOptions } from './lock';
+import { forgetOnExit, removeOnExit } from './pending';
+
+/**
+ * Private files (the config, the record of intent): read with or without a
+ * byte-order mark; written whole (temp file, fsync, rename) at 0600, under a
+ * lock, into a folder that is 0700 when this tool made it. A folder that was
+ * already there is never chmodded; a symlinked file is written through only to
+ * a target the user owns and nobody else can change.
+ */
+export interface FileLabel {
+  /** The file in the user's words: "config file", "state file". */
+  what: string;
+  /** One line telling how to point the tool elsewhere (shown under folder errors). */
+  folderHint: string;
+}
+
+/** The file's text without a byte-order mark, or undefined when there is no file. */
+export function readTextFile(path: string, label: FileLabel): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'EISDIR') throw new UsageError(`The ${label.what} ${path} is a folder, not a regular file`, 'Move it away.');
+    throw new UsageError(`Cannot read the ${label.what} ${path} (${code ?? (error as Error).message})`, `Check that you can read it. ${label.folderHint}`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Run `body` holding the file's lock (blocking while waiting): for short read-change-write steps. */
+export function withFileLockSync<T>(path: string, label: FileLabel, body: () => T, options: LockOptions = {}): T {
+  makePrivateFolder(dirname(path), label);
+  let held: HeldLock;
+  try {
+    held = lockSync(lockPathFor(path), { what: `the ${label.what} ${path}`, ...options });
+  } catch (error) {
+    throw cannotWrite(path, label, error);
+  }
+  try {
+    return body();
+  } finally {
+    held.release();
+  }
+}
+
+/** Run `body` holding the file's lock, waiting without blocking the event loop. */
+export async function withFileLock<T>(path: string, label: FileLabel, body: () => T, options: LockOptions = {}): Promise<T> {
+  makePrivateFolder(dirname(path), label);
+  let held: HeldLock;
+  try {
+    held = await lock(lockPathFor(path), { what: `the ${label.what} ${path}`, ...options });
+  } catch (error) {
+    throw cannotWrite(path, label, error);
+  }
+  try {
+    return body();
+  } finally {
+    held.release();
+  }
+}
+
+/** `.config.json.lock` beside `config.json`. */
+export function lockPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.lock`);
+}
+
+/**
+ * Replace the file's contents atomically, flushed to disk, at mode 0600. The
+ * caller holds the file's lock. Temp files left by writers that died are
+ * removed first.
+ */
+export function writePrivateFile(path: string, text: string, label: FileLabel): void {
+  makePrivateFolder(dirname(path), label);
+  const target = writeTarget(path, label);
+  const dir = dirname(target);
+  removeOrphanTempFiles(dir, basename(target));
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  removeOnExit(temp);
+  try {
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    // The umask may have taken bits from the mode given to open; the file must be exactly 0600.
+    chmodSync(temp, 0o600);
+    renameSync(temp, target);
+    syncFolder(dir);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw cannotWrite(path, label, error);
+  } finally {
+    forgetOnExit(temp);
+  }
+}
+
+/**
+ * Make the folder (and any missing parents) at 0700. Only folders made here
+ * are chmodded; an existing one is used as it is, and a path that is not a
+ * folder is an error.
+ */
+export function makePrivateFolder(dir: string, label: FileLabel): void {
+  const missing: string[] = [];
+  for (let current = dir; ; current = dirname(current)) {
+    const found = statOrUndefined(current, label);
+    if (found) {
+      if (!found.isDirectory()) throw notAFolder(current, label);
+      break;
+    }
+    missing.push(current);
+    if (dirname(current) === current) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(folder, label, error, 'folder');
+      // Made by someone else meanwhile: theirs, so left as it is.
+      if (!statOrUndefined(folder, label)?.isDirectory()) throw notAFolder(folder, label);
+      continue;
+    }
+    chmodSync(folder, 0o700);
+  }
+}
+
+/** Where a write really goes: the path itself, or a symlink's target when that is safe to write. */
+function writeTarget(path: string, label: FileLabel): string {
+  let link: Stats;
+  try {
+    link = lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return path;
+    throw cannotWrite(path, label, error);
+  }
+  if (!link.isSymbolicLink()) {
+    if (!link.isFile()) throw new UsageError(`The ${label.what} ${path} is not a regular file`, 'Move it away; this tool writes only regular files.');
+    return path;
+  }
+  let target: string;
+  try {
+    target = realpathSync(path);
+  } catch {
+    throw new UsageError(
+      `The ${label.what} ${path} is a link to ${readlinkSync(path)}, which does not exist`,
+      'Create the file it points to, or remove the link.',
+    );
+  }
+  const found = statSync(target);
+  const refuse = (why: string, hint: string) => new UsageError(`The ${label.what} ${path} is a link to ${target}, ${why}; not writing through it`, hint);
+  if (!found.isFile()) throw refuse('which is not a regular file', 'Point the link at a regular file, or remove the link.');
+  if (!ownedByUser(found)) throw refuse('which belongs to another user', 'Point the link at a file of your own, or remove the link.');
+  if ((found.mode & 0o022) !== 0) {
+    throw refuse(`which others can change (mode ${(found.mode & 0o777).toString(8).padStart(4, '0')})`, `Make it private (chmod 600 ${target}) or remove the link.`);
+  }
+  return target;
+}
+
+function ownedByUser(stats: Stats): boolean {
+  return process.getuid === undefined || stats.uid === process.getuid();
+}
+
+/** Remove `.name.<pid>.<random>.tmp` files whose writer is no longer running (killed mid-write). */
+function removeOrphanTempFiles(dir: string, name: string): void {
+  const prefix = `.${name}.`;
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+    const pid = Number(/^(\d+)\.[0-9a-z]+\.tmp$/.exec(entry.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+    rmSync(join(dir, entry), { force: true });
+  }
+}
+
+/** Make the rename itself durable; not every platform can open a folder for this, and then it is skipped. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Best effort: the data itself is already flushed.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function statOrUndefined(path: string, label: FileLabel): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a parent is not a folder; the walk up finds and names it.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw cannotWrite(path, label, error, 'folder');
+  }
+}
+
+function notAFolder(path: string, label: FileLabel): UsageError {
+  return new UsageError(`Cannot write the ${label.what}: ${path} is not a folder`, label.folderHint);
+}
+
+function cannotWrite(path: string, label: FileLabel, error: unknown, kind: 'file' | 'folder' = 'file'): CliError {
+  // Errors already in the user's terms (a busy lock, a refused link, Ctrl-C) pass as they are.
+  if (error instanceof CliError) return error;
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  const subject = kind === 'folder' ? `the folder ${path} for the ${label.what}` : `the ${label.what} ${path}`;
+  return new UsageError(`Cannot write ${subject} (${reason})`, `Check that the folder is writable. ${label.folderHint}`);
+}

@@ -1,0 +1,117 @@
+import { UsageError } from '../errors';
+import { offsetMinutesOf } from './iso';
+import { lookupZone } from './zone-names';
+import { instantFromLocal, offsetMinutes, utcMillis, wallTime, type LocalDateTime, type WallTime } from './zone';
+
+const MINUTE = 60_000;
+
+/** A clock to read a phrase on: an IANA zone's, or a fixed UTC offset's ("+05:00"). */
+export interface Calendar {
+  /** What the clock shows at `instant`. */
+  wall(instant: number): WallTime;
+  /** The instant at which the clock shows `local`. */
+  at(local: LocalDateTime): number;
+  /** Minutes east of UTC at `instant`. */
+  offset(instant: number): number;
+}
+
+export function zoneCalendar(zone: string): Calendar {
+  return {
+    wall: (instant) => wallTime(zone, instant),
+    at: (local) => instantFromLocal(zone, local),
+    offset: (instant) => offsetMinutes(zone, instant),
+  };
+}
+
+function fixedCalendar(offset: number): Calendar {
+  return {
+    wall: (instant) => wallTime('UTC', instant + offset * MINUTE),
+    at: (local) => utcMillis(local.year, local.month, local.day, local.hour, local.minute, local.second) - offset * MINUTE,
+    offset: () => offset,
+  };
+}
+
+export interface PhraseZone {
+  /** The phrase without its zone. */
+  text: string;
+  /** The clock the phrase is read on: the zone it names, else the user's. */
+  calendar: Calendar;
+  /** The zone or offset as the phrase wrote it, when it wrote one. */
+  written?: string;
+}
+
+// Each is anchored at the end and has no nested repetition, so matching is linear.
+const TRAILING_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-]+){1,2})(?:\stime)?$/;
+const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;
+
+/**
+ * Take a zone written in the phrase off its end ("5pm CET", "9am in London",
+ * "noon Europe/Berlin", "at 9am +05:00", "8:00 pacific time") and give the
+ * clock it names. A zone that names several is an error listing them; a
+ * phrase with no zone is read on the user's.
+ */
+export function phraseZone(text: string, userZone: string): PhraseZone {
+  const user = { text, calendar: zoneCalendar(userZone) };
+  const bare = text.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+
+  const offset = TRAILING_OFFSET.exec(bare);
+  if (offset) {
+    const written = (offset[1] ?? offset[2])!;
+    const minutes = offsetMinutesOf(normalOffset(written), `'${text}'`);
+    return { text: bare.slice(0, offset.index).trim(), calendar: fixedCalendar(minutes), written: written.toUpperCase() };
+  }
+
+  const iana = TRAILING_IANA.exec(bare);
+  if (iana) {
+    const found = lookupZone(iana[1]!);
+    if (!found) throw new UsageError(`'${text}' names the time zone '${iana[1]}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");
+    return named(found, bare.slice(0, iana.index).trim(), iana[1]!, text);
+  }
+
+  // Longest first ("pacific standard time" before "time"); a city only after "in" or before "time".
+  const tokens = bare.split(' ');
+  for (let n = Math.min(4, tokens.length); n >= 1; n--) {
+    const words = tokens.slice(-n);
+    const candidate = words.join(' ');
+    if (!zoneWords(candidate)) continue;
+    const afterIn = tokens[tokens.length - n - 1] === 'in';
+    const endsWithTime = n > 1 && words[n - 1] === 'time';
+    const found =
+      lookupZone(candidate, { cities: afterIn, links: false }) ??
+      (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { cities: true, links: false }) : null);
+    if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), candidate, text);
+  }
+  // An abbreviation inside the phrase ("9am EST tomorrow").
+  for (let k = 0; k < tokens.length - 1; k++) {
+    const word = tokens[k]!;
+    const found = zoneWords(word) ? lookupZone(word, { cities: false, links: false }) : null;
+    if (found) {
+      const after = tokens[k + 1] === 'time' ? k + 2 : k + 1;
+      return named(found, [...tokens.slice(0, k), ...tokens.slice(after)].join(' '), word, text);
+    }
+  }
+  return user;
+}
+
+/** Letters only, and not a word the time language uses itself ("z" alone, "in the morning"). */
+function zoneWords(candidate: string): boolean {
+  return /^[a-z.' ]+$/.test(candidate) && !/\b(?:z|am|pm|noon|midnight|morning|afternoon|evening|night|tonight|today|tomorrow|minutes?|hours?|days?|weeks?|months?|years?)$/.test(candidate);
+}
+
+function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, written: string, text: string): PhraseZone {
+  if ('ambiguous' in found) {
+    throw new UsageError(
+      `'${text}': the time zone '${written}' could mean several: ${found.ambiguous.join(', ')}`,
+      `Write the IANA name instead, such as '${found.ambiguous[0]!.split(' ')[0]}'.`,
+    );
+  }
+  return { text: rest, calendar: zoneCalendar(found.zone), written: found.zone };
+}
+
+/** "+5" -> "+05", "+530" -> "+05:30". */
+function normalOffset(written: string): string {
+  const sign = written[0]!;
+  const digits = written.slice(1).replace(':', '');
+  if (digits.length <= 2) return `${sign}${digits.padStart(2, '0')}`;
+  return `${sign}${digits.slice(0, -2).padStart(2, '0')}:${digits.slice(-2)}`;
+}

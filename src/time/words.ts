@@ -1,0 +1,122 @@
+/**
+ * Words both phrase readers share: the tokenizer, number words and ordinals.
+ * Every reader here walks the token list once; none uses a backtracking regex.
+ */
+
+/** A reader's answer: the value and the index of the first token it did not use. */
+export interface Read<T> {
+  value: T;
+  end: number;
+}
+
+/**
+ * Split a phrase into lower-case tokens: "Every Tue-Thu at 3p.m." ->
+ * every, tue, -, thu, at, 3, pm. Clock numbers stay whole ("9:30", "9.30"),
+ * ordinals too ("21st"); a number glued to a word is split ("9am" -> 9, am;
+ * "5m" -> 5, m); "o'clock" is one token, "oclock".
+ */
+export function tokenize(text: string): string[] {
+  const normal = text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/\bo\s?'?\s?clock\b/g, ' oclock ')
+    .replace(/\b([ap])\.\s?m\b\.?/g, ' $1m ')
+    .replace(/(\d)([ap])\b/g, '$1 $2m');
+  const tokens: string[] = [];
+  for (const m of normal.matchAll(/\d{1,2}:\d{1,2}|\d{1,2}\.\d{2}(?!\d)|\d+(?:st|nd|rd|th)\b|\d+(?:\.\d+)?|:\d{1,2}|[a-z]+|[,;&@\-/]|[^\s.!'"]/g)) {
+    tokens.push(m[0] === ';' ? ',' : m[0]);
+  }
+  return tokens;
+}
+
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty'];
+
+const SIMPLE_NUMBERS = new Map<string, number>([
+  ...UNITS.map((word, i): [string, number] => [word, i]),
+  ...TEENS.map((word, i): [string, number] => [word, 10 + i]),
+  ...TENS.map((word, i): [string, number] => [word, 10 * i]).filter(([word]) => word !== ''),
+  ['fourty', 40],
+]);
+
+const UNIT_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const SIMPLE_ORDINALS = new Map<string, number>([
+  ...UNIT_ORDINALS.map((word, i): [string, number] => [word, i]).filter(([word]) => word !== ''),
+  ...['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'].map(
+    (word, i): [string, number] => [word, 10 + i],
+  ),
+  ['twentieth', 20],
+  ['thirtieth', 30],
+]);
+
+/** The value of one number word ("seven", "forty"), or undefined. */
+export function numberWord(word: string | undefined): number | undefined {
+  return word === undefined ? undefined : SIMPLE_NUMBERS.get(word);
+}
+
+/** "twenty", "-"?, "one": a tens word followed by a unit word, either side of an optional hyphen. */
+function readCompound(tokens: readonly string[], start: number, tens: number, units: ReadonlyMap<string, number>): Read<number> | null {
+  let i = start;
+  if (tokens[i] === '-') i++;
+  const word = tokens[i];
+  const unit = word === undefined ? undefined : units.get(word);
+  if (unit === undefined || unit < 1 || unit > 9) return null;
+  return { value: tens + unit, end: i + 1 };
+}
+
+export interface NumberOptions {
+  /** Read "a"/"an" as 1, "a couple of" as 2, "a few" as 3 (default true). */
+  articles?: boolean;
+}
+
+/**
+ * A count at `start`: digits ("20", "1.5"), words one to sixty ("seven",
+ * "twenty-one", "twenty one"), "a"/"an" (1), "a couple (of)" (2), "a few" (3).
+ */
+export function readNumber(tokens: readonly string[], start: number, options: NumberOptions = {}): Read<number> | null {
+  const word = tokens[start];
+  if (word === undefined) return null;
+  if (/^\d+(?:\.\d+)?$/.test(word)) return { value: Number(word), end: start + 1 };
+  if (options.articles !== false) {
+    let i = start;
+    const article = word === 'a' || word === 'an';
+    if (article) i++;
+    if (tokens[i] === 'couple') return { value: 2, end: tokens[i + 1] === 'of' ? i + 2 : i + 1 };
+    if (tokens[i] === 'few') return { value: 3, end: tokens[i + 1] === 'of' ? i + 2 : i + 1 };
+    if (article) return { value: 1, end: start + 1 };
+  }
+  const simple = SIMPLE_NUMBERS.get(word);
+  if (simple === undefined) return null;
+  if (simple >= 20 && simple % 10 === 0 && simple < 60) {
+    return readCompound(tokens, start + 1, simple, SIMPLE_NUMBERS) ?? { value: simple, end: start + 1 };
+  }
+  return { value: simple, end: start + 1 };
+}
+
+/** An ordinal at `start`: "1st", "22nd", "first", "third", "twenty-first", "twenty first", "thirtieth". */
+export function readOrdinal(tokens: readonly string[], start: number): Read<number> | null {
+  const word = tokens[start];
+  if (word === undefined) return null;
+  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
+  if (digits) return { value: Number(digits[1]), end: start + 1 };
+  const simple = SIMPLE_ORDINALS.get(word);
+  if (simple !== undefined) return { value: simple, end: start + 1 };
+  const tens = SIMPLE_NUMBERS.get(word);
+  if (tens !== undefined && tens >= 20 && tens % 10 === 0 && tens < 60) return readCompound(tokens, start + 1, tens, SIMPLE_ORDINALS);
+  return null;
+}
+
+/** A whole text read as one number ("seven", "a couple of", "12"), or null. */
+export function parseNumber(text: string): number | null {
+  const tokens = tokenize(text);
+  const read = readNumber(tokens, 0);
+  return read && read.end === tokens.length ? read.value : null;
+}
+
+/** A whole text read as one ordinal ("3rd", "twenty-first"), or null. */
+export function parseOrdinal(text: string): number | null {
+  const tokens = tokenize(text);
+  const read = readOrdinal(tokens, 0);
+  return read && read.end === tokens.length ? read.value : null;
+}

@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { MAX_PHRASE_LENGTH, parseInstant } from '../../src/time/once';
+import { readParts } from '../../src/time/once-days';
+import { phraseZone } from '../../src/time/once-zone';
+import { tokenize } from '../../src/time/words';
+import { wallTime } from '../../src/time/zone';
+
+/*
+ * "now" is the same wall-clock moment in every zone below, Sunday
+ * 2026-11-22 10:00 local, so one table of local answers holds in all of
+ * them. The offsets are written out, not computed by the code under test.
+ */
+const ZONES: Array<[string, string]> = [
+  ['America/New_York', '2026-11-22T10:00:00-05:00'],
+  ['Europe/London', '2026-11-22T10:00:00Z'],
+  ['Asia/Kolkata', '2026-11-22T10:00:00+05:30'],
+  ['Australia/Sydney', '2026-11-22T10:00:00+11:00'], // summer time in the south
+  ['Pacific/Chatham', '2026-11-22T10:00:00+13:45'],
+  ['Asia/Kathmandu', '2026-11-22T10:00:00+05:45'],
+];
+
+const local = (zone: string, instant: number) => {
+  const w = wallTime(zone, instant);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+};
+
+function failure(input: string, zone: string, now: number): UsageError {
+  try {
+    parseInstant(input, { now, zone });
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  }
+  throw new Error(`'${input}' was accepted`);
+}
+
+// [phrase, local answer] with "now" at Sunday 2026-11-22 10:00 local.
+const FAMILIES: Array<[string, string]> = [
+  // ordinals and "the"
+  ['the 1st of march', '2027-03-01 09:00'],
+  ['first of march', '2027-03-01 09:00'],
+  ['  The  1ST of  MARCH  ', '2027-03-01 09:00'],
+  ['on the 15th', '2026-12-15 09:00'],
+  ['the 30th', '2026-11-30 09:00'],
+  ['the 3rd of next month at 2pm', '2026-12-03 14:00'],
+  ['tuesday the 19th at 3pm', '2027-01-19 15:00'],
+  ['Tuesday The 24th', '2026-11-24 09:00'],
+  ['march 3rd', '2027-03-03 09:00'],
+  ['March 3rd at 5pm', '2027-03-03 17:00'],
+  ['3 march', '2027-03-03 09:00'],
+  ['25th of december at noon', '2026-12-25 12:00'],
+  ['march 1st, 2027 at 9am', '2027-03-01 09:00'],
+  // nth and last weekday of a month
+  ['first wednesday of march', '2027-03-03 09:00'],
+  ['last thursday of next month', '2026-12-31 09:00'],
+  ['3rd thu in may at 10am', '2027-05-20 10:00'],
+  ['second monday of december', '2026-12-14 09:00'],
+  ['the last friday of february 2027', '2027-02-26 09:00'],
+  ['last day of the month', '2026-11-30 09:00'],
+  ['first monday of the month at 8:30', '2026-12-07 08:30'],
+  // clock spellings
+  ['quarter past 4pm', '2026-11-22 16:15'],
+  ['half past 6', '2026-11-23 06:30'],
+  ['half past 6 tonight', '2026-11-22 18:30'],
+  ['10 minutes to 3pm tomorrow', '2026-11-23 14:50'],
+  ["4 o'clock in the afternoon", '2026-11-22 16:00'],
+  ['at nine am', '2026-11-23 09:00'],
+  ['tomorrow at 3p', '2026-11-23 15:00'],
+  ['at 15h tomorrow', '2026-11-23 15:00'],
+  ['tomorrow 9:5', '2026-11-23 09:05'],
+  // number words, couple, few
+  ['in seven days', '2026-11-29 10:00'],
+  ['in a couple of minutes', '2026-11-22 10:02'],
+  ['in a few minutes', '2026-11-22 10:03'],
+  ['in twenty minutes', '2026-11-22 10:20'],
+  ['in an hour and a half', '2026-11-22 11:30'],
+  // days and parts of the day
+  ['9 tonight', '2026-11-22 21:00'],
+  ['8 tomorrow morning', '2026-11-23 08:00'],
+  ['at 4 tomorrow afternoon', '2026-11-23 16:00'],
+  ['tomorrow evening', '2026-11-23 18:00'],
+  ['day after tomorrow at 6pm', '2026-11-24 18:00'],
+  ['in 6 days at 4pm', '2026-11-28 16:00'],
+  ['tuesday after next', '2026-12-01 09:00'],
+  ['thursday next week', '2026-11-26 09:00'],
+  ['next week friday', '2026-11-27 09:00'],
+  ['in 2 months', '2027-01-22 10:00'],
+  ['in 2 weeks at noon', '2026-12-06 12:00'],
+  ['a week from tomorrow', '2026-11-30 09:00'],
+  ['two weeks from friday at 3pm', '2026-12-11 15:00'],
+];
+
+describe.each(ZONES)('one-time families in %s', (zone, nowText) => {
+  const now = Date.parse(nowText);
+  it.each(FAMILIES)('%s', (input, expected) => {
+    expect(local(zone, parseInstant(input, { now, zone }).instant)).toBe(expected);
+  });
+
+  it.each([
+    'last friday',
+    'last monday',
+    'monday last week',
+    'past monday',
+    'this past sunday',
+    'tuesday of last week',
+    'last week monday',
+    'yesterday',
+    'yesterday at 5pm',
+    '2 days ago',
+    'last night',
+    'this morning at 8',
+  ])('%s is in the past, never moved forward', (input) => {
+    expect(failure(input, zone, now).message).toMatch(new RegExp(`^'${input}' is in the past: it means \\d{4}-\\d{2}-\\d{2}`));
+  });
+});
+
+describe('one-time phrases that cannot be', () => {
+  const now = Date.parse('2026-11-22T15:00:00Z');
+  it.each([
+    ['sunday, feb 10', /2027-02-10 is a Wednesday, not a Sunday/],
+    ['monday march 3 2027 at 9am', /2027-03-03 is a Wednesday, not a Monday/],
+    ['dec 32', /'dec 32' is not a date: no month has a day 32/],
+    ['jan 45', /'jan 45' is not a date: no month has a day 45/],
+    ['feb 30', /February has no day 30/],
+    ['april 31st at 9am', /April has no day 31/],
+    ['the 32nd', /no month has a day 32/],
+    ['feb 29 2027', /2027-02 has no day 29/],
+    ['fifth monday of february', /February 2027 has no fifth Monday/],
+    ['0000-01-01', /year 0000 is out of range/],
+    ['2026-12-01T10:00+25:00', /offset \+25:00, which does not exist/],
+    ['2026-12-01T10:00-99:99', /offset -99:99, which does not exist/],
+    ['2026-12-01T10:00+14:30', /offset \+14:30, which does not exist/],
+    ['tomorrow at 9am +15:00', /offset \+15:00, which does not exist/],
+    ['in 99999999d', /'in 99999999d' is too far in the future/],
+    ['in 2399501290 hours', /too far in the future/],
+    ['in 99999 years', /too far in the future/],
+    ['8640000000000001', /too far in the future/],
+    ['99999999999999999999', /too far in the future/],
+    ['tomorrow at 13pm', /13pm.*1-12/],
+  ])('%s', (input, message) => {
+    expect(failure(input, 'UTC', now).message).toMatch(message);
+  });
+
+  it('the day after the last instant there is, is refused rather than crashing', () => {
+    const latest = Date.parse('9999-12-31T12:00:00Z');
+    expect(failure('tomorrow', 'UTC', latest).message).toMatch(/too far in the future/);
+    expect(failure('in 2 days', 'UTC', latest).message).toMatch(/too far in the future/);
+  });
+
+  it('a feb 29 with no year means the next one', () => {
+    expect(new Date(parseInstant('feb 29', { now, zone: 'UTC' }).instant).toISOString()).toBe('2028-02-29T09:00:00.000Z');
+  });
+});
+
+describe('a zone in the phrase is honoured', () => {
+  // The user's own zone is Tokyo: the phrase's zone must win.
+  const winter = Date.parse('2026-11-22T15:00:00Z');
+  const summer = Date.parse('2026-07-01T12:00:00Z');
+  it.each([
+    ['5pm CET', winter, '2026-11-22T16:00:00.000Z'],
+    ['9am in London', winter, '2026-11-23T09:00:00.000Z'],
+    ['tomorrow 8:00 PST', winter, '2026-11-23T16:00:00.000Z'],
+    ['noon Europe/Berlin', winter, '2026-11-23T11:00:00.000Z'],
+    ['tomorrow at 9am +05:00', winter, '2026-11-23T04:00:00.000Z'],
+    ['tomorrow at 9am EST', winter, '2026-11-23T14:00:00.000Z'],
+    ['tomorrow at 9am EDT', winter, '2026-11-23T14:00:00.000Z'],
+    ['9am IST tomorrow', winter, '2026-11-23T03:30:00.000Z'],
+    ['at 5 pm in new york', winter, '2026-11-22T22:00:00.000Z'],
+    ['9:00 in sao paulo', winter, '2026-11-23T12:00:00.000Z'],
+    ['friday 3pm (PT)', winter, '2026-11-27T23:00:00.000Z'],
+    ['tomorrow 9am aedt', winter, '2026-11-23T22:00:00.000Z'],
+    ['tomorrow 9am utc+5:30', winter, '2026-11-23T03:30:00.000Z'],
+    ['9am GMT tomorrow', winter, '2026-11-23T09:00:00.000Z'],
+    ['tomorrow at 9 eastern time', winter, '2026-11-23T14:00:00.000Z'],
+    ['tomorrow at 9am america/new_york', winter, '2026-11-23T14:00:00.000Z'],
+    ['tomorrow at 9am Asia/Kathmandu', winter, '2026-11-23T03:15:00.000Z'],
+    ['tomorrow at 9am EST', summer, '2026-07-02T13:00:00.000Z'],
+    ['tomorrow 5pm CET', summer, '2026-07-02T15:00:00.000Z'],
+    ['9am BST tomorrow', summer, '2026-07-02T08:00:00.000Z'],
+    ['tomorrow 9am aest', summer, '2026-07-01T23:00:00.000Z'],
+  ])('%s', (input, now, expected) => {
+    expect(new Date(parseInstant(input, { now, zone: 'Asia/Tokyo' }).instant).toISOString()).toBe(expected);
+  });
+
+  it.each([
+    ['9am AST', /the time zone 'ast' could mean several: America\/Halifax \(Atlantic\), Asia\/Riyadh \(Arabia\)/],
+    ['7pm mars/olympus', /names the time zone 'mars\/olympus', which is unknown/],
+    ['5pm WIB', /names a time zone this tool does not know/],
+    ['CET', /A time zone alone is not a time/],
+  ])('%s is refused, never read and ignored', (input, message) => {
+    expect(failure(input, 'UTC', winter).message).toMatch(message);
+  });
+});
+
+describe('a recurring phrase given for one time', () => {
+  it.each(['every weekday at 9am', 'every 5 minutes', 'daily at 9', 'mondays at 10am', 'Every Monday'])('%s points to recurring create', (input) => {
+    const error = failure(input, 'UTC', Date.parse('2026-11-22T15:00:00Z'));
+    expect(error.message).toBe(`'${input}' is a recurring schedule, not one time`);
+    expect(error.hint).toContain(`recurring create --cron '${input}'`);
+  });
+});
+
+describe('every one-time reader is linear in its input', () => {
+  const now = Date.parse('2026-11-22T15:00:00Z');
+  it.each([
+    ['many words', 'tomorrow at 9am '.repeat(3000)],
+    ['many "and"s', `in ${'9 and '.repeat(5000)}x`],
+    ['many commas', `${', '.repeat(5000)}tomorrow`],
+    ['a long zone-like word', `9am ${'a/'.repeat(5000)}b`],
+    ['many digits', '9'.repeat(10000)],
+  ])('%s: refused as a UsageError', (_, input) => {
+    expect(() => parseInstant(input, { now, zone: 'UTC' })).toThrow(UsageError);
+  });
+
+  it('the grammar and the zone reader walk thousands of tokens', () => {
+    const tokens = tokenize(`${', '.repeat(10000)}tomorrow at 9am`);
+    expect(readParts(tokens)?.day).toEqual({ kind: 'offset', days: 1 });
+    expect(readParts(tokenize('at '.repeat(10000)))).toBeNull();
+    expect(phraseZone(`${'tomorrow '.repeat(5000)}at 9am cet`, 'UTC').written).toBe('Europe/Paris');
+    expect(phraseZone(`${'in '.repeat(5000)}x`, 'UTC').written).toBeUndefined();
+    expect(MAX_PHRASE_LENGTH).toBeLessThan(1000);
+  });
+});
