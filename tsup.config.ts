@@ -11,7 +11,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
  * code cache (build/loader.cjs). dist/cli.cjs runs alone, copied into an empty folder.
  */
 export default defineConfig({
-  entry: { app: 'src/cli.ts' },
+  entry: { app: 'src/bin.ts' },
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),
   platform: 'node',

@@ -1,6 +1,6 @@
 /**
  * Errors that carry their exit code and the facts behind them. Lower layers
- * throw them with facts only; the edge (src/cli.ts, through src/hints.ts)
+ * throw them with facts only; the edge (src/main.ts, through src/hints.ts)
  * turns the facts into the one hint line shown after the message. `hint` is
  * for a line that needs no knowledge of the command line (e.g. the server's words).
  */

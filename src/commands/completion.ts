@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
-import type { Context } from '../context';
+import { Argument, type CommandUnknownOpts, type Command } from '@commander-js/extra-typings';
 import { UsageError } from '../errors';
+import { defineCommand } from './command';
 
 interface Node {
   path: string[];
@@ -8,22 +8,42 @@ interface Node {
   flags: string[];
 }
 
-/** Every command path with its subcommands and flags, read from the commander tree itself. */
-function walk(command: Command, path: string[] = [], inherited: string[] = []): Node[] {
-  const own = command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => !!f));
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
+
+/** Every command path with its subcommands and flags, read from the command tree itself (hidden flags left out). */
+function walk(command: CommandUnknownOpts, path: string[] = [], inherited: string[] = []): Node[] {
+  const own = command.options.filter((o) => !o.hidden).flatMap((o) => [o.long, o.short].filter((f): f is string => !!f));
   const flags = [...new Set([...inherited, ...own, '--help'])];
   const subcommands = command.commands.map((c) => c.name());
   return [{ path, subcommands, flags }, ...command.commands.flatMap((c) => walk(c, [...path, c.name()], path.length === 0 ? own : inherited))];
 }
 
-export async function run(ctx: Context, _options: unknown, shell: string, program: Command): Promise<void> {
-  const nodes = walk(program);
-  const name = program.name();
-  const fn = name.replace(/[^a-zA-Z0-9]/g, '_');
-  if (shell === 'bash') ctx.out.line(bash(name, fn, nodes));
-  else if (shell === 'zsh') ctx.out.line(`#compdef ${name}\nautoload -U bashcompinit && bashcompinit\n${bash(name, fn, nodes)}`);
-  else if (shell === 'fish') ctx.out.line(fish(name, nodes));
-  else throw new UsageError(`'${shell}' is not a shell this can complete for`, 'Use bash, zsh or fish.');
+export default defineCommand({
+  path: ['completion'],
+  description: 'Print a shell completion script',
+  examples: [
+    'letta-switchboard completion zsh > "${fpath[1]}/_letta-switchboard"',
+    'mkdir -p ~/.local/share/bash-completion/completions && letta-switchboard completion bash > ~/.local/share/bash-completion/completions/letta-switchboard',
+    'mkdir -p ~/.config/fish/completions && letta-switchboard completion fish > ~/.config/fish/completions/letta-switchboard.fish',
+  ],
+  globals: [],
+  declare: (command: Command) => command.addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS).argParser(parseShell)),
+  async run(rt, _options, shell) {
+    const { buildProgram } = await import('../program');
+    const program = buildProgram();
+    const nodes = walk(program);
+    const name = program.name();
+    const fn = name.replace(/[^a-zA-Z0-9]/g, '_');
+    if (shell === 'bash') rt.out.line(bash(name, fn, nodes));
+    else if (shell === 'zsh') rt.out.line(`#compdef ${name}\nautoload -U bashcompinit && bashcompinit\n${bash(name, fn, nodes)}`);
+    else rt.out.line(fish(name, nodes));
+  },
+});
+
+function parseShell(value: string): (typeof SHELLS)[number] {
+  const shell = SHELLS.find((s) => s === value.trim().toLowerCase());
+  if (!shell) throw new UsageError(`'${value}' is not a shell this can complete for`, 'Use bash, zsh or fish.');
+  return shell;
 }
 
 function bash(name: string, fn: string, nodes: Node[]): string {

@@ -1,57 +1,74 @@
-import type { Context } from '../context';
+import { Option, type Command } from '@commander-js/extra-typings';
 import { AlreadyReported, UsageError } from '../errors';
-import { meaningOf, meaningOfOnce, meaningOfRecurring, type PhraseMeaning } from '../time/index';
-
-export interface ParseOptions {
-  once?: boolean;
-  recurring?: boolean;
-  count?: string;
-}
+import type { PhraseMeaning } from '../time/index';
+import { defineCommand } from './command';
+import { integer } from './options';
 
 /** What a phrase means, with no network. "-" reads one phrase a line and prints one JSON object a line. */
-export async function run(ctx: Context, options: ParseOptions, expression: string): Promise<void> {
-  if (options.once && options.recurring) throw new UsageError('Give --once or --recurring, not both');
-  const count = Number(options.count ?? 5);
-  if (!Number.isInteger(count) || count < 1 || count > 100) throw new UsageError(`--count '${options.count}' must be a whole number from 1 to 100`);
-  const phrase = { now: ctx.now(), zone: ctx.zone() };
-  const mean = (input: string): Promise<PhraseMeaning> =>
-    options.once ? meaningOfOnce(input, phrase) : options.recurring ? meaningOfRecurring(input, phrase, count) : meaningOf(input, phrase, count);
+export default defineCommand({
+  path: ['parse'],
+  description: 'Show what a time phrase means, with no network',
+  examples: [
+    'letta-switchboard parse "tomorrow at 9am" --tz America/New_York',
+    'letta-switchboard parse "every weekday at 9pm" --json',
+    'printf "in 5 minutes\\nevery hour\\n" | letta-switchboard parse -',
+  ],
+  globals: ['output', 'time'],
+  declare: (command: Command) =>
+    command
+      .argument('<expression>', "a phrase, a cron, or '-' to read one phrase a line from stdin")
+      .addOption(new Option('--once', 'read it as one instant').conflicts('recurring'))
+      .option('--recurring', 'read it as a repeating schedule')
+      .option('--count <n>', 'how many next runs to show (1 to 100)', integer('--count', 1, 100), 5),
+  async run(rt, options, expression) {
+    const { meaningOf, meaningOfOnce, meaningOfRecurring } = await import('../time/index');
+    const phrase = { now: rt.now(), zone: rt.zone() };
+    const mean = (input: string): Promise<PhraseMeaning> =>
+      options.once ? meaningOfOnce(input, phrase) : options.recurring ? meaningOfRecurring(input, phrase, options.count) : meaningOf(input, phrase, options.count);
+    const out = rt.out;
 
-  if (expression === '-') {
-    if (ctx.io.stdinIsTTY) throw new UsageError("'parse -' reads phrases from stdin, but stdin is a terminal", "Pipe them in: printf 'tomorrow at 9am\\n' | letta-switchboard parse -");
-    let failed: UsageError | undefined;
-    for (const line of (await ctx.readStdin('The phrases')).split(/\r?\n/)) {
-      if (line.trim() === '') continue;
-      try {
-        ctx.out.jsonLine(forJson(await mean(line)));
-      } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
-        failed ??= error;
-        ctx.out.jsonLine({ input: line, error: error.message });
+    if (expression === '-') {
+      if (rt.io.stdinIsTTY) throw new UsageError("'parse -' reads phrases from stdin, but stdin is a terminal", "Pipe them in: printf 'tomorrow at 9am\\n' | letta-switchboard parse -");
+      let failed: UsageError | undefined;
+      for (const line of (await rt.readStdin('The phrases')).split(/\r?\n/)) {
+        if (line.trim() === '') continue;
+        try {
+          out.jsonLine(forJson(await mean(line)));
+        } catch (error) {
+          if (!(error instanceof UsageError)) throw error;
+          failed ??= error;
+          out.jsonLine({ input: line, error: error.message });
+        }
       }
+      if (failed) throw new AlreadyReported(failed);
+      return;
     }
-    if (failed) throw new AlreadyReported(failed);
-    return;
-  }
 
-  const meaning = await mean(expression);
-  if (meaning.type === 'recurring') for (const warning of meaning.warnings) ctx.out.warn(warning);
-  if (ctx.json) return ctx.out.json(forJson(meaning));
-  if (ctx.quiet) return ctx.out.line(meaning.type === 'one-time' ? String(meaning.scheduled_at) : meaning.cron_expression);
-  const label = (text: string) => ctx.out.paint.bold(text.padEnd(11));
-  if (meaning.type === 'one-time') {
-    ctx.out.line(`${label('One-time')} ${meaning.input}`);
-    ctx.out.line(`${label('Local')} ${meaning.local} (${meaning.timezone})`);
-    ctx.out.line(`${label('UTC')} ${meaning.scheduled_at_iso}`);
-    ctx.out.line(`${label('Unix ms')} ${meaning.scheduled_at}`);
-    return;
-  }
-  ctx.out.line(`${label('Recurring')} ${meaning.input}`);
-  ctx.out.line(`${label('UTC cron')} ${meaning.cron_expression}  (what Letta runs)`);
-  if (meaning.local_cron !== null) ctx.out.line(`${label('Local cron')} ${meaning.local_cron}  (${meaning.timezone})`);
-  ctx.out.line(`${label('Means')} ${meaning.description}`);
-  meaning.next_runs.forEach((utc, i) => ctx.out.line(`${label(i === 0 ? 'Next runs' : '')} ${meaning.next_runs_local[i]}  ${utc}`));
-}
+    const meaning = await mean(expression);
+    if (meaning.type === 'recurring') for (const warning of meaning.warnings) out.warn(warning);
+    if (meaning.type === 'recurring' && meaning.local_cron === null && rt.settings.timezone.source === 'flag' && meaning.timezone !== 'UTC') {
+      out.warn(`A 5-field cron is read as UTC; --tz ${meaning.timezone} does not apply to it.`);
+    }
+    if (out.json) return out.document(forJson(meaning));
+    if (out.quiet) return out.line(meaning.type === 'one-time' ? String(meaning.scheduled_at) : meaning.cron_expression);
+    const { printDetail } = await import('../output/detail');
+    if (meaning.type === 'one-time') {
+      return printDetail(out, [
+        ['One-time', meaning.input],
+        ['Local', `${meaning.local} (${meaning.timezone})`],
+        ['UTC', meaning.scheduled_at_iso],
+        ['Unix ms', String(meaning.scheduled_at)],
+      ]);
+    }
+    printDetail(out, [
+      ['Recurring', meaning.input],
+      ['UTC cron', `${meaning.cron_expression}  (what Letta runs)`],
+      ...(meaning.local_cron === null ? [] : [['Local cron', `${meaning.local_cron}  (${meaning.timezone})`] as [string, string]]),
+      ['Means', meaning.description],
+      ...meaning.next_runs.map((utc, i): [string, string] => [i === 0 ? 'Next runs' : '', `${meaning.next_runs_local[i]}  ${utc}`]),
+    ]);
+  },
+});
 
 function forJson(meaning: PhraseMeaning) {
   if (meaning.type === 'recurring') return meaning;

@@ -1,48 +1,58 @@
-import type { Context } from '../context';
-import { UsageError } from '../errors';
-import { messagesPath } from '../letta/api';
+import { Option, type Command } from '@commander-js/extra-typings';
 import { contentText } from '../letta/types';
-import { meaningOfOnce } from '../time/index';
-import { checkRole, readMessage } from './shared/message';
-import { createSchedule } from './shared/schedule-create';
-
-export interface SendOptions {
-  agentId?: string;
-  message?: string;
-  executeAt?: string;
-  role?: string;
-  async?: boolean;
-}
+import { inert } from '../output/text';
+import { defineCommand } from './command';
+import { agentOption, messageOption, misplaced, roleOption } from './options';
 
 /** Send now and print the reply, send now without waiting (--async), or schedule for later (--execute-at). */
-export async function run(ctx: Context, options: SendOptions): Promise<void> {
-  const role = checkRole(options.role);
-  const agent = ctx.agentFlagOrDefault(options.agentId);
-  const meaning = options.executeAt === undefined ? undefined : await meaningOfOnce(options.executeAt, { now: ctx.now(), zone: ctx.zone() });
-  if (options.async && meaning && !meaning.is_now) {
-    throw new UsageError('--async sends now, so it cannot be combined with --execute-at', 'Drop one of them.');
-  }
-  const message = await readMessage(ctx, options.message);
-  if (meaning && !meaning.is_now) return createSchedule(ctx, { agent, message, role, meaning });
+export default defineCommand({
+  path: ['send'],
+  description: 'Send a message now and print the reply, or schedule it with --execute-at',
+  examples: [
+    'letta-switchboard send --agent-id support-bot --message "Status?"',
+    'letta-switchboard send --agent-id support-bot --message "Check the queue" --execute-at "tomorrow at 9am"',
+    'git log -1 --format=%s | letta-switchboard send --agent-id support-bot --message -',
+  ],
+  globals: ['output', 'time', 'api', 'dryRun'],
+  declare: (command: Command) =>
+    command
+      .addOption(agentOption())
+      .addOption(messageOption())
+      .addOption(roleOption())
+      .option('--execute-at <when>', "when to send: 'in 5 minutes', 'tomorrow at 9am', ISO 8601 (default: now)")
+      .addOption(new Option('--async', 'send now without waiting; print the run id').conflicts('executeAt'))
+      .addOption(misplaced('--cron <when>', 'recurring create')),
+  async run(rt, options) {
+    const agent = rt.agent();
+    const { meaningOfOnce } = await import('../time/index');
+    const meaning = options.executeAt === undefined ? undefined : await meaningOfOnce(options.executeAt, { now: rt.now(), zone: rt.zone() });
+    const { readMessage } = await import('./shared/message');
+    const message = await readMessage(rt, options.message);
+    if (meaning && !meaning.is_now) {
+      const { createSchedule } = await import('./shared/create-schedule');
+      return createSchedule(rt, { agent, message, role: options.role, meaning });
+    }
 
-  const messages = [{ role, content: message }];
-  if (ctx.dryRun) return ctx.printRequest('POST', messagesPath(agent, options.async), { messages });
+    const messages = [{ role: options.role, content: message }];
+    const api = await rt.api();
+    const agentId = await rt.agentId(agent);
+    const { unsure } = await import('./shared/create-schedule');
+    const out = rt.out;
+    if (options.async) {
+      const runInfo = await unsure(() => api.sendMessageAsync(agentId, messages), agentId, 'async message');
+      if (out.json) return out.document(runInfo);
+      out.line(runInfo.id);
+      if (!out.quiet) out.info(`Queued as run ${inert(runInfo.id)} (${inert(runInfo.status ?? 'created')}). Follow it with: letta-switchboard results get ${inert(runInfo.id)}`);
+      return;
+    }
+    const response = await unsure(() => api.sendMessage(agentId, messages), agentId, 'message');
+    if (out.json) return out.document(response);
+    const replies = response.messages.filter((m) => m.message_type === 'assistant_message').map((m) => contentText(m.content));
+    for (const reply of replies) out.line(inert(reply));
+    if (replies.length === 0 && !out.quiet) {
+      const reason = typeof response.stop_reason === 'object' && response.stop_reason ? (response.stop_reason as { stop_reason?: unknown }).stop_reason : response.stop_reason;
+      out.info(`The agent sent no reply text${reason ? ` (stop reason: ${inert(String(reason))})` : ''}.`);
+    }
+  },
+});
 
-  const api = await ctx.letta();
-  const agentId = await api.resolveAgent(agent);
-  if (options.async) {
-    const runInfo = await api.sendMessageAsync(agentId, messages);
-    if (ctx.json) return ctx.out.json(runInfo);
-    ctx.out.line(runInfo.id);
-    if (!ctx.quiet) ctx.out.info(`Queued as run ${runInfo.id} (${runInfo.status ?? 'created'}). Follow it with: letta-switchboard results get ${runInfo.id}`);
-    return;
-  }
-  const response = await api.sendMessage(agentId, messages);
-  if (ctx.json) return ctx.out.json(response);
-  const replies = response.messages.filter((m) => m.message_type === 'assistant_message').map((m) => contentText(m.content));
-  for (const reply of replies) ctx.out.line(reply);
-  if (replies.length === 0 && !ctx.quiet) {
-    const reason = typeof response.stop_reason === 'object' && response.stop_reason ? (response.stop_reason as { stop_reason?: string }).stop_reason : response.stop_reason;
-    ctx.out.info(`The agent sent no reply text${reason ? ` (stop reason: ${String(reason)})` : ''}.`);
-  }
-}

@@ -13,6 +13,7 @@ import {
   type KeySource,
   type LandingKind,
 } from '../errors';
+import { VERSION } from '../version';
 import { exchange, MAX_BODY_BYTES } from './transport';
 import { apiUrl, type Query } from './url';
 
@@ -28,7 +29,16 @@ export interface ClientOptions {
   signal: AbortSignal;
   /** --verbose lines (the caller's writer masks the key). */
   log?: (line: string) => void;
+  /**
+   * --dry-run: reads (GET) are sent, so names and ids resolve and the printed
+   * request is the exact one; every changing request is handed here instead
+   * of being sent, and answered with DRY_RUN_ANSWER.
+   */
+  dryRun?: (request: { method: Method; url: string; body?: unknown }) => void;
 }
+
+/** What a request not sent under --dry-run answers: enough for any command to finish its output. */
+export const DRY_RUN_ANSWER = Object.freeze({ id: '(dry run)', status: 'dry run', messages: [] as unknown[] });
 
 export interface RequestOptions {
   query?: Query;
@@ -73,6 +83,13 @@ export class LettaClient {
 
   async request<T = unknown>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
     let url = apiUrl(this.options.baseUrl, path, options.query);
+    if (this.options.dryRun) {
+      if (method !== 'GET') {
+        this.options.dryRun({ method, url: url.href, ...(options.body === undefined ? {} : { body: options.body }) });
+        return { ...DRY_RUN_ANSWER } as T;
+      }
+      if (!this.options.apiKey) throw new AuthError('No API key set', '--dry-run still reads (GET) to find names and ids; that needs a key.');
+    }
     const idempotent = method !== 'POST';
     for (let attempt = 1, redirects = 0; ; attempt++) {
       let answer: Answer;
@@ -118,7 +135,7 @@ export class LettaClient {
         headers: {
           authorization: `Bearer ${apiKey}`,
           accept: 'application/json',
-          'user-agent': `letta-switchboard/${__VERSION__}`,
+          'user-agent': `letta-switchboard/${VERSION}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),

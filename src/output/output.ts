@@ -6,7 +6,7 @@ export interface Sink {
   write(chunk: string): unknown;
 }
 
-/** The process's streams, injected so commands can run in-process in tests. */
+/** The process's streams and terminal facts, injected so commands can run in-process in tests. */
 export interface Io {
   stdout: Sink;
   stderr: Sink;
@@ -17,27 +17,54 @@ export interface Io {
   columns?: number;
 }
 
+/** A writer that masks every known secret in every chunk, whoever writes it. */
+export function maskingSink(sink: Sink, secrets: Secrets): Sink {
+  return { write: (chunk: string) => sink.write(secrets.redact(chunk)) };
+}
+
 export interface OutputMode {
   /** false when --no-color was given. */
   colour: boolean;
   env: Record<string, string | undefined>;
+  json: boolean;
+  quiet: boolean;
 }
 
 /**
  * Everything the CLI prints goes through here: data to stdout, the rest to
- * stderr. Known secrets are masked in every byte written, whatever the source.
+ * stderr, both through masking writers.
  */
 export class Output {
   /** Colours for stdout and stderr, each off unless that stream is a colour terminal. */
   readonly paint: ChalkInstance;
   readonly paintErr: ChalkInstance;
+  readonly stdout: Sink;
+  readonly stderr: Sink;
+  /**
+   * --dry-run printed a request instead of sending it: from then on stdout
+   * carries only such requests, and a command's own data and its report of
+   * what happened (nothing did: the answers were placeholders) are dropped.
+   * Warnings and notes stay. A command that changes nothing prints as usual.
+   */
+  private unsent = false;
+
   constructor(
     readonly io: Io,
-    mode: OutputMode,
-    private readonly secrets: Secrets,
+    readonly mode: OutputMode,
+    readonly secrets: Secrets,
   ) {
     this.paint = painter(colourEnabled({ isTTY: io.stdoutIsTTY, env: mode.env, flag: mode.colour }));
     this.paintErr = painter(colourEnabled({ isTTY: io.stderrIsTTY, env: mode.env, flag: mode.colour }));
+    this.stdout = maskingSink({ write: (text: string) => this.unsent || io.stdout.write(text) }, secrets);
+    this.stderr = maskingSink(io.stderr, secrets);
+  }
+
+  get json(): boolean {
+    return this.mode.json;
+  }
+
+  get quiet(): boolean {
+    return this.mode.quiet;
   }
 
   /** Never print this string; show it masked instead. */
@@ -45,18 +72,14 @@ export class Output {
     this.secrets.add(secret);
   }
 
-  redact(text: string): string {
-    return this.secrets.redact(text);
-  }
-
   /** A line of data on stdout. */
   line(text: string): void {
-    this.io.stdout.write(`${this.redact(text)}\n`);
+    this.stdout.write(`${text}\n`);
   }
 
   /** Raw data on stdout, no newline added (for streamed documents). */
   raw(text: string): void {
-    this.io.stdout.write(this.redact(text));
+    this.stdout.write(text);
   }
 
   /**
@@ -68,7 +91,7 @@ export class Output {
   }
 
   /** One JSON document: indented for a person, compact for a pipe. */
-  json(value: unknown): void {
+  document(value: unknown): void {
     this.line(this.io.stdoutIsTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value));
   }
 
@@ -77,9 +100,14 @@ export class Output {
     this.line(JSON.stringify(value));
   }
 
-  /** A line for the person (stderr): confirmations' details, notes, hints. */
+  /** A line for the person (stderr) about what was done: confirmations' details. Dropped under --dry-run. */
   info(text: string): void {
-    this.io.stderr.write(`${this.redact(text)}\n`);
+    if (!this.unsent) this.note(text);
+  }
+
+  /** A line for the person (stderr), in every mode: progress, notes, per-item errors. */
+  note(text: string): void {
+    this.stderr.write(`${text}\n`);
   }
 
   success(text: string): void {
@@ -87,16 +115,13 @@ export class Output {
   }
 
   warn(text: string): void {
-    this.info(`${this.paintErr.yellow('Warning:')} ${text}`);
+    this.note(`${this.paintErr.yellow('Warning:')} ${text}`);
   }
 
-  async table(headers: string[], rows: string[][], flexible?: number): Promise<void> {
-    if (rows.length === 0) return;
-    // Loaded on demand: width tables and grapheme segmentation cost start-up time for every command otherwise.
-    const { renderTable } = await import('./table');
-    const text = await renderTable(headers, rows, { isTTY: this.io.stdoutIsTTY, columns: this.io.columns, flexible });
-    const [head, ...body] = text.split('\n');
-    this.line(this.io.stdoutIsTTY ? [this.paint.bold(head ?? ''), ...body].join('\n') : text);
+  /** A request that --dry-run did not send: the whole of stdout in that mode. */
+  request(text: string): void {
+    this.unsent = true;
+    this.io.stdout.write(this.secrets.redact(text));
   }
 }
 

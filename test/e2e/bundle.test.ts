@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli';
+import { main } from '../../src/main';
 import type { Io } from '../../src/output/output';
 import { cliEnv, ROOT, type CliResult } from '../helpers/run-cli';
 

@@ -35,14 +35,18 @@ interface Schedule {
   created_at: string;
 }
 
-export class FakeLetta {
-  readonly received: Received[] = [];
-  readonly specProblems: string[] = [];
-  agents: Array<{ id: string; name: string }> = [
+function defaultAgents(): Array<{ id: string; name: string }> {
+  return [
     { id: 'agent-11111111-1111-1111-1111-111111111111', name: 'support-bot' },
     { id: 'agent-22222222-2222-2222-2222-222222222222', name: 'twin' },
     { id: 'agent-33333333-3333-3333-3333-333333333333', name: 'twin' },
   ];
+}
+
+export class FakeLetta {
+  readonly received: Received[] = [];
+  readonly specProblems: string[] = [];
+  agents: Array<{ id: string; name: string }> = defaultAgents();
   schedules = new Map<string, Schedule>();
   runs: Array<Record<string, unknown>> = [];
   /** Largest page the server hands out, whatever `limit` asks. */
@@ -81,6 +85,21 @@ export class FakeLetta {
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Everything back as it was at the start (faults, data, records, clock), for the next test. */
+  reset(now: () => number = () => Date.now()): void {
+    this.received.length = 0;
+    this.specProblems.length = 0;
+    this.agents = defaultAgents();
+    this.schedules.clear();
+    this.runs = [];
+    this.maxPage = 50;
+    this.latencyMs = 0;
+    this.now = now;
+    this.maxInFlight = 0;
+    this.faults = [];
+    this.nextId = 1;
   }
 
   /** Answer the next requests whose "METHOD /path" matches with these faults, one each. */

@@ -12,7 +12,7 @@ export interface Suite {
 }
 
 /**
- * One fake Letta for a test file, emptied before each test, with a fresh HOME
+ * One fake Letta for a test file, reset before each test, with a fresh HOME
  * and config folder per test. After each test, every request body the CLI sent
  * must have matched Letta's published schemas.
  */
@@ -24,8 +24,7 @@ export function useFakeLetta({ defaultAgent }: { defaultAgent: boolean }): Suite
   });
   afterAll(() => suite.letta.stop());
   beforeEach(() => {
-    suite.letta.schedules.clear();
-    suite.letta.received.length = 0;
+    suite.letta.reset(() => Date.parse(NOW));
     suite.env = cliEnv({ LETTA_BASE_URL: suite.letta.url, LETTA_API_KEY: TEST_KEY, LETTA_AGENT_ID: defaultAgent ? AGENT : undefined });
   });
   afterEach(() => expect(suite.letta.specProblems).toEqual([]));

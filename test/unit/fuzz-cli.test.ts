@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli';
+import { main } from '../../src/main';
 import type { Io } from '../../src/output/output';
 
 const WORDS = [

@@ -27,8 +27,8 @@ describe('the HTTP seam, end to end', () => {
     bad.next_scheduled_time = null;
     const r = await cli('onetime', 'list', '--agent-id', AGENT);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`${good.id}\t2026-12-01 09:00 UTC\t2026-12-01T09:00:00.000Z\tgood`);
-    expect(r.stdout).toContain(`${bad.id}\t-\t-\tbad`);
+    expect(r.stdout).toContain(`${good.id}\t${AGENT}\t2026-12-01 09:00 UTC\t2026-12-01T09:00:00.000Z\tgood`);
+    expect(r.stdout).toContain(`${bad.id}\t${AGENT}\t-\t-\tbad`);
     const one = await cli('onetime', 'get', bad.id, '--agent-id', AGENT);
     expect(one.code).toBe(0);
     expect(one.stdout).toContain(bad.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { colourEnabled } from '../../src/output/colour';
-import { renderTable } from '../../src/output/table';
+import { renderTable } from '../../src/output/list';
 import { displayWidth, truncate } from '../../src/output/text';
 
 describe('colour', () => {
@@ -33,15 +33,15 @@ describe('truncation by display width', () => {
 });
 
 describe('tables', () => {
-  it('are tab-separated with no header, no styling and no truncation in a pipe', async () => {
-    const out = await renderTable(['ID', 'MESSAGE'], [['a', 'x'.repeat(500)], ['b', 'tab\there\nnewline']], { isTTY: false, columns: 40, flexible: 1 });
-    expect(out).toBe(`a\t${'x'.repeat(500)}\nb\ttab here newline`);
+  it('fit the terminal by shrinking the flexible column', () => {
+    const out = renderTable(['ID', 'MESSAGE'], [['sm-1', '完了'.repeat(40)]], 40, 1);
+    expect(out.join('\n')).not.toContain('\u001b');
+    for (const line of out) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+    expect(out[1]).toContain('…');
   });
 
-  it('fit the terminal by shrinking the flexible column', async () => {
-    const out = await renderTable(['ID', 'MESSAGE'], [['sm-1', '完了'.repeat(40)]], { isTTY: true, columns: 40, flexible: 1 });
-    expect(out).not.toContain('\u001b');
-    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(40);
-    expect(out).toContain('…');
+  it('pad by display width, so columns line up after wide characters', () => {
+    const out = renderTable(['ID', 'NAME'], [['完了', 'a'], ['x', 'b']], 80);
+    expect(out).toEqual(['ID    NAME', '完了  a', 'x     b']);
   });
 });

@@ -1,13 +1,33 @@
-import type { Context } from '../../context';
+import type { Command } from '@commander-js/extra-typings';
 import type { Agent } from '../../letta/types';
+import { defineCommand } from '../command';
 
 /** Agent ids and names, every page, to find the one to schedule for. */
-export async function run(ctx: Context, options: { name?: string }): Promise<void> {
-  const api = await ctx.letta();
-  const agents: Agent[] = [];
-  for await (const page of api.agentPages(options.name)) agents.push(...page);
-  if (ctx.json) return ctx.out.json(agents);
-  if (ctx.quiet) return agents.forEach((a) => ctx.out.line(a.id));
-  if (agents.length === 0) return ctx.out.info('No agents.');
-  await ctx.out.table(['ID', 'NAME'], agents.map((a) => [a.id, a.name ?? '']));
-}
+export default defineCommand({
+  path: ['agents', 'list'],
+  description: 'List agent ids and names',
+  examples: ['letta-switchboard agents list', 'letta-switchboard agents list --json | jq -r ".[].name"'],
+  globals: ['output', 'api'],
+  declare: (command: Command) => command.option('--name <name>', 'only agents with this name'),
+  async run(rt, options) {
+    const api = await rt.api();
+    const { printList } = await import('../../output/list');
+    const seen = new Set<string>();
+    async function* pages(): AsyncGenerator<Agent[]> {
+      for await (const page of api.agentPages(options.name)) yield page.filter((agent) => !seen.has(agent.id) && seen.add(agent.id));
+    }
+    await printList(
+      rt.out,
+      {
+        columns: [
+          { header: 'ID', cell: (agent: Agent) => agent.id },
+          { header: 'NAME', cell: (agent: Agent) => agent.name ?? '', flexible: true },
+        ],
+        id: (agent) => agent.id,
+        json: (agent) => agent,
+        empty: 'No agents.',
+      },
+      pages(),
+    );
+  },
+});

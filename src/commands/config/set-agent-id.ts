@@ -1,12 +1,20 @@
-import type { Context } from '../../context';
+import type { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../../errors';
+import { defineCommand } from '../command';
 import { updateConfig } from '../shared/config-file';
 
-export async function run(ctx: Context, _options: unknown, value: string): Promise<void> {
-  const agent = value.trim();
-  if (agent === '') throw new UsageError('The agent is empty', 'Give an agent id (agent-...) or name.');
-  updateConfig(ctx, (file) => {
-    file.agent_id = agent;
-  });
-  if (!ctx.dryRun) ctx.out.success(`Default agent ${agent} saved to ${ctx.configPath}`);
-}
+export default defineCommand({
+  path: ['config', 'set-agent-id'],
+  description: 'Store the default agent',
+  examples: ['letta-switchboard config set-agent-id agent-123', 'letta-switchboard config set-agent-id support-bot'],
+  globals: ['dryRun'],
+  declare: (command: Command) => command.argument('<agent>', 'agent id or name'),
+  async run(rt, _options, value) {
+    const agent = value.trim();
+    if (agent === '') throw new UsageError('The agent is empty', 'Give an agent id (agent-...) or name.');
+    if (/[\u0000-\u001f\u007f]/.test(agent)) throw new UsageError('The agent contains a line break or another control character', 'Give one agent id (agent-...) or name, on one line.');
+    updateConfig(rt, (file) => {
+      file.agent_id = agent;
+    }, `Default agent ${agent} saved to ${rt.configPath}`);
+  },
+});

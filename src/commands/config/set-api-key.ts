@@ -1,52 +1,33 @@
-import type { Context } from '../../context';
+import type { Command } from '@commander-js/extra-typings';
+import { UsageError } from '../../errors';
 import { maskKey } from '../../output/secrets';
-import { InterruptedError, UsageError } from '../../errors';
+import { defineCommand } from '../command';
 import { updateConfig } from '../shared/config-file';
 
 /**
  * Store the API key. With "-" or no argument it is read from stdin, or from a
  * hidden prompt on a terminal, so it stays out of shell history.
  */
-export async function run(ctx: Context, _options: unknown, keyArg?: string): Promise<void> {
-  let key: string;
-  if (keyArg !== undefined && keyArg !== '-') key = keyArg;
-  else if (ctx.io.stdinIsTTY) key = await promptHidden(ctx, 'Letta API key: ');
-  else key = await ctx.readStdin('The API key', 64 * 1024);
-  key = key.trim();
-  if (key === '') throw new UsageError('No API key given', 'Paste the key from your Letta account settings.');
-  if (/\s/.test(key)) throw new UsageError('The API key contains white space', 'Give exactly one key.');
-  if (key.length > 1024) throw new UsageError('The API key is longer than 1024 characters');
-  ctx.out.hideSecret(key);
-  updateConfig(ctx, (file) => {
-    file.api_key = key;
-  });
-  if (!ctx.dryRun) ctx.out.success(`API key ${maskKey(key)} saved to ${ctx.configPath}`);
-}
-
-/** Read a line from the terminal without echoing it. */
-function promptHidden(ctx: Context, question: string): Promise<string> {
-  const input = ctx.io.stdin as NodeJS.ReadStream;
-  ctx.io.stderr.write(question);
-  return new Promise((resolve, reject) => {
-    let value = '';
-    const finish = (error?: Error) => {
-      input.setRawMode?.(false);
-      input.pause();
-      input.off('data', onData);
-      ctx.io.stderr.write('\n');
-      if (error) reject(error);
-      else resolve(value);
-    };
-    const onData = (chunk: Buffer | string) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n' || char === '\u0004') return finish();
-        if (char === '\u0003') return finish(new InterruptedError());
-        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
-        else value += char;
-      }
-    };
-    input.setRawMode?.(true);
-    input.resume();
-    input.on('data', onData);
-  });
-}
+export default defineCommand({
+  path: ['config', 'set-api-key'],
+  description: 'Store the API key (no argument or -: read it from stdin or a hidden prompt)',
+  examples: ['letta-switchboard config set-api-key -', 'printf %s "$LETTA_KEY" | letta-switchboard config set-api-key -'],
+  globals: ['dryRun'],
+  declare: (command: Command) => command.argument('[key]', "the key, or '-' for stdin"),
+  async run(rt, _options, keyArg) {
+    let key: string;
+    if (keyArg !== undefined && keyArg !== '-') {
+      key = keyArg;
+      rt.out.warn('A key given as an argument is kept in your shell history. Prefer: letta-switchboard config set-api-key - (then paste it).');
+    } else if (rt.io.stdinIsTTY) key = await rt.prompt('Letta API key: ', { hidden: true });
+    else key = await rt.readStdin('The API key', 64 * 1024);
+    rt.out.hideSecret(key);
+    key = key.trim();
+    if (key === '') throw new UsageError('No API key given', 'Paste the key from your Letta account settings.');
+    if (/\s/.test(key)) throw new UsageError('The API key contains white space', 'Give exactly one key.');
+    if (key.length > 1024) throw new UsageError('The API key is longer than 1024 characters');
+    updateConfig(rt, (file) => {
+      file.api_key = key;
+    }, `API key ${maskKey(key)} saved to ${rt.configPath}`);
+  },
+});

@@ -1,11 +1,18 @@
-import type { Context } from '../../context';
+import type { Command } from '@commander-js/extra-typings';
 import { checkZone } from '../../time/zone';
+import { defineCommand } from '../command';
 import { updateConfig } from '../shared/config-file';
 
-export async function run(ctx: Context, _options: unknown, value: string): Promise<void> {
-  const zone = checkZone(value);
-  updateConfig(ctx, (file) => {
-    file.timezone = zone;
-  });
-  if (!ctx.dryRun) ctx.out.success(`Time zone ${zone} saved to ${ctx.configPath}`);
-}
+export default defineCommand({
+  path: ['config', 'set-timezone'],
+  description: 'Store the time zone for phrases and times shown',
+  examples: ['letta-switchboard config set-timezone Europe/London'],
+  globals: ['dryRun'],
+  declare: (command: Command) => command.argument('<zone>', 'IANA zone, e.g. America/New_York'),
+  async run(rt, _options, value) {
+    const zone = checkZone(value);
+    updateConfig(rt, (file) => {
+      file.timezone = zone;
+    }, `Time zone ${zone} saved to ${rt.configPath}`);
+  },
+});

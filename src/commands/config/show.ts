@@ -1,19 +1,49 @@
-import type { Context } from '../../context';
+import type { Command } from '@commander-js/extra-typings';
+import type { Setting, Settings } from '../../config/settings';
 import { maskKey } from '../../output/secrets';
+import { defineCommand } from '../command';
+import { agentOption } from '../options';
 
-/** Effective settings and where each came from; the key masked. */
-export async function run(ctx: Context, options: { agentId?: string }): Promise<void> {
-  const settings = ctx.settings(options.agentId);
-  const rows: Array<[string, string | undefined, string | undefined]> = [
-    ['api_key', settings.apiKey.value && maskKey(settings.apiKey.value), settings.apiKey.source],
-    ['base_url', settings.baseUrl.value, settings.baseUrl.source],
-    ['agent_id', settings.agentId.value, settings.agentId.source],
-    ['timezone', settings.timezone.value, settings.timezone.source],
+/** Each setting by its config.json name, the key masked. */
+export function settingRows(settings: Settings): Array<[name: string, setting: Setting]> {
+  const key = settings.apiKey;
+  return [
+    ['api_key', { value: key.value && maskKey(key.value.trim()), source: key.source }],
+    ['base_url', settings.baseUrl],
+    ['agent_id', settings.agentId],
+    ['timezone', settings.timezone],
   ];
-  if (ctx.json) {
-    const entries = rows.map(([name, value, source]) => [name, { value: value ?? null, source: source ?? null }]);
-    return ctx.out.json({ config_file: ctx.configPath, ...Object.fromEntries(entries) });
-  }
-  await ctx.out.table(['SETTING', 'VALUE', 'SOURCE'], rows.map(([name, value, source]) => [name, value ?? '(not set)', source ?? '-']));
-  if (ctx.io.stdoutIsTTY) ctx.out.info(`Config file: ${ctx.configPath}`);
 }
+
+/** Effective settings and where each came from; the key masked; the files named. */
+export default defineCommand({
+  path: ['config', 'show'],
+  description: 'Effective settings and where each came from (key masked)',
+  examples: ['letta-switchboard config show', 'letta-switchboard config show --json'],
+  globals: ['output', 'api', 'time'],
+  declare: (command: Command) => command.addOption(agentOption()),
+  async run(rt) {
+    const rows = settingRows(rt.settings);
+    const out = rt.out;
+    if (out.json) {
+      const entries = rows.map(([name, { value, source }]) => [name, { value: value ?? null, source: source ?? null }]);
+      return out.document({ config_file: rt.configPath, ...Object.fromEntries(entries) });
+    }
+    const { printList } = await import('../../output/list');
+    await printList(
+      out,
+      {
+        columns: [
+          { header: 'SETTING', cell: ([name]: [string, Setting]) => name },
+          { header: 'VALUE', cell: ([, setting]: [string, Setting]) => setting.value ?? '(not set)' },
+          { header: 'SOURCE', cell: ([, setting]: [string, Setting]) => setting.source ?? '-' },
+        ],
+        id: ([name]) => name,
+        json: ([name, setting]) => ({ name, ...setting }),
+        empty: '',
+      },
+      [rows],
+    );
+    out.note(`Config file: ${rt.configPath}`);
+  },
+});

@@ -1,27 +1,19 @@
-import type { Context } from '../../context';
-import type { ConfigKey } from '../../config/store';
-import { UsageError } from '../../errors';
+import type { Command } from '@commander-js/extra-typings';
+import { defineCommand } from '../command';
 import { updateConfig } from '../shared/config-file';
+import { configKey, SETTING_NAMES } from './keys';
 
-const NAMES: Record<string, ConfigKey> = {
-  'api-key': 'api_key',
-  api_key: 'api_key',
-  url: 'base_url',
-  'base-url': 'base_url',
-  base_url: 'base_url',
-  agent: 'agent_id',
-  'agent-id': 'agent_id',
-  agent_id: 'agent_id',
-  timezone: 'timezone',
-  tz: 'timezone',
-};
-
-export async function run(ctx: Context, _options: unknown, name: string): Promise<void> {
-  const key = NAMES[name.trim().toLowerCase()];
-  if (!key) throw new UsageError(`'${name}' is not a setting`, 'Use one of: api-key, base-url, agent-id, timezone.');
-  const had = ctx.configFile()[key] !== undefined;
-  updateConfig(ctx, (file) => {
-    delete file[key];
-  });
-  if (!ctx.dryRun) ctx.out.success(had ? `Removed ${key} from ${ctx.configPath}` : `${key} was not set in ${ctx.configPath}`);
-}
+export default defineCommand({
+  path: ['config', 'unset'],
+  description: 'Remove a stored setting',
+  examples: ['letta-switchboard config unset agent-id'],
+  globals: ['dryRun'],
+  declare: (command: Command) => command.argument('<name>', SETTING_NAMES),
+  async run(rt, _options, name) {
+    const key = configKey(name);
+    const had = rt.configFile()[key] !== undefined;
+    updateConfig(rt, (file) => {
+      delete file[key];
+    }, had ? `Removed ${key} from ${rt.configPath}` : `${key} was not set in ${rt.configPath}`);
+  },
+});

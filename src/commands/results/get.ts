@@ -1,20 +1,29 @@
-import type { Context } from '../../context';
-import { formatLocal } from '../../time/zone';
+import type { Command } from '@commander-js/extra-typings';
+import { defineCommand } from '../command';
 
-export async function run(ctx: Context, _options: unknown, id: string): Promise<void> {
-  const api = await ctx.letta();
-  const runInfo = await api.getRun(id);
-  if (ctx.json) return ctx.out.json(runInfo);
-  if (ctx.quiet) return ctx.out.line(runInfo.id);
-  const zone = ctx.zone();
-  const when = (iso: unknown) => (typeof iso === 'string' && Number.isFinite(Date.parse(iso)) ? `${formatLocal(zone, Date.parse(iso))} (${iso})` : '-');
-  const lines: Array<[string, string]> = [
-    ['ID', runInfo.id],
-    ['Status', runInfo.status ?? '-'],
-    ['Stop reason', runInfo.stop_reason ?? '-'],
-    ['Agent', runInfo.agent_id ?? '-'],
-    ['Created', when(runInfo.created_at)],
-    ['Completed', when(runInfo.completed_at)],
-  ];
-  for (const [label, value] of lines) ctx.out.line(`${ctx.out.paint.bold(label.padEnd(11))} ${value}`);
-}
+/** One run: status, stop reason, agent, and its times in the user's zone and in UTC. */
+export default defineCommand({
+  path: ['results', 'get'],
+  description: 'Show one run',
+  examples: ['letta-switchboard results get RUN_ID', 'letta-switchboard results get RUN_ID --json | jq .status'],
+  globals: ['output', 'time', 'api'],
+  declare: (command: Command) => command.argument('<run-id>', 'run id'),
+  async run(rt, _options, id) {
+    const api = await rt.api();
+    const run = await api.getRun(id);
+    const out = rt.out;
+    if (out.json) return out.document(run);
+    if (out.quiet) return out.line(run.id);
+    const zone = rt.zone();
+    const [{ printDetail }, { bothZones }] = await Promise.all([import('../../output/detail'), import('../../output/when')]);
+    const text = (value: unknown) => (value === undefined || value === null ? '-' : typeof value === 'string' ? value : JSON.stringify(value));
+    printDetail(out, [
+      ['ID', run.id],
+      ['Status', text(run.status)],
+      ['Stop reason', text(run.stop_reason)],
+      ['Agent', text(run.agent_id)],
+      ['Created', () => bothZones(zone, run.created_at, 'created_at')],
+      ['Completed', () => bothZones(zone, run.completed_at, 'completed_at')],
+    ]);
+  },
+});

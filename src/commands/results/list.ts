@@ -1,32 +1,44 @@
-import type { Context } from '../../context';
-import { UsageError } from '../../errors';
-import { formatLocal } from '../../time/zone';
-
-export interface ResultsListOptions {
-  agentId?: string;
-  limit?: string;
-}
+import type { Command } from '@commander-js/extra-typings';
+import type { Run } from '../../letta/types';
+import { defineCommand } from '../command';
+import { agentOption, integer } from '../options';
 
 /** Letta runs (the executions behind messages), newest first. */
-export async function run(ctx: Context, options: ResultsListOptions): Promise<void> {
-  const limit = Number(options.limit ?? 20);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit '${options.limit}' must be a whole number from 1 to 1000`);
-  const agent = ctx.settings(options.agentId).agentId.value;
-  const query = { agent_id: agent, limit, order: 'desc' };
-  if (ctx.dryRun) return ctx.printRequest('GET', '/v1/runs/', undefined, query);
-  const api = await ctx.letta();
-  if (agent) query.agent_id = await api.resolveAgent(agent);
-  const runs = await api.listRuns(query);
-  if (ctx.json) return ctx.out.json(runs);
-  if (ctx.quiet) return runs.forEach((r) => ctx.out.line(r.id));
-  if (runs.length === 0) return ctx.out.info('No runs.');
-  const zone = ctx.zone();
-  const when = (iso: unknown): [string, string] => {
-    const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
-    return Number.isFinite(ms) ? [formatLocal(zone, ms), new Date(ms).toISOString()] : ['-', '-'];
-  };
-  await ctx.out.table(
-    ['ID', 'STATUS', 'STOP REASON', 'CREATED', 'UTC', 'AGENT'],
-    runs.map((r) => [r.id, r.status ?? '-', r.stop_reason ?? '-', ...when(r.created_at), r.agent_id ?? '-']),
-  );
-}
+export default defineCommand({
+  path: ['results', 'list'],
+  description: 'List recent runs',
+  examples: ['letta-switchboard results list --agent-id support-bot', 'letta-switchboard results list --limit 5 --json'],
+  globals: ['output', 'time', 'api'],
+  declare: (command: Command) => command.addOption(agentOption()).option('--limit <n>', 'how many runs (1 to 1000)', integer('--limit', 1, 1000), 20),
+  async run(rt, options) {
+    const api = await rt.api();
+    const agent = rt.agentOrNone();
+    const agentId = agent ? await rt.agentId(agent) : undefined;
+    const runs = (await api.listRuns({ agent_id: agentId, limit: options.limit, order: 'desc' })).slice(0, options.limit);
+    const zone = rt.zone();
+    const [{ printList }, { localAndUtc, BadField }] = await Promise.all([import('../../output/list'), import('../../output/when')]);
+    const created = (run: Run) => (run.created_at === undefined || run.created_at === null ? { local: '-', utc: '-' } : localAndUtc(zone, run.created_at, 'created_at'));
+    const text = (value: unknown, field: string) => {
+      if (value === undefined || value === null) return '-';
+      if (typeof value !== 'string') throw new BadField(field, value, 'text');
+      return value;
+    };
+    await printList(
+      rt.out,
+      {
+        columns: [
+          { header: 'ID', cell: (run: Run) => run.id },
+          { header: 'STATUS', cell: (run: Run) => text(run.status, 'status') },
+          { header: 'STOP REASON', cell: (run: Run) => text(run.stop_reason, 'stop_reason') },
+          { header: 'CREATED', cell: (run: Run) => created(run).local },
+          { header: 'UTC', cell: (run: Run) => created(run).utc },
+          { header: 'AGENT', cell: (run: Run) => text(run.agent_id, 'agent_id') },
+        ],
+        id: (run) => run.id,
+        json: (run) => run,
+        empty: 'No runs.',
+      },
+      [runs],
+    );
+  },
+});

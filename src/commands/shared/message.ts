@@ -1,6 +1,5 @@
-import type { Context } from '../../context';
 import { UsageError } from '../../errors';
-import { ROLES, type Role } from '../../letta/types';
+import type { Runtime } from '../../runtime';
 
 /** A sane cap: Letta publishes no limit, and anything larger is almost surely a mistake. */
 export const MAX_MESSAGE_CHARS = 100_000;
@@ -9,13 +8,14 @@ export const MAX_MESSAGE_CHARS = 100_000;
  * The message text: --message TEXT, --message - (stdin), or piped stdin when
  * --message is absent. A terminal is never waited on: a missing message is an error.
  */
-export async function readMessage(ctx: Context, flag: string | undefined): Promise<string> {
+export async function readMessage(rt: Runtime, flag: string | undefined): Promise<string> {
   let text: string;
-  if (flag === '-' || (flag === undefined && !ctx.io.stdinIsTTY)) {
-    if (ctx.io.stdinIsTTY) throw new UsageError('--message - reads the message from stdin, but stdin is a terminal', "Pipe it in: echo 'hello' | letta-switchboard send --agent-id A --message -");
-    text = (await ctx.readStdin('The message', 4 * MAX_MESSAGE_CHARS + 4)).replace(/\r?\n$/, '');
+  if (flag === '-' || (flag === undefined && !rt.io.stdinIsTTY)) {
+    if (rt.io.stdinIsTTY) throw new UsageError('--message - reads the message from stdin, but stdin is a terminal', "Pipe it in: echo 'hello' | letta-switchboard send --agent-id A --message -");
+    text = (await rt.readStdin('The message', 4 * MAX_MESSAGE_CHARS + 4)).replace(/\r?\n$/, '');
+    if (flag === undefined && text.trim() === '') throw new UsageError('No message given: --message is missing and stdin is empty', 'Pass --message TEXT, or --message - to read it from stdin.');
   } else if (flag === undefined) {
-    throw new UsageError('No message given', 'Pass --message TEXT, or --message - to read it from stdin.');
+    throw new UsageError('No message given: --message is missing', 'Pass --message TEXT, or --message - to read it from stdin.');
   } else {
     text = flag;
   }
@@ -26,12 +26,4 @@ export async function readMessage(ctx: Context, flag: string | undefined): Promi
     throw new UsageError(`The message is ${length.toLocaleString('en-US')} characters; the limit is ${MAX_MESSAGE_CHARS.toLocaleString('en-US')}`, 'Send a shorter message, or point the agent at a file instead.');
   }
   return text;
-}
-
-export function checkRole(role: string | undefined): Role {
-  const value = (role ?? 'user').trim().toLowerCase();
-  if (!(ROLES as readonly string[]).includes(value)) {
-    throw new UsageError(`--role '${role}' is not a role`, `Use one of: ${ROLES.join(', ')}.`);
-  }
-  return value as Role;
 }

@@ -1,0 +1,55 @@
+import { Command, type OptionValues } from '@commander-js/extra-typings';
+import type { Runtime } from '../runtime';
+
+/**
+ * Which global options do something for a command, so its help shows only
+ * those: `output` (--json, -q, --no-color), `time` (--tz, --now), `api`
+ * (--api-key, --base-url, --timeout, --verbose), `dryRun` (--dry-run).
+ */
+export type GlobalGroup = 'output' | 'time' | 'api' | 'dryRun';
+
+/**
+ * One command: where it sits, what it says about itself, its arguments and
+ * options (commander's own calls, so their types flow into `run`: renaming a
+ * flag fails to compile), and the handler. The handler imports anything heavy
+ * itself, with `await import()`, so a declaration costs nothing at start-up.
+ */
+export interface CommandDeclaration<Args extends unknown[], Opts extends OptionValues> {
+  /** ['onetime', 'list'], or ['send'] for a top-level command. */
+  path: string[];
+  description: string;
+  /** Command lines shown first in the help, without the leading "$ ". */
+  examples: string[];
+  globals: GlobalGroup[];
+  declare: (command: Command) => Command<Args, Opts>;
+  run: (rt: Runtime, options: Opts, ...args: Args) => Promise<void>;
+}
+
+/** A declaration as the registry holds it: its types erased where commander hands the parsed values back. */
+export interface RegisteredCommand {
+  path: string[];
+  description: string;
+  examples: string[];
+  globals: GlobalGroup[];
+  build: () => Command<unknown[], OptionValues>;
+  run: (rt: Runtime, options: OptionValues, args: unknown[]) => Promise<void>;
+}
+
+export function defineCommand<Args extends unknown[], Opts extends OptionValues>(declaration: CommandDeclaration<Args, Opts>): RegisteredCommand {
+  return {
+    path: declaration.path,
+    description: declaration.description,
+    examples: declaration.examples,
+    globals: declaration.globals,
+    build: () => declaration.declare(new Command(declaration.path.at(-1)!)) as unknown as Command<unknown[], OptionValues>,
+    // Sound: commander parsed `options` and `args` with the very declaration that typed them.
+    run: (rt, options, args) => declaration.run(rt, options as Opts, ...(args as Args)),
+  };
+}
+
+/** A command that only holds subcommands. */
+export interface GroupDeclaration {
+  name: string;
+  description: string;
+  examples: string[];
+}

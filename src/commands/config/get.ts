@@ -1,0 +1,21 @@
+import type { Command } from '@commander-js/extra-typings';
+import { CliError } from '../../errors';
+import { defineCommand } from '../command';
+import { configKey, SETTING_NAMES } from './keys';
+import { settingRows } from './show';
+
+/** One effective setting's value (the key masked), for scripts; not set anywhere is exit 1. */
+export default defineCommand({
+  path: ['config', 'get'],
+  description: 'Print one effective setting (flag, environment, file or default)',
+  examples: ['letta-switchboard config get timezone', 'letta-switchboard config get base-url --json'],
+  globals: ['output', 'api', 'time'],
+  declare: (command: Command) => command.argument('<name>', SETTING_NAMES),
+  async run(rt, _options, name) {
+    const key = configKey(name);
+    const [, setting] = settingRows(rt.settings).find(([row]) => row === key)!;
+    if (rt.out.json) return rt.out.document({ name: key, value: setting.value ?? null, source: setting.source ?? null });
+    if (setting.value === undefined) throw new CliError(`${key} is not set`, `Set it with: letta-switchboard config set-${key === 'base_url' ? 'url' : key.replace('_', '-')} VALUE`);
+    rt.out.line(setting.value);
+  },
+});

@@ -1,0 +1,37 @@
+import { Option } from '@commander-js/extra-typings';
+import { UsageError } from '../errors';
+import { ROLES, type Role } from '../letta/types';
+
+/** A whole number from min to max, checked when the arguments are parsed. */
+export function integer(flag: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value.trim());
+    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+      throw new UsageError(`${flag} '${value}' must be a whole number from ${min} to ${max}`);
+    }
+    return n;
+  };
+}
+
+export const agentOption = () => new Option('--agent-id <agent>', 'agent id (agent-...) or name; default from LETTA_AGENT_ID or config');
+
+export const messageOption = () => new Option('--message <text>', "the message; '-' reads it from stdin");
+
+export const roleOption = () =>
+  new Option('--role <role>', 'who the message is from')
+    .choices(ROLES)
+    .default('user' as Role, 'user')
+    .argParser((value): Role => {
+      const role = value.trim().toLowerCase();
+      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role '${value}' is not a role`, `Use one of: ${ROLES.join(', ')}.`);
+      return role as Role;
+    });
+
+/**
+ * A flag that belongs to another command: hidden from help, and a usage
+ * error that names the right command when given.
+ */
+export const misplaced = <Flags extends string>(flags: Flags, where: string) =>
+  new Option(flags).hideHelp().argParser((): never => {
+    throw new UsageError(`${flags.split(' ')[0]} belongs to ${where}`, `See: letta-switchboard ${where} --help`);
+  });

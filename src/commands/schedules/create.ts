@@ -1,0 +1,63 @@
+import { Option, type Command } from '@commander-js/extra-typings';
+import { UsageError } from '../../errors';
+import type { ScheduleKind } from '../../letta/types';
+import { defineCommand } from '../command';
+import { agentOption, messageOption, misplaced, roleOption } from '../options';
+import { NOUN } from '../shared/schedule';
+
+const EXAMPLES: Record<ScheduleKind, string[]> = {
+  'one-time': [
+    'letta-switchboard onetime create --agent-id support-bot --message "Reminder" --execute-at "in 2 hours"',
+    'letta-switchboard onetime create --agent-id agent-123 --message "Report" --execute-at "2026-12-01T09:00:00Z" -q',
+  ],
+  recurring: [
+    'letta-switchboard recurring create --agent-id support-bot --message "Standup" --cron "every weekday at 10am"',
+    'letta-switchboard recurring create --agent-id support-bot --message "Ping" --cron "*/15 * * * *"',
+    'letta-switchboard recurring create --agent-id support-bot --message "Report" --cron "every monday at 9am" --tz Europe/London',
+  ],
+};
+
+/** `onetime create` and `recurring create`: one declaration, the kind as data. */
+export default (kind: ScheduleKind) =>
+  defineCommand({
+    path: [NOUN[kind], 'create'],
+    description: `Create a ${kind} schedule`,
+    examples: EXAMPLES[kind],
+    globals: ['output', 'time', 'api', 'dryRun'],
+    declare: (command: Command) => {
+      const once = kind === 'one-time';
+      return command
+        .addOption(agentOption())
+        .addOption(messageOption())
+        .addOption(roleOption())
+        .addOption(once ? whenOption('--execute-at <when>', "when: 'in 2 hours', 'tomorrow at 9am', 'next monday at 3pm', ISO 8601") : misplaced('--execute-at <when>', 'onetime create'))
+        .addOption(once ? misplaced('--cron <when>', 'recurring create') : whenOption('--cron <when>', "'every weekday at 10am', 'daily at 9am', or a 5-field UTC cron"));
+    },
+    async run(rt, options) {
+      const agent = rt.agent();
+      const phrase = { now: rt.now(), zone: rt.zone() };
+      const { meaningOfOnce, meaningOfRecurring } = await import('../../time/index');
+      let meaning;
+      if (kind === 'one-time') {
+        meaning = await meaningOfOnce(required(options.executeAt, '--execute-at <when>'), phrase);
+        if (meaning.is_now) throw new UsageError("A one-time schedule needs a future time, not 'now'", 'To send right away: letta-switchboard send --agent-id A --message M');
+      } else {
+        const cron = required(options.cron, '--cron <when>');
+        meaning = await meaningOfRecurring(cron, phrase, 1);
+        if (rt.settings.timezone.source === 'flag' && meaning.local_cron === null) {
+          rt.out.warn(`A 5-field cron is read as UTC; --tz ${rt.zone()} does not apply to it. Use a phrase ('every weekday at 10am') to schedule in a zone.`);
+        }
+      }
+      const { readMessage } = await import('../shared/message');
+      const message = await readMessage(rt, options.message);
+      const { createSchedule } = await import('../shared/create-schedule');
+      await createSchedule(rt, { agent, message, role: options.role, meaning });
+    },
+  });
+
+const whenOption = <Flags extends string>(flags: Flags, description: string) => new Option(flags, description).makeOptionMandatory();
+
+function required(value: string | undefined, flags: string): string {
+  if (value === undefined) throw new UsageError(`Required option '${flags}' not specified`);
+  return value;
+}

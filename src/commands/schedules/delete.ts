@@ -1,0 +1,89 @@
+import type { Command } from '@commander-js/extra-typings';
+import { AlreadyReported, AuthError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors';
+import type { ScheduleKind } from '../../letta/types';
+import type { Runtime } from '../../runtime';
+import { defineCommand } from '../command';
+import { agentOption } from '../options';
+import { NOUN } from '../shared/schedule';
+
+/** More than this many on a terminal, and the user is asked first. */
+const ASK_ABOVE = 5;
+/** Ids read from stdin: far more than anyone deletes at once, and a bound on memory. */
+const MAX_IDS = 100_000;
+
+type Outcome = { id: string; agent_id: string; deleted: true } | { id: string; deleted: false; error: string };
+
+/**
+ * `onetime delete` and `recurring delete`: each id checked first (Letta's
+ * delete says success for unknown ids), then deleted. One failing id does not
+ * stop the rest; the end says exactly which were deleted and which were not.
+ */
+export default (kind: ScheduleKind) =>
+  defineCommand({
+    path: [NOUN[kind], 'delete'],
+    description: `Delete ${kind} schedules (ids, or - to read them from stdin)`,
+    examples: [`letta-switchboard ${NOUN[kind]} delete SCHEDULE_ID`, `letta-switchboard ${NOUN[kind]} list -q | letta-switchboard ${NOUN[kind]} delete -`],
+    globals: ['output', 'api', 'dryRun'],
+    declare: (command: Command) =>
+      command
+        .argument('[ids...]', "schedule ids; '-' reads ids from stdin")
+        .addOption(agentOption())
+        .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`),
+    async run(rt, options, args) {
+      const ids = await idsFrom(rt, args);
+      if (ids.length === 0) return;
+      if (ids.length > ASK_ABOVE && !options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
+        const answer = await rt.prompt(`Delete ${ids.length} ${kind} schedules? [y/N] `);
+        if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('Nothing deleted', 'Pass --yes to delete without asking.');
+      }
+      const { findSchedule } = await import('../shared/schedule');
+      const api = await rt.api();
+      const out = rt.out;
+      const outcomes: Outcome[] = [];
+      let stopped: CliError | undefined;
+      for (const id of ids) {
+        if (stopped) {
+          outcomes.push({ id, deleted: false, error: 'not tried' });
+          continue;
+        }
+        try {
+          const item = await findSchedule(rt, kind, id);
+          await api.deleteSchedule(item.agent_id, id);
+          outcomes.push({ id, agent_id: item.agent_id, deleted: true });
+          if (out.quiet) out.line(id);
+          else if (!out.json) out.success(`Deleted ${kind} schedule ${id}`);
+        } catch (error) {
+          if (!(error instanceof CliError) || ids.length === 1) throw error;
+          outcomes.push({ id, deleted: false, error: error.message });
+          if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
+          // These would fail for every id alike: stop asking, but still say what was done.
+          if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
+        }
+      }
+      if (out.json) out.document(outcomes);
+      const failed = outcomes.filter((o) => !o.deleted);
+      if (failed.length === 0) return;
+      const done = outcomes.filter((o) => o.deleted).map((o) => o.id);
+      out.note(`Deleted ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
+      out.note(`Not deleted: ${failed.map((o) => o.id).join(', ')}.`);
+      throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not deleted`));
+    },
+  });
+
+async function idsFrom(rt: Runtime, args: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const arg of args) {
+    if (arg !== '-') {
+      ids.push(arg);
+      continue;
+    }
+    if (rt.io.stdinIsTTY) throw new UsageError("'-' reads ids from stdin, but stdin is a terminal", 'Pipe ids in, e.g.: letta-switchboard onetime list -q | letta-switchboard onetime delete -');
+    for (const id of (await rt.readStdin('The ids', 16 * 1024 * 1024)).split(/\s+/)) {
+      if (id === '') continue;
+      if (ids.length >= MAX_IDS) throw new UsageError(`More than ${MAX_IDS.toLocaleString('en-US')} ids on stdin`, 'Delete them in smaller batches.');
+      ids.push(id);
+    }
+  }
+  if (ids.length === 0 && !args.includes('-')) throw new UsageError('No schedule id given', 'Pass one or more ids, or - to read them from stdin.');
+  return [...new Set(ids)];
+}

@@ -1,0 +1,57 @@
+import { Option, type Command } from '@commander-js/extra-typings';
+import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
+import type { Column } from '../../output/list';
+import { defineCommand } from '../command';
+import { agentOption } from '../options';
+import { messageText, nextRun, NOUN, withAdditions } from '../shared/schedule';
+
+/** `onetime list` and `recurring list`: every page, one kind; every agent's with --all-agents or when no agent is set anywhere. */
+export default (kind: ScheduleKind) =>
+  defineCommand({
+    path: [NOUN[kind], 'list'],
+    description: `List ${kind} schedules (every page)`,
+    examples: [`letta-switchboard ${NOUN[kind]} list --agent-id support-bot`, `letta-switchboard ${NOUN[kind]} list --all-agents --json`, `letta-switchboard ${NOUN[kind]} list -q`],
+    globals: ['output', 'time', 'api'],
+    declare: (command: Command) =>
+      command.addOption(agentOption()).addOption(new Option('--all-agents', "every agent's schedules (the default when no agent is set anywhere)").conflicts('agentId')),
+    async run(rt, options) {
+      const api = await rt.api();
+      const zone = rt.zone();
+      const agent = rt.agentOrNone();
+      const allAgents = options.allAgents || !agent;
+      const [{ printList }, { localAndUtc }] = await Promise.all([import('../../output/list'), import('../../output/when')]);
+      const when = (item: ScheduledMessage) => {
+        const { value, field } = nextRun(item);
+        return value === undefined ? { local: '-', utc: '-' } : localAndUtc(zone, value, field);
+      };
+      const columns: Array<Column<ScheduledMessage>> = [
+        { header: 'ID', cell: (item) => item.id },
+        { header: 'AGENT', cell: (item) => item.agent_id ?? '', onTerminal: allAgents },
+        ...(kind === 'recurring' ? [{ header: 'CRON (UTC)', cell: (item: ScheduledMessage) => item.schedule.cron_expression ?? '-' }] : []),
+        { header: kind === 'one-time' ? 'RUNS AT' : 'NEXT RUN', cell: (item) => when(item).local },
+        { header: 'UTC', cell: (item) => when(item).utc },
+        { header: 'MESSAGE', cell: messageText, flexible: true },
+      ];
+      const seen = new Set<string>();
+      const ofKind = (items: ScheduledMessage[]) =>
+        items.filter((item) => scheduleKind(item) === kind && !seen.has(item.id) && seen.add(item.id));
+
+      async function* pages(): AsyncGenerator<ScheduledMessage[]> {
+        if (!allAgents) {
+          const agentId = await rt.agentId(agent!);
+          for await (const page of api.schedulePages(agentId)) yield ofKind(page.map((item) => ({ ...item, agent_id: item.agent_id ?? agentId })));
+          return;
+        }
+        const [{ mapLimited }, { AGENT_CONCURRENCY }] = await Promise.all([import('../../concurrency'), import('../../letta/api')]);
+        const agentIds = await api.allAgentIds();
+        const perAgent = mapLimited(agentIds, AGENT_CONCURRENCY, async (agentId) => {
+          const items: ScheduledMessage[] = [];
+          for await (const page of api.schedulePages(agentId)) for (const item of page) items.push({ ...item, agent_id: item.agent_id ?? agentId });
+          return items;
+        });
+        for (const items of perAgent) yield ofKind(await items);
+      }
+
+      await printList(rt.out, { columns, id: (item) => item.id, json: withAdditions, empty: `No ${kind} schedules.` }, pages());
+    },
+  });

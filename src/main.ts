@@ -1,0 +1,81 @@
+import { CommanderError } from '@commander-js/extra-typings';
+import { AlreadyReported, CliError, InterruptedError } from './errors';
+import { commandWords, hintFor } from './hints';
+import { maskingSink, type Io, type Sink } from './output/output';
+import { Secrets } from './output/secrets';
+import { buildProgram, type Runner } from './program';
+import { Runtime } from './runtime';
+
+export type Env = Record<string, string | undefined>;
+
+/** Global options that take a value, so the word after them is no command. */
+const VALUE_OPTIONS = new Set(['--api-key', '--base-url', '--timeout', '--tz', '--now']);
+
+/**
+ * Run the CLI on `argv` (as process.argv: node, script, words...) and return
+ * the exit code. Pure: everything it touches comes in as arguments. The one
+ * place errors become messages, hints and exit codes.
+ */
+export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal): Promise<number> {
+  const words = argv.slice(2);
+  // Every key this run learns of is masked in everything printed; the config file's are added when it is read.
+  const secrets = new Secrets();
+  secrets.add(env.LETTA_API_KEY);
+  words.forEach((word, i) => {
+    if (word === '--api-key') secrets.add(words[i + 1]);
+    else if (word.startsWith('--api-key=')) secrets.add(word.slice('--api-key='.length));
+  });
+  const stdout = maskingSink(io.stdout, secrets);
+  const stderr = maskingSink(io.stderr, secrets);
+
+  const run: Runner = async (declaration, options, args, globals) => {
+    const agentFlag = typeof options.agentId === 'string' ? options.agentId : undefined;
+    await declaration.run(new Runtime(io, env, globals, signal, secrets, agentFlag), options, args);
+  };
+  const program = buildProgram(run, { stdout, stderr });
+  try {
+    if (words.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(goSpellings(words), { from: 'user' });
+    return 0;
+  } catch (error) {
+    return report(error, stderr, signal, words.includes('--verbose'), commandWords(program, argv));
+  }
+}
+
+/** The Go CLI spelled it `send create`: read that as `send`. */
+function goSpellings(words: string[]): string[] {
+  const at = firstCommandWord(words);
+  return words[at] === 'send' && words[at + 1] === 'create' ? words.toSpliced(at + 1, 1) : words;
+}
+
+function firstCommandWord(words: string[]): number {
+  for (let i = 0; i < words.length; i++) {
+    if (VALUE_OPTIONS.has(words[i]!)) i++;
+    else if (!words[i]!.startsWith('-')) return i;
+  }
+  return -1;
+}
+
+/** An error as the user sees it: "Error: ..." and at most one hint line on stderr; the exit code returned. */
+function report(error: unknown, stderr: Sink, signal: AbortSignal, verbose: boolean, command: string[]): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    // Options but no command: commander has shown the help; say what was wrong under it.
+    if (error.code === 'commander.help') stderr.write('Error: No command given\n');
+    // Anything else commander has already said (through the masking writer).
+    return 2;
+  }
+  if (signal.aborted && !(error instanceof CliError)) error = new InterruptedError();
+  if (error instanceof AlreadyReported) return error.exitCode;
+  const cli = error instanceof CliError ? error : undefined;
+  const message = cli ? cli.message : error instanceof Error ? error.message : String(error);
+  stderr.write(`Error: ${message}\n`);
+  const hint = hintFor(error, { command });
+  if (hint) stderr.write(`${hint}\n`);
+  else if (!cli && !verbose) stderr.write('This is a bug in letta-switchboard; run again with --verbose for details.\n');
+  if (verbose && error instanceof Error && error.stack) stderr.write(`${error.stack.split('\n').slice(1).join('\n')}\n`);
+  return cli ? cli.exitCode : 1;
+}

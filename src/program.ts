@@ -1,0 +1,145 @@
+import { Command, type CommandUnknownOpts, type OptionValues } from '@commander-js/extra-typings';
+import type { GlobalGroup, RegisteredCommand } from './commands/command';
+import { integer } from './commands/options';
+import { COMMANDS, GROUPS } from './commands/registry';
+import { UsageError } from './errors';
+import type { Sink } from './output/output';
+import { VERSION } from './version';
+
+const ENVIRONMENT = `
+Environment:
+  LETTA_API_KEY                 API key (beats the config file)
+  LETTA_BASE_URL                API address (default https://api.letta.com)
+  LETTA_AGENT_ID                default agent id or name
+  TZ                            time zone for phrases (else config, else system)
+  LETTA_SWITCHBOARD_CONFIG_DIR  folder for config.json
+  NO_COLOR                      no colour (FORCE_COLOR=1: colour even into a pipe)
+
+Exit codes:
+  0 success   1 API error   2 bad usage or input   3 not found
+  4 auth (no key, 401/403)   5 network or timeout   130 interrupted`;
+
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** The options every command accepts; each belongs to a group, and a command's help shows the groups it uses. */
+function withGlobalOptions(program: Command) {
+  return program
+    .option('--json', 'print one JSON document on stdout')
+    .option('-q, --quiet', 'print only ids, one a line')
+    .option('--no-color', 'no colour in output')
+    .option('--api-key <key>', 'Letta API key (prefer config set-api-key or LETTA_API_KEY)')
+    .option('--base-url <url>', 'Letta API address')
+    .option('--timeout <ms>', 'request timeout in milliseconds', integer('--timeout', 1, MAX_TIMEOUT_MS), 30_000)
+    .option('--tz <zone>', 'IANA time zone for phrases and times shown')
+    .option('--now <time>', 'read phrases as if it were this instant (ISO 8601 or Unix ms)')
+    .option('--dry-run', 'print each changing request (POST, DELETE) instead of sending it; reads still go out')
+    .option('--verbose', 'log requests and timings on stderr');
+}
+
+export type GlobalOptions = ReturnType<ReturnType<typeof withGlobalOptions>['opts']>;
+
+const GROUP_OF: Record<keyof GlobalOptions, GlobalGroup> = {
+  json: 'output',
+  quiet: 'output',
+  color: 'output',
+  apiKey: 'api',
+  baseUrl: 'api',
+  timeout: 'api',
+  verbose: 'api',
+  tz: 'time',
+  now: 'time',
+  dryRun: 'dryRun',
+};
+
+/** Runs a command's handler once commander has parsed its arguments. */
+export type Runner = (declaration: RegisteredCommand, options: OptionValues, args: unknown[], globals: GlobalOptions) => Promise<void>;
+
+export interface ProgramOutput {
+  stdout: Sink;
+  stderr: Sink;
+}
+
+function examples(lines: string[]): string {
+  return `Examples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+/**
+ * The command tree, from the registry. Without a runner it is the bare tree
+ * (for completion scripts). Commands only declare themselves here; each
+ * handler loads what it needs when it runs.
+ */
+export function buildProgram(runner?: Runner, output?: ProgramOutput) {
+  const program = withGlobalOptions(new Command('letta-switchboard'))
+    .description('Message Letta agents now, later, or on a schedule.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand(false)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .addHelpText('before', examples([
+      'letta-switchboard send --agent-id support-bot --message "Check the queue" --execute-at "tomorrow at 9am"',
+      'letta-switchboard recurring create --agent-id support-bot --message "Standup" --cron "every weekday at 10am"',
+      'letta-switchboard recurring list --json | jq -r ".[].id"',
+    ]))
+    .addHelpText('after', ENVIRONMENT);
+  if (output) {
+    program.configureOutput({
+      writeOut: (text) => output.stdout.write(text),
+      writeErr: (text) => output.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error: (.)/, (_, c: string) => `Error: ${c.toUpperCase()}`)),
+    });
+  }
+
+  const uses = new WeakMap<CommandUnknownOpts, GlobalGroup[]>();
+  program.configureHelp({
+    showGlobalOptions: true,
+    // Only the global options that do something for this command; none on a group's help.
+    visibleGlobalOptions: (command) => {
+      const groups = uses.get(command) ?? [];
+      return program.options.filter((option) => !option.hidden && groups.includes(GROUP_OF[option.attributeName() as keyof GlobalOptions]));
+    },
+  });
+
+  const groups = new Map<string, CommandUnknownOpts>();
+  const group = (name: string) => {
+    let command = groups.get(name);
+    if (command) return command;
+    const declaration = GROUPS.find((g) => g.name === name)!;
+    command = program.command(name).description(declaration.description).addHelpText('before', examples(declaration.examples));
+    const names = COMMANDS.filter((c) => c.path[0] === name).map((c) => c.path[1]);
+    // Run bare, a group says which subcommands exist instead of printing its help as an error.
+    command.action(() => {
+      throw new UsageError(`'${name}' needs a subcommand: ${names.join(', ')}`, `Run 'letta-switchboard ${name} --help' for details.`);
+    });
+    groups.set(name, command);
+    return command;
+  };
+
+  for (const declaration of COMMANDS) {
+    const parent = declaration.path.length > 1 ? group(declaration.path[0]!) : program;
+    const command = declaration.build();
+    command.copyInheritedSettings(parent);
+    command.description(declaration.description).addHelpText('before', examples(declaration.examples));
+    uses.set(command, declaration.globals);
+    command.action(async (...params: unknown[]) => {
+      const options = params.at(-2) as OptionValues;
+      await runner?.(declaration, options, params.slice(0, -2), program.opts());
+    });
+    parent.addCommand(command);
+  }
+
+  program
+    .command('help')
+    .description('show help for a command')
+    .argument('[command...]', 'e.g. recurring create')
+    .action((words) => {
+      let command: CommandUnknownOpts = program;
+      for (const word of words) {
+        const next = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+        if (!next) throw new UsageError(`Unknown command '${[...words.slice(0, words.indexOf(word)), word].join(' ')}'`, "Run 'letta-switchboard --help' for the list.");
+        command = next;
+      }
+      command.outputHelp();
+    });
+  return program;
+}

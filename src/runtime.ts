@@ -1,0 +1,240 @@
+import { readlinkSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { configPath, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
+import { resolveSettings, type Settings } from './config/settings';
+import { AuthError, InterruptedError, UsageError, type KeySource } from './errors';
+import type { LettaApi } from './letta/api';
+import { isCleartextRemote, parseBaseUrl } from './letta/url';
+import { Output, type Io } from './output/output';
+import type { Secrets } from './output/secrets';
+import type { GlobalOptions } from './program';
+import { isoInstant } from './time/iso';
+import { checkZone } from './time/zone';
+
+
+/**
+ * What a command works with: the streams (masked writers) and terminal facts,
+ * stdin and prompts, the settings resolved once with their sources, the clock
+ * and zone checked once, and the API built on first use. Commands never touch
+ * process.* themselves, so any of them runs in-process in a test.
+ */
+export class Runtime {
+  readonly out: Output;
+  readonly configPath: string;
+  private file: ConfigFile | undefined;
+  private resolved: Settings | undefined;
+  private client: Promise<LettaApi> | undefined;
+  private checkedZone: string | undefined;
+  private checkedNow: number | undefined;
+
+  constructor(
+    readonly io: Io,
+    readonly env: Record<string, string | undefined>,
+    readonly globals: GlobalOptions,
+    readonly signal: AbortSignal,
+    secrets: Secrets,
+    /** The command's --agent-id, when it has one. */
+    private readonly agentFlag?: string,
+  ) {
+    this.out = new Output(io, { colour: globals.color, env, json: !!globals.json, quiet: !!globals.quiet }, secrets);
+    this.configPath = configPath(env, this.home);
+  }
+
+  get home(): string {
+    return this.env.HOME || homedir();
+  }
+
+  get dryRun(): boolean {
+    return !!this.globals.dryRun;
+  }
+
+  /** The config file's contents (read once; a broken file is a UsageError). */
+  configFile(): ConfigFile {
+    this.file ??= readConfigFile(this.configPath);
+    return this.file;
+  }
+
+  /** Every setting with where it came from, resolved once; every key found is masked from then on. */
+  get settings(): Settings {
+    if (this.resolved) return this.resolved;
+    const file = this.configFile();
+    this.resolved = resolveSettings({
+      flags: { apiKey: this.globals.apiKey, baseUrl: this.globals.baseUrl, agentId: this.agentFlag, tz: this.globals.tz },
+      env: this.env,
+      file,
+      legacyApiKey: file.api_key ? undefined : readLegacyApiKey(legacyConfigPath(this.home)),
+      systemZone,
+    });
+    this.out.hideSecret(file.api_key);
+    this.out.hideSecret(this.resolved.apiKey.value);
+    return this.resolved;
+  }
+
+  /** "now" for every phrase: --now (Unix ms, or ISO 8601, read in the user's zone when it has no offset) or the clock. */
+  now(): number {
+    this.checkedNow ??= this.findNow();
+    return this.checkedNow;
+  }
+
+  private findNow(): number {
+    const value = this.globals.now?.trim();
+    if (value === undefined) return Date.now();
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00` : value;
+    const ms = /^\d+$/.test(value) ? Number(value) : (isoInstant(iso, this.zone()) ?? NaN);
+    if (!Number.isFinite(new Date(ms).getTime())) {
+      throw new UsageError(`--now '${value}' is not an instant`, "Use ISO 8601 ('2026-11-22T15:00:00Z') or Unix milliseconds.");
+    }
+    return ms;
+  }
+
+  /**
+   * The user's zone, checked once. A --tz or config zone must be known; one
+   * from TZ or the system that the time zone database does not know (a POSIX
+   * rule, a file path) falls back to UTC, with a warning.
+   */
+  zone(): string {
+    this.checkedZone ??= this.findZone();
+    return this.checkedZone;
+  }
+
+  private findZone(): string {
+    const { value, source } = this.settings.timezone;
+    if (source === 'flag' || source === 'file') return checkZone(value);
+    try {
+      return checkZone(value);
+    } catch {
+      this.out.warn(`The time zone '${value}' (from ${source === 'env' ? 'TZ' : 'the system'}) is unknown; using UTC. Set one with --tz or letta-switchboard config set-timezone.`);
+      return 'UTC';
+    }
+  }
+
+  /** The agent given by --agent-id, LETTA_AGENT_ID or the config file, if any (a name or an id). */
+  agentOrNone(): string | undefined {
+    return this.settings.agentId.value;
+  }
+
+  /** The agent to act on; none anywhere is a usage error. */
+  agent(): string {
+    const agent = this.agentOrNone();
+    if (!agent) {
+      throw new UsageError('No agent given', 'Pass --agent-id AGENT (an id or a name), set LETTA_AGENT_ID, or run: letta-switchboard config set-agent-id AGENT');
+    }
+    return agent;
+  }
+
+  /**
+   * The API, built on first use (so offline commands never load the HTTP
+   * stack). With --dry-run no key is needed: changing requests are printed,
+   * not sent.
+   */
+  api(): Promise<LettaApi> {
+    this.client ??= this.buildApi();
+    return this.client;
+  }
+
+  private async buildApi(): Promise<LettaApi> {
+    const apiKey = this.settings.apiKey.value?.trim() ?? '';
+    if (!apiKey && !this.dryRun) {
+      throw new AuthError('No API key set', "Run 'letta-switchboard config set-api-key -' and paste your key, or set LETTA_API_KEY.");
+    }
+    const base = parseBaseUrl(this.settings.baseUrl.value);
+    if (isCleartextRemote(base)) this.out.warn(`${base.origin} is plain http: the API key would travel unencrypted.`);
+    const [{ LettaClient }, { LettaApi }, { printRequest }] = await Promise.all([import('./letta/client'), import('./letta/api'), import('./output/request')]);
+    const client = new LettaClient({
+      baseUrl: base.href,
+      apiKey,
+      keySource: this.settings.apiKey.source as KeySource | undefined,
+      timeoutMs: this.globals.timeout,
+      signal: this.signal,
+      log: this.globals.verbose ? (line) => this.out.note(this.out.paintErr.dim(line)) : undefined,
+      dryRun: this.dryRun ? (request) => printRequest(this.out, request, apiKey) : undefined,
+    });
+    return new LettaApi(client, { warn: (line) => this.out.warn(line) });
+  }
+
+  /**
+   * An agent id from an id or a name. Under --dry-run with no key, a name
+   * cannot be looked up: it stands in the printed path, with a note.
+   */
+  async agentId(agent: string): Promise<string> {
+    const api = await this.api();
+    const { looksLikeAgentId } = await import('./letta/api');
+    if (this.dryRun && !this.settings.apiKey.value && !looksLikeAgentId(agent)) {
+      this.out.note(`(The agent name '${agent}' would first be looked up: GET /v1/agents/?name=...)`);
+      return agent;
+    }
+    return api.resolveAgent(agent);
+  }
+
+  /** All of stdin as UTF-8 text (refusing invalid UTF-8 and anything over `maxBytes`). */
+  async readStdin(what: string, maxBytes = 1024 * 1024): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stream = this.io.stdin;
+    const reading = (async () => {
+      for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        size += buffer.length;
+        if (size > maxBytes) throw new UsageError(`${what} from stdin is larger than ${Math.round(maxBytes / 1024)} KiB`);
+        chunks.push(buffer);
+      }
+    })();
+    await Promise.race([reading, this.interrupted()]);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    } catch {
+      throw new UsageError(`${what} from stdin is not valid UTF-8`);
+    }
+  }
+
+  /** A line typed at the terminal; `hidden`: not echoed (for keys). */
+  prompt(question: string, { hidden = false } = {}): Promise<string> {
+    const input = this.io.stdin as NodeJS.ReadStream;
+    this.out.stderr.write(question);
+    const answer = new Promise<string>((resolve, reject) => {
+      let value = '';
+      const finish = (error?: Error) => {
+        input.setRawMode?.(false);
+        input.pause();
+        input.off('data', onData);
+        this.out.stderr.write('\n');
+        if (error) reject(error);
+        else resolve(value);
+      };
+      const onData = (chunk: Buffer | string) => {
+        for (const char of chunk.toString('utf8')) {
+          if (char === '\r' || char === '\n' || char === '\u0004') return finish();
+          if (char === '\u0003') return finish(new InterruptedError());
+          if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
+          else {
+            value += char;
+            if (!hidden) this.out.stderr.write(char);
+          }
+        }
+      };
+      input.setRawMode?.(true);
+      input.resume();
+      input.on('data', onData);
+    });
+    return Promise.race([answer, this.interrupted()]);
+  }
+
+  /** Rejects with InterruptedError on Ctrl-C or SIGTERM. */
+  private interrupted(): Promise<never> {
+    return new Promise<never>((_, reject) => {
+      if (this.signal.aborted) reject(new InterruptedError());
+      this.signal.addEventListener('abort', () => reject(new InterruptedError()), { once: true });
+    });
+  }
+}
+
+/** The machine's zone from /etc/localtime's link, else from Intl (whose first use costs ~15 ms). */
+function systemZone(): string {
+  try {
+    const zone = /zoneinfo\/(.+)$/.exec(readlinkSync('/etc/localtime'))?.[1];
+    if (zone) return zone === 'Etc/UTC' || zone === 'Etc/Universal' ? 'UTC' : zone;
+  } catch {
+    // Not a link (or not there): ask Intl.
+  }
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
