@@ -57,10 +57,10 @@ export function flagText(flag: FireFlag, zone: string, at: number): string {
     case 'dst-shift': {
       const before = wallTime(zone, at - (flag.offsetAfter - flag.offsetBefore) * MINUTE);
       const after = wallTime(zone, at);
-      return `DST: ${formatClock(after.hour, after.minute)} local, was ${formatClock(before.hour, before.minute)} before the clock change`;
+      return `DST moved it: ${formatClock(after.hour, after.minute)}, was ${formatClock(before.hour, before.minute)}`;
     }
     case 'same-minute':
-      return `${flag.count} fires of this agent in the same minute`;
+      return `${flag.count} fires of this agent this minute`;
     case 'overdue':
       return 'time passed, still scheduled';
     case 'paused':

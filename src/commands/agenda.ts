@@ -105,15 +105,12 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
   const fires = agenda.fires;
   if (out.io.stdoutIsTTY && !out.json && !out.quiet && fires.length > 0) {
     const rows = fires.map((fire) => agendaRow(fire, zone));
-    const cells = rows.map((row) => [row.local.slice(15), row.utc, row.agent, row.kind, row.message, row.schedule, row.note].map(oneLine));
+    const cells = rows.map((row) => [row.local.slice(15), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, row.schedule, row.note].map(oneLine));
     const [head, ...lines] = renderTable(['TIME', 'UTC', 'AGENT', 'KIND', 'MESSAGE', 'SCHEDULE', 'NOTE'], cells, out.io.columns, 4);
-    const text: string[] = [];
+    const text: string[] = [out.paint.bold(head ?? '')];
     fires.forEach((fire, i) => {
       const day = dayKey(zone, fire.at);
-      if (i === 0 || day !== dayKey(zone, fires[i - 1]!.at)) {
-        if (i > 0) text.push('');
-        text.push(out.paint.bold(dayHeader(zone, fire.at)), out.paint.dim(head ?? ''));
-      }
+      if (i === 0 || day !== dayKey(zone, fires[i - 1]!.at)) text.push(out.paint.underline(dayHeader(zone, fire.at)));
       text.push(lines[i] ?? '');
     });
     out.line(text.join('\n'));

@@ -46,7 +46,7 @@ describe('fires in a window', () => {
       'Mon 2027-03-15 10:00 EDT',
       'Tue 2027-03-16 10:00 EDT',
     ]);
-    expect(rows.map((row) => row.note)).toEqual(['', '', '', 'DST: 10:00 local, was 09:00 before the clock change', 'DST: 10:00 local, was 09:00 before the clock change']);
+    expect(rows.map((row) => row.note)).toEqual(['', '', '', 'DST moved it: 10:00, was 09:00', 'DST moved it: 10:00, was 09:00']);
     expect(agenda.offsetChanges).toHaveLength(1);
     expect(agendaNotes(agenda, NY)).toEqual([
       'Clocks in America/New_York go forward 1 hour on Sun 2027-03-14 at 02:00 EST: 1 recurring schedule (sm-weekday) fires 1 hour later in local time from then on, because Letta reads crons in UTC.',
@@ -67,7 +67,7 @@ describe('fires in a window', () => {
     const rows = sydney.fires.map((fire) => agendaRow(fire, 'Australia/Sydney'));
     expect(rows[0]!.local).toBe('Fri 2027-04-02 09:00 GMT+11');
     expect(rows.at(-1)!.local).toBe('Thu 2027-04-08 08:00 GMT+10');
-    expect(rows.at(-1)!.note).toBe('DST: 08:00 local, was 09:00 before the clock change');
+    expect(rows.at(-1)!.note).toBe('DST moved it: 08:00, was 09:00');
     expect(agendaNotes(sydney, 'Australia/Sydney')[0]).toMatch(/^Clocks in Australia\/Sydney go back 1 hour on Sun 2027-04-04 at 03:00 GMT\+11: .*earlier/);
 
     const kolkata = buildAgenda([recurring('sm-x', '0 22 * * *')], { from, to: from + 7 * DAY, zone: 'Asia/Kolkata' });
@@ -96,7 +96,7 @@ describe('fires in a window', () => {
     ]);
     const notes = agenda.fires.map((fire) => agendaRow(fire, 'UTC').note);
     // Different agents at the same minute are fine; sm-a and sm-c share support-bot's 14:00 minute.
-    expect(notes).toEqual(['', '', '', '2 fires of this agent in the same minute', '', '2 fires of this agent in the same minute']);
+    expect(notes).toEqual(['', '', '', '2 fires of this agent this minute', '', '2 fires of this agent this minute']);
   });
 
   it('shows a one-time schedule whose time has passed but still exists, and leaves out later ones', () => {
