@@ -90,10 +90,13 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
       continue;
     }
     if (hasMore) agenda.truncated.push({ scheduleId: schedule.id, shown: instants.length });
+    const expression = CronExpressionParser.parse(schedule.cron!, { tz: 'UTC' });
     for (const at of instants) {
       const flags = [...paused];
+      // A fire moved when the cron has no fire at the local time it showed before the offset changed:
+      // "0 14 * * *" in New York is 09:00 in winter and 10:00 in summer; an hourly cron only relabels.
       const offset = offsetMinutes(window.zone, at);
-      if (offset !== startOffset && !cronHitsOldLocalTime(schedule.cron!, at, offset - startOffset)) {
+      if (offset !== startOffset && !expression.includesDate(new Date(at - (offset - startOffset) * MINUTE))) {
         flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: offset });
       }
       agenda.fires.push({ at, schedule, flags });
@@ -122,16 +125,6 @@ export function cronFires(cron: string, from: number, to: number, limit: number)
     instants.push(at);
   }
   return { instants, hasMore: false };
-}
-
-/**
- * Whether the cron still has a fire at the local time this one showed before the
- * offset changed. An hourly cron does (its fires only relabel); "0 14 * * *"
- * does not (09:00 in New York in winter, 10:00 in summer): that fire moved.
- */
-function cronHitsOldLocalTime(cron: string, at: number, shiftMinutes: number): boolean {
-  const oldLocalTime = at - shiftMinutes * MINUTE;
-  return CronExpressionParser.parse(cron, { tz: 'UTC' }).includesDate(new Date(oldLocalTime));
 }
 
 function flagSameMinute(fires: Fire[]): void {
