@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -13,7 +12,7 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeSync,
+  writeFileSync,
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -51,7 +50,7 @@ export function readTextFile(path: string, label: FileLabel): string | undefined
 
 /** Run `body` holding the file's lock (blocking while waiting): for short read-change-write steps. */
 export function withFileLockSync<T>(path: string, label: FileLabel, body: () => T, options: LockOptions = {}): T {
-  makePrivateFolder(dirname(path), label);
+  makePrivateFolder(dirname(path), label, path);
   let held: HeldLock;
   try {
     held = lockSync(lockPathFor(path), { what: `the ${label.what} ${path}`, ...options });
@@ -67,7 +66,7 @@ export function withFileLockSync<T>(path: string, label: FileLabel, body: () => 
 
 /** Run `body` holding the file's lock, waiting without blocking the event loop. */
 export async function withFileLock<T>(path: string, label: FileLabel, body: () => T, options: LockOptions = {}): Promise<T> {
-  makePrivateFolder(dirname(path), label);
+  makePrivateFolder(dirname(path), label, path);
   let held: HeldLock;
   try {
     held = await lock(lockPathFor(path), { what: `the ${label.what} ${path}`, ...options });
@@ -92,16 +91,16 @@ export function lockPathFor(path: string): string {
  * removed first.
  */
 export function writePrivateFile(path: string, text: string, label: FileLabel): void {
-  makePrivateFolder(dirname(path), label);
+  makePrivateFolder(dirname(path), label, path);
   const target = writeTarget(path, label);
   const dir = dirname(target);
   removeOrphanTempFiles(dir, basename(target));
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   removeOnExit(temp);
   try {
     const fd = openSync(temp, 'wx', 0o600);
     try {
-      writeSync(fd, text);
+      writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -123,12 +122,12 @@ export function writePrivateFile(path: string, text: string, label: FileLabel): 
  * are chmodded; an existing one is used as it is, and a path that is not a
  * folder is an error.
  */
-export function makePrivateFolder(dir: string, label: FileLabel): void {
+export function makePrivateFolder(dir: string, label: FileLabel, file?: string): void {
   const missing: string[] = [];
   for (let current = dir; ; current = dirname(current)) {
-    const found = statOrUndefined(current, label);
+    const found = statOrUndefined(current, label, file);
     if (found) {
-      if (!found.isDirectory()) throw notAFolder(current, label);
+      if (!found.isDirectory()) throw notAFolder(current, label, file);
       break;
     }
     missing.push(current);
@@ -138,9 +137,9 @@ export function makePrivateFolder(dir: string, label: FileLabel): void {
     try {
       mkdirSync(folder, { mode: 0o700 });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(folder, label, error, 'folder');
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(folder, label, error, file);
       // Made by someone else meanwhile: theirs, so left as it is.
-      if (!statOrUndefined(folder, label)?.isDirectory()) throw notAFolder(folder, label);
+      if (!statOrUndefined(folder, label, file)?.isDirectory()) throw notAFolder(folder, label, file);
       continue;
     }
     chmodSync(folder, 0o700);
@@ -213,25 +212,27 @@ function syncFolder(dir: string): void {
   }
 }
 
-function statOrUndefined(path: string, label: FileLabel): Stats | undefined {
+function statOrUndefined(path: string, label: FileLabel, file?: string): Stats | undefined {
   try {
     return statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // ENOTDIR: a parent is not a folder; the walk up finds and names it.
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw cannotWrite(path, label, error, 'folder');
+    throw cannotWrite(path, label, error, file);
   }
 }
 
-function notAFolder(path: string, label: FileLabel): UsageError {
-  return new UsageError(`Cannot write the ${label.what}: ${path} is not a folder`, label.folderHint);
+/** Folder errors name the file the user asked to write (when known), then the folder at fault. */
+function notAFolder(path: string, label: FileLabel, file?: string): UsageError {
+  return new UsageError(`Cannot write the ${label.what}${file ? ` ${file}` : ''}: ${path} is not a folder`, label.folderHint);
 }
 
-function cannotWrite(path: string, label: FileLabel, error: unknown, kind: 'file' | 'folder' = 'file'): CliError {
+/** `file` given: `path` is a folder on the way to it. */
+function cannotWrite(path: string, label: FileLabel, error: unknown, file?: string): CliError {
   // Errors already in the user's terms (a busy lock, a refused link, Ctrl-C) pass as they are.
   if (error instanceof CliError) return error;
   const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  const subject = kind === 'folder' ? `the folder ${path} for the ${label.what}` : `the ${label.what} ${path}`;
+  const subject = file === undefined ? `the ${label.what} ${path}` : file === path ? `the ${label.what} ${file}` : `the ${label.what} ${file}: the folder ${path}`;
   return new UsageError(`Cannot write ${subject} (${reason})`, `Check that the folder is writable. ${label.folderHint}`);
 }

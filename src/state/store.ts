@@ -69,7 +69,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
     const failed = (error: unknown) =>
       error instanceof CliError ? error : new CliError(`Cannot take the ${name} lock ${lockPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, LABEL.folderHint);
     try {
-      makePrivateFolder(dir, LABEL);
+      makePrivateFolder(dir, LABEL, lockPath);
       const taken = take(lockPath);
       return taken instanceof Promise ? (taken.catch((error: unknown) => Promise.reject(failed(error))) as T) : taken;
     } catch (error) {

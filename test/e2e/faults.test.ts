@@ -228,14 +228,14 @@ describe('config robustness', () => {
     expect(data.agent_id).toMatch(/^agent-\d+$/);
   });
 
-  it('a looser file mode is tightened on the next write; a folder it did not make keeps its own', async () => {
+  // A folder the user made is theirs: only the file's own mode is tightened (issue 10, item 21).
+  it('a looser config file is tightened on the next write; a folder the user made is left as it is', async () => {
     mkdirSync(env.LETTA_SWITCHBOARD_CONFIG_DIR!, { recursive: true, mode: 0o755 });
     chmodSync(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 0o755);
     writeFileSync(file(), '{"timezone": "UTC"}', { mode: 0o644 });
     const r = await runCli(['config', 'set-api-key', TEST_KEY], { env });
     expect(r.code).toBe(0);
     expect(statSync(file()).mode & 0o777).toBe(0o600);
-    // A folder this tool did not create keeps its mode (issue 10, item 21); the file is always 0600.
     expect(statSync(env.LETTA_SWITCHBOARD_CONFIG_DIR!).mode & 0o777).toBe(0o755);
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ timezone: 'UTC', api_key: TEST_KEY });
   });
