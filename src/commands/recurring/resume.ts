@@ -69,9 +69,10 @@ export default defineCommand({
           newId = plan.id;
         } else {
           if (!rt.dryRun) await store.update((s) => void Object.assign(records.findPaused(s, id) ?? {}, { resume_attempted_at: at }));
-          newId = (await api.createSchedule(agentId, body, `letta-switchboard recurring list --agent-id ${agentId}`)).id;
-          if (rt.dryRun) continue;
+          const { unsure } = await import('../shared/create-schedule');
+          newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
         }
+        if (rt.dryRun) continue;
         // Read back before the saved copy goes: if Letta does not have it as sent, the copy stays.
         const stored = await api.getSchedule(agentId, newId);
         if (!sameSchedule(body, stored)) {
