@@ -13,10 +13,13 @@ import parse from './parse';
 import resultsGet from './results/get';
 import resultsList from './results/list';
 import scheduleCreate from './schedules/create';
+import recurringAdopt from './schedules/adopt';
 import scheduleDelete from './schedules/delete';
+import scheduleEdit from './schedules/edit';
 import scheduleGet from './schedules/get';
 import scheduleList from './schedules/list';
 import send from './send';
+import sync from './sync';
 
 /** Commands that only hold subcommands, in the order help lists them. */
 export const GROUPS: GroupDeclaration[] = [
@@ -54,10 +57,14 @@ export const COMMANDS: RegisteredCommand[] = [
   scheduleList('one-time'),
   scheduleGet('one-time'),
   scheduleDelete('one-time'),
+  scheduleEdit('one-time'),
   scheduleCreate('recurring'),
   scheduleList('recurring'),
   scheduleGet('recurring'),
   scheduleDelete('recurring'),
+  scheduleEdit('recurring'),
+  recurringAdopt,
+  sync,
   resultsList,
   resultsGet,
   agentsList,

@@ -1,6 +1,6 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { contentText } from '../letta/types';
-import { inert } from '../output/text';
+import { inert } from '../output/inert';
 import { defineCommand } from './command';
 import { agentOption, messageOption, misplaced, roleOption } from './options';
 
@@ -19,7 +19,7 @@ export default defineCommand({
       .addOption(agentOption())
       .addOption(messageOption())
       .addOption(roleOption())
-      .option('--execute-at <when>', "when to send: 'in 5 minutes', 'tomorrow at 9am', ISO 8601 (default: now)")
+      .option('--execute-at <when>', "when to send: 'in 5 minutes', 'tomorrow at 9am', ISO 8601 (default now)")
       .addOption(new Option('--async', 'send now without waiting; print the run id').conflicts('executeAt'))
       .addOption(misplaced('--cron <when>', 'recurring create')),
   async run(rt, options) {
@@ -45,7 +45,8 @@ export default defineCommand({
       if (!out.quiet) out.info(`Queued as run ${inert(runInfo.id)} (${inert(runInfo.status ?? 'created')}). Follow it with: letta-switchboard results get ${inert(runInfo.id)}`);
       return;
     }
-    const response = await unsure(() => api.sendMessage(agentId, messages), agentId, 'message');
+    const waiting = out.progress(`Waiting for ${agent}'s reply…`);
+    const response = await unsure(() => api.sendMessage(agentId, messages), agentId, 'message').finally(waiting);
     if (out.json) return out.document(response);
     const replies = response.messages.filter((m) => m.message_type === 'assistant_message').map((m) => contentText(m.content));
     for (const reply of replies) out.line(inert(reply));

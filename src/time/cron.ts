@@ -3,13 +3,28 @@ import cronstrue from 'cronstrue';
 import { Settings } from 'luxon';
 import { UsageError } from '../errors';
 
-// cron-parser works through luxon, which otherwise asks Intl for the system
-// locale and zone on first use (~15 ms of ICU set-up). Crons here are always
-// UTC and locale-free, so name both.
-Settings.defaultLocale = 'en-US';
-Settings.defaultZone = 'UTC';
+/**
+ * cron-parser works through luxon, which otherwise asks Intl for the system
+ * locale and zone on first use (~15 ms of ICU set-up). Crons here are always
+ * UTC and locale-free, so name both while cron-parser runs, and put back
+ * whatever was there: importing this module changes nothing.
+ */
+function inUtc<T>(work: () => T): T {
+  const locale = Settings.defaultLocale;
+  const zone = Settings.defaultZone;
+  Settings.defaultLocale = 'en-US';
+  Settings.defaultZone = 'UTC';
+  try {
+    return work();
+  } finally {
+    Settings.defaultLocale = locale;
+    Settings.defaultZone = zone;
+  }
+}
 
 const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
+/** How many values each field has: a step larger than that would fire once and claim to be an interval. */
+const FIELD_SIZES = [60, 24, 31, 12, 7];
 const NAMES = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat)$/i;
 
 /**
@@ -22,7 +37,9 @@ export function validateCron(expression: string): string {
   if (fields.length !== 5) {
     throw new UsageError(
       `'${expression.trim()}' has ${fields.length} fields; a cron here has 5 (minute hour day-of-month month day-of-week)`,
-      fields.length === 6 ? 'Drop the seconds field: Letta runs schedules at most once a minute.' : "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).",
+      fields.length === 6
+        ? `Drop the seconds field, as in '${fields.slice(1).join(' ')}': Letta runs schedules at most once a minute.`
+        : "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).",
     );
   }
   fields.forEach((field, i) => {
@@ -33,9 +50,18 @@ export function validateCron(expression: string): string {
         'Use numbers, names (MON-FRI, JAN), *, ranges (1-5), lists (1,3) and steps (*/15); L, W, # and ? are not supported.',
       );
     }
+    for (const step of field.matchAll(/\/(\d+)/g)) {
+      const size = FIELD_SIZES[i]!;
+      if (Number(step[1]) > size || Number(step[1]) === 0) {
+        throw new UsageError(
+          `'${expression.trim()}': the step /${step[1]} in the ${FIELD_NAMES[i]} field is ${Number(step[1]) === 0 ? 'zero' : `larger than the field's ${size} values`}, so it would not repeat as written`,
+          i === 0 ? "For every hour use '0 * * * *'; for every N minutes N must be 1-60." : `Use a step from 1 to ${size}.`,
+        );
+      }
+    }
   });
   try {
-    CronExpressionParser.parse(cron, { tz: 'UTC' });
+    inUtc(() => CronExpressionParser.parse(cron, { tz: 'UTC' }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`'${expression.trim()}' is not a valid cron: ${reason}`, "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).");
@@ -45,10 +71,12 @@ export function validateCron(expression: string): string {
 
 /** The next `count` instants (Unix ms) at which a UTC cron fires after `now`. */
 export function nextRuns(cron: string, now: number, count: number): number[] {
-  const expression = CronExpressionParser.parse(cron, { tz: 'UTC', currentDate: new Date(now) });
-  const runs: number[] = [];
-  for (let i = 0; i < count && expression.hasNext(); i++) runs.push(expression.next().getTime());
-  return runs;
+  return inUtc(() => {
+    const expression = CronExpressionParser.parse(cron, { tz: 'UTC', currentDate: new Date(now) });
+    const runs: number[] = [];
+    for (let i = 0; i < count && expression.hasNext(); i++) runs.push(expression.next().getTime());
+    return runs;
+  });
 }
 
 /** A plain-English description of a cron, e.g. "At 09:00 AM, Monday through Friday". */

@@ -2,6 +2,8 @@
  * The time language: phrases to instants and UTC crons. Pure (no I/O); the
  * heavy parsers are imported only on the path that needs them.
  */
+import { UsageError } from '../errors';
+import type { SeriesRule } from './series';
 import { formatLocal } from './zone';
 
 export interface PhraseOptions {
@@ -20,19 +22,49 @@ export interface OnceMeaning {
   is_now: boolean;
 }
 
+/** One cron of a set, with what it means on the user's clock. */
+export interface CronMeaning {
+  cron_expression: string;
+  local_cron: string | null;
+  description: string;
+}
+
 export interface RecurringMeaning {
   type: 'recurring';
   input: string;
+  /** The cron Letta runs; for a set, the first of `cron_expressions`. */
   cron_expression: string;
   timezone: string;
   local_cron: string | null;
   description: string;
+  /** Runs of every cron, merged in time order. */
   next_runs: string[];
   next_runs_local: string[];
   warnings: string[];
+  /** Only when the phrase needs more than one cron (at most 4): every cron, one schedule each. */
+  cron_expressions?: string[];
+  /** Only beside `cron_expressions`: each cron with its local cron and description. */
+  crons?: CronMeaning[];
 }
 
-export type PhraseMeaning = OnceMeaning | RecurringMeaning;
+/** A rule no set of crons says exactly: created as a series of one-time schedules. */
+export interface SeriesMeaning {
+  type: 'series';
+  input: string;
+  timezone: string;
+  description: string;
+  /** Why no cron (or small set of crons) can say it. */
+  reason: string;
+  /** What the user can do instead. */
+  hint: string;
+  next_runs: string[];
+  next_runs_local: string[];
+  warnings: string[];
+  /** The rule itself, for `nextInstants` (series.ts): every instant is computed on the zone's clock. */
+  rule: SeriesRule;
+}
+
+export type PhraseMeaning = OnceMeaning | RecurringMeaning | SeriesMeaning;
 
 export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions): Promise<OnceMeaning> {
   const { parseInstant } = await import('./once');
@@ -48,32 +80,114 @@ export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions)
   };
 }
 
-export async function meaningOfRecurring(input: string, { now, zone }: PhraseOptions, count = 5): Promise<RecurringMeaning> {
-  const [{ parseRecurring }, { toUtcSchedule }, { validateCron, nextRuns, describeCron }] = await Promise.all([
+export interface RecurringOptions {
+  /**
+   * Accept a phrase that needs a small set of crons (`cron_expressions`).
+   * Off by default, so a caller that sends only `cron_expression` can never
+   * create part of a schedule: such a phrase is an error naming every cron.
+   */
+  sets?: boolean;
+}
+
+/**
+ * A repeating phrase as one UTC cron (or, with `sets`, a small exact set). A
+ * rule that needs a series of one-time schedules is an input error that says
+ * so (see `meaningOfSchedule` for the meaning of such rules).
+ */
+export async function meaningOfRecurring(input: string, options: PhraseOptions, count = 5, { sets = false }: RecurringOptions = {}): Promise<RecurringMeaning> {
+  const meaning = await meaningOfSchedule(input, options, count);
+  if (meaning.type === 'series') {
+    throw new UsageError(`'${input.trim()}' ${meaning.reason}. It means: ${meaning.description}`, meaning.hint);
+  }
+  if (meaning.cron_expressions && !sets) {
+    throw new UsageError(
+      `'${input.trim()}' needs ${meaning.cron_expressions.length} crons to be exact (${meaning.cron_expressions.join(', ')}), one schedule each`,
+      `Create one schedule per cron: ${meaning.cron_expressions.map((cron) => `--cron '${cron}'`).join(', then ')}.`,
+    );
+  }
+  return meaning;
+}
+
+/** A repeating phrase as crons, or, for a rule no set of crons says exactly, as a series with its next instants. */
+export async function meaningOfSchedule(input: string, { now, zone }: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
+  const [{ parseRecurring }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
     import('./recurring'),
     import('./to-utc'),
     import('./cron'),
+    import('./series'),
   ]);
-  const local = parseRecurring(input);
-  const { cron, localCron, warnings } = toUtcSchedule(local, zone, now, input.trim());
-  const cronExpression = validateCron(cron);
-  const runs = nextRuns(cronExpression, now, count);
-  const description = localCron === null || zone === 'UTC' ? `${describeCron(cronExpression)} (UTC)` : `${describeCron(localCron)} (${zone})`;
-  return {
+  const local = await readRecurring(input, { now, zone }, parseRecurring);
+  if (local.kind === 'series') {
+    const runs = nextInstants(local.rule, zone, now, count);
+    return {
+      type: 'series',
+      input,
+      timezone: zone,
+      description: `${local.description} (${zone})`,
+      reason: local.reason,
+      hint: local.hint,
+      next_runs: runs.map((ms) => new Date(ms).toISOString()),
+      next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
+      warnings: [],
+      rule: local.rule,
+    };
+  }
+  const { crons, localCrons, utcPatterns, warnings } = toUtcSchedule(local, zone, now, input.trim());
+  const utcZone = zone === 'UTC' || zone === 'Etc/UTC';
+  const parts = crons.map(({ cron, localCron }) => {
+    const expression = validateCron(cron);
+    const described = localCron === null || utcZone ? describeCron(expression) : describeCron(localCron);
+    return { cron_expression: expression, local_cron: localCron, description: described, inUtc: localCron === null || utcZone };
+  });
+  const first = parts[0]!;
+  const runs = utcPatterns ? utcFires(utcPatterns, now, count) : nextRuns(first.cron_expression, now, count);
+  const label = (inUtc: boolean) => (inUtc ? 'UTC' : zone);
+  // What the user asked for, on their clock, when one local cron says it; else each cron in turn.
+  const localCron = localCrons?.length === 1 ? localCrons[0]! : parts.length === 1 ? first.local_cron : null;
+  const meaning: RecurringMeaning = {
     type: 'recurring',
     input,
-    cron_expression: cronExpression,
+    cron_expression: first.cron_expression,
     timezone: zone,
     local_cron: localCron,
-    description,
+    description:
+      localCron !== null && !utcZone
+        ? `${describeCron(localCron)} (${zone})`
+        : parts.length === 1
+          ? `${first.description} (${label(first.inUtc)})`
+          : parts.map((part) => `${part.description} (${label(part.inUtc)})`).join('; and '),
     next_runs: runs.map((ms) => new Date(ms).toISOString()),
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings,
   };
+  if (parts.length > 1) {
+    meaning.cron_expressions = parts.map((part) => part.cron_expression);
+    meaning.crons = parts.map(({ cron_expression, local_cron, description, inUtc }) => ({ cron_expression, local_cron, description: `${description} (${label(inUtc)})` }));
+  }
+  return meaning;
+}
+
+const RECURRING_WORDS = /\b(?:every|each|daily|hourly|weekly|monthly|yearly|annually|quarterly|minutely|nightly|weekdays|weekends|once|twice)\b/;
+
+/** Parse a recurring phrase; a phrase that is one instant ("tomorrow at 9am") gets an error pointing to --execute-at. */
+async function readRecurring(input: string, options: PhraseOptions, parse: typeof import('./recurring').parseRecurring) {
+  try {
+    return parse(input, options);
+  } catch (error) {
+    const text = input.trim();
+    if (!(error instanceof UsageError) || RECURRING_WORDS.test(text.toLowerCase()) || text.length > 80) throw error;
+    const instant = await meaningOfOnce(text, options).catch(() => null);
+    if (!instant) throw error;
+    throw new UsageError(
+      `'${text}' is one instant (${instant.local}), not a repeating schedule`,
+      `To send it once, use --execute-at: letta-switchboard send --agent-id AGENT --message "..." --execute-at "${text.replace(/"/g, '\\"')}". ` +
+        "To repeat it, say how often, such as 'every day at 9am' or 'every monday at 9am'.",
+    );
+  }
 }
 
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
   const { looksRecurring } = await import('./recurring');
-  return looksRecurring(input) ? meaningOfRecurring(input, options, count) : meaningOfOnce(input, options);
+  return looksRecurring(input) ? meaningOfSchedule(input, options, count) : meaningOfOnce(input, options);
 }

@@ -1,17 +1,32 @@
 import { UsageError } from '../errors';
-import { CLOCK_PATTERN, parseClock, type ClockTime } from './clock';
+import type { ClockTime } from './clock';
+import { GrammarError, readGroups, type Group, type PartOfDay } from './grammar';
 import { phraseError } from './phrase-error';
+import type { LocalDate, SeriesRule } from './series';
+import { cronParts, MAX_CRONS, type Pattern } from './to-utc';
+import { tokenize } from './words';
+import { addDays, formatClock, formatDate, formatLocal, instantFromLocal, wallTime } from './zone';
 
 /**
  * What a recurring phrase means on the user's clock, before any zone math.
- * `interval` phrases are already a cron and are never shifted between zones.
+ * `interval` patterns are on the UTC clock already (cron steps run in UTC)
+ * and are never shifted between zones.
  */
 export type LocalSchedule =
-  | { kind: 'interval'; cron: string }
   | { kind: 'raw'; cron: string }
+  | { kind: 'interval'; patterns: Pattern[] }
   /** "every hour at :30": the minute is on the user's clock, which half-hour zones shift. */
   | { kind: 'hourly'; minute: number }
-  | { kind: 'clock'; minute: number; hours: number[]; daysOfWeek: number[] | null; dayOfMonth: number | null };
+  | { kind: 'clock'; minute: number; hours: number[]; daysOfWeek: number[] | null; dayOfMonth: number | null }
+  /** Any other set of local times on local days: "every day at 9:00 and 17:30", "every 20 minutes on weekdays". */
+  | { kind: 'calendar'; patterns: Pattern[] }
+  /** A rule no set of crons says exactly: its instants come from `nextInstants`. */
+  | { kind: 'series'; rule: SeriesRule; description: string; reason: string; hint: string };
+
+export interface RecurringContext {
+  now: number;
+  zone: string;
+}
 
 export const RECURRING_EXAMPLES = [
   'every 5 minutes',
@@ -23,37 +38,36 @@ export const RECURRING_EXAMPLES = [
   'every weekend at 10am',
   'every monday at 9am',
   'every mon, wed and fri at 7am',
+  'monday through thursday at 8am',
+  'every 30 minutes between 9am and 5pm',
+  'every 20 minutes on weekdays',
   'weekly',
   'monthly',
   'every month on the 15th at noon',
+  'every 5th and 20th of the month',
+  'every march 1st at 8am',
+  'quarterly',
+  'twice a day',
   '0 9 * * 1-5',
 ];
 
-const DAY_NAMES: Array<[RegExp, number]> = [
-  [/^sun(day)?s?$/, 0],
-  [/^mon(day)?s?$/, 1],
-  [/^tue(s|sday)?s?$/, 2],
-  [/^wed(s|nesday)?s?$/, 3],
-  [/^thu(r|rs|rsday)?s?$/, 4],
-  [/^fri(day)?s?$/, 5],
-  [/^sat(urday)?s?$/, 6],
-];
-const WEEKDAYS = [1, 2, 3, 4, 5];
-const WEEKEND = [0, 6];
 const DEFAULT_TIME: ClockTime = { hour: 9, minute: 0 };
+const PART_HOURS: Record<PartOfDay, number> = { morning: 9, afternoon: 15, evening: 18, night: 21 };
+const DAY_MINUTES = 1440;
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last' };
+const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
 
 /** True when the phrase reads as a repeating schedule rather than one instant. */
 export function looksRecurring(input: string): boolean {
   const text = normalize(input);
-  return (
-    isCronLike(text) ||
-    /^@\w+$/.test(text) ||
-    /^(every|each|daily|hourly|weekly|monthly|weekdays|weekends|everyday)\b/.test(text) ||
-    /^(on )?(the )?\d{1,2}(st|nd|rd|th)? of (every|each) month\b/.test(text) ||
-    /^(on )?((sun|mon|tue|wed|thu|fri|sat)[a-z]*days?s,? ?(and |& )?)+/.test(text) ||
-    /^(on )?(weekdays|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b/.test(text) ||
-    /\b(every|each) (day|week|month|weekday|weekend|hour|minute)\b/.test(text)
-  );
+  if (isCronLike(text) || /^@\w+$/.test(text)) return true;
+  try {
+    return readGroups(tokenize(text)).some((group) => group.repeats);
+  } catch {
+    return false;
+  }
 }
 
 function normalize(input: string): string {
@@ -65,159 +79,303 @@ function isCronLike(text: string): boolean {
   return fields.length >= 5 && fields.length <= 7 && /^[\d*?/,\-lw#]+$/.test(fields[0]!) && /^[\d*?/,\-lw#]+$/.test(fields[1]!);
 }
 
-/** Read a recurring phrase through the rule table. Raw crons are returned for validation elsewhere. */
-export function parseRecurring(input: string): LocalSchedule {
+/**
+ * Read a recurring phrase. Raw crons are returned for validation elsewhere.
+ * `context` (now and zone) anchors rules that count from today, such as "every 3 days".
+ */
+export function parseRecurring(input: string, context: RecurringContext = { now: Date.now(), zone: 'UTC' }): LocalSchedule {
   const text = normalize(input);
   const original = input.trim();
   if (text === '') throw new UsageError('No schedule given', "Try 'every weekday at 9am' or a cron such as '0 9 * * 1-5'.");
   if (/^@\w+$/.test(text)) {
     throw new UsageError(`'${original}' is not supported: use a 5-field cron or a phrase`, "For '@daily' write '0 0 * * *' or 'daily at midnight'.");
   }
-  if (isCronLike(text)) return { kind: 'raw', cron: input.trim().replace(/\s+/g, ' ') };
+  if (isCronLike(text)) return { kind: 'raw', cron: original.replace(/\s+/g, ' ') };
 
-  return interval(text, original) ?? clockSchedule(text, original);
+  let groups: Group[];
+  try {
+    groups = readGroups(tokenize(text));
+  } catch (error) {
+    if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+    throw withPhrase(error, original);
+  }
+  let built: Built[];
+  try {
+    built = groups.map((group) => buildGroup(group, original, context));
+  } catch (error) {
+    throw withPhrase(error, original);
+  }
+  if (built.length === 1) return simplest(built[0]!);
+  if (built.some((b) => b.kind !== 'calendar')) {
+    throw new UsageError(`'${original}' joins schedules that cannot share one rule`, 'Create one schedule for each part.');
+  }
+  return simplest({ kind: 'calendar', patterns: built.flatMap((b) => (b.kind === 'calendar' ? b.patterns : [])) });
 }
 
-function interval(text: string, original: string): LocalSchedule | null {
-  if (/^(every|each) minute$/.test(text)) return { kind: 'interval', cron: '* * * * *' };
-  if (/^(hourly|(every|each) hour)$/.test(text)) return { kind: 'interval', cron: '0 * * * *' };
-  if (/^(every|each) half ?(an )?hour$/.test(text)) return { kind: 'interval', cron: '*/30 * * * *' };
-  if (/^(every|each) quarter ?(of an )?hour$/.test(text)) return { kind: 'interval', cron: '*/15 * * * *' };
-  const pastTheHour = /^(?:hourly|(?:every|each) hour)(?: at)? :?(\d{1,2})(?: minutes?)?(?: past(?: the hour)?)?$/.exec(text);
-  if (pastTheHour) {
-    const minute = Number(pastTheHour[1]);
-    if (minute > 59) throw new UsageError(`'${original}': minute ${minute} is out of range (0-59)`);
-    return { kind: 'hourly', minute };
-  }
-  if (/^(every|each) other (day|week)$/.test(text)) {
-    throw new UsageError(
-      `'${original}' cannot be written as one cron: a cron day or week interval restarts every month`,
-      "Name the days instead, such as 'every monday, wednesday and friday at 9am'.",
-    );
-  }
-  const m = /^(?:every|each) (\d+) ?(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)$/.exec(text);
-  if (!m) return null;
-  const n = Number(m[1]);
-  const unit = m[2]!;
-  if (/^s/.test(unit)) throw new UsageError(`'${original}': Letta runs schedules at most once a minute`, "Try 'every minute'.");
-  if (/^(d|w)/.test(unit)) {
-    if (n === 1) return null;
-    throw new UsageError(
-      `'${original}' cannot be written as one cron: a cron day or week interval restarts every month`,
-      "Name the days instead, such as 'every monday and thursday at 9am', or use 'daily'.",
-    );
-  }
-  const isMinutes = /^m/.test(unit);
-  const size = isMinutes ? 60 : 24;
-  if (n < 1 || n > size || size % n !== 0) {
-    // The nearest that work on either side: every 7 minutes -> 6 or 10.
-    const divisors = [...Array(size).keys()].map((i) => i + 1).filter((d) => size % d === 0);
-    const below = divisors.filter((d) => d < n).at(-1);
-    const above = divisors.find((d) => d > n);
-    const nearest = [below, above].filter((d): d is number => d !== undefined);
-    const phrase = (d: number) =>
-      d === 1 ? (isMinutes ? 'every minute' : 'every hour') : d === size ? (isMinutes ? 'every hour' : 'daily at midnight') : `every ${d} ${isMinutes ? 'minutes' : 'hours'}`;
-    throw new UsageError(
-      `'${original}' cannot be one cron: ${n} does not divide ${size}, so the gap would jump at the ${isMinutes ? 'hour' : 'day'} boundary`,
-      `Use ${nearest.map((d) => `'${phrase(d)}'`).join(' or ')}.`,
-    );
-  }
-  if (n === size) return { kind: 'interval', cron: isMinutes ? '0 * * * *' : '0 0 * * *' };
-  if (n === 1) return { kind: 'interval', cron: isMinutes ? '* * * * *' : '0 * * * *' };
-  return { kind: 'interval', cron: isMinutes ? `*/${n} * * * *` : `0 */${n} * * *` };
+/** An input error that repeats the phrase it is about. */
+function withPhrase(error: unknown, original: string): unknown {
+  if (!(error instanceof UsageError) || error.message.includes(`'${original}'`)) return error;
+  return new UsageError(`'${original}': ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, error.hint);
 }
 
-const TIME_LIST = new RegExp(String.raw`(${CLOCK_PATTERN}(?:\s*(?:,|and|&)\s*${CLOCK_PATTERN})*)`);
-const TRAILING_TIMES = new RegExp(String.raw`^(.*?)\s*(?:\bat\s+|@\s*)?${TIME_LIST.source}$`);
-const LEADING_TIMES = new RegExp(String.raw`^(?:at\s+|@\s*)?${TIME_LIST.source}\s+(.+)$`);
+/** A single time on simple days reads as the plain clock form; everything else stays a calendar. */
+function simplest(schedule: LocalSchedule): LocalSchedule {
+  if (schedule.kind !== 'calendar' || schedule.patterns.length !== 1) return schedule;
+  const [{ minutes, days }] = schedule.patterns as [Pattern];
+  const minute = minutes[0]! % 60;
+  if (days.months || (days.monthDays && days.monthDays.length > 1) || minutes.some((m) => m % 60 !== minute)) return schedule;
+  const hours = minutes.map((m) => Math.floor(m / 60));
+  if (hours.length === 24 && !days.weekdays && !days.monthDays) return { kind: 'hourly', minute };
+  return { kind: 'clock', minute, hours, daysOfWeek: days.weekdays, dayOfMonth: days.monthDays?.[0] ?? null };
+}
 
-/** "every morning", "every weekday evening at 6": a part of the day names a default time, and afternoon hours. */
-const PARTS_OF_DAY: Record<string, number> = { morning: 9, afternoon: 15, evening: 18, night: 21 };
+type Built = Extract<LocalSchedule, { kind: 'calendar' } | { kind: 'interval' } | { kind: 'series' }>;
 
-function clockSchedule(phrase: string, original: string): LocalSchedule {
-  const part = /\b(?:in the )?(morning|afternoon|evening|night)s?\b/.exec(phrase);
-  const text = part ? phrase.replace(part[0], ' ').replace(/\s+/g, ' ').trim() : phrase;
-  // With a part of the day, "every" alone means every day ("every morning").
-  const readDays = (words: string) => (part && /^(every|each|)$/.test(words) ? { daysOfWeek: null, dayOfMonth: null } : parseDays(words));
-  let dayPart = text;
-  let times: ClockTime[] = [];
-  const trailing = TRAILING_TIMES.exec(text);
-  const leading = LEADING_TIMES.exec(text);
-  if (trailing && trailing[1] !== undefined && readDays(trailing[1])) {
-    dayPart = trailing[1];
-    times = parseTimes(trailing[2]!, original);
-  } else if (leading && readDays(leading[2]!)) {
-    dayPart = leading[2]!;
-    times = parseTimes(leading[1]!, original);
-  } else {
-    const at = /^(.*?)\s+at\s+(.+)$/.exec(text);
-    if (at && readDays(at[1]!)) {
-      // "daily at 25:00", "every monday at 13pm": the days read fine, so the time is what is wrong.
-      times = parseTimes(at[2]!, original);
-      dayPart = at[1]!;
+function buildGroup(group: Group, original: string, context: RecurringContext): Built {
+  if (group.exceptWeekdays) {
+    const days = (group.weekdays ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => !group.exceptWeekdays!.includes(d));
+    if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
+    group = { ...group, weekdays: days, repeats: true };
+  }
+  if (group.weekdays && (group.monthDays || group.dates)) {
+    throw new UsageError(
+      `'${original}' names both days of the week and dates; a cron would run on either, not on both`,
+      "Use one of them, such as 'every monday at 9am' or 'on the 1st of every month at 9am'.",
+    );
+  }
+  const unit = group.interval?.unit;
+  if (unit === 'minute' || unit === 'hour') return buildInterval(group, group.interval!.n * (unit === 'hour' ? 60 : 1), unit, original, context);
+  if (group.minuteOfHour !== undefined) {
+    throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
+  }
+  if (group.window) throw phraseError(original, 'A window needs an interval', ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 17 on weekdays']);
+  const times = clockTimes(group);
+  const n = group.interval?.n ?? 1;
+
+  if (group.nth) {
+    if (n !== 1 || (unit && unit !== 'month')) throw new UsageError(`'${original}' cannot repeat a weekday of the month at another interval`, "Try 'first monday of the month at 9am'.");
+    return nthSeries(group.nth, group.months ?? null, times);
+  }
+  if (unit === 'day' && n > 1) return daysSeries(group, n, times, original, context);
+  if (unit === 'week' && n > 1) return weeksSeries(group, n, times, original, context);
+  if (unit === 'week') return calendar(times, { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null });
+  if (unit === 'month' || unit === 'quarter') {
+    const months = unit === 'quarter' ? 3 * n : n;
+    const monthDays = group.monthDays ?? [1];
+    if (months === 1) return calendar(times, { weekdays: null, monthDays, months: group.months ?? null });
+    if (group.months) throw new UsageError(`'${original}' names both an interval of months and the months`, "Name the months only, such as 'on the 1st in january and july'.");
+    if (12 % months === 0) {
+      const list = [...Array(12 / months).keys()].map((k) => 1 + k * months);
+      return calendar(times, { weekdays: null, monthDays, months: list });
     }
+    return monthsSeries(months, monthDays, times, context);
   }
-  const days = readDays(dayPart);
-  if (!days) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
-  if (part) {
-    const partHour = PARTS_OF_DAY[part[1]!]!;
-    // "every evening at 6" is 18:00; an explicit am/pm or a 24-hour time stays as written.
-    const explicit = /am|pm|a\.m|p\.m|\d{2}:\d{2}|1[3-9]|2[0-3]/.test(text);
-    times = times.length === 0 ? [{ hour: partHour, minute: 0 }] : times.map((t) => (partHour >= 12 && t.hour < 12 && !explicit ? { ...t, hour: t.hour + 12 } : t));
+  if (unit === 'year' || group.dates) {
+    const dates = group.dates ?? (group.months ? group.months.flatMap((month) => (group.monthDays ?? [1]).map((day) => ({ month, day }))) : [{ month: 1, day: group.monthDays?.[0] ?? 1 }]);
+    if (n > 1) return yearsSeries(n, dates, times, context);
+    return { kind: 'calendar', patterns: dates.map(({ month, day }) => ({ minutes: minutesOf(times), days: { weekdays: null, monthDays: [day], months: [month] } })) };
   }
-  if (times.length === 0) times = [DEFAULT_TIME];
-  const minutes = new Set(times.map((t) => t.minute));
-  if (minutes.size > 1) {
-    throw new UsageError(
-      `'${original}' cannot be one cron: its times do not share the same minute`,
-      'Create one schedule per time, or use times on the same minute (9am and 5pm).',
-    );
+  if (!group.repeats && !group.weekdays && !group.monthDays && !group.months && !group.part && group.times.length === 0) {
+    throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
   }
-  const hours = [...new Set(times.map((t) => t.hour))].sort((a, b) => a - b);
-  return { kind: 'clock', minute: times[0]!.minute, hours, ...days };
+  if (!group.repeats && !group.weekdays && !group.monthDays && !group.months && !group.part) {
+    throw phraseError(original, 'A time alone does not repeat; say which days', ['daily at 9am', 'every weekday at 9am', ...RECURRING_EXAMPLES]);
+  }
+  return calendar(times, { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null });
 }
 
-function parseTimes(text: string, original: string): ClockTime[] {
-  const parts = text.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean);
-  return parts.map((part) => {
-    const clock = parseClock(part);
-    if (!clock) throw phraseError(original, `Could not read the time '${part}' in the schedule`, RECURRING_EXAMPLES);
-    return clock;
+function calendar(times: ClockTime[], days: Pattern['days']): Built {
+  return { kind: 'calendar', patterns: [{ minutes: minutesOf(times), days }] };
+}
+
+function minutesOf(times: ClockTime[]): number[] {
+  return [...new Set(times.map((t) => t.hour * 60 + t.minute))].sort((a, b) => a - b);
+}
+
+/** The group's times, with a part of the day applied ("every evening at 6" is 18:00); 09:00 when none is given. */
+function clockTimes(group: Group): ClockTime[] {
+  const part = group.part;
+  const times = group.times.map(({ value, ambiguous }) => {
+    if (!ambiguous || !part) return value;
+    if ((part === 'afternoon' || part === 'evening') && value.hour < 12) return { ...value, hour: value.hour + 12 };
+    if (part === 'night') return value.hour === 12 ? { ...value, hour: 0 } : value.hour >= 5 && value.hour < 12 ? { ...value, hour: value.hour + 12 } : value;
+    if (part === 'morning' && value.hour === 12) return { ...value, hour: 0 };
+    return value;
   });
+  if (times.length > 0) return times;
+  if (group.twiceADay) return [DEFAULT_TIME, { hour: 21, minute: 0 }];
+  if (part) return [{ hour: PART_HOURS[part], minute: 0 }];
+  return [DEFAULT_TIME];
 }
 
-type DaySpec = { daysOfWeek: number[] | null; dayOfMonth: number | null };
+/** Every N minutes or hours: on the UTC clock when it runs all day every day, else on the user's clock. */
+function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', original: string, context: RecurringContext): Built {
+  const n = group.interval!.n;
+  if (group.dates || group.nth) throw new UsageError(`'${original}' mixes an interval with dates`, 'Create one schedule for the interval and one for the dates.');
+  if (group.times.length > 1) throw new UsageError(`'${original}' gives several start times for one interval`, "Give one, such as 'every 2 hours from 9am'.");
+  if (group.minuteOfHour !== undefined && unit === 'minute') throw new UsageError(`'${original}': a minute past the hour only goes with hours`, "Try 'every hour at :30'.");
+  if (group.part) throw phraseError(original, 'Give the hours of the window', ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 17 on weekdays']);
+  const days = { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null };
+  const limited = Boolean(days.weekdays || days.monthDays || days.months);
+  const local = limited || group.window !== undefined || group.minuteOfHour !== undefined || group.times.length === 1;
+  const anchor = group.window?.from ?? (group.times[0] ? group.times[0].value.hour * 60 + group.times[0].value.minute : (group.minuteOfHour ?? 0));
 
-/** The day part of a phrase ("every weekday", "mondays and fridays", "every month on the 15th"), or null. */
-function parseDays(text: string): DaySpec | null {
-  const t = text.replace(/^(?:on|every|each)\s+/, '').replace(/^(?:every|each)\s+/, '').trim();
-  if (/^(|day|days|daily|everyday|every day|each day)$/.test(t)) return { daysOfWeek: null, dayOfMonth: null };
-  if (/^(week ?days?|workdays?|business days?)$/.test(t)) return { daysOfWeek: WEEKDAYS, dayOfMonth: null };
-  if (/^(weekends?|weekend days)$/.test(t)) return { daysOfWeek: WEEKEND, dayOfMonth: null };
-  const weekly = /^(?:week|weekly)(?: on (.+))?$/.exec(t);
-  if (weekly) return weekly[1] ? dayList(weekly[1]) : { daysOfWeek: [1], dayOfMonth: null };
-  const monthly =
-    /^(?:month|monthly)(?: on)?(?: the)?(?: (\d{1,2})(?:st|nd|rd|th)?(?: day)?)?$/.exec(t) ??
-    /^(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: day)? of (?:every|each|the) month$/.exec(t);
-  if (monthly) return { daysOfWeek: null, dayOfMonth: dayOfMonth(monthly[1]) };
-  return dayList(t);
-}
-
-function dayOfMonth(text: string | undefined): number {
-  if (text === undefined) return 1;
-  const day = Number(text);
-  if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
-  return day;
-}
-
-function dayList(text: string): DaySpec | null {
-  const parts = text.split(/\s*(?:,|\band\b|&|\s)\s*/).filter(Boolean);
-  if (parts.length === 0) return null;
-  const days = new Set<number>();
-  for (const part of parts) {
-    const day = DAY_NAMES.find(([pattern]) => pattern.test(part))?.[1];
-    if (day === undefined) return null;
-    days.add(day);
+  if (group.window) {
+    const length = (group.window.to - group.window.from + DAY_MINUTES) % DAY_MINUTES;
+    const minutes: number[] = [];
+    for (let k = 0; k * step <= length; k++) minutes.push((group.window.from + k * step) % DAY_MINUTES);
+    return { kind: 'calendar', patterns: [{ minutes: [...new Set(minutes)].sort((a, b) => a - b), days }] };
   }
-  return { daysOfWeek: [...days].sort((a, b) => a - b), dayOfMonth: null };
+  const dividesDay = DAY_MINUTES % step === 0;
+  if (!dividesDay) {
+    if (local && limited) {
+      throw new UsageError(`'${original}' ${notDividing(n, unit)}, and a series cannot be limited to some days yet`, nearestHint(n, unit));
+    }
+    return elapsedSeries(n, unit, step, context, anchor, local);
+  }
+  const minutes: number[] = [];
+  for (let m = anchor % step; m < DAY_MINUTES; m += step) minutes.push(m);
+  const patterns = [{ minutes, days }];
+  if (local) return { kind: 'calendar', patterns };
+  if (cronParts(patterns).length > MAX_CRONS) return elapsedSeries(n, unit, step, context, anchor, false, cronParts(patterns).length);
+  return { kind: 'interval', patterns };
 }
+
+function notDividing(n: number, unit: 'minute' | 'hour'): string {
+  return unit === 'minute'
+    ? `cannot be written as one cron or a set of crons: ${n} does not divide 60 or the 1440 minutes of a day, so the gap would jump at midnight`
+    : `cannot be written as one cron or a set of crons: ${n} does not divide 24, so the gap would jump at midnight`;
+}
+
+/** The nearest intervals that are one cron, either side: every 7 minutes -> 6 or 10. */
+function nearestHint(n: number, unit: 'minute' | 'hour'): string {
+  const size = unit === 'minute' ? 60 : 24;
+  const divisors = [...Array(size).keys()].map((i) => i + 1).filter((d) => size % d === 0);
+  const below = divisors.filter((d) => d < n).at(-1);
+  const above = divisors.find((d) => d > n);
+  const phrase = (d: number) =>
+    d === 1 ? `every ${unit}` : d === size ? (unit === 'minute' ? 'every hour' : 'daily at midnight') : `every ${d} ${unit}s`;
+  const nearest = [below, above].filter((d): d is number => d !== undefined);
+  return `Use ${nearest.map((d) => `'${phrase(d)}'`).join(' or ')}; as it is, ${SERIES_HINT.charAt(0).toLowerCase()}${SERIES_HINT.slice(1)}`;
+}
+
+function elapsedSeries(n: number, unit: 'minute' | 'hour', step: number, context: RecurringContext, anchor: number, local: boolean, crons?: number): Built {
+  // Runs start at the next whole minute (for hours, the next whole hour on the user's clock), or at the start time given.
+  let start = context.now - (context.now % 60_000) + 60_000;
+  if (unit === 'hour') start += ((60 - wallTime(context.zone, start).minute) % 60) * 60_000;
+  if (local) {
+    const today = wallTime(context.zone, context.now);
+    const at = (offset: number) => instantOn(context.zone, addDays(today, offset), { hour: Math.floor(anchor / 60), minute: anchor % 60 });
+    start = at(0) > context.now ? at(0) : at(1);
+  }
+  const what = `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return {
+    kind: 'series',
+    rule: { kind: 'elapsed', minutes: step, start },
+    description: `Every ${what}, starting ${formatLocal(context.zone, start)}`,
+    reason:
+      crons === undefined
+        ? notDividing(n, unit)
+        : `cannot be written as one cron or a small set: it needs ${crons} crons to be exact, and a schedule here is at most ${MAX_CRONS}`,
+    hint: nearestHint(n, unit),
+  };
+}
+
+function instantOn(zone: string, date: LocalDate, time: ClockTime): number {
+  return instantFromLocal(zone, { year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute, second: 0 });
+}
+
+/** The first local date, from today on, that `accepts` and on which one of `times` is still ahead. */
+function firstDate(context: RecurringContext, times: ClockTime[], accepts: (date: LocalDate & { weekday: number }) => boolean): LocalDate {
+  const today = wallTime(context.zone, context.now);
+  for (let i = 0; i < 366 * 8; i++) {
+    const date = addDays(today, i);
+    if (!accepts(date)) continue;
+    if (times.some((t) => instantOn(context.zone, date, t) > context.now)) return { year: date.year, month: date.month, day: date.day };
+  }
+  return { year: today.year, month: today.month, day: today.day };
+}
+
+function timesText(times: ClockTime[]): string {
+  const list = times.map((t) => formatClock(t.hour, t.minute));
+  return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+}
+
+function listText(items: string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function daysSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
+  if (group.weekdays || group.monthDays || group.months) {
+    throw new UsageError(`'${original}' mixes a day interval with named days`, "Use one of them, such as 'every 3 days at 9am' or 'every monday at 9am'.");
+  }
+  const anchor = firstDate(context, times, () => true);
+  return {
+    kind: 'series',
+    rule: { kind: 'days', every: n, anchor, times },
+    description: `Every ${n === 2 ? 'other day' : `${n} days`} at ${timesText(times)}, starting ${formatDate(anchor)}`,
+    reason: 'cannot be written as one cron or a set of crons: a cron day interval restarts every month, so the gap would jump at month ends',
+    hint: `Name the days instead, such as 'every monday, wednesday and friday at 9am'. ${SERIES_HINT}`,
+  };
+}
+
+function weeksSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
+  if (group.monthDays || group.months) throw new UsageError(`'${original}' mixes a week interval with dates`, "Try 'every other tuesday at 9am'.");
+  const weekdays = group.weekdays ?? [1];
+  const anchor = firstDate(context, times, (date) => weekdays.includes(date.weekday));
+  return {
+    kind: 'series',
+    rule: { kind: 'weeks', every: n, anchor, weekdays, times },
+    description: `${n === 2 ? 'Every other' : `Every ${ordinalText(n)}`} ${listText(weekdays.map((d) => WEEKDAY_NAMES[d]!))} at ${timesText(times)}, starting ${formatDate(anchor)}`,
+    reason: 'cannot be written as one cron or a set of crons: a cron cannot count weeks',
+    hint: `Name the days instead, such as 'every tuesday at 9am'. ${SERIES_HINT}`,
+  };
+}
+
+function monthsSeries(months: number, monthDays: number[], times: ClockTime[], context: RecurringContext): Built {
+  const anchor = firstDate(context, times, (date) => monthDays.includes(date.day));
+  return {
+    kind: 'series',
+    rule: { kind: 'months', every: months, anchor, monthDays, times },
+    description: `Day ${listText(monthDays.map(String))} of every ${months} months at ${timesText(times)}, starting ${formatDate(anchor)}`,
+    reason: `cannot be written as one cron or a set of crons: ${months} does not divide the 12 months of a year, so the gap would jump at the new year`,
+    hint: `Use 'every 2 months', 'every 3 months' or 'every 6 months'. ${SERIES_HINT}`,
+  };
+}
+
+function yearsSeries(n: number, dates: Array<{ month: number; day: number }>, times: ClockTime[], context: RecurringContext): Built {
+  const anchor = firstDate(context, times, (date) => dates.some((d) => d.month === date.month && d.day === date.day));
+  return {
+    kind: 'series',
+    rule: { kind: 'years', every: n, anchor, dates, times },
+    description: `${listText(dates.map((d) => `${MONTH_NAMES[d.month - 1]} ${d.day}`))} every ${n} years at ${timesText(times)}, starting ${formatDate(anchor)}`,
+    reason: 'cannot be written as one cron or a set of crons: a cron cannot count years',
+    hint: SERIES_HINT,
+  };
+}
+
+function nthSeries(nth: { n: number; weekday: number | 'day' }, months: number[] | null, times: ClockTime[]): Built {
+  const inMonths = months ? ` in ${listText(months.map((m) => MONTH_NAMES[m - 1]!))}` : '';
+  if (nth.weekday === 'day') {
+    return {
+      kind: 'series',
+      rule: { kind: 'last-day', months, times },
+      description: `The last day of every month${inMonths} at ${timesText(times)}`,
+      reason: 'cannot be written as one cron or a set of crons: months end on different days, and Letta does not accept L',
+      hint: `For the 1st instead: 'on the 1st of every month at 9am'. ${SERIES_HINT}`,
+    };
+  }
+  return {
+    kind: 'series',
+    rule: { kind: 'nth-weekday', n: nth.n, weekday: nth.weekday, months, times },
+    description: `The ${NTH_NAMES[nth.n]} ${WEEKDAY_NAMES[nth.weekday]} of every month${inMonths} at ${timesText(times)}`,
+    reason: `cannot be written as one cron or a set of crons: a cron cannot pick the ${NTH_NAMES[nth.n]} ${WEEKDAY_NAMES[nth.weekday]} of a month, and Letta does not accept # or L`,
+    hint: SERIES_HINT,
+  };
+}
+
+function ordinalText(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+

@@ -1,93 +1,327 @@
 import { UsageError } from '../errors';
 import type { LocalSchedule } from './recurring';
-import { addDays, formatClock, formatDate, instantFromLocal, nextOffsetChange, offsetMinutes, wallTime } from './zone';
+import { addDays, daysInMonth, formatClock, formatDate, instantFromLocal, nextOffsetChange, offsetMinutes, wallTime } from './zone';
 
-export interface UtcSchedule {
+/** Which days a pattern fires on; null means any. Days of the week and of the month are never both set. */
+export interface DayFilter {
+  weekdays: number[] | null;
+  monthDays: number[] | null;
+  months: number[] | null;
+}
+
+/** Minutes of the day (0-1439) at which a schedule fires, on the days its filter allows. */
+export interface Pattern {
+  minutes: number[];
+  days: DayFilter;
+}
+
+export interface CronPart {
   /** The 5-field cron Letta evaluates (UTC). */
   cron: string;
-  /** The same schedule on the user's clock; null for a raw cron, which is UTC by definition. */
+  /** The same cron on the user's clock; null when no single local cron says it (or for a raw cron). */
   localCron: string | null;
+}
+
+export interface UtcSchedule {
+  /** The first (or only) cron. */
+  cron: string;
+  localCron: string | null;
+  /** Every cron the schedule needs: one, or a small exact set. */
+  crons: CronPart[];
+  /** The whole schedule as crons on the user's clock (what they asked for); null for a raw cron. */
+  localCrons: string[] | null;
+  /** What the crons fire on, for `utcFires`; null for a raw cron. */
+  utcPatterns: Pattern[] | null;
   warnings: string[];
 }
 
+export const MAX_CRONS = 4;
 const DAY_MINUTES = 1440;
+/** How far ahead a fire is looked for: a 29 February can be eight years away. */
+const SEARCH_DAYS = 366 * 8 + 2;
+const EVERY_DAY: DayFilter = { weekdays: null, monthDays: null, months: null };
 
-/**
- * Convert a schedule on the user's clock to the UTC cron that fires at the same
- * local time, using the zone's offset at the next occurrence after `now`.
- * Day-of-week fields shift with the clock when it crosses midnight; a
- * day-of-month that would have to shift is refused rather than approximated.
- */
-export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number, original: string): UtcSchedule {
-  if (schedule.kind === 'raw') return { cron: schedule.cron, localCron: null, warnings: [] };
-  if (schedule.kind === 'interval') return { cron: schedule.cron, localCron: schedule.cron, warnings: [] };
-  if (schedule.kind === 'hourly') {
-    const minute = (((schedule.minute - offsetMinutes(zone, now)) % 60) + 60) % 60;
-    return { cron: `${minute} * * * *`, localCron: `${schedule.minute} * * * *`, warnings: [] };
+/** The patterns a local schedule means on the user's clock (for an interval: on the UTC clock). */
+export function patternsOf(schedule: Exclude<LocalSchedule, { kind: 'raw' } | { kind: 'series' }>): Pattern[] {
+  switch (schedule.kind) {
+    case 'hourly':
+      return [{ minutes: [...Array(24).keys()].map((h) => h * 60 + schedule.minute), days: EVERY_DAY }];
+    case 'clock':
+      return [
+        {
+          minutes: schedule.hours.map((h) => h * 60 + schedule.minute),
+          days: { weekdays: schedule.daysOfWeek, monthDays: schedule.dayOfMonth === null ? null : [schedule.dayOfMonth], months: null },
+        },
+      ];
+    case 'calendar':
+    case 'interval':
+      return schedule.patterns;
   }
-
-  const { minute, hours, daysOfWeek, dayOfMonth } = schedule;
-  const localCron = `${minute} ${hours.join(',')} ${dayOfMonth ?? '*'} * ${daysOfWeek ? cronList(daysOfWeek) : '*'}`;
-  const next = nextLocalOccurrence(schedule, zone, now);
-  const offset = offsetMinutes(zone, next);
-
-  const converted = hours.map((hour) => {
-    const total = hour * 60 + minute - offset;
-    const shift = Math.floor(total / DAY_MINUTES);
-    const utc = total - shift * DAY_MINUTES;
-    return { shift, hour: Math.floor(utc / 60), minute: utc % 60 };
-  });
-  const shifts = new Set(converted.map((c) => c.shift));
-  const shift = converted[0]!.shift;
-  const restricted = daysOfWeek !== null || dayOfMonth !== null;
-  if (restricted && shifts.size > 1) {
-    throw new UsageError(
-      `'${original}' cannot be one UTC cron in ${zone}: some of its times fall on the previous or next day in UTC`,
-      'Create one schedule for each time.',
-    );
-  }
-  if (dayOfMonth !== null && shift !== 0) {
-    const low = Math.max(0, offset);
-    const high = Math.min(DAY_MINUTES, DAY_MINUTES + offset) - 1;
-    throw new UsageError(
-      `'${original}' cannot be one UTC cron in ${zone}: ${formatClock(hours[0]!, minute)} there is on the ${shift < 0 ? 'previous' : 'next'} day in UTC, and a day of the month cannot move with it`,
-      `Pick a time between ${formatClock(Math.floor(low / 60), low % 60)} and ${formatClock(Math.floor(high / 60), high % 60)} local time, or give the cron in UTC.`,
-    );
-  }
-  const utcHours = [...new Set(converted.map((c) => c.hour))].sort((a, b) => a - b);
-  const utcDays = daysOfWeek ? cronList(daysOfWeek.map((d) => (((d + shift) % 7) + 7) % 7)) : '*';
-  const cron = `${converted[0]!.minute} ${utcHours.join(',')} ${dayOfMonth ?? '*'} * ${utcDays}`;
-
-  const warnings: string[] = [];
-  const change = nextOffsetChange(zone, next);
-  if (change) {
-    const first = converted[0]!;
-    const after = (((first.hour * 60 + first.minute + change.after) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
-    warnings.push(
-      `${zone} observes daylight saving time: from ${formatDate(wallTime(zone, change.at))} this schedule will run at ` +
-        `${formatClock(Math.floor(after / 60), after % 60)} local time instead of ${formatClock(hours[0]!, minute)}, ` +
-        'because Letta evaluates cron in UTC. Re-create it after the change to keep the local time.',
-    );
-  }
-  if (dayOfMonth !== null && dayOfMonth > 28) {
-    warnings.push(`Day ${dayOfMonth} is not in every month: the schedule will not run in months without it.`);
-  }
-  return { cron, localCron, warnings };
 }
 
-/** The first instant after `now` at which the schedule fires on the zone's clock. */
-function nextLocalOccurrence(schedule: Extract<LocalSchedule, { kind: 'clock' }>, zone: string, now: number): number {
+/**
+ * Convert a schedule on the user's clock to the UTC cron (or small exact set
+ * of crons) that fires at the same local times, using the zone's offset at
+ * the next occurrence after `now`. Days move with the clock when it crosses
+ * midnight; what cannot move exactly is refused, never approximated.
+ */
+export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number, original: string): UtcSchedule {
+  if (schedule.kind === 'raw') return single([{ cron: schedule.cron, localCron: null }], null, null, []);
+  if (schedule.kind === 'series') throw new UsageError(`'${original}' ${schedule.reason}`, schedule.hint);
+  const patterns = patternsOf(schedule);
+  if (schedule.kind === 'interval') {
+    // Cron steps run on the UTC clock; the local crons only say where that lands in the zone at the next run.
+    const next = utcFires(patterns, now, 1)[0] ?? now;
+    const offset = offsetMinutes(zone, next);
+    const parts = cronParts(patterns).map(({ cron, pattern }) => ({ cron, localCron: localCronOf(pattern, offset) }));
+    const local = patterns.map((p) => shiftPattern(p, offset)).flatMap((r) => ('patterns' in r ? r.patterns : []));
+    return single(checkCount(parts, original), cronParts(local).map((p) => p.cron), patterns, []);
+  }
+
+  const first = nextLocalFire(patterns, zone, now);
+  if (first === null) throw new UsageError(`'${original}' never happens: no date matches it`, 'Check the day and month.');
+  const offset = offsetMinutes(zone, first);
+  const utc: Pattern[] = [];
+  for (const pattern of patterns) {
+    const shifted = shiftPattern(pattern, -offset);
+    if ('problem' in shifted) throw notExact(original, zone, offset, pattern, shifted.problem);
+    utc.push(...shifted.patterns);
+  }
+  const utcParts = cronParts(utc);
+  const parts = checkCount(
+    utcParts.map(({ cron, pattern }) => ({ cron, localCron: localCronOf(pattern, offset) })),
+    original,
+  );
+  return single(
+    parts,
+    cronParts(patterns).map((p) => p.cron),
+    utc,
+    warningsFor(
+      patterns,
+      utcParts.map((p) => p.pattern),
+      zone,
+      now,
+      first,
+      offset,
+    ),
+  );
+}
+
+function single(crons: CronPart[], localCrons: string[] | null, utcPatterns: Pattern[] | null, warnings: string[]): UtcSchedule {
+  return { cron: crons[0]!.cron, localCron: crons[0]!.localCron, crons, localCrons, utcPatterns, warnings };
+}
+
+function checkCount(parts: CronPart[], original: string): CronPart[] {
+  if (parts.length > MAX_CRONS) {
+    throw new UsageError(
+      `'${original}' needs ${parts.length} crons to be exact; a schedule here is at most ${MAX_CRONS}`,
+      'Split it into simpler schedules, or choose an interval that divides the hour or the day.',
+    );
+  }
+  return parts;
+}
+
+/** The one local cron that says a UTC pattern on the zone's clock, or null. */
+function localCronOf(utcPattern: Pattern, offset: number): string | null {
+  const local = shiftPattern(utcPattern, offset);
+  if ('problem' in local) return null;
+  const parts = cronParts(local.patterns);
+  return parts.length === 1 ? parts[0]!.cron : null;
+}
+
+function notExact(original: string, zone: string, offset: number, pattern: Pattern, problem: { shift: number; minute: number }): UsageError {
+  const what = pattern.days.monthDays ? 'a day of the month' : 'a month';
+  const low = Math.max(0, offset);
+  const high = Math.min(DAY_MINUTES, DAY_MINUTES + offset) - 1;
+  return new UsageError(
+    `'${original}' cannot be exact in UTC for ${zone}: ${formatClock(Math.floor(problem.minute / 60), problem.minute % 60)} there is on the ${problem.shift < 0 ? 'previous' : 'next'} day in UTC, and ${what} cannot move with it`,
+    `Pick a time between ${formatClock(Math.floor(low / 60), low % 60)} and ${formatClock(Math.floor(high / 60), high % 60)} local time, or give the cron in UTC.`,
+  );
+}
+
+/** The first instant after `now` at which the zone's clock shows a time the patterns name (times a DST jump skips do not count). */
+export function nextLocalFire(patterns: Pattern[], zone: string, now: number): number | null {
   const today = wallTime(zone, now);
-  for (let i = 0; i <= 400; i++) {
+  for (let i = 0; i <= SEARCH_DAYS; i++) {
     const date = addDays(today, i);
-    if (schedule.daysOfWeek && !schedule.daysOfWeek.includes(date.weekday)) continue;
-    if (schedule.dayOfMonth !== null && schedule.dayOfMonth !== date.day) continue;
-    for (const hour of schedule.hours) {
-      const instant = instantFromLocal(zone, { ...date, hour, minute: schedule.minute, second: 0 });
-      if (instant > now) return instant;
+    let best: number | null = null;
+    for (const pattern of patterns) {
+      if (!dayMatches(pattern.days, date)) continue;
+      for (const minute of pattern.minutes) {
+        const hour = Math.floor(minute / 60);
+        const at = instantFromLocal(zone, { ...date, hour, minute: minute % 60, second: 0 });
+        if (at <= now) continue;
+        const shown = wallTime(zone, at);
+        if (shown.hour !== hour || shown.minute !== minute % 60) continue;
+        if (best === null || at < best) best = at;
+        break;
+      }
+    }
+    if (best !== null) return best;
+  }
+  return null;
+}
+
+export function dayMatches(days: DayFilter, date: { month: number; day: number; weekday: number }): boolean {
+  return (
+    (!days.weekdays || days.weekdays.includes(date.weekday)) &&
+    (!days.monthDays || days.monthDays.includes(date.day)) &&
+    (!days.months || days.months.includes(date.month))
+  );
+}
+
+/** Move a pattern by `delta` minutes (UTC = local + delta), splitting it where days change. */
+export function shiftPattern(pattern: Pattern, delta: number): { patterns: Pattern[] } | { problem: { shift: number; minute: number } } {
+  const byShift = new Map<number, { minutes: number[]; firstLocal: number }>();
+  for (const minute of pattern.minutes) {
+    const total = minute + delta;
+    const shift = Math.floor(total / DAY_MINUTES);
+    const entry = byShift.get(shift) ?? { minutes: [], firstLocal: minute };
+    entry.minutes.push(total - shift * DAY_MINUTES);
+    byShift.set(shift, entry);
+  }
+  const patterns: Pattern[] = [];
+  for (const [shift, { minutes, firstLocal }] of byShift) {
+    const days = shiftDays(pattern.days, shift);
+    if (!days) return { problem: { shift, minute: firstLocal } };
+    for (const filter of days) patterns.push({ minutes: [...minutes].sort((a, b) => a - b), days: filter });
+  }
+  return { patterns };
+}
+
+type SampleDay = { year: number; month: number; day: number; weekday: number };
+
+/** The UTC calendar day of an instant. */
+function calendarDay(instant: number): SampleDay {
+  const d = new Date(instant);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+}
+
+/** Move a calendar day on by one, in place, without building dates. */
+function nextDay(date: SampleDay): void {
+  date.weekday = (date.weekday + 1) % 7;
+  if (date.day < daysInMonth(date.year, date.month)) {
+    date.day++;
+    return;
+  }
+  date.day = 1;
+  if (date.month < 12) date.month++;
+  else {
+    date.month = 1;
+    date.year++;
+  }
+}
+const SAMPLE_DAYS = 366 * 8;
+let sample: SampleDay[] | undefined;
+
+/** Eight years of calendar from 2027 (leap years and every weekday of every date among them), made once. */
+function sampleDays(): SampleDay[] {
+  if (!sample) {
+    const date = calendarDay(Date.UTC(2027, 0, 1));
+    sample = [];
+    for (let i = 0; i < SAMPLE_DAYS; i++, nextDay(date)) sample.push({ ...date });
+  }
+  return sample;
+}
+
+/**
+ * The day filters that name exactly the days `shift` days after those `days`
+ * names, or null when no cron fields can. Weekdays always move; days of the
+ * month and months are checked against eight years of calendar.
+ */
+function shiftDays(days: DayFilter, shift: number): DayFilter[] | null {
+  if (shift === 0 || (!days.weekdays && !days.monthDays && !days.months)) return [days];
+  const weekdays = days.weekdays?.map((d) => (((d + shift) % 7) + 7) % 7).sort((a, b) => a - b) ?? null;
+  if (!days.monthDays && !days.months) return [{ ...days, weekdays }];
+
+  const calendar = sampleDays();
+  const wanted = calendar.map((_, i) => i - shift >= 0 && i - shift < calendar.length && dayMatches(days, calendar[i - shift]!));
+  let candidates: DayFilter[];
+  if (weekdays) {
+    candidates = [{ weekdays, monthDays: null, months: days.months }];
+  } else {
+    // Per month, the days of the month the shifted dates fall on.
+    const perMonth = new Map<number, Set<number>>();
+    calendar.forEach((date, i) => {
+      if (!wanted[i]) return;
+      perMonth.set(date.month, (perMonth.get(date.month) ?? new Set<number>()).add(date.day));
+    });
+    const byDays = new Map<string, number[]>();
+    for (const [month, daySet] of perMonth) {
+      const list = [...daySet].sort((a, b) => a - b).join(',');
+      byDays.set(list, [...(byDays.get(list) ?? []), month]);
+    }
+    candidates = [...byDays].map(([list, months]) => {
+      const monthDays = list.split(',').map(Number);
+      return { weekdays: null, monthDays: monthDays.length === 31 ? null : monthDays, months: months.length === 12 ? null : months.sort((a, b) => a - b) };
+    });
+  }
+  // Keep the candidates only if they name exactly the wanted days in every year (away from the sample's edges).
+  for (let i = 2; i < calendar.length - 2; i++) {
+    if (wanted[i] !== candidates.some((c) => dayMatches(c, calendar[i]!))) return null;
+  }
+  return candidates;
+}
+
+/** Crons for a list of patterns: patterns with the same days merge, hours with the same minutes share a cron. */
+export function cronParts(patterns: Pattern[]): Array<{ cron: string; pattern: Pattern }> {
+  const merged = new Map<string, Pattern>();
+  for (const pattern of patterns) {
+    const id = JSON.stringify(pattern.days);
+    const existing = merged.get(id);
+    merged.set(id, { days: pattern.days, minutes: [...new Set([...(existing?.minutes ?? []), ...pattern.minutes])].sort((a, b) => a - b) });
+  }
+  const parts: Array<{ cron: string; pattern: Pattern }> = [];
+  for (const pattern of merged.values()) {
+    const byHour = new Map<number, number[]>();
+    for (const minute of pattern.minutes) byHour.set(Math.floor(minute / 60), [...(byHour.get(Math.floor(minute / 60)) ?? []), minute % 60]);
+    const byMinutes = new Map<string, number[]>();
+    for (const [hour, minutes] of byHour) byMinutes.set(minutes.join(','), [...(byMinutes.get(minutes.join(',')) ?? []), hour]);
+    const { weekdays, monthDays, months } = pattern.days;
+    const dayFields = `${monthDays ? cronField(monthDays, 1, 31) : '*'} ${months ? cronField(months, 1, 12) : '*'} ${weekdays ? cronList(weekdays) : '*'}`;
+    for (const [minuteList, hours] of byMinutes) {
+      const minutes = minuteList.split(',').map(Number);
+      parts.push({
+        cron: `${cronField(minutes, 0, 59)} ${cronField(hours, 0, 23)} ${dayFields}`,
+        pattern: { days: pattern.days, minutes: hours.flatMap((h) => minutes.map((m) => h * 60 + m)) },
+      });
     }
   }
-  return now;
+  return mergeWeekdays(parts);
+}
+
+/** "0 9 * * 1-5" and "0 9 * * 0,6" are "0 9 * * *"... only when they differ in nothing but the weekdays. */
+function mergeWeekdays(parts: Array<{ cron: string; pattern: Pattern }>): Array<{ cron: string; pattern: Pattern }> {
+  const out: Array<{ cron: string; pattern: Pattern }> = [];
+  for (const part of parts) {
+    const fields = part.cron.split(' ');
+    const same = out.find((o) => {
+      const other = o.cron.split(' ');
+      return other.slice(0, 4).join(' ') === fields.slice(0, 4).join(' ') && other[2] === '*' && o.pattern.days.weekdays && part.pattern.days.weekdays;
+    });
+    if (!same) {
+      out.push(part);
+      continue;
+    }
+    const weekdays = [...new Set([...same.pattern.days.weekdays!, ...part.pattern.days.weekdays!])].sort((a, b) => a - b);
+    same.pattern = { ...same.pattern, days: { ...same.pattern.days, weekdays: weekdays.length === 7 ? null : weekdays } };
+    same.cron = `${fields.slice(0, 4).join(' ')} ${weekdays.length === 7 ? '*' : cronList(weekdays)}`;
+  }
+  return out;
+}
+
+/** One cron field: "*", "*\/15", "1-22/3", "9-17", "0,30", "1,3-5". */
+export function cronField(values: number[], min: number, max: number): string {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  const size = max - min + 1;
+  if (sorted.length === size) return '*';
+  if (sorted.length >= 2) {
+    const step = sorted[1]! - sorted[0]!;
+    const arithmetic = step > 1 && sorted.every((v, i) => v === sorted[0]! + i * step);
+    if (arithmetic && sorted[0] === min && size % step === 0 && sorted.length === size / step) return `*/${step}`;
+    if (arithmetic && sorted.length > 3) return `${sorted[0]}-${sorted.at(-1)}/${step}`;
+  }
+  return cronList(sorted);
 }
 
 /** [1,2,3,4,5] -> "1-5", [0,6] -> "0,6", [1,3,4,5] -> "1,3-5". */
@@ -102,4 +336,93 @@ export function cronList(values: number[]): string {
     i = j + 1;
   }
   return parts.join(',');
+}
+
+/**
+ * Warnings about daylight saving time: a change between now and the first run
+ * (the crons use the offset after it), and the next change after the first
+ * run, named by the first fire it moves.
+ */
+function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: number, first: number, offset: number): string[] {
+  const warnings: string[] = [];
+  const before = nextOffsetChange(zone, now);
+  if (before && before.at <= first) {
+    // Fires of the new cron that come before the change land at the wrong local time: say so.
+    const early = utcFires(utc, now, 1)[0];
+    const earlyNote =
+      early === undefined || early >= before.at ? '' : `; its run at ${formatClock(wallTime(zone, early).hour, wallTime(zone, early).minute)} local time on ${formatDate(wallTime(zone, early))}, before the change, is not at the time asked for`;
+    warnings.push(
+      `${zone} changes its clocks on ${formatDate(wallTime(zone, before.at))}, before this schedule first runs: ` +
+        `the cron is computed for the offset after the change (UTC${formatOffset(before.after)})${earlyNote}.`,
+    );
+  }
+  const change = nextOffsetChange(zone, first);
+  const affected = change && !unmovedBy(patterns, change.after - change.before) ? firstMovedFire(utc, zone, change.at, offset) : null;
+  if (affected !== null) {
+    const actual = wallTime(zone, affected);
+    const intended = wallTime('UTC', affected + offset * 60_000);
+    const dayNote = actual.day !== intended.day ? ` on ${WEEKDAYS[actual.weekday]} instead of ${WEEKDAYS[intended.weekday]}` : '';
+    warnings.push(
+      `${zone} observes daylight saving time: from ${formatDate(actual)} this schedule will run at ` +
+        `${formatClock(actual.hour, actual.minute)} local time instead of ${formatClock(intended.hour, intended.minute)}${dayNote}, ` +
+        'because Letta evaluates cron in UTC. Re-create it after the change to keep the local time.',
+    );
+  }
+  const monthDays = patterns.flatMap((p) => (p.days.monthDays && !p.days.months ? p.days.monthDays : []));
+  const late = monthDays.filter((d) => d > 28);
+  if (late.length > 0) warnings.push(`Day ${late.join(', ')} is not in every month: the schedule will not run in months without it.`);
+  return warnings;
+}
+
+/**
+ * The first fire after `from` whose local time is not the one meant (with
+ * `offset`), before the zone's offset returns to it; null if none moves.
+ */
+function firstMovedFire(utc: Pattern[], zone: string, from: number, offset: number): number | null {
+  const back = nextOffsetChange(zone, from + 60_000);
+  const until = back && back.after === offset ? back.at : from + 400 * 86_400_000;
+  let cursor = from - 1;
+  for (;;) {
+    const runs = utcFires(utc, cursor, 20);
+    for (const run of runs) {
+      if (run >= until) return null;
+      if (offsetMinutes(zone, run) !== offset) return run;
+    }
+    if (runs.length === 0) return null;
+    cursor = runs.at(-1)!;
+  }
+}
+
+/** The next `count` instants after `from` at which UTC patterns fire (the crons' runs, without a cron library). */
+export function utcFires(patterns: Pattern[], from: number, count: number): number[] {
+  const out: number[] = [];
+  let day = Math.floor(from / 86_400_000) * 86_400_000;
+  const date = calendarDay(day);
+  for (let i = 0; out.length < count && i < SEARCH_DAYS; i++, day += 86_400_000, nextDay(date)) {
+    const today = new Set<number>();
+    for (const pattern of patterns) if (dayMatches(pattern.days, date)) for (const minute of pattern.minutes) today.add(minute);
+    if (today.size === 0) continue;
+    for (const minute of [...today].sort((a, b) => a - b)) {
+      const at = day + minute * 60_000;
+      if (at > from) out.push(at);
+    }
+  }
+  return out.slice(0, count);
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** True when moving every fire by `delta` minutes changes nothing a user would notice (every hour at :00 across a one-hour change). */
+function unmovedBy(patterns: Pattern[], delta: number): boolean {
+  return patterns.every((p) => {
+    if (p.days.weekdays || p.days.monthDays || p.days.months) return delta === 0;
+    const set = new Set(p.minutes);
+    return p.minutes.every((m) => set.has((((m + delta) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES));
+  });
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
 }

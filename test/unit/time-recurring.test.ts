@@ -121,7 +121,6 @@ describe('recurring errors', () => {
     ['every 7 minutes', /7 does not divide 60/, /'every 6 minutes' or 'every 10 minutes'|'every 5 minutes' or 'every 6 minutes'/],
     ['every 5 hours', /5 does not divide 24/, /every 4 hours|every 6 hours/],
     ['every 30 seconds', /once a minute/, /every minute/],
-    ['every day at 9am and 5:30pm', /same minute/, /one schedule per time/],
     ['every monday at 13pm', /1-12/, undefined],
     ['daily at 25:00', /hour 25/, undefined],
     ['@daily', /not supported/, /0 0 \* \* \*/],
@@ -147,9 +146,15 @@ describe('recurring errors', () => {
     expect((error as UsageError).hint).toMatch(/between 09:00 and 23:59/);
   });
 
-  it('refuses times that land on different UTC days when days are named', async () => {
-    const error = await meaningOfRecurring('every weekday at 8am and 10am', { now: NOW, zone: 'Asia/Tokyo' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UsageError);
+  it('times that land on different UTC days when days are named become an exact set', async () => {
+    // 08:00 in Tokyo is 23:00 UTC the day before; 10:00 is 01:00 UTC the same day.
+    const meaning = await meaningOfRecurring('every weekday at 8am and 10am', { now: NOW, zone: 'Asia/Tokyo' }, 5, { sets: true });
+    expect(meaning.cron_expressions).toEqual(['0 23 * * 0-4', '0 1 * * 1-5']);
+  });
+
+  it('times on different minutes become an exact set', async () => {
+    const meaning = await meaningOfRecurring('every day at 9am and 5:30pm', { now: NOW, zone: 'UTC' }, 5, { sets: true });
+    expect(meaning.cron_expressions).toEqual(['0 9 * * *', '30 17 * * *']);
   });
 });
 

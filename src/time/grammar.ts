@@ -1,0 +1,667 @@
+/**
+ * The recurring grammar: a phrase's tokens read clause by clause into one or
+ * more groups ("weekdays at 9am and weekends at 11am" is two). Each clause
+ * reader looks at the tokens at one position and either takes some or none,
+ * so a phrase is read in one pass, whatever its length.
+ */
+import { UsageError } from '../errors';
+import { readClock, type ClockRead } from './clock';
+import { readNumber, readOrdinal, type Read } from './words';
+
+export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
+
+/** What one group of clauses said. Every field is optional: the builder supplies the spec's defaults. */
+export interface Group {
+  /** every N units; `other` for "every other". */
+  interval?: { n: number; unit: Unit };
+  /** "every"/"each"/"daily" and the like were said: the phrase repeats. */
+  repeats: boolean;
+  weekdays?: number[];
+  times: ClockRead[];
+  /** "at :30", "at 15 minutes past the hour". */
+  minuteOfHour?: number;
+  /** Minutes of the day, both ends included. */
+  window?: { from: number; to: number };
+  months?: number[];
+  monthDays?: number[];
+  /** nth weekday of the month (n = -1: the last); weekday 'day' for "the last day". */
+  nth?: { n: number; weekday: number | 'day' };
+  /** Yearly dates: "march 1st", "25 december". */
+  dates?: Array<{ month: number; day: number }>;
+  part?: PartOfDay;
+  /** "twice a day": 09:00 and 21:00. */
+  twiceADay?: boolean;
+  /** "every day except sunday". */
+  exceptWeekdays?: number[];
+}
+
+const WEEKDAY_NAMES: Array<[RegExp, number]> = [
+  [/^sun(?:day)?s?$/, 0],
+  [/^mon(?:day)?s?$/, 1],
+  [/^tue(?:s|sday)?s?$/, 2],
+  [/^wed(?:s|nesday)?s?$/, 3],
+  [/^thu(?:r|rs|rsday)?s?$/, 4],
+  [/^fri(?:day)?s?$/, 5],
+  [/^sat(?:urday)?s?$/, 6],
+];
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_FULL = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+const UNITS: Array<[RegExp, Unit | 'second']> = [
+  [/^(?:s|secs?|seconds?)$/, 'second'],
+  [/^(?:m|mins?|minutes?)$/, 'minute'],
+  [/^(?:h|hrs?|hours?)$/, 'hour'],
+  [/^(?:d|days?)$/, 'day'],
+  [/^(?:w|wks?|weeks?)$/, 'week'],
+  [/^(?:mo|mos|months?)$/, 'month'],
+  [/^(?:quarters?)$/, 'quarter'],
+  [/^(?:y|yrs?|years?)$/, 'year'],
+];
+const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
+  minutely: { n: 1, unit: 'minute' },
+  hourly: { n: 1, unit: 'hour' },
+  daily: 'daily',
+  everyday: 'daily',
+  nightly: 'daily',
+  weekly: { n: 1, unit: 'week' },
+  monthly: { n: 1, unit: 'month' },
+  quarterly: { n: 1, unit: 'quarter' },
+  yearly: { n: 1, unit: 'year' },
+  annually: { n: 1, unit: 'year' },
+  semiannually: { n: 6, unit: 'month' },
+  fortnightly: { n: 2, unit: 'week' },
+};
+const PARTS: Record<string, PartOfDay> = {
+  morning: 'morning',
+  mornings: 'morning',
+  afternoon: 'afternoon',
+  afternoons: 'afternoon',
+  evening: 'evening',
+  evenings: 'evening',
+  night: 'night',
+  nights: 'night',
+  tonight: 'night',
+};
+/** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8". */
+const LEADING_FILLER = new Set(['please', 'kindly', 'run', 'remind', 'me', 'us', 'them', 'send', 'schedule', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'it', 'this', 'that', 'check', 'post', 'go', 'off', 'to', 'and', 'then', ',']);
+const RANGE_WORDS = new Set(['-', 'to', 'through', 'thru', 'till', 'til', 'until']);
+const LIST_WORDS = new Set([',', 'and', '&', 'or']);
+
+export function weekdayOf(token: string | undefined): number | undefined {
+  if (token === undefined) return undefined;
+  return WEEKDAY_NAMES.find(([pattern]) => pattern.test(token))?.[1];
+}
+
+export function monthOf(token: string | undefined): number | undefined {
+  if (token === undefined) return undefined;
+  const short = MONTH_NAMES.indexOf(token.slice(0, 3));
+  if (short < 0) return undefined;
+  return token.length === 3 || MONTH_FULL[short]!.startsWith(token) || token === 'sept' ? short + 1 : undefined;
+}
+
+function unitOf(token: string | undefined): Unit | 'second' | undefined {
+  return token === undefined ? undefined : UNITS.find(([pattern]) => pattern.test(token))?.[1];
+}
+
+export class GrammarError extends Error {
+  constructor(
+    message: string,
+    readonly token?: string,
+  ) {
+    super(message);
+  }
+}
+
+const newGroup = (): Group => ({ repeats: false, times: [] });
+
+/** Read a whole token list into groups, or throw a GrammarError naming the first word no clause can read. */
+export function readGroups(tokens: readonly string[]): Group[] {
+  let i = 0;
+  while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!)) i++;
+  const groups: Group[] = [newGroup()];
+  let group = groups[0]!;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
+    if (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats)) {
+      const next = readDaySet(tokens, i + 1);
+      if (next) {
+        group = newGroup();
+        groups.push(group);
+        i++;
+        continue;
+      }
+    }
+    const end = readClause(tokens, i, group);
+    if (end === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
+    i = end;
+  }
+  return groups;
+}
+
+/** One clause at `i`, recorded in `group`; returns the index after it, or null. */
+function readClause(tokens: readonly string[], i: number, group: Group): number | null {
+  const token = tokens[i]!;
+  if (['on', 'the', 'of', 'at', '@', 'in', 'during', 'and', ',', '&', 'starting', 'beginning', 'hours', 'time', 'times'].includes(token)) {
+    return readFilled(tokens, i, group);
+  }
+  if (token === 'except' || token === 'excluding' || (token === 'but' && tokens[i + 1] === 'not')) {
+    const set = readDaySet(tokens, token === 'but' ? i + 2 : i + 1);
+    if (!set) return null;
+    group.exceptWeekdays = mergeList(group.exceptWeekdays, set.value);
+    return set.end;
+  }
+  return (
+    readEvery(tokens, i, group) ??
+    readFrequency(tokens, i, group) ??
+    readTimesPer(tokens, i, group) ??
+    readNth(tokens, i, group) ??
+    readDayOfMonth(tokens, i, group) ??
+    readDate(tokens, i, group) ??
+    readDays(tokens, i, group) ??
+    readMonths(tokens, i, group) ??
+    readWindow(tokens, i, group) ??
+    readPart(tokens, i, group) ??
+    readTimes(tokens, i, group, false)
+  );
+}
+
+/** The little words: "at 9am", "on mondays", "in june", "of every month", "the 15th". */
+function readFilled(tokens: readonly string[], i: number, group: Group): number | null {
+  const token = tokens[i]!;
+  const next = i + 1;
+  if (token === 'at' || token === '@') {
+    if (tokens[next] === 'the' && tokens[next + 1] === 'top' && tokens[next + 2] === 'of' && tokens[next + 3] === 'the' && tokens[next + 4] === 'hour') {
+      group.minuteOfHour = 0;
+      return next + 5;
+    }
+    return readMinuteOfHour(tokens, next, group) ?? readTimes(tokens, next, group, true) ?? readPart(tokens, next, group);
+  }
+  if (token === 'on' && tokens[next] === 'the' && (tokens[next + 1] === 'hour' || (tokens[next + 1] === 'half' && tokens[next + 2] === 'hour'))) {
+    group.minuteOfHour = tokens[next + 1] === 'half' ? 30 : 0;
+    return next + (tokens[next + 1] === 'half' ? 3 : 2);
+  }
+  if ((token === 'starting' || token === 'beginning') && group.interval) {
+    // "every 4 hours starting at 8am": the first run, from which the interval counts.
+    let j = next;
+    if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
+    const start = readClock(tokens, j);
+    if (!start) return null;
+    group.times.push(start);
+    return start.end;
+  }
+  if (token === 'of' && (tokens[next] === 'the' || tokens[next] === 'every' || tokens[next] === 'each') && ['week', 'day'].includes(tokens[next + 1] ?? '') && group.interval) {
+    // "every day of the week", "every minute of every day": nothing more.
+    return next + 2;
+  }
+  if (token === 'of' || token === 'in' || token === 'during') {
+    // "of every month", "of the month", "of each month": the day-of-month clauses already said monthly.
+    let j = next;
+    const every = tokens[j] === 'every' || tokens[j] === 'each';
+    if (every || tokens[j] === 'the' || tokens[j] === 'a') j++;
+    if (tokens[j] === 'month' && group.monthDays) {
+      group.repeats ||= every;
+      return j + 1;
+    }
+    if (token === 'in' && tokens[next] === 'the' && PARTS[tokens[next + 1] ?? '']) return readPart(tokens, next + 1, group);
+    return readMonths(tokens, next, group);
+  }
+  if (token === 'starting' || token === 'hours' || token === 'time' || token === 'times') return null;
+  // "on", "the", "and", ",": a joiner before another clause.
+  if (next >= tokens.length) return null;
+  return readClause(tokens, next, group);
+}
+
+/** "every 20 minutes", "every other hour", "every 1 week", "every half hour", "every march 1st" (the date is read next). */
+function readEvery(tokens: readonly string[], i: number, group: Group): number | null {
+  if (tokens[i] !== 'every' && tokens[i] !== 'each') return null;
+  group.repeats = true;
+  let j = i + 1;
+  // "every second tuesday" is every other one; "every second tuesday of the month" is the nth (read elsewhere).
+  const secondWeekday = tokens[j] === 'second' && weekdayOf(tokens[j + 1]) !== undefined && tokens[j + 2] !== 'of' && tokens[j + 2] !== 'in';
+  if (tokens[j] === 'other' || secondWeekday) {
+    j++;
+    const unit = unitOf(tokens[j]);
+    if (unit && unit !== 'second') return setInterval(group, { n: 2, unit }, j + 1);
+    const weekday = weekdayOf(tokens[j]);
+    if (weekday !== undefined) {
+      setInterval(group, { n: 2, unit: 'week' }, j);
+      return j;
+    }
+    if (tokens[j] === 'weekday' || tokens[j] === 'weekend') {
+      setInterval(group, { n: 2, unit: 'week' }, j);
+      return j;
+    }
+    throw new GrammarError(`Could not understand 'every other ${tokens[j] ?? ''}'`.replace(/ '$/, "'"), tokens[j]);
+  }
+  if (tokens[j] === 'half' || (tokens[j] === 'quarter' && unitOf(tokens[j + 1] === 'of' ? tokens[j + 3] : tokens[j + 1]) === 'hour')) {
+    const minutes = tokens[j] === 'half' ? 30 : 15;
+    j++;
+    if (tokens[j] === 'an' || tokens[j] === 'of') j++;
+    if (tokens[j] === 'an') j++;
+    if (unitOf(tokens[j]) !== 'hour') return null;
+    return setInterval(group, { n: minutes, unit: 'minute' }, j + 1);
+  }
+  const count = readNumber(tokens, j, { articles: false });
+  if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
+    const unit = unitOf(tokens[count.end])!;
+    if (unit === 'second') throw new UsageError('Letta runs schedules at most once a minute', "Try 'every minute'.");
+    let n = count.value;
+    let finalUnit: Unit = unit;
+    if (!Number.isInteger(n)) {
+      // "every 1.5 hours" is every 90 minutes.
+      const minutes = n * (unit === 'hour' ? 60 : unit === 'day' ? 1440 : NaN);
+      if (!Number.isInteger(minutes)) throw new GrammarError(`'${tokens[j]} ${tokens[count.end]}' is not a whole number of minutes`, tokens[j]);
+      n = minutes;
+      finalUnit = 'minute';
+    }
+    if (n < 1) throw new UsageError(`An interval must be at least 1 ${unit}`, "Try 'every minute' or 'every 5 minutes'.");
+    return setInterval(group, { n, unit: finalUnit }, count.end + 1);
+  }
+  const unit = unitOf(tokens[j]);
+  if (unit && unit !== 'second' && tokens[j] !== 'm' && tokens[j] !== 'h' && tokens[j] !== 'd' && tokens[j] !== 'w') {
+    if (tokens[j] === 'days' || tokens[j] === 'day') {
+      // "every day" says which days, like "every weekday".
+      group.interval ??= { n: 1, unit: 'day' };
+      return j + 1;
+    }
+    return setInterval(group, { n: 1, unit }, j + 1);
+  }
+  // "every monday", "every weekday", "every march 1st", "every 5th": the next clause says what.
+  return j;
+}
+
+function setInterval(group: Group, interval: { n: number; unit: Unit }, end: number): number {
+  if (group.interval && (group.interval.unit !== interval.unit || group.interval.n !== interval.n)) {
+    throw new GrammarError('A schedule can have one interval', undefined);
+  }
+  group.interval = interval;
+  group.repeats = true;
+  return end;
+}
+
+/** "daily", "hourly", "weekly", "monthly", "quarterly", "yearly", "annually", "minutely", "nightly". */
+function readFrequency(tokens: readonly string[], i: number, group: Group): number | null {
+  const word = FREQUENCY_WORDS[tokens[i]!];
+  if (!word) return null;
+  group.repeats = true;
+  if (tokens[i] === 'nightly') group.part ??= 'night';
+  if (word === 'daily') {
+    group.interval ??= { n: 1, unit: 'day' };
+    return i + 1;
+  }
+  return setInterval(group, word, i + 1);
+}
+
+/** "once a day", "once a week on sunday", "twice a day", "twice an hour", "once per month". */
+function readTimesPer(tokens: readonly string[], i: number, group: Group): number | null {
+  const word = tokens[i];
+  const times = word === 'once' ? 1 : word === 'twice' ? 2 : undefined;
+  if (times !== undefined && FREQUENCY_WORDS[tokens[i + 1] ?? '']) {
+    // "twice daily", "once weekly".
+    const end = readFrequency(tokens, i + 1, group)!;
+    if (times === 2) {
+      if (tokens[i + 1] !== 'daily') throw new UsageError(`'${tokens.slice(i, end).join(' ')}' does not say when`, "Name the times or days, such as 'every day at 9am and 5pm'.");
+      group.twiceADay = true;
+    }
+    return end;
+  }
+  let j = i + 1;
+  let count = times;
+  if (count === undefined) {
+    const number = readNumber(tokens, i, { articles: false });
+    if (!number || tokens[number.end] !== 'times') return null;
+    count = number.value;
+    j = number.end + 1;
+  }
+  if (!['a', 'an', 'per', 'each', 'every'].includes(tokens[j] ?? '')) return null;
+  const unit = unitOf(tokens[j + 1]);
+  if (!unit || unit === 'second') return null;
+  group.repeats = true;
+  if (count === 1) {
+    if (unit === 'day') group.interval ??= { n: 1, unit: 'day' };
+    else setInterval(group, { n: 1, unit }, 0);
+    return j + 2;
+  }
+  if (count === 2 && unit === 'day') {
+    group.interval ??= { n: 1, unit: 'day' };
+    group.twiceADay = true;
+    return j + 2;
+  }
+  if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, j + 2);
+  if (unit === 'day' && Number.isInteger(24 / count)) return setInterval(group, { n: 24 / count, unit: 'hour' }, j + 2);
+  throw new UsageError(
+    `'${tokens.slice(i, j + 2).join(' ')}' does not say when`,
+    `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`,
+  );
+}
+
+/** "first monday of the month", "last friday of every month", "2nd tuesday", "last day of the month". */
+function readNth(tokens: readonly string[], i: number, group: Group): number | null {
+  let n: number;
+  let j: number;
+  if (tokens[i] === 'last') {
+    n = -1;
+    j = i + 1;
+  } else {
+    const ordinal = readOrdinal(tokens, i);
+    if (!ordinal) return null;
+    n = ordinal.value;
+    j = ordinal.end;
+  }
+  const weekday = weekdayOf(tokens[j]);
+  const lastDay = n === -1 && tokens[j] === 'day';
+  if (weekday === undefined && !lastDay) return null;
+  if (n < -1 || n === 0 || n > 5) throw new UsageError(`A month has at most 5 of each weekday; '${tokens.slice(i, j + 1).join(' ')}' never happens`);
+  if (group.nth) throw new GrammarError('A schedule can name one weekday of the month', tokens[i]);
+  group.nth = { n, weekday: lastDay ? 'day' : weekday! };
+  j++;
+  if (tokens[j] === 'of' || tokens[j] === 'in') {
+    let k = j + 1;
+    const every = tokens[k] === 'every' || tokens[k] === 'each';
+    if (every || tokens[k] === 'the' || tokens[k] === 'a') k++;
+    if (tokens[k] === 'month') {
+      // "of every month" repeats; "of the month" alone is also this month's, read as one day where one instant is asked for.
+      group.repeats ||= every;
+      return k + 1;
+    }
+    const months = readMonthList(tokens, k);
+    if (months) {
+      group.months = mergeList(group.months, months.value);
+      return months.end;
+    }
+  }
+  return j;
+}
+
+/** "the 1st", "the 5th and 20th", "the 15 of every month", "first of each month". */
+function readDayOfMonth(tokens: readonly string[], i: number, group: Group): number | null {
+  const afterThe = tokens[i - 1] === 'the';
+  const days: number[] = [];
+  let j = i;
+  for (;;) {
+    const day = readOrdinal(tokens, j) ?? (afterThe ? bareDay(tokens, j) : null);
+    if (!day) break;
+    const after = tokens[day.end];
+    // "first monday" is an nth weekday; "march 1st" and "1st of march" are dates.
+    if (weekdayOf(after) !== undefined || monthOf(after) !== undefined) return null;
+    if (after === 'of' && monthOf(tokens[day.end + 1]) !== undefined) return null;
+    days.push(day.value);
+    j = day.end;
+    if (tokens[j] === 'day') j++;
+    if (LIST_WORDS.has(tokens[j] ?? '')) {
+      const k = tokens[j + 1] === 'the' ? j + 2 : j + 1;
+      if (readOrdinal(tokens, k) || (afterThe && bareDay(tokens, k))) {
+        j = k;
+        continue;
+      }
+    }
+    break;
+  }
+  if (days.length === 0) return null;
+  // A lone ordinal word is a day of the month only as "the first" or "first of each month".
+  if (/^[a-z]/.test(tokens[i]!) && !afterThe && tokens[j] !== 'of' && group.interval?.unit !== 'month') return null;
+  for (const day of days) {
+    if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
+  }
+  group.monthDays = mergeList(group.monthDays, days);
+  return j;
+}
+
+function bareDay(tokens: readonly string[], j: number): Read<number> | null {
+  return /^\d{1,2}$/.test(tokens[j] ?? '') && !/^(?:am|pm|h|oclock)$/.test(tokens[j + 1] ?? '') ? { value: Number(tokens[j]), end: j + 1 } : null;
+}
+
+/** "march 1st", "march 1", "october 31st", "1st of march", "25 december", "dec 25". */
+function readDate(tokens: readonly string[], i: number, group: Group): number | null {
+  let month = monthOf(tokens[i]);
+  let day: Read<number> | null = null;
+  let end: number;
+  if (month !== undefined) {
+    let j = i + 1;
+    if (tokens[j] === 'the') j++;
+    day = readOrdinal(tokens, j) ?? bareDay(tokens, j);
+    if (!day) return null;
+    end = day.end;
+  } else {
+    day = readOrdinal(tokens, i) ?? bareDay(tokens, i);
+    if (!day) return null;
+    let j = day.end;
+    if (tokens[j] === 'of') j++;
+    month = monthOf(tokens[j]);
+    if (month === undefined) return null;
+    end = j + 1;
+  }
+  const limit = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (day.value < 1 || day.value > limit) {
+    throw new UsageError(`${MONTH_FULL[month - 1]!.replace(/^./, (c) => c.toUpperCase())} has no day ${day.value}`);
+  }
+  group.dates = [...(group.dates ?? []), { month, day: day.value }];
+  if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1))) {
+    return readDate(tokens, end + 1, group) ?? end;
+  }
+  return end;
+}
+
+/** The weekdays of "monday through thursday", "tue-thu", "mon, wed and fri", "weekdays", "weekends", or null. */
+export function readDaySet(tokens: readonly string[], start: number): Read<number[]> | null {
+  let j = start;
+  if (['on', 'every', 'each'].includes(tokens[j] ?? '')) j++;
+  const days = new Set<number>();
+  let read = false;
+  for (;;) {
+    const token = tokens[j];
+    if (token === undefined) break;
+    if (/^(?:week ?days?|workdays?|weekdays?)$/.test(token) || (token === 'business' && /^days?$/.test(tokens[j + 1] ?? ''))) {
+      [1, 2, 3, 4, 5].forEach((d) => days.add(d));
+      j += token === 'business' ? 2 : 1;
+    } else if (/^weekends?$/.test(token)) {
+      days.add(0);
+      days.add(6);
+      j++;
+      if (/^days?$/.test(tokens[j] ?? '')) j++;
+    } else {
+      const first = weekdayOf(token);
+      if (first === undefined) break;
+      j++;
+      const last = RANGE_WORDS.has(tokens[j] ?? '') ? weekdayOf(tokens[j + 1]) : undefined;
+      if (last !== undefined) {
+        for (let d = first; ; d = (d + 1) % 7) {
+          days.add(d);
+          if (d === last) break;
+        }
+        j += 2;
+      } else {
+        days.add(first);
+      }
+    }
+    read = true;
+    if (LIST_WORDS.has(tokens[j] ?? '')) {
+      let k = j + 1;
+      if (LIST_WORDS.has(tokens[k] ?? '')) k++;
+      if (tokens[k] === 'on' || tokens[k] === 'every') k++;
+      if (weekdayOf(tokens[k]) !== undefined || /^(?:weekdays?|weekends?)$/.test(tokens[k] ?? '')) {
+        j = k;
+        continue;
+      }
+    }
+    break;
+  }
+  return read ? { value: [...days].sort((a, b) => a - b), end: j } : null;
+}
+
+function readDays(tokens: readonly string[], i: number, group: Group): number | null {
+  const set = readDaySet(tokens, i);
+  if (!set) return null;
+  group.weekdays = mergeList(group.weekdays, set.value);
+  let j = set.end;
+  // "mondays", "weekdays", "tue-thu", "monday and friday" repeat; "monday" alone is one day (in a one-time phrase).
+  const said = tokens.slice(i, j);
+  if (set.value.length > 1 || said.some((t) => /^(?:[a-z]+days|weekends?|workdays?|every|each)$/.test(t) && t !== 'days')) group.repeats = true;
+  // "every weekday morning", "monday evenings".
+  const part = PARTS[tokens[j] ?? ''];
+  if (part) {
+    group.part = part;
+    j++;
+  }
+  return j;
+}
+
+function readMonthList(tokens: readonly string[], start: number): Read<number[]> | null {
+  const months = new Set<number>();
+  let j = start;
+  for (;;) {
+    const first = monthOf(tokens[j]);
+    if (first === undefined) break;
+    j++;
+    const last = RANGE_WORDS.has(tokens[j] ?? '') ? monthOf(tokens[j + 1]) : undefined;
+    if (last !== undefined) {
+      for (let m = first; ; m = (m % 12) + 1) {
+        months.add(m);
+        if (m === last) break;
+      }
+      j += 2;
+    } else months.add(first);
+    if (LIST_WORDS.has(tokens[j] ?? '') && monthOf(tokens[j + 1] === 'and' ? tokens[j + 2] : tokens[j + 1]) !== undefined) {
+      j += tokens[j + 1] === 'and' ? 2 : 1;
+      continue;
+    }
+    break;
+  }
+  return months.size > 0 ? { value: [...months].sort((a, b) => a - b), end: j } : null;
+}
+
+/** "in june", "in june and july", "january through march" (a month alone is a limit; with a day it is a date, read before this). */
+function readMonths(tokens: readonly string[], i: number, group: Group): number | null {
+  const list = readMonthList(tokens, i);
+  if (!list) return null;
+  group.months = mergeList(group.months, list.value);
+  return list.end;
+}
+
+/** "between 9am and 5pm", "from 9 to 17", "from 8:30 until noon". */
+function readWindow(tokens: readonly string[], i: number, group: Group): number | null {
+  if (tokens[i] !== 'between' && tokens[i] !== 'from') return null;
+  const from = readClock(tokens, i + 1, { bareOffsets: false });
+  if (!from) return null;
+  const joiner = tokens[from.end];
+  if (tokens[i] === 'from' && group.interval && !RANGE_WORDS.has(joiner ?? '')) {
+    // "every 2 hours from 8am": where the interval starts counting.
+    group.times.push(from);
+    return from.end;
+  }
+  if (!(tokens[i] === 'between' ? joiner === 'and' || joiner === '-' : RANGE_WORDS.has(joiner ?? ''))) return null;
+  const to = readClock(tokens, from.end + 1);
+  if (!to) return null;
+  let [start, end] = [from.value, to.value];
+  const minutes = (t: { hour: number; minute: number }) => t.hour * 60 + t.minute;
+  if (from.ambiguous && to.ambiguous && start.hour < 7 && end.hour < 12 && minutes(end) > minutes(start)) {
+    // "between 1 and 5" is the afternoon.
+    start = { ...start, hour: start.hour + 12 };
+    end = { ...end, hour: end.hour + 12 };
+  } else if (to.ambiguous && end.hour < 12 && minutes(end) <= minutes(start)) {
+    // "from 9 to 5": an end before the start, written without am/pm, is in the afternoon.
+    end = { ...end, hour: end.hour + 12 };
+  }
+  if (group.window) throw new GrammarError('A schedule can have one window', tokens[i]);
+  // The window includes its end hour ("9am to 5pm" runs through 17:59), as a cron hour range 9-17 does; midnight ends at 00:00.
+  const last = minutes(end) === 0 ? 0 : end.minute === 0 ? minutes(end) + 59 : minutes(end);
+  group.window = { from: minutes(start), to: last };
+  return to.end;
+}
+
+/** "morning", "in the evening", "at night", "every night". */
+function readPart(tokens: readonly string[], i: number, group: Group): number | null {
+  const part = PARTS[tokens[i] ?? ''];
+  if (!part) return null;
+  group.part = part;
+  return i + 1;
+}
+
+/** "at :30", "at 15 minutes past the hour", "at minute 15", "at half past the hour", "hourly at 15". */
+function readMinuteOfHour(tokens: readonly string[], i: number, group: Group): number | null {
+  const token = tokens[i] ?? '';
+  let minute: number;
+  let end: number;
+  if (/^:\d{1,2}$/.test(token)) {
+    minute = Number(token.slice(1));
+    end = i + 1;
+  } else if (token === 'minute' && /^\d{1,2}$/.test(tokens[i + 1] ?? '')) {
+    minute = Number(tokens[i + 1]);
+    end = i + 2;
+  } else {
+    const spoken = token === 'half' ? { value: 30, end: i + 1 } : token === 'quarter' ? { value: 15, end: i + 1 } : readNumber(tokens, i, { articles: false });
+    if (!spoken) return null;
+    let j = spoken.end;
+    if (/^(?:minutes?|mins?)$/.test(tokens[j] ?? '')) j++;
+    if (tokens[j] === 'past' || tokens[j] === 'after') {
+      // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" alone, with an hourly interval).
+      if (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour') j += 3;
+      else if ((tokens[j + 1] === 'each' || tokens[j + 1] === 'every') && tokens[j + 2] === 'hour') j += 3;
+      else if (group.interval?.unit === 'hour' && group.interval.n === 1 && !readClock(tokens, j + 1)) j += 1;
+      else return null;
+    } else {
+      // "hourly at 15", "every hour at 15 minutes": with an hourly interval, a bare number is the minute.
+      const hourly = group.interval?.unit === 'hour' && group.interval.n === 1;
+      const clockLike = /^(?:am|pm|p|oclock|h)$/.test(tokens[j] ?? '');
+      if (!hourly || clockLike || !/^\d{1,2}$/.test(token)) return null;
+    }
+    minute = spoken.value;
+    end = j;
+  }
+  if (!Number.isInteger(minute) || minute > 59) {
+    throw new UsageError(`'${tokens.slice(i, end).join(' ')}' is not a minute past the hour: minute ${minute} is out of range (0-59)`, "Try 'every hour at :30'.");
+  }
+  group.minuteOfHour = minute;
+  return end;
+}
+
+/**
+ * A list of times: "9am", "9:00 and 17:30", "8, 12 and 6pm". With `at` any
+ * clock reads; without it, only one that cannot be a count ("9am", "14:30", "noon").
+ */
+function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean): number | null {
+  const first = readClock(tokens, i);
+  if (!first) return null;
+  if (!at && first.ambiguous && !/[:.h]/.test(tokens[i]!) && tokens[first.end - 1] !== 'oclock' && !/^(?:half|quarter)$/.test(tokens[i]!)) return null;
+  // "at 5 minutes past the hour" is read by the minute-of-hour clause; a bare count followed by a unit is no time.
+  if (unitOf(tokens[first.end]) && first.ambiguous && tokens[first.end] !== 'h') return null;
+  const times: ClockRead[] = [first];
+  let j = first.end;
+  while (LIST_WORDS.has(tokens[j] ?? '')) {
+    let k = j + 1;
+    if (tokens[k] === 'at' || tokens[k] === '@') k++;
+    const next = readClock(tokens, k);
+    if (!next || (unitOf(tokens[next.end]) && next.ambiguous)) break;
+    times.push(next);
+    j = next.end;
+  }
+  // "at 8 and 10 am": one am/pm at the end of the list covers the whole list.
+  const lastToken = tokens[j - 1];
+  if (times.length > 1 && (lastToken === 'am' || lastToken === 'pm')) {
+    for (const time of times) {
+      if (time.ambiguous && lastToken === 'pm' && time.value.hour < 12) {
+        time.value = { ...time.value, hour: time.value.hour + 12 };
+        time.ambiguous = false;
+      } else if (time.ambiguous && lastToken === 'am') {
+        time.value = { ...time.value, hour: time.value.hour % 12 };
+        time.ambiguous = false;
+      }
+    }
+  }
+  // "at 9 and 5": a later time written smaller, without am/pm, is in the afternoon.
+  for (let k = 1; k < times.length; k++) {
+    const [before, time] = [times[k - 1]!.value, times[k]!];
+    if (time.ambiguous && time.value.hour < 12 && time.value.hour * 60 + time.value.minute < before.hour * 60 + before.minute) {
+      time.value = { ...time.value, hour: time.value.hour + 12 };
+      time.ambiguous = false;
+    }
+  }
+  group.times.push(...times);
+  return j;
+}
+
+function mergeList(existing: number[] | undefined, added: number[]): number[] {
+  return [...new Set([...(existing ?? []), ...added])].sort((a, b) => a - b);
+}

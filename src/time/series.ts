@@ -1,0 +1,108 @@
+/**
+ * Rules no set of crons can say exactly ("first monday of the month", "every
+ * 3 days"), and the instants they mean. Every instant is computed on the
+ * zone's own calendar and clock, so a rule stays at its local time across
+ * daylight saving changes.
+ */
+import type { ClockTime } from './clock';
+import { addDays, daysInMonth, instantFromLocal, wallTime } from './zone';
+
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export type SeriesRule =
+  /** Every N minutes of elapsed time from `start` (Unix ms): "every 7 minutes", "every 5 hours". */
+  | { kind: 'elapsed'; minutes: number; start: number }
+  /** Every N calendar days from `anchor`: "every 3 days", "every other day". */
+  | { kind: 'days'; every: number; anchor: LocalDate; times: ClockTime[] }
+  /** Those weekdays in every Nth week (weeks start on Monday) counted from `anchor`'s week: "every other tuesday". */
+  | { kind: 'weeks'; every: number; anchor: LocalDate; weekdays: number[]; times: ClockTime[] }
+  /** Those days of every Nth month counted from `anchor`'s month: "every 5 months on the 1st". */
+  | { kind: 'months'; every: number; anchor: LocalDate; monthDays: number[]; times: ClockTime[] }
+  /** Those dates in every Nth year from `anchor`'s year: "every 2 years on march 1st". */
+  | { kind: 'years'; every: number; anchor: LocalDate; dates: Array<{ month: number; day: number }>; times: ClockTime[] }
+  /** The nth (or, with n = -1, the last) weekday of the month: "first monday of the month", "last friday". */
+  | { kind: 'nth-weekday'; n: number; weekday: number; months: number[] | null; times: ClockTime[] }
+  /** The last day of the month. */
+  | { kind: 'last-day'; months: number[] | null; times: ClockTime[] };
+
+const MINUTE = 60_000;
+/** How far ahead to look for the next instant: a 29 February can be eight years away. */
+const SEARCH_DAYS = 366 * 8 + 2;
+
+/**
+ * The next `count` instants of `rule` after `fromMs` (and not after `untilMs`),
+ * on `zone`'s clock. A time a DST jump skips moves forward by the jump; a time
+ * that occurs twice means the first. Pure: the same arguments give the same answer.
+ */
+export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, count: number, untilMs = Infinity): number[] {
+  const instants: number[] = [];
+  if (count <= 0) return instants;
+  if (rule.kind === 'elapsed') {
+    const step = rule.minutes * MINUTE;
+    let k = fromMs < rule.start ? 0 : Math.floor((fromMs - rule.start) / step) + 1;
+    for (; instants.length < count; k++) {
+      const at = rule.start + k * step;
+      if (at > untilMs) break;
+      instants.push(at);
+    }
+    return instants;
+  }
+  const start = wallTime(zone, fromMs);
+  for (let offset = 0; offset <= SEARCH_DAYS && instants.length < count; offset++) {
+    const date = addDays(start, offset);
+    if (!matches(rule, date)) continue;
+    const times = [...rule.times].sort((a, b) => a.hour * 60 + a.minute - (b.hour * 60 + b.minute));
+    for (const time of times) {
+      const at = instantFromLocal(zone, { ...date, hour: time.hour, minute: time.minute, second: 0 });
+      if (at <= fromMs) continue;
+      if (at > untilMs) return instants;
+      if (instants.at(-1) !== at) instants.push(at);
+      if (instants.length >= count) break;
+    }
+  }
+  return instants;
+}
+
+type Day = LocalDate & { weekday: number };
+
+function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' }>, date: Day): boolean {
+  switch (rule.kind) {
+    case 'days': {
+      const days = daysBetween(rule.anchor, date);
+      return days >= 0 && days % rule.every === 0;
+    }
+    case 'weeks': {
+      if (!rule.weekdays.includes(date.weekday)) return false;
+      const weeks = Math.floor((daysBetween(rule.anchor, date) + mondayIndex(rule.anchor)) / 7);
+      return daysBetween(rule.anchor, date) >= 0 && weeks % rule.every === 0;
+    }
+    case 'months': {
+      const months = (date.year - rule.anchor.year) * 12 + date.month - rule.anchor.month;
+      return months >= 0 && months % rule.every === 0 && rule.monthDays.includes(date.day) && daysBetween(rule.anchor, date) >= 0;
+    }
+    case 'years': {
+      const years = date.year - rule.anchor.year;
+      return years >= 0 && years % rule.every === 0 && rule.dates.some((d) => d.month === date.month && d.day === date.day) && daysBetween(rule.anchor, date) >= 0;
+    }
+    case 'nth-weekday': {
+      if (rule.months && !rule.months.includes(date.month)) return false;
+      if (date.weekday !== rule.weekday) return false;
+      return rule.n === -1 ? date.day + 7 > daysInMonth(date.year, date.month) : Math.ceil(date.day / 7) === rule.n;
+    }
+    case 'last-day':
+      return (!rule.months || rule.months.includes(date.month)) && date.day === daysInMonth(date.year, date.month);
+  }
+}
+
+function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000);
+}
+
+/** Days since the Monday that starts `date`'s week. */
+function mondayIndex(date: LocalDate): number {
+  return (new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7;
+}
