@@ -9,7 +9,7 @@ import {
   RedirectRefusedError,
   ResponseTooLargeError,
   RouteMissingError,
-  type CliError,
+  CliError,
   type KeySource,
   type LandingKind,
 } from '../errors';
@@ -100,8 +100,8 @@ export class LettaClient {
         if (code === TOO_LARGE) throw new ResponseTooLargeError(`Letta's answer to ${method} ${url.pathname} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; stopped reading it`, MAX_BODY_BYTES);
         const failure = this.networkFailure(error, method, url, options);
         // A timeout is the user's whole budget for this request, so it is never retried.
-        const retry = attempt < MAX_ATTEMPTS && (idempotent ? code !== 'TIMEOUT' : NOT_SENT.has(code));
-        if (!retry || failure instanceof InterruptedError) throw failure;
+        const retry = attempt < MAX_ATTEMPTS && failure instanceof NetworkError && (idempotent ? code !== 'TIMEOUT' : NOT_SENT.has(code));
+        if (!retry) throw failure;
         await this.pause(this.backoff(attempt), `${method} ${url.pathname}`, attempt, failure.message);
         continue;
       }
@@ -154,7 +154,8 @@ export class LettaClient {
   }
 
   private networkFailure(error: unknown, method: Method, url: URL, options: RequestOptions): CliError {
-    if (error instanceof InterruptedError) return error;
+    // Already said in the user's terms (Ctrl-C; a proxy's refusal, which never reached Letta).
+    if (error instanceof CliError) return error;
     const code = errorCode(error);
     const where = url.host;
     let failure: NetworkError;
