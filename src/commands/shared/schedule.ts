@@ -24,11 +24,11 @@ export function nextRun(item: ScheduledMessage): { value: unknown; field: string
 }
 
 /**
- * One schedule of this kind, or not found (exit 3), also when the id is a
+ * One schedule of this kind (any kind when undefined), or not found (exit 3), also when the id is a
  * schedule of the other kind. With no agent given anywhere, it is looked for
  * among all of them, as the Go CLI took a bare id.
  */
-export async function findSchedule(rt: Runtime, kind: ScheduleKind, id: string): Promise<ScheduledMessage> {
+export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, id: string): Promise<ScheduledMessage> {
   const api = await rt.api();
   const agent = rt.agentOrNone();
   if (!agent) return api.locateSchedule(id, kind);
