@@ -31,10 +31,10 @@ describe('commands in-process', () => {
   });
 
   it('maps errors to one message, a hint and an exit code', async () => {
-    const r = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'x', '--cron', 'every 7 minutes']);
+    const r = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'x', '--cron', '0 25 * * *']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("Error: 'every 7 minutes' cannot be one cron: 7 does not divide 60, so the gap would jump at the hour boundary\nUse 'every 6 minutes' or 'every 10 minutes'.\n");
+    expect(r.stderr).toBe("Error: '0 25 * * *' is not a valid cron: Constraint error, got value 25 expected range 0-23\nFor example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).\n");
   });
 
 });
