@@ -2,8 +2,34 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import type { Plugin } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+/**
+ * commander loads child_process for executable subcommands, which this CLI has none of;
+ * loading it costs start-up time. Its require resolves to a stub that refuses to spawn.
+ */
+const withoutSubprocesses: Plugin = {
+  name: 'without-subprocesses',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'without-subprocesses' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'without-subprocesses' }, () => ({
+      contents: 'module.exports = { spawn() { throw new Error("letta-switchboard runs no subprocesses"); } };',
+      loader: 'js',
+    }));
+  },
+};
+
+/** The top-level commands, read from the root help, so only they get a code cache. */
+function commandNames(help: string): string[] {
+  const section = help.split(/^Commands:$/m)[1]?.split(/^\S/m)[0] ?? '';
+  const names = [...section.matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((match) => match[1]!);
+  if (names.length === 0) throw new Error('no commands found in the root help');
+  return names;
+}
 
 /**
  * The program is bundled as one CommonJS file (dist/app.cjs, every dependency
@@ -19,28 +45,34 @@ export default defineConfig({
   outDir: 'dist',
   clean: true,
   splitting: false,
-  sourcemap: false,
+  // Mapped onto stack traces that --verbose prints (build/loader.cjs), so they name real functions.
+  sourcemap: true,
   minify: true,
   noExternal: [/.*/],
   define: { __VERSION__: JSON.stringify(version) },
+  esbuildPlugins: [withoutSubprocesses],
+  // Kept, so the plugin above sees node:child_process (and Node 20 needs no help with the prefix).
+  removeNodeProtocol: false,
   esbuildOptions(options) {
     // cron-parser require()s luxon and src/time/cron.ts imports it: point both at one copy, so the settings made there apply.
     options.alias = { luxon: './node_modules/luxon/build/node/luxon.js' };
   },
   async onSuccess() {
-    let app = readFileSync('dist/app.cjs', 'utf8');
-    // commander loads child_process for executable subcommands, which this CLI has none of; loading it costs start-up time.
-    const childProcess = 'require("child_process")';
-    if (app.split(childProcess).length !== 2) throw new Error(`expected one ${childProcess} in dist/app.cjs`);
-    app = app.replace(childProcess, '{spawn(){throw new Error("letta-switchboard runs no subprocesses")}}');
-    writeFileSync('dist/app.cjs', app);
+    const app = readFileSync('dist/app.cjs', 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+    if (/require\("(node:)?child_process"\)/.test(app)) throw new Error('dist/app.cjs loads child_process');
     const hash = createHash('sha256').update(app).digest('hex').slice(0, 16);
-    // The root help, exactly as the program prints it into a pipe (80 columns).
+    // The root help, exactly as the program prints it into a pipe (80 columns); the loader prints it only there.
     const help = execFileSync(process.execPath, ['dist/app.cjs', '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    // The program runs in the loader one line down (its wrapper takes the first), hence the leading ';'.
+    const map = JSON.parse(readFileSync('dist/app.cjs.map', 'utf8')) as { mappings: string; sourcesContent?: unknown };
+    delete map.sourcesContent;
+    map.mappings = `;${map.mappings}`;
+    writeFileSync('dist/cli.cjs.map', JSON.stringify(map));
     const loader = readFileSync('build/loader.cjs', 'utf8')
       .replace('__APP_SOURCE__', () => JSON.stringify(app))
       .replace('__APP_HASH__', () => JSON.stringify(hash))
       .replace('__APP_HELP__', () => JSON.stringify(help))
+      .replace('__APP_COMMANDS__', () => JSON.stringify(commandNames(help)))
       .replace('__APP_VERSION__', () => JSON.stringify(version));
     writeFileSync('dist/cli.cjs', loader);
     chmodSync('dist/cli.cjs', 0o755);

@@ -5,8 +5,8 @@
  *   - lists: the CLI against a bare Node script doing the same HTTP work
  * Run with `npm run bench` (it builds first).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,12 +24,12 @@ interface Sample {
   code: number | null;
 }
 
-function runOnce(command: string, args: string[], env: Record<string, string>): Promise<Sample> {
+function runOnce(command: string, args: string[], env: Record<string, string>, plain = false): Promise<Sample> {
   const rssFile = join(scratch, `rss-${Math.random().toString(36).slice(2)}`);
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      env: { ...env, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: command === process.execPath ? `--require ${join(ROOT, 'bench', 'peak-rss.cjs')}` : '' },
+      env: { ...env, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: command === process.execPath && !plain ? `--require ${join(ROOT, 'bench', 'peak-rss.cjs')}` : '' },
       stdio: ['ignore', 'ignore', 'ignore'],
     });
     child.on('error', reject);
@@ -47,12 +47,12 @@ const median = (values: number[]) => {
 };
 
 /** Run each case RUNS times, interleaved (A B C A B C ...), so drift hits all alike. */
-async function measure(cases: Array<{ name: string; command: string; args: string[] }>, env: Record<string, string>, runs = RUNS) {
+async function measure(cases: Array<{ name: string; command: string; args: string[]; env?: Record<string, string>; plain?: boolean }>, env: Record<string, string>, runs = RUNS) {
   const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
-  for (const c of cases) await runOnce(c.command, c.args, env); // warm the file cache
+  for (const c of cases) await runOnce(c.command, c.args, { ...env, ...c.env }, c.plain); // warm the file cache
   for (let i = 0; i < runs; i++) {
     for (const c of cases) {
-      const sample = await runOnce(c.command, c.args, env);
+      const sample = await runOnce(c.command, c.args, { ...env, ...c.env }, c.plain);
       if (sample.code !== 0) throw new Error(`${c.name} exited ${sample.code}`);
       samples.get(c.name)!.push(sample);
     }
@@ -81,6 +81,8 @@ async function main() {
   const startup: Array<{ name: string; command: string; args: string[] }> = [
     { name: 'node -e 0', command: node, args: ['-e', '0'] },
     { name: '--help', command: node, args: [CLI, '--help'] },
+    // What a terminal gets: the program's own help, fitted to the width (the ready-made text is only for pipes).
+    { name: 'help (the program\'s own, as on a terminal)', command: node, args: [CLI, 'help'] },
     { name: '--version', command: node, args: [CLI, '--version'] },
     { name: 'config path', command: node, args: [CLI, 'config', 'path'] },
     { name: 'parse "tomorrow at 9am"', command: node, args: [CLI, 'parse', 'tomorrow at 9am'] },
@@ -134,10 +136,55 @@ async function main() {
   const fan = await measure([{ name: 'onetime list --all-agents', command: node, args: [CLI, 'onetime', 'list', '--all-agents', '-q'] }], env, 3);
   console.log(`\n--all-agents over ${letta.agents.length} agents (20 ms per answer): ${fmt(fan.get('onetime list --all-agents')!.ms, 0)} ms, at most ${letta.maxInFlight} requests in flight`);
 
+  await startupByNodeVersion(env, small!);
+
   const size = statSync(CLI).size;
   console.log(`\nBundle: dist/cli.cjs ${fmt(size / 1024, 1)} KiB (${fmt(gzipSync(readFileSync(CLI)).length / 1024, 1)} KiB gzipped), no runtime dependencies`);
   if (existsSync(BINARY)) console.log(`Binary: dist/letta-switchboard ${fmt(statSync(BINARY).size / 1024 / 1024, 1)} MiB (Node runtime included)`);
   await letta.stop();
+}
+
+/**
+ * Start-up under each Node release CI tests (the one running this, and 22 and 24
+ * from .ci/node-binary, which downloads them once), with this loader's code
+ * cache and, where Node has it (22.1+), with module.enableCompileCache() on the
+ * plain bundle instead. BENCH_NODES=path,path picks the runtimes.
+ */
+async function startupByNodeVersion(env: Record<string, string>, agent: string) {
+  const nodes = process.env.BENCH_NODES?.split(',').filter(Boolean) ?? [process.execPath, ...['22', '24'].flatMap((major) => {
+    try {
+      return [execFileSync(join(ROOT, '.ci', 'node-binary'), [major], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()];
+    } catch {
+      console.log(`\n(Node ${major} could not be installed; left out)`);
+      return [];
+    }
+  })];
+  const compileCache = join(scratch, 'compile-cache.cjs');
+  writeFileSync(compileCache, `require('node:module').enableCompileCache(${JSON.stringify(join(scratch, 'node-compile-cache'))});\nrequire(${JSON.stringify(join(ROOT, 'dist', 'app.cjs'))});\n`);
+  const commands: Array<[string, string[]]> = [
+    ['--help', ['--help']],
+    ['parse "tomorrow at 9am"', ['parse', 'tomorrow at 9am']],
+    ['parse "every weekday at 10am"', ['parse', 'every weekday at 10am']],
+    ['recurring list (5 schedules)', ['recurring', 'list', '--agent-id', agent]],
+  ];
+  console.log(`\nStart-up by Node release: median of ${RUNS} runs, ratio to that release's own \`node -e 0\`\n`);
+  console.log('| Node | `node -e 0` | ' + commands.map(([name]) => name).join(' | ') + ' |');
+  console.log('|---|---:|' + commands.map(() => '---:').join('|') + '|');
+  for (const node of nodes) {
+    const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+    const [major, minor] = version.slice(1).split('.').map(Number) as [number, number];
+    const hasCompileCache = major > 22 || (major === 22 && minor >= 1);
+    const cases = [
+      { name: 'floor', command: node, args: ['-e', '0'], plain: true },
+      ...commands.map(([name, args]) => ({ name: `loader ${name}`, command: node, args: [CLI, ...args], plain: true })),
+      ...(hasCompileCache ? commands.map(([name, args]) => ({ name: `compile cache ${name}`, command: node, args: [compileCache, ...args], plain: true })) : []),
+    ];
+    const results = await measure(cases, env);
+    const floor = results.get('floor')!.ms;
+    const row = (label: string) => commands.map(([name]) => `${fmt(results.get(`${label} ${name}`)!.ms / floor)}x`).join(' | ');
+    console.log(`| ${version}, this loader | ${fmt(floor, 1)} ms | ${row('loader')} |`);
+    if (hasCompileCache) console.log(`| ${version}, enableCompileCache instead | | ${row('compile cache')} |`);
+  }
 }
 
 main()

@@ -11,17 +11,19 @@ const { Script } = require('node:vm');
 
 const SOURCE = __APP_SOURCE__;
 const SOURCE_HASH = __APP_HASH__;
-// The root --help and --version, as the program itself printed them at build time.
+// The root --help (as the program printed it into a pipe at build time) and --version.
 const HELP = __APP_HELP__;
 const VERSION = __APP_VERSION__;
+const COMMANDS = __APP_COMMANDS__;
 
 const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) process.stdout.write(HELP);
+// On a terminal the program fits its help to the width, so only a pipe gets the ready-made text.
+if (args.length === 1 && (args[0] === '--help' || args[0] === '-h') && !process.stdout.isTTY) process.stdout.write(HELP);
 else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${VERSION}\n`);
 else run();
 
 function run() {
-
+  if (args.includes('--verbose')) mapStackTraces();
   const cacheFile = codeCachePath();
   let cachedData;
   try {
@@ -29,8 +31,10 @@ function run() {
   } catch {
     // No cache yet: compile from source and write one at exit.
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${SOURCE}\n})`, { filename: __filename, cachedData });
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once('exit', () => saveCodeCache(cacheFile, script));
+  // The wrapper has a line of its own, so the bundle's lines stay where its source map says.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${SOURCE}\n})`, { filename: __filename, cachedData });
+  // Only a run that succeeded leaves a cache: a mistyped command or option leaves nothing behind.
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once('exit', (code) => code === 0 && saveCodeCache(cacheFile, script));
   const app = { exports: {} };
   script.runInThisContext()(app.exports, require, app, __filename, __dirname);
 }
@@ -50,9 +54,11 @@ function codeCachePath() {
   }
   const base = process.env.XDG_CACHE_HOME || join(home, '.cache');
   const words = args.filter((arg) => !arg.startsWith('-'));
-  let command = /^[a-z][a-z-]{0,19}$/.test(words[0] ?? '') ? words[0] : 'other';
+  const at = words.findIndex((word) => COMMANDS.includes(word));
+  if (at === -1 && words.length > 0) return undefined;
+  let command = at === -1 ? 'root' : words[at];
   // `parse` runs quite different code for one instant and for a repeating schedule.
-  if (command === 'parse') command += /^\s*(every|each|daily|hourly|weekly|monthly|week|[0-9*@])/i.test(words[1] ?? '') ? '-recurring' : '-once';
+  if (command === 'parse') command += /^\s*(every|each|daily|hourly|weekly|monthly|week|[0-9*@])/i.test(words[at + 1] ?? '') ? '-recurring' : '-once';
   return join(base, 'letta-switchboard', `v8-${SOURCE_HASH}-${process.version}-${process.arch}-${command}.cache`);
 }
 
@@ -78,4 +84,47 @@ function saveCodeCache(file, compiled) {
   } catch {
     // A cache is an optimisation; never fail a command over it.
   }
+}
+
+/**
+ * With --verbose, stack traces name the functions and lines of the source
+ * (src/...ts), read from cli.cjs.map beside this file; without that file
+ * they stay as they are.
+ */
+function mapStackTraces() {
+  let map;
+  const { SourceMap } = require('node:module');
+  const find = (line, column) => {
+    if (map === undefined) {
+      try {
+        map = new SourceMap(JSON.parse(readFileSync(`${__filename}.map`, 'utf8')));
+      } catch {
+        map = null;
+      }
+    }
+    return map && line > 0 && column > 0 ? map.findEntry(line - 1, column - 1) : {};
+  };
+  // A function's start maps to `function`; its name is on the identifier after it.
+  let lines;
+  const functionName = (line, column) => {
+    const start = find(line, column);
+    if (start.name || !start.originalSource) return start.name;
+    lines ??= SOURCE.split('\n');
+    const declared = /^(?:async\s*)?function\*?\s*([\w$]+)/.exec((lines[line - 2] ?? '').slice(column - 1));
+    return declared ? find(line, column + declared[0].length - declared[1].length).name : undefined;
+  };
+  Error.prepareStackTrace = (error, frames) => {
+    const lines = frames.map((frame, i) => {
+      if (frame.getFileName() !== __filename) return `    at ${frame}`;
+      const spot = find(frame.getLineNumber(), frame.getColumnNumber());
+      if (!spot.originalSource) return `    at ${frame}`;
+      // The name: the enclosing function's, else the one its caller used for it.
+      const caller = frames[i + 1];
+      const name = functionName(frame.getEnclosingLineNumber?.(), frame.getEnclosingColumnNumber?.()) ??
+        (caller?.getFileName() === __filename ? find(caller.getLineNumber(), caller.getColumnNumber()).name : undefined) ?? frame.getFunctionName();
+      const where = `${spot.originalSource.replace(/^(\.\.\/)+/, '')}:${spot.originalLine + 1}:${spot.originalColumn + 1}`;
+      return name ? `    at ${name} (${where})` : `    at ${where}`;
+    });
+    return [`${error}`, ...lines].join('\n');
+  };
 }

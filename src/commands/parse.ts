@@ -21,10 +21,10 @@ export default defineCommand({
       .option('--recurring', 'read it as a repeating schedule')
       .option('--count <n>', 'how many next runs to show (1 to 100)', integer('--count', 1, 100), 5),
   async run(rt, options, expression) {
-    const { meaningOf, meaningOfOnce, meaningOfRecurring } = await import('../time/index');
+    const { meaningOf, meaningOfOnce, meaningOfSchedule } = await import('../time/index');
     const phrase = { now: rt.now(), zone: rt.zone() };
     const mean = (input: string): Promise<PhraseMeaning> =>
-      options.once ? meaningOfOnce(input, phrase) : options.recurring ? meaningOfRecurring(input, phrase, options.count) : meaningOf(input, phrase, options.count);
+      options.once ? meaningOfOnce(input, phrase) : options.recurring ? meaningOfSchedule(input, phrase, options.count) : meaningOf(input, phrase, options.count);
     const out = rt.out;
 
     if (expression === '-') {
@@ -46,11 +46,15 @@ export default defineCommand({
 
     const meaning = await mean(expression);
     if (meaning.type === 'recurring') for (const warning of meaning.warnings) out.warn(warning);
-    if (meaning.type === 'recurring' && meaning.local_cron === null && rt.settings.timezone.source === 'flag' && meaning.timezone !== 'UTC') {
+    if (meaning.type === 'recurring' && !meaning.crons && meaning.local_cron === null && rt.settings.timezone.source === 'flag' && meaning.timezone !== 'UTC') {
       out.warn(`A 5-field cron is read as UTC; --tz ${meaning.timezone} does not apply to it.`);
     }
     if (out.json) return out.document(forJson(meaning));
-    if (out.quiet) return out.line(meaning.type === 'one-time' ? String(meaning.scheduled_at) : meaning.cron_expression);
+    if (out.quiet) {
+      if (meaning.type === 'one-time') return out.line(String(meaning.scheduled_at));
+      if (meaning.type === 'series') return meaning.next_runs.forEach((iso) => out.line(String(Date.parse(iso))));
+      return (meaning.cron_expressions ?? [meaning.cron_expression]).forEach((cron) => out.line(cron));
+    }
     const { printDetail } = await import('../output/detail');
     if (meaning.type === 'one-time') {
       return printDetail(out, [
@@ -60,18 +64,30 @@ export default defineCommand({
         ['Unix ms', String(meaning.scheduled_at)],
       ]);
     }
+    const nextRuns = meaning.next_runs.map((utc, i): [string, string] => [i === 0 ? 'Next runs' : '', `${meaning.next_runs_local[i]}  ${utc}`]);
+    if (meaning.type === 'series') {
+      return printDetail(out, [
+        ['Series', meaning.input],
+        ['Means', meaning.description],
+        ['No cron', `${meaning.reason.replace(/^cannot/, 'It cannot')}. It needs a series of one-time schedules.`],
+        ...nextRuns,
+      ]);
+    }
+    const width = Math.max(...(meaning.crons ?? []).map((c) => c.cron_expression.length));
     printDetail(out, [
       ['Recurring', meaning.input],
-      ['UTC cron', `${meaning.cron_expression}  (what Letta runs)`],
+      ...(meaning.crons
+        ? meaning.crons.map((c, i): [string, string] => [i === 0 ? 'UTC crons' : '', `${c.cron_expression.padEnd(width)}  ${c.description}`])
+        : [['UTC cron', `${meaning.cron_expression}  (what Letta runs)`] as [string, string]]),
       ...(meaning.local_cron === null ? [] : [['Local cron', `${meaning.local_cron}  (${meaning.timezone})`] as [string, string]]),
       ['Means', meaning.description],
-      ...meaning.next_runs.map((utc, i): [string, string] => [i === 0 ? 'Next runs' : '', `${meaning.next_runs_local[i]}  ${utc}`]),
+      ...nextRuns,
     ]);
   },
 });
 
 function forJson(meaning: PhraseMeaning) {
-  if (meaning.type === 'recurring') return meaning;
+  if (meaning.type !== 'one-time') return meaning;
   const { is_now: _isNow, ...rest } = meaning;
   return rest;
 }

@@ -1,4 +1,5 @@
 import type { GroupDeclaration, RegisteredCommand } from './command';
+import agenda from './agenda';
 import agentsList from './agents/list';
 import completion from './completion';
 import configGet from './config/get';
@@ -10,8 +11,12 @@ import configSetUrl from './config/set-url';
 import configShow from './config/show';
 import configUnset from './config/unset';
 import parse from './parse';
+import recurringPause from './recurring/pause';
+import recurringPaused from './recurring/paused';
+import recurringResume from './recurring/resume';
 import resultsGet from './results/get';
 import resultsList from './results/list';
+import run from './run';
 import scheduleCreate from './schedules/create';
 import recurringAdopt from './schedules/adopt';
 import scheduleDelete from './schedules/delete';
@@ -65,6 +70,11 @@ export const COMMANDS: RegisteredCommand[] = [
   scheduleEdit('recurring'),
   recurringAdopt,
   sync,
+  recurringPause,
+  recurringResume,
+  recurringPaused,
+  run,
+  agenda,
   resultsList,
   resultsGet,
   agentsList,

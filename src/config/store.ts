@@ -80,10 +80,21 @@ export function updateConfigFile(path: string, change: (file: ConfigFile) => voi
   return withFileLockSync(path, LABEL, () => {
     const file = readConfigFile(path);
     change(file);
+    checkValues(file);
     writePrivateFile(path, `${JSON.stringify(file, null, 2)}\n`, LABEL);
     lastRead.set(path, { ...file });
     return file;
   });
+}
+
+/** A line break in a saved setting would corrupt every request made with it. The value is not shown: it may be the key. */
+function checkValues(file: ConfigFile): void {
+  for (const key of CONFIG_KEYS) {
+    const value = file[key];
+    if (typeof value === 'string' && /[\u0000-\u001f\u007f]/.test(value)) {
+      throw new UsageError(`The ${key} to save contains a line break or another control character`, 'Give the value on one line, without control characters.');
+    }
+  }
 }
 
 /**

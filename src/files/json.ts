@@ -17,9 +17,9 @@ export function parseJsonFile(text: string, path: string, what: string, hint: st
 function whereInvalid(text: string, parserMessage: string): string {
   const lineColumn = /\(line (\d+) column (\d+)\)/.exec(parserMessage);
   if (lineColumn) return ` (line ${lineColumn[1]}, column ${lineColumn[2]})`;
-  const at = /at position (\d+)/.exec(parserMessage);
-  if (!at) return '';
-  const before = text.slice(0, Number(at[1]));
+  const at = /at position (\d+)/.exec(parserMessage)?.[1] ?? (/end of JSON input/.test(parserMessage) ? text.trimEnd().length : undefined);
+  if (at === undefined) return '';
+  const before = text.slice(0, Number(at));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   return ` (line ${line}, column ${column})`;

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { CliError, InterruptedError } from '../errors';
 import { forgetOnExit, removeOnExit } from './pending';
@@ -74,7 +73,8 @@ export function lockHolder(path: string): Holder | undefined {
 
 /** Create the lock file; its token, or undefined when someone else holds it. */
 function create(path: string): string | undefined {
-  const token = randomBytes(8).toString('hex');
+  // Unique enough to tell this holder from the next one; node:crypto would cost every command start-up time.
+  const token = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o600);
@@ -136,10 +136,7 @@ function breakIfStale(path: string, staleMs: number): boolean {
     const now = statOrUndefined(path);
     if (!now) return true;
     if (now.ino !== seen.ino || now.mtimeMs !== seen.mtimeMs) return false;
-    // Moved aside, not deleted: a rename is atomic, so nobody sees a half-removed lock.
-    const aside = `${path}.stale.${process.pid}`;
-    renameSync(path, aside);
-    rmSync(aside, { force: true });
+    rmSync(path, { force: true });
     return true;
   } finally {
     rmSync(breaker, { force: true });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -13,7 +12,7 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeSync,
+  writeFileSync,
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -96,12 +95,12 @@ export function writePrivateFile(path: string, text: string, label: FileLabel): 
   const target = writeTarget(path, label);
   const dir = dirname(target);
   removeOrphanTempFiles(dir, basename(target));
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   removeOnExit(temp);
   try {
     const fd = openSync(temp, 'wx', 0o600);
     try {
-      writeSync(fd, text);
+      writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -2,6 +2,7 @@ import { mapLimited } from '../concurrency';
 import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, MalformedResponseError, NotFoundError, UsageError, WrongKindError } from '../errors';
 import {
   checkRecord,
+  expectIdentified,
   expectList,
   expectShape,
   flawsOf,
@@ -52,11 +53,18 @@ export function looksLikeAgentId(value: string): boolean {
   return /^agent-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim());
 }
 
+/** A message as the CLI shows it: an object with a role and text (or a list of parts). */
+function readableMessage(value: unknown): boolean {
+  if (isObject(value) !== undefined) return false;
+  const { role, content } = value as MessageCreate;
+  return typeof role === 'string' && (typeof content === 'string' || Array.isArray(content));
+}
+
 /** Each message of a schedule must be readable, or the list of them is set aside. */
 const isMessageList = (value: unknown) => {
   const problem = isArray(value);
   if (problem) return problem;
-  const bad = (value as unknown[]).findIndex((m) => isObject(m) || isString((m as MessageCreate).role) || (typeof (m as MessageCreate).content !== 'string' && !Array.isArray((m as MessageCreate).content)));
+  const bad = (value as unknown[]).findIndex((message) => !readableMessage(message));
   return bad < 0 ? undefined : `has an unreadable message at position ${bad + 1}`;
 };
 
@@ -84,6 +92,13 @@ const RUN_RULES: RecordRules = {
 
 const AGENT_RULES: RecordRules = { id: isNonEmptyString, name: isString };
 const ID_REQUIRED = { id: '' };
+
+/** Fields besides `messages` that the message routes accept (callback_url on the async route only). */
+export interface MessageOptions {
+  max_steps?: number;
+  include_return_message_types?: string[];
+  callback_url?: string;
+}
 
 export interface ApiOptions {
   /** Pages read of one list before giving up (MAX_PAGES unless a test says otherwise). */
@@ -131,7 +146,7 @@ export class LettaApi {
     const answer = await onAgent(agentId, this.client.request('POST', schedulePath(agentId), { body, feature: 'schedules', mayLand }));
     try {
       const created = checkRecord<CreatedSchedule>(answer, { id: isNonEmptyString, next_scheduled_at: isDateString }, ID_REQUIRED);
-      return checkOne(created, 'the new schedule');
+      return expectIdentified(created, 'the new schedule');
     } catch (error) {
       if (error instanceof MalformedResponseError) throw new CreateMayHaveLandedError(error, agentId, mayLand.kind);
       throw error;
@@ -157,7 +172,7 @@ export class LettaApi {
       if (error instanceof NotFoundError) throw new NotFoundError(`No schedule '${id}' for agent ${agentId}`, error.message, { what: 'schedule', id, agentId });
       throw error;
     }
-    const item = checkOne(checkSchedule(answer), 'the scheduled message');
+    const item = expectIdentified(checkSchedule(answer), 'the scheduled message');
     return withKind(item, id, kind, agentId);
   }
 
@@ -181,14 +196,15 @@ export class LettaApi {
     await this.client.request('DELETE', schedulePath(agentId, id), { feature: 'schedules' });
   }
 
-  async sendMessage(agentId: string, messages: MessageCreate[]): Promise<LettaResponse> {
-    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages }, mayLand: { agentId, kind: 'message' } }));
+  /** `options`: the other fields the route accepts (max_steps, include_return_message_types, ...), sent as given. */
+  async sendMessage(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<LettaResponse> {
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages, ...options }, mayLand: { agentId, kind: 'message' } }));
     const reply = expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' });
     return { ...reply, messages: reply.messages.map((message) => checkRecord<LettaMessage>(message, { message_type: isString }, { message_type: '' })) };
   }
 
-  async sendMessageAsync(agentId: string, messages: MessageCreate[]): Promise<Run> {
-    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages }, mayLand: { agentId, kind: 'async message' } }));
+  async sendMessageAsync(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<Run> {
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages, ...options }, mayLand: { agentId, kind: 'async message' } }));
     return expectShape<Run>(answer, 'the new run', { id: 'string' });
   }
 
@@ -217,7 +233,7 @@ export class LettaApi {
       if (error instanceof NotFoundError) throw new NotFoundError(`No run '${id}'`, error.message, { what: 'run', id });
       throw error;
     }
-    return checkOne(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the run');
+    return expectIdentified(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the run');
   }
 
   /** One agent by id (NotFoundError naming it when there is none). */
@@ -229,7 +245,7 @@ export class LettaApi {
       if (error instanceof NotFoundError) throw new NotFoundError(`No agent '${id}'`, error.message, { what: 'agent', id });
       throw error;
     }
-    return checkOne(checkRecord<Agent>(answer, AGENT_RULES, ID_REQUIRED), 'the agent');
+    return expectIdentified(checkRecord<Agent>(answer, AGENT_RULES, ID_REQUIRED), 'the agent');
   }
 
   /** Every page of agents (optionally those with this exact name), each agent once. */
@@ -312,16 +328,6 @@ async function onAgent<T>(agentId: string, request: Promise<T>): Promise<T> {
 
 function checkSchedule(value: unknown): Checked<ScheduledMessage> {
   return checkRecord<ScheduledMessage>(value, SCHEDULE_RULES, SCHEDULE_REQUIRED);
-}
-
-/** A single record must at least be an object with an id; other flaws are left for the caller to show. */
-function checkOne<T extends object>(record: Checked<T>, what: string): Checked<T> {
-  const fatal = flawsOf(record).find((flaw) => flaw.field === 'id' || flaw.field === '(record)');
-  if (fatal) {
-    const problem = fatal.field === '(record)' ? fatal.problem : `the field 'id' ${fatal.problem}`;
-    throw new MalformedResponseError(`Unexpected answer from Letta for ${what}: ${problem}`, what, fatal.field);
-  }
-  return record;
 }
 
 function withKind(item: Checked<ScheduledMessage>, id: string, kind: ScheduleKind | undefined, agentId?: string): Checked<ScheduledMessage> {

@@ -114,6 +114,13 @@ function structuredCopy(value: Record<string, unknown>): Record<string, unknown>
   return copy;
 }
 
+/** A single record must at least be an object with an id; its other flaws are left for the caller to show. */
+export function expectIdentified<T extends object>(record: Checked<T>, what: string): Checked<T> {
+  const fatal = flawsOf(record).find((flaw) => flaw.field === 'id' || flaw.field === '(record)');
+  if (fatal) throw malformed(what, fatal.field === '(record)' ? fatal.problem : `the field 'id' ${fatal.problem}`, fatal.field);
+  return record;
+}
+
 // Field checks, named for what they accept.
 
 export const isString: FieldCheck = (value) => (typeof value === 'string' ? undefined : `is ${describe(value)}, expected a string`);

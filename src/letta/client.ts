@@ -9,7 +9,7 @@ import {
   RedirectRefusedError,
   ResponseTooLargeError,
   RouteMissingError,
-  type CliError,
+  CliError,
   type KeySource,
   type LandingKind,
 } from '../errors';
@@ -29,6 +29,8 @@ export interface ClientOptions {
   signal: AbortSignal;
   /** --verbose lines (the caller's writer masks the key). */
   log?: (line: string) => void;
+  /** Where the proxy variables are read (HTTPS_PROXY, NO_PROXY, ...). */
+  env?: Record<string, string | undefined>;
   /**
    * --dry-run: reads (GET) are sent, so names and ids resolve and the printed
    * request is the exact one; every changing request is handed here instead
@@ -100,8 +102,8 @@ export class LettaClient {
         if (code === TOO_LARGE) throw new ResponseTooLargeError(`Letta's answer to ${method} ${url.pathname} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; stopped reading it`, MAX_BODY_BYTES);
         const failure = this.networkFailure(error, method, url, options);
         // A timeout is the user's whole budget for this request, so it is never retried.
-        const retry = attempt < MAX_ATTEMPTS && (idempotent ? code !== 'TIMEOUT' : NOT_SENT.has(code));
-        if (!retry || failure instanceof InterruptedError) throw failure;
+        const retry = attempt < MAX_ATTEMPTS && failure instanceof NetworkError && (idempotent ? code !== 'TIMEOUT' : NOT_SENT.has(code));
+        if (!retry) throw failure;
         await this.pause(this.backoff(attempt), `${method} ${url.pathname}`, attempt, failure.message);
         continue;
       }
@@ -123,7 +125,7 @@ export class LettaClient {
   }
 
   private async send(method: Method, url: URL, body: unknown): Promise<Answer> {
-    const { timeoutMs, signal, apiKey, log } = this.options;
+    const { timeoutMs, signal, apiKey, log, env } = this.options;
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(new TimeoutSignal()), timeoutMs);
     const started = Date.now();
@@ -140,6 +142,8 @@ export class LettaClient {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.any([signal, timer.signal]),
+        env: env ?? {},
+        log,
       });
       const statusText = reply.statusText || REASONS[reply.status] || '';
       log?.(`← ${reply.status} ${statusText} in ${Date.now() - started} ms`);
@@ -154,7 +158,8 @@ export class LettaClient {
   }
 
   private networkFailure(error: unknown, method: Method, url: URL, options: RequestOptions): CliError {
-    if (error instanceof InterruptedError) return error;
+    // Already said in the user's terms (Ctrl-C; a proxy's refusal, which never reached Letta).
+    if (error instanceof CliError) return error;
     const code = errorCode(error);
     const where = url.host;
     let failure: NetworkError;

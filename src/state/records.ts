@@ -15,7 +15,8 @@ export type IntentKind = 'one-time' | 'recurring';
 /** `replaced`: an edit or sync made a successor; `gone`: deleted outside this tool (or by it). */
 export type IntentStatus = 'active' | 'gone' | 'replaced';
 
-export interface Intent {
+/** What a command knows when it records a new schedule. */
+export interface IntentFields {
   schedule_id: string;
   agent_id: string;
   kind: IntentKind;
@@ -29,6 +30,9 @@ export interface Intent {
   utc_crons?: string[];
   /** One-time: the instants sent (ISO 8601, UTC). */
   instants?: string[];
+}
+
+export interface Intent extends IntentFields {
   /** ISO 8601. */
   created_at: string;
   /** The ids this schedule replaced, the most recent first (its lineage). */
@@ -50,9 +54,8 @@ export interface SeriesMember {
   [other: string]: unknown;
 }
 
-/** A rule no cron can say (or one with an end), kept as one-time schedules up to a horizon. */
-export interface Series {
-  series_id: string;
+/** What a command knows when it starts a series. */
+export interface SeriesFields {
   agent_id: string;
   phrase: string;
   zone: string;
@@ -65,6 +68,11 @@ export interface Series {
   horizon: string;
   /** The fields every member is created with besides its schedule (messages, callback_url, max_steps, ...). */
   template: Record<string, unknown>;
+}
+
+/** A rule no cron can say (or one with an end), kept as one-time schedules up to a horizon. */
+export interface Series extends SeriesFields {
+  series_id: string;
   members: SeriesMember[];
   status: SeriesStatus;
   created_at: string;
@@ -104,6 +112,11 @@ export function isSeriesId(id: string): boolean {
 }
 
 // ---- intents ----
+
+/** A new active intent made at `now` (Unix ms), with no lineage yet. */
+export function newIntent(fields: IntentFields, now: number): Intent {
+  return { ...fields, created_at: new Date(now).toISOString(), replaces: [], status: 'active' };
+}
 
 export function findIntent(state: State, scheduleId: string): Intent | undefined {
   return state.intents.find((intent) => intent.schedule_id === scheduleId);
@@ -152,6 +165,11 @@ export function currentId(state: State, scheduleId: string): string {
 }
 
 // ---- series ----
+
+/** A new active series made at `now` (Unix ms); members are added with `addSeriesMembers`. */
+export function newSeries(fields: SeriesFields, now: number): Series {
+  return { series_id: newSeriesId(), ...fields, members: [], status: 'active', created_at: new Date(now).toISOString() };
+}
 
 export function findSeries(state: State, seriesId: string): Series | undefined {
   return state.series.find((series) => series.series_id === seriesId);

@@ -32,6 +32,8 @@ export interface Group {
   part?: PartOfDay;
   /** "twice a day": 09:00 and 21:00. */
   twiceADay?: boolean;
+  /** "every day except sunday". */
+  exceptWeekdays?: number[];
 }
 
 const WEEKDAY_NAMES: Array<[RegExp, number]> = [
@@ -67,6 +69,8 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   quarterly: { n: 1, unit: 'quarter' },
   yearly: { n: 1, unit: 'year' },
   annually: { n: 1, unit: 'year' },
+  semiannually: { n: 6, unit: 'month' },
+  fortnightly: { n: 2, unit: 'week' },
 };
 const PARTS: Record<string, PartOfDay> = {
   morning: 'morning',
@@ -139,8 +143,14 @@ export function readGroups(tokens: readonly string[]): Group[] {
 /** One clause at `i`, recorded in `group`; returns the index after it, or null. */
 function readClause(tokens: readonly string[], i: number, group: Group): number | null {
   const token = tokens[i]!;
-  if (['on', 'the', 'of', 'at', '@', 'in', 'during', 'and', ',', '&', 'starting', 'hours', 'time', 'times'].includes(token)) {
+  if (['on', 'the', 'of', 'at', '@', 'in', 'during', 'and', ',', '&', 'starting', 'beginning'].includes(token)) {
     return readFilled(tokens, i, group);
+  }
+  if (token === 'except' || token === 'excluding' || (token === 'but' && tokens[i + 1] === 'not')) {
+    const set = readDaySet(tokens, token === 'but' ? i + 2 : i + 1);
+    if (!set) return null;
+    group.exceptWeekdays = mergeList(group.exceptWeekdays, set.value);
+    return set.end;
   }
   return (
     readEvery(tokens, i, group) ??
@@ -168,22 +178,36 @@ function readFilled(tokens: readonly string[], i: number, group: Group): number 
     }
     return readMinuteOfHour(tokens, next, group) ?? readTimes(tokens, next, group, true) ?? readPart(tokens, next, group);
   }
-  if (token === 'on' && tokens[next] === 'the' && tokens[next + 1] === 'hour') {
-    group.minuteOfHour = 0;
+  if (token === 'on' && tokens[next] === 'the' && (tokens[next + 1] === 'hour' || (tokens[next + 1] === 'half' && tokens[next + 2] === 'hour'))) {
+    group.minuteOfHour = tokens[next + 1] === 'half' ? 30 : 0;
+    return next + (tokens[next + 1] === 'half' ? 3 : 2);
+  }
+  if ((token === 'starting' || token === 'beginning') && group.interval) {
+    // "every 4 hours starting at 8am": the first run, from which the interval counts.
+    let j = next;
+    if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
+    const start = readClock(tokens, j);
+    if (!start) return null;
+    group.times.push(start);
+    return start.end;
+  }
+  if (token === 'of' && (tokens[next] === 'the' || tokens[next] === 'every' || tokens[next] === 'each') && ['week', 'day'].includes(tokens[next + 1] ?? '') && group.interval) {
+    // "every day of the week", "every minute of every day": nothing more.
     return next + 2;
   }
   if (token === 'of' || token === 'in' || token === 'during') {
     // "of every month", "of the month", "of each month": the day-of-month clauses already said monthly.
     let j = next;
-    if (['every', 'each', 'the', 'a'].includes(tokens[j] ?? '')) j++;
+    const every = tokens[j] === 'every' || tokens[j] === 'each';
+    if (every || tokens[j] === 'the' || tokens[j] === 'a') j++;
     if (tokens[j] === 'month' && group.monthDays) {
-      group.repeats = true;
+      group.repeats ||= every;
       return j + 1;
     }
     if (token === 'in' && tokens[next] === 'the' && PARTS[tokens[next + 1] ?? '']) return readPart(tokens, next + 1, group);
     return readMonths(tokens, next, group);
   }
-  if (token === 'starting' || token === 'hours' || token === 'time' || token === 'times') return null;
+  if (token === 'starting' || token === 'beginning') return null;
   // "on", "the", "and", ",": a joiner before another clause.
   if (next >= tokens.length) return null;
   return readClause(tokens, next, group);
@@ -194,7 +218,9 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   if (tokens[i] !== 'every' && tokens[i] !== 'each') return null;
   group.repeats = true;
   let j = i + 1;
-  if (tokens[j] === 'other') {
+  // "every second tuesday" is every other one; "every second tuesday of the month" is the nth (read elsewhere).
+  const secondWeekday = tokens[j] === 'second' && weekdayOf(tokens[j + 1]) !== undefined && tokens[j + 2] !== 'of' && tokens[j + 2] !== 'in';
+  if (tokens[j] === 'other' || secondWeekday) {
     j++;
     const unit = unitOf(tokens[j]);
     if (unit && unit !== 'second') return setInterval(group, { n: 2, unit }, j + 1);
@@ -272,6 +298,15 @@ function readFrequency(tokens: readonly string[], i: number, group: Group): numb
 function readTimesPer(tokens: readonly string[], i: number, group: Group): number | null {
   const word = tokens[i];
   const times = word === 'once' ? 1 : word === 'twice' ? 2 : undefined;
+  if (times !== undefined && FREQUENCY_WORDS[tokens[i + 1] ?? '']) {
+    // "twice daily", "once weekly".
+    const end = readFrequency(tokens, i + 1, group)!;
+    if (times === 2) {
+      if (tokens[i + 1] !== 'daily') throw new UsageError(`'${tokens.slice(i, end).join(' ')}' does not say when`, "Name the times or days, such as 'every day at 9am and 5pm'.");
+      group.twiceADay = true;
+    }
+    return end;
+  }
   let j = i + 1;
   let count = times;
   if (count === undefined) {
@@ -324,10 +359,11 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
   j++;
   if (tokens[j] === 'of' || tokens[j] === 'in') {
     let k = j + 1;
-    if (['every', 'each', 'the', 'a'].includes(tokens[k] ?? '')) k++;
+    const every = tokens[k] === 'every' || tokens[k] === 'each';
+    if (every || tokens[k] === 'the' || tokens[k] === 'a') k++;
     if (tokens[k] === 'month') {
-      // "of the month" and "of every month" repeat; "of march" and "of next month" are one day.
-      group.repeats = true;
+      // "of every month" repeats; "of the month" alone is also this month's, read as one day where one instant is asked for.
+      group.repeats ||= every;
       return k + 1;
     }
     const months = readMonthList(tokens, k);
@@ -510,6 +546,11 @@ function readWindow(tokens: readonly string[], i: number, group: Group): number 
   const from = readClock(tokens, i + 1, { bareOffsets: false });
   if (!from) return null;
   const joiner = tokens[from.end];
+  if (tokens[i] === 'from' && group.interval && !RANGE_WORDS.has(joiner ?? '')) {
+    // "every 2 hours from 8am": where the interval starts counting.
+    group.times.push(from);
+    return from.end;
+  }
   if (!(tokens[i] === 'between' ? joiner === 'and' || joiner === '-' : RANGE_WORDS.has(joiner ?? ''))) return null;
   const to = readClock(tokens, from.end + 1);
   if (!to) return null;
@@ -555,9 +596,10 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group): n
     let j = spoken.end;
     if (/^(?:minutes?|mins?)$/.test(tokens[j] ?? '')) j++;
     if (tokens[j] === 'past' || tokens[j] === 'after') {
-      // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour.
+      // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" alone, with an hourly interval).
       if (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour') j += 3;
       else if ((tokens[j + 1] === 'each' || tokens[j + 1] === 'every') && tokens[j + 2] === 'hour') j += 3;
+      else if (group.interval?.unit === 'hour' && group.interval.n === 1 && !readClock(tokens, j + 1)) j += 1;
       else return null;
     } else {
       // "hourly at 15", "every hour at 15 minutes": with an hourly interval, a bare number is the minute.
@@ -606,6 +648,14 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
         time.value = { ...time.value, hour: time.value.hour % 12 };
         time.ambiguous = false;
       }
+    }
+  }
+  // "at 9 and 5": a later time written smaller, without am/pm, is in the afternoon.
+  for (let k = 1; k < times.length; k++) {
+    const [before, time] = [times[k - 1]!.value, times[k]!];
+    if (time.ambiguous && time.value.hour < 12 && time.value.hour * 60 + time.value.minute < before.hour * 60 + before.minute) {
+      time.value = { ...time.value, hour: time.value.hour + 12 };
+      time.ambiguous = false;
     }
   }
   group.times.push(...times);

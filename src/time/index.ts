@@ -64,7 +64,7 @@ export interface SeriesMeaning {
   rule: SeriesRule;
 }
 
-export type PhraseMeaning = OnceMeaning | RecurringMeaning;
+export type PhraseMeaning = OnceMeaning | RecurringMeaning | SeriesMeaning;
 
 export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions): Promise<OnceMeaning> {
   const { parseInstant } = await import('./once');
@@ -80,22 +80,37 @@ export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions)
   };
 }
 
+export interface RecurringOptions {
+  /**
+   * Accept a phrase that needs a small set of crons (`cron_expressions`).
+   * Off by default, so a caller that sends only `cron_expression` can never
+   * create part of a schedule: such a phrase is an error naming every cron.
+   */
+  sets?: boolean;
+}
+
 /**
- * A repeating phrase as one UTC cron or a small exact set. A rule that needs
- * a series of one-time schedules is an input error that says so (see
- * `meaningOfSchedule` for the meaning of such rules).
+ * A repeating phrase as one UTC cron (or, with `sets`, a small exact set). A
+ * rule that needs a series of one-time schedules is an input error that says
+ * so (see `meaningOfSchedule` for the meaning of such rules).
  */
-export async function meaningOfRecurring(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning> {
+export async function meaningOfRecurring(input: string, options: PhraseOptions, count = 5, { sets = false }: RecurringOptions = {}): Promise<RecurringMeaning> {
   const meaning = await meaningOfSchedule(input, options, count);
   if (meaning.type === 'series') {
     throw new UsageError(`'${input.trim()}' ${meaning.reason}. It means: ${meaning.description}`, meaning.hint);
+  }
+  if (meaning.cron_expressions && !sets) {
+    throw new UsageError(
+      `'${input.trim()}' needs ${meaning.cron_expressions.length} crons to be exact (${meaning.cron_expressions.join(', ')}), one schedule each`,
+      `Create one schedule per cron: ${meaning.cron_expressions.map((cron) => `--cron '${cron}'`).join(', then ')}.`,
+    );
   }
   return meaning;
 }
 
 /** A repeating phrase as crons, or, for a rule no set of crons says exactly, as a series with its next instants. */
 export async function meaningOfSchedule(input: string, { now, zone }: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
-  const [{ parseRecurring }, { toUtcSchedule }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
+  const [{ parseRecurring }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
     import('./recurring'),
     import('./to-utc'),
     import('./cron'),
@@ -108,7 +123,7 @@ export async function meaningOfSchedule(input: string, { now, zone }: PhraseOpti
       type: 'series',
       input,
       timezone: zone,
-      description: `${local.description} (${zone})`,
+      description: local.rule.kind === 'elapsed' ? local.description : `${local.description} (${zone})`,
       reason: local.reason,
       hint: local.hint,
       next_runs: runs.map((ms) => new Date(ms).toISOString()),
@@ -117,16 +132,16 @@ export async function meaningOfSchedule(input: string, { now, zone }: PhraseOpti
       rule: local.rule,
     };
   }
-  const { crons, localCrons, warnings } = toUtcSchedule(local, zone, now, input.trim());
+  const { crons, localCrons, utcPatterns, warnings } = toUtcSchedule(local, zone, now, input.trim());
   const utcZone = zone === 'UTC' || zone === 'Etc/UTC';
   const parts = crons.map(({ cron, localCron }) => {
     const expression = validateCron(cron);
     const described = localCron === null || utcZone ? describeCron(expression) : describeCron(localCron);
     return { cron_expression: expression, local_cron: localCron, description: described, inUtc: localCron === null || utcZone };
   });
-  const runs = [...new Set(parts.flatMap((part) => nextRuns(part.cron_expression, now, count)))].sort((a, b) => a - b).slice(0, count);
-  const label = (inUtc: boolean) => (inUtc ? 'UTC' : zone);
   const first = parts[0]!;
+  const runs = utcPatterns ? utcFires(utcPatterns, now, count) : nextRuns(first.cron_expression, now, count);
+  const label = (inUtc: boolean) => (inUtc ? 'UTC' : zone);
   // What the user asked for, on their clock, when one local cron says it; else each cron in turn.
   const localCron = localCrons?.length === 1 ? localCrons[0]! : parts.length === 1 ? first.local_cron : null;
   const meaning: RecurringMeaning = {
@@ -165,7 +180,8 @@ async function readRecurring(input: string, options: PhraseOptions, parse: typeo
     if (!instant) throw error;
     throw new UsageError(
       `'${text}' is one instant (${instant.local}), not a repeating schedule`,
-      `To send it once, use --execute-at: letta-switchboard send --agent-id AGENT --message "..." --execute-at "${text.replace(/"/g, '\\"')}"`,
+      `To send it once, use --execute-at: letta-switchboard send --agent-id AGENT --message "..." --execute-at "${text.replace(/"/g, '\\"')}". ` +
+        "To repeat it, say how often, such as 'every day at 9am' or 'every monday at 9am'.",
     );
   }
 }
@@ -173,5 +189,5 @@ async function readRecurring(input: string, options: PhraseOptions, parse: typeo
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
   const { looksRecurring } = await import('./recurring');
-  return looksRecurring(input) ? meaningOfRecurring(input, options, count) : meaningOfOnce(input, options);
+  return looksRecurring(input) ? meaningOfSchedule(input, options, count) : meaningOfOnce(input, options);
 }

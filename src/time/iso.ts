@@ -37,10 +37,14 @@ export function offsetMinutesOf(offset: string, label: string): number {
   return sign * (hours * 60 + minutes);
 }
 
+export const DATE_HINT = "Write a date that exists, such as '2026-12-01' or 'december 1st'.";
+
 /** A UsageError naming `label` (the input, quoted) unless the date and time exist. */
 export function checkCalendar(label: string, year: number, month: number, day: number, hour: number, minute: number, second: number) {
-  if (year < 1) throw new UsageError(`${label} is not a date: year ${String(year).padStart(4, '0')} is out of range (0001-9999)`);
-  if (month < 1 || month > 12) throw new UsageError(`${label} is not a date: month ${month} is out of range (1-12)`);
-  if (day < 1 || day > daysInMonth(year, month)) throw new UsageError(`${label} is not a date: ${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')} has no day ${day}`);
-  if (hour > 23 || minute > 59 || second > 59) throw new UsageError(`${label} is not a time of day: use 00:00 to 23:59`);
+  if (year < 1) throw new UsageError(`${label} is not a date: year ${String(year).padStart(4, '0')} is out of range (0001-9999)`, DATE_HINT);
+  if (month < 1 || month > 12) throw new UsageError(`${label} is not a date: month ${month} is out of range (1-12)`, DATE_HINT);
+  if (day < 1 || day > daysInMonth(year, month)) {
+    throw new UsageError(`${label} is not a date: ${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')} has no day ${day}`, DATE_HINT);
+  }
+  if (hour > 23 || minute > 59 || second > 59) throw new UsageError(`${label} is not a time of day: use 00:00 to 23:59`, "Write a 24-hour time such as '14:30'.");
 }

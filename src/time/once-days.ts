@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { readClock, type ClockTime } from './clock';
-import { checkCalendar } from './iso';
+import { checkCalendar, DATE_HINT } from './iso';
 import type { Calendar } from './once-zone';
 import { readNumber, readOrdinal, type Read } from './words';
 import { addDays, daysInMonth, formatDate, type WallTime } from './zone';
@@ -21,7 +21,7 @@ for (const [i, name] of WEEKDAY_NAMES.entries()) {
   const lower = name.toLowerCase();
   for (const spelling of [lower, lower.slice(0, 3), `${lower}s`]) WEEKDAYS[spelling] = i;
 }
-Object.assign(WEEKDAYS, { tues: 2, tue: 2, wednes: 3, weds: 3, thur: 4, thurs: 4, thu: 4 });
+Object.assign(WEEKDAYS, { tues: 2, weds: 3, thur: 4, thurs: 4 });
 
 const MONTHS: Record<string, number> = {};
 for (const [i, name] of MONTH_NAMES.entries()) {
@@ -87,14 +87,13 @@ export function readParts(tokens: readonly string[]): OnceParts | null {
   return parts.day || parts.clock || parts.part ? parts : null;
 }
 
+/** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening". */
 function readPart(tokens: readonly string[], i: number): Read<{ part: Part; today: boolean }> | null {
-  const word = tokens[i];
-  if (word === 'tonight') return { value: { part: 'night', today: true }, end: i + 1 };
-  const today = word === 'this';
-  const start = today || (word === 'in' && tokens[i + 1] === 'the') ? i + (today ? 1 : 2) : word === 'at' && tokens[i + 1] === 'night' ? i + 1 : i;
-  const name = tokens[start];
-  if (name === 'morning' || name === 'afternoon' || name === 'evening' || name === 'night') return { value: { part: name, today }, end: start + 1 };
-  return null;
+  if (tokens[i] === 'tonight') return { value: { part: 'night', today: true }, end: i + 1 };
+  const lead = tokens[i] === 'in' && tokens[i + 1] === 'the' ? 2 : tokens[i] === 'this' || (tokens[i] === 'at' && tokens[i + 1] === 'night') ? 1 : 0;
+  const name = tokens[i + lead];
+  if (name !== 'morning' && name !== 'afternoon' && name !== 'evening' && name !== 'night') return null;
+  return { value: { part: name, today: tokens[i] === 'this' }, end: i + lead + 1 };
 }
 
 const weekdayAt = (tokens: readonly string[], i: number) => (tokens[i] === undefined ? undefined : WEEKDAYS[tokens[i]!]);
@@ -216,10 +215,16 @@ function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { 
 /**
  * The nth or last weekday (or day) of a month: "first wednesday of march",
  * "3rd thu in may", "last thursday of next month", "last day of the month",
- * "the second monday of june 2027".
+ * "the second monday of june 2027", "end of the month", "start of next month".
  */
 function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   const start = tokens[i] === 'the' ? i + 1 : i;
+  // "end of the month", "start of next month", "beginning of march"
+  const edge = tokens[start] === 'end' ? -1 : tokens[start] === 'start' || tokens[start] === 'beginning' ? 1 : 0;
+  if (edge !== 0 && tokens[start + 1] === 'of') {
+    const of = readMonthRef(tokens, start + 2);
+    return of ? { value: { kind: 'nth', nth: edge, weekday: null, of: of.value }, end: of.end } : null;
+  }
   const nth = tokens[start] === 'last' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
   if (!nth) return null;
   const weekday = weekdayAt(tokens, nth.end);
@@ -377,13 +382,13 @@ function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTi
 
 function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at: DateInstant, now: number, input: string): number {
   const label = `'${input}'`;
-  if (day.day > 31 || day.day < 1) throw new UsageError(`${label} is not a date: no month has a day ${day.day}`);
+  if (day.day > 31 || day.day < 1) throw new UsageError(`${label} is not a date: no month has a day ${day.day}`, DATE_HINT);
   let date: { year: number; month: number; day: number } | undefined;
   if (day.month !== undefined && day.year !== undefined) {
     checkCalendar(label, day.year, day.month, day.day, 0, 0, 0);
     date = { year: day.year, month: day.month, day: day.day };
   } else if (day.month !== undefined) {
-    if (day.day > daysInMonth(2000, day.month)) throw new UsageError(`${label} is not a date: ${MONTH_NAMES[day.month - 1]} has no day ${day.day}`);
+    if (day.day > daysInMonth(2000, day.month)) throw new UsageError(`${label} is not a date: ${MONTH_NAMES[day.month - 1]} has no day ${day.day}`, DATE_HINT);
     // This year's if still ahead, else the next year that has it (February 29th).
     for (let year = today.year; !date; year++) {
       if (day.day <= daysInMonth(year, day.month) && at({ year, month: day.month, day: day.day }) > now) date = { year, month: day.month, day: day.day };
@@ -399,7 +404,7 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
       if (fits && at(candidate) > now) date = candidate;
     }
   }
-  if (!date) throw new UsageError(`${label} is not a date`);
+  if (!date) throw new UsageError(`${label} is not a date`, DATE_HINT);
   if (day.weekday !== undefined) {
     const actual = addDays(date, 0).weekday;
     if (actual !== day.weekday) {

@@ -50,25 +50,25 @@ const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([
  * clock it names. A zone that names several is an error listing them; a
  * phrase with no zone is read on the user's.
  */
-export function phraseZone(text: string, userZone: string): PhraseZone {
+export function phraseZone(text: string, userZone: string, shown = text): PhraseZone {
   const user = { text, calendar: zoneCalendar(userZone) };
   const bare = text.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
 
   const offset = TRAILING_OFFSET.exec(bare);
   if (offset) {
     const written = (offset[1] ?? offset[2])!;
-    const minutes = offsetMinutesOf(normalOffset(written), `'${text}'`);
+    const minutes = offsetMinutesOf(normalOffset(written), `'${shown}'`);
     return { text: bare.slice(0, offset.index).trim(), calendar: fixedCalendar(minutes), written: written.toUpperCase() };
   }
 
   const iana = TRAILING_IANA.exec(bare);
   if (iana) {
     const found = lookupZone(iana[1]!);
-    if (!found) throw new UsageError(`'${text}' names the time zone '${iana[1]}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");
-    return named(found, bare.slice(0, iana.index).trim(), iana[1]!, text);
+    if (!found) throw new UsageError(`'${shown}' names the time zone '${iana[1]}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");
+    return named(found, bare.slice(0, iana.index).trim(), iana[1]!, shown);
   }
 
-  // Longest first ("pacific standard time" before "time"); a city only after "in" or before "time".
+  // Longest first ("pacific standard time" before "time").
   const tokens = bare.split(' ');
   for (let n = Math.min(4, tokens.length); n >= 1; n--) {
     const words = tokens.slice(-n);
@@ -77,9 +77,8 @@ export function phraseZone(text: string, userZone: string): PhraseZone {
     const afterIn = tokens[tokens.length - n - 1] === 'in';
     const endsWithTime = n > 1 && words[n - 1] === 'time';
     const found =
-      lookupZone(candidate, { cities: afterIn, links: false }) ??
-      (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { cities: true, links: false }) : null);
-    if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), candidate, text);
+      lookupZone(candidate, { links: false }) ?? (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { links: false }) : null);
+    if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), candidate, shown);
   }
   // An abbreviation inside the phrase ("9am EST tomorrow").
   for (let k = 0; k < tokens.length - 1; k++) {
@@ -87,21 +86,32 @@ export function phraseZone(text: string, userZone: string): PhraseZone {
     const found = zoneWords(word) ? lookupZone(word, { cities: false, links: false }) : null;
     if (found) {
       const after = tokens[k + 1] === 'time' ? k + 2 : k + 1;
-      return named(found, [...tokens.slice(0, k), ...tokens.slice(after)].join(' '), word, text);
+      return named(found, [...tokens.slice(0, k), ...tokens.slice(after)].join(' '), word, shown);
     }
   }
   return user;
 }
 
-/** Letters only, and not a word the time language uses itself ("z" alone, "in the morning"). */
+/**
+ * Letters only, and not ending in a word the time language uses itself ("next
+ * friday", "in the morning") or a holiday a zone is named after: those are
+ * never zones, and skipping them spares loading the zone names.
+ */
 function zoneWords(candidate: string): boolean {
-  return /^[a-z.' ]+$/.test(candidate) && !/\b(?:z|am|pm|noon|midnight|morning|afternoon|evening|night|tonight|today|tomorrow|minutes?|hours?|days?|weeks?|months?|years?)$/.test(candidate);
+  return /^[a-z.' ]+$/.test(candidate) && !TIME_WORD_AT_END.test(candidate);
 }
 
-function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, written: string, text: string): PhraseZone {
+const TIME_WORD_AT_END = new RegExp(
+  String.raw`\b(?:z|a|an|the|at|on|of|in|am|pm|now|ago|next|last|noon|midnight|midday|morning|afternoon|evening|night|tonight|today|tomorrow|week|weekend|month|year|` +
+    String.raw`minutes?|hours?|days?|weeks?|months?|years?|christmas|easter|` +
+    String.raw`(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?|wednesdays?|saturdays?|` +
+    String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$`,
+);
+
+function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, written: string, shown: string): PhraseZone {
   if ('ambiguous' in found) {
     throw new UsageError(
-      `'${text}': the time zone '${written}' could mean several: ${found.ambiguous.join(', ')}`,
+      `'${shown}': the time zone '${written.toUpperCase()}' could mean several: ${found.ambiguous.join(', ')}`,
       `Write the IANA name instead, such as '${found.ambiguous[0]!.split(' ')[0]}'.`,
     );
   }

@@ -61,7 +61,7 @@ export function parseInstant(input: string, { now, zone }: InstantOptions): Pars
 
   const instant = unixMillis(text) ?? isoInstant(text, zone, `'${shown}'`) ?? readPhrase(text, shown, now, zone);
   if (!inRange(instant)) {
-    throw new UsageError(`'${shown}' is too far ${instant < now ? 'in the past' : 'in the future'}: times run from the year 0001 to 9999`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
+    throw new UsageError(`'${shown}' is outside the dates this tool can use (the years 0001 to 9999)`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
   }
   if (instant <= now) {
     throw new UsageError(
@@ -72,13 +72,17 @@ export function parseInstant(input: string, { now, zone }: InstantOptions): Pars
   return { instant, isNow: false };
 }
 
-/** The error for a repeating schedule given where one instant belongs. */
-export function recurringPhraseError(shown: string): UsageError {
-  const quoted = shown.includes("'") ? `"${shown.replace(/(["\\$`])/g, '\\$1')}"` : `'${shown}'`;
-  return new UsageError(
-    `'${shown}' is a recurring schedule, not one time`,
-    `Create a recurring schedule instead: letta-switchboard recurring create --cron ${quoted}`,
-  );
+/**
+ * A repeating schedule given where one instant belongs. It carries the
+ * phrase, so the command line can show the form that fits; its own hint is
+ * the minimal one.
+ */
+export class RecurringPhraseError extends UsageError {
+  readonly kind = 'recurring';
+  constructor(readonly phrase: string) {
+    const quoted = phrase.includes("'") ? `"${phrase.replace(/(["\\$`])/g, '\\$1')}"` : `'${phrase}'`;
+    super(`'${phrase}' is a recurring schedule, not one time`, `Create a recurring schedule instead: letta-switchboard recurring create --cron ${quoted}`);
+  }
 }
 
 function unixMillis(text: string): number | null {
@@ -91,8 +95,8 @@ function unixMillis(text: string): number | null {
 
 /** A phrase in words, on the clock of the zone it names or else the user's. */
 function readPhrase(text: string, shown: string, now: number, zone: string): number {
-  if (looksRecurring(text)) throw recurringPhraseError(shown);
-  const { text: rest, calendar } = phraseZone(text, zone);
+  if (looksRecurring(text)) throw new RecurringPhraseError(shown);
+  const { text: rest, calendar } = phraseZone(text, zone, shown);
   if (rest === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
   return (
     localDateTime(rest, shown, calendar) ??
@@ -147,6 +151,8 @@ function relative(text: string, shown: string, now: number, calendar: Calendar):
   let start = 0;
   let end = tokens.length;
   let sign = 1;
+  // "in 5 minutes' time"
+  if (tokens[end - 1] === 'time') end -= 1;
   if (tokens[0] === 'in') start = 1;
   else if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
   else if (tokens[end - 1] === 'ago') {
@@ -215,7 +221,7 @@ const FILLER_BEFORE = /^[\s,]*(?:at|on|by)?[\s,]*$/;
 const FILLER_AFTER = /^[\s,]*$/;
 const TIME_OF_DAY_WORDS = /\b(tonight|evening|morning|afternoon|noon|midday|midnight)\b/;
 /** Words that put a phrase in the past; chrono would otherwise move it forward. ("half past 6" is a time.) */
-const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|[^\w\s]\s?|\b(?:the|this|on) )past\b/;
+const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )past\b/;
 
 /** chrono's reading of a phrase under this module's rules (exported so tests can hold the everyday grammar to it). */
 export function natural(text: string, input: string, now: number, zone: string): number {

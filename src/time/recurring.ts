@@ -97,14 +97,25 @@ export function parseRecurring(input: string, context: RecurringContext = { now:
     groups = readGroups(tokenize(text));
   } catch (error) {
     if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
-    throw error;
+    throw withPhrase(error, original);
   }
-  const built = groups.map((group) => buildGroup(group, original, context));
+  let built: Built[];
+  try {
+    built = groups.map((group) => buildGroup(group, original, context));
+  } catch (error) {
+    throw withPhrase(error, original);
+  }
   if (built.length === 1) return simplest(built[0]!);
   if (built.some((b) => b.kind !== 'calendar')) {
     throw new UsageError(`'${original}' joins schedules that cannot share one rule`, 'Create one schedule for each part.');
   }
   return simplest({ kind: 'calendar', patterns: built.flatMap((b) => (b.kind === 'calendar' ? b.patterns : [])) });
+}
+
+/** An input error that repeats the phrase it is about. */
+function withPhrase(error: unknown, original: string): unknown {
+  if (!(error instanceof UsageError) || error.message.includes(`'${original}'`)) return error;
+  return new UsageError(`'${original}': ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, error.hint);
 }
 
 /** A single time on simple days reads as the plain clock form; everything else stays a calendar. */
@@ -121,6 +132,11 @@ function simplest(schedule: LocalSchedule): LocalSchedule {
 type Built = Extract<LocalSchedule, { kind: 'calendar' } | { kind: 'interval' } | { kind: 'series' }>;
 
 function buildGroup(group: Group, original: string, context: RecurringContext): Built {
+  if (group.exceptWeekdays) {
+    const days = (group.weekdays ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => !group.exceptWeekdays!.includes(d));
+    if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
+    group = { ...group, weekdays: days, repeats: true };
+  }
   if (group.weekdays && (group.monthDays || group.dates)) {
     throw new UsageError(
       `'${original}' names both days of the week and dates; a cron would run on either, not on both`,
@@ -310,7 +326,7 @@ function weeksSeries(group: Group, n: number, times: ClockTime[], original: stri
   return {
     kind: 'series',
     rule: { kind: 'weeks', every: n, anchor, weekdays, times },
-    description: `${listText(weekdays.map((d) => WEEKDAY_NAMES[d]!))} of every ${n === 2 ? 'other' : ordinalText(n)} week at ${timesText(times)}, starting ${formatDate(anchor)}`,
+    description: `${n === 2 ? 'Every other' : `Every ${ordinalText(n)}`} ${listText(weekdays.map((d) => WEEKDAY_NAMES[d]!))} at ${timesText(times)}, starting ${formatDate(anchor)}`,
     reason: 'cannot be written as one cron or a set of crons: a cron cannot count weeks',
     hint: `Name the days instead, such as 'every tuesday at 9am'. ${SERIES_HINT}`,
   };

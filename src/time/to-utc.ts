@@ -1,7 +1,6 @@
 import { UsageError } from '../errors';
-import { nextRuns } from './cron';
 import type { LocalSchedule } from './recurring';
-import { addDays, formatClock, formatDate, instantFromLocal, nextOffsetChange, offsetMinutes, wallTime } from './zone';
+import { addDays, daysInMonth, formatClock, formatDate, instantFromLocal, nextOffsetChange, offsetMinutes, wallTime } from './zone';
 
 /** Which days a pattern fires on; null means any. Days of the week and of the month are never both set. */
 export interface DayFilter {
@@ -31,11 +30,15 @@ export interface UtcSchedule {
   crons: CronPart[];
   /** The whole schedule as crons on the user's clock (what they asked for); null for a raw cron. */
   localCrons: string[] | null;
+  /** What the crons fire on, for `utcFires`; null for a raw cron. */
+  utcPatterns: Pattern[] | null;
   warnings: string[];
 }
 
 export const MAX_CRONS = 4;
 const DAY_MINUTES = 1440;
+/** How far ahead a fire is looked for: a 29 February can be eight years away. */
+const SEARCH_DAYS = 366 * 8 + 2;
 const EVERY_DAY: DayFilter = { weekdays: null, monthDays: null, months: null };
 
 /** The patterns a local schedule means on the user's clock (for an interval: on the UTC clock). */
@@ -63,16 +66,16 @@ export function patternsOf(schedule: Exclude<LocalSchedule, { kind: 'raw' } | { 
  * midnight; what cannot move exactly is refused, never approximated.
  */
 export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number, original: string): UtcSchedule {
-  if (schedule.kind === 'raw') return single([{ cron: schedule.cron, localCron: null }], null, []);
+  if (schedule.kind === 'raw') return single([{ cron: schedule.cron, localCron: null }], null, null, []);
   if (schedule.kind === 'series') throw new UsageError(`'${original}' ${schedule.reason}`, schedule.hint);
   const patterns = patternsOf(schedule);
   if (schedule.kind === 'interval') {
     // Cron steps run on the UTC clock; the local crons only say where that lands in the zone at the next run.
-    const next = Math.min(...cronParts(patterns).map((p) => nextRuns(p.cron, now, 1)[0] ?? now));
+    const next = utcFires(patterns, now, 1)[0] ?? now;
     const offset = offsetMinutes(zone, next);
     const parts = cronParts(patterns).map(({ cron, pattern }) => ({ cron, localCron: localCronOf(pattern, offset) }));
     const local = patterns.map((p) => shiftPattern(p, offset)).flatMap((r) => ('patterns' in r ? r.patterns : []));
-    return single(checkCount(parts, original), cronParts(local).map((p) => p.cron), []);
+    return single(checkCount(parts, original), cronParts(local).map((p) => p.cron), patterns, []);
   }
 
   const first = nextLocalFire(patterns, zone, now);
@@ -84,19 +87,28 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
     if ('problem' in shifted) throw notExact(original, zone, offset, pattern, shifted.problem);
     utc.push(...shifted.patterns);
   }
+  const utcParts = cronParts(utc);
   const parts = checkCount(
-    cronParts(utc).map(({ cron, pattern }) => ({ cron, localCron: localCronOf(pattern, offset) })),
+    utcParts.map(({ cron, pattern }) => ({ cron, localCron: localCronOf(pattern, offset) })),
     original,
   );
   return single(
     parts,
     cronParts(patterns).map((p) => p.cron),
-    warningsFor(patterns, parts, zone, now, first, offset),
+    utc,
+    warningsFor(
+      patterns,
+      utcParts.map((p) => p.pattern),
+      zone,
+      now,
+      first,
+      offset,
+    ),
   );
 }
 
-function single(crons: CronPart[], localCrons: string[] | null, warnings: string[]): UtcSchedule {
-  return { cron: crons[0]!.cron, localCron: crons[0]!.localCron, crons, localCrons, warnings };
+function single(crons: CronPart[], localCrons: string[] | null, utcPatterns: Pattern[] | null, warnings: string[]): UtcSchedule {
+  return { cron: crons[0]!.cron, localCron: crons[0]!.localCron, crons, localCrons, utcPatterns, warnings };
 }
 
 function checkCount(parts: CronPart[], original: string): CronPart[] {
@@ -130,7 +142,7 @@ function notExact(original: string, zone: string, offset: number, pattern: Patte
 /** The first instant after `now` at which the zone's clock shows a time the patterns name (times a DST jump skips do not count). */
 export function nextLocalFire(patterns: Pattern[], zone: string, now: number): number | null {
   const today = wallTime(zone, now);
-  for (let i = 0; i <= 366 * 8 + 2; i++) {
+  for (let i = 0; i <= SEARCH_DAYS; i++) {
     const date = addDays(today, i);
     let best: number | null = null;
     for (const pattern of patterns) {
@@ -177,56 +189,76 @@ export function shiftPattern(pattern: Pattern, delta: number): { patterns: Patte
   return { patterns };
 }
 
-const key = (date: { year: number; month: number; day: number }) => date.year * 10000 + date.month * 100 + date.day;
-const SAMPLE_START = { year: 2027, month: 1, day: 1 };
+type SampleDay = { year: number; month: number; day: number; weekday: number };
+
+/** The UTC calendar day of an instant. */
+function calendarDay(instant: number): SampleDay {
+  const d = new Date(instant);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+}
+
+/** Move a calendar day on by one, in place, without building dates. */
+function nextDay(date: SampleDay): void {
+  date.weekday = (date.weekday + 1) % 7;
+  if (date.day < daysInMonth(date.year, date.month)) {
+    date.day++;
+    return;
+  }
+  date.day = 1;
+  if (date.month < 12) date.month++;
+  else {
+    date.month = 1;
+    date.year++;
+  }
+}
 const SAMPLE_DAYS = 366 * 8;
+let sample: SampleDay[] | undefined;
+
+/** Eight years of calendar from 2027 (leap years and every weekday of every date among them), made once. */
+function sampleDays(): SampleDay[] {
+  if (!sample) {
+    const date = calendarDay(Date.UTC(2027, 0, 1));
+    sample = [];
+    for (let i = 0; i < SAMPLE_DAYS; i++, nextDay(date)) sample.push({ ...date });
+  }
+  return sample;
+}
 
 /**
  * The day filters that name exactly the days `shift` days after those `days`
  * names, or null when no cron fields can. Weekdays always move; days of the
- * month and months are checked against eight years of calendar (leap years
- * and every weekday combination included).
+ * month and months are checked against eight years of calendar.
  */
 function shiftDays(days: DayFilter, shift: number): DayFilter[] | null {
   if (shift === 0 || (!days.weekdays && !days.monthDays && !days.months)) return [days];
   const weekdays = days.weekdays?.map((d) => (((d + shift) % 7) + 7) % 7).sort((a, b) => a - b) ?? null;
   if (!days.monthDays && !days.months) return [{ ...days, weekdays }];
 
-  const wanted = new Set<number>();
-  for (let i = 0; i < SAMPLE_DAYS; i++) {
-    const date = addDays(SAMPLE_START, i);
-    if (dayMatches(days, date)) wanted.add(key(addDays(date, shift)));
-  }
+  const calendar = sampleDays();
+  const wanted = calendar.map((_, i) => i - shift >= 0 && i - shift < calendar.length && dayMatches(days, calendar[i - shift]!));
   let candidates: DayFilter[];
   if (weekdays) {
     candidates = [{ weekdays, monthDays: null, months: days.months }];
   } else {
-    // Per month, the days of the month the shifted dates fall on; each month must agree in every year.
-    const perMonth = new Map<number, Set<string>>();
-    for (let i = 0; i < SAMPLE_DAYS; i++) {
-      const date = addDays(SAMPLE_START, i);
-      if (!wanted.has(key(date))) continue;
-      const year = perMonth.get(date.month) ?? new Set<string>();
-      perMonth.set(date.month, year);
-      year.add(`${date.year}:${date.day}`);
-    }
+    // Per month, the days of the month the shifted dates fall on.
+    const perMonth = new Map<number, Set<number>>();
+    calendar.forEach((date, i) => {
+      if (!wanted[i]) return;
+      perMonth.set(date.month, (perMonth.get(date.month) ?? new Set<number>()).add(date.day));
+    });
     const byDays = new Map<string, number[]>();
-    for (const [month, entries] of perMonth) {
-      const dayList = [...new Set([...entries].map((e) => Number(e.split(':')[1])))].sort((a, b) => a - b);
-      const list = dayList.join(',');
+    for (const [month, daySet] of perMonth) {
+      const list = [...daySet].sort((a, b) => a - b).join(',');
       byDays.set(list, [...(byDays.get(list) ?? []), month]);
     }
-    candidates = [...byDays].map(([list, months]) => ({
-      weekdays: null,
-      monthDays: list.split(',').map(Number),
-      months: months.length === 12 ? null : months.sort((a, b) => a - b),
-    }));
-    candidates = candidates.map((c) => (c.monthDays!.length === 31 ? { ...c, monthDays: null } : c));
+    candidates = [...byDays].map(([list, months]) => {
+      const monthDays = list.split(',').map(Number);
+      return { weekdays: null, monthDays: monthDays.length === 31 ? null : monthDays, months: months.length === 12 ? null : months.sort((a, b) => a - b) };
+    });
   }
-  // Keep the candidates only if they name exactly the wanted days (away from the sample's edges).
-  for (let i = 2; i < SAMPLE_DAYS - 2; i++) {
-    const date = addDays(SAMPLE_START, i);
-    if (wanted.has(key(date)) !== candidates.some((c) => dayMatches(c, date))) return null;
+  // Keep the candidates only if they name exactly the wanted days in every year (away from the sample's edges).
+  for (let i = 2; i < calendar.length - 2; i++) {
+    if (wanted[i] !== candidates.some((c) => dayMatches(c, calendar[i]!))) return null;
   }
   return candidates;
 }
@@ -311,21 +343,21 @@ export function cronList(values: number[]): string {
  * (the crons use the offset after it), and the next change after the first
  * run, named by the first fire it moves.
  */
-function warningsFor(patterns: Pattern[], parts: CronPart[], zone: string, now: number, first: number, offset: number): string[] {
+function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: number, first: number, offset: number): string[] {
   const warnings: string[] = [];
   const before = nextOffsetChange(zone, now);
   if (before && before.at <= first) {
     // Fires of the new cron that come before the change land at the wrong local time: say so.
-    const early = parts.flatMap((p) => nextRuns(p.cron, now, 3)).filter((run) => run < before.at).sort((a, b) => a - b)[0];
+    const early = utcFires(utc, now, 1)[0];
     const earlyNote =
-      early === undefined ? '' : `; its run at ${formatClock(wallTime(zone, early).hour, wallTime(zone, early).minute)} local time on ${formatDate(wallTime(zone, early))}, before the change, is not at the time asked for`;
+      early === undefined || early >= before.at ? '' : `; its run at ${formatClock(wallTime(zone, early).hour, wallTime(zone, early).minute)} local time on ${formatDate(wallTime(zone, early))}, before the change, is not at the time asked for`;
     warnings.push(
       `${zone} changes its clocks on ${formatDate(wallTime(zone, before.at))}, before this schedule first runs: ` +
         `the cron is computed for the offset after the change (UTC${formatOffset(before.after)})${earlyNote}.`,
     );
   }
   const change = nextOffsetChange(zone, first);
-  const affected = change && !unmovedBy(patterns, change.after - change.before) ? firstMovedFire(parts, zone, change.at, offset) : null;
+  const affected = change && !unmovedBy(patterns, change.after - change.before) ? firstMovedFire(utc, zone, change.at, offset) : null;
   if (affected !== null) {
     const actual = wallTime(zone, affected);
     const intended = wallTime('UTC', affected + offset * 60_000);
@@ -346,12 +378,12 @@ function warningsFor(patterns: Pattern[], parts: CronPart[], zone: string, now: 
  * The first fire after `from` whose local time is not the one meant (with
  * `offset`), before the zone's offset returns to it; null if none moves.
  */
-function firstMovedFire(parts: CronPart[], zone: string, from: number, offset: number): number | null {
+function firstMovedFire(utc: Pattern[], zone: string, from: number, offset: number): number | null {
   const back = nextOffsetChange(zone, from + 60_000);
   const until = back && back.after === offset ? back.at : from + 400 * 86_400_000;
   let cursor = from - 1;
-  for (let round = 0; round < 20; round++) {
-    const runs = [...new Set(parts.flatMap((p) => nextRuns(p.cron, cursor, 50)))].sort((a, b) => a - b).slice(0, 50);
+  for (;;) {
+    const runs = utcFires(utc, cursor, 20);
     for (const run of runs) {
       if (run >= until) return null;
       if (offsetMinutes(zone, run) !== offset) return run;
@@ -359,7 +391,23 @@ function firstMovedFire(parts: CronPart[], zone: string, from: number, offset: n
     if (runs.length === 0) return null;
     cursor = runs.at(-1)!;
   }
-  return null;
+}
+
+/** The next `count` instants after `from` at which UTC patterns fire (the crons' runs, without a cron library). */
+export function utcFires(patterns: Pattern[], from: number, count: number): number[] {
+  const out: number[] = [];
+  let day = Math.floor(from / 86_400_000) * 86_400_000;
+  const date = calendarDay(day);
+  for (let i = 0; out.length < count && i < SEARCH_DAYS; i++, day += 86_400_000, nextDay(date)) {
+    const today = new Set<number>();
+    for (const pattern of patterns) if (dayMatches(pattern.days, date)) for (const minute of pattern.minutes) today.add(minute);
+    if (today.size === 0) continue;
+    for (const minute of [...today].sort((a, b) => a - b)) {
+      const at = day + minute * 60_000;
+      if (at > from) out.push(at);
+    }
+  }
+  return out.slice(0, count);
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -48,7 +48,9 @@ const ABBREVIATIONS: Record<string, string> = {
   'pacific daylight time': 'America/Los_Angeles',
   akst: 'America/Anchorage',
   akdt: 'America/Anchorage',
+  alaska: 'America/Anchorage',
   hst: 'Pacific/Honolulu',
+  hawaii: 'Pacific/Honolulu',
   adt: 'America/Halifax',
   nst: 'America/St_Johns',
   ndt: 'America/St_Johns',
@@ -161,6 +163,7 @@ const RENAMED: Record<string, string> = {
 };
 
 const MAX_NAME_LENGTH = 64;
+const WHOLE_HOUR_OFFSET = /^(?:(?:utc|gmt) ?)?([+-])(\d{1,2})(?::?00)?$/;
 
 export type ZoneLookup = { zone: string } | { ambiguous: string[] } | null;
 
@@ -178,6 +181,11 @@ export function lookupZone(name: string, { cities = true, links = true } = {}): 
   const ambiguous = AMBIGUOUS[key];
   if (ambiguous) return { ambiguous };
   if (key === 'etc/utc' || key === 'etc/gmt') return { zone: 'UTC' };
+  const offset = WHOLE_HOUR_OFFSET.exec(key);
+  // The database's fixed-offset zones count the other way: UTC+5 is Etc/GMT-5.
+  if (offset && Number(offset[2]) <= (offset[1] === '+' ? 14 : 12)) {
+    return { zone: Number(offset[2]) === 0 ? 'UTC' : `Etc/GMT${offset[1] === '+' ? '-' : '+'}${Number(offset[2])}` };
+  }
   const slash = key.includes('/');
   if (!slash && !cities && !links) return null;
 
@@ -204,6 +212,12 @@ export function resolveZone(name: string): string {
     );
   }
   if (name.trim() === '') throw new UsageError('Empty time zone name', "Use an IANA name such as 'America/New_York' or 'UTC'.");
+  if (/[+-]\d/.test(name)) {
+    throw new UsageError(
+      `Unknown time zone '${name.trim().slice(0, MAX_NAME_LENGTH)}'`,
+      "A fixed offset works in whole hours from -12 to +14 ('UTC+5'); for others give the zone's name, such as 'Asia/Kolkata'.",
+    );
+  }
   const near = similarZones(name);
   throw new UsageError(
     `Unknown time zone '${name.trim().slice(0, MAX_NAME_LENGTH)}'`,

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -64,5 +64,37 @@ describe('the built file', () => {
     const built = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['--help'], cliEnv());
     expect(built.stdout).toBe(live);
     expect(live).toContain('Exit codes:');
+  });
+
+  it('a mistyped command, subcommand or option leaves no code cache behind', async () => {
+    const env = cliEnv();
+    const dir = join(env.HOME!, '.cache', 'letta-switchboard');
+    for (const args of [['sned', '--message', 'hi'], ['recurring', 'lsit'], ['parse', 'tomorrow', '--jsn'], ['bogus']]) {
+      const r = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
+      expect(r.code).toBe(2);
+    }
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+  });
+
+  it('on a terminal, --help is the program\'s own, fitted to the terminal\'s width', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-tty-'));
+    const preload = join(folder, 'tty.cjs');
+    writeFileSync(preload, "Object.defineProperty(process.stdout, 'isTTY', { value: true }); Object.defineProperty(process.stdout, 'columns', { value: 120 });\n");
+    const env = { ...cliEnv(), NODE_OPTIONS: `--require ${preload}` };
+    const built = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['--help'], env);
+    const live = await runFile(join(ROOT, 'dist', 'app.cjs'), ['--help'], env);
+    const pipe = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['--help'], cliEnv());
+    expect(built.stdout).toBe(live.stdout);
+    expect(built.stdout).not.toBe(pipe.stdout);
+    expect(Math.max(...built.stdout.split('\n').map((line) => line.length))).toBeGreaterThan(80);
+  });
+
+  it('with --verbose, stack traces name the source files and functions, not the bundle', async () => {
+    const r = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', '13pm tomorrow', '--verbose'], cliEnv());
+    expect(r.code).toBe(2);
+    const frames = r.stderr.split('\n').filter((line) => /^\s+at /.test(line));
+    expect(frames.length).toBeGreaterThan(2);
+    expect(frames.filter((line) => line.includes('cli.cjs'))).toEqual([]);
+    expect(frames[0]).toMatch(/^ {4}at [A-Za-z_$][\w$]{2,} \(src\/[\w/-]+\.ts:\d+:\d+\)$/);
   });
 });

@@ -77,7 +77,7 @@ describe('the transport through a proxy', () => {
       if (saved === undefined) delete process.env.HTTP_PROXY;
       else process.env.HTTP_PROXY = saved;
     }
-    expect(p.handled).toHaveLength(1);
+    expect(p.requests).toHaveLength(1);
   });
 });
 

@@ -53,7 +53,7 @@ describe('plain http through a proxy', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
-    expect(p.handled).toEqual([expect.objectContaining({ kind: 'forward', method: 'GET', target: expect.stringContaining(`${letta.url}${SCHEDULES}`), answered: 200 })]);
+    expect(p.requests).toEqual([expect.objectContaining({ kind: 'forward', method: 'GET', target: expect.stringContaining(`${letta.url}${SCHEDULES}`), answered: 200 })]);
     expect(letta.requests('GET', /schedule$/)).toHaveLength(1);
   });
 
@@ -61,7 +61,7 @@ describe('plain http through a proxy', () => {
     const p = await proxy();
     const r = await run(['onetime', 'create', '--agent-id', AGENT, '--message', 'hello', '--execute-at', 'in 2 hours', '-q'], { http_proxy: p.url });
     expect(r.code).toBe(0);
-    expect(p.handled.map((h) => `${h.method} ${new URL(h.target).pathname}`)).toEqual([`POST ${SCHEDULES}`]);
+    expect(p.requests.map((h) => `${h.method} ${new URL(h.target).pathname}`)).toEqual([`POST ${SCHEDULES}`]);
     expect(letta.requests('POST', /schedule$/)[0]!.body).toMatchObject({ messages: [{ content: 'hello' }] });
   });
 
@@ -69,7 +69,7 @@ describe('plain http through a proxy', () => {
     const p = await proxy();
     const r = await run(LIST, { http_proxy: p.url, HTTP_PROXY: await closedPort() });
     expect(r.code).toBe(0);
-    expect(p.handled).toHaveLength(1);
+    expect(p.requests).toHaveLength(1);
   });
 
   it('HTTPS_PROXY alone is not used for a plain http address', async () => {
@@ -82,7 +82,7 @@ describe('plain http through a proxy', () => {
     const p = await proxy({ auth: 'alice:pa ss@word' });
     const r = await run([...LIST, '--verbose'], { HTTP_PROXY: p.url.replace('//', '//alice:pa%20ss%40word@') });
     expect(r.code).toBe(0);
-    expect(p.handled[0]!.proxyAuthorization).toBe(`Basic ${Buffer.from('alice:pa ss@word').toString('base64')}`);
+    expect(p.requests[0]!.proxyAuthorization).toBe(`Basic ${Buffer.from('alice:pa ss@word').toString('base64')}`);
     expect(r.stdout + r.stderr).not.toMatch(/pa%20ss|pa ss/);
   });
 });
@@ -94,7 +94,7 @@ describe('NO_PROXY', () => {
       const p = await proxy();
       const r = await run(LIST, { HTTP_PROXY: p.url, NO_PROXY: noProxy });
       expect(r.code).toBe(0);
-      expect(p.handled).toEqual([]);
+      expect(p.requests).toEqual([]);
       expect(letta.requests('GET', /schedule$/)).toHaveLength(1);
     });
   }
@@ -103,23 +103,23 @@ describe('NO_PROXY', () => {
     const p = await proxy();
     const port = new URL(letta.url).port;
     expect((await run(LIST, { HTTP_PROXY: p.url, no_proxy: `127.0.0.1:${port}` })).code).toBe(0);
-    expect(p.handled).toEqual([]);
+    expect(p.requests).toEqual([]);
     expect((await run(LIST, { HTTP_PROXY: p.url, no_proxy: `127.0.0.1:${Number(port) + 1}` })).code).toBe(0);
-    expect(p.handled).toHaveLength(1);
+    expect(p.requests).toHaveLength(1);
   });
 
   it('entries that do not match leave the proxy in use', async () => {
     const p = await proxy();
     const r = await run(LIST, { HTTP_PROXY: p.url, NO_PROXY: 'example.com,.internal,10.0.0.0/8,127.0.0.10' });
     expect(r.code).toBe(0);
-    expect(p.handled).toHaveLength(1);
+    expect(p.requests).toHaveLength(1);
   });
 
   it('the lowercase no_proxy wins over NO_PROXY', async () => {
     const p = await proxy();
     const r = await run(LIST, { HTTP_PROXY: p.url, no_proxy: 'example.com', NO_PROXY: '*' });
     expect(r.code).toBe(0);
-    expect(p.handled).toHaveLength(1);
+    expect(p.requests).toHaveLength(1);
   });
 });
 
@@ -182,8 +182,8 @@ describe('HTTPS through a CONNECT tunnel', () => {
     const r = await runTls(LIST, { HTTPS_PROXY: p.url });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const handled = await p.settled(1);
-    expect(handled).toEqual([expect.objectContaining({ kind: 'connect', target: new URL(base).host, answered: 200, sawWatchedText: false })]);
+    expect(p.requests).toEqual([expect.objectContaining({ kind: 'connect', target: new URL(base).host, answered: 200 })]);
+    expect(await p.closed()).toMatchObject({ sawWatchedText: false });
     expect(letta.requests('GET', /schedule$/)[0]!.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
   });
 
@@ -191,14 +191,14 @@ describe('HTTPS through a CONNECT tunnel', () => {
     const p = await proxy();
     const r = await runTls(LIST, { HTTP_PROXY: p.url });
     expect(r.code).toBe(0);
-    expect((await p.settled(1))[0]!.kind).toBe('connect');
+    expect(p.requests.map((h) => h.kind)).toEqual(['connect']);
   });
 
   it('with credentials: the tunnel request carries them', async () => {
     const p = await proxy({ auth: 'dave:tunnel-pass' });
     const r = await runTls(LIST, { https_proxy: p.url.replace('//', '//dave:tunnel-pass@') });
     expect(r.code).toBe(0);
-    expect((await p.settled(1))[0]!.proxyAuthorization).toBe(`Basic ${Buffer.from('dave:tunnel-pass').toString('base64')}`);
+    expect(p.requests[0]!.proxyAuthorization).toBe(`Basic ${Buffer.from('dave:tunnel-pass').toString('base64')}`);
   });
 
   it('a tunnel refused with another status: a clear network error', async () => {
@@ -213,6 +213,6 @@ describe('HTTPS through a CONNECT tunnel', () => {
     const p = await proxy();
     const r = await runTls(LIST, { HTTPS_PROXY: p.url, NO_PROXY: '127.0.0.1' });
     expect(r.code).toBe(0);
-    expect(p.handled).toEqual([]);
+    expect(p.requests).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A small HTTP forward proxy for tests, run as its own process on 127.0.0.1:
 // CONNECT tunnels and absolute-form requests. Prints "port N" first, then one
-// JSON line per request it handled.
+// JSON line per request it handled (and one when a tunnel closes).
 //   --auth user:password   answer 407 unless Proxy-Authorization carries them
 //   --connect-status N     answer every CONNECT with status N instead of tunnelling
 //   --watch TEXT           report whether TEXT ever crossed a tunnel in clear
@@ -60,6 +60,7 @@ server.on('connect', (req, client, head) => {
   if (connectStatus) return refuse(Number(connectStatus), 'Refused By Test');
   const [host, port] = [req.url.slice(0, req.url.lastIndexOf(':')), req.url.slice(req.url.lastIndexOf(':') + 1)];
   const upstream = connect(Number(port), host.replace(/^\[|\]$/g, ''), () => {
+    report({ ...entry, answered: 200 });
     client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     if (head.length) upstream.write(head);
     let seen = head.toString('latin1');
@@ -72,7 +73,7 @@ server.on('connect', (req, client, head) => {
     });
     client.pipe(upstream);
     upstream.pipe(client);
-    client.on('close', () => report({ ...entry, answered: 200, closed: true, sawWatchedText: clear }));
+    client.on('close', () => report({ kind: 'closed', target: req.url, sawWatchedText: clear }));
   });
   upstream.on('error', () => client.destroy());
   client.on('error', () => upstream.destroy());

@@ -4,13 +4,13 @@ import { ROOT } from './run-cli';
 
 /** One request the proxy handled, as test/helpers/forward-proxy.mjs reports it. */
 export interface ProxiedRequest {
-  kind: 'connect' | 'forward';
+  kind: 'connect' | 'forward' | 'closed';
   method?: string;
   target: string;
-  answered: number;
-  proxyAuthorization: string | null;
+  answered?: number;
+  proxyAuthorization?: string | null;
   authorization?: string | null;
-  closed?: boolean;
+  /** For a closed tunnel: whether the watched text crossed it in clear. */
   sawWatchedText?: boolean;
 }
 
@@ -50,10 +50,15 @@ export class ProxyProcess {
     });
   }
 
-  /** Lines may trail the CLI's exit by a moment (a tunnel reports when it closes). */
-  async settled(count: number): Promise<ProxiedRequest[]> {
-    for (let i = 0; i < 100 && this.handled.length < count; i++) await new Promise((r) => setTimeout(r, 20));
-    return this.handled;
+  /** The report of a closing tunnel may trail the CLI's exit by a moment. */
+  async closed(): Promise<ProxiedRequest | undefined> {
+    for (let i = 0; i < 500 && !this.handled.some((h) => h.kind === 'closed'); i++) await new Promise((r) => setTimeout(r, 20));
+    return this.handled.find((h) => h.kind === 'closed');
+  }
+
+  /** What it handled, without the tunnel-closed reports. */
+  get requests(): ProxiedRequest[] {
+    return this.handled.filter((h) => h.kind !== 'closed');
   }
 
   async stop(): Promise<void> {

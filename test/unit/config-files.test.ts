@@ -8,6 +8,8 @@ import { UsageError } from '../../src/errors';
 import { cliEnv, runCli } from '../helpers/run-cli';
 import { bundleProgram, runMany, startChild } from './state-children';
 
+/** Many node processes on a busy shared machine: a bound on the whole test, not a timing assertion. */
+const SLOW = 120_000;
 const scratch = mkdtempSync(join(tmpdir(), 'letta-switchboard-config-'));
 let counter = 0;
 function freshDir(): string {
@@ -41,7 +43,7 @@ describe('concurrent config writes', () => {
     for (let i = 0; i < 20; i++) expect(file[`key_${i}`]).toBe(`value of key_${i}`);
     // Neither temp files nor the lock are left behind.
     expect(readdirSync(dir)).toEqual(['config.json']);
-  });
+  }, SLOW);
 
   it('keeps all four settings when four `config set-*` commands run together', async () => {
     for (let round = 0; round < 2; round++) {
@@ -61,7 +63,7 @@ describe('concurrent config writes', () => {
         api_key: 'sk-let-concurrent-0123456789',
       });
     }
-  });
+  }, SLOW);
 
   it('applies only the changes its caller made to what is on disk now', () => {
     const path = join(freshDir(), 'config.json');
@@ -73,6 +75,25 @@ describe('concurrent config writes', () => {
     delete mine.agent_id;
     writeConfigFile(path, mine);
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ base_url: 'https://b.example.com', timezone: 'Asia/Tokyo' });
+  });
+});
+
+describe('values saved', () => {
+  it.each(['agent-1\nx', 'agent-1\r', 'sk-\u0000key', 'Europe/Paris\u007f'])('refuses a setting with a control character (%j), writing nothing', (value) => {
+    const path = join(freshDir(), 'config.json');
+    writeFileSync(path, '{"timezone":"UTC"}');
+    let error: unknown;
+    try {
+      updateConfigFile(path, (file) => {
+        file.agent_id = value;
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe('The agent_id to save contains a line break or another control character');
+    expect(readFileSync(path, 'utf8')).toBe('{"timezone":"UTC"}');
+    expect(readdirSync(join(path, '..'))).toEqual(['config.json']);
   });
 });
 
@@ -256,7 +277,7 @@ describe('temp files are never left behind', () => {
     } finally {
       program.dispose();
     }
-  });
+  }, SLOW);
 });
 
 describe('reading the config file', () => {

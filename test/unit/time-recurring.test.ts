@@ -148,12 +148,12 @@ describe('recurring errors', () => {
 
   it('times that land on different UTC days when days are named become an exact set', async () => {
     // 08:00 in Tokyo is 23:00 UTC the day before; 10:00 is 01:00 UTC the same day.
-    const meaning = await meaningOfRecurring('every weekday at 8am and 10am', { now: NOW, zone: 'Asia/Tokyo' });
+    const meaning = await meaningOfRecurring('every weekday at 8am and 10am', { now: NOW, zone: 'Asia/Tokyo' }, 5, { sets: true });
     expect(meaning.cron_expressions).toEqual(['0 23 * * 0-4', '0 1 * * 1-5']);
   });
 
   it('times on different minutes become an exact set', async () => {
-    const meaning = await meaningOfRecurring('every day at 9am and 5:30pm', { now: NOW, zone: 'UTC' });
+    const meaning = await meaningOfRecurring('every day at 9am and 5:30pm', { now: NOW, zone: 'UTC' }, 5, { sets: true });
     expect(meaning.cron_expressions).toEqual(['0 9 * * *', '30 17 * * *']);
   });
 });

@@ -71,6 +71,12 @@ describe('zone names people type resolve to the database spelling', () => {
     ['St. Johns', 'America/St_Johns'],
     ['San Francisco', 'America/Los_Angeles'],
     ['Mumbai', 'Asia/Kolkata'],
+    ['hawaii', 'Pacific/Honolulu'],
+    // fixed offsets in whole hours: the database counts them the other way
+    ['UTC+5', 'Etc/GMT-5'],
+    ['gmt-8', 'Etc/GMT+8'],
+    ['+05:00', 'Etc/GMT-5'],
+    ['UTC+0', 'UTC'],
   ])('%s -> %s', (name, zone) => {
     expect(resolveZone(name)).toBe(zone);
     expect(checkZone(name)).toBe(zone);
@@ -87,6 +93,8 @@ describe('zone names people type resolve to the database spelling', () => {
     ['ist', 330, 330],
     ['kathmandu', 345, 345],
     ['chatham', 825, 765],
+    ['UTC+5', 300, 300],
+    ['GMT-8', -480, -480],
   ])('%s computes in that zone (winter %i, July %i minutes from UTC)', (name, winter, summer) => {
     const zone = resolveZone(name);
     expect(offsetMinutes(zone, WINTER)).toBe(winter);
@@ -120,6 +128,10 @@ describe('names that mean no zone, or several', () => {
     const error = thrown(() => resolveZone(name));
     expect(error.message).toBe(`Unknown time zone '${name}'`);
     expect(error.hint).toContain(`'${suggestion}'`);
+  });
+
+  it.each(['UTC+5:30', 'UTC-13', '+15'])('%s is not a whole-hour offset there is a zone for', (name) => {
+    expect(thrown(() => resolveZone(name)).hint).toMatch(/whole hours.*Asia\/Kolkata/);
   });
 
   it.each(['Mars/Olympus', 'EST+5', '', '   ', '../../etc/passwd', 'x'.repeat(5000)].map((name) => [name.slice(0, 20), name]))(

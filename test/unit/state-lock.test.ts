@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CliError, InterruptedError } from '../../src/errors';
+import { lock, lockSync, tryLock } from '../../src/files/lock';
+
+function lockPath(): string {
+  return join(mkdtempSync(join(tmpdir(), 'letta-switchboard-lock-')), 'thing.lock');
+}
+
+/** The pid of a process that has already exited. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!;
+}
+
+function holderFile(path: string, holder: object): void {
+  writeFileSync(path, JSON.stringify({ host: hostname(), since: Date.now(), token: 'someone-else', ...holder }));
+}
+
+describe('lock files', () => {
+  it('is taken by one holder at a time and removed on release', () => {
+    const path = lockPath();
+    const first = tryLock(path);
+    expect(first).toBeDefined();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+    expect(tryLock(path)).toBeUndefined();
+    first!.release();
+    expect(existsSync(path)).toBe(false);
+    const second = tryLock(path);
+    expect(second).toBeDefined();
+    second!.release();
+  });
+
+  it('takes over a lock whose holder died', () => {
+    const path = lockPath();
+    holderFile(path, { pid: deadPid() });
+    const held = lockSync(path, { waitMs: 5_000 });
+    expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
+    held.release();
+  });
+
+  it('takes over a lock older than the stale bound even if its holder seems alive, or it holds nothing', () => {
+    const path = lockPath();
+    holderFile(path, { pid: process.ppid });
+    const old = (Date.now() - 120_000) / 1000;
+    utimesSync(path, old, old);
+    const held = tryLock(path, { staleMs: 60_000 });
+    expect(held).toBeDefined();
+    held!.release();
+
+    writeFileSync(path, '');
+    utimesSync(path, old, old);
+    expect(tryLock(path, { staleMs: 60_000 })).toBeDefined();
+  });
+
+  it('keeps a fresh lock of a live holder, and a lock being written this moment', () => {
+    const path = lockPath();
+    holderFile(path, { pid: process.ppid });
+    expect(tryLock(path)).toBeUndefined();
+    writeFileSync(path, '');
+    expect(tryLock(path)).toBeUndefined();
+  });
+
+  it('gives up after the wait bound with an error naming the holder and the lock file', async () => {
+    const path = lockPath();
+    holderFile(path, { pid: process.ppid });
+    const wanted = { waitMs: 150, what: 'the config file /x/config.json' };
+    for (const attempt of [() => lockSync(path, wanted), () => lock(path, wanted)]) {
+      const error = await Promise.resolve().then(attempt).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CliError);
+      expect((error as CliError).exitCode).toBe(1);
+      expect((error as CliError).message).toBe(`Another letta-switchboard (process ${process.ppid}) is changing the config file /x/config.json; gave up after 0.2 s`);
+      expect((error as CliError).hint).toContain(path);
+    }
+    // Still theirs.
+    expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.ppid);
+  });
+
+  it('stops waiting on Ctrl-C', async () => {
+    const path = lockPath();
+    holderFile(path, { pid: process.ppid });
+    const controller = new AbortController();
+    const waiting = lock(path, { waitMs: 60_000, signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(await waiting).toBeInstanceOf(InterruptedError);
+  });
+
+  it('never removes a lock that was taken over from it', () => {
+    const path = lockPath();
+    const held = tryLock(path)!;
+    holderFile(path, { pid: process.ppid, token: 'the-new-holder' });
+    held.release();
+    expect(JSON.parse(readFileSync(path, 'utf8')).token).toBe('the-new-holder');
+  });
+});
