@@ -246,8 +246,8 @@ describe('hourly syncs through two DST changes', () => {
     const letta = new MemoryLetta();
     const hours = (day: string) => Array.from({ length: 96 }, (_, i) => Date.parse(`${day}T00:17:00Z`) - 2 * 86_400_000 + i * 3_600_000);
     const syncs = [...hours(first), ...hours(second)];
-    const start = syncs[0]!;
-    const cron = expectedUtcCron(localRule, zone, start)!.cron;
+    // Created in January, before both changes.
+    const cron = expectedUtcCron(localRule, zone, Date.parse('2027-01-15T00:00:00Z'))!.cron;
     letta.schedules.set('sm-1', { id: 'sm-1', agent_id: AGENT, schedule: { type: 'recurring', cron_expression: cron }, message: { messages: [{ role: 'user', content: 'hi' }] } });
     const records = memoryRecords([
       { schedule_id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase: localRule, zone, local_rule: localRule, utc_crons: [cron], created_at: '2027-03-01T00:00:00.000Z', replaces: [], status: 'active' },
