@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { nextRuns } from '../time/cron';
-import { cronParts, shiftPattern, toUtcSchedule, type Pattern } from '../time/to-utc';
+import { cronParts, nextLocalFire, shiftPattern, toUtcSchedule, type Pattern } from '../time/to-utc';
 import { offsetMinutes } from '../time/zone';
 
 /**
@@ -29,7 +29,7 @@ export function patternOfCron(cron: string): Pattern | null {
 export interface ExpectedCron {
   /** The UTC cron that fires at the rule's next local fire. */
   cron: string;
-  /** The rule's next fire after `now` (Unix ms). */
+  /** The rule's next fire after `now` on the zone's clock (Unix ms). */
   nextFire: number;
 }
 
@@ -45,8 +45,7 @@ export function expectedUtcCron(localCron: string, zone: string, now: number): E
   if (crons.length !== 1) {
     throw new UsageError(`'${localCron}' in ${zone} now needs ${crons.length} UTC crons (${crons.map((c) => c.cron).join(', ')}), not one`, 'Re-create it as one schedule per time.');
   }
-  const cron = crons[0]!.cron;
-  return { cron, nextFire: nextRuns(cron, now, 1)[0] ?? now };
+  return { cron: crons[0]!.cron, nextFire: nextLocalFire([pattern], zone, now) ?? now };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
 import type { Intent, Series } from '../state/records';
+import { nextRuns } from '../time/cron';
 import { expectedUtcCron, patternOfCron } from './local-rule';
 import { isGoneMember, topUpInstants, type InstantSource } from './series';
 
@@ -90,7 +91,10 @@ function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, S
     if (!(error instanceof CliError)) throw error;
     return [...actions, { type: 'problem', agent_id, id: standing.id, message: error.message }];
   }
-  if (expected && (expected.cron !== cron || !current)) {
+  // Replaced too early, the new cron could still fire before the change, at the wrong local time (10:00 EDT on the
+  // Friday before New York falls back): wait for a later sync, when its next fire is the rule's next fire.
+  const inStep = expected !== null && nextRuns(expected.cron, now, 1)[0] === expected.nextFire;
+  if (expected && inStep && (expected.cron !== cron || !current)) {
     const landed = unrecorded.find((item) => item.schedule.cron_expression === expected.cron && sameMessages(item, standing.message?.messages));
     actions.push({
       type: 'replace',

@@ -9,7 +9,10 @@ import { applyPlan, type ScheduleApi } from '../../src/sync/execute';
 import { planSync } from '../../src/sync/plan';
 import { syncSchedules } from '../../src/sync/run';
 import { openState } from '../../src/state/store';
-import { localCronInstants } from '../../src/sync/series';
+import { localCronInstants, seriesInstants } from '../../src/sync/series';
+import { expectedUtcCron } from '../../src/sync/local-rule';
+import { nextRuns } from '../../src/time/cron';
+import { wallTime } from '../../src/time/zone';
 
 const AGENT = 'agent-1';
 const NOW = Date.parse('2027-03-13T00:00Z');
@@ -229,5 +232,45 @@ describe('sync against the state file', () => {
     await expect(syncSchedules({ api: letta, store, now: NOW, dryRun: false })).rejects.toThrow(store.path);
     expect(readFileSync(store.path, 'utf8')).toBe('{"version": 1, "intents": [');
     expect(letta.calls).toEqual([]);
+  });
+});
+
+describe('hourly syncs through two DST changes', () => {
+  // Every fire between two hourly syncs must land on the local time the rule names, and Letta must never hold two schedules for one intent.
+  it.each([
+    // zone, rule, the two changes of 2027 (syncs run hourly for four days around each)
+    ['America/New_York', '0 9 * * 1-5', '2027-03-14', '2027-11-07'],
+    ['Australia/Sydney', '30 7 * * *', '2027-04-04', '2027-10-03'],
+    ['Australia/Adelaide', '0 19 * * 1', '2027-04-04', '2027-10-03'],
+  ])('%s %s', async (zone, localRule, first, second) => {
+    const letta = new MemoryLetta();
+    const hours = (day: string) => Array.from({ length: 96 }, (_, i) => Date.parse(`${day}T00:17:00Z`) - 2 * 86_400_000 + i * 3_600_000);
+    const syncs = [...hours(first), ...hours(second)];
+    // Created in January, before both changes.
+    const cron = expectedUtcCron(localRule, zone, Date.parse('2027-01-15T00:00:00Z'))!.cron;
+    letta.schedules.set('sm-1', { id: 'sm-1', agent_id: AGENT, schedule: { type: 'recurring', cron_expression: cron }, message: { messages: [{ role: 'user', content: 'hi' }] } });
+    const records = memoryRecords([
+      { schedule_id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase: localRule, zone, local_rule: localRule, utc_crons: [cron], created_at: '2027-03-01T00:00:00.000Z', replaces: [], status: 'active' },
+    ]);
+    const [minute, hour] = localRule.split(' ').map(Number) as [number, number];
+    let wrong = 0;
+    let fires = 0;
+    let replacements = 0;
+    for (const now of syncs) {
+      const listed = letta.listed();
+      const plan = planSync({ now, intents: records.state.intents, series: [], letta: listed, instants: seriesInstants });
+      const outcomes = await applyPlan(plan, { api: letta, records: records.writer, letta: listed, now, readBack: true });
+      replacements += outcomes.filter((o) => o.ok && o.action.type === 'replace').length;
+      expect(letta.schedules.size).toBe(1);
+      const [only] = [...letta.schedules.values()];
+      for (const fire of nextRuns(only!.schedule.cron_expression!, now, 3).filter((at) => at < now + 3_600_000)) {
+        fires++;
+        const local = wallTime(zone, fire);
+        if (local.hour !== hour || local.minute !== minute) wrong++;
+      }
+    }
+    expect(fires).toBeGreaterThanOrEqual(2);
+    expect(wrong).toBe(0);
+    expect(replacements).toBe(2);
   });
 });

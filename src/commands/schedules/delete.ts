@@ -45,7 +45,7 @@ export default (kind: ScheduleKind) =>
           continue;
         }
         try {
-          if (kind === 'recurring' && id.startsWith('series-')) {
+          if (kind === 'recurring' && (await import('../../state/records')).isSeriesId(id)) {
             const { deleteSeries } = await import('../shared/series');
             const { agent_id, deleted } = await deleteSeries(rt, id);
             outcomes.push({ id, agent_id, deleted: true });

@@ -1,6 +1,7 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { CliError, UsageError } from '../../errors';
 import { ROLES, type Role, type Schedule, type ScheduleKind } from '../../letta/types';
+import type { Runtime } from '../../runtime';
 import type { Intent } from '../../state/records';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
 import { defineCommand } from '../command';
@@ -39,7 +40,7 @@ export default (kind: ScheduleKind) =>
         .option('--force', 'change it even if it fires within the next minute');
     },
     async run(rt, options, id) {
-      const [{ findSchedule }, { editedBody, guardEdit }, { intentFromCreate, intentFromSchedule }, { replaceSchedule }, { recordWriter, stateStore }, { findIntent }] = await Promise.all([
+      const [{ findSchedule }, { editedBody, guardEdit }, { intentFromCreate, intentFromSchedule }, { replaceSchedule }, { recordWriter }, { findIntent }] = await Promise.all([
         import('../shared/schedule'),
         import('../../sync/edit'),
         import('../../sync/intent'),
@@ -50,7 +51,7 @@ export default (kind: ScheduleKind) =>
       const old = await findSchedule(rt, kind, id);
       const now = rt.now();
       guardEdit(old, now, !!options.force);
-      const recorded = await readIntent(rt, old.id, stateStore, findIntent);
+      const recorded = await readIntent(rt, old.id);
 
       const meaning = await newMeaning(rt, kind, options, recorded);
       const schedule: Schedule | undefined =
@@ -94,11 +95,11 @@ class EditFailed extends CliError {
   }
 }
 
-type Runtime = Parameters<Parameters<typeof defineCommand>[0]['run']>[0];
-
-async function readIntent(rt: Runtime, id: string, open: (rt: Runtime) => Promise<{ read(): Promise<import('../../state/records').State> }>, find: (state: import('../../state/records').State, id: string) => Intent | undefined) {
+/** What the record says about a schedule, if it says anything (the record is optional). */
+async function readIntent(rt: Runtime, id: string): Promise<Intent | undefined> {
+  const [{ stateStore }, { findIntent }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
   try {
-    return find(await (await open(rt)).read(), id);
+    return findIntent(await (await stateStore(rt)).read(), id);
   } catch (error) {
     if (error instanceof CliError) return undefined;
     throw error;
