@@ -53,3 +53,14 @@ describe('tables', () => {
     expect(out).toEqual(['ID    NAME', '完了  a', 'x     b']);
   });
 });
+
+describe('secret masking', () => {
+  it('masks a key wherever it appears, a short key only where it stands alone, and keeps the text around it', async () => {
+    const { Secrets } = await import('../../src/output/secrets');
+    const secrets = new Secrets();
+    for (const key of ['x', 'sk-x', ' sk-long-secret-123456 ']) secrets.add(key);
+    expect(secrets.redact("Examples: x and 'sk-x' then sk-long-secret-123456 in max-x, x.")).toBe(
+      "Examples: **** and '****' then sk-...3456 in max-x, ****.",
+    );
+  });
+});
