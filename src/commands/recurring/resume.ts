@@ -86,8 +86,9 @@ export default defineCommand({
           }
         });
         outcomes.push({ id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' });
-        if (out.quiet) out.line(newId);
-        else if (!out.json) out.success(`Resumed ${id} as ${newId} (${cron} UTC)`);
+        // The new id is the data (stdout), as a create prints its id.
+        if (!out.json) out.line(newId);
+        if (!out.json && !out.quiet) out.success(`Resumed ${id} as ${newId} (${cron} UTC)`);
       } catch (error) {
         if (!(error instanceof CliError) || ids.length === 1) throw error;
         outcomes.push({ id, resumed: false, error: error.message });
