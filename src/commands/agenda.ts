@@ -98,7 +98,7 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
   const [{ agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS }, { printList, renderTable }, { oneLine }, { formatLocal }] = await Promise.all([
     import('../agenda/rows'),
     import('../output/list'),
-    import('../output/text'),
+    import('../output/inert'),
     import('../time/zone'),
   ]);
   const out = rt.out;

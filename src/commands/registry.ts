@@ -18,10 +18,13 @@ import resultsGet from './results/get';
 import resultsList from './results/list';
 import run from './run';
 import scheduleCreate from './schedules/create';
+import recurringAdopt from './schedules/adopt';
 import scheduleDelete from './schedules/delete';
+import scheduleEdit from './schedules/edit';
 import scheduleGet from './schedules/get';
 import scheduleList from './schedules/list';
 import send from './send';
+import sync from './sync';
 
 /** Commands that only hold subcommands, in the order help lists them. */
 export const GROUPS: GroupDeclaration[] = [
@@ -59,10 +62,14 @@ export const COMMANDS: RegisteredCommand[] = [
   scheduleList('one-time'),
   scheduleGet('one-time'),
   scheduleDelete('one-time'),
+  scheduleEdit('one-time'),
   scheduleCreate('recurring'),
   scheduleList('recurring'),
   scheduleGet('recurring'),
   scheduleDelete('recurring'),
+  scheduleEdit('recurring'),
+  recurringAdopt,
+  sync,
   recurringPause,
   recurringResume,
   recurringPaused,

@@ -17,7 +17,7 @@ export default defineCommand({
       .addOption(agentOption())
       .addOption(messageOption())
       .addOption(roleOption())
-      .option('--execute-at <when>', "when to send: 'in 5 minutes', 'tomorrow at 9am', ISO 8601 (default: now)")
+      .option('--execute-at <when>', "when to send: 'in 5 minutes', 'tomorrow at 9am', ISO 8601 (default now)")
       .addOption(new Option('--async', 'send now without waiting; print the run id').conflicts('executeAt'))
       .addOption(misplaced('--cron <when>', 'recurring create')),
   async run(rt, options) {
@@ -36,7 +36,8 @@ export default defineCommand({
     const agentId = await rt.agentId(agent);
     const [{ unsure }, { printQueued, printReply }] = await Promise.all([import('./shared/create-schedule'), import('./shared/reply')]);
     if (options.async) return printQueued(rt.out, await unsure(() => api.sendMessageAsync(agentId, messages), agentId, 'async message'));
-    printReply(rt.out, await unsure(() => api.sendMessage(agentId, messages), agentId, 'message'));
+    const waiting = rt.out.progress(`Waiting for ${agent}'s reply…`);
+    printReply(rt.out, await unsure(() => api.sendMessage(agentId, messages), agentId, 'message').finally(waiting));
   },
 });
 

@@ -45,6 +45,14 @@ export default (kind: ScheduleKind) =>
           continue;
         }
         try {
+          if (kind === 'recurring' && id.startsWith('series-')) {
+            const { deleteSeries } = await import('../shared/series');
+            const { agent_id, deleted } = await deleteSeries(rt, id);
+            outcomes.push({ id, agent_id, deleted: true });
+            if (out.quiet) out.line(id);
+            else if (!out.json) out.success(`Deleted series ${id} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
+            continue;
+          }
           const item = await findSchedule(rt, kind, id);
           await api.deleteSchedule(item.agent_id, id);
           outcomes.push({ id, agent_id: item.agent_id, deleted: true });

@@ -1,7 +1,7 @@
 import type { LettaResponse, Run } from '../../letta/types';
 import { contentText } from '../../letta/types';
 import type { Output } from '../../output/output';
-import { inert } from '../../output/text';
+import { inert } from '../../output/inert';
 
 /** An agent's reply: the assistant's text on stdout (the whole answer with --json); a note when there is none. */
 export function printReply(out: Output, response: LettaResponse): void {
