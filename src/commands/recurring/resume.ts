@@ -49,7 +49,7 @@ export default defineCommand({
         }
         const agentId = saved.schedule.agent_id;
         const savedCron = saved.schedule.schedule.cron_expression ?? '';
-        const cron = await resumeCron(savedCron, saved.intent, rt.now());
+        const cron = resumeCron(savedCron, saved.intent, rt.now());
         const body = recreateBody(saved.schedule, { type: 'recurring', cron_expression: cron });
         const existing: ScheduledMessage[] = [];
         for await (const page of api.schedulePages(agentId)) existing.push(...page);
