@@ -162,5 +162,18 @@ describe('agenda', () => {
     expect(letta.maxInFlight).toBeGreaterThan(1);
     expect(letta.maxInFlight).toBeLessThanOrEqual(AGENT_CONCURRENCY);
   });
+
+  it('shows each member of a series as a series fire', async () => {
+    const created = await runCli(['recurring', 'create', '--agent-id', 'support-bot', '--message', 'Monthly review', '--cron', 'first monday of the month at 9am', ...NY, '-q']);
+    expect(created.code).toBe(0);
+    const seriesId = created.stdout.trim();
+    const result = await runCli(['agenda', ...NY, '--days', '60', '--json']);
+    expect(result.code).toBe(0);
+    const fires = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(fires.map((fire) => [fire.local, fire.kind, fire.series_id, fire.message])).toEqual([
+      ['Mon 2027-04-05 09:00 EDT', 'series', seriesId, 'Monthly review'],
+      ['Mon 2027-05-03 09:00 EDT', 'series', seriesId, 'Monthly review'],
+    ]);
+  });
 });
 
