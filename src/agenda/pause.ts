@@ -1,4 +1,5 @@
 import type { ScheduledMessage } from '../letta/types';
+import { expectedUtcCron } from '../sync/local-rule';
 import { sameSchedule, type RecreateBody } from './schedule-copy';
 
 /** More ids than this in one `pause` asks first on a terminal. */
@@ -42,28 +43,25 @@ export function planResume(oldId: string, body: RecreateBody, agentSchedules: Sc
   return existing ? { action: 'adopt', id: existing.id } : { action: 'create' };
 }
 
-/** What the record of intent says a schedule was made from. */
+/** What the record of intent says a schedule means: its rule on the clock of its zone. */
 export interface MadeFrom {
   kind: string;
-  phrase: string;
   zone: string;
-  utc_crons?: string[];
+  local_rule: string;
 }
 
 /**
- * The UTC cron a resumed schedule gets. One made from a local-time phrase is
- * read again as of `now`, so it fires at the same local time under today's
- * offset (a pause across a DST change would otherwise shift it by an hour);
+ * The UTC cron a resumed schedule gets. One whose recorded rule is a cron on
+ * a local clock gets the UTC cron right for that rule as of `now` (the rule
+ * `sync` keeps), so a pause across a DST change does not shift it by an hour;
  * anything else keeps the cron it had.
  */
-export async function resumeCron(savedCron: string, madeFrom: MadeFrom | undefined, now: number): Promise<string> {
-  // A phrase that needed several crons cannot say which of them this schedule is: keep its own.
-  if (!madeFrom || madeFrom.kind !== 'recurring' || (madeFrom.utc_crons?.length ?? 1) !== 1) return savedCron;
-  const { meaningOfRecurring } = await import('../time/index');
+export function resumeCron(savedCron: string, madeFrom: MadeFrom | undefined, now: number): string {
+  if (!madeFrom || madeFrom.kind !== 'recurring') return savedCron;
   try {
-    return (await meaningOfRecurring(madeFrom.phrase, { now, zone: madeFrom.zone })).cron_expression;
+    return expectedUtcCron(madeFrom.local_rule, madeFrom.zone, now)?.cron ?? savedCron;
   } catch {
-    // A phrase this version no longer reads: the cron Letta had is still a working schedule.
+    // The rule needs several UTC crons today: the cron Letta had is still a working schedule.
     return savedCron;
   }
 }

@@ -139,14 +139,14 @@ async function writeCalendar(rt: Runtime, target: string, fires: Fire[], now: nu
   const live = fires.filter((fire) => fire.schedule.pausedSince === undefined);
   const text = toICalendar(live, { now });
   const skipped = fires.length - live.length;
-  const paused = skipped > 0 ? ` (${skipped} fire${skipped === 1 ? '' : 's'} of paused schedules left out)` : '';
+  const leftOut = skipped > 0 ? `${skipped} fire${skipped === 1 ? '' : 's'} of paused schedules left out` : '';
   if (target === '-') {
     rt.out.raw(text);
-    if (skipped > 0) rt.out.info(`Note: ${skipped} fire${skipped === 1 ? '' : 's'} of paused schedules left out.`);
+    if (leftOut) rt.out.info(`Note: ${leftOut}.`);
     return;
   }
-  const { writeFileSync, renameSync, rmSync } = await import('node:fs');
-  const temp = `${target}.${process.pid}.tmp`;
+  const [{ writeFileSync, renameSync, rmSync }, { randomBytes }] = await Promise.all([import('node:fs'), import('node:crypto')]);
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     writeFileSync(temp, text);
     renameSync(temp, target);
@@ -154,5 +154,5 @@ async function writeCalendar(rt: Runtime, target: string, fires: Fire[], now: nu
     rmSync(temp, { force: true });
     throw new CliError(`Cannot write the calendar file ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check the folder exists and is writable, or use --ics - to write to stdout.');
   }
-  rt.out.success(`Wrote ${live.length} event${live.length === 1 ? '' : 's'} to ${target}${paused}`);
+  rt.out.success(`Wrote ${live.length} event${live.length === 1 ? '' : 's'} to ${target}${leftOut ? ` (${leftOut})` : ''}`);
 }

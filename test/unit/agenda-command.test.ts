@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { AGENT_CONCURRENCY } from '../../src/letta/api';
 import { runIn, useHarness } from '../helpers/harness';
 
 const BOT = 'agent-11111111-1111-1111-1111-111111111111';
@@ -148,6 +149,31 @@ describe('agenda', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Nothing fires between 2027-03-10 07:00 EST and 2027-03-17 08:00 EDT.');
     expect(JSON.parse((await runCli(['agenda', ...NY, '--json'])).stdout)).toEqual([]);
+  });
+
+  it('asks a few agents at a time, as list does', async () => {
+    const { letta } = suite;
+    letta.agents = Array.from({ length: 12 }, (_, i) => ({ id: `agent-${String(i).padStart(8, '0')}-0000-0000-0000-000000000000`, name: `bot-${i}` }));
+    for (const agent of letta.agents) letta.addSchedule(agent.id, { type: 'recurring', cron_expression: '0 13 * * *' }, `hello from ${agent.name}`);
+    letta.latencyMs = 30;
+    const result = await runCli(['agenda', ...NY, '--days', '1']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(12);
+    expect(letta.maxInFlight).toBeGreaterThan(1);
+    expect(letta.maxInFlight).toBeLessThanOrEqual(AGENT_CONCURRENCY);
+  });
+
+  it('shows each member of a series as a series fire', async () => {
+    const created = await runCli(['recurring', 'create', '--agent-id', 'support-bot', '--message', 'Monthly review', '--cron', 'first monday of the month at 9am', ...NY, '-q']);
+    expect(created.code).toBe(0);
+    const seriesId = created.stdout.trim();
+    const result = await runCli(['agenda', ...NY, '--days', '60', '--json']);
+    expect(result.code).toBe(0);
+    const fires = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(fires.map((fire) => [fire.local, fire.kind, fire.series_id, fire.message])).toEqual([
+      ['Mon 2027-04-05 09:00 EDT', 'series', seriesId, 'Monthly review'],
+      ['Mon 2027-05-03 09:00 EDT', 'series', seriesId, 'Monthly review'],
+    ]);
   });
 });
 

@@ -93,19 +93,20 @@ describe('pause and resume plans', () => {
 
 describe('the cron a resumed schedule gets', () => {
   const winter = Date.parse('2026-11-22T15:00:00Z');
-  const summer = Date.parse('2027-04-01T15:00:00Z');
-  const made = { kind: 'recurring', phrase: 'every weekday at 9am', zone: 'America/New_York', utc_crons: ['0 14 * * 1-5'] };
+  const summer = Date.parse('2027-04-06T15:00:00Z');
+  const made = { kind: 'recurring', zone: 'America/New_York', local_rule: '0 9 * * 1-5' };
 
-  it('follows the local time of a phrase under the offset in force when it is resumed', async () => {
-    expect(await resumeCron('0 14 * * 1-5', made, winter)).toBe('0 14 * * 1-5');
-    expect(await resumeCron('0 14 * * 1-5', made, summer)).toBe('0 13 * * 1-5');
-    expect(await resumeCron('0 22 * * *', { kind: 'recurring', phrase: 'daily at 9am', zone: 'Australia/Sydney' }, Date.parse('2027-04-10T00:00:00Z'))).toBe('0 23 * * *');
+  it('follows a local rule under the offset in force when it is resumed', () => {
+    expect(resumeCron('0 14 * * 1-5', made, winter)).toBe('0 14 * * 1-5');
+    expect(resumeCron('0 14 * * 1-5', made, summer)).toBe('0 13 * * 1-5');
+    expect(resumeCron('0 22 * * *', { kind: 'recurring', zone: 'Australia/Sydney', local_rule: '0 9 * * *' }, Date.parse('2027-04-10T00:00:00Z'))).toBe('0 23 * * *');
+    expect(resumeCron('30 3 * * *', { kind: 'recurring', zone: 'Asia/Kolkata', local_rule: '0 9 * * *' }, summer)).toBe('30 3 * * *');
   });
 
-  it('keeps the cron it had without a phrase, for a raw cron, or when the phrase made several crons', async () => {
-    expect(await resumeCron('0 14 * * 1-5', undefined, summer)).toBe('0 14 * * 1-5');
-    expect(await resumeCron('0 14 * * 1-5', { ...made, phrase: '0 14 * * 1-5' }, summer)).toBe('0 14 * * 1-5');
-    expect(await resumeCron('0 14 * * 1-5', { ...made, utc_crons: ['0 14 * * 1-5', '30 15 * * 1-5'] }, summer)).toBe('0 14 * * 1-5');
-    expect(await resumeCron('5 4 * * *', { ...made, phrase: 'gibberish every blue moon' }, summer)).toBe('5 4 * * *');
+  it('keeps the cron it had without a record, for a UTC rule, or for a rule that is no cron', () => {
+    expect(resumeCron('0 14 * * 1-5', undefined, summer)).toBe('0 14 * * 1-5');
+    expect(resumeCron('0 14 * * 1-5', { kind: 'recurring', zone: 'UTC', local_rule: '0 14 * * 1-5' }, summer)).toBe('0 14 * * 1-5');
+    expect(resumeCron('0 */2 * * *', { ...made, local_rule: 'every 2 hours' }, summer)).toBe('0 */2 * * *');
+    expect(resumeCron('5 4 * * *', { ...made, kind: 'one-time' }, summer)).toBe('5 4 * * *');
   });
 });

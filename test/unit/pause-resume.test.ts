@@ -190,5 +190,23 @@ describe('recurring pause, resume and paused', () => {
     expect(again.stderr).toContain(`already resumed, as ${newId}; nothing created`);
     expect(suite.letta.requests('POST')).toEqual([]);
   });
+
+  it('a schedule created from a phrase in winter, paused, and resumed in summer keeps its local time', async () => {
+    const created = await runIn(
+      suite.letta,
+      ['recurring', 'create', '--agent-id', 'support-bot', '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York', '--now', '2026-11-23T12:00:00Z', '-q'],
+      suite.env,
+    );
+    expect(created.code).toBe(0);
+    const id = created.stdout.trim();
+    expect(suite.letta.schedules.get(id)?.schedule.cron_expression).toBe('0 14 * * 1-5');
+    expect((await runIn(suite.letta, ['recurring', 'pause', id, '--now', '2026-12-01T12:00:00Z'], suite.env)).code).toBe(0);
+    suite.letta.received.length = 0;
+    const resumed = await runIn(suite.letta, ['recurring', 'resume', id, '--now', '2027-04-06T12:00:00Z', '--tz', 'America/New_York'], suite.env);
+    expect(resumed.code).toBe(0);
+    expect(suite.letta.requests('POST').map((r) => r.body)).toEqual([{ schedule: { type: 'recurring', cron_expression: '0 13 * * 1-5' }, messages: [{ role: 'user', content: 'Standup' }] }]);
+    const agenda = await runIn(suite.letta, ['agenda', '--agent-id', 'support-bot', '--now', '2027-04-06T12:00:00Z', '--tz', 'America/New_York', '--days', '1'], suite.env);
+    expect(agenda.stdout.split('\t')[0]).toBe('Tue 2027-04-06 09:00 EDT');
+  });
 });
 

@@ -43,13 +43,13 @@ export default defineCommand({
           const successor = records.currentId(state, id);
           if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
           outcomes.push({ id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false });
-          if (out.quiet) out.line(successor);
-          else if (!out.json) out.info(`${id} was already resumed, as ${successor}; nothing created.`);
+          if (!out.json) out.line(successor);
+          if (!out.json && !out.quiet) out.info(`${id} was already resumed, as ${successor}; nothing created.`);
           continue;
         }
         const agentId = saved.schedule.agent_id;
         const savedCron = saved.schedule.schedule.cron_expression ?? '';
-        const cron = await resumeCron(savedCron, saved.intent, rt.now());
+        const cron = resumeCron(savedCron, saved.intent, rt.now());
         const body = recreateBody(saved.schedule, { type: 'recurring', cron_expression: cron });
         const existing: ScheduledMessage[] = [];
         for await (const page of api.schedulePages(agentId)) existing.push(...page);
@@ -59,8 +59,8 @@ export default defineCommand({
           // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
           if (!rt.dryRun) await store.update((s) => void records.takePaused(s, id));
           outcomes.push({ id, new_id: id, agent_id: agentId, cron_expression: saved.schedule.schedule.cron_expression ?? '', resumed: true, created: false });
-          if (out.quiet) out.line(id);
-          else if (!out.json) out.info(`${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`);
+          if (!out.json) out.line(id);
+          if (!out.json && !out.quiet) out.info(`${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`);
           continue;
         }
 
@@ -86,8 +86,9 @@ export default defineCommand({
           }
         });
         outcomes.push({ id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' });
-        if (out.quiet) out.line(newId);
-        else if (!out.json) out.success(`Resumed ${id} as ${newId} (${cron} UTC)`);
+        // The new id is the data (stdout), as a create prints its id.
+        if (!out.json) out.line(newId);
+        if (!out.json && !out.quiet) out.success(`Resumed ${id} as ${newId} (${cron} UTC)`);
       } catch (error) {
         if (!(error instanceof CliError) || ids.length === 1) throw error;
         outcomes.push({ id, resumed: false, error: error.message });
