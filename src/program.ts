@@ -13,6 +13,7 @@ Environment:
   LETTA_AGENT_ID                default agent id or name
   TZ                            time zone for phrases (else config, else system)
   LETTA_SWITCHBOARD_CONFIG_DIR  folder for config.json
+  LETTA_SWITCHBOARD_STATE_DIR   folder for the record of intent (sync, series, pause)
   NO_COLOR                      no colour (FORCE_COLOR=1: colour even into a pipe)
 
 Exit codes:
