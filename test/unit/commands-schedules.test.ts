@@ -120,6 +120,14 @@ describe('create', () => {
     expect(r.stderr).not.toMatch(/UTC.*UTC\)/);
   });
 
+  it('a phrase in UTC names UTC once; in another zone it shows the local cron beside it', async () => {
+    const utc = await h.run(['recurring', 'create', '--message', 'hi', '--cron', 'every weekday at 9am', '--tz', 'UTC']);
+    expect(utc.code).toBe(0);
+    expect(utc.stderr).toContain('Cron     0 9 * * 1-5 (UTC)\n');
+    const tokyo = await h.run(['recurring', 'create', '--message', 'hi', '--cron', 'every weekday at 9am', '--tz', 'Asia/Tokyo']);
+    expect(tokyo.stderr).toContain('Cron     0 0 * * 1-5 (UTC; 0 9 * * 1-5 in Asia/Tokyo)\n');
+  });
+
   it('interrupted while the request is out: may have been created, and how to check', async () => {
     h.letta.inject(/^POST .*\/schedule$/, { hang: true });
     const controller = new AbortController();

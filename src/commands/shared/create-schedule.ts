@@ -56,7 +56,8 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
     if (meaning.type === 'one-time') {
       out.info(`  Runs at  ${when(meaning.scheduled_at)}`);
     } else {
-      const local = meaning.local_cron ? `; ${meaning.local_cron} in ${meaning.timezone}` : '';
+      // In UTC the local cron is the UTC cron: say it once.
+      const local = meaning.local_cron && meaning.timezone !== 'UTC' ? `; ${meaning.local_cron} in ${meaning.timezone}` : '';
       out.info(`  Cron     ${meaning.cron_expression} (UTC${local})`);
       out.info(`  Means    ${meaning.description}`);
       const ours = Date.parse(meaning.next_runs[0] ?? '');
