@@ -3,6 +3,7 @@ import { AlreadyReported, CliError, InterruptedError } from './errors';
 import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
+import { inert } from './output/inert';
 import { buildProgram, type Runner } from './program';
 import { Runtime } from './runtime';
 
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal
     await program.parseAsync(goSpellings(words), { from: 'user' });
     return 0;
   } catch (error) {
-    return report(error, stderr, signal, words.includes('--verbose'), commandWords(program, argv));
+    return report(error, words, stderr, signal, commandWords(program, argv));
   }
 }
 
@@ -60,22 +61,41 @@ function firstCommandWord(words: string[]): number {
 }
 
 /** An error as the user sees it: "Error: ..." and at most one hint line on stderr; the exit code returned. */
-function report(error: unknown, stderr: Sink, signal: AbortSignal, verbose: boolean, command: string[]): number {
+function report(error: unknown, words: string[], stderr: Sink, signal: AbortSignal, command: string[]): number {
+  const verbose = words.includes('--verbose');
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     // Options but no command: commander has shown the help; say what was wrong under it.
     if (error.code === 'commander.help') stderr.write('Error: No command given\n');
-    // Anything else commander has already said (through the masking writer).
+    // Anything else commander has already said (through the masking writer); a phrase left unquoted gets told how.
+    const phrase = error.code === 'commander.excessArguments' ? unquotedPhrase(words) : undefined;
+    if (phrase) stderr.write(`Quote a phrase with spaces: ${phrase.flag} "${phrase.words.join(' ')}"\n`);
     return 2;
   }
   if (signal.aborted && !(error instanceof CliError)) error = new InterruptedError();
   if (error instanceof AlreadyReported) return error.exitCode;
   const cli = error instanceof CliError ? error : undefined;
   const message = cli ? cli.message : error instanceof Error ? error.message : String(error);
-  stderr.write(`Error: ${message}\n`);
+  // Server words may hold terminal control sequences: shown, never obeyed.
+  stderr.write(`Error: ${inert(message)}\n`);
   const hint = hintFor(error, { command });
-  if (hint) stderr.write(`${hint}\n`);
+  if (hint) stderr.write(`${inert(hint)}\n`);
   else if (!cli && !verbose) stderr.write('This is a bug in letta-switchboard; run again with --verbose for details.\n');
   if (verbose && error instanceof Error && error.stack) stderr.write(`${error.stack.split('\n').slice(1).join('\n')}\n`);
   return cli ? cli.exitCode : 1;
+}
+
+/**
+ * `--cron every weekday at 10am`: the flag took "every" and the rest was left
+ * over. The last flag whose value is followed by bare words is the one.
+ */
+function unquotedPhrase(words: string[]): { flag: string; words: string[] } | undefined {
+  for (let i = words.length - 2; i >= 0; i--) {
+    const flag = words[i]!;
+    if (!flag.startsWith('--') || flag.includes('=') || words[i + 1]!.startsWith('-')) continue;
+    let end = i + 1;
+    while (end < words.length && !words[end]!.startsWith('-')) end++;
+    if (end - i > 2) return { flag, words: words.slice(i + 1, end) };
+  }
+  return undefined;
 }

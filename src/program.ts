@@ -93,6 +93,14 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput) {
   const uses = new WeakMap<CommandUnknownOpts, GlobalGroup[]>();
   program.configureHelp({
     showGlobalOptions: true,
+    // Choices and defaults as a person types them: user, not "user".
+    optionDescription: (option) => {
+      const extra = [
+        ...(option.argChoices ? [`one of ${option.argChoices.join(', ')}`] : []),
+        ...((option.required || option.optional) && option.defaultValue !== undefined ? [`default ${option.defaultValueDescription ?? String(option.defaultValue)}`] : []),
+      ];
+      return extra.length > 0 ? `${option.description} (${extra.join('; ')})` : option.description;
+    },
     // Only the global options that do something for this command; none on a group's help.
     visibleGlobalOptions: (command) => {
       const groups = uses.get(command) ?? [];
@@ -105,10 +113,19 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput) {
     let command = groups.get(name);
     if (command) return command;
     const declaration = GROUPS.find((g) => g.name === name)!;
-    command = program.command(name).description(declaration.description).addHelpText('before', examples(declaration.examples));
-    const names = COMMANDS.filter((c) => c.path[0] === name).map((c) => c.path[1]);
-    // Run bare, a group says which subcommands exist instead of printing its help as an error.
-    command.action(() => {
+    command = program
+      .command(name)
+      .description(declaration.description)
+      .addHelpText('before', examples(declaration.examples))
+      .addHelpText('after', `\nGlobal options (--json, --tz, --dry-run, ...) are listed in each command's help and in 'letta-switchboard --help'.`);
+    const names = COMMANDS.filter((c) => c.path[0] === name).map((c) => c.path[1]!);
+    // Run bare, a group says which subcommands exist instead of printing its help as an error; a typo gets the nearest.
+    command.allowExcessArguments(true).action(function (this: CommandUnknownOpts) {
+      const [word] = this.args;
+      if (word !== undefined) {
+        const near = nearest(word, names);
+        this.error(`error: unknown command '${word}' for '${name}'${near ? `\n(Did you mean ${near}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: 2 });
+      }
       throw new UsageError(`'${name}' needs a subcommand: ${names.join(', ')}`, `Run 'letta-switchboard ${name} --help' for details.`);
     });
     groups.set(name, command);
@@ -118,7 +135,7 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput) {
   for (const declaration of COMMANDS) {
     const parent = declaration.path.length > 1 ? group(declaration.path[0]!) : program;
     const command = declaration.build();
-    command.copyInheritedSettings(parent);
+    command.copyInheritedSettings(parent).allowExcessArguments(false);
     command.description(declaration.description).addHelpText('before', examples(declaration.examples));
     uses.set(command, declaration.globals);
     command.action(async (...params: unknown[]) => {
@@ -142,4 +159,25 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput) {
       command.outputHelp();
     });
   return program;
+}
+
+/** The candidate closest to a mistyped word (edit distance at most 2, or a prefix), if any. */
+export function nearest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = candidate.startsWith(word) && word.length >= 2 ? 1 : editDistance(word, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }

@@ -8,7 +8,7 @@ import { isCleartextRemote, parseBaseUrl } from './letta/url';
 import { Output, type Io } from './output/output';
 import type { Secrets } from './output/secrets';
 import type { GlobalOptions } from './program';
-import { isoInstant } from './time/iso';
+import { parseNow } from './time/now';
 import { checkZone } from './time/zone';
 
 
@@ -70,21 +70,14 @@ export class Runtime {
     return this.resolved;
   }
 
-  /** "now" for every phrase: --now (Unix ms, or ISO 8601, read in the user's zone when it has no offset) or the clock. */
+  /** "now" for every phrase, checked once: --now (Unix ms, or ISO 8601, read in the user's zone when it has no offset) or the clock. */
   now(): number {
     this.checkedNow ??= this.findNow();
     return this.checkedNow;
   }
 
   private findNow(): number {
-    const value = this.globals.now?.trim();
-    if (value === undefined) return Date.now();
-    const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00` : value;
-    const ms = /^\d+$/.test(value) ? Number(value) : (isoInstant(iso, this.zone()) ?? NaN);
-    if (!Number.isFinite(new Date(ms).getTime())) {
-      throw new UsageError(`--now '${value}' is not an instant`, "Use ISO 8601 ('2026-11-22T15:00:00Z') or Unix milliseconds.");
-    }
-    return ms;
+    return this.globals.now === undefined ? Date.now() : parseNow(this.globals.now, this.zone());
   }
 
   /**

@@ -20,7 +20,7 @@ export const messageOption = () => new Option('--message <text>', "the message; 
 export const roleOption = () =>
   new Option('--role <role>', 'who the message is from')
     .choices(ROLES)
-    .default('user' as Role, 'user')
+    .default('user' as Role)
     .argParser((value): Role => {
       const role = value.trim().toLowerCase();
       if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role '${value}' is not a role`, `Use one of: ${ROLES.join(', ')}.`);

@@ -1,4 +1,5 @@
 import type { GroupDeclaration, RegisteredCommand } from './command';
+import agenda from './agenda';
 import agentsList from './agents/list';
 import completion from './completion';
 import configGet from './config/get';
@@ -10,13 +11,20 @@ import configSetUrl from './config/set-url';
 import configShow from './config/show';
 import configUnset from './config/unset';
 import parse from './parse';
+import recurringPause from './recurring/pause';
+import recurringPaused from './recurring/paused';
+import recurringResume from './recurring/resume';
 import resultsGet from './results/get';
 import resultsList from './results/list';
+import run from './run';
 import scheduleCreate from './schedules/create';
+import recurringAdopt from './schedules/adopt';
 import scheduleDelete from './schedules/delete';
+import scheduleEdit from './schedules/edit';
 import scheduleGet from './schedules/get';
 import scheduleList from './schedules/list';
 import send from './send';
+import sync from './sync';
 
 /** Commands that only hold subcommands, in the order help lists them. */
 export const GROUPS: GroupDeclaration[] = [
@@ -54,10 +62,19 @@ export const COMMANDS: RegisteredCommand[] = [
   scheduleList('one-time'),
   scheduleGet('one-time'),
   scheduleDelete('one-time'),
+  scheduleEdit('one-time'),
   scheduleCreate('recurring'),
   scheduleList('recurring'),
   scheduleGet('recurring'),
   scheduleDelete('recurring'),
+  scheduleEdit('recurring'),
+  recurringAdopt,
+  sync,
+  recurringPause,
+  recurringResume,
+  recurringPaused,
+  run,
+  agenda,
   resultsList,
   resultsGet,
   agentsList,

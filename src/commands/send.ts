@@ -1,6 +1,4 @@
 import { Option, type Command } from '@commander-js/extra-typings';
-import { contentText } from '../letta/types';
-import { inert } from '../output/text';
 import { defineCommand } from './command';
 import { agentOption, messageOption, misplaced, roleOption } from './options';
 
@@ -19,7 +17,7 @@ export default defineCommand({
       .addOption(agentOption())
       .addOption(messageOption())
       .addOption(roleOption())
-      .option('--execute-at <when>', "when to send: 'in 5 minutes', 'tomorrow at 9am', ISO 8601 (default: now)")
+      .option('--execute-at <when>', "when to send: 'in 5 minutes', 'tomorrow at 9am', ISO 8601 (default now)")
       .addOption(new Option('--async', 'send now without waiting; print the run id').conflicts('executeAt'))
       .addOption(misplaced('--cron <when>', 'recurring create')),
   async run(rt, options) {
@@ -36,23 +34,10 @@ export default defineCommand({
     const messages = [{ role: options.role, content: message }];
     const api = await rt.api();
     const agentId = await rt.agentId(agent);
-    const { unsure } = await import('./shared/create-schedule');
-    const out = rt.out;
-    if (options.async) {
-      const runInfo = await unsure(() => api.sendMessageAsync(agentId, messages), agentId, 'async message');
-      if (out.json) return out.document(runInfo);
-      out.line(runInfo.id);
-      if (!out.quiet) out.info(`Queued as run ${inert(runInfo.id)} (${inert(runInfo.status ?? 'created')}). Follow it with: letta-switchboard results get ${inert(runInfo.id)}`);
-      return;
-    }
-    const response = await unsure(() => api.sendMessage(agentId, messages), agentId, 'message');
-    if (out.json) return out.document(response);
-    const replies = response.messages.filter((m) => m.message_type === 'assistant_message').map((m) => contentText(m.content));
-    for (const reply of replies) out.line(inert(reply));
-    if (replies.length === 0 && !out.quiet) {
-      const reason = typeof response.stop_reason === 'object' && response.stop_reason ? (response.stop_reason as { stop_reason?: unknown }).stop_reason : response.stop_reason;
-      out.info(`The agent sent no reply text${reason ? ` (stop reason: ${inert(String(reason))})` : ''}.`);
-    }
+    const [{ unsure }, { printQueued, printReply }] = await Promise.all([import('./shared/create-schedule'), import('./shared/reply')]);
+    if (options.async) return printQueued(rt.out, await unsure(() => api.sendMessageAsync(agentId, messages), agentId, 'async message'));
+    const waiting = rt.out.progress(`Waiting for ${agent}'s reply…`);
+    printReply(rt.out, await unsure(() => api.sendMessage(agentId, messages), agentId, 'message').finally(waiting));
   },
 });
 

@@ -93,6 +93,13 @@ const RUN_RULES: RecordRules = {
 const AGENT_RULES: RecordRules = { id: isNonEmptyString, name: isString };
 const ID_REQUIRED = { id: '' };
 
+/** Fields besides `messages` that the message routes accept (callback_url on the async route only). */
+export interface MessageOptions {
+  max_steps?: number;
+  include_return_message_types?: string[];
+  callback_url?: string;
+}
+
 export interface ApiOptions {
   /** Pages read of one list before giving up (MAX_PAGES unless a test says otherwise). */
   maxPages?: number;
@@ -189,14 +196,15 @@ export class LettaApi {
     await this.client.request('DELETE', schedulePath(agentId, id), { feature: 'schedules' });
   }
 
-  async sendMessage(agentId: string, messages: MessageCreate[]): Promise<LettaResponse> {
-    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages }, mayLand: { agentId, kind: 'message' } }));
+  /** `options`: the other fields the route accepts (max_steps, include_return_message_types, ...), sent as given. */
+  async sendMessage(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<LettaResponse> {
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages, ...options }, mayLand: { agentId, kind: 'message' } }));
     const reply = expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' });
     return { ...reply, messages: reply.messages.map((message) => checkRecord<LettaMessage>(message, { message_type: isString }, { message_type: '' })) };
   }
 
-  async sendMessageAsync(agentId: string, messages: MessageCreate[]): Promise<Run> {
-    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages }, mayLand: { agentId, kind: 'async message' } }));
+  async sendMessageAsync(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<Run> {
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages, ...options }, mayLand: { agentId, kind: 'async message' } }));
     return expectShape<Run>(answer, 'the new run', { id: 'string' });
   }
 

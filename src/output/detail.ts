@@ -1,5 +1,5 @@
 import type { Output } from './output';
-import { inert } from './text';
+import { inert } from './inert';
 import { BadField } from './when';
 
 /** A label and its value; the value may be computed, and a BadField in it is shown as "?" with the field named. */

@@ -1,5 +1,6 @@
 import type { Output } from './output';
-import { displayWidth, oneLine, truncate } from './text';
+import { oneLine } from './inert';
+import { displayWidth, truncate } from './text';
 import { BadField } from './when';
 
 export interface Column<T> {
@@ -80,7 +81,7 @@ export function renderTable(headers: string[], rows: string[][], columns: number
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
   if (flexible >= 0 && columns) {
     const others = widths.reduce((sum, w, i) => (i === flexible ? sum : sum + w), 0) + 2 * (headers.length - 1);
-    const room = Math.max(12, columns - others - 1);
+    const room = Math.max(4, columns - others - 1);
     if (widths[flexible]! > room) {
       widths[flexible] = Math.max(room, displayWidth(headers[flexible]!));
       for (const row of rows) row[flexible] = truncate(row[flexible] ?? '', room);

@@ -118,6 +118,31 @@ export class Output {
     this.note(`${this.paintErr.yellow('Warning:')} ${text}`);
   }
 
+  /**
+   * A line on a terminal's stderr saying what is being waited for, shown
+   * after a moment and counting seconds; nothing in a pipe. Returns the
+   * function that clears it.
+   */
+  progress(label: string, afterMs = 1500): () => void {
+    if (!this.io.stderrIsTTY) return () => undefined;
+    const started = Date.now();
+    let shown = false;
+    const show = () => {
+      shown = true;
+      this.stderr.write(`\r\u001b[2K${label} ${Math.round((Date.now() - started) / 1000)} s (Ctrl-C to stop)`);
+    };
+    let ticker: ReturnType<typeof setInterval> | undefined;
+    const first = setTimeout(() => {
+      show();
+      ticker = setInterval(show, 1000);
+    }, afterMs);
+    return () => {
+      clearTimeout(first);
+      clearInterval(ticker);
+      if (shown) this.stderr.write('\r\u001b[2K');
+    };
+  }
+
   /** A request that --dry-run did not send: the whole of stdout in that mode. */
   request(text: string): void {
     this.unsent = true;

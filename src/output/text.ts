@@ -26,13 +26,3 @@ export function truncate(text: string, width: number): string {
   }
   return `${out}…`;
 }
-
-/** Text from a server, safe to print on a terminal: control sequences shown as \xNN, never obeyed. Newlines and tabs kept. */
-export function inert(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
-/** One line for a table cell: control characters shown, never obeyed. */
-export function oneLine(text: string): string {
-  return inert(text.replace(/\r?\n|\r|\t/g, ' '));
-}

@@ -215,10 +215,16 @@ function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { 
 /**
  * The nth or last weekday (or day) of a month: "first wednesday of march",
  * "3rd thu in may", "last thursday of next month", "last day of the month",
- * "the second monday of june 2027".
+ * "the second monday of june 2027", "end of the month", "start of next month".
  */
 function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   const start = tokens[i] === 'the' ? i + 1 : i;
+  // "end of the month", "start of next month", "beginning of march"
+  const edge = tokens[start] === 'end' ? -1 : tokens[start] === 'start' || tokens[start] === 'beginning' ? 1 : 0;
+  if (edge !== 0 && tokens[start + 1] === 'of') {
+    const of = readMonthRef(tokens, start + 2);
+    return of ? { value: { kind: 'nth', nth: edge, weekday: null, of: of.value }, end: of.end } : null;
+  }
   const nth = tokens[start] === 'last' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
   if (!nth) return null;
   const weekday = weekdayAt(tokens, nth.end);

@@ -17,15 +17,6 @@ const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
 const createOnce = () => cli('onetime', 'create', '--message', 'hi', '--execute-at', 'in 1 hour');
 
 describe('retries', () => {
-  it('429 with Retry-After, then success: the list is retried after the wait', async () => {
-    letta.inject(LIST, { status: 429, headers: { 'retry-after': '1', 'content-type': 'application/json' }, body: '{"error":{"type":"rate_limit","message":"Too many requests"}}' });
-    const r = await cli('recurring', 'list', '--json', '--verbose');
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([]);
-    expect(letta.requests('GET', /schedule$/)).toHaveLength(2);
-    expect(r.stderr).toMatch(/retrying GET .* in 1\.0 s \(attempt 2 of 3\)/);
-  });
-
   it('503 twice, then success', async () => {
     letta.inject(LIST, { status: 503, body: '' }, { status: 503, headers: { 'retry-after-ms': '50' }, body: '' });
     const r = await cli('recurring', 'list', '-q');

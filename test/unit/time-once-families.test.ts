@@ -60,6 +60,8 @@ const FAMILIES: Array<[string, string]> = [
   ['the last friday of february 2027', '2027-02-26 09:00'],
   ['last day of the month', '2026-11-30 09:00'],
   ['first monday of the month at 8:30', '2026-12-07 08:30'],
+  ['end of the month', '2026-11-30 09:00'],
+  ['start of next month at noon', '2026-12-01 12:00'],
   // clock spellings
   ['quarter past 4pm', '2026-11-22 16:15'],
   ['half past 6', '2026-11-23 06:30'],

@@ -3,12 +3,15 @@ import { defineCommand } from '../command';
 
 export default defineCommand({
   path: ['config', 'path'],
-  description: 'Print the config file path',
+  description: 'Print the config file path (and, on stderr, the state file path)',
   examples: ['letta-switchboard config path'],
   globals: ['output'],
   declare: (command: Command) => command,
   async run(rt) {
-    if (rt.out.json) return rt.out.document({ config_file: rt.configPath });
+    const { statePath } = await import('../../state/store');
+    const state = statePath(rt.env, rt.home);
+    if (rt.out.json) return rt.out.document({ config_file: rt.configPath, state_file: state });
     rt.out.line(rt.configPath);
+    rt.out.note(`State file (the record of intent): ${state}`);
   },
 });

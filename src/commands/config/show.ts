@@ -25,9 +25,11 @@ export default defineCommand({
   async run(rt) {
     const rows = settingRows(rt.settings);
     const out = rt.out;
+    const { statePath } = await import('../../state/store');
+    const state = statePath(rt.env, rt.home);
     if (out.json) {
       const entries = rows.map(([name, { value, source }]) => [name, { value: value ?? null, source: source ?? null }]);
-      return out.document({ config_file: rt.configPath, ...Object.fromEntries(entries) });
+      return out.document({ config_file: rt.configPath, state_file: state, ...Object.fromEntries(entries) });
     }
     const { printList } = await import('../../output/list');
     await printList(
@@ -45,5 +47,6 @@ export default defineCommand({
       [rows],
     );
     out.note(`Config file: ${rt.configPath}`);
+    out.note(`State file:  ${state}`);
   },
 });

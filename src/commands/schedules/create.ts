@@ -2,7 +2,7 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import { UsageError } from '../../errors';
 import type { ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
-import { agentOption, messageOption, misplaced, roleOption } from '../options';
+import { agentOption, integer, messageOption, misplaced, roleOption } from '../options';
 import { NOUN } from '../shared/schedule';
 
 const EXAMPLES: Record<ScheduleKind, string[]> = {
@@ -31,19 +31,28 @@ export default (kind: ScheduleKind) =>
         .addOption(messageOption())
         .addOption(roleOption())
         .addOption(once ? whenOption('--execute-at <when>', "when: 'in 2 hours', 'tomorrow at 9am', 'next monday at 3pm', ISO 8601") : misplaced('--execute-at <when>', 'onetime create'))
-        .addOption(once ? misplaced('--cron <when>', 'recurring create') : whenOption('--cron <when>', "'every weekday at 10am', 'daily at 9am', or a 5-field UTC cron"));
+        .addOption(once ? misplaced('--cron <when>', 'recurring create') : whenOption('--cron <when>', "'every weekday at 10am', 'daily at 9am', or a 5-field UTC cron"))
+        .addOption(once ? misplaced('--until <date>', 'recurring create') : new Option('--until <date>', 'last day (or instant) of a series of one-time schedules'))
+        .addOption(once ? misplaced('--count <n>', 'recurring create') : new Option('--count <n>', 'how many runs in all, as a series of one-time schedules').argParser(integer('--count', 1, 10_000)));
     },
     async run(rt, options) {
       const agent = rt.agent();
       const phrase = { now: rt.now(), zone: rt.zone() };
-      const { meaningOfOnce, meaningOfRecurring } = await import('../../time/index');
+      const { meaningOfOnce, meaningOfSchedule } = await import('../../time/index');
       let meaning;
       if (kind === 'one-time') {
         meaning = await meaningOfOnce(required(options.executeAt, '--execute-at <when>'), phrase);
         if (meaning.is_now) throw new UsageError("A one-time schedule needs a future time, not 'now'", 'To send right away: letta-switchboard send --agent-id A --message M');
       } else {
         const cron = required(options.cron, '--cron <when>');
-        meaning = await meaningOfRecurring(cron, phrase, 1);
+        const schedule = await meaningOfSchedule(cron, phrase, 1);
+        // A rule no cron says, or any rule with an end, is a series of one-time schedules.
+        if (schedule.type === 'series' || options.until !== undefined || options.count !== undefined) {
+          const [{ readMessage }, { createSeries }] = await Promise.all([import('../shared/message'), import('../shared/create-series')]);
+          const message = await readMessage(rt, options.message);
+          return createSeries(rt, { agent, message, role: options.role, meaning: schedule, until: options.until, count: typeof options.count === 'number' ? options.count : undefined });
+        }
+        meaning = schedule;
         if (rt.settings.timezone.source === 'flag' && meaning.local_cron === null) {
           rt.out.warn(`A 5-field cron is read as UTC; --tz ${rt.zone()} does not apply to it. Use a phrase ('every weekday at 10am') to schedule in a zone.`);
         }

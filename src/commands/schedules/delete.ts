@@ -1,15 +1,12 @@
 import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, AuthError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors';
 import type { ScheduleKind } from '../../letta/types';
-import type { Runtime } from '../../runtime';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { NOUN } from '../shared/schedule';
 
 /** More than this many on a terminal, and the user is asked first. */
 const ASK_ABOVE = 5;
-/** Ids read from stdin: far more than anyone deletes at once, and a bound on memory. */
-const MAX_IDS = 100_000;
 
 type Outcome = { id: string; agent_id: string; deleted: true } | { id: string; deleted: false; error: string };
 
@@ -30,7 +27,8 @@ export default (kind: ScheduleKind) =>
         .addOption(agentOption())
         .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`),
     async run(rt, options, args) {
-      const ids = await idsFrom(rt, args);
+      const { idsFrom } = await import('../shared/ids');
+      const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
       if (ids.length === 0) return;
       if (ids.length > ASK_ABOVE && !options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
         const answer = await rt.prompt(`Delete ${ids.length} ${kind} schedules? [y/N] `);
@@ -47,6 +45,14 @@ export default (kind: ScheduleKind) =>
           continue;
         }
         try {
+          if (kind === 'recurring' && id.startsWith('series-')) {
+            const { deleteSeries } = await import('../shared/series');
+            const { agent_id, deleted } = await deleteSeries(rt, id);
+            outcomes.push({ id, agent_id, deleted: true });
+            if (out.quiet) out.line(id);
+            else if (!out.json) out.success(`Deleted series ${id} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
+            continue;
+          }
           const item = await findSchedule(rt, kind, id);
           await api.deleteSchedule(item.agent_id, id);
           outcomes.push({ id, agent_id: item.agent_id, deleted: true });
@@ -69,21 +75,3 @@ export default (kind: ScheduleKind) =>
       throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not deleted`));
     },
   });
-
-async function idsFrom(rt: Runtime, args: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const arg of args) {
-    if (arg !== '-') {
-      ids.push(arg);
-      continue;
-    }
-    if (rt.io.stdinIsTTY) throw new UsageError("'-' reads ids from stdin, but stdin is a terminal", 'Pipe ids in, e.g.: letta-switchboard onetime list -q | letta-switchboard onetime delete -');
-    for (const id of (await rt.readStdin('The ids', 16 * 1024 * 1024)).split(/\s+/)) {
-      if (id === '') continue;
-      if (ids.length >= MAX_IDS) throw new UsageError(`More than ${MAX_IDS.toLocaleString('en-US')} ids on stdin`, 'Delete them in smaller batches.');
-      ids.push(id);
-    }
-  }
-  if (ids.length === 0 && !args.includes('-')) throw new UsageError('No schedule id given', 'Pass one or more ids, or - to read them from stdin.');
-  return [...new Set(ids)];
-}

@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import type { ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
-import { findSchedule, NOUN, withAdditions } from '../shared/schedule';
+import { cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
 
 /** `onetime get` and `recurring get`: one schedule, times in the user's zone and in UTC. */
 export default (kind: ScheduleKind) =>
@@ -34,7 +34,10 @@ export default (kind: ScheduleKind) =>
       else {
         const cron = item.schedule.cron_expression ?? '';
         const { describeCron } = await import('../../time/cron');
-        rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`], ['Next run', () => bothZones(zone, next.value, next.field)]);
+        const local = cronInZone(cron, zone, Date.now());
+        rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
+        if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
+        rows.push(['Next run', () => bothZones(zone, next.value, next.field)]);
       }
       for (const message of item.message?.messages ?? []) rows.push(['Role', String(message.role)], ['Message', contentText(message.content)]);
       printDetail(out, rows);

@@ -3,7 +3,7 @@ import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../le
 import type { Column } from '../../output/list';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
-import { messageText, nextRun, NOUN, withAdditions } from '../shared/schedule';
+import { cronInZone, messageText, nextRun, NOUN, withAdditions } from '../shared/schedule';
 
 /** `onetime list` and `recurring list`: every page, one kind; every agent's with --all-agents or when no agent is set anywhere. */
 export default (kind: ScheduleKind) =>
@@ -17,6 +17,7 @@ export default (kind: ScheduleKind) =>
     async run(rt, options) {
       const api = await rt.api();
       const zone = rt.zone();
+      const now = rt.now();
       const agent = rt.agentOrNone();
       const allAgents = options.allAgents || !agent;
       const [{ printList }, { localAndUtc }] = await Promise.all([import('../../output/list'), import('../../output/when')]);
@@ -27,7 +28,12 @@ export default (kind: ScheduleKind) =>
       const columns: Array<Column<ScheduledMessage>> = [
         { header: 'ID', cell: (item) => item.id },
         { header: 'AGENT', cell: (item) => item.agent_id ?? '', onTerminal: allAgents },
-        ...(kind === 'recurring' ? [{ header: 'CRON (UTC)', cell: (item: ScheduledMessage) => item.schedule.cron_expression ?? '-' }] : []),
+        ...(kind === 'recurring'
+          ? [
+              { header: 'CRON (UTC)', cell: (item: ScheduledMessage) => seriesLabel(item) ?? item.schedule.cron_expression ?? '-' },
+              { header: `CRON (${zone})`, cell: (item: ScheduledMessage) => (seriesLabel(item) ? '-' : (cronInZone(item.schedule.cron_expression ?? '', zone, now) ?? '-')) },
+            ]
+          : []),
         { header: kind === 'one-time' ? 'RUNS AT' : 'NEXT RUN', cell: (item) => when(item).local },
         { header: 'UTC', cell: (item) => when(item).utc },
         { header: 'MESSAGE', cell: messageText, flexible: true },
@@ -40,6 +46,7 @@ export default (kind: ScheduleKind) =>
         if (!allAgents) {
           const agentId = await rt.agentId(agent!);
           for await (const page of api.schedulePages(agentId)) yield ofKind(page.map((item) => ({ ...item, agent_id: item.agent_id ?? agentId })));
+          if (kind === 'recurring') yield await (await import('../shared/series')).seriesRows(rt, [agentId]);
           return;
         }
         const [{ mapLimited }, { AGENT_CONCURRENCY }] = await Promise.all([import('../../concurrency'), import('../../letta/api')]);
@@ -50,8 +57,14 @@ export default (kind: ScheduleKind) =>
           return items;
         });
         for (const items of perAgent) yield ofKind(await items);
+        if (kind === 'recurring') yield await (await import('../shared/series')).seriesRows(rt, undefined);
       }
 
       await printList(rt.out, { columns, id: (item) => item.id, json: withAdditions, empty: `No ${kind} schedules.` }, pages());
     },
   });
+
+/** A series row (one line for all its one-time schedules): its rule and how many are waiting. */
+function seriesLabel(item: ScheduledMessage): string | undefined {
+  return typeof item.series_id === 'string' ? `series: ${String(item.phrase)} (${String(item.remaining)} waiting)` : undefined;
+}

@@ -33,6 +33,8 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
   const api = await rt.api();
   const agentId = await rt.agentId(agent);
   const created = await unsure(() => api.createSchedule(agentId, body), agentId, meaning.type);
+  const { recordCreated } = await import('./record-create');
+  const keepExact = await recordCreated(rt, created.id, agentId, meaning);
 
   const { input: _input, type: _type, is_now: _isNow, ...timing } = meaning as Partial<OnceMeaning> & Partial<RecurringMeaning>;
   const out = rt.out;
@@ -68,6 +70,7 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
     }
   }
   for (const warning of warnings) out.warn(warning);
+  if (keepExact && !out.json && !out.quiet) out.info(keepExact);
 }
 
 function preview(message: string): string {

@@ -1,5 +1,7 @@
 import { contentText, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
+import { cronList } from '../../time/to-utc';
+import { offsetMinutes } from '../../time/zone';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
 export const NOUN: Record<ScheduleKind, string> = { 'one-time': 'onetime', recurring: 'recurring' };
@@ -22,14 +24,51 @@ export function nextRun(item: ScheduledMessage): { value: unknown; field: string
 }
 
 /**
- * One schedule of this kind, or not found (exit 3), also when the id is a
+ * One schedule of this kind (any kind when undefined), or not found (exit 3), also when the id is a
  * schedule of the other kind. With no agent given anywhere, it is looked for
  * among all of them, as the Go CLI took a bare id.
  */
-export async function findSchedule(rt: Runtime, kind: ScheduleKind, id: string): Promise<ScheduledMessage> {
+export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, id: string): Promise<ScheduledMessage> {
   const api = await rt.api();
   const agent = rt.agentOrNone();
   if (!agent) return api.locateSchedule(id, kind);
   const agentId = await rt.agentId(agent);
   return { ...(await api.getSchedule(agentId, id, kind)), agent_id: agentId };
+}
+
+/**
+ * A UTC cron as the user's clock reads it at `at` (for display): minute and
+ * hours shifted by the zone's offset, weekdays moved when the day changes.
+ * Null when the cron is not that simple (steps, ranges of hours, days of the
+ * month): then only the UTC cron is shown.
+ */
+export function cronInZone(cron: string, zone: string, at: number): string | null {
+  const fields = cron.trim().split(/\s+/);
+  if (fields.length !== 5) return null;
+  const [minute, hour, dayOfMonth, month, dayOfWeek] = fields as [string, string, string, string, string];
+  const offset = offsetMinutes(zone, at);
+  if (offset === 0) return fields.join(' ');
+  if (!/^\d+$/.test(minute) || !/^\d+(,\d+)*$/.test(hour) || dayOfMonth !== '*' || month !== '*') return null;
+  const shifted = hour.split(',').map((h) => Number(h) * 60 + Number(minute) + offset);
+  const dayShifts = new Set(shifted.map((total) => Math.floor(total / 1440)));
+  if (dayShifts.size !== 1) return null;
+  const [dayShift] = [...dayShifts] as [number];
+  const localMinute = ((shifted[0]! % 60) + 60) % 60;
+  const localHours = [...new Set(shifted.map((total) => Math.floor((((total % 1440) + 1440) % 1440) / 60)))].sort((a, b) => a - b);
+  const days = weekdays(dayOfWeek);
+  if (days === undefined) return null;
+  const localDays = days === null ? '*' : cronList(days.map((d) => (((d + dayShift) % 7) + 7) % 7));
+  return `${localMinute} ${localHours.join(',')} * * ${localDays}`;
+}
+
+/** "1-5,0" -> [1,2,3,4,5,0]; "*" -> null; anything else (steps, names) -> undefined. */
+function weekdays(field: string): number[] | null | undefined {
+  if (field === '*') return null;
+  const days: number[] = [];
+  for (const part of field.split(',')) {
+    const range = /^(\d)(?:-(\d))?$/.exec(part);
+    if (!range) return undefined;
+    for (let d = Number(range[1]); d <= Number(range[2] ?? range[1]); d++) days.push(d % 7);
+  }
+  return days;
 }

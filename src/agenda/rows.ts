@@ -1,0 +1,138 @@
+import { formatClock, wallTime, zoneAbbreviation } from '../time/zone';
+import type { Agenda, Fire, FireFlag, OffsetChange } from './fires';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MINUTE = 60_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export const AGENDA_HEADERS = ['LOCAL', 'UTC', 'AGENT', 'KIND', 'MESSAGE', 'SCHEDULE', 'NOTE'];
+
+/** One fire as a row of text cells, in the order of AGENDA_HEADERS. */
+export interface AgendaRow {
+  local: string;
+  utc: string;
+  agent: string;
+  kind: string;
+  message: string;
+  schedule: string;
+  note: string;
+}
+
+/** "Mon 2026-11-30 09:00 EST" */
+export function localWithWeekday(zone: string, at: number): string {
+  const w = wallTime(zone, at);
+  return `${WEEKDAYS[w.weekday]!.slice(0, 3)} ${w.year}-${pad(w.month)}-${pad(w.day)} ${formatClock(w.hour, w.minute)} ${zoneAbbreviation(zone, at)}`;
+}
+
+/** "2026-11-30 14:00 UTC" */
+export function utcText(at: number): string {
+  return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** "Monday 30 November 2026": the header of a day's rows on a terminal. */
+export function dayHeader(zone: string, at: number): string {
+  const w = wallTime(zone, at);
+  return `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]} ${w.year}`;
+}
+
+/** The local calendar day of an instant, for grouping rows. */
+export function dayKey(zone: string, at: number): string {
+  const w = wallTime(zone, at);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+export function firstLine(text: string): string {
+  return text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '')?.trim() ?? '';
+}
+
+export function kindLabel(fire: Fire): string {
+  if (fire.schedule.seriesId !== undefined) return 'series';
+  return fire.schedule.kind;
+}
+
+/** What a flag says to a person reading the row. */
+export function flagText(flag: FireFlag, zone: string, at: number): string {
+  switch (flag.type) {
+    case 'dst-shift': {
+      const before = wallTime(zone, at - (flag.offsetAfter - flag.offsetBefore) * MINUTE);
+      const after = wallTime(zone, at);
+      return `DST moved it: ${formatClock(after.hour, after.minute)}, was ${formatClock(before.hour, before.minute)}`;
+    }
+    case 'same-minute':
+      return `${flag.count} fires of this agent this minute`;
+    case 'overdue':
+      return 'time passed, still scheduled';
+    case 'paused':
+      return `paused since ${flag.since.slice(0, 10)}`;
+  }
+}
+
+export function agendaRow(fire: Fire, zone: string): AgendaRow {
+  return {
+    local: localWithWeekday(zone, fire.at),
+    utc: utcText(fire.at),
+    agent: fire.schedule.agentName,
+    kind: kindLabel(fire),
+    message: firstLine(fire.schedule.text),
+    schedule: fire.schedule.id,
+    note: fire.flags.map((flag) => flagText(flag, zone, fire.at)).join('; '),
+  };
+}
+
+export function rowCells(row: AgendaRow): string[] {
+  return [row.local, row.utc, row.agent, row.kind, row.message, row.schedule, row.note];
+}
+
+/** The JSON form of one fire: the API's field names where there is one. */
+export function fireJson(fire: Fire, zone: string) {
+  const schedule = fire.schedule;
+  return {
+    at: new Date(fire.at).toISOString(),
+    local: localWithWeekday(zone, fire.at),
+    timezone: zone,
+    schedule_id: schedule.id,
+    agent_id: schedule.agentId,
+    agent_name: schedule.agentName,
+    kind: kindLabel(fire),
+    ...(schedule.cron === undefined ? {} : { cron_expression: schedule.cron }),
+    ...(schedule.seriesId === undefined ? {} : { series_id: schedule.seriesId }),
+    message: firstLine(schedule.text),
+    paused: schedule.pausedSince !== undefined,
+    flags: fire.flags.map((flag) => ({ ...flag, text: flagText(flag, zone, fire.at) })),
+  };
+}
+
+/** The note about one offset change in the window: when the clocks move and which schedules move with them. */
+export function offsetChangeNote(change: OffsetChange, zone: string): string {
+  const shift = change.after - change.before;
+  const amount = formatDuration(Math.abs(shift));
+  const direction = shift > 0 ? 'forward' : 'back';
+  // The wall clock just as it changes, read with the offset before the change ("02:00 EST" on a spring-forward night).
+  const clock = new Date(change.at + change.before * MINUTE);
+  const weekday = WEEKDAYS[clock.getUTCDay()]!.slice(0, 3);
+  const when = `${weekday} ${clock.toISOString().slice(0, 10)} at ${clock.toISOString().slice(11, 16)} ${zoneAbbreviation(zone, change.at - MINUTE)}`;
+  const moved = change.movedScheduleIds.length;
+  const effect =
+    moved === 0
+      ? 'no recurring schedule in this agenda moves with it.'
+      : `${moved} recurring schedule${moved === 1 ? '' : 's'} (${change.movedScheduleIds.join(', ')}) fire${moved === 1 ? 's' : ''} ${amount} ${shift > 0 ? 'later' : 'earlier'} in local time from then on, because Letta reads crons in UTC.`;
+  return `Clocks in ${zone} go ${direction} ${amount} on ${when}: ${effect}`;
+}
+
+function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (rest === 0) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  if (hours === 0) return `${rest} minutes`;
+  return `${hours}h${pad(rest)}`;
+}
+
+/** Every note the agenda should print below its rows (on stderr). */
+export function agendaNotes(agenda: Agenda, zone: string): string[] {
+  return [
+    ...agenda.offsetChanges.map((change) => offsetChangeNote(change, zone)),
+    ...agenda.truncated.map(({ scheduleId, shown }) => `Only the first ${shown} fires of ${scheduleId} are shown.`),
+    ...agenda.unreadable.map(({ scheduleId, reason }) => `Schedule ${scheduleId} has a cron this tool cannot read (${reason}); its fires are not shown.`),
+  ];
+}

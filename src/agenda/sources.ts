@@ -1,0 +1,30 @@
+import { contentText, scheduleKind, type ScheduledMessage } from '../letta/types';
+import type { AgendaSchedule } from './fires';
+
+/** What the agenda needs to know about a schedule besides Letta's copy of it. */
+export interface ScheduleContext {
+  agentName?: string;
+  seriesId?: string;
+  /** ISO instant: the schedule is paused and this is the saved copy. */
+  pausedSince?: string;
+}
+
+/** Every message of a schedule as text, one after another. */
+export function scheduleText(item: Pick<ScheduledMessage, 'message'>): string {
+  return (item.message?.messages ?? []).map((message) => contentText(message.content)).join('\n');
+}
+
+/** A schedule as Letta returns it (or as `pause` saved it), seen by the agenda. */
+export function agendaSchedule(item: ScheduledMessage, context: ScheduleContext = {}): AgendaSchedule {
+  const kind = scheduleKind(item);
+  return {
+    id: item.id,
+    agentId: item.agent_id,
+    agentName: context.agentName ?? item.agent_id,
+    kind,
+    ...(kind === 'recurring' ? { cron: item.schedule.cron_expression ?? '' } : { scheduledAt: item.schedule.scheduled_at }),
+    text: scheduleText(item),
+    ...(context.seriesId === undefined ? {} : { seriesId: context.seriesId }),
+    ...(context.pausedSince === undefined ? {} : { pausedSince: context.pausedSince }),
+  };
+}

@@ -1,0 +1,99 @@
+import { AlreadyReported, AuthError, CliError, InterruptedError, NetworkError, NotFoundError, UsageError } from '../../errors';
+import type { ScheduledMessage } from '../../letta/types';
+import type { Command } from '@commander-js/extra-typings';
+import { defineCommand } from '../command';
+import { agentOption } from '../options';
+
+type Outcome = { id: string; agent_id: string; paused_at: string; paused: true } | { id: string; paused: false; error: string };
+
+/**
+ * Save each recurring schedule whole in the record of intent (written and
+ * flushed), then delete it from Letta. A failed delete leaves the saved copy;
+ * pausing again finishes the job.
+ */
+export default defineCommand({
+  path: ['recurring', 'pause'],
+  description: 'Stop recurring schedules for a while: save each on this machine, then delete it from Letta',
+  examples: [
+    'letta-switchboard recurring pause SCHEDULE_ID',
+    'letta-switchboard recurring list -q --agent-id support-bot | letta-switchboard recurring pause -',
+    'letta-switchboard recurring resume SCHEDULE_ID',
+  ],
+  globals: ['output', 'api', 'dryRun'],
+  declare: (command: Command) =>
+    command
+      .argument('[ids...]', "schedule ids; '-' reads ids from stdin")
+      .addOption(agentOption())
+      .option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)'),
+  async run(rt, options, args) {
+    const [{ needsConfirmation, planPause }, { idsFrom }, { findSchedule }, { openState }, records] = await Promise.all([
+      import('../../agenda/pause'),
+      import('../shared/ids'),
+      import('../shared/schedule'),
+      import('../../state/store'),
+      import('../../state/records'),
+    ]);
+    const ids = await idsFrom(rt, args, 'recurring pause');
+    if (ids.length === 0) return;
+    if (needsConfirmation(ids.length, { interactive: rt.io.stdinIsTTY && rt.io.stderrIsTTY && !rt.dryRun, yes: !!options.yes })) {
+      const answer = await rt.prompt(`Pause ${ids.length} recurring schedules? Each is deleted from Letta and kept only on this machine. [y/N] `);
+      if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('Nothing paused', 'Pass --yes to pause without asking.');
+    }
+    const api = await rt.api();
+    const store = openState(rt.env, rt.home, { signal: rt.signal });
+    const out = rt.out;
+    const at = new Date(rt.now()).toISOString();
+    const outcomes: Outcome[] = [];
+    let stopped: CliError | undefined;
+    for (const id of ids) {
+      if (stopped) {
+        outcomes.push({ id, paused: false, error: 'not tried' });
+        continue;
+      }
+      try {
+        let item: ScheduledMessage | undefined;
+        let missing: NotFoundError | undefined;
+        try {
+          item = await findSchedule(rt, 'recurring', id);
+        } catch (error) {
+          if (!(error instanceof NotFoundError)) throw error;
+          missing = error;
+        }
+        const saved = records.findPaused(await store.read(), id);
+        const plan = planPause(item !== undefined, saved !== undefined);
+        if (plan.action === 'not-found') throw missing!;
+        if (plan.action === 'already-paused') {
+          outcomes.push({ id, agent_id: saved!.schedule.agent_id, paused_at: saved!.paused_at, paused: true });
+          if (out.quiet) out.line(id);
+          else if (!out.json) out.info(`${id} is already paused (since ${saved!.paused_at}).`);
+          continue;
+        }
+        const schedule = item!;
+        const pausedAt = saved?.paused_at ?? at;
+        // The copy is on disk, flushed, before anything is deleted: a failure from here on loses nothing.
+        if (!rt.dryRun) await store.update((state) => records.recordPaused(state, schedule, pausedAt, records.findIntent(state, id) ?? saved?.intent));
+        await api.deleteSchedule(schedule.agent_id, id);
+        if (!rt.dryRun) await store.update((state) => records.markGone(state, id, at));
+        outcomes.push({ id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true });
+        if (out.quiet) out.line(id);
+        else if (!out.json) out.success(`Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)`);
+      } catch (error) {
+        if (!(error instanceof CliError) || ids.length === 1) throw error;
+        outcomes.push({ id, paused: false, error: error.message });
+        if (!out.json) out.info(`${out.paintErr.red('Error:')} ${error.message}`);
+        if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
+      }
+    }
+    if (out.json) out.document(outcomes);
+    const done = outcomes.filter((o) => o.paused).map((o) => o.id);
+    if (done.length > 0 && !out.quiet && !rt.dryRun) {
+      out.info(`A paused schedule exists only on this machine, in ${store.path}. Resume with: letta-switchboard recurring resume ${done.join(' ')}`);
+      out.info("To recreate it elsewhere: letta-switchboard recurring paused --json");
+    }
+    const failed = outcomes.filter((o) => !o.paused);
+    if (failed.length === 0) return;
+    out.info(`Paused ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
+    out.info(`Not paused: ${failed.map((o) => o.id).join(', ')}.`);
+    throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not paused`));
+  },
+});

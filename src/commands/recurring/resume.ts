@@ -1,0 +1,104 @@
+import { AlreadyReported, AuthError, CliError, InterruptedError, NetworkError, NotFoundError } from '../../errors';
+import type { ScheduledMessage } from '../../letta/types';
+import type { Command } from '@commander-js/extra-typings';
+import { defineCommand } from '../command';
+
+type Outcome = { id: string; new_id: string; agent_id: string; cron_expression: string; resumed: true; created: boolean } | { id: string; resumed: false; error: string };
+
+/**
+ * Re-create paused schedules: create, read back, and only then let the saved
+ * copy go. A schedule made from a local-time phrase gets the UTC cron right
+ * for today's offset. Resuming twice creates nothing the second time.
+ */
+export default defineCommand({
+  path: ['recurring', 'resume'],
+  description: 'Re-create paused recurring schedules (with the UTC cron right for today when made from a local-time phrase)',
+  examples: ['letta-switchboard recurring resume SCHEDULE_ID', 'letta-switchboard recurring paused -q | letta-switchboard recurring resume -'],
+  globals: ['output', 'time', 'api', 'dryRun'],
+  declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin"),
+  async run(rt, _options, args) {
+    const [{ idsFrom }, { openState }, records, { planResume, resumeCron }, { recreateBody, sameSchedule }] = await Promise.all([
+      import('../shared/ids'),
+      import('../../state/store'),
+      import('../../state/records'),
+      import('../../agenda/pause'),
+      import('../../agenda/schedule-copy'),
+    ]);
+    const ids = await idsFrom(rt, args, 'recurring resume');
+    const api = await rt.api();
+    const store = openState(rt.env, rt.home, { signal: rt.signal });
+    const out = rt.out;
+    const at = new Date(rt.now()).toISOString();
+    const outcomes: Outcome[] = [];
+    let stopped: CliError | undefined;
+    for (const id of ids) {
+      if (stopped) {
+        outcomes.push({ id, resumed: false, error: 'not tried' });
+        continue;
+      }
+      try {
+        const state = await store.read();
+        const saved = records.findPaused(state, id);
+        if (!saved) {
+          const successor = records.currentId(state, id);
+          if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
+          outcomes.push({ id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false });
+          if (out.quiet) out.line(successor);
+          else if (!out.json) out.info(`${id} was already resumed, as ${successor}; nothing created.`);
+          continue;
+        }
+        const agentId = saved.schedule.agent_id;
+        const savedCron = saved.schedule.schedule.cron_expression ?? '';
+        const cron = await resumeCron(savedCron, saved.intent, rt.now());
+        const body = recreateBody(saved.schedule, { type: 'recurring', cron_expression: cron });
+        const existing: ScheduledMessage[] = [];
+        for await (const page of api.schedulePages(agentId)) existing.push(...page);
+        const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string');
+
+        if (plan.action === 'still-in-letta') {
+          // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
+          if (!rt.dryRun) await store.update((s) => void records.takePaused(s, id));
+          outcomes.push({ id, new_id: id, agent_id: agentId, cron_expression: saved.schedule.schedule.cron_expression ?? '', resumed: true, created: false });
+          if (out.quiet) out.line(id);
+          else if (!out.json) out.info(`${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`);
+          continue;
+        }
+
+        let newId: string;
+        if (plan.action === 'adopt') {
+          newId = plan.id;
+        } else {
+          if (!rt.dryRun) await store.update((s) => void Object.assign(records.findPaused(s, id) ?? {}, { resume_attempted_at: at }));
+          const { unsure } = await import('../shared/create-schedule');
+          newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
+        }
+        if (rt.dryRun) continue;
+        // Read back before the saved copy goes: if Letta does not have it as sent, the copy stays.
+        const stored = await api.getSchedule(agentId, newId);
+        if (!sameSchedule(body, stored)) {
+          throw new CliError(`Letta's copy of ${newId} does not match what was sent; the saved copy of ${id} is kept`, `Check it with: letta-switchboard recurring get ${newId}`);
+        }
+        await store.update((s) => {
+          records.takePaused(s, id);
+          if (saved.intent) {
+            const { replaced_by: _replaced, status_at: _statusAt, ...intent } = saved.intent;
+            records.recordReplacement(s, id, { ...intent, schedule_id: newId, utc_crons: [cron], created_at: at, replaces: [], status: 'active' }, at);
+          }
+        });
+        outcomes.push({ id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' });
+        if (out.quiet) out.line(newId);
+        else if (!out.json) out.success(`Resumed ${id} as ${newId} (${cron} UTC)`);
+      } catch (error) {
+        if (!(error instanceof CliError) || ids.length === 1) throw error;
+        outcomes.push({ id, resumed: false, error: error.message });
+        if (!out.json) out.info(`${out.paintErr.red('Error:')} ${error.message}`);
+        if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
+      }
+    }
+    if (out.json) out.document(outcomes);
+    const failed = outcomes.filter((o) => !o.resumed);
+    if (failed.length === 0) return;
+    out.info(`Not resumed: ${failed.map((o) => o.id).join(', ')}. Their saved copies are kept; run resume again.`);
+    throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not resumed`));
+  },
+});

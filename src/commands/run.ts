@@ -1,0 +1,47 @@
+import { Option, type Command } from '@commander-js/extra-typings';
+import { NotFoundError } from '../errors';
+import type { ScheduledMessage } from '../letta/types';
+import type { Runtime } from '../runtime';
+import { defineCommand } from './command';
+import { agentOption } from './options';
+
+/** Send a schedule's messages to its agent now; the schedule itself is left as it is. */
+export default defineCommand({
+  path: ['run'],
+  description: "Send a schedule's messages to its agent now and print the reply; the schedule is left as it is",
+  examples: ['letta-switchboard run SCHEDULE_ID', 'letta-switchboard run SCHEDULE_ID --async', 'letta-switchboard run SCHEDULE_ID --dry-run'],
+  globals: ['output', 'api', 'dryRun'],
+  declare: (command: Command) =>
+    command
+      .argument('<id>', 'a one-time or recurring schedule id (or the old id of a paused one)')
+      .addOption(agentOption())
+      .addOption(new Option('--async', 'send without waiting for the reply; print the run id')),
+  async run(rt, options, id) {
+    const [{ runBody }, { unsure }, { printQueued, printReply }] = await Promise.all([
+      import('../agenda/schedule-copy'),
+      import('./shared/create-schedule'),
+      import('./shared/reply'),
+    ]);
+    const schedule = await scheduleToRun(rt, id);
+    const api = await rt.api();
+    const agentId = schedule.agent_id;
+    const { messages, ...fields } = runBody(schedule, !!options.async);
+    if (options.async) return printQueued(rt.out, await unsure(() => api.sendMessageAsync(agentId, messages, fields), agentId, 'async message'));
+    printReply(rt.out, await unsure(() => api.sendMessage(agentId, messages, fields), agentId, 'message'));
+  },
+});
+
+/** The schedule as Letta has it (either kind), else the copy `recurring pause` saved on this machine. */
+async function scheduleToRun(rt: Runtime, id: string): Promise<ScheduledMessage> {
+  const { findSchedule } = await import('./shared/schedule');
+  try {
+    return await findSchedule(rt, undefined, id);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    const [{ openState }, { findPaused }] = await Promise.all([import('../state/store'), import('../state/records')]);
+    const saved = findPaused(await openState(rt.env, rt.home, { signal: rt.signal }).read(), id);
+    if (!saved) throw error;
+    rt.out.info(`${id} is paused; sending the messages of its saved copy.`);
+    return saved.schedule;
+  }
+}

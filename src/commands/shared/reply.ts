@@ -1,0 +1,22 @@
+import type { LettaResponse, Run } from '../../letta/types';
+import { contentText } from '../../letta/types';
+import type { Output } from '../../output/output';
+import { inert } from '../../output/inert';
+
+/** An agent's reply: the assistant's text on stdout (the whole answer with --json); a note when there is none. */
+export function printReply(out: Output, response: LettaResponse): void {
+  if (out.json) return out.document(response);
+  const replies = response.messages.filter((m) => m.message_type === 'assistant_message').map((m) => contentText(m.content));
+  for (const reply of replies) out.line(inert(reply));
+  if (replies.length === 0 && !out.quiet) {
+    const reason = typeof response.stop_reason === 'object' && response.stop_reason ? (response.stop_reason as { stop_reason?: unknown }).stop_reason : response.stop_reason;
+    out.info(`The agent sent no reply text${reason ? ` (stop reason: ${inert(String(reason))})` : ''}.`);
+  }
+}
+
+/** A message queued with --async: the run id on stdout, how to follow it on stderr. */
+export function printQueued(out: Output, run: Run): void {
+  if (out.json) return out.document(run);
+  out.line(run.id);
+  if (!out.quiet) out.info(`Queued as run ${inert(run.id)} (${inert(run.status ?? 'created')}). Follow it with: letta-switchboard results get ${inert(run.id)}`);
+}

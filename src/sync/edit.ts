@@ -1,0 +1,82 @@
+import { UsageError } from '../errors';
+import type { MessageCreate, Role, Schedule, ScheduledMessage } from '../letta/types';
+import { contentText, scheduleKind } from '../letta/types';
+import { nextRuns } from '../time/cron';
+import { carriedBody, replacementBody, type FullScheduleBody } from './carry';
+
+export interface EditChanges {
+  message?: string;
+  role?: Role;
+  schedule?: Schedule;
+}
+
+export interface EditedBody {
+  body: FullScheduleBody;
+  /** What differs from the old schedule, one short phrase each ("message", "cron 0 14 * * 1-5 → 0 13 * * 1-5"). */
+  changed: string[];
+}
+
+/** The old schedule's body with the user's changes; every field they did not change is carried as it was. */
+export function editedBody(old: ScheduledMessage, changes: EditChanges): EditedBody {
+  const carried = carriedBody(old);
+  const messages = carried.messages as MessageCreate[];
+  const changed: string[] = [];
+  let nextMessages = messages;
+  if (changes.message !== undefined && changes.message !== contentText(messages[0]?.content)) {
+    nextMessages = [{ role: changes.role ?? messages[0]?.role ?? 'user', content: changes.message }];
+    changed.push('message');
+  }
+  if (changes.role !== undefined && nextMessages.some((m) => m.role !== changes.role)) {
+    nextMessages = nextMessages.map((m) => ({ ...m, role: changes.role! }));
+    changed.push(`role → ${changes.role}`);
+  }
+  const oldSchedule = currentSchedule(old);
+  const schedule = changes.schedule ?? oldSchedule;
+  const before = describeSchedule(oldSchedule);
+  const after = describeSchedule(schedule);
+  if (before !== after) changed.push(`${schedule.type === 'recurring' ? 'cron' : 'time'} ${before} → ${after}`);
+  return { body: replacementBody({ ...carried, messages: nextMessages }, schedule), changed };
+}
+
+/** The schedule as Letta has it, in the shape a create takes. */
+export function currentSchedule(old: Pick<ScheduledMessage, 'schedule'>): Schedule {
+  if (scheduleKind(old) === 'recurring') return { type: 'recurring', cron_expression: old.schedule.cron_expression ?? '' };
+  return { type: 'one-time', scheduled_at: old.schedule.scheduled_at ?? 0 };
+}
+
+function describeSchedule(schedule: Schedule): string {
+  return schedule.type === 'recurring' ? schedule.cron_expression : new Date(schedule.scheduled_at).toISOString();
+}
+
+/** A change this close to a fire could double it or lose it. */
+export const EDIT_GUARD_MS = 60_000;
+
+/** The old schedule's next fire, if it is within the guard window; undefined otherwise. */
+export function firesSoon(old: ScheduledMessage, now: number): number | undefined {
+  const next = nextFire(old, now);
+  return next !== undefined && next >= now && next - now < EDIT_GUARD_MS ? next : undefined;
+}
+
+function nextFire(old: ScheduledMessage, now: number): number | undefined {
+  const listed = typeof old.next_scheduled_time === 'string' ? Date.parse(old.next_scheduled_time) : NaN;
+  if (Number.isFinite(listed) && listed >= now) return listed;
+  if (scheduleKind(old) === 'one-time') return old.schedule.scheduled_at;
+  const cron = old.schedule.cron_expression;
+  if (!cron) return undefined;
+  try {
+    return nextRuns(cron, now, 1)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refuse an edit that would race the old schedule's fire, unless forced. */
+export function guardEdit(old: ScheduledMessage, now: number, force: boolean): void {
+  const soon = firesSoon(old, now);
+  if (soon === undefined || force) return;
+  const seconds = Math.max(0, Math.round((soon - now) / 1000));
+  throw new UsageError(
+    `${old.id} fires in ${seconds} s (${new Date(soon).toISOString()}); changing it now could send that message twice or not at all`,
+    'Wait until it has fired, or pass --force to change it anyway.',
+  );
+}

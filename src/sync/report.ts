@@ -1,0 +1,109 @@
+import { formatLocal } from '../time/zone';
+import type { SyncOutcome } from './execute';
+import { localCronFromUtc } from './local-rule';
+
+/** What sync says it did, one entry per action: the same facts for people (lines) and scripts (JSON). */
+export interface SyncReport {
+  action: SyncOutcome['action']['type'];
+  agent_id: string;
+  ok: boolean;
+  /** The schedule acted on (the old one, for a replacement). */
+  id?: string;
+  series_id?: string;
+  new_id?: string;
+  created?: string[];
+  timezone?: string;
+  old_cron?: string;
+  new_cron?: string;
+  old_local_cron?: string | null;
+  local_rule?: string;
+  next_run?: string;
+  next_run_local?: string;
+  /** Which of the schedules involved exist in Letta now. */
+  exist: string[];
+  error?: string;
+  lines: string[];
+}
+
+/** `dryRun`: nothing was sent or recorded, so each line says what would happen. */
+export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false): SyncReport {
+  const { action } = outcome;
+  const base = { action: action.type, agent_id: action.agent_id, ok: outcome.ok, exist: outcome.exist, ...(outcome.error ? { error: outcome.error.message } : {}) };
+  const failed = outcome.error ? `: ${outcome.error.message}` : '';
+  switch (action.type) {
+    case 'replace': {
+      const oldLocal = safeLocal(action.old_cron, action.zone, now);
+      const facts = {
+        ...base,
+        id: action.old_id,
+        new_id: outcome.new_id,
+        timezone: action.zone,
+        old_cron: action.old_cron,
+        new_cron: action.new_cron,
+        old_local_cron: oldLocal,
+        local_rule: action.local_rule,
+        next_run: new Date(action.next_fire).toISOString(),
+        next_run_local: formatLocal(action.zone, action.next_fire),
+      };
+      const detail = [
+        `  local  ${oldLocal ?? '?'} → ${action.local_rule} (${action.zone})`,
+        `  UTC    ${action.old_cron} → ${action.new_cron}`,
+        `  next   ${facts.next_run_local} (${facts.next_run})`,
+      ];
+      if (outcome.ok) return { ...facts, lines: [dryRun ? `Would replace ${action.old_id} (agent ${action.agent_id})` : `Replaced ${action.old_id} with ${outcome.new_id} (agent ${action.agent_id})`, ...detail] };
+      if (!outcome.new_id) return { ...facts, lines: [`Could not replace ${action.old_id} (agent ${action.agent_id})${failed}`, `  ${action.old_id} is kept unchanged; no new schedule exists.`, ...detail] };
+      return {
+        ...facts,
+        lines: [
+          `Replacing ${action.old_id} stopped part-way (agent ${action.agent_id})${failed}`,
+          `  Both exist: ${action.old_id} (old, kept; the next sync deletes it once ${outcome.new_id} is confirmed) and ${outcome.new_id} (new).`,
+          ...detail,
+        ],
+      };
+    }
+    case 'delete-replaced':
+      return {
+        ...base,
+        id: action.old_id,
+        lines: outcome.ok
+          ? [`${dryRun ? 'Would delete' : 'Deleted'} ${action.old_id}, already replaced by ${action.intent_id} (agent ${action.agent_id})`]
+          : [`Could not delete ${action.old_id}, already replaced by ${action.intent_id}${failed}`, `  Both exist; the next sync tries again.`],
+      };
+    case 'gone':
+      return {
+        ...base,
+        id: action.id,
+        lines: [
+          action.fired
+            ? `${action.id} has run and is no longer followed (agent ${action.agent_id})`
+            : `${action.id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created (agent ${action.agent_id})`,
+        ],
+      };
+    case 'member-gone':
+      return { ...base, id: action.id, series_id: action.series_id, lines: [`${action.id} of series ${action.series_id} was deleted outside letta-switchboard: marked gone, not re-created`] };
+    case 'series-gone':
+      return { ...base, series_id: action.series_id, lines: [`Series ${action.series_id} was deleted outside letta-switchboard: marked gone, not topped up again`] };
+    case 'top-up': {
+      const created = outcome.created ?? [];
+      const wanted = action.instants.length + action.landed.length;
+      const first = Math.min(...action.instants, ...action.landed.map((l) => l.at));
+      const lines = outcome.ok
+        ? [`Series ${action.series_id}: ${dryRun ? 'would create' : 'created'} ${wanted} more, from ${formatLocal(action.zone, first)} (${new Date(first).toISOString()}) (agent ${action.agent_id})`]
+        : [
+            `Series ${action.series_id}: created ${created.length} of ${wanted}, then stopped${failed}`,
+            created.length > 0 ? `  Created: ${created.join(', ')}. The next sync creates the rest.` : '  None were created. The next sync tries again.',
+          ];
+      return { ...base, series_id: action.series_id, created, lines };
+    }
+    case 'problem':
+      return { ...base, ok: false, id: action.id, error: action.message, lines: [`${action.id} left as it is: ${action.message}`] };
+  }
+}
+
+function safeLocal(cron: string, zone: string, now: number): string | null {
+  try {
+    return localCronFromUtc(cron, zone, now);
+  } catch {
+    return null;
+  }
+}

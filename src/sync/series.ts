@@ -1,0 +1,65 @@
+import { CronExpressionParser } from 'cron-parser';
+import { UsageError } from '../errors';
+import type { Series, SeriesMember } from '../state/records';
+import { nextInstants, type SeriesRule } from '../time/series';
+import { patternOfCron } from './local-rule';
+
+/** How far ahead a series is created: 60 days, and at most 50 schedules waiting at once. */
+export const HORIZON_DAYS = 60;
+export const HORIZON_MEMBERS = 50;
+/** A member closer than this to now could be past by the time Letta reads it. */
+export const LEAD_MS = 60_000;
+
+const DAY_MS = 86_400_000;
+
+/** What a series' instants are computed from: its rule's text (a local cron) or, for a rule no cron says, the whole rule. */
+export type SeriesRuleOf = Pick<Series, 'rule' | 'zone'> & { series_rule?: unknown };
+
+/** The instants a series rule fires at after `afterMs` (exclusive), up to `untilMs` (inclusive), at most `max`. */
+export type InstantSource = (series: SeriesRuleOf, afterMs: number, untilMs: number, max: number) => number[];
+
+/** A member deleted outside this tool before it fired (recorded so it is never re-created or counted). */
+export function isGoneMember(member: SeriesMember): boolean {
+  return member.gone === true;
+}
+
+/** A local cron evaluated on the zone's clock, so every instant is the local time the rule names, DST or not. */
+export function localCronInstants(localCron: string, zone: string, afterMs: number, untilMs: number, max: number): number[] {
+  const expression = CronExpressionParser.parse(localCron, { tz: zone, currentDate: new Date(afterMs) });
+  const instants: number[] = [];
+  while (instants.length < max && expression.hasNext()) {
+    const at = expression.next().getTime();
+    if (at > untilMs) break;
+    if (at > afterMs) instants.push(at);
+  }
+  return instants;
+}
+
+/** The instants of a recorded series rule: a local cron, or a rule no cron can say (kept whole in `series_rule`). */
+export const seriesInstants: InstantSource = (series, afterMs, untilMs, max) => {
+  if (patternOfCron(series.rule) !== null) return localCronInstants(series.rule, series.zone, afterMs, untilMs, max);
+  const rule = series.series_rule as SeriesRule | undefined;
+  if (rule && typeof rule === 'object' && typeof rule.kind === 'string') return nextInstants(rule, series.zone, afterMs, max, untilMs);
+  throw new UsageError(`The series rule '${series.rule}' cannot be extended by this version of letta-switchboard`);
+};
+
+/** The end of what a series may hold as of `now`: its own end, or 60 days ahead. */
+export function horizonOf(series: Pick<Series, 'until'>, now: number): number {
+  const until = series.until === undefined ? Infinity : Date.parse(series.until);
+  return Math.min(until, now + HORIZON_DAYS * DAY_MS);
+}
+
+/** The next instants a series needs to reach its horizon, given the members it has. */
+export function topUpInstants(series: SeriesRuleOf & Pick<Series, 'until' | 'count' | 'members'>, now: number, source: InstantSource): number[] {
+  const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).length;
+  const room = Math.min(HORIZON_MEMBERS - waiting, series.count === undefined ? Infinity : series.count - series.members.length);
+  if (room <= 0) return [];
+  const last = Math.max(now + LEAD_MS - 1, ...series.members.map((m) => Date.parse(m.instant)));
+  return source(series, last, horizonOf(series, now), room);
+}
+
+/** The next member still to fire, and how many are waiting. */
+export function seriesProgress(series: Series, now: number): { next: number | undefined; waiting: number } {
+  const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
+  return { next: waiting[0] === undefined ? undefined : Date.parse(waiting[0].instant), waiting: waiting.length };
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { needsConfirmation, planPause, planResume, resumeCron } from '../../src/agenda/pause';
+import { recreateBody, runBody, sameSchedule } from '../../src/agenda/schedule-copy';
+import { agendaSchedule } from '../../src/agenda/sources';
+import type { ScheduledMessage } from '../../src/letta/types';
+
+const schedule: ScheduledMessage = {
+  id: 'sm-1',
+  agent_id: 'agent-1',
+  message: {
+    messages: [
+      { role: 'system', content: [{ type: 'text', text: 'Be brief.' }] },
+      { role: 'user', content: 'Daily standup, please' },
+    ],
+    max_steps: 7,
+    callback_url: 'https://example.com/hook',
+    include_return_message_types: ['assistant_message'],
+    some_future_field: 'kept out of requests',
+  },
+  schedule: { type: 'recurring', cron_expression: '0 14 * * 1-5' },
+  next_scheduled_time: '2027-03-10T14:00:00Z',
+};
+
+describe('copies of a schedule', () => {
+  it('runs with exactly its messages and the options /messages accepts', () => {
+    expect(runBody(schedule, false)).toEqual({
+      messages: schedule.message.messages,
+      max_steps: 7,
+      include_return_message_types: ['assistant_message'],
+    });
+    expect(runBody(schedule, true)).toEqual({
+      messages: schedule.message.messages,
+      max_steps: 7,
+      include_return_message_types: ['assistant_message'],
+      callback_url: 'https://example.com/hook',
+    });
+    expect(runBody({ ...schedule, message: { messages: [{ role: 'user', content: 'x' }], max_steps: null } }, false)).toEqual({ messages: [{ role: 'user', content: 'x' }] });
+  });
+
+  it('re-creates with every field it had and the timing given', () => {
+    const body = recreateBody(schedule, { type: 'recurring', cron_expression: '0 13 * * 1-5' });
+    expect(body).toEqual({
+      schedule: { type: 'recurring', cron_expression: '0 13 * * 1-5' },
+      messages: schedule.message.messages,
+      max_steps: 7,
+      callback_url: 'https://example.com/hook',
+      include_return_message_types: ['assistant_message'],
+    });
+    const stored = { ...schedule, id: 'sm-2', schedule: { type: 'recurring' as const, cron_expression: '0 13 * * 1-5' } };
+    expect(sameSchedule(body, stored)).toBe(true);
+    expect(sameSchedule(body, schedule)).toBe(false);
+    expect(sameSchedule(body, { ...stored, message: { messages: [schedule.message.messages[1]!] } })).toBe(false);
+  });
+
+  it('turns a schedule into an agenda entry with all its text', () => {
+    expect(agendaSchedule(schedule, { agentName: 'support-bot', pausedSince: '2027-03-01T00:00:00Z' })).toEqual({
+      id: 'sm-1',
+      agentId: 'agent-1',
+      agentName: 'support-bot',
+      kind: 'recurring',
+      cron: '0 14 * * 1-5',
+      text: 'Be brief.\nDaily standup, please',
+      pausedSince: '2027-03-01T00:00:00Z',
+    });
+  });
+});
+
+describe('pause and resume plans', () => {
+  const body = recreateBody(schedule, { type: 'recurring', cron_expression: '0 14 * * 1-5' });
+  const twin = { ...schedule, id: 'sm-9' };
+
+  it('asks before pausing more than five only when a person is at a terminal and --yes is absent', () => {
+    expect(needsConfirmation(6, { interactive: true, yes: false })).toBe(true);
+    expect(needsConfirmation(5, { interactive: true, yes: false })).toBe(false);
+    expect(needsConfirmation(6, { interactive: false, yes: false })).toBe(false);
+    expect(needsConfirmation(6, { interactive: true, yes: true })).toBe(false);
+  });
+
+  it('pauses what Letta has, finishes a pause whose delete failed, and leaves a done pause alone', () => {
+    expect(planPause(true, false).action).toBe('save-and-delete');
+    expect(planPause(true, true).action).toBe('delete-again');
+    expect(planPause(false, true).action).toBe('already-paused');
+    expect(planPause(false, false).action).toBe('not-found');
+  });
+
+  it('creates nothing when the old schedule is still there or an earlier attempt landed', () => {
+    expect(planResume('sm-1', body, [schedule], false)).toEqual({ action: 'still-in-letta' });
+    expect(planResume('sm-1', body, [twin], true)).toEqual({ action: 'adopt', id: 'sm-9' });
+    expect(planResume('sm-1', body, [twin], false)).toEqual({ action: 'create' });
+    expect(planResume('sm-1', body, [], true)).toEqual({ action: 'create' });
+  });
+});
+
+describe('the cron a resumed schedule gets', () => {
+  const winter = Date.parse('2026-11-22T15:00:00Z');
+  const summer = Date.parse('2027-04-01T15:00:00Z');
+  const made = { kind: 'recurring', phrase: 'every weekday at 9am', zone: 'America/New_York', utc_crons: ['0 14 * * 1-5'] };
+
+  it('follows the local time of a phrase under the offset in force when it is resumed', async () => {
+    expect(await resumeCron('0 14 * * 1-5', made, winter)).toBe('0 14 * * 1-5');
+    expect(await resumeCron('0 14 * * 1-5', made, summer)).toBe('0 13 * * 1-5');
+    expect(await resumeCron('0 22 * * *', { kind: 'recurring', phrase: 'daily at 9am', zone: 'Australia/Sydney' }, Date.parse('2027-04-10T00:00:00Z'))).toBe('0 23 * * *');
+  });
+
+  it('keeps the cron it had without a phrase, for a raw cron, or when the phrase made several crons', async () => {
+    expect(await resumeCron('0 14 * * 1-5', undefined, summer)).toBe('0 14 * * 1-5');
+    expect(await resumeCron('0 14 * * 1-5', { ...made, phrase: '0 14 * * 1-5' }, summer)).toBe('0 14 * * 1-5');
+    expect(await resumeCron('0 14 * * 1-5', { ...made, utc_crons: ['0 14 * * 1-5', '30 15 * * 1-5'] }, summer)).toBe('0 14 * * 1-5');
+    expect(await resumeCron('5 4 * * *', { ...made, phrase: 'gibberish every blue moon' }, summer)).toBe('5 4 * * *');
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { runIn, useHarness } from '../helpers/harness';
+import { TEST_KEY } from '../helpers/fake-letta';
+
+const h = useHarness();
+
+describe('help', () => {
+  it.each([[['help']], [['help', 'recurring']], [['help', 'send']]])('%j prints help and exits 0, with no error', async (args) => {
+    const r = await h.run(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: letta-switchboard');
+    expect(r.stderr).toBe('');
+  });
+
+  it('help recurring create shows that command, not its group', async () => {
+    const r = await h.run(['help', 'recurring', 'create']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: letta-switchboard recurring create [options]');
+    expect(r.stdout).toContain('--cron <when>');
+  });
+
+  it('help for a command that does not exist is exit 2', async () => {
+    const r = await h.run(['help', 'nothing']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Error: Unknown command 'nothing'/);
+  });
+
+  it('a group lists its subcommands and no global options; a command shows only the options that do something for it', async () => {
+    const group = await h.run(['recurring', '--help']);
+    expect(group.stdout).toMatch(/Commands:\n\s+create/);
+    expect(group.stdout).not.toContain('Global Options:');
+    const parse = await h.run(['parse', '--help']);
+    expect(parse.stdout).toContain('--tz <zone>');
+    expect(parse.stdout).not.toContain('--dry-run');
+    expect(parse.stdout).not.toContain('--api-key');
+    const completion = await h.run(['completion', '--help']);
+    expect(completion.stdout).not.toContain('Global Options:');
+  });
+
+  it('send --help has no phantom [command]; defaults print without quotes', async () => {
+    const r = await h.run(['send', '--help']);
+    expect(r.stdout).toContain('Usage: letta-switchboard send [options]\n');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('(one of user, assistant, system; default user)');
+    expect(r.stdout).not.toContain('"user"');
+    expect((await h.run(['results', 'list', '--help'])).stdout).toContain('(default 20)');
+  });
+});
+
+describe('usage errors that teach', () => {
+  it('an unquoted phrase is told to quote it', async () => {
+    const r = await h.run(['recurring', 'create', '--agent-id', 'support-bot', '--cron', 'every', 'monday', 'at', '3pm', '--message', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--cron "every monday at 3pm"');
+    expect(r.requests).toEqual([]);
+  });
+
+  it('a mistyped subcommand gets the nearest', async () => {
+    const r = await h.run(['recurring', 'delet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Unknown command 'delet'");
+    expect(r.stderr).toContain('(Did you mean delete?)');
+  });
+
+  it('send --cron says where --cron belongs', async () => {
+    const r = await h.run(['send', '--agent-id', 'support-bot', '--message', 'x', '--cron', 'daily']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Error: --cron belongs to recurring create/);
+    expect(r.requests).toEqual([]);
+  });
+
+  it('a missing --message says so', async () => {
+    const r = await h.run(['send', '--agent-id', 'support-bot'], { terminal: 80 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Error: No message given: --message is missing/);
+  });
+
+  it('--all-agents with --agent-id is a usage error', async () => {
+    const r = await h.run(['recurring', 'list', '--all-agents', '--agent-id', 'support-bot']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'--all-agents' cannot be used with option '--agent-id");
+    expect(r.requests).toEqual([]);
+  });
+
+  it.each([
+    [['--timeout', '2147483648', 'agents', 'list'], "--timeout '2147483648' must be a whole number from 1 to 2147483647"],
+    [['--timeout', '0', 'agents', 'list'], "--timeout '0'"],
+    [['results', 'list', '--limit', 'ten'], "--limit 'ten'"],
+    [['parse', 'daily', '--count', '101'], "--count '101'"],
+    [['send', '--message', 'x', '--role', 'robot'], "--role 'robot' is not a role"],
+  ])('%j is refused while the arguments are read', async (args, message) => {
+    const r = await h.run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.requests).toEqual([]);
+  });
+});
+
+describe('secrets', () => {
+  it("commander's own messages are masked", async () => {
+    const r = await runIn(undefined, ['sk-x'], { LETTA_API_KEY: 'sk-x', HOME: '/nonexistent' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('sk-x');
+    expect(r.stderr).toContain('Unknown command');
+  });
+
+  it('a key with white space around it is masked as sent, and a short key is masked too', async () => {
+    h.letta.inject(/^GET \/v1\/agents\/$/, { status: 401, body: JSON.stringify({ detail: `bad key ${TEST_KEY} and abc12` }) });
+    const r = await h.run(['agents', 'list', '--verbose'], { env: { LETTA_API_KEY: `  ${TEST_KEY}\n` } });
+    expect(r.code).toBe(4);
+    expect(r.stderr).not.toContain(TEST_KEY);
+    const short = await h.run(['config', 'show'], { env: { LETTA_API_KEY: 'abc12' } });
+    expect(short.stdout + short.stderr).not.toContain('abc12');
+  });
+
+  it('a key given as an argument warns about shell history', async () => {
+    const r = await h.run(['config', 'set-api-key', TEST_KEY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('shell history');
+    expect(r.stderr).not.toContain(TEST_KEY);
+  });
+});
+
+describe('config', () => {
+  it('show and path name the config file and the state file; get prints one setting', async () => {
+    const show = await h.run(['config', 'show']);
+    expect(show.stderr).toContain(`Config file: ${h.env.LETTA_SWITCHBOARD_CONFIG_DIR}/config.json`);
+    expect(show.stderr).toContain(`State file:  ${h.env.HOME}/.local/state/letta-switchboard/state.json`);
+    const path = await h.run(['config', 'path', '--json']);
+    expect(JSON.parse(path.stdout)).toEqual({
+      config_file: `${h.env.LETTA_SWITCHBOARD_CONFIG_DIR}/config.json`,
+      state_file: `${h.env.HOME}/.local/state/letta-switchboard/state.json`,
+    });
+    const get = await h.run(['config', 'get', 'base-url']);
+    expect(get.code).toBe(0);
+    expect(get.stdout).toBe(`${h.letta.url}\n`);
+    const json = await h.run(['config', 'get', 'timezone', '--json', '--tz', 'Asia/Tokyo']);
+    expect(JSON.parse(json.stdout)).toEqual({ name: 'timezone', value: 'Asia/Tokyo', source: 'flag' });
+    const unset = await h.run(['config', 'get', 'agent-id']);
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toMatch(/^Error: agent_id is not set\n.*config set-agent-id/);
+    expect((await h.run(['config', 'get', 'colour'])).code).toBe(2);
+  });
+
+  it('set-agent-id refuses a line break', async () => {
+    const r = await h.run(['config', 'set-agent-id', 'agent-1\nagent-2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('line break');
+  });
+});

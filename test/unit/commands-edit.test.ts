@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/harness';
+import { AGENT, NOW } from '../helpers/suite';
+
+const h = useHarness();
+const SCHEDULES = `/v1/agents/${AGENT}/schedule`;
+
+function state() {
+  return JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as { intents: Array<Record<string, unknown>> };
+}
+
+/** A schedule made elsewhere, with every field a message can carry. */
+function richSchedule(schedule: { type: string; cron_expression?: string; scheduled_at?: number }) {
+  const item = h.letta.addSchedule(AGENT, schedule);
+  item.message = {
+    messages: [
+      { role: 'system', content: [{ type: 'text', text: 'Part one' }, { type: 'text', text: 'Part two' }] },
+      { role: 'user', content: 'Second message' },
+    ],
+    callback_url: 'https://example.com/hook',
+    max_steps: 4,
+    include_return_message_types: ['assistant_message'],
+  } as typeof item.message;
+  return item;
+}
+
+describe('recurring edit', () => {
+  it('creates the new schedule carrying every unchanged field, reads it back, then deletes the old', async () => {
+    const old = richSchedule({ type: 'recurring', cron_expression: '0 14 * * 1-5' });
+    const result = await h.run(['recurring', 'edit', old.id, '--agent-id', AGENT, '--cron', 'every weekday at 8am', '--tz', 'America/New_York']);
+    expect(result.stderr).not.toContain('Error');
+    expect(result.code).toBe(0);
+    const newId = result.stdout.trim();
+    expect(result.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${SCHEDULES}/${old.id}`, `POST ${SCHEDULES}`, `GET ${SCHEDULES}/${newId}`, `DELETE ${SCHEDULES}/${old.id}`]);
+    expect(result.requests[1]!.body).toEqual({
+      schedule: { type: 'recurring', cron_expression: '0 13 * * 1-5' },
+      messages: old.message.messages,
+      callback_url: 'https://example.com/hook',
+      max_steps: 4,
+      include_return_message_types: ['assistant_message'],
+    });
+    expect(result.stderr).toContain(`${old.id} → ${newId}`);
+    expect(result.stderr).toContain('cron 0 14 * * 1-5 → 0 13 * * 1-5');
+    expect([...h.letta.schedules.keys()]).toEqual([newId]);
+    expect(state().intents).toEqual([
+      expect.objectContaining({ schedule_id: old.id, status: 'replaced', replaced_by: newId }),
+      expect.objectContaining({ schedule_id: newId, status: 'active', zone: 'America/New_York', local_rule: '0 8 * * 1-5', replaces: [old.id] }),
+    ]);
+    // From now on sync keeps it at 8am local.
+    const synced = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(synced.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { cron_expression: '0 12 * * 1-5' } });
+  });
+
+  it('changes only the message, keeping the schedule and the other fields', async () => {
+    const old = richSchedule({ type: 'recurring', cron_expression: '30 6 * * *' });
+    const result = await h.run(['recurring', 'edit', old.id, '--message', 'New text', '--json']);
+    expect(result.code).toBe(0);
+    const post = result.requests.find((r) => r.method === 'POST')!;
+    expect(post.body).toEqual({
+      schedule: { type: 'recurring', cron_expression: '30 6 * * *' },
+      messages: [{ role: 'system', content: 'New text' }],
+      callback_url: 'https://example.com/hook',
+      max_steps: 4,
+      include_return_message_types: ['assistant_message'],
+    });
+    expect(JSON.parse(result.stdout)).toMatchObject({ old_id: old.id, changed: ['message'] });
+  });
+
+  it('refuses when the old schedule fires within the next minute, unless forced', async () => {
+    const old = richSchedule({ type: 'recurring', cron_expression: '0 9 * * *' });
+    old.next_scheduled_time = new Date(Date.parse(NOW) + 30_000).toISOString();
+    const refused = await h.run(['recurring', 'edit', old.id, '--agent-id', AGENT, '--message', 'x']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('fires in 30 s');
+    expect(refused.stderr).toContain('--force');
+    expect(refused.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    const forced = await h.run(['recurring', 'edit', old.id, '--agent-id', AGENT, '--message', 'x', '--force']);
+    expect(forced.code).toBe(0);
+  });
+
+  it('--dry-run shows both changing requests and sends neither', async () => {
+    const old = richSchedule({ type: 'recurring', cron_expression: '0 14 * * 1-5' });
+    const result = await h.run(['recurring', 'edit', old.id, '--agent-id', AGENT, '--message', 'x', '--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(result.stdout + result.stderr).toContain('POST');
+    expect(result.stdout + result.stderr).toContain(`DELETE`);
+    expect(h.letta.schedules.has(old.id)).toBe(true);
+  });
+
+  it('a failed create leaves the old schedule and says so', async () => {
+    const old = richSchedule({ type: 'recurring', cron_expression: '0 14 * * 1-5' });
+    h.letta.inject(/^POST /, { status: 400, body: JSON.stringify({ detail: 'Bad' }) });
+    const result = await h.run(['recurring', 'edit', old.id, '--agent-id', AGENT, '--message', 'x']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${old.id} is unchanged`);
+    expect([...h.letta.schedules.keys()]).toEqual([old.id]);
+  });
+
+  it('a failed delete says both exist', async () => {
+    const old = richSchedule({ type: 'recurring', cron_expression: '0 14 * * 1-5' });
+    h.letta.inject(/^DELETE /, { status: 500 }, { status: 500 }, { status: 500 });
+    const result = await h.run(['recurring', 'edit', old.id, '--agent-id', AGENT, '--message', 'x']);
+    expect(result.code).toBe(1);
+    const newId = [...h.letta.schedules.keys()].find((id) => id !== old.id)!;
+    expect(result.stderr).toContain(`Both exist now: ${old.id} (old) and ${newId} (new)`);
+    // The next sync finishes the job.
+    const synced = await h.run(['sync']);
+    expect(synced.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${SCHEDULES}`, `DELETE ${SCHEDULES}/${old.id}`]);
+    expect([...h.letta.schedules.keys()]).toEqual([newId]);
+  });
+});
+
+describe('onetime edit', () => {
+  it('moves the time, carrying the rest', async () => {
+    const old = richSchedule({ type: 'one-time', scheduled_at: Date.parse(NOW) + 86_400_000 });
+    const result = await h.run(['onetime', 'edit', old.id, '--execute-at', 'tomorrow at 3pm', '--tz', 'America/New_York']);
+    expect(result.code).toBe(0);
+    const post = result.requests.find((r) => r.method === 'POST')!;
+    expect(post.body).toMatchObject({ schedule: { type: 'one-time', scheduled_at: Date.parse('2026-11-23T20:00:00Z') }, callback_url: 'https://example.com/hook', max_steps: 4 });
+    expect(result.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `${SCHEDULES}/${old.id}` });
+  });
+});
+
+describe('recurring adopt', () => {
+  it('records a schedule made elsewhere as local time, and sync then keeps it', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' });
+    const adopted = await h.run(['recurring', 'adopt', old.id, '--tz', 'America/New_York']);
+    expect(adopted.code).toBe(0);
+    expect(adopted.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(state().intents).toEqual([expect.objectContaining({ schedule_id: old.id, zone: 'America/New_York', local_rule: '0 9 * * 1-5', status: 'active' })]);
+    const synced = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(synced.code).toBe(0);
+    expect(synced.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { cron_expression: '0 13 * * 1-5' } });
+  });
+
+  it('needs --tz, and a cron at no clock time cannot be adopted', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '*/5 * * * MON' });
+    expect((await h.run(['recurring', 'adopt', old.id])).code).toBe(2);
+    const result = await h.run(['recurring', 'adopt', old.id, '--tz', 'America/New_York']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no time of day');
+  });
+});

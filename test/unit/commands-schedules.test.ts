@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/harness';
+import { displayWidth } from '../../src/output/text';
+import { AGENT, NOW } from '../helpers/suite';
+
+const h = useHarness({ defaultAgent: true });
+const OTHER = 'agent-33333333-3333-3333-3333-333333333333';
+const inAnHour = () => ({ type: 'one-time', scheduled_at: Date.parse(NOW) + 3_600_000 });
+
+describe('lists', () => {
+  it('have the same columns in a pipe whatever the options: agent_id always', async () => {
+    const mine = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'standup');
+    h.letta.addSchedule(OTHER, { type: 'recurring', cron_expression: '0 10 * * *' }, 'other');
+    const one = (await h.run(['recurring', 'list'])).stdout.trim().split('\n');
+    const all = (await h.run(['recurring', 'list', '--all-agents'])).stdout.trim().split('\n');
+    expect(one).toEqual([`${mine.id}\t${AGENT}\t0 9 * * *\t0 9 * * *\t2026-11-22 16:00 UTC\t2026-11-22T16:00:00.000Z\tstandup`]);
+    expect(all.map((line) => line.split('\t').length)).toEqual([7, 7]);
+  });
+
+  it('fit the terminal: the message shrinks, no line is wider than the terminal', async () => {
+    h.letta.addSchedule(AGENT, inAnHour(), `${'word '.repeat(40)}end`);
+    const r = await h.run(['onetime', 'list'], { terminal: 70, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+RUNS AT\s+UTC\s+MESSAGE$/);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(70);
+    expect(lines[1]).toContain('…');
+  });
+
+  it('stream JSON as one array and ids for -q', async () => {
+    const items = [0, 1, 2].map(() => h.letta.addSchedule(AGENT, inAnHour()));
+    const json = JSON.parse((await h.run(['onetime', 'list', '--json'])).stdout) as Array<{ id: string; scheduled_at_iso: string }>;
+    expect(json.map((item) => item.id)).toEqual(items.map((item) => item.id));
+    expect(json[0]!.scheduled_at_iso).toBe('2026-11-22T16:00:00.000Z');
+    expect((await h.run(['onetime', 'list', '-q'])).stdout).toBe(items.map((item) => `${item.id}\n`).join(''));
+  });
+
+  it('a malformed record does not hide the others, and its bad field is named', async () => {
+    const good = h.letta.addSchedule(AGENT, inAnHour(), 'good');
+    const bad = h.letta.addSchedule(AGENT, inAnHour(), 'bad');
+    bad.schedule.scheduled_at = 1e20;
+    bad.next_scheduled_time = null;
+    const r = await h.run(['onetime', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${good.id}\t${AGENT}\t2026-11-22 16:00 UTC`);
+    expect(r.stdout).toContain(`${bad.id}\t${AGENT}\t-\t-\tbad`);
+    expect(r.stderr).toContain('schedule.scheduled_at');
+  });
+
+  it('control sequences from the server are shown, never obeyed, in a detail view too', async () => {
+    const item = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'evil\u001b]0;owned\u0007title');
+    const r = await h.run(['recurring', 'get', item.id]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toContain('evil\\x1b]0;owned\\x07title');
+  });
+});
+
+describe('delete', () => {
+  it('of several ids where one fails: says which were deleted and which not, goes on, exits 1', async () => {
+    const [a, b] = [h.letta.addSchedule(AGENT, inAnHour()), h.letta.addSchedule(AGENT, inAnHour())];
+    const r = await h.run(['onetime', 'delete', a.id, 'sm-missing', b.id]);
+    expect(r.code).toBe(1);
+    expect(h.letta.schedules.size).toBe(0);
+    expect(r.stderr).toContain(`Deleted 2 of 3: ${a.id}, ${b.id}.`);
+    expect(r.stderr).toContain('Not deleted: sm-missing.');
+  });
+
+  it('the same in JSON: one object per id', async () => {
+    const a = h.letta.addSchedule(AGENT, inAnHour());
+    const r = await h.run(['onetime', 'delete', 'sm-missing', a.id, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { id: 'sm-missing', deleted: false, error: expect.stringContaining("No schedule 'sm-missing'") },
+      { id: a.id, agent_id: AGENT, deleted: true },
+    ]);
+  });
+
+  it('a schedule of the other kind names the right command', async () => {
+    const item = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    const r = await h.run(['onetime', 'delete', item.id]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`letta-switchboard recurring delete ${item.id}`);
+    expect(h.letta.requests('DELETE')).toEqual([]);
+  });
+
+  it('more than 5 on a terminal asks first; --yes skips; a pipe never asks', async () => {
+    const ids = () => Array.from({ length: 6 }, () => h.letta.addSchedule(AGENT, inAnHour()).id);
+    const refused = await h.run(['onetime', 'delete', ...ids()], { terminal: 80, stdin: 'n\r' });
+    expect(refused.stderr).toContain('Delete 6 one-time schedules? [y/N]');
+    expect(refused.code).toBe(2);
+    expect(h.letta.requests('DELETE')).toEqual([]);
+    const yes = await h.run(['onetime', 'delete', ...ids(), '--yes'], { terminal: 80 });
+    expect(yes.code).toBe(0);
+    expect(yes.stderr).not.toContain('[y/N]');
+    const piped = await h.run(['onetime', 'delete', '-'], { stdin: ids().join('\n') });
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).not.toContain('[y/N]');
+    expect(h.letta.schedules.size).toBe(6);
+  });
+});
+
+describe('create', () => {
+  it('confirms with the weekday, the agent name and id, and one UTC', async () => {
+    const r = await h.run(['onetime', 'create', '--agent-id', 'support-bot', '--message', 'hi', '--execute-at', 'tomorrow at 9am', '--tz', 'America/New_York']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Agent    support-bot (${AGENT})`);
+    expect(r.stderr).toContain('Runs at  Mon 2026-11-23 09:00 EST (2026-11-23T14:00:00.000Z)');
+  });
+
+  it('a raw cron with --tz notes that raw crons are UTC', async () => {
+    const r = await h.run(['recurring', 'create', '--message', 'hi', '--cron', '0 9 * * *', '--tz', 'Europe/Paris']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/5-field cron is read as UTC; --tz Europe\/Paris does not apply/);
+    expect(r.stderr).not.toMatch(/UTC.*UTC\)/);
+  });
+
+  it('interrupted while the request is out: may have been created, and how to check', async () => {
+    h.letta.inject(/^POST .*\/schedule$/, { hang: true });
+    const controller = new AbortController();
+    const running = h.run(['onetime', 'create', '--message', 'hi', '--execute-at', 'in 2 hours'], { signal: controller.signal });
+    while (h.letta.requests('POST').length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    const r = await running;
+    expect(r.code).toBe(130);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`Error: Interrupted\nThe schedule may have been created. Check with 'letta-switchboard onetime list --agent-id ${AGENT}' before trying again.\n`);
+  });
+});
+
+describe('recurring schedules in the user zone', () => {
+  it('get shows the cron and its meaning on the local clock beside UTC', async () => {
+    const item = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 15 * * 1-5' }, 'standup');
+    const r = await h.run(['recurring', 'get', item.id, '--tz', 'America/New_York']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Cron\s+0 15 \* \* 1-5 \(UTC\)/);
+    expect(r.stdout).toMatch(/Local cron\s+0 10 \* \* 1-5 \(America\/New_York\)/);
+    expect(r.stdout).toMatch(/Local\s+At 10:00 AM, Monday through Friday \(America\/New_York\)/);
+  });
+
+  it('a day that changes moves the weekdays; list shows the local cron beside the UTC one', async () => {
+    h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 2 * * 2-6' }, 'evening');
+    const r = await h.run(['recurring', 'list', '--tz', 'America/New_York']);
+    expect(r.stdout.split('\t').slice(2, 4)).toEqual(['0 2 * * 2-6', '0 21 * * 1-5']);
+    const kolkata = await h.run(['recurring', 'list', '--tz', 'Asia/Kolkata']);
+    expect(kolkata.stdout.split('\t')[3]).toBe('30 7 * * 2-6');
+  });
+});

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/harness';
+import { AGENT } from '../helpers/suite';
+
+const h = useHarness();
+
+function state() {
+  return JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as { series: Array<Record<string, unknown> & { members: Array<{ schedule_id: string; instant: string }> }> };
+}
+const instantsSent = (requests: Array<{ method: string; body: unknown }>) =>
+  requests.filter((r) => r.method === 'POST').map((r) => new Date((r.body as { schedule: { scheduled_at: number } }).schedule.scheduled_at).toISOString());
+
+const create = (args: string[], now: string) => h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Water the plants', '--tz', 'America/New_York', '--now', now, ...args]);
+
+describe('series', () => {
+  it('--count makes that many one-time schedules, each at the local time across the DST change', async () => {
+    const result = await create(['--cron', 'every day at 9am', '--count', '5'], '2027-03-12T00:00:00Z');
+    expect(result.code).toBe(0);
+    const seriesId = result.stdout.trim();
+    expect(seriesId).toMatch(/^series-/);
+    expect(instantsSent(result.requests)).toEqual([
+      '2027-03-12T14:00:00.000Z',
+      '2027-03-13T14:00:00.000Z',
+      '2027-03-14T13:00:00.000Z',
+      '2027-03-15T13:00:00.000Z',
+      '2027-03-16T13:00:00.000Z',
+    ]);
+    expect(result.requests.filter((r) => r.method === 'POST').every((r) => (r.body as { messages: unknown }).messages !== undefined)).toBe(true);
+    expect(state().series).toEqual([expect.objectContaining({ series_id: seriesId, count: 5, status: 'active', zone: 'America/New_York' })]);
+    expect(state().series[0]!.members).toHaveLength(5);
+    // All five exist: nothing to top up.
+    const synced = await h.run(['sync', '--now', '2027-03-13T00:00:00Z']);
+    expect(synced.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('a rule no cron can say becomes a series up to 60 days ahead', async () => {
+    const result = await create(['--cron', 'first monday of the month at 9am'], '2027-02-20T00:00:00Z');
+    expect(result.code).toBe(0);
+    expect(instantsSent(result.requests)).toEqual(['2027-03-01T14:00:00.000Z', '2027-04-05T13:00:00.000Z']);
+  });
+
+  it('stops at 50 schedules, and sync tops it up as they fire', async () => {
+    const result = await create(['--cron', 'every day at 9am', '--until', '2027-12-31'], '2027-03-01T00:00:00Z');
+    expect(result.code).toBe(0);
+    expect(instantsSent(result.requests)).toHaveLength(50);
+    const seriesId = result.stdout.trim();
+    // Ten days on, ten have fired (Letta removes fired one-time schedules).
+    const fired = state().series[0]!.members.slice(0, 10).map((m) => m.schedule_id);
+    for (const id of fired) h.letta.schedules.delete(id);
+    const synced = await h.run(['sync', '--now', '2027-03-11T00:00:00Z']);
+    expect(synced.code).toBe(0);
+    const more = instantsSent(synced.requests);
+    expect(more).toHaveLength(10);
+    expect(more[0]).toBe('2027-04-20T13:00:00.000Z');
+    expect(synced.stdout).toContain(`Series ${seriesId}: created 10 more`);
+    const again = await h.run(['sync', '--now', '2027-03-11T00:00:00Z']);
+    expect(again.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('is listed as one row and deleted as one', async () => {
+    const result = await create(['--cron', 'every day at 9am', '--count', '3'], '2027-03-01T00:00:00Z');
+    const seriesId = result.stdout.trim();
+    const members = state().series[0]!.members.map((m) => m.schedule_id);
+    const list = await h.run(['recurring', 'list', '--agent-id', AGENT, '--json', '--now', '2027-03-01T00:00:00Z']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id: seriesId, remaining: 3, next_scheduled_time: '2027-03-01T14:00:00.000Z' })]);
+
+    const deleted = await h.run(['recurring', 'delete', seriesId, '--now', '2027-03-01T00:00:00Z']);
+    expect(deleted.code).toBe(0);
+    expect(deleted.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').at(-1))).toEqual(members);
+    expect(h.letta.schedules.size).toBe(0);
+    expect(state().series[0]).toMatchObject({ status: 'gone' });
+  });
+
+  it('a partial failure says exactly what exists, and sync creates the rest', async () => {
+    // After two creates, Letta's clock jumps ahead, so the third instant is refused as past.
+    const add = h.letta.addSchedule.bind(h.letta);
+    let made = 0;
+    h.letta.addSchedule = (...args: Parameters<typeof add>) => {
+      if (++made === 2) h.letta.now = () => Date.parse('2027-03-03T20:00:00Z');
+      return add(...args);
+    };
+    const result = await create(['--cron', 'every day at 9am', '--count', '3'], '2027-03-01T00:00:00Z').finally(() => delete (h.letta as { addSchedule?: unknown }).addSchedule);
+    expect(result.code).toBe(1);
+    const ids = state().series[0]!.members.map((m) => m.schedule_id);
+    expect(ids).toHaveLength(2);
+    expect(result.stderr).toContain(`Created 2 of 3 schedules of series ${result.stdout.trim()}: ${ids.join(', ')}`);
+    expect(result.stderr).toContain('scheduled_at must be in the future');
+  });
+});

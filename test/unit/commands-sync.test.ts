@@ -1,0 +1,155 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/harness';
+import { AGENT } from '../helpers/suite';
+
+const h = useHarness();
+const SCHEDULES = `/v1/agents/${AGENT}/schedule`;
+
+function statePath() {
+  return join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+}
+function state() {
+  return JSON.parse(readFileSync(statePath(), 'utf8')) as { intents: Array<Record<string, unknown>>; series: Array<Record<string, unknown>> };
+}
+const changing = (requests: Array<{ method: string }>) => requests.filter((r) => r.method !== 'GET');
+
+async function createRecurring(phrase: string, zone: string, now: string) {
+  const created = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', phrase, '--tz', zone, '--now', now, '-q']);
+  expect(created.stderr).not.toContain('Error');
+  expect(created.code).toBe(0);
+  return created.stdout.trim();
+}
+
+describe('sync keeps local time across DST', () => {
+  it.each([
+    // zone, phrase, created (before the change), cron then, synced (after the change), cron then
+    ['America/New_York', 'every weekday at 9am', '2026-11-23T12:00:00Z', '0 14 * * 1-5', '2027-03-16T00:00:00Z', '0 13 * * 1-5'],
+    ['Australia/Sydney', 'every weekday at 9am', '2026-11-23T12:00:00Z', '0 22 * * 0-4', '2027-04-06T00:00:00Z', '0 23 * * 0-4'],
+    ['Australia/Adelaide', 'every day at 8:30am', '2026-11-23T12:00:00Z', '0 22 * * *', '2027-04-06T00:00:00Z', '0 23 * * *'],
+    // 7pm Monday in New York: Tuesday 00:00 UTC in winter, Monday 23:00 UTC in summer.
+    ['America/New_York', 'every monday at 7pm', '2026-11-23T12:00:00Z', '0 0 * * 2', '2027-03-16T00:00:00Z', '0 23 * * 1'],
+  ])('%s: %s', async (zone, phrase, createdAt, before, syncAt, after) => {
+    const oldId = await createRecurring(phrase, zone, createdAt);
+    expect(h.letta.schedules.get(oldId)?.schedule.cron_expression).toBe(before);
+    expect(state().intents).toEqual([expect.objectContaining({ schedule_id: oldId, zone, status: 'active', utc_crons: [before], phrase })]);
+
+    const quiet = await h.run(['sync', '--now', createdAt]);
+    expect(quiet.code).toBe(0);
+    expect(changing(quiet.requests)).toEqual([]);
+
+    const synced = await h.run(['sync', '--now', syncAt]);
+    expect(synced.stderr).toBe('');
+    expect(synced.code).toBe(0);
+    const posts = synced.requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.body).toEqual({ schedule: { type: 'recurring', cron_expression: after }, messages: [{ role: 'user', content: 'Standup' }] });
+    const newId = [...h.letta.schedules.keys()].find((id) => id !== oldId)!;
+    expect(synced.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${SCHEDULES}`, `POST ${SCHEDULES}`, `GET ${SCHEDULES}/${newId}`, `DELETE ${SCHEDULES}/${oldId}`]);
+    expect([...h.letta.schedules.keys()]).toEqual([newId]);
+    expect(synced.stdout).toContain(`Replaced ${oldId} with ${newId}`);
+    expect(synced.stdout).toContain(`UTC    ${before} → ${after}`);
+    expect(state().intents).toEqual([
+      expect.objectContaining({ schedule_id: oldId, status: 'replaced', replaced_by: newId }),
+      expect.objectContaining({ schedule_id: newId, status: 'active', utc_crons: [after], replaces: [oldId], zone, phrase }),
+    ]);
+
+    const again = await h.run(['sync', '--now', syncAt]);
+    expect(again.code).toBe(0);
+    expect(changing(again.requests)).toEqual([]);
+    expect(again.stderr).toContain('Nothing to change');
+  });
+
+  it('--json gives the same facts, and --dry-run sends nothing that changes and records nothing', async () => {
+    const oldId = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+    const before = readFileSync(statePath(), 'utf8');
+    const dry = await h.run(['sync', '--now', '2027-03-16T00:00:00Z', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(changing(dry.requests)).toEqual([]);
+    expect(dry.stderr).toContain(`Would replace ${oldId}`);
+    expect(dry.stdout).toContain('"cron_expression": "0 13 * * 1-5"');
+    expect(dry.stdout).toContain(`DELETE ${h.letta.url}${SCHEDULES}/${oldId}`);
+    expect(readFileSync(statePath(), 'utf8')).toBe(before);
+
+    const json = await h.run(['sync', '--now', '2027-03-16T00:00:00Z', '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ action: 'replace', ok: true, id: oldId, old_cron: '0 14 * * 1-5', new_cron: '0 13 * * 1-5', old_local_cron: '0 10 * * 1-5', local_rule: '0 9 * * 1-5', timezone: 'America/New_York' }),
+    ]);
+  });
+
+  it('prints a crontab line', async () => {
+    const result = await h.run(['sync', '--print-cron']);
+    expect(result.stdout).toBe('17 * * * * letta-switchboard sync --all-agents >/dev/null 2>&1\n');
+    expect(result.requests).toEqual([]);
+  });
+
+  it('the confirmation of a local-time schedule in a DST zone says how to keep it exact', async () => {
+    const result = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'x', '--cron', 'every weekday at 9am', '--tz', 'America/New_York']);
+    expect(result.stderr).toContain('letta-switchboard sync');
+    expect(result.stderr).toContain('17 * * * * letta-switchboard sync --all-agents');
+  });
+});
+
+describe('sync faults', () => {
+  it('a failed create keeps the old schedule and says so', async () => {
+    const oldId = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+    h.letta.inject(/^POST .*\/schedule$/, { status: 400, body: JSON.stringify({ detail: 'Invalid cron expression' }) });
+    const result = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${oldId} is kept unchanged; no new schedule exists`);
+    expect([...h.letta.schedules.keys()]).toEqual([oldId]);
+    expect(state().intents).toEqual([expect.objectContaining({ schedule_id: oldId, status: 'active' })]);
+  });
+
+  it('a failed delete keeps both, says so, and the next sync deletes the old one', async () => {
+    const oldId = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+    h.letta.inject(/^DELETE /, { status: 500 }, { status: 500 }, { status: 500 });
+    const result = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(result.code).toBe(1);
+    const newId = [...h.letta.schedules.keys()].find((id) => id !== oldId)!;
+    expect(result.stdout).toContain(`Both exist: ${oldId}`);
+    expect(result.stdout).toContain(newId);
+    expect([...h.letta.schedules.keys()].sort()).toEqual([oldId, newId].sort());
+
+    const retry = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(retry.code).toBe(0);
+    expect(retry.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${SCHEDULES}`, `DELETE ${SCHEDULES}/${oldId}`]);
+    expect([...h.letta.schedules.keys()]).toEqual([newId]);
+    const third = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(changing(third.requests)).toEqual([]);
+  });
+
+  it('a schedule deleted elsewhere is marked gone, not re-created', async () => {
+    const oldId = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+    h.letta.schedules.delete(oldId);
+    const result = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(result.code).toBe(0);
+    expect(changing(result.requests)).toEqual([]);
+    expect(result.stdout).toContain(`${oldId} was deleted outside letta-switchboard`);
+    expect(state().intents).toEqual([expect.objectContaining({ schedule_id: oldId, status: 'gone' })]);
+    const again = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(again.requests).toEqual([]);
+  });
+
+  it('a corrupt record is an error naming the file, left untouched', async () => {
+    await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+    writeFileSync(statePath(), '{"version": 1, "intents": [');
+    const result = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(statePath());
+    expect(changing(result.requests)).toEqual([]);
+    expect(readFileSync(statePath(), 'utf8')).toBe('{"version": 1, "intents": [');
+  });
+
+  it('twenty syncs at once create one replacement', async () => {
+    const oldId = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+    const results = await Promise.all(Array.from({ length: 20 }, () => h.run(['sync', '--now', '2027-03-16T00:00:00Z'])));
+    expect(results.map((r) => r.code)).toEqual(Array(20).fill(0));
+    expect(h.letta.requests('POST')).toHaveLength(2); // the create, and one replacement
+    expect(h.letta.requests('DELETE')).toHaveLength(1);
+    expect(h.letta.schedules.size).toBe(1);
+    expect(h.letta.schedules.has(oldId)).toBe(false);
+  });
+});

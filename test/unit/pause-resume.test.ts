@@ -1,0 +1,194 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runIn, useHarness } from '../helpers/harness';
+
+const BOT = 'agent-11111111-1111-1111-1111-111111111111';
+const NOW = ['--now', '2027-03-10T12:00:00Z', '--tz', 'America/New_York'];
+
+describe('recurring pause, resume and paused', () => {
+  const suite = useHarness();
+  const statePath = () => join(suite.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+  const state = () => JSON.parse(readFileSync(statePath(), 'utf8')) as { paused: Array<{ old_id: string; schedule: Record<string, unknown> }> };
+  const cli = (...args: string[]) => runIn(suite.letta, [...args, ...NOW], suite.env);
+
+  /** A schedule with every field Letta keeps. */
+  function standup() {
+    const item = suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup');
+    item.message = {
+      messages: [
+        { role: 'system', content: [{ type: 'text', text: 'Be brief.' }] },
+        { role: 'user', content: 'Standup, please' },
+      ],
+      max_steps: 4,
+      callback_url: 'https://example.com/hook',
+      include_return_message_types: ['assistant_message'],
+    } as typeof item.message;
+    return item;
+  }
+  const createBody = (item: ReturnType<typeof standup>) => ({ schedule: item.schedule, ...item.message });
+
+  it('saves the whole schedule before deleting it, lists it, shows it in the agenda, and resumes it once', async () => {
+    const item = standup();
+    const original = structuredClone(item);
+    const paused = await cli('recurring', 'pause', item.id);
+    expect(paused.code).toBe(0);
+    expect(paused.stderr).toContain('exists only on this machine');
+    expect(suite.letta.schedules.has(item.id)).toBe(false);
+    expect(suite.letta.requests('DELETE').map((r) => r.path)).toEqual([`/v1/agents/${BOT}/schedule/${item.id}`]);
+    expect(state().paused).toEqual([expect.objectContaining({ old_id: item.id, schedule: original, paused_at: '2027-03-10T12:00:00.000Z' })]);
+
+    const list = await cli('recurring', 'paused', '--json');
+    expect(list.code).toBe(0);
+    const [record] = JSON.parse(list.stdout) as Array<Record<string, unknown>>;
+    expect(record).toMatchObject({ old_id: item.id, schedule: original, recreate: { method: 'POST', path: `/v1/agents/${BOT}/schedule`, body: createBody(original) } });
+    expect((await cli('recurring', 'paused', '-q')).stdout).toBe(`${item.id}\n`);
+
+    const agenda = await cli('agenda', '--days', '1');
+    expect(agenda.stdout.split('\n')[0]!.split('\t')).toEqual(['Wed 2027-03-10 09:00 EST', '2027-03-10 14:00 UTC', 'support-bot', 'recurring', 'Be brief.', item.id, 'paused since 2027-03-10']);
+
+    suite.letta.received.length = 0;
+    const resumed = await cli('recurring', 'resume', item.id, '-q');
+    expect(resumed.code).toBe(0);
+    const posts = suite.letta.requests('POST');
+    expect(posts.map((r) => r.body)).toEqual([createBody(original)]);
+    const newId = resumed.stdout.trim();
+    expect(suite.letta.requests('GET').map((r) => r.path)).toContain(`/v1/agents/${BOT}/schedule/${newId}`);
+    expect(state().paused).toEqual([]);
+
+    suite.letta.received.length = 0;
+    const again = await cli('recurring', 'resume', item.id);
+    expect(suite.letta.requests('POST')).toEqual([]);
+    expect([...suite.letta.schedules.values()].filter((s) => s.agent_id === BOT)).toHaveLength(1);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain(`No paused schedule '${item.id}'`);
+  });
+
+  it('deletes nothing when the copy cannot be saved', async () => {
+    const item = standup();
+    mkdirSync(join(statePath(), '..'), { recursive: true });
+    writeFileSync(statePath(), '{ not json');
+    const result = await cli('recurring', 'pause', item.id);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(statePath());
+    expect(suite.letta.requests('DELETE')).toEqual([]);
+    expect(suite.letta.schedules.has(item.id)).toBe(true);
+    expect(readFileSync(statePath(), 'utf8')).toBe('{ not json');
+  });
+
+  it('keeps the copy when the delete fails; pausing again finishes, resuming instead creates nothing', async () => {
+    const item = standup();
+    suite.letta.inject(/^DELETE /, { status: 400, body: '{"detail":"refused"}' });
+    const failed = await cli('recurring', 'pause', item.id);
+    expect(failed.code).toBe(1);
+    expect(suite.letta.schedules.has(item.id)).toBe(true);
+    expect(state().paused.map((p) => p.old_id)).toEqual([item.id]);
+
+    // Resumed now: Letta still runs it, so nothing is created and the copy goes.
+    const resumed = await cli('recurring', 'resume', item.id);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain('nothing created');
+    expect(suite.letta.requests('POST')).toEqual([]);
+    expect(state().paused).toEqual([]);
+
+    suite.letta.inject(/^DELETE /, { status: 400, body: '{"detail":"refused"}' });
+    expect((await cli('recurring', 'pause', item.id)).code).toBe(1);
+    const finished = await cli('recurring', 'pause', item.id);
+    expect(finished.code).toBe(0);
+    expect(suite.letta.schedules.has(item.id)).toBe(false);
+    expect(state().paused.map((p) => p.old_id)).toEqual([item.id]);
+    expect((await cli('recurring', 'pause', item.id)).stderr).toContain('already paused');
+  });
+
+  it('keeps the copy when the create fails, and when the new schedule cannot be read back; never creates twice', async () => {
+    const item = standup();
+    expect((await cli('recurring', 'pause', item.id)).code).toBe(0);
+
+    suite.letta.inject(/^POST /, { status: 400, body: '{"detail":"refused"}' });
+    const refused = await cli('recurring', 'resume', item.id);
+    expect(refused.code).toBe(1);
+    expect(state().paused.map((p) => p.old_id)).toEqual([item.id]);
+    expect(suite.letta.schedules.size).toBe(0);
+
+    // The create lands but its read-back fails: the copy stays, and the next resume adopts what was created.
+    suite.letta.inject(/^GET \/v1\/agents\/[^/]+\/schedule\/.+/, { status: 404, body: '{"detail":"Scheduled message not found"}' });
+    const unread = await cli('recurring', 'resume', item.id);
+    expect(unread.code).toBe(3);
+    expect(state().paused.map((p) => p.old_id)).toEqual([item.id]);
+    expect(suite.letta.schedules.size).toBe(1);
+
+    suite.letta.received.length = 0;
+    const adopted = await cli('recurring', 'resume', item.id, '-q');
+    expect(adopted.code).toBe(0);
+    expect(suite.letta.requests('POST')).toEqual([]);
+    expect(adopted.stdout.trim()).toBe([...suite.letta.schedules.keys()][0]);
+    expect(suite.letta.schedules.size).toBe(1);
+    expect(state().paused).toEqual([]);
+  });
+
+  it('asks before pausing more than five on a terminal only; a pipe just pauses', async () => {
+    const ids = Array.from({ length: 6 }, () => standup().id);
+    const result = await cli('recurring', 'pause', ...ids);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/\[y\/N\]/);
+    expect(state().paused).toHaveLength(6);
+  });
+
+  it('--dry-run prints the delete and saves nothing', async () => {
+    const item = standup();
+    const result = await cli('recurring', 'pause', item.id, '--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`DELETE ${suite.letta.url}/v1/agents/${BOT}/schedule/${item.id}`);
+    expect(suite.letta.requests('DELETE')).toEqual([]);
+    expect(suite.letta.schedules.has(item.id)).toBe(true);
+  });
+
+  it('asks before pausing more than five at a terminal; no pauses nothing, --yes does not ask', async () => {
+    const ids = Array.from({ length: 6 }, () => standup().id);
+    const declined = await runIn(suite.letta, ['recurring', 'pause', ...ids, ...NOW], suite.env, { terminal: 100, stdin: 'n\r' });
+    expect(declined.code).toBe(2);
+    expect(declined.stderr).toContain('Pause 6 recurring schedules?');
+    expect(declined.stderr).toContain('Nothing paused');
+    expect(suite.letta.requests('DELETE')).toEqual([]);
+    const yes = await runIn(suite.letta, ['recurring', 'pause', ...ids, '--yes', ...NOW], suite.env, { terminal: 100 });
+    expect(yes.code).toBe(0);
+    expect(yes.stderr).not.toContain('[y/N]');
+    expect(suite.letta.requests('DELETE')).toHaveLength(6);
+  });
+
+  it('resumes a schedule made from a local-time phrase at the same local time after a DST change, once', async () => {
+    const item = standup();
+    mkdirSync(join(statePath(), '..'), { recursive: true });
+    const intent = {
+      schedule_id: item.id,
+      agent_id: BOT,
+      kind: 'recurring',
+      phrase: 'every weekday at 9am',
+      zone: 'America/New_York',
+      local_rule: '0 9 * * 1-5',
+      utc_crons: ['0 14 * * 1-5'],
+      created_at: '2027-01-04T12:00:00.000Z',
+      replaces: [],
+      status: 'active',
+    };
+    writeFileSync(statePath(), JSON.stringify({ version: 1, intents: [intent], series: [], paused: [] }));
+    expect((await cli('recurring', 'pause', item.id)).code).toBe(0);
+
+    // Resumed in summer: 09:00 in New York is 13:00 UTC now.
+    const resumed = await runIn(suite.letta, ['recurring', 'resume', item.id, '--now', '2027-04-06T12:00:00Z', '-q'], suite.env);
+    expect(resumed.code).toBe(0);
+    const newId = resumed.stdout.trim();
+    expect(suite.letta.requests('POST').map((r) => (r.body as { schedule: unknown }).schedule)).toEqual([{ type: 'recurring', cron_expression: '0 13 * * 1-5' }]);
+    const record = JSON.parse(readFileSync(statePath(), 'utf8')) as { intents: Array<Record<string, unknown>>; paused: unknown[] };
+    expect(record.paused).toEqual([]);
+    expect(record.intents.find((i) => i.schedule_id === newId)).toMatchObject({ status: 'active', utc_crons: ['0 13 * * 1-5'], replaces: [item.id], local_rule: '0 9 * * 1-5' });
+    expect(record.intents.find((i) => i.schedule_id === item.id)).toMatchObject({ status: 'replaced', replaced_by: newId });
+
+    suite.letta.received.length = 0;
+    const again = await runIn(suite.letta, ['recurring', 'resume', item.id, '--now', '2027-04-06T12:00:00Z'], suite.env);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`already resumed, as ${newId}; nothing created`);
+    expect(suite.letta.requests('POST')).toEqual([]);
+  });
+});
+

@@ -1,0 +1,233 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ApiError, NotFoundError } from '../../src/errors';
+import type { CreateScheduleBody, ScheduledMessage } from '../../src/letta/types';
+import { emptyState, type Intent, type State } from '../../src/state/records';
+import { applyPlan, type ScheduleApi } from '../../src/sync/execute';
+import { planSync } from '../../src/sync/plan';
+import { syncSchedules } from '../../src/sync/run';
+import { openState } from '../../src/state/store';
+import { localCronInstants } from '../../src/sync/series';
+
+const AGENT = 'agent-1';
+const NOW = Date.parse('2027-03-13T00:00Z');
+
+/** Letta in memory, with a log of calls and failures to inject per method. */
+class MemoryLetta implements ScheduleApi {
+  schedules = new Map<string, ScheduledMessage>();
+  calls: string[] = [];
+  fail: Partial<Record<'POST' | 'GET' | 'DELETE', Error>> = {};
+  private next = 100;
+
+  async createSchedule(agentId: string, body: CreateScheduleBody) {
+    this.calls.push(`POST ${JSON.stringify(body)}`);
+    if (this.fail.POST) throw this.fail.POST;
+    const { schedule, ...message } = body;
+    const id = `sm-${this.next++}`;
+    this.schedules.set(id, { id, agent_id: agentId, schedule, message });
+    return { id };
+  }
+  async getSchedule(_agentId: string, id: string) {
+    this.calls.push(`GET ${id}`);
+    if (this.fail.GET) throw this.fail.GET;
+    const found = this.schedules.get(id);
+    if (!found) throw new NotFoundError(`No schedule '${id}'`);
+    return found;
+  }
+  async deleteSchedule(_agentId: string, id: string) {
+    this.calls.push(`DELETE ${id}`);
+    if (this.fail.DELETE) throw this.fail.DELETE;
+    this.schedules.delete(id);
+  }
+  listed() {
+    return new Map([[AGENT, new Map(this.schedules)]]);
+  }
+  async *schedulePages(_agentId: string) {
+    this.calls.push('LIST');
+    yield [...this.schedules.values()];
+  }
+}
+
+function memoryRecords(intents: Intent[]) {
+  const state: State = { ...emptyState(), intents };
+  return { state, writer: { update: async <T>(change: (s: State) => T) => change(state) } };
+}
+
+function setup() {
+  const letta = new MemoryLetta();
+  letta.schedules.set('sm-1', {
+    id: 'sm-1',
+    agent_id: AGENT,
+    schedule: { type: 'recurring', cron_expression: '0 14 * * 1-5' },
+    message: {
+      messages: [{ role: 'system', content: [{ type: 'text', text: 'part one' }, { type: 'text', text: 'part two' }] }],
+      callback_url: 'https://example.com/hook',
+      max_steps: 7,
+      include_return_message_types: ['assistant_message'],
+    },
+  });
+  const intent: Intent = {
+    schedule_id: 'sm-1',
+    agent_id: AGENT,
+    kind: 'recurring',
+    phrase: 'every weekday at 9am',
+    zone: 'America/New_York',
+    local_rule: '0 9 * * 1-5',
+    utc_crons: ['0 14 * * 1-5'],
+    created_at: '2026-11-20T00:00:00.000Z',
+    replaces: [],
+    status: 'active',
+  };
+  const records = memoryRecords([intent]);
+  const sync = async () => {
+    const listed = letta.listed();
+    const plan = planSync({ now: NOW, intents: records.state.intents, series: records.state.series, letta: listed, instants: (s, a, u, m) => localCronInstants(s.rule, s.zone, a, u, m) });
+    return applyPlan(plan, { api: letta, records: records.writer, letta: listed, now: NOW, readBack: true });
+  };
+  return { letta, records, sync };
+}
+
+describe('applying a sync plan', () => {
+  it('creates the replacement carrying every field, reads it back, then deletes the old one', async () => {
+    const { letta, records, sync } = setup();
+    const [outcome] = await sync();
+    expect(outcome).toMatchObject({ ok: true, new_id: 'sm-100', exist: ['sm-100'] });
+    expect(letta.calls.map((c) => c.split(' ')[0])).toEqual(['POST', 'GET', 'DELETE']);
+    expect(JSON.parse(letta.calls[0]!.slice(5))).toEqual({
+      schedule: { type: 'recurring', cron_expression: '0 13 * * 1-5' },
+      messages: [{ role: 'system', content: [{ type: 'text', text: 'part one' }, { type: 'text', text: 'part two' }] }],
+      callback_url: 'https://example.com/hook',
+      max_steps: 7,
+      include_return_message_types: ['assistant_message'],
+    });
+    expect(letta.calls.slice(1)).toEqual(['GET sm-100', 'DELETE sm-1']);
+    expect(records.state.intents).toEqual([
+      expect.objectContaining({ schedule_id: 'sm-1', status: 'replaced', replaced_by: 'sm-100' }),
+      expect.objectContaining({ schedule_id: 'sm-100', status: 'active', utc_crons: ['0 13 * * 1-5'], local_rule: '0 9 * * 1-5', zone: 'America/New_York', replaces: ['sm-1'] }),
+    ]);
+    letta.calls = [];
+    expect(await sync()).toEqual([]);
+    expect(letta.calls).toEqual([]);
+  });
+
+  it('keeps the old schedule when the create fails', async () => {
+    const { letta, records, sync } = setup();
+    letta.fail.POST = new ApiError('Internal error', 500);
+    const [outcome] = await sync();
+    expect(outcome).toMatchObject({ ok: false, exist: ['sm-1'] });
+    expect(outcome!.error?.message).toBe('Internal error');
+    expect([...letta.schedules.keys()]).toEqual(['sm-1']);
+    expect(records.state.intents).toEqual([expect.objectContaining({ schedule_id: 'sm-1', status: 'active' })]);
+  });
+
+  it('keeps both when the delete fails, and deletes the old one on the next sync', async () => {
+    const { letta, records, sync } = setup();
+    letta.fail.DELETE = new ApiError('Bad gateway', 502);
+    const [outcome] = await sync();
+    expect(outcome).toMatchObject({ ok: false, new_id: 'sm-100', exist: ['sm-1', 'sm-100'] });
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
+    delete letta.fail.DELETE;
+    letta.calls = [];
+    const [retry] = await sync();
+    expect(retry).toMatchObject({ ok: true, action: { type: 'delete-replaced', old_id: 'sm-1' } });
+    expect(letta.calls).toEqual(['DELETE sm-1']);
+    expect([...letta.schedules.keys()]).toEqual(['sm-100']);
+    expect(await sync()).toEqual([]);
+  });
+
+  it('never deletes the old schedule when the new one cannot be read back', async () => {
+    const { letta, records, sync } = setup();
+    letta.fail.GET = new NotFoundError("No schedule 'sm-100'");
+    const [outcome] = await sync();
+    expect(outcome).toMatchObject({ ok: false, exist: ['sm-1', 'sm-100'] });
+    expect(letta.calls.some((c) => c.startsWith('DELETE'))).toBe(false);
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
+  });
+
+  it('finishes a replacement whose create landed but whose answer was lost, without a second create', async () => {
+    const { letta, records, sync } = setup();
+    letta.fail.POST = new ApiError('Bad gateway', 502);
+    const original = letta.createSchedule.bind(letta);
+    letta.createSchedule = async (agentId, body) => {
+      delete letta.fail.POST;
+      await original(agentId, body);
+      throw new ApiError('Bad gateway', 502);
+    };
+    const [first] = await sync();
+    expect(first).toMatchObject({ ok: false, exist: ['sm-1'] });
+    expect([...letta.schedules.keys()]).toEqual(['sm-1', 'sm-100']);
+    letta.createSchedule = original;
+    letta.calls = [];
+    const [second] = await sync();
+    expect(second).toMatchObject({ ok: true, new_id: 'sm-100' });
+    expect(letta.calls).toEqual(['GET sm-100', 'DELETE sm-1']);
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
+  });
+
+  it('replaces again, from the old schedule, when a recorded replacement vanished', async () => {
+    const { letta, records, sync } = setup();
+    letta.fail.DELETE = new ApiError('Bad gateway', 502);
+    await sync();
+    delete letta.fail.DELETE;
+    letta.schedules.delete('sm-100');
+    letta.calls = [];
+    const [outcome] = await sync();
+    expect(outcome).toMatchObject({ ok: true, new_id: 'sm-101' });
+    expect(letta.calls.slice(1)).toEqual(['GET sm-101', 'DELETE sm-1']);
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status, i.replaced_by])).toEqual([
+      ['sm-1', 'replaced', 'sm-101'],
+      ['sm-100', 'replaced', 'sm-101'],
+      ['sm-101', 'active', undefined],
+    ]);
+    expect(records.state.intents[2]!.replaces).toEqual(['sm-1', 'sm-100']);
+    expect([...letta.schedules.keys()]).toEqual(['sm-101']);
+  });
+});
+
+describe('sync against the state file', () => {
+  function stored() {
+    const dir = mkdtempSync(join(tmpdir(), 'letta-switchboard-sync-'));
+    const store = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, dir);
+    return { dir, store };
+  }
+
+  it('twenty syncs at once replace the schedule once', async () => {
+    const { letta } = setup();
+    const { store } = stored();
+    await store.update((state) => {
+      state.intents.push({ schedule_id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase: 'every weekday at 9am', zone: 'America/New_York', local_rule: '0 9 * * 1-5', utc_crons: ['0 14 * * 1-5'], created_at: '2026-11-20T00:00:00.000Z', replaces: [], status: 'active' });
+    });
+    const results = await Promise.all(Array.from({ length: 20 }, () => syncSchedules({ api: letta, store, now: NOW, dryRun: false })));
+    expect(results.filter((r) => r.plan.length > 0)).toHaveLength(1);
+    expect(letta.calls.filter((c) => c.startsWith('POST'))).toHaveLength(1);
+    expect(letta.calls.filter((c) => c.startsWith('DELETE'))).toEqual(['DELETE sm-1']);
+    expect([...letta.schedules.keys()]).toEqual(['sm-100']);
+    const state = await store.read();
+    expect(state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
+  });
+
+  it('a dry run sends nothing it would change and records nothing', async () => {
+    const { letta } = setup();
+    const { store } = stored();
+    await store.update((state) => {
+      state.intents.push({ schedule_id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase: 'every weekday at 9am', zone: 'America/New_York', local_rule: '0 9 * * 1-5', utc_crons: ['0 14 * * 1-5'], created_at: '2026-11-20T00:00:00.000Z', replaces: [], status: 'active' });
+    });
+    const before = readFileSync(store.path, 'utf8');
+    const result = await syncSchedules({ api: letta, store, now: NOW, dryRun: true });
+    expect(result.plan.map((a) => a.type)).toEqual(['replace']);
+    // The in-memory API stands in for the client, which under --dry-run prints these instead of sending them.
+    expect(letta.calls.map((c) => c.split(' ')[0])).toEqual(['LIST', 'POST', 'DELETE']);
+    expect(readFileSync(store.path, 'utf8')).toBe(before);
+  });
+
+  it('a corrupt state file is an error naming it, left as it is', async () => {
+    const { letta } = setup();
+    const { store } = stored();
+    writeFileSync(store.path, '{"version": 1, "intents": [');
+    await expect(syncSchedules({ api: letta, store, now: NOW, dryRun: false })).rejects.toThrow(store.path);
+    expect(readFileSync(store.path, 'utf8')).toBe('{"version": 1, "intents": [');
+    expect(letta.calls).toEqual([]);
+  });
+});
