@@ -13,7 +13,7 @@ import {
   type KeySource,
   type LandingKind,
 } from '../errors';
-import { oneLine } from '../output/text';
+import { oneLine } from '../output/inert';
 import { VERSION } from '../version';
 import { exchange, MAX_BODY_BYTES } from './transport';
 import { apiUrl, type Query } from './url';
