@@ -139,6 +139,7 @@ export class Runtime {
       keySource: this.settings.apiKey.source as KeySource | undefined,
       timeoutMs: this.globals.timeout,
       signal: this.signal,
+      env: this.env,
       log: this.globals.verbose ? (line) => this.out.note(this.out.paintErr.dim(line)) : undefined,
       dryRun: this.dryRun ? (request) => printRequest(this.out, request, apiKey) : undefined,
     });

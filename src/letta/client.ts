@@ -30,6 +30,8 @@ export interface ClientOptions {
   signal: AbortSignal;
   /** --verbose lines (the caller's writer masks the key). */
   log?: (line: string) => void;
+  /** Where the proxy variables are read (HTTPS_PROXY, NO_PROXY, ...). */
+  env?: Record<string, string | undefined>;
   /**
    * --dry-run: reads (GET) are sent, so names and ids resolve and the printed
    * request is the exact one; every changing request is handed here instead
@@ -124,7 +126,7 @@ export class LettaClient {
   }
 
   private async send(method: Method, url: URL, body: unknown): Promise<Answer> {
-    const { timeoutMs, signal, apiKey, log } = this.options;
+    const { timeoutMs, signal, apiKey, log, env } = this.options;
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(new TimeoutSignal()), timeoutMs);
     const started = Date.now();
@@ -141,6 +143,8 @@ export class LettaClient {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.any([signal, timer.signal]),
+        env: env ?? {},
+        log,
       });
       const statusText = reply.statusText || REASONS[reply.status] || '';
       log?.(`← ${reply.status} ${statusText} in ${Date.now() - started} ms`);

@@ -72,6 +72,8 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   return count;
 }
 
+const MIN_FLEXIBLE_WIDTH = 20;
+
 /**
  * A borderless table, columns two spaces apart, padded by display width. When
  * it is wider than the terminal the flexible column is truncated to fit, so no
@@ -81,7 +83,8 @@ export function renderTable(headers: string[], rows: string[][], columns: number
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
   if (flexible >= 0 && columns) {
     const others = widths.reduce((sum, w, i) => (i === flexible ? sum : sum + w), 0) + 2 * (headers.length - 1);
-    const room = Math.max(4, columns - others - 1);
+    // On a very narrow terminal a message cut to a few characters says nothing: keep some of it and let the line wrap.
+    const room = Math.max(MIN_FLEXIBLE_WIDTH, columns - others - 1);
     if (widths[flexible]! > room) {
       widths[flexible] = Math.max(room, displayWidth(headers[flexible]!));
       for (const row of rows) row[flexible] = truncate(row[flexible] ?? '', room);

@@ -143,7 +143,7 @@ export function readGroups(tokens: readonly string[]): Group[] {
 /** One clause at `i`, recorded in `group`; returns the index after it, or null. */
 function readClause(tokens: readonly string[], i: number, group: Group): number | null {
   const token = tokens[i]!;
-  if (['on', 'the', 'of', 'at', '@', 'in', 'during', 'and', ',', '&', 'starting', 'beginning', 'hours', 'time', 'times'].includes(token)) {
+  if (['on', 'the', 'of', 'at', '@', 'in', 'during', 'and', ',', '&', 'starting', 'beginning'].includes(token)) {
     return readFilled(tokens, i, group);
   }
   if (token === 'except' || token === 'excluding' || (token === 'but' && tokens[i + 1] === 'not')) {
@@ -207,7 +207,7 @@ function readFilled(tokens: readonly string[], i: number, group: Group): number 
     if (token === 'in' && tokens[next] === 'the' && PARTS[tokens[next + 1] ?? '']) return readPart(tokens, next + 1, group);
     return readMonths(tokens, next, group);
   }
-  if (token === 'starting' || token === 'hours' || token === 'time' || token === 'times') return null;
+  if (token === 'starting' || token === 'beginning') return null;
   // "on", "the", "and", ",": a joiner before another clause.
   if (next >= tokens.length) return null;
   return readClause(tokens, next, group);

@@ -123,7 +123,7 @@ export async function meaningOfSchedule(input: string, { now, zone }: PhraseOpti
       type: 'series',
       input,
       timezone: zone,
-      description: `${local.description} (${zone})`,
+      description: local.rule.kind === 'elapsed' ? local.description : `${local.description} (${zone})`,
       reason: local.reason,
       hint: local.hint,
       next_runs: runs.map((ms) => new Date(ms).toISOString()),

@@ -31,14 +31,14 @@ describe('commands in-process', () => {
   });
 
   it('maps errors to one message, a hint and an exit code', async () => {
-    const r = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'x', '--cron', 'every 7 minutes']);
+    const r = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'x', '--cron', 'every 7 seconds']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     // One message line, then one hint line (the wording belongs to the time language's own tests).
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^Error: 'every 7 minutes' cannot be .*7 does not divide 60/);
-    expect(lines[1]).toContain("'every 6 minutes' or 'every 10 minutes'");
+    expect(lines[0]).toMatch(/^Error: 'every 7 seconds'.*once a minute/);
+    expect(lines[1]).toContain("'every minute'");
   });
 
 });
