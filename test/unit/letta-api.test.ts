@@ -274,21 +274,14 @@ describe('answers', () => {
       res.writeHead(407, { 'proxy-authenticate': 'Basic realm="proxy"' });
       res.end();
     };
-    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
-    Object.assign(process.env, { HTTP_PROXY: local.url, NO_PROXY: '', no_proxy: '' });
-    try {
-      const error = (await failure(local.api({ baseUrl: 'http://letta.invalid' }).allAgentIds())) as AuthError;
-      expect(error).toBeInstanceOf(AuthError);
-      expect(error.exitCode).toBe(4);
-      expect(error.message).toMatch(/^The proxy .* answered 407/);
-      expect(error.hint).toMatch(/HTTP_PROXY/);
-      expect(local.seen).toHaveLength(1);
-    } finally {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    // The proxy comes from the user's environment as the runtime hands it to the client.
+    const env = { HTTP_PROXY: local.url, NO_PROXY: '', no_proxy: '' };
+    const error = (await failure(local.api({ baseUrl: 'http://letta.invalid', env }).allAgentIds())) as AuthError;
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toMatch(/^The proxy .* answered 407/);
+    expect(error.hint).toMatch(/HTTP_PROXY/);
+    expect(local.seen).toHaveLength(1);
   });
 
   it('a create whose answer is lost may have landed: the error names the agent and kind', async () => {
