@@ -10,6 +10,8 @@ export interface Column<T> {
   onTerminal?: boolean;
   /** The column that gives up width when the table does not fit (the message). */
   flexible?: boolean;
+  /** A column a narrow terminal's table leaves out, so the message keeps some room (e.g. UTC beside local time). */
+  optional?: boolean;
 }
 
 export interface ListSpec<T> {
@@ -63,7 +65,8 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   if (out.json) data.add(count === 0 ? '[]\n' : `${tty ? '\n' : ''}]\n`);
   data.flush();
   if (table && count > 0) {
-    const text = renderTable(columns.map((c) => c.header), rows, out.io.columns, columns.findIndex((c) => c.flexible));
+    const optional = columns.flatMap((c, i) => (c.optional ? [i] : []));
+    const text = renderTable(columns.map((c) => c.header), rows, out.io.columns, columns.findIndex((c) => c.flexible), optional);
     const [head, ...body] = text;
     out.line([out.paint.bold(head ?? ''), ...body].join('\n'));
   }
@@ -72,22 +75,34 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   return count;
 }
 
-const MIN_FLEXIBLE_WIDTH = 20;
+/** The least room the flexible column is given before optional columns are left out. */
+const FLEXIBLE_MIN = 16;
 
 /**
  * A borderless table, columns two spaces apart, padded by display width. When
- * it is wider than the terminal the flexible column is truncated to fit, so no
- * line wraps.
+ * it is wider than the terminal, optional columns are left out while the
+ * flexible one would get less than FLEXIBLE_MIN, then the flexible column is
+ * truncated to fit, so no line wraps.
  */
-export function renderTable(headers: string[], rows: string[][], columns: number | undefined, flexible = -1): string[] {
-  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
+export function renderTable(headers: string[], rows: string[][], columns: number | undefined, flexible = -1, optional: number[] = []): string[] {
+  let keep = headers.map((_, i) => i);
+  const widthOf = (i: number) => Math.max(displayWidth(headers[i]!), ...rows.map((row) => displayWidth(row[i] ?? '')));
+  const othersWidth = (kept: number[]) => kept.reduce((sum, i) => (i === flexible ? sum : sum + widthOf(i)), 0) + 2 * (kept.length - 1);
   if (flexible >= 0 && columns) {
-    const others = widths.reduce((sum, w, i) => (i === flexible ? sum : sum + w), 0) + 2 * (headers.length - 1);
-    // On a very narrow terminal a message cut to a few characters says nothing: keep some of it and let the line wrap.
-    const room = Math.max(MIN_FLEXIBLE_WIDTH, columns - others - 1);
-    if (widths[flexible]! > room) {
-      widths[flexible] = Math.max(room, displayWidth(headers[flexible]!));
-      for (const row of rows) row[flexible] = truncate(row[flexible] ?? '', room);
+    for (const drop of optional) {
+      if (columns - othersWidth(keep) - 1 >= Math.min(FLEXIBLE_MIN, widthOf(flexible))) break;
+      keep = keep.filter((i) => i !== drop);
+    }
+  }
+  const flex = keep.indexOf(flexible);
+  const kept = rows.map((row) => keep.map((i) => row[i] ?? ''));
+  const head = keep.map((i) => headers[i]!);
+  const widths = keep.map(widthOf);
+  if (flex >= 0 && columns) {
+    const room = Math.max(4, columns - othersWidth(keep) - 1);
+    if (widths[flex]! > room) {
+      widths[flex] = Math.max(room, displayWidth(head[flex]!));
+      for (const row of kept) row[flex] = truncate(row[flex]!, room);
     }
   }
   const line = (cells: string[]) =>
@@ -95,5 +110,5 @@ export function renderTable(headers: string[], rows: string[][], columns: number
       .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[i]! - displayWidth(cell)))))
       .join('  ')
       .trimEnd();
-  return [line(headers), ...rows.map(line)];
+  return [line(head), ...kept.map(line)];
 }

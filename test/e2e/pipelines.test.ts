@@ -223,7 +223,8 @@ describe('scripting helpers', () => {
 
   it('config set-api-key with no argument asks on a terminal without echoing the key', async () => {
     const key = 'sk-let-typed-at-a-prompt-0987';
-    const r = await runShell(`(sleep 1; printf '${key}\\r') | script -qec "letta-switchboard config set-api-key" /dev/null`, { env });
+    // Typed once the prompt is up (raw mode on); on a busy machine start-up can take over a second.
+    const r = await runShell(`(sleep 3; printf '${key}\\r') | script -qec "letta-switchboard config set-api-key" /dev/null`, { env });
     expect(r.stdout).toContain('Letta API key:');
     expect(r.stdout).not.toContain(key);
     expect(r.stdout).toContain('sk-...0987');

@@ -19,12 +19,17 @@ describe('lists', () => {
 
   it('fit the terminal: the message shrinks, no line is wider than the terminal', async () => {
     h.letta.addSchedule(AGENT, inAnHour(), `${'word '.repeat(40)}end`);
-    const r = await h.run(['onetime', 'list'], { terminal: 70, env: { NO_COLOR: '1' } });
+    const r = await h.run(['onetime', 'list'], { terminal: 90, env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+RUNS AT\s+UTC\s+MESSAGE$/);
-    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(70);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(90);
     expect(lines[1]).toContain('…');
+    // Narrower: the UTC column goes before the message is squeezed to nothing.
+    const narrow = (await h.run(['onetime', 'list'], { terminal: 60, env: { NO_COLOR: '1' } })).stdout.trimEnd().split('\n');
+    expect(narrow[0]).toMatch(/^ID\s+RUNS AT\s+MESSAGE$/);
+    for (const line of narrow) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    expect(narrow[1]).toContain('word word');
   });
 
   it('stream JSON as one array and ids for -q', async () => {

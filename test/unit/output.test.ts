@@ -40,6 +40,14 @@ describe('tables', () => {
     expect(out[1]).toContain('…');
   });
 
+  it('leave out optional columns on a narrow terminal before squeezing the message to nothing', () => {
+    const row = ['sm-000001', '2026-11-22 15:01 UTC', '2026-11-22T15:01:00.000Z', '完了🚀 message'];
+    const narrow = renderTable(['ID', 'RUNS AT', 'UTC', 'MESSAGE'], [row], 60, 3, [2]);
+    expect(narrow).toEqual(['ID         RUNS AT               MESSAGE', 'sm-000001  2026-11-22 15:01 UTC  完了🚀 message']);
+    const wide = renderTable(['ID', 'RUNS AT', 'UTC', 'MESSAGE'], [row], 120, 3, [2]);
+    expect(wide[1]).toContain('2026-11-22T15:01:00.000Z');
+  });
+
   it('pad by display width, so columns line up after wide characters', () => {
     const out = renderTable(['ID', 'NAME'], [['完了', 'a'], ['x', 'b']], 80);
     expect(out).toEqual(['ID    NAME', '完了  a', 'x     b']);

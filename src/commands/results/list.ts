@@ -31,7 +31,7 @@ export default defineCommand({
           { header: 'STATUS', cell: (run: Run) => text(run.status, 'status') },
           { header: 'STOP REASON', cell: (run: Run) => text(run.stop_reason, 'stop_reason') },
           { header: 'CREATED', cell: (run: Run) => created(run).local },
-          { header: 'UTC', cell: (run: Run) => created(run).utc },
+          { header: 'UTC', cell: (run: Run) => created(run).utc, optional: true },
           { header: 'AGENT', cell: (run: Run) => text(run.agent_id, 'agent_id') },
         ],
         id: (run) => run.id,

@@ -31,11 +31,11 @@ export default (kind: ScheduleKind) =>
         ...(kind === 'recurring'
           ? [
               { header: 'CRON (UTC)', cell: (item: ScheduledMessage) => seriesLabel(item) ?? item.schedule.cron_expression ?? '-' },
-              { header: `CRON (${zone})`, cell: (item: ScheduledMessage) => (seriesLabel(item) ? '-' : (cronInZone(item.schedule.cron_expression ?? '', zone, now) ?? '-')) },
+              { header: `CRON (${zone})`, cell: (item: ScheduledMessage) => (seriesLabel(item) ? '-' : (cronInZone(item.schedule.cron_expression ?? '', zone, now) ?? '-')), optional: true },
             ]
           : []),
         { header: kind === 'one-time' ? 'RUNS AT' : 'NEXT RUN', cell: (item) => when(item).local },
-        { header: 'UTC', cell: (item) => when(item).utc },
+        { header: 'UTC', cell: (item) => when(item).utc, optional: true },
         { header: 'MESSAGE', cell: messageText, flexible: true },
       ];
       const seen = new Set<string>();
