@@ -13,6 +13,7 @@ import {
   type KeySource,
   type LandingKind,
 } from '../errors';
+import { oneLine } from '../output/inert';
 import { VERSION } from '../version';
 import { exchange, MAX_BODY_BYTES } from './transport';
 import { apiUrl, type Query } from './url';
@@ -242,8 +243,15 @@ export function retryAfter(headers: Answer['headers'], now = Date.now()): number
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** The server's own words from an error body: {"detail": ...}, {"error": {...}}, or a short excerpt of HTML/text. */
+/**
+ * The server's own words from an error body: {"detail": ...}, {"error": {...}}, or a short excerpt of HTML/text.
+ * On one line with control characters shown, never obeyed: it ends up on the user's terminal.
+ */
 export function serverMessage(text: string): string {
+  return oneLine(serverWords(text)).trim();
+}
+
+function serverWords(text: string): string {
   const trimmed = text.trim();
   if (trimmed === '') return '';
   try {
@@ -272,8 +280,9 @@ export function serverMessage(text: string): string {
   }
 }
 
+/** A short piece of a server's text, safe for a terminal. */
 function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = oneLine(text.replace(/\s+/g, ' ')).trim();
   return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
 }
 

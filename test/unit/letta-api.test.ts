@@ -274,7 +274,9 @@ describe('answers', () => {
       res.writeHead(407, { 'proxy-authenticate': 'Basic realm="proxy"' });
       res.end();
     };
-    const error = (await failure(local.api({ baseUrl: 'http://letta.invalid', env: { HTTP_PROXY: local.url } }).allAgentIds())) as AuthError;
+    // The proxy comes from the user's environment as the runtime hands it to the client.
+    const env = { HTTP_PROXY: local.url, NO_PROXY: '', no_proxy: '' };
+    const error = (await failure(local.api({ baseUrl: 'http://letta.invalid', env }).allAgentIds())) as AuthError;
     expect(error).toBeInstanceOf(AuthError);
     expect(error.exitCode).toBe(4);
     expect(error.message).toMatch(/^The proxy .* answered 407/);
