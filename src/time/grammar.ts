@@ -243,6 +243,17 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     if (unitOf(tokens[j]) !== 'hour') return null;
     return setInterval(group, { n: minutes, unit: 'minute' }, j + 1);
   }
+  // "every 3rd day", "every second week": every N units ("every 3rd day of the month" is a day of the month, read elsewhere).
+  const ordinal = readOrdinal(tokens, j);
+  const ordinalUnit = ordinal ? unitOf(tokens[ordinal.end]) : undefined;
+  if (ordinal && ordinalUnit && ordinalUnit !== 'second' && !['of', 'in'].includes(tokens[ordinal.end + 1] ?? '') && /^(?:days?|weeks?|months?|years?|hours?|minutes?)$/.test(tokens[ordinal.end]!)) {
+    if (ordinal.value < 1) throw new UsageError(`An interval must be at least 1 ${ordinalUnit}`, "Try 'every day' or 'every 2 days'.");
+    if (ordinal.value === 1 && ordinalUnit === 'day') {
+      group.interval ??= { n: 1, unit: 'day' };
+      return ordinal.end + 1;
+    }
+    return setInterval(group, { n: ordinal.value, unit: ordinalUnit }, ordinal.end + 1);
+  }
   const count = readNumber(tokens, j, { articles: false });
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;

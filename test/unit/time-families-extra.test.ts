@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { meaningOf, meaningOfOnce, meaningOfSchedule, type PhraseMeaning } from '../../src/time/index';
+import { wallTime } from '../../src/time/zone';
+
+/* One instant for every table: Sunday 2026-11-22 15:00 UTC (10:00 New York, 20:30 Kolkata, Monday 02:00 Sydney). */
+const NOW = Date.parse('2026-11-22T15:00:00Z');
+const ZONES = ['America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'Europe/London', 'Pacific/Chatham'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** An instant as "Mon 09:00" (or with the date) on a zone's clock, computed here, not by the code under test's formatter. */
+const onClock = (zone: string, iso: string, withDate = false) => {
+  const w = wallTime(zone, Date.parse(iso));
+  return `${withDate ? `${w.year}-${pad(w.month)}-${pad(w.day)} ` : ''}${WEEKDAY[w.weekday]} ${pad(w.hour)}:${pad(w.minute)}`;
+};
+const runsOf = (meaning: PhraseMeaning) => (meaning.type === 'one-time' ? [meaning.scheduled_at_iso] : meaning.next_runs);
+
+async function refusal(promise: Promise<unknown>): Promise<UsageError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  }
+  throw new Error('accepted');
+}
+
+describe('"every Nth day" counts days, never a day of the month', () => {
+  it.each(ZONES)('in %s', async (zone) => {
+    for (const [phrase, gap] of [
+      ['every 3rd day', 3],
+      ['every 2nd day', 2],
+      ['Every third day at 7pm', 3],
+      ['every second day', 2],
+    ] as const) {
+      const meaning = await meaningOf(phrase, { now: NOW, zone }, 4);
+      expect(meaning.type, phrase).toBe('series');
+      const runs = runsOf(meaning).map((iso) => wallTime(zone, Date.parse(iso)));
+      const hour = /7pm/.test(phrase) ? 19 : 9;
+      for (const run of runs) expect([run.hour, run.minute], phrase).toEqual([hour, 0]);
+      for (let k = 1; k < runs.length; k++) {
+        const days = (Date.UTC(runs[k]!.year, runs[k]!.month - 1, runs[k]!.day) - Date.UTC(runs[k - 1]!.year, runs[k - 1]!.month - 1, runs[k - 1]!.day)) / 86_400_000;
+        expect(days, phrase).toBe(gap);
+      }
+    }
+  });
+
+  it('"every 3rd day of the month" is still the 3rd of each month', async () => {
+    const meaning = await meaningOfSchedule('every 3rd day of the month', { now: NOW, zone: 'America/New_York' });
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe('0 9 3 * *');
+  });
+});
+
+describe('an abbreviation that names several zones is an error listing them', () => {
+  it.each(ZONES)('CST in %s', async (zone) => {
+    for (const phrase of ['5pm CST', 'tomorrow at 9am cst']) {
+      const error = await refusal(meaningOfOnce(phrase, { now: NOW, zone }));
+      expect(error.message).toMatch(/could mean several.*America\/Chicago.*Asia\/Shanghai/);
+    }
+  });
+
+  it('CDT and Central still mean US Central', async () => {
+    const meaning = await meaningOfOnce('tomorrow 5pm central', { now: NOW, zone: 'Asia/Kolkata' });
+    expect(onClock('America/Chicago', meaning.scheduled_at_iso, true)).toBe('2026-11-23 Mon 17:00');
+  });
+});
