@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
-import { readNumber, readOrdinal, type Read } from './words';
+import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
 
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
@@ -116,8 +116,10 @@ export class GrammarError extends Error {
 const newGroup = (): Group => ({ repeats: false, times: [] });
 
 /** Read a whole token list into groups, or throw a GrammarError naming the first word no clause can read. */
-export function readGroups(tokens: readonly string[]): Group[] {
-  let i = 0;
+export function readGroups(phrase: readonly string[]): Group[] {
+  const span = withoutFiller(phrase);
+  const tokens = phrase.slice(0, span.end);
+  let i = span.start;
   while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!)) i++;
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;

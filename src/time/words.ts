@@ -120,3 +120,48 @@ export function parseOrdinal(text: string): number | null {
   const read = readOrdinal(tokens, 0);
   return read && read.end === tokens.length ? read.value : null;
 }
+
+const ASKING = new Set(['can', 'could', 'would', 'will']);
+const POLITE = new Set(['please', 'pls', 'kindly']);
+const VERBS = new Set([
+  'remind', 'send', 'schedule', 'run', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'check', 'post',
+  'set', 'create', 'add', 'make', 'deliver', 'queue', 'book',
+]);
+const OBJECTS = new Set(['me', 'us', 'them', 'him', 'her', 'it', 'this', 'that', 'up', 'off', 'out']);
+const THINGS = new Set(['reminder', 'message', 'alert', 'alarm', 'note', 'notification', 'ping', 'schedule', 'job', 'task', 'run']);
+const TRAILING = new Set(['please', 'pls', 'thanks', 'thx']);
+
+/** A word with the comma or sentence mark people put after it taken off. */
+const bareWord = (word: string) => word.replace(/[,!?;:]+$/, '');
+
+/**
+ * How the words people wrap around a time begin and end: "remind me", "can you
+ * send it", "please set a reminder for", "schedule it for", a trailing
+ * "please". Both readers skip them. Returns the span of the time itself; an
+ * object word ("this", "it") counts only after a verb, so "this friday" keeps it.
+ */
+export function withoutFiller(words: readonly string[]): { start: number; end: number } {
+  const word = (k: number) => bareWord(words[k] ?? '');
+  let i = 0;
+  const skip = (set: ReadonlySet<string>) => {
+    while (i < words.length - 1 && (set.has(word(i)) || word(i) === '')) i++;
+  };
+  if (ASKING.has(word(i)) && word(i + 1) === 'you') i += 2;
+  skip(POLITE);
+  if (VERBS.has(word(i)) && i < words.length - 1) {
+    i++;
+    for (;;) {
+      if (i >= words.length - 1) break;
+      if (OBJECTS.has(word(i)) || THINGS.has(word(i)) || word(i) === '') i++;
+      else if (['a', 'an', 'the', 'my', 'our'].includes(word(i)) && THINGS.has(word(i + 1))) i += 2;
+      else break;
+    }
+    if (['for', 'to'].includes(word(i)) && i < words.length - 1) i++;
+  }
+  skip(POLITE);
+  let end = words.length;
+  while (end > i + 1 && (TRAILING.has(word(end - 1)) || word(end - 1) === '' || (word(end - 1) === 'you' && word(end - 2) === 'thank'))) {
+    end -= word(end - 1) === 'you' ? 2 : 1;
+  }
+  return { start: Math.min(i, end), end };
+}

@@ -65,3 +65,46 @@ describe('an abbreviation that names several zones is an error listing them', ()
     expect(onClock('America/Chicago', meaning.scheduled_at_iso, true)).toBe('2026-11-23 Mon 17:00');
   });
 });
+
+describe('words wrapped around a time are skipped by both readers', () => {
+  // [phrase, the same time without the wrapping]
+  const ONCE: Array<[string, string]> = [
+    ['remind me tomorrow at 9am', 'tomorrow at 9am'],
+    ['please send it tomorrow at 8am', 'tomorrow at 8am'],
+    ['remind me in 10 minutes', 'in 10 minutes'],
+    ['Remind us on Friday at 3pm', 'friday at 3pm'],
+    ['can you remind me in 2 hours', 'in 2 hours'],
+    ['could you please send this next wednesday at 14:30', 'next wednesday at 14:30'],
+    ['set a reminder for tomorrow at 9', 'tomorrow at 9'],
+    ['schedule it for next monday at 10am', 'next monday at 10am'],
+    ['send at 5pm', 'at 5pm'],
+    ['at 5pm please', 'at 5pm'],
+    ['ping me in 3 days, thanks', 'in 3 days'],
+    ['create a reminder for december 25 at noon', 'december 25 at noon'],
+  ];
+  it.each(ZONES)('one instant, in %s', async (zone) => {
+    for (const [phrase, plain] of ONCE) {
+      const expected = await meaningOf(plain, { now: NOW, zone });
+      const meaning = await meaningOf(phrase, { now: NOW, zone });
+      expect(meaning.type, phrase).toBe('one-time');
+      expect(runsOf(meaning), phrase).toEqual(runsOf(expected));
+    }
+  });
+
+  it.each(ZONES)('recurring, in %s', async (zone) => {
+    for (const [phrase, local] of [
+      ['please send daily at 8', ['Mon 08:00', 'Tue 08:00']],
+      ['remind me every tuesday at 9, please', ['Tue 09:00', 'Tue 09:00']],
+      ['can you run it every weekday at 7am', ['Mon 07:00', 'Tue 07:00']],
+    ] as const) {
+      const meaning = await meaningOf(phrase, { now: NOW, zone }, 2);
+      expect(meaning.type, phrase).toBe('recurring');
+      expect(runsOf(meaning).map((iso) => onClock(zone, iso)), phrase).toEqual(local);
+    }
+  });
+
+  it('"this" before a day is kept: "this morning" is still this morning', async () => {
+    const error = await refusal(meaningOfOnce('this morning at 7', { now: NOW, zone: 'America/New_York' }));
+    expect(error.message).toMatch(/in the past/);
+  });
+});
