@@ -108,3 +108,39 @@ describe('words wrapped around a time are skipped by both readers', () => {
     expect(error.message).toMatch(/in the past/);
   });
 });
+
+describe('a zone written in a recurring phrase is the clock the rule follows', () => {
+  // [phrase, zone it names, first runs on that zone's clock]; now is Sunday 2026-11-22 15:00 UTC.
+  const TABLE: Array<[string, string, string[]]> = [
+    ['every weekday at 9am EST', 'America/New_York', ['Mon 09:00', 'Tue 09:00', 'Wed 09:00']],
+    ['every day at 9am ET', 'America/New_York', ['Mon 09:00', 'Tue 09:00', 'Wed 09:00']],
+    ['Every day at 8:00 AM Eastern', 'America/New_York', ['Mon 08:00', 'Tue 08:00', 'Wed 08:00']],
+    ['every friday at 5pm CET', 'Europe/Paris', ['Fri 17:00', 'Fri 17:00', 'Fri 17:00']],
+    ['every day at noon UTC', 'UTC', ['Mon 12:00', 'Tue 12:00', 'Wed 12:00']],
+    ['every day at 9am Asia/Tokyo', 'Asia/Tokyo', ['Mon 09:00', 'Tue 09:00', 'Wed 09:00']],
+    ['daily at 9am in London', 'Europe/London', ['Mon 09:00', 'Tue 09:00', 'Wed 09:00']],
+    ['every monday at 9am PST', 'America/Los_Angeles', ['Mon 09:00', 'Mon 09:00', 'Mon 09:00']],
+    ['every day at 10am europe/berlin', 'Europe/Berlin', ['Mon 10:00', 'Tue 10:00', 'Wed 10:00']],
+    ['every sunday at 9pm in Kolkata', 'Asia/Kolkata', ['Sun 21:00', 'Sun 21:00', 'Sun 21:00']],
+    ['mondays at 9am AEST', 'Australia/Sydney', ['Mon 09:00', 'Mon 09:00', 'Mon 09:00']],
+    ['every 3 days at 9am in London', 'Europe/London', ['Mon 09:00', 'Thu 09:00', 'Sun 09:00']],
+  ];
+  it.each(ZONES)('whatever the user zone (%s)', async (zone) => {
+    for (const [phrase, named, local] of TABLE) {
+      const meaning = await meaningOf(phrase, { now: NOW, zone }, 3);
+      expect(meaning.type, phrase).not.toBe('one-time');
+      expect(meaning.timezone, phrase).toBe(named);
+      expect(runsOf(meaning).map((iso) => onClock(named, iso)), phrase).toEqual(local);
+    }
+  });
+
+  it('the UTC cron follows the named zone, not the user zone', async () => {
+    const meaning = await meaningOfSchedule('every weekday at 9pm EST', { now: NOW, zone: 'Australia/Sydney' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 2 * * 2-6');
+  });
+
+  it.each(ZONES)('an ambiguous or partial-hour zone is an error (%s)', async (zone) => {
+    expect((await refusal(meaningOf('every day at 9am CST', { now: NOW, zone }))).message).toMatch(/could mean several.*America\/Chicago/);
+    expect((await refusal(meaningOf('every day at 9am +05:30', { now: NOW, zone }))).message).toMatch(/needs a zone/);
+  });
+});
