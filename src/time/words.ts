@@ -21,7 +21,9 @@ export function tokenize(text: string): string[] {
     .replace(/[’‘`]/g, "'")
     .replace(/\bo\s?'?\s?clock\b/g, ' oclock ')
     .replace(/\b([ap])\.\s?m\b\.?/g, ' $1m ')
-    .replace(/(\d)([ap])\b/g, '$1 $2m');
+    .replace(/(\d)([ap])\b/g, '$1 $2m')
+    // A four-digit clock ("at 1700", "0900") is hours and minutes.
+    .replace(/(\b(?:at|@)\s?|\b(?=0))([01]\d|2[0-3])([0-5]\d)\b/g, '$1$2:$3');
   const tokens: string[] = [];
   for (const m of normal.matchAll(/\d{1,2}:\d{1,2}|\d{1,2}\.\d{2}(?!\d)|\d+(?:st|nd|rd|th)\b|\d+(?:\.\d+)?|:\d{1,2}|[a-z]+|[,;&@\-/]|[^\s.!'"]/g)) {
     tokens.push(m[0] === ';' ? ',' : m[0]);
@@ -31,7 +33,7 @@ export function tokenize(text: string): string[] {
 
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 const SIMPLE_NUMBERS = new Map<string, number>([
   ...UNITS.map((word, i): [string, number] => [word, i]),
@@ -71,7 +73,7 @@ export interface NumberOptions {
 }
 
 /**
- * A count at `start`: digits ("20", "1.5"), words one to sixty ("seven",
+ * A count at `start`: digits ("20", "1.5"), words one to ninety-nine ("seven",
  * "twenty-one", "twenty one"), "a"/"an" (1), "a couple (of)" (2), "a few" (3).
  */
 export function readNumber(tokens: readonly string[], start: number, options: NumberOptions = {}): Read<number> | null {
@@ -88,7 +90,7 @@ export function readNumber(tokens: readonly string[], start: number, options: Nu
   }
   const simple = SIMPLE_NUMBERS.get(word);
   if (simple === undefined) return null;
-  if (simple >= 20 && simple % 10 === 0 && simple < 60) {
+  if (simple >= 20 && simple % 10 === 0 && simple < 100) {
     return readCompound(tokens, start + 1, simple, SIMPLE_NUMBERS) ?? { value: simple, end: start + 1 };
   }
   return { value: simple, end: start + 1 };

@@ -144,3 +144,70 @@ describe('a zone written in a recurring phrase is the clock the rule follows', (
     expect((await refusal(meaningOf('every day at 9am +05:30', { now: NOW, zone }))).message).toMatch(/needs a zone/);
   });
 });
+
+describe('more ways to say days, windows, intervals and clocks', () => {
+  // [phrase, local firing times of the first runs]; now is Sunday 2026-11-22 15:00 UTC in every zone.
+  const EXPECTED: Record<string, Array<[string, string[]]>> = {
+    'America/New_York': [
+      ['every day from monday to friday at 10am', ['Mon 10:00', 'Tue 10:00', 'Wed 10:00']],
+      ['every mon/wed/fri at 7am', ['Mon 07:00', 'Wed 07:00', 'Fri 07:00']],
+      ['every hour 9-17', ['Sun 11:00', 'Sun 12:00', 'Sun 13:00']],
+      ['hourly 9am-5pm weekdays', ['Mon 09:00', 'Mon 10:00', 'Mon 11:00']],
+      ['every 15 minutes during weekdays', ['Mon 00:00', 'Mon 00:15', 'Mon 00:30']],
+      ['every day but sunday', ['Mon 09:00', 'Tue 09:00', 'Wed 09:00']],
+      ['each weekday at 0800', ['Mon 08:00', 'Tue 08:00', 'Wed 08:00']],
+    ],
+    'Asia/Kolkata': [
+      ['every day from monday to friday at 10am', ['Mon 10:00', 'Tue 10:00', 'Wed 10:00']],
+      ['every tue/thu at 7am', ['Tue 07:00', 'Thu 07:00', 'Tue 07:00']],
+      ['every 30 minutes 9-17', ['Mon 09:00', 'Mon 09:30', 'Mon 10:00']],
+      ['every day but saturday and sunday at 8', ['Mon 08:00', 'Tue 08:00', 'Wed 08:00']],
+      ['every day at 2130', ['Sun 21:30', 'Mon 21:30', 'Tue 21:30']],
+    ],
+    'Australia/Sydney': [
+      ['every day from tuesday to thursday at 10am', ['Tue 10:00', 'Wed 10:00', 'Thu 10:00']],
+      ['every mon/wed/fri at 7am', ['Mon 07:00', 'Wed 07:00', 'Fri 07:00']],
+      ['hourly 9am-5pm weekdays', ['Mon 09:00', 'Mon 10:00', 'Mon 11:00']],
+      ['every weekday at 0800', ['Mon 08:00', 'Tue 08:00', 'Wed 08:00']],
+    ],
+  };
+  for (const [zone, rows] of Object.entries(EXPECTED)) {
+    it(`in ${zone}`, async () => {
+      for (const [phrase, local] of rows) {
+        const meaning = await meaningOf(phrase, { now: NOW, zone }, 3);
+        expect(meaning.type, phrase).toBe('recurring');
+        expect(runsOf(meaning).map((iso) => onClock(zone, iso)), phrase).toEqual(local);
+      }
+    });
+  }
+
+  it.each(ZONES)('a clock written as four digits, in %s', async (zone) => {
+    for (const [phrase, plain] of [
+      ['tomorrow at 0900', 'tomorrow at 9:00'],
+      ['at 1700', 'at 17:00'],
+      ['friday at 2330', 'friday at 23:30'],
+    ]) {
+      expect(runsOf(await meaningOf(phrase!, { now: NOW, zone })), phrase).toEqual(runsOf(await meaningOf(plain!, { now: NOW, zone })));
+    }
+  });
+
+  it.each(ZONES)('every fortnight, bi-weekly, every seventy minutes and every hour and a half, in %s', async (zone) => {
+    for (const [phrase, gapMinutes] of [
+      ['every fortnight', 14 * 1440],
+      ['bi-weekly', 14 * 1440],
+      ['biweekly on fridays', 14 * 1440],
+      ['every seventy minutes', 70],
+      ['every hour and a half', 90],
+    ] as const) {
+      const meaning = await meaningOf(phrase, { now: NOW, zone }, 3);
+      expect(meaning.type, phrase).not.toBe('one-time');
+      const runs = runsOf(meaning).map(Date.parse);
+      if (gapMinutes < 1440) for (let k = 1; k < runs.length; k++) expect((runs[k]! - runs[k - 1]!) / 60_000, phrase).toBe(gapMinutes);
+      else {
+        const days = runs.map((ms) => wallTime(zone, ms)).map((w) => Date.UTC(w.year, w.month - 1, w.day) / 86_400_000);
+        for (let k = 1; k < days.length; k++) expect(days[k]! - days[k - 1]!, phrase).toBe(14);
+        if (phrase.includes('fridays')) for (const ms of runs) expect(wallTime(zone, ms).weekday).toBe(5);
+      }
+    }
+  });
+});
