@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
-import { readNumber, readOrdinal, type Read } from './words';
+import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
 
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
@@ -71,6 +71,7 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   annually: { n: 1, unit: 'year' },
   semiannually: { n: 6, unit: 'month' },
   fortnightly: { n: 2, unit: 'week' },
+  biweekly: { n: 2, unit: 'week' },
 };
 const PARTS: Record<string, PartOfDay> = {
   morning: 'morning',
@@ -116,8 +117,10 @@ export class GrammarError extends Error {
 const newGroup = (): Group => ({ repeats: false, times: [] });
 
 /** Read a whole token list into groups, or throw a GrammarError naming the first word no clause can read. */
-export function readGroups(tokens: readonly string[]): Group[] {
-  let i = 0;
+export function readGroups(phrase: readonly string[]): Group[] {
+  const span = withoutFiller(phrase);
+  const tokens = phrase.slice(0, span.end);
+  let i = span.start;
   while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!)) i++;
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
@@ -146,8 +149,9 @@ function readClause(tokens: readonly string[], i: number, group: Group): number 
   if (['on', 'the', 'of', 'at', '@', 'in', 'during', 'and', ',', '&', 'starting', 'beginning'].includes(token)) {
     return readFilled(tokens, i, group);
   }
-  if (token === 'except' || token === 'excluding' || (token === 'but' && tokens[i + 1] === 'not')) {
-    const set = readDaySet(tokens, token === 'but' ? i + 2 : i + 1);
+  if (token === 'from' && weekdayOf(tokens[i + 1]) !== undefined) return readDays(tokens, i + 1, group);
+  if (token === 'except' || token === 'excluding' || token === 'but') {
+    const set = readDaySet(tokens, token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1);
     if (!set) return null;
     group.exceptWeekdays = mergeList(group.exceptWeekdays, set.value);
     return set.end;
@@ -205,7 +209,7 @@ function readFilled(tokens: readonly string[], i: number, group: Group): number 
       return j + 1;
     }
     if (token === 'in' && tokens[next] === 'the' && PARTS[tokens[next + 1] ?? '']) return readPart(tokens, next + 1, group);
-    return readMonths(tokens, next, group);
+    return readMonths(tokens, next, group) ?? (token === 'during' ? readDays(tokens, next, group) : null);
   }
   if (token === 'starting' || token === 'beginning') return null;
   // "on", "the", "and", ",": a joiner before another clause.
@@ -243,6 +247,17 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     if (unitOf(tokens[j]) !== 'hour') return null;
     return setInterval(group, { n: minutes, unit: 'minute' }, j + 1);
   }
+  // "every 3rd day", "every second week": every N units ("every 3rd day of the month" is a day of the month, read elsewhere).
+  const ordinal = readOrdinal(tokens, j);
+  const ordinalUnit = ordinal ? unitOf(tokens[ordinal.end]) : undefined;
+  if (ordinal && ordinalUnit && ordinalUnit !== 'second' && !['of', 'in'].includes(tokens[ordinal.end + 1] ?? '') && /^(?:days?|weeks?|months?|years?|hours?|minutes?)$/.test(tokens[ordinal.end]!)) {
+    if (ordinal.value < 1) throw new UsageError(`An interval must be at least 1 ${ordinalUnit}`, "Try 'every day' or 'every 2 days'.");
+    if (ordinal.value === 1 && ordinalUnit === 'day') {
+      group.interval ??= { n: 1, unit: 'day' };
+      return ordinal.end + 1;
+    }
+    return setInterval(group, { n: ordinal.value, unit: ordinalUnit }, ordinal.end + 1);
+  }
   const count = readNumber(tokens, j, { articles: false });
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
@@ -258,6 +273,10 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     }
     if (n < 1) throw new UsageError(`An interval must be at least 1 ${unit}`, "Try 'every minute' or 'every 5 minutes'.");
     return setInterval(group, { n, unit: finalUnit }, count.end + 1);
+  }
+  if (tokens[j] === 'fortnight') return setInterval(group, { n: 2, unit: 'week' }, j + 1);
+  if (unitOf(tokens[j]) === 'hour' && tokens[j + 1] === 'and' && tokens[j + 2] === 'a' && tokens[j + 3] === 'half') {
+    return setInterval(group, { n: 90, unit: 'minute' }, j + 4);
   }
   const unit = unitOf(tokens[j]);
   if (unit && unit !== 'second' && tokens[j] !== 'm' && tokens[j] !== 'h' && tokens[j] !== 'd' && tokens[j] !== 'w') {
@@ -283,6 +302,8 @@ function setInterval(group: Group, interval: { n: number; unit: Unit }, end: num
 
 /** "daily", "hourly", "weekly", "monthly", "quarterly", "yearly", "annually", "minutely", "nightly". */
 function readFrequency(tokens: readonly string[], i: number, group: Group): number | null {
+  // "bi-weekly" is "biweekly".
+  if (tokens[i] === 'bi' && tokens[i + 1] === '-' && tokens[i + 2] === 'weekly') return setInterval(group, { n: 2, unit: 'week' }, i + 3);
   const word = FREQUENCY_WORDS[tokens[i]!];
   if (!word) return null;
   group.repeats = true;
@@ -477,7 +498,7 @@ export function readDaySet(tokens: readonly string[], start: number): Read<numbe
       }
     }
     read = true;
-    if (LIST_WORDS.has(tokens[j] ?? '')) {
+    if (LIST_WORDS.has(tokens[j] ?? '') || tokens[j] === '/') {
       let k = j + 1;
       if (LIST_WORDS.has(tokens[k] ?? '')) k++;
       if (tokens[k] === 'on' || tokens[k] === 'every') k++;
@@ -542,10 +563,13 @@ function readMonths(tokens: readonly string[], i: number, group: Group): number 
 
 /** "between 9am and 5pm", "from 9 to 17", "from 8:30 until noon". */
 function readWindow(tokens: readonly string[], i: number, group: Group): number | null {
-  if (tokens[i] !== 'between' && tokens[i] !== 'from') return null;
-  const from = readClock(tokens, i + 1, { bareOffsets: false });
+  // Without "between" or "from", a range of hours is a window only beside an interval of minutes or hours: "every hour 9-17".
+  const bare = tokens[i] !== 'between' && tokens[i] !== 'from';
+  if (bare && !(group.interval && (group.interval.unit === 'minute' || group.interval.unit === 'hour'))) return null;
+  const from = readClock(tokens, bare ? i : i + 1, { bareOffsets: false });
   if (!from) return null;
   const joiner = tokens[from.end];
+  if (bare && !RANGE_WORDS.has(joiner ?? '')) return null;
   if (tokens[i] === 'from' && group.interval && !RANGE_WORDS.has(joiner ?? '')) {
     // "every 2 hours from 8am": where the interval starts counting.
     group.times.push(from);

@@ -109,13 +109,15 @@ export async function meaningOfRecurring(input: string, options: PhraseOptions, 
 }
 
 /** A repeating phrase as crons, or, for a rule no set of crons says exactly, as a series with its next instants. */
-export async function meaningOfSchedule(input: string, { now, zone }: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
-  const [{ parseRecurring }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
+export async function meaningOfSchedule(input: string, { now, zone: userZone }: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
+  const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
     import('./recurring'),
     import('./to-utc'),
     import('./cron'),
     import('./series'),
   ]);
+  // A zone written in the phrase ("every day at 9am EST") is the clock the rule follows.
+  const zone = scheduleZone(input, userZone);
   const local = await readRecurring(input, { now, zone }, parseRecurring);
   if (local.kind === 'series') {
     const runs = nextInstants(local.rule, zone, now, count);

@@ -7,7 +7,7 @@ import { addMonths, readParts, resolveParts } from './once-days';
 import { phraseZone, zoneCalendar, type Calendar } from './once-zone';
 import { phraseError } from './phrase-error';
 import { looksRecurring } from './recurring';
-import { readNumber, tokenize } from './words';
+import { readNumber, tokenize, withoutFiller } from './words';
 import { addDays, formatLocal } from './zone';
 
 export interface InstantOptions {
@@ -51,12 +51,15 @@ const HOUR = 60 * MINUTE;
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
 export function parseInstant(input: string, { now, zone }: InstantOptions): ParsedInstant {
-  const text = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
+  const whole = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
   const shown = input.trim().replace(/\s+/g, ' ');
-  if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
-  if (text.length > MAX_PHRASE_LENGTH) {
-    throw new UsageError(`A time of ${text.length} characters is too long to read (at most ${MAX_PHRASE_LENGTH})`, "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
+  if (whole.length > MAX_PHRASE_LENGTH) {
+    throw new UsageError(`A time of ${whole.length} characters is too long to read (at most ${MAX_PHRASE_LENGTH})`, "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   }
+  const words = whole.split(' ');
+  const span = withoutFiller(words);
+  const text = words.slice(span.start, span.end).join(' ').replace(/[,!?]+$/, '');
+  if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true };
 
   const instant = unixMillis(text) ?? isoInstant(text, zone, `'${shown}'`) ?? readPhrase(text, shown, now, zone);

@@ -2,6 +2,8 @@ import { UsageError } from '../errors';
 import type { ClockTime } from './clock';
 import { GrammarError, readGroups, type Group, type PartOfDay } from './grammar';
 import { phraseError } from './phrase-error';
+import { phraseZone } from './once-zone';
+import { lookupZone } from './zone-names';
 import type { LocalDate, SeriesRule } from './series';
 import { cronParts, MAX_CRONS, type Pattern } from './to-utc';
 import { tokenize } from './words';
@@ -66,8 +68,42 @@ export function looksRecurring(input: string): boolean {
   try {
     return readGroups(tokenize(text)).some((group) => group.repeats);
   } catch {
-    return false;
+    try {
+      const zoned = phraseZone(text, 'UTC', input.trim());
+      return zoned.written !== undefined && zoned.text !== '' && readGroups(tokenize(zoned.text)).some((group) => group.repeats);
+    } catch {
+      return false;
+    }
   }
+}
+
+/**
+ * The zone a recurring phrase names ("every weekday at 9am EST", "daily at 9am
+ * in London", "every day at 10am Europe/Berlin"), in which its rule is
+ * computed; the user's zone when it names none.
+ */
+export function scheduleZone(input: string, zone: string): string {
+  const text = normalize(input);
+  if (text === '' || isCronLike(text) || /^@\w+$/.test(text)) return zone;
+  try {
+    readGroups(tokenize(text));
+    return zone;
+  } catch {
+    return writtenZone(text, zone, input.trim())?.zone ?? zone;
+  }
+}
+
+/** The phrase without the zone written in it, and that zone; null when it names none. An ambiguous or unknown zone is an error. */
+function writtenZone(text: string, zone: string, original: string): { text: string; zone: string } | null {
+  const found = phraseZone(text, zone, original);
+  if (found.written === undefined || found.text === '') return null;
+  if (!/^[+-]/.test(found.written)) return { text: found.text, zone: found.written };
+  const fixed = lookupZone(`utc${found.written}`);
+  if (fixed && 'zone' in fixed) return { text: found.text, zone: fixed.zone };
+  throw new UsageError(
+    `'${original}' gives the offset ${found.written}; a repeating schedule needs a zone, whose clock it follows`,
+    "Write the zone's name instead, such as 'Asia/Kolkata' or 'America/New_York'.",
+  );
 }
 
 function normalize(input: string): string {
@@ -83,7 +119,8 @@ function isCronLike(text: string): boolean {
  * Read a recurring phrase. Raw crons are returned for validation elsewhere.
  * `context` (now and zone) anchors rules that count from today, such as "every 3 days".
  */
-export function parseRecurring(input: string, context: RecurringContext = { now: Date.now(), zone: 'UTC' }): LocalSchedule {
+export function parseRecurring(input: string, given: RecurringContext = { now: Date.now(), zone: 'UTC' }): LocalSchedule {
+  let context = given;
   const text = normalize(input);
   const original = input.trim();
   if (text === '') throw new UsageError('No schedule given', "Try 'every weekday at 9am' or a cron such as '0 9 * * 1-5'.");
@@ -96,8 +133,19 @@ export function parseRecurring(input: string, context: RecurringContext = { now:
   try {
     groups = readGroups(tokenize(text));
   } catch (error) {
-    if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
-    throw withPhrase(error, original);
+    // "every day at 9am EST": the rule is read on the clock of the zone it names.
+    const zoned = writtenZone(text, context.zone, original);
+    if (!zoned) {
+      if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+      throw withPhrase(error, original);
+    }
+    context = { ...context, zone: zoned.zone };
+    try {
+      groups = readGroups(tokenize(zoned.text));
+    } catch (again) {
+      if (again instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+      throw withPhrase(again, original);
+    }
   }
   let built: Built[];
   try {

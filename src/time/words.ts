@@ -21,7 +21,9 @@ export function tokenize(text: string): string[] {
     .replace(/[’‘`]/g, "'")
     .replace(/\bo\s?'?\s?clock\b/g, ' oclock ')
     .replace(/\b([ap])\.\s?m\b\.?/g, ' $1m ')
-    .replace(/(\d)([ap])\b/g, '$1 $2m');
+    .replace(/(\d)([ap])\b/g, '$1 $2m')
+    // A four-digit clock ("at 1700", "0900") is hours and minutes.
+    .replace(/(\b(?:at|@)\s?|\b(?=0))([01]\d|2[0-3])([0-5]\d)\b/g, '$1$2:$3');
   const tokens: string[] = [];
   for (const m of normal.matchAll(/\d{1,2}:\d{1,2}|\d{1,2}\.\d{2}(?!\d)|\d+(?:st|nd|rd|th)\b|\d+(?:\.\d+)?|:\d{1,2}|[a-z]+|[,;&@\-/]|[^\s.!'"]/g)) {
     tokens.push(m[0] === ';' ? ',' : m[0]);
@@ -31,7 +33,7 @@ export function tokenize(text: string): string[] {
 
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 const SIMPLE_NUMBERS = new Map<string, number>([
   ...UNITS.map((word, i): [string, number] => [word, i]),
@@ -71,7 +73,7 @@ export interface NumberOptions {
 }
 
 /**
- * A count at `start`: digits ("20", "1.5"), words one to sixty ("seven",
+ * A count at `start`: digits ("20", "1.5"), words one to ninety-nine ("seven",
  * "twenty-one", "twenty one"), "a"/"an" (1), "a couple (of)" (2), "a few" (3).
  */
 export function readNumber(tokens: readonly string[], start: number, options: NumberOptions = {}): Read<number> | null {
@@ -88,7 +90,7 @@ export function readNumber(tokens: readonly string[], start: number, options: Nu
   }
   const simple = SIMPLE_NUMBERS.get(word);
   if (simple === undefined) return null;
-  if (simple >= 20 && simple % 10 === 0 && simple < 60) {
+  if (simple >= 20 && simple % 10 === 0 && simple < 100) {
     return readCompound(tokens, start + 1, simple, SIMPLE_NUMBERS) ?? { value: simple, end: start + 1 };
   }
   return { value: simple, end: start + 1 };
@@ -119,4 +121,49 @@ export function parseOrdinal(text: string): number | null {
   const tokens = tokenize(text);
   const read = readOrdinal(tokens, 0);
   return read && read.end === tokens.length ? read.value : null;
+}
+
+const ASKING = new Set(['can', 'could', 'would', 'will']);
+const POLITE = new Set(['please', 'pls', 'kindly']);
+const VERBS = new Set([
+  'remind', 'send', 'schedule', 'run', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'check', 'post',
+  'set', 'create', 'add', 'make', 'deliver', 'queue', 'book',
+]);
+const OBJECTS = new Set(['me', 'us', 'them', 'him', 'her', 'it', 'this', 'that', 'up', 'off', 'out']);
+const THINGS = new Set(['reminder', 'message', 'alert', 'alarm', 'note', 'notification', 'ping', 'schedule', 'job', 'task', 'run']);
+const TRAILING = new Set(['please', 'pls', 'thanks', 'thx']);
+
+/** A word with the comma or sentence mark people put after it taken off. */
+const bareWord = (word: string) => word.replace(/[,!?;:]+$/, '');
+
+/**
+ * How the words people wrap around a time begin and end: "remind me", "can you
+ * send it", "please set a reminder for", "schedule it for", a trailing
+ * "please". Both readers skip them. Returns the span of the time itself; an
+ * object word ("this", "it") counts only after a verb, so "this friday" keeps it.
+ */
+export function withoutFiller(words: readonly string[]): { start: number; end: number } {
+  const word = (k: number) => bareWord(words[k] ?? '');
+  let i = 0;
+  const skip = (set: ReadonlySet<string>) => {
+    while (i < words.length - 1 && (set.has(word(i)) || word(i) === '')) i++;
+  };
+  if (ASKING.has(word(i)) && word(i + 1) === 'you') i += 2;
+  skip(POLITE);
+  if (VERBS.has(word(i)) && i < words.length - 1) {
+    i++;
+    for (;;) {
+      if (i >= words.length - 1) break;
+      if (OBJECTS.has(word(i)) || THINGS.has(word(i)) || word(i) === '') i++;
+      else if (['a', 'an', 'the', 'my', 'our'].includes(word(i)) && THINGS.has(word(i + 1))) i += 2;
+      else break;
+    }
+    if (['for', 'to'].includes(word(i)) && i < words.length - 1) i++;
+  }
+  skip(POLITE);
+  let end = words.length;
+  while (end > i + 1 && (TRAILING.has(word(end - 1)) || word(end - 1) === '' || (word(end - 1) === 'you' && word(end - 2) === 'thank'))) {
+    end -= word(end - 1) === 'you' ? 2 : 1;
+  }
+  return { start: Math.min(i, end), end };
 }

@@ -28,7 +28,6 @@ const ABBREVIATIONS: Record<string, string> = {
   eastern: 'America/New_York',
   'eastern standard time': 'America/New_York',
   'eastern daylight time': 'America/New_York',
-  cst: 'America/Chicago',
   cdt: 'America/Chicago',
   ct: 'America/Chicago',
   central: 'America/Chicago',
@@ -86,6 +85,7 @@ const AMBIGUOUS: Record<string, string[]> = {
   gst: ['Asia/Dubai (Gulf)', 'Atlantic/South_Georgia (South Georgia)'],
   sst: ['Pacific/Pago_Pago (Samoa)', 'Asia/Singapore (Singapore)'],
   amt: ['America/Manaus (Amazon)', 'Asia/Yerevan (Armenia)'],
+  cst: ['America/Chicago (US Central)', 'Asia/Shanghai (China)', 'America/Havana (Cuba)'],
 };
 
 /** Big cities people name that the database files under another city. */

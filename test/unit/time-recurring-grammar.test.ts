@@ -499,7 +499,7 @@ describe('errors', () => {
     ['twice a week', /does not say when/],
     ['on the 32nd of every month', /day of month 32 is out of range/i],
     ['every february 30th', /february has no day 30/i],
-    ['every 20 minutes on the 1st in tokyo time', /Could not understand the schedule/],
+    ['every 20 minutes on the 1st in tokyo time', /cannot be exact in UTC for Asia\/Tokyo/],
     ['every 32 minutes on weekdays', /needs \d+ crons|cannot be written/],
     ['every 7 minutes on weekdays', /7 does not divide 60/],
   ])('%s', async (input, message) => {

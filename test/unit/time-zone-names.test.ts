@@ -40,7 +40,7 @@ describe('zone names people type resolve to the database spelling', () => {
     ['ET', 'America/New_York'],
     ['Eastern', 'America/New_York'],
     ['eastern time', 'America/New_York'],
-    ['CST', 'America/Chicago'],
+    ['CDT', 'America/Chicago'],
     ['Central', 'America/Chicago'],
     ['MST', 'America/Denver'],
     ['mountain', 'America/Denver'],
@@ -102,7 +102,7 @@ describe('zone names people type resolve to the database spelling', () => {
   });
 
   it('a daylight-saving abbreviation never means a zone without daylight saving time', () => {
-    for (const name of ['est', 'EST', 'cst', 'mst', 'pst', 'EDT', 'cet', 'aest']) {
+    for (const name of ['est', 'EST', 'cdt', 'mst', 'pst', 'EDT', 'cet', 'aest']) {
       const zone = resolveZone(name);
       expect(offsetMinutes(zone, WINTER), `${name} is ${zone}`).not.toBe(offsetMinutes(zone, SUMMER));
     }
@@ -114,6 +114,7 @@ describe('names that mean no zone, or several', () => {
     ['AST', /could mean several time zones: America\/Halifax.*Asia\/Riyadh/],
     ['gst', /could mean several time zones: Asia\/Dubai.*Atlantic\/South_Georgia/],
     ['SST', /could mean several.*Pacific\/Pago_Pago.*Asia\/Singapore/],
+    ['CST', /could mean several time zones: America\/Chicago.*Asia\/Shanghai/],
   ])('%s is ambiguous and lists the zones', (name, message) => {
     const error = thrown(() => resolveZone(name));
     expect(error.message).toMatch(message);

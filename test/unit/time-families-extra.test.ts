@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { meaningOf, meaningOfOnce, meaningOfSchedule, type PhraseMeaning } from '../../src/time/index';
+import { wallTime } from '../../src/time/zone';
+
+/* One instant for every table: Sunday 2026-11-22 15:00 UTC (10:00 New York, 20:30 Kolkata, Monday 02:00 Sydney). */
+const NOW = Date.parse('2026-11-22T15:00:00Z');
+const ZONES = ['America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'Europe/London', 'Pacific/Chatham'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** An instant as "Mon 09:00" (or with the date) on a zone's clock, computed here, not by the code under test's formatter. */
+const onClock = (zone: string, iso: string, withDate = false) => {
+  const w = wallTime(zone, Date.parse(iso));
+  return `${withDate ? `${w.year}-${pad(w.month)}-${pad(w.day)} ` : ''}${WEEKDAY[w.weekday]} ${pad(w.hour)}:${pad(w.minute)}`;
+};
+const runsOf = (meaning: PhraseMeaning) => (meaning.type === 'one-time' ? [meaning.scheduled_at_iso] : meaning.next_runs);
+
+async function refusal(promise: Promise<unknown>): Promise<UsageError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  }
+  throw new Error('accepted');
+}
+
+describe('"every Nth day" counts days, never a day of the month', () => {
+  it.each(ZONES)('in %s', async (zone) => {
+    for (const [phrase, gap] of [
+      ['every 3rd day', 3],
+      ['every 2nd day', 2],
+      ['Every third day at 7pm', 3],
+      ['every second day', 2],
+    ] as const) {
+      const meaning = await meaningOf(phrase, { now: NOW, zone }, 4);
+      expect(meaning.type, phrase).toBe('series');
+      const runs = runsOf(meaning).map((iso) => wallTime(zone, Date.parse(iso)));
+      const hour = /7pm/.test(phrase) ? 19 : 9;
+      for (const run of runs) expect([run.hour, run.minute], phrase).toEqual([hour, 0]);
+      for (let k = 1; k < runs.length; k++) {
+        const days = (Date.UTC(runs[k]!.year, runs[k]!.month - 1, runs[k]!.day) - Date.UTC(runs[k - 1]!.year, runs[k - 1]!.month - 1, runs[k - 1]!.day)) / 86_400_000;
+        expect(days, phrase).toBe(gap);
+      }
+    }
+  });
+
+  it('"every 3rd day of the month" is still the 3rd of each month', async () => {
+    const meaning = await meaningOfSchedule('every 3rd day of the month', { now: NOW, zone: 'America/New_York' });
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe('0 9 3 * *');
+  });
+});
+
+describe('an abbreviation that names several zones is an error listing them', () => {
+  it.each(ZONES)('CST in %s', async (zone) => {
+    for (const phrase of ['5pm CST', 'tomorrow at 9am cst']) {
+      const error = await refusal(meaningOfOnce(phrase, { now: NOW, zone }));
+      expect(error.message).toMatch(/could mean several.*America\/Chicago.*Asia\/Shanghai/);
+    }
+  });
+
+  it('CDT and Central still mean US Central', async () => {
+    const meaning = await meaningOfOnce('tomorrow 5pm central', { now: NOW, zone: 'Asia/Kolkata' });
+    expect(onClock('America/Chicago', meaning.scheduled_at_iso, true)).toBe('2026-11-23 Mon 17:00');
+  });
+});
+
+describe('words wrapped around a time are skipped by both readers', () => {
+  // [phrase, the same time without the wrapping]
+  const ONCE: Array<[string, string]> = [
+    ['remind me tomorrow at 9am', 'tomorrow at 9am'],
+    ['please send it tomorrow at 8am', 'tomorrow at 8am'],
+    ['remind me in 10 minutes', 'in 10 minutes'],
+    ['Remind us on Friday at 3pm', 'friday at 3pm'],
+    ['can you remind me in 2 hours', 'in 2 hours'],
+    ['could you please send this next wednesday at 14:30', 'next wednesday at 14:30'],
+    ['set a reminder for tomorrow at 9', 'tomorrow at 9'],
+    ['schedule it for next monday at 10am', 'next monday at 10am'],
+    ['send at 5pm', 'at 5pm'],
+    ['at 5pm please', 'at 5pm'],
+    ['ping me in 3 days, thanks', 'in 3 days'],
+    ['create a reminder for december 25 at noon', 'december 25 at noon'],
+  ];
+  it.each(ZONES)('one instant, in %s', async (zone) => {
+    for (const [phrase, plain] of ONCE) {
+      const expected = await meaningOf(plain, { now: NOW, zone });
+      const meaning = await meaningOf(phrase, { now: NOW, zone });
+      expect(meaning.type, phrase).toBe('one-time');
+      expect(runsOf(meaning), phrase).toEqual(runsOf(expected));
+    }
+  });
+
+  it.each(ZONES)('recurring, in %s', async (zone) => {
+    for (const [phrase, local] of [
+      ['please send daily at 8', ['Mon 08:00', 'Tue 08:00']],
+      ['remind me every tuesday at 9, please', ['Tue 09:00', 'Tue 09:00']],
+      ['can you run it every weekday at 7am', ['Mon 07:00', 'Tue 07:00']],
+    ] as const) {
+      const meaning = await meaningOf(phrase, { now: NOW, zone }, 2);
+      expect(meaning.type, phrase).toBe('recurring');
+      expect(runsOf(meaning).map((iso) => onClock(zone, iso)), phrase).toEqual(local);
+    }
+  });
+
+  it('"this" before a day is kept: "this morning" is still this morning', async () => {
+    const error = await refusal(meaningOfOnce('this morning at 7', { now: NOW, zone: 'America/New_York' }));
+    expect(error.message).toMatch(/in the past/);
+  });
+});
+
+describe('a zone written in a recurring phrase is the clock the rule follows', () => {
+  // [phrase, zone it names, first runs on that zone's clock]; now is Sunday 2026-11-22 15:00 UTC.
+  const TABLE: Array<[string, string, string[]]> = [
+    ['every weekday at 9am EST', 'America/New_York', ['Mon 09:00', 'Tue 09:00', 'Wed 09:00']],
+    ['every day at 9am ET', 'America/New_York', ['Mon 09:00', 'Tue 09:00', 'Wed 09:00']],
+    ['Every day at 8:00 AM Eastern', 'America/New_York', ['Mon 08:00', 'Tue 08:00', 'Wed 08:00']],
+    ['every friday at 5pm CET', 'Europe/Paris', ['Fri 17:00', 'Fri 17:00', 'Fri 17:00']],
+    ['every day at noon UTC', 'UTC', ['Mon 12:00', 'Tue 12:00', 'Wed 12:00']],
+    ['every day at 9am Asia/Tokyo', 'Asia/Tokyo', ['Mon 09:00', 'Tue 09:00', 'Wed 09:00']],
+    ['daily at 9am in London', 'Europe/London', ['Mon 09:00', 'Tue 09:00', 'Wed 09:00']],
+    ['every monday at 9am PST', 'America/Los_Angeles', ['Mon 09:00', 'Mon 09:00', 'Mon 09:00']],
+    ['every day at 10am europe/berlin', 'Europe/Berlin', ['Mon 10:00', 'Tue 10:00', 'Wed 10:00']],
+    ['every sunday at 9pm in Kolkata', 'Asia/Kolkata', ['Sun 21:00', 'Sun 21:00', 'Sun 21:00']],
+    ['mondays at 9am AEST', 'Australia/Sydney', ['Mon 09:00', 'Mon 09:00', 'Mon 09:00']],
+    ['every 3 days at 9am in London', 'Europe/London', ['Mon 09:00', 'Thu 09:00', 'Sun 09:00']],
+  ];
+  it.each(ZONES)('whatever the user zone (%s)', async (zone) => {
+    for (const [phrase, named, local] of TABLE) {
+      const meaning = await meaningOf(phrase, { now: NOW, zone }, 3);
+      expect(meaning.type, phrase).not.toBe('one-time');
+      expect(meaning.timezone, phrase).toBe(named);
+      expect(runsOf(meaning).map((iso) => onClock(named, iso)), phrase).toEqual(local);
+    }
+  });
+
+  it('the UTC cron follows the named zone, not the user zone', async () => {
+    const meaning = await meaningOfSchedule('every weekday at 9pm EST', { now: NOW, zone: 'Australia/Sydney' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 2 * * 2-6');
+  });
+
+  it.each(ZONES)('an ambiguous or partial-hour zone is an error (%s)', async (zone) => {
+    expect((await refusal(meaningOf('every day at 9am CST', { now: NOW, zone }))).message).toMatch(/could mean several.*America\/Chicago/);
+    expect((await refusal(meaningOf('every day at 9am +05:30', { now: NOW, zone }))).message).toMatch(/needs a zone/);
+  });
+});
+
+describe('more ways to say days, windows, intervals and clocks', () => {
+  // [phrase, local firing times of the first runs]; now is Sunday 2026-11-22 15:00 UTC in every zone.
+  const EXPECTED: Record<string, Array<[string, string[]]>> = {
+    'America/New_York': [
+      ['every day from monday to friday at 10am', ['Mon 10:00', 'Tue 10:00', 'Wed 10:00']],
+      ['every mon/wed/fri at 7am', ['Mon 07:00', 'Wed 07:00', 'Fri 07:00']],
+      ['every hour 9-17', ['Sun 11:00', 'Sun 12:00', 'Sun 13:00']],
+      ['hourly 9am-5pm weekdays', ['Mon 09:00', 'Mon 10:00', 'Mon 11:00']],
+      ['every 15 minutes during weekdays', ['Mon 00:00', 'Mon 00:15', 'Mon 00:30']],
+      ['every day but sunday', ['Mon 09:00', 'Tue 09:00', 'Wed 09:00']],
+      ['each weekday at 0800', ['Mon 08:00', 'Tue 08:00', 'Wed 08:00']],
+    ],
+    'Asia/Kolkata': [
+      ['every day from monday to friday at 10am', ['Mon 10:00', 'Tue 10:00', 'Wed 10:00']],
+      ['every tue/thu at 7am', ['Tue 07:00', 'Thu 07:00', 'Tue 07:00']],
+      ['every 30 minutes 9-17', ['Mon 09:00', 'Mon 09:30', 'Mon 10:00']],
+      ['every day but saturday and sunday at 8', ['Mon 08:00', 'Tue 08:00', 'Wed 08:00']],
+      ['every day at 2130', ['Sun 21:30', 'Mon 21:30', 'Tue 21:30']],
+    ],
+    'Australia/Sydney': [
+      ['every day from tuesday to thursday at 10am', ['Tue 10:00', 'Wed 10:00', 'Thu 10:00']],
+      ['every mon/wed/fri at 7am', ['Mon 07:00', 'Wed 07:00', 'Fri 07:00']],
+      ['hourly 9am-5pm weekdays', ['Mon 09:00', 'Mon 10:00', 'Mon 11:00']],
+      ['every weekday at 0800', ['Mon 08:00', 'Tue 08:00', 'Wed 08:00']],
+    ],
+  };
+  for (const [zone, rows] of Object.entries(EXPECTED)) {
+    it(`in ${zone}`, async () => {
+      for (const [phrase, local] of rows) {
+        const meaning = await meaningOf(phrase, { now: NOW, zone }, 3);
+        expect(meaning.type, phrase).toBe('recurring');
+        expect(runsOf(meaning).map((iso) => onClock(zone, iso)), phrase).toEqual(local);
+      }
+    });
+  }
+
+  it.each(ZONES)('a clock written as four digits, in %s', async (zone) => {
+    for (const [phrase, plain] of [
+      ['tomorrow at 0900', 'tomorrow at 9:00'],
+      ['at 1700', 'at 17:00'],
+      ['friday at 2330', 'friday at 23:30'],
+    ]) {
+      expect(runsOf(await meaningOf(phrase!, { now: NOW, zone })), phrase).toEqual(runsOf(await meaningOf(plain!, { now: NOW, zone })));
+    }
+  });
+
+  it.each(ZONES)('every fortnight, bi-weekly, every seventy minutes and every hour and a half, in %s', async (zone) => {
+    for (const [phrase, gapMinutes] of [
+      ['every fortnight', 14 * 1440],
+      ['bi-weekly', 14 * 1440],
+      ['biweekly on fridays', 14 * 1440],
+      ['every seventy minutes', 70],
+      ['every hour and a half', 90],
+    ] as const) {
+      const meaning = await meaningOf(phrase, { now: NOW, zone }, 3);
+      expect(meaning.type, phrase).not.toBe('one-time');
+      const runs = runsOf(meaning).map(Date.parse);
+      if (gapMinutes < 1440) for (let k = 1; k < runs.length; k++) expect((runs[k]! - runs[k - 1]!) / 60_000, phrase).toBe(gapMinutes);
+      else {
+        const days = runs.map((ms) => wallTime(zone, ms)).map((w) => Date.UTC(w.year, w.month - 1, w.day) / 86_400_000);
+        for (let k = 1; k < days.length; k++) expect(days[k]! - days[k - 1]!, phrase).toBe(14);
+        if (phrase.includes('fridays')) for (const ms of runs) expect(wallTime(zone, ms).weekday).toBe(5);
+      }
+    }
+  });
+});
