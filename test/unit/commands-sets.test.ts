@@ -73,6 +73,16 @@ describe('recurring create with a phrase that is a set of crons', () => {
     expect(intents().map((i) => i.schedule_id)).toEqual([first]);
   });
 
+  it('--json after a partial failure: the document holds what exists and names what was not created', async () => {
+    failAfterFirstCreate({ status: 400, body: JSON.stringify({ detail: 'Too many schedules' }) });
+    const r = await create('every 90 minutes', '--tz', 'UTC', '--json').finally(restore);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    const [first] = [...h.letta.schedules.keys()];
+    expect(doc.schedules).toEqual([expect.objectContaining({ id: first, cron_expression: '0 */3 * * *' })]);
+    expect(doc.not_created).toEqual(['30 1-22/3 * * *']);
+  });
+
   it('an answer lost on the second create: never sent again, said to be possibly created', async () => {
     failAfterFirstCreate({ status: 502, body: '' });
     const r = await create('every 45 minutes', '--tz', 'UTC', '-q').finally(restore);
@@ -83,6 +93,34 @@ describe('recurring create with a phrase that is a set of crons', () => {
     expect(r.stderr).toContain(`Created 1 of 3 schedules for 'every 45 minutes': ${first} (0,45 */3 * * *).`);
     expect(r.stderr).toContain('May have been created (the answer was lost): 30 1-22/3 * * *.');
     expect(r.stderr).toContain('Not created: 15 2-23/3 * * *.');
+    expect(r.stderr).toMatch(/recurring list/);
+  });
+
+  it('interrupted while the second create is out: it may exist, the third does not, exit 130', async () => {
+    const controller = new AbortController();
+    failAfterFirstCreate({ hang: true });
+    const running = h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 45 minutes', '--tz', 'UTC', '--now', '2026-11-20T12:00:00Z', '-q'], { signal: controller.signal });
+    while (h.letta.requests('POST').length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    const r = await running.finally(restore);
+    expect(r.code).toBe(130);
+    expect(posts(r.requests)).toHaveLength(2);
+    const [first] = [...h.letta.schedules.keys()];
+    expect(r.stdout).toBe(`${first}\n`);
+    expect(r.stderr).toContain(`Created 1 of 3 schedules for 'every 45 minutes': ${first} (0,45 */3 * * *).`);
+    expect(r.stderr).toContain('May have been created (the answer was lost): 30 1-22/3 * * *.');
+    expect(r.stderr).toContain('Not created: 15 2-23/3 * * *.');
+  });
+
+  it('an answer lost on the first create: nothing surely exists, and the rest are named as not created', async () => {
+    h.letta.inject(/^POST .*\/schedule$/, { status: 503, body: '' });
+    const r = await create('every 90 minutes', '--tz', 'UTC', '--json');
+    expect(r.code).toBe(1);
+    expect(posts(r.requests)).toHaveLength(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("Created 0 of 2 schedules for 'every 90 minutes'.");
+    expect(r.stderr).toContain('May have been created (the answer was lost): 0 */3 * * *.');
+    expect(r.stderr).toContain('Not created: 30 1-22/3 * * *.');
   });
 
   it('the first create failing creates nothing and is the plain error', async () => {

@@ -1,4 +1,4 @@
-import { CliError, CreateMayHaveLandedError } from '../../errors';
+import { CliError, CreateMayHaveLandedError, InterruptedError } from '../../errors';
 import type { CreateScheduleBody, Role } from '../../letta/types';
 import { localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
@@ -39,11 +39,14 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
   for (const part of meaning.crons) {
     const body: CreateScheduleBody = { schedule: { type: 'recurring', cron_expression: part.cron_expression }, messages };
     try {
+      // Interrupted between creates: the next one was never sent, so it is not created (not "may have been").
+      if (rt.signal.aborted) throw new InterruptedError();
       const created = await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring');
       made.push({ id: created.id, cron_expression: part.cron_expression, next_scheduled_at: created.next_scheduled_at ?? null });
       keepExact = (await recordCreated(rt, created.id, agentId, meaning, part)) ?? keepExact;
     } catch (error) {
-      if (!(error instanceof CliError) || made.length === 0) throw error;
+      // Nothing exists and nothing may: the plain error says it all.
+      if (!(error instanceof CliError) || (made.length === 0 && !(error instanceof CreateMayHaveLandedError))) throw error;
       failure = error;
       break;
     }
@@ -51,9 +54,10 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
 
   const out = rt.out;
   const { input: _input, type: _type, ...timing } = meaning;
+  const first = made[0];
   if (out.json) {
-    const first = made[0]!;
-    out.document({
+    // When nothing surely exists there is no document, only the report below.
+    if (first) out.document({
       id: first.id,
       next_scheduled_at: first.next_scheduled_at,
       agent_id: agentId,
@@ -88,7 +92,8 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
   if (failure) {
     const rest = meaning.crons.slice(made.length).map((part) => part.cron_expression);
     const unsureOne = failure instanceof CreateMayHaveLandedError ? rest.shift() : undefined;
-    out.note(`Created ${made.length} of ${meaning.crons.length} schedules for '${meaning.input.trim()}': ${made.map(({ id, cron_expression }) => `${id} (${cron_expression})`).join(', ')}.`);
+    const existing = made.map(({ id, cron_expression }) => `${id} (${cron_expression})`).join(', ');
+    out.note(`Created ${made.length} of ${meaning.crons.length} schedules for '${meaning.input.trim()}'${existing ? `: ${existing}` : ''}.`);
     if (unsureOne !== undefined) out.note(`May have been created (the answer was lost): ${unsureOne}.`);
     if (rest.length > 0) out.note(`Not created: ${rest.join(', ')}.`);
     throw failure;
