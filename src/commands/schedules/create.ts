@@ -52,6 +52,11 @@ export default (kind: ScheduleKind) =>
           const message = await readMessage(rt, options.message);
           return createSeries(rt, { agent, message, role: options.role, meaning: schedule, until: options.until, count: typeof options.count === 'number' ? options.count : undefined });
         }
+        if (schedule.crons && schedule.crons.length > 1) {
+          const [{ readMessage }, { createScheduleSet }] = await Promise.all([import('../shared/message'), import('../shared/create-set')]);
+          const message = await readMessage(rt, options.message);
+          return createScheduleSet(rt, { agent, message, role: options.role, meaning: { ...schedule, crons: schedule.crons } });
+        }
         meaning = schedule;
         if (rt.settings.timezone.source === 'flag' && meaning.local_cron === null) {
           rt.out.warn(`A 5-field cron is read as UTC; --tz ${rt.zone()} does not apply to it. Use a phrase ('every weekday at 10am') to schedule in a zone.`);

@@ -74,7 +74,7 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
   if (keepExact && !out.json && !out.quiet) out.info(keepExact);
 }
 
-function preview(message: string): string {
+export function preview(message: string): string {
   const line = message.replace(/\s+/g, ' ').trim();
   return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }

@@ -1,0 +1,175 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/harness';
+import { AGENT } from '../helpers/suite';
+
+const h = useHarness();
+
+const statePath = () => join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+const intents = () => (JSON.parse(readFileSync(statePath(), 'utf8')) as { intents: Array<Record<string, unknown>> }).intents;
+const posts = (requests: Array<{ method: string; body: unknown }>) => requests.filter((r) => r.method === 'POST').map((r) => r.body);
+const body = (cron: string, content = 'Stretch') => ({ schedule: { type: 'recurring', cron_expression: cron }, messages: [{ role: 'user', content }] });
+
+const create = (cron: string, ...args: string[]) =>
+  h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', cron, '--now', '2026-11-20T12:00:00Z', ...args]);
+
+describe('recurring create with a phrase that is a set of crons', () => {
+  it('creates one schedule per cron, in order, with the exact bodies, and prints every id', async () => {
+    const r = await create('every 90 minutes', '--tz', 'UTC');
+    expect(r.code).toBe(0);
+    expect(posts(r.requests)).toEqual([body('0 */3 * * *'), body('30 1-22/3 * * *')]);
+    const ids = r.stdout.trim().split('\n');
+    expect(ids).toHaveLength(2);
+    expect(ids.every((id) => h.letta.schedules.has(id))).toBe(true);
+    expect(ids.map((id) => h.letta.schedules.get(id)!.schedule.cron_expression)).toEqual(['0 */3 * * *', '30 1-22/3 * * *']);
+    expect(r.stderr).toContain('Created 2 recurring schedules');
+    expect(r.stderr).toContain('Cron     0 */3 * * * (UTC)\n  Means    On the hour, every 3 hours (UTC)');
+    expect(r.stderr).toMatch(/Cron {5}30 1-22\/3 \* \* \* \(UTC\)\n {2}Means {4}At 30 minutes past the hour, every 3 hours/);
+  });
+
+  it('a set of clock times in a zone: each cron is its local time in UTC, and -q prints one id a line', async () => {
+    const r = await create('every day at 9:00 and 17:30', '--tz', 'America/New_York', '-q');
+    expect(r.code).toBe(0);
+    expect(posts(r.requests)).toEqual([body('0 14 * * *'), body('30 22 * * *')]);
+    const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(new Set(lines)).toEqual(new Set(h.letta.schedules.keys()));
+    expect(r.stderr).not.toContain('Created');
+    expect(r.stderr).not.toContain(lines[0]);
+  });
+
+  it('--json: the single-cron shape plus cron_expressions and one entry per schedule', async () => {
+    const r = await create('weekdays at 9am and weekends at 11am', '--tz', 'Europe/Paris', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const crons = posts(r.requests).map((b) => (b as { schedule: { cron_expression: string } }).schedule.cron_expression);
+    expect(crons).toHaveLength(2);
+    expect(doc.cron_expressions).toEqual(crons);
+    expect(doc.cron_expression).toBe(crons[0]);
+    expect(doc.agent_id).toBe(AGENT);
+    expect(doc.message).toEqual({ messages: [{ role: 'user', content: 'Stretch' }] });
+    expect(doc.schedules).toHaveLength(2);
+    expect(doc.schedules.map((s: { cron_expression: string }) => s.cron_expression)).toEqual(crons);
+    for (const s of doc.schedules) {
+      expect(h.letta.schedules.has(s.id)).toBe(true);
+      expect(Object.keys(s).sort()).toEqual(['cron_expression', 'id', 'next_scheduled_at']);
+    }
+    expect(doc.id).toBe(doc.schedules[0].id);
+  });
+
+  it('the second create refused: names the first id as created and the rest as not, with the failure exit code', async () => {
+    failAfterFirstCreate({ status: 400, body: JSON.stringify({ detail: 'Too many schedules' }) });
+    const r = await create('every 45 minutes', '--tz', 'UTC').finally(restore);
+    expect(r.code).toBe(1);
+    expect(posts(r.requests)).toHaveLength(2);
+    const [first] = [...h.letta.schedules.keys()];
+    expect(h.letta.schedules.size).toBe(1);
+    expect(r.stdout.trim()).toBe(first);
+    expect(r.stderr).toContain(`Created 1 of 3 schedules for 'every 45 minutes': ${first} (0,45 */3 * * *).`);
+    expect(r.stderr).toContain('Not created: 30 1-22/3 * * *, 15 2-23/3 * * *.');
+    expect(r.stderr).toContain('Too many schedules');
+    // The one that exists is recorded, so sync keeps it.
+    expect(intents().map((i) => i.schedule_id)).toEqual([first]);
+  });
+
+  it('--json after a partial failure: the document holds what exists and names what was not created', async () => {
+    failAfterFirstCreate({ status: 400, body: JSON.stringify({ detail: 'Too many schedules' }) });
+    const r = await create('every 90 minutes', '--tz', 'UTC', '--json').finally(restore);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    const [first] = [...h.letta.schedules.keys()];
+    expect(doc.schedules).toEqual([expect.objectContaining({ id: first, cron_expression: '0 */3 * * *' })]);
+    expect(doc.not_created).toEqual(['30 1-22/3 * * *']);
+  });
+
+  it('an answer lost on the second create: never sent again, said to be possibly created', async () => {
+    failAfterFirstCreate({ status: 502, body: '' });
+    const r = await create('every 45 minutes', '--tz', 'UTC', '-q').finally(restore);
+    expect(r.code).toBe(1);
+    expect(posts(r.requests)).toHaveLength(2);
+    const [first] = [...h.letta.schedules.keys()];
+    expect(r.stdout).toBe(`${first}\n`);
+    expect(r.stderr).toContain(`Created 1 of 3 schedules for 'every 45 minutes': ${first} (0,45 */3 * * *).`);
+    expect(r.stderr).toContain('May have been created (the answer was lost): 30 1-22/3 * * *.');
+    expect(r.stderr).toContain('Not created: 15 2-23/3 * * *.');
+    expect(r.stderr).toMatch(/recurring list/);
+  });
+
+  it('interrupted while the second create is out: it may exist, the third does not, exit 130', async () => {
+    const controller = new AbortController();
+    failAfterFirstCreate({ hang: true });
+    const running = h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 45 minutes', '--tz', 'UTC', '--now', '2026-11-20T12:00:00Z', '-q'], { signal: controller.signal });
+    while (h.letta.requests('POST').length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    const r = await running.finally(restore);
+    expect(r.code).toBe(130);
+    expect(posts(r.requests)).toHaveLength(2);
+    const [first] = [...h.letta.schedules.keys()];
+    expect(r.stdout).toBe(`${first}\n`);
+    expect(r.stderr).toContain(`Created 1 of 3 schedules for 'every 45 minutes': ${first} (0,45 */3 * * *).`);
+    expect(r.stderr).toContain('May have been created (the answer was lost): 30 1-22/3 * * *.');
+    expect(r.stderr).toContain('Not created: 15 2-23/3 * * *.');
+  });
+
+  it('an answer lost on the first create: nothing surely exists, and the rest are named as not created', async () => {
+    h.letta.inject(/^POST .*\/schedule$/, { status: 503, body: '' });
+    const r = await create('every 90 minutes', '--tz', 'UTC', '--json');
+    expect(r.code).toBe(1);
+    expect(posts(r.requests)).toHaveLength(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("Created 0 of 2 schedules for 'every 90 minutes'.");
+    expect(r.stderr).toContain('May have been created (the answer was lost): 0 */3 * * *.');
+    expect(r.stderr).toContain('Not created: 30 1-22/3 * * *.');
+  });
+
+  it('the first create failing creates nothing and is the plain error', async () => {
+    h.letta.inject(/^POST .*\/schedule$/, { status: 400, body: JSON.stringify({ detail: 'Bad' }) });
+    const r = await create('every 90 minutes', '--tz', 'UTC');
+    expect(r.code).toBe(1);
+    expect(posts(r.requests)).toHaveLength(1);
+    expect(r.stdout).toBe('');
+    expect(h.letta.schedules.size).toBe(0);
+  });
+
+  it('--dry-run shows every POST and creates nothing', async () => {
+    const r = await create('every day at 9:00 and 17:30', '--tz', 'Europe/London', '--dry-run');
+    expect(r.code).toBe(0);
+    expect(posts(r.requests)).toEqual([]);
+    expect(h.letta.schedules.size).toBe(0);
+    expect(r.stdout.match(/^POST .*\/schedule$/gm)).toHaveLength(2);
+    expect(r.stdout).toContain('"cron_expression": "0 9 * * *"');
+    expect(r.stdout).toContain('"cron_expression": "30 17 * * *"');
+    expect(existsSync(statePath())).toBe(false);
+  });
+
+  it('records one intent per cron, each with its own local rule, and sync keeps each across DST', async () => {
+    const r = await create('every day at 9:00 and 17:30', '--tz', 'America/New_York', '-q');
+    expect(r.code).toBe(0);
+    const ids = r.stdout.trim().split('\n');
+    expect(intents()).toEqual([
+      expect.objectContaining({ schedule_id: ids[0], kind: 'recurring', zone: 'America/New_York', local_rule: '0 9 * * *', utc_crons: ['0 14 * * *'], phrase: 'every day at 9:00 and 17:30' }),
+      expect.objectContaining({ schedule_id: ids[1], kind: 'recurring', zone: 'America/New_York', local_rule: '30 17 * * *', utc_crons: ['30 22 * * *'], phrase: 'every day at 9:00 and 17:30' }),
+    ]);
+    const synced = await h.run(['sync', '--now', '2027-03-20T00:00:00Z']);
+    expect(synced.code).toBe(0);
+    expect(posts(synced.requests).map((b) => (b as { schedule: { cron_expression: string } }).schedule.cron_expression).sort()).toEqual(['0 13 * * *', '30 21 * * *']);
+    expect(synced.requests.filter((q) => q.method === 'DELETE').map((q) => q.path.split('/').at(-1)).sort()).toEqual([...ids].sort());
+  });
+});
+
+const addSchedule = () => Object.getPrototypeOf(h.letta).addSchedule as typeof h.letta.addSchedule;
+
+/** Let the first create through, then answer the next create with this fault. */
+function failAfterFirstCreate(fault: Parameters<typeof h.letta.inject>[1]) {
+  const add = addSchedule().bind(h.letta);
+  let made = 0;
+  h.letta.addSchedule = (...args: Parameters<typeof add>) => {
+    if (++made === 1) h.letta.inject(/^POST .*\/schedule$/, fault);
+    return add(...args);
+  };
+}
+
+function restore() {
+  delete (h.letta as { addSchedule?: unknown }).addSchedule;
+}
