@@ -130,8 +130,12 @@ export function formatClock(hour: number, minute: number): string {
   return `${pad(hour)}:${pad(minute)}`;
 }
 
-/** US zones' abbreviations, as Intl's en-US short names give them; everywhere else that is "GMT+9", "GMT+5:30". */
-const US_ABBREVIATIONS: Record<string, string> = {
+/**
+ * The abbreviations people know, by the zone's long name (as Date gives it).
+ * Zones without a well-known one show their offset ("GMT+8"); an abbreviation
+ * that means two zones (IST is India, Ireland and Israel) is used for one only.
+ */
+const ABBREVIATIONS: Record<string, string> = {
   'Eastern Standard Time': 'EST',
   'Eastern Daylight Time': 'EDT',
   'Central Standard Time': 'CST',
@@ -144,6 +148,24 @@ const US_ABBREVIATIONS: Record<string, string> = {
   'Alaska Daylight Time': 'AKDT',
   'Hawaii-Aleutian Standard Time': 'HST',
   'Hawaii-Aleutian Daylight Time': 'HDT',
+  'Greenwich Mean Time': 'GMT',
+  'British Summer Time': 'BST',
+  'Western European Standard Time': 'WET',
+  'Western European Summer Time': 'WEST',
+  'Central European Standard Time': 'CET',
+  'Central European Summer Time': 'CEST',
+  'Eastern European Standard Time': 'EET',
+  'Eastern European Summer Time': 'EEST',
+  'India Standard Time': 'IST',
+  'Japan Standard Time': 'JST',
+  'Korean Standard Time': 'KST',
+  'Australian Eastern Standard Time': 'AEST',
+  'Australian Eastern Daylight Time': 'AEDT',
+  'Australian Central Standard Time': 'ACST',
+  'Australian Central Daylight Time': 'ACDT',
+  'Australian Western Standard Time': 'AWST',
+  'New Zealand Standard Time': 'NZST',
+  'New Zealand Daylight Time': 'NZDT',
 };
 
 /** "EST", "PDT", "UTC", "GMT", "GMT+9", "GMT+5:30": the zone at that instant, in Intl's en-US short style. */
@@ -152,7 +174,7 @@ export function zoneAbbreviation(zone: string, instant: number): string {
   inZone(zone);
   const date = new Date(instant);
   const longName = /\(([^)]+)\)$/.exec(date.toString())?.[1] ?? '';
-  if (US_ABBREVIATIONS[longName]) return US_ABBREVIATIONS[longName];
+  if (ABBREVIATIONS[longName]) return ABBREVIATIONS[longName];
   const offset = -date.getTimezoneOffset();
   if (offset === 0) return 'GMT';
   const hours = Math.floor(Math.abs(offset) / 60);

@@ -91,7 +91,7 @@ describe('pipelines', () => {
     expect(JSON.parse(json.stdout).next_runs).toEqual(['2026-11-24T02:00:00.000Z', '2026-11-25T02:00:00.000Z']);
     expect(json.stderr).toContain('daylight saving');
     const human = await runCli(['parse', 'tomorrow at 9am', '--now', NOW, '--tz', 'Asia/Kolkata'], { env });
-    expect(human.stdout).toContain('2026-11-23 09:00 GMT+5:30');
+    expect(human.stdout).toContain('2026-11-23 09:00 IST');
     expect(human.stdout).toContain('2026-11-23T03:30:00.000Z');
   });
 

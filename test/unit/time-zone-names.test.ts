@@ -140,3 +140,22 @@ describe('names that mean no zone, or several', () => {
     (_, name) => expect(thrown(() => resolveZone(name)).message).toMatch(/time zone/),
   );
 });
+
+describe('abbreviations shown beside local times', () => {
+  it.each([
+    ['Asia/Kolkata', '2026-11-22T15:00:00Z', 'IST'],
+    ['Australia/Sydney', '2026-11-22T15:00:00Z', 'AEDT'],
+    ['Australia/Sydney', '2026-06-22T15:00:00Z', 'AEST'],
+    ['Europe/London', '2026-06-22T15:00:00Z', 'BST'],
+    ['Europe/London', '2026-11-22T15:00:00Z', 'GMT'],
+    ['Europe/Paris', '2026-11-22T15:00:00Z', 'CET'],
+    ['Asia/Tokyo', '2026-11-22T15:00:00Z', 'JST'],
+    ['America/New_York', '2026-06-22T15:00:00Z', 'EDT'],
+    ['Asia/Shanghai', '2026-11-22T15:00:00Z', 'GMT+8'],
+    ['Asia/Kathmandu', '2026-11-22T15:00:00Z', 'GMT+5:45'],
+    ['UTC', '2026-11-22T15:00:00Z', 'UTC'],
+  ])('%s at %s is %s', async (zone, iso, expected) => {
+    const { zoneAbbreviation } = await import('../../src/time/zone');
+    expect(zoneAbbreviation(zone, Date.parse(iso))).toBe(expected);
+  });
+});
