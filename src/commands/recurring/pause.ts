@@ -1,4 +1,4 @@
-import { AlreadyReported, AuthError, CliError, InterruptedError, NetworkError, NotFoundError, UsageError } from '../../errors';
+import { AlreadyReported, CliError, NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Command } from '@commander-js/extra-typings';
 import { defineCommand } from '../command';
@@ -26,7 +26,7 @@ export default defineCommand({
       .addOption(agentOption())
       .option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)'),
   async run(rt, options, args) {
-    const [{ needsConfirmation, planPause }, { idsFrom }, { findSchedule }, { openState }, records] = await Promise.all([
+    const [{ needsConfirmation, planPause }, { idsFrom, eachId }, { findSchedule }, { openState }, records] = await Promise.all([
       import('../../agenda/pause'),
       import('../shared/ids'),
       import('../shared/schedule'),
@@ -43,47 +43,33 @@ export default defineCommand({
     const store = openState(rt.env, rt.home, { signal: rt.signal });
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
-    const outcomes: Outcome[] = [];
-    let stopped: CliError | undefined;
-    for (const id of ids) {
-      if (stopped) {
-        outcomes.push({ id, paused: false, error: 'not tried' });
-        continue;
-      }
+    const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, paused: false, error }), async (id): Promise<Outcome> => {
+      let item: ScheduledMessage | undefined;
+      let missing: NotFoundError | undefined;
       try {
-        let item: ScheduledMessage | undefined;
-        let missing: NotFoundError | undefined;
-        try {
-          item = await findSchedule(rt, 'recurring', id);
-        } catch (error) {
-          if (!(error instanceof NotFoundError)) throw error;
-          missing = error;
-        }
-        const saved = records.findPaused(await store.read(), id);
-        const plan = planPause(item !== undefined, saved !== undefined);
-        if (plan.action === 'not-found') throw missing!;
-        if (plan.action === 'already-paused') {
-          outcomes.push({ id, agent_id: saved!.schedule.agent_id, paused_at: saved!.paused_at, paused: true });
-          if (out.quiet) out.line(id);
-          else if (!out.json) out.info(`${id} is already paused (since ${saved!.paused_at}).`);
-          continue;
-        }
-        const schedule = item!;
-        const pausedAt = saved?.paused_at ?? at;
-        // The copy is on disk, flushed, before anything is deleted: a failure from here on loses nothing.
-        if (!rt.dryRun) await store.update((state) => records.recordPaused(state, schedule, pausedAt, records.findIntent(state, id) ?? saved?.intent));
-        await api.deleteSchedule(schedule.agent_id, id);
-        if (!rt.dryRun) await store.update((state) => records.markGone(state, id, at));
-        outcomes.push({ id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true });
-        if (out.quiet) out.line(id);
-        else if (!out.json) out.success(`Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)`);
+        item = await findSchedule(rt, 'recurring', id);
       } catch (error) {
-        if (!(error instanceof CliError) || ids.length === 1) throw error;
-        outcomes.push({ id, paused: false, error: error.message });
-        if (!out.json) out.info(`${out.paintErr.red('Error:')} ${error.message}`);
-        if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
+        if (!(error instanceof NotFoundError)) throw error;
+        missing = error;
       }
-    }
+      const saved = records.findPaused(await store.read(), id);
+      const plan = planPause(item !== undefined, saved !== undefined);
+      if (plan.action === 'not-found') throw missing!;
+      if (plan.action === 'already-paused') {
+        if (out.quiet) out.line(id);
+        else if (!out.json) out.info(`${id} is already paused (since ${saved!.paused_at}).`);
+        return { id, agent_id: saved!.schedule.agent_id, paused_at: saved!.paused_at, paused: true };
+      }
+      const schedule = item!;
+      const pausedAt = saved?.paused_at ?? at;
+      // The copy is on disk, flushed, before anything is deleted: a failure from here on loses nothing.
+      if (!rt.dryRun) await store.update((state) => records.recordPaused(state, schedule, pausedAt, records.findIntent(state, id) ?? saved?.intent));
+      await api.deleteSchedule(schedule.agent_id, id);
+      if (!rt.dryRun) await store.update((state) => records.markGone(state, id, at));
+      if (out.quiet) out.line(id);
+      else if (!out.json) out.success(`Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)`);
+      return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
+    });
     if (out.json) out.document(outcomes);
     const done = outcomes.filter((o) => o.paused).map((o) => o.id);
     if (done.length > 0 && !out.quiet && !rt.dryRun) {

@@ -1,4 +1,4 @@
-import { AlreadyReported, AuthError, CliError, InterruptedError, NetworkError, NotFoundError } from '../../errors';
+import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Command } from '@commander-js/extra-typings';
 import { defineCommand } from '../command';
@@ -17,7 +17,7 @@ export default defineCommand({
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin"),
   async run(rt, _options, args) {
-    const [{ idsFrom }, { openState }, records, { planResume, resumeCron }, { recreateBody, sameSchedule }] = await Promise.all([
+    const [{ idsFrom, eachId }, { openState }, records, { planResume, resumeCron }, { recreateBody, sameSchedule }] = await Promise.all([
       import('../shared/ids'),
       import('../../state/store'),
       import('../../state/records'),
@@ -29,73 +29,58 @@ export default defineCommand({
     const store = openState(rt.env, rt.home, { signal: rt.signal });
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
-    const outcomes: Outcome[] = [];
-    let stopped: CliError | undefined;
-    for (const id of ids) {
-      if (stopped) {
-        outcomes.push({ id, resumed: false, error: 'not tried' });
-        continue;
+    const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, resumed: false, error }), async (id): Promise<Outcome | undefined> => {
+      const state = await store.read();
+      const saved = records.findPaused(state, id);
+      if (!saved) {
+        const successor = records.currentId(state, id);
+        if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
+        if (!out.json) out.line(successor);
+        if (!out.json && !out.quiet) out.info(`${id} was already resumed, as ${successor}; nothing created.`);
+        return { id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false };
       }
-      try {
-        const state = await store.read();
-        const saved = records.findPaused(state, id);
-        if (!saved) {
-          const successor = records.currentId(state, id);
-          if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
-          outcomes.push({ id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false });
-          if (!out.json) out.line(successor);
-          if (!out.json && !out.quiet) out.info(`${id} was already resumed, as ${successor}; nothing created.`);
-          continue;
-        }
-        const agentId = saved.schedule.agent_id;
-        const savedCron = saved.schedule.schedule.cron_expression ?? '';
-        const cron = resumeCron(savedCron, saved.intent, rt.now());
-        const body = recreateBody(saved.schedule, { type: 'recurring', cron_expression: cron });
-        const existing: ScheduledMessage[] = [];
-        for await (const page of api.schedulePages(agentId)) existing.push(...page);
-        const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string');
+      const agentId = saved.schedule.agent_id;
+      const savedCron = saved.schedule.schedule.cron_expression ?? '';
+      const cron = resumeCron(savedCron, saved.intent, rt.now());
+      const body = recreateBody(saved.schedule, { type: 'recurring', cron_expression: cron });
+      const existing: ScheduledMessage[] = [];
+      for await (const page of api.schedulePages(agentId)) existing.push(...page);
+      const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string');
 
-        if (plan.action === 'still-in-letta') {
-          // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
-          if (!rt.dryRun) await store.update((s) => void records.takePaused(s, id));
-          outcomes.push({ id, new_id: id, agent_id: agentId, cron_expression: saved.schedule.schedule.cron_expression ?? '', resumed: true, created: false });
-          if (!out.json) out.line(id);
-          if (!out.json && !out.quiet) out.info(`${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`);
-          continue;
-        }
-
-        let newId: string;
-        if (plan.action === 'adopt') {
-          newId = plan.id;
-        } else {
-          if (!rt.dryRun) await store.update((s) => void Object.assign(records.findPaused(s, id) ?? {}, { resume_attempted_at: at }));
-          const { unsure } = await import('../shared/create-schedule');
-          newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
-        }
-        if (rt.dryRun) continue;
-        // Read back before the saved copy goes: if Letta does not have it as sent, the copy stays.
-        const stored = await api.getSchedule(agentId, newId);
-        if (!sameSchedule(body, stored)) {
-          throw new CliError(`Letta's copy of ${newId} does not match what was sent; the saved copy of ${id} is kept`, `Check it with: letta-switchboard recurring get ${newId}`);
-        }
-        await store.update((s) => {
-          records.takePaused(s, id);
-          if (saved.intent) {
-            const { replaced_by: _replaced, status_at: _statusAt, ...intent } = saved.intent;
-            records.recordReplacement(s, id, { ...intent, schedule_id: newId, utc_crons: [cron], created_at: at, replaces: [], status: 'active' }, at);
-          }
-        });
-        outcomes.push({ id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' });
-        // The new id is the data (stdout), as a create prints its id.
-        if (!out.json) out.line(newId);
-        if (!out.json && !out.quiet) out.success(`Resumed ${id} as ${newId} (${cron} UTC)`);
-      } catch (error) {
-        if (!(error instanceof CliError) || ids.length === 1) throw error;
-        outcomes.push({ id, resumed: false, error: error.message });
-        if (!out.json) out.info(`${out.paintErr.red('Error:')} ${error.message}`);
-        if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
+      if (plan.action === 'still-in-letta') {
+        // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
+        if (!rt.dryRun) await store.update((s) => void records.takePaused(s, id));
+        if (!out.json) out.line(id);
+        if (!out.json && !out.quiet) out.info(`${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`);
+        return { id, new_id: id, agent_id: agentId, cron_expression: saved.schedule.schedule.cron_expression ?? '', resumed: true, created: false };
       }
-    }
+
+      let newId: string;
+      if (plan.action === 'adopt') {
+        newId = plan.id;
+      } else {
+        if (!rt.dryRun) await store.update((s) => void Object.assign(records.findPaused(s, id) ?? {}, { resume_attempted_at: at }));
+        const { unsure } = await import('../shared/create-schedule');
+        newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
+      }
+      if (rt.dryRun) return undefined;
+      // Read back before the saved copy goes: if Letta does not have it as sent, the copy stays.
+      const stored = await api.getSchedule(agentId, newId);
+      if (!sameSchedule(body, stored)) {
+        throw new CliError(`Letta's copy of ${newId} does not match what was sent; the saved copy of ${id} is kept`, `Check it with: letta-switchboard recurring get ${newId}`);
+      }
+      await store.update((s) => {
+        records.takePaused(s, id);
+        if (saved.intent) {
+          const { replaced_by: _replaced, status_at: _statusAt, ...intent } = saved.intent;
+          records.recordReplacement(s, id, { ...intent, schedule_id: newId, utc_crons: [cron], created_at: at, replaces: [], status: 'active' }, at);
+        }
+      });
+      // The new id is the data (stdout), as a create prints its id.
+      if (!out.json) out.line(newId);
+      if (!out.json && !out.quiet) out.success(`Resumed ${id} as ${newId} (${cron} UTC)`);
+      return { id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' };
+    });
     if (out.json) out.document(outcomes);
     const failed = outcomes.filter((o) => !o.resumed);
     if (failed.length === 0) return;

@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AlreadyReported, AuthError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors';
+import { AlreadyReported, CliError, UsageError } from '../../errors';
 import type { ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
@@ -27,7 +27,7 @@ export default (kind: ScheduleKind) =>
         .addOption(agentOption())
         .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`),
     async run(rt, options, args) {
-      const { idsFrom } = await import('../shared/ids');
+      const { idsFrom, eachId } = await import('../shared/ids');
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
       if (ids.length === 0) return;
       if (ids.length > ASK_ABOVE && !options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
@@ -37,35 +37,20 @@ export default (kind: ScheduleKind) =>
       const { findSchedule } = await import('../shared/schedule');
       const api = await rt.api();
       const out = rt.out;
-      const outcomes: Outcome[] = [];
-      let stopped: CliError | undefined;
-      for (const id of ids) {
-        if (stopped) {
-          outcomes.push({ id, deleted: false, error: 'not tried' });
-          continue;
-        }
-        try {
-          if (kind === 'recurring' && (await import('../../state/records')).isSeriesId(id)) {
-            const { deleteSeries } = await import('../shared/series');
-            const { agent_id, deleted } = await deleteSeries(rt, id);
-            outcomes.push({ id, agent_id, deleted: true });
-            if (out.quiet) out.line(id);
-            else if (!out.json) out.success(`Deleted series ${id} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
-            continue;
-          }
-          const item = await findSchedule(rt, kind, id);
-          await api.deleteSchedule(item.agent_id, id);
-          outcomes.push({ id, agent_id: item.agent_id, deleted: true });
+      const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, deleted: false, error }), async (id) => {
+        if (kind === 'recurring' && (await import('../../state/records')).isSeriesId(id)) {
+          const { deleteSeries } = await import('../shared/series');
+          const { agent_id, deleted } = await deleteSeries(rt, id);
           if (out.quiet) out.line(id);
-          else if (!out.json) out.success(`Deleted ${kind} schedule ${id}`);
-        } catch (error) {
-          if (!(error instanceof CliError) || ids.length === 1) throw error;
-          outcomes.push({ id, deleted: false, error: error.message });
-          if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
-          // These would fail for every id alike: stop asking, but still say what was done.
-          if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
+          else if (!out.json) out.success(`Deleted series ${id} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
+          return { id, agent_id, deleted: true };
         }
-      }
+        const item = await findSchedule(rt, kind, id);
+        await api.deleteSchedule(item.agent_id, id);
+        if (out.quiet) out.line(id);
+        else if (!out.json) out.success(`Deleted ${kind} schedule ${id}`);
+        return { id, agent_id: item.agent_id, deleted: true };
+      });
       if (out.json) out.document(outcomes);
       const failed = outcomes.filter((o) => !o.deleted);
       if (failed.length === 0) return;

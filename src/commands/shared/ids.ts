@@ -1,4 +1,5 @@
-import { UsageError } from '../../errors';
+import { AuthError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors';
+import type { Output } from '../../output/output';
 import type { Runtime } from '../../runtime';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
@@ -21,4 +22,37 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
   }
   if (ids.length === 0 && !args.includes('-')) throw new UsageError('No schedule id given', 'Pass one or more ids, or - to read them from stdin.');
   return [...new Set(ids)];
+}
+
+/**
+ * Act on each id in turn and collect what happened. With one id its error is
+ * the command's error. With several, each failure is said and recorded with
+ * `failed(id, message)`, and the rest go on; a failure that would repeat for
+ * every id (auth, network, Ctrl-C) stops the rest, which are recorded as not
+ * tried. `act` returns the id's outcome, or nothing to record none.
+ */
+export async function eachId<T>(
+  out: Output,
+  ids: string[],
+  failed: (id: string, message: string) => T,
+  act: (id: string) => Promise<T | undefined>,
+): Promise<{ outcomes: T[]; stopped?: CliError }> {
+  const outcomes: T[] = [];
+  let stopped: CliError | undefined;
+  for (const id of ids) {
+    if (stopped) {
+      outcomes.push(failed(id, 'not tried'));
+      continue;
+    }
+    try {
+      const outcome = await act(id);
+      if (outcome !== undefined) outcomes.push(outcome);
+    } catch (error) {
+      if (!(error instanceof CliError) || ids.length === 1) throw error;
+      outcomes.push(failed(id, error.message));
+      if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
+      if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
+    }
+  }
+  return { outcomes, stopped };
 }
