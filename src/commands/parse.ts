@@ -59,7 +59,8 @@ export default defineCommand({
     if (meaning.type === 'one-time') {
       return printDetail(out, [
         ['One-time', meaning.input],
-        ['Local', `${meaning.local} (${meaning.timezone})`],
+        // The local time already ends with its abbreviation; the zone's name adds to it unless it is UTC itself.
+        ['Local', meaning.timezone === 'UTC' ? meaning.local : `${meaning.local} (${meaning.timezone})`],
         ['UTC', meaning.scheduled_at_iso],
         ['Unix ms', String(meaning.scheduled_at)],
       ]);

@@ -365,7 +365,7 @@ function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: num
     warnings.push(
       `${zone} observes daylight saving time: from ${formatDate(actual)} this schedule will run at ` +
         `${formatClock(actual.hour, actual.minute)} local time instead of ${formatClock(intended.hour, intended.minute)}${dayNote}, ` +
-        'because Letta evaluates cron in UTC. Re-create it after the change to keep the local time.',
+        'because Letta evaluates cron in UTC. To keep the local time it must be replaced after the change, which sync does.',
     );
   }
   const monthDays = patterns.flatMap((p) => (p.days.monthDays && !p.days.months ? p.days.monthDays : []));

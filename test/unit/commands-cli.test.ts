@@ -147,3 +147,12 @@ describe('config', () => {
     expect(r.stderr).toContain('line break');
   });
 });
+
+describe('parse shows the local time once', () => {
+  it('names the zone beside its abbreviation, except UTC', async () => {
+    const utc = await h.run(['parse', 'in 5 minutes', '--now', '2026-11-22T15:00:00Z', '--tz', 'UTC']);
+    expect(utc.stdout).toMatch(/^Local\s+2026-11-22 15:05 UTC$/m);
+    const kolkata = await h.run(['parse', 'in 5 minutes', '--now', '2026-11-22T15:00:00Z', '--tz', 'Asia/Kolkata']);
+    expect(kolkata.stdout).toMatch(/^Local\s+2026-11-22 20:35 IST \(Asia\/Kolkata\)$/m);
+  });
+});
