@@ -185,7 +185,7 @@ describe('HTTPS through a CONNECT tunnel', () => {
     expect(p.requests).toEqual([expect.objectContaining({ kind: 'connect', target: new URL(base).host, answered: 200 })]);
     expect(await p.closed()).toMatchObject({ sawWatchedText: false });
     expect(letta.requests('GET', /schedule$/)[0]!.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
-  });
+  }, 45_000);
 
   it('falls back to HTTP_PROXY when HTTPS_PROXY is not set', async () => {
     const p = await proxy();

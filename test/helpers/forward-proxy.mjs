@@ -73,7 +73,15 @@ server.on('connect', (req, client, head) => {
     });
     client.pipe(upstream);
     upstream.pipe(client);
-    client.on('close', () => report({ kind: 'closed', target: req.url, sawWatchedText: clear }));
+    // Everything the CLI sent has crossed once it ends its side; waiting for 'close' would also wait for the server's keep-alive.
+    let reported = false;
+    const done = () => {
+      if (reported) return;
+      reported = true;
+      report({ kind: 'closed', target: req.url, sawWatchedText: clear });
+    };
+    client.on('end', done);
+    client.on('close', done);
   });
   upstream.on('error', () => client.destroy());
   client.on('error', () => upstream.destroy());

@@ -51,8 +51,8 @@ export class ProxyProcess {
   }
 
   /** The report of a closing tunnel may trail the CLI's exit by a moment. */
-  async closed(): Promise<ProxiedRequest | undefined> {
-    for (let i = 0; i < 500 && !this.handled.some((h) => h.kind === 'closed'); i++) await new Promise((r) => setTimeout(r, 20));
+  async closed(waitMs = 25_000): Promise<ProxiedRequest | undefined> {
+    for (let waited = 0; waited < waitMs && !this.handled.some((h) => h.kind === 'closed'); waited += 20) await new Promise((r) => setTimeout(r, 20));
     return this.handled.find((h) => h.kind === 'closed');
   }
 
