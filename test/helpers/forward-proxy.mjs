@@ -17,6 +17,8 @@ const auth = option('--auth');
 const connectStatus = option('--connect-status');
 const watch = option('--watch');
 const report = (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`);
+/** Tunnels not yet reported closed, each with the function that reports it. */
+const openTunnels = new Set();
 
 function authorised(headers) {
   if (!auth) return true;
@@ -78,8 +80,10 @@ server.on('connect', (req, client, head) => {
     const done = () => {
       if (reported) return;
       reported = true;
+      openTunnels.delete(done);
       report({ kind: 'closed', target: req.url, sawWatchedText: clear });
     };
+    openTunnels.add(done);
     client.on('end', done);
     client.on('close', done);
   });
@@ -88,4 +92,8 @@ server.on('connect', (req, client, head) => {
 });
 
 server.listen(0, '127.0.0.1', () => process.stdout.write(`port ${server.address().port}\n`));
-process.on('SIGTERM', () => process.exit(0));
+// Stopped with tunnels still open: report what crossed them so far, then leave once that is written.
+process.on('SIGTERM', () => {
+  for (const done of [...openTunnels]) done();
+  process.stdout.write('', () => process.exit(0));
+});

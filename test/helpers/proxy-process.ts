@@ -51,8 +51,10 @@ export class ProxyProcess {
   }
 
   /** The report of a closing tunnel may trail the CLI's exit by a moment. */
-  async closed(waitMs = 25_000): Promise<ProxiedRequest | undefined> {
+  async closed(waitMs = 3_000): Promise<ProxiedRequest | undefined> {
     for (let waited = 0; waited < waitMs && !this.handled.some((h) => h.kind === 'closed'); waited += 20) await new Promise((r) => setTimeout(r, 20));
+    // Still open (the server may hold its side): stopping the proxy reports every open tunnel as it stands.
+    if (!this.handled.some((h) => h.kind === 'closed')) await this.stop();
     return this.handled.find((h) => h.kind === 'closed');
   }
 
@@ -66,7 +68,8 @@ export class ProxyProcess {
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       child.removeAllListeners('exit');
-      child.on('exit', () => resolve());
+      // 'close' comes after the last of its output has been read.
+      child.on('close', () => resolve());
       child.kill('SIGTERM');
     });
   }
