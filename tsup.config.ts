@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
 
@@ -18,6 +19,24 @@ const withoutSubprocesses: Plugin = {
     );
     build.onLoad({ filter: /.*/, namespace: 'without-subprocesses' }, () => ({
       contents: 'module.exports = { spawn() { throw new Error("letta-switchboard runs no subprocesses"); } };',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The loader runs the bundle in vm.Script, which has no callback for a real dynamic import():
+ * one would fail only when its line runs. A dynamic import of a module left outside the bundle
+ * (a Node builtin) becomes a require wrapped in a promise instead.
+ */
+const dynamicImportsAsRequire: Plugin = {
+  name: 'dynamic-imports-as-require',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' && isBuiltin(args.path) ? { path: args.path, namespace: 'dynamic-import-as-require' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'dynamic-import-as-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
   },
@@ -50,7 +69,7 @@ export default defineConfig({
   minify: true,
   noExternal: [/.*/],
   define: { __VERSION__: JSON.stringify(version) },
-  esbuildPlugins: [withoutSubprocesses],
+  esbuildPlugins: [withoutSubprocesses, dynamicImportsAsRequire],
   // Kept, so the plugin above sees node:child_process (and Node 20 needs no help with the prefix).
   removeNodeProtocol: false,
   esbuildOptions(options) {
@@ -60,6 +79,8 @@ export default defineConfig({
   async onSuccess() {
     const app = readFileSync('dist/app.cjs', 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
     if (/require\("(node:)?child_process"\)/.test(app)) throw new Error('dist/app.cjs loads child_process');
+    const dynamicImport = /\bimport\s*\(/.exec(app);
+    if (dynamicImport) throw new Error(`dist/app.cjs holds a dynamic import, which fails in the loader's vm.Script: …${app.slice(Math.max(0, dynamicImport.index - 80), dynamicImport.index + 40)}…`);
     const hash = createHash('sha256').update(app).digest('hex').slice(0, 16);
     // The root help, exactly as the program prints it into a pipe (80 columns); the loader prints it only there.
     const help = execFileSync(process.execPath, ['dist/app.cjs', '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
