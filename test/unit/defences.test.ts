@@ -23,3 +23,31 @@ describe('several ids', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('secrets on the command line and in proxy URLs', () => {
+  const suite = useHarness();
+  const KEY = 'sk-let-pasted-9f8e7d6c5b4a3210';
+
+  it.each(['--apikey', '--api-kye', '--api_key', '--API-KEY', '--apikey-', '--api-keys', '--key', '--token', '--letta-api-key'])(
+    '%s, with its value joined by = or apart, never prints the key',
+    async (flag) => {
+      for (const words of [[`${flag}=${KEY}`], [flag, KEY]]) {
+        const r = await suite.run(['recurring', 'list', ...words]);
+        expect(r.code).toBe(2);
+        expect(r.stdout + r.stderr).not.toContain(KEY);
+        expect(r.stdout + r.stderr).not.toContain(KEY.slice(4, -4));
+      }
+    },
+  );
+
+  it('a user name and password in a proxy URL are never printed, in errors or with --verbose', async () => {
+    const user = 'ghp_tokenAsUserName123';
+    const password = 'hunter2-pw';
+    for (const proxy of [`http://${user}:${password}@127.0.0.1:9`, `${user}@127.0.0.1:9`, `http://${encodeURIComponent(user + '/x')}@127.0.0.1:9`]) {
+      const r = await suite.run(['--verbose', '--timeout', '2000', 'recurring', 'list', '--agent-id', BOT], { env: { HTTP_PROXY: proxy } });
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('***@127.0.0.1:9');
+      expect(r.stderr).not.toMatch(/ghp_token|hunter2/);
+    }
+  });
+});
