@@ -4,7 +4,7 @@ import { configPath, legacyConfigPath, readConfigFile, readLegacyApiKey, type Co
 import { resolveSettings, type Settings } from './config/settings';
 import { AuthError, InterruptedError, UsageError, type KeySource } from './errors';
 import type { LettaApi } from './letta/api';
-import { isCleartextRemote, parseBaseUrl } from './letta/url';
+import { isCleartextRemote, keyProblem, parseBaseUrl } from './letta/url';
 import { Output, type Io } from './output/output';
 import type { Secrets } from './output/secrets';
 import type { GlobalOptions } from './program';
@@ -129,6 +129,11 @@ export class Runtime {
     const apiKey = this.settings.apiKey.value?.trim() ?? '';
     if (!apiKey && !this.dryRun) {
       throw new AuthError('No API key set', "Run 'letta-switchboard config set-api-key -' and paste your key, or set LETTA_API_KEY.");
+    }
+    const problem = keyProblem(apiKey);
+    if (problem) {
+      const from = { flag: '--api-key', env: 'LETTA_API_KEY', file: 'the config file', 'legacy file': "the Go CLI's old config" }[this.settings.apiKey.source as KeySource];
+      throw new AuthError(`The API key${from ? ` from ${from}` : ''} ${problem}`, undefined, { keySource: this.settings.apiKey.source as KeySource });
     }
     const base = parseBaseUrl(this.settings.baseUrl.value);
     if (isCleartextRemote(base)) this.out.warn(`${base.origin} is plain http: the API key would travel unencrypted.`);

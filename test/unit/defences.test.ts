@@ -51,3 +51,34 @@ describe('secrets on the command line and in proxy URLs', () => {
     }
   });
 });
+
+describe('a key HTTP cannot carry', () => {
+  const suite = useHarness();
+
+  it.each([
+    ['a zero-width space', '\u200b', 'a zero-width space (U+200B)'],
+    ['a no-break space', '\u00a0', 'a no-break space (U+00A0)'],
+    ['a letter outside ASCII', 'é', 'U+00E9'],
+    ['a space inside', ' x', 'a space (U+0020)'],
+  ])('with %s is an auth error naming it, before anything is sent', async (_, char, named) => {
+    const key = `sk-let-0123456789${char}abcdef`;
+    for (const [args, env] of [
+      [['recurring', 'create', '--agent-id', BOT, '--message', 'hi', '--cron', 'every day at 9am'], { LETTA_API_KEY: key }],
+      [['onetime', 'list', '--agent-id', BOT], { LETTA_API_KEY: key }],
+      [['--api-key', key, 'send', '--agent-id', BOT, '--message', 'hi'], { LETTA_API_KEY: undefined }],
+    ] as const) {
+      const r = await suite.run([...args], { env });
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain(`has ${named} at character 18, which an HTTP header cannot carry`);
+      expect(r.stderr).toMatch(/came from (LETTA_API_KEY|--api-key)/);
+      expect(r.stderr).not.toMatch(/may have been created|retrying|connection/i);
+      expect(r.requests).toEqual([]);
+    }
+  });
+
+  it('config set-api-key refuses it', async () => {
+    const r = await suite.run(['config', 'set-api-key', '-'], { stdin: 'sk-let-0123456789\u200babcdef\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('zero-width space (U+200B)');
+  });
+});
