@@ -141,7 +141,7 @@ async function writeCalendar(rt: Runtime, target: string, fires: Fire[], now: nu
   const skipped = fires.length - live.length;
   const leftOut = skipped > 0 ? `${skipped} fire${skipped === 1 ? '' : 's'} of paused schedules left out` : '';
   if (target === '-') {
-    rt.out.raw(text);
+    rt.out.file(text);
     if (leftOut) rt.out.info(`Note: ${leftOut}.`);
     return;
   }

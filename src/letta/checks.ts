@@ -124,7 +124,11 @@ export function expectIdentified<T extends object>(record: Checked<T>, what: str
 // Field checks, named for what they accept.
 
 export const isString: FieldCheck = (value) => (typeof value === 'string' ? undefined : `is ${describe(value)}, expected a string`);
-export const isNonEmptyString: FieldCheck = (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : `is ${describe(value)}, expected a non-empty string`);
+/** An id goes into paths, calendar UIDs and `-q | xargs` pipes: one word of visible characters, no white space or control character. */
+export const isId: FieldCheck = (value) => {
+  if (typeof value !== 'string' || value.trim() === '') return `is ${describe(value)}, expected a non-empty string`;
+  return /[\s\u0000-\u001f\u007f-\u009f]/.test(value) ? `is ${describe(value)}, which holds white space or control characters` : undefined;
+};
 export const isObject: FieldCheck = (value) => (kindOf(value) === 'object' ? undefined : `is ${describe(value)}, expected an object`);
 export const isArray: FieldCheck = (value) => (Array.isArray(value) ? undefined : `is ${describe(value)}, expected a list`);
 export const orNull =

@@ -57,6 +57,8 @@ export class FakeLetta {
   now = () => Date.now();
   /** Most requests in flight at once (to check bounded concurrency). */
   maxInFlight = 0;
+  /** The id of the n-th schedule made (a hostile server can make them anything). */
+  idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
   private inFlight = 0;
   private faults: Array<{ match: RegExp; fault: Fault }> = [];
   private sockets = new Set<Socket>();
@@ -98,6 +100,7 @@ export class FakeLetta {
     this.latencyMs = 0;
     this.now = now;
     this.maxInFlight = 0;
+    this.idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
     this.faults = [];
     this.nextId = 1;
   }
@@ -113,7 +116,7 @@ export class FakeLetta {
 
   addSchedule(agentId: string, schedule: Schedule['schedule'], text = 'hello'): Schedule {
     const item: Schedule = {
-      id: `sm-${String(this.nextId++).padStart(6, '0')}`,
+      id: this.idFormat(this.nextId++),
       agent_id: agentId,
       message: { messages: [{ role: 'user', content: text }] },
       schedule,

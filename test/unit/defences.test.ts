@@ -82,3 +82,87 @@ describe('a key HTTP cannot carry', () => {
     expect(r.stderr).toContain('zero-width space (U+200B)');
   });
 });
+
+/** Terminal controls a hostile server might send: a window title, a cleared screen, hidden text, an 8-bit CSI, a carriage return. */
+const HOSTILE = '\u001b]0;pwned\u0007\u001b[2J\u001b[8m\u009b31m\rX';
+
+/** Nothing printed obeys a control character: the only escape codes left are this tool's own colours (SGR), and never "hidden" (8). */
+function expectInert(text: string) {
+  expect(text).not.toContain('\u001b[8m');
+  expect(text.replace(/\u001b\[\d+m/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+}
+
+describe('server text on a terminal', () => {
+  const suite = useHarness();
+
+  function hostileServer() {
+    const { letta } = suite;
+    letta.agents[0]!.name = `bot${HOSTILE}`;
+    const daily = letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 9 * * *' }, `Standup${HOSTILE}\nsecond line${HOSTILE}`);
+    const broken = letta.addSchedule(BOT, { type: 'recurring', cron_expression: `0 9 * * *${HOSTILE}` }, 'broken cron');
+    const once = letta.addSchedule(BOT, { type: 'one-time', scheduled_at: Date.parse('2026-11-23T09:00:00Z') }, `Once${HOSTILE}`);
+    letta.runs = [{ id: 'run-1', status: `failed${HOSTILE}`, agent_id: BOT, created_at: '2026-11-22T15:00:00Z', stop_reason: `error${HOSTILE}` }];
+    return { daily, broken, once };
+  }
+
+  it.each([
+    ['agenda', '--all-agents'],
+    ['agenda', '--all-agents', '--ics', '-'],
+    ['recurring', 'list', '--agent-id', BOT],
+    ['onetime', 'list', '--agent-id', BOT],
+    ['recurring', 'list', '-q', '--agent-id', BOT],
+    ['results', 'list', '--agent-id', BOT],
+    ['agents', 'list'],
+  ])('%s %s shows it inert, in colour on a terminal and in a pipe', async (...args) => {
+    hostileServer();
+    for (const terminal of [100, undefined]) {
+      const r = await suite.run(args, { terminal, env: { FORCE_COLOR: '1' } });
+      expect(r.code).toBe(0);
+      expectInert(r.stdout.replace(/\r\n/g, '\n'));
+      expectInert(r.stderr);
+    }
+  });
+
+  it('recurring get and pause: the detail and the receipt are inert', async () => {
+    const { daily, broken } = hostileServer();
+    const get = await suite.run(['recurring', 'get', daily.id, '--agent-id', BOT], { terminal: 100, env: { FORCE_COLOR: '1' } });
+    expect(get.code).toBe(0);
+    expectInert(get.stdout + get.stderr);
+    const pause = await suite.run(['recurring', 'pause', broken.id, '--agent-id', BOT], { terminal: 100, env: { FORCE_COLOR: '1' } });
+    expect(pause.code).toBe(0);
+    expect(pause.stderr).toContain(`Paused ${broken.id} (0 9 * * *\\x1b]0;pwned\\x07`);
+    expectInert(pause.stdout + pause.stderr);
+  });
+
+  it('--json keeps the text exactly, escaped so that it is inert', async () => {
+    const { daily } = hostileServer();
+    const r = await suite.run(['recurring', 'list', '--json', '--agent-id', BOT], { terminal: 100 });
+    expectInert(r.stdout);
+    const listed = JSON.parse(r.stdout) as Array<{ id: string; message: { messages: Array<{ content: string }> } }>;
+    expect(listed.find((item) => item.id === daily.id)!.message.messages[0]!.content).toBe(`Standup${HOSTILE}\nsecond line${HOSTILE}`);
+  });
+});
+
+describe('ids that hold line breaks or control characters', () => {
+  const suite = useHarness();
+
+  it('create -q never prints one as two ids, and says what was wrong with the answer', async () => {
+    suite.letta.idFormat = (n) => `sm-${n}\r\nsm-forged${HOSTILE}`;
+    const r = await suite.run(['recurring', 'create', '-q', '--agent-id', BOT, '--message', 'hi', '--cron', 'every day at 9am']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("the field 'id'");
+    expectInert(r.stderr);
+  });
+
+  it('list -q prints one word a line; the record with the bad id is named, the others listed', async () => {
+    const good = suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    suite.letta.idFormat = (n) => `sm-${n}\r\nsm-forged`;
+    suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 10 * * *' });
+    const r = await suite.run(['recurring', 'list', '-q', '--agent-id', BOT]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((line) => line !== '')).toEqual([good.id]);
+    expect(r.stderr).toContain("the field 'id'");
+    expect(r.stdout + r.stderr).not.toMatch(/\r|^sm-forged/m);
+  });
+});

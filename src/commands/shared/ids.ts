@@ -32,7 +32,7 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
  * tried. `act` returns the id's outcome, or nothing to record none.
  * `stopped` is the failure whose exit code the command ends with, when it is
  * more than the general 1: the one that stopped the rest, or "not found" (3)
- * when that is what every failed id met.
+ * when no id was found at all.
  */
 export async function eachId<T>(
   out: Output,
@@ -59,6 +59,6 @@ export async function eachId<T>(
       if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
     }
   }
-  if (!stopped && failures.length > 0 && failures.every((error) => error instanceof NotFoundError)) stopped = failures[0];
+  if (!stopped && failures.length === ids.length && failures.every((error) => error instanceof NotFoundError)) stopped = failures[0];
   return { outcomes, stopped };
 }
