@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../helpers/harness';
 
@@ -166,3 +169,70 @@ describe('ids that hold line breaks or control characters', () => {
     expect(r.stdout + r.stderr).not.toMatch(/\r|^sm-forged/m);
   });
 });
+
+describe('agenda --ics FILE', () => {
+  const suite = useHarness();
+  const ics = (file: string) => suite.run(['agenda', '--all-agents', '--ics', file]);
+
+  it.each([
+    // A device node of the test's own (as /dev/null is the system's): made where mknod is allowed (root), else skipped.
+    ['a character device', (dir: string) => device(join(dir, 'null')), /is a character device/],
+    ['a fifo a reader waits on', (dir: string) => fifo(join(dir, 'reader.fifo')), /is a fifo/],
+    ['a link to /proc/self/fd/1', (dir: string) => link('/proc/self/fd/1', join(dir, 'stdout.ics')), /is a link to \S+, which is (a|not)/],
+    ['a link to a device', (dir: string) => link('/dev/null', join(dir, 'null.ics')), /is a link to \/dev\/null, which is a character device/],
+    ['a folder', (dir: string) => dir, /is a folder/],
+  ])('refuses %s, pointing to --ics -, and leaves it as it was', async (_, make, why) => {
+    suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    const dir = mkdtempSync(join(suite.env.HOME!, 'ics-'));
+    const target = make(dir);
+    if (target === undefined) return;
+    const before = lstatSync(target);
+    const r = await ics(target);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(why);
+    expect(r.stderr).toContain('--ics - >');
+    const after = lstatSync(target);
+    expect([after.ino, after.mode, after.rdev]).toEqual([before.ino, before.mode, before.rdev]);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps the mode of a calendar that is there, writes through a link to one, and makes a new one private', async () => {
+    suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    const dir = mkdtempSync(join(suite.env.HOME!, 'ics-'));
+    const kept = join(dir, 'kept.ics');
+    for (const mode of [0o600, 0o640, 0o644]) {
+      writeFileSync(kept, 'old');
+      chmodSync(kept, mode);
+      expect((await ics(kept)).code).toBe(0);
+      expect(statSync(kept).mode & 0o777).toBe(mode);
+      expect(readFileSync(kept, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    }
+    const viaLink = link(kept, join(dir, 'link.ics'));
+    chmodSync(kept, 0o640);
+    expect((await ics(viaLink)).code).toBe(0);
+    expect(lstatSync(viaLink).isSymbolicLink()).toBe(true);
+    expect(statSync(kept).mode & 0o777).toBe(0o640);
+    const fresh = join(dir, 'new.ics');
+    expect((await ics(fresh)).code).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
+  });
+});
+
+function fifo(path: string): string {
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+function device(path: string): string | undefined {
+  try {
+    execFileSync('mknod', [path, 'c', '1', '3'], { stdio: 'ignore' });
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+function link(target: string, path: string): string {
+  symlinkSync(target, path);
+  return path;
+}
