@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RawJson } from '../helpers/fake-letta';
 import { useHarness } from '../helpers/harness';
 
 const BOT = 'agent-11111111-1111-1111-1111-111111111111';
@@ -236,3 +237,28 @@ function link(target: string, path: string): string {
   symlinkSync(target, path);
   return path;
 }
+
+describe('a field nested 20,000 deep', () => {
+  const suite = useHarness();
+
+  const deep = (depth: number) => new RawJson(`${'{"a":'.repeat(depth)}"bottom"${'}'.repeat(depth)}`);
+
+  it.each([
+    ['an extra field', (item: Record<string, unknown>) => (item.extra = deep(20_000))],
+    ['the schedule', (item: Record<string, unknown>) => ((item.schedule as Record<string, unknown>).nested = deep(20_000))],
+    ['a message', (item: Record<string, unknown>) => ((item.message as { messages: unknown[] }).messages[0] = { role: 'user', content: deep(20_000) })],
+  ])('in %s: lists go on, the field named and set aside', async (_, poison) => {
+    const good = suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'fine');
+    const bad = suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 10 * * *' }, 'poisoned');
+    poison(bad as unknown as Record<string, unknown>);
+    for (const args of [['recurring', 'list'], ['recurring', 'list', '--json'], ['recurring', 'list', '-q'], ['agenda'], ['recurring', 'get', bad.id], ['recurring', 'get', bad.id, '--json']]) {
+      const r = await suite.run([...args, '--agent-id', BOT]);
+      expect(r.stderr).not.toMatch(/bug|call stack/i);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      // A list names the record and the field it set aside; `get` shows the rest of the record, as for any bad field.
+      if (args[1] !== 'get') expect(r.stderr, args.join(' ')).toMatch(new RegExp(`${bad.id}: the field '[a-z.]+' nests deeper than \\d+ levels`));
+      if (args[1] !== 'get') expect(r.stdout).toContain(good.id);
+      else expect(r.stdout).toContain(bad.id);
+    }
+  });
+});
