@@ -5,8 +5,7 @@
 // runs skip most of the parsing and compiling that dominates start-up.
 'use strict';
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
-const { homedir } = require('node:os');
-const { join } = require('node:path');
+const { isAbsolute, join } = require('node:path');
 const { Script } = require('node:vm');
 
 const SOURCE = __APP_SOURCE__;
@@ -41,18 +40,16 @@ function run() {
 
 /**
  * $XDG_CACHE_HOME/letta-switchboard or ~/.cache/letta-switchboard: per user,
- * never a shared temp folder. One cache per command, since a cache holds the
- * functions compiled by the run that wrote it.
+ * never a shared temp folder, and never relative to the current folder: with
+ * neither an absolute XDG_CACHE_HOME nor an absolute HOME (an empty HOME from
+ * `env -i HOME=`) there is no cache. One cache per command, since a cache
+ * holds the functions compiled by the run that wrote it.
  */
 function codeCachePath() {
   if (process.env.LETTA_SWITCHBOARD_NO_CODE_CACHE) return undefined;
-  let home = process.env.HOME;
-  try {
-    home ||= homedir();
-  } catch {
-    return undefined;
-  }
-  const base = process.env.XDG_CACHE_HOME || join(home, '.cache');
+  const { XDG_CACHE_HOME: xdg, HOME: home } = process.env;
+  const base = xdg && isAbsolute(xdg) ? xdg : home && isAbsolute(home) ? join(home, '.cache') : undefined;
+  if (base === undefined) return undefined;
   const words = args.filter((arg) => !arg.startsWith('-'));
   const at = words.findIndex((word) => COMMANDS.includes(word));
   if (at === -1 && words.length > 0) return undefined;

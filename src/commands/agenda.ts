@@ -133,7 +133,7 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
   for (const note of agendaNotes(agenda, zone)) out.info(`Note: ${note}`);
 }
 
-/** The fires as an iCalendar file, written whole (a temp file renamed into place), or to stdout with '-'. */
+/** The fires as an iCalendar file, written whole (a temp file renamed into place; only ever over a regular file), or to stdout with '-'. */
 async function writeCalendar(rt: Runtime, target: string, fires: Fire[], now: number): Promise<void> {
   const { toICalendar } = await import('../agenda/ics');
   const live = fires.filter((fire) => fire.schedule.pausedSince === undefined);
@@ -141,18 +141,11 @@ async function writeCalendar(rt: Runtime, target: string, fires: Fire[], now: nu
   const skipped = fires.length - live.length;
   const leftOut = skipped > 0 ? `${skipped} fire${skipped === 1 ? '' : 's'} of paused schedules left out` : '';
   if (target === '-') {
-    rt.out.raw(text);
+    rt.out.file(text);
     if (leftOut) rt.out.info(`Note: ${leftOut}.`);
     return;
   }
-  const [{ writeFileSync, renameSync, rmSync }, { randomBytes }] = await Promise.all([import('node:fs'), import('node:crypto')]);
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new CliError(`Cannot write the calendar file ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check the folder exists and is writable, or use --ics - to write to stdout.');
-  }
+  const { replaceOutputFile } = await import('../files/output-file');
+  replaceOutputFile(target, text, 'calendar file', `use --ics - and redirect it (--ics - > ${target})`);
   rt.out.success(`Wrote ${live.length} event${live.length === 1 ? '' : 's'} to ${target}${leftOut ? ` (${leftOut})` : ''}`);
 }

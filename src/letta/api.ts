@@ -9,7 +9,7 @@ import {
   isArray,
   isDateString,
   isInstantMs,
-  isNonEmptyString,
+  isId,
   isObject,
   isString,
   oneOf,
@@ -69,7 +69,7 @@ const isMessageList = (value: unknown) => {
 };
 
 const SCHEDULE_RULES: RecordRules = {
-  id: isNonEmptyString,
+  id: isId,
   agent_id: isString,
   schedule: isObject,
   'schedule.type': oneOf('one-time', 'recurring'),
@@ -82,7 +82,7 @@ const SCHEDULE_RULES: RecordRules = {
 const SCHEDULE_REQUIRED = { id: '', schedule: {} };
 
 const RUN_RULES: RecordRules = {
-  id: isNonEmptyString,
+  id: isId,
   status: isString,
   agent_id: isString,
   created_at: isDateString,
@@ -90,7 +90,7 @@ const RUN_RULES: RecordRules = {
   stop_reason: orNull(isString),
 };
 
-const AGENT_RULES: RecordRules = { id: isNonEmptyString, name: isString };
+const AGENT_RULES: RecordRules = { id: isId, name: isString };
 const ID_REQUIRED = { id: '' };
 
 /** Fields besides `messages` that the message routes accept (callback_url on the async route only). */
@@ -145,7 +145,7 @@ export class LettaApi {
     const mayLand = { agentId, kind: body.schedule.type };
     const answer = await onAgent(agentId, this.client.request('POST', schedulePath(agentId), { body, feature: 'schedules', mayLand }));
     try {
-      const created = checkRecord<CreatedSchedule>(answer, { id: isNonEmptyString, next_scheduled_at: isDateString }, ID_REQUIRED);
+      const created = checkRecord<CreatedSchedule>(answer, { id: isId, next_scheduled_at: isDateString }, ID_REQUIRED);
       return expectIdentified(created, 'the new schedule');
     } catch (error) {
       if (error instanceof MalformedResponseError) throw new CreateMayHaveLandedError(error, agentId, mayLand.kind);
@@ -205,7 +205,7 @@ export class LettaApi {
 
   async sendMessageAsync(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<Run> {
     const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages, ...options }, mayLand: { agentId, kind: 'async message' } }));
-    return expectShape<Run>(answer, 'the new run', { id: 'string' });
+    return expectIdentified(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the new run');
   }
 
   /**

@@ -41,7 +41,7 @@ export interface ClientOptions {
 }
 
 /** What a request not sent under --dry-run answers: enough for any command to finish its output. */
-export const DRY_RUN_ANSWER = Object.freeze({ id: '(dry run)', status: 'dry run', messages: [] as unknown[] });
+export const DRY_RUN_ANSWER = Object.freeze({ id: '(dry-run)', status: 'dry run', messages: [] as unknown[] });
 
 export interface RequestOptions {
   query?: Query;

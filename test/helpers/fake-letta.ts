@@ -35,6 +35,18 @@ interface Schedule {
   created_at: string;
 }
 
+/** JSON text put into an answer as it is (e.g. nested deeper than JSON.stringify can go): use as any field's value. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** JSON.stringify, with each RawJson written as its text. */
+function stringify(value: unknown): string {
+  const raw: string[] = [];
+  const text = JSON.stringify(value, (_, field: unknown) => (field instanceof RawJson ? `\u0000raw${raw.push(field.text) - 1}\u0000` : field));
+  return raw.length === 0 ? text : text.replace(/"\\u0000raw(\d+)\\u0000"/g, (_, i: string) => raw[Number(i)]!);
+}
+
 function defaultAgents(): Array<{ id: string; name: string }> {
   return [
     { id: 'agent-11111111-1111-1111-1111-111111111111', name: 'support-bot' },
@@ -57,6 +69,8 @@ export class FakeLetta {
   now = () => Date.now();
   /** Most requests in flight at once (to check bounded concurrency). */
   maxInFlight = 0;
+  /** The id of the n-th schedule made (a hostile server can make them anything). */
+  idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
   private inFlight = 0;
   private faults: Array<{ match: RegExp; fault: Fault }> = [];
   private sockets = new Set<Socket>();
@@ -98,6 +112,7 @@ export class FakeLetta {
     this.latencyMs = 0;
     this.now = now;
     this.maxInFlight = 0;
+    this.idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
     this.faults = [];
     this.nextId = 1;
   }
@@ -113,7 +128,7 @@ export class FakeLetta {
 
   addSchedule(agentId: string, schedule: Schedule['schedule'], text = 'hello'): Schedule {
     const item: Schedule = {
-      id: `sm-${String(this.nextId++).padStart(6, '0')}`,
+      id: this.idFormat(this.nextId++),
       agent_id: agentId,
       message: { messages: [{ role: 'user', content: text }] },
       schedule,
@@ -155,7 +170,7 @@ export class FakeLetta {
     if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const send = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(value));
+      res.end(stringify(value));
     };
     if (req.headers.authorization !== `Bearer ${TEST_KEY}`) return send(401, { detail: 'Invalid API key' });
     this.checkAgainstSpec(req.method ?? '', url.pathname, body);

@@ -1,4 +1,4 @@
-import { AuthError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors';
+import { AuthError, CliError, InterruptedError, NetworkError, NotFoundError, UsageError } from '../../errors';
 import type { Output } from '../../output/output';
 import type { Runtime } from '../../runtime';
 
@@ -30,6 +30,9 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
  * `failed(id, message)`, and the rest go on; a failure that would repeat for
  * every id (auth, network, Ctrl-C) stops the rest, which are recorded as not
  * tried. `act` returns the id's outcome, or nothing to record none.
+ * `stopped` is the failure whose exit code the command ends with, when it is
+ * more than the general 1: the one that stopped the rest, or "not found" (3)
+ * when no id was found at all.
  */
 export async function eachId<T>(
   out: Output,
@@ -39,6 +42,7 @@ export async function eachId<T>(
 ): Promise<{ outcomes: T[]; stopped?: CliError }> {
   const outcomes: T[] = [];
   let stopped: CliError | undefined;
+  const failures: CliError[] = [];
   for (const id of ids) {
     if (stopped) {
       outcomes.push(failed(id, 'not tried'));
@@ -50,9 +54,11 @@ export async function eachId<T>(
     } catch (error) {
       if (!(error instanceof CliError) || ids.length === 1) throw error;
       outcomes.push(failed(id, error.message));
+      failures.push(error);
       if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
       if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
     }
   }
+  if (!stopped && failures.length === ids.length && failures.every((error) => error instanceof NotFoundError)) stopped = failures[0];
   return { outcomes, stopped };
 }
