@@ -5,7 +5,7 @@
 // compiled with a V8 code cache kept in the user's cache folder, so later runs
 // skip most of the parsing and compiling that dominates start-up.
 'use strict';
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { fstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 
 const PROGRAM = join(__dirname, 'app.cjs');
@@ -16,10 +16,35 @@ const VERSION = __APP_VERSION__;
 const COMMANDS = __APP_COMMANDS__;
 
 const args = process.argv.slice(2);
-// On a terminal the program fits its help to the width, so only a pipe gets the ready-made text.
-if (args.length === 1 && (args[0] === '--help' || args[0] === '-h') && !process.stdout.isTTY) process.stdout.write(HELP);
-else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${VERSION}\n`);
+// On a terminal the program fits its help to the width, so only a pipe or a file gets the ready-made text.
+if (args.length === 1 && (args[0] === '--help' || args[0] === '-h') && !onTerminal()) print(HELP);
+else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) print(`${VERSION}\n`);
 else run();
+
+/**
+ * Whether stdout may be a terminal. Asked of the file itself: process.stdout.isTTY
+ * would load Node's stream and terminal code, which costs more than printing.
+ */
+function onTerminal() {
+  try {
+    return fstatSync(1).isCharacterDevice();
+  } catch {
+    return true;
+  }
+}
+
+/** Straight to the file descriptor, for the same reason; a pipe that will not take it all at once gets the stream. */
+function print(text) {
+  const bytes = Buffer.from(text);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch (error) {
+    if (error.code === 'EPIPE') return;
+    if (error.code !== 'EAGAIN') throw error;
+    process.stdout.write(bytes.subarray(written));
+  }
+}
 
 function run() {
   let source;
