@@ -25,6 +25,22 @@ const withoutSubprocesses: Plugin = {
 };
 
 /**
+ * chalk's own colour detection loads node:tty (and with it Node's socket and
+ * stream code) and asks the terminal when the bundle starts. Colour is decided
+ * in src/output/colour.ts and handed to chalk as a level, so the detection
+ * resolves to a stub that detects nothing.
+ */
+const withoutColourDetection: Plugin = {
+  name: 'without-colour-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'without-colour-detection' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'without-colour-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
+/**
  * The loader runs the bundle in vm.Script, which has no callback for a real dynamic import():
  * one would fail only when its line runs. A dynamic import of a module left outside the bundle
  * (a Node builtin) becomes a require wrapped in a promise instead.
@@ -70,7 +86,7 @@ export default defineConfig({
   minify: true,
   noExternal: [/.*/],
   define: { __VERSION__: JSON.stringify(version) },
-  esbuildPlugins: [withoutSubprocesses, dynamicImportsAsRequire],
+  esbuildPlugins: [withoutSubprocesses, withoutColourDetection, dynamicImportsAsRequire],
   // Kept, so the plugin above sees node:child_process (and Node 20 needs no help with the prefix).
   removeNodeProtocol: false,
   esbuildOptions(options) {
@@ -81,6 +97,7 @@ export default defineConfig({
     const app = readFileSync('dist/app.cjs', 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
     writeFileSync('dist/app.cjs', app);
     if (/require\("(node:)?child_process"\)/.test(app)) throw new Error('dist/app.cjs loads child_process');
+    if (/require\("(node:)?tty"\)/.test(app)) throw new Error('dist/app.cjs loads tty when it starts');
     const dynamicImport = /\bimport\s*\(/.exec(app);
     if (dynamicImport) throw new Error(`dist/app.cjs holds a dynamic import, which fails in the loader's vm.Script: …${app.slice(Math.max(0, dynamicImport.index - 80), dynamicImport.index + 40)}…`);
     const loaderSource = readFileSync('build/loader.cjs', 'utf8');

@@ -97,7 +97,16 @@ describe('the built file', () => {
   it('on a terminal, --help is the program\'s own, fitted to the terminal\'s width', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-tty-'));
     const preload = join(folder, 'tty.cjs');
-    writeFileSync(preload, "Object.defineProperty(process.stdout, 'isTTY', { value: true }); Object.defineProperty(process.stdout, 'columns', { value: 120 });\n");
+    // stdout (a pipe here) passes for a 120-column terminal wherever a program can ask.
+    writeFileSync(
+      preload,
+      [
+        "const fs = require('node:fs'); const tty = require('node:tty'); const { fstatSync } = fs;",
+        'fs.fstatSync = (fd, ...rest) => { const stat = fstatSync(fd, ...rest); if (fd === 1) stat.isCharacterDevice = () => true; return stat; };',
+        'tty.isatty = (fd) => fd === 1;',
+        "Object.defineProperty(process.stdout, 'isTTY', { value: true }); Object.defineProperty(process.stdout, 'columns', { value: 120 });",
+      ].join('\n'),
+    );
     const env = { ...cliEnv(), NODE_OPTIONS: `--require ${preload}` };
     const built = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['--help'], env);
     const live = await runFile(join(ROOT, 'dist', 'app.cjs'), ['--help'], env);
