@@ -36,7 +36,7 @@ export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal
     const agentFlag = typeof options.agentId === 'string' ? options.agentId : undefined;
     await declaration.run(new Runtime(io, env, globals, signal, secrets, agentFlag), options, args);
   };
-  const program = buildProgram(run, { stdout, stderr });
+  const program = buildProgram(run, { stdout, stderr }, words[firstCommandWord(words)]);
   try {
     if (words.length === 0) {
       program.outputHelp();

@@ -5,7 +5,7 @@ import type { ScheduledMessage } from '../letta/types';
 import type { Runtime } from '../runtime';
 import type { PausedSchedule } from '../state/records';
 import { defineCommand } from './command';
-import { agentOption, integer } from './options';
+import { agentOption, concurrencyOption, integer } from './options';
 
 const MAX_DAYS = 366;
 const DEFAULT_DAYS = 7;
@@ -28,14 +28,15 @@ export default defineCommand({
       .addOption(new Option('--all-agents', 'every agent (the default when no agent is set anywhere)').conflicts('agentId'))
       .addOption(new Option('--days <n>', `how many days ahead, 1-${MAX_DAYS} (default ${DEFAULT_DAYS})`).argParser(integer('--days', 1, MAX_DAYS)).conflicts('until'))
       .option('--until <when>', "the end of the window instead: 'friday at 6pm', '2027-01-01', ISO 8601")
-      .option('--ics <file>', "write the fires as an iCalendar file; '-' writes it to stdout"),
+      .option('--ics <file>', "write the fires as an iCalendar file; '-' writes it to stdout")
+      .addOption(concurrencyOption()),
   async run(rt, options) {
     const now = rt.now();
     const zone = rt.zone();
     const to = options.until === undefined ? now + (options.days ?? DEFAULT_DAYS) * DAY : await windowEnd(options.until, now, zone);
     const [{ buildAgenda }, { agendaSchedule }] = await Promise.all([import('../agenda/fires'), import('../agenda/sources')]);
 
-    const { schedules, names, agentIds } = await fetchSchedules(rt, !!options.allAgents);
+    const { schedules, names, agentIds } = await fetchSchedules(rt, !!options.allAgents, options.concurrency);
     const local = await localRecords(rt, agentIds);
     const sources = [
       ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), seriesId: local.seriesOf.get(item.id) })),
@@ -56,15 +57,15 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
   return end;
 }
 
-/** The schedules of one agent or of all of them (a few agents at a time, as `list` does), and the agents' names. */
-async function fetchSchedules(rt: Runtime, allAgentsFlag: boolean): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
+/** The schedules of one agent or of all of them (`concurrency` agents at a time, each agent's pages in order), and the agents' names. */
+async function fetchSchedules(rt: Runtime, allAgentsFlag: boolean, concurrency: number): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
   const api = await rt.api();
-  const [{ mapLimited }, { AGENT_CONCURRENCY }] = await Promise.all([import('../concurrency'), import('../letta/api')]);
+  const { mapLimited } = await import('../concurrency');
   const names = new Map<string, string>();
   for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
   const agent = rt.agentOrNone();
   const agentIds = allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
-  const perAgent = mapLimited(agentIds, AGENT_CONCURRENCY, async (agentId) => {
+  const perAgent = mapLimited(agentIds, concurrency, async (agentId) => {
     const items: ScheduledMessage[] = [];
     for await (const page of api.schedulePages(agentId)) for (const item of page) items.push({ ...item, agent_id: item.agent_id || agentId });
     return items;

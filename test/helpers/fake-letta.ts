@@ -63,8 +63,8 @@ export class FakeLetta {
   runs: Array<Record<string, unknown>> = [];
   /** Largest page the server hands out, whatever `limit` asks. */
   maxPage = 50;
-  /** Delay before each answer, in ms (to make concurrency observable). */
-  latencyMs = 0;
+  /** Delay before each answer, in ms: a network's round trip, to make concurrency observable and measurable. */
+  latencyMs: number;
   /** Letta's clock, for refusing past instants. */
   now = () => Date.now();
   /** Most requests in flight at once (to check bounded concurrency). */
@@ -78,7 +78,9 @@ export class FakeLetta {
   private nextId = 1;
   url = '';
 
-  constructor() {
+  /** `latencyMs`: the delay every answer gets, also after reset() (bench/ uses it as a network's round trip). */
+  constructor(private readonly options: { latencyMs?: number } = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
     this.server = createServer((req, res) => {
       this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
       res.on('close', () => this.inFlight--);
@@ -109,7 +111,7 @@ export class FakeLetta {
     this.schedules.clear();
     this.runs = [];
     this.maxPage = 50;
-    this.latencyMs = 0;
+    this.latencyMs = this.options.latencyMs ?? 0;
     this.now = now;
     this.maxInFlight = 0;
     this.idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;

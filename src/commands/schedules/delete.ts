@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, UsageError } from '../../errors';
 import type { ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
-import { agentOption } from '../options';
+import { agentOption, concurrencyOption } from '../options';
 import { NOUN } from '../shared/schedule';
 
 /** More than this many on a terminal, and the user is asked first. */
@@ -25,7 +25,8 @@ export default (kind: ScheduleKind) =>
       command
         .argument('[ids...]', "schedule ids; '-' reads ids from stdin")
         .addOption(agentOption())
-        .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`),
+        .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`)
+        .addOption(concurrencyOption()),
     async run(rt, options, args) {
       const { idsFrom, eachId } = await import('../shared/ids');
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
@@ -37,20 +38,31 @@ export default (kind: ScheduleKind) =>
       const { findSchedule } = await import('../shared/schedule');
       const api = await rt.api();
       const out = rt.out;
-      const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, deleted: false, error }), async (id) => {
+      // Ids are deleted a few at a time, but series one after another: each rewrites the record of intent.
+      let seriesTurn: Promise<unknown> = Promise.resolve();
+      const seriesSizes = new Map<string, number>();
+      const act = async (id: string): Promise<Outcome> => {
         if (kind === 'recurring' && (await import('../../state/records')).isSeriesId(id)) {
           const { deleteSeries } = await import('../shared/series');
-          const { agent_id, deleted } = await deleteSeries(rt, id);
-          if (out.quiet) out.line(id);
-          else if (!out.json) out.success(`Deleted series ${id} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
+          const turn = seriesTurn.then(() => deleteSeries(rt, id));
+          seriesTurn = turn.catch(() => undefined);
+          const { agent_id, deleted } = await turn;
+          seriesSizes.set(id, deleted.length);
           return { id, agent_id, deleted: true };
         }
         const item = await findSchedule(rt, kind, id);
         await api.deleteSchedule(item.agent_id, id);
-        if (out.quiet) out.line(id);
-        else if (!out.json) out.success(`Deleted ${kind} schedule ${id}`);
         return { id, agent_id: item.agent_id, deleted: true };
-      });
+      };
+      const said = (outcome: Outcome) => {
+        if (!outcome.deleted) return;
+        if (out.quiet) return out.line(outcome.id);
+        if (out.json) return;
+        const size = seriesSizes.get(outcome.id);
+        if (size !== undefined) out.success(`Deleted series ${outcome.id} (${size} one-time schedule${size === 1 ? '' : 's'})`);
+        else out.success(`Deleted ${kind} schedule ${outcome.id}`);
+      };
+      const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, deleted: false, error }), act, { concurrency: options.concurrency, said });
       if (out.json) out.document(outcomes);
       const failed = outcomes.filter((o) => !o.deleted);
       if (failed.length === 0) return;

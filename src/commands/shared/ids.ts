@@ -25,39 +25,52 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
 }
 
 /**
- * Act on each id in turn and collect what happened. With one id its error is
- * the command's error. With several, each failure is said and recorded with
- * `failed(id, message)`, and the rest go on; a failure that would repeat for
- * every id (auth, network, Ctrl-C) stops the rest, which are recorded as not
- * tried. `act` returns the id's outcome, or nothing to record none.
- * `stopped` is the failure whose exit code the command ends with, when it is
- * more than the general 1: the one that stopped the rest, or "not found" (3)
- * when no id was found at all.
+ * Act on each id and collect what happened, in the order of the ids. With one
+ * id its error is the command's error. With several, each failure is said and
+ * recorded with `failed(id, message)`, and the rest go on; a failure that would
+ * repeat for every id (auth, network, Ctrl-C) stops the rest, which are
+ * recorded as not tried. `act` returns the id's outcome, or nothing to record
+ * none. With `concurrency` above 1, that many ids are acted on at once (their
+ * requests are independent); each outcome is still handed to `said` (to print
+ * it) in the order of the ids, and an id already under way when another stops
+ * the rest finishes and is recorded as it ended. `stopped` is the failure
+ * whose exit code the command ends with, when it is more than the general 1:
+ * the one that stopped the rest, or "not found" (3) when no id was found at all.
  */
 export async function eachId<T>(
   out: Output,
   ids: string[],
   failed: (id: string, message: string) => T,
   act: (id: string) => Promise<T | undefined>,
+  { concurrency = 1, said }: { concurrency?: number; said?: (outcome: T) => void } = {},
 ): Promise<{ outcomes: T[]; stopped?: CliError }> {
+  type Ended = { outcome: T | undefined } | { error: unknown } | 'not tried';
   const outcomes: T[] = [];
   let stopped: CliError | undefined;
   const failures: CliError[] = [];
-  for (const id of ids) {
-    if (stopped) {
+  // Settled, never rejected: one may fail while an earlier one is still awaited.
+  const running: Array<Promise<Ended>> = [];
+  const start = (index: number) => {
+    if (index >= ids.length) return;
+    running[index] = stopped ? Promise.resolve('not tried') : act(ids[index]!).then((outcome) => ({ outcome }), (error: unknown) => ({ error }));
+  };
+  for (let index = 0; index < Math.min(concurrency, ids.length); index++) start(index);
+  for (const [index, id] of ids.entries()) {
+    const ended = await running[index]!;
+    if (ended === 'not tried') {
       outcomes.push(failed(id, 'not tried'));
-      continue;
-    }
-    try {
-      const outcome = await act(id);
-      if (outcome !== undefined) outcomes.push(outcome);
-    } catch (error) {
+    } else if ('error' in ended) {
+      const { error } = ended;
       if (!(error instanceof CliError) || ids.length === 1) throw error;
       outcomes.push(failed(id, error.message));
       failures.push(error);
       if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
-      if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
+      if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped ??= error;
+    } else if (ended.outcome !== undefined) {
+      outcomes.push(ended.outcome);
+      said?.(ended.outcome);
     }
+    start(index + concurrency);
   }
   if (!stopped && failures.length === ids.length && failures.every((error) => error instanceof NotFoundError)) stopped = failures[0];
   return { outcomes, stopped };
