@@ -15,6 +15,9 @@ export function integer(flag: string, min: number, max: number): (value: string)
 
 export const agentOption = () => new Option('--agent-id <agent>', 'agent id (agent-...) or name; default from LETTA_AGENT_ID or config');
 
+/** A list on a terminal with every column, full ids and agent ids, not fitted to the width. */
+export const wideOption = () => new Option('--wide', 'on a terminal: every column, full ids and agent ids (lines may wrap)');
+
 export const messageOption = () => new Option('--message <text>', "the message; '-' reads it from stdin");
 
 export const roleOption = () =>

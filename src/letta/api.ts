@@ -113,7 +113,7 @@ export interface ApiOptions {
  * and named (flawsOf), the rest of the record and of the list is kept.
  */
 export class LettaApi {
-  private agentIds: Promise<string[]> | undefined;
+  private agents: Promise<Agent[]> | undefined;
   private readonly maxPages: number;
   private readonly warn: ((line: string) => void) | undefined;
 
@@ -125,16 +125,21 @@ export class LettaApi {
     this.warn = options.warn;
   }
 
-  /** Every agent's id, each once (fetched once per command). */
-  allAgentIds(): Promise<string[]> {
-    this.agentIds ??= (async () => {
-      const ids: string[] = [];
+  /** Every agent (id and name), each once (fetched once per command). */
+  allAgents(): Promise<Agent[]> {
+    this.agents ??= (async () => {
+      const agents: Agent[] = [];
       for await (const page of this.agentPages()) {
-        for (const agent of page) if (agent.id !== '') ids.push(agent.id);
+        for (const agent of page) if (agent.id !== '') agents.push(agent);
       }
-      return ids;
+      return agents;
     })();
-    return this.agentIds;
+    return this.agents;
+  }
+
+  /** Every agent's id, each once (fetched once per command). */
+  async allAgentIds(): Promise<string[]> {
+    return (await this.allAgents()).map((agent) => agent.id);
   }
 
   /**
