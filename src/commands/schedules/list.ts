@@ -37,7 +37,7 @@ export default (kind: ScheduleKind) =>
           ? [
               { header: 'CRON (UTC)', cell: (item: ScheduledMessage) => seriesLabel(item) ?? item.schedule.cron_expression ?? '-', giveUp: GIVE_UP.utc },
               {
-                header: `CRON (${zone})`,
+                header: 'CRON',
                 cell: localCron,
                 // On a terminal this column is the one kept: a cron no local cron can say is shown in UTC, named so, and a series by its rule.
                 shown: (item: ScheduledMessage) => seriesLabel(item) ?? (localCron(item) !== '-' ? localCron(item) : `${item.schedule.cron_expression ?? '-'} UTC`),
