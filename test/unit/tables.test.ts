@@ -137,3 +137,18 @@ if (process.env.SHOW_TABLES) {
     }
   });
 }
+
+describe('runs', () => {
+  it('results list fits 80 columns with short run ids, and results get takes one back', async () => {
+    const runs = [1, 2].map((n) => ({ id: `run-${n}b5c${n}d00-1111-4222-8333-44445555666${n}`, status: 'completed', agent_id: AGENT, created_at: NOW, stop_reason: 'end_turn' }));
+    h.letta.runs.push(...runs);
+    const r = await h.run(['results', 'list', ...NY], { terminal: 80 });
+    expect(r.code).toBe(0);
+    for (const line of r.stdout.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThan(80);
+    const short = table(r.stdout).rows.map((row) => row.split(/\s+/)[0]!);
+    expect(short).toHaveLength(2);
+    const got = await h.run(['results', 'get', short[1]!, '--json']);
+    expect(got.code).toBe(0);
+    expect(runs.map((run) => run.id)).toContain((JSON.parse(got.stdout) as { id: string }).id);
+  });
+});

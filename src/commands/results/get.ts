@@ -7,9 +7,12 @@ export default defineCommand({
   description: 'Show one run',
   examples: ['letta-switchboard results get RUN_ID', 'letta-switchboard results get RUN_ID --json | jq .status'],
   globals: ['output', 'time', 'api'],
-  declare: (command: Command) => command.argument('<run-id>', 'run id'),
-  async run(rt, _options, id) {
+  declare: (command: Command) => command.argument('<run-id>', 'run id, or its short form from results list'),
+  async run(rt, _options, given) {
     const api = await rt.api();
+    const { isShortId } = await import('../../output/short-id');
+    // A short run id (as results list shows them) is looked for among the recent runs results list shows.
+    const id = isShortId(given) ? (await import('../shared/ids')).pickOne(given, (await api.listRuns({ limit: 1000, order: 'desc' })).map((r) => r.id), 'run') : given;
     const run = await api.getRun(id);
     const out = rt.out;
     if (out.json) return out.document(run);
