@@ -1,8 +1,10 @@
 import { readlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { configPath, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
 import { resolveSettings, type Settings } from './config/settings';
 import { AuthError, InterruptedError, UsageError, type KeySource } from './errors';
+import type { AgentNames } from './letta/agent-names';
 import type { LettaApi } from './letta/api';
 import { isCleartextRemote, parseBaseUrl } from './letta/url';
 import { Output, type Io } from './output/output';
@@ -26,6 +28,7 @@ export class Runtime {
   private client: Promise<LettaApi> | undefined;
   private checkedZone: string | undefined;
   private checkedNow: number | undefined;
+  private names: AgentNames | undefined;
 
   constructor(
     readonly io: Io,
@@ -157,7 +160,19 @@ export class Runtime {
       this.out.note(`(The agent name '${agent}' would first be looked up: GET /v1/agents/?name=...)`);
       return agent;
     }
-    return api.resolveAgent(agent);
+    const names = await this.agentNames();
+    const remembered = looksLikeAgentId(agent) ? undefined : names.idOf(agent.trim());
+    if (remembered) return remembered;
+    const id = await api.resolveAgent(agent);
+    if (!looksLikeAgentId(agent)) names.remember(id, agent.trim());
+    return id;
+  }
+
+  /** Agent names remembered for this server and key, in the cache folder. */
+  async agentNames(): Promise<AgentNames> {
+    const [{ AgentNames }, { cacheDir, serverCacheName }] = await Promise.all([import('./letta/agent-names'), import('./files/cache')]);
+    this.names ??= new AgentNames(join(cacheDir(this.env, this.home), serverCacheName('agents', this.settings.baseUrl.value ?? '', this.settings.apiKey.value?.trim() ?? '')));
+    return this.names;
   }
 
   /** All of stdin as UTF-8 text (refusing invalid UTF-8 and anything over `maxBytes`). */

@@ -258,8 +258,9 @@ export class LettaApi {
     return this.pages('the agent list', async (after) => {
       const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
       const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));
-      // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it.
-      return { items, more: items.length > 0 };
+      // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it,
+      // except for a name, where one agent on the first page is the answer (no server caps a page at one).
+      return { items, more: name === undefined ? items.length > 0 : items.length > 1 };
     });
   }
 
