@@ -152,3 +152,25 @@ describe('runs', () => {
     expect(runs.map((run) => run.id)).toContain((JSON.parse(got.stdout) as { id: string }).id);
   });
 });
+
+describe('agent names', () => {
+  it('resolve with one request, remembered across commands in the cache folder for this server', async () => {
+    seed();
+    const agentRequests = () => h.letta.requests('GET', /^\/v1\/agents\/?$/).length;
+    const before = agentRequests();
+    expect((await h.run(['onetime', 'list', '--agent-id', 'support-bot'])).code).toBe(0);
+    expect(agentRequests() - before).toBe(1);
+    for (let i = 0; i < 3; i++) expect((await h.run(['recurring', 'list', '--agent-id', 'support-bot'])).code).toBe(0);
+    expect(agentRequests() - before).toBe(1);
+    // Another server (here the same one under another address) has its own names.
+    expect((await h.run(['onetime', 'list', '--agent-id', 'support-bot'], { env: { LETTA_BASE_URL: `${h.letta.url}/` } })).code).toBe(0);
+    expect(agentRequests() - before).toBe(2);
+  });
+
+  it('an ambiguous name is still refused (the second page is read to name every match)', async () => {
+    const r = await h.run(['onetime', 'list', '--agent-id', 'twin']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('agent-22222222-2222-2222-2222-222222222222');
+    expect(r.stderr).toContain('agent-33333333-3333-3333-3333-333333333333');
+  });
+});
