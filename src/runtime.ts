@@ -80,7 +80,13 @@ export class Runtime {
   }
 
   private findNow(): number {
-    return this.globals.now === undefined ? Date.now() : parseNow(this.globals.now, this.zone());
+    const given = this.globals.now?.trim();
+    if (given === undefined) return Date.now();
+    // Before 1973 in milliseconds: surely Unix seconds, which would silently mean January 1970.
+    if (/^\d+$/.test(given) && Number(given) < 1e11) {
+      throw new UsageError(`--now '${given}' looks like Unix seconds; --now takes Unix milliseconds`, `Use ${given}000, or an ISO 8601 time such as 2026-11-22T15:00:00Z.`);
+    }
+    return parseNow(given, this.zone());
   }
 
   /**
