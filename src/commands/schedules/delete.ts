@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, UsageError } from '../../errors';
-import type { ScheduleKind } from '../../letta/types';
+import { AlreadyReported, CliError, InterruptedError } from '../../errors';
+import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { NOUN } from '../shared/schedule';
@@ -8,7 +8,7 @@ import { NOUN } from '../shared/schedule';
 /** More than this many on a terminal, and the user is asked first. */
 const ASK_ABOVE = 5;
 
-type Outcome = { id: string; agent_id: string; deleted: true } | { id: string; deleted: false; error: string };
+type Outcome = { id: string; agent_id: string; deleted: true } | { id: string; deleted: false; error: string; may_have_been_deleted?: true };
 
 /**
  * `onetime delete` and `recurring delete`: each id checked first (Letta's
@@ -30,14 +30,19 @@ export default (kind: ScheduleKind) =>
       const { idsFrom, eachId } = await import('../shared/ids');
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
       if (ids.length === 0) return;
-      if (ids.length > ASK_ABOVE && !options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
-        const answer = await rt.prompt(`Delete ${ids.length} ${kind} schedules? [y/N] `);
-        if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('Nothing deleted', 'Pass --yes to delete without asking.');
-      }
       const { findSchedule } = await import('../shared/schedule');
       const api = await rt.api();
       const out = rt.out;
-      const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, deleted: false, error }), async (id) => {
+      const found = new Map<string, ScheduledMessage>();
+      if (!options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
+        const { confirmDeletion } = await import('../shared/confirm-delete');
+        if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, found))) return out.info('Nothing deleted.');
+      }
+      // The id whose DELETE is on its way: Ctrl-C then cannot tell whether it landed.
+      let sending: string | undefined;
+      const failed = (id: string, error: string, cause?: CliError): Outcome =>
+        cause instanceof InterruptedError && sending === id ? { id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true } : { id, deleted: false, error };
+      const deleting = eachId<Outcome>(out, ids, failed, async (id) => {
         if (kind === 'recurring' && (await import('../../state/records')).isSeriesId(id)) {
           const { deleteSeries } = await import('../shared/series');
           const { agent_id, deleted } = await deleteSeries(rt, id);
@@ -45,18 +50,30 @@ export default (kind: ScheduleKind) =>
           else if (!out.json) out.success(`Deleted series ${id} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
           return { id, agent_id, deleted: true };
         }
-        const item = await findSchedule(rt, kind, id);
+        const item = found.get(id) ?? (await findSchedule(rt, kind, id));
+        sending = id;
         await api.deleteSchedule(item.agent_id, id);
+        sending = undefined;
         if (out.quiet) out.line(id);
         else if (!out.json) out.success(`Deleted ${kind} schedule ${id}`);
         return { id, agent_id: item.agent_id, deleted: true };
+      }, { collectEvery: out.json });
+      const { outcomes, stopped, firstError } = await deleting.catch((error: unknown) => {
+        if (error instanceof InterruptedError && sending) out.note(`${sending} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${sending}`);
+        throw error;
       });
+      // --json: always one array, whatever the number of ids. The exit code, for one id or many: 0 when every id was deleted, else the first failure's.
       if (out.json) out.document(outcomes);
-      const failed = outcomes.filter((o) => !o.deleted);
-      if (failed.length === 0) return;
+      const notDeleted = outcomes.filter((o) => !o.deleted);
+      if (notDeleted.length === 0) return;
       const done = outcomes.filter((o) => o.deleted).map((o) => o.id);
-      out.note(`Deleted ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
-      out.note(`Not deleted: ${failed.map((o) => o.id).join(', ')}.`);
-      throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not deleted`));
+      const maybe = notDeleted.filter((o) => o.may_have_been_deleted).map((o) => o.id);
+      if (ids.length > 1 || maybe.length > 0) {
+        out.note(`Deleted ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
+        if (maybe.length > 0) out.note(`May have been deleted (interrupted while deleting): ${maybe.join(', ')}. Check with: letta-switchboard ${NOUN[kind]} get ${maybe[0]}`);
+        const not = notDeleted.filter((o) => !o.may_have_been_deleted).map((o) => o.id);
+        if (not.length > 0) out.note(`Not deleted: ${not.join(', ')}.`);
+      }
+      throw new AlreadyReported(stopped ?? firstError ?? new CliError(`${notDeleted.length} of ${ids.length} not deleted`));
     },
   });

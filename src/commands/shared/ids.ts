@@ -64,19 +64,23 @@ async function recordIds(rt: Runtime): Promise<string[]> {
 
 /**
  * Act on each id in turn and collect what happened. With one id its error is
- * the command's error. With several, each failure is said and recorded with
- * `failed(id, message)`, and the rest go on; a failure that would repeat for
- * every id (auth, network, Ctrl-C) stops the rest, which are recorded as not
- * tried. `act` returns the id's outcome, or nothing to record none.
+ * the command's error (unless `collectEvery`, where one id is as several).
+ * With several, each failure is said and recorded with `failed(id, message,
+ * error)`, and the rest go on; a failure that would repeat for every id
+ * (auth, network, Ctrl-C) stops the rest, which are recorded as not tried.
+ * `act` returns the id's outcome, or nothing to record none. `firstError`
+ * is the first failure, whose exit code is the command's.
  */
 export async function eachId<T>(
   out: Output,
   ids: string[],
-  failed: (id: string, message: string) => T,
+  failed: (id: string, message: string, error?: CliError) => T,
   act: (id: string) => Promise<T | undefined>,
-): Promise<{ outcomes: T[]; stopped?: CliError }> {
+  { collectEvery = false } = {},
+): Promise<{ outcomes: T[]; stopped?: CliError; firstError?: CliError }> {
   const outcomes: T[] = [];
   let stopped: CliError | undefined;
+  let firstError: CliError | undefined;
   for (const id of ids) {
     if (stopped) {
       outcomes.push(failed(id, 'not tried'));
@@ -86,11 +90,12 @@ export async function eachId<T>(
       const outcome = await act(id);
       if (outcome !== undefined) outcomes.push(outcome);
     } catch (error) {
-      if (!(error instanceof CliError) || ids.length === 1) throw error;
-      outcomes.push(failed(id, error.message));
+      if (!(error instanceof CliError) || (ids.length === 1 && !collectEvery)) throw error;
+      firstError ??= error;
+      outcomes.push(failed(id, error.message, error));
       if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
       if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
     }
   }
-  return { outcomes, stopped };
+  return { outcomes, stopped, firstError };
 }
