@@ -147,6 +147,16 @@ describe('create', () => {
     expect(r.stderr).toContain('Runs at  Mon 2026-11-23 09:00 EST (2026-11-23T14:00:00.000Z)');
   });
 
+  it('on a terminal, times also say how far away they are; in a pipe they do not', async () => {
+    const args = ['onetime', 'create', '--message', 'hi', '--execute-at', 'tomorrow at 9am', '--tz', 'America/New_York', '--no-color'];
+    const tty = await h.run(args, { terminal: 100 });
+    expect(tty.stderr).toContain('Runs at  Mon 2026-11-23 09:00 EST (2026-11-23T14:00:00.000Z, in 23 hours)');
+    const id = tty.stdout.match(/ID\s+(\S+)/)![1]!;
+    const got = await h.run(['onetime', 'get', id, '--tz', 'America/New_York', '--no-color'], { terminal: 100 });
+    expect(got.stdout).toMatch(/Runs at\s+2026-11-23 09:00 EST \(2026-11-23T14:00:00.000Z, in 23 hours\)/);
+    expect((await h.run(['onetime', 'get', id])).stdout).not.toContain('in 23 hours');
+  });
+
   it('a raw cron with --tz notes that raw crons are UTC', async () => {
     const r = await h.run(['recurring', 'create', '--message', 'hi', '--cron', '0 9 * * *', '--tz', 'Europe/Paris']);
     expect(r.code).toBe(0);

@@ -92,3 +92,20 @@ describe('secret masking', () => {
     );
   });
 });
+
+describe('how far away', () => {
+  it.each([
+    [0, 'now'],
+    [30_000, 'in 30 seconds'],
+    [-90_000, '2 minutes ago'],
+    [45 * 60_000, 'in 45 minutes'],
+    [23 * 3_600_000, 'in 23 hours'],
+    [50 * 3_600_000, 'in 2 days'],
+    [-3 * 86_400_000, '3 days ago'],
+    [65 * 86_400_000, 'in 2 months'],
+    [800 * 86_400_000, 'in 2 years'],
+  ])('%i ms -> %s', async (offset, expected) => {
+    const { fromNow } = await import('../../src/output/when');
+    expect(fromNow(1_800_000_000_000 + offset, 1_800_000_000_000)).toBe(expected);
+  });
+});

@@ -18,6 +18,7 @@ export default defineCommand({
     if (out.json) return out.document(run);
     if (out.quiet) return out.line(run.id);
     const zone = rt.zone();
+    const now = out.io.stdoutIsTTY ? rt.now() : undefined;
     const [{ printDetail }, { bothZones }] = await Promise.all([import('../../output/detail'), import('../../output/when')]);
     const text = (value: unknown) => (value === undefined || value === null ? '-' : typeof value === 'string' ? value : JSON.stringify(value));
     printDetail(out, [
@@ -25,8 +26,8 @@ export default defineCommand({
       ['Status', text(run.status)],
       ['Stop reason', text(run.stop_reason)],
       ['Agent', text(run.agent_id)],
-      ['Created', () => bothZones(zone, run.created_at, 'created_at')],
-      ['Completed', () => bothZones(zone, run.completed_at, 'completed_at')],
+      ['Created', () => bothZones(zone, run.created_at, 'created_at', now)],
+      ['Completed', () => bothZones(zone, run.completed_at, 'completed_at', now)],
     ]);
   },
 });
