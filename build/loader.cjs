@@ -14,6 +14,8 @@ const SOURCE_HASH = __APP_HASH__;
 const HELP = __APP_HELP__;
 const VERSION = __APP_VERSION__;
 const COMMANDS = __APP_COMMANDS__;
+// Commands that only hold subcommands: a cache is kept per subcommand, since each compiles different code.
+const GROUPS = __APP_GROUPS__;
 
 const args = process.argv.slice(2);
 // On a terminal the program fits its help to the width, so only a pipe or a file gets the ready-made text.
@@ -83,10 +85,17 @@ function codeCachePath() {
   const { XDG_CACHE_HOME: xdg, HOME: home } = process.env;
   const base = xdg && isAbsolute(xdg) ? xdg : home && isAbsolute(home) ? join(home, '.cache') : undefined;
   if (base === undefined) return undefined;
+  // Help compiles none of a command's own code: a cache written then would serve the command badly.
+  if (args.includes('--help') || args.includes('-h')) return undefined;
   const words = args.filter((arg) => !arg.startsWith('-'));
   const at = words.findIndex((word) => COMMANDS.includes(word));
   if (at === -1 && words.length > 0) return undefined;
+  if (words[at] === 'help') return undefined;
   let command = at === -1 ? 'root' : words[at];
+  if (GROUPS.includes(command)) {
+    if (!/^[a-z][a-z-]*$/.test(words[at + 1] ?? '')) return undefined;
+    command += `-${words[at + 1]}`;
+  }
   // `parse` runs quite different code for one instant and for a repeating schedule.
   if (command === 'parse') command += /^\s*(every|each|daily|hourly|weekly|monthly|week|[0-9*@])/i.test(words[at + 1] ?? '') ? '-recurring' : '-once';
   return join(base, 'letta-switchboard', `v8-${SOURCE_HASH}-${process.version}-${process.arch}-${command}.cache`);

@@ -96,9 +96,11 @@ async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: 
 
 /** Rows grouped by local day on a terminal; tab-separated rows in a pipe; one JSON array with --json; schedule ids with -q. Notes on stderr. */
 async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { from: number; to: number }): Promise<void> {
-  const [{ agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS }, { printList, renderTable }, { oneLine }, { formatLocal }] = await Promise.all([
+  const [{ agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS }, { printList, GIVE_UP }, { renderTable }, { shortIds }, { oneLine }, { formatLocal }] = await Promise.all([
     import('../agenda/rows'),
     import('../output/list'),
+    import('../output/table'),
+    import('../output/short-id'),
     import('../output/inert'),
     import('../time/zone'),
   ]);
@@ -106,8 +108,18 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
   const fires = agenda.fires;
   if (out.io.stdoutIsTTY && !out.json && !out.quiet && fires.length > 0) {
     const rows = fires.map((fire) => agendaRow(fire, zone));
-    const cells = rows.map((row) => [row.local.slice(15), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, row.schedule, row.note].map(oneLine));
-    const [head, ...lines] = renderTable(['TIME', 'UTC', 'AGENT', 'KIND', 'MESSAGE', 'SCHEDULE', 'NOTE'], cells, out.io.columns, 4);
+    const short = shortIds(rows.map((row) => row.schedule));
+    const cells = rows.map((row) => [row.local.slice(15), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, short.get(row.schedule) ?? row.schedule, row.note].map(oneLine));
+    const columns = [
+      { header: 'TIME' },
+      { header: 'UTC', giveUp: GIVE_UP.utc },
+      { header: 'AGENT', giveUp: GIVE_UP.agent },
+      { header: 'KIND' },
+      { header: 'MESSAGE', flexible: true },
+      { header: 'SCHEDULE', giveUp: GIVE_UP.id },
+      { header: 'NOTE' },
+    ];
+    const [head, ...lines] = renderTable(columns, cells, out.io.columns);
     const text: string[] = [out.paint.bold(head ?? '')];
     fires.forEach((fire, i) => {
       const day = dayKey(zone, fire.at);

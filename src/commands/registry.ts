@@ -2,6 +2,7 @@ import type { GroupDeclaration, RegisteredCommand } from './command';
 import agenda from './agenda';
 import agentsList from './agents/list';
 import completion from './completion';
+import configCheck from './config/check';
 import configGet from './config/get';
 import configPath from './config/path';
 import configSetAgentId from './config/set-agent-id';
@@ -51,7 +52,7 @@ export const GROUPS: GroupDeclaration[] = [
   {
     name: 'config',
     description: 'Settings: API key, base URL, default agent, time zone',
-    examples: ['letta-switchboard config set-api-key -', 'letta-switchboard config set-timezone America/New_York', 'letta-switchboard config show'],
+    examples: ['letta-switchboard config set-api-key -', 'letta-switchboard config check', 'letta-switchboard config show'],
   },
 ];
 
@@ -85,6 +86,7 @@ export const COMMANDS: RegisteredCommand[] = [
   configUnset,
   configShow,
   configGet,
+  configCheck,
   configPath,
   parse,
   completion,

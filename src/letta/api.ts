@@ -113,7 +113,7 @@ export interface ApiOptions {
  * and named (flawsOf), the rest of the record and of the list is kept.
  */
 export class LettaApi {
-  private agentIds: Promise<string[]> | undefined;
+  private agents: Promise<Agent[]> | undefined;
   private readonly maxPages: number;
   private readonly warn: ((line: string) => void) | undefined;
 
@@ -125,16 +125,21 @@ export class LettaApi {
     this.warn = options.warn;
   }
 
-  /** Every agent's id, each once (fetched once per command). */
-  allAgentIds(): Promise<string[]> {
-    this.agentIds ??= (async () => {
-      const ids: string[] = [];
+  /** Every agent (id and name), each once (fetched once per command). */
+  allAgents(): Promise<Agent[]> {
+    this.agents ??= (async () => {
+      const agents: Agent[] = [];
       for await (const page of this.agentPages()) {
-        for (const agent of page) if (agent.id !== '') ids.push(agent.id);
+        for (const agent of page) if (agent.id !== '') agents.push(agent);
       }
-      return ids;
+      return agents;
     })();
-    return this.agentIds;
+    return this.agents;
+  }
+
+  /** Every agent's id, each once (fetched once per command). */
+  async allAgentIds(): Promise<string[]> {
+    return (await this.allAgents()).map((agent) => agent.id);
   }
 
   /**
@@ -253,8 +258,9 @@ export class LettaApi {
     return this.pages('the agent list', async (after) => {
       const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
       const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));
-      // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it.
-      return { items, more: items.length > 0 };
+      // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it,
+      // except for a name, where one agent on the first page is the answer (no server caps a page at one).
+      return { items, more: name === undefined ? items.length > 0 : items.length > 1 };
     });
   }
 

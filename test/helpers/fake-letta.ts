@@ -227,8 +227,8 @@ export class FakeLetta {
       const text = ((body as { messages: Array<{ content: string }> }).messages[0]?.content ?? '') as string;
       return send(200, {
         messages: [
-          { id: 'message-1', message_type: 'reasoning_message', reasoning: 'thinking' },
-          { id: 'message-2', message_type: 'assistant_message', content: `Echo: ${text}` },
+          { id: 'message-1', message_type: 'reasoning_message', reasoning: 'thinking', run_id: 'run-sync-1' },
+          { id: 'message-2', message_type: 'assistant_message', content: `Echo: ${text}`, run_id: 'run-sync-1' },
         ],
         stop_reason: { message_type: 'stop_reason', stop_reason: 'end_turn' },
         usage: { message_type: 'usage_statistics', total_tokens: 10 },
