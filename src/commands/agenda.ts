@@ -1,11 +1,11 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import type { Agenda, Fire } from '../agenda/fires';
 import { CliError, UsageError } from '../errors';
-import type { ScheduledMessage } from '../letta/types';
 import type { Runtime } from '../runtime';
 import type { PausedSchedule } from '../state/records';
 import { defineCommand } from './command';
 import { agentOption, integer } from './options';
+import { schedulesInScope } from './shared/scope';
 
 const MAX_DAYS = 366;
 const DEFAULT_DAYS = 7;
@@ -35,7 +35,7 @@ export default defineCommand({
     const to = options.until === undefined ? now + (options.days ?? DEFAULT_DAYS) * DAY : await windowEnd(options.until, now, zone);
     const [{ buildAgenda }, { agendaSchedule }] = await Promise.all([import('../agenda/fires'), import('../agenda/sources')]);
 
-    const { schedules, names, agentIds } = await fetchSchedules(rt, !!options.allAgents);
+    const { schedules, names, agentIds } = await schedulesInScope(rt, !!options.allAgents);
     const local = await localRecords(rt, agentIds);
     const sources = [
       ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), seriesId: local.seriesOf.get(item.id) })),
@@ -54,24 +54,6 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
   const end = (await meaningOfOnce(phrase, { now, zone })).scheduled_at;
   if (end <= now) throw new UsageError(`--until '${phrase}' is not in the future`, "Give a later time, e.g. --until 'next friday at 6pm', or use --days N.");
   return end;
-}
-
-/** The schedules of one agent or of all of them (a few agents at a time, as `list` does), and the agents' names. */
-async function fetchSchedules(rt: Runtime, allAgentsFlag: boolean): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
-  const api = await rt.api();
-  const [{ mapLimited }, { AGENT_CONCURRENCY }] = await Promise.all([import('../concurrency'), import('../letta/api')]);
-  const names = new Map<string, string>();
-  for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
-  const agent = rt.agentOrNone();
-  const agentIds = allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
-  const perAgent = mapLimited(agentIds, AGENT_CONCURRENCY, async (agentId) => {
-    const items: ScheduledMessage[] = [];
-    for await (const page of api.schedulePages(agentId)) for (const item of page) items.push({ ...item, agent_id: item.agent_id || agentId });
-    return items;
-  });
-  const schedules: ScheduledMessage[] = [];
-  for (const result of perAgent) schedules.push(...(await result));
-  return { schedules, names, agentIds };
 }
 
 /**

@@ -35,3 +35,7 @@ export const misplaced = <Flags extends string>(flags: Flags, where: string) =>
   new Option(flags).hideHelp().argParser((): never => {
     throw new UsageError(`${flags.split(' ')[0]} belongs to ${where}`, `See: letta-switchboard ${where} --help`);
   });
+
+/** How many requests a command that reads many schedules keeps in flight. */
+export const concurrencyOption = (fallback: number, max: number) =>
+  new Option('--concurrency <n>', `requests in flight at once, 1-${max}`).argParser(integer('--concurrency', 1, max)).default(fallback);

@@ -24,6 +24,8 @@ import scheduleEdit from './schedules/edit';
 import scheduleGet from './schedules/get';
 import scheduleList from './schedules/list';
 import send from './send';
+import status from './status';
+import history from './history';
 import sync from './sync';
 
 /** Commands that only hold subcommands, in the order help lists them. */
@@ -75,6 +77,8 @@ export const COMMANDS: RegisteredCommand[] = [
   recurringPaused,
   run,
   agenda,
+  status,
+  history,
   resultsList,
   resultsGet,
   agentsList,

@@ -70,6 +70,10 @@ export interface ScheduleFacts {
   nextScheduledTime?: number | null;
   /** Unix ms: when the schedule was made, where known (the server's created_at, else the record of intent). */
   createdAt?: number;
+  /** Unix ms: nothing was due after this (the schedule was paused then). */
+  endedAt?: number;
+  /** False when the server no longer holds it (a series member known only from the record): it cannot be stuck. */
+  held?: boolean;
 }
 
 export interface HealthInput {
@@ -174,7 +178,7 @@ export function scheduleHealth({ schedule, from: windowFrom, now, sent, runs }: 
   let expected: { due: number[]; truncated: boolean } = { due: [], truncated: false };
   let unreadable: string | undefined;
   try {
-    expected = expectedFires(schedule, from, now);
+    expected = expectedFires(schedule, from, Math.min(now, schedule.endedAt ?? Infinity));
   } catch (error) {
     unreadable = error instanceof Error ? error.message : String(error);
   }
@@ -200,6 +204,7 @@ export function scheduleHealth({ schedule, from: windowFrom, now, sent, runs }: 
  */
 function stuckTime(schedule: ScheduleFacts, fires: FireVerdict[], now: number): number | undefined {
   const late = (at: number | null | undefined) => typeof at === 'number' && now - at > TOLERANCE.GRACE_MS;
+  if (schedule.held === false) return undefined;
   if (schedule.kind === 'one-time') {
     const at = schedule.scheduledAt;
     const sent = fires.some((fire) => fire.due === at && fire.sent);
