@@ -63,6 +63,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const local = await recorded(rt);
   const facts = options.schedules.map((item) => scheduleFacts(item, local.createdAt.get(item.id)));
   const reading = await readFireHealth(await rt.api(), facts, { from: options.from, now, concurrency: options.concurrency, runsPerSchedule: RUNS_PER_SCHEDULE });
+  if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
   const healths = [...reading.healths].sort((a, b) => ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || a.schedule.id.localeCompare(b.schedule.id));
   const context = (health: ScheduleHealth) => ({ agentName: options.names.get(health.schedule.agentId), seriesId: local.seriesOf.get(health.schedule.id) });
 
@@ -96,7 +97,6 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     },
     print() {
       const out = rt.out;
-      if (reading.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
       if (out.quiet) {
         for (const health of attention) out.line(health.schedule.id);
       } else if (options.detail) {
