@@ -1,3 +1,8 @@
+/** How many schedules' histories (and runs) are read at once unless --concurrency says otherwise. */
+export const HISTORY_CONCURRENCY = 8;
+/** The most --concurrency allows: enough for any account, few enough not to look like a flood. */
+export const MAX_CONCURRENCY = 64;
+
 /**
  * Run `task` over `items` with at most `limit` running at once; the results
  * come back in the order of `items`.

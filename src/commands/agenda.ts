@@ -4,7 +4,8 @@ import { CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
 import type { PausedSchedule } from '../state/records';
 import { defineCommand } from './command';
-import { agentOption, integer } from './options';
+import { HISTORY_CONCURRENCY, MAX_CONCURRENCY } from '../concurrency';
+import { agentOption, concurrencyOption, integer } from './options';
 import { schedulesInScope } from './shared/scope';
 
 const MAX_DAYS = 366;
@@ -20,6 +21,7 @@ export default defineCommand({
     'letta-switchboard agenda --agent-id support-bot --days 30',
     'letta-switchboard agenda --until "next friday at 6pm"',
     'letta-switchboard agenda --ics schedules.ics',
+    'letta-switchboard agenda --since 1d',
   ],
   globals: ['output', 'time', 'api'],
   declare: (command: Command) =>
@@ -28,7 +30,9 @@ export default defineCommand({
       .addOption(new Option('--all-agents', 'every agent (the default when no agent is set anywhere)').conflicts('agentId'))
       .addOption(new Option('--days <n>', `how many days ahead, 1-${MAX_DAYS} (default ${DEFAULT_DAYS})`).argParser(integer('--days', 1, MAX_DAYS)).conflicts('until'))
       .option('--until <when>', "the end of the window instead: 'friday at 6pm', '2027-01-01', ISO 8601")
-      .option('--ics <file>', "write the fires as an iCalendar file; '-' writes it to stdout"),
+      .option('--ics <file>', "write the fires as an iCalendar file; '-' writes it to stdout")
+      .option('--since <when>', "also the past fires from this far back ('1d', '12h', a date), each with what happened")
+      .addOption(concurrencyOption(HISTORY_CONCURRENCY, MAX_CONCURRENCY)),
   async run(rt, options) {
     const now = rt.now();
     const zone = rt.zone();
@@ -41,10 +45,12 @@ export default defineCommand({
       ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), seriesId: local.seriesOf.get(item.id) })),
       ...local.paused.map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), pausedSince: saved.paused_at })),
     ];
-    const agenda = buildAgenda(sources, { from: now, to, zone });
+    const from = options.since === undefined ? now : (await import('../time/since')).sinceInstant(options.since, now, zone);
+    const agenda = buildAgenda(sources, { from, to, zone });
+    if (options.since !== undefined) await (await import('../agenda/outcomes')).addOutcomes(rt, agenda, schedules, from, options.concurrency);
 
     if (options.ics !== undefined) return writeCalendar(rt, options.ics, agenda.fires, now);
-    await printAgenda(rt, agenda, zone, { from: now, to });
+    await printAgenda(rt, agenda, zone, { from, to });
   },
 });
 

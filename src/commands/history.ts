@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { HISTORY_CONCURRENCY, MAX_CONCURRENCY } from '../health/read';
+import { HISTORY_CONCURRENCY, MAX_CONCURRENCY } from '../concurrency';
 import type { ScheduleFacts } from '../health/fires';
 import type { Runtime } from '../runtime';
 import { defineCommand } from './command';

@@ -1,5 +1,5 @@
 import { Option, type Command } from '@commander-js/extra-typings';
-import { HISTORY_CONCURRENCY, MAX_CONCURRENCY } from '../health/read';
+import { HISTORY_CONCURRENCY, MAX_CONCURRENCY } from '../concurrency';
 import { defineCommand } from './command';
 import { agentOption, concurrencyOption } from './options';
 

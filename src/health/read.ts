@@ -5,10 +5,6 @@ import type { FireRecord, ScheduledMessage } from '../letta/types';
 import { scheduleKind } from '../letta/types';
 import { MAX_FIRES, scheduleHealth, TOLERANCE, type RunOutcome, type ScheduleFacts, type ScheduleHealth, type SentFire } from './fires';
 
-/** How many schedules' histories (and runs) are read at once unless --concurrency says otherwise. */
-export const HISTORY_CONCURRENCY = 8;
-export const MAX_CONCURRENCY = 64;
-
 export interface HealthReading {
   healths: ScheduleHealth[];
   /** The status the server gave the history route when it does not have it (404 or 405); undefined when it does. */

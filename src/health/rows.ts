@@ -1,19 +1,10 @@
 import { localWithWeekday, utcText } from '../agenda/rows';
+import { span } from '../output/when';
 import { formatLocal } from '../time/zone';
 import { needsAttention, type FireVerdict, type ScheduleHealth } from './fires';
 
 export const FIRE_HEADERS = ['DUE', 'DUE UTC', 'SENT UTC', 'DELAY', 'CLASS', 'RUN', 'OUTCOME'];
 export const SCHEDULE_HEADERS = ['SCHEDULE', 'AGENT', 'KIND', 'OK', 'LATE', 'FAILED', 'MISSED', 'STUCK', 'WORST', 'NOTE'];
-
-/** "42s", "2m40s", "3h05m", "2d04h": how far apart two instants are. */
-export function span(ms: number): string {
-  const seconds = Math.round(Math.abs(ms) / 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (seconds < 60) return `${seconds}s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${pad(seconds % 60)}s`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h${pad(Math.floor((seconds % 3600) / 60))}m`;
-  return `${Math.floor(seconds / 86_400)}d${pad(Math.floor((seconds % 86_400) / 3600))}h`;
-}
 
 /** "2026-11-22T14:00:12Z": a send to the second. */
 function sentUtc(at: number): string {

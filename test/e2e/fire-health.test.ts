@@ -259,3 +259,35 @@ describe('history', () => {
     expect(r.stderr).toContain("No schedule 'sm-nope'");
   });
 });
+
+describe('agenda --since', () => {
+  it('shows past fires with their outcome beside the coming ones, in local time and UTC', async () => {
+    const daily = dailyWithEveryOutcome();
+    const r = await cli('agenda', '--since', '2d', '--days', '2', '--tz', 'America/New_York');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
+    expect(rows.map((row) => [row[0], row[1], row[5], row[6]])).toEqual([
+      ['Sat 2026-11-21 09:00 EST', '2026-11-21 14:00 UTC', daily.id, 'late (sent +25m00s, end_turn)'],
+      ['Sun 2026-11-22 09:00 EST', '2026-11-22 14:00 UTC', daily.id, 'ok (sent +30s, end_turn)'],
+      ['Mon 2026-11-23 09:00 EST', '2026-11-23 14:00 UTC', daily.id, ''],
+      ['Tue 2026-11-24 09:00 EST', '2026-11-24 14:00 UTC', daily.id, ''],
+    ]);
+  });
+
+  it('names a missed and a failed fire, and leaves out fires from before the schedule was made', async () => {
+    const daily = dailyWithEveryOutcome();
+    const r = await cli('agenda', '--since', '7d', '--days', '1', '--json');
+    expect(r.code).toBe(0);
+    const fires = JSON.parse(r.stdout) as Json[];
+    expect(fires.map((f) => [f.at, f.flags.map((flag: Json) => flag.text).join('; ')])).toEqual([
+      ['2026-11-17T14:00:00.000Z', 'ok (sent +12s, end_turn)'],
+      ['2026-11-18T14:00:00.000Z', 'failed (sent +5s, history: failed)'],
+      ['2026-11-19T14:00:00.000Z', 'failed (sent +3s, insufficient_credits)'],
+      ['2026-11-20T14:00:00.000Z', 'missed: nothing sent'],
+      ['2026-11-21T14:00:00.000Z', 'late (sent +25m00s, end_turn)'],
+      ['2026-11-22T14:00:00.000Z', 'ok (sent +30s, end_turn)'],
+      ['2026-11-23T14:00:00.000Z', ''],
+    ]);
+    expect(fires.every((f) => f.schedule_id === daily.id)).toBe(true);
+  });
+});
