@@ -1,5 +1,6 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { HISTORY_CONCURRENCY, MAX_CONCURRENCY } from '../concurrency';
+import { UsageError } from '../errors';
 import { defineCommand } from './command';
 import { agentOption, concurrencyOption } from './options';
 
@@ -30,6 +31,7 @@ export default defineCommand({
       import('../status/fire-health'),
       import('../status/report'),
     ]);
+    if (options.notifyOk && options.notify === undefined) throw new UsageError('--notify-ok needs --notify URL', 'Give where to send it, e.g. --notify https://ntfy.sh/my-topic --notify-ok');
     const from = sinceInstant(options.since, rt.now(), rt.zone());
     const url = options.notify === undefined ? undefined : notifyUrl(options.notify);
     const { schedules, names } = await schedulesInScope(rt, !!options.allAgents);
