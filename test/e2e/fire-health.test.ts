@@ -291,3 +291,59 @@ describe('agenda --since', () => {
     expect(fires.every((f) => f.schedule_id === daily.id)).toBe(true);
   });
 });
+
+describe('history of a series and of a paused schedule', () => {
+  it('a series id: every member, the one Letta still holds after its time missed and stuck, the fired ones ok', async () => {
+    letta.now = () => at('2026-11-19T00:00:00Z');
+    const made = await runCli(['--now', '2026-11-19T00:00:00Z', 'recurring', 'create', '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'America/New_York'], { env });
+    letta.now = () => at(NOW);
+    expect(made.code).toBe(0);
+    const seriesId = made.stdout.trim();
+    const members = [...letta.schedules.values()];
+    expect(members.map((m) => m.schedule.scheduled_at)).toEqual([at('2026-11-19T14:00:00Z'), at('2026-11-20T14:00:00Z'), at('2026-11-21T14:00:00Z')]);
+    // Letta let go of the two that fired; the middle one it still holds, never sent.
+    letta.addFire(members[0]!.id, at('2026-11-19T14:00:04Z'));
+    letta.addFire(members[2]!.id, at('2026-11-21T14:00:09Z'));
+    letta.schedules.delete(members[0]!.id);
+    letta.schedules.delete(members[2]!.id);
+    const r = await cli('history', seriesId, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Json;
+    expect(doc.kind).toBe('series');
+    expect(doc.fires.map((f: Json) => [f.schedule_id, f.due, f.class])).toEqual([
+      [members[2]!.id, '2026-11-21T14:00:00.000Z', 'ok'],
+      [members[1]!.id, '2026-11-20T14:00:00.000Z', 'missed'],
+      [members[0]!.id, '2026-11-19T14:00:00.000Z', 'ok'],
+    ]);
+    expect(doc.stuck).toEqual([{ schedule_id: members[1]!.id, since: '2026-11-20T14:00:00.000Z' }]);
+  });
+
+  it('a paused id: its fires up to the pause, none due after it', async () => {
+    const daily = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, 'Daily digest');
+    daily.created_at = '2026-11-17T00:00:00.000Z';
+    letta.addFire(daily.id, at('2026-11-17T14:00:02Z'));
+    letta.addFire(daily.id, at('2026-11-18T14:00:02Z'));
+    expect((await runCli(['--now', '2026-11-19T12:00:00Z', 'recurring', 'pause', daily.id], { env })).code).toBe(0);
+    expect(letta.schedules.has(daily.id)).toBe(false);
+    const r = await cli('history', daily.id, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Json;
+    expect(doc.kind).toBe('paused');
+    expect(doc.fires.map((f: Json) => [f.due, f.class])).toEqual([
+      ['2026-11-18T14:00:00.000Z', 'ok'],
+      ['2026-11-17T14:00:00.000Z', 'ok'],
+    ]);
+    expect(doc.stuck).toEqual([]);
+  });
+});
+
+describe('status --dry-run --notify', () => {
+  it('prints the notification it would send, with no key, and sends nothing', async () => {
+    dailyWithEveryOutcome();
+    const r = await cli('status', '--notify', `${letta.url}/notify/hook`, '--dry-run');
+    expect(r.code).toBe(6);
+    expect(r.stdout).toContain(`POST ${letta.url}/notify/hook\nContent-Type: application/json`);
+    expect(r.stdout).not.toMatch(/authorization/i);
+    expect(letta.notified).toEqual([]);
+  });
+});
