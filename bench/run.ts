@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FakeLetta, TEST_KEY } from '../test/helpers/fake-letta';
+import { historyBench } from './history';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.cjs');
@@ -137,6 +138,7 @@ async function main() {
   console.log(`\n--all-agents over ${letta.agents.length} agents (20 ms per answer): ${fmt(fan.get('onetime list --all-agents')!.ms, 0)} ms, at most ${letta.maxInFlight} requests in flight`);
 
   await startupByNodeVersion(env, small!);
+  await historyBench();
 
   const size = statSync(CLI).size;
   console.log(`\nBundle: dist/cli.cjs ${fmt(size / 1024, 1)} KiB (${fmt(gzipSync(readFileSync(CLI)).length / 1024, 1)} KiB gzipped), no runtime dependencies`);

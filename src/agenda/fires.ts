@@ -118,10 +118,16 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
 
 /** The instants of a UTC cron in [from, to], at most `limit` of them. */
 export function cronFires(cron: string, from: number, to: number, limit: number): { instants: number[]; hasMore: boolean } {
-  const expression = CronExpressionParser.parse(cron, { tz: 'UTC', currentDate: new Date(from - 1), endDate: new Date(to) });
+  // Neither endDate nor hasNext(): cron-parser works each out with another full step, three times the cost of next() alone.
+  const expression = CronExpressionParser.parse(cron, { tz: 'UTC', currentDate: new Date(from - 1) });
   const instants: number[] = [];
-  while (expression.hasNext()) {
-    const at = expression.next().getTime();
+  for (;;) {
+    let at: number;
+    try {
+      at = expression.next().getTime();
+    } catch {
+      break; // no further date (a day that never comes)
+    }
     if (at > to) break;
     if (instants.length === limit) return { instants, hasMore: true };
     instants.push(at);

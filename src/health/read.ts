@@ -73,14 +73,15 @@ export async function readFireHealth(api: LettaApi, schedules: ScheduleFacts[], 
     if (sent === 'gone') gone.push(schedules[index]!.id);
     else judged.push({ facts: schedules[index]!, sent });
   }
-  const first = judged.map(({ facts, sent }) => scheduleHealth({ schedule: facts, from, now, sent: missingRoute === undefined ? sent : undefined }));
+  const judge = (sent: SentFire[] | undefined) => (missingRoute === undefined ? sent : undefined);
 
-  // The runs of the newest sends, for their stop reasons.
-  const runIds = first.flatMap((health) =>
-    health.fires
-      .filter((fire) => fire.sent?.runId !== undefined)
+  // The runs of the newest sends in the window, for their stop reasons.
+  const runIds = judged.flatMap(({ sent }) =>
+    (judge(sent) ?? [])
+      .filter((fire) => fire.runId !== undefined && fire.sentAt >= from - TOLERANCE.EARLY_MS && fire.sentAt <= now)
+      .sort((a, b) => b.sentAt - a.sentAt)
       .slice(0, options.runsPerSchedule)
-      .map((fire) => fire.sent!.runId!),
+      .map((fire) => fire.runId!),
   );
   const runs = new Map<string, RunOutcome>();
   const lookups = mapLimited(runIds, concurrency, (id) =>
@@ -93,6 +94,6 @@ export async function readFireHealth(api: LettaApi, schedules: ScheduleFacts[], 
     const run = await lookup;
     if (run) runs.set(runIds[index]!, { status: run.status, stopReason: run.stop_reason ?? null });
   }
-  const healths = runs.size === 0 ? first : judged.map(({ facts, sent }) => scheduleHealth({ schedule: facts, from, now, sent: missingRoute === undefined ? sent : undefined, runs }));
+  const healths = judged.map(({ facts, sent }) => scheduleHealth({ schedule: facts, from, now, sent: judge(sent), runs }));
   return { healths, ...(missingRoute === undefined ? {} : { missingRoute }), gone };
 }
