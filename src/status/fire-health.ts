@@ -76,8 +76,9 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const attention = healths.filter(needsAttention);
   const historyRoute = reading.missingRoute === undefined;
   const problems = attention.map((health) => `${health.schedule.id} (${context(health).agentName ?? health.schedule.agentId}): ${health.worst}, ${worstNote(health, zone, now)}`);
-  const counted = [`${totals.missed} missed`, `${totals.failed} failed`, `${totals.stuck} stuck`, ...(historyRoute ? [`${totals.late} late`, `${totals.ok} ok`] : [])].join(', ');
-  const summary = `${healths.length} schedule${healths.length === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (fires: ${counted})`;
+  const stuck = `${totals.stuck} stuck schedule${totals.stuck === 1 ? '' : 's'}`;
+  const fires = historyRoute ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed` : '';
+  const summary = `${healths.length} schedule${healths.length === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})`;
 
   return {
     name: 'fire_health',
