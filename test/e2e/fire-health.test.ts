@@ -143,6 +143,24 @@ describe('status: fire health', () => {
     expect(r.stderr).toContain(`Error: Could not notify ${letta.url}: it answered 500`);
   });
 
+  it('a notify target that never answers is given up on after the timeout, tried twice at most', async () => {
+    dailyWithEveryOutcome();
+    letta.inject(/^POST \/notify\//, { hang: true }, { hang: true }, { hang: true });
+    const r = await cli('status', '--notify', `${letta.url}/notify/hook`, '--timeout', '300');
+    expect(r.code).toBe(6);
+    expect(letta.requests('POST', /^\/notify\//)).toHaveLength(2);
+    expect(r.stderr).toContain('it gave no answer within 300 ms');
+  });
+
+  it('a failed notification fails an all-clear run with exit 5', async () => {
+    healthy();
+    letta.inject(/^POST \/notify\//, { status: 404, body: 'no such hook' });
+    const r = await cli('status', '--notify', `${letta.url}/notify/hook`, '--notify-ok');
+    expect(r.code).toBe(5);
+    // A 404 is not worth a second try.
+    expect(letta.requests('POST', /^\/notify\//)).toHaveLength(1);
+  });
+
   it('refuses a notify address that is not an http(s) URL before any request (exit 2)', async () => {
     const r = await cli('status', '--notify', 'ftp://example.invalid/x');
     expect(r.code).toBe(2);
