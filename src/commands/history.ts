@@ -124,7 +124,6 @@ async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
     return { kind: 'paused', agentId: paused.schedule.agent_id, schedules: [{ ...facts, held: false, nextScheduledTime: null, ...(Number.isFinite(endedAt) ? { endedAt } : {}) }] };
   }
   const item = await findSchedule(rt, undefined, id);
-  const recorded = state && findIntent(state, item.id);
-  const createdAt = recorded ? Date.parse(recorded.created_at) : NaN;
+  const createdAt = Date.parse((state && findIntent(state, item.id)?.created_at) ?? '');
   return { kind: 'schedule', agentId: item.agent_id, schedules: [scheduleFacts(item, Number.isFinite(createdAt) ? createdAt : undefined)] };
 }

@@ -5,6 +5,7 @@ import { FIRE_HEADERS, fireCells, SCHEDULE_HEADERS, scheduleCells, scheduleJson,
 import type { ScheduledMessage } from '../letta/types';
 import { renderTable } from '../output/list';
 import type { Runtime } from '../runtime';
+import type { State } from '../state/records';
 import { formatLocal } from '../time/zone';
 import type { StatusSection } from './section';
 
@@ -22,31 +23,28 @@ export interface FireHealthOptions {
   detail: boolean;
 }
 
-/** What the record of intent adds: when a schedule was made (if the server does not say), and its series. */
-interface Recorded {
-  createdAt: Map<string, number>;
-  seriesOf: Map<string, string>;
-}
+/** What the record of intent adds about a schedule: when it was made (if the server does not say), and its series. */
+export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string };
 
-/** The record of intent is never required: unreadable, it adds nothing (said once). */
-async function recorded(rt: Runtime): Promise<Recorded> {
-  const facts: Recorded = { createdAt: new Map(), seriesOf: new Map() };
+/**
+ * The record of intent read once, through its own lookups (findIntent,
+ * seriesOf). It is never required: unreadable, it adds nothing (said once).
+ */
+export async function recorded(rt: Runtime): Promise<Recorded> {
+  const [{ stateStore }, { findIntent, seriesOf }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
+  let state: State;
   try {
-    const { stateStore } = await import('../commands/shared/state');
-    const state = await (await stateStore(rt)).read();
-    for (const intent of state.intents) facts.createdAt.set(intent.schedule_id, Date.parse(intent.created_at));
-    for (const series of state.series) {
-      for (const member of series.members) {
-        facts.seriesOf.set(member.schedule_id, series.series_id);
-        if (!facts.createdAt.has(member.schedule_id)) facts.createdAt.set(member.schedule_id, Date.parse(series.created_at));
-      }
-    }
+    state = await (await stateStore(rt)).read();
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; creation times and series from the record of intent are not used.`);
+    return () => ({});
   }
-  for (const [id, at] of facts.createdAt) if (!Number.isFinite(at)) facts.createdAt.delete(id);
-  return facts;
+  return (scheduleId) => {
+    const series = seriesOf(state, scheduleId);
+    const created = Date.parse(findIntent(state, scheduleId)?.created_at ?? series?.created_at ?? '');
+    return { ...(Number.isFinite(created) ? { createdAt: created } : {}), ...(series ? { seriesId: series.series_id } : {}) };
+  };
 }
 
 const ORDER = ['stuck', 'missed', 'failed', 'late', 'unknown', 'ok'];
@@ -61,11 +59,11 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const now = rt.now();
   const zone = rt.zone();
   const local = await recorded(rt);
-  const facts = options.schedules.map((item) => scheduleFacts(item, local.createdAt.get(item.id)));
+  const facts = options.schedules.map((item) => scheduleFacts(item, local(item.id).createdAt));
   const reading = await readFireHealth(await rt.api(), facts, { from: options.from, now, concurrency: options.concurrency, runsPerSchedule: RUNS_PER_SCHEDULE });
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
   const healths = [...reading.healths].sort((a, b) => ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || a.schedule.id.localeCompare(b.schedule.id));
-  const context = (health: ScheduleHealth) => ({ agentName: options.names.get(health.schedule.agentId), seriesId: local.seriesOf.get(health.schedule.id) });
+  const context = (health: ScheduleHealth) => ({ agentName: options.names.get(health.schedule.agentId), seriesId: local(health.schedule.id).seriesId });
 
   const totals = Object.fromEntries(FIRE_CLASSES.map((name) => [name, 0])) as Record<FireClass | 'stuck', number>;
   totals.stuck = 0;

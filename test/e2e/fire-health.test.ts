@@ -92,6 +92,21 @@ describe('status: fire health', () => {
     expect(r.stderr).toBe('3 schedules checked since 2026-11-15 15:00 UTC: 2 need attention (1 stuck schedule; fires: 5 ok, 1 late, 2 failed, 4 missed)\n');
   });
 
+  it('judges from the creation time the record of intent holds when the server gives none', async () => {
+    letta.now = () => at('2026-11-20T00:00:00Z');
+    const made = await runCli(['--now', '2026-11-20T00:00:00Z', 'recurring', 'create', '--message', 'Digest', '--cron', 'every day at 9am', '--tz', 'UTC'], { env });
+    letta.now = () => at(NOW);
+    expect(made.code).toBe(0);
+    const item = letta.schedules.get(made.stdout.trim())!;
+    delete (item as { created_at?: string }).created_at;
+    item.next_scheduled_time = '2026-11-23T09:00:00.000Z';
+    for (const day of ['20', '21', '22']) letta.addFire(item.id, at(`2026-11-${day}T09:00:05Z`));
+    const r = await cli('status', '--json');
+    expect(r.code).toBe(0);
+    const [schedule] = JSON.parse(r.stdout).fire_health.schedules as Json[];
+    expect(schedule).toMatchObject({ from: '2026-11-20T00:00:00.000Z', worst: 'ok', counts: { ok: 3, missed: 0 } });
+  });
+
   it('a fire due within the grace time is pending, not missed', async () => {
     const soon = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '55 14 * * *' }, 'Just due');
     soon.created_at = '2026-11-22T14:00:00.000Z';
