@@ -193,7 +193,7 @@ export function scheduleHealth({ schedule, from: windowFrom, now, sent, runs }: 
   for (const fire of fires) counts[fire.class]++;
   const stuckSince = stuckTime(schedule, fires, now);
   const problems = new Set<Worst>([...(stuckSince === undefined ? [] : (['stuck'] as const)), ...fires.map((fire) => fire.class as Worst)]);
-  const worst = SEVERITY.find((level) => problems.has(level)) ?? (historyKnown ? 'ok' : 'unknown');
+  const worst = SEVERITY.find((level) => problems.has(level)) ?? (historyKnown && unreadable === undefined ? 'ok' : 'unknown');
   return { schedule, from, fires, counts, ...(stuckSince === undefined ? {} : { stuckSince }), worst, historyKnown, truncated: expected.truncated, ...(unreadable ? { unreadable } : {}) };
 }
 

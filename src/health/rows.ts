@@ -69,7 +69,7 @@ export function worstNote(health: ScheduleHealth, zone: string, now: number): st
       return `${formatLocal(zone, fire.due!)} sent ${span(fire.sent!.sentAt - fire.due!)} late`;
     }
     case 'unknown':
-      return 'no history on this server';
+      return health.unreadable === undefined ? 'no history on this server' : `its cron cannot be read (${health.unreadable})`;
     case 'ok': {
       const last = health.fires.find((fire) => fire.sent && fire.due !== undefined);
       return last ? `last sent ${formatLocal(zone, last.sent!.sentAt)}` : 'nothing was due';

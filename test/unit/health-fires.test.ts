@@ -99,6 +99,12 @@ describe('scheduleHealth', () => {
     expect(needsAttention(health)).toBe(false);
   });
 
+  it('a cron that cannot be read is named, and its schedule judged unknown rather than ok', () => {
+    const health = scheduleHealth({ schedule: { ...daily, cron: '61 * * * *' }, from: 0, now: NOW, sent: [] });
+    expect(health.unreadable).toBeDefined();
+    expect(health.worst).toBe('unknown');
+  });
+
   it('a paused schedule has no fires due after its pause', () => {
     const health = scheduleHealth({ schedule: { ...daily, createdAt: NOW - 80 * HOUR, endedAt: NOW - 30 * HOUR, held: false }, from: 0, now: NOW, sent: [] });
     expect(health.fires.map((f) => new Date(f.due!).toISOString())).toEqual(['2026-11-20T14:00:00.000Z', '2026-11-19T14:00:00.000Z']);
