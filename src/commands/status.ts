@@ -7,7 +7,7 @@ import { agentOption, concurrencyOption } from './options';
 /** `status`: what needs attention. Each section is built by its own module; this file only declares and joins them. */
 export default defineCommand({
   path: ['status'],
-  description: 'What needs attention: every schedule\'s fires classified ok, late, failed, missed or stuck; exit 6 when something needs action',
+  description: 'What needs attention: every schedule\'s fires classified ok, late, failed, missed or stuck (--verbose: every fire); exit 6 when something needs action',
   examples: [
     'letta-switchboard status',
     'letta-switchboard status --agent-id support-bot --since 1d --verbose',
