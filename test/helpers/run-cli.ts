@@ -49,7 +49,7 @@ export function runShell(script: string, options: { env?: Record<string, string>
   return runCommand('bash', ['-c', `set -o pipefail\n${script}`], { ...options, env });
 }
 
-function runCommand(command: string, args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number }): Promise<CliResult> {
+export function runCommand(command: string, args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number }): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { env: options.env ?? cliEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
