@@ -1,5 +1,5 @@
 import { CommanderError } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, InterruptedError, NotFoundError, WrongKindError } from './errors';
+import { AlreadyReported, CliError, InterruptedError, NeedsAttention, NotFoundError, WrongKindError } from './errors';
 import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
@@ -121,7 +121,7 @@ function report(error: unknown, words: string[], stderr: Sink, signal: AbortSign
     return 2;
   }
   if (signal.aborted && !(error instanceof CliError)) error = new InterruptedError();
-  if (error instanceof AlreadyReported) return error.exitCode;
+  if (error instanceof AlreadyReported || error instanceof NeedsAttention) return error.exitCode;
   const cli = error instanceof CliError ? error : undefined;
   const message = cli ? cli.message : error instanceof Error ? error.message : String(error);
   // Server words may hold terminal control sequences: shown, never obeyed.

@@ -18,7 +18,8 @@ Environment:
 
 Exit codes:
   0 success   1 API error   2 bad usage or input   3 not found
-  4 auth (no key, 401/403)   5 network or timeout   130 interrupted`;
+  4 auth (no key, 401/403)   5 network or timeout   6 needs attention (status)
+  130 interrupted`;
 
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 

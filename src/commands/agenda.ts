@@ -1,11 +1,11 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import type { Agenda, Fire } from '../agenda/fires';
 import { CliError, UsageError } from '../errors';
-import type { ScheduledMessage } from '../letta/types';
 import type { Runtime } from '../runtime';
 import type { PausedSchedule } from '../state/records';
 import { defineCommand } from './command';
 import { agentOption, concurrencyOption, integer } from './options';
+import { schedulesInScope } from './shared/scope';
 
 const MAX_DAYS = 366;
 const DEFAULT_DAYS = 7;
@@ -20,6 +20,7 @@ export default defineCommand({
     'letta-switchboard agenda --agent-id support-bot --days 30',
     'letta-switchboard agenda --until "next friday at 6pm"',
     'letta-switchboard agenda --ics schedules.ics',
+    'letta-switchboard agenda --since 1d',
   ],
   globals: ['output', 'time', 'api'],
   declare: (command: Command) =>
@@ -29,6 +30,7 @@ export default defineCommand({
       .addOption(new Option('--days <n>', `how many days ahead, 1-${MAX_DAYS} (default ${DEFAULT_DAYS})`).argParser(integer('--days', 1, MAX_DAYS)).conflicts('until'))
       .option('--until <when>', "the end of the window instead: 'friday at 6pm', '2027-01-01', ISO 8601")
       .option('--ics <file>', "write the fires as an iCalendar file; '-' writes it to stdout")
+      .option('--since <when>', "also the past fires from this far back ('1d', '12h', a date), each with what happened")
       .addOption(concurrencyOption()),
   async run(rt, options) {
     const now = rt.now();
@@ -36,16 +38,18 @@ export default defineCommand({
     const to = options.until === undefined ? now + (options.days ?? DEFAULT_DAYS) * DAY : await windowEnd(options.until, now, zone);
     const [{ buildAgenda }, { agendaSchedule }] = await Promise.all([import('../agenda/fires'), import('../agenda/sources')]);
 
-    const { schedules, names, agentIds } = await fetchSchedules(rt, !!options.allAgents, options.concurrency);
+    const { schedules, names, agentIds } = await schedulesInScope(rt, !!options.allAgents, options.concurrency);
     const local = await localRecords(rt, agentIds);
     const sources = [
       ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), seriesId: local.seriesOf.get(item.id) })),
       ...local.paused.map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), pausedSince: saved.paused_at })),
     ];
-    const agenda = buildAgenda(sources, { from: now, to, zone });
+    const from = options.since === undefined ? now : (await import('../time/since')).sinceInstant(options.since, now, zone);
+    const agenda = buildAgenda(sources, { from, to, zone });
+    if (options.since !== undefined) await (await import('../agenda/outcomes')).addOutcomes(rt, agenda, schedules, from, options.concurrency);
 
     if (options.ics !== undefined) return writeCalendar(rt, options.ics, agenda.fires, now);
-    await printAgenda(rt, agenda, zone, { from: now, to });
+    await printAgenda(rt, agenda, zone, { from, to });
   },
 });
 
@@ -55,24 +59,6 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
   const end = (await meaningOfOnce(phrase, { now, zone })).scheduled_at;
   if (end <= now) throw new UsageError(`--until '${phrase}' is not in the future`, "Give a later time, e.g. --until 'next friday at 6pm', or use --days N.");
   return end;
-}
-
-/** The schedules of one agent or of all of them (`concurrency` agents at a time, each agent's pages in order), and the agents' names. */
-async function fetchSchedules(rt: Runtime, allAgentsFlag: boolean, concurrency: number): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
-  const api = await rt.api();
-  const { mapLimited } = await import('../concurrency');
-  const names = new Map<string, string>();
-  for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
-  const agent = rt.agentOrNone();
-  const agentIds = allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
-  const perAgent = mapLimited(agentIds, concurrency, async (agentId) => {
-    const items: ScheduledMessage[] = [];
-    for await (const page of api.schedulePages(agentId)) for (const item of page) items.push({ ...item, agent_id: item.agent_id || agentId });
-    return items;
-  });
-  const schedules: ScheduledMessage[] = [];
-  for (const result of perAgent) schedules.push(...(await result));
-  return { schedules, names, agentIds };
 }
 
 /**

@@ -43,3 +43,5 @@ export const misplaced = <Flags extends string>(flags: Flags, where: string) =>
   new Option(flags).hideHelp().argParser((): never => {
     throw new UsageError(`${flags.split(' ')[0]} belongs to ${where}`, `See: letta-switchboard ${where} --help`);
   });
+
+/** How many requests a command that reads many schedules keeps in flight. */

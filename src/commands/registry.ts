@@ -25,6 +25,8 @@ import scheduleEdit from './schedules/edit';
 import scheduleGet from './schedules/get';
 import scheduleList from './schedules/list';
 import send from './send';
+import status from './status';
+import history from './history';
 import sync from './sync';
 
 /** Commands that only hold subcommands, in the order help lists them. */
@@ -76,6 +78,8 @@ export const COMMANDS: RegisteredCommand[] = [
   recurringPaused,
   run,
   agenda,
+  status,
+  history,
   resultsList,
   resultsGet,
   agentsList,

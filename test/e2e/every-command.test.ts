@@ -28,6 +28,14 @@ interface Scenario {
 
 const IN_A_WEEK = Date.parse(NOW) + 7 * 86_400_000;
 const recurring = (letta: FakeLetta) => letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup').id;
+/** A daily schedule made three days ago that fired on time each day since. */
+const firedDaily = (letta: FakeLetta) => {
+  const item = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, 'Digest');
+  item.created_at = new Date(Date.parse(NOW) - 3 * 86_400_000).toISOString();
+  item.next_scheduled_time = new Date(Date.parse(NOW) + 86_400_000).toISOString();
+  for (let day = 3; day >= 0; day--) letta.addFire(item.id, Date.parse('2026-11-22T14:00:04Z') - day * 86_400_000);
+  return item.id;
+};
 const oneTime = (letta: FakeLetta) => letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: IN_A_WEEK }, 'Later').id;
 
 const SCENARIOS: Record<string, Scenario[]> = {
@@ -90,7 +98,13 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['agenda', '--all-agents', '--until', 'in 2 days', '--json'], setup: recurring, stdout: /Standup/ },
     { args: ['agenda', '--agent-id', AGENT, '--ics', 'FILE'], setup: recurring },
     { args: ['agenda', '--agent-id', AGENT, '--ics', '-'], setup: recurring, stdout: /BEGIN:VCALENDAR/ },
+    { args: ['agenda', '--agent-id', AGENT, '--since', '1d', '--concurrency', '2'], setup: firedDaily, stdout: /ok \(sent \+4s, end_turn\)/ },
   ],
+  status: [
+    { args: ['status', '--agent-id', AGENT, '--since', '2d', '--concurrency', '2'], setup: firedDaily, stdout: /\tok\t/ },
+    { args: ['status', '--all-agents', '--json', '--notify', 'NOTIFY', '--notify-ok'], setup: firedDaily, stdout: /"needs_attention":false/ },
+  ],
+  history: [{ args: ['history', 'ID', '--agent-id', AGENT, '--since', '2d', '--limit', '5', '--concurrency', '1'], setup: firedDaily, stdout: /end_turn/ }],
   'results list': [{ args: ['results', 'list', '--agent-id', AGENT, '--limit', '5'] }],
   'results get': [{ args: ['results', 'get', 'run-1'], code: 3 }],
   'agents list': [
@@ -171,7 +185,7 @@ describe.each(RUNNERS)('every command through $name', ({ name, command }) => {
           const paused = await runCommand(file, [...prefix, '--now', NOW, 'recurring', 'pause', id, '--agent-id', AGENT, '--yes'], { env: home });
           expect(paused.code, paused.stderr).toBe(0);
         }
-        const args = scenario.args.map((arg) => (arg === 'ID' ? id : arg === 'FILE' ? ics : arg));
+        const args = scenario.args.map((arg) => (arg === 'ID' ? id : arg === 'FILE' ? ics : arg === 'NOTIFY' ? `${letta.url}/notify/ok` : arg));
         const input = scenario.input?.replace('ID', id);
         const r = await runCommand(file, [...prefix, '--now', NOW, ...args], { env: home, input, timeoutMs: 30_000 });
         const shown = `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;

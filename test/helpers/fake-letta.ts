@@ -26,6 +26,23 @@ export type Fault =
   | { reset: true }
   | { redirect: string; status?: number };
 
+/** One entry of a schedule's fire history, as Letta Cloud's history route returns it. */
+export interface FireEntry {
+  id: string;
+  scheduled_message_id: string;
+  status: 'success' | 'failed';
+  response: unknown;
+  run_id: string | null;
+  sent_at: string;
+}
+
+/** A POST the CLI sent to a notify URL on this server (/notify/...): never Letta's, so never authenticated. */
+export interface Notified {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
 interface Schedule {
   id: string;
   agent_id: string;
@@ -61,6 +78,14 @@ export class FakeLetta {
   agents: Array<{ id: string; name: string }> = defaultAgents();
   schedules = new Map<string, Schedule>();
   runs: Array<Record<string, unknown>> = [];
+  /** Fire history per schedule id, in the order added (answered newest first). */
+  history = new Map<string, FireEntry[]>();
+  /** How the history route answers: served, or absent as on a server without it (404 "Not Found" or 405). */
+  historyRoute: 'served' | 404 | 405 = 'served';
+  /** Largest history page handed out, whatever `limit` asks. */
+  maxHistoryPage = 50;
+  /** Bodies POSTed to /notify/... on this server. */
+  notified: Notified[] = [];
   /** Largest page the server hands out, whatever `limit` asks. */
   maxPage = 50;
   /** Delay before each answer, in ms: a network's round trip, to make concurrency observable and measurable. */
@@ -110,6 +135,10 @@ export class FakeLetta {
     this.agents = defaultAgents();
     this.schedules.clear();
     this.runs = [];
+    this.history.clear();
+    this.historyRoute = 'served';
+    this.maxHistoryPage = 50;
+    this.notified = [];
     this.maxPage = 50;
     this.latencyMs = this.options.latencyMs ?? 0;
     this.now = now;
@@ -141,6 +170,38 @@ export class FakeLetta {
     return item;
   }
 
+  /**
+   * A fire of a schedule as history records it: sent at `sentAt`, and with a
+   * run id, a run (status and stop_reason) that GET /v1/runs/{id} serves.
+   */
+  addFire(scheduleId: string, sentAt: number, outcome: { status?: 'success' | 'failed'; stopReason?: string | null; runStatus?: string; noRun?: boolean } = {}): FireEntry {
+    const n = this.nextId++;
+    const runId = outcome.noRun ? null : `run-fire-${n}`;
+    const entry: FireEntry = {
+      id: `fire-${n}`,
+      scheduled_message_id: scheduleId,
+      status: outcome.status ?? 'success',
+      response: null,
+      run_id: runId,
+      sent_at: new Date(sentAt).toISOString(),
+    };
+    const list = this.history.get(scheduleId) ?? [];
+    list.push(entry);
+    this.history.set(scheduleId, list);
+    if (runId) {
+      const agentId = this.schedules.get(scheduleId)?.agent_id;
+      this.runs.push({
+        id: runId,
+        status: outcome.runStatus ?? (outcome.status === 'failed' ? 'failed' : 'completed'),
+        agent_id: agentId,
+        created_at: entry.sent_at,
+        completed_at: entry.sent_at,
+        stop_reason: outcome.stopReason === undefined ? 'end_turn' : outcome.stopReason,
+      });
+    }
+    return entry;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -169,6 +230,11 @@ export class FakeLetta {
       return res.end(fault.body ?? '');
     }
 
+    if (url.pathname.startsWith('/notify/') && req.method === 'POST') {
+      this.notified.push({ path: url.pathname, headers: req.headers, body });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end('ok');
+    }
     if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const send = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -212,6 +278,21 @@ export class FakeLetta {
       let list = [...this.schedules.values()].filter((s) => s.agent_id === agentId);
       if (after) list = list.slice(list.findIndex((s) => s.id === after) + 1);
       return send(200, { has_next_page: list.length > limit, scheduled_messages: list.slice(0, limit) });
+    }
+    const history = /^\/schedule\/([^/]+)\/history$/.exec(rest);
+    if (history && req.method === 'GET') {
+      if (this.historyRoute === 405) return send(405, { detail: 'Method Not Allowed' });
+      if (this.historyRoute === 404) return send(404, { detail: 'Not Found' });
+      const id = decodeURIComponent(history[1]!);
+      const item = this.schedules.get(id);
+      const fires = this.history.get(id);
+      if ((!item || item.agent_id !== agentId) && !fires) return send(404, { detail: 'Scheduled message not found' });
+      const newestFirst = [...(fires ?? [])].sort((a, b) => Date.parse(b.sent_at) - Date.parse(a.sent_at));
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 20) || 20, this.maxHistoryPage);
+      const offset = Number(url.searchParams.get('offset') ?? 0) || 0;
+      const page = newestFirst.slice(offset, offset + limit);
+      const more = offset + limit < newestFirst.length;
+      return send(200, { history: page, has_next_page: more, next_offset: more ? offset + limit : null });
     }
     const one = /^\/schedule\/(.+)$/.exec(rest);
     if (one) {
@@ -258,6 +339,8 @@ export class FakeLetta {
     const template = path
       .replace(/^\/v1\/agents\/[^/]+\/schedule\/[^/]+$/, '/v1/agents/{agent_id}/schedule/{scheduled_message_id}')
       .replace(/^\/v1\/agents\/[^/]+\//, '/v1/agents/{agent_id}/');
+    // Only Letta's own routes are checked; anything else (a notify URL) is not Letta's to judge.
+    if (!template.startsWith('/v1/')) return;
     const schema = requestSchema(method, template);
     if (!schema) {
       this.specProblems.push(`${method} ${template}: no request schema in the spec`);
