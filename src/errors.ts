@@ -202,6 +202,11 @@ export class InterruptedError extends CliError {
   }
 }
 
+/** Checked, and something needs the user's attention: `plan` found changes to apply (exit 6). */
+export class NeedsAttentionError extends CliError {
+  override readonly exitCode = 6;
+}
+
 /** A failure already explained on stderr (e.g. one id of several); only its exit code is left to apply. */
 export class AlreadyReported extends CliError {
   override readonly exitCode: number;

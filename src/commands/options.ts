@@ -35,3 +35,7 @@ export const misplaced = <Flags extends string>(flags: Flags, where: string) =>
   new Option(flags).hideHelp().argParser((): never => {
     throw new UsageError(`${flags.split(' ')[0]} belongs to ${where}`, `See: letta-switchboard ${where} --help`);
   });
+
+export const fileOption = () => new Option('-f, --file <path>', 'the folder of schedule files, or one file (default: ./letta-schedules)');
+
+export const strictOption = () => new Option('--strict', 'a file that cannot be read or understood stops everything (exit 2); by default it is reported and left out');

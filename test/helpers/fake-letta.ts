@@ -186,7 +186,9 @@ export class FakeLetta {
         return send(400, { detail: 'Invalid cron expression' });
       }
       const item = this.addSchedule(agentId!, b.schedule);
-      item.message = { messages: b.messages };
+      // Letta keeps the other fields of the create in `message`, beside the messages.
+      const { schedule: _schedule, ...message } = b as Record<string, unknown>;
+      item.message = message as Schedule['message'];
       return send(201, { id: item.id, next_scheduled_at: item.next_scheduled_time });
     }
     if (rest === '/schedule' && req.method === 'GET') {
