@@ -158,5 +158,6 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile): Pro
     }),
   );
   const changes = planChanges({ now, desired, entries: Object.fromEntries(considered), failed, wholeFolder: target.wholeFolder, letta });
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { target, lock, server, desired, problems, changes, letta };
 }
