@@ -39,6 +39,8 @@ export class FileError extends UsageError {
 export interface DesiredContext extends PhraseOptions {
   /** The zone did not come from a flag, TZ or the config file: a phrase with a clock time then needs `timezone:`. */
   zoneUnset: boolean;
+  /** Meanings already read in this run, by phrase and zone (a folder repeats its phrases). */
+  meanings?: Map<string, ReturnType<typeof meaningOf>>;
 }
 
 /**
@@ -75,7 +77,13 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
     }
   };
 
-  const meaning = await onLine('when', () => (kept?.at !== undefined ? undefined : meaningOf(file.when, phrase, 1)));
+  const read = () => {
+    const key = `${file.when}\u0000${zone}`;
+    const known = context.meanings?.get(key) ?? meaningOf(file.when, phrase, 1);
+    context.meanings?.set(key, known);
+    return known;
+  };
+  const meaning = await onLine('when', () => (kept?.at !== undefined ? undefined : read()));
   if (kept?.at !== undefined || meaning?.type === 'one-time') {
     if (file.until !== undefined || file.count !== undefined) throw new FileError(at(file.until !== undefined ? 'until' : 'count'), `${file.until !== undefined ? 'until' : 'count'}: only a repeating 'when' can have an end`);
     if (meaning?.type === 'one-time') {

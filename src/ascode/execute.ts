@@ -3,9 +3,37 @@ import type { ScheduleApi } from '../sync/execute';
 import type { LockEntry } from './lock-file';
 import type { Change, OwnedId } from './planner';
 
-/** The lock file's entries for this server, changed and written (atomically) after each step. */
+/** The lock file's entries for this server, changed and written (atomically, flushed) before the promise settles. */
 export interface EntryWriter {
-  update(change: (entries: Record<string, LockEntry>) => void): void;
+  update(change: (entries: Record<string, LockEntry>) => void): Promise<void>;
+}
+
+/**
+ * An EntryWriter whose changes made in the same turn of the event loop share
+ * one write: each caller still waits until its change is on disk, but files
+ * applied side by side do not each pay for a flushed write of the whole file.
+ */
+export function sharedWrites(entries: () => Record<string, LockEntry>, save: () => void): EntryWriter {
+  let waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  return {
+    update(change) {
+      change(entries());
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        if (waiting.length > 1) return;
+        setImmediate(() => {
+          const batch = waiting;
+          waiting = [];
+          try {
+            save();
+            for (const one of batch) one.resolve();
+          } catch (error) {
+            for (const one of batch) one.reject(error);
+          }
+        });
+      });
+    },
+  };
 }
 
 export interface ApplyContext {
@@ -62,18 +90,20 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
         return stop(error);
       }
       deleted.push(old.id);
-      entries.update((all) => {
+      await entries.update((all) => {
         const entry = all[file];
         if (!entry) return;
         entry.ids = entry.ids.filter((id) => id !== old.id);
         entry.retiring = entry.retiring?.filter((r) => r.id !== old.id);
       });
     }
-    entries.update((all) => delete all[file]);
+    await entries.update((all) => {
+      delete all[file];
+    });
     return { change, ok: true, created, deleted, exist: [] };
   }
 
-  if (change.create.length > 0) record({ pending: true });
+  if (change.create.length > 0) await record({ pending: true });
   for (const body of change.create) {
     if (signal.aborted) return stop(new InterruptedError());
     try {
@@ -81,7 +111,7 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
     } catch (error) {
       return stop(error, { mayHaveLanded: error instanceof CreateMayHaveLandedError || error instanceof InterruptedError });
     }
-    record({ pending: true });
+    await record({ pending: true });
   }
   if (readBack) {
     for (const [i, id] of created.entries()) {
@@ -95,7 +125,7 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
       }
     }
   }
-  record({});
+  await record({});
   for (const old of change.delete) {
     if (signal.aborted) return stop(new InterruptedError());
     try {
@@ -104,7 +134,7 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
       return stop(error);
     }
     deleted.push(old.id);
-    record({});
+    await record({});
   }
   return { change, ok: true, created, deleted, exist: [] };
 }

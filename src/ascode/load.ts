@@ -126,7 +126,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile): Pro
   );
 
   const zoneSource = rt.settings.timezone.source;
-  const context = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system' };
+  const context = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system', meanings: new Map() };
   const desired: Desired[] = [];
   for (const { name, file } of files) {
     const agentId = resolved.get(file.agent)!;

@@ -18,7 +18,7 @@ export default defineCommand({
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()).option('-y, --yes', 'delete the schedules of removed files without asking'),
   async run(rt, options) {
-    const [{ findTarget, readLock, loadPlan, LOCK_LABEL }, render, { applyChange }, { serverEntries, formatLock }, { lock }, { lockPathFor, writePrivateFile }, { mapLimited }] = await Promise.all([
+    const [{ findTarget, readLock, loadPlan, LOCK_LABEL }, render, { applyChange, sharedWrites }, { serverEntries, formatLock }, { lock }, { lockPathFor, writePrivateFile }, { mapLimited }] = await Promise.all([
       import('../ascode/load'),
       import('../ascode/render'),
       import('../ascode/execute'),
@@ -50,12 +50,12 @@ export default defineCommand({
       }
 
       const api = await rt.api();
-      const entries = {
-        update(change: (all: ReturnType<typeof serverEntries>) => void) {
-          change(serverEntries(lockFile, server));
+      const entries = sharedWrites(
+        () => serverEntries(lockFile, server),
+        () => {
           if (!rt.dryRun) writePrivateFile(target.lockPath, formatLock(lockFile), LOCK_LABEL);
         },
-      };
+      );
       const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
       const outcomes = await Promise.all(mapLimited(work, APPLY_CONCURRENCY, (change) => applyChange(change, context)));
 
