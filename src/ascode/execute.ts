@@ -80,8 +80,8 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
       all[file] = { ...change.entry!, ids: [...change.keep, ...change.adopt, ...created], ...(retiring.length > 0 ? { retiring } : {}), ...fields };
     });
 
-  if (change.entry === undefined) {
-    // The file is gone: delete what it owned, forgetting each id as it goes.
+  /** Delete what the change retires, one by one, recording each as it goes; an outcome when it stops. */
+  const retire = async (recordEach: () => Promise<void>): Promise<ChangeOutcome | undefined> => {
     for (const old of change.delete) {
       if (signal.aborted) return stop(new InterruptedError());
       try {
@@ -90,13 +90,20 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
         return stop(error);
       }
       deleted.push(old.id);
-      await entries.update((all) => {
-        const entry = all[file];
-        if (!entry) return;
-        entry.ids = entry.ids.filter((id) => id !== old.id);
-        entry.retiring = entry.retiring?.filter((r) => r.id !== old.id);
-      });
+      await recordEach();
     }
+    return undefined;
+  };
+
+  if (change.entry === undefined) {
+    // The file is gone: delete what it owned, forgetting each id as it goes, then the file.
+    const forget = () =>
+      entries.update((all) => {
+        const entry = all[file];
+        if (entry) all[file] = { ...entry, ids: entry.ids.filter((id) => !deleted.includes(id)), retiring: entry.retiring?.filter((r) => !deleted.includes(r.id)) };
+      });
+    const stopped = await retire(forget);
+    if (stopped) return stopped;
     await entries.update((all) => {
       delete all[file];
     });
@@ -126,15 +133,7 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
     }
   }
   await record({});
-  for (const old of change.delete) {
-    if (signal.aborted) return stop(new InterruptedError());
-    try {
-      await api.deleteSchedule(old.agent_id, old.id);
-    } catch (error) {
-      return stop(error);
-    }
-    deleted.push(old.id);
-    await record({});
-  }
+  const stopped = await retire(() => record({}));
+  if (stopped) return stopped;
   return { change, ok: true, created, deleted, exist: [] };
 }

@@ -157,7 +157,27 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile): Pro
       letta.set(agentId, all);
     }),
   );
-  const changes = planChanges({ now, desired, entries: Object.fromEntries(considered), failed, wholeFolder: target.wholeFolder, letta });
+  const successors = await replacedOnThisMachine(rt, considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))));
+  const changes = planChanges({ now, desired, entries: Object.fromEntries(considered), failed, wholeFolder: target.wholeFolder, letta, successors });
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { target, lock, server, desired, problems, changes, letta };
+}
+
+/** Owned ids the record of intent says were replaced (by sync or edit here), each with its latest successor. The record is optional. */
+async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<Map<string, string>> {
+  const successors = new Map<string, string>();
+  if (missing.length === 0) return successors;
+  const [{ stateStore }, { currentId }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
+  let state;
+  try {
+    state = await (await stateStore(rt)).read();
+  } catch (error) {
+    if (error instanceof CliError) return successors;
+    throw error;
+  }
+  for (const id of missing) {
+    const latest = currentId(state, id);
+    if (latest !== id) successors.set(id, latest);
+  }
+  return successors;
 }

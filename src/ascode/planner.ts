@@ -56,6 +56,8 @@ export interface PlanInput {
   wholeFolder: boolean;
   /** Each agent's schedules, by id: one list per agent. */
   letta: Map<string, Map<string, ScheduledMessage>>;
+  /** From the record of intent: an owned id that `sync` or `edit` replaced on this machine → its successor's id. */
+  successors?: Map<string, string>;
 }
 
 /**
@@ -63,10 +65,10 @@ export interface PlanInput {
  * in name order. Pure: the same input gives the same plan, and planning
  * against the result of applying a plan gives no change.
  */
-export function planChanges({ now, desired, entries, failed, wholeFolder, letta }: PlanInput): Change[] {
+export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map() }: PlanInput): Change[] {
   const owned = new Set(Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]));
   const changes: Change[] = [];
-  for (const want of [...desired].sort((a, b) => a.name.localeCompare(b.name))) changes.push(planFile(want, entries[want.name], letta, owned, now));
+  for (const want of [...desired].sort((a, b) => a.name.localeCompare(b.name))) changes.push(planFile(want, entries[want.name], letta, owned, successors, now));
   if (wholeFolder) {
     const present = new Set(desired.map((d) => d.name));
     for (const name of Object.keys(entries).sort()) {
@@ -83,9 +85,14 @@ function ownedIds(entry: LockEntry): OwnedId[] {
   return [...entry.ids.map((id) => ({ agent_id: entry.agent_id, id })), ...(entry.retiring ?? [])];
 }
 
-function planFile(want: Desired, entry: LockEntry | undefined, letta: Map<string, Map<string, ScheduledMessage>>, ownedAnywhere: Set<string>, now: number): Change {
+function planFile(want: Desired, entry: LockEntry | undefined, letta: Map<string, Map<string, ScheduledMessage>>, ownedAnywhere: Set<string>, successors: Map<string, string>, now: number): Change {
   const listed = (agentId: string, id: string) => letta.get(agentId)?.get(id);
-  const existing = entry ? entry.ids.flatMap((id) => listed(entry.agent_id, id) ?? []).map((item) => ({ item, agent_id: entry.agent_id })) : [];
+  // An owned schedule replaced on this machine (a DST sync, an edit) is owned through its successor, never made twice.
+  const standing = (agentId: string, id: string) => {
+    const successor = successors.get(id);
+    return listed(agentId, id) ?? (successor !== undefined && !ownedAnywhere.has(successor) ? listed(agentId, successor) : undefined);
+  };
+  const existing = entry ? entry.ids.flatMap((id) => standing(entry.agent_id, id) ?? []).map((item) => ({ item, agent_id: entry.agent_id })) : [];
   const retiring = (entry?.retiring ?? []).filter(({ agent_id, id }) => listed(agent_id, id));
   // A one-time schedule about to fire (or fired and still listed) is left as it is: changing it now could send it twice or not at all.
   const due = existing.filter(({ item }) => item.schedule.scheduled_at !== undefined && item.schedule.scheduled_at <= now + LEAD_MS);
@@ -131,7 +138,7 @@ function planFile(want: Desired, entry: LockEntry | undefined, letta: Map<string
     entry.pending === true ||
     (entry.retiring ?? []).length > 0 ||
     stableJson({ ...entry, ids: undefined }) !== stableJson(entryAfter) ||
-    keep.length + adopt.length !== entry.ids.length;
+    [...keep, ...adopt].sort().join() !== [...entry.ids].sort().join();
   return { file: want.name, kind, agent_id: want.agent_id, create: unmatched, adopt, keep, delete: toDelete, diff, entry: entryAfter, relock };
 }
 

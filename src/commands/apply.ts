@@ -1,5 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, UsageError } from '../errors';
+import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
 import { fileOption, strictOption } from './options';
 
@@ -59,6 +60,8 @@ export default defineCommand({
       const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
       const outcomes = await Promise.all(mapLimited(work, APPLY_CONCURRENCY, (change) => applyChange(change, context)));
 
+      await markDeleted(rt, outcomes.flatMap((o) => o.deleted));
+
       const shown = outcomes.filter((o) => o.change.kind !== 'unchanged');
       if (out.json) {
         out.document({
@@ -95,3 +98,19 @@ export default defineCommand({
     }
   },
 });
+
+/** The record of intent keeps up: a schedule apply deleted that this machine recorded is gone, so sync leaves it be. */
+async function markDeleted(rt: Runtime, ids: string[]): Promise<void> {
+  if (ids.length === 0 || rt.dryRun) return;
+  const [{ recordWriter, stateStore }, { findIntent, markGone }] = await Promise.all([import('./shared/state'), import('../state/records')]);
+  const recorded = (state: Parameters<typeof findIntent>[0]) => ids.filter((id) => findIntent(state, id)?.status === 'active');
+  const known = await (await stateStore(rt)).read().then(recorded, (error: unknown) => {
+    if (error instanceof CliError) return [];
+    throw error;
+  });
+  if (known.length === 0) return;
+  const stamp = new Date(rt.now()).toISOString();
+  await (await recordWriter(rt)).update((state) => {
+    for (const id of recorded(state)) markGone(state, id, stamp);
+  });
+}

@@ -80,6 +80,30 @@ describe('export → apply', () => {
     expect(changing()).toEqual([]);
   });
 
+  it('a schedule sync replaced on this machine stays owned through its successor, and is never made twice', async () => {
+    expect((await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York')).code).toBe(0);
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    const spring = '2027-03-15T12:00:00Z';
+    expect((await at(spring, 'sync', '--agent-id', AGENT)).code).toBe(0);
+    const [successor, ...others] = [...letta.schedules.values()];
+    expect(others).toEqual([]);
+    expect(successor!.schedule.cron_expression).toBe('0 13 * * 1-5');
+    letta.received.length = 0;
+    const applied = await at(spring, 'apply', '-f', dir);
+    expect(applied.code).toBe(0);
+    expect(changing()).toEqual([]);
+    expect(owned('standup.md')).toEqual([successor!.id]);
+    // Deleting the file deletes it, and the record of intent hears of it: sync has nothing left to keep.
+    rmSync(join(dir, 'standup.md'));
+    expect((await at(spring, 'apply', '-f', dir, '--yes')).code).toBe(0);
+    expect(letta.schedules.size).toBe(0);
+    const state = JSON.parse(readFileSync(join(env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as { intents: Array<{ schedule_id: string; status: string }> };
+    expect(state.intents.find((i) => i.schedule_id === successor!.id)?.status).toBe('gone');
+    letta.received.length = 0;
+    expect((await at(spring, 'sync', '--agent-id', AGENT)).code).toBe(0);
+    expect(letta.received.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   it('refuses to overwrite a file that differs unless --force', async () => {
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Daily report');
     writeFileSync(join(dir, 'daily-report.md'), 'my own notes\n');
