@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { runCli, runShell } from '../helpers/run-cli';
+import { spawn } from 'node:child_process';
+import { BIN, runCli, runShell } from '../helpers/run-cli';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
 
 const TWIN_A = 'agent-22222222-2222-2222-2222-222222222222';
@@ -298,6 +299,57 @@ describe('interrupted and concurrent applies', () => {
     expect(owned('a.md')).toEqual([landed.id]);
     expect(owned('b.md')).toEqual([bNew.id]);
   });
+
+  it('killed (kill -9) at any request, the next apply finishes with nothing lost or doubled', async () => {
+    const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 12 * * *' }, 'Not ours');
+    const before = () => {
+      for (const name of readdirSync(dir)) rmSync(join(dir, name));
+      file('change.md', { agent: AGENT, when: '0 9 * * *' }, 'Old text');
+      file('remove.md', { agent: AGENT, when: '0 10 * * *' }, 'Remove me');
+      file('set.md', { agent: AGENT, when: 'every 90 minutes', timezone: 'UTC' }, 'Stretch');
+    };
+    const after = () => {
+      file('change.md', { agent: AGENT, when: '0 9 * * *' }, 'New text');
+      rmSync(join(dir, 'remove.md'));
+      file('new.md', { agent: AGENT, when: '0 11 * * *' }, 'Brand new');
+    };
+    const want = ['0 */3 * * * Stretch', '0 11 * * * Brand new', '0 12 * * * Not ours', '0 9 * * * New text', '30 1-22/3 * * * Stretch'];
+    const server = () => [...letta.schedules.values()].map((s) => `${s.schedule.cron_expression} ${(s.message.messages[0] as { content: string }).content}`).sort();
+    const killedAt = (k: number) =>
+      new Promise<void>((resolve) => {
+        const child = spawn(process.execPath, [BIN, '--now', NOW, 'apply', '-f', dir, '--yes'], { env, stdio: 'ignore' });
+        let seen = 0;
+        letta.onRequest = () => {
+          if (++seen === k) child.kill('SIGKILL');
+        };
+        child.on('close', () => resolve());
+      });
+
+    const setUp = async () => {
+      for (const [id] of [...letta.schedules].filter(([id]) => id !== stranger.id)) letta.schedules.delete(id);
+      before();
+      expect((await cli('apply', '-f', dir)).code).toBe(0);
+      after();
+      letta.received.length = 0;
+    };
+    // How many requests an apply of these changes sends when nothing stops it.
+    await setUp();
+    expect((await cli('apply', '-f', dir, '--yes')).code).toBe(0);
+    const requests = letta.received.length;
+    for (let k = 1; k <= requests; k++) {
+      await setUp();
+      await killedAt(k);
+      letta.onRequest = undefined;
+      const finished = await cli('apply', '-f', dir, '--yes');
+      expect(finished.code, `killed at request ${k}: ${finished.stderr}`).toBe(0);
+      expect(server(), `killed at request ${k}`).toEqual(want);
+      letta.received.length = 0;
+      expect((await cli('apply', '-f', dir, '--yes')).code).toBe(0);
+      expect(changing(), `killed at request ${k}`).toEqual([]);
+    }
+    // A list, then create → read back → delete for the changed file, create → read back for the new one, delete for the removed one.
+    expect(requests).toBeGreaterThanOrEqual(7);
+  }, 300_000);
 
   it('twenty applies at once make one set of changes', async () => {
     for (const n of [1, 2, 3]) file(`f${n}.md`, { agent: AGENT, when: `0 ${n} * * *` }, `Message ${n}`);

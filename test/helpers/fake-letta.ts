@@ -55,6 +55,8 @@ export class FakeLetta {
   latencyMs = 0;
   /** Letta's clock, for refusing past instants. */
   now = () => Date.now();
+  /** Called as each request arrives, before it is answered (e.g. to kill the client mid-run). */
+  onRequest: ((request: Received) => void) | undefined;
   /** Most requests in flight at once (to check bounded concurrency). */
   maxInFlight = 0;
   private inFlight = 0;
@@ -98,6 +100,7 @@ export class FakeLetta {
     this.latencyMs = 0;
     this.now = now;
     this.maxInFlight = 0;
+    this.onRequest = undefined;
     this.faults = [];
     this.nextId = 1;
   }
@@ -136,7 +139,9 @@ export class FakeLetta {
       body = rawBody;
     }
     const path = decodeURIComponent(url.pathname);
-    this.received.push({ method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody });
+    const received = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody };
+    this.received.push(received);
+    this.onRequest?.(received);
 
     const signature = `${req.method} ${url.pathname}`;
     const index = this.faults.findIndex((f) => f.match.test(signature));
