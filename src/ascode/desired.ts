@@ -2,7 +2,7 @@ import { CliError, UsageError } from '../errors';
 import type { FullScheduleBody } from '../sync/carry';
 import { followsClock } from '../sync/intent';
 import { HORIZON_MEMBERS, horizonOf, LEAD_MS, seriesInstants } from '../sync/series';
-import { meaningOf, meaningOfSchedule, type PhraseOptions } from '../time/index';
+import { meaningOf, type PhraseOptions } from '../time/index';
 import { checkZone } from '../time/zone';
 import { seriesRule, untilInstant } from '../commands/shared/create-series';
 import type { FileKey, ScheduleFile } from './file-format';
@@ -96,7 +96,8 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
     return { ...base, kind: 'one-time', bodies, local_crons: [], at: instant };
   }
 
-  const schedule = meaning ?? (await onLine('when', () => meaningOfSchedule(file.when, phrase, 1)));
+  // Read above: only a one-time file keeps an instant, so a repeating one always has its meaning here.
+  const schedule = meaning!;
   needZone(schedule.type === 'series' ? schedule.rule.kind !== 'elapsed' : schedule.local_cron !== null || (schedule.crons ?? []).some((c) => c.local_cron !== null));
   if (schedule.type === 'recurring' && file.until === undefined && file.count === undefined) {
     const crons = schedule.crons ?? [{ cron_expression: schedule.cron_expression, local_cron: schedule.local_cron }];
