@@ -36,8 +36,9 @@ export interface ExportResult {
 type Fields = Omit<ScheduleFile, 'lines' | 'agent'>;
 
 /**
- * Every schedule as a file: the phrase and zone from the record of intent
- * where it is known (a set is one file, a series one file), else the UTC
+ * Every schedule as a file: the phrase and zone from the lock file where it
+ * owns the schedule, else from the record of intent where it is known (a set
+ * is one file, a series one file), else the UTC
  * cron or instant with `timezone: UTC`. Names come from the message's first
  * words, kept from the lock file where it already names the schedule, and
  * made unique. Pure: no I/O.
@@ -49,8 +50,20 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
     const byId = new Map(schedules.map((item) => [item.id, item]));
     const done = new Set<string>();
 
+    // Files the lock file already knows: their own phrase, zone and end, so exporting a folder's schedules again writes them as they were.
+    for (const entry of Object.values(entries).filter((e) => e.agent_id === agentId)) {
+      const ids = entry.ids.filter((id) => byId.has(id) && !done.has(id));
+      if (ids.length === 0) continue;
+      const body = bodyFields(byId.get(ids[0]!)!);
+      if (typeof body === 'string') continue;
+      ids.forEach((id) => done.add(id));
+      const { ids: _ids, agent_id: _agent, pending: _pending, retiring: _retiring, ...kept } = entry;
+      const end = entry.series ? { ...(entry.series.until === undefined ? {} : { until: new Date(entry.series.until).toISOString() }), ...(entry.series.count === undefined ? {} : { count: entry.series.count }) } : {};
+      drafts.push({ agent_id: agentId, ids, fields: { ...body, when: entry.when, timezone: entry.timezone, ...end }, entry: kept });
+    }
+
     for (const series of state.series.filter((s) => s.status === 'active' && s.agent_id === agentId)) {
-      const members = series.members.filter((m) => byId.has(m.schedule_id) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
+      const members = series.members.filter((m) => byId.has(m.schedule_id) && !done.has(m.schedule_id) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
       if (members.length === 0) continue;
       const body = bodyFields(byId.get(members[0]!)!);
       members.forEach((id) => done.add(id));

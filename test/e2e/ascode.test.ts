@@ -105,6 +105,21 @@ describe('export → apply', () => {
     expect(letta.received.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('exports the schedules of a folder as the files that made them', async () => {
+    const files: Record<string, string> = {
+      'check.md': '---\nagent: support-bot\nwhen: every monday at 9am\ntimezone: Asia/Kolkata\nrole: system\n---\nCheck\n',
+      'month.md': '---\nagent: support-bot\nwhen: first monday of the month at 9am\ntimezone: Europe/Paris\n---\nMonthly\n',
+      'stretch.md': '---\nagent: support-bot\nwhen: every 90 minutes\ntimezone: UTC\n---\nStretch\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const lock = readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8');
+    const r = await cli('export', '--agent-id', 'support-bot', '-f', dir);
+    expect(r.code, r.stderr).toBe(0);
+    for (const [name, text] of Object.entries(files)) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
+    expect(readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8')).toBe(lock);
+  });
+
   it('refuses to overwrite a file that differs unless --force', async () => {
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Daily report');
     writeFileSync(join(dir, 'daily-report.md'), 'my own notes\n');
