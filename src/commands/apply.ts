@@ -80,7 +80,7 @@ export default defineCommand({
       }
       for (const o of outcomes.filter((o) => !o.ok)) {
         out.note(`${out.paintErr.red('Error:')} ${o.change.file}: ${o.error?.message ?? 'stopped'}`);
-        const exist = o.exist.map((e) => `${e.id} (${o.created.includes(e.id) ? 'new' : 'old'})`).join(', ');
+        const exist = o.exist.map((e) => `${e.id} (${o.created.includes(e.id) ? 'new' : o.change.delete.some((d) => d.id === e.id) ? 'old' : 'unchanged'})`).join(', ');
         out.note(`  Exist now: ${exist || 'none'}.${o.mayHaveLanded ? ' A create may have landed (its answer was lost): the next apply looks for it before creating again.' : ''} Run apply again to finish.`);
       }
       if (!out.json && !out.quiet) {

@@ -206,6 +206,32 @@ describe('plan and apply', () => {
     expect(Object.keys(lockFile().servers[letta.url]!)).toEqual(['reminder.md', 'standup.md']);
   });
 
+  it('a failure midway leaves the old schedule (or old and new), says which, and the next apply finishes', async () => {
+    await threeFiles();
+    const [old] = owned('standup.md');
+    file('standup.md', { agent: 'support-bot', when: 'every weekday at 9am', timezone: 'America/New_York' }, 'Standup moved');
+    letta.inject(/^POST /, { status: 400, body: '{"detail":"refused"}' });
+    const refused = await cli('apply', '-f', dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Exist now: ${old} (old). Run apply again to finish.`);
+    expect(letta.requests('DELETE')).toEqual([]);
+    expect(letta.schedules.has(old!)).toBe(true);
+
+    letta.inject(/^DELETE /, { status: 400, body: '{"detail":"refused"}' });
+    const both = await cli('apply', '-f', dir);
+    expect(both.code).toBe(1);
+    // The fake hands out ids in order: the newest schedule is the one just created.
+    const fresh = [...letta.schedules.keys()].at(-1)!;
+    expect(both.stderr).toContain(`Exist now: ${fresh} (new), ${old} (old).`);
+    expect(letta.schedules.has(old!)).toBe(true);
+
+    letta.received.length = 0;
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    expect(letta.requests('POST')).toEqual([]);
+    expect(letta.requests('DELETE').map((r) => r.path.split('/').at(-1))).toEqual([old]);
+    expect(owned('standup.md')).toEqual([fresh]);
+  });
+
   it('--dry-run prints the requests and sends and writes nothing', async () => {
     file('standup.md', { agent: AGENT, when: '0 9 * * 1-5' }, 'Standup');
     const r = await cli('apply', '-f', dir, '--dry-run');
