@@ -202,7 +202,7 @@ export class InterruptedError extends CliError {
   }
 }
 
-/** `status` checked and found something that needs action, already shown (exit 6). */
+/** Checked, and something needs the user's attention, already shown (exit 6): `status` found a problem, `plan` found changes to apply. */
 export class NeedsAttention extends CliError {
   override readonly exitCode = 6;
   constructor(what: string) {

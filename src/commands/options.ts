@@ -44,4 +44,6 @@ export const misplaced = <Flags extends string>(flags: Flags, where: string) =>
     throw new UsageError(`${flags.split(' ')[0]} belongs to ${where}`, `See: letta-switchboard ${where} --help`);
   });
 
-/** How many requests a command that reads many schedules keeps in flight. */
+export const fileOption = () => new Option('-f, --file <path>', 'the folder of schedule files, or one file (default: ./letta-schedules)');
+
+export const strictOption = () => new Option('--strict', 'a file that cannot be read or understood stops everything (exit 2); by default it is reported and left out');

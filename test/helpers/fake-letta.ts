@@ -92,6 +92,8 @@ export class FakeLetta {
   latencyMs: number;
   /** Letta's clock, for refusing past instants. */
   now = () => Date.now();
+  /** Called as each request arrives, before it is answered (e.g. to kill the client mid-run). */
+  onRequest: ((request: Received) => void) | undefined;
   /** Most requests in flight at once (to check bounded concurrency). */
   maxInFlight = 0;
   /** The id of the n-th schedule made (a hostile server can make them anything). */
@@ -144,6 +146,7 @@ export class FakeLetta {
     this.now = now;
     this.maxInFlight = 0;
     this.idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
+    this.onRequest = undefined;
     this.faults = [];
     this.nextId = 1;
   }
@@ -214,7 +217,9 @@ export class FakeLetta {
       body = rawBody;
     }
     const path = decodeURIComponent(url.pathname);
-    this.received.push({ method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody });
+    const received = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody };
+    this.received.push(received);
+    this.onRequest?.(received);
 
     const signature = `${req.method} ${url.pathname}`;
     const index = this.faults.findIndex((f) => f.match.test(signature));
@@ -269,7 +274,9 @@ export class FakeLetta {
         return send(400, { detail: 'Invalid cron expression' });
       }
       const item = this.addSchedule(agentId!, b.schedule);
-      item.message = { messages: b.messages };
+      // Letta keeps the other fields of the create in `message`, beside the messages.
+      const { schedule: _schedule, ...message } = b as Record<string, unknown>;
+      item.message = message as Schedule['message'];
       return send(201, { id: item.id, next_scheduled_at: item.next_scheduled_time });
     }
     if (rest === '/schedule' && req.method === 'GET') {
