@@ -5,7 +5,7 @@
  * so a phrase is read in one pass, whatever its length.
  */
 import { UsageError } from '../errors';
-import { readClock, type ClockRead } from './clock';
+import { clockNote, readClock, settleClock, type ClockRead } from './clock';
 import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
 
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -34,6 +34,8 @@ export interface Group {
   twiceADay?: boolean;
   /** "every day except sunday". */
   exceptWeekdays?: number[];
+  /** Choices the reading made (a window's ends without am/pm), said to the user. */
+  notes?: string[];
 }
 
 const WEEKDAY_NAMES: Array<[RegExp, number]> = [
@@ -121,7 +123,7 @@ export function readGroups(phrase: readonly string[]): Group[] {
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
-  while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!)) i++;
+  while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!) && !isOneWeekend(tokens, i)) i++;
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
   while (i < tokens.length) {
@@ -143,9 +145,16 @@ export function readGroups(phrase: readonly string[]): Group[] {
   return groups;
 }
 
+/** "this weekend", "next weekend", "the coming weekend": one instant, never a repeating rule. */
+function isOneWeekend(tokens: readonly string[], i: number): boolean {
+  const j = tokens[i] === 'this' && tokens[i + 1] === 'coming' ? i + 2 : i + 1;
+  return ['this', 'next', 'coming', 'the'].includes(tokens[i] ?? '') && tokens[j] === 'weekend';
+}
+
 /** One clause at `i`, recorded in `group`; returns the index after it, or null. */
 function readClause(tokens: readonly string[], i: number, group: Group): number | null {
   const token = tokens[i]!;
+  if (isOneWeekend(tokens, i)) return null;
   if (['on', 'the', 'of', 'at', '@', 'in', 'during', 'and', ',', '&', 'starting', 'beginning'].includes(token)) {
     return readFilled(tokens, i, group);
   }
@@ -561,38 +570,52 @@ function readMonths(tokens: readonly string[], i: number, group: Group): number 
   return list.end;
 }
 
-/** "between 9am and 5pm", "from 9 to 17", "from 8:30 until noon". */
+/**
+ * "between 9am and 5pm", "from 9 to 17", "from 8:30 until noon", "9-5",
+ * "after 9am and before 5pm", "from 9 till 5". The end is the last fire
+ * ("every 30 minutes from 9 to 5" ends at 17:00). Ends without am/pm follow
+ * `settleClock`, except that an end before the start is in the afternoon
+ * ("from 9 to 5") and a start takes the end's am/pm when that keeps it first
+ * ("from 10 to 2pm"); each choice is a note.
+ */
 function readWindow(tokens: readonly string[], i: number, group: Group): number | null {
-  // Without "between" or "from", a range of hours is a window only beside an interval of minutes or hours: "every hour 9-17".
-  const bare = tokens[i] !== 'between' && tokens[i] !== 'from';
-  if (bare && !(group.interval && (group.interval.unit === 'minute' || group.interval.unit === 'hour'))) return null;
-  const from = readClock(tokens, bare ? i : i + 1, { bareOffsets: false });
+  // Without "between", "from" or "after", a range of hours is a window only beside an interval of minutes or hours: "every hour 9-17".
+  const lead = tokens[i] === 'between' || tokens[i] === 'from' || tokens[i] === 'after';
+  if (!lead && !(group.interval && (group.interval.unit === 'minute' || group.interval.unit === 'hour'))) return null;
+  const from = readClock(tokens, lead ? i + 1 : i, { bareOffsets: false });
   if (!from) return null;
-  const joiner = tokens[from.end];
-  if (bare && !RANGE_WORDS.has(joiner ?? '')) return null;
-  if (tokens[i] === 'from' && group.interval && !RANGE_WORDS.has(joiner ?? '')) {
-    // "every 2 hours from 8am": where the interval starts counting.
-    group.times.push(from);
-    return from.end;
+  let k = from.end;
+  if (tokens[i] === 'after' && tokens[k] === 'and' && tokens[k + 1] === 'before') k++;
+  const joiner = tokens[k];
+  const joins = tokens[i] === 'between' ? joiner === 'and' || joiner === '-' : RANGE_WORDS.has(joiner ?? '') || (tokens[i] === 'after' && joiner === 'before');
+  const to = joins ? readClock(tokens, k + 1) : null;
+  if (!to) {
+    if (lead && tokens[i] !== 'between' && group.interval) {
+      // "every 2 hours from 8am", "every 15 minutes after 9am": where the interval starts counting.
+      group.times.push(from);
+      return from.end;
+    }
+    return null;
   }
-  if (!(tokens[i] === 'between' ? joiner === 'and' || joiner === '-' : RANGE_WORDS.has(joiner ?? ''))) return null;
-  const to = readClock(tokens, from.end + 1);
-  if (!to) return null;
-  let [start, end] = [from.value, to.value];
   const minutes = (t: { hour: number; minute: number }) => t.hour * 60 + t.minute;
-  if (from.ambiguous && to.ambiguous && start.hour < 7 && end.hour < 12 && minutes(end) > minutes(start)) {
-    // "between 1 and 5" is the afternoon.
-    start = { ...start, hour: start.hour + 12 };
-    end = { ...end, hour: end.hour + 12 };
-  } else if (to.ambiguous && end.hour < 12 && minutes(end) <= minutes(start)) {
-    // "from 9 to 5": an end before the start, written without am/pm, is in the afternoon.
-    end = { ...end, hour: end.hour + 12 };
-  }
+  let start = from.value;
+  if (from.ambiguous && !to.ambiguous) {
+    // "from 10 to 2pm": the start takes whichever of am and pm puts it before the end.
+    const pm = { ...start, hour: (start.hour % 12) + 12 };
+    const am = { ...start, hour: start.hour % 12 };
+    start = minutes(pm) < minutes(to.value) ? pm : minutes(am) < minutes(to.value) ? am : settleClock(from).value;
+  } else if (from.ambiguous) start = settleClock(from).value;
+  let end = to.ambiguous ? settleClock(to).value : to.value;
+  if (to.ambiguous && minutes(end) <= minutes(start) && to.value.hour < 12) end = { ...to.value, hour: to.value.hour + 12 };
+  if (from.ambiguous) addNote(group, clockNote(from, start));
+  if (to.ambiguous) addNote(group, clockNote(to, end));
   if (group.window) throw new GrammarError('A schedule can have one window', tokens[i]);
-  // The window includes its end hour ("9am to 5pm" runs through 17:59), as a cron hour range 9-17 does; midnight ends at 00:00.
-  const last = minutes(end) === 0 ? 0 : end.minute === 0 ? minutes(end) + 59 : minutes(end);
-  group.window = { from: minutes(start), to: last };
+  group.window = { from: minutes(start), to: minutes(end) };
   return to.end;
+}
+
+function addNote(group: Group, note: string) {
+  group.notes = [...(group.notes ?? []), note];
 }
 
 /** "morning", "in the evening", "at night", "every night". */

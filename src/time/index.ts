@@ -20,6 +20,8 @@ export interface OnceMeaning {
   local: string;
   /** The phrase was "now": send immediately. */
   is_now: boolean;
+  /** What the reader chose where the phrase left a choice, and how to write the other reading. */
+  notes: string[];
 }
 
 /** One cron of a set, with what it means on the user's clock. */
@@ -41,6 +43,8 @@ export interface RecurringMeaning {
   next_runs: string[];
   next_runs_local: string[];
   warnings: string[];
+  /** What the reader chose where the phrase left a choice, and how to write the other reading. */
+  notes: string[];
   /** Only when the phrase needs more than one cron (at most 4): every cron, one schedule each. */
   cron_expressions?: string[];
   /** Only beside `cron_expressions`: each cron with its local cron and description. */
@@ -60,6 +64,7 @@ export interface SeriesMeaning {
   next_runs: string[];
   next_runs_local: string[];
   warnings: string[];
+  notes: string[];
   /** The rule itself, for `nextInstants` (series.ts): every instant is computed on the zone's clock. */
   rule: SeriesRule;
 }
@@ -68,7 +73,7 @@ export type PhraseMeaning = OnceMeaning | RecurringMeaning | SeriesMeaning;
 
 export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions): Promise<OnceMeaning> {
   const { parseInstant } = await import('./once');
-  const { instant, isNow } = parseInstant(input, { now, zone });
+  const { instant, isNow, notes } = parseInstant(input, { now, zone });
   return {
     type: 'one-time',
     input,
@@ -77,6 +82,7 @@ export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions)
     timezone: zone,
     local: formatLocal(zone, instant),
     is_now: isNow,
+    notes,
   };
 }
 
@@ -118,7 +124,8 @@ export async function meaningOfSchedule(input: string, { now, zone: userZone }: 
   ]);
   // A zone written in the phrase ("every day at 9am EST") is the clock the rule follows.
   const zone = scheduleZone(input, userZone);
-  const local = await readRecurring(input, { now, zone }, parseRecurring);
+  const notes: string[] = [];
+  const local = await readRecurring(input, { now, zone, notes }, parseRecurring);
   if (local.kind === 'series') {
     const runs = nextInstants(local.rule, zone, now, count);
     return {
@@ -131,6 +138,7 @@ export async function meaningOfSchedule(input: string, { now, zone: userZone }: 
       next_runs: runs.map((ms) => new Date(ms).toISOString()),
       next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
       warnings: [],
+      notes,
       rule: local.rule,
     };
   }
@@ -161,6 +169,7 @@ export async function meaningOfSchedule(input: string, { now, zone: userZone }: 
     next_runs: runs.map((ms) => new Date(ms).toISOString()),
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings,
+    notes,
   };
   if (parts.length > 1) {
     meaning.cron_expressions = parts.map((part) => part.cron_expression);
@@ -172,13 +181,13 @@ export async function meaningOfSchedule(input: string, { now, zone: userZone }: 
 const RECURRING_WORDS = /\b(?:every|each|daily|hourly|weekly|monthly|yearly|annually|quarterly|minutely|nightly|weekdays|weekends|once|twice)\b/;
 
 /** Parse a recurring phrase; a phrase that is one instant ("tomorrow at 9am") gets an error pointing to --execute-at. */
-async function readRecurring(input: string, options: PhraseOptions, parse: typeof import('./recurring').parseRecurring) {
+async function readRecurring(input: string, options: PhraseOptions & { notes: string[] }, parse: typeof import('./recurring').parseRecurring) {
   try {
     return parse(input, options);
   } catch (error) {
     const text = input.trim();
     if (!(error instanceof UsageError) || RECURRING_WORDS.test(text.toLowerCase()) || text.length > 80) throw error;
-    const instant = await meaningOfOnce(text, options).catch(() => null);
+    const instant = await meaningOfOnce(text, { now: options.now, zone: options.zone }).catch(() => null);
     if (!instant) throw error;
     throw new UsageError(
       `'${text}' is one instant (${instant.local}), not a repeating schedule`,

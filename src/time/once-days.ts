@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { readClock, type ClockTime } from './clock';
+import { readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
 import type { Calendar } from './once-zone';
 import { readNumber, readOrdinal, type Read } from './words';
@@ -44,12 +44,14 @@ export type DayRef =
   | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number }
   | { kind: 'nth'; nth: number; weekday: number | null; of: MonthRef }
   | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year' }
+  /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
+  | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
   /** "a week from tomorrow", "3 days after friday". */
   | { kind: 'shift'; days: number; from: DayRef };
 
 export interface OnceParts {
   day?: DayRef;
-  clock?: ClockTime & { ambiguous: boolean };
+  clock?: ClockRead;
   part?: Part;
   /** "tonight", "this morning": the part of today. */
   today?: boolean;
@@ -77,7 +79,7 @@ export function readParts(tokens: readonly string[]): OnceParts | null {
     }
     const clock = parts.clock ? null : readClock(tokens, i);
     if (clock) {
-      parts.clock = { ...clock.value, ambiguous: clock.ambiguous };
+      parts.clock = clock;
       i = clock.end;
       continue;
     }
@@ -101,7 +103,23 @@ const monthAt = (tokens: readonly string[], i: number) => (tokens[i] === undefin
 
 /** Every form of a day, the longest reading first. */
 function readDay(tokens: readonly string[], i: number): Read<DayRef> | null {
-  return readRelativeDay(tokens, i) ?? readNth(tokens, i) ?? readWeekday(tokens, i) ?? readDate(tokens, i) ?? readIn(tokens, i);
+  return readRelativeDay(tokens, i) ?? readWeekend(tokens, i) ?? readNth(tokens, i) ?? readWeekday(tokens, i) ?? readDate(tokens, i) ?? readIn(tokens, i);
+}
+
+/** "this weekend", "the weekend", "next weekend", "this coming weekend", "the weekend after next". */
+function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null {
+  let j = i;
+  let mode: 'this' | 'next' | 'after-next' = 'this';
+  if (tokens[j] === 'this' && tokens[j + 1] === 'coming') j += 2;
+  else if (tokens[j] === 'this' || tokens[j] === 'the') j++;
+  else if (tokens[j] === 'next' || tokens[j] === 'coming') {
+    mode = 'next';
+    j++;
+  } else return null;
+  if (tokens[j] !== 'weekend') return null;
+  j++;
+  if (tokens[i] === 'the' && tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekend', mode: 'after-next' }, end: j + 2 };
+  return { value: { kind: 'weekend', mode }, end: j };
 }
 
 /** today, tomorrow, (the) day after tomorrow, yesterday, (the) day before yesterday. */
@@ -299,11 +317,11 @@ const ordinalName = (n: number) => (n === -1 ? 'last' : (['first', 'second', 'th
  * time is ahead; "next friday" is never today) and their extensions.
  * Past instants are returned as they are; the caller refuses them.
  */
-export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string): number {
-  const { clock, carry } = clockOf(parts);
+export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = []): number {
+  const { clock, carry } = clockOf(parts, notes);
   if (parts.day?.kind === 'shift') {
     // The day it counts from, then that many calendar days on.
-    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input));
+    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, []));
     const date = addDays(from, parts.day.days);
     return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
   }
@@ -327,7 +345,9 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
       if (day.unit === 'day' || day.unit === 'week') return inDays(day.amount * (day.unit === 'week' ? 7 : 1));
       return at(addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1)));
     case 'weekday':
-      return weekdayInstant(day, today, inDays, now);
+      return weekdayInstant(day, today, inDays, now, input, notes);
+    case 'weekend':
+      return weekendInstant(day.mode, today, inDays, now, input, notes);
     case 'date':
       return dateInstant(day, today, at, now, input);
     case 'nth':
@@ -336,11 +356,17 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
 }
 
 /** The time of day, with a part of the day applied, and any days it carries over ("tonight at 1" is tomorrow 01:00). */
-function clockOf(parts: OnceParts): { clock: ClockTime; carry: number } {
+function clockOf(parts: OnceParts, notes: string[]): { clock: ClockTime; carry: number } {
   const part = parts.part;
   if (!parts.clock) return { clock: { hour: part ? PART_DEFAULTS[part] : 9, minute: 0 }, carry: 0 };
-  let { hour } = parts.clock;
-  const { minute, ambiguous } = parts.clock;
+  if (!part) {
+    const settled = settleClock(parts.clock);
+    if (settled.note) notes.push(settled.note);
+    return { clock: settled.value, carry: 0 };
+  }
+  let { hour } = parts.clock.value;
+  const { minute } = parts.clock.value;
+  const { ambiguous } = parts.clock;
   if (part === 'morning' && ambiguous && hour === 12) hour = 0;
   if ((part === 'afternoon' || part === 'evening') && ambiguous && hour < 12) hour += 12;
   if (part === 'night') {
@@ -355,7 +381,33 @@ function clockOf(parts: OnceParts): { clock: ClockTime; carry: number } {
 type DayInstant = (days: number) => number;
 type DateInstant = (date: { year: number; month: number; day: number }) => number;
 
-function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTime, inDays: DayInstant, now: number): number {
+/** "Fri 4 Dec", for notes. */
+function dayLabel(date: { year: number; month: number; day: number }): string {
+  return `${WEEKDAY_NAMES[addDays(date, 0).weekday]!.slice(0, 3)} ${date.day} ${MONTH_NAMES[date.month - 1]!.slice(0, 3)}`;
+}
+
+/** "next friday" is the first Friday after today; when that is in this week, a note says so and how to write the one after. */
+function nextInWeek(today: WallTime, ahead: number, input: string, other: string, notes: string[]) {
+  const sinceMonday = (today.weekday + 6) % 7;
+  if (sinceMonday + ahead <= 6) {
+    notes.push(`read '${input}' as ${dayLabel(addDays(today, ahead))}, in this week; write '${other}' for ${dayLabel(addDays(today, ahead + 7))}`);
+  }
+}
+
+function weekendInstant(mode: 'this' | 'next' | 'after-next', today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
+  const toSaturday = (6 - today.weekday + 7) % 7;
+  if (mode === 'this') {
+    // On a Sunday, this weekend's Saturday was yesterday: its Sunday is what is left of it.
+    if (today.weekday === 0) return inDays(0);
+    const saturday = inDays(toSaturday);
+    return saturday > now || today.weekday !== 6 ? saturday : inDays(1);
+  }
+  const ahead = toSaturday || 7;
+  if (mode === 'next') nextInWeek(today, ahead, input, 'the weekend after next', notes);
+  return inDays(mode === 'next' ? ahead : ahead + 7);
+}
+
+function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
   const ahead = (day.weekday - today.weekday + 7) % 7;
   // Weeks run Monday to Sunday (ISO 8601).
   const sinceMonday = (today.weekday + 6) % 7;
@@ -366,6 +418,7 @@ function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTi
       return instant <= now ? inDays(ahead + 7) : instant;
     }
     case 'next':
+      nextInWeek(today, ahead || 7, input, `${WEEKDAY_NAMES[day.weekday]!.toLowerCase()} next week`, notes);
       return inDays(ahead || 7);
     case 'after-next':
       return inDays((ahead || 7) + 7);

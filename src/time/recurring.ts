@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import type { ClockTime } from './clock';
+import { settleClock, type ClockRead, type ClockTime } from './clock';
 import { GrammarError, readGroups, type Group, type PartOfDay } from './grammar';
 import { phraseError } from './phrase-error';
 import { phraseZone } from './once-zone';
@@ -28,6 +28,8 @@ export type LocalSchedule =
 export interface RecurringContext {
   now: number;
   zone: string;
+  /** Where the reading puts what it chose (a clock without am/pm, a start the phrase does not give). */
+  notes?: string[];
 }
 
 export const RECURRING_EXAMPLES = [
@@ -180,6 +182,7 @@ function simplest(schedule: LocalSchedule): LocalSchedule {
 type Built = Extract<LocalSchedule, { kind: 'calendar' } | { kind: 'interval' } | { kind: 'series' }>;
 
 function buildGroup(group: Group, original: string, context: RecurringContext): Built {
+  group = settleTimes(group, context.notes ?? []);
   if (group.exceptWeekdays) {
     const days = (group.weekdays ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => !group.exceptWeekdays!.includes(d));
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
@@ -240,19 +243,35 @@ function minutesOf(times: ClockTime[]): number[] {
   return [...new Set(times.map((t) => t.hour * 60 + t.minute))].sort((a, b) => a - b);
 }
 
-/** The group's times, with a part of the day applied ("every evening at 6" is 18:00); 09:00 when none is given. */
-function clockTimes(group: Group): ClockTime[] {
+/**
+ * The group's times with am/pm decided: a part of the day decides ("every
+ * evening at 6" is 18:00), else `settleClock`'s rule, with a note.
+ */
+function settleTimes(group: Group, notes: string[]): Group {
+  notes.push(...(group.notes ?? []));
   const part = group.part;
-  const times = group.times.map(({ value, ambiguous }) => {
-    if (!ambiguous || !part) return value;
-    if ((part === 'afternoon' || part === 'evening') && value.hour < 12) return { ...value, hour: value.hour + 12 };
-    if (part === 'night') return value.hour === 12 ? { ...value, hour: 0 } : value.hour >= 5 && value.hour < 12 ? { ...value, hour: value.hour + 12 } : value;
-    if (part === 'morning' && value.hour === 12) return { ...value, hour: 0 };
-    return value;
+  const times = group.times.map((time): ClockRead => {
+    if (!time.ambiguous) return time;
+    const { value } = time;
+    let hour = value.hour;
+    if (!part) {
+      const settled = settleClock(time);
+      if (settled.note) notes.push(settled.note);
+      hour = settled.value.hour;
+    } else if ((part === 'afternoon' || part === 'evening') && hour < 12) hour += 12;
+    else if (part === 'night') hour = hour === 12 ? 0 : hour >= 5 && hour < 12 ? hour + 12 : hour;
+    else if (part === 'morning' && hour === 12) hour = 0;
+    return { ...time, value: { ...value, hour }, ambiguous: false };
   });
+  return { ...group, times };
+}
+
+/** The group's times; 09:00 when none is given (a part of the day gives its own). */
+function clockTimes(group: Group): ClockTime[] {
+  const times = group.times.map(({ value }) => value);
   if (times.length > 0) return times;
   if (group.twiceADay) return [DEFAULT_TIME, { hour: 21, minute: 0 }];
-  if (part) return [{ hour: PART_HOURS[part], minute: 0 }];
+  if (group.part) return [{ hour: PART_HOURS[group.part], minute: 0 }];
   return [DEFAULT_TIME];
 }
 

@@ -58,7 +58,7 @@ describe('one instant, zone UTC (the Go CLI forms keep their results)', () => {
   ])('%s', (input, expected) => expect(at(input)).toBe(expected));
 
   it('now means now, flagged', () => {
-    expect(parseInstant('now', { now: NOW, zone: 'UTC' })).toEqual({ instant: NOW, isNow: true });
+    expect(parseInstant('now', { now: NOW, zone: 'UTC' })).toEqual({ instant: NOW, isNow: true, notes: [], dateOnly: false });
   });
 });
 
