@@ -36,6 +36,8 @@ export interface Group {
   exceptWeekdays?: number[];
   /** Choices the reading made (a window's ends without am/pm), said to the user. */
   notes?: string[];
+  /** A clause was joined on with "and" (or a comma): different kinds of day then mean either, never both. */
+  joined?: boolean;
 }
 
 const WEEKDAY_NAMES: Array<[RegExp, number]> = [
@@ -159,6 +161,8 @@ function readClause(tokens: readonly string[], i: number, group: Group): number 
     return readFilled(tokens, i, group);
   }
   if (token === 'from' && weekdayOf(tokens[i + 1]) !== undefined) return readDays(tokens, i + 1, group);
+  // "every day from the 25th to the last".
+  if (token === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2)) return readDayOfMonth(tokens, i + 2, group);
   if (token === 'except' || token === 'excluding' || token === 'but') {
     const set = readDaySet(tokens, token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1);
     if (!set) return null;
@@ -223,6 +227,7 @@ function readFilled(tokens: readonly string[], i: number, group: Group): number 
   if (token === 'starting' || token === 'beginning') return null;
   // "on", "the", "and", ",": a joiner before another clause.
   if (next >= tokens.length) return null;
+  if (LIST_WORDS.has(token)) group.joined = true;
   return readClause(tokens, next, group);
 }
 
@@ -367,11 +372,15 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
   );
 }
 
-/** "first monday of the month", "last friday of every month", "2nd tuesday", "last day of the month". */
+/**
+ * "first monday of the month", "last friday of every month", "2nd tuesday",
+ * "last day of the month", "2nd last friday", "second to last friday",
+ * "final thursday", and "last" alone after days of the month ("the 1st and last").
+ */
 function readNth(tokens: readonly string[], i: number, group: Group): number | null {
   let n: number;
   let j: number;
-  if (tokens[i] === 'last') {
+  if (tokens[i] === 'last' || tokens[i] === 'final') {
     n = -1;
     j = i + 1;
   } else {
@@ -379,11 +388,23 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
     if (!ordinal) return null;
     n = ordinal.value;
     j = ordinal.end;
+    // "2nd last", "second to last", "second from last".
+    const fromEnd = tokens[j] === 'last' ? j + 1 : (tokens[j] === 'to' || tokens[j] === 'from') && tokens[j + 1] === 'last' ? j + 2 : 0;
+    if (fromEnd) {
+      n = -n;
+      j = fromEnd;
+    }
+  }
+  if (n === -1 && group.monthDays && group.joined && weekdayOf(tokens[j]) === undefined && tokens[j] !== 'day') {
+    // "on the 1st and last (of the month)".
+    if (group.nth) throw new GrammarError('A schedule can name one weekday of the month', tokens[i]);
+    group.nth = { n: -1, weekday: 'day' };
+    return j;
   }
   const weekday = weekdayOf(tokens[j]);
-  const lastDay = n === -1 && tokens[j] === 'day';
+  const lastDay = n < 0 && tokens[j] === 'day';
   if (weekday === undefined && !lastDay) return null;
-  if (n < -1 || n === 0 || n > 5) throw new UsageError(`A month has at most 5 of each weekday; '${tokens.slice(i, j + 1).join(' ')}' never happens`);
+  if (n < -5 || n === 0 || n > 5 || (lastDay && n !== -1)) throw new UsageError(`A month has at most 5 of each weekday; '${tokens.slice(i, j + 1).join(' ')}' never happens`);
   if (group.nth) throw new GrammarError('A schedule can name one weekday of the month', tokens[i]);
   group.nth = { n, weekday: lastDay ? 'day' : weekday! };
   j++;
@@ -406,20 +427,34 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
 }
 
 /** "the 1st", "the 5th and 20th", "the 15 of every month", "first of each month". */
-function readDayOfMonth(tokens: readonly string[], i: number, group: Group): number | null {
-  const afterThe = tokens[i - 1] === 'the';
+function readDayOfMonth(tokens: readonly string[], start: number, group: Group): number | null {
+  // "on days 1, 15": numbers after "days" are days of the month.
+  const i = /^days?$/.test(tokens[start] ?? '') && bareDay(tokens, start + 1) ? start + 1 : start;
+  const afterThe = tokens[i - 1] === 'the' || i > start;
+  // "every 27": a bare number after "every" with nothing else to count is a day of the month.
+  const afterEvery = (tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && bareDay(tokens, i) !== null && unitOf(tokens[i + 1]) === undefined && readClock(tokens, i)?.end !== i + 2;
   const days: number[] = [];
   let j = i;
   for (;;) {
-    const day = readOrdinal(tokens, j) ?? (afterThe ? bareDay(tokens, j) : null);
+    const day = readOrdinal(tokens, j) ?? (afterThe || afterEvery ? bareDay(tokens, j) : null);
     if (!day) break;
     const after = tokens[day.end];
     // "first monday" is an nth weekday; "march 1st" and "1st of march" are dates.
     if (weekdayOf(after) !== undefined || monthOf(after) !== undefined) return null;
     if (after === 'of' && monthOf(tokens[day.end + 1]) !== undefined) return null;
+    if ((after === 'last' || after === 'to' || after === 'from') && (tokens[day.end + 1] === 'last' || after === 'last') && days.length === 0) return null;
     days.push(day.value);
     j = day.end;
     if (tokens[j] === 'day') j++;
+    // "the 25th to the last", "1st through 10th", "10-15".
+    if (RANGE_WORDS.has(tokens[j] ?? '')) {
+      const k = tokens[j + 1] === 'the' ? j + 2 : j + 1;
+      const last = tokens[k] === 'last' ? { value: 31, end: tokens[k + 1] === 'day' ? k + 2 : k + 1 } : (readOrdinal(tokens, k) ?? (afterThe ? bareDay(tokens, k) : null));
+      if (last && last.value > day.value && last.value <= 31) {
+        for (let d = day.value + 1; d <= last.value; d++) days.push(d);
+        j = last.end;
+      }
+    }
     if (LIST_WORDS.has(tokens[j] ?? '')) {
       const k = tokens[j + 1] === 'the' ? j + 2 : j + 1;
       if (readOrdinal(tokens, k) || (afterThe && bareDay(tokens, k))) {
@@ -435,7 +470,9 @@ function readDayOfMonth(tokens: readonly string[], i: number, group: Group): num
   for (const day of days) {
     if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
   }
+  if (afterEvery) addNote(group, `read 'every ${tokens[i]}' as day ${tokens[i]} of every month; write 'every ${tokens[i]} minutes' for an interval`);
   group.monthDays = mergeList(group.monthDays, days);
+  group.repeats ||= afterEvery;
   return j;
 }
 
@@ -469,7 +506,14 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
   }
   group.dates = [...(group.dates ?? []), { month, day: day.value }];
   if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1))) {
-    return readDate(tokens, end + 1, group) ?? end;
+    const next = readDate(tokens, end + 1, group);
+    if (next !== null) return next;
+    // "december 21st and 31st": a day alone after a date is in the same month.
+    const more = readOrdinal(tokens, end + 1);
+    if (more && monthOf(tokens[more.end]) === undefined && tokens[more.end] !== 'of' && weekdayOf(tokens[more.end]) === undefined) {
+      const read = readDate([MONTH_FULL[month - 1]!, ...tokens.slice(end + 1)], 0, group);
+      if (read !== null) return end + read;
+    }
   }
   return end;
 }

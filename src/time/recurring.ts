@@ -60,7 +60,7 @@ const PART_HOURS: Record<PartOfDay, number> = { morning: 9, afternoon: 15, eveni
 const DAY_MINUTES = 1440;
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last' };
+const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second last', [-3]: 'third last', [-4]: 'fourth last', [-5]: 'fifth last' };
 const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
 
 /** True when the phrase reads as a repeating schedule rather than one instant. */
@@ -188,11 +188,16 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
     group = { ...group, weekdays: days, repeats: true };
   }
-  if (group.weekdays && (group.monthDays || group.dates)) {
-    throw new UsageError(
-      `'${original}' names both days of the week and dates; a cron would run on either, not on both`,
-      "Use one of them, such as 'every monday at 9am' or 'on the 1st of every month at 9am'.",
-    );
+  const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
+  if (kinds.length > 1) {
+    // "every 15th and the last day of the month": joined by "and", the parts fire on any of their days; side by side they are refused.
+    if (!group.joined) {
+      throw new UsageError(
+        `'${original}' names ${listText(kinds.map((kind) => DAY_KIND_NAMES[kind]))} together; a cron would fire on either, not only where both agree`,
+        "Say which, or join them with 'and' to fire on all of them, such as 'every monday and the 15th at 9am'.",
+      );
+    }
+    return union(kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true, joined: false }, original, context)), original);
   }
   const unit = group.interval?.unit;
   if (unit === 'minute' || unit === 'hour') return buildInterval(group, group.interval!.n * (unit === 'hour' ? 60 : 1), unit, original, context);
@@ -222,6 +227,10 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     return monthsSeries(months, monthDays, times, context);
   }
   if (unit === 'year' || group.dates) {
+    if (group.dates && group.months) throw new UsageError(`'${original}' names dates and months together`, "Name the dates only, such as 'every december 25th at 9am'.");
+    if (!group.dates && !group.months && group.monthDays) {
+      throw new UsageError(`'${original}' names a day but not its month, and a year has twelve`, "Name the month, such as 'every january 15th at 9am', or say 'every month on the 15th'.");
+    }
     const dates = group.dates ?? (group.months ? group.months.flatMap((month) => (group.monthDays ?? [1]).map((day) => ({ month, day }))) : [{ month: 1, day: group.monthDays?.[0] ?? 1 }]);
     if (n > 1) return yearsSeries(n, dates, times, context);
     return { kind: 'calendar', patterns: dates.map(({ month, day }) => ({ minutes: minutesOf(times), days: { weekdays: null, monthDays: [day], months: [month] } })) };
@@ -233,6 +242,51 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     throw phraseError(original, 'A time alone does not repeat; say which days', ['daily at 9am', 'every weekday at 9am', ...RECURRING_EXAMPLES]);
   }
   return calendar(times, { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null });
+}
+
+/** The kinds of day a group can name; more than one is a union ("every monday and the 1st"). */
+const DAY_KINDS = ['weekdays', 'monthDays', 'dates', 'nth'] as const;
+const DAY_KIND_NAMES: Record<(typeof DAY_KINDS)[number], string> = {
+  weekdays: 'days of the week',
+  monthDays: 'days of the month',
+  dates: 'dates',
+  nth: 'a weekday or day counted in the month',
+};
+
+function withoutDays(group: Group): Group {
+  const { weekdays: _w, monthDays: _m, dates: _d, nth: _n, ...rest } = group;
+  return rest;
+}
+
+/** Parts that fire on any of their days: a set of crons when every part is one, else a series of their instants. */
+function union(parts: Built[], original: string): Built {
+  if (parts.every((part) => part.kind === 'calendar')) return { kind: 'calendar', patterns: parts.flatMap((part) => (part.kind === 'calendar' ? part.patterns : [])) };
+  const rules = parts.map((part): SeriesRule => {
+    if (part.kind === 'series') return part.rule;
+    if (part.kind === 'interval') throw new UsageError(`'${original}' joins an interval with named days`, 'Create one schedule for the interval and one for the days.');
+    return { kind: 'any', rules: part.patterns.map((pattern) => ({ kind: 'calendar', days: pattern.days, times: pattern.minutes.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 })) })) };
+  });
+  const series = parts.filter((part): part is Extract<Built, { kind: 'series' }> => part.kind === 'series');
+  return {
+    kind: 'series',
+    rule: { kind: 'any', rules },
+    description: parts.map((part, k) => (k === 0 ? describeBuilt(part) : describeBuilt(part).replace(/^The /, 'the '))).join('; and ').replace(/^./, (c) => c.toUpperCase()),
+    reason: series[0]!.reason,
+    hint: series[0]!.hint,
+  };
+}
+
+function describeBuilt(part: Built): string {
+  if (part.kind === 'series') return part.description;
+  const names = part.patterns.map(({ minutes, days }) => {
+    const when = days.weekdays
+      ? listText(days.weekdays.map((d) => `${WEEKDAY_NAMES[d]}s`))
+      : days.monthDays
+        ? `day ${listText(days.monthDays.map(String))} of ${days.months ? listText(days.months.map((m) => MONTH_NAMES[m - 1]!)) : 'every month'}`
+        : 'every day';
+    return `${when} at ${timesText(minutes.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 })))}`;
+  });
+  return names.join('; and ');
 }
 
 function calendar(times: ClockTime[], days: Pattern['days']): Built {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * Rules joined by "and" fire on every part (time-language.md, "More than one
+ * cron, and series"): a set of crons when each part is one, else a series.
+ * A part is never dropped. Zone UTC, now Wednesday 2026-12-02 11:00.
+ */
+const NOW = Date.parse('2026-12-02T11:00:00Z');
+const runs = async (phrase: string, count = 6) => {
+  const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, count);
+  return { type: meaning.type, runs: meaning.next_runs.map((iso) => iso.slice(0, 16)) };
+};
+
+describe('unions joined by and', () => {
+  it.each([
+    ['every 15th and last day of the month', 'series', ['2026-12-15T09:00', '2026-12-31T09:00', '2027-01-15T09:00', '2027-01-31T09:00', '2027-02-15T09:00', '2027-02-28T09:00']],
+    ['on the 1st and last at 8am', 'series', ['2026-12-31T08:00', '2027-01-01T08:00', '2027-01-31T08:00', '2027-02-01T08:00']],
+    ['every 10th and last friday of the month', 'series', ['2026-12-10T09:00', '2026-12-25T09:00', '2027-01-10T09:00', '2027-01-29T09:00']],
+    ['every monday and the last day of the month at 5pm', 'series', ['2026-12-07T17:00', '2026-12-14T17:00', '2026-12-21T17:00', '2026-12-28T17:00', '2026-12-31T17:00', '2027-01-04T17:00']],
+    ['every first monday and the 20th at 10am', 'series', ['2026-12-07T10:00', '2026-12-20T10:00', '2027-01-04T10:00', '2027-01-20T10:00']],
+    ['every monday and the 1st', 'recurring', ['2026-12-07T09:00', '2026-12-14T09:00', '2026-12-21T09:00', '2026-12-28T09:00', '2027-01-01T09:00', '2027-01-04T09:00']],
+    ['every year on december 21st and 31st', 'recurring', ['2026-12-21T09:00', '2026-12-31T09:00', '2027-12-21T09:00', '2027-12-31T09:00']],
+    ['every year on march 3rd, 10th and 17th at 8pm', 'recurring', ['2027-03-03T20:00', '2027-03-10T20:00', '2027-03-17T20:00', '2028-03-03T20:00']],
+  ])('%s', async (phrase, type, expected) => {
+    const meaning = await runs(phrase, expected.length);
+    expect(meaning.type).toBe(type);
+    expect(meaning.runs).toEqual(expected);
+  });
+
+  it.each([
+    ['every month on the 2nd last friday', ['2026-12-18T09:00', '2027-01-22T09:00', '2027-02-19T09:00']],
+    ['second to last tuesday of every month at 3pm', ['2026-12-22T15:00', '2027-01-19T15:00', '2027-02-16T15:00']],
+    ['every day from the 25th to the last', ['2026-12-25T09:00', '2026-12-26T09:00', '2026-12-27T09:00']],
+    ['on days 1, 15 at noon', ['2026-12-15T12:00', '2027-01-01T12:00', '2027-01-15T12:00']],
+    ['every 27 at 6pm', ['2026-12-27T18:00', '2027-01-27T18:00']],
+  ])('day-of-month wordings: %s', async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+
+  it('a day from the end never passes the month: the 25th to the last is 25 to 28 in February', async () => {
+    const meaning = await runs('every day from the 25th to the last', 20);
+    expect(meaning.runs.filter((run) => run.startsWith('2027-02'))).toEqual(['2027-02-25T09:00', '2027-02-26T09:00', '2027-02-27T09:00', '2027-02-28T09:00']);
+  });
+});
