@@ -86,6 +86,15 @@ export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions)
   };
 }
 
+/**
+ * The end of a span (--until): a one-time phrase, where a day without a time
+ * of day ("friday", "dec 24", "2026-12-04") includes that whole local day.
+ */
+export async function endOfSpan(input: string, { now, zone }: PhraseOptions): Promise<number> {
+  const { parseInstant } = await import('./once');
+  return parseInstant(input, { now, zone, endOfDay: true }).instant;
+}
+
 export interface RecurringOptions {
   /**
    * Accept a phrase that needs a small set of crons (`cron_expressions`).

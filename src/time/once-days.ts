@@ -317,11 +317,11 @@ const ordinalName = (n: number) => (n === -1 ? 'last' : (['first', 'second', 'th
  * time is ahead; "next friday" is never today) and their extensions.
  * Past instants are returned as they are; the caller refuses them.
  */
-export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = []): number {
-  const { clock, carry } = clockOf(parts, notes);
+export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
+  const { clock, carry } = clockOf(parts, notes, dayClock);
   if (parts.day?.kind === 'shift') {
     // The day it counts from, then that many calendar days on.
-    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, []));
+    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
     const date = addDays(from, parts.day.days);
     return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
   }
@@ -356,9 +356,9 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
 }
 
 /** The time of day, with a part of the day applied, and any days it carries over ("tonight at 1" is tomorrow 01:00). */
-function clockOf(parts: OnceParts, notes: string[]): { clock: ClockTime; carry: number } {
+function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime): { clock: ClockTime; carry: number } {
   const part = parts.part;
-  if (!parts.clock) return { clock: { hour: part ? PART_DEFAULTS[part] : 9, minute: 0 }, carry: 0 };
+  if (!parts.clock) return { clock: part ? { hour: PART_DEFAULTS[part], minute: 0 } : dayClock, carry: 0 };
   if (!part) {
     const settled = settleClock(parts.clock);
     if (settled.note) notes.push(settled.note);

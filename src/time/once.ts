@@ -13,6 +13,8 @@ import { addDays, formatLocal } from './zone';
 export interface InstantOptions {
   now: number;
   zone: string;
+  /** Read as the end of a span (--until): a day without a time of day means that whole day, so its last moment. */
+  endOfDay?: boolean;
 }
 
 export interface ParsedInstant {
@@ -54,7 +56,7 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
-export function parseInstant(input: string, { now, zone }: InstantOptions): ParsedInstant {
+export function parseInstant(input: string, { now, zone, endOfDay = false }: InstantOptions): ParsedInstant {
   const whole = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
   const shown = input.trim().replace(/\s+/g, ' ');
   if (whole.length > MAX_PHRASE_LENGTH) {
@@ -66,8 +68,10 @@ export function parseInstant(input: string, { now, zone }: InstantOptions): Pars
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
-  const read: Reading = { notes: [], dateOnly: false };
-  const instant = unixMillis(text) ?? isoInstant(text, zone, `'${shown}'`) ?? readPhrase(text, shown, now, zone, read);
+  const read: Reading = { notes: [], dateOnly: false, dayClock: endOfDay ? END_OF_DAY : { hour: DEFAULT_HOUR, minute: 0 } };
+  const read0 = unixMillis(text) ?? isoInstant(text, zone, `'${shown}'`) ?? readPhrase(text, shown, now, zone, read);
+  // The day's last minute, to its last millisecond.
+  const instant = endOfDay && read.dateOnly ? read0 + 59_999 : read0;
   if (!inRange(instant)) {
     throw new UsageError(`'${shown}' is outside the dates this tool can use (the years 0001 to 9999)`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
   }
@@ -77,13 +81,16 @@ export function parseInstant(input: string, { now, zone }: InstantOptions): Pars
       "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.",
     );
   }
-  return { instant, isNow: false, ...read };
+  return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
 }
 
-/** What a reader learnt beside the instant. */
+const END_OF_DAY = { hour: 23, minute: 59 };
+
+/** What a reader learnt beside the instant, and the time of day it puts on a day given alone. */
 interface Reading {
   notes: string[];
   dateOnly: boolean;
+  dayClock: { hour: number; minute: number };
 }
 
 /**
@@ -127,7 +134,7 @@ function localDateTime(text: string, shown: string, calendar: Calendar, read: Re
   if (!m) return null;
   read.dateOnly = m[4] === undefined;
   const [year, month, day] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
-  let clock = { hour: DEFAULT_HOUR, minute: 0 };
+  let clock = read.dayClock;
   let second = 0;
   if (m[4] !== undefined) {
     const withSeconds = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(m[4]);
@@ -245,7 +252,7 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   // A bare number ("5") is not a time of day; "at 5", "5pm" and "17:30" are.
   if (!parts.day && !parts.part && /^\d{1,2}$/.test(text)) return null;
   read.dateOnly = !parts.clock && !parts.part;
-  return resolveParts(parts, calendar, now, shown, read.notes);
+  return resolveParts(parts, calendar, now, shown, read.notes, read.dayClock);
 }
 
 const FILLER_BEFORE = /^[\s,]*(?:at|on|by)?[\s,]*$/;
@@ -256,7 +263,7 @@ const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )
 
 /** chrono's reading of a phrase under this module's rules (exported so tests can hold the everyday grammar to it). */
 export function natural(text: string, input: string, now: number, zone: string): number {
-  return naturalOn(text, input, now, zoneCalendar(zone), { notes: [], dateOnly: false });
+  return naturalOn(text, input, now, zoneCalendar(zone), { notes: [], dateOnly: false, dayClock: { hour: DEFAULT_HOUR, minute: 0 } });
 }
 
 /**
@@ -297,7 +304,7 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   }
   const hasClock = start.isCertain('hour') || TIME_OF_DAY_WORDS.test(text);
   read.dateOnly = !hasClock;
-  let clock = hasClock ? { hour: start.get('hour') ?? DEFAULT_HOUR, minute: start.get('minute') ?? 0 } : { hour: DEFAULT_HOUR, minute: 0 };
+  let clock = hasClock ? { hour: start.get('hour') ?? DEFAULT_HOUR, minute: start.get('minute') ?? 0 } : read.dayClock;
   if (start.isCertain('hour') && !start.isCertain('meridiem') && !TIME_OF_DAY_WORDS.test(text)) {
     // chrono guesses am/pm its own way; a clock without one is read by the spec's rule.
     const hour = clock.hour % 12 === 0 ? 12 : clock.hour % 12;

@@ -59,6 +59,13 @@ describe('series', () => {
     expect(again.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it.each([['friday'], ['2027-03-05'], ['mar 5']])('--until %s, a day without a time, includes that whole day', async (until) => {
+    // Wednesday 2027-03-03: the runs are Wednesday, Thursday and Friday at 6pm.
+    const result = await create(['--cron', 'every day at 6pm', '--until', until], '2027-03-03T12:00:00Z');
+    expect(result.code).toBe(0);
+    expect(instantsSent(result.requests)).toEqual(['2027-03-03T23:00:00.000Z', '2027-03-04T23:00:00.000Z', '2027-03-05T23:00:00.000Z']);
+  });
+
   it('is listed as one row and deleted as one', async () => {
     const result = await create(['--cron', 'every day at 9am', '--count', '3'], '2027-03-01T00:00:00Z');
     const seriesId = result.stdout.trim();

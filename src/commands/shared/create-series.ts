@@ -81,13 +81,8 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   out.info(end ? `  That is ${end}.` : `  More are created as time passes by 'letta-switchboard sync' (run it daily or hourly: letta-switchboard sync --print-cron).`);
 }
 
-/** --until DATE: a bare date means the end of that day on the user's clock; anything else is a one-time phrase. */
+/** --until: a day without a time of day ("friday", "2026-12-04") includes that whole day on the user's clock. */
 async function untilInstant(rt: Runtime, text: string): Promise<number> {
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (date) {
-    const { instantFromLocal } = await import('../../time/zone');
-    return instantFromLocal(rt.zone(), { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]), hour: 23, minute: 59, second: 59 });
-  }
-  const { meaningOfOnce } = await import('../../time/index');
-  return (await meaningOfOnce(text, { now: rt.now(), zone: rt.zone() })).scheduled_at;
+  const { endOfSpan } = await import('../../time/index');
+  return endOfSpan(text, { now: rt.now(), zone: rt.zone() });
 }
