@@ -62,10 +62,11 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     return `${local} (${utc})`;
   };
   if (out.json) {
-    out.document({ series_id: series.series_id, agent_id: series.agent_id, phrase: series.phrase, timezone: series.zone, rule: series.rule, until: series.until, count: series.count, members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })), horizon: new Date(horizonOf(series, now)).toISOString() });
+    out.document({ series_id: series.series_id, agent_id: series.agent_id, phrase: series.phrase, timezone: series.zone, rule: series.rule, until: series.until, count: series.count, members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })), horizon: new Date(horizonOf(series, now)).toISOString(), notes: meaning.notes });
   } else {
     out.line(series.series_id);
   }
+  out.readingNotes(meaning.notes);
   if (error) {
     out.note(`${out.paintErr.red('Error:')} ${error.message}`);
     out.note(`Created ${created.length} of ${planned.length} schedules of series ${series.series_id}${created.length ? `: ${created.join(', ')}` : ''}.`);
