@@ -91,7 +91,7 @@ const PARTS: Record<string, PartOfDay> = {
 /** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8". */
 const LEADING_FILLER = new Set(['please', 'kindly', 'run', 'remind', 'me', 'us', 'them', 'send', 'schedule', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'it', 'this', 'that', 'check', 'post', 'go', 'off', 'to', 'and', 'then', ',']);
 const RANGE_WORDS = new Set(['-', 'to', 'through', 'thru', 'till', 'til', 'until']);
-const LIST_WORDS = new Set([',', 'and', '&', 'or']);
+const LIST_WORDS = new Set([',', 'and', '&']);
 
 export function weekdayOf(token: string | undefined): number | undefined {
   if (token === undefined) return undefined;
@@ -131,9 +131,10 @@ export function readGroups(phrase: readonly string[]): Group[] {
   while (i < tokens.length) {
     const token = tokens[i]!;
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
-    if (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats)) {
-      const next = readDaySet(tokens, i + 1);
-      if (next) {
+    // "every 5 minutes and every monday at 9am": a second rule is a group of its own, never folded into the first.
+    const secondRule = LIST_WORDS.has(token) && group.repeats && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
+    if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats))) {
+      if (secondRule || startsDays(tokens, i + 1)) {
         group = newGroup();
         groups.push(group);
         i++;
@@ -145,6 +146,14 @@ export function readGroups(phrase: readonly string[]): Group[] {
     i = end;
   }
   return groups;
+}
+
+/** Days named after a complete group ("... at 9am and the 15th at noon", "... and weekends at 11am") start a group of their own. */
+function startsDays(tokens: readonly string[], i: number): boolean {
+  if (readDaySet(tokens, i)) return true;
+  let j = tokens[i] === 'on' ? i + 1 : i;
+  if (tokens[j] === 'the') j++;
+  return tokens[j] === 'last' || monthOf(tokens[j]) !== undefined || readOrdinal(tokens, j) !== null;
 }
 
 /** "this weekend", "next weekend", "the coming weekend": one instant, never a repeating rule. */
@@ -203,6 +212,8 @@ function readFilled(tokens: readonly string[], i: number, group: Group): number 
     // "every 4 hours starting at 8am": the first run, from which the interval counts.
     let j = next;
     if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
+    // "every 15 minutes starting at minute 1", "every 2 hours starting at :30".
+    if (tokens[j] === 'minute' || /^:\d/.test(tokens[j] ?? '')) return readMinuteOfHour(tokens, j, group);
     const start = readClock(tokens, j);
     if (!start) return null;
     group.times.push(start);

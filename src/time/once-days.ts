@@ -220,7 +220,9 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   const word = tokens[i];
   if (word === undefined || !/^\d{1,2}$/.test(word)) return null;
   const next = tokens[i + 1];
-  const nextToMonth = monthAt(tokens, i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' ? i + 2 : i + 1) !== undefined;
+  // "20 of next month": a number of a month is its day.
+  const ofMonth = next === 'of' && readMonthRef(tokens, i + 2) !== null;
+  const nextToMonth = ofMonth || monthAt(tokens, i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' ? i + 2 : i + 1) !== undefined;
   return nextToMonth || afterThe ? { value: Number(word), end: i + 1, ordinal: afterThe } : null;
 }
 

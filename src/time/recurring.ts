@@ -7,7 +7,7 @@ import { lookupZone } from './zone-names';
 import type { LocalDate, SeriesRule } from './series';
 import { cronParts, MAX_CRONS, type Pattern } from './to-utc';
 import { tokenize } from './words';
-import { addDays, formatClock, formatDate, formatLocal, instantFromLocal, wallTime } from './zone';
+import { addDays, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 
 /**
  * What a recurring phrase means on the user's clock, before any zone math.
@@ -149,6 +149,8 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
       throw withPhrase(again, original);
     }
   }
+  // "weekdays at 8am and weekends": a group that names no time takes the one before it.
+  groups = groups.map((group, k) => (k > 0 && group.times.length === 0 && !group.part ? { ...group, times: groups[k - 1]!.times, part: groups[k - 1]!.part } : group));
   let built: Built[];
   try {
     built = groups.map((group) => buildGroup(group, original, context));
@@ -156,10 +158,11 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
     throw withPhrase(error, original);
   }
   if (built.length === 1) return simplest(built[0]!);
-  if (built.some((b) => b.kind !== 'calendar')) {
-    throw new UsageError(`'${original}' joins schedules that cannot share one rule`, 'Create one schedule for each part.');
+  try {
+    return simplest(union(built, original));
+  } catch (error) {
+    throw withPhrase(error, original);
   }
-  return simplest({ kind: 'calendar', patterns: built.flatMap((b) => (b.kind === 'calendar' ? b.patterns : [])) });
 }
 
 /** An input error that repeats the phrase it is about. */
@@ -238,8 +241,9 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
   if (!group.repeats && !group.weekdays && !group.monthDays && !group.months && !group.part && group.times.length === 0) {
     throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
   }
-  if (!group.repeats && !group.weekdays && !group.monthDays && !group.months && !group.part) {
-    throw phraseError(original, 'A time alone does not repeat; say which days', ['daily at 9am', 'every weekday at 9am', ...RECURRING_EXAMPLES]);
+  if (!group.repeats && !group.weekdays && !group.monthDays && !group.months) {
+    // "at noon" under --cron: every day at that time, said in a note.
+    context.notes?.push(`read '${original}' as every day at ${timesText(times)}; name the days to say otherwise, such as 'every weekday at ${timesText(times)}'`);
   }
   return calendar(times, { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null });
 }
@@ -334,11 +338,16 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const n = group.interval!.n;
   if (group.dates || group.nth) throw new UsageError(`'${original}' mixes an interval with dates`, 'Create one schedule for the interval and one for the dates.');
   if (group.times.length > 1) throw new UsageError(`'${original}' gives several start times for one interval`, "Give one, such as 'every 2 hours from 9am'.");
-  if (group.minuteOfHour !== undefined && unit === 'minute') throw new UsageError(`'${original}': a minute past the hour only goes with hours`, "Try 'every hour at :30'.");
+  if (group.minuteOfHour !== undefined && unit === 'minute' && 60 % step !== 0) {
+    throw new UsageError(`'${original}': a minute past the hour needs a step that divides the hour`, "Try 'every 15 minutes starting at minute 5'.");
+  }
   if (group.part) throw phraseError(original, 'Give the hours of the window', ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 17 on weekdays']);
   const days = { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null };
   const limited = Boolean(days.weekdays || days.monthDays || days.months);
-  const local = limited || group.window !== undefined || group.minuteOfHour !== undefined || group.times.length === 1;
+  // A minute past the hour is on the user's clock: the UTC clock's where the two agree (whole-hour offsets), so the interval stays in UTC there.
+  const hourly = unit === 'hour' && n === 1;
+  const minuteOnClock = group.minuteOfHour !== undefined && (hourly || offsetMinutes(context.zone, context.now) % 60 !== 0);
+  const local = limited || group.window !== undefined || minuteOnClock || group.times.length === 1;
   const anchor = group.window?.from ?? (group.times[0] ? group.times[0].value.hour * 60 + group.times[0].value.minute : (group.minuteOfHour ?? 0));
 
   if (group.window) {

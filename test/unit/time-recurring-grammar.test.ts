@@ -524,7 +524,6 @@ describe('errors', () => {
     ['every 30 seconds', 'UTC'],
     ['@daily', 'UTC'],
     ['every blue moon at 9', 'UTC'],
-    ['at 9am', 'UTC'],
     ['every hour at :75', 'UTC'],
     ['0 0 9 * * *', 'UTC'],
   ])('the phrases suggested for %s work', async (input, zone) => {

@@ -43,3 +43,40 @@ describe('unions joined by and', () => {
     expect(meaning.runs.filter((run) => run.startsWith('2027-02'))).toEqual(['2027-02-25T09:00', '2027-02-26T09:00', '2027-02-27T09:00', '2027-02-28T09:00']);
   });
 });
+
+describe('rules side by side', () => {
+  it.each([
+    ['every weekday at 9am and the 15th at noon', ['2026-12-03T09:00', '2026-12-04T09:00', '2026-12-07T09:00', '2026-12-08T09:00', '2026-12-09T09:00', '2026-12-10T09:00', '2026-12-11T09:00', '2026-12-14T09:00', '2026-12-15T09:00', '2026-12-15T12:00']],
+    ['weekdays at 8am and weekends', ['2026-12-03T08:00', '2026-12-04T08:00', '2026-12-05T08:00']],
+    ['daily at 9am and weekly on friday at 5pm', ['2026-12-03T09:00', '2026-12-04T09:00', '2026-12-04T17:00', '2026-12-05T09:00']],
+    ['every monday at 5pm and the last day of the month', ['2026-12-07T17:00', '2026-12-14T17:00', '2026-12-21T17:00', '2026-12-28T17:00', '2026-12-31T17:00']],
+  ])('%s fires on every part, each at its own time', async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+
+  it.each(['every 5 minutes and every monday at 9am', 'every day at 9am or 10am', 'every monday or tuesday'])('%s is refused, never folded into one rule', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(phrase);
+  });
+});
+
+describe('a clock alone under --cron, and minute offsets', () => {
+  it.each([
+    ['at noon', ['2026-12-02T12:00', '2026-12-03T12:00'], "read 'at noon' as every day at 12:00"],
+    ['at 3', ['2026-12-02T15:00', '2026-12-03T15:00'], "read '3' as 15:00"],
+  ])('%s is every day, with a note', async (phrase, expected, note) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 2);
+    expect(meaning.next_runs.map((iso) => iso.slice(0, 16))).toEqual(expected);
+    expect(meaning.notes.join('\n')).toContain(note);
+  });
+
+  it.each([
+    ['every 2 hours at minute 30', 'UTC', ['30 */2 * * *']],
+    ['every 15 minutes starting at minute 1', 'UTC', ['1-46/15 * * * *']],
+    ['every hour at minute 11', 'UTC', ['11 * * * *']],
+    // A half-hour zone: minute 30 on the user's clock is minute 0 in UTC.
+    ['every 2 hours at minute 30', 'Asia/Kolkata', ['0 1-23/2 * * *']],
+  ])('%s in %s', async (phrase, zone, crons) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone }, 2);
+    expect(meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : []).toEqual(crons);
+  });
+});
