@@ -3,6 +3,7 @@
  * heavy parsers are imported only on the path that needs them.
  */
 import { UsageError } from '../errors';
+import type { LocalSchedule } from './recurring';
 import type { SeriesRule } from './series';
 import { formatLocal } from './zone';
 
@@ -67,6 +68,10 @@ export interface SeriesMeaning {
   notes: string[];
   /** The rule itself, for `nextInstants` (series.ts): every instant is computed on the zone's clock. */
   rule: SeriesRule;
+  /** The end the phrase gives ("until dec 24", "for 4 weeks"), as --until would. */
+  until?: string;
+  /** The count the phrase gives ("10 times"), as --count would. */
+  count?: number;
 }
 
 export type PhraseMeaning = OnceMeaning | RecurringMeaning | SeriesMeaning;
@@ -92,7 +97,7 @@ export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions)
  */
 export async function endOfSpan(input: string, { now, zone }: PhraseOptions): Promise<number> {
   const { parseInstant } = await import('./once');
-  return parseInstant(input, { now, zone, endOfDay: true }).instant;
+  return parseInstant(input, { now, zone, edge: 'end' }).instant;
 }
 
 export interface RecurringOptions {
@@ -123,8 +128,46 @@ export async function meaningOfRecurring(input: string, options: PhraseOptions, 
   return meaning;
 }
 
-/** A repeating phrase as crons, or, for a rule no set of crons says exactly, as a series with its next instants. */
-export async function meaningOfSchedule(input: string, { now, zone: userZone }: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
+/** Words that may start a phrase's own start, end or count ("starting may 13th", "until dec 24", "for 4 weeks", "10 times"). */
+const END_CLAUSE = /\b(?:starting|beginning|from|effective|commencing|until|till|til|through|thru|ending|ends|up to|for|times)\b/;
+
+/**
+ * A repeating phrase as crons, or, for a rule no set of crons says exactly, as
+ * a series with its next instants. A phrase that gives its own start, end or
+ * count ("every monday until dec 24") is a series within them.
+ */
+export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!END_CLAUSE.test(text)) return (await scheduleOf(input, options, count)).meaning;
+  const [{ readEnds }, { asSeriesRule }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./recurring'), import('./series')]);
+  const { rule: ruleText, ends } = readEnds(text, options);
+  if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
+  // Rules that count from their first run ("every 3 days") count from the start.
+  const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
+  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count);
+  const inner = asSeriesRule(base.local, from, `'${input.trim()}'`);
+  const rule: SeriesRule = ends.start === undefined ? inner : { kind: 'starting', start: ends.start, rule: inner };
+  const runs = nextInstants(rule, base.meaning.timezone, options.now, Math.min(count, ends.count ?? count), ends.until);
+  const zone = base.meaning.timezone;
+  return {
+    type: 'series',
+    input,
+    timezone: zone,
+    description: `${base.meaning.description.replace(/ \([^)]*\)$/, '')}, ${ends.said.join(', ')} (${zone})`,
+    reason: 'gives its own start, end or count, so it is a series of one-time schedules within them',
+    hint: 'Without them it is a repeating schedule; --until and --count say the same as flags.',
+    next_runs: runs.map((ms) => new Date(ms).toISOString()),
+    next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
+    warnings: [],
+    notes: base.meaning.notes,
+    rule,
+    ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
+    ...(ends.count === undefined ? {} : { count: ends.count }),
+  };
+}
+
+/** A repeating phrase without ends, with the schedule it was read as. */
+async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions, count: number): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
   const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
     import('./recurring'),
     import('./to-utc'),
@@ -137,7 +180,7 @@ export async function meaningOfSchedule(input: string, { now, zone: userZone }: 
   const local = await readRecurring(input, { now, zone, notes }, parseRecurring);
   if (local.kind === 'series') {
     const runs = nextInstants(local.rule, zone, now, count);
-    return {
+    const meaning: SeriesMeaning = {
       type: 'series',
       input,
       timezone: zone,
@@ -150,6 +193,7 @@ export async function meaningOfSchedule(input: string, { now, zone: userZone }: 
       notes,
       rule: local.rule,
     };
+    return { meaning, local };
   }
   const { crons, localCrons, utcPatterns, warnings } = toUtcSchedule(local, zone, now, input.trim());
   const utcZone = zone === 'UTC' || zone === 'Etc/UTC';
@@ -184,7 +228,7 @@ export async function meaningOfSchedule(input: string, { now, zone: userZone }: 
     meaning.cron_expressions = parts.map((part) => part.cron_expression);
     meaning.crons = parts.map(({ cron_expression, local_cron, description, inUtc }) => ({ cron_expression, local_cron, description: `${description} (${label(inUtc)})` }));
   }
-  return meaning;
+  return { meaning, local };
 }
 
 const RECURRING_WORDS = /\b(?:every|each|daily|hourly|weekly|monthly|yearly|annually|quarterly|minutely|nightly|weekdays|weekends|once|twice)\b/;

@@ -13,8 +13,12 @@ import { addDays, formatLocal } from './zone';
 export interface InstantOptions {
   now: number;
   zone: string;
-  /** Read as the end of a span (--until): a day without a time of day means that whole day, so its last moment. */
-  endOfDay?: boolean;
+  /**
+   * Read as an edge of a span: a day without a time of day means that whole
+   * day, so its first moment for a start ("starting friday") and its last for
+   * an end ("--until friday"). Otherwise such a day is at 09:00.
+   */
+  edge?: 'start' | 'end';
 }
 
 export interface ParsedInstant {
@@ -56,7 +60,7 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
-export function parseInstant(input: string, { now, zone, endOfDay = false }: InstantOptions): ParsedInstant {
+export function parseInstant(input: string, { now, zone, edge }: InstantOptions): ParsedInstant {
   const whole = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
   const shown = input.trim().replace(/\s+/g, ' ');
   if (whole.length > MAX_PHRASE_LENGTH) {
@@ -68,13 +72,15 @@ export function parseInstant(input: string, { now, zone, endOfDay = false }: Ins
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
-  const read: Reading = { notes: [], dateOnly: false, dayClock: endOfDay ? END_OF_DAY : { hour: DEFAULT_HOUR, minute: 0 } };
+  const read: Reading = { notes: [], dateOnly: false, dayClock: edge === 'end' ? END_OF_DAY : edge === 'start' ? { hour: 0, minute: 0 } : { hour: DEFAULT_HOUR, minute: 0 } };
   const read0 = unixMillis(text) ?? isoInstant(text, zone, `'${shown}'`) ?? readPhrase(text, shown, now, zone, read);
   // The day's last minute, to its last millisecond.
-  const instant = endOfDay && read.dateOnly ? read0 + 59_999 : read0;
+  const instant = edge === 'end' && read.dateOnly ? read0 + 59_999 : read0;
   if (!inRange(instant)) {
     throw new UsageError(`'${shown}' is outside the dates this tool can use (the years 0001 to 9999)`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
   }
+  // "starting today": the day has begun, and what is left of it counts.
+  if (edge === 'start' && read.dateOnly && instant <= now && instant + 86_400_000 > now) return { instant: now, isNow: false, notes: read.notes, dateOnly: true };
   if (instant <= now) {
     throw new UsageError(
       `'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`,

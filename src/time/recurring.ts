@@ -5,7 +5,7 @@ import { phraseError } from './phrase-error';
 import { phraseZone } from './once-zone';
 import { lookupZone } from './zone-names';
 import type { LocalDate, SeriesRule } from './series';
-import { cronParts, MAX_CRONS, type Pattern } from './to-utc';
+import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { tokenize } from './words';
 import { addDays, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 
@@ -62,6 +62,26 @@ const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', '
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second last', [-3]: 'third last', [-4]: 'fourth last', [-5]: 'fifth last' };
 const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
+
+/**
+ * A schedule as a series rule, for a phrase with its own start, end or count:
+ * local times on local days as they are; an interval as elapsed steps from
+ * its next fire. A raw cron has no local meaning to keep and is refused.
+ */
+export function asSeriesRule(schedule: LocalSchedule, now: number, label: string): SeriesRule {
+  if (schedule.kind === 'series') return schedule.rule;
+  if (schedule.kind === 'raw') throw new UsageError(`${label}: a raw cron cannot carry its own start or end`, 'Give them as --until and --count.');
+  const patterns = patternsOf(schedule);
+  if (schedule.kind === 'interval') {
+    const minutes = patterns[0]!.minutes;
+    const step = (minutes[1] ?? minutes[0]! + DAY_MINUTES) - minutes[0]!;
+    const uniform = patterns.length === 1 && !patterns[0]!.days.weekdays && !patterns[0]!.days.monthDays && !patterns[0]!.days.months && minutes.every((m, k) => m === minutes[0]! + k * step);
+    if (!uniform || DAY_MINUTES % step !== 0) throw new UsageError(`${label}: this interval cannot carry its own start or end`, 'Give them as --until and --count.');
+    return { kind: 'elapsed', minutes: step, start: utcFires(patterns, now, 1)[0] ?? now };
+  }
+  const toClock = (m: number): ClockTime => ({ hour: Math.floor(m / 60), minute: m % 60 });
+  return { kind: 'any', rules: patterns.map((pattern): SeriesRule => ({ kind: 'calendar', days: pattern.days, times: pattern.minutes.map(toClock) })) };
+}
 
 /** True when the phrase reads as a repeating schedule rather than one instant. */
 export function looksRecurring(input: string): boolean {

@@ -32,7 +32,9 @@ export type SeriesRule =
   /** Local times on the days a filter allows (a part of a union that a cron could say alone). */
   | { kind: 'calendar'; days: DayFilter; times: ClockTime[] }
   /** Fires whenever any of its rules does: "every 15th and the last day of the month". */
-  | { kind: 'any'; rules: SeriesRule[] };
+  | { kind: 'any'; rules: SeriesRule[] }
+  /** A rule's instants from `start` (Unix ms) on: "every friday starting december 11". */
+  | { kind: 'starting'; start: number; rule: SeriesRule };
 
 const MINUTE = 60_000;
 /** How far ahead to look for the next instant: a 29 February can be eight years away. */
@@ -46,6 +48,7 @@ const SEARCH_DAYS = 366 * 8 + 2;
 export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, count: number, untilMs = Infinity): number[] {
   const instants: number[] = [];
   if (count <= 0) return instants;
+  if (rule.kind === 'starting') return nextInstants(rule.rule, zone, Math.max(fromMs, rule.start - 1), count, untilMs);
   if (rule.kind === 'any') {
     const all = rule.rules.flatMap((part) => nextInstants(part, zone, fromMs, count, untilMs));
     return [...new Set(all)].sort((a, b) => a - b).slice(0, count);
@@ -78,7 +81,7 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
 
 type Day = LocalDate & { weekday: number };
 
-function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' }>, date: Day): boolean {
+function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' } | { kind: 'starting' }>, date: Day): boolean {
   switch (rule.kind) {
     case 'days': {
       const days = daysBetween(rule.anchor, date);

@@ -80,3 +80,34 @@ describe('a clock alone under --cron, and minute offsets', () => {
     expect(meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : []).toEqual(crons);
   });
 });
+
+describe('a start, end or count inside the phrase', () => {
+  const series = async (phrase: string, count = 10) => {
+    // Wednesday 11:00 in New York.
+    const meaning = await meaningOfSchedule(phrase, { now: Date.parse('2026-12-02T16:00:00Z'), zone: 'America/New_York' }, count);
+    return { type: meaning.type, runs: meaning.next_runs_local.map((local) => local.slice(0, 16)) };
+  };
+  it.each([
+    ['every weekday at 8am until dec 4', ['2026-12-03 08:00', '2026-12-04 08:00']],
+    ['daily at 9am for 3 days', ['2026-12-03 09:00', '2026-12-04 09:00', '2026-12-05 09:00']],
+    ['every tuesday 3 times', ['2026-12-08 09:00', '2026-12-15 09:00', '2026-12-22 09:00']],
+    ['every monday at 10am for 4 weeks', ['2026-12-07 10:00', '2026-12-14 10:00', '2026-12-21 10:00', '2026-12-28 10:00']],
+    ['every day at 9 until friday', ['2026-12-03 09:00', '2026-12-04 09:00']],
+    ['every friday starting december 11 for 2 weeks', ['2026-12-11 09:00', '2026-12-18 09:00']],
+    ['every 3 days at 8am starting dec 10 until dec 20', ['2026-12-10 08:00', '2026-12-13 08:00', '2026-12-16 08:00', '2026-12-19 08:00']],
+  ])('%s', async (phrase, expected) => {
+    expect(await series(phrase)).toEqual({ type: 'series', runs: expected });
+  });
+
+  it.each([
+    ['monday through thursday at 8am', 'recurring'],
+    ['every 30 minutes from 9am until 5pm', 'recurring'],
+    ['every hour from 9 through 5 on weekdays', 'recurring'],
+  ])('%s: a range of days or hours is not an end', async (phrase, type) => {
+    expect((await series(phrase, 2)).type).toBe(type);
+  });
+
+  it('an end before the start is refused', async () => {
+    await expect(series('every day starting dec 20 until dec 10')).rejects.toThrow(/ends before it starts/);
+  });
+});

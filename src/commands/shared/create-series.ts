@@ -18,8 +18,9 @@ export interface SeriesInput {
  * clock (so DST cannot move them), created up to the horizon and recorded as
  * one series id that sync tops up. The id is the data (stdout).
  */
-export async function createSeries(rt: Runtime, { agent, message, role, meaning, until, count }: SeriesInput): Promise<void> {
+export async function createSeries(rt: Runtime, { agent, message, role, meaning, until: untilFlag, count: countFlag }: SeriesInput): Promise<void> {
   const now = rt.now();
+  const { until, count } = await phraseEnds(rt, meaning, untilFlag, countFlag);
   const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf }, { startSeries }, { recordWriter }, { localAndUtc }] = await Promise.all([
     import('../../state/records'),
     import('../../sync/intent'),
@@ -42,7 +43,7 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     agent_id: await rt.agentId(agent),
     phrase: meaning.input.trim(),
     ...rule,
-    ...(until === undefined ? {} : { until: new Date(await untilInstant(rt, until)).toISOString() }),
+    ...(until === undefined ? {} : { until: new Date(until).toISOString() }),
     ...(count === undefined ? {} : { count }),
     horizon: new Date(now).toISOString(),
     template: { messages: [{ role, content: message }] },
@@ -50,7 +51,7 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     status: 'active' as const,
     created_at: new Date(now).toISOString(),
   };
-  if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${until}' is not in the future`);
+  if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${untilFlag}' is not in the future`);
   const api = await rt.api();
   const records = await recordWriter(rt);
   const { planned, created, error } = await startSeries({ api, records, now }, { series, instants: seriesInstants });
@@ -82,8 +83,20 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   out.info(end ? `  That is ${end}.` : `  More are created as time passes by 'letta-switchboard sync' (run it daily or hourly: letta-switchboard sync --print-cron).`);
 }
 
-/** --until: a day without a time of day ("friday", "2026-12-04") includes that whole day on the user's clock. */
-async function untilInstant(rt: Runtime, text: string): Promise<number> {
+/**
+ * The series' end and count: --until (a day without a time of day includes that whole day on the
+ * user's clock) and --count, or the same said in the phrase ("until dec 24", "10 times"); both, and different, is an error.
+ */
+async function phraseEnds(rt: Runtime, meaning: RecurringMeaning | SeriesMeaning, untilFlag: string | undefined, countFlag: number | undefined) {
   const { endOfSpan } = await import('../../time/index');
-  return endOfSpan(text, { now: rt.now(), zone: rt.zone() });
+  const flagUntil = untilFlag === undefined ? undefined : await endOfSpan(untilFlag, { now: rt.now(), zone: rt.zone() });
+  const said: { until?: string; count?: number } = meaning.type === 'series' ? meaning : {};
+  const phraseUntil = said.until === undefined ? undefined : Date.parse(said.until);
+  if (flagUntil !== undefined && phraseUntil !== undefined && flagUntil !== phraseUntil) {
+    throw new UsageError(`'${meaning.input.trim()}' ends ${said.until}, but --until '${untilFlag}' is ${new Date(flagUntil).toISOString()}`, 'Give the end once: in the phrase or as --until.');
+  }
+  if (countFlag !== undefined && said.count !== undefined && countFlag !== said.count) {
+    throw new UsageError(`'${meaning.input.trim()}' says ${said.count} times, but --count is ${countFlag}`, 'Give the count once: in the phrase or as --count.');
+  }
+  return { until: flagUntil ?? phraseUntil, count: countFlag ?? said.count };
 }
