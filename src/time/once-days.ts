@@ -47,7 +47,9 @@ export type DayRef =
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
   /** "a week from tomorrow", "3 days after friday". */
-  | { kind: 'shift'; days: number; from: DayRef };
+  | { kind: 'shift'; days: number; from: DayRef }
+  /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
+  | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef };
 
 export interface OnceParts {
   day?: DayRef;
@@ -132,6 +134,8 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
   if (tokens[start] === 'day' && tokens[start + 2] === (tokens[start + 1] === 'after' ? 'tomorrow' : 'yesterday')) {
     return { value: { kind: 'offset', days: tokens[start + 1] === 'after' ? 2 : -2 }, end: start + 3 };
   }
+  // "the day after next": the day after tomorrow.
+  if (tokens[start] === 'day' && tokens[start + 1] === 'after' && tokens[start + 2] === 'next') return { value: { kind: 'offset', days: 2 }, end: start + 3 };
   return null;
 }
 
@@ -143,6 +147,7 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
  * that date, and the two must agree.
  */
 function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null {
+  if (tokens[i] === 'the') return readWeekdayNear(tokens, i + 1);
   let j = i;
   let mode: Extract<DayRef, { kind: 'weekday' }>['mode'] = 'this';
   const lead = tokens[j];
@@ -179,6 +184,20 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   if (tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: j + 2 };
   if (tokens[j] === 'before' && tokens[j + 1] === 'last') return { value: { kind: 'weekday', weekday, mode: 'last' }, end: j + 2 };
   return { value: { kind: 'weekday', weekday, mode }, end: j };
+}
+
+/**
+ * "the saturday after next", "the monday before may 25", "the friday after
+ * dec 25": a weekday counted from another day, never that day itself.
+ */
+function readWeekdayNear(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const weekday = weekdayAt(tokens, i);
+  const link = tokens[i + 1];
+  if (weekday === undefined || (link !== 'after' && link !== 'before')) return null;
+  if (link === 'after' && tokens[i + 2] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: i + 3 };
+  const from = readRelativeDay(tokens, i + 2) ?? readDate(tokens, i + 2);
+  if (!from) return null;
+  return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value }, end: from.end };
 }
 
 /**
@@ -245,20 +264,24 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     const of = readMonthRef(tokens, start + 2);
     return of ? { value: { kind: 'nth', nth: edge, weekday: null, of: of.value }, end: of.end } : null;
   }
-  const nth = tokens[start] === 'last' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
+  let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
   if (!nth) return null;
+  // "2nd last friday", "second to last friday".
+  const fromEnd = tokens[nth.end] === 'last' ? nth.end + 1 : tokens[nth.end] === 'to' && tokens[nth.end + 1] === 'last' ? nth.end + 2 : 0;
+  if (fromEnd && nth.value > 0 && weekdayAt(tokens, fromEnd) !== undefined) nth = { value: -nth.value, end: fromEnd };
   const weekday = weekdayAt(tokens, nth.end);
   const isDay = tokens[nth.end] === 'day';
   if (weekday === undefined && !isDay) return null;
   const link = tokens[nth.end + 1];
-  if (link !== 'of' && link !== 'in') return null;
-  const of = readMonthRef(tokens, nth.end + 2);
+  // "first sunday next month", "3rd thursday this september": the month right after, without "of".
+  const of = link === 'of' || link === 'in' ? readMonthRef(tokens, nth.end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, nth.end + 1) : null;
   if (!of) return null;
   return { value: { kind: 'nth', nth: nth.value, weekday: isDay ? null : weekday!, of: of.value }, end: of.end };
 }
 
-/** "march", "march 2027", "next month", "this month", "the month", "the next month". */
+/** "march", "march 2027", "this march", "next month", "this month", "the month", "the next month". */
 function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | null {
+  if (tokens[i] === 'this' && monthAt(tokens, i + 1) !== undefined) return readMonthRef(tokens, i + 1);
   const month = monthAt(tokens, i);
   if (month !== undefined) {
     return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { month, year: Number(tokens[i + 1]) }, end: i + 2 } : { value: { month }, end: i + 1 };
@@ -311,7 +334,7 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   return { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
 }
 
-const ordinalName = (n: number) => (n === -1 ? 'last' : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
+const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
 
 /**
  * The instant the parts name on `calendar`, from `now`: the rules of the
@@ -321,6 +344,13 @@ const ordinalName = (n: number) => (n === -1 ? 'last' : (['first', 'second', 'th
  */
 export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
   const { clock, carry } = clockOf(parts, notes, dayClock);
+  if (parts.day?.kind === 'near') {
+    const { weekday, direction } = parts.day;
+    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
+    const days = direction === 1 ? (weekday - from.weekday + 7) % 7 || 7 : -((from.weekday - weekday + 7) % 7 || 7);
+    const date = addDays(from, days);
+    return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+  }
   if (parts.day?.kind === 'shift') {
     // The day it counts from, then that many calendar days on.
     const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
@@ -479,9 +509,10 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
       const dayOfMonth = day.nth === -1 ? last : day.nth;
       return dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
     }
-    if (day.nth === -1) {
+    if (day.nth < 0) {
       const lastWeekday = addDays({ year, month, day: last }, 0).weekday;
-      return { year, month, day: last - ((lastWeekday - day.weekday + 7) % 7) };
+      const dayOfMonth = last - ((lastWeekday - day.weekday + 7) % 7) - 7 * (-day.nth - 1);
+      return dayOfMonth >= 1 ? { year, month, day: dayOfMonth } : null;
     }
     const firstWeekday = addDays({ year, month, day: 1 }, 0).weekday;
     const dayOfMonth = 1 + ((day.weekday - firstWeekday + 7) % 7) + 7 * (day.nth - 1);

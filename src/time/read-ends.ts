@@ -74,9 +74,13 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const word = words[k]!;
       const isEnd = END_WORDS.has(word) && (word !== 'up' || words[k + 1] === 'to');
       if (!isEnd && !START_WORDS.has(word)) continue;
-      // "monday through thursday", "jan through march", "the 1st to the 10th": a range of days, not an end.
-      const before = words[k - 1];
-      if (isEnd && (weekdayOf(before) !== undefined || monthOf(before) !== undefined || /^(?:\d+(?:st|nd|rd|th)|weekdays?)$/.test(before ?? ''))) continue;
+      // "monday through thursday", "jan through march", "the 1st through the 10th": a range of days, not an end.
+      const [before, after] = [words[k - 1], words[k + 1] === 'the' ? words[k + 2] : words[k + 1]];
+      const range =
+        (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined) ||
+        (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
+        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && /^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? ''));
+      if (isEnd && range) continue;
       let from = k + 1;
       if (word === 'up' || (['ending', 'ends', 'starting', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;
       if (words[from] === 'to' && word === 'up') from++;
