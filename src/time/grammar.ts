@@ -286,7 +286,7 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   const count = readNumber(tokens, j, { articles: false });
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
-    if (unit === 'second') throw new UsageError('Letta runs schedules at most once a minute', "Try 'every minute'.");
+    if (unit === 'second') throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
     let n = count.value;
     let finalUnit: Unit = unit;
     if (!Number.isInteger(n)) {

@@ -53,7 +53,7 @@ describe('commands in-process', () => {
     // One message line, then one hint line (the wording belongs to the time language's own tests).
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^Error: 'every 7 seconds'.*once a minute/);
+    expect(lines[0]).toMatch(/^Error: 'every 7 seconds'.*step by whole minutes/);
     expect(lines[1]).toContain("'every minute'");
   });
 

@@ -531,7 +531,8 @@ describe('errors', () => {
     expect(error).toBeInstanceOf(UsageError);
     const { message, hint } = error as UsageError;
     expect(message).toContain(input.trim());
-    const suggested = [...(hint ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!).filter((phrase) => phrase !== input);
+    // The forms after "Try" (a "did you mean" before it names single words).
+    const suggested = [...(hint ?? '').replace(/^.*?(?=Try |Use |Name |Write |For |Drop )/, '').matchAll(/'([^']+)'/g)].map((m) => m[1]!).filter((phrase) => phrase !== input);
     expect(suggested.length).toBeGreaterThan(0);
     for (const phrase of suggested) {
       const meaning = await meaningOfSchedule(phrase, { now: NOW, zone });
