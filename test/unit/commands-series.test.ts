@@ -59,6 +59,37 @@ describe('series', () => {
     expect(again.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it.each([['friday'], ['2027-03-05'], ['mar 5']])('--until %s, a day without a time, includes that whole day', async (until) => {
+    // Wednesday 2027-03-03: the runs are Wednesday, Thursday and Friday at 6pm.
+    const result = await create(['--cron', 'every day at 6pm', '--until', until], '2027-03-03T12:00:00Z');
+    expect(result.code).toBe(0);
+    expect(instantsSent(result.requests)).toEqual(['2027-03-03T23:00:00.000Z', '2027-03-04T23:00:00.000Z', '2027-03-05T23:00:00.000Z']);
+  });
+
+  it.each([
+    ['every day at 6pm until friday', []],
+    ['every day at 6pm for 3 days', []],
+    ['every day at 6pm 3 times', []],
+    ['every day at 6pm', ['--count', '3']],
+  ])('%s %s: the phrase\'s own end or count is the same series as the flags', async (cron, flags) => {
+    const result = await create(['--cron', cron, ...flags], '2027-03-03T12:00:00Z');
+    expect(result.code).toBe(0);
+    expect(instantsSent(result.requests)).toEqual(['2027-03-03T23:00:00.000Z', '2027-03-04T23:00:00.000Z', '2027-03-05T23:00:00.000Z']);
+  });
+
+  it('a phrase that starts later creates nothing before its start, and sync keeps to it', async () => {
+    const result = await create(['--cron', 'every friday at 9am starting march 19', '--count', '2'], '2027-03-03T12:00:00Z');
+    expect(result.code).toBe(0);
+    expect(instantsSent(result.requests)).toEqual(['2027-03-19T13:00:00.000Z', '2027-03-26T13:00:00.000Z']);
+  });
+
+  it('an end in the phrase and a different --until is an error, and nothing is created', async () => {
+    const result = await create(['--cron', 'every day at 6pm until friday', '--until', '2027-03-10'], '2027-03-03T12:00:00Z');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Give the end once');
+    expect(result.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
   it('is listed as one row and deleted as one', async () => {
     const result = await create(['--cron', 'every day at 9am', '--count', '3'], '2027-03-01T00:00:00Z');
     const seriesId = result.stdout.trim();

@@ -78,11 +78,12 @@ export default (kind: ScheduleKind) =>
           : `${old.id} is unchanged; no new schedule was created.`;
         throw new EditFailed(`Could not change ${old.id}: ${step.error?.message ?? 'unknown error'}`, hint, step.error?.exitCode ?? 1);
       }
-      if (out.json) return out.document({ old_id: old.id, id: step.newId, agent_id: old.agent_id, changed, schedule: body.schedule, message: { messages: body.messages } });
+      if (out.json) return out.document({ old_id: old.id, id: step.newId, agent_id: old.agent_id, changed, schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [] });
       out.line(step.newId!);
       if (out.quiet) return;
       out.success(`${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`);
       for (const change of changed) out.info(`  ${change}`);
+      out.readingNotes(meaning?.notes);
       if (meaning?.type === 'recurring') for (const warning of meaning.warnings) out.warn(warning);
     },
   });

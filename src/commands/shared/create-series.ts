@@ -18,8 +18,9 @@ export interface SeriesInput {
  * clock (so DST cannot move them), created up to the horizon and recorded as
  * one series id that sync tops up. The id is the data (stdout).
  */
-export async function createSeries(rt: Runtime, { agent, message, role, meaning, until, count }: SeriesInput): Promise<void> {
+export async function createSeries(rt: Runtime, { agent, message, role, meaning, until: untilFlag, count: countFlag }: SeriesInput): Promise<void> {
   const now = rt.now();
+  const { until, count } = await phraseEnds(rt, meaning, untilFlag, countFlag);
   const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf }, { startSeries }, { recordWriter }, { localAndUtc }] = await Promise.all([
     import('../../state/records'),
     import('../../sync/intent'),
@@ -37,7 +38,7 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     agent_id: await rt.agentId(agent),
     phrase: meaning.input.trim(),
     ...rule,
-    ...(until === undefined ? {} : { until: new Date(await untilInstant(until, { now, zone: rt.zone() })).toISOString() }),
+    ...(until === undefined ? {} : { until: new Date(until).toISOString() }),
     ...(count === undefined ? {} : { count }),
     horizon: new Date(now).toISOString(),
     template: { messages: [{ role, content: message }] },
@@ -45,7 +46,7 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     status: 'active' as const,
     created_at: new Date(now).toISOString(),
   };
-  if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${until}' is not in the future`);
+  if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${untilFlag}' is not in the future`);
   const api = await rt.api();
   const records = await recordWriter(rt);
   const { planned, created, error } = await startSeries({ api, records, now }, { series, instants: seriesInstants });
@@ -57,10 +58,11 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     return `${local} (${utc})`;
   };
   if (out.json) {
-    out.document({ series_id: series.series_id, agent_id: series.agent_id, phrase: series.phrase, timezone: series.zone, rule: series.rule, until: series.until, count: series.count, members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })), horizon: new Date(horizonOf(series, now)).toISOString() });
+    out.document({ series_id: series.series_id, agent_id: series.agent_id, phrase: series.phrase, timezone: series.zone, rule: series.rule, until: series.until, count: series.count, members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })), horizon: new Date(horizonOf(series, now)).toISOString(), notes: meaning.notes });
   } else {
     out.line(series.series_id);
   }
+  out.readingNotes(meaning.notes);
   if (error) {
     out.note(`${out.paintErr.red('Error:')} ${error.message}`);
     out.note(`Created ${created.length} of ${planned.length} schedules of series ${series.series_id}${created.length ? `: ${created.join(', ')}` : ''}.`);
@@ -83,13 +85,26 @@ export function seriesRule(meaning: RecurringMeaning | SeriesMeaning, followsClo
   return { rule: meaning.cron_expression, zone: 'UTC' };
 }
 
-/** --until DATE (or a file's `until:`): a bare date means the end of that day on the zone's clock; anything else is a one-time phrase. */
+/** --until DATE (or a file's `until:`): a day without a time of day means the end of that day on the zone's clock. */
 export async function untilInstant(text: string, phrase: PhraseOptions): Promise<number> {
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (date) {
-    const { instantFromLocal } = await import('../../time/zone');
-    return instantFromLocal(phrase.zone, { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]), hour: 23, minute: 59, second: 59 });
+  const { endOfSpan } = await import('../../time/index');
+  return endOfSpan(text, phrase);
+}
+
+/**
+ * The series' end and count: --until (a day without a time of day includes that whole day on the
+ * user's clock) and --count, or the same said in the phrase ("until dec 24", "10 times"); both, and different, is an error.
+ */
+async function phraseEnds(rt: Runtime, meaning: RecurringMeaning | SeriesMeaning, untilFlag: string | undefined, countFlag: number | undefined) {
+  const { endOfSpan } = await import('../../time/index');
+  const flagUntil = untilFlag === undefined ? undefined : await endOfSpan(untilFlag, { now: rt.now(), zone: rt.zone() });
+  const said: { until?: string; count?: number } = meaning.type === 'series' ? meaning : {};
+  const phraseUntil = said.until === undefined ? undefined : Date.parse(said.until);
+  if (flagUntil !== undefined && phraseUntil !== undefined && flagUntil !== phraseUntil) {
+    throw new UsageError(`'${meaning.input.trim()}' ends ${said.until}, but --until '${untilFlag}' is ${new Date(flagUntil).toISOString()}`, 'Give the end once: in the phrase or as --until.');
   }
-  const { meaningOfOnce } = await import('../../time/index');
-  return (await meaningOfOnce(text, phrase)).scheduled_at;
+  if (countFlag !== undefined && said.count !== undefined && countFlag !== said.count) {
+    throw new UsageError(`'${meaning.input.trim()}' says ${said.count} times, but --count is ${countFlag}`, 'Give the count once: in the phrase or as --count.');
+  }
+  return { until: flagUntil ?? phraseUntil, count: countFlag ?? said.count };
 }

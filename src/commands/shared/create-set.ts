@@ -98,6 +98,7 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     if (rest.length > 0) out.note(`Not created: ${rest.join(', ')}.`);
     throw failure;
   }
+  out.readingNotes(meaning.notes);
   for (const warning of meaning.warnings) out.warn(warning);
   if (keepExact && !out.json && !out.quiet) out.info(keepExact);
 }
