@@ -18,12 +18,12 @@ export default defineCommand({
     const { CRONTAB_LINE } = await import('../sync/intent');
     if (options.printCron) return rt.out.line(CRONTAB_LINE);
     const now = rt.now();
-    const [{ syncSchedules }, { reportOutcome }, { stateStore }] = await Promise.all([import('../sync/run'), import('../sync/report'), import('./shared/state')]);
+    const [{ syncSchedules }, { reportOutcome }, { stateStore, serverOf }] = await Promise.all([import('../sync/run'), import('../sync/report'), import('./shared/state')]);
     const store = await stateStore(rt);
     const api = await rt.api();
     const agent = options.allAgents ? undefined : rt.agentOrNone();
     const agentId = agent === undefined ? undefined : await rt.agentId(agent);
-    const result = await syncSchedules({ api, store, now, agentId, dryRun: rt.dryRun });
+    const result = await syncSchedules({ api, store, now, server: serverOf(rt), agentId, dryRun: rt.dryRun });
     const reports = result.outcomes.map((outcome) => reportOutcome(outcome, now, rt.dryRun)).filter((report) => report.lines.length > 0);
     const out = rt.out;
     if (out.json) out.document(reports.map(({ lines: _lines, ...facts }) => facts));

@@ -21,10 +21,12 @@ export interface Received {
 }
 
 export type Fault =
-  | { status: number; body?: string; headers?: Record<string, string> }
-  | { hang: true }
-  | { reset: true }
-  | { redirect: string; status?: number };
+  | { status: number; body?: string; headers?: Record<string, string>; land?: true }
+  | { hang: true; land?: true }
+  | { reset: true; land?: true }
+  | { redirect: string; status?: number }
+  /** Answer this one normally (to place a fault on a later request). */
+  | { pass: true };
 
 interface Schedule {
   id: string;
@@ -53,6 +55,8 @@ export class FakeLetta {
   maxPage = 50;
   /** Delay before each answer, in ms (to make concurrency observable). */
   latencyMs = 0;
+  /** Fill in defaults on each stored message, as some servers do (`"type": "message"`). */
+  fillDefaults = false;
   /** Letta's clock, for refusing past instants. */
   now = () => Date.now();
   /** Most requests in flight at once (to check bounded concurrency). */
@@ -98,6 +102,7 @@ export class FakeLetta {
     this.latencyMs = 0;
     this.now = now;
     this.maxInFlight = 0;
+    this.fillDefaults = false;
     this.faults = [];
     this.nextId = 1;
   }
@@ -124,6 +129,17 @@ export class FakeLetta {
     return item;
   }
 
+  /** A create's effect: the schedule stored as the server would keep it. */
+  private store(pathname: string, body: unknown): Schedule | undefined {
+    const agentId = /^\/v1\/agents\/([^/]+)\/schedule$/.exec(pathname)?.[1];
+    const b = body as { schedule?: Schedule['schedule']; messages?: unknown[] } | undefined;
+    if (!agentId || !b?.schedule || !Array.isArray(b.messages)) return undefined;
+    const item = this.addSchedule(decodeURIComponent(agentId), b.schedule);
+    const messages = this.fillDefaults ? b.messages.map((m) => ({ type: 'message', name: null, ...(m as object) })) : b.messages;
+    item.message = { messages };
+    return item;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -140,8 +156,12 @@ export class FakeLetta {
 
     const signature = `${req.method} ${url.pathname}`;
     const index = this.faults.findIndex((f) => f.match.test(signature));
-    if (index >= 0) {
-      const fault = this.faults.splice(index, 1)[0]!.fault;
+    const passes = index >= 0 && 'pass' in this.faults[index]!.fault;
+    if (passes) this.faults.splice(index, 1);
+    if (index >= 0 && !passes) {
+      const fault = this.faults.splice(index, 1)[0]!.fault as Exclude<Fault, { pass: true }>;
+      // The request was processed (a create landed) and only then did the answer fail.
+      if ('land' in fault && fault.land) this.store(url.pathname, body);
       if ('hang' in fault) return; // never answer
       if ('reset' in fault) return req.socket.destroy();
       if ('redirect' in fault) {
@@ -185,8 +205,7 @@ export class FakeLetta {
       } else if (typeof b.schedule.cron_expression !== 'string' || b.schedule.cron_expression.split(' ').length !== 5) {
         return send(400, { detail: 'Invalid cron expression' });
       }
-      const item = this.addSchedule(agentId!, b.schedule);
-      item.message = { messages: b.messages };
+      const item = this.store(url.pathname, body)!;
       return send(201, { id: item.id, next_scheduled_at: item.next_scheduled_time });
     }
     if (rest === '/schedule' && req.method === 'GET') {

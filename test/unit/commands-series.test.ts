@@ -71,7 +71,7 @@ describe('series', () => {
     expect(deleted.code).toBe(0);
     expect(deleted.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').at(-1))).toEqual(members);
     expect(h.letta.schedules.size).toBe(0);
-    expect(state().series[0]).toMatchObject({ status: 'gone' });
+    expect(state().series[0]).toMatchObject({ status: 'deleted' });
   });
 
   it('a partial failure says exactly what exists, and sync creates the rest', async () => {

@@ -129,8 +129,12 @@ describe('sync faults', () => {
     expect(changing(result.requests)).toEqual([]);
     expect(result.stdout).toContain(`${oldId} was deleted outside letta-switchboard`);
     expect(state().intents).toEqual([expect.objectContaining({ schedule_id: oldId, status: 'gone' })]);
+    // Confirmed by a GET of its own before it was marked gone.
+    expect(result.requests.map((r) => `${r.method} ${r.path}`)).toContain(`GET ${SCHEDULES}/${oldId}`);
+    // A gone record is looked at again (the list is read), never re-created.
     const again = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
-    expect(again.requests).toEqual([]);
+    expect(changing(again.requests)).toEqual([]);
+    expect(again.stdout).toBe('');
   });
 
   it('a corrupt record is an error naming the file, left untouched', async () => {

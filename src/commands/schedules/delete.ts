@@ -34,23 +34,33 @@ export default (kind: ScheduleKind) =>
         const answer = await rt.prompt(`Delete ${ids.length} ${kind} schedules? [y/N] `);
         if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('Nothing deleted', 'Pass --yes to delete without asking.');
       }
-      const { findSchedule } = await import('../shared/schedule');
+      const [{ findSchedule }, { whileChanging, readRecordOrNothing, followLineage, recordWriter }, { markDeleted }] = await Promise.all([
+        import('../shared/schedule'),
+        import('../shared/state'),
+        import('../../state/records'),
+      ]);
       const api = await rt.api();
       const out = rt.out;
-      const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, deleted: false, error }), async (id) => {
-        if (kind === 'recurring' && (await import('../../state/records')).isSeriesId(id)) {
+      const records = await recordWriter(rt);
+      const at = new Date(rt.now()).toISOString();
+      // Each id is looked up, deleted and recorded holding the changes lock, so a sync cannot re-create it meanwhile.
+      const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, deleted: false, error }), (asked) => whileChanging(rt, async () => {
+        if (kind === 'recurring' && (await import('../../state/records')).isSeriesId(asked)) {
           const { deleteSeries } = await import('../shared/series');
-          const { agent_id, deleted } = await deleteSeries(rt, id);
-          if (out.quiet) out.line(id);
-          else if (!out.json) out.success(`Deleted series ${id} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
-          return { id, agent_id, deleted: true };
+          const { agent_id, deleted } = await deleteSeries(rt, asked);
+          if (out.quiet) out.line(asked);
+          else if (!out.json) out.success(`Deleted series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
+          return { id: asked, agent_id, deleted: true };
         }
+        const id = followLineage(rt, await readRecordOrNothing(rt), asked);
         const item = await findSchedule(rt, kind, id);
         await api.deleteSchedule(item.agent_id, id);
+        // Recorded as deleted with this tool, so sync never reports it as deleted elsewhere.
+        await records.update((state) => markDeleted(state, id, at));
         if (out.quiet) out.line(id);
         else if (!out.json) out.success(`Deleted ${kind} schedule ${id}`);
         return { id, agent_id: item.agent_id, deleted: true };
-      });
+      }));
       if (out.json) out.document(outcomes);
       const failed = outcomes.filter((o) => !o.deleted);
       if (failed.length === 0) return;

@@ -20,7 +20,7 @@ export interface SeriesInput {
  */
 export async function createSeries(rt: Runtime, { agent, message, role, meaning, until, count }: SeriesInput): Promise<void> {
   const now = rt.now();
-  const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf }, { startSeries }, { recordWriter }, { localAndUtc }] = await Promise.all([
+  const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf }, { startSeries }, { recordWriter, whileChanging, serverOf }, { localAndUtc }] = await Promise.all([
     import('../../state/records'),
     import('../../sync/intent'),
     import('../../sync/series'),
@@ -40,6 +40,7 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   const series = {
     series_id: newSeriesId(),
     agent_id: await rt.agentId(agent),
+    server: serverOf(rt),
     phrase: meaning.input.trim(),
     ...rule,
     ...(until === undefined ? {} : { until: new Date(await untilInstant(rt, until)).toISOString() }),
@@ -53,7 +54,8 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${until}' is not in the future`);
   const api = await rt.api();
   const records = await recordWriter(rt);
-  const { planned, created, error } = await startSeries({ api, records, now }, { series, instants: seriesInstants });
+  // Each member is created holding the changes lock, after reading what exists, so a sync topping up meanwhile cannot double one.
+  const { planned, created, error } = await startSeries({ api, records, now }, { series, instants: seriesInstants }, (step) => whileChanging(rt, step));
 
   const out = rt.out;
   const zone = series.zone === 'UTC' ? rt.zone() : series.zone;

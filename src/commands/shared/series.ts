@@ -45,10 +45,10 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): P
 
 /** Delete every member of a series that is still to fire, then mark the series gone. */
 export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ agent_id: string; deleted: string[] }> {
-  const [{ stateStore }, { findSeries }, { isGoneMember }] = await Promise.all([import('./state'), import('../../state/records'), import('../../sync/series')]);
+  const [{ stateStore }, { findSeries, endSeries }, { isGoneMember }] = await Promise.all([import('./state'), import('../../state/records'), import('../../sync/series')]);
   const store = await stateStore(rt);
   const series = findSeries(await store.read(), seriesId);
-  if (!series || series.status === 'gone') throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+  if (!series || series.status === 'gone' || series.status === 'deleted') throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
   const now = rt.now();
   const api = await rt.api();
   const deleted: string[] = [];
@@ -65,6 +65,6 @@ export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ age
     }
     deleted.push(member.schedule_id);
   }
-  if (!rt.dryRun) await store.update((state) => Object.assign(findSeries(state, seriesId) ?? {}, { status: 'gone', status_at: new Date(now).toISOString() }));
+  if (!rt.dryRun) await store.update((state) => endSeries(state, seriesId, 'deleted', new Date(now).toISOString()));
   return { agent_id: series.agent_id, deleted };
 }

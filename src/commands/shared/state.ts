@@ -1,13 +1,84 @@
 import { CliError } from '../../errors';
+import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
-import type { State } from '../../state/records';
+import { currentId, emptyState, type State } from '../../state/records';
 import type { StateStore } from '../../state/store';
 import type { RecordWriter } from '../../sync/execute';
+
+/** The lock every command that changes schedules or the record holds across the read-plan-act of one schedule. */
+export const CHANGES_LOCK = 'changes';
 
 /** The record of intent for this run. */
 export async function stateStore(rt: Runtime): Promise<StateStore> {
   const { openState } = await import('../../state/store');
   return openState(rt.env, rt.home, { signal: rt.signal });
+}
+
+/** The server this run talks to, as records name it: the normalised base URL. */
+export function serverOf(rt: Runtime): string {
+  return parseBaseUrl(rt.settings.baseUrl.value).href;
+}
+
+/**
+ * Run one read-plan-act step holding the changes lock, so no other command
+ * changes the same schedules or record meanwhile. The record is never
+ * required: when the lock cannot be made at all (a read-only folder) the step
+ * runs without it, with one warning; a lock another process holds is waited
+ * for. Under --dry-run nothing changes, so no lock is taken.
+ */
+export async function whileChanging<T>(rt: Runtime, body: () => Promise<T>): Promise<T> {
+  if (rt.dryRun) return body();
+  const [store, { LockUnavailableError }] = await Promise.all([stateStore(rt), import('../../state/store')]);
+  let started = false;
+  try {
+    return await store.withLock(CHANGES_LOCK, () => {
+      started = true;
+      return body();
+    });
+  } catch (error) {
+    if (!(error instanceof LockUnavailableError) || started) throw error;
+    rt.out.warn(`${error.message}; working without it, so another letta-switchboard running now could change the same schedules.`);
+  }
+  return body();
+}
+
+/**
+ * Read the record; records that could not be understood are named once on
+ * stderr (they are left in the file, untouched, and not acted on).
+ */
+export async function readRecord(rt: Runtime, store?: StateStore): Promise<State> {
+  const state = await (store ?? (await stateStore(rt))).read();
+  for (const skipped of state.skipped ?? []) warnSkipped(rt, skipped.problem);
+  return state;
+}
+
+/** The record, or an empty one when it cannot be read (for commands that work without it). */
+export async function readRecordOrNothing(rt: Runtime): Promise<State> {
+  try {
+    return await readRecord(rt);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    return emptyState();
+  }
+}
+
+const warned = new WeakMap<Runtime, Set<string>>();
+function warnSkipped(rt: Runtime, problem: string): void {
+  const seen = warned.get(rt) ?? new Set<string>();
+  warned.set(rt, seen);
+  if (seen.has(problem)) return;
+  seen.add(problem);
+  rt.out.warn(`A record in the state file is set aside (left as it is, not acted on): ${problem}`);
+}
+
+/**
+ * The id that stands for `id` now: itself, or (when an edit, resume or sync
+ * replaced it) its latest successor, said on stderr.
+ */
+export function followLineage(rt: Runtime, state: State, id: string): string {
+  const current = currentId(state, id);
+  if (current !== id) rt.out.info(`${id} was replaced by ${current}; acting on ${current}.`);
+  return current;
 }
 
 /**
@@ -18,7 +89,6 @@ export async function stateStore(rt: Runtime): Promise<StateStore> {
  */
 export async function recordWriter(rt: Runtime): Promise<RecordWriter> {
   if (rt.dryRun) {
-    const { emptyState } = await import('../../state/records');
     const scratch: State = emptyState();
     return { update: async (change) => change(scratch) };
   }
