@@ -49,7 +49,7 @@ export default defineCommand({
       const { local, utc } = localAndUtc(zone, next, 'next run');
       out.info(`  Next        ${local} (${utc})`);
     }
-    const { CRONTAB_LINE } = await import('../../sync/intent');
-    out.info(`Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${CRONTAB_LINE}`);
+    const { HOURLY_SYNC_HINT } = await import('../../sync/intent');
+    out.info(`Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${HOURLY_SYNC_HINT}`);
   },
 });

@@ -9,7 +9,7 @@ import type { CronMeaning, OnceMeaning, RecurringMeaning } from '../../time/inde
  */
 export async function recordCreated(rt: Runtime, id: string, agentId: string, meaning: OnceMeaning | RecurringMeaning, part?: CronMeaning): Promise<string | undefined> {
   if (rt.dryRun) return undefined;
-  const [{ intentFromCreate, CRONTAB_LINE }, { followsLocalClock }, { recordWriter, serverOf }, { recordIntent }, { nextOffsetChange }] = await Promise.all([
+  const [{ intentFromCreate, HOURLY_SYNC_HINT }, { followsLocalClock }, { recordWriter, serverOf }, { recordIntent }, { nextOffsetChange }] = await Promise.all([
     import('../../sync/intent'),
     import('../../sync/plan'),
     import('./state'),
@@ -19,5 +19,5 @@ export async function recordCreated(rt: Runtime, id: string, agentId: string, me
   const intent = { ...intentFromCreate(id, agentId, meaning, rt.now(), part), server: serverOf(rt) };
   await (await recordWriter(rt)).update((state) => recordIntent(state, intent));
   if (!followsLocalClock(intent) || nextOffsetChange(intent.zone, rt.now()) === null) return undefined;
-  return `To keep it at its local time across DST, run 'letta-switchboard sync' after each change, or every hour from cron (crontab -e): ${CRONTAB_LINE}`;
+  return `To keep it at its local time across DST, run 'letta-switchboard sync' after each change, or every hour from cron (crontab -e): ${HOURLY_SYNC_HINT}`;
 }
