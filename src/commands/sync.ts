@@ -26,9 +26,6 @@ export default defineCommand({
     const now = rt.now();
     const [{ syncSchedules }, { reportOutcome }, { stateStore, serverOf }] = await Promise.all([import('../sync/run'), import('../sync/report'), import('./shared/state')]);
     const store = await stateStore(rt);
-    const api = await rt.api();
-    const agent = options.allAgents ? undefined : rt.agentOrNone();
-    const agentId = agent === undefined ? undefined : await rt.agentId(agent);
     const server = serverOf(rt);
     const { writeSyncOutcome } = await import('../state/sync-outcome');
     const remember = (ok: boolean, exitCode: number, changed: string[], errors: string[], skipped: string[]) => {
@@ -42,6 +39,9 @@ export default defineCommand({
     };
     let result;
     try {
+      const api = await rt.api();
+      const agent = options.allAgents ? undefined : rt.agentOrNone();
+      const agentId = agent === undefined ? undefined : await rt.agentId(agent);
       result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun });
     } catch (error) {
       if (error instanceof CliError) remember(false, error.exitCode, [], [error.message], []);
