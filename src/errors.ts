@@ -166,6 +166,11 @@ export class ResponseTooLargeError extends CliError {
   }
 }
 
+/** Checked, and something needs a person's attention (exit 6): `status` found a problem. */
+export class NeedsAttentionError extends CliError {
+  override readonly exitCode = 6;
+}
+
 /** A list the pager had to stop early: a page brought nothing new though the server said there was more (exit 1). */
 export class ListCutShortError extends CliError {
   override readonly exitCode = 1;

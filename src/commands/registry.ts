@@ -24,6 +24,7 @@ import scheduleEdit from './schedules/edit';
 import scheduleGet from './schedules/get';
 import scheduleList from './schedules/list';
 import send from './send';
+import status from './status';
 import sync from './sync';
 
 /** Commands that only hold subcommands, in the order help lists them. */
@@ -69,6 +70,7 @@ export const COMMANDS: RegisteredCommand[] = [
   scheduleDelete('recurring'),
   scheduleEdit('recurring'),
   recurringAdopt,
+  status,
   sync,
   recurringPause,
   recurringResume,
