@@ -54,3 +54,18 @@ describe('status', () => {
     expect(JSON.parse(status.stdout).needs_action[0]).toMatch(/The last sync .* failed/);
   });
 });
+
+describe('the stale-sync notice', () => {
+  it('a command that reads the record says once a day, on stderr, that the last sync failed', async () => {
+    const id = await create(['--cron', 'every weekday at 9am']);
+    expect((await h.run(['sync', '--now', WINTER], { env: { LETTA_API_KEY: 'sk-let-revoked-0000000000' } })).code).toBe(4);
+    const first = await h.run(['recurring', 'pause', id, '--now', WINTER]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('The last sync (2026-11-23T12:00:00.000Z) failed');
+    expect(first.stdout).not.toContain('last sync');
+    const second = await h.run(['recurring', 'resume', id, '--now', WINTER]);
+    expect(second.stderr).not.toContain('last sync');
+    const nextDay = await h.run(['recurring', 'pause', second.stdout.trim(), '--now', '2026-11-24T12:00:00Z']);
+    expect(nextDay.stderr).toContain('The last sync (2026-11-23T12:00:00.000Z) failed');
+  });
+});

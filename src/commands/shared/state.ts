@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { CliError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
@@ -49,7 +50,38 @@ export async function whileChanging<T>(rt: Runtime, body: () => Promise<T>): Pro
 export async function readRecord(rt: Runtime, store?: StateStore): Promise<State> {
   const state = await (store ?? (await stateStore(rt))).read();
   for (const skipped of state.skipped ?? []) warnSkipped(rt, skipped.problem);
+  await noticeStaleSync(rt, state);
   return state;
+}
+
+const noticed = new WeakSet<Runtime>();
+/**
+ * One line on stderr, at most once a day (a marker in the state folder says
+ * when it was last shown), when the last sync failed or is overdue while
+ * DST-kept schedules exist. Never on stdout; best effort.
+ */
+export async function noticeStaleSync(rt: Runtime, state: State): Promise<void> {
+  if (noticed.has(rt) || rt.out.json) return;
+  noticed.add(rt);
+  const [{ staleSyncNotice }, { readSyncOutcomes }, { stateDir }, { readTextFile, writePrivateFile }] = await Promise.all([
+    import('../../status/record'),
+    import('../../state/sync-outcome'),
+    import('../../state/store'),
+    import('../../files/private-file'),
+  ]);
+  const server = serverOf(rt);
+  const notice = staleSyncNotice(state, server, readSyncOutcomes(rt.env, rt.home)[server], rt.now());
+  if (!notice) return;
+  const label = { what: 'notice marker', folderHint: '' };
+  const marker = join(stateDir(rt.env, rt.home), 'last-notice');
+  const today = new Date(rt.now()).toISOString().slice(0, 10);
+  try {
+    if (readTextFile(marker, label)?.trim() === today) return;
+    writePrivateFile(marker, `${today}\n`, label);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+  }
+  rt.out.warn(notice);
 }
 
 /** The record, or an empty one when it cannot be read (for commands that work without it). */
