@@ -1,5 +1,8 @@
 import type { Command } from '@commander-js/extra-typings';
-import type { ScheduleKind } from '../../letta/types';
+import { NotFoundError } from '../../errors';
+import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
+import type { Runtime } from '../../runtime';
+import type { PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
@@ -13,9 +16,9 @@ export default (kind: ScheduleKind) =>
     globals: ['output', 'time', 'api'],
     declare: (command: Command) => command.argument('<id>', 'schedule id').addOption(agentOption()),
     async run(rt, _options, id) {
-      const item = await findSchedule(rt, kind, id);
+      const { item, paused } = await scheduleOrPaused(rt, kind, id);
       const out = rt.out;
-      if (out.json) return out.document(withAdditions(item));
+      if (out.json) return out.document(paused ? { ...withAdditions(item), paused: true, paused_at: paused.paused_at } : withAdditions(item));
       if (out.quiet) return out.line(item.id);
       const zone = rt.zone();
       const [{ printDetail }, { bothZones }, { contentText }, { nextRun }] = await Promise.all([
@@ -30,6 +33,7 @@ export default (kind: ScheduleKind) =>
         ['Agent', item.agent_id ?? ''],
         ['Type', kind],
       ];
+      if (paused) rows.push(['Paused', () => `since ${bothZones(zone, Date.parse(paused.paused_at), 'paused_at')}; not on Letta. Resume with: letta-switchboard recurring resume ${item.id}`]);
       if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field)]);
       else {
         const cron = item.schedule.cron_expression ?? '';
@@ -37,9 +41,22 @@ export default (kind: ScheduleKind) =>
         const local = cronInZone(cron, zone, Date.now());
         rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
         if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
-        rows.push(['Next run', () => bothZones(zone, next.value, next.field)]);
+        if (!paused) rows.push(['Next run', () => bothZones(zone, next.value, next.field)]);
       }
       for (const message of item.message?.messages ?? []) rows.push(['Role', String(message.role)], ['Message', contentText(message.content)]);
       printDetail(out, rows);
     },
   });
+
+/** The schedule as Letta has it, else (a recurring id paused on this machine) its saved copy, marked paused. */
+async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Promise<{ item: ScheduledMessage; paused?: PausedSchedule }> {
+  try {
+    return { item: await findSchedule(rt, kind, id) };
+  } catch (error) {
+    if (!(error instanceof NotFoundError) || kind !== 'recurring') throw error;
+    const [{ readRecordOrNothing }, { findPaused }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
+    const paused = findPaused(await readRecordOrNothing(rt), id);
+    if (!paused) throw error;
+    return { item: paused.schedule, paused };
+  }
+}
