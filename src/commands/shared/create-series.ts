@@ -20,7 +20,7 @@ export interface SeriesInput {
  */
 export async function createSeries(rt: Runtime, { agent, message, role, meaning, until, count }: SeriesInput): Promise<void> {
   const now = rt.now();
-  const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf }, { startSeries }, { recordWriter, whileChanging, serverOf }, { localAndUtc }] = await Promise.all([
+  const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS }, { startSeries }, { recordWriter, whileChanging, serverOf }, { localAndUtc }] = await Promise.all([
     import('../../state/records'),
     import('../../sync/intent'),
     import('../../sync/series'),
@@ -52,6 +52,15 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     created_at: new Date(now).toISOString(),
   };
   if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${until}' is not in the future`);
+  // The members made now must last until a sync can make more: an hourly sync, with an hour's margin.
+  const first = topUpInstants(series, now, seriesInstants);
+  const covers = first.length > 0 ? first.at(-1)! - now : 0;
+  if (first.length >= HORIZON_MEMBERS && covers < MIN_COVERAGE_MS) {
+    throw new UsageError(
+      `'${series.phrase}' needs more than ${HORIZON_MEMBERS} one-time schedules to cover ${duration(MIN_COVERAGE_MS)}: they would cover only ${duration(covers)}, and an hourly sync could not keep it from running dry`,
+      'Pick a rule that fires less often, or one a cron can say (every 5, 10, 15, 20 or 30 minutes).',
+    );
+  }
   const api = await rt.api();
   const records = await recordWriter(rt);
   // Each member is created holding the changes lock, after reading what exists, so a sync topping up meanwhile cannot double one.
@@ -80,7 +89,12 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   out.info(`  First    ${when(planned[0]!)}`);
   out.info(`  Last     ${when(planned.at(-1)!)}`);
   const end = series.count !== undefined && created.length >= series.count ? 'all of them' : series.until !== undefined && horizonOf(series, now) >= Date.parse(series.until) ? `up to ${series.until}` : null;
-  out.info(end ? `  That is ${end}.` : `  More are created as time passes by 'letta-switchboard sync' (run it daily or hourly: letta-switchboard sync --print-cron).`);
+  const lastMade = planned[created.length - 1] ?? now;
+  out.info(
+    end
+      ? `  That is ${end}.`
+      : `  These cover ${duration(lastMade - now)}; 'letta-switchboard sync' makes more as time passes and must run within that (hourly from cron: letta-switchboard sync --print-cron; 'status' says when a series runs dry).`,
+  );
 }
 
 /** --until DATE: a bare date means the end of that day on the user's clock; anything else is a one-time phrase. */
@@ -92,4 +106,13 @@ async function untilInstant(rt: Runtime, text: string): Promise<number> {
   }
   const { meaningOfOnce } = await import('../../time/index');
   return (await meaningOfOnce(text, { now: rt.now(), zone: rt.zone() })).scheduled_at;
+}
+
+/** "5 h 43 min", "2 days 3 h": how long a series' members last. */
+function duration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  return [days ? `${days} day${days === 1 ? '' : 's'}` : '', hours ? `${hours} h` : '', rest || (!days && !hours) ? `${rest} min` : ''].filter(Boolean).join(' ');
 }
