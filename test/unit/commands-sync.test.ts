@@ -174,3 +174,22 @@ describe('sync faults', () => {
     expect(h.letta.schedules.has(oldId)).toBe(false);
   });
 });
+
+describe('what the record means, shown', () => {
+  it('get shows the local rule and zone a schedule is kept at beside the UTC cron', async () => {
+    const id = await createRecurring('every weekday at 8am', 'Europe/London', '2026-11-23T12:00:00Z');
+    const shown = await h.run(['recurring', 'get', id, '--tz', 'America/New_York']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/Kept at\s+0 8 \* \* 1-5 in Europe\/London: .*8:00 AM.*Monday through Friday/);
+  });
+
+  it('list shows no series recorded against another server', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'x', '--cron', 'every day at 9am', '--count', '2', '--now', '2026-11-23T12:00:00Z', '-q']);
+    expect(made.code).toBe(0);
+    const saved = JSON.parse(readFileSync(statePath(), 'utf8'));
+    saved.series[0].server = 'https://elsewhere.example/';
+    writeFileSync(statePath(), JSON.stringify(saved));
+    const list = await h.run(['recurring', 'list', '--agent-id', AGENT, '--json', '--now', '2026-11-23T12:00:00Z']);
+    expect(JSON.parse(list.stdout).some((row: { id: string }) => row.id === made.stdout.trim())).toBe(false);
+  });
+});

@@ -40,6 +40,8 @@ export default (kind: ScheduleKind) =>
         const { describeCron } = await import('../../time/cron');
         const local = cronInZone(cron, zone, Date.now());
         rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
+        const kept = await keptAt(rt, item.id);
+        if (kept) rows.push(['Kept at', kept]);
         if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
         if (!paused) rows.push(['Next run', () => bothZones(zone, next.value, next.field)]);
       }
@@ -59,4 +61,17 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
     if (!paused) throw error;
     return { item: paused.schedule, paused };
   }
+}
+
+/** What the record keeps a schedule at, "08:00 on weekdays, Europe/London (sync keeps it there)", when it follows a local clock. */
+async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
+  const [{ readRecordOrNothing, serverOf }, { findIntent, onServer }, { followsLocalClock }, { describeCron }] = await Promise.all([
+    import('../shared/state'),
+    import('../../state/records'),
+    import('../../sync/plan'),
+    import('../../time/cron'),
+  ]);
+  const intent = findIntent(await readRecordOrNothing(rt), id);
+  if (!intent || intent.status !== 'active' || !onServer(intent, serverOf(rt)) || !followsLocalClock(intent) || intent.zone === 'UTC') return undefined;
+  return `${intent.local_rule} in ${intent.zone}: ${describeCron(intent.local_rule)} (sync keeps it there across DST)`;
 }

@@ -14,7 +14,7 @@ export interface SeriesRow extends ScheduledMessage {
 
 /** The active series of these agents (all when undefined), as list rows. The record is optional: unreadable, it adds nothing. */
 export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): Promise<SeriesRow[]> {
-  const [{ stateStore }, { seriesProgress, isGoneMember }] = await Promise.all([import('./state'), import('../../sync/series')]);
+  const [{ stateStore, serverOf }, { seriesProgress, isGoneMember }, { onServer }] = await Promise.all([import('./state'), import('../../sync/series'), import('../../state/records')]);
   let series: Series[];
   try {
     series = (await (await stateStore(rt)).read()).series;
@@ -24,7 +24,8 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): P
   }
   const now = rt.now();
   return series
-    .filter((one) => one.status === 'active' && (agentIds === undefined || agentIds.includes(one.agent_id)))
+    // Only this server's series: a record made against another server is not shown here.
+    .filter((one) => one.status === 'active' && onServer(one, serverOf(rt)) && (agentIds === undefined || agentIds.includes(one.agent_id)))
     .map((one) => {
       const { next, waiting } = seriesProgress(one, now);
       const members = one.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
