@@ -177,6 +177,20 @@ export function isSeriesId(id: string): boolean {
   return id.startsWith('series-');
 }
 
+/** A set: one phrase that needed several crons, one schedule each, recorded under one id. */
+export function newSetId(): string {
+  return `set-${randomUUID()}`;
+}
+
+export function isSetId(id: string): boolean {
+  return id.startsWith('set-');
+}
+
+/** The schedules of a set still standing (active), in the order they were made. */
+export function setMembers(state: State, setId: string): Intent[] {
+  return state.intents.filter((intent) => intent.set_id === setId && intent.status === 'active');
+}
+
 // ---- intents ----
 
 /** A new active intent made at `now` (Unix ms), with no lineage yet. */

@@ -173,3 +173,30 @@ function failAfterFirstCreate(fault: Parameters<typeof h.letta.inject>[1]) {
 function restore() {
   delete (h.letta as { addSchedule?: unknown }).addSchedule;
 }
+
+describe('a set is whole', () => {
+  it('has an id that deletes every schedule of it; deleting one member in a pipe warns and names the others', async () => {
+    const r = await create('every 90 minutes', '--tz', 'UTC', '--json');
+    const { set_id: setId, schedules } = JSON.parse(r.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    expect(setId).toMatch(/^set-/);
+    const [first, second] = schedules.map((s) => s.id);
+    const one = await h.run(['recurring', 'delete', first!]);
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain(`${first} is one of the schedules made from 'every 90 minutes' (set ${setId}); ${second} keeps firing`);
+    expect(h.letta.schedules.has(second!)).toBe(true);
+
+    const again = await create('every 90 minutes', '--tz', 'UTC', '--json');
+    const whole = JSON.parse(again.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    const deleted = await h.run(['recurring', 'delete', whole.set_id]);
+    expect(deleted.code).toBe(0);
+    for (const { id } of whole.schedules) expect(h.letta.schedules.has(id)).toBe(false);
+  });
+
+  it('on a terminal, deleting one member asks first; no deletes nothing', async () => {
+    const r = await create('every 90 minutes', '--tz', 'UTC', '--json');
+    const [first] = (JSON.parse(r.stdout) as { schedules: Array<{ id: string }> }).schedules.map((s) => s.id);
+    const refused = await h.run(['recurring', 'delete', first!], { terminal: 100, stdin: 'n\n' });
+    expect(refused.code).toBe(2);
+    expect(h.letta.schedules.has(first!)).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, UsageError } from '../../errors';
+import { AlreadyReported, CliError, NotFoundError, UsageError } from '../../errors';
 import type { ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
@@ -34,7 +34,7 @@ export default (kind: ScheduleKind) =>
         const answer = await rt.prompt(`Delete ${ids.length} ${kind} schedules? [y/N] `);
         if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('Nothing deleted', 'Pass --yes to delete without asking.');
       }
-      const [{ findSchedule }, { whileChanging, readRecordOrNothing, followLineage, recordWriter }, { markDeleted }] = await Promise.all([
+      const [{ findSchedule }, { whileChanging, readRecordOrNothing, followLineage, recordWriter }, { markDeleted, isSetId, setMembers, findIntent }] = await Promise.all([
         import('../shared/schedule'),
         import('../shared/state'),
         import('../../state/records'),
@@ -52,7 +52,33 @@ export default (kind: ScheduleKind) =>
           else if (!out.json) out.success(`Deleted series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
           return { id: asked, agent_id, deleted: true };
         }
-        const id = followLineage(rt, await readRecordOrNothing(rt), asked);
+        const state = await readRecordOrNothing(rt);
+        if (kind === 'recurring' && isSetId(asked)) {
+          // A set is deleted whole: every schedule made from its phrase.
+          const members = setMembers(state, asked);
+          if (members.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
+          for (const member of members) {
+            const item = await findSchedule(rt, kind, member.schedule_id);
+            await api.deleteSchedule(item.agent_id, item.id);
+            await records.update((s) => markDeleted(s, item.id, at));
+          }
+          if (out.quiet) out.line(asked);
+          else if (!out.json) out.success(`Deleted set ${asked} (${members.map((m) => m.schedule_id).join(', ')})`);
+          return { id: asked, agent_id: members[0]!.agent_id, deleted: true };
+        }
+        const id = followLineage(rt, state, asked);
+        const setId = findIntent(state, id)?.set_id;
+        const siblings = setId ? setMembers(state, setId).filter((m) => m.schedule_id !== id && !ids.includes(m.schedule_id)) : [];
+        if (setId && siblings.length > 0) {
+          const others = siblings.map((m) => m.schedule_id).join(', ');
+          const said = `${id} is one of the schedules made from '${findIntent(state, id)!.phrase}' (set ${setId}); ${others} keep${siblings.length === 1 ? 's' : ''} firing`;
+          if (rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun) {
+            const answer = await rt.prompt(`${said}. Delete only ${id}? [y/N] `);
+            if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError(`${id} not deleted`, `Delete the whole set with: letta-switchboard recurring delete ${setId}`);
+          } else {
+            out.warn(`${said}. Delete the whole set with: letta-switchboard recurring delete ${setId}`);
+          }
+        }
         const item = await findSchedule(rt, kind, id);
         await api.deleteSchedule(item.agent_id, id);
         // Recorded as deleted with this tool, so sync never reports it as deleted elsewhere.
