@@ -33,7 +33,7 @@ export default defineCommand({
       import('../shared/state'),
       import('../../state/records'),
     ]);
-    const ids = await idsFrom(rt, args, 'recurring pause');
+    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring pause'), 'pause');
     if (ids.length === 0) return;
     if (needsConfirmation(ids.length, { interactive: rt.io.stdinIsTTY && rt.io.stderrIsTTY && !rt.dryRun, yes: !!options.yes })) {
       const answer = await rt.prompt(`Pause ${ids.length} recurring schedules? Each is deleted from Letta and kept only on this machine. [y/N] `);

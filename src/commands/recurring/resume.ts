@@ -24,7 +24,7 @@ export default defineCommand({
       import('../../agenda/pause'),
       import('../../agenda/schedule-copy'),
     ]);
-    const ids = await idsFrom(rt, args, 'recurring resume');
+    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), 'resume', { paused: true });
     const api = await rt.api();
     const store = await stateStore(rt);
     const out = rt.out;

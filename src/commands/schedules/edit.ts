@@ -51,6 +51,10 @@ export default (kind: ScheduleKind) =>
           import('../../state/records'),
           import('../../sync/settle'),
         ]);
+      if (id.startsWith('set-') || id.startsWith('series-')) {
+        const what = id.startsWith('set-') ? 'a set: several schedules made from one phrase' : 'a series of one-time schedules';
+        throw new UsageError(`${id} is ${what}; an edit replaces one schedule with one`, `Delete it (letta-switchboard recurring delete ${id}) and create it again with the new phrase or message.`);
+      }
       const now = rt.now();
       let message: string | undefined;
       if (options.message !== undefined) message = await (await import('../shared/message')).readMessage(rt, options.message);

@@ -16,6 +16,7 @@ export default (kind: ScheduleKind) =>
     globals: ['output', 'time', 'api'],
     declare: (command: Command) => command.argument('<id>', 'schedule id').addOption(agentOption()),
     async run(rt, _options, id) {
+      if (kind === 'recurring' && (id.startsWith('set-') || id.startsWith('series-'))) return printGroup(rt, id);
       const { item, paused } = await scheduleOrPaused(rt, kind, id);
       const out = rt.out;
       if (out.json) return out.document(paused ? { ...withAdditions(item), paused: true, paused_at: paused.paused_at } : withAdditions(item));
@@ -74,4 +75,21 @@ async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
   const intent = findIntent(await readRecordOrNothing(rt), id);
   if (!intent || intent.status !== 'active' || !onServer(intent, serverOf(rt)) || !followsLocalClock(intent) || intent.zone === 'UTC') return undefined;
   return `${intent.local_rule} in ${intent.zone}: ${describeCron(intent.local_rule)} (sync keeps it there across DST)`;
+}
+
+/** A set or series id: what it was made from and each of its schedules (ids on stdout, one a line, with -q). */
+async function printGroup(rt: Runtime, id: string): Promise<void> {
+  const [{ readRecordOrNothing }, { findSeries }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
+  const state = await readRecordOrNothing(rt);
+  const series = findSeries(state, id);
+  const members = series
+    ? series.members.filter((m) => !m.gone).map((m) => ({ id: m.schedule_id, when: m.instant, status: Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired' }))
+    : state.intents.filter((i) => i.set_id === id).map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', status: i.status }));
+  if (members.length === 0) throw new NotFoundError(`No set or series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+  const made = series ?? state.intents.find((i) => i.set_id === id)!;
+  const out = rt.out;
+  if (out.json) return out.document({ id, kind: series ? 'series' : 'set', agent_id: made.agent_id, phrase: made.phrase, timezone: made.zone, status: series?.status, members });
+  if (out.quiet) return members.forEach((m) => out.line(m.id));
+  out.info(`${series ? 'Series' : 'Set'} ${id}: '${made.phrase}' (${made.zone}), agent ${made.agent_id}`);
+  for (const m of members) out.line(`${m.id}\t${m.when}\t${m.status}`);
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CliError } from '../../errors';
+import { CliError, NotFoundError, UsageError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
 import { currentId, emptyState, type State } from '../../state/records';
@@ -111,6 +111,29 @@ export function followLineage(rt: Runtime, state: State, id: string): string {
   const current = currentId(state, id);
   if (current !== id) rt.out.info(`${id} was replaced by ${current}; acting on ${current}.`);
   return current;
+}
+
+/**
+ * Ids as given, with a set id replaced by its schedules (those standing, or with
+ * `paused` those paused), so a command acts on the set whole. A series id is
+ * refused with the reason: its members are one-time schedules `verb` does not apply to.
+ */
+export async function expandGroups(rt: Runtime, ids: string[], verb: string, { paused = false } = {}): Promise<string[]> {
+  if (!ids.some((id) => id.startsWith('set-') || id.startsWith('series-'))) return ids;
+  const state = await readRecordOrNothing(rt);
+  return ids.flatMap((id) => {
+    if (id.startsWith('series-') && state.series.some((s) => s.series_id === id)) {
+      throw new UsageError(`${id} is a series of one-time schedules, which cannot be ${verb}d`, `Delete it with: letta-switchboard recurring delete ${id}; sync makes no more once it is deleted.`);
+    }
+    if (!id.startsWith('set-')) return [id];
+    const members = state.intents.filter((i) => i.set_id === id && (paused ? i.status === 'paused' : i.status === 'active')).map((i) => i.schedule_id);
+    if (members.length === 0) {
+      const any = state.intents.some((i) => i.set_id === id);
+      throw new NotFoundError(any ? `No schedule of set '${id}' is ${paused ? 'paused' : 'standing'} now` : `No set '${id}' in the record of intent`);
+    }
+    rt.out.info(`${id}: ${members.join(', ')}`);
+    return members;
+  });
 }
 
 /**
