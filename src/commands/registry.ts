@@ -75,6 +75,7 @@ export const COMMANDS: RegisteredCommand[] = [
   scheduleDelete('recurring'),
   scheduleEdit('recurring'),
   recurringAdopt,
+  status,
   sync,
   exportFiles,
   plan,

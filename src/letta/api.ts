@@ -1,5 +1,5 @@
 import { mapLimited } from '../concurrency';
-import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
+import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, ListCutShortError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
 import {
   checkRecord,
   expectIdentified,
@@ -182,9 +182,12 @@ export class LettaApi {
     }
   }
 
-  /** An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once. */
-  schedulePages(agentId: string): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
-    return this.pages('the schedule list', async (after) => {
+  /**
+   * An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once.
+   * `whole`: a list the pager had to stop early (a page repeated while the server said there was more) is an error.
+   */
+  schedulePages(agentId: string, { whole = false }: { whole?: boolean } = {}): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
+    return this.pages(`the schedule list of agent ${agentId}`, whole, async (after) => {
       const answer = await onAgent(agentId, this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, feature: 'schedules' }));
       const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
       return { items: page.scheduled_messages.map((item) => this.told(checkSchedule(item), 'Schedule')), more: page.has_next_page === true };
@@ -316,7 +319,7 @@ export class LettaApi {
 
   /** Every page of agents (optionally those with this exact name), each agent once. */
   agentPages(name?: string): AsyncGenerator<Array<Checked<Agent>>> {
-    return this.pages('the agent list', async (after) => {
+    return this.pages('the agent list', false, async (after) => {
       const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
       const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));
       // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it,
@@ -344,7 +347,7 @@ export class LettaApi {
    * so, when a page repeats a cursor or brings nothing new (a server that
    * ignores `after`), and fails after maxPages pages.
    */
-  private async *pages<T extends { id: string }>(what: string, read: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>): AsyncGenerator<T[]> {
+  private async *pages<T extends { id: string }>(what: string, whole: boolean, read: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>): AsyncGenerator<T[]> {
     const seen = new Set<string>();
     const cursors = new Set<string>();
     let after: string | undefined;
@@ -365,7 +368,11 @@ export class LettaApi {
       }
       const anythingNew = fresh.some((item) => item.id !== '');
       for (let start = 0; start < fresh.length; start += MAX_BATCH) yield fresh.slice(start, start + MAX_BATCH);
-      if (!more || !anythingNew || last === undefined || cursors.has(last)) return;
+      if (!more) return;
+      if (!anythingNew || last === undefined || cursors.has(last)) {
+        if (whole) throw new ListCutShortError(what, page);
+        return;
+      }
       if (page >= this.maxPages) throw new EndlessListError(what, page);
       cursors.add(last);
       after = last;
