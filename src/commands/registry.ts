@@ -75,7 +75,6 @@ export const COMMANDS: RegisteredCommand[] = [
   scheduleDelete('recurring'),
   scheduleEdit('recurring'),
   recurringAdopt,
-  status,
   sync,
   exportFiles,
   plan,

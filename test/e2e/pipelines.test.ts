@@ -80,6 +80,7 @@ describe('pipelines', () => {
       scheduled_at_iso: '2026-11-23T14:00:00.000Z',
       timezone: 'America/New_York',
       local: '2026-11-23 09:00 EST',
+      notes: [],
     });
     expect(lines[1]).toMatchObject({ type: 'recurring', cron_expression: '0 2 * * 2-6', local_cron: '0 21 * * 1-5' });
     expect(lines[2]).toEqual({ input: '13pm', error: expect.stringContaining('13pm') });
@@ -160,7 +161,7 @@ describe('terminal output', () => {
     expect(coloured.stdout).toContain(ESC);
     const plain = await underTty('letta-switchboard onetime list', { NO_COLOR: '1' });
     expect(plain.stdout).not.toContain(ESC);
-    const row = plain.stdout.split(/\r?\n/).find((line) => line.startsWith('sm-'))!;
+    const row = plain.stdout.split(/\r?\n/).find((line) => line.includes('完了'))!;
     expect(row).toContain('…');
     expect(row).toContain('完了🚀');
     expect(row).not.toContain('\ufffd');

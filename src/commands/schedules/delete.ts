@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
-import { agentOption, concurrencyOption } from '../options';
+import { agentOption } from '../options';
 import { NOUN } from '../shared/schedule';
 
 /** More than this many on a terminal, and the user is asked first. */
@@ -25,8 +25,7 @@ export default (kind: ScheduleKind) =>
       command
         .argument('[ids...]', "schedule ids; '-' reads ids from stdin")
         .addOption(agentOption())
-        .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`)
-        .addOption(concurrencyOption()),
+        .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`),
     async run(rt, options, args) {
       const { idsFrom, eachId } = await import('../shared/ids');
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
@@ -99,7 +98,7 @@ export default (kind: ScheduleKind) =>
         if (out.quiet) return out.line(outcome.id);
         if (!out.json) out.success(`Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}`);
       };
-      const { outcomes, stopped, firstError } = await eachId<Outcome>(out, ids, failed, act, { concurrency: options.concurrency, said, collectEvery: out.json }).catch((error: unknown) => {
+      const { outcomes, stopped, firstError } = await eachId<Outcome>(out, ids, failed, act, { said, collectEvery: out.json }).catch((error: unknown) => {
         for (const id of sending) out.note(`${id} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${id}`);
         throw error;
       });
