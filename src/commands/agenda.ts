@@ -1,6 +1,6 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import type { Agenda, Fire } from '../agenda/fires';
-import { CliError, UsageError } from '../errors';
+import { CliError, EndlessListError, UsageError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
 import type { Runtime } from '../runtime';
 import type { PausedSchedule } from '../state/records';
@@ -43,7 +43,7 @@ export default defineCommand({
     ];
     const agenda = buildAgenda(sources, { from: now, to, zone });
 
-    if (options.ics !== undefined) return writeCalendar(rt, options.ics, agenda.fires, now);
+    if (options.ics !== undefined) return writeCalendar(rt, options.ics, agenda, now, zone);
     await printAgenda(rt, agenda, zone, { from: now, to });
   },
 });
@@ -56,17 +56,25 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
   return end;
 }
 
-/** The schedules of one agent or of all of them (a few agents at a time, as `list` does), and the agents' names. */
+/**
+ * The schedules of one agent or of all of them (a few agents at a time, as `list` does), and the agents' names.
+ * All of them are held at once, so at most MAX_ITEMS in all, as for one list.
+ */
 async function fetchSchedules(rt: Runtime, allAgentsFlag: boolean): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
   const api = await rt.api();
-  const [{ mapLimited }, { AGENT_CONCURRENCY }] = await Promise.all([import('../concurrency'), import('../letta/api')]);
+  const [{ mapLimited }, { AGENT_CONCURRENCY, MAX_ITEMS }] = await Promise.all([import('../concurrency'), import('../letta/api')]);
+  let held = 0;
   const names = new Map<string, string>();
   for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
   const agent = rt.agentOrNone();
   const agentIds = allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
   const perAgent = mapLimited(agentIds, AGENT_CONCURRENCY, async (agentId) => {
     const items: ScheduledMessage[] = [];
-    for await (const page of api.schedulePages(agentId)) for (const item of page) items.push({ ...item, agent_id: item.agent_id || agentId });
+    for await (const page of api.schedulePages(agentId)) {
+      held += page.length;
+      if (held > MAX_ITEMS) throw new EndlessListError(`the schedules of ${agentIds.length.toLocaleString('en-US')} agents`, 0, 'items', held);
+      for (const item of page) items.push({ ...item, agent_id: item.agent_id || agentId });
+    }
     return items;
   });
   const schedules: ScheduledMessage[] = [];
@@ -134,8 +142,10 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
 }
 
 /** The fires as an iCalendar file, written whole (a temp file renamed into place; only ever over a regular file), or to stdout with '-'. */
-async function writeCalendar(rt: Runtime, target: string, fires: Fire[], now: number): Promise<void> {
-  const { toICalendar } = await import('../agenda/ics');
+async function writeCalendar(rt: Runtime, target: string, agenda: Agenda, now: number, zone: string): Promise<void> {
+  const [{ toICalendar }, { cutNote }] = await Promise.all([import('../agenda/ics'), import('../agenda/rows')]);
+  if (agenda.cut) rt.out.warn(cutNote(agenda.cut, zone));
+  const fires = agenda.fires;
   const live = fires.filter((fire) => fire.schedule.pausedSince === undefined);
   const text = toICalendar(live, { now });
   const skipped = fires.length - live.length;
