@@ -110,10 +110,14 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
       agenda.unreadable.push({ scheduleId: schedule.id, reason: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    crons.set(schedule, CronExpressionParser.parse(schedule.cron!, { tz: 'UTC' }));
+    crons.set(schedule, expression);
     const following = () => {
-      if (!expression.hasNext()) return undefined;
-      const at = expression.next().getTime();
+      let at: number;
+      try {
+        at = expression.next().getTime();
+      } catch {
+        return undefined; // past the window's end (cheaper than asking hasNext before every fire)
+      }
       return at > window.to ? undefined : at;
     };
     const first = following();
