@@ -1,5 +1,5 @@
 import { CommanderError } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, InterruptedError } from './errors';
+import { AlreadyReported, CliError, InterruptedError, NeedsAttention, NotFoundError, WrongKindError } from './errors';
 import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
@@ -34,9 +34,14 @@ export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal
 
   const run: Runner = async (declaration, options, args, globals) => {
     const agentFlag = typeof options.agentId === 'string' ? options.agentId : undefined;
-    await declaration.run(new Runtime(io, env, globals, signal, secrets, agentFlag), options, args);
+    const rt = new Runtime(io, env, globals, signal, secrets, agentFlag);
+    try {
+      await declaration.run(rt, options, args);
+    } catch (error) {
+      throw withDefaultAgentSource(error, rt);
+    }
   };
-  const program = buildProgram(run, { stdout, stderr });
+  const program = buildProgram(run, { stdout, stderr }, words[firstCommandWord(words)]);
   try {
     if (words.length === 0) {
       program.outputHelp();
@@ -78,6 +83,17 @@ function proxyCredentials(env: Env): string[] {
   return found;
 }
 
+/** An agent that was not found because a default named it: say which default, so the user knows what to change. */
+function withDefaultAgentSource(error: unknown, rt: Runtime): unknown {
+  if (!(error instanceof NotFoundError) || error.missing?.what !== 'agent' || error instanceof WrongKindError) return error;
+  const { value, source } = rt.settings.agentId;
+  const missing = error.missing;
+  const named = 'name' in missing ? missing.name : missing.id;
+  if (!value || (source !== 'env' && source !== 'file') || !named || value.trim() !== named) return error;
+  const where = source === 'env' ? 'LETTA_AGENT_ID' : `the config file (${rt.configPath}; change it with: letta-switchboard config set-agent-id AGENT)`;
+  return new NotFoundError(`${error.message} (the default agent, from ${where})`, error.hint, missing);
+}
+
 /** The Go CLI spelled it `send create`: read that as `send`. */
 function goSpellings(words: string[]): string[] {
   const at = firstCommandWord(words);
@@ -105,7 +121,7 @@ function report(error: unknown, words: string[], stderr: Sink, signal: AbortSign
     return 2;
   }
   if (signal.aborted && !(error instanceof CliError)) error = new InterruptedError();
-  if (error instanceof AlreadyReported) return error.exitCode;
+  if (error instanceof AlreadyReported || error instanceof NeedsAttention) return error.exitCode;
   const cli = error instanceof CliError ? error : undefined;
   const message = cli ? cli.message : error instanceof Error ? error.message : String(error);
   // Server words may hold terminal control sequences: shown, never obeyed.

@@ -1,9 +1,10 @@
 import { readlinkSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { configPath, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
 import { resolveSettings, type Settings } from './config/settings';
 import { AuthError, InterruptedError, UsageError, type KeySource } from './errors';
+import type { AgentNames } from './letta/agent-names';
 import type { LettaApi } from './letta/api';
 import { isCleartextRemote, keyProblem, parseBaseUrl } from './letta/url';
 import { Output, type Io } from './output/output';
@@ -29,6 +30,7 @@ export class Runtime {
   private client: Promise<LettaApi> | undefined;
   private checkedZone: string | undefined;
   private checkedNow: number | undefined;
+  private names: AgentNames | undefined;
 
   constructor(
     readonly io: Io,
@@ -98,7 +100,13 @@ export class Runtime {
   }
 
   private findNow(): number {
-    return this.globals.now === undefined ? Date.now() : parseNow(this.globals.now, this.zone());
+    const given = this.globals.now?.trim();
+    if (given === undefined) return Date.now();
+    // Before 1973 in milliseconds: surely Unix seconds, which would silently mean January 1970.
+    if (/^\d+$/.test(given) && Number(given) < 1e11) {
+      throw new UsageError(`--now '${given}' looks like Unix seconds; --now takes Unix milliseconds`, `Use ${given}000, or an ISO 8601 time such as 2026-11-22T15:00:00Z.`);
+    }
+    return parseNow(given, this.zone());
   }
 
   /**
@@ -183,7 +191,19 @@ export class Runtime {
       this.out.note(`(The agent name '${agent}' would first be looked up: GET /v1/agents/?name=...)`);
       return agent;
     }
-    return api.resolveAgent(agent);
+    const names = await this.agentNames();
+    const remembered = looksLikeAgentId(agent) ? undefined : names.idOf(agent.trim());
+    if (remembered) return remembered;
+    const id = await api.resolveAgent(agent);
+    if (!looksLikeAgentId(agent)) names.remember(id, agent.trim());
+    return id;
+  }
+
+  /** Agent names remembered for this server and key, in the cache folder. */
+  async agentNames(): Promise<AgentNames> {
+    const [{ AgentNames }, { cacheDir, serverCacheName }] = await Promise.all([import('./letta/agent-names'), import('./files/cache')]);
+    this.names ??= new AgentNames(join(cacheDir(this.env, this.home), serverCacheName('agents', this.settings.baseUrl.value ?? '', this.settings.apiKey.value?.trim() ?? '')));
+    return this.names;
   }
 
   /** All of stdin as UTF-8 text (refusing invalid UTF-8 and anything over `maxBytes`). */

@@ -1,4 +1,4 @@
-import { CronExpressionParser, type CronExpression } from 'cron-parser';
+import { utcCron, type UtcCron } from '../time/utc-cron';
 import { nextOffsetChange, offsetMinutes } from '../time/zone';
 
 /** One schedule as the agenda sees it: what Letta holds, or a copy saved by `recurring pause`. */
@@ -26,7 +26,9 @@ export type FireFlag =
   | { type: 'same-minute'; count: number }
   /** A one-time schedule whose time has passed but which Letta still holds. */
   | { type: 'overdue' }
-  | { type: 'paused'; since: string };
+  | { type: 'paused'; since: string }
+  /** A past fire (agenda --since): what its history says happened. */
+  | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string };
 
 export interface Fire {
   /** Unix ms. */
@@ -70,6 +72,8 @@ export interface AgendaWindow {
 const MINUTE = 60_000;
 export const DEFAULT_LIMIT_PER_SCHEDULE = 1000;
 export const DEFAULT_LIMIT_TOTAL = 10_000;
+/** Fires of one cron computed at a time, as the merge asks for them. */
+const STEP = 64;
 
 /** A schedule's next fire in the window, and how to get the one after. */
 interface Upcoming {
@@ -93,7 +97,7 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   const agenda: Agenda = { fires: [], offsetChanges: [], truncated: [], unreadable: [] };
   const startOffset = offsetMinutes(window.zone, window.from);
   const upcoming = new MinHeap<Upcoming>((a, b) => a.at - b.at || a.schedule.agentName.localeCompare(b.schedule.agentName) || a.schedule.id.localeCompare(b.schedule.id));
-  const crons = new Map<AgendaSchedule, CronExpression>();
+  const crons = new Map<AgendaSchedule, UtcCron>();
 
   for (const schedule of schedules) {
     if (schedule.kind === 'one-time') {
@@ -103,23 +107,15 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
       if (at >= window.from || schedule.pausedSince === undefined) upcoming.push({ at, schedule, listed: 0, following: () => undefined });
       continue;
     }
-    let expression: CronExpression;
+    let cron: UtcCron;
     try {
-      expression = CronExpressionParser.parse(schedule.cron ?? '', { tz: 'UTC', currentDate: new Date(window.from - 1), endDate: new Date(window.to) });
+      cron = utcCron(schedule.cron ?? '');
     } catch (error) {
       agenda.unreadable.push({ scheduleId: schedule.id, reason: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    crons.set(schedule, expression);
-    const following = () => {
-      let at: number;
-      try {
-        at = expression.next().getTime();
-      } catch {
-        return undefined; // past the window's end (cheaper than asking hasNext before every fire)
-      }
-      return at > window.to ? undefined : at;
-    };
+    crons.set(schedule, cron);
+    const following = firesOf(cron, window.from, window.to);
     const first = following();
     if (first !== undefined) upcoming.push({ at: first, schedule, listed: 0, following });
   }
@@ -147,8 +143,26 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   return agenda;
 }
 
+/** A cron's fires in [from, to] one at a time, computed STEP at a time. */
+function firesOf(cron: UtcCron, from: number, to: number): () => number | undefined {
+  let batch: number[] = [];
+  let index = 0;
+  let cursor = from;
+  let more = true;
+  return () => {
+    if (index === batch.length) {
+      if (!more) return undefined;
+      ({ instants: batch, hasMore: more } = cron.firesIn(cursor, to, STEP));
+      index = 0;
+      if (batch.length === 0) return undefined;
+      cursor = batch.at(-1)! + 1;
+    }
+    return batch[index++];
+  };
+}
+
 /** Paused, overdue, or moved by a change of the zone's offset since the window began. */
-function fireFlags({ at, schedule }: Upcoming, cron: CronExpression | undefined, { from, zone }: AgendaWindow, startOffset: number): FireFlag[] {
+function fireFlags({ at, schedule }: Upcoming, cron: UtcCron | undefined, { from, zone }: AgendaWindow, startOffset: number): FireFlag[] {
   const flags: FireFlag[] = schedule.pausedSince === undefined ? [] : [{ type: 'paused', since: schedule.pausedSince }];
   if (schedule.kind === 'one-time') {
     if (at < from && schedule.pausedSince === undefined) flags.push({ type: 'overdue' });
@@ -157,7 +171,7 @@ function fireFlags({ at, schedule }: Upcoming, cron: CronExpression | undefined,
   // A fire moved when the cron has no fire at the local time it showed before the offset changed:
   // "0 14 * * *" in New York is 09:00 in winter and 10:00 in summer; an hourly cron only relabels.
   const offset = offsetMinutes(zone, at);
-  if (cron && offset !== startOffset && !cron.includesDate(new Date(at - (offset - startOffset) * MINUTE))) {
+  if (cron && offset !== startOffset && !cron.matches(at - (offset - startOffset) * MINUTE)) {
     flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: offset });
   }
   return flags;
@@ -197,19 +211,6 @@ class MinHeap<T> {
     }
     return top;
   }
-}
-
-/** The instants of a UTC cron in [from, to], at most `limit` of them. */
-export function cronFires(cron: string, from: number, to: number, limit: number): { instants: number[]; hasMore: boolean } {
-  const expression = CronExpressionParser.parse(cron, { tz: 'UTC', currentDate: new Date(from - 1), endDate: new Date(to) });
-  const instants: number[] = [];
-  while (expression.hasNext()) {
-    const at = expression.next().getTime();
-    if (at > to) break;
-    if (instants.length === limit) return { instants, hasMore: true };
-    instants.push(at);
-  }
-  return { instants, hasMore: false };
 }
 
 function flagSameMinute(fires: Fire[]): void {

@@ -71,8 +71,20 @@ export function checkRecord<T>(value: unknown, rules: RecordRules, required: Rec
   if (kindOf(value) !== 'object') {
     return { ...structuredClone(required), [FLAWS]: [{ field: '(record)', problem: `expected an object, got ${kindOf(value)}` }] } as Checked<T>;
   }
+  // Most records are sound: checked as they are, and copied only when a field must be set aside.
+  const deepFlaws: Flaw[] = [];
+  const shallow = withoutDeepFields(value as Record<string, unknown>, deepFlaws, required);
+  if (deepFlaws.length === 0 && applyRules(shallow, rules, required, false).length === 0) return value as Checked<T>;
+  const record = structuredCopy(shallow);
+  const flaws = [...deepFlaws, ...applyRules(record, rules, required, true)];
+  // Enumerable so a spread copy keeps it; JSON.stringify skips symbols either way.
+  (record as Checked<unknown>)[FLAWS] = flaws;
+  return record as Checked<T>;
+}
+
+/** The record's flaws; with `fix`, each bad field is replaced by its fallback or removed. */
+function applyRules(record: Record<string, unknown>, rules: RecordRules, required: Record<string, unknown>, fix: boolean): Flaw[] {
   const flaws: Flaw[] = [];
-  const record = structuredCopy(withoutDeepFields(value as Record<string, unknown>, flaws, required));
   for (const [path, check] of Object.entries(rules)) {
     const parts = path.split('.');
     const parent = parentOf(record, parts);
@@ -82,19 +94,18 @@ export function checkRecord<T>(value: unknown, rules: RecordRules, required: Rec
     if (actual === undefined) {
       if (path in required) {
         flaws.push({ field: path, problem: 'is missing' });
-        parent[key] = required[path];
+        if (fix) parent[key] = required[path];
       }
       continue;
     }
     const problem = check(actual);
     if (problem === undefined) continue;
     flaws.push({ field: path, problem });
+    if (!fix) continue;
     if (path in required) parent[key] = required[path];
     else delete parent[key];
   }
-  // Enumerable so a spread copy keeps it; JSON.stringify skips symbols either way.
-  if (flaws.length > 0) (record as Checked<unknown>)[FLAWS] = flaws;
-  return record as Checked<T>;
+  return flaws;
 }
 
 /** Deeper than any real answer, far shallower than what copying, printing or JSON.stringify can follow. */

@@ -57,7 +57,7 @@ export function runShell(script: string, options: RunCommandOptions = {}): Promi
   return runCommand('bash', ['-c', `set -o pipefail\n${script}`], { ...options, env });
 }
 
-function runCommand(command: string, args: string[], options: RunCommandOptions): Promise<CliResult> {
+export function runCommand(command: string, args: string[], options: RunCommandOptions): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { env: options.env ?? cliEnv(), cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
