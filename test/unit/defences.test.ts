@@ -21,9 +21,9 @@ describe('several ids', () => {
     expect(r.code).toBe(3);
   });
 
-  it('a mix of not found and another failure stays exit 1', async () => {
+  it('pause: a mix of not found and another failure stays exit 1', async () => {
     suite.letta.inject(/^GET \/v1\/agents\/[^/]+\/schedule\/sm-bad$/, { status: 400, body: '{"detail":"bad id"}' });
-    const r = await suite.run(['recurring', 'delete', 'sm-nope', 'sm-bad', '--agent-id', BOT]);
+    const r = await suite.run(['recurring', 'pause', 'sm-nope', 'sm-bad', '--agent-id', BOT]);
     expect(r.code).toBe(1);
   });
 });
