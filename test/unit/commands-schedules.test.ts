@@ -96,7 +96,7 @@ describe('delete', () => {
     const [a, b, c] = [0, 1, 2].map(() => h.letta.addSchedule(AGENT, inAnHour()));
     h.letta.inject(new RegExp(`^DELETE .*/${b!.id}$`), { hang: true });
     const controller = new AbortController();
-    const running = h.run(['onetime', 'delete', a!.id, b!.id, c!.id, '--json'], { signal: controller.signal });
+    const running = h.run(['onetime', 'delete', a!.id, b!.id, c!.id, '--json', '--concurrency', '1'], { signal: controller.signal });
     while (h.letta.requests('DELETE').length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     const r = await running;
