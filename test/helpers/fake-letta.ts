@@ -100,6 +100,8 @@ export class FakeLetta {
   onRequest: ((request: Received) => void) | undefined;
   /** Most requests in flight at once (to check bounded concurrency). */
   maxInFlight = 0;
+  /** When set, every schedule list page brings this many new every-minute schedules and says there are more: a pager that never ends. */
+  endlessPages: number | undefined = undefined;
   /** The id of the n-th schedule made (a hostile server can make them anything). */
   idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
   private inFlight = 0;
@@ -150,6 +152,7 @@ export class FakeLetta {
     this.now = now;
     this.maxInFlight = 0;
     this.idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
+    this.endlessPages = undefined;
     this.onRequest = undefined;
     this.fillDefaults = false;
     this.faults = [];
@@ -297,6 +300,13 @@ export class FakeLetta {
       }
       const item = this.store(url.pathname, body)!;
       return send(201, { id: item.id, next_scheduled_at: item.next_scheduled_time });
+    }
+    if (rest === '/schedule' && req.method === 'GET' && this.endlessPages !== undefined) {
+      const page = Array.from({ length: this.endlessPages }, () => {
+        const id = this.idFormat(this.nextId++);
+        return { id, agent_id: agentId, message: { messages: [{ role: 'user', content: `endless ${id}` }] }, schedule: { type: 'recurring', cron_expression: '* * * * *' }, next_scheduled_time: null };
+      });
+      return send(200, { has_next_page: true, scheduled_messages: page });
     }
     if (rest === '/schedule' && req.method === 'GET') {
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 50) || 50, this.maxPage);
