@@ -34,8 +34,8 @@ export default defineCommand({
     if (options.notifyOk && options.notify === undefined) throw new UsageError('--notify-ok needs --notify URL', 'Give where to send it, e.g. --notify https://ntfy.sh/my-topic --notify-ok');
     const from = sinceInstant(options.since, rt.now(), rt.zone());
     const url = options.notify === undefined ? undefined : notifyUrl(options.notify);
-    const { schedules, names } = await schedulesInScope(rt, !!options.allAgents);
-    const fireHealth = await fireHealthSection(rt, { schedules, names, from, concurrency: options.concurrency, detail: !!rt.globals.verbose });
+    const { schedules, names, agentIds } = await schedulesInScope(rt, !!options.allAgents);
+    const fireHealth = await fireHealthSection(rt, { schedules, names, agentIds, from, concurrency: options.concurrency, detail: !!rt.globals.verbose });
     await reportStatus(rt, [fireHealth], { url, always: !!options.notifyOk });
   },
 });
