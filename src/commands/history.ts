@@ -1,7 +1,9 @@
 import type { Command } from '@commander-js/extra-typings';
 import { HISTORY_CONCURRENCY, MAX_CONCURRENCY } from '../concurrency';
 import type { ScheduleFacts } from '../health/fires';
+import { CliError, NotFoundError } from '../errors';
 import type { Runtime } from '../runtime';
+import type { State } from '../state/records';
 import { defineCommand } from './command';
 import { agentOption, concurrencyOption, integer } from './options';
 
@@ -88,8 +90,7 @@ async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
     import('./shared/state'),
     import('./shared/schedule'),
   ]);
-  const { CliError, NotFoundError } = await import('../errors');
-  let state;
+  let state: State | undefined;
   try {
     state = await (await stateStore(rt)).read();
   } catch (error) {
