@@ -15,6 +15,9 @@ export function integer(flag: string, min: number, max: number): (value: string)
 
 export const agentOption = () => new Option('--agent-id <agent>', 'agent id (agent-...) or name; default from LETTA_AGENT_ID or config');
 
+/** Every agent rather than the one --agent-id (or the default) names. */
+export const allAgentsOption = (what = 'every agent') => new Option('--all-agents', `${what} (the default when no agent is set anywhere)`).conflicts('agentId');
+
 export const messageOption = () => new Option('--message <text>', "the message; '-' reads it from stdin");
 
 export const roleOption = () =>

@@ -1,8 +1,8 @@
-import { Option, type Command } from '@commander-js/extra-typings';
+import type { Command } from '@commander-js/extra-typings';
 import { HISTORY_CONCURRENCY, MAX_CONCURRENCY } from '../concurrency';
 import { UsageError } from '../errors';
 import { defineCommand } from './command';
-import { agentOption, concurrencyOption } from './options';
+import { agentOption, allAgentsOption, concurrencyOption } from './options';
 
 /** `status`: what needs attention. Each section is built by its own module; this file only declares and joins them. */
 export default defineCommand({
@@ -18,7 +18,7 @@ export default defineCommand({
   declare: (command: Command) =>
     command
       .addOption(agentOption())
-      .addOption(new Option('--all-agents', 'every agent (the default when no agent is set anywhere)').conflicts('agentId'))
+      .addOption(allAgentsOption())
       .option('--since <when>', "how far back to judge fires: '7d', '12h', '2w', or a date", '7d')
       .addOption(concurrencyOption(HISTORY_CONCURRENCY, MAX_CONCURRENCY))
       .option('--notify <url>', 'POST a short JSON summary here when something needs action (a chat webhook, a health check, ntfy)')
