@@ -4,7 +4,7 @@ import { CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
 import type { PausedSchedule } from '../state/records';
 import { defineCommand } from './command';
-import { agentOption, concurrencyOption, integer } from './options';
+import { agentOption, allAgentsOption, concurrencyOption, integer } from './options';
 import { schedulesInScope } from './shared/scope';
 
 const MAX_DAYS = 366;
@@ -26,7 +26,7 @@ export default defineCommand({
   declare: (command: Command) =>
     command
       .addOption(agentOption())
-      .addOption(new Option('--all-agents', 'every agent (the default when no agent is set anywhere)').conflicts('agentId'))
+      .addOption(allAgentsOption())
       .addOption(new Option('--days <n>', `how many days ahead, 1-${MAX_DAYS} (default ${DEFAULT_DAYS})`).argParser(integer('--days', 1, MAX_DAYS)).conflicts('until'))
       .option('--until <when>', "the end of the window instead: 'friday at 6pm', '2027-01-01', ISO 8601")
       .option('--ics <file>', "write the fires as an iCalendar file; '-' writes it to stdout")

@@ -1,6 +1,8 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { ScheduleFacts } from '../health/fires';
+import { CliError, NotFoundError } from '../errors';
 import type { Runtime } from '../runtime';
+import type { State } from '../state/records';
 import { defineCommand } from './command';
 import { agentOption, concurrencyOption, integer } from './options';
 
@@ -87,8 +89,7 @@ async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
     import('./shared/state'),
     import('./shared/schedule'),
   ]);
-  const { CliError, NotFoundError } = await import('../errors');
-  let state;
+  let state: State | undefined;
   try {
     state = await (await stateStore(rt)).read();
   } catch (error) {

@@ -1,7 +1,7 @@
-import { Option, type Command } from '@commander-js/extra-typings';
+import type { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../errors';
 import { defineCommand } from './command';
-import { agentOption, concurrencyOption } from './options';
+import { agentOption, allAgentsOption, concurrencyOption } from './options';
 
 /** `status`: what needs attention. Each section is built by its own module; this file only declares and joins them. */
 export default defineCommand({
@@ -18,7 +18,7 @@ export default defineCommand({
   declare: (command: Command) =>
     command
       .addOption(agentOption())
-      .addOption(new Option('--all-agents', 'every agent (the default when no agent is set anywhere)').conflicts('agentId'))
+      .addOption(allAgentsOption())
       .option('--since <when>', "how far back to judge fires: '7d', '12h', '2w', or a date", '7d')
       .addOption(concurrencyOption())
       .option('--notify <url>', 'POST a short JSON summary here when something needs action (a chat webhook, a health check, ntfy)')
@@ -36,8 +36,8 @@ export default defineCommand({
     const from = sinceInstant(options.since, rt.now(), rt.zone());
     const url = options.notify === undefined ? undefined : notifyUrl(options.notify);
     const record = await recordSection(rt);
-    const { schedules, names } = await schedulesInScope(rt, !!options.allAgents, options.concurrency);
-    const fireHealth = await fireHealthSection(rt, { schedules, names, from, concurrency: options.concurrency, detail: !!rt.globals.verbose });
+    const { schedules, names, agentIds } = await schedulesInScope(rt, !!options.allAgents, options.concurrency);
+    const fireHealth = await fireHealthSection(rt, { schedules, names, agentIds, from, concurrency: options.concurrency, detail: !!rt.globals.verbose });
     await reportStatus(rt, [record, fireHealth], { url, always: !!options.notifyOk });
   },
 });

@@ -1,7 +1,7 @@
-import { Option, type Command } from '@commander-js/extra-typings';
+import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError } from '../errors';
 import { defineCommand } from './command';
-import { agentOption } from './options';
+import { agentOption, allAgentsOption } from './options';
 
 /** `sync`: make Letta match the record of intent (DST replacements, schedules deleted elsewhere, series top-ups). */
 export default defineCommand({
@@ -12,7 +12,7 @@ export default defineCommand({
   declare: (command: Command) =>
     command
       .addOption(agentOption())
-      .addOption(new Option('--all-agents', 'every agent in the record (the default when no agent is set anywhere)').conflicts('agentId'))
+      .addOption(allAgentsOption('every agent in the record'))
       .option('--print-cron', 'print a crontab line that runs this sync every hour (absolute paths, output logged in the state folder), and nothing else')
       .option('--print-systemd', 'print a systemd user service and timer that run sync every hour, and nothing else'),
   async run(rt, options) {

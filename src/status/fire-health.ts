@@ -1,5 +1,5 @@
 import { CliError } from '../errors';
-import { FIRE_CLASSES, needsAttention, TOLERANCE, type FireClass, type ScheduleHealth } from '../health/fires';
+import { FIRE_CLASSES, needsAttention, TOLERANCE, type FireClass, type ScheduleFacts, type ScheduleHealth } from '../health/fires';
 import { readFireHealth, scheduleFacts } from '../health/read';
 import { FIRE_HEADERS, fireCells, SCHEDULE_HEADERS, scheduleCells, scheduleJson, worstNote } from '../health/rows';
 import type { ScheduledMessage } from '../letta/types';
@@ -14,6 +14,8 @@ export const RUNS_PER_SCHEDULE = 20;
 
 export interface FireHealthOptions {
   schedules: ScheduledMessage[];
+  /** The agents in scope (whose series in the record of intent count too). */
+  agentIds: string[];
   /** Agent names by id, for the rows. */
   names: Map<string, string>;
   /** Unix ms: the start of the window. */
@@ -26,24 +28,55 @@ export interface FireHealthOptions {
 /** What the record of intent adds about a schedule: when it was made (if the server does not say), and its series. */
 export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string };
 
+interface RecordOfIntent {
+  about: Recorded;
+  /**
+   * Series members due in [from, now] that Letta no longer lists (it lets a
+   * one-time schedule go once it fired): still judged, from the record.
+   */
+  pastMembers(agentIds: string[], from: number, now: number, listed: Set<string>): ScheduleFacts[];
+}
+
 /**
  * The record of intent read once, through its own lookups (findIntent,
  * seriesOf). It is never required: unreadable, it adds nothing (said once).
  */
-export async function recorded(rt: Runtime): Promise<Recorded> {
-  const [{ stateStore }, { findIntent, seriesOf }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
+async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
+  const [{ stateStore }, { findIntent, seriesOf }, { isGoneMember }] = await Promise.all([import('../commands/shared/state'), import('../state/records'), import('../sync/series')]);
   let state: State;
   try {
     state = await (await stateStore(rt)).read();
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; creation times and series from the record of intent are not used.`);
-    return () => ({});
+    return { about: () => ({}), pastMembers: () => [] };
   }
-  return (scheduleId) => {
-    const series = seriesOf(state, scheduleId);
-    const created = Date.parse(findIntent(state, scheduleId)?.created_at ?? series?.created_at ?? '');
-    return { ...(Number.isFinite(created) ? { createdAt: created } : {}), ...(series ? { seriesId: series.series_id } : {}) };
+  return {
+    about: (scheduleId) => {
+      const series = seriesOf(state, scheduleId);
+      const created = Date.parse(findIntent(state, scheduleId)?.created_at ?? series?.created_at ?? '');
+      return { ...(Number.isFinite(created) ? { createdAt: created } : {}), ...(series ? { seriesId: series.series_id } : {}) };
+    },
+    pastMembers: (agentIds, from, now, listed) =>
+      state.series
+        .filter((series) => agentIds.includes(series.agent_id))
+        .flatMap((series) => {
+          // A series deleted before an instant had nothing due then.
+          const ended = series.status === 'gone' ? Date.parse(String(series.status_at ?? '')) : NaN;
+          const created = Date.parse(series.created_at);
+          return series.members
+            .filter((member) => !isGoneMember(member) && !listed.has(member.schedule_id))
+            .map((member) => ({ member, at: Date.parse(member.instant) }))
+            .filter(({ at }) => at >= from && at <= now && !(at > ended))
+            .map(({ member, at }) => ({
+              id: member.schedule_id,
+              agentId: series.agent_id,
+              kind: 'one-time' as const,
+              scheduledAt: at,
+              held: false,
+              ...(Number.isFinite(created) ? { createdAt: created } : {}),
+            }));
+        }),
   };
 }
 
@@ -58,8 +91,10 @@ export function noHistoryNote(status: number): string {
 export async function fireHealthSection(rt: Runtime, options: FireHealthOptions): Promise<StatusSection> {
   const now = rt.now();
   const zone = rt.zone();
-  const local = await recorded(rt);
-  const facts = options.schedules.map((item) => scheduleFacts(item, local(item.id).createdAt));
+  const record = await readRecord(rt);
+  const local = record.about;
+  const listed = options.schedules.map((item) => scheduleFacts(item, local(item.id).createdAt));
+  const facts = [...listed, ...record.pastMembers(options.agentIds, options.from, now, new Set(listed.map((item) => item.id)))];
   const reading = await readFireHealth(await rt.api(), facts, { from: options.from, now, concurrency: options.concurrency, runsPerSchedule: RUNS_PER_SCHEDULE });
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
   const healths = [...reading.healths].sort((a, b) => ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || a.schedule.id.localeCompare(b.schedule.id));
@@ -103,7 +138,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       } else {
         printRows(rt, SCHEDULE_HEADERS, healths.map((health) => scheduleCells(health, zone, now, context(health))), SCHEDULE_HEADERS.length - 1);
       }
-      for (const id of reading.gone) out.note(`Note: ${id} was deleted while it was being checked.`);
+      for (const id of reading.gone) out.note(`Note: Letta has no history for ${id} (it no longer holds that schedule).`);
       if (!out.quiet) out.note(summary);
     },
   };

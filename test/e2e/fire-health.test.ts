@@ -325,30 +325,50 @@ describe('agenda --since', () => {
   });
 });
 
+/**
+ * A series of three daily members (2026-11-19 to 21, 14:00 UTC) made on the
+ * 19th: Letta let go of the first and last once they fired, and still holds
+ * the middle one, never sent.
+ */
+async function seriesWithOneMiss() {
+  letta.now = () => at('2026-11-19T00:00:00Z');
+  const made = await runCli(['--now', '2026-11-19T00:00:00Z', 'recurring', 'create', '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'America/New_York'], { env });
+  letta.now = () => at(NOW);
+  expect(made.code).toBe(0);
+  const members = [...letta.schedules.values()];
+  expect(members.map((m) => m.schedule.scheduled_at)).toEqual([at('2026-11-19T14:00:00Z'), at('2026-11-20T14:00:00Z'), at('2026-11-21T14:00:00Z')]);
+  letta.addFire(members[0]!.id, at('2026-11-19T14:00:04Z'));
+  letta.addFire(members[2]!.id, at('2026-11-21T14:00:09Z'), { stopReason: 'llm_api_error' });
+  letta.schedules.delete(members[0]!.id);
+  letta.schedules.delete(members[2]!.id);
+  return { seriesId: made.stdout.trim(), members };
+}
+
 describe('history of a series and of a paused schedule', () => {
-  it('a series id: every member, the one Letta still holds after its time missed and stuck, the fired ones ok', async () => {
-    letta.now = () => at('2026-11-19T00:00:00Z');
-    const made = await runCli(['--now', '2026-11-19T00:00:00Z', 'recurring', 'create', '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'America/New_York'], { env });
-    letta.now = () => at(NOW);
-    expect(made.code).toBe(0);
-    const seriesId = made.stdout.trim();
-    const members = [...letta.schedules.values()];
-    expect(members.map((m) => m.schedule.scheduled_at)).toEqual([at('2026-11-19T14:00:00Z'), at('2026-11-20T14:00:00Z'), at('2026-11-21T14:00:00Z')]);
-    // Letta let go of the two that fired; the middle one it still holds, never sent.
-    letta.addFire(members[0]!.id, at('2026-11-19T14:00:04Z'));
-    letta.addFire(members[2]!.id, at('2026-11-21T14:00:09Z'));
-    letta.schedules.delete(members[0]!.id);
-    letta.schedules.delete(members[2]!.id);
+  it('a series id: every member, the one Letta still holds after its time missed and stuck, the fired ones by their runs', async () => {
+    const { seriesId, members } = await seriesWithOneMiss();
     const r = await cli('history', seriesId, '--json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Json;
     expect(doc.kind).toBe('series');
     expect(doc.fires.map((f: Json) => [f.schedule_id, f.due, f.class])).toEqual([
-      [members[2]!.id, '2026-11-21T14:00:00.000Z', 'ok'],
+      [members[2]!.id, '2026-11-21T14:00:00.000Z', 'failed'],
       [members[1]!.id, '2026-11-20T14:00:00.000Z', 'missed'],
       [members[0]!.id, '2026-11-19T14:00:00.000Z', 'ok'],
     ]);
     expect(doc.stuck).toEqual([{ schedule_id: members[1]!.id, since: '2026-11-20T14:00:00.000Z' }]);
+  });
+
+  it('status judges the members Letta let go of from the record, as series', async () => {
+    const { seriesId, members } = await seriesWithOneMiss();
+    const r = await cli('status', '--json');
+    expect(r.code).toBe(6);
+    const schedules = JSON.parse(r.stdout).fire_health.schedules as Json[];
+    expect(schedules.map((s) => [s.schedule_id, s.series_id, s.worst, s.stuck])).toEqual([
+      [members[1]!.id, seriesId, 'stuck', true],
+      [members[2]!.id, seriesId, 'failed', false],
+      [members[0]!.id, seriesId, 'ok', false],
+    ]);
   });
 
   it('a paused id: its fires up to the pause, none due after it', async () => {

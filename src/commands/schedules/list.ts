@@ -1,8 +1,8 @@
-import { Option, type Command } from '@commander-js/extra-typings';
+import type { Command } from '@commander-js/extra-typings';
 import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import type { Column } from '../../output/list';
 import { defineCommand } from '../command';
-import { agentOption, wideOption } from '../options';
+import { agentOption, allAgentsOption, wideOption } from '../options';
 import { cronInZone, messageText, nextRun, NOUN, withAdditions } from '../shared/schedule';
 
 /** `onetime list` and `recurring list`: every page, one kind; every agent's with --all-agents or when no agent is set anywhere. */
@@ -13,10 +13,7 @@ export default (kind: ScheduleKind) =>
     examples: [`letta-switchboard ${NOUN[kind]} list --agent-id support-bot`, `letta-switchboard ${NOUN[kind]} list --all-agents --json`, `letta-switchboard ${NOUN[kind]} list -q`],
     globals: ['output', 'time', 'api'],
     declare: (command: Command) =>
-      command
-        .addOption(agentOption())
-        .addOption(new Option('--all-agents', "every agent's schedules (the default when no agent is set anywhere)").conflicts('agentId'))
-        .addOption(wideOption()),
+      command.addOption(agentOption()).addOption(allAgentsOption("every agent's schedules")).addOption(wideOption()),
     async run(rt, options) {
       const api = await rt.api();
       const zone = rt.zone();

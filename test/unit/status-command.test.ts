@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/harness';
+import { AGENT } from '../helpers/suite';
+
+const h = useHarness();
+
+function dailyFiredTwice() {
+  const daily = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, 'Daily digest');
+  daily.created_at = '2026-11-20T20:00:00.000Z';
+  daily.next_scheduled_time = '2026-11-23T14:00:00.000Z';
+  h.letta.addFire(daily.id, Date.parse('2026-11-21T14:00:07Z'));
+  h.letta.addFire(daily.id, Date.parse('2026-11-22T14:03:30Z'), { stopReason: 'end_turn' });
+  return daily;
+}
+
+describe('status and history on a terminal', () => {
+  it('status: a table with the worst case named in the reader\'s zone; exit 0 when only late', async () => {
+    const daily = dailyFiredTwice();
+    const r = await h.run(['status', '--tz', 'Asia/Tokyo', '--no-color'], { terminal: 160 });
+    expect(r.code).toBe(0);
+    const [head, row] = r.stdout.split('\n');
+    expect(head!.split(/\s{2,}/)).toEqual(['SCHEDULE', 'AGENT', 'KIND', 'OK', 'LATE', 'FAILED', 'MISSED', 'STUCK', 'WORST', 'NOTE']);
+    expect(row!.split(/\s{2,}/)).toEqual([daily.id, 'support-bot', 'recurring', '1', '1', '0', '0', 'no', 'late', '2026-11-22 23:00 JST sent 3m30s late']);
+  });
+
+  it('history -q prints the run ids, newest first', async () => {
+    const daily = dailyFiredTwice();
+    const r = await h.run(['history', daily.id, '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toEqual(h.letta.runs.map((run) => run.id).reverse());
+  });
+
+  it('status -q prints only the ids of schedules that need action', async () => {
+    dailyFiredTwice();
+    const stuck = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 * * * *' }, 'Hourly');
+    stuck.created_at = '2026-11-22T13:30:00.000Z';
+    stuck.next_scheduled_time = '2026-11-22T14:00:00.000Z';
+    const r = await h.run(['status', '-q']);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe(`${stuck.id}\n`);
+  });
+});
