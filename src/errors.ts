@@ -103,7 +103,7 @@ export class RouteMissingError extends CliError {
   constructor(
     message: string,
     readonly status: number,
-    readonly feature: 'schedules',
+    readonly feature: 'schedules' | 'history',
   ) {
     super(message);
     this.exitCode = status === 404 ? 3 : 1;
@@ -202,9 +202,12 @@ export class InterruptedError extends CliError {
   }
 }
 
-/** Checked, and something needs the user's attention: `plan` found changes to apply (exit 6). */
-export class NeedsAttentionError extends CliError {
+/** Checked, and something needs the user's attention, already shown (exit 6): `status` found a problem, `plan` found changes to apply. */
+export class NeedsAttention extends CliError {
   override readonly exitCode = 6;
+  constructor(what: string) {
+    super(what);
+  }
 }
 
 /** A failure already explained on stderr (e.g. one id of several); only its exit code is left to apply. */

@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AlreadyReported, NeedsAttentionError, UsageError } from '../errors';
+import { AlreadyReported, NeedsAttention, UsageError } from '../errors';
 import { defineCommand } from './command';
 import { fileOption, strictOption } from './options';
 
@@ -23,6 +23,6 @@ export default defineCommand({
     if (!out.json && !out.quiet) out.note(summaryLine(changes, problems));
     const pending = changes.filter((change) => change.kind !== 'unchanged').length;
     // A file left out needs attention too: the plan is not the whole picture.
-    if (pending > 0 || problems.length > 0) throw new AlreadyReported(new NeedsAttentionError(`${pending} change(s) to apply`));
+    if (pending > 0 || problems.length > 0) throw new AlreadyReported(new NeedsAttention(`${pending} change(s) to apply`));
   },
 });

@@ -3,6 +3,7 @@ import agenda from './agenda';
 import agentsList from './agents/list';
 import apply from './apply';
 import completion from './completion';
+import configCheck from './config/check';
 import configGet from './config/get';
 import configPath from './config/path';
 import configSetAgentId from './config/set-agent-id';
@@ -27,6 +28,8 @@ import scheduleEdit from './schedules/edit';
 import scheduleGet from './schedules/get';
 import scheduleList from './schedules/list';
 import send from './send';
+import status from './status';
+import history from './history';
 import sync from './sync';
 
 /** Commands that only hold subcommands, in the order help lists them. */
@@ -54,7 +57,7 @@ export const GROUPS: GroupDeclaration[] = [
   {
     name: 'config',
     description: 'Settings: API key, base URL, default agent, time zone',
-    examples: ['letta-switchboard config set-api-key -', 'letta-switchboard config set-timezone America/New_York', 'letta-switchboard config show'],
+    examples: ['letta-switchboard config set-api-key -', 'letta-switchboard config check', 'letta-switchboard config show'],
   },
 ];
 
@@ -81,6 +84,8 @@ export const COMMANDS: RegisteredCommand[] = [
   recurringPaused,
   run,
   agenda,
+  status,
+  history,
   resultsList,
   resultsGet,
   agentsList,
@@ -91,6 +96,7 @@ export const COMMANDS: RegisteredCommand[] = [
   configUnset,
   configShow,
   configGet,
+  configCheck,
   configPath,
   parse,
   completion,
