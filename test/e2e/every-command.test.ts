@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,11 @@ interface Scenario {
   input?: string;
   /** Prepares the fake server; returns the words to put in place of ID in args. */
   setup?: (letta: FakeLetta) => string;
+  /** Schedule files written into DIR (the folder of schedules as code) first. */
+  files?: Record<string, string>;
 }
+
+const STANDUP_FILE = { 'standup.md': `---\nagent: ${AGENT}\nwhen: every weekday at 10am\ntimezone: America/New_York\n---\nStandup\n` };
 
 const IN_A_WEEK = Date.parse(NOW) + 7 * 86_400_000;
 const recurring = (letta: FakeLetta) => letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup').id;
@@ -53,11 +57,12 @@ const SCENARIOS: Record<string, Scenario[]> = {
   'onetime list': [
     { args: ['onetime', 'list', '--agent-id', AGENT, '--json'], setup: oneTime, stdout: /"Later"/ },
     { args: ['onetime', 'list', '--all-agents', '-q'], setup: oneTime, stdout: /^sm-\d+\n$/ },
+    { args: ['onetime', 'list', '--wide'], setup: oneTime, stdout: /Later/ },
   ],
   'onetime get': [{ args: ['onetime', 'get', 'ID', '--agent-id', AGENT], setup: oneTime, stdout: /Later/ }],
   'onetime delete': [
     { args: ['onetime', 'delete', 'ID', '--agent-id', AGENT, '--yes'], setup: oneTime },
-    { args: ['onetime', 'delete', '-'], setup: oneTime, input: 'ID\n' },
+    { args: ['onetime', 'delete', '-', '--concurrency', '2'], setup: oneTime, input: 'ID\n' },
   ],
   'onetime edit': [
     { args: ['onetime', 'edit', 'ID', '--agent-id', AGENT, '--message', 'Sooner', '--role', 'user', '--execute-at', 'in 3 hours', '--force'], setup: oneTime },
@@ -72,9 +77,10 @@ const SCENARIOS: Record<string, Scenario[]> = {
   'recurring list': [
     { args: ['recurring', 'list', '--agent-id', AGENT, '--json'], setup: recurring, stdout: /"Standup"/ },
     { args: ['recurring', 'list', '--all-agents'], setup: recurring, stdout: /Standup/ },
+    { args: ['recurring', 'list', '--wide'], setup: recurring, stdout: /Standup/ },
   ],
   'recurring get': [{ args: ['recurring', 'get', 'ID', '--agent-id', AGENT, '--json'], setup: recurring, stdout: /"0 14 \* \* 1-5"/ }],
-  'recurring delete': [{ args: ['recurring', 'delete', 'ID', '--agent-id', AGENT, '--yes'], setup: recurring }],
+  'recurring delete': [{ args: ['recurring', 'delete', 'ID', '--agent-id', AGENT, '--yes', '--concurrency', '1'], setup: recurring }],
   'recurring edit': [
     { args: ['recurring', 'edit', 'ID', '--agent-id', AGENT, '--message', 'Standup!', '--role', 'user', '--cron', 'every weekday at 11am', '--force'], setup: recurring },
     { args: ['recurring', 'edit', 'ID', '--execute-at', 'tomorrow'], setup: recurring, code: 2 },
@@ -118,6 +124,19 @@ const SCENARIOS: Record<string, Scenario[]> = {
   'config unset': [{ args: ['config', 'unset', 'timezone'] }],
   'config show': [{ args: ['config', 'show', '--agent-id', AGENT], stdout: /agent/ }],
   'config get': [{ args: ['config', 'get', 'base_url'], stdout: /127\.0\.0\.1/ }],
+  'config check': [{ args: ['config', 'check'], stdout: /support-bot|agent/i }],
+  export: [
+    { args: ['export', '--agent-id', AGENT, '--file', 'DIR'], setup: recurring },
+    { args: ['export', '--all-agents', '-f', 'DIR', '--force'], setup: recurring, files: STANDUP_FILE },
+  ],
+  plan: [
+    { args: ['plan', '--file', 'DIR'], files: STANDUP_FILE, code: 6, stdout: /create/i },
+    { args: ['plan', '-f', 'DIR', '--strict', '--json'], files: STANDUP_FILE, code: 6, stdout: /create/i },
+  ],
+  apply: [
+    { args: ['apply', '--file', 'DIR', '--yes'], files: STANDUP_FILE },
+    { args: ['apply', '-f', 'DIR', '--strict', '--dry-run'], files: STANDUP_FILE },
+  ],
   'config path': [{ args: ['config', 'path'], stdout: /config\.json/ }],
   parse: [
     { args: ['parse', 'tomorrow at 9am', '--once', '--json'], stdout: /"one-time"/ },
@@ -180,12 +199,17 @@ describe.each(RUNNERS)('every command through $name', ({ name, command }) => {
         const home = { ...env, LETTA_SWITCHBOARD_STATE_DIR: join(env.HOME!, 'state') };
         const id = scenario.setup?.(letta) ?? '';
         const ics = join(env.HOME!, 'letta.ics');
+        const dir = join(env.HOME!, 'letta-schedules');
+        if (scenario.files) {
+          mkdirSync(dir, { recursive: true });
+          for (const [name, text] of Object.entries(scenario.files)) writeFileSync(join(dir, name), text);
+        }
         // Resume and paused need a schedule paused first, by the same program.
         if (key === 'recurring resume' || key === 'recurring paused') {
           const paused = await runCommand(file, [...prefix, '--now', NOW, 'recurring', 'pause', id, '--agent-id', AGENT, '--yes'], { env: home });
           expect(paused.code, paused.stderr).toBe(0);
         }
-        const args = scenario.args.map((arg) => (arg === 'ID' ? id : arg === 'FILE' ? ics : arg === 'NOTIFY' ? `${letta.url}/notify/ok` : arg));
+        const args = scenario.args.map((arg) => (arg === 'ID' ? id : arg === 'FILE' ? ics : arg === 'DIR' ? dir : arg === 'NOTIFY' ? `${letta.url}/notify/ok` : arg));
         const input = scenario.input?.replace('ID', id);
         const r = await runCommand(file, [...prefix, '--now', NOW, ...args], { env: home, input, timeoutMs: 30_000 });
         const shown = `${args.join(' ')}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;
