@@ -104,6 +104,14 @@ describe('planner', () => {
     expect(plan.map((c) => [c.file, c.kind, c.delete.map((d) => d.id)])).toEqual([['gone.md', 'delete', ['sm-2']]]);
   });
 
+  it('a series that has ended still reads, and has nothing left to make', async () => {
+    const text = '---\nagent: a\nwhen: every day at 9am\nuntil: "2026-11-20T23:59:59.000Z"\n---\nS\n';
+    const series = { rule: '0 9 * * *', zone: 'UTC', started: NOW - 10 * 86_400_000, until: Date.parse('2026-11-20T23:59:59.000Z') };
+    const file = await want('s.md', text, { agent_id: AGENT, ids: [], when: 'every day at 9am', timezone: 'UTC', series });
+    expect(file.bodies).toEqual([]);
+    await expect(want('s.md', text)).rejects.toThrow(/until: '2026-11-20T23:59:59.000Z' is not in the future/);
+  });
+
   it('keeps a one-time schedule about to fire, and a recorded instant instead of re-reading the phrase', async () => {
     const entry: LockEntry = { agent_id: AGENT, ids: ['sm-1'], when: 'tomorrow at 9am', timezone: 'UTC', at: NOW + 30_000 };
     const file = await want('r.md', '---\nagent: a\nwhen: tomorrow at 9am\n---\nR\n', entry);
