@@ -27,6 +27,7 @@ describe('schedule files', () => {
     ['---\nagent: a\nwhen: daily\nHello\n', 1, "no closing '---'"],
     ['---\nagent: a\nwhen: [daily\n---\nHi\n', 3, 'not valid YAML'],
     ['---\nagent: a\nwhen: daily\nwhen: hourly\n---\nHi\n', 4, 'not valid YAML'],
+    ['---\nagent: a\nwhen: */15 * * * *\n---\nHi\n', 3, `a value that starts with '*' must be quoted`],
     ['---\nagent: a\nwhen: daily\nrole: robot\n---\nHi\n', 4, "role: 'robot' is not a role"],
     ['---\nagent: a\nwhen: daily\ncount: 0\n---\nHi\n', 4, 'count'],
     ['---\nagent: a\nwhen: daily\ncallback_url: ftp://x\n---\nHi\n', 4, 'not an http(s) URL'],
