@@ -113,7 +113,9 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
   if (schedule.type === 'recurring' && schedule.cron_expressions && schedule.cron_expressions.length > 1) {
     throw new FileError(at('when'), `when: '${file.when}' needs ${schedule.cron_expressions.length} crons, and a series (until, count) follows one rule; use one file per time`);
   }
-  const until = file.until === undefined ? undefined : await onLine('until', () => untilInstant(file.until!, phrase));
+  // An instant with its offset is taken as it is, so a series that has ended still reads (export writes `until` so).
+  const exact = file.until !== undefined && /^\d{4}-\d\d-\d\dT[^ ]*(?:Z|[+-]\d\d:?\d\d)$/i.test(file.until) ? Date.parse(file.until) : NaN;
+  const until = file.until === undefined ? undefined : Number.isFinite(exact) ? exact : await onLine('until', () => untilInstant(file.until!, phrase));
   const sameEnd = kept?.series && kept.series.until === until && kept.series.count === file.count;
   let series: SeriesLock;
   if (sameEnd) series = kept.series!;

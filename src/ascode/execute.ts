@@ -57,60 +57,53 @@ export interface ChangeOutcome {
   mayHaveLanded?: boolean;
 }
 
+/** The entry a file's change leaves in the lock file while it is under way (`pending`: a create may go out). */
+function entryDuring(change: Change, created: string[], deleted: string[]): LockEntry {
+  const retiring = change.delete.filter((old) => !deleted.includes(old.id));
+  return { ...change.entry!, ids: [...change.keep, ...change.adopt, ...created], ...(retiring.length > 0 ? { retiring } : {}), pending: true };
+}
+
+/**
+ * Before any request: every file about to change is marked in one write, so a
+ * create cut off before its id is recorded is looked for by the next apply.
+ */
+export function startChanges(changes: Change[], all: Record<string, LockEntry>): void {
+  for (const change of changes) if (change.entry && (change.create.length > 0 || change.delete.length > 0)) all[change.file] = entryDuring(change, [], []);
+}
+
+/** After every file: what each one that finished now owns, in one write (a file that stopped keeps its entry for the next apply). */
+export function finishChanges(outcomes: ChangeOutcome[], all: Record<string, LockEntry>): void {
+  for (const { change, ok, created } of outcomes) {
+    if (!ok) continue;
+    if (change.entry === undefined) delete all[change.file];
+    else all[change.file] = { ...change.entry, ids: [...change.keep, ...change.adopt, ...created] };
+  }
+}
+
 /**
  * Carry out one file's change with the safety of edit and sync: create (each
  * id recorded as soon as it is known), read every new schedule back, and only
- * then delete what it replaces. A failure stops the file there, so it leaves
- * the old schedules (or old and new), never neither, and the outcome says which.
+ * then delete what it replaces, recording each delete. A failure stops the
+ * file there, so it leaves the old schedules (or old and new), never neither,
+ * and the outcome says which. `startChanges` and `finishChanges` write the
+ * entries before and after.
  */
 export async function applyChange(change: Change, { api, entries, readBack, signal }: ApplyContext): Promise<ChangeOutcome> {
   const created: string[] = [];
   const deleted: string[] = [];
   const file = change.file;
   const mine = (id: string): OwnedId => ({ agent_id: change.agent_id, id });
-  const left = () => change.delete.filter((old) => !deleted.includes(old.id));
   const stop = (error: unknown, extra: Partial<ChangeOutcome> = {}): ChangeOutcome => {
     if (!(error instanceof CliError)) throw error;
-    const exist = [...[...change.keep, ...change.adopt, ...created].map(mine), ...left()];
+    const exist = [...[...change.keep, ...change.adopt, ...created].map(mine), ...change.delete.filter((old) => !deleted.includes(old.id))];
     return { change, ok: false, created, deleted, exist, error, ...extra };
   };
-  const record = (fields: Partial<LockEntry>) =>
+  const record = () =>
     entries.update((all) => {
-      const retiring = left();
-      all[file] = { ...change.entry!, ids: [...change.keep, ...change.adopt, ...created], ...(retiring.length > 0 ? { retiring } : {}), ...fields };
+      if (change.entry) all[file] = entryDuring(change, created, deleted);
+      else if (all[file]) all[file] = { ...all[file], ids: all[file].ids.filter((id) => !deleted.includes(id)), retiring: all[file].retiring?.filter((r) => !deleted.includes(r.id)) };
     });
 
-  /** Delete what the change retires, one by one, recording each as it goes; an outcome when it stops. */
-  const retire = async (recordEach: () => Promise<void>): Promise<ChangeOutcome | undefined> => {
-    for (const old of change.delete) {
-      if (signal.aborted) return stop(new InterruptedError());
-      try {
-        await api.deleteSchedule(old.agent_id, old.id);
-      } catch (error) {
-        return stop(error);
-      }
-      deleted.push(old.id);
-      await recordEach();
-    }
-    return undefined;
-  };
-
-  if (change.entry === undefined) {
-    // The file is gone: delete what it owned, forgetting each id as it goes, then the file.
-    const forget = () =>
-      entries.update((all) => {
-        const entry = all[file];
-        if (entry) all[file] = { ...entry, ids: entry.ids.filter((id) => !deleted.includes(id)), retiring: entry.retiring?.filter((r) => !deleted.includes(r.id)) };
-      });
-    const stopped = await retire(forget);
-    if (stopped) return stopped;
-    await entries.update((all) => {
-      delete all[file];
-    });
-    return { change, ok: true, created, deleted, exist: [] };
-  }
-
-  if (change.create.length > 0) await record({ pending: true });
   for (const body of change.create) {
     if (signal.aborted) return stop(new InterruptedError());
     try {
@@ -118,7 +111,7 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
     } catch (error) {
       return stop(error, { mayHaveLanded: error instanceof CreateMayHaveLandedError || error instanceof InterruptedError });
     }
-    await record({ pending: true });
+    await record();
   }
   if (readBack) {
     for (const [i, id] of created.entries()) {
@@ -132,8 +125,15 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
       }
     }
   }
-  await record({});
-  const stopped = await retire(() => record({}));
-  if (stopped) return stopped;
+  for (const old of change.delete) {
+    if (signal.aborted) return stop(new InterruptedError());
+    try {
+      await api.deleteSchedule(old.agent_id, old.id);
+    } catch (error) {
+      return stop(error);
+    }
+    deleted.push(old.id);
+    await record();
+  }
   return { change, ok: true, created, deleted, exist: [] };
 }

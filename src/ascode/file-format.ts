@@ -57,7 +57,15 @@ export function readScheduleFile(source: string): ReadFile {
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   // Lines inside the front matter start on line 2 of the file.
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line + 1);
-  if (doc.errors.length > 0) return { ok: false, problems: doc.errors.map((error) => ({ line: lineOf(error.pos[0]), message: `not valid YAML: ${firstLine(error.message)}` })) };
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) => {
+      const line = lineOf(error.pos[0]);
+      // YAML reads a bare leading '*' as an alias: the usual slip in a cron.
+      const why = /^[^:]*:\s*\*/.test(lines[line - 1] ?? '') ? `a value that starts with '*' must be quoted, as in when: "*/15 * * * *"` : firstLine(error.message);
+      return { line, message: `not valid YAML: ${why}` };
+    });
+    return { ok: false, problems: problems.filter((p, i) => problems.findIndex((q) => q.line === p.line && q.message === p.message) === i) };
+  }
   const root = doc.contents;
   if (!isMap(root)) return fail(root ? lineOf(root.range?.[0]) : 2, 'the front matter must be fields, one a line (agent: ..., when: ...)');
 

@@ -19,7 +19,7 @@ export default defineCommand({
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()).option('-y, --yes', 'delete the schedules of removed files without asking'),
   async run(rt, options) {
-    const [{ findTarget, readLock, loadPlan, LOCK_LABEL }, render, { applyChange, sharedWrites }, { serverEntries, formatLock }, { lock }, { lockPathFor, writePrivateFile }, { mapLimited }] = await Promise.all([
+    const [{ findTarget, readLock, loadPlan, LOCK_LABEL }, render, { applyChange, finishChanges, sharedWrites, startChanges }, { serverEntries, formatLock }, { lock }, { lockPathFor, writePrivateFile }, { mapLimited }] = await Promise.all([
       import('../ascode/load'),
       import('../ascode/render'),
       import('../ascode/execute'),
@@ -58,7 +58,9 @@ export default defineCommand({
         },
       );
       const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
+      if (work.length > 0) await entries.update((all) => startChanges(work, all));
       const outcomes = await Promise.all(mapLimited(work, APPLY_CONCURRENCY, (change) => applyChange(change, context)));
+      if (outcomes.length > 0) await entries.update((all) => finishChanges(outcomes, all));
 
       await markDeleted(rt, outcomes.flatMap((o) => o.deleted));
 

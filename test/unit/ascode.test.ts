@@ -27,6 +27,7 @@ describe('schedule files', () => {
     ['---\nagent: a\nwhen: daily\nHello\n', 1, "no closing '---'"],
     ['---\nagent: a\nwhen: [daily\n---\nHi\n', 3, 'not valid YAML'],
     ['---\nagent: a\nwhen: daily\nwhen: hourly\n---\nHi\n', 4, 'not valid YAML'],
+    ['---\nagent: a\nwhen: */15 * * * *\n---\nHi\n', 3, `a value that starts with '*' must be quoted`],
     ['---\nagent: a\nwhen: daily\nrole: robot\n---\nHi\n', 4, "role: 'robot' is not a role"],
     ['---\nagent: a\nwhen: daily\ncount: 0\n---\nHi\n', 4, 'count'],
     ['---\nagent: a\nwhen: daily\ncallback_url: ftp://x\n---\nHi\n', 4, 'not an http(s) URL'],
@@ -102,6 +103,14 @@ describe('planner', () => {
     const entry = (ids: string[]): LockEntry => ({ agent_id: AGENT, ids, when: '0 9 * * *', timezone: 'UTC' });
     const plan = planChanges({ now: NOW, desired: [], entries: { 'broken.md': entry(['sm-1']), 'gone.md': entry(['sm-2']) }, failed: new Set(['broken.md']), wholeFolder: true, letta: new Map([[AGENT, server]]) });
     expect(plan.map((c) => [c.file, c.kind, c.delete.map((d) => d.id)])).toEqual([['gone.md', 'delete', ['sm-2']]]);
+  });
+
+  it('a series that has ended still reads, and has nothing left to make', async () => {
+    const text = '---\nagent: a\nwhen: every day at 9am\nuntil: "2026-11-20T23:59:59.000Z"\n---\nS\n';
+    const series = { rule: '0 9 * * *', zone: 'UTC', started: NOW - 10 * 86_400_000, until: Date.parse('2026-11-20T23:59:59.000Z') };
+    const file = await want('s.md', text, { agent_id: AGENT, ids: [], when: 'every day at 9am', timezone: 'UTC', series });
+    expect(file.bodies).toEqual([]);
+    await expect(want('s.md', text)).rejects.toThrow(/until: '2026-11-20T23:59:59.000Z' is not in the future/);
   });
 
   it('keeps a one-time schedule about to fire, and a recorded instant instead of re-reading the phrase', async () => {
