@@ -160,7 +160,7 @@ describe('terminal output', () => {
     expect(coloured.stdout).toContain(ESC);
     const plain = await underTty('letta-switchboard onetime list', { NO_COLOR: '1' });
     expect(plain.stdout).not.toContain(ESC);
-    const row = plain.stdout.split(/\r?\n/).find((line) => line.startsWith('sm-'))!;
+    const row = plain.stdout.split(/\r?\n/).find((line) => line.includes('完了'))!;
     expect(row).toContain('…');
     expect(row).toContain('完了🚀');
     expect(row).not.toContain('\ufffd');
