@@ -57,6 +57,8 @@ if (Number(process.versions.node.split('.')[0]) >= 22) {
 // The proxy route, bundled as the CLI bundles it.
 const proxy = execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [join(ROOT, 'src/letta/proxy.ts'), '--bundle', '--platform=node', '--format=cjs', '--minify'], { encoding: 'utf8' });
 console.log(`src/letta/proxy.ts bundled and minified: ${(Buffer.byteLength(proxy) / 1024).toFixed(1)} KiB`);
+const table = execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), ['--bundle', '--platform=node', '--format=cjs', '--minify'], { input: "module.exports = require('cli-table3');", cwd: ROOT, encoding: 'utf8' });
+console.log(`cli-table3 bundled and minified: ${kib(Buffer.byteLength(table))}`);
 
 console.log('\nStart-up ratios, the large list and the per-release table: npm run bench');
 console.log('undici and conf sizes and costs: npm install --no-save undici@7 conf@15 && node bench/compare-libraries.mjs');
