@@ -18,7 +18,8 @@ Environment:
 
 Exit codes:
   0 success   1 API error   2 bad usage or input   3 not found
-  4 auth (no key, 401/403)   5 network or timeout   130 interrupted`;
+  4 auth (no key, 401/403)   5 network or timeout   6 needs attention (status)
+  130 interrupted`;
 
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 
@@ -68,9 +69,11 @@ function examples(lines: string[]): string {
 /**
  * The command tree, from the registry. Without a runner it is the bare tree
  * (for completion scripts). Commands only declare themselves here; each
- * handler loads what it needs when it runs.
+ * handler loads what it needs when it runs. With `only` (the first command
+ * word of a run), just that command or group is declared, when it is one:
+ * the other declarations would be built for nothing.
  */
-export function buildProgram(runner?: Runner, output?: ProgramOutput) {
+export function buildProgram(runner?: Runner, output?: ProgramOutput, only?: string) {
   const program = withGlobalOptions(new Command('letta-switchboard'))
     .description('Message Letta agents now, later, or on a schedule.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -132,7 +135,9 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput) {
     return command;
   };
 
+  const known = only !== undefined && COMMANDS.some((declaration) => declaration.path[0] === only);
   for (const declaration of COMMANDS) {
+    if (known && declaration.path[0] !== only) continue;
     const parent = declaration.path.length > 1 ? group(declaration.path[0]!) : program;
     const command = declaration.build();
     command.copyInheritedSettings(parent).allowExcessArguments(false);

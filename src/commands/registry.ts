@@ -1,6 +1,7 @@
 import type { GroupDeclaration, RegisteredCommand } from './command';
 import agenda from './agenda';
 import agentsList from './agents/list';
+import apply from './apply';
 import completion from './completion';
 import configCheck from './config/check';
 import configGet from './config/get';
@@ -11,7 +12,9 @@ import configSetTimezone from './config/set-timezone';
 import configSetUrl from './config/set-url';
 import configShow from './config/show';
 import configUnset from './config/unset';
+import exportFiles from './export';
 import parse from './parse';
+import plan from './plan';
 import recurringPause from './recurring/pause';
 import recurringPaused from './recurring/paused';
 import recurringResume from './recurring/resume';
@@ -25,6 +28,8 @@ import scheduleEdit from './schedules/edit';
 import scheduleGet from './schedules/get';
 import scheduleList from './schedules/list';
 import send from './send';
+import status from './status';
+import history from './history';
 import sync from './sync';
 
 /** Commands that only hold subcommands, in the order help lists them. */
@@ -71,11 +76,16 @@ export const COMMANDS: RegisteredCommand[] = [
   scheduleEdit('recurring'),
   recurringAdopt,
   sync,
+  exportFiles,
+  plan,
+  apply,
   recurringPause,
   recurringResume,
   recurringPaused,
   run,
   agenda,
+  status,
+  history,
   resultsList,
   resultsGet,
   agentsList,

@@ -1,5 +1,5 @@
 import type { Output } from './output';
-import { oneLine } from './inert';
+import { inertJson, oneLine } from './inert';
 import { shortIds } from './short-id';
 import { BadField } from './when';
 
@@ -65,7 +65,7 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   for await (const page of pages) {
     for (const item of page) {
       if (out.json) {
-        const text = tty ? JSON.stringify(spec.json(item), null, 2).replace(/^/gm, '  ') : JSON.stringify(spec.json(item));
+        const text = inertJson(tty ? JSON.stringify(spec.json(item), null, 2).replace(/^/gm, '  ') : JSON.stringify(spec.json(item)));
         data.add(`${count === 0 ? '[' : ','}${tty ? '\n' : ''}${text}`);
       } else if (out.quiet) {
         data.add(`${oneLine(spec.id(item))}\n`);

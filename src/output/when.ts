@@ -60,3 +60,13 @@ export function fromNow(ms: number, now: number): string {
   const amount = `${count} ${name}${count === 1 ? '' : 's'}`;
   return ms > now ? `in ${amount}` : `${amount} ago`;
 }
+
+/** "42s", "2m40s", "3h05m", "2d04h": how far apart two instants are. */
+export function span(ms: number): string {
+  const seconds = Math.round(Math.abs(ms) / 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (seconds < 60) return `${seconds}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${pad(seconds % 60)}s`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h${pad(Math.floor((seconds % 3600) / 60))}m`;
+  return `${Math.floor(seconds / 86_400)}d${pad(Math.floor((seconds % 86_400) / 3600))}h`;
+}

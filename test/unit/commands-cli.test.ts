@@ -19,6 +19,15 @@ describe('help', () => {
     expect(r.stdout).toContain('--cron <when>');
   });
 
+  it('every command and group prints the same help when run alone (only its own part of the tree is built) as through help', async () => {
+    const { COMMANDS, GROUPS } = await import('../../src/commands/registry');
+    for (const path of [...GROUPS.map((group) => [group.name]), ...COMMANDS.map((command) => command.path)]) {
+      const alone = await h.run([...path, '--help']);
+      const whole = await h.run(['help', ...path]);
+      expect([alone.code, alone.stdout], path.join(' ')).toEqual([0, whole.stdout]);
+    }
+  });
+
   it('help for a command that does not exist is exit 2', async () => {
     const r = await h.run(['help', 'nothing']);
     expect(r.code).toBe(2);

@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, InterruptedError } from '../../errors';
 import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
-import { agentOption } from '../options';
+import { agentOption, concurrencyOption } from '../options';
 import { NOUN } from '../shared/schedule';
 
 /** More than this many on a terminal, and the user is asked first. */
@@ -25,7 +25,8 @@ export default (kind: ScheduleKind) =>
       command
         .argument('[ids...]', "schedule ids; '-' reads ids from stdin")
         .addOption(agentOption())
-        .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`),
+        .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`)
+        .addOption(concurrencyOption()),
     async run(rt, options, args) {
       const { idsFrom, eachId } = await import('../shared/ids');
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
@@ -38,28 +39,38 @@ export default (kind: ScheduleKind) =>
         const { confirmDeletion } = await import('../shared/confirm-delete');
         if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, found))) return out.info('Nothing deleted.');
       }
-      // The id whose DELETE is on its way: Ctrl-C then cannot tell whether it landed.
-      let sending: string | undefined;
+      // Ids whose DELETE is on its way: Ctrl-C then cannot tell whether they landed.
+      const sending = new Set<string>();
       const failed = (id: string, error: string, cause?: CliError): Outcome =>
-        cause instanceof InterruptedError && sending === id ? { id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true } : { id, deleted: false, error };
-      const deleting = eachId<Outcome>(out, ids, failed, async (id) => {
+        cause instanceof InterruptedError && sending.has(id) ? { id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true } : { id, deleted: false, error };
+      // Ids are deleted a few at a time, but series one after another: each rewrites the record of intent.
+      let seriesTurn: Promise<unknown> = Promise.resolve();
+      const seriesSizes = new Map<string, number>();
+      const act = async (id: string): Promise<Outcome> => {
         if (kind === 'recurring' && (await import('../../state/records')).isSeriesId(id)) {
           const { deleteSeries } = await import('../shared/series');
-          const { agent_id, deleted } = await deleteSeries(rt, id);
-          if (out.quiet) out.line(id);
-          else if (!out.json) out.success(`Deleted series ${id} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
+          const turn = seriesTurn.then(() => deleteSeries(rt, id));
+          seriesTurn = turn.catch(() => undefined);
+          const { agent_id, deleted } = await turn;
+          seriesSizes.set(id, deleted.length);
           return { id, agent_id, deleted: true };
         }
         const item = found.get(id) ?? (await findSchedule(rt, kind, id));
-        sending = id;
+        sending.add(id);
         await api.deleteSchedule(item.agent_id, id);
-        sending = undefined;
-        if (out.quiet) out.line(id);
-        else if (!out.json) out.success(`Deleted ${kind} schedule ${id}`);
+        sending.delete(id);
         return { id, agent_id: item.agent_id, deleted: true };
-      }, { collectEvery: out.json });
-      const { outcomes, stopped, firstError } = await deleting.catch((error: unknown) => {
-        if (error instanceof InterruptedError && sending) out.note(`${sending} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${sending}`);
+      };
+      const said = (outcome: Outcome) => {
+        if (!outcome.deleted) return;
+        if (out.quiet) return out.line(outcome.id);
+        if (out.json) return;
+        const size = seriesSizes.get(outcome.id);
+        if (size !== undefined) out.success(`Deleted series ${outcome.id} (${size} one-time schedule${size === 1 ? '' : 's'})`);
+        else out.success(`Deleted ${kind} schedule ${outcome.id}`);
+      };
+      const { outcomes, stopped, firstError } = await eachId<Outcome>(out, ids, failed, act, { concurrency: options.concurrency, said, collectEvery: out.json }).catch((error: unknown) => {
+        for (const id of sending) out.note(`${id} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${id}`);
         throw error;
       });
       // --json: always one array, whatever the number of ids. The exit code, for one id or many: 0 when every id was deleted, else the first failure's.
