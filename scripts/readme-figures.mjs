@@ -10,18 +10,20 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.cjs');
+const PROGRAM = join(ROOT, 'dist', 'app.cjs');
 const BINARY = join(ROOT, 'dist', 'letta-switchboard');
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-if (!existsSync(CLI)) {
-  console.error('dist/cli.cjs is missing: run npm run build first.');
+if (!existsSync(CLI) || !existsSync(PROGRAM)) {
+  console.error('dist/cli.cjs or dist/app.cjs is missing: run npm run build first.');
   process.exit(1);
 }
 
-const bundle = readFileSync(CLI);
-console.log(`dist/cli.cjs: ${kib(bundle.length)} (${kib(gzipSync(bundle).length)} gzipped)`);
-console.log(`dist/cli.cjs.map: ${kib(statSync(`${CLI}.map`).size)}`);
+const program = readFileSync(PROGRAM);
+console.log(`dist/cli.cjs (the loader): ${kib(statSync(CLI).size)}`);
+console.log(`dist/app.cjs (the program): ${kib(program.length)} (${kib(gzipSync(program).length)} gzipped)`);
+console.log(`dist/app.cjs.map: ${existsSync(`${PROGRAM}.map`) ? kib(statSync(`${PROGRAM}.map`).size) : 'not built'}`);
 console.log(existsSync(BINARY) ? `dist/letta-switchboard: ${mib(statSync(BINARY).size)}` : 'dist/letta-switchboard: not built (npm run build:binary)');
 
 // The loader's code cache per command, as a first run writes it.
@@ -44,7 +46,7 @@ for (const [label, args] of [
 if (Number(process.versions.node.split('.')[0]) >= 22) {
   const cache = mkdtempSync(join(tmpdir(), 'letta-switchboard-figures-'));
   try {
-    execFileSync(process.execPath, ['-e', `require('node:module').enableCompileCache(${JSON.stringify(cache)}); process.argv.splice(1, 0, 'x', 'parse', 'tomorrow at 9am'); require(${JSON.stringify(join(ROOT, 'dist', 'app.cjs'))})`], { stdio: 'ignore' });
+    execFileSync(process.execPath, ['-e', `require('node:module').enableCompileCache(${JSON.stringify(cache)}); process.argv.splice(1, 0, 'x', 'parse', 'tomorrow at 9am'); require(${JSON.stringify(PROGRAM)})`], { stdio: 'ignore' });
     const sizes = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? sizes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
     console.log(`enableCompileCache, parse one-time: ${kib(sizes(cache))}`);
   } finally {
@@ -57,6 +59,8 @@ if (Number(process.versions.node.split('.')[0]) >= 22) {
 // The proxy route, bundled as the CLI bundles it.
 const proxy = execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [join(ROOT, 'src/letta/proxy.ts'), '--bundle', '--platform=node', '--format=cjs', '--minify'], { encoding: 'utf8' });
 console.log(`src/letta/proxy.ts bundled and minified: ${(Buffer.byteLength(proxy) / 1024).toFixed(1)} KiB`);
+const table = execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), ['--bundle', '--platform=node', '--format=cjs', '--minify'], { input: "module.exports = require('cli-table3');", cwd: ROOT, encoding: 'utf8' });
+console.log(`cli-table3 bundled and minified: ${kib(Buffer.byteLength(table))}`);
 
 console.log('\nStart-up ratios, the large list and the per-release table: npm run bench');
 console.log('undici and conf sizes and costs: npm install --no-save undici@7 conf@15 && node bench/compare-libraries.mjs');

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyState, newIntent } from '../../src/state/records';
@@ -6,6 +6,8 @@ import { completeOnce, hasShell, openShell, type Shell, type ShellSession } from
 import { cliEnv } from '../helpers/run-cli';
 
 const SCHEDULE = 'scheduled_message-4f1c2d3e-aaaa-4bbb-8ccc-0123456789ab';
+/** Debian's bash-completion, which most bash users have loaded (files then complete through its _filedir). */
+const BASH_COMPLETION = '/usr/share/bash-completion/bash_completion';
 
 /** A HOME with a calendar file to complete and a record of intent holding one schedule. */
 function setup(): Record<string, string> {
@@ -20,7 +22,8 @@ function setup(): Record<string, string> {
 }
 
 /** Load the completion script into the shell, as the README's install lines do. */
-async function load(shell: Shell, session: ShellSession, env: Record<string, string>): Promise<void> {
+async function load(shell: Shell, session: ShellSession, env: Record<string, string>, withBashCompletion: boolean): Promise<void> {
+  if (withBashCompletion) await session.run(`source ${BASH_COMPLETION}`);
   if (shell === 'bash') await session.run('source <(letta-switchboard completion bash)');
   else if (shell === 'fish') await session.run('letta-switchboard completion fish | source');
   else {
@@ -31,16 +34,22 @@ async function load(shell: Shell, session: ShellSession, env: Record<string, str
   }
 }
 
-for (const shell of ['bash', 'zsh', 'fish'] as const) {
-  // bash is everywhere; zsh and fish may not be (apt-get install zsh fish).
-  const available = shell === 'bash' || hasShell(shell);
-  if (!available) console.warn(`Completion in ${shell} is not tested here: ${shell} is not installed.`);
-  describe.skipIf(!available)(`completion in ${shell}, typed on a terminal`, { timeout: 60_000 }, () => {
+const variants: Array<[Shell, string, boolean]> = [
+  ['bash', 'bash', false],
+  ['bash', 'bash with bash-completion', true],
+  ['zsh', 'zsh', false],
+  ['fish', 'fish', false],
+];
+for (const [shell, name, withBashCompletion] of variants) {
+  // bash is everywhere; bash-completion, zsh and fish may not be (apt-get install bash-completion zsh fish).
+  const available = (shell === 'bash' || hasShell(shell)) && (!withBashCompletion || existsSync(BASH_COMPLETION));
+  if (!available) console.warn(`Completion in ${name} is not tested here: it is not installed.`);
+  describe.skipIf(!available)(`completion in ${name}, typed on a terminal`, { timeout: 60_000 }, () => {
     let session: ShellSession;
     beforeAll(async () => {
       const env = setup();
       session = await openShell(shell, env);
-      await load(shell, session, env);
+      await load(shell, session, env, withBashCompletion);
     }, 60_000);
     afterAll(() => session?.close());
 

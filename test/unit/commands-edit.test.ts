@@ -42,7 +42,9 @@ describe('recurring edit', () => {
       include_return_message_types: ['assistant_message'],
     });
     expect(result.stderr).toContain(`${old.id} → ${newId}`);
-    expect(result.stderr).toContain('cron 0 14 * * 1-5 → 0 13 * * 1-5');
+    // Old → new in local time and UTC.
+    expect(result.stderr).toContain('Cron      0 9 * * 1-5 in America/New_York (0 14 * * 1-5 UTC) → 0 8 * * 1-5 in America/New_York (0 13 * * 1-5 UTC)');
+    expect(result.stderr).toContain('Next run  2026-11-23 09:00 EST (2026-11-23T14:00:00.000Z) → 2026-11-23 08:00 EST (2026-11-23T13:00:00.000Z)');
     expect([...h.letta.schedules.keys()]).toEqual([newId]);
     expect(state().intents).toEqual([
       expect.objectContaining({ schedule_id: old.id, status: 'replaced', replaced_by: newId }),
@@ -121,6 +123,17 @@ describe('onetime edit', () => {
     const post = result.requests.find((r) => r.method === 'POST')!;
     expect(post.body).toMatchObject({ schedule: { type: 'one-time', scheduled_at: Date.parse('2026-11-23T20:00:00Z') }, callback_url: 'https://example.com/hook', max_steps: 4 });
     expect(result.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `${SCHEDULES}/${old.id}` });
+    expect(result.stderr).toContain('Runs at  2026-11-23 10:00 EST (2026-11-23T15:00:00.000Z) → 2026-11-23 15:00 EST (2026-11-23T20:00:00.000Z)');
+    expect(result.stderr).not.toContain('Message');
+  });
+
+  it('says what changed in the message and role, old → new', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 86_400_000 }, 'Old words');
+    const result = await h.run(['onetime', 'edit', old.id, '--message', 'New words', '--role', 'system']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^ {2}Message {2}Old words → New words$/m);
+    expect(result.stderr).toMatch(/^ {2}Role {5}user → system$/m);
+    expect(result.stderr).not.toContain('Runs at');
   });
 });
 
@@ -131,12 +144,24 @@ describe('recurring adopt', () => {
     expect(adopted.code).toBe(0);
     expect(adopted.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     expect(state().intents).toEqual([expect.objectContaining({ schedule_id: old.id, zone: 'America/New_York', local_rule: '0 9 * * 1-5', status: 'active' })]);
+    expect(adopted.stderr).not.toMatch(/at At/i);
+    expect(adopted.stderr).toContain('Local cron  not recorded (UTC only) → 0 9 * * 1-5 in America/New_York');
+    expect(adopted.stderr).toContain('Next run    2026-11-23 09:00 EST (2026-11-23T14:00:00.000Z)');
     const synced = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
     expect(synced.code).toBe(0);
     expect(synced.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { cron_expression: '0 13 * * 1-5' } });
   });
 
-  it('needs --tz, and a cron at no clock time cannot be adopted', async () => {
+  it('without --tz uses the configured zone (never TZ or the system zone alone)', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' });
+    expect((await h.run(['recurring', 'adopt', old.id])).code).toBe(2);
+    await h.run(['config', 'set-timezone', 'America/Chicago']);
+    const adopted = await h.run(['recurring', 'adopt', old.id]);
+    expect(adopted.code).toBe(0);
+    expect(state().intents).toEqual([expect.objectContaining({ schedule_id: old.id, zone: 'America/Chicago', local_rule: '0 8 * * 1-5' })]);
+  });
+
+  it('needs a zone, and a cron at no clock time cannot be adopted', async () => {
     const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '*/5 * * * MON' });
     expect((await h.run(['recurring', 'adopt', old.id])).code).toBe(2);
     const result = await h.run(['recurring', 'adopt', old.id, '--tz', 'America/New_York']);

@@ -123,8 +123,8 @@ describe('delete', () => {
     const asked = ids();
     const refused = await h.run(['onetime', 'delete', ...asked], { terminal: 80, stdin: 'n\r' });
     expect(refused.stderr).toContain('These 6 one-time schedules would be deleted:');
-    // Each is listed with its agent, next run and message before the question.
-    for (const id of asked) expect(refused.stderr).toMatch(new RegExp(`${id}\\s+support-bot\\s+2026-11-22 16:00 UTC\\s+hello`));
+    // Each is listed (by its short id, as lists show it) with its agent, next run and message before the question.
+    for (const id of asked) expect(refused.stderr).toMatch(new RegExp(`^  ${id.replace(/^[a-z_]+-/, '')}\\s+support-bot\\s+2026-11-22 16:00 UTC\\s+hello`, 'm'));
     expect(refused.stderr).toContain('Delete them? [y/N]');
     expect(refused.stderr).toContain('Nothing deleted.');
     expect(refused.code).toBe(0);

@@ -45,3 +45,17 @@ describe('the default agent', () => {
     expect(fromFlag.stderr).not.toContain('the default agent');
   });
 });
+
+describe('completion candidates', () => {
+  it('come from this machine only: agent names remembered from earlier commands, never a request', async () => {
+    expect((await h.run(['onetime', 'list', '--agent-id', 'support-bot'])).code).toBe(0);
+    const r = await h.run(['completion', '--candidates', 'agents']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toContain('support-bot');
+    expect(r.requests).toEqual([]);
+    const schedules = await h.run(['completion', '--candidates', 'schedules']);
+    expect(schedules.code).toBe(0);
+    expect(schedules.requests).toEqual([]);
+    expect((await h.run(['completion', '--candidates', 'zones'])).stdout.split('\n')).toContain('America/New_York');
+  });
+});

@@ -71,6 +71,16 @@ describe('tables on a terminal', () => {
     });
   }
 
+  it.each(WIDTHS)('agenda fits %i columns, keeping the local time, the message and the notes', async (width) => {
+    seed();
+    const r = await h.run(['agenda', '--days', '1', ...NY], { terminal: width });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    for (const line of lines) expect(displayWidth(line)).toBeLessThan(width);
+    expect(lines[0]).toMatch(/^TIME\s+.*MESSAGE/);
+    expect(lines.some((line) => /^\d\d:\d\d E[SD]T\s.*(Standup|Ping|Weekly)/.test(line))).toBe(true);
+  });
+
   it('show agent names and short ids; --wide and a pipe show agent ids and full ids', async () => {
     const { onetime } = seed();
     const terminal = await h.run(['onetime', 'list', '--all-agents', ...NY], { terminal: 200 });

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 
-/** `recurring adopt ID --tz ZONE`: keep a schedule made elsewhere on the clock of a zone, so sync keeps it there. */
+/** `recurring adopt ID [--tz ZONE]`: keep a schedule made elsewhere on the clock of a zone (--tz, else the configured one), so sync keeps it there. */
 export default defineCommand({
   path: ['recurring', 'adopt'],
   description: 'Record a schedule made elsewhere as local time in a zone, so sync keeps it there across DST',
@@ -11,12 +11,12 @@ export default defineCommand({
   globals: ['output', 'time', 'api'],
   declare: (command: Command) => command.argument('<id>', 'the recurring schedule to adopt').addOption(agentOption()),
   async run(rt, _options, id) {
-    if (rt.settings.timezone.source !== 'flag') {
-      throw new UsageError('adopt needs --tz ZONE: the zone whose clock the schedule is meant to follow', `For example: letta-switchboard recurring adopt ${id} --tz America/New_York`);
+    if (rt.settings.timezone.source !== 'flag' && rt.settings.timezone.source !== 'file') {
+      throw new UsageError('adopt needs a zone: the one whose clock the schedule is meant to follow', `Pass --tz ZONE (e.g. letta-switchboard recurring adopt ${id} --tz America/New_York), or set one with: letta-switchboard config set-timezone ZONE`);
     }
     const zone = rt.zone();
     const now = rt.now();
-    const [{ findSchedule }, { localCronFromUtc }, { stateStore, whileChanging, serverOf }, { adoptIntent }, { localAndUtc }] = await Promise.all([
+    const [{ findSchedule }, { localCronFromUtc }, { stateStore, whileChanging, serverOf }, { adoptIntent, findIntent }, { localAndUtc }] = await Promise.all([
       import('../shared/schedule'),
       import('../../sync/local-rule'),
       import('../shared/state'),
@@ -26,6 +26,7 @@ export default defineCommand({
     const store = await stateStore(rt);
     const at = new Date(now).toISOString();
     // Read and recorded holding the changes lock: a sync cannot replace it between the two.
+    let before: ReturnType<typeof findIntent>;
     const { intent, cron, localRule } = await whileChanging(rt, async () => {
       const schedule = await findSchedule(rt, 'recurring', id);
       const cron = schedule.schedule.cron_expression ?? '';
@@ -34,21 +35,25 @@ export default defineCommand({
         throw new UsageError(`${id} runs '${cron}', which names no time of day, so there is no local time to keep`, 'Only schedules at clock times (such as 0 14 * * 1-5) can be adopted.');
       }
       const fields = { schedule_id: id, agent_id: schedule.agent_id, server: serverOf(rt), kind: 'recurring' as const, phrase: cron, zone, local_rule: localRule, utc_crons: [cron] };
-      return { intent: await store.update((state) => adoptIntent(state, fields, at)), cron, localRule };
+      const intent = await store.update((state) => {
+        before = findIntent(state, id);
+        return adoptIntent(state, fields, at);
+      });
+      return { intent, cron, localRule };
     });
     const out = rt.out;
     if (out.json) return out.document(intent);
     out.line(id);
     if (out.quiet) return;
-    const { describeCron, nextRuns } = await import('../../time/cron');
-    out.success(`Adopted ${id}: kept at ${describeCron(localRule)} in ${zone}`);
-    out.info(`  UTC cron    ${cron}`);
-    out.info(`  Local cron  ${localRule} (${zone})`);
+    const [{ describeCron, nextRuns }, { printReceipt }] = await Promise.all([import('../../time/cron'), import('../../output/receipt')]);
+    const means = describeCron(localRule);
     const next = nextRuns(cron, now, 1)[0];
-    if (next !== undefined) {
-      const { local, utc } = localAndUtc(zone, next, 'next run');
-      out.info(`  Next        ${local} (${utc})`);
-    }
+    const was = before === undefined ? 'not recorded (UTC only)' : `${before.local_rule} in ${before.zone}`;
+    printReceipt(out, `Adopted ${id}: kept ${means.charAt(0).toLowerCase()}${means.slice(1)}, ${zone} time`, [
+      ['Local cron', was, `${localRule} in ${zone}`],
+      ['UTC cron', `${cron} (sent to Letta as it was)`],
+      ...(next === undefined ? [] : [['Next run', (({ local, utc }) => `${local} (${utc})`)(localAndUtc(zone, next, 'next run'))] as [string, string]]),
+    ]);
     const { HOURLY_SYNC_HINT } = await import('../../sync/intent');
     out.info(`Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${HOURLY_SYNC_HINT}`);
   },

@@ -121,8 +121,8 @@ export default (kind: ScheduleKind) =>
         if (out.json) return out.document({ old_id: old.id, id: step.newId, agent_id: old.agent_id, changed, schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [] });
         out.line(step.newId!);
         if (out.quiet) return;
-        out.success(`${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`);
-        for (const change of changed) out.info(`  ${change}`);
+        const [{ printReceipt }, { editChanges }] = await Promise.all([import('../../output/receipt'), import('../shared/changes')]);
+        printReceipt(out, `${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`, editChanges(old, body, rt.zone(), now));
         out.readingNotes(meaning?.notes);
         if (meaning?.type === 'recurring') for (const warning of meaning.warnings) out.warn(warning);
       });

@@ -30,7 +30,14 @@ export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: stri
       rows.push({ id, agent_id: '', schedule: { type: kind }, message: { messages: [] }, next_scheduled_time: null } as unknown as ScheduledMessage);
     }
   }
-  const [{ renderTable }, { localAndUtc }, { oneLine }] = await Promise.all([import('../../output/table'), import('../../output/when'), import('../../output/inert')]);
+  const [{ renderTable }, { localAndUtc }, { oneLine }, { shortIds }] = await Promise.all([
+    import('../../output/table'),
+    import('../../output/when'),
+    import('../../output/inert'),
+    import('../../output/short-id'),
+  ]);
+  // Short ids, as the lists show them: each is taken back by every command.
+  const short = shortIds(rows.map((item) => item.id));
   const zone = rt.zone();
   const names = await (await rt.agentNames()).all(await rt.api());
   const when = (item: ScheduledMessage) => {
@@ -44,7 +51,7 @@ export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: stri
   const cells = rows.map((item) => {
     const members = series.get(item.id)?.remaining;
     const what = members === undefined ? messageText(item) : `series of ${members}: ${messageText(item)}`;
-    return [item.id, names.get(item.agent_id) || item.agent_id || '?', when(item), what].map(oneLine);
+    return [short.get(item.id) ?? item.id, names.get(item.agent_id) || item.agent_id || '?', when(item), what].map(oneLine);
   });
   const columns = [{ header: 'ID' }, { header: 'AGENT', giveUp: 2 }, { header: 'NEXT RUN' }, { header: 'MESSAGE', flexible: true }];
   const out = rt.out;
