@@ -59,9 +59,10 @@ const dynamicImportsAsRequire: Plugin = {
 };
 
 /** The top-level commands, read from the root help, so only they get a code cache. */
-function commandNames(help: string): string[] {
+function commandNames(help: string, { groupsOnly = false } = {}): string[] {
   const section = help.split(/^Commands:$/m)[1]?.split(/^\S/m)[0] ?? '';
-  const names = [...section.matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((match) => match[1]!);
+  // A group (a command that only holds subcommands) is listed with no options or arguments after its name.
+  const names = [...section.matchAll(groupsOnly ? /^ {2}([a-z][a-z-]*) {2,}\S/gm : /^ {2}([a-z][a-z-]*)/gm)].map((match) => match[1]!);
   if (names.length === 0) throw new Error('no commands found in the root help');
   return names;
 }
@@ -114,6 +115,7 @@ export default defineConfig({
       .replace('__APP_HASH__', () => JSON.stringify(hash))
       .replace('__APP_HELP__', () => JSON.stringify(help))
       .replace('__APP_COMMANDS__', () => JSON.stringify(commandNames(help)))
+      .replace('__APP_GROUPS__', () => JSON.stringify(commandNames(help, { groupsOnly: true })))
       .replace('__APP_VERSION__', () => JSON.stringify(version));
     writeFileSync('dist/cli.cjs', loader);
     chmodSync('dist/cli.cjs', 0o755);

@@ -14,6 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FakeLetta } from '../test/helpers/fake-letta';
+import { historyBench } from './history';
 import { CLI, cliEnv, fmt, fmtRatio, measure, median, quantile, ratio, ROOT, RUNS, runScaleCase, scratch, type Run, type ScaleCase } from './harness';
 
 /** The start-up floors (must) and goals (aimed for), as ratios to `node -e 0`. */
@@ -90,6 +91,7 @@ async function main() {
   console.log(`load average at start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   if (only !== 'scale') await startup(runtimes);
   if (only !== 'startup') await scale(runtimes);
+  if (only !== 'startup') await historyBench();
   const size = (file: string) => `${fmt(statSync(join(ROOT, 'dist', file)).size / 1024, 1)} KiB (${fmt(gzipSync(readFileSync(join(ROOT, 'dist', file))).length / 1024, 1)} KiB gzipped)`;
   console.log(`\ndist/cli.cjs ${size('cli.cjs')}, dist/app.cjs ${size('app.cjs')}, dist/app.cjs.map ${size('app.cjs.map')}`);
 }

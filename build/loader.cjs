@@ -6,7 +6,7 @@
 // skip most of the parsing and compiling that dominates start-up.
 'use strict';
 const { fstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } = require('node:fs');
-const { join } = require('node:path');
+const { isAbsolute, join } = require('node:path');
 
 const PROGRAM = join(__dirname, 'app.cjs');
 const SOURCE_HASH = __APP_HASH__;
@@ -14,6 +14,8 @@ const SOURCE_HASH = __APP_HASH__;
 const HELP = __APP_HELP__;
 const VERSION = __APP_VERSION__;
 const COMMANDS = __APP_COMMANDS__;
+// Commands that only hold subcommands: a cache is kept per subcommand, since each compiles different code.
+const GROUPS = __APP_GROUPS__;
 
 const args = process.argv.slice(2);
 // On a terminal the program fits its help to the width, so only a pipe or a file gets the ready-made text.
@@ -73,22 +75,27 @@ function run() {
 
 /**
  * $XDG_CACHE_HOME/letta-switchboard or ~/.cache/letta-switchboard: per user,
- * never a shared temp folder. One cache per command, since a cache holds the
- * functions compiled by the run that wrote it.
+ * never a shared temp folder, and never relative to the current folder: with
+ * neither an absolute XDG_CACHE_HOME nor an absolute HOME (an empty HOME from
+ * `env -i HOME=`) there is no cache. One cache per command, since a cache
+ * holds the functions compiled by the run that wrote it.
  */
 function codeCachePath() {
   if (process.env.LETTA_SWITCHBOARD_NO_CODE_CACHE) return undefined;
-  let home = process.env.HOME;
-  try {
-    home ||= require('node:os').homedir();
-  } catch {
-    return undefined;
-  }
-  const base = process.env.XDG_CACHE_HOME || join(home, '.cache');
+  const { XDG_CACHE_HOME: xdg, HOME: home } = process.env;
+  const base = xdg && isAbsolute(xdg) ? xdg : home && isAbsolute(home) ? join(home, '.cache') : undefined;
+  if (base === undefined) return undefined;
+  // Help compiles none of a command's own code: a cache written then would serve the command badly.
+  if (args.includes('--help') || args.includes('-h')) return undefined;
   const words = args.filter((arg) => !arg.startsWith('-'));
   const at = words.findIndex((word) => COMMANDS.includes(word));
   if (at === -1 && words.length > 0) return undefined;
+  if (words[at] === 'help') return undefined;
   let command = at === -1 ? 'root' : words[at];
+  if (GROUPS.includes(command)) {
+    if (!/^[a-z][a-z-]*$/.test(words[at + 1] ?? '')) return undefined;
+    command += `-${words[at + 1]}`;
+  }
   // `parse` runs quite different code for one instant and for a repeating schedule.
   if (command === 'parse') command += /^\s*(every|each|daily|hourly|weekly|monthly|week|[0-9*@])/i.test(words[at + 1] ?? '') ? '-recurring' : '-once';
   return join(base, 'letta-switchboard', `v8-${SOURCE_HASH}-${process.version}-${process.arch}-${command}.cache`);

@@ -103,7 +103,7 @@ export class RouteMissingError extends CliError {
   constructor(
     message: string,
     readonly status: number,
-    readonly feature: 'schedules',
+    readonly feature: 'schedules' | 'history',
   ) {
     super(message);
     this.exitCode = status === 404 ? 3 : 1;
@@ -199,6 +199,14 @@ export class InterruptedError extends CliError {
   override readonly exitCode = 130;
   constructor() {
     super('Interrupted');
+  }
+}
+
+/** Checked, and something needs the user's attention, already shown (exit 6): `status` found a problem, `plan` found changes to apply. */
+export class NeedsAttention extends CliError {
+  override readonly exitCode = 6;
+  constructor(what: string) {
+    super(what);
   }
 }
 

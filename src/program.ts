@@ -18,7 +18,8 @@ Environment:
 
 Exit codes:
   0 success   1 API error   2 bad usage or input   3 not found
-  4 auth (no key, 401/403)   5 network or timeout   130 interrupted`;
+  4 auth (no key, 401/403)   5 network or timeout   6 needs attention (status)
+  130 interrupted`;
 
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 
@@ -60,8 +61,9 @@ export interface ProgramOutput {
   stderr: Sink;
 }
 
+/** Examples close a help, after usage, description and options (as gh, kubectl and git do). */
 function examples(lines: string[]): string {
-  return `Examples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}`;
 }
 
 /**
@@ -79,12 +81,11 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput, only?: str
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .addHelpText('before', examples([
+    .addHelpText('after', `${examples([
       'letta-switchboard send --agent-id support-bot --message "Check the queue" --execute-at "tomorrow at 9am"',
       'letta-switchboard recurring create --agent-id support-bot --message "Standup" --cron "every weekday at 10am"',
       'letta-switchboard recurring list --json | jq -r ".[].id"',
-    ]))
-    .addHelpText('after', ENVIRONMENT);
+    ])}\n${ENVIRONMENT}`);
   if (output) {
     program.configureOutput({
       writeOut: (text) => output.stdout.write(text),
@@ -119,8 +120,7 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput, only?: str
     command = program
       .command(name)
       .description(declaration.description)
-      .addHelpText('before', examples(declaration.examples))
-      .addHelpText('after', `\nGlobal options (--json, --tz, --dry-run, ...) are listed in each command's help and in 'letta-switchboard --help'.`);
+      .addHelpText('after', `${examples(declaration.examples)}\n\nGlobal options (--json, --tz, --dry-run, ...) are listed in each command's help and in 'letta-switchboard --help'.`);
     const names = COMMANDS.filter((c) => c.path[0] === name).map((c) => c.path[1]!);
     // Run bare, a group says which subcommands exist instead of printing its help as an error; a typo gets the nearest.
     command.allowExcessArguments(true).action(function (this: CommandUnknownOpts) {
@@ -141,7 +141,9 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput, only?: str
     const parent = declaration.path.length > 1 ? group(declaration.path[0]!) : program;
     const command = declaration.build();
     command.copyInheritedSettings(parent).allowExcessArguments(false);
-    command.description(declaration.description).addHelpText('before', examples(declaration.examples));
+    command.description(declaration.description).addHelpText('after', examples(declaration.examples));
+    // A usage error (a missing argument, an unknown option) ends with the command's usage line.
+    command.showHelpAfterError(`Usage: ${program.name()} ${declaration.path.join(' ')} ${command.usage()}`);
     uses.set(command, declaration.globals);
     command.action(async (...params: unknown[]) => {
       const options = params.at(-2) as OptionValues;

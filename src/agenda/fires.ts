@@ -26,7 +26,9 @@ export type FireFlag =
   | { type: 'same-minute'; count: number }
   /** A one-time schedule whose time has passed but which Letta still holds. */
   | { type: 'overdue' }
-  | { type: 'paused'; since: string };
+  | { type: 'paused'; since: string }
+  /** A past fire (agenda --since): what its history says happened. */
+  | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string };
 
 export interface Fire {
   /** Unix ms. */

@@ -20,6 +20,9 @@ export const agentOption = () => new Option('--agent-id <agent>', 'agent id (age
 export const concurrencyOption = () =>
   new Option('--concurrency <n>', `requests in flight at once, 1-${MAX_CONCURRENCY}`).argParser(integer('--concurrency', 1, MAX_CONCURRENCY)).default(DEFAULT_CONCURRENCY);
 
+/** A list on a terminal with every column, full ids and agent ids, not fitted to the width. */
+export const wideOption = () => new Option('--wide', 'on a terminal: every column, full ids and agent ids (lines may wrap)');
+
 export const messageOption = () => new Option('--message <text>', "the message; '-' reads it from stdin");
 
 export const roleOption = () =>
@@ -40,3 +43,7 @@ export const misplaced = <Flags extends string>(flags: Flags, where: string) =>
   new Option(flags).hideHelp().argParser((): never => {
     throw new UsageError(`${flags.split(' ')[0]} belongs to ${where}`, `See: letta-switchboard ${where} --help`);
   });
+
+export const fileOption = () => new Option('-f, --file <path>', 'the folder of schedule files, or one file (default: ./letta-schedules)');
+
+export const strictOption = () => new Option('--strict', 'a file that cannot be read or understood stops everything (exit 2); by default it is reported and left out');

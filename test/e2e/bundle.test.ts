@@ -67,7 +67,18 @@ describe('the built file', () => {
     writeFileSync(join(dir, 'v8-0000000000000000-v1.0.0-x64-parse-once.cache'), 'from an older build');
     writeFileSync(join(dir, otherRelease), 'this build, another Node release');
     expect((await runFile(file, ['config', 'path'], env)).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/-config\.cache$/), expect.stringMatching(/-parse-once\.cache$/), otherRelease].sort());
+    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/-config-path\.cache$/), expect.stringMatching(/-parse-once\.cache$/), otherRelease].sort());
+  });
+
+  it('--help, help, a usage error or a bare group writes no code cache; each subcommand has its own', async () => {
+    const env = cliEnv();
+    const file = join(ROOT, 'dist', 'cli.cjs');
+    const dir = join(env.HOME!, '.cache', 'letta-switchboard');
+    for (const args of [['config', 'path', '--help'], ['help', 'config', 'path'], ['parse', '-h'], ['onetime', 'get'], ['config']]) await runFile(file, args, env);
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+    expect((await runFile(file, ['config', 'path'], env)).code).toBe(0);
+    expect((await runFile(file, ['config', 'show'], env)).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/-config-path\.cache$/), expect.stringMatching(/-config-show\.cache$/)]);
   });
 
   it('prints the same root help as the program, which it keeps ready-made', async () => {

@@ -250,11 +250,14 @@ describe('scripting helpers', () => {
     expect((await runCli(['completion', 'tcsh'], { env })).code).toBe(2);
   });
 
-  it('every command help leads with examples', async () => {
+  it('every command help leads with usage and description, then options, and ends with examples', async () => {
     for (const args of [['send'], ['onetime'], ['onetime', 'create'], ['recurring'], ['recurring', 'list'], ['parse'], ['config'], ['config', 'set-api-key'], ['results'], ['results', 'get'], ['agents'], ['completion']]) {
       const r = await runCli([...args, '--help'], { env });
       expect(r.code).toBe(0);
-      expect(r.stdout.startsWith('Examples:\n  $ letta-switchboard')).toBe(true);
+      expect(r.stdout.startsWith(`Usage: letta-switchboard ${args.join(' ')}`)).toBe(true);
+      const [options, examples] = [r.stdout.search(/^(Options|Commands):/m), r.stdout.indexOf('\nExamples:\n  $ letta-switchboard')];
+      expect(options).toBeGreaterThan(0);
+      expect(examples).toBeGreaterThan(options);
     }
   });
 

@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, UsageError } from '../../errors';
-import type { ScheduleKind } from '../../letta/types';
+import { AlreadyReported, CliError, InterruptedError } from '../../errors';
+import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
 import { agentOption, concurrencyOption } from '../options';
 import { NOUN } from '../shared/schedule';
@@ -8,7 +8,7 @@ import { NOUN } from '../shared/schedule';
 /** More than this many on a terminal, and the user is asked first. */
 const ASK_ABOVE = 5;
 
-type Outcome = { id: string; agent_id: string; deleted: true } | { id: string; deleted: false; error: string };
+type Outcome = { id: string; agent_id: string; deleted: true } | { id: string; deleted: false; error: string; may_have_been_deleted?: true };
 
 /**
  * `onetime delete` and `recurring delete`: each id checked first (Letta's
@@ -31,13 +31,18 @@ export default (kind: ScheduleKind) =>
       const { idsFrom, eachId } = await import('../shared/ids');
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
       if (ids.length === 0) return;
-      if (ids.length > ASK_ABOVE && !options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
-        const answer = await rt.prompt(`Delete ${ids.length} ${kind} schedules? [y/N] `);
-        if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('Nothing deleted', 'Pass --yes to delete without asking.');
-      }
       const { findSchedule } = await import('../shared/schedule');
       const api = await rt.api();
       const out = rt.out;
+      const found = new Map<string, ScheduledMessage>();
+      if (!options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
+        const { confirmDeletion } = await import('../shared/confirm-delete');
+        if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, found))) return out.info('Nothing deleted.');
+      }
+      // Ids whose DELETE is on its way: Ctrl-C then cannot tell whether they landed.
+      const sending = new Set<string>();
+      const failed = (id: string, error: string, cause?: CliError): Outcome =>
+        cause instanceof InterruptedError && sending.has(id) ? { id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true } : { id, deleted: false, error };
       // Ids are deleted a few at a time, but series one after another: each rewrites the record of intent.
       let seriesTurn: Promise<unknown> = Promise.resolve();
       const seriesSizes = new Map<string, number>();
@@ -50,8 +55,10 @@ export default (kind: ScheduleKind) =>
           seriesSizes.set(id, deleted.length);
           return { id, agent_id, deleted: true };
         }
-        const item = await findSchedule(rt, kind, id);
+        const item = found.get(id) ?? (await findSchedule(rt, kind, id));
+        sending.add(id);
         await api.deleteSchedule(item.agent_id, id);
+        sending.delete(id);
         return { id, agent_id: item.agent_id, deleted: true };
       };
       const said = (outcome: Outcome) => {
@@ -62,13 +69,22 @@ export default (kind: ScheduleKind) =>
         if (size !== undefined) out.success(`Deleted series ${outcome.id} (${size} one-time schedule${size === 1 ? '' : 's'})`);
         else out.success(`Deleted ${kind} schedule ${outcome.id}`);
       };
-      const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, deleted: false, error }), act, { concurrency: options.concurrency, said });
+      const { outcomes, stopped, firstError } = await eachId<Outcome>(out, ids, failed, act, { concurrency: options.concurrency, said, collectEvery: out.json }).catch((error: unknown) => {
+        for (const id of sending) out.note(`${id} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${id}`);
+        throw error;
+      });
+      // --json: always one array, whatever the number of ids. The exit code, for one id or many: 0 when every id was deleted, else the first failure's.
       if (out.json) out.document(outcomes);
-      const failed = outcomes.filter((o) => !o.deleted);
-      if (failed.length === 0) return;
+      const notDeleted = outcomes.filter((o) => !o.deleted);
+      if (notDeleted.length === 0) return;
       const done = outcomes.filter((o) => o.deleted).map((o) => o.id);
-      out.note(`Deleted ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
-      out.note(`Not deleted: ${failed.map((o) => o.id).join(', ')}.`);
-      throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not deleted`));
+      const maybe = notDeleted.filter((o) => o.may_have_been_deleted).map((o) => o.id);
+      if (ids.length > 1 || maybe.length > 0) {
+        out.note(`Deleted ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
+        if (maybe.length > 0) out.note(`May have been deleted (interrupted while deleting): ${maybe.join(', ')}. Check with: letta-switchboard ${NOUN[kind]} get ${maybe[0]}`);
+        const not = notDeleted.filter((o) => !o.may_have_been_deleted).map((o) => o.id);
+        if (not.length > 0) out.note(`Not deleted: ${not.join(', ')}.`);
+      }
+      throw new AlreadyReported(stopped ?? firstError ?? new CliError(`${notDeleted.length} of ${ids.length} not deleted`));
     },
   });

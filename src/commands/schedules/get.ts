@@ -25,19 +25,20 @@ export default (kind: ScheduleKind) =>
         import('../shared/schedule'),
       ]);
       const next = nextRun(item);
+      const now = out.io.stdoutIsTTY ? rt.now() : undefined;
       const rows: Array<[string, string | (() => string)]> = [
         ['ID', item.id],
         ['Agent', item.agent_id ?? ''],
         ['Type', kind],
       ];
-      if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field)]);
+      if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field, now)]);
       else {
         const cron = item.schedule.cron_expression ?? '';
         const { describeCron } = await import('../../time/cron');
         const local = cronInZone(cron, zone, Date.now());
         rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
         if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
-        rows.push(['Next run', () => bothZones(zone, next.value, next.field)]);
+        rows.push(['Next run', () => bothZones(zone, next.value, next.field, now)]);
       }
       for (const message of item.message?.messages ?? []) rows.push(['Role', String(message.role)], ['Message', contentText(message.content)]);
       printDetail(out, rows);

@@ -1,7 +1,7 @@
 import { AlreadyReported, UsageError } from '../../errors';
 import type { Role } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import type { RecurringMeaning, SeriesMeaning } from '../../time/index';
+import type { PhraseOptions, RecurringMeaning, SeriesMeaning } from '../../time/index';
 
 export interface SeriesInput {
   agent: string;
@@ -31,18 +31,13 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   if (meaning.type === 'recurring' && meaning.cron_expressions && meaning.cron_expressions.length > 1) {
     throw new UsageError(`'${meaning.input.trim()}' needs ${meaning.cron_expressions.length} crons, and a series follows one rule`, 'Create one series per time, each with --until or --count.');
   }
-  const rule =
-    meaning.type === 'series'
-      ? { rule: meaning.input.trim(), zone: meaning.timezone, series_rule: meaning.rule }
-      : followsClock(meaning) && meaning.local_cron !== null
-        ? { rule: meaning.local_cron, zone: meaning.timezone }
-        : { rule: meaning.cron_expression, zone: 'UTC' };
+  const rule = seriesRule(meaning, followsClock);
   const series = {
     series_id: newSeriesId(),
     agent_id: await rt.agentId(agent),
     phrase: meaning.input.trim(),
     ...rule,
-    ...(until === undefined ? {} : { until: new Date(await untilInstant(rt, until)).toISOString() }),
+    ...(until === undefined ? {} : { until: new Date(await untilInstant(until, { now, zone: rt.zone() })).toISOString() }),
     ...(count === undefined ? {} : { count }),
     horizon: new Date(now).toISOString(),
     template: { messages: [{ role, content: message }] },
@@ -81,13 +76,20 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   out.info(end ? `  That is ${end}.` : `  More are created as time passes by 'letta-switchboard sync' (run it daily or hourly: letta-switchboard sync --print-cron).`);
 }
 
-/** --until DATE: a bare date means the end of that day on the user's clock; anything else is a one-time phrase. */
-async function untilInstant(rt: Runtime, text: string): Promise<number> {
+/** What a series' instants are computed from: the whole rule when no cron says it, else its local cron (or, off the clock, its UTC cron). */
+export function seriesRule(meaning: RecurringMeaning | SeriesMeaning, followsClock: (meaning: RecurringMeaning) => boolean): { rule: string; zone: string; series_rule?: SeriesMeaning['rule'] } {
+  if (meaning.type === 'series') return { rule: meaning.input.trim(), zone: meaning.timezone, series_rule: meaning.rule };
+  if (followsClock(meaning) && meaning.local_cron !== null) return { rule: meaning.local_cron, zone: meaning.timezone };
+  return { rule: meaning.cron_expression, zone: 'UTC' };
+}
+
+/** --until DATE (or a file's `until:`): a bare date means the end of that day on the zone's clock; anything else is a one-time phrase. */
+export async function untilInstant(text: string, phrase: PhraseOptions): Promise<number> {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (date) {
     const { instantFromLocal } = await import('../../time/zone');
-    return instantFromLocal(rt.zone(), { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]), hour: 23, minute: 59, second: 59 });
+    return instantFromLocal(phrase.zone, { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]), hour: 23, minute: 59, second: 59 });
   }
   const { meaningOfOnce } = await import('../../time/index');
-  return (await meaningOfOnce(text, { now: rt.now(), zone: rt.zone() })).scheduled_at;
+  return (await meaningOfOnce(text, phrase)).scheduled_at;
 }
