@@ -166,14 +166,32 @@ export class ResponseTooLargeError extends CliError {
   }
 }
 
+/** A list the pager had to stop early: a page brought nothing new though the server said there was more (exit 1). */
+export class ListCutShortError extends CliError {
+  override readonly exitCode = 1;
+  constructor(what: string, pages: number) {
+    super(`${what[0]!.toUpperCase()}${what.slice(1)} was cut short: page ${pages} brought nothing new though the server said there was more`, 'Nothing was marked gone. Run sync again later; if it keeps happening, the server is paging wrongly.');
+  }
+}
+
 /** A list whose pages never end (exit 1). */
 export class EndlessListError extends CliError {
   override readonly exitCode = 1;
   constructor(
     readonly what: string,
     readonly pages: number,
+    /** The bound it reached: pages read, items read, or time spent reading. */
+    readonly bound: 'pages' | 'items' | 'time' = 'pages',
+    readonly items = 0,
+    readonly ms = 0,
   ) {
-    super(`${what[0]!.toUpperCase()}${what.slice(1)} did not end after ${pages.toLocaleString('en-US')} pages; stopped reading it`);
+    const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+    const after = {
+      pages: count(pages, 'page'),
+      items: pages > 0 ? `${count(items, 'item')} (${count(pages, 'page')})` : count(items, 'item'),
+      time: `${count(Math.round(ms / 60_000), 'minute')} (${count(pages, 'page')}, ${count(items, 'item')})`,
+    }[bound];
+    super(`${what[0]!.toUpperCase()}${what.slice(1)} did not end after ${after}; stopped reading it`);
   }
 }
 

@@ -3,6 +3,7 @@ import {
   AuthError,
   CliError,
   CreateMayHaveLandedError,
+  EndlessListError,
   NetworkError,
   NotFoundError,
   RedirectRefusedError,
@@ -51,6 +52,9 @@ export function hintFor(error: unknown, facts: HintFacts = {}): string | undefin
     return `Letta's own API is at https://api.letta.com: run '${CLI} config set-url https://api.letta.com' (and drop any --base-url or LETTA_BASE_URL pointing at the old service).`;
   }
   if (error instanceof AmbiguousAgentError) return 'Pass one of these ids with --agent-id.';
+  if (error instanceof EndlessListError) {
+    return 'The server kept saying there was more: check it, or ask for less (one agent with --agent-id).';
+  }
   if (error instanceof NotFoundError && error.missing) {
     const missing = error.missing;
     if (missing.what === 'agent') return `List your agents with: ${CLI} agents list`;

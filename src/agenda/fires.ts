@@ -52,6 +52,8 @@ export interface Agenda {
   truncated: Array<{ scheduleId: string; shown: number }>;
   /** Schedules whose cron cannot be read. */
   unreadable: Array<{ scheduleId: string; reason: string }>;
+  /** Set when the window held more fires than the total limit: the agenda is whole up to `next`, the first fire left out. */
+  cut?: { shown: number; next: number };
 }
 
 export interface AgendaWindow {
@@ -63,24 +65,46 @@ export interface AgendaWindow {
   zone: string;
   /** At most this many fires per schedule (an every-minute cron over a month is 43,200). */
   limitPerSchedule?: number;
+  /** At most this many fires in all, the earliest (1,000 every-minute schedules over a year would be 500 million). */
+  limitTotal?: number;
 }
 
 const MINUTE = 60_000;
 export const DEFAULT_LIMIT_PER_SCHEDULE = 1000;
+export const DEFAULT_LIMIT_TOTAL = 10_000;
+/** Fires of one cron computed at a time, as the merge asks for them. */
+const STEP = 64;
 
-/** Every fire of every schedule in [from, to], sorted by time, with what a person should notice flagged. */
+/** A schedule's next fire in the window, and how to get the one after. */
+interface Upcoming {
+  at: number;
+  schedule: AgendaSchedule;
+  /** How many of its fires are listed so far. */
+  listed: number;
+  following: () => number | undefined;
+}
+
+/**
+ * Every fire of every schedule in [from, to], sorted by time, with what a
+ * person should notice flagged: at most limitPerSchedule per schedule and
+ * limitTotal in all. Fires are taken earliest first across all schedules (a
+ * merge), so work and memory stay within the limits however many schedules
+ * fire however often.
+ */
 export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): Agenda {
   const limit = window.limitPerSchedule ?? DEFAULT_LIMIT_PER_SCHEDULE;
+  const total = window.limitTotal ?? DEFAULT_LIMIT_TOTAL;
   const agenda: Agenda = { fires: [], offsetChanges: [], truncated: [], unreadable: [] };
   const startOffset = offsetMinutes(window.zone, window.from);
+  const upcoming = new MinHeap<Upcoming>((a, b) => a.at - b.at || a.schedule.agentName.localeCompare(b.schedule.agentName) || a.schedule.id.localeCompare(b.schedule.id));
+  const crons = new Map<AgendaSchedule, UtcCron>();
 
   for (const schedule of schedules) {
-    const paused: FireFlag[] = schedule.pausedSince === undefined ? [] : [{ type: 'paused', since: schedule.pausedSince }];
     if (schedule.kind === 'one-time') {
       const at = schedule.scheduledAt;
       if (at === undefined || at > window.to) continue;
-      if (at >= window.from) agenda.fires.push({ at, schedule, flags: [...paused] });
-      else if (schedule.pausedSince === undefined) agenda.fires.push({ at, schedule, flags: [{ type: 'overdue' }] });
+      // Before the window: shown only while Letta still holds it (overdue), not when paused.
+      if (at >= window.from || schedule.pausedSince === undefined) upcoming.push({ at, schedule, listed: 0, following: () => undefined });
       continue;
     }
     let cron: UtcCron;
@@ -90,21 +114,25 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
       agenda.unreadable.push({ scheduleId: schedule.id, reason: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const { instants, hasMore } = cron.firesIn(window.from, window.to, limit);
-    if (hasMore) agenda.truncated.push({ scheduleId: schedule.id, shown: instants.length });
-    for (const at of instants) {
-      const flags = [...paused];
-      // A fire moved when the cron has no fire at the local time it showed before the offset changed:
-      // "0 14 * * *" in New York is 09:00 in winter and 10:00 in summer; an hourly cron only relabels.
-      const offset = offsetMinutes(window.zone, at);
-      if (offset !== startOffset && !cron.matches(at - (offset - startOffset) * MINUTE)) {
-        flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: offset });
-      }
-      agenda.fires.push({ at, schedule, flags });
-    }
+    crons.set(schedule, cron);
+    const following = firesOf(cron, window.from, window.to);
+    const first = following();
+    if (first !== undefined) upcoming.push({ at: first, schedule, listed: 0, following });
   }
 
-  agenda.fires.sort((a, b) => a.at - b.at || a.schedule.agentName.localeCompare(b.schedule.agentName) || a.schedule.id.localeCompare(b.schedule.id));
+  for (let next = upcoming.pop(); next; next = upcoming.pop()) {
+    if (agenda.fires.length === total) {
+      agenda.cut = { shown: total, next: next.at };
+      break;
+    }
+    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, crons.get(next.schedule), window, startOffset) });
+    next.listed++;
+    const after = next.following();
+    if (after === undefined) continue;
+    if (next.listed === limit) agenda.truncated.push({ scheduleId: next.schedule.id, shown: limit });
+    else upcoming.push({ ...next, at: after });
+  }
+
   flagSameMinute(agenda.fires);
   agenda.offsetChanges = offsetChangesIn(window).map((change) => ({
     ...change,
@@ -113,6 +141,76 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     ],
   }));
   return agenda;
+}
+
+/** A cron's fires in [from, to] one at a time, computed STEP at a time. */
+function firesOf(cron: UtcCron, from: number, to: number): () => number | undefined {
+  let batch: number[] = [];
+  let index = 0;
+  let cursor = from;
+  let more = true;
+  return () => {
+    if (index === batch.length) {
+      if (!more) return undefined;
+      ({ instants: batch, hasMore: more } = cron.firesIn(cursor, to, STEP));
+      index = 0;
+      if (batch.length === 0) return undefined;
+      cursor = batch.at(-1)! + 1;
+    }
+    return batch[index++];
+  };
+}
+
+/** Paused, overdue, or moved by a change of the zone's offset since the window began. */
+function fireFlags({ at, schedule }: Upcoming, cron: UtcCron | undefined, { from, zone }: AgendaWindow, startOffset: number): FireFlag[] {
+  const flags: FireFlag[] = schedule.pausedSince === undefined ? [] : [{ type: 'paused', since: schedule.pausedSince }];
+  if (schedule.kind === 'one-time') {
+    if (at < from && schedule.pausedSince === undefined) flags.push({ type: 'overdue' });
+    return flags;
+  }
+  // A fire moved when the cron has no fire at the local time it showed before the offset changed:
+  // "0 14 * * *" in New York is 09:00 in winter and 10:00 in summer; an hourly cron only relabels.
+  const offset = offsetMinutes(zone, at);
+  if (cron && offset !== startOffset && !cron.matches(at - (offset - startOffset) * MINUTE)) {
+    flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: offset });
+  }
+  return flags;
+}
+
+/** A binary heap: push and pop the least item in O(log n). */
+class MinHeap<T> {
+  private items: T[] = [];
+
+  constructor(private readonly before: (a: T, b: T) => number) {}
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.before(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const [left, right] = [2 * i + 1, 2 * i + 2];
+      let least = i;
+      if (left < items.length && this.before(items[left]!, items[least]!) < 0) least = left;
+      if (right < items.length && this.before(items[right]!, items[least]!) < 0) least = right;
+      if (least === i) break;
+      [items[i], items[least]] = [items[least]!, items[i]!];
+      i = least;
+    }
+    return top;
+  }
 }
 
 function flagSameMinute(fires: Fire[]): void {

@@ -1,5 +1,5 @@
 import { span } from '../output/when';
-import { formatClock, wallTime, zoneAbbreviation } from '../time/zone';
+import { formatClock, formatLocal, wallTime, zoneAbbreviation } from '../time/zone';
 import type { Agenda, Fire, FireFlag, OffsetChange } from './fires';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -144,6 +144,12 @@ export function agendaNotes(agenda: Agenda, zone: string): string[] {
   return [
     ...agenda.offsetChanges.map((change) => offsetChangeNote(change, zone)),
     ...agenda.truncated.map(({ scheduleId, shown }) => `Only the first ${shown} fires of ${scheduleId} are shown.`),
+    ...(agenda.cut ? [cutNote(agenda.cut, zone)] : []),
     ...agenda.unreadable.map(({ scheduleId, reason }) => `Schedule ${scheduleId} has a cron this tool cannot read (${reason}); its fires are not shown.`),
   ];
+}
+
+/** The window held more fires than the agenda lists in all. */
+export function cutNote({ shown, next }: NonNullable<Agenda['cut']>, zone: string): string {
+  return `Only the first ${shown.toLocaleString('en-US')} fires are shown: the agenda is complete until ${formatLocal(zone, next)}. For later ones, narrow the window (--days, --until) or the agents (--agent-id).`;
 }

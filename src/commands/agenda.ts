@@ -48,7 +48,7 @@ export default defineCommand({
     const agenda = buildAgenda(sources, { from, to, zone });
     if (options.since !== undefined) await (await import('../agenda/outcomes')).addOutcomes(rt, agenda, schedules, from, options.concurrency);
 
-    if (options.ics !== undefined) return writeCalendar(rt, options.ics, agenda.fires, now);
+    if (options.ics !== undefined) return writeCalendar(rt, options.ics, agenda, now, zone);
     await printAgenda(rt, agenda, zone, { from, to });
   },
 });
@@ -133,8 +133,10 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
 }
 
 /** The fires as an iCalendar file, written whole (a temp file renamed into place; only ever over a regular file), or to stdout with '-'. */
-async function writeCalendar(rt: Runtime, target: string, fires: Fire[], now: number): Promise<void> {
-  const { toICalendar } = await import('../agenda/ics');
+async function writeCalendar(rt: Runtime, target: string, agenda: Agenda, now: number, zone: string): Promise<void> {
+  const [{ toICalendar }, { cutNote }] = await Promise.all([import('../agenda/ics'), import('../agenda/rows')]);
+  if (agenda.cut) rt.out.warn(cutNote(agenda.cut, zone));
+  const fires = agenda.fires;
   const live = fires.filter((fire) => fire.schedule.pausedSince === undefined);
   const text = toICalendar(live, { now });
   const skipped = fires.length - live.length;

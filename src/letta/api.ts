@@ -1,5 +1,5 @@
 import { mapLimited } from '../concurrency';
-import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
+import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, ListCutShortError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
 import {
   checkRecord,
   expectIdentified,
@@ -26,6 +26,10 @@ export const PAGE_SIZE = 100;
 export const AGENT_CONCURRENCY = 4;
 /** Pages read of one list before deciding it will never end (a million items at PAGE_SIZE). */
 export const MAX_PAGES = 10_000;
+/** Items read of one list before deciding it will never end: far more schedules than anyone keeps, far less than fills memory. */
+export const MAX_ITEMS = 100_000;
+/** Time spent reading one list before deciding it will never end. */
+export const MAX_LIST_MS = 5 * 60_000;
 /** Most items handed on at once, however large a page the server sends (so no caller holds or spreads a huge batch). */
 export const MAX_BATCH = 1_000;
 
@@ -127,6 +131,10 @@ export interface MessageOptions {
 export interface ApiOptions {
   /** Pages read of one list before giving up (MAX_PAGES unless a test says otherwise). */
   maxPages?: number;
+  /** Items read of one list before giving up (MAX_ITEMS unless a test says otherwise). */
+  maxItems?: number;
+  /** Milliseconds spent reading one list before giving up (MAX_LIST_MS unless a test says otherwise). */
+  maxListMs?: number;
   /** Told once per record of a list that had a field set aside, e.g. to print a warning. */
   warn?: (line: string) => void;
 }
@@ -139,6 +147,8 @@ export interface ApiOptions {
 export class LettaApi {
   private agents: Promise<Agent[]> | undefined;
   private readonly maxPages: number;
+  private readonly maxItems: number;
+  private readonly maxListMs: number;
   private readonly warn: ((line: string) => void) | undefined;
 
   constructor(
@@ -146,6 +156,8 @@ export class LettaApi {
     options: ApiOptions = {},
   ) {
     this.maxPages = options.maxPages ?? MAX_PAGES;
+    this.maxItems = options.maxItems ?? MAX_ITEMS;
+    this.maxListMs = options.maxListMs ?? MAX_LIST_MS;
     this.warn = options.warn;
   }
 
@@ -182,9 +194,12 @@ export class LettaApi {
     }
   }
 
-  /** An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once. */
-  schedulePages(agentId: string): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
-    return this.pages('the schedule list', async (after) => {
+  /**
+   * An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once.
+   * `whole`: a list the pager had to stop early (a page repeated while the server said there was more) is an error.
+   */
+  schedulePages(agentId: string, { whole = false }: { whole?: boolean } = {}): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
+    return this.pages(`the schedule list of agent ${agentId}`, whole, async (after) => {
       const answer = await onAgent(agentId, this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, feature: 'schedules' }));
       const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
       return { items: page.scheduled_messages.map((item) => this.told(checkSchedule(item), 'Schedule')), more: page.has_next_page === true };
@@ -316,7 +331,7 @@ export class LettaApi {
 
   /** Every page of agents (optionally those with this exact name), each agent once. */
   agentPages(name?: string): AsyncGenerator<Array<Checked<Agent>>> {
-    return this.pages('the agent list', async (after) => {
+    return this.pages('the agent list', false, async (after) => {
       const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
       const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));
       // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it,
@@ -342,12 +357,16 @@ export class LettaApi {
    * Follow a cursor-paged list (`after` = the last id of the page before),
    * yielding only items not seen on an earlier page. Ends when the server says
    * so, when a page repeats a cursor or brings nothing new (a server that
-   * ignores `after`), and fails after maxPages pages.
+   * ignores `after`), and fails after maxPages pages, maxItems items or
+   * maxListMs of reading, whichever comes first: an endless pager ends in
+   * bounded time and memory.
    */
-  private async *pages<T extends { id: string }>(what: string, read: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>): AsyncGenerator<T[]> {
+  private async *pages<T extends { id: string }>(what: string, whole: boolean, read: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>): AsyncGenerator<T[]> {
     const seen = new Set<string>();
     const cursors = new Set<string>();
     let after: string | undefined;
+    const started = Date.now();
+    let count = 0;
     for (let page = 1; ; page++) {
       const { items, more } = await read(after);
       const fresh: T[] = [];
@@ -365,8 +384,16 @@ export class LettaApi {
       }
       const anythingNew = fresh.some((item) => item.id !== '');
       for (let start = 0; start < fresh.length; start += MAX_BATCH) yield fresh.slice(start, start + MAX_BATCH);
-      if (!more || !anythingNew || last === undefined || cursors.has(last)) return;
+      count += fresh.length;
+      if (!more) return;
+      if (!anythingNew || last === undefined || cursors.has(last)) {
+        if (whole) throw new ListCutShortError(what, page);
+        return;
+      }
       if (page >= this.maxPages) throw new EndlessListError(what, page);
+      if (count >= this.maxItems) throw new EndlessListError(what, page, 'items', count);
+      const spent = Date.now() - started;
+      if (spent >= this.maxListMs) throw new EndlessListError(what, page, 'time', count, spent);
       cursors.add(last);
       after = last;
     }

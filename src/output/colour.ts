@@ -28,9 +28,10 @@ export interface Paint {
   red(text: string): string;
   green(text: string): string;
   yellow(text: string): string;
+  cyan(text: string): string;
 }
 
-const STYLES = ['bold', 'dim', 'underline', 'red', 'green', 'yellow'] as const;
+const STYLES = ['bold', 'dim', 'underline', 'red', 'green', 'yellow', 'cyan'] as const;
 
 /**
  * Styles whose escape codes are written as `mark` rather than ESC, and whose

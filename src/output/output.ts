@@ -136,6 +136,11 @@ export class Output {
     this.note(`${this.paintErr.yellow('Warning:')} ${text}`);
   }
 
+  /** What a time phrase's reading chose where the phrase left a choice (stderr, in every mode; `notes` in --json). */
+  readingNotes(notes: readonly string[] | undefined): void {
+    for (const text of notes ?? []) this.note(`${this.paintErr.cyan('Note:')} ${text}`);
+  }
+
   /**
    * A line on a terminal's stderr saying what is being waited for, shown
    * after a moment and counting seconds; nothing in a pipe. Returns the

@@ -7,8 +7,12 @@ export interface ClockTime {
 }
 
 export interface ClockRead extends Read<ClockTime> {
-  /** Written without am/pm as an hour 1-12 ("at 6", "half past 6", "six thirty"): callers may read it as pm from context. */
+  /** Written without am/pm as an hour 1-12 ("at 6", "half past 6", "six thirty"): `settleClock` decides. */
   ambiguous: boolean;
+  /** The hour as written ("quarter to 6" was written 6), which the am/pm rule looks at. */
+  written: number;
+  /** The words as written, for the note that says how the clock was read. */
+  text: string;
 }
 
 export interface ClockOptions {
@@ -82,15 +86,21 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
   const base = readPlainClock(tokens, i + 1);
   if (!base || base.value.minute !== 0) return null;
   const total = (((base.value.hour * 60 + sign * minutes) % 1440) + 1440) % 1440;
-  return { value: { hour: Math.floor(total / 60), minute: total % 60 }, end: base.end, ambiguous: base.ambiguous };
+  return { value: { hour: Math.floor(total / 60), minute: total % 60 }, end: base.end, ambiguous: base.ambiguous, written: base.written, text: spell(tokens.slice(start, base.end)) };
 }
 
 /** 9, 9am, 9 am, 3p, 3 p.m., 15h, 15h30, 15:30, 9:5, 9.30, 3 o'clock, nine am, seven thirty pm, noon, 12 midnight. */
 function readPlainClock(tokens: readonly string[], start: number): ClockRead | null {
   let i = start;
-  if (tokens[i] === '12' && (NOON.has(tokens[i + 1] ?? '') || tokens[i + 1] === 'midnight')) i++;
-  if (NOON.has(tokens[i] ?? '')) return { value: { hour: 12, minute: 0 }, end: i + 1, ambiguous: false };
-  if (tokens[i] === 'midnight') return { value: { hour: 0, minute: 0 }, end: i + 1, ambiguous: false };
+  // "12 noon", "12:00 midnight".
+  if ((tokens[i] === '12' || tokens[i] === '12:00') && (NOON.has(tokens[i + 1] ?? '') || tokens[i + 1] === 'midnight')) i++;
+  const named = (hour: number): ClockRead => ({ value: { hour, minute: 0 }, end: i + 1, ambiguous: false, written: hour, text: spell(tokens.slice(start, i + 1)) });
+  if (NOON.has(tokens[i] ?? '')) return named(12);
+  if (tokens[i] === 'midnight' || tokens[i] === 'mid-night') return named(0);
+  if (tokens[i] === 'mid' && tokens[i + 1] === '-' && tokens[i + 2] === 'night') {
+    i += 2;
+    return named(0);
+  }
 
   const first = tokens[i];
   if (first === undefined) return null;
@@ -154,14 +164,39 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
     }
     // "12 at night" is midnight, "2 at night" 02:00, "10 at night" 22:00.
     const pm = meridiem === 'pm' || (meridiem === 'night' && hour >= 5 && hour < 12);
-    return { value: { hour: (hour % 12) + (pm ? 12 : 0), minute }, end: i, ambiguous: false };
+    return { value: { hour: (hour % 12) + (pm ? 12 : 0), minute }, end: i, ambiguous: false, written: hour, text: text() };
   }
   if (hour > 23) {
     if (!colon) return null;
     throw new UsageError(`'${text()}' is not a time of day: hour ${hour} is out of range (0-23)`);
   }
-  return { value: { hour, minute }, end: i, ambiguous: !twentyFour && hour >= 1 && hour <= 12 };
+  return { value: { hour, minute }, end: i, ambiguous: !twentyFour && hour >= 1 && hour <= 12, written: hour, text: text() };
 }
+
+/**
+ * A clock written without am/pm and without a part of the day, read as people
+ * mean it when they schedule (time-language.md): hours 1-5 are the afternoon,
+ * 6-11 the morning, 12 is noon. Returns the time and the note that says what
+ * was chosen and how to write the other reading; a clock that is not
+ * ambiguous comes back as it is, with no note.
+ */
+export function settleClock(read: Pick<ClockRead, 'value' | 'ambiguous' | 'written' | 'text'>): { value: ClockTime; note?: string } {
+  if (!read.ambiguous) return { value: read.value };
+  const pm = read.written >= 1 && read.written <= 5;
+  const value = pm && read.value.hour < 12 ? { ...read.value, hour: read.value.hour + 12 } : read.value;
+  return { value, note: clockNote(read, value) };
+}
+
+/** The note for a clock written without am/pm and read as `value`: what was chosen, and how to write the other reading. */
+export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime): string {
+  const shown = formatHm(value);
+  if (value.hour === 12) return `read '${read.text}' as ${shown}, after noon; write '${read.text} am' or ${formatHm({ ...value, hour: 0 })} for after midnight`;
+  const pm = value.hour > 12;
+  const other = { ...value, hour: pm ? value.hour - 12 : value.hour + 12 };
+  return `read '${read.text}' as ${shown}; write '${read.text} ${pm ? 'am' : 'pm'}' or ${formatHm(other)} for the ${pm ? 'morning' : 'evening'}`;
+}
+
+const formatHm = (t: ClockTime) => `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
 
 /** The minutes of "seven thirty", "ten forty-five", "nine oh five": words only, never digits. */
 function readMinuteWord(tokens: readonly string[], start: number): Read<number> | null {

@@ -5,7 +5,7 @@
  * so a phrase is read in one pass, whatever its length.
  */
 import { UsageError } from '../errors';
-import { readClock, type ClockRead } from './clock';
+import { clockNote, readClock, settleClock, type ClockRead } from './clock';
 import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
 
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -34,6 +34,10 @@ export interface Group {
   twiceADay?: boolean;
   /** "every day except sunday". */
   exceptWeekdays?: number[];
+  /** Choices the reading made (a window's ends without am/pm), said to the user. */
+  notes?: string[];
+  /** A clause was joined on with "and" (or a comma): different kinds of day then mean either, never both. */
+  joined?: boolean;
 }
 
 const WEEKDAY_NAMES: Array<[RegExp, number]> = [
@@ -87,7 +91,7 @@ const PARTS: Record<string, PartOfDay> = {
 /** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8". */
 const LEADING_FILLER = new Set(['please', 'kindly', 'run', 'remind', 'me', 'us', 'them', 'send', 'schedule', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'it', 'this', 'that', 'check', 'post', 'go', 'off', 'to', 'and', 'then', ',']);
 const RANGE_WORDS = new Set(['-', 'to', 'through', 'thru', 'till', 'til', 'until']);
-const LIST_WORDS = new Set([',', 'and', '&', 'or']);
+const LIST_WORDS = new Set([',', 'and', '&']);
 
 export function weekdayOf(token: string | undefined): number | undefined {
   if (token === undefined) return undefined;
@@ -121,15 +125,16 @@ export function readGroups(phrase: readonly string[]): Group[] {
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
-  while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!)) i++;
+  while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!) && !isOneWeekend(tokens, i)) i++;
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
   while (i < tokens.length) {
     const token = tokens[i]!;
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
-    if (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats)) {
-      const next = readDaySet(tokens, i + 1);
-      if (next) {
+    // "every 5 minutes and every monday at 9am": a second rule is a group of its own, never folded into the first.
+    const secondRule = LIST_WORDS.has(token) && group.repeats && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
+    if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats))) {
+      if (secondRule || startsDays(tokens, i + 1)) {
         group = newGroup();
         groups.push(group);
         i++;
@@ -143,13 +148,30 @@ export function readGroups(phrase: readonly string[]): Group[] {
   return groups;
 }
 
+/** Days named after a complete group ("... at 9am and the 15th at noon", "... and weekends at 11am") start a group of their own. */
+function startsDays(tokens: readonly string[], i: number): boolean {
+  if (readDaySet(tokens, i)) return true;
+  let j = tokens[i] === 'on' ? i + 1 : i;
+  if (tokens[j] === 'the') j++;
+  return tokens[j] === 'last' || monthOf(tokens[j]) !== undefined || readOrdinal(tokens, j) !== null;
+}
+
+/** "this weekend", "next weekend", "the coming weekend": one instant, never a repeating rule. */
+function isOneWeekend(tokens: readonly string[], i: number): boolean {
+  const j = tokens[i] === 'this' && tokens[i + 1] === 'coming' ? i + 2 : i + 1;
+  return ['this', 'next', 'coming', 'the'].includes(tokens[i] ?? '') && tokens[j] === 'weekend';
+}
+
 /** One clause at `i`, recorded in `group`; returns the index after it, or null. */
 function readClause(tokens: readonly string[], i: number, group: Group): number | null {
   const token = tokens[i]!;
+  if (isOneWeekend(tokens, i)) return null;
   if (['on', 'the', 'of', 'at', '@', 'in', 'during', 'and', ',', '&', 'starting', 'beginning'].includes(token)) {
     return readFilled(tokens, i, group);
   }
   if (token === 'from' && weekdayOf(tokens[i + 1]) !== undefined) return readDays(tokens, i + 1, group);
+  // "every day from the 25th to the last".
+  if (token === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2)) return readDayOfMonth(tokens, i + 2, group);
   if (token === 'except' || token === 'excluding' || token === 'but') {
     const set = readDaySet(tokens, token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1);
     if (!set) return null;
@@ -190,6 +212,8 @@ function readFilled(tokens: readonly string[], i: number, group: Group): number 
     // "every 4 hours starting at 8am": the first run, from which the interval counts.
     let j = next;
     if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
+    // "every 15 minutes starting at minute 1", "every 2 hours starting at :30".
+    if (tokens[j] === 'minute' || /^:\d/.test(tokens[j] ?? '')) return readMinuteOfHour(tokens, j, group);
     const start = readClock(tokens, j);
     if (!start) return null;
     group.times.push(start);
@@ -214,6 +238,7 @@ function readFilled(tokens: readonly string[], i: number, group: Group): number 
   if (token === 'starting' || token === 'beginning') return null;
   // "on", "the", "and", ",": a joiner before another clause.
   if (next >= tokens.length) return null;
+  if (LIST_WORDS.has(token)) group.joined = true;
   return readClause(tokens, next, group);
 }
 
@@ -261,7 +286,7 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   const count = readNumber(tokens, j, { articles: false });
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
-    if (unit === 'second') throw new UsageError('Letta runs schedules at most once a minute', "Try 'every minute'.");
+    if (unit === 'second') throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
     let n = count.value;
     let finalUnit: Unit = unit;
     if (!Number.isInteger(n)) {
@@ -358,11 +383,15 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
   );
 }
 
-/** "first monday of the month", "last friday of every month", "2nd tuesday", "last day of the month". */
+/**
+ * "first monday of the month", "last friday of every month", "2nd tuesday",
+ * "last day of the month", "2nd last friday", "second to last friday",
+ * "final thursday", and "last" alone after days of the month ("the 1st and last").
+ */
 function readNth(tokens: readonly string[], i: number, group: Group): number | null {
   let n: number;
   let j: number;
-  if (tokens[i] === 'last') {
+  if (tokens[i] === 'last' || tokens[i] === 'final') {
     n = -1;
     j = i + 1;
   } else {
@@ -370,11 +399,23 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
     if (!ordinal) return null;
     n = ordinal.value;
     j = ordinal.end;
+    // "2nd last", "second to last", "second from last".
+    const fromEnd = tokens[j] === 'last' ? j + 1 : (tokens[j] === 'to' || tokens[j] === 'from') && tokens[j + 1] === 'last' ? j + 2 : 0;
+    if (fromEnd) {
+      n = -n;
+      j = fromEnd;
+    }
+  }
+  if (n === -1 && group.monthDays && group.joined && weekdayOf(tokens[j]) === undefined && tokens[j] !== 'day') {
+    // "on the 1st and last (of the month)".
+    if (group.nth) throw new GrammarError('A schedule can name one weekday of the month', tokens[i]);
+    group.nth = { n: -1, weekday: 'day' };
+    return j;
   }
   const weekday = weekdayOf(tokens[j]);
-  const lastDay = n === -1 && tokens[j] === 'day';
+  const lastDay = n < 0 && tokens[j] === 'day';
   if (weekday === undefined && !lastDay) return null;
-  if (n < -1 || n === 0 || n > 5) throw new UsageError(`A month has at most 5 of each weekday; '${tokens.slice(i, j + 1).join(' ')}' never happens`);
+  if (n < -5 || n === 0 || n > 5 || (lastDay && n !== -1)) throw new UsageError(`A month has at most 5 of each weekday; '${tokens.slice(i, j + 1).join(' ')}' never happens`);
   if (group.nth) throw new GrammarError('A schedule can name one weekday of the month', tokens[i]);
   group.nth = { n, weekday: lastDay ? 'day' : weekday! };
   j++;
@@ -397,20 +438,34 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
 }
 
 /** "the 1st", "the 5th and 20th", "the 15 of every month", "first of each month". */
-function readDayOfMonth(tokens: readonly string[], i: number, group: Group): number | null {
-  const afterThe = tokens[i - 1] === 'the';
+function readDayOfMonth(tokens: readonly string[], start: number, group: Group): number | null {
+  // "on days 1, 15": numbers after "days" are days of the month.
+  const i = /^days?$/.test(tokens[start] ?? '') && bareDay(tokens, start + 1) ? start + 1 : start;
+  const afterThe = tokens[i - 1] === 'the' || i > start;
+  // "every 27": a bare number after "every" with nothing else to count is a day of the month.
+  const afterEvery = (tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && bareDay(tokens, i) !== null && unitOf(tokens[i + 1]) === undefined && readClock(tokens, i)?.end !== i + 2;
   const days: number[] = [];
   let j = i;
   for (;;) {
-    const day = readOrdinal(tokens, j) ?? (afterThe ? bareDay(tokens, j) : null);
+    const day = readOrdinal(tokens, j) ?? (afterThe || afterEvery ? bareDay(tokens, j) : null);
     if (!day) break;
     const after = tokens[day.end];
     // "first monday" is an nth weekday; "march 1st" and "1st of march" are dates.
     if (weekdayOf(after) !== undefined || monthOf(after) !== undefined) return null;
     if (after === 'of' && monthOf(tokens[day.end + 1]) !== undefined) return null;
+    if ((after === 'last' || after === 'to' || after === 'from') && (tokens[day.end + 1] === 'last' || after === 'last') && days.length === 0) return null;
     days.push(day.value);
     j = day.end;
     if (tokens[j] === 'day') j++;
+    // "the 25th to the last", "1st through 10th", "10-15".
+    if (RANGE_WORDS.has(tokens[j] ?? '')) {
+      const k = tokens[j + 1] === 'the' ? j + 2 : j + 1;
+      const last = tokens[k] === 'last' ? { value: 31, end: tokens[k + 1] === 'day' ? k + 2 : k + 1 } : (readOrdinal(tokens, k) ?? (afterThe ? bareDay(tokens, k) : null));
+      if (last && last.value > day.value && last.value <= 31) {
+        for (let d = day.value + 1; d <= last.value; d++) days.push(d);
+        j = last.end;
+      }
+    }
     if (LIST_WORDS.has(tokens[j] ?? '')) {
       const k = tokens[j + 1] === 'the' ? j + 2 : j + 1;
       if (readOrdinal(tokens, k) || (afterThe && bareDay(tokens, k))) {
@@ -426,7 +481,9 @@ function readDayOfMonth(tokens: readonly string[], i: number, group: Group): num
   for (const day of days) {
     if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
   }
+  if (afterEvery) addNote(group, `read 'every ${tokens[i]}' as day ${tokens[i]} of every month; write 'every ${tokens[i]} minutes' for an interval`);
   group.monthDays = mergeList(group.monthDays, days);
+  group.repeats ||= afterEvery;
   return j;
 }
 
@@ -460,7 +517,14 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
   }
   group.dates = [...(group.dates ?? []), { month, day: day.value }];
   if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1))) {
-    return readDate(tokens, end + 1, group) ?? end;
+    const next = readDate(tokens, end + 1, group);
+    if (next !== null) return next;
+    // "december 21st and 31st": a day alone after a date is in the same month.
+    const more = readOrdinal(tokens, end + 1);
+    if (more && monthOf(tokens[more.end]) === undefined && tokens[more.end] !== 'of' && weekdayOf(tokens[more.end]) === undefined) {
+      const read = readDate([MONTH_FULL[month - 1]!, ...tokens.slice(end + 1)], 0, group);
+      if (read !== null) return end + read;
+    }
   }
   return end;
 }
@@ -561,38 +625,52 @@ function readMonths(tokens: readonly string[], i: number, group: Group): number 
   return list.end;
 }
 
-/** "between 9am and 5pm", "from 9 to 17", "from 8:30 until noon". */
+/**
+ * "between 9am and 5pm", "from 9 to 17", "from 8:30 until noon", "9-5",
+ * "after 9am and before 5pm", "from 9 till 5". The end is the last fire
+ * ("every 30 minutes from 9 to 5" ends at 17:00). Ends without am/pm follow
+ * `settleClock`, except that an end before the start is in the afternoon
+ * ("from 9 to 5") and a start takes the end's am/pm when that keeps it first
+ * ("from 10 to 2pm"); each choice is a note.
+ */
 function readWindow(tokens: readonly string[], i: number, group: Group): number | null {
-  // Without "between" or "from", a range of hours is a window only beside an interval of minutes or hours: "every hour 9-17".
-  const bare = tokens[i] !== 'between' && tokens[i] !== 'from';
-  if (bare && !(group.interval && (group.interval.unit === 'minute' || group.interval.unit === 'hour'))) return null;
-  const from = readClock(tokens, bare ? i : i + 1, { bareOffsets: false });
+  // Without "between", "from" or "after", a range of hours is a window only beside an interval of minutes or hours: "every hour 9-17".
+  const lead = tokens[i] === 'between' || tokens[i] === 'from' || tokens[i] === 'after';
+  if (!lead && !(group.interval && (group.interval.unit === 'minute' || group.interval.unit === 'hour'))) return null;
+  const from = readClock(tokens, lead ? i + 1 : i, { bareOffsets: false });
   if (!from) return null;
-  const joiner = tokens[from.end];
-  if (bare && !RANGE_WORDS.has(joiner ?? '')) return null;
-  if (tokens[i] === 'from' && group.interval && !RANGE_WORDS.has(joiner ?? '')) {
-    // "every 2 hours from 8am": where the interval starts counting.
-    group.times.push(from);
-    return from.end;
+  let k = from.end;
+  if (tokens[i] === 'after' && tokens[k] === 'and' && tokens[k + 1] === 'before') k++;
+  const joiner = tokens[k];
+  const joins = tokens[i] === 'between' ? joiner === 'and' || joiner === '-' : RANGE_WORDS.has(joiner ?? '') || (tokens[i] === 'after' && joiner === 'before');
+  const to = joins ? readClock(tokens, k + 1) : null;
+  if (!to) {
+    if (lead && tokens[i] !== 'between' && group.interval) {
+      // "every 2 hours from 8am", "every 15 minutes after 9am": where the interval starts counting.
+      group.times.push(from);
+      return from.end;
+    }
+    return null;
   }
-  if (!(tokens[i] === 'between' ? joiner === 'and' || joiner === '-' : RANGE_WORDS.has(joiner ?? ''))) return null;
-  const to = readClock(tokens, from.end + 1);
-  if (!to) return null;
-  let [start, end] = [from.value, to.value];
   const minutes = (t: { hour: number; minute: number }) => t.hour * 60 + t.minute;
-  if (from.ambiguous && to.ambiguous && start.hour < 7 && end.hour < 12 && minutes(end) > minutes(start)) {
-    // "between 1 and 5" is the afternoon.
-    start = { ...start, hour: start.hour + 12 };
-    end = { ...end, hour: end.hour + 12 };
-  } else if (to.ambiguous && end.hour < 12 && minutes(end) <= minutes(start)) {
-    // "from 9 to 5": an end before the start, written without am/pm, is in the afternoon.
-    end = { ...end, hour: end.hour + 12 };
-  }
+  let start = from.value;
+  if (from.ambiguous && !to.ambiguous) {
+    // "from 10 to 2pm": the start takes whichever of am and pm puts it before the end.
+    const pm = { ...start, hour: (start.hour % 12) + 12 };
+    const am = { ...start, hour: start.hour % 12 };
+    start = minutes(pm) < minutes(to.value) ? pm : minutes(am) < minutes(to.value) ? am : settleClock(from).value;
+  } else if (from.ambiguous) start = settleClock(from).value;
+  let end = to.ambiguous ? settleClock(to).value : to.value;
+  if (to.ambiguous && minutes(end) <= minutes(start) && to.value.hour < 12) end = { ...to.value, hour: to.value.hour + 12 };
+  if (from.ambiguous) addNote(group, clockNote(from, start));
+  if (to.ambiguous) addNote(group, clockNote(to, end));
   if (group.window) throw new GrammarError('A schedule can have one window', tokens[i]);
-  // The window includes its end hour ("9am to 5pm" runs through 17:59), as a cron hour range 9-17 does; midnight ends at 00:00.
-  const last = minutes(end) === 0 ? 0 : end.minute === 0 ? minutes(end) + 59 : minutes(end);
-  group.window = { from: minutes(start), to: last };
+  group.window = { from: minutes(start), to: minutes(end) };
   return to.end;
+}
+
+function addNote(group: Group, note: string) {
+  group.notes = [...(group.notes ?? []), note];
 }
 
 /** "morning", "in the evening", "at night", "every night". */

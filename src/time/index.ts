@@ -3,6 +3,7 @@
  * heavy parsers are imported only on the path that needs them.
  */
 import { UsageError } from '../errors';
+import type { LocalSchedule } from './recurring';
 import type { SeriesRule } from './series';
 import { formatLocal } from './zone';
 
@@ -20,6 +21,8 @@ export interface OnceMeaning {
   local: string;
   /** The phrase was "now": send immediately. */
   is_now: boolean;
+  /** What the reader chose where the phrase left a choice, and how to write the other reading. */
+  notes: string[];
 }
 
 /** One cron of a set, with what it means on the user's clock. */
@@ -41,6 +44,8 @@ export interface RecurringMeaning {
   next_runs: string[];
   next_runs_local: string[];
   warnings: string[];
+  /** What the reader chose where the phrase left a choice, and how to write the other reading. */
+  notes: string[];
   /** Only when the phrase needs more than one cron (at most 4): every cron, one schedule each. */
   cron_expressions?: string[];
   /** Only beside `cron_expressions`: each cron with its local cron and description. */
@@ -60,15 +65,20 @@ export interface SeriesMeaning {
   next_runs: string[];
   next_runs_local: string[];
   warnings: string[];
+  notes: string[];
   /** The rule itself, for `nextInstants` (series.ts): every instant is computed on the zone's clock. */
   rule: SeriesRule;
+  /** The end the phrase gives ("until dec 24", "for 4 weeks"), as --until would. */
+  until?: string;
+  /** The count the phrase gives ("10 times"), as --count would. */
+  count?: number;
 }
 
 export type PhraseMeaning = OnceMeaning | RecurringMeaning | SeriesMeaning;
 
 export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions): Promise<OnceMeaning> {
   const { parseInstant } = await import('./once');
-  const { instant, isNow } = parseInstant(input, { now, zone });
+  const { instant, isNow, notes } = parseInstant(input, { now, zone });
   return {
     type: 'one-time',
     input,
@@ -77,7 +87,17 @@ export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions)
     timezone: zone,
     local: formatLocal(zone, instant),
     is_now: isNow,
+    notes,
   };
+}
+
+/**
+ * The end of a span (--until): a one-time phrase, where a day without a time
+ * of day ("friday", "dec 24", "2026-12-04") includes that whole local day.
+ */
+export async function endOfSpan(input: string, { now, zone }: PhraseOptions): Promise<number> {
+  const { parseInstant } = await import('./once');
+  return parseInstant(input, { now, zone, edge: 'end' }).instant;
 }
 
 export interface RecurringOptions {
@@ -108,8 +128,46 @@ export async function meaningOfRecurring(input: string, options: PhraseOptions, 
   return meaning;
 }
 
-/** A repeating phrase as crons, or, for a rule no set of crons says exactly, as a series with its next instants. */
-export async function meaningOfSchedule(input: string, { now, zone: userZone }: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
+/** Words that may start a phrase's own start, end or count ("starting may 13th", "until dec 24", "for 4 weeks", "10 times"). */
+const END_CLAUSE = /\b(?:starting|beginning|from|effective|commencing|until|till|til|through|thru|ending|ends|up to|for|times)\b/;
+
+/**
+ * A repeating phrase as crons, or, for a rule no set of crons says exactly, as
+ * a series with its next instants. A phrase that gives its own start, end or
+ * count ("every monday until dec 24") is a series within them.
+ */
+export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!END_CLAUSE.test(text)) return (await scheduleOf(input, options, count)).meaning;
+  const [{ readEnds }, { asSeriesRule }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./recurring'), import('./series')]);
+  const { rule: ruleText, ends } = readEnds(text, options);
+  if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
+  // Rules that count from their first run ("every 3 days") count from the start.
+  const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
+  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count);
+  const inner = asSeriesRule(base.local, from, `'${input.trim()}'`);
+  const rule: SeriesRule = ends.start === undefined ? inner : { kind: 'starting', start: ends.start, rule: inner };
+  const runs = nextInstants(rule, base.meaning.timezone, options.now, Math.min(count, ends.count ?? count), ends.until);
+  const zone = base.meaning.timezone;
+  return {
+    type: 'series',
+    input,
+    timezone: zone,
+    description: `${base.meaning.description.replace(/ \([^)]*\)$/, '')}, ${ends.said.join(', ')} (${zone})`,
+    reason: 'gives its own start, end or count, so it is a series of one-time schedules within them',
+    hint: 'Without them it is a repeating schedule; --until and --count say the same as flags.',
+    next_runs: runs.map((ms) => new Date(ms).toISOString()),
+    next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
+    warnings: [],
+    notes: base.meaning.notes,
+    rule,
+    ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
+    ...(ends.count === undefined ? {} : { count: ends.count }),
+  };
+}
+
+/** A repeating phrase without ends, with the schedule it was read as. */
+async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions, count: number): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
   const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
     import('./recurring'),
     import('./to-utc'),
@@ -118,10 +176,11 @@ export async function meaningOfSchedule(input: string, { now, zone: userZone }: 
   ]);
   // A zone written in the phrase ("every day at 9am EST") is the clock the rule follows.
   const zone = scheduleZone(input, userZone);
-  const local = await readRecurring(input, { now, zone }, parseRecurring);
+  const notes: string[] = [];
+  const local = await readRecurring(input, { now, zone, notes }, parseRecurring);
   if (local.kind === 'series') {
     const runs = nextInstants(local.rule, zone, now, count);
-    return {
+    const meaning: SeriesMeaning = {
       type: 'series',
       input,
       timezone: zone,
@@ -131,8 +190,10 @@ export async function meaningOfSchedule(input: string, { now, zone: userZone }: 
       next_runs: runs.map((ms) => new Date(ms).toISOString()),
       next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
       warnings: [],
+      notes,
       rule: local.rule,
     };
+    return { meaning, local };
   }
   const { crons, localCrons, utcPatterns, warnings } = toUtcSchedule(local, zone, now, input.trim());
   const utcZone = zone === 'UTC' || zone === 'Etc/UTC';
@@ -161,24 +222,25 @@ export async function meaningOfSchedule(input: string, { now, zone: userZone }: 
     next_runs: runs.map((ms) => new Date(ms).toISOString()),
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings,
+    notes,
   };
   if (parts.length > 1) {
     meaning.cron_expressions = parts.map((part) => part.cron_expression);
     meaning.crons = parts.map(({ cron_expression, local_cron, description, inUtc }) => ({ cron_expression, local_cron, description: `${description} (${label(inUtc)})` }));
   }
-  return meaning;
+  return { meaning, local };
 }
 
 const RECURRING_WORDS = /\b(?:every|each|daily|hourly|weekly|monthly|yearly|annually|quarterly|minutely|nightly|weekdays|weekends|once|twice)\b/;
 
 /** Parse a recurring phrase; a phrase that is one instant ("tomorrow at 9am") gets an error pointing to --execute-at. */
-async function readRecurring(input: string, options: PhraseOptions, parse: typeof import('./recurring').parseRecurring) {
+async function readRecurring(input: string, options: PhraseOptions & { notes: string[] }, parse: typeof import('./recurring').parseRecurring) {
   try {
     return parse(input, options);
   } catch (error) {
     const text = input.trim();
     if (!(error instanceof UsageError) || RECURRING_WORDS.test(text.toLowerCase()) || text.length > 80) throw error;
-    const instant = await meaningOfOnce(text, options).catch(() => null);
+    const instant = await meaningOfOnce(text, { now: options.now, zone: options.zone }).catch(() => null);
     if (!instant) throw error;
     throw new UsageError(
       `'${text}' is one instant (${instant.local}), not a repeating schedule`,

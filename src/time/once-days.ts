@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { readClock, type ClockTime } from './clock';
+import { readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
 import type { Calendar } from './once-zone';
 import { readNumber, readOrdinal, type Read } from './words';
@@ -44,12 +44,16 @@ export type DayRef =
   | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number }
   | { kind: 'nth'; nth: number; weekday: number | null; of: MonthRef }
   | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year' }
+  /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
+  | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
   /** "a week from tomorrow", "3 days after friday". */
-  | { kind: 'shift'; days: number; from: DayRef };
+  | { kind: 'shift'; days: number; from: DayRef }
+  /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
+  | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef };
 
 export interface OnceParts {
   day?: DayRef;
-  clock?: ClockTime & { ambiguous: boolean };
+  clock?: ClockRead;
   part?: Part;
   /** "tonight", "this morning": the part of today. */
   today?: boolean;
@@ -77,7 +81,7 @@ export function readParts(tokens: readonly string[]): OnceParts | null {
     }
     const clock = parts.clock ? null : readClock(tokens, i);
     if (clock) {
-      parts.clock = { ...clock.value, ambiguous: clock.ambiguous };
+      parts.clock = clock;
       i = clock.end;
       continue;
     }
@@ -101,7 +105,23 @@ const monthAt = (tokens: readonly string[], i: number) => (tokens[i] === undefin
 
 /** Every form of a day, the longest reading first. */
 function readDay(tokens: readonly string[], i: number): Read<DayRef> | null {
-  return readRelativeDay(tokens, i) ?? readNth(tokens, i) ?? readWeekday(tokens, i) ?? readDate(tokens, i) ?? readIn(tokens, i);
+  return readRelativeDay(tokens, i) ?? readWeekend(tokens, i) ?? readNth(tokens, i) ?? readWeekday(tokens, i) ?? readDate(tokens, i) ?? readIn(tokens, i);
+}
+
+/** "this weekend", "the weekend", "next weekend", "this coming weekend", "the weekend after next". */
+function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null {
+  let j = i;
+  let mode: 'this' | 'next' | 'after-next' = 'this';
+  if (tokens[j] === 'this' && tokens[j + 1] === 'coming') j += 2;
+  else if (tokens[j] === 'this' || tokens[j] === 'the') j++;
+  else if (tokens[j] === 'next' || tokens[j] === 'coming') {
+    mode = 'next';
+    j++;
+  } else return null;
+  if (tokens[j] !== 'weekend') return null;
+  j++;
+  if (tokens[i] === 'the' && tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekend', mode: 'after-next' }, end: j + 2 };
+  return { value: { kind: 'weekend', mode }, end: j };
 }
 
 /** today, tomorrow, (the) day after tomorrow, yesterday, (the) day before yesterday. */
@@ -114,6 +134,8 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
   if (tokens[start] === 'day' && tokens[start + 2] === (tokens[start + 1] === 'after' ? 'tomorrow' : 'yesterday')) {
     return { value: { kind: 'offset', days: tokens[start + 1] === 'after' ? 2 : -2 }, end: start + 3 };
   }
+  // "the day after next": the day after tomorrow.
+  if (tokens[start] === 'day' && tokens[start + 1] === 'after' && tokens[start + 2] === 'next') return { value: { kind: 'offset', days: 2 }, end: start + 3 };
   return null;
 }
 
@@ -125,6 +147,7 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
  * that date, and the two must agree.
  */
 function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null {
+  if (tokens[i] === 'the') return readWeekdayNear(tokens, i + 1);
   let j = i;
   let mode: Extract<DayRef, { kind: 'weekday' }>['mode'] = 'this';
   const lead = tokens[j];
@@ -161,6 +184,20 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   if (tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: j + 2 };
   if (tokens[j] === 'before' && tokens[j + 1] === 'last') return { value: { kind: 'weekday', weekday, mode: 'last' }, end: j + 2 };
   return { value: { kind: 'weekday', weekday, mode }, end: j };
+}
+
+/**
+ * "the saturday after next", "the monday before may 25", "the friday after
+ * dec 25": a weekday counted from another day, never that day itself.
+ */
+function readWeekdayNear(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const weekday = weekdayAt(tokens, i);
+  const link = tokens[i + 1];
+  if (weekday === undefined || (link !== 'after' && link !== 'before')) return null;
+  if (link === 'after' && tokens[i + 2] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: i + 3 };
+  const from = readRelativeDay(tokens, i + 2) ?? readDate(tokens, i + 2);
+  if (!from) return null;
+  return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value }, end: from.end };
 }
 
 /**
@@ -202,7 +239,9 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   const word = tokens[i];
   if (word === undefined || !/^\d{1,2}$/.test(word)) return null;
   const next = tokens[i + 1];
-  const nextToMonth = monthAt(tokens, i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' ? i + 2 : i + 1) !== undefined;
+  // "20 of next month": a number of a month is its day.
+  const ofMonth = next === 'of' && readMonthRef(tokens, i + 2) !== null;
+  const nextToMonth = ofMonth || monthAt(tokens, i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' ? i + 2 : i + 1) !== undefined;
   return nextToMonth || afterThe ? { value: Number(word), end: i + 1, ordinal: afterThe } : null;
 }
 
@@ -225,20 +264,24 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     const of = readMonthRef(tokens, start + 2);
     return of ? { value: { kind: 'nth', nth: edge, weekday: null, of: of.value }, end: of.end } : null;
   }
-  const nth = tokens[start] === 'last' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
+  let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
   if (!nth) return null;
+  // "2nd last friday", "second to last friday".
+  const fromEnd = tokens[nth.end] === 'last' ? nth.end + 1 : tokens[nth.end] === 'to' && tokens[nth.end + 1] === 'last' ? nth.end + 2 : 0;
+  if (fromEnd && nth.value > 0 && weekdayAt(tokens, fromEnd) !== undefined) nth = { value: -nth.value, end: fromEnd };
   const weekday = weekdayAt(tokens, nth.end);
   const isDay = tokens[nth.end] === 'day';
   if (weekday === undefined && !isDay) return null;
   const link = tokens[nth.end + 1];
-  if (link !== 'of' && link !== 'in') return null;
-  const of = readMonthRef(tokens, nth.end + 2);
+  // "first sunday next month", "3rd thursday this september": the month right after, without "of".
+  const of = link === 'of' || link === 'in' ? readMonthRef(tokens, nth.end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, nth.end + 1) : null;
   if (!of) return null;
   return { value: { kind: 'nth', nth: nth.value, weekday: isDay ? null : weekday!, of: of.value }, end: of.end };
 }
 
-/** "march", "march 2027", "next month", "this month", "the month", "the next month". */
+/** "march", "march 2027", "this march", "next month", "this month", "the month", "the next month". */
 function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | null {
+  if (tokens[i] === 'this' && monthAt(tokens, i + 1) !== undefined) return readMonthRef(tokens, i + 1);
   const month = monthAt(tokens, i);
   if (month !== undefined) {
     return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { month, year: Number(tokens[i + 1]) }, end: i + 2 } : { value: { month }, end: i + 1 };
@@ -291,7 +334,7 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   return { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
 }
 
-const ordinalName = (n: number) => (n === -1 ? 'last' : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
+const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
 
 /**
  * The instant the parts name on `calendar`, from `now`: the rules of the
@@ -299,11 +342,18 @@ const ordinalName = (n: number) => (n === -1 ? 'last' : (['first', 'second', 'th
  * time is ahead; "next friday" is never today) and their extensions.
  * Past instants are returned as they are; the caller refuses them.
  */
-export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string): number {
-  const { clock, carry } = clockOf(parts);
+export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
+  const { clock, carry } = clockOf(parts, notes, dayClock);
+  if (parts.day?.kind === 'near') {
+    const { weekday, direction } = parts.day;
+    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
+    const days = direction === 1 ? (weekday - from.weekday + 7) % 7 || 7 : -((from.weekday - weekday + 7) % 7 || 7);
+    const date = addDays(from, days);
+    return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+  }
   if (parts.day?.kind === 'shift') {
     // The day it counts from, then that many calendar days on.
-    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input));
+    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
     const date = addDays(from, parts.day.days);
     return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
   }
@@ -327,7 +377,9 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
       if (day.unit === 'day' || day.unit === 'week') return inDays(day.amount * (day.unit === 'week' ? 7 : 1));
       return at(addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1)));
     case 'weekday':
-      return weekdayInstant(day, today, inDays, now);
+      return weekdayInstant(day, today, inDays, now, input, notes);
+    case 'weekend':
+      return weekendInstant(day.mode, today, inDays, now, input, notes);
     case 'date':
       return dateInstant(day, today, at, now, input);
     case 'nth':
@@ -336,11 +388,17 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
 }
 
 /** The time of day, with a part of the day applied, and any days it carries over ("tonight at 1" is tomorrow 01:00). */
-function clockOf(parts: OnceParts): { clock: ClockTime; carry: number } {
+function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime): { clock: ClockTime; carry: number } {
   const part = parts.part;
-  if (!parts.clock) return { clock: { hour: part ? PART_DEFAULTS[part] : 9, minute: 0 }, carry: 0 };
-  let { hour } = parts.clock;
-  const { minute, ambiguous } = parts.clock;
+  if (!parts.clock) return { clock: part ? { hour: PART_DEFAULTS[part], minute: 0 } : dayClock, carry: 0 };
+  if (!part) {
+    const settled = settleClock(parts.clock);
+    if (settled.note) notes.push(settled.note);
+    return { clock: settled.value, carry: 0 };
+  }
+  let { hour } = parts.clock.value;
+  const { minute } = parts.clock.value;
+  const { ambiguous } = parts.clock;
   if (part === 'morning' && ambiguous && hour === 12) hour = 0;
   if ((part === 'afternoon' || part === 'evening') && ambiguous && hour < 12) hour += 12;
   if (part === 'night') {
@@ -355,7 +413,33 @@ function clockOf(parts: OnceParts): { clock: ClockTime; carry: number } {
 type DayInstant = (days: number) => number;
 type DateInstant = (date: { year: number; month: number; day: number }) => number;
 
-function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTime, inDays: DayInstant, now: number): number {
+/** "Fri 4 Dec", for notes. */
+function dayLabel(date: { year: number; month: number; day: number }): string {
+  return `${WEEKDAY_NAMES[addDays(date, 0).weekday]!.slice(0, 3)} ${date.day} ${MONTH_NAMES[date.month - 1]!.slice(0, 3)}`;
+}
+
+/** "next friday" is the first Friday after today; when that is in this week, a note says so and how to write the one after. */
+function nextInWeek(today: WallTime, ahead: number, input: string, other: string, notes: string[]) {
+  const sinceMonday = (today.weekday + 6) % 7;
+  if (sinceMonday + ahead <= 6) {
+    notes.push(`read '${input}' as ${dayLabel(addDays(today, ahead))}, in this week; write '${other}' for ${dayLabel(addDays(today, ahead + 7))}`);
+  }
+}
+
+function weekendInstant(mode: 'this' | 'next' | 'after-next', today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
+  const toSaturday = (6 - today.weekday + 7) % 7;
+  if (mode === 'this') {
+    // On a Sunday, this weekend's Saturday was yesterday: its Sunday is what is left of it.
+    if (today.weekday === 0) return inDays(0);
+    const saturday = inDays(toSaturday);
+    return saturday > now || today.weekday !== 6 ? saturday : inDays(1);
+  }
+  const ahead = toSaturday || 7;
+  if (mode === 'next') nextInWeek(today, ahead, input, 'the weekend after next', notes);
+  return inDays(mode === 'next' ? ahead : ahead + 7);
+}
+
+function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
   const ahead = (day.weekday - today.weekday + 7) % 7;
   // Weeks run Monday to Sunday (ISO 8601).
   const sinceMonday = (today.weekday + 6) % 7;
@@ -366,6 +450,7 @@ function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTi
       return instant <= now ? inDays(ahead + 7) : instant;
     }
     case 'next':
+      nextInWeek(today, ahead || 7, input, `${WEEKDAY_NAMES[day.weekday]!.toLowerCase()} next week`, notes);
       return inDays(ahead || 7);
     case 'after-next':
       return inDays((ahead || 7) + 7);
@@ -424,9 +509,10 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
       const dayOfMonth = day.nth === -1 ? last : day.nth;
       return dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
     }
-    if (day.nth === -1) {
+    if (day.nth < 0) {
       const lastWeekday = addDays({ year, month, day: last }, 0).weekday;
-      return { year, month, day: last - ((lastWeekday - day.weekday + 7) % 7) };
+      const dayOfMonth = last - ((lastWeekday - day.weekday + 7) % 7) - 7 * (-day.nth - 1);
+      return dayOfMonth >= 1 ? { year, month, day: dayOfMonth } : null;
     }
     const firstWeekday = addDays({ year, month, day: 1 }, 0).weekday;
     const dayOfMonth = 1 + ((day.weekday - firstWeekday + 7) % 7) + 7 * (day.nth - 1);

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
-import { parseClock } from './clock';
+import { parseClock, readClock, settleClock, type ClockRead } from './clock';
 import { checkCalendar, isoInstant } from './iso';
 import { inRange } from './now';
 import { addMonths, readParts, resolveParts } from './once-days';
@@ -13,6 +13,12 @@ import { addDays, formatLocal } from './zone';
 export interface InstantOptions {
   now: number;
   zone: string;
+  /**
+   * Read as an edge of a span: a day without a time of day means that whole
+   * day, so its first moment for a start ("starting friday") and its last for
+   * an end ("--until friday"). Otherwise such a day is at 09:00.
+   */
+  edge?: 'start' | 'end';
 }
 
 export interface ParsedInstant {
@@ -20,6 +26,10 @@ export interface ParsedInstant {
   instant: number;
   /** The phrase was "now": send immediately rather than schedule. */
   isNow: boolean;
+  /** What the reader chose where the phrase left a choice (a clock without am/pm, a bare duration...). */
+  notes: string[];
+  /** The phrase named a day but no time of day ("friday", "dec 24"): as an end, it means that whole day. */
+  dateOnly: boolean;
 }
 
 export const ONCE_EXAMPLES = [
@@ -50,7 +60,7 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
-export function parseInstant(input: string, { now, zone }: InstantOptions): ParsedInstant {
+export function parseInstant(input: string, { now, zone, edge }: InstantOptions): ParsedInstant {
   const whole = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
   const shown = input.trim().replace(/\s+/g, ' ');
   if (whole.length > MAX_PHRASE_LENGTH) {
@@ -60,19 +70,33 @@ export function parseInstant(input: string, { now, zone }: InstantOptions): Pars
   const span = withoutFiller(words);
   const text = words.slice(span.start, span.end).join(' ').replace(/[,!?]+$/, '');
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
-  if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true };
+  if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
-  const instant = unixMillis(text) ?? isoInstant(text, zone, `'${shown}'`) ?? readPhrase(text, shown, now, zone);
+  const read: Reading = { notes: [], dateOnly: false, dayClock: edge === 'end' ? END_OF_DAY : edge === 'start' ? { hour: 0, minute: 0 } : { hour: DEFAULT_HOUR, minute: 0 } };
+  const read0 = unixMillis(text) ?? isoInstant(text, zone, `'${shown}'`) ?? readPhrase(text, shown, now, zone, read);
+  // The day's last minute, to its last millisecond.
+  const instant = edge === 'end' && read.dateOnly ? read0 + 59_999 : read0;
   if (!inRange(instant)) {
     throw new UsageError(`'${shown}' is outside the dates this tool can use (the years 0001 to 9999)`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
   }
+  // "starting today": the day has begun, and what is left of it counts.
+  if (edge === 'start' && read.dateOnly && instant <= now && instant + 86_400_000 > now) return { instant: now, isNow: false, notes: read.notes, dateOnly: true };
   if (instant <= now) {
     throw new UsageError(
       `'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`,
       "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.",
     );
   }
-  return { instant, isNow: false };
+  return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
+}
+
+const END_OF_DAY = { hour: 23, minute: 59 };
+
+/** What a reader learnt beside the instant, and the time of day it puts on a day given alone. */
+interface Reading {
+  notes: string[];
+  dateOnly: boolean;
+  dayClock: { hour: number; minute: number };
 }
 
 /**
@@ -97,35 +121,45 @@ function unixMillis(text: string): number | null {
 }
 
 /** A phrase in words, on the clock of the zone it names or else the user's. */
-function readPhrase(text: string, shown: string, now: number, zone: string): number {
+function readPhrase(text: string, shown: string, now: number, zone: string, read: Reading): number {
   if (looksRecurring(text)) throw new RecurringPhraseError(shown);
   const { text: rest, calendar } = phraseZone(text, zone, shown);
   if (rest === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
   return (
-    localDateTime(rest, shown, calendar) ??
-    relative(rest, shown, now, calendar) ??
-    fromParts(rest, shown, now, calendar) ??
-    naturalOn(rest, shown, now, calendar)
+    localDateTime(rest, shown, calendar, read) ??
+    relative(rest, shown, now, calendar, read) ??
+    fromParts(rest, shown, now, calendar, read) ??
+    naturalOn(rest, shown, now, calendar, read)
   );
 }
 
 const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?: at)? (.+))?$/;
 
-function localDateTime(text: string, shown: string, calendar: Calendar): number | null {
+function localDateTime(text: string, shown: string, calendar: Calendar, read: Reading): number | null {
   const m = LOCAL_DATE.exec(text);
   if (!m) return null;
+  read.dateOnly = m[4] === undefined;
   const [year, month, day] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
-  let clock = { hour: DEFAULT_HOUR, minute: 0 };
+  let clock = read.dayClock;
   let second = 0;
   if (m[4] !== undefined) {
     const withSeconds = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(m[4]);
-    const parsed = withSeconds ? { hour: Number(withSeconds[1]), minute: Number(withSeconds[2]) } : parseClock(m[4]);
+    const clock24 = withSeconds ? null : readWholeClock(m[4]);
+    const settled = clock24 ? settleClock(clock24) : null;
+    if (settled?.note) read.notes.push(settled.note);
+    const parsed = withSeconds ? { hour: Number(withSeconds[1]), minute: Number(withSeconds[2]) } : settled?.value;
     if (!parsed) throw phraseError(shown, 'Could not read the time of day in', ONCE_EXAMPLES);
     if (withSeconds) second = Number(withSeconds[3]);
     clock = parsed;
   }
   checkCalendar(`'${shown}'`, year, month, day, clock.hour, clock.minute, second);
   return calendar.at({ year, month, day, hour: clock.hour, minute: clock.minute, second });
+}
+
+function readWholeClock(text: string): ClockRead | null {
+  const tokens = tokenize(text);
+  const read = readClock(tokens, 0);
+  return read && read.end === tokens.length ? read : null;
 }
 
 type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'fortnight' | 'month' | 'year';
@@ -146,25 +180,30 @@ const UNIT_MS: Partial<Record<Unit, number>> = { second: SECOND, minute: MINUTE,
 
 /**
  * "in 5 minutes", "in 2h", "in an hour", "in 1 hour 30 minutes", "in seven
- * days", "in a couple of minutes", "in 2 months", "3 days from now", and
- * "2 days ago" (which is past). Null when the phrase is not only a duration.
+ * days", "in a couple of minutes", "in 2 months", "3 days from now", "in two
+ * weeks from now", "3 days hence", "5 minutes later", and "2 days ago" (which
+ * is past). A bare duration ("1 week", "2 months") means the same as "in",
+ * with a note. Null when the phrase is not only a duration.
  */
-function relative(text: string, shown: string, now: number, calendar: Calendar): number | null {
+function relative(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
   const tokens = tokenize(text);
   let start = 0;
   let end = tokens.length;
   let sign = 1;
   // "in 5 minutes' time"
   if (tokens[end - 1] === 'time') end -= 1;
-  if (tokens[0] === 'in') start = 1;
-  else if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
-  else if (tokens[end - 1] === 'ago') {
+  if (tokens[0] === 'in' || tokens[0] === 'within') start = 1;
+  let tail = false;
+  if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
+  else if (tokens[end - 1] === 'hence' || tokens[end - 1] === 'later') end -= 1;
+  else if (tokens[end - 1] === 'ago' && start === 0) {
     end -= 1;
     sign = -1;
-  } else return null;
+  } else tail = true;
+  const bare = start === 0 && tail;
 
   const amounts = { ms: 0, days: 0, months: 0 };
-  let read = 0;
+  let units = 0;
   for (let i = start; i < end; ) {
     if (tokens[i] === 'and' || tokens[i] === ',') {
       i++;
@@ -197,9 +236,10 @@ function relative(text: string, shown: string, now: number, calendar: Calendar):
       if (unit === 'month' || unit === 'year') amounts.months += count * (unit === 'year' ? 12 : 1);
       else amounts.days += count * (unit === 'fortnight' ? 14 : unit === 'week' ? 7 : 1);
     }
-    read++;
+    units++;
   }
-  if (read === 0) return null;
+  if (units === 0) return null;
+  if (bare) read.notes.push(`read '${shown}' as a duration from now; write 'in ${text}' to say so, or give a day and time`);
   let instant = now;
   if (amounts.days !== 0 || amounts.months !== 0) {
     // Days are calendar days on the user's clock, so "in 3 days" keeps the time of day across DST.
@@ -211,13 +251,14 @@ function relative(text: string, shown: string, now: number, calendar: Calendar):
 }
 
 /** The everyday grammar: a day, a time of day and a part of the day, in any order (see once-days). */
-function fromParts(text: string, shown: string, now: number, calendar: Calendar): number | null {
+function fromParts(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
   const tokens = tokenize(text);
   const parts = readParts(tokens);
   if (!parts) return null;
   // A bare number ("5") is not a time of day; "at 5", "5pm" and "17:30" are.
   if (!parts.day && !parts.part && /^\d{1,2}$/.test(text)) return null;
-  return resolveParts(parts, calendar, now, shown);
+  read.dateOnly = !parts.clock && !parts.part;
+  return resolveParts(parts, calendar, now, shown, read.notes, read.dayClock);
 }
 
 const FILLER_BEFORE = /^[\s,]*(?:at|on|by)?[\s,]*$/;
@@ -228,10 +269,16 @@ const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )
 
 /** chrono's reading of a phrase under this module's rules (exported so tests can hold the everyday grammar to it). */
 export function natural(text: string, input: string, now: number, zone: string): number {
-  return naturalOn(text, input, now, zoneCalendar(zone));
+  return naturalOn(text, input, now, zoneCalendar(zone), { notes: [], dateOnly: false, dayClock: { hour: DEFAULT_HOUR, minute: 0 } });
 }
 
-function naturalOn(text: string, shown: string, now: number, calendar: Calendar): number {
+/**
+ * chrono-node's place: it decides only phrases the readers above leave (the
+ * long tail of date spellings), under the same rules: every word is its or
+ * filler, a clock without am/pm is read by `settleClock`, weekdays and dates
+ * are put on this module's calendar.
+ */
+function naturalOn(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number {
   checkClockTokens(text);
   const past = PAST_WORDS.test(text);
   let results: chrono.ParsedResult[];
@@ -262,7 +309,18 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar)
     if (instant <= now) return instant;
   }
   const hasClock = start.isCertain('hour') || TIME_OF_DAY_WORDS.test(text);
-  const clock = hasClock ? { hour: start.get('hour') ?? DEFAULT_HOUR, minute: start.get('minute') ?? 0 } : { hour: DEFAULT_HOUR, minute: 0 };
+  read.dateOnly = !hasClock;
+  let clock = hasClock ? { hour: start.get('hour') ?? DEFAULT_HOUR, minute: start.get('minute') ?? 0 } : read.dayClock;
+  if (start.isCertain('hour') && !start.isCertain('meridiem') && !TIME_OF_DAY_WORDS.test(text)) {
+    // chrono guesses am/pm its own way; a clock without one is read by the spec's rule.
+    const hour = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
+    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]`).test(result.text);
+    if (!twentyFour) {
+      const settled = settleClock({ value: { hour, minute: clock.minute }, ambiguous: true, written: hour, text: result.text.trim() });
+      if (settled.note) read.notes.push(settled.note);
+      clock = settled.value;
+    }
+  }
   const second = hasClock ? (start.get('second') ?? 0) : 0;
   const today = calendar.wall(now);
   const on = (date: { year: number; month: number; day: number }) => calendar.at({ ...date, hour: clock.hour, minute: clock.minute, second });

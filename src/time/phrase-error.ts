@@ -1,8 +1,12 @@
 import { UsageError } from '../errors';
+import { closestWord, isKnownWord } from './lexicon';
+import { tokenize } from './words';
+import { lookupZone } from './zone-names';
 
 /**
- * An input error for a time phrase: repeats the input and suggests forms that
- * work, the ones most like the input first.
+ * An input error for a time phrase: repeats the input, names the words no
+ * rule could use (with "did you mean" for a misspelling), and suggests forms
+ * that work, the ones most like the input first.
  */
 export function phraseError(input: string, problem: string, examples: readonly string[], count = 3): UsageError {
   const closest = [...examples]
@@ -10,7 +14,26 @@ export function phraseError(input: string, problem: string, examples: readonly s
     .sort((a, b) => b.score - a.score)
     .slice(0, count)
     .map(({ example }) => `'${example}'`);
-  return new UsageError(`${problem}: '${input}'`, `Try ${closest.join(', ')}.`);
+  const unknown = unknownWords(input);
+  if (unknown.length === 0) return new UsageError(`${problem}: '${input}'`, `Try ${closest.join(', ')}.`);
+  const meant = unknown.map((word) => [word, closestWord(word)] as const).filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
+  const didYouMean = meant.map(([word, known]) => `'${known}' for '${word}'`).join(', ');
+  return new UsageError(
+    `'${input}': did not understand ${unknown.map((word) => `'${word}'`).join(', ')}`,
+    `${didYouMean ? `Did you mean ${didYouMean}? ` : ''}Try ${closest.join(', ')}.`,
+  );
+}
+
+/** The words of a phrase that are in no part of the vocabulary (and name no zone). */
+export function unknownWords(input: string): string[] {
+  const words = tokenize(input).filter((word) => /^[a-z]/.test(word) && !isKnownWord(word));
+  return [...new Set(words)].filter((word) => {
+    try {
+      return lookupZone(word) === null;
+    } catch {
+      return true;
+    }
+  });
 }
 
 /** Shared words count most, then shared letter pairs: crude, but it ranks "every fortnite" near "every 2 weeks". */

@@ -1,13 +1,13 @@
 import { UsageError } from '../errors';
-import type { ClockTime } from './clock';
+import { settleClock, type ClockRead, type ClockTime } from './clock';
 import { GrammarError, readGroups, type Group, type PartOfDay } from './grammar';
 import { phraseError } from './phrase-error';
 import { phraseZone } from './once-zone';
 import { lookupZone } from './zone-names';
 import type { LocalDate, SeriesRule } from './series';
-import { cronParts, MAX_CRONS, type Pattern } from './to-utc';
+import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { tokenize } from './words';
-import { addDays, formatClock, formatDate, formatLocal, instantFromLocal, wallTime } from './zone';
+import { addDays, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 
 /**
  * What a recurring phrase means on the user's clock, before any zone math.
@@ -28,6 +28,8 @@ export type LocalSchedule =
 export interface RecurringContext {
   now: number;
   zone: string;
+  /** Where the reading puts what it chose (a clock without am/pm, a start the phrase does not give). */
+  notes?: string[];
 }
 
 export const RECURRING_EXAMPLES = [
@@ -58,8 +60,28 @@ const PART_HOURS: Record<PartOfDay, number> = { morning: 9, afternoon: 15, eveni
 const DAY_MINUTES = 1440;
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last' };
+const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second last', [-3]: 'third last', [-4]: 'fourth last', [-5]: 'fifth last' };
 const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
+
+/**
+ * A schedule as a series rule, for a phrase with its own start, end or count:
+ * local times on local days as they are; an interval as elapsed steps from
+ * its next fire. A raw cron has no local meaning to keep and is refused.
+ */
+export function asSeriesRule(schedule: LocalSchedule, now: number, label: string): SeriesRule {
+  if (schedule.kind === 'series') return schedule.rule;
+  if (schedule.kind === 'raw') throw new UsageError(`${label}: a raw cron cannot carry its own start or end`, 'Give them as --until and --count.');
+  const patterns = patternsOf(schedule);
+  if (schedule.kind === 'interval') {
+    const minutes = patterns[0]!.minutes;
+    const step = (minutes[1] ?? minutes[0]! + DAY_MINUTES) - minutes[0]!;
+    const uniform = patterns.length === 1 && !patterns[0]!.days.weekdays && !patterns[0]!.days.monthDays && !patterns[0]!.days.months && minutes.every((m, k) => m === minutes[0]! + k * step);
+    if (!uniform || DAY_MINUTES % step !== 0) throw new UsageError(`${label}: this interval cannot carry its own start or end`, 'Give them as --until and --count.');
+    return { kind: 'elapsed', minutes: step, start: utcFires(patterns, now, 1)[0] ?? now };
+  }
+  const toClock = (m: number): ClockTime => ({ hour: Math.floor(m / 60), minute: m % 60 });
+  return { kind: 'any', rules: patterns.map((pattern): SeriesRule => ({ kind: 'calendar', days: pattern.days, times: pattern.minutes.map(toClock) })) };
+}
 
 /** True when the phrase reads as a repeating schedule rather than one instant. */
 export function looksRecurring(input: string): boolean {
@@ -147,6 +169,8 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
       throw withPhrase(again, original);
     }
   }
+  // "weekdays at 8am and weekends": a group that names no time takes the one before it.
+  groups = groups.map((group, k) => (k > 0 && group.times.length === 0 && !group.part ? { ...group, times: groups[k - 1]!.times, part: groups[k - 1]!.part } : group));
   let built: Built[];
   try {
     built = groups.map((group) => buildGroup(group, original, context));
@@ -154,10 +178,11 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
     throw withPhrase(error, original);
   }
   if (built.length === 1) return simplest(built[0]!);
-  if (built.some((b) => b.kind !== 'calendar')) {
-    throw new UsageError(`'${original}' joins schedules that cannot share one rule`, 'Create one schedule for each part.');
+  try {
+    return simplest(union(built, original));
+  } catch (error) {
+    throw withPhrase(error, original);
   }
-  return simplest({ kind: 'calendar', patterns: built.flatMap((b) => (b.kind === 'calendar' ? b.patterns : [])) });
 }
 
 /** An input error that repeats the phrase it is about. */
@@ -180,16 +205,22 @@ function simplest(schedule: LocalSchedule): LocalSchedule {
 type Built = Extract<LocalSchedule, { kind: 'calendar' } | { kind: 'interval' } | { kind: 'series' }>;
 
 function buildGroup(group: Group, original: string, context: RecurringContext): Built {
+  group = settleTimes(group, context.notes ?? []);
   if (group.exceptWeekdays) {
     const days = (group.weekdays ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => !group.exceptWeekdays!.includes(d));
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
     group = { ...group, weekdays: days, repeats: true };
   }
-  if (group.weekdays && (group.monthDays || group.dates)) {
-    throw new UsageError(
-      `'${original}' names both days of the week and dates; a cron would run on either, not on both`,
-      "Use one of them, such as 'every monday at 9am' or 'on the 1st of every month at 9am'.",
-    );
+  const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
+  if (kinds.length > 1) {
+    // "every 15th and the last day of the month": joined by "and", the parts fire on any of their days; side by side they are refused.
+    if (!group.joined) {
+      throw new UsageError(
+        `'${original}' names ${listText(kinds.map((kind) => DAY_KIND_NAMES[kind]))} together; a cron would fire on either, not only where both agree`,
+        "Say which, or join them with 'and' to fire on all of them, such as 'every monday and the 15th at 9am'.",
+      );
+    }
+    return union(kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true, joined: false }, original, context)), original);
   }
   const unit = group.interval?.unit;
   if (unit === 'minute' || unit === 'hour') return buildInterval(group, group.interval!.n * (unit === 'hour' ? 60 : 1), unit, original, context);
@@ -219,6 +250,10 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     return monthsSeries(months, monthDays, times, context);
   }
   if (unit === 'year' || group.dates) {
+    if (group.dates && group.months) throw new UsageError(`'${original}' names dates and months together`, "Name the dates only, such as 'every december 25th at 9am'.");
+    if (!group.dates && !group.months && group.monthDays) {
+      throw new UsageError(`'${original}' names a day but not its month, and a year has twelve`, "Name the month, such as 'every january 15th at 9am', or say 'every month on the 15th'.");
+    }
     const dates = group.dates ?? (group.months ? group.months.flatMap((month) => (group.monthDays ?? [1]).map((day) => ({ month, day }))) : [{ month: 1, day: group.monthDays?.[0] ?? 1 }]);
     if (n > 1) return yearsSeries(n, dates, times, context);
     return { kind: 'calendar', patterns: dates.map(({ month, day }) => ({ minutes: minutesOf(times), days: { weekdays: null, monthDays: [day], months: [month] } })) };
@@ -226,10 +261,56 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
   if (!group.repeats && !group.weekdays && !group.monthDays && !group.months && !group.part && group.times.length === 0) {
     throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
   }
-  if (!group.repeats && !group.weekdays && !group.monthDays && !group.months && !group.part) {
-    throw phraseError(original, 'A time alone does not repeat; say which days', ['daily at 9am', 'every weekday at 9am', ...RECURRING_EXAMPLES]);
+  if (!group.repeats && !group.weekdays && !group.monthDays && !group.months) {
+    // "at noon" under --cron: every day at that time, said in a note.
+    context.notes?.push(`read '${original}' as every day at ${timesText(times)}; name the days to say otherwise, such as 'every weekday at ${timesText(times)}'`);
   }
   return calendar(times, { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null });
+}
+
+/** The kinds of day a group can name; more than one is a union ("every monday and the 1st"). */
+const DAY_KINDS = ['weekdays', 'monthDays', 'dates', 'nth'] as const;
+const DAY_KIND_NAMES: Record<(typeof DAY_KINDS)[number], string> = {
+  weekdays: 'days of the week',
+  monthDays: 'days of the month',
+  dates: 'dates',
+  nth: 'a weekday or day counted in the month',
+};
+
+function withoutDays(group: Group): Group {
+  const { weekdays: _w, monthDays: _m, dates: _d, nth: _n, ...rest } = group;
+  return rest;
+}
+
+/** Parts that fire on any of their days: a set of crons when every part is one, else a series of their instants. */
+function union(parts: Built[], original: string): Built {
+  if (parts.every((part) => part.kind === 'calendar')) return { kind: 'calendar', patterns: parts.flatMap((part) => (part.kind === 'calendar' ? part.patterns : [])) };
+  const rules = parts.map((part): SeriesRule => {
+    if (part.kind === 'series') return part.rule;
+    if (part.kind === 'interval') throw new UsageError(`'${original}' joins an interval with named days`, 'Create one schedule for the interval and one for the days.');
+    return { kind: 'any', rules: part.patterns.map((pattern) => ({ kind: 'calendar', days: pattern.days, times: pattern.minutes.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 })) })) };
+  });
+  const series = parts.filter((part): part is Extract<Built, { kind: 'series' }> => part.kind === 'series');
+  return {
+    kind: 'series',
+    rule: { kind: 'any', rules },
+    description: parts.map((part, k) => (k === 0 ? describeBuilt(part) : describeBuilt(part).replace(/^The /, 'the '))).join('; and ').replace(/^./, (c) => c.toUpperCase()),
+    reason: series[0]!.reason,
+    hint: series[0]!.hint,
+  };
+}
+
+function describeBuilt(part: Built): string {
+  if (part.kind === 'series') return part.description;
+  const names = part.patterns.map(({ minutes, days }) => {
+    const when = days.weekdays
+      ? listText(days.weekdays.map((d) => `${WEEKDAY_NAMES[d]}s`))
+      : days.monthDays
+        ? `day ${listText(days.monthDays.map(String))} of ${days.months ? listText(days.months.map((m) => MONTH_NAMES[m - 1]!)) : 'every month'}`
+        : 'every day';
+    return `${when} at ${timesText(minutes.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 })))}`;
+  });
+  return names.join('; and ');
 }
 
 function calendar(times: ClockTime[], days: Pattern['days']): Built {
@@ -240,19 +321,35 @@ function minutesOf(times: ClockTime[]): number[] {
   return [...new Set(times.map((t) => t.hour * 60 + t.minute))].sort((a, b) => a - b);
 }
 
-/** The group's times, with a part of the day applied ("every evening at 6" is 18:00); 09:00 when none is given. */
-function clockTimes(group: Group): ClockTime[] {
+/**
+ * The group's times with am/pm decided: a part of the day decides ("every
+ * evening at 6" is 18:00), else `settleClock`'s rule, with a note.
+ */
+function settleTimes(group: Group, notes: string[]): Group {
+  notes.push(...(group.notes ?? []));
   const part = group.part;
-  const times = group.times.map(({ value, ambiguous }) => {
-    if (!ambiguous || !part) return value;
-    if ((part === 'afternoon' || part === 'evening') && value.hour < 12) return { ...value, hour: value.hour + 12 };
-    if (part === 'night') return value.hour === 12 ? { ...value, hour: 0 } : value.hour >= 5 && value.hour < 12 ? { ...value, hour: value.hour + 12 } : value;
-    if (part === 'morning' && value.hour === 12) return { ...value, hour: 0 };
-    return value;
+  const times = group.times.map((time): ClockRead => {
+    if (!time.ambiguous) return time;
+    const { value } = time;
+    let hour = value.hour;
+    if (!part) {
+      const settled = settleClock(time);
+      if (settled.note) notes.push(settled.note);
+      hour = settled.value.hour;
+    } else if ((part === 'afternoon' || part === 'evening') && hour < 12) hour += 12;
+    else if (part === 'night') hour = hour === 12 ? 0 : hour >= 5 && hour < 12 ? hour + 12 : hour;
+    else if (part === 'morning' && hour === 12) hour = 0;
+    return { ...time, value: { ...value, hour }, ambiguous: false };
   });
+  return { ...group, times };
+}
+
+/** The group's times; 09:00 when none is given (a part of the day gives its own). */
+function clockTimes(group: Group): ClockTime[] {
+  const times = group.times.map(({ value }) => value);
   if (times.length > 0) return times;
   if (group.twiceADay) return [DEFAULT_TIME, { hour: 21, minute: 0 }];
-  if (part) return [{ hour: PART_HOURS[part], minute: 0 }];
+  if (group.part) return [{ hour: PART_HOURS[group.part], minute: 0 }];
   return [DEFAULT_TIME];
 }
 
@@ -261,11 +358,16 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const n = group.interval!.n;
   if (group.dates || group.nth) throw new UsageError(`'${original}' mixes an interval with dates`, 'Create one schedule for the interval and one for the dates.');
   if (group.times.length > 1) throw new UsageError(`'${original}' gives several start times for one interval`, "Give one, such as 'every 2 hours from 9am'.");
-  if (group.minuteOfHour !== undefined && unit === 'minute') throw new UsageError(`'${original}': a minute past the hour only goes with hours`, "Try 'every hour at :30'.");
+  if (group.minuteOfHour !== undefined && unit === 'minute' && 60 % step !== 0) {
+    throw new UsageError(`'${original}': a minute past the hour needs a step that divides the hour`, "Try 'every 15 minutes starting at minute 5'.");
+  }
   if (group.part) throw phraseError(original, 'Give the hours of the window', ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 17 on weekdays']);
   const days = { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null };
   const limited = Boolean(days.weekdays || days.monthDays || days.months);
-  const local = limited || group.window !== undefined || group.minuteOfHour !== undefined || group.times.length === 1;
+  // A minute past the hour is on the user's clock: the UTC clock's where the two agree (whole-hour offsets), so the interval stays in UTC there.
+  const hourly = unit === 'hour' && n === 1;
+  const minuteOnClock = group.minuteOfHour !== undefined && (hourly || offsetMinutes(context.zone, context.now) % 60 !== 0);
+  const local = limited || group.window !== undefined || minuteOnClock || group.times.length === 1;
   const anchor = group.window?.from ?? (group.times[0] ? group.times[0].value.hour * 60 + group.times[0].value.minute : (group.minuteOfHour ?? 0));
 
   if (group.window) {

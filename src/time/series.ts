@@ -5,6 +5,7 @@
  * daylight saving changes.
  */
 import type { ClockTime } from './clock';
+import type { DayFilter } from './to-utc';
 import { addDays, daysInMonth, instantFromLocal, wallTime } from './zone';
 
 export interface LocalDate {
@@ -24,10 +25,16 @@ export type SeriesRule =
   | { kind: 'months'; every: number; anchor: LocalDate; monthDays: number[]; times: ClockTime[] }
   /** Those dates in every Nth year from `anchor`'s year: "every 2 years on march 1st". */
   | { kind: 'years'; every: number; anchor: LocalDate; dates: Array<{ month: number; day: number }>; times: ClockTime[] }
-  /** The nth (or, with n = -1, the last) weekday of the month: "first monday of the month", "last friday". */
+  /** The nth weekday of the month, counted from the end when n < 0 (-1 the last, -2 the second last): "first monday of the month", "2nd last friday". */
   | { kind: 'nth-weekday'; n: number; weekday: number; months: number[] | null; times: ClockTime[] }
   /** The last day of the month. */
-  | { kind: 'last-day'; months: number[] | null; times: ClockTime[] };
+  | { kind: 'last-day'; months: number[] | null; times: ClockTime[] }
+  /** Local times on the days a filter allows (a part of a union that a cron could say alone). */
+  | { kind: 'calendar'; days: DayFilter; times: ClockTime[] }
+  /** Fires whenever any of its rules does: "every 15th and the last day of the month". */
+  | { kind: 'any'; rules: SeriesRule[] }
+  /** A rule's instants from `start` (Unix ms) on: "every friday starting december 11". */
+  | { kind: 'starting'; start: number; rule: SeriesRule };
 
 const MINUTE = 60_000;
 /** How far ahead to look for the next instant: a 29 February can be eight years away. */
@@ -41,6 +48,11 @@ const SEARCH_DAYS = 366 * 8 + 2;
 export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, count: number, untilMs = Infinity): number[] {
   const instants: number[] = [];
   if (count <= 0) return instants;
+  if (rule.kind === 'starting') return nextInstants(rule.rule, zone, Math.max(fromMs, rule.start - 1), count, untilMs);
+  if (rule.kind === 'any') {
+    const all = rule.rules.flatMap((part) => nextInstants(part, zone, fromMs, count, untilMs));
+    return [...new Set(all)].sort((a, b) => a - b).slice(0, count);
+  }
   if (rule.kind === 'elapsed') {
     const step = rule.minutes * MINUTE;
     let k = fromMs < rule.start ? 0 : Math.floor((fromMs - rule.start) / step) + 1;
@@ -69,7 +81,7 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
 
 type Day = LocalDate & { weekday: number };
 
-function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' }>, date: Day): boolean {
+function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' } | { kind: 'starting' }>, date: Day): boolean {
   switch (rule.kind) {
     case 'days': {
       const days = daysBetween(rule.anchor, date);
@@ -91,7 +103,11 @@ function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' }>, date: Day): boo
     case 'nth-weekday': {
       if (rule.months && !rule.months.includes(date.month)) return false;
       if (date.weekday !== rule.weekday) return false;
-      return rule.n === -1 ? date.day + 7 > daysInMonth(date.year, date.month) : Math.ceil(date.day / 7) === rule.n;
+      return rule.n < 0 ? Math.ceil((daysInMonth(date.year, date.month) - date.day + 1) / 7) === -rule.n : Math.ceil(date.day / 7) === rule.n;
+    }
+    case 'calendar': {
+      const { weekdays, monthDays, months } = rule.days;
+      return (!weekdays || weekdays.includes(date.weekday)) && (!monthDays || monthDays.includes(date.day)) && (!months || months.includes(date.month));
     }
     case 'last-day':
       return (!rule.months || rule.months.includes(date.month)) && date.day === daysInMonth(date.year, date.month);

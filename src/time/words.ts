@@ -20,7 +20,7 @@ export function tokenize(text: string): string[] {
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/\bo\s?'?\s?clock\b/g, ' oclock ')
-    .replace(/\b([ap])\.\s?m\b\.?/g, ' $1m ')
+    .replace(/(?<=\d|\b)([ap])\.\s?m\b\.?/g, ' $1m ')
     .replace(/(\d)([ap])\b/g, '$1 $2m')
     // A four-digit clock ("at 1700", "0900") is hours and minutes.
     .replace(/(\b(?:at|@)\s?|\b(?=0))([01]\d|2[0-3])([0-5]\d)\b/g, '$1$2:$3');

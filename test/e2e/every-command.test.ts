@@ -62,7 +62,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
   'onetime get': [{ args: ['onetime', 'get', 'ID', '--agent-id', AGENT], setup: oneTime, stdout: /Later/ }],
   'onetime delete': [
     { args: ['onetime', 'delete', 'ID', '--agent-id', AGENT, '--yes'], setup: oneTime },
-    { args: ['onetime', 'delete', '-', '--concurrency', '2'], setup: oneTime, input: 'ID\n' },
+    { args: ['onetime', 'delete', '-'], setup: oneTime, input: 'ID\n' },
   ],
   'onetime edit': [
     { args: ['onetime', 'edit', 'ID', '--agent-id', AGENT, '--message', 'Sooner', '--role', 'user', '--execute-at', 'in 3 hours', '--force'], setup: oneTime },
@@ -80,7 +80,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['recurring', 'list', '--wide'], setup: recurring, stdout: /Standup/ },
   ],
   'recurring get': [{ args: ['recurring', 'get', 'ID', '--agent-id', AGENT, '--json'], setup: recurring, stdout: /"0 14 \* \* 1-5"/ }],
-  'recurring delete': [{ args: ['recurring', 'delete', 'ID', '--agent-id', AGENT, '--yes', '--concurrency', '1'], setup: recurring }],
+  'recurring delete': [{ args: ['recurring', 'delete', 'ID', '--agent-id', AGENT, '--yes'], setup: recurring }],
   'recurring edit': [
     { args: ['recurring', 'edit', 'ID', '--agent-id', AGENT, '--message', 'Standup!', '--role', 'user', '--cron', 'every weekday at 11am', '--force'], setup: recurring },
     { args: ['recurring', 'edit', 'ID', '--execute-at', 'tomorrow'], setup: recurring, code: 2 },

@@ -21,10 +21,12 @@ export interface Received {
 }
 
 export type Fault =
-  | { status: number; body?: string; headers?: Record<string, string> }
-  | { hang: true }
-  | { reset: true }
-  | { redirect: string; status?: number };
+  | { status: number; body?: string; headers?: Record<string, string>; land?: true }
+  | { hang: true; land?: true }
+  | { reset: true; land?: true }
+  | { redirect: string; status?: number }
+  /** Answer this one normally (to place a fault on a later request). */
+  | { pass: true };
 
 /** One entry of a schedule's fire history, as Letta Cloud's history route returns it. */
 export interface FireEntry {
@@ -90,12 +92,16 @@ export class FakeLetta {
   maxPage = 50;
   /** Delay before each answer, in ms: a network's round trip, to make concurrency observable and measurable. */
   latencyMs: number;
+  /** Fill in defaults on each stored message, as some servers do (`"type": "message"`). */
+  fillDefaults = false;
   /** Letta's clock, for refusing past instants. */
   now = () => Date.now();
   /** Called as each request arrives, before it is answered (e.g. to kill the client mid-run). */
   onRequest: ((request: Received) => void) | undefined;
   /** Most requests in flight at once (to check bounded concurrency). */
   maxInFlight = 0;
+  /** When set, every schedule list page brings this many new every-minute schedules and says there are more: a pager that never ends. */
+  endlessPages: number | undefined = undefined;
   /** The id of the n-th schedule made (a hostile server can make them anything). */
   idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
   private inFlight = 0;
@@ -146,7 +152,9 @@ export class FakeLetta {
     this.now = now;
     this.maxInFlight = 0;
     this.idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
+    this.endlessPages = undefined;
     this.onRequest = undefined;
+    this.fillDefaults = false;
     this.faults = [];
     this.nextId = 1;
   }
@@ -205,6 +213,19 @@ export class FakeLetta {
     return entry;
   }
 
+  /** A create's effect: the schedule stored as the server would keep it. */
+  private store(pathname: string, body: unknown): Schedule | undefined {
+    const agentId = /^\/v1\/agents\/([^/]+)\/schedule$/.exec(pathname)?.[1];
+    const b = body as { schedule?: Schedule['schedule']; messages?: unknown[] } | undefined;
+    if (!agentId || !b?.schedule || !Array.isArray(b.messages)) return undefined;
+    const item = this.addSchedule(decodeURIComponent(agentId), b.schedule);
+    const messages = this.fillDefaults ? b.messages.map((m) => ({ type: 'message', name: null, ...(m as object) })) : b.messages;
+    // Letta keeps the other fields of the create in `message`, beside the messages.
+    const { schedule: _schedule, messages: _messages, ...fields } = b as Record<string, unknown>;
+    item.message = { ...fields, messages };
+    return item;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -223,8 +244,12 @@ export class FakeLetta {
 
     const signature = `${req.method} ${url.pathname}`;
     const index = this.faults.findIndex((f) => f.match.test(signature));
-    if (index >= 0) {
-      const fault = this.faults.splice(index, 1)[0]!.fault;
+    const passes = index >= 0 && 'pass' in this.faults[index]!.fault;
+    if (passes) this.faults.splice(index, 1);
+    if (index >= 0 && !passes) {
+      const fault = this.faults.splice(index, 1)[0]!.fault as Exclude<Fault, { pass: true }>;
+      // The request was processed (a create landed) and only then did the answer fail.
+      if ('land' in fault && fault.land) this.store(url.pathname, body);
       if ('hang' in fault) return; // never answer
       if ('reset' in fault) return req.socket.destroy();
       if ('redirect' in fault) {
@@ -273,11 +298,15 @@ export class FakeLetta {
       } else if (typeof b.schedule.cron_expression !== 'string' || b.schedule.cron_expression.split(' ').length !== 5) {
         return send(400, { detail: 'Invalid cron expression' });
       }
-      const item = this.addSchedule(agentId!, b.schedule);
-      // Letta keeps the other fields of the create in `message`, beside the messages.
-      const { schedule: _schedule, ...message } = b as Record<string, unknown>;
-      item.message = message as Schedule['message'];
+      const item = this.store(url.pathname, body)!;
       return send(201, { id: item.id, next_scheduled_at: item.next_scheduled_time });
+    }
+    if (rest === '/schedule' && req.method === 'GET' && this.endlessPages !== undefined) {
+      const page = Array.from({ length: this.endlessPages }, () => {
+        const id = this.idFormat(this.nextId++);
+        return { id, agent_id: agentId, message: { messages: [{ role: 'user', content: `endless ${id}` }] }, schedule: { type: 'recurring', cron_expression: '* * * * *' }, next_scheduled_time: null };
+      });
+      return send(200, { has_next_page: true, scheduled_messages: page });
     }
     if (rest === '/schedule' && req.method === 'GET') {
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 50) || 50, this.maxPage);

@@ -59,6 +59,37 @@ describe('series', () => {
     expect(again.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it.each([['friday'], ['2027-03-05'], ['mar 5']])('--until %s, a day without a time, includes that whole day', async (until) => {
+    // Wednesday 2027-03-03: the runs are Wednesday, Thursday and Friday at 6pm.
+    const result = await create(['--cron', 'every day at 6pm', '--until', until], '2027-03-03T12:00:00Z');
+    expect(result.code).toBe(0);
+    expect(instantsSent(result.requests)).toEqual(['2027-03-03T23:00:00.000Z', '2027-03-04T23:00:00.000Z', '2027-03-05T23:00:00.000Z']);
+  });
+
+  it.each([
+    ['every day at 6pm until friday', []],
+    ['every day at 6pm for 3 days', []],
+    ['every day at 6pm 3 times', []],
+    ['every day at 6pm', ['--count', '3']],
+  ])('%s %s: the phrase\'s own end or count is the same series as the flags', async (cron, flags) => {
+    const result = await create(['--cron', cron, ...flags], '2027-03-03T12:00:00Z');
+    expect(result.code).toBe(0);
+    expect(instantsSent(result.requests)).toEqual(['2027-03-03T23:00:00.000Z', '2027-03-04T23:00:00.000Z', '2027-03-05T23:00:00.000Z']);
+  });
+
+  it('a phrase that starts later creates nothing before its start, and sync keeps to it', async () => {
+    const result = await create(['--cron', 'every friday at 9am starting march 19', '--count', '2'], '2027-03-03T12:00:00Z');
+    expect(result.code).toBe(0);
+    expect(instantsSent(result.requests)).toEqual(['2027-03-19T13:00:00.000Z', '2027-03-26T13:00:00.000Z']);
+  });
+
+  it('an end in the phrase and a different --until is an error, and nothing is created', async () => {
+    const result = await create(['--cron', 'every day at 6pm until friday', '--until', '2027-03-10'], '2027-03-03T12:00:00Z');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Give the end once');
+    expect(result.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
   it('is listed as one row and deleted as one', async () => {
     const result = await create(['--cron', 'every day at 9am', '--count', '3'], '2027-03-01T00:00:00Z');
     const seriesId = result.stdout.trim();
@@ -71,7 +102,7 @@ describe('series', () => {
     expect(deleted.code).toBe(0);
     expect(deleted.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').at(-1))).toEqual(members);
     expect(h.letta.schedules.size).toBe(0);
-    expect(state().series[0]).toMatchObject({ status: 'gone' });
+    expect(state().series[0]).toMatchObject({ status: 'deleted' });
   });
 
   it('a partial failure says exactly what exists, and sync creates the rest', async () => {
@@ -88,5 +119,18 @@ describe('series', () => {
     expect(ids).toHaveLength(2);
     expect(result.stderr).toContain(`Created 2 of 3 schedules of series ${result.stdout.trim()}: ${ids.join(', ')}`);
     expect(result.stderr).toContain('scheduled_at must be in the future');
+  });
+});
+
+describe('series coverage', () => {
+  it('says how long the first members last, and refuses a rule 50 schedules cannot carry past an hourly sync', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 7 minutes', '--now', '2027-03-01T00:00:00Z']);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toMatch(/These cover 5 h 4\d min; 'letta-switchboard sync' makes more/);
+    h.letta.reset(() => Date.parse('2027-03-01T00:00:00Z'));
+    const tooOften = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 2 minutes', '--count', '100', '--now', '2027-03-01T00:00:00Z']);
+    expect(tooOften.code).toBe(2);
+    expect(tooOften.stderr).toMatch(/they would cover only 1 h 4\d min, and an hourly sync could not keep it from running dry/);
+    expect(h.letta.requests('POST')).toEqual([]);
   });
 });

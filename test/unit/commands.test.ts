@@ -12,6 +12,22 @@ describe('commands in-process', () => {
     expect(r.requests).toEqual([]);
   });
 
+  it('parse says what it chose for a clock without am/pm: a note on stderr and in --json', async () => {
+    const text = await h.run(['parse', 'friday at 4', '--tz', 'America/New_York', '--now', '2026-12-02T16:00:00Z']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('2026-12-04 16:00');
+    expect(text.stderr).toContain("Note: read '4' as 16:00; write '4 am' or 04:00 for the morning");
+    const json = await h.run(['parse', 'every weekday at 5:30', '--tz', 'UTC', '--now', '2026-12-02T16:00:00Z', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ cron_expression: '30 17 * * 1-5', notes: ["read '5:30' as 17:30; write '5:30 am' or 05:30 for the morning"] });
+  });
+
+  it('a receipt carries the notes of its phrase', async () => {
+    const r = await h.run(['onetime', 'create', '--agent-id', AGENT, '--message', 'hi', '--execute-at', 'tomorrow at 3', '--tz', 'UTC', '--now', '2026-12-02T16:00:00Z', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ scheduled_at_iso: '2026-12-03T15:00:00.000Z', notes: [expect.stringContaining("read '3' as 15:00")] });
+    expect(r.stderr).toContain("Note: read '3' as 15:00");
+  });
+
   it('create with --dry-run sends nothing and masks the key', async () => {
     const r = await h.run(['onetime', 'create', '--agent-id', AGENT, '--message', '-', '--execute-at', 'in 2 hours', '--dry-run'], { stdin: 'from stdin\n' });
     expect(r.code).toBe(0);
@@ -37,7 +53,7 @@ describe('commands in-process', () => {
     // One message line, then one hint line (the wording belongs to the time language's own tests).
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^Error: 'every 7 seconds'.*once a minute/);
+    expect(lines[0]).toMatch(/^Error: 'every 7 seconds'.*step by whole minutes/);
     expect(lines[1]).toContain("'every minute'");
   });
 

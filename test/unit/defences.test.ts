@@ -21,9 +21,9 @@ describe('several ids', () => {
     expect(r.code).toBe(3);
   });
 
-  it('a mix of not found and another failure stays exit 1', async () => {
+  it('pause: a mix of not found and another failure stays exit 1', async () => {
     suite.letta.inject(/^GET \/v1\/agents\/[^/]+\/schedule\/sm-bad$/, { status: 400, body: '{"detail":"bad id"}' });
-    const r = await suite.run(['recurring', 'delete', 'sm-nope', 'sm-bad', '--agent-id', BOT]);
+    const r = await suite.run(['recurring', 'pause', 'sm-nope', 'sm-bad', '--agent-id', BOT]);
     expect(r.code).toBe(1);
   });
 });
@@ -260,5 +260,42 @@ describe('a field nested 20,000 deep', () => {
       if (args[1] !== 'get') expect(r.stdout).toContain(good.id);
       else expect(r.stdout).toContain(bad.id);
     }
+  });
+});
+
+describe('lists that never end, and agendas too large to hold', () => {
+  const suite = useHarness();
+
+  it('recurring list against an endless pager stops at 100,000 items, printing what it read, with an error that says so', async () => {
+    suite.letta.endlessPages = 2_000;
+    const r = await suite.run(['recurring', 'list', '-q', '--agent-id', BOT]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Error: The schedule list did not end after 100,000 items \(50 pages\); stopped reading it\nThe server kept saying there was more/);
+    expect(r.stderr).not.toMatch(/bug/i);
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(100_000);
+    expect(r.requests.filter((request) => request.path.endsWith('/schedule'))).toHaveLength(50);
+  });
+
+  it('agenda against pages of 2,000 stops at 100,000 schedules in all, with the same kind of error', async () => {
+    suite.letta.endlessPages = 2_000;
+    const r = await suite.run(['agenda', '--all-agents']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Error: The schedules of 3 agents did not end after 10\d,\d{3} items; stopped reading it\n/);
+    expect(r.stderr).not.toMatch(/bug/i);
+    // Three agents are read a few at a time; all stop once 100,000 are held.
+    expect(r.requests.filter((request) => request.path.endsWith('/schedule')).length).toBeLessThanOrEqual(53);
+  });
+
+  it('agenda lists at most 10,000 fires in all, the earliest, and says up to when it is complete', async () => {
+    for (let i = 0; i < 1_000; i++) suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '* * * * *' });
+    suite.letta.maxPage = 1_000;
+    const r = await suite.run(['agenda', '--agent-id', BOT, '--days', '366']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter(Boolean);
+    expect(rows).toHaveLength(10_000);
+    // 1,000 schedules fire each minute (now included): the first 10,000 fires are the first ten minutes, all of them.
+    const minutes = Array.from({ length: 10 }, (_, i) => `2026-11-22 15:0${i} UTC`);
+    expect(new Set(rows.map((row) => row.split('\t')[1]))).toEqual(new Set(minutes));
+    expect(r.stderr).toContain('Note: Only the first 10,000 fires are shown: the agenda is complete until 2026-11-22 15:10 UTC. For later ones, narrow the window (--days, --until) or the agents (--agent-id).');
   });
 });

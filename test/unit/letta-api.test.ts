@@ -10,7 +10,7 @@ import {
   ResponseTooLargeError,
   WrongKindError,
 } from '../../src/errors';
-import { looksLikeAgentId, MAX_BATCH, MAX_PAGES } from '../../src/letta/api';
+import { looksLikeAgentId, MAX_BATCH, MAX_ITEMS, MAX_LIST_MS, MAX_PAGES } from '../../src/letta/api';
 import { flawsOf } from '../../src/letta/checks';
 import { MAX_BODY_BYTES } from '../../src/letta/transport';
 import { json, useLocalServer } from './letta-server';
@@ -115,17 +115,39 @@ describe('lists merged from pages', () => {
     expect(count).toBe(25);
   });
 
+  it('a list is bounded by items and by time as well as by pages', async () => {
+    expect([MAX_ITEMS, MAX_LIST_MS]).toEqual([100_000, 300_000]);
+    let n = 0;
+    local.handle = (_req, res) => json(res, 200, { has_next_page: true, scheduled_messages: Array.from({ length: 30 }, () => schedule(`sm-${++n}`)) });
+    const read = async (api: ReturnType<typeof local.api>) => {
+      let count = 0;
+      const error = await failure(
+        (async () => {
+          for await (const items of api.schedulePages(A)) count += items.length;
+        })(),
+      );
+      return { error, count };
+    };
+    const byItems = await read(local.api({ maxItems: 100 }));
+    expect(byItems.error).toMatchObject({ exitCode: 1, message: 'The schedule list did not end after 120 items (4 pages); stopped reading it' });
+    expect(byItems.count).toBe(120);
+    const byTime = await read(local.api({ maxListMs: 0 }));
+    expect(byTime.error).toBeInstanceOf(EndlessListError);
+    expect((byTime.error as Error).message).toMatch(/^The schedule list did not end after 0 minutes \(1 page, 30 items\); stopped reading it$/);
+  });
+
   it('an agents page of 220,000 items is read without overflowing the stack, in bounded batches', async () => {
     const big = JSON.stringify(Array.from({ length: 220_000 }, (_, i) => ({ id: uuid(i), name: i === 219_999 ? 'last' : 'bot' })));
     local.handle = (_req, res, url) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(url.searchParams.get('after') ? '[]' : big);
     };
-    const ids = await local.api().allAgentIds();
+    // Above the item bound of one list (MAX_ITEMS), raised here: this is about a page's size, not a list's length.
+    const ids = await local.api({ maxItems: 250_000 }).allAgentIds();
     expect(ids).toHaveLength(220_000);
     expect(ids.at(-1)).toBe(uuid(219_999));
     let largest = 0;
-    for await (const page of local.api().agentPages('last')) largest = Math.max(largest, page.length);
+    for await (const page of local.api({ maxItems: 250_000 }).agentPages('last')) largest = Math.max(largest, page.length);
     expect(largest).toBe(MAX_BATCH);
   }, 60_000);
 });

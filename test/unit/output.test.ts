@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { colourEnabled } from '../../src/output/colour';
+import { Output, type Io } from '../../src/output/output';
+import { Secrets } from '../../src/output/secrets';
 import { renderTable } from '../../src/output/table';
 import { shortIds, shortMatches, isShortId } from '../../src/output/short-id';
 import { displayWidth, truncate } from '../../src/output/text';
@@ -90,6 +93,53 @@ describe('secret masking', () => {
     expect(secrets.redact("Examples: x and 'sk-x' then sk-long-secret-123456 in max-x, x.")).toBe(
       "Examples: **** and '****' then sk-...3456 in max-x, ****.",
     );
+  });
+});
+
+describe('the writers', () => {
+  const HOSTILE = 'a\u001b]0;title\u0007b\u001b[2Jc\u001b[31md\u009b8me\rf';
+  function output(colour: boolean) {
+    let stdout = '';
+    let stderr = '';
+    const io: Io = {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      stdin: Readable.from([]),
+      stdoutIsTTY: true,
+      stderrIsTTY: true,
+      stdinIsTTY: false,
+    };
+    const secrets = new Secrets();
+    secrets.add('sk-let-secret-0123456789');
+    const out = new Output(io, { colour, env: colour ? { FORCE_COLOR: '1' } : {}, json: false, quiet: false }, secrets);
+    return { out, text: () => stdout + stderr };
+  }
+
+  it.each([true, false])('show every control character in any text as \\xNN, keep only their own colours (colour %s), and mask keys', (colour) => {
+    const { out, text } = output(colour);
+    out.line(`line ${HOSTILE} ${out.paint.bold(HOSTILE)}`);
+    out.note(`note ${HOSTILE}`);
+    out.info(`info ${HOSTILE}`);
+    out.warn(`warn ${HOSTILE} sk-let-secret-0123456789`);
+    out.success(`success ${HOSTILE}`);
+    out.raw(`raw ${HOSTILE}\n`);
+    const printed = text();
+    const shown = 'a\\x1b]0;title\\x07b\\x1b[2Jc\\x1b[31md\\x9b8me\\x0df';
+    expect(printed.split(shown)).toHaveLength(8);
+    expect(printed).not.toContain('sk-let-secret-0123456789');
+    const own = printed.match(/\u001b\[\d+m/g) ?? [];
+    expect(own.length > 0).toBe(colour);
+    expect(printed.replace(/\u001b\[(1|22|31|39|32|33)m/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('JSON keeps the text exactly, C1 controls escaped', () => {
+    const { out, text } = output(false);
+    out.document({ text: HOSTILE });
+    out.jsonLine({ text: HOSTILE });
+    const [document, line] = text().trimEnd().split(/\n(?=\{"text")/);
+    expect(JSON.parse(document!)).toEqual({ text: HOSTILE });
+    expect(JSON.parse(line!)).toEqual({ text: HOSTILE });
+    expect(text()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });
 

@@ -58,7 +58,7 @@ describe('one instant, zone UTC (the Go CLI forms keep their results)', () => {
   ])('%s', (input, expected) => expect(at(input)).toBe(expected));
 
   it('now means now, flagged', () => {
-    expect(parseInstant('now', { now: NOW, zone: 'UTC' })).toEqual({ instant: NOW, isNow: true });
+    expect(parseInstant('now', { now: NOW, zone: 'UTC' })).toEqual({ instant: NOW, isNow: true, notes: [], dateOnly: false });
   });
 });
 
@@ -108,7 +108,7 @@ describe('one instant: errors are UsageErrors that repeat the input', () => {
     ['at 9:75', /minute 75/],
     ['2025-11-12 19:30', /in the past/],
     ['yesterday at 9am', /in the past/],
-    ['banana', /Could not understand the time: 'banana'/],
+    ['banana', /'banana': did not understand 'banana'/],
     ['tomorrow at 9am banana', /banana/],
     ['2026-02-30', /no day 30/],
     ['2026-13-01 09:00', /month 13/],
@@ -133,7 +133,8 @@ describe('one instant: errors are UsageErrors that repeat the input', () => {
     } catch (e) {
       error = e as UsageError;
     }
-    expect(error?.hint).toMatch(/^Try 'tomorrow at 9am'/);
+    expect(error?.message).toBe("'tomorow at 9am': did not understand 'tomorow'");
+    expect(error?.hint).toMatch(/^Did you mean 'tomorrow' for 'tomorow'\? Try 'tomorrow at 9am'/);
   });
 });
 

@@ -36,10 +36,14 @@ const FAMILIES: Array<[string, Spec]> = [
   ['every 20 minutes on weekdays', { minutes: every(20), days: weekdays(1, 2, 3, 4, 5), span: 14 }],
   ['Every 10 Minutes On Thursdays', { minutes: every(10), days: weekdays(4), span: 14 }],
   ['every hour on weekends', { minutes: every(60), days: weekdays(0, 6), span: 21 }],
-  ['every 30 minutes between 9am and 5pm', { minutes: every(30, 540, 17 * 60 + 30), span: 14 }],
+  ['every 30 minutes between 9am and 5pm', { minutes: every(30, 540, 17 * 60), span: 14 }],
   ['every hour from 9 to 17 on weekdays', { minutes: every(60, 540, 1020), days: weekdays(1, 2, 3, 4, 5), span: 21 }],
-  // A window includes its end hour, as a cron hour range does: "until noon" runs through 12:45.
-  ['every 15 minutes from 8:30 until noon on mondays', { minutes: every(15, 510, 779), days: weekdays(1), span: 30 }],
+  // A window's end is its last fire: "until noon" ends at 12:00, never after.
+  ['every 15 minutes from 8:30 until noon on mondays', { minutes: every(15, 510, 720), days: weekdays(1), span: 30 }],
+  ['every 30 minutes from 9 to 5 on weekdays', { minutes: every(30, 540, 1020), days: weekdays(1, 2, 3, 4, 5), span: 14 }],
+  ['every 20 mins on weekdays between 9 and 6', { minutes: every(20, 540, 1080), days: weekdays(1, 2, 3, 4, 5), span: 14 }],
+  ['every 15 minutes after 9am and before 11am', { minutes: every(15, 540, 660), span: 14 }],
+  ['every 30 minutes from 10 to 2pm', { minutes: every(30, 600, 840), span: 14 }],
   ['every 2 hours between 10pm and 6am', { minutes: [1320, 0, 120, 240, 360], span: 14 }],
   // Frequencies.
   ['every other hour', { minutes: every(120), utc: true, span: 10 }],
@@ -83,7 +87,7 @@ const FAMILIES: Array<[string, Spec]> = [
   ['every day at 3 p.m.', { minutes: at('15:00') }],
   ['every day at 3PM', { minutes: at('15:00') }],
   ['every day at 15h', { minutes: at('15:00') }],
-  ["every day at 3 o'clock", { minutes: at('3:00') }],
+  ["every day at 3 o'clock", { minutes: at('15:00') }],
   ['every day at half past 9', { minutes: at('9:30') }],
   ['every day at quarter to 5pm', { minutes: at('16:45') }],
   ['every day at 10 minutes to 3pm', { minutes: at('14:50') }],
@@ -222,7 +226,7 @@ describe('the crons each phrase is sent as, zone UTC', () => {
   it.each([
     ['every 20 minutes on weekdays', ['*/20 * * * 1-5']],
     ['every hour on weekends', ['0 * * * 0,6']],
-    ['every 30 minutes between 9am and 5pm', ['*/30 9-17 * * *']],
+    ['every 30 minutes between 9am and 5pm', ['*/30 9-16 * * *', '0 17 * * *']],
     ['every hour from 9 to 17 on weekdays', ['0 9-17 * * 1-5']],
     ['every other hour', ['0 */2 * * *']],
     ['twice a day', ['0 9,21 * * *']],
@@ -263,8 +267,9 @@ describe('the crons each phrase is sent as, zone UTC', () => {
     ['every 3 months', ['0 9 1 */3 *']],
     ['every 6 months on the 15th', ['0 9 15 */6 *']],
     ['semiannually', ['0 9 1 */6 *']],
-    ['every 15 minutes between 8:00 and 18:00 monday through friday', ['*/15 8-18 * * 1-5']],
-    ['every half hour between 9 and 5', ['*/30 9-17 * * *']],
+    ['every 15 minutes between 8:00 and 18:00 monday through friday', ['*/15 8-17 * * 1-5', '0 18 * * 1-5']],
+    ['every half hour between 9 and 5', ['*/30 9-16 * * *', '0 17 * * *']],
+    ['every hour between 9 and 5', ['0 9-17 * * *']],
   ])('%s -> %j', async (phrase, crons) => {
     const meaning = await recurring(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.cron_expressions ?? [meaning.cron_expression]).toEqual(crons);
@@ -386,7 +391,7 @@ describe('properties: generated phrases fire exactly at the local times they nam
             const to = Math.min(23, when.from + when.length);
             const step = when.step >= 60 ? `${when.step / 60} hours` : `${when.step} minutes`;
             phrase = `every ${step} between ${clock(when.from * 60)} and ${clock(to * 60)} on ${dayText}`;
-            spec = { minutes: every(when.step, when.from * 60, to * 60 + 59), days: weekdays(...days), span: 21 };
+            spec = { minutes: every(when.step, when.from * 60, to * 60), days: weekdays(...days), span: 21 };
           }
           let meaning: RecurringMeaning;
           try {
@@ -495,7 +500,9 @@ describe('errors', () => {
     ['every day at 13pm', /'13pm' is not a time of day: with am\/pm the hour must be 1-12/],
     ['daily at 25:00', /hour 25 is out of range/],
     ['every 0 minutes', /at least 1/],
-    ['every monday on the 15th', /names both days of the week and dates/],
+    ['every monday on the 15th', /names days of the week and days of the month together; a cron would fire on either/],
+    ['every monday at 9am on the 15th', /together; a cron would fire on either/],
+    ['every year on the 15th', /names a day but not its month/],
     ['twice a week', /does not say when/],
     ['on the 32nd of every month', /day of month 32 is out of range/i],
     ['every february 30th', /february has no day 30/i],
@@ -517,7 +524,6 @@ describe('errors', () => {
     ['every 30 seconds', 'UTC'],
     ['@daily', 'UTC'],
     ['every blue moon at 9', 'UTC'],
-    ['at 9am', 'UTC'],
     ['every hour at :75', 'UTC'],
     ['0 0 9 * * *', 'UTC'],
   ])('the phrases suggested for %s work', async (input, zone) => {
@@ -525,7 +531,8 @@ describe('errors', () => {
     expect(error).toBeInstanceOf(UsageError);
     const { message, hint } = error as UsageError;
     expect(message).toContain(input.trim());
-    const suggested = [...(hint ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!).filter((phrase) => phrase !== input);
+    // The forms after "Try" (a "did you mean" before it names single words).
+    const suggested = [...(hint ?? '').replace(/^.*?(?=Try |Use |Name |Write |For |Drop )/, '').matchAll(/'([^']+)'/g)].map((m) => m[1]!).filter((phrase) => phrase !== input);
     expect(suggested.length).toBeGreaterThan(0);
     for (const phrase of suggested) {
       const meaning = await meaningOfSchedule(phrase, { now: NOW, zone });

@@ -120,7 +120,7 @@ describe('recurring errors', () => {
   it.each([
     ['every 7 minutes', /7 does not divide 60/, /'every 6 minutes' or 'every 10 minutes'|'every 5 minutes' or 'every 6 minutes'/],
     ['every 5 hours', /5 does not divide 24/, /every 4 hours|every 6 hours/],
-    ['every 30 seconds', /once a minute/, /every minute/],
+    ['every 30 seconds', /Letta's schedules step by whole minutes/, /every minute/],
     ['every monday at 13pm', /1-12/, undefined],
     ['daily at 25:00', /hour 25/, undefined],
     ['@daily', /not supported/, /0 0 \* \* \*/],

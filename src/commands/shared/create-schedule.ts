@@ -71,6 +71,7 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
       }
     }
   }
+  out.readingNotes(meaning.notes);
   for (const warning of warnings) out.warn(warning);
   if (keepExact && !out.json && !out.quiet) out.info(keepExact);
 }

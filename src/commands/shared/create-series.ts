@@ -18,9 +18,10 @@ export interface SeriesInput {
  * clock (so DST cannot move them), created up to the horizon and recorded as
  * one series id that sync tops up. The id is the data (stdout).
  */
-export async function createSeries(rt: Runtime, { agent, message, role, meaning, until, count }: SeriesInput): Promise<void> {
+export async function createSeries(rt: Runtime, { agent, message, role, meaning, until: untilFlag, count: countFlag }: SeriesInput): Promise<void> {
   const now = rt.now();
-  const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf }, { startSeries }, { recordWriter }, { localAndUtc }] = await Promise.all([
+  const { until, count } = await phraseEnds(rt, meaning, untilFlag, countFlag);
+  const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS }, { startSeries }, { recordWriter, whileChanging, serverOf }, { localAndUtc }] = await Promise.all([
     import('../../state/records'),
     import('../../sync/intent'),
     import('../../sync/series'),
@@ -35,9 +36,10 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   const series = {
     series_id: newSeriesId(),
     agent_id: await rt.agentId(agent),
+    server: serverOf(rt),
     phrase: meaning.input.trim(),
     ...rule,
-    ...(until === undefined ? {} : { until: new Date(await untilInstant(until, { now, zone: rt.zone() })).toISOString() }),
+    ...(until === undefined ? {} : { until: new Date(until).toISOString() }),
     ...(count === undefined ? {} : { count }),
     horizon: new Date(now).toISOString(),
     template: { messages: [{ role, content: message }] },
@@ -45,10 +47,20 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     status: 'active' as const,
     created_at: new Date(now).toISOString(),
   };
-  if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${until}' is not in the future`);
+  if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${untilFlag}' is not in the future`);
+  // The members made now must last until a sync can make more: an hourly sync, with an hour's margin.
+  const first = topUpInstants(series, now, seriesInstants);
+  const covers = first.length > 0 ? first.at(-1)! - now : 0;
+  if (first.length >= HORIZON_MEMBERS && covers < MIN_COVERAGE_MS) {
+    throw new UsageError(
+      `'${series.phrase}' needs more than ${HORIZON_MEMBERS} one-time schedules to cover ${duration(MIN_COVERAGE_MS)}: they would cover only ${duration(covers)}, and an hourly sync could not keep it from running dry`,
+      'Pick a rule that fires less often, or one a cron can say (every 5, 10, 15, 20 or 30 minutes).',
+    );
+  }
   const api = await rt.api();
   const records = await recordWriter(rt);
-  const { planned, created, error } = await startSeries({ api, records, now }, { series, instants: seriesInstants });
+  // Each member is created holding the changes lock, after reading what exists, so a sync topping up meanwhile cannot double one.
+  const { planned, created, error } = await startSeries({ api, records, now }, { series, instants: seriesInstants }, (step) => whileChanging(rt, step));
 
   const out = rt.out;
   const zone = series.zone === 'UTC' ? rt.zone() : series.zone;
@@ -57,10 +69,11 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     return `${local} (${utc})`;
   };
   if (out.json) {
-    out.document({ series_id: series.series_id, agent_id: series.agent_id, phrase: series.phrase, timezone: series.zone, rule: series.rule, until: series.until, count: series.count, members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })), horizon: new Date(horizonOf(series, now)).toISOString() });
+    out.document({ series_id: series.series_id, agent_id: series.agent_id, phrase: series.phrase, timezone: series.zone, rule: series.rule, until: series.until, count: series.count, members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })), horizon: new Date(horizonOf(series, now)).toISOString(), notes: meaning.notes });
   } else {
     out.line(series.series_id);
   }
+  out.readingNotes(meaning.notes);
   if (error) {
     out.note(`${out.paintErr.red('Error:')} ${error.message}`);
     out.note(`Created ${created.length} of ${planned.length} schedules of series ${series.series_id}${created.length ? `: ${created.join(', ')}` : ''}.`);
@@ -73,7 +86,12 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   out.info(`  First    ${when(planned[0]!)}`);
   out.info(`  Last     ${when(planned.at(-1)!)}`);
   const end = series.count !== undefined && created.length >= series.count ? 'all of them' : series.until !== undefined && horizonOf(series, now) >= Date.parse(series.until) ? `up to ${series.until}` : null;
-  out.info(end ? `  That is ${end}.` : `  More are created as time passes by 'letta-switchboard sync' (run it daily or hourly: letta-switchboard sync --print-cron).`);
+  const lastMade = planned[created.length - 1] ?? now;
+  out.info(
+    end
+      ? `  That is ${end}.`
+      : `  These cover ${duration(lastMade - now)}; 'letta-switchboard sync' makes more as time passes and must run within that (hourly from cron: letta-switchboard sync --print-cron; 'status' says when a series runs dry).`,
+  );
 }
 
 /** What a series' instants are computed from: the whole rule when no cron says it, else its local cron (or, off the clock, its UTC cron). */
@@ -83,13 +101,35 @@ export function seriesRule(meaning: RecurringMeaning | SeriesMeaning, followsClo
   return { rule: meaning.cron_expression, zone: 'UTC' };
 }
 
-/** --until DATE (or a file's `until:`): a bare date means the end of that day on the zone's clock; anything else is a one-time phrase. */
+/** --until DATE (or a file's `until:`): a day without a time of day means the end of that day on the zone's clock. */
 export async function untilInstant(text: string, phrase: PhraseOptions): Promise<number> {
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (date) {
-    const { instantFromLocal } = await import('../../time/zone');
-    return instantFromLocal(phrase.zone, { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]), hour: 23, minute: 59, second: 59 });
+  const { endOfSpan } = await import('../../time/index');
+  return endOfSpan(text, phrase);
+}
+
+/**
+ * The series' end and count: --until (a day without a time of day includes that whole day on the
+ * user's clock) and --count, or the same said in the phrase ("until dec 24", "10 times"); both, and different, is an error.
+ */
+async function phraseEnds(rt: Runtime, meaning: RecurringMeaning | SeriesMeaning, untilFlag: string | undefined, countFlag: number | undefined) {
+  const { endOfSpan } = await import('../../time/index');
+  const flagUntil = untilFlag === undefined ? undefined : await endOfSpan(untilFlag, { now: rt.now(), zone: rt.zone() });
+  const said: { until?: string; count?: number } = meaning.type === 'series' ? meaning : {};
+  const phraseUntil = said.until === undefined ? undefined : Date.parse(said.until);
+  if (flagUntil !== undefined && phraseUntil !== undefined && flagUntil !== phraseUntil) {
+    throw new UsageError(`'${meaning.input.trim()}' ends ${said.until}, but --until '${untilFlag}' is ${new Date(flagUntil).toISOString()}`, 'Give the end once: in the phrase or as --until.');
   }
-  const { meaningOfOnce } = await import('../../time/index');
-  return (await meaningOfOnce(text, phrase)).scheduled_at;
+  if (countFlag !== undefined && said.count !== undefined && countFlag !== said.count) {
+    throw new UsageError(`'${meaning.input.trim()}' says ${said.count} times, but --count is ${countFlag}`, 'Give the count once: in the phrase or as --count.');
+  }
+  return { until: flagUntil ?? phraseUntil, count: countFlag ?? said.count };
+}
+
+/** "5 h 43 min", "2 days 3 h": how long a series' members last. */
+function duration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  return [days ? `${days} day${days === 1 ? '' : 's'}` : '', hours ? `${hours} h` : '', rest || (!days && !hours) ? `${rest} min` : ''].filter(Boolean).join(' ');
 }

@@ -1,17 +1,26 @@
+import { EndlessListError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 
-/** The schedules of one agent or of all of them (`concurrency` agents at a time, each agent's pages in order), and the agents' names. */
+/**
+ * The schedules of one agent or of all of them (`concurrency` agents at a time, each agent's pages in order), and the agents' names.
+ * All of them are held at once, so at most MAX_ITEMS in all, as for one list.
+ */
 export async function schedulesInScope(rt: Runtime, allAgentsFlag: boolean, concurrency: number): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
   const api = await rt.api();
-  const { mapLimited } = await import('../../concurrency');
+  const [{ mapLimited }, { MAX_ITEMS }] = await Promise.all([import('../../concurrency'), import('../../letta/api')]);
+  let held = 0;
   const names = new Map<string, string>();
   for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
   const agent = rt.agentOrNone();
   const agentIds = allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
   const perAgent = mapLimited(agentIds, concurrency, async (agentId) => {
     const items: ScheduledMessage[] = [];
-    for await (const page of api.schedulePages(agentId)) for (const item of page) items.push({ ...item, agent_id: item.agent_id || agentId });
+    for await (const page of api.schedulePages(agentId)) {
+      held += page.length;
+      if (held > MAX_ITEMS) throw new EndlessListError(`the schedules of ${agentIds.length.toLocaleString('en-US')} agents`, 0, 'items', held);
+      for (const item of page) items.push({ ...item, agent_id: item.agent_id || agentId });
+    }
     return items;
   });
   const schedules: ScheduledMessage[] = [];

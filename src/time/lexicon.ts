@@ -1,0 +1,111 @@
+/**
+ * The time language's vocabulary, every spelling once: weekdays, months,
+ * units, parts of the day, meridiems and filler. Both readers look words up
+ * here, display names come from here, and a word found nowhere here (nor as a
+ * number, ordinal or zone) is a word the phrase does not let the reader use.
+ */
+
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export const WEEKDAY_SHORT = WEEKDAY_NAMES.map((name) => name.slice(0, 3));
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** Every spelling of a weekday (0 = Sunday): "monday", "mon", "mondays", "tues", "thurs". */
+const WEEKDAY_SPELLINGS = new Map<string, number>();
+WEEKDAY_NAMES.forEach((name, day) => {
+  const lower = name.toLowerCase();
+  for (const spelling of [lower, `${lower}s`, lower.slice(0, 3), `${lower.slice(0, 3)}s`]) WEEKDAY_SPELLINGS.set(spelling, day);
+});
+for (const [spelling, day] of [['tues', 2], ['weds', 3], ['thur', 4], ['thurs', 4], ['thu', 4]] as const) {
+  WEEKDAY_SPELLINGS.set(spelling, day);
+  WEEKDAY_SPELLINGS.set(`${spelling}s`, day);
+}
+
+/** Every spelling of a month (1 = January): "september", "sep", "sept"; any prefix of the name from three letters ("janu"). */
+const MONTH_SPELLINGS = new Map<string, number>([['sept', 9]]);
+MONTH_NAMES.forEach((name, index) => {
+  const lower = name.toLowerCase();
+  for (let length = 3; length <= lower.length; length++) MONTH_SPELLINGS.set(lower.slice(0, length), index + 1);
+});
+
+export function weekdayOf(word: string | undefined): number | undefined {
+  return word === undefined ? undefined : WEEKDAY_SPELLINGS.get(word);
+}
+
+export function monthOf(word: string | undefined): number | undefined {
+  return word === undefined ? undefined : MONTH_SPELLINGS.get(word);
+}
+
+/** Words the readers use, beside the spellings above, numbers, ordinals and zones. */
+const GRAMMAR_WORDS = `
+  every each other second seconds sec secs s minute minutes min mins m hour hours hr hrs h day days d week weeks wk wks w
+  fortnight fortnights month months mo mos quarter quarters year years yr yrs y weekday weekdays weekend weekends workday workdays business
+  daily everyday nightly hourly minutely weekly monthly quarterly yearly annually semiannually fortnightly biweekly bi once twice times
+  today tomorrow tmrw tmr tonight yesterday now right immediately ago hence later within time oclock
+  morning mornings afternoon afternoons evening evenings night nights noon midday midnight mid am pm a p
+  at on in of the a an and to from through thru till til until between after before by for during starting beginning effective commencing
+  ending ends up next this last past previous coming upcoming final first end start except excluding but not top half quarter
+  o oh week's minute's
+`;
+
+/** Requests and small words people wrap around a time: allowed, never needed. */
+const FILLER_WORDS = `
+  please pls kindly thanks thx thank you can could would will remind send schedule run trigger fire ping message notify execute repeat do check post
+  set create add make deliver queue book go me us them him her it this that off out then reminder alert alarm note notification job task my our
+`;
+
+const KNOWN = new Set([...`${GRAMMAR_WORDS} ${FILLER_WORDS}`.split(/\s+/).filter(Boolean), ...WEEKDAY_SPELLINGS.keys(), ...MONTH_SPELLINGS.keys()]);
+
+/** A word of the vocabulary, or a number, ordinal or clock written in digits. */
+export function isKnownWord(word: string): boolean {
+  return KNOWN.has(word) || /^[\d:.,;&@/+\-–]+$|^\d+(?:st|nd|rd|th|am|pm|a|p|h|m|s|d|w|y)?$/.test(word) || isNumberWord(word);
+}
+
+const NUMBER_WORDS = new Set(
+  `zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
+   twenty thirty forty fourty fifty sixty seventy eighty ninety couple few
+   first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
+   eighteenth nineteenth twentieth thirtieth`.split(/\s+/),
+);
+
+function isNumberWord(word: string): boolean {
+  return word.split('-').every((part) => NUMBER_WORDS.has(part));
+}
+
+/**
+ * The vocabulary word a misspelling most likely meant ("tomorow" -> "tomorrow",
+ * "wensday" -> "wednesday"), or undefined when none is close. Close means at
+ * most one edit for short words, two for words of six letters or more.
+ */
+export function closestWord(word: string): string | undefined {
+  const limit = word.length >= 6 ? 2 : 1;
+  if (word.length < 4) return undefined;
+  let best: { word: string; distance: number } | undefined;
+  for (const known of SUGGESTIBLE) {
+    if (Math.abs(known.length - word.length) > limit) continue;
+    const distance = editDistance(word, known);
+    if (distance <= limit && (!best || distance < best.distance)) best = { word: known, distance };
+  }
+  return best?.word;
+}
+
+/** Full words worth suggesting (not abbreviations, which would match too much). */
+const SUGGESTIBLE = [
+  ...WEEKDAY_NAMES.map((name) => name.toLowerCase()),
+  ...MONTH_NAMES.map((name) => name.toLowerCase()),
+  ...`every minute minutes hour hours day days week weeks month months year years weekday weekdays weekend weekends daily hourly weekly
+  monthly yearly quarterly today tomorrow tonight morning afternoon evening night noon midnight starting until between after before
+  except twice times fortnight`.split(/\s+/),
+];
+
+/** Edits (insert, delete, replace, swap two neighbours) from `a` to `b`; words are short, so a full table is cheap. */
+function editDistance(a: string, b: string): number {
+  const table = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = table[i]!;
+      row[j] = Math.min(table[i - 1]![j]! + 1, row[j - 1]! + 1, table[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, table[i - 2]![j - 2]! + 1);
+    }
+  }
+  return table[a.length]![b.length]!;
+}

@@ -1,0 +1,123 @@
+/**
+ * The start, end and count a recurring phrase may carry after its rule, read
+ * off its end before the rule itself is read: "starting may 13th", "from
+ * tomorrow", "until dec 24", "through friday", "for 4 weeks", "10 times".
+ * They mean what --until and --count mean (an end without a time of day
+ * includes that whole day), and make the phrase a series.
+ */
+import { UsageError } from '../errors';
+import { parseClock } from './clock';
+import { parseInstant } from './once';
+import { monthOf, weekdayOf } from './grammar';
+import { parseNumber } from './words';
+import { addDays, instantFromLocal, wallTime } from './zone';
+
+export interface PhraseEnds {
+  /** Unix ms: no run before it. */
+  start?: number;
+  /** Unix ms: no run after it. */
+  until?: number;
+  /** At most this many runs. */
+  count?: number;
+  /** The words that said them, as typed, for descriptions and errors. */
+  said: string[];
+}
+
+const START_WORDS = new Set(['starting', 'beginning', 'from', 'effective', 'commencing']);
+const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 'ends', 'up']);
+const SPAN_UNITS: Record<string, 'day' | 'week' | 'month'> = { day: 'day', days: 'day', week: 'week', weeks: 'week', fortnight: 'week', fortnights: 'week', month: 'month', months: 'month' };
+
+/**
+ * The phrase without its ends, and the ends. A clause that reads as a time of
+ * day alone ("from 9", "until 5pm") belongs to the rule (a window), not here.
+ */
+export function readEnds(text: string, { now, zone }: { now: number; zone: string }): { rule: string; ends: PhraseEnds } {
+  let words = text.trim().split(/\s+/);
+  const ends: PhraseEnds = { said: [] };
+  let spanOf: { days: number; months: number } | undefined;
+  const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[]) => {
+    if (ends[key] !== undefined) throw new UsageError(`'${text.trim()}' gives two ${key === 'count' ? 'counts' : key === 'start' ? 'starts' : 'ends'}`, 'Give one.');
+    ends[key] = value;
+    ends.said.unshift(said.join(' '));
+  };
+  for (let peeled = true; peeled && words.length > 1; ) {
+    peeled = false;
+    const n = words.length;
+    // "10 times", "three times".
+    if (words[n - 1] === 'times' && n > 2) {
+      const count = parseNumber(words[n - 2]!);
+      if (count !== null && Number.isInteger(count) && count >= 1) {
+        set('count', count, words.slice(n - 2));
+        words = words.slice(0, n - 2);
+        peeled = true;
+        continue;
+      }
+    }
+    // "for 4 weeks", "for a week", "for the next 3 days".
+    const forAt = words.lastIndexOf('for');
+    if (forAt > 0) {
+      const span = words.slice(forAt + 1).filter((w, k) => !(k === 0 && w === 'the') && !(k <= 1 && w === 'next'));
+      const unit = span.length >= 1 && span.length <= 3 ? SPAN_UNITS[span.at(-1)!] : undefined;
+      const amount = span.length === 1 ? 1 : parseNumber(span.slice(0, -1).join(' '));
+      if (unit && amount !== null && Number.isInteger(amount) && amount >= 1) {
+        const days = unit === 'day' ? amount : unit === 'week' ? amount * (span.at(-1)!.startsWith('fortnight') ? 14 : 7) : 0;
+        // Counted from the start, which may come before it in the phrase: resolved below.
+        set('until', 0, words.slice(forAt));
+        spanOf = { days, months: unit === 'month' ? amount : 0 };
+        words = words.slice(0, forAt);
+        peeled = true;
+        continue;
+      }
+    }
+    // "until dec 24", "starting may 13th": the last such word whose rest is a day.
+    for (let k = n - 2; k > 0; k--) {
+      const word = words[k]!;
+      const isEnd = END_WORDS.has(word) && (word !== 'up' || words[k + 1] === 'to');
+      if (!isEnd && !START_WORDS.has(word)) continue;
+      // "monday through thursday", "jan through march", "the 1st through the 10th": a range of days, not an end.
+      const [before, after] = [words[k - 1], words[k + 1] === 'the' ? words[k + 2] : words[k + 1]];
+      const range =
+        (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined) ||
+        (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
+        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && /^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? ''));
+      if (isEnd && range) continue;
+      let from = k + 1;
+      if (word === 'up' || (['ending', 'ends', 'starting', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;
+      if (words[from] === 'to' && word === 'up') from++;
+      const day = words.slice(from).join(' ');
+      if (day === '' || isClock(day)) continue;
+      let instant: number;
+      try {
+        instant = parseInstant(day, { now, zone, edge: isEnd ? 'end' : 'start' }).instant;
+      } catch (error) {
+        if (error instanceof UsageError && /in the past/.test(error.message)) throw new UsageError(`'${text.trim()}': ${error.message}`, error.hint);
+        continue;
+      }
+      set(isEnd ? 'until' : 'start', instant, words.slice(k));
+      words = words.slice(0, k);
+      peeled = true;
+      break;
+    }
+  }
+  if (spanOf) ends.until = spanEnd(ends.start ?? now, zone, spanOf.days, spanOf.months);
+  if (ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start) {
+    throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');
+  }
+  return { rule: words.join(' '), ends };
+}
+
+/** A clause that is only a time of day ("5pm", "9", "noon") is a window's end or start, not a day. */
+function isClock(text: string): boolean {
+  try {
+    return parseClock(text) !== null || /^\d{1,2}$/.test(text);
+  } catch {
+    return true;
+  }
+}
+
+/** `days` calendar days and `months` months after `from`, on the zone's clock. */
+function spanEnd(from: number, zone: string, days: number, months: number): number {
+  const wall = wallTime(zone, from);
+  const date = addDays({ year: wall.year + Math.floor((wall.month - 1 + months) / 12), month: ((wall.month - 1 + months) % 12) + 1, day: wall.day }, days);
+  return instantFromLocal(zone, { ...date, hour: wall.hour, minute: wall.minute, second: wall.second });
+}

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * Every word counts (time-language.md): a phrase is understood only when every
+ * word was used or is known filler. An unknown word anywhere, or a clause that
+ * cannot be joined, is refused; two rules joined by "and" fire on both.
+ */
+const NOW = Date.parse('2026-12-02T16:00:00Z');
+const OPTIONS = { now: NOW, zone: 'America/New_York' };
+
+const ONCE = [
+  'tomorrow at 9am', 'in 5 minutes', 'next friday at 3pm', 'friday at 4', 'december 25 at 9am', 'the 1st of march',
+  'first monday of next month', 'half past 6 tonight', 'this weekend', 'in 2 hours', 'at 17:30', 'the saturday after next',
+  '3 days hence', 'noon tomorrow', 'tuesday the 15th at 10am',
+];
+const RECURRING = [
+  'every monday at 9am', 'every weekday at 5:30', 'daily at 9am', 'every 30 minutes from 9 to 5 on weekdays', 'every 15th and the last day of the month',
+  'every month on the 15th at noon', 'every other tuesday at 3pm', 'first monday of the month at 10am', 'every day at 9am until dec 24',
+  'every hour at minute 11', 'weekdays at 9am and weekends at 11am', 'every year on december 21st and 31st', 'every 2 hours', 'twice a day',
+];
+const UNKNOWN = ['zork', 'blorp', 'quux', 'banana', 'frobnicate', 'xyzzy', 'wibble'];
+
+async function outcome(read: () => Promise<unknown>): Promise<'refused' | 'accepted'> {
+  try {
+    await read();
+    return 'accepted';
+  } catch (error) {
+    if (error instanceof UsageError) return 'refused';
+    throw error;
+  }
+}
+
+function withWord(phrase: string, word: string, at: number): string {
+  const words = phrase.split(' ');
+  words.splice(at % (words.length + 1), 0, word);
+  return words.join(' ');
+}
+
+describe('every word counts', () => {
+  it('the phrases the properties start from are accepted', async () => {
+    for (const phrase of ONCE) expect(await outcome(() => meaningOfOnce(phrase, OPTIONS)), phrase).toBe('accepted');
+    for (const phrase of RECURRING) expect(await outcome(() => meaningOfSchedule(phrase, OPTIONS)), phrase).toBe('accepted');
+  });
+
+  it('an unknown word anywhere in a one-time phrase is refused', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ONCE), fc.constantFrom(...UNKNOWN), fc.nat(8), async (phrase, word, at) => {
+        const input = withWord(phrase, word, at);
+        expect(await outcome(() => meaningOfOnce(input, OPTIONS)), input).toBe('refused');
+      }),
+      { numRuns: 120, seed: 19 },
+    );
+  });
+
+  it('an unknown word anywhere in a recurring phrase is refused', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...RECURRING), fc.constantFrom(...UNKNOWN), fc.nat(12), async (phrase, word, at) => {
+        const input = withWord(phrase, word, at);
+        expect(await outcome(() => meaningOfSchedule(input, OPTIONS)), input).toBe('refused');
+      }),
+      { numRuns: 120, seed: 19 },
+    );
+  });
+
+  it('the error names the words it did not understand', async () => {
+    await expect(meaningOfSchedule('every monday at 9am zork', OPTIONS)).rejects.toThrow("did not understand 'zork'");
+    await expect(meaningOfOnce('tomorrow zork at 9am', OPTIONS)).rejects.toThrow("did not understand 'zork'");
+  });
+
+  it.each([
+    ['every 5 minutes and every monday at 9am', 'an interval and named days'],
+    ['every monday at 9am on the 15th', 'a weekday beside a day of the month'],
+    ['every day at 9am or 10am', 'or'],
+    ['tomorrow at 9am and friday', 'two instants'],
+  ])('%s is refused (%s)', async (phrase) => {
+    const read = phrase.startsWith('tomorrow') ? () => meaningOfOnce(phrase, OPTIONS) : () => meaningOfSchedule(phrase, OPTIONS);
+    expect(await outcome(read)).toBe('refused');
+  });
+
+  const CALENDAR = ['every monday at 9am', 'every 15th at 5pm', 'every friday at 3pm', 'every day at 7am', 'on the 1st at noon', 'every weekend at 10am'];
+  it('two rules joined by "and" fire whenever either does', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CALENDAR), fc.constantFrom(...CALENDAR), async (a, b) => {
+        fc.pre(a !== b);
+        const runs = async (phrase: string) => (await meaningOfSchedule(phrase, OPTIONS, 12)).next_runs;
+        const [left, right, both] = await Promise.all([runs(a), runs(b), runs(`${a} and ${b}`)]);
+        const union = [...new Set([...left, ...right])].sort();
+        // Compare up to where all three lists still see every run.
+        const bound = [left.at(-1)!, right.at(-1)!, both.at(-1)!].sort()[0]!;
+        expect(both.filter((run) => run <= bound), `${a} and ${b}`).toEqual(union.filter((run) => run <= bound));
+      }),
+      { numRuns: 30, seed: 19 },
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfOnce } from '../../src/time/index';
+
+/* One-time families from time-language.md, New York, now Wednesday 2026-12-02 11:00. */
+const NOW = Date.parse('2026-12-02T16:00:00Z');
+const local = async (phrase: string) => (await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' })).local.slice(0, 16);
+
+describe('one instant', () => {
+  it.each([
+    // A weekday counted from another day.
+    ['the saturday after next', '2026-12-12 09:00'],
+    ['the friday after next at 3pm', '2026-12-11 15:00'],
+    ['the monday before dec 25', '2026-12-21 09:00'],
+    ['the friday after dec 25 at 3pm', '2027-01-01 15:00'],
+    ['the day after next at 6pm', '2026-12-04 18:00'],
+    // The nth weekday without "of", and counted from the end.
+    ['final thursday in april', '2027-04-29 09:00'],
+    ['first sunday next month 10am', '2027-01-03 10:00'],
+    ['the 2nd last friday of next month', '2027-01-22 09:00'],
+    ['second to last monday of january at 3pm', '2027-01-18 15:00'],
+    ['20 of next month', '2027-01-20 09:00'],
+    // Bare durations and their other spellings: now plus the duration.
+    ['1 week', '2026-12-09 11:00'],
+    ['2 months', '2027-02-02 11:00'],
+    ['in two weeks from now', '2026-12-16 11:00'],
+    ['3 days hence', '2026-12-05 11:00'],
+    // Meridiem spellings.
+    ['tomorrow at 4a.m.', '2026-12-03 04:00'],
+    ['tomorrow 11P.M.', '2026-12-03 23:00'],
+    ['tomorrow at 6:30p', '2026-12-03 18:30'],
+    ['tomorrow at 12:00 midnight', '2026-12-03 00:00'],
+    // This and next weekend: one instant, its Saturday.
+    ['this weekend', '2026-12-05 09:00'],
+    ['next weekend at 10am', '2026-12-05 10:00'],
+    ['the weekend after next', '2026-12-12 09:00'],
+  ])('%s', async (phrase, expected) => {
+    expect(await local(phrase)).toBe(expected);
+  });
+
+  it.each([
+    ['friday at 4', '2026-12-04 16:00', "read '4' as 16:00"],
+    ['tomorrow at 9:30', '2026-12-03 09:30', "read '9:30' as 09:30"],
+    ['at 12', '2026-12-02 12:00', "read '12' as 12:00"],
+    ['next friday', '2026-12-04 09:00', "write 'friday next week' for Fri 11 Dec"],
+    ['1 week', '2026-12-09 11:00', "read '1 week' as a duration from now"],
+  ])('%s chooses, and says so in a note', async (phrase, expected, note) => {
+    const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' });
+    expect(meaning.local.slice(0, 16)).toBe(expected);
+    expect(meaning.notes.join('\n')).toContain(note);
+  });
+
+  it.each(['tomorrow at 05:30', 'tomorrow at 17:30', 'tomorrow at 5pm', 'tomorrow at 3 in the morning'])('%s leaves nothing to choose: no note', async (phrase) => {
+    expect((await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' })).notes).toEqual([]);
+  });
+});

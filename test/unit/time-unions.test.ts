@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * Rules joined by "and" fire on every part (time-language.md, "More than one
+ * cron, and series"): a set of crons when each part is one, else a series.
+ * A part is never dropped. Zone UTC, now Wednesday 2026-12-02 11:00.
+ */
+const NOW = Date.parse('2026-12-02T11:00:00Z');
+const runs = async (phrase: string, count = 6) => {
+  const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, count);
+  return { type: meaning.type, runs: meaning.next_runs.map((iso) => iso.slice(0, 16)) };
+};
+
+describe('unions joined by and', () => {
+  it.each([
+    ['every 15th and last day of the month', 'series', ['2026-12-15T09:00', '2026-12-31T09:00', '2027-01-15T09:00', '2027-01-31T09:00', '2027-02-15T09:00', '2027-02-28T09:00']],
+    ['on the 1st and last at 8am', 'series', ['2026-12-31T08:00', '2027-01-01T08:00', '2027-01-31T08:00', '2027-02-01T08:00']],
+    ['every 10th and last friday of the month', 'series', ['2026-12-10T09:00', '2026-12-25T09:00', '2027-01-10T09:00', '2027-01-29T09:00']],
+    ['every monday and the last day of the month at 5pm', 'series', ['2026-12-07T17:00', '2026-12-14T17:00', '2026-12-21T17:00', '2026-12-28T17:00', '2026-12-31T17:00', '2027-01-04T17:00']],
+    ['every first monday and the 20th at 10am', 'series', ['2026-12-07T10:00', '2026-12-20T10:00', '2027-01-04T10:00', '2027-01-20T10:00']],
+    ['every monday and the 1st', 'recurring', ['2026-12-07T09:00', '2026-12-14T09:00', '2026-12-21T09:00', '2026-12-28T09:00', '2027-01-01T09:00', '2027-01-04T09:00']],
+    ['every year on december 21st and 31st', 'recurring', ['2026-12-21T09:00', '2026-12-31T09:00', '2027-12-21T09:00', '2027-12-31T09:00']],
+    ['every year on march 3rd, 10th and 17th at 8pm', 'recurring', ['2027-03-03T20:00', '2027-03-10T20:00', '2027-03-17T20:00', '2028-03-03T20:00']],
+  ])('%s', async (phrase, type, expected) => {
+    const meaning = await runs(phrase, expected.length);
+    expect(meaning.type).toBe(type);
+    expect(meaning.runs).toEqual(expected);
+  });
+
+  it.each([
+    ['every month on the 2nd last friday', ['2026-12-18T09:00', '2027-01-22T09:00', '2027-02-19T09:00']],
+    ['second to last tuesday of every month at 3pm', ['2026-12-22T15:00', '2027-01-19T15:00', '2027-02-16T15:00']],
+    ['every day from the 25th to the last', ['2026-12-25T09:00', '2026-12-26T09:00', '2026-12-27T09:00']],
+    ['on days 1, 15 at noon', ['2026-12-15T12:00', '2027-01-01T12:00', '2027-01-15T12:00']],
+    ['every 27 at 6pm', ['2026-12-27T18:00', '2027-01-27T18:00']],
+  ])('day-of-month wordings: %s', async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+
+  it('a day from the end never passes the month: the 25th to the last is 25 to 28 in February', async () => {
+    const meaning = await runs('every day from the 25th to the last', 20);
+    expect(meaning.runs.filter((run) => run.startsWith('2027-02'))).toEqual(['2027-02-25T09:00', '2027-02-26T09:00', '2027-02-27T09:00', '2027-02-28T09:00']);
+  });
+});
+
+describe('rules side by side', () => {
+  it.each([
+    ['every weekday at 9am and the 15th at noon', ['2026-12-03T09:00', '2026-12-04T09:00', '2026-12-07T09:00', '2026-12-08T09:00', '2026-12-09T09:00', '2026-12-10T09:00', '2026-12-11T09:00', '2026-12-14T09:00', '2026-12-15T09:00', '2026-12-15T12:00']],
+    ['weekdays at 8am and weekends', ['2026-12-03T08:00', '2026-12-04T08:00', '2026-12-05T08:00']],
+    ['daily at 9am and weekly on friday at 5pm', ['2026-12-03T09:00', '2026-12-04T09:00', '2026-12-04T17:00', '2026-12-05T09:00']],
+    ['every monday at 5pm and the last day of the month', ['2026-12-07T17:00', '2026-12-14T17:00', '2026-12-21T17:00', '2026-12-28T17:00', '2026-12-31T17:00']],
+  ])('%s fires on every part, each at its own time', async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+
+  it.each(['every 5 minutes and every monday at 9am', 'every day at 9am or 10am', 'every monday or tuesday'])('%s is refused, never folded into one rule', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(phrase);
+  });
+});
+
+describe('a clock alone under --cron, and minute offsets', () => {
+  it.each([
+    ['at noon', ['2026-12-02T12:00', '2026-12-03T12:00'], "read 'at noon' as every day at 12:00"],
+    ['at 3', ['2026-12-02T15:00', '2026-12-03T15:00'], "read '3' as 15:00"],
+  ])('%s is every day, with a note', async (phrase, expected, note) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 2);
+    expect(meaning.next_runs.map((iso) => iso.slice(0, 16))).toEqual(expected);
+    expect(meaning.notes.join('\n')).toContain(note);
+  });
+
+  it.each([
+    ['every 2 hours at minute 30', 'UTC', ['30 */2 * * *']],
+    ['every 15 minutes starting at minute 1', 'UTC', ['1-46/15 * * * *']],
+    ['every hour at minute 11', 'UTC', ['11 * * * *']],
+    // A half-hour zone: minute 30 on the user's clock is minute 0 in UTC.
+    ['every 2 hours at minute 30', 'Asia/Kolkata', ['0 1-23/2 * * *']],
+  ])('%s in %s', async (phrase, zone, crons) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone }, 2);
+    expect(meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : []).toEqual(crons);
+  });
+});
+
+describe('a start, end or count inside the phrase', () => {
+  const series = async (phrase: string, count = 10) => {
+    // Wednesday 11:00 in New York.
+    const meaning = await meaningOfSchedule(phrase, { now: Date.parse('2026-12-02T16:00:00Z'), zone: 'America/New_York' }, count);
+    return { type: meaning.type, runs: meaning.next_runs_local.map((local) => local.slice(0, 16)) };
+  };
+  it.each([
+    ['every weekday at 8am until dec 4', ['2026-12-03 08:00', '2026-12-04 08:00']],
+    ['daily at 9am for 3 days', ['2026-12-03 09:00', '2026-12-04 09:00', '2026-12-05 09:00']],
+    ['every tuesday 3 times', ['2026-12-08 09:00', '2026-12-15 09:00', '2026-12-22 09:00']],
+    ['every monday at 10am for 4 weeks', ['2026-12-07 10:00', '2026-12-14 10:00', '2026-12-21 10:00', '2026-12-28 10:00']],
+    ['every day at 9 until friday', ['2026-12-03 09:00', '2026-12-04 09:00']],
+    ['every friday starting december 11 for 2 weeks', ['2026-12-11 09:00', '2026-12-18 09:00']],
+    ['every 3 days at 8am starting dec 10 until dec 20', ['2026-12-10 08:00', '2026-12-13 08:00', '2026-12-16 08:00', '2026-12-19 08:00']],
+  ])('%s', async (phrase, expected) => {
+    expect(await series(phrase)).toEqual({ type: 'series', runs: expected });
+  });
+
+  it.each([
+    ['monday through thursday at 8am', 'recurring'],
+    ['every 30 minutes from 9am until 5pm', 'recurring'],
+    ['every hour from 9 through 5 on weekdays', 'recurring'],
+  ])('%s: a range of days or hours is not an end', async (phrase, type) => {
+    expect((await series(phrase, 2)).type).toBe(type);
+  });
+
+  it('an end before the start is refused', async () => {
+    await expect(series('every day starting dec 20 until dec 10')).rejects.toThrow(/ends before it starts/);
+  });
+});
