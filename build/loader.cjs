@@ -115,8 +115,9 @@ function saveCodeCache(file, compiled) {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, compiled.createCachedData(), { mode: 0o600 });
     renameSync(temp, file);
-    // Caches of other builds (or Node versions) are dead weight: remove them.
-    const current = `v8-${SOURCE_HASH}-${process.version}-${process.arch}-`;
+    // Caches of other builds are dead weight: remove them. Those of other Node releases stay, so
+    // switching between releases (nvm, a CI matrix) does not throw each one's caches away in turn.
+    const current = `v8-${SOURCE_HASH}-`;
     for (const name of readdirSync(dir)) {
       if (name.startsWith('v8-') && !name.startsWith(current)) rmSync(join(dir, name), { force: true });
     }

@@ -20,10 +20,11 @@ if (!existsSync(CLI) || !existsSync(PROGRAM)) {
   process.exit(1);
 }
 
-const program = readFileSync(PROGRAM);
-console.log(`dist/cli.cjs (the loader): ${kib(statSync(CLI).size)}`);
-console.log(`dist/app.cjs (the program): ${kib(program.length)} (${kib(gzipSync(program).length)} gzipped)`);
-console.log(`dist/app.cjs.map: ${existsSync(`${PROGRAM}.map`) ? kib(statSync(`${PROGRAM}.map`).size) : 'not built'}`);
+for (const file of ['cli.cjs', 'app.cjs']) {
+  const bytes = readFileSync(join(ROOT, 'dist', file));
+  console.log(`dist/${file}: ${kib(bytes.length)} (${kib(gzipSync(bytes).length)} gzipped)`);
+}
+console.log(`dist/app.cjs.map: ${kib(statSync(join(ROOT, 'dist', 'app.cjs.map')).size)} (not in the published package)`);
 console.log(existsSync(BINARY) ? `dist/letta-switchboard: ${mib(statSync(BINARY).size)}` : 'dist/letta-switchboard: not built (npm run build:binary)');
 
 // The loader's code cache per command, as a first run writes it.

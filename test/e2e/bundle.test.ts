@@ -63,9 +63,11 @@ describe('the built file', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, readdirSync(dir)[0]!)).mode & 0o777).toBe(0o600);
 
+    const otherRelease = readdirSync(dir)[0]!.replace(process.version, 'v99.0.0');
     writeFileSync(join(dir, 'v8-0000000000000000-v1.0.0-x64-parse-once.cache'), 'from an older build');
+    writeFileSync(join(dir, otherRelease), 'this build, another Node release');
     expect((await runFile(file, ['config', 'path'], env)).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/-config-path\.cache$/), expect.stringMatching(/-parse-once\.cache$/)]);
+    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/-config-path\.cache$/), expect.stringMatching(/-parse-once\.cache$/), otherRelease].sort());
   });
 
   it('--help, help, a usage error or a bare group writes no code cache; each subcommand has its own', async () => {

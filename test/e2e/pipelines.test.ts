@@ -23,6 +23,14 @@ describe('pipelines', () => {
     expect(letta.schedules.has(r.stdout.trim())).toBe(true);
   });
 
+  it('a reader that stops early (| head) is no failure: exit 0, nothing on stderr', async () => {
+    for (let i = 0; i < 2_000; i++) letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, `message ${i} ${'x'.repeat(200)}`);
+    const r = await sh('letta-switchboard recurring list | head -n 1');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout.split('\n')).toHaveLength(2);
+    expect(r.stdout).toMatch(/^sm-\d+\t/);
+  });
+
   it('create --json carries the CLI additions', async () => {
     const r = await sh(`letta-switchboard --now ${NOW} --tz America/New_York recurring create --message "Standup" --cron "every weekday at 10am" --json`);
     const created = JSON.parse(r.stdout);
