@@ -1,6 +1,7 @@
 import { UsageError } from '../errors';
 import { readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
+import { MONTH_NAMES, monthOf, WEEKDAY_NAMES, weekdayOf } from './lexicon';
 import type { Calendar } from './once-zone';
 import { readNumber, readOrdinal, type Read } from './words';
 import { addDays, daysInMonth, formatDate, type WallTime } from './zone';
@@ -12,24 +13,6 @@ import { addDays, daysInMonth, formatDate, type WallTime } from './zone';
  * ("tonight", "in the morning"), in any order, with "at", "on" and commas
  * between. Each reader looks a few tokens ahead, so the whole walk is linear.
  */
-
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const WEEKDAYS: Record<string, number> = {};
-for (const [i, name] of WEEKDAY_NAMES.entries()) {
-  const lower = name.toLowerCase();
-  for (const spelling of [lower, lower.slice(0, 3), `${lower}s`]) WEEKDAYS[spelling] = i;
-}
-Object.assign(WEEKDAYS, { tues: 2, weds: 3, thur: 4, thurs: 4 });
-
-const MONTHS: Record<string, number> = {};
-for (const [i, name] of MONTH_NAMES.entries()) {
-  const lower = name.toLowerCase();
-  MONTHS[lower] = i + 1;
-  MONTHS[lower.slice(0, 3)] = i + 1;
-}
-MONTHS.sept = 9;
 
 type Part = 'morning' | 'afternoon' | 'evening' | 'night';
 
@@ -100,8 +83,8 @@ function readPart(tokens: readonly string[], i: number): Read<{ part: Part; toda
   return { value: { part: name, today: tokens[i] === 'this' }, end: i + lead + 1 };
 }
 
-const weekdayAt = (tokens: readonly string[], i: number) => (tokens[i] === undefined ? undefined : WEEKDAYS[tokens[i]!]);
-const monthAt = (tokens: readonly string[], i: number) => (tokens[i] === undefined ? undefined : MONTHS[tokens[i]!]);
+const weekdayAt = (tokens: readonly string[], i: number) => weekdayOf(tokens[i]);
+const monthAt = (tokens: readonly string[], i: number) => monthOf(tokens[i]);
 
 /** Every form of a day, the longest reading first. */
 function readDay(tokens: readonly string[], i: number): Read<DayRef> | null {

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors';
 import { settleClock, type ClockRead, type ClockTime } from './clock';
 import { GrammarError, readGroups, type Group, type PartOfDay } from './grammar';
+import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
 import { phraseError } from './phrase-error';
 import { phraseZone } from './once-zone';
 import { lookupZone } from './zone-names';
@@ -58,8 +59,6 @@ export const RECURRING_EXAMPLES = [
 const DEFAULT_TIME: ClockTime = { hour: 9, minute: 0 };
 const PART_HOURS: Record<PartOfDay, number> = { morning: 9, afternoon: 15, evening: 18, night: 21 };
 const DAY_MINUTES = 1440;
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second last', [-3]: 'third last', [-4]: 'fourth last', [-5]: 'fifth last' };
 const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
 

@@ -2,6 +2,7 @@ import { CreateMayHaveLandedError, InterruptedError, type LandingKind } from '..
 import type { CreateScheduleBody, Role, Schedule } from '../../letta/types';
 import { localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
+import { WEEKDAY_SHORT } from '../../time/lexicon';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
 import { wallTime } from '../../time/zone';
 
@@ -21,8 +22,6 @@ export async function unsure<T>(send: () => Promise<T>, agentId: string, kind: L
     throw error;
   }
 }
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** Create a one-time or recurring schedule and confirm it: id on stdout, what and when on stderr. */
 export async function createSchedule(rt: Runtime, { agent, message, role, meaning }: CreateInput): Promise<void> {
@@ -46,7 +45,7 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
     const zone = meaning.timezone;
     const when = (ms: number) => {
       const { local, utc } = localAndUtc(zone, ms, 'next_scheduled_at');
-      return `${WEEKDAYS[wallTime(zone, ms).weekday]} ${local} (${utc})`;
+      return `${WEEKDAY_SHORT[wallTime(zone, ms).weekday]} ${local} (${utc})`;
     };
     out.success(meaning.type === 'one-time' ? 'Scheduled a one-time message' : 'Created a recurring schedule');
     // The id is the data (stdout): alone in a pipe, labelled like the lines around it on a terminal.
