@@ -4,7 +4,7 @@ import { checkCalendar, DATE_HINT } from './iso';
 import { MONTH_NAMES, monthOf, WEEKDAY_NAMES, weekdayOf } from './lexicon';
 import type { Calendar } from './once-zone';
 import { readNumber, readOrdinal, type Read } from './words';
-import { addDays, daysInMonth, formatDate, type WallTime } from './zone';
+import { addDays, daysInMonth, formatClock, formatDate, type WallTime } from './zone';
 
 /**
  * The one-time phrase as parts, read token by token: a day ("tomorrow",
@@ -346,6 +346,20 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     return calendar.at({ year: shifted.year, month: shifted.month, day: shifted.day, hour: clock.hour, minute: clock.minute, second: 0 });
   };
   const inDays = (days: number) => at(addDays(today, days));
+  const instant = dayInstant(parts, today, at, inDays, now, input, notes);
+  // A local time a DST change skips or repeats: said, as the spec asks.
+  const wall = calendar.wall(instant);
+  const shown = formatClock(clock.hour, clock.minute);
+  if (wall.hour !== clock.hour || wall.minute !== clock.minute) {
+    notes.push(`${shown} does not exist on ${formatDate(wall)}, when the clocks go forward; read as ${formatClock(wall.hour, wall.minute)}`);
+  } else {
+    const later = calendar.wall(instant + 3_600_000);
+    if (later.hour === wall.hour && later.minute === wall.minute && later.day === wall.day) notes.push(`${shown} occurs twice on ${formatDate(wall)}, when the clocks go back; read as the first`);
+  }
+  return instant;
+}
+
+function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: DayInstant, now: number, input: string, notes: string[]): number {
   const day = parts.day;
 
   if (!day) {
@@ -367,6 +381,10 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
       return dateInstant(day, today, at, now, input);
     case 'nth':
       return nthInstant(day, today, at, now, input);
+    case 'shift':
+    case 'near':
+      // Counted from another day: resolveParts resolves that day first.
+      throw new Error(`'${input}': a day counted from another reached the calendar unresolved`);
   }
 }
 
