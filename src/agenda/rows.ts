@@ -1,9 +1,8 @@
 import { span } from '../output/when';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../time/lexicon';
 import { formatClock, formatLocal, wallTime, zoneAbbreviation } from '../time/zone';
 import type { Agenda, Fire, FireFlag, OffsetChange } from './fires';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MINUTE = 60_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -23,7 +22,7 @@ export interface AgendaRow {
 /** "Mon 2026-11-30 09:00 EST" */
 export function localWithWeekday(zone: string, at: number): string {
   const w = wallTime(zone, at);
-  return `${WEEKDAYS[w.weekday]!.slice(0, 3)} ${w.year}-${pad(w.month)}-${pad(w.day)} ${formatClock(w.hour, w.minute)} ${zoneAbbreviation(zone, at)}`;
+  return `${WEEKDAY_NAMES[w.weekday]!.slice(0, 3)} ${w.year}-${pad(w.month)}-${pad(w.day)} ${formatClock(w.hour, w.minute)} ${zoneAbbreviation(zone, at)}`;
 }
 
 /** "2026-11-30 14:00 UTC" */
@@ -34,7 +33,7 @@ export function utcText(at: number): string {
 /** "Monday 30 November 2026": the header of a day's rows on a terminal. */
 export function dayHeader(zone: string, at: number): string {
   const w = wallTime(zone, at);
-  return `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]} ${w.year}`;
+  return `${WEEKDAY_NAMES[w.weekday]} ${w.day} ${MONTH_NAMES[w.month - 1]} ${w.year}`;
 }
 
 /** The local calendar day of an instant, for grouping rows. */
@@ -121,7 +120,7 @@ export function offsetChangeNote(change: OffsetChange, zone: string): string {
   const direction = shift > 0 ? 'forward' : 'back';
   // The wall clock just as it changes, read with the offset before the change ("02:00 EST" on a spring-forward night).
   const clock = new Date(change.at + change.before * MINUTE);
-  const weekday = WEEKDAYS[clock.getUTCDay()]!.slice(0, 3);
+  const weekday = WEEKDAY_NAMES[clock.getUTCDay()]!.slice(0, 3);
   const when = `${weekday} ${clock.toISOString().slice(0, 10)} at ${clock.toISOString().slice(11, 16)} ${zoneAbbreviation(zone, change.at - MINUTE)}`;
   const moved = change.movedScheduleIds.length;
   const effect =

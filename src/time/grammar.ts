@@ -6,6 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { clockNote, readClock, settleClock, type ClockRead } from './clock';
+import { MONTH_NAMES, monthOf, weekdayOf } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
 
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -39,18 +40,6 @@ export interface Group {
   /** A clause was joined on with "and" (or a comma): different kinds of day then mean either, never both. */
   joined?: boolean;
 }
-
-const WEEKDAY_NAMES: Array<[RegExp, number]> = [
-  [/^sun(?:day)?s?$/, 0],
-  [/^mon(?:day)?s?$/, 1],
-  [/^tue(?:s|sday)?s?$/, 2],
-  [/^wed(?:s|nesday)?s?$/, 3],
-  [/^thu(?:r|rs|rsday)?s?$/, 4],
-  [/^fri(?:day)?s?$/, 5],
-  [/^sat(?:urday)?s?$/, 6],
-];
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_FULL = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 const UNITS: Array<[RegExp, Unit | 'second']> = [
   [/^(?:s|secs?|seconds?)$/, 'second'],
@@ -92,18 +81,6 @@ const PARTS: Record<string, PartOfDay> = {
 const LEADING_FILLER = new Set(['please', 'kindly', 'run', 'remind', 'me', 'us', 'them', 'send', 'schedule', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'it', 'this', 'that', 'check', 'post', 'go', 'off', 'to', 'and', 'then', ',']);
 const RANGE_WORDS = new Set(['-', 'to', 'through', 'thru', 'till', 'til', 'until']);
 const LIST_WORDS = new Set([',', 'and', '&']);
-
-export function weekdayOf(token: string | undefined): number | undefined {
-  if (token === undefined) return undefined;
-  return WEEKDAY_NAMES.find(([pattern]) => pattern.test(token))?.[1];
-}
-
-export function monthOf(token: string | undefined): number | undefined {
-  if (token === undefined) return undefined;
-  const short = MONTH_NAMES.indexOf(token.slice(0, 3));
-  if (short < 0) return undefined;
-  return token.length === 3 || MONTH_FULL[short]!.startsWith(token) || token === 'sept' ? short + 1 : undefined;
-}
 
 function unitOf(token: string | undefined): Unit | 'second' | undefined {
   return token === undefined ? undefined : UNITS.find(([pattern]) => pattern.test(token))?.[1];
@@ -513,7 +490,7 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
   }
   const limit = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
   if (day.value < 1 || day.value > limit) {
-    throw new UsageError(`${MONTH_FULL[month - 1]!.replace(/^./, (c) => c.toUpperCase())} has no day ${day.value}`);
+    throw new UsageError(`${MONTH_NAMES[month - 1]} has no day ${day.value}`);
   }
   group.dates = [...(group.dates ?? []), { month, day: day.value }];
   if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1))) {
@@ -522,7 +499,7 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
     // "december 21st and 31st": a day alone after a date is in the same month.
     const more = readOrdinal(tokens, end + 1);
     if (more && monthOf(tokens[more.end]) === undefined && tokens[more.end] !== 'of' && weekdayOf(tokens[more.end]) === undefined) {
-      const read = readDate([MONTH_FULL[month - 1]!, ...tokens.slice(end + 1)], 0, group);
+      const read = readDate([MONTH_NAMES[month - 1]!.toLowerCase(), ...tokens.slice(end + 1)], 0, group);
       if (read !== null) return end + read;
     }
   }

@@ -139,7 +139,7 @@ const END_CLAUSE = /\b(?:starting|beginning|from|effective|commencing|until|till
 export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (!END_CLAUSE.test(text)) return (await scheduleOf(input, options, count)).meaning;
-  const [{ readEnds }, { asSeriesRule }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./recurring'), import('./series')]);
+  const [{ readEnds }, { asSeriesRule, START_NOTE }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./recurring'), import('./series')]);
   const { rule: ruleText, ends } = readEnds(text, options);
   if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
   // Rules that count from their first run ("every 3 days") count from the start.
@@ -159,7 +159,8 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     next_runs: runs.map((ms) => new Date(ms).toISOString()),
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings: [],
-    notes: base.meaning.notes,
+    // A start in the phrase is what the start note asks for.
+    notes: ends.start === undefined ? base.meaning.notes : base.meaning.notes.filter((note) => !note.startsWith(START_NOTE)),
     rule,
     ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
     ...(ends.count === undefined ? {} : { count: ends.count }),

@@ -15,10 +15,9 @@ WEEKDAY_NAMES.forEach((name, day) => {
   const lower = name.toLowerCase();
   for (const spelling of [lower, `${lower}s`, lower.slice(0, 3), `${lower.slice(0, 3)}s`]) WEEKDAY_SPELLINGS.set(spelling, day);
 });
-for (const [spelling, day] of [['tues', 2], ['weds', 3], ['thur', 4], ['thurs', 4], ['thu', 4]] as const) {
-  WEEKDAY_SPELLINGS.set(spelling, day);
-  WEEKDAY_SPELLINGS.set(`${spelling}s`, day);
-}
+for (const [spelling, day] of [['tues', 2], ['tuess', 2], ['weds', 3], ['thur', 4], ['thurs', 4], ['thursday', 4]] as const) WEEKDAY_SPELLINGS.set(spelling, day);
+// "thus" is an English word, not Thursdays.
+WEEKDAY_SPELLINGS.delete('thus');
 
 /** Every spelling of a month (1 = January): "september", "sep", "sept"; any prefix of the name from three letters ("janu"). */
 const MONTH_SPELLINGS = new Map<string, number>([['sept', 9]]);

@@ -1,9 +1,10 @@
 import { UsageError } from '../errors';
 import { readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
+import { MONTH_NAMES, monthOf, WEEKDAY_NAMES, weekdayOf } from './lexicon';
 import type { Calendar } from './once-zone';
 import { readNumber, readOrdinal, type Read } from './words';
-import { addDays, daysInMonth, formatDate, type WallTime } from './zone';
+import { addDays, daysInMonth, formatClock, formatDate, type WallTime } from './zone';
 
 /**
  * The one-time phrase as parts, read token by token: a day ("tomorrow",
@@ -12,24 +13,6 @@ import { addDays, daysInMonth, formatDate, type WallTime } from './zone';
  * ("tonight", "in the morning"), in any order, with "at", "on" and commas
  * between. Each reader looks a few tokens ahead, so the whole walk is linear.
  */
-
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const WEEKDAYS: Record<string, number> = {};
-for (const [i, name] of WEEKDAY_NAMES.entries()) {
-  const lower = name.toLowerCase();
-  for (const spelling of [lower, lower.slice(0, 3), `${lower}s`]) WEEKDAYS[spelling] = i;
-}
-Object.assign(WEEKDAYS, { tues: 2, weds: 3, thur: 4, thurs: 4 });
-
-const MONTHS: Record<string, number> = {};
-for (const [i, name] of MONTH_NAMES.entries()) {
-  const lower = name.toLowerCase();
-  MONTHS[lower] = i + 1;
-  MONTHS[lower.slice(0, 3)] = i + 1;
-}
-MONTHS.sept = 9;
 
 type Part = 'morning' | 'afternoon' | 'evening' | 'night';
 
@@ -100,8 +83,8 @@ function readPart(tokens: readonly string[], i: number): Read<{ part: Part; toda
   return { value: { part: name, today: tokens[i] === 'this' }, end: i + lead + 1 };
 }
 
-const weekdayAt = (tokens: readonly string[], i: number) => (tokens[i] === undefined ? undefined : WEEKDAYS[tokens[i]!]);
-const monthAt = (tokens: readonly string[], i: number) => (tokens[i] === undefined ? undefined : MONTHS[tokens[i]!]);
+const weekdayAt = (tokens: readonly string[], i: number) => weekdayOf(tokens[i]);
+const monthAt = (tokens: readonly string[], i: number) => monthOf(tokens[i]);
 
 /** Every form of a day, the longest reading first. */
 function readDay(tokens: readonly string[], i: number): Read<DayRef> | null {
@@ -363,6 +346,20 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     return calendar.at({ year: shifted.year, month: shifted.month, day: shifted.day, hour: clock.hour, minute: clock.minute, second: 0 });
   };
   const inDays = (days: number) => at(addDays(today, days));
+  const instant = dayInstant(parts, today, at, inDays, now, input, notes);
+  // A local time a DST change skips or repeats: said, as the spec asks.
+  const wall = calendar.wall(instant);
+  const shown = formatClock(clock.hour, clock.minute);
+  if (wall.hour !== clock.hour || wall.minute !== clock.minute) {
+    notes.push(`${shown} does not exist on ${formatDate(wall)}, when the clocks go forward; read as ${formatClock(wall.hour, wall.minute)}`);
+  } else {
+    const later = calendar.wall(instant + 3_600_000);
+    if (later.hour === wall.hour && later.minute === wall.minute && later.day === wall.day) notes.push(`${shown} occurs twice on ${formatDate(wall)}, when the clocks go back; read as the first`);
+  }
+  return instant;
+}
+
+function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: DayInstant, now: number, input: string, notes: string[]): number {
   const day = parts.day;
 
   if (!day) {
@@ -384,6 +381,10 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
       return dateInstant(day, today, at, now, input);
     case 'nth':
       return nthInstant(day, today, at, now, input);
+    case 'shift':
+    case 'near':
+      // Counted from another day: resolveParts resolves that day first.
+      throw new Error(`'${input}': a day counted from another reached the calendar unresolved`);
   }
 }
 

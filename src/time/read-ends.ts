@@ -8,7 +8,7 @@
 import { UsageError } from '../errors';
 import { parseClock } from './clock';
 import { parseInstant } from './once';
-import { monthOf, weekdayOf } from './grammar';
+import { monthOf, weekdayOf } from './lexicon';
 import { parseNumber } from './words';
 import { addDays, instantFromLocal, wallTime } from './zone';
 

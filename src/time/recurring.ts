@@ -1,6 +1,7 @@
 import { UsageError } from '../errors';
 import { settleClock, type ClockRead, type ClockTime } from './clock';
 import { GrammarError, readGroups, type Group, type PartOfDay } from './grammar';
+import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
 import { phraseError } from './phrase-error';
 import { phraseZone } from './once-zone';
 import { lookupZone } from './zone-names';
@@ -58,8 +59,6 @@ export const RECURRING_EXAMPLES = [
 const DEFAULT_TIME: ClockTime = { hour: 9, minute: 0 };
 const PART_HOURS: Record<PartOfDay, number> = { morning: 9, afternoon: 15, evening: 18, night: 21 };
 const DAY_MINUTES = 1440;
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second last', [-3]: 'third last', [-4]: 'fourth last', [-5]: 'fifth last' };
 const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
 
@@ -418,6 +417,7 @@ function elapsedSeries(n: number, unit: 'minute' | 'hour', step: number, context
     const at = (offset: number) => instantOn(context.zone, addDays(today, offset), { hour: Math.floor(anchor / 60), minute: anchor % 60 });
     start = at(0) > context.now ? at(0) : at(1);
   }
+  startNote(context, formatLocal(context.zone, start));
   const what = `${n} ${unit}${n === 1 ? '' : 's'}`;
   return {
     kind: 'series',
@@ -429,6 +429,13 @@ function elapsedSeries(n: number, unit: 'minute' | 'hour', step: number, context
         : `cannot be written as one cron or a small set: it needs ${crons} crons to be exact, and a schedule here is at most ${MAX_CRONS}`,
     hint: nearestHint(n, unit),
   };
+}
+
+/** The note for a rule that counts from a start the phrase does not give. */
+export const START_NOTE = 'the phrase gives no start: it counts from';
+
+function startNote(context: RecurringContext, start: string) {
+  context.notes?.push(`${START_NOTE} ${start}, its first run from now; add 'starting <day>' to count from another`);
 }
 
 function instantOn(zone: string, date: LocalDate, time: ClockTime): number {
@@ -460,6 +467,7 @@ function daysSeries(group: Group, n: number, times: ClockTime[], original: strin
     throw new UsageError(`'${original}' mixes a day interval with named days`, "Use one of them, such as 'every 3 days at 9am' or 'every monday at 9am'.");
   }
   const anchor = firstDate(context, times, () => true);
+  startNote(context, formatDate(anchor));
   return {
     kind: 'series',
     rule: { kind: 'days', every: n, anchor, times },
@@ -473,6 +481,7 @@ function weeksSeries(group: Group, n: number, times: ClockTime[], original: stri
   if (group.monthDays || group.months) throw new UsageError(`'${original}' mixes a week interval with dates`, "Try 'every other tuesday at 9am'.");
   const weekdays = group.weekdays ?? [1];
   const anchor = firstDate(context, times, (date) => weekdays.includes(date.weekday));
+  startNote(context, formatDate(anchor));
   return {
     kind: 'series',
     rule: { kind: 'weeks', every: n, anchor, weekdays, times },
@@ -484,6 +493,7 @@ function weeksSeries(group: Group, n: number, times: ClockTime[], original: stri
 
 function monthsSeries(months: number, monthDays: number[], times: ClockTime[], context: RecurringContext): Built {
   const anchor = firstDate(context, times, (date) => monthDays.includes(date.day));
+  startNote(context, formatDate(anchor));
   return {
     kind: 'series',
     rule: { kind: 'months', every: months, anchor, monthDays, times },
@@ -495,6 +505,7 @@ function monthsSeries(months: number, monthDays: number[], times: ClockTime[], c
 
 function yearsSeries(n: number, dates: Array<{ month: number; day: number }>, times: ClockTime[], context: RecurringContext): Built {
   const anchor = firstDate(context, times, (date) => dates.some((d) => d.month === date.month && d.day === date.day));
+  startNote(context, formatDate(anchor));
   return {
     kind: 'series',
     rule: { kind: 'years', every: n, anchor, dates, times },

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors';
+import { WEEKDAY_NAMES } from './lexicon';
 import type { LocalSchedule } from './recurring';
 import { addDays, daysInMonth, formatClock, formatDate, instantFromLocal, nextOffsetChange, offsetMinutes, wallTime } from './zone';
 
@@ -361,7 +362,7 @@ function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: num
   if (affected !== null) {
     const actual = wallTime(zone, affected);
     const intended = wallTime('UTC', affected + offset * 60_000);
-    const dayNote = actual.day !== intended.day ? ` on ${WEEKDAYS[actual.weekday]} instead of ${WEEKDAYS[intended.weekday]}` : '';
+    const dayNote = actual.day !== intended.day ? ` on ${WEEKDAY_NAMES[actual.weekday]} instead of ${WEEKDAY_NAMES[intended.weekday]}` : '';
     warnings.push(
       `${zone} observes daylight saving time: from ${formatDate(actual)} this schedule will run at ` +
         `${formatClock(actual.hour, actual.minute)} local time instead of ${formatClock(intended.hour, intended.minute)}${dayNote}, ` +
@@ -410,7 +411,6 @@ export function utcFires(patterns: Pattern[], from: number, count: number): numb
   return out.slice(0, count);
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** True when moving every fire by `delta` minutes changes nothing a user would notice (every hour at :00 across a one-hour change). */
 function unmovedBy(patterns: Pattern[], delta: number): boolean {

@@ -2,6 +2,7 @@ import { CreateMayHaveLandedError, InterruptedError, type LandingKind } from '..
 import type { CreateScheduleBody, Role, Schedule } from '../../letta/types';
 import { fromNow, localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
+import { WEEKDAY_SHORT } from '../../time/lexicon';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
 import { wallTime } from '../../time/zone';
 
@@ -21,8 +22,6 @@ export async function unsure<T>(send: () => Promise<T>, agentId: string, kind: L
     throw error;
   }
 }
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** Create a one-time or recurring schedule and confirm it: id on stdout, what and when on stderr. */
 export async function createSchedule(rt: Runtime, { agent, message, role, meaning }: CreateInput): Promise<void> {
@@ -47,7 +46,7 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
     const when = (ms: number) => {
       const { local, utc } = localAndUtc(zone, ms, 'next_scheduled_at');
       // On a terminal, also how far away it is (as gh says it).
-      return `${WEEKDAYS[wallTime(zone, ms).weekday]} ${local} (${utc}${rt.io.stderrIsTTY ? `, ${fromNow(ms, rt.now())}` : ''})`;
+      return `${WEEKDAY_SHORT[wallTime(zone, ms).weekday]} ${local} (${utc}${rt.io.stderrIsTTY ? `, ${fromNow(ms, rt.now())}` : ''})`;
     };
     out.success(meaning.type === 'one-time' ? 'Scheduled a one-time message' : 'Created a recurring schedule');
     // The id is the data (stdout): alone in a pipe, labelled like the lines around it on a terminal.

@@ -2,6 +2,7 @@ import { CliError, CreateMayHaveLandedError, InterruptedError } from '../../erro
 import type { CreateScheduleBody, Role } from '../../letta/types';
 import { localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
+import { WEEKDAY_SHORT } from '../../time/lexicon';
 import type { CronMeaning, RecurringMeaning } from '../../time/index';
 import { wallTime } from '../../time/zone';
 import { preview, unsure } from './create-schedule';
@@ -19,8 +20,6 @@ interface Made {
   cron_expression: string;
   next_scheduled_at: unknown;
 }
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /**
  * A phrase that is exact only as a set of crons: one recurring schedule per
@@ -75,7 +74,7 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     const zone = meaning.timezone;
     const when = (ms: number) => {
       const { local, utc } = localAndUtc(zone, ms, 'next_scheduled_at');
-      return `${WEEKDAYS[wallTime(zone, ms).weekday]} ${local} (${utc})`;
+      return `${WEEKDAY_SHORT[wallTime(zone, ms).weekday]} ${local} (${utc})`;
     };
     out.success(`${rt.dryRun ? 'Would create' : 'Created'} ${made.length} recurring schedules, one per cron`);
     out.info(`  Set      ${setId} (delete them together with: letta-switchboard recurring delete ${setId})`);
