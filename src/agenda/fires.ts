@@ -11,6 +11,8 @@ export interface AgendaSchedule {
   cron?: string;
   /** Unix ms (one-time). */
   scheduledAt?: number;
+  /** From the record: the zone whose clock it keeps (null: an interval, on no clock); absent when unrecorded. */
+  keptZone?: string | null;
   /** The whole message text (every message of the schedule, joined). */
   text: string;
   /** Set when the schedule is one member of a series. */
@@ -91,12 +93,15 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     }
     if (hasMore) agenda.truncated.push({ scheduleId: schedule.id, shown: instants.length });
     const expression = CronExpressionParser.parse(schedule.cron!, { tz: 'UTC' });
+    // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
+    // an interval follows no clock, and one kept in another zone moves here rightly.
+    const flagsShifts = schedule.keptZone === undefined || schedule.keptZone === window.zone;
     for (const at of instants) {
       const flags = [...paused];
       // A fire moved when the cron has no fire at the local time it showed before the offset changed:
       // "0 14 * * *" in New York is 09:00 in winter and 10:00 in summer; an hourly cron only relabels.
       const offset = offsetMinutes(window.zone, at);
-      if (offset !== startOffset && !expression.includesDate(new Date(at - (offset - startOffset) * MINUTE))) {
+      if (flagsShifts && offset !== startOffset && !expression.includesDate(new Date(at - (offset - startOffset) * MINUTE))) {
         flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: offset });
       }
       agenda.fires.push({ at, schedule, flags });

@@ -193,3 +193,17 @@ describe('what the record means, shown', () => {
     expect(JSON.parse(list.stdout).some((row: { id: string }) => row.id === made.stdout.trim())).toBe(false);
   });
 });
+
+describe('agenda and the record', () => {
+  it('does not flag a move sync will not fix: a schedule kept in another zone, seen across this zone\'s DST change', async () => {
+    const kept = await createRecurring('every weekday at 8am', 'Europe/London', '2027-03-10T12:00:00Z');
+    const unrecorded = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 8 * * 1-5' }, 'Elsewhere');
+    const agenda = await h.run(['agenda', '--agent-id', AGENT, '--days', '7', '--tz', 'America/New_York', '--now', '2027-03-12T00:00:00Z']);
+    expect(agenda.code).toBe(0);
+    const rows = agenda.stdout.split('\n').filter(Boolean);
+    const after = (id: string) => rows.filter((row) => row.includes(id) && row.includes('EDT'));
+    expect(after(kept).length).toBeGreaterThan(0);
+    for (const row of after(kept)) expect(row).not.toContain('DST moved it');
+    expect(after(unrecorded.id).some((row) => row.includes('DST moved it'))).toBe(true);
+  });
+});
