@@ -5,7 +5,7 @@ import { defineCommand } from './command';
 /** `status`: what needs attention in the record of this server; exit 6 when something does. */
 export default defineCommand({
   path: ['status'],
-  description: 'What needs attention: the last sync, schedules at the wrong local time, the next DST change, series running dry, paused and set-aside records (exit 6 when something needs action)',
+  description: 'What needs attention: the last sync, schedules off their local time, the next DST change, series running dry, paused and set-aside records (exit 6 when something does)',
   examples: ['letta-switchboard status', 'letta-switchboard status --json', 'letta-switchboard status -q || echo "needs attention"'],
   globals: ['output', 'time'],
   declare: (command: Command) => command,
