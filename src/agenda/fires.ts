@@ -11,6 +11,8 @@ export interface AgendaSchedule {
   cron?: string;
   /** Unix ms (one-time). */
   scheduledAt?: number;
+  /** From the record: the zone whose clock it keeps (null: an interval, on no clock); absent when unrecorded. */
+  keptZone?: string | null;
   /** The whole message text (every message of the schedule, joined). */
   text: string;
   /** Set when the schedule is one member of a series. */
@@ -168,6 +170,9 @@ function fireFlags({ at, schedule }: Upcoming, cron: UtcCron | undefined, { from
     if (at < from && schedule.pausedSince === undefined) flags.push({ type: 'overdue' });
     return flags;
   }
+  // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
+  // an interval follows no clock, and one kept in another zone moves here rightly.
+  if (schedule.keptZone !== undefined && schedule.keptZone !== zone) return flags;
   // A fire moved when the cron has no fire at the local time it showed before the offset changed:
   // "0 14 * * *" in New York is 09:00 in winter and 10:00 in summer; an hourly cron only relabels.
   const offset = offsetMinutes(zone, at);

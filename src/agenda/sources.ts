@@ -7,6 +7,8 @@ export interface ScheduleContext {
   seriesId?: string;
   /** ISO instant: the schedule is paused and this is the saved copy. */
   pausedSince?: string;
+  /** The record's zone whose clock it keeps; null for an interval on no clock; undefined when unrecorded. */
+  keptZone?: string | null;
 }
 
 /** Every message of a schedule as text, one after another. */
@@ -26,5 +28,6 @@ export function agendaSchedule(item: ScheduledMessage, context: ScheduleContext 
     text: scheduleText(item),
     ...(context.seriesId === undefined ? {} : { seriesId: context.seriesId }),
     ...(context.pausedSince === undefined ? {} : { pausedSince: context.pausedSince }),
+    ...(context.keptZone === undefined ? {} : { keptZone: context.keptZone }),
   };
 }

@@ -41,7 +41,7 @@ export default defineCommand({
     const { schedules, names, agentIds } = await schedulesInScope(rt, !!options.allAgents, options.concurrency);
     const local = await localRecords(rt, agentIds);
     const sources = [
-      ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), seriesId: local.seriesOf.get(item.id) })),
+      ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), seriesId: local.seriesOf.get(item.id), keptZone: local.keptIn.get(item.id) })),
       ...local.paused.map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), pausedSince: saved.paused_at })),
     ];
     const from = options.since === undefined ? now : (await import('../time/since')).sinceInstant(options.since, now, zone);
@@ -65,18 +65,20 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
  * What the record of intent adds: paused schedules and series membership. The
  * record is never required; one that cannot be read is named and left out.
  */
-async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: PausedSchedule[]; seriesOf: Map<string, string> }> {
-  const { openState } = await import('../state/store');
+async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: PausedSchedule[]; seriesOf: Map<string, string>; keptIn: Map<string, string | null> }> {
+  const [{ openState }, { followsLocalClock }] = await Promise.all([import('../state/store'), import('../sync/plan')]);
   const store = openState(rt.env, rt.home, { signal: rt.signal });
   try {
     const state = await store.read();
     const agents = new Set(agentIds);
     const seriesOf = new Map(state.series.flatMap((series) => series.members.map((member) => [member.schedule_id, series.series_id] as const)));
-    return { paused: state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), seriesOf };
+    // The zone whose clock a recorded schedule keeps (null: an interval, on no clock), so only moves sync would fix are flagged.
+    const keptIn = new Map(state.intents.filter((i) => i.status === 'active' && i.kind === 'recurring').map((i) => [i.schedule_id, followsLocalClock(i) ? i.zone : null] as const));
+    return { paused: state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), seriesOf, keptIn };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; paused schedules and series are not shown.`);
-    return { paused: [], seriesOf: new Map() };
+    return { paused: [], seriesOf: new Map(), keptIn: new Map() };
   }
 }
 

@@ -199,7 +199,7 @@ export class LettaApi {
    * `whole`: a list the pager had to stop early (a page repeated while the server said there was more) is an error.
    */
   schedulePages(agentId: string, { whole = false }: { whole?: boolean } = {}): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
-    return this.pages(`the schedule list of agent ${agentId}`, whole, async (after) => {
+    return this.pages('the schedule list', whole, async (after) => {
       const answer = await onAgent(agentId, this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, feature: 'schedules' }));
       const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
       return { items: page.scheduled_messages.map((item) => this.told(checkSchedule(item), 'Schedule')), more: page.has_next_page === true };

@@ -231,3 +231,12 @@ describe('set and series ids in every command', () => {
     expect((await h.run(['run', series])).stdout).toContain('Echo: Stretch');
   });
 });
+
+describe('adopt of a set or series id', () => {
+  it('says precisely why not', async () => {
+    const refused = await h.run(['recurring', 'adopt', 'set-0000', '--tz', 'Europe/London']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('was made by letta-switchboard and is recorded already');
+    expect(refused.requests).toEqual([]);
+  });
+});

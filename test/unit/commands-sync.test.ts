@@ -193,3 +193,34 @@ describe('what the record means, shown', () => {
     expect(JSON.parse(list.stdout).some((row: { id: string }) => row.id === made.stdout.trim())).toBe(false);
   });
 });
+
+describe('agenda and the record', () => {
+  it('does not flag a move sync will not fix: a schedule kept in another zone, seen across this zone\'s DST change', async () => {
+    const kept = await createRecurring('every weekday at 8am', 'Europe/London', '2027-03-10T12:00:00Z');
+    const unrecorded = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 8 * * 1-5' }, 'Elsewhere');
+    const agenda = await h.run(['agenda', '--agent-id', AGENT, '--days', '7', '--tz', 'America/New_York', '--now', '2027-03-12T00:00:00Z']);
+    expect(agenda.code).toBe(0);
+    const rows = agenda.stdout.split('\n').filter(Boolean);
+    const after = (id: string) => rows.filter((row) => row.includes(id) && row.includes('EDT'));
+    expect(after(kept).length).toBeGreaterThan(0);
+    for (const row of after(kept)) expect(row).not.toContain('DST moved it');
+    expect(after(unrecorded.id).some((row) => row.includes('DST moved it'))).toBe(true);
+  });
+});
+
+describe('schedules made by others', () => {
+  it('are listed and labelled (letta-code wake, elsewhere), and sync leaves them alone', async () => {
+    const mine = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+    const wake = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Self-scheduled wake: morning check');
+    const other = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup');
+    const list = await h.run(['recurring', 'list', '--agent-id', AGENT, '--json']);
+    const madeBy = Object.fromEntries((JSON.parse(list.stdout) as Array<{ id: string; made_by: string }>).map((row) => [row.id, row.made_by]));
+    expect(madeBy).toEqual({ [mine]: 'letta-switchboard', [wake.id]: 'letta-code wake', [other.id]: 'elsewhere' });
+    const text = await h.run(['recurring', 'list', '--agent-id', AGENT]);
+    expect(text.stdout).toContain('[letta-code wake] Self-scheduled wake: morning check');
+    const synced = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
+    expect(synced.code).toBe(0);
+    expect(h.letta.schedules.get(wake.id)?.schedule.cron_expression).toBe('0 14 * * 1-5');
+    expect(h.letta.schedules.get(other.id)?.schedule.cron_expression).toBe('0 14 * * 1-5');
+  });
+});

@@ -225,3 +225,18 @@ describe('get of a paused id', () => {
     expect((await cli('onetime', 'get', item.id)).code).toBe(3);
   });
 });
+
+describe('paused copies belong to their server', () => {
+  const suite = useHarness();
+  it('paused lists only this server\'s copies, and resume refuses another server\'s, naming it', async () => {
+    const item = suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup');
+    const cli = (env: Record<string, string>, ...args: string[]) => runIn(suite.letta, [...args, ...NOW], { ...suite.env, ...env });
+    expect((await cli({}, 'recurring', 'pause', item.id)).code).toBe(0);
+    const elsewhere = { LETTA_BASE_URL: 'http://127.0.0.1:9/' };
+    expect((await cli(elsewhere, 'recurring', 'paused', '-q')).stdout).toBe('');
+    const refused = await cli(elsewhere, 'recurring', 'resume', item.id);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`was paused on ${suite.letta.url}/`);
+    expect((await cli({}, 'recurring', 'paused', '-q')).stdout.trim()).toBe(item.id);
+  });
+});

@@ -18,7 +18,9 @@ export default defineCommand({
       import('../../agenda/rows'),
     ]);
     const store = openState(rt.env, rt.home, { signal: rt.signal });
-    const paused = (await store.read()).paused;
+    const [{ onServer }, { serverOf }] = await Promise.all([import('../../state/records'), import('../shared/state')]);
+    // Only what was paused on the server in use: another server's copies are resumed there.
+    const paused = (await store.read()).paused.filter((item) => onServer(item, serverOf(rt)));
     const zone = rt.zone();
     const since = (item: (typeof paused)[number]) => localAndUtc(zone, Date.parse(item.paused_at), 'paused_at');
     await printList(

@@ -1,4 +1,4 @@
-import { AlreadyReported, CliError, NotFoundError } from '../../errors';
+import { AlreadyReported, CliError, NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Command } from '@commander-js/extra-typings';
 import { defineCommand } from '../command';
@@ -17,7 +17,7 @@ export default defineCommand({
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin"),
   async run(rt, _options, args) {
-    const [{ idsFrom, eachId }, { stateStore, whileChanging, readRecord }, records, { planResume, resumeCron }, { recreateBody, sameSchedule }] = await Promise.all([
+    const [{ idsFrom, eachId }, { stateStore, whileChanging, readRecord, serverOf }, records, { planResume, resumeCron }, { recreateBody, sameSchedule }] = await Promise.all([
       import('../shared/ids'),
       import('../shared/state'),
       import('../../state/records'),
@@ -42,6 +42,9 @@ export default defineCommand({
         if (!out.json) out.line(successor);
         if (!out.json && !out.quiet) out.info(`${id} was already resumed, as ${successor}; nothing created.`);
         return { id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false };
+      }
+      if (!records.onServer(saved, serverOf(rt))) {
+        throw new UsageError(`${id} was paused on ${saved.server}, not on ${serverOf(rt)}`, `Resume it there: letta-switchboard recurring resume ${id} --base-url ${saved.server}`);
       }
       const agentId = saved.schedule.agent_id;
       const savedCron = saved.schedule.schedule.cron_expression ?? '';

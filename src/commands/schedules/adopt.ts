@@ -11,6 +11,9 @@ export default defineCommand({
   globals: ['output', 'time', 'api'],
   declare: (command: Command) => command.argument('<id>', 'the recurring schedule to adopt').addOption(agentOption()),
   async run(rt, _options, id) {
+    if (id.startsWith('set-') || id.startsWith('series-')) {
+      throw new UsageError(`${id} was made by letta-switchboard and is recorded already; sync keeps it`, 'adopt takes in a schedule made elsewhere (the Letta app, another tool), by its schedule id.');
+    }
     if (rt.settings.timezone.source !== 'flag' && rt.settings.timezone.source !== 'file') {
       throw new UsageError('adopt needs a zone: the one whose clock the schedule is meant to follow', `Pass --tz ZONE (e.g. letta-switchboard recurring adopt ${id} --tz America/New_York), or set one with: letta-switchboard config set-timezone ZONE`);
     }

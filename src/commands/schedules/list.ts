@@ -3,7 +3,7 @@ import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../le
 import type { Column } from '../../output/list';
 import { defineCommand } from '../command';
 import { agentOption, allAgentsOption, wideOption } from '../options';
-import { cronInZone, messageText, nextRun, NOUN, withAdditions } from '../shared/schedule';
+import { cronInZone, messageText, nextRun, NOUN, originOf, withAdditions } from '../shared/schedule';
 
 /** `onetime list` and `recurring list`: every page, one kind; every agent's with --all-agents or when no agent is set anywhere. */
 export default (kind: ScheduleKind) =>
@@ -20,7 +20,16 @@ export default (kind: ScheduleKind) =>
       const now = rt.now();
       const agent = rt.agentOrNone();
       const allAgents = options.allAgents || !agent;
-      const [{ printList, GIVE_UP }, { localAndUtc }, { schedulesOf }] = await Promise.all([import('../../output/list'), import('../../output/when'), import('../shared/schedule')]);
+      const [{ printList, GIVE_UP }, { localAndUtc }, { schedulesOf }, { readRecordOrNothing }] = await Promise.all([
+        import('../../output/list'),
+        import('../../output/when'),
+        import('../shared/schedule'),
+        import('../shared/state'),
+      ]);
+      const record = await readRecordOrNothing(rt);
+      const recorded = new Set([...record.intents.map((i) => i.schedule_id), ...record.series.flatMap((s) => [s.series_id, ...s.members.map((m) => m.schedule_id)])]);
+      // Schedules another client made are labelled; this tool never syncs, prunes or adopts them unless asked.
+      const label = (item: ScheduledMessage) => (originOf(item, recorded) === 'letta-code wake' ? '[letta-code wake] ' : '');
       const when = (item: ScheduledMessage) => {
         const { value, field } = nextRun(item);
         return value === undefined ? { ms: undefined, local: '-', utc: '-' } : localAndUtc(zone, value, field);
@@ -43,7 +52,7 @@ export default (kind: ScheduleKind) =>
           : []),
         { header: kind === 'one-time' ? 'RUNS AT' : 'NEXT RUN', cell: (item) => when(item).local },
         { header: 'UTC', cell: (item) => when(item).utc, giveUp: GIVE_UP.utc },
-        { header: 'MESSAGE', cell: messageText, flexible: true },
+        { header: 'MESSAGE', cell: (item) => `${label(item)}${messageText(item)}`, flexible: true },
       ];
       const seen = new Set<string>();
       const ofKind = (items: ScheduledMessage[]) =>
@@ -55,11 +64,8 @@ export default (kind: ScheduleKind) =>
         if (kind === 'recurring') yield await (await import('../shared/series')).seriesRows(rt, agentIds);
       }
 
-      await printList(
-        rt.out,
-        { columns, id: (item) => item.id, json: withAdditions, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide },
-        pages(),
-      );
+      const json = (item: ScheduledMessage) => (typeof item.series_id === 'string' ? withAdditions(item) : { ...withAdditions(item), made_by: originOf(item, recorded) });
+      await printList(rt.out, { columns, id: (item) => item.id, json, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide }, pages());
     },
   });
 

@@ -12,6 +12,19 @@ export function withAdditions(item: ScheduledMessage): ScheduledMessage & { sche
   return Number.isFinite(at.getTime()) ? { ...item, scheduled_at_iso: at.toISOString() } : item;
 }
 
+/** letta-code's Wake tool writes its schedules' messages as "Self-scheduled wake: <name>". */
+const WAKE = /^\s*Self-scheduled wake:/;
+
+/**
+ * Who made a schedule, as far as can be told: this tool on this machine (it is
+ * in the record), letta-code's Wake tool, or some other client. Only the
+ * first is ever synced, pruned or adopted without being asked.
+ */
+export function originOf(item: ScheduledMessage, recorded: ReadonlySet<string>): 'letta-switchboard' | 'letta-code wake' | 'elsewhere' {
+  if (recorded.has(item.id)) return 'letta-switchboard';
+  return (item.message?.messages ?? []).some((m) => WAKE.test(contentText(m.content))) ? 'letta-code wake' : 'elsewhere';
+}
+
 export function messageText(item: ScheduledMessage): string {
   return (item.message?.messages ?? []).map((m) => contentText(m.content)).join(' / ');
 }
