@@ -25,6 +25,22 @@ const withoutSubprocesses: Plugin = {
 };
 
 /**
+ * chalk's own colour detection loads node:tty (and with it Node's socket and
+ * stream code) and asks the terminal when the bundle starts. Colour is decided
+ * in src/output/colour.ts and handed to chalk as a level, so the detection
+ * resolves to a stub that detects nothing.
+ */
+const withoutColourDetection: Plugin = {
+  name: 'without-colour-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'without-colour-detection' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'without-colour-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
+/**
  * The loader runs the bundle in vm.Script, which has no callback for a real dynamic import():
  * one would fail only when its line runs. A dynamic import of a module left outside the bundle
  * (a Node builtin) becomes a require wrapped in a promise instead.
@@ -43,17 +59,19 @@ const dynamicImportsAsRequire: Plugin = {
 };
 
 /** The top-level commands, read from the root help, so only they get a code cache. */
-function commandNames(help: string): string[] {
+function commandNames(help: string, { groupsOnly = false } = {}): string[] {
   const section = help.split(/^Commands:$/m)[1]?.split(/^\S/m)[0] ?? '';
-  const names = [...section.matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((match) => match[1]!);
+  // A group (a command that only holds subcommands) is listed with no options or arguments after its name.
+  const names = [...section.matchAll(groupsOnly ? /^ {2}([a-z][a-z-]*) {2,}\S/gm : /^ {2}([a-z][a-z-]*)/gm)].map((match) => match[1]!);
   if (names.length === 0) throw new Error('no commands found in the root help');
   return names;
 }
 
 /**
  * The program is bundled as one CommonJS file (dist/app.cjs, every dependency
- * inside), then embedded in dist/cli.cjs behind a small loader that keeps a V8
- * code cache (build/loader.cjs). dist/cli.cjs runs alone, copied into an empty folder.
+ * inside), run by dist/cli.cjs, a small loader that keeps a V8 code cache
+ * (build/loader.cjs) and answers the root --help and --version without reading
+ * the program. The two files go together, as the package ships them.
  */
 export default defineConfig({
   entry: { app: 'src/bin.ts' },
@@ -69,7 +87,7 @@ export default defineConfig({
   minify: true,
   noExternal: [/.*/],
   define: { __VERSION__: JSON.stringify(version) },
-  esbuildPlugins: [withoutSubprocesses, dynamicImportsAsRequire],
+  esbuildPlugins: [withoutSubprocesses, withoutColourDetection, dynamicImportsAsRequire],
   // Kept, so the plugin above sees node:child_process (and Node 20 needs no help with the prefix).
   removeNodeProtocol: false,
   esbuildOptions(options) {
@@ -78,22 +96,26 @@ export default defineConfig({
   },
   async onSuccess() {
     const app = readFileSync('dist/app.cjs', 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+    writeFileSync('dist/app.cjs', app);
     if (/require\("(node:)?child_process"\)/.test(app)) throw new Error('dist/app.cjs loads child_process');
+    if (/require\("(node:)?tty"\)/.test(app)) throw new Error('dist/app.cjs loads tty when it starts');
     const dynamicImport = /\bimport\s*\(/.exec(app);
     if (dynamicImport) throw new Error(`dist/app.cjs holds a dynamic import, which fails in the loader's vm.Script: …${app.slice(Math.max(0, dynamicImport.index - 80), dynamicImport.index + 40)}…`);
-    const hash = createHash('sha256').update(app).digest('hex').slice(0, 16);
+    const loaderSource = readFileSync('build/loader.cjs', 'utf8');
+    // Caches are named by this: a new program or a new loader (which compiles it differently) starts afresh.
+    const hash = createHash('sha256').update(app).update(loaderSource).digest('hex').slice(0, 16);
     // The root help, exactly as the program prints it into a pipe (80 columns); the loader prints it only there.
     const help = execFileSync(process.execPath, ['dist/app.cjs', '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
     // The program runs in the loader one line down (its wrapper takes the first), hence the leading ';'.
     const map = JSON.parse(readFileSync('dist/app.cjs.map', 'utf8')) as { mappings: string; sourcesContent?: unknown };
     delete map.sourcesContent;
     map.mappings = `;${map.mappings}`;
-    writeFileSync('dist/cli.cjs.map', JSON.stringify(map));
-    const loader = readFileSync('build/loader.cjs', 'utf8')
-      .replace('__APP_SOURCE__', () => JSON.stringify(app))
+    writeFileSync('dist/app.cjs.map', JSON.stringify(map));
+    const loader = loaderSource
       .replace('__APP_HASH__', () => JSON.stringify(hash))
       .replace('__APP_HELP__', () => JSON.stringify(help))
       .replace('__APP_COMMANDS__', () => JSON.stringify(commandNames(help)))
+      .replace('__APP_GROUPS__', () => JSON.stringify(commandNames(help, { groupsOnly: true })))
       .replace('__APP_VERSION__', () => JSON.stringify(version));
     writeFileSync('dist/cli.cjs', loader);
     chmodSync('dist/cli.cjs', 0o755);

@@ -8,11 +8,15 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const app = join(root, 'dist', 'app.cjs');
-const work = join(root, 'dist', 'sea');
-const binary = join(root, 'dist', process.platform === 'win32' ? 'letta-switchboard.exe' : 'letta-switchboard');
+
+// `--out FILE` writes the executable elsewhere (the end-to-end tests make their own).
+const outAt = process.argv.indexOf('--out');
+const binary = outAt > 0 ? process.argv[outAt + 1] : join(root, 'dist', process.platform === 'win32' ? 'letta-switchboard.exe' : 'letta-switchboard');
+if (!binary) throw new Error('--out needs a file name');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 if (!existsSync(app)) throw new Error('dist/app.cjs is missing: run npm run build first');
 
+const work = `${binary}.sea`;
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const seaConfig = join(work, 'sea-config.json');

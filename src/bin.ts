@@ -1,3 +1,4 @@
+import { fstatSync, writeSync } from 'node:fs';
 import { main } from './main';
 import type { Io } from './output/output';
 
@@ -15,42 +16,80 @@ const interrupt = () => {
 process.on('SIGINT', interrupt);
 process.on('SIGTERM', interrupt);
 
-// Getters: touching process.stdin (or a stream's isTTY) loads tty, net and stream code that most commands never need.
-let stdoutUsed = false;
+/**
+ * Output goes straight to the file descriptor: process.stdout and process.stderr
+ * load Node's stream and socket code (and a terminal's), a good part of a short
+ * command's start-up. The writes are synchronous, as Node's own are to files,
+ * pipes and terminals on Linux. A descriptor that will not take a write now (a
+ * full pipe left non-blocking by whoever made it) hands that write and every
+ * later one to the stream, which queues them in order.
+ */
+function descriptorSink(fd: 1 | 2, stream: () => NodeJS.WriteStream) {
+  let queued: NodeJS.WriteStream | undefined;
+  return {
+    write(text: string): boolean {
+      if (queued) return queued.write(text);
+      const bytes = Buffer.from(text);
+      let written = 0;
+      try {
+        while (written < bytes.length) written += writeSync(fd, bytes, written);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // `| head` closing the pipe early is not a failure.
+        if (code === 'EPIPE') return fd === 1 ? process.exit(0) : true;
+        if (code !== 'EAGAIN') throw error;
+        queued = stream();
+        queued.on('error', (failure: NodeJS.ErrnoException) => {
+          if (failure.code === 'EPIPE') process.exit(0);
+        });
+        return queued.write(bytes.subarray(written));
+      }
+      return true;
+    },
+    /** Calls back once everything written has left. */
+    drained(callback: () => void): void {
+      if (queued) queued.write('', callback);
+      else callback();
+    },
+  };
+}
+
+/** A terminal only when the descriptor is a character device (a pipe or a file never is), so pipes and files never load the terminal code. */
+function isTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(fd);
+  } catch {
+    return false;
+  }
+}
+
+const stdout = descriptorSink(1, () => process.stdout);
+const stderr = descriptorSink(2, () => process.stderr);
+let stdoutIsTTY: boolean | undefined;
+let stderrIsTTY: boolean | undefined;
 const io: Io = {
-  get stdout() {
-    if (!stdoutUsed) {
-      stdoutUsed = true;
-      // `| head` closing the pipe early is not a failure.
-      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'EPIPE') process.exit(0);
-      });
-    }
-    return process.stdout;
-  },
-  get stderr() {
-    return process.stderr;
-  },
+  stdout,
+  stderr,
+  // A getter: touching process.stdin loads the stream code most commands never need.
   get stdin() {
     return process.stdin;
   },
   get stdoutIsTTY() {
-    return !!process.stdout.isTTY;
+    return (stdoutIsTTY ??= isTerminal(1));
   },
   get stderrIsTTY() {
-    return !!process.stderr.isTTY;
+    return (stderrIsTTY ??= isTerminal(2));
   },
   get stdinIsTTY() {
-    return !!process.stdin.isTTY;
+    return isTerminal(0);
   },
   get columns() {
-    return process.stdout.columns || Number(process.env.COLUMNS) || 80;
+    return (this.stdoutIsTTY && process.stdout.columns) || Number(process.env.COLUMNS) || 80;
   },
 };
 
 // A copy: the time code sets process.env.TZ while it works, and settings must see the user's own.
 main(process.argv, io, { ...process.env }, controller.signal).then((code) => {
-  // Exit once stdout has drained: pooled HTTP connections must not hold the process open.
-  if (stdoutUsed) process.stdout.write('', () => process.exit(code));
-  else process.exit(code);
+  // Exit once output has drained: pooled HTTP connections must not hold the process open.
+  stdout.drained(() => stderr.drained(() => process.exit(code)));
 });

@@ -24,3 +24,13 @@ export function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => P
     return result;
   });
 }
+
+/**
+ * Requests in flight at once when a command fans out (--concurrency). Eight:
+ * at a round trip of 50 ms or more it brings a fan-out over many agents or
+ * ids within reach of the network's own time, while staying a small, steady
+ * load for the server (see README Performance for the measurement).
+ */
+export const DEFAULT_CONCURRENCY = 8;
+/** The most --concurrency accepts: past this a server sees a burst, not a client. */
+export const MAX_CONCURRENCY = 64;

@@ -103,7 +103,7 @@ export class RouteMissingError extends CliError {
   constructor(
     message: string,
     readonly status: number,
-    readonly feature: 'schedules',
+    readonly feature: 'schedules' | 'history',
   ) {
     super(message);
     this.exitCode = status === 404 ? 3 : 1;
@@ -166,6 +166,14 @@ export class ResponseTooLargeError extends CliError {
   }
 }
 
+/** A list the pager had to stop early: a page brought nothing new though the server said there was more (exit 1). */
+export class ListCutShortError extends CliError {
+  override readonly exitCode = 1;
+  constructor(what: string, pages: number) {
+    super(`${what[0]!.toUpperCase()}${what.slice(1)} was cut short: page ${pages} brought nothing new though the server said there was more`, 'Nothing was marked gone. Run sync again later; if it keeps happening, the server is paging wrongly.');
+  }
+}
+
 /** A list whose pages never end (exit 1). */
 export class EndlessListError extends CliError {
   override readonly exitCode = 1;
@@ -199,6 +207,14 @@ export class InterruptedError extends CliError {
   override readonly exitCode = 130;
   constructor() {
     super('Interrupted');
+  }
+}
+
+/** Checked, and something needs the user's attention, already shown (exit 6): `status` found a problem, `plan` found changes to apply. */
+export class NeedsAttention extends CliError {
+  override readonly exitCode = 6;
+  constructor(what: string) {
+    super(what);
   }
 }
 

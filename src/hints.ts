@@ -33,7 +33,11 @@ export function hintFor(error: unknown, facts: HintFacts = {}): string | undefin
   if (!(error instanceof CliError)) return undefined;
   if (error instanceof CreateMayHaveLandedError) return landedHint(error.kind, error.agentId);
   if (error instanceof WrongKindError) return `Use: ${CLI} ${NOUN[error.actual]} ${scheduleVerb(facts)} ${error.id}`;
-  if (error instanceof AuthError) return error.facts.status === undefined ? (error.hint ?? noKeyHint()) : wrongKeyHint(error.facts.keySource);
+  if (error instanceof AuthError) {
+    // A key that was refused, by the server or before sending: where it came from; no key at all: how to set one.
+    if (error.facts.status !== undefined || error.facts.keySource !== undefined) return wrongKeyHint(error.facts.keySource);
+    return error.hint ?? noKeyHint();
+  }
   if (error instanceof RouteMissingError) {
     return `Schedules are a Letta Cloud feature: self-hosted servers do not have these routes. Check the base URL (${CLI} config show).`;
   }

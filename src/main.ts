@@ -1,10 +1,10 @@
 import { CommanderError } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, InterruptedError } from './errors';
+import { AlreadyReported, CliError, InterruptedError, NeedsAttention, NotFoundError, WrongKindError } from './errors';
 import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
 import { inert } from './output/inert';
-import { buildProgram, type Runner } from './program';
+import { buildProgram, nearest, type Runner } from './program';
 import { Runtime } from './runtime';
 
 export type Env = Record<string, string | undefined>;
@@ -23,17 +23,25 @@ export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal
   const secrets = new Secrets();
   secrets.add(env.LETTA_API_KEY);
   words.forEach((word, i) => {
-    if (word === '--api-key') secrets.add(words[i + 1]);
-    else if (word.startsWith('--api-key=')) secrets.add(word.slice('--api-key='.length));
+    if (!meantForKey(word)) return;
+    const equals = word.indexOf('=');
+    if (equals >= 0) secrets.add(word.slice(equals + 1));
+    else if (words[i + 1] !== undefined && !words[i + 1]!.startsWith('-')) secrets.add(words[i + 1]);
   });
+  for (const credential of proxyCredentials(env)) secrets.add(credential);
   const stdout = maskingSink(io.stdout, secrets);
   const stderr = maskingSink(io.stderr, secrets);
 
   const run: Runner = async (declaration, options, args, globals) => {
     const agentFlag = typeof options.agentId === 'string' ? options.agentId : undefined;
-    await declaration.run(new Runtime(io, env, globals, signal, secrets, agentFlag), options, args);
+    const rt = new Runtime(io, env, globals, signal, secrets, agentFlag);
+    try {
+      await declaration.run(rt, options, args);
+    } catch (error) {
+      throw withDefaultAgentSource(error, rt);
+    }
   };
-  const program = buildProgram(run, { stdout, stderr });
+  const program = buildProgram(run, { stdout, stderr }, words[firstCommandWord(words)]);
   try {
     if (words.length === 0) {
       program.outputHelp();
@@ -44,6 +52,46 @@ export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal
   } catch (error) {
     return report(error, words, stderr, signal, commandWords(program, argv));
   }
+}
+
+/**
+ * --api-key, or a flag that looks meant to carry a key however it is spelled (--apikey, --api-kye, --api_key,
+ * --token, ...): its value is masked, so an "Unknown option" error never shows it.
+ */
+function meantForKey(word: string): boolean {
+  if (!word.startsWith('-')) return false;
+  const name = word.replace(/^-+/, '').split('=')[0]!.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return /key|token|secret|pass|auth|bearer/.test(name) || nearest(name, ['apikey']) !== undefined;
+}
+
+/** The user names and passwords in the proxy variables (a user name is often a token), as written and decoded. */
+function proxyCredentials(env: Env): string[] {
+  const found: string[] = [];
+  for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) {
+    const userinfo = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/)?([^@/?#]*)@/i.exec(env[name] ?? '')?.[1];
+    if (!userinfo) continue;
+    const colon = userinfo.indexOf(':');
+    for (const part of colon < 0 ? [userinfo] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)]) {
+      found.push(part);
+      try {
+        found.push(decodeURIComponent(part));
+      } catch {
+        // Not percent-encoded text: masked as written.
+      }
+    }
+  }
+  return found;
+}
+
+/** An agent that was not found because a default named it: say which default, so the user knows what to change. */
+function withDefaultAgentSource(error: unknown, rt: Runtime): unknown {
+  if (!(error instanceof NotFoundError) || error.missing?.what !== 'agent' || error instanceof WrongKindError) return error;
+  const { value, source } = rt.settings.agentId;
+  const missing = error.missing;
+  const named = 'name' in missing ? missing.name : missing.id;
+  if (!value || (source !== 'env' && source !== 'file') || !named || value.trim() !== named) return error;
+  const where = source === 'env' ? 'LETTA_AGENT_ID' : `the config file (${rt.configPath}; change it with: letta-switchboard config set-agent-id AGENT)`;
+  return new NotFoundError(`${error.message} (the default agent, from ${where})`, error.hint, missing);
 }
 
 /** The Go CLI spelled it `send create`: read that as `send`. */
@@ -73,7 +121,7 @@ function report(error: unknown, words: string[], stderr: Sink, signal: AbortSign
     return 2;
   }
   if (signal.aborted && !(error instanceof CliError)) error = new InterruptedError();
-  if (error instanceof AlreadyReported) return error.exitCode;
+  if (error instanceof AlreadyReported || error instanceof NeedsAttention) return error.exitCode;
   const cli = error instanceof CliError ? error : undefined;
   const message = cli ? cli.message : error instanceof Error ? error.message : String(error);
   // Server words may hold terminal control sequences: shown, never obeyed.

@@ -18,7 +18,8 @@ Environment:
 
 Exit codes:
   0 success   1 API error   2 bad usage or input   3 not found
-  4 auth (no key, 401/403)   5 network or timeout   130 interrupted`;
+  4 auth (no key, 401/403)   5 network or timeout   6 needs attention (status)
+  130 interrupted`;
 
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 
@@ -60,16 +61,19 @@ export interface ProgramOutput {
   stderr: Sink;
 }
 
+/** Examples close a help, after usage, description and options (as gh, kubectl and git do). */
 function examples(lines: string[]): string {
-  return `Examples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}`;
 }
 
 /**
  * The command tree, from the registry. Without a runner it is the bare tree
  * (for completion scripts). Commands only declare themselves here; each
- * handler loads what it needs when it runs.
+ * handler loads what it needs when it runs. With `only` (the first command
+ * word of a run), just that command or group is declared, when it is one:
+ * the other declarations would be built for nothing.
  */
-export function buildProgram(runner?: Runner, output?: ProgramOutput) {
+export function buildProgram(runner?: Runner, output?: ProgramOutput, only?: string) {
   const program = withGlobalOptions(new Command('letta-switchboard'))
     .description('Message Letta agents now, later, or on a schedule.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -77,12 +81,11 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput) {
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .addHelpText('before', examples([
+    .addHelpText('after', `${examples([
       'letta-switchboard send --agent-id support-bot --message "Check the queue" --execute-at "tomorrow at 9am"',
       'letta-switchboard recurring create --agent-id support-bot --message "Standup" --cron "every weekday at 10am"',
       'letta-switchboard recurring list --json | jq -r ".[].id"',
-    ]))
-    .addHelpText('after', ENVIRONMENT);
+    ])}\n${ENVIRONMENT}`);
   if (output) {
     program.configureOutput({
       writeOut: (text) => output.stdout.write(text),
@@ -117,8 +120,7 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput) {
     command = program
       .command(name)
       .description(declaration.description)
-      .addHelpText('before', examples(declaration.examples))
-      .addHelpText('after', `\nGlobal options (--json, --tz, --dry-run, ...) are listed in each command's help and in 'letta-switchboard --help'.`);
+      .addHelpText('after', `${examples(declaration.examples)}\n\nGlobal options (--json, --tz, --dry-run, ...) are listed in each command's help and in 'letta-switchboard --help'.`);
     const names = COMMANDS.filter((c) => c.path[0] === name).map((c) => c.path[1]!);
     // Run bare, a group says which subcommands exist instead of printing its help as an error; a typo gets the nearest.
     command.allowExcessArguments(true).action(function (this: CommandUnknownOpts) {
@@ -133,11 +135,15 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput) {
     return command;
   };
 
+  const known = only !== undefined && COMMANDS.some((declaration) => declaration.path[0] === only);
   for (const declaration of COMMANDS) {
+    if (known && declaration.path[0] !== only) continue;
     const parent = declaration.path.length > 1 ? group(declaration.path[0]!) : program;
     const command = declaration.build();
     command.copyInheritedSettings(parent).allowExcessArguments(false);
-    command.description(declaration.description).addHelpText('before', examples(declaration.examples));
+    command.description(declaration.description).addHelpText('after', examples(declaration.examples));
+    // A usage error (a missing argument, an unknown option) ends with the command's usage line.
+    command.showHelpAfterError(`Usage: ${program.name()} ${declaration.path.join(' ')} ${command.usage()}`);
     uses.set(command, declaration.globals);
     command.action(async (...params: unknown[]) => {
       const options = params.at(-2) as OptionValues;

@@ -1,10 +1,12 @@
 import { readlinkSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { userInfo } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { configPath, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
 import { resolveSettings, type Settings } from './config/settings';
 import { AuthError, InterruptedError, UsageError, type KeySource } from './errors';
+import type { AgentNames } from './letta/agent-names';
 import type { LettaApi } from './letta/api';
-import { isCleartextRemote, parseBaseUrl } from './letta/url';
+import { isCleartextRemote, keyProblem, parseBaseUrl } from './letta/url';
 import { Output, type Io } from './output/output';
 import type { Secrets } from './output/secrets';
 import type { GlobalOptions } from './program';
@@ -20,28 +22,49 @@ import { checkZone } from './time/zone';
  */
 export class Runtime {
   readonly out: Output;
-  readonly configPath: string;
+  /** The environment, less XDG folder variables that are not absolute paths (which the XDG spec says to ignore). */
+  readonly env: Record<string, string | undefined>;
+  private foundConfigPath: string | undefined;
   private file: ConfigFile | undefined;
   private resolved: Settings | undefined;
   private client: Promise<LettaApi> | undefined;
   private checkedZone: string | undefined;
   private checkedNow: number | undefined;
+  private names: AgentNames | undefined;
 
   constructor(
     readonly io: Io,
-    readonly env: Record<string, string | undefined>,
+    env: Record<string, string | undefined>,
     readonly globals: GlobalOptions,
     readonly signal: AbortSignal,
     secrets: Secrets,
     /** The command's --agent-id, when it has one. */
     private readonly agentFlag?: string,
   ) {
+    this.env = Object.fromEntries(Object.entries(env).filter(([name, value]) => !(/^XDG_\w+_HOME$/.test(name) && value !== undefined && !isAbsolute(value))));
     this.out = new Output(io, { colour: globals.color, env, json: !!globals.json, quiet: !!globals.quiet }, secrets);
-    this.configPath = configPath(env, this.home);
   }
 
+  get configPath(): string {
+    this.foundConfigPath ??= configPath(this.env, () => this.home);
+    return this.foundConfigPath;
+  }
+
+  /**
+   * The user's home folder: $HOME when it is an absolute path, else the
+   * account's home from the system (an empty HOME, as `env -i HOME=` or some
+   * service managers leave it, must not put the key and the record under the
+   * current folder). With neither, a usage error.
+   */
   get home(): string {
-    return this.env.HOME || homedir();
+    const home = [this.env.HOME, accountHome()].find((path) => path !== undefined && isAbsolute(path));
+    if (home === undefined) {
+      throw new UsageError(
+        `No home folder: HOME is ${this.env.HOME ? `'${this.env.HOME}', not an absolute path` : 'empty'} and the system names none for this account`,
+        'Set HOME to your home folder, or point LETTA_SWITCHBOARD_CONFIG_DIR and LETTA_SWITCHBOARD_STATE_DIR at folders of your own.',
+      );
+    }
+    return home;
   }
 
   get dryRun(): boolean {
@@ -77,7 +100,13 @@ export class Runtime {
   }
 
   private findNow(): number {
-    return this.globals.now === undefined ? Date.now() : parseNow(this.globals.now, this.zone());
+    const given = this.globals.now?.trim();
+    if (given === undefined) return Date.now();
+    // Before 1973 in milliseconds: surely Unix seconds, which would silently mean January 1970.
+    if (/^\d+$/.test(given) && Number(given) < 1e11) {
+      throw new UsageError(`--now '${given}' looks like Unix seconds; --now takes Unix milliseconds`, `Use ${given}000, or an ISO 8601 time such as 2026-11-22T15:00:00Z.`);
+    }
+    return parseNow(given, this.zone());
   }
 
   /**
@@ -130,6 +159,11 @@ export class Runtime {
     if (!apiKey && !this.dryRun) {
       throw new AuthError('No API key set', "Run 'letta-switchboard config set-api-key -' and paste your key, or set LETTA_API_KEY.");
     }
+    const problem = keyProblem(apiKey);
+    if (problem) {
+      const from = { flag: '--api-key', env: 'LETTA_API_KEY', file: 'the config file', 'legacy file': "the Go CLI's old config" }[this.settings.apiKey.source as KeySource];
+      throw new AuthError(`The API key${from ? ` from ${from}` : ''} ${problem}`, undefined, { keySource: this.settings.apiKey.source as KeySource });
+    }
     const base = parseBaseUrl(this.settings.baseUrl.value);
     if (isCleartextRemote(base)) this.out.warn(`${base.origin} is plain http: the API key would travel unencrypted.`);
     const [{ LettaClient }, { LettaApi }, { printRequest }] = await Promise.all([import('./letta/client'), import('./letta/api'), import('./output/request')]);
@@ -157,7 +191,19 @@ export class Runtime {
       this.out.note(`(The agent name '${agent}' would first be looked up: GET /v1/agents/?name=...)`);
       return agent;
     }
-    return api.resolveAgent(agent);
+    const names = await this.agentNames();
+    const remembered = looksLikeAgentId(agent) ? undefined : names.idOf(agent.trim());
+    if (remembered) return remembered;
+    const id = await api.resolveAgent(agent);
+    if (!looksLikeAgentId(agent)) names.remember(id, agent.trim());
+    return id;
+  }
+
+  /** Agent names remembered for this server and key, in the cache folder. */
+  async agentNames(): Promise<AgentNames> {
+    const [{ AgentNames }, { cacheDir, serverCacheName }] = await Promise.all([import('./letta/agent-names'), import('./files/cache')]);
+    this.names ??= new AgentNames(join(cacheDir(this.env, this.home), serverCacheName('agents', this.settings.baseUrl.value ?? '', this.settings.apiKey.value?.trim() ?? '')));
+    return this.names;
   }
 
   /** All of stdin as UTF-8 text (refusing invalid UTF-8 and anything over `maxBytes`). */
@@ -219,6 +265,14 @@ export class Runtime {
       if (this.signal.aborted) reject(new InterruptedError());
       this.signal.addEventListener('abort', () => reject(new InterruptedError()), { once: true });
     });
+  }
+}
+
+function accountHome(): string | undefined {
+  try {
+    return userInfo().homedir;
+  } catch {
+    return undefined;
   }
 }
 

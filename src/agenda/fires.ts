@@ -1,4 +1,4 @@
-import { CronExpressionParser } from 'cron-parser';
+import { utcCron, type UtcCron } from '../time/utc-cron';
 import { nextOffsetChange, offsetMinutes } from '../time/zone';
 
 /** One schedule as the agenda sees it: what Letta holds, or a copy saved by `recurring pause`. */
@@ -26,7 +26,9 @@ export type FireFlag =
   | { type: 'same-minute'; count: number }
   /** A one-time schedule whose time has passed but which Letta still holds. */
   | { type: 'overdue' }
-  | { type: 'paused'; since: string };
+  | { type: 'paused'; since: string }
+  /** A past fire (agenda --since): what its history says happened. */
+  | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string };
 
 export interface Fire {
   /** Unix ms. */
@@ -81,22 +83,21 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
       else if (schedule.pausedSince === undefined) agenda.fires.push({ at, schedule, flags: [{ type: 'overdue' }] });
       continue;
     }
-    let instants: number[];
-    let hasMore: boolean;
+    let cron: UtcCron;
     try {
-      ({ instants, hasMore } = cronFires(schedule.cron ?? '', window.from, window.to, limit));
+      cron = utcCron(schedule.cron ?? '');
     } catch (error) {
       agenda.unreadable.push({ scheduleId: schedule.id, reason: error instanceof Error ? error.message : String(error) });
       continue;
     }
+    const { instants, hasMore } = cron.firesIn(window.from, window.to, limit);
     if (hasMore) agenda.truncated.push({ scheduleId: schedule.id, shown: instants.length });
-    const expression = CronExpressionParser.parse(schedule.cron!, { tz: 'UTC' });
     for (const at of instants) {
       const flags = [...paused];
       // A fire moved when the cron has no fire at the local time it showed before the offset changed:
       // "0 14 * * *" in New York is 09:00 in winter and 10:00 in summer; an hourly cron only relabels.
       const offset = offsetMinutes(window.zone, at);
-      if (offset !== startOffset && !expression.includesDate(new Date(at - (offset - startOffset) * MINUTE))) {
+      if (offset !== startOffset && !cron.matches(at - (offset - startOffset) * MINUTE)) {
         flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: offset });
       }
       agenda.fires.push({ at, schedule, flags });
@@ -112,19 +113,6 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     ],
   }));
   return agenda;
-}
-
-/** The instants of a UTC cron in [from, to], at most `limit` of them. */
-export function cronFires(cron: string, from: number, to: number, limit: number): { instants: number[]; hasMore: boolean } {
-  const expression = CronExpressionParser.parse(cron, { tz: 'UTC', currentDate: new Date(from - 1), endDate: new Date(to) });
-  const instants: number[] = [];
-  while (expression.hasNext()) {
-    const at = expression.next().getTime();
-    if (at > to) break;
-    if (instants.length === limit) return { instants, hasMore: true };
-    instants.push(at);
-  }
-  return { instants, hasMore: false };
 }
 
 function flagSameMinute(fires: Fire[]): void {

@@ -10,14 +10,14 @@ export function icsUtc(at: number): string {
   return new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11); other control characters dropped. */
+/** A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11); other control characters (C1 too) dropped. */
 export function escapeText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '');
 }
 
 /**
@@ -50,9 +50,12 @@ export interface CalendarOptions {
   name?: string;
 }
 
-/** The stable identity of one fire: the same schedule and instant give the same UID in every export. */
+/**
+ * The stable identity of one fire: the same schedule and instant give the same UID in every export. The id is
+ * percent-encoded (letters, digits and -_.!~*'() stay), so no id, whatever it holds, adds a line or a property.
+ */
 export function fireUid(fire: Fire): string {
-  return `${fire.schedule.id}-${icsUtc(fire.at)}@letta-switchboard`;
+  return `${encodeURIComponent(fire.schedule.id)}-${icsUtc(fire.at)}@letta-switchboard`;
 }
 
 function eventLines(fire: Fire, stamp: string): string[] {

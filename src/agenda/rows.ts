@@ -1,3 +1,4 @@
+import { span } from '../output/when';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../time/lexicon';
 import { formatClock, wallTime, zoneAbbreviation } from '../time/zone';
 import type { Agenda, Fire, FireFlag, OffsetChange } from './fires';
@@ -64,7 +65,17 @@ export function flagText(flag: FireFlag, zone: string, at: number): string {
       return 'time passed, still scheduled';
     case 'paused':
       return `paused since ${flag.since.slice(0, 10)}`;
+    case 'outcome':
+      return outcomeFlagText(flag);
   }
+}
+
+function outcomeFlagText(flag: Extract<FireFlag, { type: 'outcome' }>): string {
+  const delay = flag.delaySeconds === undefined ? '' : `sent ${flag.delaySeconds < 0 ? '-' : '+'}${span(flag.delaySeconds * 1000)}`;
+  const details = [delay, flag.stopReason ?? ''].filter(Boolean).join(', ');
+  if (flag.class === 'missed') return 'missed: nothing sent';
+  if (flag.class === 'unknown') return 'outcome unknown: no history on this server';
+  return details ? `${flag.class} (${details})` : flag.class;
 }
 
 export function agendaRow(fire: Fire, zone: string): AgendaRow {

@@ -1,11 +1,11 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import type { Agenda, Fire } from '../agenda/fires';
 import { CliError, UsageError } from '../errors';
-import type { ScheduledMessage } from '../letta/types';
 import type { Runtime } from '../runtime';
 import type { PausedSchedule } from '../state/records';
 import { defineCommand } from './command';
-import { agentOption, integer } from './options';
+import { agentOption, concurrencyOption, integer } from './options';
+import { schedulesInScope } from './shared/scope';
 
 const MAX_DAYS = 366;
 const DEFAULT_DAYS = 7;
@@ -20,6 +20,7 @@ export default defineCommand({
     'letta-switchboard agenda --agent-id support-bot --days 30',
     'letta-switchboard agenda --until "next friday at 6pm"',
     'letta-switchboard agenda --ics schedules.ics',
+    'letta-switchboard agenda --since 1d',
   ],
   globals: ['output', 'time', 'api'],
   declare: (command: Command) =>
@@ -28,23 +29,27 @@ export default defineCommand({
       .addOption(new Option('--all-agents', 'every agent (the default when no agent is set anywhere)').conflicts('agentId'))
       .addOption(new Option('--days <n>', `how many days ahead, 1-${MAX_DAYS} (default ${DEFAULT_DAYS})`).argParser(integer('--days', 1, MAX_DAYS)).conflicts('until'))
       .option('--until <when>', "the end of the window instead: 'friday at 6pm', '2027-01-01', ISO 8601")
-      .option('--ics <file>', "write the fires as an iCalendar file; '-' writes it to stdout"),
+      .option('--ics <file>', "write the fires as an iCalendar file; '-' writes it to stdout")
+      .option('--since <when>', "also the past fires from this far back ('1d', '12h', a date), each with what happened")
+      .addOption(concurrencyOption()),
   async run(rt, options) {
     const now = rt.now();
     const zone = rt.zone();
     const to = options.until === undefined ? now + (options.days ?? DEFAULT_DAYS) * DAY : await windowEnd(options.until, now, zone);
     const [{ buildAgenda }, { agendaSchedule }] = await Promise.all([import('../agenda/fires'), import('../agenda/sources')]);
 
-    const { schedules, names, agentIds } = await fetchSchedules(rt, !!options.allAgents);
+    const { schedules, names, agentIds } = await schedulesInScope(rt, !!options.allAgents, options.concurrency);
     const local = await localRecords(rt, agentIds);
     const sources = [
       ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), seriesId: local.seriesOf.get(item.id) })),
       ...local.paused.map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), pausedSince: saved.paused_at })),
     ];
-    const agenda = buildAgenda(sources, { from: now, to, zone });
+    const from = options.since === undefined ? now : (await import('../time/since')).sinceInstant(options.since, now, zone);
+    const agenda = buildAgenda(sources, { from, to, zone });
+    if (options.since !== undefined) await (await import('../agenda/outcomes')).addOutcomes(rt, agenda, schedules, from, options.concurrency);
 
     if (options.ics !== undefined) return writeCalendar(rt, options.ics, agenda.fires, now);
-    await printAgenda(rt, agenda, zone, { from: now, to });
+    await printAgenda(rt, agenda, zone, { from, to });
   },
 });
 
@@ -54,24 +59,6 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
   const end = (await meaningOfOnce(phrase, { now, zone })).scheduled_at;
   if (end <= now) throw new UsageError(`--until '${phrase}' is not in the future`, "Give a later time, e.g. --until 'next friday at 6pm', or use --days N.");
   return end;
-}
-
-/** The schedules of one agent or of all of them (a few agents at a time, as `list` does), and the agents' names. */
-async function fetchSchedules(rt: Runtime, allAgentsFlag: boolean): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
-  const api = await rt.api();
-  const [{ mapLimited }, { AGENT_CONCURRENCY }] = await Promise.all([import('../concurrency'), import('../letta/api')]);
-  const names = new Map<string, string>();
-  for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
-  const agent = rt.agentOrNone();
-  const agentIds = allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
-  const perAgent = mapLimited(agentIds, AGENT_CONCURRENCY, async (agentId) => {
-    const items: ScheduledMessage[] = [];
-    for await (const page of api.schedulePages(agentId)) for (const item of page) items.push({ ...item, agent_id: item.agent_id || agentId });
-    return items;
-  });
-  const schedules: ScheduledMessage[] = [];
-  for (const result of perAgent) schedules.push(...(await result));
-  return { schedules, names, agentIds };
 }
 
 /**
@@ -95,9 +82,11 @@ async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: 
 
 /** Rows grouped by local day on a terminal; tab-separated rows in a pipe; one JSON array with --json; schedule ids with -q. Notes on stderr. */
 async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { from: number; to: number }): Promise<void> {
-  const [{ agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS }, { printList, renderTable }, { oneLine }, { formatLocal }] = await Promise.all([
+  const [{ agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS }, { printList, GIVE_UP }, { renderTable }, { shortIds }, { oneLine }, { formatLocal }] = await Promise.all([
     import('../agenda/rows'),
     import('../output/list'),
+    import('../output/table'),
+    import('../output/short-id'),
     import('../output/inert'),
     import('../time/zone'),
   ]);
@@ -105,8 +94,18 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
   const fires = agenda.fires;
   if (out.io.stdoutIsTTY && !out.json && !out.quiet && fires.length > 0) {
     const rows = fires.map((fire) => agendaRow(fire, zone));
-    const cells = rows.map((row) => [row.local.slice(15), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, row.schedule, row.note].map(oneLine));
-    const [head, ...lines] = renderTable(['TIME', 'UTC', 'AGENT', 'KIND', 'MESSAGE', 'SCHEDULE', 'NOTE'], cells, out.io.columns, 4);
+    const short = shortIds(rows.map((row) => row.schedule));
+    const cells = rows.map((row) => [row.local.slice(15), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, short.get(row.schedule) ?? row.schedule, row.note].map(oneLine));
+    const columns = [
+      { header: 'TIME' },
+      { header: 'UTC', giveUp: GIVE_UP.utc },
+      { header: 'AGENT', giveUp: GIVE_UP.agent },
+      { header: 'KIND' },
+      { header: 'MESSAGE', flexible: true },
+      { header: 'SCHEDULE', giveUp: GIVE_UP.id },
+      { header: 'NOTE' },
+    ];
+    const [head, ...lines] = renderTable(columns, cells, out.io.columns);
     const text: string[] = [out.paint.bold(head ?? '')];
     fires.forEach((fire, i) => {
       const day = dayKey(zone, fire.at);
@@ -133,7 +132,7 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
   for (const note of agendaNotes(agenda, zone)) out.info(`Note: ${note}`);
 }
 
-/** The fires as an iCalendar file, written whole (a temp file renamed into place), or to stdout with '-'. */
+/** The fires as an iCalendar file, written whole (a temp file renamed into place; only ever over a regular file), or to stdout with '-'. */
 async function writeCalendar(rt: Runtime, target: string, fires: Fire[], now: number): Promise<void> {
   const { toICalendar } = await import('../agenda/ics');
   const live = fires.filter((fire) => fire.schedule.pausedSince === undefined);
@@ -141,18 +140,11 @@ async function writeCalendar(rt: Runtime, target: string, fires: Fire[], now: nu
   const skipped = fires.length - live.length;
   const leftOut = skipped > 0 ? `${skipped} fire${skipped === 1 ? '' : 's'} of paused schedules left out` : '';
   if (target === '-') {
-    rt.out.raw(text);
+    rt.out.file(text);
     if (leftOut) rt.out.info(`Note: ${leftOut}.`);
     return;
   }
-  const [{ writeFileSync, renameSync, rmSync }, { randomBytes }] = await Promise.all([import('node:fs'), import('node:crypto')]);
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new CliError(`Cannot write the calendar file ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check the folder exists and is writable, or use --ics - to write to stdout.');
-  }
+  const { replaceOutputFile } = await import('../files/output-file');
+  replaceOutputFile(target, text, 'calendar file', `use --ics - and redirect it (--ics - > ${target})`);
   rt.out.success(`Wrote ${live.length} event${live.length === 1 ? '' : 's'} to ${target}${leftOut ? ` (${leftOut})` : ''}`);
 }

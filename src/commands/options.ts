@@ -1,4 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../concurrency';
 import { UsageError } from '../errors';
 import { ROLES, type Role } from '../letta/types';
 
@@ -14,6 +15,13 @@ export function integer(flag: string, min: number, max: number): (value: string)
 }
 
 export const agentOption = () => new Option('--agent-id <agent>', 'agent id (agent-...) or name; default from LETTA_AGENT_ID or config');
+
+/** For commands that send many independent requests: how many may be in flight at once. */
+export const concurrencyOption = () =>
+  new Option('--concurrency <n>', `requests in flight at once, 1-${MAX_CONCURRENCY}`).argParser(integer('--concurrency', 1, MAX_CONCURRENCY)).default(DEFAULT_CONCURRENCY);
+
+/** A list on a terminal with every column, full ids and agent ids, not fitted to the width. */
+export const wideOption = () => new Option('--wide', 'on a terminal: every column, full ids and agent ids (lines may wrap)');
 
 export const messageOption = () => new Option('--message <text>', "the message; '-' reads it from stdin");
 
@@ -35,3 +43,7 @@ export const misplaced = <Flags extends string>(flags: Flags, where: string) =>
   new Option(flags).hideHelp().argParser((): never => {
     throw new UsageError(`${flags.split(' ')[0]} belongs to ${where}`, `See: letta-switchboard ${where} --help`);
   });
+
+export const fileOption = () => new Option('-f, --file <path>', 'the folder of schedule files, or one file (default: ./letta-schedules)');
+
+export const strictOption = () => new Option('--strict', 'a file that cannot be read or understood stops everything (exit 2); by default it is reported and left out');

@@ -1,7 +1,9 @@
 import type { GroupDeclaration, RegisteredCommand } from './command';
 import agenda from './agenda';
 import agentsList from './agents/list';
+import apply from './apply';
 import completion from './completion';
+import configCheck from './config/check';
 import configGet from './config/get';
 import configPath from './config/path';
 import configSetAgentId from './config/set-agent-id';
@@ -10,7 +12,9 @@ import configSetTimezone from './config/set-timezone';
 import configSetUrl from './config/set-url';
 import configShow from './config/show';
 import configUnset from './config/unset';
+import exportFiles from './export';
 import parse from './parse';
+import plan from './plan';
 import recurringPause from './recurring/pause';
 import recurringPaused from './recurring/paused';
 import recurringResume from './recurring/resume';
@@ -24,6 +28,8 @@ import scheduleEdit from './schedules/edit';
 import scheduleGet from './schedules/get';
 import scheduleList from './schedules/list';
 import send from './send';
+import status from './status';
+import history from './history';
 import sync from './sync';
 
 /** Commands that only hold subcommands, in the order help lists them. */
@@ -51,7 +57,7 @@ export const GROUPS: GroupDeclaration[] = [
   {
     name: 'config',
     description: 'Settings: API key, base URL, default agent, time zone',
-    examples: ['letta-switchboard config set-api-key -', 'letta-switchboard config set-timezone America/New_York', 'letta-switchboard config show'],
+    examples: ['letta-switchboard config set-api-key -', 'letta-switchboard config check', 'letta-switchboard config show'],
   },
 ];
 
@@ -70,11 +76,16 @@ export const COMMANDS: RegisteredCommand[] = [
   scheduleEdit('recurring'),
   recurringAdopt,
   sync,
+  exportFiles,
+  plan,
+  apply,
   recurringPause,
   recurringResume,
   recurringPaused,
   run,
   agenda,
+  status,
+  history,
   resultsList,
   resultsGet,
   agentsList,
@@ -85,6 +96,7 @@ export const COMMANDS: RegisteredCommand[] = [
   configUnset,
   configShow,
   configGet,
+  configCheck,
   configPath,
   parse,
   completion,

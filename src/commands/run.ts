@@ -34,6 +34,20 @@ export default defineCommand({
 /** The schedule as Letta has it (either kind), else the copy `recurring pause` saved on this machine. */
 async function scheduleToRun(rt: Runtime, id: string): Promise<ScheduledMessage> {
   const { findSchedule } = await import('./shared/schedule');
+  if (id.startsWith('set-') || id.startsWith('series-')) {
+    // Every schedule of a set or series sends the same messages: running it sends them once.
+    const [{ readRecordOrNothing }, { findSeries, setMembers }] = await Promise.all([import('./shared/state'), import('../state/records')]);
+    const state = await readRecordOrNothing(rt);
+    const series = findSeries(state, id);
+    if (series) {
+      rt.out.info(`${id} is a series; its schedules share one message, sent once now.`);
+      return { id, agent_id: series.agent_id, schedule: { type: 'one-time' }, message: series.template as ScheduledMessage['message'] } as ScheduledMessage;
+    }
+    const first = setMembers(state, id)[0] ?? state.intents.find((i) => i.set_id === id && i.status === 'paused');
+    if (!first) throw new NotFoundError(`No set or series '${id}' standing in the record of intent`, 'List them with: letta-switchboard recurring list');
+    rt.out.info(`${id} is a set; its schedules share one message, sent once now (from ${first.schedule_id}).`);
+    return scheduleToRun(rt, first.schedule_id);
+  }
   try {
     return await findSchedule(rt, undefined, id);
   } catch (error) {

@@ -13,17 +13,40 @@ export default defineCommand({
     command
       .addOption(agentOption())
       .addOption(new Option('--all-agents', 'every agent in the record (the default when no agent is set anywhere)').conflicts('agentId'))
-      .option('--print-cron', 'print a crontab line that runs sync every hour, and nothing else'),
+      .option('--print-cron', 'print a crontab line that runs this sync every hour (absolute paths, output logged in the state folder), and nothing else')
+      .option('--print-systemd', 'print a systemd user service and timer that run sync every hour, and nothing else'),
   async run(rt, options) {
-    const { CRONTAB_LINE } = await import('../sync/intent');
-    if (options.printCron) return rt.out.line(CRONTAB_LINE);
+    if (options.printCron || options.printSystemd) {
+      const [{ crontabLine, systemdUnits }, { stateDir }, { makePrivateFolder }] = await Promise.all([import('../sync/schedule-line'), import('../state/store'), import('../files/private-file')]);
+      const invocation = { execPath: process.execPath, script: process.argv[1], stateDir: stateDir(rt.env, rt.home), env: rt.env };
+      // The job appends to a log there, and a shell cannot append into a folder that does not exist.
+      makePrivateFolder(invocation.stateDir, { what: 'sync log', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' });
+      return rt.out.line(options.printCron ? crontabLine(invocation) : systemdUnits(invocation));
+    }
     const now = rt.now();
-    const [{ syncSchedules }, { reportOutcome }, { stateStore }] = await Promise.all([import('../sync/run'), import('../sync/report'), import('./shared/state')]);
+    const [{ syncSchedules }, { reportOutcome }, { stateStore, serverOf }] = await Promise.all([import('../sync/run'), import('../sync/report'), import('./shared/state')]);
     const store = await stateStore(rt);
-    const api = await rt.api();
-    const agent = options.allAgents ? undefined : rt.agentOrNone();
-    const agentId = agent === undefined ? undefined : await rt.agentId(agent);
-    const result = await syncSchedules({ api, store, now, agentId, dryRun: rt.dryRun });
+    const server = serverOf(rt);
+    const { writeSyncOutcome } = await import('../state/sync-outcome');
+    const remember = (ok: boolean, exitCode: number, changed: string[], errors: string[], skipped: string[]) => {
+      if (rt.dryRun) return;
+      try {
+        writeSyncOutcome(rt.env, rt.home, { at: new Date(rt.now()).toISOString(), server, ok, exit_code: exitCode, changed, errors, skipped });
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        rt.out.warn(`The outcome of this sync could not be written (${error.message}); status will not show it.`);
+      }
+    };
+    let result;
+    try {
+      const api = await rt.api();
+      const agent = options.allAgents ? undefined : rt.agentOrNone();
+      const agentId = agent === undefined ? undefined : await rt.agentId(agent);
+      result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun });
+    } catch (error) {
+      if (error instanceof CliError) remember(false, error.exitCode, [], [error.message], []);
+      throw error;
+    }
     const reports = result.outcomes.map((outcome) => reportOutcome(outcome, now, rt.dryRun)).filter((report) => report.lines.length > 0);
     const out = rt.out;
     if (out.json) out.document(reports.map(({ lines: _lines, ...facts }) => facts));
@@ -32,6 +55,14 @@ export default defineCommand({
     else for (const report of reports) for (const line of report.lines) (rt.dryRun ? out.note(line) : out.line(line));
     if (reports.length === 0 && !out.json && !out.quiet) out.info(`Nothing to change (${result.checked} recorded schedule${result.checked === 1 ? '' : 's'} checked).`);
     const failed = result.outcomes.filter((outcome) => !outcome.ok);
+    const firstError = failed.find((o) => o.error)?.error;
+    remember(
+      failed.length === 0,
+      failed.length === 0 ? 0 : (firstError?.exitCode ?? 1),
+      reports.filter((r) => r.ok && r.action !== 'skipped').map((r) => r.lines[0]!),
+      reports.filter((r) => !r.ok).map((r) => r.lines[0]!),
+      reports.filter((r) => r.action === 'skipped').map((r) => r.lines[0]!),
+    );
     if (failed.length > 0) throw new AlreadyReported(failed.find((o) => o.error)?.error ?? new CliError(`${failed.length} change(s) could not be made`));
   },
 });

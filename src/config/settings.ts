@@ -32,12 +32,13 @@ function pick(...candidates: Array<[string | undefined, Source]>): Setting {
   return { value: undefined, source: undefined };
 }
 
-/** Flag, then environment, then config file, then default; each value remembers where it came from. */
+/** Flag, then environment, then config file, then default (for the zone: flag, config file, TZ, system); each value remembers where it came from. */
 export function resolveSettings({ flags, env, file, legacyApiKey, systemZone }: SettingInputs): Settings {
   const baseUrl = pick([flags.baseUrl, 'flag'], [env.LETTA_BASE_URL, 'env'], [file.base_url, 'file'], [DEFAULT_BASE_URL, 'default']);
   // TZ=:/etc/localtime (a file, as Docker images often set) means the system zone.
   const envZone = env.TZ?.replace(/^:/, '');
-  const chosen = pick([flags.tz, 'flag'], [envZone?.startsWith('/') ? undefined : envZone, 'env'], [file.timezone, 'file']);
+  // A zone set on purpose (config set-timezone) beats TZ, which containers and CI set to UTC for everything.
+  const chosen = pick([flags.tz, 'flag'], [file.timezone, 'file'], [envZone?.startsWith('/') ? undefined : envZone, 'env']);
   const timezone = chosen.value === undefined ? { value: systemZone(), source: 'system' as const } : chosen;
   return {
     apiKey: pick([flags.apiKey, 'flag'], [env.LETTA_API_KEY, 'env'], [file.api_key, 'file'], [legacyApiKey, 'legacy file']),

@@ -19,13 +19,14 @@ export type ConfigKey = (typeof CONFIG_KEYS)[number];
 type Env = Record<string, string | undefined>;
 
 /** $LETTA_SWITCHBOARD_CONFIG_DIR, else $XDG_CONFIG_HOME/letta-switchboard, else ~/.config/letta-switchboard. */
-export function configDir(env: Env, home: string): string {
+export function configDir(env: Env, home: string | (() => string)): string {
   if (env.LETTA_SWITCHBOARD_CONFIG_DIR) return env.LETTA_SWITCHBOARD_CONFIG_DIR;
   if (env.XDG_CONFIG_HOME) return join(env.XDG_CONFIG_HOME, 'letta-switchboard');
-  return join(home, '.config', 'letta-switchboard');
+  return join(typeof home === 'string' ? home : home(), '.config', 'letta-switchboard');
 }
 
-export function configPath(env: Env, home: string): string {
+/** `home` may be a function, asked only when no variable names the folder. */
+export function configPath(env: Env, home: string | (() => string)): string {
   return join(configDir(env, home), 'config.json');
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { CliError, InterruptedError } from '../errors';
 import { forgetOnExit, removeOnExit } from './pending';
@@ -118,6 +118,11 @@ function held(path: string, token: string): HeldLock {
 function breakIfStale(path: string, staleMs: number): boolean {
   const seen = statOrUndefined(path);
   if (!seen) return true;
+  // A link (dangling or not) was never made by a holder: O_EXCL refuses to create through it, so it would block every waiter.
+  if (seen.isSymbolicLink()) {
+    rmSync(path, { force: true });
+    return true;
+  }
   if (!isStale(lockHolder(path), seen.mtimeMs, staleMs)) return false;
   const breaker = `${path}.break`;
   let fd: number;
@@ -171,9 +176,10 @@ function parseHolder(text: string): Holder | undefined {
   }
 }
 
+/** The lock file itself, never what a link there points to. */
 function statOrUndefined(path: string) {
   try {
-    return statSync(path);
+    return lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

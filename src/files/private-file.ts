@@ -175,6 +175,8 @@ function writeTarget(path: string, label: FileLabel): string {
   if ((found.mode & 0o022) !== 0) {
     throw refuse(`which others can change (mode ${(found.mode & 0o777).toString(8).padStart(4, '0')})`, `Make it private (chmod 600 ${target}) or remove the link.`);
   }
+  // Root owns every system file, so "a file of the user" would let a planted link aim a write anywhere.
+  if (process.getuid?.() === 0) throw refuse('and running as root, this tool writes through no link', 'Replace the link with the file itself.');
   return target;
 }
 

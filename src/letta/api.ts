@@ -1,5 +1,5 @@
 import { mapLimited } from '../concurrency';
-import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, MalformedResponseError, NotFoundError, UsageError, WrongKindError } from '../errors';
+import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, ListCutShortError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
 import {
   checkRecord,
   expectIdentified,
@@ -9,7 +9,7 @@ import {
   isArray,
   isDateString,
   isInstantMs,
-  isNonEmptyString,
+  isId,
   isObject,
   isString,
   oneOf,
@@ -19,7 +19,7 @@ import {
 } from './checks';
 import type { LettaClient, RequestOptions } from './client';
 import { scheduleKind } from './types';
-import type { Agent, CreatedSchedule, CreateScheduleBody, LettaMessage, LettaResponse, MessageCreate, Run, ScheduledMessage, ScheduleKind, ScheduleListPage } from './types';
+import type { Agent, CreatedSchedule, CreateScheduleBody, FireRecord, HistoryPage, LettaMessage, LettaResponse, MessageCreate, Run, ScheduledMessage, ScheduleKind, ScheduleListPage } from './types';
 
 export const PAGE_SIZE = 100;
 /** How many agents are asked at once when a command fans out over all of them. */
@@ -69,7 +69,7 @@ const isMessageList = (value: unknown) => {
 };
 
 const SCHEDULE_RULES: RecordRules = {
-  id: isNonEmptyString,
+  id: isId,
   agent_id: isString,
   schedule: isObject,
   'schedule.type': oneOf('one-time', 'recurring'),
@@ -82,7 +82,7 @@ const SCHEDULE_RULES: RecordRules = {
 const SCHEDULE_REQUIRED = { id: '', schedule: {} };
 
 const RUN_RULES: RecordRules = {
-  id: isNonEmptyString,
+  id: isId,
   status: isString,
   agent_id: isString,
   created_at: isDateString,
@@ -90,7 +90,31 @@ const RUN_RULES: RecordRules = {
   stop_reason: orNull(isString),
 };
 
-const AGENT_RULES: RecordRules = { id: isNonEmptyString, name: isString };
+const FIRE_RULES: RecordRules = {
+  id: isString,
+  scheduled_message_id: isString,
+  status: isId,
+  run_id: orNull(isId),
+  sent_at: isDateString,
+};
+const FIRE_REQUIRED = { id: '', status: '', sent_at: '' };
+
+/** Entries asked for per page of a schedule's fire history. */
+export const HISTORY_PAGE_SIZE = 100;
+
+/** A schedule's fire history, or the fact that this server has no history route (404 or 405 on it). */
+export type FireHistory =
+  | { available: true; entries: Array<Checked<FireRecord>>; /** false when reading stopped at `maxEntries`. */ complete: boolean }
+  | { available: false; status: number };
+
+export interface HistoryQuery {
+  /** Unix ms: stop paging once a whole page was sent before this. */
+  since?: number;
+  /** Stop after this many entries. */
+  maxEntries?: number;
+}
+
+const AGENT_RULES: RecordRules = { id: isId, name: isString };
 const ID_REQUIRED = { id: '' };
 
 /** Fields besides `messages` that the message routes accept (callback_url on the async route only). */
@@ -113,7 +137,7 @@ export interface ApiOptions {
  * and named (flawsOf), the rest of the record and of the list is kept.
  */
 export class LettaApi {
-  private agentIds: Promise<string[]> | undefined;
+  private agents: Promise<Agent[]> | undefined;
   private readonly maxPages: number;
   private readonly warn: ((line: string) => void) | undefined;
 
@@ -125,16 +149,21 @@ export class LettaApi {
     this.warn = options.warn;
   }
 
-  /** Every agent's id, each once (fetched once per command). */
-  allAgentIds(): Promise<string[]> {
-    this.agentIds ??= (async () => {
-      const ids: string[] = [];
+  /** Every agent (id and name), each once (fetched once per command). */
+  allAgents(): Promise<Agent[]> {
+    this.agents ??= (async () => {
+      const agents: Agent[] = [];
       for await (const page of this.agentPages()) {
-        for (const agent of page) if (agent.id !== '') ids.push(agent.id);
+        for (const agent of page) if (agent.id !== '') agents.push(agent);
       }
-      return ids;
+      return agents;
     })();
-    return this.agentIds;
+    return this.agents;
+  }
+
+  /** Every agent's id, each once (fetched once per command). */
+  async allAgentIds(): Promise<string[]> {
+    return (await this.allAgents()).map((agent) => agent.id);
   }
 
   /**
@@ -145,7 +174,7 @@ export class LettaApi {
     const mayLand = { agentId, kind: body.schedule.type };
     const answer = await onAgent(agentId, this.client.request('POST', schedulePath(agentId), { body, feature: 'schedules', mayLand }));
     try {
-      const created = checkRecord<CreatedSchedule>(answer, { id: isNonEmptyString, next_scheduled_at: isDateString }, ID_REQUIRED);
+      const created = checkRecord<CreatedSchedule>(answer, { id: isId, next_scheduled_at: isDateString }, ID_REQUIRED);
       return expectIdentified(created, 'the new schedule');
     } catch (error) {
       if (error instanceof MalformedResponseError) throw new CreateMayHaveLandedError(error, agentId, mayLand.kind);
@@ -153,9 +182,12 @@ export class LettaApi {
     }
   }
 
-  /** An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once. */
-  schedulePages(agentId: string): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
-    return this.pages('the schedule list', async (after) => {
+  /**
+   * An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once.
+   * `whole`: a list the pager had to stop early (a page repeated while the server said there was more) is an error.
+   */
+  schedulePages(agentId: string, { whole = false }: { whole?: boolean } = {}): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
+    return this.pages(`the schedule list of agent ${agentId}`, whole, async (after) => {
       const answer = await onAgent(agentId, this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, feature: 'schedules' }));
       const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
       return { items: page.scheduled_messages.map((item) => this.told(checkSchedule(item), 'Schedule')), more: page.has_next_page === true };
@@ -205,7 +237,7 @@ export class LettaApi {
 
   async sendMessageAsync(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<Run> {
     const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages, ...options }, mayLand: { agentId, kind: 'async message' } }));
-    return expectShape<Run>(answer, 'the new run', { id: 'string' });
+    return expectIdentified(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the new run');
   }
 
   /**
@@ -236,6 +268,43 @@ export class LettaApi {
     return expectIdentified(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the run');
   }
 
+  /**
+   * The fires of a schedule, newest first as the server pages them (offset
+   * paging). The route is Letta Cloud's own and not in the published spec: a
+   * server without it answers 404 "Not Found" or 405, which is a fact here,
+   * not an error. Entries with a field that cannot be used are kept and named.
+   */
+  async fireHistory(agentId: string, scheduleId: string, query: HistoryQuery = {}): Promise<FireHistory> {
+    const entries: Array<Checked<FireRecord>> = [];
+    const seen = new Set<string>();
+    let offset = 0;
+    for (let page = 1; ; page++) {
+      let answer: unknown;
+      try {
+        const path = `${schedulePath(agentId, scheduleId)}/history`;
+        answer = await this.client.request('GET', path, { query: { limit: HISTORY_PAGE_SIZE, offset: offset > 0 ? offset : undefined }, feature: 'history' });
+      } catch (error) {
+        if (error instanceof RouteMissingError) return { available: false, status: error.status };
+        if (error instanceof NotFoundError) throw new NotFoundError(`No schedule '${scheduleId}' for agent ${agentId}`, error.message, { what: 'schedule', id: scheduleId, agentId });
+        throw error;
+      }
+      const body = expectShape<HistoryPage>(answer, 'the fire history', { history: 'array', has_next_page: 'boolean?', next_offset: 'number?' });
+      let allBefore = body.history.length > 0;
+      for (const item of body.history) {
+        const entry = this.told(checkRecord<FireRecord>(item, FIRE_RULES, FIRE_REQUIRED), 'Fire');
+        if (entry.id !== '' && seen.has(entry.id)) continue;
+        if (entry.id !== '') seen.add(entry.id);
+        if (!(query.since !== undefined && Date.parse(entry.sent_at) < query.since)) allBefore = false;
+        entries.push(entry);
+        if (query.maxEntries !== undefined && entries.length >= query.maxEntries) return { available: true, entries, complete: false };
+      }
+      const next = typeof body.next_offset === 'number' ? body.next_offset : offset + body.history.length;
+      if (body.has_next_page !== true || body.history.length === 0 || next <= offset || (query.since !== undefined && allBefore)) return { available: true, entries, complete: true };
+      if (page >= this.maxPages) throw new EndlessListError('the fire history', page);
+      offset = next;
+    }
+  }
+
   /** One agent by id (NotFoundError naming it when there is none). */
   async getAgent(id: string): Promise<Checked<Agent>> {
     let answer: unknown;
@@ -250,11 +319,12 @@ export class LettaApi {
 
   /** Every page of agents (optionally those with this exact name), each agent once. */
   agentPages(name?: string): AsyncGenerator<Array<Checked<Agent>>> {
-    return this.pages('the agent list', async (after) => {
+    return this.pages('the agent list', false, async (after) => {
       const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
       const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));
-      // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it.
-      return { items, more: items.length > 0 };
+      // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it,
+      // except for a name, where one agent on the first page is the answer (no server caps a page at one).
+      return { items, more: name === undefined ? items.length > 0 : items.length > 1 };
     });
   }
 
@@ -277,7 +347,7 @@ export class LettaApi {
    * so, when a page repeats a cursor or brings nothing new (a server that
    * ignores `after`), and fails after maxPages pages.
    */
-  private async *pages<T extends { id: string }>(what: string, read: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>): AsyncGenerator<T[]> {
+  private async *pages<T extends { id: string }>(what: string, whole: boolean, read: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>): AsyncGenerator<T[]> {
     const seen = new Set<string>();
     const cursors = new Set<string>();
     let after: string | undefined;
@@ -298,7 +368,11 @@ export class LettaApi {
       }
       const anythingNew = fresh.some((item) => item.id !== '');
       for (let start = 0; start < fresh.length; start += MAX_BATCH) yield fresh.slice(start, start + MAX_BATCH);
-      if (!more || !anythingNew || last === undefined || cursors.has(last)) return;
+      if (!more) return;
+      if (!anythingNew || last === undefined || cursors.has(last)) {
+        if (whole) throw new ListCutShortError(what, page);
+        return;
+      }
       if (page >= this.maxPages) throw new EndlessListError(what, page);
       cursors.add(last);
       after = last;

@@ -71,8 +71,20 @@ export function checkRecord<T>(value: unknown, rules: RecordRules, required: Rec
   if (kindOf(value) !== 'object') {
     return { ...structuredClone(required), [FLAWS]: [{ field: '(record)', problem: `expected an object, got ${kindOf(value)}` }] } as Checked<T>;
   }
+  // Most records are sound: checked as they are, and copied only when a field must be set aside.
+  const deepFlaws: Flaw[] = [];
+  const shallow = withoutDeepFields(value as Record<string, unknown>, deepFlaws, required);
+  if (deepFlaws.length === 0 && applyRules(shallow, rules, required, false).length === 0) return value as Checked<T>;
+  const record = structuredCopy(shallow);
+  const flaws = [...deepFlaws, ...applyRules(record, rules, required, true)];
+  // Enumerable so a spread copy keeps it; JSON.stringify skips symbols either way.
+  (record as Checked<unknown>)[FLAWS] = flaws;
+  return record as Checked<T>;
+}
+
+/** The record's flaws; with `fix`, each bad field is replaced by its fallback or removed. */
+function applyRules(record: Record<string, unknown>, rules: RecordRules, required: Record<string, unknown>, fix: boolean): Flaw[] {
   const flaws: Flaw[] = [];
-  const record = structuredCopy(value as Record<string, unknown>);
   for (const [path, check] of Object.entries(rules)) {
     const parts = path.split('.');
     const parent = parentOf(record, parts);
@@ -82,19 +94,61 @@ export function checkRecord<T>(value: unknown, rules: RecordRules, required: Rec
     if (actual === undefined) {
       if (path in required) {
         flaws.push({ field: path, problem: 'is missing' });
-        parent[key] = required[path];
+        if (fix) parent[key] = required[path];
       }
       continue;
     }
     const problem = check(actual);
     if (problem === undefined) continue;
     flaws.push({ field: path, problem });
+    if (!fix) continue;
     if (path in required) parent[key] = required[path];
     else delete parent[key];
   }
-  // Enumerable so a spread copy keeps it; JSON.stringify skips symbols either way.
-  if (flaws.length > 0) (record as Checked<unknown>)[FLAWS] = flaws;
-  return record as Checked<T>;
+  return flaws;
+}
+
+/** Deeper than any real answer, far shallower than what copying, printing or JSON.stringify can follow. */
+export const MAX_DEPTH = 64;
+
+/**
+ * The record with every field (or field of a field) that nests deeper than
+ * MAX_DEPTH set aside and named, as a bad value is: a hostile answer must not
+ * end a list with a stack overflow. Copies only the levels it changes.
+ */
+function withoutDeepFields(record: Record<string, unknown>, flaws: Flaw[], required: Record<string, unknown>): Record<string, unknown> {
+  let copy = record;
+  const setAside = (parent: Record<string, unknown>, key: string, path: string) => {
+    flaws.push({ field: path, problem: `nests deeper than ${MAX_DEPTH} levels` });
+    if (path in required) parent[key] = required[path];
+    else delete parent[key];
+  };
+  for (const [key, field] of Object.entries(record)) {
+    if (!deeperThan(field, MAX_DEPTH)) continue;
+    if (copy === record) copy = { ...record };
+    if (kindOf(field) !== 'object') {
+      setAside(copy, key, key);
+      continue;
+    }
+    const inner = { ...(field as Record<string, unknown>) };
+    copy[key] = inner;
+    for (const [innerKey, innerField] of Object.entries(inner)) {
+      if (deeperThan(innerField, MAX_DEPTH - 1)) setAside(inner, innerKey, `${key}.${innerKey}`);
+    }
+  }
+  return copy;
+}
+
+/** Whether objects and lists nest more than `limit` levels inside `value` (followed without recursion). */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** The object holding the last part of a path, if every step there is an object. */
@@ -124,7 +178,11 @@ export function expectIdentified<T extends object>(record: Checked<T>, what: str
 // Field checks, named for what they accept.
 
 export const isString: FieldCheck = (value) => (typeof value === 'string' ? undefined : `is ${describe(value)}, expected a string`);
-export const isNonEmptyString: FieldCheck = (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : `is ${describe(value)}, expected a non-empty string`);
+/** An id goes into paths, calendar UIDs and `-q | xargs` pipes: one word of visible characters, no white space or control character. */
+export const isId: FieldCheck = (value) => {
+  if (typeof value !== 'string' || value.trim() === '') return `is ${describe(value)}, expected a non-empty string`;
+  return /[\s\u0000-\u001f\u007f-\u009f]/.test(value) ? `is ${describe(value)}, which holds white space or control characters` : undefined;
+};
 export const isObject: FieldCheck = (value) => (kindOf(value) === 'object' ? undefined : `is ${describe(value)}, expected an object`);
 export const isArray: FieldCheck = (value) => (Array.isArray(value) ? undefined : `is ${describe(value)}, expected a list`);
 export const orNull =

@@ -41,7 +41,7 @@ export interface ClientOptions {
 }
 
 /** What a request not sent under --dry-run answers: enough for any command to finish its output. */
-export const DRY_RUN_ANSWER = Object.freeze({ id: '(dry run)', status: 'dry run', messages: [] as unknown[] });
+export const DRY_RUN_ANSWER = Object.freeze({ id: '(dry-run)', status: 'dry run', messages: [] as unknown[] });
 
 export interface RequestOptions {
   query?: Query;
@@ -49,7 +49,7 @@ export interface RequestOptions {
   /** For a POST: what may already exist if the answer is lost after the request went out. */
   mayLand?: { agentId: string; kind: LandingKind };
   /** The routes belong to this feature: a server without them at all (405, or a bare "Not Found") lacks it. */
-  feature?: 'schedules';
+  feature?: 'schedules' | 'history';
 }
 
 export const MAX_ATTEMPTS = 3;

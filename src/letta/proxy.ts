@@ -5,7 +5,7 @@
  * - no_proxy (else NO_PROXY) lists hosts to reach directly: `*`, `example.com` or `.example.com`
  *   (that domain and every host under it), `host:port`, IP addresses, `[::1]:8080`, IPv4 ranges such as `10.0.0.0/8`.
  * - the proxy URL is http:// or https:// (no scheme means http://); user:password in it is sent as
- *   Proxy-Authorization (basic) and never printed.
+ *   Proxy-Authorization (basic) and never printed, the user name included.
  * HTTPS goes through a CONNECT tunnel, so the proxy sees only encrypted bytes; plain http is sent to
  * the proxy as an absolute-form request. Loaded only when a proxy variable is set.
  */
@@ -105,9 +105,9 @@ function ipv4(text: string): number | undefined {
   return parts.reduce((n, p) => n * 256 + Number(p), 0);
 }
 
-/** The proxy as it may be shown: any password replaced by ***. */
+/** The proxy as it may be shown: a user name and password replaced by *** (a user name is often a token). */
 export function describeProxy(proxy: Proxy): string {
-  const user = proxy.url.username ? `${decodeURIComponent(proxy.url.username)}${proxy.url.password ? ':***' : ''}@` : '';
+  const user = proxy.url.username || proxy.url.password ? '***@' : '';
   return `${proxy.url.protocol}//${user}${proxy.url.host} (from ${proxy.variable})`;
 }
 

@@ -65,6 +65,25 @@ export interface Run {
   [field: string]: unknown;
 }
 
+/** One fire of a schedule, from Letta Cloud's history route (not in the published spec). */
+export interface FireRecord {
+  id: string;
+  scheduled_message_id?: string;
+  /** "success" or "failed". */
+  status: string;
+  response?: unknown;
+  run_id?: string | null;
+  /** ISO 8601: when the message was sent. */
+  sent_at: string;
+  [field: string]: unknown;
+}
+
+export interface HistoryPage {
+  history: FireRecord[];
+  has_next_page?: boolean;
+  next_offset?: number | null;
+}
+
 export interface Agent {
   id: string;
   name: string;

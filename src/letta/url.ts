@@ -49,3 +49,32 @@ export function apiUrl(base: string, path: string, query?: Query): URL {
   }
   return url;
 }
+
+/** Invisible characters a pasted key often carries, by name. */
+const CHARACTER_NAMES: Record<string, string> = {
+  '\u200b': 'zero-width space',
+  '\u200c': 'zero-width non-joiner',
+  '\u200d': 'zero-width joiner',
+  '\u2060': 'word joiner',
+  '\ufeff': 'byte-order mark',
+  '\u00a0': 'no-break space',
+  ' ': 'space',
+  '\t': 'tab',
+};
+
+/**
+ * What keeps an API key out of an Authorization header, said for a person:
+ * a bearer token is visible ASCII only, so a pasted zero-width space, a
+ * space or a letter outside ASCII is refused before anything is sent.
+ */
+export function keyProblem(key: string): string | undefined {
+  let position = 0;
+  for (const char of key) {
+    position++;
+    if (/^[\x21-\x7e]$/.test(char)) continue;
+    const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = CHARACTER_NAMES[char];
+    return `has ${name ? `a ${name} (${code})` : code} at character ${position}, which an HTTP header cannot carry`;
+  }
+  return undefined;
+}

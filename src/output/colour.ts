@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { inert } from './inert';
 
 export interface ColourInputs {
   isTTY: boolean;
@@ -19,6 +20,28 @@ export function colourEnabled({ isTTY, env, flag }: ColourInputs): boolean {
   return isTTY;
 }
 
-export function painter(enabled: boolean): ChalkInstance {
-  return new Chalk({ level: enabled ? 1 : 0 });
+/** The styles this CLI uses; each returns its text styled (or as it is, without colour). */
+export interface Paint {
+  bold(text: string): string;
+  dim(text: string): string;
+  underline(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+}
+
+const STYLES = ['bold', 'dim', 'underline', 'red', 'green', 'yellow', 'cyan'] as const;
+
+/**
+ * Styles whose escape codes are written as `mark` rather than ESC, and whose
+ * text has its own control characters shown (inert): the writer turns marks
+ * back into ESC after making everything else inert, so only the styles this
+ * tool chose reach the terminal.
+ */
+export function painter(enabled: boolean, mark: string): Paint {
+  const chalk: ChalkInstance = new Chalk({ level: enabled ? 1 : 0 });
+  const styles = {} as Paint;
+  for (const style of STYLES) styles[style] = enabled ? (text) => chalk[style](inert(text)).replaceAll('\u001b', mark) : (text) => text;
+  return styles;
 }

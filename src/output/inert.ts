@@ -9,3 +9,12 @@ export function inert(text: string): string {
 export function oneLine(text: string): string {
   return inert(text.replace(/\r?\n|\r|\t/g, ' '));
 }
+
+/**
+ * JSON text safe to print: JSON.stringify leaves DEL and the C1 controls
+ * (U+007F-U+009F, where some terminals read U+009B as an escape) as they
+ * are; written as \u00XX they parse to the same value.
+ */
+export function inertJson(json: string): string {
+  return json.replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+}

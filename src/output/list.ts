@@ -1,17 +1,25 @@
 import type { Output } from './output';
-import { oneLine } from './inert';
-import { displayWidth, truncate } from './text';
+import { inertJson, oneLine } from './inert';
+import { shortIds } from './short-id';
 import { BadField } from './when';
+
+/** The order a narrow terminal gives columns up: UTC first, then the agent, then the id; a column without one is never given up. */
+export const GIVE_UP = { utc: 1, agent: 2, id: 3 } as const;
 
 export interface Column<T> {
   header: string;
+  /** The cell in a pipe, with --wide, and on a terminal unless `shown` says otherwise. */
   cell: (item: T) => string;
+  /** The cell in a terminal's fitted table, when a person reads it better (an agent's name for its id). */
+  shown?: (item: T) => string;
   /** false: only in tab-separated rows (a pipe), not in the table on a terminal. */
   onTerminal?: boolean;
   /** The column that gives up width when the table does not fit (the message). */
   flexible?: boolean;
-  /** A column a narrow terminal's table leaves out, so the message keeps some room (e.g. UTC beside local time). */
-  optional?: boolean;
+  /** When a narrow terminal leaves this column out (GIVE_UP); never when unset. */
+  giveUp?: number;
+  /** Ids: in a terminal's fitted table, each is the shortest unique start of it (as git's), which every command takes back. */
+  shortIds?: boolean;
 }
 
 export interface ListSpec<T> {
@@ -21,6 +29,10 @@ export interface ListSpec<T> {
   json: (item: T) => unknown;
   /** Said on stderr when there is nothing to list. */
   empty: string;
+  /** A terminal's table is sorted by this (soonest first, none last); pipes and --json keep the server's order, streamed. */
+  sortKey?: (item: T) => number | undefined;
+  /** --wide: on a terminal, every column and full values (ids, agent ids), not fitted to the width. */
+  wide?: boolean;
 }
 
 /**
@@ -34,30 +46,33 @@ export interface ListSpec<T> {
 export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncIterable<T[]> | Iterable<T[]>): Promise<number> {
   const tty = out.io.stdoutIsTTY;
   const table = tty && !out.json && !out.quiet;
+  const fitted = table && !spec.wide;
   const columns = table ? spec.columns.filter((c) => c.onTerminal !== false) : spec.columns;
   const data = out.held();
-  const rows: string[][] = [];
+  const items: T[] = [];
   const problems: string[] = [];
+  const cells = (item: T) =>
+    columns.map((column) => {
+      try {
+        return oneLine((fitted && column.shown ? column.shown : column.cell)(item));
+      } catch (error) {
+        if (!(error instanceof BadField)) throw error;
+        problems.push(`${oneLine(spec.id(item))}: ${oneLine(error.message)}`);
+        return '?';
+      }
+    });
   let count = 0;
   for await (const page of pages) {
     for (const item of page) {
       if (out.json) {
-        const text = tty ? JSON.stringify(spec.json(item), null, 2).replace(/^/gm, '  ') : JSON.stringify(spec.json(item));
+        const text = inertJson(tty ? JSON.stringify(spec.json(item), null, 2).replace(/^/gm, '  ') : JSON.stringify(spec.json(item)));
         data.add(`${count === 0 ? '[' : ','}${tty ? '\n' : ''}${text}`);
       } else if (out.quiet) {
         data.add(`${oneLine(spec.id(item))}\n`);
+      } else if (table) {
+        items.push(item);
       } else {
-        const row = columns.map((column) => {
-          try {
-            return oneLine(column.cell(item));
-          } catch (error) {
-            if (!(error instanceof BadField)) throw error;
-            problems.push(`${oneLine(spec.id(item))}: ${oneLine(error.message)}`);
-            return '?';
-          }
-        });
-        if (table) rows.push(row);
-        else data.add(`${row.join('\t')}\n`);
+        data.add(`${cells(item).join('\t')}\n`);
       }
       count++;
     }
@@ -65,9 +80,17 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   if (out.json) data.add(count === 0 ? '[]\n' : `${tty ? '\n' : ''}]\n`);
   data.flush();
   if (table && count > 0) {
-    const optional = columns.flatMap((c, i) => (c.optional ? [i] : []));
-    const text = renderTable(columns.map((c) => c.header), rows, out.io.columns, columns.findIndex((c) => c.flexible), optional);
-    const [head, ...body] = text;
+    if (spec.sortKey) items.sort(bySoonest(spec.sortKey));
+    const rows = items.map(cells);
+    if (fitted) {
+      columns.forEach((column, i) => {
+        if (!column.shortIds) return;
+        const short = shortIds(rows.map((row) => row[i]!));
+        for (const row of rows) row[i] = short.get(row[i]!) ?? row[i]!;
+      });
+    }
+    const { renderTable } = await import('./table');
+    const [head, ...body] = renderTable(columns, rows, fitted ? out.io.columns : undefined);
     out.line([out.paint.bold(head ?? ''), ...body].join('\n'));
   }
   for (const problem of problems) out.warn(`${problem}; shown as '?'`);
@@ -75,40 +98,18 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   return count;
 }
 
-/** The least room the flexible column is given before optional columns are left out. */
-const FLEXIBLE_MIN = 16;
-
-/**
- * A borderless table, columns two spaces apart, padded by display width. When
- * it is wider than the terminal, optional columns are left out while the
- * flexible one would get less than FLEXIBLE_MIN, then the flexible column is
- * truncated to fit, so no line wraps.
- */
-export function renderTable(headers: string[], rows: string[][], columns: number | undefined, flexible = -1, optional: number[] = []): string[] {
-  let keep = headers.map((_, i) => i);
-  const widthOf = (i: number) => Math.max(displayWidth(headers[i]!), ...rows.map((row) => displayWidth(row[i] ?? '')));
-  const othersWidth = (kept: number[]) => kept.reduce((sum, i) => (i === flexible ? sum : sum + widthOf(i)), 0) + 2 * (kept.length - 1);
-  if (flexible >= 0 && columns) {
-    for (const drop of optional) {
-      if (columns - othersWidth(keep) - 1 >= Math.min(FLEXIBLE_MIN, widthOf(flexible))) break;
-      keep = keep.filter((i) => i !== drop);
+/** Soonest first; items without a time last, in the order they came. */
+function bySoonest<T>(key: (item: T) => number | undefined): (a: T, b: T) => number {
+  const at = (item: T) => {
+    try {
+      const value = key(item);
+      return value === undefined || !Number.isFinite(value) ? Infinity : value;
+    } catch {
+      return Infinity;
     }
-  }
-  const flex = keep.indexOf(flexible);
-  const kept = rows.map((row) => keep.map((i) => row[i] ?? ''));
-  const head = keep.map((i) => headers[i]!);
-  const widths = keep.map(widthOf);
-  if (flex >= 0 && columns) {
-    const room = Math.max(4, columns - othersWidth(keep) - 1);
-    if (widths[flex]! > room) {
-      widths[flex] = Math.max(room, displayWidth(head[flex]!));
-      for (const row of kept) row[flex] = truncate(row[flex]!, room);
-    }
-  }
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[i]! - displayWidth(cell)))))
-      .join('  ')
-      .trimEnd();
-  return [line(head), ...kept.map(line)];
+  };
+  return (a, b) => {
+    const [x, y] = [at(a), at(b)];
+    return x === y ? 0 : x < y ? -1 : 1;
+  };
 }

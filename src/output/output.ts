@@ -1,5 +1,5 @@
-import type { ChalkInstance } from 'chalk';
-import { colourEnabled, painter } from './colour';
+import { colourEnabled, painter, type Paint } from './colour';
+import { inert, inertJson } from './inert';
 import type { Secrets } from './secrets';
 
 export interface Sink {
@@ -30,16 +30,24 @@ export interface OutputMode {
   quiet: boolean;
 }
 
+const ESC = '\u001b';
+
 /**
  * Everything the CLI prints goes through here: data to stdout, the rest to
- * stderr, both through masking writers.
+ * stderr, both through writers that mask secrets and make text inert. Server
+ * text reaches the terminal only as characters: every control character bar
+ * newline and tab is shown as \xNN, never obeyed (a title set, a screen
+ * cleared), whoever writes it; the only escape codes written are this tool's
+ * own colours.
  */
 export class Output {
   /** Colours for stdout and stderr, each off unless that stream is a colour terminal. */
-  readonly paint: ChalkInstance;
-  readonly paintErr: ChalkInstance;
+  readonly paint: Paint;
+  readonly paintErr: Paint;
   readonly stdout: Sink;
   readonly stderr: Sink;
+  /** Stands for ESC in this tool's own colours until written; a server cannot send it, since it never sees it. */
+  private readonly mark = `\ue000${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}\ue001`;
   /**
    * --dry-run printed a request instead of sending it: from then on stdout
    * carries only such requests, and a command's own data and its report of
@@ -53,10 +61,15 @@ export class Output {
     readonly mode: OutputMode,
     readonly secrets: Secrets,
   ) {
-    this.paint = painter(colourEnabled({ isTTY: io.stdoutIsTTY, env: mode.env, flag: mode.colour }));
-    this.paintErr = painter(colourEnabled({ isTTY: io.stderrIsTTY, env: mode.env, flag: mode.colour }));
-    this.stdout = maskingSink({ write: (text: string) => this.unsent || io.stdout.write(text) }, secrets);
-    this.stderr = maskingSink(io.stderr, secrets);
+    this.paint = painter(colourEnabled({ isTTY: io.stdoutIsTTY, env: mode.env, flag: mode.colour }), this.mark);
+    this.paintErr = painter(colourEnabled({ isTTY: io.stderrIsTTY, env: mode.env, flag: mode.colour }), this.mark);
+    this.stdout = this.inertSink({ write: (text: string) => this.unsent || io.stdout.write(text) });
+    this.stderr = this.inertSink(io.stderr);
+  }
+
+  /** Secrets masked, control characters shown, then this tool's own colours restored. */
+  private inertSink(sink: Sink): Sink {
+    return { write: (chunk: string) => sink.write(inert(this.secrets.redact(chunk)).replaceAll(this.mark, ESC)) };
   }
 
   get json(): boolean {
@@ -92,12 +105,17 @@ export class Output {
 
   /** One JSON document: indented for a person, compact for a pipe. */
   document(value: unknown): void {
-    this.line(this.io.stdoutIsTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value));
+    this.line(inertJson(this.io.stdoutIsTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value)));
   }
 
   /** One JSON object on one line (for line-per-record output). */
   jsonLine(value: unknown): void {
-    this.line(JSON.stringify(value));
+    this.line(inertJson(JSON.stringify(value)));
+  }
+
+  /** A file on stdout (a calendar) whose own format has escaped what it holds, line ends included: only secrets are masked. */
+  file(text: string): void {
+    if (!this.unsent) this.io.stdout.write(this.secrets.redact(text));
   }
 
   /** A line for the person (stderr) about what was done: confirmations' details. Dropped under --dry-run. */
@@ -132,9 +150,11 @@ export class Output {
     if (!this.io.stderrIsTTY) return () => undefined;
     const started = Date.now();
     let shown = false;
+    const clearLine = () => this.io.stderr.write(`\r${ESC}[2K`);
     const show = () => {
       shown = true;
-      this.stderr.write(`\r\u001b[2K${label} ${Math.round((Date.now() - started) / 1000)} s (Ctrl-C to stop)`);
+      clearLine();
+      this.stderr.write(`${label} ${Math.round((Date.now() - started) / 1000)} s (Ctrl-C to stop)`);
     };
     let ticker: ReturnType<typeof setInterval> | undefined;
     const first = setTimeout(() => {
@@ -144,14 +164,14 @@ export class Output {
     return () => {
       clearTimeout(first);
       clearInterval(ticker);
-      if (shown) this.stderr.write('\r\u001b[2K');
+      if (shown) clearLine();
     };
   }
 
   /** A request that --dry-run did not send: the whole of stdout in that mode. */
   request(text: string): void {
     this.unsent = true;
-    this.io.stdout.write(this.secrets.redact(text));
+    this.io.stdout.write(inert(inertJson(this.secrets.redact(text))));
   }
 }
 

@@ -8,13 +8,15 @@ export interface UnsentRequest {
 }
 
 /** --dry-run: a request exactly as it would have been sent, the key masked. With --json, one object a line. */
-export function printRequest(out: Output, { method, url, body }: UnsentRequest, apiKey: string): void {
-  const key = apiKey ? maskKey(apiKey) : '(no key set)';
+export function printRequest(out: Output, { method, url, body }: UnsentRequest, apiKey: string | null): void {
+  // null: a request to somewhere other than Letta (a notify URL), which carries no key at all.
+  const key = apiKey === null ? undefined : apiKey ? maskKey(apiKey) : '(no key set)';
+  const auth = key === undefined ? [] : [`Authorization: Bearer ${key}`];
   if (out.json) {
-    out.request(`${JSON.stringify({ method, url, headers: { authorization: `Bearer ${key}` }, ...(body === undefined ? {} : { body }) })}\n`);
+    out.request(`${JSON.stringify({ method, url, ...(key === undefined ? {} : { headers: { authorization: `Bearer ${key}` } }), ...(body === undefined ? {} : { body }) })}\n`);
     return;
   }
-  const lines = [`${method} ${url}`, `Authorization: Bearer ${key}`];
+  const lines = [`${method} ${url}`, ...auth];
   if (body !== undefined) lines.push('Content-Type: application/json', '', JSON.stringify(body, null, 2));
   out.request(`${lines.join('\n')}\n`);
 }

@@ -1,6 +1,7 @@
-/** "sk-...abcd": enough to recognise a key, never enough to use it. */
+/** "sk-...abcd": enough to recognise a key, never enough to use it. A short key shows its last four only ("...abcd"), one under 8 nothing. */
 export function maskKey(key: string): string {
-  if (key.length < 12) return '****';
+  if (key.length < 8) return '****';
+  if (key.length < 20) return `...${key.slice(-4)}`;
   const prefix = /^[a-z]+-/i.exec(key)?.[0] ?? '';
   return `${prefix.slice(0, 4)}...${key.slice(-4)}`;
 }

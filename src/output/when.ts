@@ -31,9 +31,42 @@ export function localAndUtc(zone: string, value: unknown, field: string): LocalA
   return { ms, local: formatLocal(zone, ms), utc: date.toISOString() };
 }
 
-/** "2026-11-23 09:00 EST (2026-11-23T14:00:00.000Z)", or "-" when there is no value. */
-export function bothZones(zone: string, value: unknown, field: string): string {
+/**
+ * "2026-11-23 09:00 EST (2026-11-23T14:00:00.000Z)", or "-" when there is no
+ * value; with `now` (on a terminal), how far away it is too: "(…, in 2 days)".
+ */
+export function bothZones(zone: string, value: unknown, field: string, now?: number): string {
   if (value === undefined || value === null) return '-';
-  const { local, utc } = localAndUtc(zone, value, field);
-  return `${local} (${utc})`;
+  const { ms, local, utc } = localAndUtc(zone, value, field);
+  return `${local} (${utc}${now === undefined ? '' : `, ${fromNow(ms, now)}`})`;
+}
+
+const UNITS: Array<[name: string, ms: number]> = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1_000],
+];
+
+/** How far an instant is from `now`, as a person says it: "in 2 days", "3 hours ago", "now". */
+export function fromNow(ms: number, now: number): string {
+  const distance = Math.abs(ms - now);
+  if (distance < 1_000) return 'now';
+  // The largest unit of which there is at least one (45 minutes stays minutes; 36 hours is 2 days).
+  const [name, size] = UNITS.find(([, size]) => distance >= size * (size >= 86_400_000 ? 1.5 : 1)) ?? UNITS.at(-1)!;
+  const count = Math.max(1, Math.round(distance / size));
+  const amount = `${count} ${name}${count === 1 ? '' : 's'}`;
+  return ms > now ? `in ${amount}` : `${amount} ago`;
+}
+
+/** "42s", "2m40s", "3h05m", "2d04h": how far apart two instants are. */
+export function span(ms: number): string {
+  const seconds = Math.round(Math.abs(ms) / 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (seconds < 60) return `${seconds}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${pad(seconds % 60)}s`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h${pad(Math.floor((seconds % 3600) / 60))}m`;
+  return `${Math.floor(seconds / 86_400)}d${pad(Math.floor((seconds % 86_400) / 3600))}h`;
 }

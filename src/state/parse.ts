@@ -1,13 +1,18 @@
 import { UsageError } from '../errors';
 import { parseJsonFile } from '../files/json';
-import { emptyState, STATE_VERSION, type State } from './records';
+import { INTENT_STATUSES, SERIES_STATUSES, STATE_VERSION, emptyState, type SkippedRecord, type State } from './records';
 
 export const LEFT_AS_IT_IS = 'Fix it or move it away; it has been left as it is (commands work without it).';
 
+/** Versions this one reads: 1 (before records named their server) and its own. */
+const READABLE = new Set([1, STATE_VERSION]);
+
 /**
- * The state file's text as a State, checked field by field: a file that is
- * not what this version wrote is an error naming the file and the field, so
- * nothing is ever written over a record that could not be understood.
+ * The state file's text as a State, checked field by field. A file that is
+ * not what this version wrote at all is an error naming the file and the
+ * field, so nothing is ever written over it. A single record that cannot be
+ * understood is set aside in `skipped` (named, never acted on, and written
+ * back unchanged); the rest of the record is used.
  */
 export function parseState(text: string, path: string): State {
   if (text.trim() === '') return emptyState();
@@ -20,26 +25,21 @@ export function parseState(text: string, path: string): State {
       'Upgrade letta-switchboard; the file has been left as it is.',
     );
   }
-  if (data.version !== STATE_VERSION) throw bad('version', `must be ${STATE_VERSION}`);
-  const check = new Checker(bad);
-  const intents = check.list(data, 'intents', (intent, where) => check.intent(intent, where));
-  const series = check.list(data, 'series', (one, where) => {
-    check.strings(one, where, ['series_id', 'agent_id', 'phrase', 'zone', 'rule', 'horizon', 'created_at']);
-    check.optionalStrings(one, where, ['until']);
-    if (one.count !== undefined && !(Number.isInteger(one.count) && (one.count as number) > 0)) throw bad(`${where}.count`, 'must be a positive whole number');
-    check.oneOf(one, where, 'status', ['active', 'complete', 'gone']);
-    if (!isObject(one.template)) throw bad(`${where}.template`, 'must be an object');
-    check.list(one, 'members', (member, at) => check.strings(member, at, ['schedule_id', 'instant']), where);
-  });
-  const paused = check.list(data, 'paused', (one, where) => {
-    check.strings(one, where, ['old_id', 'paused_at']);
-    if (!isObject(one.schedule) || typeof one.schedule.id !== 'string') throw bad(`${where}.schedule`, 'must be a schedule with an id');
-    if (one.intent !== undefined) {
-      if (!isObject(one.intent)) throw bad(`${where}.intent`, 'must be an object');
-      check.intent(one.intent, `${where}.intent`);
-    }
-  });
-  return { ...data, version: STATE_VERSION, intents, series, paused } as State;
+  if (!READABLE.has(data.version as number)) throw bad('version', `must be ${STATE_VERSION}`);
+  const skipped: SkippedRecord[] = [];
+  const lists = {} as Record<SkippedRecord['list'], unknown[]>;
+  for (const list of ['intents', 'series', 'paused'] as const) {
+    const value = data[list];
+    if (value !== undefined && !Array.isArray(value)) throw bad(list, 'must be a list');
+    lists[list] = [];
+    (value ?? []).forEach((item: unknown, index: number) => {
+      const where = `${list}[${index}]`;
+      const problem = recordProblem(list, item, where);
+      if (problem === undefined) lists[list].push(item);
+      else skipped.push({ where, problem, list, raw: item });
+    });
+  }
+  return { ...data, version: STATE_VERSION, ...lists, ...(skipped.length > 0 ? { skipped } : {}) } as State;
 }
 
 type Json = Record<string, unknown>;
@@ -48,47 +48,117 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-class Checker {
-  constructor(private readonly bad: (where: string, what: string) => UsageError) {}
-
-  /** `owner[key]`: absent is an empty list; otherwise a list of objects, each checked. */
-  list<T>(owner: Json, key: string, each: (item: Json, where: string) => void, prefix?: string): T[] {
-    const where = prefix ? `${prefix}.${key}` : key;
-    const value = owner[key];
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) throw this.bad(where, 'must be a list');
-    value.forEach((item, index) => {
-      if (!isObject(item)) throw this.bad(`${where}[${index}]`, 'must be an object');
-      each(item, `${where}[${index}]`);
-    });
-    return value as T[];
+/** What is wrong with one record, or undefined when it is sound. */
+function recordProblem(list: SkippedRecord['list'], item: unknown, where: string): string | undefined {
+  try {
+    if (!isObject(item)) throw new Flaw(where, 'must be an object');
+    if (list === 'intents') checkIntent(item, where);
+    else if (list === 'series') checkSeries(item, where);
+    else checkPaused(item, where);
+    return undefined;
+  } catch (error) {
+    if (error instanceof Flaw) return error.message;
+    throw error;
   }
+}
 
-  strings(item: Json, where: string, keys: string[]): void {
-    for (const key of keys) if (typeof item[key] !== 'string') throw this.bad(`${where}.${key}`, 'must be a string');
+class Flaw extends Error {
+  constructor(where: string, what: string) {
+    super(`${where} ${what}`);
   }
+}
 
-  optionalStrings(item: Json, where: string, keys: string[]): void {
-    for (const key of keys) if (item[key] !== undefined && typeof item[key] !== 'string') throw this.bad(`${where}.${key}`, 'must be a string');
+function strings(item: Json, where: string, keys: string[]): void {
+  for (const key of keys) if (typeof item[key] !== 'string') throw new Flaw(`${where}.${key}`, 'must be a string');
+}
+
+function optionalStrings(item: Json, where: string, keys: string[]): void {
+  for (const key of keys) if (item[key] !== undefined && typeof item[key] !== 'string') throw new Flaw(`${where}.${key}`, 'must be a string');
+}
+
+function stringList(item: Json, where: string, key: string, required: boolean): void {
+  const value = item[key];
+  if (value === undefined && !required) return;
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new Flaw(`${where}.${key}`, 'must be a list of strings');
+}
+
+function oneOf(item: Json, where: string, key: string, allowed: readonly string[]): void {
+  if (!allowed.includes(item[key] as string)) throw new Flaw(`${where}.${key}`, `must be one of ${allowed.join(', ')}`);
+}
+
+function object(item: Json, where: string, key: string, required: boolean): Json | undefined {
+  const value = item[key];
+  if (value === undefined && !required) return undefined;
+  if (!isObject(value)) throw new Flaw(`${where}.${key}`, 'must be an object');
+  return value;
+}
+
+function messages(item: Json, where: string): void {
+  const value = item.messages;
+  if (!Array.isArray(value) || value.length === 0) throw new Flaw(`${where}.messages`, 'must be a list of messages');
+  value.forEach((message, i) => {
+    if (!isObject(message)) throw new Flaw(`${where}.messages[${i}]`, 'must be an object');
+    if (typeof message.role !== 'string') throw new Flaw(`${where}.messages[${i}].role`, 'must be a string');
+    if (typeof message.content !== 'string' && !Array.isArray(message.content)) throw new Flaw(`${where}.messages[${i}].content`, 'must be text or a list of parts');
+  });
+}
+
+function timing(item: Json, where: string): void {
+  const schedule = object(item, where, 'schedule', true)!;
+  if (schedule.cron_expression !== undefined && typeof schedule.cron_expression !== 'string') throw new Flaw(`${where}.schedule.cron_expression`, 'must be a string');
+  if (schedule.scheduled_at !== undefined && typeof schedule.scheduled_at !== 'number') throw new Flaw(`${where}.schedule.scheduled_at`, 'must be a number');
+  if (schedule.cron_expression === undefined && schedule.scheduled_at === undefined) throw new Flaw(`${where}.schedule`, 'must have a cron_expression or a scheduled_at');
+}
+
+function checkIntent(intent: Json, where: string): void {
+  strings(intent, where, ['schedule_id', 'agent_id', 'phrase', 'zone', 'local_rule', 'created_at']);
+  optionalStrings(intent, where, ['replaced_by', 'status_at', 'server', 'set_id', 'adopted_at']);
+  oneOf(intent, where, 'kind', ['one-time', 'recurring']);
+  oneOf(intent, where, 'status', INTENT_STATUSES);
+  stringList(intent, where, 'replaces', true);
+  stringList(intent, where, 'utc_crons', false);
+  stringList(intent, where, 'instants', false);
+  const attempt = object(intent, where, 'attempt', false);
+  if (attempt) {
+    const at = `${where}.attempt`;
+    strings(attempt, at, ['at']);
+    timing(attempt, at);
+    messages(attempt, at);
+    const successor = object(attempt, at, 'successor', true)!;
+    strings(successor, `${at}.successor`, ['agent_id', 'phrase', 'zone', 'local_rule']);
+    oneOf(successor, `${at}.successor`, 'kind', ['one-time', 'recurring']);
   }
+}
 
-  stringList(item: Json, where: string, key: string, required: boolean): void {
-    const value = item[key];
-    if (value === undefined && !required) return;
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw this.bad(`${where}.${key}`, 'must be a list of strings');
-  }
+function checkSeries(one: Json, where: string): void {
+  strings(one, where, ['series_id', 'agent_id', 'phrase', 'zone', 'rule', 'horizon', 'created_at']);
+  optionalStrings(one, where, ['until', 'server', 'status_at']);
+  if (one.count !== undefined && !(Number.isInteger(one.count) && (one.count as number) > 0)) throw new Flaw(`${where}.count`, 'must be a positive whole number');
+  oneOf(one, where, 'status', SERIES_STATUSES);
+  const template = object(one, where, 'template', true)!;
+  messages(template, `${where}.template`);
+  const rule = object(one, where, 'series_rule', false);
+  if (rule && typeof rule.kind !== 'string') throw new Flaw(`${where}.series_rule.kind`, 'must be a string');
+  stringList(one, where, 'attempted', false);
+  if (!Array.isArray(one.members)) throw new Flaw(`${where}.members`, 'must be a list');
+  one.members.forEach((member: unknown, i: number) => {
+    const at = `${where}.members[${i}]`;
+    if (!isObject(member)) throw new Flaw(at, 'must be an object');
+    strings(member, at, ['schedule_id', 'instant']);
+    if (member.gone !== undefined && typeof member.gone !== 'boolean') throw new Flaw(`${at}.gone`, 'must be true or false');
+  });
+}
 
-  oneOf(item: Json, where: string, key: string, allowed: string[]): void {
-    if (!allowed.includes(item[key] as string)) throw this.bad(`${where}.${key}`, `must be one of ${allowed.join(', ')}`);
-  }
-
-  intent(intent: Json, where: string): void {
-    this.strings(intent, where, ['schedule_id', 'agent_id', 'phrase', 'zone', 'local_rule', 'created_at']);
-    this.optionalStrings(intent, where, ['replaced_by', 'status_at']);
-    this.oneOf(intent, where, 'kind', ['one-time', 'recurring']);
-    this.oneOf(intent, where, 'status', ['active', 'gone', 'replaced']);
-    this.stringList(intent, where, 'replaces', true);
-    this.stringList(intent, where, 'utc_crons', false);
-    this.stringList(intent, where, 'instants', false);
+function checkPaused(one: Json, where: string): void {
+  strings(one, where, ['old_id', 'paused_at']);
+  optionalStrings(one, where, ['server', 'resume_attempted_at']);
+  const schedule = object(one, where, 'schedule', true)!;
+  const at = `${where}.schedule`;
+  strings(schedule, at, ['id', 'agent_id']);
+  timing(schedule, at);
+  messages(object(schedule, at, 'message', true)!, `${at}.message`);
+  if (one.intent !== undefined) {
+    if (!isObject(one.intent)) throw new Flaw(`${where}.intent`, 'must be an object');
+    checkIntent(one.intent, `${where}.intent`);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ScheduledMessage } from '../letta/types';
+import type { Schedule, ScheduledMessage } from '../letta/types';
 
 /**
  * The record of intent: what the user meant by each schedule this tool made,
@@ -9,16 +9,40 @@ import type { ScheduledMessage } from '../letta/types';
  * Field names are the file's (snake_case, like the config file and Letta's
  * own JSON). Unknown fields are kept as they are when the file is rewritten.
  */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export type IntentKind = 'one-time' | 'recurring';
-/** `replaced`: an edit or sync made a successor; `gone`: deleted outside this tool (or by it). */
-export type IntentStatus = 'active' | 'gone' | 'replaced';
+/**
+ * `replaced`: an edit, resume or sync made a successor; `gone`: the server, asked, has it no more
+ * (deleted elsewhere, or fired); `deleted`: deleted with this tool; `paused`: deleted by `recurring
+ * pause`, its copy kept in `paused`.
+ */
+export type IntentStatus = 'active' | 'gone' | 'replaced' | 'deleted' | 'paused';
+export const INTENT_STATUSES: IntentStatus[] = ['active', 'gone', 'replaced', 'deleted', 'paused'];
+
+/**
+ * A create sent (or about to be) whose answer is not known yet: recorded before
+ * the request leaves, so a retry or a sync finds a copy that landed instead of
+ * making another, and never takes a look-alike it did not send for its own.
+ */
+export interface CreateAttempt {
+  /** ISO 8601. */
+  at: string;
+  /** The create's timing and messages, as sent. */
+  schedule: Schedule;
+  messages: unknown[];
+  /** What the new schedule stands for once found (its id filled in then). */
+  successor: Omit<Intent, 'schedule_id'>;
+}
 
 /** What a command knows when it records a new schedule. */
 export interface IntentFields {
   schedule_id: string;
   agent_id: string;
+  /** The server it was made on (the normalised base URL); absent in records written before servers were told apart. */
+  server?: string;
+  /** The set it belongs to: one phrase, several crons. */
+  set_id?: string;
   kind: IntentKind;
   /** What the user gave: the phrase, or a raw cron or instant. */
   phrase: string;
@@ -42,21 +66,30 @@ export interface Intent extends IntentFields {
   status: IntentStatus;
   /** ISO 8601: when the status last changed. */
   status_at?: string;
+  /** A create of its successor whose answer is not known yet. */
+  attempt?: CreateAttempt;
+  /** ISO 8601: when `recurring adopt` took it in. */
+  adopted_at?: string;
   [other: string]: unknown;
 }
 
-export type SeriesStatus = 'active' | 'complete' | 'gone';
+/** `gone`: every member still to fire vanished from the server; `deleted`: deleted with this tool. */
+export type SeriesStatus = 'active' | 'complete' | 'gone' | 'deleted';
+export const SERIES_STATUSES: SeriesStatus[] = ['active', 'complete', 'gone', 'deleted'];
 
 export interface SeriesMember {
   schedule_id: string;
   /** ISO 8601, UTC. */
   instant: string;
+  /** Deleted outside this tool before it fired: never re-created or counted. */
+  gone?: boolean;
   [other: string]: unknown;
 }
 
 /** What a command knows when it starts a series. */
 export interface SeriesFields {
   agent_id: string;
+  server?: string;
   phrase: string;
   zone: string;
   /** The rule's text in local time. */
@@ -68,6 +101,8 @@ export interface SeriesFields {
   horizon: string;
   /** The fields every member is created with besides its schedule (messages, callback_url, max_steps, ...). */
   template: Record<string, unknown>;
+  /** A rule no cron can say, whole (the time language's SeriesRule); its instants come from it. */
+  series_rule?: Record<string, unknown>;
 }
 
 /** A rule no cron can say (or one with an end), kept as one-time schedules up to a horizon. */
@@ -76,6 +111,9 @@ export interface Series extends SeriesFields {
   members: SeriesMember[];
   status: SeriesStatus;
   created_at: string;
+  status_at?: string;
+  /** Instants (ISO 8601) of members whose create was sent and not yet answered. */
+  attempted?: string[];
   [other: string]: unknown;
 }
 
@@ -88,7 +126,20 @@ export interface PausedSchedule {
   /** ISO 8601. */
   paused_at: string;
   intent?: Intent;
+  server?: string;
+  /** ISO 8601: a resume sent its create; a copy found later with the same timing and messages is that create's. */
+  resume_attempted_at?: string;
   [other: string]: unknown;
+}
+
+/** A stored record that could not be understood: left in the file as it is, named, and not acted on. */
+export interface SkippedRecord {
+  /** Where it is ("intents[3]"). */
+  where: string;
+  /** What is wrong ("intents[3].zone must be a string"). */
+  problem: string;
+  list: 'intents' | 'series' | 'paused';
+  raw: unknown;
 }
 
 export interface State {
@@ -96,11 +147,26 @@ export interface State {
   intents: Intent[];
   series: Series[];
   paused: PausedSchedule[];
+  /** Not written as such: put back into their lists, unchanged, when the file is rewritten. */
+  skipped?: SkippedRecord[];
   [other: string]: unknown;
 }
 
 export function emptyState(): State {
   return { version: STATE_VERSION, intents: [], series: [], paused: [] };
+}
+
+/** The file's text: the records, with those that could not be understood put back as they were. */
+export function serializeState(state: State): string {
+  const { skipped = [], ...rest } = state;
+  const back = (list: SkippedRecord['list']) => skipped.filter((s) => s.list === list).map((s) => s.raw);
+  const file = { ...rest, version: STATE_VERSION, intents: [...state.intents, ...back('intents')], series: [...state.series, ...back('series')], paused: [...state.paused, ...back('paused')] };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Whether a record belongs to `server`: made there, or written before records named their server (any server may claim it). */
+export function onServer(record: { server?: string }, server: string | undefined): boolean {
+  return server === undefined || record.server === undefined || record.server === server;
 }
 
 export function newSeriesId(): string {
@@ -109,6 +175,20 @@ export function newSeriesId(): string {
 
 export function isSeriesId(id: string): boolean {
   return id.startsWith('series-');
+}
+
+/** A set: one phrase that needed several crons, one schedule each, recorded under one id. */
+export function newSetId(): string {
+  return `set-${randomUUID()}`;
+}
+
+export function isSetId(id: string): boolean {
+  return id.startsWith('set-');
+}
+
+/** The schedules of a set still standing (active), in the order they were made. */
+export function setMembers(state: State, setId: string): Intent[] {
+  return state.intents.filter((intent) => intent.set_id === setId && intent.status === 'active');
 }
 
 // ---- intents ----
@@ -135,22 +215,73 @@ export function recordIntent(state: State, intent: Intent): void {
 }
 
 /**
- * `next` replaced the schedule `oldId` (an edit, or a sync after a DST change):
+ * `next` replaced the schedule `oldId` (an edit, a resume, or a sync after a DST change):
  * the old one is marked replaced and `next` inherits its lineage.
  */
 export function recordReplacement(state: State, oldId: string, next: Intent, at: string): void {
   const old = findIntent(state, oldId);
-  const lineage = [...new Set([oldId, ...(old?.replaces ?? []), ...next.replaces])];
+  const lineage = [...new Set([oldId, ...(old?.replaces ?? []), ...next.replaces])].filter((id) => id !== next.schedule_id);
   recordIntent(state, { ...next, replaces: lineage });
-  if (old) Object.assign(old, { status: 'replaced', replaced_by: next.schedule_id, status_at: at } satisfies Partial<Intent>);
+  if (old) setStatus(old, 'replaced', at, { replaced_by: next.schedule_id });
 }
 
-/** The schedule no longer exists on Letta. Returns false when it was not recorded. */
+/**
+ * The record of the schedule that stands for `old` from now on, as schedule `newId`: the same
+ * intent with `changes`, a fresh status and no lineage markers of its own (recordReplacement adds the lineage).
+ */
+export function successorOf(old: Omit<Intent, 'schedule_id'>, newId: string, at: string, changes: Partial<IntentFields> = {}): Intent {
+  const { replaced_by: _by, status_at: _at, attempt: _attempt, ...kept } = old as Intent;
+  return { ...kept, ...changes, schedule_id: newId, created_at: at, replaces: [], status: 'active' };
+}
+
+function setStatus(intent: Intent, status: IntentStatus, at: string, extra: Partial<Intent> = {}): void {
+  if (status !== 'replaced') delete intent.replaced_by;
+  delete intent.attempt;
+  Object.assign(intent, { status, status_at: at, ...extra });
+}
+
+/** The server, asked, has the schedule no more. Returns false when it was not recorded. */
 export function markGone(state: State, scheduleId: string, at: string): boolean {
   const intent = findIntent(state, scheduleId);
   if (!intent) return false;
-  if (intent.status !== 'gone') Object.assign(intent, { status: 'gone', status_at: at } satisfies Partial<Intent>);
+  if (intent.status !== 'gone') setStatus(intent, 'gone', at);
   return true;
+}
+
+/** Deleted with this tool (so sync never reports it as deleted elsewhere): a schedule, or one member of a series. */
+export function markDeleted(state: State, scheduleId: string, at: string): void {
+  const intent = findIntent(state, scheduleId);
+  if (intent) setStatus(intent, 'deleted', at);
+  const member = seriesOf(state, scheduleId)?.members.find((m) => m.schedule_id === scheduleId);
+  if (member) Object.assign(member, { gone: true, deleted_at: at });
+}
+
+/** A record marked gone whose schedule the server shows again (a list that lied): followed again. */
+export function markFound(state: State, scheduleId: string, at: string): void {
+  const intent = findIntent(state, scheduleId);
+  if (intent && intent.status === 'gone') setStatus(intent, 'active', at);
+}
+
+/** Record, before it is sent, a create that will stand for `intentId` (recording the intent itself when it is new). */
+export function recordAttempt(state: State, intent: Intent, attempt: CreateAttempt): void {
+  if (!findIntent(state, intent.schedule_id)) recordIntent(state, intent);
+  findIntent(state, intent.schedule_id)!.attempt = attempt;
+}
+
+export function clearAttempt(state: State, scheduleId: string): void {
+  const intent = findIntent(state, scheduleId);
+  if (intent) delete intent.attempt;
+}
+
+/** Take in a schedule made elsewhere, kept at a local rule from now on. */
+export function adoptIntent(state: State, fields: IntentFields, at: string): Intent {
+  const before = findIntent(state, fields.schedule_id);
+  const intent: Intent = { ...before, ...fields, created_at: before?.created_at ?? at, replaces: before?.replaces ?? [], status: 'active', adopted_at: at };
+  delete intent.replaced_by;
+  delete intent.attempt;
+  delete intent.status_at;
+  recordIntent(state, intent);
+  return intent;
 }
 
 /** The id that stands for `scheduleId` now: itself, or its latest successor. */
@@ -213,12 +344,56 @@ export function findPaused(state: State, oldId: string): PausedSchedule | undefi
   return state.paused.find((paused) => paused.old_id === oldId);
 }
 
-export function recordPaused(state: State, schedule: ScheduledMessage, at: string, intent?: Intent): PausedSchedule {
-  const paused: PausedSchedule = { schedule, old_id: schedule.id, paused_at: at, ...(intent ? { intent } : {}) };
+export function recordPaused(state: State, schedule: ScheduledMessage, at: string, intent?: Intent, server?: string): PausedSchedule {
+  const paused: PausedSchedule = { schedule, old_id: schedule.id, paused_at: at, ...(intent ? { intent } : {}), ...(server ? { server } : {}) };
   const index = state.paused.findIndex((known) => known.old_id === schedule.id);
   if (index >= 0) state.paused[index] = paused;
   else state.paused.push(paused);
   return paused;
+}
+
+/** The schedule was deleted from the server to pause it: its record says so (the copy is in `paused`). */
+export function markPaused(state: State, scheduleId: string, at: string): void {
+  const intent = findIntent(state, scheduleId);
+  if (intent) setStatus(intent, 'paused', at);
+}
+
+/** A paused schedule was created again as `newId` with `cron`: the copy goes, and its intent (if any) continues as the new one. */
+export function resumePaused(state: State, oldId: string, newId: string, cron: string, at: string): void {
+  const paused = takePaused(state, oldId);
+  const intent = paused?.intent ?? findIntent(state, oldId);
+  if (intent) recordReplacement(state, oldId, successorOf(intent, newId, at, { utc_crons: [cron] }), at);
+}
+
+/** Mark a series deleted with this tool, or gone from the server. */
+export function endSeries(state: State, seriesId: string, status: 'gone' | 'deleted', at: string): void {
+  const series = findSeries(state, seriesId);
+  if (series) Object.assign(series, { status, status_at: at });
+}
+
+/** Record, before the creates are sent, the instants (ISO) of members about to be created. */
+export function recordMemberAttempts(state: State, seriesId: string, instants: string[]): void {
+  const series = findSeries(state, seriesId);
+  if (series) series.attempted = [...new Set([...(series.attempted ?? []), ...instants])];
+}
+
+/** A member created (or found to have landed): recorded, its attempt settled, the horizon moved out. */
+export function topUpSeries(state: State, seriesId: string, members: SeriesMember[]): void {
+  const series = findSeries(state, seriesId);
+  if (!series) return;
+  addSeriesMembers(series, members, members.reduce((latest, m) => (Date.parse(m.instant) > Date.parse(latest) ? m.instant : latest), series.horizon));
+  const settled = new Set(members.map((m) => Date.parse(m.instant)));
+  series.attempted = (series.attempted ?? []).filter((instant) => !settled.has(Date.parse(instant)));
+  if (series.attempted.length === 0) delete series.attempted;
+}
+
+/** Attempts that did not land (the list, read under the lock, lacks them) are forgotten. */
+export function clearMemberAttempts(state: State, seriesId: string, instants: string[]): void {
+  const series = findSeries(state, seriesId);
+  if (!series?.attempted) return;
+  const gone = new Set(instants.map((i) => Date.parse(i)));
+  series.attempted = series.attempted.filter((instant) => !gone.has(Date.parse(instant)));
+  if (series.attempted.length === 0) delete series.attempted;
 }
 
 /** Remove and return a paused schedule (on resume). */

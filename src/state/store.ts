@@ -1,9 +1,10 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
-import { CliError } from '../errors';
+import { CliError, UsageError } from '../errors';
 import { lock, lockHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
 import { makePrivateFolder, readTextFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
 import { parseState } from './parse';
-import { emptyState, type State } from './records';
+import { emptyState, serializeState, type State } from './records';
 
 type Env = Record<string, string | undefined>;
 
@@ -46,11 +47,20 @@ export interface StateStore {
   update<T>(change: (state: State) => T): Promise<T>;
   /** Take the named command lock now, or undefined when another process holds it. */
   tryLock(name: string): HeldLock | undefined;
-  /** Run `body` holding the named command lock, waiting for it up to `waitMs`. */
-  withLock<T>(name: string, body: () => Promise<T>): Promise<T>;
+  /**
+   * Run `body` holding the named command lock, waiting for it up to `waitMs` (or this call's own wait).
+   * Re-entrant: a body that already holds it (in this chain of calls) just runs.
+   */
+  withLock<T>(name: string, body: () => Promise<T>, waitMs?: number): Promise<T>;
   /** Who holds the named command lock, for messages ("sync is already running (process 123)"). */
   lockHolder(name: string): { pid: number; host: string; since: number } | undefined;
 }
+
+/** A command lock that cannot be taken for a reason other than another holder (a read-only folder, say). */
+export class LockUnavailableError extends CliError {}
+
+/** The command locks held by the current chain of calls (so a holder can call code that takes the same lock). */
+const heldLocks = new AsyncLocalStorage<ReadonlySet<string>>();
 
 export function openState(env: Env, home: string, options: StateOptions = {}): StateStore {
   const dir = stateDir(env, home);
@@ -67,7 +77,9 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
   const commandLock = <T>(name: string, take: (lockPath: string) => T): T => {
     const lockPath = commandLockPath(name);
     const failed = (error: unknown) =>
-      error instanceof CliError ? error : new CliError(`Cannot take the ${name} lock ${lockPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, LABEL.folderHint);
+      error instanceof CliError && !(error instanceof UsageError)
+        ? error
+        : new LockUnavailableError(`Cannot take the ${name} lock ${lockPath} (${error instanceof CliError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message)})`, LABEL.folderHint);
     try {
       makePrivateFolder(dir, LABEL, lockPath);
       const taken = take(lockPath);
@@ -76,7 +88,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
       throw failed(error);
     }
   };
-  const lockOptions = (name: string) => ({ what: `the ${name} lock`, staleMs: COMMAND_LOCK_STALE_MS, waitMs: options.waitMs, signal: options.signal });
+  const lockOptions = (name: string, waitMs = options.waitMs) => ({ what: `the ${name} lock`, staleMs: COMMAND_LOCK_STALE_MS, waitMs, signal: options.signal });
 
   return {
     path,
@@ -89,7 +101,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
           const state = read();
           const result = change(state);
           if (result instanceof Promise) throw new Error('state changes must be synchronous');
-          writePrivateFile(path, `${JSON.stringify(state, null, 2)}\n`, LABEL);
+          writePrivateFile(path, serializeState(state), LABEL);
           return result;
         },
         { waitMs: options.waitMs, signal: options.signal },
@@ -97,10 +109,13 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
     tryLock(name) {
       return commandLock(name, (lockPath) => tryLockFile(lockPath, lockOptions(name)));
     },
-    async withLock(name, body) {
-      const held = await commandLock(name, (lockPath) => lock(lockPath, lockOptions(name)));
+    async withLock(name, body, waitMs) {
+      const lockPath = commandLockPath(name);
+      const holding = heldLocks.getStore();
+      if (holding?.has(lockPath)) return body();
+      const held = await commandLock(name, (path) => lock(path, lockOptions(name, waitMs)));
       try {
-        return await body();
+        return await heldLocks.run(new Set([...(holding ?? []), lockPath]), body);
       } finally {
         held.release();
       }

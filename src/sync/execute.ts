@@ -1,7 +1,26 @@
-import { CliError, UsageError } from '../errors';
+import { CliError, CreateMayHaveLandedError, InterruptedError, UsageError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { Schedule, ScheduledMessage } from '../letta/types';
-import { addSeriesMembers, findIntent, findSeries, markGone, recordIntent, recordReplacement, recordSeries, type Intent, type Series, type State } from '../state/records';
+import {
+  clearAttempt,
+  clearMemberAttempts,
+  endSeries,
+  findIntent,
+  findSeries,
+  markFound,
+  markGone,
+  recordAttempt,
+  recordIntent,
+  recordMemberAttempts,
+  recordReplacement,
+  recordSeries,
+  successorOf,
+  topUpSeries,
+  type Intent,
+  type Series,
+  type State,
+} from '../state/records';
+import { currentSchedule } from './edit';
 import { carriedBody, replacementBody, type FullScheduleBody, type MemberBody } from './carry';
 import type { SyncAction } from './plan';
 import { horizonOf, topUpInstants, type InstantSource } from './series';
@@ -17,12 +36,16 @@ export type ScheduleApi = Pick<LettaApi, 'createSchedule' | 'getSchedule' | 'del
 export interface SyncOutcome {
   action: SyncAction;
   ok: boolean;
-  /** The replacement's id (replace). */
+  /** The replacement's id (replace, finish). */
   new_id?: string;
   /** Members created (top-up). */
   created?: string[];
   /** The ids of the schedules involved that exist in Letta after this action. */
   exist: string[];
+  /** A create went out and its answer was lost: it may exist; the record holds the attempt, so the next sync finds it. */
+  unsure?: boolean;
+  /** The round's time was up before all of a top-up was made (the next round goes on). */
+  more?: boolean;
   error?: CliError;
 }
 
@@ -34,6 +57,8 @@ export interface ApplyOptions {
   now: number;
   /** Under --dry-run nothing was created, so there is nothing to read back. */
   readBack: boolean;
+  /** Stop taking new steps after this instant (Date.now() ms), so a lock is not held long; the rest waits for the next round. */
+  deadline?: number;
 }
 
 /**
@@ -43,7 +68,10 @@ export interface ApplyOptions {
  */
 export async function applyPlan(plan: SyncAction[], options: ApplyOptions): Promise<SyncOutcome[]> {
   const outcomes: SyncOutcome[] = [];
-  for (const action of plan) outcomes.push(await applyOne(action, options));
+  for (const action of plan) {
+    if (outcomes.length > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
+    outcomes.push(await applyOne(action, options));
+  }
   return outcomes;
 }
 
@@ -55,17 +83,47 @@ async function applyOne(action: SyncAction, options: ApplyOptions): Promise<Sync
       const old = letta.get(action.agent_id)?.get(action.old_id);
       if (!old) return { action, ok: false, exist: [], error: new CliError(`Schedule ${action.old_id} was not in the list just read`) };
       const body = replacementBody(carriedBody(old), { type: 'recurring', cron_expression: action.new_cron });
-      const step = await replaceSchedule(options, action.agent_id, action.old_id, body, action.landed_id, (state, newId) => {
-        const intent = findIntent(state, action.intent_id);
-        if (!intent) return undefined;
+      const step = await replaceSchedule(options, {
+        agentId: action.agent_id,
+        oldId: action.old_id,
+        holderId: action.intent_id,
+        body,
+        successor: (state) => {
+          const intent = findIntent(state, action.intent_id);
+          return intent && { ...successorOf(intent, '', stamp, { utc_crons: [action.new_cron] }), replaces: action.intent_id === action.old_id ? [] : [action.intent_id, ...intent.replaces] };
+        },
         // The intent's own schedule never appeared: it too is replaced by the new one.
-        const vanished = intent.schedule_id !== action.old_id;
-        if (vanished) Object.assign(intent, { status: 'replaced', replaced_by: newId, status_at: stamp });
-        const replaces = vanished ? [intent.schedule_id, ...intent.replaces] : intent.replaces;
-        return { ...intent, schedule_id: newId, utc_crons: [action.new_cron], replaces, status: 'active', created_at: stamp, replaced_by: undefined, status_at: undefined };
+        settle: (state, newId) => {
+          const intent = findIntent(state, action.intent_id);
+          if (intent && action.intent_id !== action.old_id) Object.assign(intent, { status: 'replaced', replaced_by: newId, status_at: stamp });
+        },
+      });
+      return { action, ok: step.ok, new_id: step.newId, exist: step.exist, unsure: step.unsure, error: step.error };
+    }
+    case 'finish': {
+      const old = letta.get(action.agent_id)?.get(action.old_id);
+      const landed = letta.get(action.agent_id)?.get(action.landed_id);
+      if (!landed) return { action, ok: false, exist: [action.old_id], error: new CliError(`Schedule ${action.landed_id} was not in the list just read`) };
+      const body = replacementBody(carriedBody(landed), currentSchedule(landed));
+      const step = await replaceSchedule(options, {
+        agentId: action.agent_id,
+        oldId: action.old_id,
+        holderId: action.intent_id,
+        body,
+        landedId: action.landed_id,
+        oldExists: old !== undefined,
+        successor: (state) => findIntent(state, action.intent_id)?.attempt?.successor,
       });
       return { action, ok: step.ok, new_id: step.newId, exist: step.exist, error: step.error };
     }
+    case 'drop-attempt':
+      await records.update((state) => clearAttempt(state, action.intent_id));
+      return { action, ok: true, exist: [] };
+    case 'found':
+      await records.update((state) => markFound(state, action.id, stamp));
+      return { action, ok: true, exist: [action.id] };
+    case 'skipped':
+      return { action, ok: true, exist: [] };
     case 'delete-replaced':
       try {
         await api.deleteSchedule(action.agent_id, action.old_id);
@@ -83,23 +141,17 @@ async function applyOne(action: SyncAction, options: ApplyOptions): Promise<Sync
       });
       return { action, ok: true, exist: [] };
     case 'series-gone':
-      await records.update((state) => {
-        const series = findSeries(state, action.series_id);
-        if (series) Object.assign(series, { status: 'gone', status_at: stamp });
-      });
+      await records.update((state) => endSeries(state, action.series_id, 'gone', stamp));
       return { action, ok: true, exist: [] };
     case 'top-up': {
       const template = await records.update((state) => findSeries(state, action.series_id)?.template);
       if (!template) return { action, ok: false, exist: [], error: new CliError(`Series ${action.series_id} is no longer recorded`) };
       if (action.landed.length > 0) {
-        await records.update((state) => {
-          const series = findSeries(state, action.series_id);
-          if (series) addSeriesMembers(series, action.landed.map(({ at, id }) => ({ schedule_id: id, instant: new Date(at).toISOString() })), series.horizon);
-        });
+        await records.update((state) => topUpSeries(state, action.series_id, action.landed.map(({ at, id }) => ({ schedule_id: id, instant: new Date(at).toISOString() }))));
       }
       const result = await createMembers(options, action.agent_id, action.series_id, template as unknown as MemberBody, action.instants);
       const created = [...action.landed.map((l) => l.id), ...result.created];
-      return { action, ok: !result.error, created, exist: created, error: result.error };
+      return { action, ok: !result.error, created, exist: created, unsure: result.unsure, more: result.more, error: result.error };
     }
     case 'problem':
       return { action, ok: false, exist: [action.id] };
@@ -110,76 +162,129 @@ export interface ReplaceStep {
   ok: boolean;
   newId?: string;
   exist: string[];
+  /** The create's answer was lost: the new schedule may exist (its attempt is recorded). */
+  unsure?: boolean;
   error?: CliError;
 }
 
+export interface ReplaceRequest {
+  agentId: string;
+  oldId: string;
+  body: FullScheduleBody;
+  /** The record the attempt is written on: the intent the old schedule stands for. */
+  holderId: string;
+  /** The holder's record when it has none yet (a schedule made elsewhere). */
+  holder?: Intent;
+  /** A create that landed earlier (found by its recorded attempt): used, not sent again. */
+  landedId?: string;
+  /** False when the old schedule is already gone from Letta (nothing left to delete). */
+  oldExists?: boolean;
+  /** What the new schedule stands for, from the record as it is when the attempt is written. */
+  successor: (state: State) => Omit<Intent, 'schedule_id'> | undefined;
+  /** Any further record change once the new id is known. */
+  settle?: (state: State, newId: string) => void;
+}
+
 /**
- * Create the replacement (unless an earlier attempt's landed one is given), record it, read it back, then delete the old one.
- * `successor` gives the new schedule's intent (inside the store's update); the
- * old one is marked replaced by it, so a later sync finishes a delete that failed.
+ * Replace one schedule: record the attempt, create (unless an earlier
+ * attempt's copy landed), record the new one as the successor, read it back,
+ * then delete the old. A create whose answer is lost stays recorded as
+ * attempted, so a retry or a sync finds the copy instead of making another.
  */
-export async function replaceSchedule(
-  { api, records, readBack, now }: Pick<ApplyOptions, 'api' | 'records' | 'readBack' | 'now'>,
-  agentId: string,
-  oldId: string,
-  body: FullScheduleBody,
-  landedId: string | undefined,
-  successor: (state: State, newId: string) => Intent | undefined,
-): Promise<ReplaceStep> {
+export async function replaceSchedule({ api, records, readBack, now }: Pick<ApplyOptions, 'api' | 'records' | 'readBack' | 'now'>, request: ReplaceRequest): Promise<ReplaceStep> {
+  const { agentId, oldId, body, holderId, landedId } = request;
+  const at = new Date(now).toISOString();
   let newId: string;
-  try {
-    newId = landedId ?? (await api.createSchedule(agentId, body)).id;
-  } catch (error) {
-    return { ok: false, exist: [oldId], error: asCliError(error) };
+  if (landedId !== undefined) {
+    newId = landedId;
+  } else {
+    await records.update((state) => {
+      const successor = request.successor(state);
+      if (!successor) return;
+      const holder = findIntent(state, holderId) ?? request.holder;
+      if (holder) recordAttempt(state, holder, { at, schedule: body.schedule, messages: body.messages, successor });
+    });
+    try {
+      newId = (await api.createSchedule(agentId, body)).id;
+    } catch (error) {
+      const failure = asCliError(error);
+      const unsure = mayHaveLanded(failure);
+      if (!unsure) await records.update((state) => clearAttempt(state, holderId));
+      return { ok: false, exist: [oldId], unsure, error: failure };
+    }
   }
   await records.update((state) => {
-    const next = successor(state, newId);
-    if (!next) return;
-    const at = new Date(now).toISOString();
+    const successor = findIntent(state, holderId)?.attempt?.successor ?? request.successor(state);
+    if (!successor) return;
+    const next = { ...successor, schedule_id: newId } as Intent;
     // An old schedule never recorded (made elsewhere) is recorded as replaced, so a delete that fails is retried by sync.
-    if (!findIntent(state, oldId)) recordIntent(state, { ...next, schedule_id: oldId, utc_crons: undefined, instants: undefined, replaces: [], status: 'replaced', replaced_by: newId, status_at: at });
+    if (!findIntent(state, oldId)) recordIntent(state, { ...(request.holder ?? next), schedule_id: oldId, utc_crons: undefined, instants: undefined, replaces: [], status: 'active' });
     recordReplacement(state, oldId, next, at);
+    request.settle?.(state, newId);
   });
-  const both = { ok: false, newId, exist: [oldId, newId] };
+  const both = { ok: false, newId, exist: request.oldExists === false ? [newId] : [oldId, newId] };
   try {
     const read = readBack ? await api.getSchedule(agentId, newId) : undefined;
-    if (read && !sameSchedule(read.schedule, body.schedule)) {
+    if (read && !sameTiming(read.schedule, body.schedule)) {
       return { ...both, error: new CliError(`Schedule ${newId} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(body.schedule)}`) };
     }
-    await api.deleteSchedule(agentId, oldId);
+    if (request.oldExists !== false) await api.deleteSchedule(agentId, oldId);
   } catch (error) {
     return { ...both, error: asCliError(error) };
   }
   return { ok: true, newId, exist: [newId] };
 }
 
-/** Create one-time members one by one, recording each before the next; stop at the first failure. */
+/** A create whose answer was lost after it went out (timeout, reset, 5xx, Ctrl-C): it may exist. */
+export function mayHaveLanded(error: CliError): boolean {
+  return error instanceof CreateMayHaveLandedError || error instanceof InterruptedError;
+}
+
+/**
+ * Create one-time members one by one, each recorded as attempted before it is
+ * sent and as a member once it exists; stop at the first failure (or when the
+ * round's time is up: `more`). An instant that is already a member (another
+ * command made it meanwhile) is skipped.
+ */
 export async function createMembers(
-  { api, records }: Pick<ApplyOptions, 'api' | 'records'>,
+  { api, records, deadline }: Pick<ApplyOptions, 'api' | 'records' | 'deadline'>,
   agentId: string,
   seriesId: string,
   body: MemberBody,
   instants: number[],
-): Promise<{ created: string[]; error?: CliError }> {
+  step: <T>(body: () => Promise<T>) => Promise<T> = (body) => body(),
+): Promise<{ created: string[]; error?: CliError; unsure?: boolean; more?: boolean }> {
   const created: string[] = [];
   for (const at of instants) {
-    let id: string;
-    try {
-      id = (await api.createSchedule(agentId, replacementBody(body, { type: 'one-time', scheduled_at: at }))).id;
-    } catch (error) {
-      return { created, error: asCliError(error) };
-    }
-    created.push(id);
+    if (created.length > 0 && deadline !== undefined && Date.now() > deadline) return { created, more: true };
     const instant = new Date(at).toISOString();
-    await records.update((state) => {
-      const series = findSeries(state, seriesId);
-      if (series) addSeriesMembers(series, [{ schedule_id: id, instant }], instant);
+    const result = await step(async (): Promise<{ id?: string; error?: CliError; unsure?: boolean }> => {
+      const wanted = await records.update((state) => {
+        const series = findSeries(state, seriesId);
+        if (!series || series.status !== 'active' || series.members.some((m) => Date.parse(m.instant) === at)) return false;
+        recordMemberAttempts(state, seriesId, [instant]);
+        return true;
+      });
+      if (wanted === false) return {};
+      let id: string;
+      try {
+        id = (await api.createSchedule(agentId, replacementBody(body, { type: 'one-time', scheduled_at: at }))).id;
+      } catch (error) {
+        const failure = asCliError(error);
+        const unsure = mayHaveLanded(failure);
+        if (!unsure) await records.update((state) => clearMemberAttempts(state, seriesId, [instant]));
+        return { error: failure, unsure };
+      }
+      await records.update((state) => topUpSeries(state, seriesId, [{ schedule_id: id, instant }]));
+      return { id };
     });
+    if (result.error) return { created, error: result.error, unsure: result.unsure };
+    if (result.id) created.push(result.id);
   }
   return { created };
 }
 
-function sameSchedule(read: ScheduledMessage['schedule'], sent: Schedule): boolean {
+function sameTiming(read: ScheduledMessage['schedule'], sent: Schedule): boolean {
   if (sent.type === 'recurring') return read.cron_expression === undefined || read.cron_expression === sent.cron_expression;
   return read.scheduled_at === undefined || read.scheduled_at === sent.scheduled_at;
 }
@@ -200,10 +305,10 @@ export interface StartSeries {
  * recorded as it is created. A failure part-way leaves the series recorded
  * with the members that exist (sync creates the rest).
  */
-export async function startSeries(options: Pick<ApplyOptions, 'api' | 'records' | 'now'>, { series, instants }: StartSeries) {
+export async function startSeries(options: Pick<ApplyOptions, 'api' | 'records' | 'now'>, { series, instants }: StartSeries, step?: <T>(body: () => Promise<T>) => Promise<T>) {
   const planned = topUpInstants(series, options.now, instants);
   if (planned.length === 0) throw new UsageError(`'${series.phrase}' has no run between now and ${new Date(horizonOf(series, options.now)).toISOString()}`, 'Check --until and --count, or the phrase.');
   await options.records.update((state) => recordSeries(state, { ...series, horizon: new Date(horizonOf(series, options.now)).toISOString() }));
-  const result = await createMembers(options, series.agent_id, series.series_id, series.template as unknown as MemberBody, planned);
+  const result = await createMembers(options, series.agent_id, series.series_id, series.template as unknown as MemberBody, planned, step);
   return { planned, ...result };
 }

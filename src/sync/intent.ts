@@ -4,8 +4,8 @@ import type { CronMeaning, OnceMeaning, RecurringMeaning } from '../time/index';
 import { parseRecurring } from '../time/recurring';
 import { patternOfCron } from './local-rule';
 
-/** The line to add to a crontab so sync keeps local-time schedules exact; `sync --print-cron` prints it. */
-export const CRONTAB_LINE = '17 * * * * letta-switchboard sync --all-agents >/dev/null 2>&1';
+/** How to run sync every hour: `--print-cron` prints a line with absolute paths, logging to the state folder. */
+export const HOURLY_SYNC_HINT = '(crontab -l; letta-switchboard sync --print-cron) | crontab -';
 
 /** Schedule kinds whose times are on the user's clock, which a DST change moves in UTC. */
 const CLOCK_KINDS = new Set(['clock', 'hourly', 'calendar']);

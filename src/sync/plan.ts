@@ -1,5 +1,6 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
+import { sameSchedule } from '../agenda/schedule-copy';
 import type { Intent, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { expectedUtcCron, patternOfCron } from './local-rule';
@@ -19,15 +20,21 @@ export type SyncAction =
       local_rule: string;
       zone: string;
       next_fire: number;
-      /** A replacement an earlier sync created but could not confirm (its answer was lost): used, not created again. */
-      landed_id?: string;
     }
+  /** An earlier create (an edit's, a sync's) recorded as attempted landed unanswered: it becomes the successor and the old one goes. */
+  | { type: 'finish'; agent_id: string; intent_id: string; old_id: string; landed_id: string }
+  /** An attempted create that did not land: forgotten (said nothing of). */
+  | { type: 'drop-attempt'; agent_id: string; intent_id: string }
+  /** A record marked gone whose schedule the server shows again: followed again. */
+  | { type: 'found'; agent_id: string; id: string }
+  /** This key cannot see the agent (404/403): its records are kept, not checked. */
+  | { type: 'skipped'; agent_id: string; reason: string; records: number }
   /** A replaced schedule still exists beside its replacement: delete it. */
   | { type: 'delete-replaced'; agent_id: string; intent_id: string; old_id: string }
   | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
-  /** `landed`: members an earlier sync created without hearing back, found in Letta: recorded, not created again. */
+  /** `landed`: members whose create was recorded as attempted and went unanswered, found in Letta: recorded, not created again. */
   | { type: 'top-up'; agent_id: string; series_id: string; zone: string; instants: number[]; landed: Array<{ at: number; id: string }> }
   /** The rule cannot be kept exact any more (e.g. its times now fall on different UTC days). */
   | { type: 'problem'; agent_id: string; id: string; message: string };
@@ -73,6 +80,18 @@ export function followsLocalClock(intent: Pick<Intent, 'kind' | 'local_rule'>): 
 
 function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number, unrecorded: ScheduledMessage[]): SyncAction[] {
   const agent_id = intent.agent_id;
+  const attempt = intent.attempt;
+  if (attempt) {
+    // Only a create this tool recorded as sent is looked for; a look-alike made by anyone else is left alone.
+    const landed = unrecorded.find((item) => sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
+    if (landed) return [{ type: 'finish', agent_id, intent_id: intent.schedule_id, old_id: intent.schedule_id, landed_id: landed.id }];
+  }
+  const dropped: SyncAction[] = attempt ? [{ type: 'drop-attempt', agent_id, intent_id: intent.schedule_id }] : [];
+  return [...dropped, ...planStanding(intent, replaced, schedules, now)];
+}
+
+function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number): SyncAction[] {
+  const agent_id = intent.agent_id;
   const current = schedules.get(intent.schedule_id);
   // The schedule standing for the intent: its own, or (when a replacement never landed) the one it was to replace.
   const standing = current ?? schedules.get(replaced.at(-1)?.schedule_id ?? '');
@@ -95,7 +114,6 @@ function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, S
   // Friday before New York falls back): wait for a later sync, when its next fire is the rule's next fire.
   const inStep = expected !== null && nextRuns(expected.cron, now, 1)[0] === expected.nextFire;
   if (expected && inStep && (expected.cron !== cron || !current)) {
-    const landed = unrecorded.find((item) => item.schedule.cron_expression === expected.cron && sameMessages(item, standing.message?.messages));
     actions.push({
       type: 'replace',
       agent_id,
@@ -106,7 +124,6 @@ function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, S
       local_rule: intent.local_rule,
       zone: intent.zone,
       next_fire: expected.nextFire,
-      ...(landed ? { landed_id: landed.id } : {}),
     });
   }
   return actions;
@@ -119,8 +136,10 @@ function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, no
   if (waiting.length > 0 && deleted.length === waiting.length) return [{ type: 'series-gone', agent_id, series_id: series.series_id }];
   const actions: SyncAction[] = deleted.map((m) => ({ type: 'member-gone', agent_id, series_id: series.series_id, id: m.schedule_id }) as const);
   const more = topUpInstants(series, now, instants);
+  const attempted = new Set((series.attempted ?? []).map((instant) => Date.parse(instant)));
   const landed = more.flatMap((at) => {
-    const twin = unrecorded.find((item) => item.schedule.scheduled_at === at && sameMessages(item, series.template.messages));
+    if (!attempted.has(at)) return [];
+    const twin = unrecorded.find((item) => sameSchedule({ schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages as never }, item));
     return twin ? [{ at, id: twin.id }] : [];
   });
   const missing = more.filter((at) => !landed.some((l) => l.at === at));
@@ -130,9 +149,4 @@ function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, no
 
 function byAgentThen<T extends { agent_id: string }>(key: (item: T) => string) {
   return (a: T, b: T) => a.agent_id.localeCompare(b.agent_id) || key(a).localeCompare(key(b));
-}
-
-/** A schedule sends these messages (how a create whose answer was lost is recognised). */
-function sameMessages(item: ScheduledMessage, messages: unknown): boolean {
-  return JSON.stringify(item.message?.messages ?? null) === JSON.stringify(messages ?? null);
 }

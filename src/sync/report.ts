@@ -51,6 +51,16 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         `  next   ${facts.next_run_local} (${facts.next_run})`,
       ];
       if (outcome.ok) return { ...facts, lines: [dryRun ? `Would replace ${action.old_id} (agent ${action.agent_id})` : `Replaced ${action.old_id} with ${outcome.new_id} (agent ${action.agent_id})`, ...detail] };
+      if (!outcome.new_id && outcome.unsure) {
+        return {
+          ...facts,
+          lines: [
+            `Replacing ${action.old_id} stopped while its create was out (agent ${action.agent_id})${failed}`,
+            `  ${action.old_id} is kept; the new schedule may have been created. The next sync finds it (the attempt is recorded) and finishes, without creating another.`,
+            ...detail,
+          ],
+        };
+      }
       if (!outcome.new_id) return { ...facts, lines: [`Could not replace ${action.old_id} (agent ${action.agent_id})${failed}`, `  ${action.old_id} is kept unchanged; no new schedule exists.`, ...detail] };
       return {
         ...facts,
@@ -61,6 +71,25 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         ],
       };
     }
+    case 'finish':
+      return {
+        ...base,
+        id: action.old_id,
+        new_id: action.landed_id,
+        lines: outcome.ok
+          ? [`Finished replacing ${action.old_id}: ${action.landed_id}, created by an earlier attempt whose answer was lost, takes its place (agent ${action.agent_id})`]
+          : [`Could not finish replacing ${action.old_id} with ${action.landed_id}${failed}`, `  Both exist; the next sync tries again.`],
+      };
+    case 'drop-attempt':
+      return { ...base, id: action.intent_id, lines: [] };
+    case 'found':
+      return { ...base, id: action.id, lines: [`${action.id} is on the server again (an earlier list lacked it): followed again (agent ${action.agent_id})`] };
+    case 'skipped':
+      return {
+        ...base,
+        error: action.reason,
+        lines: [`Agent ${action.agent_id}: ${action.reason}; its ${action.records} record${action.records === 1 ? '' : 's'} kept as they are, not checked`],
+      };
     case 'delete-replaced':
       return {
         ...base,
@@ -92,6 +121,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         : [
             `Series ${action.series_id}: created ${created.length} of ${wanted}, then stopped${failed}`,
             created.length > 0 ? `  Created: ${created.join(', ')}. The next sync creates the rest.` : '  None were created. The next sync tries again.',
+            ...(outcome.unsure ? ['  The last create may have landed; it is recorded as attempted, so the next sync finds it rather than making another.'] : []),
           ];
       return { ...base, series_id: action.series_id, created, lines };
     }

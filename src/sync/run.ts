@@ -1,21 +1,24 @@
+import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
-import type { State } from '../state/records';
+import { onServer, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
-import { seriesInstants } from './series';
+import { isGoneMember, seriesInstants } from './series';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
   read(): Promise<State>;
-  /** Run `body` holding the named command lock (a second sync waits for the first). */
-  withLock<T>(name: string, body: () => Promise<T>): Promise<T>;
+  /** Run `body` holding the named command lock (re-entrant; a second holder waits up to `waitMs`). */
+  withLock<T>(name: string, body: () => Promise<T>, waitMs?: number): Promise<T>;
 }
 
 export interface SyncRequest {
   api: Pick<LettaApi, 'createSchedule' | 'getSchedule' | 'deleteSchedule' | 'schedulePages'>;
   store: SyncStore;
   now: number;
+  /** The server talked to (normalised base URL): only its records are acted on. */
+  server?: string;
   /** Only this agent's records; all recorded agents when absent. */
   agentId?: string;
   /** Nothing is sent (the client prints changing requests) and nothing recorded. */
@@ -30,33 +33,130 @@ export interface SyncResult {
   outcomes: SyncOutcome[];
 }
 
+/** The lock every changing command takes; sync holds it one round (one agent, a bounded time) at a time. */
+export const CHANGES_LOCK = 'changes';
+/** A round stops taking new steps after this long, so a person's command waits at most this plus one step. */
+export const ROUND_BUDGET_MS = 2_000;
+/** Sync runs unattended: it waits longer than a person's command for the changes lock. */
+const SYNC_WAIT_MS = 5 * 60_000;
+
 /**
- * Compare the record with what Letta has now and make Letta match it. The
- * record and Letta's lists are read inside the lock, so a sync that waited for
- * another plans against what that one left and has nothing left to repeat.
+ * Compare the record with what Letta has now and make Letta match it, one
+ * agent at a time. Each round holds the changes lock across reading the
+ * record, listing the agent, planning and acting, so no other command changes
+ * the same schedules meanwhile; a round ends after ROUND_BUDGET_MS and the
+ * next one reads everything again.
  */
-export function syncSchedules({ api, store, now, agentId, dryRun }: SyncRequest): Promise<SyncResult> {
+export function syncSchedules({ api, store, now, server, agentId, dryRun }: SyncRequest): Promise<SyncResult> {
   return store.withLock('sync', async () => {
-    const state = await store.read();
-    const mine = <T extends { agent_id: string; status: string }>(items: T[]) => items.filter((item) => agentId === undefined || item.agent_id === agentId);
-    const intents = mine(state.intents);
-    const series = mine(state.series);
-    const active = [...intents, ...series].filter((item) => item.status === 'active');
-    const agents = [...new Set(active.map((item) => item.agent_id))].sort();
-    const letta = new Map<string, Map<string, ScheduledMessage>>();
-    for (const agent of agents) letta.set(agent, await listAll(api, agent));
-    const plan = planSync({ now, intents, series, letta, instants: seriesInstants });
+    const mine = <T extends { agent_id: string; server?: string }>(items: T[]) => items.filter((item) => (agentId === undefined || item.agent_id === agentId) && onServer(item, server));
+    const first = await store.read();
+    const followed = (state: State) => [...mine(state.intents), ...mine(state.series)].filter((item) => item.status === 'active' || item.status === 'gone');
+    const agents = [...new Set(followed(first).map((item) => item.agent_id))].sort();
+    const plan: SyncAction[] = [];
+    const outcomes: SyncOutcome[] = [];
     // A dry run takes every step against a copy of the record, and the client prints the changing requests instead of sending them.
-    const scratch = structuredClone(state);
-    const writer: RecordWriter = dryRun ? { update: async (change) => change(scratch) } : store;
-    const outcomes = await applyPlan(plan, { api, records: writer, letta, now, readBack: !dryRun });
-    return { checked: active.length, plan, outcomes };
+    const scratch = structuredClone(first);
+    const writer: SyncStore = dryRun ? { read: async () => scratch, update: async (change) => change(scratch), withLock: (_name, body) => body() } : store;
+    let checked = 0;
+    for (const agent of agents) {
+      const failedBefore = new Set<string>();
+      for (let round = 0; ; round++) {
+        const result = await writer.withLock(CHANGES_LOCK, () => syncRound(api, writer, agent, now, server, !dryRun, mine, failedBefore), SYNC_WAIT_MS);
+        if (round === 0) checked += result.checked;
+        plan.push(...result.plan);
+        outcomes.push(...result.outcomes);
+        if (!result.more) break;
+      }
+    }
+    return { checked, plan, outcomes };
   });
 }
 
-/** Every schedule of one agent, all pages. */
+/** One agent, one round: read, list, confirm, plan, act until the budget is spent. */
+async function syncRound(
+  api: SyncRequest['api'],
+  store: SyncStore,
+  agentId: string,
+  now: number,
+  server: string | undefined,
+  readBack: boolean,
+  mine: <T extends { agent_id: string; server?: string }>(items: T[]) => T[],
+  failedBefore: Set<string>,
+): Promise<{ checked: number; plan: SyncAction[]; outcomes: SyncOutcome[]; more: boolean }> {
+  const deadline = Date.now() + ROUND_BUDGET_MS;
+  let state = await store.read();
+  const ofAgent = <T extends { agent_id: string; server?: string }>(items: T[]) => mine(items).filter((item) => item.agent_id === agentId);
+  const recordsOf = (s: State) => [...ofAgent(s.intents), ...ofAgent(s.series)].filter((item) => item.status === 'active' || item.status === 'gone');
+  let listed: Map<string, ScheduledMessage>;
+  try {
+    listed = await listAll(api, agentId);
+  } catch (error) {
+    if (!(error instanceof NotFoundError || (error instanceof AuthError && error.facts.status === 403))) throw error;
+    const reason = error instanceof NotFoundError ? 'this key cannot see the agent (404)' : 'this key may not read the agent (403)';
+    const action: SyncAction = { type: 'skipped', agent_id: agentId, reason, records: recordsOf(state).length };
+    return { checked: 0, plan: [action], outcomes: [{ action, ok: true, exist: [] }], more: false };
+  }
+
+  // Records from before servers were told apart belong to the first server that shows their schedules.
+  const unclaimed = (item: { server?: string }) => server !== undefined && item.server === undefined;
+  const claims = [...ofAgent(state.intents).filter((i) => unclaimed(i) && listed.has(i.schedule_id)).map((i) => i.schedule_id)];
+  const seriesClaims = ofAgent(state.series).filter((s) => unclaimed(s) && s.members.some((m) => listed.has(m.schedule_id))).map((s) => s.series_id);
+  // A record marked gone whose schedule is listed again: followed again.
+  const found = ofAgent(state.intents).filter((i) => i.status === 'gone' && listed.has(i.schedule_id)).map((i) => i.schedule_id);
+  if (claims.length + seriesClaims.length > 0) {
+    await store.update((s) => {
+      for (const intent of s.intents) if (claims.includes(intent.schedule_id)) intent.server = server;
+      for (const series of s.series) if (seriesClaims.includes(series.series_id)) series.server = server;
+    });
+    state = await store.read();
+  }
+  const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));
+
+  // Only records this server can own are planned: unclaimed ones it does not show may be another server's.
+  const intents = ofAgent(state.intents).filter((i) => !unclaimed(i) || listed.has(i.schedule_id));
+  const series = ofAgent(state.series).filter((s) => !unclaimed(s) || s.members.some((m) => listed.has(m.schedule_id)));
+
+  // A schedule missing from the list is confirmed with a GET before anything is marked gone: one bad list must not forget.
+  const expected = [
+    ...intents.filter((i) => i.status === 'active').map((i) => i.schedule_id),
+    ...series.filter((s) => s.status === 'active').flatMap((s) => s.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => m.schedule_id)),
+  ];
+  for (const id of expected) {
+    if (listed.has(id)) continue;
+    try {
+      listed.set(id, { ...(await api.getSchedule(agentId, id)), agent_id: agentId });
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+
+  const planned = planSync({
+    now,
+    intents: intents.map((i) => (found.includes(i.schedule_id) ? { ...i, status: 'active' as const } : i)),
+    series,
+    letta: new Map([[agentId, listed]]),
+    instants: seriesInstants,
+  });
+  const fresh = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
+  const outcomes = await applyPlan(fresh, { api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline });
+  for (const outcome of outcomes) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
+  const more = outcomes.length < fresh.length || outcomes.some((o) => o.more === true);
+  return { checked: recordsOf(state).filter((item) => item.status === 'active').length, plan: fresh.slice(0, outcomes.length), outcomes, more };
+}
+
+function actionKey(action: SyncAction): string {
+  return JSON.stringify(action);
+}
+
+/**
+ * Every schedule of one agent, all pages. A list the pager had to stop early
+ * (a page repeated, or the page bound reached) is an error here: a short
+ * list would make sync forget what it did not see.
+ */
 async function listAll(api: SyncRequest['api'], agentId: string): Promise<Map<string, ScheduledMessage>> {
   const all = new Map<string, ScheduledMessage>();
-  for await (const page of api.schedulePages(agentId)) for (const item of page) all.set(item.id, item);
+  for await (const page of api.schedulePages(agentId, { whole: true })) for (const item of page) all.set(item.id, item);
   return all;
 }
+

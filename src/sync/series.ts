@@ -7,6 +7,8 @@ import { patternOfCron } from './local-rule';
 /** How far ahead a series is created: 60 days, and at most 50 schedules waiting at once. */
 export const HORIZON_DAYS = 60;
 export const HORIZON_MEMBERS = 50;
+/** What a new series' first members must cover: an hourly sync, with an hour's margin, before it runs dry. */
+export const MIN_COVERAGE_MS = 2 * 3_600_000;
 /** A member closer than this to now could be past by the time Letta reads it. */
 export const LEAD_MS = 60_000;
 

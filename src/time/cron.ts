@@ -1,26 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
-import { Settings } from 'luxon';
 import { UsageError } from '../errors';
-
-/**
- * cron-parser works through luxon, which otherwise asks Intl for the system
- * locale and zone on first use (~15 ms of ICU set-up). Crons here are always
- * UTC and locale-free, so name both while cron-parser runs, and put back
- * whatever was there: importing this module changes nothing.
- */
-function inUtc<T>(work: () => T): T {
-  const locale = Settings.defaultLocale;
-  const zone = Settings.defaultZone;
-  Settings.defaultLocale = 'en-US';
-  Settings.defaultZone = 'UTC';
-  try {
-    return work();
-  } finally {
-    Settings.defaultLocale = locale;
-    Settings.defaultZone = zone;
-  }
-}
+import { inUtc } from './utc-cron';
 
 const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
 /** How many values each field has: a step larger than that would fire once and claim to be an interval. */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
@@ -80,6 +80,7 @@ describe('pipelines', () => {
       scheduled_at_iso: '2026-11-23T14:00:00.000Z',
       timezone: 'America/New_York',
       local: '2026-11-23 09:00 EST',
+      notes: [],
     });
     expect(lines[1]).toMatchObject({ type: 'recurring', cron_expression: '0 2 * * 2-6', local_cron: '0 21 * * 1-5' });
     expect(lines[2]).toEqual({ input: '13pm', error: expect.stringContaining('13pm') });
@@ -160,7 +161,7 @@ describe('terminal output', () => {
     expect(coloured.stdout).toContain(ESC);
     const plain = await underTty('letta-switchboard onetime list', { NO_COLOR: '1' });
     expect(plain.stdout).not.toContain(ESC);
-    const row = plain.stdout.split(/\r?\n/).find((line) => line.startsWith('sm-'))!;
+    const row = plain.stdout.split(/\r?\n/).find((line) => line.includes('完了'))!;
     expect(row).toContain('…');
     expect(row).toContain('完了🚀');
     expect(row).not.toContain('\ufffd');
@@ -242,11 +243,14 @@ describe('scripting helpers', () => {
     expect((await runCli(['completion', 'tcsh'], { env })).code).toBe(2);
   });
 
-  it('every command help leads with examples', async () => {
+  it('every command help leads with usage and description, then options, and ends with examples', async () => {
     for (const args of [['send'], ['onetime'], ['onetime', 'create'], ['recurring'], ['recurring', 'list'], ['parse'], ['config'], ['config', 'set-api-key'], ['results'], ['results', 'get'], ['agents'], ['completion']]) {
       const r = await runCli([...args, '--help'], { env });
       expect(r.code).toBe(0);
-      expect(r.stdout.startsWith('Examples:\n  $ letta-switchboard')).toBe(true);
+      expect(r.stdout.startsWith(`Usage: letta-switchboard ${args.join(' ')}`)).toBe(true);
+      const [options, examples] = [r.stdout.search(/^(Options|Commands):/m), r.stdout.indexOf('\nExamples:\n  $ letta-switchboard')];
+      expect(options).toBeGreaterThan(0);
+      expect(examples).toBeGreaterThan(options);
     }
   });
 
@@ -254,5 +258,21 @@ describe('scripting helpers', () => {
     const r = await runShell(`script -qec "letta-switchboard send --agent-id ${AGENT}" /dev/null`, { env });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('No message given');
+  });
+});
+
+describe('the printed sync job', () => {
+  it('runs under cron\'s bare environment (env -i PATH=/usr/bin:/bin), logs into the state folder, and its failure is recorded', async () => {
+    const env: Record<string, string> = { ...suite.env, LETTA_BASE_URL: suite.letta.url };
+    const printed = await runCli(['sync', '--print-cron'], { env });
+    expect(printed.code).toBe(0);
+    const command = printed.stdout.trim().split(' ').slice(5).join(' ');
+    // The config file holds no key here, so the job fails as a revoked key would: the failure must not vanish.
+    const ran = await runShell(`env -i PATH=/usr/bin:/bin HOME='${env.HOME}' LETTA_BASE_URL='${suite.letta.url}' sh -c ${JSON.stringify(command)}`, { env });
+    // It ran (not 127, command not found) and failed for want of a key, as a revoked key would.
+    expect(ran.code).toBe(4);
+    const stateDir = join(env.HOME!, '.local', 'state', 'letta-switchboard');
+    expect(readFileSync(join(stateDir, 'sync.log'), 'utf8')).toContain('No API key set');
+    expect(JSON.parse(readFileSync(join(stateDir, 'last-sync.json'), 'utf8')).servers[`${suite.letta.url}/`]).toMatchObject({ ok: false, exit_code: 4 });
   });
 });

@@ -21,10 +21,29 @@ export interface Received {
 }
 
 export type Fault =
-  | { status: number; body?: string; headers?: Record<string, string> }
-  | { hang: true }
-  | { reset: true }
-  | { redirect: string; status?: number };
+  | { status: number; body?: string; headers?: Record<string, string>; land?: true }
+  | { hang: true; land?: true }
+  | { reset: true; land?: true }
+  | { redirect: string; status?: number }
+  /** Answer this one normally (to place a fault on a later request). */
+  | { pass: true };
+
+/** One entry of a schedule's fire history, as Letta Cloud's history route returns it. */
+export interface FireEntry {
+  id: string;
+  scheduled_message_id: string;
+  status: 'success' | 'failed';
+  response: unknown;
+  run_id: string | null;
+  sent_at: string;
+}
+
+/** A POST the CLI sent to a notify URL on this server (/notify/...): never Letta's, so never authenticated. */
+export interface Notified {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
 
 interface Schedule {
   id: string;
@@ -33,6 +52,18 @@ interface Schedule {
   schedule: { type: string; scheduled_at?: number; cron_expression?: string };
   next_scheduled_time: string | null;
   created_at: string;
+}
+
+/** JSON text put into an answer as it is (e.g. nested deeper than JSON.stringify can go): use as any field's value. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** JSON.stringify, with each RawJson written as its text. */
+function stringify(value: unknown): string {
+  const raw: string[] = [];
+  const text = JSON.stringify(value, (_, field: unknown) => (field instanceof RawJson ? `\u0000raw${raw.push(field.text) - 1}\u0000` : field));
+  return raw.length === 0 ? text : text.replace(/"\\u0000raw(\d+)\\u0000"/g, (_, i: string) => raw[Number(i)]!);
 }
 
 function defaultAgents(): Array<{ id: string; name: string }> {
@@ -49,14 +80,28 @@ export class FakeLetta {
   agents: Array<{ id: string; name: string }> = defaultAgents();
   schedules = new Map<string, Schedule>();
   runs: Array<Record<string, unknown>> = [];
+  /** Fire history per schedule id, in the order added (answered newest first). */
+  history = new Map<string, FireEntry[]>();
+  /** How the history route answers: served, or absent as on a server without it (404 "Not Found" or 405). */
+  historyRoute: 'served' | 404 | 405 = 'served';
+  /** Largest history page handed out, whatever `limit` asks. */
+  maxHistoryPage = 50;
+  /** Bodies POSTed to /notify/... on this server. */
+  notified: Notified[] = [];
   /** Largest page the server hands out, whatever `limit` asks. */
   maxPage = 50;
-  /** Delay before each answer, in ms (to make concurrency observable). */
-  latencyMs = 0;
+  /** Delay before each answer, in ms: a network's round trip, to make concurrency observable and measurable. */
+  latencyMs: number;
+  /** Fill in defaults on each stored message, as some servers do (`"type": "message"`). */
+  fillDefaults = false;
   /** Letta's clock, for refusing past instants. */
   now = () => Date.now();
+  /** Called as each request arrives, before it is answered (e.g. to kill the client mid-run). */
+  onRequest: ((request: Received) => void) | undefined;
   /** Most requests in flight at once (to check bounded concurrency). */
   maxInFlight = 0;
+  /** The id of the n-th schedule made (a hostile server can make them anything). */
+  idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
   private inFlight = 0;
   private faults: Array<{ match: RegExp; fault: Fault }> = [];
   private sockets = new Set<Socket>();
@@ -64,7 +109,9 @@ export class FakeLetta {
   private nextId = 1;
   url = '';
 
-  constructor() {
+  /** `latencyMs`: the delay every answer gets, also after reset() (bench/ uses it as a network's round trip). */
+  constructor(private readonly options: { latencyMs?: number } = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
     this.server = createServer((req, res) => {
       this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
       res.on('close', () => this.inFlight--);
@@ -94,10 +141,17 @@ export class FakeLetta {
     this.agents = defaultAgents();
     this.schedules.clear();
     this.runs = [];
+    this.history.clear();
+    this.historyRoute = 'served';
+    this.maxHistoryPage = 50;
+    this.notified = [];
     this.maxPage = 50;
-    this.latencyMs = 0;
+    this.latencyMs = this.options.latencyMs ?? 0;
     this.now = now;
     this.maxInFlight = 0;
+    this.idFormat = (n: number) => `sm-${String(n).padStart(6, '0')}`;
+    this.onRequest = undefined;
+    this.fillDefaults = false;
     this.faults = [];
     this.nextId = 1;
   }
@@ -113,7 +167,7 @@ export class FakeLetta {
 
   addSchedule(agentId: string, schedule: Schedule['schedule'], text = 'hello'): Schedule {
     const item: Schedule = {
-      id: `sm-${String(this.nextId++).padStart(6, '0')}`,
+      id: this.idFormat(this.nextId++),
       agent_id: agentId,
       message: { messages: [{ role: 'user', content: text }] },
       schedule,
@@ -121,6 +175,51 @@ export class FakeLetta {
       created_at: new Date(this.now()).toISOString(),
     };
     this.schedules.set(item.id, item);
+    return item;
+  }
+
+  /**
+   * A fire of a schedule as history records it: sent at `sentAt`, and with a
+   * run id, a run (status and stop_reason) that GET /v1/runs/{id} serves.
+   */
+  addFire(scheduleId: string, sentAt: number, outcome: { status?: 'success' | 'failed'; stopReason?: string | null; runStatus?: string; noRun?: boolean } = {}): FireEntry {
+    const n = this.nextId++;
+    const runId = outcome.noRun ? null : `run-fire-${n}`;
+    const entry: FireEntry = {
+      id: `fire-${n}`,
+      scheduled_message_id: scheduleId,
+      status: outcome.status ?? 'success',
+      response: null,
+      run_id: runId,
+      sent_at: new Date(sentAt).toISOString(),
+    };
+    const list = this.history.get(scheduleId) ?? [];
+    list.push(entry);
+    this.history.set(scheduleId, list);
+    if (runId) {
+      const agentId = this.schedules.get(scheduleId)?.agent_id;
+      this.runs.push({
+        id: runId,
+        status: outcome.runStatus ?? (outcome.status === 'failed' ? 'failed' : 'completed'),
+        agent_id: agentId,
+        created_at: entry.sent_at,
+        completed_at: entry.sent_at,
+        stop_reason: outcome.stopReason === undefined ? 'end_turn' : outcome.stopReason,
+      });
+    }
+    return entry;
+  }
+
+  /** A create's effect: the schedule stored as the server would keep it. */
+  private store(pathname: string, body: unknown): Schedule | undefined {
+    const agentId = /^\/v1\/agents\/([^/]+)\/schedule$/.exec(pathname)?.[1];
+    const b = body as { schedule?: Schedule['schedule']; messages?: unknown[] } | undefined;
+    if (!agentId || !b?.schedule || !Array.isArray(b.messages)) return undefined;
+    const item = this.addSchedule(decodeURIComponent(agentId), b.schedule);
+    const messages = this.fillDefaults ? b.messages.map((m) => ({ type: 'message', name: null, ...(m as object) })) : b.messages;
+    // Letta keeps the other fields of the create in `message`, beside the messages.
+    const { schedule: _schedule, messages: _messages, ...fields } = b as Record<string, unknown>;
+    item.message = { ...fields, messages };
     return item;
   }
 
@@ -136,12 +235,18 @@ export class FakeLetta {
       body = rawBody;
     }
     const path = decodeURIComponent(url.pathname);
-    this.received.push({ method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody });
+    const received = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody };
+    this.received.push(received);
+    this.onRequest?.(received);
 
     const signature = `${req.method} ${url.pathname}`;
     const index = this.faults.findIndex((f) => f.match.test(signature));
-    if (index >= 0) {
-      const fault = this.faults.splice(index, 1)[0]!.fault;
+    const passes = index >= 0 && 'pass' in this.faults[index]!.fault;
+    if (passes) this.faults.splice(index, 1);
+    if (index >= 0 && !passes) {
+      const fault = this.faults.splice(index, 1)[0]!.fault as Exclude<Fault, { pass: true }>;
+      // The request was processed (a create landed) and only then did the answer fail.
+      if ('land' in fault && fault.land) this.store(url.pathname, body);
       if ('hang' in fault) return; // never answer
       if ('reset' in fault) return req.socket.destroy();
       if ('redirect' in fault) {
@@ -152,10 +257,15 @@ export class FakeLetta {
       return res.end(fault.body ?? '');
     }
 
+    if (url.pathname.startsWith('/notify/') && req.method === 'POST') {
+      this.notified.push({ path: url.pathname, headers: req.headers, body });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end('ok');
+    }
     if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const send = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(value));
+      res.end(stringify(value));
     };
     if (req.headers.authorization !== `Bearer ${TEST_KEY}`) return send(401, { detail: 'Invalid API key' });
     this.checkAgainstSpec(req.method ?? '', url.pathname, body);
@@ -185,8 +295,7 @@ export class FakeLetta {
       } else if (typeof b.schedule.cron_expression !== 'string' || b.schedule.cron_expression.split(' ').length !== 5) {
         return send(400, { detail: 'Invalid cron expression' });
       }
-      const item = this.addSchedule(agentId!, b.schedule);
-      item.message = { messages: b.messages };
+      const item = this.store(url.pathname, body)!;
       return send(201, { id: item.id, next_scheduled_at: item.next_scheduled_time });
     }
     if (rest === '/schedule' && req.method === 'GET') {
@@ -195,6 +304,21 @@ export class FakeLetta {
       let list = [...this.schedules.values()].filter((s) => s.agent_id === agentId);
       if (after) list = list.slice(list.findIndex((s) => s.id === after) + 1);
       return send(200, { has_next_page: list.length > limit, scheduled_messages: list.slice(0, limit) });
+    }
+    const history = /^\/schedule\/([^/]+)\/history$/.exec(rest);
+    if (history && req.method === 'GET') {
+      if (this.historyRoute === 405) return send(405, { detail: 'Method Not Allowed' });
+      if (this.historyRoute === 404) return send(404, { detail: 'Not Found' });
+      const id = decodeURIComponent(history[1]!);
+      const item = this.schedules.get(id);
+      const fires = this.history.get(id);
+      if ((!item || item.agent_id !== agentId) && !fires) return send(404, { detail: 'Scheduled message not found' });
+      const newestFirst = [...(fires ?? [])].sort((a, b) => Date.parse(b.sent_at) - Date.parse(a.sent_at));
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 20) || 20, this.maxHistoryPage);
+      const offset = Number(url.searchParams.get('offset') ?? 0) || 0;
+      const page = newestFirst.slice(offset, offset + limit);
+      const more = offset + limit < newestFirst.length;
+      return send(200, { history: page, has_next_page: more, next_offset: more ? offset + limit : null });
     }
     const one = /^\/schedule\/(.+)$/.exec(rest);
     if (one) {
@@ -210,8 +334,8 @@ export class FakeLetta {
       const text = ((body as { messages: Array<{ content: string }> }).messages[0]?.content ?? '') as string;
       return send(200, {
         messages: [
-          { id: 'message-1', message_type: 'reasoning_message', reasoning: 'thinking' },
-          { id: 'message-2', message_type: 'assistant_message', content: `Echo: ${text}` },
+          { id: 'message-1', message_type: 'reasoning_message', reasoning: 'thinking', run_id: 'run-sync-1' },
+          { id: 'message-2', message_type: 'assistant_message', content: `Echo: ${text}`, run_id: 'run-sync-1' },
         ],
         stop_reason: { message_type: 'stop_reason', stop_reason: 'end_turn' },
         usage: { message_type: 'usage_statistics', total_tokens: 10 },
@@ -241,6 +365,8 @@ export class FakeLetta {
     const template = path
       .replace(/^\/v1\/agents\/[^/]+\/schedule\/[^/]+$/, '/v1/agents/{agent_id}/schedule/{scheduled_message_id}')
       .replace(/^\/v1\/agents\/[^/]+\//, '/v1/agents/{agent_id}/');
+    // Only Letta's own routes are checked; anything else (a notify URL) is not Letta's to judge.
+    if (!template.startsWith('/v1/')) return;
     const schema = requestSchema(method, template);
     if (!schema) {
       this.specProblems.push(`${method} ${template}: no request schema in the spec`);

@@ -37,22 +37,30 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): Record<s
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
+export interface RunCommandOptions {
+  env?: Record<string, string>;
+  input?: string;
+  timeoutMs?: number;
+  /** The folder it runs in (default: this one). */
+  cwd?: string;
+}
+
 /** Run the built CLI (asynchronously, so a fake server in this process keeps answering). */
-export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: RunCommandOptions = {}): Promise<CliResult> {
   return runCommand(process.execPath, [BIN, ...args], options);
 }
 
 /** Run a shell pipeline with `letta-switchboard` on PATH. */
-export function runShell(script: string, options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runShell(script: string, options: RunCommandOptions = {}): Promise<CliResult> {
   const env = { ...(options.env ?? cliEnv()) };
   env.PATH = `${join(ROOT, 'test', 'helpers', 'bin')}:${env.PATH ?? ''}`;
   return runCommand('bash', ['-c', `set -o pipefail\n${script}`], { ...options, env });
 }
 
-function runCommand(command: string, args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number }): Promise<CliResult> {
+export function runCommand(command: string, args: string[], options: RunCommandOptions): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { env: options.env ?? cliEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: options.env ?? cliEnv(), cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { AGENT_CONCURRENCY } from '../../src/letta/api';
+import { DEFAULT_CONCURRENCY } from '../../src/concurrency';
 import { runIn, useHarness } from '../helpers/harness';
 
 const BOT = 'agent-11111111-1111-1111-1111-111111111111';
@@ -111,8 +111,8 @@ describe('agenda', () => {
       'Monday 15 March 2027',
     ]);
     const monday = lines.slice(lines.indexOf('Monday 15 March 2027') + 1);
-    expect(monday[0]).toMatch(new RegExp(`^10:00 EDT\\s+2027-03-15 14:00\\s+support-bot\\s+recurring\\s+Morning standup\\s+${standup.id}\\s+DST moved it: 10:00, was 09:00$`));
-    expect(monday[1]).toMatch(new RegExp(`^12:30 EDT .*twin .*${weekly.id}`));
+    expect(monday[0]).toMatch(new RegExp(`^10:00 EDT\\s+2027-03-15 14:00\\s+support-bot\\s+recurring\\s+Morning standup\\s+${standup.id.replace(/^[a-z_]+-/, '')}\\s+DST moved it: 10:00, was 09:00$`));
+    expect(monday[1]).toMatch(new RegExp(`^12:30 EDT .*twin .*${weekly.id.replace(/^[a-z_]+-/, '')}`));
   });
 
   it('writes the calendar to stdout with --ics -', async () => {
@@ -151,16 +151,22 @@ describe('agenda', () => {
     expect(JSON.parse((await runCli(['agenda', ...NY, '--json'])).stdout)).toEqual([]);
   });
 
-  it('asks a few agents at a time, as list does', async () => {
+  it('asks --concurrency agents at a time (8 by default)', async () => {
     const { letta } = suite;
-    letta.agents = Array.from({ length: 12 }, (_, i) => ({ id: `agent-${String(i).padStart(8, '0')}-0000-0000-0000-000000000000`, name: `bot-${i}` }));
+    letta.agents = Array.from({ length: 20 }, (_, i) => ({ id: `agent-${String(i).padStart(8, '0')}-0000-0000-0000-000000000000`, name: `bot-${i}` }));
     for (const agent of letta.agents) letta.addSchedule(agent.id, { type: 'recurring', cron_expression: '0 13 * * *' }, `hello from ${agent.name}`);
     letta.latencyMs = 30;
     const result = await runCli(['agenda', ...NY, '--days', '1']);
     expect(result.code).toBe(0);
-    expect(result.stdout.trimEnd().split('\n')).toHaveLength(12);
-    expect(letta.maxInFlight).toBeGreaterThan(1);
-    expect(letta.maxInFlight).toBeLessThanOrEqual(AGENT_CONCURRENCY);
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(20);
+    expect(letta.maxInFlight).toBeGreaterThan(4);
+    expect(letta.maxInFlight).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
+
+    letta.maxInFlight = 0;
+    const two = await runCli(['agenda', ...NY, '--days', '1', '--concurrency', '2']);
+    expect(two.stdout).toBe(result.stdout);
+    expect(letta.maxInFlight).toBe(2);
+    expect((await runCli(['agenda', '--concurrency', '0'])).code).toBe(2);
   });
 
   it('shows each member of a series as a series fire', async () => {

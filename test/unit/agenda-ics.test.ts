@@ -103,3 +103,16 @@ describe('folding and escaping', () => {
     expect(escapeText('colon: "quoted"')).toBe('colon: "quoted"');
   });
 });
+
+describe('an id that holds line breaks or control characters', () => {
+  it.each(['sm-1\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:forged', 'sm-2\nSUMMARY:forged', 'sm-3\u001b]0;title\u0007;,\\'])('adds no line, property or event: %j', (id) => {
+    const hostile: AgendaSchedule = { id, agentId: 'agent-1', agentName: 'bot\r\nX-FORGED:1', kind: 'one-time', scheduledAt: NOW + DAY, text: 'hi\r\nEND:VCALENDAR' };
+    const plain: AgendaSchedule = { ...hostile, id: 'sm-plain', agentName: 'bot', text: 'hi' };
+    const text = toICalendar(buildAgenda([hostile, plain], { from: NOW, to: NOW + 7 * DAY, zone: 'UTC' }).fires, { now: NOW });
+    const events = parse(text);
+    expect(events).toHaveLength(2);
+    expect(events.map((event) => event.uid).sort()).toEqual([`${encodeURIComponent(id)}-20270311T120000Z@letta-switchboard`, 'sm-plain-20270311T120000Z@letta-switchboard'].sort());
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)|(?<!\r)\n/);
+    expect(text.split('\r\n').filter((line) => /^(UID|X-FORGED|SUMMARY:forged|BEGIN:VEVENT)/.test(line))).toHaveLength(4);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAgenda, cronFires, type AgendaSchedule } from '../../src/agenda/fires';
+import { buildAgenda, type AgendaSchedule } from '../../src/agenda/fires';
+import { utcCron } from '../../src/time/utc-cron';
 import { agendaNotes, agendaRow, dayHeader, firstLine } from '../../src/agenda/rows';
 
 const DAY = 86_400_000;
@@ -137,7 +138,7 @@ describe('fires in a window', () => {
 
   it('includes fires exactly at both ends of the window', () => {
     const from = Date.parse('2027-03-10T14:00:00Z');
-    expect(cronFires('0 14 * * *', from, from + DAY, 100).instants.map(iso)).toEqual(['2027-03-10T14:00:00.000Z', '2027-03-11T14:00:00.000Z']);
+    expect(utcCron('0 14 * * *').firesIn(from, from + DAY, 100).instants.map(iso)).toEqual(['2027-03-10T14:00:00.000Z', '2027-03-11T14:00:00.000Z']);
   });
 
   it('names days by the local calendar', () => {

@@ -19,6 +19,15 @@ describe('help', () => {
     expect(r.stdout).toContain('--cron <when>');
   });
 
+  it('every command and group prints the same help when run alone (only its own part of the tree is built) as through help', async () => {
+    const { COMMANDS, GROUPS } = await import('../../src/commands/registry');
+    for (const path of [...GROUPS.map((group) => [group.name]), ...COMMANDS.map((command) => command.path)]) {
+      const alone = await h.run([...path, '--help']);
+      const whole = await h.run(['help', ...path]);
+      expect([alone.code, alone.stdout], path.join(' ')).toEqual([0, whole.stdout]);
+    }
+  });
+
   it('help for a command that does not exist is exit 2', async () => {
     const r = await h.run(['help', 'nothing']);
     expect(r.code).toBe(2);
@@ -66,6 +75,27 @@ describe('usage errors that teach', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^Error: --cron belongs to recurring create/);
     expect(r.requests).toEqual([]);
+  });
+
+  it('a missing argument shows the usage line', async () => {
+    const r = await h.run(['onetime', 'get']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("Error: Missing required argument 'id'\nUsage: letta-switchboard onetime get [options] <id>\n");
+  });
+
+  it('--now in Unix seconds is refused, saying so', async () => {
+    const r = await runIn(h.letta, ['parse', 'in 1 hour', '--now', '1795442400'], h.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--now '1795442400' looks like Unix seconds");
+    expect((await runIn(h.letta, ['parse', 'in 1 hour', '--now', '1795442400000'], h.env)).code).toBe(0);
+  });
+
+  it('a configured zone beats TZ, and --tz beats both', async () => {
+    expect((await h.run(['config', 'set-timezone', 'Asia/Kolkata'])).code).toBe(0);
+    const configured = await runIn(h.letta, ['parse', 'tomorrow at 9am', '--json', '--now', '2026-11-22T15:00:00Z'], { ...h.env, TZ: 'UTC' });
+    expect(JSON.parse(configured.stdout)).toMatchObject({ timezone: 'Asia/Kolkata', scheduled_at_iso: '2026-11-23T03:30:00.000Z' });
+    const flag = await runIn(h.letta, ['parse', 'tomorrow at 9am', '--json', '--tz', 'UTC', '--now', '2026-11-22T15:00:00Z'], { ...h.env, TZ: 'UTC' });
+    expect(JSON.parse(flag.stdout)).toMatchObject({ timezone: 'UTC' });
   });
 
   it('a missing --message says so', async () => {

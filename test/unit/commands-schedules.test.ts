@@ -62,10 +62,10 @@ describe('lists', () => {
 });
 
 describe('delete', () => {
-  it('of several ids where one fails: says which were deleted and which not, goes on, exits 1', async () => {
+  it('of several ids where one fails: says which were deleted and which not, goes on, exits as that failure does', async () => {
     const [a, b] = [h.letta.addSchedule(AGENT, inAnHour()), h.letta.addSchedule(AGENT, inAnHour())];
     const r = await h.run(['onetime', 'delete', a.id, 'sm-missing', b.id]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(h.letta.schedules.size).toBe(0);
     expect(r.stderr).toContain(`Deleted 2 of 3: ${a.id}, ${b.id}.`);
     expect(r.stderr).toContain('Not deleted: sm-missing.');
@@ -74,11 +74,40 @@ describe('delete', () => {
   it('the same in JSON: one object per id', async () => {
     const a = h.letta.addSchedule(AGENT, inAnHour());
     const r = await h.run(['onetime', 'delete', 'sm-missing', a.id, '--json']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout)).toEqual([
       { id: 'sm-missing', deleted: false, error: expect.stringContaining("No schedule 'sm-missing'") },
       { id: a.id, agent_id: AGENT, deleted: true },
     ]);
+  });
+
+  it('--json is an array for one id too, and one id exits as several do', async () => {
+    const a = h.letta.addSchedule(AGENT, inAnHour());
+    const one = await h.run(['onetime', 'delete', a.id, '--json']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toEqual([{ id: a.id, agent_id: AGENT, deleted: true }]);
+    const missing = await h.run(['onetime', 'delete', 'sm-missing', '--json']);
+    expect(missing.code).toBe(3);
+    expect(JSON.parse(missing.stdout)).toEqual([{ id: 'sm-missing', deleted: false, error: expect.stringContaining("No schedule 'sm-missing'") }]);
+    expect((await h.run(['onetime', 'delete', 'sm-missing'])).code).toBe(3);
+  });
+
+  it('Ctrl-C while a delete is out says that id may have been deleted, and the rest were not tried', async () => {
+    const [a, b, c] = [0, 1, 2].map(() => h.letta.addSchedule(AGENT, inAnHour()));
+    h.letta.inject(new RegExp(`^DELETE .*/${b!.id}$`), { hang: true });
+    const controller = new AbortController();
+    const running = h.run(['onetime', 'delete', a!.id, b!.id, c!.id, '--json'], { signal: controller.signal });
+    while (h.letta.requests('DELETE').length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    const r = await running;
+    expect(r.code).toBe(130);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { id: a!.id, agent_id: AGENT, deleted: true },
+      { id: b!.id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true },
+      { id: c!.id, deleted: false, error: 'not tried' },
+    ]);
+    expect(r.stderr).toContain(`May have been deleted (interrupted while deleting): ${b!.id}`);
+    expect(r.stderr).toContain(`Not deleted: ${c!.id}.`);
   });
 
   it('a schedule of the other kind names the right command', async () => {
@@ -91,9 +120,14 @@ describe('delete', () => {
 
   it('more than 5 on a terminal asks first; --yes skips; a pipe never asks', async () => {
     const ids = () => Array.from({ length: 6 }, () => h.letta.addSchedule(AGENT, inAnHour()).id);
-    const refused = await h.run(['onetime', 'delete', ...ids()], { terminal: 80, stdin: 'n\r' });
-    expect(refused.stderr).toContain('Delete 6 one-time schedules? [y/N]');
-    expect(refused.code).toBe(2);
+    const asked = ids();
+    const refused = await h.run(['onetime', 'delete', ...asked], { terminal: 80, stdin: 'n\r' });
+    expect(refused.stderr).toContain('These 6 one-time schedules would be deleted:');
+    // Each is listed with its agent, next run and message before the question.
+    for (const id of asked) expect(refused.stderr).toMatch(new RegExp(`${id}\\s+support-bot\\s+2026-11-22 16:00 UTC\\s+hello`));
+    expect(refused.stderr).toContain('Delete them? [y/N]');
+    expect(refused.stderr).toContain('Nothing deleted.');
+    expect(refused.code).toBe(0);
     expect(h.letta.requests('DELETE')).toEqual([]);
     const yes = await h.run(['onetime', 'delete', ...ids(), '--yes'], { terminal: 80 });
     expect(yes.code).toBe(0);
@@ -105,12 +139,58 @@ describe('delete', () => {
   });
 });
 
+describe('delete of many ids', () => {
+  const many = (n: number) => Array.from({ length: n }, () => h.letta.addSchedule(AGENT, inAnHour()).id);
+
+  it('deletes one id at a time, holding the changes lock, each read before it is deleted', async () => {
+    const ids = many(4);
+    h.letta.latencyMs = 10;
+    const r = await h.run(['onetime', 'delete', ...ids]);
+    expect(r.code).toBe(0);
+    expect(h.letta.maxInFlight).toBe(1);
+    expect(h.letta.received.map((request) => request.method)).toEqual(ids.flatMap(() => ['GET', 'DELETE']));
+  });
+
+  it('a refused key stops the ids not yet started; each id is reported as it ended, matching what the server holds', async () => {
+    const ids = many(10);
+    h.letta.latencyMs = 10;
+    h.letta.inject(new RegExp(`^GET .*/schedule/${ids[2]}$`), { status: 401, body: '{"detail":"Invalid API key"}' });
+    const r = await h.run(['onetime', 'delete', ...ids, '--json']);
+    expect(r.code).toBe(4);
+    const outcomes = JSON.parse(r.stdout) as Array<{ id: string; deleted: boolean; error?: string }>;
+    expect(outcomes.map((o) => o.id)).toEqual(ids);
+    for (const outcome of outcomes) expect([outcome.id, outcome.deleted]).toEqual([outcome.id, !h.letta.schedules.has(outcome.id)]);
+    expect(outcomes[2]).toMatchObject({ deleted: false, error: expect.stringContaining('401') });
+    // One at a time: the ids after it were never tried.
+    expect(outcomes.slice(3).every((o) => o.error === 'not tried')).toBe(true);
+    expect(h.letta.requests('GET').length).toBe(3);
+  });
+
+  it('a --concurrency that is no whole number from 1 to 64 is a usage error', async () => {
+    for (const value of ['0', '65', 'two', '1.5']) {
+      const r = await h.run(['agenda', '--all-agents', '--concurrency', value]);
+      expect([r.code, r.stderr]).toEqual([2, expect.stringContaining(`--concurrency '${value}' must be a whole number from 1 to 64`)]);
+    }
+    expect(h.letta.received).toEqual([]);
+  });
+});
+
 describe('create', () => {
   it('confirms with the weekday, the agent name and id, and one UTC', async () => {
     const r = await h.run(['onetime', 'create', '--agent-id', 'support-bot', '--message', 'hi', '--execute-at', 'tomorrow at 9am', '--tz', 'America/New_York']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`Agent    support-bot (${AGENT})`);
     expect(r.stderr).toContain('Runs at  Mon 2026-11-23 09:00 EST (2026-11-23T14:00:00.000Z)');
+  });
+
+  it('on a terminal, times also say how far away they are; in a pipe they do not', async () => {
+    const args = ['onetime', 'create', '--message', 'hi', '--execute-at', 'tomorrow at 9am', '--tz', 'America/New_York', '--no-color'];
+    const tty = await h.run(args, { terminal: 100 });
+    expect(tty.stderr).toContain('Runs at  Mon 2026-11-23 09:00 EST (2026-11-23T14:00:00.000Z, in 23 hours)');
+    const id = tty.stdout.match(/ID\s+(\S+)/)![1]!;
+    const got = await h.run(['onetime', 'get', id, '--tz', 'America/New_York', '--no-color'], { terminal: 100 });
+    expect(got.stdout).toMatch(/Runs at\s+2026-11-23 09:00 EST \(2026-11-23T14:00:00.000Z, in 23 hours\)/);
+    expect((await h.run(['onetime', 'get', id])).stdout).not.toContain('in 23 hours');
   });
 
   it('a raw cron with --tz notes that raw crons are UTC', async () => {

@@ -55,6 +55,12 @@ describe('send', () => {
     });
   });
 
+  it('-q prints the run id, not the reply', async () => {
+    const r = await h.run(['send', '--message', 'hi', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('run-sync-1\n');
+  });
+
   it('a slow reply shows progress on a terminal, and nothing in a pipe', async () => {
     h.letta.latencyMs = 4_000;
     const tty = await withFakeTimers(() => h.run(['send', '--message', 'hi'], { terminal: 80, env: { NO_COLOR: '1' } }));

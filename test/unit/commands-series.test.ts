@@ -102,7 +102,7 @@ describe('series', () => {
     expect(deleted.code).toBe(0);
     expect(deleted.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').at(-1))).toEqual(members);
     expect(h.letta.schedules.size).toBe(0);
-    expect(state().series[0]).toMatchObject({ status: 'gone' });
+    expect(state().series[0]).toMatchObject({ status: 'deleted' });
   });
 
   it('a partial failure says exactly what exists, and sync creates the rest', async () => {
@@ -119,5 +119,18 @@ describe('series', () => {
     expect(ids).toHaveLength(2);
     expect(result.stderr).toContain(`Created 2 of 3 schedules of series ${result.stdout.trim()}: ${ids.join(', ')}`);
     expect(result.stderr).toContain('scheduled_at must be in the future');
+  });
+});
+
+describe('series coverage', () => {
+  it('says how long the first members last, and refuses a rule 50 schedules cannot carry past an hourly sync', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 7 minutes', '--now', '2027-03-01T00:00:00Z']);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toMatch(/These cover 5 h 4\d min; 'letta-switchboard sync' makes more/);
+    h.letta.reset(() => Date.parse('2027-03-01T00:00:00Z'));
+    const tooOften = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 2 minutes', '--count', '100', '--now', '2027-03-01T00:00:00Z']);
+    expect(tooOften.code).toBe(2);
+    expect(tooOften.stderr).toMatch(/they would cover only 1 h 4\d min, and an hourly sync could not keep it from running dry/);
+    expect(h.letta.requests('POST')).toEqual([]);
   });
 });

@@ -173,3 +173,61 @@ function failAfterFirstCreate(fault: Parameters<typeof h.letta.inject>[1]) {
 function restore() {
   delete (h.letta as { addSchedule?: unknown }).addSchedule;
 }
+
+describe('a set is whole', () => {
+  it('has an id that deletes every schedule of it; deleting one member in a pipe warns and names the others', async () => {
+    const r = await create('every 90 minutes', '--tz', 'UTC', '--json');
+    const { set_id: setId, schedules } = JSON.parse(r.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    expect(setId).toMatch(/^set-/);
+    const [first, second] = schedules.map((s) => s.id);
+    const one = await h.run(['recurring', 'delete', first!]);
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain(`${first} is one of the schedules made from 'every 90 minutes' (set ${setId}); ${second} keeps firing`);
+    expect(h.letta.schedules.has(second!)).toBe(true);
+
+    const again = await create('every 90 minutes', '--tz', 'UTC', '--json');
+    const whole = JSON.parse(again.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    const deleted = await h.run(['recurring', 'delete', whole.set_id]);
+    expect(deleted.code).toBe(0);
+    for (const { id } of whole.schedules) expect(h.letta.schedules.has(id)).toBe(false);
+  });
+
+  it('on a terminal, deleting one member asks first; no deletes nothing', async () => {
+    const r = await create('every 90 minutes', '--tz', 'UTC', '--json');
+    const [first] = (JSON.parse(r.stdout) as { schedules: Array<{ id: string }> }).schedules.map((s) => s.id);
+    const refused = await h.run(['recurring', 'delete', first!], { terminal: 100, stdin: 'n\n' });
+    expect(refused.code).toBe(2);
+    expect(h.letta.schedules.has(first!)).toBe(true);
+  });
+});
+
+describe('set and series ids in every command', () => {
+  it('get, pause, resume and run accept a set id; edit and pause say precisely why not for a whole set or series', async () => {
+    const r = await create('every 90 minutes', '--tz', 'UTC', '--json');
+    const { set_id: setId, schedules } = JSON.parse(r.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    const shown = await h.run(['recurring', 'get', setId, '-q']);
+    expect(shown.stdout.trim().split('\n')).toEqual(schedules.map((s) => s.id));
+    const paused = await h.run(['recurring', 'pause', setId]);
+    expect(paused.code).toBe(0);
+    expect(h.letta.schedules.size).toBe(0);
+    const ran = await h.run(['run', setId]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('Echo: Stretch');
+    const resumed = await h.run(['recurring', 'resume', setId]);
+    expect(resumed.code).toBe(0);
+    expect(h.letta.schedules.size).toBe(2);
+    const edit = await h.run(['recurring', 'edit', setId, '--message', 'x']);
+    expect(edit.code).toBe(2);
+    expect(edit.stderr).toContain('an edit replaces one schedule with one');
+
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every day at 9am', '--count', '3', '-q']);
+    expect(made.code).toBe(0);
+    const series = made.stdout.trim();
+    const got = await h.run(['recurring', 'get', series, '--json']);
+    expect(JSON.parse(got.stdout)).toMatchObject({ id: series, kind: 'series', members: [expect.anything(), expect.anything(), expect.anything()] });
+    const pauseSeries = await h.run(['recurring', 'pause', series]);
+    expect(pauseSeries.code).toBe(2);
+    expect(pauseSeries.stderr).toContain('is a series of one-time schedules, which cannot be paused');
+    expect((await h.run(['run', series])).stdout).toContain('Echo: Stretch');
+  });
+});

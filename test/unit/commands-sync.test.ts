@@ -79,16 +79,33 @@ describe('sync keeps local time across DST', () => {
     ]);
   });
 
-  it('prints a crontab line', async () => {
+  it('prints a crontab line with absolute paths that logs into the state folder, and systemd units', async () => {
     const result = await h.run(['sync', '--print-cron']);
-    expect(result.stdout).toBe('17 * * * * letta-switchboard sync --all-agents >/dev/null 2>&1\n');
+    const stateDir = join(h.env.HOME!, '.local', 'state', 'letta-switchboard');
+    expect(result.stdout).toMatch(/^17 \* \* \* \* (\S+=\S+ )*\/\S+ (\/\S+ )?sync --all-agents >> \S+ 2>&1\n$/);
+    expect(result.stdout).toContain(` >> ${join(stateDir, 'sync.log')} 2>&1`);
+    expect(result.stdout).not.toContain('/dev/null');
     expect(result.requests).toEqual([]);
+    const systemd = await h.run(['sync', '--print-systemd', '--tz', 'UTC'], { env: { LETTA_SWITCHBOARD_STATE_DIR: '/srv/with space' } });
+    expect(systemd.stdout).toContain('Environment="LETTA_SWITCHBOARD_STATE_DIR=/srv/with space"');
+    expect(systemd.stdout).toMatch(/ExecStart=\/\S+ .*sync --all-agents/);
+    expect(systemd.stdout).toContain('StandardError=append:/srv/with space/sync.log');
+  });
+
+  it('writes each sync\'s outcome to the state folder, failures included', async () => {
+    await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+    const outcomes = () => JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'last-sync.json'), 'utf8')).servers;
+    expect((await h.run(['sync', '--now', '2027-03-16T00:00:00Z'])).code).toBe(0);
+    expect(outcomes()[`${h.letta.url}/`]).toMatchObject({ ok: true, exit_code: 0, at: '2027-03-16T00:00:00.000Z', changed: [expect.stringContaining('Replaced')] });
+    const revoked = await h.run(['sync', '--now', '2027-03-17T00:00:00Z'], { env: { LETTA_API_KEY: 'sk-let-revoked-0000000000' } });
+    expect(revoked.code).toBe(4);
+    expect(outcomes()[`${h.letta.url}/`]).toMatchObject({ ok: false, exit_code: 4, errors: [expect.stringContaining('401')] });
   });
 
   it('the confirmation of a local-time schedule in a DST zone says how to keep it exact', async () => {
     const result = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'x', '--cron', 'every weekday at 9am', '--tz', 'America/New_York']);
     expect(result.stderr).toContain('letta-switchboard sync');
-    expect(result.stderr).toContain('17 * * * * letta-switchboard sync --all-agents');
+    expect(result.stderr).toContain('letta-switchboard sync --print-cron');
   });
 });
 
@@ -129,8 +146,12 @@ describe('sync faults', () => {
     expect(changing(result.requests)).toEqual([]);
     expect(result.stdout).toContain(`${oldId} was deleted outside letta-switchboard`);
     expect(state().intents).toEqual([expect.objectContaining({ schedule_id: oldId, status: 'gone' })]);
+    // Confirmed by a GET of its own before it was marked gone.
+    expect(result.requests.map((r) => `${r.method} ${r.path}`)).toContain(`GET ${SCHEDULES}/${oldId}`);
+    // A gone record is looked at again (the list is read), never re-created.
     const again = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
-    expect(again.requests).toEqual([]);
+    expect(changing(again.requests)).toEqual([]);
+    expect(again.stdout).toBe('');
   });
 
   it('a corrupt record is an error naming the file, left untouched', async () => {
@@ -151,5 +172,24 @@ describe('sync faults', () => {
     expect(h.letta.requests('DELETE')).toHaveLength(1);
     expect(h.letta.schedules.size).toBe(1);
     expect(h.letta.schedules.has(oldId)).toBe(false);
+  });
+});
+
+describe('what the record means, shown', () => {
+  it('get shows the local rule and zone a schedule is kept at beside the UTC cron', async () => {
+    const id = await createRecurring('every weekday at 8am', 'Europe/London', '2026-11-23T12:00:00Z');
+    const shown = await h.run(['recurring', 'get', id, '--tz', 'America/New_York']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/Kept at\s+0 8 \* \* 1-5 in Europe\/London: .*8:00 AM.*Monday through Friday/);
+  });
+
+  it('list shows no series recorded against another server', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'x', '--cron', 'every day at 9am', '--count', '2', '--now', '2026-11-23T12:00:00Z', '-q']);
+    expect(made.code).toBe(0);
+    const saved = JSON.parse(readFileSync(statePath(), 'utf8'));
+    saved.series[0].server = 'https://elsewhere.example/';
+    writeFileSync(statePath(), JSON.stringify(saved));
+    const list = await h.run(['recurring', 'list', '--agent-id', AGENT, '--json', '--now', '2026-11-23T12:00:00Z']);
+    expect(JSON.parse(list.stdout).some((row: { id: string }) => row.id === made.stdout.trim())).toBe(false);
   });
 });

@@ -30,7 +30,9 @@ describe('settings: flag, then environment, then file, then default', () => {
     expect(resolveSettings(base).baseUrl).toEqual({ value: 'https://api.letta.com', source: 'default' });
     expect(resolveSettings(base).timezone).toEqual({ value: 'Europe/Paris', source: 'system' });
     expect(resolveSettings({ ...base, file: { timezone: 'Asia/Kolkata' } }).timezone).toEqual({ value: 'Asia/Kolkata', source: 'file' });
-    expect(resolveSettings({ ...base, env: { TZ: 'UTC' }, file: { timezone: 'Asia/Kolkata' } }).timezone.source).toBe('env');
+    // A configured zone beats TZ (containers and CI set TZ=UTC); --tz beats both.
+    expect(resolveSettings({ ...base, env: { TZ: 'UTC' }, file: { timezone: 'Asia/Kolkata' } }).timezone).toEqual({ value: 'Asia/Kolkata', source: 'file' });
+    expect(resolveSettings({ ...base, flags: { tz: 'Asia/Tokyo' }, env: { TZ: 'UTC' }, file: { timezone: 'Asia/Kolkata' } }).timezone).toEqual({ value: 'Asia/Tokyo', source: 'flag' });
   });
 
   it('reads TZ=:/etc/localtime as the system zone', () => {
@@ -55,6 +57,8 @@ describe('masking', () => {
   it.each([
     ['sk-let-0123456789abcdef', 'sk-...cdef'],
     ['0123456789abcdef', '...cdef'],
+    ['sk-abc12345678', '...5678'],
+    ['sk-abcd', '****'],
     ['short', '****'],
   ])('%s -> %s', (key, masked) => expect(maskKey(key)).toBe(masked));
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colourEnabled } from '../../src/output/colour';
-import { renderTable } from '../../src/output/list';
+import { renderTable } from '../../src/output/table';
+import { shortIds, shortMatches, isShortId } from '../../src/output/short-id';
 import { displayWidth, truncate } from '../../src/output/text';
 
 describe('colour', () => {
@@ -34,7 +35,7 @@ describe('truncation by display width', () => {
 
 describe('tables', () => {
   it('fit the terminal by shrinking the flexible column', () => {
-    const out = renderTable(['ID', 'MESSAGE'], [['sm-1', '完了'.repeat(40)]], 40, 1);
+    const out = renderTable([{ header: 'ID' }, { header: 'MESSAGE', flexible: true }], [['sm-1', '完了'.repeat(40)]], 40);
     expect(out.join('\n')).not.toContain('\u001b');
     for (const line of out) expect(displayWidth(line)).toBeLessThanOrEqual(40);
     expect(out[1]).toContain('…');
@@ -42,15 +43,42 @@ describe('tables', () => {
 
   it('leave out optional columns on a narrow terminal before squeezing the message to nothing', () => {
     const row = ['sm-000001', '2026-11-22 15:01 UTC', '2026-11-22T15:01:00.000Z', '完了🚀 message'];
-    const narrow = renderTable(['ID', 'RUNS AT', 'UTC', 'MESSAGE'], [row], 60, 3, [2]);
+    const columns = [{ header: 'ID', giveUp: 3 }, { header: 'RUNS AT' }, { header: 'UTC', giveUp: 1 }, { header: 'MESSAGE', flexible: true }];
+    const narrow = renderTable(columns, [row], 60);
     expect(narrow).toEqual(['ID         RUNS AT               MESSAGE', 'sm-000001  2026-11-22 15:01 UTC  完了🚀 message']);
-    const wide = renderTable(['ID', 'RUNS AT', 'UTC', 'MESSAGE'], [row], 120, 3, [2]);
+    const wide = renderTable(columns, [row], 120);
     expect(wide[1]).toContain('2026-11-22T15:01:00.000Z');
   });
 
   it('pad by display width, so columns line up after wide characters', () => {
-    const out = renderTable(['ID', 'NAME'], [['完了', 'a'], ['x', 'b']], 80);
+    const out = renderTable([{ header: 'ID' }, { header: 'NAME' }], [['完了', 'a'], ['x', 'b']], 80);
     expect(out).toEqual(['ID    NAME', '完了  a', 'x     b']);
+  });
+});
+
+describe('short ids', () => {
+  const uuid = (start: string) => `scheduled_message-${start}${'0'.repeat(36 - start.length)}`;
+
+  it('are the start of the id after its type word: 7 characters, longer only where another id starts the same way', () => {
+    const ids = [uuid('1a2b3c4d-aaaa'), uuid('1a2b3c4d-aaab'), uuid('ffee0011-2'), 'series-9f8e7d6c-0000-0000-0000-000000000000'];
+    const short = shortIds(ids);
+    expect(short.get(ids[0]!)).toBe('1a2b3c4d-aaaa');
+    expect(short.get(ids[1]!)).toBe('1a2b3c4d-aaab');
+    expect(short.get(ids[2]!)).toBe('ffee001');
+    expect(short.get(ids[3]!)).toBe('9f8e7d6');
+    for (const id of ids) {
+      expect(isShortId(short.get(id)!)).toBe(true);
+      // Each short id matches its own id and no other.
+      expect(ids.filter((other) => shortMatches(short.get(id)!, other))).toEqual([id]);
+    }
+  });
+
+  it('never end on a dash, and leave ids that are no type word and hex as they are', () => {
+    const ids = [uuid('1234567-'), uuid('1234567'), 'run_custom-name', 'plain'];
+    const short = shortIds(ids);
+    expect(short.get(ids[0]!)).toMatch(/^1234567-0$/);
+    expect(short.get('run_custom-name')).toBe('run_custom-name');
+    expect(short.get('plain')).toBe('plain');
   });
 });
 
@@ -62,5 +90,22 @@ describe('secret masking', () => {
     expect(secrets.redact("Examples: x and 'sk-x' then sk-long-secret-123456 in max-x, x.")).toBe(
       "Examples: **** and '****' then sk-...3456 in max-x, ****.",
     );
+  });
+});
+
+describe('how far away', () => {
+  it.each([
+    [0, 'now'],
+    [30_000, 'in 30 seconds'],
+    [-90_000, '2 minutes ago'],
+    [45 * 60_000, 'in 45 minutes'],
+    [23 * 3_600_000, 'in 23 hours'],
+    [50 * 3_600_000, 'in 2 days'],
+    [-3 * 86_400_000, '3 days ago'],
+    [65 * 86_400_000, 'in 2 months'],
+    [800 * 86_400_000, 'in 2 years'],
+  ])('%i ms -> %s', async (offset, expected) => {
+    const { fromNow } = await import('../../src/output/when');
+    expect(fromNow(1_800_000_000_000 + offset, 1_800_000_000_000)).toBe(expected);
   });
 });

@@ -210,3 +210,18 @@ describe('recurring pause, resume and paused', () => {
   });
 });
 
+
+describe('get of a paused id', () => {
+  const suite = useHarness();
+  it('shows the saved copy, marked paused, with the command that resumes it', async () => {
+    const item = suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup');
+    const cli = (...args: string[]) => runIn(suite.letta, [...args, ...NOW], suite.env);
+    expect((await cli('recurring', 'pause', item.id)).code).toBe(0);
+    const shown = await cli('recurring', 'get', item.id);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`Resume with: letta-switchboard recurring resume ${item.id}`);
+    const json = await cli('recurring', 'get', item.id, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ id: item.id, paused: true });
+    expect((await cli('onetime', 'get', item.id)).code).toBe(3);
+  });
+});

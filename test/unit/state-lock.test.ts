@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +93,18 @@ describe('lock files', () => {
     holderFile(path, { pid: process.ppid, token: 'the-new-holder' });
     held.release();
     expect(JSON.parse(readFileSync(path, 'utf8')).token).toBe('the-new-holder');
+  });
+
+  it('takes over a lock path that is a link (dangling or not) at once: a link is never a lock this tool made', async () => {
+    for (const target of ['/nonexistent/lock-target', lockPath()]) {
+      const path = lockPath();
+      if (!target.startsWith('/nonexistent')) writeFileSync(target, 'kept');
+      symlinkSync(target, path);
+      const held = await lock(path, { waitMs: 200 });
+      expect(lstatSync(path).isSymbolicLink()).toBe(false);
+      expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
+      held.release();
+      if (!target.startsWith('/nonexistent')) expect(readFileSync(target, 'utf8')).toBe('kept');
+    }
   });
 });

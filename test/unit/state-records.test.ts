@@ -138,7 +138,7 @@ describe('intents', () => {
 describe('series', () => {
   it('makes a new active series with its own id and no members yet', () => {
     const made = newSeries(
-      { agent_id: 'agent-1', phrase: 'every other tuesday at 5pm', zone: 'Australia/Sydney', rule: 'every other tuesday at 5pm', count: 6, horizon: AT, template: { messages: [] } },
+      { agent_id: 'agent-1', phrase: 'every other tuesday at 5pm', zone: 'Australia/Sydney', rule: 'every other tuesday at 5pm', count: 6, horizon: AT, template: { messages: [{ role: 'user', content: 'x' }] } },
       Date.parse(AT),
     );
     expect(isSeriesId(made.series_id)).toBe(true);
@@ -220,18 +220,29 @@ describe('paused schedules', () => {
 describe('parsing the record', () => {
   it('accepts a full record and fills in missing lists', () => {
     const full = { version: 1, intents: [intent('sm-1', { kind: 'one-time', utc_crons: undefined, instants: [AT] })], series: [series('series-1')], paused: [] };
-    expect(parseState(JSON.stringify(full), '/s/state.json')).toEqual(JSON.parse(JSON.stringify(full)));
+    expect(parseState(JSON.stringify(full), '/s/state.json')).toEqual({ ...JSON.parse(JSON.stringify(full)), version: 2 });
     expect(parseState('{"version":1}', '/s/state.json')).toEqual(emptyState());
   });
 
+  it('sets aside a record that cannot be understood, naming it, and keeps the rest', () => {
+    const data = { version: 1, series: [series('s', { count: 0 }), series('t')] };
+    const read = parseState(JSON.stringify(data), '/s/state.json');
+    expect(read.series.map((s) => s.series_id)).toEqual(['t']);
+    expect(read.skipped).toEqual([{ where: 'series[0]', problem: 'series[0].count must be a positive whole number', list: 'series', raw: data.series[0] }]);
+  });
+
   it.each([
-    [{ version: 1, series: [series('s', { count: 0 })] }, /series\[0\]\.count must be a positive whole number/],
-    [{ version: 1, series: [series('s', { template: 'x' as never })] }, /series\[0\]\.template must be an object/],
-    [{ version: 1, intents: [intent('a', { replaces: 'b' as never })] }, /intents\[0\]\.replaces must be a list of strings/],
-    [{ version: 1, intents: [intent('a', { kind: 'weekly' as never })] }, /intents\[0\]\.kind must be one of one-time, recurring/],
-    [{ version: 1, paused: [{ old_id: 'x', paused_at: AT, schedule: { id: 'x' }, intent: 3 }] }, /paused\[0\]\.intent must be an object/],
-    [{ version: '1' }, /version must be 1/],
-  ])('refuses %j', (data, expected) => {
-    expect(() => parseState(JSON.stringify(data), '/s/state.json')).toThrow(expected);
+    [{ version: 1, series: [series('s', { count: 0 })] }, 'series[0].count must be a positive whole number'],
+    [{ version: 1, series: [series('s', { template: 'x' as never })] }, 'series[0].template must be an object'],
+    [{ version: 1, series: [series('s', { series_rule: 'x' as never })] }, 'series[0].series_rule must be an object'],
+    [{ version: 1, intents: [intent('a', { replaces: 'b' as never })] }, 'intents[0].replaces must be a list of strings'],
+    [{ version: 1, intents: [intent('a', { kind: 'weekly' as never })] }, 'intents[0].kind must be one of one-time, recurring'],
+    [{ version: 1, intents: [intent('a', { server: 7 as never })] }, 'intents[0].server must be a string'],
+  ])('sets aside %j', (data, problem) => {
+    expect(parseState(JSON.stringify(data), '/s/state.json').skipped?.map((s) => s.problem)).toEqual([problem]);
+  });
+
+  it('refuses a file whose version it does not know', () => {
+    expect(() => parseState('{"version":"1"}', '/s/state.json')).toThrow(/version must be 2/);
   });
 });

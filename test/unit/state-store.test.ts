@@ -55,7 +55,7 @@ describe('reading and writing the record', () => {
     expect(existsSync(join(dir, '..'))).toBe(false);
   });
 
-  it('writes version 1 at 0600 in new 0700 folders, and reads back what it wrote', async () => {
+  it('writes version 2 at 0600 in new 0700 folders, and reads back what it wrote', async () => {
     const base = freshDir();
     const dir = join(base, 'state', 'letta-switchboard');
     const store = storeIn(dir);
@@ -66,7 +66,7 @@ describe('reading and writing the record', () => {
     expect(result).toBe('done');
     expect([mode(join(base, 'state')), mode(dir), mode(store.path)]).toEqual(['700', '700', '600']);
     const onDisk = JSON.parse(readFileSync(store.path, 'utf8')) as State;
-    expect(onDisk).toEqual({ version: 1, intents: [intent('sm-1')], series: [], paused: [] });
+    expect(onDisk).toEqual({ version: 2, intents: [intent('sm-1')], series: [], paused: [] });
     expect(await store.read()).toEqual(onDisk);
     expect(readdirSync(dir)).toEqual(['state.json']);
   });
@@ -119,12 +119,8 @@ describe('a corrupt record', () => {
   it.each([
     ['not JSON', '{"version": 1, "intents": [', /is not valid JSON \(line 1, column \d+\)/],
     ['not an object', '[1, 2]', /is not valid: it must hold a JSON object/],
-    ['no version', '{"intents": []}', /is not valid: version must be 1/],
+    ['no version', '{"intents": []}', /is not valid: version must be 2/],
     ['intents not a list', '{"version": 1, "intents": {}}', /is not valid: intents must be a list/],
-    ['an intent without its agent', JSON.stringify({ version: 1, intents: [{ ...intent('a'), agent_id: 7 }] }), /intents\[0\]\.agent_id must be a string/],
-    ['an unknown status', JSON.stringify({ version: 1, intents: [intent('a', { status: 'paused' as never })] }), /intents\[0\]\.status must be one of active, gone, replaced/],
-    ['a series member without an instant', JSON.stringify({ version: 1, series: [{ series_id: 's', agent_id: 'a', phrase: 'p', zone: 'UTC', rule: 'r', horizon: 'h', created_at: 'c', status: 'active', template: {}, members: [{ schedule_id: 'x' }] }] }), /series\[0\]\.members\[0\]\.instant must be a string/],
-    ['a paused schedule without its id', JSON.stringify({ version: 1, paused: [{ old_id: 'x', paused_at: 'p', schedule: {} }] }), /paused\[0\]\.schedule must be a schedule with an id/],
   ])('%s: an error naming the file (exit 2), the file left untouched', async (_name, text, expected) => {
     const dir = freshDir();
     const path = join(dir, 'state.json');
@@ -145,10 +141,31 @@ describe('a corrupt record', () => {
     expect(readdirSync(dir)).toEqual(['state.json']);
   });
 
+  it.each([
+    ['an intent without its agent', 'intents', { ...intent('a'), agent_id: 7 }, 'intents[0].agent_id must be a string'],
+    ['an unknown status', 'intents', intent('a', { status: 'sleeping' as never }), 'intents[0].status must be one of active, gone, replaced, deleted, paused'],
+    ['a series member without an instant', 'series', { series_id: 's', agent_id: 'a', phrase: 'p', zone: 'UTC', rule: 'r', horizon: 'h', created_at: 'c', status: 'active', template: { messages: [{ role: 'user', content: 'x' }] }, members: [{ schedule_id: 'x' }] }, 'series[0].members[0].instant must be a string'],
+    ['a paused schedule without its id', 'paused', { old_id: 'x', paused_at: 'p', schedule: {} }, 'paused[0].schedule.id must be a string'],
+    ['a paused copy without its message', 'paused', { old_id: 'x', paused_at: 'p', schedule: { id: 'x', agent_id: 'a', schedule: { type: 'recurring', cron_expression: '0 9 * * *' } } }, 'paused[0].schedule.message must be an object'],
+    ['a paused copy whose cron is a number', 'paused', { old_id: 'x', paused_at: 'p', schedule: { id: 'x', agent_id: 'a', schedule: { cron_expression: 5 }, message: { messages: [{ role: 'user', content: 'x' }] } } }, 'paused[0].schedule.schedule.cron_expression must be a string'],
+  ])('%s: that record is set aside and named, the rest kept, and it is written back unchanged', async (_name, list, bad, problem) => {
+    const dir = freshDir();
+    const path = join(dir, 'state.json');
+    writeFileSync(path, JSON.stringify({ version: 1, [list]: [bad], intents: list === 'intents' ? [bad, intent('good')] : [intent('good')] }));
+    const store = storeIn(dir);
+    const read = await store.read();
+    expect(read.skipped).toEqual([expect.objectContaining({ where: `${list}[0]`, problem, list })]);
+    expect(read.intents.map((i) => i.schedule_id)).toEqual(['good']);
+    await store.update((state) => recordIntent(state, intent('new')));
+    const written = JSON.parse(readFileSync(path, 'utf8'));
+    expect(written[list]).toContainEqual(bad);
+    expect(written.intents.map((i: Intent) => i.schedule_id)).toEqual(expect.arrayContaining(['good', 'new']));
+  });
+
   it('a record from a newer version says to upgrade', async () => {
     const dir = freshDir();
-    writeFileSync(join(dir, 'state.json'), '{"version": 2, "intents": "new shape"}');
-    await expect(storeIn(dir).read()).rejects.toThrow(/written by a newer letta-switchboard \(version 2\)/);
+    writeFileSync(join(dir, 'state.json'), '{"version": 3, "intents": "new shape"}');
+    await expect(storeIn(dir).read()).rejects.toThrow(/written by a newer letta-switchboard \(version 3\)/);
   });
 });
 
@@ -165,7 +182,8 @@ describe('state folder and symlink rules (shared with the config file)', () => {
     expect(mode(file)).toBe('644');
   });
 
-  it('writes through a link to a private file of the user, keeping the link', async () => {
+  const root = process.getuid?.() === 0;
+  it.skipIf(root)('writes through a link to a private file of the user, keeping the link', async () => {
     const dir = freshDir();
     const target = join(freshDir(), 'state-in-dotfiles.json');
     writeFileSync(target, '{"version": 1}', { mode: 0o600 });
@@ -173,6 +191,15 @@ describe('state folder and symlink rules (shared with the config file)', () => {
     await storeIn(dir).update((state) => recordIntent(state, intent('sm-1')));
     expect(lstatSync(join(dir, 'state.json')).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(target, 'utf8')).intents).toHaveLength(1);
+  });
+
+  it.runIf(root)('as root, writes through no link at all, even to a private root-owned file', async () => {
+    const dir = freshDir();
+    const target = join(freshDir(), 'root-owned');
+    writeFileSync(target, '', { mode: 0o600 });
+    symlinkSync(target, join(dir, 'state.json'));
+    await expect(storeIn(dir).update((state) => recordIntent(state, intent('sm-1')))).rejects.toThrow(/is a link to .*root-owned, and running as root, this tool writes through no link; not writing through it/);
+    expect(readFileSync(target, 'utf8')).toBe('');
   });
 
   it('refuses a link to a file others can change', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError, NotFoundError } from '../../src/errors';
+import { ApiError, CreateMayHaveLandedError, NotFoundError } from '../../src/errors';
 import type { CreateScheduleBody, ScheduledMessage } from '../../src/letta/types';
 import { emptyState, type Intent, type State } from '../../src/state/records';
 import { applyPlan, type ScheduleApi } from '../../src/sync/execute';
@@ -156,10 +156,11 @@ describe('applying a sync plan', () => {
     letta.createSchedule = async (agentId, body) => {
       delete letta.fail.POST;
       await original(agentId, body);
-      throw new ApiError('Bad gateway', 502);
+      throw new CreateMayHaveLandedError(new ApiError('Bad gateway', 502), agentId, 'recurring');
     };
     const [first] = await sync();
-    expect(first).toMatchObject({ ok: false, exist: ['sm-1'] });
+    expect(first).toMatchObject({ ok: false, exist: ['sm-1'], unsure: true });
+    expect(records.state.intents[0]!.attempt).toMatchObject({ schedule: { type: 'recurring', cron_expression: '0 13 * * 1-5' } });
     expect([...letta.schedules.keys()]).toEqual(['sm-1', 'sm-100']);
     letta.createSchedule = original;
     letta.calls = [];

@@ -130,10 +130,14 @@ describe('planSync', () => {
     expect(plan[0]).toMatchObject({ old_id: 'sm-1', intent_id: 'sm-2', new_cron: '0 13 * * 1-5' });
   });
 
-  it('uses a replacement whose create answer was lost instead of creating another', () => {
+  it('uses a replacement recorded as attempted whose answer was lost, instead of creating another; never a look-alike it did not attempt', () => {
     const letta = lettaWith(remote('sm-1', { type: 'recurring', cron_expression: '0 14 * * 1-5' }), remote('sm-7', { type: 'recurring', cron_expression: '0 13 * * 1-5' }));
-    const plan = planSync({ now: at('2027-03-13T00:00Z'), intents: [intent()], series: [], letta, instants });
-    expect(plan).toEqual([expect.objectContaining({ type: 'replace', old_id: 'sm-1', landed_id: 'sm-7' })]);
+    const messages = letta.get(AGENT)!.get('sm-7')!.message.messages;
+    const attempt = { at: '2027-03-13T00:00:00.000Z', schedule: { type: 'recurring' as const, cron_expression: '0 13 * * 1-5' }, messages, successor: intent({ utc_crons: ['0 13 * * 1-5'] }) };
+    const plan = planSync({ now: at('2027-03-13T00:00Z'), intents: [intent({ attempt })], series: [], letta, instants });
+    expect(plan).toEqual([{ type: 'finish', agent_id: AGENT, intent_id: 'sm-1', old_id: 'sm-1', landed_id: 'sm-7' }]);
+    const unattempted = planSync({ now: at('2027-03-13T00:00Z'), intents: [intent()], series: [], letta, instants });
+    expect(unattempted).toEqual([expect.objectContaining({ type: 'replace', old_id: 'sm-1', new_cron: '0 13 * * 1-5' })]);
   });
 
   it('skips agents it was not asked about and intents already gone', () => {

@@ -15,7 +15,9 @@ const NAMES: Record<string, ConfigKey> = {
   tz: 'timezone',
 };
 
-export const SETTING_NAMES = 'api-key, base-url, agent-id or timezone';
+/** The settings' names as help and completion offer them. */
+export const SETTINGS = ['api-key', 'base-url', 'agent-id', 'timezone'] as const;
+export const SETTING_NAMES = `${SETTINGS.slice(0, -1).join(', ')} or ${SETTINGS.at(-1)}`;
 
 export function configKey(name: string): ConfigKey {
   const key = NAMES[name.trim().toLowerCase()];

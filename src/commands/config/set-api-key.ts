@@ -1,5 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../../errors';
+import { keyProblem } from '../../letta/url';
 import { maskKey } from '../../output/secrets';
 import { defineCommand } from '../command';
 import { updateConfig } from '../shared/config-file';
@@ -25,6 +26,8 @@ export default defineCommand({
     key = key.trim();
     if (key === '') throw new UsageError('No API key given', 'Paste the key from your Letta account settings.');
     if (/\s/.test(key)) throw new UsageError('The API key contains white space', 'Give exactly one key.');
+    const problem = keyProblem(key);
+    if (problem) throw new UsageError(`The API key ${problem}`, 'Paste the key again without it.');
     if (key.length > 1024) throw new UsageError('The API key is longer than 1024 characters');
     updateConfig(rt, (file) => {
       file.api_key = key;

@@ -26,24 +26,26 @@ export default defineCommand({
       .addOption(agentOption())
       .option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)'),
   async run(rt, options, args) {
-    const [{ needsConfirmation, planPause }, { idsFrom, eachId }, { findSchedule }, { openState }, records] = await Promise.all([
+    const [{ needsConfirmation, planPause }, { idsFrom, eachId }, { findSchedule }, { stateStore, whileChanging, readRecord, followLineage, serverOf }, records] = await Promise.all([
       import('../../agenda/pause'),
       import('../shared/ids'),
       import('../shared/schedule'),
-      import('../../state/store'),
+      import('../shared/state'),
       import('../../state/records'),
     ]);
-    const ids = await idsFrom(rt, args, 'recurring pause');
+    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring pause'), 'pause');
     if (ids.length === 0) return;
     if (needsConfirmation(ids.length, { interactive: rt.io.stdinIsTTY && rt.io.stderrIsTTY && !rt.dryRun, yes: !!options.yes })) {
       const answer = await rt.prompt(`Pause ${ids.length} recurring schedules? Each is deleted from Letta and kept only on this machine. [y/N] `);
       if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('Nothing paused', 'Pass --yes to pause without asking.');
     }
     const api = await rt.api();
-    const store = openState(rt.env, rt.home, { signal: rt.signal });
+    const store = await stateStore(rt);
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
-    const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, paused: false, error }), async (id): Promise<Outcome> => {
+    // Each id is read, saved and deleted holding the changes lock, so a sync or another command cannot re-create or double it meanwhile.
+    const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, paused: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome> => {
+      const id = followLineage(rt, await readRecord(rt, store), asked);
       let item: ScheduledMessage | undefined;
       let missing: NotFoundError | undefined;
       try {
@@ -63,13 +65,20 @@ export default defineCommand({
       const schedule = item!;
       const pausedAt = saved?.paused_at ?? at;
       // The copy is on disk, flushed, before anything is deleted: a failure from here on loses nothing.
-      if (!rt.dryRun) await store.update((state) => records.recordPaused(state, schedule, pausedAt, records.findIntent(state, id) ?? saved?.intent));
+      if (!rt.dryRun) await store.update((state) => records.recordPaused(state, schedule, pausedAt, records.findIntent(state, id) ?? saved?.intent, serverOf(rt)));
       await api.deleteSchedule(schedule.agent_id, id);
-      if (!rt.dryRun) await store.update((state) => records.markGone(state, id, at));
+      if (!rt.dryRun) {
+        try {
+          await store.update((state) => records.markPaused(state, id, at));
+        } catch (error) {
+          out.note(`${id} is paused: deleted from Letta, its copy saved in ${store.path}; only marking its record paused failed.`);
+          throw error;
+        }
+      }
       if (out.quiet) out.line(id);
       else if (!out.json) out.success(`Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)`);
       return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
-    });
+    }));
     if (out.json) out.document(outcomes);
     const done = outcomes.filter((o) => o.paused).map((o) => o.id);
     if (done.length > 0 && !out.quiet && !rt.dryRun) {

@@ -9,7 +9,7 @@ export default defineCommand({
   globals: ['output', 'time'],
   declare: (command: Command) => command,
   async run(rt) {
-    const [{ openState }, { printList }, { localAndUtc }, { recreateBody }, { scheduleText }, { firstLine }] = await Promise.all([
+    const [{ openState }, { printList, GIVE_UP }, { localAndUtc }, { recreateBody }, { scheduleText }, { firstLine }] = await Promise.all([
       import('../../state/store'),
       import('../../output/list'),
       import('../../output/when'),
@@ -25,11 +25,11 @@ export default defineCommand({
       rt.out,
       {
         columns: [
-          { header: 'OLD ID', cell: (item) => item.old_id },
-          { header: 'AGENT', cell: (item) => item.schedule.agent_id },
+          { header: 'OLD ID', cell: (item) => item.old_id, shortIds: true, giveUp: GIVE_UP.id },
+          { header: 'AGENT', cell: (item) => item.schedule.agent_id, giveUp: GIVE_UP.agent },
           { header: 'CRON (UTC)', cell: (item) => item.schedule.schedule.cron_expression ?? '-' },
           { header: 'PAUSED SINCE', cell: (item) => since(item).local },
-          { header: 'UTC', cell: (item) => since(item).utc },
+          { header: 'UTC', cell: (item) => since(item).utc, giveUp: GIVE_UP.utc },
           { header: 'MESSAGE', cell: (item) => firstLine(scheduleText(item.schedule)), flexible: true },
         ],
         id: (item) => item.old_id,

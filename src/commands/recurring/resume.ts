@@ -17,23 +17,27 @@ export default defineCommand({
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin"),
   async run(rt, _options, args) {
-    const [{ idsFrom, eachId }, { openState }, records, { planResume, resumeCron }, { recreateBody, sameSchedule }] = await Promise.all([
+    const [{ idsFrom, eachId }, { stateStore, whileChanging, readRecord }, records, { planResume, resumeCron }, { recreateBody, sameSchedule }] = await Promise.all([
       import('../shared/ids'),
-      import('../../state/store'),
+      import('../shared/state'),
       import('../../state/records'),
       import('../../agenda/pause'),
       import('../../agenda/schedule-copy'),
     ]);
-    const ids = await idsFrom(rt, args, 'recurring resume');
+    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), 'resume', { paused: true });
     const api = await rt.api();
-    const store = openState(rt.env, rt.home, { signal: rt.signal });
+    const store = await stateStore(rt);
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
-    const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, resumed: false, error }), async (id): Promise<Outcome | undefined> => {
-      const state = await store.read();
+    // Each id is read, planned and resumed holding the changes lock: a second resume of it waits, then finds it done.
+    const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, resumed: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome | undefined> => {
+      const state = await readRecord(rt, store);
+      // A schedule replaced (by sync or an edit) and then paused is resumed by either id.
+      const latest = records.currentId(state, asked);
+      const id = !records.findPaused(state, asked) && records.findPaused(state, latest) ? latest : asked;
       const saved = records.findPaused(state, id);
       if (!saved) {
-        const successor = records.currentId(state, id);
+        const successor = latest;
         if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
         if (!out.json) out.line(successor);
         if (!out.json && !out.quiet) out.info(`${id} was already resumed, as ${successor}; nothing created.`);
@@ -69,18 +73,19 @@ export default defineCommand({
       if (!sameSchedule(body, stored)) {
         throw new CliError(`Letta's copy of ${newId} does not match what was sent; the saved copy of ${id} is kept`, `Check it with: letta-switchboard recurring get ${newId}`);
       }
-      await store.update((s) => {
-        records.takePaused(s, id);
-        if (saved.intent) {
-          const { replaced_by: _replaced, status_at: _statusAt, ...intent } = saved.intent;
-          records.recordReplacement(s, id, { ...intent, schedule_id: newId, utc_crons: [cron], created_at: at, replaces: [], status: 'active' }, at);
-        }
-      });
+      try {
+        await store.update((s) => records.resumePaused(s, id, newId, cron, at));
+      } catch (error) {
+        // Letta has the new schedule; only the record is behind. Say which id exists before the error.
+        if (!out.json) out.line(newId);
+        out.note(`Resumed ${id} as ${newId} on Letta, but the record could not be updated; its saved copy is still listed as paused. Running resume ${id} again finds ${newId} and creates nothing.`);
+        throw error;
+      }
       // The new id is the data (stdout), as a create prints its id.
       if (!out.json) out.line(newId);
       if (!out.json && !out.quiet) out.success(`Resumed ${id} as ${newId} (${cron} UTC)`);
       return { id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' };
-    });
+    }));
     if (out.json) out.document(outcomes);
     const failed = outcomes.filter((o) => !o.resumed);
     if (failed.length === 0) return;

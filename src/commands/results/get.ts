@@ -7,14 +7,18 @@ export default defineCommand({
   description: 'Show one run',
   examples: ['letta-switchboard results get RUN_ID', 'letta-switchboard results get RUN_ID --json | jq .status'],
   globals: ['output', 'time', 'api'],
-  declare: (command: Command) => command.argument('<run-id>', 'run id'),
-  async run(rt, _options, id) {
+  declare: (command: Command) => command.argument('<run-id>', 'run id, or its short form from results list'),
+  async run(rt, _options, given) {
     const api = await rt.api();
+    const { isShortId } = await import('../../output/short-id');
+    // A short run id (as results list shows them) is looked for among the recent runs results list shows.
+    const id = isShortId(given) ? (await import('../shared/ids')).pickOne(given, (await api.listRuns({ limit: 1000, order: 'desc' })).map((r) => r.id), 'run') : given;
     const run = await api.getRun(id);
     const out = rt.out;
     if (out.json) return out.document(run);
     if (out.quiet) return out.line(run.id);
     const zone = rt.zone();
+    const now = out.io.stdoutIsTTY ? rt.now() : undefined;
     const [{ printDetail }, { bothZones }] = await Promise.all([import('../../output/detail'), import('../../output/when')]);
     const text = (value: unknown) => (value === undefined || value === null ? '-' : typeof value === 'string' ? value : JSON.stringify(value));
     printDetail(out, [
@@ -22,8 +26,8 @@ export default defineCommand({
       ['Status', text(run.status)],
       ['Stop reason', text(run.stop_reason)],
       ['Agent', text(run.agent_id)],
-      ['Created', () => bothZones(zone, run.created_at, 'created_at')],
-      ['Completed', () => bothZones(zone, run.completed_at, 'completed_at')],
+      ['Created', () => bothZones(zone, run.created_at, 'created_at', now)],
+      ['Completed', () => bothZones(zone, run.completed_at, 'completed_at', now)],
     ]);
   },
 });

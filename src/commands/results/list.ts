@@ -16,7 +16,7 @@ export default defineCommand({
     const agentId = agent ? await rt.agentId(agent) : undefined;
     const runs = (await api.listRuns({ agent_id: agentId, limit: options.limit, order: 'desc' })).slice(0, options.limit);
     const zone = rt.zone();
-    const [{ printList }, { localAndUtc, BadField }] = await Promise.all([import('../../output/list'), import('../../output/when')]);
+    const [{ printList, GIVE_UP }, { localAndUtc, BadField }] = await Promise.all([import('../../output/list'), import('../../output/when')]);
     const created = (run: Run) => (run.created_at === undefined || run.created_at === null ? { local: '-', utc: '-' } : localAndUtc(zone, run.created_at, 'created_at'));
     const text = (value: unknown, field: string) => {
       if (value === undefined || value === null) return '-';
@@ -27,12 +27,12 @@ export default defineCommand({
       rt.out,
       {
         columns: [
-          { header: 'ID', cell: (run: Run) => run.id },
+          { header: 'ID', cell: (run: Run) => run.id, shortIds: true, giveUp: GIVE_UP.id },
           { header: 'STATUS', cell: (run: Run) => text(run.status, 'status') },
           { header: 'STOP REASON', cell: (run: Run) => text(run.stop_reason, 'stop_reason') },
           { header: 'CREATED', cell: (run: Run) => created(run).local },
-          { header: 'UTC', cell: (run: Run) => created(run).utc, optional: true },
-          { header: 'AGENT', cell: (run: Run) => text(run.agent_id, 'agent_id') },
+          { header: 'UTC', cell: (run: Run) => created(run).utc, giveUp: GIVE_UP.utc },
+          { header: 'AGENT', cell: (run: Run) => text(run.agent_id, 'agent_id'), giveUp: GIVE_UP.agent },
         ],
         id: (run) => run.id,
         json: (run) => run,

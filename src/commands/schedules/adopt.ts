@@ -16,26 +16,25 @@ export default defineCommand({
     }
     const zone = rt.zone();
     const now = rt.now();
-    const [{ findSchedule }, { localCronFromUtc }, { stateStore }, { findIntent, recordIntent }, { localAndUtc }] = await Promise.all([
+    const [{ findSchedule }, { localCronFromUtc }, { stateStore, whileChanging, serverOf }, { adoptIntent }, { localAndUtc }] = await Promise.all([
       import('../shared/schedule'),
       import('../../sync/local-rule'),
       import('../shared/state'),
       import('../../state/records'),
       import('../../output/when'),
     ]);
-    const schedule = await findSchedule(rt, 'recurring', id);
-    const cron = schedule.schedule.cron_expression ?? '';
-    const localRule = localCronFromUtc(cron, zone, now);
-    if (localRule === null) {
-      throw new UsageError(`${id} runs '${cron}', which names no time of day, so there is no local time to keep`, 'Only schedules at clock times (such as 0 14 * * 1-5) can be adopted.');
-    }
     const store = await stateStore(rt);
     const at = new Date(now).toISOString();
-    const intent = await store.update((state) => {
-      const before = findIntent(state, id);
-      const next = { ...before, schedule_id: id, agent_id: schedule.agent_id, kind: 'recurring' as const, phrase: cron, zone, local_rule: localRule, utc_crons: [cron], created_at: before?.created_at ?? at, replaces: before?.replaces ?? [], status: 'active' as const, adopted_at: at };
-      recordIntent(state, next);
-      return next;
+    // Read and recorded holding the changes lock: a sync cannot replace it between the two.
+    const { intent, cron, localRule } = await whileChanging(rt, async () => {
+      const schedule = await findSchedule(rt, 'recurring', id);
+      const cron = schedule.schedule.cron_expression ?? '';
+      const localRule = localCronFromUtc(cron, zone, now);
+      if (localRule === null) {
+        throw new UsageError(`${id} runs '${cron}', which names no time of day, so there is no local time to keep`, 'Only schedules at clock times (such as 0 14 * * 1-5) can be adopted.');
+      }
+      const fields = { schedule_id: id, agent_id: schedule.agent_id, server: serverOf(rt), kind: 'recurring' as const, phrase: cron, zone, local_rule: localRule, utc_crons: [cron] };
+      return { intent: await store.update((state) => adoptIntent(state, fields, at)), cron, localRule };
     });
     const out = rt.out;
     if (out.json) return out.document(intent);
@@ -50,7 +49,7 @@ export default defineCommand({
       const { local, utc } = localAndUtc(zone, next, 'next run');
       out.info(`  Next        ${local} (${utc})`);
     }
-    const { CRONTAB_LINE } = await import('../../sync/intent');
-    out.info(`Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${CRONTAB_LINE}`);
+    const { HOURLY_SYNC_HINT } = await import('../../sync/intent');
+    out.info(`Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${HOURLY_SYNC_HINT}`);
   },
 });

@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, UsageError } from '../../errors';
-import type { ScheduleKind } from '../../letta/types';
+import { AlreadyReported, CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
+import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { NOUN } from '../shared/schedule';
@@ -8,7 +8,7 @@ import { NOUN } from '../shared/schedule';
 /** More than this many on a terminal, and the user is asked first. */
 const ASK_ABOVE = 5;
 
-type Outcome = { id: string; agent_id: string; deleted: true } | { id: string; deleted: false; error: string };
+type Outcome = { id: string; agent_id: string; deleted: true } | { id: string; deleted: false; error: string; may_have_been_deleted?: true };
 
 /**
  * `onetime delete` and `recurring delete`: each id checked first (Letta's
@@ -30,33 +30,90 @@ export default (kind: ScheduleKind) =>
       const { idsFrom, eachId } = await import('../shared/ids');
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
       if (ids.length === 0) return;
-      if (ids.length > ASK_ABOVE && !options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
-        const answer = await rt.prompt(`Delete ${ids.length} ${kind} schedules? [y/N] `);
-        if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('Nothing deleted', 'Pass --yes to delete without asking.');
-      }
-      const { findSchedule } = await import('../shared/schedule');
+      const [{ findSchedule }, { whileChanging, readRecordOrNothing, followLineage, recordWriter }, { markDeleted, isSetId, isSeriesId, setMembers, findIntent }] = await Promise.all([
+        import('../shared/schedule'),
+        import('../shared/state'),
+        import('../../state/records'),
+      ]);
       const api = await rt.api();
       const out = rt.out;
-      const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, deleted: false, error }), async (id) => {
-        if (kind === 'recurring' && (await import('../../state/records')).isSeriesId(id)) {
+      const found = new Map<string, ScheduledMessage>();
+      if (!options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
+        const { confirmDeletion } = await import('../shared/confirm-delete');
+        if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, found))) return out.info('Nothing deleted.');
+      }
+      // Each id is looked up again, deleted and recorded holding the changes lock (so a sync cannot re-create it meanwhile), one at a time.
+      const records = await recordWriter(rt);
+      const at = new Date(rt.now()).toISOString();
+      // Ids whose DELETE is on its way: Ctrl-C then cannot tell whether they landed.
+      const sending = new Set<string>();
+      const failed = (id: string, error: string, cause?: CliError): Outcome =>
+        cause instanceof InterruptedError && sending.has(id) ? { id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true } : { id, deleted: false, error };
+      const sizes = new Map<string, string>();
+      const act = (asked: string): Promise<Outcome> => whileChanging(rt, async () => {
+        if (kind === 'recurring' && isSeriesId(asked)) {
           const { deleteSeries } = await import('../shared/series');
-          const { agent_id, deleted } = await deleteSeries(rt, id);
-          if (out.quiet) out.line(id);
-          else if (!out.json) out.success(`Deleted series ${id} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
-          return { id, agent_id, deleted: true };
+          const { agent_id, deleted } = await deleteSeries(rt, asked);
+          sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
+          return { id: asked, agent_id, deleted: true };
+        }
+        const state = await readRecordOrNothing(rt);
+        if (kind === 'recurring' && isSetId(asked)) {
+          // A set is deleted whole: every schedule made from its phrase.
+          const members = setMembers(state, asked);
+          if (members.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
+          for (const member of members) {
+            const item = await findSchedule(rt, kind, member.schedule_id);
+            sending.add(asked);
+            await api.deleteSchedule(item.agent_id, item.id);
+            sending.delete(asked);
+            await records.update((s) => markDeleted(s, item.id, at));
+          }
+          sizes.set(asked, `set ${asked} (${members.map((m) => m.schedule_id).join(', ')})`);
+          return { id: asked, agent_id: members[0]!.agent_id, deleted: true };
+        }
+        const id = followLineage(rt, state, asked);
+        const setId = findIntent(state, id)?.set_id;
+        const siblings = setId ? setMembers(state, setId).filter((m) => m.schedule_id !== id && !ids.includes(m.schedule_id)) : [];
+        if (setId && siblings.length > 0) {
+          const others = siblings.map((m) => m.schedule_id).join(', ');
+          const said = `${id} is one of the schedules made from '${findIntent(state, id)!.phrase}' (set ${setId}); ${others} keep${siblings.length === 1 ? 's' : ''} firing`;
+          if (rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun) {
+            const answer = await rt.prompt(`${said}. Delete only ${id}? [y/N] `);
+            if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError(`${id} not deleted`, `Delete the whole set with: letta-switchboard recurring delete ${setId}`);
+          } else {
+            out.warn(`${said}. Delete the whole set with: letta-switchboard recurring delete ${setId}`);
+          }
         }
         const item = await findSchedule(rt, kind, id);
+        sending.add(id);
         await api.deleteSchedule(item.agent_id, id);
-        if (out.quiet) out.line(id);
-        else if (!out.json) out.success(`Deleted ${kind} schedule ${id}`);
+        sending.delete(id);
+        // Recorded as deleted with this tool, so sync never reports it as deleted elsewhere.
+        await records.update((state) => markDeleted(state, id, at));
         return { id, agent_id: item.agent_id, deleted: true };
       });
+      const said = (outcome: Outcome) => {
+        if (!outcome.deleted) return;
+        if (out.quiet) return out.line(outcome.id);
+        if (!out.json) out.success(`Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}`);
+      };
+      const { outcomes, stopped, firstError } = await eachId<Outcome>(out, ids, failed, act, { said, collectEvery: out.json }).catch((error: unknown) => {
+        for (const id of sending) out.note(`${id} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${id}`);
+        throw error;
+      });
+      // --json: always one array, whatever the number of ids. The exit code, for one id or many: 0 when every id was deleted, else the first failure's.
       if (out.json) out.document(outcomes);
-      const failed = outcomes.filter((o) => !o.deleted);
-      if (failed.length === 0) return;
+      const notDeleted = outcomes.filter((o) => !o.deleted);
+      if (notDeleted.length === 0) return;
       const done = outcomes.filter((o) => o.deleted).map((o) => o.id);
-      out.note(`Deleted ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
-      out.note(`Not deleted: ${failed.map((o) => o.id).join(', ')}.`);
-      throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not deleted`));
+      const maybe = notDeleted.filter((o) => o.may_have_been_deleted).map((o) => o.id);
+      if (ids.length > 1 || maybe.length > 0) {
+        out.note(`Deleted ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
+        if (maybe.length > 0) out.note(`May have been deleted (interrupted while deleting): ${maybe.join(', ')}. Check with: letta-switchboard ${NOUN[kind]} get ${maybe[0]}`);
+        const not = notDeleted.filter((o) => !o.may_have_been_deleted).map((o) => o.id);
+        if (not.length > 0) out.note(`Not deleted: ${not.join(', ')}.`);
+      }
+      throw new AlreadyReported(stopped ?? firstError ?? new CliError(`${notDeleted.length} of ${ids.length} not deleted`));
     },
   });

@@ -3,6 +3,7 @@ import { CliError, UsageError } from '../../errors';
 import { ROLES, type Role, type Schedule, type ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 import type { Intent } from '../../state/records';
+import type { ScheduledMessage } from '../../letta/types';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
 import { defineCommand } from '../command';
 import { agentOption, messageOption, misplaced } from '../options';
@@ -40,51 +41,91 @@ export default (kind: ScheduleKind) =>
         .option('--force', 'change it even if it fires within the next minute');
     },
     async run(rt, options, id) {
-      const [{ findSchedule }, { editedBody, guardEdit }, { intentFromCreate, intentFromSchedule }, { replaceSchedule }, { recordWriter }, { findIntent }] = await Promise.all([
-        import('../shared/schedule'),
-        import('../../sync/edit'),
-        import('../../sync/intent'),
-        import('../../sync/execute'),
-        import('../shared/state'),
-        import('../../state/records'),
-      ]);
-      const old = await findSchedule(rt, kind, id);
+      const [{ findSchedule }, { editedBody, guardEdit, currentSchedule }, { intentFromCreate, intentFromSchedule }, { replaceSchedule }, { recordWriter, stateStore, whileChanging, serverOf }, model, { settleEarlierChange, landedCopy }] =
+        await Promise.all([
+          import('../shared/schedule'),
+          import('../../sync/edit'),
+          import('../../sync/intent'),
+          import('../../sync/execute'),
+          import('../shared/state'),
+          import('../../state/records'),
+          import('../../sync/settle'),
+        ]);
+      if (id.startsWith('set-') || id.startsWith('series-')) {
+        const what = id.startsWith('set-') ? 'a set: several schedules made from one phrase' : 'a series of one-time schedules';
+        throw new UsageError(`${id} is ${what}; an edit replaces one schedule with one`, `Delete it (letta-switchboard recurring delete ${id}) and create it again with the new phrase or message.`);
+      }
       const now = rt.now();
-      guardEdit(old, now, !!options.force);
-      const recorded = await readIntent(rt, old.id);
-
-      const meaning = await newMeaning(rt, kind, options, recorded);
-      const schedule: Schedule | undefined =
-        meaning === undefined ? undefined : meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
       let message: string | undefined;
       if (options.message !== undefined) message = await (await import('../shared/message')).readMessage(rt, options.message);
-      const { body, changed } = editedBody(old, { message, role: options.role as Role | undefined, schedule });
-      if (changed.length === 0) throw new UsageError(`Nothing to change: ${old.id} already is that`, `Pass ${kind === 'one-time' ? '--execute-at' : '--cron, --tz'}, --message or --role with a new value.`);
-
       const api = await rt.api();
-      const records = await recordWriter(rt);
-      const step = await replaceSchedule({ api, records, readBack: !rt.dryRun, now }, old.agent_id, old.id, body, undefined, (state, newId) => {
-        const before = findIntent(state, old.id);
-        if (meaning) return { ...intentFromCreate(newId, old.agent_id, meaning, now), replaces: before?.replaces ?? [] };
-        if (before) return { ...before, schedule_id: newId, created_at: new Date(now).toISOString(), replaced_by: undefined, status: 'active', status_at: undefined };
-        return intentFromSchedule(newId, old.agent_id, body.schedule, now);
-      });
-
       const out = rt.out;
-      if (!step.ok) {
-        const exist = step.exist.map((e) => (e === old.id ? `${e} (old)` : `${e} (new)`)).join(' and ');
-        const hint = step.newId
-          ? `Both exist now: ${exist}. Check them with: letta-switchboard ${NOUN[kind]} get ${step.newId}; delete the one you do not want.`
-          : `${old.id} is unchanged; no new schedule was created.`;
-        throw new EditFailed(`Could not change ${old.id}: ${step.error?.message ?? 'unknown error'}`, hint, step.error?.exitCode ?? 1);
-      }
-      if (out.json) return out.document({ old_id: old.id, id: step.newId, agent_id: old.agent_id, changed, schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [] });
-      out.line(step.newId!);
-      if (out.quiet) return;
-      out.success(`${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`);
-      for (const change of changed) out.info(`  ${change}`);
-      out.readingNotes(meaning?.notes);
-      if (meaning?.type === 'recurring') for (const warning of meaning.warnings) out.warn(warning);
+      const writer = await recordWriter(rt);
+      const store = await stateStore(rt);
+      const book = { update: writer.update, read: () => (rt.dryRun ? Promise.resolve(model.emptyState()) : store.read()) };
+      return whileChanging(rt, async () => {
+        // What an earlier change of this schedule left (a create that landed unanswered, an old one not yet deleted) is finished first.
+        const settled = rt.dryRun ? { id, notes: [] } : await settleEarlierChange({ api, records: book, now, readBack: true }, id);
+        for (const note of settled.notes) out.info(note);
+        const old = await findSchedule(rt, kind, settled.id);
+        guardEdit(old, now, !!options.force);
+        const recorded = model.findIntent(await book.read().catch(() => model.emptyState()), old.id);
+
+        const meaning = await newMeaning(rt, kind, options, recorded);
+        const schedule: Schedule | undefined =
+          meaning === undefined ? undefined : meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
+        const { body, changed } = editedBody(old, { message, role: options.role as Role | undefined, schedule });
+        if (changed.length === 0) {
+          if (settled.id !== id) return out.line(settled.id);
+          throw new UsageError(`Nothing to change: ${old.id} already is that`, `Pass ${kind === 'one-time' ? '--execute-at' : '--cron, --tz'}, --message or --role with a new value.`);
+        }
+        const server = serverOf(rt);
+        const stamp = new Date(now).toISOString();
+        const request = {
+          agentId: old.agent_id,
+          oldId: old.id,
+          holderId: old.id,
+          body,
+          holder: { ...intentFromSchedule(old.id, old.agent_id, currentSchedule(old), now), server },
+          successor: (state: Parameters<typeof model.findIntent>[0]) => {
+            const before = model.findIntent(state, old.id);
+            if (meaning) return { ...intentFromCreate('', old.agent_id, meaning, now), server, replaces: [] };
+            if (before) return model.successorOf(before, '', stamp);
+            return { ...intentFromSchedule('', old.agent_id, body.schedule, now), server };
+          },
+        };
+        let step = await replaceSchedule({ api, records: writer, readBack: !rt.dryRun, now }, request);
+        if (!step.ok && step.unsure && !rt.signal.aborted && !rt.dryRun) {
+          // The create's answer was lost: look before anything else, and finish with the copy if it landed.
+          const listed: ScheduledMessage[] = [];
+          for await (const page of api.schedulePages(old.agent_id, { whole: true })) listed.push(...page);
+          const landed = landedCopy(body, listed, await book.read());
+          if (landed) {
+            out.info(`The create's answer was lost, but it had landed as ${landed.id}; finishing the change with it.`);
+            step = await replaceSchedule({ api, records: writer, readBack: true, now }, { ...request, landedId: landed.id });
+          } else {
+            await writer.update((state) => model.clearAttempt(state, old.id));
+            step = { ...step, unsure: false };
+          }
+        }
+
+        if (!step.ok) {
+          const exist = step.exist.map((e) => (e === old.id ? `${e} (old)` : `${e} (new)`)).join(' and ');
+          const hint = step.newId
+            ? `Both exist now: ${exist}. Check them with: letta-switchboard ${NOUN[kind]} get ${step.newId}; delete the one you do not want, or run this edit again to finish it.`
+            : step.unsure
+              ? `${old.id} is unchanged, and the new schedule may have been created (the answer was lost). Run this edit again, or 'letta-switchboard sync': either finds it and finishes, without creating another.`
+              : `${old.id} is unchanged; no new schedule was created.`;
+          throw new EditFailed(`Could not change ${old.id}: ${step.error?.message ?? 'unknown error'}`, hint, step.error?.exitCode ?? 1);
+        }
+        if (out.json) return out.document({ old_id: old.id, id: step.newId, agent_id: old.agent_id, changed, schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [] });
+        out.line(step.newId!);
+        if (out.quiet) return;
+        out.success(`${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`);
+        for (const change of changed) out.info(`  ${change}`);
+        out.readingNotes(meaning?.notes);
+        if (meaning?.type === 'recurring') for (const warning of meaning.warnings) out.warn(warning);
+      });
     },
   });
 
@@ -93,17 +134,6 @@ class EditFailed extends CliError {
   constructor(message: string, hint: string, exitCode: number) {
     super(message, hint);
     this.exitCode = exitCode;
-  }
-}
-
-/** What the record says about a schedule, if it says anything (the record is optional). */
-async function readIntent(rt: Runtime, id: string): Promise<Intent | undefined> {
-  const [{ stateStore }, { findIntent }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
-  try {
-    return findIntent(await (await stateStore(rt)).read(), id);
-  } catch (error) {
-    if (error instanceof CliError) return undefined;
-    throw error;
   }
 }
 

@@ -1,5 +1,8 @@
 import type { Command } from '@commander-js/extra-typings';
-import type { ScheduleKind } from '../../letta/types';
+import { NotFoundError } from '../../errors';
+import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
+import type { Runtime } from '../../runtime';
+import type { PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
@@ -13,9 +16,10 @@ export default (kind: ScheduleKind) =>
     globals: ['output', 'time', 'api'],
     declare: (command: Command) => command.argument('<id>', 'schedule id').addOption(agentOption()),
     async run(rt, _options, id) {
-      const item = await findSchedule(rt, kind, id);
+      if (kind === 'recurring' && (id.startsWith('set-') || id.startsWith('series-'))) return printGroup(rt, id);
+      const { item, paused } = await scheduleOrPaused(rt, kind, id);
       const out = rt.out;
-      if (out.json) return out.document(withAdditions(item));
+      if (out.json) return out.document(paused ? { ...withAdditions(item), paused: true, paused_at: paused.paused_at } : withAdditions(item));
       if (out.quiet) return out.line(item.id);
       const zone = rt.zone();
       const [{ printDetail }, { bothZones }, { contentText }, { nextRun }] = await Promise.all([
@@ -25,21 +29,68 @@ export default (kind: ScheduleKind) =>
         import('../shared/schedule'),
       ]);
       const next = nextRun(item);
+      const now = out.io.stdoutIsTTY ? rt.now() : undefined;
       const rows: Array<[string, string | (() => string)]> = [
         ['ID', item.id],
         ['Agent', item.agent_id ?? ''],
         ['Type', kind],
       ];
-      if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field)]);
+      if (paused) rows.push(['Paused', () => `since ${bothZones(zone, Date.parse(paused.paused_at), 'paused_at', now)}; not on Letta. Resume with: letta-switchboard recurring resume ${item.id}`]);
+      if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field, now)]);
       else {
         const cron = item.schedule.cron_expression ?? '';
         const { describeCron } = await import('../../time/cron');
         const local = cronInZone(cron, zone, Date.now());
         rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
+        const kept = await keptAt(rt, item.id);
+        if (kept) rows.push(['Kept at', kept]);
         if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
-        rows.push(['Next run', () => bothZones(zone, next.value, next.field)]);
+        if (!paused) rows.push(['Next run', () => bothZones(zone, next.value, next.field, now)]);
       }
       for (const message of item.message?.messages ?? []) rows.push(['Role', String(message.role)], ['Message', contentText(message.content)]);
       printDetail(out, rows);
     },
   });
+
+/** The schedule as Letta has it, else (a recurring id paused on this machine) its saved copy, marked paused. */
+async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Promise<{ item: ScheduledMessage; paused?: PausedSchedule }> {
+  try {
+    return { item: await findSchedule(rt, kind, id) };
+  } catch (error) {
+    if (!(error instanceof NotFoundError) || kind !== 'recurring') throw error;
+    const [{ readRecordOrNothing }, { findPaused }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
+    const paused = findPaused(await readRecordOrNothing(rt), id);
+    if (!paused) throw error;
+    return { item: paused.schedule, paused };
+  }
+}
+
+/** What the record keeps a schedule at, "08:00 on weekdays, Europe/London (sync keeps it there)", when it follows a local clock. */
+async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
+  const [{ readRecordOrNothing, serverOf }, { findIntent, onServer }, { followsLocalClock }, { describeCron }] = await Promise.all([
+    import('../shared/state'),
+    import('../../state/records'),
+    import('../../sync/plan'),
+    import('../../time/cron'),
+  ]);
+  const intent = findIntent(await readRecordOrNothing(rt), id);
+  if (!intent || intent.status !== 'active' || !onServer(intent, serverOf(rt)) || !followsLocalClock(intent) || intent.zone === 'UTC') return undefined;
+  return `${intent.local_rule} in ${intent.zone}: ${describeCron(intent.local_rule)} (sync keeps it there across DST)`;
+}
+
+/** A set or series id: what it was made from and each of its schedules (ids on stdout, one a line, with -q). */
+async function printGroup(rt: Runtime, id: string): Promise<void> {
+  const [{ readRecordOrNothing }, { findSeries }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
+  const state = await readRecordOrNothing(rt);
+  const series = findSeries(state, id);
+  const members = series
+    ? series.members.filter((m) => !m.gone).map((m) => ({ id: m.schedule_id, when: m.instant, status: Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired' }))
+    : state.intents.filter((i) => i.set_id === id).map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', status: i.status }));
+  if (members.length === 0) throw new NotFoundError(`No set or series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+  const made = series ?? state.intents.find((i) => i.set_id === id)!;
+  const out = rt.out;
+  if (out.json) return out.document({ id, kind: series ? 'series' : 'set', agent_id: made.agent_id, phrase: made.phrase, timezone: made.zone, status: series?.status, members });
+  if (out.quiet) return members.forEach((m) => out.line(m.id));
+  out.info(`${series ? 'Series' : 'Set'} ${id}: '${made.phrase}' (${made.zone}), agent ${made.agent_id}`);
+  for (const m of members) out.line(`${m.id}\t${m.when}\t${m.status}`);
+}

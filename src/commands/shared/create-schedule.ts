@@ -1,6 +1,6 @@
 import { CreateMayHaveLandedError, InterruptedError, type LandingKind } from '../../errors';
 import type { CreateScheduleBody, Role, Schedule } from '../../letta/types';
-import { localAndUtc } from '../../output/when';
+import { fromNow, localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
 import { WEEKDAY_SHORT } from '../../time/lexicon';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
@@ -45,7 +45,8 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
     const zone = meaning.timezone;
     const when = (ms: number) => {
       const { local, utc } = localAndUtc(zone, ms, 'next_scheduled_at');
-      return `${WEEKDAY_SHORT[wallTime(zone, ms).weekday]} ${local} (${utc})`;
+      // On a terminal, also how far away it is (as gh says it).
+      return `${WEEKDAY_SHORT[wallTime(zone, ms).weekday]} ${local} (${utc}${rt.io.stderrIsTTY ? `, ${fromNow(ms, rt.now())}` : ''})`;
     };
     out.success(meaning.type === 'one-time' ? 'Scheduled a one-time message' : 'Created a recurring schedule');
     // The id is the data (stdout): alone in a pipe, labelled like the lines around it on a terminal.

@@ -1,7 +1,7 @@
 import { AlreadyReported, UsageError } from '../../errors';
 import type { Role } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import type { RecurringMeaning, SeriesMeaning } from '../../time/index';
+import type { PhraseOptions, RecurringMeaning, SeriesMeaning } from '../../time/index';
 
 export interface SeriesInput {
   agent: string;
@@ -21,7 +21,7 @@ export interface SeriesInput {
 export async function createSeries(rt: Runtime, { agent, message, role, meaning, until: untilFlag, count: countFlag }: SeriesInput): Promise<void> {
   const now = rt.now();
   const { until, count } = await phraseEnds(rt, meaning, untilFlag, countFlag);
-  const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf }, { startSeries }, { recordWriter }, { localAndUtc }] = await Promise.all([
+  const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS }, { startSeries }, { recordWriter, whileChanging, serverOf }, { localAndUtc }] = await Promise.all([
     import('../../state/records'),
     import('../../sync/intent'),
     import('../../sync/series'),
@@ -32,15 +32,11 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   if (meaning.type === 'recurring' && meaning.cron_expressions && meaning.cron_expressions.length > 1) {
     throw new UsageError(`'${meaning.input.trim()}' needs ${meaning.cron_expressions.length} crons, and a series follows one rule`, 'Create one series per time, each with --until or --count.');
   }
-  const rule =
-    meaning.type === 'series'
-      ? { rule: meaning.input.trim(), zone: meaning.timezone, series_rule: meaning.rule }
-      : followsClock(meaning) && meaning.local_cron !== null
-        ? { rule: meaning.local_cron, zone: meaning.timezone }
-        : { rule: meaning.cron_expression, zone: 'UTC' };
+  const rule = seriesRule(meaning, followsClock);
   const series = {
     series_id: newSeriesId(),
     agent_id: await rt.agentId(agent),
+    server: serverOf(rt),
     phrase: meaning.input.trim(),
     ...rule,
     ...(until === undefined ? {} : { until: new Date(until).toISOString() }),
@@ -52,9 +48,19 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     created_at: new Date(now).toISOString(),
   };
   if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${untilFlag}' is not in the future`);
+  // The members made now must last until a sync can make more: an hourly sync, with an hour's margin.
+  const first = topUpInstants(series, now, seriesInstants);
+  const covers = first.length > 0 ? first.at(-1)! - now : 0;
+  if (first.length >= HORIZON_MEMBERS && covers < MIN_COVERAGE_MS) {
+    throw new UsageError(
+      `'${series.phrase}' needs more than ${HORIZON_MEMBERS} one-time schedules to cover ${duration(MIN_COVERAGE_MS)}: they would cover only ${duration(covers)}, and an hourly sync could not keep it from running dry`,
+      'Pick a rule that fires less often, or one a cron can say (every 5, 10, 15, 20 or 30 minutes).',
+    );
+  }
   const api = await rt.api();
   const records = await recordWriter(rt);
-  const { planned, created, error } = await startSeries({ api, records, now }, { series, instants: seriesInstants });
+  // Each member is created holding the changes lock, after reading what exists, so a sync topping up meanwhile cannot double one.
+  const { planned, created, error } = await startSeries({ api, records, now }, { series, instants: seriesInstants }, (step) => whileChanging(rt, step));
 
   const out = rt.out;
   const zone = series.zone === 'UTC' ? rt.zone() : series.zone;
@@ -80,7 +86,25 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   out.info(`  First    ${when(planned[0]!)}`);
   out.info(`  Last     ${when(planned.at(-1)!)}`);
   const end = series.count !== undefined && created.length >= series.count ? 'all of them' : series.until !== undefined && horizonOf(series, now) >= Date.parse(series.until) ? `up to ${series.until}` : null;
-  out.info(end ? `  That is ${end}.` : `  More are created as time passes by 'letta-switchboard sync' (run it daily or hourly: letta-switchboard sync --print-cron).`);
+  const lastMade = planned[created.length - 1] ?? now;
+  out.info(
+    end
+      ? `  That is ${end}.`
+      : `  These cover ${duration(lastMade - now)}; 'letta-switchboard sync' makes more as time passes and must run within that (hourly from cron: letta-switchboard sync --print-cron; 'status' says when a series runs dry).`,
+  );
+}
+
+/** What a series' instants are computed from: the whole rule when no cron says it, else its local cron (or, off the clock, its UTC cron). */
+export function seriesRule(meaning: RecurringMeaning | SeriesMeaning, followsClock: (meaning: RecurringMeaning) => boolean): { rule: string; zone: string; series_rule?: SeriesMeaning['rule'] } {
+  if (meaning.type === 'series') return { rule: meaning.input.trim(), zone: meaning.timezone, series_rule: meaning.rule };
+  if (followsClock(meaning) && meaning.local_cron !== null) return { rule: meaning.local_cron, zone: meaning.timezone };
+  return { rule: meaning.cron_expression, zone: 'UTC' };
+}
+
+/** --until DATE (or a file's `until:`): a day without a time of day means the end of that day on the zone's clock. */
+export async function untilInstant(text: string, phrase: PhraseOptions): Promise<number> {
+  const { endOfSpan } = await import('../../time/index');
+  return endOfSpan(text, phrase);
 }
 
 /**
@@ -99,4 +123,13 @@ async function phraseEnds(rt: Runtime, meaning: RecurringMeaning | SeriesMeaning
     throw new UsageError(`'${meaning.input.trim()}' says ${said.count} times, but --count is ${countFlag}`, 'Give the count once: in the phrase or as --count.');
   }
   return { until: flagUntil ?? phraseUntil, count: countFlag ?? said.count };
+}
+
+/** "5 h 43 min", "2 days 3 h": how long a series' members last. */
+function duration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  return [days ? `${days} day${days === 1 ? '' : 's'}` : '', hours ? `${hours} h` : '', rest || (!days && !hours) ? `${rest} min` : ''].filter(Boolean).join(' ');
 }

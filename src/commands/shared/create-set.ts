@@ -31,7 +31,8 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
   const messages = [{ role, content: message }];
   const api = await rt.api();
   const agentId = await rt.agentId(agent);
-  const { recordCreated } = await import('./record-create');
+  const [{ recordCreated }, { newSetId }] = await Promise.all([import('./record-create'), import('../../state/records')]);
+  const setId = newSetId();
   const made: Made[] = [];
   let keepExact: string | undefined;
   let failure: CliError | undefined;
@@ -42,7 +43,7 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
       if (rt.signal.aborted) throw new InterruptedError();
       const created = await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring');
       made.push({ id: created.id, cron_expression: part.cron_expression, next_scheduled_at: created.next_scheduled_at ?? null });
-      keepExact = (await recordCreated(rt, created.id, agentId, meaning, part)) ?? keepExact;
+      keepExact = (await recordCreated(rt, created.id, agentId, meaning, part, setId)) ?? keepExact;
     } catch (error) {
       // Nothing exists and nothing may: the plain error says it all.
       if (!(error instanceof CliError) || (made.length === 0 && !(error instanceof CreateMayHaveLandedError))) throw error;
@@ -58,6 +59,7 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     // When nothing surely exists there is no document, only the report below.
     if (first) out.document({
       id: first.id,
+      set_id: setId,
       next_scheduled_at: first.next_scheduled_at,
       agent_id: agentId,
       schedule: { type: 'recurring', cron_expression: first.cron_expression },
@@ -75,6 +77,7 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
       return `${WEEKDAY_SHORT[wallTime(zone, ms).weekday]} ${local} (${utc})`;
     };
     out.success(`${rt.dryRun ? 'Would create' : 'Created'} ${made.length} recurring schedules, one per cron`);
+    out.info(`  Set      ${setId} (delete them together with: letta-switchboard recurring delete ${setId})`);
     out.info(`  Agent    ${agent === agentId ? agentId : `${agent} (${agentId})`}`);
     out.info(`  Message  ${preview(message)}`);
     meaning.crons.forEach((part, i) => {

@@ -1,5 +1,6 @@
-import { AuthError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors';
+import { AuthError, CliError, InterruptedError, NetworkError, NotFoundError, UsageError } from '../../errors';
 import type { Output } from '../../output/output';
+import { isShortId, shortMatches } from '../../output/short-id';
 import type { Runtime } from '../../runtime';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
@@ -21,38 +22,95 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
     }
   }
   if (ids.length === 0 && !args.includes('-')) throw new UsageError('No schedule id given', 'Pass one or more ids, or - to read them from stdin.');
-  return [...new Set(ids)];
+  return [...new Set(await resolveScheduleIds(rt, ids))];
 }
 
 /**
- * Act on each id in turn and collect what happened. With one id its error is
- * the command's error. With several, each failure is said and recorded with
- * `failed(id, message)`, and the rest go on; a failure that would repeat for
- * every id (auth, network, Ctrl-C) stops the rest, which are recorded as not
- * tried. `act` returns the id's outcome, or nothing to record none.
+ * The one place a short schedule id (the start of one, as a terminal's
+ * tables show them) becomes the full id. Full ids pass as they are. Short
+ * ones are looked for among the schedules of the agent given (every agent's
+ * when none is) and the record of intent (series, paused schedules), with
+ * one listing for all of them: exactly one must match.
+ */
+export async function resolveScheduleIds(rt: Runtime, ids: string[]): Promise<string[]> {
+  if (!ids.some(isShortId)) return ids;
+  const candidates = new Set<string>();
+  const { schedulesOf } = await import('./schedule');
+  const agent = rt.agentOrNone();
+  for await (const page of schedulesOf(rt, agent ? [await rt.agentId(agent)] : undefined)) for (const item of page) candidates.add(item.id);
+  for (const id of await recordIds(rt)) candidates.add(id);
+  return ids.map((id) => (isShortId(id) ? pickOne(id, [...candidates], 'schedule') : id));
+}
+
+/** The one id among `candidates` that `short` starts (or is); none is "not found", several a usage error naming them. */
+export function pickOne(short: string, candidates: string[], what: 'schedule' | 'run'): string {
+  const matches = candidates.filter((candidate) => candidate === short.trim() || shortMatches(short, candidate));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new NotFoundError(`No ${what} id starts with '${short}'`);
+  const shown = matches.slice(0, 5).join(', ');
+  throw new UsageError(`'${short}' starts ${matches.length} ${what} ids: ${shown}${matches.length > 5 ? ', ...' : ''}`, 'Give more of the id.');
+}
+
+/** Ids only the record of intent knows (series and paused schedules), and those it recorded; none when it cannot be read. */
+async function recordIds(rt: Runtime): Promise<string[]> {
+  try {
+    const state = await (await (await import('./state')).stateStore(rt)).read();
+    return [...state.series.map((s) => s.series_id), ...state.paused.map((p) => p.old_id), ...state.intents.map((i) => i.schedule_id)];
+  } catch (error) {
+    if (error instanceof CliError) return [];
+    throw error;
+  }
+}
+
+/**
+ * Act on each id and collect what happened, in the order of the ids. With one
+ * id its error is the command's error. With several, each failure is said and
+ * recorded with `failed(id, message)`, and the rest go on; a failure that would
+ * repeat for every id (auth, network, Ctrl-C) stops the rest, which are
+ * recorded as not tried. `act` returns the id's outcome, or nothing to record
+ * none. With `concurrency` above 1, that many ids are acted on at once (their
+ * requests are independent); each outcome is still handed to `said` (to print
+ * it) in the order of the ids, and an id already under way when another stops
+ * the rest finishes and is recorded as it ended. With `collectEvery`, one id
+ * is as several (its failure recorded, not thrown). `firstError` is the first
+ * failure. `stopped` is the failure whose exit code the command ends with,
+ * when it is more than the general 1: the one that stopped the rest, or "not found" (3) when no id was found at all.
  */
 export async function eachId<T>(
   out: Output,
   ids: string[],
-  failed: (id: string, message: string) => T,
+  failed: (id: string, message: string, error?: CliError) => T,
   act: (id: string) => Promise<T | undefined>,
-): Promise<{ outcomes: T[]; stopped?: CliError }> {
+  { concurrency = 1, said, collectEvery = false }: { concurrency?: number; said?: (outcome: T) => void; collectEvery?: boolean } = {},
+): Promise<{ outcomes: T[]; stopped?: CliError; firstError?: CliError }> {
+  type Ended = { outcome: T | undefined } | { error: unknown } | 'not tried';
   const outcomes: T[] = [];
   let stopped: CliError | undefined;
-  for (const id of ids) {
-    if (stopped) {
+  const failures: CliError[] = [];
+  // Settled, never rejected: one may fail while an earlier one is still awaited.
+  const running: Array<Promise<Ended>> = [];
+  const start = (index: number) => {
+    if (index >= ids.length) return;
+    running[index] = stopped ? Promise.resolve('not tried') : act(ids[index]!).then((outcome) => ({ outcome }), (error: unknown) => ({ error }));
+  };
+  for (let index = 0; index < Math.min(concurrency, ids.length); index++) start(index);
+  for (const [index, id] of ids.entries()) {
+    const ended = await running[index]!;
+    if (ended === 'not tried') {
       outcomes.push(failed(id, 'not tried'));
-      continue;
-    }
-    try {
-      const outcome = await act(id);
-      if (outcome !== undefined) outcomes.push(outcome);
-    } catch (error) {
-      if (!(error instanceof CliError) || ids.length === 1) throw error;
-      outcomes.push(failed(id, error.message));
+    } else if ('error' in ended) {
+      const { error } = ended;
+      if (!(error instanceof CliError) || (ids.length === 1 && !collectEvery)) throw error;
+      outcomes.push(failed(id, error.message, error));
+      failures.push(error);
       if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
-      if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
+      if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped ??= error;
+    } else if (ended.outcome !== undefined) {
+      outcomes.push(ended.outcome);
+      said?.(ended.outcome);
     }
+    start(index + concurrency);
   }
-  return { outcomes, stopped };
+  if (!stopped && failures.length === ids.length && failures.every((error) => error instanceof NotFoundError)) stopped = failures[0];
+  return { outcomes, stopped, firstError: failures[0] };
 }

@@ -7,17 +7,17 @@ import type { CronMeaning, OnceMeaning, RecurringMeaning } from '../../time/inde
  * says how to keep a local-time schedule exact across DST, if it needs one.
  * The record is optional: a failure to write it is a warning, never an error.
  */
-export async function recordCreated(rt: Runtime, id: string, agentId: string, meaning: OnceMeaning | RecurringMeaning, part?: CronMeaning): Promise<string | undefined> {
+export async function recordCreated(rt: Runtime, id: string, agentId: string, meaning: OnceMeaning | RecurringMeaning, part?: CronMeaning, setId?: string): Promise<string | undefined> {
   if (rt.dryRun) return undefined;
-  const [{ intentFromCreate, CRONTAB_LINE }, { followsLocalClock }, { recordWriter }, { recordIntent }, { nextOffsetChange }] = await Promise.all([
+  const [{ intentFromCreate, HOURLY_SYNC_HINT }, { followsLocalClock }, { recordWriter, serverOf }, { recordIntent }, { nextOffsetChange }] = await Promise.all([
     import('../../sync/intent'),
     import('../../sync/plan'),
     import('./state'),
     import('../../state/records'),
     import('../../time/zone'),
   ]);
-  const intent = intentFromCreate(id, agentId, meaning, rt.now(), part);
+  const intent = { ...intentFromCreate(id, agentId, meaning, rt.now(), part), server: serverOf(rt), ...(setId ? { set_id: setId } : {}) };
   await (await recordWriter(rt)).update((state) => recordIntent(state, intent));
   if (!followsLocalClock(intent) || nextOffsetChange(intent.zone, rt.now()) === null) return undefined;
-  return `To keep it at its local time across DST, run 'letta-switchboard sync' after each change, or every hour from cron (crontab -e): ${CRONTAB_LINE}`;
+  return `To keep it at its local time across DST, run 'letta-switchboard sync' after each change, or every hour from cron (crontab -e): ${HOURLY_SYNC_HINT}`;
 }

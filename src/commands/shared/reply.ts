@@ -3,9 +3,15 @@ import { contentText } from '../../letta/types';
 import type { Output } from '../../output/output';
 import { inert } from '../../output/inert';
 
-/** An agent's reply: the assistant's text on stdout (the whole answer with --json); a note when there is none. */
+/** An agent's reply: the assistant's text on stdout (the whole answer with --json; the run id with -q); a note when there is none. */
 export function printReply(out: Output, response: LettaResponse): void {
   if (out.json) return out.document(response);
+  if (out.quiet) {
+    const run = response.messages.map((m) => m.run_id).find((id): id is string => typeof id === 'string' && id !== '');
+    if (run) out.line(inert(run));
+    else out.note('The reply names no run id.');
+    return;
+  }
   const replies = response.messages.filter((m) => m.message_type === 'assistant_message').map((m) => contentText(m.content));
   for (const reply of replies) out.line(inert(reply));
   if (replies.length === 0 && !out.quiet) {

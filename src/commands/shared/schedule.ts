@@ -24,11 +24,33 @@ export function nextRun(item: ScheduledMessage): { value: unknown; field: string
 }
 
 /**
+ * The schedules of these agents (every agent's when undefined), a batch at a
+ * time, each with its agent_id: one agent's streamed page by page, every
+ * agent's asked a few agents at a time.
+ */
+export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined): AsyncGenerator<ScheduledMessage[]> {
+  const api = await rt.api();
+  const withAgent = (agentId: string) => (item: ScheduledMessage) => ({ ...item, agent_id: item.agent_id || agentId });
+  if (agentIds?.length === 1) {
+    for await (const page of api.schedulePages(agentIds[0]!)) yield page.map(withAgent(agentIds[0]!));
+    return;
+  }
+  const [{ mapLimited }, { AGENT_CONCURRENCY }] = await Promise.all([import('../../concurrency'), import('../../letta/api')]);
+  const perAgent = mapLimited(agentIds ?? (await api.allAgentIds()), AGENT_CONCURRENCY, async (agentId) => {
+    const items: ScheduledMessage[] = [];
+    for await (const page of api.schedulePages(agentId)) items.push(...page.map(withAgent(agentId)));
+    return items;
+  });
+  for (const items of perAgent) yield await items;
+}
+
+/**
  * One schedule of this kind (any kind when undefined), or not found (exit 3), also when the id is a
  * schedule of the other kind. With no agent given anywhere, it is looked for
  * among all of them, as the Go CLI took a bare id.
  */
-export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, id: string): Promise<ScheduledMessage> {
+export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, given: string): Promise<ScheduledMessage> {
+  const id = (await (await import('./ids')).resolveScheduleIds(rt, [given]))[0]!;
   const api = await rt.api();
   const agent = rt.agentOrNone();
   if (!agent) return api.locateSchedule(id, kind);

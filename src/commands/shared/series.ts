@@ -14,7 +14,7 @@ export interface SeriesRow extends ScheduledMessage {
 
 /** The active series of these agents (all when undefined), as list rows. The record is optional: unreadable, it adds nothing. */
 export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): Promise<SeriesRow[]> {
-  const [{ stateStore }, { seriesProgress, isGoneMember }] = await Promise.all([import('./state'), import('../../sync/series')]);
+  const [{ stateStore, serverOf }, { seriesProgress, isGoneMember }, { onServer }] = await Promise.all([import('./state'), import('../../sync/series'), import('../../state/records')]);
   let series: Series[];
   try {
     series = (await (await stateStore(rt)).read()).series;
@@ -24,7 +24,8 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): P
   }
   const now = rt.now();
   return series
-    .filter((one) => one.status === 'active' && (agentIds === undefined || agentIds.includes(one.agent_id)))
+    // Only this server's series: a record made against another server is not shown here.
+    .filter((one) => one.status === 'active' && onServer(one, serverOf(rt)) && (agentIds === undefined || agentIds.includes(one.agent_id)))
     .map((one) => {
       const { next, waiting } = seriesProgress(one, now);
       const members = one.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
@@ -45,10 +46,10 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): P
 
 /** Delete every member of a series that is still to fire, then mark the series gone. */
 export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ agent_id: string; deleted: string[] }> {
-  const [{ stateStore }, { findSeries }, { isGoneMember }] = await Promise.all([import('./state'), import('../../state/records'), import('../../sync/series')]);
+  const [{ stateStore }, { findSeries, endSeries }, { isGoneMember }] = await Promise.all([import('./state'), import('../../state/records'), import('../../sync/series')]);
   const store = await stateStore(rt);
   const series = findSeries(await store.read(), seriesId);
-  if (!series || series.status === 'gone') throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+  if (!series || series.status === 'gone' || series.status === 'deleted') throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
   const now = rt.now();
   const api = await rt.api();
   const deleted: string[] = [];
@@ -65,6 +66,6 @@ export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ age
     }
     deleted.push(member.schedule_id);
   }
-  if (!rt.dryRun) await store.update((state) => Object.assign(findSeries(state, seriesId) ?? {}, { status: 'gone', status_at: new Date(now).toISOString() }));
+  if (!rt.dryRun) await store.update((state) => endSeries(state, seriesId, 'deleted', new Date(now).toISOString()));
   return { agent_id: series.agent_id, deleted };
 }

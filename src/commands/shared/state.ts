@@ -1,13 +1,148 @@
-import { CliError } from '../../errors';
+import { join } from 'node:path';
+import { CliError, NotFoundError, UsageError } from '../../errors';
+import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
-import type { State } from '../../state/records';
+import { currentId, emptyState, type State } from '../../state/records';
 import type { StateStore } from '../../state/store';
 import type { RecordWriter } from '../../sync/execute';
+
+/** The lock every command that changes schedules or the record holds across the read-plan-act of one schedule. */
+export const CHANGES_LOCK = 'changes';
 
 /** The record of intent for this run. */
 export async function stateStore(rt: Runtime): Promise<StateStore> {
   const { openState } = await import('../../state/store');
   return openState(rt.env, rt.home, { signal: rt.signal });
+}
+
+/** The server this run talks to, as records name it: the normalised base URL. */
+export function serverOf(rt: Runtime): string {
+  return parseBaseUrl(rt.settings.baseUrl.value).href;
+}
+
+/**
+ * Run one read-plan-act step holding the changes lock, so no other command
+ * changes the same schedules or record meanwhile. The record is never
+ * required: when the lock cannot be made at all (a read-only folder) the step
+ * runs without it, with one warning; a lock another process holds is waited
+ * for. Under --dry-run nothing changes, so no lock is taken.
+ */
+export async function whileChanging<T>(rt: Runtime, body: () => Promise<T>): Promise<T> {
+  if (rt.dryRun) return body();
+  // Within one process, changes wait for each other here rather than on the lock file.
+  const turn = changesTurn.then(() => underLock(rt, body));
+  changesTurn = turn.catch(() => undefined);
+  return turn;
+}
+
+let changesTurn: Promise<unknown> = Promise.resolve();
+
+async function underLock<T>(rt: Runtime, body: () => Promise<T>): Promise<T> {
+  const [store, { LockUnavailableError }] = await Promise.all([stateStore(rt), import('../../state/store')]);
+  let started = false;
+  try {
+    return await store.withLock(CHANGES_LOCK, () => {
+      started = true;
+      return body();
+    });
+  } catch (error) {
+    if (!(error instanceof LockUnavailableError) || started) throw error;
+    rt.out.warn(`${error.message}; working without it, so another letta-switchboard running now could change the same schedules.`);
+  }
+  return body();
+}
+
+/**
+ * Read the record; records that could not be understood are named once on
+ * stderr (they are left in the file, untouched, and not acted on).
+ */
+export async function readRecord(rt: Runtime, store?: StateStore): Promise<State> {
+  const state = await (store ?? (await stateStore(rt))).read();
+  for (const skipped of state.skipped ?? []) warnSkipped(rt, skipped.problem);
+  await noticeStaleSync(rt, state);
+  return state;
+}
+
+const noticed = new WeakSet<Runtime>();
+/**
+ * One line on stderr, at most once a day (a marker in the state folder says
+ * when it was last shown), when the last sync failed or is overdue while
+ * DST-kept schedules exist. Never on stdout; best effort.
+ */
+export async function noticeStaleSync(rt: Runtime, state: State): Promise<void> {
+  if (noticed.has(rt) || rt.out.json) return;
+  noticed.add(rt);
+  const [{ staleSyncNotice }, { readSyncOutcomes }, { stateDir }, { readTextFile, writePrivateFile }] = await Promise.all([
+    import('../../status/record'),
+    import('../../state/sync-outcome'),
+    import('../../state/store'),
+    import('../../files/private-file'),
+  ]);
+  const server = serverOf(rt);
+  const notice = staleSyncNotice(state, server, readSyncOutcomes(rt.env, rt.home)[server], rt.now());
+  if (!notice) return;
+  const label = { what: 'notice marker', folderHint: '' };
+  const marker = join(stateDir(rt.env, rt.home), 'last-notice');
+  const today = new Date(rt.now()).toISOString().slice(0, 10);
+  try {
+    if (readTextFile(marker, label)?.trim() === today) return;
+    writePrivateFile(marker, `${today}\n`, label);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+  }
+  rt.out.warn(notice);
+}
+
+/** The record, or an empty one when it cannot be read (for commands that work without it). */
+export async function readRecordOrNothing(rt: Runtime): Promise<State> {
+  try {
+    return await readRecord(rt);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    return emptyState();
+  }
+}
+
+const warned = new WeakMap<Runtime, Set<string>>();
+function warnSkipped(rt: Runtime, problem: string): void {
+  const seen = warned.get(rt) ?? new Set<string>();
+  warned.set(rt, seen);
+  if (seen.has(problem)) return;
+  seen.add(problem);
+  rt.out.warn(`A record in the state file is set aside (left as it is, not acted on): ${problem}`);
+}
+
+/**
+ * The id that stands for `id` now: itself, or (when an edit, resume or sync
+ * replaced it) its latest successor, said on stderr.
+ */
+export function followLineage(rt: Runtime, state: State, id: string): string {
+  const current = currentId(state, id);
+  if (current !== id) rt.out.info(`${id} was replaced by ${current}; acting on ${current}.`);
+  return current;
+}
+
+/**
+ * Ids as given, with a set id replaced by its schedules (those standing, or with
+ * `paused` those paused), so a command acts on the set whole. A series id is
+ * refused with the reason: its members are one-time schedules `verb` does not apply to.
+ */
+export async function expandGroups(rt: Runtime, ids: string[], verb: string, { paused = false } = {}): Promise<string[]> {
+  if (!ids.some((id) => id.startsWith('set-') || id.startsWith('series-'))) return ids;
+  const state = await readRecordOrNothing(rt);
+  return ids.flatMap((id) => {
+    if (id.startsWith('series-') && state.series.some((s) => s.series_id === id)) {
+      throw new UsageError(`${id} is a series of one-time schedules, which cannot be ${verb}d`, `Delete it with: letta-switchboard recurring delete ${id}; sync makes no more once it is deleted.`);
+    }
+    if (!id.startsWith('set-')) return [id];
+    const members = state.intents.filter((i) => i.set_id === id && (paused ? i.status === 'paused' : i.status === 'active')).map((i) => i.schedule_id);
+    if (members.length === 0) {
+      const any = state.intents.some((i) => i.set_id === id);
+      throw new NotFoundError(any ? `No schedule of set '${id}' is ${paused ? 'paused' : 'standing'} now` : `No set '${id}' in the record of intent`);
+    }
+    rt.out.info(`${id}: ${members.join(', ')}`);
+    return members;
+  });
 }
 
 /**
@@ -18,7 +153,6 @@ export async function stateStore(rt: Runtime): Promise<StateStore> {
  */
 export async function recordWriter(rt: Runtime): Promise<RecordWriter> {
   if (rt.dryRun) {
-    const { emptyState } = await import('../../state/records');
     const scratch: State = emptyState();
     return { update: async (change) => change(scratch) };
   }

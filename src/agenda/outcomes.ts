@@ -1,0 +1,31 @@
+import type { ScheduledMessage } from '../letta/types';
+import type { Runtime } from '../runtime';
+import type { Agenda } from './fires';
+
+/**
+ * agenda --since: each past fire flagged with what its history says happened
+ * (ok, late, failed, missed, pending), read a few schedules at a time. Past
+ * fires from before a schedule was made are dropped: they were never due.
+ */
+export async function addOutcomes(rt: Runtime, agenda: Agenda, schedules: ScheduledMessage[], from: number, concurrency: number): Promise<void> {
+  const [{ readFireHealth, scheduleFacts }, { RUNS_PER_SCHEDULE, noHistoryNote }] = await Promise.all([import('../health/read'), import('../status/fire-health')]);
+  const now = rt.now();
+  const facts = schedules.map((item) => scheduleFacts(item));
+  const reading = await readFireHealth(await rt.api(), facts, { from, now, concurrency, runsPerSchedule: RUNS_PER_SCHEDULE });
+  if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
+  const verdicts = new Map<string, (typeof reading.healths)[number]['fires'][number]>();
+  const created = new Map<string, number>();
+  for (const health of reading.healths) {
+    if (health.schedule.createdAt !== undefined) created.set(health.schedule.id, health.schedule.createdAt);
+    for (const fire of health.fires) if (fire.due !== undefined) verdicts.set(`${health.schedule.id} ${fire.due}`, fire);
+  }
+  agenda.fires = agenda.fires.filter((fire) => fire.schedule.pausedSince !== undefined || fire.at >= (created.get(fire.schedule.id) ?? -Infinity));
+  for (const fire of agenda.fires) {
+    if (fire.at > now || fire.schedule.pausedSince !== undefined) continue;
+    const verdict = verdicts.get(`${fire.schedule.id} ${fire.at}`);
+    if (!verdict) continue;
+    const delay = verdict.sent ? Math.round((verdict.sent.sentAt - fire.at) / 1000) : undefined;
+    const stopReason = verdict.run?.stopReason ?? (verdict.sent?.status === 'failed' ? 'history: failed' : undefined);
+    fire.flags.push({ type: 'outcome', class: verdict.class, ...(delay === undefined ? {} : { delaySeconds: delay }), ...(stopReason ? { stopReason } : {}) });
+  }
+}

@@ -1,0 +1,141 @@
+import { CliError, UsageError } from '../errors';
+import type { FullScheduleBody } from '../sync/carry';
+import { followsClock } from '../sync/intent';
+import { HORIZON_MEMBERS, horizonOf, LEAD_MS, seriesInstants } from '../sync/series';
+import { meaningOf, type PhraseOptions } from '../time/index';
+import { checkZone } from '../time/zone';
+import { seriesRule, untilInstant } from '../commands/shared/create-series';
+import type { FileKey, ScheduleFile } from './file-format';
+import type { LockEntry, SeriesLock } from './lock-file';
+
+/** What one file says should exist on the server, as create bodies. */
+export interface Desired {
+  /** The file's name in the folder. */
+  name: string;
+  agent_id: string;
+  kind: 'one-time' | 'recurring' | 'series';
+  when: string;
+  timezone: string;
+  /** Every schedule the file stands for now (a set: one per cron; a series: its members up to the horizon). */
+  bodies: FullScheduleBody[];
+  /** Recurring: each body's cron on the zone's clock (null where no local cron says it). */
+  local_crons: Array<string | null>;
+  /** One-time: the instant as first read; series: the rule as first read. */
+  at?: number;
+  series?: SeriesLock;
+  warnings: string[];
+}
+
+/** A problem with one file, at a line of it. */
+export class FileError extends UsageError {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DesiredContext extends PhraseOptions {
+  /** The zone did not come from a flag, TZ or the config file: a phrase with a clock time then needs `timezone:`. */
+  zoneUnset: boolean;
+  /** Meanings already read in this run, by phrase and zone (a folder repeats its phrases). */
+  meanings?: Map<string, ReturnType<typeof meaningOf>>;
+}
+
+/**
+ * A file's schedules, read as the create command reads them: a phrase or a
+ * 5-field UTC cron; several crons when one cannot say it; a series for
+ * `until`/`count` or a rule no cron says. A one-time or series file whose
+ * `when` and zone are what the lock file recorded keeps its recorded instants
+ * ("tomorrow at 9am" does not move each day). Pure: no I/O.
+ */
+export async function desiredOf(name: string, file: ScheduleFile, agentId: string, entry: LockEntry | undefined, context: DesiredContext): Promise<Desired> {
+  const at = (key: FileKey) => file.lines[key] ?? 1;
+  const onLine = async <T>(key: FileKey, work: () => Promise<T> | T): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof CliError && !(error instanceof FileError)) throw new FileError(at(key), `${key}: ${error.message}`);
+      throw error;
+    }
+  };
+  const zone = file.timezone === undefined ? context.zone : await onLine('timezone', () => checkZone(file.timezone!));
+  const phrase = { now: context.now, zone };
+  const kept = entry !== undefined && entry.when === file.when && entry.timezone === zone ? entry : undefined;
+  const base = { name, agent_id: agentId, when: file.when, timezone: zone, warnings: [] as string[] };
+  const body = (schedule: FullScheduleBody['schedule']): FullScheduleBody => ({
+    schedule,
+    messages: [{ role: file.role ?? 'user', content: file.message }],
+    ...(file.callback_url === undefined ? {} : { callback_url: file.callback_url }),
+    ...(file.max_steps === undefined ? {} : { max_steps: file.max_steps }),
+    ...(file.include_return_message_types === undefined ? {} : { include_return_message_types: file.include_return_message_types }),
+  });
+  const needZone = (clock: boolean) => {
+    if (clock && file.timezone === undefined && context.zoneUnset) {
+      throw new FileError(at('when'), `when: '${file.when}' names a time on the clock, and no zone is set: add 'timezone: ZONE' (for example America/New_York)`);
+    }
+  };
+
+  const read = () => {
+    const key = `${file.when}\u0000${zone}`;
+    const known = context.meanings?.get(key) ?? meaningOf(file.when, phrase, 1);
+    context.meanings?.set(key, known);
+    return known;
+  };
+  const meaning = await onLine('when', () => (kept?.at !== undefined ? undefined : read()));
+  if (kept?.at !== undefined || meaning?.type === 'one-time') {
+    if (file.until !== undefined || file.count !== undefined) throw new FileError(at(file.until !== undefined ? 'until' : 'count'), `${file.until !== undefined ? 'until' : 'count'}: only a repeating 'when' can have an end`);
+    if (meaning?.type === 'one-time') {
+      if (meaning.is_now) throw new FileError(at('when'), "when: a schedule needs a future time, not 'now'");
+      needZone(!/(?:Z|[+-]\d\d:?\d\d)$/i.test(file.when.trim()));
+    }
+    const instant = kept?.at ?? (meaning as { scheduled_at: number }).scheduled_at;
+    // Past (fired) or about to fire: nothing left to create for it.
+    const bodies = instant > context.now + LEAD_MS ? [body({ type: 'one-time', scheduled_at: instant })] : [];
+    return { ...base, kind: 'one-time', bodies, local_crons: [], at: instant };
+  }
+
+  // Read above: only a one-time file keeps an instant, so a repeating one always has its meaning here.
+  const schedule = meaning!;
+  needZone(schedule.type === 'series' ? schedule.rule.kind !== 'elapsed' : schedule.local_cron !== null || (schedule.crons ?? []).some((c) => c.local_cron !== null));
+  if (schedule.type === 'recurring' && file.until === undefined && file.count === undefined) {
+    const crons = schedule.crons ?? [{ cron_expression: schedule.cron_expression, local_cron: schedule.local_cron }];
+    return {
+      ...base,
+      kind: 'recurring',
+      bodies: crons.map((c) => body({ type: 'recurring', cron_expression: c.cron_expression })),
+      local_crons: crons.map((c) => c.local_cron),
+      warnings: schedule.warnings,
+    };
+  }
+
+  if (schedule.type === 'recurring' && schedule.cron_expressions && schedule.cron_expressions.length > 1) {
+    throw new FileError(at('when'), `when: '${file.when}' needs ${schedule.cron_expressions.length} crons, and a series (until, count) follows one rule; use one file per time`);
+  }
+  const until = file.until === undefined ? undefined : await onLine('until', () => untilInstant(file.until!, phrase));
+  const sameEnd = kept?.series && kept.series.until === until && kept.series.count === file.count;
+  let series: SeriesLock;
+  if (sameEnd) series = kept.series!;
+  else {
+    if (until !== undefined && until <= context.now) throw new FileError(at('until'), `until: '${file.until}' is not in the future`);
+    series = { ...seriesRule(schedule, followsClock), started: context.now, ...(until === undefined ? {} : { until }), ...(file.count === undefined ? {} : { count: file.count }) };
+  }
+  const instants = seriesMembers(series, context.now);
+  if (!sameEnd && instants.length === 0) {
+    throw new FileError(at('when'), `when: '${file.when}' has no run between now and ${new Date(horizonOf(withUntil(series), context.now)).toISOString()}`);
+  }
+  return { ...base, kind: 'series', bodies: instants.map((instant) => body({ type: 'one-time', scheduled_at: instant })), local_crons: [], series, warnings: schedule.warnings };
+}
+
+/** The members a series should have waiting now: its instants from its start (at most `count` of them), those not yet due, up to the horizon. */
+export function seriesMembers(series: SeriesLock, now: number): number[] {
+  const horizon = horizonOf(withUntil(series), now);
+  const from = series.count === undefined ? now + LEAD_MS - 1 : series.started;
+  const all = seriesInstants(series, from, horizon, series.count ?? HORIZON_MEMBERS);
+  return all.filter((instant) => instant > now + LEAD_MS - 1).slice(0, HORIZON_MEMBERS);
+}
+
+function withUntil(series: SeriesLock): { until?: string } {
+  return series.until === undefined ? {} : { until: new Date(series.until).toISOString() };
+}

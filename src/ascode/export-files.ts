@@ -1,0 +1,230 @@
+import { CliError } from '../errors';
+import { contentText, ROLES, scheduleKind, type Role, type ScheduledMessage } from '../letta/types';
+import type { Intent, Series, State } from '../state/records';
+import { carriedBody, type MemberBody } from '../sync/carry';
+import { followsLocalClock } from '../sync/plan';
+import { meaningOfSchedule } from '../time/index';
+import { wallTime } from '../time/zone';
+import { writeScheduleFile, type ScheduleFile } from './file-format';
+import type { LockEntry } from './lock-file';
+
+/** One file `export` writes, and what the lock file records for it. */
+export interface ExportedFile {
+  name: string;
+  text: string;
+  entry: LockEntry;
+}
+
+export interface ExportInput {
+  now: number;
+  /** Each agent's schedules as listed. */
+  letta: Map<string, ScheduledMessage[]>;
+  /** How each agent is named in the files (its name where that is unique, else its id). */
+  labels: Map<string, string>;
+  /** The record of intent (empty when there is none). */
+  state: State;
+  /** The lock file's entries for this server, so a schedule exported again keeps its file name. */
+  entries: Record<string, LockEntry>;
+}
+
+export interface ExportResult {
+  files: ExportedFile[];
+  /** Schedules no file can say (several messages, images, message fields a file has no key for). */
+  skipped: Array<{ id: string; agent_id: string; reason: string }>;
+}
+
+type Fields = Omit<ScheduleFile, 'lines' | 'agent'>;
+
+/**
+ * Every schedule as a file: the phrase and zone from the lock file where it
+ * owns the schedule, else from the record of intent where it is known (a set
+ * is one file, a series one file), else the UTC
+ * cron or instant with `timezone: UTC`. Names come from the message's first
+ * words, kept from the lock file where it already names the schedule, and
+ * made unique. Pure: no I/O.
+ */
+export async function exportFiles({ now, letta, labels, state, entries }: ExportInput): Promise<ExportResult> {
+  const skipped: ExportResult['skipped'] = [];
+  const drafts: Array<{ agent_id: string; ids: string[]; fields: Fields; entry: Omit<LockEntry, 'ids' | 'agent_id'> }> = [];
+  for (const [agentId, schedules] of [...letta.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const byId = new Map(schedules.map((item) => [item.id, item]));
+    const done = new Set<string>();
+
+    // Files the lock file already knows: their own phrase, zone and end, so exporting a folder's schedules again writes them as they were.
+    for (const entry of Object.values(entries).filter((e) => e.agent_id === agentId)) {
+      const ids = entry.ids.filter((id) => byId.has(id) && !done.has(id));
+      if (ids.length === 0) continue;
+      const body = bodyFields(byId.get(ids[0]!)!);
+      if (typeof body === 'string') continue;
+      ids.forEach((id) => done.add(id));
+      const { ids: _ids, agent_id: _agent, pending: _pending, retiring: _retiring, ...kept } = entry;
+      const end = entry.series ? { ...(entry.series.until === undefined ? {} : { until: new Date(entry.series.until).toISOString() }), ...(entry.series.count === undefined ? {} : { count: entry.series.count }) } : {};
+      drafts.push({ agent_id: agentId, ids, fields: { ...body, when: entry.when, timezone: entry.timezone, ...end }, entry: kept });
+    }
+
+    for (const series of state.series.filter((s) => s.status === 'active' && s.agent_id === agentId)) {
+      const members = series.members.filter((m) => byId.has(m.schedule_id) && !done.has(m.schedule_id) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
+      if (members.length === 0) continue;
+      const body = bodyFields(byId.get(members[0]!)!);
+      members.forEach((id) => done.add(id));
+      if (typeof body === 'string') {
+        skipped.push(...members.map((id) => ({ id, agent_id: agentId, reason: body })));
+        continue;
+      }
+      drafts.push({ agent_id: agentId, ids: members, fields: { ...body, when: series.phrase, timezone: series.zone, ...(series.until ? { until: series.until } : {}), ...(series.count ? { count: series.count } : {}) }, entry: seriesEntry(series) });
+    }
+
+    const intents = new Map(state.intents.filter((i) => i.status === 'active' && i.agent_id === agentId).map((i) => [i.schedule_id, i]));
+    const sets = await setsOf(schedules.filter((item) => !done.has(item.id) && intents.get(item.id)?.kind === 'recurring'), intents, now);
+    for (const set of sets) {
+      const body = bodyFields(set.items[0]!);
+      set.items.forEach((item) => done.add(item.id));
+      if (typeof body === 'string') {
+        skipped.push(...set.items.map((item) => ({ id: item.id, agent_id: agentId, reason: body })));
+        continue;
+      }
+      drafts.push({ agent_id: agentId, ids: set.items.map((item) => item.id), fields: { ...body, when: set.phrase, timezone: set.zone }, entry: { when: set.phrase, timezone: set.zone } });
+    }
+
+    for (const item of [...schedules].sort((a, b) => a.id.localeCompare(b.id))) {
+      if (done.has(item.id)) continue;
+      const body = bodyFields(item);
+      if (typeof body === 'string') {
+        skipped.push({ id: item.id, agent_id: agentId, reason: body });
+        continue;
+      }
+      const when = await whenOf(item, intents.get(item.id), now);
+      drafts.push({ agent_id: agentId, ids: [item.id], fields: { ...body, ...when.fields }, entry: when.entry });
+    }
+  }
+
+  const names = new Set<string>();
+  const owner = new Map<string, string>();
+  for (const [name, entry] of Object.entries(entries)) for (const id of entry.ids) owner.set(id, name);
+  // Names the lock file already gives are kept first, so exporting again moves nothing.
+  const named = drafts.map((draft) => draft.ids.map((id) => owner.get(id)).find((name) => name !== undefined && !names.has(name) && names.add(name)));
+  const files = drafts.map((draft, i) => {
+    const name = named[i] ?? uniqueName(slug(draft.fields.message), names);
+    const text = writeScheduleFile({ agent: labels.get(draft.agent_id) ?? draft.agent_id, ...draft.fields });
+    return { name, text, entry: { agent_id: draft.agent_id, ...draft.entry, ids: draft.ids } };
+  });
+  return { files: files.sort((a, b) => a.name.localeCompare(b.name)), skipped };
+}
+
+/** The message and fields of a schedule as file keys, or why a file cannot say them. */
+function bodyFields(item: ScheduledMessage): Omit<Fields, 'when' | 'timezone'> | string {
+  const body: MemberBody = carriedBody(item);
+  const messages = item.message.messages;
+  if (messages.length !== 1) return `it sends ${messages.length} messages; a file holds one`;
+  const message = messages[0]!;
+  const extra = Object.keys(body.messages[0] as object).filter((key) => key !== 'role' && key !== 'content');
+  if (extra.length > 0) return `its message has ${extra.join(', ')}, which a file cannot say`;
+  if (typeof message.content !== 'string' && !(Array.isArray(message.content) && message.content.every((part) => (part as { type?: string }).type === undefined || (part as { type?: string }).type === 'text'))) {
+    return 'its message is not only text';
+  }
+  const text = contentText(message.content).trim();
+  if (text === '') return 'its message is empty';
+  const role = (ROLES as readonly string[]).includes(message.role) ? (message.role as Role) : undefined;
+  if (!role) return `its role '${String(message.role)}' is not one a file can say`;
+  return {
+    message: text,
+    ...(role === 'user' ? {} : { role }),
+    ...(body.max_steps === undefined ? {} : { max_steps: body.max_steps }),
+    ...(body.callback_url === undefined ? {} : { callback_url: body.callback_url }),
+    ...(body.include_return_message_types === undefined ? {} : { include_return_message_types: body.include_return_message_types }),
+  };
+}
+
+function seriesEntry(series: Series): Omit<LockEntry, 'ids' | 'agent_id'> {
+  const until = series.until === undefined ? undefined : Date.parse(series.until);
+  return {
+    when: series.phrase,
+    timezone: series.zone,
+    series: {
+      rule: series.rule,
+      zone: series.zone,
+      ...(series.series_rule === undefined ? {} : { series_rule: series.series_rule }),
+      started: Date.parse(series.created_at),
+      ...(until === undefined ? {} : { until }),
+      ...(series.count === undefined ? {} : { count: series.count }),
+    },
+  };
+}
+
+/**
+ * Recurring schedules made together from one phrase that needs several crons:
+ * kept together as one file when the phrase still reads as exactly their crons.
+ */
+async function setsOf(items: ScheduledMessage[], intents: Map<string, Intent>, now: number): Promise<Array<{ phrase: string; zone: string; items: ScheduledMessage[] }>> {
+  const groups = new Map<string, ScheduledMessage[]>();
+  for (const item of items) {
+    const intent = intents.get(item.id)!;
+    const key = JSON.stringify([intent.phrase, intent.zone, carriedBody(item)]);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const sets = [];
+  for (const [key, members] of groups) {
+    if (members.length < 2) continue;
+    const [phrase, zone] = JSON.parse(key) as [string, string];
+    const meaning = await meaningOfSchedule(phrase, { now, zone }, 1).catch((error: unknown) => {
+      if (error instanceof CliError) return undefined;
+      throw error;
+    });
+    const crons = meaning?.type === 'recurring' ? (meaning.cron_expressions ?? []) : [];
+    const have = members.map((item) => item.schedule.cron_expression ?? '');
+    if (crons.length === members.length && crons.every((cron) => have.includes(cron))) {
+      sets.push({ phrase, zone, items: [...members].sort((a, b) => crons.indexOf(a.schedule.cron_expression ?? '') - crons.indexOf(b.schedule.cron_expression ?? '')) });
+    }
+  }
+  return sets;
+}
+
+/** `when` and zone for one schedule: its recorded phrase when that still reads as it (or as its local time after a DST change), else its UTC cron or instant. */
+async function whenOf(item: ScheduledMessage, intent: Intent | undefined, now: number): Promise<{ fields: Pick<Fields, 'when' | 'timezone'>; entry: Omit<LockEntry, 'ids' | 'agent_id'> }> {
+  const plain = (when: string, timezone: string, at?: number) => ({ fields: { when, timezone }, entry: { when, timezone, ...(at === undefined ? {} : { at }) } });
+  if (scheduleKind(item) === 'one-time') {
+    const at = item.schedule.scheduled_at ?? 0;
+    const zone = intent?.zone ?? 'UTC';
+    const wall = wallTime(zone, at);
+    const onMinute = at % 60_000 === 0 && zone !== 'UTC';
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return onMinute ? plain(`${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}`, zone, at) : plain(new Date(at).toISOString(), 'UTC', at);
+  }
+  const cron = item.schedule.cron_expression ?? '';
+  if (intent && intent.kind === 'recurring') {
+    const meaning = await meaningOfSchedule(intent.phrase, { now, zone: intent.zone }, 1).catch((error: unknown) => {
+      if (error instanceof CliError) return undefined;
+      throw error;
+    });
+    const single = meaning?.type === 'recurring' && meaning.cron_expressions === undefined;
+    if (single && (meaning.cron_expression === cron || followsLocalClock(intent))) return plain(intent.phrase.trim(), intent.zone);
+  }
+  return plain(cron, 'UTC');
+}
+
+/** The message's first few words as a file name: lower case, letters and digits, dashes between. */
+export function slug(message: string): string {
+  const words = message
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 5);
+  let name = '';
+  for (const word of words) {
+    if (name && name.length + word.length + 1 > 40) break;
+    name = name ? `${name}-${word}` : word.slice(0, 40);
+  }
+  return name || 'schedule';
+}
+
+function uniqueName(base: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${base}.md` : `${base}-${n}.md`;
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+}

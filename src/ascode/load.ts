@@ -1,0 +1,183 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AmbiguousAgentError, CliError, NotFoundError, UsageError } from '../errors';
+import { readTextFile, type FileLabel } from '../files/private-file';
+import { AGENT_CONCURRENCY } from '../letta/api';
+import type { ScheduledMessage } from '../letta/types';
+import { parseBaseUrl } from '../letta/url';
+import { mapLimited } from '../concurrency';
+import type { Runtime } from '../runtime';
+import { desiredOf, FileError, type Desired } from './desired';
+import { readScheduleFile, type ScheduleFile } from './file-format';
+import { LOCK_FILE_NAME, parseLock, serverEntries, type LockFile } from './lock-file';
+import { planChanges, type Change } from './planner';
+
+export const DEFAULT_FOLDER = 'letta-schedules';
+
+export const LOCK_LABEL: FileLabel = { what: 'lock file', folderHint: 'Give another folder with -f PATH.' };
+
+/** A file that stays out of the plan, and why. */
+export interface FileReport {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** Where the files are: a folder of them, or one file (then the lock file is beside it and nothing else is planned). */
+export interface Target {
+  folder: string;
+  /** The Markdown files to read, by name inside the folder. */
+  names: string[];
+  wholeFolder: boolean;
+  lockPath: string;
+}
+
+export function findTarget(path: string | undefined): Target {
+  const given = path ?? DEFAULT_FOLDER;
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(given).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new UsageError(
+        path === undefined ? `No folder ./${DEFAULT_FOLDER} here` : `No file or folder ${given}`,
+        path === undefined ? `Run in the folder that holds ${DEFAULT_FOLDER}/, give it with -f PATH, or write it with: letta-switchboard export` : undefined,
+      );
+    }
+    throw new UsageError(`Cannot read ${given} (${code ?? (error as Error).message})`);
+  }
+  if (!isFolder) return { folder: dirname(given), names: [basename(given)], wholeFolder: false, lockPath: join(dirname(given), LOCK_FILE_NAME) };
+  const names = readdirSync(given)
+    .filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.') && statSync(join(given, name)).isFile())
+    .sort();
+  return { folder: given, names, wholeFolder: true, lockPath: join(given, LOCK_FILE_NAME) };
+}
+
+export function readLock(path: string): LockFile {
+  const text = readTextFile(path, LOCK_LABEL);
+  return parseLock(text ?? '', path);
+}
+
+/** The server the lock file's entries belong to: the base URL, normalised. */
+export function serverKey(rt: Runtime): string {
+  return parseBaseUrl(rt.settings.baseUrl.value).href.replace(/\/+$/, '');
+}
+
+export interface Loaded {
+  target: Target;
+  lock: LockFile;
+  server: string;
+  desired: Desired[];
+  problems: FileReport[];
+  changes: Change[];
+  /** Each agent's schedules as listed for this plan. */
+  letta: Map<string, Map<string, ScheduledMessage>>;
+}
+
+/**
+ * Read the files and the lock file, resolve each agent once, list each
+ * agent's schedules once, and plan. A file that cannot be read or
+ * understood is reported and left out (its lock entry untouched).
+ */
+export async function loadPlan(rt: Runtime, target: Target, lock: LockFile): Promise<Loaded> {
+  const now = rt.now();
+  const server = serverKey(rt);
+  const entries = { ...serverEntries(lock, server) };
+  const problems: FileReport[] = [];
+  const display = (name: string) => join(target.folder, name);
+  const failed = new Set<string>();
+  const fail = (name: string, line: number, message: string) => {
+    failed.add(name);
+    problems.push({ file: display(name), line, message });
+  };
+
+  const files: Array<{ name: string; file: ScheduleFile }> = [];
+  for (const name of target.names) {
+    let text: string | undefined;
+    try {
+      text = readTextFile(join(target.folder, name), { what: 'schedule file', folderHint: '' });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      fail(name, 1, error.message);
+      continue;
+    }
+    if (text === undefined) {
+      fail(name, 1, 'no such file');
+      continue;
+    }
+    const read = readScheduleFile(text);
+    if (read.ok) files.push({ name, file: read.file });
+    else for (const problem of read.problems) fail(name, problem.line, problem.message);
+  }
+
+  const api = await rt.api();
+  const names = [...new Set(files.map(({ file }) => file.agent))];
+  const resolved = new Map<string, string | CliError>();
+  await Promise.all(
+    mapLimited(names, AGENT_CONCURRENCY, async (agent) => {
+      try {
+        resolved.set(agent, await api.resolveAgent(agent));
+      } catch (error) {
+        if (!(error instanceof NotFoundError || error instanceof AmbiguousAgentError)) throw error;
+        resolved.set(agent, error);
+      }
+    }),
+  );
+
+  const zoneSource = rt.settings.timezone.source;
+  const context = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system', meanings: new Map() };
+  const desired: Desired[] = [];
+  for (const { name, file } of files) {
+    const agentId = resolved.get(file.agent)!;
+    if (agentId instanceof CliError) {
+      fail(name, file.lines.agent ?? 1, `agent: ${agentId.message}`);
+      continue;
+    }
+    try {
+      desired.push(await desiredOf(name, file, agentId, entries[name], context));
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      fail(name, error.line, error.message);
+    }
+  }
+
+  const considered = Object.entries(entries).filter(([name]) => target.wholeFolder || target.names.includes(name));
+  const agents = [...new Set([...desired.map((d) => d.agent_id), ...considered.flatMap(([, e]) => [e.agent_id, ...(e.retiring ?? []).map((r) => r.agent_id)])])].sort();
+  const letta = new Map<string, Map<string, ScheduledMessage>>();
+  await Promise.all(
+    mapLimited(agents, AGENT_CONCURRENCY, async (agentId) => {
+      const all = new Map<string, ScheduledMessage>();
+      try {
+        for await (const page of api.schedulePages(agentId)) for (const item of page) all.set(item.id, item);
+      } catch (error) {
+        // An agent that no longer exists has no schedules left to own.
+        if (!(error instanceof NotFoundError)) throw error;
+      }
+      letta.set(agentId, all);
+    }),
+  );
+  const successors = await replacedOnThisMachine(rt, considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))));
+  const changes = planChanges({ now, desired, entries: Object.fromEntries(considered), failed, wholeFolder: target.wholeFolder, letta, successors });
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { target, lock, server, desired, problems, changes, letta };
+}
+
+/** Owned ids the record of intent says were replaced (by sync or edit here), each with its latest successor. The record is optional. */
+async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<Map<string, string>> {
+  const successors = new Map<string, string>();
+  if (missing.length === 0) return successors;
+  const [{ stateStore }, { currentId }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
+  let state;
+  try {
+    state = await (await stateStore(rt)).read();
+  } catch (error) {
+    if (error instanceof CliError) return successors;
+    throw error;
+  }
+  for (const id of missing) {
+    const latest = currentId(state, id);
+    if (latest !== id) successors.set(id, latest);
+  }
+  return successors;
+}

@@ -1,0 +1,96 @@
+import { UsageError } from '../errors';
+import { parseJsonFile } from '../files/json';
+
+/**
+ * `letta-schedules.lock.json`: which schedules each file owns, per server
+ * (normalised base URL). Only what is owned here is ever replaced or deleted
+ * by `apply`. Pure: text in, text out.
+ */
+export const LOCK_FILE_NAME = 'letta-schedules.lock.json';
+export const LOCK_VERSION = 1;
+
+/** How a series keeps its place: its rule as first read, and when it started (so `count` counts from there). */
+export interface SeriesLock {
+  /** A local cron, a UTC cron (zone UTC), or the phrase of a rule no cron says (then `series_rule` holds it). */
+  rule: string;
+  zone: string;
+  series_rule?: unknown;
+  /** Unix ms: the series' instants are the rule's after this one. */
+  started: number;
+  until?: number;
+  count?: number;
+}
+
+export interface LockEntry {
+  agent_id: string;
+  /** The schedules this file owns on the server. */
+  ids: string[];
+  /** The `when` and zone as last applied: a one-time or series file keeps its instants while they stay the same. */
+  when: string;
+  timezone: string;
+  /** One-time: the instant `when` meant when it was first read ("tomorrow at 9am" does not move each day). */
+  at?: number;
+  series?: SeriesLock;
+  /** Schedules the file owned before a change, to delete once their replacements are read back (on the agent they are on). */
+  retiring?: Array<{ agent_id: string; id: string }>;
+  /** A create was sent and its answer may not have been recorded: the next run looks for it before creating again. */
+  pending?: boolean;
+}
+
+export interface LockFile {
+  version: typeof LOCK_VERSION;
+  /** Server base URL → file name (relative to the folder) → what it owns there. */
+  servers: Record<string, Record<string, LockEntry>>;
+}
+
+export function emptyLock(): LockFile {
+  return { version: LOCK_VERSION, servers: {} };
+}
+
+const HINT = 'Fix it, or restore it from version control; it has been left as it is.';
+
+export function parseLock(text: string, path: string): LockFile {
+  if (text.trim() === '') return emptyLock();
+  const data = parseJsonFile(text, path, 'lock file', HINT) as Record<string, unknown>;
+  const bad = (where: string, what: string) => new UsageError(`The lock file ${path} is not valid: ${where} ${what}`, HINT);
+  if (!isObject(data)) throw bad('it', 'must hold a JSON object');
+  if (data.version !== LOCK_VERSION) throw bad('version', `must be ${LOCK_VERSION}`);
+  if (!isObject(data.servers)) throw bad('servers', 'must be an object');
+  for (const [server, files] of Object.entries(data.servers)) {
+    if (!isObject(files)) throw bad(`servers["${server}"]`, 'must be an object');
+    for (const [name, entry] of Object.entries(files)) {
+      const where = `servers["${server}"]["${name}"]`;
+      if (!isObject(entry)) throw bad(where, 'must be an object');
+      for (const field of ['agent_id', 'when', 'timezone'] as const) if (typeof entry[field] !== 'string') throw bad(`${where}.${field}`, 'must be text');
+      if (!Array.isArray(entry.ids) || !entry.ids.every((id) => typeof id === 'string')) throw bad(`${where}.ids`, 'must be a list of ids');
+      if (entry.at !== undefined && typeof entry.at !== 'number') throw bad(`${where}.at`, 'must be Unix milliseconds');
+      if (entry.series !== undefined) {
+        const series = entry.series;
+        if (!isObject(series) || typeof series.rule !== 'string' || typeof series.zone !== 'string' || typeof series.started !== 'number') {
+          throw bad(`${where}.series`, 'must hold rule, zone and started');
+        }
+      }
+    }
+  }
+  return data as unknown as LockFile;
+}
+
+export function formatLock(lock: LockFile): string {
+  const servers: LockFile['servers'] = {};
+  for (const server of Object.keys(lock.servers).sort()) {
+    const files = lock.servers[server]!;
+    if (Object.keys(files).length === 0) continue;
+    servers[server] = Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]!]));
+  }
+  return `${JSON.stringify({ version: LOCK_VERSION, servers }, null, 2)}\n`;
+}
+
+/** The entries of one server (made empty when it has none yet). */
+export function serverEntries(lock: LockFile, server: string): Record<string, LockEntry> {
+  lock.servers[server] ??= {};
+  return lock.servers[server];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

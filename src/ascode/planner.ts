@@ -1,0 +1,208 @@
+import type { ScheduledMessage } from '../letta/types';
+import { contentText } from '../letta/types';
+import { carriedBody, replacementBody, type FullScheduleBody } from '../sync/carry';
+import { currentSchedule } from '../sync/edit';
+import { LEAD_MS } from '../sync/series';
+import { cronInZone } from '../commands/shared/schedule';
+import type { Desired } from './desired';
+import type { LockEntry } from './lock-file';
+
+export type ChangeKind = 'create' | 'replace' | 'top-up' | 'delete' | 'unchanged';
+
+/** One field that differs between what the server has and what the file says. */
+export interface FieldChange {
+  field: 'cron' | 'time' | 'message' | 'role' | 'agent' | 'callback_url' | 'max_steps' | 'include_return_message_types' | 'schedules';
+  from: string | null;
+  to: string | null;
+  /** cron: each side on the zone's clock. */
+  from_local?: string | null;
+  to_local?: string | null;
+}
+
+export interface OwnedId {
+  agent_id: string;
+  id: string;
+}
+
+/** What apply does for one file, in order: create, read back, then delete. */
+export interface Change {
+  file: string;
+  kind: ChangeKind;
+  agent_id: string;
+  /** Bodies to create (on `agent_id`). */
+  create: FullScheduleBody[];
+  /** Schedules an interrupted apply created without recording them, found on the server: recorded, not created again. */
+  adopt: string[];
+  /** Owned schedules that stay as they are. */
+  keep: string[];
+  /** Owned schedules to delete, once every create has been read back. */
+  delete: OwnedId[];
+  diff: FieldChange[];
+  /** What the lock file holds for the file afterwards (ids filled in by apply); undefined when the file is gone. */
+  entry?: Omit<LockEntry, 'ids'>;
+  /** The lock file's entry changes even when the server does not (ids of fired or vanished schedules dropped). */
+  relock: boolean;
+}
+
+export interface PlanInput {
+  now: number;
+  /** The files read, each resolved to what should exist. */
+  desired: Desired[];
+  /** The lock file's entries for this server. */
+  entries: Record<string, LockEntry>;
+  /** Files that could not be read: their entries are left alone, never deleted. */
+  failed: Set<string>;
+  /** True when the whole folder was read (a single file given with -f plans only that file: no deletes). */
+  wholeFolder: boolean;
+  /** Each agent's schedules, by id: one list per agent. */
+  letta: Map<string, Map<string, ScheduledMessage>>;
+  /** From the record of intent: an owned id that `sync` or `edit` replaced on this machine → its successor's id. */
+  successors?: Map<string, string>;
+}
+
+/**
+ * What `apply` has to do to make the server match the files, file by file
+ * in name order. Pure: the same input gives the same plan, and planning
+ * against the result of applying a plan gives no change.
+ */
+export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map() }: PlanInput): Change[] {
+  const owned = new Set(Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]));
+  const changes: Change[] = [];
+  for (const want of [...desired].sort((a, b) => a.name.localeCompare(b.name))) changes.push(planFile(want, entries[want.name], letta, owned, successors, now));
+  if (wholeFolder) {
+    const present = new Set(desired.map((d) => d.name));
+    for (const name of Object.keys(entries).sort()) {
+      if (present.has(name) || failed.has(name)) continue;
+      const entry = entries[name]!;
+      const ids = ownedIds(entry).filter(({ agent_id, id }) => letta.get(agent_id)?.has(id));
+      changes.push({ file: name, kind: ids.length > 0 ? 'delete' : 'unchanged', agent_id: entry.agent_id, create: [], adopt: [], keep: [], delete: ids, diff: [], relock: true });
+    }
+  }
+  return changes;
+}
+
+function ownedIds(entry: LockEntry): OwnedId[] {
+  return [...entry.ids.map((id) => ({ agent_id: entry.agent_id, id })), ...(entry.retiring ?? [])];
+}
+
+function planFile(want: Desired, entry: LockEntry | undefined, letta: Map<string, Map<string, ScheduledMessage>>, ownedAnywhere: Set<string>, successors: Map<string, string>, now: number): Change {
+  const listed = (agentId: string, id: string) => letta.get(agentId)?.get(id);
+  // An owned schedule replaced on this machine (a DST sync, an edit) is owned through its successor, never made twice.
+  const standing = (agentId: string, id: string) => {
+    const successor = successors.get(id);
+    return listed(agentId, id) ?? (successor !== undefined && !ownedAnywhere.has(successor) ? listed(agentId, successor) : undefined);
+  };
+  const existing = entry ? entry.ids.flatMap((id) => standing(entry.agent_id, id) ?? []).map((item) => ({ item, agent_id: entry.agent_id })) : [];
+  const retiring = (entry?.retiring ?? []).filter(({ agent_id, id }) => listed(agent_id, id));
+  // A one-time schedule about to fire (or fired and still listed) is left as it is: changing it now could send it twice or not at all.
+  const due = existing.filter(({ item }) => item.schedule.scheduled_at !== undefined && item.schedule.scheduled_at <= now + LEAD_MS);
+  const open = existing.filter((e) => !due.includes(e));
+
+  const unmatched = [...want.bodies];
+  const keep: string[] = due.map(({ item }) => item.id);
+  const stale: OwnedId[] = [];
+  for (const { item, agent_id } of open) {
+    const at = agent_id === want.agent_id ? unmatched.findIndex((body) => sameBody(bodyOf(item), body)) : -1;
+    if (at >= 0) {
+      unmatched.splice(at, 1);
+      keep.push(item.id);
+    } else stale.push({ agent_id, id: item.id });
+  }
+  // Only after an apply was cut off between sending a create and recording it: look for what it may have made.
+  const adopt: string[] = [];
+  if (entry?.pending) {
+    const strangers = [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedAnywhere.has(item.id));
+    for (let i = unmatched.length - 1; i >= 0; i--) {
+      const twin = strangers.find((item) => !adopt.includes(item.id) && sameBody(bodyOf(item), unmatched[i]!));
+      if (twin) {
+        adopt.push(twin.id);
+        unmatched.splice(i, 1);
+      }
+    }
+  }
+  const toDelete = [...retiring, ...stale];
+  const { name: _name, bodies: _bodies, local_crons: _local, warnings: _warnings, kind: _kind, ...fields } = want;
+  const entryAfter: Omit<LockEntry, 'ids'> = fields;
+  const kind: ChangeKind =
+    unmatched.length === 0 && toDelete.length === 0
+      ? 'unchanged'
+      : existing.length === 0 && retiring.length === 0
+        ? 'create'
+        : want.kind === 'series' && toDelete.length === 0
+          ? 'top-up'
+          : 'replace';
+  const before = [...open.map(({ item }) => item), ...retiring.flatMap(({ agent_id, id }) => listed(agent_id, id) ?? [])];
+  const diff = kind === 'replace' ? fieldDiff(before, [...open.filter((e) => keep.includes(e.item.id)).map((e) => bodyOf(e.item)), ...unmatched], want, entry, now) : [];
+  const relock =
+    entry === undefined ||
+    entry.pending === true ||
+    (entry.retiring ?? []).length > 0 ||
+    stableJson({ ...entry, ids: undefined }) !== stableJson(entryAfter) ||
+    [...keep, ...adopt].sort().join() !== [...entry.ids].sort().join();
+  return { file: want.name, kind, agent_id: want.agent_id, create: unmatched, adopt, keep, delete: toDelete, diff, entry: entryAfter, relock };
+}
+
+/** A listed schedule in the shape of a create body, so the two compare field by field. */
+export function bodyOf(item: ScheduledMessage): FullScheduleBody {
+  return replacementBody(carriedBody(item), currentSchedule(item));
+}
+
+function sameBody(a: FullScheduleBody, b: FullScheduleBody): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(body: FullScheduleBody) {
+  return {
+    schedule: body.schedule.type === 'recurring' ? body.schedule.cron_expression.trim().split(/\s+/).join(' ') : body.schedule.scheduled_at,
+    messages: body.messages.map((m) => ({ role: m.role, content: contentText(m.content) })),
+    callback_url: body.callback_url ?? null,
+    max_steps: body.max_steps ?? null,
+    include_return_message_types: body.include_return_message_types ?? null,
+  };
+}
+
+/** The fields that differ between the schedules there now and those the file wants. */
+function fieldDiff(before: ScheduledMessage[], after: FullScheduleBody[], want: Desired, entry: LockEntry | undefined, now: number): FieldChange[] {
+  const diff: FieldChange[] = [];
+  const old = before.map(bodyOf);
+  const first = old[0];
+  const next = after[0] ?? (want.bodies[0] as FullScheduleBody | undefined);
+  if (entry && entry.agent_id !== want.agent_id) diff.push({ field: 'agent', from: entry.agent_id, to: want.agent_id });
+  if (want.kind === 'recurring') {
+    const from = old.map((b) => (b.schedule.type === 'recurring' ? b.schedule.cron_expression : new Date(b.schedule.scheduled_at).toISOString()));
+    const to = want.bodies.map((b) => (b.schedule as { cron_expression: string }).cron_expression);
+    const oldZone = entry?.timezone ?? want.timezone;
+    if (from.join(', ') !== to.join(', ')) {
+      diff.push({
+        field: 'cron',
+        from: from.join(', ') || null,
+        to: to.join(', '),
+        from_local: from.length === 0 ? null : `${from.map((cron) => cronInZone(cron, oldZone, now) ?? cron).join(', ')} in ${oldZone}`,
+        to_local: `${want.local_crons.map((local, i) => local ?? to[i]).join(', ')} in ${want.timezone}`,
+      });
+    }
+  } else {
+    const times = (bodies: FullScheduleBody[]) => bodies.map((b) => (b.schedule.type === 'one-time' ? new Date(b.schedule.scheduled_at).toISOString() : b.schedule.cron_expression));
+    const from = times(old);
+    const to = times(want.bodies);
+    if (from.join(', ') !== to.join(', ')) {
+      if (want.kind === 'series') diff.push({ field: 'schedules', from: `${from.length} waiting${from[0] ? ` from ${from[0]}` : ''}`, to: `${to.length} waiting${to[0] ? ` from ${to[0]}` : ''}` });
+      else diff.push({ field: 'time', from: from.join(', ') || null, to: to.join(', ') || null });
+    }
+  }
+  if (!first || !next) return diff;
+  const text = (b: FullScheduleBody) => b.messages.map((m) => contentText(m.content)).join(' / ');
+  const roles = (b: FullScheduleBody) => [...new Set(b.messages.map((m) => m.role))].join(', ');
+  if (text(first) !== text(next)) diff.push({ field: 'message', from: text(first), to: text(next) });
+  if (roles(first) !== roles(next)) diff.push({ field: 'role', from: roles(first), to: roles(next) });
+  const show = (value: unknown) => (value === undefined ? null : Array.isArray(value) ? value.join(', ') : String(value));
+  for (const field of ['callback_url', 'max_steps', 'include_return_message_types'] as const) {
+    if (show(first[field]) !== show(next[field])) diff.push({ field, from: show(first[field]), to: show(next[field]) });
+  }
+  return diff;
+}
+
+/** JSON with keys sorted, so two objects built in different orders compare equal. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}

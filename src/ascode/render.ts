@@ -1,0 +1,76 @@
+import type { Output } from '../output/output';
+import type { ChangeOutcome } from './execute';
+import type { FileReport } from './load';
+import type { Change, ChangeKind, FieldChange } from './planner';
+
+const MARK: Record<ChangeKind, string> = { create: '+', replace: '~', 'top-up': '+', delete: '-', unchanged: '=' };
+
+/** The plan as a person reads it: one block per file that changes, each changed field old → new. */
+export function planLines(changes: Change[]): string[] {
+  const lines: string[] = [];
+  for (const change of changes) {
+    if (change.kind === 'unchanged') continue;
+    const ids = (list: string[]) => list.join(', ');
+    const head = `${MARK[change.kind]} ${change.kind.padEnd(9)} ${change.file}`;
+    switch (change.kind) {
+      case 'create':
+      case 'top-up':
+        lines.push(`${head}  (${change.create.length} schedule${change.create.length === 1 ? '' : 's'}${change.adopt.length > 0 ? `; ${change.adopt.length} found from an interrupted apply: ${ids(change.adopt)}` : ''})`);
+        if (change.entry) lines.push(`    when ${change.entry.when} (${change.entry.timezone})`);
+        for (const body of change.create.slice(0, 5)) lines.push(`    ${scheduleText(body.schedule)}`);
+        if (change.create.length > 5) lines.push(`    … and ${change.create.length - 5} more`);
+        break;
+      case 'replace':
+        lines.push(`${head}  (replaces ${ids(change.delete.map((d) => d.id))})`);
+        for (const field of change.diff) lines.push(`    ${fieldLine(field)}`);
+        break;
+      case 'delete':
+        lines.push(`${head}  (${ids(change.delete.map((d) => d.id))})`);
+        break;
+    }
+  }
+  return lines;
+}
+
+export function summaryLine(changes: Change[], problems: FileReport[]): string {
+  const count = (kind: ChangeKind) => changes.filter((c) => c.kind === kind).length;
+  const parts = [`${count('create')} to create`, `${count('replace')} to replace`, `${count('delete')} to delete`];
+  if (count('top-up') > 0) parts.push(`${count('top-up')} to top up`);
+  parts.push(`${count('unchanged')} unchanged`);
+  if (problems.length > 0) parts.push(`${new Set(problems.map((p) => p.file)).size} file(s) left out`);
+  return `Plan: ${parts.join(', ')}.`;
+}
+
+/** The plan for scripts (`--json`). */
+export function planDocument(changes: Change[], problems: FileReport[]) {
+  return {
+    changes: changes
+      .filter((c) => c.kind !== 'unchanged')
+      .map((c) => ({ file: c.file, action: c.kind, agent_id: c.agent_id, create: c.create, adopt: c.adopt, delete: c.delete.map((d) => d.id), keep: c.keep, diff: c.diff })),
+    unchanged: changes.filter((c) => c.kind === 'unchanged').map((c) => c.file),
+    errors: problems,
+  };
+}
+
+export function reportProblems(out: Output, problems: FileReport[]): void {
+  for (const problem of problems) out.note(`${out.paintErr.red('Error:')} ${problem.file}:${problem.line}: ${problem.message}`);
+}
+
+/** What apply did for one file, one line (the new ids are the data). */
+export function outcomeLine(outcome: ChangeOutcome): string {
+  const { change, created, deleted } = outcome;
+  const did = [created.length > 0 ? `created ${created.join(', ')}` : '', change.adopt.length > 0 ? `found ${change.adopt.join(', ')}` : '', deleted.length > 0 ? `deleted ${deleted.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
+  return `${MARK[change.kind]} ${change.file}: ${did || 'recorded'}`;
+}
+
+function fieldLine(field: FieldChange): string {
+  const show = (value: string | null) => (value === null ? '(none)' : field.field === 'message' ? JSON.stringify(value) : value);
+  const local = field.field === 'cron' ? ` (UTC); on the clock: ${field.from_local ?? '(none)'} → ${field.to_local ?? '(none)'}` : '';
+  return `${field.field}: ${show(field.from)} → ${show(field.to)}${local}`;
+}
+
+function scheduleText(schedule: Change['create'][number]['schedule']): string {
+  return schedule.type === 'recurring' ? `cron ${schedule.cron_expression} (UTC)` : `at ${new Date(schedule.scheduled_at).toISOString()}`;
+}

@@ -1,0 +1,116 @@
+import type { Command } from '@commander-js/extra-typings';
+import { AlreadyReported, CliError, UsageError } from '../errors';
+import type { Runtime } from '../runtime';
+import { defineCommand } from './command';
+import { fileOption, strictOption } from './options';
+
+/** Files changed at once: enough to hide latency, few enough to be kind to the server. */
+const APPLY_CONCURRENCY = 4;
+
+/**
+ * `apply`: make Letta match the schedule files, touching only what the lock
+ * file owns. Every change is create → read back → delete, and the lock file
+ * is written after each step, so an apply cut off anywhere is finished by the next.
+ */
+export default defineCommand({
+  path: ['apply'],
+  description: 'Make Letta match the schedule files: create, replace and delete what the lock file owns',
+  examples: ['letta-switchboard apply', 'letta-switchboard apply --dry-run', 'letta-switchboard apply -f ops/letta-schedules --yes'],
+  globals: ['output', 'time', 'api', 'dryRun'],
+  declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()).option('-y, --yes', 'delete the schedules of removed files without asking'),
+  async run(rt, options) {
+    const [{ findTarget, readLock, loadPlan, LOCK_LABEL }, render, { applyChange, sharedWrites }, { serverEntries, formatLock }, { lock }, { lockPathFor, writePrivateFile }, { mapLimited }] = await Promise.all([
+      import('../ascode/load'),
+      import('../ascode/render'),
+      import('../ascode/execute'),
+      import('../ascode/lock-file'),
+      import('../files/lock'),
+      import('../files/private-file'),
+      import('../concurrency'),
+    ]);
+    const out = rt.out;
+    const target = findTarget(options.file);
+    // One apply at a time per lock file: a second one waits, then plans against what the first left.
+    const held = rt.dryRun ? undefined : await lock(lockPathFor(target.lockPath), { what: `the lock file ${target.lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal });
+    try {
+      const lockFile = readLock(target.lockPath);
+      const { changes, problems, server } = await loadPlan(rt, target, lockFile);
+      render.reportProblems(out, problems);
+      if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
+
+      let work = changes.filter((change) => change.kind !== 'unchanged' || change.relock);
+      const deletes = work.filter((change) => change.kind === 'delete');
+      let refused: string | undefined;
+      if (deletes.length > 0 && !options.yes && !rt.dryRun) {
+        const what = `${deletes.reduce((n, c) => n + c.delete.length, 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
+        const yes = rt.io.stdinIsTTY && rt.io.stderrIsTTY && /^y(es)?$/i.test((await rt.prompt(`Delete ${what}? [y/N] `)).trim());
+        if (!yes) {
+          refused = `Not deleted: ${what}`;
+          work = work.filter((change) => change.kind !== 'delete');
+        }
+      }
+
+      const api = await rt.api();
+      const entries = sharedWrites(
+        () => serverEntries(lockFile, server),
+        () => {
+          if (!rt.dryRun) writePrivateFile(target.lockPath, formatLock(lockFile), LOCK_LABEL);
+        },
+      );
+      const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
+      const outcomes = await Promise.all(mapLimited(work, APPLY_CONCURRENCY, (change) => applyChange(change, context)));
+
+      await markDeleted(rt, outcomes.flatMap((o) => o.deleted));
+
+      const shown = outcomes.filter((o) => o.change.kind !== 'unchanged');
+      if (out.json) {
+        out.document({
+          applied: shown.map((o) => ({ file: o.change.file, action: o.change.kind, ok: o.ok, created: o.created, adopted: o.change.adopt, deleted: o.deleted, diff: o.change.diff, ...(o.ok ? {} : { exist: o.exist.map((e) => e.id), error: o.error?.message }) })),
+          errors: problems,
+          ...(refused ? { refused } : {}),
+        });
+      } else if (out.quiet) {
+        for (const o of shown) for (const id of o.created) out.line(id);
+      } else {
+        // Under --dry-run stdout carries the requests not sent; what they would do goes beside them on stderr.
+        for (const o of shown.filter((o) => o.ok)) {
+          if (rt.dryRun) out.note(render.outcomeLine(o));
+          else out.line(render.outcomeLine(o));
+        }
+      }
+      for (const o of outcomes.filter((o) => !o.ok)) {
+        out.note(`${out.paintErr.red('Error:')} ${o.change.file}: ${o.error?.message ?? 'stopped'}`);
+        const exist = o.exist.map((e) => `${e.id} (${o.created.includes(e.id) ? 'new' : o.change.delete.some((d) => d.id === e.id) ? 'old' : 'unchanged'})`).join(', ');
+        out.note(`  Exist now: ${exist || 'none'}.${o.mayHaveLanded ? ' A create may have landed (its answer was lost): the next apply looks for it before creating again.' : ''} Run apply again to finish.`);
+      }
+      if (!out.json && !out.quiet) {
+        const done = shown.filter((o) => o.ok).length;
+        out.note(shown.length === 0 ? `Nothing to change (${changes.length} file(s) checked).` : `${rt.dryRun ? 'Would change' : 'Changed'} ${done} of ${shown.length} file(s).`);
+      }
+      if (refused) out.note(`${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
+
+      const failed = outcomes.find((o) => !o.ok);
+      if (failed) throw new AlreadyReported(failed.error ?? new CliError('A change could not be made'));
+      if (refused) throw new AlreadyReported(new UsageError(refused));
+      if (problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
+    } finally {
+      held?.release();
+    }
+  },
+});
+
+/** The record of intent keeps up: a schedule apply deleted that this machine recorded is gone, so sync leaves it be. */
+async function markDeleted(rt: Runtime, ids: string[]): Promise<void> {
+  if (ids.length === 0 || rt.dryRun) return;
+  const [{ recordWriter, stateStore }, { findIntent, markGone }] = await Promise.all([import('./shared/state'), import('../state/records')]);
+  const recorded = (state: Parameters<typeof findIntent>[0]) => ids.filter((id) => findIntent(state, id)?.status === 'active');
+  const known = await (await stateStore(rt)).read().then(recorded, (error: unknown) => {
+    if (error instanceof CliError) return [];
+    throw error;
+  });
+  if (known.length === 0) return;
+  const stamp = new Date(rt.now()).toISOString();
+  await (await recordWriter(rt)).update((state) => {
+    for (const id of recorded(state)) markGone(state, id, stamp);
+  });
+}

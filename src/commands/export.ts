@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { Option, type Command } from '@commander-js/extra-typings';
+import { CliError, UsageError } from '../errors';
+import type { ScheduledMessage } from '../letta/types';
+import { defineCommand } from './command';
+import { agentOption, fileOption } from './options';
+
+/** `export`: an agent's (or every agent's) schedules as Markdown files plus the lock file, ready for a repository. */
+export default defineCommand({
+  path: ['export'],
+  description: 'Write schedules as Markdown files plus letta-schedules.lock.json, for plan and apply',
+  examples: ['letta-switchboard export --agent-id support-bot', 'letta-switchboard export --all-agents -f ops/letta-schedules'],
+  globals: ['output', 'time', 'api'],
+  declare: (command: Command) =>
+    command
+      .addOption(agentOption())
+      .addOption(new Option('--all-agents', 'every agent (the default when no agent is set anywhere)').conflicts('agentId'))
+      .addOption(fileOption())
+      .option('--force', 'overwrite files that exist and differ'),
+  async run(rt, options) {
+    const [{ DEFAULT_FOLDER, LOCK_LABEL, readLock, serverKey }, { exportFiles }, { LOCK_FILE_NAME, serverEntries, formatLock }, { lock }, { lockPathFor, readTextFile, writePrivateFile, makePrivateFolder }, { mapLimited }, { AGENT_CONCURRENCY }, { stateStore }, { emptyState }] =
+      await Promise.all([
+        import('../ascode/load'),
+        import('../ascode/export-files'),
+        import('../ascode/lock-file'),
+        import('../files/lock'),
+        import('../files/private-file'),
+        import('../concurrency'),
+        import('../letta/api'),
+        import('./shared/state'),
+        import('../state/records'),
+      ]);
+    const folder = options.file ?? DEFAULT_FOLDER;
+    const label = { what: 'schedule file', folderHint: 'Give another folder with -f PATH.' };
+    makePrivateFolder(folder, label);
+    const lockPath = join(folder, LOCK_FILE_NAME);
+    const api = await rt.api();
+    const agent = options.allAgents ? undefined : rt.agentOrNone();
+    const labels = new Map<string, string>();
+    let agentIds: string[];
+    if (agent !== undefined) {
+      const id = await rt.agentId(agent);
+      labels.set(id, agent.trim());
+      agentIds = [id];
+    } else {
+      const named = new Map<string, string[]>();
+      for await (const page of api.agentPages()) for (const one of page) if (one.id) named.set(one.name, [...(named.get(one.name) ?? []), one.id]);
+      for (const [name, ids] of named) for (const id of ids) labels.set(id, ids.length === 1 && name ? name : id);
+      agentIds = [...labels.keys()].sort();
+    }
+    const letta = new Map<string, ScheduledMessage[]>();
+    await Promise.all(
+      mapLimited(agentIds, AGENT_CONCURRENCY, async (agentId) => {
+        const all: ScheduledMessage[] = [];
+        for await (const page of api.schedulePages(agentId)) all.push(...page);
+        letta.set(agentId, all);
+      }),
+    );
+    let state = emptyState();
+    try {
+      state = await (await stateStore(rt)).read();
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      rt.out.warn(`The record of intent cannot be read (${error.message}); every schedule is written as its UTC cron or instant.`);
+    }
+
+    const held = await lock(lockPathFor(lockPath), { what: `the lock file ${lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal });
+    try {
+      const lockFile = readLock(lockPath);
+      const server = serverKey(rt);
+      const entries = serverEntries(lockFile, server);
+      const { files, skipped } = await exportFiles({ now: rt.now(), letta, labels, state, entries });
+      const differ = files.filter((file) => {
+        const existing = readTextFile(join(folder, file.name), label);
+        return existing !== undefined && existing !== file.text;
+      });
+      if (differ.length > 0 && !options.force) {
+        throw new UsageError(`${differ.length} file(s) exist and differ: ${differ.map((f) => join(folder, f.name)).join(', ')}; nothing written`, 'Pass --force to overwrite them, or export into another folder with -f DIR.');
+      }
+      for (const file of files) writePrivateFile(join(folder, file.name), file.text, label);
+      for (const file of files) entries[file.name] = file.entry;
+      writePrivateFile(lockPath, formatLock(lockFile), LOCK_LABEL);
+
+      const out = rt.out;
+      if (out.json) out.document({ folder, lock_file: lockPath, files: files.map((f) => ({ file: join(folder, f.name), ...f.entry })), skipped });
+      else for (const file of files) out.line(join(folder, file.name));
+      for (const skip of skipped) out.warn(`Not exported: ${skip.id} (agent ${skip.agent_id}): ${skip.reason}.`);
+      if (!out.json && !out.quiet) out.note(`Wrote ${files.length} file(s) and ${lockPath}. Check them with: letta-switchboard plan${options.file ? ` -f ${folder}` : ''}`);
+    } finally {
+      held.release();
+    }
+  },
+});

@@ -1,0 +1,128 @@
+import type { Command } from '@commander-js/extra-typings';
+import type { ScheduleFacts } from '../health/fires';
+import type { Runtime } from '../runtime';
+import { defineCommand } from './command';
+import { agentOption, concurrencyOption, integer } from './options';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 10_000;
+
+/** `history ID`: the fires of a schedule (or of every member of a series, or of a paused schedule before its pause). */
+export default defineCommand({
+  path: ['history'],
+  description: 'The fires of a schedule, series or paused schedule, newest first: due time, when it was sent, class, run and how the run ended',
+  examples: [
+    'letta-switchboard history SCHEDULE_ID',
+    'letta-switchboard history SCHEDULE_ID --since 2d --limit 10',
+    'letta-switchboard history series-... --json | jq ".fires[] | select(.class != \\"ok\\")"',
+  ],
+  globals: ['output', 'time', 'api'],
+  declare: (command: Command) =>
+    command
+      .argument('<id>', 'schedule, series or paused schedule id')
+      .addOption(agentOption())
+      .option('--since <when>', "how far back: '30d', '12h', '2w', or a date", '30d')
+      .option('--limit <n>', `at most this many fires, newest first (default ${DEFAULT_LIMIT})`, integer('--limit', 1, MAX_LIMIT), DEFAULT_LIMIT)
+      .addOption(concurrencyOption()),
+  async run(rt, options, id) {
+    const [{ sinceInstant }, { readFireHealth }, { FIRE_HEADERS, fireCells, fireJson, worstNote }, { printRows, noHistoryNote }, { formatLocal }] = await Promise.all([
+      import('../time/since'),
+      import('../health/read'),
+      import('../health/rows'),
+      import('../status/fire-health'),
+      import('../time/zone'),
+    ]);
+    const now = rt.now();
+    const zone = rt.zone();
+    const from = sinceInstant(options.since, now, zone);
+    const target = await historyTarget(rt, id.trim());
+    const reading = await readFireHealth(await rt.api(), target.schedules, { from, now, concurrency: options.concurrency, runsPerSchedule: options.limit });
+    const fires = reading.healths
+      .flatMap((health) => health.fires.map((fire) => ({ scheduleId: health.schedule.id, fire })))
+      .sort((a, b) => (b.fire.due ?? b.fire.sent!.sentAt) - (a.fire.due ?? a.fire.sent!.sentAt))
+      .slice(0, options.limit);
+    const out = rt.out;
+    if (reading.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
+    if (out.json) {
+      return out.document({
+        id,
+        kind: target.kind,
+        agent_id: target.agentId,
+        history_route: reading.missingRoute === undefined,
+        since: new Date(from).toISOString(),
+        fires: fires.map(({ scheduleId, fire }) => ({ schedule_id: scheduleId, ...fireJson(fire, zone) })),
+        stuck: reading.healths.filter((health) => health.stuckSince !== undefined).map((health) => ({ schedule_id: health.schedule.id, since: new Date(health.stuckSince!).toISOString() })),
+      });
+    }
+    if (out.quiet) {
+      for (const { fire } of fires) if (fire.sent?.runId) out.line(fire.sent.runId);
+      return;
+    }
+    printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], fires.map(({ scheduleId, fire }) => [scheduleId, ...fireCells(fire, zone)]), -1);
+    const total = reading.healths.reduce((sum, health) => sum + health.fires.length, 0);
+    if (total === 0) out.info(`Nothing was due or sent since ${formatLocal(zone, from)}.`);
+    else if (total > fires.length) out.info(`Showing the newest ${fires.length} of ${total} fires since ${formatLocal(zone, from)}; use --limit or --since for more.`);
+    for (const health of reading.healths) {
+      if (health.worst !== 'ok' && health.worst !== 'unknown') out.info(`${health.schedule.id}: ${health.worst}, ${worstNote(health, zone, now)}`);
+    }
+    for (const gone of reading.gone) out.info(`Note: Letta has no history for ${gone} (it no longer holds that schedule).`);
+  },
+});
+
+interface HistoryTarget {
+  kind: 'schedule' | 'series' | 'paused';
+  agentId: string;
+  schedules: ScheduleFacts[];
+}
+
+/**
+ * The schedules behind an id: a series' members and a paused schedule's
+ * saved copy come from the record of intent; anything else is a schedule on
+ * Letta (looked for among the agents when none is given).
+ */
+async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
+  const [{ scheduleFacts }, { findSeries, findPaused, findIntent, isSeriesId }, { stateStore }, { findSchedule }] = await Promise.all([
+    import('../health/read'),
+    import('../state/records'),
+    import('./shared/state'),
+    import('./shared/schedule'),
+  ]);
+  const { CliError, NotFoundError } = await import('../errors');
+  let state;
+  try {
+    state = await (await stateStore(rt)).read();
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    rt.out.warn(`${error.message}; series and paused ids cannot be looked up.`);
+  }
+  if (state && isSeriesId(id)) {
+    const series = findSeries(state, id);
+    if (!series) throw new NotFoundError(`No series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+    const created = Date.parse(series.created_at);
+    const held = new Set<string>();
+    const api = await rt.api();
+    for await (const page of api.schedulePages(series.agent_id)) for (const item of page) held.add(item.id);
+    return {
+      kind: 'series',
+      agentId: series.agent_id,
+      schedules: series.members.map((member) => ({
+        id: member.schedule_id,
+        agentId: series.agent_id,
+        kind: 'one-time' as const,
+        scheduledAt: Date.parse(member.instant),
+        held: held.has(member.schedule_id),
+        ...(Number.isFinite(created) ? { createdAt: created } : {}),
+      })),
+    };
+  }
+  const paused = state && findPaused(state, id);
+  if (paused) {
+    const facts = scheduleFacts(paused.schedule);
+    // Paused: Letta no longer holds it, so nothing after the pause was due.
+    const endedAt = Date.parse(paused.paused_at);
+    return { kind: 'paused', agentId: paused.schedule.agent_id, schedules: [{ ...facts, held: false, nextScheduledTime: null, ...(Number.isFinite(endedAt) ? { endedAt } : {}) }] };
+  }
+  const item = await findSchedule(rt, undefined, id);
+  const createdAt = Date.parse((state && findIntent(state, item.id)?.created_at) ?? '');
+  return { kind: 'schedule', agentId: item.agent_id, schedules: [scheduleFacts(item, Number.isFinite(createdAt) ? createdAt : undefined)] };
+}

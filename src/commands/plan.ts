@@ -1,0 +1,28 @@
+import type { Command } from '@commander-js/extra-typings';
+import { AlreadyReported, NeedsAttention, UsageError } from '../errors';
+import { defineCommand } from './command';
+import { fileOption, strictOption } from './options';
+
+/** `plan`: what `apply` would change to make Letta match the schedule files; exit 6 when something would change. */
+export default defineCommand({
+  path: ['plan'],
+  description: 'Show what apply would change to make Letta match the schedule files (exit 6 when there are changes)',
+  examples: ['letta-switchboard plan', 'letta-switchboard plan -f ops/letta-schedules --json', 'letta-switchboard plan --now 2027-03-15T12:00:00Z'],
+  globals: ['output', 'time', 'api'],
+  declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()),
+  async run(rt, options) {
+    const [{ findTarget, readLock, loadPlan }, { planLines, summaryLine, planDocument, reportProblems }] = await Promise.all([import('../ascode/load'), import('../ascode/render')]);
+    const target = findTarget(options.file);
+    const { changes, problems } = await loadPlan(rt, target, readLock(target.lockPath));
+    const out = rt.out;
+    reportProblems(out, problems);
+    if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
+    if (out.json) out.document(planDocument(changes, problems));
+    else if (out.quiet) changes.filter((change) => change.kind !== 'unchanged').forEach((change) => out.line(change.file));
+    else planLines(changes).forEach((line) => out.line(line));
+    if (!out.json && !out.quiet) out.note(summaryLine(changes, problems));
+    const pending = changes.filter((change) => change.kind !== 'unchanged').length;
+    // A file left out needs attention too: the plan is not the whole picture.
+    if (pending > 0 || problems.length > 0) throw new AlreadyReported(new NeedsAttention(`${pending} change(s) to apply`));
+  },
+});

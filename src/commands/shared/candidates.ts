@@ -1,0 +1,33 @@
+import { CliError } from '../../errors';
+import type { Runtime } from '../../runtime';
+
+/**
+ * What a shell completes from this machine alone, never asking the server:
+ * agents (names and ids the agent-name cache and the record of intent know),
+ * schedule ids (the record's schedules, series and paused ones), zones.
+ */
+export async function candidates(rt: Runtime, kind: 'agents' | 'schedules' | 'zones'): Promise<string[]> {
+  if (kind === 'zones') return ['UTC', ...Intl.supportedValuesOf('timeZone')];
+  const state = await readRecord(rt);
+  if (kind === 'schedules') {
+    if (!state) return [];
+    return [
+      ...state.intents.filter((i) => i.status === 'active').map((i) => i.schedule_id),
+      ...state.series.filter((s) => s.status === 'active').map((s) => s.series_id),
+      ...state.paused.map((p) => p.old_id),
+    ];
+  }
+  const known = (await rt.agentNames()).known();
+  const ids = new Set([...known.map((a) => a.id), ...(state?.intents.map((i) => i.agent_id) ?? [])]);
+  return [...new Set([...known.map((a) => a.name).filter((n) => n !== '' && !/\s/.test(n)), ...ids])];
+}
+
+async function readRecord(rt: Runtime) {
+  try {
+    const { stateStore } = await import('./state');
+    return await (await stateStore(rt)).read();
+  } catch (error) {
+    if (error instanceof CliError) return undefined;
+    throw error;
+  }
+}

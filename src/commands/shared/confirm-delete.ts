@@ -1,0 +1,55 @@
+import { CliError } from '../../errors';
+import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
+import type { Runtime } from '../../runtime';
+
+/**
+ * Before deleting more than `askAbove` schedules on a terminal (several ids,
+ * or a series of many), show what would go (id, agent, next run, message)
+ * and ask. Returns whether to go on. Schedules it read are left in `found`,
+ * so they are not read twice.
+ */
+export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: string[], askAbove: number, found: Map<string, ScheduledMessage>): Promise<boolean> {
+  const [{ seriesRows }, { isSeriesId }, { findSchedule, messageText, nextRun }] = await Promise.all([import('./series'), import('../../state/records'), import('./schedule')]);
+  const series = ids.some(isSeriesId) ? new Map((await seriesRows(rt, undefined)).map((row) => [row.id, row] as const)) : new Map();
+  const count = ids.reduce((sum, id) => sum + (series.get(id)?.remaining ?? 1), 0);
+  if (count <= askAbove) return true;
+  const rows: ScheduledMessage[] = [];
+  for (const id of ids) {
+    const row = series.get(id);
+    if (row) {
+      rows.push(row);
+      continue;
+    }
+    try {
+      const item = await findSchedule(rt, kind, id);
+      found.set(id, item);
+      rows.push(item);
+    } catch (error) {
+      // Said again, and counted, when its turn to be deleted comes.
+      if (!(error instanceof CliError)) throw error;
+      rows.push({ id, agent_id: '', schedule: { type: kind }, message: { messages: [] }, next_scheduled_time: null } as unknown as ScheduledMessage);
+    }
+  }
+  const [{ renderTable }, { localAndUtc }, { oneLine }] = await Promise.all([import('../../output/table'), import('../../output/when'), import('../../output/inert')]);
+  const zone = rt.zone();
+  const names = await (await rt.agentNames()).all(await rt.api());
+  const when = (item: ScheduledMessage) => {
+    try {
+      const { value, field } = nextRun(item);
+      return value === undefined ? '-' : localAndUtc(zone, value, field).local;
+    } catch {
+      return '?';
+    }
+  };
+  const cells = rows.map((item) => {
+    const members = series.get(item.id)?.remaining;
+    const what = members === undefined ? messageText(item) : `series of ${members}: ${messageText(item)}`;
+    return [item.id, names.get(item.agent_id) || item.agent_id || '?', when(item), what].map(oneLine);
+  });
+  const columns = [{ header: 'ID' }, { header: 'AGENT', giveUp: 2 }, { header: 'NEXT RUN' }, { header: 'MESSAGE', flexible: true }];
+  const out = rt.out;
+  out.note(`These ${count} ${kind} schedules would be deleted:`);
+  for (const line of renderTable(columns, cells, rt.io.columns === undefined ? undefined : rt.io.columns - 2)) out.note(`  ${line}`);
+  const answer = await rt.prompt(`Delete ${count === ids.length ? 'them' : `all ${count}`}? [y/N] `);
+  return /^y(es)?$/i.test(answer.trim());
+}

@@ -1,0 +1,43 @@
+import { Option, type Command } from '@commander-js/extra-typings';
+import { UsageError } from '../errors';
+import { defineCommand } from './command';
+import { agentOption, concurrencyOption } from './options';
+
+/** `status`: what needs attention. Each section is built by its own module; this file only declares and joins them. */
+export default defineCommand({
+  path: ['status'],
+  description:
+    "What needs attention: the last sync, schedules at the wrong local time, the next DST change, series running dry, paused and set-aside records, and every schedule's fires classified ok, late, failed, missed or stuck (--verbose: every fire); exit 6 when something needs action",
+  examples: [
+    'letta-switchboard status',
+    'letta-switchboard status --agent-id support-bot --since 1d --verbose',
+    'letta-switchboard status --all-agents --json | jq .fire_health.totals',
+    'letta-switchboard status --notify https://hc-ping.com/UUID/fail',
+  ],
+  globals: ['output', 'time', 'api', 'dryRun'],
+  declare: (command: Command) =>
+    command
+      .addOption(agentOption())
+      .addOption(new Option('--all-agents', 'every agent (the default when no agent is set anywhere)').conflicts('agentId'))
+      .option('--since <when>', "how far back to judge fires: '7d', '12h', '2w', or a date", '7d')
+      .addOption(concurrencyOption())
+      .option('--notify <url>', 'POST a short JSON summary here when something needs action (a chat webhook, a health check, ntfy)')
+      .option('--notify-ok', 'with --notify: also send it when all is well'),
+  async run(rt, options) {
+    const [{ sinceInstant }, { notifyUrl }, { schedulesInScope }, { fireHealthSection }, { recordSection }, { reportStatus }] = await Promise.all([
+      import('../time/since'),
+      import('../letta/notify'),
+      import('./shared/scope'),
+      import('../status/fire-health'),
+      import('../status/record-section'),
+      import('../status/report'),
+    ]);
+    if (options.notifyOk && options.notify === undefined) throw new UsageError('--notify-ok needs --notify URL', 'Give where to send it, e.g. --notify https://ntfy.sh/my-topic --notify-ok');
+    const from = sinceInstant(options.since, rt.now(), rt.zone());
+    const url = options.notify === undefined ? undefined : notifyUrl(options.notify);
+    const record = await recordSection(rt);
+    const { schedules, names } = await schedulesInScope(rt, !!options.allAgents, options.concurrency);
+    const fireHealth = await fireHealthSection(rt, { schedules, names, from, concurrency: options.concurrency, detail: !!rt.globals.verbose });
+    await reportStatus(rt, [record, fireHealth], { url, always: !!options.notifyOk });
+  },
+});

@@ -1,0 +1,219 @@
+import { utcCron } from '../time/utc-cron';
+
+/**
+ * Fire health: what should have fired (from the cron or the instant), matched
+ * with what the server says was sent, each fire classified. Pure: the caller
+ * brings the schedule, the history entries, the runs and the clock.
+ */
+
+const MINUTE = 60_000;
+
+/**
+ * The tolerances, in one place. A cron names a minute and Letta's scheduler
+ * sends within it, so a message sent up to ON_TIME_MS after its due time is on
+ * time; EARLY_MS allows for the two machines' clocks disagreeing. Nothing sent
+ * GRACE_MS after the due time is a miss (until then the fire is pending), and a
+ * schedule whose next_scheduled_time is GRACE_MS in the past is stuck. A send is
+ * counted as a late fire until the next fire is due, and at most LATEST_MS late.
+ */
+export const TOLERANCE = {
+  EARLY_MS: 1 * MINUTE,
+  ON_TIME_MS: 2 * MINUTE,
+  GRACE_MS: 10 * MINUTE,
+  LATEST_MS: 24 * 60 * MINUTE,
+} as const;
+
+/** Most fires expanded for one schedule in a window (an every-minute cron over a week). */
+export const MAX_FIRES = 7 * 24 * 60;
+
+/** ok: sent on time and ran well; late: sent after the tolerance; pending: due, still within the grace time; unknown: no history to tell. */
+export type FireClass = 'ok' | 'failed' | 'missed' | 'late' | 'pending' | 'unknown' | 'unexpected';
+export const FIRE_CLASSES: FireClass[] = ['ok', 'failed', 'missed', 'late', 'pending', 'unknown', 'unexpected'];
+
+/** The worst thing about a schedule, worst first. */
+export type Worst = 'stuck' | 'missed' | 'failed' | 'late' | 'ok' | 'unknown';
+const SEVERITY: Worst[] = ['stuck', 'missed', 'failed', 'late'];
+
+/** A message the server's history says it sent. */
+export interface SentFire {
+  id: string;
+  /** Unix ms. */
+  sentAt: number;
+  /** The history entry's own status ("success" or "failed"). */
+  status: string;
+  runId?: string;
+}
+
+/** What a run says about how it ended. */
+export interface RunOutcome {
+  status?: string;
+  stopReason?: string | null;
+}
+
+export interface FireVerdict {
+  /** Unix ms; absent for a send no expected fire accounts for (class `unexpected`). */
+  due?: number;
+  sent?: SentFire;
+  run?: RunOutcome;
+  class: FireClass;
+}
+
+/** A schedule as fire health sees it. */
+export interface ScheduleFacts {
+  id: string;
+  agentId: string;
+  kind: 'one-time' | 'recurring';
+  cron?: string;
+  /** Unix ms (one-time). */
+  scheduledAt?: number;
+  /** Unix ms, or null/undefined when the server gives none. */
+  nextScheduledTime?: number | null;
+  /** Unix ms: when the schedule was made, where known (the server's created_at, else the record of intent). */
+  createdAt?: number;
+  /** Unix ms: nothing was due after this (the schedule was paused then). */
+  endedAt?: number;
+  /** False when the server no longer holds it (a series member known only from the record): it cannot be stuck. */
+  held?: boolean;
+}
+
+export interface HealthInput {
+  schedule: ScheduleFacts;
+  /** Unix ms: the window is [from, now]. */
+  from: number;
+  now: number;
+  /** The history entries; undefined when the server has no history route. */
+  sent: SentFire[] | undefined;
+  /** Runs by id, for the entries whose run was read. */
+  runs?: Map<string, RunOutcome>;
+}
+
+export interface ScheduleHealth {
+  schedule: ScheduleFacts;
+  /** Unix ms: the start of the window actually judged (the creation time when later than the window's start). */
+  from: number;
+  /** Newest first. */
+  fires: FireVerdict[];
+  counts: Record<FireClass, number>;
+  /** The schedule itself has not moved on: since when (Unix ms). */
+  stuckSince?: number;
+  worst: Worst;
+  /** False when the server has no history route and only the schedule itself could be judged. */
+  historyKnown: boolean;
+  /** More fires were due in the window than MAX_FIRES: only the first are judged. */
+  truncated: boolean;
+  /** Why the schedule's rule could not be expanded, if it could not. */
+  unreadable?: string;
+}
+
+/** Stop reasons that end a run as it should end. */
+const FINE_STOP_REASONS = new Set(['end_turn', 'tool_rule', 'requires_approval']);
+/** Stop reasons that mean the run did not do its work (Letta's StopReasonType), and any other naming an error. */
+const ERROR_STOP_REASONS = new Set([
+  'error',
+  'llm_api_error',
+  'invalid_llm_response',
+  'invalid_tool_call',
+  'max_steps',
+  'max_tokens_exceeded',
+  'no_tool_call',
+  'cancelled',
+  'insufficient_credits',
+  'context_window_overflow_in_system_prompt',
+]);
+
+/** A run that failed, was cancelled, or stopped for a reason that is an error. An unknown reason is not taken as one. */
+export function runFailed(run: RunOutcome | undefined): boolean {
+  if (!run) return false;
+  if (run.status === 'failed' || run.status === 'cancelled') return true;
+  const reason = run.stopReason ?? undefined;
+  if (reason === undefined || FINE_STOP_REASONS.has(reason)) return false;
+  return ERROR_STOP_REASONS.has(reason) || /error|fail/i.test(reason);
+}
+
+/** The due times of a schedule in [from, to], oldest first, at most MAX_FIRES. */
+export function expectedFires(schedule: ScheduleFacts, from: number, to: number): { due: number[]; truncated: boolean } {
+  if (schedule.kind === 'one-time') {
+    const at = schedule.scheduledAt;
+    return { due: at !== undefined && at >= from && at <= to ? [at] : [], truncated: false };
+  }
+  const { instants, hasMore } = utcCron(schedule.cron ?? '').firesIn(from, to, MAX_FIRES);
+  return { due: instants, truncated: hasMore };
+}
+
+/**
+ * Pair due times with sends, oldest first: a send belongs to a fire when it
+ * came no more than EARLY_MS before it, before the next fire's own window
+ * opens, and at most LATEST_MS after it. A send no fire accounts for (a
+ * second send, a manual run) is `unexpected`.
+ */
+export function matchFires(due: number[], sent: SentFire[]): Array<{ due?: number; sent?: SentFire }> {
+  const sends = [...sent].sort((a, b) => a.sentAt - b.sentAt);
+  const pairs: Array<{ due?: number; sent?: SentFire }> = [];
+  let next = 0;
+  due.forEach((at, i) => {
+    const opens = at - TOLERANCE.EARLY_MS;
+    const following = due[i + 1];
+    const closes = Math.min(at + TOLERANCE.LATEST_MS, following === undefined ? Infinity : following - TOLERANCE.EARLY_MS);
+    while (next < sends.length && sends[next]!.sentAt < opens) pairs.push({ sent: sends[next++]! });
+    if (next < sends.length && sends[next]!.sentAt < closes) pairs.push({ due: at, sent: sends[next++]! });
+    else pairs.push({ due: at });
+  });
+  while (next < sends.length) pairs.push({ sent: sends[next++]! });
+  return pairs;
+}
+
+/** One fire's class from what was sent and how its run ended. */
+export function classify(pair: { due?: number; sent?: SentFire }, run: RunOutcome | undefined, now: number, historyKnown = true): FireClass {
+  if (!historyKnown) return 'unknown';
+  if (pair.due === undefined) return 'unexpected';
+  if (!pair.sent) return now - pair.due < TOLERANCE.GRACE_MS ? 'pending' : 'missed';
+  if (pair.sent.status === 'failed' || runFailed(run)) return 'failed';
+  return pair.sent.sentAt - pair.due > TOLERANCE.ON_TIME_MS ? 'late' : 'ok';
+}
+
+/** Every fire of one schedule in the window classified, whether the schedule is stuck, and the worst of it. */
+export function scheduleHealth({ schedule, from: windowFrom, now, sent, runs }: HealthInput): ScheduleHealth {
+  const from = Math.max(windowFrom, schedule.createdAt ?? -Infinity);
+  const historyKnown = sent !== undefined;
+  let expected: { due: number[]; truncated: boolean } = { due: [], truncated: false };
+  let unreadable: string | undefined;
+  try {
+    expected = expectedFires(schedule, from, Math.min(now, schedule.endedAt ?? Infinity));
+  } catch (error) {
+    unreadable = error instanceof Error ? error.message : String(error);
+  }
+  const inWindow = (sent ?? []).filter((fire) => fire.sentAt >= from - TOLERANCE.EARLY_MS && fire.sentAt <= now);
+  const fires: FireVerdict[] = matchFires(expected.due, inWindow).map((pair) => {
+    const run = pair.sent?.runId === undefined ? undefined : runs?.get(pair.sent.runId);
+    return { ...pair, ...(run ? { run } : {}), class: classify(pair, run, now, historyKnown) };
+  });
+  fires.sort((a, b) => (b.due ?? b.sent!.sentAt) - (a.due ?? a.sent!.sentAt));
+
+  const counts = Object.fromEntries(FIRE_CLASSES.map((name) => [name, 0])) as Record<FireClass, number>;
+  for (const fire of fires) counts[fire.class]++;
+  const stuckSince = stuckTime(schedule, fires, now);
+  const problems = new Set<Worst>([...(stuckSince === undefined ? [] : (['stuck'] as const)), ...fires.map((fire) => fire.class as Worst)]);
+  const worst = SEVERITY.find((level) => problems.has(level)) ?? (historyKnown && unreadable === undefined ? 'ok' : 'unknown');
+  return { schedule, from, fires, counts, ...(stuckSince === undefined ? {} : { stuckSince }), worst, historyKnown, truncated: expected.truncated, ...(unreadable ? { unreadable } : {}) };
+}
+
+/**
+ * When a schedule stopped moving on: a next_scheduled_time older than the
+ * grace time, or a one-time schedule still held past its instant with no
+ * send for it in the history (a one-time schedule that did fire may linger).
+ */
+function stuckTime(schedule: ScheduleFacts, fires: FireVerdict[], now: number): number | undefined {
+  const late = (at: number | null | undefined) => typeof at === 'number' && now - at > TOLERANCE.GRACE_MS;
+  if (schedule.held === false) return undefined;
+  if (schedule.kind === 'one-time') {
+    const at = schedule.scheduledAt;
+    const sent = fires.some((fire) => fire.due === at && fire.sent);
+    return late(at) && !sent ? at : undefined;
+  }
+  return late(schedule.nextScheduledTime) ? schedule.nextScheduledTime! : undefined;
+}
+
+/** Something a person must act on: a missed or failed fire, or a stuck schedule (late fires are shown, not alarming). */
+export function needsAttention(health: ScheduleHealth): boolean {
+  return health.stuckSince !== undefined || health.counts.missed > 0 || health.counts.failed > 0;
+}

@@ -1,0 +1,126 @@
+import { localWithWeekday, utcText } from '../agenda/rows';
+import { span } from '../output/when';
+import { formatLocal } from '../time/zone';
+import { needsAttention, type FireVerdict, type ScheduleHealth } from './fires';
+
+export const FIRE_HEADERS = ['DUE', 'DUE UTC', 'SENT UTC', 'DELAY', 'CLASS', 'RUN', 'OUTCOME'];
+export const SCHEDULE_HEADERS = ['SCHEDULE', 'AGENT', 'KIND', 'OK', 'LATE', 'FAILED', 'MISSED', 'STUCK', 'WORST', 'NOTE'];
+
+/** "2026-11-22T14:00:12Z": a send to the second. */
+function sentUtc(at: number): string {
+  return `${new Date(at).toISOString().slice(0, 19)}Z`;
+}
+
+/** How a fire ended, in the words of its run (the stop reason), else of the history. */
+export function outcomeText(fire: FireVerdict): string {
+  if (fire.run) return fire.run.stopReason ?? fire.run.status ?? '';
+  if (fire.sent?.status === 'failed') return 'failed';
+  return '';
+}
+
+/** One fire as text cells, in the order of FIRE_HEADERS. */
+export function fireCells(fire: FireVerdict, zone: string): string[] {
+  const delay = fire.due !== undefined && fire.sent ? fire.sent.sentAt - fire.due : undefined;
+  return [
+    fire.due === undefined ? '-' : localWithWeekday(zone, fire.due),
+    fire.due === undefined ? '-' : utcText(fire.due),
+    fire.sent ? sentUtc(fire.sent.sentAt) : '-',
+    delay === undefined ? '-' : `${delay < 0 ? '-' : '+'}${span(delay)}`,
+    fire.class,
+    fire.sent?.runId ?? '-',
+    outcomeText(fire) || '-',
+  ];
+}
+
+export function fireJson(fire: FireVerdict, zone: string) {
+  return {
+    due: fire.due === undefined ? null : new Date(fire.due).toISOString(),
+    due_local: fire.due === undefined ? null : localWithWeekday(zone, fire.due),
+    sent_at: fire.sent ? new Date(fire.sent.sentAt).toISOString() : null,
+    delay_seconds: fire.due !== undefined && fire.sent ? Math.round((fire.sent.sentAt - fire.due) / 1000) : null,
+    class: fire.class,
+    history_id: fire.sent?.id ?? null,
+    history_status: fire.sent?.status ?? null,
+    run_id: fire.sent?.runId ?? null,
+    run_status: fire.run?.status ?? null,
+    stop_reason: fire.run?.stopReason ?? null,
+  };
+}
+
+/** What the worst of a schedule is, said in one short phrase with its time in the user's zone. */
+export function worstNote(health: ScheduleHealth, zone: string, now: number): string {
+  const newest = (name: FireVerdict['class']) => health.fires.find((fire) => fire.class === name);
+  switch (health.worst) {
+    case 'stuck': {
+      const since = health.stuckSince!;
+      return health.schedule.kind === 'one-time'
+        ? `still held ${span(now - since)} after its time ${formatLocal(zone, since)}`
+        : `next run ${formatLocal(zone, since)} is ${span(now - since)} in the past`;
+    }
+    case 'missed':
+      return `nothing sent for ${formatLocal(zone, newest('missed')!.due!)}`;
+    case 'failed': {
+      const fire = newest('failed')!;
+      const why = fire.sent?.status === 'failed' ? 'history says failed' : `run ${fire.run?.stopReason ?? fire.run?.status ?? 'failed'}`;
+      return `${formatLocal(zone, fire.due!)}: ${why}`;
+    }
+    case 'late': {
+      const fire = newest('late')!;
+      return `${formatLocal(zone, fire.due!)} sent ${span(fire.sent!.sentAt - fire.due!)} late`;
+    }
+    case 'unknown':
+      return health.unreadable === undefined ? 'no history on this server' : `its cron cannot be read (${health.unreadable})`;
+    case 'ok': {
+      const last = health.fires.find((fire) => fire.sent && fire.due !== undefined);
+      return last ? `last sent ${formatLocal(zone, last.sent!.sentAt)}` : 'nothing was due';
+    }
+  }
+}
+
+export interface HealthRowContext {
+  agentName?: string;
+  seriesId?: string;
+}
+
+/** One schedule as text cells, in the order of SCHEDULE_HEADERS. */
+export function scheduleCells(health: ScheduleHealth, zone: string, now: number, context: HealthRowContext = {}): string[] {
+  const counted = (n: number) => (health.historyKnown ? String(n) : '-');
+  const { counts } = health;
+  return [
+    health.schedule.id,
+    context.agentName ?? health.schedule.agentId,
+    context.seriesId === undefined ? health.schedule.kind : 'series',
+    counted(counts.ok),
+    counted(counts.late),
+    counted(counts.failed),
+    counted(counts.missed),
+    health.stuckSince === undefined ? 'no' : 'yes',
+    health.worst,
+    worstNote(health, zone, now),
+  ];
+}
+
+export function scheduleJson(health: ScheduleHealth, zone: string, now: number, context: HealthRowContext = {}) {
+  const { schedule } = health;
+  return {
+    schedule_id: schedule.id,
+    agent_id: schedule.agentId,
+    ...(context.agentName === undefined ? {} : { agent_name: context.agentName }),
+    kind: schedule.kind,
+    ...(schedule.cron === undefined ? {} : { cron_expression: schedule.cron }),
+    ...(schedule.scheduledAt === undefined ? {} : { scheduled_at: schedule.scheduledAt }),
+    ...(context.seriesId === undefined ? {} : { series_id: context.seriesId }),
+    from: new Date(health.from).toISOString(),
+    next_scheduled_time: typeof schedule.nextScheduledTime === 'number' ? new Date(schedule.nextScheduledTime).toISOString() : null,
+    history: health.historyKnown,
+    counts: health.counts,
+    stuck: health.stuckSince !== undefined,
+    stuck_since: health.stuckSince === undefined ? null : new Date(health.stuckSince).toISOString(),
+    worst: health.worst,
+    note: worstNote(health, zone, now),
+    needs_attention: needsAttention(health),
+    ...(health.truncated ? { truncated: true } : {}),
+    ...(health.unreadable ? { unreadable: health.unreadable } : {}),
+    fires: health.fires.map((fire) => fireJson(fire, zone)),
+  };
+}

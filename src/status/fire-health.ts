@@ -1,0 +1,129 @@
+import { CliError } from '../errors';
+import { FIRE_CLASSES, needsAttention, TOLERANCE, type FireClass, type ScheduleHealth } from '../health/fires';
+import { readFireHealth, scheduleFacts } from '../health/read';
+import { FIRE_HEADERS, fireCells, SCHEDULE_HEADERS, scheduleCells, scheduleJson, worstNote } from '../health/rows';
+import type { ScheduledMessage } from '../letta/types';
+import { renderTable } from '../output/table';
+import type { Runtime } from '../runtime';
+import type { State } from '../state/records';
+import { formatLocal } from '../time/zone';
+import type { StatusSection } from './section';
+
+/** The newest sends of each schedule whose run is read for its stop reason. */
+export const RUNS_PER_SCHEDULE = 20;
+
+export interface FireHealthOptions {
+  schedules: ScheduledMessage[];
+  /** Agent names by id, for the rows. */
+  names: Map<string, string>;
+  /** Unix ms: the start of the window. */
+  from: number;
+  concurrency: number;
+  /** Every fire, not only one line per schedule. */
+  detail: boolean;
+}
+
+/** What the record of intent adds about a schedule: when it was made (if the server does not say), and its series. */
+export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string };
+
+/**
+ * The record of intent read once, through its own lookups (findIntent,
+ * seriesOf). It is never required: unreadable, it adds nothing (said once).
+ */
+export async function recorded(rt: Runtime): Promise<Recorded> {
+  const [{ stateStore }, { findIntent, seriesOf }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
+  let state: State;
+  try {
+    state = await (await stateStore(rt)).read();
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    rt.out.warn(`${error.message}; creation times and series from the record of intent are not used.`);
+    return () => ({});
+  }
+  return (scheduleId) => {
+    const series = seriesOf(state, scheduleId);
+    const created = Date.parse(findIntent(state, scheduleId)?.created_at ?? series?.created_at ?? '');
+    return { ...(Number.isFinite(created) ? { createdAt: created } : {}), ...(series ? { seriesId: series.series_id } : {}) };
+  };
+}
+
+const ORDER = ['stuck', 'missed', 'failed', 'late', 'unknown', 'ok'];
+
+/** The note said once when the server has no history route. */
+export function noHistoryNote(status: number): string {
+  return `This server has no fire history (GET .../schedule/ID/history answered ${status}): only stuck schedules can be told, by a next run time in the past or a one-time schedule still held after its time.`;
+}
+
+/** Fire health over a window: every schedule's fires classified, one line each (every fire with `detail`). */
+export async function fireHealthSection(rt: Runtime, options: FireHealthOptions): Promise<StatusSection> {
+  const now = rt.now();
+  const zone = rt.zone();
+  const local = await recorded(rt);
+  const facts = options.schedules.map((item) => scheduleFacts(item, local(item.id).createdAt));
+  const reading = await readFireHealth(await rt.api(), facts, { from: options.from, now, concurrency: options.concurrency, runsPerSchedule: RUNS_PER_SCHEDULE });
+  if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
+  const healths = [...reading.healths].sort((a, b) => ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || a.schedule.id.localeCompare(b.schedule.id));
+  const context = (health: ScheduleHealth) => ({ agentName: options.names.get(health.schedule.agentId), seriesId: local(health.schedule.id).seriesId });
+
+  const totals = Object.fromEntries(FIRE_CLASSES.map((name) => [name, 0])) as Record<FireClass | 'stuck', number>;
+  totals.stuck = 0;
+  for (const health of healths) {
+    for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
+    if (health.stuckSince !== undefined) totals.stuck++;
+  }
+  const attention = healths.filter(needsAttention);
+  const historyRoute = reading.missingRoute === undefined;
+  const problems = attention.map((health) => `${health.schedule.id} (${context(health).agentName ?? health.schedule.agentId}): ${health.worst}, ${worstNote(health, zone, now)}`);
+  const stuck = `${totals.stuck} stuck schedule${totals.stuck === 1 ? '' : 's'}`;
+  const fires = historyRoute ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed` : '';
+  const summary = `${healths.length} schedule${healths.length === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})`;
+
+  return {
+    name: 'fire_health',
+    needsAttention: attention.length > 0,
+    problems,
+    summary,
+    json: {
+      since: new Date(options.from).toISOString(),
+      now: new Date(now).toISOString(),
+      timezone: zone,
+      history_route: historyRoute,
+      tolerance_seconds: { early: TOLERANCE.EARLY_MS / 1000, on_time: TOLERANCE.ON_TIME_MS / 1000, grace: TOLERANCE.GRACE_MS / 1000 },
+      needs_attention: attention.length > 0,
+      totals,
+      schedules: healths.map((health) => scheduleJson(health, zone, now, context(health))),
+      gone: reading.gone,
+    },
+    print() {
+      const out = rt.out;
+      if (out.quiet) {
+        for (const health of attention) out.line(health.schedule.id);
+      } else if (options.detail) {
+        printFires(rt, healths, zone);
+      } else {
+        printRows(rt, SCHEDULE_HEADERS, healths.map((health) => scheduleCells(health, zone, now, context(health))), SCHEDULE_HEADERS.length - 1);
+      }
+      for (const id of reading.gone) out.note(`Note: ${id} was deleted while it was being checked.`);
+      if (!out.quiet) out.note(summary);
+    },
+  };
+}
+
+/** A table on a terminal (the last column giving up width), tab-separated rows in a pipe. */
+export function printRows(rt: Runtime, headers: string[], rows: string[][], flexible: number): void {
+  const out = rt.out;
+  if (rows.length === 0) return;
+  if (!out.io.stdoutIsTTY) {
+    for (const row of rows) out.line(row.join('\t'));
+    return;
+  }
+  const columns = headers.map((header, i) => ({ header, flexible: i === flexible }));
+  const [head, ...lines] = renderTable(columns, rows, out.io.columns);
+  out.line([out.paint.bold(head ?? ''), ...lines].join('\n'));
+}
+
+/** --verbose: every fire of every schedule, newest first; each row starts with its schedule's id. */
+function printFires(rt: Runtime, healths: ScheduleHealth[], zone: string): void {
+  const rows = healths.flatMap((health) => health.fires.map((fire) => [health.schedule.id, ...fireCells(fire, zone)]));
+  printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, -1);
+}

@@ -1,0 +1,97 @@
+import { onServer, type State } from '../state/records';
+import type { SyncOutcomeRecord } from '../state/sync-outcome';
+import { expectedUtcCron } from '../sync/local-rule';
+import { followsLocalClock } from '../sync/plan';
+import { isGoneMember } from '../sync/series';
+import { nextOffsetChange } from '../time/zone';
+
+/** A sync older than this, while DST-kept schedules exist, is overdue (the printed job runs hourly). */
+export const SYNC_OVERDUE_MS = 2 * 3_600_000;
+/** A series whose last member fires within this is running dry: a day's margin over the hourly sync. */
+export const RUNS_DRY_WITHIN_MS = 24 * 3_600_000;
+
+export interface RecordStatus {
+  server: string;
+  last_sync: (SyncOutcomeRecord & { overdue: boolean }) | null;
+  /** Schedules whose recorded UTC cron no longer gives their local time (sync would replace them). */
+  wrong_local_time: Array<{ id: string; agent_id: string; zone: string; local_rule: string; utc_cron: string; expected_cron: string }>;
+  /** Schedules the rule cannot be kept for (their times now fall on different UTC days, say). */
+  problems: Array<{ id: string; message: string }>;
+  /** The next offset change of each zone DST-kept schedules follow, and which ids it moves. */
+  dst_changes: Array<{ zone: string; at: string; offset_before_minutes: number; offset_after_minutes: number; moves: string[] }>;
+  series: Array<{ series_id: string; agent_id: string; phrase: string; waiting: number; last_member_at: string | null; runs_dry_at: string | null; complete: boolean; running_dry: boolean }>;
+  paused: Array<{ id: string; agent_id: string; paused_at: string }>;
+  /** Records not acted on, and why. */
+  skipped: Array<{ where: string; why: string }>;
+  /** One line per thing a person should act on; empty when all is well. */
+  needs_action: string[];
+}
+
+/**
+ * What the record says needs attention on one server, as of `now`: pure (the
+ * record, the last sync's outcome and the clock in; facts out), so `status`,
+ * the once-a-day notice and tests read the same thing.
+ */
+export function recordStatus(state: State, server: string, lastSync: SyncOutcomeRecord | undefined, now: number): RecordStatus {
+  const ours = <T extends { server?: string }>(items: T[]) => items.filter((item) => onServer(item, server));
+  const kept = ours(state.intents).filter((i) => i.status === 'active' && followsLocalClock(i));
+  const wrong: RecordStatus['wrong_local_time'] = [];
+  const problems: RecordStatus['problems'] = [];
+  for (const intent of kept) {
+    const cron = intent.utc_crons?.[0] ?? '';
+    try {
+      const expected = expectedUtcCron(intent.local_rule, intent.zone, now);
+      if (expected && expected.cron !== cron) wrong.push({ id: intent.schedule_id, agent_id: intent.agent_id, zone: intent.zone, local_rule: intent.local_rule, utc_cron: cron, expected_cron: expected.cron });
+    } catch (error) {
+      problems.push({ id: intent.schedule_id, message: (error as Error).message });
+    }
+  }
+  const zones = [...new Set(kept.map((i) => i.zone))].sort();
+  const dst_changes = zones.flatMap((zone) => {
+    const change = nextOffsetChange(zone, now);
+    if (!change) return [];
+    return [{ zone, at: new Date(change.at).toISOString(), offset_before_minutes: change.before, offset_after_minutes: change.after, moves: kept.filter((i) => i.zone === zone).map((i) => i.schedule_id) }];
+  });
+  const series = ours(state.series)
+    .filter((one) => one.status === 'active')
+    .map((one) => {
+      const waiting = one.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
+      const last = waiting.at(-1)?.instant ?? null;
+      const complete = (one.count !== undefined && one.members.length >= one.count) || (one.until !== undefined && last !== null && Date.parse(one.horizon) >= Date.parse(one.until));
+      const runsDry = complete ? null : (last ?? new Date(now).toISOString());
+      return {
+        series_id: one.series_id,
+        agent_id: one.agent_id,
+        phrase: one.phrase,
+        waiting: waiting.length,
+        last_member_at: last,
+        runs_dry_at: runsDry,
+        complete,
+        running_dry: runsDry !== null && Date.parse(runsDry) - now < RUNS_DRY_WITHIN_MS,
+      };
+    });
+  const paused = ours(state.paused).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id, paused_at: p.paused_at }));
+  const skipped = (state.skipped ?? []).map((s) => ({ where: s.where, why: s.problem }));
+  const overdue = lastSync === undefined || now - Date.parse(lastSync.at) > SYNC_OVERDUE_MS;
+  const needs: string[] = [];
+  const keptCount = kept.length + series.length;
+  if (lastSync && !lastSync.ok) needs.push(`The last sync (${lastSync.at}) failed: ${lastSync.errors[0] ?? `exit ${lastSync.exit_code}`}`);
+  if (keptCount > 0 && overdue) needs.push(lastSync ? `The last sync was ${lastSync.at}: overdue (run it hourly: letta-switchboard sync --print-cron)` : 'sync has never run against this server (run it hourly: letta-switchboard sync --print-cron)');
+  for (const w of wrong) needs.push(`${w.id} fires at the wrong local time now (${w.utc_cron} UTC; ${w.expected_cron} keeps ${w.local_rule} in ${w.zone}): run letta-switchboard sync`);
+  for (const p of problems) needs.push(`${p.id}: ${p.message}`);
+  for (const s of series) if (s.running_dry) needs.push(`Series ${s.series_id} runs dry ${s.runs_dry_at}: run letta-switchboard sync`);
+  for (const s of skipped) needs.push(`A record is set aside: ${s.why}`);
+  return { server, last_sync: lastSync ? { ...lastSync, overdue } : null, wrong_local_time: wrong, problems, dst_changes, series, paused, skipped, needs_action: needs };
+}
+
+/**
+ * The one-line notice commands that read the record print on stderr (at most
+ * once a day): the last sync failed, or is overdue while DST-kept schedules exist.
+ */
+export function staleSyncNotice(state: State, server: string, lastSync: SyncOutcomeRecord | undefined, now: number): string | undefined {
+  const kept = state.intents.some((i) => onServer(i, server) && i.status === 'active' && followsLocalClock(i)) || state.series.some((s) => onServer(s, server) && s.status === 'active');
+  if (!kept) return undefined;
+  if (lastSync && !lastSync.ok) return `The last sync (${lastSync.at}) failed; local times may drift. See: letta-switchboard status`;
+  if (!lastSync || now - Date.parse(lastSync.at) > SYNC_OVERDUE_MS) return `sync has not run ${lastSync ? `since ${lastSync.at}` : 'yet'}; local times may drift. See: letta-switchboard status`;
+  return undefined;
+}

@@ -1,0 +1,80 @@
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** How this very program is started again from cron or a timer: the running node and script, or the standalone binary. */
+export interface Invocation {
+  /** process.execPath. */
+  execPath: string;
+  /** process.argv[1]: the script node ran, absent (or the binary itself) for a standalone binary. */
+  script: string | undefined;
+  /** The state folder, where the log goes. */
+  stateDir: string;
+  /** LETTA_SWITCHBOARD_STATE_DIR and LETTA_SWITCHBOARD_CONFIG_DIR as set now: a job must find the same files. */
+  env: Record<string, string | undefined>;
+}
+
+/** The words that start sync: absolute paths, so cron's PATH (/usr/bin:/bin) finds nothing it has to look up. */
+export function syncCommand({ execPath, script }: Invocation): string[] {
+  const program = realOrSame(execPath);
+  const file = script === undefined ? undefined : realOrSame(script);
+  const standalone = file === undefined || file === program;
+  return [...(standalone ? [program] : [program, file]), 'sync', '--all-agents'];
+}
+
+export function syncLogPath(invocation: Invocation): string {
+  return join(invocation.stateDir, 'sync.log');
+}
+
+const KEPT_ENV = ['LETTA_SWITCHBOARD_STATE_DIR', 'LETTA_SWITCHBOARD_CONFIG_DIR', 'XDG_STATE_HOME', 'XDG_CONFIG_HOME'];
+
+/** A crontab line: hourly at :17, output appended to a log in the state folder (so failures are kept, and `status` shows them). */
+export function crontabLine(invocation: Invocation): string {
+  const env = KEPT_ENV.filter((name) => invocation.env[name]).map((name) => `${name}=${shellQuote(invocation.env[name]!)}`);
+  return `17 * * * * ${[...env, ...syncCommand(invocation).map(shellQuote)].join(' ')} >> ${shellQuote(syncLogPath(invocation))} 2>&1`;
+}
+
+/** A systemd user service and timer (hourly), for ~/.config/systemd/user/. */
+export function systemdUnits(invocation: Invocation): string {
+  const env = KEPT_ENV.filter((name) => invocation.env[name]).map((name) => `Environment=${systemdQuote(`${name}=${invocation.env[name]}`)}`);
+  return [
+    '# ~/.config/systemd/user/letta-switchboard-sync.service',
+    '[Unit]',
+    'Description=Keep letta-switchboard schedules at their local time (sync)',
+    '',
+    '[Service]',
+    'Type=oneshot',
+    ...env,
+    `ExecStart=${syncCommand(invocation).map(systemdQuote).join(' ')}`,
+    `StandardOutput=append:${syncLogPath(invocation)}`,
+    `StandardError=append:${syncLogPath(invocation)}`,
+    '',
+    '# ~/.config/systemd/user/letta-switchboard-sync.timer',
+    '[Unit]',
+    'Description=Run letta-switchboard sync every hour',
+    '',
+    '[Timer]',
+    'OnCalendar=*-*-* *:17:00',
+    'Persistent=true',
+    '',
+    '[Install]',
+    'WantedBy=timers.target',
+    '',
+    '# Then: systemctl --user daemon-reload && systemctl --user enable --now letta-switchboard-sync.timer',
+  ].join('\n');
+}
+
+function realOrSame(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function systemdQuote(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `"${word.replace(/(["\\])/g, '\\$1')}"`;
+}

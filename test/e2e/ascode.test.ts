@@ -1,0 +1,403 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FakeLetta } from '../helpers/fake-letta';
+import { spawn } from 'node:child_process';
+import { BIN, runCli, runShell } from '../helpers/run-cli';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+
+const TWIN_A = 'agent-22222222-2222-2222-2222-222222222222';
+const suite = useFakeLetta({ defaultAgent: false });
+let letta: FakeLetta;
+let env: Record<string, string>;
+let dir: string;
+beforeEach(() => {
+  ({ letta, env } = suite);
+  dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+  mkdirSync(dir);
+});
+
+const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+const at = (now: string, ...args: string[]) => runCli(['--now', now, ...args], { env });
+
+function file(name: string, front: Record<string, string | number>, message: string): void {
+  const lines = Object.entries(front).map(([key, value]) => `${key}: ${typeof value === 'string' && /[:*#]/.test(value) ? JSON.stringify(value) : value}`);
+  writeFileSync(join(dir, name), `---\n${lines.join('\n')}\n---\n${message}\n`);
+}
+
+const lockFile = () => JSON.parse(readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8')) as { servers: Record<string, Record<string, { ids: string[] }>> };
+const owned = (name: string) => lockFile().servers[letta.url]![name]!.ids;
+/** What the server holds, in a form that ignores ids and order. */
+const sorted = (_key: string, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value);
+const snapshot = () => [...letta.schedules.values()].map((s) => JSON.stringify([s.agent_id, s.schedule, s.message], sorted)).sort();
+const changing = () => letta.received.filter((r) => r.method === 'POST' || r.method === 'DELETE');
+
+describe('export → apply', () => {
+  it('recreates the same schedules on an empty server, then has nothing left to do', async () => {
+    expect((await cli('recurring', 'create', '--agent-id', 'support-bot', '--message', 'Check the support queue', '--cron', 'every weekday at 9am', '--tz', 'America/New_York')).code).toBe(0);
+    expect((await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Ping', '--cron', '*/15 * * * *')).code).toBe(0);
+    expect((await cli('onetime', 'create', '--agent-id', AGENT, '--message', 'Reminder', '--execute-at', 'tomorrow at 9am', '--tz', 'America/New_York')).code).toBe(0);
+    expect((await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Every ninety', '--cron', 'every 90 minutes')).code).toBe(0);
+    expect((await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Thrice', '--cron', 'every day at 8am', '--count', '3', '--tz', 'Europe/London')).code).toBe(0);
+    // Made elsewhere, with fields a create command has no flag for.
+    const other = letta.addSchedule(TWIN_A, { type: 'recurring', cron_expression: '30 6 * * 1' }, 'Weekly digest');
+    Object.assign(other.message, { max_steps: 5, callback_url: 'https://example.test/hook', include_return_message_types: ['assistant_message'] });
+
+    const exported = await cli('export', '--all-agents', '-f', dir);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout.trim().split('\n').map((line) => line.slice(dir.length + 1))).toEqual([
+      'check-the-support-queue.md',
+      'every-ninety.md',
+      'ping.md',
+      'reminder.md',
+      'thrice.md',
+      'weekly-digest.md',
+    ]);
+    expect(readFileSync(join(dir, 'check-the-support-queue.md'), 'utf8')).toBe('---\nagent: support-bot\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\nCheck the support queue\n');
+    // An agent whose name is shared is named by its id; a schedule with no recorded phrase keeps its UTC cron.
+    expect(readFileSync(join(dir, 'weekly-digest.md'), 'utf8')).toBe(
+      `---\nagent: ${TWIN_A}\nwhen: 30 6 * * 1\ntimezone: UTC\nmax_steps: 5\ncallback_url: "https://example.test/hook"\ninclude_return_message_types: [assistant_message]\n---\nWeekly digest\n`,
+    );
+    expect((await cli('plan', '-f', dir)).code).toBe(0);
+
+    const before = snapshot();
+    letta.schedules.clear();
+    letta.received.length = 0;
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stderr).toContain('Plan: 6 to create, 0 to replace, 0 to delete, 0 unchanged.');
+    // One list per agent, no request per file.
+    expect(letta.requests('GET', /\/schedule$/).map((r) => r.path).sort()).toEqual([`/v1/agents/${AGENT}/schedule`, `/v1/agents/${TWIN_A}/schedule`]);
+
+    const applied = await cli('apply', '-f', dir);
+    expect(applied.code).toBe(0);
+    expect(snapshot()).toEqual(before);
+
+    letta.received.length = 0;
+    const again = await cli('apply', '-f', dir);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Nothing to change');
+    expect(changing()).toEqual([]);
+  });
+
+  it('a schedule sync replaced on this machine stays owned through its successor, and is never made twice', async () => {
+    expect((await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York')).code).toBe(0);
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    const spring = '2027-03-15T12:00:00Z';
+    expect((await at(spring, 'sync', '--agent-id', AGENT)).code).toBe(0);
+    const [successor, ...others] = [...letta.schedules.values()];
+    expect(others).toEqual([]);
+    expect(successor!.schedule.cron_expression).toBe('0 13 * * 1-5');
+    letta.received.length = 0;
+    const applied = await at(spring, 'apply', '-f', dir);
+    expect(applied.code).toBe(0);
+    expect(changing()).toEqual([]);
+    expect(owned('standup.md')).toEqual([successor!.id]);
+    // Deleting the file deletes it, and the record of intent hears of it: sync has nothing left to keep.
+    rmSync(join(dir, 'standup.md'));
+    expect((await at(spring, 'apply', '-f', dir, '--yes')).code).toBe(0);
+    expect(letta.schedules.size).toBe(0);
+    const state = JSON.parse(readFileSync(join(env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as { intents: Array<{ schedule_id: string; status: string }> };
+    expect(state.intents.find((i) => i.schedule_id === successor!.id)?.status).toBe('gone');
+    letta.received.length = 0;
+    expect((await at(spring, 'sync', '--agent-id', AGENT)).code).toBe(0);
+    expect(letta.received.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('exports the schedules of a folder as the files that made them', async () => {
+    const files: Record<string, string> = {
+      'check.md': '---\nagent: support-bot\nwhen: every monday at 9am\ntimezone: Asia/Kolkata\nrole: system\n---\nCheck\n',
+      'month.md': '---\nagent: support-bot\nwhen: first monday of the month at 9am\ntimezone: Europe/Paris\n---\nMonthly\n',
+      'stretch.md': '---\nagent: support-bot\nwhen: every 90 minutes\ntimezone: UTC\n---\nStretch\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const lock = readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8');
+    const r = await cli('export', '--agent-id', 'support-bot', '-f', dir);
+    expect(r.code, r.stderr).toBe(0);
+    for (const [name, text] of Object.entries(files)) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
+    expect(readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8')).toBe(lock);
+  });
+
+  it('refuses to overwrite a file that differs unless --force', async () => {
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Daily report');
+    writeFileSync(join(dir, 'daily-report.md'), 'my own notes\n');
+    const refused = await cli('export', '--agent-id', AGENT, '-f', dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('daily-report.md');
+    expect(readFileSync(join(dir, 'daily-report.md'), 'utf8')).toBe('my own notes\n');
+    expect(existsSync(join(dir, 'letta-schedules.lock.json'))).toBe(false);
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir, '--force')).code).toBe(0);
+    expect(readFileSync(join(dir, 'daily-report.md'), 'utf8')).toContain('when: 0 9 * * *');
+  });
+});
+
+describe('plan and apply', () => {
+  async function threeFiles() {
+    file('standup.md', { agent: 'support-bot', when: 'every weekday at 9am', timezone: 'America/New_York' }, 'Standup time');
+    file('digest.md', { agent: AGENT, when: '0 18 * * 5', role: 'system' }, 'Weekly digest');
+    file('reminder.md', { agent: AGENT, when: '2026-12-01 10:00', timezone: 'Europe/London' }, 'Renew the certificate');
+    const r = await cli('apply', '-f', dir);
+    expect(r.code).toBe(0);
+    letta.received.length = 0;
+  }
+
+  it('a changed message is exactly that diff, and apply replaces exactly that schedule', async () => {
+    await threeFiles();
+    const [old] = owned('standup.md');
+    file('standup.md', { agent: 'support-bot', when: 'every weekday at 9am', timezone: 'America/New_York' }, 'Standup in five minutes');
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toBe(`~ replace   standup.md  (replaces ${old})\n    message: "Standup time" → "Standup in five minutes"\n`);
+    const json = JSON.parse((await cli('plan', '-f', dir, '--json')).stdout);
+    expect(json.changes).toEqual([expect.objectContaining({ file: 'standup.md', action: 'replace', delete: [old], diff: [{ field: 'message', from: 'Standup time', to: 'Standup in five minutes' }] })]);
+    expect(json.unchanged).toEqual(['digest.md', 'reminder.md']);
+
+    letta.received.length = 0;
+    const applied = await cli('apply', '-f', dir);
+    expect(applied.code).toBe(0);
+    const [post, ...morePosts] = letta.requests('POST');
+    expect(morePosts).toEqual([]);
+    expect(post!.body).toEqual({ schedule: { type: 'recurring', cron_expression: '0 14 * * 1-5' }, messages: [{ role: 'user', content: 'Standup in five minutes' }] });
+    const [fresh] = owned('standup.md');
+    // Create, read back, then delete the old one: never delete first.
+    expect(letta.received.filter((r) => r.method !== 'GET' || r.path.includes(fresh!)).map((r) => `${r.method} ${r.path.split('/').at(-1)}`)).toEqual(['POST schedule', `GET ${fresh}`, `DELETE ${old}`]);
+    expect(applied.stdout).toBe(`~ standup.md: created ${fresh}; deleted ${old}\n`);
+  });
+
+  it('a changed phrase or zone shows the cron in UTC and on the clock', async () => {
+    await threeFiles();
+    file('standup.md', { agent: 'support-bot', when: 'every weekday at 9am', timezone: 'Europe/London' }, 'Standup time');
+    file('digest.md', { agent: AGENT, when: 'every friday at 5pm', timezone: 'UTC', role: 'system' }, 'Weekly digest');
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain('    cron: 0 18 * * 5 → 0 17 * * 5 (UTC); on the clock: 0 18 * * 5 in UTC → 0 17 * * 5 in UTC\n');
+    expect(plan.stdout).toContain('    cron: 0 14 * * 1-5 → 0 9 * * 1-5 (UTC); on the clock: 0 9 * * 1-5 in America/New_York → 0 9 * * 1-5 in Europe/London\n');
+    expect(plan.stdout).not.toContain('reminder.md');
+    const applied = await cli('apply', '-f', dir);
+    expect(applied.code).toBe(0);
+    expect(letta.requests('POST').map((r) => (r.body as { schedule: unknown }).schedule)).toEqual([
+      { type: 'recurring', cron_expression: '0 17 * * 5' },
+      { type: 'recurring', cron_expression: '0 9 * * 1-5' },
+    ]);
+    expect(letta.requests('DELETE')).toHaveLength(2);
+  });
+
+  it('a deleted file deletes its schedule (asking first), and never touches schedules the lock file does not own', async () => {
+    await threeFiles();
+    const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 18 * * 5' }, 'Weekly digest');
+    const [digest] = owned('digest.md');
+    rmSync(join(dir, 'digest.md'));
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toBe(`- delete    digest.md  (${digest})\n`);
+
+    // In a pipe, with no --yes, nothing is deleted and it says how.
+    const refused = await runShell(`letta-switchboard --now ${NOW} apply -f '${dir}' </dev/null | cat`, { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`Not deleted: 1 schedule(s) of 1 removed file(s) (digest.md): pass --yes to delete them`);
+    expect(letta.requests('DELETE')).toEqual([]);
+
+    const applied = await cli('apply', '-f', dir, '--yes');
+    expect(applied.code).toBe(0);
+    expect(letta.requests('DELETE').map((r) => r.path)).toEqual([`/v1/agents/${AGENT}/schedule/${digest}`]);
+    expect(letta.schedules.has(stranger.id)).toBe(true);
+    expect(Object.keys(lockFile().servers[letta.url]!)).toEqual(['reminder.md', 'standup.md']);
+  });
+
+  it('a failure midway leaves the old schedule (or old and new), says which, and the next apply finishes', async () => {
+    await threeFiles();
+    const [old] = owned('standup.md');
+    file('standup.md', { agent: 'support-bot', when: 'every weekday at 9am', timezone: 'America/New_York' }, 'Standup moved');
+    letta.inject(/^POST /, { status: 400, body: '{"detail":"refused"}' });
+    const refused = await cli('apply', '-f', dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Exist now: ${old} (old). Run apply again to finish.`);
+    expect(letta.requests('DELETE')).toEqual([]);
+    expect(letta.schedules.has(old!)).toBe(true);
+
+    letta.inject(/^DELETE /, { status: 400, body: '{"detail":"refused"}' });
+    const both = await cli('apply', '-f', dir);
+    expect(both.code).toBe(1);
+    // The fake hands out ids in order: the newest schedule is the one just created.
+    const fresh = [...letta.schedules.keys()].at(-1)!;
+    expect(both.stderr).toContain(`Exist now: ${fresh} (new), ${old} (old).`);
+    expect(letta.schedules.has(old!)).toBe(true);
+
+    letta.received.length = 0;
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    expect(letta.requests('POST')).toEqual([]);
+    expect(letta.requests('DELETE').map((r) => r.path.split('/').at(-1))).toEqual([old]);
+    expect(owned('standup.md')).toEqual([fresh]);
+  });
+
+  it('--dry-run prints the requests and sends and writes nothing', async () => {
+    file('standup.md', { agent: AGENT, when: '0 9 * * 1-5' }, 'Standup');
+    const r = await cli('apply', '-f', dir, '--dry-run');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`POST ${letta.url}/v1/agents/${AGENT}/schedule`);
+    expect(r.stdout).toContain('"cron_expression": "0 9 * * 1-5"');
+    expect(changing()).toEqual([]);
+    expect(existsSync(join(dir, 'letta-schedules.lock.json'))).toBe(false);
+  });
+
+  it('keeps local time across DST: --now past the change replaces, and a second apply sends nothing', async () => {
+    await threeFiles();
+    const spring = '2027-03-15T12:00:00Z';
+    const plan = await at(spring, 'plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain('~ replace   standup.md');
+    expect(plan.stdout).toContain('    cron: 0 14 * * 1-5 → 0 13 * * 1-5 (UTC); on the clock: 0 10 * * 1-5 in America/New_York → 0 9 * * 1-5 in America/New_York\n');
+    expect(plan.stdout).not.toContain('digest.md');
+    const applied = await at(spring, 'apply', '-f', dir);
+    expect(applied.code).toBe(0);
+    expect(letta.requests('POST').map((r) => (r.body as { schedule: unknown }).schedule)).toEqual([{ type: 'recurring', cron_expression: '0 13 * * 1-5' }]);
+    letta.received.length = 0;
+    expect((await at(spring, 'apply', '-f', dir)).stderr).toContain('Nothing to change');
+    expect(changing()).toEqual([]);
+  });
+
+  it('tops a series up as time passes', async () => {
+    file('daily.md', { agent: AGENT, when: 'every day at 9am', timezone: 'UTC', until: '2027-03-31' }, 'Daily check');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    // At most 50 waiting at once: 23 Nov to 11 Jan.
+    expect(letta.requests('POST')).toHaveLength(50);
+    letta.received.length = 0;
+    const later = '2026-12-02T15:00:00Z';
+    const plan = await at(later, 'plan', '-f', dir);
+    expect(plan.stdout).toMatch(/^\+ top-up {4}daily\.md {2}\(10 schedules\)/);
+    expect((await at(later, 'apply', '-f', dir)).code).toBe(0);
+    expect(letta.requests('POST').map((r) => (r.body as { schedule: { scheduled_at: number } }).schedule.scheduled_at)[0]).toBe(Date.parse('2027-01-12T09:00:00Z'));
+    expect(letta.requests('DELETE')).toEqual([]);
+    letta.received.length = 0;
+    expect((await at(later, 'apply', '-f', dir)).code).toBe(0);
+    expect(changing()).toEqual([]);
+  });
+});
+
+describe('bad files', () => {
+  it('names each bad file and line, applies the rest, and --strict applies nothing', async () => {
+    file('good.md', { agent: AGENT, when: 'every monday at 9am', timezone: 'UTC' }, 'Good one');
+    writeFileSync(join(dir, 'yaml.md'), `---\nagent: ${AGENT}\nwhen: [every day\n---\nBroken\n`);
+    file('key.md', { agent: AGENT, when: 'daily at 9am', timezone: 'UTC', colour: 'blue' }, 'Unknown key');
+    file('agent.md', { agent: 'nobody-bot', when: 'daily at 9am', timezone: 'UTC' }, 'Unknown agent');
+    file('phrase.md', { agent: AGENT, when: 'whenever the moon is full', timezone: 'UTC' }, 'Not understood');
+    file('past.md', { agent: AGENT, when: '2025-01-01 09:00', timezone: 'UTC' }, 'Past date');
+
+    const strict = await cli('apply', '-f', dir, '--strict');
+    expect(strict.code).toBe(2);
+    expect(changing()).toEqual([]);
+
+    const r = await cli('apply', '-f', dir);
+    expect(r.code).toBe(2);
+    const errors = r.stderr.split('\n').filter((line) => line.startsWith('Error:'));
+    expect(errors).toEqual([
+      expect.stringMatching(new RegExp(`^Error: ${dir}/agent\\.md:2: agent: No agent named 'nobody-bot'`)),
+      `Error: ${dir}/key.md:5: unknown key 'colour'; known keys: agent, when, timezone, role, until, count, max_steps, callback_url, include_return_message_types`,
+      expect.stringMatching(new RegExp(`^Error: ${dir}/past\\.md:3: when: '2025-01-01 09:00' is in the past`)),
+      expect.stringMatching(new RegExp(`^Error: ${dir}/phrase\\.md:3: when: `)),
+      expect.stringMatching(new RegExp(`^Error: ${dir}/yaml\\.md:\\d+: not valid YAML`)),
+    ]);
+    expect(letta.requests('POST')).toHaveLength(1);
+    expect(r.stdout).toMatch(/^\+ good\.md: created sm-\d+\n$/);
+    expect(Object.keys(lockFile().servers[letta.url]!)).toEqual(['good.md']);
+
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 1 unchanged, 5 file(s) left out');
+  });
+
+  it('a file that breaks later keeps its schedules: its lock entry is never read as a deletion', async () => {
+    file('keep.md', { agent: AGENT, when: '0 9 * * *' }, 'Keep me');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    writeFileSync(join(dir, 'keep.md'), '---\nagent: x\nwhen: 0 9 * * *\nbogus: 1\n---\nKeep me\n');
+    letta.received.length = 0;
+    const r = await cli('apply', '-f', dir, '--yes');
+    expect(r.code).toBe(2);
+    expect(changing()).toEqual([]);
+    expect(owned('keep.md')).toHaveLength(1);
+  });
+});
+
+describe('interrupted and concurrent applies', () => {
+  it('finds a create an interrupted apply sent but never recorded, and finishes a replacement cut off before its delete', async () => {
+    file('a.md', { agent: AGENT, when: '0 9 * * *' }, 'A');
+    file('b.md', { agent: AGENT, when: '0 10 * * *' }, 'B');
+    // A.md: the create landed, then the process died before writing its id. b.md: replaced, old not yet deleted.
+    const landed = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'A');
+    const bOld = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 11 * * *' }, 'B');
+    const bNew = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 10 * * *' }, 'B');
+    const entry = (when: string, ids: string[], extra = {}) => ({ agent_id: AGENT, when, timezone: 'UTC', ids, ...extra });
+    writeFileSync(
+      join(dir, 'letta-schedules.lock.json'),
+      JSON.stringify({ version: 1, servers: { [letta.url]: { 'a.md': entry('0 9 * * *', [], { pending: true }), 'b.md': entry('0 10 * * *', [bNew.id], { retiring: [{ agent_id: AGENT, id: bOld.id }] }) } } }),
+    );
+    const r = await cli('apply', '-f', dir);
+    expect(r.code).toBe(0);
+    expect(letta.requests('POST')).toEqual([]);
+    expect(letta.requests('DELETE').map((d) => d.path.split('/').at(-1))).toEqual([bOld.id]);
+    expect(owned('a.md')).toEqual([landed.id]);
+    expect(owned('b.md')).toEqual([bNew.id]);
+  });
+
+  it('killed (kill -9) at any request, the next apply finishes with nothing lost or doubled', async () => {
+    const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 12 * * *' }, 'Not ours');
+    const before = () => {
+      for (const name of readdirSync(dir)) rmSync(join(dir, name));
+      file('change.md', { agent: AGENT, when: '0 9 * * *' }, 'Old text');
+      file('remove.md', { agent: AGENT, when: '0 10 * * *' }, 'Remove me');
+      file('set.md', { agent: AGENT, when: 'every 90 minutes', timezone: 'UTC' }, 'Stretch');
+    };
+    const after = () => {
+      file('change.md', { agent: AGENT, when: '0 9 * * *' }, 'New text');
+      rmSync(join(dir, 'remove.md'));
+      file('new.md', { agent: AGENT, when: '0 11 * * *' }, 'Brand new');
+    };
+    const want = ['0 */3 * * * Stretch', '0 11 * * * Brand new', '0 12 * * * Not ours', '0 9 * * * New text', '30 1-22/3 * * * Stretch'];
+    const server = () => [...letta.schedules.values()].map((s) => `${s.schedule.cron_expression} ${(s.message.messages[0] as { content: string }).content}`).sort();
+    const killedAt = (k: number) =>
+      new Promise<void>((resolve) => {
+        const child = spawn(process.execPath, [BIN, '--now', NOW, 'apply', '-f', dir, '--yes'], { env, stdio: 'ignore' });
+        let seen = 0;
+        letta.onRequest = () => {
+          if (++seen === k) child.kill('SIGKILL');
+        };
+        child.on('close', () => resolve());
+      });
+
+    const setUp = async () => {
+      for (const [id] of [...letta.schedules].filter(([id]) => id !== stranger.id)) letta.schedules.delete(id);
+      before();
+      expect((await cli('apply', '-f', dir)).code).toBe(0);
+      after();
+      letta.received.length = 0;
+    };
+    // How many requests an apply of these changes sends when nothing stops it.
+    await setUp();
+    expect((await cli('apply', '-f', dir, '--yes')).code).toBe(0);
+    const requests = letta.received.length;
+    for (let k = 1; k <= requests; k++) {
+      await setUp();
+      await killedAt(k);
+      letta.onRequest = undefined;
+      const finished = await cli('apply', '-f', dir, '--yes');
+      expect(finished.code, `killed at request ${k}: ${finished.stderr}`).toBe(0);
+      expect(server(), `killed at request ${k}`).toEqual(want);
+      letta.received.length = 0;
+      expect((await cli('apply', '-f', dir, '--yes')).code).toBe(0);
+      expect(changing(), `killed at request ${k}`).toEqual([]);
+    }
+    // A list, then create → read back → delete for the changed file, create → read back for the new one, delete for the removed one.
+    expect(requests).toBeGreaterThanOrEqual(7);
+  }, 300_000);
+
+  it('twenty applies at once make one set of changes', async () => {
+    for (const n of [1, 2, 3]) file(`f${n}.md`, { agent: AGENT, when: `0 ${n} * * *` }, `Message ${n}`);
+    const runs = await Promise.all(Array.from({ length: 20 }, () => runCli(['--now', NOW, 'apply', '-f', dir], { env, timeoutMs: 60_000 })));
+    expect(runs.map((r) => r.code)).toEqual(Array(20).fill(0));
+    expect(letta.requests('POST')).toHaveLength(3);
+    expect(letta.schedules.size).toBe(3);
+    expect(readdirSync(dir).sort()).toEqual(['f1.md', 'f2.md', 'f3.md', 'letta-schedules.lock.json']);
+  }, 120_000);
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { desiredOf, type Desired } from '../../src/ascode/desired';
+import { slug } from '../../src/ascode/export-files';
+import { readScheduleFile, writeScheduleFile, type ScheduleFile } from '../../src/ascode/file-format';
+import { formatLock, parseLock, type LockEntry } from '../../src/ascode/lock-file';
+import { planChanges } from '../../src/ascode/planner';
+import type { ScheduledMessage } from '../../src/letta/types';
+
+const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
+const NOW = Date.parse('2026-11-22T15:00:00Z');
+
+function parsed(text: string): ScheduleFile {
+  const read = readScheduleFile(text);
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
+  return read.file;
+}
+
+describe('schedule files', () => {
+  it('reads the front matter and the body, and the line of each key', () => {
+    const file = parsed('---\nagent: support-bot\nwhen: every weekday at 9am\ntimezone: America/New_York\nmax_steps: 3\ninclude_return_message_types: [assistant_message, tool_call_message]\n---\n\nCheck the queue.\nThen post.\n');
+    expect(file).toMatchObject({ agent: 'support-bot', when: 'every weekday at 9am', timezone: 'America/New_York', max_steps: 3, include_return_message_types: ['assistant_message', 'tool_call_message'], message: 'Check the queue.\nThen post.' });
+    expect(file.lines).toMatchObject({ agent: 2, when: 3, timezone: 4, max_steps: 5 });
+  });
+
+  it.each([
+    ['agent: a\nwhen: daily\n', 1, "must start with a '---' line"],
+    ['---\nagent: a\nwhen: daily\nHello\n', 1, "no closing '---'"],
+    ['---\nagent: a\nwhen: [daily\n---\nHi\n', 3, 'not valid YAML'],
+    ['---\nagent: a\nwhen: daily\nwhen: hourly\n---\nHi\n', 4, 'not valid YAML'],
+    ['---\nagent: a\nwhen: daily\nrole: robot\n---\nHi\n', 4, "role: 'robot' is not a role"],
+    ['---\nagent: a\nwhen: daily\ncount: 0\n---\nHi\n', 4, 'count'],
+    ['---\nagent: a\nwhen: daily\ncallback_url: ftp://x\n---\nHi\n', 4, 'not an http(s) URL'],
+    ['---\nagent: a\nwhen: daily\nagentt: b\n---\nHi\n', 4, "unknown key 'agentt'; known keys: agent, when"],
+    ['---\nwhen: daily\n---\nHi\n', 1, "the field 'agent' is missing"],
+    ['---\nagent: a\nwhen: daily\n---\n\n', 5, 'the message'],
+  ])('%j is refused at line %i', (text, line, message) => {
+    const read = readScheduleFile(text);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.problems[0]!.line).toBe(line);
+    expect(read.problems[0]!.message).toContain(message);
+  });
+
+  it('writes files that read back as the same fields, whatever the values hold', () => {
+    const values = ['*/15 * * * *', '0 9 * * 1-5', 'every day at 9am', '2026-12-01 10:00', 'yes', '123', '@daily', '# not a comment', 'a: b', '"quoted"', "it's", ' padded '];
+    for (const when of values) {
+      const file = { agent: 'support-bot', when: when.trim() || when, timezone: 'UTC', message: `Message for ${when.trim()}` };
+      const back = parsed(writeScheduleFile(file));
+      expect({ agent: back.agent, when: back.when, timezone: back.timezone, message: back.message }).toEqual(file);
+    }
+  });
+
+  it('names files from the first words of the message', () => {
+    expect(slug('Check the support queue and post a summary')).toBe('check-the-support-queue-and');
+    expect(slug('Café: déjà vu!')).toBe('cafe-deja-vu');
+    expect(slug('!!!')).toBe('schedule');
+  });
+});
+
+describe('lock file', () => {
+  it('round-trips and refuses what it cannot understand, naming the field', () => {
+    const lock = parseLock(JSON.stringify({ version: 1, servers: { 'https://api.letta.com': { 'a.md': { agent_id: AGENT, ids: ['sm-1'], when: 'daily', timezone: 'UTC' } } } }), 'x.json');
+    expect(parseLock(formatLock(lock), 'x.json')).toEqual(lock);
+    expect(() => parseLock('{"version":1,"servers":{"s":{"a.md":{"agent_id":"a","ids":"sm-1","when":"d","timezone":"UTC"}}}}', 'x.json')).toThrow(/x\.json is not valid: servers\["s"\]\["a\.md"\]\.ids/);
+    expect(() => parseLock('{"version":1,', 'x.json')).toThrow(/x\.json is not valid JSON/);
+  });
+});
+
+describe('planner', () => {
+  const context = { now: NOW, zone: 'UTC', zoneUnset: false };
+  const want = (name: string, text: string, entry?: LockEntry) => desiredOf(name, parsed(text), AGENT, entry, context);
+  // As Letta lists it: the create's fields besides the schedule sit in `message`.
+  const listed = (id: string, { schedule, ...message }: Desired['bodies'][number]): ScheduledMessage => ({ id, agent_id: AGENT, schedule, message });
+
+  it('plans nothing against the result of its own plan', async () => {
+    const files = [
+      await want('a.md', '---\nagent: a\nwhen: every 90 minutes\n---\nA\n'),
+      await want('b.md', '---\nagent: a\nwhen: every day at 9am\ncount: 3\n---\nB\n'),
+      await want('c.md', '---\nagent: a\nwhen: "0 9 * * 1"\nmax_steps: 2\n---\nC\n'),
+    ];
+    const first = planChanges({ now: NOW, desired: files, entries: {}, failed: new Set(), wholeFolder: true, letta: new Map([[AGENT, new Map()]]) });
+    expect(first.map((c) => [c.file, c.kind, c.create.length])).toEqual([['a.md', 'create', 2], ['b.md', 'create', 3], ['c.md', 'create', 1]]);
+    // What apply leaves: every body created, each file owning its ids.
+    let n = 0;
+    const server = new Map<string, ScheduledMessage>();
+    const entries: Record<string, LockEntry> = {};
+    for (const change of first) {
+      const ids = change.create.map((body) => {
+        const item = listed(`sm-${++n}`, body);
+        server.set(item.id, item);
+        return item.id;
+      });
+      entries[change.file] = { ...change.entry!, ids };
+    }
+    const second = planChanges({ now: NOW, desired: files, entries, failed: new Set(), wholeFolder: true, letta: new Map([[AGENT, server]]) });
+    expect(second.map((c) => [c.kind, c.relock])).toEqual([['unchanged', false], ['unchanged', false], ['unchanged', false]]);
+  });
+
+  it('leaves a failed file and schedules it does not own alone, and deletes what a removed file owned', async () => {
+    const body = (await want('x.md', '---\nagent: a\nwhen: "0 9 * * *"\n---\nX\n')).bodies[0]!;
+    const server = new Map([['sm-1', listed('sm-1', body)], ['sm-2', listed('sm-2', body)], ['sm-3', listed('sm-3', body)]]);
+    const entry = (ids: string[]): LockEntry => ({ agent_id: AGENT, ids, when: '0 9 * * *', timezone: 'UTC' });
+    const plan = planChanges({ now: NOW, desired: [], entries: { 'broken.md': entry(['sm-1']), 'gone.md': entry(['sm-2']) }, failed: new Set(['broken.md']), wholeFolder: true, letta: new Map([[AGENT, server]]) });
+    expect(plan.map((c) => [c.file, c.kind, c.delete.map((d) => d.id)])).toEqual([['gone.md', 'delete', ['sm-2']]]);
+  });
+
+  it('keeps a one-time schedule about to fire, and a recorded instant instead of re-reading the phrase', async () => {
+    const entry: LockEntry = { agent_id: AGENT, ids: ['sm-1'], when: 'tomorrow at 9am', timezone: 'UTC', at: NOW + 30_000 };
+    const file = await want('r.md', '---\nagent: a\nwhen: tomorrow at 9am\n---\nR\n', entry);
+    expect(file.at).toBe(NOW + 30_000);
+    expect(file.bodies).toEqual([]);
+    const item = listed('sm-1', { schedule: { type: 'one-time', scheduled_at: NOW + 30_000 }, messages: [{ role: 'user', content: 'Old text' }] });
+    const [change] = planChanges({ now: NOW, desired: [file], entries: { 'r.md': entry }, failed: new Set(), wholeFolder: true, letta: new Map([[AGENT, new Map([['sm-1', item]])]]) });
+    expect(change).toMatchObject({ kind: 'unchanged', keep: ['sm-1'], delete: [] });
+  });
+});

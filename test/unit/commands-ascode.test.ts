@@ -1,0 +1,53 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/harness';
+import { AGENT } from '../helpers/suite';
+
+const h = useHarness();
+let dir: string;
+beforeEach(() => {
+  dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'keep.md'), `---\nagent: ${AGENT}\nwhen: "0 9 * * *"\n---\nKeep\n`);
+  writeFileSync(join(dir, 'drop.md'), `---\nagent: ${AGENT}\nwhen: "0 10 * * *"\n---\nDrop\n`);
+});
+
+describe('apply on a terminal', () => {
+  async function removeDrop() {
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    rmSync(join(dir, 'drop.md'));
+    h.letta.received.length = 0;
+  }
+
+  it('asks before deleting the schedules of a removed file, and deletes on yes', async () => {
+    await removeDrop();
+    const r = await h.run(['apply', '-f', dir], { terminal: 100, stdin: 'y\n' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Delete 1 schedule(s) of 1 removed file(s) (drop.md)? [y/N] ');
+    expect(h.letta.requests('DELETE')).toHaveLength(1);
+  });
+
+  it('deletes nothing on no, and says so', async () => {
+    await removeDrop();
+    const r = await h.run(['apply', '-f', dir], { terminal: 100, stdin: 'n\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Not deleted: 1 schedule(s) of 1 removed file(s) (drop.md): pass --yes to delete them.');
+    expect(h.letta.requests('DELETE')).toEqual([]);
+  });
+
+  it('plan with no folder here says where to look', async () => {
+    const r = await h.run(['plan']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Error: No folder \.\/letta-schedules here\n.*letta-switchboard export/);
+  });
+
+  it('a clock time needs a zone when none is set anywhere; a UTC cron does not', async () => {
+    writeFileSync(join(dir, 'clock.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am\n---\nClock\n`);
+    const r = await h.run(['plan', '-f', dir], { env: { TZ: undefined } });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain(`${dir}/clock.md:3: when: 'every day at 9am' names a time on the clock, and no zone is set: add 'timezone: ZONE'`);
+    expect(r.stdout).toContain('+ create    keep.md');
+  });
+});

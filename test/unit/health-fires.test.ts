@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { classify, matchFires, needsAttention, runFailed, scheduleHealth, TOLERANCE, type ScheduleFacts, type SentFire } from '../../src/health/fires';
+import { sinceInstant } from '../../src/time/since';
+
+const DUE = Date.parse('2026-11-20T14:00:00Z');
+const HOUR = 3_600_000;
+const NOW = Date.parse('2026-11-22T15:00:00Z');
+const sent = (at: number, status = 'success', runId?: string): SentFire => ({ id: `f-${at}`, sentAt: at, status, ...(runId ? { runId } : {}) });
+const daily: ScheduleFacts = { id: 'sm-1', agentId: 'agent-1', kind: 'recurring', cron: '0 14 * * *', nextScheduledTime: Date.parse('2026-11-23T14:00:00Z') };
+
+describe('the tolerance, at its edges', () => {
+  const classOf = (offset: number) => classify(matchFires([DUE], [sent(DUE + offset)]).find((pair) => pair.due !== undefined)!, undefined, NOW);
+
+  it('on time up to ON_TIME_MS after due, late just after', () => {
+    expect(classOf(TOLERANCE.ON_TIME_MS)).toBe('ok');
+    expect(classOf(TOLERANCE.ON_TIME_MS + 1000)).toBe('late');
+  });
+
+  it('a send up to EARLY_MS before due is that fire; earlier, it is not, and the fire is missed', () => {
+    expect(classOf(-TOLERANCE.EARLY_MS)).toBe('ok');
+    const pairs = matchFires([DUE], [sent(DUE - TOLERANCE.EARLY_MS - 1000)]);
+    expect(pairs.map((p) => [p.due !== undefined, p.sent !== undefined])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+    expect(classify(pairs[1]!, undefined, NOW)).toBe('missed');
+    expect(classify(pairs[0]!, undefined, NOW)).toBe('unexpected');
+  });
+
+  it('nothing sent is pending within the grace time, missed after it', () => {
+    expect(classify({ due: DUE }, undefined, DUE + TOLERANCE.GRACE_MS - 1)).toBe('pending');
+    expect(classify({ due: DUE }, undefined, DUE + TOLERANCE.GRACE_MS)).toBe('missed');
+  });
+
+  it('a late send belongs to its fire only until the next fire is due', () => {
+    const next = DUE + HOUR;
+    const pairs = matchFires([DUE, next], [sent(next + 10_000)]);
+    expect(pairs).toEqual([{ due: DUE }, { due: next, sent: sent(next + 10_000) }]);
+  });
+
+  it('a second send for one fire is unexpected, not the next fire', () => {
+    const pairs = matchFires([DUE, DUE + HOUR], [sent(DUE + 1000), sent(DUE + 2000)]);
+    expect(pairs.map((p) => [p.due, p.sent?.sentAt])).toEqual([
+      [DUE, DUE + 1000],
+      [undefined, DUE + 2000],
+      [DUE + HOUR, undefined],
+    ]);
+  });
+});
+
+describe('runFailed', () => {
+  it('an error stop reason, a failed or cancelled run, fails; a normal end does not; an unknown reason is not taken as an error', () => {
+    for (const stopReason of ['error', 'llm_api_error', 'max_steps', 'insufficient_credits', 'context_window_overflow_in_system_prompt', 'some_new_error']) expect(runFailed({ status: 'completed', stopReason }), stopReason).toBe(true);
+    for (const stopReason of ['end_turn', 'tool_rule', 'requires_approval', 'paused_for_review', null]) expect(runFailed({ status: 'completed', stopReason }), String(stopReason)).toBe(false);
+    expect(runFailed({ status: 'failed' })).toBe(true);
+    expect(runFailed({ status: 'cancelled' })).toBe(true);
+    expect(runFailed(undefined)).toBe(false);
+  });
+});
+
+describe('scheduleHealth', () => {
+  it('judges only from the creation time, and names the worst', () => {
+    const health = scheduleHealth({ schedule: { ...daily, createdAt: Date.parse('2026-11-21T00:00:00Z') }, from: NOW - 7 * 24 * HOUR, now: NOW, sent: [sent(Date.parse('2026-11-22T14:00:05Z'))] });
+    expect(health.fires.map((f) => [new Date(f.due!).toISOString(), f.class])).toEqual([
+      ['2026-11-22T14:00:00.000Z', 'ok'],
+      ['2026-11-21T14:00:00.000Z', 'missed'],
+    ]);
+    expect(health.worst).toBe('missed');
+    expect(needsAttention(health)).toBe(true);
+  });
+
+  it('a run that stopped on an error makes an on-time fire failed', () => {
+    const runs = new Map([['run-1', { status: 'completed', stopReason: 'llm_api_error' }]]);
+    const health = scheduleHealth({ schedule: { ...daily, createdAt: NOW - 2 * HOUR }, from: 0, now: NOW, sent: [sent(Date.parse('2026-11-22T14:00:01Z'), 'success', 'run-1')], runs });
+    expect(health.fires.map((f) => f.class)).toEqual(['failed']);
+  });
+
+  it('late fires alone are shown but need no action', () => {
+    const health = scheduleHealth({ schedule: { ...daily, createdAt: NOW - 2 * HOUR }, from: 0, now: NOW, sent: [sent(Date.parse('2026-11-22T14:30:00Z'))] });
+    expect(health.worst).toBe('late');
+    expect(needsAttention(health)).toBe(false);
+  });
+
+  it('stuck: a next run time older than the grace time; a one-time schedule still held after its time with nothing sent', () => {
+    const stuck = scheduleHealth({ schedule: { ...daily, nextScheduledTime: NOW - TOLERANCE.GRACE_MS - 1 }, from: NOW - HOUR, now: NOW, sent: [] });
+    expect(stuck.stuckSince).toBe(NOW - TOLERANCE.GRACE_MS - 1);
+    const fresh = scheduleHealth({ schedule: { ...daily, nextScheduledTime: NOW - TOLERANCE.GRACE_MS + 1 }, from: NOW - HOUR, now: NOW, sent: [] });
+    expect(fresh.stuckSince).toBeUndefined();
+    const once: ScheduleFacts = { id: 'sm-2', agentId: 'agent-1', kind: 'one-time', scheduledAt: DUE };
+    expect(scheduleHealth({ schedule: once, from: 0, now: NOW, sent: [] }).worst).toBe('stuck');
+    expect(scheduleHealth({ schedule: once, from: 0, now: NOW, sent: [sent(DUE + 1000)] }).worst).toBe('ok');
+    expect(scheduleHealth({ schedule: { ...once, held: false }, from: 0, now: NOW, sent: [] }).worst).toBe('missed');
+  });
+
+  it('without history: every due fire unknown, stuck still told, nothing else needs action', () => {
+    const health = scheduleHealth({ schedule: { ...daily, createdAt: NOW - 30 * HOUR }, from: 0, now: NOW, sent: undefined });
+    expect(health.fires.map((f) => f.class)).toEqual(['unknown', 'unknown']);
+    expect(health.worst).toBe('unknown');
+    expect(needsAttention(health)).toBe(false);
+  });
+
+  it('a cron that cannot be read is named, and its schedule judged unknown rather than ok', () => {
+    const health = scheduleHealth({ schedule: { ...daily, cron: '61 * * * *' }, from: 0, now: NOW, sent: [] });
+    expect(health.unreadable).toBeDefined();
+    expect(health.worst).toBe('unknown');
+  });
+
+  it('a paused schedule has no fires due after its pause', () => {
+    const health = scheduleHealth({ schedule: { ...daily, createdAt: NOW - 80 * HOUR, endedAt: NOW - 30 * HOUR, held: false }, from: 0, now: NOW, sent: [] });
+    expect(health.fires.map((f) => new Date(f.due!).toISOString())).toEqual(['2026-11-20T14:00:00.000Z', '2026-11-19T14:00:00.000Z']);
+  });
+});
+
+describe('sinceInstant', () => {
+  it('reads spans and dates back from now, and refuses the future, nonsense and more than a year', () => {
+    expect(sinceInstant('7d', NOW, 'UTC')).toBe(NOW - 7 * 24 * HOUR);
+    expect(sinceInstant('12h', NOW, 'UTC')).toBe(NOW - 12 * HOUR);
+    expect(sinceInstant('90m', NOW, 'UTC')).toBe(NOW - 90 * 60_000);
+    expect(sinceInstant('2w', NOW, 'UTC')).toBe(NOW - 14 * 24 * HOUR);
+    expect(sinceInstant('2026-11-20', NOW, 'America/New_York')).toBe(Date.parse('2026-11-20T05:00:00Z'));
+    expect(() => sinceInstant('2026-11-23', NOW, 'UTC')).toThrow(/not in the past/);
+    expect(() => sinceInstant('lately', NOW, 'UTC')).toThrow(/not a span or a date/);
+    expect(() => sinceInstant('400d', NOW, 'UTC')).toThrow(/more than 366 days/);
+  });
+});

@@ -1,0 +1,71 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/harness';
+import { AGENT } from '../helpers/suite';
+
+const h = useHarness();
+const WINTER = '2026-11-23T12:00:00Z';
+const SUMMER = '2027-03-16T00:00:00Z';
+const statePath = () => join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+
+async function create(args: string[], now = WINTER) {
+  const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--tz', 'America/New_York', '--now', now, '-q', ...args]);
+  expect(made.code).toBe(0);
+  return made.stdout.trim();
+}
+
+describe('status', () => {
+  it('exit 0 when all is well: the last sync, the next DST change and what it moves', async () => {
+    const id = await create(['--cron', 'every weekday at 9am']);
+    expect((await h.run(['sync', '--now', WINTER])).code).toBe(0);
+    const status = await h.run(['status', '--now', WINTER, '--json']);
+    expect(status.code).toBe(0);
+    const facts = JSON.parse(status.stdout);
+    expect(facts).toMatchObject({ server: `${h.letta.url}/`, last_sync: { ok: true, overdue: false }, wrong_local_time: [], needs_action: [] });
+    expect(facts.dst_changes).toEqual([expect.objectContaining({ zone: 'America/New_York', at: '2027-03-14T07:00:00.000Z', moves: [id] })]);
+    expect((await h.run(['status', '--now', WINTER])).stdout).toContain('Next DST');
+  });
+
+  it('exit 6 when a schedule fires at the wrong local time, sync is overdue, a series runs dry, or a record is set aside', async () => {
+    const id = await create(['--cron', 'every weekday at 9am']);
+    const series = await create(['--cron', 'every day at 9am', '--count', '2']);
+    void series;
+    const status = await h.run(['status', '--now', SUMMER, '--json']);
+    expect(status.code).toBe(6);
+    const facts = JSON.parse(status.stdout);
+    expect(facts.wrong_local_time).toEqual([expect.objectContaining({ id, utc_cron: '0 14 * * 1-5', expected_cron: '0 13 * * 1-5' })]);
+    expect(facts.needs_action.join('\n')).toMatch(/never run/);
+
+    const saved = JSON.parse(readFileSync(statePath(), 'utf8'));
+    saved.intents.push({ schedule_id: 'broken' });
+    writeFileSync(statePath(), JSON.stringify(saved));
+    const again = await h.run(['status', '--now', SUMMER]);
+    expect(again.code).toBe(6);
+    expect(again.stdout).toContain('Set aside     intents[1].agent_id must be a string');
+    expect(again.stderr).toContain('wrong local time now');
+  });
+
+  it('a failed last sync needs action', async () => {
+    await create(['--cron', 'every weekday at 9am']);
+    expect((await h.run(['sync', '--now', WINTER], { env: { LETTA_API_KEY: 'sk-let-revoked-0000000000' } })).code).toBe(4);
+    const status = await h.run(['status', '--now', WINTER, '--json']);
+    expect(status.code).toBe(6);
+    expect(JSON.parse(status.stdout).needs_action[0]).toMatch(/The last sync .* failed/);
+  });
+});
+
+describe('the stale-sync notice', () => {
+  it('a command that reads the record says once a day, on stderr, that the last sync failed', async () => {
+    const id = await create(['--cron', 'every weekday at 9am']);
+    expect((await h.run(['sync', '--now', WINTER], { env: { LETTA_API_KEY: 'sk-let-revoked-0000000000' } })).code).toBe(4);
+    const first = await h.run(['recurring', 'pause', id, '--now', WINTER]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('The last sync (2026-11-23T12:00:00.000Z) failed');
+    expect(first.stdout).not.toContain('last sync');
+    const second = await h.run(['recurring', 'resume', id, '--now', WINTER]);
+    expect(second.stderr).not.toContain('last sync');
+    const nextDay = await h.run(['recurring', 'pause', second.stdout.trim(), '--now', '2026-11-24T12:00:00Z']);
+    expect(nextDay.stderr).toContain('The last sync (2026-11-23T12:00:00.000Z) failed');
+  });
+});

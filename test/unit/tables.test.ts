@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/harness';
+import { displayWidth } from '../../src/output/text';
+import { AGENT, NOW } from '../helpers/suite';
+
+const h = useHarness();
+const TWIN = 'agent-22222222-2222-2222-2222-222222222222';
+const NY = ['--tz', 'America/New_York', '--no-color'];
+const WIDTHS = [60, 80, 100, 120, 200];
+
+/** Ids as Letta makes them ("scheduled_message-" and a UUID, 54 characters), so the table has the real widths to fit. */
+function letta(seed: number, start = ''): string {
+  const hex = (start + (seed * 2654435761).toString(16).padStart(8, '0') + 'abcdef0123456789'.repeat(3)).slice(0, 32);
+  return `scheduled_message-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function add(agent: string, schedule: { type: string; scheduled_at?: number; cron_expression?: string }, text: string, id: string) {
+  const item = h.letta.addSchedule(agent, schedule, text);
+  h.letta.schedules.delete(item.id);
+  item.id = id;
+  h.letta.schedules.set(id, item);
+  return item;
+}
+
+function seed() {
+  const hour = 3_600_000;
+  const at = (hours: number) => ({ type: 'one-time', scheduled_at: Date.parse(NOW) + hours * hour });
+  const recurring = (cron: string) => ({ type: 'recurring', cron_expression: cron });
+  return {
+    onetime: [
+      add(AGENT, at(50), 'Check the queue and tell me what is stuck, with links to each ticket', letta(1)),
+      add(TWIN, at(2), 'Reminder', letta(2)),
+      add(AGENT, at(26), 'Écrire le rapport 日本語のメッセージ and more words after it', letta(3)),
+    ],
+    recurring: [
+      add(AGENT, recurring('0 14 * * 1-5'), 'Standup: what did you do yesterday, what will you do today, what blocks you', letta(4)),
+      add(TWIN, recurring('*/15 * * * *'), 'Ping', letta(5)),
+      add(AGENT, recurring('30 1 * * 0'), 'Weekly summary', letta(6)),
+    ],
+  };
+}
+
+function table(stdout: string): { header: string[]; rows: string[] } {
+  const [head = '', ...rows] = stdout.trimEnd().split('\n');
+  return { header: head.split(/\s{2,}/), rows };
+}
+
+describe('tables on a terminal', () => {
+  for (const [noun, local] of [['onetime', 'RUNS AT'], ['recurring', 'NEXT RUN']] as const) {
+    it.each(WIDTHS)(`${noun} list fits %i columns without a wrapped line, keeping local time and message`, async (width) => {
+      seed();
+      const r = await h.run([noun, 'list', '--all-agents', ...NY], { terminal: width });
+      expect(r.code).toBe(0);
+      const { header, rows } = table(r.stdout);
+      expect(rows).toHaveLength(3);
+      for (const line of r.stdout.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThan(width);
+      expect(header).toContain(local);
+      expect(header).toContain('MESSAGE');
+      if (noun === 'recurring') expect(header).toContain('CRON');
+      // Given up in this order: UTC, then the agent, then the id.
+      const has = (name: string) => header.includes(name);
+      if (!has('AGENT')) expect(has('UTC') || has('CRON (UTC)')).toBe(false);
+      if (!has('ID')) expect(has('AGENT')).toBe(false);
+      // The message keeps a readable part.
+      for (const row of rows) expect(row).toMatch(/(Check the|Reminder|Écrire le|Standup: |Ping|Weekly su)/);
+      if (width === 200) {
+        expect(header).toEqual(expect.arrayContaining(['ID', 'AGENT', 'UTC']));
+        expect(rows.join('\n')).not.toContain('…');
+      }
+      if (width >= 100) expect(header).toContain('ID');
+    });
+  }
+
+  it('show agent names and short ids; --wide and a pipe show agent ids and full ids', async () => {
+    const { onetime } = seed();
+    const terminal = await h.run(['onetime', 'list', '--all-agents', ...NY], { terminal: 200 });
+    expect(terminal.stdout).toContain('support-bot');
+    expect(terminal.stdout).not.toContain(AGENT);
+    for (const item of onetime) {
+      expect(terminal.stdout).not.toContain(item.id);
+      expect(terminal.stdout).toContain(item.id.slice('scheduled_message-'.length, 'scheduled_message-'.length + 7));
+    }
+    const wide = await h.run(['onetime', 'list', '--all-agents', '--wide', ...NY], { terminal: 80 });
+    for (const item of onetime) expect(wide.stdout).toContain(item.id);
+    expect(wide.stdout).toContain(AGENT);
+    const pipe = await h.run(['onetime', 'list', '--all-agents', ...NY]);
+    for (const item of onetime) expect(pipe.stdout).toContain(`${item.id}\t${item.agent_id}\t`);
+  });
+
+  it('are sorted by next run on a terminal', async () => {
+    const { onetime } = seed();
+    const r = await h.run(['onetime', 'list', '--all-agents', ...NY], { terminal: 200 });
+    const order = table(r.stdout).rows.map((row) => onetime.findIndex((item) => row.includes(item.id.slice(18, 25))));
+    expect(order).toEqual([1, 2, 0]);
+  });
+});
+
+describe('short ids', () => {
+  it('every command that takes an id takes the short one a table shows back', async () => {
+    const { onetime, recurring } = seed();
+    const shown = (await h.run(['recurring', 'list', '--all-agents', ...NY], { terminal: 120 })).stdout;
+    const short = table(shown).rows.map((row) => row.split(/\s+/)[0]!);
+    expect(short.every((id) => id.length >= 7 && id.length < 20)).toBe(true);
+    const target = recurring.find((item) => item.id.includes(short[0]!))!;
+    const got = await h.run(['recurring', 'get', short[0]!, '--json']);
+    expect(got.code).toBe(0);
+    expect((JSON.parse(got.stdout) as { id: string }).id).toBe(target.id);
+    const deleted = await h.run(['onetime', 'delete', onetime[1]!.id.slice(18, 26), '--json']);
+    expect(deleted.code).toBe(0);
+    expect(JSON.parse(deleted.stdout)).toEqual([{ id: onetime[1]!.id, agent_id: TWIN, deleted: true }]);
+    expect(h.letta.schedules.has(onetime[1]!.id)).toBe(false);
+  });
+
+  it('a short id that starts several ids is refused, naming them; one that starts none is not found', async () => {
+    const a = add(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'a', letta(7, 'abcd1234'));
+    const b = add(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'b', letta(8, 'abcd1234'));
+    const shown = (await h.run(['recurring', 'list', '--all-agents', ...NY], { terminal: 120 })).stdout;
+    const shorts = table(shown).rows.map((row) => row.split(/\s+/)[0]!);
+    expect(new Set(shorts).size).toBe(2);
+    expect(shorts.every((s) => s.length > 8)).toBe(true);
+    const both = await h.run(['recurring', 'get', 'abcd1234']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(a.id);
+    expect(both.stderr).toContain(b.id);
+    const none = await h.run(['recurring', 'get', 'fff0000']);
+    expect(none.code).toBe(3);
+    expect(none.stderr).toContain("No schedule id starts with 'fff0000'");
+  });
+});
+
+if (process.env.SHOW_TABLES) {
+  it('prints them', async () => {
+    seed();
+    for (const width of WIDTHS) for (const noun of ['onetime', 'recurring']) {
+      const r = await h.run([noun, 'list', '--all-agents', ...NY], { terminal: width });
+      console.log(`--- ${noun} ${width}\n${r.stdout}`);
+    }
+  });
+}
+
+describe('runs', () => {
+  it('results list fits 80 columns with short run ids, and results get takes one back', async () => {
+    const runs = [1, 2].map((n) => ({ id: `run-${n}b5c${n}d00-1111-4222-8333-44445555666${n}`, status: 'completed', agent_id: AGENT, created_at: NOW, stop_reason: 'end_turn' }));
+    h.letta.runs.push(...runs);
+    const r = await h.run(['results', 'list', ...NY], { terminal: 80 });
+    expect(r.code).toBe(0);
+    for (const line of r.stdout.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThan(80);
+    const short = table(r.stdout).rows.map((row) => row.split(/\s+/)[0]!);
+    expect(short).toHaveLength(2);
+    const got = await h.run(['results', 'get', short[1]!, '--json']);
+    expect(got.code).toBe(0);
+    expect(runs.map((run) => run.id)).toContain((JSON.parse(got.stdout) as { id: string }).id);
+  });
+});
+
+describe('agent names', () => {
+  it('resolve with one request, remembered across commands in the cache folder for this server', async () => {
+    seed();
+    const agentRequests = () => h.letta.requests('GET', /^\/v1\/agents\/?$/).length;
+    const before = agentRequests();
+    expect((await h.run(['onetime', 'list', '--agent-id', 'support-bot'])).code).toBe(0);
+    expect(agentRequests() - before).toBe(1);
+    for (let i = 0; i < 3; i++) expect((await h.run(['recurring', 'list', '--agent-id', 'support-bot'])).code).toBe(0);
+    expect(agentRequests() - before).toBe(1);
+    // Another server (here the same one under another address) has its own names.
+    expect((await h.run(['onetime', 'list', '--agent-id', 'support-bot'], { env: { LETTA_BASE_URL: `${h.letta.url}/` } })).code).toBe(0);
+    expect(agentRequests() - before).toBe(2);
+  });
+
+  it('an ambiguous name is still refused (the second page is read to name every match)', async () => {
+    const r = await h.run(['onetime', 'list', '--agent-id', 'twin']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('agent-22222222-2222-2222-2222-222222222222');
+    expect(r.stderr).toContain('agent-33333333-3333-3333-3333-333333333333');
+  });
+});
