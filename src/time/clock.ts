@@ -216,7 +216,8 @@ function spell(tokens: readonly string[]): string {
   tokens.forEach((token, k) => {
     const previous = tokens[k - 1];
     const glued = previous !== undefined && ((/^(?:am|pm|h)$/.test(token) && /\d$/.test(previous)) || (/^\d/.test(token) && previous === 'h'));
-    text += k === 0 || glued ? token : ` ${token}`;
+    const word = token === 'oclock' ? "o'clock" : token;
+    text += k === 0 || glued ? word : ` ${word}`;
   });
   return text;
 }

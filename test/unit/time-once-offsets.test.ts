@@ -64,3 +64,25 @@ describe('DST days', () => {
     expect(meaning.notes).toContain(note);
   });
 });
+
+/*
+ * chrono-node's place: it reads only what the readers above leave (the long
+ * tail of date spellings, such as US slashes), and under the same rules: a
+ * clock without am/pm follows the spec's rule with a note, and every word
+ * must be its or filler.
+ */
+describe('the date spellings chrono-node reads', () => {
+  it.each([
+    ['8/17/2027 at 4', '2027-08-17 16:00', true],
+    ['8/17/2027 at 04:00', '2027-08-17 04:00', false],
+    ['8/17/2027 at 16:00', '2027-08-17 16:00', false],
+  ])('%s', async (phrase, expected, noted) => {
+    const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' });
+    expect(meaning.local.slice(0, 16)).toBe(expected);
+    expect(meaning.notes.length > 0).toBe(noted);
+  });
+
+  it('a word chrono would skip is refused', async () => {
+    await expect(meaningOfOnce('8/17/2027 zork', { now: NOW, zone: 'America/New_York' })).rejects.toThrow("did not understand 'zork'");
+  });
+});
