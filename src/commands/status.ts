@@ -6,8 +6,7 @@ import { agentOption, allAgentsOption, concurrencyOption } from './options';
 /** `status`: what needs attention. Each section is built by its own module; this file only declares and joins them. */
 export default defineCommand({
   path: ['status'],
-  description:
-    "What needs attention: the last sync, schedules at the wrong local time, the next DST change, series running dry, paused and set-aside records, and every schedule's fires classified ok, late, failed, missed or stuck (--verbose: every fire); exit 6 when something needs action",
+  description: "What needs attention: the last sync, DST drift, series running dry, paused records, and fires classified ok, late, failed, missed or stuck; exit 6 when something does",
   examples: [
     'letta-switchboard status',
     'letta-switchboard status --agent-id support-bot --since 1d --verbose',

@@ -20,7 +20,9 @@ export async function recordSection(rt: Runtime): Promise<StatusSection> {
     problems: status.needs_action,
     summary: `${lastSync}, ${status.series.length} series, ${status.paused.length} paused`,
     print: () => {
-      if (!rt.out.quiet) printStatus(rt.out, status, rt.zone());
+      // A server this machine has recorded nothing for has no record to speak of.
+      const empty = !status.last_sync && status.dst_changes.length === 0 && status.series.length === 0 && status.paused.length === 0 && status.skipped.length === 0 && status.needs_action.length === 0;
+      if (!rt.out.quiet && !empty) printStatus(rt.out, status, rt.zone());
     },
   };
 }

@@ -74,7 +74,8 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
   const skipped = (state.skipped ?? []).map((s) => ({ where: s.where, why: s.problem }));
   const overdue = lastSync === undefined || now - Date.parse(lastSync.at) > SYNC_OVERDUE_MS;
   const needs: string[] = [];
-  const keptCount = kept.length + series.length;
+  // A schedule kept in a zone without offset changes (UTC) never drifts; only those and series need the sync job.
+  const keptCount = kept.filter((i) => nextOffsetChange(i.zone, now)).length + series.length;
   if (lastSync && !lastSync.ok) needs.push(`The last sync (${lastSync.at}) failed: ${lastSync.errors[0] ?? `exit ${lastSync.exit_code}`}`);
   if (keptCount > 0 && overdue) needs.push(lastSync ? `The last sync was ${lastSync.at}: overdue (run it hourly: letta-switchboard sync --print-cron)` : 'sync has never run against this server (run it hourly: letta-switchboard sync --print-cron)');
   for (const w of wrong) needs.push(`${w.id} fires at the wrong local time now (${w.utc_cron} UTC; ${w.expected_cron} keeps ${w.local_rule} in ${w.zone}): run letta-switchboard sync`);

@@ -90,6 +90,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['sync', '--agent-id', AGENT], setup: recurring },
     { args: ['sync', '--all-agents', '--dry-run'], setup: recurring },
     { args: ['sync', '--print-cron'], stdout: /sync/ },
+    { args: ['sync', '--print-systemd'], stdout: /\[Timer\]/ },
   ],
   'recurring pause': [{ args: ['recurring', 'pause', 'ID', '--agent-id', AGENT, '--yes'], setup: recurring }],
   // A paused schedule lives in this machine's record, so resume and paused run after a pause in the same home (see below).

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useHarness } from '../helpers/harness';
 import { AGENT } from '../helpers/suite';
 
@@ -16,15 +16,18 @@ async function create(args: string[], now = WINTER) {
 }
 
 describe('status', () => {
+  // Letta's clock where the schedules are made, so their next run is not already past (stuck).
+  beforeEach(() => (h.letta.now = () => Date.parse(WINTER)));
   it('exit 0 when all is well: the last sync, the next DST change and what it moves', async () => {
     const id = await create(['--cron', 'every weekday at 9am']);
     expect((await h.run(['sync', '--now', WINTER])).code).toBe(0);
     const status = await h.run(['status', '--now', WINTER, '--json']);
     expect(status.code).toBe(0);
-    const facts = JSON.parse(status.stdout);
+    const facts = JSON.parse(status.stdout).record;
     expect(facts).toMatchObject({ server: `${h.letta.url}/`, last_sync: { ok: true, overdue: false }, wrong_local_time: [], needs_action: [] });
     expect(facts.dst_changes).toEqual([expect.objectContaining({ zone: 'America/New_York', at: '2027-03-14T07:00:00.000Z', moves: [id] })]);
-    expect((await h.run(['status', '--now', WINTER])).stdout).toContain('Next DST');
+    // In a pipe the record's part goes to stderr; stdout keeps the fire-health rows.
+    expect((await h.run(['status', '--now', WINTER])).stderr).toContain('Next DST');
   });
 
   it('exit 6 when a schedule fires at the wrong local time, sync is overdue, a series runs dry, or a record is set aside', async () => {
@@ -33,7 +36,7 @@ describe('status', () => {
     void series;
     const status = await h.run(['status', '--now', SUMMER, '--json']);
     expect(status.code).toBe(6);
-    const facts = JSON.parse(status.stdout);
+    const facts = JSON.parse(status.stdout).record;
     expect(facts.wrong_local_time).toEqual([expect.objectContaining({ id, utc_cron: '0 14 * * 1-5', expected_cron: '0 13 * * 1-5' })]);
     expect(facts.needs_action.join('\n')).toMatch(/never run/);
 
@@ -42,7 +45,7 @@ describe('status', () => {
     writeFileSync(statePath(), JSON.stringify(saved));
     const again = await h.run(['status', '--now', SUMMER]);
     expect(again.code).toBe(6);
-    expect(again.stdout).toContain('Set aside     intents[1].agent_id must be a string');
+    expect(again.stderr).toContain('Set aside     intents[1].agent_id must be a string');
     expect(again.stderr).toContain('wrong local time now');
   });
 
@@ -51,7 +54,7 @@ describe('status', () => {
     expect((await h.run(['sync', '--now', WINTER], { env: { LETTA_API_KEY: 'sk-let-revoked-0000000000' } })).code).toBe(4);
     const status = await h.run(['status', '--now', WINTER, '--json']);
     expect(status.code).toBe(6);
-    expect(JSON.parse(status.stdout).needs_action[0]).toMatch(/The last sync .* failed/);
+    expect(JSON.parse(status.stdout).record.needs_action[0]).toMatch(/The last sync .* failed/);
   });
 });
 
