@@ -71,7 +71,7 @@ export default defineCommand({
       return printDetail(out, [
         ['Series', meaning.input],
         ['Means', meaning.description],
-        ['No cron', `${meaning.reason.replace(/^cannot/, 'It cannot')}. It needs a series of one-time schedules.`],
+        ['No cron', `It ${meaning.reason}${/series/.test(meaning.reason) ? '' : '. It needs a series of one-time schedules'}.`],
         ...nextRuns,
       ]);
     }

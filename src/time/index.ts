@@ -254,5 +254,19 @@ async function readRecurring(input: string, options: PhraseOptions & { notes: st
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
   const { looksRecurring } = await import('./recurring');
-  return looksRecurring(input) ? meaningOfSchedule(input, options, count) : meaningOfOnce(input, options);
+  if (looksRecurring(input) || (await repeatsWithinEnds(input, options, looksRecurring))) return meaningOfSchedule(input, options, count);
+  return meaningOfOnce(input, options);
+}
+
+/** A repeating rule that gives its own start, end or count ("every day at 9am for 2 weeks") repeats once they are set aside. */
+async function repeatsWithinEnds(input: string, options: PhraseOptions, looksRecurring: (text: string) => boolean): Promise<boolean> {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!END_CLAUSE.test(text)) return false;
+  const { readEnds } = await import('./read-ends');
+  try {
+    const { rule, ends } = readEnds(text, options);
+    return ends.said.length > 0 && looksRecurring(rule);
+  } catch {
+    return false;
+  }
 }

@@ -211,3 +211,16 @@ describe('more ways to say days, windows, intervals and clocks', () => {
     }
   });
 });
+
+describe('a phrase read with no kind given (parse without --once or --recurring)', () => {
+  const options = { now: Date.parse('2026-12-02T16:00:00Z'), zone: 'America/New_York' };
+  it('a repeating rule with its own end, start or count is read as repeating', async () => {
+    for (const phrase of ['every day at 9am for 2 weeks', 'daily at 8am until dec 24', 'every monday at 10am 4 times', 'weekdays at 9 starting dec 14']) {
+      expect((await meaningOf(phrase, options)).type, phrase).toBe('series');
+    }
+  });
+  it('one instant with a word like an end is still one instant, or refused', async () => {
+    expect((await meaningOf('friday at 4', options)).type).toBe('one-time');
+    await expect(meaningOf('friday at 4 for the review', options)).rejects.toThrow(/did not understand/);
+  });
+});
