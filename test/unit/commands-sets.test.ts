@@ -28,6 +28,13 @@ describe('recurring create with a phrase that is a set of crons', () => {
     expect(r.stderr).toMatch(/Cron {5}30 1-22\/3 \* \* \* \(UTC\)\n {2}Means {4}At 30 minutes past the hour, every 3 hours/);
   });
 
+  it('get of one schedule of a set names the set and the schedule beside it', async () => {
+    const ids = (await create('every 90 minutes', '--tz', 'UTC', '-q')).stdout.trim().split('\n');
+    const got = await h.run(['recurring', 'get', ids[0]!, '--agent-id', AGENT]);
+    expect(got.code).toBe(0);
+    expect(got.stdout).toMatch(new RegExp(`Set +set-\\S+ with ${ids[1]}, made from 'every 90 minutes'; delete all of it with: letta-switchboard recurring delete set-`));
+  });
+
   it('a set of clock times in a zone: each cron is its local time in UTC, and -q prints one id a line', async () => {
     const r = await create('every day at 9:00 and 17:30', '--tz', 'America/New_York', '-q');
     expect(r.code).toBe(0);

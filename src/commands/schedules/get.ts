@@ -44,6 +44,8 @@ export default (kind: ScheduleKind) =>
         rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
         const kept = await keptAt(rt, item.id);
         if (kept) rows.push(['Kept at', kept]);
+        const set = await setOf(rt, item.id);
+        if (set) rows.push(['Set', set]);
         if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
         if (!paused) rows.push(['Next run', () => bothZones(zone, next.value, next.field, now)]);
       }
@@ -76,6 +78,17 @@ async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
   const intent = findIntent(await readRecordOrNothing(rt), id);
   if (!intent || intent.status !== 'active' || !onServer(intent, serverOf(rt)) || !followsLocalClock(intent) || intent.zone === 'UTC') return undefined;
   return `${intent.local_rule} in ${intent.zone}: ${describeCron(intent.local_rule)} (sync keeps it there across DST)`;
+}
+
+/** For one schedule of a set: the set and the schedules made with it, which fire beside it. */
+async function setOf(rt: Runtime, id: string): Promise<string | undefined> {
+  const [{ readRecordOrNothing }, { findIntent, setMembers }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
+  const state = await readRecordOrNothing(rt);
+  const setId = findIntent(state, id)?.set_id;
+  if (!setId) return undefined;
+  const siblings = setMembers(state, setId).filter((member) => member.schedule_id !== id).map((member) => member.schedule_id);
+  const others = siblings.length > 0 ? ` with ${siblings.join(', ')}` : '';
+  return `${setId}${others}, made from '${findIntent(state, id)!.phrase}'; delete all of it with: letta-switchboard recurring delete ${setId}`;
 }
 
 /** A set or series id: what it was made from and each of its schedules (ids on stdout, one a line, with -q). */
