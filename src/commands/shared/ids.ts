@@ -63,53 +63,43 @@ async function recordIds(rt: Runtime): Promise<string[]> {
 }
 
 /**
- * Act on each id and collect what happened, in the order of the ids. With one
- * id its error is the command's error. With several, each failure is said and
- * recorded with `failed(id, message)`, and the rest go on; a failure that would
- * repeat for every id (auth, network, Ctrl-C) stops the rest, which are
- * recorded as not tried. `act` returns the id's outcome, or nothing to record
- * none. With `concurrency` above 1, that many ids are acted on at once (their
- * requests are independent); each outcome is still handed to `said` (to print
- * it) in the order of the ids, and an id already under way when another stops
- * the rest finishes and is recorded as it ended. With `collectEvery`, one id
- * is as several (its failure recorded, not thrown). `firstError` is the first
- * failure. `stopped` is the failure whose exit code the command ends with,
- * when it is more than the general 1: the one that stopped the rest, or "not found" (3) when no id was found at all.
+ * Act on each id in turn and collect what happened. With one id its error is
+ * the command's error (unless `collectEvery`: one id is then as several). With
+ * several, each failure is said and recorded with `failed(id, message, error)`,
+ * and the rest go on; a failure that would repeat for every id (auth, network,
+ * Ctrl-C) stops the rest, which are recorded as not tried. `act` returns the
+ * id's outcome, or nothing to record none; `said` prints each outcome as it
+ * comes. `firstError` is the first failure. `stopped` is the failure whose exit
+ * code the command ends with, when it is more than the general 1: the one that
+ * stopped the rest, or "not found" (3) when no id was found at all.
  */
 export async function eachId<T>(
   out: Output,
   ids: string[],
   failed: (id: string, message: string, error?: CliError) => T,
   act: (id: string) => Promise<T | undefined>,
-  { concurrency = 1, said, collectEvery = false }: { concurrency?: number; said?: (outcome: T) => void; collectEvery?: boolean } = {},
+  { said, collectEvery = false }: { said?: (outcome: T) => void; collectEvery?: boolean } = {},
 ): Promise<{ outcomes: T[]; stopped?: CliError; firstError?: CliError }> {
-  type Ended = { outcome: T | undefined } | { error: unknown } | 'not tried';
   const outcomes: T[] = [];
   let stopped: CliError | undefined;
   const failures: CliError[] = [];
-  // Settled, never rejected: one may fail while an earlier one is still awaited.
-  const running: Array<Promise<Ended>> = [];
-  const start = (index: number) => {
-    if (index >= ids.length) return;
-    running[index] = stopped ? Promise.resolve('not tried') : act(ids[index]!).then((outcome) => ({ outcome }), (error: unknown) => ({ error }));
-  };
-  for (let index = 0; index < Math.min(concurrency, ids.length); index++) start(index);
-  for (const [index, id] of ids.entries()) {
-    const ended = await running[index]!;
-    if (ended === 'not tried') {
+  for (const id of ids) {
+    if (stopped) {
       outcomes.push(failed(id, 'not tried'));
-    } else if ('error' in ended) {
-      const { error } = ended;
+      continue;
+    }
+    try {
+      const outcome = await act(id);
+      if (outcome === undefined) continue;
+      outcomes.push(outcome);
+      said?.(outcome);
+    } catch (error) {
       if (!(error instanceof CliError) || (ids.length === 1 && !collectEvery)) throw error;
       outcomes.push(failed(id, error.message, error));
       failures.push(error);
       if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
-      if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped ??= error;
-    } else if (ended.outcome !== undefined) {
-      outcomes.push(ended.outcome);
-      said?.(ended.outcome);
+      if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
     }
-    start(index + concurrency);
   }
   if (!stopped && failures.length === ids.length && failures.every((error) => error instanceof NotFoundError)) stopped = failures[0];
   return { outcomes, stopped, firstError: failures[0] };
