@@ -1,5 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { ScheduleFacts } from '../health/fires';
+import type { LineageChange } from '../health/lineage';
 import { CliError, NotFoundError } from '../errors';
 import type { Runtime } from '../runtime';
 import type { State } from '../state/records';
@@ -12,7 +13,7 @@ const MAX_LIMIT = 10_000;
 /** `history ID`: the fires of a schedule (or of every member of a series, or of a paused schedule before its pause). */
 export default defineCommand({
   path: ['history'],
-  description: 'The fires of a schedule, series or paused schedule, newest first: due time, when it was sent, class, run and how the run ended',
+  description: 'The fires of a schedule (with those it replaced), set, series or paused schedule, newest first: due time, when it was sent, class, run and how the run ended',
   examples: [
     'letta-switchboard history SCHEDULE_ID',
     'letta-switchboard history SCHEDULE_ID --since 2d --limit 10',
@@ -21,7 +22,7 @@ export default defineCommand({
   globals: ['output', 'time', 'api'],
   declare: (command: Command) =>
     command
-      .argument('<id>', 'schedule, series or paused schedule id')
+      .argument('<id>', 'schedule, set, series or paused schedule id')
       .addOption(agentOption())
       .option('--since <when>', "how far back: '30d', '12h', '2w', or a date", '30d')
       .option('--limit <n>', `at most this many fires, newest first (default ${DEFAULT_LIMIT})`, integer('--limit', 1, MAX_LIMIT), DEFAULT_LIMIT)
@@ -43,6 +44,8 @@ export default defineCommand({
       .flatMap((health) => health.fires.map((fire) => ({ scheduleId: health.schedule.id, fire })))
       .sort((a, b) => (b.fire.due ?? b.fire.sent!.sentAt) - (a.fire.due ?? a.fire.sent!.sentAt))
       .slice(0, options.limit);
+    // Where the lineage changed within the window: the fires before it are the replaced schedule's.
+    const changes = target.changes.filter((change) => change.at >= from && change.at <= now);
     const out = rt.out;
     if (reading.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
     if (out.json) {
@@ -53,6 +56,7 @@ export default defineCommand({
         history_route: reading.missingRoute === undefined,
         since: new Date(from).toISOString(),
         fires: fires.map(({ scheduleId, fire }) => ({ schedule_id: scheduleId, ...fireJson(fire, zone) })),
+        lineage: changes.map((change) => ({ schedule_id: change.from, replaced_by: change.to, replaced_at: new Date(change.at).toISOString(), replaced_how: change.how })),
         stuck: reading.healths.filter((health) => health.stuckSince !== undefined).map((health) => ({ schedule_id: health.schedule.id, since: new Date(health.stuckSince!).toISOString() })),
       });
     }
@@ -60,7 +64,23 @@ export default defineCommand({
       for (const { fire } of fires) if (fire.sent?.runId) out.line(fire.sent.runId);
       return;
     }
-    printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], fires.map(({ scheduleId, fire }) => [scheduleId, ...fireCells(fire, zone)]), -1);
+    const rows = fires.map(({ scheduleId, fire }) => [scheduleId, ...fireCells(fire, zone)]);
+    const changeLine = (change: LineageChange) => `${change.from} replaced by ${REPLACED_BY[change.how]} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
+    if (out.io.stdoutIsTTY && rows.length > 0) {
+      const { renderTable } = await import('../output/table');
+      const [head, ...lines] = renderTable(['SCHEDULE', ...FIRE_HEADERS].map((header) => ({ header })), rows, out.io.columns);
+      const text = [out.paint.bold(head ?? '')];
+      const pending = [...changes];
+      fires.forEach(({ fire }, i) => {
+        while (pending.length > 0 && (fire.due ?? fire.sent!.sentAt) < pending[0]!.at) text.push(out.paint.dim(`-- ${changeLine(pending.shift()!)}`));
+        text.push(lines[i] ?? '');
+      });
+      for (const change of pending) text.push(out.paint.dim(`-- ${changeLine(change)}`));
+      out.line(text.join('\n'));
+    } else {
+      printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, -1);
+      for (const change of changes) out.info(`Note: ${changeLine(change)}.`);
+    }
     const total = reading.healths.reduce((sum, health) => sum + health.fires.length, 0);
     if (total === 0) out.info(`Nothing was due or sent since ${formatLocal(zone, from)}.`);
     else if (total > fires.length) out.info(`Showing the newest ${fires.length} of ${total} fires since ${formatLocal(zone, from)}; use --limit or --since for more.`);
@@ -71,30 +91,37 @@ export default defineCommand({
   },
 });
 
+/** How a replacement is said: "sm-1 replaced by sync on ...". */
+const REPLACED_BY: Record<LineageChange['how'], string> = { edit: 'an edit', sync: 'sync (DST moved its UTC cron)', resume: 'a resume (paused before)' };
+
 interface HistoryTarget {
-  kind: 'schedule' | 'series' | 'paused';
+  kind: 'schedule' | 'series' | 'set' | 'paused';
   agentId: string;
   schedules: ScheduleFacts[];
+  /** Where the lineage changed (an edit, resume or sync replaced a schedule), newest first. */
+  changes: LineageChange[];
 }
 
 /**
- * The schedules behind an id: a series' members and a paused schedule's
- * saved copy come from the record of intent; anything else is a schedule on
+ * The schedules behind an id: a series' members, a set's schedules, a
+ * recorded schedule with those it replaced, and a paused schedule's saved
+ * copy come from the record of intent; anything else is a schedule on
  * Letta (looked for among the agents when none is given).
  */
 async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
-  const [{ scheduleFacts }, { findSeries, findPaused, findIntent, isSeriesId }, { stateStore }, { findSchedule }] = await Promise.all([
+  const [{ scheduleFacts }, { findSeries, findPaused, findIntent, isSeriesId, isSetId, onServer, currentId }, { stateStore, serverOf }, { findSchedule }, { scheduleLineage, setLineage, pastFacts }] = await Promise.all([
     import('../health/read'),
     import('../state/records'),
     import('./shared/state'),
     import('./shared/schedule'),
+    import('../health/lineage'),
   ]);
   let state: State | undefined;
   try {
     state = await (await stateStore(rt)).read();
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    rt.out.warn(`${error.message}; series and paused ids cannot be looked up.`);
+    rt.out.warn(`${error.message}; series, set and paused ids and earlier schedules cannot be looked up.`);
   }
   if (state && isSeriesId(id)) {
     const series = findSeries(state, id);
@@ -106,6 +133,7 @@ async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
     return {
       kind: 'series',
       agentId: series.agent_id,
+      changes: [],
       schedules: series.members.map((member) => ({
         id: member.schedule_id,
         agentId: series.agent_id,
@@ -116,14 +144,37 @@ async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
       })),
     };
   }
+  const server = serverOf(rt);
+  const recorded = state && findIntent(state, id);
+  const lineage = state && (isSetId(id) ? setLineage(state, id) : recorded && onServer(recorded, server) ? scheduleLineage(state, id) : undefined);
+  if (isSetId(id) && !lineage) throw new NotFoundError(`No set '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+  if (state && lineage) {
+    const agentId = (recorded ?? state.intents.find((intent) => intent.set_id === id))!.agent_id;
+    const api = await rt.api();
+    const standing = await Promise.all(
+      lineage.current.map(async (current): Promise<ScheduleFacts[]> => {
+        const intent = findIntent(state, current)!;
+        const createdAt = Date.parse(intent.created_at);
+        try {
+          return [scheduleFacts({ ...(await api.getSchedule(agentId, current)), agent_id: agentId }, Number.isFinite(createdAt) ? createdAt : undefined)];
+        } catch (error) {
+          if (!(error instanceof NotFoundError)) throw error;
+          // Recorded as standing but gone from Letta: judged from the record, its end not known.
+          return [pastFacts({ ...intent, status_at: undefined })].flatMap((facts) => facts ?? []);
+        }
+      }),
+    );
+    const kind = isSetId(id) ? 'set' : findPaused(state, currentId(state, id)) ? 'paused' : 'schedule';
+    return { kind, agentId, schedules: [...standing.flat(), ...lineage.past], changes: lineage.changes };
+  }
   const paused = state && findPaused(state, id);
   if (paused) {
     const facts = scheduleFacts(paused.schedule);
     // Paused: Letta no longer holds it, so nothing after the pause was due.
     const endedAt = Date.parse(paused.paused_at);
-    return { kind: 'paused', agentId: paused.schedule.agent_id, schedules: [{ ...facts, held: false, nextScheduledTime: null, ...(Number.isFinite(endedAt) ? { endedAt } : {}) }] };
+    return { kind: 'paused', agentId: paused.schedule.agent_id, changes: [], schedules: [{ ...facts, held: false, nextScheduledTime: null, ...(Number.isFinite(endedAt) ? { endedAt } : {}) }] };
   }
   const item = await findSchedule(rt, undefined, id);
   const createdAt = Date.parse((state && findIntent(state, item.id)?.created_at) ?? '');
-  return { kind: 'schedule', agentId: item.agent_id, schedules: [scheduleFacts(item, Number.isFinite(createdAt) ? createdAt : undefined)] };
+  return { kind: 'schedule', agentId: item.agent_id, changes: [], schedules: [scheduleFacts(item, Number.isFinite(createdAt) ? createdAt : undefined)] };
 }

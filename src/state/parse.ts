@@ -112,7 +112,7 @@ function timing(item: Json, where: string): void {
 
 function checkIntent(intent: Json, where: string): void {
   strings(intent, where, ['schedule_id', 'agent_id', 'phrase', 'zone', 'local_rule', 'created_at']);
-  optionalStrings(intent, where, ['replaced_by', 'status_at', 'server', 'set_id', 'adopted_at']);
+  optionalStrings(intent, where, ['replaced_by', 'status_at', 'server', 'set_id', 'adopted_at', 'paused_at']);
   oneOf(intent, where, 'kind', ['one-time', 'recurring']);
   oneOf(intent, where, 'status', INTENT_STATUSES);
   stringList(intent, where, 'replaces', true);

@@ -70,6 +70,8 @@ export interface Intent extends IntentFields {
   attempt?: CreateAttempt;
   /** ISO 8601: when `recurring adopt` took it in. */
   adopted_at?: string;
+  /** ISO 8601: when it was paused, on a schedule replaced by its resume (nothing was due from then on). */
+  paused_at?: string;
   [other: string]: unknown;
 }
 
@@ -230,7 +232,7 @@ export function recordReplacement(state: State, oldId: string, next: Intent, at:
  * intent with `changes`, a fresh status and no lineage markers of its own (recordReplacement adds the lineage).
  */
 export function successorOf(old: Omit<Intent, 'schedule_id'>, newId: string, at: string, changes: Partial<IntentFields> = {}): Intent {
-  const { replaced_by: _by, status_at: _at, attempt: _attempt, ...kept } = old as Intent;
+  const { replaced_by: _by, status_at: _at, attempt: _attempt, paused_at: _paused, ...kept } = old as Intent;
   return { ...kept, ...changes, schedule_id: newId, created_at: at, replaces: [], status: 'active' };
 }
 
@@ -363,6 +365,8 @@ export function resumePaused(state: State, oldId: string, newId: string, cron: s
   const paused = takePaused(state, oldId);
   const intent = paused?.intent ?? findIntent(state, oldId);
   if (intent) recordReplacement(state, oldId, successorOf(intent, newId, at, { utc_crons: [cron] }), at);
+  const old = findIntent(state, oldId);
+  if (old && paused) old.paused_at = paused.paused_at;
 }
 
 /** Mark a series deleted with this tool, or gone from the server. */

@@ -1,0 +1,119 @@
+import { currentId, findIntent, type Intent, type State } from '../state/records';
+import type { ScheduleFacts } from './fires';
+
+/**
+ * A schedule's past as the record of intent tells it: the schedules an edit,
+ * a resume or a sync (DST) replaced, so their fires count as the schedule's
+ * own. Pure: the caller brings the record.
+ */
+
+export type ReplacedHow = 'edit' | 'sync' | 'resume';
+
+/** Where the lineage changed: `from` was replaced by `to` at `at` (Unix ms). */
+export interface LineageChange {
+  from: string;
+  to: string;
+  at: number;
+  how: ReplacedHow;
+}
+
+/** Every schedule of a lineage (or of a set), the ones standing now apart from those it replaced. */
+export interface RecordedLineage {
+  /** Ids to read from the server: the schedules standing now (active). */
+  current: string[];
+  /** The replaced (or ended) schedules, each as fire health sees it: nothing was due after it ended. */
+  past: ScheduleFacts[];
+  /** Newest first. */
+  changes: LineageChange[];
+}
+
+/** Unix ms, or undefined for a missing or broken time. */
+function instant(iso: unknown): number | undefined {
+  const at = typeof iso === 'string' ? Date.parse(iso) : NaN;
+  return Number.isFinite(at) ? at : undefined;
+}
+
+/**
+ * What replaced `old` with `next`: a resume (the record kept when it was
+ * paused), else a sync when the local rule and zone stayed and only the UTC
+ * cron moved (a DST change), else an edit.
+ */
+export function replacedHow(old: Intent, next: Intent | undefined): ReplacedHow {
+  if (old.paused_at !== undefined) return 'resume';
+  const sameRule = next !== undefined && next.local_rule === old.local_rule && next.zone === old.zone && next.kind === old.kind;
+  const cronMoved = next !== undefined && (next.utc_crons ?? []).join() !== (old.utc_crons ?? []).join();
+  return sameRule && cronMoved ? 'sync' : 'edit';
+}
+
+/**
+ * A recorded schedule no longer standing, as fire health sees it: its timing
+ * from the record, its window from its creation to its end (its pause, its
+ * replacement, its deletion). Undefined when the record has no timing for it
+ * (a schedule made elsewhere, recorded only as the start of an edit).
+ */
+export function pastFacts(intent: Intent): ScheduleFacts | undefined {
+  const createdAt = instant(intent.created_at);
+  const endedAt = instant(intent.paused_at) ?? instant(intent.status_at);
+  const common = {
+    id: intent.schedule_id,
+    agentId: intent.agent_id,
+    held: false,
+    nextScheduledTime: null,
+    ...(createdAt === undefined ? {} : { createdAt }),
+    ...(endedAt === undefined ? {} : { endedAt }),
+  };
+  if (intent.kind === 'recurring') {
+    const cron = intent.utc_crons?.[0];
+    return cron === undefined ? undefined : { ...common, kind: 'recurring', cron };
+  }
+  const scheduledAt = instant(intent.instants?.[0]);
+  return scheduledAt === undefined ? undefined : { ...common, kind: 'one-time', scheduledAt };
+}
+
+/** The ids an intent replaced, oldest last, following each record's own lineage too (a record may be missing one). */
+function predecessors(state: State, head: Intent): Intent[] {
+  const seen = new Set<string>([head.schedule_id]);
+  const found: Intent[] = [];
+  const queue = [...head.replaces];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const intent = findIntent(state, id);
+    if (!intent) continue;
+    found.push(intent);
+    queue.push(...intent.replaces);
+  }
+  return found;
+}
+
+function lineageOf(records: Intent[], state: State): RecordedLineage {
+  const current = records.filter((intent) => intent.status === 'active').map((intent) => intent.schedule_id);
+  const past = records.filter((intent) => intent.status !== 'active').flatMap((intent) => pastFacts(intent) ?? []);
+  const changes = records
+    .filter((intent) => intent.status === 'replaced' && intent.replaced_by !== undefined)
+    .map((intent) => ({ from: intent.schedule_id, to: intent.replaced_by!, at: instant(intent.status_at) ?? 0, how: replacedHow(intent, findIntent(state, intent.replaced_by!)) }))
+    .sort((a, b) => b.at - a.at);
+  return { current, past, changes };
+}
+
+/**
+ * The lineage of a recorded schedule: the one standing for it now (the id
+ * given may be one it replaced) and every schedule before it. Undefined when
+ * the record does not know the id.
+ */
+export function scheduleLineage(state: State, id: string): RecordedLineage | undefined {
+  const given = findIntent(state, id);
+  if (!given) return undefined;
+  const head = findIntent(state, currentId(state, id)) ?? given;
+  return lineageOf([head, ...predecessors(state, head)], state);
+}
+
+/** Every schedule a set ever had: its members standing now and those they replaced (successors keep the set id). */
+export function setLineage(state: State, setId: string): RecordedLineage | undefined {
+  const members = state.intents.filter((intent) => intent.set_id === setId);
+  if (members.length === 0) return undefined;
+  const ids = new Set(members.map((intent) => intent.schedule_id));
+  const earlier = members.flatMap((member) => predecessors(state, member)).filter((intent) => !ids.has(intent.schedule_id) && ids.add(intent.schedule_id));
+  return lineageOf([...members, ...earlier], state);
+}

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runIn, useHarness } from '../helpers/harness';
+
+const h = useHarness({ defaultAgent: true });
+const at = (iso: string) => Date.parse(iso);
+type Json = Record<string, any>;
+
+/** Run at `now`, with the fake's clock there too (it stamps created_at). */
+function runAt(now: string, args: string[], terminal?: number) {
+  h.letta.now = () => at(now);
+  return runIn(h.letta, ['--now', now, ...args], h.env, terminal === undefined ? {} : { terminal });
+}
+
+/**
+ * "every day at 9am" in New York made on 28 October (13:00 UTC under EDT),
+ * replaced by sync after the clocks went back on 1 November (14:00 UTC under
+ * EST). The old schedule fired five times, the new one three of four.
+ */
+async function syncedDaily() {
+  const made = await runAt('2026-10-28T12:00:00Z', ['recurring', 'create', '--message', 'Standup', '--cron', 'every day at 9am', '--tz', 'America/New_York', '-q']);
+  expect(made.code).toBe(0);
+  const oldId = made.stdout.trim();
+  for (const day of ['10-28', '10-29', '10-30', '10-31', '11-01']) h.letta.addFire(oldId, at(`2026-${day}T13:00:04Z`));
+  const synced = await runAt('2026-11-02T00:00:00Z', ['sync']);
+  expect(synced.code).toBe(0);
+  const [successor] = [...h.letta.schedules.values()];
+  expect(successor!.schedule.cron_expression).toBe('0 14 * * *');
+  successor!.next_scheduled_time = '2026-11-06T14:00:00.000Z';
+  for (const day of ['11-02', '11-03', '11-05']) h.letta.addFire(successor!.id, at(`2026-${day}T14:00:03Z`));
+  return { oldId, newId: successor!.id };
+}
+
+describe('history across edits and syncs', () => {
+  it('follows the lineage back: the fires before a sync replaced the schedule are the old one’s, each row naming its schedule', async () => {
+    const { oldId, newId } = await syncedDaily();
+    const r = await runAt('2026-11-05T15:00:00Z', ['history', newId, '--since', '10d', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Json;
+    expect(doc.fires.map((f: Json) => [f.schedule_id, f.due, f.class])).toEqual([
+      [newId, '2026-11-05T14:00:00.000Z', 'ok'],
+      [newId, '2026-11-04T14:00:00.000Z', 'missed'],
+      [newId, '2026-11-03T14:00:00.000Z', 'ok'],
+      [newId, '2026-11-02T14:00:00.000Z', 'ok'],
+      [oldId, '2026-11-01T13:00:00.000Z', 'ok'],
+      [oldId, '2026-10-31T13:00:00.000Z', 'ok'],
+      [oldId, '2026-10-30T13:00:00.000Z', 'ok'],
+      [oldId, '2026-10-29T13:00:00.000Z', 'ok'],
+      [oldId, '2026-10-28T13:00:00.000Z', 'ok'],
+    ]);
+    expect(doc.lineage).toEqual([{ schedule_id: oldId, replaced_by: newId, replaced_at: '2026-11-02T00:00:00.000Z', replaced_how: 'sync' }]);
+  });
+
+  it('the old id shows the same lineage; in a pipe the change is said on stderr, on a terminal between the rows', async () => {
+    const { oldId, newId } = await syncedDaily();
+    const piped = await runAt('2026-11-05T15:00:00Z', ['history', oldId, '--since', '10d', '--tz', 'America/New_York']);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.trimEnd().split('\n').map((line) => line.split('\t')[0])).toEqual([...Array(4).fill(newId), ...Array(5).fill(oldId)]);
+    expect(piped.stderr).toContain(`Note: ${oldId} replaced by sync (DST moved its UTC cron) on 2026-11-01 19:00 EST: ${newId} from then on.`);
+
+    const shown = await runAt('2026-11-05T15:00:00Z', ['history', newId, '--since', '10d', '--tz', 'America/New_York'], 200);
+    const lines = shown.stdout.trimEnd().split('\n');
+    const marker = lines.findIndex((line) => line.includes(`-- ${oldId} replaced by sync`));
+    expect(marker).toBe(5);
+    expect(lines[marker - 1]).toContain('Mon 2026-11-02 09:00 EST');
+    expect(lines[marker + 1]).toContain('Sun 2026-11-01 08:00 EST');
+    expect(shown.stderr).not.toContain('replaced by');
+  });
+
+  it('an edit and a resume are named as such, and a paused stretch has nothing due', async () => {
+    const made = await runAt('2026-11-16T12:00:00Z', ['recurring', 'create', '--message', 'Digest', '--cron', 'every day at 14:00', '--tz', 'UTC', '-q']);
+    const first = made.stdout.trim();
+    h.letta.addFire(first, at('2026-11-16T14:00:02Z'));
+    expect((await runAt('2026-11-17T00:00:00Z', ['recurring', 'edit', first, '--message', 'Digest v2'])).code).toBe(0);
+    const second = [...h.letta.schedules.keys()][0]!;
+    h.letta.addFire(second, at('2026-11-17T14:00:02Z'));
+    expect((await runAt('2026-11-18T00:00:00Z', ['recurring', 'pause', second])).code).toBe(0);
+    expect((await runAt('2026-11-20T00:00:00Z', ['recurring', 'resume', second])).code).toBe(0);
+    const third = [...h.letta.schedules.keys()][0]!;
+    h.letta.addFire(third, at('2026-11-20T14:00:02Z'));
+    h.letta.addFire(third, at('2026-11-21T14:00:02Z'));
+    const r = await runAt('2026-11-22T15:00:00Z', ['history', third, '--since', '7d', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Json;
+    // Nothing was due on the 18th and 19th: it was paused.
+    expect(doc.fires.map((f: Json) => [f.schedule_id, f.due.slice(0, 10), f.class])).toEqual([
+      [third, '2026-11-22', 'missed'],
+      [third, '2026-11-21', 'ok'],
+      [third, '2026-11-20', 'ok'],
+      [second, '2026-11-17', 'ok'],
+      [first, '2026-11-16', 'ok'],
+    ]);
+    expect(doc.lineage.map((c: Json) => [c.schedule_id, c.replaced_by, c.replaced_how])).toEqual([
+      [second, third, 'resume'],
+      [first, second, 'edit'],
+    ]);
+  });
+});
+
+describe('history of a set', () => {
+  it('every member’s fires merged newest first, each row naming its member', async () => {
+    const made = await runAt('2026-11-22T09:50:00Z', ['recurring', 'create', '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'UTC', '--json']);
+    expect(made.code).toBe(0);
+    const members = [...h.letta.schedules.values()];
+    const onHour = members.find((m) => m.schedule.cron_expression === '0 */3 * * *')!;
+    const onHalf = members.find((m) => m.schedule.cron_expression === '30 1-22/3 * * *')!;
+    const state = JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as Json;
+    const setId = state.intents[0].set_id as string;
+    expect(setId).toMatch(/^set-/);
+    h.letta.addFire(onHalf.id, at('2026-11-22T10:30:04Z'));
+    h.letta.addFire(onHour.id, at('2026-11-22T12:00:03Z'), { stopReason: 'max_steps' });
+    const r = await runAt('2026-11-22T15:00:00Z', ['history', setId, '--since', '1d', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Json;
+    expect(doc.kind).toBe('set');
+    expect(doc.fires.map((f: Json) => [f.schedule_id, f.due, f.class])).toEqual([
+      [onHour.id, '2026-11-22T15:00:00.000Z', 'pending'],
+      [onHalf.id, '2026-11-22T13:30:00.000Z', 'missed'],
+      [onHour.id, '2026-11-22T12:00:00.000Z', 'failed'],
+      [onHalf.id, '2026-11-22T10:30:00.000Z', 'ok'],
+    ]);
+    const piped = await runAt('2026-11-22T15:00:00Z', ['history', setId, '--since', '1d']);
+    expect(piped.stdout.trimEnd().split('\n').map((line) => line.split('\t')[0])).toEqual([onHour.id, onHalf.id, onHour.id, onHalf.id]);
+  });
+
+  it('an unknown set id is exit 3', async () => {
+    const r = await runAt('2026-11-22T15:00:00Z', ['history', 'set-00000000-0000-0000-0000-000000000000']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("No set 'set-00000000-0000-0000-0000-000000000000'");
+  });
+});
+
