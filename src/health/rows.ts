@@ -80,6 +80,8 @@ export function worstNote(health: ScheduleHealth, zone: string, now: number): st
 export interface HealthRowContext {
   agentName?: string;
   seriesId?: string;
+  /** The schedule that stands for this one now (an edit, resume or sync replaced it in the window). */
+  replacedBy?: string;
 }
 
 /** One schedule as text cells, in the order of SCHEDULE_HEADERS. */
@@ -96,7 +98,7 @@ export function scheduleCells(health: ScheduleHealth, zone: string, now: number,
     counted(counts.missed),
     health.stuckSince === undefined ? 'no' : 'yes',
     health.worst,
-    worstNote(health, zone, now),
+    `${context.replacedBy === undefined ? '' : `replaced by ${context.replacedBy}; `}${worstNote(health, zone, now)}`,
   ];
 }
 
@@ -110,6 +112,7 @@ export function scheduleJson(health: ScheduleHealth, zone: string, now: number, 
     ...(schedule.cron === undefined ? {} : { cron_expression: schedule.cron }),
     ...(schedule.scheduledAt === undefined ? {} : { scheduled_at: schedule.scheduledAt }),
     ...(context.seriesId === undefined ? {} : { series_id: context.seriesId }),
+    ...(context.replacedBy === undefined ? {} : { replaced_by: context.replacedBy }),
     from: new Date(health.from).toISOString(),
     next_scheduled_time: typeof schedule.nextScheduledTime === 'number' ? new Date(schedule.nextScheduledTime).toISOString() : null,
     history: health.historyKnown,

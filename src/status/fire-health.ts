@@ -26,7 +26,7 @@ export interface FireHealthOptions {
 }
 
 /** What the record of intent adds about a schedule: when it was made (if the server does not say), and its series. */
-export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string };
+export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string; replacedBy?: string };
 
 interface RecordOfIntent {
   about: Recorded;
@@ -35,6 +35,8 @@ interface RecordOfIntent {
    * one-time schedule go once it fired): still judged, from the record.
    */
   pastMembers(agentIds: string[], from: number, now: number, listed: Set<string>): ScheduleFacts[];
+  /** Schedules an edit, resume or sync replaced within the window: the fires due before the replacement are theirs. */
+  replaced(agentIds: string[], from: number, listed: Set<string>): ScheduleFacts[];
 }
 
 /**
@@ -42,21 +44,32 @@ interface RecordOfIntent {
  * seriesOf). It is never required: unreadable, it adds nothing (said once).
  */
 async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
-  const [{ stateStore }, { findIntent, seriesOf }, { isGoneMember }] = await Promise.all([import('../commands/shared/state'), import('../state/records'), import('../sync/series')]);
+  const [{ stateStore, serverOf }, { findIntent, seriesOf, onServer }, { isGoneMember }, { pastFacts }] = await Promise.all([
+    import('../commands/shared/state'),
+    import('../state/records'),
+    import('../sync/series'),
+    import('../health/lineage'),
+  ]);
   let state: State;
   try {
     state = await (await stateStore(rt)).read();
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; creation times and series from the record of intent are not used.`);
-    return { about: () => ({}), pastMembers: () => [] };
+    return { about: () => ({}), pastMembers: () => [], replaced: () => [] };
   }
   return {
     about: (scheduleId) => {
       const series = seriesOf(state, scheduleId);
       const created = Date.parse(findIntent(state, scheduleId)?.created_at ?? series?.created_at ?? '');
-      return { ...(Number.isFinite(created) ? { createdAt: created } : {}), ...(series ? { seriesId: series.series_id } : {}) };
+      const replacedBy = findIntent(state, scheduleId)?.replaced_by;
+      return { ...(Number.isFinite(created) ? { createdAt: created } : {}), ...(series ? { seriesId: series.series_id } : {}), ...(replacedBy ? { replacedBy } : {}) };
     },
+    replaced: (agentIds, from, listed) =>
+      state.intents
+        .filter((intent) => intent.status === 'replaced' && agentIds.includes(intent.agent_id) && onServer(intent, serverOf(rt)) && !listed.has(intent.schedule_id))
+        .flatMap((intent) => pastFacts(intent) ?? [])
+        .filter((facts) => facts.endedAt !== undefined && facts.endedAt >= from),
     pastMembers: (agentIds, from, now, listed) =>
       state.series
         .filter((series) => agentIds.includes(series.agent_id))
@@ -94,11 +107,12 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const record = await readRecord(rt);
   const local = record.about;
   const listed = options.schedules.map((item) => scheduleFacts(item, local(item.id).createdAt));
-  const facts = [...listed, ...record.pastMembers(options.agentIds, options.from, now, new Set(listed.map((item) => item.id)))];
+  const listedIds = new Set(listed.map((item) => item.id));
+  const facts = [...listed, ...record.pastMembers(options.agentIds, options.from, now, listedIds), ...record.replaced(options.agentIds, options.from, listedIds)];
   const reading = await readFireHealth(await rt.api(), facts, { from: options.from, now, concurrency: options.concurrency, runsPerSchedule: RUNS_PER_SCHEDULE });
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
   const healths = [...reading.healths].sort((a, b) => ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || a.schedule.id.localeCompare(b.schedule.id));
-  const context = (health: ScheduleHealth) => ({ agentName: options.names.get(health.schedule.agentId), seriesId: local(health.schedule.id).seriesId });
+  const context = (health: ScheduleHealth) => ({ agentName: options.names.get(health.schedule.agentId), seriesId: local(health.schedule.id).seriesId, replacedBy: local(health.schedule.id).replacedBy });
 
   const totals = Object.fromEntries(FIRE_CLASSES.map((name) => [name, 0])) as Record<FireClass | 'stuck', number>;
   totals.stuck = 0;

@@ -98,6 +98,22 @@ describe('history across edits and syncs', () => {
   });
 });
 
+describe('status across a replacement', () => {
+  it('judges the fires due before a sync replaced a schedule as the old schedule’s, and names its successor', async () => {
+    const { oldId, newId } = await syncedDaily();
+    const r = await runAt('2026-11-05T15:00:00Z', ['status', '--json']);
+    expect(r.code).toBe(6);
+    const schedules = JSON.parse(r.stdout).fire_health.schedules as Json[];
+    expect(schedules.map((s) => [s.schedule_id, s.worst, s.counts.ok, s.counts.missed, s.replaced_by ?? null])).toEqual([
+      [newId, 'missed', 3, 1, null],
+      [oldId, 'ok', 3, 0, newId],
+    ]);
+    const piped = await runAt('2026-11-05T15:00:00Z', ['status']);
+    expect(piped.stdout).toContain(`${oldId}\t`);
+    expect(piped.stdout).toContain(`replaced by ${newId}; last sent`);
+  });
+});
+
 describe('history of a set', () => {
   it('every member’s fires merged newest first, each row naming its member', async () => {
     const made = await runAt('2026-11-22T09:50:00Z', ['recurring', 'create', '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'UTC', '--json']);
