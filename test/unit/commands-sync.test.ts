@@ -180,7 +180,9 @@ describe('what the record means, shown', () => {
     const id = await createRecurring('every weekday at 8am', 'Europe/London', '2026-11-23T12:00:00Z');
     const shown = await h.run(['recurring', 'get', id, '--tz', 'America/New_York']);
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toMatch(/Kept at\s+0 8 \* \* 1-5 in Europe\/London: .*8:00 AM.*Monday through Friday/);
+    expect(shown.stdout).toMatch(/Kept at\s+08:00 on weekdays, Europe\/London \(sync keeps it there across DST\)\n/);
+    const json = await h.run(['recurring', 'get', id, '--json']);
+    expect(JSON.parse(json.stdout).schedule.cron_expression).toBe('0 8 * * 1-5');
   });
 
   it('list shows no series recorded against another server', async () => {

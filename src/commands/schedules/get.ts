@@ -67,17 +67,16 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
   }
 }
 
-/** What the record keeps a schedule at, "08:00 on weekdays, Europe/London (sync keeps it there)", when it follows a local clock. */
+/** What the record keeps a schedule at, "08:00 on weekdays, Europe/London (sync keeps it there across DST)", when it follows a local clock. */
 async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
-  const [{ readRecordOrNothing, serverOf }, { findIntent, onServer }, { followsLocalClock }, { describeCron }] = await Promise.all([
+  const [{ readRecordOrNothing, serverOf }, { findIntent, onServer }, { keptAt: keptText }] = await Promise.all([
     import('../shared/state'),
     import('../../state/records'),
-    import('../../sync/plan'),
-    import('../../time/cron'),
+    import('../../output/kept-at'),
   ]);
   const intent = findIntent(await readRecordOrNothing(rt), id);
-  if (!intent || intent.status !== 'active' || !onServer(intent, serverOf(rt)) || !followsLocalClock(intent) || intent.zone === 'UTC') return undefined;
-  return `${intent.local_rule} in ${intent.zone}: ${describeCron(intent.local_rule)} (sync keeps it there across DST)`;
+  const kept = intent && onServer(intent, serverOf(rt)) ? keptText(intent) : undefined;
+  return kept && `${kept} (sync keeps it there across DST)`;
 }
 
 /** For one schedule of a set: the set and the schedules made with it, which fire beside it. */
