@@ -23,6 +23,9 @@ export const concurrencyOption = () =>
 /** A list on a terminal with every column, full ids and agent ids, not fitted to the width. */
 export const wideOption = () => new Option('--wide', 'on a terminal: every column, full ids and agent ids (lines may wrap)');
 
+/** `--id`: list or agenda only the schedules of one set or series. */
+export const groupOption = () => new Option('--id <set-or-series>', 'only the schedules of this set (set-...) or series (series-...)');
+
 /** Every agent rather than the one --agent-id (or the default) names. */
 export const allAgentsOption = (what = 'every agent') => new Option('--all-agents', `${what} (the default when no agent is set anywhere)`).conflicts('agentId');
 

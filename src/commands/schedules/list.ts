@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import type { Column } from '../../output/list';
 import { defineCommand } from '../command';
-import { agentOption, allAgentsOption, wideOption } from '../options';
+import { agentOption, allAgentsOption, groupOption, wideOption } from '../options';
 import { cronInZone, messageText, nextRun, NOUN, originOf, withAdditions } from '../shared/schedule';
 
 /** `onetime list` and `recurring list`: every page, one kind; every agent's with --all-agents or when no agent is set anywhere. */
@@ -10,23 +10,38 @@ export default (kind: ScheduleKind) =>
   defineCommand({
     path: [NOUN[kind], 'list'],
     description: `List ${kind} schedules (every page)`,
-    examples: [`letta-switchboard ${NOUN[kind]} list --agent-id support-bot`, `letta-switchboard ${NOUN[kind]} list --all-agents --json`, `letta-switchboard ${NOUN[kind]} list -q`],
+    examples: [
+      `letta-switchboard ${NOUN[kind]} list --agent-id support-bot`,
+      `letta-switchboard ${NOUN[kind]} list --all-agents --json`,
+      `letta-switchboard ${NOUN[kind]} list -q`,
+      `letta-switchboard ${NOUN[kind]} list --id ${kind === 'recurring' ? 'set' : 'series'}-...`,
+    ],
     globals: ['output', 'time', 'api'],
     declare: (command: Command) =>
-      command.addOption(agentOption()).addOption(allAgentsOption("every agent's schedules")).addOption(wideOption()),
+      command.addOption(agentOption()).addOption(allAgentsOption("every agent's schedules")).addOption(groupOption()).addOption(wideOption()),
     async run(rt, options) {
       const api = await rt.api();
       const zone = rt.zone();
       const now = rt.now();
-      const agent = rt.agentOrNone();
-      const allAgents = options.allAgents || !agent;
-      const [{ printList, GIVE_UP }, { localAndUtc }, { schedulesOf }, { readRecordOrNothing }] = await Promise.all([
+      const [{ printList, GIVE_UP }, { localAndUtc }, { schedulesOf }, { readRecordOrNothing, serverOf }, { groupFilter, groupLabel, setRows }, { findIntent, onServer }, { keptAt }] = await Promise.all([
         import('../../output/list'),
         import('../../output/when'),
         import('../shared/schedule'),
         import('../shared/state'),
+        import('../shared/groups'),
+        import('../../state/records'),
+        import('../../output/kept-at'),
       ]);
       const record = await readRecordOrNothing(rt);
+      const server = serverOf(rt);
+      // --id: one set's or series' schedules, on the agent the record names; a set asked for is shown schedule by schedule.
+      const group = options.id === undefined ? undefined : groupFilter(record, options.id.trim(), server);
+      const agent = group ? group.agentId : rt.agentOrNone();
+      const allAgents = !group && (options.allAgents || !agent);
+      const intentOf = (id: string) => {
+        const intent = findIntent(record, id);
+        return intent && intent.status === 'active' && onServer(intent, server) ? intent : undefined;
+      };
       const recorded = new Set([...record.intents.map((i) => i.schedule_id), ...record.series.flatMap((s) => [s.series_id, ...s.members.map((m) => m.schedule_id)])]);
       // Schedules another client made are labelled; this tool never syncs, prunes or adopts them unless asked.
       const label = (item: ScheduledMessage) => (originOf(item, recorded) === 'letta-code wake' ? '[letta-code wake] ' : '');
@@ -34,19 +49,26 @@ export default (kind: ScheduleKind) =>
         const { value, field } = nextRun(item);
         return value === undefined ? { ms: undefined, local: '-', utc: '-' } : localAndUtc(zone, value, field);
       };
+      /** What a schedule (or each schedule of a set) is kept at on a local clock, as a person reads it; '' when on none. */
+      const kept = (item: ScheduledMessage): string => {
+        const ids = Array.isArray(item.member_ids) ? (item.member_ids as string[]) : [item.id];
+        return [...new Set(ids.flatMap((id) => [intentOf(id)].flatMap((intent) => (intent && keptAt(intent)) ?? [])))].join('; ');
+      };
       const names = new Map(allAgents ? (await api.allAgents()).map((a) => [a.id, a.name] as const) : []);
-      const localCron = (item: ScheduledMessage) => (seriesLabel(item) ? '-' : (cronInZone(item.schedule.cron_expression ?? '', zone, now) ?? '-'));
+      const localCron = (item: ScheduledMessage) => (groupLabel(item) ? '-' : (cronInZone(item.schedule.cron_expression ?? '', zone, now) ?? '-'));
       const columns: Array<Column<ScheduledMessage>> = [
         { header: 'ID', cell: (item) => item.id, shortIds: true, giveUp: GIVE_UP.id },
         { header: 'AGENT', cell: (item) => item.agent_id ?? '', shown: (item) => names.get(item.agent_id ?? '') || (item.agent_id ?? ''), onTerminal: allAgents, giveUp: GIVE_UP.agent },
         ...(kind === 'recurring'
           ? [
-              { header: 'CRON (UTC)', cell: (item: ScheduledMessage) => seriesLabel(item) ?? item.schedule.cron_expression ?? '-', giveUp: GIVE_UP.utc },
+              { header: 'CRON (UTC)', cell: (item: ScheduledMessage) => groupLabel(item) ?? item.schedule.cron_expression ?? '-', giveUp: GIVE_UP.utc },
               {
                 header: 'CRON',
                 cell: localCron,
-                // On a terminal this column is the one kept: a cron no local cron can say is shown in UTC, named so, and a series by its rule.
-                shown: (item: ScheduledMessage) => seriesLabel(item) ?? (localCron(item) !== '-' ? localCron(item) : `${item.schedule.cron_expression ?? '-'} UTC`),
+                // On a terminal this column is the one kept: a set or series by its rule, a schedule the record keeps at a
+                // local clock by what it is kept at, a cron no local cron can say in UTC, named so.
+                shown: (item: ScheduledMessage) =>
+                  groupLabel(item) ?? (kept(item) ? `kept at ${kept(item)}` : localCron(item) !== '-' ? localCron(item) : `${item.schedule.cron_expression ?? '-'} UTC`),
               },
             ]
           : []),
@@ -60,16 +82,18 @@ export default (kind: ScheduleKind) =>
 
       async function* pages(): AsyncGenerator<ScheduledMessage[]> {
         const agentIds = allAgents ? undefined : [await rt.agentId(agent!)];
-        for await (const page of schedulesOf(rt, agentIds)) yield ofKind(page);
-        if (kind === 'recurring') yield await (await import('../shared/series')).seriesRows(rt, agentIds);
+        const inGroup = (item: ScheduledMessage) => group === undefined || group.ids.has(item.id);
+        // A set is one row, made once every page is read (its schedules may be pages apart).
+        const setMembers: ScheduledMessage[] = [];
+        const grouped = (item: ScheduledMessage) => kind === 'recurring' && !group && intentOf(item.id)?.set_id !== undefined && setMembers.push(item);
+        for await (const page of schedulesOf(rt, agentIds)) yield ofKind(page).filter((item) => inGroup(item) && !grouped(item));
+        if (kind !== 'recurring') return;
+        yield (await (await import('../shared/series')).seriesRows(rt, agentIds)).filter(inGroup);
+        yield setRows(setMembers, intentOf);
       }
 
-      const json = (item: ScheduledMessage) => (typeof item.series_id === 'string' ? withAdditions(item) : { ...withAdditions(item), made_by: originOf(item, recorded) });
+      const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : { ...withAdditions(item), made_by: originOf(item, recorded) });
       await printList(rt.out, { columns, id: (item) => item.id, json, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide }, pages());
     },
   });
 
-/** A series row (one line for all its one-time schedules): its rule and how many are waiting. */
-function seriesLabel(item: ScheduledMessage): string | undefined {
-  return typeof item.series_id === 'string' ? `series: ${String(item.phrase)} (${String(item.remaining)} waiting)` : undefined;
-}

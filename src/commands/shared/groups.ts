@@ -1,0 +1,67 @@
+import { NotFoundError, UsageError } from '../../errors';
+import type { ScheduledMessage } from '../../letta/types';
+import { findSeries, isSeriesId, isSetId, onServer, type Intent, type State } from '../../state/records';
+
+/** A set or series as a filter: the agent it belongs to, and its ids (the group's own, its members'). */
+export interface GroupFilter {
+  id: string;
+  kind: 'set' | 'series';
+  agentId: string;
+  ids: Set<string>;
+}
+
+/** The set or series an --id names, from the record of intent of this server; a usage error for any other id, not found for an unknown one. */
+export function groupFilter(state: State, id: string, server: string): GroupFilter {
+  if (isSetId(id)) {
+    const members = state.intents.filter((intent) => intent.set_id === id && intent.status === 'active' && onServer(intent, server));
+    if (members.length === 0) throw new NotFoundError(`No set '${id}' with schedules standing in the record of intent`, 'List them with: letta-switchboard recurring list');
+    return { id, kind: 'set', agentId: members[0]!.agent_id, ids: new Set([id, ...members.map((intent) => intent.schedule_id)]) };
+  }
+  if (isSeriesId(id)) {
+    const series = findSeries(state, id);
+    if (!series || !onServer(series, server)) throw new NotFoundError(`No series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+    return { id, kind: 'series', agentId: series.agent_id, ids: new Set([id, ...series.members.filter((m) => m.gone !== true).map((m) => m.schedule_id)]) };
+  }
+  throw new UsageError(`--id takes a set or series id (set-... or series-...), not '${id}'`, `For one schedule: letta-switchboard recurring get ${id}`);
+}
+
+/** A set as one row of `recurring list`: the phrase that made it, its schedules, and the soonest next run among them. */
+export interface SetRow extends ScheduledMessage {
+  set_id: string;
+  phrase: string;
+  timezone: string;
+  member_ids: string[];
+  cron_expressions: string[];
+}
+
+/** Members of sets gathered into one row per set, in the order the sets were first met. */
+export function setRows(members: ScheduledMessage[], intentOf: (scheduleId: string) => Intent | undefined): SetRow[] {
+  const bySet = new Map<string, ScheduledMessage[]>();
+  for (const item of members) {
+    const setId = intentOf(item.id)?.set_id;
+    if (setId) bySet.set(setId, [...(bySet.get(setId) ?? []), item]);
+  }
+  return [...bySet].map(([setId, items]) => {
+    const first = intentOf(items[0]!.id)!;
+    const nexts = items.map((item) => Date.parse(item.next_scheduled_time ?? '')).filter(Number.isFinite);
+    return {
+      id: setId,
+      set_id: setId,
+      agent_id: first.agent_id,
+      phrase: first.phrase,
+      timezone: first.zone,
+      member_ids: items.map((item) => item.id),
+      cron_expressions: items.map((item) => item.schedule.cron_expression ?? ''),
+      schedule: { type: 'recurring' as const },
+      next_scheduled_time: nexts.length === 0 ? null : new Date(Math.min(...nexts)).toISOString(),
+      message: items[0]!.message,
+    };
+  });
+}
+
+/** A series or set row's words in the cron column: its rule, and how many schedules stand behind it. */
+export function groupLabel(item: ScheduledMessage): string | undefined {
+  if (typeof item.series_id === 'string') return `series: ${String(item.phrase)} (${String(item.remaining)} waiting)`;
+  if (typeof item.set_id === 'string' && Array.isArray(item.member_ids)) return `set: ${String(item.phrase)} (${item.member_ids.length} schedules)`;
+  return undefined;
+}

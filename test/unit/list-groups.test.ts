@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/output/text';
+import { useHarness } from '../helpers/harness';
+import { AGENT } from '../helpers/suite';
+
+const h = useHarness({ defaultAgent: true });
+type Json = Record<string, any>;
+const WIDTHS = [60, 80, 100, 120, 200];
+
+function state(): Json {
+  return JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as Json;
+}
+
+async function made(...args: string[]): Promise<string> {
+  const r = await h.run(['recurring', 'create', '--agent-id', AGENT, '-q', ...args]);
+  expect(r.code).toBe(0);
+  return r.stdout.trim();
+}
+
+/** A set (every 90 minutes: two crons), a schedule kept at 08:00 on weekdays in London, a series of three, and one made elsewhere. */
+async function seed() {
+  await made('--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'UTC');
+  const setId = state().intents.find((i: Json) => i.set_id).set_id as string;
+  const setMembers = state().intents.filter((i: Json) => i.set_id === setId).map((i: Json) => i.schedule_id as string);
+  const standup = await made('--message', 'Standup', '--cron', 'every weekday at 8am', '--tz', 'Europe/London');
+  const seriesId = await made('--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC');
+  const seriesMembers = (state().series[0].members as Json[]).map((m) => m.schedule_id as string);
+  const elsewhere = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 12 * * *' }, 'Lunch').id;
+  return { setId, setMembers, standup, seriesId, seriesMembers, elsewhere };
+}
+
+const rows = (stdout: string) => stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+
+describe('recurring list and sets', () => {
+  it('shows a set as one row naming its phrase and schedules, in a pipe, as JSON and with -q', async () => {
+    const { setId, setMembers, standup, seriesId, elsewhere } = await seed();
+    const piped = await h.run(['recurring', 'list']);
+    expect(piped.code).toBe(0);
+    const byId = new Map(rows(piped.stdout).map((row) => [row[0], row]));
+    expect([...byId.keys()].sort()).toEqual([setId, standup, seriesId, elsewhere].sort());
+    expect(byId.get(setId)![2]).toBe('set: every 90 minutes (2 schedules)');
+    // The soonest next run of its schedules.
+    h.letta.schedules.get(setMembers[0]!)!.next_scheduled_time = '2026-11-22T18:00:00.000Z';
+    h.letta.schedules.get(setMembers[1]!)!.next_scheduled_time = '2026-11-22T16:30:00.000Z';
+    expect(rows((await h.run(['recurring', 'list'])).stdout).find((row) => row[0] === setId)![5]).toBe('2026-11-22T16:30:00.000Z');
+    const json = JSON.parse((await h.run(['recurring', 'list', '--json'])).stdout) as Json[];
+    const setRow = json.find((row) => row.id === setId)!;
+    expect(setRow).toMatchObject({ set_id: setId, phrase: 'every 90 minutes', timezone: 'UTC', next_scheduled_time: '2026-11-22T16:30:00.000Z' });
+    expect([...setRow.member_ids].sort()).toEqual([...setMembers].sort());
+    expect([...setRow.cron_expressions].sort()).toEqual(['0 */3 * * *', '30 1-22/3 * * *']);
+    expect((await h.run(['recurring', 'list', '-q'])).stdout.split('\n')).toContain(setId);
+  });
+
+  it('--id SET lists only that set, schedule by schedule; --id SERIES the series, and onetime list its members', async () => {
+    const { setId, setMembers, seriesId, seriesMembers } = await seed();
+    const set = await h.run(['recurring', 'list', '--id', setId, '--json']);
+    expect(set.code).toBe(0);
+    expect((JSON.parse(set.stdout) as Json[]).map((row) => row.id).sort()).toEqual([...setMembers].sort());
+    const series = await h.run(['recurring', 'list', '--id', seriesId, '-q']);
+    expect(series.stdout).toBe(`${seriesId}\n`);
+    const members = await h.run(['onetime', 'list', '--id', seriesId, '-q']);
+    expect(members.stdout.trim().split('\n').sort()).toEqual([...seriesMembers].sort());
+  });
+
+  it('--id with a schedule id is a usage error, an unknown set not found', async () => {
+    const { standup } = await seed();
+    const plain = await h.run(['recurring', 'list', '--id', standup]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain('--id takes a set or series id');
+    const unknown = await h.run(['recurring', 'list', '--id', 'set-00000000-0000-0000-0000-000000000000']);
+    expect(unknown.code).toBe(3);
+  });
+});
+
+describe('kept at, in recurring list', () => {
+  it('a pipe keeps its columns and raw crons; --json keeps the raw fields', async () => {
+    const { standup } = await seed();
+    const byId = new Map(rows((await h.run(['recurring', 'list'])).stdout).map((row) => [row[0], row]));
+    expect(byId.get(standup)!.slice(2, 4)).toEqual(['0 8 * * 1-5', '0 8 * * 1-5']);
+    expect([...byId.values()].every((row) => row.length === 7)).toBe(true);
+    const json = JSON.parse((await h.run(['recurring', 'list', '--json'])).stdout) as Json[];
+    expect(json.find((row) => row.id === standup)!.schedule.cron_expression).toBe('0 8 * * 1-5');
+  });
+
+  it.each(WIDTHS)('a terminal %i wide shows it in the cron column, no line wrapped, local time and message kept', async (width) => {
+    await seed();
+    const r = await h.run(['recurring', 'list', '--tz', 'America/New_York'], { terminal: width, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const [head = '', ...lines] = r.stdout.trimEnd().split('\n');
+    for (const line of [head, ...lines]) expect(displayWidth(line)).toBeLessThan(width);
+    expect(head).toContain('NEXT RUN');
+    expect(head).toContain('MESSAGE');
+    const standup = lines.find((line) => line.includes('Standup'))!;
+    expect(standup).toMatch(/kept at 08:00/);
+    if (width >= 100) expect(standup).toContain('kept at 08:00 on weekdays, Europe/London');
+    expect(lines.some((line) => line.includes('set: every 90 minutes'))).toBe(true);
+  });
+});
