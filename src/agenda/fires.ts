@@ -17,6 +17,8 @@ export interface AgendaSchedule {
   text: string;
   /** Set when the schedule is one member of a series. */
   seriesId?: string;
+  /** The set it belongs to (one phrase, several crons). */
+  setId?: string;
   /** Set when the schedule is paused: it exists only in the local record, since this ISO instant. */
   pausedSince?: string;
 }

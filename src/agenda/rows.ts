@@ -48,6 +48,7 @@ export function firstLine(text: string): string {
 
 export function kindLabel(fire: Fire): string {
   if (fire.schedule.seriesId !== undefined) return 'series';
+  if (fire.schedule.setId !== undefined) return 'set';
   return fire.schedule.kind;
 }
 
@@ -107,6 +108,7 @@ export function fireJson(fire: Fire, zone: string) {
     kind: kindLabel(fire),
     ...(schedule.cron === undefined ? {} : { cron_expression: schedule.cron }),
     ...(schedule.seriesId === undefined ? {} : { series_id: schedule.seriesId }),
+    ...(schedule.setId === undefined ? {} : { set_id: schedule.setId }),
     message: firstLine(schedule.text),
     paused: schedule.pausedSince !== undefined,
     flags: fire.flags.map((flag) => ({ ...flag, text: flagText(flag, zone, fire.at) })),

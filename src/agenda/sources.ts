@@ -5,6 +5,8 @@ import type { AgendaSchedule } from './fires';
 export interface ScheduleContext {
   agentName?: string;
   seriesId?: string;
+  /** The set it belongs to (one phrase, several crons). */
+  setId?: string;
   /** ISO instant: the schedule is paused and this is the saved copy. */
   pausedSince?: string;
   /** The record's zone whose clock it keeps; null for an interval on no clock; undefined when unrecorded. */
@@ -27,6 +29,7 @@ export function agendaSchedule(item: ScheduledMessage, context: ScheduleContext 
     ...(kind === 'recurring' ? { cron: item.schedule.cron_expression ?? '' } : { scheduledAt: item.schedule.scheduled_at }),
     text: scheduleText(item),
     ...(context.seriesId === undefined ? {} : { seriesId: context.seriesId }),
+    ...(context.setId === undefined ? {} : { setId: context.setId }),
     ...(context.pausedSince === undefined ? {} : { pausedSince: context.pausedSince }),
     ...(context.keptZone === undefined ? {} : { keptZone: context.keptZone }),
   };

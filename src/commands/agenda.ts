@@ -4,7 +4,7 @@ import { CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
 import type { PausedSchedule } from '../state/records';
 import { defineCommand } from './command';
-import { agentOption, allAgentsOption, concurrencyOption, integer } from './options';
+import { agentOption, allAgentsOption, concurrencyOption, groupOption, integer } from './options';
 import { schedulesInScope } from './shared/scope';
 
 const MAX_DAYS = 366;
@@ -21,6 +21,7 @@ export default defineCommand({
     'letta-switchboard agenda --until "next friday at 6pm"',
     'letta-switchboard agenda --ics schedules.ics',
     'letta-switchboard agenda --since 1d',
+    'letta-switchboard agenda --id set-...',
   ],
   globals: ['output', 'time', 'api'],
   declare: (command: Command) =>
@@ -31,6 +32,7 @@ export default defineCommand({
       .option('--until <when>', "the end of the window instead: 'friday at 6pm', '2027-01-01', ISO 8601")
       .option('--ics <file>', "write the fires as an iCalendar file; '-' writes it to stdout")
       .option('--since <when>', "also the past fires from this far back ('1d', '12h', a date), each with what happened")
+      .addOption(groupOption())
       .addOption(concurrencyOption()),
   async run(rt, options) {
     const now = rt.now();
@@ -38,11 +40,18 @@ export default defineCommand({
     const to = options.until === undefined ? now + (options.days ?? DEFAULT_DAYS) * DAY : await windowEnd(options.until, now, zone);
     const [{ buildAgenda }, { agendaSchedule }] = await Promise.all([import('../agenda/fires'), import('../agenda/sources')]);
 
-    const { schedules, names, agentIds } = await schedulesInScope(rt, !!options.allAgents, options.concurrency);
+    const group = options.id === undefined ? undefined : await groupOf(rt, options.id.trim());
+    const inGroup = (id: string) => group === undefined || group.ids.has(id);
+    const scope = await schedulesInScope(rt, !!options.allAgents, options.concurrency, group?.agentId);
+    const { names, agentIds } = scope;
+    const schedules = scope.schedules.filter((item) => inGroup(item.id));
     const local = await localRecords(rt, agentIds);
+    const context = (id: string) => ({ seriesId: local.seriesOf.get(id), setId: local.setOf.get(id) });
     const sources = [
-      ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), seriesId: local.seriesOf.get(item.id), keptZone: local.keptIn.get(item.id) })),
-      ...local.paused.map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), pausedSince: saved.paused_at })),
+      ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id) })),
+      ...local.paused
+        .filter((saved) => inGroup(saved.old_id))
+        .map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), ...context(saved.old_id), pausedSince: saved.paused_at })),
     ];
     const from = options.since === undefined ? now : (await import('../time/since')).sinceInstant(options.since, now, zone);
     const agenda = buildAgenda(sources, { from, to, zone });
@@ -61,24 +70,31 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
   return end;
 }
 
+/** The set or series --id names, from the record of intent (which it needs). */
+async function groupOf(rt: Runtime, id: string) {
+  const [{ groupFilter }, { readRecord, serverOf }] = await Promise.all([import('./shared/groups'), import('./shared/state')]);
+  return groupFilter(await readRecord(rt), id, serverOf(rt));
+}
+
 /**
  * What the record of intent adds: paused schedules and series membership. The
  * record is never required; one that cannot be read is named and left out.
  */
-async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: PausedSchedule[]; seriesOf: Map<string, string>; keptIn: Map<string, string | null> }> {
+async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: PausedSchedule[]; seriesOf: Map<string, string>; setOf: Map<string, string>; keptIn: Map<string, string | null> }> {
   const [{ openState }, { followsLocalClock }] = await Promise.all([import('../state/store'), import('../sync/plan')]);
   const store = openState(rt.env, rt.home, { signal: rt.signal });
   try {
     const state = await store.read();
     const agents = new Set(agentIds);
     const seriesOf = new Map(state.series.flatMap((series) => series.members.map((member) => [member.schedule_id, series.series_id] as const)));
+    const setOf = new Map(state.intents.flatMap((intent) => (intent.set_id === undefined ? [] : [[intent.schedule_id, intent.set_id] as const])));
     // The zone whose clock a recorded schedule keeps (null: an interval, on no clock), so only moves sync would fix are flagged.
     const keptIn = new Map(state.intents.filter((i) => i.status === 'active' && i.kind === 'recurring').map((i) => [i.schedule_id, followsLocalClock(i) ? i.zone : null] as const));
-    return { paused: state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), seriesOf, keptIn };
+    return { paused: state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), seriesOf, setOf, keptIn };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; paused schedules and series are not shown.`);
-    return { paused: [], seriesOf: new Map(), keptIn: new Map() };
+    return { paused: [], seriesOf: new Map(), setOf: new Map(), keptIn: new Map() };
   }
 }
 

@@ -98,3 +98,35 @@ describe('kept at, in recurring list', () => {
     expect(lines.some((line) => line.includes('set: every 90 minutes'))).toBe(true);
   });
 });
+
+describe('agenda and sets', () => {
+  it('labels a set’s fires with the set; --id SET shows only its fires, --id SERIES only the series’', async () => {
+    const { setId, setMembers, seriesId, seriesMembers } = await seed();
+    const all = JSON.parse((await h.run(['agenda', '--days', '1', '--json'])).stdout) as Json[];
+    const setFires = all.filter((fire) => setMembers.includes(fire.schedule_id));
+    expect(setFires.length).toBeGreaterThan(10);
+    expect(setFires.every((fire) => fire.kind === 'set' && fire.set_id === setId)).toBe(true);
+    expect(all.some((fire) => !setMembers.includes(fire.schedule_id))).toBe(true);
+
+    const set = JSON.parse((await h.run(['agenda', '--days', '1', '--id', setId, '--json'])).stdout) as Json[];
+    expect(set.map((fire) => fire.schedule_id)).toEqual(setFires.map((fire) => fire.schedule_id));
+    const series = JSON.parse((await h.run(['agenda', '--days', '3', '--id', seriesId, '--json'])).stdout) as Json[];
+    expect(series.map((fire) => fire.schedule_id).sort()).toEqual([...seriesMembers].sort());
+    expect(series.every((fire) => fire.series_id === seriesId)).toBe(true);
+  });
+
+  it.each(WIDTHS)('a terminal %i wide: the set’s kind shown, no line wrapped', async (width) => {
+    const { setId } = await seed();
+    const r = await h.run(['agenda', '--days', '1', '--id', setId], { terminal: width, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    for (const line of lines) expect(displayWidth(line)).toBeLessThan(width);
+    expect(lines.filter((line) => /\bset\b/.test(line) && line.includes('Stretch')).length).toBeGreaterThan(5);
+  });
+
+  it('--id of an unknown series is exit 3 and asks nothing of Letta', async () => {
+    const r = await h.run(['agenda', '--id', 'series-00000000-0000-0000-0000-000000000000']);
+    expect(r.code).toBe(3);
+    expect(r.requests).toEqual([]);
+  });
+});

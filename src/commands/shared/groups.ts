@@ -13,7 +13,7 @@ export interface GroupFilter {
 /** The set or series an --id names, from the record of intent of this server; a usage error for any other id, not found for an unknown one. */
 export function groupFilter(state: State, id: string, server: string): GroupFilter {
   if (isSetId(id)) {
-    const members = state.intents.filter((intent) => intent.set_id === id && intent.status === 'active' && onServer(intent, server));
+    const members = state.intents.filter((intent) => intent.set_id === id && (intent.status === 'active' || intent.status === 'paused') && onServer(intent, server));
     if (members.length === 0) throw new NotFoundError(`No set '${id}' with schedules standing in the record of intent`, 'List them with: letta-switchboard recurring list');
     return { id, kind: 'set', agentId: members[0]!.agent_id, ids: new Set([id, ...members.map((intent) => intent.schedule_id)]) };
   }

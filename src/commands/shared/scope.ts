@@ -6,14 +6,20 @@ import type { Runtime } from '../../runtime';
  * The schedules of one agent or of all of them (`concurrency` agents at a time, each agent's pages in order), and the agents' names.
  * All of them are held at once, so at most MAX_ITEMS in all, as for one list.
  */
-export async function schedulesInScope(rt: Runtime, allAgentsFlag: boolean, concurrency: number): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
+export async function schedulesInScope(
+  rt: Runtime,
+  allAgentsFlag: boolean,
+  concurrency: number,
+  /** The agent to read instead of the one given (the agent a set or series belongs to). */
+  onlyAgent?: string,
+): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
   const api = await rt.api();
   const [{ mapLimited }, { MAX_ITEMS }] = await Promise.all([import('../../concurrency'), import('../../letta/api')]);
   let held = 0;
   const names = new Map<string, string>();
   for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
-  const agent = rt.agentOrNone();
-  const agentIds = allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
+  const agent = onlyAgent ?? rt.agentOrNone();
+  const agentIds = onlyAgent ? [onlyAgent] : allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent!)];
   const perAgent = mapLimited(agentIds, concurrency, async (agentId) => {
     const items: ScheduledMessage[] = [];
     for await (const page of api.schedulePages(agentId)) {
