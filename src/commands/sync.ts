@@ -7,21 +7,27 @@ import { agentOption, allAgentsOption } from './options';
 export default defineCommand({
   path: ['sync'],
   description: 'Keep recorded schedules exact: replace crons a DST change made wrong, top up series, mark schedules deleted elsewhere',
-  examples: ['letta-switchboard sync', 'letta-switchboard sync --agent-id support-bot --dry-run', '(crontab -l; letta-switchboard sync --print-cron) | crontab -'],
+  examples: [
+    'letta-switchboard sync',
+    'letta-switchboard sync --agent-id support-bot --dry-run',
+    '(crontab -l; letta-switchboard sync --print-cron) | crontab -',
+    'letta-switchboard sync --print-launchd > ~/Library/LaunchAgents/letta-switchboard.sync.plist',
+  ],
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) =>
     command
       .addOption(agentOption())
       .addOption(allAgentsOption('every agent in the record'))
       .option('--print-cron', 'print a crontab line that runs this sync every hour (absolute paths, output logged in the state folder), and nothing else')
-      .option('--print-systemd', 'print a systemd user service and timer that run sync every hour, and nothing else'),
+      .option('--print-systemd', 'print a systemd user service and timer that run sync every hour, and nothing else')
+      .option('--print-launchd', 'print a launchd agent (macOS) that runs sync every hour, and nothing else'),
   async run(rt, options) {
-    if (options.printCron || options.printSystemd) {
-      const [{ crontabLine, systemdUnits }, { stateDir }, { makePrivateFolder }] = await Promise.all([import('../sync/schedule-line'), import('../state/store'), import('../files/private-file')]);
+    if (options.printCron || options.printSystemd || options.printLaunchd) {
+      const [{ crontabLine, systemdUnits, launchdPlist }, { stateDir }, { makePrivateFolder }] = await Promise.all([import('../sync/schedule-line'), import('../state/store'), import('../files/private-file')]);
       const invocation = { execPath: process.execPath, script: process.argv[1], stateDir: stateDir(rt.env, rt.home), env: rt.env };
       // The job appends to a log there, and a shell cannot append into a folder that does not exist.
       makePrivateFolder(invocation.stateDir, { what: 'sync log', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' });
-      return rt.out.line(options.printCron ? crontabLine(invocation) : systemdUnits(invocation));
+      return rt.out.line(options.printCron ? crontabLine(invocation) : options.printSystemd ? systemdUnits(invocation) : launchdPlist(invocation));
     }
     const now = rt.now();
     const [{ syncSchedules }, { reportOutcome }, { stateStore, serverOf }] = await Promise.all([import('../sync/run'), import('../sync/report'), import('./shared/state')]);

@@ -63,6 +63,39 @@ export function systemdUnits(invocation: Invocation): string {
   ].join('\n');
 }
 
+/** The launchd job's label, and the name of its file in ~/Library/LaunchAgents. */
+export const LAUNCHD_LABEL = 'letta-switchboard.sync';
+
+/** A launchd agent (macOS): hourly at :17, output appended to the log in the state folder. */
+export function launchdPlist(invocation: Invocation): string {
+  const string = (value: string) => `<string>${xmlEscape(value)}</string>`;
+  const env = KEPT_ENV.filter((name) => invocation.env[name]);
+  const log = string(syncLogPath(invocation));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',
+    `<!-- ~/Library/LaunchAgents/${LAUNCHD_LABEL}.plist, then: launchctl bootstrap gui/$(id -u) ~/Library/LaunchAgents/${LAUNCHD_LABEL}.plist -->`,
+    '<plist version="1.0">',
+    '<dict>',
+    `  <key>Label</key>${string(LAUNCHD_LABEL)}`,
+    '  <key>ProgramArguments</key>',
+    '  <array>',
+    ...syncCommand(invocation).map((word) => `    ${string(word)}`),
+    '  </array>',
+    ...(env.length === 0 ? [] : ['  <key>EnvironmentVariables</key>', '  <dict>', ...env.map((name) => `    <key>${name}</key>${string(invocation.env[name]!)}`), '  </dict>']),
+    '  <key>StartCalendarInterval</key>',
+    '  <dict><key>Minute</key><integer>17</integer></dict>',
+    `  <key>StandardOutPath</key>${log}`,
+    `  <key>StandardErrorPath</key>${log}`,
+    '</dict>',
+    '</plist>',
+  ].join('\n');
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 function realOrSame(path: string): string {
   try {
     return realpathSync(path);

@@ -58,6 +58,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['onetime', 'list', '--agent-id', AGENT, '--json'], setup: oneTime, stdout: /"Later"/ },
     { args: ['onetime', 'list', '--all-agents', '-q'], setup: oneTime, stdout: /^sm-\d+\n$/ },
     { args: ['onetime', 'list', '--wide'], setup: oneTime, stdout: /Later/ },
+    { args: ['onetime', 'list', '--id', 'series-00000000-0000-0000-0000-000000000000'], code: 3 },
   ],
   'onetime get': [{ args: ['onetime', 'get', 'ID', '--agent-id', AGENT], setup: oneTime, stdout: /Later/ }],
   'onetime delete': [
@@ -78,6 +79,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['recurring', 'list', '--agent-id', AGENT, '--json'], setup: recurring, stdout: /"Standup"/ },
     { args: ['recurring', 'list', '--all-agents'], setup: recurring, stdout: /Standup/ },
     { args: ['recurring', 'list', '--wide'], setup: recurring, stdout: /Standup/ },
+    { args: ['recurring', 'list', '--id', 'set-00000000-0000-0000-0000-000000000000'], code: 3 },
   ],
   'recurring get': [{ args: ['recurring', 'get', 'ID', '--agent-id', AGENT, '--json'], setup: recurring, stdout: /"0 14 \* \* 1-5"/ }],
   'recurring delete': [{ args: ['recurring', 'delete', 'ID', '--agent-id', AGENT, '--yes'], setup: recurring }],
@@ -91,6 +93,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['sync', '--all-agents', '--dry-run'], setup: recurring },
     { args: ['sync', '--print-cron'], stdout: /sync/ },
     { args: ['sync', '--print-systemd'], stdout: /\[Timer\]/ },
+    { args: ['sync', '--print-launchd'], stdout: /<key>StartCalendarInterval<\/key>/ },
   ],
   'recurring pause': [{ args: ['recurring', 'pause', 'ID', '--agent-id', AGENT, '--yes'], setup: recurring }],
   // A paused schedule lives in this machine's record, so resume and paused run after a pause in the same home (see below).
@@ -106,6 +109,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['agenda', '--agent-id', AGENT, '--ics', 'FILE'], setup: recurring },
     { args: ['agenda', '--agent-id', AGENT, '--ics', '-'], setup: recurring, stdout: /BEGIN:VCALENDAR/ },
     { args: ['agenda', '--agent-id', AGENT, '--since', '1d', '--concurrency', '2'], setup: firedDaily, stdout: /ok \(sent \+4s, end_turn\)/ },
+    { args: ['agenda', '--id', 'ID'], setup: recurring, code: 2 },
   ],
   status: [
     { args: ['status', '--agent-id', AGENT, '--since', '2d', '--concurrency', '2'], setup: firedDaily, stdout: /\tok\t/ },

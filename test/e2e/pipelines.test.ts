@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { runCli, runShell } from '../helpers/run-cli';
+import { runCli, runCommand, runShell } from '../helpers/run-cli';
 
 const ESC = '\u001b';
 const suite = useFakeLetta({ defaultAgent: true });
@@ -281,6 +281,29 @@ describe('the printed sync job', () => {
     expect(ran.code).toBe(4);
     const stateDir = join(env.HOME!, '.local', 'state', 'letta-switchboard');
     expect(readFileSync(join(stateDir, 'sync.log'), 'utf8')).toContain('No API key set');
+    expect(JSON.parse(readFileSync(join(stateDir, 'last-sync.json'), 'utf8')).servers[`${suite.letta.url}/`]).toMatchObject({ ok: false, exit_code: 4 });
+  });
+
+  it('the launchd agent names the program by absolute paths, keeps the state folder and logs there; its arguments run under a bare PATH', async () => {
+    const stateDir = join(suite.env.HOME!, 'state & "logs"');
+    const env: Record<string, string> = { ...suite.env, LETTA_BASE_URL: suite.letta.url, LETTA_SWITCHBOARD_STATE_DIR: stateDir };
+    const printed = await runCli(['sync', '--print-launchd'], { env });
+    expect(printed.code).toBe(0);
+    const plist = printed.stdout;
+    expect(plist).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<!DOCTYPE plist /);
+    const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const strings = (block: string) => [...block.matchAll(/<string>([^<]*)<\/string>/g)].map((m) => unescape(m[1]!));
+    const args = strings(/<key>ProgramArguments<\/key>\s*<array>([\s\S]*?)<\/array>/.exec(plist)![1]!);
+    expect(args.slice(-2)).toEqual(['sync', '--all-agents']);
+    expect(args.slice(0, -2).every((word) => word.startsWith('/'))).toBe(true);
+    const log = join(stateDir, 'sync.log');
+    expect(strings(/<key>StandardOutPath<\/key>(<string>[^<]*<\/string>)/.exec(plist)![1]!)).toEqual([log]);
+    expect(strings(/<key>StandardErrorPath<\/key>(<string>[^<]*<\/string>)/.exec(plist)![1]!)).toEqual([log]);
+    expect(plist).toContain(`<key>LETTA_SWITCHBOARD_STATE_DIR</key><string>${stateDir.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</string>`);
+    expect(plist).toContain('<dict><key>Minute</key><integer>17</integer></dict>');
+    // What launchd would start, with launchd's bare PATH: it runs (no key here, so exit 4), in the state folder the plist names.
+    const ran = await runCommand(args[0]!, args.slice(1), { env: { PATH: '/usr/bin:/bin', HOME: env.HOME!, LETTA_BASE_URL: suite.letta.url, LETTA_SWITCHBOARD_STATE_DIR: stateDir } });
+    expect(ran.code).toBe(4);
     expect(JSON.parse(readFileSync(join(stateDir, 'last-sync.json'), 'utf8')).servers[`${suite.letta.url}/`]).toMatchObject({ ok: false, exit_code: 4 });
   });
 });
