@@ -38,7 +38,8 @@ export default defineCommand({
     const now = rt.now();
     const zone = rt.zone();
     const from = sinceInstant(options.since, now, zone);
-    const target = await historyTarget(rt, id.trim());
+    const [full] = await (await import('./shared/ids')).resolveScheduleIds(rt, [id.trim()]);
+    const target = await historyTarget(rt, full!);
     const reading = await readFireHealth(await rt.api(), target.schedules, { from, now, concurrency: options.concurrency, runsPerSchedule: options.limit });
     const fires = reading.healths
       .flatMap((health) => health.fires.map((fire) => ({ scheduleId: health.schedule.id, fire })))

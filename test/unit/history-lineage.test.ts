@@ -50,6 +50,9 @@ describe('history across edits and syncs', () => {
       [oldId, '2026-10-28T13:00:00.000Z', 'ok'],
     ]);
     expect(doc.lineage).toEqual([{ schedule_id: oldId, replaced_by: newId, replaced_at: '2026-11-02T00:00:00.000Z', replaced_how: 'sync' }]);
+    // The short id a terminal's table shows is followed the same way.
+    const short = await runAt('2026-11-05T15:00:00Z', ['history', newId.replace(/^sm-/, ''), '--since', '10d', '--json']);
+    expect(JSON.parse(short.stdout).fires).toEqual(doc.fires);
   });
 
   it('the old id shows the same lineage; in a pipe the change is said on stderr, on a terminal between the rows', async () => {

@@ -62,6 +62,9 @@ export function setRows(members: ScheduledMessage[], intentOf: (scheduleId: stri
 /** A series or set row's words in the cron column: its rule, and how many schedules stand behind it. */
 export function groupLabel(item: ScheduledMessage): string | undefined {
   if (typeof item.series_id === 'string') return `series: ${String(item.phrase)} (${String(item.remaining)} waiting)`;
-  if (typeof item.set_id === 'string' && Array.isArray(item.member_ids)) return `set: ${String(item.phrase)} (${item.member_ids.length} schedules)`;
+  if (typeof item.set_id === 'string' && Array.isArray(item.member_ids)) {
+    const count = item.member_ids.length;
+    return `set: ${String(item.phrase)} (${count} schedule${count === 1 ? '' : 's'})`;
+  }
   return undefined;
 }
