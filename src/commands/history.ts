@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { ScheduleFacts } from '../health/fires';
-import type { LineageChange } from '../health/lineage';
+import type { LineageChange, RecordedLineage } from '../health/lineage';
 import { CliError, NotFoundError } from '../errors';
 import type { Runtime } from '../runtime';
 import type { State } from '../state/records';
@@ -110,7 +110,7 @@ interface HistoryTarget {
  * Letta (looked for among the agents when none is given).
  */
 async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
-  const [{ scheduleFacts }, { findSeries, findPaused, findIntent, isSeriesId, isSetId, onServer, currentId }, { stateStore, serverOf }, { findSchedule }, { scheduleLineage, setLineage, pastFacts }] = await Promise.all([
+  const [{ scheduleFacts }, { findSeries, findPaused, findIntent, isSeriesId, isSetId, onServer, currentId }, { stateStore, serverOf }, { findSchedule }, { scheduleLineage, setLineage }] = await Promise.all([
     import('../health/read'),
     import('../state/records'),
     import('./shared/state'),
@@ -147,26 +147,13 @@ async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
   }
   const server = serverOf(rt);
   const recorded = state && findIntent(state, id);
-  const lineage = state && (isSetId(id) ? setLineage(state, id) : recorded && onServer(recorded, server) ? scheduleLineage(state, id) : undefined);
+  // Only records of this server: a set or schedule recorded against another is not this server's.
+  const ofSet = state?.intents.find((intent) => intent.set_id === id && onServer(intent, server));
+  const lineage = state && (isSetId(id) ? ofSet && setLineage(state, id) : recorded && onServer(recorded, server) ? scheduleLineage(state, id) : undefined);
   if (isSetId(id) && !lineage) throw new NotFoundError(`No set '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
   if (state && lineage) {
-    const agentId = (recorded ?? state.intents.find((intent) => intent.set_id === id))!.agent_id;
-    const api = await rt.api();
-    const standing = await Promise.all(
-      lineage.current.map(async (current): Promise<ScheduleFacts[]> => {
-        const intent = findIntent(state, current)!;
-        const createdAt = Date.parse(intent.created_at);
-        try {
-          return [scheduleFacts({ ...(await api.getSchedule(agentId, current)), agent_id: agentId }, Number.isFinite(createdAt) ? createdAt : undefined)];
-        } catch (error) {
-          if (!(error instanceof NotFoundError)) throw error;
-          // Recorded as standing but gone from Letta: judged from the record, its end not known.
-          return [pastFacts({ ...intent, status_at: undefined })].flatMap((facts) => facts ?? []);
-        }
-      }),
-    );
     const kind = isSetId(id) ? 'set' : findPaused(state, currentId(state, id)) ? 'paused' : 'schedule';
-    return { kind, agentId, schedules: [...standing.flat(), ...lineage.past], changes: lineage.changes };
+    return { kind, ...(await lineageSchedules(rt, state, (recorded ?? ofSet)!.agent_id, lineage)) };
   }
   const paused = state && findPaused(state, id);
   if (paused) {
@@ -178,4 +165,27 @@ async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
   const item = await findSchedule(rt, undefined, id);
   const createdAt = Date.parse((state && findIntent(state, item.id)?.created_at) ?? '');
   return { kind: 'schedule', agentId: item.agent_id, changes: [], schedules: [scheduleFacts(item, Number.isFinite(createdAt) ? createdAt : undefined)] };
+}
+
+/**
+ * A recorded lineage as fire health sees it: the schedules standing now as
+ * Letta has them (one recorded as standing but gone from Letta is judged from
+ * the record, its end not known), and those they replaced from the record.
+ */
+async function lineageSchedules(rt: Runtime, state: State, agentId: string, lineage: RecordedLineage): Promise<Omit<HistoryTarget, 'kind'>> {
+  const [{ scheduleFacts }, { findIntent }, { pastFacts }] = await Promise.all([import('../health/read'), import('../state/records'), import('../health/lineage')]);
+  const api = await rt.api();
+  const standing = await Promise.all(
+    lineage.current.map(async (current): Promise<ScheduleFacts[]> => {
+      const intent = findIntent(state, current)!;
+      const createdAt = Date.parse(intent.created_at);
+      try {
+        return [scheduleFacts({ ...(await api.getSchedule(agentId, current)), agent_id: agentId }, Number.isFinite(createdAt) ? createdAt : undefined)];
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+        return [pastFacts({ ...intent, status_at: undefined })].flatMap((facts) => facts ?? []);
+      }
+    }),
+  );
+  return { agentId, schedules: [...standing.flat(), ...lineage.past], changes: lineage.changes };
 }

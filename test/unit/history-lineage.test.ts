@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIn, useHarness } from '../helpers/harness';
@@ -141,6 +141,12 @@ describe('history of a set', () => {
     ]);
     const piped = await runAt('2026-11-22T15:00:00Z', ['history', setId, '--since', '1d']);
     expect(piped.stdout.trimEnd().split('\n').map((line) => line.split('\t')[0])).toEqual([onHour.id, onHalf.id, onHour.id, onHalf.id]);
+
+    // Recorded against another server, the set is not this server's.
+    const file = join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+    for (const intent of state.intents as Json[]) intent.server = 'https://elsewhere.example/';
+    writeFileSync(file, JSON.stringify(state));
+    expect((await runAt('2026-11-22T15:00:00Z', ['history', setId])).code).toBe(3);
   });
 
   it('an unknown set id is exit 3', async () => {
