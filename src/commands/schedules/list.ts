@@ -52,7 +52,8 @@ export default (kind: ScheduleKind) =>
       /** What a schedule (or each schedule of a set) is kept at on a local clock, as a person reads it; '' when on none. */
       const kept = (item: ScheduledMessage): string => {
         const ids = Array.isArray(item.member_ids) ? (item.member_ids as string[]) : [item.id];
-        return [...new Set(ids.flatMap((id) => [intentOf(id)].flatMap((intent) => (intent && keptAt(intent)) ?? [])))].join('; ');
+        const texts = ids.map((id) => intentOf(id)).flatMap((intent) => (intent && keptAt(intent)) ?? []);
+        return [...new Set(texts)].join('; ');
       };
       const names = new Map(allAgents ? (await api.allAgents()).map((a) => [a.id, a.name] as const) : []);
       const localCron = (item: ScheduledMessage) => (groupLabel(item) ? '-' : (cronInZone(item.schedule.cron_expression ?? '', zone, now) ?? '-'));
@@ -85,8 +86,11 @@ export default (kind: ScheduleKind) =>
         const inGroup = (item: ScheduledMessage) => group === undefined || group.ids.has(item.id);
         // A set is one row, made once every page is read (its schedules may be pages apart).
         const setMembers: ScheduledMessage[] = [];
-        const grouped = (item: ScheduledMessage) => kind === 'recurring' && !group && intentOf(item.id)?.set_id !== undefined && setMembers.push(item);
-        for await (const page of schedulesOf(rt, agentIds)) yield ofKind(page).filter((item) => inGroup(item) && !grouped(item));
+        for await (const page of schedulesOf(rt, agentIds)) {
+          const rows: ScheduledMessage[] = [];
+          for (const item of ofKind(page).filter(inGroup)) (kind === 'recurring' && !group && intentOf(item.id)?.set_id !== undefined ? setMembers : rows).push(item);
+          yield rows;
+        }
         if (kind !== 'recurring') return;
         yield (await (await import('../shared/series')).seriesRows(rt, agentIds)).filter(inGroup);
         yield setRows(setMembers, intentOf);

@@ -18,8 +18,8 @@ export async function schedulesInScope(
   let held = 0;
   const names = new Map<string, string>();
   for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
-  const agent = onlyAgent ?? rt.agentOrNone();
-  const agentIds = onlyAgent ? [onlyAgent] : allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent!)];
+  const agent = rt.agentOrNone();
+  const agentIds = onlyAgent ? [onlyAgent] : allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
   const perAgent = mapLimited(agentIds, concurrency, async (agentId) => {
     const items: ScheduledMessage[] = [];
     for await (const page of api.schedulePages(agentId)) {
