@@ -113,7 +113,7 @@ export function scheduleLineage(state: State, id: string): RecordedLineage | und
 export function setLineage(state: State, setId: string): RecordedLineage | undefined {
   const members = state.intents.filter((intent) => intent.set_id === setId);
   if (members.length === 0) return undefined;
-  const ids = new Set(members.map((intent) => intent.schedule_id));
-  const earlier = members.flatMap((member) => predecessors(state, member)).filter((intent) => !ids.has(intent.schedule_id) && ids.add(intent.schedule_id));
-  return lineageOf([...members, ...earlier], state);
+  const records = new Map(members.map((intent) => [intent.schedule_id, intent]));
+  for (const member of members) for (const earlier of predecessors(state, member)) if (!records.has(earlier.schedule_id)) records.set(earlier.schedule_id, earlier);
+  return lineageOf([...records.values()], state);
 }
