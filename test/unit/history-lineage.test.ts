@@ -149,6 +149,35 @@ describe('history of a set', () => {
     expect((await runAt('2026-11-22T15:00:00Z', ['history', setId])).code).toBe(3);
   });
 
+  it('a set kept on a local clock: its schedules before and after a DST sync, each replacement said', async () => {
+    const made = await runAt('2026-10-28T12:00:00Z', ['recurring', 'create', '--message', 'Twice', '--cron', 'every day at 9am and 9:30pm', '--tz', 'America/New_York', '-q']);
+    expect(made.code).toBe(0);
+    const [morning, evening] = ['0 13 * * *', '30 1 * * *'].map((cron) => [...h.letta.schedules.values()].find((m) => m.schedule.cron_expression === cron)!.id);
+    const setId = (JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as Json).intents[0].set_id as string;
+    h.letta.addFire(morning!, at('2026-11-01T13:00:02Z'));
+    h.letta.addFire(evening!, at('2026-11-01T01:30:02Z'));
+    h.letta.addFire(evening!, at('2026-11-02T01:30:02Z'));
+    expect((await runAt('2026-11-02T12:00:00Z', ['sync'])).code).toBe(0);
+    const [newMorning, newEvening] = ['0 14 * * *', '30 2 * * *'].map((cron) => [...h.letta.schedules.values()].find((m) => m.schedule.cron_expression === cron)!.id);
+    for (const id of [newMorning!, newEvening!]) h.letta.schedules.get(id)!.next_scheduled_time = '2026-11-04T02:30:00.000Z';
+    h.letta.addFire(newMorning!, at('2026-11-02T14:00:02Z'));
+    h.letta.addFire(newEvening!, at('2026-11-03T02:30:02Z'));
+    const r = await runAt('2026-11-03T12:00:00Z', ['history', setId, '--since', '2026-11-01', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Json;
+    expect(doc.fires.map((f: Json) => [f.schedule_id, f.due, f.class])).toEqual([
+      [newEvening, '2026-11-03T02:30:00.000Z', 'ok'],
+      [newMorning, '2026-11-02T14:00:00.000Z', 'ok'],
+      [evening, '2026-11-02T01:30:00.000Z', 'ok'],
+      [morning, '2026-11-01T13:00:00.000Z', 'ok'],
+      [evening, '2026-11-01T01:30:00.000Z', 'ok'],
+    ]);
+    expect(doc.lineage.map((c: Json) => [c.schedule_id, c.replaced_by, c.replaced_how]).sort()).toEqual([
+      [evening, newEvening, 'sync'],
+      [morning, newMorning, 'sync'],
+    ].sort());
+  });
+
   it('an unknown set id is exit 3', async () => {
     const r = await runAt('2026-11-22T15:00:00Z', ['history', 'set-00000000-0000-0000-0000-000000000000']);
     expect(r.code).toBe(3);
