@@ -65,12 +65,15 @@ describe('recurring list and sets', () => {
   });
 
   it('--id with a schedule id is a usage error, an unknown set not found', async () => {
-    const { standup } = await seed();
+    const { standup, setId } = await seed();
     const plain = await h.run(['recurring', 'list', '--id', standup]);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain('--id takes a set or series id');
     const unknown = await h.run(['recurring', 'list', '--id', 'set-00000000-0000-0000-0000-000000000000']);
     expect(unknown.code).toBe(3);
+    const oneTime = await h.run(['onetime', 'list', '--id', setId]);
+    expect(oneTime.code).toBe(2);
+    expect(oneTime.stderr).toContain(`recurring list --id ${setId}`);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
+import { UsageError } from '../../errors';
 import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import type { Column } from '../../output/list';
 import { defineCommand } from '../command';
@@ -36,6 +37,7 @@ export default (kind: ScheduleKind) =>
       const server = serverOf(rt);
       // --id: one set's or series' schedules, on the agent the record names; a set asked for is shown schedule by schedule.
       const group = options.id === undefined ? undefined : groupFilter(record, options.id.trim(), server);
+      if (group?.kind === 'set' && kind === 'one-time') throw new UsageError(`${group.id} is a set of recurring schedules`, `List it with: letta-switchboard recurring list --id ${group.id}`);
       const agent = group ? group.agentId : rt.agentOrNone();
       const allAgents = !group && (options.allAgents || !agent);
       const intentOf = (id: string) => {
