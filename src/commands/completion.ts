@@ -16,6 +16,7 @@ const OPTION_VALUES: Record<string, ValueKind> = {
   '--ics': { file: true },
   '--agent-id': { candidates: 'agents' },
   '--tz': { candidates: 'zones' },
+  '--id': { candidates: 'schedules' },
 };
 
 /** Values by argument name (the name in its declaration, e.g. `<id>`). */

@@ -51,6 +51,10 @@ describe('recurring list and sets', () => {
     expect([...setRow.member_ids].sort()).toEqual([...setMembers].sort());
     expect([...setRow.cron_expressions].sort()).toEqual(['0 */3 * * *', '30 1-22/3 * * *']);
     expect((await h.run(['recurring', 'list', '-q'])).stdout.split('\n')).toContain(setId);
+    // A shell completes set ids too (for --id and every id argument), from this machine alone.
+    const candidates = await h.run(['completion', '--candidates', 'schedules']);
+    expect(candidates.stdout.split('\n').filter((id) => id === setId)).toHaveLength(1);
+    expect(candidates.requests).toEqual([]);
   });
 
   it('--id SET lists only that set, schedule by schedule; --id SERIES the series, and onetime list its members', async () => {

@@ -4,7 +4,7 @@ import type { Runtime } from '../../runtime';
 /**
  * What a shell completes from this machine alone, never asking the server:
  * agents (names and ids the agent-name cache and the record of intent know),
- * schedule ids (the record's schedules, series and paused ones), zones.
+ * schedule ids (the record's schedules, sets, series and paused ones), zones.
  */
 export async function candidates(rt: Runtime, kind: 'agents' | 'schedules' | 'zones'): Promise<string[]> {
   if (kind === 'zones') return ['UTC', ...Intl.supportedValuesOf('timeZone')];
@@ -13,6 +13,7 @@ export async function candidates(rt: Runtime, kind: 'agents' | 'schedules' | 'zo
     if (!state) return [];
     return [
       ...state.intents.filter((i) => i.status === 'active').map((i) => i.schedule_id),
+      ...new Set(state.intents.filter((i) => i.status === 'active' && i.set_id !== undefined).map((i) => i.set_id!)),
       ...state.series.filter((s) => s.status === 'active').map((s) => s.series_id),
       ...state.paused.map((p) => p.old_id),
     ];
