@@ -72,6 +72,11 @@ export interface ScheduleFacts {
   createdAt?: number;
   /** Unix ms: nothing was due after this (the schedule was paused then). */
   endedAt?: number;
+  /**
+   * Unix ms: it ended no later than this, exactly when is not known (deleted
+   * elsewhere, found gone then): nothing after its last send is expected of it.
+   */
+  endedBy?: number;
   /** False when the server no longer holds it (a series member known only from the record): it cannot be stuck. */
   held?: boolean;
 }
@@ -177,8 +182,10 @@ export function scheduleHealth({ schedule, from: windowFrom, now, sent, runs }: 
   const historyKnown = sent !== undefined;
   let expected: { due: number[]; truncated: boolean } = { due: [], truncated: false };
   let unreadable: string | undefined;
+  const lastSend = (sent ?? []).reduce((latest, fire) => (fire.sentAt <= (schedule.endedBy ?? Infinity) ? Math.max(latest, fire.sentAt) : latest), -Infinity);
+  const end = Math.min(now, schedule.endedAt ?? Infinity, schedule.endedBy === undefined ? Infinity : Math.max(from, lastSend + TOLERANCE.EARLY_MS));
   try {
-    expected = expectedFires(schedule, from, Math.min(now, schedule.endedAt ?? Infinity));
+    expected = expectedFires(schedule, from, end);
   } catch (error) {
     unreadable = error instanceof Error ? error.message : String(error);
   }

@@ -48,8 +48,9 @@ export function replacedHow(old: Intent, next: Intent | undefined): ReplacedHow 
 /**
  * A recorded schedule no longer standing, as fire health sees it: its timing
  * from the record, its window from its creation to its end (its pause, its
- * replacement, its deletion). Undefined when the record has no timing for it
- * (a schedule made elsewhere, recorded only as the start of an edit).
+ * replacement, its deletion with this tool; one found gone ended no later than
+ * when it was found so). Undefined when the record has no timing for it (a
+ * schedule made elsewhere, recorded only as the start of an edit).
  */
 export function pastFacts(intent: Intent): ScheduleFacts | undefined {
   const createdAt = instant(intent.created_at);
@@ -60,7 +61,7 @@ export function pastFacts(intent: Intent): ScheduleFacts | undefined {
     held: false,
     nextScheduledTime: null,
     ...(createdAt === undefined ? {} : { createdAt }),
-    ...(endedAt === undefined ? {} : { endedAt }),
+    ...(endedAt === undefined ? {} : intent.status === 'gone' ? { endedBy: endedAt } : { endedAt }),
   };
   if (intent.kind === 'recurring') {
     const cron = intent.utc_crons?.[0];

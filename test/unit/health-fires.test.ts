@@ -75,6 +75,19 @@ describe('scheduleHealth', () => {
     expect(health.fires.map((f) => f.class)).toEqual(['failed']);
   });
 
+  it('a schedule found gone at some time: nothing after its last send is expected of it, what came before is judged', () => {
+    const schedule = { ...daily, createdAt: NOW - 5 * 24 * HOUR, held: false, endedBy: NOW - HOUR };
+    const sends = [sent(Date.parse('2026-11-19T14:00:02Z')), sent(Date.parse('2026-11-20T14:00:03Z'))];
+    const health = scheduleHealth({ schedule, from: 0, now: NOW, sent: sends });
+    // The 18th was due and not sent (missed); after the 20th it was deleted at a time no one knows, so the 21st and 22nd are not claimed.
+    expect(health.fires.map((f) => [new Date(f.due!).toISOString().slice(0, 10), f.class])).toEqual([
+      ['2026-11-20', 'ok'],
+      ['2026-11-19', 'ok'],
+      ['2026-11-18', 'missed'],
+    ]);
+    expect(scheduleHealth({ schedule, from: 0, now: NOW, sent: [] }).fires).toEqual([]);
+  });
+
   it('late fires alone are shown but need no action', () => {
     const health = scheduleHealth({ schedule: { ...daily, createdAt: NOW - 2 * HOUR }, from: 0, now: NOW, sent: [sent(Date.parse('2026-11-22T14:30:00Z'))] });
     expect(health.worst).toBe('late');

@@ -178,6 +178,25 @@ describe('history of a set', () => {
     ].sort());
   });
 
+  it('a schedule of the set deleted elsewhere is judged up to its last send, not blamed for what came after', async () => {
+    await runAt('2026-11-22T09:50:00Z', ['recurring', 'create', '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'UTC']);
+    const members = [...h.letta.schedules.values()];
+    const onHour = members.find((m) => m.schedule.cron_expression === '0 */3 * * *')!;
+    const onHalf = members.find((m) => m.schedule.cron_expression === '30 1-22/3 * * *')!;
+    const setId = (JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as Json).intents[0].set_id as string;
+    h.letta.addFire(onHalf.id, at('2026-11-22T10:30:04Z'));
+    h.letta.addFire(onHour.id, at('2026-11-22T12:00:03Z'));
+    h.letta.schedules.delete(onHour.id);
+    expect((await runAt('2026-11-22T15:30:00Z', ['sync'])).stdout).toContain(`${onHour.id} was deleted outside letta-switchboard`);
+    const r = await runAt('2026-11-22T16:00:00Z', ['history', setId, '--since', '1d', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).fires.map((f: Json) => [f.schedule_id, f.due, f.class])).toEqual([
+      [onHalf.id, '2026-11-22T13:30:00.000Z', 'missed'],
+      [onHour.id, '2026-11-22T12:00:00.000Z', 'ok'],
+      [onHalf.id, '2026-11-22T10:30:00.000Z', 'ok'],
+    ]);
+  });
+
   it('an unknown set id is exit 3', async () => {
     const r = await runAt('2026-11-22T15:00:00Z', ['history', 'set-00000000-0000-0000-0000-000000000000']);
     expect(r.code).toBe(3);
