@@ -56,19 +56,30 @@ export interface SyncInput {
  */
 export function planSync({ now, intents, series, letta, instants }: SyncInput): SyncAction[] {
   const actions: SyncAction[] = [];
-  const recorded = new Set([...intents.map((i) => i.schedule_id), ...series.flatMap((s) => s.members.map((m) => m.schedule_id))]);
-  const unrecorded = (schedules: Map<string, ScheduledMessage>) => [...schedules.values()].filter((item) => !recorded.has(item.id));
+  // A landed copy is claimed by one attempt only: attempts with the same message and timing (sent side by side) each need their own.
+  const claimed = new Set([...intents.map((i) => i.schedule_id), ...series.flatMap((s) => s.members.map((m) => m.schedule_id))]);
+  const unrecorded = (schedules: Map<string, ScheduledMessage>) => [...schedules.values()].filter((item) => !claimed.has(item.id));
+  const claim = (planned: SyncAction[]) => {
+    for (const action of planned) {
+      if (action.type === 'finish') claimed.add(action.landed_id);
+      if (action.type === 'top-up') for (const { id } of action.landed) claimed.add(id);
+    }
+    return planned;
+  };
   const active = intents.filter((i) => i.status === 'active').sort(byAgentThen((i) => i.schedule_id));
+  // Replaced intents pile up with every DST change: looked up by successor, not searched for each intent.
+  const replacedBy = new Map<string, Intent[]>();
+  for (const intent of intents) if (intent.status === 'replaced' && intent.replaced_by !== undefined) replacedBy.set(intent.replaced_by, [...(replacedBy.get(intent.replaced_by) ?? []), intent]);
   for (const intent of active) {
     const schedules = letta.get(intent.agent_id);
     if (!schedules) continue;
-    const replaced = intents.filter((i) => i.status === 'replaced' && i.replaced_by === intent.schedule_id && schedules.has(i.schedule_id));
-    actions.push(...planIntent(intent, replaced, schedules, now, unrecorded(schedules)));
+    const replaced = (replacedBy.get(intent.schedule_id) ?? []).filter((i) => schedules.has(i.schedule_id));
+    actions.push(...claim(planIntent(intent, replaced, schedules, now, () => unrecorded(schedules))));
   }
   for (const one of [...series].sort(byAgentThen((s) => s.series_id))) {
     const schedules = letta.get(one.agent_id);
     if (one.status !== 'active' || !schedules) continue;
-    actions.push(...planSeries(one, schedules, now, instants, unrecorded(schedules)));
+    actions.push(...claim(planSeries(one, schedules, now, instants, unrecorded(schedules))));
   }
   return actions;
 }
@@ -78,12 +89,12 @@ export function followsLocalClock(intent: Pick<Intent, 'kind' | 'local_rule'>): 
   return intent.kind === 'recurring' && patternOfCron(intent.local_rule) !== null;
 }
 
-function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number, unrecorded: ScheduledMessage[]): SyncAction[] {
+function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number, unrecorded: () => ScheduledMessage[]): SyncAction[] {
   const agent_id = intent.agent_id;
   const attempt = intent.attempt;
   if (attempt) {
     // Only a create this tool recorded as sent is looked for; a look-alike made by anyone else is left alone.
-    const landed = unrecorded.find((item) => sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
+    const landed = unrecorded().find((item) => sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
     if (landed) return [{ type: 'finish', agent_id, intent_id: intent.schedule_id, old_id: intent.schedule_id, landed_id: landed.id }];
   }
   const dropped: SyncAction[] = attempt ? [{ type: 'drop-attempt', agent_id, intent_id: intent.schedule_id }] : [];

@@ -89,7 +89,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
   ],
   'recurring adopt': [{ args: ['recurring', 'adopt', 'ID', '--agent-id', AGENT, '--tz', 'America/New_York'], setup: recurring }],
   sync: [
-    { args: ['sync', '--agent-id', AGENT], setup: recurring },
+    { args: ['sync', '--agent-id', AGENT, '--concurrency', '2'], setup: recurring },
     { args: ['sync', '--all-agents', '--dry-run'], setup: recurring },
     { args: ['sync', '--print-cron'], stdout: /sync/ },
     { args: ['sync', '--print-systemd'], stdout: /\[Timer\]/ },
