@@ -312,6 +312,9 @@ export async function replaceSchedule({ api, records, readBack, now }: Pick<Appl
       return { ok: false, exist: [oldId], unsure, error: failure };
     }
   }
+  // The read back goes out while the new schedule is recorded: only the delete must wait for the record.
+  const reading = readBack ? api.getSchedule(agentId, newId) : Promise.resolve(undefined);
+  reading.catch(() => undefined);
   await records.update((state) => {
     const successor = findIntent(state, holderId)?.attempt?.successor ?? request.successor(state);
     if (!successor) return;
@@ -323,7 +326,7 @@ export async function replaceSchedule({ api, records, readBack, now }: Pick<Appl
   });
   const both = { ok: false, newId, exist: request.oldExists === false ? [newId] : [oldId, newId] };
   try {
-    const read = readBack ? await api.getSchedule(agentId, newId) : undefined;
+    const read = await reading;
     if (read && !sameTiming(read.schedule, body.schedule)) {
       return { ...both, error: new CliError(`Schedule ${newId} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(body.schedule)}`) };
     }
