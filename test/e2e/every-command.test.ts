@@ -139,7 +139,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['plan', '-f', 'DIR', '--strict', '--json'], files: STANDUP_FILE, code: 6, stdout: /create/i },
   ],
   apply: [
-    { args: ['apply', '--file', 'DIR', '--yes'], files: STANDUP_FILE },
+    { args: ['apply', '--file', 'DIR', '--yes', '--concurrency', '2'], files: STANDUP_FILE },
     { args: ['apply', '-f', 'DIR', '--strict', '--dry-run'], files: STANDUP_FILE },
   ],
   'config path': [{ args: ['config', 'path'], stdout: /config\.json/ }],
