@@ -37,6 +37,18 @@ export function limiter(limit: number): Limiter {
 }
 
 /**
+ * Every promise's value once all have settled, in order; the first rejection
+ * (in order) only after all have settled, so nothing is still under way when
+ * the caller gives up (and, say, releases a lock).
+ */
+export async function allSettled<T>(promises: Array<Promise<T>>): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((one) => one.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((one) => (one as PromiseFulfilledResult<T>).value);
+}
+
+/**
  * Run `task` over `items` with at most `limit` running at once; the results
  * come back in the order of `items`.
  */

@@ -21,7 +21,7 @@ export default defineCommand({
       .option('-y, --yes', 'delete the schedules of removed files without asking')
       .addOption(concurrencyOption()),
   async run(rt, options) {
-    const [{ findTarget, readLock, loadPlan, LOCK_LABEL }, render, { applyChange, finishChanges, sharedWrites, startChanges }, { serverEntries, formatLock }, { lock }, { lockPathFor, writePrivateFile }, { mapLimited }] = await Promise.all([
+    const [{ findTarget, readLock, loadPlan, LOCK_LABEL }, render, { applyChange, finishChanges, sharedWrites, startChanges }, { serverEntries, formatLock }, { lock }, { lockPathFor, writePrivateFile }, { allSettled, mapLimited }] = await Promise.all([
       import('../ascode/load'),
       import('../ascode/render'),
       import('../ascode/execute'),
@@ -62,7 +62,7 @@ export default defineCommand({
       const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
       if (work.length > 0) await entries.update((all) => startChanges(work, all));
       // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order.
-      const outcomes = await Promise.all(mapLimited(work, rt.dryRun ? 1 : options.concurrency, (change) => applyChange(change, context)));
+      const outcomes = await allSettled(mapLimited(work, rt.dryRun ? 1 : options.concurrency, (change) => applyChange(change, context)));
       if (outcomes.length > 0) await entries.update((all) => finishChanges(outcomes, all));
 
       await markDeleted(rt, outcomes.flatMap((o) => o.deleted));

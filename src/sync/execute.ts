@@ -1,5 +1,5 @@
 import { CliError, CreateMayHaveLandedError, InterruptedError, UsageError } from '../errors';
-import { limiter, type Limiter } from '../concurrency';
+import { allSettled, limiter, type Limiter } from '../concurrency';
 import type { LettaApi } from '../letta/api';
 import type { Schedule, ScheduledMessage } from '../letta/types';
 import {
@@ -95,11 +95,11 @@ export async function applyPlan(plan: SyncAction[], options: ApplyOptions): Prom
         release();
       }
     })();
-    // Also keeps a bug's rejection handled until Promise.all below reads it.
+    // Also keeps a bug's rejection handled until allSettled below reads it.
     previous.set(subject, outcome.catch(() => undefined));
     started.push(outcome);
   }
-  return Promise.all(started);
+  return allSettled(started);
 }
 
 /** What an action changes: actions with the same subject are taken one after another. */
@@ -406,7 +406,7 @@ export async function createMembers(
     made.catch(() => undefined);
     started.push(made);
   }
-  const results = await Promise.all(started);
+  const results = await allSettled(started);
   const created = results.flatMap((result) => (result.id ? [result.id] : []));
   const failure = results.find((result) => result.error);
   if (failure) return { created, error: failure.error, unsure: failure.unsure };

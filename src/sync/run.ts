@@ -1,4 +1,4 @@
-import { mapLimited } from '../concurrency';
+import { allSettled, mapLimited } from '../concurrency';
 import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
@@ -137,7 +137,7 @@ async function syncRound(
       }
     },
   );
-  for (const schedule of await Promise.all(confirmed)) if (schedule) listed.set(schedule.id, schedule);
+  for (const schedule of await allSettled(confirmed)) if (schedule) listed.set(schedule.id, schedule);
 
   const planned = planSync({
     now,
