@@ -133,7 +133,7 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
   return actions;
 }
 
-/** The UTC cron a local rule needs now, and whether it is in step (see planStanding); the error when none can say it. */
+/** The UTC cron a local rule needs now, and whether it is in step (see expectedNow); the error when none can say it. */
 type ExpectedOf = (localRule: string, zone: string) => (ExpectedCron & { inStep: boolean }) | null | CliError;
 
 /** expectedUtcCron as of `now`, worked out once per rule and zone however many schedules share them. */
