@@ -171,6 +171,32 @@ export function onServer(record: { server?: string }, server: string | undefined
   return server === undefined || record.server === undefined || record.server === server;
 }
 
+/**
+ * Every id the record holds (schedules, sets, series and their members, paused schedules), split
+ * into those recorded against `server` (or before servers were told apart) and those recorded only
+ * against other servers, each with that server. Commands refuse the latter rather than act on them here.
+ */
+export function recordedIds(state: State, server: string): { here: Set<string>; elsewhere: Map<string, string> } {
+  const servers = new Map<string, Array<string | undefined>>();
+  const note = (id: string, where: string | undefined) => servers.set(id, [...(servers.get(id) ?? []), where]);
+  for (const intent of state.intents) {
+    note(intent.schedule_id, intent.server);
+    if (intent.set_id) note(intent.set_id, intent.server);
+  }
+  for (const series of state.series) {
+    note(series.series_id, series.server);
+    for (const member of series.members) note(member.schedule_id, series.server);
+  }
+  for (const paused of state.paused) note(paused.old_id, paused.server ?? paused.intent?.server);
+  const here = new Set<string>();
+  const elsewhere = new Map<string, string>();
+  for (const [id, where] of servers) {
+    if (where.some((one) => onServer({ server: one }, server))) here.add(id);
+    else elsewhere.set(id, where[0]!);
+  }
+  return { here, elsewhere };
+}
+
 export function newSeriesId(): string {
   return `series-${randomUUID()}`;
 }

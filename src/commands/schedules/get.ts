@@ -15,7 +15,9 @@ export default (kind: ScheduleKind) =>
     examples: [`letta-switchboard ${NOUN[kind]} get SCHEDULE_ID --agent-id support-bot`, `letta-switchboard ${NOUN[kind]} get SCHEDULE_ID --json`],
     globals: ['output', 'time', 'api'],
     declare: (command: Command) => command.argument('<id>', 'schedule id').addOption(agentOption()),
-    async run(rt, _options, id) {
+    async run(rt, _options, given) {
+      // Resolved first, so an id recorded against another server is refused before anything is read.
+      const [id] = (await (await import('../shared/ids')).resolveScheduleIds(rt, [given])) as [string];
       if (kind === 'recurring' && (id.startsWith('set-') || id.startsWith('series-'))) return printGroup(rt, id);
       const { item, paused } = await scheduleOrPaused(rt, kind, id);
       const out = rt.out;
