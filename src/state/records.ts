@@ -15,10 +15,11 @@ export type IntentKind = 'one-time' | 'recurring';
 /**
  * `replaced`: an edit, resume or sync made a successor; `gone`: the server, asked, has it no more
  * (deleted elsewhere, or fired); `deleted`: deleted with this tool; `paused`: deleted by `recurring
- * pause`, its copy kept in `paused`.
+ * pause`, its copy kept in `paused`; `creating`: a placeholder (id `creating-…`) for a new
+ * schedule whose create is out, its attempt holding what was sent.
  */
-export type IntentStatus = 'active' | 'gone' | 'replaced' | 'deleted' | 'paused';
-export const INTENT_STATUSES: IntentStatus[] = ['active', 'gone', 'replaced', 'deleted', 'paused'];
+export type IntentStatus = 'active' | 'gone' | 'replaced' | 'deleted' | 'paused' | 'creating';
+export const INTENT_STATUSES: IntentStatus[] = ['active', 'gone', 'replaced', 'deleted', 'paused', 'creating'];
 
 /**
  * A create sent (or about to be) whose answer is not known yet: recorded before
@@ -296,9 +297,37 @@ export function recordAttempt(state: State, intent: Intent, attempt: CreateAttem
   findIntent(state, intent.schedule_id)!.attempt = attempt;
 }
 
+/** The attempt did not land: forgotten; a new schedule's placeholder goes with it. */
 export function clearAttempt(state: State, scheduleId: string): void {
   const intent = findIntent(state, scheduleId);
-  if (intent) delete intent.attempt;
+  if (intent?.status === 'creating') state.intents.splice(state.intents.indexOf(intent), 1);
+  else if (intent) delete intent.attempt;
+}
+
+/**
+ * Record, before it is sent, the create of a new schedule (`successor` is its record but for its id):
+ * a placeholder `creating-…` holds the attempt until the answer comes, so a create whose answer
+ * is lost is found by the next sync, never made twice. Returns the placeholder's id.
+ */
+export function recordCreateAttempt(state: State, successor: Omit<Intent, 'schedule_id'>, sent: Pick<CreateAttempt, 'at' | 'schedule' | 'messages'>): string {
+  const id = `creating-${randomUUID()}`;
+  const { attempt: _attempt, ...fields } = successor as Intent;
+  state.intents.push({ ...fields, schedule_id: id, status: 'creating', attempt: { ...sent, successor: fields } });
+  return id;
+}
+
+/** The create held by placeholder `placeholderId` made (or was found to have made) schedule `newId`: its record takes the placeholder's place. */
+export function finishCreate(state: State, placeholderId: string, newId: string): Intent | undefined {
+  const placeholder = findIntent(state, placeholderId);
+  if (placeholder?.status !== 'creating' || !placeholder.attempt) return undefined;
+  const successor = placeholder.attempt.successor;
+  const intent = successorOf(successor, newId, typeof successor.created_at === 'string' ? successor.created_at : placeholder.attempt.at);
+  state.intents.splice(state.intents.indexOf(placeholder), 1, intent);
+  return intent;
+}
+
+export function isCreatePlaceholder(intent: Pick<Intent, 'status'>): boolean {
+  return intent.status === 'creating';
 }
 
 /** Take in a schedule made elsewhere, kept at a local rule from now on. */

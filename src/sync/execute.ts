@@ -7,6 +7,7 @@ import {
   endSeries,
   findIntent,
   findSeries,
+  finishCreate,
   markFound,
   markGone,
   recordAttempt,
@@ -116,6 +117,9 @@ async function applyOne(action: SyncAction, options: ApplyOptions): Promise<Sync
       });
       return { action, ok: step.ok, new_id: step.newId, exist: step.exist, error: step.error };
     }
+    case 'finish-create':
+      await records.update((state) => finishCreate(state, action.intent_id, action.landed_id));
+      return { action, ok: true, exist: [action.landed_id] };
     case 'drop-attempt':
       await records.update((state) => clearAttempt(state, action.intent_id));
       return { action, ok: true, exist: [] };

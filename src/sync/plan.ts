@@ -23,7 +23,9 @@ export type SyncAction =
     }
   /** An earlier create (an edit's, a sync's) recorded as attempted landed unanswered: it becomes the successor and the old one goes. */
   | { type: 'finish'; agent_id: string; intent_id: string; old_id: string; landed_id: string }
-  /** An attempted create that did not land: forgotten (said nothing of). */
+  /** A new schedule's create (recorded as a placeholder) landed unanswered: its record takes the placeholder's place. */
+  | { type: 'finish-create'; agent_id: string; intent_id: string; landed_id: string }
+  /** An attempted create that did not land: forgotten (said nothing of); a new schedule's placeholder goes. */
   | { type: 'drop-attempt'; agent_id: string; intent_id: string }
   /** A record marked gone whose schedule the server shows again: followed again. */
   | { type: 'found'; agent_id: string; id: string }
@@ -64,6 +66,16 @@ export function planSync({ now, intents, series, letta, instants }: SyncInput): 
     if (!schedules) continue;
     const replaced = intents.filter((i) => i.status === 'replaced' && i.replaced_by === intent.schedule_id && schedules.has(i.schedule_id));
     actions.push(...planIntent(intent, replaced, schedules, now, unrecorded(schedules)));
+  }
+  // A new schedule's create whose answer was lost: its copy, if one landed (each copy claimed once), else dropped.
+  const claimed = new Set<string>();
+  for (const placeholder of intents.filter((i) => i.status === 'creating').sort(byAgentThen((i) => i.schedule_id))) {
+    const schedules = letta.get(placeholder.agent_id);
+    const attempt = placeholder.attempt;
+    if (!schedules) continue;
+    const landed = attempt && unrecorded(schedules).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
+    if (landed) claimed.add(landed.id);
+    actions.push(landed ? { type: 'finish-create', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id, landed_id: landed.id } : { type: 'drop-attempt', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id });
   }
   for (const one of [...series].sort(byAgentThen((s) => s.series_id))) {
     const schedules = letta.get(one.agent_id);

@@ -80,6 +80,8 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
           ? [`Finished replacing ${action.old_id}: ${action.landed_id}, created by an earlier attempt whose answer was lost, takes its place (agent ${action.agent_id})`]
           : [`Could not finish replacing ${action.old_id} with ${action.landed_id}${failed}`, `  Both exist; the next sync tries again.`],
       };
+    case 'finish-create':
+      return { ...base, id: action.landed_id, lines: [`Recorded ${action.landed_id}: a create whose answer was lost had landed (agent ${action.agent_id})`] };
     case 'drop-attempt':
       return { ...base, id: action.intent_id, lines: [] };
     case 'found':

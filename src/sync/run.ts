@@ -51,7 +51,8 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun }: Sync
   return store.withLock('sync', async () => {
     const mine = <T extends { agent_id: string; server?: string }>(items: T[]) => items.filter((item) => (agentId === undefined || item.agent_id === agentId) && onServer(item, server));
     const first = await store.read();
-    const followed = (state: State) => [...mine(state.intents), ...mine(state.series)].filter((item) => item.status === 'active' || item.status === 'gone');
+    // `creating`: a create whose answer was lost, looked for among its agent's schedules.
+    const followed = (state: State) => [...mine(state.intents), ...mine(state.series)].filter((item) => item.status === 'active' || item.status === 'gone' || item.status === 'creating');
     const agents = [...new Set(followed(first).map((item) => item.agent_id))].sort();
     const plan: SyncAction[] = [];
     const outcomes: SyncOutcome[] = [];

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FakeLetta } from '../helpers/fake-letta';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { BIN, runCli } from '../helpers/run-cli';
+
+const CREATE = new RegExp(`^POST /v1/agents/${AGENT}/schedule$`);
+const suite = useFakeLetta({ defaultAgent: true });
+let letta: FakeLetta;
+let env: Record<string, string>;
+beforeEach(() => ({ letta, env } = suite));
+
+const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+type Json = Record<string, unknown>;
+const intents = (): Json[] => {
+  const file = join(env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { intents: Json[] }).intents : [];
+};
+
+/** Run the CLI and kill -9 it as the server receives its k-th request (counting from 1), or the first matching `when`. */
+function killedAt(args: string[], when: (request: { method: string; path: string }, n: number) => boolean): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const child = spawn(process.execPath, [BIN, '--now', NOW, ...args], { env, stdio: 'ignore' });
+    let seen = 0;
+    letta.onRequest = (request) => {
+      if (when(request, ++seen)) child.kill('SIGKILL');
+    };
+    child.on('close', () => {
+      letta.onRequest = undefined;
+      resolve();
+    });
+  });
+}
+
+describe('kill -9 between a create being sent and its answer', () => {
+  it('the create landed: sync records it once, and nothing is doubled', async () => {
+    // The server stores the schedule and never answers: the process dies with its create out.
+    letta.inject(CREATE, { hang: true, land: true });
+    await killedAt(['recurring', 'create', '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York'], (r) => r.method === 'POST');
+    expect(letta.schedules.size).toBe(1);
+    expect(intents().map((i) => i.status)).toEqual(['creating']);
+
+    const synced = await cli('sync');
+    expect(synced.code, synced.stderr).toBe(0);
+    const [id] = [...letta.schedules.keys()];
+    expect(synced.stdout).toContain(`Recorded ${id}`);
+    expect(letta.schedules.size).toBe(1);
+    expect(intents()).toEqual([expect.objectContaining({ schedule_id: id, status: 'active', zone: 'America/New_York', local_rule: '0 9 * * 1-5' })]);
+
+    const status = await cli('status', '--json');
+    expect(status.stdout).not.toContain('creating-');
+    expect((await cli('recurring', 'get', id!)).stdout).toContain('Kept at');
+  });
+
+  it('killed before the create landed: sync drops the attempt and creates nothing', async () => {
+    letta.inject(CREATE, { hang: true });
+    await killedAt(['onetime', 'create', '--message', 'Ping', '--execute-at', 'tomorrow at 9am'], (r) => r.method === 'POST');
+    expect(letta.schedules.size).toBe(0);
+    expect(intents().map((i) => i.status)).toEqual(['creating']);
+    const synced = await cli('sync');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(letta.requests('POST')).toHaveLength(1);
+    expect(intents()).toEqual([]);
+  });
+
+  it('a set killed at each of its requests: after sync every schedule on the server is recorded once, as one of the set', async () => {
+    const args = ['recurring', 'create', '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'UTC'];
+    expect((await cli(...args)).code).toBe(0);
+    const requests = letta.received.length;
+    for (let k = 1; k <= requests; k++) {
+      letta.reset(() => Date.parse(NOW));
+      env = { ...env, HOME: join(env.HOME!, `k${k}`) };
+      await killedAt(args, (_r, n) => n === k);
+      expect((await cli('sync')).code, `killed at request ${k}`).toBe(0);
+      const recorded = intents().filter((i) => i.status === 'active');
+      expect(recorded.map((i) => i.schedule_id).sort(), `killed at request ${k}`).toEqual([...letta.schedules.keys()].sort());
+      expect(new Set(recorded.map((i) => i.set_id)).size, `killed at request ${k}`).toBeLessThanOrEqual(1);
+      expect(intents().filter((i) => i.status === 'creating'), `killed at request ${k}`).toEqual([]);
+    }
+  }, 120_000);
+});
