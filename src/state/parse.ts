@@ -132,7 +132,7 @@ function checkIntent(intent: Json, where: string): void {
 
 function checkSeries(one: Json, where: string): void {
   strings(one, where, ['series_id', 'agent_id', 'phrase', 'zone', 'rule', 'horizon', 'created_at']);
-  optionalStrings(one, where, ['until', 'server', 'status_at']);
+  optionalStrings(one, where, ['until', 'server', 'status_at', 'paused_at']);
   if (one.count !== undefined && !(Number.isInteger(one.count) && (one.count as number) > 0)) throw new Flaw(`${where}.count`, 'must be a positive whole number');
   oneOf(one, where, 'status', SERIES_STATUSES);
   const template = object(one, where, 'template', true)!;
@@ -145,7 +145,7 @@ function checkSeries(one: Json, where: string): void {
     const at = `${where}.members[${i}]`;
     if (!isObject(member)) throw new Flaw(at, 'must be an object');
     strings(member, at, ['schedule_id', 'instant']);
-    if (member.gone !== undefined && typeof member.gone !== 'boolean') throw new Flaw(`${at}.gone`, 'must be true or false');
+    for (const flag of ['gone', 'paused']) if (member[flag] !== undefined && typeof member[flag] !== 'boolean') throw new Flaw(`${at}.${flag}`, 'must be true or false');
   });
 }
 

@@ -76,16 +76,21 @@ export interface Intent extends IntentFields {
   [other: string]: unknown;
 }
 
-/** `gone`: every member still to fire vanished from the server; `deleted`: deleted with this tool. */
-export type SeriesStatus = 'active' | 'complete' | 'gone' | 'deleted';
-export const SERIES_STATUSES: SeriesStatus[] = ['active', 'complete', 'gone', 'deleted'];
+/**
+ * `gone`: every member still to fire vanished from the server; `deleted`: deleted with this tool;
+ * `paused`: its waiting members deleted by `recurring pause`, kept here (flagged `paused`) until resumed.
+ */
+export type SeriesStatus = 'active' | 'complete' | 'gone' | 'deleted' | 'paused';
+export const SERIES_STATUSES: SeriesStatus[] = ['active', 'complete', 'gone', 'deleted', 'paused'];
 
 export interface SeriesMember {
   schedule_id: string;
   /** ISO 8601, UTC. */
   instant: string;
-  /** Deleted outside this tool before it fired: never re-created or counted. */
+  /** Deleted outside this tool before it fired (or due while its series was paused): never re-created, counted as made. */
   gone?: boolean;
+  /** Deleted from Letta by a pause of its series: created again on resume if still ahead. */
+  paused?: boolean;
   [other: string]: unknown;
 }
 
@@ -117,6 +122,8 @@ export interface Series extends SeriesFields {
   status_at?: string;
   /** Instants (ISO 8601) of members whose create was sent and not yet answered. */
   attempted?: string[];
+  /** ISO 8601: when `recurring pause` paused it (status `paused`). */
+  paused_at?: string;
   [other: string]: unknown;
 }
 
@@ -453,6 +460,40 @@ export function clearMemberAttempts(state: State, seriesId: string, instants: st
   const gone = new Set(instants.map((i) => Date.parse(i)));
   series.attempted = series.attempted.filter((instant) => !gone.has(Date.parse(instant)));
   if (series.attempted.length === 0) delete series.attempted;
+}
+
+/**
+ * Pause a series: recorded (before its members are deleted from Letta) as paused, each member still
+ * to fire after `now` flagged paused, so sync neither tops it up nor marks its members gone. Returns
+ * the paused members' ids (to delete from Letta); none when it is not an active or paused series.
+ */
+export function pauseSeries(state: State, seriesId: string, at: string, now: number): string[] {
+  const series = findSeries(state, seriesId);
+  if (!series || (series.status !== 'active' && series.status !== 'paused')) return [];
+  for (const member of series.members) if (!member.gone && Date.parse(member.instant) > now) member.paused = true;
+  delete series.attempted;
+  if (series.status !== 'paused') Object.assign(series, { status: 'paused', paused_at: at, status_at: at });
+  return series.members.filter((m) => m.paused === true).map((m) => m.schedule_id);
+}
+
+/**
+ * Resume a paused series as of `now`: members due while it was paused are kept as gone (never
+ * created, counted as made, as a paused schedule's fires are skipped), those still ahead leave the
+ * record so the top-up that follows (or the next sync) creates them again, and it is active again.
+ * Returns the ids of the members dropped (a pause cut short may have left them on Letta).
+ */
+export function resumeSeries(state: State, seriesId: string, at: string, now: number): string[] {
+  const series = findSeries(state, seriesId);
+  if (!series || series.status !== 'paused') return [];
+  const ahead = series.members.filter((m) => m.paused === true && Date.parse(m.instant) > now);
+  for (const member of series.members) {
+    if (member.paused !== true) continue;
+    delete member.paused;
+    if (!ahead.includes(member)) Object.assign(member, { gone: true, skipped_while_paused: true });
+  }
+  series.members = series.members.filter((m) => !ahead.includes(m));
+  Object.assign(series, { status: 'active', status_at: at, resumed_at: at });
+  return ahead.map((m) => m.schedule_id);
 }
 
 /** Remove and return a paused schedule (on resume). */

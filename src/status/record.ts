@@ -86,7 +86,10 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
         running_dry: runsDry !== null && Date.parse(runsDry) - now < RUNS_DRY_WITHIN_MS,
       };
     });
-  const paused = ours(state.paused.map((p) => ({ ...p, server: p.server ?? p.intent?.server }))).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id, paused_at: p.paused_at }));
+  const paused = [
+    ...ours(state.paused.map((p) => ({ ...p, server: p.server ?? p.intent?.server }))).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id, paused_at: p.paused_at })),
+    ...ours(state.series).filter((one) => one.status === 'paused').map((one) => ({ id: one.series_id, agent_id: one.agent_id, paused_at: one.paused_at ?? one.created_at })),
+  ];
   const skipped = elsewhere ? [] : (state.skipped ?? []).map((s) => ({ where: s.where, why: s.problem }));
   const unfinished = ours(state.intents)
     .filter((i) => i.status === 'creating')

@@ -135,6 +135,13 @@ async function applyOne(action: SyncAction, options: ApplyOptions): Promise<Sync
         return { action, ok: false, exist: [action.intent_id, action.old_id], error: asCliError(error) };
       }
       return { action, ok: true, exist: [action.intent_id] };
+    case 'delete-paused':
+      try {
+        await api.deleteSchedule(action.agent_id, action.id);
+      } catch (error) {
+        return { action, ok: false, exist: [action.id], error: asCliError(error) };
+      }
+      return { action, ok: true, exist: [] };
     case 'gone':
       await records.update((state) => markGone(state, action.id, stamp));
       return { action, ok: true, exist: [] };

@@ -36,6 +36,8 @@ export type SyncAction =
   | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
+  /** A member of a paused series still on Letta (the pause was cut short): deleted, as the pause meant. */
+  | { type: 'delete-paused'; agent_id: string; series_id: string; id: string }
   /** `landed`: members whose create was recorded as attempted and went unanswered, found in Letta: recorded, not created again. */
   | { type: 'top-up'; agent_id: string; series_id: string; zone: string; instants: number[]; landed: Array<{ at: number; id: string }> }
   /** The rule cannot be kept exact any more (e.g. its times now fall on different UTC days). */
@@ -79,6 +81,9 @@ export function planSync({ now, intents, series, letta, instants }: SyncInput): 
   }
   for (const one of [...series].sort(byAgentThen((s) => s.series_id))) {
     const schedules = letta.get(one.agent_id);
+    if (one.status === 'paused' && schedules) {
+      for (const member of one.members) if (member.paused === true && schedules.has(member.schedule_id)) actions.push({ type: 'delete-paused', agent_id: one.agent_id, series_id: one.series_id, id: member.schedule_id });
+    }
     if (one.status !== 'active' || !schedules) continue;
     actions.push(...planSeries(one, schedules, now, instants, unrecorded(schedules)));
   }

@@ -52,7 +52,11 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun }: Sync
     const mine = <T extends { agent_id: string; server?: string }>(items: T[]) => items.filter((item) => (agentId === undefined || item.agent_id === agentId) && onServer(item, server));
     const first = await store.read();
     // `creating`: a create whose answer was lost, looked for among its agent's schedules.
-    const followed = (state: State) => [...mine(state.intents), ...mine(state.series)].filter((item) => item.status === 'active' || item.status === 'gone' || item.status === 'creating');
+    // A paused series is looked at only for members its pause left on Letta.
+    const followed = (state: State) => [
+      ...mine(state.intents).filter((intent) => intent.status === 'active' || intent.status === 'gone' || intent.status === 'creating'),
+      ...mine(state.series).filter((series) => series.status === 'active' || series.status === 'gone' || series.status === 'paused'),
+    ];
     const agents = [...new Set(followed(first).map((item) => item.agent_id))].sort();
     const plan: SyncAction[] = [];
     const outcomes: SyncOutcome[] = [];

@@ -24,13 +24,25 @@ export default defineCommand({
       import('../../agenda/pause'),
       import('../../agenda/schedule-copy'),
     ]);
-    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), 'resume', { paused: true });
+    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), { paused: true });
     const api = await rt.api();
     const store = await stateStore(rt);
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
     // Each id is read, planned and resumed holding the changes lock: a second resume of it waits, then finds it done.
     const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, resumed: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome | undefined> => {
+      if (records.isSeriesId(asked)) {
+        const { resumeSeriesWhole } = await import('../shared/series');
+        const series = await resumeSeriesWhole(rt, asked);
+        const made = `${series.created.length} one-time schedule${series.created.length === 1 ? '' : 's'}`;
+        if (series.error) {
+          out.note(`Resumed series ${asked}, but created only ${made} before: ${series.error.message}. 'letta-switchboard sync' creates the rest.`);
+          throw series.error;
+        }
+        if (!out.json) out.line(asked);
+        if (!out.json && !out.quiet) out.success(`${rt.dryRun ? 'Would resume' : 'Resumed'} series ${asked}: ${rt.dryRun ? 'would create' : 'created'} ${made}; runs due while it was paused are skipped`);
+        return { id: asked, new_id: asked, agent_id: series.agent_id, cron_expression: '', resumed: true, created: series.created.length > 0 };
+      }
       const state = await readRecord(rt, store);
       // A schedule replaced (by sync or an edit) and then paused is resumed by either id.
       const latest = records.currentId(state, asked);
