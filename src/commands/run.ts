@@ -18,7 +18,7 @@ export default defineCommand({
       .addOption(new Option('--async', 'send without waiting for the reply; print the run id')),
   async run(rt, options, id) {
     const [{ runBody }, { unsure }, { printQueued, printReply }] = await Promise.all([
-      import('../agenda/schedule-copy'),
+      import('./shared/schedule-copy'),
       import('./shared/create-schedule'),
       import('./shared/reply'),
     ]);

@@ -298,6 +298,28 @@ export function markFound(state: State, scheduleId: string, at: string): void {
   if (intent && intent.status === 'gone') setStatus(intent, 'active', at);
 }
 
+/** Intent `id` was replaced by `newId` (its own replacement never appeared, and the one after it did). */
+export function markReplaced(state: State, id: string, newId: string, at: string): void {
+  const intent = findIntent(state, id);
+  if (intent) setStatus(intent, 'replaced', at, { replaced_by: newId });
+}
+
+/**
+ * A schedule never recorded (made elsewhere) that is being replaced: recorded, standing for what
+ * `like` stands for, so a delete of it that fails is retried by sync. Nothing when it is recorded.
+ */
+export function recordUnrecorded(state: State, id: string, like: Intent): void {
+  if (findIntent(state, id)) return;
+  const { utc_crons: _crons, instants: _instants, attempt: _attempt, replaced_by: _by, status_at: _at, ...fields } = like;
+  recordIntent(state, { ...fields, schedule_id: id, replaces: [], status: 'active' });
+}
+
+/** Records from before servers were told apart, claimed by `server` (the first that shows their schedules). */
+export function claimForServer(state: State, server: string, intentIds: string[], seriesIds: string[]): void {
+  for (const intent of state.intents) if (intent.server === undefined && intentIds.includes(intent.schedule_id)) intent.server = server;
+  for (const series of state.series) if (series.server === undefined && seriesIds.includes(series.series_id)) series.server = server;
+}
+
 /** Record, before it is sent, a create that will stand for `intentId` (recording the intent itself when it is new). */
 export function recordAttempt(state: State, intent: Intent, attempt: CreateAttempt): void {
   if (!findIntent(state, intent.schedule_id)) recordIntent(state, intent);
@@ -416,6 +438,12 @@ export function recordPaused(state: State, schedule: ScheduledMessage, at: strin
   return paused;
 }
 
+/** A resume sent the create of paused `oldId`: a copy found later with its timing and messages is that create's. */
+export function markResumeAttempted(state: State, oldId: string, at: string): void {
+  const paused = findPaused(state, oldId);
+  if (paused) paused.resume_attempted_at = at;
+}
+
 /** The schedule was deleted from the server to pause it: its record says so (the copy is in `paused`). */
 export function markPaused(state: State, scheduleId: string, at: string): void {
   const intent = findIntent(state, scheduleId);
@@ -451,6 +479,12 @@ export function topUpSeries(state: State, seriesId: string, members: SeriesMembe
   const settled = new Set(members.map((m) => Date.parse(m.instant)));
   series.attempted = (series.attempted ?? []).filter((instant) => !settled.has(Date.parse(instant)));
   if (series.attempted.length === 0) delete series.attempted;
+}
+
+/** A member deleted outside this tool before it fired: never re-created, counted as made. */
+export function markMemberGone(state: State, seriesId: string, scheduleId: string): void {
+  const member = findSeries(state, seriesId)?.members.find((m) => m.schedule_id === scheduleId);
+  if (member) member.gone = true;
 }
 
 /** Attempts that did not land (the list, read under the lock, lacks them) are forgotten. */

@@ -10,11 +10,13 @@ import {
   finishCreate,
   markFound,
   markGone,
+  markMemberGone,
+  markReplaced,
   recordAttempt,
-  recordIntent,
   recordMemberAttempts,
   recordReplacement,
   recordSeries,
+  recordUnrecorded,
   successorOf,
   topUpSeries,
   type Intent,
@@ -96,7 +98,7 @@ async function applyOne(action: SyncAction, options: ApplyOptions): Promise<Sync
         // The intent's own schedule never appeared: it too is replaced by the new one.
         settle: (state, newId) => {
           const intent = findIntent(state, action.intent_id);
-          if (intent && action.intent_id !== action.old_id) Object.assign(intent, { status: 'replaced', replaced_by: newId, status_at: stamp });
+          if (intent && action.intent_id !== action.old_id) markReplaced(state, action.intent_id, newId, stamp);
         },
       });
       return { action, ok: step.ok, new_id: step.newId, exist: step.exist, unsure: step.unsure, error: step.error };
@@ -146,10 +148,7 @@ async function applyOne(action: SyncAction, options: ApplyOptions): Promise<Sync
       await records.update((state) => markGone(state, action.id, stamp));
       return { action, ok: true, exist: [] };
     case 'member-gone':
-      await records.update((state) => {
-        const member = findSeries(state, action.series_id)?.members.find((m) => m.schedule_id === action.id);
-        if (member) member.gone = true;
-      });
+      await records.update((state) => markMemberGone(state, action.series_id, action.id));
       return { action, ok: true, exist: [] };
     case 'series-gone':
       await records.update((state) => endSeries(state, action.series_id, 'gone', stamp));
@@ -229,7 +228,7 @@ export async function replaceSchedule({ api, records, readBack, now }: Pick<Appl
     if (!successor) return;
     const next = { ...successor, schedule_id: newId } as Intent;
     // An old schedule never recorded (made elsewhere) is recorded as replaced, so a delete that fails is retried by sync.
-    if (!findIntent(state, oldId)) recordIntent(state, { ...(request.holder ?? next), schedule_id: oldId, utc_crons: undefined, instants: undefined, replaces: [], status: 'active' });
+    recordUnrecorded(state, oldId, request.holder ?? next);
     recordReplacement(state, oldId, next, at);
     request.settle?.(state, newId);
   });

@@ -1,6 +1,6 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
-import { sameSchedule } from '../agenda/schedule-copy';
+import { sameSchedule } from './same-schedule';
 import type { Intent, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { expectedUtcCron, patternOfCron } from './local-rule';

@@ -1,7 +1,7 @@
 import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
-import { onServer, type State } from '../state/records';
+import { claimForServer, onServer, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
@@ -110,10 +110,7 @@ async function syncRound(
   // A record marked gone whose schedule is listed again: followed again.
   const found = ofAgent(state.intents).filter((i) => i.status === 'gone' && listed.has(i.schedule_id)).map((i) => i.schedule_id);
   if (claims.length + seriesClaims.length > 0) {
-    await store.update((s) => {
-      for (const intent of s.intents) if (claims.includes(intent.schedule_id)) intent.server = server;
-      for (const series of s.series) if (seriesClaims.includes(series.series_id)) series.server = server;
-    });
+    await store.update((s) => claimForServer(s, server!, claims, seriesClaims));
     state = await store.read();
   }
   const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));

@@ -27,7 +27,7 @@ export default defineCommand({
       .option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)'),
   async run(rt, options, args) {
     const [{ needsConfirmation, planPause }, { idsFrom, eachId }, { findSchedule }, { stateStore, whileChanging, readRecord, followLineage, serverOf }, records] = await Promise.all([
-      import('../../agenda/pause'),
+      import('./pause-plan'),
       import('../shared/ids'),
       import('../shared/schedule'),
       import('../shared/state'),

@@ -13,7 +13,7 @@ export default defineCommand({
       import('../../state/store'),
       import('../../output/list'),
       import('../../output/when'),
-      import('../../agenda/schedule-copy'),
+      import('../shared/schedule-copy'),
       import('../../agenda/sources'),
       import('../../agenda/rows'),
     ]);

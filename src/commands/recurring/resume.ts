@@ -17,12 +17,13 @@ export default defineCommand({
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin"),
   async run(rt, _options, args) {
-    const [{ idsFrom, eachId }, { stateStore, whileChanging, readRecord, serverOf }, records, { planResume, resumeCron }, { recreateBody, sameSchedule }] = await Promise.all([
+    const [{ idsFrom, eachId }, { stateStore, whileChanging, readRecord, serverOf }, records, { planResume, resumeCron }, { recreateBody }, { sameSchedule }] = await Promise.all([
       import('../shared/ids'),
       import('../shared/state'),
       import('../../state/records'),
-      import('../../agenda/pause'),
-      import('../../agenda/schedule-copy'),
+      import('./pause-plan'),
+      import('../shared/schedule-copy'),
+      import('../../sync/same-schedule'),
     ]);
     const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), { paused: true });
     const api = await rt.api();
@@ -78,7 +79,7 @@ export default defineCommand({
       if (plan.action === 'adopt') {
         newId = plan.id;
       } else {
-        if (!rt.dryRun) await store.update((s) => void Object.assign(records.findPaused(s, id) ?? {}, { resume_attempted_at: at }));
+        if (!rt.dryRun) await store.update((s) => records.markResumeAttempted(s, id, at));
         const { unsure } = await import('../shared/create-schedule');
         newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
       }
