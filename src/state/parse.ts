@@ -15,8 +15,17 @@ const READABLE = new Set([1, STATE_VERSION]);
  * back unchanged); the rest of the record is used.
  */
 export function parseState(text: string, path: string): State {
+  return checkState(readStateData(text, path), path);
+}
+
+/** The state file's text as plain JSON, not yet checked (an empty file is an empty record). */
+export function readStateData(text: string, path: string): unknown {
   if (text.trim() === '') return emptyState();
-  const data = parseJsonFile(text, path, 'state file', LEFT_AS_IT_IS);
+  return parseJsonFile(text, path, 'state file', LEFT_AS_IT_IS);
+}
+
+/** The state file's data (with its journal's steps applied) as a State, checked as `parseState` says. */
+export function checkState(data: unknown, path: string): State {
   const bad = (where: string, what: string) => new UsageError(`The state file ${path} is not valid: ${where} ${what}`, LEFT_AS_IT_IS);
   if (!isObject(data)) throw bad('it', 'must hold a JSON object');
   if (typeof data.version === 'number' && data.version > STATE_VERSION) {

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { openState } from '../../src/state/store';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
@@ -14,10 +14,8 @@ beforeEach(() => ({ letta, env } = suite));
 
 const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
 type Json = Record<string, unknown>;
-const intents = (): Json[] => {
-  const file = join(env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { intents: Json[] }).intents : [];
-};
+/** The record as any command reads it: the state file with the steps in its journal (a killed command leaves them unfolded). */
+const intents = async (): Promise<Json[]> => (await openState(env, env.HOME!).read()).intents as unknown as Json[];
 
 /** Run the CLI and kill -9 it as the server receives its k-th request (counting from 1), or the first matching `when`. */
 function killedAt(args: string[], when: (request: { method: string; path: string }, n: number) => boolean): Promise<void> {
@@ -40,14 +38,14 @@ describe('kill -9 between a create being sent and its answer', () => {
     letta.inject(CREATE, { hang: true, land: true });
     await killedAt(['recurring', 'create', '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York'], (r) => r.method === 'POST');
     expect(letta.schedules.size).toBe(1);
-    expect(intents().map((i) => i.status)).toEqual(['creating']);
+    expect((await intents()).map((i) => i.status)).toEqual(['creating']);
 
     const synced = await cli('sync');
     expect(synced.code, synced.stderr).toBe(0);
     const [id] = [...letta.schedules.keys()];
     expect(synced.stdout).toContain(`Recorded ${id}`);
     expect(letta.schedules.size).toBe(1);
-    expect(intents()).toEqual([expect.objectContaining({ schedule_id: id, status: 'active', zone: 'America/New_York', local_rule: '0 9 * * 1-5' })]);
+    expect(await intents()).toEqual([expect.objectContaining({ schedule_id: id, status: 'active', zone: 'America/New_York', local_rule: '0 9 * * 1-5' })]);
 
     const status = await cli('status', '--json');
     expect(status.stdout).not.toContain('creating-');
@@ -58,11 +56,11 @@ describe('kill -9 between a create being sent and its answer', () => {
     letta.inject(CREATE, { hang: true });
     await killedAt(['onetime', 'create', '--message', 'Ping', '--execute-at', 'tomorrow at 9am'], (r) => r.method === 'POST');
     expect(letta.schedules.size).toBe(0);
-    expect(intents().map((i) => i.status)).toEqual(['creating']);
+    expect((await intents()).map((i) => i.status)).toEqual(['creating']);
     const synced = await cli('sync');
     expect(synced.code, synced.stderr).toBe(0);
     expect(letta.requests('POST')).toHaveLength(1);
-    expect(intents()).toEqual([]);
+    expect(await intents()).toEqual([]);
   });
 
   it('a set killed at each of its requests: after sync every schedule on the server is recorded once, as one of the set', async () => {
@@ -74,10 +72,10 @@ describe('kill -9 between a create being sent and its answer', () => {
       env = { ...env, HOME: join(env.HOME!, `k${k}`) };
       await killedAt(args, (_r, n) => n === k);
       expect((await cli('sync')).code, `killed at request ${k}`).toBe(0);
-      const recorded = intents().filter((i) => i.status === 'active');
+      const recorded = (await intents()).filter((i) => i.status === 'active');
       expect(recorded.map((i) => i.schedule_id).sort(), `killed at request ${k}`).toEqual([...letta.schedules.keys()].sort());
       expect(new Set(recorded.map((i) => i.set_id)).size, `killed at request ${k}`).toBeLessThanOrEqual(1);
-      expect(intents().filter((i) => i.status === 'creating'), `killed at request ${k}`).toEqual([]);
+      expect((await intents()).filter((i) => i.status === 'creating'), `killed at request ${k}`).toEqual([]);
     }
   }, 120_000);
 });

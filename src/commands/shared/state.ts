@@ -12,7 +12,7 @@ export const CHANGES_LOCK = 'changes';
 /** The record of intent for this run. */
 export async function stateStore(rt: Runtime): Promise<StateStore> {
   const { openState } = await import('../../state/store');
-  return openState(rt.env, rt.home, { signal: rt.signal });
+  return openState(rt.env, rt.home, { signal: rt.signal, journal: true });
 }
 
 /** The server this run talks to, as records name it: the normalised base URL. */
