@@ -73,7 +73,13 @@ async function startup(runtimes: Array<{ label: string; path: string }>) {
 async function scale(runtimes: Array<{ label: string; path: string }>) {
   const folder = join(import.meta.dirname, 'cases');
   for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts')).sort()) {
-    const scaleCase = (await import(join(folder, file))).default as ScaleCase;
+    const loaded = (await import(join(folder, file))).default as ScaleCase | { name: string; run(): Promise<void> };
+    // A case that measures itself (bench/cases/state-steps.ts) prints its own table.
+    if ('run' in loaded) {
+      await loaded.run();
+      continue;
+    }
+    const scaleCase = loaded;
     const results = await runScaleCase(scaleCase, runtimes);
     console.log(`\n${scaleCase.name} (${results[0]!.requests} requests; ${results[0]!.cli.length} interleaved rounds)\n`);
     console.log('| Node | CLI | bare script | time ratio | CLI peak RSS | bare peak RSS |');

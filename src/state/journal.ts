@@ -175,6 +175,9 @@ export function track(state: State): Tracked {
   };
   const listHandler = (list: ListName): ProxyHandler<object> => ({
     get(target, field) {
+      // Searches look at the records as they are (a view each would cost more than the search): what they find is a view.
+      const search = SEARCHES[field as string];
+      if (search) return search(target as unknown[], (record) => (record !== null && typeof record === 'object' ? wrap(record, within(list, record)) : record), unwrap);
       const value = Reflect.get(target, field);
       return value !== null && typeof value === 'object' ? wrap(value, within(list, value)) : value;
     },
@@ -219,6 +222,22 @@ export function track(state: State): Tracked {
     revoke: () => revokers.forEach((revoke) => revoke()),
   };
 }
+
+type Search = (records: unknown[], view: (record: unknown) => unknown, unwrap: (value: unknown) => unknown) => unknown;
+/**
+ * Array searches on a tracked list, run over the records themselves: their predicates only read
+ * (every predicate over the record does), and only what they return is handed out as a view.
+ */
+const SEARCHES: Record<string, Search> = {
+  find: (records, view) => (predicate: (record: unknown, index: number) => boolean) => view(records.find((record, i) => predicate(record, i))),
+  findLast: (records, view) => (predicate: (record: unknown, index: number) => boolean) => view(records.findLast((record, i) => predicate(record, i))),
+  findIndex: (records) => (predicate: (record: unknown, index: number) => boolean) => records.findIndex((record, i) => predicate(record, i)),
+  some: (records) => (predicate: (record: unknown, index: number) => boolean) => records.some((record, i) => predicate(record, i)),
+  every: (records) => (predicate: (record: unknown, index: number) => boolean) => records.every((record, i) => predicate(record, i)),
+  filter: (records, view) => (predicate: (record: unknown, index: number) => boolean) => records.filter((record, i) => predicate(record, i)).map(view),
+  indexOf: (records, _view, unwrap) => (record: unknown) => records.indexOf(unwrap(record)),
+  includes: (records, _view, unwrap) => (record: unknown) => records.includes(unwrap(record)),
+};
 
 /** One list's change as ops: records written to in place, and what was added, removed or replaced; a reorder is the whole list. */
 function listOps(list: ListName, before: unknown[], after: unknown[], dirty: Map<object, string | undefined>, reshaped: boolean): JournalOp[] {
