@@ -161,6 +161,11 @@ function checkSeries(one: Json, where: string): void {
 function checkPaused(one: Json, where: string): void {
   strings(one, where, ['old_id', 'paused_at']);
   optionalStrings(one, where, ['server', 'resume_attempted_at']);
+  const attempt = object(one, where, 'resume_attempt', false);
+  if (attempt) {
+    timing(attempt, `${where}.resume_attempt`);
+    messages(attempt, `${where}.resume_attempt`);
+  }
   const schedule = object(one, where, 'schedule', true)!;
   const at = `${where}.schedule`;
   strings(schedule, at, ['id', 'agent_id']);

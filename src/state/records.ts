@@ -139,6 +139,8 @@ export interface PausedSchedule {
   server?: string;
   /** ISO 8601: a resume sent its create; a copy found later with the same timing and messages is that create's. */
   resume_attempted_at?: string;
+  /** What that create sent, so sync can find and finish a resume whose answer was lost. */
+  resume_attempt?: { schedule: Schedule; messages: unknown[] };
   [other: string]: unknown;
 }
 
@@ -438,10 +440,18 @@ export function recordPaused(state: State, schedule: ScheduledMessage, at: strin
   return paused;
 }
 
-/** A resume sent the create of paused `oldId`: a copy found later with its timing and messages is that create's. */
-export function markResumeAttempted(state: State, oldId: string, at: string): void {
+/** A resume sent the create of paused `oldId` (`sent`): a copy found later with its timing and messages is that create's. */
+export function markResumeAttempted(state: State, oldId: string, at: string, sent: { schedule: Schedule; messages: unknown[] }): void {
   const paused = findPaused(state, oldId);
-  if (paused) paused.resume_attempted_at = at;
+  if (paused) Object.assign(paused, { resume_attempted_at: at, resume_attempt: sent });
+}
+
+/** A resume's create that did not land (the agent's list, read under the lock, lacks it): forgotten; the schedule stays paused. */
+export function dropResumeAttempt(state: State, oldId: string): void {
+  const paused = findPaused(state, oldId);
+  if (!paused) return;
+  delete paused.resume_attempted_at;
+  delete paused.resume_attempt;
 }
 
 /** The schedule was deleted from the server to pause it: its record says so (the copy is in `paused`). */

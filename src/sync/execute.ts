@@ -4,6 +4,7 @@ import type { Schedule, ScheduledMessage } from '../letta/types';
 import {
   clearAttempt,
   clearMemberAttempts,
+  dropResumeAttempt,
   endSeries,
   findIntent,
   findSeries,
@@ -17,6 +18,7 @@ import {
   recordReplacement,
   recordSeries,
   recordUnrecorded,
+  resumePaused,
   successorOf,
   topUpSeries,
   type Intent,
@@ -122,6 +124,12 @@ async function applyOne(action: SyncAction, options: ApplyOptions): Promise<Sync
     case 'finish-create':
       await records.update((state) => finishCreate(state, action.intent_id, action.landed_id));
       return { action, ok: true, exist: [action.landed_id] };
+    case 'finish-resume':
+      await records.update((state) => resumePaused(state, action.old_id, action.landed_id, action.cron, stamp));
+      return { action, ok: true, exist: [action.landed_id] };
+    case 'drop-resume-attempt':
+      await records.update((state) => dropResumeAttempt(state, action.old_id));
+      return { action, ok: true, exist: [] };
     case 'drop-attempt':
       await records.update((state) => clearAttempt(state, action.intent_id));
       return { action, ok: true, exist: [] };

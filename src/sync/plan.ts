@@ -1,7 +1,7 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
 import { sameSchedule } from './same-schedule';
-import type { Intent, Series } from '../state/records';
+import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { expectedUtcCron, patternOfCron } from './local-rule';
 import { isGoneMember, topUpInstants, type InstantSource } from './series';
@@ -36,6 +36,10 @@ export type SyncAction =
   | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
+  /** A resume's create whose answer was lost landed: the schedule is resumed as it. */
+  | { type: 'finish-resume'; agent_id: string; old_id: string; landed_id: string; cron: string }
+  /** A resume's create that did not land: forgotten, the schedule stays paused. */
+  | { type: 'drop-resume-attempt'; agent_id: string; old_id: string }
   /** A member of a paused series still on Letta (the pause was cut short): deleted, as the pause meant. */
   | { type: 'delete-paused'; agent_id: string; series_id: string; id: string }
   /** `landed`: members whose create was recorded as attempted and went unanswered, found in Letta: recorded, not created again. */
@@ -48,6 +52,8 @@ export interface SyncInput {
   /** Every recorded intent (replaced ones too: their schedules may still wait to be deleted). */
   intents: Intent[];
   series: Series[];
+  /** Paused schedules (only those whose resume sent a create are looked at). */
+  paused?: PausedSchedule[];
   /** Each agent's schedules as Letta lists them now, by id. Agents missing here are not looked at. */
   letta: Map<string, Map<string, ScheduledMessage>>;
   instants: InstantSource;
@@ -58,7 +64,7 @@ export interface SyncInput {
  * Pure: the same input gives the same plan, and planning against the result
  * of applying a plan gives an empty one.
  */
-export function planSync({ now, intents, series, letta, instants }: SyncInput): SyncAction[] {
+export function planSync({ now, intents, series, paused = [], letta, instants }: SyncInput): SyncAction[] {
   const actions: SyncAction[] = [];
   const recorded = new Set([...intents.map((i) => i.schedule_id), ...series.flatMap((s) => s.members.map((m) => m.schedule_id))]);
   const unrecorded = (schedules: Map<string, ScheduledMessage>) => [...schedules.values()].filter((item) => !recorded.has(item.id));
@@ -78,6 +84,15 @@ export function planSync({ now, intents, series, letta, instants }: SyncInput): 
     const landed = attempt && unrecorded(schedules).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
     if (landed) claimed.add(landed.id);
     actions.push(landed ? { type: 'finish-create', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id, landed_id: landed.id } : { type: 'drop-attempt', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id });
+  }
+  for (const saved of paused) {
+    const agent_id = saved.schedule.agent_id;
+    const schedules = letta.get(agent_id);
+    const attempt = saved.resume_attempt;
+    if (!schedules || !attempt || attempt.schedule.type !== 'recurring') continue;
+    const landed = unrecorded(schedules).find((item) => !claimed.has(item.id) && item.id !== saved.old_id && sameSchedule(attempt, item));
+    if (landed) claimed.add(landed.id);
+    actions.push(landed ? { type: 'finish-resume', agent_id, old_id: saved.old_id, landed_id: landed.id, cron: attempt.schedule.cron_expression } : { type: 'drop-resume-attempt', agent_id, old_id: saved.old_id });
   }
   for (const one of [...series].sort(byAgentThen((s) => s.series_id))) {
     const schedules = letta.get(one.agent_id);

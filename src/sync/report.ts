@@ -82,6 +82,10 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       };
     case 'finish-create':
       return { ...base, id: action.landed_id, lines: [`Recorded ${action.landed_id}: a create whose answer was lost had landed (agent ${action.agent_id})`] };
+    case 'finish-resume':
+      return { ...base, id: action.old_id, new_id: action.landed_id, lines: [`Finished resuming ${action.old_id}: ${action.landed_id}, created by a resume whose answer was lost, is it now (agent ${action.agent_id})`] };
+    case 'drop-resume-attempt':
+      return { ...base, id: action.old_id, lines: [] };
     case 'drop-attempt':
       return { ...base, id: action.intent_id, lines: [] };
     case 'found':

@@ -57,7 +57,9 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun }: Sync
       ...mine(state.intents).filter((intent) => intent.status === 'active' || intent.status === 'gone' || intent.status === 'creating'),
       ...mine(state.series).filter((series) => series.status === 'active' || series.status === 'gone' || series.status === 'paused'),
     ];
-    const agents = [...new Set(followed(first).map((item) => item.agent_id))].sort();
+    // A paused schedule whose resume sent a create is looked for too.
+    const resuming = (state: State) => state.paused.filter((p) => p.resume_attempt !== undefined && (agentId === undefined || p.schedule.agent_id === agentId) && onServer(p, server));
+    const agents = [...new Set([...followed(first).map((item) => item.agent_id), ...resuming(first).map((p) => p.schedule.agent_id)])].sort();
     const plan: SyncAction[] = [];
     const outcomes: SyncOutcome[] = [];
     // A dry run takes every step against a copy of the record, and the client prints the changing requests instead of sending them.
@@ -137,6 +139,7 @@ async function syncRound(
     now,
     intents: intents.map((i) => (found.includes(i.schedule_id) ? { ...i, status: 'active' as const } : i)),
     series,
+    paused: state.paused.filter((p) => p.schedule.agent_id === agentId && onServer(p, server)),
     letta: new Map([[agentId, listed]]),
     instants: seriesInstants,
   });

@@ -79,3 +79,66 @@ describe('kill -9 between a create being sent and its answer', () => {
     }
   }, 120_000);
 });
+
+describe('kill -9 at every request of a changing command, then sync and status: nothing lost, nothing doubled', () => {
+  const DST = '2027-03-15T12:00:00Z';
+  const made = async () => {
+    const r = await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York', '-q');
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout.trim();
+  };
+  const scenarios: Array<{ name: string; args: (id: string) => string[]; now?: string; deleted?: true; paused?: true }> = [
+    { name: 'resume', args: (id) => ['recurring', 'resume', id], paused: true },
+    { name: 'edit', args: (id) => ['recurring', 'edit', id, '--message', 'Standup moved'] },
+    { name: 'pause', args: (id) => ['recurring', 'pause', id] },
+    { name: 'delete', args: (id) => ['recurring', 'delete', id], deleted: true },
+    { name: 'sync after a DST change', args: () => ['sync'], now: DST },
+  ];
+  for (const scenario of scenarios) {
+    it(scenario.name, async () => {
+      const run = (id: string) => ['--now', scenario.now ?? NOW, ...scenario.args(id)];
+      // How many requests it sends when nothing stops it.
+      const prepared = async () => {
+        const id = await made();
+        if (scenario.paused) expect((await cli('recurring', 'pause', id)).code).toBe(0);
+        return id;
+      };
+      const id0 = await prepared();
+      letta.received.length = 0;
+      expect((await runCli(run(id0), { env })).code).toBe(0);
+      const requests = letta.received.length;
+      expect(requests).toBeGreaterThan(1);
+      for (let k = 1; k <= requests; k++) {
+        const at = `killed at request ${k} of ${requests}`;
+        letta.reset(() => Date.parse(NOW));
+        env = { ...env, HOME: join(env.HOME!, `${scenario.name.split(' ')[0]}${k}`) };
+        const id = await prepared();
+        await new Promise<void>((resolve) => {
+          const child = spawn(process.execPath, [BIN, ...run(id)], { env, stdio: 'ignore' });
+          let seen = 0;
+          letta.onRequest = () => {
+            if (++seen === k) child.kill('SIGKILL');
+          };
+          child.on('close', () => resolve());
+        });
+        letta.onRequest = undefined;
+        const synced = await runCli(['--now', scenario.now ?? NOW, 'sync'], { env });
+        expect(synced.code, `${at}: ${synced.stderr}`).toBe(0);
+        const record = await openState(env, env.HOME!).read();
+        const onServer = [...letta.schedules.keys()].sort();
+        // The record stands for exactly what the server has: nothing unrecorded, nothing recorded that is not there.
+        expect(record.intents.filter((i) => i.status === 'active').map((i) => i.schedule_id).sort(), at).toEqual(onServer);
+        expect(record.intents.filter((i) => i.status === 'creating'), at).toEqual([]);
+        // Never doubled, never lost: on the server or saved as paused, once (unless deleting it was the point).
+        if (scenario.deleted) expect(record.paused, at).toEqual([]);
+        else expect(onServer.length + record.paused.length, at).toBe(1);
+        const status = await runCli(['--now', scenario.now ?? NOW, 'status', '--json'], { env });
+        expect(JSON.parse(status.stdout).record.unfinished_creates, at).toEqual([]);
+        // A second sync has nothing left to do.
+        letta.received.length = 0;
+        await runCli(['--now', scenario.now ?? NOW, 'sync'], { env });
+        expect(letta.received.filter((r) => r.method !== 'GET'), at).toEqual([]);
+      }
+    }, 300_000);
+  }
+});

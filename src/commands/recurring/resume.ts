@@ -79,7 +79,7 @@ export default defineCommand({
       if (plan.action === 'adopt') {
         newId = plan.id;
       } else {
-        if (!rt.dryRun) await store.update((s) => records.markResumeAttempted(s, id, at));
+        if (!rt.dryRun) await store.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages }));
         const { unsure } = await import('../shared/create-schedule');
         newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
       }
