@@ -58,9 +58,10 @@ export interface StateStore {
   /** The record; empty when there is no file. A file that cannot be understood is a UsageError naming it. */
   read(): Promise<State>;
   /**
-   * Lock, read, let `change` mutate the state, write it atomically (flushed),
-   * unlock; returns what `change` returned. `change` must be synchronous; if
-   * it throws, nothing is written.
+   * Lock, read, let `change` mutate the state, record it (flushed: the whole
+   * file written atomically, or with `journal` the step appended), unlock;
+   * returns what `change` returned, detached from the record. `change` must be
+   * synchronous; if it throws, nothing is written.
    */
   update<T>(change: (state: State) => T): Promise<T>;
   /** Take the named command lock now, or undefined when another process holds it. */
@@ -82,7 +83,7 @@ interface Loaded {
   state: State;
   /** The state file's generation: journal lines written against an older one are already in it. */
   generation: number;
-  /** The state file's identity when read (inode, size, mtime); '' when there was none. */
+  /** The state file's identity when read (inode, size, mtime, ctime); '' when there was none. */
   stateKey: string;
   /** The journal's size when read (or last appended to), and how much of it is complete lines. */
   journalSize: number;
@@ -93,7 +94,7 @@ const loaded = new Map<string, Loaded>();
 function fileKey(path: string): string {
   try {
     const stats = statSync(path);
-    return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+    return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
   } catch {
     return '';
   }

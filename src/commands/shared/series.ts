@@ -108,9 +108,9 @@ export async function pauseSeriesWhole(rt: Runtime, seriesId: string): Promise<{
  * Resume a paused series: first any member a pause cut short left on Letta is deleted (so nothing
  * is doubled), then the record says it is active again (members due while paused are skipped,
  * counted as made), then the members still ahead are created again, each recorded as attempted
- * before it is sent. Killed part-way, the next sync creates the rest.
+ * before it is sent. Killed part-way, the next sync creates the rest. `created`: the new members'
+ * ids (under --dry-run, the instants they would be created at).
  */
-/** `created`: the new members' ids (under --dry-run, the instants they would be created at). */
 export async function resumeSeriesWhole(rt: Runtime, seriesId: string): Promise<{ agent_id: string; created: string[]; error?: CliError }> {
   const [{ stateStore, recordWriter }, { resumeSeries, findSeries, emptyState }, { createMembers }, { topUpInstants, seriesInstants }] = await Promise.all([
     import('./state'),
