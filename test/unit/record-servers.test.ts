@@ -96,6 +96,9 @@ describe('records tied to the server they were made on', () => {
       expect(r.stdout).not.toMatch(/sm-0|series-|set-/);
     }
     expect((await onB(['recurring', 'list', '-q'])).stdout.trim()).toBe(mine);
+    // Shell completion offers only this server's ids.
+    expect((await onB(['completion', '--candidates', 'schedules'])).stdout.trim()).toBe(mine);
+    expect((await onA(['completion', '--candidates', 'schedules'])).stdout).toMatch(/series-/);
     expect((await onB(['recurring', 'get', mine, '-q'])).stdout.trim()).toBe(mine);
     const deleted = await onB(['recurring', 'delete', mine]);
     expect(deleted.code, deleted.stderr).toBe(0);
