@@ -35,8 +35,8 @@ export interface RecordScope {
   agentId?: string;
   /**
    * A server other than the one in use: only records that name it (records from before servers were
-   * told apart count for the server in use), no set-aside records (they are shown once, there), and
-   * each line that needs action names the server and how to reach it.
+   * told apart, and set-aside records that name none, count for the server in use), and each line
+   * that needs action names the server and how to reach it.
    */
   elsewhere?: boolean;
 }
@@ -90,7 +90,10 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
     ...ours(state.paused.map((p) => ({ ...p, server: p.server ?? p.intent?.server }))).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id, paused_at: p.paused_at })),
     ...ours(state.series).filter((one) => one.status === 'paused').map((one) => ({ id: one.series_id, agent_id: one.agent_id, paused_at: one.paused_at ?? one.created_at })),
   ];
-  const skipped = elsewhere ? [] : (state.skipped ?? []).map((s) => ({ where: s.where, why: s.problem }));
+  // A record set aside counts for the server it names, else for the server in use.
+  const skipped = (state.skipped ?? [])
+    .filter((s) => (elsewhere ? skippedServer(s.raw) === server : onServer({ server: skippedServer(s.raw) }, server)))
+    .map((s) => ({ where: s.where, why: s.problem }));
   const unfinished = ours(state.intents)
     .filter((i) => i.status === 'creating')
     .map((i) => ({ agent_id: i.agent_id, phrase: i.phrase, attempted_at: i.attempt?.at ?? i.created_at }));
@@ -110,9 +113,18 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
   return { server, last_sync: lastSync ? { ...lastSync, overdue } : null, wrong_local_time: wrong, problems, dst_changes, series, paused, skipped, unfinished_creates: unfinished, needs_action: named };
 }
 
-/** The servers other than `server` this machine has records or a sync outcome for, in order. */
+/** The server a record set aside names, if it names one (a paused copy may name it only in its intent). */
+function skippedServer(raw: unknown): string | undefined {
+  const record = raw as { server?: unknown; intent?: { server?: unknown } } | null | undefined;
+  const named = record?.server ?? record?.intent?.server;
+  return typeof named === 'string' ? named : undefined;
+}
+
+/** The servers other than `server` this machine has records (set aside ones too) or a sync outcome for, in order. */
 export function otherServers(state: State, outcomes: Record<string, SyncOutcomeRecord>, server: string): string[] {
-  const named = [...state.intents, ...state.series, ...state.paused].map((item) => item.server).filter((one): one is string => typeof one === 'string');
+  const named = [...state.intents, ...state.series, ...state.paused, ...(state.skipped ?? []).map((s) => ({ server: skippedServer(s.raw) }))]
+    .map((item) => item.server)
+    .filter((one): one is string => typeof one === 'string');
   return [...new Set([...named, ...Object.keys(outcomes)])].filter((one) => one !== server).sort();
 }
 

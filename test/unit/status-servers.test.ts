@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeLetta } from '../helpers/fake-letta';
 import { useHarness, type RunOptions } from '../helpers/harness';
@@ -84,6 +86,17 @@ describe('status covers every server this machine has records for', () => {
     expect(one.paused.map((p: Json) => p.id)).toEqual([mine]);
     // B holds only the other agent's record: nothing of it is this agent's.
     expect(one.other_servers).toEqual([]);
+  });
+
+  it('a record set aside counts for the server it names, else for the server in use', async () => {
+    await create(onA, AGENT, 'every weekday at 8am');
+    const file = join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    state.intents.push({ schedule_id: 'bad-b', server: serverB(), status: 'sleeping' }, { schedule_id: 'bad-anywhere', status: 'sleeping' });
+    writeFileSync(file, JSON.stringify(state));
+    const facts = record((await onA(['status', '--all-agents', '--json'])).stdout);
+    expect(facts.skipped.map((s: Json) => s.where)).toEqual(['intents[2]']);
+    expect(facts.other_servers.map((o: Json) => [o.server, o.skipped.map((s: Json) => s.where)])).toEqual([[serverB(), ['intents[1]']]]);
   });
 
   it('a create whose answer was lost needs action until sync records it', async () => {
