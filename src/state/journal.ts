@@ -101,8 +101,8 @@ export interface Tracked {
   ops(): JournalOp[];
   /** A value read through the view, made plain (no views left in it) and detached from the state. */
   detach<T>(value: T): T;
-  /** The view and everything reached through it stop working (a late write would go unrecorded). */
-  revoke(): void;
+  /** The step is over: a write through the view, or anything reached through it, is refused from now on (it would go unrecorded). */
+  close(): void;
 }
 
 /**
@@ -119,7 +119,11 @@ export function track(state: State): Tracked {
   let topWritten = false;
   const targets = new WeakMap<object, object>();
   const views = new WeakMap<object, object>();
-  const revokers: Array<() => void> = [];
+  /** Once the step is recorded, a write through a view kept from it would go unrecorded: it is refused. */
+  let closed = false;
+  const writable = () => {
+    if (closed) throw new Error('The record was changed outside a step (through a view kept from an earlier one)');
+  };
 
   const unwrap = (value: unknown, seen = new Set<unknown>()): unknown => {
     if (value === null || typeof value !== 'object') return value;
@@ -141,8 +145,7 @@ export function track(state: State): Tracked {
   const wrap = (target: object, handler: ProxyHandler<object>): object => {
     const known = views.get(target);
     if (known) return known;
-    const { proxy, revoke } = Proxy.revocable(target, handler);
-    revokers.push(revoke);
+    const proxy = new Proxy(target, handler);
     targets.set(proxy, target);
     views.set(target, proxy);
     return proxy;
@@ -159,14 +162,17 @@ export function track(state: State): Tracked {
         return value !== null && typeof value === 'object' ? wrap(value, handler) : value;
       },
       set(target, field, value) {
+        writable();
         mark();
         return Reflect.set(target, field, unwrap(value));
       },
       deleteProperty(target, field) {
+        writable();
         mark();
         return Reflect.deleteProperty(target, field);
       },
       defineProperty(target, field, descriptor) {
+        writable();
         mark();
         return Reflect.defineProperty(target, field, 'value' in descriptor ? { ...descriptor, value: unwrap(descriptor.value) } : descriptor);
       },
@@ -182,10 +188,12 @@ export function track(state: State): Tracked {
       return value !== null && typeof value === 'object' ? wrap(value, within(list, value)) : value;
     },
     set(target, field, value) {
+      writable();
       reshaped.add(list);
       return Reflect.set(target, field, unwrap(value));
     },
     deleteProperty(target, field) {
+      writable();
       reshaped.add(list);
       return Reflect.deleteProperty(target, field);
     },
@@ -197,11 +205,13 @@ export function track(state: State): Tracked {
       return value !== null && typeof value === 'object' && field !== 'skipped' ? wrap(value, within('top', value)) : value;
     },
     set(target, field, value) {
+      writable();
       if ((LISTS as readonly PropertyKey[]).includes(field)) reshaped.add(field as ListName);
       else topWritten = true;
       return Reflect.set(target, field, unwrap(value));
     },
     deleteProperty(target, field) {
+      writable();
       topWritten = true;
       return Reflect.deleteProperty(target, field);
     },
@@ -219,7 +229,9 @@ export function track(state: State): Tracked {
       const plain = unwrap(value);
       return plain !== null && typeof plain === 'object' ? structuredClone(plain as T) : (plain as T);
     },
-    revoke: () => revokers.forEach((revoke) => revoke()),
+    close: () => {
+      closed = true;
+    },
   };
 }
 

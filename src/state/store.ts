@@ -200,7 +200,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
             loaded.delete(path);
             throw error;
           } finally {
-            tracked.revoke();
+            tracked.close();
           }
           const ops = tracked.ops();
           if (!options.journal) {

@@ -107,3 +107,12 @@ describe('records tied to the server they were made on', () => {
     expect((await onA(['recurring', 'list', '-q'])).stdout.trim().split('\n').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('a step that keeps what it read', () => {
+  it('adopting a recorded schedule again says what it was kept at before', async () => {
+    const [id] = await recurring('every weekday at 8am');
+    const adopted = await onA(['recurring', 'adopt', id!, '--tz', 'America/New_York']);
+    expect(adopted.code, adopted.stderr).toBe(0);
+    expect(adopted.stderr).toContain('Local cron  0 8 * * 1-5 in Europe/London → 0 3 * * 1-5 in America/New_York');
+  });
+});

@@ -182,6 +182,12 @@ describe('the journal: each step appended, folded at the end', () => {
     const got = await store.update((state) => state.intents[0]!);
     got.status = 'gone';
     expect((await store.read()).intents[0]!.status).toBe('active');
+    // A view kept from a step reads as it was, and refuses a write (it would go unrecorded).
+    let kept: Intent | undefined;
+    await store.update((state) => void (kept = state.intents[0]));
+    expect(kept!.status).toBe('active');
+    expect(() => (kept!.status = 'gone')).toThrow('changed outside a step');
+    expect((await store.read()).intents[0]!.status).toBe('active');
   });
 });
 
@@ -218,7 +224,7 @@ describe('journal steps replay every transition exactly', () => {
       const tracked = track(state);
       step(tracked.view);
       const ops = tracked.ops();
-      tracked.revoke();
+      tracked.close();
       expect(ops.length > 0, 'a change is journalled').toBe(journals);
       const line = JSON.parse(JSON.stringify(ops));
       applyOps(data, line);
