@@ -113,3 +113,15 @@ describe('recurring pause and resume of a series id', () => {
     expect((await day1(['recurring', 'list', '-q'])).stdout.trim().split('\n').sort()).toEqual([other.id, setId].sort());
   });
 });
+
+describe('a paused series deleted', () => {
+  it('is deleted whole, its paused members not asked for again as if they were on Letta', async () => {
+    const id = await series();
+    await day1(['recurring', 'pause', id]);
+    h.letta.inject(/^DELETE /, ...Array.from({ length: 5 }, () => ({ status: 404, body: '{"detail":"Scheduled message not found"}' })));
+    const deleted = await day1(['recurring', 'delete', id]);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(state().series[0].status).toBe('deleted');
+    expect((await day1(['recurring', 'paused', '-q'])).stdout.trim()).toBe('');
+  });
+});

@@ -56,7 +56,9 @@ export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ age
   const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
   for (const member of waiting) {
     try {
-      await api.deleteSchedule(series.agent_id, member.schedule_id);
+      // A paused series' members are gone from Letta already (unless its pause was cut short).
+      if (member.paused === true) await deleteIfThere(rt, series.agent_id, member.schedule_id);
+      else await api.deleteSchedule(series.agent_id, member.schedule_id);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       const left = waiting.slice(deleted.length).map((m) => m.schedule_id);
