@@ -183,9 +183,9 @@ export function track(state: State): Tracked {
     get(target, field) {
       // Searches look at the records as they are (a view each would cost more than the search): what they find is a view.
       const search = SEARCHES[field as string];
-      if (search) return search(target as unknown[], (record) => (record !== null && typeof record === 'object' ? wrap(record, within(list, record)) : record), unwrap);
-      const value = Reflect.get(target, field);
-      return value !== null && typeof value === 'object' ? wrap(value, within(list, value)) : value;
+      const view = (record: unknown) => (record !== null && typeof record === 'object' ? (views.get(record) ?? wrap(record, within(list, record))) : record);
+      if (search) return search(target as unknown[], view, unwrap);
+      return view(Reflect.get(target, field));
     },
     set(target, field, value) {
       writable();
