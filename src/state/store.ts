@@ -202,11 +202,11 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
           } finally {
             tracked.close();
           }
-          const ops = tracked.ops();
           if (!options.journal) {
             fold(path, journal, record);
             return result;
           }
+          const ops = tracked.ops();
           if (ops.length === 0) return result;
           try {
             record.journalSize = record.journalValid = appendPrivateFile(journal, `${JSON.stringify({ g: record.generation, ops })}\n`, JOURNAL_LABEL, record.journalValid);
