@@ -142,3 +142,20 @@ describe('kill -9 at every request of a changing command, then sync and status: 
     }, 300_000);
   }
 });
+
+describe('twenty syncs at once, each its own process, appending to one journal', () => {
+  it('replace each schedule once; the record matches the server', async () => {
+    for (const [when, zone] of [['every weekday at 9am', 'America/New_York'], ['every day at 8am', 'Europe/London'], ['every monday at 7:30am', 'Australia/Sydney']] as const) {
+      expect((await cli('recurring', 'create', '--message', `At ${when}`, '--cron', when, '--tz', zone, '-q')).code).toBe(0);
+    }
+    const created = letta.requests('POST').length;
+    const results = await Promise.all(Array.from({ length: 20 }, () => runCli(['--now', '2027-04-06T12:00:00Z', 'sync'], { env })));
+    expect(results.map((r) => r.code)).toEqual(Array(20).fill(0));
+    // Each of the three moved by its zone's change is replaced once, by one of the twenty.
+    expect(letta.requests('POST').length - created).toBe(3);
+    expect(letta.requests('DELETE')).toHaveLength(3);
+    const record = await openState(env, env.HOME!).read();
+    expect(record.intents.filter((i) => i.status === 'active').map((i) => i.schedule_id).sort()).toEqual([...letta.schedules.keys()].sort());
+    expect(record.intents.filter((i) => i.status === 'replaced')).toHaveLength(3);
+  }, 120_000);
+});
