@@ -357,10 +357,6 @@ export function finishCreate(state: State, placeholderId: string, newId: string)
   return intent;
 }
 
-export function isCreatePlaceholder(intent: Pick<Intent, 'status'>): boolean {
-  return intent.status === 'creating';
-}
-
 /** Take in a schedule made elsewhere, kept at a local rule from now on. */
 export function adoptIntent(state: State, fields: IntentFields, at: string): Intent {
   const before = findIntent(state, fields.schedule_id);
@@ -514,8 +510,8 @@ export function clearMemberAttempts(state: State, seriesId: string, instants: st
 export function pauseSeries(state: State, seriesId: string, at: string, now: number): string[] {
   const series = findSeries(state, seriesId);
   if (!series || (series.status !== 'active' && series.status !== 'paused')) return [];
+  // Attempts of members still out are kept: once resumed, the next top-up finds a copy that landed.
   for (const member of series.members) if (!member.gone && Date.parse(member.instant) > now) member.paused = true;
-  delete series.attempted;
   if (series.status !== 'paused') Object.assign(series, { status: 'paused', paused_at: at, status_at: at });
   return series.members.filter((m) => m.paused === true).map((m) => m.schedule_id);
 }
