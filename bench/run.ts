@@ -78,7 +78,13 @@ async function scale(runtimes: Array<{ label: string; path: string }>) {
   const files = readdirSync(folder).filter((name) => name.endsWith('.ts') && (!only || only.includes(name.slice(0, -3))));
   if (only && files.length < only.length) throw new Error(`BENCH_CASE names a case not in bench/cases/: ${only.join(', ')}`);
   for (const file of files.sort()) {
-    const scaleCase = (await import(join(folder, file))).default as ScaleCase;
+    const loaded = (await import(join(folder, file))).default as ScaleCase | { name: string; run(): Promise<void> };
+    // A case that measures itself (bench/cases/state-steps.ts) prints its own table.
+    if ('run' in loaded) {
+      await loaded.run();
+      continue;
+    }
+    const scaleCase = loaded;
     const results = await runScaleCase(scaleCase, runtimes);
     console.log(`\n${scaleCase.name} (${results[0]!.requests} requests; ${results[0]!.cli.length} interleaved rounds)\n`);
     console.log('| Node | CLI | bare script | time ratio | CLI peak RSS | bare peak RSS |');

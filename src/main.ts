@@ -6,6 +6,7 @@ import { Secrets } from './output/secrets';
 import { inert } from './output/inert';
 import { buildProgram, nearest, type Runner } from './program';
 import { Runtime } from './runtime';
+import { foldJournals } from './state/journal-end';
 
 export type Env = Record<string, string | undefined>;
 
@@ -39,6 +40,9 @@ export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal
       await declaration.run(rt, options, args);
     } catch (error) {
       throw withDefaultAgentSource(error, rt);
+    } finally {
+      // The steps this command appended to the record's journal go into the state file now.
+      await foldJournals();
     }
   };
   const program = buildProgram(run, { stdout, stderr }, words[firstCommandWord(words)]);

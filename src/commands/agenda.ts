@@ -81,10 +81,13 @@ async function groupOf(rt: Runtime, id: string) {
  * record is never required; one that cannot be read is named and left out.
  */
 async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: PausedSchedule[]; seriesOf: Map<string, string>; setOf: Map<string, string>; keptIn: Map<string, string | null> }> {
-  const [{ openState }, { followsLocalClock }] = await Promise.all([import('../state/store'), import('../sync/plan')]);
+  const [{ openState }, { followsLocalClock }, { onServer }, { serverOf }] = await Promise.all([import('../state/store'), import('../sync/plan'), import('../state/records'), import('./shared/state')]);
   const store = openState(rt.env, rt.home, { signal: rt.signal });
   try {
-    const state = await store.read();
+    const read = await store.read();
+    // Only this server's records: another server's paused schedules and series are not shown here.
+    const server = serverOf(rt);
+    const state = { intents: read.intents.filter((i) => onServer(i, server)), series: read.series.filter((s) => onServer(s, server)), paused: read.paused.filter((p) => onServer(p, server)) };
     const agents = new Set(agentIds);
     const seriesOf = new Map(state.series.flatMap((series) => series.members.map((member) => [member.schedule_id, series.series_id] as const)));
     const setOf = new Map(state.intents.flatMap((intent) => (intent.set_id === undefined ? [] : [[intent.schedule_id, intent.set_id] as const])));

@@ -18,7 +18,7 @@ export default defineCommand({
       .addOption(new Option('--async', 'send without waiting for the reply; print the run id')),
   async run(rt, options, id) {
     const [{ runBody }, { unsure }, { printQueued, printReply }] = await Promise.all([
-      import('../agenda/schedule-copy'),
+      import('./shared/schedule-copy'),
       import('./shared/create-schedule'),
       import('./shared/reply'),
     ]);
@@ -32,8 +32,10 @@ export default defineCommand({
 });
 
 /** The schedule as Letta has it (either kind), else the copy `recurring pause` saved on this machine. */
-async function scheduleToRun(rt: Runtime, id: string): Promise<ScheduledMessage> {
-  const { findSchedule } = await import('./shared/schedule');
+async function scheduleToRun(rt: Runtime, given: string): Promise<ScheduledMessage> {
+  const [{ findSchedule }, { resolveScheduleIds }] = await Promise.all([import('./shared/schedule'), import('./shared/ids')]);
+  // Resolved first, so an id recorded against another server is refused before anything is read or sent.
+  const [id] = (await resolveScheduleIds(rt, [given])) as [string];
   if (id.startsWith('set-') || id.startsWith('series-')) {
     // Every schedule of a set or series sends the same messages: running it sends them once.
     const [{ readRecordOrNothing }, { findSeries, setMembers }] = await Promise.all([import('./shared/state'), import('../state/records')]);

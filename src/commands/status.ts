@@ -34,8 +34,9 @@ export default defineCommand({
     if (options.notifyOk && options.notify === undefined) throw new UsageError('--notify-ok needs --notify URL', 'Give where to send it, e.g. --notify https://ntfy.sh/my-topic --notify-ok');
     const from = sinceInstant(options.since, rt.now(), rt.zone());
     const url = options.notify === undefined ? undefined : notifyUrl(options.notify);
-    const record = await recordSection(rt);
     const { schedules, names, agentIds } = await schedulesInScope(rt, !!options.allAgents, options.concurrency);
+    // --agent-id (or the configured agent) narrows the record's part as it narrows fire health; --all-agents does not.
+    const record = await recordSection(rt, !options.allAgents && rt.agentOrNone() ? agentIds[0] : undefined);
     const fireHealth = await fireHealthSection(rt, { schedules, names, agentIds, from, concurrency: options.concurrency, detail: !!rt.globals.verbose });
     await reportStatus(rt, [record, fireHealth], { url, always: !!options.notifyOk });
   },

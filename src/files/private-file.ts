@@ -1,7 +1,9 @@
 import {
   chmodSync,
   closeSync,
+  fstatSync,
   fsyncSync,
+  ftruncateSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -114,6 +116,41 @@ export function writePrivateFile(path: string, text: string, label: FileLabel): 
     throw cannotWrite(path, label, error);
   } finally {
     forgetOnExit(temp);
+  }
+}
+
+/**
+ * Append `text` to the file (made 0600 if new), flushed to disk. The caller holds
+ * the file's lock. Bytes past `keep` (a write a crash cut short) are cut off first,
+ * so the text starts on a line of its own. Returns the file's size after.
+ */
+export function appendPrivateFile(path: string, text: string, label: FileLabel, keep?: number): number {
+  makePrivateFolder(dirname(path), label, path);
+  const target = writeTarget(path, label);
+  try {
+    const fd = openSync(target, 'a', 0o600);
+    try {
+      const size = fstatSync(fd).size;
+      if (keep !== undefined && size > keep) ftruncateSync(fd, keep);
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+      return fstatSync(fd).size;
+    } finally {
+      closeSync(fd);
+      // The umask may have taken bits from the mode given to open.
+      chmodSync(target, 0o600);
+    }
+  } catch (error) {
+    throw cannotWrite(path, label, error);
+  }
+}
+
+/** Remove the file if it is there (the caller holds its lock). */
+export function removePrivateFile(path: string, label: FileLabel): void {
+  try {
+    rmSync(path, { force: true });
+  } catch (error) {
+    throw cannotWrite(path, label, error);
   }
 }
 

@@ -15,8 +15,17 @@ const READABLE = new Set([1, STATE_VERSION]);
  * back unchanged); the rest of the record is used.
  */
 export function parseState(text: string, path: string): State {
+  return checkState(readStateData(text, path), path);
+}
+
+/** The state file's text as plain JSON, not yet checked (an empty file is an empty record). */
+export function readStateData(text: string, path: string): unknown {
   if (text.trim() === '') return emptyState();
-  const data = parseJsonFile(text, path, 'state file', LEFT_AS_IT_IS);
+  return parseJsonFile(text, path, 'state file', LEFT_AS_IT_IS);
+}
+
+/** The state file's data (with its journal's steps applied) as a State, checked as `parseState` says. */
+export function checkState(data: unknown, path: string): State {
   const bad = (where: string, what: string) => new UsageError(`The state file ${path} is not valid: ${where} ${what}`, LEFT_AS_IT_IS);
   if (!isObject(data)) throw bad('it', 'must hold a JSON object');
   if (typeof data.version === 'number' && data.version > STATE_VERSION) {
@@ -132,7 +141,7 @@ function checkIntent(intent: Json, where: string): void {
 
 function checkSeries(one: Json, where: string): void {
   strings(one, where, ['series_id', 'agent_id', 'phrase', 'zone', 'rule', 'horizon', 'created_at']);
-  optionalStrings(one, where, ['until', 'server', 'status_at']);
+  optionalStrings(one, where, ['until', 'server', 'status_at', 'paused_at']);
   if (one.count !== undefined && !(Number.isInteger(one.count) && (one.count as number) > 0)) throw new Flaw(`${where}.count`, 'must be a positive whole number');
   oneOf(one, where, 'status', SERIES_STATUSES);
   const template = object(one, where, 'template', true)!;
@@ -145,13 +154,18 @@ function checkSeries(one: Json, where: string): void {
     const at = `${where}.members[${i}]`;
     if (!isObject(member)) throw new Flaw(at, 'must be an object');
     strings(member, at, ['schedule_id', 'instant']);
-    if (member.gone !== undefined && typeof member.gone !== 'boolean') throw new Flaw(`${at}.gone`, 'must be true or false');
+    for (const flag of ['gone', 'paused']) if (member[flag] !== undefined && typeof member[flag] !== 'boolean') throw new Flaw(`${at}.${flag}`, 'must be true or false');
   });
 }
 
 function checkPaused(one: Json, where: string): void {
   strings(one, where, ['old_id', 'paused_at']);
   optionalStrings(one, where, ['server', 'resume_attempted_at']);
+  const attempt = object(one, where, 'resume_attempt', false);
+  if (attempt) {
+    timing(attempt, `${where}.resume_attempt`);
+    messages(attempt, `${where}.resume_attempt`);
+  }
   const schedule = object(one, where, 'schedule', true)!;
   const at = `${where}.schedule`;
   strings(schedule, at, ['id', 'agent_id']);

@@ -15,10 +15,11 @@ export type IntentKind = 'one-time' | 'recurring';
 /**
  * `replaced`: an edit, resume or sync made a successor; `gone`: the server, asked, has it no more
  * (deleted elsewhere, or fired); `deleted`: deleted with this tool; `paused`: deleted by `recurring
- * pause`, its copy kept in `paused`.
+ * pause`, its copy kept in `paused`; `creating`: a placeholder (id `creating-…`) for a new
+ * schedule whose create is out, its attempt holding what was sent.
  */
-export type IntentStatus = 'active' | 'gone' | 'replaced' | 'deleted' | 'paused';
-export const INTENT_STATUSES: IntentStatus[] = ['active', 'gone', 'replaced', 'deleted', 'paused'];
+export type IntentStatus = 'active' | 'gone' | 'replaced' | 'deleted' | 'paused' | 'creating';
+export const INTENT_STATUSES: IntentStatus[] = ['active', 'gone', 'replaced', 'deleted', 'paused', 'creating'];
 
 /**
  * A create sent (or about to be) whose answer is not known yet: recorded before
@@ -75,16 +76,21 @@ export interface Intent extends IntentFields {
   [other: string]: unknown;
 }
 
-/** `gone`: every member still to fire vanished from the server; `deleted`: deleted with this tool. */
-export type SeriesStatus = 'active' | 'complete' | 'gone' | 'deleted';
-export const SERIES_STATUSES: SeriesStatus[] = ['active', 'complete', 'gone', 'deleted'];
+/**
+ * `gone`: every member still to fire vanished from the server; `deleted`: deleted with this tool;
+ * `paused`: its waiting members deleted by `recurring pause`, kept here (flagged `paused`) until resumed.
+ */
+export type SeriesStatus = 'active' | 'complete' | 'gone' | 'deleted' | 'paused';
+export const SERIES_STATUSES: SeriesStatus[] = ['active', 'complete', 'gone', 'deleted', 'paused'];
 
 export interface SeriesMember {
   schedule_id: string;
   /** ISO 8601, UTC. */
   instant: string;
-  /** Deleted outside this tool before it fired: never re-created or counted. */
+  /** Deleted outside this tool before it fired (or due while its series was paused): never re-created, counted as made. */
   gone?: boolean;
+  /** Deleted from Letta by a pause of its series: created again on resume if still ahead. */
+  paused?: boolean;
   [other: string]: unknown;
 }
 
@@ -116,6 +122,8 @@ export interface Series extends SeriesFields {
   status_at?: string;
   /** Instants (ISO 8601) of members whose create was sent and not yet answered. */
   attempted?: string[];
+  /** ISO 8601: when `recurring pause` paused it (status `paused`). */
+  paused_at?: string;
   [other: string]: unknown;
 }
 
@@ -131,6 +139,8 @@ export interface PausedSchedule {
   server?: string;
   /** ISO 8601: a resume sent its create; a copy found later with the same timing and messages is that create's. */
   resume_attempted_at?: string;
+  /** What that create sent, so sync can find and finish a resume whose answer was lost. */
+  resume_attempt?: { schedule: Schedule; messages: unknown[] };
   [other: string]: unknown;
 }
 
@@ -169,6 +179,32 @@ export function serializeState(state: State): string {
 /** Whether a record belongs to `server`: made there, or written before records named their server (any server may claim it). */
 export function onServer(record: { server?: string }, server: string | undefined): boolean {
   return server === undefined || record.server === undefined || record.server === server;
+}
+
+/**
+ * Every id the record holds (schedules, sets, series and their members, paused schedules), split
+ * into those recorded against `server` (or before servers were told apart) and those recorded only
+ * against other servers, each with that server. Commands refuse the latter rather than act on them here.
+ */
+export function recordedIds(state: State, server: string): { here: Set<string>; elsewhere: Map<string, string> } {
+  const servers = new Map<string, Array<string | undefined>>();
+  const note = (id: string, where: string | undefined) => servers.set(id, [...(servers.get(id) ?? []), where]);
+  for (const intent of state.intents) {
+    note(intent.schedule_id, intent.server);
+    if (intent.set_id) note(intent.set_id, intent.server);
+  }
+  for (const series of state.series) {
+    note(series.series_id, series.server);
+    for (const member of series.members) note(member.schedule_id, series.server);
+  }
+  for (const paused of state.paused) note(paused.old_id, paused.server ?? paused.intent?.server);
+  const here = new Set<string>();
+  const elsewhere = new Map<string, string>();
+  for (const [id, where] of servers) {
+    if (where.some((one) => onServer({ server: one }, server))) here.add(id);
+    else elsewhere.set(id, where[0]!);
+  }
+  return { here, elsewhere };
 }
 
 export function newSeriesId(): string {
@@ -264,15 +300,61 @@ export function markFound(state: State, scheduleId: string, at: string): void {
   if (intent && intent.status === 'gone') setStatus(intent, 'active', at);
 }
 
+/** Intent `id` was replaced by `newId` (its own replacement never appeared, and the one after it did). */
+export function markReplaced(state: State, id: string, newId: string, at: string): void {
+  const intent = findIntent(state, id);
+  if (intent) setStatus(intent, 'replaced', at, { replaced_by: newId });
+}
+
+/**
+ * A schedule never recorded (made elsewhere) that is being replaced: recorded, standing for what
+ * `like` stands for, so a delete of it that fails is retried by sync. Nothing when it is recorded.
+ */
+export function recordUnrecorded(state: State, id: string, like: Intent): void {
+  if (findIntent(state, id)) return;
+  const { utc_crons: _crons, instants: _instants, attempt: _attempt, replaced_by: _by, status_at: _at, ...fields } = like;
+  recordIntent(state, { ...fields, schedule_id: id, replaces: [], status: 'active' });
+}
+
+/** Records from before servers were told apart, claimed by `server` (the first that shows their schedules). */
+export function claimForServer(state: State, server: string, intentIds: string[], seriesIds: string[]): void {
+  for (const intent of state.intents) if (intent.server === undefined && intentIds.includes(intent.schedule_id)) intent.server = server;
+  for (const series of state.series) if (series.server === undefined && seriesIds.includes(series.series_id)) series.server = server;
+}
+
 /** Record, before it is sent, a create that will stand for `intentId` (recording the intent itself when it is new). */
 export function recordAttempt(state: State, intent: Intent, attempt: CreateAttempt): void {
   if (!findIntent(state, intent.schedule_id)) recordIntent(state, intent);
   findIntent(state, intent.schedule_id)!.attempt = attempt;
 }
 
+/** The attempt did not land: forgotten; a new schedule's placeholder goes with it. */
 export function clearAttempt(state: State, scheduleId: string): void {
   const intent = findIntent(state, scheduleId);
-  if (intent) delete intent.attempt;
+  if (intent?.status === 'creating') state.intents.splice(state.intents.indexOf(intent), 1);
+  else if (intent) delete intent.attempt;
+}
+
+/**
+ * Record, before it is sent, the create of a new schedule (`successor` is its record but for its id):
+ * a placeholder `creating-…` holds the attempt until the answer comes, so a create whose answer
+ * is lost is found by the next sync, never made twice. Returns the placeholder's id.
+ */
+export function recordCreateAttempt(state: State, successor: Omit<Intent, 'schedule_id'>, sent: Pick<CreateAttempt, 'at' | 'schedule' | 'messages'>): string {
+  const id = `creating-${randomUUID()}`;
+  const { attempt: _attempt, ...fields } = successor as Intent;
+  state.intents.push({ ...fields, schedule_id: id, status: 'creating', attempt: { ...sent, successor: fields } });
+  return id;
+}
+
+/** The create held by placeholder `placeholderId` made (or was found to have made) schedule `newId`: its record takes the placeholder's place. */
+export function finishCreate(state: State, placeholderId: string, newId: string): Intent | undefined {
+  const placeholder = findIntent(state, placeholderId);
+  if (placeholder?.status !== 'creating' || !placeholder.attempt) return undefined;
+  const successor = placeholder.attempt.successor;
+  const intent = successorOf(successor, newId, typeof successor.created_at === 'string' ? successor.created_at : placeholder.attempt.at);
+  state.intents.splice(state.intents.indexOf(placeholder), 1, intent);
+  return intent;
 }
 
 /** Take in a schedule made elsewhere, kept at a local rule from now on. */
@@ -354,6 +436,20 @@ export function recordPaused(state: State, schedule: ScheduledMessage, at: strin
   return paused;
 }
 
+/** A resume sent the create of paused `oldId` (`sent`): a copy found later with its timing and messages is that create's. */
+export function markResumeAttempted(state: State, oldId: string, at: string, sent: { schedule: Schedule; messages: unknown[] }): void {
+  const paused = findPaused(state, oldId);
+  if (paused) Object.assign(paused, { resume_attempted_at: at, resume_attempt: sent });
+}
+
+/** A resume's create that did not land (the agent's list, read under the lock, lacks it): forgotten; the schedule stays paused. */
+export function dropResumeAttempt(state: State, oldId: string): void {
+  const paused = findPaused(state, oldId);
+  if (!paused) return;
+  delete paused.resume_attempted_at;
+  delete paused.resume_attempt;
+}
+
 /** The schedule was deleted from the server to pause it: its record says so (the copy is in `paused`). */
 export function markPaused(state: State, scheduleId: string, at: string): void {
   const intent = findIntent(state, scheduleId);
@@ -391,6 +487,12 @@ export function topUpSeries(state: State, seriesId: string, members: SeriesMembe
   if (series.attempted.length === 0) delete series.attempted;
 }
 
+/** A member deleted outside this tool before it fired: never re-created, counted as made. */
+export function markMemberGone(state: State, seriesId: string, scheduleId: string): void {
+  const member = findSeries(state, seriesId)?.members.find((m) => m.schedule_id === scheduleId);
+  if (member) member.gone = true;
+}
+
 /** Attempts that did not land (the list, read under the lock, lacks them) are forgotten. */
 export function clearMemberAttempts(state: State, seriesId: string, instants: string[]): void {
   const series = findSeries(state, seriesId);
@@ -398,6 +500,40 @@ export function clearMemberAttempts(state: State, seriesId: string, instants: st
   const gone = new Set(instants.map((i) => Date.parse(i)));
   series.attempted = series.attempted.filter((instant) => !gone.has(Date.parse(instant)));
   if (series.attempted.length === 0) delete series.attempted;
+}
+
+/**
+ * Pause a series: recorded (before its members are deleted from Letta) as paused, each member still
+ * to fire after `now` flagged paused, so sync neither tops it up nor marks its members gone. Returns
+ * the paused members' ids (to delete from Letta); none when it is not an active or paused series.
+ */
+export function pauseSeries(state: State, seriesId: string, at: string, now: number): string[] {
+  const series = findSeries(state, seriesId);
+  if (!series || (series.status !== 'active' && series.status !== 'paused')) return [];
+  // Attempts of members still out are kept: once resumed, the next top-up finds a copy that landed.
+  for (const member of series.members) if (!member.gone && Date.parse(member.instant) > now) member.paused = true;
+  if (series.status !== 'paused') Object.assign(series, { status: 'paused', paused_at: at, status_at: at });
+  return series.members.filter((m) => m.paused === true).map((m) => m.schedule_id);
+}
+
+/**
+ * Resume a paused series as of `now`: members due while it was paused are kept as gone (never
+ * created, counted as made, as a paused schedule's fires are skipped), those still ahead leave the
+ * record so the top-up that follows (or the next sync) creates them again, and it is active again.
+ * Returns the ids of the members dropped (a pause cut short may have left them on Letta).
+ */
+export function resumeSeries(state: State, seriesId: string, at: string, now: number): string[] {
+  const series = findSeries(state, seriesId);
+  if (!series || series.status !== 'paused') return [];
+  const ahead = series.members.filter((m) => m.paused === true && Date.parse(m.instant) > now);
+  for (const member of series.members) {
+    if (member.paused !== true) continue;
+    delete member.paused;
+    if (!ahead.includes(member)) Object.assign(member, { gone: true, skipped_while_paused: true });
+  }
+  series.members = series.members.filter((m) => !ahead.includes(m));
+  Object.assign(series, { status: 'active', status_at: at, resumed_at: at });
+  return ahead.map((m) => m.schedule_id);
 }
 
 /** Remove and return a paused schedule (on resume). */

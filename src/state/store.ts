@@ -1,9 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { lock, lockHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
-import { makePrivateFolder, readTextFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
-import { parseState } from './parse';
+import { appendPrivateFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
+import { applyOps, readJournal, track } from './journal';
+import { foldAtEnd } from './journal-end';
+import { checkState, readStateData } from './parse';
 import { emptyState, serializeState, type State } from './records';
 
 type Env = Record<string, string | undefined>;
@@ -20,10 +23,19 @@ export function statePath(env: Env, home: string): string {
   return join(stateDir(env, home), 'state.json');
 }
 
+/** The record's journal beside it: each step appended, folded into the state file at the end of a command or when large. */
+export function journalPath(env: Env, home: string): string {
+  return join(stateDir(env, home), 'state.journal');
+}
+
 const LABEL: FileLabel = {
   what: 'state file',
   folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.',
 };
+const JOURNAL_LABEL: FileLabel = { ...LABEL, what: 'state journal' };
+
+/** A journal is folded in once it outgrows the state file (or this, for a small one): folding then costs no more than the steps did. */
+const FOLD_AT_LEAST = 64 * 1024;
 
 /** A command-wide lock (e.g. `sync`) is held across network calls, so it is taken over only after its holder died or an hour passed. */
 const COMMAND_LOCK_STALE_MS = 60 * 60 * 1000;
@@ -31,6 +43,12 @@ const COMMAND_LOCK_STALE_MS = 60 * 60 * 1000;
 export interface StateOptions {
   /** How long `update` and `withLock` wait for another process before giving up (default 30 s). */
   waitMs?: number;
+  /**
+   * Record each step by appending it to the journal (flushed), folded into the state file when
+   * the journal grows large and when the command ends (`foldJournals`), instead of rewriting the
+   * whole file at each step. Commands use it; without it every step rewrites the file.
+   */
+  journal?: boolean;
   /** Ctrl-C while waiting for a lock. */
   signal?: AbortSignal;
 }
@@ -40,9 +58,10 @@ export interface StateStore {
   /** The record; empty when there is no file. A file that cannot be understood is a UsageError naming it. */
   read(): Promise<State>;
   /**
-   * Lock, read, let `change` mutate the state, write it atomically (flushed),
-   * unlock; returns what `change` returned. `change` must be synchronous; if
-   * it throws, nothing is written.
+   * Lock, read, let `change` mutate the state, record it (flushed: the whole
+   * file written atomically, or with `journal` the step appended), unlock;
+   * returns what `change` returned, detached from the record. `change` must be
+   * synchronous; if it throws, nothing is written.
    */
   update<T>(change: (state: State) => T): Promise<T>;
   /** Take the named command lock now, or undefined when another process holds it. */
@@ -59,16 +78,87 @@ export interface StateStore {
 /** A command lock that cannot be taken for a reason other than another holder (a read-only folder, say). */
 export class LockUnavailableError extends CliError {}
 
+/** The record as this process last read it (state file and journal), per state file, while neither has changed on disk. */
+interface Loaded {
+  state: State;
+  /** The state file's generation: journal lines written against an older one are already in it. */
+  generation: number;
+  /** The state file's identity when read (inode, size, mtime, ctime); '' when there was none. */
+  stateKey: string;
+  /** The journal's size when read (or last appended to), and how much of it is complete lines. */
+  journalSize: number;
+  journalValid: number;
+}
+const loaded = new Map<string, Loaded>();
+
+function fileKey(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+  } catch {
+    return '';
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The state file with its journal's steps applied, checked. */
+function load(path: string, journal: string): Loaded {
+  const stateKey = fileKey(path);
+  const text = readTextFile(path, LABEL);
+  const data = text === undefined ? emptyState() : readStateData(text, path);
+  const journalText = readTextFile(journal, JOURNAL_LABEL) ?? '';
+  const { lines, bytes } = readJournal(journalText);
+  const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const generation = typeof record?.generation === 'number' ? record.generation : 0;
+  if (record) for (const line of lines) if (line.g >= generation) applyOps(record, line.ops);
+  return { state: checkState(data, path), generation, stateKey, journalSize: Buffer.byteLength(journalText), journalValid: bytes };
+}
+
+/** The record as it is on disk now: as last read when neither file changed since, else read again. */
+function current(path: string, journal: string): Loaded {
+  const known = loaded.get(path);
+  if (known && known.stateKey === fileKey(path) && known.journalSize === sizeOf(journal)) return known;
+  loaded.delete(path);
+  const fresh = load(path, journal);
+  loaded.set(path, fresh);
+  return fresh;
+}
+
+/** Write the whole record to the state file (a newer generation, so the journal's lines count as in it), then remove the journal. The caller holds the lock. */
+function fold(path: string, journal: string, record: Loaded): void {
+  const bump = record.journalSize > 0;
+  if (bump) record.state.generation = record.generation + 1;
+  try {
+    writePrivateFile(path, serializeState(record.state), LABEL);
+    if (bump) removePrivateFile(journal, JOURNAL_LABEL);
+  } catch (error) {
+    loaded.delete(path);
+    throw error;
+  }
+  if (bump) record.generation += 1;
+  record.stateKey = fileKey(path);
+  record.journalSize = record.journalValid = 0;
+}
+
 /** The command locks held by the current chain of calls (so a holder can call code that takes the same lock). */
 const heldLocks = new AsyncLocalStorage<ReadonlySet<string>>();
 
 export function openState(env: Env, home: string, options: StateOptions = {}): StateStore {
   const dir = stateDir(env, home);
   const path = statePath(env, home);
-  const read = (): State => {
-    const text = readTextFile(path, LABEL);
-    return text === undefined ? emptyState() : parseState(text, path);
-  };
+  const journal = journalPath(env, home);
+  const fileLockOptions = { waitMs: options.waitMs, signal: options.signal };
+  const foldNow = () => withFileLock(path, LABEL, () => {
+    const record = current(path, journal);
+    if (record.journalSize > 0) fold(path, journal, record);
+  }, fileLockOptions);
   const commandLockPath = (name: string): string => {
     if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`not a lock name: ${name}`);
     return join(dir, `${name}.lock`);
@@ -92,19 +182,43 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
 
   return {
     path,
-    read: async () => read(),
+    read: async () => structuredClone(current(path, journal).state),
     update: (change) =>
       withFileLock(
         path,
         LABEL,
         () => {
-          const state = read();
-          const result = change(state);
-          if (result instanceof Promise) throw new Error('state changes must be synchronous');
-          writePrivateFile(path, serializeState(state), LABEL);
+          const record = current(path, journal);
+          const tracked = track(record.state);
+          let result;
+          try {
+            result = change(tracked.view);
+            if (result instanceof Promise) throw new Error('state changes must be synchronous');
+            result = tracked.detach(result);
+          } catch (error) {
+            // The change may have got part-way through the record as read: read it again next time.
+            loaded.delete(path);
+            throw error;
+          } finally {
+            tracked.close();
+          }
+          if (!options.journal) {
+            fold(path, journal, record);
+            return result;
+          }
+          const ops = tracked.ops();
+          if (ops.length === 0) return result;
+          try {
+            record.journalSize = record.journalValid = appendPrivateFile(journal, `${JSON.stringify({ g: record.generation, ops })}\n`, JOURNAL_LABEL, record.journalValid);
+          } catch (error) {
+            loaded.delete(path);
+            throw error;
+          }
+          if (record.journalSize > Math.max(FOLD_AT_LEAST, sizeOf(path))) fold(path, journal, record);
+          else foldAtEnd(path, foldNow);
           return result;
         },
-        { waitMs: options.waitMs, signal: options.signal },
+        fileLockOptions,
       ),
     tryLock(name) {
       return commandLock(name, (lockPath) => tryLockFile(lockPath, lockOptions(name)));

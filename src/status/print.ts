@@ -6,13 +6,15 @@ import type { RecordStatus } from './record';
  * The record's part of `status` for a person: on a terminal with the rest on stdout; in a pipe on
  * stderr, so stdout keeps only the fire-health rows, one per schedule.
  */
-export function printStatus(out: Output, status: RecordStatus, zone: string): void {
+export function printStatus(out: Output, status: RecordStatus, zone: string, { elsewhere = false } = {}): void {
   const say = (text: string): void => (out.io.stdoutIsTTY ? out.line(text) : out.note(text));
   const when = (iso: string) => {
     const { local, utc } = localAndUtc(zone, Date.parse(iso), 'instant');
     return `${local} (${utc})`;
   };
-  say(`Server ${status.server}`);
+  // Another server's commands need its address: --base-url (or LETTA_BASE_URL).
+  const there = elsewhere ? ` --base-url ${status.server}` : '';
+  say(elsewhere ? `Server ${status.server} (recorded on this machine; not the server in use)` : `Server ${status.server}`);
   const sync = status.last_sync;
   say(sync ? `  Last sync     ${when(sync.at)}: ${sync.ok ? 'ok' : `failed (exit ${sync.exit_code})`}${sync.overdue ? ', overdue' : ''}` : '  Last sync     never');
   for (const line of sync?.changed ?? []) say(`    ${line}`);
@@ -26,8 +28,9 @@ export function printStatus(out: Output, status: RecordStatus, zone: string): vo
   for (const s of status.series) {
     say(`  Series        ${s.series_id} (${s.phrase}): ${s.waiting} waiting${s.complete ? ', all made' : s.runs_dry_at ? `, runs dry ${when(s.runs_dry_at)} unless sync tops it up` : ''}`);
   }
-  for (const p of status.paused) say(`  Paused        ${p.id} since ${when(p.paused_at)}: letta-switchboard recurring resume ${p.id}`);
+  for (const p of status.paused) say(`  Paused        ${p.id} since ${when(p.paused_at)}: letta-switchboard recurring resume ${p.id}${there}`);
   for (const s of status.skipped) say(`  Set aside     ${s.why}`);
-  if (status.needs_action.length === 0) out.success('The record of intent needs no attention.');
+  for (const c of status.unfinished_creates) say(`  Unfinished    a create of '${c.phrase}' sent ${when(c.attempted_at)}, its answer lost: letta-switchboard sync${there} records it if it landed`);
+  if (status.needs_action.length === 0) out.success(elsewhere ? `The record of intent on ${status.server} needs no attention.` : 'The record of intent needs no attention.');
   for (const line of status.needs_action) out.warn(line);
 }

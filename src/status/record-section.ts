@@ -1,9 +1,13 @@
 import type { Runtime } from '../runtime';
 import type { StatusSection } from './section';
 
-/** The record of intent on the server this command talks to, as a part of `status`. */
-export async function recordSection(rt: Runtime): Promise<StatusSection> {
-  const [{ recordStatus }, { readSyncOutcomes }, { stateStore, serverOf }, { printStatus }] = await Promise.all([
+/**
+ * The record of intent as a part of `status`: the server this command talks to, and every other
+ * server this machine has records or a sync outcome for (`other_servers` in --json), each judged
+ * the same way; `agentId` narrows the records to one agent.
+ */
+export async function recordSection(rt: Runtime, agentId?: string): Promise<StatusSection> {
+  const [{ recordStatus, otherServers, hasRecord }, { readSyncOutcomes }, { stateStore, serverOf }, { printStatus }] = await Promise.all([
     import('./record'),
     import('../state/sync-outcome'),
     import('../commands/shared/state'),
@@ -11,18 +15,25 @@ export async function recordSection(rt: Runtime): Promise<StatusSection> {
   ]);
   const server = serverOf(rt);
   const state = await (await stateStore(rt)).read();
-  const status = recordStatus(state, server, readSyncOutcomes(rt.env, rt.home)[server], rt.now());
-  const lastSync = status.last_sync ? `last sync ${status.last_sync.at} (${status.last_sync.ok ? "ok" : "failed"})` : "never synced";
+  const outcomes = readSyncOutcomes(rt.env, rt.home);
+  const now = rt.now();
+  const status = recordStatus(state, server, outcomes[server], now, { agentId });
+  const others = otherServers(state, outcomes, server)
+    .map((other) => recordStatus(state, other, outcomes[other], now, { agentId, elsewhere: true }))
+    .filter(hasRecord);
+  const needs = [...status.needs_action, ...others.flatMap((other) => other.needs_action)];
+  const lastSync = status.last_sync ? `last sync ${status.last_sync.at} (${status.last_sync.ok ? 'ok' : 'failed'})` : 'never synced';
+  const elsewhere = others.length > 0 ? `, ${others.length} other server${others.length === 1 ? '' : 's'}` : '';
   return {
     name: 'record',
-    json: status,
-    needsAttention: status.needs_action.length > 0,
-    problems: status.needs_action,
-    summary: `${lastSync}, ${status.series.length} series, ${status.paused.length} paused`,
+    json: { ...status, other_servers: others },
+    needsAttention: needs.length > 0,
+    problems: needs,
+    summary: `${lastSync}, ${status.series.length} series, ${status.paused.length} paused${elsewhere}`,
     print: () => {
-      // A server this machine has recorded nothing for has no record to speak of.
-      const empty = !status.last_sync && status.dst_changes.length === 0 && status.series.length === 0 && status.paused.length === 0 && status.skipped.length === 0 && status.needs_action.length === 0;
-      if (!rt.out.quiet && !empty) printStatus(rt.out, status, rt.zone());
+      if (rt.out.quiet) return;
+      if (hasRecord(status)) printStatus(rt.out, status, rt.zone());
+      for (const other of others) printStatus(rt.out, other, rt.zone(), { elsewhere: true });
     },
   };
 }

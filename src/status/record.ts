@@ -23,8 +23,22 @@ export interface RecordStatus {
   paused: Array<{ id: string; agent_id: string; paused_at: string }>;
   /** Records not acted on, and why. */
   skipped: Array<{ where: string; why: string }>;
+  /** Creates whose answer was lost (kill -9, a timeout): the next sync records the schedule if it landed, else drops the attempt. */
+  unfinished_creates: Array<{ agent_id: string; phrase: string; attempted_at: string }>;
   /** One line per thing a person should act on; empty when all is well. */
   needs_action: string[];
+}
+
+/** Which records a status covers. */
+export interface RecordScope {
+  /** Only this agent's records (the last sync and set-aside records are the server's, whatever the agent). */
+  agentId?: string;
+  /**
+   * A server other than the one in use: only records that name it (records from before servers were
+   * told apart, and set-aside records that name none, count for the server in use), and each line
+   * that needs action names the server and how to reach it.
+   */
+  elsewhere?: boolean;
 }
 
 /**
@@ -32,8 +46,10 @@ export interface RecordStatus {
  * record, the last sync's outcome and the clock in; facts out), so `status`,
  * the once-a-day notice and tests read the same thing.
  */
-export function recordStatus(state: State, server: string, lastSync: SyncOutcomeRecord | undefined, now: number): RecordStatus {
-  const ours = <T extends { server?: string }>(items: T[]) => items.filter((item) => onServer(item, server));
+export function recordStatus(state: State, server: string, lastSync: SyncOutcomeRecord | undefined, now: number, { agentId, elsewhere = false }: RecordScope = {}): RecordStatus {
+  const agentOf = (item: { agent_id?: unknown; schedule?: { agent_id?: unknown } }) => item.agent_id ?? item.schedule?.agent_id;
+  const ours = <T extends { server?: string; agent_id?: unknown; schedule?: { agent_id?: unknown } }>(items: T[]) =>
+    items.filter((item) => (elsewhere ? item.server === server : onServer(item, server)) && (agentId === undefined || agentOf(item) === agentId));
   const kept = ours(state.intents).filter((i) => i.status === 'active' && followsLocalClock(i));
   const wrong: RecordStatus['wrong_local_time'] = [];
   const problems: RecordStatus['problems'] = [];
@@ -70,19 +86,51 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
         running_dry: runsDry !== null && Date.parse(runsDry) - now < RUNS_DRY_WITHIN_MS,
       };
     });
-  const paused = ours(state.paused).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id, paused_at: p.paused_at }));
-  const skipped = (state.skipped ?? []).map((s) => ({ where: s.where, why: s.problem }));
+  const paused = [
+    ...ours(state.paused.map((p) => ({ ...p, server: p.server ?? p.intent?.server }))).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id, paused_at: p.paused_at })),
+    ...ours(state.series).filter((one) => one.status === 'paused').map((one) => ({ id: one.series_id, agent_id: one.agent_id, paused_at: one.paused_at ?? one.created_at })),
+  ];
+  // A record set aside counts for the server it names, else for the server in use.
+  const skipped = (state.skipped ?? [])
+    .filter((s) => (elsewhere ? skippedServer(s.raw) === server : onServer({ server: skippedServer(s.raw) }, server)))
+    .map((s) => ({ where: s.where, why: s.problem }));
+  const unfinished = ours(state.intents)
+    .filter((i) => i.status === 'creating')
+    .map((i) => ({ agent_id: i.agent_id, phrase: i.phrase, attempted_at: i.attempt?.at ?? i.created_at }));
   const overdue = lastSync === undefined || now - Date.parse(lastSync.at) > SYNC_OVERDUE_MS;
   const needs: string[] = [];
+  const sync = elsewhere ? `letta-switchboard sync --base-url ${server}` : 'letta-switchboard sync';
   // A schedule kept in a zone without offset changes (UTC) never drifts; only those and series need the sync job.
   const keptCount = kept.filter((i) => nextOffsetChange(i.zone, now)).length + series.length;
   if (lastSync && !lastSync.ok) needs.push(`The last sync (${lastSync.at}) failed: ${lastSync.errors[0] ?? `exit ${lastSync.exit_code}`}`);
-  if (keptCount > 0 && overdue) needs.push(lastSync ? `The last sync was ${lastSync.at}: overdue (run it hourly: letta-switchboard sync --print-cron)` : 'sync has never run against this server (run it hourly: letta-switchboard sync --print-cron)');
-  for (const w of wrong) needs.push(`${w.id} fires at the wrong local time now (${w.utc_cron} UTC; ${w.expected_cron} keeps ${w.local_rule} in ${w.zone}): run letta-switchboard sync`);
+  if (keptCount > 0 && overdue) needs.push(lastSync ? `The last sync was ${lastSync.at}: overdue (run it hourly: ${sync} --print-cron)` : `sync has never run against this server (run it hourly: ${sync} --print-cron)`);
+  for (const w of wrong) needs.push(`${w.id} fires at the wrong local time now (${w.utc_cron} UTC; ${w.expected_cron} keeps ${w.local_rule} in ${w.zone}): run ${sync}`);
   for (const p of problems) needs.push(`${p.id}: ${p.message}`);
-  for (const s of series) if (s.running_dry) needs.push(`Series ${s.series_id} runs dry ${s.runs_dry_at}: run letta-switchboard sync`);
+  for (const s of series) if (s.running_dry) needs.push(`Series ${s.series_id} runs dry ${s.runs_dry_at}: run ${sync}`);
   for (const s of skipped) needs.push(`A record is set aside: ${s.why}`);
-  return { server, last_sync: lastSync ? { ...lastSync, overdue } : null, wrong_local_time: wrong, problems, dst_changes, series, paused, skipped, needs_action: needs };
+  if (unfinished.length > 0) needs.push(`${unfinished.length} create${unfinished.length === 1 ? "'s" : "s'"} answer was lost ('${unfinished[0]!.phrase}'${unfinished.length > 1 ? ', ...' : ''}): run ${sync} to record what landed`);
+  const named = elsewhere ? needs.map((line) => `On ${server}: ${line}`) : needs;
+  return { server, last_sync: lastSync ? { ...lastSync, overdue } : null, wrong_local_time: wrong, problems, dst_changes, series, paused, skipped, unfinished_creates: unfinished, needs_action: named };
+}
+
+/** The server a record set aside names, if it names one (a paused copy may name it only in its intent). */
+function skippedServer(raw: unknown): string | undefined {
+  const record = raw as { server?: unknown; intent?: { server?: unknown } } | null | undefined;
+  const named = record?.server ?? record?.intent?.server;
+  return typeof named === 'string' ? named : undefined;
+}
+
+/** The servers other than `server` this machine has records (set aside ones too) or a sync outcome for, in order. */
+export function otherServers(state: State, outcomes: Record<string, SyncOutcomeRecord>, server: string): string[] {
+  const named = [...state.intents, ...state.series, ...state.paused, ...(state.skipped ?? []).map((s) => ({ server: skippedServer(s.raw) }))]
+    .map((item) => item.server)
+    .filter((one): one is string => typeof one === 'string');
+  return [...new Set([...named, ...Object.keys(outcomes)])].filter((one) => one !== server).sort();
+}
+
+/** Whether a status has anything to show: a server this machine recorded nothing for has no record to speak of. */
+export function hasRecord(status: RecordStatus): boolean {
+  return !!status.last_sync || status.dst_changes.length > 0 || status.series.length > 0 || status.paused.length > 0 || status.skipped.length > 0 || status.unfinished_creates.length > 0 || status.needs_action.length > 0;
 }
 
 /**

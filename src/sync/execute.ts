@@ -5,16 +5,21 @@ import type { Schedule, ScheduledMessage } from '../letta/types';
 import {
   clearAttempt,
   clearMemberAttempts,
+  dropResumeAttempt,
   endSeries,
   findIntent,
   findSeries,
+  finishCreate,
   markFound,
   markGone,
+  markMemberGone,
+  markReplaced,
   recordAttempt,
-  recordIntent,
   recordMemberAttempts,
   recordReplacement,
   recordSeries,
+  recordUnrecorded,
+  resumePaused,
   successorOf,
   topUpSeries,
   type Intent,
@@ -107,15 +112,20 @@ function subjectOf(action: SyncAction): string {
   switch (action.type) {
     case 'replace':
     case 'finish':
+    case 'finish-create':
     case 'drop-attempt':
     case 'delete-replaced':
       return `intent ${action.intent_id}`;
+    case 'finish-resume':
+    case 'drop-resume-attempt':
+      return `paused ${action.old_id}`;
     case 'found':
     case 'gone':
     case 'problem':
       return `intent ${action.id}`;
     case 'member-gone':
     case 'series-gone':
+    case 'delete-paused':
     case 'top-up':
       return `series ${action.series_id}`;
     case 'skipped':
@@ -194,7 +204,7 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
         // The intent's own schedule never appeared: it too is replaced by the new one.
         settle: (state, newId) => {
           const intent = findIntent(state, action.intent_id);
-          if (intent && action.intent_id !== action.old_id) Object.assign(intent, { status: 'replaced', replaced_by: newId, status_at: stamp });
+          if (intent && action.intent_id !== action.old_id) markReplaced(state, action.intent_id, newId, stamp);
         },
       });
       return { action, ok: step.ok, new_id: step.newId, exist: step.exist, unsure: step.unsure, error: step.error };
@@ -215,6 +225,15 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
       });
       return { action, ok: step.ok, new_id: step.newId, exist: step.exist, error: step.error };
     }
+    case 'finish-create':
+      await records.update((state) => finishCreate(state, action.intent_id, action.landed_id));
+      return { action, ok: true, exist: [action.landed_id] };
+    case 'finish-resume':
+      await records.update((state) => resumePaused(state, action.old_id, action.landed_id, action.cron, stamp));
+      return { action, ok: true, exist: [action.landed_id] };
+    case 'drop-resume-attempt':
+      await records.update((state) => dropResumeAttempt(state, action.old_id));
+      return { action, ok: true, exist: [] };
     case 'drop-attempt':
       await records.update((state) => clearAttempt(state, action.intent_id));
       return { action, ok: true, exist: [] };
@@ -230,14 +249,18 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
         return { action, ok: false, exist: [action.intent_id, action.old_id], error: asCliError(error) };
       }
       return { action, ok: true, exist: [action.intent_id] };
+    case 'delete-paused':
+      try {
+        await api.deleteSchedule(action.agent_id, action.id);
+      } catch (error) {
+        return { action, ok: false, exist: [action.id], error: asCliError(error) };
+      }
+      return { action, ok: true, exist: [] };
     case 'gone':
       await records.update((state) => markGone(state, action.id, stamp));
       return { action, ok: true, exist: [] };
     case 'member-gone':
-      await records.update((state) => {
-        const member = findSeries(state, action.series_id)?.members.find((m) => m.schedule_id === action.id);
-        if (member) member.gone = true;
-      });
+      await records.update((state) => markMemberGone(state, action.series_id, action.id));
       return { action, ok: true, exist: [] };
     case 'series-gone':
       await records.update((state) => endSeries(state, action.series_id, 'gone', stamp));
@@ -320,7 +343,7 @@ export async function replaceSchedule({ api, records, readBack, now }: Pick<Appl
     if (!successor) return;
     const next = { ...successor, schedule_id: newId } as Intent;
     // An old schedule never recorded (made elsewhere) is recorded as replaced, so a delete that fails is retried by sync.
-    if (!findIntent(state, oldId)) recordIntent(state, { ...(request.holder ?? next), schedule_id: oldId, utc_crons: undefined, instants: undefined, replaces: [], status: 'active' });
+    recordUnrecorded(state, oldId, request.holder ?? next);
     recordReplacement(state, oldId, next, at);
     request.settle?.(state, newId);
   });

@@ -1,5 +1,5 @@
 import type { Schedule } from '../letta/types';
-import type { Intent } from '../state/records';
+import { newIntent, type Intent } from '../state/records';
 import type { CronMeaning, OnceMeaning, RecurringMeaning } from '../time/index';
 import { parseRecurring } from '../time/recurring';
 import { patternOfCron } from './local-rule';
@@ -18,16 +18,16 @@ const CLOCK_KINDS = new Set(['clock', 'hourly', 'calendar']);
  * change moves it.
  */
 export function intentFromCreate(id: string, agentId: string, meaning: OnceMeaning | RecurringMeaning, now: number, part?: CronMeaning): Intent {
-  const common = { schedule_id: id, agent_id: agentId, phrase: meaning.input, created_at: new Date(now).toISOString(), replaces: [], status: 'active' as const };
+  const common = { schedule_id: id, agent_id: agentId, phrase: meaning.input };
   if (meaning.type === 'one-time') {
-    return { ...common, kind: 'one-time', zone: meaning.timezone, local_rule: meaning.local, instants: [meaning.scheduled_at_iso] };
+    return newIntent({ ...common, kind: 'one-time', zone: meaning.timezone, local_rule: meaning.local, instants: [meaning.scheduled_at_iso] }, now);
   }
   const cron = part?.cron_expression ?? meaning.cron_expression;
   const localCron = part ? part.local_cron : meaning.local_cron;
   const crons = { kind: 'recurring' as const, utc_crons: [cron] };
-  if (localCron === null && kindOf(meaning) === 'raw') return { ...common, ...crons, zone: 'UTC', local_rule: cron };
-  if (localCron !== null && followsClock(meaning)) return { ...common, ...crons, zone: meaning.timezone, local_rule: localCron };
-  return { ...common, ...crons, zone: meaning.timezone, local_rule: meaning.input.trim() };
+  if (localCron === null && kindOf(meaning) === 'raw') return newIntent({ ...common, ...crons, zone: 'UTC', local_rule: cron }, now);
+  if (localCron !== null && followsClock(meaning)) return newIntent({ ...common, ...crons, zone: meaning.timezone, local_rule: localCron }, now);
+  return newIntent({ ...common, ...crons, zone: meaning.timezone, local_rule: meaning.input.trim() }, now);
 }
 
 /** True when the phrase names times on the user's clock ("every weekday at 9am", "hourly at :30"). */
@@ -46,8 +46,8 @@ function kindOf(meaning: RecurringMeaning): string | undefined {
 
 /** The record of a schedule known only by what Letta has (edited without a phrase): its UTC rule, kept in UTC. */
 export function intentFromSchedule(id: string, agentId: string, schedule: Schedule, now: number): Intent {
-  const common = { schedule_id: id, agent_id: agentId, zone: 'UTC', created_at: new Date(now).toISOString(), replaces: [], status: 'active' as const };
-  if (schedule.type === 'recurring') return { ...common, kind: 'recurring', phrase: schedule.cron_expression, local_rule: schedule.cron_expression, utc_crons: [schedule.cron_expression] };
+  const common = { schedule_id: id, agent_id: agentId, zone: 'UTC' };
+  if (schedule.type === 'recurring') return newIntent({ ...common, kind: 'recurring', phrase: schedule.cron_expression, local_rule: schedule.cron_expression, utc_crons: [schedule.cron_expression] }, now);
   const at = new Date(schedule.scheduled_at).toISOString();
-  return { ...common, kind: 'one-time', phrase: at, local_rule: at, instants: [at] };
+  return newIntent({ ...common, kind: 'one-time', phrase: at, local_rule: at, instants: [at] }, now);
 }

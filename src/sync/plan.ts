@@ -1,7 +1,7 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
-import { sameSchedule } from '../agenda/schedule-copy';
-import type { Intent, Series } from '../state/records';
+import { sameSchedule } from './same-schedule';
+import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { expectedUtcCron, patternOfCron, type ExpectedCron } from './local-rule';
 import { isGoneMember, topUpInstants, type InstantSource } from './series';
@@ -23,7 +23,9 @@ export type SyncAction =
     }
   /** An earlier create (an edit's, a sync's) recorded as attempted landed unanswered: it becomes the successor and the old one goes. */
   | { type: 'finish'; agent_id: string; intent_id: string; old_id: string; landed_id: string }
-  /** An attempted create that did not land: forgotten (said nothing of). */
+  /** A new schedule's create (recorded as a placeholder) landed unanswered: its record takes the placeholder's place. */
+  | { type: 'finish-create'; agent_id: string; intent_id: string; landed_id: string }
+  /** An attempted create that did not land: forgotten (said nothing of); a new schedule's placeholder goes. */
   | { type: 'drop-attempt'; agent_id: string; intent_id: string }
   /** A record marked gone whose schedule the server shows again: followed again. */
   | { type: 'found'; agent_id: string; id: string }
@@ -34,6 +36,12 @@ export type SyncAction =
   | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
+  /** A resume's create whose answer was lost landed: the schedule is resumed as it. */
+  | { type: 'finish-resume'; agent_id: string; old_id: string; landed_id: string; cron: string }
+  /** A resume's create that did not land: forgotten, the schedule stays paused. */
+  | { type: 'drop-resume-attempt'; agent_id: string; old_id: string }
+  /** A member of a paused series still on Letta (the pause was cut short): deleted, as the pause meant. */
+  | { type: 'delete-paused'; agent_id: string; series_id: string; id: string }
   /** `landed`: members whose create was recorded as attempted and went unanswered, found in Letta: recorded, not created again. */
   | { type: 'top-up'; agent_id: string; series_id: string; zone: string; instants: number[]; landed: Array<{ at: number; id: string }> }
   /** The rule cannot be kept exact any more (e.g. its times now fall on different UTC days). */
@@ -44,6 +52,8 @@ export interface SyncInput {
   /** Every recorded intent (replaced ones too: their schedules may still wait to be deleted). */
   intents: Intent[];
   series: Series[];
+  /** Paused schedules (only those whose resume sent a create are looked at). */
+  paused?: PausedSchedule[];
   /** Each agent's schedules as Letta lists them now, by id. Agents missing here are not looked at. */
   letta: Map<string, Map<string, ScheduledMessage>>;
   instants: InstantSource;
@@ -54,7 +64,7 @@ export interface SyncInput {
  * Pure: the same input gives the same plan, and planning against the result
  * of applying a plan gives an empty one.
  */
-export function planSync({ now, intents, series, letta, instants }: SyncInput): SyncAction[] {
+export function planSync({ now, intents, series, paused = [], letta, instants }: SyncInput): SyncAction[] {
   const actions: SyncAction[] = [];
   const expectedOf = expectedCrons(now);
   // A landed copy is claimed by one attempt only: attempts with the same message and timing (sent side by side) each need their own.
@@ -77,8 +87,29 @@ export function planSync({ now, intents, series, letta, instants }: SyncInput): 
     const replaced = (replacedBy.get(intent.schedule_id) ?? []).filter((i) => schedules.has(i.schedule_id));
     actions.push(...claim(planIntent(intent, replaced, schedules, now, () => unrecorded(schedules), expectedOf)));
   }
+  // A new schedule's create whose answer was lost: its copy, if one landed (each copy claimed once), else dropped.
+  for (const placeholder of intents.filter((i) => i.status === 'creating').sort(byAgentThen((i) => i.schedule_id))) {
+    const schedules = letta.get(placeholder.agent_id);
+    const attempt = placeholder.attempt;
+    if (!schedules) continue;
+    const landed = attempt && unrecorded(schedules).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
+    if (landed) claimed.add(landed.id);
+    actions.push(landed ? { type: 'finish-create', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id, landed_id: landed.id } : { type: 'drop-attempt', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id });
+  }
+  for (const saved of paused) {
+    const agent_id = saved.schedule.agent_id;
+    const schedules = letta.get(agent_id);
+    const attempt = saved.resume_attempt;
+    if (!schedules || !attempt || attempt.schedule.type !== 'recurring') continue;
+    const landed = unrecorded(schedules).find((item) => !claimed.has(item.id) && item.id !== saved.old_id && sameSchedule(attempt, item));
+    if (landed) claimed.add(landed.id);
+    actions.push(landed ? { type: 'finish-resume', agent_id, old_id: saved.old_id, landed_id: landed.id, cron: attempt.schedule.cron_expression } : { type: 'drop-resume-attempt', agent_id, old_id: saved.old_id });
+  }
   for (const one of [...series].sort(byAgentThen((s) => s.series_id))) {
     const schedules = letta.get(one.agent_id);
+    if (one.status === 'paused' && schedules) {
+      for (const member of one.members) if (member.paused === true && schedules.has(member.schedule_id)) actions.push({ type: 'delete-paused', agent_id: one.agent_id, series_id: one.series_id, id: member.schedule_id });
+    }
     if (one.status !== 'active' || !schedules) continue;
     actions.push(...claim(planSeries(one, schedules, now, instants, unrecorded(schedules))));
   }

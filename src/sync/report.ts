@@ -80,6 +80,12 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
           ? [`Finished replacing ${action.old_id}: ${action.landed_id}, created by an earlier attempt whose answer was lost, takes its place (agent ${action.agent_id})`]
           : [`Could not finish replacing ${action.old_id} with ${action.landed_id}${failed}`, `  Both exist; the next sync tries again.`],
       };
+    case 'finish-create':
+      return { ...base, id: action.landed_id, lines: [`Recorded ${action.landed_id}: a create whose answer was lost had landed (agent ${action.agent_id})`] };
+    case 'finish-resume':
+      return { ...base, id: action.old_id, new_id: action.landed_id, lines: [`Finished resuming ${action.old_id}: ${action.landed_id}, created by a resume whose answer was lost, is it now (agent ${action.agent_id})`] };
+    case 'drop-resume-attempt':
+      return { ...base, id: action.old_id, lines: [] };
     case 'drop-attempt':
       return { ...base, id: action.intent_id, lines: [] };
     case 'found':
@@ -107,6 +113,15 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
             ? `${action.id} has run and is no longer followed (agent ${action.agent_id})`
             : `${action.id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created (agent ${action.agent_id})`,
         ],
+      };
+    case 'delete-paused':
+      return {
+        ...base,
+        id: action.id,
+        series_id: action.series_id,
+        lines: outcome.ok
+          ? [`${dryRun ? 'Would delete' : 'Deleted'} ${action.id} of paused series ${action.series_id} (its pause stopped before deleting it) (agent ${action.agent_id})`]
+          : [`Could not delete ${action.id} of paused series ${action.series_id}${failed}`, '  It is still on Letta; the next sync tries again.'],
       };
     case 'member-gone':
       return { ...base, id: action.id, series_id: action.series_id, lines: [`${action.id} of series ${action.series_id} was deleted outside letta-switchboard: marked gone, not re-created`] };

@@ -2,7 +2,7 @@ import { allSettled, mapLimited } from '../concurrency';
 import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
-import { onServer, type State } from '../state/records';
+import { claimForServer, onServer, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
@@ -54,8 +54,15 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
   return store.withLock('sync', async () => {
     const mine = <T extends { agent_id: string; server?: string }>(items: T[]) => items.filter((item) => (agentId === undefined || item.agent_id === agentId) && onServer(item, server));
     const first = await store.read();
-    const followed = (state: State) => [...mine(state.intents), ...mine(state.series)].filter((item) => item.status === 'active' || item.status === 'gone');
-    const agents = [...new Set(followed(first).map((item) => item.agent_id))].sort();
+    // `creating`: a create whose answer was lost, looked for among its agent's schedules.
+    // A paused series is looked at only for members its pause left on Letta.
+    const followed = (state: State) => [
+      ...mine(state.intents).filter((intent) => intent.status === 'active' || intent.status === 'gone' || intent.status === 'creating'),
+      ...mine(state.series).filter((series) => series.status === 'active' || series.status === 'gone' || series.status === 'paused'),
+    ];
+    // A paused schedule whose resume sent a create is looked for too.
+    const resuming = (state: State) => state.paused.filter((p) => p.resume_attempt !== undefined && (agentId === undefined || p.schedule.agent_id === agentId) && onServer(p, server));
+    const agents = [...new Set([...followed(first).map((item) => item.agent_id), ...resuming(first).map((p) => p.schedule.agent_id)])].sort();
     const plan: SyncAction[] = [];
     const outcomes: SyncOutcome[] = [];
     // A dry run takes every step against a copy of the record, and the client prints the changing requests instead of sending them.
@@ -108,10 +115,7 @@ async function syncRound(
   // A record marked gone whose schedule is listed again: followed again.
   const found = ofAgent(state.intents).filter((i) => i.status === 'gone' && listed.has(i.schedule_id)).map((i) => i.schedule_id);
   if (claims.length + seriesClaims.length > 0) {
-    await store.update((s) => {
-      for (const intent of s.intents) if (claims.includes(intent.schedule_id)) intent.server = server;
-      for (const series of s.series) if (seriesClaims.includes(series.series_id)) series.server = server;
-    });
+    await store.update((s) => claimForServer(s, server!, claims, seriesClaims));
     state = await store.read();
   }
   const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));
@@ -143,6 +147,7 @@ async function syncRound(
     now,
     intents: intents.map((i) => (found.includes(i.schedule_id) ? { ...i, status: 'active' as const } : i)),
     series,
+    paused: state.paused.filter((p) => p.schedule.agent_id === agentId && onServer(p, server)),
     letta: new Map([[agentId, listed]]),
     instants: seriesInstants,
   });

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
-import { sameSchedule } from '../agenda/schedule-copy';
+import { sameSchedule } from './same-schedule';
 import { clearAttempt, currentId, findIntent, markDeleted, type CreateAttempt, type State } from '../state/records';
 import { replaceSchedule, type RecordWriter } from './execute';
 

@@ -16,6 +16,7 @@ describe('an empty or relative HOME', () => {
     expect(JSON.parse(path.stdout)).toEqual({
       config_file: join(userInfo().homedir, '.config', 'letta-switchboard', 'config.json'),
       state_file: join(userInfo().homedir, '.local', 'state', 'letta-switchboard', 'state.json'),
+      journal_file: join(userInfo().homedir, '.local', 'state', 'letta-switchboard', 'state.journal'),
     });
     const parse = await runCli(['parse', 'every day at 9am'], { env: { ...env, LETTA_SWITCHBOARD_CONFIG_DIR: join(cwd, '..', 'config') }, cwd });
     expect(parse.code).toBe(0);

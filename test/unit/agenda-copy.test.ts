@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { needsConfirmation, planPause, planResume, resumeCron } from '../../src/agenda/pause';
-import { recreateBody, runBody, sameSchedule } from '../../src/agenda/schedule-copy';
+import { needsConfirmation, planPause, planResume, resumeCron } from '../../src/commands/recurring/pause-plan';
+import { recreateBody, runBody } from '../../src/commands/shared/schedule-copy';
+import { sameSchedule } from '../../src/sync/same-schedule';
 import { agendaSchedule } from '../../src/agenda/sources';
 import type { ScheduledMessage } from '../../src/letta/types';
 

@@ -159,7 +159,9 @@ describe('config', () => {
     expect(JSON.parse(path.stdout)).toEqual({
       config_file: `${h.env.LETTA_SWITCHBOARD_CONFIG_DIR}/config.json`,
       state_file: `${h.env.HOME}/.local/state/letta-switchboard/state.json`,
+      journal_file: `${h.env.HOME}/.local/state/letta-switchboard/state.journal`,
     });
+    expect(show.stderr).toContain(`Journal:     ${h.env.HOME}/.local/state/letta-switchboard/state.journal`);
     const get = await h.run(['config', 'get', 'base-url']);
     expect(get.code).toBe(0);
     expect(get.stdout).toBe(`${h.letta.url}\n`);

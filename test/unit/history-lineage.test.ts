@@ -142,11 +142,13 @@ describe('history of a set', () => {
     const piped = await runAt('2026-11-22T15:00:00Z', ['history', setId, '--since', '1d']);
     expect(piped.stdout.trimEnd().split('\n').map((line) => line.split('\t')[0])).toEqual([onHour.id, onHalf.id, onHour.id, onHalf.id]);
 
-    // Recorded against another server, the set is not this server's.
+    // Recorded against another server, the set is not this server's: refused, naming where it belongs.
     const file = join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
     for (const intent of state.intents as Json[]) intent.server = 'https://elsewhere.example/';
     writeFileSync(file, JSON.stringify(state));
-    expect((await runAt('2026-11-22T15:00:00Z', ['history', setId])).code).toBe(3);
+    const refused = await runAt('2026-11-22T15:00:00Z', ['history', setId]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${setId} was recorded on this machine against https://elsewhere.example/`);
   });
 
   it('a set kept on a local clock: its schedules before and after a DST sync, each replacement said', async () => {

@@ -236,7 +236,8 @@ describe('paused copies belong to their server', () => {
     expect((await cli(elsewhere, 'recurring', 'paused', '-q')).stdout).toBe('');
     const refused = await cli(elsewhere, 'recurring', 'resume', item.id);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`was paused on ${suite.letta.url}/`);
+    expect(refused.stderr).toContain(`${item.id} was recorded on this machine against ${suite.letta.url}/, not http://127.0.0.1:9/`);
+    expect(refused.stderr).toContain(`--base-url ${suite.letta.url}/`);
     expect((await cli({}, 'recurring', 'paused', '-q')).stdout.trim()).toBe(item.id);
   });
 });

@@ -143,7 +143,7 @@ describe('a corrupt record', () => {
 
   it.each([
     ['an intent without its agent', 'intents', { ...intent('a'), agent_id: 7 }, 'intents[0].agent_id must be a string'],
-    ['an unknown status', 'intents', intent('a', { status: 'sleeping' as never }), 'intents[0].status must be one of active, gone, replaced, deleted, paused'],
+    ['an unknown status', 'intents', intent('a', { status: 'sleeping' as never }), 'intents[0].status must be one of active, gone, replaced, deleted, paused, creating'],
     ['a series member without an instant', 'series', { series_id: 's', agent_id: 'a', phrase: 'p', zone: 'UTC', rule: 'r', horizon: 'h', created_at: 'c', status: 'active', template: { messages: [{ role: 'user', content: 'x' }] }, members: [{ schedule_id: 'x' }] }, 'series[0].members[0].instant must be a string'],
     ['a paused schedule without its id', 'paused', { old_id: 'x', paused_at: 'p', schedule: {} }, 'paused[0].schedule.id must be a string'],
     ['a paused copy without its message', 'paused', { old_id: 'x', paused_at: 'p', schedule: { id: 'x', agent_id: 'a', schedule: { type: 'recurring', cron_expression: '0 9 * * *' } } }, 'paused[0].schedule.message must be an object'],

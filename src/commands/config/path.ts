@@ -3,15 +3,17 @@ import { defineCommand } from '../command';
 
 export default defineCommand({
   path: ['config', 'path'],
-  description: 'Print the config file path (and, on stderr, the state file path)',
+  description: 'Print the config file path (and, on stderr, the state file and its journal)',
   examples: ['letta-switchboard config path'],
   globals: ['output'],
   declare: (command: Command) => command,
   async run(rt) {
-    const { statePath } = await import('../../state/store');
+    const { statePath, journalPath } = await import('../../state/store');
     const state = statePath(rt.env, rt.home);
-    if (rt.out.json) return rt.out.document({ config_file: rt.configPath, state_file: state });
+    const journal = journalPath(rt.env, rt.home);
+    if (rt.out.json) return rt.out.document({ config_file: rt.configPath, state_file: state, journal_file: journal });
     rt.out.line(rt.configPath);
     rt.out.note(`State file (the record of intent): ${state}`);
+    rt.out.note(`Its journal (steps not yet folded in; there only while a command runs, or after one was killed): ${journal}`);
   },
 });

@@ -25,11 +25,12 @@ export default defineCommand({
   async run(rt) {
     const rows = settingRows(rt.settings);
     const out = rt.out;
-    const { statePath } = await import('../../state/store');
+    const { statePath, journalPath } = await import('../../state/store');
     const state = statePath(rt.env, rt.home);
+    const journal = journalPath(rt.env, rt.home);
     if (out.json) {
       const entries = rows.map(([name, { value, source }]) => [name, { value: value ?? null, source: source ?? null }]);
-      return out.document({ config_file: rt.configPath, state_file: state, ...Object.fromEntries(entries) });
+      return out.document({ config_file: rt.configPath, state_file: state, journal_file: journal, ...Object.fromEntries(entries) });
     }
     const { printList } = await import('../../output/list');
     await printList(
@@ -48,5 +49,6 @@ export default defineCommand({
     );
     out.note(`Config file: ${rt.configPath}`);
     out.note(`State file:  ${state}`);
+    out.note(`Journal:     ${journal} (steps not yet folded into the state file)`);
   },
 });

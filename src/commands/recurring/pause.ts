@@ -27,13 +27,13 @@ export default defineCommand({
       .option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)'),
   async run(rt, options, args) {
     const [{ needsConfirmation, planPause }, { idsFrom, eachId }, { findSchedule }, { stateStore, whileChanging, readRecord, followLineage, serverOf }, records] = await Promise.all([
-      import('../../agenda/pause'),
+      import('./pause-plan'),
       import('../shared/ids'),
       import('../shared/schedule'),
       import('../shared/state'),
       import('../../state/records'),
     ]);
-    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring pause'), 'pause');
+    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring pause'));
     if (ids.length === 0) return;
     if (needsConfirmation(ids.length, { interactive: rt.io.stdinIsTTY && rt.io.stderrIsTTY && !rt.dryRun, yes: !!options.yes })) {
       const answer = await rt.prompt(`Pause ${ids.length} recurring schedules? Each is deleted from Letta and kept only on this machine. [y/N] `);
@@ -45,6 +45,14 @@ export default defineCommand({
     const at = new Date(rt.now()).toISOString();
     // Each id is read, saved and deleted holding the changes lock, so a sync or another command cannot re-create or double it meanwhile.
     const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, paused: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome> => {
+      if (records.isSeriesId(asked)) {
+        const { pauseSeriesWhole } = await import('../shared/series');
+        const series = await pauseSeriesWhole(rt, asked);
+        const count = `${series.members.length} one-time schedule${series.members.length === 1 ? '' : 's'}`;
+        if (out.quiet) out.line(asked);
+        else if (!out.json) out.success(`${series.already ? `${asked} is already paused (since ${series.paused_at}); deleted again from Letta:` : `Paused series ${asked}: deleted from Letta, kept on this machine:`} ${count}`);
+        return { id: asked, agent_id: series.agent_id, paused_at: series.paused_at, paused: true };
+      }
       const id = followLineage(rt, await readRecord(rt, store), asked);
       let item: ScheduledMessage | undefined;
       let missing: NotFoundError | undefined;

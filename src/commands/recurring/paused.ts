@@ -13,29 +13,33 @@ export default defineCommand({
       import('../../state/store'),
       import('../../output/list'),
       import('../../output/when'),
-      import('../../agenda/schedule-copy'),
+      import('../shared/schedule-copy'),
       import('../../agenda/sources'),
       import('../../agenda/rows'),
     ]);
     const store = openState(rt.env, rt.home, { signal: rt.signal });
     const [{ onServer }, { serverOf }] = await Promise.all([import('../../state/records'), import('../shared/state')]);
     // Only what was paused on the server in use: another server's copies are resumed there.
-    const paused = (await store.read()).paused.filter((item) => onServer(item, serverOf(rt)));
+    const state = await store.read();
+    const server = serverOf(rt);
     const zone = rt.zone();
-    const since = (item: (typeof paused)[number]) => localAndUtc(zone, Date.parse(item.paused_at), 'paused_at');
-    await printList(
-      rt.out,
-      {
-        columns: [
-          { header: 'OLD ID', cell: (item) => item.old_id, shortIds: true, giveUp: GIVE_UP.id },
-          { header: 'AGENT', cell: (item) => item.schedule.agent_id, giveUp: GIVE_UP.agent },
-          { header: 'CRON (UTC)', cell: (item) => item.schedule.schedule.cron_expression ?? '-' },
-          { header: 'PAUSED SINCE', cell: (item) => since(item).local },
-          { header: 'UTC', cell: (item) => since(item).utc, giveUp: GIVE_UP.utc },
-          { header: 'MESSAGE', cell: (item) => firstLine(scheduleText(item.schedule)), flexible: true },
-        ],
-        id: (item) => item.old_id,
-        json: (item) => ({
+    interface Row {
+      id: string;
+      agentId: string;
+      rule: string;
+      pausedAt: string;
+      text: string;
+      json: unknown;
+    }
+    const schedules: Row[] = state.paused
+      .filter((item) => onServer(item, server))
+      .map((item) => ({
+        id: item.old_id,
+        agentId: item.schedule.agent_id,
+        rule: item.schedule.schedule.cron_expression ?? '-',
+        pausedAt: item.paused_at,
+        text: scheduleText(item.schedule),
+        json: {
           ...item,
           // The request that re-creates it on any machine with the API key.
           recreate: {
@@ -43,10 +47,41 @@ export default defineCommand({
             path: `/v1/agents/${item.schedule.agent_id}/schedule`,
             body: recreateBody(item.schedule, { type: 'recurring', cron_expression: item.schedule.schedule.cron_expression ?? '' }),
           },
-        }),
+        },
+      }));
+    // A paused series is one row: its rule, and the members resume creates again.
+    const series: Row[] = state.series
+      .filter((one) => one.status === 'paused' && onServer(one, server))
+      .map((one) => {
+        const members = one.members.filter((m) => m.paused === true);
+        const pausedAt = one.paused_at ?? one.status_at ?? one.created_at;
+        return {
+          id: one.series_id,
+          agentId: one.agent_id,
+          rule: `series: ${one.phrase} (${members.length} paused)`,
+          pausedAt,
+          text: scheduleText({ message: one.template as never }),
+          json: { series_id: one.series_id, old_id: one.series_id, kind: 'series', agent_id: one.agent_id, phrase: one.phrase, timezone: one.zone, paused_at: pausedAt, members: members.map((m) => ({ id: m.schedule_id, scheduled_at_iso: m.instant })), message: one.template },
+        };
+      });
+    const rows = [...schedules, ...series].sort((x, y) => Date.parse(x.pausedAt) - Date.parse(y.pausedAt));
+    const since = (row: Row) => localAndUtc(zone, Date.parse(row.pausedAt), 'paused_at');
+    await printList(
+      rt.out,
+      {
+        columns: [
+          { header: 'OLD ID', cell: (row) => row.id, shortIds: true, giveUp: GIVE_UP.id },
+          { header: 'AGENT', cell: (row) => row.agentId, giveUp: GIVE_UP.agent },
+          { header: 'CRON (UTC)', cell: (row) => row.rule },
+          { header: 'PAUSED SINCE', cell: (row) => since(row).local },
+          { header: 'UTC', cell: (row) => since(row).utc, giveUp: GIVE_UP.utc },
+          { header: 'MESSAGE', cell: (row) => firstLine(row.text), flexible: true },
+        ],
+        id: (row) => row.id,
+        json: (row) => row.json,
         empty: 'Nothing is paused on this machine.',
       },
-      [paused],
+      [rows],
     );
   },
 });

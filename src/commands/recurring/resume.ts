@@ -17,20 +17,33 @@ export default defineCommand({
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin"),
   async run(rt, _options, args) {
-    const [{ idsFrom, eachId }, { stateStore, whileChanging, readRecord, serverOf }, records, { planResume, resumeCron }, { recreateBody, sameSchedule }] = await Promise.all([
+    const [{ idsFrom, eachId }, { stateStore, whileChanging, readRecord, serverOf }, records, { planResume, resumeCron }, { recreateBody }, { sameSchedule }] = await Promise.all([
       import('../shared/ids'),
       import('../shared/state'),
       import('../../state/records'),
-      import('../../agenda/pause'),
-      import('../../agenda/schedule-copy'),
+      import('./pause-plan'),
+      import('../shared/schedule-copy'),
+      import('../../sync/same-schedule'),
     ]);
-    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), 'resume', { paused: true });
+    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), { paused: true });
     const api = await rt.api();
     const store = await stateStore(rt);
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
     // Each id is read, planned and resumed holding the changes lock: a second resume of it waits, then finds it done.
     const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, resumed: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome | undefined> => {
+      if (records.isSeriesId(asked)) {
+        const { resumeSeriesWhole } = await import('../shared/series');
+        const series = await resumeSeriesWhole(rt, asked);
+        const made = `${series.created.length} one-time schedule${series.created.length === 1 ? '' : 's'}`;
+        if (series.error) {
+          out.note(`Resumed series ${asked}, but created only ${made} before: ${series.error.message}. 'letta-switchboard sync' creates the rest.`);
+          throw series.error;
+        }
+        if (!out.json) out.line(asked);
+        if (!out.json && !out.quiet) out.success(`${rt.dryRun ? 'Would resume' : 'Resumed'} series ${asked}: ${rt.dryRun ? 'would create' : 'created'} ${made}; runs due while it was paused are skipped`);
+        return { id: asked, new_id: asked, agent_id: series.agent_id, cron_expression: '', resumed: true, created: series.created.length > 0 };
+      }
       const state = await readRecord(rt, store);
       // A schedule replaced (by sync or an edit) and then paused is resumed by either id.
       const latest = records.currentId(state, asked);
@@ -66,7 +79,7 @@ export default defineCommand({
       if (plan.action === 'adopt') {
         newId = plan.id;
       } else {
-        if (!rt.dryRun) await store.update((s) => void Object.assign(records.findPaused(s, id) ?? {}, { resume_attempted_at: at }));
+        if (!rt.dryRun) await store.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages }));
         const { unsure } = await import('../shared/create-schedule');
         newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
       }

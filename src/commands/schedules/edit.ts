@@ -40,7 +40,9 @@ export default (kind: ScheduleKind) =>
         .addOption(once ? misplaced('--cron <when>', 'recurring edit') : new Option('--cron <when>', 'the new schedule (a phrase is read in --tz, or the configured zone)'))
         .option('--force', 'change it even if it fires within the next minute');
     },
-    async run(rt, options, id) {
+    async run(rt, options, given) {
+      // Resolved first, so an id recorded against another server is refused before anything is read or sent.
+      const [id] = (await (await import('../shared/ids')).resolveScheduleIds(rt, [given])) as [string];
       const [{ findSchedule }, { editedBody, guardEdit, currentSchedule }, { intentFromCreate, intentFromSchedule }, { replaceSchedule }, { recordWriter, stateStore, whileChanging, serverOf }, model, { settleEarlierChange, landedCopy }] =
         await Promise.all([
           import('../shared/schedule'),

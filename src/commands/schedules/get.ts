@@ -15,7 +15,9 @@ export default (kind: ScheduleKind) =>
     examples: [`letta-switchboard ${NOUN[kind]} get SCHEDULE_ID --agent-id support-bot`, `letta-switchboard ${NOUN[kind]} get SCHEDULE_ID --json`],
     globals: ['output', 'time', 'api'],
     declare: (command: Command) => command.argument('<id>', 'schedule id').addOption(agentOption()),
-    async run(rt, _options, id) {
+    async run(rt, _options, given) {
+      // Resolved first, so an id recorded against another server is refused before anything is read.
+      const [id] = (await (await import('../shared/ids')).resolveScheduleIds(rt, [given])) as [string];
       if (kind === 'recurring' && (id.startsWith('set-') || id.startsWith('series-'))) return printGroup(rt, id);
       const { item, paused } = await scheduleOrPaused(rt, kind, id);
       const out = rt.out;
@@ -96,7 +98,7 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
   const state = await readRecordOrNothing(rt);
   const series = findSeries(state, id);
   const members = series
-    ? series.members.filter((m) => !m.gone).map((m) => ({ id: m.schedule_id, when: m.instant, status: Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired' }))
+    ? series.members.filter((m) => !m.gone).map((m) => ({ id: m.schedule_id, when: m.instant, status: m.paused ? 'paused' : Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired' }))
     : state.intents.filter((i) => i.set_id === id).map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', status: i.status }));
   if (members.length === 0) throw new NotFoundError(`No set or series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
   const made = series ?? state.intents.find((i) => i.set_id === id)!;
@@ -104,5 +106,6 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
   if (out.json) return out.document({ id, kind: series ? 'series' : 'set', agent_id: made.agent_id, phrase: made.phrase, timezone: made.zone, status: series?.status, members });
   if (out.quiet) return members.forEach((m) => out.line(m.id));
   out.info(`${series ? 'Series' : 'Set'} ${id}: '${made.phrase}' (${made.zone}), agent ${made.agent_id}`);
+  if (series?.status === 'paused') out.info(`Paused since ${series.paused_at}; not on Letta. Resume with: letta-switchboard recurring resume ${id}`);
   for (const m of members) out.line(`${m.id}\t${m.when}\t${m.status}`);
 }

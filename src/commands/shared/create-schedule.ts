@@ -29,11 +29,9 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
     meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
   const body: CreateScheduleBody = { schedule, messages: [{ role, content: message }] };
   const warnings = meaning.type === 'recurring' ? meaning.warnings : [];
-  const api = await rt.api();
   const agentId = await rt.agentId(agent);
-  const created = await unsure(() => api.createSchedule(agentId, body), agentId, meaning.type);
-  const { recordCreated } = await import('./record-create');
-  const keepExact = await recordCreated(rt, created.id, agentId, meaning);
+  const { createRecorded } = await import('./record-create');
+  const { created, keepExact } = await createRecorded(rt, agentId, body, meaning);
 
   const { input: _input, type: _type, is_now: _isNow, ...timing } = meaning as Partial<OnceMeaning> & Partial<RecurringMeaning>;
   const out = rt.out;

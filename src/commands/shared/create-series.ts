@@ -21,7 +21,7 @@ export interface SeriesInput {
 export async function createSeries(rt: Runtime, { agent, message, role, meaning, until: untilFlag, count: countFlag }: SeriesInput): Promise<void> {
   const now = rt.now();
   const { until, count } = await phraseEnds(rt, meaning, untilFlag, countFlag);
-  const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS }, { startSeries }, { recordWriter, whileChanging, serverOf }, { localAndUtc }] = await Promise.all([
+  const [{ newSeries }, { followsClock }, { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS }, { startSeries }, { recordWriter, whileChanging, serverOf }, { localAndUtc }] = await Promise.all([
     import('../../state/records'),
     import('../../sync/intent'),
     import('../../sync/series'),
@@ -33,8 +33,7 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     throw new UsageError(`'${meaning.input.trim()}' needs ${meaning.cron_expressions.length} crons, and a series follows one rule`, 'Create one series per time, each with --until or --count.');
   }
   const rule = seriesRule(meaning, followsClock);
-  const series = {
-    series_id: newSeriesId(),
+  const series = newSeries({
     agent_id: await rt.agentId(agent),
     server: serverOf(rt),
     phrase: meaning.input.trim(),
@@ -43,10 +42,7 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     ...(count === undefined ? {} : { count }),
     horizon: new Date(now).toISOString(),
     template: { messages: [{ role, content: message }] },
-    members: [],
-    status: 'active' as const,
-    created_at: new Date(now).toISOString(),
-  };
+  }, now);
   if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${untilFlag}' is not in the future`);
   // The members made now must last until a sync can make more: an hourly sync, with an hour's margin.
   const first = topUpInstants(series, now, seriesInstants);

@@ -5,7 +5,7 @@ import type { Runtime } from '../../runtime';
 import { WEEKDAY_SHORT } from '../../time/lexicon';
 import type { CronMeaning, RecurringMeaning } from '../../time/index';
 import { wallTime } from '../../time/zone';
-import { preview, unsure } from './create-schedule';
+import { preview } from './create-schedule';
 
 export interface SetInput {
   agent: string;
@@ -29,9 +29,8 @@ interface Made {
  */
 export async function createScheduleSet(rt: Runtime, { agent, message, role, meaning }: SetInput): Promise<void> {
   const messages = [{ role, content: message }];
-  const api = await rt.api();
   const agentId = await rt.agentId(agent);
-  const [{ recordCreated }, { newSetId }] = await Promise.all([import('./record-create'), import('../../state/records')]);
+  const [{ createRecorded }, { newSetId }] = await Promise.all([import('./record-create'), import('../../state/records')]);
   const setId = newSetId();
   const made: Made[] = [];
   let keepExact: string | undefined;
@@ -41,9 +40,9 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     try {
       // Interrupted between creates: the next one was never sent, so it is not created (not "may have been").
       if (rt.signal.aborted) throw new InterruptedError();
-      const created = await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring');
+      const { created, keepExact: keep } = await createRecorded(rt, agentId, body, meaning, { part, setId });
       made.push({ id: created.id, cron_expression: part.cron_expression, next_scheduled_at: created.next_scheduled_at ?? null });
-      keepExact = (await recordCreated(rt, created.id, agentId, meaning, part, setId)) ?? keepExact;
+      keepExact = keep ?? keepExact;
     } catch (error) {
       // Nothing exists and nothing may: the plain error says it all.
       if (!(error instanceof CliError) || (made.length === 0 && !(error instanceof CreateMayHaveLandedError))) throw error;

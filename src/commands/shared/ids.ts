@@ -2,6 +2,7 @@ import { AuthError, CliError, InterruptedError, NetworkError, NotFoundError, Usa
 import type { Output } from '../../output/output';
 import { isShortId, shortMatches } from '../../output/short-id';
 import type { Runtime } from '../../runtime';
+import { serverOf } from './state';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
 const MAX_IDS = 100_000;
@@ -26,20 +27,43 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
 }
 
 /**
- * The one place a short schedule id (the start of one, as a terminal's
- * tables show them) becomes the full id. Full ids pass as they are. Short
- * ones are looked for among the schedules of the agent given (every agent's
- * when none is) and the record of intent (series, paused schedules), with
- * one listing for all of them: exactly one must match.
+ * The one place a schedule id given by the user becomes the full id. Full ids
+ * pass as they are. Short ones (the start of one, as a terminal's tables show
+ * them) are looked for among the schedules of the agent given (every agent's
+ * when none is) and this server's records (series, paused schedules), with one
+ * listing for all of them: exactly one must match. An id this machine recorded
+ * against another server only is refused (exit 2), naming that server.
  */
 export async function resolveScheduleIds(rt: Runtime, ids: string[]): Promise<string[]> {
-  if (!ids.some(isShortId)) return ids;
-  const candidates = new Set<string>();
+  const record = await recordIds(rt);
+  const full = (id: string) => {
+    const elsewhere = record.elsewhere.get(id);
+    if (elsewhere !== undefined) throw otherServer(rt, id, elsewhere);
+    return id;
+  };
+  if (!ids.some(isShortId)) return ids.map(full);
+  const candidates = new Set<string>(record.here);
   const { schedulesOf } = await import('./schedule');
   const agent = rt.agentOrNone();
   for await (const page of schedulesOf(rt, agent ? [await rt.agentId(agent)] : undefined)) for (const item of page) candidates.add(item.id);
-  for (const id of await recordIds(rt)) candidates.add(id);
-  return ids.map((id) => (isShortId(id) ? pickOne(id, [...candidates], 'schedule') : id));
+  return ids.map((id) => {
+    if (!isShortId(id)) return full(id);
+    try {
+      return pickOne(id, [...candidates], 'schedule');
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      // Not here; if it is one recorded against another server, say which.
+      return full(pickOne(id, [...record.elsewhere.keys()], 'schedule'));
+    }
+  });
+}
+
+/** The refusal of an id recorded against another server: where it belongs and how to act on it there. */
+export function otherServer(rt: Runtime, id: string, server: string): UsageError {
+  return new UsageError(
+    `${id} was recorded on this machine against ${server}, not ${serverOf(rt)}`,
+    `Act on it there: pass --base-url ${server} (or set LETTA_BASE_URL=${server}).`,
+  );
 }
 
 /** The one id among `candidates` that `short` starts (or is); none is "not found", several a usage error naming them. */
@@ -51,13 +75,17 @@ export function pickOne(short: string, candidates: string[], what: 'schedule' | 
   throw new UsageError(`'${short}' starts ${matches.length} ${what} ids: ${shown}${matches.length > 5 ? ', ...' : ''}`, 'Give more of the id.');
 }
 
-/** Ids only the record of intent knows (series and paused schedules), and those it recorded; none when it cannot be read. */
-async function recordIds(rt: Runtime): Promise<string[]> {
+/**
+ * The ids the record of intent holds (schedules, sets, series and their
+ * members, paused schedules): those of this server, and those recorded against
+ * another server only, with that server. None when the record cannot be read.
+ */
+async function recordIds(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
+  const [{ stateStore }, { recordedIds }] = await Promise.all([import('./state'), import('../../state/records')]);
   try {
-    const state = await (await (await import('./state')).stateStore(rt)).read();
-    return [...state.series.map((s) => s.series_id), ...state.paused.map((p) => p.old_id), ...state.intents.map((i) => i.schedule_id)];
+    return recordedIds(await (await stateStore(rt)).read(), serverOf(rt));
   } catch (error) {
-    if (error instanceof CliError) return [];
+    if (error instanceof CliError) return { here: new Set(), elsewhere: new Map() };
     throw error;
   }
 }

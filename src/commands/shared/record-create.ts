@@ -1,23 +1,54 @@
+import { CliError, type LandingKind } from '../../errors';
+import type { CreateScheduleBody, CreatedSchedule } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 import type { CronMeaning, OnceMeaning, RecurringMeaning } from '../../time/index';
 
 /**
- * Record a schedule just created from a phrase, so sync can keep it (one
- * record per schedule: `part` names the cron of a set). Returns the line that
- * says how to keep a local-time schedule exact across DST, if it needs one.
- * The record is optional: a failure to write it is a warning, never an error.
+ * Create a schedule from a phrase, recorded so sync can keep it (one record per
+ * schedule: `part` names the cron of a set). The create is recorded as attempted
+ * before it is sent, holding the changes lock, and finished once its answer
+ * comes: a create whose answer is lost (timeout, reset, kill -9) is found by the
+ * next sync and recorded, never made twice; one that certainly did not land is
+ * dropped. Returns what Letta answered, and the line that says how to keep a
+ * local-time schedule exact across DST, if it needs one. The record is optional:
+ * a failure to write it is a warning, never an error.
  */
-export async function recordCreated(rt: Runtime, id: string, agentId: string, meaning: OnceMeaning | RecurringMeaning, part?: CronMeaning, setId?: string): Promise<string | undefined> {
-  if (rt.dryRun) return undefined;
-  const [{ intentFromCreate, HOURLY_SYNC_HINT }, { followsLocalClock }, { recordWriter, serverOf }, { recordIntent }, { nextOffsetChange }] = await Promise.all([
-    import('../../sync/intent'),
-    import('../../sync/plan'),
-    import('./state'),
-    import('../../state/records'),
-    import('../../time/zone'),
-  ]);
-  const intent = { ...intentFromCreate(id, agentId, meaning, rt.now(), part), server: serverOf(rt), ...(setId ? { set_id: setId } : {}) };
-  await (await recordWriter(rt)).update((state) => recordIntent(state, intent));
-  if (!followsLocalClock(intent) || nextOffsetChange(intent.zone, rt.now()) === null) return undefined;
-  return `To keep it at its local time across DST, run 'letta-switchboard sync' after each change, or every hour from cron (crontab -e): ${HOURLY_SYNC_HINT}`;
+export async function createRecorded(
+  rt: Runtime,
+  agentId: string,
+  body: CreateScheduleBody,
+  meaning: OnceMeaning | RecurringMeaning,
+  { part, setId }: { part?: CronMeaning; setId?: string } = {},
+): Promise<{ created: CreatedSchedule; keepExact?: string }> {
+  const [{ intentFromCreate, HOURLY_SYNC_HINT }, { followsLocalClock }, { recordWriter, serverOf, whileChanging }, records, { nextOffsetChange }, { unsure }, { mayHaveLanded }] =
+    await Promise.all([
+      import('../../sync/intent'),
+      import('../../sync/plan'),
+      import('./state'),
+      import('../../state/records'),
+      import('../../time/zone'),
+      import('./create-schedule'),
+      import('../../sync/execute'),
+    ]);
+  const api = await rt.api();
+  const kind: LandingKind = meaning.type;
+  const send = () => unsure(() => api.createSchedule(agentId, body), agentId, kind);
+  if (rt.dryRun) return { created: await send() };
+  const now = rt.now();
+  const intent = { ...intentFromCreate('', agentId, meaning, now, part), server: serverOf(rt), ...(setId ? { set_id: setId } : {}) };
+  const created = await whileChanging(rt, async () => {
+    const writer = await recordWriter(rt);
+    const placeholder = await writer.update((state) => records.recordCreateAttempt(state, intent, { at: new Date(now).toISOString(), schedule: body.schedule, messages: body.messages }));
+    let answer: CreatedSchedule;
+    try {
+      answer = await send();
+    } catch (error) {
+      if (placeholder !== undefined && error instanceof CliError && !mayHaveLanded(error)) await writer.update((state) => records.clearAttempt(state, placeholder));
+      throw error;
+    }
+    if (placeholder !== undefined) await writer.update((state) => records.finishCreate(state, placeholder, answer.id));
+    return answer;
+  });
+  if (!followsLocalClock(intent) || nextOffsetChange(intent.zone, now) === null) return { created };
+  return { created, keepExact: `To keep it at its local time across DST, run 'letta-switchboard sync' after each change, or every hour from cron (crontab -e): ${HOURLY_SYNC_HINT}` };
 }

@@ -56,7 +56,9 @@ export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ age
   const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
   for (const member of waiting) {
     try {
-      await api.deleteSchedule(series.agent_id, member.schedule_id);
+      // A paused series' members are gone from Letta already (unless its pause was cut short).
+      if (member.paused === true) await deleteIfThere(rt, series.agent_id, member.schedule_id);
+      else await api.deleteSchedule(series.agent_id, member.schedule_id);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       const left = waiting.slice(deleted.length).map((m) => m.schedule_id);
@@ -68,4 +70,73 @@ export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ age
   }
   if (!rt.dryRun) await store.update((state) => endSeries(state, seriesId, 'deleted', new Date(now).toISOString()));
   return { agent_id: series.agent_id, deleted };
+}
+
+/** A Letta delete of a schedule that may already be gone (a pause cut short is finished by running it again). */
+async function deleteIfThere(rt: Runtime, agentId: string, id: string): Promise<void> {
+  try {
+    await (await rt.api()).deleteSchedule(agentId, id);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+}
+
+/** The series `seriesId` of this server's record, or not found (exit 3) when it is not there or is over. */
+async function standingSeries(rt: Runtime, seriesId: string): Promise<Series> {
+  const [{ stateStore }, { findSeries }] = await Promise.all([import('./state'), import('../../state/records')]);
+  const series = findSeries(await (await stateStore(rt)).read(), seriesId);
+  if (!series || (series.status !== 'active' && series.status !== 'paused')) throw new NotFoundError(`No series '${seriesId}' standing in the record of intent`, 'List them with: letta-switchboard recurring list');
+  return series;
+}
+
+/**
+ * Pause a series whole: recorded as paused first (flushed, so sync neither tops it up nor marks its
+ * members gone), then each member still to fire deleted from Letta. Killed part-way, pausing it
+ * again (or resuming it) deletes what is left. Returns the members paused.
+ */
+export async function pauseSeriesWhole(rt: Runtime, seriesId: string): Promise<{ agent_id: string; paused_at: string; members: string[]; already: boolean }> {
+  const [{ stateStore }, { pauseSeries }] = await Promise.all([import('./state'), import('../../state/records')]);
+  const series = await standingSeries(rt, seriesId);
+  const now = rt.now();
+  const at = series.paused_at ?? new Date(now).toISOString();
+  const members = rt.dryRun
+    ? series.members.filter((m) => !m.gone && Date.parse(m.instant) > now).map((m) => m.schedule_id)
+    : await (await stateStore(rt)).update((state) => pauseSeries(state, seriesId, at, now));
+  for (const id of members) await deleteIfThere(rt, series.agent_id, id);
+  return { agent_id: series.agent_id, paused_at: at, members, already: series.status === 'paused' };
+}
+
+/**
+ * Resume a paused series: first any member a pause cut short left on Letta is deleted (so nothing
+ * is doubled), then the record says it is active again (members due while paused are skipped,
+ * counted as made), then the members still ahead are created again, each recorded as attempted
+ * before it is sent. Killed part-way, the next sync creates the rest. `created`: the new members'
+ * ids (under --dry-run, the instants they would be created at).
+ */
+export async function resumeSeriesWhole(rt: Runtime, seriesId: string): Promise<{ agent_id: string; created: string[]; error?: CliError }> {
+  const [{ stateStore, recordWriter }, { resumeSeries, findSeries, emptyState }, { createMembers }, { topUpInstants, seriesInstants }] = await Promise.all([
+    import('./state'),
+    import('../../state/records'),
+    import('../../sync/execute'),
+    import('../../sync/series'),
+  ]);
+  const series = await standingSeries(rt, seriesId);
+  if (series.status !== 'paused') throw new NotFoundError(`Series '${seriesId}' is not paused`, 'List what is paused with: letta-switchboard recurring paused');
+  const api = await rt.api();
+  const paused = new Set(series.members.filter((m) => m.paused === true).map((m) => m.schedule_id));
+  for await (const page of api.schedulePages(series.agent_id, { whole: true })) {
+    for (const item of page) if (paused.has(item.id)) await deleteIfThere(rt, series.agent_id, item.id);
+  }
+  const now = rt.now();
+  const at = new Date(now).toISOString();
+  const store = await stateStore(rt);
+  if (!rt.dryRun) await store.update((state) => void resumeSeries(state, seriesId, at, now));
+  // Under --dry-run nothing is recorded: what the record would say is worked out on a copy.
+  const scratch = structuredClone({ ...emptyState(), series: [series] });
+  resumeSeries(scratch, seriesId, at, now);
+  const resumed = rt.dryRun ? scratch.series[0]! : (findSeries(await store.read(), seriesId) ?? scratch.series[0]!);
+  const instants = topUpInstants(resumed, now, seriesInstants);
+  if (rt.dryRun) return { agent_id: series.agent_id, created: instants.map((instant) => new Date(instant).toISOString()) };
+  const result = await createMembers({ api, records: await recordWriter(rt) }, series.agent_id, seriesId, resumed.template as never, instants);
+  return { agent_id: series.agent_id, created: result.created, error: result.error };
 }

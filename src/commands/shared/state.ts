@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CliError, NotFoundError, UsageError } from '../../errors';
+import { CliError, NotFoundError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
 import { currentId, emptyState, type State } from '../../state/records';
@@ -12,7 +12,7 @@ export const CHANGES_LOCK = 'changes';
 /** The record of intent for this run. */
 export async function stateStore(rt: Runtime): Promise<StateStore> {
   const { openState } = await import('../../state/store');
-  return openState(rt.env, rt.home, { signal: rt.signal });
+  return openState(rt.env, rt.home, { signal: rt.signal, journal: true });
 }
 
 /** The server this run talks to, as records name it: the normalised base URL. */
@@ -124,16 +124,13 @@ export function followLineage(rt: Runtime, state: State, id: string): string {
 
 /**
  * Ids as given, with a set id replaced by its schedules (those standing, or with
- * `paused` those paused), so a command acts on the set whole. A series id is
- * refused with the reason: its members are one-time schedules `verb` does not apply to.
+ * `paused` those paused), so a command acts on the set whole. A series id stays
+ * as it is: pause and resume take a series whole themselves.
  */
-export async function expandGroups(rt: Runtime, ids: string[], verb: string, { paused = false } = {}): Promise<string[]> {
-  if (!ids.some((id) => id.startsWith('set-') || id.startsWith('series-'))) return ids;
+export async function expandGroups(rt: Runtime, ids: string[], { paused = false } = {}): Promise<string[]> {
+  if (!ids.some((id) => id.startsWith('set-'))) return ids;
   const state = await readRecordOrNothing(rt);
   return ids.flatMap((id) => {
-    if (id.startsWith('series-') && state.series.some((s) => s.series_id === id)) {
-      throw new UsageError(`${id} is a series of one-time schedules, which cannot be ${verb}d`, `Delete it with: letta-switchboard recurring delete ${id}; sync makes no more once it is deleted.`);
-    }
     if (!id.startsWith('set-')) return [id];
     const members = state.intents.filter((i) => i.set_id === id && (paused ? i.status === 'paused' : i.status === 'active')).map((i) => i.schedule_id);
     if (members.length === 0) {

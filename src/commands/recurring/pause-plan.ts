@@ -1,6 +1,7 @@
-import type { ScheduledMessage } from '../letta/types';
-import { expectedUtcCron } from '../sync/local-rule';
-import { sameSchedule, type RecreateBody } from './schedule-copy';
+import type { ScheduledMessage } from '../../letta/types';
+import { expectedUtcCron } from '../../sync/local-rule';
+import { sameSchedule } from '../../sync/same-schedule';
+import type { RecreateBody } from '../shared/schedule-copy';
 
 /** More ids than this in one `pause` asks first on a terminal. */
 export const CONFIRM_ABOVE = 5;

@@ -1,0 +1,290 @@
+import type { State } from './records';
+
+/**
+ * The record's journal: each step (one `update`) as one line of JSON, appended
+ * beside the state file, so recording a step costs what the step changed, not
+ * the whole record. Pure: what a change amounts to (tracked through a view of
+ * the state) and how lines apply to the file's data; src/state/store.ts does
+ * the reading, appending and folding.
+ */
+
+export type ListName = 'intents' | 'series' | 'paused';
+export const LISTS: readonly ListName[] = ['intents', 'series', 'paused'];
+const KEY: Record<ListName, string> = { intents: 'schedule_id', series: 'series_id', paused: 'old_id' };
+
+export type JournalOp =
+  /** The record now: in place of the one keyed `key` (else of the one with its own key), else added at the end. */
+  | { op: 'put'; list: ListName; key?: string; record: unknown }
+  | { op: 'del'; list: ListName; key: string }
+  /** The whole list (a change that reordered it). */
+  | { op: 'list'; list: ListName; records: unknown[] }
+  /** The top-level fields besides the lists. */
+  | { op: 'top'; fields: Record<string, unknown> };
+
+/** One step. `g`: the state file's generation it was written against; lines of an older generation are already folded in. */
+export interface JournalLine {
+  g: number;
+  ops: JournalOp[];
+}
+
+export function keyOf(list: ListName, record: unknown): string | undefined {
+  const key = record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[KEY[list]] : undefined;
+  return typeof key === 'string' ? key : undefined;
+}
+
+/**
+ * The complete lines of a journal's text, in order, and how many bytes they take. A last line
+ * without its newline (a write cut short by a crash) is left out, as is everything from the
+ * first line that is not a journal line on.
+ */
+export function readJournal(text: string): { lines: JournalLine[]; bytes: number } {
+  const lines: JournalLine[] = [];
+  let bytes = 0;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) break;
+    let line: unknown;
+    try {
+      line = JSON.parse(text.slice(start, end));
+    } catch {
+      break;
+    }
+    if (!isLine(line)) break;
+    lines.push(line);
+    bytes += Buffer.byteLength(text.slice(start, end + 1));
+    start = end + 1;
+  }
+  return { lines, bytes };
+}
+
+function isLine(value: unknown): value is JournalLine {
+  const line = value as JournalLine;
+  return typeof value === 'object' && value !== null && typeof line.g === 'number' && Array.isArray(line.ops);
+}
+
+/** Apply a step to the state file's data (plain JSON, before it is checked), in place. Applying it twice gives the same data. */
+export function applyOps(data: Record<string, unknown>, ops: JournalOp[]): void {
+  for (const op of ops) {
+    if (op.op === 'top') {
+      for (const field of Object.keys(data)) if (!(LISTS as readonly string[]).includes(field) && !(field in op.fields)) delete data[field];
+      Object.assign(data, op.fields);
+      continue;
+    }
+    if (!(LISTS as readonly string[]).includes(op.list)) continue;
+    if (op.op === 'list') {
+      data[op.list] = op.records;
+      continue;
+    }
+    const list = Array.isArray(data[op.list]) ? (data[op.list] as unknown[]) : (data[op.list] = []);
+    const at = (key: string | undefined) => (key === undefined ? -1 : list.findIndex((record) => keyOf(op.list, record) === key));
+    if (op.op === 'del') {
+      const index = at(op.key);
+      if (index >= 0) list.splice(index, 1);
+      continue;
+    }
+    const index = at(op.key) >= 0 ? at(op.key) : at(keyOf(op.list, op.record));
+    if (index >= 0) list[index] = op.record;
+    else list.push(op.record);
+  }
+}
+
+/** The top-level fields a 'top' op carries: everything but the lists and what is not written as such. */
+function topFields(state: State): Record<string, unknown> {
+  const { intents: _i, series: _s, paused: _p, skipped: _k, ...rest } = state;
+  return rest;
+}
+
+export interface Tracked {
+  /** The state to hand to a change: every write through it, at any depth, is noted. */
+  view: State;
+  /** What the change amounted to, as journal ops (none when it changed nothing). */
+  ops(): JournalOp[];
+  /** A value read through the view, made plain (no views left in it) and detached from the state. */
+  detach<T>(value: T): T;
+  /** The step is over: a write through the view, or anything reached through it, is refused from now on (it would go unrecorded). */
+  close(): void;
+}
+
+/**
+ * Watch a change to `state` (made in place through `view`): which records it
+ * wrote to, and which it added, removed or put in another's place. Costs what
+ * the change touches, plus a copy of each list's references.
+ */
+export function track(state: State): Tracked {
+  const before = Object.fromEntries(LISTS.map((list) => [list, [...state[list]]])) as Record<ListName, unknown[]>;
+  const topBefore = JSON.stringify(topFields(state));
+  /** Records written to (their key when first written), per list. */
+  const dirty = Object.fromEntries(LISTS.map((list) => [list, new Map<object, string | undefined>()])) as Record<ListName, Map<object, string | undefined>>;
+  const reshaped = new Set<ListName>();
+  let topWritten = false;
+  const targets = new WeakMap<object, object>();
+  const views = new WeakMap<object, object>();
+  /** Once the step is recorded, a write through a view kept from it would go unrecorded: it is refused. */
+  let closed = false;
+  const writable = () => {
+    if (closed) throw new Error('The record was changed outside a step (through a view kept from an earlier one)');
+  };
+
+  const unwrap = (value: unknown, seen = new Set<unknown>()): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    const target = targets.get(value);
+    if (target) return target;
+    if (seen.has(value)) return value;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      const plain = value.map((item) => unwrap(item, seen));
+      return plain.some((item, i) => item !== value[i]) ? plain : value;
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const [field, item] of Object.entries(value)) {
+      const plain = unwrap(item, seen);
+      if (plain !== item) (copy ??= { ...(value as Record<string, unknown>) })[field] = plain;
+    }
+    return copy ?? value;
+  };
+  const wrap = (target: object, handler: ProxyHandler<object>): object => {
+    const known = views.get(target);
+    if (known) return known;
+    const proxy = new Proxy(target, handler);
+    targets.set(proxy, target);
+    views.set(target, proxy);
+    return proxy;
+  };
+  /** Writes anywhere inside a record mark the record. */
+  const within = (list: ListName | 'top', record: object): ProxyHandler<object> => {
+    const mark = () => {
+      if (list === 'top') topWritten = true;
+      else if (!dirty[list].has(record)) dirty[list].set(record, keyOf(list, record));
+    };
+    const handler: ProxyHandler<object> = {
+      get(target, field) {
+        const value = Reflect.get(target, field);
+        return value !== null && typeof value === 'object' ? wrap(value, handler) : value;
+      },
+      set(target, field, value) {
+        writable();
+        mark();
+        return Reflect.set(target, field, unwrap(value));
+      },
+      deleteProperty(target, field) {
+        writable();
+        mark();
+        return Reflect.deleteProperty(target, field);
+      },
+      defineProperty(target, field, descriptor) {
+        writable();
+        mark();
+        return Reflect.defineProperty(target, field, 'value' in descriptor ? { ...descriptor, value: unwrap(descriptor.value) } : descriptor);
+      },
+    };
+    return handler;
+  };
+  const listHandler = (list: ListName): ProxyHandler<object> => ({
+    get(target, field) {
+      // Searches look at the records as they are (a view each would cost more than the search): what they find is a view.
+      const search = SEARCHES[field as string];
+      const view = (record: unknown) => (record !== null && typeof record === 'object' ? (views.get(record) ?? wrap(record, within(list, record))) : record);
+      if (search) return search(target as unknown[], view, unwrap);
+      return view(Reflect.get(target, field));
+    },
+    set(target, field, value) {
+      writable();
+      reshaped.add(list);
+      return Reflect.set(target, field, unwrap(value));
+    },
+    deleteProperty(target, field) {
+      writable();
+      reshaped.add(list);
+      return Reflect.deleteProperty(target, field);
+    },
+  });
+  const top: ProxyHandler<object> = {
+    get(target, field) {
+      const value = Reflect.get(target, field);
+      if ((LISTS as readonly PropertyKey[]).includes(field) && Array.isArray(value)) return wrap(value, listHandler(field as ListName));
+      return value !== null && typeof value === 'object' && field !== 'skipped' ? wrap(value, within('top', value)) : value;
+    },
+    set(target, field, value) {
+      writable();
+      if ((LISTS as readonly PropertyKey[]).includes(field)) reshaped.add(field as ListName);
+      else topWritten = true;
+      return Reflect.set(target, field, unwrap(value));
+    },
+    deleteProperty(target, field) {
+      writable();
+      topWritten = true;
+      return Reflect.deleteProperty(target, field);
+    },
+  };
+
+  return {
+    view: wrap(state, top) as State,
+    ops() {
+      const ops: JournalOp[] = [];
+      for (const list of LISTS) ops.push(...listOps(list, before[list]!, state[list], dirty[list], reshaped.has(list)));
+      if (topWritten && JSON.stringify(topFields(state)) !== topBefore) ops.push({ op: 'top', fields: topFields(state) });
+      return ops;
+    },
+    detach: <T>(value: T): T => {
+      const plain = unwrap(value);
+      return plain !== null && typeof plain === 'object' ? structuredClone(plain as T) : (plain as T);
+    },
+    close: () => {
+      closed = true;
+    },
+  };
+}
+
+type Search = (records: unknown[], view: (record: unknown) => unknown, unwrap: (value: unknown) => unknown) => unknown;
+/**
+ * Array searches on a tracked list, run over the records themselves: their predicates only read
+ * (every predicate over the record does), and only what they return is handed out as a view.
+ */
+const SEARCHES: Record<string, Search> = {
+  find: (records, view) => (predicate: (record: unknown, index: number) => boolean) => view(records.find((record, i) => predicate(record, i))),
+  findLast: (records, view) => (predicate: (record: unknown, index: number) => boolean) => view(records.findLast((record, i) => predicate(record, i))),
+  findIndex: (records) => (predicate: (record: unknown, index: number) => boolean) => records.findIndex((record, i) => predicate(record, i)),
+  some: (records) => (predicate: (record: unknown, index: number) => boolean) => records.some((record, i) => predicate(record, i)),
+  every: (records) => (predicate: (record: unknown, index: number) => boolean) => records.every((record, i) => predicate(record, i)),
+  filter: (records, view) => (predicate: (record: unknown, index: number) => boolean) => records.filter((record, i) => predicate(record, i)).map(view),
+  indexOf: (records, _view, unwrap) => (record: unknown) => records.indexOf(unwrap(record)),
+  includes: (records, _view, unwrap) => (record: unknown) => records.includes(unwrap(record)),
+};
+
+/** One list's change as ops: records written to in place, and what was added, removed or replaced; a reorder is the whole list. */
+function listOps(list: ListName, before: unknown[], after: unknown[], dirty: Map<object, string | undefined>, reshaped: boolean): JournalOp[] {
+  const put = (record: unknown, key?: string): JournalOp => ({ op: 'put', list, ...(key === undefined ? {} : { key }), record });
+  if (!reshaped && before.length === after.length && before.every((record, i) => record === after[i])) {
+    return [...dirty].map(([record, key]) => put(record, key ?? keyOf(list, record)));
+  }
+  const was = new Set(before);
+  const is = new Set(after);
+  const ops: JournalOp[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const old = before[i];
+    const now = after[j];
+    if (i < before.length && j < after.length && old === now) {
+      if (dirty.has(old as object)) ops.push(put(old, dirty.get(old as object) ?? keyOf(list, old)));
+      i++;
+      j++;
+    } else if (i < before.length && j < after.length && !is.has(old) && !was.has(now)) {
+      ops.push(put(now, keyOf(list, old)));
+      i++;
+      j++;
+    } else if (i < before.length && !is.has(old)) {
+      const key = keyOf(list, old);
+      if (key === undefined) return [{ op: 'list', list, records: after }];
+      ops.push({ op: 'del', list, key });
+      i++;
+    } else if (i >= before.length && !was.has(now)) {
+      ops.push(put(now));
+      j++;
+    } else {
+      // Moved, or added in the middle: the list as it is now.
+      return [{ op: 'list', list, records: after }];
+    }
+  }
+  return ops;
+}

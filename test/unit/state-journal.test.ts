@@ -1,0 +1,285 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyOps, readJournal, track } from '../../src/state/journal';
+import { foldJournals } from '../../src/state/journal-end';
+import {
+  addSeriesMembers,
+  clearAttempt,
+  emptyState,
+  finishCreate,
+  markDeleted,
+  markGone,
+  pauseSeries,
+  recordCreateAttempt,
+  recordIntent,
+  recordPaused,
+  recordReplacement,
+  resumeSeries,
+  successorOf,
+  takePaused,
+  type Intent,
+  type Series,
+  type State,
+} from '../../src/state/records';
+import { openState } from '../../src/state/store';
+import { bundleProgram, runMany } from './state-children';
+
+const SLOW = 120_000;
+const scratch = mkdtempSync(join(tmpdir(), 'letta-switchboard-journal-'));
+let counter = 0;
+const freshDir = () => {
+  const dir = join(scratch, `case-${++counter}`);
+  mkdirSync(dir);
+  return dir;
+};
+const journalStore = (dir: string) => openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, '/nonexistent-home', { journal: true });
+const wholeStore = (dir: string) => openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, '/nonexistent-home');
+const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
+
+function intent(id: string, extra: Partial<Intent> = {}): Intent {
+  return {
+    schedule_id: id,
+    agent_id: 'agent-1',
+    kind: 'recurring',
+    phrase: 'every weekday at 9am',
+    zone: 'America/New_York',
+    local_rule: '0 9 * * 1-5',
+    utc_crons: ['0 14 * * 1-5'],
+    created_at: '2026-11-20T15:00:00.000Z',
+    replaces: [],
+    status: 'active',
+    ...extra,
+  };
+}
+
+function series(id: string): Series {
+  return {
+    series_id: id,
+    agent_id: 'agent-1',
+    phrase: 'every day at 9am',
+    zone: 'UTC',
+    rule: '0 9 * * *',
+    horizon: '2026-11-30T09:00:00.000Z',
+    template: { messages: [{ role: 'user', content: 'Water' }] },
+    members: [1, 2, 3].map((d) => ({ schedule_id: `${id}-m${d}`, instant: `2026-11-2${d}T09:00:00.000Z` })),
+    status: 'active',
+    created_at: '2026-11-20T15:00:00.000Z',
+  };
+}
+
+/** A record of `n` schedules, written whole. */
+async function recordOf(dir: string, n: number): Promise<void> {
+  await wholeStore(dir).update((state) => {
+    for (let i = 0; i < n; i++) recordIntent(state, intent(`sm-${i}`));
+  });
+}
+
+describe('the journal: each step appended, folded at the end', () => {
+  it('a step is one appended line (0600), read back at once; the state file changes only when folded, and the journal then goes', async () => {
+    const dir = freshDir();
+    await recordOf(dir, 3);
+    const before = readFileSync(join(dir, 'state.json'), 'utf8');
+    const store = journalStore(dir);
+    await store.update((state) => markGone(state, 'sm-1', '2026-11-21T00:00:00.000Z'));
+    await store.update((state) => recordIntent(state, intent('sm-new')));
+    const journal = join(dir, 'state.journal');
+    expect(readFileSync(journal, 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    expect(mode(journal)).toBe('600');
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(before);
+    // Any store (another command in this process, or another process) reads the steps.
+    const read = await wholeStore(dir).read();
+    expect(read.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-0', 'active'], ['sm-1', 'gone'], ['sm-2', 'active'], ['sm-new', 'active']]);
+
+    await foldJournals();
+    expect(existsSync(journal)).toBe(false);
+    const folded = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as State;
+    expect(folded.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-0', 'active'], ['sm-1', 'gone'], ['sm-2', 'active'], ['sm-new', 'active']]);
+    expect(mode(join(dir, 'state.json'))).toBe('600');
+  });
+
+  it('the bytes a step writes do not grow with the record', async () => {
+    const appended: number[] = [];
+    for (const n of [10, 2000]) {
+      const dir = freshDir();
+      await recordOf(dir, n);
+      await journalStore(dir).update((state) => markGone(state, 'sm-5', '2026-11-21T00:00:00.000Z'));
+      appended.push(statSync(join(dir, 'state.journal')).size);
+      await foldJournals();
+    }
+    expect(appended[0]).toBe(appended[1]);
+    expect(appended[0]).toBeLessThan(1000);
+  });
+
+  it('a journal larger than the state file is folded in at once', async () => {
+    const dir = freshDir();
+    await recordOf(dir, 2);
+    const store = journalStore(dir);
+    const long = 'x'.repeat(70_000);
+    await store.update((state) => recordIntent(state, intent('sm-big', { phrase: long })));
+    expect(existsSync(join(dir, 'state.journal'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).intents).toHaveLength(3);
+  });
+
+  it('a crash at any byte of the last step leaves the record as it was before that step, and the next step appends cleanly', async () => {
+    const dir = freshDir();
+    await recordOf(dir, 2);
+    const store = journalStore(dir);
+    await store.update((state) => markGone(state, 'sm-0', '2026-11-21T00:00:00.000Z'));
+    const journal = join(dir, 'state.journal');
+    const first = statSync(journal).size;
+    await store.update((state) => recordIntent(state, intent('sm-torn')));
+    const whole = readFileSync(journal);
+    const beforeTorn = ['sm-0:gone', 'sm-1:active'];
+    const ids = async () => (await wholeStore(dir).read()).intents.map((i) => `${i.schedule_id}:${i.status}`);
+    for (let cut = first; cut < whole.length; cut++) {
+      writeFileSync(journal, whole.subarray(0, cut));
+      expect(await ids(), `cut at byte ${cut}`).toEqual(beforeTorn);
+    }
+    // Torn mid-line: the next step cuts the torn bytes off and lands on a line of its own.
+    writeFileSync(journal, whole.subarray(0, first + 7));
+    await journalStore(dir).update((state) => recordIntent(state, intent('sm-after')));
+    expect(await ids()).toEqual([...beforeTorn, 'sm-after:active']);
+    expect(readJournal(readFileSync(journal, 'utf8')).lines).toHaveLength(2);
+    await foldJournals();
+    expect(await ids()).toEqual([...beforeTorn, 'sm-after:active']);
+  });
+
+  it('a fold cut short (state file written, journal not yet removed) applies no step twice', async () => {
+    const dir = freshDir();
+    await recordOf(dir, 1);
+    const store = journalStore(dir);
+    await store.update((state) => void state.intents.splice(0, 1));
+    await store.update((state) => recordIntent(state, intent('sm-0', { phrase: 'again' })));
+    const journal = join(dir, 'state.journal');
+    const steps = readFileSync(journal);
+    await foldJournals();
+    // As if killed between the two: the old journal is back beside the new state file.
+    writeFileSync(journal, steps);
+    const read = await wholeStore(dir).read();
+    expect(read.intents.map((i) => [i.schedule_id, i.phrase])).toEqual([['sm-0', 'again']]);
+  });
+
+  it('a change that throws appends nothing and leaves the record as read', async () => {
+    const dir = freshDir();
+    await recordOf(dir, 1);
+    const store = journalStore(dir);
+    await expect(
+      store.update((state) => {
+        markGone(state, 'sm-0', 'now');
+        throw new Error('midway');
+      }),
+    ).rejects.toThrow('midway');
+    expect(existsSync(join(dir, 'state.journal'))).toBe(false);
+    expect((await store.read()).intents[0]!.status).toBe('active');
+  });
+
+  it('what a change returns is detached from the record', async () => {
+    const dir = freshDir();
+    await recordOf(dir, 1);
+    const store = journalStore(dir);
+    const got = await store.update((state) => state.intents[0]!);
+    got.status = 'gone';
+    expect((await store.read()).intents[0]!.status).toBe('active');
+    // A view kept from a step reads as it was, and refuses a write (it would go unrecorded).
+    let kept: Intent | undefined;
+    await store.update((state) => void (kept = state.intents[0]));
+    expect(kept!.status).toBe('active');
+    expect(() => (kept!.status = 'gone')).toThrow('changed outside a step');
+    expect((await store.read()).intents[0]!.status).toBe('active');
+  });
+});
+
+describe('journal steps replay every transition exactly', () => {
+  const at = '2026-11-22T15:00:00.000Z';
+  const now = Date.parse(at);
+  const start = (): State => ({
+    ...emptyState(),
+    intents: [intent('a'), intent('b', { set_id: 'set-1' }), intent('c', { set_id: 'set-1' })],
+    series: [series('series-1')],
+    paused: [{ old_id: 'z', paused_at: at, schedule: { id: 'z', agent_id: 'agent-1', schedule: { type: 'recurring', cron_expression: '0 8 * * *' }, message: { messages: [{ role: 'user', content: 'z' }] } } as never }],
+    note: 'kept',
+  });
+  const steps: Array<[string, (state: State) => void, boolean?]> = [
+    ['a new record', (s) => recordIntent(s, intent('d'))],
+    ['a replacement with lineage', (s) => recordReplacement(s, 'a', successorOf(s.intents[0]!, 'a2', at), at)],
+    ['a record replaced in place', (s) => recordIntent(s, intent('b', { phrase: 'changed' }))],
+    ['deleted by the tool', (s) => markDeleted(s, 'series-1-m2', at)],
+    ['a create attempted then finished', (s) => finishCreate(s, recordCreateAttempt(s, intent(''), { at, schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, messages: [] }), 'e')],
+    ['a create attempted and dropped in one step (nothing to journal)', (s) => clearAttempt(s, recordCreateAttempt(s, intent(''), { at, schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, messages: [] })), false],
+    ['a create attempted', (s) => void recordCreateAttempt(s, intent(''), { at, schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, messages: [] })],
+    ['a pause and its copy', (s) => recordPaused(s, { id: 'c', agent_id: 'agent-1', schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, message: { messages: [{ role: 'user', content: 'x' }] } } as never, at)],
+    ['a paused copy taken', (s) => void takePaused(s, 'z')],
+    ['a series paused and resumed', (s) => (pauseSeries(s, 'series-1', at, now), resumeSeries(s, 'series-1', at, now + 86_400_000 * 2))],
+    ['members added', (s) => addSeriesMembers(s.series[0]!, [{ schedule_id: 'x', instant: '2026-11-20T09:00:00.000Z' }], at)],
+    ['a list reordered', (s) => void s.intents.reverse()],
+    ['a record removed from the middle', (s) => void s.intents.splice(1, 1)],
+    ['a top-level field', (s) => void (s.note = 'changed')],
+  ];
+  for (const [name, step, journals = true] of steps) {
+    it(name, () => {
+      const state = start();
+      const data = structuredClone(start()) as unknown as Record<string, unknown>;
+      const tracked = track(state);
+      step(tracked.view);
+      const ops = tracked.ops();
+      tracked.close();
+      expect(ops.length > 0, 'a change is journalled').toBe(journals);
+      const line = JSON.parse(JSON.stringify(ops));
+      applyOps(data, line);
+      expect(data).toEqual(JSON.parse(JSON.stringify(state)));
+      // Replayed twice (a fold cut short), still the same.
+      applyOps(data, line);
+      expect(data).toEqual(JSON.parse(JSON.stringify(state)));
+    });
+  }
+  it('a change that changes nothing journals nothing', () => {
+    const tracked = track(start());
+    tracked.view.intents.find((i) => i.schedule_id === 'a');
+    expect(tracked.ops()).toEqual([]);
+  });
+});
+
+describe('many processes appending at once', () => {
+  let program: ReturnType<typeof bundleProgram>;
+  beforeAll(() => {
+    program = bundleProgram(`
+      import { openState } from './src/state/store';
+      import { recordIntent } from './src/state/records';
+      const [dir, id] = process.argv.slice(2) as [string, string];
+      const store = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, '/nonexistent-home', { journal: true });
+      const record = (state: any, scheduleId: string) => recordIntent(state, {
+        schedule_id: scheduleId, agent_id: 'agent-1', kind: 'recurring', phrase: 'every day at 9am', zone: 'Europe/Paris',
+        local_rule: '0 9 * * *', utc_crons: ['0 8 * * *'], created_at: new Date().toISOString(), replaces: [], status: 'active',
+      });
+      (async () => {
+        for (let i = 0; i < 5; i++) await store.update((state) => record(state, id + '-' + i));
+      })().catch((error) => { process.stderr.write(String(error.message) + '\\n'); process.exit(1); });
+    `);
+  });
+  afterAll(() => program.dispose());
+
+  it('loses nothing when 16 processes each append 5 steps at once (none of them folding)', async () => {
+    const dir = freshDir();
+    await recordOf(dir, 50);
+    const results = await runMany(program.file, 16, (i) => [dir, `p${i}`]);
+    expect(results.map((r) => r.stderr).join('')).toBe('');
+    const ids = (await wholeStore(dir).read()).intents.map((i) => i.schedule_id);
+    expect(ids).toHaveLength(50 + 16 * 5);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(readJournal(readFileSync(join(dir, 'state.journal'), 'utf8')).lines).toHaveLength(16 * 5);
+    // The next whole write folds it all in.
+    await wholeStore(dir).update(() => undefined);
+    expect(existsSync(join(dir, 'state.journal'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).intents).toHaveLength(130);
+  }, SLOW);
+});
+
+// Keep the scratch folder small between runs.
+afterAll(() => {
+  for (let i = 1; i <= counter; i++) {
+    const journal = join(scratch, `case-${i}`, 'state.journal');
+    if (existsSync(journal)) truncateSync(journal);
+  }
+});
