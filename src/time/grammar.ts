@@ -37,8 +37,6 @@ export interface Group {
   exceptWeekdays?: number[];
   /** Choices the reading made (a window's ends without am/pm), said to the user. */
   notes?: string[];
-  /** A clause was joined on with "and" (or a comma): different kinds of day then mean either, never both. */
-  joined?: boolean;
 }
 
 const UNITS: Array<[RegExp, Unit | 'second']> = [
@@ -97,14 +95,66 @@ export class GrammarError extends Error {
 
 const newGroup = (): Group => ({ repeats: false, times: [] });
 
-/** Read a whole token list into groups, or throw a GrammarError naming the first word no clause can read. */
-export function readGroups(phrase: readonly string[]): Group[] {
+/** What the clauses before this one said, for rules whose reading depends on it ("hourly at 15", "the 1st and last"). */
+export interface Seen {
+  group: Readonly<Group>;
+  /** The clause follows "and" or a comma: a second kind of day is then a union, never a clash. */
+  joined: boolean;
+}
+
+/** A clause reader: reads at `i` into `part` and returns the index after what it used, or null when the clause is not its. */
+type ClauseReader = (tokens: readonly string[], i: number, part: Group, seen: Seen) => number | null;
+
+export interface ClauseRule {
+  name: string;
+  /** Whole phrases this rule takes part in reading (tested: each is read, and by this rule). */
+  examples: readonly string[];
+  read: ClauseReader;
+}
+
+/**
+ * The recurring grammar's clauses, in the order they are tried at each word:
+ * the first rule that reads the word reads the clause, and its part is
+ * united with the clauses before it (`unite`). A new phrase family is a new
+ * rule here, its words in the lexicon and its tests.
+ */
+export const CLAUSE_RULES: readonly ClauseRule[] = [
+  { name: 'top of the hour', examples: ['every hour at the top of the hour'], read: readTopOfHour },
+  { name: 'at', examples: ['every day at 9am', 'every hour at :30', 'every day at noon and 5pm', 'every weekday at night'], read: readAt },
+  { name: 'on the hour', examples: ['every hour on the hour', 'every hour on the half hour'], read: readOnTheHour },
+  { name: 'interval start', examples: ['every 4 hours starting at 8am', 'every 15 minutes starting at minute 1'], read: readIntervalStart },
+  { name: 'of the week', examples: ['every day of the week at 9am', 'every minute of every day'], read: readOfTheWeek },
+  { name: 'of the month, in months', examples: ['the 15th of every month', 'every day in june', 'every monday during december', 'every day in the evening'], read: readOfIn },
+  { name: 'link word', examples: ['every monday and the 15th', 'on the 1st of every month'], read: readLink },
+  { name: 'from a weekday', examples: ['every hour from monday to friday'], read: readFromDays },
+  { name: 'from a day of the month', examples: ['every day from the 25th to the last'], read: readFromDayOfMonth },
+  { name: 'except', examples: ['every day except sunday', 'every day but not saturday at 9am', 'daily excluding weekends'], read: readExcept },
+  { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
+  { name: 'frequency word', examples: ['daily', 'hourly', 'bi-weekly', 'nightly at 11pm', 'quarterly'], read: readFrequency },
+  { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily'], read: readTimesPer },
+  { name: 'nth weekday', examples: ['first monday of the month', 'last friday of every month', '2nd last friday', 'the last day of the month', 'on the 1st and last'], read: readNth },
+  { name: 'day of the month', examples: ['every month on the 15th', 'on days 1, 15', 'every 27', 'the 5th and 20th of the month'], read: readDayOfMonth },
+  { name: 'date', examples: ['every march 1st at 8am', 'every 25 december', 'every year on december 21st and 31st'], read: (tokens, i, part) => readDate(tokens, i, part) },
+  { name: 'weekdays', examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings'], read: (tokens, i, part) => readDays(tokens, i, part) },
+  { name: 'months', examples: ['every day june through august', 'monthly june and december'], read: (tokens, i, part) => readMonths(tokens, i, part) },
+  { name: 'window', examples: ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 5', 'every hour 9-17', 'every 2 hours from 8am'], read: readWindow },
+  { name: 'part of the day', examples: ['every day morning', 'daily evening'], read: (tokens, i, part) => readPart(tokens, i, part) },
+  { name: 'clock time', examples: ['every day 9am', 'daily 14:30 and 18:00'], read: (tokens, i, part) => readTimes(tokens, i, part, false) },
+];
+
+/**
+ * Read a whole token list into groups, or throw a GrammarError naming the
+ * first word no clause can read. `trace`, when given, collects the name of
+ * every rule used.
+ */
+export function readGroups(phrase: readonly string[], trace?: string[]): Group[] {
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
   while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!) && !isOneWeekend(tokens, i)) i++;
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
+  let joined = false;
   while (i < tokens.length) {
     const token = tokens[i]!;
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
@@ -114,15 +164,126 @@ export function readGroups(phrase: readonly string[]): Group[] {
       if (secondRule || startsDays(tokens, i + 1)) {
         group = newGroup();
         groups.push(group);
+        joined = false;
         i++;
         continue;
       }
     }
-    const end = readClause(tokens, i, group);
-    if (end === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
-    i = end;
+    const part = newGroup();
+    const read = isOneWeekend(tokens, i) ? null : readClause(tokens, i, part, { group, joined });
+    if (read === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
+    trace?.push(read.rule);
+    if (read.rule === 'link word') joined ||= LIST_WORDS.has(token);
+    else {
+      unite(group, part, joined);
+      joined = false;
+    }
+    i = read.end;
   }
   return groups;
+}
+
+/** The first rule that reads the clause at `i`. */
+function readClause(tokens: readonly string[], i: number, part: Group, seen: Seen): { end: number; rule: string } | null {
+  for (const rule of CLAUSE_RULES) {
+    const end = rule.read(tokens, i, part, seen);
+    if (end !== null) return { end, rule: rule.name };
+  }
+  return null;
+}
+
+/** A clause that clashes with the ones before it: refused with the reason, never settled by which came first. */
+export class ClauseConflict extends UsageError {
+  constructor(
+    message: string,
+    hint: string,
+    /** The clauses read so far repeat: the phrase is a repeating one, refused. */
+    readonly repeats: boolean,
+  ) {
+    super(message, hint);
+  }
+}
+
+/** The kinds of day a group can name; more than one is a union ("every monday and the 1st"), and only when joined by "and". */
+export const DAY_KINDS = ['weekdays', 'monthDays', 'dates', 'nth'] as const;
+const DAY_KIND_NAMES: Record<(typeof DAY_KINDS)[number], string> = {
+  weekdays: 'days of the week',
+  monthDays: 'days of the month',
+  dates: 'dates',
+  nth: 'a weekday or day counted in the month',
+};
+
+const sameInterval = (a: { n: number; unit: Unit }, b: { n: number; unit: Unit }) => a.n === b.n && a.unit === b.unit;
+const isDaily = (interval: { n: number; unit: Unit }) => interval.n === 1 && interval.unit === 'day';
+const intervalText = ({ n, unit }: { n: number; unit: Unit }) => (n === 1 ? `every ${unit}` : `every ${n} ${unit}s`);
+
+/**
+ * Merge one clause's part into its group: lists of days, months and times
+ * unite; an interval, a window, a minute past the hour and a part of the day
+ * are each said once (or said again the same way), and "every day" only says
+ * which days a finer interval runs on; a second kind of day ("every monday
+ * ... on the 15th") unites only after "and". Anything else is a
+ * ClauseConflict that says why.
+ */
+export function unite(group: Group, part: Group, joined: boolean): void {
+  const refuse = (problem: string, hint: string): never => {
+    throw new ClauseConflict(problem, hint, group.repeats || part.repeats);
+  };
+  if (part.interval) {
+    const had = group.interval;
+    if (!had || isDaily(had)) group.interval = part.interval;
+    else if (!sameInterval(had, part.interval) && !isDaily(part.interval)) {
+      refuse(`gives two intervals (${intervalText(had)} and ${intervalText(part.interval)}); a schedule has one`, "Keep one, or join two rules with 'and', such as 'every 5 minutes and every monday at 9am'.");
+    }
+    if (isDaily(part.interval) && had && had.unit !== 'minute' && had.unit !== 'hour' && !isDaily(had)) {
+      refuse(`gives two intervals (${intervalText(had)} and every day); a schedule has one`, 'Keep one of them.');
+    }
+  }
+  const newKinds = DAY_KINDS.filter((kind) => part[kind] !== undefined || (kind === 'weekdays' && part.exceptWeekdays));
+  const oldKinds = DAY_KINDS.filter((kind) => group[kind] !== undefined || (kind === 'weekdays' && group.exceptWeekdays));
+  const clash = newKinds.filter((kind) => oldKinds.length > 0 && !oldKinds.includes(kind));
+  if (clash.length > 0 && !joined) {
+    refuse(
+      `names ${listText([...oldKinds, ...clash].map((kind) => DAY_KIND_NAMES[kind]))} together; a cron would fire on either, not only where both agree`,
+      "Say which, or join them with 'and' to fire on all of them, such as 'every monday and the 15th at 9am'.",
+    );
+  }
+  if (part.window) {
+    if (group.window) refuse('gives two windows; a schedule has one', "Give one, such as 'every 30 minutes between 9am and 5pm'.");
+    group.window = part.window;
+  }
+  if (part.minuteOfHour !== undefined) {
+    if (group.minuteOfHour !== undefined && group.minuteOfHour !== part.minuteOfHour) {
+      refuse(`gives two minutes past the hour (:${pad(group.minuteOfHour)} and :${pad(part.minuteOfHour)})`, "Give one, such as 'every hour at :30'.");
+    }
+    group.minuteOfHour = part.minuteOfHour;
+  }
+  if (part.part) {
+    if (group.part && group.part !== part.part) {
+      refuse(`names two parts of the day (${group.part} and ${part.part}), and a part of the day stands for one time`, "Give the times, such as 'every day at 9am and 6pm'.");
+    }
+    group.part = part.part;
+  }
+  if (part.nth) {
+    if (group.nth && (group.nth.n !== part.nth.n || group.nth.weekday !== part.nth.weekday)) {
+      refuse('names two weekdays counted in the month', "Give one, such as 'first monday of the month', or create one schedule for each.");
+    }
+    group.nth = part.nth;
+  }
+  group.repeats ||= part.repeats;
+  group.twiceADay ||= part.twiceADay;
+  group.times.push(...part.times);
+  for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays'] as const) {
+    if (part[key]) group[key] = mergeList(group[key], part[key]);
+  }
+  if (part.dates) group.dates = [...(group.dates ?? []), ...part.dates];
+  if (part.notes) group.notes = [...(group.notes ?? []), ...part.notes];
+}
+
+const pad = (minute: number) => String(minute).padStart(2, '0');
+
+export function listText(items: string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** Days named after a complete group ("... at 9am and the 15th at noon", "... and weekends at 11am") start a group of their own. */
@@ -139,84 +300,93 @@ function isOneWeekend(tokens: readonly string[], i: number): boolean {
   return ['this', 'next', 'coming', 'the'].includes(tokens[i] ?? '') && tokens[j] === 'weekend';
 }
 
-/** One clause at `i`, recorded in `group`; returns the index after it, or null. */
-function readClause(tokens: readonly string[], i: number, group: Group): number | null {
-  const token = tokens[i]!;
-  if (isOneWeekend(tokens, i)) return null;
-  if (['on', 'the', 'of', 'at', '@', 'in', 'during', 'and', ',', '&', 'starting', 'beginning'].includes(token)) {
-    return readFilled(tokens, i, group);
-  }
-  if (token === 'from' && weekdayOf(tokens[i + 1]) !== undefined) return readDays(tokens, i + 1, group);
-  // "every day from the 25th to the last".
-  if (token === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2)) return readDayOfMonth(tokens, i + 2, group);
-  if (token === 'except' || token === 'excluding' || token === 'but') {
-    const set = readDaySet(tokens, token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1);
-    if (!set) return null;
-    group.exceptWeekdays = mergeList(group.exceptWeekdays, set.value);
-    return set.end;
-  }
-  return (
-    readEvery(tokens, i, group) ??
-    readFrequency(tokens, i, group) ??
-    readTimesPer(tokens, i, group) ??
-    readNth(tokens, i, group) ??
-    readDayOfMonth(tokens, i, group) ??
-    readDate(tokens, i, group) ??
-    readDays(tokens, i, group) ??
-    readMonths(tokens, i, group) ??
-    readWindow(tokens, i, group) ??
-    readPart(tokens, i, group) ??
-    readTimes(tokens, i, group, false)
-  );
+const hourly = (seen: Seen) => seen.group.interval?.unit === 'hour' && seen.group.interval.n === 1;
+
+/** "at the top of the hour". */
+function readTopOfHour(tokens: readonly string[], i: number, part: Group): number | null {
+  if (tokens[i] !== 'at' || tokens[i + 1] !== 'the' || tokens[i + 2] !== 'top' || tokens[i + 3] !== 'of' || tokens[i + 4] !== 'the' || tokens[i + 5] !== 'hour') return null;
+  part.minuteOfHour = 0;
+  return i + 6;
 }
 
-/** The little words: "at 9am", "on mondays", "in june", "of every month", "the 15th". */
-function readFilled(tokens: readonly string[], i: number, group: Group): number | null {
-  const token = tokens[i]!;
+/** "at 9am", "at 9 and 5", "at :30", "at 15 minutes past the hour", "at night". */
+function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
+  if (tokens[i] !== 'at' && tokens[i] !== '@') return null;
+  return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
+}
+
+/** "on the hour", "on the half hour". */
+function readOnTheHour(tokens: readonly string[], i: number, part: Group): number | null {
+  if (tokens[i] !== 'on' || tokens[i + 1] !== 'the') return null;
+  if (tokens[i + 2] === 'hour') {
+    part.minuteOfHour = 0;
+    return i + 3;
+  }
+  if (tokens[i + 2] === 'half' && tokens[i + 3] === 'hour') {
+    part.minuteOfHour = 30;
+    return i + 4;
+  }
+  return null;
+}
+
+/** "every 4 hours starting at 8am", "every 15 minutes starting at minute 1", "every 2 hours beginning :30": where an interval counts from. */
+function readIntervalStart(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
+  if ((tokens[i] !== 'starting' && tokens[i] !== 'beginning') || !seen.group.interval) return null;
+  let j = i + 1;
+  if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
+  if (tokens[j] === 'minute' || /^:\d/.test(tokens[j] ?? '')) return readMinuteOfHour(tokens, j, part, seen);
+  const start = readClock(tokens, j);
+  if (!start) return null;
+  part.times.push(start);
+  return start.end;
+}
+
+/** "every day of the week", "every minute of every day": nothing more than the interval said. */
+function readOfTheWeek(tokens: readonly string[], i: number, _part: Group, seen: Seen): number | null {
   const next = i + 1;
-  if (token === 'at' || token === '@') {
-    if (tokens[next] === 'the' && tokens[next + 1] === 'top' && tokens[next + 2] === 'of' && tokens[next + 3] === 'the' && tokens[next + 4] === 'hour') {
-      group.minuteOfHour = 0;
-      return next + 5;
-    }
-    return readMinuteOfHour(tokens, next, group) ?? readTimes(tokens, next, group, true) ?? readPart(tokens, next, group);
+  if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !['week', 'day'].includes(tokens[next + 1] ?? '') || !seen.group.interval) return null;
+  return next + 2;
+}
+
+/** "of every month", "of the month" (after days of the month), "in june", "during december", "in the evening", "during weekdays". */
+function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
+  const token = tokens[i];
+  if (token !== 'of' && token !== 'in' && token !== 'during') return null;
+  const next = i + 1;
+  let j = next;
+  const every = tokens[j] === 'every' || tokens[j] === 'each';
+  if (every || tokens[j] === 'the' || tokens[j] === 'a') j++;
+  if (tokens[j] === 'month' && seen.group.monthDays) {
+    part.repeats ||= every;
+    return j + 1;
   }
-  if (token === 'on' && tokens[next] === 'the' && (tokens[next + 1] === 'hour' || (tokens[next + 1] === 'half' && tokens[next + 2] === 'hour'))) {
-    group.minuteOfHour = tokens[next + 1] === 'half' ? 30 : 0;
-    return next + (tokens[next + 1] === 'half' ? 3 : 2);
-  }
-  if ((token === 'starting' || token === 'beginning') && group.interval) {
-    // "every 4 hours starting at 8am": the first run, from which the interval counts.
-    let j = next;
-    if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
-    // "every 15 minutes starting at minute 1", "every 2 hours starting at :30".
-    if (tokens[j] === 'minute' || /^:\d/.test(tokens[j] ?? '')) return readMinuteOfHour(tokens, j, group);
-    const start = readClock(tokens, j);
-    if (!start) return null;
-    group.times.push(start);
-    return start.end;
-  }
-  if (token === 'of' && (tokens[next] === 'the' || tokens[next] === 'every' || tokens[next] === 'each') && ['week', 'day'].includes(tokens[next + 1] ?? '') && group.interval) {
-    // "every day of the week", "every minute of every day": nothing more.
-    return next + 2;
-  }
-  if (token === 'of' || token === 'in' || token === 'during') {
-    // "of every month", "of the month", "of each month": the day-of-month clauses already said monthly.
-    let j = next;
-    const every = tokens[j] === 'every' || tokens[j] === 'each';
-    if (every || tokens[j] === 'the' || tokens[j] === 'a') j++;
-    if (tokens[j] === 'month' && group.monthDays) {
-      group.repeats ||= every;
-      return j + 1;
-    }
-    if (token === 'in' && tokens[next] === 'the' && PARTS[tokens[next + 1] ?? '']) return readPart(tokens, next + 1, group);
-    return readMonths(tokens, next, group) ?? (token === 'during' ? readDays(tokens, next, group) : null);
-  }
-  if (token === 'starting' || token === 'beginning') return null;
-  // "on", "the", "and", ",": a joiner before another clause.
-  if (next >= tokens.length) return null;
-  if (LIST_WORDS.has(token)) group.joined = true;
-  return readClause(tokens, next, group);
+  if (token === 'in' && tokens[next] === 'the' && PARTS[tokens[next + 1] ?? '']) return readPart(tokens, next + 1, part);
+  return readMonths(tokens, next, part) ?? (token === 'during' ? readDays(tokens, next, part) : null);
+}
+
+/** "on", "the", "and", ",", "&" before another clause: used, nothing said ("and" and "," join what follows). */
+function readLink(tokens: readonly string[], i: number): number | null {
+  return ['on', 'the', 'and', ',', '&'].includes(tokens[i] ?? '') && i + 1 < tokens.length ? i + 1 : null;
+}
+
+/** "from monday to friday". */
+function readFromDays(tokens: readonly string[], i: number, part: Group): number | null {
+  return tokens[i] === 'from' && weekdayOf(tokens[i + 1]) !== undefined ? readDays(tokens, i + 1, part) : null;
+}
+
+/** "from the 25th to the last". */
+function readFromDayOfMonth(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
+  return tokens[i] === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
+}
+
+/** "except sunday", "excluding weekends", "but not saturday". */
+function readExcept(tokens: readonly string[], i: number, part: Group): number | null {
+  const token = tokens[i];
+  if (token !== 'except' && token !== 'excluding' && token !== 'but') return null;
+  const set = readDaySet(tokens, token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1);
+  if (!set) return null;
+  part.exceptWeekdays = set.value;
+  return set.end;
 }
 
 /** "every 20 minutes", "every other hour", "every 1 week", "every half hour", "every march 1st" (the date is read next). */
@@ -365,7 +535,7 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
  * "last day of the month", "2nd last friday", "second to last friday",
  * "final thursday", and "last" alone after days of the month ("the 1st and last").
  */
-function readNth(tokens: readonly string[], i: number, group: Group): number | null {
+function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
   let n: number;
   let j: number;
   if (tokens[i] === 'last' || tokens[i] === 'final') {
@@ -383,9 +553,8 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
       j = fromEnd;
     }
   }
-  if (n === -1 && group.monthDays && group.joined && weekdayOf(tokens[j]) === undefined && tokens[j] !== 'day') {
+  if (n === -1 && seen.group.monthDays && seen.joined && weekdayOf(tokens[j]) === undefined && tokens[j] !== 'day') {
     // "on the 1st and last (of the month)".
-    if (group.nth) throw new GrammarError('A schedule can name one weekday of the month', tokens[i]);
     group.nth = { n: -1, weekday: 'day' };
     return j;
   }
@@ -393,7 +562,6 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
   const lastDay = n < 0 && tokens[j] === 'day';
   if (weekday === undefined && !lastDay) return null;
   if (n < -5 || n === 0 || n > 5 || (lastDay && n !== -1)) throw new UsageError(`A month has at most 5 of each weekday; '${tokens.slice(i, j + 1).join(' ')}' never happens`);
-  if (group.nth) throw new GrammarError('A schedule can name one weekday of the month', tokens[i]);
   group.nth = { n, weekday: lastDay ? 'day' : weekday! };
   j++;
   if (tokens[j] === 'of' || tokens[j] === 'in') {
@@ -415,7 +583,7 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
 }
 
 /** "the 1st", "the 5th and 20th", "the 15 of every month", "first of each month". */
-function readDayOfMonth(tokens: readonly string[], start: number, group: Group): number | null {
+function readDayOfMonth(tokens: readonly string[], start: number, group: Group, seen: Seen): number | null {
   // "on days 1, 15": numbers after "days" are days of the month.
   const i = /^days?$/.test(tokens[start] ?? '') && bareDay(tokens, start + 1) ? start + 1 : start;
   const afterThe = tokens[i - 1] === 'the' || i > start;
@@ -454,7 +622,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group):
   }
   if (days.length === 0) return null;
   // A lone ordinal word is a day of the month only as "the first" or "first of each month".
-  if (/^[a-z]/.test(tokens[i]!) && !afterThe && tokens[j] !== 'of' && group.interval?.unit !== 'month') return null;
+  if (/^[a-z]/.test(tokens[i]!) && !afterThe && tokens[j] !== 'of' && seen.group.interval?.unit !== 'month') return null;
   for (const day of days) {
     if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
   }
@@ -610,10 +778,11 @@ function readMonths(tokens: readonly string[], i: number, group: Group): number 
  * ("from 9 to 5") and a start takes the end's am/pm when that keeps it first
  * ("from 10 to 2pm"); each choice is a note.
  */
-function readWindow(tokens: readonly string[], i: number, group: Group): number | null {
+function readWindow(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
   // Without "between", "from" or "after", a range of hours is a window only beside an interval of minutes or hours: "every hour 9-17".
   const lead = tokens[i] === 'between' || tokens[i] === 'from' || tokens[i] === 'after';
-  if (!lead && !(group.interval && (group.interval.unit === 'minute' || group.interval.unit === 'hour'))) return null;
+  const interval = seen.group.interval;
+  if (!lead && !(interval && (interval.unit === 'minute' || interval.unit === 'hour'))) return null;
   const from = readClock(tokens, lead ? i + 1 : i, { bareOffsets: false });
   if (!from) return null;
   let k = from.end;
@@ -622,7 +791,7 @@ function readWindow(tokens: readonly string[], i: number, group: Group): number 
   const joins = tokens[i] === 'between' ? joiner === 'and' || joiner === '-' : RANGE_WORDS.has(joiner ?? '') || (tokens[i] === 'after' && joiner === 'before');
   const to = joins ? readClock(tokens, k + 1) : null;
   if (!to) {
-    if (lead && tokens[i] !== 'between' && group.interval) {
+    if (lead && tokens[i] !== 'between' && interval) {
       // "every 2 hours from 8am", "every 15 minutes after 9am": where the interval starts counting.
       group.times.push(from);
       return from.end;
@@ -641,7 +810,6 @@ function readWindow(tokens: readonly string[], i: number, group: Group): number 
   if (to.ambiguous && minutes(end) <= minutes(start) && to.value.hour < 12) end = { ...to.value, hour: to.value.hour + 12 };
   if (from.ambiguous) addNote(group, clockNote(from, start));
   if (to.ambiguous) addNote(group, clockNote(to, end));
-  if (group.window) throw new GrammarError('A schedule can have one window', tokens[i]);
   group.window = { from: minutes(start), to: minutes(end) };
   return to.end;
 }
@@ -659,7 +827,7 @@ function readPart(tokens: readonly string[], i: number, group: Group): number | 
 }
 
 /** "at :30", "at 15 minutes past the hour", "at minute 15", "at half past the hour", "hourly at 15". */
-function readMinuteOfHour(tokens: readonly string[], i: number, group: Group): number | null {
+function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
   const token = tokens[i] ?? '';
   let minute: number;
   let end: number;
@@ -678,13 +846,12 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group): n
       // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" alone, with an hourly interval).
       if (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour') j += 3;
       else if ((tokens[j + 1] === 'each' || tokens[j + 1] === 'every') && tokens[j + 2] === 'hour') j += 3;
-      else if (group.interval?.unit === 'hour' && group.interval.n === 1 && !readClock(tokens, j + 1)) j += 1;
+      else if (hourly(seen) && !readClock(tokens, j + 1)) j += 1;
       else return null;
     } else {
       // "hourly at 15", "every hour at 15 minutes": with an hourly interval, a bare number is the minute.
-      const hourly = group.interval?.unit === 'hour' && group.interval.n === 1;
       const clockLike = /^(?:am|pm|p|oclock|h)$/.test(tokens[j] ?? '');
-      if (!hourly || clockLike || !/^\d{1,2}$/.test(token)) return null;
+      if (!hourly(seen) || clockLike || !/^\d{1,2}$/.test(token)) return null;
     }
     minute = spoken.value;
     end = j;

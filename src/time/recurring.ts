@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { settleClock, type ClockRead, type ClockTime } from './clock';
-import { GrammarError, readGroups, type Group, type PartOfDay } from './grammar';
+import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type PartOfDay } from './grammar';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
 import { phraseError } from './phrase-error';
 import { phraseZone } from './once-zone';
@@ -88,7 +88,8 @@ export function looksRecurring(input: string): boolean {
   if (isCronLike(text) || /^@\w+$/.test(text)) return true;
   try {
     return readGroups(tokenize(text)).some((group) => group.repeats);
-  } catch {
+  } catch (error) {
+    if (error instanceof ClauseConflict) return error.repeats;
     try {
       const zoned = phraseZone(text, 'UTC', input.trim());
       return zoned.written !== undefined && zoned.text !== '' && readGroups(tokenize(zoned.text)).some((group) => group.repeats);
@@ -187,6 +188,7 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
 /** An input error that repeats the phrase it is about. */
 function withPhrase(error: unknown, original: string): unknown {
   if (!(error instanceof UsageError) || error.message.includes(`'${original}'`)) return error;
+  if (error instanceof ClauseConflict) return new UsageError(`'${original}' ${error.message}`, error.hint);
   return new UsageError(`'${original}': ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, error.hint);
 }
 
@@ -211,16 +213,8 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     group = { ...group, weekdays: days, repeats: true };
   }
   const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
-  if (kinds.length > 1) {
-    // "every 15th and the last day of the month": joined by "and", the parts fire on any of their days; side by side they are refused.
-    if (!group.joined) {
-      throw new UsageError(
-        `'${original}' names ${listText(kinds.map((kind) => DAY_KIND_NAMES[kind]))} together; a cron would fire on either, not only where both agree`,
-        "Say which, or join them with 'and' to fire on all of them, such as 'every monday and the 15th at 9am'.",
-      );
-    }
-    return union(kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true, joined: false }, original, context)), original);
-  }
+  // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
+  if (kinds.length > 1) return union(kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true }, original, context)), original);
   const unit = group.interval?.unit;
   if (unit === 'minute' || unit === 'hour') return buildInterval(group, group.interval!.n * (unit === 'hour' ? 60 : 1), unit, original, context);
   if (group.minuteOfHour !== undefined) {
@@ -266,15 +260,6 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
   }
   return calendar(times, { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null });
 }
-
-/** The kinds of day a group can name; more than one is a union ("every monday and the 1st"). */
-const DAY_KINDS = ['weekdays', 'monthDays', 'dates', 'nth'] as const;
-const DAY_KIND_NAMES: Record<(typeof DAY_KINDS)[number], string> = {
-  weekdays: 'days of the week',
-  monthDays: 'days of the month',
-  dates: 'dates',
-  nth: 'a weekday or day counted in the month',
-};
 
 function withoutDays(group: Group): Group {
   const { weekdays: _w, monthDays: _m, dates: _d, nth: _n, ...rest } = group;
@@ -458,9 +443,6 @@ function timesText(times: ClockTime[]): string {
   return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 }
 
-function listText(items: string[]): string {
-  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 function daysSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
   if (group.weekdays || group.monthDays || group.months) {

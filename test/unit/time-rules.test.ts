@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { CLAUSE_RULES, readGroups } from '../../src/time/grammar';
+import { meaningOfSchedule } from '../../src/time/index';
+import { tokenize } from '../../src/time/words';
+
+/*
+ * The recurring grammar is a named, ordered list of clause rules whose parts
+ * are united (or refused with a reason), never settled by which came first.
+ */
+const OPTIONS = { now: Date.parse('2026-12-02T16:00:00Z'), zone: 'UTC' };
+
+async function outcome(phrase: string): Promise<string[] | string> {
+  try {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 4);
+    return meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : meaning.next_runs;
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+}
+
+describe('clause rules', () => {
+  it('have distinct names and examples', () => {
+    const names = CLAUSE_RULES.map((rule) => rule.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const rule of CLAUSE_RULES) expect(rule.examples.length, rule.name).toBeGreaterThan(0);
+  });
+
+  it.each(CLAUSE_RULES.flatMap((rule) => rule.examples.map((example) => [rule.name, example] as const)))('%s reads %s', (name, example) => {
+    const trace: string[] = [];
+    readGroups(tokenize(example), trace);
+    expect(trace).toContain(name);
+  });
+});
+
+describe('unite', () => {
+  it.each([
+    ['every monday at 9am on the 15th', /names days of the week and days of the month together; a cron would fire on either/],
+    ['every 5 minutes every 2 hours', /gives two intervals \(every 5 minutes and every 2 hours\)/],
+    ['every hour at :15 at :30', /gives two minutes past the hour \(:15 and :30\)/],
+    ['every morning and evening', /names two parts of the day \(morning and evening\)/],
+    ['every 30 minutes between 9am and 5pm between 1pm and 2pm', /gives two windows/],
+    ['every 15th except sundays', /names days of the month and days of the week together/],
+  ])('refuses %s with the reason', async (phrase, reason) => {
+    const result = await outcome(phrase);
+    expect(typeof result).toBe('string');
+    expect(result).toMatch(reason);
+    expect(result).toContain(`'${phrase}'`);
+  });
+
+  it('lets "every day" say which days a finer interval runs on, in either order', async () => {
+    expect(await outcome('every day every 2 hours')).toEqual(['0 */2 * * *']);
+    expect(await outcome('every 2 hours every day')).toEqual(['0 */2 * * *']);
+  });
+
+  it('unites two kinds of day only after "and"', async () => {
+    expect(await outcome('every monday and the 15th at 9am')).toEqual(['0 9 * * 1', '0 9 15 * *']);
+  });
+
+  it('starts a new group after "and" before other days, with or without a comma', async () => {
+    expect(await outcome('weekdays at 9am, and weekends at 11am')).toEqual(['0 9 * * 1-5', '0 11 * * 0,6']);
+    expect(await outcome('weekdays at 9am and weekends at 11am')).toEqual(['0 9 * * 1-5', '0 11 * * 0,6']);
+  });
+});
