@@ -44,14 +44,15 @@ export interface OnceParts {
 
 const FILLER = new Set(['at', 'on', 'by', '@', ',', 'for', '-']);
 
-/** The parts of a phrase, or null when some word is not one of them. */
-export function readParts(tokens: readonly string[]): OnceParts | null {
+/** The parts of a phrase, or null when some word is not one of them. `trace`, when given, collects the day rule used. */
+export function readParts(tokens: readonly string[], trace?: string[]): OnceParts | null {
   const parts: OnceParts = {};
   let i = 0;
   while (i < tokens.length) {
     const day = parts.day ? null : readDay(tokens, i);
     if (day) {
       parts.day = day.value;
+      trace?.push(day.rule);
       i = day.end;
       continue;
     }
@@ -86,9 +87,29 @@ function readPart(tokens: readonly string[], i: number): Read<{ part: Part; toda
 const weekdayAt = (tokens: readonly string[], i: number) => weekdayOf(tokens[i]);
 const monthAt = (tokens: readonly string[], i: number) => monthOf(tokens[i]);
 
-/** Every form of a day, the longest reading first. */
-function readDay(tokens: readonly string[], i: number): Read<DayRef> | null {
-  return readRelativeDay(tokens, i) ?? readWeekend(tokens, i) ?? readNth(tokens, i) ?? readWeekday(tokens, i) ?? readDate(tokens, i) ?? readIn(tokens, i);
+export interface DayRule {
+  name: string;
+  /** Whole one-time phrases this rule reads the day of (tested: each is read, and by this rule). */
+  examples: readonly string[];
+  read: (tokens: readonly string[], i: number) => Read<DayRef> | null;
+}
+
+/** Every form of a day, in the order they are tried: the longest reading first. A new form of day is a new rule here. */
+export const DAY_RULES: readonly DayRule[] = [
+  { name: 'relative day', examples: ['tomorrow at 9am', 'the day after tomorrow', 'today at 5pm', 'the day after next at 6pm'], read: readRelativeDay },
+  { name: 'weekend', examples: ['this weekend', 'next weekend', 'the weekend after next'], read: readWeekend },
+  { name: 'nth day of a month', examples: ['first monday of next month', 'last day of the month', '3rd thursday this september', 'end of the month'], read: readNth },
+  { name: 'weekday', examples: ['friday at 4', 'next friday', 'friday next week', 'the saturday after next', 'tuesday the 15th at 10am'], read: readWeekday },
+  { name: 'date', examples: ['december 25 at 9am', 'the 1st of march', '25 dec', 'march 3rd 2027', '20 of next month'], read: readDate },
+  { name: 'days from now', examples: ['in 6 days at noon', 'a week from tomorrow', '3 days after friday', '2 weeks from now at 9am'], read: readIn },
+];
+
+function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: string }) | null {
+  for (const rule of DAY_RULES) {
+    const read = rule.read(tokens, i);
+    if (read) return { ...read, rule: rule.name };
+  }
+  return null;
 }
 
 /** "this weekend", "the weekend", "next weekend", "this coming weekend", "the weekend after next". */

@@ -73,7 +73,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
   const read: Reading = { notes: [], dateOnly: false, dayClock: edge === 'end' ? END_OF_DAY : edge === 'start' ? { hour: 0, minute: 0 } : { hour: DEFAULT_HOUR, minute: 0 } };
-  const read0 = unixMillis(text) ?? isoInstant(text, zone, `'${shown}'`) ?? readPhrase(text, shown, now, zone, read);
+  const read0 = readInstant(text, shown, now, zone, read);
   // The day's last minute, to its last millisecond.
   const instant = edge === 'end' && read.dateOnly ? read0 + 59_999 : read0;
   if (!inRange(instant)) {
@@ -120,17 +120,67 @@ function unixMillis(text: string): number | null {
   return null;
 }
 
-/** A phrase in words, on the clock of the zone it names or else the user's. */
-function readPhrase(text: string, shown: string, now: number, zone: string, read: Reading): number {
-  if (looksRecurring(text)) throw new RecurringPhraseError(shown);
-  const { text: rest, calendar } = phraseZone(text, zone, shown);
-  if (rest === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
-  return (
-    localDateTime(rest, shown, calendar, read) ??
-    relative(rest, shown, now, calendar, read) ??
-    fromParts(rest, shown, now, calendar, read) ??
-    naturalOn(rest, shown, now, calendar, read)
-  );
+/** What every instant rule is given: the phrase (filler taken off), the phrase as typed, and the clock. */
+interface InstantInput {
+  text: string;
+  shown: string;
+  now: number;
+  zone: string;
+  calendar: Calendar;
+  read: Reading;
+}
+
+export interface InstantRule {
+  name: string;
+  /** Phrases this rule decides (tested: each is decided by this rule). */
+  examples: readonly string[];
+  /** A phrase in words: read on the clock of a zone it names, and never a repeating rule. */
+  words?: true;
+  read: (input: InstantInput) => number | null;
+}
+
+/**
+ * The one-time readers, in the order they are tried: the first that reads
+ * the whole phrase decides it. Unix milliseconds and ISO 8601 are read on the
+ * user's clock; the rest on the clock of a zone the phrase names, if any.
+ */
+export const INSTANT_RULES: readonly InstantRule[] = [
+  { name: 'unix milliseconds', examples: ['1795442400000'], read: ({ text }) => unixMillis(text) },
+  { name: 'iso 8601', examples: ['2026-12-01T19:30:00Z', '2026-12-01T19:30:00-05:00', '2026-12-01T19:30'], read: ({ text, shown, zone }) => isoInstant(text, zone, `'${shown}'`) },
+  { name: 'local date and time', words: true, examples: ['2026-12-21 09:00', '2026-12-21', '2026-12-21 at 5pm'], read: ({ text, shown, calendar, read }) => localDateTime(text, shown, calendar, read) },
+  { name: 'duration', words: true, examples: ['in 5 minutes', 'in an hour and a half', '3 days hence', '1 week', 'in two weeks from now'], read: ({ text, shown, now, calendar, read }) => relative(text, shown, now, calendar, read) },
+  { name: 'day and time', words: true, examples: ['tomorrow at 9am', 'friday at 4', 'half past 6 tonight', 'first monday of next month', 'at 17:30'], read: ({ text, shown, now, calendar, read }) => fromParts(text, shown, now, calendar, read) },
+  { name: 'chrono-node', words: true, examples: ['12/25/2026 9am', 'last week'], read: ({ text, shown, now, calendar, read }) => naturalOn(text, shown, now, calendar, read) },
+];
+
+/** The instant a phrase names; `trace`, when given, gets the name of the rule that decided it. */
+function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {
+  let input: InstantInput = { text, shown, now, zone, calendar: zoneCalendar(zone), read };
+  let inWords = false;
+  for (const rule of INSTANT_RULES) {
+    if (rule.words && !inWords) {
+      // A phrase in words: a repeating one is refused, and a zone it names gives the clock.
+      if (looksRecurring(text)) throw new RecurringPhraseError(shown);
+      const zoned = phraseZone(text, zone, shown);
+      if (zoned.text === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
+      input = { ...input, text: zoned.text, calendar: zoned.calendar };
+      inWords = true;
+    }
+    const instant = rule.read(input);
+    if (instant !== null) {
+      trace?.push(rule.name);
+      return instant;
+    }
+  }
+  throw phraseError(shown, 'Could not understand the time', ONCE_EXAMPLES);
+}
+
+/** The rule that decides a one-time phrase (for tests of the rule list). */
+export function instantRuleOf(input: string, { now, zone }: InstantOptions): string | undefined {
+  const trace: string[] = [];
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  readInstant(text, input, now, zone, { notes: [], dateOnly: false, dayClock: { hour: DEFAULT_HOUR, minute: 0 } }, trace);
+  return trace[0];
 }
 
 const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?: at)? (.+))?$/;

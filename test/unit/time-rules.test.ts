@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
 import { CLAUSE_RULES, readGroups } from '../../src/time/grammar';
+import { instantRuleOf, INSTANT_RULES } from '../../src/time/once';
+import { DAY_RULES, readParts } from '../../src/time/once-days';
 import { meaningOfSchedule } from '../../src/time/index';
 import { tokenize } from '../../src/time/words';
 
@@ -61,5 +63,19 @@ describe('unite', () => {
   it('starts a new group after "and" before other days, with or without a comma', async () => {
     expect(await outcome('weekdays at 9am, and weekends at 11am')).toEqual(['0 9 * * 1-5', '0 11 * * 0,6']);
     expect(await outcome('weekdays at 9am and weekends at 11am')).toEqual(['0 9 * * 1-5', '0 11 * * 0,6']);
+  });
+});
+
+describe('day rules of the one-time reader', () => {
+  it.each(DAY_RULES.flatMap((rule) => rule.examples.map((example) => [rule.name, example] as const)))('%s reads %s', (name, example) => {
+    const trace: string[] = [];
+    expect(readParts(tokenize(example), trace), example).not.toBeNull();
+    expect(trace).toEqual([name]);
+  });
+});
+
+describe('instant rules', () => {
+  it.each(INSTANT_RULES.flatMap((rule) => rule.examples.map((example) => [rule.name, example] as const)))('%s decides %s', (name, example) => {
+    expect(instantRuleOf(example, { now: OPTIONS.now, zone: 'America/New_York' })).toBe(name);
   });
 });
