@@ -3,10 +3,11 @@ import { UsageError } from '../errors';
 import { parseClock, readClock, settleClock, type ClockRead } from './clock';
 import { checkCalendar, isoInstant } from './iso';
 import { inRange } from './now';
-import { addMonths, readParts, resolveParts } from './once-days';
+import { readParts } from './read-once';
+import { addMonths, resolveParts } from './resolve-once';
 import { phraseZone, zoneCalendar, type Calendar } from './once-zone';
 import { phraseError } from './phrase-error';
-import { looksRecurring } from './recurring';
+import { looksRecurring } from './resolve-recurring';
 import { readNumber, tokenize, withoutFiller } from './words';
 import { addDays, formatLocal } from './zone';
 
@@ -300,7 +301,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   return instant + sign * amounts.ms;
 }
 
-/** The everyday grammar: a day, a time of day and a part of the day, in any order (see once-days). */
+/** The everyday grammar: a day, a time of day and a part of the day, in any order (see read-once and resolve-once). */
 function fromParts(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
   const tokens = tokenize(text);
   const parts = readParts(tokens);

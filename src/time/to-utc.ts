@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { WEEKDAY_NAMES } from './lexicon';
-import type { LocalSchedule } from './recurring';
+import type { LocalSchedule } from './resolve-recurring';
 import { addDays, daysInMonth, formatClock, formatDate, instantFromLocal, nextOffsetChange, offsetMinutes, wallTime } from './zone';
 
 /** Which days a pattern fires on; null means any. Days of the week and of the month are never both set. */

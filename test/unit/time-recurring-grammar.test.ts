@@ -580,7 +580,7 @@ describe('importing the time modules changes nothing global', () => {
     const locale = Settings.defaultLocale;
     const tz = process.env.TZ;
     const cron = await import('../../src/time/cron');
-    await import('../../src/time/recurring');
+    await import('../../src/time/resolve-recurring');
     await import('../../src/time/to-utc');
     await import('../../src/time/series');
     expect(process.env.TZ).toBe(tz);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
 import { meaningOf, meaningOfRecurring } from '../../src/time/index';
-import { looksRecurring, parseRecurring } from '../../src/time/recurring';
+import { looksRecurring, parseRecurring } from '../../src/time/resolve-recurring';
 import { validateCron } from '../../src/time/cron';
 import { cronList, toUtcSchedule } from '../../src/time/to-utc';
 import { checkZone, wallTime } from '../../src/time/zone';

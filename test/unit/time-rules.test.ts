@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
-import { CLAUSE_RULES, readGroups } from '../../src/time/grammar';
+import { CLAUSE_RULES, readGroups } from '../../src/time/read-recurring';
 import { instantRuleOf, INSTANT_RULES } from '../../src/time/once';
-import { DAY_RULES, readParts } from '../../src/time/once-days';
+import { DAY_RULES, readParts } from '../../src/time/read-once';
 import { meaningOfSchedule } from '../../src/time/index';
 import { tokenize } from '../../src/time/words';
 

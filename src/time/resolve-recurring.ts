@@ -1,6 +1,11 @@
+/**
+ * A recurring phrase's groups (read-recurring) as a schedule on the user's
+ * clock: crons' worth of local times and days, an interval, or a series rule
+ * where no set of crons says it exactly. to-utc puts it on Letta's UTC clock.
+ */
 import { UsageError } from '../errors';
 import { settleClock, type ClockRead, type ClockTime } from './clock';
-import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type PartOfDay } from './grammar';
+import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type PartOfDay } from './read-recurring';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
 import { phraseError } from './phrase-error';
 import { phraseZone } from './once-zone';
