@@ -34,10 +34,53 @@ export function monthOf(word: string | undefined): number | undefined {
   return word === undefined ? undefined : MONTH_SPELLINGS.get(word);
 }
 
+/** A span of time, as every reader counts it. */
+export type TimeUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'fortnight' | 'month' | 'quarter' | 'year';
+
+/** Every spelling of a unit: "5m", "5 mins", "2h", "3 wks", "1 yr". */
+const UNIT_SPELLINGS = new Map<string, TimeUnit>();
+for (const [unit, spellings] of Object.entries({
+  second: 's sec secs second seconds',
+  minute: 'm min mins minute minutes',
+  hour: 'h hr hrs hour hours',
+  day: 'd day days',
+  week: 'w wk wks week weeks',
+  fortnight: 'fortnight fortnights',
+  month: 'mo mos month months',
+  quarter: 'quarter quarters',
+  year: 'y yr yrs year years',
+})) {
+  for (const spelling of spellings.split(' ')) UNIT_SPELLINGS.set(spelling, unit as TimeUnit);
+}
+
+export function unitOf(word: string | undefined): TimeUnit | undefined {
+  return word === undefined ? undefined : UNIT_SPELLINGS.get(word);
+}
+
+/**
+ * The words people wrap around a time, by the place they take: "can you",
+ * "please", a verb with its objects ("remind me", "send it", "set a
+ * reminder"), and a trailing "thanks". Allowed, never needed; `withoutFiller`
+ * (words.ts) skips them in this shape, and the readers skip `LINK_WORDS`.
+ */
+export const FILLER = {
+  asking: ['can', 'could', 'would', 'will'],
+  polite: ['please', 'pls', 'kindly'],
+  verbs: ['remind', 'send', 'schedule', 'run', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'check', 'post', 'set', 'create', 'add', 'make', 'deliver', 'queue', 'book', 'go'],
+  objects: ['me', 'us', 'them', 'him', 'her', 'it', 'this', 'that', 'up', 'off', 'out'],
+  things: ['reminder', 'message', 'alert', 'alarm', 'note', 'notification', 'ping', 'schedule', 'job', 'task', 'run'],
+  owners: ['a', 'an', 'the', 'my', 'our'],
+  trailing: ['please', 'pls', 'thanks', 'thx', 'thank', 'you'],
+  /** Between a request and its time: "remind me to ...", "... and then". */
+  joining: ['to', 'for', 'and', 'then'],
+} as const;
+
+/** Small words between the parts of a one-time phrase ("tomorrow, at 9am", "on friday by noon"). */
+export const LINK_WORDS: ReadonlySet<string> = new Set(['at', 'on', 'by', '@', ',', 'for', '-']);
+
 /** Words the readers use, beside the spellings above, numbers, ordinals and zones. */
 const GRAMMAR_WORDS = `
-  every each other second seconds sec secs s minute minutes min mins m hour hours hr hrs h day days d week weeks wk wks w
-  fortnight fortnights month months mo mos quarter quarters year years yr yrs y weekday weekdays weekend weekends workday workdays business
+  every each other weekday weekdays weekend weekends workday workdays business
   daily everyday nightly hourly minutely weekly monthly quarterly yearly annually semiannually fortnightly biweekly bi once twice times
   today tomorrow tmrw tmr tonight yesterday now right immediately ago hence later within time oclock
   morning mornings afternoon afternoons evening evenings night nights noon midday midnight mid am pm a p
@@ -46,13 +89,7 @@ const GRAMMAR_WORDS = `
   o oh week's minute's
 `;
 
-/** Requests and small words people wrap around a time: allowed, never needed. */
-const FILLER_WORDS = `
-  please pls kindly thanks thx thank you can could would will remind send schedule run trigger fire ping message notify execute repeat do check post
-  set create add make deliver queue book go me us them him her it this that off out then reminder alert alarm note notification job task my our
-`;
-
-const KNOWN = new Set([...`${GRAMMAR_WORDS} ${FILLER_WORDS}`.split(/\s+/).filter(Boolean), ...WEEKDAY_SPELLINGS.keys(), ...MONTH_SPELLINGS.keys()]);
+const KNOWN = new Set([...GRAMMAR_WORDS.split(/\s+/).filter(Boolean), ...Object.values(FILLER).flat(), ...UNIT_SPELLINGS.keys(), ...WEEKDAY_SPELLINGS.keys(), ...MONTH_SPELLINGS.keys()]);
 
 /** A word of the vocabulary, or a number, ordinal or clock written in digits. */
 export function isKnownWord(word: string): boolean {

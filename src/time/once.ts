@@ -2,11 +2,12 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { parseClock, readClock, settleClock, type ClockRead } from './clock';
 import { checkCalendar, isoInstant } from './iso';
+import { unitOf, type TimeUnit } from './lexicon';
 import { inRange } from './now';
-import { readParts } from './read-once';
-import { addMonths, resolveParts } from './resolve-once';
 import { phraseZone, zoneCalendar, type Calendar } from './once-zone';
 import { phraseError } from './phrase-error';
+import { readParts } from './read-once';
+import { addMonths, resolveParts } from './resolve-once';
 import { looksRecurring } from './resolve-recurring';
 import { readNumber, tokenize, withoutFiller } from './words';
 import { addDays, formatLocal } from './zone';
@@ -213,21 +214,7 @@ function readWholeClock(text: string): ClockRead | null {
   return read && read.end === tokens.length ? read : null;
 }
 
-type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'fortnight' | 'month' | 'year';
-const UNITS: Record<string, Unit> = {};
-for (const [unit, spellings] of Object.entries({
-  second: 's sec secs second seconds',
-  minute: 'm min mins minute minutes',
-  hour: 'h hr hrs hour hours',
-  day: 'd day days',
-  week: 'w wk wks week weeks',
-  fortnight: 'fortnight fortnights',
-  month: 'mo mos month months',
-  year: 'y yr yrs year years',
-})) {
-  for (const spelling of spellings.split(' ')) UNITS[spelling] = unit as Unit;
-}
-const UNIT_MS: Partial<Record<Unit, number>> = { second: SECOND, minute: MINUTE, hour: HOUR };
+const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MINUTE, hour: HOUR };
 
 /**
  * "in 5 minutes", "in 2h", "in an hour", "in 1 hour 30 minutes", "in seven
@@ -270,7 +257,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       count = number.value;
       i = number.end;
     }
-    const unit = UNITS[tokens[i] ?? ''];
+    const unit = unitOf(tokens[i]);
     if (!unit) return null;
     i++;
     // "an hour and a half"
@@ -284,7 +271,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       if (!Number.isInteger(count)) {
         throw new UsageError(`'${shown}': days, weeks, months and years must be whole numbers`, "Use hours instead, such as 'in 36 hours'.");
       }
-      if (unit === 'month' || unit === 'year') amounts.months += count * (unit === 'year' ? 12 : 1);
+      if (unit === 'month' || unit === 'quarter' || unit === 'year') amounts.months += count * (unit === 'year' ? 12 : unit === 'quarter' ? 3 : 1);
       else amounts.days += count * (unit === 'fortnight' ? 14 : unit === 'week' ? 7 : 1);
     }
     units++;

@@ -8,7 +8,7 @@
 import { UsageError } from '../errors';
 import { parseClock } from './clock';
 import { parseInstant } from './once';
-import { monthOf, weekdayOf } from './lexicon';
+import { monthOf, unitOf, weekdayOf } from './lexicon';
 import { parseNumber } from './words';
 import { addDays, instantFromLocal, wallTime } from './zone';
 
@@ -25,7 +25,6 @@ export interface PhraseEnds {
 
 const START_WORDS = new Set(['starting', 'beginning', 'from', 'effective', 'commencing']);
 const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 'ends', 'up']);
-const SPAN_UNITS: Record<string, 'day' | 'week' | 'month'> = { day: 'day', days: 'day', week: 'week', weeks: 'week', fortnight: 'week', fortnights: 'week', month: 'month', months: 'month' };
 
 /**
  * The phrase without its ends, and the ends. A clause that reads as a time of
@@ -57,10 +56,11 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     const forAt = words.lastIndexOf('for');
     if (forAt > 0) {
       const span = words.slice(forAt + 1).filter((w, k) => !(k === 0 && w === 'the') && !(k <= 1 && w === 'next'));
-      const unit = span.length >= 1 && span.length <= 3 ? SPAN_UNITS[span.at(-1)!] : undefined;
+      // Spelt out: "for 4 weeks", never "for 4 w".
+      const unit = span.length >= 1 && span.length <= 3 && /^[a-z]{3,}$/.test(span.at(-1)!) ? unitOf(span.at(-1)) : undefined;
       const amount = span.length === 1 ? 1 : parseNumber(span.slice(0, -1).join(' '));
-      if (unit && amount !== null && Number.isInteger(amount) && amount >= 1) {
-        const days = unit === 'day' ? amount : unit === 'week' ? amount * (span.at(-1)!.startsWith('fortnight') ? 14 : 7) : 0;
+      if ((unit === 'day' || unit === 'week' || unit === 'fortnight' || unit === 'month') && amount !== null && Number.isInteger(amount) && amount >= 1) {
+        const days = unit === 'day' ? amount : unit === 'week' ? amount * 7 : unit === 'fortnight' ? amount * 14 : 0;
         // Counted from the start, which may come before it in the phrase: resolved below.
         set('until', 0, words.slice(forAt));
         spanOf = { days, months: unit === 'month' ? amount : 0 };

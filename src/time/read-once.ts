@@ -1,5 +1,5 @@
 import { readClock, type ClockRead } from './clock';
-import { monthOf, weekdayOf } from './lexicon';
+import { monthOf, unitOf, weekdayOf } from './lexicon';
 import { readNumber, readOrdinal, type Read } from './words';
 
 /**
@@ -291,24 +291,6 @@ function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | nu
   return null;
 }
 
-const IN_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = {
-  d: 'day',
-  day: 'day',
-  days: 'day',
-  w: 'week',
-  wk: 'week',
-  wks: 'week',
-  week: 'week',
-  weeks: 'week',
-  mo: 'month',
-  month: 'month',
-  months: 'month',
-  y: 'year',
-  yr: 'year',
-  yrs: 'year',
-  year: 'year',
-  years: 'year',
-};
 
 /**
  * "in 6 days", "in a couple of weeks", "in 2 months", "6 days from now": a
@@ -319,8 +301,8 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   const lead = tokens[i] === 'in';
   const count = readNumber(tokens, lead ? i + 1 : i);
   if (!count || !Number.isInteger(count.value)) return null;
-  const unit = IN_UNITS[tokens[count.end] ?? ''];
-  if (!unit) return null;
+  const unit = unitOf(tokens[count.end]);
+  if (unit !== 'day' && unit !== 'week' && unit !== 'month' && unit !== 'year') return null;
   const link = tokens[count.end + 1];
   if (!lead && (link === 'from' || link === 'after') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week')) {
     const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDate(tokens, count.end + 2);

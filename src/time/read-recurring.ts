@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { clockNote, readClock, settleClock, type ClockRead } from './clock';
-import { MONTH_NAMES, monthOf, weekdayOf } from './lexicon';
+import { FILLER, MONTH_NAMES, monthOf, unitOf as lexiconUnit, weekdayOf } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
 
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -39,16 +39,6 @@ export interface Group {
   notes?: string[];
 }
 
-const UNITS: Array<[RegExp, Unit | 'second']> = [
-  [/^(?:s|secs?|seconds?)$/, 'second'],
-  [/^(?:m|mins?|minutes?)$/, 'minute'],
-  [/^(?:h|hrs?|hours?)$/, 'hour'],
-  [/^(?:d|days?)$/, 'day'],
-  [/^(?:w|wks?|weeks?)$/, 'week'],
-  [/^(?:mo|mos|months?)$/, 'month'],
-  [/^(?:quarters?)$/, 'quarter'],
-  [/^(?:y|yrs?|years?)$/, 'year'],
-];
 const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   minutely: { n: 1, unit: 'minute' },
   hourly: { n: 1, unit: 'hour' },
@@ -76,12 +66,14 @@ const PARTS: Record<string, PartOfDay> = {
   tonight: 'night',
 };
 /** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8". */
-const LEADING_FILLER = new Set(['please', 'kindly', 'run', 'remind', 'me', 'us', 'them', 'send', 'schedule', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'it', 'this', 'that', 'check', 'post', 'go', 'off', 'to', 'and', 'then', ',']);
+const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',']);
 const RANGE_WORDS = new Set(['-', 'to', 'through', 'thru', 'till', 'til', 'until']);
 const LIST_WORDS = new Set([',', 'and', '&']);
 
+/** A unit an interval counts in; "fortnight" is read by its own clause ("every fortnight"). */
 function unitOf(token: string | undefined): Unit | 'second' | undefined {
-  return token === undefined ? undefined : UNITS.find(([pattern]) => pattern.test(token))?.[1];
+  const unit = lexiconUnit(token);
+  return unit === 'fortnight' ? undefined : unit;
 }
 
 export class GrammarError extends Error {

@@ -2,6 +2,7 @@
  * Words both phrase readers share: the tokenizer, number words and ordinals.
  * Every reader here walks the token list once; none uses a backtracking regex.
  */
+import { FILLER } from './lexicon';
 
 /** A reader's answer: the value and the index of the first token it did not use. */
 export interface Read<T> {
@@ -123,15 +124,13 @@ export function parseOrdinal(text: string): number | null {
   return read && read.end === tokens.length ? read.value : null;
 }
 
-const ASKING = new Set(['can', 'could', 'would', 'will']);
-const POLITE = new Set(['please', 'pls', 'kindly']);
-const VERBS = new Set([
-  'remind', 'send', 'schedule', 'run', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'check', 'post',
-  'set', 'create', 'add', 'make', 'deliver', 'queue', 'book',
-]);
-const OBJECTS = new Set(['me', 'us', 'them', 'him', 'her', 'it', 'this', 'that', 'up', 'off', 'out']);
-const THINGS = new Set(['reminder', 'message', 'alert', 'alarm', 'note', 'notification', 'ping', 'schedule', 'job', 'task', 'run']);
-const TRAILING = new Set(['please', 'pls', 'thanks', 'thx']);
+const ASKING = new Set<string>(FILLER.asking);
+const POLITE = new Set<string>(FILLER.polite);
+const VERBS = new Set<string>(FILLER.verbs);
+const OBJECTS = new Set<string>(FILLER.objects);
+const THINGS = new Set<string>(FILLER.things);
+const OWNERS = new Set<string>(FILLER.owners);
+const TRAILING = new Set<string>(FILLER.trailing.filter((word) => word !== 'thank' && word !== 'you'));
 
 /** A word with the comma or sentence mark people put after it taken off. */
 const bareWord = (word: string) => word.replace(/[,!?;:]+$/, '');
@@ -155,7 +154,7 @@ export function withoutFiller(words: readonly string[]): { start: number; end: n
     for (;;) {
       if (i >= words.length - 1) break;
       if (OBJECTS.has(word(i)) || THINGS.has(word(i)) || word(i) === '') i++;
-      else if (['a', 'an', 'the', 'my', 'our'].includes(word(i)) && THINGS.has(word(i + 1))) i += 2;
+      else if (OWNERS.has(word(i)) && THINGS.has(word(i + 1))) i += 2;
       else break;
     }
     if (['for', 'to'].includes(word(i)) && i < words.length - 1) i++;
