@@ -83,6 +83,8 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
   const direction = tokens[i];
   const sign = direction === 'past' || direction === 'after' ? 1 : ['to', 'before', 'till', 'til', 'of'].includes(direction ?? '') ? -1 : 0;
   if (sign === 0 || (minutes === 30 && sign < 0 && tokens[start] === 'half')) return null;
+  // "9 to 5", "10 till 4" are hours from one to the other; "ten to five" and "10 minutes to 5" are clocks.
+  if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!)) return null;
   const base = readPlainClock(tokens, i + 1);
   if (!base || base.value.minute !== 0) return null;
   const total = (((base.value.hour * 60 + sign * minutes) % 1440) + 1440) % 1440;

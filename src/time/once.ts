@@ -333,7 +333,12 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     const extra = [before, after].map((s) => s.trim()).filter((s) => s && !FILLER_BEFORE.test(s));
     throw phraseError(shown, `Could not understand '${extra.join(' ')}' in the time`, ONCE_EXAMPLES);
   }
-  if (result.end) throw new UsageError(`'${shown}' is a range; give a single time`, "Try 'tomorrow at 9am'.");
+  if (result.end) {
+    throw new UsageError(
+      `'${shown}' is a range of times; a one-time message is sent at one`,
+      "Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.",
+    );
+  }
 
   const start = result.start;
   if (start.isCertain('timezoneOffset') && !result.tags().has('result/relativeDate')) {

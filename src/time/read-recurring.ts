@@ -8,6 +8,7 @@ import { UsageError } from '../errors';
 import { clockNote, readClock, settleClock, type ClockRead } from './clock';
 import { FILLER, MONTH_NAMES, monthOf, unitOf as lexiconUnit, weekdayOf } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
+import { formatClock } from './zone';
 
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
@@ -129,7 +130,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'date', examples: ['every march 1st at 8am', 'every 25 december', 'every year on december 21st and 31st'], read: (tokens, i, part) => readDate(tokens, i, part) },
   { name: 'weekdays', examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings'], read: (tokens, i, part) => readDays(tokens, i, part) },
   { name: 'months', examples: ['every day june through august', 'monthly june and december'], read: (tokens, i, part) => readMonths(tokens, i, part) },
-  { name: 'window', examples: ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 5', 'every hour 9-17', 'every 2 hours from 8am'], read: readWindow },
+  { name: 'window', examples: ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 5', 'every hour 9-17', 'every 2 hours from 8am', 'every hour after 5pm', 'every hour before noon', 'every hour starting at 9am until 5pm'], read: readWindow },
   { name: 'part of the day', examples: ['every day morning', 'daily evening'], read: (tokens, i, part) => readPart(tokens, i, part) },
   { name: 'clock time', examples: ['every day 9am', 'daily 14:30 and 18:00'], read: (tokens, i, part) => readTimes(tokens, i, part, false) },
 ];
@@ -771,10 +772,11 @@ function readMonths(tokens: readonly string[], i: number, group: Group): number 
  * ("from 10 to 2pm"); each choice is a note.
  */
 function readWindow(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
-  // Without "between", "from" or "after", a range of hours is a window only beside an interval of minutes or hours: "every hour 9-17".
+  // Without "between", "from" or "after", a range of hours ("every hour 9-17", "9 to 5") is a window only when an end follows.
   const lead = tokens[i] === 'between' || tokens[i] === 'from' || tokens[i] === 'after';
   const interval = seen.group.interval;
-  if (!lead && !(interval && (interval.unit === 'minute' || interval.unit === 'hour'))) return null;
+  const everyFew = interval !== undefined && (interval.unit === 'minute' || interval.unit === 'hour');
+  if (everyFew && (tokens[i] === 'before' || tokens[i] === 'until' || tokens[i] === 'till' || tokens[i] === 'til')) return readWindowEnd(tokens, i, group, seen);
   const from = readClock(tokens, lead ? i + 1 : i, { bareOffsets: false });
   if (!from) return null;
   let k = from.end;
@@ -783,8 +785,16 @@ function readWindow(tokens: readonly string[], i: number, group: Group, seen: Se
   const joins = tokens[i] === 'between' ? joiner === 'and' || joiner === '-' : RANGE_WORDS.has(joiner ?? '') || (tokens[i] === 'after' && joiner === 'before');
   const to = joins ? readClock(tokens, k + 1) : null;
   if (!to) {
-    if (lead && tokens[i] !== 'between' && interval) {
-      // "every 2 hours from 8am", "every 15 minutes after 9am": where the interval starts counting.
+    if (tokens[i] === 'after' && everyFew) {
+      // "every hour after 5pm": from then to the end of the day.
+      const start = from.ambiguous ? settleClock(from).value : from.value;
+      if (from.ambiguous) addNote(group, clockNote(from, start));
+      group.window = { from: start.hour * 60 + start.minute, to: DAY_END };
+      addNote(group, `read '${tokens.slice(i, from.end).join(' ')}' as from ${formatClock(start.hour, start.minute)} to the end of the day, ${formatClock(start.hour, start.minute)} included`);
+      return from.end;
+    }
+    if (tokens[i] === 'from' && interval) {
+      // "every 2 hours from 8am": where the interval starts counting.
       group.times.push(from);
       return from.end;
     }
@@ -803,6 +813,29 @@ function readWindow(tokens: readonly string[], i: number, group: Group, seen: Se
   if (from.ambiguous) addNote(group, clockNote(from, start));
   if (to.ambiguous) addNote(group, clockNote(to, end));
   group.window = { from: minutes(start), to: minutes(end) };
+  return to.end;
+}
+
+/** The day's last minute: a window open at its end runs to it. */
+const DAY_END = 23 * 60 + 59;
+
+/**
+ * A window given by its end alone: "every hour before noon" (from the day's
+ * start), "every hour starting at 9am until 5pm" (from the interval's start).
+ * The end is the last fire, as in a window with both ends.
+ */
+function readWindowEnd(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
+  const to = readClock(tokens, i + 1, { bareOffsets: false });
+  if (!to) return null;
+  const until = tokens[i] !== 'before';
+  const start = seen.group.times.length === 1 ? seen.group.times[0]!.value : undefined;
+  if (until && start === undefined) return null;
+  const from = start ? start.hour * 60 + start.minute : 0;
+  let end = to.ambiguous ? settleClock(to).value : to.value;
+  if (to.ambiguous && end.hour * 60 + end.minute <= from && to.value.hour < 12) end = { ...to.value, hour: to.value.hour + 12 };
+  if (to.ambiguous) addNote(group, clockNote(to, end));
+  if (!until) addNote(group, `read '${tokens.slice(i, to.end).join(' ')}' as from 00:00 to ${formatClock(end.hour, end.minute)}, ${formatClock(end.hour, end.minute)} included`);
+  group.window = { from, to: end.hour * 60 + end.minute };
   return to.end;
 }
 

@@ -360,6 +360,13 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const anchor = group.window?.from ?? (group.times[0] ? group.times[0].value.hour * 60 + group.times[0].value.minute : (group.minuteOfHour ?? 0));
 
   if (group.window) {
+    const start = group.times[0]?.value;
+    if (start && start.hour * 60 + start.minute !== group.window.from) {
+      throw new UsageError(
+        `'${original}' gives a start (${formatClock(start.hour, start.minute)}) and a window that starts at ${formatClock(Math.floor(group.window.from / 60), group.window.from % 60)}`,
+        "Give one start, such as 'every 2 hours from 10am to 5pm'.",
+      );
+    }
     const length = (group.window.to - group.window.from + DAY_MINUTES) % DAY_MINUTES;
     const minutes: number[] = [];
     for (let k = 0; k * step <= length; k++) minutes.push((group.window.from + k * step) % DAY_MINUTES);

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * Windows of hours (time-language.md, "Windows"): the end is the last fire;
+ * a window with one bound runs from the day's start or to its end; a range of
+ * hours alone is never one instant.
+ */
+const NOW = Date.parse('2026-12-02T16:00:00Z');
+const ZONES = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney'];
+
+/** The local clock times ("HH:MM") of a schedule's fires over its first few days, as a sorted set. */
+async function localClocks(phrase: string, zone: string): Promise<string[]> {
+  const meaning = await meaningOfSchedule(phrase, { now: NOW, zone }, 200);
+  return [...new Set(meaning.next_runs_local.map((local) => local.slice(11, 16)))].sort();
+}
+
+const hours = (from: number, to: number, step = 1) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, k) => `${String(from + k * step).padStart(2, '0')}:00`);
+
+describe('a window with one bound', () => {
+  it.each(ZONES)('"after" runs to the end of the day, the start included (%s)', async (zone) => {
+    expect(await localClocks('every hour after 5pm', zone)).toEqual(hours(17, 23));
+    expect(await localClocks('every 2 hours after 6pm', zone)).toEqual(hours(18, 22, 2));
+  });
+
+  it.each(ZONES)('"before" runs from the day\'s start, the end included (%s)', async (zone) => {
+    expect(await localClocks('every hour before noon', zone)).toEqual(hours(0, 12));
+    expect(await localClocks('every 3 hours before 9am', zone)).toEqual(hours(0, 9, 3));
+  });
+
+  it.each(ZONES)('"until" after a start closes the window there (%s)', async (zone) => {
+    expect(await localClocks('every hour starting at 9am until 5pm', zone)).toEqual(hours(9, 17));
+    expect(await localClocks('every 2 hours from 8am until 6pm', zone)).toEqual(hours(8, 18, 2));
+  });
+
+  it('says how it read the open end', async () => {
+    const meaning = await meaningOfSchedule('every hour after 5pm', { now: NOW, zone: 'UTC' });
+    expect(meaning.notes.join('\n')).toMatch(/from 17:00 to the end of the day/);
+  });
+});
+
+describe('intervals that do not divide the day, inside a window', () => {
+  it.each(ZONES)('fire from the start by the step, never past the end (%s)', async (zone) => {
+    expect(await localClocks('every 7 hours from 9am to 11pm', zone)).toEqual(['09:00', '16:00', '23:00']);
+    expect(await localClocks('every 45 minutes from 9am to 12pm', zone)).toEqual(['09:00', '09:45', '10:30', '11:15', '12:00']);
+  });
+});
+
+describe('a start and a window that disagree', () => {
+  it('is refused, never settled by which came first', async () => {
+    await expect(meaningOfSchedule('every 2 hours starting at 10am between 9am and 5pm', { now: NOW, zone: 'UTC' })).rejects.toThrow(/gives a start \(10:00\) and a window that starts at 09:00/);
+  });
+});
+
+describe('a range of hours is not one instant', () => {
+  it.each(['9 to 5', '10 to 4', 'tomorrow 9 to 5', 'friday 10 till 4', 'from 9 to 5'])('%s is refused as a range', async (phrase) => {
+    const error = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(/range/);
+  });
+
+  it.each([
+    ['ten to five', '16:50'],
+    ['10 minutes to 5', '16:50'],
+    ['quarter to 5', '16:45'],
+  ])('%s, with its minutes in words or named, is still a clock', async (phrase, clock) => {
+    const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' });
+    expect(meaning.local.slice(11, 16)).toBe(clock);
+  });
+});
