@@ -218,7 +218,7 @@ const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MIN
 
 /**
  * "in 5 minutes", "in 2h", "in an hour", "in 1 hour 30 minutes", "in seven
- * days", "in a couple of minutes", "in 2 months", "3 days from now", "in two
+ * days", "after 5 days", "in a couple of minutes", "in 2 months", "3 days from now", "in two
  * weeks from now", "3 days hence", "5 minutes later", and "2 days ago" (which
  * is past). A bare duration ("1 week", "2 months") means the same as "in",
  * with a note. Null when the phrase is not only a duration.
@@ -230,7 +230,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   let sign = 1;
   // "in 5 minutes' time"
   if (tokens[end - 1] === 'time') end -= 1;
-  if (tokens[0] === 'in' || tokens[0] === 'within') start = 1;
+  if (tokens[0] === 'in' || tokens[0] === 'within' || tokens[0] === 'after') start = 1;
   let tail = false;
   if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
   else if (tokens[end - 1] === 'hence' || tokens[end - 1] === 'later') end -= 1;

@@ -24,6 +24,8 @@ export type DayRef =
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
   /** "a week from tomorrow", "3 days after friday". */
   | { kind: 'shift'; days: number; from: DayRef }
+  /** "next march", "this june", "in march": the first of the coming such month. */
+  | { kind: 'month'; month: number; mode: 'this' | 'next' }
   /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
   | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef };
 
@@ -94,7 +96,9 @@ export const DAY_RULES: readonly DayRule[] = [
   { name: 'nth day of a month', examples: ['first monday of next month', 'last day of the month', '3rd thursday this september', 'end of the month'], read: readNth },
   { name: 'weekday', examples: ['friday at 4', 'next friday', 'friday next week', 'the saturday after next', 'tuesday the 15th at 10am'], read: readWeekday },
   { name: 'date', examples: ['december 25 at 9am', 'the 1st of march', '25 dec', 'march 3rd 2027', '20 of next month'], read: readDate },
-  { name: 'days from now', examples: ['in 6 days at noon', 'a week from tomorrow', '3 days after friday', '2 weeks from now at 9am'], read: readIn },
+  { name: 'days from now', examples: ['in 6 days at noon', 'after 6 days at noon', 'a week from tomorrow', '3 days after friday', '2 weeks from now at 9am', '4 mondays from now', '2 fridays from today at 3pm'], read: readIn },
+  { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
+  { name: 'month alone', examples: ['next march', 'this june at noon', 'in march'], read: readMonthAlone },
 ];
 
 function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: string }) | null {
@@ -138,7 +142,8 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
 
 /**
  * A weekday: "friday", "this friday", "next friday", "friday after next",
- * "friday next week", "next week friday", "this coming friday"; in the
+ * "friday next week", "next week friday", "this coming friday", "monday
+ * next" and "friday week" (British: a week after this friday); in the
  * past: "last friday", "past friday", "friday last week", "tuesday of last
  * week". With a date after it ("tuesday the 19th", "sunday, feb 10") it is
  * that date, and the two must agree.
@@ -179,6 +184,10 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
     return { value: { kind: 'weekday', weekday, mode: weekMode }, end: j + of + 2 };
   }
   if (tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: j + 2 };
+  // "monday next" (British): next monday.
+  if (mode === 'this' && lead !== 'this' && tokens[j] === 'next') return { value: { kind: 'weekday', weekday, mode: 'next' }, end: j + 1 };
+  // "friday week" (British): a week after this friday.
+  if (mode === 'this' && lead !== 'this' && tokens[j] === 'week') return { value: { kind: 'shift', days: 7, from: { kind: 'weekday', weekday, mode: 'this' } }, end: j + 1 };
   if (tokens[j] === 'before' && tokens[j + 1] === 'last') return { value: { kind: 'weekday', weekday, mode: 'last' }, end: j + 2 };
   return { value: { kind: 'weekday', weekday, mode }, end: j };
 }
@@ -293,14 +302,20 @@ function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | nu
 
 
 /**
- * "in 6 days", "in a couple of weeks", "in 2 months", "6 days from now": a
+ * "in 6 days", "after 6 days", "in a couple of weeks", "in 2 months", "6 days from now": a
  * day to put a time of day on. "a week from tomorrow", "3 days after friday":
- * that many days from another day.
+ * that many days from another day. "4 mondays from now": the 4th monday after
+ * today.
  */
 function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
-  const lead = tokens[i] === 'in';
+  const lead = tokens[i] === 'in' || tokens[i] === 'after';
   const count = readNumber(tokens, lead ? i + 1 : i);
   if (!count || !Number.isInteger(count.value)) return null;
+  // "4 mondays from now", "2 fridays from today": the nth such weekday after today.
+  const weekday = weekdayAt(tokens, count.end);
+  if (!lead && weekday !== undefined && count.value >= 1 && tokens[count.end + 1] === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today')) {
+    return { value: { kind: 'shift', days: 7 * (count.value - 1), from: { kind: 'weekday', weekday, mode: 'next' } }, end: count.end + 3 };
+  }
   const unit = unitOf(tokens[count.end]);
   if (unit !== 'day' && unit !== 'week' && unit !== 'month' && unit !== 'year') return null;
   const link = tokens[count.end + 1];
@@ -311,4 +326,28 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   const fromNow = link === 'from' && tokens[count.end + 2] === 'now';
   if (!lead && !fromNow) return null;
   return { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
+}
+
+/** "a week on monday", "2 weeks on friday", "a fortnight on tuesday" (British): that many weeks after this monday. */
+function readWeeksOn(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const count = readNumber(tokens, i);
+  if (!count || !Number.isInteger(count.value) || count.value < 1 || tokens[count.end + 1] !== 'on') return null;
+  const unit = unitOf(tokens[count.end]);
+  const weekday = weekdayAt(tokens, count.end + 2);
+  if ((unit !== 'week' && unit !== 'fortnight') || weekday === undefined) return null;
+  const days = count.value * (unit === 'week' ? 7 : 14);
+  return { value: { kind: 'shift', days, from: { kind: 'weekday', weekday, mode: 'this' } }, end: count.end + 3 };
+}
+
+/** "next march", "this june", "in march", "this coming march": a month alone, read as its first day. */
+function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const coming = tokens[i] === 'this' && tokens[i + 1] === 'coming';
+  const lead = tokens[i];
+  if (lead !== 'next' && lead !== 'this' && lead !== 'in') return null;
+  const at = coming ? i + 2 : i + 1;
+  const month = monthAt(tokens, at);
+  if (month === undefined) return null;
+  // "in march 2027": the first of that month, as "march 2027" is.
+  if (/^\d{4}$/.test(tokens[at + 1] ?? '')) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year: Number(tokens[at + 1]) }, end: at + 2 } : null;
+  return { value: { kind: 'month', month, mode: lead === 'next' || coming ? 'next' : 'this' }, end: at + 1 };
 }

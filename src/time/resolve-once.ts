@@ -78,6 +78,8 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
       return dateInstant(day, today, at, now, input);
     case 'nth':
       return nthInstant(day, today, at, now, input);
+    case 'month':
+      return monthInstant(day, today, at, input, notes);
     case 'shift':
     case 'near':
       // Counted from another day: resolveParts resolves that day first.
@@ -197,6 +199,21 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
       );
     }
   }
+  return at(date);
+}
+
+/**
+ * "next march", "in march": the first of the coming such month, said in a
+ * note. In that month itself, "this" or "in" could be now or a year away, so
+ * it is refused; "next" is a year away.
+ */
+function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, at: DateInstant, input: string, notes: string[]): number {
+  const name = MONTH_NAMES[day.month - 1]!;
+  if (day.mode === 'this' && today.month === day.month) {
+    throw new UsageError(`'${input}' is this month; give the day`, `Such as '${name.toLowerCase()} ${Math.min(today.day + 1, daysInMonth(today.year, today.month))}', or 'next ${name.toLowerCase()}' for next year's.`);
+  }
+  const date = { year: today.month < day.month ? today.year : today.year + 1, month: day.month, day: 1 };
+  notes.push(`read '${input}' as ${dayLabel(date)} ${date.year}, the first of the month; give the day to say otherwise, such as '${name.toLowerCase()} 15'`);
   return at(date);
 }
 
