@@ -83,12 +83,17 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
   const direction = tokens[i];
   const sign = direction === 'past' || direction === 'after' ? 1 : ['to', 'before', 'till', 'til', 'of'].includes(direction ?? '') ? -1 : 0;
   if (sign === 0 || (minutes === 30 && sign < 0 && tokens[start] === 'half')) return null;
-  // "9 to 5", "10 till 4" are hours from one to the other; "ten to five" and "10 minutes to 5" are clocks.
-  if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!)) return null;
+  // "9 to 5" and "8 till 6" are hours from one to the other; "10 to 2" (minutes as clocks are said: 5, 10, 20, 25),
+  // "ten to five" and "10 minutes to 5" are clocks.
+  if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!) && (minutes % 5 !== 0 || minutes > 25 || minutes === 15)) return null;
   const base = readPlainClock(tokens, i + 1);
   if (!base || base.value.minute !== 0) return null;
   const total = (((base.value.hour * 60 + sign * minutes) % 1440) + 1440) % 1440;
-  return { value: { hour: Math.floor(total / 60), minute: total % 60 }, end: base.end, ambiguous: base.ambiguous, written: base.written, text: spell(tokens.slice(start, base.end)) };
+  let hour = Math.floor(total / 60);
+  // Without am/pm the rule reads the time said, not the hour named: "twenty to six" is 5:40, so 17:40; "ten to one" is 12:50.
+  if (base.ambiguous && hour === 0) hour = 12;
+  const written = base.ambiguous ? hour % 12 || 12 : base.written;
+  return { value: { hour, minute: total % 60 }, end: base.end, ambiguous: base.ambiguous, written, text: spell(tokens.slice(start, base.end)) };
 }
 
 /** 9, 9am, 9 am, 3p, 3 p.m., 15h, 15h30, 15:30, 9:5, 9.30, 3 o'clock, nine am, seven thirty pm, noon, 12 midnight. */

@@ -54,7 +54,7 @@ describe('a start and a window that disagree', () => {
 });
 
 describe('a range of hours is not one instant', () => {
-  it.each(['9 to 5', '10 to 4', 'tomorrow 9 to 5', 'friday 10 till 4', 'from 9 to 5'])('%s is refused as a range', async (phrase) => {
+  it.each(['9 to 5', '8 till 6', 'tomorrow 9 to 5', 'friday 9 till 4', 'from 9 to 5', '11 to 3'])('%s is refused as a range', async (phrase) => {
     const error = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toMatch(/range/);
@@ -64,7 +64,11 @@ describe('a range of hours is not one instant', () => {
     ['ten to five', '16:50'],
     ['10 minutes to 5', '16:50'],
     ['quarter to 5', '16:45'],
-  ])('%s, with its minutes in words or named, is still a clock', async (phrase, clock) => {
+    ['10 to 2', '13:50'],
+    ['20 till 6', '17:40'],
+    ['twenty to six', '17:40'],
+    ['ten to one', '12:50'],
+  ])('%s, with minutes as clocks are said, is a clock read by the am/pm rule on the time said', async (phrase, clock) => {
     const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' });
     expect(meaning.local.slice(11, 16)).toBe(clock);
   });
