@@ -239,6 +239,8 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     sign = -1;
   } else tail = true;
   const bare = start === 0 && tail;
+  // "15h" and "09h" alone are times of day on a 24-hour clock (the spec's meridiem spellings); "2h" stays a duration, "in 15h" is one.
+  if (bare && /^(?:0\d|1[3-9]|2[0-3])h$/.test(text)) return null;
 
   const amounts = { ms: 0, days: 0, months: 0 };
   let units = 0;

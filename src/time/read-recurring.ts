@@ -51,7 +51,8 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   quarterly: { n: 1, unit: 'quarter' },
   yearly: { n: 1, unit: 'year' },
   annually: { n: 1, unit: 'year' },
-  semiannually: { n: 6, unit: 'month' },
+  // Calendar halves, as quarterly is calendar quarters.
+  semiannually: { n: 2, unit: 'quarter' },
   fortnightly: { n: 2, unit: 'week' },
   biweekly: { n: 2, unit: 'week' },
 };

@@ -238,11 +238,22 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
   if (unit === 'week') return calendar(times, { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null });
   if (unit === 'month' || unit === 'quarter') {
     const months = unit === 'quarter' ? 3 * n : n;
+    if (group.weekdays && !group.monthDays) {
+      // "every month on monday through wednesday": those days, in every month. One weekday a month is more likely the first or the last.
+      if (months === 1 && group.weekdays.length > 1) return calendar(times, { weekdays: group.weekdays, monthDays: null, months: group.months ?? null });
+      throw new UsageError(
+        `'${original}' names ${group.weekdays.length > 1 ? 'days of the week' : 'a day of the week'} with an interval of months, which cannot say which week`,
+        `Say which, such as 'first ${WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase()} of the month' or 'every ${WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase()}'.`,
+      );
+    }
     const monthDays = group.monthDays ?? [1];
     if (months === 1) return calendar(times, { weekdays: null, monthDays, months: group.months ?? null });
     if (group.months) throw new UsageError(`'${original}' names both an interval of months and the months`, "Name the months only, such as 'on the 1st in january and july'.");
     if (12 % months === 0) {
-      const list = [...Array(12 / months).keys()].map((k) => 1 + k * months);
+      // Quarters are the calendar's (January, April, July, October); "every N months" counts from its next run.
+      const first = unit === 'quarter' ? 1 : firstDate(context, times, (date) => monthDays.includes(date.day)).month;
+      if (unit !== 'quarter') startNote(context, `${MONTH_NAMES[first - 1]}`);
+      const list = [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
       return calendar(times, { weekdays: null, monthDays, months: list });
     }
     return monthsSeries(months, monthDays, times, context);
