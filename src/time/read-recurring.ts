@@ -10,6 +10,11 @@ import { FILLER, MONTH_NAMES, monthOf, unitOf as lexiconUnit, weekdayOf } from '
 import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
 import { formatClock } from './zone';
 
+export interface Nth {
+  n: number;
+  weekday: number | 'day' | 'workday';
+}
+
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 
@@ -27,8 +32,8 @@ export interface Group {
   window?: { from: number; to: number };
   months?: number[];
   monthDays?: number[];
-  /** nth weekday of the month (n = -1: the last); weekday 'day' for "the last day". */
-  nth?: { n: number; weekday: number | 'day' };
+  /** nth weekdays of the month (n = -1: the last); weekday 'day' for "the last day", 'workday' for "the last weekday" (Monday to Friday). */
+  nth?: Nth[];
   /** Yearly dates: "march 1st", "25 december". */
   dates?: Array<{ month: number; day: number }>;
   part?: PartOfDay;
@@ -126,7 +131,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
   { name: 'frequency word', examples: ['daily', 'hourly', 'bi-weekly', 'nightly at 11pm', 'quarterly'], read: readFrequency },
   { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily'], read: readTimesPer },
-  { name: 'nth weekday', examples: ['first monday of the month', 'last friday of every month', '2nd last friday', 'the last day of the month', 'on the 1st and last'], read: readNth },
+  { name: 'nth weekday', examples: ['first monday of the month', 'last friday of every month', '2nd last friday', 'the last day of the month', 'on the 1st and last', 'every 2nd and 4th tuesday', 'last weekday of the month', 'first business day of every month'], read: readNth },
   { name: 'day of the month', examples: ['every month on the 15th', 'on days 1, 15', 'every 27', 'the 5th and 20th of the month'], read: readDayOfMonth },
   { name: 'date', examples: ['every march 1st at 8am', 'every 25 december', 'every year on december 21st and 31st'], read: (tokens, i, part) => readDate(tokens, i, part) },
   { name: 'weekdays', examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings'], read: (tokens, i, part) => readDays(tokens, i, part) },
@@ -259,10 +264,11 @@ export function unite(group: Group, part: Group, joined: boolean): void {
     group.part = part.part;
   }
   if (part.nth) {
-    if (group.nth && (group.nth.n !== part.nth.n || group.nth.weekday !== part.nth.weekday)) {
-      refuse('names two weekdays counted in the month', "Give one, such as 'first monday of the month', or create one schedule for each.");
+    const same = (a: Nth[], b: Nth[]) => a.length === b.length && a.every((x, k) => x.n === b[k]!.n && x.weekday === b[k]!.weekday);
+    if (group.nth && !joined && !same(group.nth, part.nth)) {
+      refuse('names two weekdays counted in the month', "Join them with 'and' to fire on both, such as 'first and third monday of the month'.");
     }
-    group.nth = part.nth;
+    group.nth = [...(group.nth ?? []), ...part.nth.filter((x) => !group.nth?.some((y) => y.n === x.n && y.weekday === x.weekday))];
   }
   group.repeats ||= part.repeats;
   group.twiceADay ||= part.twiceADay;
@@ -530,34 +536,33 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
  * "final thursday", and "last" alone after days of the month ("the 1st and last").
  */
 function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
-  let n: number;
-  let j: number;
-  if (tokens[i] === 'last' || tokens[i] === 'final') {
-    n = -1;
-    j = i + 1;
-  } else {
-    const ordinal = readOrdinal(tokens, i);
-    if (!ordinal) return null;
-    n = ordinal.value;
-    j = ordinal.end;
-    // "2nd last", "second to last", "second from last".
-    const fromEnd = tokens[j] === 'last' ? j + 1 : (tokens[j] === 'to' || tokens[j] === 'from') && tokens[j + 1] === 'last' ? j + 2 : 0;
-    if (fromEnd) {
-      n = -n;
-      j = fromEnd;
-    }
+  const first = readNthCount(tokens, i);
+  if (!first) return null;
+  const counts = [first.value];
+  let j = first.end;
+  // "2nd and 4th tuesday", "first, third and last friday": the counts before one weekday.
+  while (LIST_WORDS.has(tokens[j] ?? '')) {
+    const k = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    const more = readNthCount(tokens, tokens[k] === 'the' ? k + 1 : k);
+    if (!more) break;
+    counts.push(more.value);
+    j = more.end;
   }
-  if (n === -1 && seen.group.monthDays && seen.joined && weekdayOf(tokens[j]) === undefined && tokens[j] !== 'day') {
+  const kind = nthKind(tokens, j);
+  // "1st and 15th", "10th and last friday": days of the month come first, read by their own rule.
+  if (counts.length > 1 && (kind === undefined || counts.some((n) => Math.abs(n) > 5))) return null;
+  if (counts[0] === -1 && counts.length === 1 && seen.group.monthDays && seen.joined && kind === undefined) {
     // "on the 1st and last (of the month)".
-    group.nth = { n: -1, weekday: 'day' };
+    group.nth = [{ n: -1, weekday: 'day' }];
     return j;
   }
-  const weekday = weekdayOf(tokens[j]);
-  const lastDay = n < 0 && tokens[j] === 'day';
-  if (weekday === undefined && !lastDay) return null;
-  if (n < -5 || n === 0 || n > 5 || (lastDay && n !== -1)) throw new UsageError(`A month has at most 5 of each weekday; '${tokens.slice(i, j + 1).join(' ')}' never happens`);
-  group.nth = { n, weekday: lastDay ? 'day' : weekday! };
-  j++;
+  if (kind === undefined || (kind.weekday === 'day' && counts.some((n) => n >= 0))) return null;
+  for (const n of counts) {
+    const limit = kind.weekday === 'workday' ? 23 : 5;
+    if (n < -limit || n === 0 || n > limit || (kind.weekday === 'day' && n !== -1)) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, kind.end).join(' ')}' never happens`);
+  }
+  group.nth = counts.map((n) => ({ n, weekday: kind.weekday }));
+  j = kind.end;
   if (tokens[j] === 'of' || tokens[j] === 'in') {
     let k = j + 1;
     const every = tokens[k] === 'every' || tokens[k] === 'each';
@@ -567,6 +572,8 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
       group.repeats ||= every;
       return k + 1;
     }
+    // "of every other month", "of every 3 months": the interval is read next.
+    if (every && (tokens[k] === 'other' || readNumber(tokens, k, { articles: false }))) return k - 1;
     const months = readMonthList(tokens, k);
     if (months) {
       group.months = mergeList(group.months, months.value);
@@ -574,6 +581,26 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
     }
   }
   return j;
+}
+
+/** "first", "3rd", "last", "final", "2nd last", "second to last": which one, counted from the start (n > 0) or the end (n < 0). */
+function readNthCount(tokens: readonly string[], i: number): Read<number> | null {
+  if (tokens[i] === 'last' || tokens[i] === 'final') return { value: -1, end: i + 1 };
+  const ordinal = readOrdinal(tokens, i);
+  if (!ordinal) return null;
+  const j = ordinal.end;
+  const fromEnd = tokens[j] === 'last' ? j + 1 : (tokens[j] === 'to' || tokens[j] === 'from') && tokens[j + 1] === 'last' ? j + 2 : 0;
+  return fromEnd ? { value: -ordinal.value, end: fromEnd } : ordinal;
+}
+
+/** What an nth counts: a weekday ("friday", "fridays"), "day" (the last day), or "weekday" / "business day" / "working day" (Monday to Friday). */
+function nthKind(tokens: readonly string[], j: number): { weekday: Nth['weekday']; end: number } | undefined {
+  const weekday = weekdayOf(tokens[j]);
+  if (weekday !== undefined) return { weekday, end: j + 1 };
+  if (tokens[j] === 'day') return { weekday: 'day', end: j + 1 };
+  if (tokens[j] === 'weekday' || tokens[j] === 'workday') return { weekday: 'workday', end: j + 1 };
+  if ((tokens[j] === 'business' || tokens[j] === 'working' || tokens[j] === 'work') && tokens[j + 1] === 'day') return { weekday: 'workday', end: j + 2 };
+  return undefined;
 }
 
 /** "the 1st", "the 5th and 20th", "the 15 of every month", "first of each month". */

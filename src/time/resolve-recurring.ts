@@ -5,15 +5,15 @@
  */
 import { UsageError } from '../errors';
 import { settleClock, type ClockRead, type ClockTime } from './clock';
-import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type PartOfDay } from './read-recurring';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
-import { phraseError } from './phrase-error';
 import { phraseZone } from './once-zone';
-import { lookupZone } from './zone-names';
-import type { LocalDate, SeriesRule } from './series';
+import { phraseError } from './phrase-error';
+import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type Nth, type PartOfDay } from './read-recurring';
+import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { tokenize } from './words';
 import { addDays, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
+import { lookupZone } from './zone-names';
 
 /**
  * What a recurring phrase means on the user's clock, before any zone math.
@@ -229,10 +229,7 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
   const times = clockTimes(group);
   const n = group.interval?.n ?? 1;
 
-  if (group.nth) {
-    if (n !== 1 || (unit && unit !== 'month')) throw new UsageError(`'${original}' cannot repeat a weekday of the month at another interval`, "Try 'first monday of the month at 9am'.");
-    return nthSeries(group.nth, group.months ?? null, times);
-  }
+  if (group.nth) return nthSeries(group.nth, nthMonths(group, original, times, context), times);
   if (unit === 'day' && n > 1) return daysSeries(group, n, times, original, context);
   if (unit === 'week' && n > 1) return weeksSeries(group, n, times, original, context);
   if (unit === 'week') return calendar(times, { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null });
@@ -520,8 +517,55 @@ function yearsSeries(n: number, dates: Array<{ month: number; day: number }>, ti
   };
 }
 
-function nthSeries(nth: { n: number; weekday: number | 'day' }, months: number[] | null, times: ClockTime[]): Built {
+/**
+ * The months an nth weekday falls in: every month, the months named, a
+ * year's ("every year on the fourth thursday in november"; January when none
+ * is named), or every N months from the next ("first friday of every other month").
+ */
+function nthMonths(group: Group, original: string, times: ClockTime[], context: RecurringContext): number[] | null {
+  const unit = group.interval?.unit;
+  const n = group.interval?.n ?? 1;
+  if (!unit || (unit === 'month' && n === 1) || unit === 'day' && n === 1) return group.months ?? null;
+  if (unit === 'year' && n === 1) return group.months ?? [1];
+  const months = unit === 'quarter' ? 3 * n : unit === 'month' ? n : 0;
+  if (months > 1 && 12 % months === 0 && !group.months) {
+    const rules = (group.nth ?? []).map((nth) => nthRule(nth, null, times));
+    const next = nextInstants({ kind: 'any', rules }, context.zone, context.now, 1)[0];
+    const first = unit === 'quarter' || next === undefined ? 1 : wallTime(context.zone, next).month;
+    if (unit !== 'quarter') startNote(context, MONTH_NAMES[first - 1]!);
+    return [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
+  }
+  throw new UsageError(`'${original}' cannot repeat a weekday of the month at this interval`, "Try 'first monday of the month at 9am', 'first monday of every other month' or 'every year on the first monday of june'.");
+}
+
+function nthRule(nth: Nth, months: number[] | null, times: ClockTime[]): SeriesRule {
+  if (nth.weekday === 'day') return { kind: 'last-day', months, times };
+  if (nth.weekday === 'workday') return { kind: 'nth-workday', n: nth.n, months, times };
+  return { kind: 'nth-weekday', n: nth.n, weekday: nth.weekday, months, times };
+}
+
+function nthSeries(list: Nth[], months: number[] | null, times: ClockTime[]): Built {
+  if (list.length > 1) {
+    const parts = list.map((nth) => nthSeries([nth], months, times) as Extract<Built, { kind: 'series' }>);
+    return {
+      kind: 'series',
+      rule: { kind: 'any', rules: parts.map((part) => part.rule) },
+      description: parts.map((part, k) => (k === 0 ? part.description : part.description.replace(/^The /, 'the '))).join('; and '),
+      reason: parts[0]!.reason,
+      hint: SERIES_HINT,
+    };
+  }
+  const nth = list[0]!;
   const inMonths = months ? ` in ${listText(months.map((m) => MONTH_NAMES[m - 1]!))}` : '';
+  if (nth.weekday === 'workday') {
+    return {
+      kind: 'series',
+      rule: nthRule(nth, months, times),
+      description: `The ${NTH_NAMES[nth.n] ?? ordinalText(nth.n)} weekday (Monday to Friday) of every month${inMonths} at ${timesText(times)}`,
+      reason: 'cannot be written as one cron or a set of crons: which date is a month\'s first or last weekday changes from month to month',
+      hint: SERIES_HINT,
+    };
+  }
   if (nth.weekday === 'day') {
     return {
       kind: 'series',

@@ -27,6 +27,8 @@ export type SeriesRule =
   | { kind: 'years'; every: number; anchor: LocalDate; dates: Array<{ month: number; day: number }>; times: ClockTime[] }
   /** The nth weekday of the month, counted from the end when n < 0 (-1 the last, -2 the second last): "first monday of the month", "2nd last friday". */
   | { kind: 'nth-weekday'; n: number; weekday: number; months: number[] | null; times: ClockTime[] }
+  /** The nth weekday (Monday to Friday) of the month, from the end when n < 0: "last weekday of the month", "first business day". */
+  | { kind: 'nth-workday'; n: number; months: number[] | null; times: ClockTime[] }
   /** The last day of the month. */
   | { kind: 'last-day'; months: number[] | null; times: ClockTime[] }
   /** Local times on the days a filter allows (a part of a union that a cron could say alone). */
@@ -108,6 +110,17 @@ function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' }
     case 'calendar': {
       const { weekdays, monthDays, months } = rule.days;
       return (!weekdays || weekdays.includes(date.weekday)) && (!monthDays || monthDays.includes(date.day)) && (!months || months.includes(date.month));
+    }
+    case 'nth-workday': {
+      if ((rule.months && !rule.months.includes(date.month)) || date.weekday === 0 || date.weekday === 6) return false;
+      const last = daysInMonth(date.year, date.month);
+      let index = 0;
+      const [from, to] = rule.n > 0 ? [1, date.day] : [date.day, last];
+      for (let day = from; day <= to; day++) {
+        const weekday = (date.weekday + day - date.day + 35) % 7;
+        if (weekday !== 0 && weekday !== 6) index++;
+      }
+      return index === Math.abs(rule.n);
     }
     case 'last-day':
       return (!rule.months || rule.months.includes(date.month)) && date.day === daysInMonth(date.year, date.month);

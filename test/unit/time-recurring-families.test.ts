@@ -59,3 +59,54 @@ describe('a 24-hour clock with h', () => {
   });
 });
 
+
+/** Every local date from 19 Nov 2026 through `until` that `accepts` (weekday 0 = Sunday, `last` = the month's length). */
+function datesWhere(until: string, accepts: (day: number, weekday: number, last: number, month: number) => boolean): string[] {
+  const dates: string[] = [];
+  for (let t = Date.UTC(2026, 10, 19); t <= Date.parse(until); t += 86_400_000) {
+    const d = new Date(t);
+    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    if (accepts(d.getUTCDate(), d.getUTCDay(), last, d.getUTCMonth() + 1)) dates.push(d.toISOString().slice(0, 10));
+  }
+  return dates;
+}
+
+const nthOf = (day: number) => Math.ceil(day / 7);
+const nthFromEnd = (day: number, last: number) => Math.ceil((last - day + 1) / 7);
+const isWorkday = (weekday: number) => weekday >= 1 && weekday <= 5;
+
+describe('lists of nth weekdays, and weekdays counted in the month', () => {
+  it.each([
+    ['every 2nd and 4th tuesday', (day: number, weekday: number) => weekday === 2 && (nthOf(day) === 2 || nthOf(day) === 4)],
+    ['first and third friday of each month', (day: number, weekday: number) => weekday === 5 && (nthOf(day) === 1 || nthOf(day) === 3)],
+    ['2nd and last fri of each month', (day: number, weekday: number, last: number) => weekday === 5 && (nthOf(day) === 2 || nthFromEnd(day, last) === 1)],
+    ['every 1st, 3rd and last monday', (day: number, weekday: number, last: number) => weekday === 1 && (nthOf(day) === 1 || nthOf(day) === 3 || nthFromEnd(day, last) === 1)],
+    ['every 10th and last friday of the month', (day: number, weekday: number, last: number) => day === 10 || (weekday === 5 && nthFromEnd(day, last) === 1)],
+    ['last weekday of the month', (day: number, weekday: number, last: number) => isWorkday(weekday) && !datesAfterInMonth(day, weekday, last).some(isWorkday)],
+    ['first business day of every month', (day: number, weekday: number) => isWorkday(weekday) && !datesBeforeInMonth(day, weekday).some(isWorkday)],
+    ['every year on the fourth thursday in november', (day: number, weekday: number, _last: number, month: number) => month === 11 && weekday === 4 && nthOf(day) === 4],
+  ])('%s fires on exactly its days', async (phrase, accepts) => {
+    const fires = await localFires(phrase, 14);
+    const until = `${fires.at(-1)!.slice(0, 10)}T00:00:00Z`;
+    expect(fires.map((fire) => fire.slice(0, 10))).toEqual(datesWhere(until, accepts));
+    expect(new Set(fires.map((fire) => fire.slice(11)))).toEqual(new Set(['09:00']));
+  });
+
+  it('counts an nth weekday of every N months from its next month', async () => {
+    expect((await localFires('first friday of every other month', 3)).map((fire) => fire.slice(0, 10))).toEqual(['2026-12-04', '2027-02-05', '2027-04-02']);
+  });
+
+  it('refuses two nth weekdays side by side without "and"', async () => {
+    await expect(meaningOfSchedule('first monday of the month last friday of the month', OPTIONS)).rejects.toThrow(/two weekdays counted in the month/);
+  });
+});
+
+/** The weekdays of the days after `day` in its month. */
+function datesAfterInMonth(day: number, weekday: number, last: number): number[] {
+  return Array.from({ length: last - day }, (_, k) => (weekday + k + 1) % 7);
+}
+
+/** The weekdays of the days before `day` in its month. */
+function datesBeforeInMonth(day: number, weekday: number): number[] {
+  return Array.from({ length: day - 1 }, (_, k) => (((weekday - k - 1) % 7) + 7) % 7);
+}
