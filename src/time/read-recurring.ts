@@ -160,7 +160,7 @@ export function readGroups(phrase: readonly string[], trace?: string[]): Group[]
     // "every 5 minutes and every monday at 9am": a second rule is a group of its own, never folded into the first.
     const secondRule = LIST_WORDS.has(token) && group.repeats && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
     if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats))) {
-      if (secondRule || startsDays(tokens, i + 1)) {
+      if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group)) {
         group = newGroup();
         groups.push(group);
         joined = false;
@@ -247,6 +247,16 @@ export function unite(group: Group, part: Group, joined: boolean): void {
       "Say which, or join them with 'and' to fire on all of them, such as 'every monday and the 15th at 9am'.",
     );
   }
+  for (const kind of ['weekdays', 'monthDays'] as const) {
+    const had = group[kind];
+    const added = part[kind];
+    if (had && added && !joined && added.some((day) => !had.includes(day))) {
+      refuse(
+        `names ${DAY_KIND_NAMES[kind]} twice, apart; a cron would fire at every time on every day named`,
+        "Say which times go with which days, such as 'mondays at 9am and fridays at 5pm'.",
+      );
+    }
+  }
   if (part.window) {
     if (group.window) refuse('gives two windows; a schedule has one', "Give one, such as 'every 30 minutes between 9am and 5pm'.");
     group.window = part.window;
@@ -292,6 +302,15 @@ function startsDays(tokens: readonly string[], i: number): boolean {
   let j = tokens[i] === 'on' ? i + 1 : i;
   if (tokens[j] === 'the') j++;
   return tokens[j] === 'last' || monthOf(tokens[j]) !== undefined || readOrdinal(tokens, j) !== null;
+}
+
+/** "at 10am on mondays and 2pm on fridays": a time with its own days after a group that has both starts a group of its own. */
+function startsTimedDays(tokens: readonly string[], i: number, group: Group): boolean {
+  if (!(group.weekdays || group.monthDays || group.dates || group.nth)) return false;
+  const clock = readClock(tokens, tokens[i] === 'at' || tokens[i] === '@' ? i + 1 : i);
+  if (!clock) return false;
+  const k = tokens[clock.end] === 'on' ? clock.end + 1 : clock.end;
+  return k > clock.end || tokens[k] === 'every' ? startsDays(tokens, k) : readDaySet(tokens, k) !== null;
 }
 
 /** "this weekend", "next weekend", "the coming weekend": one instant, never a repeating rule. */

@@ -110,3 +110,13 @@ function datesAfterInMonth(day: number, weekday: number, last: number): number[]
 function datesBeforeInMonth(day: number, weekday: number): number[] {
   return Array.from({ length: day - 1 }, (_, k) => (((weekday - k - 1) % 7) + 7) % 7);
 }
+
+describe('times with their own days', () => {
+  it.each(['at 10am on mondays and 2pm on fridays', 'at 10am on mondays and at 2pm on fridays', 'mondays at 10am and fridays at 2pm'])('%s fires each time on its own days', async (phrase) => {
+    expect(await localFires(phrase, 4)).toEqual(['2026-11-20 14:00', '2026-11-23 10:00', '2026-11-27 14:00', '2026-11-30 10:00']);
+  });
+
+  it.each(['every monday at 9 and 5 on fridays', 'on the 1st at 9am and 5pm on the 15th', 'every monday on tuesday'])('%s, days said twice apart, is refused', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/twice, apart/);
+  });
+});
