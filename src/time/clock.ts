@@ -62,10 +62,16 @@ export function parseClock(text: string): ClockTime | null {
   return read && read.end === tokens.length ? read.value : null;
 }
 
-/** "half past 9", "quarter to 5pm", "10 minutes to 3pm", "20 past 6", "a quarter after noon". */
+/** "half past 9", "half three", "quarter to 5pm", "10 minutes to 3pm", "20 past 6", "a quarter after noon". */
 function readOffsetClock(tokens: readonly string[], start: number, bare: boolean): ClockRead | null {
   let i = start;
   let minutes: number;
+  if (tokens[i] === 'half' && tokens[i + 1] !== 'past' && tokens[i + 1] !== 'after') {
+    // "half three" (British): half past three.
+    const base = readPlainClock(tokens, i + 1);
+    if (!base || base.value.minute !== 0 || !/^[a-z]+$|^\d{1,2}$/.test(tokens[i + 1]!)) return null;
+    return { ...base, value: { hour: base.value.hour, minute: 30 }, text: spell(tokens.slice(start, base.end)) };
+  }
   if (tokens[i] === 'half') {
     minutes = 30;
     i++;

@@ -134,7 +134,7 @@ export async function meaningOfRecurring(input: string, options: PhraseOptions, 
 }
 
 /** Words that may start a phrase's own start, end or count ("starting may 13th", "until dec 24", "for 4 weeks", "10 times"). */
-const END_CLAUSE = /\b(?:starting|beginning|from|effective|commencing|until|till|til|through|thru|ending|ends|up to|for|times)\b/;
+const END_CLAUSE = /\b(?:starting|beginning|from|effective|commencing|until|till|til|through|thru|ending|ends|up to|for|times|occurrences?|runs|\d+x)\b/;
 
 /**
  * A repeating phrase as crons, or, for a rule no set of crons says exactly, as

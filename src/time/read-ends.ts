@@ -23,6 +23,7 @@ export interface PhraseEnds {
   said: string[];
 }
 
+const COUNT_WORDS = new Set(['times', 'occurrences', 'occurrence', 'runs']);
 const START_WORDS = new Set(['starting', 'beginning', 'from', 'effective', 'commencing']);
 const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 'ends', 'up']);
 
@@ -42,12 +43,14 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   for (let peeled = true; peeled && words.length > 1; ) {
     peeled = false;
     const n = words.length;
-    // "10 times", "three times".
-    if (words[n - 1] === 'times' && n > 2) {
-      const count = parseNumber(words[n - 2]!);
+    // "10 times", "three times", "for 4 times", "5 occurrences", "3x".
+    const times = /^(\d+)x$/.exec(words[n - 1]!);
+    if ((COUNT_WORDS.has(words[n - 1]!) && n > 2) || (times && n > 1)) {
+      const count = times ? Number(times[1]) : parseNumber(words[n - 2]!);
       if (count !== null && Number.isInteger(count) && count >= 1) {
-        set('count', count, words.slice(n - 2));
-        words = words.slice(0, n - 2);
+        const at = (times ? n - 1 : n - 2) - (words[(times ? n - 1 : n - 2) - 1] === 'for' ? 1 : 0);
+        set('count', count, words.slice(at));
+        words = words.slice(0, at);
         peeled = true;
         continue;
       }

@@ -120,3 +120,38 @@ describe('times with their own days', () => {
     await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/twice, apart/);
   });
 });
+
+describe('a count said in the phrase', () => {
+  it.each([
+    ['every day for 4 times', 4],
+    ['every day for 5 occurrences', 5],
+    ['every other friday for 5 times', 5],
+    ['every week for 20 times', 20],
+    ['fridays 3x', 3],
+    ['every day 10 times', 10],
+  ])('%s is a series of exactly that many runs', async (phrase, count) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 100);
+    expect(meaning.type).toBe('series');
+    expect(meaning.type === 'series' && meaning.count).toBe(count);
+    expect(meaning.next_runs).toHaveLength(count);
+  });
+});
+
+describe('"half three" (British half past)', () => {
+  it.each([
+    ['half three', '2026-11-18 15:30'],
+    ['half seven pm', '2026-11-18 19:30'],
+    ['half 10 tonight', '2026-11-18 22:30'],
+    ['half past three', '2026-11-18 15:30'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, OPTIONS)).local.slice(0, 16)).toBe(local);
+  });
+
+  it('"half an hour" stays a duration', async () => {
+    expect((await meaningOfOnce('in half an hour', OPTIONS)).local.slice(0, 16)).toBe('2026-11-18 11:30');
+  });
+
+  it('reads the same in a repeating phrase', async () => {
+    expect(await localFires('every day at half five', 2)).toEqual(['2026-11-18 17:30', '2026-11-19 17:30']);
+  });
+});
