@@ -125,7 +125,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'of the week', examples: ['every day of the week at 9am', 'every minute of every day'], read: readOfTheWeek },
   { name: 'of the month, in months', examples: ['the 15th of every month', 'every day in june', 'every monday during december', 'every day in the evening'], read: readOfIn },
   { name: 'link word', examples: ['every monday and the 15th', 'on the 1st of every month'], read: readLink },
-  { name: 'from a weekday', examples: ['every hour from monday to friday'], read: readFromDays },
+  { name: 'from a weekday or month', examples: ['every hour from monday to friday', 'every minute from january to march'], read: readFromDays },
   { name: 'from a day of the month', examples: ['every day from the 25th to the last'], read: readFromDayOfMonth },
   { name: 'except', examples: ['every day except sunday', 'every day but not saturday at 9am', 'daily excluding weekends'], read: readExcept },
   { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
@@ -133,8 +133,8 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily'], read: readTimesPer },
   { name: 'nth weekday', examples: ['first monday of the month', 'last friday of every month', '2nd last friday', 'the last day of the month', 'on the 1st and last', 'every 2nd and 4th tuesday', 'last weekday of the month', 'first business day of every month'], read: readNth },
   { name: 'day of the month', examples: ['every month on the 15th', 'on days 1, 15', 'every 27', 'the 5th and 20th of the month'], read: readDayOfMonth },
-  { name: 'date', examples: ['every march 1st at 8am', 'every 25 december', 'every year on december 21st and 31st'], read: (tokens, i, part) => readDate(tokens, i, part) },
-  { name: 'weekdays', examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings'], read: (tokens, i, part) => readDays(tokens, i, part) },
+  { name: 'date', examples: ['every march 1st at 8am', 'every 25 december', 'every year on december 21st and 31st', 'every aug 20 and 30'], read: (tokens, i, part) => readDate(tokens, i, part) },
+  { name: 'weekdays', examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings', 'every work day'], read: (tokens, i, part) => readDays(tokens, i, part) },
   { name: 'months', examples: ['every day june through august', 'monthly june and december'], read: (tokens, i, part) => readMonths(tokens, i, part) },
   { name: 'window', examples: ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 5', 'every hour 9-17', 'every 2 hours from 8am', 'every hour after 5pm', 'every hour before noon', 'every hour starting at 9am until 5pm'], read: readWindow },
   { name: 'part of the day', examples: ['every day morning', 'daily evening'], read: (tokens, i, part) => readPart(tokens, i, part) },
@@ -379,6 +379,8 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
     part.repeats ||= every;
     return j + 1;
   }
+  // "the 4th of every other month", "of every 3 months": the interval is read next.
+  if (every && seen.group.monthDays && (tokens[j] === 'other' || readNumber(tokens, j, { articles: false }))) return next;
   if (token === 'in' && tokens[next] === 'the' && PARTS[tokens[next + 1] ?? '']) return readPart(tokens, next + 1, part);
   return readMonths(tokens, next, part) ?? (token === 'during' ? readDays(tokens, next, part) : null);
 }
@@ -388,9 +390,11 @@ function readLink(tokens: readonly string[], i: number): number | null {
   return ['on', 'the', 'and', ',', '&'].includes(tokens[i] ?? '') && i + 1 < tokens.length ? i + 1 : null;
 }
 
-/** "from monday to friday". */
+/** "from monday to friday", "from january to march". */
 function readFromDays(tokens: readonly string[], i: number, part: Group): number | null {
-  return tokens[i] === 'from' && weekdayOf(tokens[i + 1]) !== undefined ? readDays(tokens, i + 1, part) : null;
+  if (tokens[i] !== 'from') return null;
+  if (weekdayOf(tokens[i + 1]) !== undefined) return readDays(tokens, i + 1, part);
+  return monthOf(tokens[i + 1]) !== undefined && RANGE_WORDS.has(tokens[i + 2] ?? '') ? readMonths(tokens, i + 1, part) : null;
 }
 
 /** "from the 25th to the last". */
@@ -637,7 +641,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
     const after = tokens[day.end];
     // "first monday" is an nth weekday; "march 1st" and "1st of march" are dates.
     if (weekdayOf(after) !== undefined || monthOf(after) !== undefined) return null;
-    if (after === 'of' && monthOf(tokens[day.end + 1]) !== undefined) return null;
+    if (after === 'of' && monthOf(tokens[day.end + 1]) !== undefined && days.length === 0) return null;
     if ((after === 'last' || after === 'to' || after === 'from') && (tokens[day.end + 1] === 'last' || after === 'last') && days.length === 0) return null;
     days.push(day.value);
     j = day.end;
@@ -701,11 +705,11 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
     throw new UsageError(`${MONTH_NAMES[month - 1]} has no day ${day.value}`);
   }
   group.dates = [...(group.dates ?? []), { month, day: day.value }];
-  if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1))) {
+  if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1) || bareDay(tokens, end + 1))) {
     const next = readDate(tokens, end + 1, group);
     if (next !== null) return next;
-    // "december 21st and 31st": a day alone after a date is in the same month.
-    const more = readOrdinal(tokens, end + 1);
+    // "december 21st and 31st", "aug 20 and 30": a day alone after a date is in the same month.
+    const more = readOrdinal(tokens, end + 1) ?? bareDay(tokens, end + 1);
     if (more && monthOf(tokens[more.end]) === undefined && tokens[more.end] !== 'of' && weekdayOf(tokens[more.end]) === undefined) {
       const read = readDate([MONTH_NAMES[month - 1]!.toLowerCase(), ...tokens.slice(end + 1)], 0, group);
       if (read !== null) return end + read;
@@ -723,9 +727,9 @@ export function readDaySet(tokens: readonly string[], start: number): Read<numbe
   for (;;) {
     const token = tokens[j];
     if (token === undefined) break;
-    if (/^(?:week ?days?|workdays?|weekdays?)$/.test(token) || (token === 'business' && /^days?$/.test(tokens[j + 1] ?? ''))) {
+    if (/^(?:week ?days?|workdays?|weekdays?)$/.test(token) || (['business', 'work', 'working'].includes(token) && /^days?$/.test(tokens[j + 1] ?? ''))) {
       [1, 2, 3, 4, 5].forEach((d) => days.add(d));
-      j += token === 'business' ? 2 : 1;
+      j += /^(?:business|work|working)$/.test(token) ? 2 : 1;
     } else if (/^weekends?$/.test(token)) {
       days.add(0);
       days.add(6);

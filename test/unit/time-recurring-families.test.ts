@@ -155,3 +155,17 @@ describe('"half three" (British half past)', () => {
     expect(await localFires('every day at half five', 2)).toEqual(['2026-11-18 17:30', '2026-11-19 17:30']);
   });
 });
+
+describe('days of a month in a list, and work days', () => {
+  it.each(['every 20th and 30th of aug', 'the 20th and 30th of august', 'every aug 20 and 30', 'every aug 20th and 30th'])('%s fires on both days of August', async (phrase) => {
+    expect((await localFires(phrase, 4)).map((fire) => fire.slice(0, 10))).toEqual(['2027-08-20', '2027-08-30', '2028-08-20', '2028-08-30']);
+  });
+
+  it.each(['the 4th of every other month', 'every other month on the 4th'])('%s counts from the next 4th', async (phrase) => {
+    expect((await localFires(phrase, 3)).map((fire) => fire.slice(0, 10))).toEqual(['2026-12-04', '2027-02-04', '2027-04-04']);
+  });
+
+  it.each(['every work day', 'every working day', 'every business day'])('%s is Monday to Friday', async (phrase) => {
+    expect((await localFires(phrase, 5)).map((fire) => fire.slice(0, 10))).toEqual(['2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25']);
+  });
+});
