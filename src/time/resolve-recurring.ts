@@ -378,7 +378,18 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
     const length = (group.window.to - group.window.from + DAY_MINUTES) % DAY_MINUTES;
     const minutes: number[] = [];
     for (let k = 0; k * step <= length; k++) minutes.push((group.window.from + k * step) % DAY_MINUTES);
-    return { kind: 'calendar', patterns: [{ minutes: [...new Set(minutes)].sort((a, b) => a - b), days }] };
+    const patterns = [{ minutes: [...new Set(minutes)].sort((a, b) => a - b), days }];
+    const crons = cronParts(patterns).length;
+    if (crons <= MAX_CRONS) return { kind: 'calendar', patterns };
+    // "every 50 minutes from 9am to 5pm": the same local times every day, but more crons than a set holds.
+    const times = patterns[0]!.minutes.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 }));
+    return {
+      kind: 'series',
+      rule: { kind: 'calendar', days, times },
+      description: `Every ${n} ${unit}${n === 1 ? '' : 's'} from ${formatClock(times[0]!.hour, times[0]!.minute)} to ${formatClock(times.at(-1)!.hour, times.at(-1)!.minute)}${describeDays(days)}`,
+      reason: `cannot be written as one cron or a small set: it needs ${crons} crons to be exact, and a schedule here is at most ${MAX_CRONS}`,
+      hint: `Use a step that divides the hour, such as 'every 30 minutes'. ${SERIES_HINT}`,
+    };
   }
   const dividesDay = DAY_MINUTES % step === 0;
   if (!dividesDay) {
@@ -393,6 +404,12 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   if (local) return { kind: 'calendar', patterns };
   if (cronParts(patterns).length > MAX_CRONS) return elapsedSeries(n, unit, step, context, anchor, false, cronParts(patterns).length);
   return { kind: 'interval', patterns };
+}
+
+/** ", on Mondays and Fridays", ", on day 1 and 15", "" for every day (months are named too when limited). */
+function describeDays(days: Pattern['days']): string {
+  const on = days.weekdays ? `, on ${listText(days.weekdays.map((d) => `${WEEKDAY_NAMES[d]}s`))}` : days.monthDays ? `, on day ${listText(days.monthDays.map(String))}` : '';
+  return days.months ? `${on}, in ${listText(days.months.map((m) => MONTH_NAMES[m - 1]!))}` : on;
 }
 
 function notDividing(n: number, unit: 'minute' | 'hour'): string {

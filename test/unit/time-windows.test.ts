@@ -47,6 +47,15 @@ describe('intervals that do not divide the day, inside a window', () => {
   });
 });
 
+describe('a window that needs more crons than a set holds', () => {
+  it.each(ZONES)('is a series of the same local times each day (%s)', async (zone) => {
+    const meaning = await meaningOfSchedule('every 50 minutes from 9am to 5pm', { now: NOW, zone }, 60);
+    expect(meaning.type).toBe('series');
+    const clocks = [...new Set(meaning.next_runs_local.map((local) => local.slice(11, 16)))].sort();
+    expect(clocks).toEqual(['09:00', '09:50', '10:40', '11:30', '12:20', '13:10', '14:00', '14:50', '15:40', '16:30']);
+  });
+});
+
 describe('a start and a window that disagree', () => {
   it('is refused, never settled by which came first', async () => {
     await expect(meaningOfSchedule('every 2 hours starting at 10am between 9am and 5pm', { now: NOW, zone: 'UTC' })).rejects.toThrow(/gives a start \(10:00\) and a window that starts at 09:00/);
