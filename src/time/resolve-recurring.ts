@@ -220,58 +220,151 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
   const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
   // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
   if (kinds.length > 1) return union(kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true }, original, context)), original);
-  const unit = group.interval?.unit;
-  if (unit === 'minute' || unit === 'hour') return buildInterval(group, group.interval!.n * (unit === 'hour' ? 60 : 1), unit, original, context);
-  if (group.minuteOfHour !== undefined) {
-    throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
-  }
-  if (group.window) throw phraseError(original, 'A window needs an interval', ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 17 on weekdays']);
-  const times = clockTimes(group);
-  const n = group.interval?.n ?? 1;
+  const shape = SHAPES.find((candidate) => candidate.applies(group))!;
+  return shape.build(group, original, context);
+}
 
-  if (group.nth) return nthSeries(group.nth, nthMonths(group, original, times, context), times);
-  if (unit === 'day' && n > 1) return daysSeries(group, n, times, original, context);
-  if (unit === 'week' && n > 1) return weeksSeries(group, n, times, original, context);
-  if (unit === 'week') return calendar(times, { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null });
-  if (unit === 'month' || unit === 'quarter') {
-    const months = unit === 'quarter' ? 3 * n : n;
-    if (group.weekdays && !group.monthDays) {
-      // "every month on monday through wednesday": those days, in every month. One weekday a month is more likely the first or the last.
-      if (months === 1 && group.weekdays.length > 1) return calendar(times, { weekdays: group.weekdays, monthDays: null, months: group.months ?? null });
-      throw new UsageError(
-        `'${original}' names ${group.weekdays.length > 1 ? 'days of the week' : 'a day of the week'} with an interval of months, which cannot say which week`,
-        `Say which, such as 'first ${WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase()} of the month' or 'every ${WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase()}'.`,
-      );
-    }
-    const monthDays = group.monthDays ?? [1];
-    if (months === 1) return calendar(times, { weekdays: null, monthDays, months: group.months ?? null });
-    if (group.months) throw new UsageError(`'${original}' names both an interval of months and the months`, "Name the months only, such as 'on the 1st in january and july'.");
-    if (12 % months === 0) {
-      // Quarters are the calendar's (January, April, July, October); "every N months" counts from its next run.
-      const first = unit === 'quarter' ? 1 : firstDate(context, times, (date) => monthDays.includes(date.day)).month;
-      if (unit !== 'quarter') startNote(context, `${MONTH_NAMES[first - 1]}`);
-      const list = [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
-      return calendar(times, { weekdays: null, monthDays, months: list });
-    }
-    return monthsSeries(months, monthDays, times, context);
+/** The shape each group of a phrase is built by (for tests of the shape list). */
+export function shapesOf(input: string): string[] {
+  return readGroups(tokenize(normalize(input))).map((group) => SHAPES.find((shape) => shape.applies(group))!.name);
+}
+
+export interface Shape {
+  name: string;
+  /** Phrases of this shape. */
+  examples: readonly string[];
+  applies: (group: Group) => boolean;
+  build: (group: Group, original: string, context: RecurringContext) => Built;
+}
+
+const unitOf = (group: Group) => group.interval?.unit;
+const stepOf = (group: Group) => group.interval?.n ?? 1;
+
+/**
+ * What a group of clauses is, in the order the shapes are tried: the first
+ * that applies builds it. A group's parts were united (or refused) as they
+ * were read; here each shape only turns them into crons' worth of local
+ * times or a series.
+ */
+export const SHAPES: readonly Shape[] = [
+  {
+    name: 'interval of minutes or hours',
+    examples: ['every 5 minutes', 'every 2 hours from 9 to 5 on weekdays', 'every hour at :30'],
+    applies: (group) => unitOf(group) === 'minute' || unitOf(group) === 'hour',
+    build: (group, original, context) => {
+      const unit = unitOf(group) as 'minute' | 'hour';
+      return buildInterval(group, stepOf(group) * (unit === 'hour' ? 60 : 1), unit, original, context);
+    },
+  },
+  {
+    name: 'a minute past the hour without an hourly interval (refused)',
+    examples: ['every day at :30'],
+    applies: (group) => group.minuteOfHour !== undefined,
+    build: (_group, original) => {
+      throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
+    },
+  },
+  {
+    name: 'a window without an interval (refused)',
+    examples: ['every day from 9 to 5'],
+    applies: (group) => group.window !== undefined,
+    build: (_group, original) => {
+      throw phraseError(original, 'A window needs an interval', ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 17 on weekdays']);
+    },
+  },
+  {
+    name: 'nth weekdays of the month',
+    examples: ['first monday of the month', 'every 2nd and 4th tuesday', 'last weekday of the month', 'every year on the fourth thursday in november'],
+    applies: (group) => group.nth !== undefined,
+    build: (group, original, context) => {
+      const times = clockTimes(group);
+      return nthSeries(group.nth!, nthMonths(group, original, times, context), times);
+    },
+  },
+  {
+    name: 'every N days',
+    examples: ['every 3 days at 9am', 'every other day'],
+    applies: (group) => unitOf(group) === 'day' && stepOf(group) > 1,
+    build: (group, original, context) => daysSeries(group, stepOf(group), clockTimes(group), original, context),
+  },
+  {
+    name: 'every N weeks',
+    examples: ['every other tuesday', 'every 3 weeks on monday'],
+    applies: (group) => unitOf(group) === 'week' && stepOf(group) > 1,
+    build: (group, original, context) => weeksSeries(group, stepOf(group), clockTimes(group), original, context),
+  },
+  {
+    name: 'weekly',
+    examples: ['weekly', 'once a week on sunday'],
+    applies: (group) => unitOf(group) === 'week',
+    build: (group) => calendar(clockTimes(group), { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null }),
+  },
+  {
+    name: 'monthly and every N months',
+    examples: ['monthly', 'every month on the 15th at noon', 'every other month on the 4th', 'quarterly', 'every 5 months'],
+    applies: (group) => unitOf(group) === 'month' || unitOf(group) === 'quarter',
+    build: buildMonthly,
+  },
+  {
+    name: 'yearly and dates',
+    examples: ['yearly', 'every march 1st at 8am', 'every 2 years on march 1st'],
+    applies: (group) => unitOf(group) === 'year' || group.dates !== undefined,
+    build: buildYearly,
+  },
+  {
+    name: 'days and times',
+    examples: ['every weekday at 9am', 'daily at 9am and 5pm', 'every 1st and 15th', 'at noon'],
+    applies: () => true,
+    build: (group, original, context) => {
+      const times = clockTimes(group);
+      if (!group.repeats && !group.weekdays && !group.monthDays && !group.months && !group.part && group.times.length === 0) {
+        throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+      }
+      if (!group.repeats && !group.weekdays && !group.monthDays && !group.months) {
+        // "at noon" under --cron: every day at that time, said in a note.
+        context.notes?.push(`read '${original}' as every day at ${timesText(times)}; name the days to say otherwise, such as 'every weekday at ${timesText(times)}'`);
+      }
+      return calendar(times, { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null });
+    },
+  },
+];
+
+/** "monthly", "every month on the 15th", "every other month on the 4th" (from its next run), "quarterly" (calendar quarters), "every 5 months" (a series). */
+function buildMonthly(group: Group, original: string, context: RecurringContext): Built {
+  const times = clockTimes(group);
+  const unit = unitOf(group);
+  const months = unit === 'quarter' ? 3 * stepOf(group) : stepOf(group);
+  if (group.weekdays && !group.monthDays) {
+    // "every month on monday through wednesday": those days, in every month. One weekday a month is more likely the first or the last.
+    if (months === 1 && group.weekdays.length > 1) return calendar(times, { weekdays: group.weekdays, monthDays: null, months: group.months ?? null });
+    throw new UsageError(
+      `'${original}' names ${group.weekdays.length > 1 ? 'days of the week' : 'a day of the week'} with an interval of months, which cannot say which week`,
+      `Say which, such as 'first ${WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase()} of the month' or 'every ${WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase()}'.`,
+    );
   }
-  if (unit === 'year' || group.dates) {
-    if (group.dates && group.months) throw new UsageError(`'${original}' names dates and months together`, "Name the dates only, such as 'every december 25th at 9am'.");
-    if (!group.dates && !group.months && group.monthDays) {
-      throw new UsageError(`'${original}' names a day but not its month, and a year has twelve`, "Name the month, such as 'every january 15th at 9am', or say 'every month on the 15th'.");
-    }
-    const dates = group.dates ?? (group.months ? group.months.flatMap((month) => (group.monthDays ?? [1]).map((day) => ({ month, day }))) : [{ month: 1, day: group.monthDays?.[0] ?? 1 }]);
-    if (n > 1) return yearsSeries(n, dates, times, context);
-    return { kind: 'calendar', patterns: dates.map(({ month, day }) => ({ minutes: minutesOf(times), days: { weekdays: null, monthDays: [day], months: [month] } })) };
+  const monthDays = group.monthDays ?? [1];
+  if (months === 1) return calendar(times, { weekdays: null, monthDays, months: group.months ?? null });
+  if (group.months) throw new UsageError(`'${original}' names both an interval of months and the months`, "Name the months only, such as 'on the 1st in january and july'.");
+  if (12 % months === 0) {
+    // Quarters are the calendar's (January, April, July, October); "every N months" counts from its next run.
+    const first = unit === 'quarter' ? 1 : firstDate(context, times, (date) => monthDays.includes(date.day)).month;
+    if (unit !== 'quarter') startNote(context, `${MONTH_NAMES[first - 1]}`);
+    const list = [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
+    return calendar(times, { weekdays: null, monthDays, months: list });
   }
-  if (!group.repeats && !group.weekdays && !group.monthDays && !group.months && !group.part && group.times.length === 0) {
-    throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+  return monthsSeries(months, monthDays, times, context);
+}
+
+/** "yearly" (1 January), "every march 1st", "every year on december 21st and 31st", "every 2 years on march 1st" (a series). */
+function buildYearly(group: Group, original: string, context: RecurringContext): Built {
+  const times = clockTimes(group);
+  if (group.dates && group.months) throw new UsageError(`'${original}' names dates and months together`, "Name the dates only, such as 'every december 25th at 9am'.");
+  if (!group.dates && !group.months && group.monthDays) {
+    throw new UsageError(`'${original}' names a day but not its month, and a year has twelve`, "Name the month, such as 'every january 15th at 9am', or say 'every month on the 15th'.");
   }
-  if (!group.repeats && !group.weekdays && !group.monthDays && !group.months) {
-    // "at noon" under --cron: every day at that time, said in a note.
-    context.notes?.push(`read '${original}' as every day at ${timesText(times)}; name the days to say otherwise, such as 'every weekday at ${timesText(times)}'`);
-  }
-  return calendar(times, { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null });
+  const dates = group.dates ?? (group.months ? group.months.flatMap((month) => (group.monthDays ?? [1]).map((day) => ({ month, day }))) : [{ month: 1, day: group.monthDays?.[0] ?? 1 }]);
+  if (stepOf(group) > 1) return yearsSeries(stepOf(group), dates, times, context);
+  return { kind: 'calendar', patterns: dates.map(({ month, day }) => ({ minutes: minutesOf(times), days: { weekdays: null, monthDays: [day], months: [month] } })) };
 }
 
 function withoutDays(group: Group): Group {

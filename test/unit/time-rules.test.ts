@@ -3,6 +3,7 @@ import { UsageError } from '../../src/errors';
 import { CLAUSE_RULES, readGroups } from '../../src/time/read-recurring';
 import { instantRuleOf, INSTANT_RULES } from '../../src/time/once';
 import { DAY_RULES, readParts } from '../../src/time/read-once';
+import { SHAPES, shapesOf } from '../../src/time/resolve-recurring';
 import { meaningOfSchedule } from '../../src/time/index';
 import { tokenize } from '../../src/time/words';
 
@@ -77,5 +78,11 @@ describe('day rules of the one-time reader', () => {
 describe('instant rules', () => {
   it.each(INSTANT_RULES.flatMap((rule) => rule.examples.map((example) => [rule.name, example] as const)))('%s decides %s', (name, example) => {
     expect(instantRuleOf(example, { now: OPTIONS.now, zone: 'America/New_York' })).toBe(name);
+  });
+});
+
+describe('shapes of a recurring group', () => {
+  it.each(SHAPES.flatMap((shape) => shape.examples.map((example) => [shape.name, example] as const)))('%s builds %s', (name, example) => {
+    expect(shapesOf(example)).toEqual([name]);
   });
 });
