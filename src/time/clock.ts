@@ -144,7 +144,8 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
     if (!word || !/^[a-z]/.test(first) || word.value > 23) return null;
     hour = word.value;
     i = word.end;
-    const minuteWord = readMinuteWord(tokens, i);
+    // "ten thirty", "ten-thirty".
+    const minuteWord = readMinuteWord(tokens, i) ?? (tokens[i] === '-' ? readMinuteWord(tokens, i + 1) : null);
     if (minuteWord) {
       minute = minuteWord.value;
       i = minuteWord.end;
@@ -228,7 +229,7 @@ function spell(tokens: readonly string[]): string {
   let text = '';
   tokens.forEach((token, k) => {
     const previous = tokens[k - 1];
-    const glued = previous !== undefined && ((/^(?:am|pm|h)$/.test(token) && /\d$/.test(previous)) || (/^\d/.test(token) && previous === 'h'));
+    const glued = previous !== undefined && ((/^(?:am|pm|h)$/.test(token) && /\d$/.test(previous)) || (/^\d/.test(token) && previous === 'h') || token === '-' || previous === '-');
     const word = token === 'oclock' ? "o'clock" : token;
     text += k === 0 || glued ? word : ` ${word}`;
   });

@@ -250,15 +250,18 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       continue;
     }
     let count: number;
-    if (tokens[i] === 'half' && (tokens[i + 1] === 'a' || tokens[i + 1] === 'an')) {
-      count = 0.5;
-      i += 2;
+    const fraction = readFraction(tokens, i);
+    if (fraction) {
+      count = fraction.value;
+      i = fraction.end;
     } else {
       const number = readNumber(tokens, i);
       if (!number) return null;
       count = number.value;
       i = number.end;
     }
+    // "in 2 more minutes"
+    if (tokens[i] === 'more') i++;
     const unit = unitOf(tokens[i]);
     if (!unit) return null;
     i++;
@@ -288,6 +291,31 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     instant = calendar.at({ ...date, hour: w.hour, minute: w.minute, second: w.second }) + (now % 1000);
   }
   return instant + sign * amounts.ms;
+}
+
+/** "half a(n)", "a quarter of a(n)", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
+function readFraction(tokens: readonly string[], start: number): { value: number; end: number } | null {
+  let i = start;
+  let value: number;
+  if (tokens[i] === 'half') {
+    value = 0.5;
+    i++;
+  } else if (/^\d$/.test(tokens[i] ?? '') && tokens[i + 1] === '/' && /^[248]$/.test(tokens[i + 2] ?? '') && Number(tokens[i]) < Number(tokens[i + 2])) {
+    return { value: Number(tokens[i]) / Number(tokens[i + 2]), end: i + 3 };
+  } else {
+    const three = tokens[i] === 'three' ? (tokens[i + 1] === '-' ? i + 2 : i + 1) : -1;
+    if (three > 0 && /^quarters?$/.test(tokens[three] ?? '')) {
+      value = 0.75;
+      i = three + 1;
+    } else if ((tokens[i] === 'a' || tokens[i] === 'one') && tokens[i + 1] === 'quarter') {
+      value = 0.25;
+      i += 2;
+    } else return null;
+    if (tokens[i] !== 'of') return null;
+    i++;
+  }
+  if (tokens[i] !== 'a' && tokens[i] !== 'an') return null;
+  return { value, end: i + 1 };
 }
 
 /** The everyday grammar: a day, a time of day and a part of the day, in any order (see read-once and resolve-once). */

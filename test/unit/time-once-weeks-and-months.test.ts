@@ -100,3 +100,24 @@ describe('"after" a duration', () => {
     await expect(meaningOfOnce('after friday', { now, zone: 'UTC' })).rejects.toBeInstanceOf(UsageError);
   });
 });
+
+describe('parts of an hour, and clocks in words', () => {
+  const now = Date.parse('2026-12-02T16:00:00Z');
+  it.each([
+    ['in a quarter of an hour', 15],
+    ['in three-quarters of an hour', 45],
+    ['in three quarters of an hour', 45],
+    ['in 1/2 hour', 30],
+    ['in 3/4 hour', 45],
+    ['in 2 more minutes', 2],
+  ])('%s is now plus %i minutes', async (phrase, minutes) => {
+    expect((await meaningOfOnce(phrase, { now, zone: 'UTC' })).scheduled_at).toBe(now + minutes * 60_000);
+  });
+
+  it.each([
+    ['ten-thirty', '2026-12-03 10:30'],
+    ['at ten-thirty tomorrow', '2026-12-03 10:30'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, { now, zone: 'America/New_York' })).local.slice(0, 16)).toBe(local);
+  });
+});
