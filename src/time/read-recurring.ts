@@ -250,7 +250,8 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   for (const kind of ['weekdays', 'monthDays'] as const) {
     const had = group[kind];
     const added = part[kind];
-    if (had && added && !joined && added.some((day) => !had.includes(day))) {
+    // Days side by side are a list ("every mon wed fri"); with times between, which times go with which days is not said.
+    if (had && added && !joined && group.times.length > 0 && added.some((day) => !had.includes(day))) {
       refuse(
         `names ${DAY_KIND_NAMES[kind]} twice, apart; a cron would fire at every time on every day named`,
         "Say which times go with which days, such as 'mondays at 9am and fridays at 5pm'.",

@@ -116,8 +116,12 @@ describe('times with their own days', () => {
     expect(await localFires(phrase, 4)).toEqual(['2026-11-20 14:00', '2026-11-23 10:00', '2026-11-27 14:00', '2026-11-30 10:00']);
   });
 
-  it.each(['every monday at 9 and 5 on fridays', 'on the 1st at 9am and 5pm on the 15th', 'every monday on tuesday'])('%s, days said twice apart, is refused', async (phrase) => {
+  it.each(['every monday at 9 and 5 on fridays', 'on the 1st at 9am and 5pm on the 15th', 'every weekday at 9am and 1pm weekends'])('%s, days said twice with times between, is refused', async (phrase) => {
     await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/twice, apart/);
+  });
+
+  it.each(['every mon wed fri', 'every monday, wednesday, friday', 'every monday wednesday and friday at 9am'])('%s, days side by side, is a list', async (phrase) => {
+    expect((await localFires(phrase, 3)).map((fire) => fire.slice(0, 10))).toEqual(['2026-11-20', '2026-11-23', '2026-11-25']);
   });
 });
 
