@@ -835,7 +835,7 @@ function readWindow(tokens: readonly string[], i: number, group: Group, seen: Se
   if (tokens[i] === 'after' && tokens[k] === 'and' && tokens[k + 1] === 'before') k++;
   const joiner = tokens[k];
   const joins = tokens[i] === 'between' ? joiner === 'and' || joiner === '-' : RANGE_WORDS.has(joiner ?? '') || (tokens[i] === 'after' && joiner === 'before');
-  const to = joins ? readClock(tokens, k + 1) : null;
+  const to = joins ? readClock(tokens, k + 1, { bareOffsets: false }) : null;
   if (!to) {
     if (tokens[i] === 'after' && everyFew) {
       // "every hour after 5pm": from then to the end of the day.

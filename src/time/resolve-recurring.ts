@@ -448,6 +448,13 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const n = group.interval!.n;
   if (group.dates || group.nth) throw new UsageError(`'${original}' mixes an interval with dates`, 'Create one schedule for the interval and one for the dates.');
   if (group.times.length > 1) throw new UsageError(`'${original}' gives several start times for one interval`, "Give one, such as 'every 2 hours from 9am'.");
+  const start = group.times[0]?.value;
+  if (start && group.minuteOfHour !== undefined && start.minute !== group.minuteOfHour) {
+    throw new UsageError(
+      `'${original}' gives a start (${formatClock(start.hour, start.minute)}) that is not at the minute past the hour it names (:${String(group.minuteOfHour).padStart(2, '0')})`,
+      "Give one of them, such as 'every hour at :30 from 9:30am'.",
+    );
+  }
   if (group.minuteOfHour !== undefined && unit === 'minute' && 60 % step !== 0) {
     throw new UsageError(`'${original}': a minute past the hour needs a step that divides the hour`, "Try 'every 15 minutes starting at minute 5'.");
   }

@@ -45,6 +45,8 @@ describe('unite', () => {
     ['every morning and evening', /names two parts of the day \(morning and evening\)/],
     ['every 30 minutes between 9am and 5pm between 1pm and 2pm', /gives two windows/],
     ['every 15th except sundays', /names days of the month and days of the week together/],
+    ['every hour at :30 at 9am', /gives a start \(09:00\) that is not at the minute past the hour it names \(:30\)/],
+    ['every 15 minutes from 9 to 5 after 6pm', /gives two windows/],
   ])('refuses %s with the reason', async (phrase, reason) => {
     const result = await outcome(phrase);
     expect(typeof result).toBe('string');
