@@ -154,6 +154,9 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   const rule: SeriesRule = ends.start === undefined ? inner : { kind: 'starting', start: ends.start, rule: inner };
   const runs = nextInstants(rule, base.meaning.timezone, options.now, Math.min(count, ends.count ?? count), ends.until);
   const zone = base.meaning.timezone;
+  if (runs.length === 0 && count > 0 && ends.until !== undefined) {
+    throw new UsageError(`'${input.trim()}' ends at ${formatLocal(zone, ends.until)}, before it first runs`, 'Give a later end, or leave it out.');
+  }
   return {
     type: 'series',
     input,

@@ -88,7 +88,9 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       if (word === 'up' || (['ending', 'ends', 'starting', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;
       if (words[from] === 'to' && word === 'up') from++;
       const day = words.slice(from).join(' ');
-      if (day === '' || isClock(day)) continue;
+      // "until 5pm" closes a window the rule opened ("from 9am until 5pm", "starting at 9am until 5pm"); without one it is the next 5pm.
+      const opensWindow = /\b(?:from|starting|beginning|between|after)\b/.test(words.slice(0, k).join(' '));
+      if (day === '' || (isClock(day) && (!isEnd || word === 'through' || word === 'thru' || opensWindow))) continue;
       let instant: number;
       try {
         instant = parseInstant(day, { now, zone, edge: isEnd ? 'end' : 'start' }).instant;

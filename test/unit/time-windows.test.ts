@@ -82,3 +82,16 @@ describe('a range of hours is not one instant', () => {
     expect(meaning.local.slice(11, 16)).toBe(clock);
   });
 });
+
+describe('"until" a clock with no window opened', () => {
+  it('ends the interval at the next such time', async () => {
+    const meaning = await meaningOfSchedule('every 2 hours until 8pm', { now: NOW, zone: 'America/New_York' }, 50);
+    expect(meaning.type).toBe('series');
+    // 11:00 local now; every 2 hours on the UTC clock (even UTC hours are odd New York hours), the last at or before 20:00.
+    expect(meaning.next_runs_local.map((local) => local.slice(11, 16))).toEqual(['13:00', '15:00', '17:00', '19:00']);
+  });
+
+  it('is refused when the end comes before the first run', async () => {
+    await expect(meaningOfSchedule('every day at 9am until 5pm', { now: NOW, zone: 'America/New_York' })).rejects.toThrow(/before it first runs/);
+  });
+});
