@@ -85,7 +85,7 @@ const GRAMMAR_WORDS = `
   today tomorrow tmrw tmr tonight yesterday now right immediately ago hence later within time oclock more
   morning mornings afternoon afternoons evening evenings night nights noon midday midnight mid am pm a p
   at on in of the a an and to from through thru till til until between after before by for during starting beginning effective commencing
-  ending ends up next this last past previous coming upcoming final first end start except excluding but not top half quarter
+  ending ends up next this last past previous coming upcoming current final first end start except excluding but not top half quarter
   o oh week's minute's
 `;
 

@@ -285,17 +285,17 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   return { value: { kind: 'nth', nth: nth.value, weekday: isDay ? null : weekday!, of: of.value }, end: of.end };
 }
 
-/** "march", "march 2027", "this march", "next month", "this month", "the month", "the next month". */
+/** "march", "march 2027", "this march", "next month", "this month", "the month", "the next month", "the current month". */
 function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | null {
   if (tokens[i] === 'this' && monthAt(tokens, i + 1) !== undefined) return readMonthRef(tokens, i + 1);
   const month = monthAt(tokens, i);
   if (month !== undefined) {
     return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { month, year: Number(tokens[i + 1]) }, end: i + 2 } : { value: { month }, end: i + 1 };
   }
-  const start = tokens[i] === 'the' && tokens[i + 1] === 'next' ? i + 1 : i;
+  const start = tokens[i] === 'the' && (tokens[i + 1] === 'next' || tokens[i + 1] === 'current') ? i + 1 : i;
   const word = tokens[start];
-  if (tokens[start + 1] === 'month' && (word === 'this' || word === 'next' || word === 'the')) {
-    return { value: { relative: word }, end: start + 2 };
+  if (tokens[start + 1] === 'month' && (word === 'this' || word === 'next' || word === 'the' || word === 'current')) {
+    return { value: { relative: word === 'current' ? 'this' : word }, end: start + 2 };
   }
   return null;
 }

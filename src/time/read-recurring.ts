@@ -580,13 +580,16 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
     group.nth = [{ n: -1, weekday: 'day' }];
     return j;
   }
-  if (kind === undefined || (kind.weekday === 'day' && counts.some((n) => n >= 0))) return null;
+  // "every month on the 4th last": days counted from the month's end.
+  const fromEnd = kind === undefined && counts.length === 1 && counts[0]! < -1 && (seen.group.interval?.unit === 'month' || tokens[j] === 'of') ? { weekday: 'day' as const, end: j } : undefined;
+  const counted = kind ?? fromEnd;
+  if (counted === undefined || (counted.weekday === 'day' && counts.some((n) => n >= 0))) return null;
   for (const n of counts) {
-    const limit = kind.weekday === 'workday' ? 23 : 5;
-    if (n < -limit || n === 0 || n > limit || (kind.weekday === 'day' && n !== -1)) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, kind.end).join(' ')}' never happens`);
+    const limit = counted.weekday === 'workday' ? 23 : counted.weekday === 'day' ? 28 : 5;
+    if (n < -limit || n === 0 || n > limit) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, counted.end).join(' ')}' never happens`);
   }
-  group.nth = counts.map((n) => ({ n, weekday: kind.weekday }));
-  j = kind.end;
+  group.nth = counts.map((n) => ({ n, weekday: counted.weekday }));
+  j = counted.end;
   if (tokens[j] === 'of' || tokens[j] === 'in') {
     let k = j + 1;
     const every = tokens[k] === 'every' || tokens[k] === 'each';

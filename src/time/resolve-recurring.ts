@@ -656,7 +656,7 @@ function nthMonths(group: Group, original: string, times: ClockTime[], context: 
 }
 
 function nthRule(nth: Nth, months: number[] | null, times: ClockTime[]): SeriesRule {
-  if (nth.weekday === 'day') return { kind: 'last-day', months, times };
+  if (nth.weekday === 'day') return nth.n === -1 ? { kind: 'last-day', months, times } : { kind: 'last-day', months, times, fromEnd: -nth.n };
   if (nth.weekday === 'workday') return { kind: 'nth-workday', n: nth.n, months, times };
   return { kind: 'nth-weekday', n: nth.n, weekday: nth.weekday, months, times };
 }
@@ -686,8 +686,8 @@ function nthSeries(list: Nth[], months: number[] | null, times: ClockTime[]): Bu
   if (nth.weekday === 'day') {
     return {
       kind: 'series',
-      rule: { kind: 'last-day', months, times },
-      description: `The last day of every month${inMonths} at ${timesText(times)}`,
+      rule: nthRule(nth, months, times),
+      description: `The ${nth.n === -1 ? 'last' : `${ordinalText(-nth.n)} last`} day of every month${inMonths} at ${timesText(times)}`,
       reason: 'cannot be written as one cron or a set of crons: months end on different days, and Letta does not accept L',
       hint: `For the 1st instead: 'on the 1st of every month at 9am'. ${SERIES_HINT}`,
     };

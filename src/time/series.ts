@@ -29,8 +29,8 @@ export type SeriesRule =
   | { kind: 'nth-weekday'; n: number; weekday: number; months: number[] | null; times: ClockTime[] }
   /** The nth weekday (Monday to Friday) of the month, from the end when n < 0: "last weekday of the month", "first business day". */
   | { kind: 'nth-workday'; n: number; months: number[] | null; times: ClockTime[] }
-  /** The last day of the month. */
-  | { kind: 'last-day'; months: number[] | null; times: ClockTime[] }
+  /** The last day of the month, or with `fromEnd` the nth from the end (2: the second last). */
+  | { kind: 'last-day'; months: number[] | null; times: ClockTime[]; fromEnd?: number }
   /** Local times on the days a filter allows (a part of a union that a cron could say alone). */
   | { kind: 'calendar'; days: DayFilter; times: ClockTime[] }
   /** Fires whenever any of its rules does: "every 15th and the last day of the month". */
@@ -123,7 +123,7 @@ function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' }
       return index === Math.abs(rule.n);
     }
     case 'last-day':
-      return (!rule.months || rule.months.includes(date.month)) && date.day === daysInMonth(date.year, date.month);
+      return (!rule.months || rule.months.includes(date.month)) && date.day === daysInMonth(date.year, date.month) + 1 - (rule.fromEnd ?? 1);
   }
 }
 

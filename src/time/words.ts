@@ -21,6 +21,7 @@ export function tokenize(text: string): string[] {
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/\bo\s?'?\s?clock\b/g, ' oclock ')
+    .replace(/\bweek-end(s?)\b/g, 'weekend$1')
     .replace(/(?<=\d|\b)([ap])\.\s?m\b\.?/g, ' $1m ')
     .replace(/(\d)([ap])\b/g, '$1 $2m')
     // A four-digit clock ("at 1700", "0900") is hours and minutes.

@@ -173,3 +173,24 @@ describe('days of a month in a list, and work days', () => {
     expect((await localFires(phrase, 5)).map((fire) => fire.slice(0, 10))).toEqual(['2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25']);
   });
 });
+
+describe('days counted from the end of the month', () => {
+  it.each([
+    ['every month on the 4th last', 4],
+    ['2nd last day of the month', 2],
+    ['3rd last day of every month', 3],
+  ])('%s', async (phrase, fromEnd) => {
+    const fires = await localFires(phrase, 6);
+    const until = `${fires.at(-1)!.slice(0, 10)}T00:00:00Z`;
+    expect(fires.map((fire) => fire.slice(0, 10))).toEqual(datesWhere(until, (day, _weekday, last) => day === last + 1 - fromEnd));
+  });
+});
+
+describe('spellings', () => {
+  it.each([
+    ['this week-end', '2026-11-21 09:00'],
+    ['20th of the current month', '2026-11-20 09:00'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, OPTIONS)).local.slice(0, 16)).toBe(local);
+  });
+});
