@@ -6,7 +6,7 @@ import { unitOf, type TimeUnit } from './lexicon';
 import { inRange } from './now';
 import { phraseZone, zoneCalendar, type Calendar } from './once-zone';
 import { phraseError } from './phrase-error';
-import { readParts } from './read-once';
+import { PartsClash, readParts } from './read-once';
 import { addMonths, resolveParts } from './resolve-once';
 import { looksRecurring } from './resolve-recurring';
 import { readNumber, tokenize, withoutFiller } from './words';
@@ -321,7 +321,13 @@ function readFraction(tokens: readonly string[], start: number): { value: number
 /** The everyday grammar: a day, a time of day and a part of the day, in any order (see read-once and resolve-once). */
 function fromParts(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
   const tokens = tokenize(text);
-  const parts = readParts(tokens);
+  let parts: ReturnType<typeof readParts>;
+  try {
+    parts = readParts(tokens);
+  } catch (error) {
+    if (error instanceof PartsClash) throw new UsageError(`'${shown}' ${error.message}`, error.hint);
+    throw error;
+  }
   if (!parts) return null;
   // A bare number ("5") is not a time of day; "at 5", "5pm" and "17:30" are.
   if (!parts.day && !parts.part && /^\d{1,2}$/.test(text)) return null;

@@ -1,5 +1,6 @@
+import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
-import { monthOf, unitOf, weekdayOf } from './lexicon';
+import { LINK_WORDS, monthOf, unitOf, weekdayOf } from './lexicon';
 import { readNumber, readOrdinal, type Read } from './words';
 
 /**
@@ -37,35 +38,58 @@ export interface OnceParts {
   today?: boolean;
 }
 
-const FILLER = new Set(['at', 'on', 'by', '@', ',', 'for', '-']);
 
-/** The parts of a phrase, or null when some word is not one of them. `trace`, when given, collects the day rule used. */
+/** Two parts of a one-time phrase that clash; the message starts with what the phrase does ("names two days ..."). */
+export class PartsClash extends UsageError {}
+
+/**
+ * The parts of a phrase, or null when some word is not one of them. A part
+ * said twice that differs ("next friday tomorrow", "at 9am at 5pm", "tonight
+ * next friday") is refused with the reason, never settled by which came
+ * first. `trace`, when given, collects the day rule used.
+ */
 export function readParts(tokens: readonly string[], trace?: string[]): OnceParts | null {
   const parts: OnceParts = {};
+  const said: { day?: string; clock?: string; part?: string } = {};
+  const twice = (what: string, first: string, second: string): never => {
+    throw new PartsClash(`names two ${what} ('${first}' and '${second}'); a one-time message is sent once`, 'Give one of them.');
+  };
   let i = 0;
   while (i < tokens.length) {
-    const day = parts.day ? null : readDay(tokens, i);
+    const day = readDay(tokens, i);
     if (day) {
+      const text = tokens.slice(i, day.end).join(' ');
+      if (parts.day && JSON.stringify(parts.day) !== JSON.stringify(day.value)) twice('days', said.day!, text);
       parts.day = day.value;
+      said.day = text;
       trace?.push(day.rule);
       i = day.end;
       continue;
     }
-    const part = parts.part ? null : readPart(tokens, i);
+    const part = readPart(tokens, i);
     if (part) {
+      const text = tokens.slice(i, part.end).join(' ');
+      if (parts.part && (parts.part !== part.value.part || parts.today !== part.value.today)) twice('parts of the day', said.part!, text);
       parts.part = part.value.part;
       parts.today = part.value.today;
+      said.part = text;
       i = part.end;
       continue;
     }
-    const clock = parts.clock ? null : readClock(tokens, i);
+    const clock = readClock(tokens, i);
     if (clock) {
+      if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) twice('times', said.clock!, clock.text);
       parts.clock = clock;
+      said.clock = clock.text;
       i = clock.end;
       continue;
     }
-    if (!FILLER.has(tokens[i]!)) return null;
+    if (!LINK_WORDS.has(tokens[i]!)) return null;
     i++;
+  }
+  // "tonight", "this evening" are today's: with another day they clash.
+  if (parts.today && parts.day && !(parts.day.kind === 'offset' && parts.day.days === 0)) {
+    throw new PartsClash(`names today ('${said.part}') and another day ('${said.day}')`, `Give one of them, such as '${said.day} ${parts.part === 'night' ? 'night' : `in the ${parts.part}`}'.`);
   }
   return parts.day || parts.clock || parts.part ? parts : null;
 }

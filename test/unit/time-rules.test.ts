@@ -4,7 +4,7 @@ import { CLAUSE_RULES, readGroups } from '../../src/time/read-recurring';
 import { instantRuleOf, INSTANT_RULES } from '../../src/time/once';
 import { DAY_RULES, readParts } from '../../src/time/read-once';
 import { SHAPES, shapesOf } from '../../src/time/resolve-recurring';
-import { meaningOfSchedule } from '../../src/time/index';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
 import { tokenize } from '../../src/time/words';
 
 /*
@@ -86,5 +86,20 @@ describe('instant rules', () => {
 describe('shapes of a recurring group', () => {
   it.each(SHAPES.flatMap((shape) => shape.examples.map((example) => [shape.name, example] as const)))('%s builds %s', (name, example) => {
     expect(shapesOf(example)).toEqual([name]);
+  });
+});
+
+describe('the one-time reader unites its parts too', () => {
+  it.each([
+    ['next friday tomorrow', /names two days \('next friday' and 'tomorrow'\)/],
+    ['tomorrow at 9am at 5pm', /names two times \('9am' and '5pm'\)/],
+    ['tonight at 11 next friday', /names today \('tonight'\) and another day \('next friday'\)/],
+    ['tomorrow morning in the evening', /names two parts of the day/],
+  ])('refuses %s with the reason', async (phrase, reason) => {
+    await expect(meaningOfOnce(phrase, { now: OPTIONS.now, zone: 'America/New_York' })).rejects.toThrow(reason);
+  });
+
+  it.each(['tomorrow tomorrow at 9am', 'friday at 5pm on friday', 'today tonight at 8'])('accepts %s, the same part said twice', async (phrase) => {
+    await expect(meaningOfOnce(phrase, { now: OPTIONS.now, zone: 'America/New_York' })).resolves.toMatchObject({ type: 'one-time' });
   });
 });
