@@ -37,6 +37,8 @@ export interface Group {
   /** Yearly dates: "march 1st", "25 december". */
   dates?: Array<{ month: number; day: number }>;
   part?: PartOfDay;
+  /** Times were said as times of day ("at 9am", "9:30"), not as where an interval starts ("starting at 9am", "from 8am"). */
+  clockTimes?: boolean;
   /** "twice a day": 09:00 and 21:00. */
   twiceADay?: boolean;
   /** "every day except sunday". */
@@ -283,6 +285,7 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   }
   group.repeats ||= part.repeats;
   group.twiceADay ||= part.twiceADay;
+  group.clockTimes ||= part.clockTimes;
   group.times.push(...part.times);
   for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays'] as const) {
     if (part[key]) group[key] = mergeList(group[key], part[key]);
@@ -985,6 +988,7 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
     }
   }
   group.times.push(...times);
+  group.clockTimes = true;
   return j;
 }
 

@@ -447,6 +447,14 @@ function clockTimes(group: Group): ClockTime[] {
 function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', original: string, context: RecurringContext): Built {
   const n = group.interval!.n;
   if (group.dates || group.nth) throw new UsageError(`'${original}' mixes an interval with dates`, 'Create one schedule for the interval and one for the dates.');
+  if (group.clockTimes) {
+    // "daily at 9am every 3 hours": at 9:00, or every 3 hours from 9:00? A cron set cannot be both without saying so.
+    const time = group.times[0]!.value;
+    throw new UsageError(
+      `'${original}' gives a time of day (${formatClock(time.hour, time.minute)}) and an interval of ${unit}s; it does not say whether the time is when the interval starts`,
+      `For the start, say 'every ${n} ${unit}${n === 1 ? '' : 's'} starting at ${formatClock(time.hour, time.minute)}'; for both, join two rules with 'and'.`,
+    );
+  }
   if (group.times.length > 1) throw new UsageError(`'${original}' gives several start times for one interval`, "Give one, such as 'every 2 hours from 9am'.");
   const start = group.times[0]?.value;
   if (start && group.minuteOfHour !== undefined && start.minute !== group.minuteOfHour) {

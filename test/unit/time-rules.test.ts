@@ -45,7 +45,9 @@ describe('unite', () => {
     ['every morning and evening', /names two parts of the day \(morning and evening\)/],
     ['every 30 minutes between 9am and 5pm between 1pm and 2pm', /gives two windows/],
     ['every 15th except sundays', /names days of the month and days of the week together/],
-    ['every hour at :30 at 9am', /gives a start \(09:00\) that is not at the minute past the hour it names \(:30\)/],
+    ['every hour at :30 starting at 9am', /gives a start \(09:00\) that is not at the minute past the hour it names \(:30\)/],
+    ['daily at 9am every 3 hours', /gives a time of day \(09:00\) and an interval of hours; it does not say whether the time is when the interval starts/],
+    ['every 5 minutes at 9am', /gives a time of day \(09:00\) and an interval of minutes/],
     ['every 15 minutes from 9 to 5 after 6pm', /gives two windows/],
   ])('refuses %s with the reason', async (phrase, reason) => {
     const result = await outcome(phrase);
