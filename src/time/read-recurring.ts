@@ -285,6 +285,9 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   }
   group.repeats ||= part.repeats;
   group.twiceADay ||= part.twiceADay;
+  if (group.twiceADay && (group.interval?.unit === 'minute' || group.interval?.unit === 'hour')) {
+    refuse(`says twice a day and ${intervalText(group.interval)}`, 'Keep one of them.');
+  }
   group.clockTimes ||= part.clockTimes;
   group.times.push(...part.times);
   for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays'] as const) {

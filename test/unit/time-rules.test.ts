@@ -48,6 +48,7 @@ describe('unite', () => {
     ['every hour at :30 starting at 9am', /gives a start \(09:00\) that is not at the minute past the hour it names \(:30\)/],
     ['daily at 9am every 3 hours', /gives a time of day \(09:00\) and an interval of hours; it does not say whether the time is when the interval starts/],
     ['every 5 minutes at 9am', /gives a time of day \(09:00\) and an interval of minutes/],
+    ['twice a day every 3 hours', /says twice a day and every 3 hours/],
     ['every 15 minutes from 9 to 5 after 6pm', /gives two windows/],
   ])('refuses %s with the reason', async (phrase, reason) => {
     const result = await outcome(phrase);
