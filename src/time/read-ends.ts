@@ -96,7 +96,14 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         instant = parseInstant(day, { now, zone, edge: isEnd ? 'end' : 'start' }).instant;
       } catch (error) {
         if (error instanceof UsageError && /in the past/.test(error.message)) throw new UsageError(`'${text.trim()}': ${error.message}`, error.hint);
-        continue;
+        // "from jan 4 to march 25th": a start and an end together.
+        const pair = isEnd ? null : startAndEnd(words.slice(from), now, zone);
+        if (!pair) continue;
+        set('start', pair.start, words.slice(k, from + pair.endAt));
+        set('until', pair.until, words.slice(from + pair.endAt));
+        words = words.slice(0, k);
+        peeled = true;
+        break;
       }
       set(isEnd ? 'until' : 'start', instant, words.slice(k));
       words = words.slice(0, k);
@@ -109,6 +116,26 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');
   }
   return { rule: words.join(' '), ends };
+}
+
+/** "jan 4 to march 25th", "monday through friday next week": two days, as a start and an end, or null. */
+function startAndEnd(words: string[], now: number, zone: string): { start: number; until: number; endAt: number } | null {
+  for (let k = 1; k < words.length - 1; k++) {
+    if (!['to', 'until', 'till', 'through', 'thru', '-'].includes(words[k]!)) continue;
+    const first = words.slice(0, k).join(' ');
+    const last = words.slice(k + 1).join(' ');
+    // "monday to friday", "9 to 5", "june to august": a range of days, hours or months, not a start and an end.
+    const alone = (side: string) => isClock(side) || weekdayOf(side) !== undefined || monthOf(side) !== undefined;
+    if (alone(first) || alone(last)) continue;
+    try {
+      const start = parseInstant(first, { now, zone, edge: 'start' }).instant;
+      const until = parseInstant(last, { now, zone, edge: 'end' }).instant;
+      if (until > start) return { start, until, endAt: k };
+    } catch {
+      continue;
+    }
+  }
+  return null;
 }
 
 /** A clause that is only a time of day ("5pm", "9", "noon") is a window's end or start, not a day. */

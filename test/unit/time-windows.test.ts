@@ -95,3 +95,17 @@ describe('"until" a clock with no window opened', () => {
     await expect(meaningOfSchedule('every day at 9am until 5pm', { now: NOW, zone: 'America/New_York' })).rejects.toThrow(/before it first runs/);
   });
 });
+
+describe('a start and an end said together', () => {
+  it('"from jan 4 to march 25th" bounds the series on both sides, each day whole', async () => {
+    const meaning = await meaningOfSchedule('mondays and thursdays from jan 4 to march 25th', { now: NOW, zone: 'America/New_York' }, 100);
+    expect(meaning.type).toBe('series');
+    expect(meaning.next_runs_local[0]!.slice(0, 10)).toBe('2027-01-04');
+    expect(meaning.next_runs_local.at(-1)!.slice(0, 10)).toBe('2027-03-25');
+    expect(meaning.next_runs_local).toHaveLength(24);
+  });
+
+  it.each(['every day from monday to friday', 'every day from june to august'])('%s is a range of days, not a start and an end', async (phrase) => {
+    expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).type).toBe('recurring');
+  });
+});
