@@ -40,6 +40,20 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     ends[key] = value;
     ends.said.unshift(said.join(' '));
   };
+  // "starting tomorrow on weekends": a start said first; the longest day after the word that reads as one.
+  if (START_WORDS.has(words[0]!) && words[0] !== 'from') {
+    for (let e = words.length - 1; e >= 2; e--) {
+      const day = words.slice(1, e).join(' ');
+      if (isClock(day.replace(/^(?:at|@) /, ''))) continue;
+      try {
+        set('start', parseInstant(day, { now, zone, edge: 'start' }).instant, words.slice(0, e));
+      } catch {
+        continue;
+      }
+      words = words.slice(e);
+      break;
+    }
+  }
   for (let peeled = true; peeled && words.length > 1; ) {
     peeled = false;
     const n = words.length;

@@ -109,3 +109,15 @@ describe('a start and an end said together', () => {
     expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).type).toBe('recurring');
   });
 });
+
+describe('a start said first', () => {
+  it.each([
+    ['starting tomorrow on weekends', '2026-12-05'],
+    ['beginning december 10 every friday', '2026-12-11'],
+    ['starting next monday every day at 9am', '2026-12-07'],
+  ])('%s starts there', async (phrase, first) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'America/New_York' }, 3);
+    expect(meaning.type).toBe('series');
+    expect(meaning.next_runs_local[0]!.slice(0, 10)).toBe(first);
+  });
+});
