@@ -235,3 +235,12 @@ function spell(tokens: readonly string[]): string {
   });
   return text;
 }
+
+/** Whether a clock with its am/pm given can be said with a part of the day: "9am in the evening" cannot; "tonight at 1am" can. */
+export function partHolds(part: 'morning' | 'afternoon' | 'evening' | 'night', hour: number): boolean {
+  if (part === 'morning') return hour < 12;
+  if (part === 'afternoon') return hour >= 12 && hour < 19;
+  // "tonight at 5pm" and "this evening at 4pm" are said; "tonight at 9am" is not.
+  if (part === 'evening') return hour >= 15 || hour === 0;
+  return hour >= 13 || hour < 6;
+}

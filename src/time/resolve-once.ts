@@ -4,7 +4,7 @@
  * without am/pm means; every choice the spec leaves is a note.
  */
 import { UsageError } from '../errors';
-import { settleClock, type ClockTime } from './clock';
+import { partHolds, settleClock, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
 import type { Calendar } from './once-zone';
@@ -23,7 +23,7 @@ const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordin
  * Past instants are returned as they are; the caller refuses them.
  */
 export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
-  const { clock, carry } = clockOf(parts, notes, dayClock);
+  const { clock, carry } = clockOf(parts, notes, dayClock, input);
   if (parts.day?.kind === 'near') {
     const { weekday, direction } = parts.day;
     const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
@@ -88,7 +88,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
 }
 
 /** The time of day, with a part of the day applied, and any days it carries over ("tonight at 1" is tomorrow 01:00). */
-function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime): { clock: ClockTime; carry: number } {
+function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: string): { clock: ClockTime; carry: number } {
   const part = parts.part;
   if (!parts.clock) return { clock: part ? { hour: PART_DEFAULTS[part], minute: 0 } : dayClock, carry: 0 };
   if (!part) {
@@ -99,6 +99,9 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime): { cloc
   let { hour } = parts.clock.value;
   const { minute } = parts.clock.value;
   const { ambiguous } = parts.clock;
+  if (!ambiguous && !partHolds(part, hour)) {
+    throw new UsageError(`'${input}' puts ${formatClock(hour, minute)} in the ${part === 'night' ? 'night' : part}`, 'Give one of them, or a time that falls in that part of the day.');
+  }
   if (part === 'morning' && ambiguous && hour === 12) hour = 0;
   if ((part === 'afternoon' || part === 'evening') && ambiguous && hour < 12) hour += 12;
   if (part === 'night') {

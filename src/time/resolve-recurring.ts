@@ -4,7 +4,7 @@
  * where no set of crons says it exactly. to-utc puts it on Letta's UTC clock.
  */
 import { UsageError } from '../errors';
-import { settleClock, type ClockRead, type ClockTime } from './clock';
+import { partHolds, settleClock, type ClockRead, type ClockTime } from './clock';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -419,6 +419,9 @@ function settleTimes(group: Group, notes: string[]): Group {
   notes.push(...(group.notes ?? []));
   const part = group.part;
   const times = group.times.map((time): ClockRead => {
+    if (!time.ambiguous && part && !partHolds(part, time.value.hour)) {
+      throw new ClauseConflict(`puts ${formatClock(time.value.hour, time.value.minute)} in the ${part}`, 'Give one of them, or a time that falls in that part of the day.', true);
+    }
     if (!time.ambiguous) return time;
     const { value } = time;
     let hour = value.hour;

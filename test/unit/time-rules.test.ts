@@ -49,6 +49,7 @@ describe('unite', () => {
     ['daily at 9am every 3 hours', /gives a time of day \(09:00\) and an interval of hours; it does not say whether the time is when the interval starts/],
     ['every 5 minutes at 9am', /gives a time of day \(09:00\) and an interval of minutes/],
     ['twice a day every 3 hours', /says twice a day and every 3 hours/],
+    ['every evening at 6am', /puts 06:00 in the evening/],
     ['every 15 minutes from 9 to 5 after 6pm', /gives two windows/],
   ])('refuses %s with the reason', async (phrase, reason) => {
     const result = await outcome(phrase);
@@ -98,6 +99,8 @@ describe('the one-time reader unites its parts too', () => {
     ['tomorrow at 9am at 5pm', /names two times \('9am' and '5pm'\)/],
     ['tonight at 11 next friday', /names today \('tonight'\) and another day \('next friday'\)/],
     ['tomorrow morning in the evening', /names two parts of the day/],
+    ['tomorrow at 9am in the evening', /puts 09:00 in the evening/],
+    ['5pm tomorrow morning', /puts 17:00 in the morning/],
   ])('refuses %s with the reason', async (phrase, reason) => {
     await expect(meaningOfOnce(phrase, { now: OPTIONS.now, zone: 'America/New_York' })).rejects.toThrow(reason);
   });
