@@ -134,7 +134,7 @@ export async function meaningOfRecurring(input: string, options: PhraseOptions, 
 }
 
 /** Words that may start a phrase's own start, end or count ("starting may 13th", "until dec 24", "for 4 weeks", "10 times"). */
-const END_CLAUSE = /\b(?:starting|beginning|from|effective|commencing|until|till|til|through|thru|ending|ends|up to|for|times|occurrences?|runs|\d+x)\b/;
+const END_CLAUSE = /\b(?:starting|beginning|from|effective|commencing|until|till|til|through|thru|ending|ends|up to|for|times|occurrences?|runs|\d+x|except)\b/;
 
 /**
  * A repeating phrase as crons, or, for a rule no set of crons says exactly, as
@@ -151,7 +151,8 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
   const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count);
   const inner = asSeriesRule(base.local, from, `'${input.trim()}'`);
-  const rule: SeriesRule = ends.start === undefined ? inner : { kind: 'starting', start: ends.start, rule: inner };
+  const bounded: SeriesRule = ends.start === undefined ? inner : { kind: 'starting', start: ends.start, rule: inner };
+  const rule: SeriesRule = ends.except === undefined ? bounded : { kind: 'except', days: ends.except, rule: bounded };
   const runs = nextInstants(rule, base.meaning.timezone, options.now, Math.min(count, ends.count ?? count), ends.until);
   const zone = base.meaning.timezone;
   if (runs.length === 0 && count > 0 && ends.until !== undefined) {

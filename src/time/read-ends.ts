@@ -19,6 +19,8 @@ export interface PhraseEnds {
   until?: number;
   /** At most this many runs. */
   count?: number;
+  /** Local days left out: "except tomorrow", "except for dec 25". */
+  except?: Array<{ year: number; month: number; day: number }>;
   /** The words that said them, as typed, for descriptions and errors. */
   said: string[];
 }
@@ -57,6 +59,28 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   for (let peeled = true; peeled && words.length > 1; ) {
     peeled = false;
     const n = words.length;
+    // "except tomorrow", "except for dec 25": one day left out ("except sundays" is a rule's days, read by the grammar).
+    const exceptAt = words.lastIndexOf('except');
+    if (exceptAt > 0 && ends.except === undefined) {
+      const from = ['for', 'on'].includes(words[exceptAt + 1] ?? '') ? exceptAt + 2 : exceptAt + 1;
+      const day = words.slice(from).join(' ');
+      const named = day.split(/[\s,]+/).every((w) => weekdayOf(w) !== undefined || /^(?:and|or|weekends?|weekdays?)$/.test(w));
+      if (day !== '' && !named && !isClock(day)) {
+        try {
+          const read = parseInstant(day, { now, zone, edge: 'start' });
+          if (read.dateOnly) {
+            const wall = wallTime(zone, read.instant);
+            ends.except = [{ year: wall.year, month: wall.month, day: wall.day }];
+            ends.said.unshift(words.slice(exceptAt).join(' '));
+            words = words.slice(0, exceptAt);
+            peeled = true;
+            continue;
+          }
+        } catch {
+          // Not one day: left to the rule.
+        }
+      }
+    }
     // "10 times", "three times", "for 4 times", "5 occurrences", "3x".
     const times = /^(\d+)x$/.exec(words[n - 1]!);
     if ((COUNT_WORDS.has(words[n - 1]!) && n > 2) || (times && n > 1)) {

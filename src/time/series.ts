@@ -36,7 +36,9 @@ export type SeriesRule =
   /** Fires whenever any of its rules does: "every 15th and the last day of the month". */
   | { kind: 'any'; rules: SeriesRule[] }
   /** A rule's instants from `start` (Unix ms) on: "every friday starting december 11". */
-  | { kind: 'starting'; start: number; rule: SeriesRule };
+  | { kind: 'starting'; start: number; rule: SeriesRule }
+  /** A rule's instants but on the local days left out: "daily except tomorrow". */
+  | { kind: 'except'; days: LocalDate[]; rule: SeriesRule };
 
 const MINUTE = 60_000;
 /** How far ahead to look for the next instant: a 29 February can be eight years away. */
@@ -51,6 +53,13 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
   const instants: number[] = [];
   if (count <= 0) return instants;
   if (rule.kind === 'starting') return nextInstants(rule.rule, zone, Math.max(fromMs, rule.start - 1), count, untilMs);
+  if (rule.kind === 'except') {
+    const left = (ms: number) => {
+      const wall = wallTime(zone, ms);
+      return rule.days.some((d) => d.year === wall.year && d.month === wall.month && d.day === wall.day);
+    };
+    return nextInstants(rule.rule, zone, fromMs, count + rule.days.length * 1440, untilMs).filter((ms) => !left(ms)).slice(0, count);
+  }
   if (rule.kind === 'any') {
     const all = rule.rules.flatMap((part) => nextInstants(part, zone, fromMs, count, untilMs));
     return [...new Set(all)].sort((a, b) => a - b).slice(0, count);
@@ -83,7 +92,7 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
 
 type Day = LocalDate & { weekday: number };
 
-function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' } | { kind: 'starting' }>, date: Day): boolean {
+function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' } | { kind: 'starting' } | { kind: 'except' }>, date: Day): boolean {
   switch (rule.kind) {
     case 'days': {
       const days = daysBetween(rule.anchor, date);

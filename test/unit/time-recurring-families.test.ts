@@ -194,3 +194,24 @@ describe('spellings', () => {
     expect((await meaningOfOnce(phrase, OPTIONS)).local.slice(0, 16)).toBe(local);
   });
 });
+
+describe('one day left out', () => {
+  it.each([
+    ['daily except for tomorrow', '2026-11-19'],
+    ['every day at 9am except dec 25', '2026-12-25'],
+    ['every 8 hours except tomorrow', '2026-11-19'],
+  ])('%s never runs on %s and runs as the rule otherwise', async (phrase, day) => {
+    // Up to 60 runs: all before the clocks change in March, where the rule's own cron would move.
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 60);
+    expect(meaning.type).toBe('series');
+    const days = meaning.next_runs_local.map((local) => local.slice(0, 10));
+    expect(days).not.toContain(day);
+    const rule = await meaningOfSchedule(phrase.replace(/ except.*$/, ''), OPTIONS, 100);
+    const expected = rule.next_runs_local.filter((local) => !local.startsWith(day)).slice(0, 60);
+    expect(meaning.next_runs_local).toEqual(expected);
+  });
+
+  it.each(['every day except sunday', 'daily except weekends', 'every weekday except friday'])('%s leaves out days of the week, as a cron', async (phrase) => {
+    expect((await meaningOfSchedule(phrase, OPTIONS)).type).toBe('recurring');
+  });
+});
