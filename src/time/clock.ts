@@ -129,6 +129,8 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
     colon = true;
     twentyFour = clock[1]!.startsWith('0') && clock[1]!.length === 2;
     i++;
+    // "13:00:00", "01:00:00 PM": whole minutes only, as schedules run.
+    if (tokens[i] === ':00') i++;
   } else if (/^\d{1,2}$/.test(first)) {
     hour = Number(first);
     twentyFour = first.length === 2 && first.startsWith('0');

@@ -121,3 +121,16 @@ describe('a start said first', () => {
     expect(meaning.next_runs_local[0]!.slice(0, 10)).toBe(first);
   });
 });
+
+describe('a clock with zero seconds', () => {
+  it.each([
+    ['01:00:00 PM', '13:00'],
+    ['tomorrow at 09:30:00', '09:30'],
+  ])('%s', async (phrase, clock) => {
+    expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local.slice(11, 16)).toBe(clock);
+  });
+
+  it('seconds other than zero are refused, never rounded', async () => {
+    await expect(meaningOfOnce('01:00:30 PM', { now: NOW, zone: 'UTC' })).rejects.toBeInstanceOf(UsageError);
+  });
+});
