@@ -590,6 +590,8 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
   const fromEnd = kind === undefined && counts.length === 1 && counts[0]! < -1 && (seen.group.interval?.unit === 'month' || tokens[j] === 'of') ? { weekday: 'day' as const, end: j } : undefined;
   const counted = kind ?? fromEnd;
   if (counted === undefined || (counted.weekday === 'day' && counts.some((n) => n >= 0))) return null;
+  // "every 2nd weekday" could be every other one: a workday counted past the first or last needs its month said.
+  if (counted.weekday === 'workday' && counts.some((n) => Math.abs(n) > 1) && tokens[counted.end] !== 'of' && tokens[counted.end] !== 'in') return null;
   for (const n of counts) {
     const limit = counted.weekday === 'workday' ? 23 : counted.weekday === 'day' ? 28 : 5;
     if (n < -limit || n === 0 || n > limit) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, counted.end).join(' ')}' never happens`);
