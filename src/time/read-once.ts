@@ -251,7 +251,7 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   const day = readDayNumber(tokens, start, start > i);
   if (!day) return null;
   let j = day.end;
-  if (tokens[j] === 'of') j++;
+  if (tokens[j] === 'of' || (tokens[j] === 'in' && monthAt(tokens, j + 1) !== undefined)) j++;
   const named = monthAt(tokens, j);
   if (named !== undefined) return withYear(tokens, j + 1, { kind: 'date', day: day.value, month: named });
   const relative = readMonthRef(tokens, j);

@@ -79,6 +79,10 @@ describe('a month alone', () => {
     }
   });
 
+  it('"the 5th in march" is that date', async () => {
+    expect((await meaningOfOnce('the 5th in march', { now, zone: 'UTC' })).local).toMatch(/^2027-03-05 09:00/);
+  });
+
   it('"in march 2027" is the first of that month', async () => {
     expect((await meaningOfOnce('in march 2027', { now, zone: 'UTC' })).local).toMatch(/^2027-03-01 09:00/);
   });
