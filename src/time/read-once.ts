@@ -59,6 +59,12 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const day = readDay(tokens, i);
     if (day) {
       const text = tokens.slice(i, day.end).join(' ');
+      if (parts.day?.kind === 'date' && parts.day.weekday === undefined && day.value.kind === 'weekday' && day.value.mode === 'this') {
+        // "december 25, friday": the date, and the weekday it must fall on.
+        parts.day = { ...parts.day, weekday: day.value.weekday };
+        i = day.end;
+        continue;
+      }
       if (parts.day && JSON.stringify(parts.day) !== JSON.stringify(day.value)) twice('days', said.day!, text);
       parts.day = day.value;
       said.day = text;

@@ -105,7 +105,7 @@ describe('the one-time reader unites its parts too', () => {
     await expect(meaningOfOnce(phrase, { now: OPTIONS.now, zone: 'America/New_York' })).rejects.toThrow(reason);
   });
 
-  it.each(['tomorrow tomorrow at 9am', 'friday at 5pm on friday', 'today tonight at 8'])('accepts %s, the same part said twice', async (phrase) => {
+  it.each(['tomorrow tomorrow at 9am', 'friday at 5pm on friday', 'today tonight at 8', 'december 25th, friday'])('accepts %s, the same part said twice or a date with its weekday', async (phrase) => {
     await expect(meaningOfOnce(phrase, { now: OPTIONS.now, zone: 'America/New_York' })).resolves.toMatchObject({ type: 'one-time' });
   });
 });
