@@ -1,4 +1,5 @@
 import { UsageError } from '../errors';
+import type { PartOfDay } from './lexicon';
 import { readNumber, tokenize, type Read } from './words';
 
 export interface ClockTime {
@@ -239,7 +240,7 @@ function spell(tokens: readonly string[]): string {
 }
 
 /** Whether a clock with its am/pm given can be said with a part of the day: "9am in the evening" cannot; "tonight at 1am" can. */
-export function partHolds(part: 'morning' | 'afternoon' | 'evening' | 'night', hour: number): boolean {
+export function partHolds(part: PartOfDay, hour: number): boolean {
   if (part === 'morning') return hour < 12;
   if (part === 'afternoon') return hour >= 12 && hour < 19;
   // "tonight at 5pm" and "this evening at 4pm" are said; "tonight at 9am" is not.

@@ -96,15 +96,49 @@ export function isKnownWord(word: string): boolean {
   return KNOWN.has(word) || /^[\d:.,;&@/+\-–]+$|^\d+(?:st|nd|rd|th|am|pm|a|p|h|m|s|d|w|y)?$/.test(word) || isNumberWord(word);
 }
 
-const NUMBER_WORDS = new Set(
-  `zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
-   twenty thirty forty fourty fifty sixty seventy eighty ninety couple few
-   first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
-   eighteenth nineteenth twentieth thirtieth`.split(/\s+/),
-);
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** Number words one to ninety ("seven", "forty"; "fourty" as people spell it); compounds are read in words.ts. */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
+  ...DIGIT_WORDS.map((word, i): [string, number] => [word, i]),
+  ...TEENS.map((word, i): [string, number] => [word, 10 + i]),
+  ...TENS.map((word, i): [string, number] => [word, 10 * i]).filter(([word]) => word !== ''),
+  ['fourty', 40],
+]);
+
+const DIGIT_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+/** Ordinal words "first" to "nineteenth", "twentieth", "thirtieth"; "twenty-first" and the like are compounds. */
+export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
+  ...DIGIT_ORDINALS.map((word, i): [string, number] => [word, i]).filter(([word]) => word !== ''),
+  ...['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'].map(
+    (word, i): [string, number] => [word, 10 + i],
+  ),
+  ['twentieth', 20],
+  ['thirtieth', 30],
+]);
+
+export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
+
+/** Every spelling of a part of the day: "morning", "mornings", "tonight" (tonight is also today's, which the one-time reader keeps). */
+const PART_SPELLINGS = new Map<string, PartOfDay>([
+  ...(['morning', 'afternoon', 'evening', 'night'] as const).flatMap((part): Array<[string, PartOfDay]> => [
+    [part, part],
+    [`${part}s`, part],
+  ]),
+  ['tonight', 'night'],
+]);
+
+export function partOfDay(word: string | undefined): PartOfDay | undefined {
+  return word === undefined ? undefined : PART_SPELLINGS.get(word);
+}
+
+/** The time a part of the day stands for when no time is given, and where it puts a clock without am/pm. */
+export const PART_HOURS: Readonly<Record<PartOfDay, number>> = { morning: 9, afternoon: 15, evening: 18, night: 21 };
 
 function isNumberWord(word: string): boolean {
-  return word.split('-').every((part) => NUMBER_WORDS.has(part));
+  return word.split('-').every((part) => NUMBER_WORDS.has(part) || ORDINAL_WORDS.has(part) || part === 'couple' || part === 'few');
 }
 
 /**

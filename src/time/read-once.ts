@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
-import { LINK_WORDS, monthOf, unitOf, weekdayOf } from './lexicon';
+import { LINK_WORDS, monthOf, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, type Read } from './words';
 
 /**
@@ -11,7 +11,6 @@ import { readNumber, readOrdinal, type Read } from './words';
  * between. Each reader looks a few tokens ahead, so the whole walk is linear.
  */
 
-export type Part = 'morning' | 'afternoon' | 'evening' | 'night';
 
 type MonthRef = { month: number; year?: number } | { relative: 'this' | 'next' | 'the' };
 
@@ -33,7 +32,7 @@ export type DayRef =
 export interface OnceParts {
   day?: DayRef;
   clock?: ClockRead;
-  part?: Part;
+  part?: PartOfDay;
   /** "tonight", "this morning": the part of today. */
   today?: boolean;
 }
@@ -101,12 +100,14 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
 }
 
 /** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening". */
-function readPart(tokens: readonly string[], i: number): Read<{ part: Part; today: boolean }> | null {
+function readPart(tokens: readonly string[], i: number): Read<{ part: PartOfDay; today: boolean }> | null {
   if (tokens[i] === 'tonight') return { value: { part: 'night', today: true }, end: i + 1 };
   const lead = tokens[i] === 'in' && tokens[i + 1] === 'the' ? 2 : tokens[i] === 'this' || (tokens[i] === 'at' && tokens[i + 1] === 'night') ? 1 : 0;
   const name = tokens[i + lead];
-  if (name !== 'morning' && name !== 'afternoon' && name !== 'evening' && name !== 'night') return null;
-  return { value: { part: name, today: tokens[i] === 'this' }, end: i + lead + 1 };
+  // One part of one day: "mornings" and "tonight" after a lead word are the recurring reader's.
+  const part = name === 'tonight' || name?.endsWith('s') ? undefined : partOfDay(name);
+  if (part === undefined) return null;
+  return { value: { part, today: tokens[i] === 'this' }, end: i + lead + 1 };
 }
 
 const weekdayAt = (tokens: readonly string[], i: number) => weekdayOf(tokens[i]);

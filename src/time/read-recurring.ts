@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { clockNote, readClock, settleClock, type ClockRead } from './clock';
-import { FILLER, MONTH_NAMES, monthOf, unitOf as lexiconUnit, weekdayOf } from './lexicon';
+import { FILLER, MONTH_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
 import { formatClock } from './zone';
 
@@ -16,7 +16,6 @@ export interface Nth {
 }
 
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
-export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 
 /** What one group of clauses said. Every field is optional: the builder supplies the spec's defaults. */
 export interface Group {
@@ -62,17 +61,6 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   semiannually: { n: 2, unit: 'quarter' },
   fortnightly: { n: 2, unit: 'week' },
   biweekly: { n: 2, unit: 'week' },
-};
-const PARTS: Record<string, PartOfDay> = {
-  morning: 'morning',
-  mornings: 'morning',
-  afternoon: 'afternoon',
-  afternoons: 'afternoon',
-  evening: 'evening',
-  evenings: 'evening',
-  night: 'night',
-  nights: 'night',
-  tonight: 'night',
 };
 /** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8". */
 const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',']);
@@ -388,7 +376,7 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
   }
   // "the 4th of every other month", "of every 3 months": the interval is read next.
   if (every && seen.group.monthDays && (tokens[j] === 'other' || readNumber(tokens, j, { articles: false }))) return next;
-  if (token === 'in' && tokens[next] === 'the' && PARTS[tokens[next + 1] ?? '']) return readPart(tokens, next + 1, part);
+  if (token === 'in' && tokens[next] === 'the' && partOfDay(tokens[next + 1])) return readPart(tokens, next + 1, part);
   return readMonths(tokens, next, part) ?? (token === 'during' ? readDays(tokens, next, part) : null);
 }
 
@@ -786,7 +774,7 @@ function readDays(tokens: readonly string[], i: number, group: Group): number | 
   const said = tokens.slice(i, j);
   if (set.value.length > 1 || said.some((t) => /^(?:[a-z]+days|weekends?|workdays?|every|each)$/.test(t) && t !== 'days')) group.repeats = true;
   // "every weekday morning", "monday evenings".
-  const part = PARTS[tokens[j] ?? ''];
+  const part = partOfDay(tokens[j]);
   if (part) {
     group.part = part;
     j++;
@@ -908,7 +896,7 @@ function addNote(group: Group, note: string) {
 
 /** "morning", "in the evening", "at night", "every night". */
 function readPart(tokens: readonly string[], i: number, group: Group): number | null {
-  const part = PARTS[tokens[i] ?? ''];
+  const part = partOfDay(tokens[i]);
   if (!part) return null;
   group.part = part;
   return i + 1;

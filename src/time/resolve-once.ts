@@ -6,13 +6,10 @@
 import { UsageError } from '../errors';
 import { partHolds, settleClock, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
-import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
+import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import type { Calendar } from './once-zone';
-import type { DayRef, OnceParts, Part } from './read-once';
+import type { DayRef, OnceParts } from './read-once';
 import { addDays, daysInMonth, formatClock, formatDate, type WallTime } from './zone';
-
-/** Where a part of the day puts a time with no am/pm, and its time when none is given (as the recurring phrases read them). */
-const PART_DEFAULTS: Record<Part, number> = { morning: 9, afternoon: 15, evening: 18, night: 21 };
 
 const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
 
@@ -90,7 +87,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
 /** The time of day, with a part of the day applied, and any days it carries over ("tonight at 1" is tomorrow 01:00). */
 function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: string): { clock: ClockTime; carry: number } {
   const part = parts.part;
-  if (!parts.clock) return { clock: part ? { hour: PART_DEFAULTS[part], minute: 0 } : dayClock, carry: 0 };
+  if (!parts.clock) return { clock: part ? { hour: PART_HOURS[part], minute: 0 } : dayClock, carry: 0 };
   if (!part) {
     const settled = settleClock(parts.clock);
     if (settled.note) notes.push(settled.note);

@@ -5,10 +5,10 @@
  */
 import { UsageError } from '../errors';
 import { partHolds, settleClock, type ClockRead, type ClockTime } from './clock';
-import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
+import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
-import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type Nth, type PartOfDay } from './read-recurring';
+import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type Nth } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { tokenize } from './words';
@@ -62,7 +62,6 @@ export const RECURRING_EXAMPLES = [
 ];
 
 const DEFAULT_TIME: ClockTime = { hour: 9, minute: 0 };
-const PART_HOURS: Record<PartOfDay, number> = { morning: 9, afternoon: 15, evening: 18, night: 21 };
 const DAY_MINUTES = 1440;
 const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second last', [-3]: 'third last', [-4]: 'fourth last', [-5]: 'fifth last' };
 const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';

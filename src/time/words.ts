@@ -2,7 +2,7 @@
  * Words both phrase readers share: the tokenizer, number words and ordinals.
  * Every reader here walks the token list once; none uses a backtracking regex.
  */
-import { FILLER } from './lexicon';
+import { FILLER, NUMBER_WORDS, ORDINAL_WORDS } from './lexicon';
 
 /** A reader's answer: the value and the index of the first token it did not use. */
 export interface Read<T> {
@@ -33,26 +33,8 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-const SIMPLE_NUMBERS = new Map<string, number>([
-  ...UNITS.map((word, i): [string, number] => [word, i]),
-  ...TEENS.map((word, i): [string, number] => [word, 10 + i]),
-  ...TENS.map((word, i): [string, number] => [word, 10 * i]).filter(([word]) => word !== ''),
-  ['fourty', 40],
-]);
-
-const UNIT_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
-const SIMPLE_ORDINALS = new Map<string, number>([
-  ...UNIT_ORDINALS.map((word, i): [string, number] => [word, i]).filter(([word]) => word !== ''),
-  ...['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'].map(
-    (word, i): [string, number] => [word, 10 + i],
-  ),
-  ['twentieth', 20],
-  ['thirtieth', 30],
-]);
+const SIMPLE_NUMBERS = NUMBER_WORDS;
+const SIMPLE_ORDINALS = ORDINAL_WORDS;
 
 /** The value of one number word ("seven", "forty"), or undefined. */
 export function numberWord(word: string | undefined): number | undefined {
