@@ -33,12 +33,10 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-const SIMPLE_NUMBERS = NUMBER_WORDS;
-const SIMPLE_ORDINALS = ORDINAL_WORDS;
 
 /** The value of one number word ("seven", "forty"), or undefined. */
 export function numberWord(word: string | undefined): number | undefined {
-  return word === undefined ? undefined : SIMPLE_NUMBERS.get(word);
+  return word === undefined ? undefined : NUMBER_WORDS.get(word);
 }
 
 /** "twenty", "-"?, "one": a tens word followed by a unit word, either side of an optional hyphen. */
@@ -72,10 +70,10 @@ export function readNumber(tokens: readonly string[], start: number, options: Nu
     if (tokens[i] === 'few') return { value: 3, end: tokens[i + 1] === 'of' ? i + 2 : i + 1 };
     if (article) return { value: 1, end: start + 1 };
   }
-  const simple = SIMPLE_NUMBERS.get(word);
+  const simple = NUMBER_WORDS.get(word);
   if (simple === undefined) return null;
   if (simple >= 20 && simple % 10 === 0 && simple < 100) {
-    return readCompound(tokens, start + 1, simple, SIMPLE_NUMBERS) ?? { value: simple, end: start + 1 };
+    return readCompound(tokens, start + 1, simple, NUMBER_WORDS) ?? { value: simple, end: start + 1 };
   }
   return { value: simple, end: start + 1 };
 }
@@ -86,10 +84,10 @@ export function readOrdinal(tokens: readonly string[], start: number): Read<numb
   if (word === undefined) return null;
   const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
   if (digits) return { value: Number(digits[1]), end: start + 1 };
-  const simple = SIMPLE_ORDINALS.get(word);
+  const simple = ORDINAL_WORDS.get(word);
   if (simple !== undefined) return { value: simple, end: start + 1 };
-  const tens = SIMPLE_NUMBERS.get(word);
-  if (tens !== undefined && tens >= 20 && tens % 10 === 0 && tens < 60) return readCompound(tokens, start + 1, tens, SIMPLE_ORDINALS);
+  const tens = NUMBER_WORDS.get(word);
+  if (tens !== undefined && tens >= 20 && tens % 10 === 0 && tens < 60) return readCompound(tokens, start + 1, tens, ORDINAL_WORDS);
   return null;
 }
 
