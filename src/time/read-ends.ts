@@ -64,8 +64,9 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     if (exceptAt > 0 && ends.except === undefined) {
       const from = ['for', 'on'].includes(words[exceptAt + 1] ?? '') ? exceptAt + 2 : exceptAt + 1;
       const day = words.slice(from).join(' ');
-      const named = day.split(/[\s,]+/).every((w) => weekdayOf(w) !== undefined || /^(?:and|or|weekends?|weekdays?)$/.test(w));
-      if (day !== '' && !named && !isClock(day)) {
+      // One day, named so that it happens once: "tomorrow", "next friday", "dec 25" ("except the 25th" could be every 25th).
+      const once = day.split(/[\s,]+/).some((w) => monthOf(w) !== undefined || /^(?:today|tomorrow|tmrw|next|this|\d{4})$/.test(w));
+      if (day !== '' && once && !isClock(day)) {
         try {
           const read = parseInstant(day, { now, zone, edge: 'start' });
           if (read.dateOnly) {

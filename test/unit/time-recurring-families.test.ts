@@ -211,6 +211,10 @@ describe('one day left out', () => {
     expect(meaning.next_runs_local).toEqual(expected);
   });
 
+  it('a day that could recur ("except the 25th") is not taken as one day', async () => {
+    await expect(meaningOfSchedule('every day except the 25th', OPTIONS)).rejects.toThrow(/Could not understand/);
+  });
+
   it.each(['every day except sunday', 'daily except weekends', 'every weekday except friday'])('%s leaves out days of the week, as a cron', async (phrase) => {
     expect((await meaningOfSchedule(phrase, OPTIONS)).type).toBe('recurring');
   });
