@@ -64,9 +64,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     if (exceptAt > 0 && ends.except === undefined) {
       const from = ['for', 'on'].includes(words[exceptAt + 1] ?? '') ? exceptAt + 2 : exceptAt + 1;
       const day = words.slice(from).join(' ');
-      // One day, named so that it happens once: "tomorrow", "next friday", "dec 25" ("except the 25th" could be every 25th).
-      const once = day.split(/[\s,]+/).some((w) => monthOf(w) !== undefined || /^(?:today|tomorrow|tmrw|next|this|\d{4})$/.test(w));
-      if (day !== '' && once && !isClock(day)) {
+      // "except the 25th" could be every 25th: only a day that happens once is left out.
+      if (day !== '' && happensOnce(day) && !isClock(day)) {
         try {
           const read = parseInstant(day, { now, zone, edge: 'start' });
           if (read.dateOnly) {
@@ -157,15 +156,20 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   return { rule: words.join(' '), ends };
 }
 
-/** "jan 4 to march 25th", "monday through friday next week": two days, as a start and an end, or null. */
+/** A day named so that it happens once: "tomorrow", "next friday", "dec 25", "2027-01-04" (not "the 25th" or "friday", which recur). */
+function happensOnce(day: string): boolean {
+  return day.split(/[\s,]+/).some((w) => monthOf(w) !== undefined || /^(?:today|tomorrow|tmrw|next|this|\d{4}(?:-\d{1,2}-\d{1,2})?)$/.test(w));
+}
+
+/** "jan 4 to march 25th", "tomorrow until next friday": two days, as a start and an end, or null. */
 function startAndEnd(words: string[], now: number, zone: string): { start: number; until: number; endAt: number } | null {
   for (let k = 1; k < words.length - 1; k++) {
     if (!['to', 'until', 'till', 'through', 'thru', '-'].includes(words[k]!)) continue;
     const first = words.slice(0, k).join(' ');
     const last = words.slice(k + 1).join(' ');
-    // "monday to friday", "9 to 5", "june to august": a range of days, hours or months, not a start and an end.
+    // "monday to friday", "9 to 5", "june to august", "the 1st to the 15th": ranges that recur, not a start and an end.
     const alone = (side: string) => isClock(side) || weekdayOf(side) !== undefined || monthOf(side) !== undefined;
-    if (alone(first) || alone(last)) continue;
+    if (alone(first) || alone(last) || !happensOnce(first) || !happensOnce(last)) continue;
     try {
       const start = parseInstant(first, { now, zone, edge: 'start' }).instant;
       const until = parseInstant(last, { now, zone, edge: 'end' }).instant;

@@ -105,7 +105,7 @@ describe('a start and an end said together', () => {
     expect(meaning.next_runs_local).toHaveLength(24);
   });
 
-  it.each(['every day from monday to friday', 'every day from june to august'])('%s is a range of days, not a start and an end', async (phrase) => {
+  it.each(['every day from monday to friday', 'every day from june to august', 'every day from the 1st to the 15th'])('%s is a range of days, not a start and an end', async (phrase) => {
     expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).type).toBe('recurring');
   });
 });
