@@ -152,7 +152,7 @@ export const INSTANT_RULES: readonly InstantRule[] = [
   { name: 'local date and time', words: true, examples: ['2026-12-21 09:00', '2026-12-21', '2026-12-21 at 5pm'], read: ({ text, shown, calendar, read }) => localDateTime(text, shown, calendar, read) },
   { name: 'duration', words: true, examples: ['in 5 minutes', 'in an hour and a half', '3 days hence', '1 week', 'in two weeks from now'], read: ({ text, shown, now, calendar, read }) => relative(text, shown, now, calendar, read) },
   { name: 'day and time', words: true, examples: ['tomorrow at 9am', 'friday at 4', 'half past 6 tonight', 'first monday of next month', 'at 17:30'], read: ({ text, shown, now, calendar, read }) => fromParts(text, shown, now, calendar, read) },
-  { name: 'chrono-node', words: true, examples: ['12/25/2026 9am', 'last week'], read: ({ text, shown, now, calendar, read }) => naturalOn(text, shown, now, calendar, read) },
+  { name: 'chrono-node', words: true, examples: ['20:32:13', 'last week'], read: ({ text, shown, now, calendar, read }) => naturalOn(text, shown, now, calendar, read) },
 ];
 
 /** The instant a phrase names; `trace`, when given, gets the name of the rule that decided it. */

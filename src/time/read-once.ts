@@ -17,7 +17,8 @@ type MonthRef = { month: number; year?: number } | { relative: 'this' | 'next' |
 export type DayRef =
   | { kind: 'offset'; days: number }
   | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'last' | 'last-week' }
-  | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number }
+  /** `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note. */
+  | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number; monthFirst?: boolean }
   | { kind: 'nth'; nth: number; weekday: number | null; of: MonthRef }
   | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year' }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
@@ -127,6 +128,7 @@ export const DAY_RULES: readonly DayRule[] = [
   { name: 'nth day of a month', examples: ['first monday of next month', 'last day of the month', '3rd thursday this september', 'end of the month'], read: readNth },
   { name: 'weekday', examples: ['friday at 4', 'next friday', 'friday next week', 'the saturday after next', 'tuesday the 15th at 10am'], read: readWeekday },
   { name: 'date', examples: ['december 25 at 9am', 'the 1st of march', '25 dec', 'march 3rd 2027', '20 of next month'], read: readDate },
+  { name: 'slash date', examples: ['4/25 at 16h00', '12/25/2026 at 6pm', '25/12 at 9am', 'on 2/15'], read: readSlashDate },
   { name: 'days from now', examples: ['in 6 days at noon', 'after 6 days at noon', 'a week from tomorrow', '3 days after friday', '2 weeks from now at 9am', '4 mondays from now', '2 fridays from today at 3pm'], read: readIn },
   { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
   { name: 'month alone', examples: ['next march', 'this june at noon', 'in march'], read: readMonthAlone },
@@ -381,4 +383,20 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
   // "in march 2027": the first of that month, as "march 2027" is.
   if (/^\d{4}$/.test(tokens[at + 1] ?? '')) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year: Number(tokens[at + 1]) }, end: at + 2 } : null;
   return { value: { kind: 'month', month, mode: lead === 'next' || coming ? 'next' : 'this' }, end: at + 1 };
+}
+
+/**
+ * "4/25", "12/25/2026", "25/12": a date in digits. A day over 12 says which
+ * number is the day; when both could be, the month is read first (the
+ * order chrono-node used), and a note says so.
+ */
+function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | null {
+  if (!/^\d{1,2}$/.test(tokens[i] ?? '') || tokens[i + 1] !== '/' || !/^\d{1,2}$/.test(tokens[i + 2] ?? '')) return null;
+  const [a, b] = [Number(tokens[i]), Number(tokens[i + 2])];
+  const year = tokens[i + 3] === '/' && /^\d{4}$/.test(tokens[i + 4] ?? '') ? Number(tokens[i + 4]) : undefined;
+  const end = year === undefined ? i + 3 : i + 5;
+  if (tokens[end] === '/') return null;
+  if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };
+  if (a > 12 || b > 31 || a === 0 || b === 0) return null;
+  return { value: { kind: 'date', day: b, month: a, ...(year === undefined ? {} : { year }), monthFirst: b <= 12 }, end };
 }

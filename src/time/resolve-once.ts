@@ -72,6 +72,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'weekend':
       return weekendInstant(day.mode, today, inDays, now, input, notes);
     case 'date':
+      if (day.monthFirst) notes.push(`read '${input}' with the month first (${MONTH_NAMES[day.month! - 1]} ${day.day}); write '${day.month} ${MONTH_NAMES[day.day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day.day - 1]} ${day.month}`);
       return dateInstant(day, today, at, now, input);
     case 'nth':
       return nthInstant(day, today, at, now, input);

@@ -125,3 +125,22 @@ describe('parts of an hour, and clocks in words', () => {
     expect((await meaningOfOnce(phrase, { now, zone: 'America/New_York' })).local.slice(0, 16)).toBe(local);
   });
 });
+
+describe('dates in digits', () => {
+  const now = Date.parse('2026-11-18T16:00:00Z');
+  it.each([
+    ['4/25 at 16h00', '2027-04-25 16:00', false],
+    ['12/25/2026 at 6pm', '2026-12-25 18:00', false],
+    ['25/12 at 9am', '2026-12-25 09:00', false],
+    ['1/13', '2027-01-13 09:00', false],
+    ['4/5', '2027-04-05 09:00', true],
+  ])('%s', async (phrase, local, noted) => {
+    const meaning = await meaningOfOnce(phrase, { now, zone: 'America/New_York' });
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes.some((note) => /month first/.test(note))).toBe(noted);
+  });
+
+  it('a number that fits neither order is refused', async () => {
+    await expect(meaningOfOnce('13/13', { now, zone: 'UTC' })).rejects.toBeInstanceOf(UsageError);
+  });
+});
