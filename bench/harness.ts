@@ -102,8 +102,8 @@ export interface ScaleCase {
   concurrency: number;
   /** Fill the fake server (it starts with three agents and no schedules). */
   setup(letta: FakeLetta): void;
-  /** Before every run, the CLI's and the bare script's alike: for a command that changes what the server holds. */
-  beforeEach?(letta: FakeLetta): void;
+  /** Before every run, the CLI's and the bare script's alike: for a command that changes what the server (or the record of intent under `env`) holds. */
+  beforeEach?(letta: FakeLetta, env: Record<string, string>): void | Promise<void>;
   /** The CLI's arguments. */
   args: string[];
   /**
@@ -111,7 +111,7 @@ export interface ScaleCase {
    * once the one before has ended (as the CLI must, to read a cursor or a list
    * of ids). One phase when not given.
    */
-  phase?(request: Received): number;
+  phase?(request: Received, index: number, sent: Received[]): number;
   rounds?: number;
 }
 
@@ -131,13 +131,13 @@ export async function runScaleCase(scale: ScaleCase, nodes: Array<{ label: strin
     const cli = (node: string): Run => ({ name: `cli ${node}`, command: node, args: [CLI, ...scale.args], memory: true });
 
     // What the command sends, recorded once, becomes the bare script's plan.
-    scale.beforeEach?.(letta);
+    await scale.beforeEach?.(letta, env);
     letta.received.length = 0;
     await runOnce(cli(nodes[0]!.path), env);
     const sent = [...letta.received];
     const phases: Array<Array<{ method: string; path: string; body?: string }>> = [];
-    for (const request of sent) {
-      const at = scale.phase?.(request) ?? 0;
+    for (const [index, request] of sent.entries()) {
+      const at = scale.phase?.(request, index, sent) ?? 0;
       const query = new URLSearchParams(request.query).toString();
       (phases[at] ??= []).push({ method: request.method, path: `${request.path}${query ? `?${query}` : ''}`, ...(request.rawBody ? { body: request.rawBody } : {}) });
     }
@@ -149,7 +149,7 @@ export async function runScaleCase(scale: ScaleCase, nodes: Array<{ label: strin
     // Interleaved here rather than by measure(), so beforeEach comes before every run; round -1 warms up.
     for (let i = -1; i < (scale.rounds ?? Math.max(3, Math.floor(RUNS / 3))); i++) {
       for (const run of runs) {
-        scale.beforeEach?.(letta);
+        await scale.beforeEach?.(letta, env);
         const sample = await runOnce(run, env);
         if (i >= 0) samples.get(run.name)!.push(sample);
       }

@@ -6,7 +6,9 @@
  *   - at scale: each case in bench/cases/ against bare-requests.mjs sending the
  *     same requests with the same number in flight
  * BENCH_RUNS sets the rounds (default 21); BENCH_NODES=path,path picks the
- * runtimes; BENCH_ONLY=startup or BENCH_ONLY=scale runs one part.
+ * runtimes; BENCH_ONLY=startup or BENCH_ONLY=scale runs one part;
+ * BENCH_CASE=name,name runs only those cases at scale (file names in
+ * bench/cases/ without .ts, e.g. BENCH_CASE=sync-120).
  * The output is the README's Performance tables.
  */
 import { execFileSync } from 'node:child_process';
@@ -72,7 +74,10 @@ async function startup(runtimes: Array<{ label: string; path: string }>) {
 
 async function scale(runtimes: Array<{ label: string; path: string }>) {
   const folder = join(import.meta.dirname, 'cases');
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts')).sort()) {
+  const only = process.env.BENCH_CASE?.split(',').filter(Boolean);
+  const files = readdirSync(folder).filter((name) => name.endsWith('.ts') && (!only || only.includes(name.slice(0, -3))));
+  if (only && files.length < only.length) throw new Error(`BENCH_CASE names a case not in bench/cases/: ${only.join(', ')}`);
+  for (const file of files.sort()) {
     const scaleCase = (await import(join(folder, file))).default as ScaleCase;
     const results = await runScaleCase(scaleCase, runtimes);
     console.log(`\n${scaleCase.name} (${results[0]!.requests} requests; ${results[0]!.cli.length} interleaved rounds)\n`);
@@ -91,7 +96,7 @@ async function main() {
   console.log(`load average at start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   if (only !== 'scale') await startup(runtimes);
   if (only !== 'startup') await scale(runtimes);
-  if (only !== 'startup') await historyBench();
+  if (only !== 'startup' && !process.env.BENCH_CASE) await historyBench();
   const size = (file: string) => `${fmt(statSync(join(ROOT, 'dist', file)).size / 1024, 1)} KiB (${fmt(gzipSync(readFileSync(join(ROOT, 'dist', file))).length / 1024, 1)} KiB gzipped)`;
   console.log(`\ndist/cli.cjs ${size('cli.cjs')}, dist/app.cjs ${size('app.cjs')}, dist/app.cjs.map ${size('app.cjs.map')}`);
 }

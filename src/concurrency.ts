@@ -1,24 +1,61 @@
+/** Slots for work that must not run more than `limit` at once. */
+export interface Limiter {
+  /** Wait for a free slot and hold it; call the returned function (once; later calls do nothing) to give it back. */
+  take(): Promise<() => void>;
+  /** Run `task` holding a slot. */
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
+
+/** A limiter whose waiters get slots in the order they asked. */
+export function limiter(limit: number): Limiter {
+  let running = 0;
+  const queue: Array<() => void> = [];
+  const take = async (): Promise<() => void> => {
+    if (running >= limit) await new Promise<void>((resolve) => queue.push(resolve));
+    else running++;
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      // The slot passes straight to the next waiter, so a newcomer cannot take it in between.
+      const next = queue.shift();
+      if (next) next();
+      else running--;
+    };
+  };
+  return {
+    take,
+    async run(task) {
+      const release = await take();
+      try {
+        return await task();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/**
+ * Every promise's value once all have settled, in order; the first rejection
+ * (in order) only after all have settled, so nothing is still under way when
+ * the caller gives up (and, say, releases a lock).
+ */
+export async function allSettled<T>(promises: Array<Promise<T>>): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((one) => one.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((one) => (one as PromiseFulfilledResult<T>).value);
+}
+
 /**
  * Run `task` over `items` with at most `limit` running at once; the results
  * come back in the order of `items`.
  */
 export function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Array<Promise<R>> {
-  let running = 0;
-  const queue: Array<() => void> = [];
-  const release = () => {
-    running--;
-    queue.shift()?.();
-  };
+  const slots = limiter(limit);
   return items.map((item) => {
-    const result = (async () => {
-      if (running >= limit) await new Promise<void>((resolve) => queue.push(resolve));
-      running++;
-      try {
-        return await task(item);
-      } finally {
-        release();
-      }
-    })();
+    const result = slots.run(() => task(item));
     // The caller awaits in order and may stop at the first failure; later ones must not crash the process.
     result.catch(() => undefined);
     return result;

@@ -100,8 +100,22 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   const total = window.limitTotal ?? DEFAULT_LIMIT_TOTAL;
   const agenda: Agenda = { fires: [], offsetChanges: [], truncated: [], unreadable: [] };
   const startOffset = offsetMinutes(window.zone, window.from);
-  const upcoming = new MinHeap<Upcoming>((a, b) => a.at - b.at || a.schedule.agentName.localeCompare(b.schedule.agentName) || a.schedule.id.localeCompare(b.schedule.id));
+  // One collator for every tie (fires at the same minute): localeCompare would set one up per comparison.
+  const { compare } = new Intl.Collator();
+  const upcoming = new MinHeap<Upcoming>((a, b) => a.at - b.at || compare(a.schedule.agentName, b.schedule.agentName) || compare(a.schedule.id, b.schedule.id));
   const crons = new Map<AgendaSchedule, UtcCron>();
+  // Many schedules share a cron (the same standup on a hundred agents): each cron is read once.
+  const readCrons = new Map<string, UtcCron | Error>();
+  const readCron = (text: string) => {
+    if (!readCrons.has(text)) {
+      try {
+        readCrons.set(text, utcCron(text));
+      } catch (error) {
+        readCrons.set(text, error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return readCrons.get(text)!;
+  };
 
   for (const schedule of schedules) {
     if (schedule.kind === 'one-time') {
@@ -111,11 +125,9 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
       if (at >= window.from || schedule.pausedSince === undefined) upcoming.push({ at, schedule, listed: 0, following: () => undefined });
       continue;
     }
-    let cron: UtcCron;
-    try {
-      cron = utcCron(schedule.cron ?? '');
-    } catch (error) {
-      agenda.unreadable.push({ scheduleId: schedule.id, reason: error instanceof Error ? error.message : String(error) });
+    const cron = readCron(schedule.cron ?? '');
+    if (cron instanceof Error) {
+      agenda.unreadable.push({ scheduleId: schedule.id, reason: cron.message });
       continue;
     }
     crons.set(schedule, cron);
@@ -196,7 +208,9 @@ class MinHeap<T> {
     for (let i = items.length - 1; i > 0; ) {
       const parent = (i - 1) >> 1;
       if (this.before(items[i]!, items[parent]!) >= 0) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      const moved = items[i]!;
+      items[i] = items[parent]!;
+      items[parent] = moved;
       i = parent;
     }
   }
@@ -208,12 +222,15 @@ class MinHeap<T> {
     if (items.length === 0 || last === undefined) return top;
     items[0] = last;
     for (let i = 0; ; ) {
-      const [left, right] = [2 * i + 1, 2 * i + 2];
+      const left = 2 * i + 1;
+      const right = left + 1;
       let least = i;
       if (left < items.length && this.before(items[left]!, items[least]!) < 0) least = left;
       if (right < items.length && this.before(items[right]!, items[least]!) < 0) least = right;
       if (least === i) break;
-      [items[i], items[least]] = [items[least]!, items[i]!];
+      const moved = items[i]!;
+      items[i] = items[least]!;
+      items[least] = moved;
       i = least;
     }
     return top;

@@ -104,14 +104,18 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
       else if (all[file]) all[file] = { ...all[file], ids: all[file].ids.filter((id) => !deleted.includes(id)), retiring: all[file].retiring?.filter((r) => !deleted.includes(r.id)) };
     });
 
+  // Each new id is recorded as soon as it is known; the read backs go out while the last one is written.
+  let recorded = Promise.resolve();
   for (const body of change.create) {
+    await recorded;
     if (signal.aborted) return stop(new InterruptedError());
     try {
       created.push((await api.createSchedule(change.agent_id, body)).id);
     } catch (error) {
       return stop(error, { mayHaveLanded: error instanceof CreateMayHaveLandedError || error instanceof InterruptedError });
     }
-    await record();
+    recorded = record();
+    recorded.catch(() => undefined);
   }
   if (readBack) {
     for (const [i, id] of created.entries()) {
@@ -119,12 +123,17 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
         const read = await api.getSchedule(change.agent_id, id);
         const sent = change.create[i]!.schedule;
         const same = sent.type === 'recurring' ? (read.schedule.cron_expression ?? sent.cron_expression) === sent.cron_expression : (read.schedule.scheduled_at ?? sent.scheduled_at) === sent.scheduled_at;
-        if (!same) return stop(new CliError(`Schedule ${id} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(sent)}`));
+        if (!same) {
+          await recorded;
+          return stop(new CliError(`Schedule ${id} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(sent)}`));
+        }
       } catch (error) {
+        await recorded;
         return stop(error);
       }
     }
   }
+  await recorded;
   for (const old of change.delete) {
     if (signal.aborted) return stop(new InterruptedError());
     try {

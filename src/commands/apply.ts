@@ -2,10 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
-import { fileOption, strictOption } from './options';
-
-/** Files changed at once: enough to hide latency, few enough to be kind to the server. */
-const APPLY_CONCURRENCY = 4;
+import { concurrencyOption, fileOption, strictOption } from './options';
 
 /**
  * `apply`: make Letta match the schedule files, touching only what the lock
@@ -17,9 +14,14 @@ export default defineCommand({
   description: 'Make Letta match the schedule files: create, replace and delete what the lock file owns',
   examples: ['letta-switchboard apply', 'letta-switchboard apply --dry-run', 'letta-switchboard apply -f ops/letta-schedules --yes'],
   globals: ['output', 'time', 'api', 'dryRun'],
-  declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()).option('-y, --yes', 'delete the schedules of removed files without asking'),
+  declare: (command: Command) =>
+    command
+      .addOption(fileOption())
+      .addOption(strictOption())
+      .option('-y, --yes', 'delete the schedules of removed files without asking')
+      .addOption(concurrencyOption()),
   async run(rt, options) {
-    const [{ findTarget, readLock, loadPlan, LOCK_LABEL }, render, { applyChange, finishChanges, sharedWrites, startChanges }, { serverEntries, formatLock }, { lock }, { lockPathFor, writePrivateFile }, { mapLimited }] = await Promise.all([
+    const [{ findTarget, readLock, loadPlan, LOCK_LABEL }, render, { applyChange, finishChanges, sharedWrites, startChanges }, { serverEntries, formatLock }, { lock }, { lockPathFor, writePrivateFile }, { allSettled, mapLimited }] = await Promise.all([
       import('../ascode/load'),
       import('../ascode/render'),
       import('../ascode/execute'),
@@ -59,7 +61,8 @@ export default defineCommand({
       );
       const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
       if (work.length > 0) await entries.update((all) => startChanges(work, all));
-      const outcomes = await Promise.all(mapLimited(work, APPLY_CONCURRENCY, (change) => applyChange(change, context)));
+      // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order.
+      const outcomes = await allSettled(mapLimited(work, rt.dryRun ? 1 : options.concurrency, (change) => applyChange(change, context)));
       if (outcomes.length > 0) await entries.update((all) => finishChanges(outcomes, all));
 
       await markDeleted(rt, outcomes.flatMap((o) => o.deleted));

@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError } from '../errors';
 import { defineCommand } from './command';
-import { agentOption, allAgentsOption } from './options';
+import { agentOption, allAgentsOption, concurrencyOption } from './options';
 
 /** `sync`: make Letta match the record of intent (DST replacements, schedules deleted elsewhere, series top-ups). */
 export default defineCommand({
@@ -18,6 +18,7 @@ export default defineCommand({
     command
       .addOption(agentOption())
       .addOption(allAgentsOption('every agent in the record'))
+      .addOption(concurrencyOption())
       .option('--print-cron', 'print a crontab line that runs this sync every hour (absolute paths, output logged in the state folder), and nothing else')
       .option('--print-systemd', 'print a systemd user service and timer that run sync every hour, and nothing else')
       .option('--print-launchd', 'print a launchd agent (macOS) that runs sync every hour, and nothing else'),
@@ -48,7 +49,7 @@ export default defineCommand({
       const api = await rt.api();
       const agent = options.allAgents ? undefined : rt.agentOrNone();
       const agentId = agent === undefined ? undefined : await rt.agentId(agent);
-      result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun });
+      result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun, concurrency: options.concurrency });
     } catch (error) {
       if (error instanceof CliError) remember(false, error.exitCode, [], [error.message], []);
       throw error;

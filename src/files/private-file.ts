@@ -184,8 +184,13 @@ function ownedByUser(stats: Stats): boolean {
   return process.getuid === undefined || stats.uid === process.getuid();
 }
 
-/** Remove `.name.<pid>.<random>.tmp` files whose writer is no longer running (killed mid-write). */
+/** The files whose folder this process has already cleaned of orphans: once is enough, and a folder may hold hundreds of other files. */
+const cleaned = new Set<string>();
+
+/** Remove `.name.<pid>.<random>.tmp` files whose writer is no longer running (killed mid-write); once per file and process. */
 function removeOrphanTempFiles(dir: string, name: string): void {
+  if (cleaned.has(join(dir, name))) return;
+  cleaned.add(join(dir, name));
   const prefix = `.${name}.`;
   let entries: string[];
   try {

@@ -85,11 +85,9 @@ export function checkRecord<T>(value: unknown, rules: RecordRules, required: Rec
 /** The record's flaws; with `fix`, each bad field is replaced by its fallback or removed. */
 function applyRules(record: Record<string, unknown>, rules: RecordRules, required: Record<string, unknown>, fix: boolean): Flaw[] {
   const flaws: Flaw[] = [];
-  for (const [path, check] of Object.entries(rules)) {
-    const parts = path.split('.');
+  for (const { path, parts, key, check } of compiled(rules)) {
     const parent = parentOf(record, parts);
     if (!parent) continue;
-    const key = parts.at(-1)!;
     const actual = parent[key];
     if (actual === undefined) {
       if (path in required) {
@@ -106,6 +104,17 @@ function applyRules(record: Record<string, unknown>, rules: RecordRules, require
     else delete parent[key];
   }
   return flaws;
+}
+
+/** Each rule's path split once per set of rules, not once per record checked (a list checks thousands). */
+const compiledRules = new WeakMap<RecordRules, Array<{ path: string; parts: string[]; key: string; check: FieldCheck }>>();
+function compiled(rules: RecordRules) {
+  let list = compiledRules.get(rules);
+  if (!list) {
+    list = Object.entries(rules).map(([path, check]) => ({ path, parts: path.split('.'), key: path.split('.').at(-1)!, check }));
+    compiledRules.set(rules, list);
+  }
+  return list;
 }
 
 /** Deeper than any real answer, far shallower than what copying, printing or JSON.stringify can follow. */
@@ -141,12 +150,19 @@ function withoutDeepFields(record: Record<string, unknown>, flaws: Flaw[], requi
 
 /** Whether objects and lists nest more than `limit` levels inside `value` (followed without recursion). */
 function deeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
+  if (value === null || typeof value !== 'object') return false;
+  // Two plain stacks side by side: a list is checked record by record, so no pair is allocated per node.
+  const nodes: object[] = [value];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth >= limit) return true;
-    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    for (const child of Object.values(node)) {
+      if (child === null || typeof child !== 'object') continue;
+      nodes.push(child as object);
+      depths.push(depth + 1);
+    }
   }
   return false;
 }
@@ -154,8 +170,8 @@ function deeperThan(value: unknown, limit: number): boolean {
 /** The object holding the last part of a path, if every step there is an object. */
 function parentOf(record: Record<string, unknown>, parts: string[]): Record<string, unknown> | undefined {
   let node: unknown = record;
-  for (const part of parts.slice(0, -1)) {
-    node = (node as Record<string, unknown>)[part];
+  for (let i = 0; i < parts.length - 1; i++) {
+    node = (node as Record<string, unknown>)[parts[i]!];
     if (kindOf(node) !== 'object') return undefined;
   }
   return node as Record<string, unknown>;

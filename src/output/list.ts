@@ -76,6 +76,7 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
       }
       count++;
     }
+    data.pageDone();
   }
   if (out.json) data.add(count === 0 ? '[]\n' : `${tty ? '\n' : ''}]\n`);
   data.flush();

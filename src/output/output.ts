@@ -186,16 +186,21 @@ export class HeldWriter {
   ) {}
 
   add(text: string): void {
-    if (this.streaming) return this.write(text);
     this.parts.push(text);
     this.size += text.length;
-    if (this.size > this.limit) this.flush();
+    if (!this.streaming && this.size > this.limit) this.flush();
+  }
+
+  /** A page of data is complete: once streaming, it is written now, in one write rather than one per record. */
+  pageDone(): void {
+    if (this.streaming) this.flush();
   }
 
   /** Write what is held and stream from now on. */
   flush(): void {
     if (this.parts.length > 0) this.write(this.parts.join(''));
     this.parts = [];
+    this.size = 0;
     this.streaming = true;
   }
 }

@@ -1,4 +1,5 @@
 import { CliError, CreateMayHaveLandedError, InterruptedError, UsageError } from '../errors';
+import { allSettled, limiter, type Limiter } from '../concurrency';
 import type { LettaApi } from '../letta/api';
 import type { Schedule, ScheduledMessage } from '../letta/types';
 import {
@@ -59,23 +60,121 @@ export interface ApplyOptions {
   readBack: boolean;
   /** Stop taking new steps after this instant (Date.now() ms), so a lock is not held long; the rest waits for the next round. */
   deadline?: number;
+  /** Actions (and a top-up's members) under way at once; one at a time when absent. */
+  concurrency?: number;
 }
 
 /**
- * Apply a plan in order. Every change is create, read back, then delete, and
- * each step is recorded before the next, so a failure leaves the old schedule
- * (or both), never neither, and the record says which.
+ * Apply a plan, up to `concurrency` actions at once, started in plan order.
+ * Every change is create, read back, then delete, and each step is recorded
+ * before the next, so a failure leaves the old schedule (or both), never
+ * neither, and the record says which. Actions on the same schedule or series
+ * wait for each other, in plan order. The outcomes are those of the actions
+ * started (a prefix of the plan, when the deadline stopped it), in plan order.
  */
 export async function applyPlan(plan: SyncAction[], options: ApplyOptions): Promise<SyncOutcome[]> {
-  const outcomes: SyncOutcome[] = [];
+  const slots = limiter(options.concurrency ?? 1);
+  const shared = { ...options, records: sharedRecordWrites(options.records), slots };
+  const previous = new Map<string, Promise<unknown>>();
+  const started: Array<Promise<SyncOutcome>> = [];
   for (const action of plan) {
-    if (outcomes.length > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
-    outcomes.push(await applyOne(action, options));
+    const release = await slots.take();
+    if (started.length > 0 && options.deadline !== undefined && Date.now() > options.deadline) {
+      release();
+      break;
+    }
+    const subject = subjectOf(action);
+    const before = previous.get(subject);
+    const outcome = (async () => {
+      try {
+        await before;
+        // A top-up's members each take a slot of their own.
+        if (action.type === 'top-up') release();
+        return await applyOne(action, shared);
+      } finally {
+        release();
+      }
+    })();
+    // Also keeps a bug's rejection handled until allSettled below reads it.
+    previous.set(subject, outcome.catch(() => undefined));
+    started.push(outcome);
   }
-  return outcomes;
+  return allSettled(started);
 }
 
-async function applyOne(action: SyncAction, options: ApplyOptions): Promise<SyncOutcome> {
+/** What an action changes: actions with the same subject are taken one after another. */
+function subjectOf(action: SyncAction): string {
+  switch (action.type) {
+    case 'replace':
+    case 'finish':
+    case 'drop-attempt':
+    case 'delete-replaced':
+      return `intent ${action.intent_id}`;
+    case 'found':
+    case 'gone':
+    case 'problem':
+      return `intent ${action.id}`;
+    case 'member-gone':
+    case 'series-gone':
+    case 'top-up':
+      return `series ${action.series_id}`;
+    case 'skipped':
+      return `agent ${action.agent_id}`;
+  }
+}
+
+/** A change of a batch threw: the batch is made again one change at a time, so it fails alone. */
+class BatchChangeFailed extends Error {}
+
+/**
+ * A RecordWriter whose changes asked for meanwhile are made in one update of
+ * the record (one read, one flushed write): each caller still waits until its
+ * own change is on disk, but steps under way side by side do not each pay for
+ * a write of the whole record. Batches are written one after another.
+ */
+export function sharedRecordWrites(records: RecordWriter): RecordWriter {
+  type Waiting = { change: (state: State) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  let batch: Waiting[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (changes: Waiting[]) => {
+    try {
+      const results = await records.update((state) =>
+        changes.map(({ change }) => {
+          try {
+            return change(state);
+          } catch (error) {
+            throw changes.length > 1 ? new BatchChangeFailed() : error;
+          }
+        }),
+      );
+      changes.forEach((one, i) => one.resolve(results[i]));
+    } catch (error) {
+      if (!(error instanceof BatchChangeFailed)) return changes.forEach((one) => one.reject(error));
+      for (const one of changes) await records.update(one.change).then(one.resolve, one.reject);
+    }
+  };
+  return {
+    update<T>(change: (state: State) => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        batch.push({ change, resolve: resolve as (value: unknown) => void, reject });
+        if (batch.length > 1) return;
+        // Everything asked for until this batch's turn (one event-loop turn at least) shares its write.
+        writing = writing.then(
+          () =>
+            new Promise<void>((turn) =>
+              setImmediate(() => {
+                const changes = batch;
+                batch = [];
+                void write(changes).then(turn);
+              }),
+            ),
+        );
+      });
+    },
+  };
+}
+
+async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Limiter }): Promise<SyncOutcome> {
   const { api, records, letta, now } = options;
   const stamp = new Date(now).toISOString();
   switch (action.type) {
@@ -213,6 +312,9 @@ export async function replaceSchedule({ api, records, readBack, now }: Pick<Appl
       return { ok: false, exist: [oldId], unsure, error: failure };
     }
   }
+  // The read back goes out while the new schedule is recorded: only the delete must wait for the record.
+  const reading = readBack ? api.getSchedule(agentId, newId) : Promise.resolve(undefined);
+  reading.catch(() => undefined);
   await records.update((state) => {
     const successor = findIntent(state, holderId)?.attempt?.successor ?? request.successor(state);
     if (!successor) return;
@@ -224,7 +326,7 @@ export async function replaceSchedule({ api, records, readBack, now }: Pick<Appl
   });
   const both = { ok: false, newId, exist: request.oldExists === false ? [newId] : [oldId, newId] };
   try {
-    const read = readBack ? await api.getSchedule(agentId, newId) : undefined;
+    const read = await reading;
     if (read && !sameTiming(read.schedule, body.schedule)) {
       return { ...both, error: new CliError(`Schedule ${newId} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(body.schedule)}`) };
     }
@@ -241,24 +343,24 @@ export function mayHaveLanded(error: CliError): boolean {
 }
 
 /**
- * Create one-time members one by one, each recorded as attempted before it is
- * sent and as a member once it exists; stop at the first failure (or when the
- * round's time is up: `more`). An instant that is already a member (another
- * command made it meanwhile) is skipped.
+ * Create one-time members, each recorded as attempted before it is sent and
+ * as a member once it exists; one at a time, or as `slots` allow. Nothing new
+ * is started after the first failure (or once the round's time is up: `more`).
+ * An instant that is already a member (another command made it meanwhile) is
+ * skipped. `created` is in the order of `instants`.
  */
 export async function createMembers(
-  { api, records, deadline }: Pick<ApplyOptions, 'api' | 'records' | 'deadline'>,
+  { api, records, deadline, slots = limiter(1) }: Pick<ApplyOptions, 'api' | 'records' | 'deadline'> & { slots?: Limiter },
   agentId: string,
   seriesId: string,
   body: MemberBody,
   instants: number[],
   step: <T>(body: () => Promise<T>) => Promise<T> = (body) => body(),
 ): Promise<{ created: string[]; error?: CliError; unsure?: boolean; more?: boolean }> {
-  const created: string[] = [];
-  for (const at of instants) {
-    if (created.length > 0 && deadline !== undefined && Date.now() > deadline) return { created, more: true };
-    const instant = new Date(at).toISOString();
-    const result = await step(async (): Promise<{ id?: string; error?: CliError; unsure?: boolean }> => {
+  type Made = { id?: string; error?: CliError; unsure?: boolean };
+  const createOne = (at: number) =>
+    step(async (): Promise<Made> => {
+      const instant = new Date(at).toISOString();
       const wanted = await records.update((state) => {
         const series = findSeries(state, seriesId);
         if (!series || series.status !== 'active' || series.members.some((m) => Date.parse(m.instant) === at)) return false;
@@ -278,10 +380,37 @@ export async function createMembers(
       await records.update((state) => topUpSeries(state, seriesId, [{ schedule_id: id, instant }]));
       return { id };
     });
-    if (result.error) return { created, error: result.error, unsure: result.unsure };
-    if (result.id) created.push(result.id);
+  const started: Array<Promise<Made>> = [];
+  let failed = false;
+  let more = false;
+  for (const at of instants) {
+    const release = await slots.take();
+    if (failed || (started.length > 0 && deadline !== undefined && Date.now() > deadline)) {
+      release();
+      more = !failed;
+      break;
+    }
+    // `failed` is set before the slot is given back, so the next one taken sees it.
+    const made = createOne(at)
+      .then(
+        (result) => {
+          failed ||= result.error !== undefined;
+          return result;
+        },
+        (error: unknown) => {
+          failed = true;
+          throw error;
+        },
+      )
+      .finally(release);
+    made.catch(() => undefined);
+    started.push(made);
   }
-  return { created };
+  const results = await allSettled(started);
+  const created = results.flatMap((result) => (result.id ? [result.id] : []));
+  const failure = results.find((result) => result.error);
+  if (failure) return { created, error: failure.error, unsure: failure.unsure };
+  return more ? { created, more } : { created };
 }
 
 function sameTiming(read: ScheduledMessage['schedule'], sent: Schedule): boolean {

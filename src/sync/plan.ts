@@ -3,7 +3,7 @@ import type { ScheduledMessage } from '../letta/types';
 import { sameSchedule } from '../agenda/schedule-copy';
 import type { Intent, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
-import { expectedUtcCron, patternOfCron } from './local-rule';
+import { expectedUtcCron, patternOfCron, type ExpectedCron } from './local-rule';
 import { isGoneMember, topUpInstants, type InstantSource } from './series';
 
 /** One change sync would make, with everything needed to make it and to say what it did. */
@@ -56,19 +56,31 @@ export interface SyncInput {
  */
 export function planSync({ now, intents, series, letta, instants }: SyncInput): SyncAction[] {
   const actions: SyncAction[] = [];
-  const recorded = new Set([...intents.map((i) => i.schedule_id), ...series.flatMap((s) => s.members.map((m) => m.schedule_id))]);
-  const unrecorded = (schedules: Map<string, ScheduledMessage>) => [...schedules.values()].filter((item) => !recorded.has(item.id));
+  const expectedOf = expectedCrons(now);
+  // A landed copy is claimed by one attempt only: attempts with the same message and timing (sent side by side) each need their own.
+  const claimed = new Set([...intents.map((i) => i.schedule_id), ...series.flatMap((s) => s.members.map((m) => m.schedule_id))]);
+  const unrecorded = (schedules: Map<string, ScheduledMessage>) => [...schedules.values()].filter((item) => !claimed.has(item.id));
+  const claim = (planned: SyncAction[]) => {
+    for (const action of planned) {
+      if (action.type === 'finish') claimed.add(action.landed_id);
+      if (action.type === 'top-up') for (const { id } of action.landed) claimed.add(id);
+    }
+    return planned;
+  };
   const active = intents.filter((i) => i.status === 'active').sort(byAgentThen((i) => i.schedule_id));
+  // Replaced intents pile up with every DST change: looked up by successor, not searched for each intent.
+  const replacedBy = new Map<string, Intent[]>();
+  for (const intent of intents) if (intent.status === 'replaced' && intent.replaced_by !== undefined) replacedBy.set(intent.replaced_by, [...(replacedBy.get(intent.replaced_by) ?? []), intent]);
   for (const intent of active) {
     const schedules = letta.get(intent.agent_id);
     if (!schedules) continue;
-    const replaced = intents.filter((i) => i.status === 'replaced' && i.replaced_by === intent.schedule_id && schedules.has(i.schedule_id));
-    actions.push(...planIntent(intent, replaced, schedules, now, unrecorded(schedules)));
+    const replaced = (replacedBy.get(intent.schedule_id) ?? []).filter((i) => schedules.has(i.schedule_id));
+    actions.push(...claim(planIntent(intent, replaced, schedules, now, () => unrecorded(schedules), expectedOf)));
   }
   for (const one of [...series].sort(byAgentThen((s) => s.series_id))) {
     const schedules = letta.get(one.agent_id);
     if (one.status !== 'active' || !schedules) continue;
-    actions.push(...planSeries(one, schedules, now, instants, unrecorded(schedules)));
+    actions.push(...claim(planSeries(one, schedules, now, instants, unrecorded(schedules))));
   }
   return actions;
 }
@@ -78,19 +90,19 @@ export function followsLocalClock(intent: Pick<Intent, 'kind' | 'local_rule'>): 
   return intent.kind === 'recurring' && patternOfCron(intent.local_rule) !== null;
 }
 
-function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number, unrecorded: ScheduledMessage[]): SyncAction[] {
+function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number, unrecorded: () => ScheduledMessage[], expectedOf: ExpectedOf): SyncAction[] {
   const agent_id = intent.agent_id;
   const attempt = intent.attempt;
   if (attempt) {
     // Only a create this tool recorded as sent is looked for; a look-alike made by anyone else is left alone.
-    const landed = unrecorded.find((item) => sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
+    const landed = unrecorded().find((item) => sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
     if (landed) return [{ type: 'finish', agent_id, intent_id: intent.schedule_id, old_id: intent.schedule_id, landed_id: landed.id }];
   }
   const dropped: SyncAction[] = attempt ? [{ type: 'drop-attempt', agent_id, intent_id: intent.schedule_id }] : [];
-  return [...dropped, ...planStanding(intent, replaced, schedules, now)];
+  return [...dropped, ...planStanding(intent, replaced, schedules, now, expectedOf)];
 }
 
-function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number): SyncAction[] {
+function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number, expectedOf: ExpectedOf): SyncAction[] {
   const agent_id = intent.agent_id;
   const current = schedules.get(intent.schedule_id);
   // The schedule standing for the intent: its own, or (when a replacement never landed) the one it was to replace.
@@ -103,17 +115,9 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
   if (!followsLocalClock(intent)) return actions;
 
   const cron = standing.schedule.cron_expression ?? intent.utc_crons?.[0] ?? '';
-  let expected;
-  try {
-    expected = expectedUtcCron(intent.local_rule, intent.zone, now);
-  } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    return [...actions, { type: 'problem', agent_id, id: standing.id, message: error.message }];
-  }
-  // Replaced too early, the new cron could still fire before the change, at the wrong local time (10:00 EDT on the
-  // Friday before New York falls back): wait for a later sync, when its next fire is the rule's next fire.
-  const inStep = expected !== null && nextRuns(expected.cron, now, 1)[0] === expected.nextFire;
-  if (expected && inStep && (expected.cron !== cron || !current)) {
+  const expected = expectedOf(intent.local_rule, intent.zone);
+  if (expected instanceof CliError) return [...actions, { type: 'problem', agent_id, id: standing.id, message: expected.message }];
+  if (expected && expected.inStep && (expected.cron !== cron || !current)) {
     actions.push({
       type: 'replace',
       agent_id,
@@ -127,6 +131,32 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
     });
   }
   return actions;
+}
+
+/** The UTC cron a local rule needs now, and whether it is in step (see expectedNow); the error when none can say it. */
+type ExpectedOf = (localRule: string, zone: string) => (ExpectedCron & { inStep: boolean }) | null | CliError;
+
+/** expectedUtcCron as of `now`, worked out once per rule and zone however many schedules share them. */
+function expectedCrons(now: number): ExpectedOf {
+  const known = new Map<string, ReturnType<ExpectedOf>>();
+  return (localRule, zone) => {
+    const key = `${zone} ${localRule}`;
+    if (!known.has(key)) known.set(key, expectedNow(localRule, zone, now));
+    return known.get(key)!;
+  };
+}
+
+function expectedNow(localRule: string, zone: string, now: number): ReturnType<ExpectedOf> {
+  let expected;
+  try {
+    expected = expectedUtcCron(localRule, zone, now);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    return error;
+  }
+  // Replaced too early, the new cron could still fire before the change, at the wrong local time (10:00 EDT on the
+  // Friday before New York falls back): wait for a later sync, when its next fire is the rule's next fire.
+  return expected && { ...expected, inStep: nextRuns(expected.cron, now, 1)[0] === expected.nextFire };
 }
 
 function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, now: number, instants: InstantSource, unrecorded: ScheduledMessage[]): SyncAction[] {

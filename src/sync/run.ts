@@ -1,3 +1,4 @@
+import { allSettled, mapLimited } from '../concurrency';
 import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
@@ -23,6 +24,8 @@ export interface SyncRequest {
   agentId?: string;
   /** Nothing is sent (the client prints changing requests) and nothing recorded. */
   dryRun: boolean;
+  /** Independent schedules changed at once (requests in flight); one at a time when absent, and under a dry run so its printed requests keep the plan's order. */
+  concurrency?: number;
 }
 
 export interface SyncResult {
@@ -47,7 +50,7 @@ const SYNC_WAIT_MS = 5 * 60_000;
  * the same schedules meanwhile; a round ends after ROUND_BUDGET_MS and the
  * next one reads everything again.
  */
-export function syncSchedules({ api, store, now, server, agentId, dryRun }: SyncRequest): Promise<SyncResult> {
+export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1 }: SyncRequest): Promise<SyncResult> {
   return store.withLock('sync', async () => {
     const mine = <T extends { agent_id: string; server?: string }>(items: T[]) => items.filter((item) => (agentId === undefined || item.agent_id === agentId) && onServer(item, server));
     const first = await store.read();
@@ -62,7 +65,7 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun }: Sync
     for (const agent of agents) {
       const failedBefore = new Set<string>();
       for (let round = 0; ; round++) {
-        const result = await writer.withLock(CHANGES_LOCK, () => syncRound(api, writer, agent, now, server, !dryRun, mine, failedBefore), SYNC_WAIT_MS);
+        const result = await writer.withLock(CHANGES_LOCK, () => syncRound(api, writer, agent, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine, failedBefore), SYNC_WAIT_MS);
         if (round === 0) checked += result.checked;
         plan.push(...result.plan);
         outcomes.push(...result.outcomes);
@@ -80,7 +83,7 @@ async function syncRound(
   agentId: string,
   now: number,
   server: string | undefined,
-  readBack: boolean,
+  { readBack, concurrency }: { readBack: boolean; concurrency: number },
   mine: <T extends { agent_id: string; server?: string }>(items: T[]) => T[],
   failedBefore: Set<string>,
 ): Promise<{ checked: number; plan: SyncAction[]; outcomes: SyncOutcome[]; more: boolean }> {
@@ -122,14 +125,19 @@ async function syncRound(
     ...intents.filter((i) => i.status === 'active').map((i) => i.schedule_id),
     ...series.filter((s) => s.status === 'active').flatMap((s) => s.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => m.schedule_id)),
   ];
-  for (const id of expected) {
-    if (listed.has(id)) continue;
-    try {
-      listed.set(id, { ...(await api.getSchedule(agentId, id)), agent_id: agentId });
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    }
-  }
+  const confirmed = mapLimited(
+    expected.filter((id) => !listed.has(id)),
+    concurrency,
+    async (id) => {
+      try {
+        return { ...(await api.getSchedule(agentId, id)), agent_id: agentId };
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+        return undefined;
+      }
+    },
+  );
+  for (const schedule of await allSettled(confirmed)) if (schedule) listed.set(schedule.id, schedule);
 
   const planned = planSync({
     now,
@@ -139,7 +147,7 @@ async function syncRound(
     instants: seriesInstants,
   });
   const fresh = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
-  const outcomes = await applyPlan(fresh, { api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline });
+  const outcomes = await applyPlan(fresh, { api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
   for (const outcome of outcomes) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
   const more = outcomes.length < fresh.length || outcomes.some((o) => o.more === true);
   return { checked: recordsOf(state).filter((item) => item.status === 'active').length, plan: fresh.slice(0, outcomes.length), outcomes, more };

@@ -392,6 +392,38 @@ describe('interrupted and concurrent applies', () => {
     expect(requests).toBeGreaterThanOrEqual(7);
   }, 300_000);
 
+  it('changes --concurrency files at once (default 8), each created, read back, then its old schedule deleted', async () => {
+    letta.latencyMs = 20;
+    const write = (text: string) => {
+      for (let n = 0; n < 12; n++) file(`f${n}.md`, { agent: AGENT, when: `0 ${n} * * *` }, `${text} ${n}`);
+    };
+    write('First');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    expect(letta.maxInFlight).toBe(8);
+    const first = new Map(Object.entries(lockFile().servers[letta.url]!).map(([name, entry]) => [name, entry.ids[0]!]));
+
+    write('Second');
+    letta.received.length = 0;
+    letta.maxInFlight = 0;
+    const applied = await cli('apply', '-f', dir, '--concurrency', '3');
+    expect(applied.code).toBe(0);
+    expect(letta.maxInFlight).toBe(3);
+    const at = (match: (r: (typeof letta.received)[number]) => boolean) => letta.received.findIndex(match);
+    for (const [name, oldId] of first) {
+      const newId = owned(name)[0]!;
+      const create = at((r) => r.method === 'POST' && r.created === newId);
+      const readBack = at((r) => r.method === 'GET' && r.path.endsWith(`/schedule/${newId}`));
+      const deleted = at((r) => r.method === 'DELETE' && r.path.endsWith(`/schedule/${oldId}`));
+      expect(create, name).toBeGreaterThanOrEqual(0);
+      expect(readBack, name).toBeGreaterThan(create);
+      expect(deleted, name).toBeGreaterThan(readBack);
+    }
+    expect(snapshot()).toHaveLength(12);
+    letta.received.length = 0;
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    expect(changing()).toEqual([]);
+  }, 60_000);
+
   it('twenty applies at once make one set of changes', async () => {
     for (const n of [1, 2, 3]) file(`f${n}.md`, { agent: AGENT, when: `0 ${n} * * *` }, `Message ${n}`);
     const runs = await Promise.all(Array.from({ length: 20 }, () => runCli(['--now', NOW, 'apply', '-f', dir], { env, timeoutMs: 60_000 })));

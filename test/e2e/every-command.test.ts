@@ -89,7 +89,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
   ],
   'recurring adopt': [{ args: ['recurring', 'adopt', 'ID', '--agent-id', AGENT, '--tz', 'America/New_York'], setup: recurring }],
   sync: [
-    { args: ['sync', '--agent-id', AGENT], setup: recurring },
+    { args: ['sync', '--agent-id', AGENT, '--concurrency', '2'], setup: recurring },
     { args: ['sync', '--all-agents', '--dry-run'], setup: recurring },
     { args: ['sync', '--print-cron'], stdout: /sync/ },
     { args: ['sync', '--print-systemd'], stdout: /\[Timer\]/ },
@@ -139,7 +139,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['plan', '-f', 'DIR', '--strict', '--json'], files: STANDUP_FILE, code: 6, stdout: /create/i },
   ],
   apply: [
-    { args: ['apply', '--file', 'DIR', '--yes'], files: STANDUP_FILE },
+    { args: ['apply', '--file', 'DIR', '--yes', '--concurrency', '2'], files: STANDUP_FILE },
     { args: ['apply', '-f', 'DIR', '--strict', '--dry-run'], files: STANDUP_FILE },
   ],
   'config path': [{ args: ['config', 'path'], stdout: /config\.json/ }],

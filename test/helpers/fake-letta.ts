@@ -18,6 +18,8 @@ export interface Received {
   headers: IncomingMessage['headers'];
   body: unknown;
   rawBody: string;
+  /** The id of the schedule this request created, once the server has made it (to follow a create to its read back and delete). */
+  created?: string;
 }
 
 export type Fault =
@@ -238,7 +240,7 @@ export class FakeLetta {
       body = rawBody;
     }
     const path = decodeURIComponent(url.pathname);
-    const received = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody };
+    const received: Received = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody };
     this.received.push(received);
     this.onRequest?.(received);
 
@@ -299,6 +301,7 @@ export class FakeLetta {
         return send(400, { detail: 'Invalid cron expression' });
       }
       const item = this.store(url.pathname, body)!;
+      received.created = item.id;
       return send(201, { id: item.id, next_scheduled_at: item.next_scheduled_time });
     }
     if (rest === '/schedule' && req.method === 'GET' && this.endlessPages !== undefined) {

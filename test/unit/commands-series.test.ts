@@ -59,6 +59,26 @@ describe('series', () => {
     expect(again.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('sync tops a series up --concurrency members at a time, each recorded, in order of time', async () => {
+    const result = await create(['--cron', 'every day at 9am', '--until', '2027-12-31'], '2027-03-01T00:00:00Z');
+    expect(result.code).toBe(0);
+    for (const member of state().series[0]!.members.slice(0, 20)) h.letta.schedules.delete(member.schedule_id);
+    h.letta.latencyMs = 10;
+    h.letta.maxInFlight = 0;
+    const synced = await h.run(['sync', '--now', '2027-03-21T00:00:00Z', '--concurrency', '4']);
+    expect(synced.code).toBe(0);
+    expect(h.letta.maxInFlight).toBe(4);
+    expect(instantsSent(synced.requests)).toHaveLength(20);
+    const members = state().series[0]!.members;
+    const waiting = members.filter((m) => Date.parse(m.instant) > Date.parse('2027-03-21T00:00:00Z'));
+    expect(waiting).toHaveLength(50);
+    expect(members.map((m) => m.instant)).toEqual(members.map((m) => m.instant).sort());
+    expect(waiting.every((m) => h.letta.schedules.has(m.schedule_id))).toBe(true);
+    expect(state().series[0]!.attempted).toBeUndefined();
+    const again = await h.run(['sync', '--now', '2027-03-21T00:00:00Z']);
+    expect(again.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   it.each([['friday'], ['2027-03-05'], ['mar 5']])('--until %s, a day without a time, includes that whole day', async (until) => {
     // Wednesday 2027-03-03: the runs are Wednesday, Thursday and Friday at 6pm.
     const result = await create(['--cron', 'every day at 6pm', '--until', until], '2027-03-03T12:00:00Z');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, CreateMayHaveLandedError, NotFoundError } from '../../src/errors';
 import type { CreateScheduleBody, ScheduledMessage } from '../../src/letta/types';
 import { emptyState, type Intent, type State } from '../../src/state/records';
-import { applyPlan, type ScheduleApi } from '../../src/sync/execute';
+import { applyPlan, sharedRecordWrites, type ScheduleApi } from '../../src/sync/execute';
 import { planSync } from '../../src/sync/plan';
 import { syncSchedules } from '../../src/sync/run';
 import { openState } from '../../src/state/store';
@@ -273,5 +273,64 @@ describe('hourly syncs through two DST changes', () => {
     expect(fires).toBeGreaterThanOrEqual(2);
     expect(wrong).toBe(0);
     expect(replacements).toBe(2);
+  });
+});
+
+describe('record writes of steps under way side by side', () => {
+  /** A writer that counts its writes, over a record in memory. */
+  function counted() {
+    const state = emptyState();
+    const writer = {
+      writes: 0,
+      started: 0,
+      async update<T>(change: (s: State) => T): Promise<T> {
+        writer.started++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const copy = structuredClone(state);
+        const result = change(copy);
+        Object.assign(state, copy);
+        writer.writes++;
+        return result;
+      },
+    };
+    return { state, writer };
+  }
+  const intent = (id: string): Intent => ({ schedule_id: id, agent_id: AGENT, kind: 'recurring', phrase: '0 9 * * *', zone: 'UTC', local_rule: '0 9 * * *', created_at: '2027-01-01T00:00:00Z', replaces: [], status: 'active' });
+
+  it('share one write, each caller answered with its own result, none lost', async () => {
+    const { state, writer } = counted();
+    const shared = sharedRecordWrites(writer);
+    const ids = Array.from({ length: 20 }, (_, i) => `sm-${i}`);
+    const results = await Promise.all(ids.map((id) => shared.update((s) => s.intents.push(intent(id)))));
+    expect(results).toEqual(ids.map((_, i) => i + 1));
+    expect(state.intents.map((i) => i.schedule_id)).toEqual(ids);
+    expect(writer.writes).toBe(1);
+    // Asked for while that write is under way: the next write, again one for all of them.
+    const first = shared.update((s) => s.intents.pop());
+    while (writer.started < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    const later = Promise.all([shared.update((s) => s.intents.pop()), shared.update((s) => s.intents.pop())]);
+    await Promise.all([first, later]);
+    expect(writer.writes).toBe(3);
+    expect(state.intents).toHaveLength(17);
+  });
+
+  it('a change that throws fails alone; the others are written', async () => {
+    const { state, writer } = counted();
+    const shared = sharedRecordWrites(writer);
+    const outcomes = await Promise.allSettled([
+      shared.update((s) => s.intents.push(intent('a'))),
+      shared.update(() => {
+        throw new Error('no such record');
+      }),
+      shared.update((s) => s.intents.push(intent('b'))),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(state.intents.map((i) => i.schedule_id)).toEqual(['a', 'b']);
+  });
+
+  it('a write that fails fails every change it carried', async () => {
+    const shared = sharedRecordWrites({ update: () => Promise.reject(new Error('disk full')) });
+    const outcomes = await Promise.allSettled([shared.update(() => 1), shared.update(() => 2)]);
+    expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as Error).message : o.value))).toEqual(['disk full', 'disk full']);
   });
 });

@@ -1,0 +1,38 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONCURRENCY } from '../src/concurrency';
+import { scratch, type ScaleCase } from './harness';
+
+const NOW = '2026-11-22T15:00:00Z';
+
+/**
+ * `apply` of `count` new schedule files over 5 agents on an empty server
+ * (each created, then read back). The server and the lock file are set back
+ * before every run.
+ */
+export function applyCase(count: number): ScaleCase {
+  const folder = join(mkdtempSync(join(scratch, 'files-')), 'letta-schedules');
+  const agents = Array.from({ length: 5 }, (_, i) => ({ id: `agent-${String(i).repeat(8)}-0000-4000-8000-000000000000`, name: `bench-${i}` }));
+  return {
+    name: `apply of ${count} new files over 5 agents, 50 ms a request, ${DEFAULT_CONCURRENCY} in flight`,
+    latencyMs: 50,
+    concurrency: DEFAULT_CONCURRENCY,
+    setup() {
+      mkdirSync(folder, { recursive: true });
+      for (let i = 0; i < count; i++) {
+        const when = i % 3 === 0 ? `every weekday at ${(i % 12) + 1}am` : i % 3 === 1 ? `${i % 60} ${i % 24} * * *` : `every monday at ${(i % 12) + 1}pm`;
+        writeFileSync(join(folder, `schedule-${String(i).padStart(3, '0')}.md`), `---\nagent: ${agents[i % 5]!.name}\nwhen: "${when}"\ntimezone: America/New_York\n---\nMessage number ${i}\n`);
+      }
+    },
+    beforeEach(letta) {
+      letta.reset(() => Date.parse(NOW));
+      letta.latencyMs = 50;
+      letta.maxPage = 100;
+      letta.agents.push(...agents);
+      rmSync(join(folder, 'letta-schedules.lock.json'), { force: true });
+    },
+    args: ['--now', NOW, 'apply', '-f', folder, '--json', '--concurrency', String(DEFAULT_CONCURRENCY)],
+    // Agents looked up by name, then their lists; then each file's create, then its read back.
+    phase: (request) => (request.path === '/v1/agents/' ? 0 : request.method === 'POST' ? 2 : /\/schedule\/./.test(request.path) ? 3 : 1),
+  };
+}

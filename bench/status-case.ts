@@ -1,0 +1,30 @@
+import { DEFAULT_CONCURRENCY } from '../src/concurrency';
+import type { ScaleCase } from './harness';
+
+const NOW = Date.parse('2026-11-22T15:00:00Z');
+const HOUR = 3_600_000;
+const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
+
+/**
+ * `status` judging the fires of `count` daily schedules of one agent over the
+ * last two days (every fire sent on time, so it exits 0): the schedule list
+ * page by page, then one history read per schedule, 8 at a time.
+ */
+export function statusCase(count: number): ScaleCase {
+  return {
+    name: `status --since 2d of ${count} schedules, 50 ms a request, ${DEFAULT_CONCURRENCY} in flight`,
+    latencyMs: 50,
+    concurrency: DEFAULT_CONCURRENCY,
+    setup(letta) {
+      letta.maxPage = 100;
+      for (let i = 0; i < count; i++) {
+        const schedule = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: `${i % 60} 12 * * *` }, `daily check ${i}`);
+        schedule.created_at = new Date(NOW - 3 * 24 * HOUR).toISOString();
+        for (let day = 1; day <= 3; day++) letta.addFire(schedule.id, Date.parse('2026-11-22T12:00:00Z') - (day - 1) * 24 * HOUR + (i % 60) * 60_000 + 2_000, { noRun: true });
+      }
+    },
+    args: ['--now', new Date(NOW).toISOString(), 'status', '--agent-id', AGENT, '--since', '2d', '--json', '--concurrency', String(DEFAULT_CONCURRENCY)],
+    // The list's pages one after another, then every history at once.
+    phase: (request) => (request.path.endsWith('/schedule') ? Number(request.query.after !== undefined) : 2),
+  };
+}

@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { openState } from '../../src/state/store';
+import type { FakeLetta, Received } from '../helpers/fake-letta';
+import { seedKeptSchedules, SUMMER, SUMMER_CRON } from '../helpers/kept-schedules';
+import { BIN, runCli, tempHome } from '../helpers/run-cli';
+import { useFakeLetta } from '../helpers/suite';
+
+const suite = useFakeLetta({ defaultAgent: false });
+const sync = (...args: string[]) => runCli(['--now', SUMMER, 'sync', ...args], { env: suite.env, timeoutMs: 60_000 });
+const changing = (letta: FakeLetta) => letta.received.filter((r) => r.method === 'POST' || r.method === 'DELETE');
+const crons = (letta: FakeLetta) => [...letta.schedules.values()].map((s) => s.schedule.cron_expression);
+
+/** Each replacement as the server saw it: where its create, its read back and the old one's delete came. */
+function replacements(received: Received[], replacedBy: Map<string, string>) {
+  const at = (match: (r: Received) => boolean) => received.findIndex(match);
+  return [...replacedBy].map(([oldId, newId]) => ({
+    create: at((r) => r.method === 'POST' && r.created === newId),
+    readBack: at((r) => r.method === 'GET' && r.path.endsWith(`/schedule/${newId}`)),
+    delete: at((r) => r.method === 'DELETE' && r.path.endsWith(`/schedule/${oldId}`)),
+  }));
+}
+
+async function record() {
+  const state = await openState(suite.env, suite.env.HOME!).read();
+  return {
+    active: state.intents.filter((i) => i.status === 'active').map((i) => i.schedule_id).sort(),
+    replacedBy: new Map(state.intents.filter((i) => i.status === 'replaced').map((i) => [i.schedule_id, i.replaced_by!])),
+  };
+}
+
+describe('sync --concurrency', () => {
+  it.each([
+    [[], 8],
+    [['--concurrency', '3'], 3],
+    [['--concurrency', '1'], 1],
+  ])('sync %j replaces 30 schedules with at most %i requests in flight, each one created, read back, then the old deleted', async (flags, most) => {
+    const { letta } = suite;
+    letta.latencyMs = 20;
+    const old = await seedKeptSchedules(letta, suite.env, { count: 30 });
+    const result = await sync(...flags);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(letta.maxInFlight).toBe(most);
+    expect(letta.requests('POST')).toHaveLength(30);
+    expect(letta.requests('DELETE')).toHaveLength(30);
+    expect(crons(letta)).toEqual(Array(30).fill(SUMMER_CRON));
+    const { active, replacedBy } = await record();
+    expect([...replacedBy.keys()].sort()).toEqual([...old].sort());
+    expect(active).toEqual([...letta.schedules.keys()].sort());
+    for (const step of replacements(letta.received, replacedBy)) {
+      expect(step.create).toBeGreaterThanOrEqual(0);
+      expect(step.readBack).toBeGreaterThan(step.create);
+      expect(step.delete).toBeGreaterThan(step.readBack);
+    }
+    // What was done is said once per schedule, in the plan's order whatever order the answers came in.
+    expect(result.stdout.match(/^Replaced sm-\d+ with sm-\d+/gm)?.map((line) => line.split(' ')[1])).toEqual([...old].sort());
+
+    letta.received.length = 0;
+    const again = await sync();
+    expect(again.code).toBe(0);
+    expect(changing(letta)).toEqual([]);
+  }, 60_000);
+
+  it('twenty syncs at once replace each schedule exactly once', async () => {
+    const { letta } = suite;
+    letta.latencyMs = 5;
+    await seedKeptSchedules(letta, suite.env, { count: 12, sameMessage: true });
+    const runs = await Promise.all(Array.from({ length: 20 }, () => sync()));
+    expect(runs.map((r) => r.code)).toEqual(Array(20).fill(0));
+    expect(letta.requests('POST')).toHaveLength(12);
+    expect(letta.requests('DELETE')).toHaveLength(12);
+    expect(crons(letta)).toEqual(Array(12).fill(SUMMER_CRON));
+    expect((await record()).active).toEqual([...letta.schedules.keys()].sort());
+  }, 120_000);
+
+  it('killed (kill -9) with creates of the same message in flight, the next sync finishes with nothing lost or doubled', async () => {
+    const { letta } = suite;
+    const killedAt = (k: number) =>
+      new Promise<void>((resolve) => {
+        const child = spawn(process.execPath, [BIN, '--now', SUMMER, 'sync'], { env: suite.env, stdio: 'ignore' });
+        let seen = 0;
+        letta.onRequest = () => {
+          if (++seen === k) child.kill('SIGKILL');
+        };
+        child.on('close', () => resolve());
+      });
+    // 16 alike: one list, then 16 creates, reads back and deletes, 8 at a time; killed in each phase.
+    for (const k of [2, 5, 9, 14, 20, 27, 33, 40, 46]) {
+      letta.reset(() => Date.parse(SUMMER));
+      letta.latencyMs = 30;
+      suite.env.HOME = tempHome().home;
+      await seedKeptSchedules(letta, suite.env, { count: 16, sameMessage: true });
+      await killedAt(k);
+      letta.onRequest = undefined;
+      // Creates that were in flight land now, their answers lost.
+      await new Promise((resolve) => setTimeout(resolve, 3 * letta.latencyMs));
+      const finished = await sync();
+      expect(finished.code, `killed at request ${k}: ${finished.stderr}`).toBe(0);
+      expect(crons(letta), `killed at request ${k}`).toEqual(Array(16).fill(SUMMER_CRON));
+      expect((await record()).active, `killed at request ${k}`).toEqual([...letta.schedules.keys()].sort());
+      letta.received.length = 0;
+      expect((await sync()).code).toBe(0);
+      expect(changing(letta), `killed at request ${k}`).toEqual([]);
+    }
+  }, 300_000);
+});
