@@ -62,10 +62,10 @@ export default defineCommand({
   },
 });
 
-/** The end of the window from a one-time phrase; it must be after now. */
+/** The end of the window from a one-time phrase, a day without a time being that whole day (as --until on create); it must be after now. */
 async function windowEnd(phrase: string, now: number, zone: string): Promise<number> {
-  const { meaningOfOnce } = await import('../time/index');
-  const end = (await meaningOfOnce(phrase, { now, zone })).scheduled_at;
+  const { endOfSpan } = await import('../time/index');
+  const end = await endOfSpan(phrase, { now, zone });
   if (end <= now) throw new UsageError(`--until '${phrase}' is not in the future`, "Give a later time, e.g. --until 'next friday at 6pm', or use --days N.");
   return end;
 }

@@ -1,7 +1,7 @@
 import type { Schedule } from '../letta/types';
 import { newIntent, type Intent } from '../state/records';
 import type { CronMeaning, OnceMeaning, RecurringMeaning } from '../time/index';
-import { parseRecurring } from '../time/recurring';
+import { parseRecurring } from '../time/resolve-recurring';
 import { patternOfCron } from './local-rule';
 
 /** How to run sync every hour: `--print-cron` prints a line with absolute paths, logging to the state folder. */

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors';
+import type { PartOfDay } from './lexicon';
 import { readNumber, tokenize, type Read } from './words';
 
 export interface ClockTime {
@@ -62,10 +63,16 @@ export function parseClock(text: string): ClockTime | null {
   return read && read.end === tokens.length ? read.value : null;
 }
 
-/** "half past 9", "quarter to 5pm", "10 minutes to 3pm", "20 past 6", "a quarter after noon". */
+/** "half past 9", "half three", "quarter to 5pm", "10 minutes to 3pm", "20 past 6", "a quarter after noon". */
 function readOffsetClock(tokens: readonly string[], start: number, bare: boolean): ClockRead | null {
   let i = start;
   let minutes: number;
+  if (tokens[i] === 'half' && tokens[i + 1] !== 'past' && tokens[i + 1] !== 'after') {
+    // "half three" (British): half past three.
+    const base = readPlainClock(tokens, i + 1);
+    if (!base || base.value.minute !== 0 || !/^[a-z]+$|^\d{1,2}$/.test(tokens[i + 1]!)) return null;
+    return { ...base, value: { hour: base.value.hour, minute: 30 }, text: spell(tokens.slice(start, base.end)) };
+  }
   if (tokens[i] === 'half') {
     minutes = 30;
     i++;
@@ -83,10 +90,17 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
   const direction = tokens[i];
   const sign = direction === 'past' || direction === 'after' ? 1 : ['to', 'before', 'till', 'til', 'of'].includes(direction ?? '') ? -1 : 0;
   if (sign === 0 || (minutes === 30 && sign < 0 && tokens[start] === 'half')) return null;
+  // "9 to 5" and "8 till 6" are hours from one to the other; "10 to 2" (minutes as clocks are said: 5, 10, 20, 25),
+  // "ten to five" and "10 minutes to 5" are clocks.
+  if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!) && (minutes % 5 !== 0 || minutes > 25 || minutes === 15)) return null;
   const base = readPlainClock(tokens, i + 1);
   if (!base || base.value.minute !== 0) return null;
   const total = (((base.value.hour * 60 + sign * minutes) % 1440) + 1440) % 1440;
-  return { value: { hour: Math.floor(total / 60), minute: total % 60 }, end: base.end, ambiguous: base.ambiguous, written: base.written, text: spell(tokens.slice(start, base.end)) };
+  let hour = Math.floor(total / 60);
+  // Without am/pm the rule reads the time said, not the hour named: "twenty to six" is 5:40, so 17:40; "ten to one" is 12:50.
+  if (base.ambiguous && hour === 0) hour = 12;
+  const written = base.ambiguous ? hour % 12 || 12 : base.written;
+  return { value: { hour, minute: total % 60 }, end: base.end, ambiguous: base.ambiguous, written, text: spell(tokens.slice(start, base.end)) };
 }
 
 /** 9, 9am, 9 am, 3p, 3 p.m., 15h, 15h30, 15:30, 9:5, 9.30, 3 o'clock, nine am, seven thirty pm, noon, 12 midnight. */
@@ -116,6 +130,8 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
     colon = true;
     twentyFour = clock[1]!.startsWith('0') && clock[1]!.length === 2;
     i++;
+    // "13:00:00", "01:00:00 PM": whole minutes only, as schedules run.
+    if (tokens[i] === ':00') i++;
   } else if (/^\d{1,2}$/.test(first)) {
     hour = Number(first);
     twentyFour = first.length === 2 && first.startsWith('0');
@@ -131,7 +147,8 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
     if (!word || !/^[a-z]/.test(first) || word.value > 23) return null;
     hour = word.value;
     i = word.end;
-    const minuteWord = readMinuteWord(tokens, i);
+    // "ten thirty", "ten-thirty".
+    const minuteWord = readMinuteWord(tokens, i) ?? (tokens[i] === '-' ? readMinuteWord(tokens, i + 1) : null);
     if (minuteWord) {
       minute = minuteWord.value;
       i = minuteWord.end;
@@ -215,9 +232,18 @@ function spell(tokens: readonly string[]): string {
   let text = '';
   tokens.forEach((token, k) => {
     const previous = tokens[k - 1];
-    const glued = previous !== undefined && ((/^(?:am|pm|h)$/.test(token) && /\d$/.test(previous)) || (/^\d/.test(token) && previous === 'h'));
+    const glued = previous !== undefined && ((/^(?:am|pm|h)$/.test(token) && /\d$/.test(previous)) || (/^\d/.test(token) && previous === 'h') || token === '-' || previous === '-');
     const word = token === 'oclock' ? "o'clock" : token;
     text += k === 0 || glued ? word : ` ${word}`;
   });
   return text;
+}
+
+/** Whether a clock with its am/pm given can be said with a part of the day: "9am in the evening" cannot; "tonight at 1am" can. */
+export function partHolds(part: PartOfDay, hour: number): boolean {
+  if (part === 'morning') return hour < 12;
+  if (part === 'afternoon') return hour >= 12 && hour < 19;
+  // "tonight at 5pm" and "this evening at 4pm" are said; "tonight at 9am" is not.
+  if (part === 'evening') return hour >= 15 || hour === 0;
+  return hour >= 13 || hour < 6;
 }

@@ -1,9 +1,14 @@
 /**
  * The time language: phrases to instants and UTC crons. Pure (no I/O); the
  * heavy parsers are imported only on the path that needs them.
+ *
+ * The pipeline, one file per step, every word from lexicon.ts:
+ *   one instant:  once.ts (INSTANT_RULES) -> read-once.ts (DAY_RULES) -> resolve-once.ts
+ *   repeating:    read-recurring.ts (CLAUSE_RULES, unite) -> resolve-recurring.ts -> to-utc.ts
+ *   either:       read-ends.ts takes a phrase's own start, end or count off first.
  */
 import { UsageError } from '../errors';
-import type { LocalSchedule } from './recurring';
+import type { LocalSchedule } from './resolve-recurring';
 import type { SeriesRule } from './series';
 import { formatLocal } from './zone';
 
@@ -129,7 +134,7 @@ export async function meaningOfRecurring(input: string, options: PhraseOptions, 
 }
 
 /** Words that may start a phrase's own start, end or count ("starting may 13th", "until dec 24", "for 4 weeks", "10 times"). */
-const END_CLAUSE = /\b(?:starting|beginning|from|effective|commencing|until|till|til|through|thru|ending|ends|up to|for|times)\b/;
+const END_CLAUSE = /\b(?:starting|beginning|from|effective|commencing|until|till|til|through|thru|ending|ends|up to|for|times|occurrences?|runs|\d+x|except)\b/;
 
 /**
  * A repeating phrase as crons, or, for a rule no set of crons says exactly, as
@@ -139,16 +144,20 @@ const END_CLAUSE = /\b(?:starting|beginning|from|effective|commencing|until|till
 export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (!END_CLAUSE.test(text)) return (await scheduleOf(input, options, count)).meaning;
-  const [{ readEnds }, { asSeriesRule, START_NOTE }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./recurring'), import('./series')]);
+  const [{ readEnds }, { asSeriesRule, START_NOTE }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
   const { rule: ruleText, ends } = readEnds(text, options);
   if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
   const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count);
   const inner = asSeriesRule(base.local, from, `'${input.trim()}'`);
-  const rule: SeriesRule = ends.start === undefined ? inner : { kind: 'starting', start: ends.start, rule: inner };
+  const bounded: SeriesRule = ends.start === undefined ? inner : { kind: 'starting', start: ends.start, rule: inner };
+  const rule: SeriesRule = ends.except === undefined ? bounded : { kind: 'except', days: ends.except, rule: bounded };
   const runs = nextInstants(rule, base.meaning.timezone, options.now, Math.min(count, ends.count ?? count), ends.until);
   const zone = base.meaning.timezone;
+  if (runs.length === 0 && count > 0 && ends.until !== undefined) {
+    throw new UsageError(`'${input.trim()}' ends at ${formatLocal(zone, ends.until)}, before it first runs`, 'Give a later end, or leave it out.');
+  }
   return {
     type: 'series',
     input,
@@ -170,7 +179,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
 /** A repeating phrase without ends, with the schedule it was read as. */
 async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions, count: number): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
   const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
-    import('./recurring'),
+    import('./resolve-recurring'),
     import('./to-utc'),
     import('./cron'),
     import('./series'),
@@ -235,7 +244,7 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
 const RECURRING_WORDS = /\b(?:every|each|daily|hourly|weekly|monthly|yearly|annually|quarterly|minutely|nightly|weekdays|weekends|once|twice)\b/;
 
 /** Parse a recurring phrase; a phrase that is one instant ("tomorrow at 9am") gets an error pointing to --execute-at. */
-async function readRecurring(input: string, options: PhraseOptions & { notes: string[] }, parse: typeof import('./recurring').parseRecurring) {
+async function readRecurring(input: string, options: PhraseOptions & { notes: string[] }, parse: typeof import('./resolve-recurring').parseRecurring) {
   try {
     return parse(input, options);
   } catch (error) {
@@ -253,7 +262,7 @@ async function readRecurring(input: string, options: PhraseOptions & { notes: st
 
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
-  const { looksRecurring } = await import('./recurring');
+  const { looksRecurring } = await import('./resolve-recurring');
   if (looksRecurring(input) || (await repeatsWithinEnds(input, options, looksRecurring))) return meaningOfSchedule(input, options, count);
   return meaningOfOnce(input, options);
 }

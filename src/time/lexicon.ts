@@ -34,40 +34,111 @@ export function monthOf(word: string | undefined): number | undefined {
   return word === undefined ? undefined : MONTH_SPELLINGS.get(word);
 }
 
+/** A span of time, as every reader counts it. */
+export type TimeUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'fortnight' | 'month' | 'quarter' | 'year';
+
+/** Every spelling of a unit: "5m", "5 mins", "2h", "3 wks", "1 yr". */
+const UNIT_SPELLINGS = new Map<string, TimeUnit>();
+for (const [unit, spellings] of Object.entries({
+  second: 's sec secs second seconds',
+  minute: 'm min mins minute minutes',
+  hour: 'h hr hrs hour hours',
+  day: 'd day days',
+  week: 'w wk wks week weeks',
+  fortnight: 'fortnight fortnights',
+  month: 'mo mos month months',
+  quarter: 'quarter quarters',
+  year: 'y yr yrs year years',
+})) {
+  for (const spelling of spellings.split(' ')) UNIT_SPELLINGS.set(spelling, unit as TimeUnit);
+}
+
+export function unitOf(word: string | undefined): TimeUnit | undefined {
+  return word === undefined ? undefined : UNIT_SPELLINGS.get(word);
+}
+
+/**
+ * The words people wrap around a time, by the place they take: "can you",
+ * "please", a verb with its objects ("remind me", "send it", "set a
+ * reminder"), and a trailing "thanks". Allowed, never needed; `withoutFiller`
+ * (words.ts) skips them in this shape, and the readers skip `LINK_WORDS`.
+ */
+export const FILLER = {
+  asking: ['can', 'could', 'would', 'will'],
+  polite: ['please', 'pls', 'kindly'],
+  verbs: ['remind', 'send', 'schedule', 'run', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'check', 'post', 'set', 'create', 'add', 'make', 'deliver', 'queue', 'book', 'go'],
+  objects: ['me', 'us', 'them', 'him', 'her', 'it', 'this', 'that', 'up', 'off', 'out'],
+  things: ['reminder', 'message', 'alert', 'alarm', 'note', 'notification', 'ping', 'schedule', 'job', 'task', 'run'],
+  owners: ['a', 'an', 'the', 'my', 'our'],
+  trailing: ['please', 'pls', 'thanks', 'thx', 'thank', 'you'],
+  /** Between a request and its time: "remind me to ...", "... and then". */
+  joining: ['to', 'for', 'and', 'then'],
+} as const;
+
+/** Small words between the parts of a one-time phrase ("tomorrow, at 9am", "on friday by noon"). */
+export const LINK_WORDS: ReadonlySet<string> = new Set(['at', 'on', 'by', '@', ',', 'for', '-']);
+
 /** Words the readers use, beside the spellings above, numbers, ordinals and zones. */
 const GRAMMAR_WORDS = `
-  every each other second seconds sec secs s minute minutes min mins m hour hours hr hrs h day days d week weeks wk wks w
-  fortnight fortnights month months mo mos quarter quarters year years yr yrs y weekday weekdays weekend weekends workday workdays business
-  daily everyday nightly hourly minutely weekly monthly quarterly yearly annually semiannually fortnightly biweekly bi once twice times
-  today tomorrow tmrw tmr tonight yesterday now right immediately ago hence later within time oclock
+  every each other weekday weekdays weekend weekends workday workdays business working work
+  daily everyday nightly hourly minutely weekly monthly quarterly yearly annually semiannually fortnightly biweekly bi once twice times occurrences occurrence runs
+  today tomorrow tmrw tmr tonight yesterday now right immediately ago hence later within time oclock more
   morning mornings afternoon afternoons evening evenings night nights noon midday midnight mid am pm a p
   at on in of the a an and to from through thru till til until between after before by for during starting beginning effective commencing
-  ending ends up next this last past previous coming upcoming final first end start except excluding but not top half quarter
+  ending ends up next this last past previous coming upcoming current final first end start except excluding but not top half quarter
   o oh week's minute's
 `;
 
-/** Requests and small words people wrap around a time: allowed, never needed. */
-const FILLER_WORDS = `
-  please pls kindly thanks thx thank you can could would will remind send schedule run trigger fire ping message notify execute repeat do check post
-  set create add make deliver queue book go me us them him her it this that off out then reminder alert alarm note notification job task my our
-`;
-
-const KNOWN = new Set([...`${GRAMMAR_WORDS} ${FILLER_WORDS}`.split(/\s+/).filter(Boolean), ...WEEKDAY_SPELLINGS.keys(), ...MONTH_SPELLINGS.keys()]);
+const KNOWN = new Set([...GRAMMAR_WORDS.split(/\s+/).filter(Boolean), ...Object.values(FILLER).flat(), ...UNIT_SPELLINGS.keys(), ...WEEKDAY_SPELLINGS.keys(), ...MONTH_SPELLINGS.keys()]);
 
 /** A word of the vocabulary, or a number, ordinal or clock written in digits. */
 export function isKnownWord(word: string): boolean {
   return KNOWN.has(word) || /^[\d:.,;&@/+\-–]+$|^\d+(?:st|nd|rd|th|am|pm|a|p|h|m|s|d|w|y)?$/.test(word) || isNumberWord(word);
 }
 
-const NUMBER_WORDS = new Set(
-  `zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
-   twenty thirty forty fourty fifty sixty seventy eighty ninety couple few
-   first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
-   eighteenth nineteenth twentieth thirtieth`.split(/\s+/),
-);
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** Number words one to ninety ("seven", "forty"; "fourty" as people spell it); compounds are read in words.ts. */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
+  ...DIGIT_WORDS.map((word, i): [string, number] => [word, i]),
+  ...TEENS.map((word, i): [string, number] => [word, 10 + i]),
+  ...TENS.map((word, i): [string, number] => [word, 10 * i]).filter(([word]) => word !== ''),
+  ['fourty', 40],
+]);
+
+const DIGIT_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+/** Ordinal words "first" to "nineteenth", "twentieth", "thirtieth"; "twenty-first" and the like are compounds. */
+export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
+  ...DIGIT_ORDINALS.map((word, i): [string, number] => [word, i]).filter(([word]) => word !== ''),
+  ...['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'].map(
+    (word, i): [string, number] => [word, 10 + i],
+  ),
+  ['twentieth', 20],
+  ['thirtieth', 30],
+]);
+
+export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
+
+/** Every spelling of a part of the day: "morning", "mornings", "tonight" (tonight is also today's, which the one-time reader keeps). */
+const PART_SPELLINGS = new Map<string, PartOfDay>([
+  ...(['morning', 'afternoon', 'evening', 'night'] as const).flatMap((part): Array<[string, PartOfDay]> => [
+    [part, part],
+    [`${part}s`, part],
+  ]),
+  ['tonight', 'night'],
+]);
+
+export function partOfDay(word: string | undefined): PartOfDay | undefined {
+  return word === undefined ? undefined : PART_SPELLINGS.get(word);
+}
+
+/** The time a part of the day stands for when no time is given, and where it puts a clock without am/pm. */
+export const PART_HOURS: Readonly<Record<PartOfDay, number>> = { morning: 9, afternoon: 15, evening: 18, night: 21 };
 
 function isNumberWord(word: string): boolean {
-  return word.split('-').every((part) => NUMBER_WORDS.has(part));
+  return word.split('-').every((part) => NUMBER_WORDS.has(part) || ORDINAL_WORDS.has(part) || part === 'couple' || part === 'few');
 }
 
 /**

@@ -2,11 +2,13 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { parseClock, readClock, settleClock, type ClockRead } from './clock';
 import { checkCalendar, isoInstant } from './iso';
+import { unitOf, type TimeUnit } from './lexicon';
 import { inRange } from './now';
-import { addMonths, readParts, resolveParts } from './once-days';
 import { phraseZone, zoneCalendar, type Calendar } from './once-zone';
 import { phraseError } from './phrase-error';
-import { looksRecurring } from './recurring';
+import { PartsClash, readParts } from './read-once';
+import { addMonths, resolveParts } from './resolve-once';
+import { looksRecurring } from './resolve-recurring';
 import { readNumber, tokenize, withoutFiller } from './words';
 import { addDays, formatLocal } from './zone';
 
@@ -73,7 +75,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
   const read: Reading = { notes: [], dateOnly: false, dayClock: edge === 'end' ? END_OF_DAY : edge === 'start' ? { hour: 0, minute: 0 } : { hour: DEFAULT_HOUR, minute: 0 } };
-  const read0 = unixMillis(text) ?? isoInstant(text, zone, `'${shown}'`) ?? readPhrase(text, shown, now, zone, read);
+  const read0 = readInstant(text, shown, now, zone, read);
   // The day's last minute, to its last millisecond.
   const instant = edge === 'end' && read.dateOnly ? read0 + 59_999 : read0;
   if (!inRange(instant)) {
@@ -120,17 +122,67 @@ function unixMillis(text: string): number | null {
   return null;
 }
 
-/** A phrase in words, on the clock of the zone it names or else the user's. */
-function readPhrase(text: string, shown: string, now: number, zone: string, read: Reading): number {
-  if (looksRecurring(text)) throw new RecurringPhraseError(shown);
-  const { text: rest, calendar } = phraseZone(text, zone, shown);
-  if (rest === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
-  return (
-    localDateTime(rest, shown, calendar, read) ??
-    relative(rest, shown, now, calendar, read) ??
-    fromParts(rest, shown, now, calendar, read) ??
-    naturalOn(rest, shown, now, calendar, read)
-  );
+/** What every instant rule is given: the phrase (filler taken off), the phrase as typed, and the clock. */
+interface InstantInput {
+  text: string;
+  shown: string;
+  now: number;
+  zone: string;
+  calendar: Calendar;
+  read: Reading;
+}
+
+export interface InstantRule {
+  name: string;
+  /** Phrases this rule decides (tested: each is decided by this rule). */
+  examples: readonly string[];
+  /** A phrase in words: read on the clock of a zone it names, and never a repeating rule. */
+  words?: true;
+  read: (input: InstantInput) => number | null;
+}
+
+/**
+ * The one-time readers, in the order they are tried: the first that reads
+ * the whole phrase decides it. Unix milliseconds and ISO 8601 are read on the
+ * user's clock; the rest on the clock of a zone the phrase names, if any.
+ */
+export const INSTANT_RULES: readonly InstantRule[] = [
+  { name: 'unix milliseconds', examples: ['1795442400000'], read: ({ text }) => unixMillis(text) },
+  { name: 'iso 8601', examples: ['2026-12-01T19:30:00Z', '2026-12-01T19:30:00-05:00', '2026-12-01T19:30'], read: ({ text, shown, zone }) => isoInstant(text, zone, `'${shown}'`) },
+  { name: 'local date and time', words: true, examples: ['2026-12-21 09:00', '2026-12-21', '2026-12-21 at 5pm'], read: ({ text, shown, calendar, read }) => localDateTime(text, shown, calendar, read) },
+  { name: 'duration', words: true, examples: ['in 5 minutes', 'in an hour and a half', '3 days hence', '1 week', 'in two weeks from now'], read: ({ text, shown, now, calendar, read }) => relative(text, shown, now, calendar, read) },
+  { name: 'day and time', words: true, examples: ['tomorrow at 9am', 'friday at 4', 'half past 6 tonight', 'first monday of next month', 'at 17:30'], read: ({ text, shown, now, calendar, read }) => fromParts(text, shown, now, calendar, read) },
+  { name: 'chrono-node', words: true, examples: ['20:32:13', 'last week'], read: ({ text, shown, now, calendar, read }) => naturalOn(text, shown, now, calendar, read) },
+];
+
+/** The instant a phrase names; `trace`, when given, gets the name of the rule that decided it. */
+function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {
+  let input: InstantInput = { text, shown, now, zone, calendar: zoneCalendar(zone), read };
+  let inWords = false;
+  for (const rule of INSTANT_RULES) {
+    if (rule.words && !inWords) {
+      // A phrase in words: a repeating one is refused, and a zone it names gives the clock.
+      if (looksRecurring(text)) throw new RecurringPhraseError(shown);
+      const zoned = phraseZone(text, zone, shown);
+      if (zoned.text === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
+      input = { ...input, text: zoned.text, calendar: zoned.calendar };
+      inWords = true;
+    }
+    const instant = rule.read(input);
+    if (instant !== null) {
+      trace?.push(rule.name);
+      return instant;
+    }
+  }
+  throw phraseError(shown, 'Could not understand the time', ONCE_EXAMPLES);
+}
+
+/** The rule that decides a one-time phrase (for tests of the rule list). */
+export function instantRuleOf(input: string, { now, zone }: InstantOptions): string | undefined {
+  const trace: string[] = [];
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  readInstant(text, input, now, zone, { notes: [], dateOnly: false, dayClock: { hour: DEFAULT_HOUR, minute: 0 } }, trace);
+  return trace[0];
 }
 
 const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?: at)? (.+))?$/;
@@ -162,25 +214,11 @@ function readWholeClock(text: string): ClockRead | null {
   return read && read.end === tokens.length ? read : null;
 }
 
-type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'fortnight' | 'month' | 'year';
-const UNITS: Record<string, Unit> = {};
-for (const [unit, spellings] of Object.entries({
-  second: 's sec secs second seconds',
-  minute: 'm min mins minute minutes',
-  hour: 'h hr hrs hour hours',
-  day: 'd day days',
-  week: 'w wk wks week weeks',
-  fortnight: 'fortnight fortnights',
-  month: 'mo mos month months',
-  year: 'y yr yrs year years',
-})) {
-  for (const spelling of spellings.split(' ')) UNITS[spelling] = unit as Unit;
-}
-const UNIT_MS: Partial<Record<Unit, number>> = { second: SECOND, minute: MINUTE, hour: HOUR };
+const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MINUTE, hour: HOUR };
 
 /**
  * "in 5 minutes", "in 2h", "in an hour", "in 1 hour 30 minutes", "in seven
- * days", "in a couple of minutes", "in 2 months", "3 days from now", "in two
+ * days", "after 5 days", "in a couple of minutes", "in 2 months", "3 days from now", "in two
  * weeks from now", "3 days hence", "5 minutes later", and "2 days ago" (which
  * is past). A bare duration ("1 week", "2 months") means the same as "in",
  * with a note. Null when the phrase is not only a duration.
@@ -192,7 +230,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   let sign = 1;
   // "in 5 minutes' time"
   if (tokens[end - 1] === 'time') end -= 1;
-  if (tokens[0] === 'in' || tokens[0] === 'within') start = 1;
+  if (tokens[0] === 'in' || tokens[0] === 'within' || tokens[0] === 'after') start = 1;
   let tail = false;
   if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
   else if (tokens[end - 1] === 'hence' || tokens[end - 1] === 'later') end -= 1;
@@ -201,6 +239,8 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     sign = -1;
   } else tail = true;
   const bare = start === 0 && tail;
+  // "15h" and "09h" alone are times of day on a 24-hour clock (the spec's meridiem spellings); "2h" stays a duration, "in 15h" is one.
+  if (bare && /^(?:0\d|1[3-9]|2[0-3])h$/.test(text)) return null;
 
   const amounts = { ms: 0, days: 0, months: 0 };
   let units = 0;
@@ -210,16 +250,19 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       continue;
     }
     let count: number;
-    if (tokens[i] === 'half' && (tokens[i + 1] === 'a' || tokens[i + 1] === 'an')) {
-      count = 0.5;
-      i += 2;
+    const fraction = readFraction(tokens, i);
+    if (fraction) {
+      count = fraction.value;
+      i = fraction.end;
     } else {
       const number = readNumber(tokens, i);
       if (!number) return null;
       count = number.value;
       i = number.end;
     }
-    const unit = UNITS[tokens[i] ?? ''];
+    // "in 2 more minutes"
+    if (tokens[i] === 'more') i++;
+    const unit = unitOf(tokens[i]);
     if (!unit) return null;
     i++;
     // "an hour and a half"
@@ -233,7 +276,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       if (!Number.isInteger(count)) {
         throw new UsageError(`'${shown}': days, weeks, months and years must be whole numbers`, "Use hours instead, such as 'in 36 hours'.");
       }
-      if (unit === 'month' || unit === 'year') amounts.months += count * (unit === 'year' ? 12 : 1);
+      if (unit === 'month' || unit === 'quarter' || unit === 'year') amounts.months += count * (unit === 'year' ? 12 : unit === 'quarter' ? 3 : 1);
       else amounts.days += count * (unit === 'fortnight' ? 14 : unit === 'week' ? 7 : 1);
     }
     units++;
@@ -250,10 +293,41 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   return instant + sign * amounts.ms;
 }
 
-/** The everyday grammar: a day, a time of day and a part of the day, in any order (see once-days). */
+/** "half a(n)", "a quarter of a(n)", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
+function readFraction(tokens: readonly string[], start: number): { value: number; end: number } | null {
+  let i = start;
+  let value: number;
+  if (tokens[i] === 'half') {
+    value = 0.5;
+    i++;
+  } else if (/^\d$/.test(tokens[i] ?? '') && tokens[i + 1] === '/' && /^[248]$/.test(tokens[i + 2] ?? '') && Number(tokens[i]) < Number(tokens[i + 2])) {
+    return { value: Number(tokens[i]) / Number(tokens[i + 2]), end: i + 3 };
+  } else {
+    const three = tokens[i] === 'three' ? (tokens[i + 1] === '-' ? i + 2 : i + 1) : -1;
+    if (three > 0 && /^quarters?$/.test(tokens[three] ?? '')) {
+      value = 0.75;
+      i = three + 1;
+    } else if ((tokens[i] === 'a' || tokens[i] === 'one') && tokens[i + 1] === 'quarter') {
+      value = 0.25;
+      i += 2;
+    } else return null;
+    if (tokens[i] !== 'of') return null;
+    i++;
+  }
+  if (tokens[i] !== 'a' && tokens[i] !== 'an') return null;
+  return { value, end: i + 1 };
+}
+
+/** The everyday grammar: a day, a time of day and a part of the day, in any order (see read-once and resolve-once). */
 function fromParts(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
   const tokens = tokenize(text);
-  const parts = readParts(tokens);
+  let parts: ReturnType<typeof readParts>;
+  try {
+    parts = readParts(tokens);
+  } catch (error) {
+    if (error instanceof PartsClash) throw new UsageError(`'${shown}' ${error.message}`, error.hint);
+    throw error;
+  }
   if (!parts) return null;
   // A bare number ("5") is not a time of day; "at 5", "5pm" and "17:30" are.
   if (!parts.day && !parts.part && /^\d{1,2}$/.test(text)) return null;
@@ -295,7 +369,12 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     const extra = [before, after].map((s) => s.trim()).filter((s) => s && !FILLER_BEFORE.test(s));
     throw phraseError(shown, `Could not understand '${extra.join(' ')}' in the time`, ONCE_EXAMPLES);
   }
-  if (result.end) throw new UsageError(`'${shown}' is a range; give a single time`, "Try 'tomorrow at 9am'.");
+  if (result.end) {
+    throw new UsageError(
+      `'${shown}' is a range of times; a one-time message is sent at one`,
+      "Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.",
+    );
+  }
 
   const start = result.start;
   if (start.isCertain('timezoneOffset') && !result.tags().has('result/relativeDate')) {

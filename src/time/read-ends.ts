@@ -8,7 +8,7 @@
 import { UsageError } from '../errors';
 import { parseClock } from './clock';
 import { parseInstant } from './once';
-import { monthOf, weekdayOf } from './lexicon';
+import { monthOf, unitOf, weekdayOf } from './lexicon';
 import { parseNumber } from './words';
 import { addDays, instantFromLocal, wallTime } from './zone';
 
@@ -19,13 +19,15 @@ export interface PhraseEnds {
   until?: number;
   /** At most this many runs. */
   count?: number;
+  /** Local days left out: "except tomorrow", "except for dec 25". */
+  except?: Array<{ year: number; month: number; day: number }>;
   /** The words that said them, as typed, for descriptions and errors. */
   said: string[];
 }
 
+const COUNT_WORDS = new Set(['times', 'occurrences', 'occurrence', 'runs']);
 const START_WORDS = new Set(['starting', 'beginning', 'from', 'effective', 'commencing']);
 const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 'ends', 'up']);
-const SPAN_UNITS: Record<string, 'day' | 'week' | 'month'> = { day: 'day', days: 'day', week: 'week', weeks: 'week', fortnight: 'week', fortnights: 'week', month: 'month', months: 'month' };
 
 /**
  * The phrase without its ends, and the ends. A clause that reads as a time of
@@ -40,15 +42,53 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     ends[key] = value;
     ends.said.unshift(said.join(' '));
   };
+  // "starting tomorrow on weekends": a start said first; the longest day after the word that reads as one.
+  if (START_WORDS.has(words[0]!) && words[0] !== 'from') {
+    for (let e = words.length - 1; e >= 2; e--) {
+      const day = words.slice(1, e).join(' ');
+      if (isClock(day.replace(/^(?:at|@) /, ''))) continue;
+      try {
+        set('start', parseInstant(day, { now, zone, edge: 'start' }).instant, words.slice(0, e));
+      } catch {
+        continue;
+      }
+      words = words.slice(e);
+      break;
+    }
+  }
   for (let peeled = true; peeled && words.length > 1; ) {
     peeled = false;
     const n = words.length;
-    // "10 times", "three times".
-    if (words[n - 1] === 'times' && n > 2) {
-      const count = parseNumber(words[n - 2]!);
+    // "except tomorrow", "except for dec 25": one day left out ("except sundays" is a rule's days, read by the grammar).
+    const exceptAt = words.lastIndexOf('except');
+    if (exceptAt > 0 && ends.except === undefined) {
+      const from = ['for', 'on'].includes(words[exceptAt + 1] ?? '') ? exceptAt + 2 : exceptAt + 1;
+      const day = words.slice(from).join(' ');
+      // "except the 25th" could be every 25th: only a day that happens once is left out.
+      if (day !== '' && happensOnce(day) && !isClock(day)) {
+        try {
+          const read = parseInstant(day, { now, zone, edge: 'start' });
+          if (read.dateOnly) {
+            const wall = wallTime(zone, read.instant);
+            ends.except = [{ year: wall.year, month: wall.month, day: wall.day }];
+            ends.said.unshift(words.slice(exceptAt).join(' '));
+            words = words.slice(0, exceptAt);
+            peeled = true;
+            continue;
+          }
+        } catch {
+          // Not one day: left to the rule.
+        }
+      }
+    }
+    // "10 times", "three times", "for 4 times", "5 occurrences", "3x".
+    const times = /^(\d+)x$/.exec(words[n - 1]!);
+    if ((COUNT_WORDS.has(words[n - 1]!) && n > 2) || (times && n > 1)) {
+      const count = times ? Number(times[1]) : parseNumber(words[n - 2]!);
       if (count !== null && Number.isInteger(count) && count >= 1) {
-        set('count', count, words.slice(n - 2));
-        words = words.slice(0, n - 2);
+        const at = (times ? n - 1 : n - 2) - (words[(times ? n - 1 : n - 2) - 1] === 'for' ? 1 : 0);
+        set('count', count, words.slice(at));
+        words = words.slice(0, at);
         peeled = true;
         continue;
       }
@@ -57,10 +97,11 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     const forAt = words.lastIndexOf('for');
     if (forAt > 0) {
       const span = words.slice(forAt + 1).filter((w, k) => !(k === 0 && w === 'the') && !(k <= 1 && w === 'next'));
-      const unit = span.length >= 1 && span.length <= 3 ? SPAN_UNITS[span.at(-1)!] : undefined;
+      // Spelt out: "for 4 weeks", never "for 4 w".
+      const unit = span.length >= 1 && span.length <= 3 && /^[a-z]{3,}$/.test(span.at(-1)!) ? unitOf(span.at(-1)) : undefined;
       const amount = span.length === 1 ? 1 : parseNumber(span.slice(0, -1).join(' '));
-      if (unit && amount !== null && Number.isInteger(amount) && amount >= 1) {
-        const days = unit === 'day' ? amount : unit === 'week' ? amount * (span.at(-1)!.startsWith('fortnight') ? 14 : 7) : 0;
+      if ((unit === 'day' || unit === 'week' || unit === 'fortnight' || unit === 'month') && amount !== null && Number.isInteger(amount) && amount >= 1) {
+        const days = unit === 'day' ? amount : unit === 'week' ? amount * 7 : unit === 'fortnight' ? amount * 14 : 0;
         // Counted from the start, which may come before it in the phrase: resolved below.
         set('until', 0, words.slice(forAt));
         spanOf = { days, months: unit === 'month' ? amount : 0 };
@@ -85,13 +126,22 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       if (word === 'up' || (['ending', 'ends', 'starting', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;
       if (words[from] === 'to' && word === 'up') from++;
       const day = words.slice(from).join(' ');
-      if (day === '' || isClock(day)) continue;
+      // "until 5pm" closes a window the rule opened ("from 9am until 5pm", "starting at 9am until 5pm"); without one it is the next 5pm.
+      const opensWindow = /\b(?:from|starting|beginning|between|after)\b/.test(words.slice(0, k).join(' '));
+      if (day === '' || (isClock(day) && (!isEnd || word === 'through' || word === 'thru' || opensWindow))) continue;
       let instant: number;
       try {
         instant = parseInstant(day, { now, zone, edge: isEnd ? 'end' : 'start' }).instant;
       } catch (error) {
         if (error instanceof UsageError && /in the past/.test(error.message)) throw new UsageError(`'${text.trim()}': ${error.message}`, error.hint);
-        continue;
+        // "from jan 4 to march 25th": a start and an end together.
+        const pair = isEnd ? null : startAndEnd(words.slice(from), now, zone);
+        if (!pair) continue;
+        set('start', pair.start, words.slice(k, from + pair.endAt));
+        set('until', pair.until, words.slice(from + pair.endAt));
+        words = words.slice(0, k);
+        peeled = true;
+        break;
       }
       set(isEnd ? 'until' : 'start', instant, words.slice(k));
       words = words.slice(0, k);
@@ -104,6 +154,31 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');
   }
   return { rule: words.join(' '), ends };
+}
+
+/** A day named so that it happens once: "tomorrow", "next friday", "dec 25", "2027-01-04" (not "the 25th" or "friday", which recur). */
+function happensOnce(day: string): boolean {
+  return day.split(/[\s,]+/).some((w) => monthOf(w) !== undefined || /^(?:today|tomorrow|tmrw|next|this|\d{4}(?:-\d{1,2}-\d{1,2})?)$/.test(w));
+}
+
+/** "jan 4 to march 25th", "tomorrow until next friday": two days, as a start and an end, or null. */
+function startAndEnd(words: string[], now: number, zone: string): { start: number; until: number; endAt: number } | null {
+  for (let k = 1; k < words.length - 1; k++) {
+    if (!['to', 'until', 'till', 'through', 'thru', '-'].includes(words[k]!)) continue;
+    const first = words.slice(0, k).join(' ');
+    const last = words.slice(k + 1).join(' ');
+    // "monday to friday", "9 to 5", "june to august", "the 1st to the 15th": ranges that recur, not a start and an end.
+    const alone = (side: string) => isClock(side) || weekdayOf(side) !== undefined || monthOf(side) !== undefined;
+    if (alone(first) || alone(last) || !happensOnce(first) || !happensOnce(last)) continue;
+    try {
+      const start = parseInstant(first, { now, zone, edge: 'start' }).instant;
+      const until = parseInstant(last, { now, zone, edge: 'end' }).instant;
+      if (until > start) return { start, until, endAt: k };
+    } catch {
+      continue;
+    }
+  }
+  return null;
 }
 
 /** A clause that is only a time of day ("5pm", "9", "noon") is a window's end or start, not a day. */

@@ -27,14 +27,18 @@ export type SeriesRule =
   | { kind: 'years'; every: number; anchor: LocalDate; dates: Array<{ month: number; day: number }>; times: ClockTime[] }
   /** The nth weekday of the month, counted from the end when n < 0 (-1 the last, -2 the second last): "first monday of the month", "2nd last friday". */
   | { kind: 'nth-weekday'; n: number; weekday: number; months: number[] | null; times: ClockTime[] }
-  /** The last day of the month. */
-  | { kind: 'last-day'; months: number[] | null; times: ClockTime[] }
+  /** The nth weekday (Monday to Friday) of the month, from the end when n < 0: "last weekday of the month", "first business day". */
+  | { kind: 'nth-workday'; n: number; months: number[] | null; times: ClockTime[] }
+  /** The last day of the month, or with `fromEnd` the nth from the end (2: the second last). */
+  | { kind: 'last-day'; months: number[] | null; times: ClockTime[]; fromEnd?: number }
   /** Local times on the days a filter allows (a part of a union that a cron could say alone). */
   | { kind: 'calendar'; days: DayFilter; times: ClockTime[] }
   /** Fires whenever any of its rules does: "every 15th and the last day of the month". */
   | { kind: 'any'; rules: SeriesRule[] }
   /** A rule's instants from `start` (Unix ms) on: "every friday starting december 11". */
-  | { kind: 'starting'; start: number; rule: SeriesRule };
+  | { kind: 'starting'; start: number; rule: SeriesRule }
+  /** A rule's instants but on the local days left out: "daily except tomorrow". */
+  | { kind: 'except'; days: LocalDate[]; rule: SeriesRule };
 
 const MINUTE = 60_000;
 /** How far ahead to look for the next instant: a 29 February can be eight years away. */
@@ -49,6 +53,13 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
   const instants: number[] = [];
   if (count <= 0) return instants;
   if (rule.kind === 'starting') return nextInstants(rule.rule, zone, Math.max(fromMs, rule.start - 1), count, untilMs);
+  if (rule.kind === 'except') {
+    const left = (ms: number) => {
+      const wall = wallTime(zone, ms);
+      return rule.days.some((d) => d.year === wall.year && d.month === wall.month && d.day === wall.day);
+    };
+    return nextInstants(rule.rule, zone, fromMs, count + rule.days.length * 1440, untilMs).filter((ms) => !left(ms)).slice(0, count);
+  }
   if (rule.kind === 'any') {
     const all = rule.rules.flatMap((part) => nextInstants(part, zone, fromMs, count, untilMs));
     return [...new Set(all)].sort((a, b) => a - b).slice(0, count);
@@ -81,7 +92,7 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
 
 type Day = LocalDate & { weekday: number };
 
-function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' } | { kind: 'starting' }>, date: Day): boolean {
+function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' } | { kind: 'starting' } | { kind: 'except' }>, date: Day): boolean {
   switch (rule.kind) {
     case 'days': {
       const days = daysBetween(rule.anchor, date);
@@ -109,8 +120,19 @@ function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' }
       const { weekdays, monthDays, months } = rule.days;
       return (!weekdays || weekdays.includes(date.weekday)) && (!monthDays || monthDays.includes(date.day)) && (!months || months.includes(date.month));
     }
+    case 'nth-workday': {
+      if ((rule.months && !rule.months.includes(date.month)) || date.weekday === 0 || date.weekday === 6) return false;
+      const last = daysInMonth(date.year, date.month);
+      let index = 0;
+      const [from, to] = rule.n > 0 ? [1, date.day] : [date.day, last];
+      for (let day = from; day <= to; day++) {
+        const weekday = (date.weekday + day - date.day + 35) % 7;
+        if (weekday !== 0 && weekday !== 6) index++;
+      }
+      return index === Math.abs(rule.n);
+    }
     case 'last-day':
-      return (!rule.months || rule.months.includes(date.month)) && date.day === daysInMonth(date.year, date.month);
+      return (!rule.months || rule.months.includes(date.month)) && date.day === daysInMonth(date.year, date.month) + 1 - (rule.fromEnd ?? 1);
   }
 }
 

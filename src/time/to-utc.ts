@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { WEEKDAY_NAMES } from './lexicon';
-import type { LocalSchedule } from './recurring';
+import type { LocalSchedule } from './resolve-recurring';
 import { addDays, daysInMonth, formatClock, formatDate, instantFromLocal, nextOffsetChange, offsetMinutes, wallTime } from './zone';
 
 /** Which days a pattern fires on; null means any. Days of the week and of the month are never both set. */
@@ -82,6 +82,8 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
   const first = nextLocalFire(patterns, zone, now);
   if (first === null) throw new UsageError(`'${original}' never happens: no date matches it`, 'Check the day and month.');
   const offset = offsetMinutes(zone, first);
+  const ownOffsets = patterns.map((pattern) => offsetMinutes(zone, nextLocalFire([pattern], zone, now) ?? first));
+  if (ownOffsets.some((own) => own !== offset)) return eachOnItsOffset(patterns, ownOffsets, zone, original);
   const utc: Pattern[] = [];
   for (const pattern of patterns) {
     const shifted = shiftPattern(pattern, -offset);
@@ -106,6 +108,30 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
       offset,
     ),
   );
+}
+
+/**
+ * Parts whose next runs fall on both sides of a DST change ("every year on
+ * march 1 and november 1" in New York): each part is converted with the
+ * offset of its own next run, so every part's next run is at the time asked
+ * for; sync replaces each after its change.
+ */
+function eachOnItsOffset(patterns: Pattern[], offsets: number[], zone: string, original: string): UtcSchedule {
+  const parts: CronPart[] = [];
+  const utc: Pattern[] = [];
+  patterns.forEach((pattern, k) => {
+    const offset = offsets[k]!;
+    const shifted = shiftPattern(pattern, -offset);
+    if ('problem' in shifted) throw notExact(original, zone, offset, pattern, shifted.problem);
+    utc.push(...shifted.patterns);
+    parts.push(...cronParts(shifted.patterns).map(({ cron, pattern: part }) => ({ cron, localCron: localCronOf(part, offset) })));
+  });
+  const used = [...new Set(offsets)].map((own) => `UTC${formatOffset(own)}`).join(' and ');
+  const warning =
+    `${zone} observes daylight saving time, and this schedule's parts next run on different sides of a change: ` +
+    `each part's cron is computed for the offset of its own next run (${used}). ` +
+    'Because Letta evaluates cron in UTC, each must be replaced after a change to keep the local time, which sync does.';
+  return single(checkCount(parts, original), cronParts(patterns).map((p) => p.cron), utc, [warning]);
 }
 
 function single(crons: CronPart[], localCrons: string[] | null, utcPatterns: Pattern[] | null, warnings: string[]): UtcSchedule {

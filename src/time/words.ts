@@ -2,6 +2,7 @@
  * Words both phrase readers share: the tokenizer, number words and ordinals.
  * Every reader here walks the token list once; none uses a backtracking regex.
  */
+import { FILLER, NUMBER_WORDS, ORDINAL_WORDS } from './lexicon';
 
 /** A reader's answer: the value and the index of the first token it did not use. */
 export interface Read<T> {
@@ -20,6 +21,7 @@ export function tokenize(text: string): string[] {
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/\bo\s?'?\s?clock\b/g, ' oclock ')
+    .replace(/\bweek-end(s?)\b/g, 'weekend$1')
     .replace(/(?<=\d|\b)([ap])\.\s?m\b\.?/g, ' $1m ')
     .replace(/(\d)([ap])\b/g, '$1 $2m')
     // A four-digit clock ("at 1700", "0900") is hours and minutes.
@@ -31,30 +33,10 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-const SIMPLE_NUMBERS = new Map<string, number>([
-  ...UNITS.map((word, i): [string, number] => [word, i]),
-  ...TEENS.map((word, i): [string, number] => [word, 10 + i]),
-  ...TENS.map((word, i): [string, number] => [word, 10 * i]).filter(([word]) => word !== ''),
-  ['fourty', 40],
-]);
-
-const UNIT_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
-const SIMPLE_ORDINALS = new Map<string, number>([
-  ...UNIT_ORDINALS.map((word, i): [string, number] => [word, i]).filter(([word]) => word !== ''),
-  ...['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'].map(
-    (word, i): [string, number] => [word, 10 + i],
-  ),
-  ['twentieth', 20],
-  ['thirtieth', 30],
-]);
 
 /** The value of one number word ("seven", "forty"), or undefined. */
 export function numberWord(word: string | undefined): number | undefined {
-  return word === undefined ? undefined : SIMPLE_NUMBERS.get(word);
+  return word === undefined ? undefined : NUMBER_WORDS.get(word);
 }
 
 /** "twenty", "-"?, "one": a tens word followed by a unit word, either side of an optional hyphen. */
@@ -88,10 +70,10 @@ export function readNumber(tokens: readonly string[], start: number, options: Nu
     if (tokens[i] === 'few') return { value: 3, end: tokens[i + 1] === 'of' ? i + 2 : i + 1 };
     if (article) return { value: 1, end: start + 1 };
   }
-  const simple = SIMPLE_NUMBERS.get(word);
+  const simple = NUMBER_WORDS.get(word);
   if (simple === undefined) return null;
   if (simple >= 20 && simple % 10 === 0 && simple < 100) {
-    return readCompound(tokens, start + 1, simple, SIMPLE_NUMBERS) ?? { value: simple, end: start + 1 };
+    return readCompound(tokens, start + 1, simple, NUMBER_WORDS) ?? { value: simple, end: start + 1 };
   }
   return { value: simple, end: start + 1 };
 }
@@ -102,10 +84,10 @@ export function readOrdinal(tokens: readonly string[], start: number): Read<numb
   if (word === undefined) return null;
   const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
   if (digits) return { value: Number(digits[1]), end: start + 1 };
-  const simple = SIMPLE_ORDINALS.get(word);
+  const simple = ORDINAL_WORDS.get(word);
   if (simple !== undefined) return { value: simple, end: start + 1 };
-  const tens = SIMPLE_NUMBERS.get(word);
-  if (tens !== undefined && tens >= 20 && tens % 10 === 0 && tens < 60) return readCompound(tokens, start + 1, tens, SIMPLE_ORDINALS);
+  const tens = NUMBER_WORDS.get(word);
+  if (tens !== undefined && tens >= 20 && tens % 10 === 0 && tens < 60) return readCompound(tokens, start + 1, tens, ORDINAL_WORDS);
   return null;
 }
 
@@ -123,15 +105,13 @@ export function parseOrdinal(text: string): number | null {
   return read && read.end === tokens.length ? read.value : null;
 }
 
-const ASKING = new Set(['can', 'could', 'would', 'will']);
-const POLITE = new Set(['please', 'pls', 'kindly']);
-const VERBS = new Set([
-  'remind', 'send', 'schedule', 'run', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'check', 'post',
-  'set', 'create', 'add', 'make', 'deliver', 'queue', 'book',
-]);
-const OBJECTS = new Set(['me', 'us', 'them', 'him', 'her', 'it', 'this', 'that', 'up', 'off', 'out']);
-const THINGS = new Set(['reminder', 'message', 'alert', 'alarm', 'note', 'notification', 'ping', 'schedule', 'job', 'task', 'run']);
-const TRAILING = new Set(['please', 'pls', 'thanks', 'thx']);
+const ASKING = new Set<string>(FILLER.asking);
+const POLITE = new Set<string>(FILLER.polite);
+const VERBS = new Set<string>(FILLER.verbs);
+const OBJECTS = new Set<string>(FILLER.objects);
+const THINGS = new Set<string>(FILLER.things);
+const OWNERS = new Set<string>(FILLER.owners);
+const TRAILING = new Set<string>(FILLER.trailing.filter((word) => word !== 'thank' && word !== 'you'));
 
 /** A word with the comma or sentence mark people put after it taken off. */
 const bareWord = (word: string) => word.replace(/[,!?;:]+$/, '');
@@ -155,7 +135,7 @@ export function withoutFiller(words: readonly string[]): { start: number; end: n
     for (;;) {
       if (i >= words.length - 1) break;
       if (OBJECTS.has(word(i)) || THINGS.has(word(i)) || word(i) === '') i++;
-      else if (['a', 'an', 'the', 'my', 'our'].includes(word(i)) && THINGS.has(word(i + 1))) i += 2;
+      else if (OWNERS.has(word(i)) && THINGS.has(word(i + 1))) i += 2;
       else break;
     }
     if (['for', 'to'].includes(word(i)) && i < words.length - 1) i++;

@@ -77,6 +77,17 @@ describe('agenda', () => {
     expect(suite.letta.requests('GET', /\/schedule$/).map((r) => r.path)).toEqual([`/v1/agents/${BOT}/schedule`]);
   });
 
+  it('--until a day without a time runs through the end of that local day, as --until on create does', async () => {
+    const friday = suite.letta.addSchedule(BOT, { type: 'one-time', scheduled_at: Date.parse('2027-03-12T20:00:00Z') }, 'Friday afternoon');
+    const saturday = suite.letta.addSchedule(BOT, { type: 'one-time', scheduled_at: Date.parse('2027-03-13T05:30:00Z') }, 'Saturday, just after midnight');
+    const wholeDay = await runCli(['agenda', '--agent-id', 'support-bot', '--until', 'friday', '-q', ...NY]);
+    expect(wholeDay.code).toBe(0);
+    expect(wholeDay.stdout.split('\n')).toContain(friday.id);
+    expect(wholeDay.stdout.split('\n')).not.toContain(saturday.id);
+    const morning = await runCli(['agenda', '--agent-id', 'support-bot', '--until', 'friday at 9am', '-q', ...NY]);
+    expect(morning.stdout.split('\n')).not.toContain(friday.id);
+  });
+
   it('writes an iCalendar file that a calendar parser reads back', async () => {
     const { standup, report, stale } = twoAgents();
     const file = join(suite.env.HOME!, 'fires.ics');

@@ -100,9 +100,10 @@ describe('times of day', () => {
     expect(ambiguous('15h')).toBe(false);
   });
 
-  it('reads "from 9 to 5" as two times when offsets are turned off', () => {
+  it('reads "9 to 5" as two times, never as nine minutes to five', () => {
     const tokens = tokenize('9 to 5');
-    expect(readClock(tokens, 0)?.value).toEqual({ hour: 4, minute: 51 });
+    expect(readClock(tokens, 0)).toMatchObject({ value: { hour: 9, minute: 0 }, end: 1 });
+    expect(readClock(tokenize('ten to 5'), 0)?.value).toEqual({ hour: 4, minute: 50 });
     const first = readClock(tokens, 0, { bareOffsets: false });
     expect(first).toMatchObject({ value: { hour: 9, minute: 0 }, end: 1 });
     expect(readClock(tokens, 2)?.value).toEqual({ hour: 5, minute: 0 });

@@ -80,6 +80,27 @@ describe('every word counts', () => {
     expect(await outcome(read)).toBe('refused');
   });
 
+  const CLASHING = ['tomorrow', 'next friday', 'in 2 hours', 'this weekend', 'every 7 minutes', 'or friday', 'yesterday'];
+  it('a clause a recurring phrase cannot unite with, before or after it, is refused', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...RECURRING), fc.constantFrom(...CLASHING), fc.boolean(), async (phrase, clause, before) => {
+        const input = before ? `${clause} ${phrase}` : `${phrase} ${clause}`;
+        expect(await outcome(() => meaningOfSchedule(input, OPTIONS)), input).toBe('refused');
+      }),
+      { numRuns: 150, seed: 19 },
+    );
+  });
+
+  it('a second day, time or part of the day that differs is refused in a one-time phrase', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('tomorrow at 9am', 'next friday at 3pm', 'december 25 at 9am', 'the saturday after next at 10am', 'noon tomorrow'), fc.constantFrom('next monday', 'at 6:15pm', 'yesterday', 'in the evening at 7pm'), async (phrase, clause) => {
+        const input = `${phrase} ${clause}`;
+        expect(await outcome(() => meaningOfOnce(input, OPTIONS)), input).toBe('refused');
+      }),
+      { numRuns: 40, seed: 19 },
+    );
+  });
+
   const CALENDAR = ['every monday at 9am', 'every 15th at 5pm', 'every friday at 3pm', 'every day at 7am', 'on the 1st at noon', 'every weekend at 10am'];
   it('two rules joined by "and" fire whenever either does', async () => {
     await fc.assert(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
 import { MAX_PHRASE_LENGTH, parseInstant, RecurringPhraseError } from '../../src/time/once';
-import { readParts } from '../../src/time/once-days';
+import { readParts } from '../../src/time/read-once';
 import { phraseZone } from '../../src/time/once-zone';
 import { tokenize } from '../../src/time/words';
 import { wallTime } from '../../src/time/zone';

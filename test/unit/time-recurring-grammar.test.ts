@@ -264,8 +264,9 @@ describe('the crons each phrase is sent as, zone UTC', () => {
     ['every 1st of the month at 10am', ['0 10 1 * *']],
     ['every year on january 1st', ['0 9 1 1 *']],
     ['every jan 1 at midnight', ['0 0 1 1 *']],
-    ['every 3 months', ['0 9 1 */3 *']],
-    ['every 6 months on the 15th', ['0 9 15 */6 *']],
+    // "every N months" counts from its next run (the spec's rule for a start the phrase does not give): from 1 and 15 December.
+    ['every 3 months', ['0 9 1 3-12/3 *']],
+    ['every 6 months on the 15th', ['0 9 15 6,12 *']],
     ['semiannually', ['0 9 1 */6 *']],
     ['every 15 minutes between 8:00 and 18:00 monday through friday', ['*/15 8-17 * * 1-5', '0 18 * * 1-5']],
     ['every half hour between 9 and 5', ['*/30 9-16 * * *', '0 17 * * *']],
@@ -580,7 +581,7 @@ describe('importing the time modules changes nothing global', () => {
     const locale = Settings.defaultLocale;
     const tz = process.env.TZ;
     const cron = await import('../../src/time/cron');
-    await import('../../src/time/recurring');
+    await import('../../src/time/resolve-recurring');
     await import('../../src/time/to-utc');
     await import('../../src/time/series');
     expect(process.env.TZ).toBe(tz);

@@ -6,11 +6,16 @@
  */
 import { UsageError } from '../errors';
 import { clockNote, readClock, settleClock, type ClockRead } from './clock';
-import { MONTH_NAMES, monthOf, weekdayOf } from './lexicon';
+import { FILLER, MONTH_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
+import { formatClock } from './zone';
+
+export interface Nth {
+  n: number;
+  weekday: number | 'day' | 'workday';
+}
 
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
-export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 
 /** What one group of clauses said. Every field is optional: the builder supplies the spec's defaults. */
 export interface Group {
@@ -26,31 +31,21 @@ export interface Group {
   window?: { from: number; to: number };
   months?: number[];
   monthDays?: number[];
-  /** nth weekday of the month (n = -1: the last); weekday 'day' for "the last day". */
-  nth?: { n: number; weekday: number | 'day' };
+  /** nth weekdays of the month (n = -1: the last); weekday 'day' for "the last day", 'workday' for "the last weekday" (Monday to Friday). */
+  nth?: Nth[];
   /** Yearly dates: "march 1st", "25 december". */
   dates?: Array<{ month: number; day: number }>;
   part?: PartOfDay;
+  /** Times were said as times of day ("at 9am", "9:30"), not as where an interval starts ("starting at 9am", "from 8am"). */
+  clockTimes?: boolean;
   /** "twice a day": 09:00 and 21:00. */
   twiceADay?: boolean;
   /** "every day except sunday". */
   exceptWeekdays?: number[];
   /** Choices the reading made (a window's ends without am/pm), said to the user. */
   notes?: string[];
-  /** A clause was joined on with "and" (or a comma): different kinds of day then mean either, never both. */
-  joined?: boolean;
 }
 
-const UNITS: Array<[RegExp, Unit | 'second']> = [
-  [/^(?:s|secs?|seconds?)$/, 'second'],
-  [/^(?:m|mins?|minutes?)$/, 'minute'],
-  [/^(?:h|hrs?|hours?)$/, 'hour'],
-  [/^(?:d|days?)$/, 'day'],
-  [/^(?:w|wks?|weeks?)$/, 'week'],
-  [/^(?:mo|mos|months?)$/, 'month'],
-  [/^(?:quarters?)$/, 'quarter'],
-  [/^(?:y|yrs?|years?)$/, 'year'],
-];
 const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   minutely: { n: 1, unit: 'minute' },
   hourly: { n: 1, unit: 'hour' },
@@ -62,28 +57,20 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   quarterly: { n: 1, unit: 'quarter' },
   yearly: { n: 1, unit: 'year' },
   annually: { n: 1, unit: 'year' },
-  semiannually: { n: 6, unit: 'month' },
+  // Calendar halves, as quarterly is calendar quarters.
+  semiannually: { n: 2, unit: 'quarter' },
   fortnightly: { n: 2, unit: 'week' },
   biweekly: { n: 2, unit: 'week' },
 };
-const PARTS: Record<string, PartOfDay> = {
-  morning: 'morning',
-  mornings: 'morning',
-  afternoon: 'afternoon',
-  afternoons: 'afternoon',
-  evening: 'evening',
-  evenings: 'evening',
-  night: 'night',
-  nights: 'night',
-  tonight: 'night',
-};
 /** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8". */
-const LEADING_FILLER = new Set(['please', 'kindly', 'run', 'remind', 'me', 'us', 'them', 'send', 'schedule', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'it', 'this', 'that', 'check', 'post', 'go', 'off', 'to', 'and', 'then', ',']);
+const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',']);
 const RANGE_WORDS = new Set(['-', 'to', 'through', 'thru', 'till', 'til', 'until']);
 const LIST_WORDS = new Set([',', 'and', '&']);
 
+/** A unit an interval counts in; "fortnight" is read by its own clause ("every fortnight"). */
 function unitOf(token: string | undefined): Unit | 'second' | undefined {
-  return token === undefined ? undefined : UNITS.find(([pattern]) => pattern.test(token))?.[1];
+  const unit = lexiconUnit(token);
+  return unit === 'fortnight' ? undefined : unit;
 }
 
 export class GrammarError extends Error {
@@ -97,32 +84,211 @@ export class GrammarError extends Error {
 
 const newGroup = (): Group => ({ repeats: false, times: [] });
 
-/** Read a whole token list into groups, or throw a GrammarError naming the first word no clause can read. */
-export function readGroups(phrase: readonly string[]): Group[] {
+/** What the clauses before this one said, for rules whose reading depends on it ("hourly at 15", "the 1st and last"). */
+export interface Seen {
+  group: Readonly<Group>;
+  /** The clause follows "and" or a comma: a second kind of day is then a union, never a clash. */
+  joined: boolean;
+}
+
+/** A clause reader: reads at `i` into `part` and returns the index after what it used, or null when the clause is not its. */
+type ClauseReader = (tokens: readonly string[], i: number, part: Group, seen: Seen) => number | null;
+
+export interface ClauseRule {
+  name: string;
+  /** Whole phrases this rule takes part in reading (tested: each is read, and by this rule). */
+  examples: readonly string[];
+  read: ClauseReader;
+}
+
+/**
+ * The recurring grammar's clauses, in the order they are tried at each word:
+ * the first rule that reads the word reads the clause, and its part is
+ * united with the clauses before it (`unite`). A new phrase family is a new
+ * rule here, its words in the lexicon and its tests.
+ */
+export const CLAUSE_RULES: readonly ClauseRule[] = [
+  { name: 'top of the hour', examples: ['every hour at the top of the hour'], read: readTopOfHour },
+  { name: 'at', examples: ['every day at 9am', 'every hour at :30', 'every day at noon and 5pm', 'every weekday at night'], read: readAt },
+  { name: 'on the hour', examples: ['every hour on the hour', 'every hour on the half hour'], read: readOnTheHour },
+  { name: 'interval start', examples: ['every 4 hours starting at 8am', 'every 15 minutes starting at minute 1'], read: readIntervalStart },
+  { name: 'of the week', examples: ['every day of the week at 9am', 'every minute of every day'], read: readOfTheWeek },
+  { name: 'of the month, in months', examples: ['the 15th of every month', 'every day in june', 'every monday during december', 'every day in the evening'], read: readOfIn },
+  { name: 'link word', examples: ['every monday and the 15th', 'on the 1st of every month'], read: readLink },
+  { name: 'from a weekday or month', examples: ['every hour from monday to friday', 'every minute from january to march'], read: readFromDays },
+  { name: 'from a day of the month', examples: ['every day from the 25th to the last'], read: readFromDayOfMonth },
+  { name: 'except', examples: ['every day except sunday', 'every day but not saturday at 9am', 'daily excluding weekends'], read: readExcept },
+  { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
+  { name: 'frequency word', examples: ['daily', 'hourly', 'bi-weekly', 'nightly at 11pm', 'quarterly'], read: readFrequency },
+  { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily'], read: readTimesPer },
+  { name: 'nth weekday', examples: ['first monday of the month', 'last friday of every month', '2nd last friday', 'the last day of the month', 'on the 1st and last', 'every 2nd and 4th tuesday', 'last weekday of the month', 'first business day of every month'], read: readNth },
+  { name: 'day of the month', examples: ['every month on the 15th', 'on days 1, 15', 'every 27', 'the 5th and 20th of the month'], read: readDayOfMonth },
+  { name: 'date', examples: ['every march 1st at 8am', 'every 25 december', 'every year on december 21st and 31st', 'every aug 20 and 30'], read: (tokens, i, part) => readDate(tokens, i, part) },
+  { name: 'weekdays', examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings', 'every work day'], read: (tokens, i, part) => readDays(tokens, i, part) },
+  { name: 'months', examples: ['every day june through august', 'monthly june and december'], read: (tokens, i, part) => readMonths(tokens, i, part) },
+  { name: 'window', examples: ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 5', 'every hour 9-17', 'every 2 hours from 8am', 'every hour after 5pm', 'every hour before noon', 'every hour starting at 9am until 5pm'], read: readWindow },
+  { name: 'part of the day', examples: ['every day morning', 'daily evening'], read: (tokens, i, part) => readPart(tokens, i, part) },
+  { name: 'clock time', examples: ['every day 9am', 'daily 14:30 and 18:00'], read: (tokens, i, part) => readTimes(tokens, i, part, false) },
+];
+
+/**
+ * Read a whole token list into groups, or throw a GrammarError naming the
+ * first word no clause can read. `trace`, when given, collects the name of
+ * every rule used.
+ */
+export function readGroups(phrase: readonly string[], trace?: string[]): Group[] {
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
   while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!) && !isOneWeekend(tokens, i)) i++;
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
+  let joined = false;
   while (i < tokens.length) {
     const token = tokens[i]!;
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
     // "every 5 minutes and every monday at 9am": a second rule is a group of its own, never folded into the first.
     const secondRule = LIST_WORDS.has(token) && group.repeats && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
     if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats))) {
-      if (secondRule || startsDays(tokens, i + 1)) {
+      if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group)) {
         group = newGroup();
         groups.push(group);
+        joined = false;
         i++;
         continue;
       }
     }
-    const end = readClause(tokens, i, group);
-    if (end === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
-    i = end;
+    const part = newGroup();
+    const read = isOneWeekend(tokens, i) ? null : readClause(tokens, i, part, { group, joined });
+    if (read === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
+    trace?.push(read.rule);
+    if (read.rule === 'link word') joined ||= LIST_WORDS.has(token);
+    else {
+      unite(group, part, joined);
+      joined = false;
+    }
+    i = read.end;
   }
   return groups;
+}
+
+/** The first rule that reads the clause at `i`. */
+function readClause(tokens: readonly string[], i: number, part: Group, seen: Seen): { end: number; rule: string } | null {
+  for (const rule of CLAUSE_RULES) {
+    const end = rule.read(tokens, i, part, seen);
+    if (end !== null) return { end, rule: rule.name };
+  }
+  return null;
+}
+
+/** A clause that clashes with the ones before it: refused with the reason, never settled by which came first. */
+export class ClauseConflict extends UsageError {
+  constructor(
+    message: string,
+    hint: string,
+    /** The clauses read so far repeat: the phrase is a repeating one, refused. */
+    readonly repeats: boolean,
+  ) {
+    super(message, hint);
+  }
+}
+
+/** The kinds of day a group can name; more than one is a union ("every monday and the 1st"), and only when joined by "and". */
+export const DAY_KINDS = ['weekdays', 'monthDays', 'dates', 'nth'] as const;
+const DAY_KIND_NAMES: Record<(typeof DAY_KINDS)[number], string> = {
+  weekdays: 'days of the week',
+  monthDays: 'days of the month',
+  dates: 'dates',
+  nth: 'a weekday or day counted in the month',
+};
+
+const sameInterval = (a: { n: number; unit: Unit }, b: { n: number; unit: Unit }) => a.n === b.n && a.unit === b.unit;
+const isDaily = (interval: { n: number; unit: Unit }) => interval.n === 1 && interval.unit === 'day';
+const intervalText = ({ n, unit }: { n: number; unit: Unit }) => (n === 1 ? `every ${unit}` : `every ${n} ${unit}s`);
+
+/**
+ * Merge one clause's part into its group: lists of days, months and times
+ * unite; an interval, a window, a minute past the hour and a part of the day
+ * are each said once (or said again the same way), and "every day" only says
+ * which days a finer interval runs on; a second kind of day ("every monday
+ * ... on the 15th") unites only after "and". Anything else is a
+ * ClauseConflict that says why.
+ */
+export function unite(group: Group, part: Group, joined: boolean): void {
+  const refuse = (problem: string, hint: string): never => {
+    throw new ClauseConflict(problem, hint, group.repeats || part.repeats);
+  };
+  if (part.interval) {
+    const had = group.interval;
+    if (!had || isDaily(had)) group.interval = part.interval;
+    else if (!sameInterval(had, part.interval) && !isDaily(part.interval)) {
+      refuse(`gives two intervals (${intervalText(had)} and ${intervalText(part.interval)}); a schedule has one`, "Keep one, or join two rules with 'and', such as 'every 5 minutes and every monday at 9am'.");
+    }
+    if (isDaily(part.interval) && had && had.unit !== 'minute' && had.unit !== 'hour' && !isDaily(had)) {
+      refuse(`gives two intervals (${intervalText(had)} and every day); a schedule has one`, 'Keep one of them.');
+    }
+  }
+  const newKinds = DAY_KINDS.filter((kind) => part[kind] !== undefined || (kind === 'weekdays' && part.exceptWeekdays));
+  const oldKinds = DAY_KINDS.filter((kind) => group[kind] !== undefined || (kind === 'weekdays' && group.exceptWeekdays));
+  const clash = newKinds.filter((kind) => oldKinds.length > 0 && !oldKinds.includes(kind));
+  if (clash.length > 0 && !joined) {
+    refuse(
+      `names ${listText([...oldKinds, ...clash].map((kind) => DAY_KIND_NAMES[kind]))} together; a cron would fire on either, not only where both agree`,
+      "Say which, or join them with 'and' to fire on all of them, such as 'every monday and the 15th at 9am'.",
+    );
+  }
+  for (const kind of ['weekdays', 'monthDays'] as const) {
+    const had = group[kind];
+    const added = part[kind];
+    // Days side by side are a list ("every mon wed fri"); with times between, which times go with which days is not said.
+    if (had && added && !joined && group.times.length > 0 && added.some((day) => !had.includes(day))) {
+      refuse(
+        `names ${DAY_KIND_NAMES[kind]} twice, apart; a cron would fire at every time on every day named`,
+        "Say which times go with which days, such as 'mondays at 9am and fridays at 5pm'.",
+      );
+    }
+  }
+  if (part.window) {
+    if (group.window) refuse('gives two windows; a schedule has one', "Give one, such as 'every 30 minutes between 9am and 5pm'.");
+    group.window = part.window;
+  }
+  if (part.minuteOfHour !== undefined) {
+    if (group.minuteOfHour !== undefined && group.minuteOfHour !== part.minuteOfHour) {
+      refuse(`gives two minutes past the hour (:${pad(group.minuteOfHour)} and :${pad(part.minuteOfHour)})`, "Give one, such as 'every hour at :30'.");
+    }
+    group.minuteOfHour = part.minuteOfHour;
+  }
+  if (part.part) {
+    if (group.part && group.part !== part.part) {
+      refuse(`names two parts of the day (${group.part} and ${part.part}), and a part of the day stands for one time`, "Give the times, such as 'every day at 9am and 6pm'.");
+    }
+    group.part = part.part;
+  }
+  if (part.nth) {
+    const same = (a: Nth[], b: Nth[]) => a.length === b.length && a.every((x, k) => x.n === b[k]!.n && x.weekday === b[k]!.weekday);
+    if (group.nth && !joined && !same(group.nth, part.nth)) {
+      refuse('names two weekdays counted in the month', "Join them with 'and' to fire on both, such as 'first and third monday of the month'.");
+    }
+    group.nth = [...(group.nth ?? []), ...part.nth.filter((x) => !group.nth?.some((y) => y.n === x.n && y.weekday === x.weekday))];
+  }
+  group.repeats ||= part.repeats;
+  group.twiceADay ||= part.twiceADay;
+  if (group.twiceADay && (group.interval?.unit === 'minute' || group.interval?.unit === 'hour')) {
+    refuse(`says twice a day and ${intervalText(group.interval)}`, 'Keep one of them.');
+  }
+  group.clockTimes ||= part.clockTimes;
+  group.times.push(...part.times);
+  for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays'] as const) {
+    if (part[key]) group[key] = mergeList(group[key], part[key]);
+  }
+  if (part.dates) group.dates = [...(group.dates ?? []), ...part.dates];
+  if (part.notes) group.notes = [...(group.notes ?? []), ...part.notes];
+}
+
+const pad = (minute: number) => String(minute).padStart(2, '0');
+
+export function listText(items: string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** Days named after a complete group ("... at 9am and the 15th at noon", "... and weekends at 11am") start a group of their own. */
@@ -133,90 +299,112 @@ function startsDays(tokens: readonly string[], i: number): boolean {
   return tokens[j] === 'last' || monthOf(tokens[j]) !== undefined || readOrdinal(tokens, j) !== null;
 }
 
+/** "at 10am on mondays and 2pm on fridays": a time with its own days after a group that has both starts a group of its own. */
+function startsTimedDays(tokens: readonly string[], i: number, group: Group): boolean {
+  if (!(group.weekdays || group.monthDays || group.dates || group.nth)) return false;
+  const clock = readClock(tokens, tokens[i] === 'at' || tokens[i] === '@' ? i + 1 : i);
+  if (!clock) return false;
+  const k = tokens[clock.end] === 'on' ? clock.end + 1 : clock.end;
+  return k > clock.end || tokens[k] === 'every' ? startsDays(tokens, k) : readDaySet(tokens, k) !== null;
+}
+
 /** "this weekend", "next weekend", "the coming weekend": one instant, never a repeating rule. */
 function isOneWeekend(tokens: readonly string[], i: number): boolean {
   const j = tokens[i] === 'this' && tokens[i + 1] === 'coming' ? i + 2 : i + 1;
   return ['this', 'next', 'coming', 'the'].includes(tokens[i] ?? '') && tokens[j] === 'weekend';
 }
 
-/** One clause at `i`, recorded in `group`; returns the index after it, or null. */
-function readClause(tokens: readonly string[], i: number, group: Group): number | null {
-  const token = tokens[i]!;
-  if (isOneWeekend(tokens, i)) return null;
-  if (['on', 'the', 'of', 'at', '@', 'in', 'during', 'and', ',', '&', 'starting', 'beginning'].includes(token)) {
-    return readFilled(tokens, i, group);
-  }
-  if (token === 'from' && weekdayOf(tokens[i + 1]) !== undefined) return readDays(tokens, i + 1, group);
-  // "every day from the 25th to the last".
-  if (token === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2)) return readDayOfMonth(tokens, i + 2, group);
-  if (token === 'except' || token === 'excluding' || token === 'but') {
-    const set = readDaySet(tokens, token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1);
-    if (!set) return null;
-    group.exceptWeekdays = mergeList(group.exceptWeekdays, set.value);
-    return set.end;
-  }
-  return (
-    readEvery(tokens, i, group) ??
-    readFrequency(tokens, i, group) ??
-    readTimesPer(tokens, i, group) ??
-    readNth(tokens, i, group) ??
-    readDayOfMonth(tokens, i, group) ??
-    readDate(tokens, i, group) ??
-    readDays(tokens, i, group) ??
-    readMonths(tokens, i, group) ??
-    readWindow(tokens, i, group) ??
-    readPart(tokens, i, group) ??
-    readTimes(tokens, i, group, false)
-  );
+const hourly = (seen: Seen) => seen.group.interval?.unit === 'hour' && seen.group.interval.n === 1;
+
+/** "at the top of the hour". */
+function readTopOfHour(tokens: readonly string[], i: number, part: Group): number | null {
+  if (tokens[i] !== 'at' || tokens[i + 1] !== 'the' || tokens[i + 2] !== 'top' || tokens[i + 3] !== 'of' || tokens[i + 4] !== 'the' || tokens[i + 5] !== 'hour') return null;
+  part.minuteOfHour = 0;
+  return i + 6;
 }
 
-/** The little words: "at 9am", "on mondays", "in june", "of every month", "the 15th". */
-function readFilled(tokens: readonly string[], i: number, group: Group): number | null {
-  const token = tokens[i]!;
+/** "at 9am", "at 9 and 5", "at :30", "at 15 minutes past the hour", "at night". */
+function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
+  if (tokens[i] !== 'at' && tokens[i] !== '@') return null;
+  return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
+}
+
+/** "on the hour", "on the half hour". */
+function readOnTheHour(tokens: readonly string[], i: number, part: Group): number | null {
+  if (tokens[i] !== 'on' || tokens[i + 1] !== 'the') return null;
+  if (tokens[i + 2] === 'hour') {
+    part.minuteOfHour = 0;
+    return i + 3;
+  }
+  if (tokens[i + 2] === 'half' && tokens[i + 3] === 'hour') {
+    part.minuteOfHour = 30;
+    return i + 4;
+  }
+  return null;
+}
+
+/** "every 4 hours starting at 8am", "every 15 minutes starting at minute 1", "every 2 hours beginning :30": where an interval counts from. */
+function readIntervalStart(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
+  if ((tokens[i] !== 'starting' && tokens[i] !== 'beginning') || !seen.group.interval) return null;
+  let j = i + 1;
+  if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
+  if (tokens[j] === 'minute' || /^:\d/.test(tokens[j] ?? '')) return readMinuteOfHour(tokens, j, part, seen);
+  const start = readClock(tokens, j);
+  if (!start) return null;
+  part.times.push(start);
+  return start.end;
+}
+
+/** "every day of the week", "every minute of every day": nothing more than the interval said. */
+function readOfTheWeek(tokens: readonly string[], i: number, _part: Group, seen: Seen): number | null {
   const next = i + 1;
-  if (token === 'at' || token === '@') {
-    if (tokens[next] === 'the' && tokens[next + 1] === 'top' && tokens[next + 2] === 'of' && tokens[next + 3] === 'the' && tokens[next + 4] === 'hour') {
-      group.minuteOfHour = 0;
-      return next + 5;
-    }
-    return readMinuteOfHour(tokens, next, group) ?? readTimes(tokens, next, group, true) ?? readPart(tokens, next, group);
+  if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !['week', 'day'].includes(tokens[next + 1] ?? '') || !seen.group.interval) return null;
+  return next + 2;
+}
+
+/** "of every month", "of the month" (after days of the month), "in june", "during december", "in the evening", "during weekdays". */
+function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
+  const token = tokens[i];
+  if (token !== 'of' && token !== 'in' && token !== 'during') return null;
+  const next = i + 1;
+  let j = next;
+  const every = tokens[j] === 'every' || tokens[j] === 'each';
+  if (every || tokens[j] === 'the' || tokens[j] === 'a') j++;
+  if (tokens[j] === 'month' && seen.group.monthDays) {
+    part.repeats ||= every;
+    return j + 1;
   }
-  if (token === 'on' && tokens[next] === 'the' && (tokens[next + 1] === 'hour' || (tokens[next + 1] === 'half' && tokens[next + 2] === 'hour'))) {
-    group.minuteOfHour = tokens[next + 1] === 'half' ? 30 : 0;
-    return next + (tokens[next + 1] === 'half' ? 3 : 2);
-  }
-  if ((token === 'starting' || token === 'beginning') && group.interval) {
-    // "every 4 hours starting at 8am": the first run, from which the interval counts.
-    let j = next;
-    if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
-    // "every 15 minutes starting at minute 1", "every 2 hours starting at :30".
-    if (tokens[j] === 'minute' || /^:\d/.test(tokens[j] ?? '')) return readMinuteOfHour(tokens, j, group);
-    const start = readClock(tokens, j);
-    if (!start) return null;
-    group.times.push(start);
-    return start.end;
-  }
-  if (token === 'of' && (tokens[next] === 'the' || tokens[next] === 'every' || tokens[next] === 'each') && ['week', 'day'].includes(tokens[next + 1] ?? '') && group.interval) {
-    // "every day of the week", "every minute of every day": nothing more.
-    return next + 2;
-  }
-  if (token === 'of' || token === 'in' || token === 'during') {
-    // "of every month", "of the month", "of each month": the day-of-month clauses already said monthly.
-    let j = next;
-    const every = tokens[j] === 'every' || tokens[j] === 'each';
-    if (every || tokens[j] === 'the' || tokens[j] === 'a') j++;
-    if (tokens[j] === 'month' && group.monthDays) {
-      group.repeats ||= every;
-      return j + 1;
-    }
-    if (token === 'in' && tokens[next] === 'the' && PARTS[tokens[next + 1] ?? '']) return readPart(tokens, next + 1, group);
-    return readMonths(tokens, next, group) ?? (token === 'during' ? readDays(tokens, next, group) : null);
-  }
-  if (token === 'starting' || token === 'beginning') return null;
-  // "on", "the", "and", ",": a joiner before another clause.
-  if (next >= tokens.length) return null;
-  if (LIST_WORDS.has(token)) group.joined = true;
-  return readClause(tokens, next, group);
+  // "the 4th of every other month", "of every 3 months": the interval is read next.
+  if (every && seen.group.monthDays && (tokens[j] === 'other' || readNumber(tokens, j, { articles: false }))) return next;
+  if (token === 'in' && tokens[next] === 'the' && partOfDay(tokens[next + 1])) return readPart(tokens, next + 1, part);
+  return readMonths(tokens, next, part) ?? (token === 'during' ? readDays(tokens, next, part) : null);
+}
+
+/** "on", "the", "and", ",", "&" before another clause: used, nothing said ("and" and "," join what follows). */
+function readLink(tokens: readonly string[], i: number): number | null {
+  return ['on', 'the', 'and', ',', '&'].includes(tokens[i] ?? '') && i + 1 < tokens.length ? i + 1 : null;
+}
+
+/** "from monday to friday", "from january to march". */
+function readFromDays(tokens: readonly string[], i: number, part: Group): number | null {
+  if (tokens[i] !== 'from') return null;
+  if (weekdayOf(tokens[i + 1]) !== undefined) return readDays(tokens, i + 1, part);
+  return monthOf(tokens[i + 1]) !== undefined && RANGE_WORDS.has(tokens[i + 2] ?? '') ? readMonths(tokens, i + 1, part) : null;
+}
+
+/** "from the 25th to the last". */
+function readFromDayOfMonth(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
+  return tokens[i] === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
+}
+
+/** "except sunday", "excluding weekends", "but not saturday". */
+function readExcept(tokens: readonly string[], i: number, part: Group): number | null {
+  const token = tokens[i];
+  if (token !== 'except' && token !== 'excluding' && token !== 'but') return null;
+  const set = readDaySet(tokens, token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1);
+  if (!set) return null;
+  part.exceptWeekdays = set.value;
+  return set.end;
 }
 
 /** "every 20 minutes", "every other hour", "every 1 week", "every half hour", "every march 1st" (the date is read next). */
@@ -365,37 +553,39 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
  * "last day of the month", "2nd last friday", "second to last friday",
  * "final thursday", and "last" alone after days of the month ("the 1st and last").
  */
-function readNth(tokens: readonly string[], i: number, group: Group): number | null {
-  let n: number;
-  let j: number;
-  if (tokens[i] === 'last' || tokens[i] === 'final') {
-    n = -1;
-    j = i + 1;
-  } else {
-    const ordinal = readOrdinal(tokens, i);
-    if (!ordinal) return null;
-    n = ordinal.value;
-    j = ordinal.end;
-    // "2nd last", "second to last", "second from last".
-    const fromEnd = tokens[j] === 'last' ? j + 1 : (tokens[j] === 'to' || tokens[j] === 'from') && tokens[j + 1] === 'last' ? j + 2 : 0;
-    if (fromEnd) {
-      n = -n;
-      j = fromEnd;
-    }
+function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
+  const first = readNthCount(tokens, i);
+  if (!first) return null;
+  const counts = [first.value];
+  let j = first.end;
+  // "2nd and 4th tuesday", "first, third and last friday": the counts before one weekday.
+  while (LIST_WORDS.has(tokens[j] ?? '')) {
+    const k = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    const more = readNthCount(tokens, tokens[k] === 'the' ? k + 1 : k);
+    if (!more) break;
+    counts.push(more.value);
+    j = more.end;
   }
-  if (n === -1 && group.monthDays && group.joined && weekdayOf(tokens[j]) === undefined && tokens[j] !== 'day') {
+  const kind = nthKind(tokens, j);
+  // "1st and 15th", "10th and last friday": days of the month come first, read by their own rule.
+  if (counts.length > 1 && (kind === undefined || counts.some((n) => Math.abs(n) > 5))) return null;
+  if (counts[0] === -1 && counts.length === 1 && seen.group.monthDays && seen.joined && kind === undefined) {
     // "on the 1st and last (of the month)".
-    if (group.nth) throw new GrammarError('A schedule can name one weekday of the month', tokens[i]);
-    group.nth = { n: -1, weekday: 'day' };
+    group.nth = [{ n: -1, weekday: 'day' }];
     return j;
   }
-  const weekday = weekdayOf(tokens[j]);
-  const lastDay = n < 0 && tokens[j] === 'day';
-  if (weekday === undefined && !lastDay) return null;
-  if (n < -5 || n === 0 || n > 5 || (lastDay && n !== -1)) throw new UsageError(`A month has at most 5 of each weekday; '${tokens.slice(i, j + 1).join(' ')}' never happens`);
-  if (group.nth) throw new GrammarError('A schedule can name one weekday of the month', tokens[i]);
-  group.nth = { n, weekday: lastDay ? 'day' : weekday! };
-  j++;
+  // "every month on the 4th last": days counted from the month's end.
+  const fromEnd = kind === undefined && counts.length === 1 && counts[0]! < -1 && (seen.group.interval?.unit === 'month' || tokens[j] === 'of') ? { weekday: 'day' as const, end: j } : undefined;
+  const counted = kind ?? fromEnd;
+  if (counted === undefined || (counted.weekday === 'day' && counts.some((n) => n >= 0))) return null;
+  // "every 2nd weekday" could be every other one: a workday counted past the first or last needs its month said.
+  if (counted.weekday === 'workday' && counts.some((n) => Math.abs(n) > 1) && tokens[counted.end] !== 'of' && tokens[counted.end] !== 'in') return null;
+  for (const n of counts) {
+    const limit = counted.weekday === 'workday' ? 23 : counted.weekday === 'day' ? 28 : 5;
+    if (n < -limit || n === 0 || n > limit) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, counted.end).join(' ')}' never happens`);
+  }
+  group.nth = counts.map((n) => ({ n, weekday: counted.weekday }));
+  j = counted.end;
   if (tokens[j] === 'of' || tokens[j] === 'in') {
     let k = j + 1;
     const every = tokens[k] === 'every' || tokens[k] === 'each';
@@ -405,6 +595,8 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
       group.repeats ||= every;
       return k + 1;
     }
+    // "of every other month", "of every 3 months": the interval is read next.
+    if (every && (tokens[k] === 'other' || readNumber(tokens, k, { articles: false }))) return k - 1;
     const months = readMonthList(tokens, k);
     if (months) {
       group.months = mergeList(group.months, months.value);
@@ -414,8 +606,28 @@ function readNth(tokens: readonly string[], i: number, group: Group): number | n
   return j;
 }
 
+/** "first", "3rd", "last", "final", "2nd last", "second to last": which one, counted from the start (n > 0) or the end (n < 0). */
+function readNthCount(tokens: readonly string[], i: number): Read<number> | null {
+  if (tokens[i] === 'last' || tokens[i] === 'final') return { value: -1, end: i + 1 };
+  const ordinal = readOrdinal(tokens, i);
+  if (!ordinal) return null;
+  const j = ordinal.end;
+  const fromEnd = tokens[j] === 'last' ? j + 1 : (tokens[j] === 'to' || tokens[j] === 'from') && tokens[j + 1] === 'last' ? j + 2 : 0;
+  return fromEnd ? { value: -ordinal.value, end: fromEnd } : ordinal;
+}
+
+/** What an nth counts: a weekday ("friday", "fridays"), "day" (the last day), or "weekday" / "business day" / "working day" (Monday to Friday). */
+function nthKind(tokens: readonly string[], j: number): { weekday: Nth['weekday']; end: number } | undefined {
+  const weekday = weekdayOf(tokens[j]);
+  if (weekday !== undefined) return { weekday, end: j + 1 };
+  if (tokens[j] === 'day') return { weekday: 'day', end: j + 1 };
+  if (tokens[j] === 'weekday' || tokens[j] === 'workday') return { weekday: 'workday', end: j + 1 };
+  if ((tokens[j] === 'business' || tokens[j] === 'working' || tokens[j] === 'work') && tokens[j + 1] === 'day') return { weekday: 'workday', end: j + 2 };
+  return undefined;
+}
+
 /** "the 1st", "the 5th and 20th", "the 15 of every month", "first of each month". */
-function readDayOfMonth(tokens: readonly string[], start: number, group: Group): number | null {
+function readDayOfMonth(tokens: readonly string[], start: number, group: Group, seen: Seen): number | null {
   // "on days 1, 15": numbers after "days" are days of the month.
   const i = /^days?$/.test(tokens[start] ?? '') && bareDay(tokens, start + 1) ? start + 1 : start;
   const afterThe = tokens[i - 1] === 'the' || i > start;
@@ -429,7 +641,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group):
     const after = tokens[day.end];
     // "first monday" is an nth weekday; "march 1st" and "1st of march" are dates.
     if (weekdayOf(after) !== undefined || monthOf(after) !== undefined) return null;
-    if (after === 'of' && monthOf(tokens[day.end + 1]) !== undefined) return null;
+    if (after === 'of' && monthOf(tokens[day.end + 1]) !== undefined && days.length === 0) return null;
     if ((after === 'last' || after === 'to' || after === 'from') && (tokens[day.end + 1] === 'last' || after === 'last') && days.length === 0) return null;
     days.push(day.value);
     j = day.end;
@@ -454,7 +666,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group):
   }
   if (days.length === 0) return null;
   // A lone ordinal word is a day of the month only as "the first" or "first of each month".
-  if (/^[a-z]/.test(tokens[i]!) && !afterThe && tokens[j] !== 'of' && group.interval?.unit !== 'month') return null;
+  if (/^[a-z]/.test(tokens[i]!) && !afterThe && tokens[j] !== 'of' && seen.group.interval?.unit !== 'month') return null;
   for (const day of days) {
     if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
   }
@@ -493,11 +705,11 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
     throw new UsageError(`${MONTH_NAMES[month - 1]} has no day ${day.value}`);
   }
   group.dates = [...(group.dates ?? []), { month, day: day.value }];
-  if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1))) {
+  if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1) || bareDay(tokens, end + 1))) {
     const next = readDate(tokens, end + 1, group);
     if (next !== null) return next;
-    // "december 21st and 31st": a day alone after a date is in the same month.
-    const more = readOrdinal(tokens, end + 1);
+    // "december 21st and 31st", "aug 20 and 30": a day alone after a date is in the same month.
+    const more = readOrdinal(tokens, end + 1) ?? bareDay(tokens, end + 1);
     if (more && monthOf(tokens[more.end]) === undefined && tokens[more.end] !== 'of' && weekdayOf(tokens[more.end]) === undefined) {
       const read = readDate([MONTH_NAMES[month - 1]!.toLowerCase(), ...tokens.slice(end + 1)], 0, group);
       if (read !== null) return end + read;
@@ -515,9 +727,9 @@ export function readDaySet(tokens: readonly string[], start: number): Read<numbe
   for (;;) {
     const token = tokens[j];
     if (token === undefined) break;
-    if (/^(?:week ?days?|workdays?|weekdays?)$/.test(token) || (token === 'business' && /^days?$/.test(tokens[j + 1] ?? ''))) {
+    if (/^(?:week ?days?|workdays?|weekdays?)$/.test(token) || (['business', 'work', 'working'].includes(token) && /^days?$/.test(tokens[j + 1] ?? ''))) {
       [1, 2, 3, 4, 5].forEach((d) => days.add(d));
-      j += token === 'business' ? 2 : 1;
+      j += /^(?:business|work|working)$/.test(token) ? 2 : 1;
     } else if (/^weekends?$/.test(token)) {
       days.add(0);
       days.add(6);
@@ -562,7 +774,7 @@ function readDays(tokens: readonly string[], i: number, group: Group): number | 
   const said = tokens.slice(i, j);
   if (set.value.length > 1 || said.some((t) => /^(?:[a-z]+days|weekends?|workdays?|every|each)$/.test(t) && t !== 'days')) group.repeats = true;
   // "every weekday morning", "monday evenings".
-  const part = PARTS[tokens[j] ?? ''];
+  const part = partOfDay(tokens[j]);
   if (part) {
     group.part = part;
     j++;
@@ -610,20 +822,30 @@ function readMonths(tokens: readonly string[], i: number, group: Group): number 
  * ("from 9 to 5") and a start takes the end's am/pm when that keeps it first
  * ("from 10 to 2pm"); each choice is a note.
  */
-function readWindow(tokens: readonly string[], i: number, group: Group): number | null {
-  // Without "between", "from" or "after", a range of hours is a window only beside an interval of minutes or hours: "every hour 9-17".
+function readWindow(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
+  // Without "between", "from" or "after", a range of hours ("every hour 9-17", "9 to 5") is a window only when an end follows.
   const lead = tokens[i] === 'between' || tokens[i] === 'from' || tokens[i] === 'after';
-  if (!lead && !(group.interval && (group.interval.unit === 'minute' || group.interval.unit === 'hour'))) return null;
+  const interval = seen.group.interval;
+  const everyFew = interval !== undefined && (interval.unit === 'minute' || interval.unit === 'hour');
+  if (everyFew && (tokens[i] === 'before' || tokens[i] === 'until' || tokens[i] === 'till' || tokens[i] === 'til')) return readWindowEnd(tokens, i, group, seen);
   const from = readClock(tokens, lead ? i + 1 : i, { bareOffsets: false });
   if (!from) return null;
   let k = from.end;
   if (tokens[i] === 'after' && tokens[k] === 'and' && tokens[k + 1] === 'before') k++;
   const joiner = tokens[k];
   const joins = tokens[i] === 'between' ? joiner === 'and' || joiner === '-' : RANGE_WORDS.has(joiner ?? '') || (tokens[i] === 'after' && joiner === 'before');
-  const to = joins ? readClock(tokens, k + 1) : null;
+  const to = joins ? readClock(tokens, k + 1, { bareOffsets: false }) : null;
   if (!to) {
-    if (lead && tokens[i] !== 'between' && group.interval) {
-      // "every 2 hours from 8am", "every 15 minutes after 9am": where the interval starts counting.
+    if (tokens[i] === 'after' && everyFew) {
+      // "every hour after 5pm": from then to the end of the day.
+      const start = from.ambiguous ? settleClock(from).value : from.value;
+      if (from.ambiguous) addNote(group, clockNote(from, start));
+      group.window = { from: start.hour * 60 + start.minute, to: DAY_END };
+      addNote(group, `read '${tokens.slice(i, from.end).join(' ')}' as from ${formatClock(start.hour, start.minute)} to the end of the day, ${formatClock(start.hour, start.minute)} included`);
+      return from.end;
+    }
+    if (tokens[i] === 'from' && interval) {
+      // "every 2 hours from 8am": where the interval starts counting.
       group.times.push(from);
       return from.end;
     }
@@ -641,8 +863,30 @@ function readWindow(tokens: readonly string[], i: number, group: Group): number 
   if (to.ambiguous && minutes(end) <= minutes(start) && to.value.hour < 12) end = { ...to.value, hour: to.value.hour + 12 };
   if (from.ambiguous) addNote(group, clockNote(from, start));
   if (to.ambiguous) addNote(group, clockNote(to, end));
-  if (group.window) throw new GrammarError('A schedule can have one window', tokens[i]);
   group.window = { from: minutes(start), to: minutes(end) };
+  return to.end;
+}
+
+/** The day's last minute: a window open at its end runs to it. */
+const DAY_END = 23 * 60 + 59;
+
+/**
+ * A window given by its end alone: "every hour before noon" (from the day's
+ * start), "every hour starting at 9am until 5pm" (from the interval's start).
+ * The end is the last fire, as in a window with both ends.
+ */
+function readWindowEnd(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
+  const to = readClock(tokens, i + 1, { bareOffsets: false });
+  if (!to) return null;
+  const until = tokens[i] !== 'before';
+  const start = seen.group.times.length === 1 ? seen.group.times[0]!.value : undefined;
+  if (until && start === undefined) return null;
+  const from = start ? start.hour * 60 + start.minute : 0;
+  let end = to.ambiguous ? settleClock(to).value : to.value;
+  if (to.ambiguous && end.hour * 60 + end.minute <= from && to.value.hour < 12) end = { ...to.value, hour: to.value.hour + 12 };
+  if (to.ambiguous) addNote(group, clockNote(to, end));
+  if (!until) addNote(group, `read '${tokens.slice(i, to.end).join(' ')}' as from 00:00 to ${formatClock(end.hour, end.minute)}, ${formatClock(end.hour, end.minute)} included`);
+  group.window = { from, to: end.hour * 60 + end.minute };
   return to.end;
 }
 
@@ -652,14 +896,14 @@ function addNote(group: Group, note: string) {
 
 /** "morning", "in the evening", "at night", "every night". */
 function readPart(tokens: readonly string[], i: number, group: Group): number | null {
-  const part = PARTS[tokens[i] ?? ''];
+  const part = partOfDay(tokens[i]);
   if (!part) return null;
   group.part = part;
   return i + 1;
 }
 
 /** "at :30", "at 15 minutes past the hour", "at minute 15", "at half past the hour", "hourly at 15". */
-function readMinuteOfHour(tokens: readonly string[], i: number, group: Group): number | null {
+function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
   const token = tokens[i] ?? '';
   let minute: number;
   let end: number;
@@ -678,13 +922,12 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group): n
       // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" alone, with an hourly interval).
       if (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour') j += 3;
       else if ((tokens[j + 1] === 'each' || tokens[j + 1] === 'every') && tokens[j + 2] === 'hour') j += 3;
-      else if (group.interval?.unit === 'hour' && group.interval.n === 1 && !readClock(tokens, j + 1)) j += 1;
+      else if (hourly(seen) && !readClock(tokens, j + 1)) j += 1;
       else return null;
     } else {
       // "hourly at 15", "every hour at 15 minutes": with an hourly interval, a bare number is the minute.
-      const hourly = group.interval?.unit === 'hour' && group.interval.n === 1;
       const clockLike = /^(?:am|pm|p|oclock|h)$/.test(tokens[j] ?? '');
-      if (!hourly || clockLike || !/^\d{1,2}$/.test(token)) return null;
+      if (!hourly(seen) || clockLike || !/^\d{1,2}$/.test(token)) return null;
     }
     minute = spoken.value;
     end = j;
@@ -738,6 +981,7 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
     }
   }
   group.times.push(...times);
+  group.clockTimes = true;
   return j;
 }
 

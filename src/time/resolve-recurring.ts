@@ -1,14 +1,19 @@
+/**
+ * A recurring phrase's groups (read-recurring) as a schedule on the user's
+ * clock: crons' worth of local times and days, an interval, or a series rule
+ * where no set of crons says it exactly. to-utc puts it on Letta's UTC clock.
+ */
 import { UsageError } from '../errors';
-import { settleClock, type ClockRead, type ClockTime } from './clock';
-import { GrammarError, readGroups, type Group, type PartOfDay } from './grammar';
-import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
-import { phraseError } from './phrase-error';
+import { partHolds, settleClock, type ClockRead, type ClockTime } from './clock';
+import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import { phraseZone } from './once-zone';
-import { lookupZone } from './zone-names';
-import type { LocalDate, SeriesRule } from './series';
+import { phraseError } from './phrase-error';
+import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type Nth } from './read-recurring';
+import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { tokenize } from './words';
 import { addDays, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
+import { lookupZone } from './zone-names';
 
 /**
  * What a recurring phrase means on the user's clock, before any zone math.
@@ -57,7 +62,6 @@ export const RECURRING_EXAMPLES = [
 ];
 
 const DEFAULT_TIME: ClockTime = { hour: 9, minute: 0 };
-const PART_HOURS: Record<PartOfDay, number> = { morning: 9, afternoon: 15, evening: 18, night: 21 };
 const DAY_MINUTES = 1440;
 const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second last', [-3]: 'third last', [-4]: 'fourth last', [-5]: 'fifth last' };
 const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
@@ -88,7 +92,8 @@ export function looksRecurring(input: string): boolean {
   if (isCronLike(text) || /^@\w+$/.test(text)) return true;
   try {
     return readGroups(tokenize(text)).some((group) => group.repeats);
-  } catch {
+  } catch (error) {
+    if (error instanceof ClauseConflict) return error.repeats;
     try {
       const zoned = phraseZone(text, 'UTC', input.trim());
       return zoned.written !== undefined && zoned.text !== '' && readGroups(tokenize(zoned.text)).some((group) => group.repeats);
@@ -187,6 +192,7 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
 /** An input error that repeats the phrase it is about. */
 function withPhrase(error: unknown, original: string): unknown {
   if (!(error instanceof UsageError) || error.message.includes(`'${original}'`)) return error;
+  if (error instanceof ClauseConflict) return new UsageError(`'${original}' ${error.message}`, error.hint);
   return new UsageError(`'${original}': ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, error.hint);
 }
 
@@ -211,70 +217,154 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     group = { ...group, weekdays: days, repeats: true };
   }
   const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
-  if (kinds.length > 1) {
-    // "every 15th and the last day of the month": joined by "and", the parts fire on any of their days; side by side they are refused.
-    if (!group.joined) {
-      throw new UsageError(
-        `'${original}' names ${listText(kinds.map((kind) => DAY_KIND_NAMES[kind]))} together; a cron would fire on either, not only where both agree`,
-        "Say which, or join them with 'and' to fire on all of them, such as 'every monday and the 15th at 9am'.",
-      );
-    }
-    return union(kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true, joined: false }, original, context)), original);
-  }
-  const unit = group.interval?.unit;
-  if (unit === 'minute' || unit === 'hour') return buildInterval(group, group.interval!.n * (unit === 'hour' ? 60 : 1), unit, original, context);
-  if (group.minuteOfHour !== undefined) {
-    throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
-  }
-  if (group.window) throw phraseError(original, 'A window needs an interval', ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 17 on weekdays']);
-  const times = clockTimes(group);
-  const n = group.interval?.n ?? 1;
-
-  if (group.nth) {
-    if (n !== 1 || (unit && unit !== 'month')) throw new UsageError(`'${original}' cannot repeat a weekday of the month at another interval`, "Try 'first monday of the month at 9am'.");
-    return nthSeries(group.nth, group.months ?? null, times);
-  }
-  if (unit === 'day' && n > 1) return daysSeries(group, n, times, original, context);
-  if (unit === 'week' && n > 1) return weeksSeries(group, n, times, original, context);
-  if (unit === 'week') return calendar(times, { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null });
-  if (unit === 'month' || unit === 'quarter') {
-    const months = unit === 'quarter' ? 3 * n : n;
-    const monthDays = group.monthDays ?? [1];
-    if (months === 1) return calendar(times, { weekdays: null, monthDays, months: group.months ?? null });
-    if (group.months) throw new UsageError(`'${original}' names both an interval of months and the months`, "Name the months only, such as 'on the 1st in january and july'.");
-    if (12 % months === 0) {
-      const list = [...Array(12 / months).keys()].map((k) => 1 + k * months);
-      return calendar(times, { weekdays: null, monthDays, months: list });
-    }
-    return monthsSeries(months, monthDays, times, context);
-  }
-  if (unit === 'year' || group.dates) {
-    if (group.dates && group.months) throw new UsageError(`'${original}' names dates and months together`, "Name the dates only, such as 'every december 25th at 9am'.");
-    if (!group.dates && !group.months && group.monthDays) {
-      throw new UsageError(`'${original}' names a day but not its month, and a year has twelve`, "Name the month, such as 'every january 15th at 9am', or say 'every month on the 15th'.");
-    }
-    const dates = group.dates ?? (group.months ? group.months.flatMap((month) => (group.monthDays ?? [1]).map((day) => ({ month, day }))) : [{ month: 1, day: group.monthDays?.[0] ?? 1 }]);
-    if (n > 1) return yearsSeries(n, dates, times, context);
-    return { kind: 'calendar', patterns: dates.map(({ month, day }) => ({ minutes: minutesOf(times), days: { weekdays: null, monthDays: [day], months: [month] } })) };
-  }
-  if (!group.repeats && !group.weekdays && !group.monthDays && !group.months && !group.part && group.times.length === 0) {
-    throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
-  }
-  if (!group.repeats && !group.weekdays && !group.monthDays && !group.months) {
-    // "at noon" under --cron: every day at that time, said in a note.
-    context.notes?.push(`read '${original}' as every day at ${timesText(times)}; name the days to say otherwise, such as 'every weekday at ${timesText(times)}'`);
-  }
-  return calendar(times, { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null });
+  // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
+  if (kinds.length > 1) return union(kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true }, original, context)), original);
+  const shape = SHAPES.find((candidate) => candidate.applies(group))!;
+  return shape.build(group, original, context);
 }
 
-/** The kinds of day a group can name; more than one is a union ("every monday and the 1st"). */
-const DAY_KINDS = ['weekdays', 'monthDays', 'dates', 'nth'] as const;
-const DAY_KIND_NAMES: Record<(typeof DAY_KINDS)[number], string> = {
-  weekdays: 'days of the week',
-  monthDays: 'days of the month',
-  dates: 'dates',
-  nth: 'a weekday or day counted in the month',
-};
+/** The shape each group of a phrase is built by (for tests of the shape list). */
+export function shapesOf(input: string): string[] {
+  return readGroups(tokenize(normalize(input))).map((group) => SHAPES.find((shape) => shape.applies(group))!.name);
+}
+
+export interface Shape {
+  name: string;
+  /** Phrases of this shape. */
+  examples: readonly string[];
+  applies: (group: Group) => boolean;
+  build: (group: Group, original: string, context: RecurringContext) => Built;
+}
+
+const unitOf = (group: Group) => group.interval?.unit;
+const stepOf = (group: Group) => group.interval?.n ?? 1;
+
+/**
+ * What a group of clauses is, in the order the shapes are tried: the first
+ * that applies builds it. A group's parts were united (or refused) as they
+ * were read; here each shape only turns them into crons' worth of local
+ * times or a series.
+ */
+export const SHAPES: readonly Shape[] = [
+  {
+    name: 'interval of minutes or hours',
+    examples: ['every 5 minutes', 'every 2 hours from 9 to 5 on weekdays', 'every hour at :30'],
+    applies: (group) => unitOf(group) === 'minute' || unitOf(group) === 'hour',
+    build: (group, original, context) => {
+      const unit = unitOf(group) as 'minute' | 'hour';
+      return buildInterval(group, stepOf(group) * (unit === 'hour' ? 60 : 1), unit, original, context);
+    },
+  },
+  {
+    name: 'a minute past the hour without an hourly interval (refused)',
+    examples: ['every day at :30'],
+    applies: (group) => group.minuteOfHour !== undefined,
+    build: (_group, original) => {
+      throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
+    },
+  },
+  {
+    name: 'a window without an interval (refused)',
+    examples: ['every day from 9 to 5'],
+    applies: (group) => group.window !== undefined,
+    build: (_group, original) => {
+      throw phraseError(original, 'A window needs an interval', ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 17 on weekdays']);
+    },
+  },
+  {
+    name: 'nth weekdays of the month',
+    examples: ['first monday of the month', 'every 2nd and 4th tuesday', 'last weekday of the month', 'every year on the fourth thursday in november'],
+    applies: (group) => group.nth !== undefined,
+    build: (group, original, context) => {
+      const times = clockTimes(group);
+      return nthSeries(group.nth!, nthMonths(group, original, times, context), times);
+    },
+  },
+  {
+    name: 'every N days',
+    examples: ['every 3 days at 9am', 'every other day'],
+    applies: (group) => unitOf(group) === 'day' && stepOf(group) > 1,
+    build: (group, original, context) => daysSeries(group, stepOf(group), clockTimes(group), original, context),
+  },
+  {
+    name: 'every N weeks',
+    examples: ['every other tuesday', 'every 3 weeks on monday'],
+    applies: (group) => unitOf(group) === 'week' && stepOf(group) > 1,
+    build: (group, original, context) => weeksSeries(group, stepOf(group), clockTimes(group), original, context),
+  },
+  {
+    name: 'weekly',
+    examples: ['weekly', 'once a week on sunday'],
+    applies: (group) => unitOf(group) === 'week',
+    build: (group) => calendar(clockTimes(group), { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null }),
+  },
+  {
+    name: 'monthly and every N months',
+    examples: ['monthly', 'every month on the 15th at noon', 'every other month on the 4th', 'quarterly', 'every 5 months'],
+    applies: (group) => unitOf(group) === 'month' || unitOf(group) === 'quarter',
+    build: buildMonthly,
+  },
+  {
+    name: 'yearly and dates',
+    examples: ['yearly', 'every march 1st at 8am', 'every 2 years on march 1st'],
+    applies: (group) => unitOf(group) === 'year' || group.dates !== undefined,
+    build: buildYearly,
+  },
+  {
+    name: 'days and times',
+    examples: ['every weekday at 9am', 'daily at 9am and 5pm', 'every 1st and 15th', 'at noon'],
+    applies: () => true,
+    build: (group, original, context) => {
+      const times = clockTimes(group);
+      if (!group.repeats && !group.weekdays && !group.monthDays && !group.months && !group.part && group.times.length === 0) {
+        throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+      }
+      if (!group.repeats && !group.weekdays && !group.monthDays && !group.months) {
+        // "at noon" under --cron: every day at that time, said in a note.
+        context.notes?.push(`read '${original}' as every day at ${timesText(times)}; name the days to say otherwise, such as 'every weekday at ${timesText(times)}'`);
+      }
+      return calendar(times, { weekdays: group.weekdays ?? null, monthDays: group.monthDays ?? null, months: group.months ?? null });
+    },
+  },
+];
+
+/** "monthly", "every month on the 15th", "every other month on the 4th" (from its next run), "quarterly" (calendar quarters), "every 5 months" (a series). */
+function buildMonthly(group: Group, original: string, context: RecurringContext): Built {
+  const times = clockTimes(group);
+  const unit = unitOf(group);
+  const months = unit === 'quarter' ? 3 * stepOf(group) : stepOf(group);
+  if (group.weekdays && !group.monthDays) {
+    // "every month on monday through wednesday": those days, in every month. One weekday a month is more likely the first or the last.
+    if (months === 1 && group.weekdays.length > 1) return calendar(times, { weekdays: group.weekdays, monthDays: null, months: group.months ?? null });
+    throw new UsageError(
+      `'${original}' names ${group.weekdays.length > 1 ? 'days of the week' : 'a day of the week'} with an interval of months, which cannot say which week`,
+      `Say which, such as 'first ${WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase()} of the month' or 'every ${WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase()}'.`,
+    );
+  }
+  const monthDays = group.monthDays ?? [1];
+  if (months === 1) return calendar(times, { weekdays: null, monthDays, months: group.months ?? null });
+  if (group.months) throw new UsageError(`'${original}' names both an interval of months and the months`, "Name the months only, such as 'on the 1st in january and july'.");
+  if (12 % months === 0) {
+    // Quarters are the calendar's (January, April, July, October); "every N months" counts from its next run.
+    const first = unit === 'quarter' ? 1 : firstDate(context, times, (date) => monthDays.includes(date.day)).month;
+    if (unit !== 'quarter') startNote(context, `${MONTH_NAMES[first - 1]}`);
+    const list = [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
+    return calendar(times, { weekdays: null, monthDays, months: list });
+  }
+  return monthsSeries(months, monthDays, times, context);
+}
+
+/** "yearly" (1 January), "every march 1st", "every year on december 21st and 31st", "every 2 years on march 1st" (a series). */
+function buildYearly(group: Group, original: string, context: RecurringContext): Built {
+  const times = clockTimes(group);
+  if (group.dates && group.months) throw new UsageError(`'${original}' names dates and months together`, "Name the dates only, such as 'every december 25th at 9am'.");
+  if (!group.dates && !group.months && group.monthDays) {
+    throw new UsageError(`'${original}' names a day but not its month, and a year has twelve`, "Name the month, such as 'every january 15th at 9am', or say 'every month on the 15th'.");
+  }
+  const dates = group.dates ?? (group.months ? group.months.flatMap((month) => (group.monthDays ?? [1]).map((day) => ({ month, day }))) : [{ month: 1, day: group.monthDays?.[0] ?? 1 }]);
+  if (stepOf(group) > 1) return yearsSeries(stepOf(group), dates, times, context);
+  return { kind: 'calendar', patterns: dates.map(({ month, day }) => ({ minutes: minutesOf(times), days: { weekdays: null, monthDays: [day], months: [month] } })) };
+}
 
 function withoutDays(group: Group): Group {
   const { weekdays: _w, monthDays: _m, dates: _d, nth: _n, ...rest } = group;
@@ -328,6 +418,9 @@ function settleTimes(group: Group, notes: string[]): Group {
   notes.push(...(group.notes ?? []));
   const part = group.part;
   const times = group.times.map((time): ClockRead => {
+    if (!time.ambiguous && part && !partHolds(part, time.value.hour)) {
+      throw new ClauseConflict(`puts ${formatClock(time.value.hour, time.value.minute)} in the ${part}`, 'Give one of them, or a time that falls in that part of the day.', true);
+    }
     if (!time.ambiguous) return time;
     const { value } = time;
     let hour = value.hour;
@@ -356,7 +449,22 @@ function clockTimes(group: Group): ClockTime[] {
 function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', original: string, context: RecurringContext): Built {
   const n = group.interval!.n;
   if (group.dates || group.nth) throw new UsageError(`'${original}' mixes an interval with dates`, 'Create one schedule for the interval and one for the dates.');
+  if (group.clockTimes) {
+    // "daily at 9am every 3 hours": at 9:00, or every 3 hours from 9:00? A cron set cannot be both without saying so.
+    const time = group.times[0]!.value;
+    throw new UsageError(
+      `'${original}' gives a time of day (${formatClock(time.hour, time.minute)}) and an interval of ${unit}s; it does not say whether the time is when the interval starts`,
+      `For the start, say 'every ${n} ${unit}${n === 1 ? '' : 's'} starting at ${formatClock(time.hour, time.minute)}'; for both, join two rules with 'and'.`,
+    );
+  }
   if (group.times.length > 1) throw new UsageError(`'${original}' gives several start times for one interval`, "Give one, such as 'every 2 hours from 9am'.");
+  const start = group.times[0]?.value;
+  if (start && group.minuteOfHour !== undefined && start.minute !== group.minuteOfHour) {
+    throw new UsageError(
+      `'${original}' gives a start (${formatClock(start.hour, start.minute)}) that is not at the minute past the hour it names (:${String(group.minuteOfHour).padStart(2, '0')})`,
+      "Give one of them, such as 'every hour at :30 from 9:30am'.",
+    );
+  }
   if (group.minuteOfHour !== undefined && unit === 'minute' && 60 % step !== 0) {
     throw new UsageError(`'${original}': a minute past the hour needs a step that divides the hour`, "Try 'every 15 minutes starting at minute 5'.");
   }
@@ -370,10 +478,28 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const anchor = group.window?.from ?? (group.times[0] ? group.times[0].value.hour * 60 + group.times[0].value.minute : (group.minuteOfHour ?? 0));
 
   if (group.window) {
+    const start = group.times[0]?.value;
+    if (start && start.hour * 60 + start.minute !== group.window.from) {
+      throw new UsageError(
+        `'${original}' gives a start (${formatClock(start.hour, start.minute)}) and a window that starts at ${formatClock(Math.floor(group.window.from / 60), group.window.from % 60)}`,
+        "Give one start, such as 'every 2 hours from 10am to 5pm'.",
+      );
+    }
     const length = (group.window.to - group.window.from + DAY_MINUTES) % DAY_MINUTES;
     const minutes: number[] = [];
     for (let k = 0; k * step <= length; k++) minutes.push((group.window.from + k * step) % DAY_MINUTES);
-    return { kind: 'calendar', patterns: [{ minutes: [...new Set(minutes)].sort((a, b) => a - b), days }] };
+    const patterns = [{ minutes: [...new Set(minutes)].sort((a, b) => a - b), days }];
+    const crons = cronParts(patterns).length;
+    if (crons <= MAX_CRONS) return { kind: 'calendar', patterns };
+    // "every 50 minutes from 9am to 5pm": the same local times every day, but more crons than a set holds.
+    const times = patterns[0]!.minutes.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 }));
+    return {
+      kind: 'series',
+      rule: { kind: 'calendar', days, times },
+      description: `Every ${n} ${unit}${n === 1 ? '' : 's'} from ${formatClock(times[0]!.hour, times[0]!.minute)} to ${formatClock(times.at(-1)!.hour, times.at(-1)!.minute)}${describeDays(days)}`,
+      reason: `cannot be written as one cron or a small set: it needs ${crons} crons to be exact, and a schedule here is at most ${MAX_CRONS}`,
+      hint: `Use a step that divides the hour, such as 'every 30 minutes'. ${SERIES_HINT}`,
+    };
   }
   const dividesDay = DAY_MINUTES % step === 0;
   if (!dividesDay) {
@@ -388,6 +514,12 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   if (local) return { kind: 'calendar', patterns };
   if (cronParts(patterns).length > MAX_CRONS) return elapsedSeries(n, unit, step, context, anchor, false, cronParts(patterns).length);
   return { kind: 'interval', patterns };
+}
+
+/** ", on Mondays and Fridays", ", on day 1 and 15", "" for every day (months are named too when limited). */
+function describeDays(days: Pattern['days']): string {
+  const on = days.weekdays ? `, on ${listText(days.weekdays.map((d) => `${WEEKDAY_NAMES[d]}s`))}` : days.monthDays ? `, on day ${listText(days.monthDays.map(String))}` : '';
+  return days.months ? `${on}, in ${listText(days.months.map((m) => MONTH_NAMES[m - 1]!))}` : on;
 }
 
 function notDividing(n: number, unit: 'minute' | 'hour'): string {
@@ -458,9 +590,6 @@ function timesText(times: ClockTime[]): string {
   return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 }
 
-function listText(items: string[]): string {
-  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 function daysSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
   if (group.weekdays || group.monthDays || group.months) {
@@ -515,13 +644,60 @@ function yearsSeries(n: number, dates: Array<{ month: number; day: number }>, ti
   };
 }
 
-function nthSeries(nth: { n: number; weekday: number | 'day' }, months: number[] | null, times: ClockTime[]): Built {
+/**
+ * The months an nth weekday falls in: every month, the months named, a
+ * year's ("every year on the fourth thursday in november"; January when none
+ * is named), or every N months from the next ("first friday of every other month").
+ */
+function nthMonths(group: Group, original: string, times: ClockTime[], context: RecurringContext): number[] | null {
+  const unit = group.interval?.unit;
+  const n = group.interval?.n ?? 1;
+  if (!unit || (unit === 'month' && n === 1) || unit === 'day' && n === 1) return group.months ?? null;
+  if (unit === 'year' && n === 1) return group.months ?? [1];
+  const months = unit === 'quarter' ? 3 * n : unit === 'month' ? n : 0;
+  if (months > 1 && 12 % months === 0 && !group.months) {
+    const rules = (group.nth ?? []).map((nth) => nthRule(nth, null, times));
+    const next = nextInstants({ kind: 'any', rules }, context.zone, context.now, 1)[0];
+    const first = unit === 'quarter' || next === undefined ? 1 : wallTime(context.zone, next).month;
+    if (unit !== 'quarter') startNote(context, MONTH_NAMES[first - 1]!);
+    return [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
+  }
+  throw new UsageError(`'${original}' cannot repeat a weekday of the month at this interval`, "Try 'first monday of the month at 9am', 'first monday of every other month' or 'every year on the first monday of june'.");
+}
+
+function nthRule(nth: Nth, months: number[] | null, times: ClockTime[]): SeriesRule {
+  if (nth.weekday === 'day') return nth.n === -1 ? { kind: 'last-day', months, times } : { kind: 'last-day', months, times, fromEnd: -nth.n };
+  if (nth.weekday === 'workday') return { kind: 'nth-workday', n: nth.n, months, times };
+  return { kind: 'nth-weekday', n: nth.n, weekday: nth.weekday, months, times };
+}
+
+function nthSeries(list: Nth[], months: number[] | null, times: ClockTime[]): Built {
+  if (list.length > 1) {
+    const parts = list.map((nth) => nthSeries([nth], months, times) as Extract<Built, { kind: 'series' }>);
+    return {
+      kind: 'series',
+      rule: { kind: 'any', rules: parts.map((part) => part.rule) },
+      description: parts.map((part, k) => (k === 0 ? part.description : part.description.replace(/^The /, 'the '))).join('; and '),
+      reason: parts[0]!.reason,
+      hint: SERIES_HINT,
+    };
+  }
+  const nth = list[0]!;
   const inMonths = months ? ` in ${listText(months.map((m) => MONTH_NAMES[m - 1]!))}` : '';
+  if (nth.weekday === 'workday') {
+    return {
+      kind: 'series',
+      rule: nthRule(nth, months, times),
+      description: `The ${NTH_NAMES[nth.n] ?? ordinalText(nth.n)} weekday (Monday to Friday) of every month${inMonths} at ${timesText(times)}`,
+      reason: 'cannot be written as one cron or a set of crons: which date is a month\'s first or last weekday changes from month to month',
+      hint: SERIES_HINT,
+    };
+  }
   if (nth.weekday === 'day') {
     return {
       kind: 'series',
-      rule: { kind: 'last-day', months, times },
-      description: `The last day of every month${inMonths} at ${timesText(times)}`,
+      rule: nthRule(nth, months, times),
+      description: `The ${nth.n === -1 ? 'last' : `${ordinalText(-nth.n)} last`} day of every month${inMonths} at ${timesText(times)}`,
       reason: 'cannot be written as one cron or a set of crons: months end on different days, and Letta does not accept L',
       hint: `For the 1st instead: 'on the 1st of every month at 9am'. ${SERIES_HINT}`,
     };

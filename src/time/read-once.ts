@@ -1,0 +1,402 @@
+import { UsageError } from '../errors';
+import { readClock, type ClockRead } from './clock';
+import { LINK_WORDS, monthOf, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
+import { readNumber, readOrdinal, type Read } from './words';
+
+/**
+ * The one-time phrase as parts, read token by token: a day ("tomorrow",
+ * "next friday", "the 1st of march", "last thursday of next month", "in 6
+ * days"), a time of day ("3pm", "half past 6") and a part of the day
+ * ("tonight", "in the morning"), in any order, with "at", "on" and commas
+ * between. Each reader looks a few tokens ahead, so the whole walk is linear.
+ */
+
+
+type MonthRef = { month: number; year?: number } | { relative: 'this' | 'next' | 'the' };
+
+export type DayRef =
+  | { kind: 'offset'; days: number }
+  | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'last' | 'last-week' }
+  /** `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note. */
+  | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number; monthFirst?: boolean }
+  | { kind: 'nth'; nth: number; weekday: number | null; of: MonthRef }
+  | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year' }
+  /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
+  | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
+  /** "a week from tomorrow", "3 days after friday". */
+  | { kind: 'shift'; days: number; from: DayRef }
+  /** "next march", "this june", "in march": the first of the coming such month. */
+  | { kind: 'month'; month: number; mode: 'this' | 'next' }
+  /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
+  | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef };
+
+export interface OnceParts {
+  day?: DayRef;
+  clock?: ClockRead;
+  part?: PartOfDay;
+  /** "tonight", "this morning": the part of today. */
+  today?: boolean;
+}
+
+
+/** Two parts of a one-time phrase that clash; the message starts with what the phrase does ("names two days ..."). */
+export class PartsClash extends UsageError {}
+
+/**
+ * The parts of a phrase, or null when some word is not one of them. A part
+ * said twice that differs ("next friday tomorrow", "at 9am at 5pm", "tonight
+ * next friday") is refused with the reason, never settled by which came
+ * first. `trace`, when given, collects the day rule used.
+ */
+export function readParts(tokens: readonly string[], trace?: string[]): OnceParts | null {
+  const parts: OnceParts = {};
+  const said: { day?: string; clock?: string; part?: string } = {};
+  const twice = (what: string, first: string, second: string): never => {
+    throw new PartsClash(`names two ${what} ('${first}' and '${second}'); a one-time message is sent once`, 'Give one of them.');
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    const day = readDay(tokens, i);
+    if (day) {
+      const text = tokens.slice(i, day.end).join(' ');
+      if (parts.day?.kind === 'date' && parts.day.weekday === undefined && day.value.kind === 'weekday' && day.value.mode === 'this') {
+        // "december 25, friday": the date, and the weekday it must fall on.
+        parts.day = { ...parts.day, weekday: day.value.weekday };
+        i = day.end;
+        continue;
+      }
+      if (parts.day && JSON.stringify(parts.day) !== JSON.stringify(day.value)) twice('days', said.day!, text);
+      parts.day = day.value;
+      said.day = text;
+      trace?.push(day.rule);
+      i = day.end;
+      continue;
+    }
+    const part = readPart(tokens, i);
+    if (part) {
+      const text = tokens.slice(i, part.end).join(' ');
+      if (parts.part && (parts.part !== part.value.part || parts.today !== part.value.today)) twice('parts of the day', said.part!, text);
+      parts.part = part.value.part;
+      parts.today = part.value.today;
+      said.part = text;
+      i = part.end;
+      continue;
+    }
+    const clock = readClock(tokens, i);
+    if (clock) {
+      if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) twice('times', said.clock!, clock.text);
+      parts.clock = clock;
+      said.clock = clock.text;
+      i = clock.end;
+      continue;
+    }
+    if (!LINK_WORDS.has(tokens[i]!)) return null;
+    i++;
+  }
+  // "tonight", "this evening" are today's: with another day they clash.
+  if (parts.today && parts.day && !(parts.day.kind === 'offset' && parts.day.days === 0)) {
+    throw new PartsClash(`names today ('${said.part}') and another day ('${said.day}')`, `Give one of them, such as '${said.day} ${parts.part === 'night' ? 'night' : `in the ${parts.part}`}'.`);
+  }
+  return parts.day || parts.clock || parts.part ? parts : null;
+}
+
+/** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening". */
+function readPart(tokens: readonly string[], i: number): Read<{ part: PartOfDay; today: boolean }> | null {
+  if (tokens[i] === 'tonight') return { value: { part: 'night', today: true }, end: i + 1 };
+  const lead = tokens[i] === 'in' && tokens[i + 1] === 'the' ? 2 : tokens[i] === 'this' || (tokens[i] === 'at' && tokens[i + 1] === 'night') ? 1 : 0;
+  const name = tokens[i + lead];
+  // One part of one day: "mornings" and "tonight" after a lead word are the recurring reader's.
+  const part = name === 'tonight' || name?.endsWith('s') ? undefined : partOfDay(name);
+  if (part === undefined) return null;
+  return { value: { part, today: tokens[i] === 'this' }, end: i + lead + 1 };
+}
+
+const weekdayAt = (tokens: readonly string[], i: number) => weekdayOf(tokens[i]);
+const monthAt = (tokens: readonly string[], i: number) => monthOf(tokens[i]);
+
+export interface DayRule {
+  name: string;
+  /** Whole one-time phrases this rule reads the day of (tested: each is read, and by this rule). */
+  examples: readonly string[];
+  read: (tokens: readonly string[], i: number) => Read<DayRef> | null;
+}
+
+/** Every form of a day, in the order they are tried: the longest reading first. A new form of day is a new rule here. */
+export const DAY_RULES: readonly DayRule[] = [
+  { name: 'relative day', examples: ['tomorrow at 9am', 'the day after tomorrow', 'today at 5pm', 'the day after next at 6pm'], read: readRelativeDay },
+  { name: 'weekend', examples: ['this weekend', 'next weekend', 'the weekend after next'], read: readWeekend },
+  { name: 'nth day of a month', examples: ['first monday of next month', 'last day of the month', '3rd thursday this september', 'end of the month'], read: readNth },
+  { name: 'weekday', examples: ['friday at 4', 'next friday', 'friday next week', 'the saturday after next', 'tuesday the 15th at 10am'], read: readWeekday },
+  { name: 'date', examples: ['december 25 at 9am', 'the 1st of march', '25 dec', 'march 3rd 2027', '20 of next month'], read: readDate },
+  { name: 'slash date', examples: ['4/25 at 16h00', '12/25/2026 at 6pm', '25/12 at 9am', 'on 2/15'], read: readSlashDate },
+  { name: 'days from now', examples: ['in 6 days at noon', 'after 6 days at noon', 'a week from tomorrow', '3 days after friday', '2 weeks from now at 9am', '4 mondays from now', '2 fridays from today at 3pm'], read: readIn },
+  { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
+  { name: 'month alone', examples: ['next march', 'this june at noon', 'in march'], read: readMonthAlone },
+];
+
+function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: string }) | null {
+  for (const rule of DAY_RULES) {
+    const read = rule.read(tokens, i);
+    if (read) return { ...read, rule: rule.name };
+  }
+  return null;
+}
+
+/** "this weekend", "the weekend", "next weekend", "this coming weekend", "the weekend after next". */
+function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null {
+  let j = i;
+  let mode: 'this' | 'next' | 'after-next' = 'this';
+  if (tokens[j] === 'this' && tokens[j + 1] === 'coming') j += 2;
+  else if (tokens[j] === 'this' || tokens[j] === 'the') j++;
+  else if (tokens[j] === 'next' || tokens[j] === 'coming') {
+    mode = 'next';
+    j++;
+  } else return null;
+  if (tokens[j] !== 'weekend') return null;
+  j++;
+  if (tokens[i] === 'the' && tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekend', mode: 'after-next' }, end: j + 2 };
+  return { value: { kind: 'weekend', mode }, end: j };
+}
+
+/** today, tomorrow, (the) day after tomorrow, yesterday, (the) day before yesterday. */
+function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const word = tokens[i];
+  if (word === 'today') return { value: { kind: 'offset', days: 0 }, end: i + 1 };
+  if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr') return { value: { kind: 'offset', days: 1 }, end: i + 1 };
+  if (word === 'yesterday') return { value: { kind: 'offset', days: -1 }, end: i + 1 };
+  const start = word === 'the' ? i + 1 : i;
+  if (tokens[start] === 'day' && tokens[start + 2] === (tokens[start + 1] === 'after' ? 'tomorrow' : 'yesterday')) {
+    return { value: { kind: 'offset', days: tokens[start + 1] === 'after' ? 2 : -2 }, end: start + 3 };
+  }
+  // "the day after next": the day after tomorrow.
+  if (tokens[start] === 'day' && tokens[start + 1] === 'after' && tokens[start + 2] === 'next') return { value: { kind: 'offset', days: 2 }, end: start + 3 };
+  return null;
+}
+
+/**
+ * A weekday: "friday", "this friday", "next friday", "friday after next",
+ * "friday next week", "next week friday", "this coming friday", "monday
+ * next" and "friday week" (British: a week after this friday); in the
+ * past: "last friday", "past friday", "friday last week", "tuesday of last
+ * week". With a date after it ("tuesday the 19th", "sunday, feb 10") it is
+ * that date, and the two must agree.
+ */
+function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null {
+  if (tokens[i] === 'the') return readWeekdayNear(tokens, i + 1);
+  let j = i;
+  let mode: Extract<DayRef, { kind: 'weekday' }>['mode'] = 'this';
+  const lead = tokens[j];
+  if (lead === 'this' && (tokens[j + 1] === 'coming' || tokens[j + 1] === 'past')) {
+    mode = tokens[j + 1] === 'coming' ? 'next' : 'last';
+    j += 2;
+  } else if (lead === 'next' || lead === 'coming' || lead === 'upcoming') {
+    mode = 'next';
+    j++;
+  } else if (lead === 'this') {
+    j++;
+  } else if (lead === 'last' || lead === 'past' || lead === 'previous') {
+    mode = 'last';
+    j++;
+  }
+  if ((lead === 'next' || lead === 'last') && tokens[j] === 'week') {
+    const weekday = weekdayAt(tokens, j + 1);
+    if (weekday === undefined) return null;
+    return { value: { kind: 'weekday', weekday, mode: lead === 'next' ? 'next-week' : 'last-week' }, end: j + 2 };
+  }
+  const weekday = weekdayAt(tokens, j);
+  if (weekday === undefined) return null;
+  j++;
+  if (mode === 'this') {
+    const date = readDate(tokens, tokens[j] === ',' ? j + 1 : j);
+    if (date && date.value.kind === 'date') return { value: { ...date.value, weekday }, end: date.end };
+  }
+  const of = tokens[j] === 'of' ? 1 : 0;
+  const week = tokens[j + of + 1] === 'week' ? tokens[j + of] : undefined;
+  if (week === 'next' || week === 'this' || week === 'last') {
+    const weekMode = week === 'next' ? 'next-week' : week === 'this' ? 'this-week' : 'last-week';
+    return { value: { kind: 'weekday', weekday, mode: weekMode }, end: j + of + 2 };
+  }
+  if (tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: j + 2 };
+  // "monday next" (British): next monday.
+  if (mode === 'this' && lead !== 'this' && tokens[j] === 'next') return { value: { kind: 'weekday', weekday, mode: 'next' }, end: j + 1 };
+  // "friday week" (British): a week after this friday.
+  if (mode === 'this' && lead !== 'this' && tokens[j] === 'week') return { value: { kind: 'shift', days: 7, from: { kind: 'weekday', weekday, mode: 'this' } }, end: j + 1 };
+  if (tokens[j] === 'before' && tokens[j + 1] === 'last') return { value: { kind: 'weekday', weekday, mode: 'last' }, end: j + 2 };
+  return { value: { kind: 'weekday', weekday, mode }, end: j };
+}
+
+/**
+ * "the saturday after next", "the monday before may 25", "the friday after
+ * dec 25": a weekday counted from another day, never that day itself.
+ */
+function readWeekdayNear(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const weekday = weekdayAt(tokens, i);
+  const link = tokens[i + 1];
+  if (weekday === undefined || (link !== 'after' && link !== 'before')) return null;
+  if (link === 'after' && tokens[i + 2] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: i + 3 };
+  const from = readRelativeDay(tokens, i + 2) ?? readDate(tokens, i + 2);
+  if (!from) return null;
+  return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value }, end: from.end };
+}
+
+/**
+ * A date: "march 3rd", "march 3", "march the 3rd", "3 march", "the 1st of
+ * march", "1st of march 2027", "march 3, 2027", "on the 15th" (this month or
+ * the next that has it), "the 15th of next month".
+ */
+function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const month = monthAt(tokens, i);
+  if (month !== undefined) {
+    let j = i + 1;
+    if (tokens[j] === 'the') j++;
+    const day = readDayNumber(tokens, j);
+    if (!day) {
+      // "march 2027": its first day.
+      return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { kind: 'date', day: 1, month, year: Number(tokens[i + 1]) }, end: i + 2 } : null;
+    }
+    return withYear(tokens, day.end, { kind: 'date', day: day.value, month });
+  }
+  const start = tokens[i] === 'the' ? i + 1 : i;
+  const day = readDayNumber(tokens, start, start > i);
+  if (!day) return null;
+  let j = day.end;
+  if (tokens[j] === 'of' || (tokens[j] === 'in' && monthAt(tokens, j + 1) !== undefined)) j++;
+  const named = monthAt(tokens, j);
+  if (named !== undefined) return withYear(tokens, j + 1, { kind: 'date', day: day.value, month: named });
+  const relative = readMonthRef(tokens, j);
+  if (relative && tokens[j - 1] === 'of' && 'relative' in relative.value) {
+    return { value: { kind: 'nth', nth: day.value, weekday: null, of: relative.value }, end: relative.end };
+  }
+  // A bare day of the month needs an ordinal ("the 15th", "on the 15th", "15th"): a bare "15" is an hour.
+  return day.ordinal ? { value: { kind: 'date', day: day.value }, end: day.end } : null;
+}
+
+/** "3rd", "third", "3" (a plain number only next to a month name or after "the"). */
+function readDayNumber(tokens: readonly string[], i: number, afterThe = false): (Read<number> & { ordinal: boolean }) | null {
+  const ordinal = readOrdinal(tokens, i);
+  if (ordinal) return { ...ordinal, ordinal: true };
+  const word = tokens[i];
+  if (word === undefined || !/^\d{1,2}$/.test(word)) return null;
+  const next = tokens[i + 1];
+  // "20 of next month": a number of a month is its day.
+  const ofMonth = next === 'of' && readMonthRef(tokens, i + 2) !== null;
+  const nextToMonth = ofMonth || monthAt(tokens, i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' ? i + 2 : i + 1) !== undefined;
+  return nextToMonth || afterThe ? { value: Number(word), end: i + 1, ordinal: afterThe } : null;
+}
+
+function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { kind: 'date' }>): Read<DayRef> {
+  const j = tokens[i] === ',' ? i + 1 : i;
+  if (/^\d{4}$/.test(tokens[j] ?? '')) return { value: { ...date, year: Number(tokens[j]) }, end: j + 1 };
+  return { value: date, end: i };
+}
+
+/**
+ * The nth or last weekday (or day) of a month: "first wednesday of march",
+ * "3rd thu in may", "last thursday of next month", "last day of the month",
+ * "the second monday of june 2027", "end of the month", "start of next month".
+ */
+function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const start = tokens[i] === 'the' ? i + 1 : i;
+  // "end of the month", "start of next month", "beginning of march"
+  const edge = tokens[start] === 'end' ? -1 : tokens[start] === 'start' || tokens[start] === 'beginning' ? 1 : 0;
+  if (edge !== 0 && tokens[start + 1] === 'of') {
+    const of = readMonthRef(tokens, start + 2);
+    return of ? { value: { kind: 'nth', nth: edge, weekday: null, of: of.value }, end: of.end } : null;
+  }
+  let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
+  if (!nth) return null;
+  // "2nd last friday", "second to last friday".
+  const fromEnd = tokens[nth.end] === 'last' ? nth.end + 1 : tokens[nth.end] === 'to' && tokens[nth.end + 1] === 'last' ? nth.end + 2 : 0;
+  if (fromEnd && nth.value > 0 && weekdayAt(tokens, fromEnd) !== undefined) nth = { value: -nth.value, end: fromEnd };
+  const weekday = weekdayAt(tokens, nth.end);
+  const isDay = tokens[nth.end] === 'day';
+  if (weekday === undefined && !isDay) return null;
+  const link = tokens[nth.end + 1];
+  // "first sunday next month", "3rd thursday this september": the month right after, without "of".
+  const of = link === 'of' || link === 'in' ? readMonthRef(tokens, nth.end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, nth.end + 1) : null;
+  if (!of) return null;
+  return { value: { kind: 'nth', nth: nth.value, weekday: isDay ? null : weekday!, of: of.value }, end: of.end };
+}
+
+/** "march", "march 2027", "this march", "next month", "this month", "the month", "the next month", "the current month". */
+function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | null {
+  if (tokens[i] === 'this' && monthAt(tokens, i + 1) !== undefined) return readMonthRef(tokens, i + 1);
+  const month = monthAt(tokens, i);
+  if (month !== undefined) {
+    return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { month, year: Number(tokens[i + 1]) }, end: i + 2 } : { value: { month }, end: i + 1 };
+  }
+  const start = tokens[i] === 'the' && (tokens[i + 1] === 'next' || tokens[i + 1] === 'current') ? i + 1 : i;
+  const word = tokens[start];
+  if (tokens[start + 1] === 'month' && (word === 'this' || word === 'next' || word === 'the' || word === 'current')) {
+    return { value: { relative: word === 'current' ? 'this' : word }, end: start + 2 };
+  }
+  return null;
+}
+
+
+/**
+ * "in 6 days", "after 6 days", "in a couple of weeks", "in 2 months", "6 days from now": a
+ * day to put a time of day on. "a week from tomorrow", "3 days after friday":
+ * that many days from another day. "4 mondays from now": the 4th monday after
+ * today.
+ */
+function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const lead = tokens[i] === 'in' || tokens[i] === 'after';
+  const count = readNumber(tokens, lead ? i + 1 : i);
+  if (!count || !Number.isInteger(count.value)) return null;
+  // "4 mondays from now", "2 fridays from today": the nth such weekday after today.
+  const weekday = weekdayAt(tokens, count.end);
+  if (!lead && weekday !== undefined && count.value >= 1 && tokens[count.end + 1] === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today')) {
+    return { value: { kind: 'shift', days: 7 * (count.value - 1), from: { kind: 'weekday', weekday, mode: 'next' } }, end: count.end + 3 };
+  }
+  const unit = unitOf(tokens[count.end]);
+  if (unit !== 'day' && unit !== 'week' && unit !== 'month' && unit !== 'year') return null;
+  const link = tokens[count.end + 1];
+  if (!lead && (link === 'from' || link === 'after') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week')) {
+    const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDate(tokens, count.end + 2);
+    if (from) return { value: { kind: 'shift', days: count.value * (unit === 'week' ? 7 : 1), from: from.value }, end: from.end };
+  }
+  const fromNow = link === 'from' && tokens[count.end + 2] === 'now';
+  if (!lead && !fromNow) return null;
+  return { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
+}
+
+/** "a week on monday", "2 weeks on friday", "a fortnight on tuesday" (British): that many weeks after this monday. */
+function readWeeksOn(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const count = readNumber(tokens, i);
+  if (!count || !Number.isInteger(count.value) || count.value < 1 || tokens[count.end + 1] !== 'on') return null;
+  const unit = unitOf(tokens[count.end]);
+  const weekday = weekdayAt(tokens, count.end + 2);
+  if ((unit !== 'week' && unit !== 'fortnight') || weekday === undefined) return null;
+  const days = count.value * (unit === 'week' ? 7 : 14);
+  return { value: { kind: 'shift', days, from: { kind: 'weekday', weekday, mode: 'this' } }, end: count.end + 3 };
+}
+
+/** "next march", "this june", "in march", "this coming march": a month alone, read as its first day. */
+function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const coming = tokens[i] === 'this' && tokens[i + 1] === 'coming';
+  const lead = tokens[i];
+  if (lead !== 'next' && lead !== 'this' && lead !== 'in') return null;
+  const at = coming ? i + 2 : i + 1;
+  const month = monthAt(tokens, at);
+  if (month === undefined) return null;
+  // "in march 2027": the first of that month, as "march 2027" is.
+  if (/^\d{4}$/.test(tokens[at + 1] ?? '')) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year: Number(tokens[at + 1]) }, end: at + 2 } : null;
+  return { value: { kind: 'month', month, mode: lead === 'next' || coming ? 'next' : 'this' }, end: at + 1 };
+}
+
+/**
+ * "4/25", "12/25/2026", "25/12": a date in digits. A day over 12 says which
+ * number is the day; when both could be, the month is read first (the
+ * order chrono-node used), and a note says so.
+ */
+function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | null {
+  if (!/^\d{1,2}$/.test(tokens[i] ?? '') || tokens[i + 1] !== '/' || !/^\d{1,2}$/.test(tokens[i + 2] ?? '')) return null;
+  const [a, b] = [Number(tokens[i]), Number(tokens[i + 2])];
+  const year = tokens[i + 3] === '/' && /^\d{4}$/.test(tokens[i + 4] ?? '') ? Number(tokens[i + 4]) : undefined;
+  const end = year === undefined ? i + 3 : i + 5;
+  if (tokens[end] === '/') return null;
+  if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };
+  if (a > 12 || b > 31 || a === 0 || b === 0) return null;
+  return { value: { kind: 'date', day: b, month: a, ...(year === undefined ? {} : { year }), monthFirst: b <= 12 }, end };
+}

@@ -1,0 +1,266 @@
+/**
+ * The one-time phrase's parts (read-once) as an instant on a calendar: which
+ * Friday "next friday" is, which year "march 3" falls in, what a clock
+ * without am/pm means; every choice the spec leaves is a note.
+ */
+import { UsageError } from '../errors';
+import { partHolds, settleClock, type ClockTime } from './clock';
+import { checkCalendar, DATE_HINT } from './iso';
+import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
+import type { Calendar } from './once-zone';
+import type { DayRef, OnceParts } from './read-once';
+import { addDays, daysInMonth, formatClock, formatDate, type WallTime } from './zone';
+
+const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
+
+/**
+ * The instant the parts name on `calendar`, from `now`: the rules of the
+ * spec (a day with no time is at 09:00; a weekday alone is today if its
+ * time is ahead; "next friday" is never today) and their extensions.
+ * Past instants are returned as they are; the caller refuses them.
+ */
+export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
+  const { clock, carry } = clockOf(parts, notes, dayClock, input);
+  if (parts.day?.kind === 'near') {
+    const { weekday, direction } = parts.day;
+    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
+    const days = direction === 1 ? (weekday - from.weekday + 7) % 7 || 7 : -((from.weekday - weekday + 7) % 7 || 7);
+    const date = addDays(from, days);
+    return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+  }
+  if (parts.day?.kind === 'shift') {
+    // The day it counts from, then that many calendar days on.
+    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
+    const date = addDays(from, parts.day.days);
+    return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+  }
+  const today = calendar.wall(now);
+  const at = (date: { year: number; month: number; day: number }) => {
+    const shifted = carry ? addDays(date, carry) : date;
+    return calendar.at({ year: shifted.year, month: shifted.month, day: shifted.day, hour: clock.hour, minute: clock.minute, second: 0 });
+  };
+  const inDays = (days: number) => at(addDays(today, days));
+  const instant = dayInstant(parts, today, at, inDays, now, input, notes);
+  // A local time a DST change skips or repeats: said, as the spec asks.
+  const wall = calendar.wall(instant);
+  const shown = formatClock(clock.hour, clock.minute);
+  if (wall.hour !== clock.hour || wall.minute !== clock.minute) {
+    notes.push(`${shown} does not exist on ${formatDate(wall)}, when the clocks go forward; read as ${formatClock(wall.hour, wall.minute)}`);
+  } else {
+    const later = calendar.wall(instant + 3_600_000);
+    if (later.hour === wall.hour && later.minute === wall.minute && later.day === wall.day) notes.push(`${shown} occurs twice on ${formatDate(wall)}, when the clocks go back; read as the first`);
+  }
+  return instant;
+}
+
+function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: DayInstant, now: number, input: string, notes: string[]): number {
+  const day = parts.day;
+
+  if (!day) {
+    if (parts.today) return inDays(0);
+    const instant = inDays(0);
+    return instant <= now ? inDays(1) : instant;
+  }
+  switch (day.kind) {
+    case 'offset':
+      return inDays(day.days);
+    case 'in':
+      if (day.unit === 'day' || day.unit === 'week') return inDays(day.amount * (day.unit === 'week' ? 7 : 1));
+      return at(addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1)));
+    case 'weekday':
+      return weekdayInstant(day, today, inDays, now, input, notes);
+    case 'weekend':
+      return weekendInstant(day.mode, today, inDays, now, input, notes);
+    case 'date':
+      if (day.monthFirst) notes.push(`read '${input}' with the month first (${MONTH_NAMES[day.month! - 1]} ${day.day}); write '${day.month} ${MONTH_NAMES[day.day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day.day - 1]} ${day.month}`);
+      return dateInstant(day, today, at, now, input);
+    case 'nth':
+      return nthInstant(day, today, at, now, input);
+    case 'month':
+      return monthInstant(day, today, at, input, notes);
+    case 'shift':
+    case 'near':
+      // Counted from another day: resolveParts resolves that day first.
+      throw new Error(`'${input}': a day counted from another reached the calendar unresolved`);
+  }
+}
+
+/** The time of day, with a part of the day applied, and any days it carries over ("tonight at 1" is tomorrow 01:00). */
+function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: string): { clock: ClockTime; carry: number } {
+  const part = parts.part;
+  if (!parts.clock) return { clock: part ? { hour: PART_HOURS[part], minute: 0 } : dayClock, carry: 0 };
+  if (!part) {
+    const settled = settleClock(parts.clock);
+    if (settled.note) notes.push(settled.note);
+    return { clock: settled.value, carry: 0 };
+  }
+  let { hour } = parts.clock.value;
+  const { minute } = parts.clock.value;
+  const { ambiguous } = parts.clock;
+  if (!ambiguous && !partHolds(part, hour)) {
+    throw new UsageError(`'${input}' puts ${formatClock(hour, minute)} in the ${part === 'night' ? 'night' : part}`, 'Give one of them, or a time that falls in that part of the day.');
+  }
+  if (part === 'morning' && ambiguous && hour === 12) hour = 0;
+  if ((part === 'afternoon' || part === 'evening') && ambiguous && hour < 12) hour += 12;
+  if (part === 'night') {
+    if (ambiguous && hour >= 5 && hour < 12) hour += 12;
+    if (ambiguous && hour === 12) hour = 0;
+    // The small hours of a night belong to the next day.
+    if (hour < 5) return { clock: { hour, minute }, carry: 1 };
+  }
+  return { clock: { hour, minute }, carry: 0 };
+}
+
+type DayInstant = (days: number) => number;
+type DateInstant = (date: { year: number; month: number; day: number }) => number;
+
+/** "Fri 4 Dec", for notes. */
+function dayLabel(date: { year: number; month: number; day: number }): string {
+  return `${WEEKDAY_NAMES[addDays(date, 0).weekday]!.slice(0, 3)} ${date.day} ${MONTH_NAMES[date.month - 1]!.slice(0, 3)}`;
+}
+
+/** "next friday" is the first Friday after today; when that is in this week, a note says so and how to write the one after. */
+function nextInWeek(today: WallTime, ahead: number, input: string, other: string, notes: string[]) {
+  const sinceMonday = (today.weekday + 6) % 7;
+  if (sinceMonday + ahead <= 6) {
+    notes.push(`read '${input}' as ${dayLabel(addDays(today, ahead))}, in this week; write '${other}' for ${dayLabel(addDays(today, ahead + 7))}`);
+  }
+}
+
+function weekendInstant(mode: 'this' | 'next' | 'after-next', today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
+  const toSaturday = (6 - today.weekday + 7) % 7;
+  if (mode === 'this') {
+    // On a Sunday, this weekend's Saturday was yesterday: its Sunday is what is left of it.
+    if (today.weekday === 0) return inDays(0);
+    const saturday = inDays(toSaturday);
+    return saturday > now || today.weekday !== 6 ? saturday : inDays(1);
+  }
+  const ahead = toSaturday || 7;
+  if (mode === 'next') nextInWeek(today, ahead, input, 'the weekend after next', notes);
+  return inDays(mode === 'next' ? ahead : ahead + 7);
+}
+
+function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
+  const ahead = (day.weekday - today.weekday + 7) % 7;
+  // Weeks run Monday to Sunday (ISO 8601).
+  const sinceMonday = (today.weekday + 6) % 7;
+  const intoWeek = (day.weekday + 6) % 7;
+  switch (day.mode) {
+    case 'this': {
+      const instant = inDays(ahead);
+      return instant <= now ? inDays(ahead + 7) : instant;
+    }
+    case 'next':
+      nextInWeek(today, ahead || 7, input, `${WEEKDAY_NAMES[day.weekday]!.toLowerCase()} next week`, notes);
+      return inDays(ahead || 7);
+    case 'after-next':
+      return inDays((ahead || 7) + 7);
+    case 'this-week':
+      return inDays(intoWeek - sinceMonday);
+    case 'next-week':
+      return inDays(7 - sinceMonday + intoWeek);
+    case 'last':
+      return inDays(-((today.weekday - day.weekday + 7) % 7 || 7));
+    case 'last-week':
+      return inDays(-7 - sinceMonday + intoWeek);
+  }
+}
+
+function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at: DateInstant, now: number, input: string): number {
+  const label = `'${input}'`;
+  if (day.day > 31 || day.day < 1) throw new UsageError(`${label} is not a date: no month has a day ${day.day}`, DATE_HINT);
+  let date: { year: number; month: number; day: number } | undefined;
+  if (day.month !== undefined && day.year !== undefined) {
+    checkCalendar(label, day.year, day.month, day.day, 0, 0, 0);
+    date = { year: day.year, month: day.month, day: day.day };
+  } else if (day.month !== undefined) {
+    if (day.day > daysInMonth(2000, day.month)) throw new UsageError(`${label} is not a date: ${MONTH_NAMES[day.month - 1]} has no day ${day.day}`, DATE_HINT);
+    // This year's if still ahead, else the next year that has it (February 29th).
+    for (let year = today.year; !date; year++) {
+      if (day.day <= daysInMonth(year, day.month) && at({ year, month: day.month, day: day.day }) > now) date = { year, month: day.month, day: day.day };
+    }
+  } else {
+    // This month's if still ahead, else the next month that has the day; with a weekday ("friday the 13th"), the next that falls on it.
+    const months = day.weekday === undefined ? 14 : 40;
+    for (let k = 0; !date && k < months; k++) {
+      const month = ((today.month - 1 + k) % 12) + 1;
+      const year = today.year + Math.floor((today.month - 1 + k) / 12);
+      const candidate = { year, month, day: day.day };
+      const fits = day.day <= daysInMonth(year, month) && (day.weekday === undefined || addDays(candidate, 0).weekday === day.weekday);
+      if (fits && at(candidate) > now) date = candidate;
+    }
+  }
+  if (!date) throw new UsageError(`${label} is not a date`, DATE_HINT);
+  if (day.weekday !== undefined) {
+    const actual = addDays(date, 0).weekday;
+    if (actual !== day.weekday) {
+      throw new UsageError(
+        `${label} does not add up: ${formatDate(date)} is a ${WEEKDAY_NAMES[actual]}, not a ${WEEKDAY_NAMES[day.weekday]}`,
+        'Check the date, or give only the date or only the weekday.',
+      );
+    }
+  }
+  return at(date);
+}
+
+/**
+ * "next march", "in march": the first of the coming such month, said in a
+ * note. In that month itself, "this" or "in" could be now or a year away, so
+ * it is refused; "next" is a year away.
+ */
+function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, at: DateInstant, input: string, notes: string[]): number {
+  const name = MONTH_NAMES[day.month - 1]!;
+  if (day.mode === 'this' && today.month === day.month) {
+    throw new UsageError(`'${input}' is this month; give the day`, `Such as '${name.toLowerCase()} ${Math.min(today.day + 1, daysInMonth(today.year, today.month))}', or 'next ${name.toLowerCase()}' for next year's.`);
+  }
+  const date = { year: today.month < day.month ? today.year : today.year + 1, month: day.month, day: 1 };
+  notes.push(`read '${input}' as ${dayLabel(date)} ${date.year}, the first of the month; give the day to say otherwise, such as '${name.toLowerCase()} 15'`);
+  return at(date);
+}
+
+function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: DateInstant, now: number, input: string): number {
+  const inMonth = (year: number, month: number): { year: number; month: number; day: number } | null => {
+    const last = daysInMonth(year, month);
+    if (day.weekday === null) {
+      const dayOfMonth = day.nth === -1 ? last : day.nth;
+      return dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
+    }
+    if (day.nth < 0) {
+      const lastWeekday = addDays({ year, month, day: last }, 0).weekday;
+      const dayOfMonth = last - ((lastWeekday - day.weekday + 7) % 7) - 7 * (-day.nth - 1);
+      return dayOfMonth >= 1 ? { year, month, day: dayOfMonth } : null;
+    }
+    const firstWeekday = addDays({ year, month, day: 1 }, 0).weekday;
+    const dayOfMonth = 1 + ((day.weekday - firstWeekday + 7) % 7) + 7 * (day.nth - 1);
+    return dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
+  };
+  const what = `the ${ordinalName(day.nth)} ${day.weekday === null ? 'day' : WEEKDAY_NAMES[day.weekday]}`;
+  const missing = (year: number, month: number) =>
+    new UsageError(`'${input}' is not a date: ${MONTH_NAMES[month - 1]} ${year} has no ${what.slice(4)}`, 'Months have four or five of each weekday and 28 to 31 days.');
+  const of = day.of;
+  if ('relative' in of) {
+    const next = addMonths(today, 1);
+    if (of.relative === 'next') return at(inMonth(next.year, next.month) ?? throwError(missing(next.year, next.month)));
+    const thisMonth = inMonth(today.year, today.month);
+    // "the month" moves on once this month's has passed; "this month" does not.
+    if (of.relative === 'the' && (!thisMonth || at(thisMonth) <= now)) return at(inMonth(next.year, next.month) ?? throwError(missing(next.year, next.month)));
+    return at(thisMonth ?? throwError(missing(today.year, today.month)));
+  }
+  if (of.year !== undefined) return at(inMonth(of.year, of.month) ?? throwError(missing(of.year, of.month)));
+  const year = of.month < today.month ? today.year + 1 : today.year;
+  const first = inMonth(year, of.month) ?? throwError(missing(year, of.month));
+  if (at(first) > now) return at(first);
+  return at(inMonth(year + 1, of.month) ?? throwError(missing(year + 1, of.month)));
+}
+
+function throwError(error: Error): never {
+  throw error;
+}
+
+/** The same day `months` later, or that month's last day when it is shorter. */
+export function addMonths(date: { year: number; month: number; day: number }, months: number) {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}

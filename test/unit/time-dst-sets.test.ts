@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * A cron set whose parts next run on different sides of a DST change: each
+ * part is converted with the offset of its own next run, so every part's next
+ * run is at the local time asked for (and a warning says sync keeps it so).
+ */
+const NOW = Date.parse('2026-12-02T16:00:00Z');
+
+/** The local clock time of each cron's own next run, by the crons' UTC fields. */
+async function eachPartsNextLocal(phrase: string, zone: string): Promise<string[]> {
+  const meaning = await meaningOfSchedule(phrase, { now: NOW, zone }, 40);
+  if (meaning.type !== 'recurring') throw new Error(`${phrase} is a ${meaning.type}`);
+  const crons = meaning.cron_expressions ?? [meaning.cron_expression];
+  const { nextRuns } = await import('../../src/time/cron');
+  return crons.map((cron) => {
+    const run = nextRuns(cron, NOW, 1)[0]!;
+    return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(run);
+  });
+}
+
+describe('yearly parts on both sides of a DST change', () => {
+  it.each([
+    ['America/New_York', 'every year on march 1 and november 1 at 9am', '09:00'],
+    ['America/New_York', 'every march 1st and july 1st at 9am', '09:00'],
+    ['America/New_York', 'every year on march 3rd, 10th and 17th at 8pm', '20:00'],
+    ['Europe/London', 'every january 15th and june 15th at 7:30am', '07:30'],
+    ['Australia/Sydney', 'every year on january 10 and july 10 at 6pm', '18:00'],
+  ])('%s: %s runs each part at its local time', async (zone, phrase, clock) => {
+    const clocks = await eachPartsNextLocal(phrase, zone);
+    expect(clocks.length).toBeGreaterThan(1);
+    expect(new Set(clocks)).toEqual(new Set([clock]));
+  });
+
+  it('warns with both offsets', async () => {
+    const meaning = await meaningOfSchedule('every year on march 1 and november 1 at 9am', { now: NOW, zone: 'America/New_York' });
+    expect(meaning.warnings.join(' ')).toMatch(/different sides of a change: .*\(UTC-5 and UTC-4\)/);
+  });
+
+  it('leaves a set whose parts share an offset as one conversion', async () => {
+    const meaning = await meaningOfSchedule('every year on march 1 and november 1 at 9am', { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(['0 9 1 3 *', '0 9 1 11 *']);
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { meaningOfOnce } from '../../src/time/index';
+
+/*
+ * Days counted in weeks from a weekday ("4 mondays from now", "a week on
+ * monday", "friday week", "monday next"), a month alone ("next march", "in
+ * june") and "after 5 days" (= in 5 days). Expected days are worked out here
+ * from the calendar, for every weekday the phrase can be said on.
+ */
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const ZONES = ['America/New_York', 'Europe/London', 'Asia/Kolkata'];
+// Noon UTC on 6..12 December 2026: one "now" on each weekday (Sunday first).
+const NOWS = [6, 7, 8, 9, 10, 11, 12].map((day) => Date.parse(`2026-12-${String(day).padStart(2, '0')}T12:00:00Z`));
+
+/** Whole local days from `now`'s local date to the instant's local date. */
+function daysAhead(local: string, now: number, zone: string): number {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return Math.round((Date.parse(local.slice(0, 10)) - Date.parse(today)) / 86_400_000);
+}
+
+function weekdayOfToday(now: number, zone: string): number {
+  return WEEKDAYS.indexOf(new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'long' }).format(now).toLowerCase());
+}
+
+const cases = NOWS.flatMap((now) => ZONES.flatMap((zone) => WEEKDAYS.map((name, weekday) => ({ now, zone, name, weekday }))));
+
+describe('weeks counted from a weekday', () => {
+  it.each(cases)('N <weekday>s from now is the Nth such day after today ($zone, $name)', async ({ now, zone, name, weekday }) => {
+    const first = (weekday - weekdayOfToday(now, zone) + 7) % 7 || 7;
+    for (const n of [1, 2, 4]) {
+      const phrase = `${n} ${name}s from now`;
+      const meaning = await meaningOfOnce(phrase, { now, zone });
+      expect(daysAhead(meaning.local, now, zone), phrase).toBe(first + 7 * (n - 1));
+      expect(meaning.local.slice(11, 16), phrase).toBe('09:00');
+    }
+  });
+
+  it.each(cases)('"a week on <weekday>", "<weekday> week" and "2 weeks on <weekday> at 3pm" count from this one ($zone, $name)', async ({ now, zone, name, weekday }) => {
+    const thisOne = (weekday - weekdayOfToday(now, zone) + 7) % 7;
+    const at = async (phrase: string, clock: string) => {
+      const meaning = await meaningOfOnce(phrase, { now, zone });
+      expect(meaning.local.slice(11, 16), phrase).toBe(clock);
+      return daysAhead(meaning.local, now, zone);
+    };
+    // This weekday is today only while its time is still ahead.
+    const base9 = (await meaningOfOnce(`${name} at 9am`, { now, zone }).then((m) => daysAhead(m.local, now, zone)));
+    expect([thisOne, thisOne + 7]).toContain(base9);
+    expect(await at(`a week on ${name}`, '09:00')).toBe(base9 + 7);
+    expect(await at(`${name} week`, '09:00')).toBe(base9 + 7);
+    const base3 = await meaningOfOnce(`${name} at 3pm`, { now, zone }).then((m) => daysAhead(m.local, now, zone));
+    expect(await at(`2 weeks on ${name} at 3pm`, '15:00')).toBe(base3 + 14);
+    expect(await at(`a fortnight on ${name} at 3pm`, '15:00')).toBe(base3 + 14);
+  });
+
+  it.each(cases)('"<weekday> next" is "next <weekday>" ($zone, $name)', async ({ now, zone, name }) => {
+    const british = await meaningOfOnce(`${name} next at 10am`, { now, zone });
+    const usual = await meaningOfOnce(`next ${name} at 10am`, { now, zone });
+    expect(british.scheduled_at).toBe(usual.scheduled_at);
+  });
+});
+
+describe('a month alone', () => {
+  const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+  const now = Date.parse('2026-12-02T16:00:00Z');
+
+  it.each(MONTHS.slice(0, 11))('next/this/in %s is the 1st of the coming one at 09:00, with a note', async (month) => {
+    for (const lead of ['next', 'this', 'in']) {
+      const meaning = await meaningOfOnce(`${lead} ${month}`, { now, zone: 'America/New_York' });
+      expect(meaning.local.slice(0, 16)).toBe(`2027-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-01 09:00`);
+      expect(meaning.notes.join(' ')).toMatch(/the first of the month/);
+    }
+  });
+
+  it('in the month itself, "next" is a year away and "this"/"in" are refused', async () => {
+    expect((await meaningOfOnce('next december at noon', { now, zone: 'UTC' })).local).toMatch(/^2027-12-01 12:00/);
+    for (const phrase of ['this december', 'in december']) {
+      await expect(meaningOfOnce(phrase, { now, zone: 'UTC' })).rejects.toThrow(/is this month; give the day/);
+    }
+  });
+
+  it('"the 5th in march" is that date', async () => {
+    expect((await meaningOfOnce('the 5th in march', { now, zone: 'UTC' })).local).toMatch(/^2027-03-05 09:00/);
+  });
+
+  it('"in march 2027" is the first of that month', async () => {
+    expect((await meaningOfOnce('in march 2027', { now, zone: 'UTC' })).local).toMatch(/^2027-03-01 09:00/);
+  });
+});
+
+describe('"after" a duration', () => {
+  const now = Date.parse('2026-12-02T16:00:00Z');
+  it.each([
+    ['after 5 days', 'in 5 days'],
+    ['after 2 hours', 'in 2 hours'],
+    ['after an hour and a half', 'in an hour and a half'],
+    ['after 3 weeks at 9am', 'in 3 weeks at 9am'],
+  ])('%s is %s', async (after, inPhrase) => {
+    const [a, b] = await Promise.all([meaningOfOnce(after, { now, zone: 'Europe/London' }), meaningOfOnce(inPhrase, { now, zone: 'Europe/London' })]);
+    expect(a.scheduled_at).toBe(b.scheduled_at);
+  });
+
+  it('"after" a day alone is not a time', async () => {
+    await expect(meaningOfOnce('after friday', { now, zone: 'UTC' })).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('parts of an hour, and clocks in words', () => {
+  const now = Date.parse('2026-12-02T16:00:00Z');
+  it.each([
+    ['in a quarter of an hour', 15],
+    ['in three-quarters of an hour', 45],
+    ['in three quarters of an hour', 45],
+    ['in 1/2 hour', 30],
+    ['in 3/4 hour', 45],
+    ['in 2 more minutes', 2],
+  ])('%s is now plus %i minutes', async (phrase, minutes) => {
+    expect((await meaningOfOnce(phrase, { now, zone: 'UTC' })).scheduled_at).toBe(now + minutes * 60_000);
+  });
+
+  it.each([
+    ['ten-thirty', '2026-12-03 10:30'],
+    ['at ten-thirty tomorrow', '2026-12-03 10:30'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, { now, zone: 'America/New_York' })).local.slice(0, 16)).toBe(local);
+  });
+});
+
+describe('dates in digits', () => {
+  const now = Date.parse('2026-11-18T16:00:00Z');
+  it.each([
+    ['4/25 at 16h00', '2027-04-25 16:00', false],
+    ['12/25/2026 at 6pm', '2026-12-25 18:00', false],
+    ['25/12 at 9am', '2026-12-25 09:00', false],
+    ['1/13', '2027-01-13 09:00', false],
+    ['4/5', '2027-04-05 09:00', true],
+  ])('%s', async (phrase, local, noted) => {
+    const meaning = await meaningOfOnce(phrase, { now, zone: 'America/New_York' });
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes.some((note) => /month first/.test(note))).toBe(noted);
+  });
+
+  it('a number that fits neither order is refused', async () => {
+    await expect(meaningOfOnce('13/13', { now, zone: 'UTC' })).rejects.toBeInstanceOf(UsageError);
+  });
+});

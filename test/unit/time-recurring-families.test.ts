@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * Recurring families: "every N months" from its next run, days of the week
+ * "every month", lists of nth weekdays, unions of times on different days.
+ * Fires are compared as local dates, worked out here from the calendar.
+ */
+const OPTIONS = { now: Date.parse('2026-11-18T16:00:00Z'), zone: 'America/New_York' };
+
+async function localFires(phrase: string, count = 6): Promise<string[]> {
+  const meaning = await meaningOfSchedule(phrase, OPTIONS, count);
+  return meaning.next_runs_local.map((local) => local.slice(0, 16));
+}
+
+describe('every N months counts from its next run', () => {
+  it.each([
+    ['every other month on the 4th', ['2026-12-04 09:00', '2027-02-04 09:00', '2027-04-04 09:00']],
+    ['every 3 months on the 4th', ['2026-12-04 09:00', '2027-03-04 09:00', '2027-06-04 09:00']],
+    ['every 2 months on the 20th at 6pm', ['2026-11-20 18:00', '2027-01-20 18:00', '2027-03-20 18:00']],
+    ['every 6 months', ['2026-12-01 09:00', '2027-06-01 09:00', '2027-12-01 09:00']],
+  ])('%s', async (phrase, fires) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 3);
+    // Sent as crons: the first fires are at the local times asked for (later ones move with DST until sync).
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 10))).toEqual(fires.map((fire) => fire.slice(0, 10)));
+    expect(meaning.next_runs_local[0]!.slice(0, 16)).toBe(fires[0]);
+    expect(meaning.notes.join(' ')).toMatch(/gives no start/);
+  });
+
+  it('quarterly and semiannually keep the calendar quarters and halves', async () => {
+    expect((await localFires('quarterly', 2)).map((fire) => fire.slice(0, 10))).toEqual(['2027-01-01', '2027-04-01']);
+    expect((await localFires('semiannually', 2)).map((fire) => fire.slice(0, 10))).toEqual(['2027-01-01', '2027-07-01']);
+  });
+});
+
+describe('days of the week every month', () => {
+  it('several days are those days in every month', async () => {
+    expect((await localFires('every month on monday through wednesday at midnight', 4))).toEqual(['2026-11-23 00:00', '2026-11-24 00:00', '2026-11-25 00:00', '2026-11-30 00:00']);
+  });
+
+  it.each(['monthly on fridays at 5pm', 'every 2 months on mondays'])('%s is refused: which week is not said', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/cannot say which week/);
+  });
+});
+
+describe('a 24-hour clock with h', () => {
+  it.each([
+    ['15h', '2026-11-18 15:00'],
+    ['09h', '2026-11-19 09:00'],
+    ['in 15h', '2026-11-19 02:00'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, OPTIONS)).local.slice(0, 16)).toBe(local);
+  });
+
+  it('a small number of hours stays a duration, with a note', async () => {
+    const meaning = await meaningOfOnce('2h', OPTIONS);
+    expect(meaning.local.slice(0, 16)).toBe('2026-11-18 13:00');
+    expect(meaning.notes.join(' ')).toMatch(/duration/);
+  });
+});
+
+
+/** Every local date from 19 Nov 2026 through `until` that `accepts` (weekday 0 = Sunday, `last` = the month's length). */
+function datesWhere(until: string, accepts: (day: number, weekday: number, last: number, month: number) => boolean): string[] {
+  const dates: string[] = [];
+  for (let t = Date.UTC(2026, 10, 19); t <= Date.parse(until); t += 86_400_000) {
+    const d = new Date(t);
+    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    if (accepts(d.getUTCDate(), d.getUTCDay(), last, d.getUTCMonth() + 1)) dates.push(d.toISOString().slice(0, 10));
+  }
+  return dates;
+}
+
+const nthOf = (day: number) => Math.ceil(day / 7);
+const nthFromEnd = (day: number, last: number) => Math.ceil((last - day + 1) / 7);
+const isWorkday = (weekday: number) => weekday >= 1 && weekday <= 5;
+
+describe('lists of nth weekdays, and weekdays counted in the month', () => {
+  it.each([
+    ['every 2nd and 4th tuesday', (day: number, weekday: number) => weekday === 2 && (nthOf(day) === 2 || nthOf(day) === 4)],
+    ['first and third friday of each month', (day: number, weekday: number) => weekday === 5 && (nthOf(day) === 1 || nthOf(day) === 3)],
+    ['2nd and last fri of each month', (day: number, weekday: number, last: number) => weekday === 5 && (nthOf(day) === 2 || nthFromEnd(day, last) === 1)],
+    ['every 1st, 3rd and last monday', (day: number, weekday: number, last: number) => weekday === 1 && (nthOf(day) === 1 || nthOf(day) === 3 || nthFromEnd(day, last) === 1)],
+    ['every 10th and last friday of the month', (day: number, weekday: number, last: number) => day === 10 || (weekday === 5 && nthFromEnd(day, last) === 1)],
+    ['last weekday of the month', (day: number, weekday: number, last: number) => isWorkday(weekday) && !datesAfterInMonth(day, weekday, last).some(isWorkday)],
+    ['first business day of every month', (day: number, weekday: number) => isWorkday(weekday) && !datesBeforeInMonth(day, weekday).some(isWorkday)],
+    ['every year on the fourth thursday in november', (day: number, weekday: number, _last: number, month: number) => month === 11 && weekday === 4 && nthOf(day) === 4],
+  ])('%s fires on exactly its days', async (phrase, accepts) => {
+    const fires = await localFires(phrase, 14);
+    const until = `${fires.at(-1)!.slice(0, 10)}T00:00:00Z`;
+    expect(fires.map((fire) => fire.slice(0, 10))).toEqual(datesWhere(until, accepts));
+    expect(new Set(fires.map((fire) => fire.slice(11)))).toEqual(new Set(['09:00']));
+  });
+
+  it('counts an nth weekday of every N months from its next month', async () => {
+    expect((await localFires('first friday of every other month', 3)).map((fire) => fire.slice(0, 10))).toEqual(['2026-12-04', '2027-02-05', '2027-04-02']);
+  });
+
+  it('refuses two nth weekdays side by side without "and"', async () => {
+    await expect(meaningOfSchedule('first monday of the month last friday of the month', OPTIONS)).rejects.toThrow(/two weekdays counted in the month/);
+  });
+});
+
+/** The weekdays of the days after `day` in its month. */
+function datesAfterInMonth(day: number, weekday: number, last: number): number[] {
+  return Array.from({ length: last - day }, (_, k) => (weekday + k + 1) % 7);
+}
+
+/** The weekdays of the days before `day` in its month. */
+function datesBeforeInMonth(day: number, weekday: number): number[] {
+  return Array.from({ length: day - 1 }, (_, k) => (((weekday - k - 1) % 7) + 7) % 7);
+}
+
+describe('times with their own days', () => {
+  it.each(['at 10am on mondays and 2pm on fridays', 'at 10am on mondays and at 2pm on fridays', 'mondays at 10am and fridays at 2pm'])('%s fires each time on its own days', async (phrase) => {
+    expect(await localFires(phrase, 4)).toEqual(['2026-11-20 14:00', '2026-11-23 10:00', '2026-11-27 14:00', '2026-11-30 10:00']);
+  });
+
+  it.each(['every monday at 9 and 5 on fridays', 'on the 1st at 9am and 5pm on the 15th', 'every weekday at 9am and 1pm weekends'])('%s, days said twice with times between, is refused', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/twice, apart/);
+  });
+
+  it.each(['every mon wed fri', 'every monday, wednesday, friday', 'every monday wednesday and friday at 9am'])('%s, days side by side, is a list', async (phrase) => {
+    expect((await localFires(phrase, 3)).map((fire) => fire.slice(0, 10))).toEqual(['2026-11-20', '2026-11-23', '2026-11-25']);
+  });
+});
+
+describe('a count said in the phrase', () => {
+  it.each([
+    ['every day for 4 times', 4],
+    ['every day for 5 occurrences', 5],
+    ['every other friday for 5 times', 5],
+    ['every week for 20 times', 20],
+    ['fridays 3x', 3],
+    ['every day 10 times', 10],
+  ])('%s is a series of exactly that many runs', async (phrase, count) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 100);
+    expect(meaning.type).toBe('series');
+    expect(meaning.type === 'series' && meaning.count).toBe(count);
+    expect(meaning.next_runs).toHaveLength(count);
+  });
+});
+
+describe('"half three" (British half past)', () => {
+  it.each([
+    ['half three', '2026-11-18 15:30'],
+    ['half seven pm', '2026-11-18 19:30'],
+    ['half 10 tonight', '2026-11-18 22:30'],
+    ['half past three', '2026-11-18 15:30'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, OPTIONS)).local.slice(0, 16)).toBe(local);
+  });
+
+  it('"half an hour" stays a duration', async () => {
+    expect((await meaningOfOnce('in half an hour', OPTIONS)).local.slice(0, 16)).toBe('2026-11-18 11:30');
+  });
+
+  it('reads the same in a repeating phrase', async () => {
+    expect(await localFires('every day at half five', 2)).toEqual(['2026-11-18 17:30', '2026-11-19 17:30']);
+  });
+});
+
+describe('days of a month in a list, and work days', () => {
+  it.each(['every 20th and 30th of aug', 'the 20th and 30th of august', 'every aug 20 and 30', 'every aug 20th and 30th'])('%s fires on both days of August', async (phrase) => {
+    expect((await localFires(phrase, 4)).map((fire) => fire.slice(0, 10))).toEqual(['2027-08-20', '2027-08-30', '2028-08-20', '2028-08-30']);
+  });
+
+  it.each(['the 4th of every other month', 'every other month on the 4th'])('%s counts from the next 4th', async (phrase) => {
+    expect((await localFires(phrase, 3)).map((fire) => fire.slice(0, 10))).toEqual(['2026-12-04', '2027-02-04', '2027-04-04']);
+  });
+
+  it.each(['every work day', 'every working day', 'every business day'])('%s is Monday to Friday', async (phrase) => {
+    expect((await localFires(phrase, 5)).map((fire) => fire.slice(0, 10))).toEqual(['2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25']);
+  });
+});
+
+describe('days counted from the end of the month', () => {
+  it.each([
+    ['every month on the 4th last', 4],
+    ['2nd last day of the month', 2],
+    ['3rd last day of every month', 3],
+  ])('%s', async (phrase, fromEnd) => {
+    const fires = await localFires(phrase, 6);
+    const until = `${fires.at(-1)!.slice(0, 10)}T00:00:00Z`;
+    expect(fires.map((fire) => fire.slice(0, 10))).toEqual(datesWhere(until, (day, _weekday, last) => day === last + 1 - fromEnd));
+  });
+});
+
+describe('spellings', () => {
+  it.each([
+    ['this week-end', '2026-11-21 09:00'],
+    ['20th of the current month', '2026-11-20 09:00'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, OPTIONS)).local.slice(0, 16)).toBe(local);
+  });
+});
+
+describe('one day left out', () => {
+  it.each([
+    ['daily except for tomorrow', '2026-11-19'],
+    ['every day at 9am except dec 25', '2026-12-25'],
+    ['every 8 hours except tomorrow', '2026-11-19'],
+  ])('%s never runs on %s and runs as the rule otherwise', async (phrase, day) => {
+    // Up to 60 runs: all before the clocks change in March, where the rule's own cron would move.
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 60);
+    expect(meaning.type).toBe('series');
+    const days = meaning.next_runs_local.map((local) => local.slice(0, 10));
+    expect(days).not.toContain(day);
+    const rule = await meaningOfSchedule(phrase.replace(/ except.*$/, ''), OPTIONS, 100);
+    const expected = rule.next_runs_local.filter((local) => !local.startsWith(day)).slice(0, 60);
+    expect(meaning.next_runs_local).toEqual(expected);
+  });
+
+  it('a day that could recur ("except the 25th") is not taken as one day', async () => {
+    await expect(meaningOfSchedule('every day except the 25th', OPTIONS)).rejects.toThrow(/Could not understand/);
+  });
+
+  it.each(['every day except sunday', 'daily except weekends', 'every weekday except friday'])('%s leaves out days of the week, as a cron', async (phrase) => {
+    expect((await meaningOfSchedule(phrase, OPTIONS)).type).toBe('recurring');
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * Windows of hours (time-language.md, "Windows"): the end is the last fire;
+ * a window with one bound runs from the day's start or to its end; a range of
+ * hours alone is never one instant.
+ */
+const NOW = Date.parse('2026-12-02T16:00:00Z');
+const ZONES = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney'];
+
+/** The local clock times ("HH:MM") of a schedule's fires over its first few days, as a sorted set. */
+async function localClocks(phrase: string, zone: string): Promise<string[]> {
+  const meaning = await meaningOfSchedule(phrase, { now: NOW, zone }, 200);
+  return [...new Set(meaning.next_runs_local.map((local) => local.slice(11, 16)))].sort();
+}
+
+const hours = (from: number, to: number, step = 1) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, k) => `${String(from + k * step).padStart(2, '0')}:00`);
+
+describe('a window with one bound', () => {
+  it.each(ZONES)('"after" runs to the end of the day, the start included (%s)', async (zone) => {
+    expect(await localClocks('every hour after 5pm', zone)).toEqual(hours(17, 23));
+    expect(await localClocks('every 2 hours after 6pm', zone)).toEqual(hours(18, 22, 2));
+  });
+
+  it.each(ZONES)('"before" runs from the day\'s start, the end included (%s)', async (zone) => {
+    expect(await localClocks('every hour before noon', zone)).toEqual(hours(0, 12));
+    expect(await localClocks('every 3 hours before 9am', zone)).toEqual(hours(0, 9, 3));
+  });
+
+  it.each(ZONES)('"until" after a start closes the window there (%s)', async (zone) => {
+    expect(await localClocks('every hour starting at 9am until 5pm', zone)).toEqual(hours(9, 17));
+    expect(await localClocks('every 2 hours from 8am until 6pm', zone)).toEqual(hours(8, 18, 2));
+  });
+
+  it('says how it read the open end', async () => {
+    const meaning = await meaningOfSchedule('every hour after 5pm', { now: NOW, zone: 'UTC' });
+    expect(meaning.notes.join('\n')).toMatch(/from 17:00 to the end of the day/);
+  });
+});
+
+describe('intervals that do not divide the day, inside a window', () => {
+  it.each(ZONES)('fire from the start by the step, never past the end (%s)', async (zone) => {
+    expect(await localClocks('every 7 hours from 9am to 11pm', zone)).toEqual(['09:00', '16:00', '23:00']);
+    expect(await localClocks('every 45 minutes from 9am to 12pm', zone)).toEqual(['09:00', '09:45', '10:30', '11:15', '12:00']);
+  });
+});
+
+describe('a window that needs more crons than a set holds', () => {
+  it.each(ZONES)('is a series of the same local times each day (%s)', async (zone) => {
+    const meaning = await meaningOfSchedule('every 50 minutes from 9am to 5pm', { now: NOW, zone }, 60);
+    expect(meaning.type).toBe('series');
+    const clocks = [...new Set(meaning.next_runs_local.map((local) => local.slice(11, 16)))].sort();
+    expect(clocks).toEqual(['09:00', '09:50', '10:40', '11:30', '12:20', '13:10', '14:00', '14:50', '15:40', '16:30']);
+  });
+});
+
+describe('a start and a window that disagree', () => {
+  it('is refused, never settled by which came first', async () => {
+    await expect(meaningOfSchedule('every 2 hours starting at 10am between 9am and 5pm', { now: NOW, zone: 'UTC' })).rejects.toThrow(/gives a start \(10:00\) and a window that starts at 09:00/);
+  });
+});
+
+describe('a range of hours is not one instant', () => {
+  it.each(['9 to 5', '8 till 6', 'tomorrow 9 to 5', 'friday 9 till 4', 'from 9 to 5', '11 to 3'])('%s is refused as a range', async (phrase) => {
+    const error = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(/range/);
+  });
+
+  it.each([
+    ['ten to five', '16:50'],
+    ['10 minutes to 5', '16:50'],
+    ['quarter to 5', '16:45'],
+    ['10 to 2', '13:50'],
+    ['20 till 6', '17:40'],
+    ['twenty to six', '17:40'],
+    ['ten to one', '12:50'],
+  ])('%s, with minutes as clocks are said, is a clock read by the am/pm rule on the time said', async (phrase, clock) => {
+    const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' });
+    expect(meaning.local.slice(11, 16)).toBe(clock);
+  });
+});
+
+describe('"until" a clock with no window opened', () => {
+  it('ends the interval at the next such time', async () => {
+    const meaning = await meaningOfSchedule('every 2 hours until 8pm', { now: NOW, zone: 'America/New_York' }, 50);
+    expect(meaning.type).toBe('series');
+    // 11:00 local now; every 2 hours on the UTC clock (even UTC hours are odd New York hours), the last at or before 20:00.
+    expect(meaning.next_runs_local.map((local) => local.slice(11, 16))).toEqual(['13:00', '15:00', '17:00', '19:00']);
+  });
+
+  it('is refused when the end comes before the first run', async () => {
+    await expect(meaningOfSchedule('every day at 9am until 5pm', { now: NOW, zone: 'America/New_York' })).rejects.toThrow(/before it first runs/);
+  });
+});
+
+describe('a start and an end said together', () => {
+  it('"from jan 4 to march 25th" bounds the series on both sides, each day whole', async () => {
+    const meaning = await meaningOfSchedule('mondays and thursdays from jan 4 to march 25th', { now: NOW, zone: 'America/New_York' }, 100);
+    expect(meaning.type).toBe('series');
+    expect(meaning.next_runs_local[0]!.slice(0, 10)).toBe('2027-01-04');
+    expect(meaning.next_runs_local.at(-1)!.slice(0, 10)).toBe('2027-03-25');
+    expect(meaning.next_runs_local).toHaveLength(24);
+  });
+
+  it.each(['every day from monday to friday', 'every day from june to august', 'every day from the 1st to the 15th'])('%s is a range of days, not a start and an end', async (phrase) => {
+    expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).type).toBe('recurring');
+  });
+});
+
+describe('a start said first', () => {
+  it.each([
+    ['starting tomorrow on weekends', '2026-12-05'],
+    ['beginning december 10 every friday', '2026-12-11'],
+    ['starting next monday every day at 9am', '2026-12-07'],
+  ])('%s starts there', async (phrase, first) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'America/New_York' }, 3);
+    expect(meaning.type).toBe('series');
+    expect(meaning.next_runs_local[0]!.slice(0, 10)).toBe(first);
+  });
+});
+
+describe('a clock with zero seconds', () => {
+  it.each([
+    ['01:00:00 PM', '13:00'],
+    ['tomorrow at 09:30:00', '09:30'],
+  ])('%s', async (phrase, clock) => {
+    expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local.slice(11, 16)).toBe(clock);
+  });
+
+  it('seconds other than zero are refused, never rounded', async () => {
+    await expect(meaningOfOnce('01:00:30 PM', { now: NOW, zone: 'UTC' })).rejects.toBeInstanceOf(UsageError);
+  });
+});
