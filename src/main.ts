@@ -1,5 +1,6 @@
 import { CommanderError } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, InterruptedError, NeedsAttention, NotFoundError, WrongKindError } from './errors';
+import { VALUE_OPTIONS } from './global-options';
 import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
@@ -8,9 +9,6 @@ import { buildProgram, nearest, type Runner } from './program';
 import { Runtime } from './runtime';
 
 export type Env = Record<string, string | undefined>;
-
-/** Global options that take a value, so the word after them is no command. */
-const VALUE_OPTIONS = new Set(['--api-key', '--base-url', '--timeout', '--tz', '--now']);
 
 /**
  * Run the CLI on `argv` (as process.argv: node, script, words...) and return

@@ -1,8 +1,8 @@
 import { Command, type CommandUnknownOpts, type OptionValues } from '@commander-js/extra-typings';
-import type { GlobalGroup, RegisteredCommand } from './commands/command';
-import { integer } from './commands/options';
+import type { RegisteredCommand } from './commands/command';
 import { COMMANDS, GROUPS } from './commands/registry';
 import { UsageError } from './errors';
+import { GROUP_OF, withGlobalOptions, type GlobalGroup, type GlobalOptions } from './global-options';
 import type { Sink } from './output/output';
 import { VERSION } from './version';
 
@@ -20,38 +20,6 @@ Exit codes:
   0 success   1 API error   2 bad usage or input   3 not found
   4 auth (no key, 401/403)   5 network or timeout   6 needs attention (status)
   130 interrupted`;
-
-export const MAX_TIMEOUT_MS = 2_147_483_647;
-
-/** The options every command accepts; each belongs to a group, and a command's help shows the groups it uses. */
-function withGlobalOptions(program: Command) {
-  return program
-    .option('--json', 'print one JSON document on stdout')
-    .option('-q, --quiet', 'print only ids, one a line')
-    .option('--no-color', 'no colour in output')
-    .option('--api-key <key>', 'Letta API key (prefer config set-api-key or LETTA_API_KEY)')
-    .option('--base-url <url>', 'Letta API address')
-    .option('--timeout <ms>', 'request timeout in milliseconds', integer('--timeout', 1, MAX_TIMEOUT_MS), 30_000)
-    .option('--tz <zone>', 'IANA time zone for phrases and times shown')
-    .option('--now <time>', 'read phrases as if it were this instant (ISO 8601 or Unix ms)')
-    .option('--dry-run', 'print each changing request (POST, DELETE) instead of sending it; reads still go out')
-    .option('--verbose', 'log requests and timings on stderr');
-}
-
-export type GlobalOptions = ReturnType<ReturnType<typeof withGlobalOptions>['opts']>;
-
-const GROUP_OF: Record<keyof GlobalOptions, GlobalGroup> = {
-  json: 'output',
-  quiet: 'output',
-  color: 'output',
-  apiKey: 'api',
-  baseUrl: 'api',
-  timeout: 'api',
-  verbose: 'api',
-  tz: 'time',
-  now: 'time',
-  dryRun: 'dryRun',
-};
 
 /** Runs a command's handler once commander has parsed its arguments. */
 export type Runner = (declaration: RegisteredCommand, options: OptionValues, args: unknown[], globals: GlobalOptions) => Promise<void>;

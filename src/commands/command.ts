@@ -1,12 +1,6 @@
 import { Command, type OptionValues } from '@commander-js/extra-typings';
+import type { GlobalGroup } from '../global-options';
 import type { Runtime } from '../runtime';
-
-/**
- * Which global options do something for a command, so its help shows only
- * those: `output` (--json, -q, --no-color), `time` (--tz, --now), `api`
- * (--api-key, --base-url, --timeout, --verbose), `dryRun` (--dry-run).
- */
-export type GlobalGroup = 'output' | 'time' | 'api' | 'dryRun';
 
 /**
  * One command: where it sits, what it says about itself, its arguments and
