@@ -1,6 +1,7 @@
-import { AlreadyReported, CliError, NotFoundError, UsageError } from '../../errors';
+import { NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Command } from '@commander-js/extra-typings';
+import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 
@@ -44,7 +45,7 @@ export default defineCommand({
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
     // Each id is read, saved and deleted holding the changes lock, so a sync or another command cannot re-create or double it meanwhile.
-    const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, paused: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome> => {
+    const ending = await eachId<Outcome>(out, ids, (id, error) => ({ id, paused: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome> => {
       const id = followLineage(rt, await readRecord(rt, store), asked);
       let item: ScheduledMessage | undefined;
       let missing: NotFoundError | undefined;
@@ -58,8 +59,7 @@ export default defineCommand({
       const plan = planPause(item !== undefined, saved !== undefined);
       if (plan.action === 'not-found') throw missing!;
       if (plan.action === 'already-paused') {
-        if (out.quiet) out.line(id);
-        else if (!out.json) out.info(`${id} is already paused (since ${saved!.paused_at}).`);
+        sayOutcome(out, { id, text: `${id} is already paused (since ${saved!.paused_at}).`, acted: false });
         return { id, agent_id: saved!.schedule.agent_id, paused_at: saved!.paused_at, paused: true };
       }
       const schedule = item!;
@@ -75,20 +75,14 @@ export default defineCommand({
           throw error;
         }
       }
-      if (out.quiet) out.line(id);
-      else if (!out.json) out.success(`Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)`);
+      sayOutcome(out, { id, text: `Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)` });
       return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
     }));
-    if (out.json) out.document(outcomes);
-    const done = outcomes.filter((o) => o.paused).map((o) => o.id);
-    if (done.length > 0 && !out.quiet && !rt.dryRun) {
+    const done = ending.outcomes.filter((o) => o.paused).map((o) => o.id);
+    if (done.length > 0 && !out.json && !out.quiet && !rt.dryRun) {
       out.info(`A paused schedule exists only on this machine, in ${store.path}. Resume with: letta-switchboard recurring resume ${done.join(' ')}`);
       out.info("To recreate it elsewhere: letta-switchboard recurring paused --json");
     }
-    const failed = outcomes.filter((o) => !o.paused);
-    if (failed.length === 0) return;
-    out.info(`Paused ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
-    out.info(`Not paused: ${failed.map((o) => o.id).join(', ')}.`);
-    throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not paused`));
+    endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.paused, verb: 'paused' });
   },
 });

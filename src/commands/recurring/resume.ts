@@ -1,6 +1,7 @@
-import { AlreadyReported, CliError, NotFoundError, UsageError } from '../../errors';
+import { CliError, NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Command } from '@commander-js/extra-typings';
+import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
 
 type Outcome = { id: string; new_id: string; agent_id: string; cron_expression: string; resumed: true; created: boolean } | { id: string; resumed: false; error: string };
@@ -30,7 +31,7 @@ export default defineCommand({
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
     // Each id is read, planned and resumed holding the changes lock: a second resume of it waits, then finds it done.
-    const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, resumed: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome | undefined> => {
+    const ending = await eachId<Outcome>(out, ids, (id, error) => ({ id, resumed: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome | undefined> => {
       const state = await readRecord(rt, store);
       // A schedule replaced (by sync or an edit) and then paused is resumed by either id.
       const latest = records.currentId(state, asked);
@@ -39,8 +40,7 @@ export default defineCommand({
       if (!saved) {
         const successor = latest;
         if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
-        if (!out.json) out.line(successor);
-        if (!out.json && !out.quiet) out.info(`${id} was already resumed, as ${successor}; nothing created.`);
+        sayOutcome(out, { id: successor, text: `${id} was already resumed, as ${successor}; nothing created.`, data: true, acted: false });
         return { id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false };
       }
       if (!records.onServer(saved, serverOf(rt))) {
@@ -57,8 +57,7 @@ export default defineCommand({
       if (plan.action === 'still-in-letta') {
         // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
         if (!rt.dryRun) await store.update((s) => void records.takePaused(s, id));
-        if (!out.json) out.line(id);
-        if (!out.json && !out.quiet) out.info(`${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`);
+        sayOutcome(out, { id, text: `${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`, data: true, acted: false });
         return { id, new_id: id, agent_id: agentId, cron_expression: saved.schedule.schedule.cron_expression ?? '', resumed: true, created: false };
       }
 
@@ -85,14 +84,9 @@ export default defineCommand({
         throw error;
       }
       // The new id is the data (stdout), as a create prints its id.
-      if (!out.json) out.line(newId);
-      if (!out.json && !out.quiet) out.success(`Resumed ${id} as ${newId} (${cron} UTC)`);
+      sayOutcome(out, { id: newId, text: `Resumed ${id} as ${newId} (${cron} UTC)`, data: true });
       return { id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' };
     }));
-    if (out.json) out.document(outcomes);
-    const failed = outcomes.filter((o) => !o.resumed);
-    if (failed.length === 0) return;
-    out.info(`Not resumed: ${failed.map((o) => o.id).join(', ')}. Their saved copies are kept; run resume again.`);
-    throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not resumed`));
+    endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.resumed, verb: 'resumed', notDone: 'Their saved copies are kept; run resume again.' });
   },
 });

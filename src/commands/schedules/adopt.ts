@@ -44,20 +44,20 @@ export default defineCommand({
       });
       return { intent, cron, localRule };
     });
-    const out = rt.out;
-    if (out.json) return out.document(intent);
-    out.line(id);
-    if (out.quiet) return;
-    const [{ describeCron, nextRuns }, { printReceipt }] = await Promise.all([import('../../time/cron'), import('../../output/receipt')]);
+    const [{ describeCron, nextRuns }, { printReceiptOf }, { HOURLY_SYNC_HINT }] = await Promise.all([import('../../time/cron'), import('../../output/receipt'), import('../../sync/intent')]);
     const means = describeCron(localRule);
     const next = nextRuns(cron, now, 1)[0];
     const was = before === undefined ? 'not recorded (UTC only)' : `${before.local_rule} in ${before.zone}`;
-    printReceipt(out, `Adopted ${id}: kept ${means.charAt(0).toLowerCase()}${means.slice(1)}, ${zone} time`, [
-      ['Local cron', was, `${localRule} in ${zone}`],
-      ['UTC cron', `${cron} (sent to Letta as it was)`],
-      ...(next === undefined ? [] : [['Next run', (({ local, utc }) => `${local} (${utc})`)(localAndUtc(zone, next, 'next run'))] as [string, string]]),
-    ]);
-    const { HOURLY_SYNC_HINT } = await import('../../sync/intent');
-    out.info(`Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${HOURLY_SYNC_HINT}`);
+    printReceiptOf(rt.out, {
+      document: intent,
+      title: `Adopted ${id}: kept ${means.charAt(0).toLowerCase()}${means.slice(1)}, ${zone} time`,
+      rows: [
+        { id },
+        ['Local cron', was, `${localRule} in ${zone}`],
+        ['UTC cron', `${cron} (sent to Letta as it was)`],
+        ...(next === undefined ? [] : [['Next run', (({ local, utc }) => `${local} (${utc})`)(localAndUtc(zone, next, 'next run'))] as [string, string]]),
+      ],
+      footer: [`Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${HOURLY_SYNC_HINT}`],
+    });
   },
 });

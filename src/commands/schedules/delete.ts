@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
+import { CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
+import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { NOUN } from '../shared/schedule';
@@ -94,26 +95,18 @@ export default (kind: ScheduleKind) =>
         return { id, agent_id: item.agent_id, deleted: true };
       });
       const said = (outcome: Outcome) => {
-        if (!outcome.deleted) return;
-        if (out.quiet) return out.line(outcome.id);
-        if (!out.json) out.success(`Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}`);
+        if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
       };
-      const { outcomes, stopped, firstError } = await eachId<Outcome>(out, ids, failed, act, { said, collectEvery: out.json }).catch((error: unknown) => {
+      const ending = await eachId<Outcome>(out, ids, failed, act, { said }).catch((error: unknown) => {
         for (const id of sending) out.note(`${id} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${id}`);
         throw error;
       });
-      // --json: always one array, whatever the number of ids. The exit code, for one id or many: 0 when every id was deleted, else the first failure's.
-      if (out.json) out.document(outcomes);
-      const notDeleted = outcomes.filter((o) => !o.deleted);
-      if (notDeleted.length === 0) return;
-      const done = outcomes.filter((o) => o.deleted).map((o) => o.id);
-      const maybe = notDeleted.filter((o) => o.may_have_been_deleted).map((o) => o.id);
-      if (ids.length > 1 || maybe.length > 0) {
-        out.note(`Deleted ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
-        if (maybe.length > 0) out.note(`May have been deleted (interrupted while deleting): ${maybe.join(', ')}. Check with: letta-switchboard ${NOUN[kind]} get ${maybe[0]}`);
-        const not = notDeleted.filter((o) => !o.may_have_been_deleted).map((o) => o.id);
-        if (not.length > 0) out.note(`Not deleted: ${not.join(', ')}.`);
-      }
-      throw new AlreadyReported(stopped ?? firstError ?? new CliError(`${notDeleted.length} of ${ids.length} not deleted`));
+      endOutcomes(out, {
+        ...ending,
+        asked: ids.length,
+        done: (o) => o.deleted,
+        verb: 'deleted',
+        unsure: { is: (o) => !o.deleted && !!o.may_have_been_deleted, say: (maybe) => `May have been deleted (interrupted while deleting): ${maybe.join(', ')}. Check with: letta-switchboard ${NOUN[kind]} get ${maybe[0]}` },
+      });
     },
   });

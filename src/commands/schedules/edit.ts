@@ -118,13 +118,14 @@ export default (kind: ScheduleKind) =>
               : `${old.id} is unchanged; no new schedule was created.`;
           throw new EditFailed(`Could not change ${old.id}: ${step.error?.message ?? 'unknown error'}`, hint, step.error?.exitCode ?? 1);
         }
-        if (out.json) return out.document({ old_id: old.id, id: step.newId, agent_id: old.agent_id, changed, schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [] });
-        out.line(step.newId!);
-        if (out.quiet) return;
-        const [{ printReceipt }, { editChanges }] = await Promise.all([import('../../output/receipt'), import('../shared/changes')]);
-        printReceipt(out, `${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`, editChanges(old, body, rt.zone(), now));
-        out.readingNotes(meaning?.notes);
-        if (meaning?.type === 'recurring') for (const warning of meaning.warnings) out.warn(warning);
+        const [{ printReceiptOf }, { editChanges }] = await Promise.all([import('../../output/receipt'), import('../shared/changes')]);
+        printReceiptOf(out, {
+          document: { old_id: old.id, id: step.newId, agent_id: old.agent_id, changed, schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [] },
+          title: `${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`,
+          rows: [{ id: step.newId! }, ...editChanges(old, body, rt.zone(), now)],
+          notes: meaning?.notes,
+          warnings: meaning?.type === 'recurring' ? meaning.warnings : [],
+        });
       });
     },
   });

@@ -1,11 +1,13 @@
 import type { Command } from '@commander-js/extra-typings';
 import { NotFoundError } from '../../errors';
-import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
+import { contentText, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
+import { printDetailOf, type DetailRow } from '../../output/detail';
+import { bothZones } from '../../output/when';
 import type { Runtime } from '../../runtime';
 import type { PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
-import { cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
+import { cronInZone, findSchedule, nextRun, NOUN, withAdditions } from '../shared/schedule';
 
 /** `onetime get` and `recurring get`: one schedule, times in the user's zone and in UTC. */
 export default (kind: ScheduleKind) =>
@@ -18,41 +20,41 @@ export default (kind: ScheduleKind) =>
     async run(rt, _options, id) {
       if (kind === 'recurring' && (id.startsWith('set-') || id.startsWith('series-'))) return printGroup(rt, id);
       const { item, paused } = await scheduleOrPaused(rt, kind, id);
-      const out = rt.out;
-      if (out.json) return out.document(paused ? { ...withAdditions(item), paused: true, paused_at: paused.paused_at } : withAdditions(item));
-      if (out.quiet) return out.line(item.id);
-      const zone = rt.zone();
-      const [{ printDetail }, { bothZones }, { contentText }, { nextRun }] = await Promise.all([
-        import('../../output/detail'),
-        import('../../output/when'),
-        import('../../letta/types'),
-        import('../shared/schedule'),
-      ]);
-      const next = nextRun(item);
-      const now = out.io.stdoutIsTTY ? rt.now() : undefined;
-      const rows: Array<[string, string | (() => string)]> = [
-        ['ID', item.id],
-        ['Agent', item.agent_id ?? ''],
-        ['Type', kind],
-      ];
-      if (paused) rows.push(['Paused', () => `since ${bothZones(zone, Date.parse(paused.paused_at), 'paused_at', now)}; not on Letta. Resume with: letta-switchboard recurring resume ${item.id}`]);
-      if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field, now)]);
-      else {
-        const cron = item.schedule.cron_expression ?? '';
-        const { describeCron } = await import('../../time/cron');
-        const local = cronInZone(cron, zone, Date.now());
-        rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
-        const kept = await keptAt(rt, item.id);
-        if (kept) rows.push(['Kept at', kept]);
-        const set = await setOf(rt, item.id);
-        if (set) rows.push(['Set', set]);
-        if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
-        if (!paused) rows.push(['Next run', () => bothZones(zone, next.value, next.field, now)]);
-      }
-      for (const message of item.message?.messages ?? []) rows.push(['Role', String(message.role)], ['Message', contentText(message.content)]);
-      printDetail(out, rows);
+      await printDetailOf(rt.out, {
+        document: paused ? { ...withAdditions(item), paused: true, paused_at: paused.paused_at } : withAdditions(item),
+        quiet: [item.id],
+        rows: () => detailRows(rt, kind, item, paused),
+      });
     },
   });
+
+/** One schedule as labelled lines: its times in the user's zone and in UTC, what the record keeps it at, its set, its messages. */
+async function detailRows(rt: Runtime, kind: ScheduleKind, item: ScheduledMessage, paused: PausedSchedule | undefined): Promise<DetailRow[]> {
+  const zone = rt.zone();
+  const next = nextRun(item);
+  const now = rt.io.stdoutIsTTY ? rt.now() : undefined;
+  const rows: DetailRow[] = [
+    ['ID', item.id],
+    ['Agent', item.agent_id ?? ''],
+    ['Type', kind],
+  ];
+  if (paused) rows.push(['Paused', () => `since ${bothZones(zone, Date.parse(paused.paused_at), 'paused_at', now)}; not on Letta. Resume with: letta-switchboard recurring resume ${item.id}`]);
+  if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field, now)]);
+  else {
+    const cron = item.schedule.cron_expression ?? '';
+    const { describeCron } = await import('../../time/cron');
+    const local = cronInZone(cron, zone, Date.now());
+    rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
+    const kept = await keptAt(rt, item.id);
+    if (kept) rows.push(['Kept at', kept]);
+    const set = await setOf(rt, item.id);
+    if (set) rows.push(['Set', set]);
+    if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
+    if (!paused) rows.push(['Next run', () => bothZones(zone, next.value, next.field, now)]);
+  }
+  for (const message of item.message?.messages ?? []) rows.push(['Role', String(message.role)], ['Message', contentText(message.content)]);
+  return rows;
+}
 
 /** The schedule as Letta has it, else (a recurring id paused on this machine) its saved copy, marked paused. */
 async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Promise<{ item: ScheduledMessage; paused?: PausedSchedule }> {

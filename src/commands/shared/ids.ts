@@ -64,7 +64,8 @@ async function recordIds(rt: Runtime): Promise<string[]> {
 
 /**
  * Act on each id in turn and collect what happened. With one id its error is
- * the command's error (unless `collectEvery`: one id is then as several). With
+ * the command's error (unless `collectEvery`, by default with --json, whose
+ * array holds every id's outcome: one id is then as several). With
  * several, each failure is said and recorded with `failed(id, message, error)`,
  * and the rest go on; a failure that would repeat for every id (auth, network,
  * Ctrl-C) stops the rest, which are recorded as not tried. `act` returns the
@@ -78,7 +79,7 @@ export async function eachId<T>(
   ids: string[],
   failed: (id: string, message: string, error?: CliError) => T,
   act: (id: string) => Promise<T | undefined>,
-  { said, collectEvery = false }: { said?: (outcome: T) => void; collectEvery?: boolean } = {},
+  { said, collectEvery = out.json }: { said?: (outcome: T) => void; collectEvery?: boolean } = {},
 ): Promise<{ outcomes: T[]; stopped?: CliError; firstError?: CliError }> {
   const outcomes: T[] = [];
   let stopped: CliError | undefined;
