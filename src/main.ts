@@ -39,7 +39,8 @@ export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal
       throw withDefaultAgentSource(error, rt);
     }
   };
-  const program = buildProgram(run, { stdout, stderr }, words[firstCommandWord(words)]);
+  const at = firstCommandWord(words);
+  const program = await buildProgram(run, { stdout, stderr }, at < 0 ? [] : goSpellings(words).slice(at, at + 2));
   try {
     if (words.length === 0) {
       program.outputHelp();

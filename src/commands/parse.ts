@@ -1,14 +1,15 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { AlreadyReported, UsageError } from '../errors';
 import { printDetailOf, type DetailRow } from '../output/detail';
-import type { PhraseMeaning } from '../time/index';
+import { meaningOf, meaningOfOnce, meaningOfSchedule, type PhraseMeaning } from '../time/index';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { integer } from './options';
 
 /** What a phrase means, with no network. "-" reads one phrase a line and prints one JSON object a line. */
 export default defineCommand({
   path: ['parse'],
-  description: 'Show what a time phrase means, with no network',
+  description: SUMMARIES.parse.description,
   examples: [
     'letta-switchboard parse "tomorrow at 9am" --tz America/New_York',
     'letta-switchboard parse "every weekday at 9pm" --json',
@@ -22,7 +23,6 @@ export default defineCommand({
       .option('--recurring', 'read it as a repeating schedule')
       .option('--count <n>', 'how many next runs to show (1 to 100)', integer('--count', 1, 100), 5),
   async run(rt, options, expression) {
-    const { meaningOf, meaningOfOnce, meaningOfSchedule } = await import('../time/index');
     const phrase = { now: rt.now(), zone: rt.zone() };
     const mean = (input: string): Promise<PhraseMeaning> =>
       options.once ? meaningOfOnce(input, phrase) : options.recurring ? meaningOfSchedule(input, phrase, options.count) : meaningOf(input, phrase, options.count);

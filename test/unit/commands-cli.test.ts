@@ -20,9 +20,9 @@ describe('help', () => {
     expect(r.stdout).toContain('--cron <when>');
   });
 
-  it('every command and group prints the same help when run alone (only its own part of the tree is built) as through help', async () => {
+  it('the program, every group and every command print the same help when run alone (only their own part of the tree is loaded) as through help', async () => {
     const { COMMANDS, GROUPS } = await import('../../src/commands/registry');
-    for (const path of [...GROUPS.map((group) => [group.name]), ...COMMANDS.map((command) => command.path)]) {
+    for (const path of [[], ...GROUPS.map((group) => [group.name]), ...COMMANDS.map((command) => command.path)]) {
       const alone = await h.run([...path, '--help']);
       const whole = await h.run(['help', ...path]);
       expect([alone.code, alone.stdout], path.join(' ')).toEqual([0, whole.stdout]);
@@ -130,7 +130,7 @@ describe('global options before the command', () => {
   it("a global option's value is never taken for the command word, for every global option that takes one", async () => {
     const { buildProgram } = await import('../../src/program');
     const values: Record<string, string> = { '--api-key': TEST_KEY, '--base-url': h.letta.url, '--timeout': '5000', '--tz': 'Europe/London', '--now': '2026-11-22T15:00:00Z' };
-    const taking = buildProgram().options.filter((option) => option.required || option.optional).map((option) => option.long!);
+    const taking = (await buildProgram()).options.filter((option) => option.required || option.optional).map((option) => option.long!);
     expect(Object.keys(values).sort()).toEqual(taking.sort());
     for (const flag of taking) {
       // The Go CLI's spelling `send create` is read as `send` only when `send` is found as the command word.

@@ -4,6 +4,11 @@ import type { Command } from '@commander-js/extra-typings';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
+import { needsConfirmation, planPause } from '../../agenda/pause';
+import { idsFrom, eachId } from '../shared/ids';
+import { findSchedule } from '../shared/schedule';
+import { stateStore, whileChanging, readRecord, followLineage, serverOf, expandGroups } from '../shared/state';
+import * as records from '../../state/records';
 
 type Outcome = { id: string; agent_id: string; paused_at: string; paused: true } | { id: string; paused: false; error: string };
 
@@ -27,14 +32,7 @@ export default defineCommand({
       .addOption(agentOption())
       .option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)'),
   async run(rt, options, args) {
-    const [{ needsConfirmation, planPause }, { idsFrom, eachId }, { findSchedule }, { stateStore, whileChanging, readRecord, followLineage, serverOf }, records] = await Promise.all([
-      import('../../agenda/pause'),
-      import('../shared/ids'),
-      import('../shared/schedule'),
-      import('../shared/state'),
-      import('../../state/records'),
-    ]);
-    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring pause'), 'pause');
+    const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring pause'), 'pause');
     if (ids.length === 0) return;
     if (needsConfirmation(ids.length, { interactive: rt.io.stdinIsTTY && rt.io.stderrIsTTY && !rt.dryRun, yes: !!options.yes })) {
       const answer = await rt.prompt(`Pause ${ids.length} recurring schedules? Each is deleted from Letta and kept only on this machine. [y/N] `);

@@ -1,5 +1,13 @@
 import type { Command } from '@commander-js/extra-typings';
 import { defineCommand } from '../command';
+import { openState } from '../../state/store';
+import { printList, GIVE_UP } from '../../output/list';
+import { localAndUtc } from '../../output/when';
+import { recreateBody } from '../../agenda/schedule-copy';
+import { scheduleText } from '../../agenda/sources';
+import { firstLine } from '../../agenda/rows';
+import { onServer } from '../../state/records';
+import { serverOf } from '../shared/state';
 
 /** What is paused on this machine: since when, the old id, and (with --json) everything needed to recreate it. */
 export default defineCommand({
@@ -9,16 +17,7 @@ export default defineCommand({
   globals: ['output', 'time'],
   declare: (command: Command) => command,
   async run(rt) {
-    const [{ openState }, { printList, GIVE_UP }, { localAndUtc }, { recreateBody }, { scheduleText }, { firstLine }] = await Promise.all([
-      import('../../state/store'),
-      import('../../output/list'),
-      import('../../output/when'),
-      import('../../agenda/schedule-copy'),
-      import('../../agenda/sources'),
-      import('../../agenda/rows'),
-    ]);
     const store = openState(rt.env, rt.home, { signal: rt.signal });
-    const [{ onServer }, { serverOf }] = await Promise.all([import('../../state/records'), import('../shared/state')]);
     // Only what was paused on the server in use: another server's copies are resumed there.
     const paused = (await store.read()).paused.filter((item) => onServer(item, serverOf(rt)));
     const zone = rt.zone();

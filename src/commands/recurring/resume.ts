@@ -3,6 +3,12 @@ import type { ScheduledMessage } from '../../letta/types';
 import type { Command } from '@commander-js/extra-typings';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
+import { idsFrom, eachId } from '../shared/ids';
+import { stateStore, whileChanging, readRecord, serverOf, expandGroups } from '../shared/state';
+import { planResume, resumeCron } from '../../agenda/pause';
+import { recreateBody, sameSchedule } from '../../agenda/schedule-copy';
+import { unsure } from '../shared/create-schedule';
+import * as records from '../../state/records';
 
 type Outcome = { id: string; new_id: string; agent_id: string; cron_expression: string; resumed: true; created: boolean } | { id: string; resumed: false; error: string };
 
@@ -18,14 +24,7 @@ export default defineCommand({
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin"),
   async run(rt, _options, args) {
-    const [{ idsFrom, eachId }, { stateStore, whileChanging, readRecord, serverOf }, records, { planResume, resumeCron }, { recreateBody, sameSchedule }] = await Promise.all([
-      import('../shared/ids'),
-      import('../shared/state'),
-      import('../../state/records'),
-      import('../../agenda/pause'),
-      import('../../agenda/schedule-copy'),
-    ]);
-    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), 'resume', { paused: true });
+    const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), 'resume', { paused: true });
     const api = await rt.api();
     const store = await stateStore(rt);
     const out = rt.out;
@@ -66,7 +65,6 @@ export default defineCommand({
         newId = plan.id;
       } else {
         if (!rt.dryRun) await store.update((s) => void Object.assign(records.findPaused(s, id) ?? {}, { resume_attempted_at: at }));
-        const { unsure } = await import('../shared/create-schedule');
         newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
       }
       if (rt.dryRun) return undefined;

@@ -2,6 +2,8 @@ import type { Command } from '@commander-js/extra-typings';
 import { printDetailOf } from '../../output/detail';
 import { bothZones } from '../../output/when';
 import { defineCommand } from '../command';
+import { isShortId } from '../../output/short-id';
+import { pickOne } from '../shared/ids';
 
 /** One run: status, stop reason, agent, and its times in the user's zone and in UTC. */
 export default defineCommand({
@@ -12,9 +14,8 @@ export default defineCommand({
   declare: (command: Command) => command.argument('<run-id>', 'run id, or its short form from results list'),
   async run(rt, _options, given) {
     const api = await rt.api();
-    const { isShortId } = await import('../../output/short-id');
     // A short run id (as results list shows them) is looked for among the recent runs results list shows.
-    const id = isShortId(given) ? (await import('../shared/ids')).pickOne(given, (await api.listRuns({ limit: 1000, order: 'desc' })).map((r) => r.id), 'run') : given;
+    const id = isShortId(given) ? pickOne(given, (await api.listRuns({ limit: 1000, order: 'desc' })).map((r) => r.id), 'run') : given;
     const run = await api.getRun(id);
     const zone = rt.zone();
     const now = rt.io.stdoutIsTTY ? rt.now() : undefined;

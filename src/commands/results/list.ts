@@ -2,6 +2,8 @@ import type { Command } from '@commander-js/extra-typings';
 import type { Run } from '../../letta/types';
 import { defineCommand } from '../command';
 import { agentOption, integer } from '../options';
+import { printList, GIVE_UP } from '../../output/list';
+import { localAndUtc, BadField } from '../../output/when';
 
 /** Letta runs (the executions behind messages), newest first. */
 export default defineCommand({
@@ -16,7 +18,6 @@ export default defineCommand({
     const agentId = agent ? await rt.agentId(agent) : undefined;
     const runs = (await api.listRuns({ agent_id: agentId, limit: options.limit, order: 'desc' })).slice(0, options.limit);
     const zone = rt.zone();
-    const [{ printList, GIVE_UP }, { localAndUtc, BadField }] = await Promise.all([import('../../output/list'), import('../../output/when')]);
     const created = (run: Run) => (run.created_at === undefined || run.created_at === null ? { local: '-', utc: '-' } : localAndUtc(zone, run.created_at, 'created_at'));
     const text = (value: unknown, field: string) => {
       if (value === undefined || value === null) return '-';

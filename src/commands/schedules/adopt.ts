@@ -2,6 +2,14 @@ import type { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../../errors';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
+import { findSchedule } from '../shared/schedule';
+import { localCronFromUtc } from '../../sync/local-rule';
+import { stateStore, whileChanging, serverOf } from '../shared/state';
+import { adoptIntent, findIntent } from '../../state/records';
+import { localAndUtc } from '../../output/when';
+import { describeCron, nextRuns } from '../../time/cron';
+import { printReceiptOf } from '../../output/receipt';
+import { HOURLY_SYNC_HINT } from '../../sync/intent';
 
 /** `recurring adopt ID [--tz ZONE]`: keep a schedule made elsewhere on the clock of a zone (--tz, else the configured one), so sync keeps it there. */
 export default defineCommand({
@@ -19,13 +27,6 @@ export default defineCommand({
     }
     const zone = rt.zone();
     const now = rt.now();
-    const [{ findSchedule }, { localCronFromUtc }, { stateStore, whileChanging, serverOf }, { adoptIntent, findIntent }, { localAndUtc }] = await Promise.all([
-      import('../shared/schedule'),
-      import('../../sync/local-rule'),
-      import('../shared/state'),
-      import('../../state/records'),
-      import('../../output/when'),
-    ]);
     const store = await stateStore(rt);
     const at = new Date(now).toISOString();
     // Read and recorded holding the changes lock: a sync cannot replace it between the two.
@@ -44,7 +45,6 @@ export default defineCommand({
       });
       return { intent, cron, localRule };
     });
-    const [{ describeCron, nextRuns }, { printReceiptOf }, { HOURLY_SYNC_HINT }] = await Promise.all([import('../../time/cron'), import('../../output/receipt'), import('../../sync/intent')]);
     const means = describeCron(localRule);
     const next = nextRuns(cron, now, 1)[0];
     const was = before === undefined ? 'not recorded (UTC only)' : `${before.local_rule} in ${before.zone}`;

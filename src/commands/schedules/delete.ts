@@ -4,7 +4,12 @@ import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
-import { NOUN } from '../shared/schedule';
+import { NOUN, findSchedule } from '../shared/schedule';
+import { idsFrom, eachId } from '../shared/ids';
+import { whileChanging, readRecordOrNothing, followLineage, recordWriter } from '../shared/state';
+import { markDeleted, isSetId, isSeriesId, setMembers, findIntent } from '../../state/records';
+import { confirmDeletion } from '../shared/confirm-delete';
+import { deleteSeries } from '../shared/series';
 
 /** More than this many on a terminal, and the user is asked first. */
 const ASK_ABOVE = 5;
@@ -28,19 +33,12 @@ export default (kind: ScheduleKind) =>
         .addOption(agentOption())
         .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`),
     async run(rt, options, args) {
-      const { idsFrom, eachId } = await import('../shared/ids');
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
       if (ids.length === 0) return;
-      const [{ findSchedule }, { whileChanging, readRecordOrNothing, followLineage, recordWriter }, { markDeleted, isSetId, isSeriesId, setMembers, findIntent }] = await Promise.all([
-        import('../shared/schedule'),
-        import('../shared/state'),
-        import('../../state/records'),
-      ]);
       const api = await rt.api();
       const out = rt.out;
       const found = new Map<string, ScheduledMessage>();
       if (!options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
-        const { confirmDeletion } = await import('../shared/confirm-delete');
         if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, found))) return out.info('Nothing deleted.');
       }
       // Each id is looked up again, deleted and recorded holding the changes lock (so a sync cannot re-create it meanwhile), one at a time.
@@ -53,7 +51,6 @@ export default (kind: ScheduleKind) =>
       const sizes = new Map<string, string>();
       const act = (asked: string): Promise<Outcome> => whileChanging(rt, async () => {
         if (kind === 'recurring' && isSeriesId(asked)) {
-          const { deleteSeries } = await import('../shared/series');
           const { agent_id, deleted } = await deleteSeries(rt, asked);
           sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
           return { id: asked, agent_id, deleted: true };

@@ -4,10 +4,13 @@ import { contentText, type ScheduledMessage, type ScheduleKind } from '../../let
 import { printDetailOf, type DetailRow } from '../../output/detail';
 import { bothZones } from '../../output/when';
 import type { Runtime } from '../../runtime';
-import type { PausedSchedule } from '../../state/records';
+import { findPaused, findIntent, onServer, setMembers, findSeries, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { cronInZone, findSchedule, nextRun, NOUN, withAdditions } from '../shared/schedule';
+import { describeCron } from '../../time/cron';
+import { readRecordOrNothing, serverOf } from '../shared/state';
+import { keptAt as keptText } from '../../output/kept-at';
 
 /** `onetime get` and `recurring get`: one schedule, times in the user's zone and in UTC. */
 export default (kind: ScheduleKind) =>
@@ -42,7 +45,6 @@ async function detailRows(rt: Runtime, kind: ScheduleKind, item: ScheduledMessag
   if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field, now)]);
   else {
     const cron = item.schedule.cron_expression ?? '';
-    const { describeCron } = await import('../../time/cron');
     const local = cronInZone(cron, zone, Date.now());
     rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
     const kept = await keptAt(rt, item.id);
@@ -62,7 +64,6 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
     return { item: await findSchedule(rt, kind, id) };
   } catch (error) {
     if (!(error instanceof NotFoundError) || kind !== 'recurring') throw error;
-    const [{ readRecordOrNothing }, { findPaused }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
     const paused = findPaused(await readRecordOrNothing(rt), id);
     if (!paused) throw error;
     return { item: paused.schedule, paused };
@@ -71,11 +72,6 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
 
 /** What the record keeps a schedule at, "08:00 on weekdays, Europe/London (sync keeps it there across DST)", when it follows a local clock. */
 async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
-  const [{ readRecordOrNothing, serverOf }, { findIntent, onServer }, { keptAt: keptText }] = await Promise.all([
-    import('../shared/state'),
-    import('../../state/records'),
-    import('../../output/kept-at'),
-  ]);
   const intent = findIntent(await readRecordOrNothing(rt), id);
   const kept = intent && onServer(intent, serverOf(rt)) ? keptText(intent) : undefined;
   return kept && `${kept} (sync keeps it there across DST)`;
@@ -83,7 +79,6 @@ async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
 
 /** For one schedule of a set: the set and the schedules made with it, which fire beside it. */
 async function setOf(rt: Runtime, id: string): Promise<string | undefined> {
-  const [{ readRecordOrNothing }, { findIntent, setMembers }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
   const state = await readRecordOrNothing(rt);
   const setId = findIntent(state, id)?.set_id;
   if (!setId) return undefined;
@@ -94,7 +89,6 @@ async function setOf(rt: Runtime, id: string): Promise<string | undefined> {
 
 /** A set or series id: what it was made from and each of its schedules (ids on stdout, one a line, with -q). */
 async function printGroup(rt: Runtime, id: string): Promise<void> {
-  const [{ readRecordOrNothing }, { findSeries }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
   const state = await readRecordOrNothing(rt);
   const series = findSeries(state, id);
   const members = series

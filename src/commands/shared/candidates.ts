@@ -1,5 +1,6 @@
 import { CliError } from '../../errors';
 import type { Runtime } from '../../runtime';
+import { stateStore } from './state';
 
 /**
  * What a shell completes from this machine alone, never asking the server:
@@ -25,7 +26,6 @@ export async function candidates(rt: Runtime, kind: 'agents' | 'schedules' | 'zo
 
 async function readRecord(rt: Runtime) {
   try {
-    const { stateStore } = await import('./state');
     return await (await stateStore(rt)).read();
   } catch (error) {
     if (error instanceof CliError) return undefined;

@@ -1,6 +1,13 @@
 import { CliError } from '../../errors';
 import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
+import { seriesRows } from './series';
+import { isSeriesId } from '../../state/records';
+import { findSchedule, messageText, nextRun } from './schedule';
+import { renderTable } from '../../output/table';
+import { localAndUtc } from '../../output/when';
+import { oneLine } from '../../output/inert';
+import { shortIds } from '../../output/short-id';
 
 /**
  * Before deleting more than `askAbove` schedules on a terminal (several ids,
@@ -9,7 +16,6 @@ import type { Runtime } from '../../runtime';
  * so they are not read twice.
  */
 export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: string[], askAbove: number, found: Map<string, ScheduledMessage>): Promise<boolean> {
-  const [{ seriesRows }, { isSeriesId }, { findSchedule, messageText, nextRun }] = await Promise.all([import('./series'), import('../../state/records'), import('./schedule')]);
   const series = ids.some(isSeriesId) ? new Map((await seriesRows(rt, undefined)).map((row) => [row.id, row] as const)) : new Map();
   const count = ids.reduce((sum, id) => sum + (series.get(id)?.remaining ?? 1), 0);
   if (count <= askAbove) return true;
@@ -30,12 +36,6 @@ export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: stri
       rows.push({ id, agent_id: '', schedule: { type: kind }, message: { messages: [] }, next_scheduled_time: null } as unknown as ScheduledMessage);
     }
   }
-  const [{ renderTable }, { localAndUtc }, { oneLine }, { shortIds }] = await Promise.all([
-    import('../../output/table'),
-    import('../../output/when'),
-    import('../../output/inert'),
-    import('../../output/short-id'),
-  ]);
   // Short ids, as the lists show them: each is taken back by every command.
   const short = shortIds(rows.map((item) => item.id));
   const zone = rt.zone();

@@ -6,6 +6,7 @@ import type { Runtime } from '../../runtime';
 import { WEEKDAY_SHORT } from '../../time/lexicon';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
 import { wallTime } from '../../time/zone';
+import { recordCreated } from './record-create';
 
 export interface CreateInput {
   agent: string;
@@ -32,7 +33,6 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
   const api = await rt.api();
   const agentId = await rt.agentId(agent);
   const created = await unsure(() => api.createSchedule(agentId, body), agentId, meaning.type);
-  const { recordCreated } = await import('./record-create');
   const keepExact = await recordCreated(rt, created.id, agentId, meaning);
 
   const { input: _input, type: _type, is_now: _isNow, ...timing } = meaning as Partial<OnceMeaning> & Partial<RecurringMeaning>;

@@ -1,7 +1,14 @@
 import { AlreadyReported, UsageError } from '../../errors';
 import type { Role } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import type { PhraseOptions, RecurringMeaning, SeriesMeaning } from '../../time/index';
+import { endOfSpan, type PhraseOptions, type RecurringMeaning, type SeriesMeaning } from '../../time/index';
+import { newSeriesId } from '../../state/records';
+import { followsClock } from '../../sync/intent';
+import { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS } from '../../sync/series';
+import { startSeries } from '../../sync/execute';
+import { recordWriter, whileChanging, serverOf } from './state';
+import { localAndUtc } from '../../output/when';
+import { printReceiptOf } from '../../output/receipt';
 
 export interface SeriesInput {
   agent: string;
@@ -21,15 +28,6 @@ export interface SeriesInput {
 export async function createSeries(rt: Runtime, { agent, message, role, meaning, until: untilFlag, count: countFlag }: SeriesInput): Promise<void> {
   const now = rt.now();
   const { until, count } = await phraseEnds(rt, meaning, untilFlag, countFlag);
-  const [{ newSeriesId }, { followsClock }, { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS }, { startSeries }, { recordWriter, whileChanging, serverOf }, { localAndUtc }, { printReceiptOf }] = await Promise.all([
-    import('../../state/records'),
-    import('../../sync/intent'),
-    import('../../sync/series'),
-    import('../../sync/execute'),
-    import('./state'),
-    import('../../output/when'),
-    import('../../output/receipt'),
-  ]);
   if (meaning.type === 'recurring' && meaning.cron_expressions && meaning.cron_expressions.length > 1) {
     throw new UsageError(`'${meaning.input.trim()}' needs ${meaning.cron_expressions.length} crons, and a series follows one rule`, 'Create one series per time, each with --until or --count.');
   }
@@ -103,7 +101,6 @@ export function seriesRule(meaning: RecurringMeaning | SeriesMeaning, followsClo
 
 /** --until DATE (or a file's `until:`): a day without a time of day means the end of that day on the zone's clock. */
 export async function untilInstant(text: string, phrase: PhraseOptions): Promise<number> {
-  const { endOfSpan } = await import('../../time/index');
   return endOfSpan(text, phrase);
 }
 
@@ -112,7 +109,6 @@ export async function untilInstant(text: string, phrase: PhraseOptions): Promise
  * user's clock) and --count, or the same said in the phrase ("until dec 24", "10 times"); both, and different, is an error.
  */
 async function phraseEnds(rt: Runtime, meaning: RecurringMeaning | SeriesMeaning, untilFlag: string | undefined, countFlag: number | undefined) {
-  const { endOfSpan } = await import('../../time/index');
   const flagUntil = untilFlag === undefined ? undefined : await endOfSpan(untilFlag, { now: rt.now(), zone: rt.zone() });
   const said: { until?: string; count?: number } = meaning.type === 'series' ? meaning : {};
   const phraseUntil = said.until === undefined ? undefined : Date.parse(said.until);

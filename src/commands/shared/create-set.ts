@@ -4,6 +4,8 @@ import { printReceiptOf, type ReceiptRow } from '../../output/receipt';
 import type { Runtime } from '../../runtime';
 import type { CronMeaning, RecurringMeaning } from '../../time/index';
 import { preview, unsure, withWeekday } from './create-schedule';
+import { recordCreated } from './record-create';
+import { newSetId } from '../../state/records';
 
 export interface SetInput {
   agent: string;
@@ -29,7 +31,6 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
   const messages = [{ role, content: message }];
   const api = await rt.api();
   const agentId = await rt.agentId(agent);
-  const [{ recordCreated }, { newSetId }] = await Promise.all([import('./record-create'), import('../../state/records')]);
   const setId = newSetId();
   const made: Made[] = [];
   let keepExact: string | undefined;

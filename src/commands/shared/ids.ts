@@ -2,6 +2,8 @@ import { AuthError, CliError, InterruptedError, NetworkError, NotFoundError, Usa
 import type { Output } from '../../output/output';
 import { isShortId, shortMatches } from '../../output/short-id';
 import type { Runtime } from '../../runtime';
+import { schedulesOf } from './schedule';
+import { stateStore } from './state';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
 const MAX_IDS = 100_000;
@@ -35,7 +37,6 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
 export async function resolveScheduleIds(rt: Runtime, ids: string[]): Promise<string[]> {
   if (!ids.some(isShortId)) return ids;
   const candidates = new Set<string>();
-  const { schedulesOf } = await import('./schedule');
   const agent = rt.agentOrNone();
   for await (const page of schedulesOf(rt, agent ? [await rt.agentId(agent)] : undefined)) for (const item of page) candidates.add(item.id);
   for (const id of await recordIds(rt)) candidates.add(id);
@@ -54,7 +55,7 @@ export function pickOne(short: string, candidates: string[], what: 'schedule' | 
 /** Ids only the record of intent knows (series and paused schedules), and those it recorded; none when it cannot be read. */
 async function recordIds(rt: Runtime): Promise<string[]> {
   try {
-    const state = await (await (await import('./state')).stateStore(rt)).read();
+    const state = await (await stateStore(rt)).read();
     return [...state.series.map((s) => s.series_id), ...state.paused.map((p) => p.old_id), ...state.intents.map((i) => i.schedule_id)];
   } catch (error) {
     if (error instanceof CliError) return [];

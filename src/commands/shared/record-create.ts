@@ -1,5 +1,10 @@
 import type { Runtime } from '../../runtime';
 import type { CronMeaning, OnceMeaning, RecurringMeaning } from '../../time/index';
+import { intentFromCreate, HOURLY_SYNC_HINT } from '../../sync/intent';
+import { followsLocalClock } from '../../sync/plan';
+import { recordWriter, serverOf } from './state';
+import { recordIntent } from '../../state/records';
+import { nextOffsetChange } from '../../time/zone';
 
 /**
  * Record a schedule just created from a phrase, so sync can keep it (one
@@ -9,13 +14,6 @@ import type { CronMeaning, OnceMeaning, RecurringMeaning } from '../../time/inde
  */
 export async function recordCreated(rt: Runtime, id: string, agentId: string, meaning: OnceMeaning | RecurringMeaning, part?: CronMeaning, setId?: string): Promise<string | undefined> {
   if (rt.dryRun) return undefined;
-  const [{ intentFromCreate, HOURLY_SYNC_HINT }, { followsLocalClock }, { recordWriter, serverOf }, { recordIntent }, { nextOffsetChange }] = await Promise.all([
-    import('../../sync/intent'),
-    import('../../sync/plan'),
-    import('./state'),
-    import('../../state/records'),
-    import('../../time/zone'),
-  ]);
   const intent = { ...intentFromCreate(id, agentId, meaning, rt.now(), part), server: serverOf(rt), ...(setId ? { set_id: setId } : {}) };
   await (await recordWriter(rt)).update((state) => recordIntent(state, intent));
   if (!followsLocalClock(intent) || nextOffsetChange(intent.zone, rt.now()) === null) return undefined;

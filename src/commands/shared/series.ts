@@ -1,7 +1,9 @@
 import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import type { Series } from '../../state/records';
+import { onServer, findSeries, endSeries, type Series } from '../../state/records';
+import { stateStore, serverOf } from './state';
+import { seriesProgress, isGoneMember } from '../../sync/series';
 
 /** A series as one row of `recurring list`: its next member's time, how many wait, and the rule in words. */
 export interface SeriesRow extends ScheduledMessage {
@@ -14,7 +16,6 @@ export interface SeriesRow extends ScheduledMessage {
 
 /** The active series of these agents (all when undefined), as list rows. The record is optional: unreadable, it adds nothing. */
 export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): Promise<SeriesRow[]> {
-  const [{ stateStore, serverOf }, { seriesProgress, isGoneMember }, { onServer }] = await Promise.all([import('./state'), import('../../sync/series'), import('../../state/records')]);
   let series: Series[];
   try {
     series = (await (await stateStore(rt)).read()).series;
@@ -46,7 +47,6 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): P
 
 /** Delete every member of a series that is still to fire, then mark the series gone. */
 export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ agent_id: string; deleted: string[] }> {
-  const [{ stateStore }, { findSeries, endSeries }, { isGoneMember }] = await Promise.all([import('./state'), import('../../state/records'), import('../../sync/series')]);
   const store = await stateStore(rt);
   const series = findSeries(await store.read(), seriesId);
   if (!series || series.status === 'gone' || series.status === 'deleted') throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
