@@ -16,7 +16,7 @@ import { readRecord, serverOf } from './shared/state';
 import { openState } from '../state/store';
 import { followsLocalClock } from '../sync/plan';
 import { agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS, cutNote } from '../agenda/rows';
-import { printList, GIVE_UP } from '../output/list';
+import { printList, GIVE_UP, RELATIVE_HEADER, relativeCell } from '../output/list';
 import { renderTable } from '../output/table';
 import { shortIds } from '../output/short-id';
 import { oneLine } from '../output/inert';
@@ -118,9 +118,11 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
   if (out.io.stdoutIsTTY && !out.json && !out.quiet && fires.length > 0) {
     const rows = fires.map((fire) => agendaRow(fire, zone));
     const short = shortIds(rows.map((row) => row.schedule));
-    const cells = rows.map((row) => [row.local.slice(15), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, short.get(row.schedule) ?? row.schedule, row.note].map(oneLine));
+    const now = rt.now();
+    const cells = rows.map((row, i) => [row.local.slice(15), relativeCell(fires[i]!.at, now), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, short.get(row.schedule) ?? row.schedule, row.note].map(oneLine));
     const columns = [
       { header: 'TIME' },
+      { header: RELATIVE_HEADER, giveUp: GIVE_UP.relative },
       { header: 'UTC', giveUp: GIVE_UP.utc },
       { header: 'AGENT', giveUp: GIVE_UP.agent },
       { header: 'KIND' },

@@ -29,7 +29,7 @@ export default defineCommand({
           { header: 'OLD ID', cell: (item) => item.old_id, shortIds: true, giveUp: GIVE_UP.id },
           { header: 'AGENT', cell: (item) => item.schedule.agent_id, giveUp: GIVE_UP.agent },
           { header: 'CRON (UTC)', cell: (item) => item.schedule.schedule.cron_expression ?? '-' },
-          { header: 'PAUSED SINCE', cell: (item) => since(item).local },
+          { header: 'PAUSED SINCE', cell: (item) => since(item).local, relative: (item) => since(item).ms },
           { header: 'UTC', cell: (item) => since(item).utc, giveUp: GIVE_UP.utc },
           { header: 'MESSAGE', cell: (item) => firstLine(scheduleText(item.schedule)), flexible: true },
         ],
@@ -44,6 +44,7 @@ export default defineCommand({
           },
         }),
         empty: 'Nothing is paused on this machine.',
+        now: rt.now(),
       },
       [paused],
     );

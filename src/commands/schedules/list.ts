@@ -72,7 +72,7 @@ export default (kind: ScheduleKind) =>
               },
             ]
           : []),
-        { header: kind === 'one-time' ? 'RUNS AT' : 'NEXT RUN', cell: (item) => when(item).local },
+        { header: kind === 'one-time' ? 'RUNS AT' : 'NEXT RUN', cell: (item) => when(item).local, relative: (item) => when(item).ms },
         { header: 'UTC', cell: (item) => when(item).utc, giveUp: GIVE_UP.utc },
         { header: 'MESSAGE', cell: (item) => `${label(item)}${messageText(item)}`, flexible: true },
       ];
@@ -96,7 +96,7 @@ export default (kind: ScheduleKind) =>
       }
 
       const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : { ...withAdditions(item), made_by: originOf(item, recorded) });
-      await printList(rt.out, { columns, id: (item) => item.id, json, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide }, pages());
+      await printList(rt.out, { columns, id: (item) => item.id, json, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide, now }, pages());
     },
   });
 
