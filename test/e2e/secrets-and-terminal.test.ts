@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { AGENT, useFakeLetta } from '../helpers/suite';
 import { cliEnv, runCli } from '../helpers/run-cli';
+import { withServer } from '../helpers/throwaway-server';
 
 /**
  * Secrets and the terminal: keys masked in every form they are sent, in commander's own errors too, and terminal escapes from the server shown, never obeyed.
@@ -18,18 +17,6 @@ let env: Record<string, string>;
 beforeEach(() => ({ letta, env } = suite));
 
 const cli = (...args: string[]) => runCli(args, { env });
-
-/** A throwaway server answering every request with `answer`. */
-async function withServer(answer: (url: URL, res: import('node:http').ServerResponse) => void, run: (url: string) => Promise<void>) {
-  const server: Server = createServer((req, res) => answer(new URL(req.url ?? '/', 'http://local'), res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 describe('Keys are masked in every form they are sent', () => {
   it('a key with surrounding white space, echoed by the server, never shows', async () => {

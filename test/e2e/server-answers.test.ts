@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { TEST_KEY } from '../helpers/fake-letta';
 import { AGENT, useFakeLetta } from '../helpers/suite';
 import { cliEnv, runCli } from '../helpers/run-cli';
+import { withServer } from '../helpers/throwaway-server';
 
 /**
  * What the built CLI does with answers a server should not send: bodies too large to hold, pages that never end, an agents list that ignores `after`, more results than asked for; and timeouts Node cannot hold.
@@ -17,18 +16,6 @@ let env: Record<string, string>;
 beforeEach(() => ({ letta, env } = suite));
 
 const cli = (...args: string[]) => runCli(args, { env });
-
-/** A throwaway server answering every request with `answer`. */
-async function withServer(answer: (url: URL, res: import('node:http').ServerResponse) => void, run: (url: string) => Promise<void>) {
-  const server: Server = createServer((req, res) => answer(new URL(req.url ?? '/', 'http://local'), res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 describe('Answers too large to hold', () => {
   it('an endless chunked body stops at the cap with exit 1', async () => {
