@@ -44,6 +44,8 @@ export interface Ending<T extends Outcome> {
   unsure?: { is: (outcome: T) => boolean; say: (ids: string[]) => string };
   /** Said after the ids not done. */
   notDone?: string;
+  /** Lines for the person when some ids were done (what to do next), before any failures are counted up. */
+  footer?: (done: string[]) => string[];
 }
 
 /**
@@ -56,11 +58,12 @@ export interface Ending<T extends Outcome> {
 export function endOutcomes<T extends Outcome>(out: Output, ending: Ending<T>): void {
   const { outcomes, asked, done, verb } = ending;
   if (out.json) out.document(outcomes);
+  const made = outcomes.filter(done).map((outcome) => outcome.id);
+  if (made.length > 0 && !out.json && !out.quiet) for (const line of ending.footer?.(made) ?? []) out.info(line);
   const failed = outcomes.filter((outcome) => !done(outcome));
   if (failed.length === 0) return;
   const unsure = ending.unsure ? failed.filter(ending.unsure.is).map((outcome) => outcome.id) : [];
   if (asked > 1 || unsure.length > 0) {
-    const made = outcomes.filter(done).map((outcome) => outcome.id);
     out.note(`${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${made.length} of ${asked}${made.length ? `: ${made.join(', ')}` : ''}.`);
     if (unsure.length > 0) out.note(ending.unsure!.say(unsure));
     const not = failed.map((outcome) => outcome.id).filter((id) => !unsure.includes(id));

@@ -76,11 +76,15 @@ export default defineCommand({
       sayOutcome(out, { id, text: `Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)` });
       return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
     }));
-    const done = ending.outcomes.filter((o) => o.paused).map((o) => o.id);
-    if (done.length > 0 && !out.json && !out.quiet && !rt.dryRun) {
-      out.info(`A paused schedule exists only on this machine, in ${store.path}. Resume with: letta-switchboard recurring resume ${done.join(' ')}`);
-      out.info("To recreate it elsewhere: letta-switchboard recurring paused --json");
-    }
-    endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.paused, verb: 'paused' });
+    endOutcomes(out, {
+      ...ending,
+      asked: ids.length,
+      done: (o) => o.paused,
+      verb: 'paused',
+      footer: (done) => [
+        `A paused schedule exists only on this machine, in ${store.path}. Resume with: letta-switchboard recurring resume ${done.join(' ')}`,
+        'To recreate it elsewhere: letta-switchboard recurring paused --json',
+      ],
+    });
   },
 });
