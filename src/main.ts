@@ -1,5 +1,6 @@
 import { CommanderError } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, InterruptedError, NeedsAttention, NotFoundError, WrongKindError } from './errors';
+import { VALUE_OPTIONS } from './global-options';
 import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
@@ -9,9 +10,6 @@ import { Runtime } from './runtime';
 import { foldJournals } from './state/journal-end';
 
 export type Env = Record<string, string | undefined>;
-
-/** Global options that take a value, so the word after them is no command. */
-const VALUE_OPTIONS = new Set(['--api-key', '--base-url', '--timeout', '--tz', '--now']);
 
 /**
  * Run the CLI on `argv` (as process.argv: node, script, words...) and return
@@ -45,7 +43,8 @@ export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal
       await foldJournals();
     }
   };
-  const program = buildProgram(run, { stdout, stderr }, words[firstCommandWord(words)]);
+  const at = firstCommandWord(words);
+  const program = await buildProgram(run, { stdout, stderr }, at < 0 ? [] : goSpellings(words).slice(at, at + 2));
   try {
     if (words.length === 0) {
       program.outputHelp();

@@ -1,8 +1,9 @@
-import { Command, type CommandUnknownOpts, type OptionValues } from '@commander-js/extra-typings';
-import type { GlobalGroup, RegisteredCommand } from './commands/command';
-import { integer } from './commands/options';
-import { COMMANDS, GROUPS } from './commands/registry';
+import { Command, Help, type CommandUnknownOpts, type OptionValues } from '@commander-js/extra-typings';
+import type { RegisteredCommand } from './commands/command';
+import { COMMANDS, GROUPS, type CommandEntry } from './commands/registry';
+import { SUMMARIES, type TopLevel } from './commands/summaries';
 import { UsageError } from './errors';
+import { GROUP_OF, withGlobalOptions, type GlobalGroup, type GlobalOptions } from './global-options';
 import type { Sink } from './output/output';
 import { VERSION } from './version';
 
@@ -21,38 +22,6 @@ Exit codes:
   4 auth (no key, 401/403)   5 network or timeout   6 needs attention (status)
   130 interrupted`;
 
-export const MAX_TIMEOUT_MS = 2_147_483_647;
-
-/** The options every command accepts; each belongs to a group, and a command's help shows the groups it uses. */
-function withGlobalOptions(program: Command) {
-  return program
-    .option('--json', 'print one JSON document on stdout')
-    .option('-q, --quiet', 'print only ids, one a line')
-    .option('--no-color', 'no colour in output')
-    .option('--api-key <key>', 'Letta API key (prefer config set-api-key or LETTA_API_KEY)')
-    .option('--base-url <url>', 'Letta API address')
-    .option('--timeout <ms>', 'request timeout in milliseconds', integer('--timeout', 1, MAX_TIMEOUT_MS), 30_000)
-    .option('--tz <zone>', 'IANA time zone for phrases and times shown')
-    .option('--now <time>', 'read phrases as if it were this instant (ISO 8601 or Unix ms)')
-    .option('--dry-run', 'print each changing request (POST, DELETE) instead of sending it; reads still go out')
-    .option('--verbose', 'log requests and timings on stderr');
-}
-
-export type GlobalOptions = ReturnType<ReturnType<typeof withGlobalOptions>['opts']>;
-
-const GROUP_OF: Record<keyof GlobalOptions, GlobalGroup> = {
-  json: 'output',
-  quiet: 'output',
-  color: 'output',
-  apiKey: 'api',
-  baseUrl: 'api',
-  timeout: 'api',
-  verbose: 'api',
-  tz: 'time',
-  now: 'time',
-  dryRun: 'dryRun',
-};
-
 /** Runs a command's handler once commander has parsed its arguments. */
 export type Runner = (declaration: RegisteredCommand, options: OptionValues, args: unknown[], globals: GlobalOptions) => Promise<void>;
 
@@ -68,12 +37,11 @@ function examples(lines: string[]): string {
 
 /**
  * The command tree, from the registry. Without a runner it is the bare tree
- * (for completion scripts). Commands only declare themselves here; each
- * handler loads what it needs when it runs. With `only` (the first command
- * word of a run), just that command or group is declared, when it is one:
- * the other declarations would be built for nothing.
+ * (for completion scripts). `only` (the words of a run: its first command
+ * word and the one after) says which command modules to load and declare;
+ * the others would be loaded for nothing. Without it, every one.
  */
-export function buildProgram(runner?: Runner, output?: ProgramOutput, only?: string) {
+export async function buildProgram(runner?: Runner, output?: ProgramOutput, only?: string[]) {
   const program = withGlobalOptions(new Command('letta-switchboard'))
     .description('Message Letta agents now, later, or on a schedule.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -95,7 +63,12 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput, only?: str
   }
 
   const uses = new WeakMap<CommandUnknownOpts, GlobalGroup[]>();
+  /** Commands listed without their module loaded: the term the root help shows for each. */
+  const listed = new WeakMap<CommandUnknownOpts, string>();
   program.configureHelp({
+    subcommandTerm(this: Help, command) {
+      return listed.get(command) ?? Help.prototype.subcommandTerm.call(this, command);
+    },
     showGlobalOptions: true,
     // Choices and defaults as a person types them: user, not "user".
     optionDescription: (option) => {
@@ -135,10 +108,16 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput, only?: str
     return command;
   };
 
-  const known = only !== undefined && COMMANDS.some((declaration) => declaration.path[0] === only);
-  for (const declaration of COMMANDS) {
-    if (known && declaration.path[0] !== only) continue;
-    const parent = declaration.path.length > 1 ? group(declaration.path[0]!) : program;
+  const loaded = new Map(await Promise.all(wanted(only).map(async (entry) => [entry, await entry.load()] as const)));
+  for (const entry of COMMANDS) {
+    // Every group is declared (the root help lists them), in the registry's order; of the commands, those loaded.
+    const parent = entry.path.length > 1 ? group(entry.path[0]!) : program;
+    const declaration = loaded.get(entry);
+    if (!declaration) {
+      // Not loaded: a top-level command is listed from its summary, for the root help and for "did you mean".
+      if (entry.path.length === 1) listed.set(program.command(entry.path[0]!).description(SUMMARIES[entry.path[0] as TopLevel].description), SUMMARIES[entry.path[0] as TopLevel].term);
+      continue;
+    }
     const command = declaration.build();
     command.copyInheritedSettings(parent).allowExcessArguments(false);
     command.description(declaration.description).addHelpText('after', examples(declaration.examples));
@@ -166,6 +145,21 @@ export function buildProgram(runner?: Runner, output?: ProgramOutput, only?: str
       command.outputHelp();
     });
   return program;
+}
+
+/**
+ * The registry entries a run with these words needs: the one command they
+ * name; else every command of the group they name (its help lists them);
+ * every command for `help`, which may show any; else (no command, or a word
+ * that is none) none: the root help lists the top-level ones from their summaries.
+ */
+function wanted(only: string[] | undefined): CommandEntry[] {
+  if (only === undefined) return COMMANDS;
+  const [first, second] = only;
+  if (first === 'help') return COMMANDS;
+  const exact = COMMANDS.filter((entry) => entry.path[0] === first && (entry.path.length === 1 || entry.path[1] === second));
+  if (exact.length === 1) return exact;
+  return COMMANDS.filter((entry) => entry.path[0] === first);
 }
 
 /** The candidate closest to a mistyped word (edit distance at most 2, or a prefix), if any. */

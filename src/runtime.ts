@@ -4,12 +4,12 @@ import { isAbsolute, join } from 'node:path';
 import { configPath, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
 import { resolveSettings, type Settings } from './config/settings';
 import { AuthError, InterruptedError, UsageError, type KeySource } from './errors';
+import type { GlobalOptions } from './global-options';
 import type { AgentNames } from './letta/agent-names';
 import type { LettaApi } from './letta/api';
 import { isCleartextRemote, keyProblem, parseBaseUrl } from './letta/url';
 import { Output, type Io } from './output/output';
 import type { Secrets } from './output/secrets';
-import type { GlobalOptions } from './program';
 import { parseNow } from './time/now';
 import { checkZone } from './time/zone';
 

@@ -1,11 +1,28 @@
 import { Option, type Command } from '@commander-js/extra-typings';
-import type { Agenda, Fire } from '../agenda/fires';
+import { buildAgenda, type Agenda, type Fire } from '../agenda/fires';
 import { CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
-import type { PausedSchedule } from '../state/records';
+import { onServer, type PausedSchedule } from '../state/records';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption, groupOption, integer } from './options';
 import { schedulesInScope } from './shared/scope';
+import { agendaSchedule } from '../agenda/sources';
+import { sinceInstant } from '../time/since';
+import { addOutcomes } from '../agenda/outcomes';
+import { endOfSpan } from '../time/index';
+import { groupFilter } from './shared/groups';
+import { readRecord, serverOf } from './shared/state';
+import { openState } from '../state/store';
+import { followsLocalClock } from '../sync/plan';
+import { agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS, cutNote } from '../agenda/rows';
+import { printList, GIVE_UP, RELATIVE_HEADER, relativeCell } from '../output/list';
+import { renderTable } from '../output/table';
+import { shortIds } from '../output/short-id';
+import { oneLine } from '../output/inert';
+import { formatLocal } from '../time/zone';
+import { toICalendar } from '../agenda/ics';
+import { replaceOutputFile } from '../files/output-file';
 
 const MAX_DAYS = 366;
 const DEFAULT_DAYS = 7;
@@ -14,7 +31,7 @@ const DAY = 86_400_000;
 /** Every fire of every schedule in a window, across agents; or an iCalendar file of them. */
 export default defineCommand({
   path: ['agenda'],
-  description: 'Every fire of every schedule in the coming days, across agents, in local time and UTC; --ics writes a calendar file',
+  description: SUMMARIES.agenda.description,
   examples: [
     'letta-switchboard agenda',
     'letta-switchboard agenda --agent-id support-bot --days 30',
@@ -38,7 +55,6 @@ export default defineCommand({
     const now = rt.now();
     const zone = rt.zone();
     const to = options.until === undefined ? now + (options.days ?? DEFAULT_DAYS) * DAY : await windowEnd(options.until, now, zone);
-    const [{ buildAgenda }, { agendaSchedule }] = await Promise.all([import('../agenda/fires'), import('../agenda/sources')]);
 
     const group = options.id === undefined ? undefined : await groupOf(rt, options.id.trim());
     const inGroup = (id: string) => group === undefined || group.ids.has(id);
@@ -53,9 +69,9 @@ export default defineCommand({
         .filter((saved) => inGroup(saved.old_id))
         .map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), ...context(saved.old_id), pausedSince: saved.paused_at })),
     ];
-    const from = options.since === undefined ? now : (await import('../time/since')).sinceInstant(options.since, now, zone);
+    const from = options.since === undefined ? now : sinceInstant(options.since, now, zone);
     const agenda = buildAgenda(sources, { from, to, zone });
-    if (options.since !== undefined) await (await import('../agenda/outcomes')).addOutcomes(rt, agenda, schedules, from, options.concurrency);
+    if (options.since !== undefined) await addOutcomes(rt, agenda, schedules, from, options.concurrency);
 
     if (options.ics !== undefined) return writeCalendar(rt, options.ics, agenda, now, zone);
     await printAgenda(rt, agenda, zone, { from, to });
@@ -64,7 +80,6 @@ export default defineCommand({
 
 /** The end of the window from a one-time phrase, a day without a time being that whole day (as --until on create); it must be after now. */
 async function windowEnd(phrase: string, now: number, zone: string): Promise<number> {
-  const { endOfSpan } = await import('../time/index');
   const end = await endOfSpan(phrase, { now, zone });
   if (end <= now) throw new UsageError(`--until '${phrase}' is not in the future`, "Give a later time, e.g. --until 'next friday at 6pm', or use --days N.");
   return end;
@@ -72,7 +87,6 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
 
 /** The set or series --id names, from the record of intent (which it needs). */
 async function groupOf(rt: Runtime, id: string) {
-  const [{ groupFilter }, { readRecord, serverOf }] = await Promise.all([import('./shared/groups'), import('./shared/state')]);
   return groupFilter(await readRecord(rt), id, serverOf(rt));
 }
 
@@ -81,7 +95,6 @@ async function groupOf(rt: Runtime, id: string) {
  * record is never required; one that cannot be read is named and left out.
  */
 async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: PausedSchedule[]; seriesOf: Map<string, string>; setOf: Map<string, string>; keptIn: Map<string, string | null> }> {
-  const [{ openState }, { followsLocalClock }, { onServer }, { serverOf }] = await Promise.all([import('../state/store'), import('../sync/plan'), import('../state/records'), import('./shared/state')]);
   const store = openState(rt.env, rt.home, { signal: rt.signal });
   try {
     const read = await store.read();
@@ -103,22 +116,16 @@ async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: 
 
 /** Rows grouped by local day on a terminal; tab-separated rows in a pipe; one JSON array with --json; schedule ids with -q. Notes on stderr. */
 async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { from: number; to: number }): Promise<void> {
-  const [{ agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS }, { printList, GIVE_UP }, { renderTable }, { shortIds }, { oneLine }, { formatLocal }] = await Promise.all([
-    import('../agenda/rows'),
-    import('../output/list'),
-    import('../output/table'),
-    import('../output/short-id'),
-    import('../output/inert'),
-    import('../time/zone'),
-  ]);
   const out = rt.out;
   const fires = agenda.fires;
   if (out.io.stdoutIsTTY && !out.json && !out.quiet && fires.length > 0) {
     const rows = fires.map((fire) => agendaRow(fire, zone));
     const short = shortIds(rows.map((row) => row.schedule));
-    const cells = rows.map((row) => [row.local.slice(15), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, short.get(row.schedule) ?? row.schedule, row.note].map(oneLine));
+    const now = rt.now();
+    const cells = rows.map((row, i) => [row.local.slice(15), relativeCell(fires[i]!.at, now), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, short.get(row.schedule) ?? row.schedule, row.note].map(oneLine));
     const columns = [
       { header: 'TIME' },
+      { header: RELATIVE_HEADER, giveUp: GIVE_UP.relative },
       { header: 'UTC', giveUp: GIVE_UP.utc },
       { header: 'AGENT', giveUp: GIVE_UP.agent },
       { header: 'KIND' },
@@ -155,7 +162,6 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
 
 /** The fires as an iCalendar file, written whole (a temp file renamed into place; only ever over a regular file), or to stdout with '-'. */
 async function writeCalendar(rt: Runtime, target: string, agenda: Agenda, now: number, zone: string): Promise<void> {
-  const [{ toICalendar }, { cutNote }] = await Promise.all([import('../agenda/ics'), import('../agenda/rows')]);
   if (agenda.cut) rt.out.warn(cutNote(agenda.cut, zone));
   const fires = agenda.fires;
   const live = fires.filter((fire) => fire.schedule.pausedSince === undefined);
@@ -167,7 +173,6 @@ async function writeCalendar(rt: Runtime, target: string, agenda: Agenda, now: n
     if (leftOut) rt.out.info(`Note: ${leftOut}.`);
     return;
   }
-  const { replaceOutputFile } = await import('../files/output-file');
   replaceOutputFile(target, text, 'calendar file', `use --ics - and redirect it (--ics - > ${target})`);
   rt.out.success(`Wrote ${live.length} event${live.length === 1 ? '' : 's'} to ${target}${leftOut ? ` (${leftOut})` : ''}`);
 }

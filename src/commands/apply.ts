@@ -2,7 +2,17 @@ import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
+import { findTarget, readLock, loadPlan, LOCK_LABEL } from '../ascode/load';
+import { applyChange, finishChanges, sharedWrites, startChanges } from '../ascode/execute';
+import { serverEntries, formatLock } from '../ascode/lock-file';
+import { lock } from '../files/lock';
+import { lockPathFor, writePrivateFile } from '../files/private-file';
+import { mapLimited, allSettled } from '../concurrency';
+import { recordWriter, stateStore } from './shared/state';
+import { findIntent, markGone } from '../state/records';
+import * as render from '../ascode/render';
 
 /**
  * `apply`: make Letta match the schedule files, touching only what the lock
@@ -11,7 +21,7 @@ import { concurrencyOption, fileOption, strictOption } from './options';
  */
 export default defineCommand({
   path: ['apply'],
-  description: 'Make Letta match the schedule files: create, replace and delete what the lock file owns',
+  description: SUMMARIES.apply.description,
   examples: ['letta-switchboard apply', 'letta-switchboard apply --dry-run', 'letta-switchboard apply -f ops/letta-schedules --yes'],
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) =>
@@ -21,15 +31,6 @@ export default defineCommand({
       .option('-y, --yes', 'delete the schedules of removed files without asking')
       .addOption(concurrencyOption()),
   async run(rt, options) {
-    const [{ findTarget, readLock, loadPlan, LOCK_LABEL }, render, { applyChange, finishChanges, sharedWrites, startChanges }, { serverEntries, formatLock }, { lock }, { lockPathFor, writePrivateFile }, { allSettled, mapLimited }] = await Promise.all([
-      import('../ascode/load'),
-      import('../ascode/render'),
-      import('../ascode/execute'),
-      import('../ascode/lock-file'),
-      import('../files/lock'),
-      import('../files/private-file'),
-      import('../concurrency'),
-    ]);
     const out = rt.out;
     const target = findTarget(options.file);
     // One apply at a time per lock file: a second one waits, then plans against what the first left.
@@ -107,7 +108,6 @@ export default defineCommand({
 /** The record of intent keeps up: a schedule apply deleted that this machine recorded is gone, so sync leaves it be. */
 async function markDeleted(rt: Runtime, ids: string[]): Promise<void> {
   if (ids.length === 0 || rt.dryRun) return;
-  const [{ recordWriter, stateStore }, { findIntent, markGone }] = await Promise.all([import('./shared/state'), import('../state/records')]);
   const recorded = (state: Parameters<typeof findIntent>[0]) => ids.filter((id) => findIntent(state, id)?.status === 'active');
   const known = await (await stateStore(rt)).read().then(recorded, (error: unknown) => {
     if (error instanceof CliError) return [];

@@ -1,18 +1,13 @@
 import { Command, type OptionValues } from '@commander-js/extra-typings';
+import type { GlobalGroup } from '../global-options';
 import type { Runtime } from '../runtime';
-
-/**
- * Which global options do something for a command, so its help shows only
- * those: `output` (--json, -q, --no-color), `time` (--tz, --now), `api`
- * (--api-key, --base-url, --timeout, --verbose), `dryRun` (--dry-run).
- */
-export type GlobalGroup = 'output' | 'time' | 'api' | 'dryRun';
 
 /**
  * One command: where it sits, what it says about itself, its arguments and
  * options (commander's own calls, so their types flow into `run`: renaming a
- * flag fails to compile), and the handler. The handler imports anything heavy
- * itself, with `await import()`, so a declaration costs nothing at start-up.
+ * flag fails to compile), and the handler. Its module imports what it needs
+ * as any module does: the registry loads a command's module only when that
+ * command runs (or a help lists it).
  */
 export interface CommandDeclaration<Args extends unknown[], Opts extends OptionValues> {
   /** ['onetime', 'list'], or ['send'] for a top-level command. */

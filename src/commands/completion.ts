@@ -1,7 +1,10 @@
 import { Argument, Option, type CommandUnknownOpts, type Command } from '@commander-js/extra-typings';
 import { UsageError } from '../errors';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { SETTINGS } from './config/keys';
+import { candidates } from './shared/candidates';
+import { buildProgram } from '../program';
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 /** What `completion --candidates` lists, from this machine only (the record of intent, the agent-name cache): never a request. */
@@ -68,7 +71,7 @@ function walk(command: CommandUnknownOpts, path: string[] = [], inherited: Optio
 
 export default defineCommand({
   path: ['completion'],
-  description: 'Print a shell completion script',
+  description: SUMMARIES.completion.description,
   examples: [
     'letta-switchboard completion zsh > "${fpath[1]}/_letta-switchboard"',
     'mkdir -p ~/.local/share/bash-completion/completions && letta-switchboard completion bash > ~/.local/share/bash-completion/completions/letta-switchboard',
@@ -81,13 +84,11 @@ export default defineCommand({
       .addOption(new Option('--candidates <kind>').choices(CANDIDATES).hideHelp()),
   async run(rt, options, shell) {
     if (options.candidates) {
-      const { candidates } = await import('./shared/candidates');
       for (const line of await candidates(rt, options.candidates as Candidates)) rt.out.line(line);
       return;
     }
     if (!shell) throw new UsageError('Name a shell: bash, zsh or fish', 'e.g. letta-switchboard completion bash');
-    const { buildProgram } = await import('../program');
-    const program = buildProgram();
+    const program = await buildProgram();
     const nodes = walk(program);
     const name = program.name();
     const fn = name.replace(/[^a-zA-Z0-9]/g, '_');

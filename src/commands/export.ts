@@ -3,12 +3,22 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import { CliError, UsageError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { agentOption, fileOption } from './options';
+import { DEFAULT_FOLDER, LOCK_LABEL, readLock, serverKey } from '../ascode/load';
+import { exportFiles } from '../ascode/export-files';
+import { LOCK_FILE_NAME, serverEntries, formatLock } from '../ascode/lock-file';
+import { lock } from '../files/lock';
+import { lockPathFor, readTextFile, writePrivateFile, makePrivateFolder } from '../files/private-file';
+import { mapLimited } from '../concurrency';
+import { AGENT_CONCURRENCY } from '../letta/api';
+import { stateStore } from './shared/state';
+import { emptyState } from '../state/records';
 
 /** `export`: an agent's (or every agent's) schedules as Markdown files plus the lock file, ready for a repository. */
 export default defineCommand({
   path: ['export'],
-  description: 'Write schedules as Markdown files plus letta-schedules.lock.json, for plan and apply',
+  description: SUMMARIES.export.description,
   examples: ['letta-switchboard export --agent-id support-bot', 'letta-switchboard export --all-agents -f ops/letta-schedules'],
   globals: ['output', 'time', 'api'],
   declare: (command: Command) =>
@@ -18,18 +28,6 @@ export default defineCommand({
       .addOption(fileOption())
       .option('--force', 'overwrite files that exist and differ'),
   async run(rt, options) {
-    const [{ DEFAULT_FOLDER, LOCK_LABEL, readLock, serverKey }, { exportFiles }, { LOCK_FILE_NAME, serverEntries, formatLock }, { lock }, { lockPathFor, readTextFile, writePrivateFile, makePrivateFolder }, { mapLimited }, { AGENT_CONCURRENCY }, { stateStore }, { emptyState }] =
-      await Promise.all([
-        import('../ascode/load'),
-        import('../ascode/export-files'),
-        import('../ascode/lock-file'),
-        import('../files/lock'),
-        import('../files/private-file'),
-        import('../concurrency'),
-        import('../letta/api'),
-        import('./shared/state'),
-        import('../state/records'),
-      ]);
     const folder = options.file ?? DEFAULT_FOLDER;
     const label = { what: 'schedule file', folderHint: 'Give another folder with -f PATH.' };
     makePrivateFolder(folder, label);

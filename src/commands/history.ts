@@ -1,11 +1,21 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { ScheduleFacts } from '../health/fires';
-import type { LineageChange, RecordedLineage } from '../health/lineage';
+import { scheduleLineage, setLineage, pastFacts, type LineageChange, type RecordedLineage } from '../health/lineage';
 import { CliError, NotFoundError } from '../errors';
 import type { Runtime } from '../runtime';
-import type { State } from '../state/records';
+import { findSeries, findPaused, findIntent, isSeriesId, isSetId, onServer, currentId, type State } from '../state/records';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { agentOption, concurrencyOption, integer } from './options';
+import { sinceInstant } from '../time/since';
+import { readFireHealth, scheduleFacts } from '../health/read';
+import { FIRE_HEADERS, fireCells, fireJson, worstNote } from '../health/rows';
+import { printRows, noHistoryNote } from '../status/fire-health';
+import { formatLocal } from '../time/zone';
+import { resolveScheduleIds } from './shared/ids';
+import { renderTable } from '../output/table';
+import { stateStore, serverOf } from './shared/state';
+import { findSchedule } from './shared/schedule';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 10_000;
@@ -13,7 +23,7 @@ const MAX_LIMIT = 10_000;
 /** `history ID`: the fires of a schedule (or of every member of a series, or of a paused schedule before its pause). */
 export default defineCommand({
   path: ['history'],
-  description: 'The fires of a schedule (with those it replaced), set, series or paused schedule, newest first: due time, when it was sent, class, run and how the run ended',
+  description: SUMMARIES.history.description,
   examples: [
     'letta-switchboard history SCHEDULE_ID',
     'letta-switchboard history SCHEDULE_ID --since 2d --limit 10',
@@ -28,17 +38,10 @@ export default defineCommand({
       .option('--limit <n>', `at most this many fires, newest first (default ${DEFAULT_LIMIT})`, integer('--limit', 1, MAX_LIMIT), DEFAULT_LIMIT)
       .addOption(concurrencyOption()),
   async run(rt, options, id) {
-    const [{ sinceInstant }, { readFireHealth }, { FIRE_HEADERS, fireCells, fireJson, worstNote }, { printRows, noHistoryNote }, { formatLocal }] = await Promise.all([
-      import('../time/since'),
-      import('../health/read'),
-      import('../health/rows'),
-      import('../status/fire-health'),
-      import('../time/zone'),
-    ]);
     const now = rt.now();
     const zone = rt.zone();
     const from = sinceInstant(options.since, now, zone);
-    const [full] = await (await import('./shared/ids')).resolveScheduleIds(rt, [id.trim()]);
+    const [full] = await resolveScheduleIds(rt, [id.trim()]);
     const target = await historyTarget(rt, full!);
     const reading = await readFireHealth(await rt.api(), target.schedules, { from, now, concurrency: options.concurrency, runsPerSchedule: options.limit });
     const fires = reading.healths
@@ -68,7 +71,6 @@ export default defineCommand({
     const rows = fires.map(({ scheduleId, fire }) => [scheduleId, ...fireCells(fire, zone)]);
     const changeLine = (change: LineageChange) => `${change.from} replaced by ${REPLACED_BY[change.how]} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
     if (out.io.stdoutIsTTY && rows.length > 0) {
-      const { renderTable } = await import('../output/table');
       const [head, ...lines] = renderTable(['SCHEDULE', ...FIRE_HEADERS].map((header) => ({ header })), rows, out.io.columns);
       const text = [out.paint.bold(head ?? '')];
       const pending = [...changes];
@@ -110,13 +112,6 @@ interface HistoryTarget {
  * Letta (looked for among the agents when none is given).
  */
 async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
-  const [{ scheduleFacts }, { findSeries, findPaused, findIntent, isSeriesId, isSetId, onServer, currentId }, { stateStore, serverOf }, { findSchedule }, { scheduleLineage, setLineage }] = await Promise.all([
-    import('../health/read'),
-    import('../state/records'),
-    import('./shared/state'),
-    import('./shared/schedule'),
-    import('../health/lineage'),
-  ]);
   let state: State | undefined;
   try {
     state = await (await stateStore(rt)).read();
@@ -173,7 +168,6 @@ async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
  * the record, its end not known), and those they replaced from the record.
  */
 async function lineageSchedules(rt: Runtime, state: State, agentId: string, lineage: RecordedLineage): Promise<Omit<HistoryTarget, 'kind'>> {
-  const [{ scheduleFacts }, { findIntent }, { pastFacts }] = await Promise.all([import('../health/read'), import('../state/records'), import('../health/lineage')]);
   const api = await rt.api();
   const standing = await Promise.all(
     lineage.current.map(async (current): Promise<ScheduleFacts[]> => {

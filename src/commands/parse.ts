@@ -1,13 +1,15 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { AlreadyReported, UsageError } from '../errors';
-import type { PhraseMeaning } from '../time/index';
+import { printDetailOf, type DetailRow } from '../output/detail';
+import { meaningOf, meaningOfOnce, meaningOfSchedule, type PhraseMeaning } from '../time/index';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { integer } from './options';
 
 /** What a phrase means, with no network. "-" reads one phrase a line and prints one JSON object a line. */
 export default defineCommand({
   path: ['parse'],
-  description: 'Show what a time phrase means, with no network',
+  description: SUMMARIES.parse.description,
   examples: [
     'letta-switchboard parse "tomorrow at 9am" --tz America/New_York',
     'letta-switchboard parse "every weekday at 9pm" --json',
@@ -21,7 +23,6 @@ export default defineCommand({
       .option('--recurring', 'read it as a repeating schedule')
       .option('--count <n>', 'how many next runs to show (1 to 100)', integer('--count', 1, 100), 5),
   async run(rt, options, expression) {
-    const { meaningOf, meaningOfOnce, meaningOfSchedule } = await import('../time/index');
     const phrase = { now: rt.now(), zone: rt.zone() };
     const mean = (input: string): Promise<PhraseMeaning> =>
       options.once ? meaningOfOnce(input, phrase) : options.recurring ? meaningOfSchedule(input, phrase, options.count) : meaningOf(input, phrase, options.count);
@@ -50,41 +51,7 @@ export default defineCommand({
     if (meaning.type === 'recurring' && !meaning.crons && meaning.local_cron === null && rt.settings.timezone.source === 'flag' && meaning.timezone !== 'UTC') {
       out.warn(`A 5-field cron is read as UTC; --tz ${meaning.timezone} does not apply to it.`);
     }
-    if (out.json) return out.document(forJson(meaning));
-    if (out.quiet) {
-      if (meaning.type === 'one-time') return out.line(String(meaning.scheduled_at));
-      if (meaning.type === 'series') return meaning.next_runs.forEach((iso) => out.line(String(Date.parse(iso))));
-      return (meaning.cron_expressions ?? [meaning.cron_expression]).forEach((cron) => out.line(cron));
-    }
-    const { printDetail } = await import('../output/detail');
-    if (meaning.type === 'one-time') {
-      return printDetail(out, [
-        ['One-time', meaning.input],
-        // The local time already ends with its abbreviation; the zone's name adds to it unless it is UTC itself.
-        ['Local', meaning.timezone === 'UTC' ? meaning.local : `${meaning.local} (${meaning.timezone})`],
-        ['UTC', meaning.scheduled_at_iso],
-        ['Unix ms', String(meaning.scheduled_at)],
-      ]);
-    }
-    const nextRuns = meaning.next_runs.map((utc, i): [string, string] => [i === 0 ? 'Next runs' : '', `${meaning.next_runs_local[i]}  ${utc}`]);
-    if (meaning.type === 'series') {
-      return printDetail(out, [
-        ['Series', meaning.input],
-        ['Means', meaning.description],
-        ['No cron', `It ${meaning.reason}${/series/.test(meaning.reason) ? '' : '. It needs a series of one-time schedules'}.`],
-        ...nextRuns,
-      ]);
-    }
-    const width = Math.max(...(meaning.crons ?? []).map((c) => c.cron_expression.length));
-    printDetail(out, [
-      ['Recurring', meaning.input],
-      ...(meaning.crons
-        ? meaning.crons.map((c, i): [string, string] => [i === 0 ? 'UTC crons' : '', `${c.cron_expression.padEnd(width)}  ${c.description}`])
-        : [['UTC cron', `${meaning.cron_expression}  (what Letta runs)`] as [string, string]]),
-      ...(meaning.local_cron === null ? [] : [['Local cron', `${meaning.local_cron}  (${meaning.timezone})`] as [string, string]]),
-      ['Means', meaning.description],
-      ...nextRuns,
-    ]);
+    await printDetailOf(out, { document: forJson(meaning), quiet: quietLines(meaning), rows: detailRows(meaning) });
   },
 });
 
@@ -92,4 +59,42 @@ function forJson(meaning: PhraseMeaning) {
   if (meaning.type !== 'one-time') return meaning;
   const { is_now: _isNow, ...rest } = meaning;
   return rest;
+}
+
+/** -q: the instant in Unix ms, a series' next instants, or the crons. */
+function quietLines(meaning: PhraseMeaning): string[] {
+  if (meaning.type === 'one-time') return [String(meaning.scheduled_at)];
+  if (meaning.type === 'series') return meaning.next_runs.map((iso) => String(Date.parse(iso)));
+  return meaning.cron_expressions ?? [meaning.cron_expression];
+}
+
+function detailRows(meaning: PhraseMeaning): DetailRow[] {
+  if (meaning.type === 'one-time') {
+    return [
+      ['One-time', meaning.input],
+      // The local time already ends with its abbreviation; the zone's name adds to it unless it is UTC itself.
+      ['Local', meaning.timezone === 'UTC' ? meaning.local : `${meaning.local} (${meaning.timezone})`],
+      ['UTC', meaning.scheduled_at_iso],
+      ['Unix ms', String(meaning.scheduled_at)],
+    ];
+  }
+  const nextRuns = meaning.next_runs.map((utc, i): DetailRow => [i === 0 ? 'Next runs' : '', `${meaning.next_runs_local[i]}  ${utc}`]);
+  if (meaning.type === 'series') {
+    return [
+      ['Series', meaning.input],
+      ['Means', meaning.description],
+      ['No cron', `It ${meaning.reason}${/series/.test(meaning.reason) ? '' : '. It needs a series of one-time schedules'}.`],
+      ...nextRuns,
+    ];
+  }
+  const width = Math.max(...(meaning.crons ?? []).map((c) => c.cron_expression.length));
+  return [
+    ['Recurring', meaning.input],
+    ...(meaning.crons
+      ? meaning.crons.map((c, i): DetailRow => [i === 0 ? 'UTC crons' : '', `${c.cron_expression.padEnd(width)}  ${c.description}`])
+      : [['UTC cron', `${meaning.cron_expression}  (what Letta runs)`] as DetailRow]),
+    ...(meaning.local_cron === null ? [] : [['Local cron', `${meaning.local_cron}  (${meaning.timezone})`] as DetailRow]),
+    ['Means', meaning.description],
+    ...nextRuns,
+  ];
 }

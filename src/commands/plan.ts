@@ -1,17 +1,19 @@
 import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, NeedsAttention, UsageError } from '../errors';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { fileOption, strictOption } from './options';
+import { findTarget, readLock, loadPlan } from '../ascode/load';
+import { planLines, summaryLine, planDocument, reportProblems } from '../ascode/render';
 
 /** `plan`: what `apply` would change to make Letta match the schedule files; exit 6 when something would change. */
 export default defineCommand({
   path: ['plan'],
-  description: 'Show what apply would change to make Letta match the schedule files (exit 6 when there are changes)',
+  description: SUMMARIES.plan.description,
   examples: ['letta-switchboard plan', 'letta-switchboard plan -f ops/letta-schedules --json', 'letta-switchboard plan --now 2027-03-15T12:00:00Z'],
   globals: ['output', 'time', 'api'],
   declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()),
   async run(rt, options) {
-    const [{ findTarget, readLock, loadPlan }, { planLines, summaryLine, planDocument, reportProblems }] = await Promise.all([import('../ascode/load'), import('../ascode/render')]);
     const target = findTarget(options.file);
     const { changes, problems } = await loadPlan(rt, target, readLock(target.lockPath));
     const out = rt.out;

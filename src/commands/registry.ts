@@ -1,36 +1,11 @@
 import type { GroupDeclaration, RegisteredCommand } from './command';
-import agenda from './agenda';
-import agentsList from './agents/list';
-import apply from './apply';
-import completion from './completion';
-import configCheck from './config/check';
-import configGet from './config/get';
-import configPath from './config/path';
-import configSetAgentId from './config/set-agent-id';
-import configSetApiKey from './config/set-api-key';
-import configSetTimezone from './config/set-timezone';
-import configSetUrl from './config/set-url';
-import configShow from './config/show';
-import configUnset from './config/unset';
-import exportFiles from './export';
-import parse from './parse';
-import plan from './plan';
-import recurringPause from './recurring/pause';
-import recurringPaused from './recurring/paused';
-import recurringResume from './recurring/resume';
-import resultsGet from './results/get';
-import resultsList from './results/list';
-import run from './run';
-import scheduleCreate from './schedules/create';
-import recurringAdopt from './schedules/adopt';
-import scheduleDelete from './schedules/delete';
-import scheduleEdit from './schedules/edit';
-import scheduleGet from './schedules/get';
-import scheduleList from './schedules/list';
-import send from './send';
-import status from './status';
-import history from './history';
-import sync from './sync';
+
+/** A command as the registry knows it before its module is loaded. */
+export interface CommandEntry {
+  /** ['onetime', 'list'], or ['send'] for a top-level command; the same as its declaration's. */
+  path: string[];
+  load: () => Promise<RegisteredCommand>;
+}
 
 /** Commands that only hold subcommands, in the order help lists them. */
 export const GROUPS: GroupDeclaration[] = [
@@ -61,43 +36,48 @@ export const GROUPS: GroupDeclaration[] = [
   },
 ];
 
-/** Every command, one a line. A new command is one file and one line here. */
-export const COMMANDS: RegisteredCommand[] = [
-  send,
-  scheduleCreate('one-time'),
-  scheduleList('one-time'),
-  scheduleGet('one-time'),
-  scheduleDelete('one-time'),
-  scheduleEdit('one-time'),
-  scheduleCreate('recurring'),
-  scheduleList('recurring'),
-  scheduleGet('recurring'),
-  scheduleDelete('recurring'),
-  scheduleEdit('recurring'),
-  recurringAdopt,
-  sync,
-  exportFiles,
-  plan,
-  apply,
-  recurringPause,
-  recurringResume,
-  recurringPaused,
-  run,
-  agenda,
-  status,
-  history,
-  resultsList,
-  resultsGet,
-  agentsList,
-  configSetApiKey,
-  configSetUrl,
-  configSetAgentId,
-  configSetTimezone,
-  configUnset,
-  configShow,
-  configGet,
-  configCheck,
-  configPath,
-  parse,
-  completion,
+/**
+ * Every command: its words and how to load its module (declaration and
+ * handler, with what they import). The one lazy boundary: a run loads only the
+ * module of the command it runs (a group's help, every module of the group).
+ * A new command is one file and one line here.
+ */
+export const COMMANDS: CommandEntry[] = [
+  { path: ['send'], load: async () => (await import('./send')).default },
+  { path: ['onetime', 'create'], load: async () => (await import('./schedules/create')).default('one-time') },
+  { path: ['onetime', 'list'], load: async () => (await import('./schedules/list')).default('one-time') },
+  { path: ['onetime', 'get'], load: async () => (await import('./schedules/get')).default('one-time') },
+  { path: ['onetime', 'delete'], load: async () => (await import('./schedules/delete')).default('one-time') },
+  { path: ['onetime', 'edit'], load: async () => (await import('./schedules/edit')).default('one-time') },
+  { path: ['recurring', 'create'], load: async () => (await import('./schedules/create')).default('recurring') },
+  { path: ['recurring', 'list'], load: async () => (await import('./schedules/list')).default('recurring') },
+  { path: ['recurring', 'get'], load: async () => (await import('./schedules/get')).default('recurring') },
+  { path: ['recurring', 'delete'], load: async () => (await import('./schedules/delete')).default('recurring') },
+  { path: ['recurring', 'edit'], load: async () => (await import('./schedules/edit')).default('recurring') },
+  { path: ['recurring', 'adopt'], load: async () => (await import('./schedules/adopt')).default },
+  { path: ['sync'], load: async () => (await import('./sync')).default },
+  { path: ['export'], load: async () => (await import('./export')).default },
+  { path: ['plan'], load: async () => (await import('./plan')).default },
+  { path: ['apply'], load: async () => (await import('./apply')).default },
+  { path: ['recurring', 'pause'], load: async () => (await import('./recurring/pause')).default },
+  { path: ['recurring', 'resume'], load: async () => (await import('./recurring/resume')).default },
+  { path: ['recurring', 'paused'], load: async () => (await import('./recurring/paused')).default },
+  { path: ['run'], load: async () => (await import('./run')).default },
+  { path: ['agenda'], load: async () => (await import('./agenda')).default },
+  { path: ['status'], load: async () => (await import('./status')).default },
+  { path: ['history'], load: async () => (await import('./history')).default },
+  { path: ['results', 'list'], load: async () => (await import('./results/list')).default },
+  { path: ['results', 'get'], load: async () => (await import('./results/get')).default },
+  { path: ['agents', 'list'], load: async () => (await import('./agents/list')).default },
+  { path: ['config', 'set-api-key'], load: async () => (await import('./config/set-api-key')).default },
+  { path: ['config', 'set-url'], load: async () => (await import('./config/set-url')).default },
+  { path: ['config', 'set-agent-id'], load: async () => (await import('./config/set-agent-id')).default },
+  { path: ['config', 'set-timezone'], load: async () => (await import('./config/set-timezone')).default },
+  { path: ['config', 'unset'], load: async () => (await import('./config/unset')).default },
+  { path: ['config', 'show'], load: async () => (await import('./config/show')).default },
+  { path: ['config', 'get'], load: async () => (await import('./config/get')).default },
+  { path: ['config', 'check'], load: async () => (await import('./config/check')).default },
+  { path: ['config', 'path'], load: async () => (await import('./config/path')).default },
+  { path: ['parse'], load: async () => (await import('./parse')).default },
+  { path: ['completion'], load: async () => (await import('./completion')).default },
 ];

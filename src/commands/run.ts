@@ -3,12 +3,21 @@ import { NotFoundError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
 import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { agentOption } from './options';
+import { unsure } from './shared/create-schedule';
+import { printQueued, printReply } from './shared/reply';
+import { findSchedule } from './shared/schedule';
+import { readRecordOrNothing } from './shared/state';
+import { findSeries, setMembers, findPaused } from '../state/records';
+import { openState } from '../state/store';
+import { runBody } from './shared/schedule-copy';
+import { resolveScheduleIds } from './shared/ids';
 
 /** Send a schedule's messages to its agent now; the schedule itself is left as it is. */
 export default defineCommand({
   path: ['run'],
-  description: "Send a schedule's messages to its agent now and print the reply; the schedule is left as it is",
+  description: SUMMARIES.run.description,
   examples: ['letta-switchboard run SCHEDULE_ID', 'letta-switchboard run SCHEDULE_ID --async', 'letta-switchboard run SCHEDULE_ID --dry-run'],
   globals: ['output', 'api', 'dryRun'],
   declare: (command: Command) =>
@@ -17,11 +26,6 @@ export default defineCommand({
       .addOption(agentOption())
       .addOption(new Option('--async', 'send without waiting for the reply; print the run id')),
   async run(rt, options, id) {
-    const [{ runBody }, { unsure }, { printQueued, printReply }] = await Promise.all([
-      import('./shared/schedule-copy'),
-      import('./shared/create-schedule'),
-      import('./shared/reply'),
-    ]);
     const schedule = await scheduleToRun(rt, id);
     const api = await rt.api();
     const agentId = schedule.agent_id;
@@ -33,12 +37,9 @@ export default defineCommand({
 
 /** The schedule as Letta has it (either kind), else the copy `recurring pause` saved on this machine. */
 async function scheduleToRun(rt: Runtime, given: string): Promise<ScheduledMessage> {
-  const [{ findSchedule }, { resolveScheduleIds }] = await Promise.all([import('./shared/schedule'), import('./shared/ids')]);
   // Resolved first, so an id recorded against another server is refused before anything is read or sent.
   const [id] = (await resolveScheduleIds(rt, [given])) as [string];
   if (id.startsWith('set-') || id.startsWith('series-')) {
-    // Every schedule of a set or series sends the same messages: running it sends them once.
-    const [{ readRecordOrNothing }, { findSeries, setMembers }] = await Promise.all([import('./shared/state'), import('../state/records')]);
     const state = await readRecordOrNothing(rt);
     const series = findSeries(state, id);
     if (series) {
@@ -54,7 +55,6 @@ async function scheduleToRun(rt: Runtime, given: string): Promise<ScheduledMessa
     return await findSchedule(rt, undefined, id);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const [{ openState }, { findPaused }] = await Promise.all([import('../state/store'), import('../state/records')]);
     const saved = findPaused(await openState(rt.env, rt.home, { signal: rt.signal }).read(), id);
     if (!saved) throw error;
     rt.out.info(`${id} is paused; sending the messages of its saved copy.`);

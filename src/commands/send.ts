@@ -1,11 +1,16 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { agentOption, messageOption, misplaced, roleOption } from './options';
+import { meaningOfOnce } from '../time/index';
+import { readMessage } from './shared/message';
+import { createSchedule, unsure } from './shared/create-schedule';
+import { printQueued, printReply } from './shared/reply';
 
 /** Send now and print the reply, send now without waiting (--async), or schedule for later (--execute-at). */
 export default defineCommand({
   path: ['send'],
-  description: 'Send a message now and print the reply, or schedule it with --execute-at',
+  description: SUMMARIES.send.description,
   examples: [
     'letta-switchboard send --agent-id support-bot --message "Status?"',
     'letta-switchboard send --agent-id support-bot --message "Check the queue" --execute-at "tomorrow at 9am"',
@@ -22,19 +27,15 @@ export default defineCommand({
       .addOption(misplaced('--cron <when>', 'recurring create')),
   async run(rt, options) {
     const agent = rt.agent();
-    const { meaningOfOnce } = await import('../time/index');
     const meaning = options.executeAt === undefined ? undefined : await meaningOfOnce(options.executeAt, { now: rt.now(), zone: rt.zone() });
-    const { readMessage } = await import('./shared/message');
     const message = await readMessage(rt, options.message);
     if (meaning && !meaning.is_now) {
-      const { createSchedule } = await import('./shared/create-schedule');
       return createSchedule(rt, { agent, message, role: options.role, meaning });
     }
 
     const messages = [{ role: options.role, content: message }];
     const api = await rt.api();
     const agentId = await rt.agentId(agent);
-    const [{ unsure }, { printQueued, printReply }] = await Promise.all([import('./shared/create-schedule'), import('./shared/reply')]);
     if (options.async) return printQueued(rt.out, await unsure(() => api.sendMessageAsync(agentId, messages), agentId, 'async message'));
     const waiting = rt.out.progress(`Waiting for ${agent}'s reply…`);
     printReply(rt.out, await unsure(() => api.sendMessage(agentId, messages), agentId, 'message').finally(waiting));

@@ -1,12 +1,19 @@
 import type { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../errors';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption } from './options';
+import { sinceInstant } from '../time/since';
+import { notifyUrl } from '../letta/notify';
+import { schedulesInScope } from './shared/scope';
+import { fireHealthSection } from '../status/fire-health';
+import { recordSection } from '../status/record-section';
+import { reportStatus } from '../status/report';
 
 /** `status`: what needs attention. Each section is built by its own module; this file only declares and joins them. */
 export default defineCommand({
   path: ['status'],
-  description: "What needs attention: the last sync, DST drift, series running dry, paused records, and fires classified ok, late, failed, missed or stuck; exit 6 when something does",
+  description: SUMMARIES.status.description,
   examples: [
     'letta-switchboard status',
     'letta-switchboard status --agent-id support-bot --since 1d --verbose',
@@ -23,14 +30,6 @@ export default defineCommand({
       .option('--notify <url>', 'POST a short JSON summary here when something needs action (a chat webhook, a health check, ntfy)')
       .option('--notify-ok', 'with --notify: also send it when all is well'),
   async run(rt, options) {
-    const [{ sinceInstant }, { notifyUrl }, { schedulesInScope }, { fireHealthSection }, { recordSection }, { reportStatus }] = await Promise.all([
-      import('../time/since'),
-      import('../letta/notify'),
-      import('./shared/scope'),
-      import('../status/fire-health'),
-      import('../status/record-section'),
-      import('../status/report'),
-    ]);
     if (options.notifyOk && options.notify === undefined) throw new UsageError('--notify-ok needs --notify URL', 'Give where to send it, e.g. --notify https://ntfy.sh/my-topic --notify-ok');
     const from = sinceInstant(options.since, rt.now(), rt.zone());
     const url = options.notify === undefined ? undefined : notifyUrl(options.notify);

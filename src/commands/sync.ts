@@ -1,12 +1,20 @@
 import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError } from '../errors';
 import { defineCommand } from './command';
+import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption } from './options';
+import { crontabLine, systemdUnits, launchdPlist } from '../sync/schedule-line';
+import { stateDir } from '../state/store';
+import { makePrivateFolder } from '../files/private-file';
+import { syncSchedules } from '../sync/run';
+import { reportOutcome } from '../sync/report';
+import { stateStore, serverOf } from './shared/state';
+import { writeSyncOutcome } from '../state/sync-outcome';
 
 /** `sync`: make Letta match the record of intent (DST replacements, schedules deleted elsewhere, series top-ups). */
 export default defineCommand({
   path: ['sync'],
-  description: 'Keep recorded schedules exact: replace crons a DST change made wrong, top up series, mark schedules deleted elsewhere',
+  description: SUMMARIES.sync.description,
   examples: [
     'letta-switchboard sync',
     'letta-switchboard sync --agent-id support-bot --dry-run',
@@ -24,17 +32,14 @@ export default defineCommand({
       .option('--print-launchd', 'print a launchd agent (macOS) that runs sync every hour, and nothing else'),
   async run(rt, options) {
     if (options.printCron || options.printSystemd || options.printLaunchd) {
-      const [{ crontabLine, systemdUnits, launchdPlist }, { stateDir }, { makePrivateFolder }] = await Promise.all([import('../sync/schedule-line'), import('../state/store'), import('../files/private-file')]);
       const invocation = { execPath: process.execPath, script: process.argv[1], stateDir: stateDir(rt.env, rt.home), env: rt.env };
       // The job appends to a log there, and a shell cannot append into a folder that does not exist.
       makePrivateFolder(invocation.stateDir, { what: 'sync log', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' });
       return rt.out.line(options.printCron ? crontabLine(invocation) : options.printSystemd ? systemdUnits(invocation) : launchdPlist(invocation));
     }
     const now = rt.now();
-    const [{ syncSchedules }, { reportOutcome }, { stateStore, serverOf }] = await Promise.all([import('../sync/run'), import('../sync/report'), import('./shared/state')]);
     const store = await stateStore(rt);
     const server = serverOf(rt);
-    const { writeSyncOutcome } = await import('../state/sync-outcome');
     const remember = (ok: boolean, exitCode: number, changed: string[], errors: string[], skipped: string[]) => {
       if (rt.dryRun) return;
       try {

@@ -26,3 +26,20 @@ export function printDetail(out: Output, rows: DetailRow[]): void {
   }
   for (const problem of problems) out.warn(`${inert(problem)}; shown as '?'`);
 }
+
+/** What a command that shows one thing says about it, in every output mode. */
+export interface Detail {
+  /** --json: the one document on stdout. */
+  document: unknown;
+  /** -q: these lines (ids, instants, crons); without them -q shows the rows. */
+  quiet?: string[];
+  /** The labelled lines, or how to find them (only run when they are shown). */
+  rows: DetailRow[] | (() => DetailRow[] | Promise<DetailRow[]>);
+}
+
+/** The one detail form: --json the document, -q its lines, else the labelled rows. */
+export async function printDetailOf(out: Output, { document, quiet, rows }: Detail): Promise<void> {
+  if (out.json) return out.document(document);
+  if (out.quiet && quiet) return quiet.forEach((line) => out.line(line));
+  printDetail(out, typeof rows === 'function' ? await rows() : rows);
+}

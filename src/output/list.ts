@@ -1,10 +1,21 @@
 import type { Output } from './output';
 import { inertJson, oneLine } from './inert';
 import { shortIds } from './short-id';
-import { BadField } from './when';
+import { BadField, fromNow } from './when';
 
-/** The order a narrow terminal gives columns up: UTC first, then the agent, then the id; a column without one is never given up. */
-export const GIVE_UP = { utc: 1, agent: 2, id: 3 } as const;
+/**
+ * The order a narrow terminal gives columns up: UTC first, then how far away a
+ * time is, then the agent, then the id; a column without one is never given up.
+ */
+export const GIVE_UP = { utc: 1, relative: 2, agent: 3, id: 4 } as const;
+
+/** The header of the column that says how far a time is from now ("in 2 days", "3 h ago"), on a terminal only. */
+export const RELATIVE_HEADER = 'WHEN';
+
+/** A time (Unix ms) as a terminal's table says how far away it is; '' for none. */
+export function relativeCell(ms: number | undefined, now: number): string {
+  return ms === undefined || !Number.isFinite(ms) ? '' : fromNow(ms, now, { short: true });
+}
 
 export interface Column<T> {
   header: string;
@@ -20,6 +31,8 @@ export interface Column<T> {
   giveUp?: number;
   /** Ids: in a terminal's fitted table, each is the shortest unique start of it (as git's), which every command takes back. */
   shortIds?: boolean;
+  /** A time column's instant: on a terminal, a column after it says how far away it is (with ListSpec.now). */
+  relative?: (item: T) => number | undefined;
 }
 
 export interface ListSpec<T> {
@@ -33,6 +46,8 @@ export interface ListSpec<T> {
   sortKey?: (item: T) => number | undefined;
   /** --wide: on a terminal, every column and full values (ids, agent ids), not fitted to the width. */
   wide?: boolean;
+  /** "now", which a terminal's relative times are counted from. */
+  now?: number;
 }
 
 /**
@@ -47,7 +62,7 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   const tty = out.io.stdoutIsTTY;
   const table = tty && !out.json && !out.quiet;
   const fitted = table && !spec.wide;
-  const columns = table ? spec.columns.filter((c) => c.onTerminal !== false) : spec.columns;
+  const columns = table ? withRelative(spec.columns.filter((c) => c.onTerminal !== false), spec.now) : spec.columns;
   const data = out.held();
   const items: T[] = [];
   const problems: string[] = [];
@@ -97,6 +112,24 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   for (const problem of problems) out.warn(`${problem}; shown as '?'`);
   if (count === 0 && !out.json && !out.quiet) out.info(spec.empty);
   return count;
+}
+
+/** After each time column, one saying how far away it is (never into a pipe or --json: only a terminal's table has it). */
+function withRelative<T>(columns: Array<Column<T>>, now: number | undefined): Array<Column<T>> {
+  if (now === undefined) return columns;
+  return columns.flatMap((column) => {
+    const at = column.relative;
+    if (!at) return [column];
+    const cell = (item: T) => {
+      try {
+        return relativeCell(at(item), now);
+      } catch {
+        // The time column itself names a field that cannot be shown.
+        return '';
+      }
+    };
+    return [column, { header: RELATIVE_HEADER, cell, giveUp: GIVE_UP.relative }];
+  });
 }
 
 /** Soonest first; items without a time last, in the order they came. */

@@ -41,23 +41,26 @@ export function bothZones(zone: string, value: unknown, field: string, now?: num
   return `${local} (${utc}${now === undefined ? '' : `, ${fromNow(ms, now)}`})`;
 }
 
-const UNITS: Array<[name: string, ms: number]> = [
+const UNITS: Array<[name: string, ms: number, short?: string]> = [
   ['year', 365 * 86_400_000],
   ['month', 30 * 86_400_000],
   ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-  ['second', 1_000],
+  ['hour', 3_600_000, 'h'],
+  ['minute', 60_000, 'min'],
+  ['second', 1_000, 's'],
 ];
 
-/** How far an instant is from `now`, as a person says it: "in 2 days", "3 hours ago", "now". */
-export function fromNow(ms: number, now: number): string {
+/**
+ * How far an instant is from `now`, as a person says it: "in 2 days", "3
+ * hours ago", "now"; `short`, for a table's cell: "in 2 days", "3 h ago".
+ */
+export function fromNow(ms: number, now: number, { short = false } = {}): string {
   const distance = Math.abs(ms - now);
   if (distance < 1_000) return 'now';
   // The largest unit of which there is at least one (45 minutes stays minutes; 36 hours is 2 days).
-  const [name, size] = UNITS.find(([, size]) => distance >= size * (size >= 86_400_000 ? 1.5 : 1)) ?? UNITS.at(-1)!;
+  const [name, size, abbreviation] = UNITS.find(([, size]) => distance >= size * (size >= 86_400_000 ? 1.5 : 1)) ?? UNITS.at(-1)!;
   const count = Math.max(1, Math.round(distance / size));
-  const amount = `${count} ${name}${count === 1 ? '' : 's'}`;
+  const amount = short && abbreviation ? `${count} ${abbreviation}` : `${count} ${name}${count === 1 ? '' : 's'}`;
   return ms > now ? `in ${amount}` : `${amount} ago`;
 }
 

@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Help } from '@commander-js/extra-typings';
 import { COMMANDS } from '../../src/commands/registry';
+import { SUMMARIES, type TopLevel } from '../../src/commands/summaries';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { runCommand, ROOT } from '../helpers/run-cli';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
@@ -158,8 +160,11 @@ const SCENARIOS: Record<string, Scenario[]> = {
 const COVERED_ELSEWHERE = new Set(['--help']);
 
 describe('the scenarios below', () => {
-  it('cover every registered command and every option it shows', () => {
-    for (const command of COMMANDS) {
+  it('cover every registered command and every option it shows', async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect(command.path, 'the registry names a command by the words it declares').toEqual(entry.path);
+      if (entry.path.length === 1) expect(new Help().subcommandTerm(command.build() as never), 'its summary is what commander would list').toBe(SUMMARIES[entry.path[0] as TopLevel].term);
       const key = command.path.join(' ');
       const scenarios = SCENARIOS[key];
       expect(scenarios, `no scenario runs '${key}'`).toBeDefined();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runIn, useHarness } from '../helpers/harness';
 import { TEST_KEY } from '../helpers/fake-letta';
+import { AGENT } from '../helpers/suite';
 
 const h = useHarness();
 
@@ -19,9 +20,9 @@ describe('help', () => {
     expect(r.stdout).toContain('--cron <when>');
   });
 
-  it('every command and group prints the same help when run alone (only its own part of the tree is built) as through help', async () => {
+  it('the program, every group and every command print the same help when run alone (only their own part of the tree is loaded) as through help', async () => {
     const { COMMANDS, GROUPS } = await import('../../src/commands/registry');
-    for (const path of [...GROUPS.map((group) => [group.name]), ...COMMANDS.map((command) => command.path)]) {
+    for (const path of [[], ...GROUPS.map((group) => [group.name]), ...COMMANDS.map((command) => command.path)]) {
       const alone = await h.run([...path, '--help']);
       const whole = await h.run(['help', ...path]);
       expect([alone.code, alone.stdout], path.join(' ')).toEqual([0, whole.stdout]);
@@ -122,6 +123,21 @@ describe('usage errors that teach', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.requests).toEqual([]);
+  });
+});
+
+describe('global options before the command', () => {
+  it("a global option's value is never taken for the command word, for every global option that takes one", async () => {
+    const { buildProgram } = await import('../../src/program');
+    const values: Record<string, string> = { '--api-key': TEST_KEY, '--base-url': h.letta.url, '--timeout': '5000', '--tz': 'Europe/London', '--now': '2026-11-22T15:00:00Z' };
+    const taking = (await buildProgram()).options.filter((option) => option.required || option.optional).map((option) => option.long!);
+    expect(Object.keys(values).sort()).toEqual(taking.sort());
+    for (const flag of taking) {
+      // The Go CLI's spelling `send create` is read as `send` only when `send` is found as the command word.
+      const r = await runIn(h.letta, [flag, values[flag]!, 'send', 'create', '--agent-id', AGENT, '--message', 'hi', '--async'], h.env);
+      expect([r.code, r.stderr], flag).toEqual([0, expect.stringMatching(/^✓ Queued as run run-\d+ \(created\)\n/)]);
+      expect(r.requests.map((request) => request.method), flag).toEqual(['POST']);
+    }
   });
 });
 

@@ -22,12 +22,12 @@ describe('lists', () => {
     const r = await h.run(['onetime', 'list'], { terminal: 90, env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+RUNS AT\s+UTC\s+MESSAGE$/);
+    expect(lines[0]).toMatch(/^ID\s+RUNS AT\s+WHEN\s+UTC\s+MESSAGE$/);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(90);
     expect(lines[1]).toContain('…');
-    // Narrower: the UTC column goes before the message is squeezed to nothing.
+    // Narrower: the UTC column goes (then how far away it runs) before the message is squeezed to nothing.
     const narrow = (await h.run(['onetime', 'list'], { terminal: 60, env: { NO_COLOR: '1' } })).stdout.trimEnd().split('\n');
-    expect(narrow[0]).toMatch(/^ID\s+RUNS AT\s+MESSAGE$/);
+    expect(narrow[0]).toMatch(/^ID\s+RUNS AT\s+WHEN\s+MESSAGE$/);
     for (const line of narrow) expect(displayWidth(line)).toBeLessThanOrEqual(60);
     expect(narrow[1]).toContain('word word');
   });
@@ -123,8 +123,8 @@ describe('delete', () => {
     const asked = ids();
     const refused = await h.run(['onetime', 'delete', ...asked], { terminal: 80, stdin: 'n\r' });
     expect(refused.stderr).toContain('These 6 one-time schedules would be deleted:');
-    // Each is listed (by its short id, as lists show it) with its agent, next run and message before the question.
-    for (const id of asked) expect(refused.stderr).toMatch(new RegExp(`^  ${id.replace(/^[a-z_]+-/, '')}\\s+support-bot\\s+2026-11-22 16:00 UTC\\s+hello`, 'm'));
+    // Each is listed (by its short id, as lists show it) with its agent, next run (and how far away it is) and message before the question.
+    for (const id of asked) expect(refused.stderr).toMatch(new RegExp(`^  ${id.replace(/^[a-z_]+-/, '')}\\s+support-bot\\s+2026-11-22 16:00 UTC\\s+in 1 h\\s+hello`, 'm'));
     expect(refused.stderr).toContain('Delete them? [y/N]');
     expect(refused.stderr).toContain('Nothing deleted.');
     expect(refused.code).toBe(0);

@@ -21,10 +21,14 @@ describe('several ids', () => {
     expect(r.code).toBe(3);
   });
 
-  it('pause: a mix of not found and another failure stays exit 1', async () => {
+  it.each(['pause', 'delete'])('%s: a mix of failures ends with the first failure\'s exit code, as delete does for one id and many', async (verb) => {
     suite.letta.inject(/^GET \/v1\/agents\/[^/]+\/schedule\/sm-bad$/, { status: 400, body: '{"detail":"bad id"}' });
-    const r = await suite.run(['recurring', 'pause', 'sm-nope', 'sm-bad', '--agent-id', BOT]);
-    expect(r.code).toBe(1);
+    const notFoundFirst = await suite.run(['recurring', verb, 'sm-nope', 'sm-bad', '--agent-id', BOT]);
+    expect(notFoundFirst.code).toBe(3);
+    expect(notFoundFirst.stderr).toContain('Not ' + (verb === 'pause' ? 'paused' : 'deleted') + ': sm-nope, sm-bad.');
+    suite.letta.inject(/^GET \/v1\/agents\/[^/]+\/schedule\/sm-bad$/, { status: 400, body: '{"detail":"bad id"}' });
+    const badFirst = await suite.run(['recurring', verb, 'sm-bad', 'sm-nope', '--agent-id', BOT]);
+    expect(badFirst.code).toBe(1);
   });
 });
 

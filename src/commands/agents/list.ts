@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { Agent } from '../../letta/types';
 import { defineCommand } from '../command';
+import { printList } from '../../output/list';
 
 /** Agent ids and names, every page, to find the one to schedule for. */
 export default defineCommand({
@@ -11,7 +12,6 @@ export default defineCommand({
   declare: (command: Command) => command.option('--name <name>', 'only agents with this name'),
   async run(rt, options) {
     const api = await rt.api();
-    const { printList } = await import('../../output/list');
     const seen = new Set<string>();
     async function* pages(): AsyncGenerator<Agent[]> {
       for await (const page of api.agentPages(options.name)) yield page.filter((agent) => !seen.has(agent.id) && seen.add(agent.id));

@@ -2,6 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { AuthError } from '../../errors';
 import { legacyConfigPath } from '../../config/store';
 import type { Source } from '../../config/settings';
+import { printDetailOf, type DetailRow } from '../../output/detail';
 import { maskKey } from '../../output/secrets';
 import type { Runtime } from '../../runtime';
 import { defineCommand } from '../command';
@@ -39,28 +40,21 @@ export default defineCommand({
       api_key: apiKey.value ? maskKey(apiKey.value.trim()) : null,
       api_key_from: apiKey.value ? sourceText(rt, apiKey.source, 'LETTA_API_KEY', '--api-key') : null,
     };
-    const out = rt.out;
+    const server: DetailRow = ['Server', `${facts.server} (from ${facts.server_from})`];
     let agents: number;
     try {
       agents = (await (await rt.api()).allAgents()).length;
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
-      if (out.json) out.document({ ...facts, accepted: false, error: error.message });
-      else {
-        const { printDetail } = await import('../../output/detail');
-        printDetail(out, [
-          ['Key', facts.api_key ? `${facts.api_key} (from ${facts.api_key_from}): not accepted` : 'none set'],
-          ['Server', `${facts.server} (from ${facts.server_from})`],
-        ]);
-      }
+      await printDetailOf(rt.out, {
+        document: { ...facts, accepted: false, error: error.message },
+        rows: [['Key', facts.api_key ? `${facts.api_key} (from ${facts.api_key_from}): not accepted` : 'none set'], server],
+      });
       throw error;
     }
-    if (out.json) return out.document({ ...facts, accepted: true, agents });
-    const { printDetail } = await import('../../output/detail');
-    printDetail(out, [
-      ['Key', `${facts.api_key} (from ${facts.api_key_from}): accepted`],
-      ['Server', `${facts.server} (from ${facts.server_from})`],
-      ['Agents', String(agents)],
-    ]);
+    await printDetailOf(rt.out, {
+      document: { ...facts, accepted: true, agents },
+      rows: [['Key', `${facts.api_key} (from ${facts.api_key_from}): accepted`], server, ['Agents', String(agents)]],
+    });
   },
 });

@@ -1,5 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { defineCommand } from '../command';
+import { statePath, journalPath } from '../../state/store';
 
 export default defineCommand({
   path: ['config', 'path'],
@@ -8,7 +9,6 @@ export default defineCommand({
   globals: ['output'],
   declare: (command: Command) => command,
   async run(rt) {
-    const { statePath, journalPath } = await import('../../state/store');
     const state = statePath(rt.env, rt.home);
     const journal = journalPath(rt.env, rt.home);
     if (rt.out.json) return rt.out.document({ config_file: rt.configPath, state_file: state, journal_file: journal });

@@ -3,13 +3,13 @@ import { AmbiguousAgentError, CliError, NotFoundError, UsageError } from '../../
 import type { Runtime } from '../../runtime';
 import { defineCommand } from '../command';
 import { updateConfig } from '../shared/config-file';
+import { looksLikeAgentId } from '../../letta/api';
 
 /** Saved either way (the server may be out of reach now); a warning when the server says there is no such agent. */
 async function warnIfMissing(rt: Runtime, agent: string): Promise<void> {
   if (!rt.settings.apiKey.value) return rt.out.note('(Not checked with the server: no API key set.)');
   try {
     const api = await rt.api();
-    const { looksLikeAgentId } = await import('../../letta/api');
     if (looksLikeAgentId(agent)) await api.getAgent(agent);
     else await rt.agentId(agent);
   } catch (error) {

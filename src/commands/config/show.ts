@@ -3,6 +3,8 @@ import type { Setting, Settings } from '../../config/settings';
 import { maskKey } from '../../output/secrets';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
+import { statePath, journalPath } from '../../state/store';
+import { printList } from '../../output/list';
 
 /** Each setting by its config.json name, the key masked. */
 export function settingRows(settings: Settings): Array<[name: string, setting: Setting]> {
@@ -25,14 +27,12 @@ export default defineCommand({
   async run(rt) {
     const rows = settingRows(rt.settings);
     const out = rt.out;
-    const { statePath, journalPath } = await import('../../state/store');
     const state = statePath(rt.env, rt.home);
     const journal = journalPath(rt.env, rt.home);
     if (out.json) {
       const entries = rows.map(([name, { value, source }]) => [name, { value: value ?? null, source: source ?? null }]);
       return out.document({ config_file: rt.configPath, state_file: state, journal_file: journal, ...Object.fromEntries(entries) });
     }
-    const { printList } = await import('../../output/list');
     await printList(
       out,
       {

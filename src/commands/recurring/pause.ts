@@ -1,8 +1,15 @@
-import { AlreadyReported, CliError, NotFoundError, UsageError } from '../../errors';
+import { NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Command } from '@commander-js/extra-typings';
+import { endOutcomes, sayOutcome } from '../../output/outcomes';
+import { pauseSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
+import { needsConfirmation, planPause } from './pause-plan';
+import { idsFrom, eachId } from '../shared/ids';
+import { findSchedule } from '../shared/schedule';
+import { stateStore, whileChanging, readRecord, followLineage, serverOf, expandGroups } from '../shared/state';
+import * as records from '../../state/records';
 
 type Outcome = { id: string; agent_id: string; paused_at: string; paused: true } | { id: string; paused: false; error: string };
 
@@ -26,14 +33,7 @@ export default defineCommand({
       .addOption(agentOption())
       .option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)'),
   async run(rt, options, args) {
-    const [{ needsConfirmation, planPause }, { idsFrom, eachId }, { findSchedule }, { stateStore, whileChanging, readRecord, followLineage, serverOf }, records] = await Promise.all([
-      import('./pause-plan'),
-      import('../shared/ids'),
-      import('../shared/schedule'),
-      import('../shared/state'),
-      import('../../state/records'),
-    ]);
-    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring pause'));
+    const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring pause'));
     if (ids.length === 0) return;
     if (needsConfirmation(ids.length, { interactive: rt.io.stdinIsTTY && rt.io.stderrIsTTY && !rt.dryRun, yes: !!options.yes })) {
       const answer = await rt.prompt(`Pause ${ids.length} recurring schedules? Each is deleted from Letta and kept only on this machine. [y/N] `);
@@ -44,13 +44,11 @@ export default defineCommand({
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
     // Each id is read, saved and deleted holding the changes lock, so a sync or another command cannot re-create or double it meanwhile.
-    const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, paused: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome> => {
+    const ending = await eachId<Outcome>(out, ids, (id, error) => ({ id, paused: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome> => {
       if (records.isSeriesId(asked)) {
-        const { pauseSeriesWhole } = await import('../shared/series');
         const series = await pauseSeriesWhole(rt, asked);
         const count = `${series.members.length} one-time schedule${series.members.length === 1 ? '' : 's'}`;
-        if (out.quiet) out.line(asked);
-        else if (!out.json) out.success(`${series.already ? `${asked} is already paused (since ${series.paused_at}); deleted again from Letta:` : `Paused series ${asked}: deleted from Letta, kept on this machine:`} ${count}`);
+        sayOutcome(out, { id: asked, text: `${series.already ? `${asked} is already paused (since ${series.paused_at}); deleted again from Letta:` : `Paused series ${asked}: deleted from Letta, kept on this machine:`} ${count}` });
         return { id: asked, agent_id: series.agent_id, paused_at: series.paused_at, paused: true };
       }
       const id = followLineage(rt, await readRecord(rt, store), asked);
@@ -66,8 +64,7 @@ export default defineCommand({
       const plan = planPause(item !== undefined, saved !== undefined);
       if (plan.action === 'not-found') throw missing!;
       if (plan.action === 'already-paused') {
-        if (out.quiet) out.line(id);
-        else if (!out.json) out.info(`${id} is already paused (since ${saved!.paused_at}).`);
+        sayOutcome(out, { id, text: `${id} is already paused (since ${saved!.paused_at}).`, acted: false });
         return { id, agent_id: saved!.schedule.agent_id, paused_at: saved!.paused_at, paused: true };
       }
       const schedule = item!;
@@ -83,20 +80,18 @@ export default defineCommand({
           throw error;
         }
       }
-      if (out.quiet) out.line(id);
-      else if (!out.json) out.success(`Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)`);
+      sayOutcome(out, { id, text: `Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)` });
       return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
     }));
-    if (out.json) out.document(outcomes);
-    const done = outcomes.filter((o) => o.paused).map((o) => o.id);
-    if (done.length > 0 && !out.quiet && !rt.dryRun) {
-      out.info(`A paused schedule exists only on this machine, in ${store.path}. Resume with: letta-switchboard recurring resume ${done.join(' ')}`);
-      out.info("To recreate it elsewhere: letta-switchboard recurring paused --json");
-    }
-    const failed = outcomes.filter((o) => !o.paused);
-    if (failed.length === 0) return;
-    out.info(`Paused ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
-    out.info(`Not paused: ${failed.map((o) => o.id).join(', ')}.`);
-    throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not paused`));
+    endOutcomes(out, {
+      ...ending,
+      asked: ids.length,
+      done: (o) => o.paused,
+      verb: 'paused',
+      footer: (done) => [
+        `A paused schedule exists only on this machine, in ${store.path}. Resume with: letta-switchboard recurring resume ${done.join(' ')}`,
+        'To recreate it elsewhere: letta-switchboard recurring paused --json',
+      ],
+    });
   },
 });

@@ -1,5 +1,13 @@
 import type { Command } from '@commander-js/extra-typings';
 import { defineCommand } from '../command';
+import { openState } from '../../state/store';
+import { printList, GIVE_UP } from '../../output/list';
+import { localAndUtc } from '../../output/when';
+import { scheduleText } from '../../agenda/sources';
+import { firstLine } from '../../agenda/rows';
+import { onServer } from '../../state/records';
+import { serverOf } from '../shared/state';
+import { recreateBody } from '../shared/schedule-copy';
 
 /** What is paused on this machine: since when, the old id, and (with --json) everything needed to recreate it. */
 export default defineCommand({
@@ -9,16 +17,7 @@ export default defineCommand({
   globals: ['output', 'time'],
   declare: (command: Command) => command,
   async run(rt) {
-    const [{ openState }, { printList, GIVE_UP }, { localAndUtc }, { recreateBody }, { scheduleText }, { firstLine }] = await Promise.all([
-      import('../../state/store'),
-      import('../../output/list'),
-      import('../../output/when'),
-      import('../shared/schedule-copy'),
-      import('../../agenda/sources'),
-      import('../../agenda/rows'),
-    ]);
     const store = openState(rt.env, rt.home, { signal: rt.signal });
-    const [{ onServer }, { serverOf }] = await Promise.all([import('../../state/records'), import('../shared/state')]);
     // Only what was paused on the server in use: another server's copies are resumed there.
     const state = await store.read();
     const server = serverOf(rt);
@@ -73,13 +72,14 @@ export default defineCommand({
           { header: 'OLD ID', cell: (row) => row.id, shortIds: true, giveUp: GIVE_UP.id },
           { header: 'AGENT', cell: (row) => row.agentId, giveUp: GIVE_UP.agent },
           { header: 'CRON (UTC)', cell: (row) => row.rule },
-          { header: 'PAUSED SINCE', cell: (row) => since(row).local },
+          { header: 'PAUSED SINCE', cell: (row) => since(row).local, relative: (row) => since(row).ms },
           { header: 'UTC', cell: (row) => since(row).utc, giveUp: GIVE_UP.utc },
           { header: 'MESSAGE', cell: (row) => firstLine(row.text), flexible: true },
         ],
         id: (row) => row.id,
         json: (row) => row.json,
         empty: 'Nothing is paused on this machine.',
+        now: rt.now(),
       },
       [rows],
     );

@@ -1,7 +1,16 @@
-import { AlreadyReported, CliError, NotFoundError, UsageError } from '../../errors';
+import { CliError, NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Command } from '@commander-js/extra-typings';
+import { endOutcomes, sayOutcome } from '../../output/outcomes';
+import { resumeSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
+import { idsFrom, eachId } from '../shared/ids';
+import { stateStore, whileChanging, readRecord, serverOf, expandGroups } from '../shared/state';
+import { planResume, resumeCron } from './pause-plan';
+import { recreateBody } from '../shared/schedule-copy';
+import { sameSchedule } from '../../sync/same-schedule';
+import { unsure } from '../shared/create-schedule';
+import * as records from '../../state/records';
 
 type Outcome = { id: string; new_id: string; agent_id: string; cron_expression: string; resumed: true; created: boolean } | { id: string; resumed: false; error: string };
 
@@ -17,31 +26,21 @@ export default defineCommand({
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin"),
   async run(rt, _options, args) {
-    const [{ idsFrom, eachId }, { stateStore, whileChanging, readRecord, serverOf }, records, { planResume, resumeCron }, { recreateBody }, { sameSchedule }] = await Promise.all([
-      import('../shared/ids'),
-      import('../shared/state'),
-      import('../../state/records'),
-      import('./pause-plan'),
-      import('../shared/schedule-copy'),
-      import('../../sync/same-schedule'),
-    ]);
-    const ids = await (await import('../shared/state')).expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), { paused: true });
+    const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), { paused: true });
     const api = await rt.api();
     const store = await stateStore(rt);
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
     // Each id is read, planned and resumed holding the changes lock: a second resume of it waits, then finds it done.
-    const { outcomes, stopped } = await eachId<Outcome>(out, ids, (id, error) => ({ id, resumed: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome | undefined> => {
+    const ending = await eachId<Outcome>(out, ids, (id, error) => ({ id, resumed: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome | undefined> => {
       if (records.isSeriesId(asked)) {
-        const { resumeSeriesWhole } = await import('../shared/series');
         const series = await resumeSeriesWhole(rt, asked);
         const made = `${series.created.length} one-time schedule${series.created.length === 1 ? '' : 's'}`;
         if (series.error) {
           out.note(`Resumed series ${asked}, but created only ${made} before: ${series.error.message}. 'letta-switchboard sync' creates the rest.`);
           throw series.error;
         }
-        if (!out.json) out.line(asked);
-        if (!out.json && !out.quiet) out.success(`${rt.dryRun ? 'Would resume' : 'Resumed'} series ${asked}: ${rt.dryRun ? 'would create' : 'created'} ${made}; runs due while it was paused are skipped`);
+        sayOutcome(out, { id: asked, text: `${rt.dryRun ? 'Would resume' : 'Resumed'} series ${asked}: ${rt.dryRun ? 'would create' : 'created'} ${made}; runs due while it was paused are skipped`, data: true });
         return { id: asked, new_id: asked, agent_id: series.agent_id, cron_expression: '', resumed: true, created: series.created.length > 0 };
       }
       const state = await readRecord(rt, store);
@@ -52,8 +51,7 @@ export default defineCommand({
       if (!saved) {
         const successor = latest;
         if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
-        if (!out.json) out.line(successor);
-        if (!out.json && !out.quiet) out.info(`${id} was already resumed, as ${successor}; nothing created.`);
+        sayOutcome(out, { id: successor, text: `${id} was already resumed, as ${successor}; nothing created.`, data: true, acted: false });
         return { id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false };
       }
       if (!records.onServer(saved, serverOf(rt))) {
@@ -70,8 +68,7 @@ export default defineCommand({
       if (plan.action === 'still-in-letta') {
         // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
         if (!rt.dryRun) await store.update((s) => void records.takePaused(s, id));
-        if (!out.json) out.line(id);
-        if (!out.json && !out.quiet) out.info(`${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`);
+        sayOutcome(out, { id, text: `${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`, data: true, acted: false });
         return { id, new_id: id, agent_id: agentId, cron_expression: saved.schedule.schedule.cron_expression ?? '', resumed: true, created: false };
       }
 
@@ -80,7 +77,6 @@ export default defineCommand({
         newId = plan.id;
       } else {
         if (!rt.dryRun) await store.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages }));
-        const { unsure } = await import('../shared/create-schedule');
         newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
       }
       if (rt.dryRun) return undefined;
@@ -98,14 +94,9 @@ export default defineCommand({
         throw error;
       }
       // The new id is the data (stdout), as a create prints its id.
-      if (!out.json) out.line(newId);
-      if (!out.json && !out.quiet) out.success(`Resumed ${id} as ${newId} (${cron} UTC)`);
+      sayOutcome(out, { id: newId, text: `Resumed ${id} as ${newId} (${cron} UTC)`, data: true });
       return { id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' };
     }));
-    if (out.json) out.document(outcomes);
-    const failed = outcomes.filter((o) => !o.resumed);
-    if (failed.length === 0) return;
-    out.info(`Not resumed: ${failed.map((o) => o.id).join(', ')}. Their saved copies are kept; run resume again.`);
-    throw new AlreadyReported(stopped ?? new CliError(`${failed.length} of ${ids.length} not resumed`));
+    endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.resumed, verb: 'resumed', notDone: 'Their saved copies are kept; run resume again.' });
   },
 });

@@ -1,5 +1,9 @@
 import type { Command } from '@commander-js/extra-typings';
+import { printDetailOf } from '../../output/detail';
+import { bothZones } from '../../output/when';
 import { defineCommand } from '../command';
+import { isShortId } from '../../output/short-id';
+import { pickOne } from '../shared/ids';
 
 /** One run: status, stop reason, agent, and its times in the user's zone and in UTC. */
 export default defineCommand({
@@ -10,24 +14,23 @@ export default defineCommand({
   declare: (command: Command) => command.argument('<run-id>', 'run id, or its short form from results list'),
   async run(rt, _options, given) {
     const api = await rt.api();
-    const { isShortId } = await import('../../output/short-id');
     // A short run id (as results list shows them) is looked for among the recent runs results list shows.
-    const id = isShortId(given) ? (await import('../shared/ids')).pickOne(given, (await api.listRuns({ limit: 1000, order: 'desc' })).map((r) => r.id), 'run') : given;
+    const id = isShortId(given) ? pickOne(given, (await api.listRuns({ limit: 1000, order: 'desc' })).map((r) => r.id), 'run') : given;
     const run = await api.getRun(id);
-    const out = rt.out;
-    if (out.json) return out.document(run);
-    if (out.quiet) return out.line(run.id);
     const zone = rt.zone();
-    const now = out.io.stdoutIsTTY ? rt.now() : undefined;
-    const [{ printDetail }, { bothZones }] = await Promise.all([import('../../output/detail'), import('../../output/when')]);
+    const now = rt.io.stdoutIsTTY ? rt.now() : undefined;
     const text = (value: unknown) => (value === undefined || value === null ? '-' : typeof value === 'string' ? value : JSON.stringify(value));
-    printDetail(out, [
-      ['ID', run.id],
-      ['Status', text(run.status)],
-      ['Stop reason', text(run.stop_reason)],
-      ['Agent', text(run.agent_id)],
-      ['Created', () => bothZones(zone, run.created_at, 'created_at', now)],
-      ['Completed', () => bothZones(zone, run.completed_at, 'completed_at', now)],
-    ]);
+    await printDetailOf(rt.out, {
+      document: run,
+      quiet: [run.id],
+      rows: [
+        ['ID', run.id],
+        ['Status', text(run.status)],
+        ['Stop reason', text(run.stop_reason)],
+        ['Agent', text(run.agent_id)],
+        ['Created', () => bothZones(zone, run.created_at, 'created_at', now)],
+        ['Completed', () => bothZones(zone, run.completed_at, 'completed_at', now)],
+      ],
+    });
   },
 });

@@ -2,6 +2,8 @@ import type { Command } from '@commander-js/extra-typings';
 import type { Run } from '../../letta/types';
 import { defineCommand } from '../command';
 import { agentOption, integer } from '../options';
+import { printList, GIVE_UP } from '../../output/list';
+import { localAndUtc, BadField } from '../../output/when';
 
 /** Letta runs (the executions behind messages), newest first. */
 export default defineCommand({
@@ -16,8 +18,7 @@ export default defineCommand({
     const agentId = agent ? await rt.agentId(agent) : undefined;
     const runs = (await api.listRuns({ agent_id: agentId, limit: options.limit, order: 'desc' })).slice(0, options.limit);
     const zone = rt.zone();
-    const [{ printList, GIVE_UP }, { localAndUtc, BadField }] = await Promise.all([import('../../output/list'), import('../../output/when')]);
-    const created = (run: Run) => (run.created_at === undefined || run.created_at === null ? { local: '-', utc: '-' } : localAndUtc(zone, run.created_at, 'created_at'));
+    const created = (run: Run) => (run.created_at === undefined || run.created_at === null ? { ms: undefined, local: '-', utc: '-' } : localAndUtc(zone, run.created_at, 'created_at'));
     const text = (value: unknown, field: string) => {
       if (value === undefined || value === null) return '-';
       if (typeof value !== 'string') throw new BadField(field, value, 'text');
@@ -30,13 +31,14 @@ export default defineCommand({
           { header: 'ID', cell: (run: Run) => run.id, shortIds: true, giveUp: GIVE_UP.id },
           { header: 'STATUS', cell: (run: Run) => text(run.status, 'status') },
           { header: 'STOP REASON', cell: (run: Run) => text(run.stop_reason, 'stop_reason') },
-          { header: 'CREATED', cell: (run: Run) => created(run).local },
+          { header: 'CREATED', cell: (run: Run) => created(run).local, relative: (run: Run) => created(run).ms },
           { header: 'UTC', cell: (run: Run) => created(run).utc, giveUp: GIVE_UP.utc },
           { header: 'AGENT', cell: (run: Run) => text(run.agent_id, 'agent_id'), giveUp: GIVE_UP.agent },
         ],
         id: (run) => run.id,
         json: (run) => run,
         empty: 'No runs.',
+        now: rt.now(),
       },
       [runs],
     );

@@ -2,6 +2,14 @@ import type { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../../errors';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
+import { findSchedule } from '../shared/schedule';
+import { localCronFromUtc } from '../../sync/local-rule';
+import { stateStore, whileChanging, serverOf } from '../shared/state';
+import { adoptIntent, findIntent } from '../../state/records';
+import { localAndUtc } from '../../output/when';
+import { describeCron, nextRuns } from '../../time/cron';
+import { printReceiptOf } from '../../output/receipt';
+import { HOURLY_SYNC_HINT } from '../../sync/intent';
 
 /** `recurring adopt ID [--tz ZONE]`: keep a schedule made elsewhere on the clock of a zone (--tz, else the configured one), so sync keeps it there. */
 export default defineCommand({
@@ -19,13 +27,6 @@ export default defineCommand({
     }
     const zone = rt.zone();
     const now = rt.now();
-    const [{ findSchedule }, { localCronFromUtc }, { stateStore, whileChanging, serverOf }, { adoptIntent, findIntent }, { localAndUtc }] = await Promise.all([
-      import('../shared/schedule'),
-      import('../../sync/local-rule'),
-      import('../shared/state'),
-      import('../../state/records'),
-      import('../../output/when'),
-    ]);
     const store = await stateStore(rt);
     const at = new Date(now).toISOString();
     // Read and recorded holding the changes lock: a sync cannot replace it between the two.
@@ -44,20 +45,19 @@ export default defineCommand({
       });
       return { intent, cron, localRule };
     });
-    const out = rt.out;
-    if (out.json) return out.document(intent);
-    out.line(id);
-    if (out.quiet) return;
-    const [{ describeCron, nextRuns }, { printReceipt }] = await Promise.all([import('../../time/cron'), import('../../output/receipt')]);
     const means = describeCron(localRule);
     const next = nextRuns(cron, now, 1)[0];
     const was = before === undefined ? 'not recorded (UTC only)' : `${before.local_rule} in ${before.zone}`;
-    printReceipt(out, `Adopted ${id}: kept ${means.charAt(0).toLowerCase()}${means.slice(1)}, ${zone} time`, [
-      ['Local cron', was, `${localRule} in ${zone}`],
-      ['UTC cron', `${cron} (sent to Letta as it was)`],
-      ...(next === undefined ? [] : [['Next run', (({ local, utc }) => `${local} (${utc})`)(localAndUtc(zone, next, 'next run'))] as [string, string]]),
-    ]);
-    const { HOURLY_SYNC_HINT } = await import('../../sync/intent');
-    out.info(`Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${HOURLY_SYNC_HINT}`);
+    printReceiptOf(rt.out, {
+      document: intent,
+      title: `Adopted ${id}: kept ${means.charAt(0).toLowerCase()}${means.slice(1)}, ${zone} time`,
+      rows: [
+        { id },
+        ['Local cron', was, `${localRule} in ${zone}`],
+        ['UTC cron', `${cron} (sent to Letta as it was)`],
+        ...(next === undefined ? [] : [['Next run', (({ local, utc }) => `${local} (${utc})`)(localAndUtc(zone, next, 'next run'))] as [string, string]]),
+      ],
+      footer: [`Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${HOURLY_SYNC_HINT}`],
+    });
   },
 });

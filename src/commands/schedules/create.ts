@@ -4,6 +4,11 @@ import type { ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
 import { agentOption, integer, messageOption, misplaced, roleOption } from '../options';
 import { NOUN } from '../shared/schedule';
+import { meaningOfOnce, meaningOfSchedule } from '../../time/index';
+import { readMessage } from '../shared/message';
+import { createSeries } from '../shared/create-series';
+import { createScheduleSet } from '../shared/create-set';
+import { createSchedule } from '../shared/create-schedule';
 
 const EXAMPLES: Record<ScheduleKind, string[]> = {
   'one-time': [
@@ -38,7 +43,6 @@ export default (kind: ScheduleKind) =>
     async run(rt, options) {
       const agent = rt.agent();
       const phrase = { now: rt.now(), zone: rt.zone() };
-      const { meaningOfOnce, meaningOfSchedule } = await import('../../time/index');
       let meaning;
       if (kind === 'one-time') {
         meaning = await meaningOfOnce(required(options.executeAt, '--execute-at <when>'), phrase);
@@ -48,12 +52,10 @@ export default (kind: ScheduleKind) =>
         const schedule = await meaningOfSchedule(cron, phrase, 1);
         // A rule no cron says, or any rule with an end, is a series of one-time schedules.
         if (schedule.type === 'series' || options.until !== undefined || options.count !== undefined) {
-          const [{ readMessage }, { createSeries }] = await Promise.all([import('../shared/message'), import('../shared/create-series')]);
           const message = await readMessage(rt, options.message);
           return createSeries(rt, { agent, message, role: options.role, meaning: schedule, until: options.until, count: typeof options.count === 'number' ? options.count : undefined });
         }
         if (schedule.crons && schedule.crons.length > 1) {
-          const [{ readMessage }, { createScheduleSet }] = await Promise.all([import('../shared/message'), import('../shared/create-set')]);
           const message = await readMessage(rt, options.message);
           return createScheduleSet(rt, { agent, message, role: options.role, meaning: { ...schedule, crons: schedule.crons } });
         }
@@ -62,9 +64,7 @@ export default (kind: ScheduleKind) =>
           rt.out.warn(`A 5-field cron is read as UTC; --tz ${rt.zone()} does not apply to it. Use a phrase ('every weekday at 10am') to schedule in a zone.`);
         }
       }
-      const { readMessage } = await import('../shared/message');
       const message = await readMessage(rt, options.message);
-      const { createSchedule } = await import('../shared/create-schedule');
       await createSchedule(rt, { agent, message, role: options.role, meaning });
     },
   });

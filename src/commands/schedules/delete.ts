@@ -1,9 +1,15 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
+import { CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
+import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
-import { NOUN } from '../shared/schedule';
+import { NOUN, findSchedule } from '../shared/schedule';
+import { idsFrom, eachId } from '../shared/ids';
+import { whileChanging, readRecordOrNothing, followLineage, recordWriter } from '../shared/state';
+import { markDeleted, isSetId, isSeriesId, setMembers, findIntent } from '../../state/records';
+import { confirmDeletion } from '../shared/confirm-delete';
+import { deleteSeries } from '../shared/series';
 
 /** More than this many on a terminal, and the user is asked first. */
 const ASK_ABOVE = 5;
@@ -27,19 +33,12 @@ export default (kind: ScheduleKind) =>
         .addOption(agentOption())
         .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`),
     async run(rt, options, args) {
-      const { idsFrom, eachId } = await import('../shared/ids');
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
       if (ids.length === 0) return;
-      const [{ findSchedule }, { whileChanging, readRecordOrNothing, followLineage, recordWriter }, { markDeleted, isSetId, isSeriesId, setMembers, findIntent }] = await Promise.all([
-        import('../shared/schedule'),
-        import('../shared/state'),
-        import('../../state/records'),
-      ]);
       const api = await rt.api();
       const out = rt.out;
       const found = new Map<string, ScheduledMessage>();
       if (!options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
-        const { confirmDeletion } = await import('../shared/confirm-delete');
         if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, found))) return out.info('Nothing deleted.');
       }
       // Each id is looked up again, deleted and recorded holding the changes lock (so a sync cannot re-create it meanwhile), one at a time.
@@ -52,7 +51,6 @@ export default (kind: ScheduleKind) =>
       const sizes = new Map<string, string>();
       const act = (asked: string): Promise<Outcome> => whileChanging(rt, async () => {
         if (kind === 'recurring' && isSeriesId(asked)) {
-          const { deleteSeries } = await import('../shared/series');
           const { agent_id, deleted } = await deleteSeries(rt, asked);
           sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
           return { id: asked, agent_id, deleted: true };
@@ -94,26 +92,18 @@ export default (kind: ScheduleKind) =>
         return { id, agent_id: item.agent_id, deleted: true };
       });
       const said = (outcome: Outcome) => {
-        if (!outcome.deleted) return;
-        if (out.quiet) return out.line(outcome.id);
-        if (!out.json) out.success(`Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}`);
+        if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
       };
-      const { outcomes, stopped, firstError } = await eachId<Outcome>(out, ids, failed, act, { said, collectEvery: out.json }).catch((error: unknown) => {
+      const ending = await eachId<Outcome>(out, ids, failed, act, { said }).catch((error: unknown) => {
         for (const id of sending) out.note(`${id} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${id}`);
         throw error;
       });
-      // --json: always one array, whatever the number of ids. The exit code, for one id or many: 0 when every id was deleted, else the first failure's.
-      if (out.json) out.document(outcomes);
-      const notDeleted = outcomes.filter((o) => !o.deleted);
-      if (notDeleted.length === 0) return;
-      const done = outcomes.filter((o) => o.deleted).map((o) => o.id);
-      const maybe = notDeleted.filter((o) => o.may_have_been_deleted).map((o) => o.id);
-      if (ids.length > 1 || maybe.length > 0) {
-        out.note(`Deleted ${done.length} of ${ids.length}${done.length ? `: ${done.join(', ')}` : ''}.`);
-        if (maybe.length > 0) out.note(`May have been deleted (interrupted while deleting): ${maybe.join(', ')}. Check with: letta-switchboard ${NOUN[kind]} get ${maybe[0]}`);
-        const not = notDeleted.filter((o) => !o.may_have_been_deleted).map((o) => o.id);
-        if (not.length > 0) out.note(`Not deleted: ${not.join(', ')}.`);
-      }
-      throw new AlreadyReported(stopped ?? firstError ?? new CliError(`${notDeleted.length} of ${ids.length} not deleted`));
+      endOutcomes(out, {
+        ...ending,
+        asked: ids.length,
+        done: (o) => o.deleted,
+        verb: 'deleted',
+        unsure: { is: (o) => !o.deleted && !!o.may_have_been_deleted, say: (maybe) => `May have been deleted (interrupted while deleting): ${maybe.join(', ')}. Check with: letta-switchboard ${NOUN[kind]} get ${maybe[0]}` },
+      });
     },
   });

@@ -4,10 +4,20 @@ import { ROLES, type Role, type Schedule, type ScheduleKind } from '../../letta/
 import type { Runtime } from '../../runtime';
 import type { Intent } from '../../state/records';
 import type { ScheduledMessage } from '../../letta/types';
-import type { OnceMeaning, RecurringMeaning } from '../../time/index';
+import { meaningOfOnce, meaningOfRecurring, type OnceMeaning, type RecurringMeaning } from '../../time/index';
 import { defineCommand } from '../command';
 import { agentOption, messageOption, misplaced } from '../options';
-import { NOUN } from '../shared/schedule';
+import { NOUN, findSchedule } from '../shared/schedule';
+import { editedBody, guardEdit, currentSchedule } from '../../sync/edit';
+import { intentFromCreate, intentFromSchedule } from '../../sync/intent';
+import { replaceSchedule } from '../../sync/execute';
+import { recordWriter, stateStore, whileChanging, serverOf } from '../shared/state';
+import { settleEarlierChange, landedCopy } from '../../sync/settle';
+import { readMessage } from '../shared/message';
+import { printReceiptOf } from '../../output/receipt';
+import { editChanges } from '../shared/changes';
+import * as model from '../../state/records';
+import { resolveScheduleIds } from '../shared/ids';
 
 const EXAMPLES: Record<ScheduleKind, string[]> = {
   'one-time': ['letta-switchboard onetime edit SCHEDULE_ID --execute-at "tomorrow at 10am"', 'letta-switchboard onetime edit SCHEDULE_ID --message "New text"'],
@@ -42,24 +52,14 @@ export default (kind: ScheduleKind) =>
     },
     async run(rt, options, given) {
       // Resolved first, so an id recorded against another server is refused before anything is read or sent.
-      const [id] = (await (await import('../shared/ids')).resolveScheduleIds(rt, [given])) as [string];
-      const [{ findSchedule }, { editedBody, guardEdit, currentSchedule }, { intentFromCreate, intentFromSchedule }, { replaceSchedule }, { recordWriter, stateStore, whileChanging, serverOf }, model, { settleEarlierChange, landedCopy }] =
-        await Promise.all([
-          import('../shared/schedule'),
-          import('../../sync/edit'),
-          import('../../sync/intent'),
-          import('../../sync/execute'),
-          import('../shared/state'),
-          import('../../state/records'),
-          import('../../sync/settle'),
-        ]);
+      const [id] = (await resolveScheduleIds(rt, [given])) as [string];
       if (id.startsWith('set-') || id.startsWith('series-')) {
         const what = id.startsWith('set-') ? 'a set: several schedules made from one phrase' : 'a series of one-time schedules';
         throw new UsageError(`${id} is ${what}; an edit replaces one schedule with one`, `Delete it (letta-switchboard recurring delete ${id}) and create it again with the new phrase or message.`);
       }
       const now = rt.now();
       let message: string | undefined;
-      if (options.message !== undefined) message = await (await import('../shared/message')).readMessage(rt, options.message);
+      if (options.message !== undefined) message = await readMessage(rt, options.message);
       const api = await rt.api();
       const out = rt.out;
       const writer = await recordWriter(rt);
@@ -120,13 +120,13 @@ export default (kind: ScheduleKind) =>
               : `${old.id} is unchanged; no new schedule was created.`;
           throw new EditFailed(`Could not change ${old.id}: ${step.error?.message ?? 'unknown error'}`, hint, step.error?.exitCode ?? 1);
         }
-        if (out.json) return out.document({ old_id: old.id, id: step.newId, agent_id: old.agent_id, changed, schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [] });
-        out.line(step.newId!);
-        if (out.quiet) return;
-        const [{ printReceipt }, { editChanges }] = await Promise.all([import('../../output/receipt'), import('../shared/changes')]);
-        printReceipt(out, `${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`, editChanges(old, body, rt.zone(), now));
-        out.readingNotes(meaning?.notes);
-        if (meaning?.type === 'recurring') for (const warning of meaning.warnings) out.warn(warning);
+        printReceiptOf(out, {
+          document: { old_id: old.id, id: step.newId, agent_id: old.agent_id, changed, schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [] },
+          title: `${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`,
+          rows: [{ id: step.newId! }, ...editChanges(old, body, rt.zone(), now)],
+          notes: meaning?.notes,
+          warnings: meaning?.type === 'recurring' ? meaning.warnings : [],
+        });
       });
     },
   });
@@ -142,7 +142,6 @@ class EditFailed extends CliError {
 /** The new time or schedule: --execute-at or --cron as given, or, with --tz alone, the recorded phrase read in the new zone. */
 async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?: string; cron?: string }, recorded: Intent | undefined): Promise<OnceMeaning | RecurringMeaning | undefined> {
   const phrase = { now: rt.now(), zone: rt.zone() };
-  const { meaningOfOnce, meaningOfRecurring } = await import('../../time/index');
   if (kind === 'one-time') {
     if (options.executeAt === undefined) return undefined;
     const meaning = await meaningOfOnce(options.executeAt, phrase);

@@ -1,11 +1,17 @@
 import type { Command } from '@commander-js/extra-typings';
 import { NotFoundError } from '../../errors';
-import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
+import { contentText, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
+import { printDetailOf, type DetailRow } from '../../output/detail';
+import { bothZones } from '../../output/when';
 import type { Runtime } from '../../runtime';
-import type { PausedSchedule } from '../../state/records';
+import { findPaused, findIntent, onServer, setMembers, findSeries, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
-import { cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
+import { cronInZone, findSchedule, nextRun, NOUN, withAdditions } from '../shared/schedule';
+import { describeCron } from '../../time/cron';
+import { readRecordOrNothing, serverOf } from '../shared/state';
+import { resolveScheduleIds } from '../shared/ids';
+import { keptAt as keptText } from '../../output/kept-at';
 
 /** `onetime get` and `recurring get`: one schedule, times in the user's zone and in UTC. */
 export default (kind: ScheduleKind) =>
@@ -17,44 +23,43 @@ export default (kind: ScheduleKind) =>
     declare: (command: Command) => command.argument('<id>', 'schedule id').addOption(agentOption()),
     async run(rt, _options, given) {
       // Resolved first, so an id recorded against another server is refused before anything is read.
-      const [id] = (await (await import('../shared/ids')).resolveScheduleIds(rt, [given])) as [string];
+      const [id] = (await resolveScheduleIds(rt, [given])) as [string];
       if (kind === 'recurring' && (id.startsWith('set-') || id.startsWith('series-'))) return printGroup(rt, id);
       const { item, paused } = await scheduleOrPaused(rt, kind, id);
-      const out = rt.out;
-      if (out.json) return out.document(paused ? { ...withAdditions(item), paused: true, paused_at: paused.paused_at } : withAdditions(item));
-      if (out.quiet) return out.line(item.id);
-      const zone = rt.zone();
-      const [{ printDetail }, { bothZones }, { contentText }, { nextRun }] = await Promise.all([
-        import('../../output/detail'),
-        import('../../output/when'),
-        import('../../letta/types'),
-        import('../shared/schedule'),
-      ]);
-      const next = nextRun(item);
-      const now = out.io.stdoutIsTTY ? rt.now() : undefined;
-      const rows: Array<[string, string | (() => string)]> = [
-        ['ID', item.id],
-        ['Agent', item.agent_id ?? ''],
-        ['Type', kind],
-      ];
-      if (paused) rows.push(['Paused', () => `since ${bothZones(zone, Date.parse(paused.paused_at), 'paused_at', now)}; not on Letta. Resume with: letta-switchboard recurring resume ${item.id}`]);
-      if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field, now)]);
-      else {
-        const cron = item.schedule.cron_expression ?? '';
-        const { describeCron } = await import('../../time/cron');
-        const local = cronInZone(cron, zone, Date.now());
-        rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
-        const kept = await keptAt(rt, item.id);
-        if (kept) rows.push(['Kept at', kept]);
-        const set = await setOf(rt, item.id);
-        if (set) rows.push(['Set', set]);
-        if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
-        if (!paused) rows.push(['Next run', () => bothZones(zone, next.value, next.field, now)]);
-      }
-      for (const message of item.message?.messages ?? []) rows.push(['Role', String(message.role)], ['Message', contentText(message.content)]);
-      printDetail(out, rows);
+      await printDetailOf(rt.out, {
+        document: paused ? { ...withAdditions(item), paused: true, paused_at: paused.paused_at } : withAdditions(item),
+        quiet: [item.id],
+        rows: () => detailRows(rt, kind, item, paused),
+      });
     },
   });
+
+/** One schedule as labelled lines: its times in the user's zone and in UTC, what the record keeps it at, its set, its messages. */
+async function detailRows(rt: Runtime, kind: ScheduleKind, item: ScheduledMessage, paused: PausedSchedule | undefined): Promise<DetailRow[]> {
+  const zone = rt.zone();
+  const next = nextRun(item);
+  const now = rt.io.stdoutIsTTY ? rt.now() : undefined;
+  const rows: DetailRow[] = [
+    ['ID', item.id],
+    ['Agent', item.agent_id ?? ''],
+    ['Type', kind],
+  ];
+  if (paused) rows.push(['Paused', () => `since ${bothZones(zone, Date.parse(paused.paused_at), 'paused_at', now)}; not on Letta. Resume with: letta-switchboard recurring resume ${item.id}`]);
+  if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field, now)]);
+  else {
+    const cron = item.schedule.cron_expression ?? '';
+    const local = cronInZone(cron, zone, Date.now());
+    rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
+    const kept = await keptAt(rt, item.id);
+    if (kept) rows.push(['Kept at', kept]);
+    const set = await setOf(rt, item.id);
+    if (set) rows.push(['Set', set]);
+    if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
+    if (!paused) rows.push(['Next run', () => bothZones(zone, next.value, next.field, now)]);
+  }
+  for (const message of item.message?.messages ?? []) rows.push(['Role', String(message.role)], ['Message', contentText(message.content)]);
+  return rows;
+}
 
 /** The schedule as Letta has it, else (a recurring id paused on this machine) its saved copy, marked paused. */
 async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Promise<{ item: ScheduledMessage; paused?: PausedSchedule }> {
@@ -62,7 +67,6 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
     return { item: await findSchedule(rt, kind, id) };
   } catch (error) {
     if (!(error instanceof NotFoundError) || kind !== 'recurring') throw error;
-    const [{ readRecordOrNothing }, { findPaused }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
     const paused = findPaused(await readRecordOrNothing(rt), id);
     if (!paused) throw error;
     return { item: paused.schedule, paused };
@@ -71,11 +75,6 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
 
 /** What the record keeps a schedule at, "08:00 on weekdays, Europe/London (sync keeps it there across DST)", when it follows a local clock. */
 async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
-  const [{ readRecordOrNothing, serverOf }, { findIntent, onServer }, { keptAt: keptText }] = await Promise.all([
-    import('../shared/state'),
-    import('../../state/records'),
-    import('../../output/kept-at'),
-  ]);
   const intent = findIntent(await readRecordOrNothing(rt), id);
   const kept = intent && onServer(intent, serverOf(rt)) ? keptText(intent) : undefined;
   return kept && `${kept} (sync keeps it there across DST)`;
@@ -83,7 +82,6 @@ async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
 
 /** For one schedule of a set: the set and the schedules made with it, which fire beside it. */
 async function setOf(rt: Runtime, id: string): Promise<string | undefined> {
-  const [{ readRecordOrNothing }, { findIntent, setMembers }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
   const state = await readRecordOrNothing(rt);
   const setId = findIntent(state, id)?.set_id;
   if (!setId) return undefined;
@@ -94,7 +92,6 @@ async function setOf(rt: Runtime, id: string): Promise<string | undefined> {
 
 /** A set or series id: what it was made from and each of its schedules (ids on stdout, one a line, with -q). */
 async function printGroup(rt: Runtime, id: string): Promise<void> {
-  const [{ readRecordOrNothing }, { findSeries }] = await Promise.all([import('../shared/state'), import('../../state/records')]);
   const state = await readRecordOrNothing(rt);
   const series = findSeries(state, id);
   const members = series

@@ -1,10 +1,16 @@
 import type { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../../errors';
 import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
-import type { Column } from '../../output/list';
+import { printList, GIVE_UP, type Column } from '../../output/list';
 import { defineCommand } from '../command';
 import { agentOption, allAgentsOption, groupOption, wideOption } from '../options';
-import { cronInZone, messageText, nextRun, NOUN, originOf, withAdditions } from '../shared/schedule';
+import { cronInZone, messageText, nextRun, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
+import { localAndUtc } from '../../output/when';
+import { readRecordOrNothing, serverOf } from '../shared/state';
+import { groupFilter, groupLabel, setRows } from '../shared/groups';
+import { findIntent, onServer } from '../../state/records';
+import { keptAt } from '../../output/kept-at';
+import { seriesRows } from '../shared/series';
 
 /** `onetime list` and `recurring list`: every page, one kind; every agent's with --all-agents or when no agent is set anywhere. */
 export default (kind: ScheduleKind) =>
@@ -24,15 +30,6 @@ export default (kind: ScheduleKind) =>
       const api = await rt.api();
       const zone = rt.zone();
       const now = rt.now();
-      const [{ printList, GIVE_UP }, { localAndUtc }, { schedulesOf }, { readRecordOrNothing, serverOf }, { groupFilter, groupLabel, setRows }, { findIntent, onServer }, { keptAt }] = await Promise.all([
-        import('../../output/list'),
-        import('../../output/when'),
-        import('../shared/schedule'),
-        import('../shared/state'),
-        import('../shared/groups'),
-        import('../../state/records'),
-        import('../../output/kept-at'),
-      ]);
       const record = await readRecordOrNothing(rt);
       const server = serverOf(rt);
       // --id: one set's or series' schedules, on the agent the record names; a set asked for is shown schedule by schedule.
@@ -75,7 +72,7 @@ export default (kind: ScheduleKind) =>
               },
             ]
           : []),
-        { header: kind === 'one-time' ? 'RUNS AT' : 'NEXT RUN', cell: (item) => when(item).local },
+        { header: kind === 'one-time' ? 'RUNS AT' : 'NEXT RUN', cell: (item) => when(item).local, relative: (item) => when(item).ms },
         { header: 'UTC', cell: (item) => when(item).utc, giveUp: GIVE_UP.utc },
         { header: 'MESSAGE', cell: (item) => `${label(item)}${messageText(item)}`, flexible: true },
       ];
@@ -94,12 +91,12 @@ export default (kind: ScheduleKind) =>
           yield rows;
         }
         if (kind !== 'recurring') return;
-        yield (await (await import('../shared/series')).seriesRows(rt, agentIds)).filter(inGroup);
+        yield (await seriesRows(rt, agentIds)).filter(inGroup);
         yield setRows(setMembers, intentOf);
       }
 
       const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : { ...withAdditions(item), made_by: originOf(item, recorded) });
-      await printList(rt.out, { columns, id: (item) => item.id, json, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide }, pages());
+      await printList(rt.out, { columns, id: (item) => item.id, json, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide, now }, pages());
     },
   });
 

@@ -1,5 +1,7 @@
 import { CliError } from '../../errors';
 import type { Runtime } from '../../runtime';
+import { stateStore, serverOf } from './state';
+import { onServer } from '../../state/records';
 
 /**
  * What a shell completes from this machine alone, never asking the server:
@@ -12,7 +14,6 @@ export async function candidates(rt: Runtime, kind: 'agents' | 'schedules' | 'zo
   if (kind === 'schedules') {
     if (!state) return [];
     // Only the server in use's: another server's ids would be refused.
-    const [{ onServer }, { serverOf }] = await Promise.all([import('../../state/records'), import('./state')]);
     let server: string | undefined;
     try {
       server = serverOf(rt);
@@ -34,7 +35,6 @@ export async function candidates(rt: Runtime, kind: 'agents' | 'schedules' | 'zo
 
 async function readRecord(rt: Runtime) {
   try {
-    const { stateStore } = await import('./state');
     return await (await stateStore(rt)).read();
   } catch (error) {
     if (error instanceof CliError) return undefined;

@@ -1,6 +1,14 @@
 import { CliError } from '../../errors';
 import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
+import { seriesRows } from './series';
+import { isSeriesId } from '../../state/records';
+import { findSchedule, messageText, nextRun } from './schedule';
+import { GIVE_UP, RELATIVE_HEADER, relativeCell } from '../../output/list';
+import { renderTable } from '../../output/table';
+import { localAndUtc } from '../../output/when';
+import { oneLine } from '../../output/inert';
+import { shortIds } from '../../output/short-id';
 
 /**
  * Before deleting more than `askAbove` schedules on a terminal (several ids,
@@ -9,7 +17,6 @@ import type { Runtime } from '../../runtime';
  * so they are not read twice.
  */
 export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: string[], askAbove: number, found: Map<string, ScheduledMessage>): Promise<boolean> {
-  const [{ seriesRows }, { isSeriesId }, { findSchedule, messageText, nextRun }] = await Promise.all([import('./series'), import('../../state/records'), import('./schedule')]);
   const series = ids.some(isSeriesId) ? new Map((await seriesRows(rt, undefined)).map((row) => [row.id, row] as const)) : new Map();
   const count = ids.reduce((sum, id) => sum + (series.get(id)?.remaining ?? 1), 0);
   if (count <= askAbove) return true;
@@ -30,12 +37,6 @@ export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: stri
       rows.push({ id, agent_id: '', schedule: { type: kind }, message: { messages: [] }, next_scheduled_time: null } as unknown as ScheduledMessage);
     }
   }
-  const [{ renderTable }, { localAndUtc }, { oneLine }, { shortIds }] = await Promise.all([
-    import('../../output/table'),
-    import('../../output/when'),
-    import('../../output/inert'),
-    import('../../output/short-id'),
-  ]);
   // Short ids, as the lists show them: each is taken back by every command.
   const short = shortIds(rows.map((item) => item.id));
   const zone = rt.zone();
@@ -43,17 +44,18 @@ export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: stri
   const when = (item: ScheduledMessage) => {
     try {
       const { value, field } = nextRun(item);
-      return value === undefined ? '-' : localAndUtc(zone, value, field).local;
+      return value === undefined ? { local: '-', ms: undefined } : localAndUtc(zone, value, field);
     } catch {
-      return '?';
+      return { local: '?', ms: undefined };
     }
   };
+  const now = rt.now();
   const cells = rows.map((item) => {
     const members = series.get(item.id)?.remaining;
     const what = members === undefined ? messageText(item) : `series of ${members}: ${messageText(item)}`;
-    return [short.get(item.id) ?? item.id, names.get(item.agent_id) || item.agent_id || '?', when(item), what].map(oneLine);
+    return [short.get(item.id) ?? item.id, names.get(item.agent_id) || item.agent_id || '?', when(item).local, relativeCell(when(item).ms, now), what].map(oneLine);
   });
-  const columns = [{ header: 'ID' }, { header: 'AGENT', giveUp: 2 }, { header: 'NEXT RUN' }, { header: 'MESSAGE', flexible: true }];
+  const columns = [{ header: 'ID' }, { header: 'AGENT', giveUp: GIVE_UP.agent }, { header: 'NEXT RUN' }, { header: RELATIVE_HEADER, giveUp: GIVE_UP.relative }, { header: 'MESSAGE', flexible: true }];
   const out = rt.out;
   out.note(`These ${count} ${kind} schedules would be deleted:`);
   for (const line of renderTable(columns, cells, rt.io.columns === undefined ? undefined : rt.io.columns - 2)) out.note(`  ${line}`);

@@ -1,7 +1,14 @@
 import { AlreadyReported, UsageError } from '../../errors';
 import type { Role } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import type { PhraseOptions, RecurringMeaning, SeriesMeaning } from '../../time/index';
+import { endOfSpan, type PhraseOptions, type RecurringMeaning, type SeriesMeaning } from '../../time/index';
+import { newSeries } from '../../state/records';
+import { followsClock } from '../../sync/intent';
+import { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS } from '../../sync/series';
+import { startSeries } from '../../sync/execute';
+import { recordWriter, whileChanging, serverOf } from './state';
+import { localAndUtc } from '../../output/when';
+import { printReceiptOf } from '../../output/receipt';
 
 export interface SeriesInput {
   agent: string;
@@ -21,14 +28,6 @@ export interface SeriesInput {
 export async function createSeries(rt: Runtime, { agent, message, role, meaning, until: untilFlag, count: countFlag }: SeriesInput): Promise<void> {
   const now = rt.now();
   const { until, count } = await phraseEnds(rt, meaning, untilFlag, countFlag);
-  const [{ newSeries }, { followsClock }, { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS }, { startSeries }, { recordWriter, whileChanging, serverOf }, { localAndUtc }] = await Promise.all([
-    import('../../state/records'),
-    import('../../sync/intent'),
-    import('../../sync/series'),
-    import('../../sync/execute'),
-    import('./state'),
-    import('../../output/when'),
-  ]);
   if (meaning.type === 'recurring' && meaning.cron_expressions && meaning.cron_expressions.length > 1) {
     throw new UsageError(`'${meaning.input.trim()}' needs ${meaning.cron_expressions.length} crons, and a series follows one rule`, 'Create one series per time, each with --until or --count.');
   }
@@ -64,30 +63,29 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     const { local, utc } = localAndUtc(zone, ms, 'instant');
     return `${local} (${utc})`;
   };
-  if (out.json) {
-    out.document({ series_id: series.series_id, agent_id: series.agent_id, phrase: series.phrase, timezone: series.zone, rule: series.rule, until: series.until, count: series.count, members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })), horizon: new Date(horizonOf(series, now)).toISOString(), notes: meaning.notes });
-  } else {
-    out.line(series.series_id);
-  }
-  out.readingNotes(meaning.notes);
+  const end = series.count !== undefined && created.length >= series.count ? 'all of them' : series.until !== undefined && horizonOf(series, now) >= Date.parse(series.until) ? `up to ${series.until}` : null;
+  const lastMade = planned[created.length - 1] ?? now;
+  printReceiptOf(
+    out,
+    {
+      document: { series_id: series.series_id, agent_id: series.agent_id, phrase: series.phrase, timezone: series.zone, rule: series.rule, until: series.until, count: series.count, members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })), horizon: new Date(horizonOf(series, now)).toISOString(), notes: meaning.notes },
+      title: `${rt.dryRun ? 'Would create' : 'Created'} series ${series.series_id}: ${created.length} one-time schedule${created.length === 1 ? '' : 's'}`,
+      rows: [{ id: series.series_id, label: 'Series' }, ['Means', meaning.description], ['First', when(planned[0]!)], ['Last', when(planned.at(-1)!)]],
+      notes: meaning.notes,
+      footer: [
+        end
+          ? `  That is ${end}.`
+          : `  These cover ${duration(lastMade - now)}; 'letta-switchboard sync' makes more as time passes and must run within that (hourly from cron: letta-switchboard sync --print-cron; 'status' says when a series runs dry).`,
+      ],
+    },
+    { idsOnly: error !== undefined },
+  );
   if (error) {
     out.note(`${out.paintErr.red('Error:')} ${error.message}`);
     out.note(`Created ${created.length} of ${planned.length} schedules of series ${series.series_id}${created.length ? `: ${created.join(', ')}` : ''}.`);
     out.note(`The series is recorded: 'letta-switchboard sync' creates the rest, and 'letta-switchboard recurring delete ${series.series_id}' deletes what exists.`);
     throw new AlreadyReported(error);
   }
-  if (out.json || out.quiet) return;
-  out.success(`${rt.dryRun ? 'Would create' : 'Created'} series ${series.series_id}: ${created.length} one-time schedule${created.length === 1 ? '' : 's'}`);
-  out.info(`  Means    ${meaning.description}`);
-  out.info(`  First    ${when(planned[0]!)}`);
-  out.info(`  Last     ${when(planned.at(-1)!)}`);
-  const end = series.count !== undefined && created.length >= series.count ? 'all of them' : series.until !== undefined && horizonOf(series, now) >= Date.parse(series.until) ? `up to ${series.until}` : null;
-  const lastMade = planned[created.length - 1] ?? now;
-  out.info(
-    end
-      ? `  That is ${end}.`
-      : `  These cover ${duration(lastMade - now)}; 'letta-switchboard sync' makes more as time passes and must run within that (hourly from cron: letta-switchboard sync --print-cron; 'status' says when a series runs dry).`,
-  );
 }
 
 /** What a series' instants are computed from: the whole rule when no cron says it, else its local cron (or, off the clock, its UTC cron). */
@@ -99,7 +97,6 @@ export function seriesRule(meaning: RecurringMeaning | SeriesMeaning, followsClo
 
 /** --until DATE (or a file's `until:`): a day without a time of day means the end of that day on the zone's clock. */
 export async function untilInstant(text: string, phrase: PhraseOptions): Promise<number> {
-  const { endOfSpan } = await import('../../time/index');
   return endOfSpan(text, phrase);
 }
 
@@ -108,7 +105,6 @@ export async function untilInstant(text: string, phrase: PhraseOptions): Promise
  * user's clock) and --count, or the same said in the phrase ("until dec 24", "10 times"); both, and different, is an error.
  */
 async function phraseEnds(rt: Runtime, meaning: RecurringMeaning | SeriesMeaning, untilFlag: string | undefined, countFlag: number | undefined) {
-  const { endOfSpan } = await import('../../time/index');
   const flagUntil = untilFlag === undefined ? undefined : await endOfSpan(untilFlag, { now: rt.now(), zone: rt.zone() });
   const said: { until?: string; count?: number } = meaning.type === 'series' ? meaning : {};
   const phraseUntil = said.until === undefined ? undefined : Date.parse(said.until);

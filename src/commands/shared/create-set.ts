@@ -1,11 +1,11 @@
 import { CliError, CreateMayHaveLandedError, InterruptedError } from '../../errors';
 import type { CreateScheduleBody, Role } from '../../letta/types';
-import { localAndUtc } from '../../output/when';
+import { printReceiptOf, type ReceiptRow } from '../../output/receipt';
 import type { Runtime } from '../../runtime';
-import { WEEKDAY_SHORT } from '../../time/lexicon';
 import type { CronMeaning, RecurringMeaning } from '../../time/index';
-import { wallTime } from '../../time/zone';
-import { preview } from './create-schedule';
+import { preview, withWeekday } from './create-schedule';
+import { createRecorded } from './record-create';
+import { newSetId } from '../../state/records';
 
 export interface SetInput {
   agent: string;
@@ -30,7 +30,6 @@ interface Made {
 export async function createScheduleSet(rt: Runtime, { agent, message, role, meaning }: SetInput): Promise<void> {
   const messages = [{ role, content: message }];
   const agentId = await rt.agentId(agent);
-  const [{ createRecorded }, { newSetId }] = await Promise.all([import('./record-create'), import('../../state/records')]);
   const setId = newSetId();
   const made: Made[] = [];
   let keepExact: string | undefined;
@@ -51,46 +50,46 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     }
   }
 
-  const out = rt.out;
   const { input: _input, type: _type, ...timing } = meaning;
   const first = made[0];
-  if (out.json) {
-    // When nothing surely exists there is no document, only the report below.
-    if (first) out.document({
-      id: first.id,
-      set_id: setId,
-      next_scheduled_at: first.next_scheduled_at,
-      agent_id: agentId,
-      schedule: { type: 'recurring', cron_expression: first.cron_expression },
-      message: { messages },
-      ...timing,
-      schedules: made,
-      ...(failure ? { not_created: meaning.crons.slice(made.length).map((part) => part.cron_expression) } : {}),
-    });
-  } else if (out.quiet || failure) {
-    for (const { id } of made) out.line(id);
-  } else {
-    const zone = meaning.timezone;
-    const when = (ms: number) => {
-      const { local, utc } = localAndUtc(zone, ms, 'next_scheduled_at');
-      return `${WEEKDAY_SHORT[wallTime(zone, ms).weekday]} ${local} (${utc})`;
-    };
-    out.success(`${rt.dryRun ? 'Would create' : 'Created'} ${made.length} recurring schedules, one per cron`);
-    out.info(`  Set      ${setId} (delete them together with: letta-switchboard recurring delete ${setId})`);
-    out.info(`  Agent    ${agent === agentId ? agentId : `${agent} (${agentId})`}`);
-    out.info(`  Message  ${preview(message)}`);
-    meaning.crons.forEach((part, i) => {
-      // The ids are the data (stdout): alone in a pipe, labelled like the lines around them on a terminal.
-      out.line(rt.io.stdoutIsTTY ? `  ID       ${out.paint.bold(made[i]!.id)}` : made[i]!.id);
-      const local = part.local_cron && part.local_cron !== part.cron_expression ? `; ${part.local_cron} in ${meaning.timezone}` : '';
-      out.info(`  Cron     ${part.cron_expression} (UTC${local})`);
-      out.info(`  Means    ${part.description}`);
-    });
-    const next = Date.parse(meaning.next_runs[0] ?? '');
-    if (Number.isFinite(next)) out.info(`  Next     ${when(next)}`);
+  const rows: ReceiptRow[] = [
+    ['Set', `${setId} (delete them together with: letta-switchboard recurring delete ${setId})`],
+    ['Agent', agent === agentId ? agentId : `${agent} (${agentId})`],
+    ['Message', preview(message)],
+  ];
+  made.forEach(({ id }, i) => {
+    const part = meaning.crons[i]!;
+    const local = part.local_cron && part.local_cron !== part.cron_expression ? `; ${part.local_cron} in ${meaning.timezone}` : '';
+    rows.push({ id }, ['Cron', `${part.cron_expression} (UTC${local})`], ['Means', part.description]);
+  });
+  const next = Date.parse(meaning.next_runs[0] ?? '');
+  if (Number.isFinite(next)) rows.push(['Next', withWeekday(meaning.timezone, next)]);
+  // When nothing surely exists there is no document, only the report below.
+  if (first || !rt.out.json) {
+    printReceiptOf(
+      rt.out,
+      {
+        document: {
+          id: first?.id,
+          set_id: setId,
+          next_scheduled_at: first?.next_scheduled_at,
+          agent_id: agentId,
+          schedule: { type: 'recurring', cron_expression: first?.cron_expression },
+          message: { messages },
+          ...timing,
+          schedules: made,
+          ...(failure ? { not_created: meaning.crons.slice(made.length).map((part) => part.cron_expression) } : {}),
+        },
+        title: `${rt.dryRun ? 'Would create' : 'Created'} ${made.length} recurring schedules, one per cron`,
+        rows,
+        ...(failure ? {} : { notes: meaning.notes, warnings: meaning.warnings, footer: [keepExact] }),
+      },
+      { idsOnly: failure !== undefined },
+    );
   }
 
   if (failure) {
+    const out = rt.out;
     const rest = meaning.crons.slice(made.length).map((part) => part.cron_expression);
     const unsureOne = failure instanceof CreateMayHaveLandedError ? rest.shift() : undefined;
     const existing = made.map(({ id, cron_expression }) => `${id} (${cron_expression})`).join(', ');
@@ -99,7 +98,4 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     if (rest.length > 0) out.note(`Not created: ${rest.join(', ')}.`);
     throw failure;
   }
-  out.readingNotes(meaning.notes);
-  for (const warning of meaning.warnings) out.warn(warning);
-  if (keepExact && !out.json && !out.quiet) out.info(keepExact);
 }

@@ -2,7 +2,9 @@ import { AuthError, CliError, InterruptedError, NetworkError, NotFoundError, Usa
 import type { Output } from '../../output/output';
 import { isShortId, shortMatches } from '../../output/short-id';
 import type { Runtime } from '../../runtime';
-import { serverOf } from './state';
+import { schedulesOf } from './schedule';
+import { serverOf, stateStore } from './state';
+import { recordedIds } from '../../state/records';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
 const MAX_IDS = 100_000;
@@ -43,7 +45,6 @@ export async function resolveScheduleIds(rt: Runtime, ids: string[]): Promise<st
   };
   if (!ids.some(isShortId)) return ids.map(full);
   const candidates = new Set<string>(record.here);
-  const { schedulesOf } = await import('./schedule');
   const agent = rt.agentOrNone();
   for await (const page of schedulesOf(rt, agent ? [await rt.agentId(agent)] : undefined)) for (const item of page) candidates.add(item.id);
   return ids.map((id) => {
@@ -81,7 +82,6 @@ export function pickOne(short: string, candidates: string[], what: 'schedule' | 
  * another server only, with that server. None when the record cannot be read.
  */
 async function recordIds(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
-  const [{ stateStore }, { recordedIds }] = await Promise.all([import('./state'), import('../../state/records')]);
   try {
     return recordedIds(await (await stateStore(rt)).read(), serverOf(rt));
   } catch (error) {
@@ -92,7 +92,8 @@ async function recordIds(rt: Runtime): Promise<{ here: Set<string>; elsewhere: M
 
 /**
  * Act on each id in turn and collect what happened. With one id its error is
- * the command's error (unless `collectEvery`: one id is then as several). With
+ * the command's error (unless `collectEvery`, by default with --json, whose
+ * array holds every id's outcome: one id is then as several). With
  * several, each failure is said and recorded with `failed(id, message, error)`,
  * and the rest go on; a failure that would repeat for every id (auth, network,
  * Ctrl-C) stops the rest, which are recorded as not tried. `act` returns the
@@ -106,7 +107,7 @@ export async function eachId<T>(
   ids: string[],
   failed: (id: string, message: string, error?: CliError) => T,
   act: (id: string) => Promise<T | undefined>,
-  { said, collectEvery = false }: { said?: (outcome: T) => void; collectEvery?: boolean } = {},
+  { said, collectEvery = out.json }: { said?: (outcome: T) => void; collectEvery?: boolean } = {},
 ): Promise<{ outcomes: T[]; stopped?: CliError; firstError?: CliError }> {
   const outcomes: T[] = [];
   let stopped: CliError | undefined;

@@ -2,6 +2,13 @@ import { CliError, type LandingKind } from '../../errors';
 import type { CreateScheduleBody, CreatedSchedule } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 import type { CronMeaning, OnceMeaning, RecurringMeaning } from '../../time/index';
+import { intentFromCreate, HOURLY_SYNC_HINT } from '../../sync/intent';
+import { followsLocalClock } from '../../sync/plan';
+import { recordWriter, serverOf, whileChanging } from './state';
+import { nextOffsetChange } from '../../time/zone';
+import { unsure } from './create-schedule';
+import { mayHaveLanded } from '../../sync/execute';
+import * as records from '../../state/records';
 
 /**
  * Create a schedule from a phrase, recorded so sync can keep it (one record per
@@ -20,16 +27,6 @@ export async function createRecorded(
   meaning: OnceMeaning | RecurringMeaning,
   { part, setId }: { part?: CronMeaning; setId?: string } = {},
 ): Promise<{ created: CreatedSchedule; keepExact?: string }> {
-  const [{ intentFromCreate, HOURLY_SYNC_HINT }, { followsLocalClock }, { recordWriter, serverOf, whileChanging }, records, { nextOffsetChange }, { unsure }, { mayHaveLanded }] =
-    await Promise.all([
-      import('../../sync/intent'),
-      import('../../sync/plan'),
-      import('./state'),
-      import('../../state/records'),
-      import('../../time/zone'),
-      import('./create-schedule'),
-      import('../../sync/execute'),
-    ]);
   const api = await rt.api();
   const kind: LandingKind = meaning.type;
   const send = () => unsure(() => api.createSchedule(agentId, body), agentId, kind);

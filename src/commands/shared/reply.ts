@@ -2,6 +2,7 @@ import type { LettaResponse, Run } from '../../letta/types';
 import { contentText } from '../../letta/types';
 import type { Output } from '../../output/output';
 import { inert } from '../../output/inert';
+import { printReceiptOf } from '../../output/receipt';
 
 /** An agent's reply: the assistant's text on stdout (the whole answer with --json; the run id with -q); a note when there is none. */
 export function printReply(out: Output, response: LettaResponse): void {
@@ -20,9 +21,12 @@ export function printReply(out: Output, response: LettaResponse): void {
   }
 }
 
-/** A message queued with --async: the run id on stdout, how to follow it on stderr. */
+/** A message queued with --async: the run id is the data, with how to follow it. */
 export function printQueued(out: Output, run: Run): void {
-  if (out.json) return out.document(run);
-  out.line(run.id);
-  if (!out.quiet) out.info(`Queued as run ${inert(run.id)} (${inert(run.status ?? 'created')}). Follow it with: letta-switchboard results get ${inert(run.id)}`);
+  printReceiptOf(out, {
+    document: run,
+    title: `Queued as run ${run.id} (${run.status ?? 'created'})`,
+    rows: [{ id: run.id, label: 'Run' }],
+    footer: [`Follow it with: letta-switchboard results get ${run.id}`],
+  });
 }

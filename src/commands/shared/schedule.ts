@@ -2,6 +2,9 @@ import { contentText, type ScheduledMessage, type ScheduleKind } from '../../let
 import type { Runtime } from '../../runtime';
 import { cronList } from '../../time/to-utc';
 import { offsetMinutes } from '../../time/zone';
+import { mapLimited } from '../../concurrency';
+import { AGENT_CONCURRENCY } from '../../letta/api';
+import { resolveScheduleIds } from './ids';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
 export const NOUN: Record<ScheduleKind, string> = { 'one-time': 'onetime', recurring: 'recurring' };
@@ -48,7 +51,6 @@ export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined):
     for await (const page of api.schedulePages(agentIds[0]!)) yield page.map(withAgent(agentIds[0]!));
     return;
   }
-  const [{ mapLimited }, { AGENT_CONCURRENCY }] = await Promise.all([import('../../concurrency'), import('../../letta/api')]);
   const perAgent = mapLimited(agentIds ?? (await api.allAgentIds()), AGENT_CONCURRENCY, async (agentId) => {
     const items: ScheduledMessage[] = [];
     for await (const page of api.schedulePages(agentId)) items.push(...page.map(withAgent(agentId)));
@@ -63,7 +65,7 @@ export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined):
  * among all of them, as the Go CLI took a bare id.
  */
 export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, given: string): Promise<ScheduledMessage> {
-  const id = (await (await import('./ids')).resolveScheduleIds(rt, [given]))[0]!;
+  const id = (await resolveScheduleIds(rt, [given]))[0]!;
   const api = await rt.api();
   const agent = rt.agentOrNone();
   if (!agent) return api.locateSchedule(id, kind);

@@ -1,6 +1,8 @@
 import { EndlessListError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Runtime } from '../../runtime';
+import { mapLimited } from '../../concurrency';
+import { MAX_ITEMS } from '../../letta/api';
 
 /**
  * The schedules of one agent or of all of them (`concurrency` agents at a time, each agent's pages in order), and the agents' names.
@@ -14,7 +16,6 @@ export async function schedulesInScope(
   onlyAgent?: string,
 ): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
   const api = await rt.api();
-  const [{ mapLimited }, { MAX_ITEMS }] = await Promise.all([import('../../concurrency'), import('../../letta/api')]);
   let held = 0;
   const names = new Map<string, string>();
   for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);

@@ -1,7 +1,10 @@
 import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import type { Series } from '../../state/records';
+import { onServer, findSeries, endSeries, pauseSeries, resumeSeries, emptyState, type Series } from '../../state/records';
+import { stateStore, recordWriter, serverOf } from './state';
+import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
+import { createMembers } from '../../sync/execute';
 
 /** A series as one row of `recurring list`: its next member's time, how many wait, and the rule in words. */
 export interface SeriesRow extends ScheduledMessage {
@@ -14,7 +17,6 @@ export interface SeriesRow extends ScheduledMessage {
 
 /** The active series of these agents (all when undefined), as list rows. The record is optional: unreadable, it adds nothing. */
 export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): Promise<SeriesRow[]> {
-  const [{ stateStore, serverOf }, { seriesProgress, isGoneMember }, { onServer }] = await Promise.all([import('./state'), import('../../sync/series'), import('../../state/records')]);
   let series: Series[];
   try {
     series = (await (await stateStore(rt)).read()).series;
@@ -46,7 +48,6 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): P
 
 /** Delete every member of a series that is still to fire, then mark the series gone. */
 export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ agent_id: string; deleted: string[] }> {
-  const [{ stateStore }, { findSeries, endSeries }, { isGoneMember }] = await Promise.all([import('./state'), import('../../state/records'), import('../../sync/series')]);
   const store = await stateStore(rt);
   const series = findSeries(await store.read(), seriesId);
   if (!series || series.status === 'gone' || series.status === 'deleted') throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
@@ -83,7 +84,6 @@ async function deleteIfThere(rt: Runtime, agentId: string, id: string): Promise<
 
 /** The series `seriesId` of this server's record, or not found (exit 3) when it is not there or is over. */
 async function standingSeries(rt: Runtime, seriesId: string): Promise<Series> {
-  const [{ stateStore }, { findSeries }] = await Promise.all([import('./state'), import('../../state/records')]);
   const series = findSeries(await (await stateStore(rt)).read(), seriesId);
   if (!series || (series.status !== 'active' && series.status !== 'paused')) throw new NotFoundError(`No series '${seriesId}' standing in the record of intent`, 'List them with: letta-switchboard recurring list');
   return series;
@@ -95,7 +95,6 @@ async function standingSeries(rt: Runtime, seriesId: string): Promise<Series> {
  * again (or resuming it) deletes what is left. Returns the members paused.
  */
 export async function pauseSeriesWhole(rt: Runtime, seriesId: string): Promise<{ agent_id: string; paused_at: string; members: string[]; already: boolean }> {
-  const [{ stateStore }, { pauseSeries }] = await Promise.all([import('./state'), import('../../state/records')]);
   const series = await standingSeries(rt, seriesId);
   const now = rt.now();
   const at = series.paused_at ?? new Date(now).toISOString();
@@ -114,12 +113,6 @@ export async function pauseSeriesWhole(rt: Runtime, seriesId: string): Promise<{
  * ids (under --dry-run, the instants they would be created at).
  */
 export async function resumeSeriesWhole(rt: Runtime, seriesId: string): Promise<{ agent_id: string; created: string[]; error?: CliError }> {
-  const [{ stateStore, recordWriter }, { resumeSeries, findSeries, emptyState }, { createMembers }, { topUpInstants, seriesInstants }] = await Promise.all([
-    import('./state'),
-    import('../../state/records'),
-    import('../../sync/execute'),
-    import('../../sync/series'),
-  ]);
   const series = await standingSeries(rt, seriesId);
   if (series.status !== 'paused') throw new NotFoundError(`Series '${seriesId}' is not paused`, 'List what is paused with: letta-switchboard recurring paused');
   const api = await rt.api();

@@ -3,15 +3,17 @@ import { CliError, NotFoundError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
 import { currentId, emptyState, type State } from '../../state/records';
-import type { StateStore } from '../../state/store';
+import { LockUnavailableError, openState, stateDir, type StateStore } from '../../state/store';
 import type { RecordWriter } from '../../sync/execute';
+import { staleSyncNotice } from '../../status/record';
+import { readSyncOutcomes } from '../../state/sync-outcome';
+import { readTextFile, writePrivateFile } from '../../files/private-file';
 
 /** The lock every command that changes schedules or the record holds across the read-plan-act of one schedule. */
 export const CHANGES_LOCK = 'changes';
 
 /** The record of intent for this run. */
 export async function stateStore(rt: Runtime): Promise<StateStore> {
-  const { openState } = await import('../../state/store');
   return openState(rt.env, rt.home, { signal: rt.signal, journal: true });
 }
 
@@ -38,7 +40,7 @@ export async function whileChanging<T>(rt: Runtime, body: () => Promise<T>): Pro
 let changesTurn: Promise<unknown> = Promise.resolve();
 
 async function underLock<T>(rt: Runtime, body: () => Promise<T>): Promise<T> {
-  const [store, { LockUnavailableError }] = await Promise.all([stateStore(rt), import('../../state/store')]);
+  const store = await stateStore(rt);
   let started = false;
   try {
     return await store.withLock(CHANGES_LOCK, () => {
@@ -72,12 +74,6 @@ const noticed = new WeakSet<Runtime>();
 export async function noticeStaleSync(rt: Runtime, state: State): Promise<void> {
   if (noticed.has(rt) || rt.out.json) return;
   noticed.add(rt);
-  const [{ staleSyncNotice }, { readSyncOutcomes }, { stateDir }, { readTextFile, writePrivateFile }] = await Promise.all([
-    import('../../status/record'),
-    import('../../state/sync-outcome'),
-    import('../../state/store'),
-    import('../../files/private-file'),
-  ]);
   const server = serverOf(rt);
   const notice = staleSyncNotice(state, server, readSyncOutcomes(rt.env, rt.home)[server], rt.now());
   if (!notice) return;

@@ -113,7 +113,7 @@ describe('agenda', () => {
     const result = await runCli(['agenda', ...NY, '--days', '6', '--no-color'], { terminal: 200 });
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^TIME\s+UTC\s+AGENT\s+KIND\s+MESSAGE\s+SCHEDULE\s+NOTE$/);
+    expect(lines[0]).toMatch(/^TIME\s+WHEN\s+UTC\s+AGENT\s+KIND\s+MESSAGE\s+SCHEDULE\s+NOTE$/);
     expect(lines.filter((line) => /^\w+day \d+ \w+ 2027$/.test(line))).toEqual([
       'Monday 1 March 2027',
       'Wednesday 10 March 2027',
@@ -122,7 +122,7 @@ describe('agenda', () => {
       'Monday 15 March 2027',
     ]);
     const monday = lines.slice(lines.indexOf('Monday 15 March 2027') + 1);
-    expect(monday[0]).toMatch(new RegExp(`^10:00 EDT\\s+2027-03-15 14:00\\s+support-bot\\s+recurring\\s+Morning standup\\s+${standup.id.replace(/^[a-z_]+-/, '')}\\s+DST moved it: 10:00, was 09:00$`));
+    expect(monday[0]).toMatch(new RegExp(`^10:00 EDT\\s+in \\d+ days\\s+2027-03-15 14:00\\s+support-bot\\s+recurring\\s+Morning standup\\s+${standup.id.replace(/^[a-z_]+-/, '')}\\s+DST moved it: 10:00, was 09:00$`));
     expect(monday[1]).toMatch(new RegExp(`^12:30 EDT .*twin .*${weekly.id.replace(/^[a-z_]+-/, '')}`));
   });
 

@@ -57,14 +57,16 @@ describe('tables on a terminal', () => {
       expect(header).toContain(local);
       expect(header).toContain('MESSAGE');
       if (noun === 'recurring') expect(header).toContain('CRON');
-      // Given up in this order: UTC, then the agent, then the id.
+      // Given up in this order: UTC, then how far away the next run is, then the agent, then the id.
       const has = (name: string) => header.includes(name);
-      if (!has('AGENT')) expect(has('UTC') || has('CRON (UTC)')).toBe(false);
+      if (!has('WHEN')) expect(has('UTC') || has('CRON (UTC)')).toBe(false);
+      if (!has('AGENT')) expect(has('WHEN')).toBe(false);
       if (!has('ID')) expect(has('AGENT')).toBe(false);
+      if (has('WHEN')) for (const row of rows) expect(row).toMatch(/ in \d+ (days?|h|min) /);
       // The message keeps a readable part.
       for (const row of rows) expect(row).toMatch(/(Check the|Reminder|Écrire le|Standup: |Ping|Weekly su)/);
       if (width === 200) {
-        expect(header).toEqual(expect.arrayContaining(['ID', 'AGENT', 'UTC']));
+        expect(header).toEqual(expect.arrayContaining(['ID', 'AGENT', 'WHEN', 'UTC']));
         expect(rows.join('\n')).not.toContain('…');
       }
       if (width >= 100) expect(header).toContain('ID');
@@ -78,6 +80,12 @@ describe('tables on a terminal', () => {
     const lines = r.stdout.trimEnd().split('\n');
     for (const line of lines) expect(displayWidth(line)).toBeLessThan(width);
     expect(lines[0]).toMatch(/^TIME\s+.*MESSAGE/);
+    // How far away a fire is goes after UTC, before the agent.
+    const header = lines[0]!.split(/\s{2,}/);
+    if (!header.includes('WHEN')) expect(header).not.toContain('UTC');
+    if (!header.includes('AGENT')) expect(header).not.toContain('WHEN');
+    if (width === 200) expect(header.slice(0, 2)).toEqual(['TIME', 'WHEN']);
+    if (header.includes('WHEN')) for (const line of lines.filter((line) => /^\d\d:\d\d/.test(line))) expect(line).toMatch(/^\d\d:\d\d E[SD]T\s+(now|in \d+ (h|min))\s/);
     expect(lines.some((line) => /^\d\d:\d\d E[SD]T\s.*(Standup|Ping|Weekly)/.test(line))).toBe(true);
   });
 
@@ -95,6 +103,28 @@ describe('tables on a terminal', () => {
     expect(wide.stdout).toContain(AGENT);
     const pipe = await h.run(['onetime', 'list', '--all-agents', ...NY]);
     for (const item of onetime) expect(pipe.stdout).toContain(`${item.id}\t${item.agent_id}\t`);
+  });
+
+  it('say how far away each time is on a terminal only: never in a pipe or --json', async () => {
+    const { recurring } = seed();
+    expect((await h.run(['recurring', 'pause', recurring[2]!.id, '--now', '2026-11-20T15:00:00Z'])).code).toBe(0);
+    h.letta.runs.push({ id: 'run-1', status: 'completed', agent_id: AGENT, created_at: '2026-11-22T12:00:00Z', stop_reason: 'end_turn' });
+    const cases: Array<[string[], RegExp]> = [
+      [['onetime', 'list', '--all-agents'], /\bin 2 h\b/],
+      [['recurring', 'list', '--all-agents'], /\bin \d+ (h|min)\b/],
+      [['results', 'list'], /\b3 h ago\b/],
+      [['agenda', '--days', '1'], /\bin 2 h\b/],
+      [['recurring', 'paused'], /\b2 days ago\b/],
+    ];
+    for (const [args, relative] of cases) {
+      const terminal = await h.run([...args, ...NY], { terminal: 200 });
+      expect(terminal.stdout, args.join(' ')).toMatch(relative);
+      expect(terminal.stdout.split('\n')[0], args.join(' ')).toContain('WHEN');
+      for (const mode of [[], ['--json']]) {
+        const piped = await h.run([...args, ...NY, ...mode]);
+        expect(piped.stdout, `${args.join(' ')} ${mode.join(' ')}`).not.toMatch(/\b(in \d+ (days?|h|min)|\d+ (days?|h|min) ago)\b|WHEN/);
+      }
+    }
   });
 
   it('are sorted by next run on a terminal', async () => {

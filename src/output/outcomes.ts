@@ -1,0 +1,73 @@
+import { AlreadyReported, CliError } from '../errors';
+import type { Output } from './output';
+
+/** What one id came to, as it comes: `id` is what -q prints, `text` what a person reads. */
+export interface Said {
+  id: string;
+  text: string;
+  /** The id is data the command made (a new schedule's id): on stdout without -q too. */
+  data?: boolean;
+  /** The id was acted on (a ✓ line), rather than found needing nothing (a plain line). */
+  acted?: boolean;
+}
+
+/**
+ * The one way a per-id command (delete, pause, resume) says an id's outcome
+ * as it comes: nothing with --json (the array at the end says all), the id
+ * with -q, a line for the person otherwise.
+ */
+export function sayOutcome(out: Output, { id, text, data = false, acted = true }: Said): void {
+  if (out.json) return;
+  if (out.quiet || data) out.line(id);
+  if (out.quiet) return;
+  if (acted) out.success(text);
+  else out.info(text);
+}
+
+/** An id's outcome as the --json array holds it. */
+export interface Outcome {
+  id: string;
+}
+
+export interface Ending<T extends Outcome> {
+  outcomes: T[];
+  /** How many ids were asked for. */
+  asked: number;
+  /** The failure that stopped the rest, or made every id fail the same way. */
+  stopped?: CliError;
+  firstError?: CliError;
+  /** Whether the id's action was done. */
+  done: (outcome: T) => boolean;
+  /** The past participle: "deleted". */
+  verb: string;
+  /** Failures that may have happened anyway (interrupted with the request out): said apart, with how to check. */
+  unsure?: { is: (outcome: T) => boolean; say: (ids: string[]) => string };
+  /** Said after the ids not done. */
+  notDone?: string;
+  /** Lines for the person when some ids were done (what to do next), before any failures are counted up. */
+  footer?: (done: string[]) => string[];
+}
+
+/**
+ * The end of a per-id command: the --json array (always an array, whatever the
+ * number of ids); with several ids (or an unsure one) that did not all succeed,
+ * which were done and which not. One exit-code rule for one id and many: 0 when
+ * every id was done, else that of the failure that stopped the rest, else the
+ * first failure's.
+ */
+export function endOutcomes<T extends Outcome>(out: Output, ending: Ending<T>): void {
+  const { outcomes, asked, done, verb } = ending;
+  if (out.json) out.document(outcomes);
+  const made = outcomes.filter(done).map((outcome) => outcome.id);
+  if (made.length > 0 && !out.json && !out.quiet) for (const line of ending.footer?.(made) ?? []) out.info(line);
+  const failed = outcomes.filter((outcome) => !done(outcome));
+  if (failed.length === 0) return;
+  const unsure = ending.unsure ? failed.filter(ending.unsure.is).map((outcome) => outcome.id) : [];
+  if (asked > 1 || unsure.length > 0) {
+    out.note(`${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${made.length} of ${asked}${made.length ? `: ${made.join(', ')}` : ''}.`);
+    if (unsure.length > 0) out.note(ending.unsure!.say(unsure));
+    const not = failed.map((outcome) => outcome.id).filter((id) => !unsure.includes(id));
+    if (not.length > 0) out.note(`Not ${verb}: ${not.join(', ')}.${ending.notDone ? ` ${ending.notDone}` : ''}`);
+  }
+  throw new AlreadyReported(ending.stopped ?? ending.firstError ?? new CliError(`${failed.length} of ${asked} not ${verb}`));
+}
