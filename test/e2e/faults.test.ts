@@ -219,7 +219,7 @@ describe('config robustness', () => {
     expect(data.agent_id).toMatch(/^agent-\d+$/);
   });
 
-  // A folder the user made is theirs: only the file's own mode is tightened (issue 10, item 21).
+  // A folder the user made is theirs: only the file's own mode is tightened.
   it('a looser config file is tightened on the next write; a folder the user made is left as it is', async () => {
     mkdirSync(env.LETTA_SWITCHBOARD_CONFIG_DIR!, { recursive: true, mode: 0o755 });
     chmodSync(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 0o755);
