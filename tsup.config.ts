@@ -48,9 +48,7 @@ const withoutColourDetection: Plugin = {
 const dynamicImportsAsRequire: Plugin = {
   name: 'dynamic-imports-as-require',
   setup(build) {
-    build.onResolve({ filter: /.*/ }, (args) =>
-      args.kind === 'dynamic-import' && isBuiltin(args.path) ? { path: args.path, namespace: 'dynamic-import-as-require' } : undefined,
-    );
+    build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && isBuiltin(args.path) ? { path: args.path, namespace: 'dynamic-import-as-require' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'dynamic-import-as-require' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',

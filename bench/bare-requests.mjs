@@ -19,10 +19,12 @@ const send = ({ method, path, body }) =>
     if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
     const req = request(new URL(path, base), { method, agent, headers }, (res) => {
       const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk)).on('end', () => {
-        process.stdout.write(Buffer.concat(chunks));
-        resolve();
-      });
+      res
+        .on('data', (chunk) => chunks.push(chunk))
+        .on('end', () => {
+          process.stdout.write(Buffer.concat(chunks));
+          resolve();
+        });
     });
     req.on('error', reject).end(body);
   });

@@ -38,7 +38,11 @@ for (const [name, source] of Object.entries(sources)) {
   writeFileSync(entry, source);
   const out = entry.replace(/\.ts$/, '.cjs');
   try {
-    execFileSync(esbuild, [entry, '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', `--outfile=${out}`, '--log-level=error', '--define:__VERSION__="0"'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } });
+    execFileSync(esbuild, [entry, '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', `--outfile=${out}`, '--log-level=error', '--define:__VERSION__="0"'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+    });
   } catch {
     console.log(`${name}: cannot be bundled (is it installed? npm install --no-save undici@7 conf@15)`);
     continue;

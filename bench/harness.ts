@@ -144,7 +144,10 @@ export async function runScaleCase(scale: ScaleCase, nodes: Array<{ label: strin
     const plan = join(scratch, `plan-${scale.name.replace(/\W+/g, '-')}.json`);
     writeFileSync(plan, JSON.stringify({ concurrency: scale.concurrency, phases: phases.filter(Boolean) }));
 
-    const runs = nodes.flatMap((node) => [cli(node.path), { name: `bare ${node.path}`, command: node.path, args: [join(ROOT, 'bench', 'bare-requests.mjs'), plan, letta.url, TEST_KEY], memory: true }]);
+    const runs = nodes.flatMap((node) => [
+      cli(node.path),
+      { name: `bare ${node.path}`, command: node.path, args: [join(ROOT, 'bench', 'bare-requests.mjs'), plan, letta.url, TEST_KEY], memory: true },
+    ]);
     const samples = new Map<string, Sample[]>(runs.map((run) => [run.name, []]));
     // Interleaved here rather than by measure(), so beforeEach comes before every run; round -1 warms up.
     for (let i = -1; i < (scale.rounds ?? Math.max(3, Math.floor(RUNS / 3))); i++) {

@@ -29,9 +29,26 @@ const store = openState({ LETTA_SWITCHBOARD_STATE_DIR: mkdtempSync(join(tmpdir()
 await store.update((state) => {
   for (let i = 0; i < SCHEDULES; i++) {
     const made = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, `Standup ${i}`);
-    recordIntent(state, { schedule_id: made.id, agent_id: AGENT, kind: 'recurring', phrase: 'every weekday at 9am', zone: 'America/New_York', local_rule: '0 9 * * 1-5', utc_crons: ['0 14 * * 1-5'], created_at: new Date(WINTER).toISOString(), replaces: [], status: 'active' });
+    recordIntent(state, {
+      schedule_id: made.id,
+      agent_id: AGENT,
+      kind: 'recurring',
+      phrase: 'every weekday at 9am',
+      zone: 'America/New_York',
+      local_rule: '0 9 * * 1-5',
+      utc_crons: ['0 14 * * 1-5'],
+      created_at: new Date(WINTER).toISOString(),
+      replaces: [],
+      status: 'active',
+    });
   }
-  recordSeries(state, newSeries({ agent_id: AGENT, phrase: 'every day at 9am', zone: 'America/New_York', rule: '0 9 * * *', horizon: new Date(SUMMER).toISOString(), template: { messages: [{ role: 'user', content: 'hi' }] } }, SUMMER));
+  recordSeries(
+    state,
+    newSeries(
+      { agent_id: AGENT, phrase: 'every day at 9am', zone: 'America/New_York', rule: '0 9 * * *', horizon: new Date(SUMMER).toISOString(), template: { messages: [{ role: 'user', content: 'hi' }] } },
+      SUMMER,
+    ),
+  );
 });
 
 const holds: number[] = [];
@@ -40,14 +57,18 @@ const timed: SyncStore = {
   update: (change) => store.update(change),
   async withLock(name, body, waitMs) {
     if (name !== 'changes') return store.withLock(name, body, waitMs);
-    return store.withLock(name, async () => {
-      const started = performance.now();
-      try {
-        return await body();
-      } finally {
-        holds.push(performance.now() - started);
-      }
-    }, waitMs);
+    return store.withLock(
+      name,
+      async () => {
+        const started = performance.now();
+        try {
+          return await body();
+        } finally {
+          holds.push(performance.now() - started);
+        }
+      },
+      waitMs,
+    );
   },
 };
 const api = new LettaApi(new LettaClient({ baseUrl: letta.url, apiKey: TEST_KEY, env: {}, timeoutMs: 30_000, signal: new AbortController().signal }));

@@ -90,7 +90,14 @@ async function scale(runtimes: Array<{ label: string; path: string }>) {
     console.log('| Node | CLI | bare script | time ratio | CLI peak RSS | bare peak RSS |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const r of results) {
-      const rss = (samples: typeof r.cli) => `${fmt(quantile(samples.map((s) => s.rssKiB), 1) / 1024, 1)} MiB`;
+      const rss = (samples: typeof r.cli) =>
+        `${fmt(
+          quantile(
+            samples.map((s) => s.rssKiB),
+            1,
+          ) / 1024,
+          1,
+        )} MiB`;
       console.log(`| ${r.node} | ${fmt(median(r.cli.map((s) => s.ms)), 0)} ms | ${fmt(median(r.bare.map((s) => s.ms)), 0)} ms | ${fmtRatio(ratio(r.cli, r.bare))} | ${rss(r.cli)} | ${rss(r.bare)} |`);
     }
   }

@@ -34,7 +34,7 @@ function syncPhase(_request: Received, index: number, sent: Received[]): number 
   let phase = 0;
   for (const earlier of sent.slice(0, index + 1)) {
     const listing = earlier.method === 'GET' && earlier.path.endsWith('/schedule');
-    phase = listing ? (phase - (phase % 4)) + 4 : (phase - (phase % 4)) + (earlier.method === 'POST' ? 1 : earlier.method === 'GET' ? 2 : 3);
+    phase = listing ? phase - (phase % 4) + 4 : phase - (phase % 4) + (earlier.method === 'POST' ? 1 : earlier.method === 'GET' ? 2 : 3);
   }
   return phase;
 }

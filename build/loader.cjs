@@ -160,8 +160,10 @@ function mapStackTraces(source) {
       if (!spot.originalSource) return `    at ${frame}`;
       // The name: the enclosing function's, else the one its caller used for it.
       const caller = frames[i + 1];
-      const name = functionName(frame.getEnclosingLineNumber?.(), frame.getEnclosingColumnNumber?.()) ??
-        (caller?.getFileName() === PROGRAM ? find(caller.getLineNumber(), caller.getColumnNumber()).name : undefined) ?? frame.getFunctionName();
+      const name =
+        functionName(frame.getEnclosingLineNumber?.(), frame.getEnclosingColumnNumber?.()) ??
+        (caller?.getFileName() === PROGRAM ? find(caller.getLineNumber(), caller.getColumnNumber()).name : undefined) ??
+        frame.getFunctionName();
       const where = `${spot.originalSource.replace(/^(\.\.\/)+/, '')}:${spot.originalLine + 1}:${spot.originalColumn + 1}`;
       return name ? `    at ${name} (${where})` : `    at ${where}`;
     });

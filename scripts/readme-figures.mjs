@@ -47,7 +47,11 @@ for (const [label, args] of [
 if (Number(process.versions.node.split('.')[0]) >= 22) {
   const cache = mkdtempSync(join(tmpdir(), 'letta-switchboard-figures-'));
   try {
-    execFileSync(process.execPath, ['-e', `require('node:module').enableCompileCache(${JSON.stringify(cache)}); process.argv.splice(1, 0, 'x', 'parse', 'tomorrow at 9am'); require(${JSON.stringify(PROGRAM)})`], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      ['-e', `require('node:module').enableCompileCache(${JSON.stringify(cache)}); process.argv.splice(1, 0, 'x', 'parse', 'tomorrow at 9am'); require(${JSON.stringify(PROGRAM)})`],
+      { stdio: 'ignore' },
+    );
     const sizes = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? sizes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
     console.log(`enableCompileCache, parse one-time: ${kib(sizes(cache))}`);
   } finally {
@@ -60,7 +64,11 @@ if (Number(process.versions.node.split('.')[0]) >= 22) {
 // The proxy route, bundled as the CLI bundles it.
 const proxy = execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [join(ROOT, 'src/letta/proxy.ts'), '--bundle', '--platform=node', '--format=cjs', '--minify'], { encoding: 'utf8' });
 console.log(`src/letta/proxy.ts bundled and minified: ${(Buffer.byteLength(proxy) / 1024).toFixed(1)} KiB`);
-const table = execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), ['--bundle', '--platform=node', '--format=cjs', '--minify'], { input: "module.exports = require('cli-table3');", cwd: ROOT, encoding: 'utf8' });
+const table = execFileSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), ['--bundle', '--platform=node', '--format=cjs', '--minify'], {
+  input: "module.exports = require('cli-table3');",
+  cwd: ROOT,
+  encoding: 'utf8',
+});
 console.log(`cli-table3 bundled and minified: ${kib(Buffer.byteLength(table))}`);
 
 console.log('\nStart-up ratios, the large list and the per-release table: npm run bench');

@@ -170,7 +170,10 @@ export class ResponseTooLargeError extends CliError {
 export class ListCutShortError extends CliError {
   override readonly exitCode = 1;
   constructor(what: string, pages: number) {
-    super(`${what[0]!.toUpperCase()}${what.slice(1)} was cut short: page ${pages} brought nothing new though the server said there was more`, 'Nothing was marked gone. Run sync again later; if it keeps happening, the server is paging wrongly.');
+    super(
+      `${what[0]!.toUpperCase()}${what.slice(1)} was cut short: page ${pages} brought nothing new though the server said there was more`,
+      'Nothing was marked gone. Run sync again later; if it keeps happening, the server is paging wrongly.',
+    );
   }
 }
 

@@ -63,7 +63,11 @@ export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal
  */
 function meantForKey(word: string): boolean {
   if (!word.startsWith('-')) return false;
-  const name = word.replace(/^-+/, '').split('=')[0]!.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const name = word
+    .replace(/^-+/, '')
+    .split('=')[0]!
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
   return /key|token|secret|pass|auth|bearer/.test(name) || nearest(name, ['apikey']) !== undefined;
 }
 

@@ -49,11 +49,14 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .addHelpText('after', `${examples([
-      'letta-switchboard send --agent-id support-bot --message "Check the queue" --execute-at "tomorrow at 9am"',
-      'letta-switchboard recurring create --agent-id support-bot --message "Standup" --cron "every weekday at 10am"',
-      'letta-switchboard recurring list --json | jq -r ".[].id"',
-    ])}\n${ENVIRONMENT}`);
+    .addHelpText(
+      'after',
+      `${examples([
+        'letta-switchboard send --agent-id support-bot --message "Check the queue" --execute-at "tomorrow at 9am"',
+        'letta-switchboard recurring create --agent-id support-bot --message "Standup" --cron "every weekday at 10am"',
+        'letta-switchboard recurring list --json | jq -r ".[].id"',
+      ])}\n${ENVIRONMENT}`,
+    );
   if (output) {
     program.configureOutput({
       writeOut: (text) => output.stdout.write(text),

@@ -13,7 +13,6 @@ import type { Secrets } from './output/secrets';
 import { parseNow } from './time/now';
 import { checkZone } from './time/zone';
 
-
 /**
  * What a command works with: the streams (masked writers) and terminal facts,
  * stdin and prompts, the settings resolved once with their sources, the clock

@@ -37,7 +37,11 @@ function intent(i: number): Intent {
 
 /** Bytes in the state folder's files now (the state file and, when there is one, the journal). */
 function folderBytes(dir: string): Map<string, number> {
-  return new Map(readdirSync(dir).filter((name) => !name.startsWith('.')).map((name) => [name, statSync(join(dir, name)).size]));
+  return new Map(
+    readdirSync(dir)
+      .filter((name) => !name.startsWith('.'))
+      .map((name) => [name, statSync(join(dir, name)).size]),
+  );
 }
 
 /** What a sequence of writes put on disk: each file's growth, or its whole size when it was rewritten (it shrank or was replaced). */
@@ -75,7 +79,12 @@ async function measure(size: number, journal: boolean): Promise<Measured> {
     for (const step of [
       (state: Parameters<typeof recordIntent>[0]) => {
         const holder = findIntent(state, old)!;
-        recordAttempt(state, holder, { at: AT, schedule: { type: 'recurring', cron_expression: '0 13 * * 1-5' }, messages: [{ role: 'user', content: 'Standup' }], successor: successorOf(holder, '', AT) });
+        recordAttempt(state, holder, {
+          at: AT,
+          schedule: { type: 'recurring', cron_expression: '0 13 * * 1-5' },
+          messages: [{ role: 'user', content: 'Standup' }],
+          successor: successorOf(holder, '', AT),
+        });
       },
       (state: Parameters<typeof recordIntent>[0]) => recordReplacement(state, old, successorOf(findIntent(state, old)!, next, AT, { utc_crons: ['0 13 * * 1-5'] }), AT),
     ]) {
@@ -101,7 +110,9 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 2 :
 
 export async function run(): Promise<void> {
   console.log(`\nRecording one step (${STEPS * 2} steps: a sync's attempt, then its replacement), whole file rewritten each step vs the journal\n`);
-  console.log('| schedules | whole file: bytes/step | journal: bytes/step | with the fold at the end | bytes ratio | whole file: median ms/step | journal: median ms/step | time ratio | journal incl. fold: ms/step |');
+  console.log(
+    '| schedules | whole file: bytes/step | journal: bytes/step | with the fold at the end | bytes ratio | whole file: median ms/step | journal: median ms/step | time ratio | journal incl. fold: ms/step |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const size of SIZES) {
     // Interleaved: whole, journal, whole, journal; the median of each.

@@ -152,9 +152,7 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   flagSameMinute(agenda.fires);
   agenda.offsetChanges = offsetChangesIn(window).map((change) => ({
     ...change,
-    movedScheduleIds: [
-      ...new Set(agenda.fires.filter((fire) => fire.at >= change.at && fire.flags.some((flag) => flag.type === 'dst-shift')).map((fire) => fire.schedule.id)),
-    ],
+    movedScheduleIds: [...new Set(agenda.fires.filter((fire) => fire.at >= change.at && fire.flags.some((flag) => flag.type === 'dst-shift')).map((fire) => fire.schedule.id))],
   }));
   return agenda;
 }
@@ -205,7 +203,7 @@ class MinHeap<T> {
   push(item: T): void {
     const items = this.items;
     items.push(item);
-    for (let i = items.length - 1; i > 0; ) {
+    for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (this.before(items[i]!, items[parent]!) >= 0) break;
       const moved = items[i]!;
@@ -221,7 +219,7 @@ class MinHeap<T> {
     const last = items.pop();
     if (items.length === 0 || last === undefined) return top;
     items[0] = last;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let least = i;

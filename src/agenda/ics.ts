@@ -7,7 +7,10 @@ const CRLF = '\r\n';
 
 /** "20261130T140000Z": a DATE-TIME in UTC form. */
 export function icsUtc(at: number): string {
-  return new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11); other control characters (C1 too) dropped. */

@@ -43,7 +43,12 @@ export function dayKey(zone: string, at: number): string {
 }
 
 export function firstLine(text: string): string {
-  return text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '')?.trim() ?? '';
+  return (
+    text
+      .split(/\r\n|\r|\n/)
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  );
 }
 
 export function kindLabel(fire: Fire): string {

@@ -85,7 +85,8 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
   };
   const meaning = await onLine('when', () => (kept?.at !== undefined ? undefined : read()));
   if (kept?.at !== undefined || meaning?.type === 'one-time') {
-    if (file.until !== undefined || file.count !== undefined) throw new FileError(at(file.until !== undefined ? 'until' : 'count'), `${file.until !== undefined ? 'until' : 'count'}: only a repeating 'when' can have an end`);
+    if (file.until !== undefined || file.count !== undefined)
+      throw new FileError(at(file.until !== undefined ? 'until' : 'count'), `${file.until !== undefined ? 'until' : 'count'}: only a repeating 'when' can have an end`);
     if (meaning?.type === 'one-time') {
       if (meaning.is_now) throw new FileError(at('when'), "when: a schedule needs a future time, not 'now'");
       needZone(!/(?:Z|[+-]\d\d:?\d\d)$/i.test(file.when.trim()));

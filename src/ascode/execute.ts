@@ -122,7 +122,8 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
       try {
         const read = await api.getSchedule(change.agent_id, id);
         const sent = change.create[i]!.schedule;
-        const same = sent.type === 'recurring' ? (read.schedule.cron_expression ?? sent.cron_expression) === sent.cron_expression : (read.schedule.scheduled_at ?? sent.scheduled_at) === sent.scheduled_at;
+        const same =
+          sent.type === 'recurring' ? (read.schedule.cron_expression ?? sent.cron_expression) === sent.cron_expression : (read.schedule.scheduled_at ?? sent.scheduled_at) === sent.scheduled_at;
         if (!same) {
           await recorded;
           return stop(new CliError(`Schedule ${id} reads back as ${JSON.stringify(read.schedule)}, not ${JSON.stringify(sent)}`));

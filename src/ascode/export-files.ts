@@ -58,7 +58,9 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
       if (typeof body === 'string') continue;
       ids.forEach((id) => done.add(id));
       const { ids: _ids, agent_id: _agent, pending: _pending, retiring: _retiring, ...kept } = entry;
-      const end = entry.series ? { ...(entry.series.until === undefined ? {} : { until: new Date(entry.series.until).toISOString() }), ...(entry.series.count === undefined ? {} : { count: entry.series.count }) } : {};
+      const end = entry.series
+        ? { ...(entry.series.until === undefined ? {} : { until: new Date(entry.series.until).toISOString() }), ...(entry.series.count === undefined ? {} : { count: entry.series.count }) }
+        : {};
       drafts.push({ agent_id: agentId, ids, fields: { ...body, when: entry.when, timezone: entry.timezone, ...end }, entry: kept });
     }
 
@@ -71,11 +73,20 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
         skipped.push(...members.map((id) => ({ id, agent_id: agentId, reason: body })));
         continue;
       }
-      drafts.push({ agent_id: agentId, ids: members, fields: { ...body, when: series.phrase, timezone: series.zone, ...(series.until ? { until: series.until } : {}), ...(series.count ? { count: series.count } : {}) }, entry: seriesEntry(series) });
+      drafts.push({
+        agent_id: agentId,
+        ids: members,
+        fields: { ...body, when: series.phrase, timezone: series.zone, ...(series.until ? { until: series.until } : {}), ...(series.count ? { count: series.count } : {}) },
+        entry: seriesEntry(series),
+      });
     }
 
     const intents = new Map(state.intents.filter((i) => i.status === 'active' && i.agent_id === agentId).map((i) => [i.schedule_id, i]));
-    const sets = await setsOf(schedules.filter((item) => !done.has(item.id) && intents.get(item.id)?.kind === 'recurring'), intents, now);
+    const sets = await setsOf(
+      schedules.filter((item) => !done.has(item.id) && intents.get(item.id)?.kind === 'recurring'),
+      intents,
+      now,
+    );
     for (const set of sets) {
       const body = bodyFields(set.items[0]!);
       set.items.forEach((item) => done.add(item.id));
@@ -119,7 +130,10 @@ function bodyFields(item: ScheduledMessage): Omit<Fields, 'when' | 'timezone'> |
   const message = messages[0]!;
   const extra = Object.keys(body.messages[0] as object).filter((key) => key !== 'role' && key !== 'content');
   if (extra.length > 0) return `its message has ${extra.join(', ')}, which a file cannot say`;
-  if (typeof message.content !== 'string' && !(Array.isArray(message.content) && message.content.every((part) => (part as { type?: string }).type === undefined || (part as { type?: string }).type === 'text'))) {
+  if (
+    typeof message.content !== 'string' &&
+    !(Array.isArray(message.content) && message.content.every((part) => (part as { type?: string }).type === undefined || (part as { type?: string }).type === 'text'))
+  ) {
     return 'its message is not only text';
   }
   const text = contentText(message.content).trim();

@@ -127,7 +127,11 @@ export function readScheduleFile(source: string): ReadFile {
       }
       case 'include_return_message_types': {
         const node = found[key]!.node;
-        const items = isSeq(node) ? node.items.map((item) => (isScalar(item) ? String(item.value) : '')) : String(value).split(',').map((s) => s.trim());
+        const items = isSeq(node)
+          ? node.items.map((item) => (isScalar(item) ? String(item.value) : ''))
+          : String(value)
+              .split(',')
+              .map((s) => s.trim());
         const bad = items.filter((item) => !(RETURN_MESSAGE_TYPES as readonly string[]).includes(item));
         if (bad.length > 0) problem(key, `${bad.map((b) => `'${b}'`).join(', ')} not known; use any of: ${RETURN_MESSAGE_TYPES.join(', ')}`);
         else file.include_return_message_types = items;

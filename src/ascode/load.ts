@@ -157,7 +157,10 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile): Pro
       letta.set(agentId, all);
     }),
   );
-  const successors = await replacedOnThisMachine(rt, considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))));
+  const successors = await replacedOnThisMachine(
+    rt,
+    considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
+  );
   const changes = planChanges({ now, desired, entries: Object.fromEntries(considered), failed, wholeFolder: target.wholeFolder, letta, successors });
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { target, lock, server, desired, problems, changes, letta };

@@ -80,7 +80,11 @@ export function formatLock(lock: LockFile): string {
   for (const server of Object.keys(lock.servers).sort()) {
     const files = lock.servers[server]!;
     if (Object.keys(files).length === 0) continue;
-    servers[server] = Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]!]));
+    servers[server] = Object.fromEntries(
+      Object.keys(files)
+        .sort()
+        .map((name) => [name, files[name]!]),
+    );
   }
   return `${JSON.stringify({ version: LOCK_VERSION, servers }, null, 2)}\n`;
 }

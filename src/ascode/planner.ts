@@ -124,13 +124,7 @@ function planFile(want: Desired, entry: LockEntry | undefined, letta: Map<string
   const { name: _name, bodies: _bodies, local_crons: _local, warnings: _warnings, kind: _kind, ...fields } = want;
   const entryAfter: Omit<LockEntry, 'ids'> = fields;
   const kind: ChangeKind =
-    unmatched.length === 0 && toDelete.length === 0
-      ? 'unchanged'
-      : existing.length === 0 && retiring.length === 0
-        ? 'create'
-        : want.kind === 'series' && toDelete.length === 0
-          ? 'top-up'
-          : 'replace';
+    unmatched.length === 0 && toDelete.length === 0 ? 'unchanged' : existing.length === 0 && retiring.length === 0 ? 'create' : want.kind === 'series' && toDelete.length === 0 ? 'top-up' : 'replace';
   const before = [...open.map(({ item }) => item), ...retiring.flatMap(({ agent_id, id }) => listed(agent_id, id) ?? [])];
   const diff = kind === 'replace' ? fieldDiff(before, [...open.filter((e) => keep.includes(e.item.id)).map((e) => bodyOf(e.item)), ...unmatched], want, entry, now) : [];
   const relock =

@@ -15,7 +15,9 @@ export function planLines(changes: Change[]): string[] {
     switch (change.kind) {
       case 'create':
       case 'top-up':
-        lines.push(`${head}  (${change.create.length} schedule${change.create.length === 1 ? '' : 's'}${change.adopt.length > 0 ? `; ${change.adopt.length} found from an interrupted apply: ${ids(change.adopt)}` : ''})`);
+        lines.push(
+          `${head}  (${change.create.length} schedule${change.create.length === 1 ? '' : 's'}${change.adopt.length > 0 ? `; ${change.adopt.length} found from an interrupted apply: ${ids(change.adopt)}` : ''})`,
+        );
         if (change.entry) lines.push(`    when ${change.entry.when} (${change.entry.timezone})`);
         for (const body of change.create.slice(0, 5)) lines.push(`    ${scheduleText(body.schedule)}`);
         if (change.create.length > 5) lines.push(`    … and ${change.create.length - 5} more`);

@@ -122,7 +122,9 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
     const rows = fires.map((fire) => agendaRow(fire, zone));
     const short = shortIds(rows.map((row) => row.schedule));
     const now = rt.now();
-    const cells = rows.map((row, i) => [row.local.slice(15), relativeCell(fires[i]!.at, now), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, short.get(row.schedule) ?? row.schedule, row.note].map(oneLine));
+    const cells = rows.map((row, i) =>
+      [row.local.slice(15), relativeCell(fires[i]!.at, now), row.utc.replace(' UTC', ''), row.agent, row.kind, row.message, short.get(row.schedule) ?? row.schedule, row.note].map(oneLine),
+    );
     const columns = [
       { header: 'TIME' },
       { header: RELATIVE_HEADER, giveUp: GIVE_UP.relative },

@@ -24,12 +24,7 @@ export default defineCommand({
   description: SUMMARIES.apply.description,
   examples: ['letta-switchboard apply', 'letta-switchboard apply --dry-run', 'letta-switchboard apply -f ops/letta-schedules --yes'],
   globals: ['output', 'time', 'api', 'dryRun'],
-  declare: (command: Command) =>
-    command
-      .addOption(fileOption())
-      .addOption(strictOption())
-      .option('-y, --yes', 'delete the schedules of removed files without asking')
-      .addOption(concurrencyOption()),
+  declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()).option('-y, --yes', 'delete the schedules of removed files without asking').addOption(concurrencyOption()),
   async run(rt, options) {
     const out = rt.out;
     const target = findTarget(options.file);
@@ -66,12 +61,24 @@ export default defineCommand({
       const outcomes = await allSettled(mapLimited(work, rt.dryRun ? 1 : options.concurrency, (change) => applyChange(change, context)));
       if (outcomes.length > 0) await entries.update((all) => finishChanges(outcomes, all));
 
-      await markDeleted(rt, outcomes.flatMap((o) => o.deleted));
+      await markDeleted(
+        rt,
+        outcomes.flatMap((o) => o.deleted),
+      );
 
       const shown = outcomes.filter((o) => o.change.kind !== 'unchanged');
       if (out.json) {
         out.document({
-          applied: shown.map((o) => ({ file: o.change.file, action: o.change.kind, ok: o.ok, created: o.created, adopted: o.change.adopt, deleted: o.deleted, diff: o.change.diff, ...(o.ok ? {} : { exist: o.exist.map((e) => e.id), error: o.error?.message }) })),
+          applied: shown.map((o) => ({
+            file: o.change.file,
+            action: o.change.kind,
+            ok: o.ok,
+            created: o.created,
+            adopted: o.change.adopt,
+            deleted: o.deleted,
+            diff: o.change.diff,
+            ...(o.ok ? {} : { exist: o.exist.map((e) => e.id), error: o.error?.message }),
+          })),
           errors: problems,
           ...(refused ? { refused } : {}),
         });
@@ -87,7 +94,9 @@ export default defineCommand({
       for (const o of outcomes.filter((o) => !o.ok)) {
         out.note(`${out.paintErr.red('Error:')} ${o.change.file}: ${o.error?.message ?? 'stopped'}`);
         const exist = o.exist.map((e) => `${e.id} (${o.created.includes(e.id) ? 'new' : o.change.delete.some((d) => d.id === e.id) ? 'old' : 'unchanged'})`).join(', ');
-        out.note(`  Exist now: ${exist || 'none'}.${o.mayHaveLanded ? ' A create may have landed (its answer was lost): the next apply looks for it before creating again.' : ''} Run apply again to finish.`);
+        out.note(
+          `  Exist now: ${exist || 'none'}.${o.mayHaveLanded ? ' A create may have landed (its answer was lost): the next apply looks for it before creating again.' : ''} Run apply again to finish.`,
+        );
       }
       if (!out.json && !out.quiet) {
         const done = shown.filter((o) => o.ok).length;
@@ -115,7 +124,9 @@ async function markDeleted(rt: Runtime, ids: string[]): Promise<void> {
   });
   if (known.length === 0) return;
   const stamp = new Date(rt.now()).toISOString();
-  await (await recordWriter(rt)).update((state) => {
+  await (
+    await recordWriter(rt)
+  ).update((state) => {
     for (const id of recorded(state)) markGone(state, id, stamp);
   });
 }

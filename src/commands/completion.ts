@@ -79,9 +79,7 @@ export default defineCommand({
   ],
   globals: [],
   declare: (command: Command) =>
-    command
-      .addArgument(new Argument('[shell]', 'bash, zsh or fish').choices(SHELLS).argParser(parseShell))
-      .addOption(new Option('--candidates <kind>').choices(CANDIDATES).hideHelp()),
+    command.addArgument(new Argument('[shell]', 'bash, zsh or fish').choices(SHELLS).argParser(parseShell)).addOption(new Option('--candidates <kind>').choices(CANDIDATES).hideHelp()),
   async run(rt, options, shell) {
     if (options.candidates) {
       for (const line of await candidates(rt, options.candidates as Candidates)) rt.out.line(line);
@@ -137,7 +135,10 @@ ${valueCases.join('\n')}
 }
 _${fn}_argument() {
   case "$1" in
-${nodes.filter((n) => n.argument).map((n) => `    ${key(n)}) echo "${quote(kindWord(n.argument))}" ;;`).join('\n')}
+${nodes
+  .filter((n) => n.argument)
+  .map((n) => `    ${key(n)}) echo "${quote(kindWord(n.argument))}" ;;`)
+  .join('\n')}
   esac
 }`;
 }

@@ -73,7 +73,10 @@ export default defineCommand({
         return existing !== undefined && existing !== file.text;
       });
       if (differ.length > 0 && !options.force) {
-        throw new UsageError(`${differ.length} file(s) exist and differ: ${differ.map((f) => join(folder, f.name)).join(', ')}; nothing written`, 'Pass --force to overwrite them, or export into another folder with -f DIR.');
+        throw new UsageError(
+          `${differ.length} file(s) exist and differ: ${differ.map((f) => join(folder, f.name)).join(', ')}; nothing written`,
+          'Pass --force to overwrite them, or export into another folder with -f DIR.',
+        );
       }
       for (const file of files) writePrivateFile(join(folder, file.name), file.text, label);
       for (const file of files) entries[file.name] = file.entry;

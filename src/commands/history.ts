@@ -71,7 +71,11 @@ export default defineCommand({
     const rows = fires.map(({ scheduleId, fire }) => [scheduleId, ...fireCells(fire, zone)]);
     const changeLine = (change: LineageChange) => `${change.from} replaced by ${REPLACED_BY[change.how]} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
     if (out.io.stdoutIsTTY && rows.length > 0) {
-      const [head, ...lines] = renderTable(['SCHEDULE', ...FIRE_HEADERS].map((header) => ({ header })), rows, out.io.columns);
+      const [head, ...lines] = renderTable(
+        ['SCHEDULE', ...FIRE_HEADERS].map((header) => ({ header })),
+        rows,
+        out.io.columns,
+      );
       const text = [out.paint.bold(head ?? '')];
       const pending = [...changes];
       fires.forEach(({ fire }, i) => {

@@ -41,4 +41,3 @@ export default defineCommand({
     printReply(rt.out, await unsure(() => api.sendMessage(agentId, messages), agentId, 'message').finally(waiting));
   },
 });
-

@@ -64,7 +64,7 @@ export default defineCommand({
     if (out.json) out.document(reports.map(({ lines: _lines, ...facts }) => facts));
     else if (out.quiet) for (const report of reports) out.line(report.new_id ?? report.series_id ?? report.id ?? '');
     // Under --dry-run stdout carries the requests not sent; what they would do goes beside them on stderr.
-    else for (const report of reports) for (const line of report.lines) (rt.dryRun ? out.note(line) : out.line(line));
+    else for (const report of reports) for (const line of report.lines) rt.dryRun ? out.note(line) : out.line(line);
     if (reports.length === 0 && !out.json && !out.quiet) out.info(`Nothing to change (${result.checked} recorded schedule${result.checked === 1 ? '' : 's'} checked).`);
     const failed = result.outcomes.filter((outcome) => !outcome.ok);
     const firstError = failed.find((o) => o.error)?.error;

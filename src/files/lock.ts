@@ -190,10 +190,7 @@ function busy(path: string, options: LockOptions): CliError {
   const holder = lockHolder(path);
   const who = holder ? ` (process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`})` : '';
   const seconds = Math.round((options.waitMs ?? DEFAULT_WAIT_MS) / 100) / 10;
-  return new CliError(
-    `Another letta-switchboard${who} is changing ${options.what ?? path}; gave up after ${seconds} s`,
-    `Try again; if no other letta-switchboard is running, remove ${path}.`,
-  );
+  return new CliError(`Another letta-switchboard${who} is changing ${options.what ?? path}; gave up after ${seconds} s`, `Try again; if no other letta-switchboard is running, remove ${path}.`);
 }
 
 /** 5 ms, growing to 50 ms, with jitter so waiters do not wake in step. */

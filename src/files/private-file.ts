@@ -200,10 +200,7 @@ function writeTarget(path: string, label: FileLabel): string {
   try {
     target = realpathSync(path);
   } catch {
-    throw new UsageError(
-      `The ${label.what} ${path} is a link to ${readlinkSync(path)}, which does not exist`,
-      'Create the file it points to, or remove the link.',
-    );
+    throw new UsageError(`The ${label.what} ${path} is a link to ${readlinkSync(path)}, which does not exist`, 'Create the file it points to, or remove the link.');
   }
   const found = statSync(target);
   const refuse = (why: string, hint: string) => new UsageError(`The ${label.what} ${path} is a link to ${target}, ${why}; not writing through it`, hint);

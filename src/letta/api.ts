@@ -1,22 +1,6 @@
 import { mapLimited } from '../concurrency';
 import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, ListCutShortError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
-import {
-  checkRecord,
-  expectIdentified,
-  expectList,
-  expectShape,
-  flawsOf,
-  isArray,
-  isDateString,
-  isInstantMs,
-  isId,
-  isObject,
-  isString,
-  oneOf,
-  orNull,
-  type Checked,
-  type RecordRules,
-} from './checks';
+import { checkRecord, expectIdentified, expectList, expectShape, flawsOf, isArray, isDateString, isInstantMs, isId, isObject, isString, oneOf, orNull, type Checked, type RecordRules } from './checks';
 import type { LettaClient, RequestOptions } from './client';
 import { scheduleKind } from './types';
 import type { Agent, CreatedSchedule, CreateScheduleBody, FireRecord, HistoryPage, LettaMessage, LettaResponse, MessageCreate, Run, ScheduledMessage, ScheduleKind, ScheduleListPage } from './types';
@@ -107,9 +91,7 @@ const FIRE_REQUIRED = { id: '', status: '', sent_at: '' };
 export const HISTORY_PAGE_SIZE = 100;
 
 /** A schedule's fire history, or the fact that this server has no history route (404 or 405 on it). */
-export type FireHistory =
-  | { available: true; entries: Array<Checked<FireRecord>>; /** false when reading stopped at `maxEntries`. */ complete: boolean }
-  | { available: false; status: number };
+export type FireHistory = { available: true; entries: Array<Checked<FireRecord>>; /** false when reading stopped at `maxEntries`. */ complete: boolean } | { available: false; status: number };
 
 export interface HistoryQuery {
   /** Unix ms: stop paging once a whole page was sent before this. */

@@ -57,7 +57,9 @@ export async function postNotification(url: URL, document: unknown, options: Not
       if (reply.status < 500 && reply.status !== 429) break;
     } catch (error) {
       if (options.signal.aborted) throw new InterruptedError();
-      failure = timer.signal.aborted ? `it gave no answer within ${Math.min(options.timeoutMs, NOTIFY_TIMEOUT_MS)} ms` : `the connection failed (${(error as { code?: string }).code ?? (error as Error).message})`;
+      failure = timer.signal.aborted
+        ? `it gave no answer within ${Math.min(options.timeoutMs, NOTIFY_TIMEOUT_MS)} ms`
+        : `the connection failed (${(error as { code?: string }).code ?? (error as Error).message})`;
     } finally {
       clearTimeout(timeout);
     }

@@ -85,7 +85,10 @@ function splitEntry(entry: string): { name: string; port?: string } {
 
 /** Lowercase, no IPv6 brackets, no trailing dot. */
 function bare(host: string): string {
-  return host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** An IPv4 address inside a CIDR range such as 10.0.0.0/8. */
@@ -96,7 +99,7 @@ function inRange(host: string, cidr: string): boolean {
   const b = ipv4(base!);
   if (a === undefined || b === undefined || !Number.isInteger(size) || size < 0 || size > 32) return false;
   const mask = size === 0 ? 0 : (~0 << (32 - size)) >>> 0;
-  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+  return (a & mask) >>> 0 === (b & mask) >>> 0;
 }
 
 function ipv4(text: string): number | undefined {
@@ -150,7 +153,10 @@ function viaProxy(proxy: Proxy, target: URL): Route & { note: string } {
         request(url, {
           ...options,
           createConnection: ((_: unknown, done: (error: Error | null, socket?: Socket) => void) => {
-            tunnel(proxyRequest, proxy, where, target, options.signal ?? undefined).then((socket) => done(null, socket), (error: Error) => done(error));
+            tunnel(proxyRequest, proxy, where, target, options.signal ?? undefined).then(
+              (socket) => done(null, socket),
+              (error: Error) => done(error),
+            );
             return undefined;
           }) as unknown as RequestOptions['createConnection'],
         }),

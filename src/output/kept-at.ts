@@ -41,5 +41,8 @@ function dayNames(weekdays: number[]): string {
   if (key === '0,1,2,3,4,5,6') return 'every day';
   if (weekdays.length === 1) return `on ${WEEKDAY_NAMES[weekdays[0]!]}s`;
   // Monday first, as a week is read.
-  return `on ${[...weekdays].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => WEEKDAY_SHORT[d]).join(', ')}`;
+  return `on ${[...weekdays]
+    .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
+    .map((d) => WEEKDAY_SHORT[d])
+    .join(', ')}`;
 }

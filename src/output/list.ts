@@ -62,7 +62,12 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   const tty = out.io.stdoutIsTTY;
   const table = tty && !out.json && !out.quiet;
   const fitted = table && !spec.wide;
-  const columns = table ? withRelative(spec.columns.filter((c) => c.onTerminal !== false), spec.now) : spec.columns;
+  const columns = table
+    ? withRelative(
+        spec.columns.filter((c) => c.onTerminal !== false),
+        spec.now,
+      )
+    : spec.columns;
   const data = out.held();
   const items: T[] = [];
   const problems: string[] = [];

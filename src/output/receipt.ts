@@ -52,7 +52,13 @@ function printRows(out: Output, title: string, rows: ReceiptRow[]): void {
   const width = Math.max(0, ...rows.map((row) => label(row).length));
   for (const row of rows) {
     if (isId(row)) out.line(out.io.stdoutIsTTY ? `  ${label(row).padEnd(width)}  ${out.paint.bold(row.id)}` : row.id);
-    else out.info(`  ${label(row).padEnd(width)}  ${row.slice(1).map((value) => inert(value)).join(' → ')}`);
+    else
+      out.info(
+        `  ${label(row).padEnd(width)}  ${row
+          .slice(1)
+          .map((value) => inert(value))
+          .join(' → ')}`,
+      );
   }
 }
 

@@ -40,7 +40,7 @@ export function keyOf(list: ListName, record: unknown): string | undefined {
 export function readJournal(text: string): { lines: JournalLine[]; bytes: number } {
   const lines: JournalLine[] = [];
   let bytes = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const end = text.indexOf('\n', start);
     if (end < 0) break;
     let line: unknown;

@@ -29,10 +29,7 @@ export function checkState(data: unknown, path: string): State {
   const bad = (where: string, what: string) => new UsageError(`The state file ${path} is not valid: ${where} ${what}`, LEFT_AS_IT_IS);
   if (!isObject(data)) throw bad('it', 'must hold a JSON object');
   if (typeof data.version === 'number' && data.version > STATE_VERSION) {
-    throw new UsageError(
-      `The state file ${path} was written by a newer letta-switchboard (version ${data.version})`,
-      'Upgrade letta-switchboard; the file has been left as it is.',
-    );
+    throw new UsageError(`The state file ${path} was written by a newer letta-switchboard (version ${data.version})`, 'Upgrade letta-switchboard; the file has been left as it is.');
   }
   if (!READABLE.has(data.version as number)) throw bad('version', `must be ${STATE_VERSION}`);
   const skipped: SkippedRecord[] = [];

@@ -481,7 +481,11 @@ export function recordMemberAttempts(state: State, seriesId: string, instants: s
 export function topUpSeries(state: State, seriesId: string, members: SeriesMember[]): void {
   const series = findSeries(state, seriesId);
   if (!series) return;
-  addSeriesMembers(series, members, members.reduce((latest, m) => (Date.parse(m.instant) > Date.parse(latest) ? m.instant : latest), series.horizon));
+  addSeriesMembers(
+    series,
+    members,
+    members.reduce((latest, m) => (Date.parse(m.instant) > Date.parse(latest) ? m.instant : latest), series.horizon),
+  );
   const settled = new Set(members.map((m) => Date.parse(m.instant)));
   series.attempted = (series.attempted ?? []).filter((instant) => !settled.has(Date.parse(instant)));
   if (series.attempted.length === 0) delete series.attempted;

@@ -155,10 +155,16 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
   const path = statePath(env, home);
   const journal = journalPath(env, home);
   const fileLockOptions = { waitMs: options.waitMs, signal: options.signal };
-  const foldNow = () => withFileLock(path, LABEL, () => {
-    const record = current(path, journal);
-    if (record.journalSize > 0) fold(path, journal, record);
-  }, fileLockOptions);
+  const foldNow = () =>
+    withFileLock(
+      path,
+      LABEL,
+      () => {
+        const record = current(path, journal);
+        if (record.journalSize > 0) fold(path, journal, record);
+      },
+      fileLockOptions,
+    );
   const commandLockPath = (name: string): string => {
     if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`not a lock name: ${name}`);
     return join(dir, `${name}.lock`);
@@ -169,7 +175,10 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
     const failed = (error: unknown) =>
       error instanceof CliError && !(error instanceof UsageError)
         ? error
-        : new LockUnavailableError(`Cannot take the ${name} lock ${lockPath} (${error instanceof CliError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message)})`, LABEL.folderHint);
+        : new LockUnavailableError(
+            `Cannot take the ${name} lock ${lockPath} (${error instanceof CliError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message)})`,
+            LABEL.folderHint,
+          );
     try {
       makePrivateFolder(dir, LABEL, lockPath);
       const taken = take(lockPath);

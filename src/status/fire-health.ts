@@ -112,7 +112,11 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const reading = await readFireHealth(await rt.api(), facts, { from: options.from, now, concurrency: options.concurrency, runsPerSchedule: RUNS_PER_SCHEDULE });
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
   const healths = [...reading.healths].sort((a, b) => ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || a.schedule.id.localeCompare(b.schedule.id));
-  const context = (health: ScheduleHealth) => ({ agentName: options.names.get(health.schedule.agentId), seriesId: local(health.schedule.id).seriesId, replacedBy: local(health.schedule.id).replacedBy });
+  const context = (health: ScheduleHealth) => ({
+    agentName: options.names.get(health.schedule.agentId),
+    seriesId: local(health.schedule.id).seriesId,
+    replacedBy: local(health.schedule.id).replacedBy,
+  });
 
   const totals = Object.fromEntries(FIRE_CLASSES.map((name) => [name, 0])) as Record<FireClass | 'stuck', number>;
   totals.stuck = 0;
@@ -150,7 +154,12 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       } else if (options.detail) {
         printFires(rt, healths, zone);
       } else {
-        printRows(rt, SCHEDULE_HEADERS, healths.map((health) => scheduleCells(health, zone, now, context(health))), SCHEDULE_HEADERS.length - 1);
+        printRows(
+          rt,
+          SCHEDULE_HEADERS,
+          healths.map((health) => scheduleCells(health, zone, now, context(health))),
+          SCHEDULE_HEADERS.length - 1,
+        );
       }
       for (const id of reading.gone) out.note(`Note: Letta has no history for ${id} (it no longer holds that schedule).`);
       if (!out.quiet) out.note(summary);

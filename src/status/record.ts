@@ -57,7 +57,8 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
     const cron = intent.utc_crons?.[0] ?? '';
     try {
       const expected = expectedUtcCron(intent.local_rule, intent.zone, now);
-      if (expected && expected.cron !== cron) wrong.push({ id: intent.schedule_id, agent_id: intent.agent_id, zone: intent.zone, local_rule: intent.local_rule, utc_cron: cron, expected_cron: expected.cron });
+      if (expected && expected.cron !== cron)
+        wrong.push({ id: intent.schedule_id, agent_id: intent.agent_id, zone: intent.zone, local_rule: intent.local_rule, utc_cron: cron, expected_cron: expected.cron });
     } catch (error) {
       problems.push({ id: intent.schedule_id, message: (error as Error).message });
     }
@@ -66,7 +67,9 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
   const dst_changes = zones.flatMap((zone) => {
     const change = nextOffsetChange(zone, now);
     if (!change) return [];
-    return [{ zone, at: new Date(change.at).toISOString(), offset_before_minutes: change.before, offset_after_minutes: change.after, moves: kept.filter((i) => i.zone === zone).map((i) => i.schedule_id) }];
+    return [
+      { zone, at: new Date(change.at).toISOString(), offset_before_minutes: change.before, offset_after_minutes: change.after, moves: kept.filter((i) => i.zone === zone).map((i) => i.schedule_id) },
+    ];
   });
   const series = ours(state.series)
     .filter((one) => one.status === 'active')
@@ -88,7 +91,9 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
     });
   const paused = [
     ...ours(state.paused.map((p) => ({ ...p, server: p.server ?? p.intent?.server }))).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id, paused_at: p.paused_at })),
-    ...ours(state.series).filter((one) => one.status === 'paused').map((one) => ({ id: one.series_id, agent_id: one.agent_id, paused_at: one.paused_at ?? one.created_at })),
+    ...ours(state.series)
+      .filter((one) => one.status === 'paused')
+      .map((one) => ({ id: one.series_id, agent_id: one.agent_id, paused_at: one.paused_at ?? one.created_at })),
   ];
   // A record set aside counts for the server it names, else for the server in use.
   const skipped = (state.skipped ?? [])
@@ -103,14 +108,29 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
   // A schedule kept in a zone without offset changes (UTC) never drifts; only those and series need the sync job.
   const keptCount = kept.filter((i) => nextOffsetChange(i.zone, now)).length + series.length;
   if (lastSync && !lastSync.ok) needs.push(`The last sync (${lastSync.at}) failed: ${lastSync.errors[0] ?? `exit ${lastSync.exit_code}`}`);
-  if (keptCount > 0 && overdue) needs.push(lastSync ? `The last sync was ${lastSync.at}: overdue (run it hourly: ${sync} --print-cron)` : `sync has never run against this server (run it hourly: ${sync} --print-cron)`);
+  if (keptCount > 0 && overdue)
+    needs.push(lastSync ? `The last sync was ${lastSync.at}: overdue (run it hourly: ${sync} --print-cron)` : `sync has never run against this server (run it hourly: ${sync} --print-cron)`);
   for (const w of wrong) needs.push(`${w.id} fires at the wrong local time now (${w.utc_cron} UTC; ${w.expected_cron} keeps ${w.local_rule} in ${w.zone}): run ${sync}`);
   for (const p of problems) needs.push(`${p.id}: ${p.message}`);
   for (const s of series) if (s.running_dry) needs.push(`Series ${s.series_id} runs dry ${s.runs_dry_at}: run ${sync}`);
   for (const s of skipped) needs.push(`A record is set aside: ${s.why}`);
-  if (unfinished.length > 0) needs.push(`${unfinished.length} create${unfinished.length === 1 ? "'s" : "s'"} answer was lost ('${unfinished[0]!.phrase}'${unfinished.length > 1 ? ', ...' : ''}): run ${sync} to record what landed`);
+  if (unfinished.length > 0)
+    needs.push(
+      `${unfinished.length} create${unfinished.length === 1 ? "'s" : "s'"} answer was lost ('${unfinished[0]!.phrase}'${unfinished.length > 1 ? ', ...' : ''}): run ${sync} to record what landed`,
+    );
   const named = elsewhere ? needs.map((line) => `On ${server}: ${line}`) : needs;
-  return { server, last_sync: lastSync ? { ...lastSync, overdue } : null, wrong_local_time: wrong, problems, dst_changes, series, paused, skipped, unfinished_creates: unfinished, needs_action: named };
+  return {
+    server,
+    last_sync: lastSync ? { ...lastSync, overdue } : null,
+    wrong_local_time: wrong,
+    problems,
+    dst_changes,
+    series,
+    paused,
+    skipped,
+    unfinished_creates: unfinished,
+    needs_action: named,
+  };
 }
 
 /** The server a record set aside names, if it names one (a paused copy may name it only in its intent). */
@@ -130,7 +150,15 @@ export function otherServers(state: State, outcomes: Record<string, SyncOutcomeR
 
 /** Whether a status has anything to show: a server this machine recorded nothing for has no record to speak of. */
 export function hasRecord(status: RecordStatus): boolean {
-  return !!status.last_sync || status.dst_changes.length > 0 || status.series.length > 0 || status.paused.length > 0 || status.skipped.length > 0 || status.unfinished_creates.length > 0 || status.needs_action.length > 0;
+  return (
+    !!status.last_sync ||
+    status.dst_changes.length > 0 ||
+    status.series.length > 0 ||
+    status.paused.length > 0 ||
+    status.skipped.length > 0 ||
+    status.unfinished_creates.length > 0 ||
+    status.needs_action.length > 0
+  );
 }
 
 /**

@@ -101,7 +101,10 @@ export async function applyPlan(plan: SyncAction[], options: ApplyOptions): Prom
       }
     })();
     // Also keeps a bug's rejection handled until allSettled below reads it.
-    previous.set(subject, outcome.catch(() => undefined));
+    previous.set(
+      subject,
+      outcome.catch(() => undefined),
+    );
     started.push(outcome);
   }
   return allSettled(started);
@@ -269,7 +272,13 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
       const template = await records.update((state) => findSeries(state, action.series_id)?.template);
       if (!template) return { action, ok: false, exist: [], error: new CliError(`Series ${action.series_id} is no longer recorded`) };
       if (action.landed.length > 0) {
-        await records.update((state) => topUpSeries(state, action.series_id, action.landed.map(({ at, id }) => ({ schedule_id: id, instant: new Date(at).toISOString() }))));
+        await records.update((state) =>
+          topUpSeries(
+            state,
+            action.series_id,
+            action.landed.map(({ at, id }) => ({ schedule_id: id, instant: new Date(at).toISOString() })),
+          ),
+        );
       }
       const result = await createMembers(options, action.agent_id, action.series_id, template as unknown as MemberBody, action.instants);
       const created = [...action.landed.map((l) => l.id), ...result.created];
@@ -459,7 +468,8 @@ export interface StartSeries {
  */
 export async function startSeries(options: Pick<ApplyOptions, 'api' | 'records' | 'now'>, { series, instants }: StartSeries, step?: <T>(body: () => Promise<T>) => Promise<T>) {
   const planned = topUpInstants(series, options.now, instants);
-  if (planned.length === 0) throw new UsageError(`'${series.phrase}' has no run between now and ${new Date(horizonOf(series, options.now)).toISOString()}`, 'Check --until and --count, or the phrase.');
+  if (planned.length === 0)
+    throw new UsageError(`'${series.phrase}' has no run between now and ${new Date(horizonOf(series, options.now)).toISOString()}`, 'Check --until and --count, or the phrase.');
   await options.records.update((state) => recordSeries(state, { ...series, horizon: new Date(horizonOf(series, options.now)).toISOString() }));
   const result = await createMembers(options, series.agent_id, series.series_id, series.template as unknown as MemberBody, planned, step);
   return { planned, ...result };

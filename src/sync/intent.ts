@@ -47,7 +47,8 @@ function kindOf(meaning: RecurringMeaning): string | undefined {
 /** The record of a schedule known only by what Letta has (edited without a phrase): its UTC rule, kept in UTC. */
 export function intentFromSchedule(id: string, agentId: string, schedule: Schedule, now: number): Intent {
   const common = { schedule_id: id, agent_id: agentId, zone: 'UTC' };
-  if (schedule.type === 'recurring') return newIntent({ ...common, kind: 'recurring', phrase: schedule.cron_expression, local_rule: schedule.cron_expression, utc_crons: [schedule.cron_expression] }, now);
+  if (schedule.type === 'recurring')
+    return newIntent({ ...common, kind: 'recurring', phrase: schedule.cron_expression, local_rule: schedule.cron_expression, utc_crons: [schedule.cron_expression] }, now);
   const at = new Date(schedule.scheduled_at).toISOString();
   return newIntent({ ...common, kind: 'one-time', phrase: at, local_rule: at, instants: [at] }, now);
 }

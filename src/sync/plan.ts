@@ -94,7 +94,11 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
     if (!schedules) continue;
     const landed = attempt && unrecorded(schedules).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
     if (landed) claimed.add(landed.id);
-    actions.push(landed ? { type: 'finish-create', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id, landed_id: landed.id } : { type: 'drop-attempt', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id });
+    actions.push(
+      landed
+        ? { type: 'finish-create', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id, landed_id: landed.id }
+        : { type: 'drop-attempt', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id },
+    );
   }
   for (const saved of paused) {
     const agent_id = saved.schedule.agent_id;
@@ -103,12 +107,17 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
     if (!schedules || !attempt || attempt.schedule.type !== 'recurring') continue;
     const landed = unrecorded(schedules).find((item) => !claimed.has(item.id) && item.id !== saved.old_id && sameSchedule(attempt, item));
     if (landed) claimed.add(landed.id);
-    actions.push(landed ? { type: 'finish-resume', agent_id, old_id: saved.old_id, landed_id: landed.id, cron: attempt.schedule.cron_expression } : { type: 'drop-resume-attempt', agent_id, old_id: saved.old_id });
+    actions.push(
+      landed
+        ? { type: 'finish-resume', agent_id, old_id: saved.old_id, landed_id: landed.id, cron: attempt.schedule.cron_expression }
+        : { type: 'drop-resume-attempt', agent_id, old_id: saved.old_id },
+    );
   }
   for (const one of [...series].sort(byAgentThen((s) => s.series_id))) {
     const schedules = letta.get(one.agent_id);
     if (one.status === 'paused' && schedules) {
-      for (const member of one.members) if (member.paused === true && schedules.has(member.schedule_id)) actions.push({ type: 'delete-paused', agent_id: one.agent_id, series_id: one.series_id, id: member.schedule_id });
+      for (const member of one.members)
+        if (member.paused === true && schedules.has(member.schedule_id)) actions.push({ type: 'delete-paused', agent_id: one.agent_id, series_id: one.series_id, id: member.schedule_id });
     }
     if (one.status !== 'active' || !schedules) continue;
     actions.push(...claim(planSeries(one, schedules, now, instants, unrecorded(schedules))));

@@ -50,7 +50,8 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         `  UTC    ${action.old_cron} → ${action.new_cron}`,
         `  next   ${facts.next_run_local} (${facts.next_run})`,
       ];
-      if (outcome.ok) return { ...facts, lines: [dryRun ? `Would replace ${action.old_id} (agent ${action.agent_id})` : `Replaced ${action.old_id} with ${outcome.new_id} (agent ${action.agent_id})`, ...detail] };
+      if (outcome.ok)
+        return { ...facts, lines: [dryRun ? `Would replace ${action.old_id} (agent ${action.agent_id})` : `Replaced ${action.old_id} with ${outcome.new_id} (agent ${action.agent_id})`, ...detail] };
       if (!outcome.new_id && outcome.unsure) {
         return {
           ...facts,
@@ -61,7 +62,8 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
           ],
         };
       }
-      if (!outcome.new_id) return { ...facts, lines: [`Could not replace ${action.old_id} (agent ${action.agent_id})${failed}`, `  ${action.old_id} is kept unchanged; no new schedule exists.`, ...detail] };
+      if (!outcome.new_id)
+        return { ...facts, lines: [`Could not replace ${action.old_id} (agent ${action.agent_id})${failed}`, `  ${action.old_id} is kept unchanged; no new schedule exists.`, ...detail] };
       return {
         ...facts,
         lines: [
@@ -83,7 +85,12 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
     case 'finish-create':
       return { ...base, id: action.landed_id, lines: [`Recorded ${action.landed_id}: a create whose answer was lost had landed (agent ${action.agent_id})`] };
     case 'finish-resume':
-      return { ...base, id: action.old_id, new_id: action.landed_id, lines: [`Finished resuming ${action.old_id}: ${action.landed_id}, created by a resume whose answer was lost, is it now (agent ${action.agent_id})`] };
+      return {
+        ...base,
+        id: action.old_id,
+        new_id: action.landed_id,
+        lines: [`Finished resuming ${action.old_id}: ${action.landed_id}, created by a resume whose answer was lost, is it now (agent ${action.agent_id})`],
+      };
     case 'drop-resume-attempt':
       return { ...base, id: action.old_id, lines: [] };
     case 'drop-attempt':

@@ -72,7 +72,11 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
     for (const agent of agents) {
       const failedBefore = new Set<string>();
       for (let round = 0; ; round++) {
-        const result = await writer.withLock(CHANGES_LOCK, () => syncRound(api, writer, agent, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine, failedBefore), SYNC_WAIT_MS);
+        const result = await writer.withLock(
+          CHANGES_LOCK,
+          () => syncRound(api, writer, agent, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine, failedBefore),
+          SYNC_WAIT_MS,
+        );
         if (round === 0) checked += result.checked;
         plan.push(...result.plan);
         outcomes.push(...result.outcomes);
@@ -110,10 +114,18 @@ async function syncRound(
 
   // Records from before servers were told apart belong to the first server that shows their schedules.
   const unclaimed = (item: { server?: string }) => server !== undefined && item.server === undefined;
-  const claims = [...ofAgent(state.intents).filter((i) => unclaimed(i) && listed.has(i.schedule_id)).map((i) => i.schedule_id)];
-  const seriesClaims = ofAgent(state.series).filter((s) => unclaimed(s) && s.members.some((m) => listed.has(m.schedule_id))).map((s) => s.series_id);
+  const claims = [
+    ...ofAgent(state.intents)
+      .filter((i) => unclaimed(i) && listed.has(i.schedule_id))
+      .map((i) => i.schedule_id),
+  ];
+  const seriesClaims = ofAgent(state.series)
+    .filter((s) => unclaimed(s) && s.members.some((m) => listed.has(m.schedule_id)))
+    .map((s) => s.series_id);
   // A record marked gone whose schedule is listed again: followed again.
-  const found = ofAgent(state.intents).filter((i) => i.status === 'gone' && listed.has(i.schedule_id)).map((i) => i.schedule_id);
+  const found = ofAgent(state.intents)
+    .filter((i) => i.status === 'gone' && listed.has(i.schedule_id))
+    .map((i) => i.schedule_id);
   if (claims.length + seriesClaims.length > 0) {
     await store.update((s) => claimForServer(s, server!, claims, seriesClaims));
     state = await store.read();
@@ -172,4 +184,3 @@ async function listAll(api: SyncRequest['api'], agentId: string): Promise<Map<st
   for await (const page of api.schedulePages(agentId, { whole: true })) for (const item of page) all.set(item.id, item);
   return all;
 }
-

@@ -7,9 +7,7 @@ import type { Schedule, ScheduledMessage } from '../letta/types';
  */
 export function sameSchedule(sent: { schedule: Schedule; messages: unknown }, stored: Pick<ScheduledMessage, 'schedule' | 'message'>): boolean {
   const timing =
-    sent.schedule.type === 'recurring'
-      ? stored.schedule.cron_expression?.trim().replace(/\s+/g, ' ') === sent.schedule.cron_expression
-      : stored.schedule.scheduled_at === sent.schedule.scheduled_at;
+    sent.schedule.type === 'recurring' ? stored.schedule.cron_expression?.trim().replace(/\s+/g, ' ') === sent.schedule.cron_expression : stored.schedule.scheduled_at === sent.schedule.scheduled_at;
   return timing && sameMessages(sent.messages, stored.message?.messages);
 }
 
@@ -40,5 +38,9 @@ function sameMessage(sent: Record<string, unknown>, stored: Record<string, unkno
 function contentParts(content: unknown): unknown[] {
   if (typeof content === 'string') return [{ type: 'text', text: content }];
   if (!Array.isArray(content)) return [content ?? null];
-  return content.map((part) => (part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' && ((part as { type?: unknown }).type ?? 'text') === 'text' ? { type: 'text', text: (part as { text: string }).text } : part));
+  return content.map((part) =>
+    part && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' && ((part as { type?: unknown }).type ?? 'text') === 'text'
+      ? { type: 'text', text: (part as { text: string }).text }
+      : part,
+  );
 }

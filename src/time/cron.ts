@@ -18,9 +18,7 @@ export function validateCron(expression: string): string {
   if (fields.length !== 5) {
     throw new UsageError(
       `'${expression.trim()}' has ${fields.length} fields; a cron here has 5 (minute hour day-of-month month day-of-week)`,
-      fields.length === 6
-        ? `Drop the seconds field, as in '${fields.slice(1).join(' ')}': Letta runs schedules at most once a minute.`
-        : "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).",
+      fields.length === 6 ? `Drop the seconds field, as in '${fields.slice(1).join(' ')}': Letta runs schedules at most once a minute.` : "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).",
     );
   }
   fields.forEach((field, i) => {

@@ -15,7 +15,15 @@ WEEKDAY_NAMES.forEach((name, day) => {
   const lower = name.toLowerCase();
   for (const spelling of [lower, `${lower}s`, lower.slice(0, 3), `${lower.slice(0, 3)}s`]) WEEKDAY_SPELLINGS.set(spelling, day);
 });
-for (const [spelling, day] of [['tues', 2], ['tuess', 2], ['weds', 3], ['thur', 4], ['thurs', 4], ['thursday', 4]] as const) WEEKDAY_SPELLINGS.set(spelling, day);
+for (const [spelling, day] of [
+  ['tues', 2],
+  ['tuess', 2],
+  ['weds', 3],
+  ['thur', 4],
+  ['thurs', 4],
+  ['thursday', 4],
+] as const)
+  WEEKDAY_SPELLINGS.set(spelling, day);
 // "thus" is an English word, not Thursdays.
 WEEKDAY_SPELLINGS.delete('thus');
 
@@ -66,7 +74,30 @@ export function unitOf(word: string | undefined): TimeUnit | undefined {
 export const FILLER = {
   asking: ['can', 'could', 'would', 'will'],
   polite: ['please', 'pls', 'kindly'],
-  verbs: ['remind', 'send', 'schedule', 'run', 'trigger', 'fire', 'ping', 'message', 'notify', 'execute', 'repeat', 'do', 'check', 'post', 'set', 'create', 'add', 'make', 'deliver', 'queue', 'book', 'go'],
+  verbs: [
+    'remind',
+    'send',
+    'schedule',
+    'run',
+    'trigger',
+    'fire',
+    'ping',
+    'message',
+    'notify',
+    'execute',
+    'repeat',
+    'do',
+    'check',
+    'post',
+    'set',
+    'create',
+    'add',
+    'make',
+    'deliver',
+    'queue',
+    'book',
+    'go',
+  ],
   objects: ['me', 'us', 'them', 'him', 'her', 'it', 'this', 'that', 'up', 'off', 'out'],
   things: ['reminder', 'message', 'alert', 'alarm', 'note', 'notification', 'ping', 'schedule', 'job', 'task', 'run'],
   owners: ['a', 'an', 'the', 'my', 'our'],
@@ -112,9 +143,7 @@ const DIGIT_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixt
 /** Ordinal words "first" to "nineteenth", "twentieth", "thirtieth"; "twenty-first" and the like are compounds. */
 export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
   ...DIGIT_ORDINALS.map((word, i): [string, number] => [word, i]).filter(([word]) => word !== ''),
-  ...['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'].map(
-    (word, i): [string, number] => [word, 10 + i],
-  ),
+  ...['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'].map((word, i): [string, number] => [word, 10 + i]),
   ['twentieth', 20],
   ['thirtieth', 30],
 ]);

@@ -76,8 +76,7 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     if (!zoneWords(candidate)) continue;
     const afterIn = tokens[tokens.length - n - 1] === 'in';
     const endsWithTime = n > 1 && words[n - 1] === 'time';
-    const found =
-      lookupZone(candidate, { links: false }) ?? (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { links: false }) : null);
+    const found = lookupZone(candidate, { links: false }) ?? (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { links: false }) : null);
     if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), candidate, shown);
   }
   // An abbreviation inside the phrase ("9am EST tomorrow").

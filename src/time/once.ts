@@ -70,7 +70,10 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   }
   const words = whole.split(' ');
   const span = withoutFiller(words);
-  const text = words.slice(span.start, span.end).join(' ').replace(/[,!?]+$/, '');
+  const text = words
+    .slice(span.start, span.end)
+    .join(' ')
+    .replace(/[,!?]+$/, '');
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
@@ -84,10 +87,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   // "starting today": the day has begun, and what is left of it counts.
   if (edge === 'start' && read.dateOnly && instant <= now && instant + 86_400_000 > now) return { instant: now, isNow: false, notes: read.notes, dateOnly: true };
   if (instant <= now) {
-    throw new UsageError(
-      `'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`,
-      "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.",
-    );
+    throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.");
   }
   return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
 }
@@ -149,9 +149,24 @@ export interface InstantRule {
 export const INSTANT_RULES: readonly InstantRule[] = [
   { name: 'unix milliseconds', examples: ['1795442400000'], read: ({ text }) => unixMillis(text) },
   { name: 'iso 8601', examples: ['2026-12-01T19:30:00Z', '2026-12-01T19:30:00-05:00', '2026-12-01T19:30'], read: ({ text, shown, zone }) => isoInstant(text, zone, `'${shown}'`) },
-  { name: 'local date and time', words: true, examples: ['2026-12-21 09:00', '2026-12-21', '2026-12-21 at 5pm'], read: ({ text, shown, calendar, read }) => localDateTime(text, shown, calendar, read) },
-  { name: 'duration', words: true, examples: ['in 5 minutes', 'in an hour and a half', '3 days hence', '1 week', 'in two weeks from now'], read: ({ text, shown, now, calendar, read }) => relative(text, shown, now, calendar, read) },
-  { name: 'day and time', words: true, examples: ['tomorrow at 9am', 'friday at 4', 'half past 6 tonight', 'first monday of next month', 'at 17:30'], read: ({ text, shown, now, calendar, read }) => fromParts(text, shown, now, calendar, read) },
+  {
+    name: 'local date and time',
+    words: true,
+    examples: ['2026-12-21 09:00', '2026-12-21', '2026-12-21 at 5pm'],
+    read: ({ text, shown, calendar, read }) => localDateTime(text, shown, calendar, read),
+  },
+  {
+    name: 'duration',
+    words: true,
+    examples: ['in 5 minutes', 'in an hour and a half', '3 days hence', '1 week', 'in two weeks from now'],
+    read: ({ text, shown, now, calendar, read }) => relative(text, shown, now, calendar, read),
+  },
+  {
+    name: 'day and time',
+    words: true,
+    examples: ['tomorrow at 9am', 'friday at 4', 'half past 6 tonight', 'first monday of next month', 'at 17:30'],
+    read: ({ text, shown, now, calendar, read }) => fromParts(text, shown, now, calendar, read),
+  },
   { name: 'chrono-node', words: true, examples: ['20:32:13', 'last week'], read: ({ text, shown, now, calendar, read }) => naturalOn(text, shown, now, calendar, read) },
 ];
 
@@ -244,7 +259,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
 
   const amounts = { ms: 0, days: 0, months: 0 };
   let units = 0;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     if (tokens[i] === 'and' || tokens[i] === ',') {
       i++;
       continue;

@@ -18,10 +18,7 @@ export function phraseError(input: string, problem: string, examples: readonly s
   if (unknown.length === 0) return new UsageError(`${problem}: '${input}'`, `Try ${closest.join(', ')}.`);
   const meant = unknown.map((word) => [word, closestWord(word)] as const).filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
   const didYouMean = meant.map(([word, known]) => `'${known}' for '${word}'`).join(', ');
-  return new UsageError(
-    `'${input}': did not understand ${unknown.map((word) => `'${word}'`).join(', ')}`,
-    `${didYouMean ? `Did you mean ${didYouMean}? ` : ''}Try ${closest.join(', ')}.`,
-  );
+  return new UsageError(`'${input}': did not understand ${unknown.map((word) => `'${word}'`).join(', ')}`, `${didYouMean ? `Did you mean ${didYouMean}? ` : ''}Try ${closest.join(', ')}.`);
 }
 
 /** The words of a phrase that are in no part of the vocabulary (and name no zone). */
@@ -38,7 +35,13 @@ export function unknownWords(input: string): string[] {
 
 /** Shared words count most, then shared letter pairs: crude, but it ranks "every fortnite" near "every 2 weeks". */
 function likeness(a: string, b: string): number {
-  const words = (s: string) => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  const words = (s: string) =>
+    new Set(
+      s
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    );
   const pairs = (s: string) => {
     const set = new Set<string>();
     const t = s.toLowerCase().replace(/\s+/g, ' ');

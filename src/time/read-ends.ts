@@ -56,7 +56,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       break;
     }
   }
-  for (let peeled = true; peeled && words.length > 1; ) {
+  for (let peeled = true; peeled && words.length > 1;) {
     peeled = false;
     const n = words.length;
     // "except tomorrow", "except for dec 25": one day left out ("except sundays" is a rule's days, read by the grammar).

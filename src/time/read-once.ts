@@ -11,7 +11,6 @@ import { readNumber, readOrdinal, type Read } from './words';
  * between. Each reader looks a few tokens ahead, so the whole walk is linear.
  */
 
-
 type MonthRef = { month: number; year?: number } | { relative: 'this' | 'next' | 'the' };
 
 export type DayRef =
@@ -37,7 +36,6 @@ export interface OnceParts {
   /** "tonight", "this morning": the part of today. */
   today?: boolean;
 }
-
 
 /** Two parts of a one-time phrase that clash; the message starts with what the phrase does ("names two days ..."). */
 export class PartsClash extends UsageError {}
@@ -129,7 +127,11 @@ export const DAY_RULES: readonly DayRule[] = [
   { name: 'weekday', examples: ['friday at 4', 'next friday', 'friday next week', 'the saturday after next', 'tuesday the 15th at 10am'], read: readWeekday },
   { name: 'date', examples: ['december 25 at 9am', 'the 1st of march', '25 dec', 'march 3rd 2027', '20 of next month'], read: readDate },
   { name: 'slash date', examples: ['4/25 at 16h00', '12/25/2026 at 6pm', '25/12 at 9am', 'on 2/15'], read: readSlashDate },
-  { name: 'days from now', examples: ['in 6 days at noon', 'after 6 days at noon', 'a week from tomorrow', '3 days after friday', '2 weeks from now at 9am', '4 mondays from now', '2 fridays from today at 3pm'], read: readIn },
+  {
+    name: 'days from now',
+    examples: ['in 6 days at noon', 'after 6 days at noon', 'a week from tomorrow', '3 days after friday', '2 weeks from now at 9am', '4 mondays from now', '2 fridays from today at 3pm'],
+    read: readIn,
+  },
   { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
   { name: 'month alone', examples: ['next march', 'this june at noon', 'in march'], read: readMonthAlone },
 ];
@@ -332,7 +334,6 @@ function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | nu
   }
   return null;
 }
-
 
 /**
  * "in 6 days", "after 6 days", "in a couple of weeks", "in 2 months", "6 days from now": a

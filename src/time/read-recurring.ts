@@ -121,12 +121,41 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
   { name: 'frequency word', examples: ['daily', 'hourly', 'bi-weekly', 'nightly at 11pm', 'quarterly'], read: readFrequency },
   { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily'], read: readTimesPer },
-  { name: 'nth weekday', examples: ['first monday of the month', 'last friday of every month', '2nd last friday', 'the last day of the month', 'on the 1st and last', 'every 2nd and 4th tuesday', 'last weekday of the month', 'first business day of every month'], read: readNth },
+  {
+    name: 'nth weekday',
+    examples: [
+      'first monday of the month',
+      'last friday of every month',
+      '2nd last friday',
+      'the last day of the month',
+      'on the 1st and last',
+      'every 2nd and 4th tuesday',
+      'last weekday of the month',
+      'first business day of every month',
+    ],
+    read: readNth,
+  },
   { name: 'day of the month', examples: ['every month on the 15th', 'on days 1, 15', 'every 27', 'the 5th and 20th of the month'], read: readDayOfMonth },
   { name: 'date', examples: ['every march 1st at 8am', 'every 25 december', 'every year on december 21st and 31st', 'every aug 20 and 30'], read: (tokens, i, part) => readDate(tokens, i, part) },
-  { name: 'weekdays', examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings', 'every work day'], read: (tokens, i, part) => readDays(tokens, i, part) },
+  {
+    name: 'weekdays',
+    examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings', 'every work day'],
+    read: (tokens, i, part) => readDays(tokens, i, part),
+  },
   { name: 'months', examples: ['every day june through august', 'monthly june and december'], read: (tokens, i, part) => readMonths(tokens, i, part) },
-  { name: 'window', examples: ['every 30 minutes between 9am and 5pm', 'every hour from 9 to 5', 'every hour 9-17', 'every 2 hours from 8am', 'every hour after 5pm', 'every hour before noon', 'every hour starting at 9am until 5pm'], read: readWindow },
+  {
+    name: 'window',
+    examples: [
+      'every 30 minutes between 9am and 5pm',
+      'every hour from 9 to 5',
+      'every hour 9-17',
+      'every 2 hours from 8am',
+      'every hour after 5pm',
+      'every hour before noon',
+      'every hour starting at 9am until 5pm',
+    ],
+    read: readWindow,
+  },
   { name: 'part of the day', examples: ['every day morning', 'daily evening'], read: (tokens, i, part) => readPart(tokens, i, part) },
   { name: 'clock time', examples: ['every day 9am', 'daily 14:30 and 18:00'], read: (tokens, i, part) => readTimes(tokens, i, part, false) },
 ];
@@ -222,7 +251,10 @@ export function unite(group: Group, part: Group, joined: boolean): void {
     const had = group.interval;
     if (!had || isDaily(had)) group.interval = part.interval;
     else if (!sameInterval(had, part.interval) && !isDaily(part.interval)) {
-      refuse(`gives two intervals (${intervalText(had)} and ${intervalText(part.interval)}); a schedule has one`, "Keep one, or join two rules with 'and', such as 'every 5 minutes and every monday at 9am'.");
+      refuse(
+        `gives two intervals (${intervalText(had)} and ${intervalText(part.interval)}); a schedule has one`,
+        "Keep one, or join two rules with 'and', such as 'every 5 minutes and every monday at 9am'.",
+      );
     }
     if (isDaily(part.interval) && had && had.unit !== 'minute' && had.unit !== 'hour' && !isDaily(had)) {
       refuse(`gives two intervals (${intervalText(had)} and every day); a schedule has one`, 'Keep one of them.');
@@ -242,10 +274,7 @@ export function unite(group: Group, part: Group, joined: boolean): void {
     const added = part[kind];
     // Days side by side are a list ("every mon wed fri"); with times between, which times go with which days is not said.
     if (had && added && !joined && group.times.length > 0 && added.some((day) => !had.includes(day))) {
-      refuse(
-        `names ${DAY_KIND_NAMES[kind]} twice, apart; a cron would fire at every time on every day named`,
-        "Say which times go with which days, such as 'mondays at 9am and fridays at 5pm'.",
-      );
+      refuse(`names ${DAY_KIND_NAMES[kind]} twice, apart; a cron would fire at every time on every day named`, "Say which times go with which days, such as 'mondays at 9am and fridays at 5pm'.");
     }
   }
   if (part.window) {
@@ -542,10 +571,7 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
   }
   if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, j + 2);
   if (unit === 'day' && Number.isInteger(24 / count)) return setInterval(group, { n: 24 / count, unit: 'hour' }, j + 2);
-  throw new UsageError(
-    `'${tokens.slice(i, j + 2).join(' ')}' does not say when`,
-    `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`,
-  );
+  throw new UsageError(`'${tokens.slice(i, j + 2).join(' ')}' does not say when`, `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`);
 }
 
 /**

@@ -72,7 +72,10 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'weekend':
       return weekendInstant(day.mode, today, inDays, now, input, notes);
     case 'date':
-      if (day.monthFirst) notes.push(`read '${input}' with the month first (${MONTH_NAMES[day.month! - 1]} ${day.day}); write '${day.month} ${MONTH_NAMES[day.day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day.day - 1]} ${day.month}`);
+      if (day.monthFirst)
+        notes.push(
+          `read '${input}' with the month first (${MONTH_NAMES[day.month! - 1]} ${day.day}); write '${day.month} ${MONTH_NAMES[day.day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day.day - 1]} ${day.month}`,
+        );
       return dateInstant(day, today, at, now, input);
     case 'nth':
       return nthInstant(day, today, at, now, input);
@@ -211,7 +214,10 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
 function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, at: DateInstant, input: string, notes: string[]): number {
   const name = MONTH_NAMES[day.month - 1]!;
   if (day.mode === 'this' && today.month === day.month) {
-    throw new UsageError(`'${input}' is this month; give the day`, `Such as '${name.toLowerCase()} ${Math.min(today.day + 1, daysInMonth(today.year, today.month))}', or 'next ${name.toLowerCase()}' for next year's.`);
+    throw new UsageError(
+      `'${input}' is this month; give the day`,
+      `Such as '${name.toLowerCase()} ${Math.min(today.day + 1, daysInMonth(today.year, today.month))}', or 'next ${name.toLowerCase()}' for next year's.`,
+    );
   }
   const date = { year: today.month < day.month ? today.year : today.year + 1, month: day.month, day: 1 };
   notes.push(`read '${input}' as ${dayLabel(date)} ${date.year}, the first of the month; give the day to say otherwise, such as '${name.toLowerCase()} 15'`);

@@ -63,7 +63,18 @@ export const RECURRING_EXAMPLES = [
 
 const DEFAULT_TIME: ClockTime = { hour: 9, minute: 0 };
 const DAY_MINUTES = 1440;
-const NTH_NAMES: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second last', [-3]: 'third last', [-4]: 'fourth last', [-5]: 'fifth last' };
+const NTH_NAMES: Record<number, string> = {
+  1: 'first',
+  2: 'second',
+  3: 'third',
+  4: 'fourth',
+  5: 'fifth',
+  [-1]: 'last',
+  [-2]: 'second last',
+  [-3]: 'third last',
+  [-4]: 'fourth last',
+  [-5]: 'fifth last',
+};
 const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
 
 /**
@@ -218,7 +229,11 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
   }
   const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
   // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
-  if (kinds.length > 1) return union(kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true }, original, context)), original);
+  if (kinds.length > 1)
+    return union(
+      kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true }, original, context)),
+      original,
+    );
   const shape = SHAPES.find((candidate) => candidate.applies(group))!;
   return shape.build(group, original, context);
 }
@@ -383,7 +398,10 @@ function union(parts: Built[], original: string): Built {
   return {
     kind: 'series',
     rule: { kind: 'any', rules },
-    description: parts.map((part, k) => (k === 0 ? describeBuilt(part) : describeBuilt(part).replace(/^The /, 'the '))).join('; and ').replace(/^./, (c) => c.toUpperCase()),
+    description: parts
+      .map((part, k) => (k === 0 ? describeBuilt(part) : describeBuilt(part).replace(/^The /, 'the ')))
+      .join('; and ')
+      .replace(/^./, (c) => c.toUpperCase()),
     reason: series[0]!.reason,
     hint: series[0]!.hint,
   };
@@ -534,8 +552,7 @@ function nearestHint(n: number, unit: 'minute' | 'hour'): string {
   const divisors = [...Array(size).keys()].map((i) => i + 1).filter((d) => size % d === 0);
   const below = divisors.filter((d) => d < n).at(-1);
   const above = divisors.find((d) => d > n);
-  const phrase = (d: number) =>
-    d === 1 ? `every ${unit}` : d === size ? (unit === 'minute' ? 'every hour' : 'daily at midnight') : `every ${d} ${unit}s`;
+  const phrase = (d: number) => (d === 1 ? `every ${unit}` : d === size ? (unit === 'minute' ? 'every hour' : 'daily at midnight') : `every ${d} ${unit}s`);
   const nearest = [below, above].filter((d): d is number => d !== undefined);
   return `Use ${nearest.map((d) => `'${phrase(d)}'`).join(' or ')}; as it is, ${SERIES_HINT.charAt(0).toLowerCase()}${SERIES_HINT.slice(1)}`;
 }
@@ -555,10 +572,7 @@ function elapsedSeries(n: number, unit: 'minute' | 'hour', step: number, context
     kind: 'series',
     rule: { kind: 'elapsed', minutes: step, start },
     description: `Every ${what}, starting ${formatLocal(context.zone, start)}`,
-    reason:
-      crons === undefined
-        ? notDividing(n, unit)
-        : `cannot be written as one cron or a small set: it needs ${crons} crons to be exact, and a schedule here is at most ${MAX_CRONS}`,
+    reason: crons === undefined ? notDividing(n, unit) : `cannot be written as one cron or a small set: it needs ${crons} crons to be exact, and a schedule here is at most ${MAX_CRONS}`,
     hint: nearestHint(n, unit),
   };
 }
@@ -589,7 +603,6 @@ function timesText(times: ClockTime[]): string {
   const list = times.map((t) => formatClock(t.hour, t.minute));
   return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 }
-
 
 function daysSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
   if (group.weekdays || group.monthDays || group.months) {
@@ -652,7 +665,7 @@ function yearsSeries(n: number, dates: Array<{ month: number; day: number }>, ti
 function nthMonths(group: Group, original: string, times: ClockTime[], context: RecurringContext): number[] | null {
   const unit = group.interval?.unit;
   const n = group.interval?.n ?? 1;
-  if (!unit || (unit === 'month' && n === 1) || unit === 'day' && n === 1) return group.months ?? null;
+  if (!unit || (unit === 'month' && n === 1) || (unit === 'day' && n === 1)) return group.months ?? null;
   if (unit === 'year' && n === 1) return group.months ?? [1];
   const months = unit === 'quarter' ? 3 * n : unit === 'month' ? n : 0;
   if (months > 1 && 12 % months === 0 && !group.months) {
@@ -662,7 +675,10 @@ function nthMonths(group: Group, original: string, times: ClockTime[], context: 
     if (unit !== 'quarter') startNote(context, MONTH_NAMES[first - 1]!);
     return [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
   }
-  throw new UsageError(`'${original}' cannot repeat a weekday of the month at this interval`, "Try 'first monday of the month at 9am', 'first monday of every other month' or 'every year on the first monday of june'.");
+  throw new UsageError(
+    `'${original}' cannot repeat a weekday of the month at this interval`,
+    "Try 'first monday of the month at 9am', 'first monday of every other month' or 'every year on the first monday of june'.",
+  );
 }
 
 function nthRule(nth: Nth, months: number[] | null, times: ClockTime[]): SeriesRule {
@@ -689,7 +705,7 @@ function nthSeries(list: Nth[], months: number[] | null, times: ClockTime[]): Bu
       kind: 'series',
       rule: nthRule(nth, months, times),
       description: `The ${NTH_NAMES[nth.n] ?? ordinalText(nth.n)} weekday (Monday to Friday) of every month${inMonths} at ${timesText(times)}`,
-      reason: 'cannot be written as one cron or a set of crons: which date is a month\'s first or last weekday changes from month to month',
+      reason: "cannot be written as one cron or a set of crons: which date is a month's first or last weekday changes from month to month",
       hint: SERIES_HINT,
     };
   }
@@ -715,4 +731,3 @@ function ordinalText(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
-

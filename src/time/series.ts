@@ -58,7 +58,9 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
       const wall = wallTime(zone, ms);
       return rule.days.some((d) => d.year === wall.year && d.month === wall.month && d.day === wall.day);
     };
-    return nextInstants(rule.rule, zone, fromMs, count + rule.days.length * 1440, untilMs).filter((ms) => !left(ms)).slice(0, count);
+    return nextInstants(rule.rule, zone, fromMs, count + rule.days.length * 1440, untilMs)
+      .filter((ms) => !left(ms))
+      .slice(0, count);
   }
   if (rule.kind === 'any') {
     const all = rule.rules.flatMap((part) => nextInstants(part, zone, fromMs, count, untilMs));

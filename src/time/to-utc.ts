@@ -76,7 +76,12 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
     const offset = offsetMinutes(zone, next);
     const parts = cronParts(patterns).map(({ cron, pattern }) => ({ cron, localCron: localCronOf(pattern, offset) }));
     const local = patterns.map((p) => shiftPattern(p, offset)).flatMap((r) => ('patterns' in r ? r.patterns : []));
-    return single(checkCount(parts, original), cronParts(local).map((p) => p.cron), patterns, []);
+    return single(
+      checkCount(parts, original),
+      cronParts(local).map((p) => p.cron),
+      patterns,
+      [],
+    );
   }
 
   const first = nextLocalFire(patterns, zone, now);
@@ -131,7 +136,12 @@ function eachOnItsOffset(patterns: Pattern[], offsets: number[], zone: string, o
     `${zone} observes daylight saving time, and this schedule's parts next run on different sides of a change: ` +
     `each part's cron is computed for the offset of its own next run (${used}). ` +
     'Because Letta evaluates cron in UTC, each must be replaced after a change to keep the local time, which sync does.';
-  return single(checkCount(parts, original), cronParts(patterns).map((p) => p.cron), utc, [warning]);
+  return single(
+    checkCount(parts, original),
+    cronParts(patterns).map((p) => p.cron),
+    utc,
+    [warning],
+  );
 }
 
 function single(crons: CronPart[], localCrons: string[] | null, utcPatterns: Pattern[] | null, warnings: string[]): UtcSchedule {
@@ -190,11 +200,7 @@ export function nextLocalFire(patterns: Pattern[], zone: string, now: number): n
 }
 
 export function dayMatches(days: DayFilter, date: { month: number; day: number; weekday: number }): boolean {
-  return (
-    (!days.weekdays || days.weekdays.includes(date.weekday)) &&
-    (!days.monthDays || days.monthDays.includes(date.day)) &&
-    (!days.months || days.months.includes(date.month))
-  );
+  return (!days.weekdays || days.weekdays.includes(date.weekday)) && (!days.monthDays || days.monthDays.includes(date.day)) && (!days.months || days.months.includes(date.month));
 }
 
 /** Move a pattern by `delta` minutes (UTC = local + delta), splitting it where days change. */
@@ -355,7 +361,7 @@ export function cronField(values: number[], min: number, max: number): string {
 export function cronList(values: number[]): string {
   const sorted = [...new Set(values)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     if (j - i >= 2) parts.push(`${sorted[i]}-${sorted[j]}`);
@@ -377,7 +383,9 @@ function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: num
     // Fires of the new cron that come before the change land at the wrong local time: say so.
     const early = utcFires(utc, now, 1)[0];
     const earlyNote =
-      early === undefined || early >= before.at ? '' : `; its run at ${formatClock(wallTime(zone, early).hour, wallTime(zone, early).minute)} local time on ${formatDate(wallTime(zone, early))}, before the change, is not at the time asked for`;
+      early === undefined || early >= before.at
+        ? ''
+        : `; its run at ${formatClock(wallTime(zone, early).hour, wallTime(zone, early).minute)} local time on ${formatDate(wallTime(zone, early))}, before the change, is not at the time asked for`;
     warnings.push(
       `${zone} changes its clocks on ${formatDate(wallTime(zone, before.at))}, before this schedule first runs: ` +
         `the cron is computed for the offset after the change (UTC${formatOffset(before.after)})${earlyNote}.`,
@@ -436,7 +444,6 @@ export function utcFires(patterns: Pattern[], from: number, count: number): numb
   }
   return out.slice(0, count);
 }
-
 
 /** True when moving every fire by `delta` minutes changes nothing a user would notice (every hour at :00 across a one-hour change). */
 function unmovedBy(patterns: Pattern[], delta: number): boolean {

@@ -33,7 +33,6 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-
 /** The value of one number word ("seven", "forty"), or undefined. */
 export function numberWord(word: string | undefined): number | undefined {
   return word === undefined ? undefined : NUMBER_WORDS.get(word);

@@ -206,10 +206,7 @@ export function resolveZone(name: string): string {
   const found = lookupZone(name);
   if (found && 'zone' in found) return found.zone;
   if (found) {
-    throw new UsageError(
-      `'${name.trim()}' could mean several time zones: ${found.ambiguous.join(', ')}`,
-      `Give the IANA name, such as '${found.ambiguous[0]!.split(' ')[0]}'.`,
-    );
+    throw new UsageError(`'${name.trim()}' could mean several time zones: ${found.ambiguous.join(', ')}`, `Give the IANA name, such as '${found.ambiguous[0]!.split(' ')[0]}'.`);
   }
   if (name.trim() === '') throw new UsageError('Empty time zone name', "Use an IANA name such as 'America/New_York' or 'UTC'.");
   if (/[+-]\d/.test(name)) {

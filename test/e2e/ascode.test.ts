@@ -29,7 +29,8 @@ function file(name: string, front: Record<string, string | number>, message: str
 const lockFile = () => JSON.parse(readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8')) as { servers: Record<string, Record<string, { ids: string[] }>> };
 const owned = (name: string) => lockFile().servers[letta.url]![name]!.ids;
 /** What the server holds, in a form that ignores ids and order. */
-const sorted = (_key: string, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value);
+const sorted = (_key: string, value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value;
 const snapshot = () => [...letta.schedules.values()].map((s) => JSON.stringify([s.agent_id, s.schedule, s.message], sorted)).sort();
 const changing = () => letta.received.filter((r) => r.method === 'POST' || r.method === 'DELETE');
 
@@ -46,14 +47,12 @@ describe('export → apply', () => {
 
     const exported = await cli('export', '--all-agents', '-f', dir);
     expect(exported.code).toBe(0);
-    expect(exported.stdout.trim().split('\n').map((line) => line.slice(dir.length + 1))).toEqual([
-      'check-the-support-queue.md',
-      'every-ninety.md',
-      'ping.md',
-      'reminder.md',
-      'thrice.md',
-      'weekly-digest.md',
-    ]);
+    expect(
+      exported.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(dir.length + 1)),
+    ).toEqual(['check-the-support-queue.md', 'every-ninety.md', 'ping.md', 'reminder.md', 'thrice.md', 'weekly-digest.md']);
     expect(readFileSync(join(dir, 'check-the-support-queue.md'), 'utf8')).toBe('---\nagent: support-bot\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\nCheck the support queue\n');
     // An agent whose name is shared is named by its id; a schedule with no recorded phrase keeps its UTC cron.
     expect(readFileSync(join(dir, 'weekly-digest.md'), 'utf8')).toBe(
@@ -68,7 +67,12 @@ describe('export → apply', () => {
     expect(plan.code).toBe(6);
     expect(plan.stderr).toContain('Plan: 6 to create, 0 to replace, 0 to delete, 0 unchanged.');
     // One list per agent, no request per file.
-    expect(letta.requests('GET', /\/schedule$/).map((r) => r.path).sort()).toEqual([`/v1/agents/${AGENT}/schedule`, `/v1/agents/${TWIN_A}/schedule`]);
+    expect(
+      letta
+        .requests('GET', /\/schedule$/)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual([`/v1/agents/${AGENT}/schedule`, `/v1/agents/${TWIN_A}/schedule`]);
 
     const applied = await cli('apply', '-f', dir);
     expect(applied.code).toBe(0);
@@ -151,7 +155,9 @@ describe('plan and apply', () => {
     expect(plan.code).toBe(6);
     expect(plan.stdout).toBe(`~ replace   standup.md  (replaces ${old})\n    message: "Standup time" → "Standup in five minutes"\n`);
     const json = JSON.parse((await cli('plan', '-f', dir, '--json')).stdout);
-    expect(json.changes).toEqual([expect.objectContaining({ file: 'standup.md', action: 'replace', delete: [old], diff: [{ field: 'message', from: 'Standup time', to: 'Standup in five minutes' }] })]);
+    expect(json.changes).toEqual([
+      expect.objectContaining({ file: 'standup.md', action: 'replace', delete: [old], diff: [{ field: 'message', from: 'Standup time', to: 'Standup in five minutes' }] }),
+    ]);
     expect(json.unchanged).toEqual(['digest.md', 'reminder.md']);
 
     letta.received.length = 0;
@@ -162,7 +168,11 @@ describe('plan and apply', () => {
     expect(post!.body).toEqual({ schedule: { type: 'recurring', cron_expression: '0 14 * * 1-5' }, messages: [{ role: 'user', content: 'Standup in five minutes' }] });
     const [fresh] = owned('standup.md');
     // Create, read back, then delete the old one: never delete first.
-    expect(letta.received.filter((r) => r.method !== 'GET' || r.path.includes(fresh!)).map((r) => `${r.method} ${r.path.split('/').at(-1)}`)).toEqual(['POST schedule', `GET ${fresh}`, `DELETE ${old}`]);
+    expect(letta.received.filter((r) => r.method !== 'GET' || r.path.includes(fresh!)).map((r) => `${r.method} ${r.path.split('/').at(-1)}`)).toEqual([
+      'POST schedule',
+      `GET ${fresh}`,
+      `DELETE ${old}`,
+    ]);
     expect(applied.stdout).toBe(`~ standup.md: created ${fresh}; deleted ${old}\n`);
   });
 
@@ -331,7 +341,10 @@ describe('interrupted and concurrent applies', () => {
     const entry = (when: string, ids: string[], extra = {}) => ({ agent_id: AGENT, when, timezone: 'UTC', ids, ...extra });
     writeFileSync(
       join(dir, 'letta-schedules.lock.json'),
-      JSON.stringify({ version: 1, servers: { [letta.url]: { 'a.md': entry('0 9 * * *', [], { pending: true }), 'b.md': entry('0 10 * * *', [bNew.id], { retiring: [{ agent_id: AGENT, id: bOld.id }] }) } } }),
+      JSON.stringify({
+        version: 1,
+        servers: { [letta.url]: { 'a.md': entry('0 9 * * *', [], { pending: true }), 'b.md': entry('0 10 * * *', [bNew.id], { retiring: [{ agent_id: AGENT, id: bOld.id }] }) } },
+      }),
     );
     const r = await cli('apply', '-f', dir);
     expect(r.code).toBe(0);

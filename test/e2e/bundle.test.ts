@@ -52,7 +52,7 @@ describe('the built file', () => {
     expect(parse.stderr).toMatch(/^Error: cannot read .*app\.cjs \(ENOENT\)/);
   });
 
-  it('keeps a private code cache per command, runs the same from it, and drops older builds\' caches', async () => {
+  it("keeps a private code cache per command, runs the same from it, and drops older builds' caches", async () => {
     const env = cliEnv();
     const file = join(ROOT, 'dist', 'cli.cjs');
     const dir = join(env.HOME!, '.cache', 'letta-switchboard');
@@ -107,7 +107,7 @@ describe('the built file', () => {
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
-  it('on a terminal, --help is the program\'s own, fitted to the terminal\'s width', async () => {
+  it("on a terminal, --help is the program's own, fitted to the terminal's width", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-tty-'));
     const preload = join(folder, 'tty.cjs');
     // stdout (a pipe here) passes for a 120-column terminal wherever a program can ask.

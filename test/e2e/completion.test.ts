@@ -16,7 +16,12 @@ function setup(): Record<string, string> {
   const stateDir = join(env.HOME!, 'state');
   mkdirSync(stateDir);
   const state = emptyState();
-  state.intents.push(newIntent({ schedule_id: SCHEDULE, agent_id: 'agent-11111111-1111-1111-1111-111111111111', kind: 'recurring', phrase: 'daily', zone: 'UTC', local_rule: '0 9 * * *', utc_crons: ['0 9 * * *'] }, Date.parse('2026-11-22T15:00:00Z')));
+  state.intents.push(
+    newIntent(
+      { schedule_id: SCHEDULE, agent_id: 'agent-11111111-1111-1111-1111-111111111111', kind: 'recurring', phrase: 'daily', zone: 'UTC', local_rule: '0 9 * * *', utc_crons: ['0 9 * * *'] },
+      Date.parse('2026-11-22T15:00:00Z'),
+    ),
+  );
   writeFileSync(join(stateDir, 'state.json'), JSON.stringify(state));
   return { ...env, LETTA_SWITCHBOARD_STATE_DIR: stateDir };
 }

@@ -93,7 +93,12 @@ describe('creates are never duplicated', () => {
 
 describe('every kind of server answer', () => {
   it.each([
-    ['422 with a list', { status: 422, body: JSON.stringify({ detail: [{ loc: ['body', 'schedule', 'cron_expression'], msg: 'invalid cron', type: 'value_error' }] }) }, 1, 'schedule.cron_expression: invalid cron'],
+    [
+      '422 with a list',
+      { status: 422, body: JSON.stringify({ detail: [{ loc: ['body', 'schedule', 'cron_expression'], msg: 'invalid cron', type: 'value_error' }] }) },
+      1,
+      'schedule.cron_expression: invalid cron',
+    ],
     ['422 with a string', { status: 422, body: '{"detail":"bad schedule"}' }, 1, 'bad schedule'],
     ['402 error object', { status: 402, body: '{"error":{"type":"payment_required","message":"Out of credits"}}' }, 1, 'Out of credits'],
     ['400 past time', { status: 400, body: '{"detail":"scheduled_at must be in the future"}' }, 1, 'must be in the future'],

@@ -71,7 +71,13 @@ describe('status: fire health', () => {
     expect(schedule!.fires[1]).toMatchObject({ sent_at: '2026-11-21T14:25:00.000Z', delay_seconds: 1500 });
     expect(schedule!.fires[4]).toMatchObject({ history_status: 'failed', run_id: null });
     // Only the published routes, the history route and the runs were asked.
-    const paths = letta.received.map((q) => `${q.method} ${q.path.replace(daily.id, 'ID').replace(/run-fire-\d+/, 'RUN').replace(AGENT, 'AGENT')}`);
+    const paths = letta.received.map(
+      (q) =>
+        `${q.method} ${q.path
+          .replace(daily.id, 'ID')
+          .replace(/run-fire-\d+/, 'RUN')
+          .replace(AGENT, 'AGENT')}`,
+    );
     expect(new Set(paths)).toEqual(new Set(['GET /v1/agents/', 'GET /v1/agents/AGENT/schedule', 'GET /v1/agents/AGENT/schedule/ID/history', 'GET /v1/runs/RUN']));
   });
 
@@ -81,7 +87,10 @@ describe('status: fire health', () => {
     const weekly = healthy();
     const r = await cli('status');
     expect(r.code).toBe(6);
-    const rows = r.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows.map((row) => row.slice(0, 9))).toEqual([
       [hourly.id, 'support-bot', 'recurring', '2', '0', '0', '3', 'yes', 'stuck'],
       [daily.id, 'support-bot', 'recurring', '2', '1', '2', '1', 'no', 'missed'],
@@ -245,7 +254,10 @@ describe('history', () => {
     const daily = dailyWithEveryOutcome();
     const r = await cli('history', daily.id, '--since', '3d', '--tz', 'America/New_York');
     expect(r.code).toBe(0);
-    const rows = r.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows.map((row) => row.slice(1))).toEqual([
       ['Sun 2026-11-22 09:00 EST', '2026-11-22 14:00 UTC', '2026-11-22T14:00:30Z', '+30s', 'ok', expect.stringMatching(/^run-fire-/), 'end_turn'],
       ['Sat 2026-11-21 09:00 EST', '2026-11-21 14:00 UTC', '2026-11-21T14:25:00Z', '+25m00s', 'late', expect.stringMatching(/^run-fire-/), 'end_turn'],
@@ -270,7 +282,12 @@ describe('history', () => {
     expect(pages.map((p) => p.query.offset)).toEqual([undefined, '50', '100']);
 
     const newest = await cli('history', hourly.id, '--limit', '2');
-    expect(newest.stdout.trimEnd().split('\n').map((line) => line.split('\t')[2])).toEqual(['2026-11-22 15:00 UTC', '2026-11-22 14:00 UTC']);
+    expect(
+      newest.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[2]),
+    ).toEqual(['2026-11-22 15:00 UTC', '2026-11-22 14:00 UTC']);
     expect(newest.stderr).toContain('Showing the newest 2 of 121 fires');
   });
 
@@ -298,7 +315,10 @@ describe('agenda --since', () => {
     const daily = dailyWithEveryOutcome();
     const r = await cli('agenda', '--since', '2d', '--days', '2', '--tz', 'America/New_York');
     expect(r.code).toBe(0);
-    const rows = r.stdout.replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
+    const rows = r.stdout
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows.map((row) => [row[0], row[1], row[5], row[6]])).toEqual([
       ['Sat 2026-11-21 09:00 EST', '2026-11-21 14:00 UTC', daily.id, 'late (sent +25m00s, end_turn)'],
       ['Sun 2026-11-22 09:00 EST', '2026-11-22 14:00 UTC', daily.id, 'ok (sent +30s, end_turn)'],

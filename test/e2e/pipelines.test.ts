@@ -79,7 +79,10 @@ describe('pipelines', () => {
     writeFileSync(file, 'tomorrow at 9am\nevery weekday at 9pm\n13pm\n\nin 5 minutes\n');
     const r = await sh(`letta-switchboard parse - --now ${NOW} --tz America/New_York < ${file}`);
     expect(r.code).toBe(2);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     expect(lines[0]).toEqual({
       type: 'one-time',
@@ -105,8 +108,7 @@ describe('pipelines', () => {
   });
 
   it('--now without an offset is wall time in the user zone', async () => {
-    const at = async (now: string) =>
-      JSON.parse((await runCli(['parse', 'in 1 hour', '--json', '--now', now, '--tz', 'America/New_York'], { env })).stdout).scheduled_at_iso;
+    const at = async (now: string) => JSON.parse((await runCli(['parse', 'in 1 hour', '--json', '--now', now, '--tz', 'America/New_York'], { env })).stdout).scheduled_at_iso;
     expect(await at('2026-11-22T10:00:00')).toBe('2026-11-22T16:00:00.000Z');
     expect(await at('2026-11-22T10:00:00Z')).toBe('2026-11-22T11:00:00.000Z');
     expect(await at('1795359600000')).toBe('2026-11-22T16:00:00.000Z');
@@ -149,8 +151,7 @@ describe('exit codes for each kind of failure', () => {
 });
 
 describe('terminal output', () => {
-  const underTty = (command: string, extraEnv: Record<string, string> = {}) =>
-    runShell(`script -qec ${JSON.stringify(command)} /dev/null`, { env: { ...env, COLUMNS: '60', ...extraEnv } });
+  const underTty = (command: string, extraEnv: Record<string, string> = {}) => runShell(`script -qec ${JSON.stringify(command)} /dev/null`, { env: { ...env, COLUMNS: '60', ...extraEnv } });
 
   it('piped output has no escape codes, no borders and no truncation', async () => {
     const long = `${'x'.repeat(300)} end`;
@@ -206,7 +207,10 @@ describe('scripting helpers', () => {
     letta.addSchedule('agent-33333333-3333-3333-3333-333333333333', { type: 'recurring', cron_expression: '0 10 * * *' });
     const r = await runCli(['recurring', 'list', '--all-agents'], { env });
     expect(r.code).toBe(0);
-    const rows = r.stdout.trim().split('\n').map((l) => l.split('\t'));
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(rows.map((row) => row[1])).toEqual([AGENT, 'agent-33333333-3333-3333-3333-333333333333']);
     expect(letta.requests('GET', /schedule$/)).toHaveLength(3);
   });
@@ -252,7 +256,20 @@ describe('scripting helpers', () => {
   });
 
   it('every command help leads with usage and description, then options, and ends with examples', async () => {
-    for (const args of [['send'], ['onetime'], ['onetime', 'create'], ['recurring'], ['recurring', 'list'], ['parse'], ['config'], ['config', 'set-api-key'], ['results'], ['results', 'get'], ['agents'], ['completion']]) {
+    for (const args of [
+      ['send'],
+      ['onetime'],
+      ['onetime', 'create'],
+      ['recurring'],
+      ['recurring', 'list'],
+      ['parse'],
+      ['config'],
+      ['config', 'set-api-key'],
+      ['results'],
+      ['results', 'get'],
+      ['agents'],
+      ['completion'],
+    ]) {
       const r = await runCli([...args, '--help'], { env });
       expect(r.code).toBe(0);
       expect(r.stdout.startsWith(`Usage: letta-switchboard ${args.join(' ')}`)).toBe(true);
@@ -270,7 +287,7 @@ describe('scripting helpers', () => {
 });
 
 describe('the printed sync job', () => {
-  it('runs under cron\'s bare environment (env -i PATH=/usr/bin:/bin), logs into the state folder, and its failure is recorded', async () => {
+  it("runs under cron's bare environment (env -i PATH=/usr/bin:/bin), logs into the state folder, and its failure is recorded", async () => {
     const env: Record<string, string> = { ...suite.env, LETTA_BASE_URL: suite.letta.url };
     const printed = await runCli(['sync', '--print-cron'], { env });
     expect(printed.code).toBe(0);
@@ -291,7 +308,12 @@ describe('the printed sync job', () => {
     expect(printed.code).toBe(0);
     const plist = printed.stdout;
     expect(plist).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<!DOCTYPE plist /);
-    const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const unescape = (text: string) =>
+      text
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
     const strings = (block: string) => [...block.matchAll(/<string>([^<]*)<\/string>/g)].map((m) => unescape(m[1]!));
     const args = strings(/<key>ProgramArguments<\/key>\s*<array>([\s\S]*?)<\/array>/.exec(plist)![1]!);
     expect(args.slice(-2)).toEqual(['sync', '--all-agents']);

@@ -43,8 +43,7 @@ async function closedPort(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-const run = (args: string[], extra: Record<string, string | undefined>) =>
-  runCli(args, { env: cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY, ...extra }) });
+const run = (args: string[], extra: Record<string, string | undefined>) => runCli(args, { env: cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY, ...extra }) });
 
 describe('plain http through a proxy', () => {
   it('sends each request to the proxy in absolute form, and the answer comes back', async () => {
@@ -160,8 +159,29 @@ describe('HTTPS through a CONNECT tunnel', () => {
     // A self-signed certificate for 127.0.0.1, trusted by the CLI through NODE_EXTRA_CA_CERTS.
     const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-tls-'));
     caFile = join(folder, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', join(folder, 'key.pem'), '-out', caFile], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        '-keyout',
+        join(folder, 'key.pem'),
+        '-out',
+        caFile,
+      ],
+      { stdio: 'ignore' },
+    );
     // HTTPS in front of the fake Letta.
     tls = createHttpsServer({ key: readFileSync(join(folder, 'key.pem')), cert: readFileSync(caFile) }, (req, res) => {
       const upstream = request(`${letta.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
@@ -175,8 +195,7 @@ describe('HTTPS through a CONNECT tunnel', () => {
   });
   afterAll(() => new Promise((resolve) => tls.close(resolve)));
 
-  const runTls = (args: string[], extra: Record<string, string | undefined>) =>
-    runCli(args, { env: cliEnv({ LETTA_BASE_URL: base, LETTA_API_KEY: TEST_KEY, NODE_EXTRA_CA_CERTS: caFile, ...extra }) });
+  const runTls = (args: string[], extra: Record<string, string | undefined>) => runCli(args, { env: cliEnv({ LETTA_BASE_URL: base, LETTA_API_KEY: TEST_KEY, NODE_EXTRA_CA_CERTS: caFile, ...extra }) });
 
   it('tunnels to the server, so the proxy never sees the key', async () => {
     const p = await proxy({ watch: TEST_KEY });

@@ -75,7 +75,10 @@ describe('kill -9 between a create being sent and its answer', () => {
       const recorded = (await intents()).filter((i) => i.status === 'active');
       expect(recorded.map((i) => i.schedule_id).sort(), `killed at request ${k}`).toEqual([...letta.schedules.keys()].sort());
       expect(new Set(recorded.map((i) => i.set_id)).size, `killed at request ${k}`).toBeLessThanOrEqual(1);
-      expect((await intents()).filter((i) => i.status === 'creating'), `killed at request ${k}`).toEqual([]);
+      expect(
+        (await intents()).filter((i) => i.status === 'creating'),
+        `killed at request ${k}`,
+      ).toEqual([]);
     }
   }, 120_000);
 });
@@ -95,57 +98,77 @@ describe('kill -9 at every request of a changing command, then sync and status: 
     { name: 'sync after a DST change', args: () => ['sync'], now: DST },
   ];
   for (const scenario of scenarios) {
-    it(scenario.name, async () => {
-      const run = (id: string) => ['--now', scenario.now ?? NOW, ...scenario.args(id)];
-      // How many requests it sends when nothing stops it.
-      const prepared = async () => {
-        const id = await made();
-        if (scenario.paused) expect((await cli('recurring', 'pause', id)).code).toBe(0);
-        return id;
-      };
-      const id0 = await prepared();
-      letta.received.length = 0;
-      expect((await runCli(run(id0), { env })).code).toBe(0);
-      const requests = letta.received.length;
-      expect(requests).toBeGreaterThan(1);
-      for (let k = 1; k <= requests; k++) {
-        const at = `killed at request ${k} of ${requests}`;
-        letta.reset(() => Date.parse(NOW));
-        env = { ...env, HOME: join(env.HOME!, `${scenario.name.split(' ')[0]}${k}`) };
-        const id = await prepared();
-        await new Promise<void>((resolve) => {
-          const child = spawn(process.execPath, [BIN, ...run(id)], { env, stdio: 'ignore' });
-          let seen = 0;
-          letta.onRequest = () => {
-            if (++seen === k) child.kill('SIGKILL');
-          };
-          child.on('close', () => resolve());
-        });
-        letta.onRequest = undefined;
-        const synced = await runCli(['--now', scenario.now ?? NOW, 'sync'], { env });
-        expect(synced.code, `${at}: ${synced.stderr}`).toBe(0);
-        const record = await openState(env, env.HOME!).read();
-        const onServer = [...letta.schedules.keys()].sort();
-        // The record stands for exactly what the server has: nothing unrecorded, nothing recorded that is not there.
-        expect(record.intents.filter((i) => i.status === 'active').map((i) => i.schedule_id).sort(), at).toEqual(onServer);
-        expect(record.intents.filter((i) => i.status === 'creating'), at).toEqual([]);
-        // Never doubled, never lost: on the server or saved as paused, once (unless deleting it was the point).
-        if (scenario.deleted) expect(record.paused, at).toEqual([]);
-        else expect(onServer.length + record.paused.length, at).toBe(1);
-        const status = await runCli(['--now', scenario.now ?? NOW, 'status', '--json'], { env });
-        expect(JSON.parse(status.stdout).record.unfinished_creates, at).toEqual([]);
-        // A second sync has nothing left to do.
+    it(
+      scenario.name,
+      async () => {
+        const run = (id: string) => ['--now', scenario.now ?? NOW, ...scenario.args(id)];
+        // How many requests it sends when nothing stops it.
+        const prepared = async () => {
+          const id = await made();
+          if (scenario.paused) expect((await cli('recurring', 'pause', id)).code).toBe(0);
+          return id;
+        };
+        const id0 = await prepared();
         letta.received.length = 0;
-        await runCli(['--now', scenario.now ?? NOW, 'sync'], { env });
-        expect(letta.received.filter((r) => r.method !== 'GET'), at).toEqual([]);
-      }
-    }, 300_000);
+        expect((await runCli(run(id0), { env })).code).toBe(0);
+        const requests = letta.received.length;
+        expect(requests).toBeGreaterThan(1);
+        for (let k = 1; k <= requests; k++) {
+          const at = `killed at request ${k} of ${requests}`;
+          letta.reset(() => Date.parse(NOW));
+          env = { ...env, HOME: join(env.HOME!, `${scenario.name.split(' ')[0]}${k}`) };
+          const id = await prepared();
+          await new Promise<void>((resolve) => {
+            const child = spawn(process.execPath, [BIN, ...run(id)], { env, stdio: 'ignore' });
+            let seen = 0;
+            letta.onRequest = () => {
+              if (++seen === k) child.kill('SIGKILL');
+            };
+            child.on('close', () => resolve());
+          });
+          letta.onRequest = undefined;
+          const synced = await runCli(['--now', scenario.now ?? NOW, 'sync'], { env });
+          expect(synced.code, `${at}: ${synced.stderr}`).toBe(0);
+          const record = await openState(env, env.HOME!).read();
+          const onServer = [...letta.schedules.keys()].sort();
+          // The record stands for exactly what the server has: nothing unrecorded, nothing recorded that is not there.
+          expect(
+            record.intents
+              .filter((i) => i.status === 'active')
+              .map((i) => i.schedule_id)
+              .sort(),
+            at,
+          ).toEqual(onServer);
+          expect(
+            record.intents.filter((i) => i.status === 'creating'),
+            at,
+          ).toEqual([]);
+          // Never doubled, never lost: on the server or saved as paused, once (unless deleting it was the point).
+          if (scenario.deleted) expect(record.paused, at).toEqual([]);
+          else expect(onServer.length + record.paused.length, at).toBe(1);
+          const status = await runCli(['--now', scenario.now ?? NOW, 'status', '--json'], { env });
+          expect(JSON.parse(status.stdout).record.unfinished_creates, at).toEqual([]);
+          // A second sync has nothing left to do.
+          letta.received.length = 0;
+          await runCli(['--now', scenario.now ?? NOW, 'sync'], { env });
+          expect(
+            letta.received.filter((r) => r.method !== 'GET'),
+            at,
+          ).toEqual([]);
+        }
+      },
+      300_000,
+    );
   }
 });
 
 describe('twenty syncs at once, each its own process, appending to one journal', () => {
   it('replace each schedule once; the record matches the server', async () => {
-    for (const [when, zone] of [['every weekday at 9am', 'America/New_York'], ['every day at 8am', 'Europe/London'], ['every monday at 7:30am', 'Australia/Sydney']] as const) {
+    for (const [when, zone] of [
+      ['every weekday at 9am', 'America/New_York'],
+      ['every day at 8am', 'Europe/London'],
+      ['every monday at 7:30am', 'Australia/Sydney'],
+    ] as const) {
       expect((await cli('recurring', 'create', '--message', `At ${when}`, '--cron', when, '--tz', zone, '-q')).code).toBe(0);
     }
     const created = letta.requests('POST').length;
@@ -155,7 +178,12 @@ describe('twenty syncs at once, each its own process, appending to one journal',
     expect(letta.requests('POST').length - created).toBe(3);
     expect(letta.requests('DELETE')).toHaveLength(3);
     const record = await openState(env, env.HOME!).read();
-    expect(record.intents.filter((i) => i.status === 'active').map((i) => i.schedule_id).sort()).toEqual([...letta.schedules.keys()].sort());
+    expect(
+      record.intents
+        .filter((i) => i.status === 'active')
+        .map((i) => i.schedule_id)
+        .sort(),
+    ).toEqual([...letta.schedules.keys()].sort());
     expect(record.intents.filter((i) => i.status === 'replaced')).toHaveLength(3);
   }, 120_000);
 });

@@ -134,7 +134,12 @@ describe('without an agent, like the Go CLI', () => {
     const theirs = letta.addSchedule(OTHER, { type: 'recurring', cron_expression: '0 10 * * *' });
     const list = await cli('recurring', 'list');
     expect(list.code).toBe(0);
-    expect(list.stdout.trim().split('\n').map((line) => line.split('\t').slice(0, 2))).toEqual([
+    expect(
+      list.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t').slice(0, 2)),
+    ).toEqual([
       [mine.id, AGENT],
       [theirs.id, OTHER],
     ]);

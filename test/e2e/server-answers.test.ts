@@ -73,7 +73,20 @@ describe('A server that ignores `after` on the agents list', () => {
     }
     const agentId = url.pathname.split('/')[3]!;
     if (url.pathname.endsWith('/schedule')) {
-      return res.end(JSON.stringify({ has_next_page: false, scheduled_messages: [{ id: `sm-${agentId}`, agent_id: agentId, message: { messages: [{ role: 'user', content: 'x' }] }, schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, next_scheduled_time: null }] }));
+      return res.end(
+        JSON.stringify({
+          has_next_page: false,
+          scheduled_messages: [
+            {
+              id: `sm-${agentId}`,
+              agent_id: agentId,
+              message: { messages: [{ role: 'user', content: 'x' }] },
+              schedule: { type: 'recurring', cron_expression: '0 9 * * *' },
+              next_scheduled_time: null,
+            },
+          ],
+        }),
+      );
     }
     res.end(JSON.stringify({ id: agentId, name: 'x' }));
   };

@@ -35,7 +35,11 @@ describe('Deleting several ids when one fails', () => {
     const json = await cli('onetime', 'delete', a, b, c, '--agent-id', AGENT, '--json');
     expect(json.code).toBe(1);
     const outcomes = JSON.parse(json.stdout) as Array<{ id: string; deleted: boolean }>;
-    expect(outcomes.map((o) => [o.id, o.deleted])).toEqual([[a, true], [b, false], [c, true]]);
+    expect(outcomes.map((o) => [o.id, o.deleted])).toEqual([
+      [a, true],
+      [b, false],
+      [c, true],
+    ]);
     expect(letta.schedules.has(a)).toBe(false);
     expect(letta.schedules.has(c)).toBe(false);
 

@@ -24,7 +24,10 @@ function replacements(received: Received[], replacedBy: Map<string, string>) {
 async function record() {
   const state = await openState(suite.env, suite.env.HOME!).read();
   return {
-    active: state.intents.filter((i) => i.status === 'active').map((i) => i.schedule_id).sort(),
+    active: state.intents
+      .filter((i) => i.status === 'active')
+      .map((i) => i.schedule_id)
+      .sort(),
     replacedBy: new Map(state.intents.filter((i) => i.status === 'replaced').map((i) => [i.schedule_id, i.replaced_by!])),
   };
 }
@@ -34,33 +37,37 @@ describe('sync --concurrency', () => {
     [[], 8],
     [['--concurrency', '3'], 3],
     [['--concurrency', '1'], 1],
-  ])('sync %j replaces 30 schedules with at most %i requests in flight, each one created, read back, then the old deleted', async (flags, most) => {
-    const { letta } = suite;
-    letta.latencyMs = 20;
-    const old = await seedKeptSchedules(letta, suite.env, { count: 30 });
-    const result = await sync(...flags);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(letta.maxInFlight).toBe(most);
-    expect(letta.requests('POST')).toHaveLength(30);
-    expect(letta.requests('DELETE')).toHaveLength(30);
-    expect(crons(letta)).toEqual(Array(30).fill(SUMMER_CRON));
-    const { active, replacedBy } = await record();
-    expect([...replacedBy.keys()].sort()).toEqual([...old].sort());
-    expect(active).toEqual([...letta.schedules.keys()].sort());
-    for (const step of replacements(letta.received, replacedBy)) {
-      expect(step.create).toBeGreaterThanOrEqual(0);
-      expect(step.readBack).toBeGreaterThan(step.create);
-      expect(step.delete).toBeGreaterThan(step.readBack);
-    }
-    // What was done is said once per schedule, in the plan's order whatever order the answers came in.
-    expect(result.stdout.match(/^Replaced sm-\d+ with sm-\d+/gm)?.map((line) => line.split(' ')[1])).toEqual([...old].sort());
+  ])(
+    'sync %j replaces 30 schedules with at most %i requests in flight, each one created, read back, then the old deleted',
+    async (flags, most) => {
+      const { letta } = suite;
+      letta.latencyMs = 20;
+      const old = await seedKeptSchedules(letta, suite.env, { count: 30 });
+      const result = await sync(...flags);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(letta.maxInFlight).toBe(most);
+      expect(letta.requests('POST')).toHaveLength(30);
+      expect(letta.requests('DELETE')).toHaveLength(30);
+      expect(crons(letta)).toEqual(Array(30).fill(SUMMER_CRON));
+      const { active, replacedBy } = await record();
+      expect([...replacedBy.keys()].sort()).toEqual([...old].sort());
+      expect(active).toEqual([...letta.schedules.keys()].sort());
+      for (const step of replacements(letta.received, replacedBy)) {
+        expect(step.create).toBeGreaterThanOrEqual(0);
+        expect(step.readBack).toBeGreaterThan(step.create);
+        expect(step.delete).toBeGreaterThan(step.readBack);
+      }
+      // What was done is said once per schedule, in the plan's order whatever order the answers came in.
+      expect(result.stdout.match(/^Replaced sm-\d+ with sm-\d+/gm)?.map((line) => line.split(' ')[1])).toEqual([...old].sort());
 
-    letta.received.length = 0;
-    const again = await sync();
-    expect(again.code).toBe(0);
-    expect(changing(letta)).toEqual([]);
-  }, 60_000);
+      letta.received.length = 0;
+      const again = await sync();
+      expect(again.code).toBe(0);
+      expect(changing(letta)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('twenty syncs at once replace each schedule exactly once', async () => {
     const { letta } = suite;

@@ -9,7 +9,6 @@ import { cliEnv, runCli } from '../helpers/run-cli';
  * Each runs as a user would, against the built CLI, asserting what they would notice.
  */
 
-
 const offline = (...args: string[]) => runCli(args);
 
 function noCrash(r: { stderr: string; stdout: string }) {
@@ -35,7 +34,10 @@ describe('Instants outside the dates JavaScript can hold', () => {
   it('parse - reports a bad line and goes on with the next', async () => {
     const r = await runCli(['parse', '-', '--now', NOW], { input: 'in 99999999d\ntomorrow at 9am\n' });
     expect(r.code).toBe(2);
-    const lines = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
     expect(lines[0]!.error).toEqual(expect.any(String));
     expect(lines[1]!.scheduled_at_iso).toBe('2026-11-23T09:00:00.000Z');

@@ -289,7 +289,11 @@ export class FakeLetta {
       return send(200, list.slice(0, limit));
     }
     if (agentId !== undefined && !knownAgent) return send(404, { detail: `Agent not found: ${agentId}` });
-    if (req.method === 'GET' && agentId !== undefined && rest === '') return send(200, this.agents.find((a) => a.id === agentId));
+    if (req.method === 'GET' && agentId !== undefined && rest === '')
+      return send(
+        200,
+        this.agents.find((a) => a.id === agentId),
+      );
 
     if (rest === '/schedule' && req.method === 'POST') {
       const b = body as { schedule?: Schedule['schedule']; messages?: unknown[] };
@@ -375,9 +379,7 @@ export class FakeLetta {
   /** Every body the CLI sends must fit Letta's published schema (when the spec is at hand). */
   private checkAgainstSpec(method: string, path: string, body: unknown) {
     if (!loadSpec() || body === undefined) return;
-    const template = path
-      .replace(/^\/v1\/agents\/[^/]+\/schedule\/[^/]+$/, '/v1/agents/{agent_id}/schedule/{scheduled_message_id}')
-      .replace(/^\/v1\/agents\/[^/]+\//, '/v1/agents/{agent_id}/');
+    const template = path.replace(/^\/v1\/agents\/[^/]+\/schedule\/[^/]+$/, '/v1/agents/{agent_id}/schedule/{scheduled_message_id}').replace(/^\/v1\/agents\/[^/]+\//, '/v1/agents/{agent_id}/');
     // Only Letta's own routes are checked; anything else (a notify URL) is not Letta's to judge.
     if (!template.startsWith('/v1/')) return;
     const schema = requestSchema(method, template);

@@ -40,13 +40,7 @@ describe('fires in a window', () => {
       '2027-03-16T14:00:00.000Z',
     ]);
     const rows = agenda.fires.map((fire) => agendaRow(fire, NY));
-    expect(rows.map((row) => row.local)).toEqual([
-      'Wed 2027-03-10 09:00 EST',
-      'Thu 2027-03-11 09:00 EST',
-      'Fri 2027-03-12 09:00 EST',
-      'Mon 2027-03-15 10:00 EDT',
-      'Tue 2027-03-16 10:00 EDT',
-    ]);
+    expect(rows.map((row) => row.local)).toEqual(['Wed 2027-03-10 09:00 EST', 'Thu 2027-03-11 09:00 EST', 'Fri 2027-03-12 09:00 EST', 'Mon 2027-03-15 10:00 EDT', 'Tue 2027-03-16 10:00 EDT']);
     expect(rows.map((row) => row.note)).toEqual(['', '', '', 'DST moved it: 10:00, was 09:00', 'DST moved it: 10:00, was 09:00']);
     expect(agenda.offsetChanges).toHaveLength(1);
     expect(agendaNotes(agenda, NY)).toEqual([
@@ -78,15 +72,11 @@ describe('fires in a window', () => {
   });
 
   it('merges agents and kinds in time order and flags several fires of one agent in the same minute', () => {
-    const agenda = buildAgenda(
-      [
-        recurring('sm-b', '0 14 * * *', 'twin'),
-        recurring('sm-a', '0 14 * * *'),
-        once('sm-c', '2027-03-11T14:00:30Z'),
-        once('sm-d', '2027-03-11T13:59:00Z', 'twin'),
-      ],
-      { from: NOW, to: Date.parse('2027-03-11T23:00:00Z'), zone: 'UTC' },
-    );
+    const agenda = buildAgenda([recurring('sm-b', '0 14 * * *', 'twin'), recurring('sm-a', '0 14 * * *'), once('sm-c', '2027-03-11T14:00:30Z'), once('sm-d', '2027-03-11T13:59:00Z', 'twin')], {
+      from: NOW,
+      to: Date.parse('2027-03-11T23:00:00Z'),
+      zone: 'UTC',
+    });
     expect(agenda.fires.map((fire) => `${iso(fire.at).slice(5, 19)} ${fire.schedule.id}`)).toEqual([
       '03-10T14:00:00 sm-a',
       '03-10T14:00:00 sm-b',
@@ -109,10 +99,11 @@ describe('fires in a window', () => {
   });
 
   it('shows paused schedules as paused and does not count them in a pile-up', () => {
-    const agenda = buildAgenda(
-      [recurring('sm-p', '0 14 * * *', 'support-bot', { pausedSince: '2027-03-09T08:00:00.000Z' }), recurring('sm-q', '0 14 * * *')],
-      { from: NOW, to: NOW + DAY, zone: 'UTC' },
-    );
+    const agenda = buildAgenda([recurring('sm-p', '0 14 * * *', 'support-bot', { pausedSince: '2027-03-09T08:00:00.000Z' }), recurring('sm-q', '0 14 * * *')], {
+      from: NOW,
+      to: NOW + DAY,
+      zone: 'UTC',
+    });
     expect(agenda.fires.map((fire) => [fire.schedule.id, agendaRow(fire, 'UTC').note])).toEqual([
       ['sm-p', 'paused since 2027-03-09'],
       ['sm-q', ''],
@@ -120,10 +111,7 @@ describe('fires in a window', () => {
   });
 
   it('labels series members, takes the first non-empty line of a message, and reports unreadable crons', () => {
-    const agenda = buildAgenda(
-      [once('sm-s', '2027-03-12T10:00:00Z', 'twin', { seriesId: 'series-1', text: '\n  Weekly report\nsecond line' }), recurring('sm-bad', '0 25 * * *')],
-      week,
-    );
+    const agenda = buildAgenda([once('sm-s', '2027-03-12T10:00:00Z', 'twin', { seriesId: 'series-1', text: '\n  Weekly report\nsecond line' }), recurring('sm-bad', '0 25 * * *')], week);
     expect(agendaRow(agenda.fires[0]!, NY)).toMatchObject({ kind: 'series', message: 'Weekly report', agent: 'twin', utc: '2027-03-12 10:00 UTC' });
     expect(agenda.unreadable.map((item) => item.scheduleId)).toEqual(['sm-bad']);
     expect(agendaNotes(agenda, NY).some((note) => note.includes('sm-bad'))).toBe(true);
@@ -138,7 +126,11 @@ describe('fires in a window', () => {
 
   it('includes fires exactly at both ends of the window', () => {
     const from = Date.parse('2027-03-10T14:00:00Z');
-    expect(utcCron('0 14 * * *').firesIn(from, from + DAY, 100).instants.map(iso)).toEqual(['2027-03-10T14:00:00.000Z', '2027-03-11T14:00:00.000Z']);
+    expect(
+      utcCron('0 14 * * *')
+        .firesIn(from, from + DAY, 100)
+        .instants.map(iso),
+    ).toEqual(['2027-03-10T14:00:00.000Z', '2027-03-11T14:00:00.000Z']);
   });
 
   it('names days by the local calendar', () => {

@@ -17,8 +17,17 @@ function parsed(text: string): ScheduleFile {
 
 describe('schedule files', () => {
   it('reads the front matter and the body, and the line of each key', () => {
-    const file = parsed('---\nagent: support-bot\nwhen: every weekday at 9am\ntimezone: America/New_York\nmax_steps: 3\ninclude_return_message_types: [assistant_message, tool_call_message]\n---\n\nCheck the queue.\nThen post.\n');
-    expect(file).toMatchObject({ agent: 'support-bot', when: 'every weekday at 9am', timezone: 'America/New_York', max_steps: 3, include_return_message_types: ['assistant_message', 'tool_call_message'], message: 'Check the queue.\nThen post.' });
+    const file = parsed(
+      '---\nagent: support-bot\nwhen: every weekday at 9am\ntimezone: America/New_York\nmax_steps: 3\ninclude_return_message_types: [assistant_message, tool_call_message]\n---\n\nCheck the queue.\nThen post.\n',
+    );
+    expect(file).toMatchObject({
+      agent: 'support-bot',
+      when: 'every weekday at 9am',
+      timezone: 'America/New_York',
+      max_steps: 3,
+      include_return_message_types: ['assistant_message', 'tool_call_message'],
+      message: 'Check the queue.\nThen post.',
+    });
     expect(file.lines).toMatchObject({ agent: 2, when: 3, timezone: 4, max_steps: 5 });
   });
 
@@ -62,7 +71,9 @@ describe('lock file', () => {
   it('round-trips and refuses what it cannot understand, naming the field', () => {
     const lock = parseLock(JSON.stringify({ version: 1, servers: { 'https://api.letta.com': { 'a.md': { agent_id: AGENT, ids: ['sm-1'], when: 'daily', timezone: 'UTC' } } } }), 'x.json');
     expect(parseLock(formatLock(lock), 'x.json')).toEqual(lock);
-    expect(() => parseLock('{"version":1,"servers":{"s":{"a.md":{"agent_id":"a","ids":"sm-1","when":"d","timezone":"UTC"}}}}', 'x.json')).toThrow(/x\.json is not valid: servers\["s"\]\["a\.md"\]\.ids/);
+    expect(() => parseLock('{"version":1,"servers":{"s":{"a.md":{"agent_id":"a","ids":"sm-1","when":"d","timezone":"UTC"}}}}', 'x.json')).toThrow(
+      /x\.json is not valid: servers\["s"\]\["a\.md"\]\.ids/,
+    );
     expect(() => parseLock('{"version":1,', 'x.json')).toThrow(/x\.json is not valid JSON/);
   });
 });
@@ -80,7 +91,11 @@ describe('planner', () => {
       await want('c.md', '---\nagent: a\nwhen: "0 9 * * 1"\nmax_steps: 2\n---\nC\n'),
     ];
     const first = planChanges({ now: NOW, desired: files, entries: {}, failed: new Set(), wholeFolder: true, letta: new Map([[AGENT, new Map()]]) });
-    expect(first.map((c) => [c.file, c.kind, c.create.length])).toEqual([['a.md', 'create', 2], ['b.md', 'create', 3], ['c.md', 'create', 1]]);
+    expect(first.map((c) => [c.file, c.kind, c.create.length])).toEqual([
+      ['a.md', 'create', 2],
+      ['b.md', 'create', 3],
+      ['c.md', 'create', 1],
+    ]);
     // What apply leaves: every body created, each file owning its ids.
     let n = 0;
     const server = new Map<string, ScheduledMessage>();
@@ -94,14 +109,29 @@ describe('planner', () => {
       entries[change.file] = { ...change.entry!, ids };
     }
     const second = planChanges({ now: NOW, desired: files, entries, failed: new Set(), wholeFolder: true, letta: new Map([[AGENT, server]]) });
-    expect(second.map((c) => [c.kind, c.relock])).toEqual([['unchanged', false], ['unchanged', false], ['unchanged', false]]);
+    expect(second.map((c) => [c.kind, c.relock])).toEqual([
+      ['unchanged', false],
+      ['unchanged', false],
+      ['unchanged', false],
+    ]);
   });
 
   it('leaves a failed file and schedules it does not own alone, and deletes what a removed file owned', async () => {
     const body = (await want('x.md', '---\nagent: a\nwhen: "0 9 * * *"\n---\nX\n')).bodies[0]!;
-    const server = new Map([['sm-1', listed('sm-1', body)], ['sm-2', listed('sm-2', body)], ['sm-3', listed('sm-3', body)]]);
+    const server = new Map([
+      ['sm-1', listed('sm-1', body)],
+      ['sm-2', listed('sm-2', body)],
+      ['sm-3', listed('sm-3', body)],
+    ]);
     const entry = (ids: string[]): LockEntry => ({ agent_id: AGENT, ids, when: '0 9 * * *', timezone: 'UTC' });
-    const plan = planChanges({ now: NOW, desired: [], entries: { 'broken.md': entry(['sm-1']), 'gone.md': entry(['sm-2']) }, failed: new Set(['broken.md']), wholeFolder: true, letta: new Map([[AGENT, server]]) });
+    const plan = planChanges({
+      now: NOW,
+      desired: [],
+      entries: { 'broken.md': entry(['sm-1']), 'gone.md': entry(['sm-2']) },
+      failed: new Set(['broken.md']),
+      wholeFolder: true,
+      letta: new Map([[AGENT, server]]),
+    });
     expect(plan.map((c) => [c.file, c.kind, c.delete.map((d) => d.id)])).toEqual([['gone.md', 'delete', ['sm-2']]]);
   });
 

@@ -32,7 +32,10 @@ describe('agenda', () => {
     );
     expect(result.code).toBe(0);
     const dst = 'DST moved it: 10:00, was 09:00';
-    const rows = result.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const rows = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows).toEqual([
       ['Mon 2027-03-01 05:00 EST', '2027-03-01 10:00 UTC', 'support-bot', 'one-time', 'Never fired', stale.id, 'time passed, still scheduled'],
       ['Wed 2027-03-10 09:00 EST', '2027-03-10 14:00 UTC', 'support-bot', 'recurring', 'Morning standup', standup.id, ''],
@@ -44,7 +47,12 @@ describe('agenda', () => {
       ['Tue 2027-03-16 10:00 EDT', '2027-03-16 14:00 UTC', 'support-bot', 'recurring', 'Morning standup', standup.id, dst],
     ]);
     // Both agents were listed, a few at a time.
-    expect(suite.letta.requests('GET', /\/schedule$/).map((r) => r.path).sort()).toEqual(suite.letta.agents.map((a) => `/v1/agents/${a.id}/schedule`).sort());
+    expect(
+      suite.letta
+        .requests('GET', /\/schedule$/)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(suite.letta.agents.map((a) => `/v1/agents/${a.id}/schedule`).sort());
   });
 
   it('gives one JSON array with times, flags and ids', async () => {
@@ -122,7 +130,9 @@ describe('agenda', () => {
       'Monday 15 March 2027',
     ]);
     const monday = lines.slice(lines.indexOf('Monday 15 March 2027') + 1);
-    expect(monday[0]).toMatch(new RegExp(`^10:00 EDT\\s+in \\d+ days\\s+2027-03-15 14:00\\s+support-bot\\s+recurring\\s+Morning standup\\s+${standup.id.replace(/^[a-z_]+-/, '')}\\s+DST moved it: 10:00, was 09:00$`));
+    expect(monday[0]).toMatch(
+      new RegExp(`^10:00 EDT\\s+in \\d+ days\\s+2027-03-15 14:00\\s+support-bot\\s+recurring\\s+Morning standup\\s+${standup.id.replace(/^[a-z_]+-/, '')}\\s+DST moved it: 10:00, was 09:00$`),
+    );
     expect(monday[1]).toMatch(new RegExp(`^12:30 EDT .*twin .*${weekly.id.replace(/^[a-z_]+-/, '')}`));
   });
 
@@ -193,4 +203,3 @@ describe('agenda', () => {
     ]);
   });
 });
-

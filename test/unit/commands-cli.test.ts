@@ -136,7 +136,10 @@ describe('global options before the command', () => {
       // The Go CLI's spelling `send create` is read as `send` only when `send` is found as the command word.
       const r = await runIn(h.letta, [flag, values[flag]!, 'send', 'create', '--agent-id', AGENT, '--message', 'hi', '--async'], h.env);
       expect([r.code, r.stderr], flag).toEqual([0, expect.stringMatching(/^✓ Queued as run run-\d+ \(created\)\n/)]);
-      expect(r.requests.map((request) => request.method), flag).toEqual(['POST']);
+      expect(
+        r.requests.map((request) => request.method),
+        flag,
+      ).toEqual(['POST']);
     }
   });
 });

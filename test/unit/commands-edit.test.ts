@@ -16,7 +16,13 @@ function richSchedule(schedule: { type: string; cron_expression?: string; schedu
   const item = h.letta.addSchedule(AGENT, schedule);
   item.message = {
     messages: [
-      { role: 'system', content: [{ type: 'text', text: 'Part one' }, { type: 'text', text: 'Part two' }] },
+      {
+        role: 'system',
+        content: [
+          { type: 'text', text: 'Part one' },
+          { type: 'text', text: 'Part two' },
+        ],
+      },
       { role: 'user', content: 'Second message' },
     ],
     callback_url: 'https://example.com/hook',

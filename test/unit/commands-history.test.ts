@@ -59,7 +59,12 @@ describe('history across edits and syncs', () => {
     const { oldId, newId } = await syncedDaily();
     const piped = await runAt('2026-11-05T15:00:00Z', ['history', oldId, '--since', '10d', '--tz', 'America/New_York']);
     expect(piped.code).toBe(0);
-    expect(piped.stdout.trimEnd().split('\n').map((line) => line.split('\t')[0])).toEqual([...Array(4).fill(newId), ...Array(5).fill(oldId)]);
+    expect(
+      piped.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[0]),
+    ).toEqual([...Array(4).fill(newId), ...Array(5).fill(oldId)]);
     expect(piped.stderr).toContain(`Note: ${oldId} replaced by sync (DST moved its UTC cron) on 2026-11-01 19:00 EST: ${newId} from then on.`);
 
     const shown = await runAt('2026-11-05T15:00:00Z', ['history', newId, '--since', '10d', '--tz', 'America/New_York'], 200);
@@ -140,7 +145,12 @@ describe('history of a set', () => {
       [onHalf.id, '2026-11-22T10:30:00.000Z', 'ok'],
     ]);
     const piped = await runAt('2026-11-22T15:00:00Z', ['history', setId, '--since', '1d']);
-    expect(piped.stdout.trimEnd().split('\n').map((line) => line.split('\t')[0])).toEqual([onHour.id, onHalf.id, onHour.id, onHalf.id]);
+    expect(
+      piped.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[0]),
+    ).toEqual([onHour.id, onHalf.id, onHour.id, onHalf.id]);
 
     // Recorded against another server, the set is not this server's: refused, naming where it belongs.
     const file = join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
@@ -174,10 +184,12 @@ describe('history of a set', () => {
       [morning, '2026-11-01T13:00:00.000Z', 'ok'],
       [evening, '2026-11-01T01:30:00.000Z', 'ok'],
     ]);
-    expect(doc.lineage.map((c: Json) => [c.schedule_id, c.replaced_by, c.replaced_how]).sort()).toEqual([
-      [evening, newEvening, 'sync'],
-      [morning, newMorning, 'sync'],
-    ].sort());
+    expect(doc.lineage.map((c: Json) => [c.schedule_id, c.replaced_by, c.replaced_how]).sort()).toEqual(
+      [
+        [evening, newEvening, 'sync'],
+        [morning, newMorning, 'sync'],
+      ].sort(),
+    );
   });
 
   it('a schedule of the set deleted elsewhere is judged up to its last send, not blamed for what came after', async () => {
@@ -205,4 +217,3 @@ describe('history of a set', () => {
     expect(r.stderr).toContain("No set 'set-00000000-0000-0000-0000-000000000000'");
   });
 });
-

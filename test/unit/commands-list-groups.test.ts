@@ -23,7 +23,9 @@ async function made(...args: string[]): Promise<string> {
 async function seed() {
   await made('--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'UTC');
   const setId = state().intents.find((i: Json) => i.set_id).set_id as string;
-  const setMembers = state().intents.filter((i: Json) => i.set_id === setId).map((i: Json) => i.schedule_id as string);
+  const setMembers = state()
+    .intents.filter((i: Json) => i.set_id === setId)
+    .map((i: Json) => i.schedule_id as string);
   const standup = await made('--message', 'Standup', '--cron', 'every weekday at 8am', '--tz', 'Europe/London');
   const seriesId = await made('--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC');
   const seriesMembers = (state().series[0].members as Json[]).map((m) => m.schedule_id as string);
@@ -31,7 +33,11 @@ async function seed() {
   return { setId, setMembers, standup, seriesId, seriesMembers, elsewhere };
 }
 
-const rows = (stdout: string) => stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+const rows = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split('\t'));
 
 describe('recurring list and sets', () => {
   it('shows a set as one row naming its phrase and schedules, in a pipe, as JSON and with -q', async () => {

@@ -210,7 +210,6 @@ describe('recurring pause, resume and paused', () => {
   });
 });
 
-
 describe('get of a paused id', () => {
   const suite = useHarness();
   it('shows the saved copy, marked paused, with the command that resumes it', async () => {
@@ -228,7 +227,7 @@ describe('get of a paused id', () => {
 
 describe('paused copies belong to their server', () => {
   const suite = useHarness();
-  it('paused lists only this server\'s copies, and resume refuses another server\'s, naming it', async () => {
+  it("paused lists only this server's copies, and resume refuses another server's, naming it", async () => {
     const item = suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup');
     const cli = (env: Record<string, string>, ...args: string[]) => runIn(suite.letta, [...args, ...NOW], { ...suite.env, ...env });
     expect((await cli({}, 'recurring', 'pause', item.id)).code).toBe(0);

@@ -28,9 +28,7 @@ describe('run', () => {
     const result = await cli('run', item.id);
     expect(result.code).toBe(0);
     const posts = result.requests.filter((r) => r.method === 'POST');
-    expect(posts.map((r) => [r.path, r.body])).toEqual([
-      [`/v1/agents/${TWIN}/messages`, { messages: before.message.messages, max_steps: 3, include_return_message_types: ['assistant_message'] }],
-    ]);
+    expect(posts.map((r) => [r.path, r.body])).toEqual([[`/v1/agents/${TWIN}/messages`, { messages: before.message.messages, max_steps: 3, include_return_message_types: ['assistant_message'] }]]);
     // The reply printed as `send` prints it (the fake agent echoes the first message).
     expect(result.stdout).toBe('Echo: Summarise the queue\n');
     expect(result.requests.filter((r) => r.method === 'DELETE')).toEqual([]);

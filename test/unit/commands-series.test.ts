@@ -7,7 +7,9 @@ import { AGENT } from '../helpers/suite';
 const h = useHarness();
 
 function state() {
-  return JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as { series: Array<Record<string, unknown> & { members: Array<{ schedule_id: string; instant: string }> }> };
+  return JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as {
+    series: Array<Record<string, unknown> & { members: Array<{ schedule_id: string; instant: string }> }>;
+  };
 }
 const instantsSent = (requests: Array<{ method: string; body: unknown }>) =>
   requests.filter((r) => r.method === 'POST').map((r) => new Date((r.body as { schedule: { scheduled_at: number } }).schedule.scheduled_at).toISOString());
@@ -20,13 +22,7 @@ describe('series', () => {
     expect(result.code).toBe(0);
     const seriesId = result.stdout.trim();
     expect(seriesId).toMatch(/^series-/);
-    expect(instantsSent(result.requests)).toEqual([
-      '2027-03-12T14:00:00.000Z',
-      '2027-03-13T14:00:00.000Z',
-      '2027-03-14T13:00:00.000Z',
-      '2027-03-15T13:00:00.000Z',
-      '2027-03-16T13:00:00.000Z',
-    ]);
+    expect(instantsSent(result.requests)).toEqual(['2027-03-12T14:00:00.000Z', '2027-03-13T14:00:00.000Z', '2027-03-14T13:00:00.000Z', '2027-03-15T13:00:00.000Z', '2027-03-16T13:00:00.000Z']);
     expect(result.requests.filter((r) => r.method === 'POST').every((r) => (r.body as { messages: unknown }).messages !== undefined)).toBe(true);
     expect(state().series).toEqual([expect.objectContaining({ series_id: seriesId, count: 5, status: 'active', zone: 'America/New_York' })]);
     expect(state().series[0]!.members).toHaveLength(5);
@@ -47,7 +43,9 @@ describe('series', () => {
     expect(instantsSent(result.requests)).toHaveLength(50);
     const seriesId = result.stdout.trim();
     // Ten days on, ten have fired (Letta removes fired one-time schedules).
-    const fired = state().series[0]!.members.slice(0, 10).map((m) => m.schedule_id);
+    const fired = state()
+      .series[0]!.members.slice(0, 10)
+      .map((m) => m.schedule_id);
     for (const id of fired) h.letta.schedules.delete(id);
     const synced = await h.run(['sync', '--now', '2027-03-11T00:00:00Z']);
     expect(synced.code).toBe(0);
@@ -91,7 +89,7 @@ describe('series', () => {
     ['every day at 6pm for 3 days', []],
     ['every day at 6pm 3 times', []],
     ['every day at 6pm', ['--count', '3']],
-  ])('%s %s: the phrase\'s own end or count is the same series as the flags', async (cron, flags) => {
+  ])("%s %s: the phrase's own end or count is the same series as the flags", async (cron, flags) => {
     const result = await create(['--cron', cron, ...flags], '2027-03-03T12:00:00Z');
     expect(result.code).toBe(0);
     expect(instantsSent(result.requests)).toEqual(['2027-03-03T23:00:00.000Z', '2027-03-04T23:00:00.000Z', '2027-03-05T23:00:00.000Z']);

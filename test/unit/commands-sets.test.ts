@@ -11,8 +11,7 @@ const intents = () => (JSON.parse(readFileSync(statePath(), 'utf8')) as { intent
 const posts = (requests: Array<{ method: string; body: unknown }>) => requests.filter((r) => r.method === 'POST').map((r) => r.body);
 const body = (cron: string, content = 'Stretch') => ({ schedule: { type: 'recurring', cron_expression: cron }, messages: [{ role: 'user', content }] });
 
-const create = (cron: string, ...args: string[]) =>
-  h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', cron, '--now', '2026-11-20T12:00:00Z', ...args]);
+const create = (cron: string, ...args: string[]) => h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', cron, '--now', '2026-11-20T12:00:00Z', ...args]);
 
 describe('recurring create with a phrase that is a set of crons', () => {
   it('creates one schedule per cron, in order, with the exact bodies, and prints every id', async () => {
@@ -106,7 +105,9 @@ describe('recurring create with a phrase that is a set of crons', () => {
   it('interrupted while the second create is out: it may exist, the third does not, exit 130', async () => {
     const controller = new AbortController();
     failAfterFirstCreate({ hang: true });
-    const running = h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 45 minutes', '--tz', 'UTC', '--now', '2026-11-20T12:00:00Z', '-q'], { signal: controller.signal });
+    const running = h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 45 minutes', '--tz', 'UTC', '--now', '2026-11-20T12:00:00Z', '-q'], {
+      signal: controller.signal,
+    });
     while (h.letta.requests('POST').length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     const r = await running.finally(restore);
@@ -160,8 +161,17 @@ describe('recurring create with a phrase that is a set of crons', () => {
     ]);
     const synced = await h.run(['sync', '--now', '2027-03-20T00:00:00Z']);
     expect(synced.code).toBe(0);
-    expect(posts(synced.requests).map((b) => (b as { schedule: { cron_expression: string } }).schedule.cron_expression).sort()).toEqual(['0 13 * * *', '30 21 * * *']);
-    expect(synced.requests.filter((q) => q.method === 'DELETE').map((q) => q.path.split('/').at(-1)).sort()).toEqual([...ids].sort());
+    expect(
+      posts(synced.requests)
+        .map((b) => (b as { schedule: { cron_expression: string } }).schedule.cron_expression)
+        .sort(),
+    ).toEqual(['0 13 * * *', '30 21 * * *']);
+    expect(
+      synced.requests
+        .filter((q) => q.method === 'DELETE')
+        .map((q) => q.path.split('/').at(-1))
+        .sort(),
+    ).toEqual([...ids].sort());
   });
 });
 

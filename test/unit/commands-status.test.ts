@@ -14,7 +14,7 @@ function dailyFiredTwice() {
 }
 
 describe('status and history on a terminal', () => {
-  it('status: a table with the worst case named in the reader\'s zone; exit 0 when only late', async () => {
+  it("status: a table with the worst case named in the reader's zone; exit 0 when only late", async () => {
     const daily = dailyFiredTwice();
     const r = await h.run(['status', '--tz', 'Asia/Tokyo', '--no-color'], { terminal: 160 });
     expect(r.code).toBe(0);

@@ -75,7 +75,16 @@ describe('sync keeps local time across DST', () => {
     const json = await h.run(['sync', '--now', '2027-03-16T00:00:00Z', '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual([
-      expect.objectContaining({ action: 'replace', ok: true, id: oldId, old_cron: '0 14 * * 1-5', new_cron: '0 13 * * 1-5', old_local_cron: '0 10 * * 1-5', local_rule: '0 9 * * 1-5', timezone: 'America/New_York' }),
+      expect.objectContaining({
+        action: 'replace',
+        ok: true,
+        id: oldId,
+        old_cron: '0 14 * * 1-5',
+        new_cron: '0 13 * * 1-5',
+        old_local_cron: '0 10 * * 1-5',
+        local_rule: '0 9 * * 1-5',
+        timezone: 'America/New_York',
+      }),
     ]);
   });
 
@@ -92,7 +101,7 @@ describe('sync keeps local time across DST', () => {
     expect(systemd.stdout).toContain('StandardError=append:/srv/with space/sync.log');
   });
 
-  it('writes each sync\'s outcome to the state folder, failures included', async () => {
+  it("writes each sync's outcome to the state folder, failures included", async () => {
     await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
     const outcomes = () => JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'last-sync.json'), 'utf8')).servers;
     expect((await h.run(['sync', '--now', '2027-03-16T00:00:00Z'])).code).toBe(0);
@@ -197,7 +206,7 @@ describe('what the record means, shown', () => {
 });
 
 describe('agenda and the record', () => {
-  it('does not flag a move sync will not fix: a schedule kept in another zone, seen across this zone\'s DST change', async () => {
+  it("does not flag a move sync will not fix: a schedule kept in another zone, seen across this zone's DST change", async () => {
     const kept = await createRecurring('every weekday at 8am', 'Europe/London', '2027-03-10T12:00:00Z');
     const unrecorded = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 8 * * 1-5' }, 'Elsewhere');
     const agenda = await h.run(['agenda', '--agent-id', AGENT, '--days', '7', '--tz', 'America/New_York', '--now', '2027-03-12T00:00:00Z']);

@@ -56,5 +56,4 @@ describe('commands in-process', () => {
     expect(lines[0]).toMatch(/^Error: 'every 7 seconds'.*step by whole minutes/);
     expect(lines[1]).toContain("'every minute'");
   });
-
 });

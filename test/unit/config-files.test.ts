@@ -33,37 +33,45 @@ describe('concurrent config writes', () => {
   });
   afterAll(() => program.dispose());
 
-  it('keeps every setting when 20 processes each save a different one at once', async () => {
-    const dir = join(freshDir(), 'config');
-    const path = join(dir, 'config.json');
-    const results = await runMany(program.file, 20, (i) => [path, `key_${i}`]);
-    expect(results.map((r) => r.stderr).join('')).toBe('');
-    expect(results.every((r) => r.code === 0)).toBe(true);
-    const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
-    for (let i = 0; i < 20; i++) expect(file[`key_${i}`]).toBe(`value of key_${i}`);
-    // Neither temp files nor the lock are left behind.
-    expect(readdirSync(dir)).toEqual(['config.json']);
-  }, SLOW);
+  it(
+    'keeps every setting when 20 processes each save a different one at once',
+    async () => {
+      const dir = join(freshDir(), 'config');
+      const path = join(dir, 'config.json');
+      const results = await runMany(program.file, 20, (i) => [path, `key_${i}`]);
+      expect(results.map((r) => r.stderr).join('')).toBe('');
+      expect(results.every((r) => r.code === 0)).toBe(true);
+      const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
+      for (let i = 0; i < 20; i++) expect(file[`key_${i}`]).toBe(`value of key_${i}`);
+      // Neither temp files nor the lock are left behind.
+      expect(readdirSync(dir)).toEqual(['config.json']);
+    },
+    SLOW,
+  );
 
-  it('keeps all four settings when four `config set-*` commands run together', async () => {
-    for (let round = 0; round < 2; round++) {
-      const env = cliEnv();
-      const results = await Promise.all([
-        runCli(['config', 'set-url', 'https://letta.example.com'], { env }),
-        runCli(['config', 'set-agent-id', 'agent-11111111-2222-3333-4444-555555555555'], { env }),
-        runCli(['config', 'set-timezone', 'Europe/Paris'], { env }),
-        runCli(['config', 'set-api-key', 'sk-let-concurrent-0123456789'], { env }),
-      ]);
-      expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0]);
-      const file = JSON.parse(readFileSync(join(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 'config.json'), 'utf8'));
-      expect(file).toEqual({
-        base_url: 'https://letta.example.com',
-        agent_id: 'agent-11111111-2222-3333-4444-555555555555',
-        timezone: 'Europe/Paris',
-        api_key: 'sk-let-concurrent-0123456789',
-      });
-    }
-  }, SLOW);
+  it(
+    'keeps all four settings when four `config set-*` commands run together',
+    async () => {
+      for (let round = 0; round < 2; round++) {
+        const env = cliEnv();
+        const results = await Promise.all([
+          runCli(['config', 'set-url', 'https://letta.example.com'], { env }),
+          runCli(['config', 'set-agent-id', 'agent-11111111-2222-3333-4444-555555555555'], { env }),
+          runCli(['config', 'set-timezone', 'Europe/Paris'], { env }),
+          runCli(['config', 'set-api-key', 'sk-let-concurrent-0123456789'], { env }),
+        ]);
+        expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+        const file = JSON.parse(readFileSync(join(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 'config.json'), 'utf8'));
+        expect(file).toEqual({
+          base_url: 'https://letta.example.com',
+          agent_id: 'agent-11111111-2222-3333-4444-555555555555',
+          timezone: 'Europe/Paris',
+          api_key: 'sk-let-concurrent-0123456789',
+        });
+      }
+    },
+    SLOW,
+  );
 
   it('applies only the changes its caller made to what is on disk now', () => {
     const path = join(freshDir(), 'config.json');
@@ -205,7 +213,7 @@ describe('a symlinked config.json', () => {
     expect(mode(target)).toBe(targetMode.toString(8));
   });
 
-  it.skipIf(!isRoot)("refuses a target owned by another user", async () => {
+  it.skipIf(!isRoot)('refuses a target owned by another user', async () => {
     const { dir, link, target } = linked(0o600);
     chownSync(target, 4242, 4242);
     const r = await runCli(['config', 'set-agent-id', 'agent-linked'], { env: cliEnv({ LETTA_SWITCHBOARD_CONFIG_DIR: dir }) });
@@ -250,8 +258,10 @@ describe('temp files are never left behind', () => {
     expect(readdirSync(dir).sort()).toEqual([`.config.json.${process.ppid}.0a1b2c.tmp`, 'config.json']);
   });
 
-  it('SIGTERM while writing in a loop leaves no temp file or lock once the entry discards pending files', async () => {
-    const program = bundleProgram(`
+  it(
+    'SIGTERM while writing in a loop leaves no temp file or lock once the entry discards pending files',
+    async () => {
+      const program = bundleProgram(`
       import { updateConfigFile } from './src/config/store';
       import { discardPendingFiles } from './src/files/pending';
       process.on('SIGTERM', () => { discardPendingFiles(); process.exit(143); });
@@ -264,21 +274,23 @@ describe('temp files are never left behind', () => {
       };
       step();
     `);
-    try {
-      for (let round = 0; round < 3; round++) {
-        const dir = freshDir();
-        const { child, done } = startChild(program.file, [join(dir, 'config.json')]);
-        await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
-        child.kill('SIGTERM');
-        const result = await done;
-        expect(result.code).toBe(143);
-        expect(readdirSync(dir)).toEqual(['config.json']);
-        expect(() => JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).not.toThrow();
+      try {
+        for (let round = 0; round < 3; round++) {
+          const dir = freshDir();
+          const { child, done } = startChild(program.file, [join(dir, 'config.json')]);
+          await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+          child.kill('SIGTERM');
+          const result = await done;
+          expect(result.code).toBe(143);
+          expect(readdirSync(dir)).toEqual(['config.json']);
+          expect(() => JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).not.toThrow();
+        }
+      } finally {
+        program.dispose();
       }
-    } finally {
-      program.dispose();
-    }
-  }, SLOW);
+    },
+    SLOW,
+  );
 });
 
 describe('reading the config file', () => {
@@ -350,9 +362,8 @@ describe("the Go CLI's config.yaml", () => {
     expect(parseLegacyApiKey(yaml)).toBe(expected);
   });
 
-  it.each(['', 'api_key:', 'api_key: # nothing', 'api_key: ~', 'api_key: null', '  api_key: nested', 'api_key: "never closed', 'other: 1'])(
-    '%j has no key',
-    (yaml) => expect(parseLegacyApiKey(yaml)).toBeUndefined(),
+  it.each(['', 'api_key:', 'api_key: # nothing', 'api_key: ~', 'api_key: null', '  api_key: nested', 'api_key: "never closed', 'other: 1'])('%j has no key', (yaml) =>
+    expect(parseLegacyApiKey(yaml)).toBeUndefined(),
   );
 
   it('reads the file with a byte-order mark, and no file is no key', () => {

@@ -48,7 +48,7 @@ describe('a plain create is recorded as attempted before it is sent', () => {
       expect(h.letta.schedules.size).toBe(1);
       const again = await sync();
       expect(changing(again.requests)).toEqual([]);
-      expect(again.stdout).not.toContain("Recorded");
+      expect(again.stdout).not.toContain('Recorded');
       expect(intents()).toHaveLength(1);
     });
   }
@@ -60,7 +60,7 @@ describe('a plain create is recorded as attempted before it is sent', () => {
     const synced = await sync();
     expect(synced.code, synced.stderr).toBe(0);
     expect(changing(synced.requests)).toEqual([]);
-    expect(synced.stdout + synced.stderr).not.toContain("deleted outside");
+    expect(synced.stdout + synced.stderr).not.toContain('deleted outside');
     expect(intents()).toEqual([]);
     expect(h.letta.schedules.size).toBe(0);
   });

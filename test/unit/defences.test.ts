@@ -21,7 +21,7 @@ describe('several ids', () => {
     expect(r.code).toBe(3);
   });
 
-  it.each(['pause', 'delete'])('%s: a mix of failures ends with the first failure\'s exit code, as delete does for one id and many', async (verb) => {
+  it.each(['pause', 'delete'])("%s: a mix of failures ends with the first failure's exit code, as delete does for one id and many", async (verb) => {
     suite.letta.inject(/^GET \/v1\/agents\/[^/]+\/schedule\/sm-bad$/, { status: 400, body: '{"detail":"bad id"}' });
     const notFoundFirst = await suite.run(['recurring', verb, 'sm-nope', 'sm-bad', '--agent-id', BOT]);
     expect(notFoundFirst.code).toBe(3);
@@ -300,6 +300,8 @@ describe('lists that never end, and agendas too large to hold', () => {
     // 1,000 schedules fire each minute (now included): the first 10,000 fires are the first ten minutes, all of them.
     const minutes = Array.from({ length: 10 }, (_, i) => `2026-11-22 15:0${i} UTC`);
     expect(new Set(rows.map((row) => row.split('\t')[1]))).toEqual(new Set(minutes));
-    expect(r.stderr).toContain('Note: Only the first 10,000 fires are shown: the agenda is complete until 2026-11-22 15:10 UTC. For later ones, narrow the window (--days, --until) or the agents (--agent-id).');
+    expect(r.stderr).toContain(
+      'Note: Only the first 10,000 fires are shown: the agenda is complete until 2026-11-22 15:10 UTC. For later ones, narrow the window (--days, --until) or the agents (--agent-id).',
+    );
   });
 });

@@ -9,7 +9,12 @@ const sent = (at: number, status = 'success', runId?: string): SentFire => ({ id
 const daily: ScheduleFacts = { id: 'sm-1', agentId: 'agent-1', kind: 'recurring', cron: '0 14 * * *', nextScheduledTime: Date.parse('2026-11-23T14:00:00Z') };
 
 describe('the tolerance, at its edges', () => {
-  const classOf = (offset: number) => classify(matchFires([DUE], [sent(DUE + offset)]).find((pair) => pair.due !== undefined)!, undefined, NOW);
+  const classOf = (offset: number) =>
+    classify(
+      matchFires([DUE], [sent(DUE + offset)]).find((pair) => pair.due !== undefined)!,
+      undefined,
+      NOW,
+    );
 
   it('on time up to ON_TIME_MS after due, late just after', () => {
     expect(classOf(TOLERANCE.ON_TIME_MS)).toBe('ok');
@@ -50,7 +55,8 @@ describe('the tolerance, at its edges', () => {
 
 describe('runFailed', () => {
   it('an error stop reason, a failed or cancelled run, fails; a normal end does not; an unknown reason is not taken as an error', () => {
-    for (const stopReason of ['error', 'llm_api_error', 'max_steps', 'insufficient_credits', 'context_window_overflow_in_system_prompt', 'some_new_error']) expect(runFailed({ status: 'completed', stopReason }), stopReason).toBe(true);
+    for (const stopReason of ['error', 'llm_api_error', 'max_steps', 'insufficient_credits', 'context_window_overflow_in_system_prompt', 'some_new_error'])
+      expect(runFailed({ status: 'completed', stopReason }), stopReason).toBe(true);
     for (const stopReason of ['end_turn', 'tool_rule', 'requires_approval', 'paused_for_review', null]) expect(runFailed({ status: 'completed', stopReason }), String(stopReason)).toBe(false);
     expect(runFailed({ status: 'failed' })).toBe(true);
     expect(runFailed({ status: 'cancelled' })).toBe(true);

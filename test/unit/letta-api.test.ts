@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AmbiguousAgentError,
-  ApiError,
-  AuthError,
-  CreateMayHaveLandedError,
-  EndlessListError,
-  MalformedResponseError,
-  NotFoundError,
-  ResponseTooLargeError,
-  WrongKindError,
-} from '../../src/errors';
+import { AmbiguousAgentError, ApiError, AuthError, CreateMayHaveLandedError, EndlessListError, MalformedResponseError, NotFoundError, ResponseTooLargeError, WrongKindError } from '../../src/errors';
 import { looksLikeAgentId, MAX_BATCH, MAX_ITEMS, MAX_LIST_MS, MAX_PAGES } from '../../src/letta/api';
 import { flawsOf } from '../../src/letta/checks';
 import { MAX_BODY_BYTES } from '../../src/letta/transport';
@@ -57,12 +47,21 @@ describe('agent ids and names', () => {
 
 describe('lists merged from pages', () => {
   it('a server that ignores `after` gives each agent once, for lists, names and counts', async () => {
-    local.handle = (_req, res) => json(res, 200, [{ id: A, name: 'support-bot' }, { id: B, name: 'other' }]);
+    local.handle = (_req, res) =>
+      json(res, 200, [
+        { id: A, name: 'support-bot' },
+        { id: B, name: 'other' },
+      ]);
     const api = local.api();
     expect(await api.allAgentIds()).toEqual([A, B]);
     expect(await local.api().resolveAgent('support-bot')).toBe(A);
     local.handle = (_req, res, url) =>
-      url.pathname === '/v1/agents/' ? json(res, 200, [{ id: A, name: 'support-bot' }, { id: B, name: 'other' }]) : json(res, 404, { detail: 'Scheduled message not found' });
+      url.pathname === '/v1/agents/'
+        ? json(res, 200, [
+            { id: A, name: 'support-bot' },
+            { id: B, name: 'other' },
+          ])
+        : json(res, 404, { detail: 'Scheduled message not found' });
     const missing = await failure(local.api().locateSchedule('sm-1'));
     expect(missing.message).toBe("No schedule 'sm-1' for any of your 2 agents");
   });
@@ -70,7 +69,18 @@ describe('lists merged from pages', () => {
   it('a name matched twice across repeated pages is one agent; two agents are ambiguous', async () => {
     local.handle = (_req, res) => json(res, 200, [{ id: A, name: 'twin' }]);
     expect(await local.api().resolveAgent('twin')).toBe(A);
-    local.handle = (_req, res, url) => json(res, 200, url.searchParams.get('after') ? [] : [{ id: A, name: 'twin' }, { id: B, name: 'twin' }, { id: A, name: 'twin' }]);
+    local.handle = (_req, res, url) =>
+      json(
+        res,
+        200,
+        url.searchParams.get('after')
+          ? []
+          : [
+              { id: A, name: 'twin' },
+              { id: B, name: 'twin' },
+              { id: A, name: 'twin' },
+            ],
+      );
     const error = await failure(local.api().resolveAgent('twin'));
     expect(error).toBeInstanceOf(AmbiguousAgentError);
     expect(error.message).toBe(`2 agents are named 'twin': ${A}, ${B}`);
@@ -218,7 +228,12 @@ describe('one malformed record does not hide a list', () => {
 
 describe('runs', () => {
   it('at most `limit` runs, whatever the server sends', async () => {
-    local.handle = (_req, res) => json(res, 200, Array.from({ length: 50 }, (_, i) => ({ id: `run-${i}`, agent_id: A })));
+    local.handle = (_req, res) =>
+      json(
+        res,
+        200,
+        Array.from({ length: 50 }, (_, i) => ({ id: `run-${i}`, agent_id: A })),
+      );
     expect(await local.api().listRuns({ agent_id: A, limit: 5 })).toHaveLength(5);
   });
 
@@ -332,7 +347,11 @@ describe('answers', () => {
     ];
     for (const [status, value] of answers) {
       local.handle = (_req, res) => json(res, status, value);
-      for (const call of [() => local.api().getSchedule(A, 'sm-1'), () => local.api().resolveAgent('bot'), () => local.api().createSchedule(A, { schedule: { type: 'one-time', scheduled_at: 1 }, messages: [] })]) {
+      for (const call of [
+        () => local.api().getSchedule(A, 'sm-1'),
+        () => local.api().resolveAgent('bot'),
+        () => local.api().createSchedule(A, { schedule: { type: 'one-time', scheduled_at: 1 }, messages: [] }),
+      ]) {
         const error = (await failure(call())) as Error & { hint?: string };
         expect(`${error.message} ${error.hint ?? ''}`).not.toMatch(/letta-switchboard|--[a-z]/);
       }

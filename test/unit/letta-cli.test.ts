@@ -41,7 +41,12 @@ describe('the HTTP seam, end to end', () => {
     ];
     const r = await cli('results', 'list', '--agent-id', AGENT);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').filter(Boolean).map((line) => line.split('\t').slice(0, 3))).toEqual([
+    expect(
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\t').slice(0, 3)),
+    ).toEqual([
       ['run-1', 'completed', '-'],
       ['run-2', 'failed', 'error'],
     ]);

@@ -87,8 +87,14 @@ describe('the command words an argv reaches', () => {
   program.command('send');
 
   it.each([
-    [['--tz', 'UTC', 'onetime', 'delete', 'sm-1'], ['onetime', 'delete']],
-    [['recurring', '--agent-id', 'bot', 'get', 'get'], ['recurring', 'get']],
+    [
+      ['--tz', 'UTC', 'onetime', 'delete', 'sm-1'],
+      ['onetime', 'delete'],
+    ],
+    [
+      ['recurring', '--agent-id', 'bot', 'get', 'get'],
+      ['recurring', 'get'],
+    ],
     [['send', '--message', 'list'], ['send']],
     [['nothing'], []],
   ])('%j -> %j', (args, words) => expect(commandWords(program, ['node', 'letta-switchboard', ...args])).toEqual(words));

@@ -5,7 +5,14 @@ import { json, useLocalServer } from './letta-server';
 
 const A = 'agent-11111111-1111-1111-1111-111111111111';
 const local = useLocalServer();
-const entry = (n: number, sentAt = `2026-11-22T${String(n % 24).padStart(2, '0')}:00:05Z`) => ({ id: `fire-${n}`, scheduled_message_id: 'sm-1', status: 'success', response: null, run_id: `run-${n}`, sent_at: sentAt });
+const entry = (n: number, sentAt = `2026-11-22T${String(n % 24).padStart(2, '0')}:00:05Z`) => ({
+  id: `fire-${n}`,
+  scheduled_message_id: 'sm-1',
+  status: 'success',
+  response: null,
+  run_id: `run-${n}`,
+  sent_at: sentAt,
+});
 
 describe('the fire history route', () => {
   it.each([
@@ -19,7 +26,10 @@ describe('the fire history route', () => {
 
   it('a schedule it does not know is not found (exit 3), naming it', async () => {
     local.handle = (_req, res) => json(res, 404, { detail: 'Scheduled message not found' });
-    const error = (await local.api().fireHistory(A, 'sm-1').catch((e: unknown) => e)) as Error;
+    const error = (await local
+      .api()
+      .fireHistory(A, 'sm-1')
+      .catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toBe(`No schedule 'sm-1' for agent ${A}`);
   });
@@ -48,7 +58,14 @@ describe('the fire history route', () => {
     local.handle = (_req, res) => json(res, 200, { items: [] });
     await expect(local.api().fireHistory(A, 'sm-1')).rejects.toBeInstanceOf(MalformedResponseError);
     const warnings: string[] = [];
-    local.handle = (_req, res) => json(res, 200, { history: [{ ...entry(1), sent_at: 'yesterday' }, { ...entry(2), run_id: 7 }], has_next_page: false });
+    local.handle = (_req, res) =>
+      json(res, 200, {
+        history: [
+          { ...entry(1), sent_at: 'yesterday' },
+          { ...entry(2), run_id: 7 },
+        ],
+        has_next_page: false,
+      });
     const history = await local.api({ warn: (line) => warnings.push(line) }).fireHistory(A, 'sm-1');
     expect(history.available && history.entries.map((e) => flawsOf(e).map((f) => f.field))).toEqual([['sent_at'], ['run_id']]);
     expect(warnings).toEqual([

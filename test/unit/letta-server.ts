@@ -31,7 +31,12 @@ export function useLocalServer(): LocalServer {
     closedEarly: 0,
     handle: (_req, res) => json(res, 404, { detail: 'Not Found' }),
     api: ({ maxPages, maxItems, maxListMs, warn, ...options } = {}) =>
-      new LettaApi(new LettaClient({ baseUrl: local.url, apiKey: 'sk-test-key-0123456789', timeoutMs: 10_000, signal: new AbortController().signal, ...options }), { maxPages, maxItems, maxListMs, warn }),
+      new LettaApi(new LettaClient({ baseUrl: local.url, apiKey: 'sk-test-key-0123456789', timeoutMs: 10_000, signal: new AbortController().signal, ...options }), {
+        maxPages,
+        maxItems,
+        maxListMs,
+        warn,
+      }),
   };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');

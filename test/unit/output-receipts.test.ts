@@ -10,13 +10,21 @@ const CHANGES: Array<[name: string, args: (letta: FakeLetta) => string[], ids: (
   ['onetime create', () => ['onetime', 'create', '--agent-id', AGENT, '--message', 'Hi', '--execute-at', 'tomorrow at 9am'], (_, letta) => [...letta.schedules.keys()]],
   ['recurring create', () => ['recurring', 'create', '--agent-id', AGENT, '--message', 'Hi', '--cron', 'every weekday at 10am'], (_, letta) => [...letta.schedules.keys()]],
   ['recurring create (a set)', () => ['recurring', 'create', '--agent-id', AGENT, '--message', 'Hi', '--cron', 'every 90 minutes'], (_, letta) => [...letta.schedules.keys()]],
-  ['recurring create (a series)', () => ['recurring', 'create', '--agent-id', AGENT, '--message', 'Hi', '--cron', 'every day at 9am', '--count', '2'], (r) => [/series-\S+/.exec(r.stdout + r.stderr)![0]]],
+  [
+    'recurring create (a series)',
+    () => ['recurring', 'create', '--agent-id', AGENT, '--message', 'Hi', '--cron', 'every day at 9am', '--count', '2'],
+    (r) => [/series-\S+/.exec(r.stdout + r.stderr)![0]],
+  ],
   [
     'recurring edit',
     (letta) => ['recurring', 'edit', letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }).id, '--message', 'New'],
     (_, letta) => [[...letta.schedules.keys()].at(-1)!],
   ],
-  ['recurring adopt', (letta) => ['recurring', 'adopt', letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }).id, '--tz', 'America/New_York'], (_, letta) => [...letta.schedules.keys()]],
+  [
+    'recurring adopt',
+    (letta) => ['recurring', 'adopt', letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }).id, '--tz', 'America/New_York'],
+    (_, letta) => [...letta.schedules.keys()],
+  ],
   ['send --async', () => ['send', '--agent-id', AGENT, '--message', 'Hi', '--async'], (r) => [/run-\d+/.exec(r.stdout)![0]]],
 ];
 
@@ -24,7 +32,11 @@ describe('the receipt of a change, one form for every command', () => {
   it.each(CHANGES)('%s: in a pipe, only its ids on stdout; the success line and details on stderr', async (_, args, ids) => {
     const r = await h.run(args(h.letta));
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(ids(r, h.letta).map((id) => `${id}\n`).join(''));
+    expect(r.stdout).toBe(
+      ids(r, h.letta)
+        .map((id) => `${id}\n`)
+        .join(''),
+    );
     expect(r.stderr).toMatch(/^✓ \S/);
   });
 
@@ -39,7 +51,11 @@ describe('the receipt of a change, one form for every command', () => {
   it.each(CHANGES)('%s: -q prints only the ids; --json one document and no receipt', async (_, args, ids) => {
     const quiet = await h.run([...args(h.letta), '-q']);
     expect(quiet.code).toBe(0);
-    expect(quiet.stdout).toBe(ids(quiet, h.letta).map((id) => `${id}\n`).join(''));
+    expect(quiet.stdout).toBe(
+      ids(quiet, h.letta)
+        .map((id) => `${id}\n`)
+        .join(''),
+    );
     expect(quiet.stderr).not.toContain('✓');
     const json = await h.run([...args(h.letta), '--json']);
     expect(json.code).toBe(0);

@@ -46,7 +46,10 @@ function table(stdout: string): { header: string[]; rows: string[] } {
 }
 
 describe('tables on a terminal', () => {
-  for (const [noun, local] of [['onetime', 'RUNS AT'], ['recurring', 'NEXT RUN']] as const) {
+  for (const [noun, local] of [
+    ['onetime', 'RUNS AT'],
+    ['recurring', 'NEXT RUN'],
+  ] as const) {
     it.each(WIDTHS)(`${noun} list fits %i columns without a wrapped line, keeping local time and message`, async (width) => {
       seed();
       const r = await h.run([noun, 'list', '--all-agents', ...NY], { terminal: width });
@@ -171,10 +174,11 @@ describe('short ids', () => {
 if (process.env.SHOW_TABLES) {
   it('prints them', async () => {
     seed();
-    for (const width of WIDTHS) for (const noun of ['onetime', 'recurring']) {
-      const r = await h.run([noun, 'list', '--all-agents', ...NY], { terminal: width });
-      console.log(`--- ${noun} ${width}\n${r.stdout}`);
-    }
+    for (const width of WIDTHS)
+      for (const noun of ['onetime', 'recurring']) {
+        const r = await h.run([noun, 'list', '--all-agents', ...NY], { terminal: width });
+        console.log(`--- ${noun} ${width}\n${r.stdout}`);
+      }
   });
 }
 

@@ -54,7 +54,14 @@ describe('tables', () => {
   });
 
   it('pad by display width, so columns line up after wide characters', () => {
-    const out = renderTable([{ header: 'ID' }, { header: 'NAME' }], [['完了', 'a'], ['x', 'b']], 80);
+    const out = renderTable(
+      [{ header: 'ID' }, { header: 'NAME' }],
+      [
+        ['完了', 'a'],
+        ['x', 'b'],
+      ],
+      80,
+    );
     expect(out).toEqual(['ID    NAME', '完了  a', 'x     b']);
   });
 });
@@ -90,9 +97,7 @@ describe('secret masking', () => {
     const { Secrets } = await import('../../src/output/secrets');
     const secrets = new Secrets();
     for (const key of ['x', 'sk-x', ' sk-long-secret-123456 ']) secrets.add(key);
-    expect(secrets.redact("Examples: x and 'sk-x' then sk-long-secret-123456 in max-x, x.")).toBe(
-      "Examples: **** and '****' then sk-...3456 in max-x, ****.",
-    );
+    expect(secrets.redact("Examples: x and 'sk-x' then sk-long-secret-123456 in max-x, x.")).toBe("Examples: **** and '****' then sk-...3456 in max-x, ****.");
   });
 });
 
@@ -136,7 +141,9 @@ describe('the writers', () => {
     const { out, text } = output(false);
     out.document({ text: HOSTILE });
     out.jsonLine({ text: HOSTILE });
-    const [document, line] = text().trimEnd().split(/\n(?=\{"text")/);
+    const [document, line] = text()
+      .trimEnd()
+      .split(/\n(?=\{"text")/);
     expect(JSON.parse(document!)).toEqual({ text: HOSTILE });
     expect(JSON.parse(line!)).toEqual({ text: HOSTILE });
     expect(text()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);

@@ -19,7 +19,8 @@ const onA = (args: string[], options?: RunOptions) => h.run(args, options);
 const onB = (args: string[], options?: RunOptions) => h.run(args, { ...options, env: { LETTA_BASE_URL: b.url, ...options?.env } });
 const serverA = () => `${h.letta.url}/`;
 
-const recurring = async (cron: string, ...extra: string[]) => (await onA(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', cron, '--tz', 'Europe/London', '-q', ...extra])).stdout.trim().split('\n');
+const recurring = async (cron: string, ...extra: string[]) =>
+  (await onA(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', cron, '--tz', 'Europe/London', '-q', ...extra])).stdout.trim().split('\n');
 const onetime = async () => (await onA(['onetime', 'create', '--agent-id', AGENT, '--message', 'Ping', '--execute-at', 'tomorrow at 9am', '--tz', 'Europe/London', '-q'])).stdout.trim();
 
 /** Refused on B: exit 2, the message names A and how to act there, and B was asked nothing that changes anything. */
@@ -45,7 +46,8 @@ describe('records tied to the server they were made on', () => {
       ['recurring', 'adopt', id!, '--tz', 'UTC'],
       ['run', id!],
       ['history', id!],
-    ]) await refusedOnB(args);
+    ])
+      await refusedOnB(args);
     expect(h.letta.schedules.has(id!)).toBe(true);
     expect(b.schedules.size).toBe(0);
   });
@@ -90,7 +92,12 @@ describe('records tied to the server they were made on', () => {
     await onA(['recurring', 'pause', paused!]);
     const mine = (await onB(['recurring', 'create', '--agent-id', AGENT, '--message', 'On B', '--cron', 'every day at 10am', '--tz', 'UTC', '-q'])).stdout.trim();
     expect(mine).toMatch(/^sb-/);
-    for (const args of [['recurring', 'list', '--json'], ['onetime', 'list', '--json'], ['recurring', 'paused', '--json'], ['agenda', '--agent-id', AGENT, '--json']]) {
+    for (const args of [
+      ['recurring', 'list', '--json'],
+      ['onetime', 'list', '--json'],
+      ['recurring', 'paused', '--json'],
+      ['agenda', '--agent-id', AGENT, '--json'],
+    ]) {
       const r = await onB(args);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).not.toMatch(/sm-0|series-|set-/);

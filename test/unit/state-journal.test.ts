@@ -90,12 +90,22 @@ describe('the journal: each step appended, folded at the end', () => {
     expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(before);
     // Any store (another command in this process, or another process) reads the steps.
     const read = await wholeStore(dir).read();
-    expect(read.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-0', 'active'], ['sm-1', 'gone'], ['sm-2', 'active'], ['sm-new', 'active']]);
+    expect(read.intents.map((i) => [i.schedule_id, i.status])).toEqual([
+      ['sm-0', 'active'],
+      ['sm-1', 'gone'],
+      ['sm-2', 'active'],
+      ['sm-new', 'active'],
+    ]);
 
     await foldJournals();
     expect(existsSync(journal)).toBe(false);
     const folded = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as State;
-    expect(folded.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-0', 'active'], ['sm-1', 'gone'], ['sm-2', 'active'], ['sm-new', 'active']]);
+    expect(folded.intents.map((i) => [i.schedule_id, i.status])).toEqual([
+      ['sm-0', 'active'],
+      ['sm-1', 'gone'],
+      ['sm-2', 'active'],
+      ['sm-new', 'active'],
+    ]);
     expect(mode(join(dir, 'state.json'))).toBe('600');
   });
 
@@ -198,7 +208,13 @@ describe('journal steps replay every transition exactly', () => {
     ...emptyState(),
     intents: [intent('a'), intent('b', { set_id: 'set-1' }), intent('c', { set_id: 'set-1' })],
     series: [series('series-1')],
-    paused: [{ old_id: 'z', paused_at: at, schedule: { id: 'z', agent_id: 'agent-1', schedule: { type: 'recurring', cron_expression: '0 8 * * *' }, message: { messages: [{ role: 'user', content: 'z' }] } } as never }],
+    paused: [
+      {
+        old_id: 'z',
+        paused_at: at,
+        schedule: { id: 'z', agent_id: 'agent-1', schedule: { type: 'recurring', cron_expression: '0 8 * * *' }, message: { messages: [{ role: 'user', content: 'z' }] } } as never,
+      },
+    ],
     note: 'kept',
   });
   const steps: Array<[string, (state: State) => void, boolean?]> = [
@@ -207,9 +223,16 @@ describe('journal steps replay every transition exactly', () => {
     ['a record replaced in place', (s) => recordIntent(s, intent('b', { phrase: 'changed' }))],
     ['deleted by the tool', (s) => markDeleted(s, 'series-1-m2', at)],
     ['a create attempted then finished', (s) => finishCreate(s, recordCreateAttempt(s, intent(''), { at, schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, messages: [] }), 'e')],
-    ['a create attempted and dropped in one step (nothing to journal)', (s) => clearAttempt(s, recordCreateAttempt(s, intent(''), { at, schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, messages: [] })), false],
+    [
+      'a create attempted and dropped in one step (nothing to journal)',
+      (s) => clearAttempt(s, recordCreateAttempt(s, intent(''), { at, schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, messages: [] })),
+      false,
+    ],
     ['a create attempted', (s) => void recordCreateAttempt(s, intent(''), { at, schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, messages: [] })],
-    ['a pause and its copy', (s) => recordPaused(s, { id: 'c', agent_id: 'agent-1', schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, message: { messages: [{ role: 'user', content: 'x' }] } } as never, at)],
+    [
+      'a pause and its copy',
+      (s) => recordPaused(s, { id: 'c', agent_id: 'agent-1', schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, message: { messages: [{ role: 'user', content: 'x' }] } } as never, at),
+    ],
     ['a paused copy taken', (s) => void takePaused(s, 'z')],
     ['a series paused and resumed', (s) => (pauseSeries(s, 'series-1', at, now), resumeSeries(s, 'series-1', at, now + 86_400_000 * 2))],
     ['members added', (s) => addSeriesMembers(s.series[0]!, [{ schedule_id: 'x', instant: '2026-11-20T09:00:00.000Z' }], at)],
@@ -260,20 +283,24 @@ describe('many processes appending at once', () => {
   });
   afterAll(() => program.dispose());
 
-  it('loses nothing when 16 processes each append 5 steps at once (none of them folding)', async () => {
-    const dir = freshDir();
-    await recordOf(dir, 50);
-    const results = await runMany(program.file, 16, (i) => [dir, `p${i}`]);
-    expect(results.map((r) => r.stderr).join('')).toBe('');
-    const ids = (await wholeStore(dir).read()).intents.map((i) => i.schedule_id);
-    expect(ids).toHaveLength(50 + 16 * 5);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(readJournal(readFileSync(join(dir, 'state.journal'), 'utf8')).lines).toHaveLength(16 * 5);
-    // The next whole write folds it all in.
-    await wholeStore(dir).update(() => undefined);
-    expect(existsSync(join(dir, 'state.journal'))).toBe(false);
-    expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).intents).toHaveLength(130);
-  }, SLOW);
+  it(
+    'loses nothing when 16 processes each append 5 steps at once (none of them folding)',
+    async () => {
+      const dir = freshDir();
+      await recordOf(dir, 50);
+      const results = await runMany(program.file, 16, (i) => [dir, `p${i}`]);
+      expect(results.map((r) => r.stderr).join('')).toBe('');
+      const ids = (await wholeStore(dir).read()).intents.map((i) => i.schedule_id);
+      expect(ids).toHaveLength(50 + 16 * 5);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(readJournal(readFileSync(join(dir, 'state.journal'), 'utf8')).lines).toHaveLength(16 * 5);
+      // The next whole write folds it all in.
+      await wholeStore(dir).update(() => undefined);
+      expect(existsSync(join(dir, 'state.journal'))).toBe(false);
+      expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).intents).toHaveLength(130);
+    },
+    SLOW,
+  );
 });
 
 // Keep the scratch folder small between runs.

@@ -68,7 +68,9 @@ describe('lock files', () => {
     holderFile(path, { pid: process.ppid });
     const wanted = { waitMs: 150, what: 'the config file /x/config.json' };
     for (const attempt of [() => lockSync(path, wanted), () => lock(path, wanted)]) {
-      const error = await Promise.resolve().then(attempt).catch((e: unknown) => e);
+      const error = await Promise.resolve()
+        .then(attempt)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CliError);
       expect((error as CliError).exitCode).toBe(1);
       expect((error as CliError).message).toBe(`Another letta-switchboard (process ${process.ppid}) is changing the config file /x/config.json; gave up after 0.2 s`);

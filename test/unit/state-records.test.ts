@@ -138,7 +138,15 @@ describe('intents', () => {
 describe('series', () => {
   it('makes a new active series with its own id and no members yet', () => {
     const made = newSeries(
-      { agent_id: 'agent-1', phrase: 'every other tuesday at 5pm', zone: 'Australia/Sydney', rule: 'every other tuesday at 5pm', count: 6, horizon: AT, template: { messages: [{ role: 'user', content: 'x' }] } },
+      {
+        agent_id: 'agent-1',
+        phrase: 'every other tuesday at 5pm',
+        zone: 'Australia/Sydney',
+        rule: 'every other tuesday at 5pm',
+        count: 6,
+        horizon: AT,
+        template: { messages: [{ role: 'user', content: 'x' }] },
+      },
       Date.parse(AT),
     );
     expect(isSeriesId(made.series_id)).toBe(true);

@@ -15,9 +15,17 @@ const SUMMER = '2027-03-16T00:00:00Z';
 
 const statePath = () => join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
 type Rec = Record<string, unknown> & { schedule_id: string; status: string };
-const state = () => JSON.parse(readFileSync(statePath(), 'utf8')) as { intents: Rec[]; series: Array<Record<string, unknown> & { members: Array<{ schedule_id: string; instant: string }> }>; paused: Array<{ old_id: string }> };
+const state = () =>
+  JSON.parse(readFileSync(statePath(), 'utf8')) as {
+    intents: Rec[];
+    series: Array<Record<string, unknown> & { members: Array<{ schedule_id: string; instant: string }> }>;
+    paused: Array<{ old_id: string }>;
+  };
 const onServer = () => [...h.letta.schedules.values()];
-const crons = () => onServer().map((s) => s.schedule.cron_expression).sort();
+const crons = () =>
+  onServer()
+    .map((s) => s.schedule.cron_expression)
+    .sort();
 
 async function create(phrase = 'every weekday at 9am', now = WINTER, zone = 'America/New_York'): Promise<string> {
   const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', phrase, '--tz', zone, '--now', now, '-q']);

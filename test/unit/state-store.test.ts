@@ -144,10 +144,36 @@ describe('a corrupt record', () => {
   it.each([
     ['an intent without its agent', 'intents', { ...intent('a'), agent_id: 7 }, 'intents[0].agent_id must be a string'],
     ['an unknown status', 'intents', intent('a', { status: 'sleeping' as never }), 'intents[0].status must be one of active, gone, replaced, deleted, paused, creating'],
-    ['a series member without an instant', 'series', { series_id: 's', agent_id: 'a', phrase: 'p', zone: 'UTC', rule: 'r', horizon: 'h', created_at: 'c', status: 'active', template: { messages: [{ role: 'user', content: 'x' }] }, members: [{ schedule_id: 'x' }] }, 'series[0].members[0].instant must be a string'],
+    [
+      'a series member without an instant',
+      'series',
+      {
+        series_id: 's',
+        agent_id: 'a',
+        phrase: 'p',
+        zone: 'UTC',
+        rule: 'r',
+        horizon: 'h',
+        created_at: 'c',
+        status: 'active',
+        template: { messages: [{ role: 'user', content: 'x' }] },
+        members: [{ schedule_id: 'x' }],
+      },
+      'series[0].members[0].instant must be a string',
+    ],
     ['a paused schedule without its id', 'paused', { old_id: 'x', paused_at: 'p', schedule: {} }, 'paused[0].schedule.id must be a string'],
-    ['a paused copy without its message', 'paused', { old_id: 'x', paused_at: 'p', schedule: { id: 'x', agent_id: 'a', schedule: { type: 'recurring', cron_expression: '0 9 * * *' } } }, 'paused[0].schedule.message must be an object'],
-    ['a paused copy whose cron is a number', 'paused', { old_id: 'x', paused_at: 'p', schedule: { id: 'x', agent_id: 'a', schedule: { cron_expression: 5 }, message: { messages: [{ role: 'user', content: 'x' }] } } }, 'paused[0].schedule.schedule.cron_expression must be a string'],
+    [
+      'a paused copy without its message',
+      'paused',
+      { old_id: 'x', paused_at: 'p', schedule: { id: 'x', agent_id: 'a', schedule: { type: 'recurring', cron_expression: '0 9 * * *' } } },
+      'paused[0].schedule.message must be an object',
+    ],
+    [
+      'a paused copy whose cron is a number',
+      'paused',
+      { old_id: 'x', paused_at: 'p', schedule: { id: 'x', agent_id: 'a', schedule: { cron_expression: 5 }, message: { messages: [{ role: 'user', content: 'x' }] } } },
+      'paused[0].schedule.schedule.cron_expression must be a string',
+    ],
   ])('%s: that record is set aside and named, the rest kept, and it is written back unchanged', async (_name, list, bad, problem) => {
     const dir = freshDir();
     const path = join(dir, 'state.json');
@@ -198,7 +224,9 @@ describe('state folder and symlink rules (shared with the config file)', () => {
     const target = join(freshDir(), 'root-owned');
     writeFileSync(target, '', { mode: 0o600 });
     symlinkSync(target, join(dir, 'state.json'));
-    await expect(storeIn(dir).update((state) => recordIntent(state, intent('sm-1')))).rejects.toThrow(/is a link to .*root-owned, and running as root, this tool writes through no link; not writing through it/);
+    await expect(storeIn(dir).update((state) => recordIntent(state, intent('sm-1')))).rejects.toThrow(
+      /is a link to .*root-owned, and running as root, this tool writes through no link; not writing through it/,
+    );
     expect(readFileSync(target, 'utf8')).toBe('');
   });
 
@@ -253,45 +281,57 @@ describe('many processes at once', () => {
   });
   afterAll(() => program.dispose());
 
-  it('loses nothing when 24 processes each record a schedule at once', async () => {
-    const dir = join(freshDir(), 'state');
-    const results = await runMany(program.file, 24, (i) => [dir, 'add', `sm-${i}`]);
-    expect(results.map((r) => r.stderr).join('')).toBe('');
-    expect(results.every((r) => r.code === 0)).toBe(true);
-    const state = await storeIn(dir).read();
-    expect(state.intents.map((i) => i.schedule_id).sort()).toEqual(Array.from({ length: 24 }, (_, i) => `sm-${i}`).sort());
-    expect(readdirSync(dir)).toEqual(['state.json']);
-  }, SLOW);
+  it(
+    'loses nothing when 24 processes each record a schedule at once',
+    async () => {
+      const dir = join(freshDir(), 'state');
+      const results = await runMany(program.file, 24, (i) => [dir, 'add', `sm-${i}`]);
+      expect(results.map((r) => r.stderr).join('')).toBe('');
+      expect(results.every((r) => r.code === 0)).toBe(true);
+      const state = await storeIn(dir).read();
+      expect(state.intents.map((i) => i.schedule_id).sort()).toEqual(Array.from({ length: 24 }, (_, i) => `sm-${i}`).sort());
+      expect(readdirSync(dir)).toEqual(['state.json']);
+    },
+    SLOW,
+  );
 
-  it('runs a locked check-then-create once when 20 `sync`s start together', async () => {
-    const dir = join(freshDir(), 'state');
-    const children = Array.from({ length: 20 }, () => startChild(program.file, [dir, 'sync']));
-    await Promise.all(children.map(({ child }) => new Promise((resolve) => child.stdout!.once('data', resolve))));
-    writeFileSync(`${dir}.go`, '');
-    const results = await Promise.all(children.map(({ done }) => done));
-    expect(results.map((r) => r.stderr).join('')).toBe('');
-    expect(results.filter((r) => r.stdout.includes('created'))).toHaveLength(1);
-    expect((await storeIn(dir).read()).intents).toHaveLength(1);
-    expect(readdirSync(dir)).toEqual(['state.json']);
-  }, SLOW);
+  it(
+    'runs a locked check-then-create once when 20 `sync`s start together',
+    async () => {
+      const dir = join(freshDir(), 'state');
+      const children = Array.from({ length: 20 }, () => startChild(program.file, [dir, 'sync']));
+      await Promise.all(children.map(({ child }) => new Promise((resolve) => child.stdout!.once('data', resolve))));
+      writeFileSync(`${dir}.go`, '');
+      const results = await Promise.all(children.map(({ done }) => done));
+      expect(results.map((r) => r.stderr).join('')).toBe('');
+      expect(results.filter((r) => r.stdout.includes('created'))).toHaveLength(1);
+      expect((await storeIn(dir).read()).intents).toHaveLength(1);
+      expect(readdirSync(dir)).toEqual(['state.json']);
+    },
+    SLOW,
+  );
 
-  it('tryLock says busy while another process holds the lock, and is free again once that process is gone', async () => {
-    const dir = join(freshDir(), 'state');
-    const store = storeIn(dir);
-    const { child, done } = startChild(program.file, [dir, 'hold']);
-    const first = await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(d.toString())));
-    expect(first).toBe('held\n');
-    expect(store.tryLock('sync')).toBeUndefined();
-    expect(store.lockHolder('sync')?.pid).toBe(child.pid);
-    child.kill('SIGKILL');
-    await done;
-    // Its holder died without releasing it: taken over.
-    const held = store.tryLock('sync');
-    expect(held).toBeDefined();
-    expect(store.tryLock('sync')).toBeUndefined();
-    held!.release();
-    expect(readdirSync(dir)).toEqual([]);
-  }, SLOW);
+  it(
+    'tryLock says busy while another process holds the lock, and is free again once that process is gone',
+    async () => {
+      const dir = join(freshDir(), 'state');
+      const store = storeIn(dir);
+      const { child, done } = startChild(program.file, [dir, 'hold']);
+      const first = await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(d.toString())));
+      expect(first).toBe('held\n');
+      expect(store.tryLock('sync')).toBeUndefined();
+      expect(store.lockHolder('sync')?.pid).toBe(child.pid);
+      child.kill('SIGKILL');
+      await done;
+      // Its holder died without releasing it: taken over.
+      const held = store.tryLock('sync');
+      expect(held).toBeDefined();
+      expect(store.tryLock('sync')).toBeUndefined();
+      held!.release();
+      expect(readdirSync(dir)).toEqual([]);
+    },
+    SLOW,
+  );
 
   it('withLock releases the lock when its body fails', async () => {
     const store = storeIn(join(freshDir(), 'state'));

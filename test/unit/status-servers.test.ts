@@ -54,7 +54,7 @@ describe('status covers every server this machine has records for', () => {
     expect(text.stderr).toContain(`Server ${serverB()}\n`);
   });
 
-  it('a failed sync on another server shows in this server\'s status; a server with nothing recorded is left out', async () => {
+  it("a failed sync on another server shows in this server's status; a server with nothing recorded is left out", async () => {
     await create(onB, AGENT, 'every weekday at 9am');
     b.inject(/^GET \/v1\/agents\/[^/]+\/schedule$/, ...Array.from({ length: 3 }, () => ({ status: 500, headers: { 'retry-after-ms': '1' }, body: '{"detail":"down"}' })));
     expect((await onB(['sync'])).code).toBe(1);

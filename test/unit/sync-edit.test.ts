@@ -8,7 +8,15 @@ const old: ScheduledMessage = {
   schedule: { type: 'recurring', cron_expression: '0 14 * * 1-5' },
   next_scheduled_time: null,
   message: {
-    messages: [{ role: 'system', content: [{ type: 'text', text: 'one' }, { type: 'image', source: { type: 'base64', data: 'AA==', media_type: 'image/png' } }] }],
+    messages: [
+      {
+        role: 'system',
+        content: [
+          { type: 'text', text: 'one' },
+          { type: 'image', source: { type: 'base64', data: 'AA==', media_type: 'image/png' } },
+        ],
+      },
+    ],
     callback_url: 'https://example.com/hook',
     max_steps: 3,
     include_return_message_types: ['assistant_message', 'tool_call_message'],

@@ -65,7 +65,15 @@ function setup() {
     agent_id: AGENT,
     schedule: { type: 'recurring', cron_expression: '0 14 * * 1-5' },
     message: {
-      messages: [{ role: 'system', content: [{ type: 'text', text: 'part one' }, { type: 'text', text: 'part two' }] }],
+      messages: [
+        {
+          role: 'system',
+          content: [
+            { type: 'text', text: 'part one' },
+            { type: 'text', text: 'part two' },
+          ],
+        },
+      ],
       callback_url: 'https://example.com/hook',
       max_steps: 7,
       include_return_message_types: ['assistant_message'],
@@ -100,7 +108,15 @@ describe('applying a sync plan', () => {
     expect(letta.calls.map((c) => c.split(' ')[0])).toEqual(['POST', 'GET', 'DELETE']);
     expect(JSON.parse(letta.calls[0]!.slice(5))).toEqual({
       schedule: { type: 'recurring', cron_expression: '0 13 * * 1-5' },
-      messages: [{ role: 'system', content: [{ type: 'text', text: 'part one' }, { type: 'text', text: 'part two' }] }],
+      messages: [
+        {
+          role: 'system',
+          content: [
+            { type: 'text', text: 'part one' },
+            { type: 'text', text: 'part two' },
+          ],
+        },
+      ],
       callback_url: 'https://example.com/hook',
       max_steps: 7,
       include_return_message_types: ['assistant_message'],
@@ -130,7 +146,10 @@ describe('applying a sync plan', () => {
     letta.fail.DELETE = new ApiError('Bad gateway', 502);
     const [outcome] = await sync();
     expect(outcome).toMatchObject({ ok: false, new_id: 'sm-100', exist: ['sm-1', 'sm-100'] });
-    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([
+      ['sm-1', 'replaced'],
+      ['sm-100', 'active'],
+    ]);
     delete letta.fail.DELETE;
     letta.calls = [];
     const [retry] = await sync();
@@ -146,7 +165,10 @@ describe('applying a sync plan', () => {
     const [outcome] = await sync();
     expect(outcome).toMatchObject({ ok: false, exist: ['sm-1', 'sm-100'] });
     expect(letta.calls.some((c) => c.startsWith('DELETE'))).toBe(false);
-    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([
+      ['sm-1', 'replaced'],
+      ['sm-100', 'active'],
+    ]);
   });
 
   it('finishes a replacement whose create landed but whose answer was lost, without a second create', async () => {
@@ -167,7 +189,10 @@ describe('applying a sync plan', () => {
     const [second] = await sync();
     expect(second).toMatchObject({ ok: true, new_id: 'sm-100' });
     expect(letta.calls).toEqual(['GET sm-100', 'DELETE sm-1']);
-    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
+    expect(records.state.intents.map((i) => [i.schedule_id, i.status])).toEqual([
+      ['sm-1', 'replaced'],
+      ['sm-100', 'active'],
+    ]);
   });
 
   it('replaces again, from the old schedule, when a recorded replacement vanished', async () => {
@@ -201,7 +226,18 @@ describe('sync against the state file', () => {
     const { letta } = setup();
     const { store } = stored();
     await store.update((state) => {
-      state.intents.push({ schedule_id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase: 'every weekday at 9am', zone: 'America/New_York', local_rule: '0 9 * * 1-5', utc_crons: ['0 14 * * 1-5'], created_at: '2026-11-20T00:00:00.000Z', replaces: [], status: 'active' });
+      state.intents.push({
+        schedule_id: 'sm-1',
+        agent_id: AGENT,
+        kind: 'recurring',
+        phrase: 'every weekday at 9am',
+        zone: 'America/New_York',
+        local_rule: '0 9 * * 1-5',
+        utc_crons: ['0 14 * * 1-5'],
+        created_at: '2026-11-20T00:00:00.000Z',
+        replaces: [],
+        status: 'active',
+      });
     });
     const results = await Promise.all(Array.from({ length: 20 }, () => syncSchedules({ api: letta, store, now: NOW, dryRun: false })));
     expect(results.filter((r) => r.plan.length > 0)).toHaveLength(1);
@@ -209,14 +245,28 @@ describe('sync against the state file', () => {
     expect(letta.calls.filter((c) => c.startsWith('DELETE'))).toEqual(['DELETE sm-1']);
     expect([...letta.schedules.keys()]).toEqual(['sm-100']);
     const state = await store.read();
-    expect(state.intents.map((i) => [i.schedule_id, i.status])).toEqual([['sm-1', 'replaced'], ['sm-100', 'active']]);
+    expect(state.intents.map((i) => [i.schedule_id, i.status])).toEqual([
+      ['sm-1', 'replaced'],
+      ['sm-100', 'active'],
+    ]);
   });
 
   it('a dry run sends nothing it would change and records nothing', async () => {
     const { letta } = setup();
     const { store } = stored();
     await store.update((state) => {
-      state.intents.push({ schedule_id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase: 'every weekday at 9am', zone: 'America/New_York', local_rule: '0 9 * * 1-5', utc_crons: ['0 14 * * 1-5'], created_at: '2026-11-20T00:00:00.000Z', replaces: [], status: 'active' });
+      state.intents.push({
+        schedule_id: 'sm-1',
+        agent_id: AGENT,
+        kind: 'recurring',
+        phrase: 'every weekday at 9am',
+        zone: 'America/New_York',
+        local_rule: '0 9 * * 1-5',
+        utc_crons: ['0 14 * * 1-5'],
+        created_at: '2026-11-20T00:00:00.000Z',
+        replaces: [],
+        status: 'active',
+      });
     });
     const before = readFileSync(store.path, 'utf8');
     const result = await syncSchedules({ api: letta, store, now: NOW, dryRun: true });
@@ -251,7 +301,18 @@ describe('hourly syncs through two DST changes', () => {
     const cron = expectedUtcCron(localRule, zone, Date.parse('2027-01-15T00:00:00Z'))!.cron;
     letta.schedules.set('sm-1', { id: 'sm-1', agent_id: AGENT, schedule: { type: 'recurring', cron_expression: cron }, message: { messages: [{ role: 'user', content: 'hi' }] } });
     const records = memoryRecords([
-      { schedule_id: 'sm-1', agent_id: AGENT, kind: 'recurring', phrase: localRule, zone, local_rule: localRule, utc_crons: [cron], created_at: '2027-03-01T00:00:00.000Z', replaces: [], status: 'active' },
+      {
+        schedule_id: 'sm-1',
+        agent_id: AGENT,
+        kind: 'recurring',
+        phrase: localRule,
+        zone,
+        local_rule: localRule,
+        utc_crons: [cron],
+        created_at: '2027-03-01T00:00:00.000Z',
+        replaces: [],
+        status: 'active',
+      },
     ]);
     const [minute, hour] = localRule.split(' ').map(Number) as [number, number];
     let wrong = 0;
@@ -295,7 +356,17 @@ describe('record writes of steps under way side by side', () => {
     };
     return { state, writer };
   }
-  const intent = (id: string): Intent => ({ schedule_id: id, agent_id: AGENT, kind: 'recurring', phrase: '0 9 * * *', zone: 'UTC', local_rule: '0 9 * * *', created_at: '2027-01-01T00:00:00Z', replaces: [], status: 'active' });
+  const intent = (id: string): Intent => ({
+    schedule_id: id,
+    agent_id: AGENT,
+    kind: 'recurring',
+    phrase: '0 9 * * *',
+    zone: 'UTC',
+    local_rule: '0 9 * * *',
+    created_at: '2027-01-01T00:00:00Z',
+    replaces: [],
+    status: 'active',
+  });
 
   it('share one write, each caller answered with its own result, none lost', async () => {
     const { state, writer } = counted();

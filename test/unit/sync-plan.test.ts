@@ -118,9 +118,7 @@ describe('planSync', () => {
       intent({ schedule_id: 'sm-2', utc_crons: ['0 13 * * 1-5'], replaces: ['sm-1', 'sm-0'] }),
     ];
     const letta = lettaWith(remote('sm-1', { type: 'recurring', cron_expression: '0 14 * * 1-5' }), remote('sm-2', { type: 'recurring', cron_expression: '0 13 * * 1-5' }));
-    expect(planSync({ now: at('2027-03-13T00:00Z'), intents: records, series: [], letta, instants })).toEqual([
-      { type: 'delete-replaced', agent_id: AGENT, intent_id: 'sm-2', old_id: 'sm-1' },
-    ]);
+    expect(planSync({ now: at('2027-03-13T00:00Z'), intents: records, series: [], letta, instants })).toEqual([{ type: 'delete-replaced', agent_id: AGENT, intent_id: 'sm-2', old_id: 'sm-1' }]);
   });
 
   it('when a replacement never appeared, replaces the old schedule again instead of calling the intent gone', () => {

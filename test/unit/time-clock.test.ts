@@ -114,7 +114,7 @@ describe('times of day', () => {
       fc.property(
         fc.integer({ min: 0, max: 30 }),
         fc.integer({ min: 0, max: 70 }),
-        fc.constantFrom('', 'am', ' am', 'pm', ' p.m.', 'p', ' o\'clock', 'h'),
+        fc.constantFrom('', 'am', ' am', 'pm', ' p.m.', 'p', " o'clock", 'h'),
         fc.constantFrom('', 'half past ', 'quarter to ', '10 minutes past ', 'twenty to '),
         (hour, minute, suffix, prefix) => {
           const texts = [`${prefix}${hour}${suffix}`, `${prefix}${hour}:${String(minute).padStart(2, '0')}${suffix}`];

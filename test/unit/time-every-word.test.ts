@@ -12,14 +12,37 @@ const NOW = Date.parse('2026-12-02T16:00:00Z');
 const OPTIONS = { now: NOW, zone: 'America/New_York' };
 
 const ONCE = [
-  'tomorrow at 9am', 'in 5 minutes', 'next friday at 3pm', 'friday at 4', 'december 25 at 9am', 'the 1st of march',
-  'first monday of next month', 'half past 6 tonight', 'this weekend', 'in 2 hours', 'at 17:30', 'the saturday after next',
-  '3 days hence', 'noon tomorrow', 'tuesday the 15th at 10am',
+  'tomorrow at 9am',
+  'in 5 minutes',
+  'next friday at 3pm',
+  'friday at 4',
+  'december 25 at 9am',
+  'the 1st of march',
+  'first monday of next month',
+  'half past 6 tonight',
+  'this weekend',
+  'in 2 hours',
+  'at 17:30',
+  'the saturday after next',
+  '3 days hence',
+  'noon tomorrow',
+  'tuesday the 15th at 10am',
 ];
 const RECURRING = [
-  'every monday at 9am', 'every weekday at 5:30', 'daily at 9am', 'every 30 minutes from 9 to 5 on weekdays', 'every 15th and the last day of the month',
-  'every month on the 15th at noon', 'every other tuesday at 3pm', 'first monday of the month at 10am', 'every day at 9am until dec 24',
-  'every hour at minute 11', 'weekdays at 9am and weekends at 11am', 'every year on december 21st and 31st', 'every 2 hours', 'twice a day',
+  'every monday at 9am',
+  'every weekday at 5:30',
+  'daily at 9am',
+  'every 30 minutes from 9 to 5 on weekdays',
+  'every 15th and the last day of the month',
+  'every month on the 15th at noon',
+  'every other tuesday at 3pm',
+  'first monday of the month at 10am',
+  'every day at 9am until dec 24',
+  'every hour at minute 11',
+  'weekdays at 9am and weekends at 11am',
+  'every year on december 21st and 31st',
+  'every 2 hours',
+  'twice a day',
 ];
 const UNKNOWN = ['zork', 'blorp', 'quux', 'banana', 'frobnicate', 'xyzzy', 'wibble'];
 
@@ -93,10 +116,14 @@ describe('every word counts', () => {
 
   it('a second day, time or part of the day that differs is refused in a one-time phrase', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('tomorrow at 9am', 'next friday at 3pm', 'december 25 at 9am', 'the saturday after next at 10am', 'noon tomorrow'), fc.constantFrom('next monday', 'at 6:15pm', 'yesterday', 'in the evening at 7pm'), async (phrase, clause) => {
-        const input = `${phrase} ${clause}`;
-        expect(await outcome(() => meaningOfOnce(input, OPTIONS)), input).toBe('refused');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('tomorrow at 9am', 'next friday at 3pm', 'december 25 at 9am', 'the saturday after next at 10am', 'noon tomorrow'),
+        fc.constantFrom('next monday', 'at 6:15pm', 'yesterday', 'in the evening at 7pm'),
+        async (phrase, clause) => {
+          const input = `${phrase} ${clause}`;
+          expect(await outcome(() => meaningOfOnce(input, OPTIONS)), input).toBe('refused');
+        },
+      ),
       { numRuns: 40, seed: 19 },
     );
   });
@@ -111,7 +138,10 @@ describe('every word counts', () => {
         const union = [...new Set([...left, ...right])].sort();
         // Compare up to where all three lists still see every run.
         const bound = [left.at(-1)!, right.at(-1)!, both.at(-1)!].sort()[0]!;
-        expect(both.filter((run) => run <= bound), `${a} and ${b}`).toEqual(union.filter((run) => run <= bound));
+        expect(
+          both.filter((run) => run <= bound),
+          `${a} and ${b}`,
+        ).toEqual(union.filter((run) => run <= bound));
       }),
       { numRuns: 30, seed: 19 },
     );

@@ -99,7 +99,10 @@ describe('words wrapped around a time are skipped by both readers', () => {
     ] as const) {
       const meaning = await meaningOf(phrase, { now: NOW, zone }, 2);
       expect(meaning.type, phrase).toBe('recurring');
-      expect(runsOf(meaning).map((iso) => onClock(zone, iso)), phrase).toEqual(local);
+      expect(
+        runsOf(meaning).map((iso) => onClock(zone, iso)),
+        phrase,
+      ).toEqual(local);
     }
   });
 
@@ -130,7 +133,10 @@ describe('a zone written in a recurring phrase is the clock the rule follows', (
       const meaning = await meaningOf(phrase, { now: NOW, zone }, 3);
       expect(meaning.type, phrase).not.toBe('one-time');
       expect(meaning.timezone, phrase).toBe(named);
-      expect(runsOf(meaning).map((iso) => onClock(named, iso)), phrase).toEqual(local);
+      expect(
+        runsOf(meaning).map((iso) => onClock(named, iso)),
+        phrase,
+      ).toEqual(local);
     }
   });
 
@@ -176,7 +182,10 @@ describe('more ways to say days, windows, intervals and clocks', () => {
       for (const [phrase, local] of rows) {
         const meaning = await meaningOf(phrase, { now: NOW, zone }, 3);
         expect(meaning.type, phrase).toBe('recurring');
-        expect(runsOf(meaning).map((iso) => onClock(zone, iso)), phrase).toEqual(local);
+        expect(
+          runsOf(meaning).map((iso) => onClock(zone, iso)),
+          phrase,
+        ).toEqual(local);
       }
     });
   }

@@ -206,7 +206,7 @@ describe('a recurring phrase given for one time', () => {
     expect((error as RecurringPhraseError).phrase).toBe(input);
   });
 
-  it("quotes a phrase with an apostrophe for the shell", () => {
+  it('quotes a phrase with an apostrophe for the shell', () => {
     const error = failure("every day at 9 o'clock", 'UTC', Date.parse('2026-11-22T15:00:00Z'));
     expect(error.hint).toContain(`--cron "every day at 9 o'clock"`);
   });

@@ -44,7 +44,7 @@ describe('weeks counted from a weekday', () => {
       return daysAhead(meaning.local, now, zone);
     };
     // This weekday is today only while its time is still ahead.
-    const base9 = (await meaningOfOnce(`${name} at 9am`, { now, zone }).then((m) => daysAhead(m.local, now, zone)));
+    const base9 = await meaningOfOnce(`${name} at 9am`, { now, zone }).then((m) => daysAhead(m.local, now, zone));
     expect([thisOne, thisOne + 7]).toContain(base9);
     expect(await at(`a week on ${name}`, '09:00')).toBe(base9 + 7);
     expect(await at(`${name} week`, '09:00')).toBe(base9 + 7);

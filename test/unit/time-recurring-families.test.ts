@@ -35,7 +35,7 @@ describe('every N months counts from its next run', () => {
 
 describe('days of the week every month', () => {
   it('several days are those days in every month', async () => {
-    expect((await localFires('every month on monday through wednesday at midnight', 4))).toEqual(['2026-11-23 00:00', '2026-11-24 00:00', '2026-11-25 00:00', '2026-11-30 00:00']);
+    expect(await localFires('every month on monday through wednesday at midnight', 4)).toEqual(['2026-11-23 00:00', '2026-11-24 00:00', '2026-11-25 00:00', '2026-11-30 00:00']);
   });
 
   it.each(['monthly on fridays at 5pm', 'every 2 months on mondays'])('%s is refused: which week is not said', async (phrase) => {
@@ -58,7 +58,6 @@ describe('a 24-hour clock with h', () => {
     expect(meaning.notes.join(' ')).toMatch(/duration/);
   });
 });
-
 
 /** Every local date from 19 Nov 2026 through `until` that `accepts` (weekday 0 = Sunday, `last` = the month's length). */
 function datesWhere(until: string, accepts: (day: number, weekday: number, last: number, month: number) => boolean): string[] {
@@ -116,9 +115,12 @@ describe('times with their own days', () => {
     expect(await localFires(phrase, 4)).toEqual(['2026-11-20 14:00', '2026-11-23 10:00', '2026-11-27 14:00', '2026-11-30 10:00']);
   });
 
-  it.each(['every monday at 9 and 5 on fridays', 'on the 1st at 9am and 5pm on the 15th', 'every weekday at 9am and 1pm weekends'])('%s, days said twice with times between, is refused', async (phrase) => {
-    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/twice, apart/);
-  });
+  it.each(['every monday at 9 and 5 on fridays', 'on the 1st at 9am and 5pm on the 15th', 'every weekday at 9am and 1pm weekends'])(
+    '%s, days said twice with times between, is refused',
+    async (phrase) => {
+      await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/twice, apart/);
+    },
+  );
 
   it.each(['every mon wed fri', 'every monday, wednesday, friday', 'every monday wednesday and friday at 9am'])('%s, days side by side, is a list', async (phrase) => {
     expect((await localFires(phrase, 3)).map((fire) => fire.slice(0, 10))).toEqual(['2026-11-20', '2026-11-23', '2026-11-25']);

@@ -27,8 +27,14 @@ interface Spec {
 
 const at = (...clocks: string[]) => clocks.map((c) => Number(c.split(':')[0]) * 60 + Number(c.split(':')[1] ?? 0));
 const every = (step: number, from = 0, to = 1439) => [...Array(Math.floor((to - from) / step) + 1).keys()].map((k) => from + k * step);
-const weekdays = (...days: number[]) => (d: LocalDay) => days.includes(d.weekday);
-const monthDays = (...days: number[]) => (d: LocalDay) => days.includes(d.day);
+const weekdays =
+  (...days: number[]) =>
+  (d: LocalDay) =>
+    days.includes(d.weekday);
+const monthDays =
+  (...days: number[]) =>
+  (d: LocalDay) =>
+    days.includes(d.day);
 const daysInMonth = (d: LocalDay) => new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
 
 const FAMILIES: Array<[string, Spec]> = [
@@ -159,10 +165,11 @@ function cronFires(crons: string[], from: number, to: number): number[] {
       // Cron's rule: with both day fields restricted, either may match.
       const dayOk = dom !== '*' && dow !== '*' ? domOk || dowOk : domOk && dowOk;
       if (!dayOk || !months.has(d.getUTCMonth() + 1)) continue;
-      for (const h of hours) for (const m of minutes) {
-        const t = day + h * 3_600_000 + m * 60_000;
-        if (t > from && t < to) out.push(t);
-      }
+      for (const h of hours)
+        for (const m of minutes) {
+          const t = day + h * 3_600_000 + m * 60_000;
+          if (t > from && t < to) out.push(t);
+        }
     }
   }
   return [...new Set(out)].sort((a, b) => a - b);

@@ -135,9 +135,8 @@ describe('names that mean no zone, or several', () => {
     expect(thrown(() => resolveZone(name)).hint).toMatch(/whole hours.*Asia\/Kolkata/);
   });
 
-  it.each(['Mars/Olympus', 'EST+5', '', '   ', '../../etc/passwd', 'x'.repeat(5000)].map((name) => [name.slice(0, 20), name]))(
-    "'%s' is refused",
-    (_, name) => expect(thrown(() => resolveZone(name)).message).toMatch(/time zone/),
+  it.each(['Mars/Olympus', 'EST+5', '', '   ', '../../etc/passwd', 'x'.repeat(5000)].map((name) => [name.slice(0, 20), name]))("'%s' is refused", (_, name) =>
+    expect(thrown(() => resolveZone(name)).message).toMatch(/time zone/),
   );
 });
 

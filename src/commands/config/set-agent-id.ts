@@ -29,9 +29,13 @@ export default defineCommand({
     const agent = value.trim();
     if (agent === '') throw new UsageError('The agent is empty', 'Give an agent id (agent-...) or name.');
     if (/[\u0000-\u001f\u007f]/.test(agent)) throw new UsageError('The agent contains a line break or another control character', 'Give one agent id (agent-...) or name, on one line.');
-    updateConfig(rt, (file) => {
-      file.agent_id = agent;
-    }, `Default agent ${agent} saved to ${rt.configPath}`);
+    updateConfig(
+      rt,
+      (file) => {
+        file.agent_id = agent;
+      },
+      `Default agent ${agent} saved to ${rt.configPath}`,
+    );
     await warnIfMissing(rt, agent);
   },
 });

@@ -29,8 +29,12 @@ export default defineCommand({
     const problem = keyProblem(key);
     if (problem) throw new UsageError(`The API key ${problem}`, 'Paste the key again without it.');
     if (key.length > 1024) throw new UsageError('The API key is longer than 1024 characters');
-    updateConfig(rt, (file) => {
-      file.api_key = key;
-    }, `API key ${maskKey(key)} saved to ${rt.configPath}`);
+    updateConfig(
+      rt,
+      (file) => {
+        file.api_key = key;
+      },
+      `API key ${maskKey(key)} saved to ${rt.configPath}`,
+    );
   },
 });

@@ -11,8 +11,12 @@ export default defineCommand({
   declare: (command: Command) => command.argument('<zone>', 'IANA zone, e.g. America/New_York'),
   async run(rt, _options, value) {
     const zone = checkZone(value);
-    updateConfig(rt, (file) => {
-      file.timezone = zone;
-    }, `Time zone ${zone} saved to ${rt.configPath}`);
+    updateConfig(
+      rt,
+      (file) => {
+        file.timezone = zone;
+      },
+      `Time zone ${zone} saved to ${rt.configPath}`,
+    );
   },
 });

@@ -13,8 +13,12 @@ export default defineCommand({
     const url = parseBaseUrl(value.trim());
     const stored = url.href.replace(/\/+$/, '');
     if (isCleartextRemote(url)) rt.out.warn(`${url.origin} is plain http: the API key would travel unencrypted.`);
-    updateConfig(rt, (file) => {
-      file.base_url = stored;
-    }, `Base URL ${stored} saved to ${rt.configPath}`);
+    updateConfig(
+      rt,
+      (file) => {
+        file.base_url = stored;
+      },
+      `Base URL ${stored} saved to ${rt.configPath}`,
+    );
   },
 });

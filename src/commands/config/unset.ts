@@ -12,8 +12,12 @@ export default defineCommand({
   async run(rt, _options, name) {
     const key = configKey(name);
     const had = rt.configFile()[key] !== undefined;
-    updateConfig(rt, (file) => {
-      delete file[key];
-    }, had ? `Removed ${key} from ${rt.configPath}` : `${key} was not set in ${rt.configPath}`);
+    updateConfig(
+      rt,
+      (file) => {
+        delete file[key];
+      },
+      had ? `Removed ${key} from ${rt.configPath}` : `${key} was not set in ${rt.configPath}`,
+    );
   },
 });

@@ -28,10 +28,7 @@ export default defineCommand({
   ],
   globals: ['output', 'api', 'dryRun'],
   declare: (command: Command) =>
-    command
-      .argument('[ids...]', "schedule ids; '-' reads ids from stdin")
-      .addOption(agentOption())
-      .option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)'),
+    command.argument('[ids...]', "schedule ids; '-' reads ids from stdin").addOption(agentOption()).option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)'),
   async run(rt, options, args) {
     const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring pause'));
     if (ids.length === 0) return;
@@ -44,45 +41,54 @@ export default defineCommand({
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
     // Each id is read, saved and deleted holding the changes lock, so a sync or another command cannot re-create or double it meanwhile.
-    const ending = await eachId<Outcome>(out, ids, (id, error) => ({ id, paused: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome> => {
-      if (records.isSeriesId(asked)) {
-        const series = await pauseSeriesWhole(rt, asked);
-        const count = `${series.members.length} one-time schedule${series.members.length === 1 ? '' : 's'}`;
-        sayOutcome(out, { id: asked, text: `${series.already ? `${asked} is already paused (since ${series.paused_at}); deleted again from Letta:` : `Paused series ${asked}: deleted from Letta, kept on this machine:`} ${count}` });
-        return { id: asked, agent_id: series.agent_id, paused_at: series.paused_at, paused: true };
-      }
-      const id = followLineage(rt, await readRecord(rt, store), asked);
-      let item: ScheduledMessage | undefined;
-      let missing: NotFoundError | undefined;
-      try {
-        item = await findSchedule(rt, 'recurring', id);
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
-        missing = error;
-      }
-      const saved = records.findPaused(await store.read(), id);
-      const plan = planPause(item !== undefined, saved !== undefined);
-      if (plan.action === 'not-found') throw missing!;
-      if (plan.action === 'already-paused') {
-        sayOutcome(out, { id, text: `${id} is already paused (since ${saved!.paused_at}).`, acted: false });
-        return { id, agent_id: saved!.schedule.agent_id, paused_at: saved!.paused_at, paused: true };
-      }
-      const schedule = item!;
-      const pausedAt = saved?.paused_at ?? at;
-      // The copy is on disk, flushed, before anything is deleted: a failure from here on loses nothing.
-      if (!rt.dryRun) await store.update((state) => records.recordPaused(state, schedule, pausedAt, records.findIntent(state, id) ?? saved?.intent, serverOf(rt)));
-      await api.deleteSchedule(schedule.agent_id, id);
-      if (!rt.dryRun) {
-        try {
-          await store.update((state) => records.markPaused(state, id, at));
-        } catch (error) {
-          out.note(`${id} is paused: deleted from Letta, its copy saved in ${store.path}; only marking its record paused failed.`);
-          throw error;
-        }
-      }
-      sayOutcome(out, { id, text: `Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)` });
-      return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
-    }));
+    const ending = await eachId<Outcome>(
+      out,
+      ids,
+      (id, error) => ({ id, paused: false, error }),
+      (asked) =>
+        whileChanging(rt, async (): Promise<Outcome> => {
+          if (records.isSeriesId(asked)) {
+            const series = await pauseSeriesWhole(rt, asked);
+            const count = `${series.members.length} one-time schedule${series.members.length === 1 ? '' : 's'}`;
+            sayOutcome(out, {
+              id: asked,
+              text: `${series.already ? `${asked} is already paused (since ${series.paused_at}); deleted again from Letta:` : `Paused series ${asked}: deleted from Letta, kept on this machine:`} ${count}`,
+            });
+            return { id: asked, agent_id: series.agent_id, paused_at: series.paused_at, paused: true };
+          }
+          const id = followLineage(rt, await readRecord(rt, store), asked);
+          let item: ScheduledMessage | undefined;
+          let missing: NotFoundError | undefined;
+          try {
+            item = await findSchedule(rt, 'recurring', id);
+          } catch (error) {
+            if (!(error instanceof NotFoundError)) throw error;
+            missing = error;
+          }
+          const saved = records.findPaused(await store.read(), id);
+          const plan = planPause(item !== undefined, saved !== undefined);
+          if (plan.action === 'not-found') throw missing!;
+          if (plan.action === 'already-paused') {
+            sayOutcome(out, { id, text: `${id} is already paused (since ${saved!.paused_at}).`, acted: false });
+            return { id, agent_id: saved!.schedule.agent_id, paused_at: saved!.paused_at, paused: true };
+          }
+          const schedule = item!;
+          const pausedAt = saved?.paused_at ?? at;
+          // The copy is on disk, flushed, before anything is deleted: a failure from here on loses nothing.
+          if (!rt.dryRun) await store.update((state) => records.recordPaused(state, schedule, pausedAt, records.findIntent(state, id) ?? saved?.intent, serverOf(rt)));
+          await api.deleteSchedule(schedule.agent_id, id);
+          if (!rt.dryRun) {
+            try {
+              await store.update((state) => records.markPaused(state, id, at));
+            } catch (error) {
+              out.note(`${id} is paused: deleted from Letta, its copy saved in ${store.path}; only marking its record paused failed.`);
+              throw error;
+            }
+          }
+          sayOutcome(out, { id, text: `Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)` });
+          return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
+        }),
+    );
     endOutcomes(out, {
       ...ending,
       asked: ids.length,

@@ -60,7 +60,17 @@ export default defineCommand({
           rule: `series: ${one.phrase} (${members.length} paused)`,
           pausedAt,
           text: scheduleText({ message: one.template as never }),
-          json: { series_id: one.series_id, old_id: one.series_id, kind: 'series', agent_id: one.agent_id, phrase: one.phrase, timezone: one.zone, paused_at: pausedAt, members: members.map((m) => ({ id: m.schedule_id, scheduled_at_iso: m.instant })), message: one.template },
+          json: {
+            series_id: one.series_id,
+            old_id: one.series_id,
+            kind: 'series',
+            agent_id: one.agent_id,
+            phrase: one.phrase,
+            timezone: one.zone,
+            paused_at: pausedAt,
+            members: members.map((m) => ({ id: m.schedule_id, scheduled_at_iso: m.instant })),
+            message: one.template,
+          },
         };
       });
     const rows = [...schedules, ...series].sort((x, y) => Date.parse(x.pausedAt) - Date.parse(y.pausedAt));

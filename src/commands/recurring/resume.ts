@@ -32,71 +32,83 @@ export default defineCommand({
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
     // Each id is read, planned and resumed holding the changes lock: a second resume of it waits, then finds it done.
-    const ending = await eachId<Outcome>(out, ids, (id, error) => ({ id, resumed: false, error }), (asked) => whileChanging(rt, async (): Promise<Outcome | undefined> => {
-      if (records.isSeriesId(asked)) {
-        const series = await resumeSeriesWhole(rt, asked);
-        const made = `${series.created.length} one-time schedule${series.created.length === 1 ? '' : 's'}`;
-        if (series.error) {
-          out.note(`Resumed series ${asked}, but created only ${made} before: ${series.error.message}. 'letta-switchboard sync' creates the rest.`);
-          throw series.error;
-        }
-        sayOutcome(out, { id: asked, text: `${rt.dryRun ? 'Would resume' : 'Resumed'} series ${asked}: ${rt.dryRun ? 'would create' : 'created'} ${made}; runs due while it was paused are skipped`, data: true });
-        return { id: asked, new_id: asked, agent_id: series.agent_id, cron_expression: '', resumed: true, created: series.created.length > 0 };
-      }
-      const state = await readRecord(rt, store);
-      // A schedule replaced (by sync or an edit) and then paused is resumed by either id.
-      const latest = records.currentId(state, asked);
-      const id = !records.findPaused(state, asked) && records.findPaused(state, latest) ? latest : asked;
-      const saved = records.findPaused(state, id);
-      if (!saved) {
-        const successor = latest;
-        if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
-        sayOutcome(out, { id: successor, text: `${id} was already resumed, as ${successor}; nothing created.`, data: true, acted: false });
-        return { id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false };
-      }
-      if (!records.onServer(saved, serverOf(rt))) {
-        throw new UsageError(`${id} was paused on ${saved.server}, not on ${serverOf(rt)}`, `Resume it there: letta-switchboard recurring resume ${id} --base-url ${saved.server}`);
-      }
-      const agentId = saved.schedule.agent_id;
-      const savedCron = saved.schedule.schedule.cron_expression ?? '';
-      const cron = resumeCron(savedCron, saved.intent, rt.now());
-      const body = recreateBody(saved.schedule, { type: 'recurring', cron_expression: cron });
-      const existing: ScheduledMessage[] = [];
-      for await (const page of api.schedulePages(agentId)) existing.push(...page);
-      const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string');
+    const ending = await eachId<Outcome>(
+      out,
+      ids,
+      (id, error) => ({ id, resumed: false, error }),
+      (asked) =>
+        whileChanging(rt, async (): Promise<Outcome | undefined> => {
+          if (records.isSeriesId(asked)) {
+            const series = await resumeSeriesWhole(rt, asked);
+            const made = `${series.created.length} one-time schedule${series.created.length === 1 ? '' : 's'}`;
+            if (series.error) {
+              out.note(`Resumed series ${asked}, but created only ${made} before: ${series.error.message}. 'letta-switchboard sync' creates the rest.`);
+              throw series.error;
+            }
+            sayOutcome(out, {
+              id: asked,
+              text: `${rt.dryRun ? 'Would resume' : 'Resumed'} series ${asked}: ${rt.dryRun ? 'would create' : 'created'} ${made}; runs due while it was paused are skipped`,
+              data: true,
+            });
+            return { id: asked, new_id: asked, agent_id: series.agent_id, cron_expression: '', resumed: true, created: series.created.length > 0 };
+          }
+          const state = await readRecord(rt, store);
+          // A schedule replaced (by sync or an edit) and then paused is resumed by either id.
+          const latest = records.currentId(state, asked);
+          const id = !records.findPaused(state, asked) && records.findPaused(state, latest) ? latest : asked;
+          const saved = records.findPaused(state, id);
+          if (!saved) {
+            const successor = latest;
+            if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
+            sayOutcome(out, { id: successor, text: `${id} was already resumed, as ${successor}; nothing created.`, data: true, acted: false });
+            return { id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false };
+          }
+          if (!records.onServer(saved, serverOf(rt))) {
+            throw new UsageError(`${id} was paused on ${saved.server}, not on ${serverOf(rt)}`, `Resume it there: letta-switchboard recurring resume ${id} --base-url ${saved.server}`);
+          }
+          const agentId = saved.schedule.agent_id;
+          const savedCron = saved.schedule.schedule.cron_expression ?? '';
+          const cron = resumeCron(savedCron, saved.intent, rt.now());
+          const body = recreateBody(saved.schedule, { type: 'recurring', cron_expression: cron });
+          const existing: ScheduledMessage[] = [];
+          for await (const page of api.schedulePages(agentId)) existing.push(...page);
+          const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string');
 
-      if (plan.action === 'still-in-letta') {
-        // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
-        if (!rt.dryRun) await store.update((s) => void records.takePaused(s, id));
-        sayOutcome(out, { id, text: `${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`, data: true, acted: false });
-        return { id, new_id: id, agent_id: agentId, cron_expression: saved.schedule.schedule.cron_expression ?? '', resumed: true, created: false };
-      }
+          if (plan.action === 'still-in-letta') {
+            // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
+            if (!rt.dryRun) await store.update((s) => void records.takePaused(s, id));
+            sayOutcome(out, { id, text: `${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`, data: true, acted: false });
+            return { id, new_id: id, agent_id: agentId, cron_expression: saved.schedule.schedule.cron_expression ?? '', resumed: true, created: false };
+          }
 
-      let newId: string;
-      if (plan.action === 'adopt') {
-        newId = plan.id;
-      } else {
-        if (!rt.dryRun) await store.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages }));
-        newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
-      }
-      if (rt.dryRun) return undefined;
-      // Read back before the saved copy goes: if Letta does not have it as sent, the copy stays.
-      const stored = await api.getSchedule(agentId, newId);
-      if (!sameSchedule(body, stored)) {
-        throw new CliError(`Letta's copy of ${newId} does not match what was sent; the saved copy of ${id} is kept`, `Check it with: letta-switchboard recurring get ${newId}`);
-      }
-      try {
-        await store.update((s) => records.resumePaused(s, id, newId, cron, at));
-      } catch (error) {
-        // Letta has the new schedule; only the record is behind. Say which id exists before the error.
-        if (!out.json) out.line(newId);
-        out.note(`Resumed ${id} as ${newId} on Letta, but the record could not be updated; its saved copy is still listed as paused. Running resume ${id} again finds ${newId} and creates nothing.`);
-        throw error;
-      }
-      // The new id is the data (stdout), as a create prints its id.
-      sayOutcome(out, { id: newId, text: `Resumed ${id} as ${newId} (${cron} UTC)`, data: true });
-      return { id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' };
-    }));
+          let newId: string;
+          if (plan.action === 'adopt') {
+            newId = plan.id;
+          } else {
+            if (!rt.dryRun) await store.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages }));
+            newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
+          }
+          if (rt.dryRun) return undefined;
+          // Read back before the saved copy goes: if Letta does not have it as sent, the copy stays.
+          const stored = await api.getSchedule(agentId, newId);
+          if (!sameSchedule(body, stored)) {
+            throw new CliError(`Letta's copy of ${newId} does not match what was sent; the saved copy of ${id} is kept`, `Check it with: letta-switchboard recurring get ${newId}`);
+          }
+          try {
+            await store.update((s) => records.resumePaused(s, id, newId, cron, at));
+          } catch (error) {
+            // Letta has the new schedule; only the record is behind. Say which id exists before the error.
+            if (!out.json) out.line(newId);
+            out.note(
+              `Resumed ${id} as ${newId} on Letta, but the record could not be updated; its saved copy is still listed as paused. Running resume ${id} again finds ${newId} and creates nothing.`,
+            );
+            throw error;
+          }
+          // The new id is the data (stdout), as a create prints its id.
+          sayOutcome(out, { id: newId, text: `Resumed ${id} as ${newId} (${cron} UTC)`, data: true });
+          return { id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' };
+        }),
+    );
     endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.resumed, verb: 'resumed', notDone: 'Their saved copies are kept; run resume again.' });
   },
 });

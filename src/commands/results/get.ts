@@ -15,7 +15,13 @@ export default defineCommand({
   async run(rt, _options, given) {
     const api = await rt.api();
     // A short run id (as results list shows them) is looked for among the recent runs results list shows.
-    const id = isShortId(given) ? pickOne(given, (await api.listRuns({ limit: 1000, order: 'desc' })).map((r) => r.id), 'run') : given;
+    const id = isShortId(given)
+      ? pickOne(
+          given,
+          (await api.listRuns({ limit: 1000, order: 'desc' })).map((r) => r.id),
+          'run',
+        )
+      : given;
     const run = await api.getRun(id);
     const zone = rt.zone();
     const now = rt.io.stdoutIsTTY ? rt.now() : undefined;

@@ -23,7 +23,10 @@ export default defineCommand({
       throw new UsageError(`${id} was made by letta-switchboard and is recorded already; sync keeps it`, 'adopt takes in a schedule made elsewhere (the Letta app, another tool), by its schedule id.');
     }
     if (rt.settings.timezone.source !== 'flag' && rt.settings.timezone.source !== 'file') {
-      throw new UsageError('adopt needs a zone: the one whose clock the schedule is meant to follow', `Pass --tz ZONE (e.g. letta-switchboard recurring adopt ${id} --tz America/New_York), or set one with: letta-switchboard config set-timezone ZONE`);
+      throw new UsageError(
+        'adopt needs a zone: the one whose clock the schedule is meant to follow',
+        `Pass --tz ZONE (e.g. letta-switchboard recurring adopt ${id} --tz America/New_York), or set one with: letta-switchboard config set-timezone ZONE`,
+      );
     }
     const zone = rt.zone();
     const now = rt.now();

@@ -47,50 +47,53 @@ export default (kind: ScheduleKind) =>
       // Ids whose DELETE is on its way: Ctrl-C then cannot tell whether they landed.
       const sending = new Set<string>();
       const failed = (id: string, error: string, cause?: CliError): Outcome =>
-        cause instanceof InterruptedError && sending.has(id) ? { id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true } : { id, deleted: false, error };
+        cause instanceof InterruptedError && sending.has(id)
+          ? { id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true }
+          : { id, deleted: false, error };
       const sizes = new Map<string, string>();
-      const act = (asked: string): Promise<Outcome> => whileChanging(rt, async () => {
-        if (kind === 'recurring' && isSeriesId(asked)) {
-          const { agent_id, deleted } = await deleteSeries(rt, asked);
-          sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
-          return { id: asked, agent_id, deleted: true };
-        }
-        const state = await readRecordOrNothing(rt);
-        if (kind === 'recurring' && isSetId(asked)) {
-          // A set is deleted whole: every schedule made from its phrase.
-          const members = setMembers(state, asked);
-          if (members.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
-          for (const member of members) {
-            const item = await findSchedule(rt, kind, member.schedule_id);
-            sending.add(asked);
-            await api.deleteSchedule(item.agent_id, item.id);
-            sending.delete(asked);
-            await records.update((s) => markDeleted(s, item.id, at));
+      const act = (asked: string): Promise<Outcome> =>
+        whileChanging(rt, async () => {
+          if (kind === 'recurring' && isSeriesId(asked)) {
+            const { agent_id, deleted } = await deleteSeries(rt, asked);
+            sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
+            return { id: asked, agent_id, deleted: true };
           }
-          sizes.set(asked, `set ${asked} (${members.map((m) => m.schedule_id).join(', ')})`);
-          return { id: asked, agent_id: members[0]!.agent_id, deleted: true };
-        }
-        const id = followLineage(rt, state, asked);
-        const setId = findIntent(state, id)?.set_id;
-        const siblings = setId ? setMembers(state, setId).filter((m) => m.schedule_id !== id && !ids.includes(m.schedule_id)) : [];
-        if (setId && siblings.length > 0) {
-          const others = siblings.map((m) => m.schedule_id).join(', ');
-          const said = `${id} is one of the schedules made from '${findIntent(state, id)!.phrase}' (set ${setId}); ${others} keep${siblings.length === 1 ? 's' : ''} firing`;
-          if (rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun) {
-            const answer = await rt.prompt(`${said}. Delete only ${id}? [y/N] `);
-            if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError(`${id} not deleted`, `Delete the whole set with: letta-switchboard recurring delete ${setId}`);
-          } else {
-            out.warn(`${said}. Delete the whole set with: letta-switchboard recurring delete ${setId}`);
+          const state = await readRecordOrNothing(rt);
+          if (kind === 'recurring' && isSetId(asked)) {
+            // A set is deleted whole: every schedule made from its phrase.
+            const members = setMembers(state, asked);
+            if (members.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
+            for (const member of members) {
+              const item = await findSchedule(rt, kind, member.schedule_id);
+              sending.add(asked);
+              await api.deleteSchedule(item.agent_id, item.id);
+              sending.delete(asked);
+              await records.update((s) => markDeleted(s, item.id, at));
+            }
+            sizes.set(asked, `set ${asked} (${members.map((m) => m.schedule_id).join(', ')})`);
+            return { id: asked, agent_id: members[0]!.agent_id, deleted: true };
           }
-        }
-        const item = await findSchedule(rt, kind, id);
-        sending.add(id);
-        await api.deleteSchedule(item.agent_id, id);
-        sending.delete(id);
-        // Recorded as deleted with this tool, so sync never reports it as deleted elsewhere.
-        await records.update((state) => markDeleted(state, id, at));
-        return { id, agent_id: item.agent_id, deleted: true };
-      });
+          const id = followLineage(rt, state, asked);
+          const setId = findIntent(state, id)?.set_id;
+          const siblings = setId ? setMembers(state, setId).filter((m) => m.schedule_id !== id && !ids.includes(m.schedule_id)) : [];
+          if (setId && siblings.length > 0) {
+            const others = siblings.map((m) => m.schedule_id).join(', ');
+            const said = `${id} is one of the schedules made from '${findIntent(state, id)!.phrase}' (set ${setId}); ${others} keep${siblings.length === 1 ? 's' : ''} firing`;
+            if (rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun) {
+              const answer = await rt.prompt(`${said}. Delete only ${id}? [y/N] `);
+              if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError(`${id} not deleted`, `Delete the whole set with: letta-switchboard recurring delete ${setId}`);
+            } else {
+              out.warn(`${said}. Delete the whole set with: letta-switchboard recurring delete ${setId}`);
+            }
+          }
+          const item = await findSchedule(rt, kind, id);
+          sending.add(id);
+          await api.deleteSchedule(item.agent_id, id);
+          sending.delete(id);
+          // Recorded as deleted with this tool, so sync never reports it as deleted elsewhere.
+          await records.update((state) => markDeleted(state, id, at));
+          return { id, agent_id: item.agent_id, deleted: true };
+        });
       const said = (outcome: Outcome) => {
         if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
       };
@@ -103,7 +106,10 @@ export default (kind: ScheduleKind) =>
         asked: ids.length,
         done: (o) => o.deleted,
         verb: 'deleted',
-        unsure: { is: (o) => !o.deleted && !!o.may_have_been_deleted, say: (maybe) => `May have been deleted (interrupted while deleting): ${maybe.join(', ')}. Check with: letta-switchboard ${NOUN[kind]} get ${maybe[0]}` },
+        unsure: {
+          is: (o) => !o.deleted && !!o.may_have_been_deleted,
+          say: (maybe) => `May have been deleted (interrupted while deleting): ${maybe.join(', ')}. Check with: letta-switchboard ${NOUN[kind]} get ${maybe[0]}`,
+        },
       });
     },
   });

@@ -156,7 +156,10 @@ async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?
   }
   const meaning = await meaningOfRecurring(text, phrase, 1);
   if (meaning.cron_expressions && meaning.cron_expressions.length > 1) {
-    throw new UsageError(`'${text}' needs ${meaning.cron_expressions.length} crons; an edit replaces one schedule with one`, 'Create the others with recurring create, or pick a phrase that is one cron.');
+    throw new UsageError(
+      `'${text}' needs ${meaning.cron_expressions.length} crons; an edit replaces one schedule with one`,
+      'Create the others with recurring create, or pick a phrase that is one cron.',
+    );
   }
   return meaning;
 }

@@ -85,7 +85,9 @@ async function setOf(rt: Runtime, id: string): Promise<string | undefined> {
   const state = await readRecordOrNothing(rt);
   const setId = findIntent(state, id)?.set_id;
   if (!setId) return undefined;
-  const siblings = setMembers(state, setId).filter((member) => member.schedule_id !== id).map((member) => member.schedule_id);
+  const siblings = setMembers(state, setId)
+    .filter((member) => member.schedule_id !== id)
+    .map((member) => member.schedule_id);
   const others = siblings.length > 0 ? ` with ${siblings.join(', ')}` : '';
   return `${setId}${others}, made from '${findIntent(state, id)!.phrase}'; delete all of it with: letta-switchboard recurring delete ${setId}`;
 }

@@ -24,8 +24,7 @@ export default (kind: ScheduleKind) =>
       `letta-switchboard ${NOUN[kind]} list --id ${kind === 'recurring' ? 'set' : 'series'}-...`,
     ],
     globals: ['output', 'time', 'api'],
-    declare: (command: Command) =>
-      command.addOption(agentOption()).addOption(allAgentsOption("every agent's schedules")).addOption(groupOption()).addOption(wideOption()),
+    declare: (command: Command) => command.addOption(agentOption()).addOption(allAgentsOption("every agent's schedules")).addOption(groupOption()).addOption(wideOption()),
     async run(rt, options) {
       const api = await rt.api();
       const zone = rt.zone();
@@ -77,8 +76,7 @@ export default (kind: ScheduleKind) =>
         { header: 'MESSAGE', cell: (item) => `${label(item)}${messageText(item)}`, flexible: true },
       ];
       const seen = new Set<string>();
-      const ofKind = (items: ScheduledMessage[]) =>
-        items.filter((item) => scheduleKind(item) === kind && !seen.has(item.id) && seen.add(item.id));
+      const ofKind = (items: ScheduledMessage[]) => items.filter((item) => scheduleKind(item) === kind && !seen.has(item.id) && seen.add(item.id));
 
       async function* pages(): AsyncGenerator<ScheduledMessage[]> {
         const agentIds = allAgents ? undefined : [await rt.agentId(agent!)];
@@ -99,4 +97,3 @@ export default (kind: ScheduleKind) =>
       await printList(rt.out, { columns, id: (item) => item.id, json, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide, now }, pages());
     },
   });
-

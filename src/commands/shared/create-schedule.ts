@@ -27,8 +27,7 @@ export async function unsure<T>(send: () => Promise<T>, agentId: string, kind: L
 
 /** Create a one-time or recurring schedule and confirm it: id on stdout, what and when on stderr. */
 export async function createSchedule(rt: Runtime, { agent, message, role, meaning }: CreateInput): Promise<void> {
-  const schedule: Schedule =
-    meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
+  const schedule: Schedule = meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
   const body: CreateScheduleBody = { schedule, messages: [{ role, content: message }] };
   const agentId = await rt.agentId(agent);
   const { created, keepExact } = await createRecorded(rt, agentId, body, meaning);
@@ -51,7 +50,9 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
     if (Number.isFinite(next)) rows.push(['Next', withWeekday(zone, next, now)]);
     // Letta counts from its own clock, so the two are comparable only when --now did not move ours.
     if (rt.globals.now === undefined && Number.isFinite(theirs) && Number.isFinite(ours) && Math.abs(theirs - ours) >= 60_000) {
-      warnings.unshift(`Letta says the next run is ${new Date(theirs).toISOString()}, but ${meaning.cron_expression} next fires at ${new Date(ours).toISOString()}. Check the schedule with: letta-switchboard recurring get ${created.id}`);
+      warnings.unshift(
+        `Letta says the next run is ${new Date(theirs).toISOString()}, but ${meaning.cron_expression} next fires at ${new Date(ours).toISOString()}. Check the schedule with: letta-switchboard recurring get ${created.id}`,
+      );
     }
   }
   printReceiptOf(rt.out, {

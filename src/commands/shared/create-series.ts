@@ -32,16 +32,19 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     throw new UsageError(`'${meaning.input.trim()}' needs ${meaning.cron_expressions.length} crons, and a series follows one rule`, 'Create one series per time, each with --until or --count.');
   }
   const rule = seriesRule(meaning, followsClock);
-  const series = newSeries({
-    agent_id: await rt.agentId(agent),
-    server: serverOf(rt),
-    phrase: meaning.input.trim(),
-    ...rule,
-    ...(until === undefined ? {} : { until: new Date(until).toISOString() }),
-    ...(count === undefined ? {} : { count }),
-    horizon: new Date(now).toISOString(),
-    template: { messages: [{ role, content: message }] },
-  }, now);
+  const series = newSeries(
+    {
+      agent_id: await rt.agentId(agent),
+      server: serverOf(rt),
+      phrase: meaning.input.trim(),
+      ...rule,
+      ...(until === undefined ? {} : { until: new Date(until).toISOString() }),
+      ...(count === undefined ? {} : { count }),
+      horizon: new Date(now).toISOString(),
+      template: { messages: [{ role, content: message }] },
+    },
+    now,
+  );
   if (series.until !== undefined && Date.parse(series.until) <= now) throw new UsageError(`--until '${untilFlag}' is not in the future`);
   // The members made now must last until a sync can make more: an hourly sync, with an hour's margin.
   const first = topUpInstants(series, now, seriesInstants);
@@ -63,12 +66,24 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     const { local, utc } = localAndUtc(zone, ms, 'instant');
     return `${local} (${utc})`;
   };
-  const end = series.count !== undefined && created.length >= series.count ? 'all of them' : series.until !== undefined && horizonOf(series, now) >= Date.parse(series.until) ? `up to ${series.until}` : null;
+  const end =
+    series.count !== undefined && created.length >= series.count ? 'all of them' : series.until !== undefined && horizonOf(series, now) >= Date.parse(series.until) ? `up to ${series.until}` : null;
   const lastMade = planned[created.length - 1] ?? now;
   printReceiptOf(
     out,
     {
-      document: { series_id: series.series_id, agent_id: series.agent_id, phrase: series.phrase, timezone: series.zone, rule: series.rule, until: series.until, count: series.count, members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })), horizon: new Date(horizonOf(series, now)).toISOString(), notes: meaning.notes },
+      document: {
+        series_id: series.series_id,
+        agent_id: series.agent_id,
+        phrase: series.phrase,
+        timezone: series.zone,
+        rule: series.rule,
+        until: series.until,
+        count: series.count,
+        members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })),
+        horizon: new Date(horizonOf(series, now)).toISOString(),
+        notes: meaning.notes,
+      },
       title: `${rt.dryRun ? 'Would create' : 'Created'} series ${series.series_id}: ${created.length} one-time schedule${created.length === 1 ? '' : 's'}`,
       rows: [{ id: series.series_id, label: 'Series' }, ['Means', meaning.description], ['First', when(planned[0]!)], ['Last', when(planned.at(-1)!)]],
       notes: meaning.notes,

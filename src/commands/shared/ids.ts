@@ -17,7 +17,8 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
       ids.push(arg);
       continue;
     }
-    if (rt.io.stdinIsTTY) throw new UsageError("'-' reads ids from stdin, but stdin is a terminal", `Pipe ids in, e.g.: letta-switchboard ${command.split(' ')[0]} list -q | letta-switchboard ${command} -`);
+    if (rt.io.stdinIsTTY)
+      throw new UsageError("'-' reads ids from stdin, but stdin is a terminal", `Pipe ids in, e.g.: letta-switchboard ${command.split(' ')[0]} list -q | letta-switchboard ${command} -`);
     for (const id of (await rt.readStdin('The ids', 16 * 1024 * 1024)).split(/\s+/)) {
       if (id === '') continue;
       if (ids.length >= MAX_IDS) throw new UsageError(`More than ${MAX_IDS.toLocaleString('en-US')} ids on stdin`, 'Give them in smaller batches.');
@@ -61,10 +62,7 @@ export async function resolveScheduleIds(rt: Runtime, ids: string[]): Promise<st
 
 /** The refusal of an id recorded against another server: where it belongs and how to act on it there. */
 export function otherServer(rt: Runtime, id: string, server: string): UsageError {
-  return new UsageError(
-    `${id} was recorded on this machine against ${server}, not ${serverOf(rt)}`,
-    `Act on it there: pass --base-url ${server} (or set LETTA_BASE_URL=${server}).`,
-  );
+  return new UsageError(`${id} was recorded on this machine against ${server}, not ${serverOf(rt)}`, `Act on it there: pass --base-url ${server} (or set LETTA_BASE_URL=${server}).`);
 }
 
 /** The one id among `candidates` that `short` starts (or is); none is "not found", several a usage error naming them. */

@@ -23,7 +23,10 @@ export async function readMessage(rt: Runtime, flag: string | undefined): Promis
   if (text.includes('\0')) throw new UsageError('The message contains a NUL character');
   const length = [...text].length;
   if (length > MAX_MESSAGE_CHARS) {
-    throw new UsageError(`The message is ${length.toLocaleString('en-US')} characters; the limit is ${MAX_MESSAGE_CHARS.toLocaleString('en-US')}`, 'Send a shorter message, or point the agent at a file instead.');
+    throw new UsageError(
+      `The message is ${length.toLocaleString('en-US')} characters; the limit is ${MAX_MESSAGE_CHARS.toLocaleString('en-US')}`,
+      'Send a shorter message, or point the agent at a file instead.',
+    );
   }
   return text;
 }

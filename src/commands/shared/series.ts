@@ -25,32 +25,35 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): P
     throw error;
   }
   const now = rt.now();
-  return series
-    // Only this server's series: a record made against another server is not shown here.
-    .filter((one) => one.status === 'active' && onServer(one, serverOf(rt)) && (agentIds === undefined || agentIds.includes(one.agent_id)))
-    .map((one) => {
-      const { next, waiting } = seriesProgress(one, now);
-      const members = one.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
-      return {
-        id: one.series_id,
-        series_id: one.series_id,
-        agent_id: one.agent_id,
-        phrase: one.phrase,
-        timezone: one.zone,
-        remaining: waiting,
-        member_ids: members,
-        schedule: { type: 'recurring' as const },
-        next_scheduled_time: next === undefined ? null : new Date(next).toISOString(),
-        message: one.template as ScheduledMessage['message'],
-      };
-    });
+  return (
+    series
+      // Only this server's series: a record made against another server is not shown here.
+      .filter((one) => one.status === 'active' && onServer(one, serverOf(rt)) && (agentIds === undefined || agentIds.includes(one.agent_id)))
+      .map((one) => {
+        const { next, waiting } = seriesProgress(one, now);
+        const members = one.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
+        return {
+          id: one.series_id,
+          series_id: one.series_id,
+          agent_id: one.agent_id,
+          phrase: one.phrase,
+          timezone: one.zone,
+          remaining: waiting,
+          member_ids: members,
+          schedule: { type: 'recurring' as const },
+          next_scheduled_time: next === undefined ? null : new Date(next).toISOString(),
+          message: one.template as ScheduledMessage['message'],
+        };
+      })
+  );
 }
 
 /** Delete every member of a series that is still to fire, then mark the series gone. */
 export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ agent_id: string; deleted: string[] }> {
   const store = await stateStore(rt);
   const series = findSeries(await store.read(), seriesId);
-  if (!series || series.status === 'gone' || series.status === 'deleted') throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+  if (!series || series.status === 'gone' || series.status === 'deleted')
+    throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
   const now = rt.now();
   const api = await rt.api();
   const deleted: string[] = [];
@@ -85,7 +88,8 @@ async function deleteIfThere(rt: Runtime, agentId: string, id: string): Promise<
 /** The series `seriesId` of this server's record, or not found (exit 3) when it is not there or is over. */
 async function standingSeries(rt: Runtime, seriesId: string): Promise<Series> {
   const series = findSeries(await (await stateStore(rt)).read(), seriesId);
-  if (!series || (series.status !== 'active' && series.status !== 'paused')) throw new NotFoundError(`No series '${seriesId}' standing in the record of intent`, 'List them with: letta-switchboard recurring list');
+  if (!series || (series.status !== 'active' && series.status !== 'paused'))
+    throw new NotFoundError(`No series '${seriesId}' standing in the record of intent`, 'List them with: letta-switchboard recurring list');
   return series;
 }
 
