@@ -81,3 +81,15 @@ export function useHarness({ defaultAgent = false }: { defaultAgent?: boolean } 
   harness.run = (args, options) => runIn(harness.letta, ['--now', NOW, ...args], harness.env, options);
   return harness;
 }
+
+/** A second fake Letta beside the harness's (server B), on the same clock, whose ids never look like the first one's. */
+export function useSecondServer(harness: Harness): FakeLetta {
+  const second = new FakeLetta();
+  beforeAll(() => second.start());
+  afterAll(() => second.stop());
+  beforeEach(() => {
+    second.reset(() => harness.letta.now());
+    second.idFormat = (n) => `sb-${String(n).padStart(6, 'b')}`;
+  });
+  return second;
+}

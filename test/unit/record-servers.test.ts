@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeLetta } from '../helpers/fake-letta';
-import { useHarness, type RunOptions } from '../helpers/harness';
+import { describe, expect, it } from 'vitest';
+import { useHarness, useSecondServer, type RunOptions } from '../helpers/harness';
 import { AGENT } from '../helpers/suite';
 
 /** Two servers at once: the harness's (A) and a second one (B) whose ids never look like A's. */
 const h = useHarness();
-let b: FakeLetta;
-beforeAll(async () => {
-  b = await new FakeLetta().start();
-});
-afterAll(() => b.stop());
-beforeEach(() => {
-  b.reset(() => h.letta.now());
-  b.idFormat = (n) => `sb-${String(n).padStart(6, 'b')}`;
-});
+const b = useSecondServer(h);
 
 const onA = (args: string[], options?: RunOptions) => h.run(args, options);
 const onB = (args: string[], options?: RunOptions) => h.run(args, { ...options, env: { LETTA_BASE_URL: b.url, ...options?.env } });

@@ -25,6 +25,7 @@ import {
 } from '../../src/state/records';
 import { openState } from '../../src/state/store';
 import { bundleProgram, runMany } from './state-children';
+import { weekdayIntent } from '../helpers/records';
 
 const SLOW = 120_000;
 const scratch = mkdtempSync(join(tmpdir(), 'letta-switchboard-journal-'));
@@ -38,21 +39,7 @@ const journalStore = (dir: string) => openState({ LETTA_SWITCHBOARD_STATE_DIR: d
 const wholeStore = (dir: string) => openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, '/nonexistent-home');
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
-function intent(id: string, extra: Partial<Intent> = {}): Intent {
-  return {
-    schedule_id: id,
-    agent_id: 'agent-1',
-    kind: 'recurring',
-    phrase: 'every weekday at 9am',
-    zone: 'America/New_York',
-    local_rule: '0 9 * * 1-5',
-    utc_crons: ['0 14 * * 1-5'],
-    created_at: '2026-11-20T15:00:00.000Z',
-    replaces: [],
-    status: 'active',
-    ...extra,
-  };
-}
+const intent = weekdayIntent;
 
 function series(id: string): Series {
   return {

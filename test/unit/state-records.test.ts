@@ -21,28 +21,14 @@ import {
   seriesOf,
   takePaused,
   upcomingMembers,
-  type Intent,
   type Series,
 } from '../../src/state/records';
 import { parseState } from '../../src/state/parse';
+import { weekdayIntent } from '../helpers/records';
 
 const AT = '2026-11-20T15:00:00.000Z';
 
-function intent(id: string, extra: Partial<Intent> = {}): Intent {
-  return {
-    schedule_id: id,
-    agent_id: 'agent-1',
-    kind: 'recurring',
-    phrase: 'every weekday at 9am',
-    zone: 'America/New_York',
-    local_rule: '0 9 * * 1-5',
-    utc_crons: ['0 14 * * 1-5'],
-    created_at: AT,
-    replaces: [],
-    status: 'active',
-    ...extra,
-  };
-}
+const intent = weekdayIntent;
 
 function series(id: string, extra: Partial<Series> = {}): Series {
   return {

@@ -6,6 +6,7 @@ import { UsageError } from '../../src/errors';
 import { emptyState, findIntent, recordIntent, type Intent, type State } from '../../src/state/records';
 import { openState, statePath } from '../../src/state/store';
 import { bundleProgram, runMany, startChild } from './state-children';
+import { weekdayIntent } from '../helpers/records';
 
 /** Many node processes on a busy shared machine: a bound on the whole test, not a timing assertion. */
 const SLOW = 120_000;
@@ -23,21 +24,7 @@ function storeIn(dir: string) {
   return openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, '/nonexistent-home');
 }
 
-function intent(id: string, extra: Partial<Intent> = {}): Intent {
-  return {
-    schedule_id: id,
-    agent_id: 'agent-1',
-    kind: 'recurring',
-    phrase: 'every weekday at 9am',
-    zone: 'America/New_York',
-    local_rule: '0 9 * * 1-5',
-    utc_crons: ['0 14 * * 1-5'],
-    created_at: '2026-11-20T15:00:00.000Z',
-    replaces: [],
-    status: 'active',
-    ...extra,
-  };
-}
+const intent = weekdayIntent;
 
 describe('where the record lives', () => {
   it('prefers LETTA_SWITCHBOARD_STATE_DIR, then XDG_STATE_HOME, then ~/.local/state', () => {
