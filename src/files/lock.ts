@@ -32,6 +32,8 @@ interface Holder {
 
 const DEFAULT_WAIT_MS = 30_000;
 const DEFAULT_STALE_MS = 60_000;
+/** Writing the holder follows creating the file at once: an empty lock file this old was left by a writer that died in between. */
+const UNWRITTEN_MS = 1_000;
 
 /** Take the lock now or return undefined: no waiting. */
 export function tryLock(path: string, options: LockOptions = {}): HeldLock | undefined {
@@ -151,8 +153,8 @@ function breakIfStale(path: string, staleMs: number): boolean {
 
 function isStale(holder: Holder | undefined, modifiedMs: number, staleMs: number): boolean {
   if (Date.now() - modifiedMs > staleMs) return true;
-  // A lock file with no holder yet is being written this very moment (or its writer died doing so: the age bound covers that).
-  if (!holder) return false;
+  // A lock file with no holder yet is being written this very moment; one left empty for longer, its writer was killed between creating and writing it.
+  if (!holder) return Date.now() - modifiedMs > UNWRITTEN_MS;
   if (holder.host === hostname() && holder.pid !== process.pid) return !processAlive(holder.pid);
   return false;
 }

@@ -63,6 +63,17 @@ describe('lock files', () => {
     expect(tryLock(path)).toBeUndefined();
   });
 
+  it('takes over an empty lock file older than a second at once: its writer was killed before naming itself', () => {
+    const path = lockPath();
+    writeFileSync(path, '');
+    const secondsAgo = (Date.now() - 2_000) / 1000;
+    utimesSync(path, secondsAgo, secondsAgo);
+    const held = tryLock(path, { staleMs: 60_000 });
+    expect(held).toBeDefined();
+    expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
+    held!.release();
+  });
+
   it('gives up after the wait bound with an error naming the holder and the lock file', async () => {
     const path = lockPath();
     holderFile(path, { pid: process.ppid });
