@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { foldJournals } from '../../src/state/journal-end';
 import { findIntent, recordAttempt, recordIntent, recordReplacement, successorOf, type Intent } from '../../src/state/records';
 import { openState } from '../../src/state/store';
+import { weekdayIntent } from '../../test/helpers/records';
 
 const STEPS = Number(process.env.STEPS ?? 100);
 const SIZES = [500, 5000];
@@ -20,19 +21,7 @@ const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
 const AT = '2027-03-15T12:00:00.000Z';
 
 function intent(i: number): Intent {
-  return {
-    schedule_id: `scheduled_message-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
-    agent_id: AGENT,
-    server: 'https://api.letta.com/',
-    kind: 'recurring',
-    phrase: 'every weekday at 9am',
-    zone: 'America/New_York',
-    local_rule: '0 9 * * 1-5',
-    utc_crons: ['0 14 * * 1-5'],
-    created_at: '2026-11-20T15:00:00.000Z',
-    replaces: [],
-    status: 'active',
-  };
+  return weekdayIntent(`scheduled_message-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`, { agent_id: AGENT, server: 'https://api.letta.com/' });
 }
 
 /** Bytes in the state folder's files now (the state file and, when there is one, the journal). */

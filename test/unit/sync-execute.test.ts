@@ -13,6 +13,7 @@ import { localCronInstants, seriesInstants } from '../../src/sync/series';
 import { expectedUtcCron } from '../../src/sync/local-rule';
 import { nextRuns } from '../../src/time/cron';
 import { wallTime } from '../../src/time/zone';
+import { weekdayIntent } from '../helpers/records';
 
 const AGENT = 'agent-1';
 const NOW = Date.parse('2027-03-13T00:00Z');
@@ -79,18 +80,7 @@ function setup() {
       include_return_message_types: ['assistant_message'],
     },
   });
-  const intent: Intent = {
-    schedule_id: 'sm-1',
-    agent_id: AGENT,
-    kind: 'recurring',
-    phrase: 'every weekday at 9am',
-    zone: 'America/New_York',
-    local_rule: '0 9 * * 1-5',
-    utc_crons: ['0 14 * * 1-5'],
-    created_at: '2026-11-20T00:00:00.000Z',
-    replaces: [],
-    status: 'active',
-  };
+  const intent = weekdayIntent('sm-1', { created_at: '2026-11-20T00:00:00.000Z' });
   const records = memoryRecords([intent]);
   const sync = async () => {
     const listed = letta.listed();
@@ -226,18 +216,7 @@ describe('sync against the state file', () => {
     const { letta } = setup();
     const { store } = stored();
     await store.update((state) => {
-      state.intents.push({
-        schedule_id: 'sm-1',
-        agent_id: AGENT,
-        kind: 'recurring',
-        phrase: 'every weekday at 9am',
-        zone: 'America/New_York',
-        local_rule: '0 9 * * 1-5',
-        utc_crons: ['0 14 * * 1-5'],
-        created_at: '2026-11-20T00:00:00.000Z',
-        replaces: [],
-        status: 'active',
-      });
+      state.intents.push(weekdayIntent('sm-1', { created_at: '2026-11-20T00:00:00.000Z' }));
     });
     const results = await Promise.all(Array.from({ length: 20 }, () => syncSchedules({ api: letta, store, now: NOW, dryRun: false })));
     expect(results.filter((r) => r.plan.length > 0)).toHaveLength(1);
@@ -255,18 +234,7 @@ describe('sync against the state file', () => {
     const { letta } = setup();
     const { store } = stored();
     await store.update((state) => {
-      state.intents.push({
-        schedule_id: 'sm-1',
-        agent_id: AGENT,
-        kind: 'recurring',
-        phrase: 'every weekday at 9am',
-        zone: 'America/New_York',
-        local_rule: '0 9 * * 1-5',
-        utc_crons: ['0 14 * * 1-5'],
-        created_at: '2026-11-20T00:00:00.000Z',
-        replaces: [],
-        status: 'active',
-      });
+      state.intents.push(weekdayIntent('sm-1', { created_at: '2026-11-20T00:00:00.000Z' }));
     });
     const before = readFileSync(store.path, 'utf8');
     const result = await syncSchedules({ api: letta, store, now: NOW, dryRun: true });
