@@ -16,6 +16,7 @@ export function applyCase(count: number): ScaleCase {
   return {
     name: `apply of ${count} new files over 5 agents, 50 ms a request, ${DEFAULT_CONCURRENCY} in flight`,
     latencyMs: 50,
+    size: { family: 'apply', count },
     concurrency: DEFAULT_CONCURRENCY,
     setup() {
       mkdirSync(folder, { recursive: true });

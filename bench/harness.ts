@@ -113,6 +113,8 @@ export interface ScaleCase {
    */
   phase?(request: Received, index: number, sent: Received[]): number;
   rounds?: number;
+  /** A case run at several sizes: its family and number of schedules, so the run reports how memory grows with the number. */
+  size?: { family: string; count: number };
 }
 
 export interface ScaleResult {

@@ -77,6 +77,7 @@ async function scale(runtimes: Array<{ label: string; path: string }>) {
   const only = process.env.BENCH_CASE?.split(',').filter(Boolean);
   const files = readdirSync(folder).filter((name) => name.endsWith('.ts') && (!only || only.includes(name.slice(0, -3))));
   if (only && files.length < only.length) throw new Error(`BENCH_CASE names a case not in bench/cases/: ${only.join(', ')}`);
+  const sized: Array<{ size: NonNullable<ScaleCase['size']>; results: Awaited<ReturnType<typeof runScaleCase>> }> = [];
   for (const file of files.sort()) {
     const loaded = (await import(join(folder, file))).default as ScaleCase | { name: string; run(): Promise<void> };
     // A case that measures itself (bench/cases/state-steps.ts) prints its own table.
@@ -86,6 +87,7 @@ async function scale(runtimes: Array<{ label: string; path: string }>) {
     }
     const scaleCase = loaded;
     const results = await runScaleCase(scaleCase, runtimes);
+    if (scaleCase.size) sized.push({ size: scaleCase.size, results });
     console.log(`\n${scaleCase.name} (${results[0]!.requests} requests; ${results[0]!.cli.length} interleaved rounds)\n`);
     console.log('| Node | CLI | bare script | time ratio | CLI peak RSS | bare peak RSS |');
     console.log('|---|---:|---:|---:|---:|---:|');
@@ -99,6 +101,30 @@ async function scale(runtimes: Array<{ label: string; path: string }>) {
           1,
         )} MiB`;
       console.log(`| ${r.node} | ${fmt(median(r.cli.map((s) => s.ms)), 0)} ms | ${fmt(median(r.bare.map((s) => s.ms)), 0)} ms | ${fmtRatio(ratio(r.cli, r.bare))} | ${rss(r.cli)} | ${rss(r.bare)} |`);
+    }
+  }
+  memoryGrowth(sized);
+}
+
+/** For each case run at two or more sizes: how much the peak memory grew from the smallest to the largest, the CLI's beside the bare script's. */
+function memoryGrowth(sized: Array<{ size: NonNullable<ScaleCase['size']>; results: Array<{ node: string; cli: Array<{ rssKiB: number }>; bare: Array<{ rssKiB: number }> }> }>) {
+  const families = [...new Set(sized.map((one) => one.size.family))].map((family) => sized.filter((one) => one.size.family === family).sort((a, b) => a.size.count - b.size.count));
+  const compared = families.filter((runs) => runs.length > 1);
+  if (compared.length === 0) return;
+  const peak = (samples: Array<{ rssKiB: number }>) => Math.max(...samples.map((s) => s.rssKiB)) / 1024;
+  console.log('\nPeak memory from the smallest size of a case to the largest (the growth per 100 more schedules)\n');
+  console.log('| case | Node | CLI | bare script |');
+  console.log('|---|---|---:|---:|');
+  for (const runs of compared) {
+    const small = runs[0]!;
+    const large = runs.at(-1)!;
+    const per100 = 100 / (large.size.count - small.size.count);
+    for (const [i, r] of large.results.entries()) {
+      const growth = (of: (result: typeof r) => Array<{ rssKiB: number }>) => {
+        const grown = peak(of(r)) - peak(of(small.results[i]!));
+        return `${fmt(peak(of(small.results[i]!)), 1)} → ${fmt(peak(of(r)), 1)} MiB (${grown >= 0 ? '+' : ''}${fmt(grown * per100, 1)})`;
+      };
+      console.log(`| ${small.size.family} ${small.size.count} → ${large.size.count} | ${r.node} | ${growth((x) => x.cli)} | ${growth((x) => x.bare)} |`);
     }
   }
 }

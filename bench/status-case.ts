@@ -14,6 +14,7 @@ export function statusCase(count: number): ScaleCase {
   return {
     name: `status --since 2d of ${count} schedules, 50 ms a request, ${DEFAULT_CONCURRENCY} in flight`,
     latencyMs: 50,
+    size: { family: 'status', count },
     concurrency: DEFAULT_CONCURRENCY,
     setup(letta) {
       letta.maxPage = 100;

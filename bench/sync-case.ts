@@ -12,6 +12,7 @@ export function syncCase(count: number): ScaleCase {
   return {
     name: `sync of ${count} replacements (New York, March change), 50 ms a request, ${DEFAULT_CONCURRENCY} in flight`,
     latencyMs: 50,
+    size: { family: 'sync', count },
     concurrency: DEFAULT_CONCURRENCY,
     setup() {},
     async beforeEach(letta, env) {
