@@ -80,6 +80,43 @@ describe('pause and resume of several ids', () => {
   });
 });
 
+describe('resume of look-alikes', () => {
+  it('two paused schedules that look alike, both resumes cut off after their creates landed: each takes its own copy, none is made again', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await h.run(['recurring', 'create', '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York', '-q']);
+      ids.push(r.stdout.trim());
+    }
+    expect((await h.run(['recurring', 'pause', ...ids])).code).toBe(0);
+    h.letta.received.length = 0;
+    for (const id of ids) {
+      h.letta.inject(/^POST /, { hang: true, land: true });
+      const controller = new AbortController();
+      const cut = h.run(['recurring', 'resume', id], { signal: controller.signal });
+      while (h.letta.requests('POST').length < ids.indexOf(id) + 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      controller.abort();
+      expect((await cut).code).toBe(130);
+    }
+    const landed = [...h.letta.schedules.keys()];
+    expect(landed).toHaveLength(2);
+
+    const r = await h.run(['recurring', 'resume', ...ids, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const outcomes = JSON.parse(r.stdout) as Array<{ id: string; new_id: string; created: boolean }>;
+    expect(outcomes.map((o) => [o.id, o.created])).toEqual(ids.map((id) => [id, false]));
+    expect(outcomes.map((o) => o.new_id).sort()).toEqual([...landed].sort());
+    expect(h.letta.requests('POST')).toHaveLength(2);
+    const state = await record();
+    expect(state.paused).toEqual([]);
+    expect(
+      state.intents
+        .filter((i) => i.status === 'active')
+        .map((i) => i.schedule_id)
+        .sort(),
+    ).toEqual([...landed].sort());
+  });
+});
+
 describe('delete of several ids', () => {
   it('a schedule and the one that replaced it, given together: one delete, the same outcome as one at a time', async () => {
     const results = [];

@@ -79,7 +79,8 @@ export default defineCommand({
           const cron = resumeCron(savedCron, saved.intent, rt.now());
           const body = recreateBody(saved.schedule, { type: 'recurring', cron_expression: cron });
           const existing: ScheduledMessage[] = [];
-          for await (const page of api.schedulePages(agentId)) existing.push(...page);
+          // A schedule the record already stands for (another resume's copy, taken) is not this attempt's.
+          for await (const page of api.schedulePages(agentId)) existing.push(...page.filter((item) => item.id === id || !records.findIntent(state, item.id)));
           const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string');
 
           if (plan.action === 'still-in-letta') {
