@@ -93,6 +93,9 @@ async function recordIds(rt: Runtime): Promise<{ here: Set<string>; elsewhere: M
 /** What `act` on an id came to, kept until its turn to be said: its outcome or error, and what it wrote meanwhile. */
 type Settled<T> = { outcome?: T; error?: unknown; notTried?: true; writes: Array<() => void> };
 
+/** A failure that would repeat for every id: the ids not yet started are not tried. */
+const stopsTheRest = (error: unknown) => error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError;
+
 /** The output each id's act writes while others run beside it, kept to be written in the ids' order. */
 const keptWrites = new AsyncLocalStorage<Array<() => void>>();
 
@@ -130,7 +133,7 @@ export async function eachId<T>(
       if (stopping) return { notTried: true, writes };
       return { outcome: sideBySide ? await keptWrites.run(writes, () => act(id)) : await act(id), writes };
     } catch (error) {
-      if (!(error instanceof CliError) || error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopping = true;
+      if (!(error instanceof CliError) || stopsTheRest(error)) stopping = true;
       return { error, writes };
     } finally {
       release();
@@ -186,7 +189,7 @@ export async function eachId<T>(
         outcomes.push(failed(id, error.message, error));
         failures.push(error);
         if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
-        if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped ??= error;
+        if (stopsTheRest(error)) stopped ??= error;
         continue;
       }
       if (outcome === undefined) continue;
