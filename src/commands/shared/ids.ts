@@ -80,8 +80,17 @@ export function pickOne(short: string, candidates: string[], what: 'schedule' | 
  * The ids the record of intent holds (schedules, sets, series and their
  * members, paused schedules): those of this server, and those recorded against
  * another server only, with that server. None when the record cannot be read.
+ * Read once per command: ids are resolved against the record as it was when
+ * the command began (so several ids do not each read and index the whole record).
  */
-async function recordIds(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
+function recordIds(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
+  let ids = indexed.get(rt);
+  if (!ids) indexed.set(rt, (ids = indexRecord(rt)));
+  return ids;
+}
+const indexed = new WeakMap<Runtime, Promise<{ here: Set<string>; elsewhere: Map<string, string> }>>();
+
+async function indexRecord(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
   try {
     return recordedIds(await (await stateStore(rt)).read(), serverOf(rt));
   } catch (error) {
