@@ -69,7 +69,8 @@ export default defineCommand({
             });
             return { id: asked, agent_id: series.agent_id, paused_at: series.paused_at, paused: true };
           }
-          const id = followLineage(rt, await readRecord(rt, store), asked);
+          const state = await readRecord(rt, store);
+          const id = followLineage(rt, state, asked);
           let item: ScheduledMessage | undefined;
           let missing: NotFoundError | undefined;
           try {
@@ -78,7 +79,8 @@ export default defineCommand({
             if (!(error instanceof NotFoundError)) throw error;
             missing = error;
           }
-          const saved = records.findPaused(await store.read(), id);
+          // Read before the lookup: only a pause or resume of this id changes its saved copy, and those wait for this one.
+          const saved = records.findPaused(state, id);
           const plan = planPause(item !== undefined, saved !== undefined);
           if (plan.action === 'not-found') throw missing!;
           if (plan.action === 'already-paused') {
