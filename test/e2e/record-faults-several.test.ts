@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openState } from '../../src/state/store';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { seedKeptSchedules, WINTER } from '../helpers/kept-schedules';
-import { BIN, runCli } from '../helpers/run-cli';
+import { runCli } from '../helpers/run-cli';
+import { killedAtRequest, nothingLeftAfterKill, syncedAfterKill } from '../helpers/after-kill';
 import { useFakeLetta } from '../helpers/suite';
 
 /**
@@ -43,31 +43,9 @@ describe('kill -9 with several ids in flight, at every request', () => {
         letta.reset(() => Date.parse(WINTER));
         env = { ...env, HOME: join(env.HOME!, `${verb}${k}`) };
         const ids = await prepared();
-        await new Promise<void>((resolve) => {
-          const child = spawn(process.execPath, [BIN, ...args(ids)], { env, stdio: 'ignore' });
-          let seen = 0;
-          letta.onRequest = () => {
-            if (++seen === k) child.kill('SIGKILL');
-          };
-          child.on('close', () => resolve());
-        });
-        letta.onRequest = undefined;
+        await killedAtRequest(letta, env, args(ids), k);
         letta.latencyMs = 0;
-        const synced = await cli('sync');
-        expect(synced.code, `${at}: ${synced.stderr}`).toBe(0);
-        const record = await openState(env, env.HOME!).read();
-        const onServer = [...letta.schedules.keys()].sort();
-        expect(
-          record.intents
-            .filter((i) => i.status === 'active')
-            .map((i) => i.schedule_id)
-            .sort(),
-          at,
-        ).toEqual(onServer);
-        expect(
-          record.intents.filter((i) => i.status === 'creating'),
-          at,
-        ).toEqual([]);
+        const { record, onServer } = await syncedAfterKill(letta, env, WINTER, at);
         // Nothing lost: each schedule on the server or saved as paused (unless deleting it was the point). A pause killed
         // between saving a copy and deleting the schedule leaves both, as one id does; pausing again finishes it.
         if (verb === 'delete') expect(record.paused, at).toEqual([]);
@@ -79,14 +57,7 @@ describe('kill -9 with several ids in flight, at every request', () => {
           expect(letta.schedules.size, at).toBe(0);
           expect((await openState(env, env.HOME!).read()).paused.map((p) => p.old_id).sort(), at).toEqual([...ids].sort());
         }
-        const status = await cli('status', '--json');
-        expect(JSON.parse(status.stdout).record.unfinished_creates, at).toEqual([]);
-        letta.received.length = 0;
-        await cli('sync');
-        expect(
-          letta.received.filter((r) => r.method !== 'GET'),
-          at,
-        ).toEqual([]);
+        await nothingLeftAfterKill(letta, env, WINTER, at);
       }
     }, 300_000);
   }

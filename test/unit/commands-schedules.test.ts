@@ -92,40 +92,26 @@ describe('delete', () => {
     expect((await h.run(['onetime', 'delete', 'sm-missing'])).code).toBe(3);
   });
 
-  it('Ctrl-C while a delete is out says that id may have been deleted, and the rest were not tried (one at a time)', async () => {
+  // One at a time, the id after the one out was never tried; side by side (the default), it was sent and answered before Ctrl-C.
+  it.each([
+    ['1', 2, false],
+    ['8', 3, true],
+  ])('--concurrency %s: Ctrl-C while a delete is out says that id may have been deleted, the others as they ended, in the order given', async (concurrency, sent, lastDeleted) => {
     const [a, b, c] = [0, 1, 2].map(() => h.letta.addSchedule(AGENT, inAnHour()));
     h.letta.inject(new RegExp(`^DELETE .*/${b!.id}$`), { hang: true });
     const controller = new AbortController();
-    const running = h.run(['onetime', 'delete', a!.id, b!.id, c!.id, '--json', '--concurrency', '1'], { signal: controller.signal });
-    while (h.letta.requests('DELETE').length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    const running = h.run(['onetime', 'delete', a!.id, b!.id, c!.id, '--json', '--concurrency', concurrency], { signal: controller.signal });
+    while (h.letta.schedules.has(a!.id) || h.letta.requests('DELETE').length < sent || (lastDeleted && h.letta.schedules.has(c!.id))) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     const r = await running;
     expect(r.code).toBe(130);
     expect(JSON.parse(r.stdout)).toEqual([
       { id: a!.id, agent_id: AGENT, deleted: true },
       { id: b!.id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true },
-      { id: c!.id, deleted: false, error: 'not tried' },
+      lastDeleted ? { id: c!.id, agent_id: AGENT, deleted: true } : { id: c!.id, deleted: false, error: 'not tried' },
     ]);
     expect(r.stderr).toContain(`May have been deleted (interrupted while deleting): ${b!.id}`);
-    expect(r.stderr).toContain(`Not deleted: ${c!.id}.`);
-  });
-
-  it('Ctrl-C with several deletes out: the ones answered are deleted, the one still out may have been, in the order given', async () => {
-    const [a, b, c] = [0, 1, 2].map(() => h.letta.addSchedule(AGENT, inAnHour()));
-    h.letta.inject(new RegExp(`^DELETE .*/${b!.id}$`), { hang: true });
-    const controller = new AbortController();
-    const running = h.run(['onetime', 'delete', a!.id, b!.id, c!.id, '--json'], { signal: controller.signal });
-    while (h.letta.schedules.has(a!.id) || h.letta.schedules.has(c!.id) || h.letta.requests('DELETE').length < 3) await new Promise((resolve) => setTimeout(resolve, 10));
-    controller.abort();
-    const r = await running;
-    expect(r.code).toBe(130);
-    expect(JSON.parse(r.stdout)).toEqual([
-      { id: a!.id, agent_id: AGENT, deleted: true },
-      { id: b!.id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true },
-      { id: c!.id, agent_id: AGENT, deleted: true },
-    ]);
-    expect(r.stderr).toContain(`Deleted 2 of 3: ${a!.id}, ${c!.id}.`);
-    expect(r.stderr).toContain(`May have been deleted (interrupted while deleting): ${b!.id}`);
+    expect(r.stderr).toContain(lastDeleted ? `Deleted 2 of 3: ${a!.id}, ${c!.id}.` : `Not deleted: ${c!.id}.`);
   });
 
   it('a schedule of the other kind names the right command', async () => {
@@ -211,35 +197,23 @@ describe('delete of many ids', () => {
     expect([...h.letta.schedules.keys()]).toEqual([ids[5]]);
   });
 
-  it('a refused key stops the ids not yet started; those already under way end as they end, each reported matching the server', async () => {
+  // With 4 at once, the four started together end as they end (the refused one among them); with 1, the ids after it are never tried.
+  it.each([
+    ['4', [0, 1, 3], 4],
+    ['1', [0, 1], 3],
+  ])('--concurrency %s: a refused key stops the ids not yet started; each id is reported as it ended, matching the server', async (concurrency, deleted, started) => {
     const ids = many(20);
     h.letta.latencyMs = 10;
     h.letta.inject(new RegExp(`^GET .*/schedule/${ids[2]}$`), { status: 401, body: '{"detail":"Invalid API key"}' });
-    const r = await h.run(['onetime', 'delete', ...ids, '--json', '--concurrency', '4']);
+    const r = await h.run(['onetime', 'delete', ...ids, '--json', '--concurrency', concurrency]);
     expect(r.code).toBe(4);
     const outcomes = JSON.parse(r.stdout) as Array<{ id: string; deleted: boolean; error?: string }>;
     expect(outcomes.map((o) => o.id)).toEqual(ids);
     for (const outcome of outcomes) expect([outcome.id, outcome.deleted]).toEqual([outcome.id, !h.letta.schedules.has(outcome.id)]);
     expect(outcomes[2]).toMatchObject({ deleted: false, error: expect.stringContaining('401') });
-    // The four started together ended as they ended; none was started after the refusal.
-    expect(outcomes.filter((o) => o.deleted).map((o) => o.id)).toEqual([ids[0], ids[1], ids[3]]);
-    expect(outcomes.slice(4).every((o) => o.error === 'not tried')).toBe(true);
-    expect(h.letta.requests('GET').length).toBe(4);
-  });
-
-  it('a refused key stops the ids not yet started, one at a time', async () => {
-    const ids = many(10);
-    h.letta.latencyMs = 10;
-    h.letta.inject(new RegExp(`^GET .*/schedule/${ids[2]}$`), { status: 401, body: '{"detail":"Invalid API key"}' });
-    const r = await h.run(['onetime', 'delete', ...ids, '--json', '--concurrency', '1']);
-    expect(r.code).toBe(4);
-    const outcomes = JSON.parse(r.stdout) as Array<{ id: string; deleted: boolean; error?: string }>;
-    expect(outcomes.map((o) => o.id)).toEqual(ids);
-    for (const outcome of outcomes) expect([outcome.id, outcome.deleted]).toEqual([outcome.id, !h.letta.schedules.has(outcome.id)]);
-    expect(outcomes[2]).toMatchObject({ deleted: false, error: expect.stringContaining('401') });
-    // One at a time: the ids after it were never tried.
-    expect(outcomes.slice(3).every((o) => o.error === 'not tried')).toBe(true);
-    expect(h.letta.requests('GET').length).toBe(3);
+    expect(outcomes.filter((o) => o.deleted).map((o) => o.id)).toEqual(deleted.map((i) => ids[i]));
+    expect(outcomes.slice(started).every((o) => o.error === 'not tried')).toBe(true);
+    expect(h.letta.requests('GET').length).toBe(started);
   });
 
   it('a --concurrency that is no whole number from 1 to 64 is a usage error', async () => {
