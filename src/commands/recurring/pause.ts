@@ -48,7 +48,7 @@ export default defineCommand({
     const at = new Date(rt.now()).toISOString();
     // Each id is read, saved and deleted holding the changes lock, so a sync or another command cannot re-create or double it meanwhile;
     // up to --concurrency ids at once (one at a time under --dry-run, so the printed requests keep the ids' order), their record changes
-    // written together; every request, lookups among agents included, takes one of the --concurrency slots.
+    // written together; each id's lookup (among every agent when none is given) and delete take one of --concurrency request slots.
     const concurrency = rt.dryRun ? 1 : options.concurrency;
     const requests = limiter(concurrency);
     const changing = changingTogether(rt);

@@ -51,7 +51,7 @@ export default (kind: ScheduleKind) =>
         if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, found))) return out.info('Nothing deleted.');
       }
       // Each id is looked up again, deleted and recorded holding the changes lock (so a sync cannot re-create it meanwhile),
-      // up to --concurrency ids at once, their record changes written together; every request, lookups among agents included, takes one of the --concurrency slots.
+      // up to --concurrency ids at once, their record changes written together; each id's lookup (among every agent when none is given) and delete take one of --concurrency request slots.
       // A dry run prints its requests in the ids' order, and a set member asked about on a terminal is asked one at a time.
       const known = await readRecordOrNothing(rt);
       const asks = rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun && ids.some((id) => keptSiblings(known, currentId(known, id), ids).length > 0);
