@@ -144,6 +144,19 @@ describe('delete of several ids', () => {
     expect(h.letta.requests('DELETE')).toHaveLength(12);
   });
 
+  it('with no agent given, the lookups among every agent and the deletes share --concurrency: never more in flight', async () => {
+    const agents = Array.from({ length: 10 }, (_, i) => ({ id: `agent-many-${i}`, name: `many-${i}` }));
+    h.letta.agents = [...h.letta.agents, ...agents];
+    const ids = Array.from({ length: 12 }, (_, i) => h.letta.addSchedule(agents[i % 10]!.id, { type: 'recurring', cron_expression: '0 9 * * *' }).id);
+    h.letta.latencyMs = 15;
+    h.letta.maxInFlight = 0;
+    const r = await h.run(['recurring', 'delete', ...ids, '--concurrency', '4', '-q'], { env: { LETTA_AGENT_ID: undefined } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(ids.map((id) => `${id}\n`).join(''));
+    expect(h.letta.maxInFlight).toBe(4);
+    expect(h.letta.schedules.size).toBe(0);
+  });
+
   it('--dry-run prints each delete in the order given', async () => {
     const ids = Array.from({ length: 6 }, () => h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }).id);
     const r = await h.run(['recurring', 'delete', ...ids, '--dry-run']);
