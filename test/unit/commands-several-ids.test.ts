@@ -157,6 +157,19 @@ describe('delete of several ids', () => {
     expect(h.letta.schedules.size).toBe(0);
   });
 
+  it('on a terminal, the schedules listed before asking are read --concurrency at a time, in the order given; no deletes nothing', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: `${i} 9 * * *` }, `Check ${i}`).id);
+    h.letta.latencyMs = 15;
+    h.letta.maxInFlight = 0;
+    const r = await h.run(['recurring', 'delete', ...ids, '--concurrency', '3', '--no-color'], { terminal: 200, stdin: 'n\r' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(h.letta.maxInFlight).toBe(3);
+    const listed = r.stderr.split('\n').filter((line) => /Check \d+/.test(line));
+    expect(listed.map((line) => /Check (\d+)/.exec(line)![1])).toEqual(ids.map((_, i) => String(i)));
+    expect(r.stderr).toContain('Nothing deleted.');
+    expect(h.letta.requests('DELETE')).toEqual([]);
+  });
+
   it('--dry-run prints each delete in the order given', async () => {
     const ids = Array.from({ length: 6 }, () => h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }).id);
     const r = await h.run(['recurring', 'delete', ...ids, '--dry-run']);

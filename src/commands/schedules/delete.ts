@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
-import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
+import type { ScheduleKind } from '../../letta/types';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
 import { agentOption, concurrencyOption } from '../options';
@@ -46,9 +46,8 @@ export default (kind: ScheduleKind) =>
       if (ids.length === 0) return;
       const api = await rt.api();
       const out = rt.out;
-      const found = new Map<string, ScheduledMessage>();
       if (!options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
-        if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, found))) return out.info('Nothing deleted.');
+        if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, options.concurrency))) return out.info('Nothing deleted.');
       }
       // Each id is looked up again, deleted and recorded holding the changes lock (so a sync cannot re-create it meanwhile),
       // up to --concurrency ids at once, their record changes written together; each id's lookup (among every agent when none is given) and delete take one of --concurrency request slots.
