@@ -62,3 +62,19 @@ describe('kill -9 with several ids in flight, at every request', () => {
     }, 300_000);
   }
 });
+
+describe('a sync beside a delete of several ids', () => {
+  it('waits for the ids under way: every deleted schedule is recorded as deleted, none as gone elsewhere', async () => {
+    const ids = await seedKeptSchedules(letta, env, { count: 40 });
+    letta.latencyMs = 20;
+    const deleting = runCli(['--now', WINTER, 'recurring', 'delete', ...ids, '--json'], { env });
+    while (letta.requests('DELETE').length < 4) await new Promise((resolve) => setTimeout(resolve, 5));
+    const syncing = runCli(['--now', WINTER, 'sync', '--json'], { env });
+    const [deleted, synced] = await Promise.all([deleting, syncing]);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(letta.schedules.size).toBe(0);
+    const record = await openState(env, env.HOME!).read();
+    expect(record.intents.map((i) => [i.schedule_id, i.status])).toEqual(ids.map((id) => [id, 'deleted']));
+  }, 60_000);
+});
