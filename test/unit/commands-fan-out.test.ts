@@ -11,7 +11,7 @@ function manyAgents(): string {
   const extra = Array.from({ length: 20 }, (_, i) => ({ id: `agent-fan-${String(i).padStart(2, '0')}`, name: `fan-${i}` }));
   h.letta.agents = [...h.letta.agents, ...extra];
   const item = h.letta.addSchedule(extra[19]!.id, { type: 'one-time', scheduled_at: Date.parse(NOW) + 3_600_000 }, 'far away');
-  h.letta.latencyMs = 20;
+  h.letta.latencyMs = 40;
   h.letta.maxInFlight = 0;
   return item.id;
 }

@@ -160,7 +160,7 @@ describe('delete of many ids', () => {
     [['--concurrency', '3'], 3],
   ])('%j deletes with at most %i requests in flight, each id read before it is deleted', async (flags, most) => {
     const ids = many(24);
-    h.letta.latencyMs = 15;
+    h.letta.latencyMs = 40;
     const r = await h.run(['onetime', 'delete', ...ids, ...flags]);
     expect(r.code, r.stderr).toBe(0);
     expect(h.letta.maxInFlight).toBe(most);
@@ -203,7 +203,7 @@ describe('delete of many ids', () => {
     ['1', [0, 1], 3],
   ])('--concurrency %s: a refused key stops the ids not yet started; each id is reported as it ended, matching the server', async (concurrency, deleted, started) => {
     const ids = many(20);
-    h.letta.latencyMs = 10;
+    h.letta.latencyMs = 25;
     h.letta.inject(new RegExp(`^GET .*/schedule/${ids[2]}$`), { status: 401, body: '{"detail":"Invalid API key"}' });
     const r = await h.run(['onetime', 'delete', ...ids, '--json', '--concurrency', concurrency]);
     expect(r.code).toBe(4);

@@ -31,7 +31,7 @@ describe('pause and resume of several ids', () => {
   ])('%j: at most %i requests in flight; said in the order given; the record holds each once', async (flags, most) => {
     const ids = await recorded(16);
     const messages = new Map(ids.map((id) => [id, text(id)]));
-    h.letta.latencyMs = 15;
+    h.letta.latencyMs = 40;
     h.letta.maxInFlight = 0;
     const paused = await h.run(['recurring', 'pause', ...ids, ...flags]);
     expect(paused.code, paused.stderr).toBe(0);
@@ -148,7 +148,7 @@ describe('delete of several ids', () => {
     const agents = Array.from({ length: 10 }, (_, i) => ({ id: `agent-many-${i}`, name: `many-${i}` }));
     h.letta.agents = [...h.letta.agents, ...agents];
     const ids = Array.from({ length: 12 }, (_, i) => h.letta.addSchedule(agents[i % 10]!.id, { type: 'recurring', cron_expression: '0 9 * * *' }).id);
-    h.letta.latencyMs = 15;
+    h.letta.latencyMs = 40;
     h.letta.maxInFlight = 0;
     const r = await h.run(['recurring', 'delete', ...ids, '--concurrency', '4', '-q'], { env: { LETTA_AGENT_ID: undefined } });
     expect(r.code, r.stderr).toBe(0);
@@ -159,7 +159,7 @@ describe('delete of several ids', () => {
 
   it('on a terminal, the schedules listed before asking are read --concurrency at a time, in the order given; no deletes nothing', async () => {
     const ids = Array.from({ length: 12 }, (_, i) => h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: `${i} 9 * * *` }, `Check ${i}`).id);
-    h.letta.latencyMs = 15;
+    h.letta.latencyMs = 40;
     h.letta.maxInFlight = 0;
     const r = await h.run(['recurring', 'delete', ...ids, '--concurrency', '3', '--no-color'], { terminal: 200, stdin: 'n\r' });
     expect(r.code, r.stderr).toBe(0);

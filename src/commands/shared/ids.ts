@@ -100,13 +100,16 @@ async function indexRecord(rt: Runtime): Promise<{ here: Set<string>; elsewhere:
 }
 
 /** What `act` on an id came to, kept until its turn to be said: its outcome or error, and what it wrote meanwhile. */
-type Settled<T> = { outcome?: T; error?: unknown; notTried?: true; writes: Array<() => void> };
+type Settled<T> = { outcome?: T; error?: unknown; notTried?: true; writes: Kept };
+
+/** Writes kept for an id's turn; once it has come (`said`), anything it still writes goes straight out. */
+type Kept = { writes: Array<() => void>; said: boolean };
 
 /** A failure that would repeat for every id: the ids not yet started are not tried. */
 const stopsTheRest = (error: unknown) => error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError;
 
 /** The output each id's act writes while others run beside it, kept to be written in the ids' order. */
-const keptWrites = new AsyncLocalStorage<Array<() => void>>();
+const keptWrites = new AsyncLocalStorage<Kept>();
 
 /**
  * Act on each id and collect what happened, up to `concurrency` ids at once
@@ -136,7 +139,7 @@ export async function eachId<T>(
   const previous = new Map<string, Promise<unknown>>();
   let stopping = false;
   const settle = async (id: string, before: Array<Promise<unknown>>, release: () => void): Promise<Settled<T>> => {
-    const writes: Array<() => void> = [];
+    const writes: Kept = { writes: [], said: false };
     try {
       await Promise.all(before);
       if (stopping) return { notTried: true, writes };
@@ -172,9 +175,10 @@ export async function eachId<T>(
   });
   const stopKeeping = sideBySide
     ? out.keepWrites((write) => {
-        const writes = keptWrites.getStore();
-        writes?.push(write);
-        return writes !== undefined;
+        const kept = keptWrites.getStore();
+        if (!kept || kept.said) return false;
+        kept.writes.push(write);
+        return true;
       })
     : () => undefined;
   const outcomes: T[] = [];
@@ -188,7 +192,8 @@ export async function eachId<T>(
       }
       const { outcome, error, notTried, writes } = (await started[index])!;
       started[index] = undefined;
-      for (const write of writes) write();
+      for (const write of writes.writes) write();
+      writes.said = true;
       if (notTried) {
         outcomes.push(failed(id, 'not tried'));
         continue;
