@@ -49,11 +49,12 @@ export async function allSettled<T>(promises: Array<Promise<T>>): Promise<T[]> {
 }
 
 /**
- * Run `task` over `items` with at most `limit` running at once; the results
- * come back in the order of `items`.
+ * Run `task` over `items` with at most `limit` running at once (or as the
+ * slots of a limiter shared with other work allow); the results come back in
+ * the order of `items`.
  */
-export function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Array<Promise<R>> {
-  const slots = limiter(limit);
+export function mapLimited<T, R>(items: T[], limit: number | Limiter, task: (item: T) => Promise<R>): Array<Promise<R>> {
+  const slots = typeof limit === 'number' ? limiter(limit) : limit;
   return items.map((item) => {
     const result = slots.run(() => task(item));
     // The caller awaits in order and may stop at the first failure; later ones must not crash the process.
@@ -63,7 +64,9 @@ export function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => P
 }
 
 /**
- * Requests in flight at once when a command fans out (--concurrency). Eight:
+ * Requests in flight at once when a command fans out (--concurrency, and the
+ * limit of the fan-outs of commands without that option: lists and id lookups
+ * over every agent, the agent lookups of plan). Eight:
  * at a round trip of 50 ms or more it brings a fan-out over many agents or
  * ids within reach of the network's own time, while staying a small, steady
  * load for the server (see README Performance for the measurement).

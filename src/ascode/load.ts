@@ -2,10 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AmbiguousAgentError, CliError, NotFoundError, UsageError } from '../errors';
 import { readTextFile, type FileLabel } from '../files/private-file';
-import { AGENT_CONCURRENCY } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
 import { parseBaseUrl } from '../letta/url';
-import { mapLimited } from '../concurrency';
+import { DEFAULT_CONCURRENCY, mapLimited } from '../concurrency';
 import type { Runtime } from '../runtime';
 import { desiredOf, FileError, type Desired } from './desired';
 import { readScheduleFile, type ScheduleFile } from './file-format';
@@ -78,9 +77,10 @@ export interface Loaded {
 /**
  * Read the files and the lock file, resolve each agent once, list each
  * agent's schedules once, and plan. A file that cannot be read or
- * understood is reported and left out (its lock entry untouched).
+ * understood is reported and left out (its lock entry untouched). Agents
+ * are resolved and listed `concurrency` at a time.
  */
-export async function loadPlan(rt: Runtime, target: Target, lock: LockFile): Promise<Loaded> {
+export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, concurrency = DEFAULT_CONCURRENCY): Promise<Loaded> {
   const now = rt.now();
   const server = serverKey(rt);
   const entries = { ...serverEntries(lock, server) };
@@ -115,7 +115,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile): Pro
   const names = [...new Set(files.map(({ file }) => file.agent))];
   const resolved = new Map<string, string | CliError>();
   await Promise.all(
-    mapLimited(names, AGENT_CONCURRENCY, async (agent) => {
+    mapLimited(names, concurrency, async (agent) => {
       try {
         resolved.set(agent, await api.resolveAgent(agent));
       } catch (error) {
@@ -146,7 +146,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile): Pro
   const agents = [...new Set([...desired.map((d) => d.agent_id), ...considered.flatMap(([, e]) => [e.agent_id, ...(e.retiring ?? []).map((r) => r.agent_id)])])].sort();
   const letta = new Map<string, Map<string, ScheduledMessage>>();
   await Promise.all(
-    mapLimited(agents, AGENT_CONCURRENCY, async (agentId) => {
+    mapLimited(agents, concurrency, async (agentId) => {
       const all = new Map<string, ScheduledMessage>();
       try {
         for await (const page of api.schedulePages(agentId)) for (const item of page) all.set(item.id, item);

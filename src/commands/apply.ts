@@ -32,7 +32,7 @@ export default defineCommand({
     const held = rt.dryRun ? undefined : await lock(lockPathFor(target.lockPath), { what: `the lock file ${target.lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal });
     try {
       const lockFile = readLock(target.lockPath);
-      const { changes, problems, server } = await loadPlan(rt, target, lockFile);
+      const { changes, problems, server } = await loadPlan(rt, target, lockFile, options.concurrency);
       render.reportProblems(out, problems);
       if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
 

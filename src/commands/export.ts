@@ -10,8 +10,7 @@ import { exportFiles } from '../ascode/export-files';
 import { LOCK_FILE_NAME, serverEntries, formatLock } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor, readTextFile, writePrivateFile, makePrivateFolder } from '../files/private-file';
-import { mapLimited } from '../concurrency';
-import { AGENT_CONCURRENCY } from '../letta/api';
+import { DEFAULT_CONCURRENCY, mapLimited } from '../concurrency';
 import { stateStore } from './shared/state';
 import { emptyState } from '../state/records';
 
@@ -48,7 +47,7 @@ export default defineCommand({
     }
     const letta = new Map<string, ScheduledMessage[]>();
     await Promise.all(
-      mapLimited(agentIds, AGENT_CONCURRENCY, async (agentId) => {
+      mapLimited(agentIds, DEFAULT_CONCURRENCY, async (agentId) => {
         const all: ScheduledMessage[] = [];
         for await (const page of api.schedulePages(agentId)) all.push(...page);
         letta.set(agentId, all);

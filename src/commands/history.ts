@@ -42,7 +42,7 @@ export default defineCommand({
     const zone = rt.zone();
     const from = sinceInstant(options.since, now, zone);
     const [full] = await resolveScheduleIds(rt, [id.trim()]);
-    const target = await historyTarget(rt, full!);
+    const target = await historyTarget(rt, full!, options.concurrency);
     const reading = await readFireHealth(await rt.api(), target.schedules, { from, now, concurrency: options.concurrency, runsPerSchedule: options.limit });
     const fires = reading.healths
       .flatMap((health) => health.fires.map((fire) => ({ scheduleId: health.schedule.id, fire })))
@@ -113,9 +113,9 @@ interface HistoryTarget {
  * The schedules behind an id: a series' members, a set's schedules, a
  * recorded schedule with those it replaced, and a paused schedule's saved
  * copy come from the record of intent; anything else is a schedule on
- * Letta (looked for among the agents when none is given).
+ * Letta (looked for among the agents when none is given, `concurrency` at a time).
  */
-async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
+async function historyTarget(rt: Runtime, id: string, concurrency: number): Promise<HistoryTarget> {
   let state: State | undefined;
   try {
     state = await (await stateStore(rt)).read();
@@ -161,7 +161,7 @@ async function historyTarget(rt: Runtime, id: string): Promise<HistoryTarget> {
     const endedAt = Date.parse(paused.paused_at);
     return { kind: 'paused', agentId: paused.schedule.agent_id, changes: [], schedules: [{ ...facts, held: false, nextScheduledTime: null, ...(Number.isFinite(endedAt) ? { endedAt } : {}) }] };
   }
-  const item = await findSchedule(rt, undefined, id);
+  const item = await findSchedule(rt, undefined, id, concurrency);
   const createdAt = Date.parse((state && findIntent(state, item.id)?.created_at) ?? '');
   return { kind: 'schedule', agentId: item.agent_id, changes: [], schedules: [scheduleFacts(item, Number.isFinite(createdAt) ? createdAt : undefined)] };
 }

@@ -1,4 +1,4 @@
-import { mapLimited } from '../concurrency';
+import { DEFAULT_CONCURRENCY, mapLimited, type Limiter } from '../concurrency';
 import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, ListCutShortError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
 import { checkRecord, expectIdentified, expectList, expectShape, flawsOf, isArray, isDateString, isInstantMs, isId, isObject, isString, oneOf, orNull, type Checked, type RecordRules } from './checks';
 import type { LettaClient, RequestOptions } from './client';
@@ -6,8 +6,6 @@ import { scheduleKind } from './types';
 import type { Agent, CreatedSchedule, CreateScheduleBody, FireRecord, HistoryPage, LettaMessage, LettaResponse, MessageCreate, Run, ScheduledMessage, ScheduleKind, ScheduleListPage } from './types';
 
 export const PAGE_SIZE = 100;
-/** How many agents are asked at once when a command fans out over all of them. */
-export const AGENT_CONCURRENCY = 4;
 /** Pages read of one list before deciding it will never end (a million items at PAGE_SIZE). */
 export const MAX_PAGES = 10_000;
 /** Items read of one list before deciding it will never end: far more schedules than anyone keeps, far less than fills memory. */
@@ -202,10 +200,10 @@ export class LettaApi {
     return withKind(item, id, kind, agentId);
   }
 
-  /** A schedule by id alone: asked of every agent, a few at a time (Letta keeps schedules per agent). */
-  async locateSchedule(id: string, kind?: ScheduleKind): Promise<Checked<ScheduledMessage>> {
+  /** A schedule by id alone: asked of every agent, `concurrency` at a time (Letta keeps schedules per agent). */
+  async locateSchedule(id: string, kind?: ScheduleKind, concurrency: number | Limiter = DEFAULT_CONCURRENCY): Promise<Checked<ScheduledMessage>> {
     const agents = await this.allAgentIds();
-    const lookups = mapLimited(agents, AGENT_CONCURRENCY, (agentId) =>
+    const lookups = mapLimited(agents, concurrency, (agentId) =>
       this.getSchedule(agentId, id).catch((error: unknown) => {
         if (error instanceof NotFoundError) return undefined;
         throw error;

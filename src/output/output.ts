@@ -55,6 +55,8 @@ export class Output {
    * Warnings and notes stay. A command that changes nothing prints as usual.
    */
   private unsent = false;
+  /** While set, every write is offered to it first, and it may keep the write to make later (work run side by side writes in its own order). */
+  private keep?: (write: () => void) => boolean;
 
   constructor(
     readonly io: Io,
@@ -67,9 +69,16 @@ export class Output {
     this.stderr = this.inertSink(io.stderr);
   }
 
+  /** Offer every write to `keep` until the returned function is called (see `keep`). */
+  keepWrites(keep: (write: () => void) => boolean): () => void {
+    this.keep = keep;
+    return () => (this.keep = undefined);
+  }
+
   /** Secrets masked, control characters shown, then this tool's own colours restored. */
   private inertSink(sink: Sink): Sink {
-    return { write: (chunk: string) => sink.write(inert(this.secrets.redact(chunk)).replaceAll(this.mark, ESC)) };
+    const write = (chunk: string) => sink.write(inert(this.secrets.redact(chunk)).replaceAll(this.mark, ESC));
+    return { write: (chunk: string) => this.keep?.(() => write(chunk)) || write(chunk) };
   }
 
   get json(): boolean {

@@ -65,7 +65,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
   'onetime get': [{ args: ['onetime', 'get', 'ID', '--agent-id', AGENT], setup: oneTime, stdout: /Later/ }],
   'onetime delete': [
     { args: ['onetime', 'delete', 'ID', '--agent-id', AGENT, '--yes'], setup: oneTime },
-    { args: ['onetime', 'delete', '-'], setup: oneTime, input: 'ID\n' },
+    { args: ['onetime', 'delete', '-', '--concurrency', '2'], setup: oneTime, input: 'ID\n' },
   ],
   'onetime edit': [
     { args: ['onetime', 'edit', 'ID', '--agent-id', AGENT, '--message', 'Sooner', '--role', 'user', '--execute-at', 'in 3 hours', '--force'], setup: oneTime },
@@ -84,7 +84,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['recurring', 'list', '--id', 'set-00000000-0000-0000-0000-000000000000'], code: 3 },
   ],
   'recurring get': [{ args: ['recurring', 'get', 'ID', '--agent-id', AGENT, '--json'], setup: recurring, stdout: /"0 14 \* \* 1-5"/ }],
-  'recurring delete': [{ args: ['recurring', 'delete', 'ID', '--agent-id', AGENT, '--yes'], setup: recurring }],
+  'recurring delete': [{ args: ['recurring', 'delete', 'ID', '--agent-id', AGENT, '--yes', '--concurrency', '2'], setup: recurring }],
   'recurring edit': [
     { args: ['recurring', 'edit', 'ID', '--agent-id', AGENT, '--message', 'Standup!', '--role', 'user', '--cron', 'every weekday at 11am', '--force'], setup: recurring },
     { args: ['recurring', 'edit', 'ID', '--execute-at', 'tomorrow'], setup: recurring, code: 2 },
@@ -97,9 +97,9 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { args: ['sync', '--print-systemd'], stdout: /\[Timer\]/ },
     { args: ['sync', '--print-launchd'], stdout: /<key>StartCalendarInterval<\/key>/ },
   ],
-  'recurring pause': [{ args: ['recurring', 'pause', 'ID', '--agent-id', AGENT, '--yes'], setup: recurring }],
+  'recurring pause': [{ args: ['recurring', 'pause', 'ID', '--agent-id', AGENT, '--yes', '--concurrency', '2'], setup: recurring }],
   // A paused schedule lives in this machine's record, so resume and paused run after a pause in the same home (see below).
-  'recurring resume': [{ args: ['recurring', 'resume', 'ID'], setup: recurring }],
+  'recurring resume': [{ args: ['recurring', 'resume', 'ID', '--concurrency', '2'], setup: recurring }],
   'recurring paused': [{ args: ['recurring', 'paused'], setup: recurring, stdout: /Standup/ }],
   run: [
     { args: ['run', 'ID', '--agent-id', AGENT], setup: recurring, stdout: /Echo: Standup/ },

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
 import { BIN, runCli } from '../helpers/run-cli';
+import { killedAtRequest, nothingLeftAfterKill, syncedAfterKill } from '../helpers/after-kill';
 
 const CREATE = new RegExp(`^POST /v1/agents/${AGENT}/schedule$`);
 const suite = useFakeLetta({ defaultAgent: true });
@@ -118,43 +119,12 @@ describe('kill -9 at every request of a changing command, then sync and status: 
           letta.reset(() => Date.parse(NOW));
           env = { ...env, HOME: join(env.HOME!, `${scenario.name.split(' ')[0]}${k}`) };
           const id = await prepared();
-          await new Promise<void>((resolve) => {
-            const child = spawn(process.execPath, [BIN, ...run(id)], { env, stdio: 'ignore' });
-            let seen = 0;
-            letta.onRequest = () => {
-              if (++seen === k) child.kill('SIGKILL');
-            };
-            child.on('close', () => resolve());
-          });
-          letta.onRequest = undefined;
-          const synced = await runCli(['--now', scenario.now ?? NOW, 'sync'], { env });
-          expect(synced.code, `${at}: ${synced.stderr}`).toBe(0);
-          const record = await openState(env, env.HOME!).read();
-          const onServer = [...letta.schedules.keys()].sort();
-          // The record stands for exactly what the server has: nothing unrecorded, nothing recorded that is not there.
-          expect(
-            record.intents
-              .filter((i) => i.status === 'active')
-              .map((i) => i.schedule_id)
-              .sort(),
-            at,
-          ).toEqual(onServer);
-          expect(
-            record.intents.filter((i) => i.status === 'creating'),
-            at,
-          ).toEqual([]);
+          await killedAtRequest(letta, env, run(id), k);
+          const { record, onServer } = await syncedAfterKill(letta, env, scenario.now ?? NOW, at);
           // Never doubled, never lost: on the server or saved as paused, once (unless deleting it was the point).
           if (scenario.deleted) expect(record.paused, at).toEqual([]);
           else expect(onServer.length + record.paused.length, at).toBe(1);
-          const status = await runCli(['--now', scenario.now ?? NOW, 'status', '--json'], { env });
-          expect(JSON.parse(status.stdout).record.unfinished_creates, at).toEqual([]);
-          // A second sync has nothing left to do.
-          letta.received.length = 0;
-          await runCli(['--now', scenario.now ?? NOW, 'sync'], { env });
-          expect(
-            letta.received.filter((r) => r.method !== 'GET'),
-            at,
-          ).toEqual([]);
+          await nothingLeftAfterKill(letta, env, scenario.now ?? NOW, at);
         }
       },
       300_000,

@@ -92,22 +92,26 @@ describe('delete', () => {
     expect((await h.run(['onetime', 'delete', 'sm-missing'])).code).toBe(3);
   });
 
-  it('Ctrl-C while a delete is out says that id may have been deleted, and the rest were not tried', async () => {
+  // One at a time, the id after the one out was never tried; side by side (the default), it was sent and answered before Ctrl-C.
+  it.each([
+    ['1', 2, false],
+    ['8', 3, true],
+  ])('--concurrency %s: Ctrl-C while a delete is out says that id may have been deleted, the others as they ended, in the order given', async (concurrency, sent, lastDeleted) => {
     const [a, b, c] = [0, 1, 2].map(() => h.letta.addSchedule(AGENT, inAnHour()));
     h.letta.inject(new RegExp(`^DELETE .*/${b!.id}$`), { hang: true });
     const controller = new AbortController();
-    const running = h.run(['onetime', 'delete', a!.id, b!.id, c!.id, '--json'], { signal: controller.signal });
-    while (h.letta.requests('DELETE').length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    const running = h.run(['onetime', 'delete', a!.id, b!.id, c!.id, '--json', '--concurrency', concurrency], { signal: controller.signal });
+    while (h.letta.schedules.has(a!.id) || h.letta.requests('DELETE').length < sent || (lastDeleted && h.letta.schedules.has(c!.id))) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     const r = await running;
     expect(r.code).toBe(130);
     expect(JSON.parse(r.stdout)).toEqual([
       { id: a!.id, agent_id: AGENT, deleted: true },
       { id: b!.id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true },
-      { id: c!.id, deleted: false, error: 'not tried' },
+      lastDeleted ? { id: c!.id, agent_id: AGENT, deleted: true } : { id: c!.id, deleted: false, error: 'not tried' },
     ]);
     expect(r.stderr).toContain(`May have been deleted (interrupted while deleting): ${b!.id}`);
-    expect(r.stderr).toContain(`Not deleted: ${c!.id}.`);
+    expect(r.stderr).toContain(lastDeleted ? `Deleted 2 of 3: ${a!.id}, ${c!.id}.` : `Not deleted: ${c!.id}.`);
   });
 
   it('a schedule of the other kind names the right command', async () => {
@@ -142,28 +146,74 @@ describe('delete', () => {
 describe('delete of many ids', () => {
   const many = (n: number) => Array.from({ length: n }, () => h.letta.addSchedule(AGENT, inAnHour()).id);
 
-  it('deletes one id at a time, holding the changes lock, each read before it is deleted', async () => {
+  it('--concurrency 1 deletes one id at a time, each read before it is deleted', async () => {
     const ids = many(4);
     h.letta.latencyMs = 10;
-    const r = await h.run(['onetime', 'delete', ...ids]);
+    const r = await h.run(['onetime', 'delete', ...ids, '--concurrency', '1']);
     expect(r.code).toBe(0);
     expect(h.letta.maxInFlight).toBe(1);
     expect(h.letta.received.map((request) => request.method)).toEqual(ids.flatMap(() => ['GET', 'DELETE']));
   });
 
-  it('a refused key stops the ids not yet started; each id is reported as it ended, matching what the server holds', async () => {
+  it.each([
+    [[], 8],
+    [['--concurrency', '3'], 3],
+  ])('%j deletes with at most %i requests in flight, each id read before it is deleted', async (flags, most) => {
+    const ids = many(24);
+    h.letta.latencyMs = 40;
+    const r = await h.run(['onetime', 'delete', ...ids, ...flags]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(h.letta.maxInFlight).toBe(most);
+    expect(h.letta.schedules.size).toBe(0);
+    expect(r.stderr).toBe(ids.map((id) => `✓ Deleted one-time schedule ${id}\n`).join(''));
+    for (const id of ids) {
+      const at = (method: string) => h.letta.received.findIndex((request) => request.method === method && request.path.endsWith(`/schedule/${id}`));
+      expect(at('GET')).toBeGreaterThanOrEqual(0);
+      expect(at('DELETE')).toBeGreaterThan(at('GET'));
+    }
+  });
+
+  it.each([[[]], [['-q']], [['--json']]])('%j: ids that end out of order are said in the order given', async (flags) => {
     const ids = many(10);
     h.letta.latencyMs = 10;
-    h.letta.inject(new RegExp(`^GET .*/schedule/${ids[2]}$`), { status: 401, body: '{"detail":"Invalid API key"}' });
+    // The first id's lookup is answered last (asked again after a 503), so the others end before it.
+    h.letta.inject(new RegExp(`^GET .*/schedule/${ids[0]}$`), { status: 503, headers: { 'retry-after-ms': '300' } });
+    const r = await h.run(['onetime', 'delete', ...ids, ...flags]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(h.letta.requests('DELETE').at(-1)!.path).toMatch(new RegExp(`/${ids[0]}$`));
+    if (flags[0] === '--json') expect(JSON.parse(r.stdout)).toEqual(ids.map((id) => ({ id, agent_id: AGENT, deleted: true })));
+    else if (flags[0] === '-q') expect(r.stdout).toBe(ids.map((id) => `${id}\n`).join(''));
+    else expect(r.stderr).toBe(ids.map((id) => `✓ Deleted one-time schedule ${id}\n`).join(''));
+  });
+
+  it('several ids with a latency: a failure in the middle is said in its place, the others are deleted (exit 1)', async () => {
+    const ids = many(12);
+    h.letta.latencyMs = 10;
+    h.letta.inject(new RegExp(`^DELETE .*/schedule/${ids[5]}$`), { status: 400, body: '{"detail":"boom"}' });
     const r = await h.run(['onetime', 'delete', ...ids, '--json']);
+    expect(r.code).toBe(1);
+    const outcomes = JSON.parse(r.stdout) as Array<{ id: string; deleted: boolean }>;
+    expect(outcomes.map((o) => [o.id, o.deleted])).toEqual(ids.map((id, i) => [id, i !== 5]));
+    expect([...h.letta.schedules.keys()]).toEqual([ids[5]]);
+  });
+
+  // With 4 at once, the four started together end as they end (the refused one among them); with 1, the ids after it are never tried.
+  it.each([
+    ['4', [0, 1, 3], 4],
+    ['1', [0, 1], 3],
+  ])('--concurrency %s: a refused key stops the ids not yet started; each id is reported as it ended, matching the server', async (concurrency, deleted, started) => {
+    const ids = many(20);
+    h.letta.latencyMs = 25;
+    h.letta.inject(new RegExp(`^GET .*/schedule/${ids[2]}$`), { status: 401, body: '{"detail":"Invalid API key"}' });
+    const r = await h.run(['onetime', 'delete', ...ids, '--json', '--concurrency', concurrency]);
     expect(r.code).toBe(4);
     const outcomes = JSON.parse(r.stdout) as Array<{ id: string; deleted: boolean; error?: string }>;
     expect(outcomes.map((o) => o.id)).toEqual(ids);
     for (const outcome of outcomes) expect([outcome.id, outcome.deleted]).toEqual([outcome.id, !h.letta.schedules.has(outcome.id)]);
     expect(outcomes[2]).toMatchObject({ deleted: false, error: expect.stringContaining('401') });
-    // One at a time: the ids after it were never tried.
-    expect(outcomes.slice(3).every((o) => o.error === 'not tried')).toBe(true);
-    expect(h.letta.requests('GET').length).toBe(3);
+    expect(outcomes.filter((o) => o.deleted).map((o) => o.id)).toEqual(deleted.map((i) => ids[i]));
+    expect(outcomes.slice(started).every((o) => o.error === 'not tried')).toBe(true);
+    expect(h.letta.requests('GET').length).toBe(started);
   });
 
   it('a --concurrency that is no whole number from 1 to 64 is a usage error', async () => {

@@ -4,12 +4,14 @@ import type { Command } from '@commander-js/extra-typings';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { pauseSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
-import { agentOption } from '../options';
+import { agentOption, concurrencyOption } from '../options';
 import { needsConfirmation, planPause } from './pause-plan';
-import { idsFrom, eachId } from '../shared/ids';
+import { idsFrom, eachId, subjectsOf } from '../shared/ids';
 import { findSchedule } from '../shared/schedule';
-import { stateStore, whileChanging, readRecord, followLineage, serverOf, expandGroups } from '../shared/state';
+import { stateStore, changingTogether, readRecord, readRecordOrNothing, followLineage, serverOf, expandGroups } from '../shared/state';
 import * as records from '../../state/records';
+import { sharedRecordWrites } from '../../sync/execute';
+import { limiter } from '../../concurrency';
 
 type Outcome = { id: string; agent_id: string; paused_at: string; paused: true } | { id: string; paused: false; error: string };
 
@@ -28,7 +30,11 @@ export default defineCommand({
   ],
   globals: ['output', 'api', 'dryRun'],
   declare: (command: Command) =>
-    command.argument('[ids...]', "schedule ids; '-' reads ids from stdin").addOption(agentOption()).option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)'),
+    command
+      .argument('[ids...]', "schedule ids; '-' reads ids from stdin")
+      .addOption(agentOption())
+      .option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)')
+      .addOption(concurrencyOption()),
   async run(rt, options, args) {
     const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring pause'));
     if (ids.length === 0) return;
@@ -40,13 +46,20 @@ export default defineCommand({
     const store = await stateStore(rt);
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
-    // Each id is read, saved and deleted holding the changes lock, so a sync or another command cannot re-create or double it meanwhile.
+    // Each id is read, saved and deleted holding the changes lock, so a sync or another command cannot re-create or double it meanwhile;
+    // up to --concurrency ids at once (one at a time under --dry-run, so the printed requests keep the ids' order), their record changes
+    // written together; each id's lookup (among every agent when none is given) and delete take one of --concurrency request slots.
+    const concurrency = rt.dryRun ? 1 : options.concurrency;
+    const requests = limiter(concurrency);
+    const changing = changingTogether(rt);
+    const saving = sharedRecordWrites(store);
+    const known = await readRecordOrNothing(rt);
     const ending = await eachId<Outcome>(
       out,
       ids,
       (id, error) => ({ id, paused: false, error }),
       (asked) =>
-        whileChanging(rt, async (): Promise<Outcome> => {
+        changing(async (): Promise<Outcome> => {
           if (records.isSeriesId(asked)) {
             const series = await pauseSeriesWhole(rt, asked);
             const count = `${series.members.length} one-time schedule${series.members.length === 1 ? '' : 's'}`;
@@ -56,16 +69,18 @@ export default defineCommand({
             });
             return { id: asked, agent_id: series.agent_id, paused_at: series.paused_at, paused: true };
           }
-          const id = followLineage(rt, await readRecord(rt, store), asked);
+          const state = await readRecord(rt, store);
+          const id = followLineage(rt, state, asked);
           let item: ScheduledMessage | undefined;
           let missing: NotFoundError | undefined;
           try {
-            item = await findSchedule(rt, 'recurring', id);
+            item = await findSchedule(rt, 'recurring', id, requests);
           } catch (error) {
             if (!(error instanceof NotFoundError)) throw error;
             missing = error;
           }
-          const saved = records.findPaused(await store.read(), id);
+          // Read before the lookup: only a pause or resume of this id changes its saved copy, and those wait for this one.
+          const saved = records.findPaused(state, id);
           const plan = planPause(item !== undefined, saved !== undefined);
           if (plan.action === 'not-found') throw missing!;
           if (plan.action === 'already-paused') {
@@ -75,11 +90,11 @@ export default defineCommand({
           const schedule = item!;
           const pausedAt = saved?.paused_at ?? at;
           // The copy is on disk, flushed, before anything is deleted: a failure from here on loses nothing.
-          if (!rt.dryRun) await store.update((state) => records.recordPaused(state, schedule, pausedAt, records.findIntent(state, id) ?? saved?.intent, serverOf(rt)));
-          await api.deleteSchedule(schedule.agent_id, id);
+          if (!rt.dryRun) await saving.update((state) => records.recordPaused(state, schedule, pausedAt, records.findIntent(state, id) ?? saved?.intent, serverOf(rt)));
+          await requests.run(() => api.deleteSchedule(schedule.agent_id, id));
           if (!rt.dryRun) {
             try {
-              await store.update((state) => records.markPaused(state, id, at));
+              await saving.update((state) => records.markPaused(state, id, at));
             } catch (error) {
               out.note(`${id} is paused: deleted from Letta, its copy saved in ${store.path}; only marking its record paused failed.`);
               throw error;
@@ -88,6 +103,7 @@ export default defineCommand({
           sayOutcome(out, { id, text: `Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)` });
           return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
         }),
+      { concurrency, subjects: (id) => subjectsOf(known, id) },
     );
     endOutcomes(out, {
       ...ending,

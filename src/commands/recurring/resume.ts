@@ -4,8 +4,10 @@ import type { Command } from '@commander-js/extra-typings';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { resumeSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
-import { idsFrom, eachId } from '../shared/ids';
-import { stateStore, whileChanging, readRecord, serverOf, expandGroups } from '../shared/state';
+import { idsFrom, eachId, subjectsOf } from '../shared/ids';
+import { stateStore, changingTogether, readRecord, readRecordOrNothing, serverOf, expandGroups } from '../shared/state';
+import { concurrencyOption } from '../options';
+import { sharedRecordWrites } from '../../sync/execute';
 import { planResume, resumeCron } from './pause-plan';
 import { recreateBody } from '../shared/schedule-copy';
 import { sameSchedule } from '../../sync/same-schedule';
@@ -24,20 +26,26 @@ export default defineCommand({
   description: 'Re-create paused recurring schedules (with the UTC cron right for today when made from a local-time phrase)',
   examples: ['letta-switchboard recurring resume SCHEDULE_ID', 'letta-switchboard recurring paused -q | letta-switchboard recurring resume -'],
   globals: ['output', 'time', 'api', 'dryRun'],
-  declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin"),
-  async run(rt, _options, args) {
+  declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin").addOption(concurrencyOption()),
+  async run(rt, options, args) {
     const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), { paused: true });
     const api = await rt.api();
     const store = await stateStore(rt);
     const out = rt.out;
     const at = new Date(rt.now()).toISOString();
-    // Each id is read, planned and resumed holding the changes lock: a second resume of it waits, then finds it done.
+    // Each id is read, planned and resumed holding the changes lock: a second resume of it waits, then finds it done. Up to --concurrency
+    // ids at once (one at a time under --dry-run, so the printed requests keep the ids' order), their record changes written together;
+    // ids whose schedules look alike wait for each other, so an earlier attempt's copy is taken by one of them only.
+    const concurrency = rt.dryRun ? 1 : options.concurrency;
+    const changing = changingTogether(rt);
+    const saving = sharedRecordWrites(store);
+    const known = await readRecordOrNothing(rt);
     const ending = await eachId<Outcome>(
       out,
       ids,
       (id, error) => ({ id, resumed: false, error }),
       (asked) =>
-        whileChanging(rt, async (): Promise<Outcome | undefined> => {
+        changing(async (): Promise<Outcome | undefined> => {
           if (records.isSeriesId(asked)) {
             const series = await resumeSeriesWhole(rt, asked);
             const made = `${series.created.length} one-time schedule${series.created.length === 1 ? '' : 's'}`;
@@ -71,12 +79,13 @@ export default defineCommand({
           const cron = resumeCron(savedCron, saved.intent, rt.now());
           const body = recreateBody(saved.schedule, { type: 'recurring', cron_expression: cron });
           const existing: ScheduledMessage[] = [];
-          for await (const page of api.schedulePages(agentId)) existing.push(...page);
+          // A schedule the record already stands for (another resume's copy, taken) is not this attempt's.
+          for await (const page of api.schedulePages(agentId)) existing.push(...page.filter((item) => item.id === id || !records.findIntent(state, item.id)));
           const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string');
 
           if (plan.action === 'still-in-letta') {
             // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
-            if (!rt.dryRun) await store.update((s) => void records.takePaused(s, id));
+            if (!rt.dryRun) await saving.update((s) => void records.takePaused(s, id));
             sayOutcome(out, { id, text: `${id} is still on Letta (its pause did not finish deleting it); nothing created, the saved copy is dropped.`, data: true, acted: false });
             return { id, new_id: id, agent_id: agentId, cron_expression: saved.schedule.schedule.cron_expression ?? '', resumed: true, created: false };
           }
@@ -85,7 +94,7 @@ export default defineCommand({
           if (plan.action === 'adopt') {
             newId = plan.id;
           } else {
-            if (!rt.dryRun) await store.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages }));
+            if (!rt.dryRun) await saving.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages }));
             newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
           }
           if (rt.dryRun) return undefined;
@@ -95,7 +104,7 @@ export default defineCommand({
             throw new CliError(`Letta's copy of ${newId} does not match what was sent; the saved copy of ${id} is kept`, `Check it with: letta-switchboard recurring get ${newId}`);
           }
           try {
-            await store.update((s) => records.resumePaused(s, id, newId, cron, at));
+            await saving.update((s) => records.resumePaused(s, id, newId, cron, at));
           } catch (error) {
             // Letta has the new schedule; only the record is behind. Say which id exists before the error.
             if (!out.json) out.line(newId);
@@ -108,6 +117,7 @@ export default defineCommand({
           sayOutcome(out, { id: newId, text: `Resumed ${id} as ${newId} (${cron} UTC)`, data: true });
           return { id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' };
         }),
+      { concurrency, subjects: (id) => subjectsOf(known, id) },
     );
     endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.resumed, verb: 'resumed', notDone: 'Their saved copies are kept; run resume again.' });
   },

@@ -1,13 +1,15 @@
 import type { Command } from '@commander-js/extra-typings';
 import { CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
-import type { ScheduledMessage, ScheduleKind } from '../../letta/types';
+import type { ScheduleKind } from '../../letta/types';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
-import { agentOption } from '../options';
+import { agentOption, concurrencyOption } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
-import { idsFrom, eachId } from '../shared/ids';
-import { whileChanging, readRecordOrNothing, followLineage, recordWriter } from '../shared/state';
-import { markDeleted, isSetId, isSeriesId, setMembers, findIntent } from '../../state/records';
+import { idsFrom, eachId, subjectsOf } from '../shared/ids';
+import { changingTogether, readRecordOrNothing, followLineage, recordWriter } from '../shared/state';
+import { markDeleted, isSetId, isSeriesId, setMembers, findIntent, currentId, type Intent, type State } from '../../state/records';
+import { sharedRecordWrites } from '../../sync/execute';
+import { limiter } from '../../concurrency';
 import { confirmDeletion } from '../shared/confirm-delete';
 import { deleteSeries } from '../shared/series';
 
@@ -15,6 +17,12 @@ import { deleteSeries } from '../shared/series';
 const ASK_ABOVE = 5;
 
 type Outcome = { id: string; agent_id: string; deleted: true } | { id: string; deleted: false; error: string; may_have_been_deleted?: true };
+
+/** The other schedules of the set `id` was made in, that are not being deleted with it: they keep firing. */
+function keptSiblings(state: State, id: string, ids: string[]): Intent[] {
+  const setId = findIntent(state, id)?.set_id;
+  return setId ? setMembers(state, setId).filter((m) => m.schedule_id !== id && !ids.includes(m.schedule_id)) : [];
+}
 
 /**
  * `onetime delete` and `recurring delete`: each id checked first (Letta's
@@ -31,18 +39,25 @@ export default (kind: ScheduleKind) =>
       command
         .argument('[ids...]', "schedule ids; '-' reads ids from stdin")
         .addOption(agentOption())
-        .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`),
+        .option('-y, --yes', `delete more than ${ASK_ABOVE} without asking (a terminal asks; a pipe never does)`)
+        .addOption(concurrencyOption()),
     async run(rt, options, args) {
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
       if (ids.length === 0) return;
       const api = await rt.api();
       const out = rt.out;
-      const found = new Map<string, ScheduledMessage>();
       if (!options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
-        if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, found))) return out.info('Nothing deleted.');
+        if (!(await confirmDeletion(rt, kind, ids, ASK_ABOVE, options.concurrency))) return out.info('Nothing deleted.');
       }
-      // Each id is looked up again, deleted and recorded holding the changes lock (so a sync cannot re-create it meanwhile), one at a time.
-      const records = await recordWriter(rt);
+      // Each id is looked up again, deleted and recorded holding the changes lock (so a sync cannot re-create it meanwhile),
+      // up to --concurrency ids at once, their record changes written together; each id's lookup (among every agent when none is given) and delete take one of --concurrency request slots.
+      // A dry run prints its requests in the ids' order, and a set member asked about on a terminal is asked one at a time.
+      const known = await readRecordOrNothing(rt);
+      const asks = rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun && ids.some((id) => keptSiblings(known, currentId(known, id), ids).length > 0);
+      const concurrency = rt.dryRun || asks ? 1 : options.concurrency;
+      const requests = limiter(concurrency);
+      const changing = changingTogether(rt);
+      const records = sharedRecordWrites(await recordWriter(rt));
       const at = new Date(rt.now()).toISOString();
       // Ids whose DELETE is on its way: Ctrl-C then cannot tell whether they landed.
       const sending = new Set<string>();
@@ -52,7 +67,7 @@ export default (kind: ScheduleKind) =>
           : { id, deleted: false, error };
       const sizes = new Map<string, string>();
       const act = (asked: string): Promise<Outcome> =>
-        whileChanging(rt, async () => {
+        changing(async () => {
           if (kind === 'recurring' && isSeriesId(asked)) {
             const { agent_id, deleted } = await deleteSeries(rt, asked);
             sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
@@ -64,9 +79,9 @@ export default (kind: ScheduleKind) =>
             const members = setMembers(state, asked);
             if (members.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
             for (const member of members) {
-              const item = await findSchedule(rt, kind, member.schedule_id);
+              const item = await findSchedule(rt, kind, member.schedule_id, requests);
               sending.add(asked);
-              await api.deleteSchedule(item.agent_id, item.id);
+              await requests.run(() => api.deleteSchedule(item.agent_id, item.id));
               sending.delete(asked);
               await records.update((s) => markDeleted(s, item.id, at));
             }
@@ -75,7 +90,7 @@ export default (kind: ScheduleKind) =>
           }
           const id = followLineage(rt, state, asked);
           const setId = findIntent(state, id)?.set_id;
-          const siblings = setId ? setMembers(state, setId).filter((m) => m.schedule_id !== id && !ids.includes(m.schedule_id)) : [];
+          const siblings = keptSiblings(state, id, ids);
           if (setId && siblings.length > 0) {
             const others = siblings.map((m) => m.schedule_id).join(', ');
             const said = `${id} is one of the schedules made from '${findIntent(state, id)!.phrase}' (set ${setId}); ${others} keep${siblings.length === 1 ? 's' : ''} firing`;
@@ -86,9 +101,9 @@ export default (kind: ScheduleKind) =>
               out.warn(`${said}. Delete the whole set with: letta-switchboard recurring delete ${setId}`);
             }
           }
-          const item = await findSchedule(rt, kind, id);
+          const item = await findSchedule(rt, kind, id, requests);
           sending.add(id);
-          await api.deleteSchedule(item.agent_id, id);
+          await requests.run(() => api.deleteSchedule(item.agent_id, id));
           sending.delete(id);
           // Recorded as deleted with this tool, so sync never reports it as deleted elsewhere.
           await records.update((state) => markDeleted(state, id, at));
@@ -97,7 +112,7 @@ export default (kind: ScheduleKind) =>
       const said = (outcome: Outcome) => {
         if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
       };
-      const ending = await eachId<Outcome>(out, ids, failed, act, { said }).catch((error: unknown) => {
+      const ending = await eachId<Outcome>(out, ids, failed, act, { said, concurrency, subjects: (id) => subjectsOf(known, id) }).catch((error: unknown) => {
         for (const id of sending) out.note(`${id} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${id}`);
         throw error;
       });

@@ -9,34 +9,32 @@ import { renderTable } from '../../output/table';
 import { localAndUtc } from '../../output/when';
 import { oneLine } from '../../output/inert';
 import { shortIds } from '../../output/short-id';
+import { allSettled, limiter, mapLimited } from '../../concurrency';
 
 /**
  * Before deleting more than `askAbove` schedules on a terminal (several ids,
  * or a series of many), show what would go (id, agent, next run, message)
- * and ask. Returns whether to go on. Schedules it read are left in `found`,
- * so they are not read twice.
+ * and ask. Returns whether to go on. The schedules are read `concurrency` at a time.
  */
-export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: string[], askAbove: number, found: Map<string, ScheduledMessage>): Promise<boolean> {
+export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: string[], askAbove: number, concurrency: number): Promise<boolean> {
   const series = ids.some(isSeriesId) ? new Map((await seriesRows(rt, undefined)).map((row) => [row.id, row] as const)) : new Map();
   const count = ids.reduce((sum, id) => sum + (series.get(id)?.remaining ?? 1), 0);
   if (count <= askAbove) return true;
+  // Lookups among every agent (no agent given) share the same slots, so no more than `concurrency` requests are out.
+  const requests = limiter(concurrency);
   const rows: ScheduledMessage[] = [];
-  for (const id of ids) {
+  const looked = mapLimited(ids, concurrency, async (id): Promise<ScheduledMessage> => {
     const row = series.get(id);
-    if (row) {
-      rows.push(row);
-      continue;
-    }
+    if (row) return row;
     try {
-      const item = await findSchedule(rt, kind, id);
-      found.set(id, item);
-      rows.push(item);
+      return await findSchedule(rt, kind, id, requests);
     } catch (error) {
       // Said again, and counted, when its turn to be deleted comes.
       if (!(error instanceof CliError)) throw error;
-      rows.push({ id, agent_id: '', schedule: { type: kind }, message: { messages: [] }, next_scheduled_time: null } as unknown as ScheduledMessage);
+      return { id, agent_id: '', schedule: { type: kind }, message: { messages: [] }, next_scheduled_time: null } as unknown as ScheduledMessage;
     }
-  }
+  });
+  for (const row of await allSettled(looked)) rows.push(row);
   // Short ids, as the lists show them: each is taken back by every command.
   const short = shortIds(rows.map((item) => item.id));
   const zone = rt.zone();

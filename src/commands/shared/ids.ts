@@ -1,10 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AuthError, CliError, InterruptedError, NetworkError, NotFoundError, UsageError } from '../../errors';
 import type { Output } from '../../output/output';
 import { isShortId, shortMatches } from '../../output/short-id';
 import type { Runtime } from '../../runtime';
 import { schedulesOf } from './schedule';
 import { serverOf, stateStore } from './state';
-import { recordedIds } from '../../state/records';
+import { currentId, findPaused, findSeries, isSetId, recordedIds, setMembers, type State } from '../../state/records';
+import { limiter } from '../../concurrency';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
 const MAX_IDS = 100_000;
@@ -78,8 +80,17 @@ export function pickOne(short: string, candidates: string[], what: 'schedule' | 
  * The ids the record of intent holds (schedules, sets, series and their
  * members, paused schedules): those of this server, and those recorded against
  * another server only, with that server. None when the record cannot be read.
+ * Read once per command: ids are resolved against the record as it was when
+ * the command began (so several ids do not each read and index the whole record).
  */
-async function recordIds(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
+function recordIds(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
+  let ids = indexed.get(rt);
+  if (!ids) indexed.set(rt, (ids = indexRecord(rt)));
+  return ids;
+}
+const indexed = new WeakMap<Runtime, Promise<{ here: Set<string>; elsewhere: Map<string, string> }>>();
+
+async function indexRecord(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
   try {
     return recordedIds(await (await stateStore(rt)).read(), serverOf(rt));
   } catch (error) {
@@ -88,16 +99,32 @@ async function recordIds(rt: Runtime): Promise<{ here: Set<string>; elsewhere: M
   }
 }
 
+/** What `act` on an id came to, kept until its turn to be said: its outcome or error, and what it wrote meanwhile. */
+type Settled<T> = { outcome?: T; error?: unknown; notTried?: true; writes: Kept };
+
+/** Writes kept for an id's turn; once it has come (`said`), anything it still writes goes straight out. */
+type Kept = { writes: Array<() => void>; said: boolean };
+
+/** A failure that would repeat for every id: the ids not yet started are not tried. */
+const stopsTheRest = (error: unknown) => error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError;
+
+/** The output each id's act writes while others run beside it, kept to be written in the ids' order. */
+const keptWrites = new AsyncLocalStorage<Kept>();
+
 /**
- * Act on each id in turn and collect what happened. With one id its error is
- * the command's error (unless `collectEvery`, by default with --json, whose
- * array holds every id's outcome: one id is then as several). With
- * several, each failure is said and recorded with `failed(id, message, error)`,
- * and the rest go on; a failure that would repeat for every id (auth, network,
- * Ctrl-C) stops the rest, which are recorded as not tried. `act` returns the
- * id's outcome, or nothing to record none; `said` prints each outcome as it
- * comes. `firstError` is the first failure. `stopped` is the failure whose exit
- * code the command ends with, when it is more than the general 1: the one that
+ * Act on each id and collect what happened, up to `concurrency` ids at once
+ * (started in order; what each writes, and its outcome, are said in the
+ * order of `ids` whichever ends first). Ids whose `subjects` share one (two
+ * ids of one schedule, a set and one of its members) are acted on one after
+ * the other, in order. With one id its error is the command's error (unless
+ * `collectEvery`, by default with --json, whose array holds every id's
+ * outcome: one id is then as several). With several, each failure is said and
+ * recorded with `failed(id, message, error)`, and the rest go on; a failure
+ * that would repeat for every id (auth, network, Ctrl-C) stops the ids not yet
+ * started, which are recorded as not tried. `act` returns the id's outcome, or
+ * nothing to record none; `said` prints each outcome in its turn.
+ * `firstError` is the first failure. `stopped` is the failure whose exit code
+ * the command ends with, when it is more than the general 1: the first that
  * stopped the rest, or "not found" (3) when no id was found at all.
  */
 export async function eachId<T>(
@@ -105,29 +132,111 @@ export async function eachId<T>(
   ids: string[],
   failed: (id: string, message: string, error?: CliError) => T,
   act: (id: string) => Promise<T | undefined>,
-  { said, collectEvery = out.json }: { said?: (outcome: T) => void; collectEvery?: boolean } = {},
+  { said, collectEvery = out.json, concurrency = 1, subjects }: { said?: (outcome: T) => void; collectEvery?: boolean; concurrency?: number; subjects?: (id: string) => string[] } = {},
 ): Promise<{ outcomes: T[]; stopped?: CliError; firstError?: CliError }> {
+  const sideBySide = concurrency > 1 && ids.length > 1;
+  const slots = limiter(concurrency);
+  const previous = new Map<string, Promise<unknown>>();
+  let stopping = false;
+  const settle = async (id: string, before: Array<Promise<unknown>>, release: () => void): Promise<Settled<T>> => {
+    const writes: Kept = { writes: [], said: false };
+    try {
+      await Promise.all(before);
+      if (stopping) return { notTried: true, writes };
+      return { outcome: sideBySide ? await keptWrites.run(writes, () => act(id)) : await act(id), writes };
+    } catch (error) {
+      if (!(error instanceof CliError) || stopsTheRest(error)) stopping = true;
+      return { error, writes };
+    } finally {
+      release();
+    }
+  };
+  // Started in order as slots free up; each kept until the ids before it are said.
+  const started: Array<Promise<Settled<T>> | undefined> = [];
+  let startedOne: (() => void) | undefined;
+  let cannotStart: { error: unknown } | undefined;
+  const starting = (async () => {
+    for (const id of ids) {
+      const release = await slots.take();
+      const keys = subjects?.(id) ?? [];
+      const one = settle(
+        id,
+        keys.flatMap((key) => previous.get(key) ?? []),
+        release,
+      );
+      for (const key of keys) previous.set(key, one);
+      void one.then(() => keys.forEach((key) => previous.get(key) === one && previous.delete(key)));
+      started.push(one);
+      startedOne?.();
+    }
+  })().catch((error: unknown) => {
+    cannotStart = { error };
+    startedOne?.();
+  });
+  const stopKeeping = sideBySide
+    ? out.keepWrites((write) => {
+        const kept = keptWrites.getStore();
+        if (!kept || kept.said) return false;
+        kept.writes.push(write);
+        return true;
+      })
+    : () => undefined;
   const outcomes: T[] = [];
   let stopped: CliError | undefined;
   const failures: CliError[] = [];
-  for (const id of ids) {
-    if (stopped) {
-      outcomes.push(failed(id, 'not tried'));
-      continue;
-    }
-    try {
-      const outcome = await act(id);
+  try {
+    for (const [index, id] of ids.entries()) {
+      while (started.length <= index) {
+        if (cannotStart) throw cannotStart.error;
+        await new Promise<void>((resolve) => (startedOne = resolve));
+      }
+      const { outcome, error, notTried, writes } = (await started[index])!;
+      started[index] = undefined;
+      for (const write of writes.writes) write();
+      writes.said = true;
+      if (notTried) {
+        outcomes.push(failed(id, 'not tried'));
+        continue;
+      }
+      if (error !== undefined) {
+        if (!(error instanceof CliError) || (ids.length === 1 && !collectEvery)) throw error;
+        outcomes.push(failed(id, error.message, error));
+        failures.push(error);
+        if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
+        if (stopsTheRest(error)) stopped ??= error;
+        continue;
+      }
       if (outcome === undefined) continue;
       outcomes.push(outcome);
       said?.(outcome);
-    } catch (error) {
-      if (!(error instanceof CliError) || (ids.length === 1 && !collectEvery)) throw error;
-      outcomes.push(failed(id, error.message, error));
-      failures.push(error);
-      if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
-      if (error instanceof AuthError || error instanceof NetworkError || error instanceof InterruptedError) stopped = error;
     }
+  } catch (error) {
+    // Nothing is left under way when the command gives up.
+    stopping = true;
+    await starting;
+    await Promise.allSettled(started);
+    throw error;
+  } finally {
+    stopKeeping();
   }
   if (!stopped && failures.length === ids.length && failures.every((error) => error instanceof NotFoundError)) stopped = failures[0];
   return { outcomes, stopped, firstError: failures[0] };
+}
+
+/**
+ * What acting on `id` may change, as the record tells: the schedule it names
+ * now (after edits and syncs), a set's or series' members, a paused
+ * schedule's look-alikes (a resume that finds an earlier attempt's copy takes
+ * the first that looks the same). Ids that share one must not be acted on side
+ * by side.
+ */
+export function subjectsOf(state: State, id: string): string[] {
+  const keys = new Set([id, currentId(state, id)]);
+  if (isSetId(id)) for (const member of setMembers(state, id)) keys.add(currentId(state, member.schedule_id));
+  for (const member of findSeries(state, id)?.members ?? []) keys.add(member.schedule_id);
+  for (const key of [...keys]) {
+    const paused = findPaused(state, key);
+    if (paused) keys.add(`look-alike ${paused.schedule.agent_id} ${JSON.stringify(paused.schedule.message ?? null)}`);
+  }
+  return [...keys];
 }

@@ -2,8 +2,7 @@ import { contentText, type ScheduledMessage, type ScheduleKind } from '../../let
 import type { Runtime } from '../../runtime';
 import { cronList } from '../../time/to-utc';
 import { offsetMinutes } from '../../time/zone';
-import { mapLimited } from '../../concurrency';
-import { AGENT_CONCURRENCY } from '../../letta/api';
+import { DEFAULT_CONCURRENCY, mapLimited, type Limiter } from '../../concurrency';
 import { resolveScheduleIds } from './ids';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
@@ -42,16 +41,16 @@ export function nextRun(item: ScheduledMessage): { value: unknown; field: string
 /**
  * The schedules of these agents (every agent's when undefined), a batch at a
  * time, each with its agent_id: one agent's streamed page by page, every
- * agent's asked a few agents at a time.
+ * agent's asked `concurrency` agents at a time.
  */
-export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined): AsyncGenerator<ScheduledMessage[]> {
+export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined, concurrency: number | Limiter = DEFAULT_CONCURRENCY): AsyncGenerator<ScheduledMessage[]> {
   const api = await rt.api();
   const withAgent = (agentId: string) => (item: ScheduledMessage) => ({ ...item, agent_id: item.agent_id || agentId });
   if (agentIds?.length === 1) {
     for await (const page of api.schedulePages(agentIds[0]!)) yield page.map(withAgent(agentIds[0]!));
     return;
   }
-  const perAgent = mapLimited(agentIds ?? (await api.allAgentIds()), AGENT_CONCURRENCY, async (agentId) => {
+  const perAgent = mapLimited(agentIds ?? (await api.allAgentIds()), concurrency, async (agentId) => {
     const items: ScheduledMessage[] = [];
     for await (const page of api.schedulePages(agentId)) items.push(...page.map(withAgent(agentId)));
     return items;
@@ -62,13 +61,13 @@ export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined):
 /**
  * One schedule of this kind (any kind when undefined), or not found (exit 3), also when the id is a
  * schedule of the other kind. With no agent given anywhere, it is looked for
- * among all of them, as the Go CLI took a bare id.
+ * among all of them (`concurrency` agents at a time), as the Go CLI took a bare id.
  */
-export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, given: string): Promise<ScheduledMessage> {
+export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, given: string, concurrency: number | Limiter = DEFAULT_CONCURRENCY): Promise<ScheduledMessage> {
   const id = (await resolveScheduleIds(rt, [given]))[0]!;
   const api = await rt.api();
   const agent = rt.agentOrNone();
-  if (!agent) return api.locateSchedule(id, kind);
+  if (!agent) return api.locateSchedule(id, kind, concurrency);
   const agentId = await rt.agentId(agent);
   return { ...(await api.getSchedule(agentId, id, kind)), agent_id: agentId };
 }

@@ -6,6 +6,7 @@ import { currentId, emptyState, type State } from '../../state/records';
 import { LockUnavailableError, openState, stateDir, type StateStore } from '../../state/store';
 import type { RecordWriter } from '../../sync/execute';
 import { staleSyncNotice } from '../../status/record';
+import { ROUND_BUDGET_MS } from '../../sync/run';
 import { readSyncOutcomes } from '../../state/sync-outcome';
 import { readTextFile, writePrivateFile } from '../../files/private-file';
 
@@ -38,6 +39,76 @@ export async function whileChanging<T>(rt: Runtime, body: () => Promise<T>): Pro
 }
 
 let changesTurn: Promise<unknown> = Promise.resolve();
+
+/** One hold of the changes lock shared by the steps that joined it. */
+interface Round {
+  /** Taken (or, when it cannot be made at all, given up with a warning); rejected when waiting for it failed. */
+  held: Promise<void>;
+  /** When the lock was taken. */
+  since?: number;
+  /** Steps that joined and have not ended. */
+  joined: number;
+  /** No step joins any more: the next one opens another round. */
+  closed: boolean;
+  leave(): void;
+}
+
+/**
+ * `whileChanging` for steps run side by side (several ids at once): each step
+ * runs holding the changes lock, but the steps under way share one hold of it,
+ * as a sync round does. A hold takes no new step after ROUND_BUDGET_MS, and is
+ * let go once its steps have ended, so a sync or another command waiting for
+ * the lock gets its turn; later steps take it again. A step's own reads of the
+ * record are made under the lock, as with `whileChanging`.
+ */
+export function changingTogether(rt: Runtime): <T>(step: () => Promise<T>) => Promise<T> {
+  if (rt.dryRun) return (step) => step();
+  let round: Round | undefined;
+  return async (step) => {
+    if (!round || round.closed || (round.since !== undefined && Date.now() - round.since > ROUND_BUDGET_MS)) {
+      if (round) round.closed = true;
+      round = openRound(rt);
+    }
+    const mine = round;
+    mine.joined++;
+    try {
+      await mine.held;
+      return await step();
+    } finally {
+      mine.leave();
+    }
+  };
+}
+
+function openRound(rt: Runtime): Round {
+  let taken!: () => void;
+  let failed!: (error: unknown) => void;
+  let idle: (() => void) | undefined;
+  const round: Round = {
+    held: new Promise<void>((resolve, reject) => ((taken = resolve), (failed = reject))),
+    joined: 0,
+    closed: false,
+    leave: () => {
+      if (--round.joined === 0) idle?.();
+    },
+  };
+  round.held.catch(() => undefined);
+  whileChanging(rt, async () => {
+    round.since = Date.now();
+    taken();
+    // Let go once no step is under way, after one turn of the event loop in which the next step may join.
+    for (;;) {
+      if (round.joined > 0) await new Promise<void>((resolve) => (idle = resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      if (round.joined === 0) break;
+    }
+    round.closed = true;
+  }).catch((error: unknown) => {
+    round.closed = true;
+    failed(error);
+  });
+  return round;
+}
 
 async function underLock<T>(rt: Runtime, body: () => Promise<T>): Promise<T> {
   const store = await stateStore(rt);
