@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AmbiguousAgentError, ApiError, AuthError, CreateMayHaveLandedError, EndlessListError, MalformedResponseError, NotFoundError, ResponseTooLargeError, WrongKindError } from '../../src/errors';
 import { looksLikeAgentId, MAX_BATCH, MAX_ITEMS, MAX_LIST_MS, MAX_PAGES } from '../../src/letta/api';
-import { flawsOf } from '../../src/letta/checks';
+import { flawsOf, MAX_DEPTH } from '../../src/letta/checks';
 import { MAX_BODY_BYTES } from '../../src/letta/transport';
 import { json, useLocalServer } from './letta-server';
 
@@ -213,6 +213,36 @@ describe('one malformed record does not hide a list', () => {
     expect(got[0]!.stop_reason).toBeUndefined();
     expect(flawsOf(got[0]!)).toEqual([{ field: 'stop_reason', problem: 'is an object, expected a string' }]);
     expect(got[1]!.stop_reason).toBe('end_turn');
+  });
+
+  it('sets aside a field nesting deeper than MAX_DEPTH levels, at any depth of the record, and keeps one exactly that deep', async () => {
+    // `levels` objects inside one another below the field's own value.
+    const nest = (levels: number): unknown => (levels === 0 ? 'bottom' : { a: nest(levels - 1) });
+    const list = (levels: number): unknown => (levels === 0 ? 'bottom' : [list(levels - 1)]);
+    local.handle = (_req, res) =>
+      json(res, 200, {
+        has_next_page: false,
+        scheduled_messages: [
+          schedule('sm-at-limit', { extra: nest(MAX_DEPTH) }),
+          schedule('sm-too-deep', { extra: nest(MAX_DEPTH + 1), kept: { a: 1 } }),
+          schedule('sm-list-too-deep', { extra: list(MAX_DEPTH + 1) }),
+          schedule('sm-inner-too-deep', { schedule: { type: 'recurring', cron_expression: '0 9 * * *', nested: nest(MAX_DEPTH) } }),
+          schedule('sm-inner-at-limit', { schedule: { type: 'recurring', cron_expression: '0 9 * * *', nested: nest(MAX_DEPTH - 1) } }),
+        ],
+      });
+    const items = [];
+    for await (const page of local.api().schedulePages(A)) items.push(...page);
+    const byId = new Map(items.map((item) => [item.id, item as typeof item & Record<string, unknown>]));
+    expect(flawsOf(byId.get('sm-at-limit')!)).toEqual([]);
+    expect(byId.get('sm-at-limit')!.extra).toEqual(nest(MAX_DEPTH));
+    // An object field too deep keeps its top level; what is too deep inside it is set aside.
+    expect(flawsOf(byId.get('sm-too-deep')!)).toEqual([{ field: 'extra.a', problem: `nests deeper than ${MAX_DEPTH} levels` }]);
+    expect(byId.get('sm-too-deep')!.extra).toEqual({});
+    expect(byId.get('sm-too-deep')!.kept).toEqual({ a: 1 });
+    expect(flawsOf(byId.get('sm-list-too-deep')!).map((flaw) => flaw.field)).toEqual(['extra']);
+    expect(flawsOf(byId.get('sm-inner-too-deep')!).map((flaw) => flaw.field)).toEqual(['schedule.nested']);
+    expect(byId.get('sm-inner-too-deep')!.schedule).toEqual({ type: 'recurring', cron_expression: '0 9 * * *' });
+    expect(flawsOf(byId.get('sm-inner-at-limit')!)).toEqual([]);
   });
 
   it('says once per flawed record what was set aside', async () => {

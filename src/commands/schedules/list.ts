@@ -4,7 +4,8 @@ import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../le
 import { printList, GIVE_UP, type Column } from '../../output/list';
 import { defineCommand } from '../command';
 import { agentOption, allAgentsOption, groupOption, wideOption } from '../options';
-import { cronInZone, messageText, nextRun, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
+import { additions, cronInZone, messageText, nextRun, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
+import { WithFields } from '../../output/with-fields';
 import { localAndUtc } from '../../output/when';
 import { readRecordOrNothing, serverOf } from '../shared/state';
 import { groupFilter, groupLabel, setRows } from '../shared/groups';
@@ -93,7 +94,7 @@ export default (kind: ScheduleKind) =>
         yield setRows(setMembers, intentOf);
       }
 
-      const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : { ...withAdditions(item), made_by: originOf(item, recorded) });
+      const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : new WithFields(item, { ...additions(item), made_by: originOf(item, recorded) }));
       await printList(rt.out, { columns, id: (item) => item.id, json, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide, now }, pages());
     },
   });
