@@ -146,6 +146,59 @@ describe('lists merged from pages', () => {
     expect((byTime.error as Error).message).toMatch(/^The schedule list did not end after 0 minutes \(1 page, 30 items\); stopped reading it$/);
   });
 
+  it('asks for the next page while the caller still handles this one, never two at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    local.handle = (_req, res, url) => {
+      most = Math.max(most, ++inFlight);
+      const n = Number(url.searchParams.get('after')?.slice('sm-'.length) ?? 0);
+      // A moment late, so a second request sent meanwhile would overlap this one.
+      setTimeout(() => {
+        inFlight--;
+        json(res, 200, { has_next_page: n < 4, scheduled_messages: [schedule(`sm-${n + 1}`)] });
+      }, 20);
+    };
+    const askedWhileHandling: number[] = [];
+    for await (const page of local.api().schedulePages(A)) {
+      const n = Number(page[0]!.id.slice('sm-'.length));
+      // The caller is slow with page n: the request for page n + 1 (if any) reaches the server meanwhile.
+      for (let waited = 0; waited < 2_000 && n < 5 && local.seen.length <= n; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      askedWhileHandling.push(local.seen.length);
+    }
+    expect(askedWhileHandling).toEqual([2, 3, 4, 5, 5]);
+    expect(local.seen.map((line) => new URL(line.split(' ')[1]!, 'http://local').searchParams.get('after'))).toEqual([null, 'sm-1', 'sm-2', 'sm-3', 'sm-4']);
+    expect(most).toBe(1);
+  });
+
+  it('a caller that stops early leaves the page read ahead unreported, whether it came or failed', async () => {
+    local.handle = (_req, res, url) =>
+      url.searchParams.get('after') ? json(res, 400, { detail: 'no second page' }) : json(res, 200, { has_next_page: true, scheduled_messages: [schedule('sm-1')] });
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      for await (const page of local.api().schedulePages(A)) {
+        expect(page.map((item) => item.id)).toEqual(['sm-1']);
+        break;
+      }
+      // Long enough for the second answer to arrive and fail.
+      for (let waited = 0; waited < 2_000 && local.seen.length < 2; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(local.seen).toHaveLength(2);
+      expect(unhandled).toEqual([]);
+      // Read to the end, the same failure is the list's.
+      const error = await failure(
+        (async () => {
+          for await (const _page of local.api().schedulePages(A));
+        })(),
+      );
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error.message).toBe('Letta answered 400 Bad Request: no second page');
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
+
   it('an agents page of 220,000 items is read without overflowing the stack, in bounded batches', async () => {
     const big = JSON.stringify(Array.from({ length: 220_000 }, (_, i) => ({ id: uuid(i), name: i === 219_999 ? 'last' : 'bot' })));
     local.handle = (_req, res, url) => {
