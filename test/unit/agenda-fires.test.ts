@@ -90,6 +90,17 @@ describe('fires in a window', () => {
     expect(notes).toEqual(['', '', '', '2 fires of this agent this minute', '', '2 fires of this agent this minute']);
   });
 
+  it('orders fires at the same instant by agent name as people sort names, then by schedule id, however the schedules came', () => {
+    const names = ['bob', 'Alice', 'émile', 'Zoe', 'alice', 'Bob'];
+    const schedules = names.flatMap((name, i) => [recurring(`sm-${i}b`, '0 14 * * *', name), once(`sm-${i}a`, '2027-03-10T14:00:00Z', name)]);
+    const expected = [...names].sort(new Intl.Collator().compare).flatMap((name) => [`${name} sm-${names.indexOf(name)}a`, `${name} sm-${names.indexOf(name)}b`]);
+    for (const order of [schedules, [...schedules].reverse()]) {
+      const agenda = buildAgenda(order, { from: NOW, to: NOW + DAY / 2, zone: 'UTC' });
+      expect(agenda.fires.map((fire) => `${fire.schedule.agentName} ${fire.schedule.id}`)).toEqual(expected);
+    }
+    expect(expected.slice(0, 4)).toEqual(['alice sm-4a', 'alice sm-4b', 'Alice sm-1a', 'Alice sm-1b']);
+  });
+
   it('shows a one-time schedule whose time has passed but still exists, and leaves out later ones', () => {
     const agenda = buildAgenda([once('sm-old', '2027-03-01T10:00:00Z'), once('sm-late', '2027-04-01T10:00:00Z'), once('sm-in', '2027-03-12T10:00:00Z')], week);
     expect(agenda.fires.map((fire) => [fire.schedule.id, agendaRow(fire, NY).note])).toEqual([
