@@ -19,16 +19,43 @@ export interface AgendaRow {
   note: string;
 }
 
+/** How many instants each memo below keeps (per zone) before it starts afresh: memory stays flat however long the list. */
+const REMEMBERED = 4096;
+
+/**
+ * A text of an instant in a zone, worked out once per instant: fires of a
+ * hundred agents on one cron share every instant, and reading a zone's clock
+ * and name costs more than the rest of a row.
+ */
+function perInstant(write: (zone: string, at: number) => string): (zone: string, at: number) => string {
+  const zones = new Map<string, Map<number, string>>();
+  return (zone, at) => {
+    let texts = zones.get(zone);
+    if (!texts) zones.set(zone, (texts = new Map()));
+    let text = texts.get(at);
+    if (text === undefined) {
+      if (texts.size >= REMEMBERED) texts.clear();
+      text = write(zone, at);
+      texts.set(at, text);
+    }
+    return text;
+  };
+}
+
 /** "Mon 2026-11-30 09:00 EST" */
-export function localWithWeekday(zone: string, at: number): string {
+export const localWithWeekday = perInstant((zone, at) => {
   const w = wallTime(zone, at);
   return `${WEEKDAY_NAMES[w.weekday]!.slice(0, 3)} ${w.year}-${pad(w.month)}-${pad(w.day)} ${formatClock(w.hour, w.minute)} ${zoneAbbreviation(zone, at)}`;
-}
+});
+
+const utcTexts = perInstant((_, at) => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 
 /** "2026-11-30 14:00 UTC" */
 export function utcText(at: number): string {
-  return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return utcTexts('UTC', at);
 }
+
+const isoTexts = perInstant((_, at) => new Date(at).toISOString());
 
 /** "Monday 30 November 2026": the header of a day's rows on a terminal. */
 export function dayHeader(zone: string, at: number): string {
@@ -104,7 +131,7 @@ export function rowCells(row: AgendaRow): string[] {
 export function fireJson(fire: Fire, zone: string) {
   const schedule = fire.schedule;
   return {
-    at: new Date(fire.at).toISOString(),
+    at: isoTexts('UTC', fire.at),
     local: localWithWeekday(zone, fire.at),
     timezone: zone,
     schedule_id: schedule.id,

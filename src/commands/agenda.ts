@@ -17,7 +17,6 @@ import { openState } from '../state/store';
 import { followsLocalClock } from '../sync/plan';
 import { agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS, cutNote } from '../agenda/rows';
 import { printList, GIVE_UP, RELATIVE_HEADER, relativeCell } from '../output/list';
-import { renderTable } from '../output/table';
 import { shortIds } from '../output/short-id';
 import { oneLine } from '../output/inert';
 import { formatLocal } from '../time/zone';
@@ -135,6 +134,8 @@ async function printAgenda(rt: Runtime, agenda: Agenda, zone: string, window: { 
       { header: 'SCHEDULE', giveUp: GIVE_UP.id },
       { header: 'NOTE' },
     ];
+    // Loaded here: the table's text widths cost start-up time that --json, -q and pipes do not need.
+    const { renderTable } = await import('../output/table');
     const [head, ...lines] = renderTable(columns, cells, out.io.columns);
     const text: string[] = [out.paint.bold(head ?? '')];
     fires.forEach((fire, i) => {

@@ -339,16 +339,19 @@ export class LettaApi {
    * so, when a page repeats a cursor or brings nothing new (a server that
    * ignores `after`), and fails after maxPages pages, maxItems items or
    * maxListMs of reading, whichever comes first: an endless pager ends in
-   * bounded time and memory.
+   * bounded time and memory. The next page is asked for as soon as its cursor
+   * is known, so the server works on it while the caller handles this one (one
+   * request in flight, as before; one page more in memory at most).
    */
   private async *pages<T extends { id: string }>(what: string, whole: boolean, read: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>): AsyncGenerator<T[]> {
     const seen = new Set<string>();
     const cursors = new Set<string>();
-    let after: string | undefined;
     const started = Date.now();
     let count = 0;
-    for (let page = 1; ; page++) {
-      const { items, more } = await read(after);
+    let ahead: Promise<{ items: T[]; more: boolean }> | undefined = read(undefined);
+    for (let page = 1; ahead; page++) {
+      const { items, more } = await ahead;
+      ahead = undefined;
       const fresh: T[] = [];
       let last: string | undefined;
       for (const item of items) {
@@ -363,19 +366,28 @@ export class LettaApi {
         fresh.push(item);
       }
       const anythingNew = fresh.some((item) => item.id !== '');
-      for (let start = 0; start < fresh.length; start += MAX_BATCH) yield fresh.slice(start, start + MAX_BATCH);
       count += fresh.length;
-      if (!more) return;
-      if (!anythingNew || last === undefined || cursors.has(last)) {
-        if (whole) throw new ListCutShortError(what, page);
-        return;
-      }
-      if (page >= this.maxPages) throw new EndlessListError(what, page);
-      if (count >= this.maxItems) throw new EndlessListError(what, page, 'items', count);
       const spent = Date.now() - started;
-      if (spent >= this.maxListMs) throw new EndlessListError(what, page, 'time', count, spent);
-      cursors.add(last);
-      after = last;
+      // Why the list ends after this page, if it does: thrown once the page is handed over.
+      let failure: Error | undefined;
+      if (!more) {
+        // The server said this was the last page.
+      } else if (!anythingNew || last === undefined || cursors.has(last)) {
+        if (whole) failure = new ListCutShortError(what, page);
+      } else if (page >= this.maxPages) {
+        failure = new EndlessListError(what, page);
+      } else if (count >= this.maxItems) {
+        failure = new EndlessListError(what, page, 'items', count);
+      } else if (spent >= this.maxListMs) {
+        failure = new EndlessListError(what, page, 'time', count, spent);
+      } else {
+        cursors.add(last);
+        ahead = read(last);
+        // Awaited on the next turn; a caller that stops before then leaves it unread, and its failure unreported.
+        ahead.catch(() => undefined);
+      }
+      for (let start = 0; start < fresh.length; start += MAX_BATCH) yield fresh.slice(start, start + MAX_BATCH);
+      if (failure) throw failure;
     }
   }
 

@@ -73,7 +73,8 @@ export function checkRecord<T>(value: unknown, rules: RecordRules, required: Rec
   }
   // Most records are sound: checked as they are, and copied only when a field must be set aside.
   const deepFlaws: Flaw[] = [];
-  const shallow = withoutDeepFields(value as Record<string, unknown>, deepFlaws, required);
+  // One walk of the whole record finds the usual case, nothing too deep, before any field is looked at on its own.
+  const shallow = deeperThan(value, MAX_DEPTH + 1) ? withoutDeepFields(value as Record<string, unknown>, deepFlaws, required) : (value as Record<string, unknown>);
   if (deepFlaws.length === 0 && applyRules(shallow, rules, required, false).length === 0) return value as Checked<T>;
   const record = structuredCopy(shallow);
   const flaws = [...deepFlaws, ...applyRules(record, rules, required, true)];
@@ -148,21 +149,20 @@ function withoutDeepFields(record: Record<string, unknown>, flaws: Flaw[], requi
   return copy;
 }
 
-/** Whether objects and lists nest more than `limit` levels inside `value` (followed without recursion). */
+/**
+ * Whether objects and lists nest more than `limit` levels inside `value`. The
+ * recursion is as deep as `limit` at most, whatever the value; no array is
+ * made per node (a list checks every node of thousands of records).
+ */
 function deeperThan(value: unknown, limit: number): boolean {
   if (value === null || typeof value !== 'object') return false;
-  // Two plain stacks side by side: a list is checked record by record, so no pair is allocated per node.
-  const nodes: object[] = [value];
-  const depths: number[] = [0];
-  while (nodes.length > 0) {
-    const node = nodes.pop()!;
-    const depth = depths.pop()!;
-    if (depth >= limit) return true;
-    for (const child of Object.values(node)) {
-      if (child === null || typeof child !== 'object') continue;
-      nodes.push(child as object);
-      depths.push(depth + 1);
-    }
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (deeperThan(value[i], limit - 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && deeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@ import type { Output } from './output';
 import { inertJson, oneLine } from './inert';
 import { shortIds } from './short-id';
 import { BadField, fromNow } from './when';
+import { compactJson } from './with-fields';
 
 /**
  * The order a narrow terminal gives columns up: UTC first, then how far away a
@@ -38,7 +39,7 @@ export interface Column<T> {
 export interface ListSpec<T> {
   columns: Array<Column<T>>;
   id: (item: T) => string;
-  /** The record as --json prints it. */
+  /** The record as --json prints it (a WithFields adds fields to it without a copy). */
   json: (item: T) => unknown;
   /** Said on stderr when there is nothing to list. */
   empty: string;
@@ -85,7 +86,7 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   for await (const page of pages) {
     for (const item of page) {
       if (out.json) {
-        const text = inertJson(tty ? JSON.stringify(spec.json(item), null, 2).replace(/^/gm, '  ') : JSON.stringify(spec.json(item)));
+        const text = inertJson(tty ? JSON.stringify(spec.json(item), null, 2).replace(/^/gm, '  ') : compactJson(spec.json(item)));
         data.add(`${count === 0 ? '[' : ','}${tty ? '\n' : ''}${text}`);
       } else if (out.quiet) {
         data.add(`${oneLine(spec.id(item))}\n`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, type AgendaSchedule } from '../../src/agenda/fires';
 import { utcCron } from '../../src/time/utc-cron';
-import { agendaNotes, agendaRow, dayHeader, firstLine } from '../../src/agenda/rows';
+import { agendaNotes, agendaRow, dayHeader, firstLine, localWithWeekday, utcText } from '../../src/agenda/rows';
 
 const DAY = 86_400_000;
 // Wednesday 2027-03-10 07:00 in New York; clocks go forward on Sunday 2027-03-14.
@@ -88,6 +88,29 @@ describe('fires in a window', () => {
     const notes = agenda.fires.map((fire) => agendaRow(fire, 'UTC').note);
     // Different agents at the same minute are fine; sm-a and sm-c share support-bot's 14:00 minute.
     expect(notes).toEqual(['', '', '', '2 fires of this agent this minute', '', '2 fires of this agent this minute']);
+  });
+
+  it('orders fires at the same instant by agent name as people sort names, then by schedule id, however the schedules came', () => {
+    const names = ['bob', 'Alice', 'émile', 'Zoe', 'alice', 'Bob'];
+    const schedules = names.flatMap((name, i) => [recurring(`sm-${i}b`, '0 14 * * *', name), once(`sm-${i}a`, '2027-03-10T14:00:00Z', name)]);
+    const expected = [...names].sort(new Intl.Collator().compare).flatMap((name) => [`${name} sm-${names.indexOf(name)}a`, `${name} sm-${names.indexOf(name)}b`]);
+    for (const order of [schedules, [...schedules].reverse()]) {
+      const agenda = buildAgenda(order, { from: NOW, to: NOW + DAY / 2, zone: 'UTC' });
+      expect(agenda.fires.map((fire) => `${fire.schedule.agentName} ${fire.schedule.id}`)).toEqual(expected);
+    }
+    expect(expected.slice(0, 4)).toEqual(['alice sm-4a', 'alice sm-4b', 'Alice sm-1a', 'Alice sm-1b']);
+  });
+
+  it('writes each instant the same in every zone, asked in any order, past the number of instants it remembers', () => {
+    const zones = [NY, 'Australia/Sydney', 'UTC'];
+    // Every 37 minutes across the March change, more instants than a zone's memo keeps.
+    const instants = Array.from({ length: 6_000 }, (_, i) => NOW - 30 * DAY + i * 37 * 60_000);
+    const forwards = instants.flatMap((at) => zones.map((zone) => `${localWithWeekday(zone, at)} | ${utcText(at)}`));
+    const backwards = [...instants].reverse().flatMap((at) => [...zones].reverse().map((zone) => `${localWithWeekday(zone, at)} | ${utcText(at)}`));
+    expect(backwards.reverse()).toEqual(forwards);
+    expect(forwards.slice(0, 3)).toEqual(['Mon 2027-02-08 07:00 EST | 2027-02-08 12:00 UTC', 'Mon 2027-02-08 23:00 AEDT | 2027-02-08 12:00 UTC', 'Mon 2027-02-08 12:00 UTC | 2027-02-08 12:00 UTC']);
+    const summer = Date.parse('2027-03-15T14:00:00Z');
+    expect([localWithWeekday(NY, summer), localWithWeekday('Australia/Sydney', summer)]).toEqual(['Mon 2027-03-15 10:00 EDT', 'Tue 2027-03-16 01:00 AEDT']);
   });
 
   it('shows a one-time schedule whose time has passed but still exists, and leaves out later ones', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AmbiguousAgentError, ApiError, AuthError, CreateMayHaveLandedError, EndlessListError, MalformedResponseError, NotFoundError, ResponseTooLargeError, WrongKindError } from '../../src/errors';
 import { looksLikeAgentId, MAX_BATCH, MAX_ITEMS, MAX_LIST_MS, MAX_PAGES } from '../../src/letta/api';
-import { flawsOf } from '../../src/letta/checks';
+import { flawsOf, MAX_DEPTH } from '../../src/letta/checks';
 import { MAX_BODY_BYTES } from '../../src/letta/transport';
 import { json, useLocalServer } from './letta-server';
 
@@ -146,6 +146,59 @@ describe('lists merged from pages', () => {
     expect((byTime.error as Error).message).toMatch(/^The schedule list did not end after 0 minutes \(1 page, 30 items\); stopped reading it$/);
   });
 
+  it('asks for the next page while the caller still handles this one, never two at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    local.handle = (_req, res, url) => {
+      most = Math.max(most, ++inFlight);
+      const n = Number(url.searchParams.get('after')?.slice('sm-'.length) ?? 0);
+      // A moment late, so a second request sent meanwhile would overlap this one.
+      setTimeout(() => {
+        inFlight--;
+        json(res, 200, { has_next_page: n < 4, scheduled_messages: [schedule(`sm-${n + 1}`)] });
+      }, 20);
+    };
+    const askedWhileHandling: number[] = [];
+    for await (const page of local.api().schedulePages(A)) {
+      const n = Number(page[0]!.id.slice('sm-'.length));
+      // The caller is slow with page n: the request for page n + 1 (if any) reaches the server meanwhile.
+      for (let waited = 0; waited < 2_000 && n < 5 && local.seen.length <= n; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      askedWhileHandling.push(local.seen.length);
+    }
+    expect(askedWhileHandling).toEqual([2, 3, 4, 5, 5]);
+    expect(local.seen.map((line) => new URL(line.split(' ')[1]!, 'http://local').searchParams.get('after'))).toEqual([null, 'sm-1', 'sm-2', 'sm-3', 'sm-4']);
+    expect(most).toBe(1);
+  });
+
+  it('a caller that stops early leaves the page read ahead unreported, whether it came or failed', async () => {
+    local.handle = (_req, res, url) =>
+      url.searchParams.get('after') ? json(res, 400, { detail: 'no second page' }) : json(res, 200, { has_next_page: true, scheduled_messages: [schedule('sm-1')] });
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      for await (const page of local.api().schedulePages(A)) {
+        expect(page.map((item) => item.id)).toEqual(['sm-1']);
+        break;
+      }
+      // Long enough for the second answer to arrive and fail.
+      for (let waited = 0; waited < 2_000 && local.seen.length < 2; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(local.seen).toHaveLength(2);
+      expect(unhandled).toEqual([]);
+      // Read to the end, the same failure is the list's.
+      const error = await failure(
+        (async () => {
+          for await (const _page of local.api().schedulePages(A));
+        })(),
+      );
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error.message).toBe('Letta answered 400 Bad Request: no second page');
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
+
   it('an agents page of 220,000 items is read without overflowing the stack, in bounded batches', async () => {
     const big = JSON.stringify(Array.from({ length: 220_000 }, (_, i) => ({ id: uuid(i), name: i === 219_999 ? 'last' : 'bot' })));
     local.handle = (_req, res, url) => {
@@ -213,6 +266,36 @@ describe('one malformed record does not hide a list', () => {
     expect(got[0]!.stop_reason).toBeUndefined();
     expect(flawsOf(got[0]!)).toEqual([{ field: 'stop_reason', problem: 'is an object, expected a string' }]);
     expect(got[1]!.stop_reason).toBe('end_turn');
+  });
+
+  it('sets aside a field nesting deeper than MAX_DEPTH levels, at any depth of the record, and keeps one exactly that deep', async () => {
+    // `levels` objects inside one another below the field's own value.
+    const nest = (levels: number): unknown => (levels === 0 ? 'bottom' : { a: nest(levels - 1) });
+    const list = (levels: number): unknown => (levels === 0 ? 'bottom' : [list(levels - 1)]);
+    local.handle = (_req, res) =>
+      json(res, 200, {
+        has_next_page: false,
+        scheduled_messages: [
+          schedule('sm-at-limit', { extra: nest(MAX_DEPTH) }),
+          schedule('sm-too-deep', { extra: nest(MAX_DEPTH + 1), kept: { a: 1 } }),
+          schedule('sm-list-too-deep', { extra: list(MAX_DEPTH + 1) }),
+          schedule('sm-inner-too-deep', { schedule: { type: 'recurring', cron_expression: '0 9 * * *', nested: nest(MAX_DEPTH) } }),
+          schedule('sm-inner-at-limit', { schedule: { type: 'recurring', cron_expression: '0 9 * * *', nested: nest(MAX_DEPTH - 1) } }),
+        ],
+      });
+    const items = [];
+    for await (const page of local.api().schedulePages(A)) items.push(...page);
+    const byId = new Map(items.map((item) => [item.id, item as typeof item & Record<string, unknown>]));
+    expect(flawsOf(byId.get('sm-at-limit')!)).toEqual([]);
+    expect(byId.get('sm-at-limit')!.extra).toEqual(nest(MAX_DEPTH));
+    // An object field too deep keeps its top level; what is too deep inside it is set aside.
+    expect(flawsOf(byId.get('sm-too-deep')!)).toEqual([{ field: 'extra.a', problem: `nests deeper than ${MAX_DEPTH} levels` }]);
+    expect(byId.get('sm-too-deep')!.extra).toEqual({});
+    expect(byId.get('sm-too-deep')!.kept).toEqual({ a: 1 });
+    expect(flawsOf(byId.get('sm-list-too-deep')!).map((flaw) => flaw.field)).toEqual(['extra']);
+    expect(flawsOf(byId.get('sm-inner-too-deep')!).map((flaw) => flaw.field)).toEqual(['schedule.nested']);
+    expect(byId.get('sm-inner-too-deep')!.schedule).toEqual({ type: 'recurring', cron_expression: '0 9 * * *' });
+    expect(flawsOf(byId.get('sm-inner-at-limit')!)).toEqual([]);
   });
 
   it('says once per flawed record what was set aside', async () => {

@@ -6,6 +6,7 @@ import { Secrets } from '../../src/output/secrets';
 import { renderTable } from '../../src/output/table';
 import { shortIds, shortMatches, isShortId } from '../../src/output/short-id';
 import { displayWidth, truncate } from '../../src/output/text';
+import { compactJson, WithFields } from '../../src/output/with-fields';
 
 describe('colour', () => {
   it.each([
@@ -164,5 +165,35 @@ describe('how far away', () => {
   ])('%i ms -> %s', async (offset, expected) => {
     const { fromNow } = await import('../../src/output/when');
     expect(fromNow(1_800_000_000_000 + offset, 1_800_000_000_000)).toBe(expected);
+  });
+});
+
+describe('a record with fields added (--json of a list)', () => {
+  const flawed = Object.assign({ id: 'sm-1' }, { [Symbol('flaws')]: ['kept out of JSON'] });
+  it.each([
+    ['a schedule', { id: 'sm-1', schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, message: { messages: [{ role: 'user', content: 'hi "there"\n' }] } }, { made_by: 'elsewhere' }],
+    ['two fields', { id: 'sm-1', schedule: { type: 'one-time', scheduled_at: 0 } }, { scheduled_at_iso: '1970-01-01T00:00:00.000Z', made_by: 'letta-switchboard' }],
+    ['an empty record', {}, { made_by: 'elsewhere' }],
+    ['no fields', { id: 'sm-1' }, {}],
+    ['a field left undefined', { id: 'sm-1' }, { scheduled_at_iso: undefined, made_by: 'elsewhere' }],
+    ['only undefined fields on an empty record', {}, { made_by: undefined }],
+    ['a field the record has (it keeps its place)', { made_by: 'server', id: 'sm-1' }, { made_by: 'elsewhere' }],
+    ['a field named by a number (listed first)', { id: 'sm-1' }, { '7': 'seven' }],
+    ['a record with numbered keys', { '2': 'b', id: 'sm-1' }, { made_by: 'elsewhere' }],
+    ['a symbol key on the record', flawed, { made_by: 'elsewhere' }],
+    ['a record that serialises itself', { id: 'sm-1', toJSON: () => ({ id: 'other' }) }, { made_by: 'elsewhere' }],
+    ['a record with unicode and a control character', { id: 'sm-\u2028', text: 'caf\u00e9 \u0007' }, { made_by: 'elsewhere' }],
+  ])('%s prints as the copy would, compact and indented', (_, record: object, fields: Record<string, unknown>) => {
+    const copy = { ...record, ...fields };
+    const value = new WithFields(record, fields);
+    expect(compactJson(value)).toBe(JSON.stringify(copy));
+    expect(JSON.stringify(value, null, 2)).toBe(JSON.stringify(copy, null, 2));
+  });
+
+  it('leaves the record as it was, and prints other values as JSON.stringify does', () => {
+    const record = { id: 'sm-1' };
+    compactJson(new WithFields(record, { made_by: 'elsewhere' }));
+    expect(record).toEqual({ id: 'sm-1' });
+    for (const value of [{ a: [1, { b: null }] }, [1, 'two'], 'text', 3, null]) expect(compactJson(value)).toBe(JSON.stringify(value));
   });
 });

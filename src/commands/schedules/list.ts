@@ -4,11 +4,12 @@ import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../le
 import { printList, GIVE_UP, type Column } from '../../output/list';
 import { defineCommand } from '../command';
 import { agentOption, allAgentsOption, groupOption, wideOption } from '../options';
-import { cronInZone, messageText, nextRun, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
+import { additions, cronInZone, messageText, nextRun, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
+import { WithFields } from '../../output/with-fields';
 import { localAndUtc } from '../../output/when';
 import { readRecordOrNothing, serverOf } from '../shared/state';
 import { groupFilter, groupLabel, setRows } from '../shared/groups';
-import { findIntent, onServer } from '../../state/records';
+import { onServer, type Intent } from '../../state/records';
 import { keptAt } from '../../output/kept-at';
 import { seriesRows } from '../shared/series';
 
@@ -36,8 +37,12 @@ export default (kind: ScheduleKind) =>
       if (group?.kind === 'set' && kind === 'one-time') throw new UsageError(`${group.id} is a set of recurring schedules`, `List it with: letta-switchboard recurring list --id ${group.id}`);
       const agent = group ? group.agentId : rt.agentOrNone();
       const allAgents = !group && (options.allAgents || !agent);
+      // Looked up by id, the first of each as findIntent finds it: a scan of the record for each schedule made
+      // listing 10,000 recorded schedules take 10,000 times as long as listing them.
+      const intents = new Map<string, Intent>();
+      for (const intent of record.intents) if (!intents.has(intent.schedule_id)) intents.set(intent.schedule_id, intent);
       const intentOf = (id: string) => {
-        const intent = findIntent(record, id);
+        const intent = intents.get(id);
         return intent && intent.status === 'active' && onServer(intent, server) ? intent : undefined;
       };
       const recorded = new Set([...record.intents.map((i) => i.schedule_id), ...record.series.flatMap((s) => [s.series_id, ...s.members.map((m) => m.schedule_id)])]);
@@ -89,11 +94,11 @@ export default (kind: ScheduleKind) =>
           yield rows;
         }
         if (kind !== 'recurring') return;
-        yield (await seriesRows(rt, agentIds)).filter(inGroup);
+        yield (await seriesRows(rt, agentIds, record.series)).filter(inGroup);
         yield setRows(setMembers, intentOf);
       }
 
-      const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : { ...withAdditions(item), made_by: originOf(item, recorded) });
+      const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : new WithFields(item, { ...additions(item), made_by: originOf(item, recorded) }));
       await printList(rt.out, { columns, id: (item) => item.id, json, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide, now }, pages());
     },
   });

@@ -10,8 +10,14 @@ export const NOUN: Record<ScheduleKind, string> = { 'one-time': 'onetime', recur
 
 /** The CLI's additions to a schedule for --json: the instant as ISO for one-time schedules (left out when it is no instant). */
 export function withAdditions(item: ScheduledMessage): ScheduledMessage & { scheduled_at_iso?: string } {
+  const added = additions(item);
+  return added.scheduled_at_iso === undefined ? item : { ...item, ...added };
+}
+
+/** withAdditions' fields alone. */
+export function additions(item: ScheduledMessage): { scheduled_at_iso?: string } {
   const at = new Date(item.schedule.scheduled_at ?? NaN);
-  return Number.isFinite(at.getTime()) ? { ...item, scheduled_at_iso: at.toISOString() } : item;
+  return Number.isFinite(at.getTime()) ? { scheduled_at_iso: at.toISOString() } : {};
 }
 
 /** letta-code's Wake tool writes its schedules' messages as "Self-scheduled wake: <name>". */

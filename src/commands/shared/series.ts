@@ -15,11 +15,14 @@ export interface SeriesRow extends ScheduledMessage {
   member_ids: string[];
 }
 
-/** The active series of these agents (all when undefined), as list rows. The record is optional: unreadable, it adds nothing. */
-export async function seriesRows(rt: Runtime, agentIds: string[] | undefined): Promise<SeriesRow[]> {
+/**
+ * The active series of these agents (all when undefined), as list rows. The record is optional: unreadable, it adds nothing.
+ * `recorded`: the record's series, when the caller has read it already (reading it again copies the whole record).
+ */
+export async function seriesRows(rt: Runtime, agentIds: string[] | undefined, recorded?: Series[]): Promise<SeriesRow[]> {
   let series: Series[];
   try {
-    series = (await (await stateStore(rt)).read()).series;
+    series = recorded ?? (await (await stateStore(rt)).read()).series;
   } catch (error) {
     if (error instanceof CliError) return [];
     throw error;
