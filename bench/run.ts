@@ -131,7 +131,9 @@ async function main() {
     return `${kib(bytes.reduce((sum, b) => sum + b.length, 0))} KiB (${kib(bytes.reduce((sum, b) => sum + gzipSync(b).length, 0))} KiB gzipped)`;
   };
   const program = readdirSync(join(ROOT, 'dist')).filter((file) => file.endsWith('.cjs') && file !== 'cli.cjs');
-  console.log(`\ndist/cli.cjs ${size(['cli.cjs'])}; the program, ${program.length} files (dist/app.cjs and what it requires): ${size(program)}; their source maps ${size(program.map((file) => `${file}.map`))}`);
+  console.log(
+    `\ndist/cli.cjs ${size(['cli.cjs'])}; the program, ${program.length} files (dist/app.cjs and what it requires): ${size(program)}; their source maps ${size(program.map((file) => `${file}.map`))}`,
+  );
 }
 
 main().catch((error) => {

@@ -26,7 +26,9 @@ console.log(`dist/cli.cjs: ${kib(cli.length)} (${kib(gzipSync(cli).length)} gzip
 const program = readdirSync(join(ROOT, 'dist')).filter((file) => file.endsWith('.cjs') && file !== 'cli.cjs');
 const bytes = program.map((file) => readFileSync(join(ROOT, 'dist', file)));
 const sum = (sizes) => sizes.reduce((total, size) => total + size, 0);
-console.log(`the program (dist/app.cjs and ${program.length - 1} files it requires): ${kib(sum(bytes.map((b) => b.length)))} (${kib(sum(bytes.map((b) => gzipSync(b).length)))} gzipped, file by file)`);
+console.log(
+  `the program (dist/app.cjs and ${program.length - 1} files it requires): ${kib(sum(bytes.map((b) => b.length)))} (${kib(sum(bytes.map((b) => gzipSync(b).length)))} gzipped, file by file)`,
+);
 console.log(`their source maps: ${kib(sum(program.map((file) => statSync(join(ROOT, 'dist', `${file}.map`)).size)))} (not in the published package)`);
 console.log(existsSync(BINARY) ? `dist/letta-switchboard: ${mib(statSync(BINARY).size)}` : 'dist/letta-switchboard: not built (npm run build:binary)');
 
