@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { isBuiltin } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
@@ -54,6 +54,42 @@ const dynamicImportsAsRequire: Plugin = {
       contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * Packages set up on first use, not when the module importing them loads:
+ * cron-parser (with luxon) and cronstrue take milliseconds to set up and are
+ * imported by modules that many commands load (`recurring list` shows a
+ * recorded local rule through them) but few run. An import of one from src/
+ * resolves to a stand-in with the package's exports (read from it here) as
+ * getters that load it when first read; esbuild reads a named import from
+ * CommonJS at each use, so every use sees the package itself.
+ */
+const DEFERRED = ['cron-parser', 'luxon', 'cronstrue'];
+const requireHere = createRequire(import.meta.url);
+const deferredPackages: Plugin = {
+  name: 'deferred-packages',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${DEFERRED.join('|')})$`) }, (args) =>
+      args.namespace === 'file' && /[\\/]src[\\/]/.test(args.importer) ? { path: args.path, namespace: 'deferred-package' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'deferred-package' }, (args) => {
+      const real = requireHere(args.path) as Record<string, unknown>;
+      const names = Object.keys(real).filter((name) => name !== 'default');
+      return {
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          ...(real.__esModule ? ['Object.defineProperty(exports, "__esModule", { value: true });'] : []),
+          ...[...names, ...('default' in real ? ['default'] : [])].map(
+            (name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`,
+          ),
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: process.cwd(),
+      };
+    });
   },
 };
 
@@ -118,7 +154,7 @@ export default defineConfig({
   minify: false,
   noExternal: [/.*/],
   define: { __VERSION__: JSON.stringify(version) },
-  esbuildPlugins: [withoutSubprocesses, withoutColourDetection, dynamicImportsAsRequire],
+  esbuildPlugins: [withoutSubprocesses, withoutColourDetection, dynamicImportsAsRequire, deferredPackages],
   // Kept, so the plugin above sees node:child_process (and Node 20 needs no help with the prefix).
   removeNodeProtocol: false,
   esbuildOptions(options) {
