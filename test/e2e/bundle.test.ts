@@ -145,6 +145,23 @@ describe('the built file', () => {
     }
   });
 
+  it("a run that compiles a file its command's cache lacks adds it, keeping the caches of files other runs needed", async () => {
+    const env = cliEnv();
+    const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z'];
+    const first = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
+    const { files, bytes, path } = codeCache(env.HOME!);
+    // The same cache without app.cjs's part, and with a part for a file only another run would read.
+    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString()) as [string, ...Array<[string, number]>];
+    const [, appEntry, ...rest] = header;
+    expect(appEntry![0]).toBe('app.cjs');
+    const other = readdirSync(join(ROOT, 'dist')).find((file) => /^client-\w+\.cjs$/.test(file))!;
+    const data = bytes.subarray(bytes.indexOf(10) + 1 + appEntry![1]);
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify([header[0], ...rest, [other, 64]])}\n`), data, Buffer.alloc(64)]));
+    const again = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
+    expect(again).toMatchObject({ code: 0, stdout: first.stdout });
+    expect(codeCache(env.HOME!).files.sort()).toEqual([...files, other].sort());
+  });
+
   it('--help, help, a usage error or a bare group writes no code cache; each subcommand has its own', async () => {
     const env = cliEnv();
     const file = join(ROOT, 'dist', 'cli.cjs');
