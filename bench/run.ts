@@ -26,6 +26,8 @@ const STARTUP = [
   { name: 'parse one-time', args: ['parse', 'tomorrow at 9am'], floor: 2.0, goal: 1.5 },
   { name: 'parse recurring', args: ['parse', 'every weekday at 10am'], floor: 2.3, goal: 1.5 },
   { name: 'recurring list', args: ['recurring', 'list', '--agent-id', 'agent-11111111-1111-1111-1111-111111111111'], floor: 3.0, goal: 2.0 },
+  // A first run, as after an install or upgrade: no code cache to start from (every run here compiles from source).
+  { name: 'parse one-time, no code cache', args: ['parse', 'tomorrow at 9am'], env: { LETTA_SWITCHBOARD_NO_CODE_CACHE: '1' } },
 ];
 
 function nodes(): Array<{ label: string; path: string }> {
@@ -50,7 +52,7 @@ async function startup(runtimes: Array<{ label: string; path: string }>) {
     const env = cliEnv(letta, mkdtempSync(join(scratch, 'home-')));
     const runs: Run[] = runtimes.flatMap((node) => [
       { name: `${node.label} floor`, command: node.path, args: ['-e', '0'] },
-      ...STARTUP.map((c) => ({ name: `${node.label} ${c.name}`, command: node.path, args: [CLI, ...c.args] })),
+      ...STARTUP.map((c) => ({ name: `${node.label} ${c.name}`, command: node.path, args: [CLI, ...c.args], env: c.env })),
     ]);
     const samples = await measure(runs, env);
     console.log(`\nStart-up: ${RUNS} interleaved rounds; median ratio to that release's \`node -e 0\` (quartiles of the per-round ratios)\n`);
