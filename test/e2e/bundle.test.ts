@@ -199,6 +199,21 @@ describe('the built file', () => {
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
+  it('output thrown away (/dev/null) is no terminal: a command loads none of the terminal or socket code for it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-devnull-'));
+    const preload = join(folder, 'modules.cjs');
+    const loaded = join(folder, 'loaded.txt');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, process.moduleLoadList.join('\\n')));`);
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'parse', 'tomorrow at 9am'], { env: { ...cliEnv(), NODE_OPTIONS: `--require ${preload}` }, stdio: 'ignore' });
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+    const modules = readFileSync(loaded, 'utf8').split('\n');
+    expect(modules).toContain('NativeModule vm');
+    expect(modules.filter((name) => /^NativeModule (tty|net|stream)$/.test(name))).toEqual([]);
+  });
+
   it("on a terminal, --help is the program's own, fitted to the terminal's width", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-tty-'));
     const preload = join(folder, 'tty.cjs');
