@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { isBuiltin } from 'node:module';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import { join } from 'node:path';
+import { build as esbuild, type Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
-import type { Plugin } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -56,6 +57,42 @@ const dynamicImportsAsRequire: Plugin = {
   },
 };
 
+/**
+ * Packages set up on first use, not when the module importing them loads:
+ * cron-parser (with luxon) and cronstrue take milliseconds to set up and are
+ * imported by modules that many commands load (`recurring list` shows a
+ * recorded local rule through them) but few run. An import of one from src/
+ * resolves to a stand-in with the package's exports (read from it here) as
+ * getters that load it when first read; esbuild reads a named import from
+ * CommonJS at each use, so every use sees the package itself.
+ */
+const DEFERRED = ['cron-parser', 'luxon', 'cronstrue'];
+const requireHere = createRequire(import.meta.url);
+const deferredPackages: Plugin = {
+  name: 'deferred-packages',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${DEFERRED.join('|')})$`) }, (args) =>
+      args.namespace === 'file' && /[\\/]src[\\/]/.test(args.importer) ? { path: args.path, namespace: 'deferred-package' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'deferred-package' }, (args) => {
+      const real = requireHere(args.path) as Record<string, unknown>;
+      const names = Object.keys(real).filter((name) => name !== 'default');
+      return {
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          ...(real.__esModule ? ['Object.defineProperty(exports, "__esModule", { value: true });'] : []),
+          ...[...names, ...('default' in real ? ['default'] : [])].map(
+            (name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`,
+          ),
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: process.cwd(),
+      };
+    });
+  },
+};
+
 /** The top-level commands, read from the root help, so only they get a code cache. */
 function commandNames(help: string, { groupsOnly = false } = {}): string[] {
   const section = help.split(/^Commands:$/m)[1]?.split(/^\S/m)[0] ?? '';
@@ -65,27 +102,59 @@ function commandNames(help: string, { groupsOnly = false } = {}): string[] {
   return names;
 }
 
+/** Where the split program is written as ES modules, before each file becomes CommonJS in dist/. */
+const SPLIT = 'dist/esm';
+
 /**
- * The program is bundled as one CommonJS file (dist/app.cjs, every dependency
- * inside), run by dist/cli.cjs, a small loader that keeps a V8 code cache
+ * Each ES module file of the split program as a CommonJS file of the same name
+ * in dist/: imports of the other files become require() calls (a dynamic
+ * import() becomes a require in a promise, since the loader's vm.Script cannot
+ * import), exports become module.exports. The source maps carry through to src/.
+ */
+async function splitProgramAsCommonJs(): Promise<string[]> {
+  const files = readdirSync(SPLIT).filter((name) => name.endsWith('.cjs'));
+  await esbuild({
+    entryPoints: files.map((name) => join(SPLIT, name)),
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    bundle: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+    minify: true,
+    // Mapped onto stack traces that --verbose prints (build/loader.cjs), so they name real functions.
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  rmSync(SPLIT, { recursive: true });
+  return files;
+}
+
+/**
+ * The program is split into CommonJS files (dist/app.cjs, the entry, and the
+ * files it requires: one per command module and the code they share, every
+ * dependency inside), so a command reads and compiles only what it runs. It is
+ * run by dist/cli.cjs, a small loader that keeps a V8 code cache
  * (build/loader.cjs) and answers the root --help and --version without reading
- * the program. The two files go together, as the package ships them.
+ * the program. They go together, as the package ships them (dist/*.cjs).
  */
 export default defineConfig({
   entry: { app: 'src/bin.ts' },
-  format: ['cjs'],
+  // esbuild splits only ES modules: the split is made as ES modules in dist/esm, then turned into CommonJS.
+  format: ['esm'],
   outExtension: () => ({ js: '.cjs' }),
   platform: 'node',
   target: 'node20',
-  outDir: 'dist',
+  outDir: SPLIT,
   clean: true,
-  splitting: false,
-  // Mapped onto stack traces that --verbose prints (build/loader.cjs), so they name real functions.
+  splitting: true,
   sourcemap: true,
-  minify: true,
+  // Minified once, when each file becomes CommonJS; the checks below read the plain split.
+  minify: false,
   noExternal: [/.*/],
   define: { __VERSION__: JSON.stringify(version) },
-  esbuildPlugins: [withoutSubprocesses, withoutColourDetection, dynamicImportsAsRequire],
+  esbuildPlugins: [withoutSubprocesses, withoutColourDetection, dynamicImportsAsRequire, deferredPackages],
   // Kept, so the plugin above sees node:child_process (and Node 20 needs no help with the prefix).
   removeNodeProtocol: false,
   esbuildOptions(options) {
@@ -93,24 +162,35 @@ export default defineConfig({
     options.alias = { luxon: './node_modules/luxon/build/node/luxon.js' };
   },
   async onSuccess() {
-    const app = readFileSync('dist/app.cjs', 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-    writeFileSync('dist/app.cjs', app);
-    if (/require\("(node:)?child_process"\)/.test(app)) throw new Error('dist/app.cjs loads child_process');
-    if (/require\("(node:)?tty"\)/.test(app)) throw new Error('dist/app.cjs loads tty when it starts');
-    const dynamicImport = /\bimport\s*\(/.exec(app);
-    if (dynamicImport) throw new Error(`dist/app.cjs holds a dynamic import, which fails in the loader's vm.Script: …${app.slice(Math.max(0, dynamicImport.index - 80), dynamicImport.index + 40)}…`);
+    // The files of an earlier build (its split had other names) and an earlier executable go.
+    for (const name of readdirSync('dist')) if (join('dist', name) !== SPLIT) rmSync(join('dist', name), { recursive: true, force: true });
+    for (const name of readdirSync(SPLIT).filter((file) => file.endsWith('.cjs'))) {
+      const split = readFileSync(join(SPLIT, name), 'utf8');
+      if (/(require\(|from\s*|import\s*)"(node:)?child_process"/.test(split)) throw new Error(`the program loads child_process (${name})`);
+      if (/(require\(|from\s*|import\s*)"(node:)?tty"/.test(split)) throw new Error(`the program loads tty when it starts (${name})`);
+    }
+    const files = await splitProgramAsCommonJs();
     const loaderSource = readFileSync('build/loader.cjs', 'utf8');
     // Caches are named by this: a new program or a new loader (which compiles it differently) starts afresh.
-    const hash = createHash('sha256').update(app).update(loaderSource).digest('hex').slice(0, 16);
+    const hash = createHash('sha256');
+    for (const name of files.sort()) {
+      const code = readFileSync(join('dist', name), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+      writeFileSync(join('dist', name), code);
+      const dynamicImport = /\bimport\s*\(/.exec(code);
+      if (dynamicImport)
+        throw new Error(`dist/${name} holds a dynamic import, which fails in the loader's vm.Script: …${code.slice(Math.max(0, dynamicImport.index - 80), dynamicImport.index + 40)}…`);
+      hash.update(name).update(code);
+      // Each file runs in the loader one line down (its wrapper takes the first), hence the leading ';'.
+      const map = JSON.parse(readFileSync(join('dist', `${name}.map`), 'utf8')) as { mappings: string; sourcesContent?: unknown };
+      delete map.sourcesContent;
+      map.mappings = `;${map.mappings}`;
+      writeFileSync(join('dist', `${name}.map`), JSON.stringify(map));
+    }
+    hash.update(loaderSource);
     // The root help, exactly as the program prints it into a pipe (80 columns); the loader prints it only there.
     const help = execFileSync(process.execPath, ['dist/app.cjs', '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
-    // The program runs in the loader one line down (its wrapper takes the first), hence the leading ';'.
-    const map = JSON.parse(readFileSync('dist/app.cjs.map', 'utf8')) as { mappings: string; sourcesContent?: unknown };
-    delete map.sourcesContent;
-    map.mappings = `;${map.mappings}`;
-    writeFileSync('dist/app.cjs.map', JSON.stringify(map));
     const loader = loaderSource
-      .replace('__APP_HASH__', () => JSON.stringify(hash))
+      .replace('__APP_HASH__', () => JSON.stringify(hash.digest('hex').slice(0, 16)))
       .replace('__APP_HELP__', () => JSON.stringify(help))
       .replace('__APP_COMMANDS__', () => JSON.stringify(commandNames(help)))
       .replace('__APP_GROUPS__', () => JSON.stringify(commandNames(help, { groupsOnly: true })))

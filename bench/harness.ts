@@ -23,6 +23,8 @@ export interface Run {
   args: string[];
   /** Record the peak resident memory (a preloaded probe, so it costs start-up time: left off for start-up runs). */
   memory?: boolean;
+  /** Variables added to the environment of this run only. */
+  env?: Record<string, string>;
 }
 
 export interface Sample {
@@ -36,7 +38,7 @@ export function runOnce(run: Run, env: Record<string, string>): Promise<Sample> 
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const child = spawn(run.command, run.args, {
-      env: { ...env, ...(run.memory ? { BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'peak-rss.cjs')}` } : {}) },
+      env: { ...env, ...run.env, ...(run.memory ? { BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'peak-rss.cjs')}` } : {}) },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     child.stdout.resume();

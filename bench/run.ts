@@ -26,6 +26,8 @@ const STARTUP = [
   { name: 'parse one-time', args: ['parse', 'tomorrow at 9am'], floor: 2.0, goal: 1.5 },
   { name: 'parse recurring', args: ['parse', 'every weekday at 10am'], floor: 2.3, goal: 1.5 },
   { name: 'recurring list', args: ['recurring', 'list', '--agent-id', 'agent-11111111-1111-1111-1111-111111111111'], floor: 3.0, goal: 2.0 },
+  // A first run, as after an install or upgrade: no code cache to start from (every run here compiles from source).
+  { name: 'parse one-time, no code cache', args: ['parse', 'tomorrow at 9am'], env: { LETTA_SWITCHBOARD_NO_CODE_CACHE: '1' } },
 ];
 
 function nodes(): Array<{ label: string; path: string }> {
@@ -50,7 +52,7 @@ async function startup(runtimes: Array<{ label: string; path: string }>) {
     const env = cliEnv(letta, mkdtempSync(join(scratch, 'home-')));
     const runs: Run[] = runtimes.flatMap((node) => [
       { name: `${node.label} floor`, command: node.path, args: ['-e', '0'] },
-      ...STARTUP.map((c) => ({ name: `${node.label} ${c.name}`, command: node.path, args: [CLI, ...c.args] })),
+      ...STARTUP.map((c) => ({ name: `${node.label} ${c.name}`, command: node.path, args: [CLI, ...c.args], env: c.env })),
     ]);
     const samples = await measure(runs, env);
     console.log(`\nStart-up: ${RUNS} interleaved rounds; median ratio to that release's \`node -e 0\` (quartiles of the per-round ratios)\n`);
@@ -67,8 +69,23 @@ async function startup(runtimes: Array<{ label: string; path: string }>) {
       console.log(`| ${node.label} | ${fmt(median(floor.map((s) => s.ms)), 1)} ms | ${cells.join(' | ')} |`);
     }
     console.log(missed.length ? `\nOver the floor: ${missed.join(', ')}` : '\nEvery figure is under its floor.');
+    printProgramRead(join(env.HOME!, '.cache', 'letta-switchboard'));
   } finally {
     await letta.stop();
+  }
+}
+
+/** What each command read of the program under this Node (the files its code cache holds, as the loader names them on its first line). */
+function printProgramRead(cacheDir: string) {
+  const all = readdirSync(join(ROOT, 'dist')).filter((file) => file.endsWith('.cjs') && file !== 'cli.cjs');
+  const total = all.reduce((sum, file) => sum + statSync(join(ROOT, 'dist', file)).size, 0);
+  console.log(`\nWhat each command reads of the program (${all.length} files, ${fmt(total / 1024, 0)} KiB), and its code cache, under ${process.version}:\n`);
+  for (const name of readdirSync(cacheDir).filter((file) => file.includes(`-${process.version}-`))) {
+    const bytes = readFileSync(join(cacheDir, name));
+    const [, ...files] = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString()) as [string, ...Array<[string, number]>];
+    const read = files.reduce((sum, [file]) => sum + statSync(join(ROOT, 'dist', file)).size, 0);
+    const command = name.replace(/^v8-\w+-v[\d.]+-\w+-/, '').replace(/\.cache$/, '');
+    console.log(`- ${command}: ${files.length} files, ${fmt(read / 1024, 0)} KiB; code cache ${fmt(bytes.length / 1024, 0)} KiB`);
   }
 }
 
@@ -136,8 +153,15 @@ async function main() {
   if (only !== 'scale') await startup(runtimes);
   if (only !== 'startup') await scale(runtimes);
   if (only !== 'startup' && !process.env.BENCH_CASE) await historyBench();
-  const size = (file: string) => `${fmt(statSync(join(ROOT, 'dist', file)).size / 1024, 1)} KiB (${fmt(gzipSync(readFileSync(join(ROOT, 'dist', file))).length / 1024, 1)} KiB gzipped)`;
-  console.log(`\ndist/cli.cjs ${size('cli.cjs')}, dist/app.cjs ${size('app.cjs')}, dist/app.cjs.map ${size('app.cjs.map')}`);
+  const size = (files: string[]) => {
+    const bytes = files.map((file) => readFileSync(join(ROOT, 'dist', file)));
+    const kib = (n: number) => fmt(n / 1024, 1);
+    return `${kib(bytes.reduce((sum, b) => sum + b.length, 0))} KiB (${kib(bytes.reduce((sum, b) => sum + gzipSync(b).length, 0))} KiB gzipped)`;
+  };
+  const program = readdirSync(join(ROOT, 'dist')).filter((file) => file.endsWith('.cjs') && file !== 'cli.cjs');
+  console.log(
+    `\ndist/cli.cjs ${size(['cli.cjs'])}; the program, ${program.length} files (dist/app.cjs and what it requires): ${size(program)}; their source maps ${size(program.map((file) => `${file}.map`))}`,
+  );
 }
 
 main().catch((error) => {

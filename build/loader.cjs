@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// letta-switchboard's entry point. The program itself is app.cjs beside this
-// file (a CommonJS bundle with every dependency inside), read only when a
-// command runs: the root --help and --version are answered from here. It is
-// compiled with a V8 code cache kept in the user's cache folder, so later runs
-// skip most of the parsing and compiling that dominates start-up.
+// letta-switchboard's entry point. The program itself is app.cjs and the files
+// it requires beside this file (CommonJS, every dependency inside, split so a
+// command reads only the code it runs), read only when a command runs: the
+// root --help and --version are answered from here. Each file is compiled with
+// a V8 code cache kept in the user's cache folder, so later runs skip most of
+// the parsing and compiling that dominates start-up.
 'use strict';
 const { fstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
 
-const PROGRAM = join(__dirname, 'app.cjs');
+// The cache file's first line: what it holds, as [file name, bytes] in order, its data after.
+const CACHE_HEADER = 'letta-switchboard code cache 1';
+/** The program's files seen with --verbose, by path: their source (split into lines when asked) and source map (read when asked). */
+const tracedFiles = new Map();
 const SOURCE_HASH = __APP_HASH__;
 // The root --help (as the program printed it into a pipe at build time) and --version.
 const HELP = __APP_HELP__;
@@ -49,28 +53,56 @@ function print(text) {
 }
 
 function run() {
-  let source;
-  try {
-    source = readFileSync(PROGRAM, 'utf8');
-  } catch (error) {
-    process.stderr.write(`Error: cannot read ${PROGRAM} (${error.code}): this file needs app.cjs beside it, as the package installs them\n`);
-    process.exit(1);
-  }
-  if (args.includes('--verbose')) mapStackTraces(source);
   const cacheFile = codeCachePath();
-  let cachedData;
-  try {
-    if (cacheFile) cachedData = readFileSync(cacheFile);
-  } catch {
-    // No cache yet: compile from source and write one at exit.
-  }
+  const cached = cacheFile ? readCodeCache(cacheFile) : new Map();
   const { Script } = require('node:vm');
-  // The wrapper has a line of its own, so the bundle's lines stay where its source map says.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, { filename: PROGRAM, cachedData });
+  /** The program's files run so far, by name: their compiled script and module. */
+  const loaded = new Map();
+  const traced = args.includes('--verbose');
+  // A file of the program (`./name.cjs`, as the build writes them) is compiled here with its cache; anything else is Node's.
+  const requireInProgram = (id) => (id.startsWith('./') ? load(id.slice(2)) : require(id));
+  const load = (name) => {
+    const known = loaded.get(name);
+    if (known) return known.module.exports;
+    const file = join(__dirname, name);
+    let source;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch (error) {
+      process.stderr.write(`Error: cannot read ${file} (${error.code}): this file needs the program's files beside it, as the package installs them\n`);
+      process.exit(1);
+    }
+    if (traced) mapStackTraces(file, source);
+    // The wrapper has a line of its own, so each file's lines stay where its source map says.
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, { filename: file, cachedData: cached.get(name) });
+    const module = { exports: {} };
+    loaded.set(name, { script, module, fresh: !cached.has(name) || script.cachedDataRejected });
+    script.runInThisContext()(module.exports, requireInProgram, module, file, __dirname);
+    return module.exports;
+  };
   // Only a run that succeeded leaves a cache: a mistyped command or option leaves nothing behind.
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once('exit', (code) => code === 0 && saveCodeCache(cacheFile, script));
-  const app = { exports: {} };
-  script.runInThisContext()(app.exports, require, app, PROGRAM, __dirname);
+  if (cacheFile) process.once('exit', (code) => code === 0 && [...loaded.values()].some((file) => file.fresh) && saveCodeCache(cacheFile, cached, loaded));
+  load('app.cjs');
+}
+
+/** The cache of each file of the program, by name, as saveCodeCache wrote them; empty when there is none or it does not add up. */
+function readCodeCache(file) {
+  const cached = new Map();
+  try {
+    const bytes = readFileSync(file);
+    const newline = bytes.indexOf(10);
+    const header = JSON.parse(bytes.toString('utf8', 0, newline));
+    if (header[0] !== CACHE_HEADER) return cached;
+    let at = newline + 1;
+    for (const [name, length] of header.slice(1)) {
+      cached.set(name, bytes.subarray(at, at + length));
+      at += length;
+    }
+    if (at !== bytes.length) cached.clear();
+  } catch {
+    // No cache yet (or not one of ours): compile from source and write one at exit.
+  }
+  return cached;
 }
 
 /**
@@ -101,9 +133,17 @@ function codeCachePath() {
   return join(base, 'letta-switchboard', `v8-${SOURCE_HASH}-${process.version}-${process.arch}-${command}.cache`);
 }
 
-/** Written beside it and renamed into place, so a reader never sees half a cache. Any failure just means no cache. */
-function saveCodeCache(file, compiled) {
+/**
+ * The caches of the files this run compiled (with the functions it ran) and
+ * those of files an earlier run of the command needed and this one did not,
+ * in one file. Written beside it and renamed into place, so a reader never
+ * sees half a cache. Any failure just means no cache.
+ */
+function saveCodeCache(file, cached, loaded) {
   try {
+    const entries = new Map(cached);
+    for (const [name, { script }] of loaded) entries.set(name, script.createCachedData());
+    const header = [CACHE_HEADER, ...[...entries].map(([name, data]) => [name, data.length])];
     const dir = join(file, '..');
     for (const folder of [join(dir, '..'), dir]) {
       try {
@@ -113,7 +153,7 @@ function saveCodeCache(file, compiled) {
       }
     }
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, compiled.createCachedData(), { mode: 0o600 });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...entries.values()]), { mode: 0o600 });
     renameSync(temp, file);
     // Caches of other builds are dead weight: remove them. Those of other Node releases stay, so
     // switching between releases (nvm, a CI matrix) does not throw each one's caches away in turn.
@@ -128,41 +168,45 @@ function saveCodeCache(file, compiled) {
 
 /**
  * With --verbose, stack traces name the functions and lines of the source
- * (src/...ts), read from app.cjs.map beside the program; without that file
- * (the published package leaves it out) they stay as they are.
+ * (src/...ts), read from each file's map beside it (app.cjs.map, ...);
+ * without those (the published package leaves them out) they stay as they are.
  */
-function mapStackTraces(source) {
-  let map;
+function mapStackTraces(file, source) {
+  const firstFile = tracedFiles.size === 0;
+  tracedFiles.set(file, { source, lines: undefined, map: undefined });
+  if (!firstFile) return;
   const { SourceMap } = require('node:module');
-  const find = (line, column) => {
-    if (map === undefined) {
+  const find = (file, line, column) => {
+    const seen = tracedFiles.get(file);
+    if (!seen) return {};
+    if (seen.map === undefined) {
       try {
-        map = new SourceMap(JSON.parse(readFileSync(`${PROGRAM}.map`, 'utf8')));
+        seen.map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
       } catch {
-        map = null;
+        seen.map = null;
       }
     }
-    return map && line > 0 && column > 0 ? map.findEntry(line - 1, column - 1) : {};
+    return seen.map && line > 0 && column > 0 ? seen.map.findEntry(line - 1, column - 1) : {};
   };
   // A function's start maps to `function`; its name is on the identifier after it.
-  let lines;
-  const functionName = (line, column) => {
-    const start = find(line, column);
+  const functionName = (file, line, column) => {
+    const start = find(file, line, column);
     if (start.name || !start.originalSource) return start.name;
-    lines ??= source.split('\n');
-    const declared = /^(?:async\s*)?function\*?\s*([\w$]+)/.exec((lines[line - 2] ?? '').slice(column - 1));
-    return declared ? find(line, column + declared[0].length - declared[1].length).name : undefined;
+    const seen = tracedFiles.get(file);
+    seen.lines ??= seen.source.split('\n');
+    const declared = /^(?:async\s*)?function\*?\s*([\w$]+)/.exec((seen.lines[line - 2] ?? '').slice(column - 1));
+    return declared ? find(file, line, column + declared[0].length - declared[1].length).name : undefined;
   };
   Error.prepareStackTrace = (error, frames) => {
     const lines = frames.map((frame, i) => {
-      if (frame.getFileName() !== PROGRAM) return `    at ${frame}`;
-      const spot = find(frame.getLineNumber(), frame.getColumnNumber());
+      const file = frame.getFileName();
+      const spot = find(file, frame.getLineNumber(), frame.getColumnNumber());
       if (!spot.originalSource) return `    at ${frame}`;
       // The name: the enclosing function's, else the one its caller used for it.
       const caller = frames[i + 1];
       const name =
-        functionName(frame.getEnclosingLineNumber?.(), frame.getEnclosingColumnNumber?.()) ??
-        (caller?.getFileName() === PROGRAM ? find(caller.getLineNumber(), caller.getColumnNumber()).name : undefined) ??
+        functionName(file, frame.getEnclosingLineNumber?.(), frame.getEnclosingColumnNumber?.()) ??
+        (caller ? find(caller.getFileName(), caller.getLineNumber(), caller.getColumnNumber()).name : undefined) ??
         frame.getFunctionName();
       const where = `${spot.originalSource.replace(/^(\.\.\/)+/, '')}:${spot.originalLine + 1}:${spot.originalColumn + 1}`;
       return name ? `    at ${name} (${where})` : `    at ${where}`;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A standalone executable for users without Node: Node's single executable
-// applications (SEA), made from the CommonJS bundle `npm run build` writes
-// (dist/app.cjs), with V8's code cache inside for a fast start.
+// applications (SEA), made from the program `npm run build` writes (dist/app.cjs
+// and the files it requires, joined again into one file, since an executable
+// holds one script), with V8's code cache inside for a fast start.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,10 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const seaConfig = join(work, 'sea-config.json');
 const blob = join(work, 'sea-prep.blob');
-writeFileSync(seaConfig, JSON.stringify({ main: app, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }));
+const main = join(work, 'app.cjs');
+const { build } = await import('esbuild');
+await build({ entryPoints: [app], outfile: main, bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, logLevel: 'warning' });
+writeFileSync(seaConfig, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }));
 execFileSync(process.execPath, ['--experimental-sea-config', seaConfig], { stdio: 'inherit' });
 
 copyFileSync(process.execPath, binary);

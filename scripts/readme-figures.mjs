@@ -20,11 +20,16 @@ if (!existsSync(CLI) || !existsSync(PROGRAM)) {
   process.exit(1);
 }
 
-for (const file of ['cli.cjs', 'app.cjs']) {
-  const bytes = readFileSync(join(ROOT, 'dist', file));
-  console.log(`dist/${file}: ${kib(bytes.length)} (${kib(gzipSync(bytes).length)} gzipped)`);
-}
-console.log(`dist/app.cjs.map: ${kib(statSync(join(ROOT, 'dist', 'app.cjs.map')).size)} (not in the published package)`);
+const cli = readFileSync(CLI);
+console.log(`dist/cli.cjs: ${kib(cli.length)} (${kib(gzipSync(cli).length)} gzipped)`);
+// The program: dist/app.cjs and the files it requires, every .cjs beside the loader.
+const program = readdirSync(join(ROOT, 'dist')).filter((file) => file.endsWith('.cjs') && file !== 'cli.cjs');
+const bytes = program.map((file) => readFileSync(join(ROOT, 'dist', file)));
+const sum = (sizes) => sizes.reduce((total, size) => total + size, 0);
+console.log(
+  `the program (dist/app.cjs and ${program.length - 1} files it requires): ${kib(sum(bytes.map((b) => b.length)))} (${kib(sum(bytes.map((b) => gzipSync(b).length)))} gzipped, file by file)`,
+);
+console.log(`their source maps: ${kib(sum(program.map((file) => statSync(join(ROOT, 'dist', `${file}.map`)).size)))} (not in the published package)`);
 console.log(existsSync(BINARY) ? `dist/letta-switchboard: ${mib(statSync(BINARY).size)}` : 'dist/letta-switchboard: not built (npm run build:binary)');
 
 // The loader's code cache per command, as a first run writes it.

@@ -54,10 +54,17 @@ function descriptorSink(fd: 1 | 2, stream: () => NodeJS.WriteStream) {
   };
 }
 
-/** A terminal only when the descriptor is a character device (a pipe or a file never is), so pipes and files never load the terminal code. */
+/**
+ * A terminal only when the descriptor is a character device other than
+ * Linux's memory devices (/dev/null, /dev/zero: major number 1), so pipes,
+ * files and output thrown away (`>/dev/null` in a cron job) never load the
+ * terminal code.
+ */
 function isTerminal(fd: number): boolean {
   try {
-    return fstatSync(fd).isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(fd);
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice() || (process.platform === 'linux' && ((stat.rdev >> 8) & 0xfff) === 1)) return false;
+    return process.getBuiltinModule('node:tty').isatty(fd);
   } catch {
     return false;
   }

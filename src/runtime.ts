@@ -190,11 +190,13 @@ export class Runtime {
       this.out.note(`(The agent name '${agent}' would first be looked up: GET /v1/agents/?name=...)`);
       return agent;
     }
+    // An id needs no remembered names (reading them loads node:crypto for the file's name).
+    if (looksLikeAgentId(agent)) return api.resolveAgent(agent);
     const names = await this.agentNames();
-    const remembered = looksLikeAgentId(agent) ? undefined : names.idOf(agent.trim());
+    const remembered = names.idOf(agent.trim());
     if (remembered) return remembered;
     const id = await api.resolveAgent(agent);
-    if (!looksLikeAgentId(agent)) names.remember(id, agent.trim());
+    names.remember(id, agent.trim());
     return id;
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Schedule, ScheduledMessage } from '../letta/types';
 
 /**
@@ -10,6 +9,9 @@ import type { Schedule, ScheduledMessage } from '../letta/types';
  * own JSON). Unknown fields are kept as they are when the file is rewritten.
  */
 export const STATE_VERSION = 2;
+
+/** node:crypto is loaded when an id is first made, not by every command that reads the record: loading it costs a few ms at start. */
+const randomUUID = () => process.getBuiltinModule('node:crypto').randomUUID();
 
 export type IntentKind = 'one-time' | 'recurring';
 /**

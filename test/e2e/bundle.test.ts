@@ -1,11 +1,12 @@
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main';
 import type { Io } from '../../src/output/output';
+import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
 import { cliEnv, ROOT, type CliResult } from '../helpers/run-cli';
 
 function runFile(file: string, args: string[], env: Record<string, string>): Promise<CliResult> {
@@ -20,12 +21,45 @@ function runFile(file: string, args: string[], env: Record<string, string>): Pro
   });
 }
 
+/** The package's `files` entries as the paths they name (a `*` in a file name stands for any characters, as npm reads it). */
+function shippedPaths(entries: string[]): string[] {
+  return entries.flatMap((entry) => {
+    if (!entry.includes('*')) return [entry];
+    const name = new RegExp(
+      `^${basename(entry)
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
+    return readdirSync(join(ROOT, dirname(entry)))
+      .filter((file) => name.test(file))
+      .map((file) => join(dirname(entry), file));
+  });
+}
+
+/** The one code cache a run wrote in this HOME: the program's files it holds (as its first line names them), and its bytes. */
+function codeCache(home: string): { files: string[]; bytes: Buffer; path: string } {
+  const dir = join(home, '.cache', 'letta-switchboard');
+  const [name, ...others] = readdirSync(dir);
+  expect(others).toEqual([]);
+  const bytes = readFileSync(join(dir, name!));
+  const [, ...files] = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString()) as [string, ...Array<[string, number]>];
+  return { files: files.map(([file]) => file), bytes, path: join(dir, name!) };
+}
+
+/** The source files (src/..., node_modules/...) compiled into these files of dist/, from their source maps. */
+function sourcesOf(files: string[]): string[] {
+  return files.flatMap((file) => (JSON.parse(readFileSync(join(ROOT, 'dist', `${file}.map`), 'utf8')) as { sources: string[] }).sources.map((source) => source.replace(/^(\.\.\/)+/, '')));
+}
+
 describe('the built file', () => {
   it('runs from the files the package ships, in a folder of their own, without the source map', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-installed-'));
     const { files } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
-    for (const path of ['package.json', ...files]) cpSync(join(ROOT, path), join(folder, path), { recursive: true });
-    expect(existsSync(join(folder, 'dist', 'app.cjs.map'))).toBe(false);
+    const paths = shippedPaths(files);
+    for (const path of ['package.json', ...paths]) cpSync(join(ROOT, path), join(folder, path), { recursive: true });
+    expect(paths).toContain(join('dist', 'app.cjs'));
+    expect(paths.filter((path) => path.endsWith('.map'))).toEqual([]);
     const bin = join(folder, 'bin', 'letta-switchboard.js');
     const env = cliEnv();
     const version = await runFile(bin, ['--version'], env);
@@ -35,7 +69,8 @@ describe('the built file', () => {
     expect(JSON.parse(parse.stdout).cron_expression).toBe('0 2 * * 2-6');
     const traced = await runFile(bin, ['parse', '13pm tomorrow', '--verbose'], env);
     expect(traced.code).toBe(2);
-    expect(traced.stderr).toMatch(/^\s+at .*app\.cjs:\d+:\d+/m);
+    // Without the source maps, frames name the program's files as they are.
+    expect(traced.stderr).toMatch(/^\s+at .*[\\/]dist[\\/][\w-]+\.cjs:\d+:\d+/m);
   });
 
   it('answers the root --help and --version without reading the program; a command without it says what is missing', async () => {
@@ -68,6 +103,63 @@ describe('the built file', () => {
     writeFileSync(join(dir, otherRelease), 'this build, another Node release');
     expect((await runFile(file, ['config', 'path'], env)).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/-config-path\.cache$/), expect.stringMatching(/-parse-once\.cache$/), otherRelease].sort());
+  });
+
+  it('a command reads and compiles only its own part of the program', async () => {
+    const parse = cliEnv();
+    expect((await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', 'tomorrow at 9am'], parse)).code).toBe(0);
+    const parsed = sourcesOf(codeCache(parse.HOME!).files);
+    expect(parsed).toContain('node_modules/chrono-node/src/chrono.ts');
+    // Neither the HTTP client nor the record of intent, nor what only other commands use.
+    expect(parsed.filter((source) => /^src\/(letta\/(client|transport|api)|state\/(store|records)|sync\/|ascode\/)|node_modules\/(yaml|cli-table3)\//.test(source))).toEqual([]);
+
+    const letta = await new FakeLetta().start();
+    try {
+      letta.addSchedule(letta.agents[0]!.id, { type: 'recurring', cron_expression: '0 9 * * 1-5' });
+      const list = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
+      const listed = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['recurring', 'list', '--agent-id', letta.agents[0]!.id], list);
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toContain('0 9 * * 1-5');
+      const read = sourcesOf(codeCache(list.HOME!).files);
+      expect(read).toContain('src/letta/client.ts');
+      expect(read.filter((source) => source.includes('chrono-node') || source.startsWith('src/ascode/') || source.startsWith('node_modules/yaml/'))).toEqual([]);
+    } finally {
+      await letta.stop();
+    }
+  });
+
+  it('a damaged code cache is passed over: the command runs the same and writes a sound one', async () => {
+    const env = cliEnv();
+    const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z', '--json'];
+    const first = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
+    const sound = codeCache(env.HOME!);
+    for (const damaged of [
+      Buffer.from('not a cache'),
+      sound.bytes.subarray(0, sound.bytes.length - 100),
+      Buffer.concat([sound.bytes.subarray(0, sound.bytes.indexOf(10) + 1), Buffer.alloc(sound.bytes.length - sound.bytes.indexOf(10) - 1, 7)]),
+    ]) {
+      writeFileSync(sound.path, damaged);
+      const again = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
+      expect(again).toMatchObject({ code: 0, stdout: first.stdout, stderr: '' });
+      expect(codeCache(env.HOME!).files.sort()).toEqual(sound.files.sort());
+    }
+  });
+
+  it("a run that compiles a file its command's cache lacks adds it, keeping the caches of files other runs needed", async () => {
+    const env = cliEnv();
+    const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z'];
+    const first = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
+    const { files, bytes, path } = codeCache(env.HOME!);
+    // The same cache without app.cjs's part, and with a part for a file only another run would read.
+    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString()) as [string, ...Array<[string, number]>];
+    const [, appEntry, ...rest] = header;
+    expect(appEntry![0]).toBe('app.cjs');
+    const other = readdirSync(join(ROOT, 'dist')).find((file) => /^client-\w+\.cjs$/.test(file))!;
+    const data = bytes.subarray(bytes.indexOf(10) + 1 + appEntry![1]);
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify([header[0], ...rest, [other, 64]])}\n`), data, Buffer.alloc(64)]));
+    const again = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
+    expect(again).toMatchObject({ code: 0, stdout: first.stdout });
+    expect(codeCache(env.HOME!).files.sort()).toEqual([...files, other].sort());
   });
 
   it('--help, help, a usage error or a bare group writes no code cache; each subcommand has its own', async () => {
@@ -107,6 +199,21 @@ describe('the built file', () => {
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
+  it('output thrown away (/dev/null) is no terminal: a command loads none of the terminal or socket code for it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-devnull-'));
+    const preload = join(folder, 'modules.cjs');
+    const loaded = join(folder, 'loaded.txt');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, process.moduleLoadList.join('\\n')));`);
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'parse', 'tomorrow at 9am'], { env: { ...cliEnv(), NODE_OPTIONS: `--require ${preload}` }, stdio: 'ignore' });
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+    const modules = readFileSync(loaded, 'utf8').split('\n');
+    expect(modules).toContain('NativeModule vm');
+    expect(modules.filter((name) => /^NativeModule (tty|net|stream)$/.test(name))).toEqual([]);
+  });
+
   it("on a terminal, --help is the program's own, fitted to the terminal's width", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-tty-'));
     const preload = join(folder, 'tty.cjs');
@@ -134,7 +241,7 @@ describe('the built file', () => {
     expect(r.code).toBe(2);
     const frames = r.stderr.split('\n').filter((line) => /^\s+at /.test(line));
     expect(frames.length).toBeGreaterThan(2);
-    expect(frames.filter((line) => /(cli|app)\.cjs/.test(line))).toEqual([]);
+    expect(frames.filter((line) => /\.cjs/.test(line))).toEqual([]);
     expect(frames[0]).toMatch(/^ {4}at [A-Za-z_$][\w$]{2,} \(src\/[\w/-]+\.ts:\d+:\d+\)$/);
   });
 });
