@@ -171,8 +171,7 @@ describe('lists merged from pages', () => {
   });
 
   it('a caller that stops early leaves the page read ahead unreported, whether it came or failed', async () => {
-    local.handle = (_req, res, url) =>
-      url.searchParams.get('after') ? json(res, 400, { detail: 'no second page' }) : json(res, 200, { has_next_page: true, scheduled_messages: [schedule('sm-1')] });
+    local.handle = (_req, res, url) => (url.searchParams.get('after') ? json(res, 400, { detail: 'no second page' }) : json(res, 200, { has_next_page: true, scheduled_messages: [schedule('sm-1')] }));
     const unhandled: unknown[] = [];
     const note = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', note);
