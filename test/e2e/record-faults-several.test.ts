@@ -78,3 +78,22 @@ describe('a sync beside a delete of several ids', () => {
     expect(record.intents.map((i) => [i.schedule_id, i.status])).toEqual(ids.map((id) => [id, 'deleted']));
   }, 60_000);
 });
+
+describe("a person's command beside a long delete of several ids", () => {
+  it('waits for at most one hold of the changes lock (about 2 s), not for the whole delete', async () => {
+    const ids = await seedKeptSchedules(letta, env, { count: 61 });
+    const other = ids.pop()!;
+    letta.latencyMs = 100;
+    const started = Date.now();
+    const deleting = runCli(['--now', WINTER, 'recurring', 'delete', ...ids, '--concurrency', '2'], { env, timeoutMs: 60_000 });
+    while (letta.requests('DELETE').length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    const asked = Date.now();
+    const paused = await runCli(['--now', WINTER, 'recurring', 'pause', other], { env, timeoutMs: 60_000 });
+    const waited = Date.now() - asked;
+    const deleted = await deleting;
+    expect([deleted.code, paused.code]).toEqual([0, 0]);
+    const whole = Date.now() - started;
+    expect(whole).toBeGreaterThan(5_000);
+    expect(waited, `waited ${waited} ms`).toBeLessThan(3_500);
+  }, 90_000);
+});

@@ -50,8 +50,19 @@ interface Round {
   joined: number;
   /** No step joins any more: the next one opens another round. */
   closed: boolean;
+  /** Closed because it was held ROUND_BUDGET_MS: the next round lets a waiter in first. */
+  spent: boolean;
+  /** Settles once the lock is let go. */
+  ended: Promise<void>;
   leave(): void;
 }
+
+/**
+ * After a hold that spent its budget, the lock is left free this long before
+ * it is taken again: longer than the longest pause between another waiter's
+ * tries (src/files/lock.ts), so that waiter gets its turn.
+ */
+const LET_IN_MS = 100;
 
 /**
  * `whileChanging` for steps run side by side (several ids at once): each step
@@ -65,10 +76,8 @@ export function changingTogether(rt: Runtime): <T>(step: () => Promise<T>) => Pr
   if (rt.dryRun) return (step) => step();
   let round: Round | undefined;
   return async (step) => {
-    if (!round || round.closed || (round.since !== undefined && Date.now() - round.since > ROUND_BUDGET_MS)) {
-      if (round) round.closed = true;
-      round = openRound(rt);
-    }
+    if (round && !round.closed && round.since !== undefined && Date.now() - round.since > ROUND_BUDGET_MS) round.closed = round.spent = true;
+    if (!round || round.closed) round = openRound(rt, round?.spent ? round.ended : undefined);
     const mine = round;
     mine.joined++;
     try {
@@ -80,7 +89,8 @@ export function changingTogether(rt: Runtime): <T>(step: () => Promise<T>) => Pr
   };
 }
 
-function openRound(rt: Runtime): Round {
+/** A round of steps holding the changes lock, taken once `after` (the round before) has let it go and LET_IN_MS more have passed. */
+function openRound(rt: Runtime, after?: Promise<void>): Round {
   let taken!: () => void;
   let failed!: (error: unknown) => void;
   let idle: (() => void) | undefined;
@@ -88,22 +98,27 @@ function openRound(rt: Runtime): Round {
     held: new Promise<void>((resolve, reject) => ((taken = resolve), (failed = reject))),
     joined: 0,
     closed: false,
+    spent: false,
+    ended: Promise.resolve(),
     leave: () => {
       if (--round.joined === 0) idle?.();
     },
   };
   round.held.catch(() => undefined);
-  whileChanging(rt, async () => {
-    round.since = Date.now();
-    taken();
-    // Let go once no step is under way, after one turn of the event loop in which the next step may join.
-    for (;;) {
-      if (round.joined > 0) await new Promise<void>((resolve) => (idle = resolve));
-      await new Promise((resolve) => setImmediate(resolve));
-      if (round.joined === 0) break;
-    }
-    round.closed = true;
-  }).catch((error: unknown) => {
+  const hold = () =>
+    whileChanging(rt, async () => {
+      round.since = Date.now();
+      taken();
+      // Let go once no step is under way, after one turn of the event loop in which the next step may join.
+      for (;;) {
+        if (round.joined > 0) await new Promise<void>((resolve) => (idle = resolve));
+        await new Promise((resolve) => setImmediate(resolve));
+        if (round.joined === 0) break;
+      }
+      round.closed = true;
+    });
+  const letIn = after?.then(() => new Promise((resolve) => setTimeout(resolve, LET_IN_MS)));
+  round.ended = (letIn ? letIn.then(hold) : hold()).catch((error: unknown) => {
     round.closed = true;
     failed(error);
   });
