@@ -102,6 +102,8 @@ describe('delete', () => {
     const controller = new AbortController();
     const running = h.run(['onetime', 'delete', a!.id, b!.id, c!.id, '--json', '--concurrency', concurrency], { signal: controller.signal });
     while (h.letta.schedules.has(a!.id) || h.letta.requests('DELETE').length < sent || (lastDeleted && h.letta.schedules.has(c!.id))) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The server has deleted them; their answers reach the CLI soon after.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     controller.abort();
     const r = await running;
     expect(r.code).toBe(130);
