@@ -100,7 +100,7 @@ async function indexRecord(rt: Runtime): Promise<{ here: Set<string>; elsewhere:
 }
 
 /** What `act` on an id came to, kept until its turn to be said: its outcome or error, and what it wrote meanwhile. */
-type Settled<T> = { outcome?: T; error?: unknown; notTried?: true; writes: Kept };
+type Settled<T> = { outcome?: T; error?: unknown; notTried?: true; kept: Kept };
 
 /** Writes kept for an id's turn; once it has come (`said`), anything it still writes goes straight out. */
 type Kept = { writes: Array<() => void>; said: boolean };
@@ -139,14 +139,14 @@ export async function eachId<T>(
   const previous = new Map<string, Promise<unknown>>();
   let stopping = false;
   const settle = async (id: string, before: Array<Promise<unknown>>, release: () => void): Promise<Settled<T>> => {
-    const writes: Kept = { writes: [], said: false };
+    const kept: Kept = { writes: [], said: false };
     try {
       await Promise.all(before);
-      if (stopping) return { notTried: true, writes };
-      return { outcome: sideBySide ? await keptWrites.run(writes, () => act(id)) : await act(id), writes };
+      if (stopping) return { notTried: true, kept };
+      return { outcome: sideBySide ? await keptWrites.run(kept, () => act(id)) : await act(id), kept };
     } catch (error) {
       if (!(error instanceof CliError) || stopsTheRest(error)) stopping = true;
-      return { error, writes };
+      return { error, kept };
     } finally {
       release();
     }
@@ -190,10 +190,10 @@ export async function eachId<T>(
         if (cannotStart) throw cannotStart.error;
         await new Promise<void>((resolve) => (startedOne = resolve));
       }
-      const { outcome, error, notTried, writes } = (await started[index])!;
+      const { outcome, error, notTried, kept } = (await started[index])!;
       started[index] = undefined;
-      for (const write of writes.writes) write();
-      writes.said = true;
+      for (const write of kept.writes) write();
+      kept.said = true;
       if (notTried) {
         outcomes.push(failed(id, 'not tried'));
         continue;
