@@ -1,5 +1,6 @@
 import { utcCron, type UtcCron } from '../time/utc-cron';
 import { nextOffsetChange, offsetMinutes } from '../time/zone';
+import { compareText } from '../text-order';
 
 /** One schedule as the agenda sees it: what Letta holds, or a copy saved by `recurring pause`. */
 export interface AgendaSchedule {
@@ -161,15 +162,14 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
 
 /**
  * Each schedule's place among fires at the same instant: by agent name, then
- * schedule id, as people sort them. Worked out once, with one collator: a
+ * schedule id, as people sort them. Worked out once: a
  * hundred agents on one cron tie at every fire, and comparing their names at
  * each step of the merge cost more than the rest of it.
  */
 function tieRanks(schedules: AgendaSchedule[]): Map<AgendaSchedule, number> {
-  const { compare } = new Intl.Collator();
-  const names = [...new Set(schedules.map((schedule) => schedule.agentName))].sort(compare);
+  const names = [...new Set(schedules.map((schedule) => schedule.agentName))].sort(compareText);
   const nameRank = new Map(names.map((name, i) => [name, i]));
-  const ordered = [...schedules].sort((a, b) => nameRank.get(a.agentName)! - nameRank.get(b.agentName)! || compare(a.id, b.id));
+  const ordered = [...schedules].sort((a, b) => nameRank.get(a.agentName)! - nameRank.get(b.agentName)! || compareText(a.id, b.id));
   return new Map(ordered.map((schedule, i) => [schedule, i]));
 }
 

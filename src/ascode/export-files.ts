@@ -7,6 +7,7 @@ import { meaningOfSchedule } from '../time/index';
 import { wallTime } from '../time/zone';
 import { writeScheduleFile, type ScheduleFile } from './file-format';
 import type { LockEntry } from './lock-file';
+import { compareText } from '../text-order';
 
 /** One file `export` writes, and what the lock file records for it. */
 export interface ExportedFile {
@@ -46,7 +47,7 @@ type Fields = Omit<ScheduleFile, 'lines' | 'agent'>;
 export async function exportFiles({ now, letta, labels, state, entries }: ExportInput): Promise<ExportResult> {
   const skipped: ExportResult['skipped'] = [];
   const drafts: Array<{ agent_id: string; ids: string[]; fields: Fields; entry: Omit<LockEntry, 'ids' | 'agent_id'> }> = [];
-  for (const [agentId, schedules] of [...letta.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [agentId, schedules] of [...letta.entries()].sort(([a], [b]) => compareText(a, b))) {
     const byId = new Map(schedules.map((item) => [item.id, item]));
     const done = new Set<string>();
 
@@ -97,7 +98,7 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
       drafts.push({ agent_id: agentId, ids: set.items.map((item) => item.id), fields: { ...body, when: set.phrase, timezone: set.zone }, entry: { when: set.phrase, timezone: set.zone } });
     }
 
-    for (const item of [...schedules].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const item of [...schedules].sort((a, b) => compareText(a.id, b.id))) {
       if (done.has(item.id)) continue;
       const body = bodyFields(item);
       if (typeof body === 'string') {
@@ -119,7 +120,7 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
     const text = writeScheduleFile({ agent: labels.get(draft.agent_id) ?? draft.agent_id, ...draft.fields });
     return { name, text, entry: { agent_id: draft.agent_id, ...draft.entry, ids: draft.ids } };
   });
-  return { files: files.sort((a, b) => a.name.localeCompare(b.name)), skipped };
+  return { files: files.sort((a, b) => compareText(a.name, b.name)), skipped };
 }
 
 /** The message and fields of a schedule as file keys, or why a file cannot say them. */

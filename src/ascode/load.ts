@@ -10,6 +10,7 @@ import { desiredOf, FileError, type Desired } from './desired';
 import { readScheduleFile, type ScheduleFile } from './file-format';
 import { LOCK_FILE_NAME, parseLock, serverEntries, type LockFile } from './lock-file';
 import { planChanges, type Change } from './planner';
+import { compareText } from '../text-order';
 
 export const DEFAULT_FOLDER = 'letta-schedules';
 
@@ -162,7 +163,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
   );
   const changes = planChanges({ now, desired, entries: Object.fromEntries(considered), failed, wholeFolder: target.wholeFolder, letta, successors });
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
   return { target, lock, server, desired, problems, changes, letta };
 }
 

@@ -6,6 +6,7 @@ import { LEAD_MS } from '../sync/series';
 import { cronInZone } from '../commands/shared/schedule';
 import type { Desired } from './desired';
 import type { LockEntry } from './lock-file';
+import { compareText } from '../text-order';
 
 export type ChangeKind = 'create' | 'replace' | 'top-up' | 'delete' | 'unchanged';
 
@@ -68,7 +69,7 @@ export interface PlanInput {
 export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map() }: PlanInput): Change[] {
   const owned = new Set(Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]));
   const changes: Change[] = [];
-  for (const want of [...desired].sort((a, b) => a.name.localeCompare(b.name))) changes.push(planFile(want, entries[want.name], letta, owned, successors, now));
+  for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) changes.push(planFile(want, entries[want.name], letta, owned, successors, now));
   if (wholeFolder) {
     const present = new Set(desired.map((d) => d.name));
     for (const name of Object.keys(entries).sort()) {
@@ -198,5 +199,5 @@ function fieldDiff(before: ScheduledMessage[], after: FullScheduleBody[], want: 
 
 /** JSON with keys sorted, so two objects built in different orders compare equal. */
 function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareText(a, b))) : v));
 }

@@ -13,7 +13,6 @@ import { FIRE_HEADERS, fireCells, fireJson, worstNote } from '../health/rows';
 import { printRows, noHistoryNote } from '../status/fire-health';
 import { formatLocal } from '../time/zone';
 import { resolveScheduleIds } from './shared/ids';
-import { renderTable } from '../output/table';
 import { stateStore, serverOf } from './shared/state';
 import { findSchedule } from './shared/schedule';
 
@@ -71,6 +70,7 @@ export default defineCommand({
     const rows = fires.map(({ scheduleId, fire }) => [scheduleId, ...fireCells(fire, zone)]);
     const changeLine = (change: LineageChange) => `${change.from} replaced by ${REPLACED_BY[change.how]} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
     if (out.io.stdoutIsTTY && rows.length > 0) {
+      const { renderTable } = await import('../output/table');
       const [head, ...lines] = renderTable(
         ['SCHEDULE', ...FIRE_HEADERS].map((header) => ({ header })),
         rows,
@@ -85,7 +85,7 @@ export default defineCommand({
       for (const change of pending) text.push(out.paint.dim(`-- ${changeLine(change)}`));
       out.line(text.join('\n'));
     } else {
-      printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, -1);
+      await printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, -1);
       for (const change of changes) out.info(`Note: ${changeLine(change)}.`);
     }
     const total = reading.healths.reduce((sum, health) => sum + health.fires.length, 0);

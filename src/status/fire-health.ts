@@ -3,11 +3,11 @@ import { FIRE_CLASSES, needsAttention, TOLERANCE, type FireClass, type ScheduleF
 import { readFireHealth, scheduleFacts } from '../health/read';
 import { FIRE_HEADERS, fireCells, SCHEDULE_HEADERS, scheduleCells, scheduleJson, worstNote } from '../health/rows';
 import type { ScheduledMessage } from '../letta/types';
-import { renderTable } from '../output/table';
 import type { Runtime } from '../runtime';
 import type { State } from '../state/records';
 import { formatLocal } from '../time/zone';
 import type { StatusSection } from './section';
+import { compareText } from '../text-order';
 
 /** The newest sends of each schedule whose run is read for its stop reason. */
 export const RUNS_PER_SCHEDULE = 20;
@@ -111,7 +111,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const facts = [...listed, ...record.pastMembers(options.agentIds, options.from, now, listedIds), ...record.replaced(options.agentIds, options.from, listedIds)];
   const reading = await readFireHealth(await rt.api(), facts, { from: options.from, now, concurrency: options.concurrency, runsPerSchedule: RUNS_PER_SCHEDULE });
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
-  const healths = [...reading.healths].sort((a, b) => ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || a.schedule.id.localeCompare(b.schedule.id));
+  const healths = [...reading.healths].sort((a, b) => ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || compareText(a.schedule.id, b.schedule.id));
   const context = (health: ScheduleHealth) => ({
     agentName: options.names.get(health.schedule.agentId),
     seriesId: local(health.schedule.id).seriesId,
@@ -147,14 +147,14 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       schedules: healths.map((health) => scheduleJson(health, zone, now, context(health))),
       gone: reading.gone,
     },
-    print() {
+    async print() {
       const out = rt.out;
       if (out.quiet) {
         for (const health of attention) out.line(health.schedule.id);
       } else if (options.detail) {
-        printFires(rt, healths, zone);
+        await printFires(rt, healths, zone);
       } else {
-        printRows(
+        await printRows(
           rt,
           SCHEDULE_HEADERS,
           healths.map((health) => scheduleCells(health, zone, now, context(health))),
@@ -167,8 +167,8 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   };
 }
 
-/** A table on a terminal (the last column giving up width), tab-separated rows in a pipe. */
-export function printRows(rt: Runtime, headers: string[], rows: string[][], flexible: number): void {
+/** A table on a terminal (the last column giving up width), tab-separated rows in a pipe (which never loads the table code). */
+export async function printRows(rt: Runtime, headers: string[], rows: string[][], flexible: number): Promise<void> {
   const out = rt.out;
   if (rows.length === 0) return;
   if (!out.io.stdoutIsTTY) {
@@ -176,12 +176,13 @@ export function printRows(rt: Runtime, headers: string[], rows: string[][], flex
     return;
   }
   const columns = headers.map((header, i) => ({ header, flexible: i === flexible }));
+  const { renderTable } = await import('../output/table');
   const [head, ...lines] = renderTable(columns, rows, out.io.columns);
   out.line([out.paint.bold(head ?? ''), ...lines].join('\n'));
 }
 
 /** --verbose: every fire of every schedule, newest first; each row starts with its schedule's id. */
-function printFires(rt: Runtime, healths: ScheduleHealth[], zone: string): void {
+function printFires(rt: Runtime, healths: ScheduleHealth[], zone: string): Promise<void> {
   const rows = healths.flatMap((health) => health.fires.map((fire) => [health.schedule.id, ...fireCells(fire, zone)]));
-  printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, -1);
+  return printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, -1);
 }

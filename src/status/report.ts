@@ -34,7 +34,7 @@ export function notification(sections: StatusSection[], now: number) {
 export async function reportStatus(rt: Runtime, sections: StatusSection[], notify: NotifyChoice): Promise<void> {
   const needsAttention = sections.some((section) => section.needsAttention);
   if (rt.out.json) rt.out.document({ needs_attention: needsAttention, ...Object.fromEntries(sections.map((section) => [section.name, section.json])) });
-  else for (const section of sections) section.print();
+  else for (const section of sections) await section.print();
 
   let notifyFailure: CliError | undefined;
   if (notify.url && (needsAttention || notify.always)) notifyFailure = await send(rt, notify.url, notification(sections, rt.now()));

@@ -13,5 +13,5 @@ export interface StatusSection {
   /** One line on how it stands, for a notification. */
   summary: string;
   /** Show it: data on stdout, notes on stderr (not called under --json). */
-  print(): void;
+  print(): void | Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { expectedUtcCron, patternOfCron, type ExpectedCron } from './local-rule';
 import { isGoneMember, topUpInstants, type InstantSource } from './series';
+import { compareText } from '../text-order';
 
 /** One change sync would make, with everything needed to make it and to say what it did. */
 export type SyncAction =
@@ -218,5 +219,5 @@ function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, no
 }
 
 function byAgentThen<T extends { agent_id: string }>(key: (item: T) => string) {
-  return (a: T, b: T) => a.agent_id.localeCompare(b.agent_id) || key(a).localeCompare(key(b));
+  return (a: T, b: T) => compareText(a.agent_id, b.agent_id) || compareText(key(a), key(b));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openState } from '../../src/state/store';
 import { useHarness } from '../helpers/harness';
 import { displayWidth } from '../../src/output/text';
 import { AGENT, NOW } from '../helpers/suite';
@@ -97,13 +98,19 @@ describe('delete', () => {
     ['1', 2, false],
     ['8', 3, true],
   ])('--concurrency %s: Ctrl-C while a delete is out says that id may have been deleted, the others as they ended, in the order given', async (concurrency, sent, lastDeleted) => {
-    const [a, b, c] = [0, 1, 2].map(() => h.letta.addSchedule(AGENT, inAnHour()));
+    // Made with this tool, so recorded: the record shows when the command itself has taken a delete's answer, not only the server.
+    const [a, b, c] = await Promise.all(
+      [0, 1, 2].map(async (i) => {
+        const made = await h.run(['send', '--message', `Check ${i}`, '--execute-at', 'in 1 hour', '-q']);
+        expect(made.code, made.stderr).toBe(0);
+        return { id: made.stdout.trim() };
+      }),
+    );
+    const recordedDeleted = async (id: string) => (await openState(h.env, h.env.HOME!).read()).intents.find((intent) => intent.schedule_id === id)?.status === 'deleted';
     h.letta.inject(new RegExp(`^DELETE .*/${b!.id}$`), { hang: true });
     const controller = new AbortController();
     const running = h.run(['onetime', 'delete', a!.id, b!.id, c!.id, '--json', '--concurrency', concurrency], { signal: controller.signal });
-    while (h.letta.schedules.has(a!.id) || h.letta.requests('DELETE').length < sent || (lastDeleted && h.letta.schedules.has(c!.id))) await new Promise((resolve) => setTimeout(resolve, 10));
-    // The server has deleted them; their answers reach the CLI soon after.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    while (!(await recordedDeleted(a!.id)) || h.letta.requests('DELETE').length < sent || (lastDeleted && !(await recordedDeleted(c!.id)))) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     const r = await running;
     expect(r.code).toBe(130);

@@ -40,3 +40,23 @@ describe('status and history on a terminal', () => {
     expect(r.stdout).toBe(`${stuck.id}\n`);
   });
 });
+
+describe('status of one agent', () => {
+  it("reads the agent's schedules beside the agents' names, never more than --concurrency at once", async () => {
+    dailyFiredTwice();
+    h.letta.maxPage = 1;
+    h.letta.latencyMs = 20;
+    const r = await h.run(['status', '--agent-id', AGENT, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const reads = h.letta.received.map((request) => request.path.replace(/\/schedule\/.*$/, '/schedule/…'));
+    // The schedule list goes out before the second page of agents comes back, not after the last.
+    expect(reads.indexOf(`/v1/agents/${AGENT}/schedule`)).toBeLessThan(reads.lastIndexOf('/v1/agents/'));
+    expect(h.letta.maxInFlight).toBe(2);
+
+    h.letta.received.length = 0;
+    const one = await h.run(['status', '--agent-id', AGENT, '--json', '--concurrency', '1']);
+    expect(one.code, one.stderr).toBe(0);
+    const inOrder = h.letta.received.map((request) => request.path);
+    expect(inOrder.indexOf(`/v1/agents/${AGENT}/schedule`)).toBeGreaterThan(inOrder.lastIndexOf('/v1/agents/'));
+  });
+});

@@ -5,7 +5,6 @@ import { seriesRows } from './series';
 import { isSeriesId } from '../../state/records';
 import { findSchedule, messageText, nextRun } from './schedule';
 import { GIVE_UP, RELATIVE_HEADER, relativeCell } from '../../output/list';
-import { renderTable } from '../../output/table';
 import { localAndUtc } from '../../output/when';
 import { oneLine } from '../../output/inert';
 import { shortIds } from '../../output/short-id';
@@ -56,6 +55,8 @@ export async function confirmDeletion(rt: Runtime, kind: ScheduleKind, ids: stri
   const columns = [{ header: 'ID' }, { header: 'AGENT', giveUp: GIVE_UP.agent }, { header: 'NEXT RUN' }, { header: RELATIVE_HEADER, giveUp: GIVE_UP.relative }, { header: 'MESSAGE', flexible: true }];
   const out = rt.out;
   out.note(`These ${count} ${kind} schedules would be deleted:`);
+  // Loaded here: a delete that asks nothing (a pipe, --yes, few ids) never needs the table code.
+  const { renderTable } = await import('../../output/table');
   for (const line of renderTable(columns, cells, rt.io.columns === undefined ? undefined : rt.io.columns - 2)) out.note(`  ${line}`);
   const answer = await rt.prompt(`Delete ${count === ids.length ? 'them' : `all ${count}`}? [y/N] `);
   return /^y(es)?$/i.test(answer.trim());

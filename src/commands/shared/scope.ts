@@ -1,12 +1,13 @@
 import { EndlessListError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import { mapLimited } from '../../concurrency';
-import { MAX_ITEMS } from '../../letta/api';
+import { allSettled, mapLimited } from '../../concurrency';
+import { MAX_ITEMS, type LettaApi } from '../../letta/api';
 
 /**
  * The schedules of one agent or of all of them (`concurrency` agents at a time, each agent's pages in order), and the agents' names.
- * All of them are held at once, so at most MAX_ITEMS in all, as for one list.
+ * All of them are held at once, so at most MAX_ITEMS in all, as for one list. For one agent its schedules are read beside
+ * the names (when two may be in flight), not after them.
  */
 export async function schedulesInScope(
   rt: Runtime,
@@ -16,11 +17,27 @@ export async function schedulesInScope(
   onlyAgent?: string,
 ): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
   const api = await rt.api();
-  let held = 0;
-  const names = new Map<string, string>();
-  for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
+  const readNames = async () => {
+    const names = new Map<string, string>();
+    for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
+    return names;
+  };
   const agent = rt.agentOrNone();
+  if ((onlyAgent || (agent && !allAgentsFlag)) && concurrency > 1) {
+    const agentIds = [onlyAgent ?? (await rt.agentId(agent!))];
+    const names = readNames();
+    const schedules = schedulesOf(api, agentIds, concurrency);
+    // Both end before a failure of either is thrown, so nothing is left under way.
+    await allSettled<unknown>([names, schedules]);
+    return { schedules: await schedules, names: await names, agentIds };
+  }
+  const names = await readNames();
   const agentIds = onlyAgent ? [onlyAgent] : allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
+  return { schedules: await schedulesOf(api, agentIds, concurrency), names, agentIds };
+}
+
+async function schedulesOf(api: LettaApi, agentIds: string[], concurrency: number): Promise<ScheduledMessage[]> {
+  let held = 0;
   const perAgent = mapLimited(agentIds, concurrency, async (agentId) => {
     const items: ScheduledMessage[] = [];
     for await (const page of api.schedulePages(agentId)) {
@@ -32,5 +49,5 @@ export async function schedulesInScope(
   });
   const schedules: ScheduledMessage[] = [];
   for (const result of perAgent) schedules.push(...(await result));
-  return { schedules, names, agentIds };
+  return schedules;
 }
