@@ -105,6 +105,28 @@ describe('the built file', () => {
     expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/-config-path\.cache$/), expect.stringMatching(/-parse-once\.cache$/), otherRelease].sort());
   });
 
+  it('a command that runs long enough to hold the young generation leaves a code cache the next run uses as it is', async () => {
+    // Every answer 200 ms late: the run outlasts the moment the young generation is held (150 ms).
+    const letta = await new FakeLetta({ latencyMs: 200 }).start();
+    try {
+      letta.addSchedule(letta.agents[0]!.id, { type: 'recurring', cron_expression: '0 9 * * 1-5' });
+      const env = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
+      const args = ['recurring', 'list', '--agent-id', letta.agents[0]!.id];
+      expect((await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env)).code).toBe(0);
+      const first = codeCache(env.HOME!);
+      const written = statSync(first.path).mtimeMs;
+      const again = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('0 9 * * 1-5');
+      // Refused (made under other V8 flags), it would have been compiled afresh and written again.
+      const second = codeCache(env.HOME!);
+      expect(statSync(second.path).mtimeMs).toBe(written);
+      expect(second.bytes.equals(first.bytes)).toBe(true);
+    } finally {
+      await letta.stop();
+    }
+  });
+
   it('a command reads and compiles only its own part of the program', async () => {
     const parse = cliEnv();
     expect((await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', 'tomorrow at 9am'], parse)).code).toBe(0);
