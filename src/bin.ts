@@ -113,7 +113,8 @@ setTimeout(() => {
  * V8's own growth factor (2 in Node 20, 22 and 24) back before exit: the code
  * cache is written as the process exits, and V8 refuses a cache made under
  * other flags, so every command that ran past the change above threw its cache
- * away at the next start and compiled the program afresh.
+ * away at the next start and compiled the program afresh. A file first loaded
+ * after the change is still refused (V8 compares the flags as it reads a cache).
  */
 function releaseYoungGeneration(): void {
   if (youngGenerationHeld) process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=2');
