@@ -105,6 +105,41 @@ describe('the built file', () => {
     expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/-config-path\.cache$/), expect.stringMatching(/-parse-once\.cache$/), otherRelease].sort());
   });
 
+  it('a command that runs long enough to hold the young generation leaves a code cache a new process accepts', async () => {
+    // Every answer 200 ms late: the run outlasts the moment the young generation is held (150 ms).
+    const letta = await new FakeLetta({ latencyMs: 200 }).start();
+    try {
+      letta.addSchedule(letta.agents[0]!.id, { type: 'recurring', cron_expression: '0 9 * * 1-5' });
+      const env = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
+      const listed = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['recurring', 'list', '--agent-id', letta.agents[0]!.id], env);
+      expect(listed.code).toBe(0);
+      const { files, path } = codeCache(env.HOME!);
+      expect(files).toContain('app.cjs');
+      // Each file's part, offered to V8 in a new process as the loader offers it (its wrapper, its file name):
+      // one made under other flags is refused, and the next run would compile that file afresh.
+      const check = `
+        const { readFileSync } = require('node:fs'); const { join } = require('node:path'); const { Script } = require('node:vm');
+        const [cache, dist] = process.argv.slice(1); const bytes = readFileSync(cache); const newline = bytes.indexOf(10);
+        let at = newline + 1; const refused = [];
+        for (const [name, length] of JSON.parse(bytes.subarray(0, newline).toString()).slice(1)) {
+          const source = readFileSync(join(dist, name), 'utf8');
+          const script = new Script('(function (exports, require, module, __filename, __dirname) {\\n' + source + '\\n})', { filename: join(dist, name), cachedData: bytes.subarray(at, at + length) });
+          if (script.cachedDataRejected) refused.push(name);
+          at += length;
+        }
+        process.stdout.write(JSON.stringify(refused));`;
+      const checked = await new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ['-e', check, path, join(ROOT, 'dist')], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.on('close', () => resolve(out));
+      });
+      expect(JSON.parse(checked)).toEqual([]);
+    } finally {
+      await letta.stop();
+    }
+  });
+
   it('a command reads and compiles only its own part of the program', async () => {
     const parse = cliEnv();
     expect((await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', 'tomorrow at 9am'], parse)).code).toBe(0);
