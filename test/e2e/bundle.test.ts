@@ -180,6 +180,19 @@ describe('the built file', () => {
     }
   });
 
+  it('a cache folder that cannot be written is passed over: the command runs the same, silently', async () => {
+    const env = cliEnv();
+    const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z'];
+    const expected = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, { ...env, LETTA_SWITCHBOARD_NO_CODE_CACHE: '1' });
+    // A file where the cache folder would be: no cache can be read or written there (as root, too).
+    writeFileSync(join(env.HOME!, '.cache'), 'not a folder');
+    for (let run = 0; run < 2; run++) {
+      const r = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
+      expect(r).toMatchObject({ code: 0, stdout: expected.stdout, stderr: '' });
+    }
+    expect(readFileSync(join(env.HOME!, '.cache'), 'utf8')).toBe('not a folder');
+  });
+
   it("a run that compiles a file its command's cache lacks adds it, keeping the caches of files other runs needed", async () => {
     const env = cliEnv();
     const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z'];
