@@ -286,8 +286,9 @@ describe('lists that never end, and agendas too large to hold', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^Error: The schedules of 3 agents did not end after 10\d,\d{3} items; stopped reading it\n/);
     expect(r.stderr).not.toMatch(/bug/i);
-    // Three agents are read a few at a time; all stop once 100,000 are held.
-    expect(r.requests.filter((request) => request.path.endsWith('/schedule')).length).toBeLessThanOrEqual(53);
+    // Three agents are read side by side; all stop once 100,000 are held: 50 pages, plus for each agent the page
+    // that crossed the bound being read and the next one already asked for (a list asks for its next page early).
+    expect(r.requests.filter((request) => request.path.endsWith('/schedule')).length).toBeLessThanOrEqual(56);
   });
 
   it('agenda lists at most 10,000 fires in all, the earliest, and says up to when it is complete', async () => {
