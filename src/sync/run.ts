@@ -40,6 +40,12 @@ export interface SyncResult {
 export const CHANGES_LOCK = 'changes';
 /** A round stops taking new steps after this long, so a person's command waits at most this plus one step. */
 export const ROUND_BUDGET_MS = 2_000;
+/**
+ * After a hold that spent its budget, the changes lock is left free this long before it is taken
+ * again: longer than the longest pause between another waiter's tries (src/files/lock.ts), so that
+ * waiter gets its turn.
+ */
+export const LET_IN_MS = 100;
 /** Sync runs unattended: it waits longer than a person's command for the changes lock. */
 const SYNC_WAIT_MS = 5 * 60_000;
 
@@ -81,6 +87,7 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
         plan.push(...result.plan);
         outcomes.push(...result.outcomes);
         if (!result.more) break;
+        if (!dryRun) await new Promise((resolve) => setTimeout(resolve, LET_IN_MS));
       }
     }
     return { checked, plan, outcomes };

@@ -112,3 +112,23 @@ describe('sync --concurrency', () => {
     }
   }, 300_000);
 });
+
+describe("a person's command beside a long sync", () => {
+  it('gets the changes lock between two rounds of the sync, not only after the whole sync', async () => {
+    const letta = suite.letta;
+    await seedKeptSchedules(letta, suite.env, { count: 120 });
+    const other = letta.addSchedule(letta.agents[0]!.id, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Not recorded');
+    letta.latencyMs = 60;
+    const syncing = sync('--concurrency', '2', '--json');
+    while (changing(letta).length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    const paused = await runCli(['--now', SUMMER, 'recurring', 'pause', other.id, '--agent-id', letta.agents[0]!.id], { env: suite.env, timeoutMs: 60_000 });
+    expect(paused.code, paused.stderr).toBe(0);
+    // The pause's delete reached the server while the sync still had replacements to make.
+    const pausedAt = letta.received.findIndex((r) => r.method === 'DELETE' && r.path.endsWith(`/schedule/${other.id}`));
+    const synced = await syncing;
+    expect(synced.code, synced.stderr).toBe(0);
+    const replacedAfter = letta.received.slice(pausedAt).filter((r) => r.method === 'POST').length;
+    expect(replacedAfter).toBeGreaterThan(0);
+    expect(letta.received.filter((r) => r.method === 'POST')).toHaveLength(120);
+  }, 90_000);
+});

@@ -6,7 +6,7 @@ import { currentId, emptyState, type State } from '../../state/records';
 import { LockUnavailableError, openState, stateDir, type StateStore } from '../../state/store';
 import type { RecordWriter } from '../../sync/execute';
 import { staleSyncNotice } from '../../status/record';
-import { ROUND_BUDGET_MS } from '../../sync/run';
+import { LET_IN_MS, ROUND_BUDGET_MS } from '../../sync/run';
 import { readSyncOutcomes } from '../../state/sync-outcome';
 import { readTextFile, writePrivateFile } from '../../files/private-file';
 
@@ -56,13 +56,6 @@ interface Round {
   ended: Promise<void>;
   leave(): void;
 }
-
-/**
- * After a hold that spent its budget, the lock is left free this long before
- * it is taken again: longer than the longest pause between another waiter's
- * tries (src/files/lock.ts), so that waiter gets its turn.
- */
-const LET_IN_MS = 100;
 
 /**
  * `whileChanging` for steps run side by side (several ids at once): each step
