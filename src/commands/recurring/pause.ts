@@ -6,11 +6,10 @@ import { pauseSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
 import { agentOption, concurrencyOption } from '../options';
 import { needsConfirmation, planPause } from './pause-plan';
-import { idsFrom, eachId, subjectsOf } from '../shared/ids';
+import { idsFrom, eachId } from '../shared/ids';
 import { findSchedule } from '../shared/schedule';
-import { stateStore, changingTogether, readRecord, readRecordOrNothing, followLineage, serverOf, expandGroups } from '../shared/state';
+import { stateStore, readRecord, readRecordOrNothing, sideBySide, followLineage, serverOf, expandGroups } from '../shared/state';
 import * as records from '../../state/records';
-import { sharedRecordWrites } from '../../sync/execute';
 import { limiter } from '../../concurrency';
 
 type Outcome = { id: string; agent_id: string; paused_at: string; paused: true } | { id: string; paused: false; error: string };
@@ -51,9 +50,7 @@ export default defineCommand({
     // written together; each id's lookup (among every agent when none is given) and delete take one of --concurrency request slots.
     const concurrency = rt.dryRun ? 1 : options.concurrency;
     const requests = limiter(concurrency);
-    const changing = changingTogether(rt);
-    const saving = sharedRecordWrites(store);
-    const known = await readRecordOrNothing(rt);
+    const { changing, saving, subjects } = sideBySide(rt, store, await readRecordOrNothing(rt));
     const ending = await eachId<Outcome>(
       out,
       ids,
@@ -103,7 +100,7 @@ export default defineCommand({
           sayOutcome(out, { id, text: `Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)` });
           return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
         }),
-      { concurrency, subjects: (id) => subjectsOf(known, id) },
+      { concurrency, subjects },
     );
     endOutcomes(out, {
       ...ending,

@@ -4,10 +4,9 @@ import type { Command } from '@commander-js/extra-typings';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { resumeSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
-import { idsFrom, eachId, subjectsOf } from '../shared/ids';
-import { stateStore, changingTogether, readRecord, readRecordOrNothing, serverOf, expandGroups } from '../shared/state';
+import { idsFrom, eachId } from '../shared/ids';
+import { stateStore, readRecord, readRecordOrNothing, sideBySide, serverOf, expandGroups } from '../shared/state';
 import { concurrencyOption } from '../options';
-import { sharedRecordWrites } from '../../sync/execute';
 import { planResume, resumeCron } from './pause-plan';
 import { recreateBody } from '../shared/schedule-copy';
 import { sameSchedule } from '../../sync/same-schedule';
@@ -37,9 +36,7 @@ export default defineCommand({
     // ids at once (one at a time under --dry-run, so the printed requests keep the ids' order), their record changes written together;
     // ids whose schedules look alike wait for each other, so an earlier attempt's copy is taken by one of them only.
     const concurrency = rt.dryRun ? 1 : options.concurrency;
-    const changing = changingTogether(rt);
-    const saving = sharedRecordWrites(store);
-    const known = await readRecordOrNothing(rt);
+    const { changing, saving, subjects } = sideBySide(rt, store, await readRecordOrNothing(rt));
     const ending = await eachId<Outcome>(
       out,
       ids,
@@ -117,7 +114,7 @@ export default defineCommand({
           sayOutcome(out, { id: newId, text: `Resumed ${id} as ${newId} (${cron} UTC)`, data: true });
           return { id, new_id: newId, agent_id: agentId, cron_expression: cron, resumed: true, created: plan.action === 'create' };
         }),
-      { concurrency, subjects: (id) => subjectsOf(known, id) },
+      { concurrency, subjects },
     );
     endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.resumed, verb: 'resumed', notDone: 'Their saved copies are kept; run resume again.' });
   },

@@ -5,10 +5,9 @@ import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
 import { agentOption, concurrencyOption } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
-import { idsFrom, eachId, subjectsOf } from '../shared/ids';
-import { changingTogether, readRecordOrNothing, followLineage, recordWriter } from '../shared/state';
+import { idsFrom, eachId } from '../shared/ids';
+import { readRecordOrNothing, sideBySide, followLineage, recordWriter } from '../shared/state';
 import { markDeleted, isSetId, isSeriesId, setMembers, findIntent, currentId, type Intent, type State } from '../../state/records';
-import { sharedRecordWrites } from '../../sync/execute';
 import { limiter } from '../../concurrency';
 import { confirmDeletion } from '../shared/confirm-delete';
 import { deleteSeries } from '../shared/series';
@@ -56,8 +55,7 @@ export default (kind: ScheduleKind) =>
       const asks = rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun && ids.some((id) => keptSiblings(known, currentId(known, id), ids).length > 0);
       const concurrency = rt.dryRun || asks ? 1 : options.concurrency;
       const requests = limiter(concurrency);
-      const changing = changingTogether(rt);
-      const records = sharedRecordWrites(await recordWriter(rt));
+      const { changing, saving: records, subjects } = sideBySide(rt, await recordWriter(rt), known);
       const at = new Date(rt.now()).toISOString();
       // Ids whose DELETE is on its way: Ctrl-C then cannot tell whether they landed.
       const sending = new Set<string>();
@@ -112,7 +110,7 @@ export default (kind: ScheduleKind) =>
       const said = (outcome: Outcome) => {
         if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
       };
-      const ending = await eachId<Outcome>(out, ids, failed, act, { said, concurrency, subjects: (id) => subjectsOf(known, id) }).catch((error: unknown) => {
+      const ending = await eachId<Outcome>(out, ids, failed, act, { said, concurrency, subjects }).catch((error: unknown) => {
         for (const id of sending) out.note(`${id} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${id}`);
         throw error;
       });

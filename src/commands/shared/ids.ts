@@ -5,7 +5,7 @@ import { isShortId, shortMatches } from '../../output/short-id';
 import type { Runtime } from '../../runtime';
 import { schedulesOf } from './schedule';
 import { serverOf, stateStore } from './state';
-import { currentId, findPaused, findSeries, isSetId, recordedIds, setMembers, type State } from '../../state/records';
+import { recordedIds } from '../../state/records';
 import { limiter } from '../../concurrency';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
@@ -221,22 +221,4 @@ export async function eachId<T>(
   }
   if (!stopped && failures.length === ids.length && failures.every((error) => error instanceof NotFoundError)) stopped = failures[0];
   return { outcomes, stopped, firstError: failures[0] };
-}
-
-/**
- * What acting on `id` may change, as the record tells: the schedule it names
- * now (after edits and syncs), a set's or series' members, a paused
- * schedule's look-alikes (a resume that finds an earlier attempt's copy takes
- * the first that looks the same). Ids that share one must not be acted on side
- * by side.
- */
-export function subjectsOf(state: State, id: string): string[] {
-  const keys = new Set([id, currentId(state, id)]);
-  if (isSetId(id)) for (const member of setMembers(state, id)) keys.add(currentId(state, member.schedule_id));
-  for (const member of findSeries(state, id)?.members ?? []) keys.add(member.schedule_id);
-  for (const key of [...keys]) {
-    const paused = findPaused(state, key);
-    if (paused) keys.add(`look-alike ${paused.schedule.agent_id} ${JSON.stringify(paused.schedule.message ?? null)}`);
-  }
-  return [...keys];
 }

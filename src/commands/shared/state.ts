@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { CliError, NotFoundError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
-import { currentId, emptyState, type State } from '../../state/records';
+import { currentId, emptyState, findPaused, findSeries, isSetId, setMembers, type State } from '../../state/records';
 import { LockUnavailableError, openState, stateDir, type StateStore } from '../../state/store';
-import type { RecordWriter } from '../../sync/execute';
+import { sharedRecordWrites, type RecordWriter } from '../../sync/execute';
 import { staleSyncNotice } from '../../status/record';
 import { LET_IN_MS, ROUND_BUDGET_MS } from '../../sync/run';
 import { readSyncOutcomes } from '../../state/sync-outcome';
@@ -242,4 +242,31 @@ export async function recordWriter(rt: Runtime): Promise<RecordWriter> {
       }
     },
   };
+}
+
+/**
+ * What acting on `id` may change, as the record tells: the schedule it names
+ * now (after edits and syncs), a set's or series' members, a paused
+ * schedule's look-alikes (a resume that finds an earlier attempt's copy takes
+ * the first that looks the same). Ids that share one must not be acted on side
+ * by side.
+ */
+export function subjectsOf(state: State, id: string): string[] {
+  const keys = new Set([id, currentId(state, id)]);
+  if (isSetId(id)) for (const member of setMembers(state, id)) keys.add(currentId(state, member.schedule_id));
+  for (const member of findSeries(state, id)?.members ?? []) keys.add(member.schedule_id);
+  for (const key of [...keys]) {
+    const paused = findPaused(state, key);
+    if (paused) keys.add(`look-alike ${paused.schedule.agent_id} ${JSON.stringify(paused.schedule.message ?? null)}`);
+  }
+  return [...keys];
+}
+
+/**
+ * What a command acting on several ids side by side (`eachId` with a `concurrency`) shares: one hold of
+ * the changes lock for the steps under way, one write for record changes that finish together, and which
+ * ids must wait for each other, read from the record as it was when the command began (`known`).
+ */
+export function sideBySide(rt: Runtime, writer: RecordWriter, known: State) {
+  return { changing: changingTogether(rt), saving: sharedRecordWrites(writer), subjects: (id: string) => subjectsOf(known, id) };
 }
