@@ -108,14 +108,21 @@ export interface Tracked {
 /**
  * Watch a change to `state` (made in place through `view`): which records it
  * wrote to, and which it added, removed or put in another's place. Costs what
- * the change touches, plus a copy of each list's references.
+ * the change touches, plus a copy of the references of each list it reshapes.
  */
 export function track(state: State): Tracked {
-  const before = Object.fromEntries(LISTS.map((list) => [list, [...state[list]]])) as Record<ListName, unknown[]>;
+  /** Each list as it was, kept when the step first reshapes it (the step's other writes cost nothing per record). */
+  const before: Partial<Record<ListName, unknown[]>> = {};
+  /** About to add, remove or move records of `list`'s array `target`: keep the list as it was first. */
+  const reshaping = (list: ListName, target: unknown[]) => {
+    writable();
+    if (target === state[list]) before[list] ??= [...target];
+    // An array the step already put another in place of is what `before` holds: it stays as it was.
+    else if (before[list] === target) before[list] = [...target];
+  };
   const topBefore = JSON.stringify(topFields(state));
   /** Records written to (their key when first written), per list. */
   const dirty = Object.fromEntries(LISTS.map((list) => [list, new Map<object, string | undefined>()])) as Record<ListName, Map<object, string | undefined>>;
-  const reshaped = new Set<ListName>();
   let topWritten = false;
   const targets = new WeakMap<object, object>();
   const views = new WeakMap<object, object>();
@@ -125,15 +132,20 @@ export function track(state: State): Tracked {
     if (closed) throw new Error('The record was changed outside a step (through a view kept from an earlier one)');
   };
 
-  const unwrap = (value: unknown, seen = new Set<unknown>()): unknown => {
+  const unwrap = (value: unknown, seen?: Set<unknown>): unknown => {
     if (value === null || typeof value !== 'object') return value;
     const target = targets.get(value);
     if (target) return target;
+    seen ??= new Set();
     if (seen.has(value)) return value;
     seen.add(value);
     if (Array.isArray(value)) {
-      const plain = value.map((item) => unwrap(item, seen));
-      return plain.some((item, i) => item !== value[i]) ? plain : value;
+      let copy: unknown[] | undefined;
+      value.forEach((item, i) => {
+        const plain = unwrap(item, seen);
+        if (plain !== item) (copy ??= [...value])[i] = plain;
+      });
+      return copy ?? value;
     }
     let copy: Record<string, unknown> | undefined;
     for (const [field, item] of Object.entries(value)) {
@@ -188,13 +200,11 @@ export function track(state: State): Tracked {
       return view(Reflect.get(target, field));
     },
     set(target, field, value) {
-      writable();
-      reshaped.add(list);
+      reshaping(list, target as unknown[]);
       return Reflect.set(target, field, unwrap(value));
     },
     deleteProperty(target, field) {
-      writable();
-      reshaped.add(list);
+      reshaping(list, target as unknown[]);
       return Reflect.deleteProperty(target, field);
     },
   });
@@ -206,8 +216,10 @@ export function track(state: State): Tracked {
     },
     set(target, field, value) {
       writable();
-      if ((LISTS as readonly PropertyKey[]).includes(field)) reshaped.add(field as ListName);
-      else topWritten = true;
+      if ((LISTS as readonly PropertyKey[]).includes(field)) {
+        // The list put aside is left as it was: it needs no copy.
+        before[field as ListName] ??= state[field as ListName];
+      } else topWritten = true;
       return Reflect.set(target, field, unwrap(value));
     },
     deleteProperty(target, field) {
@@ -221,7 +233,7 @@ export function track(state: State): Tracked {
     view: wrap(state, top) as State,
     ops() {
       const ops: JournalOp[] = [];
-      for (const list of LISTS) ops.push(...listOps(list, before[list]!, state[list], dirty[list], reshaped.has(list)));
+      for (const list of LISTS) ops.push(...listOps(list, before[list], state[list], dirty[list]));
       if (topWritten && JSON.stringify(topFields(state)) !== topBefore) ops.push({ op: 'top', fields: topFields(state) });
       return ops;
     },
@@ -251,34 +263,49 @@ const SEARCHES: Record<string, Search> = {
   includes: (records, _view, unwrap) => (record: unknown) => records.includes(unwrap(record)),
 };
 
-/** One list's change as ops: records written to in place, and what was added, removed or replaced; a reorder is the whole list. */
-function listOps(list: ListName, before: unknown[], after: unknown[], dirty: Map<object, string | undefined>, reshaped: boolean): JournalOp[] {
+/**
+ * One list's change as ops: records written to in place, and what was added, removed or replaced; a reorder
+ * is the whole list. `before`: the list as it was, when the step reshaped it. Only the part between what the
+ * two lists share at their start and at their end is compared as a whole, so a step costs what it changed.
+ */
+function listOps(list: ListName, before: unknown[] | undefined, after: unknown[], dirty: Map<object, string | undefined>): JournalOp[] {
   const put = (record: unknown, key?: string): JournalOp => ({ op: 'put', list, ...(key === undefined ? {} : { key }), record });
-  if (!reshaped && before.length === after.length && before.every((record, i) => record === after[i])) {
-    return [...dirty].map(([record, key]) => put(record, key ?? keyOf(list, record)));
-  }
-  const was = new Set(before);
-  const is = new Set(after);
+  if (before === undefined) return [...dirty].map(([record, key]) => put(record, key ?? keyOf(list, record)));
   const ops: JournalOp[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < before.length || j < after.length) {
+  const written = (record: unknown) => {
+    if (dirty.has(record as object)) ops.push(put(record, dirty.get(record as object) ?? keyOf(list, record)));
+  };
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  for (let k = 0; k < start; k++) written(before[k]);
+  const was = new Set(before.slice(start, endBefore));
+  const is = new Set(after.slice(start, endAfter));
+  let i = start;
+  let j = start;
+  while (i < endBefore || j < endAfter) {
     const old = before[i];
     const now = after[j];
-    if (i < before.length && j < after.length && old === now) {
-      if (dirty.has(old as object)) ops.push(put(old, dirty.get(old as object) ?? keyOf(list, old)));
+    if (i < endBefore && j < endAfter && old === now) {
+      written(old);
       i++;
       j++;
-    } else if (i < before.length && j < after.length && !is.has(old) && !was.has(now)) {
+    } else if (i < endBefore && j < endAfter && !is.has(old) && !was.has(now)) {
       ops.push(put(now, keyOf(list, old)));
       i++;
       j++;
-    } else if (i < before.length && !is.has(old)) {
+    } else if (i < endBefore && !is.has(old)) {
       const key = keyOf(list, old);
       if (key === undefined) return [{ op: 'list', list, records: after }];
       ops.push({ op: 'del', list, key });
       i++;
-    } else if (i >= before.length && !was.has(now)) {
+    } else if (i >= endBefore && endBefore === before.length && !was.has(now)) {
+      // Added at the end (a put of a new key appends).
       ops.push(put(now));
       j++;
     } else {
@@ -286,5 +313,6 @@ function listOps(list: ListName, before: unknown[], after: unknown[], dirty: Map
       return [{ op: 'list', list, records: after }];
     }
   }
+  for (let k = endBefore; k < before.length; k++) written(before[k]);
   return ops;
 }
