@@ -8,6 +8,7 @@ import { stateDir } from '../state/store';
 import { makePrivateFolder } from '../files/private-file';
 import { syncSchedules } from '../sync/run';
 import { reportOutcome } from '../sync/report';
+import type { SyncOutcome } from '../sync/execute';
 import { stateStore, serverOf } from './shared/state';
 import { writeSyncOutcome } from '../state/sync-outcome';
 
@@ -49,32 +50,50 @@ export default defineCommand({
         rt.out.warn(`The outcome of this sync could not be written (${error.message}); status will not show it.`);
       }
     };
+    const out = rt.out;
+    // Each round is reported as it ends (held up to a size first, as lists are): a long sync holds one round's outcomes.
+    const data = out.held();
+    const array = out.json ? out.jsonArray(data) : undefined;
+    const said = { reports: 0, changed: [] as string[], errors: [] as string[], skipped: [] as string[], failed: 0, firstError: undefined as CliError | undefined };
+    const reportRound = (outcomes: SyncOutcome[]) => {
+      for (const outcome of outcomes) {
+        if (!outcome.ok) {
+          said.failed++;
+          said.firstError ??= outcome.error;
+        }
+        const report = reportOutcome(outcome, now, rt.dryRun);
+        if (report.lines.length === 0) continue;
+        said.reports++;
+        if (!report.ok) said.errors.push(report.lines[0]!);
+        else (report.action === 'skipped' ? said.skipped : said.changed).push(report.lines[0]!);
+        if (array) {
+          const { lines: _lines, ...facts } = report;
+          array.add(facts);
+        } else if (out.quiet) data.add(`${report.new_id ?? report.series_id ?? report.id ?? ''}\n`);
+        // Under --dry-run stdout carries the requests not sent; what they would do goes beside them on stderr.
+        else for (const line of report.lines) rt.dryRun ? out.note(line) : data.add(`${line}\n`);
+      }
+      data.pageDone();
+    };
     let result;
     try {
       const api = await rt.api();
       const agent = options.allAgents ? undefined : rt.agentOrNone();
       const agentId = agent === undefined ? undefined : await rt.agentId(agent);
-      result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun, concurrency: options.concurrency });
+      result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun, concurrency: options.concurrency, onRound: reportRound });
     } catch (error) {
-      if (error instanceof CliError) remember(false, error.exitCode, [], [error.message], []);
+      // What the rounds before the failure did is reported all the same.
+      if (said.reports > 0) {
+        array?.end();
+        data.flush();
+      }
+      if (error instanceof CliError) remember(false, error.exitCode, said.changed, [...said.errors, error.message], said.skipped);
       throw error;
     }
-    const reports = result.outcomes.map((outcome) => reportOutcome(outcome, now, rt.dryRun)).filter((report) => report.lines.length > 0);
-    const out = rt.out;
-    if (out.json) out.document(reports.map(({ lines: _lines, ...facts }) => facts));
-    else if (out.quiet) for (const report of reports) out.line(report.new_id ?? report.series_id ?? report.id ?? '');
-    // Under --dry-run stdout carries the requests not sent; what they would do goes beside them on stderr.
-    else for (const report of reports) for (const line of report.lines) rt.dryRun ? out.note(line) : out.line(line);
-    if (reports.length === 0 && !out.json && !out.quiet) out.info(`Nothing to change (${result.checked} recorded schedule${result.checked === 1 ? '' : 's'} checked).`);
-    const failed = result.outcomes.filter((outcome) => !outcome.ok);
-    const firstError = failed.find((o) => o.error)?.error;
-    remember(
-      failed.length === 0,
-      failed.length === 0 ? 0 : (firstError?.exitCode ?? 1),
-      reports.filter((r) => r.ok && r.action !== 'skipped').map((r) => r.lines[0]!),
-      reports.filter((r) => !r.ok).map((r) => r.lines[0]!),
-      reports.filter((r) => r.action === 'skipped').map((r) => r.lines[0]!),
-    );
-    if (failed.length > 0) throw new AlreadyReported(failed.find((o) => o.error)?.error ?? new CliError(`${failed.length} change(s) could not be made`));
+    array?.end();
+    data.flush();
+    if (said.reports === 0 && !out.json && !out.quiet) out.info(`Nothing to change (${result.checked} recorded schedule${result.checked === 1 ? '' : 's'} checked).`);
+    remember(said.failed === 0, said.failed === 0 ? 0 : (said.firstError?.exitCode ?? 1), said.changed, said.errors, said.skipped);
+    if (said.failed > 0) throw new AlreadyReported(said.firstError ?? new CliError(`${said.failed} change(s) could not be made`));
   },
 });

@@ -1,8 +1,7 @@
 import type { Output } from './output';
-import { inertJson, oneLine } from './inert';
+import { oneLine } from './inert';
 import { shortIds } from './short-id';
 import { BadField, fromNow } from './when';
-import { compactJson } from './with-fields';
 
 /**
  * The order a narrow terminal gives columns up: UTC first, then how far away a
@@ -70,6 +69,7 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
       )
     : spec.columns;
   const data = out.held();
+  const array = out.json ? out.jsonArray(data) : undefined;
   const items: T[] = [];
   const problems: string[] = [];
   const cells = (item: T) =>
@@ -85,9 +85,8 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
   let count = 0;
   for await (const page of pages) {
     for (const item of page) {
-      if (out.json) {
-        const text = inertJson(tty ? JSON.stringify(spec.json(item), null, 2).replace(/^/gm, '  ') : compactJson(spec.json(item)));
-        data.add(`${count === 0 ? '[' : ','}${tty ? '\n' : ''}${text}`);
+      if (array) {
+        array.add(spec.json(item));
       } else if (out.quiet) {
         data.add(`${oneLine(spec.id(item))}\n`);
       } else if (table) {
@@ -99,7 +98,7 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
     }
     data.pageDone();
   }
-  if (out.json) data.add(count === 0 ? '[]\n' : `${tty ? '\n' : ''}]\n`);
+  array?.end();
   data.flush();
   if (table && count > 0) {
     if (spec.sortKey) items.sort(bySoonest(spec.sortKey));

@@ -1,6 +1,7 @@
 import { colourEnabled, painter, type Paint } from './colour';
 import { inert, inertJson } from './inert';
 import type { Secrets } from './secrets';
+import { compactJson } from './with-fields';
 
 export interface Sink {
   write(chunk: string): unknown;
@@ -112,6 +113,11 @@ export class Output {
     return new HeldWriter((text) => this.raw(text), limit);
   }
 
+  /** A JSON array written into `data` an item at a time, as document() prints one whole. */
+  jsonArray(data: HeldWriter): JsonArrayWriter {
+    return new JsonArrayWriter(data, this.io.stdoutIsTTY);
+  }
+
   /** One JSON document: indented for a person, compact for a pipe. */
   document(value: unknown): void {
     this.line(inertJson(this.io.stdoutIsTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value)));
@@ -211,5 +217,25 @@ export class HeldWriter {
     this.parts = [];
     this.size = 0;
     this.streaming = true;
+  }
+}
+
+/** One JSON array, an item at a time: indented for a person, compact for a pipe (a WithFields written without a copy). */
+export class JsonArrayWriter {
+  private count = 0;
+
+  constructor(
+    private readonly data: HeldWriter,
+    private readonly indented: boolean,
+  ) {}
+
+  add(value: unknown): void {
+    const text = inertJson(this.indented ? JSON.stringify(value, null, 2).replace(/^/gm, '  ') : compactJson(value));
+    this.data.add(`${this.count++ === 0 ? '[' : ','}${this.indented ? '\n' : ''}${text}`);
+  }
+
+  /** The closing bracket (the whole of an empty array). */
+  end(): void {
+    this.data.add(this.count === 0 ? '[]\n' : `${this.indented ? '\n' : ''}]\n`);
   }
 }

@@ -2,6 +2,7 @@ import { allSettled, mapLimited } from '../concurrency';
 import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
+import { CHANGES_LOCK, LET_IN_MS, ROUND_BUDGET_MS } from '../state/changes-lock';
 import { claimForServer, onServer, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
@@ -26,26 +27,21 @@ export interface SyncRequest {
   dryRun: boolean;
   /** Independent schedules changed at once (requests in flight); one at a time when absent, and under a dry run so its printed requests keep the plan's order. */
   concurrency?: number;
+  /**
+   * Each round's outcomes as the round ends, for the caller to report then. When given, the result's
+   * `plan` and `outcomes` stay empty: a long sync holds one round's at a time.
+   */
+  onRound?: (outcomes: SyncOutcome[]) => void;
 }
 
 export interface SyncResult {
   /** How many recorded schedules and series were checked. */
   checked: number;
   plan: SyncAction[];
-  /** One per action. */
+  /** One per action (none when they went to `onRound`). */
   outcomes: SyncOutcome[];
 }
 
-/** The lock every changing command takes; sync holds it one round (one agent, a bounded time) at a time. */
-export const CHANGES_LOCK = 'changes';
-/** A round stops taking new steps after this long, so a person's command waits at most this plus one step. */
-export const ROUND_BUDGET_MS = 2_000;
-/**
- * After a hold that spent its budget, the changes lock is left free this long before it is taken
- * again: longer than the longest pause between another waiter's tries (src/files/lock.ts), so that
- * waiter gets its turn.
- */
-export const LET_IN_MS = 100;
 /** Sync runs unattended: it waits longer than a person's command for the changes lock. */
 const SYNC_WAIT_MS = 5 * 60_000;
 
@@ -56,7 +52,7 @@ const SYNC_WAIT_MS = 5 * 60_000;
  * the same schedules meanwhile; a round ends after ROUND_BUDGET_MS and the
  * next one reads everything again.
  */
-export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1 }: SyncRequest): Promise<SyncResult> {
+export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound }: SyncRequest): Promise<SyncResult> {
   return store.withLock('sync', async () => {
     const mine = <T extends { agent_id: string; server?: string }>(items: T[]) => items.filter((item) => (agentId === undefined || item.agent_id === agentId) && onServer(item, server));
     const first = await store.read();
@@ -72,8 +68,8 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
     const plan: SyncAction[] = [];
     const outcomes: SyncOutcome[] = [];
     // A dry run takes every step against a copy of the record, and the client prints the changing requests instead of sending them.
-    const scratch = structuredClone(first);
-    const writer: SyncStore = dryRun ? { read: async () => scratch, update: async (change) => change(scratch), withLock: (_name, body) => body() } : store;
+    const scratch = dryRun ? first : undefined;
+    const writer: SyncStore = scratch ? { read: async () => scratch, update: async (change) => change(scratch), withLock: (_name, body) => body() } : store;
     let checked = 0;
     for (const agent of agents) {
       const failedBefore = new Set<string>();
@@ -84,8 +80,11 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
           SYNC_WAIT_MS,
         );
         if (round === 0) checked += result.checked;
-        plan.push(...result.plan);
-        outcomes.push(...result.outcomes);
+        if (onRound) onRound(result.outcomes);
+        else {
+          plan.push(...result.plan);
+          outcomes.push(...result.outcomes);
+        }
         if (!result.more) break;
         if (!dryRun) await new Promise((resolve) => setTimeout(resolve, LET_IN_MS));
       }

@@ -131,4 +131,18 @@ describe("a person's command beside a long sync", () => {
     expect(replacedAfter).toBeGreaterThan(0);
     expect(letta.received.filter((r) => r.method === 'POST')).toHaveLength(120);
   }, 90_000);
+
+  it.each([[[]], [['--json']]])('%j: a sync stopped by an error after an agent was synced still says what it changed there', async (flags) => {
+    const { letta } = suite;
+    const [first, second] = letta.agents.map((agent) => agent.id).sort();
+    const old = await seedKeptSchedules(letta, suite.env, { count: 6, agents: [first!, second!] });
+    letta.inject(new RegExp(`^GET /v1/agents/${second}/schedule$`), { status: 401, body: JSON.stringify({ detail: 'Invalid API key' }) });
+    const result = await sync(...flags);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/API key/i);
+    const replaced = old.filter((_, i) => i % 2 === 0);
+    const said = flags.length > 0 ? (JSON.parse(result.stdout) as Array<{ id: string; action: string }>).map((r) => `${r.action} ${r.id}`) : result.stdout.match(/^Replaced sm-\d+/gm);
+    expect(said?.sort()).toEqual(replaced.map((id) => (flags.length > 0 ? `replace ${id}` : `Replaced ${id}`)).sort());
+    expect((await record()).replacedBy.size).toBe(3);
+  });
 });

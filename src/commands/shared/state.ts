@@ -3,15 +3,12 @@ import { CliError, NotFoundError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
 import { currentId, emptyState, findPaused, findSeries, isSetId, setMembers, type State } from '../../state/records';
+import { CHANGES_LOCK, LET_IN_MS, ROUND_BUDGET_MS } from '../../state/changes-lock';
 import { LockUnavailableError, openState, stateDir, type StateStore } from '../../state/store';
 import { sharedRecordWrites, type RecordWriter } from '../../sync/execute';
 import { staleSyncNotice } from '../../status/record';
-import { LET_IN_MS, ROUND_BUDGET_MS } from '../../sync/run';
 import { readSyncOutcomes } from '../../state/sync-outcome';
 import { readTextFile, writePrivateFile } from '../../files/private-file';
-
-/** The lock every command that changes schedules or the record holds across the read-plan-act of one schedule. */
-export const CHANGES_LOCK = 'changes';
 
 /** The record of intent for this run. */
 export async function stateStore(rt: Runtime): Promise<StateStore> {
