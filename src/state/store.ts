@@ -58,6 +58,11 @@ export interface StateStore {
   /** The record; empty when there is no file. A file that cannot be understood is a UsageError naming it. */
   read(): Promise<State>;
   /**
+   * What `look` finds in the record, read as `read` reads it but without copying all of it: only
+   * what `look` returns is copied. `look` must be synchronous and only read what it is given.
+   */
+  look<T>(look: (state: State) => T): Promise<T>;
+  /**
    * Lock, read, let `change` mutate the state, record it (flushed: the whole
    * file written atomically, or with `journal` the step appended), unlock;
    * returns what `change` returned, detached from the record. `change` must be
@@ -192,6 +197,10 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
   return {
     path,
     read: async () => structuredClone(current(path, journal).state),
+    look: async (look) => {
+      const found = look(current(path, journal).state);
+      return found !== null && typeof found === 'object' ? structuredClone(found) : found;
+    },
     update: (change) =>
       withFileLock(
         path,

@@ -186,6 +186,18 @@ describe('the journal: each step appended, folded at the end', () => {
     expect(() => (kept!.status = 'gone')).toThrow('changed outside a step');
     expect((await store.read()).intents[0]!.status).toBe('active');
   });
+
+  it('what a look finds is the record as on disk, steps included, and detached from it', async () => {
+    const dir = freshDir();
+    await recordOf(dir, 3);
+    const store = journalStore(dir);
+    await store.update((state) => void (state.intents[1]!.status = 'gone'));
+    const found = await store.look((state) => state.intents.filter((i) => i.status === 'gone'));
+    expect(found.map((i) => i.schedule_id)).toEqual(['sm-1']);
+    found[0]!.status = 'active';
+    expect(await store.look((state) => state.intents[1]!.status)).toBe('gone');
+    expect((await journalStore(dir).read()).intents[1]!.status).toBe('gone');
+  });
 });
 
 describe('journal steps replay every transition exactly', () => {

@@ -6,7 +6,7 @@ import { defineCommand } from '../command';
 import { agentOption, concurrencyOption } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
 import { idsFrom, eachId } from '../shared/ids';
-import { readRecordOrNothing, sideBySide, followLineage, recordWriter } from '../shared/state';
+import { lookInRecord, readRecordOrNothing, sideBySide, followLineage, recordWriter } from '../shared/state';
 import { markDeleted, isSetId, isSeriesId, setMembers, findIntent, currentId, type Intent, type State } from '../../state/records';
 import { limiter } from '../../concurrency';
 import { confirmDeletion } from '../shared/confirm-delete';
@@ -71,10 +71,9 @@ export default (kind: ScheduleKind) =>
             sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
             return { id: asked, agent_id, deleted: true };
           }
-          const state = await readRecordOrNothing(rt);
           if (kind === 'recurring' && isSetId(asked)) {
             // A set is deleted whole: every schedule made from its phrase.
-            const members = setMembers(state, asked);
+            const members = await lookInRecord(rt, (state) => setMembers(state, asked));
             if (members.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
             for (const member of members) {
               const item = await findSchedule(rt, kind, member.schedule_id, requests);
@@ -86,12 +85,13 @@ export default (kind: ScheduleKind) =>
             sizes.set(asked, `set ${asked} (${members.map((m) => m.schedule_id).join(', ')})`);
             return { id: asked, agent_id: members[0]!.agent_id, deleted: true };
           }
-          const id = followLineage(rt, state, asked);
-          const setId = findIntent(state, id)?.set_id;
-          const siblings = keptSiblings(state, id, ids);
+          const { id, made, siblings } = await lookInRecord(rt, (state) => {
+            const id = followLineage(rt, state, asked);
+            return { id, made: findIntent(state, id), siblings: keptSiblings(state, id, ids).map((m) => m.schedule_id) };
+          });
+          const setId = made?.set_id;
           if (setId && siblings.length > 0) {
-            const others = siblings.map((m) => m.schedule_id).join(', ');
-            const said = `${id} is one of the schedules made from '${findIntent(state, id)!.phrase}' (set ${setId}); ${others} keep${siblings.length === 1 ? 's' : ''} firing`;
+            const said = `${id} is one of the schedules made from '${made.phrase}' (set ${setId}); ${siblings.join(', ')} keep${siblings.length === 1 ? 's' : ''} firing`;
             if (rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun) {
               const answer = await rt.prompt(`${said}. Delete only ${id}? [y/N] `);
               if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError(`${id} not deleted`, `Delete the whole set with: letta-switchboard recurring delete ${setId}`);

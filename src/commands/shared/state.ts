@@ -165,6 +165,16 @@ export async function noticeStaleSync(rt: Runtime, state: State): Promise<void> 
   rt.out.warn(notice);
 }
 
+/** What `look` finds in the record (in an empty one when it cannot be read), without copying the rest of the record. */
+export async function lookInRecord<T>(rt: Runtime, look: (state: State) => T): Promise<T> {
+  try {
+    return await (await stateStore(rt)).look(look);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    return look(emptyState());
+  }
+}
+
 /** The record, or an empty one when it cannot be read (for commands that work without it). */
 export async function readRecordOrNothing(rt: Runtime): Promise<State> {
   try {
