@@ -3,6 +3,13 @@ import { nextRuns } from '../time/cron';
 import { cronParts, nextLocalFire, shiftPattern, toUtcSchedule, type Pattern } from '../time/to-utc';
 import { offsetMinutes } from '../time/zone';
 
+/** Worked-out answers kept per process: sync asks about every recorded schedule at every round, and most share a few crons. */
+const MEMO_SIZE = 1024;
+/** patternOfCron's answers, frozen since they are shared. */
+const patterns = new Map<string, Pattern | null>();
+/** localCronFromUtc's answers (one that throws is worked out again when asked again). */
+const localCrons = new Map<string, string | null>();
+
 /**
  * A local rule is a 5-field cron read on the user's clock in their zone
  * ("0 9 * * 1-5" in America/New_York). Any cron of plain numbers, ranges,
@@ -10,6 +17,17 @@ import { offsetMinutes } from '../time/zone';
  * restricting both days of the month and of the week (which cron ORs) do not.
  */
 export function patternOfCron(cron: string): Pattern | null {
+  let known = patterns.get(cron);
+  if (known === undefined) {
+    if (patterns.size >= MEMO_SIZE) patterns.clear();
+    known = readPattern(cron);
+    if (known) for (const part of [known.minutes, known.days.weekdays, known.days.monthDays, known.days.months, known.days, known]) Object.freeze(part);
+    patterns.set(cron, known);
+  }
+  return known;
+}
+
+function readPattern(cron: string): Pattern | null {
   const fields = cron.trim().split(/\s+/);
   if (fields.length !== 5) return null;
   const [minute, hour, monthDay, month, weekday] = fields as [string, string, string, string, string];
@@ -54,6 +72,17 @@ export function expectedUtcCron(localCron: string, zone: string, now: number): E
  * plain cron; a UsageError when no one local cron says it.
  */
 export function localCronFromUtc(utcCron: string, zone: string, now: number): string | null {
+  const key = `${now} ${zone} ${utcCron}`;
+  let known = localCrons.get(key);
+  if (known === undefined) {
+    if (localCrons.size >= MEMO_SIZE) localCrons.clear();
+    known = readLocalCron(utcCron, zone, now);
+    localCrons.set(key, known);
+  }
+  return known;
+}
+
+function readLocalCron(utcCron: string, zone: string, now: number): string | null {
   const pattern = patternOfCron(utcCron);
   const next = pattern === null ? undefined : nextRuns(utcCron, now, 1)[0];
   if (pattern === null || next === undefined) return null;
