@@ -69,6 +69,11 @@ export interface StateStore {
    * synchronous; if it throws, nothing is written.
    */
   update<T>(change: (state: State) => T): Promise<T>;
+  /**
+   * How many times this process has read the record from disk: the same number again means no
+   * other process changed it meanwhile (this process's own steps do not count).
+   */
+  readsFromDisk(): number;
   /** Take the named command lock now, or undefined when another process holds it. */
   tryLock(name: string): HeldLock | undefined;
   /**
@@ -95,6 +100,8 @@ interface Loaded {
   journalValid: number;
 }
 const loaded = new Map<string, Loaded>();
+/** How many times each state file was read from disk by this process: one more means someone else changed it (or a step failed). */
+const loads = new Map<string, number>();
 
 function fileKey(path: string): string {
   try {
@@ -133,6 +140,7 @@ function current(path: string, journal: string): Loaded {
   loaded.delete(path);
   const fresh = load(path, journal);
   loaded.set(path, fresh);
+  loads.set(path, (loads.get(path) ?? 0) + 1);
   return fresh;
 }
 
@@ -197,6 +205,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
   return {
     path,
     read: async () => structuredClone(current(path, journal).state),
+    readsFromDisk: () => loads.get(path) ?? 0,
     look: async (look) => {
       const found = look(current(path, journal).state);
       return found !== null && typeof found === 'object' ? structuredClone(found) : found;

@@ -4,13 +4,15 @@ import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, LET_IN_MS, ROUND_BUDGET_MS } from '../state/changes-lock';
 import { claimForServer, onServer, type State } from '../state/records';
-import { applyPlan, type RecordWriter, type SyncOutcome } from './execute';
+import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
   read(): Promise<State>;
+  /** See StateStore.readsFromDisk; without it, every round lists the agent's schedules afresh. */
+  readsFromDisk?(): number;
   /** Run `body` holding the named command lock (re-entrant; a second holder waits up to `waitMs`). */
   withLock<T>(name: string, body: () => Promise<T>, waitMs?: number): Promise<T>;
 }
@@ -72,13 +74,9 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
     const writer: SyncStore = scratch ? { read: async () => scratch, update: async (change) => change(scratch), withLock: (_name, body) => body() } : store;
     let checked = 0;
     for (const agent of agents) {
-      const failedBefore = new Set<string>();
+      const rounds: AgentRounds = { agentId: agent, failedBefore: new Set() };
       for (let round = 0; ; round++) {
-        const result = await writer.withLock(
-          CHANGES_LOCK,
-          () => syncRound(api, writer, agent, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine, failedBefore),
-          SYNC_WAIT_MS,
-        );
+        const result = await writer.withLock(CHANGES_LOCK, () => syncRound(api, writer, rounds, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine), SYNC_WAIT_MS);
         if (round === 0) checked += result.checked;
         if (onRound) onRound(result.outcomes);
         else {
@@ -93,24 +91,39 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
   });
 }
 
+/** What one agent's rounds pass on to the next. */
+interface AgentRounds {
+  agentId: string;
+  /** Actions that failed: not tried again in this sync. */
+  failedBefore: Set<string>;
+  /**
+   * The agent's schedules as the last round left them, kept only while every change this sync made
+   * is in it and no other process has changed the record since it was listed: the next round then
+   * need not list them all again (at 2,000 schedules, a second of every two-second round).
+   */
+  listing?: { schedules: Map<string, ScheduledMessage>; readsFromDisk: number };
+}
+
 /** One agent, one round: read, list, confirm, plan, act until the budget is spent. */
 async function syncRound(
   api: SyncRequest['api'],
   store: SyncStore,
-  agentId: string,
+  rounds: AgentRounds,
   now: number,
   server: string | undefined,
   { readBack, concurrency }: { readBack: boolean; concurrency: number },
   mine: <T extends { agent_id: string; server?: string }>(items: T[]) => T[],
-  failedBefore: Set<string>,
 ): Promise<{ checked: number; plan: SyncAction[]; outcomes: SyncOutcome[]; more: boolean }> {
+  const { agentId, failedBefore, listing } = rounds;
+  rounds.listing = undefined;
   const deadline = Date.now() + ROUND_BUDGET_MS;
   let state = await store.read();
+  const readsFromDisk = store.readsFromDisk?.();
   const ofAgent = <T extends { agent_id: string; server?: string }>(items: T[]) => mine(items).filter((item) => item.agent_id === agentId);
   const recordsOf = (s: State) => [...ofAgent(s.intents), ...ofAgent(s.series)].filter((item) => item.status === 'active' || item.status === 'gone');
   let listed: Map<string, ScheduledMessage>;
   try {
-    listed = await listAll(api, agentId);
+    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId);
   } catch (error) {
     if (!(error instanceof NotFoundError || (error instanceof AuthError && error.facts.status === 403))) throw error;
     const reason = error instanceof NotFoundError ? 'this key cannot see the agent (404)' : 'this key may not read the agent (403)';
@@ -170,14 +183,48 @@ async function syncRound(
     instants: seriesInstants,
   });
   const fresh = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
-  const outcomes = await applyPlan(fresh, { api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
+  const watched = keptInListing(api, agentId, listed);
+  const outcomes = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
   for (const outcome of outcomes) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
+  // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
+  if (readsFromDisk !== undefined && readBack && watched.whole() && outcomes.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
   const more = outcomes.length < fresh.length || outcomes.some((o) => o.more === true);
   return { checked: recordsOf(state).filter((item) => item.status === 'active').length, plan: fresh.slice(0, outcomes.length), outcomes, more };
 }
 
 function actionKey(action: SyncAction): string {
   return JSON.stringify(action);
+}
+
+/**
+ * The schedule requests of a round, each change they make also made to `listed`: a schedule read
+ * back goes in, a deleted one comes out. `whole()`: every schedule this round created was read back.
+ */
+function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<string, ScheduledMessage>): { api: ScheduleApi; whole: () => boolean } {
+  const unread = new Set<string>();
+  const ofAgent = (agent: string) => agent === agentId;
+  return {
+    api: {
+      async createSchedule(agent, body, checkCommand) {
+        const made = await api.createSchedule(agent, body, checkCommand);
+        if (ofAgent(agent)) unread.add(made.id);
+        return made;
+      },
+      async getSchedule(agent, id, kind) {
+        const found = await api.getSchedule(agent, id, kind);
+        if (ofAgent(agent)) {
+          listed.set(id, { ...found, agent_id: agent });
+          unread.delete(id);
+        }
+        return found;
+      },
+      async deleteSchedule(agent, id) {
+        await api.deleteSchedule(agent, id);
+        if (ofAgent(agent)) listed.delete(id);
+      },
+    },
+    whole: () => unread.size === 0,
+  };
 }
 
 /**

@@ -9,6 +9,8 @@ import { useFakeLetta } from '../helpers/suite';
 const suite = useFakeLetta({ defaultAgent: false });
 const sync = (...args: string[]) => runCli(['--now', SUMMER, 'sync', ...args], { env: suite.env, timeoutMs: 60_000 });
 const changing = (letta: FakeLetta) => letta.received.filter((r) => r.method === 'POST' || r.method === 'DELETE');
+const isListing = (r: Received) => r.method === 'GET' && r.path.endsWith('/schedule');
+const listings = (received: Received[]) => received.filter(isListing).length;
 const crons = (letta: FakeLetta) => [...letta.schedules.values()].map((s) => s.schedule.cron_expression);
 
 /** Each replacement as the server saw it: where its create, its read back and the old one's delete came. */
@@ -130,6 +132,28 @@ describe("a person's command beside a long sync", () => {
     const replacedAfter = letta.received.slice(pausedAt).filter((r) => r.method === 'POST').length;
     expect(replacedAfter).toBeGreaterThan(0);
     expect(letta.received.filter((r) => r.method === 'POST')).toHaveLength(120);
+    // The record changed under it between rounds, so the round after lists the agent's schedules again.
+    expect(listings(letta.received.slice(pausedAt))).toBeGreaterThan(0);
+    expect(letta.schedules.has(other.id)).toBe(false);
+  }, 90_000);
+
+  it('lists the agent once however many rounds it takes, when nothing else changes meanwhile', async () => {
+    const { letta } = suite;
+    const old = await seedKeptSchedules(letta, suite.env, { count: 120 });
+    letta.latencyMs = 30;
+    const result = await sync('--concurrency', '2');
+    expect(result.code, result.stderr).toBe(0);
+    // 120 at 50 a page: three pages, once; the rounds (more than one: 360 requests, 2 at a time, 30 ms each) go on from there.
+    expect(listings(letta.received)).toBe(3);
+    expect(letta.received.filter((r) => r.method === 'GET' && !isListing(r)).length).toBe(120);
+    expect(letta.requests('POST')).toHaveLength(120);
+    expect(letta.requests('DELETE')).toHaveLength(120);
+    expect(crons(letta)).toEqual(Array(120).fill(SUMMER_CRON));
+    expect([...(await record()).replacedBy.keys()].sort()).toEqual([...old].sort());
+    letta.received.length = 0;
+    const again = await sync();
+    expect(again.code).toBe(0);
+    expect(changing(letta)).toEqual([]);
   }, 90_000);
 
   it.each([[[]], [['--json']]])('%j: a sync stopped by an error after an agent was synced still says what it changed there', async (flags) => {
