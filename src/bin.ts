@@ -1,4 +1,5 @@
 import { fstatSync, writeSync } from 'node:fs';
+import { holdYoungGeneration } from './heap';
 import { main } from './main';
 import type { Io } from './output/output';
 
@@ -95,23 +96,7 @@ const io: Io = {
   },
 };
 
-/*
- * V8 doubles the young generation (up to 32 MiB) each time enough objects have
- * outlived its collections, and a command with requests in flight for seconds
- * always gets there: peak memory then grew with the number of schedules (sync of
- * 500: 108 MiB, of 120: 75 MiB). Kept at its first size it stays flat, and its
- * collections stay cheap, since little outlives them. Set once a command has run
- * a while: loading node:v8 costs about a millisecond a short command would feel.
- */
-setTimeout(() => {
-  const v8 = process.getBuiltinModule('node:v8');
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-  // V8's own factor (2 in Node 20, 22 and 24) back before anything else at exit, however the process ends: the code cache
-  // is written as the process exits, and V8 refuses a cache made under other flags, so every command that ran past the
-  // change would throw its cache away at the next start. A file first loaded after the change is still refused (V8
-  // compares the flags as it reads a cache).
-  process.prependListener('exit', () => v8.setFlagsFromString('--semi-space-growth-factor=2'));
-}, 150).unref();
+setTimeout(holdYoungGeneration, 150).unref();
 
 // A copy: the time code sets process.env.TZ while it works, and settings must see the user's own.
 main(process.argv, io, { ...process.env }, controller.signal).then((code) => {

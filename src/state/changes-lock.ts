@@ -1,3 +1,5 @@
+import { collectGarbage } from '../heap';
+
 /**
  * The one lock every command that changes schedules or the record holds across
  * reading, planning and acting (sync: one round of one agent; several ids: a
@@ -14,3 +16,9 @@ export const ROUND_BUDGET_MS = 2_000;
  * waiter gets its turn.
  */
 export const LET_IN_MS = 100;
+
+/** Between two holds: the changes lock left free for LET_IN_MS, and the garbage of the hold before collected meanwhile. */
+export async function letIn(): Promise<void> {
+  collectGarbage();
+  await new Promise((resolve) => setTimeout(resolve, LET_IN_MS));
+}

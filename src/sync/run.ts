@@ -2,7 +2,7 @@ import { allSettled, mapLimited } from '../concurrency';
 import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
-import { CHANGES_LOCK, LET_IN_MS, ROUND_BUDGET_MS } from '../state/changes-lock';
+import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
 import { claimForServer, onServer, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
@@ -84,7 +84,7 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
           outcomes.push(...result.outcomes);
         }
         if (!result.more) break;
-        if (!dryRun) await new Promise((resolve) => setTimeout(resolve, LET_IN_MS));
+        if (!dryRun) await letIn();
       }
     }
     return { checked, plan, outcomes };

@@ -105,14 +105,19 @@ describe('the built file', () => {
     expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/-config-path\.cache$/), expect.stringMatching(/-parse-once\.cache$/), otherRelease].sort());
   });
 
-  it('a command that runs long enough to hold the young generation leaves a code cache a new process accepts', async () => {
-    // Every answer 200 ms late: the run outlasts the moment the young generation is held (150 ms).
+  it.each([
+    ['holds the young generation', 1, (ids: string[], agent: string) => ['recurring', 'list', '--agent-id', agent]],
+    ['collects garbage between rounds', 12, (ids: string[], agent: string) => ['recurring', 'delete', ...ids, '--agent-id', agent, '--concurrency', '1']],
+  ])('a command that runs long enough that it %s leaves a code cache a new process accepts', async (_what, count, args) => {
+    // Every answer 200 ms late: the run outlasts the moment the young generation is held (150 ms), and a delete of 12 ids one
+    // at a time (two requests each) outlasts a round of the changes lock (2 s).
     const letta = await new FakeLetta({ latencyMs: 200 }).start();
     try {
-      letta.addSchedule(letta.agents[0]!.id, { type: 'recurring', cron_expression: '0 9 * * 1-5' });
+      const agent = letta.agents[0]!.id;
+      const ids = Array.from({ length: count }, () => letta.addSchedule(agent, { type: 'recurring', cron_expression: '0 9 * * 1-5' }).id);
       const env = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
-      const listed = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['recurring', 'list', '--agent-id', letta.agents[0]!.id], env);
-      expect(listed.code).toBe(0);
+      const listed = await runFile(join(ROOT, 'dist', 'cli.cjs'), args(ids, agent), env);
+      expect(listed.code, listed.stderr).toBe(0);
       const { files, path } = codeCache(env.HOME!);
       expect(files).toContain('app.cjs');
       // Each file's part, offered to V8 in a new process as the loader offers it (its wrapper, its file name):

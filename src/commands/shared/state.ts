@@ -3,7 +3,7 @@ import { CliError, NotFoundError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
 import { currentId, emptyState, findPaused, findSeries, isSetId, setMembers, type State } from '../../state/records';
-import { CHANGES_LOCK, LET_IN_MS, ROUND_BUDGET_MS } from '../../state/changes-lock';
+import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../../state/changes-lock';
 import { LockUnavailableError, openState, stateDir, type StateStore } from '../../state/store';
 import { sharedRecordWrites, type RecordWriter } from '../../sync/execute';
 import { staleSyncNotice } from '../../status/record';
@@ -79,7 +79,7 @@ export function changingTogether(rt: Runtime): <T>(step: () => Promise<T>) => Pr
   };
 }
 
-/** A round of steps holding the changes lock, taken once `after` (the round before) has let it go and LET_IN_MS more have passed. */
+/** A round of steps holding the changes lock, taken once `after` (the round before) has let it go and another command had its turn (letIn). */
 function openRound(rt: Runtime, after?: Promise<void>): Round {
   let taken!: () => void;
   let failed!: (error: unknown) => void;
@@ -107,8 +107,8 @@ function openRound(rt: Runtime, after?: Promise<void>): Round {
       }
       round.closed = true;
     });
-  const letIn = after?.then(() => new Promise((resolve) => setTimeout(resolve, LET_IN_MS)));
-  round.ended = (letIn ? letIn.then(hold) : hold()).catch((error: unknown) => {
+  const turn = after?.then(letIn);
+  round.ended = (turn ? turn.then(hold) : hold()).catch((error: unknown) => {
     round.closed = true;
     failed(error);
   });
