@@ -4,13 +4,13 @@ import { CliError, UsageError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
-import { agentOption, fileOption } from './options';
+import { agentOption, concurrencyOption, fileOption } from './options';
 import { DEFAULT_FOLDER, LOCK_LABEL, readLock, serverKey } from '../ascode/load';
 import { exportFiles } from '../ascode/export-files';
 import { LOCK_FILE_NAME, serverEntries, formatLock } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor, readTextFile, writePrivateFile, makePrivateFolder } from '../files/private-file';
-import { DEFAULT_CONCURRENCY, mapLimited } from '../concurrency';
+import { mapLimited } from '../concurrency';
 import { stateStore } from './shared/state';
 import { emptyState } from '../state/records';
 
@@ -25,7 +25,8 @@ export default defineCommand({
       .addOption(agentOption())
       .addOption(new Option('--all-agents', 'every agent (the default when no agent is set anywhere)').conflicts('agentId'))
       .addOption(fileOption())
-      .option('--force', 'overwrite files that exist and differ'),
+      .option('--force', 'overwrite files that exist and differ')
+      .addOption(concurrencyOption()),
   async run(rt, options) {
     const folder = options.file ?? DEFAULT_FOLDER;
     const label = { what: 'schedule file', folderHint: 'Give another folder with -f PATH.' };
@@ -47,7 +48,7 @@ export default defineCommand({
     }
     const letta = new Map<string, ScheduledMessage[]>();
     await Promise.all(
-      mapLimited(agentIds, DEFAULT_CONCURRENCY, async (agentId) => {
+      mapLimited(agentIds, options.concurrency, async (agentId) => {
         const all: ScheduledMessage[] = [];
         for await (const page of api.schedulePages(agentId)) all.push(...page);
         letta.set(agentId, all);

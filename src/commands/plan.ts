@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, NeedsAttention, UsageError } from '../errors';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
-import { fileOption, strictOption } from './options';
+import { concurrencyOption, fileOption, strictOption } from './options';
 import { findTarget, readLock, loadPlan } from '../ascode/load';
 import { planLines, summaryLine, planDocument, reportProblems } from '../ascode/render';
 
@@ -12,10 +12,10 @@ export default defineCommand({
   description: SUMMARIES.plan.description,
   examples: ['letta-switchboard plan', 'letta-switchboard plan -f ops/letta-schedules --json', 'letta-switchboard plan --now 2027-03-15T12:00:00Z'],
   globals: ['output', 'time', 'api'],
-  declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()),
+  declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()).addOption(concurrencyOption()),
   async run(rt, options) {
     const target = findTarget(options.file);
-    const { changes, problems } = await loadPlan(rt, target, readLock(target.lockPath));
+    const { changes, problems } = await loadPlan(rt, target, readLock(target.lockPath), options.concurrency);
     const out = rt.out;
     reportProblems(out, problems);
     if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));

@@ -106,7 +106,7 @@ describe('the built file', () => {
   });
 
   it.each([
-    ['holds the young generation', 1, (ids: string[], agent: string) => ['recurring', 'list', '--agent-id', agent]],
+    ['holds the young generation', 1, (_ids: string[], agent: string) => ['recurring', 'list', '--agent-id', agent]],
     ['collects garbage between rounds', 12, (ids: string[], agent: string) => ['recurring', 'delete', ...ids, '--agent-id', agent, '--concurrency', '1']],
   ])('a command that runs long enough that it %s leaves a code cache a new process accepts', async (_what, count, args) => {
     // Every answer 200 ms late: the run outlasts the moment the young generation is held (150 ms), and a delete of 12 ids one

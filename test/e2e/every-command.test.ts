@@ -58,7 +58,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
   ],
   'onetime list': [
     { args: ['onetime', 'list', '--agent-id', AGENT, '--json'], setup: oneTime, stdout: /"Later"/ },
-    { args: ['onetime', 'list', '--all-agents', '-q'], setup: oneTime, stdout: /^sm-\d+\n$/ },
+    { args: ['onetime', 'list', '--all-agents', '-q', '--concurrency', '2'], setup: oneTime, stdout: /^sm-\d+\n$/ },
     { args: ['onetime', 'list', '--wide'], setup: oneTime, stdout: /Later/ },
     { args: ['onetime', 'list', '--id', 'series-00000000-0000-0000-0000-000000000000'], code: 3 },
   ],
@@ -79,7 +79,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
   ],
   'recurring list': [
     { args: ['recurring', 'list', '--agent-id', AGENT, '--json'], setup: recurring, stdout: /"Standup"/ },
-    { args: ['recurring', 'list', '--all-agents'], setup: recurring, stdout: /Standup/ },
+    { args: ['recurring', 'list', '--all-agents', '--concurrency', '3'], setup: recurring, stdout: /Standup/ },
     { args: ['recurring', 'list', '--wide'], setup: recurring, stdout: /Standup/ },
     { args: ['recurring', 'list', '--id', 'set-00000000-0000-0000-0000-000000000000'], code: 3 },
   ],
@@ -134,11 +134,11 @@ const SCENARIOS: Record<string, Scenario[]> = {
   'config check': [{ args: ['config', 'check'], stdout: /support-bot|agent/i }],
   export: [
     { args: ['export', '--agent-id', AGENT, '--file', 'DIR'], setup: recurring },
-    { args: ['export', '--all-agents', '-f', 'DIR', '--force'], setup: recurring, files: STANDUP_FILE },
+    { args: ['export', '--all-agents', '-f', 'DIR', '--force', '--concurrency', '2'], setup: recurring, files: STANDUP_FILE },
   ],
   plan: [
     { args: ['plan', '--file', 'DIR'], files: STANDUP_FILE, code: 6, stdout: /create/i },
-    { args: ['plan', '-f', 'DIR', '--strict', '--json'], files: STANDUP_FILE, code: 6, stdout: /create/i },
+    { args: ['plan', '-f', 'DIR', '--strict', '--json', '--concurrency', '1'], files: STANDUP_FILE, code: 6, stdout: /create/i },
   ],
   apply: [
     { args: ['apply', '--file', 'DIR', '--yes', '--concurrency', '2'], files: STANDUP_FILE },

@@ -51,3 +51,28 @@ describe('apply on a terminal', () => {
     expect(r.stdout).toContain('+ create    keep.md');
   });
 });
+
+describe('--concurrency on export and plan', () => {
+  const agents = Array.from({ length: 20 }, (_, i) => ({ id: `agent-${String(i).padStart(8, '0')}-0000-0000-0000-000000000000`, name: `bot-${i}` }));
+
+  it.each([
+    [[], 8],
+    [['--concurrency', '3'], 3],
+  ])('%j asks at most %i agents at a time, and the files and plan are the same', async (flags, most) => {
+    h.letta.agents = agents;
+    for (const agent of agents) h.letta.addSchedule(agent.id, { type: 'recurring', cron_expression: '0 13 * * *' }, `hello from ${agent.name}`);
+    h.letta.latencyMs = 20;
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-export-')), 'out');
+    h.letta.maxInFlight = 0;
+    const exported = await h.run(['export', '--all-agents', '-f', folder, ...flags]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(h.letta.maxInFlight).toBe(most);
+    for (const agent of agents) writeFileSync(join(folder, `new-${agent.name}.md`), `---\nagent: ${agent.id}\nwhen: "0 9 * * *"\n---\nNew\n`);
+    h.letta.maxInFlight = 0;
+    const planned = await h.run(['plan', '-f', folder, ...flags]);
+    expect(planned.code, planned.stderr).toBe(6);
+    expect(planned.stdout.match(/^\+ create/gm)).toHaveLength(20);
+    expect(h.letta.maxInFlight).toBe(most);
+    expect((await h.run(['plan', '-f', folder, '--concurrency', '65'])).code).toBe(2);
+  });
+});

@@ -152,6 +152,26 @@ describe('delete', () => {
   });
 });
 
+describe('list --all-agents', () => {
+  it.each([
+    [[], 8],
+    [['--concurrency', '2'], 2],
+  ])('%j asks at most %i agents at a time, in the same order', async (flags, most) => {
+    h.letta.agents = Array.from({ length: 20 }, (_, i) => ({ id: `agent-${String(i).padStart(8, '0')}-0000-0000-0000-000000000000`, name: `bot-${i}` }));
+    for (const agent of h.letta.agents) h.letta.addSchedule(agent.id, { type: 'recurring', cron_expression: '0 9 * * *' }, agent.name);
+    h.letta.latencyMs = 20;
+    const r = await h.run(['recurring', 'list', '--all-agents', ...flags]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t').at(-1)),
+    ).toEqual(h.letta.agents.map((agent) => agent.name));
+    expect(h.letta.maxInFlight).toBe(most);
+  });
+});
+
 describe('delete of many ids', () => {
   const many = (n: number) => Array.from({ length: n }, () => h.letta.addSchedule(AGENT, inAnHour()).id);
 

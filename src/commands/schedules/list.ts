@@ -3,7 +3,7 @@ import { UsageError } from '../../errors';
 import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import { printList, GIVE_UP, type Column } from '../../output/list';
 import { defineCommand } from '../command';
-import { agentOption, allAgentsOption, groupOption, wideOption } from '../options';
+import { agentOption, allAgentsOption, concurrencyOption, groupOption, wideOption } from '../options';
 import { additions, cronInZone, messageText, nextRun, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
 import { WithFields } from '../../output/with-fields';
 import { localAndUtc } from '../../output/when';
@@ -25,7 +25,8 @@ export default (kind: ScheduleKind) =>
       `letta-switchboard ${NOUN[kind]} list --id ${kind === 'recurring' ? 'set' : 'series'}-...`,
     ],
     globals: ['output', 'time', 'api'],
-    declare: (command: Command) => command.addOption(agentOption()).addOption(allAgentsOption("every agent's schedules")).addOption(groupOption()).addOption(wideOption()),
+    declare: (command: Command) =>
+      command.addOption(agentOption()).addOption(allAgentsOption("every agent's schedules")).addOption(groupOption()).addOption(wideOption()).addOption(concurrencyOption()),
     async run(rt, options) {
       const api = await rt.api();
       const zone = rt.zone();
@@ -88,7 +89,7 @@ export default (kind: ScheduleKind) =>
         const inGroup = (item: ScheduledMessage) => group === undefined || group.ids.has(item.id);
         // A set is one row, made once every page is read (its schedules may be pages apart).
         const setMembers: ScheduledMessage[] = [];
-        for await (const page of schedulesOf(rt, agentIds)) {
+        for await (const page of schedulesOf(rt, agentIds, options.concurrency)) {
           const rows: ScheduledMessage[] = [];
           for (const item of ofKind(page).filter(inGroup)) (kind === 'recurring' && !group && intentOf(item.id)?.set_id !== undefined ? setMembers : rows).push(item);
           yield rows;
