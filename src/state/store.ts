@@ -58,6 +58,11 @@ export interface StateStore {
   /** The record; empty when there is no file. A file that cannot be understood is a UsageError naming it. */
   read(): Promise<State>;
   /**
+   * The record as `read` reads it, without the copy: for a caller that only reads it, and not
+   * across its own `update`s, which change this very record in place.
+   */
+  readShared(): Promise<State>;
+  /**
    * What `look` finds in the record, read as `read` reads it but without copying all of it: only
    * what `look` returns is copied. `look` must be synchronous and only read what it is given.
    */
@@ -205,6 +210,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
   return {
     path,
     read: async () => structuredClone(current(path, journal).state),
+    readShared: async () => current(path, journal).state,
     readsFromDisk: () => loads.get(path) ?? 0,
     look: async (look) => {
       const found = look(current(path, journal).state);

@@ -11,6 +11,8 @@ import { isGoneMember, seriesInstants } from './series';
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
   read(): Promise<State>;
+  /** See StateStore.readShared; without it, each round reads a copy. */
+  readShared?(): Promise<State>;
   /** See StateStore.readsFromDisk; without it, every round lists the agent's schedules afresh. */
   readsFromDisk?(): number;
   /** Run `body` holding the named command lock (re-entrant; a second holder waits up to `waitMs`). */
@@ -57,7 +59,8 @@ const SYNC_WAIT_MS = 5 * 60_000;
 export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound }: SyncRequest): Promise<SyncResult> {
   return store.withLock('sync', async () => {
     const mine = <T extends { agent_id: string; server?: string }>(items: T[]) => items.filter((item) => (agentId === undefined || item.agent_id === agentId) && onServer(item, server));
-    const first = await store.read();
+    // A dry run works on a copy of its own (below); a sync only reads this to name the agents.
+    const first = dryRun ? await store.read() : await (store.readShared?.() ?? store.read());
     // `creating`: a create whose answer was lost, looked for among its agent's schedules.
     // A paused series is looked at only for members its pause left on Letta.
     const followed = (state: State) => [
@@ -117,7 +120,9 @@ async function syncRound(
   const { agentId, failedBefore, listing } = rounds;
   rounds.listing = undefined;
   const deadline = Date.now() + ROUND_BUDGET_MS;
-  let state = await store.read();
+  // Read, not copied: the round plans from it before its first step changes the record (the copy cost a record's worth each round).
+  const read = () => store.readShared?.() ?? store.read();
+  let state = await read();
   const readsFromDisk = store.readsFromDisk?.();
   const ofAgent = <T extends { agent_id: string; server?: string }>(items: T[]) => mine(items).filter((item) => item.agent_id === agentId);
   const recordsOf = (s: State) => [...ofAgent(s.intents), ...ofAgent(s.series)].filter((item) => item.status === 'active' || item.status === 'gone');
@@ -147,7 +152,7 @@ async function syncRound(
     .map((i) => i.schedule_id);
   if (claims.length + seriesClaims.length > 0) {
     await store.update((s) => claimForServer(s, server!, claims, seriesClaims));
-    state = await store.read();
+    state = await read();
   }
   const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));
 
@@ -183,13 +188,14 @@ async function syncRound(
     instants: seriesInstants,
   });
   const fresh = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
+  const checked = recordsOf(state).filter((item) => item.status === 'active').length;
   const watched = keptInListing(api, agentId, listed);
   const outcomes = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
   for (const outcome of outcomes) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
   // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
   if (readsFromDisk !== undefined && readBack && watched.whole() && outcomes.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
   const more = outcomes.length < fresh.length || outcomes.some((o) => o.more === true);
-  return { checked: recordsOf(state).filter((item) => item.status === 'active').length, plan: fresh.slice(0, outcomes.length), outcomes, more };
+  return { checked, plan: fresh.slice(0, outcomes.length), outcomes, more };
 }
 
 function actionKey(action: SyncAction): string {
