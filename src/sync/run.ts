@@ -54,7 +54,8 @@ const SYNC_WAIT_MS = 5 * 60_000;
  * agent at a time. Each round holds the changes lock across reading the
  * record, listing the agent, planning and acting, so no other command changes
  * the same schedules meanwhile; a round ends after ROUND_BUDGET_MS and the
- * next one reads everything again.
+ * next one reads the record again (and lists the agent again only when the
+ * listing the round before kept may be short: see AgentRounds).
  */
 export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound }: SyncRequest): Promise<SyncResult> {
   return store.withLock('sync', async () => {
