@@ -3,29 +3,41 @@ import type { ScheduleApi } from '../sync/execute';
 import type { LockEntry } from './lock-file';
 import type { Change, OwnedId } from './planner';
 
-/** The lock file's entries for this server, changed and written (atomically, flushed) before the promise settles. */
+/** Entries of the lock file a step changed, whole; null: the entry is gone. */
+export type ChangedEntries = Record<string, LockEntry | null>;
+
+/** The lock file's entries for this server, changed and recorded (flushed) before the promise settles. */
 export interface EntryWriter {
-  update(change: (entries: Record<string, LockEntry>) => void): Promise<void>;
+  /** `change` reads the entries as they are and returns the ones it changes. */
+  update(change: (entries: Readonly<Record<string, LockEntry>>) => ChangedEntries): Promise<void>;
 }
 
 /**
  * An EntryWriter whose changes made in the same turn of the event loop share
- * one write: each caller still waits until its change is on disk, but files
- * applied side by side do not each pay for a flushed write of the whole file.
+ * one record: each caller still waits until its change is on disk, but files
+ * applied side by side do not each pay for a flushed write.
  */
-export function sharedWrites(entries: () => Record<string, LockEntry>, save: () => void): EntryWriter {
+export function sharedWrites(entries: () => Record<string, LockEntry>, save: (changed: ChangedEntries) => void): EntryWriter {
   let waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  let changed: ChangedEntries = {};
   return {
     update(change) {
-      change(entries());
+      const all = entries();
+      for (const [name, entry] of Object.entries(change(all))) {
+        if (entry === null) delete all[name];
+        else all[name] = entry;
+        changed[name] = entry;
+      }
       return new Promise((resolve, reject) => {
         waiting.push({ resolve, reject });
         if (waiting.length > 1) return;
         setImmediate(() => {
           const batch = waiting;
+          const step = changed;
           waiting = [];
+          changed = {};
           try {
-            save();
+            save(step);
             for (const one of batch) one.resolve();
           } catch (error) {
             for (const one of batch) one.reject(error);
@@ -67,17 +79,20 @@ function entryDuring(change: Change, created: string[], deleted: string[]): Lock
  * Before any request: every file about to change is marked in one write, so a
  * create cut off before its id is recorded is looked for by the next apply.
  */
-export function startChanges(changes: Change[], all: Record<string, LockEntry>): void {
-  for (const change of changes) if (change.entry && (change.create.length > 0 || change.delete.length > 0)) all[change.file] = entryDuring(change, [], []);
+export function startChanges(changes: Change[]): ChangedEntries {
+  const changed: ChangedEntries = {};
+  for (const change of changes) if (change.entry && (change.create.length > 0 || change.delete.length > 0)) changed[change.file] = entryDuring(change, [], []);
+  return changed;
 }
 
 /** After every file: what each one that finished now owns, in one write (a file that stopped keeps its entry for the next apply). */
-export function finishChanges(outcomes: ChangeOutcome[], all: Record<string, LockEntry>): void {
+export function finishChanges(outcomes: ChangeOutcome[]): ChangedEntries {
+  const changed: ChangedEntries = {};
   for (const { change, ok, created } of outcomes) {
     if (!ok) continue;
-    if (change.entry === undefined) delete all[change.file];
-    else all[change.file] = { ...change.entry, ids: [...change.keep, ...change.adopt, ...created] };
+    changed[change.file] = change.entry === undefined ? null : { ...change.entry, ids: [...change.keep, ...change.adopt, ...created] };
   }
+  return changed;
 }
 
 /**
@@ -99,9 +114,11 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
     return { change, ok: false, created, deleted, exist, error, ...extra };
   };
   const record = () =>
-    entries.update((all) => {
-      if (change.entry) all[file] = entryDuring(change, created, deleted);
-      else if (all[file]) all[file] = { ...all[file], ids: all[file].ids.filter((id) => !deleted.includes(id)), retiring: all[file].retiring?.filter((r) => !deleted.includes(r.id)) };
+    entries.update((all): ChangedEntries => {
+      const was = all[file];
+      if (change.entry) return { [file]: entryDuring(change, created, deleted) };
+      if (!was) return {};
+      return { [file]: { ...was, ids: was.ids.filter((id) => !deleted.includes(id)), retiring: was.retiring?.filter((r) => !deleted.includes(r.id)) } };
     });
 
   // Each new id is recorded as soon as it is known; the read backs go out while the last one is written.

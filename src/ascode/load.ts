@@ -1,20 +1,18 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AmbiguousAgentError, CliError, NotFoundError, UsageError } from '../errors';
-import { readTextFile, type FileLabel } from '../files/private-file';
+import { readTextFile } from '../files/private-file';
 import type { ScheduledMessage } from '../letta/types';
 import { parseBaseUrl } from '../letta/url';
 import { DEFAULT_CONCURRENCY, mapLimited } from '../concurrency';
 import type { Runtime } from '../runtime';
 import { desiredOf, FileError, type Desired } from './desired';
 import { readScheduleFile, type ScheduleFile } from './file-format';
-import { LOCK_FILE_NAME, parseLock, serverEntries, type LockFile } from './lock-file';
+import { LOCK_FILE_NAME, serverEntries, type LockFile } from './lock-file';
 import { planChanges, type Change } from './planner';
 import { compareText } from '../text-order';
 
 export const DEFAULT_FOLDER = 'letta-schedules';
-
-export const LOCK_LABEL: FileLabel = { what: 'lock file', folderHint: 'Give another folder with -f PATH.' };
 
 /** A file that stays out of the plan, and why. */
 export interface FileReport {
@@ -52,11 +50,6 @@ export function findTarget(path: string | undefined): Target {
     .filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.') && statSync(join(given, name)).isFile())
     .sort();
   return { folder: given, names, wholeFolder: true, lockPath: join(given, LOCK_FILE_NAME) };
-}
-
-export function readLock(path: string): LockFile {
-  const text = readTextFile(path, LOCK_LABEL);
-  return parseLock(text ?? '', path);
 }
 
 /** The server the lock file's entries belong to: the base URL, normalised. */

@@ -59,20 +59,74 @@ export function parseLock(text: string, path: string): LockFile {
   for (const [server, files] of Object.entries(data.servers)) {
     if (!isObject(files)) throw bad(`servers["${server}"]`, 'must be an object');
     for (const [name, entry] of Object.entries(files)) {
-      const where = `servers["${server}"]["${name}"]`;
-      if (!isObject(entry)) throw bad(where, 'must be an object');
-      for (const field of ['agent_id', 'when', 'timezone'] as const) if (typeof entry[field] !== 'string') throw bad(`${where}.${field}`, 'must be text');
-      if (!Array.isArray(entry.ids) || !entry.ids.every((id) => typeof id === 'string')) throw bad(`${where}.ids`, 'must be a list of ids');
-      if (entry.at !== undefined && typeof entry.at !== 'number') throw bad(`${where}.at`, 'must be Unix milliseconds');
-      if (entry.series !== undefined) {
-        const series = entry.series;
-        if (!isObject(series) || typeof series.rule !== 'string' || typeof series.zone !== 'string' || typeof series.started !== 'number') {
-          throw bad(`${where}.series`, 'must hold rule, zone and started');
-        }
-      }
+      const problem = entryProblem(entry);
+      if (problem) throw bad(`servers["${server}"]["${name}"]${problem.field}`, problem.what);
     }
   }
   return data as unknown as LockFile;
+}
+
+/** What is wrong with a lock entry (the field, from the entry, and what it must be), or undefined. */
+function entryProblem(entry: unknown): { field: string; what: string } | undefined {
+  if (!isObject(entry)) return { field: '', what: 'must be an object' };
+  for (const field of ['agent_id', 'when', 'timezone'] as const) if (typeof entry[field] !== 'string') return { field: `.${field}`, what: 'must be text' };
+  if (!Array.isArray(entry.ids) || !entry.ids.every((id) => typeof id === 'string')) return { field: '.ids', what: 'must be a list of ids' };
+  if (entry.at !== undefined && typeof entry.at !== 'number') return { field: '.at', what: 'must be Unix milliseconds' };
+  const series = entry.series;
+  if (series !== undefined && (!isObject(series) || typeof series.rule !== 'string' || typeof series.zone !== 'string' || typeof series.started !== 'number')) {
+    return { field: '.series', what: 'must hold rule, zone and started' };
+  }
+  return undefined;
+}
+
+/**
+ * The lock file's journal, beside it while an apply runs: each step of the
+ * apply appends one line naming the entries it changed, whole (null: the entry
+ * is gone), so recording a step costs what the step changed, not the whole
+ * file. The apply writes the lock file whole once at its end and removes the
+ * journal; one cut off leaves it for the next apply (or plan) to read.
+ */
+export function lockJournalPath(lockPath: string): string {
+  return `${lockPath.replace(/\.json$/, '')}.journal`;
+}
+
+/** One step: the entries of one server it changed. */
+export function formatLockStep(server: string, changed: Record<string, LockEntry | null>): string {
+  return `${JSON.stringify({ server, entries: changed })}\n`;
+}
+
+/**
+ * Apply a journal's steps to the lock file read before it, in order. Each sets
+ * whole entries, so applying a step the lock file already holds changes nothing.
+ * A last line without its newline (a write cut short) is left out, as is
+ * everything from the first line that is not a step on. Returns how many were applied.
+ */
+export function applyLockJournal(lock: LockFile, text: string): number {
+  let applied = 0;
+  for (let start = 0; ; applied++) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) return applied;
+    const step = readStep(text.slice(start, end));
+    if (!step) return applied;
+    const entries = serverEntries(lock, step.server);
+    for (const [name, entry] of Object.entries(step.entries)) {
+      if (entry === null) delete entries[name];
+      else entries[name] = entry;
+    }
+    start = end + 1;
+  }
+}
+
+function readStep(line: string): { server: string; entries: Record<string, LockEntry | null> } | undefined {
+  let step: unknown;
+  try {
+    step = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(step) || typeof step.server !== 'string' || !isObject(step.entries)) return undefined;
+  if (!Object.values(step.entries).every((entry) => entry === null || entryProblem(entry) === undefined)) return undefined;
+  return step as { server: string; entries: Record<string, LockEntry | null> };
 }
 
 export function formatLock(lock: LockFile): string {

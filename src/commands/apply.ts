@@ -4,11 +4,12 @@ import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
-import { findTarget, readLock, loadPlan, LOCK_LABEL } from '../ascode/load';
+import { findTarget, loadPlan } from '../ascode/load';
+import { appendLockStep, hasLockJournal, readLock, writeLock } from '../ascode/lock-store';
 import { applyChange, finishChanges, sharedWrites, startChanges } from '../ascode/execute';
-import { serverEntries, formatLock } from '../ascode/lock-file';
+import { serverEntries } from '../ascode/lock-file';
 import { lock } from '../files/lock';
-import { lockPathFor, writePrivateFile } from '../files/private-file';
+import { lockPathFor } from '../files/private-file';
 import { mapLimited, allSettled } from '../concurrency';
 import { recordWriter, stateStore } from './shared/state';
 import { findIntent, markGone } from '../state/records';
@@ -16,8 +17,9 @@ import * as render from '../ascode/render';
 
 /**
  * `apply`: make Letta match the schedule files, touching only what the lock
- * file owns. Every change is create → read back → delete, and the lock file
- * is written after each step, so an apply cut off anywhere is finished by the next.
+ * file owns. Every change is create → read back → delete, each step recorded
+ * in the lock file's journal as it happens and the lock file written whole at
+ * the end, so an apply cut off anywhere is finished by the next.
  */
 export default defineCommand({
   path: ['apply'],
@@ -32,6 +34,8 @@ export default defineCommand({
     const held = rt.dryRun ? undefined : await lock(lockPathFor(target.lockPath), { what: `the lock file ${target.lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal });
     try {
       const lockFile = readLock(target.lockPath);
+      // Steps an apply cut off left are folded in first, so this one's journal starts on a line of its own.
+      if (!rt.dryRun && hasLockJournal(target.lockPath)) writeLock(target.lockPath, lockFile);
       const { changes, problems, server } = await loadPlan(rt, target, lockFile, options.concurrency);
       render.reportProblems(out, problems);
       if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
@@ -51,15 +55,18 @@ export default defineCommand({
       const api = await rt.api();
       const entries = sharedWrites(
         () => serverEntries(lockFile, server),
-        () => {
-          if (!rt.dryRun) writePrivateFile(target.lockPath, formatLock(lockFile), LOCK_LABEL);
+        (changed) => {
+          if (!rt.dryRun) appendLockStep(target.lockPath, server, changed);
         },
       );
       const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
-      if (work.length > 0) await entries.update((all) => startChanges(work, all));
+      if (work.length > 0) await entries.update(() => startChanges(work));
       // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order.
       const outcomes = await allSettled(mapLimited(work, rt.dryRun ? 1 : options.concurrency, (change) => applyChange(change, context)));
-      if (outcomes.length > 0) await entries.update((all) => finishChanges(outcomes, all));
+      if (outcomes.length > 0) {
+        await entries.update(() => finishChanges(outcomes));
+        if (!rt.dryRun) writeLock(target.lockPath, lockFile);
+      }
 
       await markDeleted(
         rt,

@@ -5,9 +5,10 @@ import type { ScheduledMessage } from '../letta/types';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, concurrencyOption, fileOption } from './options';
-import { DEFAULT_FOLDER, LOCK_LABEL, readLock, serverKey } from '../ascode/load';
+import { DEFAULT_FOLDER, serverKey } from '../ascode/load';
+import { readLock, writeLock } from '../ascode/lock-store';
 import { exportFiles } from '../ascode/export-files';
-import { LOCK_FILE_NAME, serverEntries, formatLock } from '../ascode/lock-file';
+import { LOCK_FILE_NAME, serverEntries } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor, readTextFile, writePrivateFile, makePrivateFolder } from '../files/private-file';
 import { mapLimited } from '../concurrency';
@@ -80,7 +81,7 @@ export default defineCommand({
       }
       for (const file of files) writePrivateFile(join(folder, file.name), file.text, label);
       for (const file of files) entries[file.name] = file.entry;
-      writePrivateFile(lockPath, formatLock(lockFile), LOCK_LABEL);
+      writeLock(lockPath, lockFile);
 
       const out = rt.out;
       if (out.json) out.document({ folder, lock_file: lockPath, files: files.map((f) => ({ file: join(folder, f.name), ...f.entry })), skipped });

@@ -3,7 +3,8 @@ import { AlreadyReported, NeedsAttention, UsageError } from '../errors';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
-import { findTarget, readLock, loadPlan } from '../ascode/load';
+import { findTarget, loadPlan } from '../ascode/load';
+import { readLock } from '../ascode/lock-store';
 import { planLines, summaryLine, planDocument, reportProblems } from '../ascode/render';
 
 /** `plan`: what `apply` would change to make Letta match the schedule files; exit 6 when something would change. */

@@ -405,6 +405,54 @@ describe('interrupted and concurrent applies', () => {
     expect(requests).toBeGreaterThanOrEqual(7);
   }, 300_000);
 
+  it('records each step in a journal beside the lock file, which plan and the next apply read, and writes the lock file once, at the end', async () => {
+    const journal = join(dir, 'letta-schedules.lock.journal');
+    const write = (text: string) => {
+      for (let n = 0; n < 6; n++) file(`f${n}.md`, { agent: AGENT, when: `0 ${n} * * *` }, `${text} ${n}`);
+    };
+    write('First');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const before = readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8');
+    expect(existsSync(journal)).toBe(false);
+
+    write('Second');
+    // One file at a time: killed as the third create arrives, the first two files are replaced.
+    const killedAt = (posts: number) =>
+      new Promise<void>((resolve) => {
+        const child = spawn(process.execPath, [BIN, '--now', NOW, 'apply', '-f', dir, '--concurrency', '1'], { env, stdio: 'ignore' });
+        let seen = 0;
+        letta.onRequest = (request) => {
+          if (request.method === 'POST' && ++seen === posts) child.kill('SIGKILL');
+        };
+        child.on('close', () => resolve());
+      });
+    await killedAt(3);
+    letta.onRequest = undefined;
+    expect(readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8')).toBe(before);
+    const plan = JSON.parse((await cli('plan', '-f', dir, '--json')).stdout);
+    expect(plan.unchanged).toEqual(['f0.md', 'f1.md']);
+    expect(plan.changes.map((change: { file: string }) => change.file)).toEqual(['f2.md', 'f3.md', 'f4.md', 'f5.md']);
+
+    // A step cut short by the kill: the next apply starts its own steps on a line of their own.
+    writeFileSync(journal, `${readFileSync(journal, 'utf8')}{"server":"${letta.url}","entries":{"f2.md":{"agent_`);
+    await killedAt(1);
+    letta.onRequest = undefined;
+    const lines = readFileSync(journal, 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+
+    const finished = await cli('apply', '-f', dir);
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(existsSync(journal)).toBe(false);
+    expect(readdirSync(dir).filter((name) => !name.endsWith('.md'))).toEqual(['letta-schedules.lock.json']);
+    const messages = [...letta.schedules.values()].map((s) => (s.message.messages[0] as { content: string }).content).sort();
+    expect(messages).toEqual(Array.from({ length: 6 }, (_, n) => `Second ${n}`));
+    expect(Object.values(lockFile().servers[letta.url]!).map((entry) => entry.ids.length)).toEqual([1, 1, 1, 1, 1, 1]);
+    letta.received.length = 0;
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    expect(changing()).toEqual([]);
+  }, 60_000);
+
   it('changes --concurrency files at once (default 8), each created, read back, then its old schedule deleted', async () => {
     letta.latencyMs = 20;
     const write = (text: string) => {

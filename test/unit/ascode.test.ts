@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { desiredOf, type Desired } from '../../src/ascode/desired';
 import { slug } from '../../src/ascode/export-files';
 import { readScheduleFile, writeScheduleFile, type ScheduleFile } from '../../src/ascode/file-format';
-import { formatLock, parseLock, type LockEntry } from '../../src/ascode/lock-file';
+import { applyLockJournal, emptyLock, formatLock, formatLockStep, lockJournalPath, parseLock, type LockEntry } from '../../src/ascode/lock-file';
 import { planChanges } from '../../src/ascode/planner';
 import type { ScheduledMessage } from '../../src/letta/types';
 
@@ -75,6 +75,60 @@ describe('lock file', () => {
       /x\.json is not valid: servers\["s"\]\["a\.md"\]\.ids/,
     );
     expect(() => parseLock('{"version":1,', 'x.json')).toThrow(/x\.json is not valid JSON/);
+  });
+});
+
+describe("the lock file's journal", () => {
+  const SERVER = 'https://api.letta.com';
+  const entry = (ids: string[], extra: Partial<LockEntry> = {}): LockEntry => ({ agent_id: AGENT, ids, when: '0 9 * * *', timezone: 'UTC', ...extra });
+  const base = () => {
+    const lock = emptyLock();
+    lock.servers[SERVER] = { 'a.md': entry(['sm-a']), 'gone.md': entry(['sm-g']) };
+    return lock;
+  };
+  const steps = [
+    formatLockStep(SERVER, { 'b.md': entry([], { pending: true }) }),
+    formatLockStep(SERVER, { 'b.md': entry(['sm-b1'], { pending: true }), 'gone.md': null }),
+    formatLockStep('http://127.0.0.1:8283', { 'c.md': entry(['sm-c']) }),
+    formatLockStep(SERVER, { 'b.md': entry(['sm-b1']) }),
+  ];
+  const whole = () => {
+    const lock = base();
+    lock.servers[SERVER] = { 'a.md': entry(['sm-a']), 'b.md': entry(['sm-b1']) };
+    lock.servers['http://127.0.0.1:8283'] = { 'c.md': entry(['sm-c']) };
+    return lock;
+  };
+
+  it('sits beside the lock file', () => {
+    expect(lockJournalPath('ops/letta-schedules/letta-schedules.lock.json')).toBe('ops/letta-schedules/letta-schedules.lock.journal');
+  });
+
+  it('sets and removes whole entries, per server, in order', () => {
+    const lock = base();
+    expect(applyLockJournal(lock, steps.join(''))).toBe(4);
+    expect(parseLock(formatLock(lock), 'x.json')).toEqual(whole());
+  });
+
+  it('read again over a lock file that already holds its steps, changes nothing', () => {
+    const lock = whole();
+    applyLockJournal(lock, steps.join(''));
+    expect(lock).toEqual(whole());
+  });
+
+  it('leaves out a last step cut short, and everything from a line that is not a step on', () => {
+    const text = steps.join('');
+    for (let cut = 0; cut < text.length; cut++) {
+      const lock = base();
+      const complete = text.slice(0, cut).split('\n').length - 1;
+      expect(applyLockJournal(lock, text.slice(0, cut)), `cut at ${cut}`).toBe(complete);
+      const expected = base();
+      applyLockJournal(expected, steps.slice(0, complete).join(''));
+      expect(lock, `cut at ${cut}`).toEqual(expected);
+    }
+    const lock = base();
+    const bad = [steps[0], '{"server":"s","entries":{"x.md":{"ids":"sm-1"}}}\n', steps[1]].join('');
+    expect(applyLockJournal(lock, bad)).toBe(1);
+    expect(Object.keys(lock.servers[SERVER]!).sort()).toEqual(['a.md', 'b.md', 'gone.md']);
   });
 });
 
