@@ -1,5 +1,5 @@
 import { fstatSync, writeSync } from 'node:fs';
-import { holdYoungGeneration } from './heap';
+import { collectWhileRunning, holdYoungGeneration } from './heap';
 import { main } from './main';
 import type { Io } from './output/output';
 
@@ -97,6 +97,7 @@ const io: Io = {
 };
 
 setTimeout(holdYoungGeneration, 150).unref();
+collectWhileRunning();
 
 // A copy: the time code sets process.env.TZ while it works, and settings must see the user's own.
 main(process.argv, io, { ...process.env }, controller.signal).then((code) => {
