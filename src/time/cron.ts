@@ -1,7 +1,8 @@
 import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
 import { UsageError } from '../errors';
-import { inUtc } from './utc-cron';
+import { plainCronFields } from './cron-fields';
+import { inUtc, utcCron } from './utc-cron';
 
 const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
 /** How many values each field has: a step larger than that would fire once and claim to be an interval. */
@@ -40,7 +41,8 @@ export function validateCron(expression: string): string {
     }
   });
   try {
-    inUtc(() => CronExpressionParser.parse(cron, { tz: 'UTC' }));
+    // What the plain reader cannot read, cron-parser reads or refuses with its reason.
+    if (!plainCronFields(cron)) inUtc(() => CronExpressionParser.parse(cron, { tz: 'UTC' }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`'${expression.trim()}' is not a valid cron: ${reason}`, "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).");
@@ -48,8 +50,12 @@ export function validateCron(expression: string): string {
   return cron;
 }
 
+/** The longest a plain cron waits between two fires: 29 February, from 2096 to 2104. */
+const LONGEST_GAP_MS = 8 * 366 * 86_400_000;
+
 /** The next `count` instants (Unix ms) at which a UTC cron fires after `now`. */
 export function nextRuns(cron: string, now: number, count: number): number[] {
+  if (plainCronFields(cron)) return utcCron(cron).firesIn(Math.floor(now) + 1, now + count * LONGEST_GAP_MS, count).instants;
   return inUtc(() => {
     const expression = CronExpressionParser.parse(cron, { tz: 'UTC', currentDate: new Date(now) });
     const runs: number[] = [];

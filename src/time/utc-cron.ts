@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { Settings } from 'luxon';
+import { plainCronFields, type CronFields } from './cron-fields';
 
 /**
  * cron-parser works through luxon, which otherwise asks Intl for the system
@@ -25,10 +26,10 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /**
- * A UTC cron read once (by cron-parser, so it reads crons exactly as
- * everywhere else here), then matched and stepped through with plain UTC
- * arithmetic. cron-parser builds a luxon date for every step and every match,
- * which made an agenda of a thousand schedules take seconds.
+ * A UTC cron read once (src/time/cron-fields.ts, else cron-parser: both read
+ * crons alike), then matched and stepped through with plain UTC arithmetic.
+ * cron-parser builds a luxon date for every step and every match, which made
+ * an agenda of a thousand schedules take seconds.
  */
 export interface UtcCron {
   /** Whether the cron fires at this instant (a whole minute). */
@@ -37,18 +38,11 @@ export interface UtcCron {
   firesIn(from: number, to: number, limit: number): { instants: number[]; hasMore: boolean };
 }
 
-/** The cron's fields, or the cron-parser stepping itself for what plain arithmetic does not cover (L, #). Throws for a cron that cannot be read. */
+/** A UTC cron read by plainCronFields (else by cron-parser, which also steps through what plain arithmetic does not cover: L, #). Throws for a cron that cannot be read. */
 export function utcCron(cron: string): UtcCron {
-  const { fields } = inUtc(() => CronExpressionParser.parse(cron, { tz: 'UTC' }));
-  if (fields.dayOfMonth.hasLastChar || fields.dayOfWeek.hasLastChar || fields.dayOfWeek.nthDay > 0) return steppedCron(cron);
-  const minutes = [...fields.minute.values].map(Number).sort((a, b) => a - b);
-  const hours = [...fields.hour.values].map(Number).sort((a, b) => a - b);
-  const daysOfMonth = new Set(fields.dayOfMonth.values.map(Number));
-  const months = new Set(fields.month.values.map(Number));
-  // 7 is Sunday too.
-  const daysOfWeek = new Set(fields.dayOfWeek.values.map((day) => Number(day) % 7));
-  const anyDayOfMonth = fields.dayOfMonth.isWildcard;
-  const anyDayOfWeek = fields.dayOfWeek.isWildcard;
+  const fields = plainCronFields(cron) ?? parsedFields(cron);
+  if (fields === 'stepped') return steppedCron(cron);
+  const { minutes, hours, daysOfMonth, months, daysOfWeek, anyDayOfMonth, anyDayOfWeek } = fields;
 
   /** Cron's day rule: with both day fields restricted, either may match; else the restricted one must. */
   const dayMatches = (day: number) => {
@@ -84,6 +78,22 @@ export function utcCron(cron: string): UtcCron {
       }
       return { instants, hasMore: false };
     },
+  };
+}
+
+/** The fields as cron-parser reads them, or 'stepped' for a cron with L or #. */
+function parsedFields(cron: string): CronFields | 'stepped' {
+  const { fields } = inUtc(() => CronExpressionParser.parse(cron, { tz: 'UTC' }));
+  if (fields.dayOfMonth.hasLastChar || fields.dayOfWeek.hasLastChar || fields.dayOfWeek.nthDay > 0) return 'stepped';
+  return {
+    minutes: [...fields.minute.values].map(Number).sort((a, b) => a - b),
+    hours: [...fields.hour.values].map(Number).sort((a, b) => a - b),
+    daysOfMonth: new Set(fields.dayOfMonth.values.map(Number)),
+    months: new Set(fields.month.values.map(Number)),
+    // 7 is Sunday too.
+    daysOfWeek: new Set(fields.dayOfWeek.values.map((day) => Number(day) % 7)),
+    anyDayOfMonth: fields.dayOfMonth.isWildcard,
+    anyDayOfWeek: fields.dayOfWeek.isWildcard,
   };
 }
 

@@ -1,6 +1,8 @@
 import { CronExpressionParser } from 'cron-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nextRuns, validateCron } from '../../src/time/cron';
+import { plainCronFields } from '../../src/time/cron-fields';
 import { inUtc, utcCron } from '../../src/time/utc-cron';
 
 const DAY = 86_400_000;
@@ -68,5 +70,80 @@ describe('a UTC cron stepped with plain arithmetic', () => {
       expect(utcCron(cron).firesIn(from, from + 60 * DAY, 100), cron).toEqual(steppedFires(cron, from, from + 60 * DAY, 100));
     }
     expect(() => utcCron('not a cron')).toThrow();
+  });
+});
+
+/** Any field cron-parser might be handed: out of range, backwards, repeated, names in either field, 7, H, L, ?, stray text. */
+const wildField = (min: number, max: number) => {
+  const number = fc.integer({ min: min - 1, max: max + 2 }).map(String);
+  const name = fc.constantFrom('MON', 'fri', 'Sun', 'SAT', 'JAN', 'jun', 'Dec', 'feb', 'monday', 'xyz');
+  const token = fc.oneof(number, number, name, fc.constantFrom('05', '00', '7'));
+  const item = fc.oneof(
+    fc.constant('*'),
+    token,
+    fc.tuple(token, token).map(([a, b]) => `${a}-${b}`),
+    fc
+      .tuple(
+        fc.oneof(
+          fc.constant('*'),
+          token,
+          fc.tuple(token, token).map(([a, b]) => `${a}-${b}`),
+        ),
+        fc.integer({ min: 0, max: 70 }),
+      )
+      .map(([start, step]) => `${start}/${step}`),
+    fc.constantFrom('?', 'L', 'H', '5L', '1#2', '*/', '-', '1-', '/5', '**'),
+  );
+  return fc.array(item, { minLength: 1, maxLength: 3 }).map((items) => items.join(','));
+};
+/** Mostly fields cron-parser reads (so most crons reach the plain reader), now and then a wild one. */
+const someField = (min: number, max: number) => fc.oneof({ arbitrary: field(min, max), weight: 6 }, { arbitrary: wildField(min, max), weight: 1 });
+const wildCrons = fc
+  .tuple(someField(0, 59), someField(0, 23), someField(1, 31), someField(1, 12), someField(0, 7), fc.constantFrom(' ', '  ', '\t'))
+  .map(([m, h, dom, mon, dow, gap]) => [m, h, dom, mon, dow].join(gap));
+
+/** cron-parser's own next instants after `now`: what nextRuns must agree with. */
+function parserNextRuns(cron: string, now: number, count: number): number[] {
+  return inUtc(() => {
+    const expression = CronExpressionParser.parse(cron, { tz: 'UTC', currentDate: new Date(now) });
+    const runs: number[] = [];
+    for (let i = 0; i < count && expression.hasNext(); i++) runs.push(expression.next().getTime());
+    return runs;
+  });
+}
+
+describe('a cron read without cron-parser', () => {
+  it('is read only when cron-parser reads it too, and then fires exactly when cron-parser says, next runs included', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(wildCrons, windows, fc.integer({ min: 0, max: 59_999 }), (cron, [from, length], offset) => {
+        if (!plainCronFields(cron)) return;
+        plain++;
+        expect(readable(cron), cron).toBe(true);
+        expect(utcCron(cron).firesIn(from, from + length, 50), cron).toEqual(steppedFires(cron, from, from + length, 50));
+        expect(nextRuns(cron, from + offset, 3), cron).toEqual(parserNextRuns(cron, from + offset, 3));
+      }),
+      { numRuns: 3000 },
+    );
+    // The grammar reaches the plain reader often enough for this to mean something.
+    expect(plain).toBeGreaterThan(300);
+  });
+
+  it('reads the crons this tool writes and people type, and leaves the rest to cron-parser with its reasons', () => {
+    for (const cron of ['0 9 * * 1-5', '*/15 * * * *', '30 1-22/3 * * *', '0 9 1,15 * *', '0 9 * * MON-FRI', '0 0 29 2 *', '5/15 * * JAN-MAR *', '0 14 * * 0']) {
+      expect(plainCronFields(cron), cron).toBeDefined();
+    }
+    for (const cron of ['0 9 * * 7', '0 9 * * 5-7', '0 0 L * *', '0 12 * * 5#2', '0 0 ? * SUN', '0 0 30 2 *', '1,1 * * * *', '0 9 * * mon/2', '0 0 0 * * *']) {
+      expect(plainCronFields(cron), cron).toBeUndefined();
+    }
+    expect(() => validateCron('1,1 * * * *')).toThrow(/duplicate values found: 1/);
+    expect(() => validateCron('0 9 * * 5-1')).toThrow(/Invalid range: 5-1/);
+    expect(validateCron('0  9 * *  MON-FRI')).toBe('0 9 * * MON-FRI');
+  });
+
+  it('finds the next runs of a cron that fires once in years', () => {
+    const now = Date.parse('2096-03-01T00:00:00Z');
+    expect(nextRuns('0 0 29 2 *', now, 2).map((at) => new Date(at).toISOString())).toEqual(['2104-02-29T00:00:00.000Z', '2108-02-29T00:00:00.000Z']);
+    expect(nextRuns('0 0 29 2 *', now, 2)).toEqual(parserNextRuns('0 0 29 2 *', now, 2));
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * A 5-field cron in the plain form this tool writes and `validateCron` takes
+ * (numbers, month and day names, `*`, ranges, lists, steps), read into its
+ * values without cron-parser, which with luxon is most of what `parse` of a
+ * recurring phrase would otherwise load. Anything else, or anything cron-parser
+ * would refuse, is not read here (undefined): the caller hands it to cron-parser,
+ * the reference, so crons mean and fail exactly as before. A test checks both
+ * agree on every cron read here.
+ */
+export interface CronFields {
+  /** Sorted. */
+  minutes: number[];
+  /** Sorted. */
+  hours: number[];
+  daysOfMonth: Set<number>;
+  months: Set<number>;
+  /** 0 is Sunday. */
+  daysOfWeek: Set<number>;
+  /** Written `*`: then the other day field alone decides (cron's day rule). */
+  anyDayOfMonth: boolean;
+  anyDayOfWeek: boolean;
+}
+
+const NAMES: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
+}; // prettier-ignore
+const MONTH_NAMES = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+
+interface Field {
+  min: number;
+  max: number;
+  names?: 'month' | 'day';
+}
+const MINUTE: Field = { min: 0, max: 59 };
+const HOUR: Field = { min: 0, max: 23 };
+const DAY_OF_MONTH: Field = { min: 1, max: 31 };
+const MONTH: Field = { min: 1, max: 12, names: 'month' };
+// Day of week reaches 7 only through `*` (which cron-parser reads as 0-7); a 7 written out is left to it.
+const DAY_OF_WEEK: Field = { min: 0, max: 6, names: 'day' };
+
+/** The longest each month can be (February in a leap year). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function plainCronFields(cron: string): CronFields | undefined {
+  const parts = cron.trim().split(/\s+/);
+  if (parts.length !== 5) return undefined;
+  const [minute, hour, dayOfMonth, month, dayOfWeek] = parts as [string, string, string, string, string];
+  const minutes = fieldValues(minute, MINUTE);
+  const hours = fieldValues(hour, HOUR);
+  const daysOfMonth = fieldValues(dayOfMonth, DAY_OF_MONTH);
+  const months = fieldValues(month, MONTH);
+  const daysOfWeek = dayOfWeek === '*' || dayOfWeek.startsWith('*/') ? wholeWeek(dayOfWeek) : fieldValues(dayOfWeek, DAY_OF_WEEK);
+  if (!minutes || !hours || !daysOfMonth || !months || !daysOfWeek) return undefined;
+  const anyDayOfMonth = dayOfMonth === '*';
+  const anyDayOfWeek = dayOfWeek === '*';
+  // Days no chosen month has (30 February) never come: cron-parser's own search decides what that means.
+  if (!anyDayOfMonth && anyDayOfWeek && months.every((m) => Math.min(...daysOfMonth) > MONTH_DAYS[m - 1]!)) return undefined;
+  return {
+    minutes,
+    hours,
+    daysOfMonth: new Set(daysOfMonth),
+    months: new Set(months),
+    daysOfWeek: new Set(daysOfWeek),
+    anyDayOfMonth,
+    anyDayOfWeek,
+  };
+}
+
+/** A field's values, sorted, or undefined when it is not plain or would be refused (out of range, backwards, repeated). */
+function fieldValues(text: string, field: Field): number[] | undefined {
+  const values: number[] = [];
+  for (const item of text.split(',')) {
+    const match = /^(\*|[a-z0-9]+)(?:-([a-z0-9]+))?(?:\/(\d+))?$/i.exec(item);
+    if (!match) return undefined;
+    const [, first, last, stepText] = match as unknown as [string, string, string | undefined, string | undefined];
+    if (first === '*' && last !== undefined) return undefined;
+    // cron-parser runs a stepped day of week to 7 (Sunday again): left to it.
+    if (field.names === 'day' && first !== '*' && last === undefined && stepText !== undefined) return undefined;
+    const from = first === '*' ? field.min : value(first, field);
+    // A single value with a step runs to the field's end (5/15: 5, 20, 35, 50).
+    const to = first === '*' || (last === undefined && stepText !== undefined) ? field.max : last === undefined ? from : value(last, field);
+    const step = stepText === undefined ? 1 : Number(stepText);
+    if (from === undefined || to === undefined || from > to || step < 1) return undefined;
+    for (let v = from; v <= to; v += step) values.push(v);
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.some((v, i) => i > 0 && v === sorted[i - 1])) return undefined;
+  return sorted;
+}
+
+function value(token: string, field: Field): number | undefined {
+  if (/^\d+$/.test(token)) {
+    const n = Number(token);
+    return n >= field.min && n <= field.max ? n : undefined;
+  }
+  const name = token.toLowerCase();
+  if (field.names === undefined || !(name in NAMES) || MONTH_NAMES.has(name) !== (field.names === 'month')) return undefined;
+  return NAMES[name];
+}
+
+/** `*` or `*\/n` in the day of week: cron-parser steps through 0-7, and 7 is Sunday again. */
+function wholeWeek(text: string): number[] | undefined {
+  const step = text === '*' ? 1 : /^\*\/(\d+)$/.exec(text)?.[1];
+  if (step === undefined || Number(step) < 1) return undefined;
+  const days = new Set<number>();
+  for (let day = 0; day <= 7; day += Number(step)) days.add(day % 7);
+  return [...days].sort((a, b) => a - b);
+}
