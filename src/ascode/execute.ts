@@ -1,10 +1,7 @@
 import { CliError, CreateMayHaveLandedError, InterruptedError } from '../errors';
 import type { ScheduleApi } from '../sync/execute';
-import type { LockEntry } from './lock-file';
+import type { ChangedEntries, LockEntry } from './lock-file';
 import type { Change, OwnedId } from './planner';
-
-/** Entries of the lock file a step changed, whole; null: the entry is gone. */
-export type ChangedEntries = Record<string, LockEntry | null>;
 
 /** The lock file's entries for this server, changed and recorded (flushed) before the promise settles. */
 export interface EntryWriter {
@@ -76,7 +73,7 @@ function entryDuring(change: Change, created: string[], deleted: string[]): Lock
 }
 
 /**
- * Before any request: every file about to change is marked in one write, so a
+ * Before any request: every file about to change is marked in one step, so a
  * create cut off before its id is recorded is looked for by the next apply.
  */
 export function startChanges(changes: Change[]): ChangedEntries {
@@ -85,7 +82,7 @@ export function startChanges(changes: Change[]): ChangedEntries {
   return changed;
 }
 
-/** After every file: what each one that finished now owns, in one write (a file that stopped keeps its entry for the next apply). */
+/** After every file: what each one that finished now owns, in one step (a file that stopped keeps its entry for the next apply). */
 export function finishChanges(outcomes: ChangeOutcome[]): ChangedEntries {
   const changed: ChangedEntries = {};
   for (const { change, ok, created } of outcomes) {

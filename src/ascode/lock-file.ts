@@ -90,8 +90,11 @@ export function lockJournalPath(lockPath: string): string {
   return `${lockPath.replace(/\.json$/, '')}.journal`;
 }
 
+/** Entries a step changed, whole; null: the entry is gone. */
+export type ChangedEntries = Record<string, LockEntry | null>;
+
 /** One step: the entries of one server it changed. */
-export function formatLockStep(server: string, changed: Record<string, LockEntry | null>): string {
+export function formatLockStep(server: string, changed: ChangedEntries): string {
   return `${JSON.stringify({ server, entries: changed })}\n`;
 }
 
@@ -117,7 +120,7 @@ export function applyLockJournal(lock: LockFile, text: string): number {
   }
 }
 
-function readStep(line: string): { server: string; entries: Record<string, LockEntry | null> } | undefined {
+function readStep(line: string): { server: string; entries: ChangedEntries } | undefined {
   let step: unknown;
   try {
     step = JSON.parse(line);
@@ -126,7 +129,7 @@ function readStep(line: string): { server: string; entries: Record<string, LockE
   }
   if (!isObject(step) || typeof step.server !== 'string' || !isObject(step.entries)) return undefined;
   if (!Object.values(step.entries).every((entry) => entry === null || entryProblem(entry) === undefined)) return undefined;
-  return step as { server: string; entries: Record<string, LockEntry | null> };
+  return step as { server: string; entries: ChangedEntries };
 }
 
 export function formatLock(lock: LockFile): string {

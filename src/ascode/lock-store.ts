@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { appendPrivateFile, readTextFile, removePrivateFile, writePrivateFile, type FileLabel } from '../files/private-file';
-import { applyLockJournal, formatLock, formatLockStep, lockJournalPath, parseLock, type LockEntry, type LockFile } from './lock-file';
+import { applyLockJournal, formatLock, formatLockStep, lockJournalPath, parseLock, type ChangedEntries, type LockFile } from './lock-file';
 
 /**
  * The lock file on disk: the file people commit, written whole, and while an
@@ -29,6 +29,6 @@ export function hasLockJournal(path: string): boolean {
 }
 
 /** Record one step of an apply: the entries it changed, appended to the journal and flushed. */
-export function appendLockStep(path: string, server: string, changed: Record<string, LockEntry | null>): void {
+export function appendLockStep(path: string, server: string, changed: ChangedEntries): void {
   appendPrivateFile(lockJournalPath(path), formatLockStep(server, changed), JOURNAL_LABEL);
 }
