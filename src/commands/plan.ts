@@ -4,7 +4,8 @@ import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
 import { findTarget, loadPlan } from '../ascode/load';
-import { readLock } from '../ascode/lock-store';
+import { hasLockJournal, readLock } from '../ascode/lock-store';
+import { lockJournalPath } from '../ascode/lock-file';
 import { planLines, summaryLine, planDocument, reportProblems } from '../ascode/render';
 
 /** `plan`: what `apply` would change to make Letta match the schedule files; exit 6 when something would change. */
@@ -18,6 +19,9 @@ export default defineCommand({
     const target = findTarget(options.file);
     const { changes, problems } = await loadPlan(rt, target, readLock(target.lockPath), options.concurrency);
     const out = rt.out;
+    if (hasLockJournal(target.lockPath)) {
+      out.note(`Note: an apply was cut off before it wrote ${target.lockPath}; what it did is read from ${lockJournalPath(target.lockPath)}, and the next apply finishes it.`);
+    }
     reportProblems(out, problems);
     if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
     if (out.json) out.document(planDocument(changes, problems));

@@ -429,7 +429,9 @@ describe('interrupted and concurrent applies', () => {
     await killedAt(3);
     letta.onRequest = undefined;
     expect(readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8')).toBe(before);
-    const plan = JSON.parse((await cli('plan', '-f', dir, '--json')).stdout);
+    const planned = await cli('plan', '-f', dir, '--json');
+    expect(planned.stderr).toContain(`Note: an apply was cut off before it wrote ${join(dir, 'letta-schedules.lock.json')}; what it did is read from ${journal}`);
+    const plan = JSON.parse(planned.stdout);
     expect(plan.unchanged).toEqual(['f0.md', 'f1.md']);
     expect(plan.changes.map((change: { file: string }) => change.file)).toEqual(['f2.md', 'f3.md', 'f4.md', 'f5.md']);
 
