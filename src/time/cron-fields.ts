@@ -42,7 +42,11 @@ const DAY_OF_WEEK: Field = { min: 0, max: 6, names: 'day' };
 /** The longest each month can be (February in a leap year). */
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** cron-parser refuses a longer cron, however it is spaced. */
+const MAX_LENGTH = 1024;
+
 export function plainCronFields(cron: string): CronFields | undefined {
+  if (cron.length > MAX_LENGTH) return undefined;
   const parts = cron.trim().split(/\s+/);
   if (parts.length !== 5) return undefined;
   const [minute, hour, dayOfMonth, month, dayOfWeek] = parts as [string, string, string, string, string];
