@@ -93,43 +93,48 @@ export function lockJournalPath(lockPath: string): string {
 /** Entries a step changed, whole; null: the entry is gone. */
 export type ChangedEntries = Record<string, LockEntry | null>;
 
-/** One step: the entries of one server it changed. */
-export function formatLockStep(server: string, changed: ChangedEntries): string {
-  return `${JSON.stringify({ server, entries: changed })}\n`;
+/** One step: the entries of one server it changed, over the lock file whose text hashes to `base`. */
+export function formatLockStep(base: string, server: string, changed: ChangedEntries): string {
+  return `${JSON.stringify({ base, server, entries: changed })}\n`;
 }
 
 /**
- * Apply a journal's steps to the lock file read before it, in order. Each sets
- * whole entries, so applying a step the lock file already holds changes nothing.
- * A last line without its newline (a write cut short) is left out, as is
- * everything from the first line that is not a step on. Returns how many were applied.
+ * Apply a journal's steps to the lock file they were written over (its text
+ * hashes to `base`), in order. A step written over another text is left out:
+ * that text was the lock file before one that holds the step was written in
+ * its place (a journal left behind by a crash, a power cut or a commit changes
+ * nothing then). A last line without its newline (a write cut short) is left
+ * out, as is everything from the first line that is not a step on. Returns how
+ * many steps were applied.
  */
-export function applyLockJournal(lock: LockFile, text: string): number {
+export function applyLockJournal(lock: LockFile, text: string, base: string): number {
   let applied = 0;
-  for (let start = 0; ; applied++) {
+  for (let start = 0; ;) {
     const end = text.indexOf('\n', start);
     if (end < 0) return applied;
     const step = readStep(text.slice(start, end));
     if (!step) return applied;
+    start = end + 1;
+    if (step.base !== base) continue;
     const entries = serverEntries(lock, step.server);
     for (const [name, entry] of Object.entries(step.entries)) {
       if (entry === null) delete entries[name];
       else entries[name] = entry;
     }
-    start = end + 1;
+    applied++;
   }
 }
 
-function readStep(line: string): { server: string; entries: ChangedEntries } | undefined {
+function readStep(line: string): { base: string; server: string; entries: ChangedEntries } | undefined {
   let step: unknown;
   try {
     step = JSON.parse(line);
   } catch {
     return undefined;
   }
-  if (!isObject(step) || typeof step.server !== 'string' || !isObject(step.entries)) return undefined;
+  if (!isObject(step) || typeof step.base !== 'string' || typeof step.server !== 'string' || !isObject(step.entries)) return undefined;
   if (!Object.values(step.entries).every((entry) => entry === null || entryProblem(entry) === undefined)) return undefined;
-  return step as { server: string; entries: ChangedEntries };
+  return step as { base: string; server: string; entries: ChangedEntries };
 }
 
 export function formatLock(lock: LockFile): string {

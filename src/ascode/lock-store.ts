@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { appendPrivateFile, readTextFile, removePrivateFile, writePrivateFile, type FileLabel } from '../files/private-file';
 import { applyLockJournal, formatLock, formatLockStep, lockJournalPath, parseLock, type ChangedEntries, type LockFile } from './lock-file';
 
@@ -10,25 +10,47 @@ import { applyLockJournal, formatLock, formatLockStep, lockJournalPath, parseLoc
 export const LOCK_LABEL: FileLabel = { what: 'lock file', folderHint: 'Give another folder with -f PATH.' };
 const JOURNAL_LABEL: FileLabel = { ...LOCK_LABEL, what: 'lock file journal' };
 
+export interface ReadLock {
+  lock: LockFile;
+  /** What the lock file's text hashes to: the journal's steps written over it carry it. */
+  base: string;
+  /** Steps of an apply under way or cut off were read from the journal: the file alone does not hold them. */
+  unfolded: boolean;
+}
+
+/** What the lock file's journal steps name as the text they were written over. */
+function baseOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
 /** The lock file as the last apply left it: the file, and the steps of an apply cut off before it wrote the file. */
-export function readLock(path: string): LockFile {
-  const lock = parseLock(readTextFile(path, LOCK_LABEL) ?? '', path);
-  applyLockJournal(lock, readTextFile(lockJournalPath(path), JOURNAL_LABEL) ?? '');
-  return lock;
+export function readLock(path: string): ReadLock {
+  const text = readTextFile(path, LOCK_LABEL) ?? '';
+  const lock = parseLock(text, path);
+  const base = baseOf(text);
+  const applied = applyLockJournal(lock, readTextFile(lockJournalPath(path), JOURNAL_LABEL) ?? '', base);
+  return { lock, base, unfolded: applied > 0 };
 }
 
-/** Write the lock file whole (atomically, flushed), then remove the journal its content now holds. */
-export function writeLock(path: string, lock: LockFile): void {
-  writePrivateFile(path, formatLock(lock), LOCK_LABEL);
+/** Write the lock file whole (atomically, flushed), then remove the journal its content now holds. Returns the new text's base. */
+export function writeLock(path: string, lock: LockFile): string {
+  const text = formatLock(lock);
+  writePrivateFile(path, text, LOCK_LABEL);
   removePrivateFile(lockJournalPath(path), JOURNAL_LABEL);
+  return baseOf(text);
 }
 
-/** Whether an apply left steps the lock file does not hold yet (they are read with it; writing it whole folds them in). */
-export function hasLockJournal(path: string): boolean {
-  return existsSync(lockJournalPath(path));
-}
-
-/** Record one step of an apply: the entries it changed, appended to the journal and flushed. */
-export function appendLockStep(path: string, server: string, changed: ChangedEntries): void {
-  appendPrivateFile(lockJournalPath(path), formatLockStep(server, changed), JOURNAL_LABEL);
+/**
+ * The journal of one apply over the lock file as it is now (`base`): each step
+ * appended and flushed. Whatever is there already is cut off at the first step,
+ * and after a step cut short (a full disk) at the next, so every step follows
+ * a whole line.
+ */
+export function lockJournal(path: string, base: string): { append(server: string, changed: ChangedEntries): void } {
+  let whole = 0;
+  return {
+    append(server, changed) {
+      whole = appendPrivateFile(lockJournalPath(path), formatLockStep(base, server, changed), JOURNAL_LABEL, whole);
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
 import { findTarget, loadPlan } from '../ascode/load';
-import { appendLockStep, hasLockJournal, readLock, writeLock } from '../ascode/lock-store';
+import { lockJournal, readLock, writeLock } from '../ascode/lock-store';
 import { applyChange, finishChanges, sharedWrites, startChanges } from '../ascode/execute';
 import { serverEntries } from '../ascode/lock-file';
 import { lock } from '../files/lock';
@@ -33,9 +33,9 @@ export default defineCommand({
     // One apply at a time per lock file: a second one waits, then plans against what the first left.
     const held = rt.dryRun ? undefined : await lock(lockPathFor(target.lockPath), { what: `the lock file ${target.lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal });
     try {
-      const lockFile = readLock(target.lockPath);
-      // Steps an apply cut off left are folded in first, so this one's journal starts on a line of its own.
-      if (!rt.dryRun && hasLockJournal(target.lockPath)) writeLock(target.lockPath, lockFile);
+      const { lock: lockFile, base, unfolded } = readLock(target.lockPath);
+      // Steps an apply cut off left are written into the lock file first: this apply's journal starts afresh.
+      const journal = lockJournal(target.lockPath, !rt.dryRun && unfolded ? writeLock(target.lockPath, lockFile) : base);
       const { changes, problems, server } = await loadPlan(rt, target, lockFile, options.concurrency);
       render.reportProblems(out, problems);
       if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
@@ -56,7 +56,7 @@ export default defineCommand({
       const entries = sharedWrites(
         () => serverEntries(lockFile, server),
         (changed) => {
-          if (!rt.dryRun) appendLockStep(target.lockPath, server, changed);
+          if (!rt.dryRun) journal.append(server, changed);
         },
       );
       const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };

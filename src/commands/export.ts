@@ -65,7 +65,7 @@ export default defineCommand({
 
     const held = await lock(lockPathFor(lockPath), { what: `the lock file ${lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal });
     try {
-      const lockFile = readLock(lockPath);
+      const { lock: lockFile } = readLock(lockPath);
       const server = serverKey(rt);
       const entries = serverEntries(lockFile, server);
       const { files, skipped } = await exportFiles({ now: rt.now(), letta, labels, state, entries });

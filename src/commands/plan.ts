@@ -4,7 +4,7 @@ import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
 import { findTarget, loadPlan } from '../ascode/load';
-import { hasLockJournal, readLock } from '../ascode/lock-store';
+import { readLock } from '../ascode/lock-store';
 import { lockJournalPath } from '../ascode/lock-file';
 import { planLines, summaryLine, planDocument, reportProblems } from '../ascode/render';
 
@@ -17,10 +17,11 @@ export default defineCommand({
   declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()).addOption(concurrencyOption()),
   async run(rt, options) {
     const target = findTarget(options.file);
-    const { changes, problems } = await loadPlan(rt, target, readLock(target.lockPath), options.concurrency);
+    const { lock, unfolded } = readLock(target.lockPath);
+    const { changes, problems } = await loadPlan(rt, target, lock, options.concurrency);
     const out = rt.out;
-    if (hasLockJournal(target.lockPath)) {
-      out.note(`Note: an apply was cut off before it wrote ${target.lockPath}; what it did is read from ${lockJournalPath(target.lockPath)}, and the next apply finishes it.`);
+    if (unfolded) {
+      out.note(`Note: an apply under way or cut off has not written ${target.lockPath} yet; what it did is read from ${lockJournalPath(target.lockPath)} (the next apply finishes it).`);
     }
     reportProblems(out, problems);
     if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));

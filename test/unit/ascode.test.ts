@@ -1,8 +1,12 @@
+import { appendFileSync, copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { desiredOf, type Desired } from '../../src/ascode/desired';
 import { slug } from '../../src/ascode/export-files';
 import { readScheduleFile, writeScheduleFile, type ScheduleFile } from '../../src/ascode/file-format';
 import { applyLockJournal, emptyLock, formatLock, formatLockStep, lockJournalPath, parseLock, type LockEntry } from '../../src/ascode/lock-file';
+import { lockJournal, readLock, writeLock } from '../../src/ascode/lock-store';
 import { planChanges } from '../../src/ascode/planner';
 import type { ScheduledMessage } from '../../src/letta/types';
 
@@ -86,11 +90,12 @@ describe("the lock file's journal", () => {
     lock.servers[SERVER] = { 'a.md': entry(['sm-a']), 'gone.md': entry(['sm-g']) };
     return lock;
   };
+  const BASE = '0123456789abcdef';
   const steps = [
-    formatLockStep(SERVER, { 'b.md': entry([], { pending: true }) }),
-    formatLockStep(SERVER, { 'b.md': entry(['sm-b1'], { pending: true }), 'gone.md': null }),
-    formatLockStep('http://127.0.0.1:8283', { 'c.md': entry(['sm-c']) }),
-    formatLockStep(SERVER, { 'b.md': entry(['sm-b1']) }),
+    formatLockStep(BASE, SERVER, { 'b.md': entry([], { pending: true }) }),
+    formatLockStep(BASE, SERVER, { 'b.md': entry(['sm-b1'], { pending: true }), 'gone.md': null }),
+    formatLockStep(BASE, 'http://127.0.0.1:8283', { 'c.md': entry(['sm-c']) }),
+    formatLockStep(BASE, SERVER, { 'b.md': entry(['sm-b1']) }),
   ];
   const whole = () => {
     const lock = base();
@@ -105,14 +110,21 @@ describe("the lock file's journal", () => {
 
   it('sets and removes whole entries, per server, in order', () => {
     const lock = base();
-    expect(applyLockJournal(lock, steps.join(''))).toBe(4);
+    expect(applyLockJournal(lock, steps.join(''), BASE)).toBe(4);
     expect(parseLock(formatLock(lock), 'x.json')).toEqual(whole());
   });
 
   it('read again over a lock file that already holds its steps, changes nothing', () => {
     const lock = whole();
-    applyLockJournal(lock, steps.join(''));
+    applyLockJournal(lock, steps.join(''), BASE);
     expect(lock).toEqual(whole());
+  });
+
+  it('leaves out steps written over another lock file: the one in its place holds them, or replaced it', () => {
+    const lock = base();
+    const older = formatLockStep('fedcba9876543210', SERVER, { 'a.md': null, 'x.md': entry(['sm-x']) });
+    expect(applyLockJournal(lock, older + steps[0], BASE)).toBe(1);
+    expect(Object.keys(lock.servers[SERVER]!).sort()).toEqual(['a.md', 'b.md', 'gone.md']);
   });
 
   it('leaves out a last step cut short, and everything from a line that is not a step on', () => {
@@ -120,15 +132,50 @@ describe("the lock file's journal", () => {
     for (let cut = 0; cut < text.length; cut++) {
       const lock = base();
       const complete = text.slice(0, cut).split('\n').length - 1;
-      expect(applyLockJournal(lock, text.slice(0, cut)), `cut at ${cut}`).toBe(complete);
+      expect(applyLockJournal(lock, text.slice(0, cut), BASE), `cut at ${cut}`).toBe(complete);
       const expected = base();
-      applyLockJournal(expected, steps.slice(0, complete).join(''));
+      applyLockJournal(expected, steps.slice(0, complete).join(''), BASE);
       expect(lock, `cut at ${cut}`).toEqual(expected);
     }
     const lock = base();
     const bad = [steps[0], '{"server":"s","entries":{"x.md":{"ids":"sm-1"}}}\n', steps[1]].join('');
-    expect(applyLockJournal(lock, bad)).toBe(1);
+    expect(applyLockJournal(lock, bad, BASE)).toBe(1);
     expect(Object.keys(lock.servers[SERVER]!).sort()).toEqual(['a.md', 'b.md', 'gone.md']);
+  });
+});
+
+describe('the lock file and its journal on disk', () => {
+  const SERVER = 'https://api.letta.com';
+  const entry = (ids: string[]): LockEntry => ({ agent_id: AGENT, ids, when: '0 9 * * *', timezone: 'UTC' });
+  const folder = () => join(mkdtempSync(join(tmpdir(), 'lock-journal-')), 'letta-schedules.lock.json');
+
+  it('reads the steps of an apply cut off, and not once the lock file holds them, even if the journal comes back', () => {
+    const path = folder();
+    const first = readLock(path);
+    const journal = lockJournal(path, first.base);
+    journal.append(SERVER, { 'a.md': entry(['sm-a']) });
+    const cut = readLock(path);
+    expect(cut.unfolded).toBe(true);
+    expect(cut.lock.servers[SERVER]).toEqual({ 'a.md': entry(['sm-a']) });
+
+    copyFileSync(lockJournalPath(path), `${path}.old-journal`);
+    cut.lock.servers[SERVER]!['a.md'] = entry(['sm-a2']);
+    writeLock(path, cut.lock);
+    // A journal left behind (a crash before it was removed, a power cut, a commit) is one over another lock file.
+    copyFileSync(`${path}.old-journal`, lockJournalPath(path));
+    const after = readLock(path);
+    expect(after.unfolded).toBe(false);
+    expect(after.lock.servers[SERVER]).toEqual({ 'a.md': entry(['sm-a2']) });
+  });
+
+  it('starts each step on a line of its own after one cut short, and afresh over what an earlier apply left', () => {
+    const path = folder();
+    appendFileSync(lockJournalPath(path), '{"left":"by an earlier apply"}\n');
+    const journal = lockJournal(path, readLock(path).base);
+    journal.append(SERVER, { 'a.md': entry(['sm-a']) });
+    appendFileSync(lockJournalPath(path), '{"base":"');
+    journal.append(SERVER, { 'b.md': entry(['sm-b']) });
+    expect(readLock(path).lock.servers[SERVER]).toEqual({ 'a.md': entry(['sm-a']), 'b.md': entry(['sm-b']) });
   });
 });
 
