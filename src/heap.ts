@@ -56,7 +56,7 @@ export const COLLECT_EVERY_MS = 2_000;
  * turn when a collection ran since the last (sync's, between its rounds).
  * Commands without rounds pile up garbage as sync did: an apply of 2,000 files
  * reached 33 MiB of old generation with 9.7 in use (97 MiB peak on Node 20;
- * 80 with this). A command over before the first turn never collects.
+ * 79 with this). A command over before the first turn never collects.
  */
 export function collectWhileRunning(): void {
   let seen = collections;

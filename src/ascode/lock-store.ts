@@ -23,12 +23,18 @@ function baseOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-/** The lock file as the last apply left it: the file, and the steps of an apply cut off before it wrote the file. */
+/**
+ * The lock file as the last apply left it: the file, and the steps of an apply cut off before it
+ * wrote the file. The journal is read first, so a reader without the lock file's lock (plan) that
+ * an apply overtakes sees the journal's steps as written over the file before (left out) or the
+ * file as it was with them, never a mix.
+ */
 export function readLock(path: string): ReadLock {
+  const journal = readTextFile(lockJournalPath(path), JOURNAL_LABEL) ?? '';
   const text = readTextFile(path, LOCK_LABEL) ?? '';
   const lock = parseLock(text, path);
   const base = baseOf(text);
-  const applied = applyLockJournal(lock, readTextFile(lockJournalPath(path), JOURNAL_LABEL) ?? '', base);
+  const applied = applyLockJournal(lock, journal, base);
   return { lock, base, unfolded: applied > 0 };
 }
 
