@@ -2,7 +2,7 @@ import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
 import { UsageError } from '../errors';
 import { plainCronFields } from './cron-fields';
-import { inUtc, utcCron } from './utc-cron';
+import { cronOfFields, inUtc } from './utc-cron';
 
 const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
 /** How many values each field has: a step larger than that would fire once and claim to be an interval. */
@@ -55,7 +55,8 @@ const LONGEST_GAP_MS = 8 * 366 * 86_400_000;
 
 /** The next `count` instants (Unix ms) at which a UTC cron fires after `now`. */
 export function nextRuns(cron: string, now: number, count: number): number[] {
-  if (plainCronFields(cron)) return utcCron(cron).firesIn(Math.floor(now) + 1, now + count * LONGEST_GAP_MS, count).instants;
+  const fields = plainCronFields(cron);
+  if (fields) return cronOfFields(fields).firesIn(Math.floor(now) + 1, now + count * LONGEST_GAP_MS, count).instants;
   return inUtc(() => {
     const expression = CronExpressionParser.parse(cron, { tz: 'UTC', currentDate: new Date(now) });
     const runs: number[] = [];

@@ -41,9 +41,11 @@ export interface UtcCron {
 /** A UTC cron read by plainCronFields (else by cron-parser, which also steps through what plain arithmetic does not cover: L, #). Throws for a cron that cannot be read. */
 export function utcCron(cron: string): UtcCron {
   const fields = plainCronFields(cron) ?? parsedFields(cron);
-  if (fields === 'stepped') return steppedCron(cron);
-  const { minutes, hours, daysOfMonth, months, daysOfWeek, anyDayOfMonth, anyDayOfWeek } = fields;
+  return fields === 'stepped' ? steppedCron(cron) : cronOfFields(fields);
+}
 
+/** A cron already read into its fields, stepped through with plain UTC arithmetic. */
+export function cronOfFields({ minutes, hours, daysOfMonth, months, daysOfWeek, anyDayOfMonth, anyDayOfWeek }: CronFields): UtcCron {
   /** Cron's day rule: with both day fields restricted, either may match; else the restricted one must. */
   const dayMatches = (day: number) => {
     const date = new Date(day * DAY);
