@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { parseJsonFile } from '../files/json';
+import { journalLines, parseJsonFile } from '../files/json';
 
 /**
  * `letta-schedules.lock.json`: which schedules each file owns, per server
@@ -108,30 +108,18 @@ export function formatLockStep(base: string, server: string, changed: ChangedEnt
  * many steps were applied.
  */
 export function applyLockJournal(lock: LockFile, text: string, base: string): number {
-  let applied = 0;
-  for (let start = 0; ;) {
-    const end = text.indexOf('\n', start);
-    if (end < 0) return applied;
-    const step = readStep(text.slice(start, end));
-    if (!step) return applied;
-    start = end + 1;
-    if (step.base !== base) continue;
+  const steps = journalLines(text, readStep).lines.filter((step) => step.base === base);
+  for (const step of steps) {
     const entries = serverEntries(lock, step.server);
     for (const [name, entry] of Object.entries(step.entries)) {
       if (entry === null) delete entries[name];
       else entries[name] = entry;
     }
-    applied++;
   }
+  return steps.length;
 }
 
-function readStep(line: string): { base: string; server: string; entries: ChangedEntries } | undefined {
-  let step: unknown;
-  try {
-    step = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
+function readStep(step: unknown): { base: string; server: string; entries: ChangedEntries } | undefined {
   if (!isObject(step) || typeof step.base !== 'string' || typeof step.server !== 'string' || !isObject(step.entries)) return undefined;
   if (!Object.values(step.entries).every((entry) => entry === null || entryProblem(entry) === undefined)) return undefined;
   return step as { base: string; server: string; entries: ChangedEntries };

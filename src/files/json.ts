@@ -24,3 +24,28 @@ function whereInvalid(text: string, parserMessage: string): string {
   const column = before.length - before.lastIndexOf('\n');
   return ` (line ${line}, column ${column})`;
 }
+
+/**
+ * The whole lines of a journal (one JSON value a line) that `read` takes, in order, and how many
+ * bytes they take. A last line without its newline (a write cut short by a crash) is left out, as
+ * is everything from the first line that is not JSON or that `read` refuses (undefined) on.
+ */
+export function journalLines<T>(text: string, read: (value: unknown) => T | undefined): { lines: T[]; bytes: number } {
+  const lines: T[] = [];
+  let bytes = 0;
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) break;
+    let line: T | undefined;
+    try {
+      line = read(JSON.parse(text.slice(start, end)));
+    } catch {
+      break;
+    }
+    if (line === undefined) break;
+    lines.push(line);
+    bytes += Buffer.byteLength(text.slice(start, end + 1));
+    start = end + 1;
+  }
+  return { lines, bytes };
+}

@@ -1,3 +1,4 @@
+import { journalLines } from '../files/json';
 import type { State } from './records';
 
 /**
@@ -38,23 +39,7 @@ export function keyOf(list: ListName, record: unknown): string | undefined {
  * first line that is not a journal line on.
  */
 export function readJournal(text: string): { lines: JournalLine[]; bytes: number } {
-  const lines: JournalLine[] = [];
-  let bytes = 0;
-  for (let start = 0; start < text.length;) {
-    const end = text.indexOf('\n', start);
-    if (end < 0) break;
-    let line: unknown;
-    try {
-      line = JSON.parse(text.slice(start, end));
-    } catch {
-      break;
-    }
-    if (!isLine(line)) break;
-    lines.push(line);
-    bytes += Buffer.byteLength(text.slice(start, end + 1));
-    start = end + 1;
-  }
-  return { lines, bytes };
+  return journalLines(text, (value) => (isLine(value) ? value : undefined));
 }
 
 function isLine(value: unknown): value is JournalLine {
