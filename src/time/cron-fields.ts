@@ -21,23 +21,20 @@ export interface CronFields {
   anyDayOfWeek: boolean;
 }
 
-const NAMES: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-  sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
-}; // prettier-ignore
-const MONTH_NAMES = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+const MONTH_NAMES = new Map(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((name, i) => [name, i + 1]));
+const DAY_NAMES = new Map(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((name, i) => [name, i]));
 
 interface Field {
   min: number;
   max: number;
-  names?: 'month' | 'day';
+  names?: Map<string, number>;
 }
 const MINUTE: Field = { min: 0, max: 59 };
 const HOUR: Field = { min: 0, max: 23 };
 const DAY_OF_MONTH: Field = { min: 1, max: 31 };
-const MONTH: Field = { min: 1, max: 12, names: 'month' };
+const MONTH: Field = { min: 1, max: 12, names: MONTH_NAMES };
 // Day of week reaches 7 only through `*` (which cron-parser reads as 0-7); a 7 written out is left to it.
-const DAY_OF_WEEK: Field = { min: 0, max: 6, names: 'day' };
+const DAY_OF_WEEK: Field = { min: 0, max: 6, names: DAY_NAMES };
 
 /** The longest each month can be (February in a leap year). */
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -80,7 +77,7 @@ function fieldValues(text: string, field: Field): number[] | undefined {
     const [, first, last, stepText] = match as unknown as [string, string, string | undefined, string | undefined];
     if (first === '*' && last !== undefined) return undefined;
     // cron-parser runs a stepped day of week to 7 (Sunday again): left to it.
-    if (field.names === 'day' && first !== '*' && last === undefined && stepText !== undefined) return undefined;
+    if (field === DAY_OF_WEEK && first !== '*' && last === undefined && stepText !== undefined) return undefined;
     const from = first === '*' ? field.min : value(first, field);
     // A single value with a step runs to the field's end (5/15: 5, 20, 35, 50).
     const to = first === '*' || (last === undefined && stepText !== undefined) ? field.max : last === undefined ? from : value(last, field);
@@ -99,8 +96,7 @@ function value(token: string, field: Field): number | undefined {
     return n >= field.min && n <= field.max ? n : undefined;
   }
   const name = token.toLowerCase();
-  if (field.names === undefined || !(name in NAMES) || MONTH_NAMES.has(name) !== (field.names === 'month')) return undefined;
-  return NAMES[name];
+  return field.names?.get(name);
 }
 
 /** `*` or `*\/n` in the day of week: cron-parser steps through 0-7, and 7 is Sunday again. */
