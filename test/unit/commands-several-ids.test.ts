@@ -157,6 +157,30 @@ describe('delete of several ids', () => {
     expect(h.letta.schedules.size).toBe(0);
   });
 
+  it('series given with schedules looked up among every agent: pause, resume and delete never have more than --concurrency in flight', async () => {
+    const agents = Array.from({ length: 6 }, (_, i) => ({ id: `agent-wide-${i}`, name: `wide-${i}` }));
+    h.letta.agents = [...h.letta.agents, ...agents];
+    const series: string[] = [];
+    for (const count of ['4', '5']) {
+      const made = await h.run(['recurring', 'create', '--message', `Water ${count}`, '--cron', 'every day at 9am', '--count', count, '--tz', 'America/New_York', '-q']);
+      expect(made.code, made.stderr).toBe(0);
+      series.push(made.stdout.trim());
+    }
+    const ids = Array.from({ length: 6 }, (_, i) => h.letta.addSchedule(agents[i]!.id, { type: 'recurring', cron_expression: `${i} 9 * * *` }).id);
+    let asked = [series[0]!, ...ids.slice(0, 3), series[1]!, ...ids.slice(3)];
+    h.letta.latencyMs = 30;
+    for (const verb of ['pause', 'resume', 'delete']) {
+      h.letta.maxInFlight = 0;
+      const r = await h.run(['recurring', verb, ...asked, '--concurrency', '2', '-q'], { env: { LETTA_AGENT_ID: undefined } });
+      expect(r.code, `${verb}: ${r.stderr}`).toBe(0);
+      expect(h.letta.maxInFlight, verb).toBe(2);
+      // A resumed schedule has a new id (a series keeps its own).
+      if (verb === 'resume') asked = r.stdout.trim().split('\n');
+    }
+    expect(asked.filter((id) => id.startsWith('series-'))).toEqual(series);
+    expect(h.letta.schedules.size).toBe(0);
+  });
+
   it('on a terminal, the schedules listed before asking are read --concurrency at a time, in the order given; no deletes nothing', async () => {
     const ids = Array.from({ length: 12 }, (_, i) => h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: `${i} 9 * * *` }, `Check ${i}`).id);
     h.letta.latencyMs = 40;

@@ -58,7 +58,7 @@ export default defineCommand({
       (asked) =>
         changing(async (): Promise<Outcome> => {
           if (records.isSeriesId(asked)) {
-            const series = await pauseSeriesWhole(rt, asked);
+            const series = await pauseSeriesWhole(rt, asked, requests);
             const count = `${series.members.length} one-time schedule${series.members.length === 1 ? '' : 's'}`;
             sayOutcome(out, {
               id: asked,

@@ -67,7 +67,7 @@ export default (kind: ScheduleKind) =>
       const act = (asked: string): Promise<Outcome> =>
         changing(async () => {
           if (kind === 'recurring' && isSeriesId(asked)) {
-            const { agent_id, deleted } = await deleteSeries(rt, asked);
+            const { agent_id, deleted } = await deleteSeries(rt, asked, requests);
             sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
             return { id: asked, agent_id, deleted: true };
           }

@@ -1,5 +1,6 @@
 import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
+import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
 import { onServer, findSeries, endSeries, pauseSeries, resumeSeries, emptyState, type Series } from '../../state/records';
 import { stateStore, recordWriter, serverOf } from './state';
@@ -51,8 +52,8 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined, re
   );
 }
 
-/** Delete every member of a series that is still to fire, then mark the series gone. */
-export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ agent_id: string; deleted: string[] }> {
+/** Delete every member of a series that is still to fire (each delete holding one of `requests`' slots), then mark the series gone. */
+export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limiter): Promise<{ agent_id: string; deleted: string[] }> {
   const store = await stateStore(rt);
   const series = findSeries(await store.read(), seriesId);
   if (!series || series.status === 'gone' || series.status === 'deleted')
@@ -64,8 +65,8 @@ export async function deleteSeries(rt: Runtime, seriesId: string): Promise<{ age
   for (const member of waiting) {
     try {
       // A paused series' members are gone from Letta already (unless its pause was cut short).
-      if (member.paused === true) await deleteIfThere(rt, series.agent_id, member.schedule_id);
-      else await api.deleteSchedule(series.agent_id, member.schedule_id);
+      if (member.paused === true) await requests.run(() => deleteIfThere(rt, series.agent_id, member.schedule_id));
+      else await requests.run(() => api.deleteSchedule(series.agent_id, member.schedule_id));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       const left = waiting.slice(deleted.length).map((m) => m.schedule_id);
@@ -99,16 +100,16 @@ async function standingSeries(rt: Runtime, seriesId: string): Promise<Series> {
 /**
  * Pause a series whole: recorded as paused first (flushed, so sync neither tops it up nor marks its
  * members gone), then each member still to fire deleted from Letta. Killed part-way, pausing it
- * again (or resuming it) deletes what is left. Returns the members paused.
+ * again (or resuming it) deletes what is left. Each delete holds one of `requests`' slots. Returns the members paused.
  */
-export async function pauseSeriesWhole(rt: Runtime, seriesId: string): Promise<{ agent_id: string; paused_at: string; members: string[]; already: boolean }> {
+export async function pauseSeriesWhole(rt: Runtime, seriesId: string, requests: Limiter): Promise<{ agent_id: string; paused_at: string; members: string[]; already: boolean }> {
   const series = await standingSeries(rt, seriesId);
   const now = rt.now();
   const at = series.paused_at ?? new Date(now).toISOString();
   const members = rt.dryRun
     ? series.members.filter((m) => !m.gone && Date.parse(m.instant) > now).map((m) => m.schedule_id)
     : await (await stateStore(rt)).update((state) => pauseSeries(state, seriesId, at, now));
-  for (const id of members) await deleteIfThere(rt, series.agent_id, id);
+  for (const id of members) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
   return { agent_id: series.agent_id, paused_at: at, members, already: series.status === 'paused' };
 }
 
