@@ -129,7 +129,11 @@ function codeCachePath() {
     command += `-${words[at + 1]}`;
   }
   // `parse` runs quite different code for one instant and for a repeating schedule.
-  if (command === 'parse') command += /^\s*(every|each|daily|hourly|weekly|monthly|week|[0-9*@])/i.test(words[at + 1] ?? '') ? '-recurring' : '-once';
+  if (command === 'parse') {
+    // Not one regex of the words: compiling it took a tenth of a millisecond.
+    const phrase = (words[at + 1] ?? '').trimStart().toLowerCase();
+    command += /^[0-9*@]/.test(phrase) || ['every', 'each', 'daily', 'hourly', 'week', 'monthly'].some((word) => phrase.startsWith(word)) ? '-recurring' : '-once';
+  }
   return join(base, 'letta-switchboard', `v8-${SOURCE_HASH}-${process.version}-${process.arch}-${command}.cache`);
 }
 

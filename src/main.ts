@@ -75,7 +75,10 @@ function meantForKey(word: string): boolean {
 function proxyCredentials(env: Env): string[] {
   const found: string[] = [];
   for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) {
-    const userinfo = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/)?([^@/?#]*)@/i.exec(env[name] ?? '')?.[1];
+    const value = env[name];
+    // Most runs have no proxy with credentials: the pattern (slow to compile for what it does) is used only where there may be some.
+    if (!value?.includes('@')) continue;
+    const userinfo = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/)?([^@/?#]*)@/i.exec(value)?.[1];
     if (!userinfo) continue;
     const colon = userinfo.indexOf(':');
     for (const part of colon < 0 ? [userinfo] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)]) {

@@ -36,7 +36,7 @@ export function messagesPath(agentId: string, async = false): string {
 
 /** Letta's agent ids are `agent-` and a UUID; anything else (`agent-smith`) is a name. */
 export function looksLikeAgentId(value: string): boolean {
-  return /^agent-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim());
+  return /^agent-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value.trim().toLowerCase());
 }
 
 /** A message as the CLI shows it: an object with a role and text (or a list of parts). */

@@ -2,7 +2,7 @@
 export function maskKey(key: string): string {
   if (key.length < 8) return '****';
   if (key.length < 20) return `...${key.slice(-4)}`;
-  const prefix = /^[a-z]+-/i.exec(key)?.[0] ?? '';
+  const prefix = /^[A-Za-z]+-/.exec(key)?.[0] ?? '';
   return `${prefix.slice(0, 4)}...${key.slice(-4)}`;
 }
 

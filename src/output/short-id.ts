@@ -9,13 +9,13 @@ export const SHORT_ID_MIN = 7;
  * (such an id is always shown whole).
  */
 export function idTail(id: string): string | undefined {
-  const tail = /^[a-z][a-z_]*-([0-9a-f][0-9a-f-]*)$/i.exec(id)?.[1];
+  const tail = /^[A-Za-z][A-Za-z_]*-([0-9A-Fa-f][0-9A-Fa-f-]*)$/.exec(id)?.[1];
   return tail === undefined ? undefined : tail.toLowerCase();
 }
 
 /** What a person may type back for an id: 4 or more hex digits (dashes allowed), with no type word. */
 export function isShortId(text: string): boolean {
-  return /^[0-9a-f][0-9a-f-]{3,}$/i.test(text.trim());
+  return /^[0-9a-f][0-9a-f-]{3,}$/.test(text.trim().toLowerCase());
 }
 
 /** Whether `short` (from isShortId) is the start of this id's tail. */

@@ -72,7 +72,7 @@ export function plainCronFields(cron: string): CronFields | undefined {
 function fieldValues(text: string, field: Field): number[] | undefined {
   const values: number[] = [];
   for (const item of text.split(',')) {
-    const match = /^(\*|[a-z0-9]+)(?:-([a-z0-9]+))?(?:\/(\d+))?$/i.exec(item);
+    const match = /^(\*|[A-Za-z0-9]+)(?:-([A-Za-z0-9]+))?(?:\/(\d+))?$/.exec(item);
     if (!match) return undefined;
     const [, first, last, stepText] = match as unknown as [string, string, string | undefined, string | undefined];
     if (first === '*' && last !== undefined) return undefined;

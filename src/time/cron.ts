@@ -7,7 +7,7 @@ import { cronOfFields, inUtc } from './utc-cron';
 const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
 /** How many values each field has: a step larger than that would fire once and claim to be an interval. */
 const FIELD_SIZES = [60, 24, 31, 12, 7];
-const NAMES = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat)$/i;
+const NAMES = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
 
 /**
  * Check a raw 5-field cron the way Letta will read it. Names (MON-FRI, JAN) are
@@ -23,8 +23,8 @@ export function validateCron(expression: string): string {
     );
   }
   fields.forEach((field, i) => {
-    const bad = field.split(/[,\-/]/).find((token) => token !== '*' && token !== '' && !/^\d+$/.test(token) && !NAMES.test(token));
-    if (bad !== undefined || /[LW#?]/i.test(field.replace(/[a-z]{3}/gi, ''))) {
+    const bad = field.split(/[,\-/]/).find((token) => token !== '*' && token !== '' && !/^\d+$/.test(token) && !NAMES.has(token.toLowerCase()));
+    if (bad !== undefined || /[LlWw#?]/.test(field.replace(/[A-Za-z]{3}/g, ''))) {
       throw new UsageError(
         `'${expression.trim()}': the ${FIELD_NAMES[i]} field '${field}' is not supported`,
         'Use numbers, names (MON-FRI, JAN), *, ranges (1-5), lists (1,3) and steps (*/15); L, W, # and ? are not supported.',

@@ -17,15 +17,14 @@ export interface Read<T> {
  * "5m" -> 5, m); "o'clock" is one token, "oclock".
  */
 export function tokenize(text: string): string[] {
-  const normal = text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\bo\s?'?\s?clock\b/g, ' oclock ')
-    .replace(/\bweek-end(s?)\b/g, 'weekend$1')
-    .replace(/(?<=\d|\b)([ap])\.\s?m\b\.?/g, ' $1m ')
-    .replace(/(\d)([ap])\b/g, '$1 $2m')
-    // A four-digit clock ("at 1700", "0900") is hours and minutes.
-    .replace(/(\b(?:at|@)\s?|\b(?=0))([01]\d|2[0-3])([0-5]\d)\b/g, '$1$2:$3');
+  let normal = text.toLowerCase().replace(/[’‘`]/g, "'");
+  // Each rewrite below is tried only where it may apply: compiling their patterns was most of what reading a short phrase cost.
+  if (normal.includes('clock')) normal = normal.replace(/\bo\s?'?\s?clock\b/g, ' oclock ');
+  if (normal.includes('week-end')) normal = normal.replace(/\bweek-end(s?)\b/g, 'weekend$1');
+  if (normal.includes('.')) normal = normal.replace(/(?<=\d|\b)([ap])\.\s?m\b\.?/g, ' $1m ');
+  normal = normal.replace(/(\d)([ap])\b/g, '$1 $2m');
+  // A four-digit clock ("at 1700", "0900") is hours and minutes.
+  if (/\d{4}/.test(normal)) normal = normal.replace(/(\b(?:at|@)\s?|\b(?=0))([01]\d|2[0-3])([0-5]\d)\b/g, '$1$2:$3');
   const tokens: string[] = [];
   for (const m of normal.matchAll(/\d{1,2}:\d{1,2}|\d{1,2}\.\d{2}(?!\d)|\d+(?:st|nd|rd|th)\b|\d+(?:\.\d+)?|:\d{1,2}|[a-z]+|[,;&@\-/]|[^\s.!'"]/g)) {
     tokens.push(m[0] === ';' ? ',' : m[0]);
