@@ -5,7 +5,7 @@
  * so a phrase is read in one pass, whatever its length.
  */
 import { UsageError } from '../errors';
-import { clockNote, readClock, settleClock, type ClockRead } from './clock';
+import { clockNote, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { FILLER, MONTH_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
 import { formatClock } from './zone';
@@ -985,26 +985,27 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
     times.push(next);
     j = next.end;
   }
-  // "at 8 and 10 am": one am/pm at the end of the list covers the whole list.
+  const minutes = (time: ClockTime) => time.hour * 60 + time.minute;
+  const decide = (time: ClockRead, value: ClockTime) => {
+    addNote(group, clockNote(time, value));
+    time.value = value;
+    time.ambiguous = false;
+  };
+  // "at 8 and 10 am", "at 9, 1 and 5pm": an am/pm after the list covers the times before it written without one, from the
+  // end back, while that keeps them in order (as a window's start takes its end's); "9 and 5pm" is 09:00, by the rule.
   const lastToken = tokens[j - 1];
-  if (times.length > 1 && (lastToken === 'am' || lastToken === 'pm')) {
-    for (const time of times) {
-      if (time.ambiguous && lastToken === 'pm' && time.value.hour < 12) {
-        time.value = { ...time.value, hour: time.value.hour + 12 };
-        time.ambiguous = false;
-      } else if (time.ambiguous && lastToken === 'am') {
-        time.value = { ...time.value, hour: time.value.hour % 12 };
-        time.ambiguous = false;
-      }
+  if (lastToken === 'am' || lastToken === 'pm') {
+    for (let k = times.length - 2; k >= 0 && times[k]!.ambiguous; k--) {
+      const { value } = times[k]!;
+      const covered = { ...value, hour: (value.hour % 12) + (lastToken === 'pm' ? 12 : 0) };
+      if (minutes(covered) >= minutes(times[k + 1]!.value)) break;
+      decide(times[k]!, covered);
     }
   }
-  // "at 9 and 5": a later time written smaller, without am/pm, is in the afternoon.
+  // "at 9 and 5", "at 8, 12 and 6": a later time written smaller, without am/pm, is in the afternoon.
   for (let k = 1; k < times.length; k++) {
     const [before, time] = [times[k - 1]!.value, times[k]!];
-    if (time.ambiguous && time.value.hour < 12 && time.value.hour * 60 + time.value.minute < before.hour * 60 + before.minute) {
-      time.value = { ...time.value, hour: time.value.hour + 12 };
-      time.ambiguous = false;
-    }
+    if (time.ambiguous && time.value.hour < 12 && minutes(time.value) < minutes(before)) decide(time, { ...time.value, hour: time.value.hour + 12 });
   }
   group.times.push(...times);
   group.clockTimes = true;

@@ -283,6 +283,25 @@ describe('the crons each phrase is sent as, zone UTC', () => {
     expect(meaning.cron_expressions ?? [meaning.cron_expression]).toEqual(crons);
   });
 
+  it.each([
+    // An am/pm after the list covers the bare times before it while they stay in order; otherwise the rule reads them.
+    ['every day at 9 and 5pm', '0 9,17 * * *', ['9']],
+    ['every day at 9 and 9pm', '0 9,21 * * *', ['9']],
+    ['every day at 11 and 1pm', '0 11,13 * * *', ['11']],
+    ['every day at 9, 1 and 5pm', '0 9,13,17 * * *', ['1', '9']],
+    ['every day at 7 and 11pm', '0 19,23 * * *', ['7']],
+    ['every day at 8 and 10 am', '0 8,10 * * *', ['8']],
+    ['every monday and wednesday at 9:30 and 4:30pm', '30 9,16 * * 1,3', ['9:30']],
+    ['at 9 and 5pm on weekdays', '0 9,17 * * 1-5', ['9']],
+    // A later bare time written smaller is in the afternoon, and said so.
+    ['every day at 3pm and 9', '0 15,21 * * *', ['9']],
+    ['every day at 8, 12 and 6', '0 8,12,18 * * *', ['6', '8', '12']],
+  ])('a list of times: %s -> %s, with a note for each time without its own am/pm', async (phrase, cron, noted) => {
+    const meaning = await recurring(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.cron_expression).toBe(cron);
+    expect(meaning.notes.map((note) => /^read '([^']+)'/.exec(note)?.[1])).toEqual(noted);
+  });
+
   it('a caller that has not asked for sets gets an error naming every cron, never part of the schedule', async () => {
     const error = (await meaningOfRecurring('every 90 minutes', { now: NOW, zone: 'UTC' }).catch((e: unknown) => e)) as UsageError;
     expect(error).toBeInstanceOf(UsageError);
