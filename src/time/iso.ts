@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { daysInMonth, instantFromLocal, utcMillis } from './zone';
+import { daysInMonth, dstNote, instantFromLocal, utcMillis, wallTime } from './zone';
 
 const MINUTE = 60_000;
 /** UTC offsets in use run from -12:00 to +14:00; ISO 8601 allows nothing wider than ±14:00 here. */
@@ -11,7 +11,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[t ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)
  * ISO 8601 with a T: exact with Z or an offset, else wall time in `zone`.
  * Null when the text is not of that form; errors name it as `label`.
  */
-export function isoInstant(text: string, zone: string, label = `'${text.trim()}'`): number | null {
+export function isoInstant(text: string, zone: string, label = `'${text.trim()}'`, notes?: string[]): number | null {
   const lower = text.trim().toLowerCase();
   // A space for the T only when an offset makes it unmistakably ISO ("2026-12-01 19:30" is read as a local date and time elsewhere).
   const m = ISO.exec(lower);
@@ -20,7 +20,12 @@ export function isoInstant(text: string, zone: string, label = `'${text.trim()}'
   checkCalendar(label, year!, month!, day!, hour!, minute!, second!);
   const fraction = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
   const offset = m[8];
-  if (!offset) return instantFromLocal(zone, { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! }) + fraction;
+  if (!offset) {
+    const instant = instantFromLocal(zone, { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! }) + fraction;
+    const skippedOrTwice = notes && dstNote((at) => wallTime(zone, at), instant, { hour: hour!, minute: minute! });
+    if (skippedOrTwice) notes.push(skippedOrTwice);
+    return instant;
+  }
   const offsetMin = offset === 'z' ? 0 : offsetMinutesOf(offset, label);
   return utcMillis(year!, month!, day!, hour!, minute!, second!) + fraction - offsetMin * MINUTE;
 }

@@ -10,7 +10,7 @@ import { PartsClash, readParts } from './read-once';
 import { addMonths, resolveParts } from './resolve-once';
 import { looksRecurring } from './resolve-recurring';
 import { readNumber, tokenize, withoutFiller } from './words';
-import { addDays, formatLocal } from './zone';
+import { addDays, dstNote, formatLocal } from './zone';
 
 export interface InstantOptions {
   now: number;
@@ -148,7 +148,7 @@ export interface InstantRule {
  */
 export const INSTANT_RULES: readonly InstantRule[] = [
   { name: 'unix milliseconds', examples: ['1795442400000'], read: ({ text }) => unixMillis(text) },
-  { name: 'iso 8601', examples: ['2026-12-01T19:30:00Z', '2026-12-01T19:30:00-05:00', '2026-12-01T19:30'], read: ({ text, shown, zone }) => isoInstant(text, zone, `'${shown}'`) },
+  { name: 'iso 8601', examples: ['2026-12-01T19:30:00Z', '2026-12-01T19:30:00-05:00', '2026-12-01T19:30'], read: ({ text, shown, zone, read }) => isoInstant(text, zone, `'${shown}'`, read.notes) },
   {
     name: 'local date and time',
     words: true,
@@ -220,7 +220,10 @@ function localDateTime(text: string, shown: string, calendar: Calendar, read: Re
     clock = parsed;
   }
   checkCalendar(`'${shown}'`, year, month, day, clock.hour, clock.minute, second);
-  return calendar.at({ year, month, day, hour: clock.hour, minute: clock.minute, second });
+  const instant = calendar.at({ year, month, day, hour: clock.hour, minute: clock.minute, second });
+  const skippedOrTwice = dstNote(calendar.wall, instant, clock);
+  if (skippedOrTwice) read.notes.push(skippedOrTwice);
+  return instant;
 }
 
 function readWholeClock(text: string): ClockRead | null {

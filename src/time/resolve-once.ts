@@ -9,7 +9,7 @@ import { checkCalendar, DATE_HINT } from './iso';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import type { Calendar } from './once-zone';
 import type { DayRef, OnceParts } from './read-once';
-import { addDays, daysInMonth, formatClock, formatDate, type WallTime } from './zone';
+import { addDays, daysInMonth, dstNote, formatClock, formatDate, type WallTime } from './zone';
 
 const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
 
@@ -41,15 +41,8 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
   };
   const inDays = (days: number) => at(addDays(today, days));
   const instant = dayInstant(parts, today, at, inDays, now, input, notes);
-  // A local time a DST change skips or repeats: said, as the spec asks.
-  const wall = calendar.wall(instant);
-  const shown = formatClock(clock.hour, clock.minute);
-  if (wall.hour !== clock.hour || wall.minute !== clock.minute) {
-    notes.push(`${shown} does not exist on ${formatDate(wall)}, when the clocks go forward; read as ${formatClock(wall.hour, wall.minute)}`);
-  } else {
-    const later = calendar.wall(instant + 3_600_000);
-    if (later.hour === wall.hour && later.minute === wall.minute && later.day === wall.day) notes.push(`${shown} occurs twice on ${formatDate(wall)}, when the clocks go back; read as the first`);
-  }
+  const skippedOrTwice = dstNote(calendar.wall, instant, clock);
+  if (skippedOrTwice) notes.push(skippedOrTwice);
   return instant;
 }
 

@@ -131,6 +131,20 @@ export function formatClock(hour: number, minute: number): string {
 }
 
 /**
+ * The note for a clock time `clock` that the day of `instant` skips or repeats on the
+ * clock `wall` (a DST change: moved forward, or read as the first), as the spec asks that
+ * both be said; undefined on any other day.
+ */
+export function dstNote(wall: (instant: number) => WallTime, instant: number, clock: { hour: number; minute: number }): string | undefined {
+  const shown = formatClock(clock.hour, clock.minute);
+  const at = wall(instant);
+  if (at.hour !== clock.hour || at.minute !== clock.minute) return `${shown} does not exist on ${formatDate(at)}, when the clocks go forward; read as ${formatClock(at.hour, at.minute)}`;
+  const later = wall(instant + 3_600_000);
+  if (later.hour === at.hour && later.minute === at.minute && later.day === at.day) return `${shown} occurs twice on ${formatDate(at)}, when the clocks go back; read as the first`;
+  return undefined;
+}
+
+/**
  * The abbreviations people know, by the zone's long name (as Date gives it).
  * Zones without a well-known one show their offset ("GMT+8"); an abbreviation
  * that means two zones (IST is India, Ireland and Israel) is used for one only.

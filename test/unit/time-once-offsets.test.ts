@@ -58,10 +58,20 @@ describe('DST days', () => {
   it.each([
     ['march 14 at 2:30am', '2027-03-14 03:30', '02:30 does not exist on 2027-03-14, when the clocks go forward; read as 03:30'],
     ['november 7 2027 at 1:30am', '2027-11-07 01:30', '01:30 occurs twice on 2027-11-07, when the clocks go back; read as the first'],
+    // Written as numbers, local (no offset): the same notes.
+    ['2027-03-14 2:30am', '2027-03-14 03:30', '02:30 does not exist on 2027-03-14, when the clocks go forward; read as 03:30'],
+    ['2027-03-14 02:30', '2027-03-14 03:30', '02:30 does not exist on 2027-03-14, when the clocks go forward; read as 03:30'],
+    ['2027-03-14T02:30', '2027-03-14 03:30', '02:30 does not exist on 2027-03-14, when the clocks go forward; read as 03:30'],
+    ['2027-11-07 01:30', '2027-11-07 01:30', '01:30 occurs twice on 2027-11-07, when the clocks go back; read as the first'],
+    ['2027-11-07T01:30:00', '2027-11-07 01:30', '01:30 occurs twice on 2027-11-07, when the clocks go back; read as the first'],
   ])('%s is read and said', async (phrase, expected, note) => {
     const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' });
     expect(meaning.local.slice(0, 16)).toBe(expected);
     expect(meaning.notes).toContain(note);
+  });
+
+  it.each(['2027-03-14T02:30-04:00', '2027-03-14T07:30Z', '2027-03-14 03:30', '2027-11-07T05:30Z'])('%s names one instant: no note', async (phrase) => {
+    expect((await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' })).notes).toEqual([]);
   });
 });
 
