@@ -177,7 +177,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings: [],
     // A start in the phrase is what the start note asks for.
-    notes: ends.start === undefined ? base.meaning.notes : base.meaning.notes.filter((note) => !note.startsWith(START_NOTE)),
+    notes: [...(ends.start === undefined ? base.meaning.notes : base.meaning.notes.filter((note) => !note.startsWith(START_NOTE))), ...ends.notes],
     rule,
     ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
     ...(ends.count === undefined ? {} : { count: ends.count }),

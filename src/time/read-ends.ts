@@ -8,6 +8,7 @@
 import { UsageError } from '../errors';
 import { parseClock } from './clock';
 import { parseInstant } from './once';
+import { dayLabel } from './resolve-once';
 import { monthOf, unitOf, weekdayOf } from './lexicon';
 import { parseNumber } from './words';
 import { addDays, instantFromLocal, wallTime } from './zone';
@@ -23,6 +24,8 @@ export interface PhraseEnds {
   except?: Array<{ year: number; month: number; day: number }>;
   /** The words that said them, as typed, for descriptions and errors. */
   said: string[];
+  /** Choices made reading them ("next friday" in this week, "next week" from its Monday), said to the user. */
+  notes: string[];
 }
 
 const COUNT_WORDS = new Set(['times', 'occurrences', 'occurrence', 'runs']);
@@ -35,12 +38,21 @@ const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 
  */
 export function readEnds(text: string, { now, zone }: { now: number; zone: string }): { rule: string; ends: PhraseEnds } {
   let words = text.trim().split(/\s+/);
-  const ends: PhraseEnds = { said: [] };
+  const ends: PhraseEnds = { said: [], notes: [] };
   let spanOf: { days: number; months: number } | undefined;
-  const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[]) => {
+  const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[], notes: string[] = []) => {
     if (ends[key] !== undefined) throw new UsageError(`'${text.trim()}' gives two ${key === 'count' ? 'counts' : key === 'start' ? 'starts' : 'ends'}`, 'Give one.');
     ends[key] = value;
     ends.said.unshift(said.join(' '));
+    ends.notes.push(...notes);
+  };
+  const dayOf = (day: string, edge: 'start' | 'end') => (edge === 'start' ? spanStart(day, now, zone) : null) ?? parseInstant(day, { now, zone, edge });
+  const dayOrNothing = (day: string) => {
+    try {
+      return dayOf(day, 'start');
+    } catch {
+      return undefined;
+    }
   };
   // "starting tomorrow on weekends": a start said first; the longest day after the word that reads as one.
   if (START_WORDS.has(words[0]!) && words[0] !== 'from') {
@@ -48,7 +60,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const day = words.slice(1, e).join(' ');
       if (isClock(day.replace(/^(?:at|@) /, ''))) continue;
       try {
-        set('start', parseInstant(day, { now, zone, edge: 'start' }).instant, words.slice(0, e));
+        const read = dayOf(day, 'start');
+        set('start', read.instant, words.slice(0, e), read.notes);
       } catch {
         continue;
       }
@@ -129,21 +142,30 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       // "until 5pm" closes a window the rule opened ("from 9am until 5pm", "starting at 9am until 5pm"); without one it is the next 5pm.
       const opensWindow = /\b(?:from|starting|beginning|between|after)\b/.test(words.slice(0, k).join(' '));
       if (day === '' || (isClock(day) && (!isEnd || word === 'through' || word === 'thru' || opensWindow))) continue;
-      let instant: number;
+      // "every other friday starting dec 11 at 4pm": the time said with a start is the rule's own when the rule says none.
+      const clockAt = isEnd || saysTimeOfDay(words.slice(0, k)) ? -1 : words.findIndex((w, i) => i > from && (w === 'at' || w === '@') && isClock(words.slice(i + 1).join(' ')));
+      const startDay = clockAt > 0 ? dayOrNothing(words.slice(from, clockAt).join(' ')) : undefined;
+      if (startDay?.dateOnly) {
+        set('start', startDay.instant, words.slice(k, clockAt), startDay.notes);
+        words = [...words.slice(0, k), ...words.slice(clockAt)];
+        peeled = true;
+        break;
+      }
+      let read: { instant: number; notes: string[] };
       try {
-        instant = parseInstant(day, { now, zone, edge: isEnd ? 'end' : 'start' }).instant;
+        read = dayOf(day, isEnd ? 'end' : 'start');
       } catch (error) {
         if (error instanceof UsageError && /in the past/.test(error.message)) throw new UsageError(`'${text.trim()}': ${error.message}`, error.hint);
         // "from jan 4 to march 25th": a start and an end together.
         const pair = isEnd ? null : startAndEnd(words.slice(from), now, zone);
         if (!pair) continue;
-        set('start', pair.start, words.slice(k, from + pair.endAt));
+        set('start', pair.start, words.slice(k, from + pair.endAt), pair.notes);
         set('until', pair.until, words.slice(from + pair.endAt));
         words = words.slice(0, k);
         peeled = true;
         break;
       }
-      set(isEnd ? 'until' : 'start', instant, words.slice(k));
+      set(isEnd ? 'until' : 'start', read.instant, words.slice(k), read.notes);
       words = words.slice(0, k);
       peeled = true;
       break;
@@ -161,8 +183,8 @@ function happensOnce(day: string): boolean {
   return day.split(/[\s,]+/).some((w) => monthOf(w) !== undefined || /^(?:today|tomorrow|tmrw|next|this|\d{4}(?:-\d{1,2}-\d{1,2})?)$/.test(w));
 }
 
-/** "jan 4 to march 25th", "tomorrow until next friday": two days, as a start and an end, or null. */
-function startAndEnd(words: string[], now: number, zone: string): { start: number; until: number; endAt: number } | null {
+/** "jan 4 to march 25th", "tomorrow until next friday": two days, as a start and an end (with the notes of reading them), or null. */
+function startAndEnd(words: string[], now: number, zone: string): { start: number; until: number; endAt: number; notes: string[] } | null {
   for (let k = 1; k < words.length - 1; k++) {
     if (!['to', 'until', 'till', 'through', 'thru', '-'].includes(words[k]!)) continue;
     const first = words.slice(0, k).join(' ');
@@ -171,15 +193,40 @@ function startAndEnd(words: string[], now: number, zone: string): { start: numbe
     const alone = (side: string) => isClock(side) || weekdayOf(side) !== undefined || monthOf(side) !== undefined;
     if (alone(first) || alone(last) || !happensOnce(first) || !happensOnce(last)) continue;
     try {
-      const start = parseInstant(first, { now, zone, edge: 'start' }).instant;
-      const until = parseInstant(last, { now, zone, edge: 'end' }).instant;
-      if (until > start) return { start, until, endAt: k };
+      const start = spanStart(first, now, zone) ?? parseInstant(first, { now, zone, edge: 'start' });
+      const until = parseInstant(last, { now, zone, edge: 'end' });
+      if (until.instant > start.instant) return { start: start.instant, until: until.instant, endAt: k, notes: [...start.notes, ...until.notes] };
     } catch {
       continue;
     }
   }
   return null;
 }
+
+/**
+ * "next week", "next month", "next year" as a start: from the first day of that span (a week
+ * from its Monday), said in a note; where one instant is asked for, "next week" is a week from now.
+ */
+function spanStart(day: string, now: number, zone: string): { instant: number; notes: string[]; dateOnly: true } | null {
+  const span = /^(?:the )?next (week|month|year)$/.exec(day)?.[1];
+  if (span === undefined) return null;
+  const today = wallTime(zone, now);
+  const first =
+    span === 'week'
+      ? addDays(today, 7 - ((today.weekday + 6) % 7))
+      : span === 'month'
+        ? { year: today.year + Math.floor(today.month / 12), month: (today.month % 12) + 1, day: 1 }
+        : { year: today.year + 1, month: 1, day: 1 };
+  const instant = instantFromLocal(zone, { ...first, hour: 0, minute: 0, second: 0 });
+  return { instant, notes: [`read '${day}' as from ${dayLabel(first)}`], dateOnly: true };
+}
+
+/** Whether a rule says when in the day it runs: a time, a part of the day, or an interval of minutes or hours. */
+function saysTimeOfDay(words: string[]): boolean {
+  return words.some((w) => TIME_OF_DAY_WORDS.has(w) || /^\d{1,2}(?::\d{2})?(?:am|pm)?$/.test(w) || unitOf(w) === 'minute' || unitOf(w) === 'hour');
+}
+
+const TIME_OF_DAY_WORDS = new Set('at @ am pm noon midnight midday morning mornings afternoon afternoons evening evenings night nights nightly tonight hourly minutely twice'.split(' '));
 
 /** A clause that is only a time of day ("5pm", "9", "noon") is a window's end or start, not a day. */
 function isClock(text: string): boolean {

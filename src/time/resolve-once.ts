@@ -111,7 +111,7 @@ type DayInstant = (days: number) => number;
 type DateInstant = (date: { year: number; month: number; day: number }) => number;
 
 /** "Fri 4 Dec", for notes. */
-function dayLabel(date: { year: number; month: number; day: number }): string {
+export function dayLabel(date: { year: number; month: number; day: number }): string {
   return `${WEEKDAY_NAMES[addDays(date, 0).weekday]!.slice(0, 3)} ${date.day} ${MONTH_NAMES[date.month - 1]!.slice(0, 3)}`;
 }
 

@@ -124,4 +124,21 @@ describe('a start, end or count inside the phrase', () => {
   it('an end before the start is refused', async () => {
     await expect(series('every day starting dec 20 until dec 10')).rejects.toThrow(/ends before it starts/);
   });
+
+  it.each([
+    // A time said with the start is the rule's own when the rule says none; a rule with its own time keeps it.
+    ['every other friday starting dec 11 at 4pm', ['2026-12-11 16:00', '2026-12-25 16:00', '2027-01-08 16:00'], []],
+    ['every monday starting tomorrow at 10am', ['2026-12-07 10:00', '2026-12-14 10:00', '2026-12-21 10:00'], []],
+    ['every day at 9am starting dec 11 at 4pm', ['2026-12-12 09:00', '2026-12-13 09:00', '2026-12-14 09:00'], []],
+    // "next week", "next month" as a start: from the span's first day, said.
+    ['every day starting next week', ['2026-12-07 09:00', '2026-12-08 09:00', '2026-12-09 09:00'], ["read 'next week' as from Mon 7 Dec"]],
+    ['every monday at 9am for 3 weeks starting next week', ['2026-12-07 09:00', '2026-12-14 09:00', '2026-12-21 09:00'], ["read 'next week' as from Mon 7 Dec"]],
+    ['starting next month every weekday at 9am', ['2027-01-01 09:00', '2027-01-04 09:00', '2027-01-05 09:00'], ["read 'next month' as from Fri 1 Jan"]],
+    // The notes of reading an end are said too.
+    ['every weekday at 9am until next friday', ['2026-12-03 09:00', '2026-12-04 09:00'], ["read 'next friday' as Fri 4 Dec, in this week; write 'friday next week' for Fri 11 Dec"]],
+  ])('%s', async (phrase, expected, notes) => {
+    const meaning = await meaningOfSchedule(phrase, { now: Date.parse('2026-12-02T16:00:00Z'), zone: 'America/New_York' }, 3);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
+    expect(meaning.notes).toEqual(notes);
+  });
 });
