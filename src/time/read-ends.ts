@@ -39,7 +39,7 @@ const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 
 export function readEnds(text: string, { now, zone }: { now: number; zone: string }): { rule: string; ends: PhraseEnds } {
   let words = text.trim().split(/\s+/);
   const ends: PhraseEnds = { said: [], notes: [] };
-  let spanOf: { days: number; months: number } | undefined;
+  let spanOf: { days: number; months: number; ms: number } | undefined;
   const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[], notes: string[] = []) => {
     if (ends[key] !== undefined) throw new UsageError(`'${text.trim()}' gives two ${key === 'count' ? 'counts' : key === 'start' ? 'starts' : 'ends'}`, 'Give one.');
     ends[key] = value;
@@ -106,18 +106,18 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         continue;
       }
     }
-    // "for 4 weeks", "for a week", "for the next 3 days".
+    // "for 4 weeks", "for a week", "for the next 3 days", "for 3 hours".
     const forAt = words.lastIndexOf('for');
     if (forAt > 0) {
       const span = words.slice(forAt + 1).filter((w, k) => !(k === 0 && w === 'the') && !(k <= 1 && w === 'next'));
       // Spelt out: "for 4 weeks", never "for 4 w".
       const unit = span.length >= 1 && span.length <= 3 && /^[a-z]{3,}$/.test(span.at(-1)!) ? unitOf(span.at(-1)) : undefined;
       const amount = span.length === 1 ? 1 : parseNumber(span.slice(0, -1).join(' '));
-      if ((unit === 'day' || unit === 'week' || unit === 'fortnight' || unit === 'month') && amount !== null && Number.isInteger(amount) && amount >= 1) {
+      if (unit !== undefined && unit !== 'second' && unit !== 'quarter' && unit !== 'year' && amount !== null && Number.isInteger(amount) && amount >= 1) {
         const days = unit === 'day' ? amount : unit === 'week' ? amount * 7 : unit === 'fortnight' ? amount * 14 : 0;
         // Counted from the start, which may come before it in the phrase: resolved below.
         set('until', 0, words.slice(forAt));
-        spanOf = { days, months: unit === 'month' ? amount : 0 };
+        spanOf = { days, months: unit === 'month' ? amount : 0, ms: unit === 'hour' ? amount * 3_600_000 : unit === 'minute' ? amount * 60_000 : 0 };
         words = words.slice(0, forAt);
         peeled = true;
         continue;
@@ -171,7 +171,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       break;
     }
   }
-  if (spanOf) ends.until = spanEnd(ends.start ?? now, zone, spanOf.days, spanOf.months);
+  if (spanOf) ends.until = spanEnd(ends.start ?? now, zone, spanOf.days, spanOf.months) + spanOf.ms;
   if (ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start) {
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');
   }
