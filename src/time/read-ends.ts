@@ -47,9 +47,13 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     ends.notes.push(...notes);
   };
   const dayOf = (day: string, edge: 'start' | 'end') => (edge === 'start' ? spanStart(day, now, zone) : null) ?? parseInstant(day, { now, zone, edge });
-  const dayOrNothing = (day: string) => {
+  // "every other friday starting dec 11 at 4pm": the time said with a start is the rule's own when the rule says none.
+  const startOfRule = (dayWords: string[], rule: string[]) => {
+    const at = saysTimeOfDay(rule) ? -1 : dayWords.findIndex((w, i) => i > 0 && (w === 'at' || w === '@') && isClock(dayWords.slice(i + 1).join(' ')));
+    if (at < 0) return undefined;
     try {
-      return dayOf(day, 'start');
+      const day = dayOf(dayWords.slice(0, at).join(' '), 'start');
+      return day.dateOnly ? { day, clock: dayWords.slice(at) } : undefined;
     } catch {
       return undefined;
     }
@@ -59,6 +63,12 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     for (let e = words.length - 1; e >= 2; e--) {
       const day = words.slice(1, e).join(' ');
       if (isClock(day.replace(/^(?:at|@) /, ''))) continue;
+      const moved = startOfRule(words.slice(1, e), words.slice(e));
+      if (moved) {
+        set('start', moved.day.instant, words.slice(0, e - moved.clock.length), moved.day.notes);
+        words = [...words.slice(e), ...moved.clock];
+        break;
+      }
       try {
         const read = dayOf(day, 'start');
         set('start', read.instant, words.slice(0, e), read.notes);
@@ -142,12 +152,10 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       // "until 5pm" closes a window the rule opened ("from 9am until 5pm", "starting at 9am until 5pm"); without one it is the next 5pm.
       const opensWindow = /\b(?:from|starting|beginning|between|after)\b/.test(words.slice(0, k).join(' '));
       if (day === '' || (isClock(day) && (!isEnd || word === 'through' || word === 'thru' || opensWindow))) continue;
-      // "every other friday starting dec 11 at 4pm": the time said with a start is the rule's own when the rule says none.
-      const clockAt = isEnd || saysTimeOfDay(words.slice(0, k)) ? -1 : words.findIndex((w, i) => i > from && (w === 'at' || w === '@') && isClock(words.slice(i + 1).join(' ')));
-      const startDay = clockAt > 0 ? dayOrNothing(words.slice(from, clockAt).join(' ')) : undefined;
-      if (startDay?.dateOnly) {
-        set('start', startDay.instant, words.slice(k, clockAt), startDay.notes);
-        words = [...words.slice(0, k), ...words.slice(clockAt)];
+      const moved = isEnd ? undefined : startOfRule(words.slice(from), words.slice(0, k));
+      if (moved) {
+        set('start', moved.day.instant, words.slice(k, words.length - moved.clock.length), moved.day.notes);
+        words = [...words.slice(0, k), ...moved.clock];
         peeled = true;
         break;
       }
@@ -223,7 +231,7 @@ function spanStart(day: string, now: number, zone: string): { instant: number; n
 
 /** Whether a rule says when in the day it runs: a time, a part of the day, or an interval of minutes or hours. */
 function saysTimeOfDay(words: string[]): boolean {
-  return words.some((w) => TIME_OF_DAY_WORDS.has(w) || /^\d{1,2}(?::\d{2})?(?:am|pm)?$/.test(w) || unitOf(w) === 'minute' || unitOf(w) === 'hour');
+  return words.some((w) => TIME_OF_DAY_WORDS.has(w) || /^\d{1,2}(?::\d{2}|(?::\d{2})?[ap]m)$/.test(w) || unitOf(w) === 'minute' || unitOf(w) === 'hour');
 }
 
 const TIME_OF_DAY_WORDS = new Set('at @ am pm noon midnight midday morning mornings afternoon afternoons evening evenings night nights nightly tonight hourly minutely twice'.split(' '));

@@ -131,6 +131,8 @@ describe('a start, end or count inside the phrase', () => {
     // A time said with the start is the rule's own when the rule says none; a rule with its own time keeps it.
     ['every other friday starting dec 11 at 4pm', ['2026-12-11 16:00', '2026-12-25 16:00', '2027-01-08 16:00'], []],
     ['every monday starting tomorrow at 10am', ['2026-12-07 10:00', '2026-12-14 10:00', '2026-12-21 10:00'], []],
+    ['starting dec 11 at 4pm every other friday', ['2026-12-11 16:00', '2026-12-25 16:00', '2027-01-08 16:00'], []],
+    ['every 3 days starting dec 11 at 4pm', ['2026-12-11 16:00', '2026-12-14 16:00', '2026-12-17 16:00'], []],
     ['every day at 9am starting dec 11 at 4pm', ['2026-12-12 09:00', '2026-12-13 09:00', '2026-12-14 09:00'], []],
     // "next week", "next month" as a start: from the span's first day, said.
     ['every day starting next week', ['2026-12-07 09:00', '2026-12-08 09:00', '2026-12-09 09:00'], ["read 'next week' as from Mon 7 Dec"]],
