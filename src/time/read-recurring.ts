@@ -570,7 +570,10 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
     return j + 2;
   }
   if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, j + 2);
-  if (unit === 'day' && Number.isInteger(24 / count)) return setInterval(group, { n: 24 / count, unit: 'hour' }, j + 2);
+  if (unit === 'day' && Number.isInteger(24 / count)) {
+    addNote(group, `read '${tokens.slice(i, j + 2).join(' ')}' as every ${24 / count} hours; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
+    return setInterval(group, { n: 24 / count, unit: 'hour' }, j + 2);
+  }
   throw new UsageError(`'${tokens.slice(i, j + 2).join(' ')}' does not say when`, `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`);
 }
 

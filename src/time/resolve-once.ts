@@ -71,7 +71,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         );
       return dateInstant(day, today, at, now, input);
     case 'nth':
-      return nthInstant(day, today, at, now, input);
+      return nthInstant(day, today, at, now, input, notes);
     case 'month':
       return monthInstant(day, today, at, input, notes);
     case 'shift':
@@ -217,7 +217,7 @@ function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, 
   return at(date);
 }
 
-function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: DateInstant, now: number, input: string): number {
+function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: DateInstant, now: number, input: string, notes: string[]): number {
   const inMonth = (year: number, month: number): { year: number; month: number; day: number } | null => {
     const last = daysInMonth(year, month);
     if (day.weekday === null) {
@@ -241,8 +241,12 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
     const next = addMonths(today, 1);
     if (of.relative === 'next') return at(inMonth(next.year, next.month) ?? throwError(missing(next.year, next.month)));
     const thisMonth = inMonth(today.year, today.month);
-    // "the month" moves on once this month's has passed; "this month" does not.
-    if (of.relative === 'the' && (!thisMonth || at(thisMonth) <= now)) return at(inMonth(next.year, next.month) ?? throwError(missing(next.year, next.month)));
+    // "the month" moves on once this month's has passed, or when this month has none (said); "this month" does not.
+    if (of.relative === 'the' && (!thisMonth || at(thisMonth) <= now)) {
+      const then = inMonth(next.year, next.month) ?? throwError(missing(next.year, next.month));
+      if (!thisMonth) notes.push(`${MONTH_NAMES[today.month - 1]} ${today.year} has no ${what.slice(4)}: read '${input}' as ${dayLabel(then)}`);
+      return at(then);
+    }
     return at(thisMonth ?? throwError(missing(today.year, today.month)));
   }
   if (of.year !== undefined) return at(inMonth(of.year, of.month) ?? throwError(missing(of.year, of.month)));

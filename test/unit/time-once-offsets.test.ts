@@ -43,6 +43,7 @@ describe('one instant', () => {
     ['at 12', '2026-12-02 12:00', "read '12' as 12:00"],
     ['next friday', '2026-12-04 09:00', "write 'friday next week' for Fri 11 Dec"],
     ['1 week', '2026-12-09 11:00', "read '1 week' as a duration from now"],
+    ['fifth friday of the month', '2027-01-29 09:00', "December 2026 has no fifth Friday: read 'fifth friday of the month' as Fri 29 Jan"],
   ])('%s chooses, and says so in a note', async (phrase, expected, note) => {
     const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' });
     expect(meaning.local.slice(0, 16)).toBe(expected);

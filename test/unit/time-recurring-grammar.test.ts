@@ -302,6 +302,15 @@ describe('the crons each phrase is sent as, zone UTC', () => {
     expect(meaning.notes.map((note) => /^read '([^']+)'/.exec(note)?.[1])).toEqual(noted);
   });
 
+  it.each([
+    ['three times a day', '0 */8 * * *', "read 'three times a day' as every 8 hours"],
+    ['4 times a day', '0 */6 * * *', "read '4 times a day' as every 6 hours"],
+  ])('%s -> %s, said, since it names no times', async (phrase, cron, note) => {
+    const meaning = await recurring(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.cron_expression).toBe(cron);
+    expect(meaning.notes.join('\n')).toContain(note);
+  });
+
   it('a caller that has not asked for sets gets an error naming every cron, never part of the schedule', async () => {
     const error = (await meaningOfRecurring('every 90 minutes', { now: NOW, zone: 'UTC' }).catch((e: unknown) => e)) as UsageError;
     expect(error).toBeInstanceOf(UsageError);
