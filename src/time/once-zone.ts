@@ -55,6 +55,10 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
   const user = { text, calendar: zoneCalendar(userZone) };
   const bare = text.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
 
+  // "9am local time": the user's own zone, said in words.
+  const local = [' local time', ' local'].find((suffix) => bare.endsWith(suffix));
+  if (local) return { text: bare.slice(0, -local.length).replace(/ in$/, ''), calendar: user.calendar, written: userZone };
+
   // The patterns are used only where they may match: compiling them is most of the time a phrase takes here.
   const offset = bare.includes('+') || bare.includes('-') ? TRAILING_OFFSET.exec(bare) : null;
   if (offset) {

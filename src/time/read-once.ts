@@ -176,7 +176,7 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
 }
 
 /**
- * A weekday: "friday", "this friday", "next friday", "friday after next",
+ * A weekday: "friday", "this friday", "next friday", "the following friday", "friday after next",
  * "friday next week", "next week friday", "this coming friday", "monday
  * next" and "friday week" (British: a week after this friday); in the
  * past: "last friday", "past friday", "friday last week", "tuesday of last
@@ -184,14 +184,18 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
  * that date, and the two must agree.
  */
 function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null {
-  if (tokens[i] === 'the') return readWeekdayNear(tokens, i + 1);
+  if (tokens[i] === 'the') {
+    // "the next monday", "the following monday", "the coming monday": as without "the".
+    if (/^(?:next|following|coming|upcoming)$/.test(tokens[i + 1] ?? '') && weekdayAt(tokens, i + 2) !== undefined) return readWeekday(tokens, i + 1);
+    return readWeekdayNear(tokens, i + 1);
+  }
   let j = i;
   let mode: Extract<DayRef, { kind: 'weekday' }>['mode'] = 'this';
   const lead = tokens[j];
   if (lead === 'this' && (tokens[j + 1] === 'coming' || tokens[j + 1] === 'past')) {
     mode = tokens[j + 1] === 'coming' ? 'next' : 'last';
     j += 2;
-  } else if (lead === 'next' || lead === 'coming' || lead === 'upcoming') {
+  } else if (lead === 'next' || lead === 'coming' || lead === 'upcoming' || lead === 'following') {
     mode = 'next';
     j++;
   } else if (lead === 'this') {

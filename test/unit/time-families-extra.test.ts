@@ -145,6 +145,12 @@ describe('a zone written in a recurring phrase is the clock the rule follows', (
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 2 * * 2-6');
   });
 
+  it.each(ZONES)('"local time" is the user\'s own clock (%s)', async (zone) => {
+    const meaning = await meaningOf('every weekday at 9am local time', { now: NOW, zone }, 2);
+    expect(meaning.type).toBe('recurring');
+    expect(runsOf(meaning).map((iso) => onClock(zone, iso))).toEqual(['Mon 09:00', 'Tue 09:00']);
+  });
+
   it.each(ZONES)('an ambiguous or partial-hour zone is an error (%s)', async (zone) => {
     expect((await refusal(meaningOf('every day at 9am CST', { now: NOW, zone }))).message).toMatch(/could mean several.*America\/Chicago/);
     expect((await refusal(meaningOf('every day at 9am +05:30', { now: NOW, zone }))).message).toMatch(/needs a zone/);
