@@ -212,7 +212,8 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   const weekday = weekdayAt(tokens, j);
   if (weekday === undefined) return null;
   j++;
-  if (mode === 'this') {
+  // "tuesday the 8th", "next tuesday the 8th": that date, which must be that weekday.
+  if (mode === 'this' || lead === 'next') {
     const date = readDate(tokens, tokens[j] === ',' ? j + 1 : j);
     if (date && date.value.kind === 'date') return { value: { ...date.value, weekday }, end: date.end };
   }
@@ -361,7 +362,8 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
     const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDate(tokens, count.end + 2);
     if (from) return { value: { kind: 'shift', days: count.value * (unit === 'week' ? 7 : 1), from: from.value }, end: from.end };
   }
-  const fromNow = link === 'from' && tokens[count.end + 2] === 'now';
+  // "6 months from now"; "a month from today" too (a day or week from today is counted from that day, above).
+  const fromNow = link === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');
   if (!lead && !fromNow) return null;
   return { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
 }

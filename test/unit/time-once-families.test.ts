@@ -66,6 +66,8 @@ const FAMILIES: Array<[string, string]> = [
   ['the following monday', '2026-11-23 09:00'],
   ['on the next monday at 3pm', '2026-11-23 15:00'],
   ['tomorrow at 9am local time', '2026-11-23 09:00'],
+  ['a month from today', '2026-12-22 09:00'],
+  ['next tuesday the 24th', '2026-11-24 09:00'],
   // clock spellings
   ['quarter past 4pm', '2026-11-22 16:15'],
   ['half past 6', '2026-11-23 06:30'],
