@@ -277,6 +277,11 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       if (!number) return null;
       count = number.value;
       i = number.end;
+      // "in one and a half hours", "2 and a half days"
+      if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half' && unitOf(tokens[i + 3])) {
+        count += 0.5;
+        i += 3;
+      }
     }
     // "in 2 more minutes"
     if (tokens[i] === 'more') i++;

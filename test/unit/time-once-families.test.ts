@@ -84,6 +84,7 @@ const FAMILIES: Array<[string, string]> = [
   ['in a few minutes', '2026-11-22 10:03'],
   ['in twenty minutes', '2026-11-22 10:20'],
   ['in an hour and a half', '2026-11-22 11:30'],
+  ['in one and a half hours', '2026-11-22 11:30'],
   // days and parts of the day
   ['9 tonight', '2026-11-22 21:00'],
   ['8 tomorrow morning', '2026-11-23 08:00'],
