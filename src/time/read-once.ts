@@ -300,13 +300,18 @@ function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { 
 /**
  * The nth or last weekday (or day) of a month: "first wednesday of march",
  * "3rd thu in may", "last thursday of next month", "last day of the month",
- * "the second monday of june 2027", "end of the month", "start of next month".
+ * "the second monday of june 2027", "end of the month", "start of next month", "end of the year".
  */
 function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   const start = tokens[i] === 'the' ? i + 1 : i;
   // "end of the month", "start of next month", "beginning of march"
   const edge = tokens[start] === 'end' ? -1 : tokens[start] === 'start' || tokens[start] === 'beginning' ? 1 : 0;
   if (edge !== 0 && tokens[start + 1] === 'of') {
+    // "end of the year" (31 December), "start of next year" (1 January): the coming one.
+    const which = tokens[start + 2];
+    if (tokens[start + 3] === 'year' && (which === 'the' || (which === 'this' && edge === -1) || (which === 'next' && edge === 1))) {
+      return { value: { kind: 'nth', nth: edge, weekday: null, of: { month: edge === -1 ? 12 : 1 } }, end: start + 4 };
+    }
     const of = readMonthRef(tokens, start + 2);
     return of ? { value: { kind: 'nth', nth: edge, weekday: null, of: of.value }, end: of.end } : null;
   }

@@ -62,6 +62,8 @@ const FAMILIES: Array<[string, string]> = [
   ['first monday of the month at 8:30', '2026-12-07 08:30'],
   ['end of the month', '2026-11-30 09:00'],
   ['start of next month at noon', '2026-12-01 12:00'],
+  ['end of the year', '2026-12-31 09:00'],
+  ['the start of next year at 8am', '2027-01-01 08:00'],
   // "the next", "the following" weekday; the user's own zone said in words
   ['the following monday', '2026-11-23 09:00'],
   ['on the next monday at 3pm', '2026-11-23 15:00'],
