@@ -158,7 +158,9 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
   const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count);
-  const inner = asSeriesRule(base.local, from, `'${input.trim()}'`);
+  const read = asSeriesRule(base.local, from, `'${input.trim()}'`);
+  // An interval with its own start counts from it: "every 2 hours starting dec 11 at 4pm" is 16:00, 18:00, ...
+  const inner: SeriesRule = read.kind === 'elapsed' && ends.start !== undefined ? { ...read, start: ends.start } : read;
   const bounded: SeriesRule = ends.start === undefined ? inner : { kind: 'starting', start: ends.start, rule: inner };
   const rule: SeriesRule = ends.except === undefined ? bounded : { kind: 'except', days: ends.except, rule: bounded };
   const runs = nextInstants(rule, base.meaning.timezone, options.now, Math.min(count, ends.count ?? count), ends.until);

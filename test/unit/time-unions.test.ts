@@ -110,6 +110,8 @@ describe('a start, end or count inside the phrase', () => {
     ['every friday starting december 11 for 2 weeks', ['2026-12-11 09:00', '2026-12-18 09:00']],
     ['every 3 days at 8am starting dec 10 until dec 20', ['2026-12-10 08:00', '2026-12-13 08:00', '2026-12-16 08:00', '2026-12-19 08:00']],
     ['every hour for 3 hours', ['2026-12-02 12:00', '2026-12-02 13:00', '2026-12-02 14:00']],
+    // An interval with its own start counts from it, not from the clock's even hours.
+    ['every 2 hours starting dec 11 at 4pm until dec 12 at 2am', ['2026-12-11 16:00', '2026-12-11 18:00', '2026-12-11 20:00', '2026-12-11 22:00', '2026-12-12 00:00', '2026-12-12 02:00']],
     ['every tuesday until the end of the year', ['2026-12-08 09:00', '2026-12-15 09:00', '2026-12-22 09:00', '2026-12-29 09:00']],
     ['every 30 minutes for the next 2 hours', ['2026-12-02 11:30', '2026-12-02 12:00', '2026-12-02 12:30', '2026-12-02 13:00']],
   ])('%s', async (phrase, expected) => {
