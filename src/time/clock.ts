@@ -208,6 +208,7 @@ export function settleClock(read: Pick<ClockRead, 'value' | 'ambiguous' | 'writt
 export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime): string {
   const shown = formatHm(value);
   if (value.hour === 12) return `read '${read.text}' as ${shown}, after noon; write '${read.text} am' or ${formatHm({ ...value, hour: 0 })} for after midnight`;
+  if (value.hour === 0) return `read '${read.text}' as ${shown}, after midnight; write '${read.text} pm' or ${formatHm({ ...value, hour: 12 })} for after noon`;
   const pm = value.hour > 12;
   const other = { ...value, hour: pm ? value.hour - 12 : value.hour + 12 };
   return `read '${read.text}' as ${shown}; write '${read.text} ${pm ? 'am' : 'pm'}' or ${formatHm(other)} for the ${pm ? 'morning' : 'evening'}`;

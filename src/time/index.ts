@@ -179,7 +179,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings: [],
     // A start in the phrase is what the start note asks for.
-    notes: [...(ends.start === undefined ? base.meaning.notes : base.meaning.notes.filter((note) => !note.startsWith(START_NOTE))), ...ends.notes],
+    notes: [...new Set([...(ends.start === undefined ? base.meaning.notes : base.meaning.notes.filter((note) => !note.startsWith(START_NOTE))), ...ends.notes])],
     rule,
     ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
     ...(ends.count === undefined ? {} : { count: ends.count }),
@@ -285,7 +285,9 @@ async function repeatsWithinEnds(input: string, options: PhraseOptions, looksRec
   try {
     const { rule, ends } = readEnds(text, options);
     return ends.said.length > 0 && looksRecurring(rule);
-  } catch {
+  } catch (error) {
+    // A phrase that starts as a rule ("every day starting dec 20 until dec 10") gets the reason its ends were refused.
+    if (error instanceof UsageError && /^(?:every|each|daily|hourly|weekly|monthly|yearly)\b/.test(text)) throw error;
     return false;
   }
 }

@@ -6,11 +6,12 @@
  * includes that whole day), and make the phrase a series.
  */
 import { UsageError } from '../errors';
-import { parseClock } from './clock';
+import { parseClock, readClock, settleClock } from './clock';
 import { parseInstant } from './once';
 import { dayLabel } from './resolve-once';
 import { monthOf, unitOf, weekdayOf } from './lexicon';
-import { parseNumber } from './words';
+import { readGroups } from './read-recurring';
+import { parseNumber, tokenize } from './words';
 import { addDays, instantFromLocal, wallTime } from './zone';
 
 export interface PhraseEnds {
@@ -179,6 +180,13 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       break;
     }
   }
+  // "every 30 minutes starting at 3pm for 2 hours": the hours would count from now, not from the rule's own start.
+  if (spanOf && spanOf.ms > 0 && ends.start === undefined && words.some((w) => START_WORDS.has(w) || w === 'after' || w === 'between')) {
+    throw new UsageError(
+      `'${text.trim()}': '${ends.said.find((said) => said.startsWith('for '))}' would count from now, not from the time the rule starts`,
+      "Give the hours as a window instead, such as 'every 30 minutes from 3pm to 5pm'.",
+    );
+  }
   if (spanOf) ends.until = spanEnd(ends.start ?? now, zone, spanOf.days, spanOf.months) + spanOf.ms;
   if (ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start) {
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');
@@ -212,12 +220,24 @@ function startAndEnd(words: string[], now: number, zone: string): { start: numbe
 }
 
 /**
- * "next week", "next month", "next year" as a start: from the first day of that span (a week
- * from its Monday), said in a note; where one instant is asked for, "next week" is a week from now.
+ * "next week", "next month", "next year" as a start, with a time or without ("next week at 9"):
+ * from the first day of that span (a week from its Monday), said in a note; where one instant
+ * is asked for, "next week" is a week from now.
  */
-function spanStart(day: string, now: number, zone: string): { instant: number; notes: string[]; dateOnly: true } | null {
-  const span = /^(?:the )?next (week|month|year)$/.exec(day)?.[1];
-  if (span === undefined) return null;
+function spanStart(day: string, now: number, zone: string): { instant: number; notes: string[]; dateOnly: boolean } | null {
+  const said = /^(?:the )?next (week|month|year)(?: (?:at|@) (.+))?$/.exec(day);
+  if (!said) return null;
+  const [, span, clockText] = said;
+  let clock = { hour: 0, minute: 0 };
+  const notes: string[] = [];
+  if (clockText !== undefined) {
+    const tokens = tokenize(clockText);
+    const read = readClock(tokens, 0);
+    if (!read || read.end !== tokens.length) return null;
+    const settled = settleClock(read);
+    clock = settled.value;
+    if (settled.note) notes.push(settled.note);
+  }
   const today = wallTime(zone, now);
   const first =
     span === 'week'
@@ -225,16 +245,31 @@ function spanStart(day: string, now: number, zone: string): { instant: number; n
       : span === 'month'
         ? { year: today.year + Math.floor(today.month / 12), month: (today.month % 12) + 1, day: 1 }
         : { year: today.year + 1, month: 1, day: 1 };
-  const instant = instantFromLocal(zone, { ...first, hour: 0, minute: 0, second: 0 });
-  return { instant, notes: [`read '${day}' as from ${dayLabel(first)}`], dateOnly: true };
+  const instant = instantFromLocal(zone, { ...first, ...clock, second: 0 });
+  return { instant, notes: [`read 'next ${span}' as from ${dayLabel(first)}`, ...notes], dateOnly: clockText === undefined };
 }
 
-/** Whether a rule says when in the day it runs: a time, a part of the day, or an interval of minutes or hours. */
+/**
+ * Whether a rule says when in the day it runs, as the recurring reader reads it: a time, a part
+ * of the day, a window, a minute of the hour, or an interval of minutes or hours. A rule it cannot
+ * read alone counts as saying one, so a start's time stays with the start.
+ */
 function saysTimeOfDay(words: string[]): boolean {
-  return words.some((w) => TIME_OF_DAY_WORDS.has(w) || /^\d{1,2}(?::\d{2}|(?::\d{2})?[ap]m)$/.test(w) || unitOf(w) === 'minute' || unitOf(w) === 'hour');
+  try {
+    return readGroups(tokenize(words.join(' '))).some(
+      (group) =>
+        group.times.length > 0 ||
+        group.part !== undefined ||
+        group.twiceADay === true ||
+        group.window !== undefined ||
+        group.minuteOfHour !== undefined ||
+        group.interval?.unit === 'minute' ||
+        group.interval?.unit === 'hour',
+    );
+  } catch {
+    return true;
+  }
 }
-
-const TIME_OF_DAY_WORDS = new Set('at @ am pm noon midnight midday morning mornings afternoon afternoons evening evenings night nights nightly tonight hourly minutely twice'.split(' '));
 
 /** A clause that is only a time of day ("5pm", "9", "noon") is a window's end or start, not a day. */
 function isClock(text: string): boolean {

@@ -571,7 +571,7 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
   }
   if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, j + 2);
   if (unit === 'day' && Number.isInteger(24 / count)) {
-    addNote(group, `read '${tokens.slice(i, j + 2).join(' ')}' as every ${24 / count} hours; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
+    addNote(group, `read '${tokens.slice(i, j + 2).join(' ')}' as every ${count === 24 ? 'hour' : `${24 / count} hours`}; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
     return setInterval(group, { n: 24 / count, unit: 'hour' }, j + 2);
   }
   throw new UsageError(`'${tokens.slice(i, j + 2).join(' ')}' does not say when`, `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`);
@@ -989,10 +989,12 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
     j = next.end;
   }
   const minutes = (time: ClockTime) => time.hour * 60 + time.minute;
+  // The times decided here, said in the list's order once all are.
+  const decided = new Set<ClockRead>();
   const decide = (time: ClockRead, value: ClockTime) => {
-    addNote(group, clockNote(time, value));
     time.value = value;
     time.ambiguous = false;
+    decided.add(time);
   };
   // "at 8 and 10 am", "at 9, 1 and 5pm": an am/pm after the list covers the times before it written without one, from the
   // end back, while that keeps them in order (as a window's start takes its end's); "9 and 5pm" is 09:00, by the rule.
@@ -1010,6 +1012,7 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
     const [before, time] = [times[k - 1]!.value, times[k]!];
     if (time.ambiguous && time.value.hour < 12 && minutes(time.value) < minutes(before)) decide(time, { ...time.value, hour: time.value.hour + 12 });
   }
+  for (const time of times) if (decided.has(time)) addNote(group, clockNote(time, time.value));
   group.times.push(...times);
   group.clockTimes = true;
   return j;

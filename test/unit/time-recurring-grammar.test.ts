@@ -291,6 +291,7 @@ describe('the crons each phrase is sent as, zone UTC', () => {
     ['every day at 9, 1 and 5pm', '0 9,13,17 * * *', ['1', '9']],
     ['every day at 7 and 11pm', '0 19,23 * * *', ['7']],
     ['every day at 8 and 10 am', '0 8,10 * * *', ['8']],
+    ['every day at 11, 12 and 1 am', '0 0,1,11 * * *', ['12', '11']],
     ['every monday and wednesday at 9:30 and 4:30pm', '30 9,16 * * 1,3', ['9:30']],
     ['at 9 and 5pm on weekdays', '0 9,17 * * 1-5', ['9']],
     // A later bare time written smaller is in the afternoon, and said so.
@@ -309,6 +310,11 @@ describe('the crons each phrase is sent as, zone UTC', () => {
     const meaning = await recurring(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.cron_expression).toBe(cron);
     expect(meaning.notes.join('\n')).toContain(note);
+  });
+
+  it('a 12 an am after the list covers is midnight, and its note says so', async () => {
+    const meaning = await recurring('every day at 11, 12 and 1 am', { now: NOW, zone: 'UTC' });
+    expect(meaning.notes).toContain("read '12' as 00:00, after midnight; write '12 pm' or 12:00 for after noon");
   });
 
   it('a caller that has not asked for sets gets an error naming every cron, never part of the schedule', async () => {

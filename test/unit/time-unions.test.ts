@@ -126,6 +126,10 @@ describe('a start, end or count inside the phrase', () => {
     expect((await series(phrase, 2)).type).toBe(type);
   });
 
+  it("hours counted from now beside a rule's own start are refused, with the window to write instead", async () => {
+    await expect(series('every 30 minutes starting at 3pm for 2 hours')).rejects.toThrow(/'for 2 hours' would count from now/);
+  });
+
   it('an end before the start is refused', async () => {
     await expect(series('every day starting dec 20 until dec 10')).rejects.toThrow(/ends before it starts/);
   });
@@ -141,6 +145,25 @@ describe('a start, end or count inside the phrase', () => {
     ['every day starting next week', ['2026-12-07 09:00', '2026-12-08 09:00', '2026-12-09 09:00'], ["read 'next week' as from Mon 7 Dec"]],
     ['every monday at 9am for 3 weeks starting next week', ['2026-12-07 09:00', '2026-12-14 09:00', '2026-12-21 09:00'], ["read 'next week' as from Mon 7 Dec"]],
     ['starting next month every weekday at 9am', ['2027-01-01 09:00', '2027-01-04 09:00', '2027-01-05 09:00'], ["read 'next month' as from Fri 1 Jan"]],
+    // A rule with its own time keeps it, however the time is written; the start's time stays the start's.
+    [
+      'every day 9.30 starting tomorrow at 10',
+      ['2026-12-04 09:30', '2026-12-05 09:30', '2026-12-06 09:30'],
+      ["read '9.30' as 09:30; write '9.30 pm' or 21:30 for the evening", "read '10' as 10:00; write '10 pm' or 22:00 for the evening"],
+    ],
+    ['every day 17h starting tomorrow at 9', ['2026-12-03 17:00', '2026-12-04 17:00', '2026-12-05 17:00'], ["read '9' as 09:00; write '9 pm' or 21:00 for the evening"]],
+    [
+      'three times a day starting tomorrow at 8',
+      ['2026-12-03 08:00', '2026-12-03 16:00', '2026-12-04 00:00'],
+      ["read 'three times a day' as every 8 hours; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'", "read '8' as 08:00; write '8 pm' or 20:00 for the evening"],
+    ],
+    [
+      'every 2 hours starting next week at 9',
+      ['2026-12-07 09:00', '2026-12-07 11:00', '2026-12-07 13:00'],
+      ["read 'next week' as from Mon 7 Dec", "read '9' as 09:00; write '9 pm' or 21:00 for the evening"],
+    ],
+    // A note said twice is said once.
+    ['every weekday at 10 starting jan 4 at 10', ['2027-01-04 10:00', '2027-01-05 10:00', '2027-01-06 10:00'], ["read '10' as 10:00; write '10 pm' or 22:00 for the evening"]],
     // The notes of reading an end are said too.
     ['every weekday at 9am until next friday', ['2026-12-03 09:00', '2026-12-04 09:00'], ["read 'next friday' as Fri 4 Dec, in this week; write 'friday next week' for Fri 11 Dec"]],
   ])('%s', async (phrase, expected, notes) => {
