@@ -2,6 +2,7 @@ import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
 import { UsageError } from '../errors';
 import { plainCronFields } from './cron-fields';
+import { describePlainCron } from './describe-cron';
 import { cronOfFields, inUtc } from './utc-cron';
 
 const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
@@ -65,7 +66,7 @@ export function nextRuns(cron: string, now: number, count: number): number[] {
   });
 }
 
-/** A plain-English description of a cron, e.g. "At 09:00 AM, Monday through Friday". */
+/** A plain-English description of a cron, e.g. "At 09:00 AM, Monday through Friday": cronstrue's words, written here for the crons this tool writes most. */
 export function describeCron(cron: string): string {
-  return cronstrue.toString(cron, { throwExceptionOnParseError: false, verbose: false });
+  return describePlainCron(cron) ?? cronstrue.toString(cron, { throwExceptionOnParseError: false, verbose: false });
 }
