@@ -18,7 +18,8 @@ export type DayRef =
   | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'last' | 'last-week' }
   /** `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note. */
   | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number; monthFirst?: boolean }
-  | { kind: 'nth'; nth: number; weekday: number | null; of: MonthRef }
+  /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
+  | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
   | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year' }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
@@ -322,12 +323,15 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (fromEnd && nth.value > 0 && weekdayAt(tokens, fromEnd) !== undefined) nth = { value: -nth.value, end: fromEnd };
   const weekday = weekdayAt(tokens, nth.end);
   const isDay = tokens[nth.end] === 'day';
-  if (weekday === undefined && !isDay) return null;
-  const link = tokens[nth.end + 1];
+  // "the last weekday of the month", "the first business day of next month": Monday to Friday.
+  const workday = /^(?:weekday|workday)$/.test(tokens[nth.end] ?? '') ? 1 : /^(?:business|working|work)$/.test(tokens[nth.end] ?? '') && tokens[nth.end + 1] === 'day' ? 2 : 0;
+  if (weekday === undefined && !isDay && !workday) return null;
+  const end = nth.end + Math.max(workday, 1) - 1;
+  const link = tokens[end + 1];
   // "first sunday next month", "3rd thursday this september": the month right after, without "of".
-  const of = link === 'of' || link === 'in' ? readMonthRef(tokens, nth.end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, nth.end + 1) : null;
+  const of = link === 'of' || link === 'in' ? readMonthRef(tokens, end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, end + 1) : null;
   if (!of) return null;
-  return { value: { kind: 'nth', nth: nth.value, weekday: isDay ? null : weekday!, of: of.value }, end: of.end };
+  return { value: { kind: 'nth', nth: nth.value, weekday: workday ? 'workday' : isDay ? null : weekday!, of: of.value }, end: of.end };
 }
 
 /** "march", "march 2027", "this march", "next month", "this month", "the month", "the next month", "the current month". */

@@ -220,6 +220,16 @@ function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, 
 function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: DateInstant, now: number, input: string, notes: string[]): number {
   const inMonth = (year: number, month: number): { year: number; month: number; day: number } | null => {
     const last = daysInMonth(year, month);
+    if (day.weekday === 'workday') {
+      // Counted from the start (nth > 0) or the end, Monday to Friday only.
+      let seen = 0;
+      for (let k = 0; k < last; k++) {
+        const date = { year, month, day: day.nth > 0 ? 1 + k : last - k };
+        const weekday = addDays(date, 0).weekday;
+        if (weekday !== 0 && weekday !== 6 && ++seen === Math.abs(day.nth)) return date;
+      }
+      return null;
+    }
     if (day.weekday === null) {
       const dayOfMonth = day.nth === -1 ? last : day.nth;
       return dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
@@ -233,7 +243,7 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
     const dayOfMonth = 1 + ((day.weekday - firstWeekday + 7) % 7) + 7 * (day.nth - 1);
     return dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
   };
-  const what = `the ${ordinalName(day.nth)} ${day.weekday === null ? 'day' : WEEKDAY_NAMES[day.weekday]}`;
+  const what = `the ${ordinalName(day.nth)} ${day.weekday === null ? 'day' : day.weekday === 'workday' ? 'weekday' : WEEKDAY_NAMES[day.weekday]}`;
   const missing = (year: number, month: number) =>
     new UsageError(`'${input}' is not a date: ${MONTH_NAMES[month - 1]} ${year} has no ${what.slice(4)}`, 'Months have four or five of each weekday and 28 to 31 days.');
   const of = day.of;

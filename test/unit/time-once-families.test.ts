@@ -63,6 +63,8 @@ const FAMILIES: Array<[string, string]> = [
   ['end of the month', '2026-11-30 09:00'],
   ['start of next month at noon', '2026-12-01 12:00'],
   ['end of the year', '2026-12-31 09:00'],
+  ['last weekday of the month', '2026-11-30 09:00'],
+  ['the first business day of next month at 8am', '2026-12-01 08:00'],
   ['the start of next year at 8am', '2027-01-01 08:00'],
   // "the next", "the following" weekday; the user's own zone said in words
   ['the following monday', '2026-11-23 09:00'],
