@@ -133,7 +133,7 @@ export async function meaningOfRecurring(input: string, options: PhraseOptions, 
   return meaning;
 }
 
-/** Words that may start a phrase's own start, end or count ("starting may 13th", "until dec 24", "for 4 weeks", "10 times", "5x", "up to"). */
+/** Words that may start a phrase's own start, end or count ("starting may 13th", "until dec 24", "for 4 weeks", "10 times", "5x", "up to"), or a span it keeps within ("this week"). */
 const END_WORDS = new Set('starting beginning from effective commencing until till til through thru ending ends for times occurrence occurrences runs except'.split(' '));
 
 /**
@@ -141,7 +141,12 @@ const END_WORDS = new Set('starting beginning from effective commencing until ti
  * set, not one regex of them all: compiling that took a fifth of a millisecond of every `parse`.
  */
 function mayGiveEnds(text: string): boolean {
-  return text.split(/\W+/).some((word) => END_WORDS.has(word) || /^\d+x$/.test(word)) || /\bup to\b/.test(text);
+  return (
+    text.split(/\W+/).some((word) => END_WORDS.has(word) || /^\d+x$/.test(word)) ||
+    /\bup to\b/.test(text) ||
+    // "every day this week": within that week.
+    [' this week', ' next week', ' this month', ' next month'].some((span) => text.endsWith(span))
+  );
 }
 
 /**

@@ -12,7 +12,7 @@ import { dayLabel } from './resolve-once';
 import { monthOf, unitOf, weekdayOf } from './lexicon';
 import { readGroups } from './read-recurring';
 import { parseNumber, tokenize } from './words';
-import { addDays, instantFromLocal, wallTime } from './zone';
+import { addDays, daysInMonth, instantFromLocal, wallTime } from './zone';
 
 export interface PhraseEnds {
   /** Unix ms: no run before it. */
@@ -134,6 +134,19 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         continue;
       }
     }
+    // "every day this week", "every monday next month": within that span, from its first day (or now) to the end of its last.
+    const spanWord = words[n - 1];
+    if ((spanWord === 'week' || spanWord === 'month') && (words[n - 2] === 'this' || words[n - 2] === 'next') && n > 2 && !START_WORDS.has(words[n - 3]!) && !END_WORDS.has(words[n - 3]!)) {
+      const within = calendarSpan(words[n - 2] as 'this' | 'next', spanWord, now, zone);
+      set('until', within.until, words.slice(n - 2), [within.note]);
+      if (within.start !== undefined) {
+        if (ends.start !== undefined) throw new UsageError(`'${text.trim()}' gives two starts`, 'Give one.');
+        ends.start = within.start;
+      }
+      words = words.slice(0, n - 2);
+      peeled = true;
+      continue;
+    }
     // "until dec 24", "starting may 13th": the last such word whose rest is a day.
     for (let k = n - 2; k > 0; k--) {
       const word = words[k]!;
@@ -247,6 +260,22 @@ function spanStart(day: string, now: number, zone: string): { instant: number; n
         : { year: today.year + 1, month: 1, day: 1 };
   const instant = instantFromLocal(zone, { ...first, ...clock, second: 0 });
   return { instant, notes: [`read 'next ${span}' as from ${dayLabel(first)}`, ...notes], dateOnly: clockText === undefined };
+}
+
+/** This or next week (Monday to Sunday) or month, as a start (none for this one: it has begun) and an end (its last day, whole). */
+function calendarSpan(which: 'this' | 'next', unit: 'week' | 'month', now: number, zone: string): { start?: number; until: number; note: string } {
+  const today = wallTime(zone, now);
+  const monday = addDays(today, -((today.weekday + 6) % 7));
+  const first =
+    unit === 'week'
+      ? addDays(monday, which === 'next' ? 7 : 0)
+      : which === 'next'
+        ? { year: today.year + Math.floor(today.month / 12), month: (today.month % 12) + 1, day: 1 }
+        : { year: today.year, month: today.month, day: 1 };
+  const last = unit === 'week' ? addDays(first, 6) : { ...first, day: daysInMonth(first.year, first.month) };
+  const until = instantFromLocal(zone, { ...addDays(last, 1), hour: 0, minute: 0, second: 0 }) - 1;
+  const start = which === 'next' ? instantFromLocal(zone, { ...first, hour: 0, minute: 0, second: 0 }) : undefined;
+  return { start, until, note: `read '${which} ${unit}' as ${dayLabel(first)} to ${dayLabel(last)}` };
 }
 
 /**

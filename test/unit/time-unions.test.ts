@@ -164,6 +164,9 @@ describe('a start, end or count inside the phrase', () => {
     ],
     // A note said twice is said once.
     ['every weekday at 10 starting jan 4 at 10', ['2027-01-04 10:00', '2027-01-05 10:00', '2027-01-06 10:00'], ["read '10' as 10:00; write '10 pm' or 22:00 for the evening"]],
+    // Within this or next week or month.
+    ['every day at 9am this week', ['2026-12-03 09:00', '2026-12-04 09:00', '2026-12-05 09:00'], ["read 'this week' as Mon 30 Nov to Sun 6 Dec"]],
+    ['every monday next month', ['2027-01-04 09:00', '2027-01-11 09:00', '2027-01-18 09:00'], ["read 'next month' as Fri 1 Jan to Sun 31 Jan"]],
     // The notes of reading an end are said too.
     ['every weekday at 9am until next friday', ['2026-12-03 09:00', '2026-12-04 09:00'], ["read 'next friday' as Fri 4 Dec, in this week; write 'friday next week' for Fri 11 Dec"]],
   ])('%s', async (phrase, expected, notes) => {
