@@ -12,7 +12,7 @@ import { dayLabel } from './resolve-once';
 import { monthOf, unitOf, weekdayOf } from './lexicon';
 import { readGroups } from './read-recurring';
 import { parseNumber, tokenize } from './words';
-import { addDays, daysInMonth, instantFromLocal, wallTime } from './zone';
+import { addDays, daysInMonth, instantFromLocal, wallTime, type WallTime } from './zone';
 
 export interface PhraseEnds {
   /** Unix ms: no run before it. */
@@ -251,27 +251,22 @@ function spanStart(day: string, now: number, zone: string): { instant: number; n
     clock = settled.value;
     if (settled.note) notes.push(settled.note);
   }
-  const today = wallTime(zone, now);
-  const first =
-    span === 'week'
-      ? addDays(today, 7 - ((today.weekday + 6) % 7))
-      : span === 'month'
-        ? { year: today.year + Math.floor(today.month / 12), month: (today.month % 12) + 1, day: 1 }
-        : { year: today.year + 1, month: 1, day: 1 };
+  const first = firstDayOf('next', span as 'week' | 'month' | 'year', wallTime(zone, now));
   const instant = instantFromLocal(zone, { ...first, ...clock, second: 0 });
   return { instant, notes: [`read 'next ${span}' as from ${dayLabel(first)}`, ...notes], dateOnly: clockText === undefined };
 }
 
+/** The first day of this or next week (weeks start on Monday), month or year, from `today`. */
+function firstDayOf(which: 'this' | 'next', unit: 'week' | 'month' | 'year', today: WallTime): { year: number; month: number; day: number } {
+  const ahead = which === 'next' ? 1 : 0;
+  if (unit === 'week') return addDays(today, 7 * ahead - ((today.weekday + 6) % 7));
+  if (unit === 'year') return { year: today.year + ahead, month: 1, day: 1 };
+  return { year: today.year + Math.floor((today.month - 1 + ahead) / 12), month: ((today.month - 1 + ahead) % 12) + 1, day: 1 };
+}
+
 /** This or next week (Monday to Sunday) or month, as a start (none for this one: it has begun) and an end (its last day, whole). */
 function calendarSpan(which: 'this' | 'next', unit: 'week' | 'month', now: number, zone: string): { start?: number; until: number; note: string } {
-  const today = wallTime(zone, now);
-  const monday = addDays(today, -((today.weekday + 6) % 7));
-  const first =
-    unit === 'week'
-      ? addDays(monday, which === 'next' ? 7 : 0)
-      : which === 'next'
-        ? { year: today.year + Math.floor(today.month / 12), month: (today.month % 12) + 1, day: 1 }
-        : { year: today.year, month: today.month, day: 1 };
+  const first = firstDayOf(which, unit, wallTime(zone, now));
   const last = unit === 'week' ? addDays(first, 6) : { ...first, day: daysInMonth(first.year, first.month) };
   const until = instantFromLocal(zone, { ...addDays(last, 1), hour: 0, minute: 0, second: 0 }) - 1;
   const start = which === 'next' ? instantFromLocal(zone, { ...first, hour: 0, minute: 0, second: 0 }) : undefined;
