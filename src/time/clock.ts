@@ -56,6 +56,13 @@ export function readClock(tokens: readonly string[], start: number, options: Clo
   return readOffsetClock(tokens, start, options.bareOffsets !== false) ?? readPlainClock(tokens, start);
 }
 
+/** One time of day that is the whole of `text` ("9", "9:30pm", "quarter past 6"), am/pm undecided; null when the text is anything else. */
+export function readWholeClock(text: string): ClockRead | null {
+  const tokens = tokenize(text);
+  const read = readClock(tokens, 0);
+  return read && read.end === tokens.length ? read : null;
+}
+
 /** Parse one whole time of day, or null if the text is not one. Out-of-range hours are errors, never wrapped. */
 export function parseClock(text: string): ClockTime | null {
   const tokens = tokenize(text);

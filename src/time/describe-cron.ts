@@ -1,4 +1,4 @@
-/* No imports: `parse` of a repeating phrase describes its cron through this alone. */
+import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
 
 /**
  * The words cronstrue gives for the crons this tool writes most (one minute,
@@ -22,13 +22,10 @@ export function describePlainCron(cron: string): string | undefined {
   if (days === undefined || months === undefined || weekdays === undefined || (days !== '*' && weekdays !== '*')) return undefined;
   const words = [`At ${joinLast(hours.map((hour) => clock(hour, minute)))}`];
   if (days !== '*') words.push(days.range ? `between day ${days.range[0]} and ${days.range[1]} of the month` : `on day ${joinAll(days.list.map(String))} of the month`);
-  if (weekdays !== '*') words.push(named(weekdays, WEEKDAYS, 'on'));
-  if (months !== '*') words.push(named(months, MONTHS, 'in'));
+  if (weekdays !== '*') words.push(named(weekdays, (day) => WEEKDAY_NAMES[day]!, 'on'));
+  if (months !== '*') words.push(named(months, (month) => MONTH_NAMES[month - 1]!, 'in'));
   return words.join(', ');
 }
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 type Part = '*' | { range: [number, number]; list?: undefined } | { list: number[]; range?: undefined };
 
@@ -57,9 +54,9 @@ function single(field: string, min: number, max: number): number | undefined {
   return value >= min && value <= max ? value : undefined;
 }
 
-function named(part: Exclude<Part, '*'>, names: string[], preposition: 'on' | 'in'): string {
-  if (part.range) return `${names[part.range[0]]} through ${names[part.range[1]]}`;
-  return `only ${preposition} ${joinAll(part.list.map((value) => names[value]!))}`;
+function named(part: Exclude<Part, '*'>, name: (value: number) => string, preposition: 'on' | 'in'): string {
+  if (part.range) return `${name(part.range[0])} through ${name(part.range[1])}`;
+  return `only ${preposition} ${joinAll(part.list.map(name))}`;
 }
 
 /** "09:00 AM", "12:30 PM", "12:07 AM". */

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
-import { parseClock, readClock, settleClock, type ClockRead } from './clock';
+import { parseClock, readWholeClock, settleClock } from './clock';
 import { checkCalendar, isoInstant } from './iso';
 import { unitOf, type TimeUnit } from './lexicon';
 import { inRange } from './now';
@@ -224,12 +224,6 @@ function localDateTime(text: string, shown: string, calendar: Calendar, read: Re
   const skippedOrTwice = dstNote(calendar.wall, instant, clock);
   if (skippedOrTwice) read.notes.push(skippedOrTwice);
   return instant;
-}
-
-function readWholeClock(text: string): ClockRead | null {
-  const tokens = tokenize(text);
-  const read = readClock(tokens, 0);
-  return read && read.end === tokens.length ? read : null;
 }
 
 const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MINUTE, hour: HOUR };

@@ -6,7 +6,7 @@
  * includes that whole day), and make the phrase a series.
  */
 import { UsageError } from '../errors';
-import { parseClock, readClock, settleClock } from './clock';
+import { parseClock, readWholeClock, settleClock } from './clock';
 import { parseInstant } from './once';
 import { dayLabel } from './resolve-once';
 import { monthOf, unitOf, weekdayOf } from './lexicon';
@@ -244,9 +244,8 @@ function spanStart(day: string, now: number, zone: string): { instant: number; n
   let clock = { hour: 0, minute: 0 };
   const notes: string[] = [];
   if (clockText !== undefined) {
-    const tokens = tokenize(clockText);
-    const read = readClock(tokens, 0);
-    if (!read || read.end !== tokens.length) return null;
+    const read = readWholeClock(clockText);
+    if (!read) return null;
     const settled = settleClock(read);
     clock = settled.value;
     if (settled.note) notes.push(settled.note);
