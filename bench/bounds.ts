@@ -25,7 +25,7 @@ async function measure(label: string, args: string[]): Promise<void> {
   child.stdout.on('data', (chunk: Buffer) => (lines += chunk.toString().split('\n').length - 1));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise((resolve) => child.on('close', resolve));
-  const mb = Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024);
+  const mb = Math.round(Number(readFileSync(rssFile, 'utf8').split(' ')[0]) / 1024);
   console.log(`${label}: exit ${code}, ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS ${mb} MB, ${lines.toLocaleString('en-US')} lines out\n  ${stderr.split('\n')[0]}`);
 }
 

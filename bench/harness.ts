@@ -21,7 +21,7 @@ export interface Run {
   name: string;
   command: string;
   args: string[];
-  /** Record the peak resident memory (a preloaded probe, so it costs start-up time: left off for start-up runs). */
+  /** Record the peak resident memory and the most the heap held (a preloaded probe, so it costs start-up time: left off for start-up runs). */
   memory?: boolean;
   /** Variables added to the environment of this run only. */
   env?: Record<string, string>;
@@ -30,6 +30,8 @@ export interface Run {
 export interface Sample {
   ms: number;
   rssKiB: number;
+  /** The largest heap in use right after a full collection (bench/peak-rss.cjs). */
+  heldKiB: number;
 }
 
 /** One run, stdout drained from a pipe (as a script reading it would), stderr ignored. A failed run stops the benchmark. */
@@ -46,8 +48,8 @@ export function runOnce(run: Run, env: Record<string, string>): Promise<Sample> 
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (code !== 0) return reject(new Error(`${run.name} exited ${code}`));
-      const rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
-      resolve({ ms, rssKiB });
+      const [rssKiB, heldKiB] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split(' ').map(Number) : [];
+      resolve({ ms, rssKiB: rssKiB ?? NaN, heldKiB: heldKiB ?? NaN });
     });
   });
 }
