@@ -1,5 +1,5 @@
 import { fstatSync, writeSync } from 'node:fs';
-import { collectWhileRunning, holdYoungGeneration } from './heap';
+import { collectWhileRunning, holdYoungGeneration, settleBeforeExit } from './heap';
 import { main } from './main';
 import type { Io } from './output/output';
 
@@ -102,5 +102,10 @@ collectWhileRunning();
 // A copy: the time code sets process.env.TZ while it works, and settings must see the user's own.
 main(process.argv, io, { ...process.env }, controller.signal).then((code) => {
   // Exit once output has drained: pooled HTTP connections must not hold the process open.
-  stdout.drained(() => stderr.drained(() => process.exit(code)));
+  stdout.drained(() =>
+    stderr.drained(() => {
+      settleBeforeExit();
+      process.exit(code);
+    }),
+  );
 });

@@ -65,3 +65,17 @@ export function collectWhileRunning(): void {
     seen = collections;
   }, COLLECT_EVERY_MS).unref();
 }
+
+/** Resident memory above which a command collects before it exits (commands stay under 100 MiB; a body read up to its 64 MiB cap does not). */
+const SETTLE_ABOVE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Called right before process.exit. With much memory in use, V8's compiler
+ * threads can be waiting for a collection only this thread runs, and Node 24's
+ * exit joins those threads first, so the process never ends (nodejs/node#64274;
+ * seen after a body read up to its cap). A collection now serves any that wait
+ * and leaves them room, so none asks again before the join.
+ */
+export function settleBeforeExit(): void {
+  if (process.memoryUsage.rss() > SETTLE_ABOVE_BYTES) collectGarbage();
+}
