@@ -130,6 +130,9 @@ export function formatClock(hour: number, minute: number): string {
   return `${pad(hour)}:${pad(minute)}`;
 }
 
+/** How far clocks go back, in the zones of the time-zone database. */
+const CLOCK_SHIFTS = [30 * MINUTE, 60 * MINUTE, 120 * MINUTE];
+
 /**
  * The note for a clock time `clock` that the day of `instant` skips or repeats on the
  * clock `wall` (a DST change: moved forward, or read as the first), as the spec asks that
@@ -139,9 +142,12 @@ export function dstNote(wall: (instant: number) => WallTime, instant: number, cl
   const shown = formatClock(clock.hour, clock.minute);
   const at = wall(instant);
   if (at.hour !== clock.hour || at.minute !== clock.minute) return `${shown} does not exist on ${formatDate(at)}, when the clocks go forward; read as ${formatClock(at.hour, at.minute)}`;
-  const later = wall(instant + 3_600_000);
-  if (later.hour === at.hour && later.minute === at.minute && later.day === at.day) return `${shown} occurs twice on ${formatDate(at)}, when the clocks go back; read as the first`;
-  return undefined;
+  // The clock comes round again one shift later: an hour in most zones, 30 minutes on Lord Howe, two in Antarctica/Troll.
+  const twice = CLOCK_SHIFTS.some((shift) => {
+    const later = wall(instant + shift);
+    return later.hour === at.hour && later.minute === at.minute && later.day === at.day;
+  });
+  return twice ? `${shown} occurs twice on ${formatDate(at)}, when the clocks go back; read as the first` : undefined;
 }
 
 /**

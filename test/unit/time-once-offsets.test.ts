@@ -71,6 +71,28 @@ describe('DST days', () => {
     expect(meaning.notes).toContain(note);
   });
 
+  // Not every zone moves its clocks by an hour: Lord Howe by 30 minutes, Troll (Antarctica) by two.
+  it.each([
+    ['Australia/Lord_Howe', 'april 4 2027 at 1:45am', '2027-04-04 01:45', '01:45 occurs twice on 2027-04-04, when the clocks go back; read as the first'],
+    ['Australia/Lord_Howe', '2027-04-04 01:30', '2027-04-04 01:30', '01:30 occurs twice on 2027-04-04, when the clocks go back; read as the first'],
+    ['Australia/Lord_Howe', '2027-10-03 02:15', '2027-10-03 02:45', '02:15 does not exist on 2027-10-03, when the clocks go forward; read as 02:45'],
+    ['Antarctica/Troll', 'october 31 2027 at 2:30am', '2027-10-31 02:30', '02:30 occurs twice on 2027-10-31, when the clocks go back; read as the first'],
+    ['Antarctica/Troll', 'october 31 2027 at 1:15am', '2027-10-31 01:15', '01:15 occurs twice on 2027-10-31, when the clocks go back; read as the first'],
+  ])('in %s, %s is read and said', async (zone, phrase, expected, note) => {
+    const meaning = await meaningOfOnce(phrase, { now: NOW, zone });
+    expect(meaning.local.slice(0, 16)).toBe(expected);
+    expect(meaning.notes).toContain(note);
+  });
+
+  it.each([
+    ['Australia/Lord_Howe', '2027-04-04 01:15'],
+    ['Australia/Lord_Howe', '2027-04-04 02:00'],
+    ['Antarctica/Troll', '2027-10-31 03:00'],
+    ['Antarctica/Troll', '2027-10-30 02:30'],
+  ])('in %s, %s is there once: no note', async (zone, phrase) => {
+    expect((await meaningOfOnce(phrase, { now: NOW, zone })).notes).toEqual([]);
+  });
+
   it.each(['2027-03-14T02:30-04:00', '2027-03-14T07:30Z', '2027-03-14 03:30', '2027-11-07T05:30Z'])('%s names one instant: no note', async (phrase) => {
     expect((await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' })).notes).toEqual([]);
   });
