@@ -3,13 +3,15 @@
 // number in flight, and nothing else: no parsing of arguments, no checks, no
 // output but each answer's body, as it came. It uses node:http, the cheapest
 // client to start on Node 20 (fetch costs ~100 ms more).
-// Usage: node bare-requests.mjs PLAN.json BASE_URL API_KEY
+// Usage: node bare-requests.mjs PLAN.json BASE_URL API_KEY [--parse]
 // PLAN.json: { "concurrency": N, "phases": [[{ "method", "path", "body"? }, ...], ...] };
 // a phase starts when the one before it has ended (a cursor, or ids read from a list).
+// --parse: each answer is parsed and written back as compact JSON, the least a
+// command printing what it read as JSON must do (bench/cases/recurring-list.ts).
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 
-const [planFile, base, key] = process.argv.slice(2);
+const [planFile, base, key, parse] = process.argv.slice(2);
 const { concurrency, phases } = JSON.parse(readFileSync(planFile, 'utf8'));
 const agent = new Agent({ keepAlive: true });
 
@@ -22,7 +24,8 @@ const send = ({ method, path, body }) =>
       res
         .on('data', (chunk) => chunks.push(chunk))
         .on('end', () => {
-          process.stdout.write(Buffer.concat(chunks));
+          const body = Buffer.concat(chunks);
+          process.stdout.write(parse === '--parse' ? JSON.stringify(JSON.parse(body.toString())) : body);
           resolve();
         });
     });

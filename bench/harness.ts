@@ -119,6 +119,8 @@ export interface ScaleCase {
   rounds?: number;
   /** A case run at several sizes: its family and number of schedules, so the run reports how memory grows with the number. */
   size?: { family: string; count: number };
+  /** Also against the bare script parsing each answer and writing it back as JSON: for a command whose work is printing what it read. */
+  parsedReference?: boolean;
 }
 
 export interface ScaleResult {
@@ -126,6 +128,8 @@ export interface ScaleResult {
   requests: number;
   cli: Sample[];
   bare: Sample[];
+  /** The bare script parsing every answer (ScaleCase.parsedReference). */
+  parsed?: Sample[];
 }
 
 /** The case under each Node given, all interleaved in one run. */
@@ -150,9 +154,11 @@ export async function runScaleCase(scale: ScaleCase, nodes: Array<{ label: strin
     const plan = join(scratch, `plan-${scale.name.replace(/\W+/g, '-')}.json`);
     writeFileSync(plan, JSON.stringify({ concurrency: scale.concurrency, phases: phases.filter(Boolean) }));
 
+    const bare = [join(ROOT, 'bench', 'bare-requests.mjs'), plan, letta.url, TEST_KEY];
     const runs = nodes.flatMap((node) => [
       cli(node.path),
-      { name: `bare ${node.path}`, command: node.path, args: [join(ROOT, 'bench', 'bare-requests.mjs'), plan, letta.url, TEST_KEY], memory: true },
+      { name: `bare ${node.path}`, command: node.path, args: bare, memory: true },
+      ...(scale.parsedReference ? [{ name: `parsed ${node.path}`, command: node.path, args: [...bare, '--parse'], memory: true }] : []),
     ]);
     const samples = new Map<string, Sample[]>(runs.map((run) => [run.name, []]));
     // Interleaved here rather than by measure(), so beforeEach comes before every run; round -1 warms up.
@@ -163,7 +169,13 @@ export async function runScaleCase(scale: ScaleCase, nodes: Array<{ label: strin
         if (i >= 0) samples.get(run.name)!.push(sample);
       }
     }
-    return nodes.map((node) => ({ node: node.label, requests: sent.length, cli: samples.get(`cli ${node.path}`)!, bare: samples.get(`bare ${node.path}`)! }));
+    return nodes.map((node) => ({
+      node: node.label,
+      requests: sent.length,
+      cli: samples.get(`cli ${node.path}`)!,
+      bare: samples.get(`bare ${node.path}`)!,
+      parsed: samples.get(`parsed ${node.path}`),
+    }));
   } finally {
     await letta.stop();
   }

@@ -4,7 +4,8 @@
  * (from .ci/node-binary, downloaded once), all interleaved:
  *   - start-up: each command's wall time over that release's `node -e 0`
  *   - at scale: each case in bench/cases/ against bare-requests.mjs sending the
- *     same requests with the same number in flight
+ *     same requests with the same number in flight (the lists also against it
+ *     parsing each answer and writing it back, the least printing them takes)
  * BENCH_RUNS sets the rounds (default 21); BENCH_NODES=path,path picks the
  * runtimes; BENCH_ONLY=startup or BENCH_ONLY=scale runs one part;
  * BENCH_CASE=name,name runs only those cases at scale (file names in
@@ -106,8 +107,9 @@ async function scale(runtimes: Array<{ label: string; path: string }>) {
     const results = await runScaleCase(scaleCase, runtimes);
     if (scaleCase.size) sized.push({ size: scaleCase.size, results });
     console.log(`\n${scaleCase.name} (${results[0]!.requests} requests; ${results[0]!.cli.length} interleaved rounds)\n`);
-    console.log('| Node | CLI | bare script | time ratio | CLI peak RSS | bare peak RSS |');
-    console.log('|---|---:|---:|---:|---:|---:|');
+    const parsed = scaleCase.parsedReference ? ' bare script parsing the answers | time ratio to it |' : '';
+    console.log(`| Node | CLI | bare script | time ratio | CLI peak RSS | bare peak RSS |${parsed}`);
+    console.log(`|---|---:|---:|---:|---:|---:|${parsed ? '---:|---:|' : ''}`);
     for (const r of results) {
       const rss = (samples: typeof r.cli) =>
         `${fmt(
@@ -117,7 +119,8 @@ async function scale(runtimes: Array<{ label: string; path: string }>) {
           ) / 1024,
           1,
         )} MiB`;
-      console.log(`| ${r.node} | ${fmt(median(r.cli.map((s) => s.ms)), 0)} ms | ${fmt(median(r.bare.map((s) => s.ms)), 0)} ms | ${fmtRatio(ratio(r.cli, r.bare))} | ${rss(r.cli)} | ${rss(r.bare)} |`);
+      const toParsed = r.parsed ? ` ${fmt(median(r.parsed.map((s) => s.ms)), 0)} ms | ${fmtRatio(ratio(r.cli, r.parsed))} |` : '';
+      console.log(`| ${r.node} | ${fmt(median(r.cli.map((s) => s.ms)), 0)} ms | ${fmt(median(r.bare.map((s) => s.ms)), 0)} ms | ${fmtRatio(ratio(r.cli, r.bare))} | ${rss(r.cli)} | ${rss(r.bare)} |${toParsed}`);
     }
   }
   memoryGrowth(sized);

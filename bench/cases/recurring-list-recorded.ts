@@ -23,4 +23,5 @@ export default {
     await seedKeptSchedules(letta, env, { count: 10_000, agents: [AGENT], fresh: true });
   },
   args: ['recurring', 'list', '--json', '--agent-id', AGENT],
+  parsedReference: true,
 } satisfies ScaleCase;

@@ -13,4 +13,5 @@ export default {
   },
   // One page at a time (each cursor comes from the page before), so one phase.
   args: ['recurring', 'list', '--json', '--agent-id', AGENT],
+  parsedReference: true,
 } satisfies ScaleCase;
