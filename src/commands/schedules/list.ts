@@ -31,7 +31,7 @@ export default (kind: ScheduleKind) =>
       const api = await rt.api();
       const zone = rt.zone();
       const now = rt.now();
-      const record = await readRecordOrNothing(rt);
+      const record = await readRecordOrNothing(rt, { shared: true });
       const server = serverOf(rt);
       // --id: one set's or series' schedules, on the agent the record names; a set asked for is shown schedule by schedule.
       const group = options.id === undefined ? undefined : groupFilter(record, options.id.trim(), server);

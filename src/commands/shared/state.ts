@@ -134,8 +134,9 @@ async function underLock<T>(rt: Runtime, body: () => Promise<T>): Promise<T> {
  * Read the record; records that could not be understood are named once on
  * stderr (they are left in the file, untouched, and not acted on).
  */
-export async function readRecord(rt: Runtime, store?: StateStore): Promise<State> {
-  const state = await (store ?? (await stateStore(rt))).read();
+export async function readRecord(rt: Runtime, store?: StateStore, { shared = false } = {}): Promise<State> {
+  const from = store ?? (await stateStore(rt));
+  const state = await (shared ? from.readShared() : from.read());
   for (const skipped of state.skipped ?? []) warnSkipped(rt, skipped.problem);
   await noticeStaleSync(rt, state);
   return state;
@@ -175,10 +176,14 @@ export async function lookInRecord<T>(rt: Runtime, look: (state: State) => T): P
   }
 }
 
-/** The record, or an empty one when it cannot be read (for commands that work without it). */
-export async function readRecordOrNothing(rt: Runtime): Promise<State> {
+/**
+ * The record, or an empty one when it cannot be read (for commands that work without it).
+ * `shared`: the record itself rather than a copy (StateStore.readShared), for a command that
+ * only reads it: copying a record of 10,000 schedules took `recurring list` 29 ms.
+ */
+export async function readRecordOrNothing(rt: Runtime, { shared = false } = {}): Promise<State> {
   try {
-    return await readRecord(rt);
+    return await readRecord(rt, undefined, { shared });
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     return emptyState();
