@@ -12,7 +12,7 @@ Environment:
   LETTA_API_KEY                 API key (beats the config file)
   LETTA_BASE_URL                API address (default https://api.letta.com)
   LETTA_AGENT_ID                default agent id or name
-  TZ                            time zone for phrases (else config, else system)
+  TZ                            time zone when neither --tz nor the config's timezone is set
   LETTA_SWITCHBOARD_CONFIG_DIR  folder for config.json
   LETTA_SWITCHBOARD_STATE_DIR   folder for the record of intent (sync, series, pause)
   NO_COLOR                      no colour (FORCE_COLOR=1: colour even into a pipe)

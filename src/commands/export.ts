@@ -20,7 +20,7 @@ export default defineCommand({
   path: ['export'],
   description: SUMMARIES.export.description,
   examples: ['letta-switchboard export --agent-id support-bot', 'letta-switchboard export --all-agents -f ops/letta-schedules'],
-  globals: ['output', 'time', 'api'],
+  globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) =>
     command
       .addOption(agentOption())
@@ -31,7 +31,8 @@ export default defineCommand({
   async run(rt, options) {
     const folder = options.file ?? DEFAULT_FOLDER;
     const label = { what: 'schedule file', folderHint: 'Give another folder with -f PATH.' };
-    makePrivateFolder(folder, label);
+    // --dry-run: the files that would be written, listed; nothing is made or written, the folder neither.
+    if (!rt.dryRun) makePrivateFolder(folder, label);
     const lockPath = join(folder, LOCK_FILE_NAME);
     const api = await rt.api();
     const agent = options.allAgents ? undefined : rt.agentOrNone();
@@ -63,7 +64,7 @@ export default defineCommand({
       rt.out.warn(`The record of intent cannot be read (${error.message}); every schedule is written as its UTC cron or instant.`);
     }
 
-    const held = await lock(lockPathFor(lockPath), { what: `the lock file ${lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal });
+    const held = rt.dryRun ? undefined : await lock(lockPathFor(lockPath), { what: `the lock file ${lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal });
     try {
       const { lock: lockFile } = readLock(lockPath);
       const server = serverKey(rt);
@@ -79,17 +80,21 @@ export default defineCommand({
           'Pass --force to overwrite them, or export into another folder with -f DIR.',
         );
       }
-      for (const file of files) writePrivateFile(join(folder, file.name), file.text, label);
-      for (const file of files) entries[file.name] = file.entry;
-      writeLock(lockPath, lockFile);
+      if (!rt.dryRun) {
+        for (const file of files) writePrivateFile(join(folder, file.name), file.text, label);
+        for (const file of files) entries[file.name] = file.entry;
+        writeLock(lockPath, lockFile);
+      }
 
       const out = rt.out;
-      if (out.json) out.document({ folder, lock_file: lockPath, files: files.map((f) => ({ file: join(folder, f.name), ...f.entry })), skipped });
+      if (out.json) out.document({ folder, lock_file: lockPath, files: files.map((f) => ({ file: join(folder, f.name), ...f.entry })), skipped, ...(rt.dryRun ? { dry_run: true } : {}) });
       else for (const file of files) out.line(join(folder, file.name));
       for (const skip of skipped) out.warn(`Not exported: ${skip.id} (agent ${skip.agent_id}): ${skip.reason}.`);
-      if (!out.json && !out.quiet) out.note(`Wrote ${files.length} file(s) and ${lockPath}. Check them with: letta-switchboard plan${options.file ? ` -f ${folder}` : ''}`);
+      if (out.json || out.quiet) return;
+      if (rt.dryRun) out.note(`Dry run: would write ${files.length} file(s) and ${lockPath}; nothing written.`);
+      else out.note(`Wrote ${files.length} file(s) and ${lockPath}. Check them with: letta-switchboard plan${options.file ? ` -f ${folder}` : ''}`);
     } finally {
-      held.release();
+      held?.release();
     }
   },
 });

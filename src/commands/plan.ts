@@ -8,7 +8,7 @@ import { readLock } from '../ascode/lock-store';
 import { lockJournalPath } from '../ascode/lock-file';
 import { planLines, summaryLine, planDocument, reportProblems } from '../ascode/render';
 
-/** `plan`: what `apply` would change to make Letta match the schedule files; exit 6 when something would change. */
+/** `plan`: what `apply` would change to make Letta match the schedule files; exit 6 when something would change, 2 when a file is left out. */
 export default defineCommand({
   path: ['plan'],
   description: SUMMARIES.plan.description,
@@ -29,8 +29,9 @@ export default defineCommand({
     else if (out.quiet) changes.filter((change) => change.kind !== 'unchanged').forEach((change) => out.line(change.file));
     else planLines(changes).forEach((line) => out.line(line));
     if (!out.json && !out.quiet) out.note(summaryLine(changes, problems));
+    // A file left out is bad input (exit 2, as apply's), whatever else would change: the plan is not the whole picture.
+    if (problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
     const pending = changes.filter((change) => change.kind !== 'unchanged').length;
-    // A file left out needs attention too: the plan is not the whole picture.
-    if (pending > 0 || problems.length > 0) throw new AlreadyReported(new NeedsAttention(`${pending} change(s) to apply`));
+    if (pending > 0) throw new AlreadyReported(new NeedsAttention(`${pending} change(s) to apply`));
   },
 });

@@ -313,8 +313,9 @@ describe('bad files', () => {
     expect(r.stdout).toMatch(/^\+ good\.md: created sm-\d+\n$/);
     expect(Object.keys(lockFile().servers[letta.url]!)).toEqual(['good.md']);
 
+    // Nothing to change but files left out: bad input (exit 2, as apply's), not changes (6).
     const plan = await cli('plan', '-f', dir);
-    expect(plan.code).toBe(6);
+    expect(plan.code).toBe(2);
     expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 1 unchanged, 5 file(s) left out');
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -43,12 +43,34 @@ describe('apply on a terminal', () => {
     expect(r.stderr).toMatch(/^Error: No folder \.\/letta-schedules here\n.*letta-switchboard export/);
   });
 
+  it('a file left out with nothing else to change is exit 2, not 6 (changes)', async () => {
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    writeFileSync(join(dir, 'bad.md'), `---\nagent: ${AGENT}\nwhen: blorp\n---\nHi\n`);
+    const r = await h.run(['plan', '-f', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${dir}/bad.md:3: when: 'blorp'`);
+    expect(r.stderr).toContain('0 to create');
+  });
+
   it('a clock time needs a zone when none is set anywhere; a UTC cron does not', async () => {
     writeFileSync(join(dir, 'clock.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am\n---\nClock\n`);
     const r = await h.run(['plan', '-f', dir], { env: { TZ: undefined } });
-    expect(r.code).toBe(6);
+    // A file left out is bad input, whatever else would change; the rest of the plan is still shown.
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${dir}/clock.md:3: when: 'every day at 9am' names a time on the clock, and no zone is set: add 'timezone: ZONE'`);
     expect(r.stdout).toContain('+ create    keep.md');
+  });
+});
+
+describe('export --dry-run', () => {
+  it('lists the files it would write and writes nothing, not even the folder', async () => {
+    h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 13 * * *' }, 'hello');
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-export-')), 'out');
+    const r = await h.run(['export', '--agent-id', AGENT, '-f', folder, '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^${folder}/.+\\.md$`, 'm'));
+    expect(r.stderr).toContain(`Dry run: would write 1 file(s) and ${folder}/letta-schedules.lock.json; nothing written.`);
+    expect(existsSync(folder)).toBe(false);
   });
 });
 

@@ -158,6 +158,18 @@ describe('recurring adopt', () => {
     expect(synced.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { cron_expression: '0 13 * * 1-5' } });
   });
 
+  it('--dry-run says what it would record and leaves the record as it was', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' });
+    const planned = await h.run(['recurring', 'adopt', old.id, '--tz', 'America/New_York', '--dry-run']);
+    expect(planned.code).toBe(0);
+    expect(planned.stderr).toContain(`Would adopt ${old.id}`);
+    expect(planned.stderr).toContain('Local cron  not recorded (UTC only) → 0 9 * * 1-5 in America/New_York');
+    expect(planned.stderr).toContain('Dry run: the record of intent is unchanged.');
+    expect(planned.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect((await h.run(['recurring', 'get', old.id, '--json'])).stdout).not.toContain('America/New_York');
+    expect((await h.run(['recurring', 'adopt', old.id, '--tz', 'America/New_York'])).stderr).toContain('Local cron  not recorded (UTC only)');
+  });
+
   it('without --tz uses the configured zone (never TZ or the system zone alone)', async () => {
     const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' });
     expect((await h.run(['recurring', 'adopt', old.id])).code).toBe(2);

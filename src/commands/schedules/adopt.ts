@@ -5,7 +5,7 @@ import { agentOption } from '../options';
 import { findSchedule } from '../shared/schedule';
 import { localCronFromUtc } from '../../sync/local-rule';
 import { stateStore, whileChanging, serverOf } from '../shared/state';
-import { adoptIntent, findIntent } from '../../state/records';
+import { adoptIntent, findIntent, type State } from '../../state/records';
 import { localAndUtc } from '../../output/when';
 import { describeCron, nextRuns } from '../../time/cron';
 import { printReceiptOf } from '../../output/receipt';
@@ -16,7 +16,7 @@ export default defineCommand({
   path: ['recurring', 'adopt'],
   description: 'Record a schedule made elsewhere as local time in a zone, so sync keeps it there across DST',
   examples: ['letta-switchboard recurring adopt SCHEDULE_ID --tz America/New_York', 'letta-switchboard recurring adopt SCHEDULE_ID --agent-id support-bot --tz Europe/Berlin'],
-  globals: ['output', 'time', 'api'],
+  globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.argument('<id>', 'the recurring schedule to adopt').addOption(agentOption()),
   async run(rt, _options, id) {
     if (id.startsWith('set-') || id.startsWith('series-')) {
@@ -42,10 +42,12 @@ export default defineCommand({
         throw new UsageError(`${id} runs '${cron}', which names no time of day, so there is no local time to keep`, 'Only schedules at clock times (such as 0 14 * * 1-5) can be adopted.');
       }
       const fields = { schedule_id: id, agent_id: schedule.agent_id, server: serverOf(rt), kind: 'recurring' as const, phrase: cron, zone, local_rule: localRule, utc_crons: [cron] };
-      const intent = await store.update((state) => {
+      const adopt = (state: State) => {
         before = findIntent(state, id);
         return adoptIntent(state, fields, at);
-      });
+      };
+      // --dry-run: what would be recorded, worked out on a copy of the record.
+      const intent = rt.dryRun ? adopt(await store.read()) : await store.update(adopt);
       return { intent, cron, localRule };
     });
     const means = describeCron(localRule);
@@ -53,14 +55,14 @@ export default defineCommand({
     const was = before === undefined ? 'not recorded (UTC only)' : `${before.local_rule} in ${before.zone}`;
     printReceiptOf(rt.out, {
       document: intent,
-      title: `Adopted ${id}: kept ${means.charAt(0).toLowerCase()}${means.slice(1)}, ${zone} time`,
+      title: `${rt.dryRun ? 'Would adopt' : 'Adopted'} ${id}: kept ${means.charAt(0).toLowerCase()}${means.slice(1)}, ${zone} time`,
       rows: [
         { id },
         ['Local cron', was, `${localRule} in ${zone}`],
         ['UTC cron', `${cron} (sent to Letta as it was)`],
         ...(next === undefined ? [] : [['Next run', (({ local, utc }) => `${local} (${utc})`)(localAndUtc(zone, next, 'next run'))] as [string, string]]),
       ],
-      footer: [`Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${HOURLY_SYNC_HINT}`],
+      footer: [rt.dryRun ? 'Dry run: the record of intent is unchanged.' : `Run 'letta-switchboard sync' after DST changes, or hourly from cron: ${HOURLY_SYNC_HINT}`],
     });
   },
 });
