@@ -10,7 +10,10 @@
 import { UsageError } from '../errors';
 import type { LocalSchedule } from './resolve-recurring';
 import type { SeriesRule } from './series';
+import { LATEST_INSTANT } from './now';
 import { formatLocal } from './zone';
+
+const LAST_DATE = '9999-12-31';
 
 export interface PhraseOptions {
   now: number;
@@ -160,6 +163,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   const [{ readEnds }, { asSeriesRule, START_NOTE }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
   const { rule: ruleText, ends } = readEnds(text, options);
   if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
+  if (ends.until !== undefined && !(ends.until <= LATEST_INSTANT)) throw new UsageError(`'${input.trim()}' ends after ${LAST_DATE}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
   const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count);
@@ -205,6 +209,8 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
   const local = await readRecurring(input, { now, zone, notes }, parseRecurring);
   if (local.kind === 'series') {
     const runs = nextInstants(local.rule, zone, now, count);
+    // An interval that cannot run twice within the dates there are repeats nothing (every 99999999999 minutes).
+    if (local.rule.kind === 'elapsed' && runs.length < Math.min(count, 2)) throw new UsageError(`'${input.trim()}' does not run again before ${LAST_DATE}, the last date this tool can use`, 'Give a shorter interval, or a one-time time.');
     const meaning: SeriesMeaning = {
       type: 'series',
       input,

@@ -6,6 +6,7 @@
  */
 import type { ClockTime } from './clock';
 import type { DayFilter } from './to-utc';
+import { LATEST_INSTANT } from './now';
 import { addDays, daysInMonth, instantFromLocal, wallTime } from './zone';
 
 export interface LocalDate {
@@ -71,7 +72,7 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
     let k = fromMs < rule.start ? 0 : Math.floor((fromMs - rule.start) / step) + 1;
     for (; instants.length < count; k++) {
       const at = rule.start + k * step;
-      if (at > untilMs) break;
+      if (at > untilMs || at > LATEST_INSTANT) break;
       instants.push(at);
     }
     return instants;

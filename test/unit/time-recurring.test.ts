@@ -266,3 +266,20 @@ describe('zone names', () => {
     expect(() => checkZone(zone)).toThrow(UsageError);
   });
 });
+
+describe('numbers past the dates there are', () => {
+  it.each([
+    ['every 99999999999 minutes', 'does not run again before 9999-12-31'],
+    ['every 9999999999 hours', 'does not run again before 9999-12-31'],
+    ['every day for 99999999999 weeks', 'ends after 9999-12-31'],
+  ])('%s is refused as input (it was an internal error)', async (phrase, said) => {
+    const read = meaningOf(phrase, { now: NOW, zone: 'America/New_York' });
+    await expect(read).rejects.toThrow(UsageError);
+    await expect(read).rejects.toThrow(said);
+  });
+
+  it('an interval that runs twice before then is still read', async () => {
+    const meaning = await meaningOf('every 40000000 hours', { now: NOW, zone: 'UTC' });
+    expect(meaning.next_runs).toHaveLength(2);
+  });
+});
