@@ -104,10 +104,23 @@ function withDefaultAgentSource(error: unknown, rt: Runtime): unknown {
   return new NotFoundError(`${error.message} (the default agent, from ${where})`, error.hint, missing);
 }
 
-/** The Go CLI spelled it `send create`: read that as `send`. */
+/** The Go CLI's `onetime` group also answered to `send` and `message`, and its `create` to `send`. */
+const GO_ONETIME = new Set(['onetime', 'send', 'message']);
+const GO_CREATE = new Set(['create', 'send']);
+const GO_LOOKUPS = new Set(['list', 'get', 'delete']);
+
+/**
+ * The Go CLI's spellings, read as this tool's: `send create`, `message send` and the like are `send`
+ * (now, or later with --execute-at, as the Go CLI's create was); `send list` and `message delete ID`
+ * are the `onetime` commands. `onetime create` stays itself (--execute-at required).
+ */
 function goSpellings(words: string[]): string[] {
   const at = firstCommandWord(words);
-  return words[at] === 'send' && words[at + 1] === 'create' ? words.toSpliced(at + 1, 1) : words;
+  const [group, sub] = [words[at] ?? '', words[at + 1] ?? ''];
+  if (!GO_ONETIME.has(group)) return words;
+  if (GO_CREATE.has(sub) && !(group === 'onetime' && sub === 'create')) return words.toSpliced(at, 2, 'send');
+  if (GO_LOOKUPS.has(sub) && group !== 'onetime') return words.toSpliced(at, 1, 'onetime');
+  return words;
 }
 
 function firstCommandWord(words: string[]): number {

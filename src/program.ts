@@ -98,10 +98,11 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
       .description(declaration.description)
       .addHelpText('after', `${examples(declaration.examples)}\n\nGlobal options (--json, --tz, --dry-run, ...) are listed in each command's help and in 'letta-switchboard --help'.`);
     const names = COMMANDS.filter((c) => c.path[0] === name).map((c) => c.path[1]!);
-    // Run bare, a group says which subcommands exist instead of printing its help as an error; a typo gets the nearest.
-    command.allowExcessArguments(true).action(function (this: CommandUnknownOpts) {
+    // Run bare, a group says which subcommands exist instead of printing its help as an error; a typo gets the nearest,
+    // also when options follow it (`onetime sned --agent-id A` is about 'sned', not an unknown '--agent-id').
+    command.allowExcessArguments(true).allowUnknownOption(true).action(function (this: CommandUnknownOpts) {
       const [word] = this.args;
-      if (word !== undefined) {
+      if (word !== undefined && !word.startsWith('-')) {
         const near = nearest(word, names);
         this.error(`error: unknown command '${word}' for '${name}'${near ? `\n(Did you mean ${near}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: 2 });
       }

@@ -39,6 +39,34 @@ describe('send', () => {
     expect(letta.requests('POST')[0]!.body).toEqual({ messages: [{ role: 'system', content: 'Hi' }] });
   });
 
+  it.each([
+    ['onetime', 'send'],
+    ['message', 'create'],
+    ['message', 'send'],
+    ['send', 'send'],
+  ])("keeps the Go CLI's aliases: `%s %s` sends, now or later", async (group, sub) => {
+    const now = await cli(group, sub, '--agent-id', AGENT, '--message', 'Hi');
+    expect(now.code, now.stderr).toBe(0);
+    const later = await cli(group, sub, '--agent-id', AGENT, '--message', 'Later', '--execute-at', 'tomorrow at 9am', '--tz', 'America/New_York');
+    expect(later.code, later.stderr).toBe(0);
+    expect(letta.requests('POST').map((r) => r.path)).toEqual([`/v1/agents/${AGENT}/messages`, `/v1/agents/${AGENT}/schedule`]);
+  });
+
+  it("keeps the Go CLI's aliases of onetime: `send list`, `message get`, `send delete`", async () => {
+    const made = (await cli('send', '--agent-id', AGENT, '--message', 'Later', '--execute-at', 'tomorrow at 9am', '-q')).stdout.trim();
+    expect((await cli('send', 'list', '--agent-id', AGENT, '-q')).stdout).toBe(`${made}\n`);
+    expect((await cli('message', 'get', made, '--agent-id', AGENT, '-q')).stdout).toBe(`${made}\n`);
+    expect((await cli('send', 'delete', made, '--agent-id', AGENT)).code).toBe(0);
+    expect(letta.requests('DELETE')).toHaveLength(1);
+  });
+
+  it('a mistyped subcommand is named, also when options follow it', async () => {
+    const r = await cli('onetime', 'crete', '--agent-id', AGENT, '--message', 'Hi');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Error: Unknown command 'crete' for 'onetime'\n\(Did you mean create\?\)/);
+    expect(letta.received).toHaveLength(0);
+  });
+
   it('refuses an unknown role with exit 2 and sends nothing', async () => {
     const r = await cli('send', '--agent-id', AGENT, '--message', 'Hi', '--role', 'robot');
     expect(r.code).toBe(2);
