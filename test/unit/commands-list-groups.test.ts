@@ -74,6 +74,21 @@ describe('recurring list and sets', () => {
     expect(members.stdout.trim().split('\n').sort()).toEqual([...seriesMembers].sort());
   });
 
+  it('onetime list shows a series as one row, not its members, in a pipe, as JSON and with -q', async () => {
+    const { seriesId, seriesMembers } = await seed();
+    const single = h.letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse('2026-12-01T10:00:00Z') }, 'Once').id;
+    const piped = rows((await h.run(['onetime', 'list'])).stdout);
+    expect(piped.map((row) => row[0]).sort()).toEqual([seriesId, single].sort());
+    expect(piped.find((row) => row[0] === seriesId)!.at(-1)).toBe('[series: every day at 9am (3 waiting)] Water');
+    const json = JSON.parse((await h.run(['onetime', 'list', '--json'])).stdout) as Json[];
+    expect(json.find((row) => row.id === seriesId)).toMatchObject({ series_id: seriesId, remaining: 3 });
+    expect([...json.find((row) => row.id === seriesId)!.member_ids].sort()).toEqual([...seriesMembers].sort());
+    expect((await h.run(['onetime', 'list', '-q'])).stdout.split('\n').sort()).toEqual(['', seriesId, single].sort());
+    // What the list names, delete takes: the series goes whole.
+    expect((await h.run(['onetime', 'delete', seriesId])).code).toBe(0);
+    expect(seriesMembers.filter((id) => h.letta.schedules.has(id))).toEqual([]);
+  });
+
   it('--id with a schedule id is a usage error, an unknown set not found', async () => {
     const { standup, setId } = await seed();
     const plain = await h.run(['recurring', 'list', '--id', standup]);

@@ -244,6 +244,16 @@ describe('set and series ids in every command', () => {
     expect(JSON.parse(got.stdout)).toMatchObject({ id: series, kind: 'series', members: [expect.anything(), expect.anything(), expect.anything()] });
     expect((await h.run(['run', series])).stdout).toContain('Echo: Stretch');
   });
+
+  it('a deleted series is not found by get, as by a second delete', async () => {
+    const series = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '-q'])).stdout.trim();
+    expect((await h.run(['recurring', 'delete', series])).code).toBe(0);
+    const got = await h.run(['recurring', 'get', series]);
+    expect(got.code).toBe(3);
+    expect(got.stderr).toMatch(new RegExp(`^Error: Series '${series}' was deleted`));
+    expect(got.stdout).toBe('');
+    expect((await h.run(['recurring', 'delete', series])).code).toBe(3);
+  });
 });
 
 describe('adopt of a set or series id', () => {

@@ -2,7 +2,7 @@ import { CronExpressionParser } from 'cron-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
-import { meaningOf, meaningOfRecurring } from '../../src/time/index';
+import { meaningOf, meaningOfRecurring, meaningOfSchedule } from '../../src/time/index';
 import { looksRecurring, parseRecurring } from '../../src/time/resolve-recurring';
 import { validateCron } from '../../src/time/cron';
 import { cronList, toUtcSchedule } from '../../src/time/to-utc';
@@ -279,7 +279,7 @@ describe('numbers past the dates there are', () => {
   });
 
   it('an interval that runs twice before then is still read', async () => {
-    const meaning = await meaningOf('every 40000000 hours', { now: NOW, zone: 'UTC' });
+    const meaning = await meaningOfSchedule('every 40000000 hours', { now: NOW, zone: 'UTC' });
     expect(meaning.next_runs).toHaveLength(2);
   });
 });

@@ -66,7 +66,8 @@ export default (kind: ScheduleKind) =>
       const sizes = new Map<string, string>();
       const act = (asked: string): Promise<Outcome> =>
         changing(async () => {
-          if (kind === 'recurring' && isSeriesId(asked)) {
+          // A series is one-time schedules made from a recurring phrase: either list shows it, either delete takes it whole.
+          if (isSeriesId(asked)) {
             const { agent_id, deleted } = await deleteSeries(rt, asked, requests);
             sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
             return { id: asked, agent_id, deleted: true };

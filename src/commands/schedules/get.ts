@@ -96,6 +96,11 @@ async function setOf(rt: Runtime, id: string): Promise<string | undefined> {
 async function printGroup(rt: Runtime, id: string): Promise<void> {
   const state = await readRecordOrNothing(rt);
   const series = findSeries(state, id);
+  // Kept in the record for status's history, a deleted series is no more found here than by delete.
+  if (series?.status === 'deleted' || series?.status === 'gone') {
+    const how = series.status === 'deleted' ? 'was deleted' : 'is gone from Letta (none of its schedules is left)';
+    throw new NotFoundError(`Series '${id}' ${how}${series.status_at ? ` (${series.status_at})` : ''}`, 'List the series standing with: letta-switchboard recurring list');
+  }
   const members = series
     ? series.members.filter((m) => !m.gone).map((m) => ({ id: m.schedule_id, when: m.instant, status: m.paused ? 'paused' : Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired' }))
     : state.intents.filter((i) => i.set_id === id).map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', status: i.status }));

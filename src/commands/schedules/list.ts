@@ -48,7 +48,11 @@ export default (kind: ScheduleKind) =>
       };
       const recorded = new Set([...record.intents.map((i) => i.schedule_id), ...record.series.flatMap((s) => [s.series_id, ...s.members.map((m) => m.schedule_id)])]);
       // Schedules another client made are labelled; this tool never syncs, prunes or adopts them unless asked.
-      const label = (item: ScheduledMessage) => (originOf(item, recorded) === 'letta-code wake' ? '[letta-code wake] ' : '');
+      // A series in the one-time list has no cron column to say what it is: its message says.
+      const label = (item: ScheduledMessage) => {
+        const series = kind === 'one-time' ? groupLabel(item) : undefined;
+        return series ? `[${series}] ` : originOf(item, recorded) === 'letta-code wake' ? '[letta-code wake] ' : '';
+      };
       const when = (item: ScheduledMessage) => {
         const { value, field } = nextRun(item);
         return value === undefined ? { ms: undefined, local: '-', utc: '-' } : localAndUtc(zone, value, field);
@@ -89,14 +93,19 @@ export default (kind: ScheduleKind) =>
         const inGroup = (item: ScheduledMessage) => group === undefined || group.ids.has(item.id);
         // A set is one row, made once every page is read (its schedules may be pages apart).
         const setMembers: ScheduledMessage[] = [];
+        // A series is one row too, in both lists (its members are one-time schedules); --id SERIES lists them one by one.
+        const series = kind === 'recurring' || !group ? (await seriesRows(rt, agentIds, record.series)).filter(inGroup) : [];
+        const inSeries = new Set(kind === 'one-time' ? series.flatMap((row) => row.member_ids) : []);
         for await (const page of schedulesOf(rt, agentIds, options.concurrency)) {
           const rows: ScheduledMessage[] = [];
-          for (const item of ofKind(page).filter(inGroup)) (kind === 'recurring' && !group && intentOf(item.id)?.set_id !== undefined ? setMembers : rows).push(item);
+          for (const item of ofKind(page).filter(inGroup)) {
+            if (inSeries.has(item.id)) continue;
+            (kind === 'recurring' && !group && intentOf(item.id)?.set_id !== undefined ? setMembers : rows).push(item);
+          }
           yield rows;
         }
-        if (kind !== 'recurring') return;
-        yield (await seriesRows(rt, agentIds, record.series)).filter(inGroup);
-        yield setRows(setMembers, intentOf);
+        yield series;
+        if (kind === 'recurring') yield setRows(setMembers, intentOf);
       }
 
       const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : new WithFields(item, { ...additions(item), made_by: originOf(item, recorded) }));
