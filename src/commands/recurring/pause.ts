@@ -88,7 +88,13 @@ export default defineCommand({
           const pausedAt = saved?.paused_at ?? at;
           // The copy is on disk, flushed, before anything is deleted: a failure from here on loses nothing.
           if (!rt.dryRun) await saving.update((state) => records.recordPaused(state, schedule, pausedAt, records.findIntent(state, id) ?? saved?.intent, serverOf(rt)));
-          await requests.run(() => api.deleteSchedule(schedule.agent_id, id));
+          try {
+            await requests.run(() => api.deleteSchedule(schedule.agent_id, id));
+          } catch (error) {
+            // Its copy is saved already: say where it stands, and that pausing it again finishes the pause.
+            if (!rt.dryRun) out.note(`${id} is saved as paused on this machine, but may still be on Letta (its delete did not finish): pause it again to finish, with: letta-switchboard recurring pause ${id}`);
+            throw error;
+          }
           if (!rt.dryRun) {
             try {
               await saving.update((state) => records.markPaused(state, id, at));
