@@ -10,6 +10,16 @@ const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
 const FIELD_SIZES = [60, 24, 31, 12, 7];
 const NAMES = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
 
+/** Six fields are seconds first (Quartz, Spring) or a year last (AWS): the hint names the cron without each that fits. */
+function sixFieldHint(fields: string[]): string {
+  const withoutSeconds = `'${fields.slice(1).join(' ')}'`;
+  const last = fields[5]!;
+  const withoutYear = `'${fields.slice(0, 5).join(' ')}'`;
+  if (/^\d{4}$/.test(last)) return `Drop the year field, as in ${withoutYear}: a schedule here repeats every year.`;
+  if (last === '*') return `Drop the year field, as in ${withoutYear}, or the seconds field if it comes first, as in ${withoutSeconds}.`;
+  return `Drop the seconds field, as in ${withoutSeconds}: Letta runs schedules at most once a minute.`;
+}
+
 /**
  * Check a raw 5-field cron the way Letta will read it. Names (MON-FRI, JAN) are
  * fine; seconds fields, @macros, L, W, # and ? are refused with the reason.
@@ -20,7 +30,7 @@ export function validateCron(expression: string): string {
   if (fields.length !== 5) {
     throw new UsageError(
       `'${expression.trim()}' has ${fields.length} fields; a cron here has 5 (minute hour day-of-month month day-of-week)`,
-      fields.length === 6 ? `Drop the seconds field, as in '${fields.slice(1).join(' ')}': Letta runs schedules at most once a minute.` : "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).",
+      fields.length === 6 ? sixFieldHint(fields) : "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).",
     );
   }
   fields.forEach((field, i) => {

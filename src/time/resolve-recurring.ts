@@ -152,6 +152,17 @@ function isCronLike(text: string): boolean {
   return fields.length >= 5 && fields.length <= 7 && /^[\d*?/,\-lw#]+$/.test(fields[0]!) && /^[\d*?/,\-lw#]+$/.test(fields[1]!);
 }
 
+/** The @macros of other crons, refused here (Letta takes five fields): what to write instead. */
+const CRON_MACROS: Record<string, [string, string]> = {
+  '@yearly': ['0 0 1 1 *', 'every year on jan 1 at midnight'],
+  '@annually': ['0 0 1 1 *', 'every year on jan 1 at midnight'],
+  '@monthly': ['0 0 1 * *', 'every month on the 1st at midnight'],
+  '@weekly': ['0 0 * * 0', 'every sunday at midnight'],
+  '@daily': ['0 0 * * *', 'daily at midnight'],
+  '@midnight': ['0 0 * * *', 'daily at midnight'],
+  '@hourly': ['0 * * * *', 'every hour'],
+};
+
 /**
  * Read a recurring phrase. Raw crons are returned for validation elsewhere.
  * `context` (now and zone) anchors rules that count from today, such as "every 3 days".
@@ -162,7 +173,9 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   const original = input.trim();
   if (text === '') throw new UsageError('No schedule given', "Try 'every weekday at 9am' or a cron such as '0 9 * * 1-5'.");
   if (/^@\w+$/.test(text)) {
-    throw new UsageError(`'${original}' is not supported: use a 5-field cron or a phrase`, "For '@daily' write '0 0 * * *' or 'daily at midnight'.");
+    const macro = CRON_MACROS[text];
+    const hint = macro ? `For '${text}' write '${macro[0]}' (UTC) or '${macro[1]}' (your zone).` : "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday) or 'every weekday at 9am' (your zone).";
+    throw new UsageError(`'${original}' is not supported: use a 5-field cron or a phrase`, hint);
   }
   if (isCronLike(text)) return { kind: 'raw', cron: original.replace(/\s+/g, ' ') };
 
