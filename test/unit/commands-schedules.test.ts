@@ -90,6 +90,8 @@ describe('delete', () => {
     const missing = await h.run(['onetime', 'delete', 'sm-missing', '--json']);
     expect(missing.code).toBe(3);
     expect(JSON.parse(missing.stdout)).toEqual([{ id: 'sm-missing', deleted: false, error: expect.stringContaining("No schedule 'sm-missing'") }]);
+    // The array says it for a script; stderr says it for the person watching, as without --json.
+    expect(missing.stderr).toMatch(/^Error: No schedule 'sm-missing'/);
     expect((await h.run(['onetime', 'delete', 'sm-missing'])).code).toBe(3);
   });
 

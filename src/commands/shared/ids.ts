@@ -202,7 +202,8 @@ export async function eachId<T>(
         if (!(error instanceof CliError) || (ids.length === 1 && !collectEvery)) throw error;
         outcomes.push(failed(id, error.message, error));
         failures.push(error);
-        if (!out.json) out.note(`${out.paintErr.red('Error:')} ${error.message}`);
+        // Under --json too: the array says it for a script, stderr for the person watching.
+        out.note(`${out.paintErr.red('Error:')} ${error.message}`);
         if (stopsTheRest(error)) stopped ??= error;
         continue;
       }
