@@ -34,20 +34,22 @@ export interface Sample {
   heldKiB: number;
 }
 
-/** One run, stdout drained from a pipe (as a script reading it would), stderr ignored. A failed run stops the benchmark. */
+/** One run, stdout drained from a pipe (as a script reading it would), stderr kept for a failure. A failed run stops the benchmark, saying why. */
 export function runOnce(run: Run, env: Record<string, string>): Promise<Sample> {
   const rssFile = join(scratch, `rss-${Math.random().toString(36).slice(2)}`);
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const child = spawn(run.command, run.args, {
       env: { ...env, ...run.env, ...(run.memory ? { BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `--require ${join(ROOT, 'bench', 'peak-rss.cjs')}` } : {}) },
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.resume();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code !== 0) return reject(new Error(`${run.name} exited ${code}`));
+      if (code !== 0) return reject(new Error(`${run.name} ${run.args.join(' ')} exited ${code}:\n${stderr}`));
       const [rssKiB, heldKiB] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split(' ').map(Number) : [];
       resolve({ ms, rssKiB: rssKiB ?? NaN, heldKiB: heldKiB ?? NaN });
     });
