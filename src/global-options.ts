@@ -21,7 +21,7 @@ export function withGlobalOptions(program: Command) {
     .option('--timeout <ms>', 'request timeout in milliseconds', integer('--timeout', 1, MAX_TIMEOUT_MS), 30_000)
     .option('--tz <zone>', 'IANA time zone for phrases and times shown')
     .option('--now <time>', 'read phrases as if it were this instant (ISO 8601 or Unix ms)')
-    .option('--dry-run', 'print each changing request (POST, DELETE) instead of sending it; reads still go out')
+    .option('--dry-run', 'change nothing: print each changing request (POST, DELETE) instead of sending it, write no file; reads still go out')
     .option('--verbose', 'log requests and timings on stderr');
 }
 

@@ -119,7 +119,8 @@ function goSpellings(words: string[]): string[] {
   const [group, sub] = [words[at] ?? '', words[at + 1] ?? ''];
   if (!GO_ONETIME.has(group)) return words;
   if (GO_CREATE.has(sub) && !(group === 'onetime' && sub === 'create')) return words.toSpliced(at, 2, 'send');
-  if (GO_LOOKUPS.has(sub) && group !== 'onetime') return words.toSpliced(at, 1, 'onetime');
+  // `message` is only ever the group (`message --help` too); `send` alone is this tool's own command.
+  if (group === 'message' || (group === 'send' && GO_LOOKUPS.has(sub))) return words.toSpliced(at, 1, 'onetime');
   return words;
 }
 

@@ -102,7 +102,13 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
     // also when options follow it (`onetime sned --agent-id A` is about 'sned', not an unknown '--agent-id').
     command.allowExcessArguments(true).allowUnknownOption(true).action(function (this: CommandUnknownOpts) {
       const [word] = this.args;
-      if (word !== undefined && !word.startsWith('-')) {
+      if (word?.startsWith('-')) {
+        // An option before the subcommand: say where it goes when the subcommand is there after it.
+        const sub = this.args.find((arg) => names.includes(arg));
+        if (sub) throw new UsageError(`Options of '${name} ${sub}' go after it`, `For example: letta-switchboard ${name} ${sub} ${word}`);
+        this.error(`error: unknown option '${word}'`, { code: 'commander.unknownOption', exitCode: 2 });
+      }
+      if (word !== undefined) {
         const near = nearest(word, names);
         this.error(`error: unknown command '${word}' for '${name}'${near ? `\n(Did you mean ${near}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: 2 });
       }

@@ -24,13 +24,14 @@ export default defineCommand({
       out.note(`Note: an apply under way or cut off has not written ${target.lockPath} yet; what it did is read from ${lockJournalPath(target.lockPath)} (the next apply finishes it).`);
     }
     reportProblems(out, problems);
-    if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
+    // A file left out is bad input (exit 2, as apply's), whatever else would change; --strict shows no plan then.
+    const leftOut = new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
+    if (options.strict && problems.length > 0) throw leftOut;
     if (out.json) out.document(planDocument(changes, problems));
     else if (out.quiet) changes.filter((change) => change.kind !== 'unchanged').forEach((change) => out.line(change.file));
     else planLines(changes).forEach((line) => out.line(line));
     if (!out.json && !out.quiet) out.note(summaryLine(changes, problems));
-    // A file left out is bad input (exit 2, as apply's), whatever else would change: the plan is not the whole picture.
-    if (problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
+    if (problems.length > 0) throw leftOut;
     const pending = changes.filter((change) => change.kind !== 'unchanged').length;
     if (pending > 0) throw new AlreadyReported(new NeedsAttention(`${pending} change(s) to apply`));
   },

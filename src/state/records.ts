@@ -467,6 +467,11 @@ export function resumePaused(state: State, oldId: string, newId: string, cron: s
   if (old && paused) old.paused_at = paused.paused_at;
 }
 
+/** A series deleted with this tool or gone from the server: kept for status's history, found by no command. */
+export function seriesEnded(series: Series): boolean {
+  return series.status === 'gone' || series.status === 'deleted';
+}
+
 /** Mark a series deleted with this tool, or gone from the server. */
 export function endSeries(state: State, seriesId: string, status: 'gone' | 'deleted', at: string): void {
   const series = findSeries(state, seriesId);

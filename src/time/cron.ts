@@ -10,13 +10,19 @@ const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
 const FIELD_SIZES = [60, 24, 31, 12, 7];
 const NAMES = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
 
-/** Six fields are seconds first (Quartz, Spring) or a year last (AWS): the hint names the cron without each that fits. */
+/**
+ * Six fields are seconds first (Quartz, Spring) or a year last (AWS): the hint names the cron
+ * without the field it most likely is. Quartz's '?' (any) is '*' here.
+ */
 function sixFieldHint(fields: string[]): string {
-  const withoutSeconds = `'${fields.slice(1).join(' ')}'`;
+  const cron = (kept: string[]) => `'${kept.map((field) => (field === '?' ? '*' : field)).join(' ')}'`;
+  const [withoutSeconds, withoutYear] = [cron(fields.slice(1)), cron(fields.slice(0, 5))];
   const last = fields[5]!;
-  const withoutYear = `'${fields.slice(0, 5).join(' ')}'`;
-  if (/^\d{4}$/.test(last)) return `Drop the year field, as in ${withoutYear}: a schedule here repeats every year.`;
-  if (last === '*') return `Drop the year field, as in ${withoutYear}, or the seconds field if it comes first, as in ${withoutSeconds}.`;
+  // '?' stands in the day fields: the 3rd or 5th with a year last (AWS), the 4th or 6th after seconds (Quartz).
+  const any = fields.indexOf('?');
+  const yearLast = any === 2 || any === 4 || /^\d{4}([-,/]\d{1,4})*$/.test(last);
+  if (yearLast) return `Drop the year field, as in ${withoutYear}: a schedule here repeats every year.`;
+  if (last === '*' && any === -1) return `Drop the seconds field if it comes first, as in ${withoutSeconds}, or the year field if it comes last, as in ${withoutYear}.`;
   return `Drop the seconds field, as in ${withoutSeconds}: Letta runs schedules at most once a minute.`;
 }
 

@@ -71,6 +71,20 @@ describe('usage errors that teach', () => {
     expect(r.stderr).toContain('(Did you mean delete?)');
   });
 
+  it.each([
+    [['onetime', 'crete', '--agent-id', 'support-bot'], /^Error: Unknown command 'crete' for 'onetime'\n\(Did you mean create\?\)/],
+    [['onetime', '--agent-id', 'support-bot', 'list'], /^Error: Options of 'onetime list' go after it\nFor example: letta-switchboard onetime list --agent-id/],
+    [['recurring', '--bogus'], /^Error: Unknown option '--bogus'/],
+    [['recurring'], /^Error: 'recurring' needs a subcommand: /],
+    // The Go CLI's alias of onetime, alone.
+    [['message'], /^Error: 'onetime' needs a subcommand: /],
+  ])('a group with %j says what is wrong', async (args, said) => {
+    const r = await h.run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(said);
+    expect(r.requests).toEqual([]);
+  });
+
   it('send --cron says where --cron belongs', async () => {
     const r = await h.run(['send', '--agent-id', 'support-bot', '--message', 'x', '--cron', 'daily']);
     expect(r.code).toBe(2);

@@ -245,9 +245,14 @@ describe('set and series ids in every command', () => {
     expect((await h.run(['run', series])).stdout).toContain('Echo: Stretch');
   });
 
-  it('a deleted series is not found by get, as by a second delete', async () => {
+  it('a deleted series is not found by get or list --id, as by a second delete; onetime get shows one standing', async () => {
     const series = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '-q'])).stdout.trim();
+    const shown = await h.run(['onetime', 'get', series, '-q']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout.trim().split('\n')).toHaveLength(3);
     expect((await h.run(['recurring', 'delete', series])).code).toBe(0);
+    expect((await h.run(['recurring', 'list', '--id', series])).code).toBe(3);
+    expect((await h.run(['onetime', 'list', '--id', series])).code).toBe(3);
     const got = await h.run(['recurring', 'get', series]);
     expect(got.code).toBe(3);
     expect(got.stderr).toMatch(new RegExp(`^Error: Series '${series}' was deleted`));

@@ -129,7 +129,10 @@ describe('recurring errors', () => {
     ['0 0 9 * * *', /6 fields/, /seconds/],
     ['0 0 9 * * 1-5', /6 fields/, /^Drop the seconds field, as in '0 9 \* \* 1-5'/],
     ['0 9 * * 1-5 2027', /6 fields/, /^Drop the year field, as in '0 9 \* \* 1-5': a schedule here repeats every year\.$/],
-    ['0 9 * * 1-5 *', /6 fields/, /^Drop the year field, as in '0 9 \* \* 1-5', or the seconds field if it comes first/],
+    ['0 9 * * 1-5 *', /6 fields/, /^Drop the seconds field if it comes first, as in '9 \* \* 1-5 \*', or the year field if it comes last, as in '0 9 \* \* 1-5'/],
+    ['0 9 * * 1-5 2027-2030', /6 fields/, /^Drop the year field, as in '0 9 \* \* 1-5'/],
+    ['0 9 ? * MON-FRI *', /6 fields/, /^Drop the year field, as in '0 9 \* \* MON-FRI'/],
+    ['0 0 9 ? * MON-FRI', /6 fields/, /^Drop the seconds field, as in '0 9 \* \* MON-FRI'/],
     ['0 9 L * *', /not supported/, /L, W, # and \?/],
     ['0 9 * * 1#2', /not supported/, undefined],
     ['0 9 ? * *', /not supported/, undefined],
@@ -282,6 +285,10 @@ describe('numbers past the dates there are', () => {
     const read = meaningOf(phrase, { now: NOW, zone: 'America/New_York' });
     await expect(read).rejects.toThrow(UsageError);
     await expect(read).rejects.toThrow(said);
+  });
+
+  it('is refused however many runs are asked for (create asks for one)', async () => {
+    await expect(meaningOfSchedule('every 99999999999 minutes', { now: NOW, zone: 'UTC' }, 1)).rejects.toThrow('does not run again before 9999-12-31');
   });
 
   it('an interval that runs twice before then is still read', async () => {

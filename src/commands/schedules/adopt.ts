@@ -54,7 +54,7 @@ export default defineCommand({
     const next = nextRuns(cron, now, 1)[0];
     const was = before === undefined ? 'not recorded (UTC only)' : `${before.local_rule} in ${before.zone}`;
     printReceiptOf(rt.out, {
-      document: intent,
+      document: rt.dryRun ? { ...intent, dry_run: true } : intent,
       title: `${rt.dryRun ? 'Would adopt' : 'Adopted'} ${id}: kept ${means.charAt(0).toLowerCase()}${means.slice(1)}, ${zone} time`,
       rows: [
         { id },

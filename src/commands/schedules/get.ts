@@ -4,7 +4,7 @@ import { contentText, type ScheduledMessage, type ScheduleKind } from '../../let
 import { printDetailOf, type DetailRow } from '../../output/detail';
 import { bothZones } from '../../output/when';
 import type { Runtime } from '../../runtime';
-import { findPaused, findIntent, onServer, setMembers, findSeries, type PausedSchedule } from '../../state/records';
+import { findPaused, findIntent, onServer, setMembers, findSeries, seriesEnded, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { cronInZone, findSchedule, nextRun, NOUN, withAdditions } from '../shared/schedule';
@@ -24,7 +24,8 @@ export default (kind: ScheduleKind) =>
     async run(rt, _options, given) {
       // Resolved first, so an id recorded against another server is refused before anything is read.
       const [id] = (await resolveScheduleIds(rt, [given])) as [string];
-      if (kind === 'recurring' && (id.startsWith('set-') || id.startsWith('series-'))) return printGroup(rt, id);
+      // A series is one-time schedules, so either kind shows it; a set is recurring schedules.
+      if (id.startsWith('series-') || (kind === 'recurring' && id.startsWith('set-'))) return printGroup(rt, id);
       const { item, paused } = await scheduleOrPaused(rt, kind, id);
       await printDetailOf(rt.out, {
         document: paused ? { ...withAdditions(item), paused: true, paused_at: paused.paused_at } : withAdditions(item),
@@ -97,7 +98,7 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
   const state = await readRecordOrNothing(rt);
   const series = findSeries(state, id);
   // Kept in the record for status's history, a deleted series is no more found here than by delete.
-  if (series?.status === 'deleted' || series?.status === 'gone') {
+  if (series && seriesEnded(series)) {
     const how = series.status === 'deleted' ? 'was deleted' : 'is gone from Letta (none of its schedules is left)';
     throw new NotFoundError(`Series '${id}' ${how}${series.status_at ? ` (${series.status_at})` : ''}`, 'List the series standing with: letta-switchboard recurring list');
   }

@@ -1,6 +1,6 @@
 import { NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
-import { findSeries, isSeriesId, isSetId, onServer, type Intent, type State } from '../../state/records';
+import { findSeries, isSeriesId, isSetId, onServer, seriesEnded, type Intent, type State } from '../../state/records';
 
 /** A set or series as a filter: the agent it belongs to, and its ids (the group's own, its members'). */
 export interface GroupFilter {
@@ -19,7 +19,7 @@ export function groupFilter(state: State, id: string, server: string): GroupFilt
   }
   if (isSeriesId(id)) {
     const series = findSeries(state, id);
-    if (!series || !onServer(series, server)) throw new NotFoundError(`No series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+    if (!series || seriesEnded(series) || !onServer(series, server)) throw new NotFoundError(`No series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
     return { id, kind: 'series', agentId: series.agent_id, ids: new Set([id, ...series.members.filter((m) => m.gone !== true).map((m) => m.schedule_id)]) };
   }
   throw new UsageError(`--id takes a set or series id (set-... or series-...), not '${id}'`, `For one schedule: letta-switchboard recurring get ${id}`);

@@ -2,7 +2,7 @@ import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
-import { onServer, findSeries, endSeries, pauseSeries, resumeSeries, emptyState, type Series } from '../../state/records';
+import { onServer, findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, type Series } from '../../state/records';
 import { stateStore, recordWriter, serverOf } from './state';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
 import { createMembers } from '../../sync/execute';
@@ -56,7 +56,7 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined, re
 export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limiter): Promise<{ agent_id: string; deleted: string[] }> {
   const store = await stateStore(rt);
   const series = findSeries(await store.read(), seriesId);
-  if (!series || series.status === 'gone' || series.status === 'deleted')
+  if (!series || seriesEnded(series))
     throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
   const now = rt.now();
   const api = await rt.api();
