@@ -20,7 +20,8 @@ export type DayRef =
   | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number; monthFirst?: boolean }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
   | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
-  | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year' }
+  /** `on`: a weekday (weeks) or day of the month (months) within the week or month the offset lands in ("in 2 weeks on monday"). */
+  | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year'; on?: number }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
   /** "a week from tomorrow", "3 days after friday". */
@@ -64,6 +65,14 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
         i = day.end;
         continue;
       }
+      const within = parts.day && (dayWithin(parts.day, day.value) ?? dayWithin(day.value, parts.day));
+      if (within) {
+        // "monday in 2 weeks", "in 3 weeks at 4pm on friday": as "in 2 weeks on monday".
+        parts.day = within;
+        said.day = `${said.day} ${text}`;
+        i = day.end;
+        continue;
+      }
       if (parts.day && JSON.stringify(parts.day) !== JSON.stringify(day.value)) twice('days', said.day!, text);
       parts.day = day.value;
       said.day = text;
@@ -99,6 +108,18 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
   return parts.day || parts.clock || parts.part ? parts : null;
 }
 
+/**
+ * An offset of weeks or months and a day within where it lands: "in 2 weeks" and
+ * "monday" (the Monday of that week), "in 2 months" and "the 15th". Null for any
+ * other pair, which names two days.
+ */
+function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
+  if (offset.kind !== 'in' || offset.on !== undefined || offset.amount < 1) return null;
+  if (offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...offset, on: day.weekday };
+  if (offset.unit === 'month' && day.kind === 'date' && day.month === undefined && day.weekday === undefined) return { ...offset, on: day.day };
+  return null;
+}
+
 /** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening". */
 function readPart(tokens: readonly string[], i: number): Read<{ part: PartOfDay; today: boolean }> | null {
   if (tokens[i] === 'tonight') return { value: { part: 'night', today: true }, end: i + 1 };
@@ -130,7 +151,16 @@ export const DAY_RULES: readonly DayRule[] = [
   { name: 'slash date', examples: ['4/25 at 16h00', '12/25/2026 at 6pm', '25/12 at 9am', 'on 2/15'], read: readSlashDate },
   {
     name: 'days from now',
-    examples: ['in 6 days at noon', 'after 6 days at noon', 'a week from tomorrow', '3 days after friday', '2 weeks from now at 9am', '4 mondays from now', '2 fridays from today at 3pm'],
+    examples: [
+      'in 6 days at noon',
+      'after 6 days at noon',
+      'in 2 weeks on the monday',
+      'a week from tomorrow',
+      '3 days after friday',
+      '2 weeks from now at 9am',
+      '4 mondays from now',
+      '2 fridays from today at 3pm',
+    ],
     read: readIn,
   },
   { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
@@ -364,7 +394,10 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (!lead && weekday !== undefined && count.value >= 1 && tokens[count.end + 1] === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today')) {
     return { value: { kind: 'shift', days: 7 * (count.value - 1), from: { kind: 'weekday', weekday, mode: 'next' } }, end: count.end + 3 };
   }
-  const unit = unitOf(tokens[count.end]);
+  const said = unitOf(tokens[count.end]);
+  // "in a fortnight": two weeks.
+  const unit = said === 'fortnight' ? 'week' : said;
+  if (said === 'fortnight') count.value *= 2;
   if (unit !== 'day' && unit !== 'week' && unit !== 'month' && unit !== 'year') return null;
   const link = tokens[count.end + 1];
   if (!lead && (link === 'from' || link === 'after') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week')) {
@@ -374,7 +407,12 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   // "6 months from now"; "a month from today" too (a day or week from today is counted from that day, above).
   const fromNow = link === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');
   if (!lead && !fromNow) return null;
-  return { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
+  const offset: Read<DayRef> = { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
+  // "in 2 weeks on the monday": "the" before the weekday (the other forms are joined by readParts).
+  const k = offset.end + (tokens[offset.end] === ',' ? 1 : 0);
+  const the = tokens[k] === 'on' && tokens[k + 1] === 'the' ? k + 2 : -1;
+  const on = the > 0 && weekdayAt(tokens, the) !== undefined ? dayWithin(offset.value, { kind: 'weekday', weekday: weekdayAt(tokens, the)!, mode: 'this' }) : null;
+  return on ? { value: on, end: the + 1 } : offset;
 }
 
 /** "a week on monday", "2 weeks on friday", "a fortnight on tuesday" (British): that many weeks after this monday. */

@@ -58,6 +58,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'offset':
       return inDays(day.days);
     case 'in':
+      if (day.on !== undefined) return withinInstant(day as Extract<DayRef, { kind: 'in' }> & { on: number }, today, at, input, notes);
       if (day.unit === 'day' || day.unit === 'week') return inDays(day.amount * (day.unit === 'week' ? 7 : 1));
       return at(addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1)));
     case 'weekday':
@@ -160,6 +161,31 @@ function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTi
     case 'last-week':
       return inDays(-7 - sinceMonday + intoWeek);
   }
+}
+
+/**
+ * "in 2 weeks on monday": the Monday of the week (Monday to Sunday) that 2 weeks from today falls
+ * in, as "monday next week" is for one week; "in 2 months on the 15th": the 15th of the month it
+ * falls in. When that day comes before the day the offset reaches, a note names the one after.
+ */
+function withinInstant(day: Extract<DayRef, { kind: 'in' }> & { on: number }, today: WallTime, at: DateInstant, input: string, notes: string[]): number {
+  const weeks = day.unit === 'week';
+  const reached = weeks ? addDays(today, 7 * day.amount) : addMonths(today, day.amount);
+  const inMonth = (date: { year: number; month: number }) => {
+    if (day.on > daysInMonth(date.year, date.month)) {
+      throw new UsageError(`'${input}' is not a date: ${MONTH_NAMES[date.month - 1]} ${date.year} has no day ${day.on}`, DATE_HINT);
+    }
+    return { year: date.year, month: date.month, day: day.on };
+  };
+  const target = weeks ? addDays(reached, ((day.on + 6) % 7) - ((addDays(reached, 0).weekday + 6) % 7)) : inMonth(reached);
+  if (Date.UTC(target.year, target.month - 1, target.day) < Date.UTC(reached.year, reached.month - 1, reached.day)) {
+    const after = weeks ? addDays(target, 7) : inMonth(addMonths({ ...reached, day: 1 }, 1));
+    notes.push(
+      `read '${input}' as ${dayLabel(target)}, in the ${day.unit} of ${dayLabel(reached)} (${day.amount} ${day.unit}${day.amount === 1 ? '' : 's'} from now); ` +
+        `write '${MONTH_NAMES[after.month - 1]!.toLowerCase().slice(0, 3)} ${after.day}' for ${dayLabel(after)}`,
+    );
+  }
+  return at(target);
 }
 
 function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at: DateInstant, now: number, input: string): number {

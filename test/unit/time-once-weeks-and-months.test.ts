@@ -60,6 +60,43 @@ describe('weeks counted from a weekday', () => {
   });
 });
 
+describe('an offset of weeks or months with a day within it', () => {
+  it.each(cases)('"in N weeks on <weekday>" is that weekday in the week N weeks from today falls in ($zone, $name)', async ({ now, zone, name, weekday }) => {
+    const today = weekdayOfToday(now, zone);
+    // Weeks run Monday to Sunday: the weekday's place in the week minus today's.
+    const shift = ((weekday + 6) % 7) - ((today + 6) % 7);
+    for (const [phrase, weeks] of [
+      [`in 2 weeks on ${name}`, 2],
+      [`in three weeks on ${name} at 4pm`, 3],
+      [`a week from now on ${name}`, 1],
+      [`in two weeks on the ${name}`, 2],
+      [`${name} in 2 weeks`, 2],
+      [`in a fortnight on ${name}`, 2],
+    ] as const) {
+      const meaning = await meaningOfOnce(phrase, { now, zone });
+      expect(daysAhead(meaning.local, now, zone), phrase).toBe(7 * weeks + shift);
+      expect(meaning.local.slice(11, 16), phrase).toBe(phrase.includes('4pm') ? '16:00' : '09:00');
+      // Before the day the offset reaches, the first such weekday after it is the other reading: a note names it.
+      expect(meaning.notes.join(' '), phrase).toMatch(shift < 0 ? new RegExp(`^read '${phrase}' as .*, in the week of .*; write '[a-z]{3} \\d+' for`) : /^$/);
+    }
+  });
+
+  it('"in N months on the Nth" is that day of the month N months from today falls in, and refused where it has none', async () => {
+    const now = Date.parse('2026-12-03T15:00:00Z');
+    const zone = 'America/New_York';
+    const late = await meaningOfOnce('in 2 months on the 15th', { now, zone });
+    expect([late.local.slice(0, 16), late.notes]).toEqual(['2027-02-15 09:00', []]);
+    const early = await meaningOfOnce('in 2 months on the 1st at noon', { now, zone });
+    expect(early.local.slice(0, 16)).toBe('2027-02-01 12:00');
+    expect(early.notes).toEqual(["read 'in 2 months on the 1st at noon' as Mon 1 Feb, in the month of Wed 3 Feb (2 months from now); write 'mar 1' for Mon 1 Mar"]);
+    await expect(meaningOfOnce('in 2 months on the 31st', { now, zone })).rejects.toThrow(/February 2027 has no day 31/);
+  });
+
+  it('an offset of days with a weekday still names two days', async () => {
+    await expect(meaningOfOnce('in 3 days on monday', { now: NOWS[0]!, zone: 'UTC' })).rejects.toThrow(/names two days/);
+  });
+});
+
 describe('a month alone', () => {
   const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
   const now = Date.parse('2026-12-02T16:00:00Z');
