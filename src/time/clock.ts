@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import type { PartOfDay } from './lexicon';
+import { PART_HOURS, type PartOfDay } from './lexicon';
 import { readNumber, tokenize, type Read } from './words';
 
 export interface ClockTime {
@@ -219,6 +219,12 @@ export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime): stri
   const pm = value.hour > 12;
   const other = { ...value, hour: pm ? value.hour - 12 : value.hour + 12 };
   return `read '${read.text}' as ${shown}; write '${read.text} ${pm ? 'am' : 'pm'}' or ${formatHm(other)} for the ${pm ? 'morning' : 'evening'}`;
+}
+
+/** The note for a part of the day given without a time ("tonight", "every evening"): the time it stands for, and how to say another. */
+export function partNote(said: string, part: PartOfDay): string {
+  const other = PART_HOURS[part] + 1;
+  return `read '${said}' as ${formatHm({ hour: PART_HOURS[part], minute: 0 })}; add a time for another, such as 'at ${other % 12 || 12}${other < 12 ? 'am' : 'pm'}'`;
 }
 
 const formatHm = (t: ClockTime) => `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;

@@ -4,7 +4,7 @@
  * without am/pm means; every choice the spec leaves is a note.
  */
 import { UsageError } from '../errors';
-import { partHolds, settleClock, type ClockTime } from './clock';
+import { partHolds, partNote, settleClock, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import type { Calendar } from './once-zone';
@@ -85,7 +85,11 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
 /** The time of day, with a part of the day applied, and any days it carries over ("tonight at 1" is tomorrow 01:00). */
 function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: string): { clock: ClockTime; carry: number } {
   const part = parts.part;
-  if (!parts.clock) return { clock: part ? { hour: PART_HOURS[part], minute: 0 } : dayClock, carry: 0 };
+  if (!parts.clock) {
+    if (!part) return { clock: dayClock, carry: 0 };
+    notes.push(partNote(input, part));
+    return { clock: { hour: PART_HOURS[part], minute: 0 }, carry: 0 };
+  }
   if (!part) {
     const settled = settleClock(parts.clock);
     if (settled.note) notes.push(settled.note);

@@ -4,7 +4,7 @@
  * where no set of crons says it exactly. to-utc puts it on Letta's UTC clock.
  */
 import { UsageError } from '../errors';
-import { partHolds, settleClock, type ClockRead, type ClockTime } from './clock';
+import { partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -435,6 +435,7 @@ function minutesOf(times: ClockTime[]): number[] {
 function settleTimes(group: Group, notes: string[]): Group {
   notes.push(...(group.notes ?? []));
   const part = group.part;
+  if (part && group.times.length === 0 && !group.twiceADay) notes.push(partNote(part, part));
   const times = group.times.map((time): ClockRead => {
     if (!time.ambiguous && part && !partHolds(part, time.value.hour)) {
       throw new ClauseConflict(`puts ${formatClock(time.value.hour, time.value.minute)} in the ${part}`, 'Give one of them, or a time that falls in that part of the day.', true);

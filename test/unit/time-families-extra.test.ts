@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
 import { meaningOf, meaningOfOnce, meaningOfSchedule, type PhraseMeaning } from '../../src/time/index';
-import { wallTime } from '../../src/time/zone';
+import { instantFromLocal, wallTime } from '../../src/time/zone';
 
 /* One instant for every table: Sunday 2026-11-22 15:00 UTC (10:00 New York, 20:30 Kolkata, Monday 02:00 Sydney). */
 const NOW = Date.parse('2026-11-22T15:00:00Z');
@@ -237,5 +237,31 @@ describe('a phrase read with no kind given (parse without --once or --recurring)
   it('one instant with a word like an end is still one instant, or refused', async () => {
     expect((await meaningOf('friday at 4', options)).type).toBe('one-time');
     await expect(meaningOf('friday at 4 for the review', options)).rejects.toThrow(/did not understand/);
+  });
+});
+
+describe('a part of the day without a time stands for one, said in a note', () => {
+  it.each(ZONES)('one instant, in %s', async (zone) => {
+    for (const [phrase, clock, note] of [
+      ['tonight', 'Sun 21:00', "read 'tonight' as 21:00; add a time for another, such as 'at 10pm'"],
+      ['this evening', 'Sun 18:00', "read 'this evening' as 18:00; add a time for another, such as 'at 7pm'"],
+      ['tomorrow afternoon', 'Mon 15:00', "read 'tomorrow afternoon' as 15:00; add a time for another, such as 'at 4pm'"],
+      ['friday morning', 'Fri 09:00', "read 'friday morning' as 09:00; add a time for another, such as 'at 10am'"],
+    ] as const) {
+      // 10:00 local on Sunday 22 November, so "tonight" and "this evening" are still ahead.
+      const now = instantFromLocal(zone, { year: 2026, month: 11, day: 22, hour: 10, minute: 0, second: 0 });
+      const meaning = await meaningOfOnce(phrase, { now, zone });
+      expect(onClock(zone, meaning.scheduled_at_iso), phrase).toBe(clock);
+      expect(meaning.notes, phrase).toEqual([note]);
+    }
+  });
+
+  it('a repeating rule too; a time given with it leaves no note', async () => {
+    const zone = 'America/New_York';
+    const evening = await meaningOfSchedule('every evening', { now: NOW, zone });
+    expect(evening.type === 'recurring' && [evening.local_cron, evening.notes]).toEqual(['0 18 * * *', ["read 'evening' as 18:00; add a time for another, such as 'at 7pm'"]]);
+    const weekday = await meaningOfSchedule('every weekday morning', { now: NOW, zone });
+    expect(weekday.type === 'recurring' && [weekday.local_cron, weekday.notes]).toEqual(['0 9 * * 1-5', ["read 'morning' as 09:00; add a time for another, such as 'at 10am'"]]);
+    for (const phrase of ['every evening at 7', 'tonight at 8pm']) expect((await meaningOf(phrase, { now: NOW, zone })).notes, phrase).toEqual([]);
   });
 });
