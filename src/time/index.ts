@@ -162,7 +162,11 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
-  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count);
+  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count).catch((error: unknown) => {
+    // An error about the rule repeats the phrase as typed, not what is left of it once its ends are read.
+    if (error instanceof UsageError) error.message = error.message.replace(`'${ruleText}'`, `'${input.trim()}'`);
+    throw error;
+  });
   const read = asSeriesRule(base.local, from, `'${input.trim()}'`);
   // An interval with its own start counts from it: "every 2 hours starting dec 11 at 4pm" is 16:00, 18:00, ...
   const inner: SeriesRule = read.kind === 'elapsed' && ends.start !== undefined ? { ...read, start: ends.start } : read;

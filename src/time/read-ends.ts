@@ -273,21 +273,16 @@ function calendarSpan(which: 'this' | 'next', unit: 'week' | 'month', now: numbe
 }
 
 /**
- * Whether a rule says when in the day it runs, as the recurring reader reads it: a time, a part
- * of the day, a window, a minute of the hour, or an interval of minutes or hours. A rule it cannot
+ * Whether a rule says when in the day it runs, as the recurring reader reads it: a time, a
+ * window, a minute of the hour, or an interval of minutes or hours. A part of the day alone does
+ * not: "every night starting tomorrow at 10" is every night at 10 (22:00). A rule it cannot
  * read alone counts as saying one, so a start's time stays with the start.
  */
 function saysTimeOfDay(words: string[]): boolean {
   try {
     return readGroups(tokenize(words.join(' '))).some(
       (group) =>
-        group.times.length > 0 ||
-        group.part !== undefined ||
-        group.twiceADay === true ||
-        group.window !== undefined ||
-        group.minuteOfHour !== undefined ||
-        group.interval?.unit === 'minute' ||
-        group.interval?.unit === 'hour',
+        group.times.length > 0 || group.twiceADay === true || group.window !== undefined || group.minuteOfHour !== undefined || group.interval?.unit === 'minute' || group.interval?.unit === 'hour',
     );
   } catch {
     return true;

@@ -265,3 +265,23 @@ describe('a part of the day without a time stands for one, said in a note', () =
     for (const phrase of ['every evening at 7', 'tonight at 8pm']) expect((await meaningOf(phrase, { now: NOW, zone })).notes, phrase).toEqual([]);
   });
 });
+
+describe('a start with a time beside a rule with only a part of the day', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  it.each([
+    ['every night starting tomorrow at 10', ['2026-12-04 Fri 22:00', '2026-12-05 Sat 22:00']],
+    ['starting tomorrow at 10 every night', ['2026-12-04 Fri 22:00', '2026-12-05 Sat 22:00']],
+    ['every morning starting monday at 7', ['2026-12-07 Mon 07:00', '2026-12-08 Tue 07:00']],
+    ['every weekday evening starting monday at 6:30', ['2026-12-07 Mon 18:30', '2026-12-08 Tue 18:30']],
+  ])("%s: the time is the rule's, in that part of the day", async (phrase, runs) => {
+    const meaning = await meaningOf(phrase, { now, zone }, 2);
+    expect(runsOf(meaning).map((iso) => onClock(zone, iso, true))).toEqual(runs);
+    expect(meaning.notes).toEqual([]);
+  });
+
+  it('a time outside that part of the day is refused, repeating the phrase as typed', async () => {
+    const error = await refusal(meaningOf('every night starting tomorrow at 9am', { now, zone }));
+    expect(error.message).toBe("'every night starting tomorrow at 9am' puts 09:00 in the night");
+  });
+});
