@@ -144,8 +144,8 @@ function mayGiveEnds(text: string): boolean {
   return (
     text.split(/\W+/).some((word) => END_WORDS.has(word) || /^\d+x$/.test(word)) ||
     /\bup to\b/.test(text) ||
-    // "every day this week": within that week.
-    [' this week', ' next week', ' this month', ' next month'].some((span) => text.endsWith(span))
+    // "every day this week", "every weekday next week at 10am": within that span.
+    [' this week', ' next week', ' this month', ' next month'].some((span) => text.includes(span))
   );
 }
 

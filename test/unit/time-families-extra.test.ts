@@ -285,3 +285,22 @@ describe('a start with a time beside a rule with only a part of the day', () => 
     expect(error.message).toBe("'every night starting tomorrow at 9am' puts 09:00 in the night");
   });
 });
+
+describe('a span in the middle of a rule is read as at its end', () => {
+  it('"every weekday next week at 10am" is a repeating phrase, within next week', async () => {
+    const meaning = await meaningOf('every weekday next week at 10am', { now: Date.parse('2026-12-03T15:00:00Z'), zone: 'America/New_York' }, 6);
+    expect(meaning.type).toBe('series');
+    expect(runsOf(meaning).map((iso) => onClock('America/New_York', iso, true))).toEqual([
+      '2026-12-07 Mon 10:00',
+      '2026-12-08 Tue 10:00',
+      '2026-12-09 Wed 10:00',
+      '2026-12-10 Thu 10:00',
+      '2026-12-11 Fri 10:00',
+    ]);
+  });
+
+  it('"friday next week at 9" is still one instant', async () => {
+    const meaning = await meaningOf('friday next week at 9am', { now: Date.parse('2026-12-03T15:00:00Z'), zone: 'America/New_York' });
+    expect(meaning.type === 'one-time' && meaning.local).toMatch(/^2026-12-11 09:00/);
+  });
+});
