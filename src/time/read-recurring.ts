@@ -40,6 +40,8 @@ export interface Group {
   clockTimes?: boolean;
   /** "twice a day": 09:00 and 21:00. */
   twiceADay?: boolean;
+  /** "twice a week", "three times a month": that many days in each, the days named or chosen by the builder (`said` is the phrase's words). */
+  timesPer?: { count: number; unit: 'week' | 'month' | 'year'; said: string };
   /** "every day except sunday". */
   exceptWeekdays?: number[];
   /** Choices the reading made (a window's ends without am/pm), said to the user. */
@@ -120,7 +122,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'except', examples: ['every day except sunday', 'every day but not saturday at 9am', 'daily excluding weekends'], read: readExcept },
   { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
   { name: 'frequency word', examples: ['daily', 'hourly', 'bi-weekly', 'nightly at 11pm', 'quarterly'], read: readFrequency },
-  { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily'], read: readTimesPer },
+  { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily', 'three times a week', 'twice a month'], read: readTimesPer },
   {
     name: 'nth weekday',
     examples: [
@@ -302,6 +304,12 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   }
   group.repeats ||= part.repeats;
   group.twiceADay ||= part.twiceADay;
+  // "twice a week" says how often; beside an interval ("every day twice a week") it says it twice.
+  const often = part.timesPer ?? group.timesPer;
+  if (often && (part.interval ?? group.interval ?? (part.timesPer && group.timesPer))) {
+    refuse(`says ${often.said} beside ${part.timesPer && group.timesPer ? group.timesPer.said : intervalText((part.interval ?? group.interval)!)}`, 'Keep one of them.');
+  }
+  group.timesPer ??= part.timesPer;
   if (group.twiceADay && (group.interval?.unit === 'minute' || group.interval?.unit === 'hour')) {
     refuse(`says twice a day and ${intervalText(group.interval)}`, 'Keep one of them.');
   }
@@ -534,47 +542,50 @@ function readFrequency(tokens: readonly string[], i: number, group: Group): numb
   return setInterval(group, word, i + 1);
 }
 
-/** "once a day", "once a week on sunday", "twice a day", "twice an hour", "once per month". */
+/** "once a day", "once a week on sunday", "twice a day", "twice an hour", "once per month", "twice weekly", "three times a week". */
 function readTimesPer(tokens: readonly string[], i: number, group: Group): number | null {
   const word = tokens[i];
-  const times = word === 'once' ? 1 : word === 'twice' ? 2 : undefined;
-  if (times !== undefined && FREQUENCY_WORDS[tokens[i + 1] ?? '']) {
-    // "twice daily", "once weekly".
-    const end = readFrequency(tokens, i + 1, group)!;
-    if (times === 2) {
-      if (tokens[i + 1] !== 'daily') throw new UsageError(`'${tokens.slice(i, end).join(' ')}' does not say when`, "Name the times or days, such as 'every day at 9am and 5pm'.");
-      group.twiceADay = true;
-    }
-    return end;
-  }
+  let count = word === 'once' ? 1 : word === 'twice' ? 2 : undefined;
   let j = i + 1;
-  let count = times;
   if (count === undefined) {
     const number = readNumber(tokens, i, { articles: false });
     if (!number || tokens[number.end] !== 'times') return null;
     count = number.value;
     j = number.end + 1;
   }
-  if (!['a', 'an', 'per', 'each', 'every'].includes(tokens[j] ?? '')) return null;
-  const unit = unitOf(tokens[j + 1]);
+  // "twice daily", "three times weekly": as "a day", "a week".
+  const frequency = FREQUENCY_WORDS[tokens[j] ?? ''];
+  if (frequency && count === 1) return readFrequency(tokens, j, group);
+  const per = frequency === 'daily' ? 'day' : frequency?.n === 1 ? frequency.unit : undefined;
+  if (frequency && !per) return null;
+  if (!per && !['a', 'an', 'per', 'each', 'every'].includes(tokens[j] ?? '')) return null;
+  const unit = per ?? unitOf(tokens[j + 1]);
+  const end = per ? j + 1 : j + 2;
   if (!unit || unit === 'second') return null;
+  const said = tokens.slice(i, end).join(' ');
   group.repeats = true;
+  if (tokens[j] === 'nightly') group.part ??= 'night';
   if (count === 1) {
     if (unit === 'day') group.interval ??= { n: 1, unit: 'day' };
     else setInterval(group, { n: 1, unit }, 0);
-    return j + 2;
+    return end;
   }
   if (count === 2 && unit === 'day') {
     group.interval ??= { n: 1, unit: 'day' };
     group.twiceADay = true;
-    return j + 2;
+    return end;
   }
-  if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, j + 2);
+  if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, end);
   if (unit === 'day' && Number.isInteger(24 / count)) {
-    addNote(group, `read '${tokens.slice(i, j + 2).join(' ')}' as every ${count === 24 ? 'hour' : `${24 / count} hours`}; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
-    return setInterval(group, { n: 24 / count, unit: 'hour' }, j + 2);
+    addNote(group, `read '${said}' as every ${count === 24 ? 'hour' : `${24 / count} hours`}; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
+    return setInterval(group, { n: 24 / count, unit: 'hour' }, end);
   }
-  throw new UsageError(`'${tokens.slice(i, j + 2).join(' ')}' does not say when`, `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`);
+  if ((unit === 'week' || unit === 'month' || unit === 'year') && Number.isInteger(count) && count > 1) {
+    // The days are named later in the phrase, or chosen when the group is built.
+    group.timesPer = { count, unit, said };
+    return end;
+  }
+  throw new UsageError(`'${said}' does not say when`, `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { partHolds, partNote, settleClock, type ClockRead, type ClockTime } from
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
-import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type Nth } from './read-recurring';
+import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { tokenize } from './words';
@@ -227,6 +227,7 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
     group = { ...group, weekdays: days, repeats: true };
   }
+  if (group.timesPer) group = withCountedDays(group, original, context.notes ?? []);
   const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
   // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
   if (kinds.length > 1)
@@ -236,6 +237,48 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     );
   const shape = SHAPES.find((candidate) => candidate.applies(group))!;
   return shape.build(group, original, context);
+}
+
+/** "N times a week" without days: Monday and Thursday; Monday, Wednesday and Friday; ... (Monday first, the days as evenly apart as a week allows). */
+const WEEK_SPREAD: Readonly<Record<number, number[]>> = { 2: [1, 4], 3: [1, 3, 5], 4: [1, 2, 4, 5], 5: [1, 2, 3, 4, 5], 6: [1, 2, 3, 4, 5, 6], 7: [0, 1, 2, 3, 4, 5, 6] };
+
+/**
+ * "twice a week", "three times a month", "twice a year": the days named with it, which must be
+ * that many, or days spread over the week (WEEK_SPREAD), the month (the 1st and 15th; the 1st,
+ * 10th and 20th; the 1st, 8th, 15th and 22nd) or the year (the 1st of its months, from January,
+ * evenly apart), said in a note. More than a week, month or year can spread evenly is refused.
+ */
+function withCountedDays(group: Group, original: string, notes: string[]): Group {
+  const { count, unit, said } = group.timesPer!;
+  const named = unit === 'week' ? group.weekdays?.length : unit === 'month' ? (group.monthDays?.length ?? group.nth?.length) : (group.dates?.length ?? group.months?.length);
+  // Each unit's days as a group with an interval of one unit, for the shapes below.
+  const every = (interval: Unit): Group => ({ ...group, interval: { n: 1, unit: interval } });
+  if (named !== undefined) {
+    if (named !== count) {
+      throw new UsageError(`'${original}' names ${named} ${unit === 'year' && group.months ? 'month' : 'day'}${named === 1 ? '' : 's'} for ${said}`, `Name ${count}, or leave them out.`);
+    }
+    return every(unit === 'year' && !group.dates ? 'month' : unit);
+  }
+  const chosen = (what: string, example: string) => notes.push(`read '${said}' as ${what}; name the ${unit === 'year' ? 'dates' : 'days'} to choose them, such as '${example}'`);
+  if (unit === 'week' && count <= 7) {
+    const weekdays = WEEK_SPREAD[count]!;
+    chosen(count === 7 ? 'every day' : listText(weekdays.map((d) => WEEKDAY_NAMES[d]!)), 'every tuesday and friday');
+    return { ...every('week'), weekdays };
+  }
+  if (unit === 'month' && count <= 4) {
+    const monthDays = [...Array(count).keys()].map((k) => 1 + Math.round((28 * k) / count));
+    chosen(`the ${listText(monthDays.map(ordinalText))}`, 'on the 5th and 20th');
+    return { ...every('month'), monthDays };
+  }
+  if (unit === 'year' && 12 % count === 0) {
+    const months = [...Array(count).keys()].map((k) => 1 + (12 / count) * k);
+    chosen(`the 1st of ${listText(months.map((m) => MONTH_NAMES[m - 1]!))}`, 'every march 1st and september 1st');
+    return { ...every('month'), months, monthDays: group.monthDays ?? [1] };
+  }
+  throw new UsageError(
+    `'${original}' does not say which days ${said} falls on`,
+    `Name them, such as ${unit === 'year' ? "'every march 1st and september 1st'" : "'every monday and thursday' or 'on the 1st and 15th'"}.`,
+  );
 }
 
 /** The shape each group of a phrase is built by (for tests of the shape list). */

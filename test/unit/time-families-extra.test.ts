@@ -304,3 +304,37 @@ describe('a span in the middle of a rule is read as at its end', () => {
     expect(meaning.type === 'one-time' && meaning.local).toMatch(/^2026-12-11 09:00/);
   });
 });
+
+describe('"N times a week, month or year" runs on days spread over it, said in a note, or on the days it names', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z');
+  it.each([
+    ['twice a week', '0 9 * * 1,4', "read 'twice a week' as Monday and Thursday; name the days to choose them, such as 'every tuesday and friday'"],
+    ['twice weekly at 5pm', '0 17 * * 1,4', "read 'twice weekly' as Monday and Thursday; name the days to choose them, such as 'every tuesday and friday'"],
+    ['three times a week', '0 9 * * 1,3,5', "read 'three times a week' as Monday, Wednesday and Friday; name the days to choose them, such as 'every tuesday and friday'"],
+    ['4 times a week', '0 9 * * 1,2,4,5', "read '4 times a week' as Monday, Tuesday, Thursday and Friday; name the days to choose them, such as 'every tuesday and friday'"],
+    ['twice a month', '0 9 1,15 * *', "read 'twice a month' as the 1st and 15th; name the days to choose them, such as 'on the 5th and 20th'"],
+    ['three times a month at noon', '0 12 1,10,20 * *', "read 'three times a month' as the 1st, 10th and 20th; name the days to choose them, such as 'on the 5th and 20th'"],
+    ['twice a year', '0 9 1 */6 *', "read 'twice a year' as the 1st of January and July; name the dates to choose them, such as 'every march 1st and september 1st'"],
+  ])('%s', async (phrase, localCron, note) => {
+    const meaning = await meaningOf(phrase, { now, zone });
+    expect(meaning.type === 'recurring' && [meaning.local_cron, meaning.notes]).toEqual([localCron, [note]]);
+  });
+
+  it.each([
+    ['twice a week on tuesday and friday at 8am', '0 8 * * 2,5'],
+    ['twice a month on the 5th and 20th', '0 9 5,20 * *'],
+    ['once a week', '0 9 * * 1'],
+  ])('%s names its days: no note', async (phrase, localCron) => {
+    const meaning = await meaningOf(phrase, { now, zone });
+    expect(meaning.type === 'recurring' && [meaning.local_cron, meaning.notes]).toEqual([localCron, []]);
+  });
+
+  it.each([
+    ['twice a week on monday', "'twice a week on monday' names 1 day for twice a week"],
+    ['8 times a week', "'8 times a week' does not say which days 8 times a week falls on"],
+    ['five times a year', "'five times a year' does not say which days five times a year falls on"],
+  ])('%s is refused', async (phrase, message) => {
+    expect((await refusal(meaningOfSchedule(phrase, { now, zone }))).message).toBe(message);
+  });
+});
