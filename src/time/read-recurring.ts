@@ -40,6 +40,8 @@ export interface Group {
   clockTimes?: boolean;
   /** "twice a day": 09:00 and 21:00. */
   twiceADay?: boolean;
+  /** "every other weekday": the interval of days counts Monday to Friday only. */
+  workdays?: boolean;
   /** "twice a week", "three times a month": that many days in each, the days named or chosen by the builder (`said` is the phrase's words). */
   timesPer?: { count: number; unit: 'week' | 'month' | 'year'; said: string };
   /** "every day except sunday". */
@@ -120,7 +122,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'from a weekday or month', examples: ['every hour from monday to friday', 'every minute from january to march'], read: readFromDays },
   { name: 'from a day of the month', examples: ['every day from the 25th to the last'], read: readFromDayOfMonth },
   { name: 'except', examples: ['every day except sunday', 'every day but not saturday at 9am', 'daily excluding weekends'], read: readExcept },
-  { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
+  { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every other weekday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
   { name: 'frequency word', examples: ['daily', 'hourly', 'bi-weekly', 'nightly at 11pm', 'quarterly'], read: readFrequency },
   { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily', 'three times a week', 'twice a month'], read: readTimesPer },
   {
@@ -304,6 +306,7 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   }
   group.repeats ||= part.repeats;
   group.twiceADay ||= part.twiceADay;
+  group.workdays ||= part.workdays;
   // "twice a week" says how often; beside an interval ("every day twice a week") it says it twice.
   const often = part.timesPer ?? group.timesPer;
   if (often && (part.interval ?? group.interval ?? (part.timesPer && group.timesPer))) {
@@ -449,6 +452,14 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   if (tokens[i] !== 'every' && tokens[i] !== 'each') return null;
   group.repeats = true;
   let j = i + 1;
+  // "every other weekday", "every 3rd business day", "every 2 workdays": every Nth day counting Monday to Friday only
+  // (the weekdays themselves are read next); "every 2nd weekday of the month" is the nth (read elsewhere).
+  const step = tokens[j] === 'other' ? { value: 2, end: j + 1 } : (readOrdinal(tokens, j) ?? readNumber(tokens, j, { articles: false }));
+  const workdayEnd = step ? workdayWordEnd(tokens, step.end) : -1;
+  if (step && workdayEnd > 0 && tokens[workdayEnd] !== 'of' && tokens[workdayEnd] !== 'in' && Number.isInteger(step.value) && step.value > 1) {
+    group.workdays = true;
+    return setInterval(group, { n: step.value, unit: 'day' }, step.end);
+  }
   // "every second tuesday" is every other one; "every second tuesday of the month" is the nth (read elsewhere).
   const secondWeekday = tokens[j] === 'second' && weekdayOf(tokens[j + 1]) !== undefined && tokens[j + 2] !== 'of' && tokens[j + 2] !== 'in';
   if (tokens[j] === 'other' || secondWeekday) {
@@ -460,7 +471,7 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
       setInterval(group, { n: 2, unit: 'week' }, j);
       return j;
     }
-    if (tokens[j] === 'weekday' || tokens[j] === 'weekend') {
+    if (tokens[j] === 'weekend') {
       setInterval(group, { n: 2, unit: 'week' }, j);
       return j;
     }
@@ -516,6 +527,13 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   }
   // "every monday", "every weekday", "every march 1st", "every 5th": the next clause says what.
   return j;
+}
+
+/** The index after "weekday(s)", "workday(s)", "business day(s)", "working day(s)" at `j`, or -1. */
+function workdayWordEnd(tokens: readonly string[], j: number): number {
+  const word = tokens[j] ?? '';
+  if (/^(?:weekdays?|workdays?)$/.test(word)) return j + 1;
+  return /^(?:business|working|work)$/.test(word) && /^days?$/.test(tokens[j + 1] ?? '') ? j + 2 : -1;
 }
 
 function setInterval(group: Group, interval: { n: number; unit: Unit }, end: number): number {

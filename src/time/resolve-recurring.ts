@@ -649,6 +649,7 @@ function timesText(times: ClockTime[]): string {
 }
 
 function daysSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
+  if (group.workdays) return workdaysSeries(group, n, times, original, context);
   if (group.weekdays || group.monthDays || group.months) {
     throw new UsageError(`'${original}' mixes a day interval with named days`, "Use one of them, such as 'every 3 days at 9am' or 'every monday at 9am'.");
   }
@@ -659,6 +660,31 @@ function daysSeries(group: Group, n: number, times: ClockTime[], original: strin
     rule: { kind: 'days', every: n, anchor, times },
     description: `Every ${n === 2 ? 'other day' : `${n} days`} at ${timesText(times)}, starting ${formatDate(anchor)}`,
     reason: 'cannot be written as one cron or a set of crons: a cron day interval restarts every month, so the gap would jump at month ends',
+    hint: `Name the days instead, such as 'every monday, wednesday and friday at 9am'. ${SERIES_HINT}`,
+  };
+}
+
+/**
+ * "every other weekday", "every 3rd business day": every Nth day counting Monday to Friday only, from
+ * the next; a note says so and how to write the readings it is not (weekdays of every other week, set days).
+ */
+function workdaysSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
+  if (group.monthDays || group.months || group.weekdays?.join() !== '1,2,3,4,5') {
+    throw new UsageError(`'${original}' mixes an interval of weekdays with named days`, "Use one of them, such as 'every other weekday at 9am' or 'every monday at 9am'.");
+  }
+  const anchor = firstDate(context, times, (date) => date.weekday !== 0 && date.weekday !== 6);
+  const rule: SeriesRule = { kind: 'days', every: n, anchor, times, workdays: true };
+  const first = nextInstants(rule, context.zone, context.now, 4).map((ms) => WEEKDAY_NAMES[wallTime(context.zone, ms).weekday]!.slice(0, 3));
+  context.notes?.push(
+    `read '${original}' as every ${ordinalText(n)} day counting Monday to Friday only (${first.join(', ')}, ...); ` +
+      "write 'weekdays every other week' for whole weeks, or name the days, such as 'every monday, wednesday and friday'",
+  );
+  startNote(context, formatDate(anchor));
+  return {
+    kind: 'series',
+    rule,
+    description: `Every ${n === 2 ? 'other' : ordinalText(n)} weekday (counting Monday to Friday) at ${timesText(times)}, starting ${formatDate(anchor)}`,
+    reason: 'cannot be written as one cron or a set of crons: a cron cannot count weekdays',
     hint: `Name the days instead, such as 'every monday, wednesday and friday at 9am'. ${SERIES_HINT}`,
   };
 }

@@ -338,3 +338,27 @@ describe('"N times a week, month or year" runs on days spread over it, said in a
     expect((await refusal(meaningOfSchedule(phrase, { now, zone }))).message).toBe(message);
   });
 });
+
+describe('"every other weekday" counts Monday to Friday only, said in a note', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  it.each([
+    ['every other weekday', ['2026-12-04 Fri 09:00', '2026-12-08 Tue 09:00', '2026-12-10 Thu 09:00', '2026-12-14 Mon 09:00', '2026-12-16 Wed 09:00'], 'every 2nd', 'Fri, Tue, Thu, Mon'],
+    ['every other business day at 10am', ['2026-12-04 Fri 10:00', '2026-12-08 Tue 10:00', '2026-12-10 Thu 10:00', '2026-12-14 Mon 10:00', '2026-12-16 Wed 10:00'], 'every 2nd', 'Fri, Tue, Thu, Mon'],
+    ['every 3rd weekday', ['2026-12-04 Fri 09:00', '2026-12-09 Wed 09:00', '2026-12-14 Mon 09:00', '2026-12-17 Thu 09:00', '2026-12-22 Tue 09:00'], 'every 3rd', 'Fri, Wed, Mon, Thu'],
+  ])('%s', async (phrase, runs, every, first) => {
+    const meaning = await meaningOf(phrase, { now, zone });
+    expect(meaning.type).toBe('series');
+    expect(runsOf(meaning).map((iso) => onClock(zone, iso, true))).toEqual(runs);
+    expect(meaning.notes[0]).toBe(
+      `read '${phrase}' as ${every} day counting Monday to Friday only (${first}, ...); write 'weekdays every other week' for whole weeks, or name the days, such as 'every monday, wednesday and friday'`,
+    );
+  });
+
+  it('weekdays of every other week are said so, and the nth weekday of the month is unchanged', async () => {
+    const weeks = await meaningOf('weekdays every other week', { now, zone }, 6);
+    expect(runsOf(weeks).map((iso) => onClock(zone, iso, true).slice(0, 10))).toEqual(['2026-12-04', '2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17', '2026-12-18']);
+    const nth = await meaningOf('every 2nd weekday of the month', { now, zone }, 1);
+    expect(runsOf(nth).map((iso) => onClock(zone, iso, true))).toEqual(['2027-01-04 Mon 09:00']);
+  });
+});
