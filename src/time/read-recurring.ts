@@ -730,7 +730,8 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   }
   if (afterEvery) addNote(group, `read 'every ${tokens[i]}' as day ${tokens[i]} of every month; write 'every ${tokens[i]} minutes' for an interval`);
   group.monthDays = mergeList(group.monthDays, days);
-  group.repeats ||= afterEvery;
+  // "on the 1st and 15th": several days of the month are no one instant.
+  group.repeats ||= afterEvery || days.length > 1;
   return j;
 }
 

@@ -362,3 +362,21 @@ describe('"every other weekday" counts Monday to Friday only, said in a note', (
     expect(runsOf(nth).map((iso) => onClock(zone, iso, true))).toEqual(['2027-01-04 Mon 09:00']);
   });
 });
+
+describe('several days of the month repeat without "every"', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z');
+  it.each([
+    ['on the 1st and 15th', '0 9 1,15 * *'],
+    ['the 1st and 15th at noon', '0 12 1,15 * *'],
+    ['on the 1st and 15th of the month', '0 9 1,15 * *'],
+  ])('%s', async (phrase, localCron) => {
+    const meaning = await meaningOf(phrase, { now, zone });
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(localCron);
+  });
+
+  it('one day of the month is still one instant', async () => {
+    const meaning = await meaningOf('the 15th', { now, zone });
+    expect(meaning.type === 'one-time' && meaning.local).toMatch(/^2026-12-15 09:00/);
+  });
+});
