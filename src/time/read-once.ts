@@ -20,8 +20,11 @@ export type DayRef =
   | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number; monthFirst?: boolean }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
   | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
-  /** `on`: a weekday (weeks) or day of the month (months) within the week or month the offset lands in ("in 2 weeks on monday"). */
-  | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year'; on?: number }
+  /**
+   * `on`: a weekday (weeks) or day of the month (months) within the week or month the offset lands in ("in 2 weeks on monday").
+   * `next`: said as "next week" ("next month", "next year"): the span after this one, which the day within it is in.
+   */
+  | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year'; on?: number; next?: true }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
   /** "a week from tomorrow", "3 days after friday". */
@@ -165,6 +168,7 @@ export const DAY_RULES: readonly DayRule[] = [
   },
   { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
   { name: 'month alone', examples: ['next march', 'this june at noon', 'in march'], read: readMonthAlone },
+  { name: 'next week, month or year', examples: ['next week', 'next month on the 5th', 'next week on friday at 3pm', 'next year'], read: readNextSpan },
 ];
 
 function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: string }) | null {
@@ -424,6 +428,12 @@ function readWeeksOn(tokens: readonly string[], i: number): Read<DayRef> | null 
   if ((unit !== 'week' && unit !== 'fortnight') || weekday === undefined) return null;
   const days = count.value * (unit === 'week' ? 7 : 14);
   return { value: { kind: 'shift', days, from: { kind: 'weekday', weekday, mode: 'this' } }, end: count.end + 3 };
+}
+
+/** "next week", "next month", "next year": a week (month, year) from today; with a day ("next week on friday"), that day of the span. */
+function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const unit = tokens[i] === 'next' ? tokens[i + 1] : undefined;
+  return unit === 'week' || unit === 'month' || unit === 'year' ? { value: { kind: 'in', amount: 1, unit, next: true }, end: i + 2 } : null;
 }
 
 /** "next march", "this june", "in march", "this coming march": a month alone, read as its first day. */

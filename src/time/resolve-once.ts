@@ -59,6 +59,12 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
       return inDays(day.days);
     case 'in':
       if (day.on !== undefined) return withinInstant(day as Extract<DayRef, { kind: 'in' }> & { on: number }, today, at, input, notes);
+      if (day.next) {
+        const date = day.unit === 'week' ? addDays(today, 7) : addMonths(today, day.unit === 'year' ? 12 : 1);
+        const example = day.unit === 'week' ? 'monday next week' : day.unit === 'month' ? 'the 1st of next month' : `january 1st ${today.year + 1}`;
+        notes.push(`read 'next ${day.unit}' as ${dayLabel(date)}${day.unit === 'year' ? ` ${date.year}` : ''}, a ${day.unit} from today; give the day for another, such as '${example}'`);
+        return at(date);
+      }
       if (day.unit === 'day' || day.unit === 'week') return inDays(day.amount * (day.unit === 'week' ? 7 : 1));
       return at(addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1)));
     case 'weekday':
@@ -182,7 +188,8 @@ function withinInstant(day: Extract<DayRef, { kind: 'in' }> & { on: number }, to
     return { year: date.year, month: date.month, day: day.on };
   };
   const target = weeks ? addDays(reached, ((day.on + 6) % 7) - ((addDays(reached, 0).weekday + 6) % 7)) : inMonth(reached);
-  if (Date.UTC(target.year, target.month - 1, target.day) < Date.UTC(reached.year, reached.month - 1, reached.day)) {
+  // "next week on monday" is in next week, whichever day of it: only an offset ("in 2 weeks") reaches a day that another could follow.
+  if (!day.next && Date.UTC(target.year, target.month - 1, target.day) < Date.UTC(reached.year, reached.month - 1, reached.day)) {
     const after = weeks ? addDays(target, 7) : inMonth(addMonths({ ...reached, day: 1 }, 1));
     notes.push(
       `read '${input}' as ${dayLabel(target)}, in the ${day.unit} of ${dayLabel(reached)} (${day.amount} ${day.unit}${day.amount === 1 ? '' : 's'} from now); ` +

@@ -92,6 +92,23 @@ describe('an offset of weeks or months with a day within it', () => {
     await expect(meaningOfOnce('in 2 months on the 31st', { now, zone })).rejects.toThrow(/February 2027 has no day 31/);
   });
 
+  it('"next week", "next month" and "next year" alone are a week, month or year from today, said in a note; with a day, that day of the span', async () => {
+    const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+    const zone = 'America/New_York';
+    for (const [phrase, local, notes] of [
+      ['next week', '2026-12-10 09:00', ["read 'next week' as Thu 10 Dec, a week from today; give the day for another, such as 'monday next week'"]],
+      ['next week at 3pm', '2026-12-10 15:00', ["read 'next week' as Thu 10 Dec, a week from today; give the day for another, such as 'monday next week'"]],
+      ['next month', '2027-01-03 09:00', ["read 'next month' as Sun 3 Jan, a month from today; give the day for another, such as 'the 1st of next month'"]],
+      ['next year', '2027-12-03 09:00', ["read 'next year' as Fri 3 Dec 2027, a year from today; give the day for another, such as 'january 1st 2027'"]],
+      ['next week on monday at 9am', '2026-12-07 09:00', []],
+      ['next week on friday', '2026-12-11 09:00', []],
+      ['next month on the 1st', '2027-01-01 09:00', []],
+    ] as const) {
+      const meaning = await meaningOfOnce(phrase, { now, zone });
+      expect([meaning.local.slice(0, 16), meaning.notes], phrase).toEqual([local, notes]);
+    }
+  });
+
   it('an offset of days with a weekday still names two days', async () => {
     await expect(meaningOfOnce('in 3 days on monday', { now: NOWS[0]!, zone: 'UTC' })).rejects.toThrow(/names two days/);
   });
