@@ -563,6 +563,8 @@ function readFrequency(tokens: readonly string[], i: number, group: Group): numb
 /** "once a day", "once a week on sunday", "twice a day", "twice an hour", "once per month", "twice weekly", "three times a week". */
 function readTimesPer(tokens: readonly string[], i: number, group: Group): number | null {
   const word = tokens[i];
+  // "once every two weeks", "once each day": as "every two weeks".
+  if (word === 'once' && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each')) return i + 1;
   let count = word === 'once' ? 1 : word === 'twice' ? 2 : undefined;
   let j = i + 1;
   if (count === undefined) {
@@ -643,6 +645,8 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
     if (n < -limit || n === 0 || n > limit) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, counted.end).join(' ')}' never happens`);
   }
   group.nth = counts.map((n) => ({ n, weekday: counted.weekday }));
+  // "first and third monday of the month": several days are no one instant.
+  group.repeats ||= counts.length > 1;
   j = counted.end;
   if (tokens[j] === 'of' || tokens[j] === 'in') {
     let k = j + 1;

@@ -12,7 +12,7 @@ import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Gro
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { tokenize } from './words';
-import { addDays, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
+import { addDays, daysInMonth, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 import { lookupZone } from './zone-names';
 
 /**
@@ -228,6 +228,7 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     group = { ...group, weekdays: days, repeats: true };
   }
   if (group.timesPer) group = withCountedDays(group, original, context.notes ?? []);
+  skippedMonthsNote(group, context.notes ?? []);
   const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
   // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
   if (kinds.length > 1)
@@ -278,6 +279,17 @@ function withCountedDays(group: Group, original: string, notes: string[]): Group
   throw new UsageError(
     `'${original}' does not say which days ${said} falls on`,
     `Name them, such as ${unit === 'year' ? "'every march 1st and september 1st'" : "'every monday and thursday' or 'on the 1st and 15th'"}.`,
+  );
+}
+
+/** "every month on the 31st": the months that have no such day are skipped, as a cron skips them; a note names them. */
+function skippedMonthsNote(group: Group, notes: string[]): void {
+  const day = Math.max(...(group.monthDays ?? []));
+  // A year that is not a leap year: February has no 29th in three years of four.
+  const skipped = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((month) => daysInMonth(2027, month) < day);
+  if (day < 29 || skipped.length === 0) return;
+  notes.push(
+    `months without a ${ordinalText(day)} (${listText(skipped.map((m) => MONTH_NAMES[m - 1]!))}${day === 29 ? ', except in leap years' : ''}) are skipped; for every month's end say 'the last day of the month'`,
   );
 }
 

@@ -380,3 +380,28 @@ describe('several days of the month repeat without "every"', () => {
     expect(meaning.type === 'one-time' && meaning.local).toMatch(/^2026-12-15 09:00/);
   });
 });
+
+describe("more repeating forms from other readers' test suites", () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  const runs = async (phrase: string, count = 3) => runsOf(await meaningOf(phrase, { now, zone }, count)).map((iso) => onClock(zone, iso, true));
+
+  it('"first and third monday of the month" repeats without "every"', async () => {
+    expect(await runs('first and third monday of the month at 10am')).toEqual(['2026-12-07 Mon 10:00', '2026-12-21 Mon 10:00', '2027-01-04 Mon 10:00']);
+  });
+
+  it('"once every two weeks", "once every 3 days" are "every two weeks", "every 3 days"', async () => {
+    expect(await runs('once every two weeks')).toEqual(await runs('every two weeks'));
+    expect(await runs('once every 3 days')).toEqual(await runs('every 3 days'));
+  });
+
+  it('a day of the month some months lack says in a note which months are skipped', async () => {
+    const meaning = await meaningOf('every month on the 31st', { now, zone });
+    expect(meaning.type === 'recurring' && [meaning.local_cron, meaning.notes]).toEqual([
+      '0 9 31 * *',
+      ["months without a 31st (February, April, June, September and November) are skipped; for every month's end say 'the last day of the month'"],
+    ]);
+    expect((await meaningOf('on the 30th of every month', { now, zone })).notes).toEqual(["months without a 30th (February) are skipped; for every month's end say 'the last day of the month'"]);
+    expect((await meaningOf('every month on the 28th', { now, zone })).notes).toEqual([]);
+  });
+});
