@@ -1,7 +1,7 @@
 import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
 import { LINK_WORDS, monthOf, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
-import { readNumber, readOrdinal, type Read } from './words';
+import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 
 /**
  * The one-time phrase as parts, read token by token: a day ("tomorrow",
@@ -25,6 +25,8 @@ export type DayRef =
    * `next`: said as "next week" ("next month", "next year"): the span after this one, which the day within it is in.
    */
   | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year'; on?: number; next?: true }
+  /** "next business day", "in 3 working days": that many days Monday to Friday after today; `elapsed` ("in 3 ..."): at this time of day, as "in 3 days" is. */
+  | { kind: 'workdays'; amount: number; elapsed?: true }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
   /** "a week from tomorrow", "3 days after friday". */
@@ -163,12 +165,13 @@ export const DAY_RULES: readonly DayRule[] = [
       '2 weeks from now at 9am',
       '4 mondays from now',
       '2 fridays from today at 3pm',
+      'in 3 business days',
     ],
     read: readIn,
   },
   { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
   { name: 'month alone', examples: ['next march', 'this june at noon', 'in march'], read: readMonthAlone },
-  { name: 'next week, month or year', examples: ['next week', 'next month on the 5th', 'next week on friday at 3pm', 'next year'], read: readNextSpan },
+  { name: 'next week, month or year', examples: ['next week', 'next month on the 5th', 'next week on friday at 3pm', 'next year', 'the next business day'], read: readNextSpan },
 ];
 
 function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: string }) | null {
@@ -398,6 +401,10 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (!lead && weekday !== undefined && count.value >= 1 && tokens[count.end + 1] === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today')) {
     return { value: { kind: 'shift', days: 7 * (count.value - 1), from: { kind: 'weekday', weekday, mode: 'next' } }, end: count.end + 3 };
   }
+  // "in 3 business days", "2 working days from now".
+  const workdays = workdayWordEnd(tokens, count.end);
+  const fromNowAt = workdays > 0 && tokens[workdays] === 'from' && tokens[workdays + 1] === 'now' ? workdays + 2 : -1;
+  if (workdays > 0 && count.value >= 1 && (lead || fromNowAt > 0)) return { value: { kind: 'workdays', amount: count.value, elapsed: true }, end: lead ? workdays : fromNowAt };
   const said = unitOf(tokens[count.end]);
   // "in a fortnight": two weeks.
   const unit = said === 'fortnight' ? 'week' : said;
@@ -432,6 +439,10 @@ function readWeeksOn(tokens: readonly string[], i: number): Read<DayRef> | null 
 
 /** "next week", "next month", "next year": a week (month, year) from today; with a day ("next week on friday"), that day of the span. */
 function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null {
+  // "next business day", "the next working day": the first day Monday to Friday after today.
+  const next = tokens[i] === 'the' && tokens[i + 1] === 'next' ? i + 1 : i;
+  const workday = tokens[next] === 'next' ? workdayWordEnd(tokens, next + 1) : -1;
+  if (workday > 0 && !tokens[workday - 1]!.endsWith('s')) return { value: { kind: 'workdays', amount: 1 }, end: workday };
   const unit = tokens[i] === 'next' ? tokens[i + 1] : undefined;
   return unit === 'week' || unit === 'month' || unit === 'year' ? { value: { kind: 'in', amount: 1, unit, next: true }, end: i + 2 } : null;
 }

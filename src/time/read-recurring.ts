@@ -7,7 +7,7 @@
 import { UsageError } from '../errors';
 import { clockNote, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { FILLER, MONTH_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
-import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
+import { readNumber, readOrdinal, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
 
 export interface Nth {
@@ -527,13 +527,6 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   }
   // "every monday", "every weekday", "every march 1st", "every 5th": the next clause says what.
   return j;
-}
-
-/** The index after "weekday(s)", "workday(s)", "business day(s)", "working day(s)" at `j`, or -1. */
-function workdayWordEnd(tokens: readonly string[], j: number): number {
-  const word = tokens[j] ?? '';
-  if (/^(?:weekdays?|workdays?)$/.test(word)) return j + 1;
-  return /^(?:business|working|work)$/.test(word) && /^days?$/.test(tokens[j + 1] ?? '') ? j + 2 : -1;
 }
 
 function setInterval(group: Group, interval: { n: number; unit: Unit }, end: number): number {

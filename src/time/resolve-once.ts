@@ -20,7 +20,7 @@ const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordin
  * Past instants are returned as they are; the caller refuses them.
  */
 export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
-  const { clock, carry } = clockOf(parts, notes, dayClock, input);
+  const { clock, carry } = clockOf(parts, notes, parts.day?.kind === 'workdays' && parts.day.elapsed ? calendar.wall(now) : dayClock, input);
   if (parts.day?.kind === 'near') {
     const { weekday, direction } = parts.day;
     const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
@@ -67,6 +67,11 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
       }
       if (day.unit === 'day' || day.unit === 'week') return inDays(day.amount * (day.unit === 'week' ? 7 : 1));
       return at(addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1)));
+    case 'workdays': {
+      let days = 0;
+      for (let counted = 0; counted < day.amount;) if (addDays(today, ++days).weekday % 6 !== 0) counted++;
+      return inDays(days);
+    }
     case 'weekday':
       return weekdayInstant(day, today, inDays, now, input, notes);
     case 'weekend':

@@ -89,6 +89,14 @@ export function readOrdinal(tokens: readonly string[], start: number): Read<numb
   return null;
 }
 
+/** The index after "weekday(s)", "workday(s)", "business day(s)", "working day(s)" at `j`, or -1. */
+export function workdayWordEnd(tokens: readonly string[], j: number): number {
+  const word = tokens[j] ?? '';
+  if (word === 'weekday' || word === 'weekdays' || word === 'workday' || word === 'workdays') return j + 1;
+  const day = tokens[j + 1];
+  return (word === 'business' || word === 'working' || word === 'work') && (day === 'day' || day === 'days') ? j + 2 : -1;
+}
+
 /** A whole text read as one number ("seven", "a couple of", "12"), or null. */
 export function parseNumber(text: string): number | null {
   const tokens = tokenize(text);

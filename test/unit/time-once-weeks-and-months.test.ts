@@ -114,6 +114,29 @@ describe('an offset of weeks or months with a day within it', () => {
   });
 });
 
+describe('business days', () => {
+  it.each(NOWS.flatMap((now) => ZONES.map((zone) => ({ now, zone }))))('count Monday to Friday after today ($zone, $now)', async ({ now, zone }) => {
+    const today = weekdayOfToday(now, zone);
+    // Days until the nth day Monday to Friday after today, worked out by walking the week.
+    const ahead = (n: number) => {
+      let days = 0;
+      for (let seen = 0; seen < n;) if (![0, 6].includes((today + ++days) % 7)) seen++;
+      return days;
+    };
+    const clockNow = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+    for (const [phrase, n, clock] of [
+      ['next business day', 1, '09:00'],
+      ['the next working day at 4pm', 1, '16:00'],
+      ['in 2 business days', 2, clockNow],
+      ['3 working days from now', 3, clockNow],
+    ] as const) {
+      const meaning = await meaningOfOnce(phrase, { now, zone });
+      expect(daysAhead(meaning.local, now, zone), phrase).toBe(ahead(n));
+      expect(meaning.local.slice(11, 16), phrase).toBe(clock);
+    }
+  });
+});
+
 describe('a month alone', () => {
   const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
   const now = Date.parse('2026-12-02T16:00:00Z');
