@@ -53,7 +53,9 @@ const PARTS: Array<[string[], 'am' | 'pm' | 'night']> = [
  * errors, never wrapped.
  */
 export function readClock(tokens: readonly string[], start: number, options: ClockOptions = {}): ClockRead | null {
-  return readOffsetClock(tokens, start, options.bareOffsets !== false) ?? readPlainClock(tokens, start);
+  const read = readOffsetClock(tokens, start, options.bareOffsets !== false) ?? readPlainClock(tokens, start);
+  // "at 9 sharp", "9am sharp": that time exactly, as any clock is.
+  return read && tokens[read.end] === 'sharp' ? { ...read, end: read.end + 1 } : read;
 }
 
 /** One time of day that is the whole of `text` ("9", "9:30pm", "quarter past 6"), am/pm undecided; null when the text is anything else. */

@@ -405,3 +405,20 @@ describe("more repeating forms from other readers' test suites", () => {
     expect((await meaningOf('every month on the 28th', { now, zone })).notes).toEqual([]);
   });
 });
+
+describe('"sharp" after a time, and days of every quarter', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z');
+  it.each([
+    ['tomorrow at 9am sharp', 'tomorrow at 9am'],
+    ['every weekday at 9 sharp', 'every weekday at 9'],
+  ])('%s is %s', async (sharp, plain) => {
+    const [a, b] = await Promise.all([meaningOf(sharp, { now, zone }), meaningOf(plain, { now, zone })]);
+    expect([runsOf(a), a.notes]).toEqual([runsOf(b), b.notes]);
+  });
+
+  it('"the 1st of every quarter" is the 1st of January, April, July and October', async () => {
+    const meaning = await meaningOf('the 1st of every quarter', { now, zone });
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe('0 9 1 */3 *');
+  });
+});
