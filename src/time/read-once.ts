@@ -29,12 +29,12 @@ export type DayRef =
   | { kind: 'workdays'; amount: number; elapsed?: true }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
-  /** "a week from tomorrow", "3 days after friday". */
-  | { kind: 'shift'; days: number; from: DayRef }
+  /** "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it. */
+  | { kind: 'shift'; days: number; from: DayRef; said?: string }
   /** "next march", "this june", "in march": the first of the coming such month. */
   | { kind: 'month'; month: number; mode: 'this' | 'next' }
   /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
-  | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef };
+  | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef; said?: string };
 
 export interface OnceParts {
   day?: DayRef;
@@ -281,7 +281,7 @@ function readWeekdayNear(tokens: readonly string[], i: number): Read<DayRef> | n
   if (link === 'after' && tokens[i + 2] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: i + 3 };
   const from = readRelativeDay(tokens, i + 2) ?? readDate(tokens, i + 2);
   if (!from) return null;
-  return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value }, end: from.end };
+  return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value, said: tokens.slice(i + 2, from.end).join(' ') }, end: from.end };
 }
 
 /**
@@ -413,7 +413,7 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   const link = tokens[count.end + 1];
   if (!lead && (link === 'from' || link === 'after') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week')) {
     const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDate(tokens, count.end + 2);
-    if (from) return { value: { kind: 'shift', days: count.value * (unit === 'week' ? 7 : 1), from: from.value }, end: from.end };
+    if (from) return { value: { kind: 'shift', days: count.value * (unit === 'week' ? 7 : 1), from: from.value, said: tokens.slice(count.end + 2, from.end).join(' ') }, end: from.end };
   }
   // "6 months from now"; "a month from today" too (a day or week from today is counted from that day, above).
   const fromNow = link === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');

@@ -21,16 +21,23 @@ const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordin
  */
 export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
   const { clock, carry } = clockOf(parts, notes, parts.day?.kind === 'workdays' && parts.day.elapsed ? calendar.wall(now) : dayClock, input);
+  // The day a day is counted from ("3 days after next friday"), with the notes of reading it when the phrase wrote it.
+  const fromDay = (day: Extract<DayRef, { kind: 'shift' | 'near' }>) => {
+    const fromNotes: string[] = [];
+    const instant = resolveParts({ ...parts, day: day.from }, calendar, now, day.said ?? input, fromNotes, dayClock);
+    if (day.said !== undefined) notes.push(...fromNotes.filter((note) => !notes.includes(note)));
+    return instant;
+  };
   if (parts.day?.kind === 'near') {
     const { weekday, direction } = parts.day;
-    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
+    const from = calendar.wall(fromDay(parts.day));
     const days = direction === 1 ? (weekday - from.weekday + 7) % 7 || 7 : -((from.weekday - weekday + 7) % 7 || 7);
     const date = addDays(from, days);
     return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
   }
   if (parts.day?.kind === 'shift') {
     // The day it counts from, then that many calendar days on.
-    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
+    const from = calendar.wall(fromDay(parts.day));
     const date = addDays(from, parts.day.days);
     return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
   }

@@ -422,3 +422,25 @@ describe('"sharp" after a time, and days of every quarter', () => {
     expect(meaning.type === 'recurring' && meaning.local_cron).toBe('0 9 1 */3 *');
   });
 });
+
+describe('durations said other ways, and the notes of a day counted from', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  it.each([
+    ['in the next 5 minutes', 5],
+    ["in an hour's time", 60],
+  ])('%s is now plus %i minutes', async (phrase, minutes) => {
+    expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at).toBe(now + minutes * 60_000);
+  });
+
+  it('"3 days after next friday" says how it read "next friday"', async () => {
+    const meaning = await meaningOfOnce('3 days after next friday', { now, zone });
+    expect(onClock(zone, meaning.scheduled_at_iso, true)).toBe('2026-12-07 Mon 09:00');
+    expect(meaning.notes).toEqual(["read 'next friday' as Fri 4 Dec, in this week; write 'friday next week' for Fri 11 Dec"]);
+  });
+
+  it('"2 fridays from now" counts fridays, with no note about this week', async () => {
+    const meaning = await meaningOfOnce('2 fridays from now', { now, zone });
+    expect([onClock(zone, meaning.scheduled_at_iso, true), meaning.notes]).toEqual(['2026-12-11 Fri 09:00', []]);
+  });
+});
