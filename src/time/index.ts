@@ -260,6 +260,7 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
   return { meaning, local };
 }
 
+const RULE_START = /^(?:every|each|daily|hourly|weekly|monthly|yearly|nightly)\b/;
 const RECURRING_WORDS = /\b(?:every|each|daily|hourly|weekly|monthly|yearly|annually|quarterly|minutely|nightly|weekdays|weekends|once|twice)\b/;
 
 /** Parse a recurring phrase; a phrase that is one instant ("tomorrow at 9am") gets an error pointing to --execute-at. */
@@ -283,6 +284,8 @@ async function readRecurring(input: string, options: PhraseOptions & { notes: st
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
   const { looksRecurring } = await import('./resolve-recurring');
   if (looksRecurring(input) || (await repeatsWithinEnds(input, options, looksRecurring))) return meaningOfSchedule(input, options, count);
+  // A phrase that starts as a rule ("every 15 minutes during business hours") and is not read gets the rule reader's error.
+  if (RULE_START.test(input.trim().toLowerCase())) return meaningOfSchedule(input, options, count);
   return meaningOfOnce(input, options);
 }
 

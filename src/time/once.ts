@@ -237,14 +237,14 @@ const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MIN
  */
 function relative(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
   const tokens = tokenize(text);
+  // "in the next 5 minutes", "within the next hour": in 5 minutes, in an hour.
+  if ((tokens[0] === 'in' || tokens[0] === 'within') && tokens[1] === 'the' && tokens[2] === 'next') tokens.splice(1, 2, ...(unitOf(tokens[3]) ? ['a'] : []));
   let start = 0;
   let end = tokens.length;
   let sign = 1;
   // "in 5 minutes' time", "in an hour's time"
   if (tokens[end - 1] === 'time') end -= tokens[end - 2] === 's' ? 2 : 1;
   if (tokens[0] === 'in' || tokens[0] === 'within' || tokens[0] === 'after') start = 1;
-  // "in the next 5 minutes": in 5 minutes.
-  if (start === 1 && tokens[1] === 'the' && tokens[2] === 'next') start = 3;
   let tail = false;
   if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
   else if (tokens[end - 1] === 'hence' || tokens[end - 1] === 'later') end -= 1;

@@ -444,3 +444,24 @@ describe('durations said other ways, and the notes of a day counted from', () =>
     expect([onClock(zone, meaning.scheduled_at_iso, true), meaning.notes]).toEqual(['2026-12-11 Fri 09:00', []]);
   });
 });
+
+describe('a city as a zone inside the phrase, "within the next hour", and the error of a rule not read', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  it.each([
+    ['9am London time tomorrow', '2026-12-04T09:00:00.000Z'],
+    ['9am in London tomorrow', '2026-12-04T09:00:00.000Z'],
+    ['at 9am tokyo time on friday', '2026-12-04T00:00:00.000Z'],
+  ])('%s', async (phrase, iso) => {
+    expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at_iso).toBe(iso);
+  });
+
+  it('"within the next hour" and "in the next hour" are in an hour', async () => {
+    for (const phrase of ['within the next hour', 'in the next hour']) expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at, phrase).toBe(now + 3_600_000);
+  });
+
+  it("a phrase that starts as a rule but is not read gets the schedule reader's error", async () => {
+    const error = await refusal(meaningOf('every 15 minutes during business hours', { now, zone }));
+    expect(error.message).toMatch(/^Could not understand the schedule: 'every 15 minutes during business hours'/);
+  });
+});
