@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
-import { parseClock, readWholeClock, settleClock } from './clock';
+import { parseClock, readClock, readWholeClock, settleClock } from './clock';
 import { checkCalendar, isoInstant } from './iso';
 import { unitOf, type TimeUnit } from './lexicon';
 import { inRange } from './now';
@@ -373,6 +373,7 @@ export function natural(text: string, input: string, now: number, zone: string):
  */
 function naturalOn(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number {
   checkClockTokens(text);
+  if (namesRange(tokenize(text))) throw rangeError(shown);
   const past = PAST_WORDS.test(text);
   let results: chrono.ParsedResult[];
   try {
@@ -388,12 +389,7 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     const extra = [before, after].map((s) => s.trim()).filter((s) => s && !FILLER_BEFORE.test(s));
     throw phraseError(shown, `Could not understand '${extra.join(' ')}' in the time`, ONCE_EXAMPLES);
   }
-  if (result.end) {
-    throw new UsageError(
-      `'${shown}' is a range of times; a one-time message is sent at one`,
-      "Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.",
-    );
-  }
+  if (result.end) throw rangeError(shown);
 
   const start = result.start;
   if (start.isCertain('timezoneOffset') && !result.tags().has('result/relativeDate')) {
@@ -438,6 +434,24 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   const instant = on(date);
   // "december 25" once it has passed this year means next year's.
   return instant <= now && !start.isCertain('year') && start.isCertain('month') ? on({ ...date, year: date.year + 1 }) : instant;
+}
+
+function rangeError(shown: string): UsageError {
+  return new UsageError(
+    `'${shown}' is a range of times; a one-time message is sent at one`,
+    "Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.",
+  );
+}
+
+/** "between 9 and 5", "from 9am to 5pm": two times where one is asked for (chrono reads only some of these as a range). */
+function namesRange(tokens: readonly string[]): boolean {
+  return tokens.some((token, i) => {
+    if (token !== 'between' && token !== 'from') return false;
+    const from = readClock(tokens, i + 1, { bareOffsets: false });
+    const joiner = from ? tokens[from.end] : undefined;
+    const joins = token === 'between' ? joiner === 'and' : joiner === 'to' || joiner === 'until' || joiner === 'till' || joiner === '-';
+    return joins && readClock(tokens, from!.end + 1) !== null;
+  });
 }
 
 /** chrono skips what it cannot read ("tomorrow at 13pm" becomes "tomorrow"); catch bad clock times first. */

@@ -465,3 +465,10 @@ describe('a city as a zone inside the phrase, "within the next hour", and the er
     expect(error.message).toMatch(/^Could not understand the schedule: 'every 15 minutes during business hours'/);
   });
 });
+
+describe('a range of times where one instant is asked for', () => {
+  it.each(['between 9 and 5 tomorrow', 'tomorrow between 9am and 5pm', 'friday from 2 to 4pm'])('%s is refused as a range', async (phrase) => {
+    const error = await refusal(meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' }));
+    expect(error.message).toBe(`'${phrase}' is a range of times; a one-time message is sent at one`);
+  });
+});
