@@ -282,10 +282,11 @@ async function readRecurring(input: string, options: PhraseOptions & { notes: st
 
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
-  const { looksRecurring } = await import('./resolve-recurring');
+  const [{ looksRecurring }, { MAX_PHRASE_LENGTH }] = await Promise.all([import('./resolve-recurring'), import('./words')]);
   if (looksRecurring(input) || (await repeatsWithinEnds(input, options, looksRecurring))) return meaningOfSchedule(input, options, count);
-  // A phrase that starts as a rule ("every 15 minutes during business hours") and is not read gets the rule reader's error.
-  if (RULE_START.test(input.trim().toLowerCase())) return meaningOfSchedule(input, options, count);
+  // A phrase that starts as a rule ("every 15 minutes during business hours") and is not read gets the rule reader's error (one too long, the one-time reader's).
+  const text = input.trim().toLowerCase();
+  if (RULE_START.test(text) && text.length <= MAX_PHRASE_LENGTH) return meaningOfSchedule(input, options, count);
   return meaningOfOnce(input, options);
 }
 

@@ -9,7 +9,7 @@ import { phraseError } from './phrase-error';
 import { PartsClash, readParts } from './read-once';
 import { addMonths, resolveParts } from './resolve-once';
 import { looksRecurring } from './resolve-recurring';
-import { readNumber, tokenize, withoutFiller } from './words';
+import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, dstNote, formatLocal } from './zone';
 
 export interface InstantOptions {
@@ -54,8 +54,7 @@ export const ONCE_EXAMPLES = [
   'now',
 ];
 
-/** No time phrase is this long; refusing longer input keeps every reader's work bounded. */
-export const MAX_PHRASE_LENGTH = 200;
+export { MAX_PHRASE_LENGTH };
 const DEFAULT_HOUR = 9;
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

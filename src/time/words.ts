@@ -4,6 +4,9 @@
  */
 import { FILLER, NUMBER_WORDS, ORDINAL_WORDS } from './lexicon';
 
+/** No time phrase is this long; refusing longer input keeps every reader's work bounded. */
+export const MAX_PHRASE_LENGTH = 200;
+
 /** A reader's answer: the value and the index of the first token it did not use. */
 export interface Read<T> {
   value: T;

@@ -460,6 +460,11 @@ describe('a city as a zone inside the phrase, "within the next hour", and the er
     for (const phrase of ['within the next hour', 'in the next hour']) expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at, phrase).toBe(now + 3_600_000);
   });
 
+  it('a phrase too long to read is refused as too long, even when it starts as a rule', async () => {
+    const error = await refusal(meaningOf(`every ${'9 and '.repeat(50)}x`, { now, zone }));
+    expect(error.message).toMatch(/^A time of 307 characters is too long to read/);
+  });
+
   it("a phrase that starts as a rule but is not read gets the schedule reader's error", async () => {
     const error = await refusal(meaningOf('every 15 minutes during business hours', { now, zone }));
     expect(error.message).toMatch(/^Could not understand the schedule: 'every 15 minutes during business hours'/);
