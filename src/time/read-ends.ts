@@ -209,12 +209,15 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
 
 /**
  * Where "this week", "next week", "this month" or "next month" stands after a rule's first words
- * ("every day this week", "every weekday next week at 10am"), or -1. After a start or end word it
- * is that start or end ("starting next week"), read elsewhere.
+ * ("every day this week", "every weekday next week at 10am"), or -1. After a start or end word,
+ * or a weekday after one, it is part of that start or end ("starting next week", "until friday
+ * next week"), read elsewhere.
  */
 function withinSpanAt(words: string[]): number {
+  const startsOrEnds = (word: string | undefined) => word !== undefined && (START_WORDS.has(word) || END_WORDS.has(word));
   for (let k = words.length - 2; k >= 2; k--) {
-    if ((words[k] === 'this' || words[k] === 'next') && (words[k + 1] === 'week' || words[k + 1] === 'month') && !START_WORDS.has(words[k - 1]!) && !END_WORDS.has(words[k - 1]!)) return k;
+    if ((words[k] !== 'this' && words[k] !== 'next') || (words[k + 1] !== 'week' && words[k + 1] !== 'month')) continue;
+    if (!startsOrEnds(words[k - 1]) && !(weekdayOf(words[k - 1]) !== undefined && startsOrEnds(words[k - 2]))) return k;
   }
   return -1;
 }

@@ -477,3 +477,22 @@ describe('a range of times where one instant is asked for', () => {
     expect(error.message).toBe(`'${phrase}' is a range of times; a one-time message is sent at one`);
   });
 });
+
+describe('a weekday of this or next week after a start or end word is that start or end', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  it('"every day until friday next week" ends with Friday 11 December', async () => {
+    const meaning = await meaningOf('every day until friday next week', { now, zone }, 20);
+    expect(meaning.type === 'series' && meaning.until).toBe('2026-12-12T04:59:59.999Z');
+    expect(
+      runsOf(meaning)
+        .map((iso) => onClock(zone, iso, true))
+        .at(-1),
+    ).toBe('2026-12-11 Fri 09:00');
+  });
+
+  it('"every day starting monday next week" starts on Monday 7 December', async () => {
+    const meaning = await meaningOf('every day starting monday next week', { now, zone }, 1);
+    expect(runsOf(meaning).map((iso) => onClock(zone, iso, true))).toEqual(['2026-12-07 Mon 09:00']);
+  });
+});
