@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import type { PartOfDay } from './lexicon';
+import { PART_HOURS, type PartOfDay } from './lexicon';
 import { readNumber, tokenize, type Read } from './words';
 
 export interface ClockTime {
@@ -53,7 +53,9 @@ const PARTS: Array<[string[], 'am' | 'pm' | 'night']> = [
  * errors, never wrapped.
  */
 export function readClock(tokens: readonly string[], start: number, options: ClockOptions = {}): ClockRead | null {
-  return readOffsetClock(tokens, start, options.bareOffsets !== false) ?? readPlainClock(tokens, start);
+  const read = readOffsetClock(tokens, start, options.bareOffsets !== false) ?? readPlainClock(tokens, start);
+  // "at 9 sharp", "9am sharp": that time exactly, as any clock is.
+  return read && tokens[read.end] === 'sharp' ? { ...read, end: read.end + 1 } : read;
 }
 
 /** One time of day that is the whole of `text` ("9", "9:30pm", "quarter past 6"), am/pm undecided; null when the text is anything else. */
@@ -219,6 +221,12 @@ export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime): stri
   const pm = value.hour > 12;
   const other = { ...value, hour: pm ? value.hour - 12 : value.hour + 12 };
   return `read '${read.text}' as ${shown}; write '${read.text} ${pm ? 'am' : 'pm'}' or ${formatHm(other)} for the ${pm ? 'morning' : 'evening'}`;
+}
+
+/** The note for a part of the day given without a time ("tonight", "every evening"): the time it stands for, and how to say another. */
+export function partNote(said: string, part: PartOfDay): string {
+  const other = PART_HOURS[part] + 1;
+  return `read '${said}' as ${formatHm({ hour: PART_HOURS[part], minute: 0 })}; add a time for another, such as 'at ${other % 12 || 12}${other < 12 ? 'am' : 'pm'}'`;
 }
 
 const formatHm = (t: ClockTime) => `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;

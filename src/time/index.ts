@@ -148,8 +148,8 @@ function mayGiveEnds(text: string): boolean {
   return (
     text.split(/\W+/).some((word) => END_WORDS.has(word) || /^\d+x$/.test(word)) ||
     /\bup to\b/.test(text) ||
-    // "every day this week": within that week.
-    [' this week', ' next week', ' this month', ' next month'].some((span) => text.endsWith(span))
+    // "every day this week", "every weekday next week at 10am": within that span.
+    [' this week', ' next week', ' this month', ' next month'].some((span) => text.includes(span))
   );
 }
 
@@ -167,7 +167,11 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   if (ends.until !== undefined && !(ends.until <= LATEST_INSTANT)) throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
-  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count);
+  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count).catch((error: unknown) => {
+    // An error about the rule repeats the phrase as typed, not what is left of it once its ends are read.
+    if (error instanceof UsageError) error.message = error.message.replace(`'${ruleText}'`, `'${input.trim()}'`);
+    throw error;
+  });
   const read = asSeriesRule(base.local, from, `'${input.trim()}'`);
   // An interval with its own start counts from it: "every 2 hours starting dec 11 at 4pm" is 16:00, 18:00, ...
   const inner: SeriesRule = read.kind === 'elapsed' && ends.start !== undefined ? { ...read, start: ends.start } : read;
@@ -264,6 +268,7 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
   return { meaning, local };
 }
 
+const RULE_START = /^(?:every|each|daily|hourly|weekly|monthly|yearly|nightly)\b/;
 const RECURRING_WORDS = /\b(?:every|each|daily|hourly|weekly|monthly|yearly|annually|quarterly|minutely|nightly|weekdays|weekends|once|twice)\b/;
 
 /** Parse a recurring phrase; a phrase that is one instant ("tomorrow at 9am") gets an error pointing to --execute-at. */
@@ -285,8 +290,11 @@ async function readRecurring(input: string, options: PhraseOptions & { notes: st
 
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
-  const { looksRecurring } = await import('./resolve-recurring');
+  const [{ looksRecurring }, { MAX_PHRASE_LENGTH }] = await Promise.all([import('./resolve-recurring'), import('./words')]);
   if (looksRecurring(input) || (await repeatsWithinEnds(input, options, looksRecurring))) return meaningOfSchedule(input, options, count);
+  // A phrase that starts as a rule ("every 15 minutes during business hours") and is not read gets the rule reader's error (one too long, the one-time reader's).
+  const text = input.trim().toLowerCase();
+  if (RULE_START.test(text) && text.length <= MAX_PHRASE_LENGTH) return meaningOfSchedule(input, options, count);
   return meaningOfOnce(input, options);
 }
 

@@ -85,13 +85,15 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     const found = lookupZone(candidate, { links: false }) ?? (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { links: false }) : null);
     if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), candidate, shown);
   }
-  // An abbreviation inside the phrase ("9am EST tomorrow").
+  // An abbreviation inside the phrase ("9am EST tomorrow"); a city only as a zone is said ("9am London time tomorrow", "9am in Tokyo on friday").
   for (let k = 0; k < tokens.length - 1; k++) {
     const word = tokens[k]!;
-    const found = zoneWords(word) ? lookupZone(word, { cities: false, links: false }) : null;
+    const city = tokens[k + 1] === 'time' || (tokens[k - 1] === 'in' && k > 1);
+    const found = zoneWords(word) ? lookupZone(word, { cities: city, links: false }) : null;
     if (found) {
+      const before = city && tokens[k - 1] === 'in' ? k - 1 : k;
       const after = tokens[k + 1] === 'time' ? k + 2 : k + 1;
-      return named(found, [...tokens.slice(0, k), ...tokens.slice(after)].join(' '), word, shown);
+      return named(found, [...tokens.slice(0, before), ...tokens.slice(after)].join(' '), word, shown);
     }
   }
   return user;

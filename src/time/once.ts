@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
-import { parseClock, readWholeClock, settleClock } from './clock';
+import { parseClock, readClock, readWholeClock, settleClock } from './clock';
 import { checkCalendar, isoInstant } from './iso';
 import { unitOf, type TimeUnit } from './lexicon';
 import { inRange } from './now';
@@ -9,7 +9,7 @@ import { phraseError } from './phrase-error';
 import { PartsClash, readParts } from './read-once';
 import { addMonths, resolveParts } from './resolve-once';
 import { looksRecurring } from './resolve-recurring';
-import { readNumber, tokenize, withoutFiller } from './words';
+import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, dstNote, formatLocal } from './zone';
 
 export interface InstantOptions {
@@ -54,8 +54,7 @@ export const ONCE_EXAMPLES = [
   'now',
 ];
 
-/** No time phrase is this long; refusing longer input keeps every reader's work bounded. */
-export const MAX_PHRASE_LENGTH = 200;
+export { MAX_PHRASE_LENGTH };
 const DEFAULT_HOUR = 9;
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -237,11 +236,13 @@ const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MIN
  */
 function relative(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
   const tokens = tokenize(text);
+  // "in the next 5 minutes", "within the next hour": in 5 minutes, in an hour.
+  if ((tokens[0] === 'in' || tokens[0] === 'within') && tokens[1] === 'the' && tokens[2] === 'next') tokens.splice(1, 2, ...(unitOf(tokens[3]) ? ['a'] : []));
   let start = 0;
   let end = tokens.length;
   let sign = 1;
-  // "in 5 minutes' time"
-  if (tokens[end - 1] === 'time') end -= 1;
+  // "in 5 minutes' time", "in an hour's time"
+  if (tokens[end - 1] === 'time') end -= tokens[end - 2] === 's' ? 2 : 1;
   if (tokens[0] === 'in' || tokens[0] === 'within' || tokens[0] === 'after') start = 1;
   let tail = false;
   if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
@@ -371,6 +372,7 @@ export function natural(text: string, input: string, now: number, zone: string):
  */
 function naturalOn(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number {
   checkClockTokens(text);
+  if (namesRange(tokenize(text))) throw rangeError(shown);
   const past = PAST_WORDS.test(text);
   let results: chrono.ParsedResult[];
   try {
@@ -386,12 +388,7 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     const extra = [before, after].map((s) => s.trim()).filter((s) => s && !FILLER_BEFORE.test(s));
     throw phraseError(shown, `Could not understand '${extra.join(' ')}' in the time`, ONCE_EXAMPLES);
   }
-  if (result.end) {
-    throw new UsageError(
-      `'${shown}' is a range of times; a one-time message is sent at one`,
-      "Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.",
-    );
-  }
+  if (result.end) throw rangeError(shown);
 
   const start = result.start;
   if (start.isCertain('timezoneOffset') && !result.tags().has('result/relativeDate')) {
@@ -436,6 +433,24 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   const instant = on(date);
   // "december 25" once it has passed this year means next year's.
   return instant <= now && !start.isCertain('year') && start.isCertain('month') ? on({ ...date, year: date.year + 1 }) : instant;
+}
+
+function rangeError(shown: string): UsageError {
+  return new UsageError(
+    `'${shown}' is a range of times; a one-time message is sent at one`,
+    "Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.",
+  );
+}
+
+/** "between 9 and 5", "from 9am to 5pm": two times where one is asked for (chrono reads only some of these as a range). */
+function namesRange(tokens: readonly string[]): boolean {
+  return tokens.some((token, i) => {
+    if (token !== 'between' && token !== 'from') return false;
+    const from = readClock(tokens, i + 1, { bareOffsets: false });
+    const joiner = from ? tokens[from.end] : undefined;
+    const joins = token === 'between' ? joiner === 'and' : joiner === 'to' || joiner === 'until' || joiner === 'till' || joiner === '-';
+    return joins && readClock(tokens, from!.end + 1) !== null;
+  });
 }
 
 /** chrono skips what it cannot read ("tomorrow at 13pm" becomes "tomorrow"); catch bad clock times first. */

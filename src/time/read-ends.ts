@@ -134,16 +134,16 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         continue;
       }
     }
-    // "every day this week", "every monday next month": within that span, from its first day (or now) to the end of its last.
-    const spanWord = words[n - 1];
-    if ((spanWord === 'week' || spanWord === 'month') && (words[n - 2] === 'this' || words[n - 2] === 'next') && n > 2 && !START_WORDS.has(words[n - 3]!) && !END_WORDS.has(words[n - 3]!)) {
-      const within = calendarSpan(words[n - 2] as 'this' | 'next', spanWord, now, zone);
-      set('until', within.until, words.slice(n - 2), [within.note]);
+    // "every day this week", "every monday next month at 8am": within that span, from its first day (or now) to the end of its last.
+    const spanAt = withinSpanAt(words);
+    if (spanAt > 0) {
+      const within = calendarSpan(words[spanAt] as 'this' | 'next', words[spanAt + 1] as 'week' | 'month', now, zone);
+      set('until', within.until, words.slice(spanAt, spanAt + 2), [within.note]);
       if (within.start !== undefined) {
         if (ends.start !== undefined) throw new UsageError(`'${text.trim()}' gives two starts`, 'Give one.');
         ends.start = within.start;
       }
-      words = words.slice(0, n - 2);
+      words = [...words.slice(0, spanAt), ...words.slice(spanAt + 2)];
       peeled = true;
       continue;
     }
@@ -205,6 +205,21 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');
   }
   return { rule: words.join(' '), ends };
+}
+
+/**
+ * Where "this week", "next week", "this month" or "next month" stands after a rule's first words
+ * ("every day this week", "every weekday next week at 10am"), or -1. After a start or end word,
+ * or a weekday after one, it is part of that start or end ("starting next week", "until friday
+ * next week"), read elsewhere.
+ */
+function withinSpanAt(words: string[]): number {
+  const startsOrEnds = (word: string | undefined) => word !== undefined && (START_WORDS.has(word) || END_WORDS.has(word));
+  for (let k = words.length - 2; k >= 2; k--) {
+    if ((words[k] !== 'this' && words[k] !== 'next') || (words[k + 1] !== 'week' && words[k + 1] !== 'month')) continue;
+    if (!startsOrEnds(words[k - 1]) && !(weekdayOf(words[k - 1]) !== undefined && startsOrEnds(words[k - 2]))) return k;
+  }
+  return -1;
 }
 
 /** A day named so that it happens once: "tomorrow", "next friday", "dec 25", "2027-01-04" (not "the 25th" or "friday", which recur). */
@@ -273,21 +288,16 @@ function calendarSpan(which: 'this' | 'next', unit: 'week' | 'month', now: numbe
 }
 
 /**
- * Whether a rule says when in the day it runs, as the recurring reader reads it: a time, a part
- * of the day, a window, a minute of the hour, or an interval of minutes or hours. A rule it cannot
+ * Whether a rule says when in the day it runs, as the recurring reader reads it: a time, a
+ * window, a minute of the hour, or an interval of minutes or hours. A part of the day alone does
+ * not: "every night starting tomorrow at 10" is every night at 10 (22:00). A rule it cannot
  * read alone counts as saying one, so a start's time stays with the start.
  */
 function saysTimeOfDay(words: string[]): boolean {
   try {
     return readGroups(tokenize(words.join(' '))).some(
       (group) =>
-        group.times.length > 0 ||
-        group.part !== undefined ||
-        group.twiceADay === true ||
-        group.window !== undefined ||
-        group.minuteOfHour !== undefined ||
-        group.interval?.unit === 'minute' ||
-        group.interval?.unit === 'hour',
+        group.times.length > 0 || group.twiceADay === true || group.window !== undefined || group.minuteOfHour !== undefined || group.interval?.unit === 'minute' || group.interval?.unit === 'hour',
     );
   } catch {
     return true;

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
 import { LINK_WORDS, monthOf, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
-import { readNumber, readOrdinal, type Read } from './words';
+import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 
 /**
  * The one-time phrase as parts, read token by token: a day ("tomorrow",
@@ -20,15 +20,21 @@ export type DayRef =
   | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number; monthFirst?: boolean }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
   | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
-  | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year' }
+  /**
+   * `on`: a weekday (weeks) or day of the month (months) within the week or month the offset lands in ("in 2 weeks on monday").
+   * `next`: said as "next week" ("next month", "next year"): the span after this one, which the day within it is in.
+   */
+  | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year'; on?: number; next?: true }
+  /** "next business day", "in 3 working days": that many days Monday to Friday after today; `elapsed` ("in 3 ..."): at this time of day, as "in 3 days" is. */
+  | { kind: 'workdays'; amount: number; elapsed?: true }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
-  /** "a week from tomorrow", "3 days after friday". */
-  | { kind: 'shift'; days: number; from: DayRef }
+  /** "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it. */
+  | { kind: 'shift'; days: number; from: DayRef; said?: string }
   /** "next march", "this june", "in march": the first of the coming such month. */
   | { kind: 'month'; month: number; mode: 'this' | 'next' }
   /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
-  | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef };
+  | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef; said?: string };
 
 export interface OnceParts {
   day?: DayRef;
@@ -61,6 +67,14 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       if (parts.day?.kind === 'date' && parts.day.weekday === undefined && day.value.kind === 'weekday' && day.value.mode === 'this') {
         // "december 25, friday": the date, and the weekday it must fall on.
         parts.day = { ...parts.day, weekday: day.value.weekday };
+        i = day.end;
+        continue;
+      }
+      const within = parts.day && (dayWithin(parts.day, day.value) ?? dayWithin(day.value, parts.day));
+      if (within) {
+        // "monday in 2 weeks", "in 3 weeks at 4pm on friday": as "in 2 weeks on monday".
+        parts.day = within;
+        said.day = `${said.day} ${text}`;
         i = day.end;
         continue;
       }
@@ -99,6 +113,18 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
   return parts.day || parts.clock || parts.part ? parts : null;
 }
 
+/**
+ * An offset of weeks or months and a day within where it lands: "in 2 weeks" and
+ * "monday" (the Monday of that week), "in 2 months" and "the 15th". Null for any
+ * other pair, which names two days.
+ */
+function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
+  if (offset.kind !== 'in' || offset.on !== undefined || offset.amount < 1) return null;
+  if (offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...offset, on: day.weekday };
+  if (offset.unit === 'month' && day.kind === 'date' && day.month === undefined && day.weekday === undefined) return { ...offset, on: day.day };
+  return null;
+}
+
 /** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening". */
 function readPart(tokens: readonly string[], i: number): Read<{ part: PartOfDay; today: boolean }> | null {
   if (tokens[i] === 'tonight') return { value: { part: 'night', today: true }, end: i + 1 };
@@ -130,11 +156,22 @@ export const DAY_RULES: readonly DayRule[] = [
   { name: 'slash date', examples: ['4/25 at 16h00', '12/25/2026 at 6pm', '25/12 at 9am', 'on 2/15'], read: readSlashDate },
   {
     name: 'days from now',
-    examples: ['in 6 days at noon', 'after 6 days at noon', 'a week from tomorrow', '3 days after friday', '2 weeks from now at 9am', '4 mondays from now', '2 fridays from today at 3pm'],
+    examples: [
+      'in 6 days at noon',
+      'after 6 days at noon',
+      'in 2 weeks on the monday',
+      'a week from tomorrow',
+      '3 days after friday',
+      '2 weeks from now at 9am',
+      '4 mondays from now',
+      '2 fridays from today at 3pm',
+      'in 3 business days',
+    ],
     read: readIn,
   },
   { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
   { name: 'month alone', examples: ['next march', 'this june at noon', 'in march'], read: readMonthAlone },
+  { name: 'next week, month or year', examples: ['next week', 'next month on the 5th', 'next week on friday at 3pm', 'next year', 'the next business day'], read: readNextSpan },
 ];
 
 function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: string }) | null {
@@ -244,7 +281,7 @@ function readWeekdayNear(tokens: readonly string[], i: number): Read<DayRef> | n
   if (link === 'after' && tokens[i + 2] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: i + 3 };
   const from = readRelativeDay(tokens, i + 2) ?? readDate(tokens, i + 2);
   if (!from) return null;
-  return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value }, end: from.end };
+  return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value, said: tokens.slice(i + 2, from.end).join(' ') }, end: from.end };
 }
 
 /**
@@ -364,17 +401,29 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (!lead && weekday !== undefined && count.value >= 1 && tokens[count.end + 1] === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today')) {
     return { value: { kind: 'shift', days: 7 * (count.value - 1), from: { kind: 'weekday', weekday, mode: 'next' } }, end: count.end + 3 };
   }
-  const unit = unitOf(tokens[count.end]);
+  // "in 3 business days", "2 working days from now".
+  const workdays = workdayWordEnd(tokens, count.end);
+  const fromNowAt = workdays > 0 && tokens[workdays] === 'from' && tokens[workdays + 1] === 'now' ? workdays + 2 : -1;
+  if (workdays > 0 && count.value >= 1 && (lead || fromNowAt > 0)) return { value: { kind: 'workdays', amount: count.value, elapsed: true }, end: lead ? workdays : fromNowAt };
+  const said = unitOf(tokens[count.end]);
+  // "in a fortnight": two weeks.
+  const unit = said === 'fortnight' ? 'week' : said;
+  if (said === 'fortnight') count.value *= 2;
   if (unit !== 'day' && unit !== 'week' && unit !== 'month' && unit !== 'year') return null;
   const link = tokens[count.end + 1];
   if (!lead && (link === 'from' || link === 'after') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week')) {
     const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDate(tokens, count.end + 2);
-    if (from) return { value: { kind: 'shift', days: count.value * (unit === 'week' ? 7 : 1), from: from.value }, end: from.end };
+    if (from) return { value: { kind: 'shift', days: count.value * (unit === 'week' ? 7 : 1), from: from.value, said: tokens.slice(count.end + 2, from.end).join(' ') }, end: from.end };
   }
   // "6 months from now"; "a month from today" too (a day or week from today is counted from that day, above).
   const fromNow = link === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');
   if (!lead && !fromNow) return null;
-  return { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
+  const offset: Read<DayRef> = { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
+  // "in 2 weeks on the monday": "the" before the weekday (the other forms are joined by readParts).
+  const k = offset.end + (tokens[offset.end] === ',' ? 1 : 0);
+  const the = tokens[k] === 'on' && tokens[k + 1] === 'the' ? k + 2 : -1;
+  const on = the > 0 && weekdayAt(tokens, the) !== undefined ? dayWithin(offset.value, { kind: 'weekday', weekday: weekdayAt(tokens, the)!, mode: 'this' }) : null;
+  return on ? { value: on, end: the + 1 } : offset;
 }
 
 /** "a week on monday", "2 weeks on friday", "a fortnight on tuesday" (British): that many weeks after this monday. */
@@ -386,6 +435,16 @@ function readWeeksOn(tokens: readonly string[], i: number): Read<DayRef> | null 
   if ((unit !== 'week' && unit !== 'fortnight') || weekday === undefined) return null;
   const days = count.value * (unit === 'week' ? 7 : 14);
   return { value: { kind: 'shift', days, from: { kind: 'weekday', weekday, mode: 'this' } }, end: count.end + 3 };
+}
+
+/** "next week", "next month", "next year": a week (month, year) from today; with a day ("next week on friday"), that day of the span. */
+function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null {
+  // "next business day", "the next working day": the first day Monday to Friday after today.
+  const next = tokens[i] === 'the' && tokens[i + 1] === 'next' ? i + 1 : i;
+  const workday = tokens[next] === 'next' ? workdayWordEnd(tokens, next + 1) : -1;
+  if (workday > 0 && !tokens[workday - 1]!.endsWith('s')) return { value: { kind: 'workdays', amount: 1 }, end: workday };
+  const unit = tokens[i] === 'next' ? tokens[i + 1] : undefined;
+  return unit === 'week' || unit === 'month' || unit === 'year' ? { value: { kind: 'in', amount: 1, unit, next: true }, end: i + 2 } : null;
 }
 
 /** "next march", "this june", "in march", "this coming march": a month alone, read as its first day. */

@@ -7,7 +7,7 @@
 import { UsageError } from '../errors';
 import { clockNote, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { FILLER, MONTH_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
-import { readNumber, readOrdinal, withoutFiller, type Read } from './words';
+import { readNumber, readOrdinal, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
 
 export interface Nth {
@@ -40,6 +40,10 @@ export interface Group {
   clockTimes?: boolean;
   /** "twice a day": 09:00 and 21:00. */
   twiceADay?: boolean;
+  /** "every other weekday": the interval of days counts Monday to Friday only. */
+  workdays?: boolean;
+  /** "twice a week", "three times a month": that many days in each, the days named or chosen by the builder (`said` is the phrase's words). */
+  timesPer?: { count: number; unit: 'week' | 'month' | 'year'; said: string };
   /** "every day except sunday". */
   exceptWeekdays?: number[];
   /** Choices the reading made (a window's ends without am/pm), said to the user. */
@@ -118,9 +122,9 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'from a weekday or month', examples: ['every hour from monday to friday', 'every minute from january to march'], read: readFromDays },
   { name: 'from a day of the month', examples: ['every day from the 25th to the last'], read: readFromDayOfMonth },
   { name: 'except', examples: ['every day except sunday', 'every day but not saturday at 9am', 'daily excluding weekends'], read: readExcept },
-  { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
+  { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every other weekday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
   { name: 'frequency word', examples: ['daily', 'hourly', 'bi-weekly', 'nightly at 11pm', 'quarterly'], read: readFrequency },
-  { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily'], read: readTimesPer },
+  { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily', 'three times a week', 'twice a month'], read: readTimesPer },
   {
     name: 'nth weekday',
     examples: [
@@ -302,6 +306,13 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   }
   group.repeats ||= part.repeats;
   group.twiceADay ||= part.twiceADay;
+  group.workdays ||= part.workdays;
+  // "twice a week" says how often; beside an interval ("every day twice a week") it says it twice.
+  const often = part.timesPer ?? group.timesPer;
+  if (often && (part.interval ?? group.interval ?? (part.timesPer && group.timesPer))) {
+    refuse(`says ${often.said} beside ${part.timesPer && group.timesPer ? group.timesPer.said : intervalText((part.interval ?? group.interval)!)}`, 'Keep one of them.');
+  }
+  group.timesPer ??= part.timesPer;
   if (group.twiceADay && (group.interval?.unit === 'minute' || group.interval?.unit === 'hour')) {
     refuse(`says twice a day and ${intervalText(group.interval)}`, 'Keep one of them.');
   }
@@ -403,6 +414,8 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
     part.repeats ||= every;
     return j + 1;
   }
+  // "the 1st of every quarter", "the 15th of each quarter": calendar quarters, as "quarterly" is.
+  if (tokens[j] === 'quarter' && every && seen.group.monthDays) return setInterval(part, { n: 1, unit: 'quarter' }, j + 1);
   // "the 4th of every other month", "of every 3 months": the interval is read next.
   if (every && seen.group.monthDays && (tokens[j] === 'other' || readNumber(tokens, j, { articles: false }))) return next;
   if (token === 'in' && tokens[next] === 'the' && partOfDay(tokens[next + 1])) return readPart(tokens, next + 1, part);
@@ -441,6 +454,14 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   if (tokens[i] !== 'every' && tokens[i] !== 'each') return null;
   group.repeats = true;
   let j = i + 1;
+  // "every other weekday", "every 3rd business day", "every 2 workdays": every Nth day counting Monday to Friday only
+  // (the weekdays themselves are read next); "every 2nd weekday of the month" is the nth (read elsewhere).
+  const step = tokens[j] === 'other' ? { value: 2, end: j + 1 } : (readOrdinal(tokens, j) ?? readNumber(tokens, j, { articles: false }));
+  const workdayEnd = step ? workdayWordEnd(tokens, step.end) : -1;
+  if (step && workdayEnd > 0 && tokens[workdayEnd] !== 'of' && tokens[workdayEnd] !== 'in' && Number.isInteger(step.value) && step.value > 1) {
+    group.workdays = true;
+    return setInterval(group, { n: step.value, unit: 'day' }, step.end);
+  }
   // "every second tuesday" is every other one; "every second tuesday of the month" is the nth (read elsewhere).
   const secondWeekday = tokens[j] === 'second' && weekdayOf(tokens[j + 1]) !== undefined && tokens[j + 2] !== 'of' && tokens[j + 2] !== 'in';
   if (tokens[j] === 'other' || secondWeekday) {
@@ -452,7 +473,7 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
       setInterval(group, { n: 2, unit: 'week' }, j);
       return j;
     }
-    if (tokens[j] === 'weekday' || tokens[j] === 'weekend') {
+    if (tokens[j] === 'weekend') {
       setInterval(group, { n: 2, unit: 'week' }, j);
       return j;
     }
@@ -534,47 +555,52 @@ function readFrequency(tokens: readonly string[], i: number, group: Group): numb
   return setInterval(group, word, i + 1);
 }
 
-/** "once a day", "once a week on sunday", "twice a day", "twice an hour", "once per month". */
+/** "once a day", "once a week on sunday", "twice a day", "twice an hour", "once per month", "twice weekly", "three times a week". */
 function readTimesPer(tokens: readonly string[], i: number, group: Group): number | null {
   const word = tokens[i];
-  const times = word === 'once' ? 1 : word === 'twice' ? 2 : undefined;
-  if (times !== undefined && FREQUENCY_WORDS[tokens[i + 1] ?? '']) {
-    // "twice daily", "once weekly".
-    const end = readFrequency(tokens, i + 1, group)!;
-    if (times === 2) {
-      if (tokens[i + 1] !== 'daily') throw new UsageError(`'${tokens.slice(i, end).join(' ')}' does not say when`, "Name the times or days, such as 'every day at 9am and 5pm'.");
-      group.twiceADay = true;
-    }
-    return end;
-  }
+  // "once every two weeks", "once each day": as "every two weeks".
+  if (word === 'once' && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each')) return i + 1;
+  let count = word === 'once' ? 1 : word === 'twice' ? 2 : undefined;
   let j = i + 1;
-  let count = times;
   if (count === undefined) {
     const number = readNumber(tokens, i, { articles: false });
     if (!number || tokens[number.end] !== 'times') return null;
     count = number.value;
     j = number.end + 1;
   }
-  if (!['a', 'an', 'per', 'each', 'every'].includes(tokens[j] ?? '')) return null;
-  const unit = unitOf(tokens[j + 1]);
+  // "twice daily", "three times weekly": as "a day", "a week".
+  const frequency = FREQUENCY_WORDS[tokens[j] ?? ''];
+  if (frequency && count === 1) return readFrequency(tokens, j, group);
+  const per = frequency === 'daily' ? 'day' : frequency?.n === 1 ? frequency.unit : undefined;
+  if (frequency && !per) return null;
+  if (!per && !['a', 'an', 'per', 'each', 'every'].includes(tokens[j] ?? '')) return null;
+  const unit = per ?? unitOf(tokens[j + 1]);
+  const end = per ? j + 1 : j + 2;
   if (!unit || unit === 'second') return null;
+  const said = tokens.slice(i, end).join(' ');
   group.repeats = true;
+  if (tokens[j] === 'nightly') group.part ??= 'night';
   if (count === 1) {
     if (unit === 'day') group.interval ??= { n: 1, unit: 'day' };
     else setInterval(group, { n: 1, unit }, 0);
-    return j + 2;
+    return end;
   }
   if (count === 2 && unit === 'day') {
     group.interval ??= { n: 1, unit: 'day' };
     group.twiceADay = true;
-    return j + 2;
+    return end;
   }
-  if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, j + 2);
+  if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, end);
   if (unit === 'day' && Number.isInteger(24 / count)) {
-    addNote(group, `read '${tokens.slice(i, j + 2).join(' ')}' as every ${count === 24 ? 'hour' : `${24 / count} hours`}; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
-    return setInterval(group, { n: 24 / count, unit: 'hour' }, j + 2);
+    addNote(group, `read '${said}' as every ${count === 24 ? 'hour' : `${24 / count} hours`}; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
+    return setInterval(group, { n: 24 / count, unit: 'hour' }, end);
   }
-  throw new UsageError(`'${tokens.slice(i, j + 2).join(' ')}' does not say when`, `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`);
+  if ((unit === 'week' || unit === 'month' || unit === 'year') && Number.isInteger(count) && count > 1) {
+    // The days are named later in the phrase, or chosen when the group is built.
+    group.timesPer = { count, unit, said };
+    return end;
+  }
+  throw new UsageError(`'${said}' does not say when`, `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`);
 }
 
 /**
@@ -614,6 +640,8 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
     if (n < -limit || n === 0 || n > limit) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, counted.end).join(' ')}' never happens`);
   }
   group.nth = counts.map((n) => ({ n, weekday: counted.weekday }));
+  // "first and third monday of the month": several days are no one instant.
+  group.repeats ||= counts.length > 1;
   j = counted.end;
   if (tokens[j] === 'of' || tokens[j] === 'in') {
     let k = j + 1;
@@ -701,7 +729,8 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   }
   if (afterEvery) addNote(group, `read 'every ${tokens[i]}' as day ${tokens[i]} of every month; write 'every ${tokens[i]} minutes' for an interval`);
   group.monthDays = mergeList(group.monthDays, days);
-  group.repeats ||= afterEvery;
+  // "on the 1st and 15th": several days of the month are no one instant.
+  group.repeats ||= afterEvery || days.length > 1;
   return j;
 }
 

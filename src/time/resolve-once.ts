@@ -4,7 +4,7 @@
  * without am/pm means; every choice the spec leaves is a note.
  */
 import { UsageError } from '../errors';
-import { partHolds, settleClock, type ClockTime } from './clock';
+import { partHolds, partNote, settleClock, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import type { Calendar } from './once-zone';
@@ -20,17 +20,24 @@ const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordin
  * Past instants are returned as they are; the caller refuses them.
  */
 export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
-  const { clock, carry } = clockOf(parts, notes, dayClock, input);
+  const { clock, carry } = clockOf(parts, notes, parts.day?.kind === 'workdays' && parts.day.elapsed ? calendar.wall(now) : dayClock, input);
+  // The day a day is counted from ("3 days after next friday"), with the notes of reading it when the phrase wrote it.
+  const fromDay = (day: Extract<DayRef, { kind: 'shift' | 'near' }>) => {
+    const fromNotes: string[] = [];
+    const instant = resolveParts({ ...parts, day: day.from }, calendar, now, day.said ?? input, fromNotes, dayClock);
+    if (day.said !== undefined) notes.push(...fromNotes.filter((note) => !notes.includes(note)));
+    return instant;
+  };
   if (parts.day?.kind === 'near') {
     const { weekday, direction } = parts.day;
-    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
+    const from = calendar.wall(fromDay(parts.day));
     const days = direction === 1 ? (weekday - from.weekday + 7) % 7 || 7 : -((from.weekday - weekday + 7) % 7 || 7);
     const date = addDays(from, days);
     return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
   }
   if (parts.day?.kind === 'shift') {
     // The day it counts from, then that many calendar days on.
-    const from = calendar.wall(resolveParts({ ...parts, day: parts.day.from }, calendar, now, input, [], dayClock));
+    const from = calendar.wall(fromDay(parts.day));
     const date = addDays(from, parts.day.days);
     return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
   }
@@ -58,8 +65,20 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'offset':
       return inDays(day.days);
     case 'in':
+      if (day.on !== undefined) return withinInstant(day as Extract<DayRef, { kind: 'in' }> & { on: number }, today, at, input, notes);
+      if (day.next) {
+        const date = day.unit === 'week' ? addDays(today, 7) : addMonths(today, day.unit === 'year' ? 12 : 1);
+        const example = day.unit === 'week' ? 'monday next week' : day.unit === 'month' ? 'the 1st of next month' : `january 1st ${today.year + 1}`;
+        notes.push(`read 'next ${day.unit}' as ${dayLabel(date)}${day.unit === 'year' ? ` ${date.year}` : ''}, a ${day.unit} from today; give the day for another, such as '${example}'`);
+        return at(date);
+      }
       if (day.unit === 'day' || day.unit === 'week') return inDays(day.amount * (day.unit === 'week' ? 7 : 1));
       return at(addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1)));
+    case 'workdays': {
+      let days = 0;
+      for (let counted = 0; counted < day.amount;) if (addDays(today, ++days).weekday % 6 !== 0) counted++;
+      return inDays(days);
+    }
     case 'weekday':
       return weekdayInstant(day, today, inDays, now, input, notes);
     case 'weekend':
@@ -84,7 +103,11 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
 /** The time of day, with a part of the day applied, and any days it carries over ("tonight at 1" is tomorrow 01:00). */
 function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: string): { clock: ClockTime; carry: number } {
   const part = parts.part;
-  if (!parts.clock) return { clock: part ? { hour: PART_HOURS[part], minute: 0 } : dayClock, carry: 0 };
+  if (!parts.clock) {
+    if (!part) return { clock: dayClock, carry: 0 };
+    notes.push(partNote(input, part));
+    return { clock: { hour: PART_HOURS[part], minute: 0 }, carry: 0 };
+  }
   if (!part) {
     const settled = settleClock(parts.clock);
     if (settled.note) notes.push(settled.note);
@@ -160,6 +183,32 @@ function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTi
     case 'last-week':
       return inDays(-7 - sinceMonday + intoWeek);
   }
+}
+
+/**
+ * "in 2 weeks on monday": the Monday of the week (Monday to Sunday) that 2 weeks from today falls
+ * in, as "monday next week" is for one week; "in 2 months on the 15th": the 15th of the month it
+ * falls in. When that day comes before the day the offset reaches, a note names the one after.
+ */
+function withinInstant(day: Extract<DayRef, { kind: 'in' }> & { on: number }, today: WallTime, at: DateInstant, input: string, notes: string[]): number {
+  const weeks = day.unit === 'week';
+  const reached = weeks ? addDays(today, 7 * day.amount) : addMonths(today, day.amount);
+  const inMonth = (date: { year: number; month: number }) => {
+    if (day.on > daysInMonth(date.year, date.month)) {
+      throw new UsageError(`'${input}' is not a date: ${MONTH_NAMES[date.month - 1]} ${date.year} has no day ${day.on}`, DATE_HINT);
+    }
+    return { year: date.year, month: date.month, day: day.on };
+  };
+  const target = weeks ? addDays(reached, ((day.on + 6) % 7) - ((addDays(reached, 0).weekday + 6) % 7)) : inMonth(reached);
+  // "next week on monday" is in next week, whichever day of it: only an offset ("in 2 weeks") reaches a day that another could follow.
+  if (!day.next && Date.UTC(target.year, target.month - 1, target.day) < Date.UTC(reached.year, reached.month - 1, reached.day)) {
+    const after = weeks ? addDays(target, 7) : inMonth(addMonths({ ...reached, day: 1 }, 1));
+    notes.push(
+      `read '${input}' as ${dayLabel(target)}, in the ${day.unit} of ${dayLabel(reached)} (${day.amount} ${day.unit}${day.amount === 1 ? '' : 's'} from now); ` +
+        `write '${MONTH_NAMES[after.month - 1]!.toLowerCase().slice(0, 3)} ${after.day}' for ${dayLabel(after)}`,
+    );
+  }
+  return at(target);
 }
 
 function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at: DateInstant, now: number, input: string): number {

@@ -4,15 +4,15 @@
  * where no set of crons says it exactly. to-utc puts it on Letta's UTC clock.
  */
 import { UsageError } from '../errors';
-import { partHolds, settleClock, type ClockRead, type ClockTime } from './clock';
+import { partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
-import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type Nth } from './read-recurring';
+import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { tokenize } from './words';
-import { addDays, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
+import { addDays, daysInMonth, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 import { lookupZone } from './zone-names';
 
 /**
@@ -240,6 +240,8 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
     group = { ...group, weekdays: days, repeats: true };
   }
+  if (group.timesPer) group = withCountedDays(group, original, context.notes ?? []);
+  skippedMonthsNote(group, context.notes ?? []);
   const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
   // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
   if (kinds.length > 1)
@@ -249,6 +251,59 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     );
   const shape = SHAPES.find((candidate) => candidate.applies(group))!;
   return shape.build(group, original, context);
+}
+
+/** "N times a week" without days: Monday and Thursday; Monday, Wednesday and Friday; ... (Monday first, the days as evenly apart as a week allows). */
+const WEEK_SPREAD: Readonly<Record<number, number[]>> = { 2: [1, 4], 3: [1, 3, 5], 4: [1, 2, 4, 5], 5: [1, 2, 3, 4, 5], 6: [1, 2, 3, 4, 5, 6], 7: [0, 1, 2, 3, 4, 5, 6] };
+
+/**
+ * "twice a week", "three times a month", "twice a year": the days named with it, which must be
+ * that many, or days spread over the week (WEEK_SPREAD), the month (the 1st and 15th; the 1st,
+ * 10th and 20th; the 1st, 8th, 15th and 22nd) or the year (the 1st of its months, from January,
+ * evenly apart), said in a note. More than a week, month or year can spread evenly is refused.
+ */
+function withCountedDays(group: Group, original: string, notes: string[]): Group {
+  const { count, unit, said } = group.timesPer!;
+  const named = unit === 'week' ? group.weekdays?.length : unit === 'month' ? (group.monthDays?.length ?? group.nth?.length) : (group.dates?.length ?? group.months?.length);
+  // Each unit's days as a group with an interval of one unit, for the shapes below.
+  const every = (interval: Unit): Group => ({ ...group, interval: { n: 1, unit: interval } });
+  if (named !== undefined) {
+    if (named !== count) {
+      throw new UsageError(`'${original}' names ${named} ${unit === 'year' && group.months ? 'month' : 'day'}${named === 1 ? '' : 's'} for ${said}`, `Name ${count}, or leave them out.`);
+    }
+    return every(unit === 'year' && !group.dates ? 'month' : unit);
+  }
+  const chosen = (what: string, example: string) => notes.push(`read '${said}' as ${what}; name the ${unit === 'year' ? 'dates' : 'days'} to choose them, such as '${example}'`);
+  if (unit === 'week' && count <= 7) {
+    const weekdays = WEEK_SPREAD[count]!;
+    chosen(count === 7 ? 'every day' : listText(weekdays.map((d) => WEEKDAY_NAMES[d]!)), 'every tuesday and friday');
+    return { ...every('week'), weekdays };
+  }
+  if (unit === 'month' && count <= 4) {
+    const monthDays = [...Array(count).keys()].map((k) => 1 + Math.round((28 * k) / count));
+    chosen(`the ${listText(monthDays.map(ordinalText))}`, 'on the 5th and 20th');
+    return { ...every('month'), monthDays };
+  }
+  if (unit === 'year' && 12 % count === 0) {
+    const months = [...Array(count).keys()].map((k) => 1 + (12 / count) * k);
+    chosen(`the 1st of ${listText(months.map((m) => MONTH_NAMES[m - 1]!))}`, 'every march 1st and september 1st');
+    return { ...every('month'), months, monthDays: group.monthDays ?? [1] };
+  }
+  throw new UsageError(
+    `'${original}' does not say which days ${said} falls on`,
+    `Name them, such as ${unit === 'year' ? "'every march 1st and september 1st'" : "'every monday and thursday' or 'on the 1st and 15th'"}.`,
+  );
+}
+
+/** "every month on the 31st": the months that have no such day are skipped, as a cron skips them; a note names them. */
+function skippedMonthsNote(group: Group, notes: string[]): void {
+  const day = Math.max(...(group.monthDays ?? []));
+  // A year that is not a leap year: February has no 29th in three years of four.
+  const skipped = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((month) => daysInMonth(2027, month) < day);
+  if (day < 29 || skipped.length === 0) return;
+  notes.push(
+    `months without a ${ordinalText(day)} (${listText(skipped.map((m) => MONTH_NAMES[m - 1]!))}${day === 29 ? ', except in leap years' : ''}) are skipped; for every month's end say 'the last day of the month'`,
+  );
 }
 
 /** The shape each group of a phrase is built by (for tests of the shape list). */
@@ -448,6 +503,7 @@ function minutesOf(times: ClockTime[]): number[] {
 function settleTimes(group: Group, notes: string[]): Group {
   notes.push(...(group.notes ?? []));
   const part = group.part;
+  if (part && group.times.length === 0 && !group.twiceADay) notes.push(partNote(part, part));
   const times = group.times.map((time): ClockRead => {
     if (!time.ambiguous && part && !partHolds(part, time.value.hour)) {
       throw new ClauseConflict(`puts ${formatClock(time.value.hour, time.value.minute)} in the ${part}`, 'Give one of them, or a time that falls in that part of the day.', true);
@@ -618,6 +674,7 @@ function timesText(times: ClockTime[]): string {
 }
 
 function daysSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
+  if (group.workdays) return workdaysSeries(group, n, times, original, context);
   if (group.weekdays || group.monthDays || group.months) {
     throw new UsageError(`'${original}' mixes a day interval with named days`, "Use one of them, such as 'every 3 days at 9am' or 'every monday at 9am'.");
   }
@@ -628,6 +685,31 @@ function daysSeries(group: Group, n: number, times: ClockTime[], original: strin
     rule: { kind: 'days', every: n, anchor, times },
     description: `Every ${n === 2 ? 'other day' : `${n} days`} at ${timesText(times)}, starting ${formatDate(anchor)}`,
     reason: 'cannot be written as one cron or a set of crons: a cron day interval restarts every month, so the gap would jump at month ends',
+    hint: `Name the days instead, such as 'every monday, wednesday and friday at 9am'. ${SERIES_HINT}`,
+  };
+}
+
+/**
+ * "every other weekday", "every 3rd business day": every Nth day counting Monday to Friday only, from
+ * the next; a note says so and how to write the readings it is not (weekdays of every other week, set days).
+ */
+function workdaysSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
+  if (group.monthDays || group.months || group.weekdays?.join() !== '1,2,3,4,5') {
+    throw new UsageError(`'${original}' mixes an interval of weekdays with named days`, "Use one of them, such as 'every other weekday at 9am' or 'every monday at 9am'.");
+  }
+  const anchor = firstDate(context, times, (date) => date.weekday !== 0 && date.weekday !== 6);
+  const rule: SeriesRule = { kind: 'days', every: n, anchor, times, workdays: true };
+  const first = nextInstants(rule, context.zone, context.now, 4).map((ms) => WEEKDAY_NAMES[wallTime(context.zone, ms).weekday]!.slice(0, 3));
+  context.notes?.push(
+    `read '${original}' as every ${ordinalText(n)} day counting Monday to Friday only (${first.join(', ')}, ...); ` +
+      "write 'weekdays every other week' for whole weeks, or name the days, such as 'every monday, wednesday and friday'",
+  );
+  startNote(context, formatDate(anchor));
+  return {
+    kind: 'series',
+    rule,
+    description: `Every ${n === 2 ? 'other' : ordinalText(n)} weekday (counting Monday to Friday) at ${timesText(times)}, starting ${formatDate(anchor)}`,
+    reason: 'cannot be written as one cron or a set of crons: a cron cannot count weekdays',
     hint: `Name the days instead, such as 'every monday, wednesday and friday at 9am'. ${SERIES_HINT}`,
   };
 }

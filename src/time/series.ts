@@ -18,8 +18,8 @@ export interface LocalDate {
 export type SeriesRule =
   /** Every N minutes of elapsed time from `start` (Unix ms): "every 7 minutes", "every 5 hours". */
   | { kind: 'elapsed'; minutes: number; start: number }
-  /** Every N calendar days from `anchor`: "every 3 days", "every other day". */
-  | { kind: 'days'; every: number; anchor: LocalDate; times: ClockTime[] }
+  /** Every N calendar days from `anchor`: "every 3 days", "every other day"; with `workdays`, counting Monday to Friday only ("every other weekday"). */
+  | { kind: 'days'; every: number; anchor: LocalDate; times: ClockTime[]; workdays?: boolean }
   /** Those weekdays in every Nth week (weeks start on Monday) counted from `anchor`'s week: "every other tuesday". */
   | { kind: 'weeks'; every: number; anchor: LocalDate; weekdays: number[]; times: ClockTime[] }
   /** Those days of every Nth month counted from `anchor`'s month: "every 5 months on the 1st". */
@@ -99,7 +99,8 @@ function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' }
   switch (rule.kind) {
     case 'days': {
       const days = daysBetween(rule.anchor, date);
-      return days >= 0 && days % rule.every === 0;
+      if (!rule.workdays) return days >= 0 && days % rule.every === 0;
+      return days >= 0 && date.weekday !== 0 && date.weekday !== 6 && workdaysBetween(rule.anchor, days) % rule.every === 0;
     }
     case 'weeks': {
       if (!rule.weekdays.includes(date.weekday)) return false;
@@ -141,6 +142,14 @@ function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' }
 
 function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000);
+}
+
+/** Days Monday to Friday from `from` (counted) to `days` days later (not counted). */
+function workdaysBetween(from: LocalDate, days: number): number {
+  const start = mondayIndex(from);
+  let count = Math.floor(days / 7) * 5;
+  for (let k = 0; k < days % 7; k++) if ((start + k) % 7 < 5) count++;
+  return count;
 }
 
 /** Days since the Monday that starts `date`'s week. */

@@ -4,6 +4,9 @@
  */
 import { FILLER, NUMBER_WORDS, ORDINAL_WORDS } from './lexicon';
 
+/** No time phrase is this long; refusing longer input keeps every reader's work bounded. */
+export const MAX_PHRASE_LENGTH = 200;
+
 /** A reader's answer: the value and the index of the first token it did not use. */
 export interface Read<T> {
   value: T;
@@ -87,6 +90,14 @@ export function readOrdinal(tokens: readonly string[], start: number): Read<numb
   const tens = NUMBER_WORDS.get(word);
   if (tens !== undefined && tens >= 20 && tens % 10 === 0 && tens < 60) return readCompound(tokens, start + 1, tens, ORDINAL_WORDS);
   return null;
+}
+
+/** The index after "weekday(s)", "workday(s)", "business day(s)", "working day(s)" at `j`, or -1. */
+export function workdayWordEnd(tokens: readonly string[], j: number): number {
+  const word = tokens[j] ?? '';
+  if (word === 'weekday' || word === 'weekdays' || word === 'workday' || word === 'workdays') return j + 1;
+  const day = tokens[j + 1];
+  return (word === 'business' || word === 'working' || word === 'work') && (day === 'day' || day === 'days') ? j + 2 : -1;
 }
 
 /** A whole text read as one number ("seven", "a couple of", "12"), or null. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
 import { meaningOf, meaningOfOnce, meaningOfSchedule, type PhraseMeaning } from '../../src/time/index';
-import { wallTime } from '../../src/time/zone';
+import { instantFromLocal, wallTime } from '../../src/time/zone';
 
 /* One instant for every table: Sunday 2026-11-22 15:00 UTC (10:00 New York, 20:30 Kolkata, Monday 02:00 Sydney). */
 const NOW = Date.parse('2026-11-22T15:00:00Z');
@@ -237,5 +237,262 @@ describe('a phrase read with no kind given (parse without --once or --recurring)
   it('one instant with a word like an end is still one instant, or refused', async () => {
     expect((await meaningOf('friday at 4', options)).type).toBe('one-time');
     await expect(meaningOf('friday at 4 for the review', options)).rejects.toThrow(/did not understand/);
+  });
+});
+
+describe('a part of the day without a time stands for one, said in a note', () => {
+  it.each(ZONES)('one instant, in %s', async (zone) => {
+    for (const [phrase, clock, note] of [
+      ['tonight', 'Sun 21:00', "read 'tonight' as 21:00; add a time for another, such as 'at 10pm'"],
+      ['this evening', 'Sun 18:00', "read 'this evening' as 18:00; add a time for another, such as 'at 7pm'"],
+      ['tomorrow afternoon', 'Mon 15:00', "read 'tomorrow afternoon' as 15:00; add a time for another, such as 'at 4pm'"],
+      ['friday morning', 'Fri 09:00', "read 'friday morning' as 09:00; add a time for another, such as 'at 10am'"],
+    ] as const) {
+      // 10:00 local on Sunday 22 November, so "tonight" and "this evening" are still ahead.
+      const now = instantFromLocal(zone, { year: 2026, month: 11, day: 22, hour: 10, minute: 0, second: 0 });
+      const meaning = await meaningOfOnce(phrase, { now, zone });
+      expect(onClock(zone, meaning.scheduled_at_iso), phrase).toBe(clock);
+      expect(meaning.notes, phrase).toEqual([note]);
+    }
+  });
+
+  it('a repeating rule too; a time given with it leaves no note', async () => {
+    const zone = 'America/New_York';
+    const evening = await meaningOfSchedule('every evening', { now: NOW, zone });
+    expect(evening.type === 'recurring' && [evening.local_cron, evening.notes]).toEqual(['0 18 * * *', ["read 'evening' as 18:00; add a time for another, such as 'at 7pm'"]]);
+    const weekday = await meaningOfSchedule('every weekday morning', { now: NOW, zone });
+    expect(weekday.type === 'recurring' && [weekday.local_cron, weekday.notes]).toEqual(['0 9 * * 1-5', ["read 'morning' as 09:00; add a time for another, such as 'at 10am'"]]);
+    for (const phrase of ['every evening at 7', 'tonight at 8pm']) expect((await meaningOf(phrase, { now: NOW, zone })).notes, phrase).toEqual([]);
+  });
+});
+
+describe('a start with a time beside a rule with only a part of the day', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  it.each([
+    ['every night starting tomorrow at 10', ['2026-12-04 Fri 22:00', '2026-12-05 Sat 22:00']],
+    ['starting tomorrow at 10 every night', ['2026-12-04 Fri 22:00', '2026-12-05 Sat 22:00']],
+    ['every morning starting monday at 7', ['2026-12-07 Mon 07:00', '2026-12-08 Tue 07:00']],
+    ['every weekday evening starting monday at 6:30', ['2026-12-07 Mon 18:30', '2026-12-08 Tue 18:30']],
+  ])("%s: the time is the rule's, in that part of the day", async (phrase, runs) => {
+    const meaning = await meaningOf(phrase, { now, zone }, 2);
+    expect(runsOf(meaning).map((iso) => onClock(zone, iso, true))).toEqual(runs);
+    expect(meaning.notes).toEqual([]);
+  });
+
+  it('a time outside that part of the day is refused, repeating the phrase as typed', async () => {
+    const error = await refusal(meaningOf('every night starting tomorrow at 9am', { now, zone }));
+    expect(error.message).toBe("'every night starting tomorrow at 9am' puts 09:00 in the night");
+  });
+});
+
+describe('a span in the middle of a rule is read as at its end', () => {
+  it('"every weekday next week at 10am" is a repeating phrase, within next week', async () => {
+    const meaning = await meaningOf('every weekday next week at 10am', { now: Date.parse('2026-12-03T15:00:00Z'), zone: 'America/New_York' }, 6);
+    expect(meaning.type).toBe('series');
+    expect(runsOf(meaning).map((iso) => onClock('America/New_York', iso, true))).toEqual([
+      '2026-12-07 Mon 10:00',
+      '2026-12-08 Tue 10:00',
+      '2026-12-09 Wed 10:00',
+      '2026-12-10 Thu 10:00',
+      '2026-12-11 Fri 10:00',
+    ]);
+  });
+
+  it('"friday next week at 9" is still one instant', async () => {
+    const meaning = await meaningOf('friday next week at 9am', { now: Date.parse('2026-12-03T15:00:00Z'), zone: 'America/New_York' });
+    expect(meaning.type === 'one-time' && meaning.local).toMatch(/^2026-12-11 09:00/);
+  });
+});
+
+describe('"N times a week, month or year" runs on days spread over it, said in a note, or on the days it names', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z');
+  it.each([
+    ['twice a week', '0 9 * * 1,4', "read 'twice a week' as Monday and Thursday; name the days to choose them, such as 'every tuesday and friday'"],
+    ['twice weekly at 5pm', '0 17 * * 1,4', "read 'twice weekly' as Monday and Thursday; name the days to choose them, such as 'every tuesday and friday'"],
+    ['three times a week', '0 9 * * 1,3,5', "read 'three times a week' as Monday, Wednesday and Friday; name the days to choose them, such as 'every tuesday and friday'"],
+    ['4 times a week', '0 9 * * 1,2,4,5', "read '4 times a week' as Monday, Tuesday, Thursday and Friday; name the days to choose them, such as 'every tuesday and friday'"],
+    ['twice a month', '0 9 1,15 * *', "read 'twice a month' as the 1st and 15th; name the days to choose them, such as 'on the 5th and 20th'"],
+    ['three times a month at noon', '0 12 1,10,20 * *', "read 'three times a month' as the 1st, 10th and 20th; name the days to choose them, such as 'on the 5th and 20th'"],
+    ['twice a year', '0 9 1 */6 *', "read 'twice a year' as the 1st of January and July; name the dates to choose them, such as 'every march 1st and september 1st'"],
+  ])('%s', async (phrase, localCron, note) => {
+    const meaning = await meaningOf(phrase, { now, zone });
+    expect(meaning.type === 'recurring' && [meaning.local_cron, meaning.notes]).toEqual([localCron, [note]]);
+  });
+
+  it.each([
+    ['twice a week on tuesday and friday at 8am', '0 8 * * 2,5'],
+    ['twice a month on the 5th and 20th', '0 9 5,20 * *'],
+    ['once a week', '0 9 * * 1'],
+  ])('%s names its days: no note', async (phrase, localCron) => {
+    const meaning = await meaningOf(phrase, { now, zone });
+    expect(meaning.type === 'recurring' && [meaning.local_cron, meaning.notes]).toEqual([localCron, []]);
+  });
+
+  it.each([
+    ['twice a week on monday', "'twice a week on monday' names 1 day for twice a week"],
+    ['8 times a week', "'8 times a week' does not say which days 8 times a week falls on"],
+    ['five times a year', "'five times a year' does not say which days five times a year falls on"],
+  ])('%s is refused', async (phrase, message) => {
+    expect((await refusal(meaningOfSchedule(phrase, { now, zone }))).message).toBe(message);
+  });
+});
+
+describe('"every other weekday" counts Monday to Friday only, said in a note', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  it.each([
+    ['every other weekday', ['2026-12-04 Fri 09:00', '2026-12-08 Tue 09:00', '2026-12-10 Thu 09:00', '2026-12-14 Mon 09:00', '2026-12-16 Wed 09:00'], 'every 2nd', 'Fri, Tue, Thu, Mon'],
+    ['every other business day at 10am', ['2026-12-04 Fri 10:00', '2026-12-08 Tue 10:00', '2026-12-10 Thu 10:00', '2026-12-14 Mon 10:00', '2026-12-16 Wed 10:00'], 'every 2nd', 'Fri, Tue, Thu, Mon'],
+    ['every 3rd weekday', ['2026-12-04 Fri 09:00', '2026-12-09 Wed 09:00', '2026-12-14 Mon 09:00', '2026-12-17 Thu 09:00', '2026-12-22 Tue 09:00'], 'every 3rd', 'Fri, Wed, Mon, Thu'],
+  ])('%s', async (phrase, runs, every, first) => {
+    const meaning = await meaningOf(phrase, { now, zone });
+    expect(meaning.type).toBe('series');
+    expect(runsOf(meaning).map((iso) => onClock(zone, iso, true))).toEqual(runs);
+    expect(meaning.notes[0]).toBe(
+      `read '${phrase}' as ${every} day counting Monday to Friday only (${first}, ...); write 'weekdays every other week' for whole weeks, or name the days, such as 'every monday, wednesday and friday'`,
+    );
+  });
+
+  it('weekdays of every other week are said so, and the nth weekday of the month is unchanged', async () => {
+    const weeks = await meaningOf('weekdays every other week', { now, zone }, 6);
+    expect(runsOf(weeks).map((iso) => onClock(zone, iso, true).slice(0, 10))).toEqual(['2026-12-04', '2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17', '2026-12-18']);
+    const nth = await meaningOf('every 2nd weekday of the month', { now, zone }, 1);
+    expect(runsOf(nth).map((iso) => onClock(zone, iso, true))).toEqual(['2027-01-04 Mon 09:00']);
+  });
+});
+
+describe('several days of the month repeat without "every"', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z');
+  it.each([
+    ['on the 1st and 15th', '0 9 1,15 * *'],
+    ['the 1st and 15th at noon', '0 12 1,15 * *'],
+    ['on the 1st and 15th of the month', '0 9 1,15 * *'],
+  ])('%s', async (phrase, localCron) => {
+    const meaning = await meaningOf(phrase, { now, zone });
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(localCron);
+  });
+
+  it('one day of the month is still one instant', async () => {
+    const meaning = await meaningOf('the 15th', { now, zone });
+    expect(meaning.type === 'one-time' && meaning.local).toMatch(/^2026-12-15 09:00/);
+  });
+});
+
+describe("more repeating forms from other readers' test suites", () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  const runs = async (phrase: string, count = 3) => runsOf(await meaningOf(phrase, { now, zone }, count)).map((iso) => onClock(zone, iso, true));
+
+  it('"first and third monday of the month" repeats without "every"', async () => {
+    expect(await runs('first and third monday of the month at 10am')).toEqual(['2026-12-07 Mon 10:00', '2026-12-21 Mon 10:00', '2027-01-04 Mon 10:00']);
+  });
+
+  it('"once every two weeks", "once every 3 days" are "every two weeks", "every 3 days"', async () => {
+    expect(await runs('once every two weeks')).toEqual(await runs('every two weeks'));
+    expect(await runs('once every 3 days')).toEqual(await runs('every 3 days'));
+  });
+
+  it('a day of the month some months lack says in a note which months are skipped', async () => {
+    const meaning = await meaningOf('every month on the 31st', { now, zone });
+    expect(meaning.type === 'recurring' && [meaning.local_cron, meaning.notes]).toEqual([
+      '0 9 31 * *',
+      ["months without a 31st (February, April, June, September and November) are skipped; for every month's end say 'the last day of the month'"],
+    ]);
+    expect((await meaningOf('on the 30th of every month', { now, zone })).notes).toEqual(["months without a 30th (February) are skipped; for every month's end say 'the last day of the month'"]);
+    expect((await meaningOf('every month on the 28th', { now, zone })).notes).toEqual([]);
+  });
+});
+
+describe('"sharp" after a time, and days of every quarter', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z');
+  it.each([
+    ['tomorrow at 9am sharp', 'tomorrow at 9am'],
+    ['every weekday at 9 sharp', 'every weekday at 9'],
+  ])('%s is %s', async (sharp, plain) => {
+    const [a, b] = await Promise.all([meaningOf(sharp, { now, zone }), meaningOf(plain, { now, zone })]);
+    expect([runsOf(a), a.notes]).toEqual([runsOf(b), b.notes]);
+  });
+
+  it('"the 1st of every quarter" is the 1st of January, April, July and October', async () => {
+    const meaning = await meaningOf('the 1st of every quarter', { now, zone });
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe('0 9 1 */3 *');
+  });
+});
+
+describe('durations said other ways, and the notes of a day counted from', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  it.each([
+    ['in the next 5 minutes', 5],
+    ["in an hour's time", 60],
+  ])('%s is now plus %i minutes', async (phrase, minutes) => {
+    expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at).toBe(now + minutes * 60_000);
+  });
+
+  it('"3 days after next friday" says how it read "next friday"', async () => {
+    const meaning = await meaningOfOnce('3 days after next friday', { now, zone });
+    expect(onClock(zone, meaning.scheduled_at_iso, true)).toBe('2026-12-07 Mon 09:00');
+    expect(meaning.notes).toEqual(["read 'next friday' as Fri 4 Dec, in this week; write 'friday next week' for Fri 11 Dec"]);
+  });
+
+  it('"2 fridays from now" counts fridays, with no note about this week', async () => {
+    const meaning = await meaningOfOnce('2 fridays from now', { now, zone });
+    expect([onClock(zone, meaning.scheduled_at_iso, true), meaning.notes]).toEqual(['2026-12-11 Fri 09:00', []]);
+  });
+});
+
+describe('a city as a zone inside the phrase, "within the next hour", and the error of a rule not read', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  it.each([
+    ['9am London time tomorrow', '2026-12-04T09:00:00.000Z'],
+    ['9am in London tomorrow', '2026-12-04T09:00:00.000Z'],
+    ['at 9am tokyo time on friday', '2026-12-04T00:00:00.000Z'],
+  ])('%s', async (phrase, iso) => {
+    expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at_iso).toBe(iso);
+  });
+
+  it('"within the next hour" and "in the next hour" are in an hour', async () => {
+    for (const phrase of ['within the next hour', 'in the next hour']) expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at, phrase).toBe(now + 3_600_000);
+  });
+
+  it('a phrase too long to read is refused as too long, even when it starts as a rule', async () => {
+    const error = await refusal(meaningOf(`every ${'9 and '.repeat(50)}x`, { now, zone }));
+    expect(error.message).toMatch(/^A time of 307 characters is too long to read/);
+  });
+
+  it("a phrase that starts as a rule but is not read gets the schedule reader's error", async () => {
+    const error = await refusal(meaningOf('every 15 minutes during business hours', { now, zone }));
+    expect(error.message).toMatch(/^Could not understand the schedule: 'every 15 minutes during business hours'/);
+  });
+});
+
+describe('a range of times where one instant is asked for', () => {
+  it.each(['between 9 and 5 tomorrow', 'tomorrow between 9am and 5pm', 'friday from 2 to 4pm'])('%s is refused as a range', async (phrase) => {
+    const error = await refusal(meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' }));
+    expect(error.message).toBe(`'${phrase}' is a range of times; a one-time message is sent at one`);
+  });
+});
+
+describe('a weekday of this or next week after a start or end word is that start or end', () => {
+  const zone = 'America/New_York';
+  const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+  it('"every day until friday next week" ends with Friday 11 December', async () => {
+    const meaning = await meaningOf('every day until friday next week', { now, zone }, 20);
+    expect(meaning.type === 'series' && meaning.until).toBe('2026-12-12T04:59:59.999Z');
+    expect(
+      runsOf(meaning)
+        .map((iso) => onClock(zone, iso, true))
+        .at(-1),
+    ).toBe('2026-12-11 Fri 09:00');
+  });
+
+  it('"every day starting monday next week" starts on Monday 7 December', async () => {
+    const meaning = await meaningOf('every day starting monday next week', { now, zone }, 1);
+    expect(runsOf(meaning).map((iso) => onClock(zone, iso, true))).toEqual(['2026-12-07 Mon 09:00']);
   });
 });

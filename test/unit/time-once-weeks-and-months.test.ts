@@ -60,6 +60,83 @@ describe('weeks counted from a weekday', () => {
   });
 });
 
+describe('an offset of weeks or months with a day within it', () => {
+  it.each(cases)('"in N weeks on <weekday>" is that weekday in the week N weeks from today falls in ($zone, $name)', async ({ now, zone, name, weekday }) => {
+    const today = weekdayOfToday(now, zone);
+    // Weeks run Monday to Sunday: the weekday's place in the week minus today's.
+    const shift = ((weekday + 6) % 7) - ((today + 6) % 7);
+    for (const [phrase, weeks] of [
+      [`in 2 weeks on ${name}`, 2],
+      [`in three weeks on ${name} at 4pm`, 3],
+      [`a week from now on ${name}`, 1],
+      [`in two weeks on the ${name}`, 2],
+      [`${name} in 2 weeks`, 2],
+      [`in a fortnight on ${name}`, 2],
+    ] as const) {
+      const meaning = await meaningOfOnce(phrase, { now, zone });
+      expect(daysAhead(meaning.local, now, zone), phrase).toBe(7 * weeks + shift);
+      expect(meaning.local.slice(11, 16), phrase).toBe(phrase.includes('4pm') ? '16:00' : '09:00');
+      // Before the day the offset reaches, the first such weekday after it is the other reading: a note names it.
+      expect(meaning.notes.join(' '), phrase).toMatch(shift < 0 ? new RegExp(`^read '${phrase}' as .*, in the week of .*; write '[a-z]{3} \\d+' for`) : /^$/);
+    }
+  });
+
+  it('"in N months on the Nth" is that day of the month N months from today falls in, and refused where it has none', async () => {
+    const now = Date.parse('2026-12-03T15:00:00Z');
+    const zone = 'America/New_York';
+    const late = await meaningOfOnce('in 2 months on the 15th', { now, zone });
+    expect([late.local.slice(0, 16), late.notes]).toEqual(['2027-02-15 09:00', []]);
+    const early = await meaningOfOnce('in 2 months on the 1st at noon', { now, zone });
+    expect(early.local.slice(0, 16)).toBe('2027-02-01 12:00');
+    expect(early.notes).toEqual(["read 'in 2 months on the 1st at noon' as Mon 1 Feb, in the month of Wed 3 Feb (2 months from now); write 'mar 1' for Mon 1 Mar"]);
+    await expect(meaningOfOnce('in 2 months on the 31st', { now, zone })).rejects.toThrow(/February 2027 has no day 31/);
+  });
+
+  it('"next week", "next month" and "next year" alone are a week, month or year from today, said in a note; with a day, that day of the span', async () => {
+    const now = Date.parse('2026-12-03T15:00:00Z'); // Thursday 10:00 in New York
+    const zone = 'America/New_York';
+    for (const [phrase, local, notes] of [
+      ['next week', '2026-12-10 09:00', ["read 'next week' as Thu 10 Dec, a week from today; give the day for another, such as 'monday next week'"]],
+      ['next week at 3pm', '2026-12-10 15:00', ["read 'next week' as Thu 10 Dec, a week from today; give the day for another, such as 'monday next week'"]],
+      ['next month', '2027-01-03 09:00', ["read 'next month' as Sun 3 Jan, a month from today; give the day for another, such as 'the 1st of next month'"]],
+      ['next year', '2027-12-03 09:00', ["read 'next year' as Fri 3 Dec 2027, a year from today; give the day for another, such as 'january 1st 2027'"]],
+      ['next week on monday at 9am', '2026-12-07 09:00', []],
+      ['next week on friday', '2026-12-11 09:00', []],
+      ['next month on the 1st', '2027-01-01 09:00', []],
+    ] as const) {
+      const meaning = await meaningOfOnce(phrase, { now, zone });
+      expect([meaning.local.slice(0, 16), meaning.notes], phrase).toEqual([local, notes]);
+    }
+  });
+
+  it('an offset of days with a weekday still names two days', async () => {
+    await expect(meaningOfOnce('in 3 days on monday', { now: NOWS[0]!, zone: 'UTC' })).rejects.toThrow(/names two days/);
+  });
+});
+
+describe('business days', () => {
+  it.each(NOWS.flatMap((now) => ZONES.map((zone) => ({ now, zone }))))('count Monday to Friday after today ($zone, $now)', async ({ now, zone }) => {
+    const today = weekdayOfToday(now, zone);
+    // Days until the nth day Monday to Friday after today, worked out by walking the week.
+    const ahead = (n: number) => {
+      let days = 0;
+      for (let seen = 0; seen < n;) if (![0, 6].includes((today + ++days) % 7)) seen++;
+      return days;
+    };
+    const clockNow = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+    for (const [phrase, n, clock] of [
+      ['next business day', 1, '09:00'],
+      ['the next working day at 4pm', 1, '16:00'],
+      ['in 2 business days', 2, clockNow],
+      ['3 working days from now', 3, clockNow],
+    ] as const) {
+      const meaning = await meaningOfOnce(phrase, { now, zone });
+      expect(daysAhead(meaning.local, now, zone), phrase).toBe(ahead(n));
+      expect(meaning.local.slice(11, 16), phrase).toBe(clock);
+    }
+  });
+});
+
 describe('a month alone', () => {
   const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
   const now = Date.parse('2026-12-02T16:00:00Z');

@@ -167,6 +167,10 @@ describe('a start, end or count inside the phrase', () => {
     // Within this or next week or month.
     ['every day at 9am this week', ['2026-12-03 09:00', '2026-12-04 09:00', '2026-12-05 09:00'], ["read 'this week' as Mon 30 Nov to Sun 6 Dec"]],
     ['every monday next month', ['2027-01-04 09:00', '2027-01-11 09:00', '2027-01-18 09:00'], ["read 'next month' as Fri 1 Jan to Sun 31 Jan"]],
+    // The span in the middle of the rule means the same.
+    ['every weekday next week at 10am', ['2026-12-07 10:00', '2026-12-08 10:00', '2026-12-09 10:00'], ["read 'next week' as Mon 7 Dec to Sun 13 Dec"]],
+    ['every day this week at 9am', ['2026-12-03 09:00', '2026-12-04 09:00', '2026-12-05 09:00'], ["read 'this week' as Mon 30 Nov to Sun 6 Dec"]],
+    ['every monday next month at 8am', ['2027-01-04 08:00', '2027-01-11 08:00', '2027-01-18 08:00'], ["read 'next month' as Fri 1 Jan to Sun 31 Jan"]],
     // The notes of reading an end are said too.
     ['every weekday at 9am until next friday', ['2026-12-03 09:00', '2026-12-04 09:00'], ["read 'next friday' as Fri 4 Dec, in this week; write 'friday next week' for Fri 11 Dec"]],
   ])('%s', async (phrase, expected, notes) => {
