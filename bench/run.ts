@@ -120,7 +120,9 @@ async function scale(runtimes: Array<{ label: string; path: string }>) {
           1,
         )} MiB`;
       const toParsed = r.parsed ? ` ${fmt(median(r.parsed.map((s) => s.ms)), 0)} ms | ${fmtRatio(ratio(r.cli, r.parsed))} |` : '';
-      console.log(`| ${r.node} | ${fmt(median(r.cli.map((s) => s.ms)), 0)} ms | ${fmt(median(r.bare.map((s) => s.ms)), 0)} ms | ${fmtRatio(ratio(r.cli, r.bare))} | ${rss(r.cli)} | ${rss(r.bare)} |${toParsed}`);
+      console.log(
+        `| ${r.node} | ${fmt(median(r.cli.map((s) => s.ms)), 0)} ms | ${fmt(median(r.bare.map((s) => s.ms)), 0)} ms | ${fmtRatio(ratio(r.cli, r.bare))} | ${rss(r.cli)} | ${rss(r.bare)} |${toParsed}`,
+      );
     }
   }
   memoryGrowth(sized);
@@ -151,7 +153,9 @@ function memoryGrowth(sized: Array<{ size: NonNullable<ScaleCase['size']>; resul
       };
       const cli = (result: typeof r) => result.cli;
       const bare = (result: typeof r) => result.bare;
-      console.log(`| ${small.size.family} ${small.size.count} → ${large.size.count} | ${r.node} | ${growth(cli, 'rssKiB')} | ${growth(bare, 'rssKiB')} | ${growth(cli, 'heldKiB')} | ${growth(bare, 'heldKiB')} |`);
+      console.log(
+        `| ${small.size.family} ${small.size.count} → ${large.size.count} | ${r.node} | ${growth(cli, 'rssKiB')} | ${growth(bare, 'rssKiB')} | ${growth(cli, 'heldKiB')} | ${growth(bare, 'heldKiB')} |`,
+      );
     }
   }
 }

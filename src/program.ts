@@ -100,20 +100,23 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
     const names = COMMANDS.filter((c) => c.path[0] === name).map((c) => c.path[1]!);
     // Run bare, a group says which subcommands exist instead of printing its help as an error; a typo gets the nearest,
     // also when options follow it (`onetime sned --agent-id A` is about 'sned', not an unknown '--agent-id').
-    command.allowExcessArguments(true).allowUnknownOption(true).action(function (this: CommandUnknownOpts) {
-      const [word] = this.args;
-      if (word?.startsWith('-')) {
-        // An option before the subcommand: say where it goes when the subcommand is there after it.
-        const sub = this.args.find((arg) => names.includes(arg));
-        if (sub) throw new UsageError(`Options of '${name} ${sub}' go after it`, `For example: letta-switchboard ${name} ${sub} ${word}`);
-        this.error(`error: unknown option '${word}'`, { code: 'commander.unknownOption', exitCode: 2 });
-      }
-      if (word !== undefined) {
-        const near = nearest(word, names);
-        this.error(`error: unknown command '${word}' for '${name}'${near ? `\n(Did you mean ${near}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: 2 });
-      }
-      throw new UsageError(`'${name}' needs a subcommand: ${names.join(', ')}`, `Run 'letta-switchboard ${name} --help' for details.`);
-    });
+    command
+      .allowExcessArguments(true)
+      .allowUnknownOption(true)
+      .action(function (this: CommandUnknownOpts) {
+        const [word] = this.args;
+        if (word?.startsWith('-')) {
+          // An option before the subcommand: say where it goes when the subcommand is there after it.
+          const sub = this.args.find((arg) => names.includes(arg));
+          if (sub) throw new UsageError(`Options of '${name} ${sub}' go after it`, `For example: letta-switchboard ${name} ${sub} ${word}`);
+          this.error(`error: unknown option '${word}'`, { code: 'commander.unknownOption', exitCode: 2 });
+        }
+        if (word !== undefined) {
+          const near = nearest(word, names);
+          this.error(`error: unknown command '${word}' for '${name}'${near ? `\n(Did you mean ${near}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: 2 });
+        }
+        throw new UsageError(`'${name}' needs a subcommand: ${names.join(', ')}`, `Run 'letta-switchboard ${name} --help' for details.`);
+      });
     groups.set(name, command);
     return command;
   };

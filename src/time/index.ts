@@ -164,7 +164,8 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   const [{ readEnds }, { asSeriesRule, START_NOTE }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
   const { rule: ruleText, ends } = readEnds(text, options);
   if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
-  if (ends.until !== undefined && !(ends.until <= LATEST_INSTANT)) throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
+  if (ends.until !== undefined && !(ends.until <= LATEST_INSTANT))
+    throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
   const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count).catch((error: unknown) => {
@@ -216,7 +217,8 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
     const runs = nextInstants(local.rule, zone, now, count);
     // An interval that cannot run twice within the dates there are repeats nothing (every 99999999999 minutes),
     // however many runs the caller asks for (create asks for one).
-    if (local.rule.kind === 'elapsed' && nextInstants(local.rule, zone, now, 2).length < 2) throw new UsageError(`'${input.trim()}' does not run again before ${lastDate()}, the last date this tool can use`, 'Give a shorter interval, or a one-time time.');
+    if (local.rule.kind === 'elapsed' && nextInstants(local.rule, zone, now, 2).length < 2)
+      throw new UsageError(`'${input.trim()}' does not run again before ${lastDate()}, the last date this tool can use`, 'Give a shorter interval, or a one-time time.');
     const meaning: SeriesMeaning = {
       type: 'series',
       input,

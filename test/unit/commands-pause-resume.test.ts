@@ -81,7 +81,9 @@ describe('recurring pause, resume and paused', () => {
     suite.letta.inject(/^DELETE /, { status: 400, body: '{"detail":"refused"}' });
     const failed = await cli('recurring', 'pause', item.id);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain(`${item.id} is saved as paused on this machine, but may still be on Letta (its delete did not finish): pause it again to finish (letta-switchboard recurring pause ${item.id}), or resume it to keep it as it is.`);
+    expect(failed.stderr).toContain(
+      `${item.id} is saved as paused on this machine, but may still be on Letta (its delete did not finish): pause it again to finish (letta-switchboard recurring pause ${item.id}), or resume it to keep it as it is.`,
+    );
     expect(suite.letta.schedules.has(item.id)).toBe(true);
     expect(state().paused.map((p) => p.old_id)).toEqual([item.id]);
 

@@ -92,7 +92,10 @@ export default defineCommand({
             await requests.run(() => api.deleteSchedule(schedule.agent_id, id));
           } catch (error) {
             // Its copy is saved already: say where it stands, and that pausing it again finishes the pause.
-            if (!rt.dryRun) out.note(`${id} is saved as paused on this machine, but may still be on Letta (its delete did not finish): pause it again to finish (letta-switchboard recurring pause ${id}), or resume it to keep it as it is.`);
+            if (!rt.dryRun)
+              out.note(
+                `${id} is saved as paused on this machine, but may still be on Letta (its delete did not finish): pause it again to finish (letta-switchboard recurring pause ${id}), or resume it to keep it as it is.`,
+              );
             throw error;
           }
           if (!rt.dryRun) {

@@ -56,8 +56,7 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined, re
 export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limiter): Promise<{ agent_id: string; deleted: string[] }> {
   const store = await stateStore(rt);
   const series = findSeries(await store.read(), seriesId);
-  if (!series || seriesEnded(series))
-    throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+  if (!series || seriesEnded(series)) throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
   const now = rt.now();
   const api = await rt.api();
   const deleted: string[] = [];
