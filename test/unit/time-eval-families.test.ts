@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOf, meaningOfSchedule, type PhraseMeaning } from '../../src/time/index';
+import { wallTime } from '../../src/time/zone';
+
+/* Thursday 2026-12-03 15:00 UTC: 10:00 in New York. */
+const NOW = Date.parse('2026-12-03T15:00:00Z');
+const ZONE = 'America/New_York';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** An instant as "2026-12-04 Fri 09:00" on a zone's clock, computed here, not by the code under test's formatter. */
+const onClock = (iso: string, zone = ZONE) => {
+  const w = wallTime(zone, Date.parse(iso));
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${WEEKDAY[w.weekday]} ${pad(w.hour)}:${pad(w.minute)}`;
+};
+const runsOf = (meaning: PhraseMeaning) => (meaning.type === 'one-time' ? [meaning.scheduled_at_iso] : meaning.next_runs).map((iso) => onClock(iso));
+const untilOf = (meaning: PhraseMeaning) => (meaning.type === 'series' && meaning.until !== undefined ? onClock(meaning.until) : undefined);
+
+describe('a month as an end is through its last day, the next such month that has not ended', () => {
+  it.each([
+    ['every day at 9am until december', '2026-12-31 Thu 23:59', "read 'december' as to the end of December (Thu 31 Dec 2026); give the day to end sooner, such as 'dec 15'"],
+    ['every day at 9am through january', '2027-01-31 Sun 23:59', "read 'january' as to the end of January (Sun 31 Jan 2027); give the day to end sooner, such as 'jan 15'"],
+    ['every friday through feb', '2027-02-28 Sun 23:59', "read 'feb' as to the end of February (Sun 28 Feb 2027); give the day to end sooner, such as 'feb 15'"],
+    ['every monday until next march', '2027-03-31 Wed 23:59', "read 'next march' as to the end of March (Wed 31 Mar 2027); give the day to end sooner, such as 'mar 15'"],
+  ])('%s ends %s', async (phrase, until, note) => {
+    const meaning = await meaningOf(phrase, { now: NOW, zone: ZONE });
+    expect([untilOf(meaning), meaning.notes]).toEqual([until, [note]]);
+  });
+
+  it('with its year it is that month, with no note', async () => {
+    const meaning = await meaningOf('every day at 9am through jan 2027', { now: NOW, zone: ZONE });
+    expect([untilOf(meaning), meaning.notes]).toEqual(['2027-01-31 Sun 23:59', []]);
+  });
+
+  it('every run of the last day of the month is kept', async () => {
+    const meaning = await meaningOfSchedule('every day at 9am until december', { now: NOW, zone: ZONE }, 40);
+    expect(runsOf(meaning).at(-1)).toBe('2026-12-31 Thu 09:00');
+  });
+
+  it('a month as a start is its first day, or now when it has begun', async () => {
+    expect(runsOf(await meaningOf('every day starting january', { now: NOW, zone: ZONE }, 1))).toEqual(['2027-01-01 Fri 09:00']);
+    const begun = await meaningOf('every day at noon starting december', { now: NOW, zone: ZONE }, 1);
+    expect([runsOf(begun), begun.notes]).toEqual([['2026-12-03 Thu 12:00'], ["read 'december' as from now, as it has not ended"]]);
+  });
+});
+
+describe('a start day that is today starts today', () => {
+  it.each([
+    ['every day at noon starting dec 3', '2026-12-03 Thu 12:00', "read 'dec 3' as today (Thu 3 Dec), as it has not ended"],
+    ['every day at 9am starting december 3rd', '2026-12-04 Fri 09:00', "read 'december 3rd' as today (Thu 3 Dec), as it has not ended"],
+    ['every day at noon starting thursday', '2026-12-03 Thu 12:00', "read 'thursday' as today (Thu 3 Dec), as it has not ended"],
+    ['starting dec 3 every day at noon', '2026-12-03 Thu 12:00', "read 'dec 3' as today (Thu 3 Dec), as it has not ended"],
+  ])('%s first runs %s', async (phrase, first, note) => {
+    const meaning = await meaningOf(phrase, { now: NOW, zone: ZONE }, 1);
+    expect([runsOf(meaning), meaning.notes]).toEqual([[first], [note]]);
+  });
+
+  it('"starting today" needs no note, and a day still ahead is that day', async () => {
+    expect((await meaningOf('every day at 9am starting today', { now: NOW, zone: ZONE })).notes).toEqual([]);
+    expect(runsOf(await meaningOf('every day at 9am starting monday', { now: NOW, zone: ZONE }, 1))).toEqual(['2026-12-07 Mon 09:00']);
+  });
+
+  it('an end day that is today ends tonight', async () => {
+    expect(untilOf(await meaningOf('every hour until dec 3', { now: NOW, zone: ZONE }))).toBe('2026-12-03 Thu 23:59');
+    expect(untilOf(await meaningOf('every day at 9am until jan 1', { now: NOW, zone: ZONE }))).toBe('2027-01-01 Fri 23:59');
+  });
+});
