@@ -559,18 +559,30 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
         "Give one start, such as 'every 2 hours from 10am to 5pm'.",
       );
     }
-    const length = (group.window.to - group.window.from + DAY_MINUTES) % DAY_MINUTES;
+    const { from } = group.window;
+    const length = (group.window.to - from + DAY_MINUTES) % DAY_MINUTES;
     const minutes: number[] = [];
-    for (let k = 0; k * step <= length; k++) minutes.push((group.window.from + k * step) % DAY_MINUTES);
-    const patterns = [{ minutes: [...new Set(minutes)].sort((a, b) => a - b), days }];
+    for (let k = 0; k * step <= length; k++) minutes.push(from + k * step);
+    // A window that crosses midnight belongs to the day it starts on: "from 10pm to 2am on fridays" runs into Saturday.
+    const evening = minutes.filter((m) => m < DAY_MINUTES);
+    const night = minutes.filter((m) => m >= DAY_MINUTES).map((m) => m - DAY_MINUTES);
+    if (night.length > 0 && (days.monthDays || days.months)) {
+      throw new UsageError(
+        `'${original}' has a window that crosses midnight on set dates, so its last hours fall on other dates`,
+        "Give a window within the day, or name weekdays, such as 'every hour from 10pm to 2am on fridays'.",
+      );
+    }
+    const nextDays = days.weekdays ? { ...days, weekdays: days.weekdays.map((d) => (d + 1) % 7).sort((a, b) => a - b) } : days;
+    const patterns = night.length === 0 || !days.weekdays ? [{ minutes: [...new Set([...evening, ...night])].sort((a, b) => a - b), days }] : [{ minutes: evening, days }, { minutes: night, days: nextDays }];
     const crons = cronParts(patterns).length;
     if (crons <= MAX_CRONS) return { kind: 'calendar', patterns };
     // "every 50 minutes from 9am to 5pm": the same local times every day, but more crons than a set holds.
-    const times = patterns[0]!.minutes.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 }));
+    const clocks = (list: number[]) => list.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 }));
+    const [first, last] = clocks([from, minutes.at(-1)! % DAY_MINUTES]);
     return {
       kind: 'series',
-      rule: { kind: 'calendar', days, times },
-      description: `Every ${n} ${unit}${n === 1 ? '' : 's'} from ${formatClock(times[0]!.hour, times[0]!.minute)} to ${formatClock(times.at(-1)!.hour, times.at(-1)!.minute)}${describeDays(days)}`,
+      rule: { kind: 'any', rules: patterns.map((part) => ({ kind: 'calendar', days: part.days, times: clocks(part.minutes) })) },
+      description: `Every ${n} ${unit}${n === 1 ? '' : 's'} from ${formatClock(first!.hour, first!.minute)} to ${formatClock(last!.hour, last!.minute)}${describeDays(days)}`,
       reason: `cannot be written as one cron or a small set: it needs ${crons} crons to be exact, and a schedule here is at most ${MAX_CRONS}`,
       hint: `Use a step that divides the hour, such as 'every 30 minutes'. ${SERIES_HINT}`,
     };

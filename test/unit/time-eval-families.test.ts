@@ -65,3 +65,41 @@ describe('a start day that is today starts today', () => {
     expect(untilOf(await meaningOf('every day at 9am until jan 1', { now: NOW, zone: ZONE }))).toBe('2027-01-01 Fri 23:59');
   });
 });
+
+describe('a window that crosses midnight belongs to the day it starts on', () => {
+  it.each([
+    ['America/New_York', ['0 3,4 * * 6', '0 5-7 * * 6']],
+    ['UTC', ['0 22,23 * * 5', '0 0-2 * * 6']],
+    ['Asia/Tokyo', ['0 13,14 * * 5', '0 15-17 * * 5']],
+  ])('"every hour from 10pm to 2am on fridays" in %s is Friday night into Saturday', async (zone, crons) => {
+    const meaning = await meaningOfSchedule('every hour from 10pm to 2am on fridays', { now: NOW, zone }, 6);
+    expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(crons);
+    expect(meaning.type === 'recurring' && meaning.crons!.map((part) => part.local_cron)).toEqual(['0 22,23 * * 5', '0 0-2 * * 6']);
+    expect(meaning.next_runs.map((iso) => onClock(iso, zone))).toEqual([
+      '2026-12-04 Fri 22:00',
+      '2026-12-04 Fri 23:00',
+      '2026-12-05 Sat 00:00',
+      '2026-12-05 Sat 01:00',
+      '2026-12-05 Sat 02:00',
+      '2026-12-11 Fri 22:00',
+    ]);
+  });
+
+  it('on weekdays, Monday night to Saturday morning; as a series when a set cannot say it', async () => {
+    const weekdays = await meaningOfSchedule('every 30 minutes from 11pm to 1am on weekdays', { now: NOW, zone: 'UTC' });
+    expect(weekdays.type === 'recurring' && weekdays.cron_expressions).toEqual(['*/30 23 * * 1-5', '*/30 0 * * 2-6', '0 1 * * 2-6']);
+    const series = await meaningOfSchedule('every 35 minutes from 9pm to 2am on fridays', { now: NOW, zone: 'UTC' }, 10);
+    expect([series.type, series.description]).toEqual(['series', 'Every 35 minutes from 21:00 to 01:40, on Fridays (UTC)']);
+    expect(series.next_runs.map((iso) => onClock(iso, 'UTC')).slice(5)).toEqual([
+      '2026-12-04 Fri 23:55',
+      '2026-12-05 Sat 00:30',
+      '2026-12-05 Sat 01:05',
+      '2026-12-05 Sat 01:40',
+      '2026-12-11 Fri 21:00',
+    ]);
+  });
+
+  it('on set dates it is refused, never folded into the same date', async () => {
+    await expect(meaningOfSchedule('every hour from 10pm to 2am on the 1st', { now: NOW, zone: ZONE })).rejects.toThrow(/crosses midnight on set dates/);
+  });
+});
