@@ -116,7 +116,8 @@ function monthEdge(text: string, edge: 'start' | 'end', now: number, zone: strin
   const first = { year: year === undefined ? today.year + (ahead ? 1 : 0) : Number(year), month, day: 1 };
   const day = edge === 'start' ? first : { ...first, day: daysInMonth(first.year, month) };
   const name = MONTH_NAMES[month - 1]!;
-  const notes = edge === 'end' && year === undefined ? [`read '${text}' as to the end of ${name} (${dayLabel(day)} ${day.year}); give the day to end sooner, such as '${name.slice(0, 3).toLowerCase()} 15'`] : [];
+  const notes =
+    edge === 'end' && year === undefined ? [`read '${text}' as to the end of ${name} (${dayLabel(day)} ${day.year}); give the day to end sooner, such as '${name.slice(0, 3).toLowerCase()} 15'`] : [];
   return { instant: instantFromLocal(zone, { ...day, ...END_OF_DAY, second: 0 }), notes };
 }
 

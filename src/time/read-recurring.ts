@@ -38,8 +38,8 @@ export interface Group {
   part?: PartOfDay;
   /** Times were said as times of day ("at 9am", "9:30"), not as where an interval starts ("starting at 9am", "from 8am"). */
   clockTimes?: boolean;
-  /** "twice a day": 09:00 and 21:00. */
-  twiceADay?: boolean;
+  /** "twice a day", "three times a day": how many, and the words (the times are chosen when the group is built). */
+  timesADay?: { count: number; said: string };
   /** "every other weekday": the interval of days counts Monday to Friday only. */
   workdays?: boolean;
   /** "twice a week", "three times a month": that many days in each, the days named or chosen by the builder (`said` is the phrase's words). */
@@ -305,7 +305,7 @@ export function unite(group: Group, part: Group, joined: boolean): void {
     group.nth = [...(group.nth ?? []), ...part.nth.filter((x) => !group.nth?.some((y) => y.n === x.n && y.weekday === x.weekday))];
   }
   group.repeats ||= part.repeats;
-  group.twiceADay ||= part.twiceADay;
+  group.timesADay ??= part.timesADay;
   group.workdays ||= part.workdays;
   // "twice a week" says how often; beside an interval ("every day twice a week") it says it twice.
   const often = part.timesPer ?? group.timesPer;
@@ -313,8 +313,8 @@ export function unite(group: Group, part: Group, joined: boolean): void {
     refuse(`says ${often.said} beside ${part.timesPer && group.timesPer ? group.timesPer.said : intervalText((part.interval ?? group.interval)!)}`, 'Keep one of them.');
   }
   group.timesPer ??= part.timesPer;
-  if (group.twiceADay && (group.interval?.unit === 'minute' || group.interval?.unit === 'hour')) {
-    refuse(`says twice a day and ${intervalText(group.interval)}`, 'Keep one of them.');
+  if (group.timesADay && (group.interval?.unit === 'minute' || group.interval?.unit === 'hour')) {
+    refuse(`says ${group.timesADay.said} and ${intervalText(group.interval)}`, 'Keep one of them.');
   }
   group.clockTimes ||= part.clockTimes;
   group.times.push(...part.times);
@@ -585,22 +585,33 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
     else setInterval(group, { n: 1, unit }, 0);
     return end;
   }
-  if (count === 2 && unit === 'day') {
+  if (unit === 'day' && timesInADay(count)) {
     group.interval ??= { n: 1, unit: 'day' };
-    group.twiceADay = true;
+    group.timesADay = { count, said };
     return end;
   }
   if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, end);
-  if (unit === 'day' && Number.isInteger(24 / count)) {
-    addNote(group, `read '${said}' as every ${count === 24 ? 'hour' : `${24 / count} hours`}; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
-    return setInterval(group, { n: 24 / count, unit: 'hour' }, end);
-  }
   if ((unit === 'week' || unit === 'month' || unit === 'year') && Number.isInteger(count) && count > 1) {
     // The days are named later in the phrase, or chosen when the group is built.
     group.timesPer = { count, unit, said };
     return end;
   }
   throw new UsageError(`'${said}' does not say when`, `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`);
+}
+
+/**
+ * Local times for "N times a day": spread evenly over the 12 waking hours of "twice a day" (09:00 and
+ * 21:00) when that falls on whole hours ("three times a day": 09:00, 15:00, 21:00), else evenly over
+ * the whole day from midnight ("8 times a day": every 3 hours); from `start` when the phrase gives
+ * one. Null when neither is whole.
+ */
+export function timesInADay(count: number, start?: ClockTime): ClockTime[] | null {
+  if (!Number.isInteger(count) || count < 2) return null;
+  const waking = 12 % (count - 1) === 0;
+  if (!waking && 24 % count !== 0) return null;
+  const step = waking ? 12 / (count - 1) : 24 / count;
+  const first = start ?? { hour: waking ? 9 : 0, minute: 0 };
+  return Array.from({ length: count }, (_, k) => ({ hour: (first.hour + k * step) % 24, minute: first.minute }));
 }
 
 /**

@@ -103,3 +103,28 @@ describe('a window that crosses midnight belongs to the day it starts on', () =>
     await expect(meaningOfSchedule('every hour from 10pm to 2am on the 1st', { now: NOW, zone: ZONE })).rejects.toThrow(/crosses midnight on set dates/);
   });
 });
+
+describe('"N times a day" is local times spread like "twice a day", said in a note', () => {
+  it.each([
+    ['twice a day', '0 9,21 * * *', []],
+    ['three times a day', '0 9,15,21 * * *', ["read 'three times a day' as 09:00, 15:00 and 21:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],
+    ['5 times a day on weekdays', '0 9-21/3 * * 1-5', ["read '5 times a day' as 09:00, 12:00, 15:00, 18:00 and 21:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],
+    ['8 times a day', '0 */3 * * *', ["read '8 times a day' as every 3 hours from 00:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],
+    ['three times a day at 8am', '0 8,14,20 * * *', ["read 'three times a day' as 08:00, 14:00 and 20:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],
+    ['three times a day at 8am, noon and 6pm', '0 8,12,18 * * *', []],
+  ])('%s in New York is %s on its clock', async (phrase, local, notes) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: ZONE }, 3);
+    expect([meaning.type === 'recurring' && meaning.local_cron, meaning.notes]).toEqual([local, notes]);
+  });
+
+  it('"three times a day" runs at those local times, converted to UTC', async () => {
+    const meaning = await meaningOfSchedule('three times a day', { now: NOW, zone: ZONE }, 3);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 2,14,20 * * *');
+    expect(runsOf(meaning)).toEqual(['2026-12-03 Thu 15:00', '2026-12-03 Thu 21:00', '2026-12-04 Fri 09:00']);
+  });
+
+  it('a start time starts the times, and a count the times do not match is refused', async () => {
+    expect(runsOf(await meaningOf('three times a day starting tomorrow at 8', { now: NOW, zone: ZONE }, 3))).toEqual(['2026-12-04 Fri 08:00', '2026-12-04 Fri 14:00', '2026-12-04 Fri 20:00']);
+    await expect(meaningOfSchedule('three times a day at 8am and 5pm', { now: NOW, zone: ZONE })).rejects.toThrow('says three times a day but gives 2 times');
+  });
+});

@@ -304,8 +304,8 @@ describe('the crons each phrase is sent as, zone UTC', () => {
   });
 
   it.each([
-    ['three times a day', '0 */8 * * *', "read 'three times a day' as every 8 hours"],
-    ['4 times a day', '0 */6 * * *', "read '4 times a day' as every 6 hours"],
+    ['three times a day', '0 9,15,21 * * *', "read 'three times a day' as 09:00, 15:00 and 21:00"],
+    ['4 times a day', '0 9-21/4 * * *', "read '4 times a day' as 09:00, 13:00, 17:00 and 21:00"],
   ])('%s -> %s, said, since it names no times', async (phrase, cron, note) => {
     const meaning = await recurring(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.cron_expression).toBe(cron);
