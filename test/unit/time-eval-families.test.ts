@@ -128,3 +128,14 @@ describe('"N times a day" is local times spread like "twice a day", said in a no
     await expect(meaningOfSchedule('three times a day at 8am and 5pm', { now: NOW, zone: ZONE })).rejects.toThrow('says three times a day but gives 2 times');
   });
 });
+
+describe('a rule that steps by years or months finds runs decades ahead', () => {
+  it.each([
+    ['every 10 years', ['2027-01-01 Fri 09:00', '2037-01-01 Thu 09:00', '2047-01-01 Tue 09:00', '2057-01-01 Mon 09:00']],
+    ['every 9 years on march 1', ['2027-03-01 Mon 09:00', '2036-03-01 Sat 09:00', '2045-03-01 Wed 09:00', '2054-03-01 Sun 09:00']],
+    ['every 100 months', ['2027-01-01 Fri 09:00', '2035-05-01 Tue 09:00', '2043-09-01 Tue 09:00', '2052-01-01 Mon 09:00']],
+    ['every 4 years on feb 29', ['2028-02-29 Tue 09:00', '2032-02-29 Sun 09:00', '2036-02-29 Fri 09:00', '2040-02-29 Wed 09:00']],
+  ])('%s', async (phrase, runs) => {
+    expect(runsOf(await meaningOfSchedule(phrase, { now: NOW, zone: ZONE }, 4))).toEqual(runs);
+  });
+});
