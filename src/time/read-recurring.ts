@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { clockNote, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
-import { FILLER, MONTH_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
+import { FILLER, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
 
@@ -462,9 +462,7 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     group.workdays = true;
     return setInterval(group, { n: step.value, unit: 'day' }, step.end);
   }
-  // "every second tuesday" is every other one; "every second tuesday of the month" is the nth (read elsewhere).
-  const secondWeekday = tokens[j] === 'second' && weekdayOf(tokens[j + 1]) !== undefined && tokens[j + 2] !== 'of' && tokens[j + 2] !== 'in';
-  if (tokens[j] === 'other' || secondWeekday) {
+  if (tokens[j] === 'other') {
     j++;
     const unit = unitOf(tokens[j]);
     if (unit && unit !== 'second') return setInterval(group, { n: 2, unit }, j + 1);
@@ -654,6 +652,12 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
   // "first and third monday of the month": several days are no one instant.
   group.repeats ||= counts.length > 1;
   j = counted.end;
+  // "every 2nd tuesday", "every second tuesday": the nth of the month, whatever the spelling; it could be every nth week, so said.
+  const n = counts[0]!;
+  if ((tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && counts.length === 1 && n > 1 && typeof counted.weekday === 'number' && tokens[j] !== 'of' && tokens[j] !== 'in') {
+    const [day, nth] = [WEEKDAY_NAMES[counted.weekday]!, ['second', 'third', 'fourth', 'fifth'][n - 2]];
+    addNote(group, `read '${tokens.slice(i - 1, j).join(' ')}' as the ${nth} ${day} of every month; write 'every ${n} weeks on ${day.toLowerCase()}' for every ${n === 2 ? 'other' : nth} week`);
+  }
   if (tokens[j] === 'of' || tokens[j] === 'in') {
     let k = j + 1;
     const every = tokens[k] === 'every' || tokens[k] === 'each';

@@ -748,7 +748,7 @@ function weeksSeries(group: Group, n: number, times: ClockTime[], original: stri
   return {
     kind: 'series',
     rule: { kind: 'weeks', every: n, anchor, weekdays, times },
-    description: `${n === 2 ? 'Every other' : `Every ${ordinalText(n)}`} ${listText(weekdays.map((d) => WEEKDAY_NAMES[d]!))} at ${timesText(times)}, starting ${formatDate(anchor)}`,
+    description: `${n === 2 ? 'Every other' : `Every ${n} weeks on`} ${listText(weekdays.map((d) => WEEKDAY_NAMES[d]!))} at ${timesText(times)}, starting ${formatDate(anchor)}`,
     reason: 'cannot be written as one cron or a set of crons: a cron cannot count weeks',
     hint: `Name the days instead, such as 'every tuesday at 9am'. ${SERIES_HINT}`,
   };

@@ -139,3 +139,25 @@ describe('a rule that steps by years or months finds runs decades ahead', () => 
     expect(runsOf(await meaningOfSchedule(phrase, { now: NOW, zone: ZONE }, 4))).toEqual(runs);
   });
 });
+
+describe('"every Nth <weekday>" is the nth of the month however it is spelt, said with the other reading', () => {
+  it.each([
+    ['every 2nd tuesday', 'every 2 weeks on tuesday', 'other'],
+    ['every second tuesday', 'every 2 weeks on tuesday', 'other'],
+    ['every 3rd friday', 'every 3 weeks on friday', 'third'],
+    ['every third friday', 'every 3 weeks on friday', 'third'],
+  ])('%s', async (phrase, other, which) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: ZONE }, 3);
+    const [nth, day] = phrase.includes('tuesday') ? ['second', 'Tuesday'] : ['third', 'Friday'];
+    expect(runsOf(meaning)).toEqual(
+      day === 'Tuesday' ? ['2026-12-08 Tue 09:00', '2027-01-12 Tue 09:00', '2027-02-09 Tue 09:00'] : ['2026-12-18 Fri 09:00', '2027-01-15 Fri 09:00', '2027-02-19 Fri 09:00'],
+    );
+    expect(meaning.notes).toEqual([`read '${phrase}' as the ${nth} ${day} of every month; write '${other}' for every ${which} week`]);
+  });
+
+  it('"of the month" leaves no choice, and the other reading says its weeks', async () => {
+    expect((await meaningOfSchedule('every second tuesday of the month', { now: NOW, zone: ZONE })).notes).toEqual([]);
+    const weeks = await meaningOfSchedule('every 3 weeks on friday', { now: NOW, zone: ZONE }, 3);
+    expect([weeks.description.split(',')[0], runsOf(weeks)]).toEqual(['Every 3 weeks on Friday at 09:00', ['2026-12-04 Fri 09:00', '2026-12-25 Fri 09:00', '2027-01-15 Fri 09:00']]);
+  });
+});
