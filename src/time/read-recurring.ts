@@ -422,8 +422,9 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
   return readMonths(tokens, next, part) ?? (token === 'during' ? readDays(tokens, next, part) : null);
 }
 
-/** "on", "the", "and", ",", "&" before another clause: used, nothing said ("and" and "," join what follows). */
+/** "on", "the", "and", ",", "&" before another clause: used, nothing said ("and" and "," join what follows); "only" too, as the days it stands by limit the rule already ("only on friday", "weekdays only"). */
 function readLink(tokens: readonly string[], i: number): number | null {
+  if (tokens[i] === 'only') return i + 1;
   return ['on', 'the', 'and', ',', '&'].includes(tokens[i] ?? '') && i + 1 < tokens.length ? i + 1 : null;
 }
 
@@ -496,9 +497,12 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     }
     return setInterval(group, { n: ordinal.value, unit: ordinalUnit }, ordinal.end + 1);
   }
-  const count = readNumber(tokens, j, { articles: false });
+  // "every couple of hours", "every few days": the counts the vocabulary gives them (2 and 3), without "a".
+  const vague = tokens[j] === 'couple' || tokens[j] === 'few';
+  const count = readNumber(tokens, j, { articles: vague });
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
+    if (tokens[j] === 'few') addNote(group, `read 'few' as ${count.value}; give the number to choose another, such as 'every 4 ${tokens[count.end]}'`);
     if (unit === 'second') throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
     let n = count.value;
     let finalUnit: Unit = unit;

@@ -161,3 +161,23 @@ describe('"every Nth <weekday>" is the nth of the month however it is spelt, sai
     expect([weeks.description.split(',')[0], runsOf(weeks)]).toEqual(['Every 3 weeks on Friday at 09:00', ['2026-12-04 Fri 09:00', '2026-12-25 Fri 09:00', '2027-01-15 Fri 09:00']]);
   });
 });
+
+describe('vague counts, "only", and "runs" are read', () => {
+  it.each([
+    ['every couple of hours', 'every 2 hours', []],
+    ['every few hours', 'every 3 hours', ["read 'few' as 3; give the number to choose another, such as 'every 4 hours'"]],
+    ['Every 5 minutes, only on Friday', 'every 5 minutes on friday', []],
+    ['At 05:30 AM, only on Monday', 'every monday at 5:30am', []],
+    ['weekdays only', 'weekdays', []],
+    ['Runs every 15 minutes', 'every 15 minutes', []],
+  ])('%s is %s', async (phrase, plain, notes) => {
+    const [a, b] = await Promise.all([meaningOfSchedule(phrase, { now: NOW, zone: ZONE }), meaningOfSchedule(plain, { now: NOW, zone: ZONE })]);
+    expect([a.type === 'recurring' && a.local_cron, runsOf(a), a.notes]).toEqual([b.type === 'recurring' && b.local_cron, runsOf(b), notes]);
+  });
+
+  it('"every few days" is every 3 days, said', async () => {
+    const meaning = await meaningOfSchedule('every few days', { now: NOW, zone: ZONE }, 3);
+    expect(runsOf(meaning)).toEqual(['2026-12-04 Fri 09:00', '2026-12-07 Mon 09:00', '2026-12-10 Thu 09:00']);
+    expect(meaning.notes[0]).toBe("read 'few' as 3; give the number to choose another, such as 'every 4 days'");
+  });
+});
