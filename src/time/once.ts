@@ -2,15 +2,15 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { parseClock, readClock, readWholeClock, settleClock } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { unitOf, type TimeUnit } from './lexicon';
+import { MONTH_NAMES, monthOf, unitOf, type TimeUnit } from './lexicon';
 import { inRange } from './now';
 import { phraseZone, zoneCalendar, type Calendar } from './once-zone';
 import { phraseError } from './phrase-error';
 import { PartsClash, readParts } from './read-once';
-import { addMonths, resolveParts } from './resolve-once';
+import { addMonths, dayLabel, resolveParts } from './resolve-once';
 import { looksRecurring } from './resolve-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
-import { addDays, dstNote, formatLocal } from './zone';
+import { addDays, daysInMonth, dstNote, formatLocal, instantFromLocal, wallTime } from './zone';
 
 export interface InstantOptions {
   now: number;
@@ -76,15 +76,21 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
-  const read: Reading = { notes: [], dateOnly: false, dayClock: edge === 'end' ? END_OF_DAY : edge === 'start' ? { hour: 0, minute: 0 } : { hour: DEFAULT_HOUR, minute: 0 } };
-  const read0 = readInstant(text, shown, now, zone, read);
-  // The day's last minute, to its last millisecond.
-  const instant = edge === 'end' && read.dateOnly ? read0 + 59_999 : read0;
+  // A day as an edge is the next such day that has not ended ("starting dec 3" on 3 Dec is today), so its last minute picks it.
+  const read: Reading = { notes: [], dateOnly: false, dayClock: edge ? END_OF_DAY : { hour: DEFAULT_HOUR, minute: 0 } };
+  const month = edge ? monthEdge(text, edge, now, zone) : null;
+  if (month) Object.assign(read, { dateOnly: true, notes: month.notes });
+  const read0 = month?.instant ?? readInstant(text, shown, now, zone, read);
+  // The day's last minute, to its last millisecond; or its first moment for a start.
+  const instant = !read.dateOnly || !edge ? read0 : edge === 'end' ? read0 + 59_999 : dayStart(read.calendar ?? zoneCalendar(zone), read0);
   if (!inRange(instant)) {
     throw new UsageError(`'${shown}' is outside the dates this tool can use (the years 0001 to 9999)`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
   }
   // "starting today": the day has begun, and what is left of it counts.
-  if (edge === 'start' && read.dateOnly && instant <= now && instant + 86_400_000 > now) return { instant: now, isNow: false, notes: read.notes, dateOnly: true };
+  if (edge === 'start' && read.dateOnly && instant <= now) {
+    if (text !== 'today') read.notes.push(`read '${text}' as ${month ? 'from now' : `today (${dayLabel(wallTime(zone, now))})`}, as it has not ended`);
+    return { instant: now, isNow: false, notes: read.notes, dateOnly: true };
+  }
   if (instant <= now) {
     throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.");
   }
@@ -93,11 +99,38 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
 
 const END_OF_DAY = { hour: 23, minute: 59 };
 
+/**
+ * A month as an edge ("until december", "through jan 2027", "starting next march"): its first day
+ * for a start, its last for an end (a month is not its 1st). Without a year, the next such month
+ * that has not ended, so in December "until december" is this one; "next" passes over this one.
+ */
+function monthEdge(text: string, edge: 'start' | 'end', now: number, zone: string): { instant: number; notes: string[] } | null {
+  const words = text.split(' ');
+  const at = words[0] === 'next' || words[0] === 'this' ? 1 : 0;
+  const month = monthOf(words[at]);
+  const year = words[at + 1];
+  if (month === undefined || words.length > at + 2 || (year !== undefined && (at > 0 || !/^\d{4}$/.test(year)))) return null;
+  const today = wallTime(zone, now);
+  const ahead = month < today.month || (words[0] === 'next' && month === today.month);
+  const first = { year: year === undefined ? today.year + (ahead ? 1 : 0) : Number(year), month, day: 1 };
+  const day = edge === 'start' ? first : { ...first, day: daysInMonth(first.year, month) };
+  const name = MONTH_NAMES[month - 1]!;
+  const notes =
+    edge === 'end' && year === undefined ? [`read '${text}' as to the end of ${name} (${dayLabel(day)} ${day.year}); give the day to end sooner, such as '${name.slice(0, 3).toLowerCase()} 15'`] : [];
+  return { instant: instantFromLocal(zone, { ...day, ...END_OF_DAY, second: 0 }), notes };
+}
+
 /** What a reader learnt beside the instant, and the time of day it puts on a day given alone. */
 interface Reading {
   notes: string[];
   dateOnly: boolean;
   dayClock: { hour: number; minute: number };
+  /** The clock the phrase was read on (a zone it names, else the user's). */
+  calendar?: Calendar;
+}
+
+function dayStart(calendar: Calendar, instant: number): number {
+  return calendar.at({ ...calendar.wall(instant), hour: 0, minute: 0, second: 0 });
 }
 
 /**
@@ -184,6 +217,7 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
     }
     const instant = rule.read(input);
     if (instant !== null) {
+      read.calendar = input.calendar;
       trace?.push(rule.name);
       return instant;
     }

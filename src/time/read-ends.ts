@@ -290,14 +290,14 @@ function calendarSpan(which: 'this' | 'next', unit: 'week' | 'month', now: numbe
 /**
  * Whether a rule says when in the day it runs, as the recurring reader reads it: a time, a
  * window, a minute of the hour, or an interval of minutes or hours. A part of the day alone does
- * not: "every night starting tomorrow at 10" is every night at 10 (22:00). A rule it cannot
+ * not: "every night starting tomorrow at 10" is every night at 10 (22:00); nor does a count in a day
+ * ("three times a day starting tomorrow at 8" starts its times at 8). A rule it cannot
  * read alone counts as saying one, so a start's time stays with the start.
  */
 function saysTimeOfDay(words: string[]): boolean {
   try {
     return readGroups(tokenize(words.join(' '))).some(
-      (group) =>
-        group.times.length > 0 || group.twiceADay === true || group.window !== undefined || group.minuteOfHour !== undefined || group.interval?.unit === 'minute' || group.interval?.unit === 'hour',
+      (group) => group.times.length > 0 || group.window !== undefined || group.minuteOfHour !== undefined || group.interval?.unit === 'minute' || group.interval?.unit === 'hour',
     );
   } catch {
     return true;

@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { clockNote, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
-import { FILLER, MONTH_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
+import { FILLER, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
 
@@ -38,8 +38,8 @@ export interface Group {
   part?: PartOfDay;
   /** Times were said as times of day ("at 9am", "9:30"), not as where an interval starts ("starting at 9am", "from 8am"). */
   clockTimes?: boolean;
-  /** "twice a day": 09:00 and 21:00. */
-  twiceADay?: boolean;
+  /** "twice a day", "three times a day": how many, and the words (the times are chosen when the group is built). */
+  timesADay?: { count: number; said: string };
   /** "every other weekday": the interval of days counts Monday to Friday only. */
   workdays?: boolean;
   /** "twice a week", "three times a month": that many days in each, the days named or chosen by the builder (`said` is the phrase's words). */
@@ -305,7 +305,7 @@ export function unite(group: Group, part: Group, joined: boolean): void {
     group.nth = [...(group.nth ?? []), ...part.nth.filter((x) => !group.nth?.some((y) => y.n === x.n && y.weekday === x.weekday))];
   }
   group.repeats ||= part.repeats;
-  group.twiceADay ||= part.twiceADay;
+  group.timesADay ??= part.timesADay;
   group.workdays ||= part.workdays;
   // "twice a week" says how often; beside an interval ("every day twice a week") it says it twice.
   const often = part.timesPer ?? group.timesPer;
@@ -313,8 +313,8 @@ export function unite(group: Group, part: Group, joined: boolean): void {
     refuse(`says ${often.said} beside ${part.timesPer && group.timesPer ? group.timesPer.said : intervalText((part.interval ?? group.interval)!)}`, 'Keep one of them.');
   }
   group.timesPer ??= part.timesPer;
-  if (group.twiceADay && (group.interval?.unit === 'minute' || group.interval?.unit === 'hour')) {
-    refuse(`says twice a day and ${intervalText(group.interval)}`, 'Keep one of them.');
+  if (group.timesADay && (group.interval?.unit === 'minute' || group.interval?.unit === 'hour')) {
+    refuse(`says ${group.timesADay.said} and ${intervalText(group.interval)}`, 'Keep one of them.');
   }
   group.clockTimes ||= part.clockTimes;
   group.times.push(...part.times);
@@ -422,8 +422,9 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
   return readMonths(tokens, next, part) ?? (token === 'during' ? readDays(tokens, next, part) : null);
 }
 
-/** "on", "the", "and", ",", "&" before another clause: used, nothing said ("and" and "," join what follows). */
+/** "on", "the", "and", ",", "&" before another clause: used, nothing said ("and" and "," join what follows); "only" too, as the days it stands by limit the rule already ("only on friday", "weekdays only"). */
 function readLink(tokens: readonly string[], i: number): number | null {
+  if (tokens[i] === 'only') return i + 1;
   return ['on', 'the', 'and', ',', '&'].includes(tokens[i] ?? '') && i + 1 < tokens.length ? i + 1 : null;
 }
 
@@ -462,9 +463,7 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     group.workdays = true;
     return setInterval(group, { n: step.value, unit: 'day' }, step.end);
   }
-  // "every second tuesday" is every other one; "every second tuesday of the month" is the nth (read elsewhere).
-  const secondWeekday = tokens[j] === 'second' && weekdayOf(tokens[j + 1]) !== undefined && tokens[j + 2] !== 'of' && tokens[j + 2] !== 'in';
-  if (tokens[j] === 'other' || secondWeekday) {
+  if (tokens[j] === 'other') {
     j++;
     const unit = unitOf(tokens[j]);
     if (unit && unit !== 'second') return setInterval(group, { n: 2, unit }, j + 1);
@@ -498,9 +497,12 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     }
     return setInterval(group, { n: ordinal.value, unit: ordinalUnit }, ordinal.end + 1);
   }
-  const count = readNumber(tokens, j, { articles: false });
+  // "every couple of hours", "every few days": the counts the vocabulary gives them (2 and 3), without "a".
+  const vague = tokens[j] === 'couple' || tokens[j] === 'few';
+  const count = readNumber(tokens, j, { articles: vague });
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
+    if (tokens[j] === 'few') addNote(group, `read 'few' as ${count.value}; give the number to choose another, such as 'every 4 ${tokens[count.end]}'`);
     if (unit === 'second') throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
     let n = count.value;
     let finalUnit: Unit = unit;
@@ -585,22 +587,33 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
     else setInterval(group, { n: 1, unit }, 0);
     return end;
   }
-  if (count === 2 && unit === 'day') {
+  if (unit === 'day' && timesInADay(count)) {
     group.interval ??= { n: 1, unit: 'day' };
-    group.twiceADay = true;
+    group.timesADay = { count, said };
     return end;
   }
   if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, end);
-  if (unit === 'day' && Number.isInteger(24 / count)) {
-    addNote(group, `read '${said}' as every ${count === 24 ? 'hour' : `${24 / count} hours`}; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
-    return setInterval(group, { n: 24 / count, unit: 'hour' }, end);
-  }
   if ((unit === 'week' || unit === 'month' || unit === 'year') && Number.isInteger(count) && count > 1) {
     // The days are named later in the phrase, or chosen when the group is built.
     group.timesPer = { count, unit, said };
     return end;
   }
   throw new UsageError(`'${said}' does not say when`, `Name the times or days instead, such as 'every day at 9am and 5pm' or 'every monday and thursday at 9am'.`);
+}
+
+/**
+ * Local times for "N times a day": spread evenly over the 12 waking hours of "twice a day" (09:00 and
+ * 21:00) when that falls on whole hours ("three times a day": 09:00, 15:00, 21:00), else evenly over
+ * the whole day from midnight ("8 times a day": every 3 hours); from `start` when the phrase gives
+ * one. Null when neither is whole.
+ */
+export function timesInADay(count: number, start?: ClockTime): ClockTime[] | null {
+  if (!Number.isInteger(count) || count < 2) return null;
+  const waking = 12 % (count - 1) === 0;
+  if (!waking && 24 % count !== 0) return null;
+  const step = waking ? 12 / (count - 1) : 24 / count;
+  const first = start ?? { hour: waking ? 9 : 0, minute: 0 };
+  return Array.from({ length: count }, (_, k) => ({ hour: (first.hour + k * step) % 24, minute: first.minute }));
 }
 
 /**
@@ -643,6 +656,12 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
   // "first and third monday of the month": several days are no one instant.
   group.repeats ||= counts.length > 1;
   j = counted.end;
+  // "every 2nd tuesday", "every second tuesday": the nth of the month, whatever the spelling; it could be every nth week, so said.
+  const n = counts[0]!;
+  if ((tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && counts.length === 1 && n > 1 && typeof counted.weekday === 'number' && tokens[j] !== 'of' && tokens[j] !== 'in') {
+    const [day, nth] = [WEEKDAY_NAMES[counted.weekday]!, ['second', 'third', 'fourth', 'fifth'][n - 2]];
+    addNote(group, `read '${tokens.slice(i - 1, j).join(' ')}' as the ${nth} ${day} of every month; write 'every ${n} weeks on ${day.toLowerCase()}' for every ${n === 2 ? 'other' : nth} week`);
+  }
   if (tokens[j] === 'of' || tokens[j] === 'in') {
     let k = j + 1;
     const every = tokens[k] === 'every' || tokens[k] === 'each';

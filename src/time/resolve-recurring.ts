@@ -8,7 +8,7 @@ import { partHolds, partNote, settleClock, type ClockRead, type ClockTime } from
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
-import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, type Group, type Nth, type Unit } from './read-recurring';
+import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, timesInADay, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { tokenize } from './words';
@@ -235,6 +235,7 @@ type Built = Extract<LocalSchedule, { kind: 'calendar' } | { kind: 'interval' } 
 
 function buildGroup(group: Group, original: string, context: RecurringContext): Built {
   group = settleTimes(group, context.notes ?? []);
+  if (group.timesADay) group = withTimesADay(group, original, context.notes ?? []);
   if (group.exceptWeekdays) {
     const days = (group.weekdays ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => !group.exceptWeekdays!.includes(d));
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
@@ -503,7 +504,7 @@ function minutesOf(times: ClockTime[]): number[] {
 function settleTimes(group: Group, notes: string[]): Group {
   notes.push(...(group.notes ?? []));
   const part = group.part;
-  if (part && group.times.length === 0 && !group.twiceADay) notes.push(partNote(part, part));
+  if (part && group.times.length === 0 && !group.timesADay) notes.push(partNote(part, part));
   const times = group.times.map((time): ClockRead => {
     if (!time.ambiguous && part && !partHolds(part, time.value.hour)) {
       throw new ClauseConflict(`puts ${formatClock(time.value.hour, time.value.minute)} in the ${part}`, 'Give one of them, or a time that falls in that part of the day.', true);
@@ -523,11 +524,31 @@ function settleTimes(group: Group, notes: string[]): Group {
   return { ...group, times };
 }
 
+/**
+ * "three times a day": the times the phrase names (as many as it says), else its times spread from
+ * the one time it gives ("three times a day at 8") or over the waking day, said in a note ("twice a day" at 09:00 and 21:00 is the spec's).
+ */
+function withTimesADay(group: Group, original: string, notes: string[]): Group {
+  const { count, said } = group.timesADay!;
+  const given = group.times;
+  if (given.length > 1) {
+    if (given.length !== count) {
+      throw new UsageError(`'${original}' says ${said} but gives ${given.length} time${given.length === 1 ? '' : 's'}`, `Give ${count} times, or leave them out to have them chosen.`);
+    }
+    return { ...group, timesADay: undefined };
+  }
+  const start = given[0]?.value;
+  const times = timesInADay(count, start)!;
+  const listed = times.length <= 7 ? timesText(times) : `every ${count === 24 ? 'hour' : `${24 / count} hours`} from ${timesText(times.slice(0, 1))}`;
+  if (count > 2 || start) notes.push(`read '${said}' as ${listed}; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
+  const read = (value: ClockTime): ClockRead => ({ value, end: 0, ambiguous: false, written: value.hour, text: formatClock(value.hour, value.minute) });
+  return { ...group, timesADay: undefined, clockTimes: true, times: times.map(read) };
+}
+
 /** The group's times; 09:00 when none is given (a part of the day gives its own). */
 function clockTimes(group: Group): ClockTime[] {
   const times = group.times.map(({ value }) => value);
   if (times.length > 0) return times;
-  if (group.twiceADay) return [DEFAULT_TIME, { hour: 21, minute: 0 }];
   if (group.part) return [{ hour: PART_HOURS[group.part], minute: 0 }];
   return [DEFAULT_TIME];
 }
@@ -572,18 +593,36 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
         "Give one start, such as 'every 2 hours from 10am to 5pm'.",
       );
     }
-    const length = (group.window.to - group.window.from + DAY_MINUTES) % DAY_MINUTES;
+    const { from } = group.window;
+    const length = (group.window.to - from + DAY_MINUTES) % DAY_MINUTES;
     const minutes: number[] = [];
-    for (let k = 0; k * step <= length; k++) minutes.push((group.window.from + k * step) % DAY_MINUTES);
-    const patterns = [{ minutes: [...new Set(minutes)].sort((a, b) => a - b), days }];
+    for (let k = 0; k * step <= length; k++) minutes.push(from + k * step);
+    // A window that crosses midnight belongs to the day it starts on: "from 10pm to 2am on fridays" runs into Saturday.
+    const evening = minutes.filter((m) => m < DAY_MINUTES);
+    const night = minutes.filter((m) => m >= DAY_MINUTES).map((m) => m - DAY_MINUTES);
+    if (night.length > 0 && (days.monthDays || days.months)) {
+      throw new UsageError(
+        `'${original}' has a window that crosses midnight on set dates, so its last hours fall on other dates`,
+        "Give a window within the day, or name weekdays, such as 'every hour from 10pm to 2am on fridays'.",
+      );
+    }
+    const nextDays = days.weekdays ? { ...days, weekdays: days.weekdays.map((d) => (d + 1) % 7).sort((a, b) => a - b) } : days;
+    const patterns =
+      night.length === 0 || !days.weekdays
+        ? [{ minutes: [...new Set([...evening, ...night])].sort((a, b) => a - b), days }]
+        : [
+            { minutes: evening, days },
+            { minutes: night, days: nextDays },
+          ];
     const crons = cronParts(patterns).length;
     if (crons <= MAX_CRONS) return { kind: 'calendar', patterns };
     // "every 50 minutes from 9am to 5pm": the same local times every day, but more crons than a set holds.
-    const times = patterns[0]!.minutes.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 }));
+    const clocks = (list: number[]) => list.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 }));
+    const [first, last] = clocks([from, minutes.at(-1)! % DAY_MINUTES]);
     return {
       kind: 'series',
-      rule: { kind: 'calendar', days, times },
-      description: `Every ${n} ${unit}${n === 1 ? '' : 's'} from ${formatClock(times[0]!.hour, times[0]!.minute)} to ${formatClock(times.at(-1)!.hour, times.at(-1)!.minute)}${describeDays(days)}`,
+      rule: { kind: 'any', rules: patterns.map((part) => ({ kind: 'calendar', days: part.days, times: clocks(part.minutes) })) },
+      description: `Every ${n} ${unit}${n === 1 ? '' : 's'} from ${formatClock(first!.hour, first!.minute)} to ${formatClock(last!.hour, last!.minute)}${describeDays(days)}`,
       reason: `cannot be written as one cron or a small set: it needs ${crons} crons to be exact, and a schedule here is at most ${MAX_CRONS}`,
       hint: `Use a step that divides the hour, such as 'every 30 minutes'. ${SERIES_HINT}`,
     };
@@ -722,7 +761,7 @@ function weeksSeries(group: Group, n: number, times: ClockTime[], original: stri
   return {
     kind: 'series',
     rule: { kind: 'weeks', every: n, anchor, weekdays, times },
-    description: `${n === 2 ? 'Every other' : `Every ${ordinalText(n)}`} ${listText(weekdays.map((d) => WEEKDAY_NAMES[d]!))} at ${timesText(times)}, starting ${formatDate(anchor)}`,
+    description: `${n === 2 ? 'Every other' : `Every ${n} weeks on`} ${listText(weekdays.map((d) => WEEKDAY_NAMES[d]!))} at ${timesText(times)}, starting ${formatDate(anchor)}`,
     reason: 'cannot be written as one cron or a set of crons: a cron cannot count weeks',
     hint: `Name the days instead, such as 'every tuesday at 9am'. ${SERIES_HINT}`,
   };

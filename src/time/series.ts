@@ -78,8 +78,8 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
     return instants;
   }
   const start = wallTime(zone, fromMs);
-  for (let offset = 0; offset <= SEARCH_DAYS && instants.length < count; offset++) {
-    const date = addDays(start, offset);
+  for (const date of rule.kind === 'months' || rule.kind === 'years' ? stepDates(rule, start) : searchDays(start)) {
+    if (instants.length >= count) break;
     if (!matches(rule, date)) continue;
     const times = [...rule.times].sort((a, b) => a.hour * 60 + a.minute - (b.hour * 60 + b.minute));
     for (const time of times) {
@@ -94,6 +94,28 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
 }
 
 type Day = LocalDate & { weekday: number };
+
+function* searchDays(start: LocalDate): Generator<Day> {
+  for (let offset = 0; offset <= SEARCH_DAYS; offset++) yield addDays(start, offset);
+}
+
+/** The days of a rule that steps by months or years, from `start`'s month on: its runs may be decades apart, past any search of days. */
+function* stepDates(rule: Extract<SeriesRule, { kind: 'months' | 'years' }>, start: LocalDate): Generator<Day> {
+  const stepMonths = rule.kind === 'months' ? rule.every : 12 * rule.every;
+  const from = start.year * 12 + start.month - 1;
+  const anchor = rule.anchor.year * 12 + rule.anchor.month - 1;
+  // The first stepped month at or after `start`'s month (a years rule steps from its anchor's January).
+  const base = rule.kind === 'months' ? anchor : anchor - (rule.anchor.month - 1);
+  const first = base + Math.max(0, Math.ceil((from - base - (rule.kind === 'years' ? 11 : 0)) / stepMonths)) * stepMonths;
+  for (let index = first; index < 10_000 * 12; index += stepMonths) {
+    const months = rule.kind === 'months' ? [index] : [...new Set(rule.dates.map((d) => index + d.month - 1))].sort((a, b) => a - b);
+    for (const month of months) {
+      const [year, m] = [Math.floor(month / 12), (month % 12) + 1];
+      const days = rule.kind === 'months' ? rule.monthDays : rule.dates.filter((d) => d.month === m).map((d) => d.day);
+      for (const day of [...days].sort((a, b) => a - b)) if (day <= daysInMonth(year, m)) yield addDays({ year, month: m, day }, 0);
+    }
+  }
+}
 
 function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' } | { kind: 'starting' } | { kind: 'except' }>, date: Day): boolean {
   switch (rule.kind) {

@@ -89,13 +89,19 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
   const offset = offsetMinutes(zone, first);
   const ownOffsets = patterns.map((pattern) => offsetMinutes(zone, nextLocalFire([pattern], zone, now) ?? first));
   if (ownOffsets.some((own) => own !== offset)) return eachOnItsOffset(patterns, ownOffsets, zone, original);
-  const utc: Pattern[] = [];
+  const apart: Pattern[][] = [];
   for (const pattern of patterns) {
     const shifted = shiftPattern(pattern, -offset);
     if ('problem' in shifted) throw notExact(original, zone, offset, pattern, shifted.problem);
-    utc.push(...shifted.patterns);
+    apart.push(shifted.patterns);
   }
-  const utcParts = cronParts(utc);
+  const utc = apart.flat();
+  let utcParts = cronParts(utc);
+  // Parts joined in UTC that no one local cron says ("from 10pm to 2am on fridays" in New York: Friday's and Saturday's hours) stay apart, so each keeps its local cron.
+  if (utcParts.some((part) => localCronOf(part.pattern, offset) === null)) {
+    const each = apart.flatMap((shifted) => cronParts(shifted));
+    if (each.every((part) => localCronOf(part.pattern, offset) !== null)) utcParts = each;
+  }
   const parts = checkCount(
     utcParts.map(({ cron, pattern }) => ({ cron, localCron: localCronOf(pattern, offset) })),
     original,

@@ -154,8 +154,8 @@ describe('a start, end or count inside the phrase', () => {
     ['every day 17h starting tomorrow at 9', ['2026-12-03 17:00', '2026-12-04 17:00', '2026-12-05 17:00'], ["read '9' as 09:00; write '9 pm' or 21:00 for the evening"]],
     [
       'three times a day starting tomorrow at 8',
-      ['2026-12-03 08:00', '2026-12-03 16:00', '2026-12-04 00:00'],
-      ["read 'three times a day' as every 8 hours; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'", "read '8' as 08:00; write '8 pm' or 20:00 for the evening"],
+      ['2026-12-03 08:00', '2026-12-03 14:00', '2026-12-03 20:00'],
+      ["read '8' as 08:00; write '8 pm' or 20:00 for the evening", "read 'three times a day' as 08:00, 14:00 and 20:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"],
     ],
     [
       'every 2 hours starting next week at 9',

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOf, meaningOfSchedule, type PhraseMeaning } from '../../src/time/index';
+import { wallTime } from '../../src/time/zone';
+
+/* Thursday 2026-12-03 15:00 UTC: 10:00 in New York. */
+const NOW = Date.parse('2026-12-03T15:00:00Z');
+const ZONE = 'America/New_York';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** An instant as "2026-12-04 Fri 09:00" on a zone's clock, computed here, not by the code under test's formatter. */
+const onClock = (iso: string, zone = ZONE) => {
+  const w = wallTime(zone, Date.parse(iso));
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${WEEKDAY[w.weekday]} ${pad(w.hour)}:${pad(w.minute)}`;
+};
+const runsOf = (meaning: PhraseMeaning) => (meaning.type === 'one-time' ? [meaning.scheduled_at_iso] : meaning.next_runs).map((iso) => onClock(iso));
+const untilOf = (meaning: PhraseMeaning) => (meaning.type === 'series' && meaning.until !== undefined ? onClock(meaning.until) : undefined);
+
+describe('a month as an end is through its last day, the next such month that has not ended', () => {
+  it.each([
+    ['every day at 9am until december', '2026-12-31 Thu 23:59', "read 'december' as to the end of December (Thu 31 Dec 2026); give the day to end sooner, such as 'dec 15'"],
+    ['every day at 9am through january', '2027-01-31 Sun 23:59', "read 'january' as to the end of January (Sun 31 Jan 2027); give the day to end sooner, such as 'jan 15'"],
+    ['every friday through feb', '2027-02-28 Sun 23:59', "read 'feb' as to the end of February (Sun 28 Feb 2027); give the day to end sooner, such as 'feb 15'"],
+    ['every monday until next march', '2027-03-31 Wed 23:59', "read 'next march' as to the end of March (Wed 31 Mar 2027); give the day to end sooner, such as 'mar 15'"],
+  ])('%s ends %s', async (phrase, until, note) => {
+    const meaning = await meaningOf(phrase, { now: NOW, zone: ZONE });
+    expect([untilOf(meaning), meaning.notes]).toEqual([until, [note]]);
+  });
+
+  it('with its year it is that month, with no note', async () => {
+    const meaning = await meaningOf('every day at 9am through jan 2027', { now: NOW, zone: ZONE });
+    expect([untilOf(meaning), meaning.notes]).toEqual(['2027-01-31 Sun 23:59', []]);
+  });
+
+  it('every run of the last day of the month is kept', async () => {
+    const meaning = await meaningOfSchedule('every day at 9am until december', { now: NOW, zone: ZONE }, 40);
+    expect(runsOf(meaning).at(-1)).toBe('2026-12-31 Thu 09:00');
+  });
+
+  it('a month as a start is its first day, or now when it has begun', async () => {
+    expect(runsOf(await meaningOf('every day starting january', { now: NOW, zone: ZONE }, 1))).toEqual(['2027-01-01 Fri 09:00']);
+    const begun = await meaningOf('every day at noon starting december', { now: NOW, zone: ZONE }, 1);
+    expect([runsOf(begun), begun.notes]).toEqual([['2026-12-03 Thu 12:00'], ["read 'december' as from now, as it has not ended"]]);
+  });
+});
+
+describe('a start day that is today starts today', () => {
+  it.each([
+    ['every day at noon starting dec 3', '2026-12-03 Thu 12:00', "read 'dec 3' as today (Thu 3 Dec), as it has not ended"],
+    ['every day at 9am starting december 3rd', '2026-12-04 Fri 09:00', "read 'december 3rd' as today (Thu 3 Dec), as it has not ended"],
+    ['every day at noon starting thursday', '2026-12-03 Thu 12:00', "read 'thursday' as today (Thu 3 Dec), as it has not ended"],
+    ['starting dec 3 every day at noon', '2026-12-03 Thu 12:00', "read 'dec 3' as today (Thu 3 Dec), as it has not ended"],
+  ])('%s first runs %s', async (phrase, first, note) => {
+    const meaning = await meaningOf(phrase, { now: NOW, zone: ZONE }, 1);
+    expect([runsOf(meaning), meaning.notes]).toEqual([[first], [note]]);
+  });
+
+  it('"starting today" needs no note, and a day still ahead is that day', async () => {
+    expect((await meaningOf('every day at 9am starting today', { now: NOW, zone: ZONE })).notes).toEqual([]);
+    expect(runsOf(await meaningOf('every day at 9am starting monday', { now: NOW, zone: ZONE }, 1))).toEqual(['2026-12-07 Mon 09:00']);
+  });
+
+  it('an end day that is today ends tonight', async () => {
+    expect(untilOf(await meaningOf('every hour until dec 3', { now: NOW, zone: ZONE }))).toBe('2026-12-03 Thu 23:59');
+    expect(untilOf(await meaningOf('every day at 9am until jan 1', { now: NOW, zone: ZONE }))).toBe('2027-01-01 Fri 23:59');
+  });
+});
+
+describe('a window that crosses midnight belongs to the day it starts on', () => {
+  it.each([
+    ['America/New_York', ['0 3,4 * * 6', '0 5-7 * * 6']],
+    ['UTC', ['0 22,23 * * 5', '0 0-2 * * 6']],
+    ['Asia/Tokyo', ['0 13,14 * * 5', '0 15-17 * * 5']],
+  ])('"every hour from 10pm to 2am on fridays" in %s is Friday night into Saturday', async (zone, crons) => {
+    const meaning = await meaningOfSchedule('every hour from 10pm to 2am on fridays', { now: NOW, zone }, 6);
+    expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(crons);
+    expect(meaning.type === 'recurring' && meaning.crons!.map((part) => part.local_cron)).toEqual(['0 22,23 * * 5', '0 0-2 * * 6']);
+    expect(meaning.next_runs.map((iso) => onClock(iso, zone))).toEqual([
+      '2026-12-04 Fri 22:00',
+      '2026-12-04 Fri 23:00',
+      '2026-12-05 Sat 00:00',
+      '2026-12-05 Sat 01:00',
+      '2026-12-05 Sat 02:00',
+      '2026-12-11 Fri 22:00',
+    ]);
+  });
+
+  it('on weekdays, Monday night to Saturday morning; as a series when a set cannot say it', async () => {
+    const weekdays = await meaningOfSchedule('every 30 minutes from 11pm to 1am on weekdays', { now: NOW, zone: 'UTC' });
+    expect(weekdays.type === 'recurring' && weekdays.cron_expressions).toEqual(['*/30 23 * * 1-5', '*/30 0 * * 2-6', '0 1 * * 2-6']);
+    const series = await meaningOfSchedule('every 35 minutes from 9pm to 2am on fridays', { now: NOW, zone: 'UTC' }, 10);
+    expect([series.type, series.description]).toEqual(['series', 'Every 35 minutes from 21:00 to 01:40, on Fridays (UTC)']);
+    expect(series.next_runs.map((iso) => onClock(iso, 'UTC')).slice(5)).toEqual([
+      '2026-12-04 Fri 23:55',
+      '2026-12-05 Sat 00:30',
+      '2026-12-05 Sat 01:05',
+      '2026-12-05 Sat 01:40',
+      '2026-12-11 Fri 21:00',
+    ]);
+  });
+
+  it('on set dates it is refused, never folded into the same date', async () => {
+    await expect(meaningOfSchedule('every hour from 10pm to 2am on the 1st', { now: NOW, zone: ZONE })).rejects.toThrow(/crosses midnight on set dates/);
+  });
+});
+
+describe('"N times a day" is local times spread like "twice a day", said in a note', () => {
+  it.each([
+    ['twice a day', '0 9,21 * * *', []],
+    ['three times a day', '0 9,15,21 * * *', ["read 'three times a day' as 09:00, 15:00 and 21:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],
+    ['5 times a day on weekdays', '0 9-21/3 * * 1-5', ["read '5 times a day' as 09:00, 12:00, 15:00, 18:00 and 21:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],
+    ['8 times a day', '0 */3 * * *', ["read '8 times a day' as every 3 hours from 00:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],
+    ['three times a day at 8am', '0 8,14,20 * * *', ["read 'three times a day' as 08:00, 14:00 and 20:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],
+    ['three times a day at 8am, noon and 6pm', '0 8,12,18 * * *', []],
+  ])('%s in New York is %s on its clock', async (phrase, local, notes) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: ZONE }, 3);
+    expect([meaning.type === 'recurring' && meaning.local_cron, meaning.notes]).toEqual([local, notes]);
+  });
+
+  it('"three times a day" runs at those local times, converted to UTC', async () => {
+    const meaning = await meaningOfSchedule('three times a day', { now: NOW, zone: ZONE }, 3);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 2,14,20 * * *');
+    expect(runsOf(meaning)).toEqual(['2026-12-03 Thu 15:00', '2026-12-03 Thu 21:00', '2026-12-04 Fri 09:00']);
+  });
+
+  it('a start time starts the times, and a count the times do not match is refused', async () => {
+    expect(runsOf(await meaningOf('three times a day starting tomorrow at 8', { now: NOW, zone: ZONE }, 3))).toEqual(['2026-12-04 Fri 08:00', '2026-12-04 Fri 14:00', '2026-12-04 Fri 20:00']);
+    await expect(meaningOfSchedule('three times a day at 8am and 5pm', { now: NOW, zone: ZONE })).rejects.toThrow('says three times a day but gives 2 times');
+  });
+});
+
+describe('a rule that steps by years or months finds runs decades ahead', () => {
+  it.each([
+    ['every 10 years', ['2027-01-01 Fri 09:00', '2037-01-01 Thu 09:00', '2047-01-01 Tue 09:00', '2057-01-01 Mon 09:00']],
+    ['every 9 years on march 1', ['2027-03-01 Mon 09:00', '2036-03-01 Sat 09:00', '2045-03-01 Wed 09:00', '2054-03-01 Sun 09:00']],
+    ['every 100 months', ['2027-01-01 Fri 09:00', '2035-05-01 Tue 09:00', '2043-09-01 Tue 09:00', '2052-01-01 Mon 09:00']],
+    ['every 4 years on feb 29', ['2028-02-29 Tue 09:00', '2032-02-29 Sun 09:00', '2036-02-29 Fri 09:00', '2040-02-29 Wed 09:00']],
+  ])('%s', async (phrase, runs) => {
+    expect(runsOf(await meaningOfSchedule(phrase, { now: NOW, zone: ZONE }, 4))).toEqual(runs);
+  });
+});
+
+describe('"every Nth <weekday>" is the nth of the month however it is spelt, said with the other reading', () => {
+  it.each([
+    ['every 2nd tuesday', 'every 2 weeks on tuesday', 'other'],
+    ['every second tuesday', 'every 2 weeks on tuesday', 'other'],
+    ['every 3rd friday', 'every 3 weeks on friday', 'third'],
+    ['every third friday', 'every 3 weeks on friday', 'third'],
+  ])('%s', async (phrase, other, which) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: ZONE }, 3);
+    const [nth, day] = phrase.includes('tuesday') ? ['second', 'Tuesday'] : ['third', 'Friday'];
+    expect(runsOf(meaning)).toEqual(
+      day === 'Tuesday' ? ['2026-12-08 Tue 09:00', '2027-01-12 Tue 09:00', '2027-02-09 Tue 09:00'] : ['2026-12-18 Fri 09:00', '2027-01-15 Fri 09:00', '2027-02-19 Fri 09:00'],
+    );
+    expect(meaning.notes).toEqual([`read '${phrase}' as the ${nth} ${day} of every month; write '${other}' for every ${which} week`]);
+  });
+
+  it('"of the month" leaves no choice, and the other reading says its weeks', async () => {
+    expect((await meaningOfSchedule('every second tuesday of the month', { now: NOW, zone: ZONE })).notes).toEqual([]);
+    const weeks = await meaningOfSchedule('every 3 weeks on friday', { now: NOW, zone: ZONE }, 3);
+    expect([weeks.description.split(',')[0], runsOf(weeks)]).toEqual(['Every 3 weeks on Friday at 09:00', ['2026-12-04 Fri 09:00', '2026-12-25 Fri 09:00', '2027-01-15 Fri 09:00']]);
+  });
+});
+
+describe('vague counts, "only", and "runs" are read', () => {
+  it.each([
+    ['every couple of hours', 'every 2 hours', []],
+    ['every few hours', 'every 3 hours', ["read 'few' as 3; give the number to choose another, such as 'every 4 hours'"]],
+    ['Every 5 minutes, only on Friday', 'every 5 minutes on friday', []],
+    ['At 05:30 AM, only on Monday', 'every monday at 5:30am', []],
+    ['weekdays only', 'weekdays', []],
+    ['Runs every 15 minutes', 'every 15 minutes', []],
+  ])('%s is %s', async (phrase, plain, notes) => {
+    const [a, b] = await Promise.all([meaningOfSchedule(phrase, { now: NOW, zone: ZONE }), meaningOfSchedule(plain, { now: NOW, zone: ZONE })]);
+    expect([a.type === 'recurring' && a.local_cron, runsOf(a), a.notes]).toEqual([b.type === 'recurring' && b.local_cron, runsOf(b), notes]);
+  });
+
+  it('"every few days" is every 3 days, said', async () => {
+    const meaning = await meaningOfSchedule('every few days', { now: NOW, zone: ZONE }, 3);
+    expect(runsOf(meaning)).toEqual(['2026-12-04 Fri 09:00', '2026-12-07 Mon 09:00', '2026-12-10 Thu 09:00']);
+    expect(meaning.notes[0]).toBe("read 'few' as 3; give the number to choose another, such as 'every 4 days'");
+  });
+});
