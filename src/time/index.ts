@@ -215,9 +215,9 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
   const local = await readRecurring(input, { now, zone, notes }, parseRecurring);
   if (local.kind === 'series') {
     const runs = nextInstants(local.rule, zone, now, count);
-    // An interval that cannot run twice within the dates there are repeats nothing (every 99999999999 minutes),
-    // however many runs the caller asks for (create asks for one).
-    if (local.rule.kind === 'elapsed' && nextInstants(local.rule, zone, now, 2).length < 2)
+    // A rule that cannot run twice within the dates there are repeats nothing (every 99999999999 minutes, days,
+    // years), however many runs the caller asks for (create asks for one).
+    if (nextInstants(local.rule, zone, now, 2).length < 2)
       throw new UsageError(`'${input.trim()}' does not run again before ${lastDate()}, the last date this tool can use`, 'Give a shorter interval, or a one-time time.');
     const meaning: SeriesMeaning = {
       type: 'series',

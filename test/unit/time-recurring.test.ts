@@ -280,6 +280,9 @@ describe('numbers past the dates there are', () => {
   it.each([
     ['every 99999999999 minutes', 'does not run again before 9999-12-31'],
     ['every 9999999999 hours', 'does not run again before 9999-12-31'],
+    ['every 99999999999 days', 'does not run again before 9999-12-31'],
+    ['every 99999999999 months', 'does not run again before 9999-12-31'],
+    ['every 99999999999 years', 'does not run again before 9999-12-31'],
     ['every day for 99999999999 weeks', 'ends after 9999-12-31'],
   ])('%s is refused as input (it was an internal error)', async (phrase, said) => {
     const read = meaningOf(phrase, { now: NOW, zone: 'America/New_York' });
