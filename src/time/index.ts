@@ -292,7 +292,7 @@ async function readRecurring(input: string, options: PhraseOptions & { notes: st
 
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
-  const [{ looksRecurring }, { MAX_PHRASE_LENGTH }] = await Promise.all([import('./resolve-recurring'), import('./words')]);
+  const { looksRecurring, MAX_PHRASE_LENGTH } = await import('./resolve-recurring');
   if (looksRecurring(input) || (await repeatsWithinEnds(input, options, looksRecurring))) return meaningOfSchedule(input, options, count);
   // A phrase that starts as a rule ("every 15 minutes during business hours") and is not read gets the rule reader's error (one too long, the one-time reader's).
   const text = input.trim().toLowerCase();

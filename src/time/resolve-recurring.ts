@@ -12,6 +12,9 @@ import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, timesInA
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { tokenize } from './words';
+
+// For the entry (index.ts), which loads this module for every phrase: a dynamic import of words.ts split it into a file of its own.
+export { MAX_PHRASE_LENGTH } from './words';
 import { addDays, daysInMonth, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 import { lookupZone } from './zone-names';
 
