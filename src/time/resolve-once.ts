@@ -75,8 +75,10 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
       if (day.unit === 'day' || day.unit === 'week') return inDays(day.amount * (day.unit === 'week' ? 7 : 1));
       return at(addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1)));
     case 'workdays': {
-      let days = 0;
-      for (let counted = 0; counted < day.amount;) if (addDays(today, ++days).weekday % 6 !== 0) counted++;
+      // Any 7 days in a row hold 5 workdays: whole weeks first, so a huge count is no long loop.
+      const weeks = Math.floor((day.amount - 1) / 5);
+      let days = 7 * weeks;
+      for (let counted = 5 * weeks; counted < day.amount;) if (addDays(today, ++days).weekday % 6 !== 0) counted++;
       return inDays(days);
     }
     case 'weekday':

@@ -129,11 +129,17 @@ describe('business days', () => {
       ['the next working day at 4pm', 1, '16:00'],
       ['in 2 business days', 2, clockNow],
       ['3 working days from now', 3, clockNow],
+      ['in 6 business days', 6, clockNow],
+      ['in 12 business days', 12, clockNow],
     ] as const) {
       const meaning = await meaningOfOnce(phrase, { now, zone });
       expect(daysAhead(meaning.local, now, zone), phrase).toBe(ahead(n));
       expect(meaning.local.slice(11, 16), phrase).toBe(clock);
     }
+  });
+
+  it('a count past the dates there are is refused at once (it counted day by day, for ever)', async () => {
+    await expect(meaningOfOnce('in 99999999999 working days', { now: NOWS[0]!, zone: 'UTC' })).rejects.toThrow('outside the dates this tool can use');
   });
 });
 
