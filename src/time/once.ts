@@ -87,7 +87,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     throw new UsageError(`'${shown}' is outside the dates this tool can use (the years 0001 to 9999)`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
   }
   // "starting today": the day has begun, and what is left of it counts.
-  if (edge === 'start' && read.dateOnly && instant <= now) {
+  // A day read at its last minute (read0) that has ended is past ('starting yesterday'); a month as a start never is.
+  if (edge === 'start' && read.dateOnly && instant <= now && (month !== null || read0 + 59_999 >= now)) {
     if (text !== 'today') read.notes.push(`read '${text}' as ${month ? 'from now' : `today (${dayLabel(wallTime(zone, now))})`}, as it has not ended`);
     return { instant: now, isNow: false, notes: read.notes, dateOnly: true };
   }

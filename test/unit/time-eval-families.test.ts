@@ -60,6 +60,10 @@ describe('a start day that is today starts today', () => {
     expect(runsOf(await meaningOf('every day at 9am starting monday', { now: NOW, zone: ZONE }, 1))).toEqual(['2026-12-07 Mon 09:00']);
   });
 
+  it.each(['every day starting yesterday', 'every day at 9am starting 2026-12-01', 'every monday starting 2026-12-02'])('a start day that has ended is in the past: %s', async (phrase) => {
+    await expect(meaningOf(phrase, { now: NOW, zone: ZONE })).rejects.toThrow('is in the past');
+  });
+
   it('an end day that is today ends tonight', async () => {
     expect(untilOf(await meaningOf('every hour until dec 3', { now: NOW, zone: ZONE }))).toBe('2026-12-03 Thu 23:59');
     expect(untilOf(await meaningOf('every day at 9am until jan 1', { now: NOW, zone: ZONE }))).toBe('2027-01-01 Fri 23:59');
