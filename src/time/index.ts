@@ -201,6 +201,18 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   };
 }
 
+/**
+ * Whether a rule runs a second time by LATEST_INSTANT. Intervals and month or year steps are
+ * stepped to the end of the dates there are; day and week steps are searched only a few years
+ * ahead ('every 2930 days' is next in 2034), so their step is weighed instead; other rules
+ * repeat within a year or so, or are rare by nature ('fifth monday of february').
+ */
+function runsTwice(rule: SeriesRule, zone: string, now: number, nextInstants: typeof import('./series').nextInstants): boolean {
+  if (rule.kind === 'days' || rule.kind === 'weeks') return now + rule.every * (rule.kind === 'weeks' ? 7 : 1) * 86_400_000 <= LATEST_INSTANT;
+  if (rule.kind !== 'elapsed' && rule.kind !== 'months' && rule.kind !== 'years') return true;
+  return nextInstants(rule, zone, now, 2).length >= 2;
+}
+
 /** A repeating phrase without ends, with the schedule it was read as. */
 async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions, count: number): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
   const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
@@ -217,7 +229,7 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
     const runs = nextInstants(local.rule, zone, now, count);
     // A rule that cannot run twice within the dates there are repeats nothing (every 99999999999 minutes, days,
     // years), however many runs the caller asks for (create asks for one).
-    if (nextInstants(local.rule, zone, now, 2).length < 2)
+    if (!runsTwice(local.rule, zone, now, nextInstants))
       throw new UsageError(`'${input.trim()}' does not run again before ${lastDate()}, the last date this tool can use`, 'Give a shorter interval, or a one-time time.');
     const meaning: SeriesMeaning = {
       type: 'series',

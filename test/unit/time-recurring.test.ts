@@ -294,6 +294,11 @@ describe('numbers past the dates there are', () => {
     await expect(meaningOfSchedule('every 99999999999 minutes', { now: NOW, zone: 'UTC' }, 1)).rejects.toThrow('does not run again before 9999-12-31');
   });
 
+  it.each(['every 419 weeks', 'every 2930 days', 'every 1000000 days'])('%s runs again before then (more than the years a search looks ahead): read', async (phrase) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.next_runs.length).toBeGreaterThan(0);
+  });
+
   it('an interval that runs twice before then is still read', async () => {
     const meaning = await meaningOfSchedule('every 40000000 hours', { now: NOW, zone: 'UTC' });
     expect(meaning.next_runs).toHaveLength(2);
