@@ -336,7 +336,9 @@ function startsDays(tokens: readonly string[], i: number): boolean {
   if (readDaySet(tokens, i)) return true;
   let j = tokens[i] === 'on' ? i + 1 : i;
   if (tokens[j] === 'the') j++;
-  return tokens[j] === 'last' || monthOf(tokens[j]) !== undefined || readOrdinal(tokens, j) !== null;
+  // A month starts days only as a date ("march 3rd"); a month or months alone ("march through november") keep to the group before.
+  const date = monthOf(tokens[j]) !== undefined && (readOrdinal(tokens, j + 1) !== null || /^\d+$/.test(tokens[j + 1] ?? ''));
+  return tokens[j] === 'last' || date || readOrdinal(tokens, j) !== null;
 }
 
 /** "at 10am on mondays and 2pm on fridays": a time with its own days after a group that has both starts a group of its own. */

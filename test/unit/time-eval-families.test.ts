@@ -185,3 +185,14 @@ describe('vague counts, "only", and "runs" are read', () => {
     expect(meaning.notes[0]).toBe("read 'few' as 3; give the number to choose another, such as 'every 4 days'");
   });
 });
+
+describe('a month range after a comma keeps to the rule before it', () => {
+  it.each([
+    ['At 12:00 PM, only on Sunday and Saturday, March through November', '0 12 * 3-11 0,6'],
+    ['every sunday at noon, march through november', '0 12 * 3-11 0'],
+    ['at 9am on mondays, in june', '0 9 * 6 1'],
+  ])('%s is %s (the months were a rule of their own, every day)', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' ? [meaning.cron_expression, meaning.cron_expressions] : meaning.type).toEqual([cron, undefined]);
+  });
+});
