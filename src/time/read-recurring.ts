@@ -734,7 +734,9 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
       }
     }
     if (LIST_WORDS.has(tokens[j] ?? '')) {
-      const k = tokens[j + 1] === 'the' ? j + 2 : j + 1;
+      // "1, 15 and 20", "1st, 15th, and 20th" (a comma before the last 'and' too).
+      const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+      const k = tokens[next] === 'the' ? next + 1 : next;
       if (readOrdinal(tokens, k) || (afterThe && bareDay(tokens, k))) {
         j = k;
         continue;

@@ -196,3 +196,14 @@ describe('a month range after a comma keeps to the rule before it', () => {
     expect(meaning.type === 'recurring' ? [meaning.cron_expression, meaning.cron_expressions] : meaning.type).toEqual([cron, undefined]);
   });
 });
+
+describe('a list of days of the month with a comma before its last "and"', () => {
+  it.each([
+    ['At 12:05 AM, on day 1, 15, and 20 of the month', '5 0 1,15,20 * *'],
+    ['on day 1, 15, and 20 of the month at 9am', '0 9 1,15,20 * *'],
+    ['at 9am on the 1st, 15th, and 20th', '0 9 1,15,20 * *'],
+  ])('%s is %s (the last day was dropped, or read as 20:00)', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' ? [meaning.cron_expression, meaning.cron_expressions] : meaning.type).toEqual([cron, undefined]);
+  });
+});
