@@ -204,7 +204,10 @@ function withinInstant(day: Extract<DayRef, { kind: 'in' }> & { on: number }, to
   const target = weeks ? addDays(reached, ((day.on + 6) % 7) - ((addDays(reached, 0).weekday + 6) % 7)) : inMonth(reached);
   // "next week on monday" is in next week, whichever day of it: only an offset ("in 2 weeks") reaches a day that another could follow.
   if (!day.next && Date.UTC(target.year, target.month - 1, target.day) < Date.UTC(reached.year, reached.month - 1, reached.day)) {
-    const after = weeks ? addDays(target, 7) : inMonth(addMonths({ ...reached, day: 1 }, 1));
+    // The next month that has the day ('in 1 month on the 29th' on 31 Dec: 29 Jan, else 29 Mar).
+    let month = addMonths({ ...reached, day: 1 }, 1);
+    while (day.on > daysInMonth(month.year, month.month)) month = addMonths(month, 1);
+    const after = weeks ? addDays(target, 7) : inMonth(month);
     notes.push(
       `read '${input}' as ${dayLabel(target)}, in the ${day.unit} of ${dayLabel(reached)} (${day.amount} ${day.unit}${day.amount === 1 ? '' : 's'} from now); ` +
         `write '${MONTH_NAMES[after.month - 1]!.toLowerCase().slice(0, 3)} ${after.day}' for ${dayLabel(after)}`,

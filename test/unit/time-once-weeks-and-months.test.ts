@@ -90,6 +90,12 @@ describe('an offset of weeks or months with a day within it', () => {
     expect(early.local.slice(0, 16)).toBe('2027-02-01 12:00');
     expect(early.notes).toEqual(["read 'in 2 months on the 1st at noon' as Mon 1 Feb, in the month of Wed 3 Feb (2 months from now); write 'mar 1' for Mon 1 Mar"]);
     await expect(meaningOfOnce('in 2 months on the 31st', { now, zone })).rejects.toThrow(/February 2027 has no day 31/);
+    // The note's other day is in the next month that has it (February has no 29th in 2027).
+    const yearEnd = await meaningOfOnce('in 1 month on the 29th', { now: Date.parse('2026-12-31T15:00:00Z'), zone });
+    expect([yearEnd.local.slice(0, 16), yearEnd.notes]).toEqual([
+      '2027-01-29 09:00',
+      ["read 'in 1 month on the 29th' as Fri 29 Jan, in the month of Sun 31 Jan (1 month from now); write 'mar 29' for Mon 29 Mar"],
+    ]);
   });
 
   it('"next week", "next month" and "next year" alone are a week, month or year from today, said in a note; with a day, that day of the span', async () => {
