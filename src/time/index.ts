@@ -162,15 +162,19 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (!mayGiveEnds(text)) return (await scheduleOf(input, options, count)).meaning;
   const [{ readEnds }, { asSeriesRule, START_NOTE }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
-  const { rule: ruleText, ends } = readEnds(text, options);
+  const { rule: ruleText, ends } = await readEndsOrInstant(input, text, options, readEnds);
   if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
   if (ends.until !== undefined && !(ends.until <= LATEST_INSTANT))
     throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
-  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count).catch((error: unknown) => {
-    // An error about the rule repeats the phrase as typed, not what is left of it once its ends are read.
-    if (error instanceof UsageError) error.message = error.message.replace(`'${ruleText}'`, `'${input.trim()}'`);
+  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count).catch(async (error: unknown) => {
+    if (!(error instanceof UsageError)) throw error;
+    // A phrase that is one instant ("the 3rd of next month at 2pm") is told so; an error about the rule
+    // repeats the phrase as typed, not what is left of it once its ends are read.
+    const once = RECURRING_WORDS.test(text) ? undefined : await oneInstantError(input.trim(), options);
+    if (once) throw once;
+    error.message = error.message.replace(`'${ruleText}'`, `'${input.trim()}'`);
     throw error;
   });
   const read = asSeriesRule(base.local, from, `'${input.trim()}'`);
@@ -180,6 +184,11 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   const rule: SeriesRule = ends.except === undefined ? bounded : { kind: 'except', days: ends.except, rule: bounded };
   const runs = nextInstants(rule, base.meaning.timezone, options.now, Math.min(count, ends.count ?? count), ends.until);
   const zone = base.meaning.timezone;
+  // A rule kept within a span it runs in once ("2nd tuesday next month at noon") is one instant, unless it says it repeats.
+  if (ends.until !== undefined && !RECURRING_WORDS.test(text) && nextInstants(rule, zone, options.now, 2, ends.until).length === 1) {
+    const once = await oneInstantError(input.trim(), options);
+    if (once) throw once;
+  }
   if (runs.length === 0 && count > 0 && ends.until !== undefined) {
     throw new UsageError(`'${input.trim()}' ends at ${formatLocal(zone, ends.until)}, before it first runs`, 'Give a later end, or leave it out.');
   }
@@ -292,14 +301,29 @@ async function readRecurring(input: string, options: PhraseOptions & { notes: st
   } catch (error) {
     const text = input.trim();
     if (!(error instanceof UsageError) || RECURRING_WORDS.test(text.toLowerCase()) || text.length > 80) throw error;
-    const instant = await meaningOfOnce(text, { now: options.now, zone: options.zone }).catch(() => null);
-    if (!instant) throw error;
-    throw new UsageError(
-      `'${text}' is one instant (${instant.local}), not a repeating schedule`,
-      `To send it once, use --execute-at: letta-switchboard send --agent-id AGENT --message "..." --execute-at "${text.replace(/"/g, '\\"')}". ` +
-        "To repeat it, say how often, such as 'every day at 9am' or 'every monday at 9am'.",
-    );
+    throw (await oneInstantError(text, options)) ?? error;
   }
+}
+
+/** The phrase's own ends; a phrase that is not read so but is one instant ("the 3rd of next month at 2pm") gets the error that says so. */
+async function readEndsOrInstant(input: string, text: string, options: PhraseOptions, readEnds: typeof import('./read-ends').readEnds) {
+  try {
+    return readEnds(text, options);
+  } catch (error) {
+    if (!(error instanceof UsageError) || RECURRING_WORDS.test(text)) throw error;
+    throw (await oneInstantError(input.trim(), options)) ?? error;
+  }
+}
+
+/** For a phrase given as a repeating one that reads as one instant ("tomorrow at 9am"): the error that says so and points to --execute-at. */
+async function oneInstantError(text: string, { now, zone }: PhraseOptions): Promise<UsageError | undefined> {
+  const instant = await meaningOfOnce(text, { now, zone }).catch(() => null);
+  if (!instant) return undefined;
+  return new UsageError(
+    `'${text}' is one instant (${instant.local}), not a repeating schedule`,
+    `To send it once, use --execute-at: letta-switchboard send --agent-id AGENT --message "..." --execute-at "${text.replace(/"/g, '\\"')}". ` +
+      "To repeat it, say how often, such as 'every day at 9am' or 'every monday at 9am'.",
+  );
 }
 
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */

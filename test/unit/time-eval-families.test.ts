@@ -207,3 +207,12 @@ describe('a list of days of the month with a comma before its last "and"', () =>
     expect(meaning.type === 'recurring' ? [meaning.cron_expression, meaning.cron_expressions] : meaning.type).toEqual([cron, undefined]);
   });
 });
+
+describe('a phrase given as repeating that is one instant says so', () => {
+  it.each([
+    ['2nd tuesday next month at noon', '2027-01-12 12:00 EST'],
+    ['the 3rd of next month at 2pm', '2027-01-03 14:00 EST'],
+  ])('%s is one instant (%s): --execute-at, not a one-run series or "could not understand"', async (phrase, local) => {
+    await expect(meaningOfSchedule(phrase, { now: NOW, zone: ZONE })).rejects.toThrow(`'${phrase}' is one instant (${local}), not a repeating schedule`);
+  });
+});
