@@ -108,7 +108,10 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
         if (word?.startsWith('-')) {
           // An option before the subcommand: say where it goes when the subcommand is there after it.
           const sub = this.args.find((arg) => names.includes(arg));
-          if (sub) throw new UsageError(`Options of '${name} ${sub}' go after it`, `For example: letta-switchboard ${name} ${sub} ${word}`);
+          if (sub) {
+            const before = this.args.slice(0, this.args.indexOf(sub));
+            throw new UsageError(`Options of '${name} ${sub}' go after it`, `For example: letta-switchboard ${name} ${sub} ${before.join(' ')}`);
+          }
           this.error(`error: unknown option '${word}'`, { code: 'commander.unknownOption', exitCode: 2 });
         }
         if (word !== undefined) {

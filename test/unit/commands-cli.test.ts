@@ -73,7 +73,7 @@ describe('usage errors that teach', () => {
 
   it.each([
     [['onetime', 'crete', '--agent-id', 'support-bot'], /^Error: Unknown command 'crete' for 'onetime'\n\(Did you mean create\?\)/],
-    [['onetime', '--agent-id', 'support-bot', 'list'], /^Error: Options of 'onetime list' go after it\nFor example: letta-switchboard onetime list --agent-id/],
+    [['onetime', '--agent-id', 'support-bot', 'list'], /^Error: Options of 'onetime list' go after it\nFor example: letta-switchboard onetime list --agent-id support-bot\n/],
     [['recurring', '--bogus'], /^Error: Unknown option '--bogus'/],
     [['recurring'], /^Error: 'recurring' needs a subcommand: /],
     // The Go CLI's alias of onetime, alone.
