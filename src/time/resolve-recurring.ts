@@ -299,8 +299,14 @@ function withCountedDays(group: Group, original: string, notes: string[]): Group
   );
 }
 
-/** "every month on the 31st": the months that have no such day are skipped, as a cron skips them; a note names them. */
+/** "every month on the 31st", "every 5th friday": the months that have no such day are skipped, as a cron would skip them; a note says so. */
 function skippedMonthsNote(group: Group, notes: string[]): void {
+  // "every 5th friday": most months have four of each weekday.
+  const fifth = group.nth?.find((nth) => nth.n === 5 && typeof nth.weekday === 'number');
+  if (fifth) {
+    const name = WEEKDAY_NAMES[fifth.weekday as number]!;
+    notes.push(`months without a fifth ${name} (most of them) are skipped; for every month's last say 'the last ${name.toLowerCase()} of the month'`);
+  }
   const day = Math.max(...(group.monthDays ?? []));
   // A year that is not a leap year: February has no 29th in three years of four.
   const skipped = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((month) => daysInMonth(2027, month) < day);

@@ -216,3 +216,17 @@ describe('a phrase given as repeating that is one instant says so', () => {
     await expect(meaningOfSchedule(phrase, { now: NOW, zone: ZONE })).rejects.toThrow(`'${phrase}' is one instant (${local}), not a repeating schedule`);
   });
 });
+
+describe('a fifth weekday says the months without one are skipped', () => {
+  it.each([
+    ['every 5th friday', 'Friday', 'friday'],
+    ['fifth monday of every month at 10am', 'Monday', 'monday'],
+  ])('%s', async (phrase, name, word) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.notes).toContain(`months without a fifth ${name} (most of them) are skipped; for every month's last say 'the last ${word} of the month'`);
+  });
+
+  it('a fourth weekday, which every month has, says nothing of it', async () => {
+    expect((await meaningOfSchedule('every 4th friday', { now: NOW, zone: 'UTC' })).notes.join(' ')).not.toContain('skipped');
+  });
+});
