@@ -307,6 +307,9 @@ function skippedMonthsNote(group: Group, notes: string[]): void {
     const name = WEEKDAY_NAMES[fifth.weekday as number]!;
     notes.push(`months without a fifth ${name} (most of them) are skipped; for every month's last say 'the last ${name.toLowerCase()} of the month'`);
   }
+  // "every year on feb 29", "every 3 years on feb 29": only leap years have one (every 12 years for the second).
+  if (group.dates?.some((date) => date.month === 2 && date.day === 29))
+    notes.push("years without a 29 February (three in four) are skipped; for February's end every year say 'the last day of february'");
   const day = Math.max(...(group.monthDays ?? []));
   // A year that is not a leap year: February has no 29th in three years of four.
   const skipped = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((month) => daysInMonth(2027, month) < day);

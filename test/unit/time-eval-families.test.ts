@@ -230,3 +230,10 @@ describe('a fifth weekday says the months without one are skipped', () => {
     expect((await meaningOfSchedule('every 4th friday', { now: NOW, zone: 'UTC' })).notes.join(' ')).not.toContain('skipped');
   });
 });
+
+describe('29 February says the years without one are skipped', () => {
+  it.each(['every year on feb 29', 'every 3 years on feb 29', 'every feb 29 at 9am'])('%s', async (phrase) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.notes).toContain("years without a 29 February (three in four) are skipped; for February's end every year say 'the last day of february'");
+  });
+});
