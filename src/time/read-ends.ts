@@ -117,18 +117,18 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         continue;
       }
     }
-    // "for 4 weeks", "for a week", "for the next 3 days", "for 3 hours".
+    // "for 4 weeks", "for a week", "for the next 3 days", "for 3 hours", "for a year" (12 months).
     const forAt = words.lastIndexOf('for');
     if (forAt > 0) {
       const span = words.slice(forAt + 1).filter((w, k) => !(k === 0 && w === 'the') && !(k <= 1 && w === 'next'));
       // Spelt out: "for 4 weeks", never "for 4 w".
       const unit = span.length >= 1 && span.length <= 3 && /^[a-z]{3,}$/.test(span.at(-1)!) ? unitOf(span.at(-1)) : undefined;
       const amount = span.length === 1 ? 1 : parseNumber(span.slice(0, -1).join(' '));
-      if (unit !== undefined && unit !== 'second' && unit !== 'quarter' && unit !== 'year' && amount !== null && Number.isInteger(amount) && amount >= 1) {
+      if (unit !== undefined && unit !== 'second' && unit !== 'quarter' && amount !== null && Number.isInteger(amount) && amount >= 1) {
         const days = unit === 'day' ? amount : unit === 'week' ? amount * 7 : unit === 'fortnight' ? amount * 14 : 0;
         // Counted from the start, which may come before it in the phrase: resolved below.
         set('until', 0, words.slice(forAt));
-        spanOf = { days, months: unit === 'month' ? amount : 0, ms: unit === 'hour' ? amount * 3_600_000 : unit === 'minute' ? amount * 60_000 : 0 };
+        spanOf = { days, months: unit === 'month' ? amount : unit === 'year' ? 12 * amount : 0, ms: unit === 'hour' ? amount * 3_600_000 : unit === 'minute' ? amount * 60_000 : 0 };
         words = words.slice(0, forAt);
         peeled = true;
         continue;

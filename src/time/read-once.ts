@@ -347,6 +347,8 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (edge !== 0 && tokens[start + 1] === 'of') {
     // "end of the year" (31 December), "start of next year" (1 January): the coming one.
     const which = tokens[start + 2];
+    // "end of year", without "the", is the same.
+    if (which === 'year') return { value: { kind: 'nth', nth: edge, weekday: null, of: { month: edge === -1 ? 12 : 1 } }, end: start + 3 };
     if (tokens[start + 3] === 'year' && (which === 'the' || (which === 'this' && edge === -1) || (which === 'next' && edge === 1))) {
       return { value: { kind: 'nth', nth: edge, weekday: null, of: { month: edge === -1 ? 12 : 1 } }, end: start + 4 };
     }

@@ -237,3 +237,14 @@ describe('29 February says the years without one are skipped', () => {
     expect(meaning.notes).toContain("years without a 29 February (three in four) are skipped; for February's end every year say 'the last day of february'");
   });
 });
+
+describe('a year as a length, and the end of the year without "the"', () => {
+  it.each([
+    ['every monday for a year', '2027-12-03T15:00:00.000Z'],
+    ['every day for 2 years', '2028-12-03T15:00:00.000Z'],
+    ['every day at 9am until end of year', '2026-12-31T23:59:59.999Z'],
+  ])('%s ends %s', async (phrase, until) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'series' ? meaning.until : meaning.type).toBe(until);
+  });
+});
