@@ -112,7 +112,8 @@ export interface ClauseRule {
  * rule here, its words in the lexicon and its tests.
  */
 export const CLAUSE_RULES: readonly ClauseRule[] = [
-  { name: 'top of the hour', examples: ['every hour at the top of the hour'], read: readTopOfHour },
+  { name: 'top of the hour', examples: ['every hour at the top of the hour', 'at the top of every hour'], read: readTopOfHour },
+  { name: 'minute past every hour', examples: ['quarter past every hour', '10 minutes past each hour on weekdays'], read: readMinutePastEveryHour },
   { name: 'at', examples: ['every day at 9am', 'every hour at :30', 'every day at noon and 5pm', 'every weekday at night'], read: readAt },
   { name: 'on the hour', examples: ['every hour on the hour', 'every hour on the half hour'], read: readOnTheHour },
   { name: 'interval start', examples: ['every 4 hours starting at 8am', 'every 15 minutes starting at minute 1'], read: readIntervalStart },
@@ -360,9 +361,22 @@ const hourly = (seen: Seen) => seen.group.interval?.unit === 'hour' && seen.grou
 
 /** "at the top of the hour". */
 function readTopOfHour(tokens: readonly string[], i: number, part: Group): number | null {
-  if (tokens[i] !== 'at' || tokens[i + 1] !== 'the' || tokens[i + 2] !== 'top' || tokens[i + 3] !== 'of' || tokens[i + 4] !== 'the' || tokens[i + 5] !== 'hour') return null;
+  const j = tokens[i] === 'at' ? i + 1 : i;
+  const which = tokens[j + 3];
+  if (tokens[j] !== 'the' || tokens[j + 1] !== 'top' || tokens[j + 2] !== 'of' || tokens[j + 4] !== 'hour' || !(which === 'the' || EACH.has(which ?? ''))) return null;
   part.minuteOfHour = 0;
-  return i + 6;
+  // "at the top of every hour" says the interval too.
+  if (which !== 'the') setInterval(part, { n: 1, unit: 'hour' }, 0);
+  return j + 5;
+}
+
+const EACH = new Set(['every', 'each']);
+
+/** "quarter past every hour", "10 minutes past each hour": a minute of the hour said before the interval, without "at". */
+function readMinutePastEveryHour(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
+  const past = tokens.indexOf('past', i);
+  if (past < 0 || past > i + 2 || !EACH.has(tokens[past + 1] ?? '') || tokens[past + 2] !== 'hour') return null;
+  return readMinuteOfHour(tokens, i, part, seen);
 }
 
 /** "at 9am", "at 9 and 5", "at :30", "at 15 minutes past the hour", "at night". */
@@ -1002,8 +1016,11 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
     if (tokens[j] === 'past' || tokens[j] === 'after') {
       // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" alone, with an hourly interval).
       if (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour') j += 3;
-      else if ((tokens[j + 1] === 'each' || tokens[j + 1] === 'every') && tokens[j + 2] === 'hour') j += 3;
-      else if (hourly(seen) && !readClock(tokens, j + 1)) j += 1;
+      else if (EACH.has(tokens[j + 1] ?? '') && tokens[j + 2] === 'hour') {
+        // "past every hour" says the interval too.
+        setInterval(group, { n: 1, unit: 'hour' }, 0);
+        j += 3;
+      } else if (hourly(seen) && !readClock(tokens, j + 1)) j += 1;
       else return null;
     } else {
       // "hourly at 15", "every hour at 15 minutes": with an hourly interval, a bare number is the minute.

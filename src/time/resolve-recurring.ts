@@ -607,8 +607,10 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
     }
     const { from } = group.window;
     const length = (group.window.to - from + DAY_MINUTES) % DAY_MINUTES;
+    // A minute past the hour said beside the window ("every hour at :30 between 9am and 5pm") is where it starts.
+    const opening = group.minuteOfHour === undefined ? from : from + ((group.minuteOfHour - (from % 60) + 60) % 60);
     const minutes: number[] = [];
-    for (let k = 0; k * step <= length; k++) minutes.push(from + k * step);
+    for (let k = 0; opening - from + k * step <= length; k++) minutes.push(opening + k * step);
     // A window that crosses midnight belongs to the day it starts on: "from 10pm to 2am on fridays" runs into Saturday.
     const evening = minutes.filter((m) => m < DAY_MINUTES);
     const night = minutes.filter((m) => m >= DAY_MINUTES).map((m) => m - DAY_MINUTES);
@@ -630,7 +632,7 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
     if (crons <= MAX_CRONS) return { kind: 'calendar', patterns };
     // "every 50 minutes from 9am to 5pm": the same local times every day, but more crons than a set holds.
     const clocks = (list: number[]) => list.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 }));
-    const [first, last] = clocks([from, minutes.at(-1)! % DAY_MINUTES]);
+    const [first, last] = clocks([opening, minutes.at(-1)! % DAY_MINUTES]);
     return {
       kind: 'series',
       rule: { kind: 'any', rules: patterns.map((part) => ({ kind: 'calendar', days: part.days, times: clocks(part.minutes) })) },

@@ -248,3 +248,19 @@ describe('a year as a length, and the end of the year without "the"', () => {
     expect(meaning.type === 'series' ? meaning.until : meaning.type).toBe(until);
   });
 });
+
+describe('a minute past every hour', () => {
+  it.each([
+    ['at the top of every hour', '0 * * * *'],
+    ['quarter past every hour', '15 * * * *'],
+    ['at 15 minutes past each hour', '15 * * * *'],
+    ['10 minutes past each hour on weekdays', '10 * * * 1-5'],
+    // Beside a window, the minute is kept (it fired on the hour, to 17:00).
+    ['every hour at :30 between 9am and 5pm', '30 9-16 * * *'],
+    ['half past every hour between 9am and 5pm', '30 9-16 * * *'],
+    ['every 2 hours at :30 from 9 to 17', '30 9-15/2 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' ? [meaning.cron_expression, meaning.cron_expressions] : meaning.type).toEqual([cron, undefined]);
+  });
+});
