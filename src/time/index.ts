@@ -162,20 +162,21 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (!mayGiveEnds(text)) return (await scheduleOf(input, options, count)).meaning;
   const [{ readEnds }, { asSeriesRule, START_NOTE }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
-  const { rule: ruleText, ends } = await readEndsOrInstant(input, text, options, readEnds);
+  const { rule: ruleText, ends } = await Promise.resolve()
+    .then(() => readEnds(text, options))
+    .catch(async (error: unknown) => {
+      throw await insteadIfOneInstant(error, input.trim(), options);
+    });
   if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
   if (ends.until !== undefined && !(ends.until <= LATEST_INSTANT))
     throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
   const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count).catch(async (error: unknown) => {
-    if (!(error instanceof UsageError)) throw error;
-    // A phrase that is one instant ("the 3rd of next month at 2pm") is told so; an error about the rule
-    // repeats the phrase as typed, not what is left of it once its ends are read.
-    const once = RECURRING_WORDS.test(text) ? undefined : await oneInstantError(input.trim(), options);
-    if (once) throw once;
-    error.message = error.message.replace(`'${ruleText}'`, `'${input.trim()}'`);
-    throw error;
+    const instead = await insteadIfOneInstant(error, input.trim(), options);
+    // An error about the rule repeats the phrase as typed, not what is left of it once its ends are read.
+    if (instead === error && error instanceof UsageError) error.message = error.message.replace(`'${ruleText}'`, `'${input.trim()}'`);
+    throw instead;
   });
   const read = asSeriesRule(base.local, from, `'${input.trim()}'`);
   // An interval with its own start counts from it: "every 2 hours starting dec 11 at 4pm" is 16:00, 18:00, ...
@@ -299,20 +300,17 @@ async function readRecurring(input: string, options: PhraseOptions & { notes: st
   try {
     return parse(input, options);
   } catch (error) {
-    const text = input.trim();
-    if (!(error instanceof UsageError) || RECURRING_WORDS.test(text.toLowerCase()) || text.length > 80) throw error;
-    throw (await oneInstantError(text, options)) ?? error;
+    throw await insteadIfOneInstant(error, input.trim(), options);
   }
 }
 
-/** The phrase's own ends; a phrase that is not read so but is one instant ("the 3rd of next month at 2pm") gets the error that says so. */
-async function readEndsOrInstant(input: string, text: string, options: PhraseOptions, readEnds: typeof import('./read-ends').readEnds) {
-  try {
-    return readEnds(text, options);
-  } catch (error) {
-    if (!(error instanceof UsageError) || RECURRING_WORDS.test(text)) throw error;
-    throw (await oneInstantError(input.trim(), options)) ?? error;
-  }
+/**
+ * The error to give for a phrase given as a repeating one that was not read: when it reads as one
+ * instant ("tomorrow at 9am", "the 3rd of next month at 2pm"), the error that says so; else `error`.
+ */
+async function insteadIfOneInstant(error: unknown, text: string, options: PhraseOptions): Promise<unknown> {
+  if (!(error instanceof UsageError) || RECURRING_WORDS.test(text.toLowerCase()) || text.length > 80) return error;
+  return (await oneInstantError(text, options)) ?? error;
 }
 
 /** For a phrase given as a repeating one that reads as one instant ("tomorrow at 9am"): the error that says so and points to --execute-at. */
