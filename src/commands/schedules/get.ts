@@ -4,7 +4,7 @@ import { contentText, type ScheduledMessage, type ScheduleKind } from '../../let
 import { printDetailOf, type DetailRow } from '../../output/detail';
 import { bothZones } from '../../output/when';
 import type { Runtime } from '../../runtime';
-import { findPaused, findIntent, onServer, setMembers, findSeries, seriesEnded, type PausedSchedule } from '../../state/records';
+import { findPaused, findIntent, onServer, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { cronInZone, findSchedule, nextRun, NOUN, withAdditions } from '../shared/schedule';
@@ -25,7 +25,7 @@ export default (kind: ScheduleKind) =>
       // Resolved first, so an id recorded against another server is refused before anything is read.
       const [id] = (await resolveScheduleIds(rt, [given])) as [string];
       // A series is one-time schedules, so either kind shows it; a set is recurring schedules.
-      if (id.startsWith('series-') || (kind === 'recurring' && id.startsWith('set-'))) return printGroup(rt, id);
+      if (isSeriesId(id) || (kind === 'recurring' && isSetId(id))) return printGroup(rt, id);
       const { item, paused } = await scheduleOrPaused(rt, kind, id);
       await printDetailOf(rt.out, {
         document: paused ? { ...withAdditions(item), paused: true, paused_at: paused.paused_at } : withAdditions(item),
