@@ -70,11 +70,11 @@ export function mapLimited<T, R>(items: T[], limit: number | Limiter, task: (ite
  * Limiter). On a failure (of the stream, a task or `take`) the tasks under way end before it is
  * thrown.
  */
-export async function forEachInOrder<T, R>(items: AsyncIterable<T> | Iterable<T>, ahead: number, task: (item: T) => Promise<R>, take: (result: R, item: T) => void): Promise<void> {
+export async function forEachInOrder<T, R>(items: AsyncIterable<T> | Iterable<T>, ahead: number, task: (item: T) => Promise<R>, take: (result: R, item: T) => void | Promise<void>): Promise<void> {
   const started: Array<{ item: T; result: Promise<R> }> = [];
   const takeOldest = async () => {
     const { item, result } = started.shift()!;
-    take(await result, item);
+    await take(await result, item);
   };
   try {
     for await (const item of items) {

@@ -16,7 +16,8 @@ export interface HealthReading {
 export interface ReadOptions {
   from: number;
   now: number;
-  concurrency: number;
+  /** Requests in flight at once, or the slots of a limiter shared with other requests. */
+  concurrency: number | Limiter;
   /** The newest sends of each schedule whose run is read for its stop reason. */
   runsPerSchedule: number;
 }
@@ -60,7 +61,7 @@ export class FireHealthReader {
     private readonly api: LettaApi,
     private readonly options: ReadOptions,
   ) {
-    this.slots = limiter(options.concurrency);
+    this.slots = typeof options.concurrency === 'number' ? limiter(options.concurrency) : options.concurrency;
   }
 
   /** One schedule judged; undefined when Letta no longer holds it (it is added to `gone`). */
@@ -108,14 +109,16 @@ export class FireHealthReader {
 }
 
 /** The fire health of every schedule given, in their order (`concurrency` requests at a time). */
-export async function readFireHealth(api: LettaApi, schedules: ScheduleFacts[], options: ReadOptions): Promise<HealthReading> {
+export async function readFireHealth(api: LettaApi, schedules: ScheduleFacts[], options: ReadOptions & { concurrency: number }): Promise<HealthReading> {
   const reader = new FireHealthReader(api, options);
   const healths: ScheduleHealth[] = [];
   await forEachInOrder(
     schedules,
     2 * options.concurrency,
     (facts) => reader.judge(facts),
-    (health) => health && healths.push(health),
+    (health) => {
+      if (health) healths.push(health);
+    },
   );
   return { healths, ...(reader.missingRoute === undefined ? {} : { missingRoute: reader.missingRoute }), gone: reader.gone };
 }
