@@ -154,12 +154,14 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
         seriesId: local(health.schedule.id).seriesId,
         replacedBy: local(health.schedule.id).replacedBy,
       });
-      json?.begin('{', section.name);
-      json?.value(new Date(options.from).toISOString(), 'since');
-      json?.value(new Date(now).toISOString(), 'now');
-      json?.value(zone, 'timezone');
-      json?.value({ early: TOLERANCE.EARLY_MS / 1000, on_time: TOLERANCE.ON_TIME_MS / 1000, grace: TOLERANCE.GRACE_MS / 1000 }, 'tolerance_seconds');
-      json?.begin('[', 'schedules');
+      if (json) {
+        json.begin('{', section.name);
+        json.value(new Date(options.from).toISOString(), 'since');
+        json.value(new Date(now).toISOString(), 'now');
+        json.value(zone, 'timezone');
+        json.value({ early: TOLERANCE.EARLY_MS / 1000, on_time: TOLERANCE.ON_TIME_MS / 1000, grace: TOLERANCE.GRACE_MS / 1000 }, 'tolerance_seconds');
+        json.begin('[', 'schedules');
+      }
       const take = async (health: ScheduleHealth | undefined) => {
         if (!health) return;
         if (checked === 0) names = await options.names;
