@@ -126,7 +126,7 @@ export class LettaClient {
         attempt--;
         continue;
       }
-      if (answer.status >= 200 && answer.status < 300) return parseBody(answer, method, url) as T;
+      if (answer.status >= 200 && answer.status < 300) return this.readBody(answer, method, url, options) as T;
 
       const retryable = idempotent ? answer.status === 408 || answer.status === 429 || answer.status >= 500 : answer.status === 429;
       const error = this.statusError(answer, method, options);
@@ -186,6 +186,16 @@ export class LettaClient {
     }
     const unsure = method === 'POST' && !NOT_SENT.has(code) && options.mayLand;
     return unsure ? new CreateMayHaveLandedError(failure, unsure.agentId, unsure.kind) : failure;
+  }
+
+  /** A success whose body cannot be read: for a POST that may land, it did reach the server, so it may exist. */
+  private readBody(answer: Answer, method: Method, url: URL, options: RequestOptions): unknown {
+    try {
+      return parseBody(answer, method, url);
+    } catch (error) {
+      if (method === 'POST' && options.mayLand && error instanceof CliError) throw new CreateMayHaveLandedError(error, options.mayLand.agentId, options.mayLand.kind);
+      throw error;
+    }
   }
 
   private statusError(answer: Answer, method: Method, options: RequestOptions): CliError {

@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FakeLetta } from '../helpers/fake-letta';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { runCli } from '../helpers/run-cli';
+
+/**
+ * Edges of the command-line contract (cli.md) found by running the built CLI
+ * as a user or a script would: what an answer cut short means, what stays on stdout.
+ */
+
+const CREATE = new RegExp(`^POST /v1/agents/${AGENT}/schedule$`);
+const SEND = new RegExp(`^POST /v1/agents/${AGENT}/messages$`);
+const suite = useFakeLetta({ defaultAgent: true });
+let letta: FakeLetta;
+let env: Record<string, string>;
+beforeEach(() => ({ letta, env } = suite));
+
+const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+
+describe('a success whose body is cut short', () => {
+  it.each([
+    ['a create answered 201 with truncated JSON', { status: 201, body: '{"id":"sm-0' }],
+    ['a create answered 200 with an HTML page', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>OK</body></html>' }],
+  ])('%s: says the schedule may exist, and sync records the copy that landed instead of making another', async (_name, fault) => {
+    letta.inject(CREATE, { ...fault, land: true });
+    const r = await cli('onetime', 'create', '--message', 'cut short', '--execute-at', 'in 2 hours');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Error: Letta answered 20[01] to POST .* not JSON/);
+    expect(r.stderr).toContain(`The schedule may have been created. Check with 'letta-switchboard onetime list --agent-id ${AGENT}'`);
+    expect(letta.requests('POST')).toHaveLength(1);
+    const [landed] = [...letta.schedules.keys()];
+
+    const sync = await cli('sync', '--json');
+    expect(sync.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(sync.stdout))).toContain(landed);
+    expect(letta.requests('POST')).toHaveLength(1);
+    expect(letta.schedules.size).toBe(1);
+  });
+
+  it('a send answered 200 with truncated JSON says the message may have been delivered', async () => {
+    letta.inject(SEND, { status: 200, body: '{"messages":[' });
+    const r = await cli('send', '--message', 'hello');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`The message may have been delivered. Check with 'letta-switchboard results list --agent-id ${AGENT}'`);
+    expect(letta.requests('POST')).toHaveLength(1);
+  });
+});
