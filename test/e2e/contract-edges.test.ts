@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
@@ -44,5 +47,34 @@ describe('a success whose body is cut short', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`The message may have been delivered. Check with 'letta-switchboard results list --agent-id ${AGENT}'`);
     expect(letta.requests('POST')).toHaveLength(1);
+  });
+});
+
+describe('schedules as code: a lock file that gives one schedule to two files', () => {
+  it('is refused by plan, apply and export, naming both files, and nothing is sent', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'standup.md'), '---\nagent: support-bot\nwhen: every weekday at 9am\ntimezone: Europe/Berlin\n---\nStandup\n');
+    writeFileSync(join(dir, 'weekly.md'), '---\nagent: support-bot\nwhen: every friday at 4pm\ntimezone: America/New_York\n---\nWeekly report\n');
+    expect((await cli('apply', '--yes', '-f', dir)).code).toBe(0);
+    const lockPath = join(dir, 'letta-schedules.lock.json');
+    const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as { servers: Record<string, Record<string, { ids: string[] }>> };
+    const files = lock.servers[letta.url]!;
+    // As a merge gone wrong might leave it: weekly.md now names standup's schedule too.
+    files['weekly.md']!.ids = [...files['standup.md']!.ids];
+    const text = JSON.stringify(lock, null, 2);
+    writeFileSync(lockPath, text);
+    const before = [...letta.schedules.keys()];
+    letta.received.length = 0;
+
+    for (const command of [['plan'], ['apply', '--yes'], ['export', '--agent-id', AGENT]]) {
+      const r = await cli(...command, '-f', dir);
+      expect(r.code, command.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^Error: The lock file .*letta-schedules.lock.json is not valid: .* gives ${files['standup.md']!.ids[0]} to two files, "standup.md" and "weekly.md"`));
+    }
+    expect(letta.requests('POST')).toHaveLength(0);
+    expect(letta.requests('DELETE')).toHaveLength(0);
+    expect([...letta.schedules.keys()]).toEqual(before);
+    expect(readFileSync(lockPath, 'utf8')).toBe(text);
   });
 });
