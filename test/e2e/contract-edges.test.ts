@@ -78,3 +78,31 @@ describe('schedules as code: a lock file that gives one schedule to two files', 
     expect(readFileSync(lockPath, 'utf8')).toBe(text);
   });
 });
+
+describe("the Go CLI's `results get SCHEDULE_ID`", () => {
+  it('shows the run of the schedule\'s latest fire, and says so on stderr', async () => {
+    const schedule = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    letta.addFire(schedule.id, Date.parse(NOW) - 2 * 86_400_000);
+    const latest = letta.addFire(schedule.id, Date.parse(NOW) - 86_400_000, { status: 'failed', stopReason: 'error' });
+    const r = await cli('results', 'get', schedule.id, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: latest.run_id, status: 'failed', stop_reason: 'error' });
+    expect(r.stderr).toContain(`${schedule.id} is a schedule: its latest fire, sent ${latest.sent_at}, is run ${latest.run_id}.`);
+  });
+
+  it('a schedule that has not fired, or a server without fire history, is not found (exit 3) with where to look', async () => {
+    const schedule = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    const r = await cli('results', 'get', schedule.id);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`Error: No run for schedule '${schedule.id}': it has not fired yet\nIts fires: letta-switchboard history ${schedule.id}\n`);
+    letta.historyRoute = 404;
+    expect((await cli('results', 'get', schedule.id)).stderr).toContain('this server keeps no fire history');
+  });
+
+  it('an id that is neither a run nor a schedule is still "No run" (exit 3)', async () => {
+    const r = await cli('results', 'get', 'run-missing');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^Error: No run 'run-missing'\n/);
+  });
+});
