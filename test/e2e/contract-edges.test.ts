@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FakeLetta } from '../helpers/fake-letta';
+import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
 import { runCli } from '../helpers/run-cli';
 
@@ -104,5 +104,27 @@ describe("the Go CLI's `results get SCHEDULE_ID`", () => {
     const r = await cli('results', 'get', 'run-missing');
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^Error: No run 'run-missing'\n/);
+  });
+});
+
+describe('a config file others can read', () => {
+  it('is used, with a warning naming it and how to make it private; a private one draws none', async () => {
+    const { LETTA_API_KEY: _key, ...rest } = env;
+    const dir = rest.LETTA_SWITCHBOARD_CONFIG_DIR!;
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ api_key: TEST_KEY }));
+    for (const mode of [0o644, 0o640]) {
+      chmodSync(file, mode);
+      const r = await runCli(['agents', 'list', '-q'], { env: rest });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(AGENT);
+      expect(r.stderr).toBe(`Warning: The config file ${file} holds your API key and others can read it (mode 0${mode.toString(8)}). Make it private with: chmod 600 ${file}\n`);
+    }
+    chmodSync(file, 0o600);
+    expect((await runCli(['agents', 'list', '-q'], { env: rest })).stderr).toBe('');
+    // A key from the environment is not the file's: no warning about the file.
+    chmodSync(file, 0o644);
+    expect((await runCli(['agents', 'list', '-q'], { env })).stderr).toBe('');
   });
 });
