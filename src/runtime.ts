@@ -229,7 +229,7 @@ export class Runtime {
       for await (const chunk of stream as AsyncIterable<Buffer | string>) {
         const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
         size += buffer.length;
-        if (size > maxBytes) throw new UsageError(`${what} from stdin is larger than ${Math.round(maxBytes / 1024)} KiB`);
+        if (size > maxBytes) throw new UsageError(`The text on stdin (${what.toLowerCase()}) is larger than ${Math.round(maxBytes / 1024)} KiB`);
         chunks.push(buffer);
       }
     })();
@@ -237,7 +237,7 @@ export class Runtime {
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
     } catch {
-      throw new UsageError(`${what} from stdin is not valid UTF-8`);
+      throw new UsageError(`The text on stdin (${what.toLowerCase()}) is not valid UTF-8`);
     }
   }
 

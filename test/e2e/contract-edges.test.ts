@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
-import { runCli } from '../helpers/run-cli';
+import { runCli, runShell } from '../helpers/run-cli';
 
 /**
  * Edges of the command-line contract (cli.md) found by running the built CLI
@@ -126,5 +126,18 @@ describe('a config file others can read', () => {
     // A key from the environment is not the file's: no warning about the file.
     chmodSync(file, 0o644);
     expect((await runCli(['agents', 'list', '-q'], { env })).stderr).toBe('');
+  });
+});
+
+describe('stdin that cannot be read', () => {
+  it.each([
+    [['parse', '-'], 'the phrases'],
+    [['send', '--message', '-'], 'the message'],
+    [['onetime', 'delete', '-'], 'the ids'],
+  ])('%j: invalid UTF-8 is a usage error saying what was being read', async (args, what) => {
+    const r = await runShell(`printf 'in \\377\\376 2 hours\\n' | letta-switchboard --now ${NOW} ${args.join(' ')}`, { env });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`Error: The text on stdin (${what}) is not valid UTF-8\n`);
   });
 });
