@@ -141,3 +141,24 @@ describe('stdin that cannot be read', () => {
     expect(r.stderr).toBe(`Error: The text on stdin (${what}) is not valid UTF-8\n`);
   });
 });
+
+describe('config set-* while the environment names the same setting', () => {
+  it('saves it and says the variable comes first; other settings and an unset variable draw no note', async () => {
+    const withAgent = { ...env, LETTA_AGENT_ID: AGENT };
+    const key = await runCli(['config', 'set-api-key', '-'], { env: withAgent, input: 'sk-let-saved-0123456789abcdef\n' });
+    expect(key.code).toBe(0);
+    expect(key.stderr).toContain('LETTA_API_KEY is set in this shell and comes before the config file: unset it to use the saved value.');
+    const url = await runCli(['config', 'set-url', 'https://api.letta.com'], { env: withAgent });
+    expect(url.stderr).toContain('LETTA_BASE_URL is set in this shell and comes before the config file');
+    const agent = await runCli(['config', 'set-agent-id', 'support-bot'], { env: withAgent });
+    expect(agent.stderr).toContain('LETTA_AGENT_ID is set in this shell and comes before the config file');
+    // The config file now holds all three, and what commands use is still the environment's.
+    const shown = JSON.parse((await runCli(['config', 'show', '--json'], { env: withAgent })).stdout) as Record<string, { source: string }>;
+    expect([shown.api_key!.source, shown.base_url!.source, shown.agent_id!.source]).toEqual(['env', 'env', 'env']);
+
+    const zone = await runCli(['config', 'set-timezone', 'Europe/London'], { env: withAgent });
+    expect(zone.stderr).not.toContain('comes before');
+    const { LETTA_BASE_URL: _url, ...noUrl } = env;
+    expect((await runCli(['config', 'set-url', 'https://api.letta.com'], { env: noUrl })).stderr).not.toContain('comes before');
+  });
+});
