@@ -162,3 +162,21 @@ describe('config set-* while the environment names the same setting', () => {
     expect((await runCli(['config', 'set-url', 'https://api.letta.com'], { env: noUrl })).stderr).not.toContain('comes before');
   });
 });
+
+describe('config set-* and unset with --json', () => {
+  it('print one document: the setting as saved (the key masked), or null once removed', async () => {
+    const saved = 'sk-let-saved-0123456789abcdef';
+    const file = join(env.LETTA_SWITCHBOARD_CONFIG_DIR!, 'config.json');
+    const key = await runCli(['config', 'set-api-key', '-', '--json'], { env, input: `${saved}\n` });
+    expect(key.code).toBe(0);
+    expect(JSON.parse(key.stdout)).toEqual({ name: 'api_key', value: 'sk-...cdef', config_file: file });
+    expect(key.stdout + key.stderr).not.toContain(saved);
+    const url = await runCli(['config', 'set-url', 'https://api.letta.com/', '--json'], { env });
+    expect(JSON.parse(url.stdout)).toEqual({ name: 'base_url', value: 'https://api.letta.com', config_file: file });
+    const zone = await runCli(['config', 'set-timezone', 'Europe/London', '--json'], { env });
+    expect(JSON.parse(zone.stdout)).toEqual({ name: 'timezone', value: 'Europe/London', config_file: file });
+    const unset = await runCli(['config', 'unset', 'timezone', '--json'], { env });
+    expect(JSON.parse(unset.stdout)).toEqual({ name: 'timezone', value: null, config_file: file });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ api_key: saved, base_url: 'https://api.letta.com' });
+  });
+});

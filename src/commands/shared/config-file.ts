@@ -13,9 +13,14 @@ const OVERRIDDEN_BY: Partial<Record<ConfigKey, { setting: keyof Settings; variab
 /** Change the config file atomically and say so (`confirmation`) (or, with --dry-run, show what would be written). */
 export function updateConfig(rt: Runtime, change: (file: ConfigFile) => void, confirmation: string): void {
   const file = { ...rt.configFile() };
-  // The keys `change` sets, to say which of them the environment overrides.
+  // The keys `change` sets or removes: said under --json, and checked against the environment.
   const set = new Set<string>();
-  change(new Proxy(file, { set: (target, key, value) => (set.add(String(key)), Reflect.set(target, key, value)) }));
+  change(
+    new Proxy(file, {
+      set: (target, key, value) => (set.add(String(key)), Reflect.set(target, key, value)),
+      deleteProperty: (target, key) => (set.add(String(key)), Reflect.deleteProperty(target, key)),
+    }),
+  );
   if (rt.dryRun) {
     const shown = { ...file, ...(file.api_key ? { api_key: maskKey(file.api_key) } : {}) };
     rt.out.request(`Would write ${rt.configPath}:\n${JSON.stringify(shown, null, 2)}\n`);
@@ -23,6 +28,11 @@ export function updateConfig(rt: Runtime, change: (file: ConfigFile) => void, co
   }
   writeConfigFile(rt.configPath, file);
   rt.out.success(confirmation);
+  // --json: the setting as saved (null once removed), shaped as `config get` answers, the key masked.
+  for (const name of set) {
+    const value = file[name];
+    if (rt.out.json) rt.out.document({ name, value: typeof value !== 'string' ? null : name === 'api_key' ? maskKey(value) : value, config_file: rt.configPath });
+  }
   for (const [key, over] of Object.entries(OVERRIDDEN_BY)) {
     if (!set.has(key) || file[key] === undefined || !over) continue;
     // Saved, but not what commands will use while the variable is set (cli.md: flag, then environment, then file).
