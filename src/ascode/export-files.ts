@@ -100,7 +100,7 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
 
     for (const item of [...schedules].sort((a, b) => compareText(a.id, b.id))) {
       if (done.has(item.id)) continue;
-      const body = bodyFields(item);
+      const body = whenProblem(item) ?? bodyFields(item);
       if (typeof body === 'string') {
         skipped.push({ id: item.id, agent_id: agentId, reason: body });
         continue;
@@ -121,6 +121,15 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
     return { name, text, entry: { agent_id: draft.agent_id, ...draft.entry, ids: draft.ids } };
   });
   return { files: files.sort((a, b) => compareText(a.name, b.name)), skipped };
+}
+
+/** Why a schedule's time cannot be written as `when` (an unknown type, a one-time with no instant, a recurring with no cron), if it cannot. */
+function whenProblem(item: ScheduledMessage): string | undefined {
+  const { scheduled_at: at, cron_expression: cron } = item.schedule;
+  if (scheduleKind(item) === 'one-time' ? typeof at !== 'number' || !Number.isFinite(at) : typeof cron !== 'string' || cron.trim() === '') {
+    return 'its schedule has no instant or cron this tool can read';
+  }
+  return undefined;
 }
 
 /** The message and fields of a schedule as file keys, or why a file cannot say them. */

@@ -180,3 +180,21 @@ describe('config set-* and unset with --json', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ api_key: saved, base_url: 'https://api.letta.com' });
   });
 });
+
+describe('export of schedules whose time cannot be read', () => {
+  it('names them as not exported, rather than writing a file for 1970 or an empty cron, and plan has nothing to change', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+    // A newer server's kind of schedule, and a recurring one whose cron is missing.
+    letta.addSchedule(AGENT, { type: 'interval', every_seconds: 300 } as never, 'Interval');
+    letta.addSchedule(AGENT, { type: 'recurring' }, 'No cron');
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Daily');
+    const r = await cli('export', '--agent-id', AGENT, '-f', dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([join(dir, 'daily.md')]);
+    expect(r.stderr).toContain(`Not exported: sm-000001 (agent ${AGENT}): its schedule has no instant or cron this tool can read.`);
+    expect(r.stderr).toContain(`Not exported: sm-000002 (agent ${AGENT}): its schedule has no instant or cron this tool can read.`);
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(0);
+    expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 1 unchanged');
+  });
+});
