@@ -198,3 +198,34 @@ describe('export of schedules whose time cannot be read', () => {
     expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 1 unchanged');
   });
 });
+
+describe("an agent's run that stops on a failure", () => {
+  const answer = (stopReason: string, messages: unknown[]) => ({
+    status: 200,
+    body: JSON.stringify({ messages, stop_reason: { message_type: 'stop_reason', stop_reason: stopReason }, usage: { message_type: 'usage_statistics' } }),
+  });
+
+  it.each(['error', 'llm_api_error', 'insufficient_credits'])("'%s': send and run exit 1 with the reason, the server's words and the run; nothing on stdout", async (reason) => {
+    const errorItem = { id: 'message-1', message_type: 'error_message', run_id: 'run-failed-1', error_type: 'internal_error', message: 'The model provider failed' };
+    for (const mode of [[], ['--json'], ['-q']]) {
+      letta.inject(SEND, answer(reason, [errorItem]));
+      const r = await cli('send', '--message', 'hello', ...mode);
+      expect(r.code, mode.join(' ')).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`Error: The agent's run run-failed-1 stopped with '${reason}': The model provider failed\nSee the run: letta-switchboard results get run-failed-1\n`);
+    }
+    const schedule = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    letta.inject(SEND, answer(reason, []));
+    const run = await cli('run', schedule.id);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`Error: The agent's run stopped with '${reason}'\n`);
+  });
+
+  it('a reply cut short by the step limit is printed, with a warning, and exit 0', async () => {
+    letta.inject(SEND, answer('max_steps', [{ id: 'message-1', message_type: 'assistant_message', content: 'Partial answer', run_id: 'run-2' }]));
+    const r = await cli('send', '--message', 'hello');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Partial answer\n');
+    expect(r.stderr).toBe('Warning: the agent reached its step limit; the reply may be incomplete (stop reason: max_steps).\n');
+  });
+});
