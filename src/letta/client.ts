@@ -131,8 +131,10 @@ export class LettaClient {
       const retryable = idempotent ? answer.status === 408 || answer.status === 429 || answer.status >= 500 : answer.status === 429;
       const error = this.statusError(answer, method, options);
       if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
-      const delay = retryAfter(answer.headers) ?? this.backoff(attempt);
-      if (delay > MAX_RETRY_AFTER_MS) throw error;
+      const asked = retryAfter(answer.headers);
+      const delay = asked ?? this.backoff(attempt);
+      // Longer than a command should sit waiting: said, so the user knows when to try again.
+      if (delay > MAX_RETRY_AFTER_MS) throw error instanceof ApiError && asked !== undefined ? new ApiError(error.message, error.status, `Letta asked to wait ${waitText(asked)} before trying again.`) : error;
       await this.pause(delay, `${method} ${url.pathname}`, attempt, `${answer.status} ${answer.statusText}`.trim());
     }
   }
@@ -251,6 +253,14 @@ class TimeoutSignal extends Error {
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? code : 'UNKNOWN';
+}
+
+/** A wait as people say it: "90 s", "15 min", "2 h". */
+function waitText(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.ceil(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
 }
 
 /** Milliseconds from retry-after-ms or Retry-After (seconds or an HTTP date), if given. */

@@ -229,3 +229,17 @@ describe("an agent's run that stops on a failure", () => {
     expect(r.stderr).toBe('Warning: the agent reached its step limit; the reply may be incomplete (stop reason: max_steps).\n');
   });
 });
+
+describe('a 429 whose Retry-After is longer than a command waits', () => {
+  it.each([
+    ['seconds', { 'retry-after': '3600' }, '60 min'],
+    ['an HTTP date', { 'retry-after': new Date(Date.now() + 3 * 3_600_000).toUTCString() }, '3 h'],
+    ['retry-after-ms', { 'retry-after-ms': '90000' }, '90 s'],
+  ])('(%s) fails at once, exit 1, saying how long Letta asked to wait', async (_name, headers, wait) => {
+    letta.inject(/^GET \/v1\/agents\/$/, { status: 429, headers: { 'content-type': 'application/json', ...headers }, body: '{"detail":"Rate limit exceeded"}' });
+    const r = await cli('agents', 'list');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`Error: Letta answered 429 Too Many Requests: Rate limit exceeded\nLetta asked to wait ${wait} before trying again.\n`);
+    expect(letta.requests('GET')).toHaveLength(1);
+  });
+});
