@@ -243,3 +243,27 @@ describe('a 429 whose Retry-After is longer than a command waits', () => {
     expect(letta.requests('GET')).toHaveLength(1);
   });
 });
+
+describe('several ids stopped by a refused key or an unreachable server', () => {
+  it('end with the one hint that says where the key came from, or what to check', async () => {
+    const wrongKey = { ...env, LETTA_API_KEY: 'sk-let-wrong-0123456789abcdef' };
+    for (const args of [
+      ['onetime', 'delete', 'sm-000001', 'sm-000002'],
+      ['recurring', 'pause', 'sm-000001', '--json'],
+    ]) {
+      const r = await runCli(args, { env: wrongKey });
+      expect(r.code, args.join(' ')).toBe(4);
+      expect(r.stderr).toMatch(/^Error: Letta answered 401 Unauthorized: Invalid API key\n/);
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(
+        'The key came from LETTA_API_KEY: set it to a valid key, or unset it to use the config file (letta-switchboard config set-api-key -).',
+      );
+    }
+    const down = await runCli(['onetime', 'delete', 'sm-000001', 'sm-000002'], { env: { ...env, LETTA_BASE_URL: 'http://127.0.0.1:1' } });
+    expect(down.code).toBe(5);
+    expect(down.stderr.trimEnd().split('\n').at(-1)).toBe('Check the base URL (letta-switchboard config show) and your network.');
+    // Ids that are simply not there need no such hint: each is said.
+    const missing = await cli('onetime', 'delete', 'sm-404', 'sm-405');
+    expect(missing.code).toBe(3);
+    expect(missing.stderr.trimEnd().split('\n').at(-1)).toBe('Not deleted: sm-404, sm-405.');
+  });
+});
