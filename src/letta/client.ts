@@ -134,7 +134,8 @@ export class LettaClient {
       const asked = retryAfter(answer.headers);
       const delay = asked ?? this.backoff(attempt);
       // Longer than a command should sit waiting: said, so the user knows when to try again.
-      if (delay > MAX_RETRY_AFTER_MS) throw error instanceof ApiError && asked !== undefined ? new ApiError(error.message, error.status, `Letta asked to wait ${waitText(asked)} before trying again.`) : error;
+      if (delay > MAX_RETRY_AFTER_MS)
+        throw error instanceof ApiError && asked !== undefined ? new ApiError(error.message, error.status, `Letta asked to wait ${waitText(asked)} before trying again.`) : error;
       await this.pause(delay, `${method} ${url.pathname}`, attempt, `${answer.status} ${answer.statusText}`.trim());
     }
   }

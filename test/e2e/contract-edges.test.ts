@@ -80,7 +80,7 @@ describe('schedules as code: a lock file that gives one schedule to two files', 
 });
 
 describe("the Go CLI's `results get SCHEDULE_ID`", () => {
-  it('shows the run of the schedule\'s latest fire, and says so on stderr', async () => {
+  it("shows the run of the schedule's latest fire, and says so on stderr", async () => {
     const schedule = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
     letta.addFire(schedule.id, Date.parse(NOW) - 2 * 86_400_000);
     const latest = letta.addFire(schedule.id, Date.parse(NOW) - 86_400_000, { status: 'failed', stopReason: 'error' });
@@ -254,9 +254,7 @@ describe('several ids stopped by a refused key or an unreachable server', () => 
       const r = await runCli(args, { env: wrongKey });
       expect(r.code, args.join(' ')).toBe(4);
       expect(r.stderr).toMatch(/^Error: Letta answered 401 Unauthorized: Invalid API key\n/);
-      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(
-        'The key came from LETTA_API_KEY: set it to a valid key, or unset it to use the config file (letta-switchboard config set-api-key -).',
-      );
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('The key came from LETTA_API_KEY: set it to a valid key, or unset it to use the config file (letta-switchboard config set-api-key -).');
     }
     const down = await runCli(['onetime', 'delete', 'sm-000001', 'sm-000002'], { env: { ...env, LETTA_BASE_URL: 'http://127.0.0.1:1' } });
     expect(down.code).toBe(5);

@@ -28,14 +28,14 @@ export function updateConfig(rt: Runtime, change: (file: ConfigFile) => void, co
   }
   writeConfigFile(rt.configPath, file);
   rt.out.success(confirmation);
-  // --json: the setting as saved (null once removed), shaped as `config get` answers, the key masked.
   for (const name of set) {
     const value = file[name];
+    // --json: the setting as saved (null once removed), shaped as `config get` answers it, the key masked.
     if (rt.out.json) rt.out.document({ name, value: typeof value !== 'string' ? null : name === 'api_key' ? maskKey(value) : value, config_file: rt.configPath });
-  }
-  for (const [key, over] of Object.entries(OVERRIDDEN_BY)) {
-    if (!set.has(key) || file[key] === undefined || !over) continue;
-    // Saved, but not what commands will use while the variable is set (cli.md: flag, then environment, then file).
-    if (rt.settings[over.setting].source === 'env') rt.out.note(`${over.variable} is set in this shell and comes before the config file: unset it to use the saved value.`);
+    // Saved, but not what commands use while the variable is set (flag, then environment, then file).
+    const over = OVERRIDDEN_BY[name as ConfigKey];
+    if (over && value !== undefined && rt.settings[over.setting].source === 'env') {
+      rt.out.note(`${over.variable} is set in this shell and comes before the config file: unset it to use the saved value.`);
+    }
   }
 }
