@@ -149,7 +149,7 @@ function sameBody(a: FullScheduleBody, b: FullScheduleBody): boolean {
 function canonical(body: FullScheduleBody) {
   return {
     schedule: body.schedule.type === 'recurring' ? body.schedule.cron_expression.trim().split(/\s+/).join(' ') : body.schedule.scheduled_at,
-    messages: body.messages.map((m) => ({ role: m.role, content: contentText(m.content) })),
+    messages: body.messages.map((m) => ({ role: m.role, content: fileText(m.content) })),
     callback_url: body.callback_url ?? null,
     max_steps: body.max_steps ?? null,
     include_return_message_types: body.include_return_message_types ?? null,
@@ -186,7 +186,7 @@ function fieldDiff(before: ScheduledMessage[], after: FullScheduleBody[], want: 
     }
   }
   if (!first || !next) return diff;
-  const text = (b: FullScheduleBody) => b.messages.map((m) => contentText(m.content)).join(' / ');
+  const text = (b: FullScheduleBody) => b.messages.map((m) => fileText(m.content)).join(' / ');
   const roles = (b: FullScheduleBody) => [...new Set(b.messages.map((m) => m.role))].join(', ');
   if (text(first) !== text(next)) diff.push({ field: 'message', from: text(first), to: text(next) });
   if (roles(first) !== roles(next)) diff.push({ field: 'role', from: roles(first), to: roles(next) });
@@ -195,6 +195,11 @@ function fieldDiff(before: ScheduledMessage[], after: FullScheduleBody[], want: 
     if (show(first[field]) !== show(next[field])) diff.push({ field, from: show(first[field]), to: show(next[field]) });
   }
   return diff;
+}
+
+/** A message's text as a schedule file can hold it: white space at its ends is not part of a file's message. */
+function fileText(content: unknown): string {
+  return contentText(content).trim();
 }
 
 /** JSON with keys sorted, so two objects built in different orders compare equal. */

@@ -265,3 +265,22 @@ describe('several ids stopped by a refused key or an unreachable server', () => 
     expect(missing.stderr.trimEnd().split('\n').at(-1)).toBe('Not deleted: sm-404, sm-405.');
   });
 });
+
+describe('export → plan, for messages with white space at their ends', () => {
+  it('has nothing to change: a file cannot hold that white space, so it is no difference', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Hello\n\n');
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 10 * * *' }, '  indented\n  code block');
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 11 * * *' }, 'Top\n---\nagent: someone-else\n---\nbottom');
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(0);
+    expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 3 unchanged');
+    // A change inside the text still is one.
+    const file = join(dir, 'hello.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Hello\n', 'Hello there\n'));
+    const changed = await cli('plan', '-f', dir);
+    expect(changed.code).toBe(6);
+    expect(changed.stdout).toContain('message: "Hello" → "Hello there"');
+  });
+});
