@@ -5,7 +5,7 @@ import { carriedBody, type MemberBody } from '../sync/carry';
 import { followsLocalClock } from '../sync/plan';
 import { meaningOfSchedule } from '../time/index';
 import { wallTime } from '../time/zone';
-import { writeScheduleFile, type ScheduleFile } from './file-format';
+import { isFileNumber, writeScheduleFile, type ScheduleFile } from './file-format';
 import type { LockEntry } from './lock-file';
 import { compareText } from '../text-order';
 
@@ -150,6 +150,7 @@ function bodyFields(item: ScheduledMessage): Omit<Fields, 'when' | 'timezone'> |
   if (text === '') return 'its message is empty';
   const role = (ROLES as readonly string[]).includes(message.role) ? (message.role as Role) : undefined;
   if (!role) return `its role '${String(message.role)}' is not one a file can say`;
+  if (body.max_steps !== undefined && !isFileNumber(body.max_steps)) return `its max_steps ${String(body.max_steps)} is not one a file can say (1 to 10000)`;
   return {
     message: text,
     ...(role === 'user' ? {} : { role }),

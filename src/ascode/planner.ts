@@ -197,9 +197,9 @@ function fieldDiff(before: ScheduledMessage[], after: FullScheduleBody[], want: 
   return diff;
 }
 
-/** A message's text as a schedule file can hold it: white space at its ends is not part of a file's message. */
+/** A message's text as a schedule file can hold it: a file's lines end in \n, and white space at its ends is not part of its message. */
 function fileText(content: unknown): string {
-  return contentText(content).trim();
+  return contentText(content).replace(/\r\n?/g, '\n').trim();
 }
 
 /** JSON with keys sorted, so two objects built in different orders compare equal. */

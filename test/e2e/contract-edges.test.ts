@@ -272,10 +272,15 @@ describe('export → plan, for messages with white space at their ends', () => {
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Hello\n\n');
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 10 * * *' }, '  indented\n  code block');
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 11 * * *' }, 'Top\n---\nagent: someone-else\n---\nbottom');
-    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 12 * * *' }, 'Windows\r\nline ends');
+    // A max_steps no file can hold is named and left out, not written into a file that plan then refuses.
+    Object.assign(letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 13 * * *' }, 'No steps').message, { max_steps: 0 });
+    const exported = await cli('export', '--agent-id', AGENT, '-f', dir);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain(`Not exported: sm-000005 (agent ${AGENT}): its max_steps 0 is not one a file can say (1 to 10000).`);
     const plan = await cli('plan', '-f', dir);
     expect(plan.code).toBe(0);
-    expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 3 unchanged');
+    expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 4 unchanged');
     // A change inside the text still is one.
     const file = join(dir, 'hello.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Hello\n', 'Hello there\n'));
