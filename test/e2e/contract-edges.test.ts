@@ -289,3 +289,25 @@ describe('export → plan, for messages with white space at their ends', () => {
     expect(changed.stdout).toContain('message: "Hello" → "Hello there"');
   });
 });
+
+describe('export of phrases a file would read as one instant', () => {
+  it('writes them so they read back as made ("every" before them), and plan has nothing to change', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+    const make = (message: string, phrase: string) => cli('recurring', 'create', '--agent-id', AGENT, '--message', message, '--cron', phrase, '--tz', 'Europe/London', '-q');
+    for (const [message, phrase] of [
+      ['Weekly', 'monday at 9am'],
+      ['Noon', 'at noon'],
+      ['First monday', 'first monday of the month at 9am'],
+    ] as const) {
+      expect((await make(message, phrase)).code).toBe(0);
+    }
+    const before = letta.schedules.size;
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    const when = (name: string) => /^when: (.*)$/m.exec(readFileSync(join(dir, name), 'utf8'))![1];
+    expect([when('weekly.md'), when('noon.md'), when('first-monday.md')]).toEqual(['every monday at 9am', 'every day at noon', 'every first monday of the month at 9am']);
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(0);
+    expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 3 unchanged');
+    expect(letta.schedules.size).toBe(before);
+  });
+});
