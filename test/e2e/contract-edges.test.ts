@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
 import { runCli, runShell } from '../helpers/run-cli';
@@ -19,6 +19,15 @@ let env: Record<string, string>;
 beforeEach(() => ({ letta, env } = suite));
 
 const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+
+/** A fresh `letta-schedules` path in a temporary folder (removed after the file's tests); not created. */
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+function schedulesFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'letta-schedules-test-'));
+  folders.push(folder);
+  return join(folder, 'letta-schedules');
+}
 
 describe('a success whose body is cut short', () => {
   it.each([
@@ -52,7 +61,7 @@ describe('a success whose body is cut short', () => {
 
 describe('schedules as code: a lock file that gives one schedule to two files', () => {
   it('is refused by plan, apply and export, naming both files, and nothing is sent', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+    const dir = schedulesFolder();
     mkdirSync(dir);
     writeFileSync(join(dir, 'standup.md'), '---\nagent: support-bot\nwhen: every weekday at 9am\ntimezone: Europe/Berlin\n---\nStandup\n');
     writeFileSync(join(dir, 'weekly.md'), '---\nagent: support-bot\nwhen: every friday at 4pm\ntimezone: America/New_York\n---\nWeekly report\n');
@@ -183,7 +192,7 @@ describe('config set-* and unset with --json', () => {
 
 describe('export of schedules whose time cannot be read', () => {
   it('names them as not exported, rather than writing a file for 1970 or an empty cron, and plan has nothing to change', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+    const dir = schedulesFolder();
     // A newer server's kind of schedule, and a recurring one whose cron is missing.
     letta.addSchedule(AGENT, { type: 'interval', every_seconds: 300 } as never, 'Interval');
     letta.addSchedule(AGENT, { type: 'recurring' }, 'No cron');
@@ -268,7 +277,7 @@ describe('several ids stopped by a refused key or an unreachable server', () => 
 
 describe('export → plan, for messages with white space at their ends', () => {
   it('has nothing to change: a file cannot hold that white space, so it is no difference', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+    const dir = schedulesFolder();
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Hello\n\n');
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 10 * * *' }, '  indented\n  code block');
     letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 11 * * *' }, 'Top\n---\nagent: someone-else\n---\nbottom');
@@ -292,7 +301,7 @@ describe('export → plan, for messages with white space at their ends', () => {
 
 describe('export of phrases a file would read as one instant', () => {
   it('writes them so they read back as made ("every" before them), and plan has nothing to change', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+    const dir = schedulesFolder();
     const make = (message: string, phrase: string) => cli('recurring', 'create', '--agent-id', AGENT, '--message', message, '--cron', phrase, '--tz', 'Europe/London', '-q');
     for (const [message, phrase] of [
       ['Weekly', 'monday at 9am'],
