@@ -320,3 +320,19 @@ describe('export of phrases a file would read as one instant', () => {
     expect(letta.schedules.size).toBe(before);
   });
 });
+
+describe('agenda --ics to a path that cannot be written', () => {
+  it.each([
+    ['a folder that does not exist', (folder: string) => join(folder, 'missing', 'agenda.ics'), 'ENOENT'],
+    ['a file taken as a folder', (folder: string) => join(folder, 'plain-file', 'agenda.ics'), 'ENOTDIR'],
+  ])('%s is bad input: exit 2 naming the path, as a device or folder given to --ics is', async (_name, pathIn, code) => {
+    const folder = schedulesFolder();
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'plain-file'), '');
+    const path = pathIn(folder);
+    const r = await cli('agenda', '--ics', path);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toBe(`Error: Cannot write the calendar file ${path} (${code})`);
+  });
+});
