@@ -341,7 +341,10 @@ describe('parse - with notes in the list', () => {
   it('skips blank lines and # comments, and reads the rest one JSON object a line', async () => {
     const r = await runCli(['parse', '-', '--now', NOW, '--tz', 'America/New_York'], { env, input: '# morning\ntomorrow at 9am\n\n  # weekly, indented\nevery monday at 10am\r\n' });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as { input: string; type: string });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { input: string; type: string });
     expect(lines.map((l) => [l.input, l.type])).toEqual([
       ['tomorrow at 9am', 'one-time'],
       ['every monday at 10am', 'recurring'],
