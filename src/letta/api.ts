@@ -1,5 +1,5 @@
 import { DEFAULT_CONCURRENCY, mapLimited, type Limiter } from '../concurrency';
-import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, ListCutShortError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
+import { AmbiguousAgentError, ApiError, CreateMayHaveLandedError, EndlessListError, ListCutShortError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
 import { checkRecord, expectIdentified, expectList, expectShape, flawsOf, isArray, isDateString, isInstantMs, isId, isObject, isString, oneOf, orNull, type Checked, type RecordRules } from './checks';
 import type { LettaClient, RequestOptions } from './client';
 import { scheduleKind } from './types';
@@ -216,8 +216,10 @@ export class LettaApi {
     throw new NotFoundError(`No schedule '${id}' for any of your ${agents.length} agents`, undefined, { what: 'schedule', id, agentsSearched: agents.length });
   }
 
+  /** Delete a schedule; an answer that says it was not deleted (`"success": false`) is an error, not a deletion. */
   async deleteSchedule(agentId: string, id: string): Promise<void> {
-    await this.client.request('DELETE', schedulePath(agentId, id), { feature: 'schedules' });
+    const answer = await this.client.request('DELETE', schedulePath(agentId, id), { feature: 'schedules' });
+    if ((answer as { success?: unknown } | null)?.success === false) throw new ApiError(`Letta did not delete ${id}: it answered "success": false`, 200);
   }
 
   /** `options`: the other fields the route accepts (max_steps, include_return_message_types, ...), sent as given. */

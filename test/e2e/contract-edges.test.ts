@@ -351,3 +351,21 @@ describe('parse - with notes in the list', () => {
     ]);
   });
 });
+
+describe('a delete Letta answers with "success": false, or fails', () => {
+  it('is not said as deleted: exit 1, the schedule still listed, and no talk of an interruption', async () => {
+    const schedule = letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 86_400_000 });
+    letta.inject(/^DELETE /, { status: 200, body: '{"success":false}' });
+    const r = await cli('onetime', 'delete', schedule.id);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`Error: Letta did not delete ${schedule.id}: it answered "success": false\n`);
+    const json = await (letta.inject(/^DELETE /, { status: 200, body: '{"success":false}' }), cli('onetime', 'delete', schedule.id, '--json'));
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual([{ id: schedule.id, deleted: false, error: `Letta did not delete ${schedule.id}: it answered "success": false` }]);
+    letta.inject(/^DELETE /, ...Array.from({ length: 3 }, () => ({ status: 500, headers: { 'content-type': 'application/json', 'retry-after-ms': '5' }, body: '{"detail":"boom"}' })));
+    const failed = await cli('onetime', 'delete', schedule.id);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toBe('Error: Letta answered 500 Internal Server Error: boom\n');
+    expect(letta.schedules.has(schedule.id)).toBe(true);
+  });
+});
