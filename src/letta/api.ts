@@ -1,5 +1,16 @@
 import { DEFAULT_CONCURRENCY, mapLimited, type Limiter } from '../concurrency';
-import { AmbiguousAgentError, ApiError, CreateMayHaveLandedError, EndlessListError, ListCutShortError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
+import {
+  AmbiguousAgentError,
+  ApiError,
+  CreateMayHaveLandedError,
+  EndlessListError,
+  ListCutShortError,
+  MalformedResponseError,
+  NotFoundError,
+  RouteMissingError,
+  UsageError,
+  WrongKindError,
+} from '../errors';
 import { checkRecord, expectIdentified, expectList, expectShape, flawsOf, isArray, isDateString, isInstantMs, isId, isObject, isString, oneOf, orNull, type Checked, type RecordRules } from './checks';
 import type { LettaClient, RequestOptions } from './client';
 import { scheduleKind } from './types';
