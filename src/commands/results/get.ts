@@ -14,7 +14,7 @@ export default defineCommand({
   description: 'Show one run',
   examples: ['letta-switchboard results get RUN_ID', 'letta-switchboard results get RUN_ID --json | jq .status'],
   globals: ['output', 'time', 'api'],
-  declare: (command: Command) => command.argument('<run-id>', 'run id, or its short form from results list'),
+  declare: (command: Command) => command.argument('<run-id>', "run id, or its short form from results list (a schedule id: its latest fire's run)"),
   async run(rt, _options, given) {
     const api = await rt.api();
     // A short run id (as results list shows them) is looked for among the recent runs results list shows.
