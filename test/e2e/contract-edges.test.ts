@@ -369,3 +369,22 @@ describe('a delete Letta answers with "success": false, or fails', () => {
     expect(letta.schedules.has(schedule.id)).toBe(true);
   });
 });
+
+describe('onetime edit of one schedule of a series', () => {
+  it('is refused (exit 2, naming the series and what to do), and nothing is sent', async () => {
+    const made = await cli('recurring', 'create', '--message', 'Stand up', '--cron', 'every day at 9am', '--count', '3', '-q');
+    const series = made.stdout.trim();
+    const members = (await cli('onetime', 'list', '--id', series, '-q')).stdout.trim().split('\n');
+    expect(members).toHaveLength(3);
+    letta.received.length = 0;
+    const r = await cli('onetime', 'edit', members[1]!, '--message', 'Only this one');
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`Error: ${members[1]} is one of the schedules of series ${series}; an edit would take it out of the series`);
+    expect(letta.requests('POST')).toHaveLength(0);
+    expect(letta.requests('DELETE')).toHaveLength(0);
+    expect((await cli('onetime', 'list', '--id', series, '-q')).stdout.trim().split('\n')).toEqual(members);
+    // A one-time schedule of its own is edited as before.
+    const own = (await cli('onetime', 'create', '--message', 'Mine', '--execute-at', 'in 5 hours', '-q')).stdout.trim();
+    expect((await cli('onetime', 'edit', own, '--message', 'Mine, edited')).code).toBe(0);
+  });
+});
