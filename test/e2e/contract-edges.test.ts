@@ -50,12 +50,22 @@ describe('a success whose body is cut short', () => {
     expect(letta.schedules.size).toBe(1);
   });
 
-  it('a send answered 200 with truncated JSON says the message may have been delivered', async () => {
-    letta.inject(SEND, { status: 200, body: '{"messages":[' });
+  it.each([
+    ['truncated JSON', '{"messages":['],
+    ['JSON of another shape', '{"result":"ok"}'],
+  ])('a send answered 200 with %s says the message may have been delivered', async (_name, body) => {
+    letta.inject(SEND, { status: 200, body });
     const r = await cli('send', '--message', 'hello');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`The message may have been delivered. Check with 'letta-switchboard results list --agent-id ${AGENT}'`);
     expect(letta.requests('POST')).toHaveLength(1);
+  });
+
+  it('send --async answered 200 without a run id says the message may have been queued', async () => {
+    letta.inject(/^POST .*\/messages\/async$/, { status: 200, body: '{"status":"created"}' });
+    const r = await cli('send', '--message', 'hello', '--async');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`The message may have been queued. Check with 'letta-switchboard results list --agent-id ${AGENT}'`);
   });
 });
 
