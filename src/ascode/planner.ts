@@ -43,6 +43,8 @@ export interface Change {
   entry?: Omit<LockEntry, 'ids'>;
   /** The lock file's entry changes even when the server does not (ids of fired or vanished schedules dropped). */
   relock: boolean;
+  /** Owned schedules paused on this machine (`recurring pause`): the file is left as it is until they are resumed. */
+  paused?: string[];
 }
 
 export interface PlanInput {
@@ -59,6 +61,8 @@ export interface PlanInput {
   letta: Map<string, Map<string, ScheduledMessage>>;
   /** From the record of intent: an owned id that `sync` or `edit` replaced on this machine → its successor's id. */
   successors?: Map<string, string>;
+  /** From the record of intent: owned ids paused on this machine. */
+  paused?: Set<string>;
 }
 
 /**
@@ -66,10 +70,19 @@ export interface PlanInput {
  * in name order. Pure: the same input gives the same plan, and planning
  * against the result of applying a plan gives no change.
  */
-export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map() }: PlanInput): Change[] {
+export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map(), paused = new Set() }: PlanInput): Change[] {
   const owned = new Set(Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]));
   const changes: Change[] = [];
-  for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) changes.push(planFile(want, entries[want.name], letta, owned, successors, now));
+  for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) {
+    const entry = entries[want.name];
+    const held = entry?.ids.filter((id) => paused.has(id)) ?? [];
+    // Paused here: its schedule lives only in the record until `recurring resume`; apply must not make it again meanwhile.
+    if (entry && held.length > 0) {
+      changes.push({ file: want.name, kind: 'unchanged', agent_id: entry.agent_id, create: [], adopt: [], keep: entry.ids, delete: [], diff: [], relock: false, paused: held });
+      continue;
+    }
+    changes.push(planFile(want, entry, letta, owned, successors, now));
+  }
   if (wholeFolder) {
     const present = new Set(desired.map((d) => d.name));
     for (const name of Object.keys(entries).sort()) {

@@ -398,3 +398,28 @@ describe('onetime edit of one schedule of a series', () => {
     expect((await cli('onetime', 'edit', own, '--message', 'Mine, edited')).code).toBe(0);
   });
 });
+
+describe('a schedule a folder owns, paused with recurring pause', () => {
+  it('is not made again by apply while paused, plan says so, and after resume the folder owns the resumed one', async () => {
+    const dir = schedulesFolder();
+    expect((await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York')).code).toBe(0);
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    const [id] = [...letta.schedules.keys()];
+    expect((await cli('recurring', 'pause', id!)).code).toBe(0);
+
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toBe(`= paused    standup.md  (${id} paused on this machine: left as it is until 'letta-switchboard recurring resume ${id}')\n`);
+    expect(JSON.parse((await cli('plan', '-f', dir, '--json')).stdout).paused).toEqual([{ file: 'standup.md', ids: [id] }]);
+    letta.received.length = 0;
+    expect((await cli('apply', '--yes', '-f', dir)).code).toBe(0);
+    expect(letta.requests('POST')).toHaveLength(0);
+    expect(letta.schedules.size).toBe(0);
+
+    expect((await cli('recurring', 'resume', id!)).code).toBe(0);
+    expect(letta.schedules.size).toBe(1);
+    const after = await cli('plan', '-f', dir);
+    expect(after.code).toBe(0);
+    expect(after.stderr).toContain('0 to create, 0 to replace, 0 to delete, 1 unchanged');
+  });
+});
