@@ -162,11 +162,12 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
 
 /**
  * Owned ids missing from the server that the record of intent accounts for: replaced (by sync or edit here), each
- * with its latest successor, or paused here (`recurring pause`: saved on this machine, not to be made again by apply).
+ * with its latest successor, or paused here (`recurring pause`: saved on this machine, not to be made again by apply),
+ * each with the id that resumes it.
  * The record is optional.
  */
-async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ successors: Map<string, string>; paused: Set<string> }> {
-  const found = { successors: new Map<string, string>(), paused: new Set<string>() };
+async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ successors: Map<string, string>; paused: Map<string, string> }> {
+  const found = { successors: new Map<string, string>(), paused: new Map<string, string>() };
   if (missing.length === 0) return found;
   const [{ stateStore, serverOf }, { currentId, onServer }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
   let state;
@@ -177,9 +178,16 @@ async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ 
     throw error;
   }
   const server = serverOf(rt);
-  const pausedHere = new Set(state.paused.filter((p) => onServer({ server: p.server ?? p.intent?.server }, server)).map((p) => p.old_id));
+  // Each paused id, with the id `recurring resume` takes for it (a series is resumed whole).
+  const pausedHere = new Map<string, string>([
+    ...state.paused.filter((p) => onServer({ server: p.server ?? p.intent?.server }, server)).map((p) => [p.old_id, p.old_id] as const),
+    ...state.series
+      .filter((s) => s.status === 'paused' && onServer(s, server))
+      .flatMap((s) => s.members.filter((m) => m.paused === true).map((m) => [m.schedule_id, s.series_id] as const)),
+  ]);
   for (const id of missing) {
-    if (pausedHere.has(id)) found.paused.add(id);
+    const resume = pausedHere.get(id);
+    if (resume !== undefined) found.paused.set(id, resume);
     const latest = currentId(state, id);
     if (latest !== id) found.successors.set(id, latest);
   }

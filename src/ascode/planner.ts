@@ -43,7 +43,7 @@ export interface Change {
   entry?: Omit<LockEntry, 'ids'>;
   /** The lock file's entry changes even when the server does not (ids of fired or vanished schedules dropped). */
   relock: boolean;
-  /** Owned schedules paused on this machine (`recurring pause`): the file is left as it is until they are resumed. */
+  /** What `recurring resume` takes to bring back the file's schedules paused on this machine: the file is left as it is meanwhile. */
   paused?: string[];
 }
 
@@ -61,8 +61,8 @@ export interface PlanInput {
   letta: Map<string, Map<string, ScheduledMessage>>;
   /** From the record of intent: an owned id that `sync` or `edit` replaced on this machine → its successor's id. */
   successors?: Map<string, string>;
-  /** From the record of intent: owned ids paused on this machine. */
-  paused?: Set<string>;
+  /** From the record of intent: owned ids paused on this machine, each with the id that resumes it (its own, or its series'). */
+  paused?: Map<string, string>;
 }
 
 /**
@@ -70,12 +70,12 @@ export interface PlanInput {
  * in name order. Pure: the same input gives the same plan, and planning
  * against the result of applying a plan gives no change.
  */
-export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map(), paused = new Set() }: PlanInput): Change[] {
+export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map(), paused = new Map() }: PlanInput): Change[] {
   const owned = new Set(Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]));
   const changes: Change[] = [];
   for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) {
     const entry = entries[want.name];
-    const held = entry?.ids.filter((id) => paused.has(id)) ?? [];
+    const held = [...new Set(entry?.ids.flatMap((id) => paused.get(id) ?? []))];
     // Paused here: its schedule lives only in the record until `recurring resume`; apply must not make it again meanwhile.
     if (entry && held.length > 0) {
       changes.push({ file: want.name, kind: 'unchanged', agent_id: entry.agent_id, create: [], adopt: [], keep: entry.ids, delete: [], diff: [], relock: false, paused: held });
