@@ -181,9 +181,7 @@ async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ 
   // Each paused id, with the id `recurring resume` takes for it (a series is resumed whole).
   const pausedHere = new Map<string, string>([
     ...state.paused.filter((p) => onServer({ server: p.server ?? p.intent?.server }, server)).map((p) => [p.old_id, p.old_id] as const),
-    ...state.series
-      .filter((s) => s.status === 'paused' && onServer(s, server))
-      .flatMap((s) => s.members.filter((m) => m.paused === true).map((m) => [m.schedule_id, s.series_id] as const)),
+    ...state.series.filter((s) => s.status === 'paused' && onServer(s, server)).flatMap((s) => s.members.filter((m) => m.paused === true).map((m) => [m.schedule_id, s.series_id] as const)),
   ]);
   for (const id of missing) {
     const resume = pausedHere.get(id);
