@@ -422,4 +422,17 @@ describe('a schedule a folder owns, paused with recurring pause', () => {
     expect(after.code).toBe(0);
     expect(after.stderr).toContain('0 to create, 0 to replace, 0 to delete, 1 unchanged');
   });
+
+  it('a paused series is left as it is too, and the plan names the series id that resumes it', async () => {
+    const dir = schedulesFolder();
+    const series = (await cli('recurring', 'create', '--message', 'Series', '--cron', 'every day at 9am', '--count', '3', '-q')).stdout.trim();
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    expect((await cli('recurring', 'pause', series)).code).toBe(0);
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toBe(`= paused    series.md  (${series} paused on this machine: left as it is until 'letta-switchboard recurring resume ${series}')\n`);
+    letta.received.length = 0;
+    expect((await cli('apply', '--yes', '-f', dir)).code).toBe(0);
+    expect(letta.requests('POST')).toHaveLength(0);
+  });
 });
