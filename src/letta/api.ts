@@ -1,5 +1,17 @@
 import { DEFAULT_CONCURRENCY, mapLimited, type Limiter } from '../concurrency';
-import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, ListCutShortError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
+import {
+  AmbiguousAgentError,
+  ApiError,
+  CreateMayHaveLandedError,
+  EndlessListError,
+  ListCutShortError,
+  MalformedResponseError,
+  NotFoundError,
+  RouteMissingError,
+  UsageError,
+  WrongKindError,
+  type LandingKind,
+} from '../errors';
 import { checkRecord, expectIdentified, expectList, expectShape, flawsOf, isArray, isDateString, isInstantMs, isId, isObject, isString, oneOf, orNull, type Checked, type RecordRules } from './checks';
 import type { LettaClient, RequestOptions } from './client';
 import { scheduleKind } from './types';
@@ -165,13 +177,7 @@ export class LettaApi {
   async createSchedule(agentId: string, body: CreateScheduleBody, _checkCommand?: string): Promise<CreatedSchedule> {
     const mayLand = { agentId, kind: body.schedule.type };
     const answer = await onAgent(agentId, this.client.request('POST', schedulePath(agentId), { body, feature: 'schedules', mayLand }));
-    try {
-      const created = checkRecord<CreatedSchedule>(answer, { id: isId, next_scheduled_at: isDateString }, ID_REQUIRED);
-      return expectIdentified(created, 'the new schedule');
-    } catch (error) {
-      if (error instanceof MalformedResponseError) throw new CreateMayHaveLandedError(error, agentId, mayLand.kind);
-      throw error;
-    }
+    return landedAnyway(mayLand, () => expectIdentified(checkRecord<CreatedSchedule>(answer, { id: isId, next_scheduled_at: isDateString }, ID_REQUIRED), 'the new schedule'));
   }
 
   /**
@@ -217,20 +223,24 @@ export class LettaApi {
     throw new NotFoundError(`No schedule '${id}' for any of your ${agents.length} agents`, undefined, { what: 'schedule', id, agentsSearched: agents.length });
   }
 
+  /** Delete a schedule; an answer that says it was not deleted (`"success": false`) is an error, not a deletion. */
   async deleteSchedule(agentId: string, id: string): Promise<void> {
-    await this.client.request('DELETE', schedulePath(agentId, id), { feature: 'schedules' });
+    const answer = await this.client.request('DELETE', schedulePath(agentId, id), { feature: 'schedules' });
+    if ((answer as { success?: unknown } | null)?.success === false) throw new ApiError(`Letta did not delete ${id}: it answered "success": false`, 200);
   }
 
   /** `options`: the other fields the route accepts (max_steps, include_return_message_types, ...), sent as given. */
   async sendMessage(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<LettaResponse> {
-    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages, ...options }, mayLand: { agentId, kind: 'message' } }));
-    const reply = expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' });
+    const mayLand = { agentId, kind: 'message' } as const;
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages, ...options }, mayLand }));
+    const reply = landedAnyway(mayLand, () => expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' }));
     return { ...reply, messages: reply.messages.map((message) => checkRecord<LettaMessage>(message, { message_type: isString }, { message_type: '' })) };
   }
 
   async sendMessageAsync(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<Run> {
-    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages, ...options }, mayLand: { agentId, kind: 'async message' } }));
-    return expectIdentified(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the new run');
+    const mayLand = { agentId, kind: 'async message' } as const;
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages, ...options }, mayLand }));
+    return landedAnyway(mayLand, () => expectIdentified(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the new run'));
   }
 
   /**
@@ -406,6 +416,16 @@ export class LettaApi {
       this.warn(`${which}: ${flaws.map((flaw) => (flaw.field === '(record)' ? flaw.problem : `the field '${flaw.field}' ${flaw.problem}`)).join('; ')}; showing the rest.`);
     }
     return record;
+  }
+}
+
+/** Reading the success answer of a POST that went through: one that is not what Letta promises still means it landed (or may have). */
+function landedAnyway<T>(mayLand: { agentId: string; kind: LandingKind }, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof MalformedResponseError) throw new CreateMayHaveLandedError(error, mayLand.agentId, mayLand.kind);
+    throw error;
   }
 }
 
