@@ -203,7 +203,25 @@ export function readGroups(phrase: readonly string[], trace?: string[]): Group[]
     }
     i = read.end;
   }
+  if (groups.length > 1) groups.forEach(refuseBareCoarseRule);
   return groups;
+}
+
+/**
+ * "every tuesday, every other month": a rule beside another that names no day or time of its own and
+ * counts weeks, months or years says which weeks or months the other runs in, not days of its own.
+ * As a union it would fire on a day nobody named (the 1st of every other month), so it is refused.
+ */
+function refuseBareCoarseRule(group: Group): void {
+  const { interval } = group;
+  if (!interval || interval.unit === 'minute' || interval.unit === 'hour' || interval.unit === 'day') return;
+  if (DAY_KINDS.some((kind) => group[kind] !== undefined) || group.times.length > 0 || group.part || group.timesPer || group.timesADay || group.months || group.exceptWeekdays) return;
+  const said = interval.n === 2 ? `every other ${interval.unit}` : intervalText(interval);
+  throw new ClauseConflict(
+    `joins '${said}' to another rule, and it names no day of its own: it says which ${interval.unit}s that rule runs in, which one schedule cannot say`,
+    interval.unit === 'week' ? "For every other week on a day say 'every 2 weeks on tuesday'." : "Name the months, such as 'every tuesday in january, march and may'.",
+    true,
+  );
 }
 
 /** The first rule that reads the clause at `i`. */

@@ -71,6 +71,16 @@ describe('rules side by side', () => {
   it.each(['every 5 minutes and every monday at 9am', 'every day at 9am or 10am', 'every monday or tuesday'])('%s is refused, never folded into one rule', async (phrase) => {
     await expect(runs(phrase)).rejects.toThrow(phrase);
   });
+
+  // RFC 5545's "every Tuesday, every other month" means Tuesdays in every other month; a union fired on the 1st of those months as well.
+  it.each([
+    ['every tuesday, every other month', /joins 'every other month' to another rule, and it names no day of its own/],
+    ['every tuesday and every 2 weeks', /joins 'every other week' to another rule/],
+    ['every friday, every 3 months', /joins 'every 3 months' to another rule/],
+    ['every 15th, yearly', /joins 'every year' to another rule/],
+  ])('%s: a rule without days beside another is refused, never a union with days nobody named', async (phrase, reason) => {
+    await expect(runs(phrase)).rejects.toThrow(reason);
+  });
 });
 
 describe('a clock alone under --cron, and minute offsets', () => {
