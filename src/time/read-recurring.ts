@@ -65,9 +65,12 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   semiannually: { n: 2, unit: 'quarter' },
   fortnightly: { n: 2, unit: 'week' },
   biweekly: { n: 2, unit: 'week' },
+  halfhourly: { n: 30, unit: 'minute' },
+  quarterhourly: { n: 15, unit: 'minute' },
+  bihourly: { n: 2, unit: 'hour' },
 };
-/** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8". */
-const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',']);
+/** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8", and calendars' "occurs every weekday", "repeats weekly". */
+const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',', 'occurs', 'recurs', 'repeats']);
 const RANGE_WORDS = new Set(['-', 'to', 'through', 'thru', 'till', 'til', 'until']);
 const LIST_WORDS = new Set([',', 'and', '&']);
 
@@ -171,6 +174,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
  * every rule used.
  */
 export function readGroups(phrase: readonly string[], trace?: string[]): Group[] {
+  if (phrase.includes('(')) return readGroups(withoutRestatement(phrase), trace);
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
@@ -222,6 +226,45 @@ function refuseBareCoarseRule(group: Group): void {
     interval.unit === 'week' ? "For every other week on a day say 'every 2 weeks on tuesday'." : "Name the months, such as 'every tuesday in january, march and may'.",
     true,
   );
+}
+
+/** What words in brackets may restate, each compared whole. */
+const RESTATED = ['weekdays', 'monthDays', 'months', 'dates', 'nth', 'interval', 'window', 'minuteOfHour', 'part'] as const;
+
+/**
+ * "every weekday (monday to friday)", "fortnightly (every 2 weeks)": words in brackets that say again
+ * what the rest says are checked and left out; brackets that add to it or say something else are
+ * refused, never read as a second rule or a guess.
+ */
+function withoutRestatement(phrase: readonly string[]): string[] {
+  const open = phrase.indexOf('(');
+  const close = phrase.indexOf(')', open);
+  if (close < 0 || phrase.slice(open + 1, close).includes('(')) throw new GrammarError("Could not understand '(' in the schedule", '(');
+  const rest = [...phrase.slice(0, open), ...phrase.slice(close + 1)];
+  const inner = phrase.slice(open + 1, close);
+  const [group, ...more] = readGroups(rest);
+  const [said, ...saidMore] = inner.length > 0 ? readGroups(inner) : [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const restates =
+    group !== undefined &&
+    said !== undefined &&
+    more.length === 0 &&
+    saidMore.length === 0 &&
+    (RESTATED.some((key) => said[key] !== undefined) || said.times.length > 0) &&
+    RESTATED.every((key) => said[key] === undefined || same(said[key], group[key])) &&
+    (said.times.length === 0 ||
+      same(
+        said.times.map((time) => time.value),
+        group.times.map((time) => time.value),
+      ));
+  if (!restates) {
+    throw new ClauseConflict(
+      'says something in brackets that the rest of it does not; brackets may only say the same again',
+      "Say it once without brackets, such as 'every weekday at 9am' or 'every monday and friday'.",
+      group?.repeats ?? true,
+    );
+  }
+  return rest;
 }
 
 /** The first rule that reads the clause at `i`. */
@@ -512,10 +555,12 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     }
     throw new GrammarError(`Could not understand 'every other ${tokens[j] ?? ''}'`.replace(/ '$/, "'"), tokens[j]);
   }
-  if (tokens[j] === 'half' || (tokens[j] === 'quarter' && unitOf(tokens[j + 1] === 'of' ? tokens[j + 3] : tokens[j + 1]) === 'hour')) {
+  const quarterOf = tokens[j + 1] === 'of' ? tokens[j + 3] : tokens[j + 1] === '-' ? tokens[j + 2] : tokens[j + 1];
+  if (tokens[j] === 'half' || (tokens[j] === 'quarter' && unitOf(quarterOf) === 'hour')) {
     const minutes = tokens[j] === 'half' ? 30 : 15;
     j++;
-    if (tokens[j] === 'an' || tokens[j] === 'of') j++;
+    // "every half-hour", "every quarter-hour".
+    if (tokens[j] === 'an' || tokens[j] === 'of' || tokens[j] === '-') j++;
     if (tokens[j] === 'an') j++;
     if (unitOf(tokens[j]) !== 'hour') return null;
     return setInterval(group, { n: minutes, unit: 'minute' }, j + 1);
@@ -576,19 +621,21 @@ function setInterval(group: Group, interval: { n: number; unit: Unit }, end: num
   return end;
 }
 
-/** "daily", "hourly", "weekly", "monthly", "quarterly", "yearly", "annually", "minutely", "nightly". */
+/** "daily", "hourly", "weekly", "monthly", "quarterly", "yearly", "annually", "minutely", "nightly", "half-hourly". */
 function readFrequency(tokens: readonly string[], i: number, group: Group): number | null {
-  // "bi-weekly" is "biweekly".
-  if (tokens[i] === 'bi' && tokens[i + 1] === '-' && tokens[i + 2] === 'weekly') return setInterval(group, { n: 2, unit: 'week' }, i + 3);
-  const word = FREQUENCY_WORDS[tokens[i]!];
+  // "bi-weekly", "semi-annually", "half-hourly": the word with its hyphen.
+  const hyphenated = tokens[i + 1] === '-' && Object.hasOwn(FREQUENCY_WORDS, `${tokens[i]}${tokens[i + 2]}`);
+  const written = hyphenated ? `${tokens[i]}${tokens[i + 2]}` : tokens[i]!;
+  const end = hyphenated ? i + 3 : i + 1;
+  const word = Object.hasOwn(FREQUENCY_WORDS, written) ? FREQUENCY_WORDS[written] : undefined;
   if (!word) return null;
   group.repeats = true;
-  if (tokens[i] === 'nightly') group.part ??= 'night';
+  if (written === 'nightly') group.part ??= 'night';
   if (word === 'daily') {
     group.interval ??= { n: 1, unit: 'day' };
-    return i + 1;
+    return end;
   }
-  return setInterval(group, word, i + 1);
+  return setInterval(group, word, end);
 }
 
 /** "once a day", "once a week on sunday", "twice a day", "twice an hour", "once per month", "twice weekly", "three times a week". */
