@@ -225,7 +225,7 @@ function runsTwice(rule: SeriesRule, zone: string, now: number, nextInstants: ty
 
 /** A repeating phrase without ends, with the schedule it was read as. */
 async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions, count: number): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
-  const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
+  const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires, NotExactInUtc }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
     import('./resolve-recurring'),
     import('./to-utc'),
     import('./cron'),
@@ -256,7 +256,14 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
     };
     return { meaning, local };
   }
-  const { crons, localCrons, utcPatterns, warnings } = toUtcSchedule(local, zone, now, input.trim());
+  let utcSchedule: ReturnType<typeof toUtcSchedule>;
+  try {
+    utcSchedule = toUtcSchedule(local, zone, now, input.trim());
+  } catch (error) {
+    if (!(error instanceof NotExactInUtc) || local.kind === 'raw' || local.kind === 'interval') throw error;
+    return { meaning: await asLocalSeries(input, local, error, { now, zone }, count, notes), local };
+  }
+  const { crons, localCrons, utcPatterns, warnings } = utcSchedule;
   const utcZone = zone === 'UTC' || zone === 'Etc/UTC';
   const parts = crons.map(({ cron, localCron }) => {
     const expression = validateCron(cron);
@@ -290,6 +297,45 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
     meaning.crons = parts.map(({ cron_expression, local_cron, description, inUtc }) => ({ cron_expression, local_cron, description: `${description} (${label(inUtc)})` }));
   }
   return { meaning, local };
+}
+
+/**
+ * "on the 1st at 9am" in Sydney: 09:00 there is 22:00 UTC on the last day of the month before,
+ * which no set of crons says (February's last day moves with leap years). The rule's own local
+ * fires are exact, so it is a series of them, each on the zone's clock.
+ */
+async function asLocalSeries(
+  input: string,
+  local: Extract<LocalSchedule, { kind: 'clock' | 'hourly' | 'calendar' }>,
+  { why, hint }: { why: string; hint?: string | undefined },
+  { now, zone }: PhraseOptions,
+  count: number,
+  notes: string[],
+): Promise<SeriesMeaning> {
+  const [{ asSeriesRule, SERIES_HINT }, { patternsOf, cronParts }, { describeCron }, { nextInstants }] = await Promise.all([
+    import('./resolve-recurring'),
+    import('./to-utc'),
+    import('./cron'),
+    import('./series'),
+  ]);
+  const rule = asSeriesRule(local, now, `'${input.trim()}'`);
+  const runs = nextInstants(rule, zone, now, count);
+  const described = cronParts(patternsOf(local))
+    .map(({ cron }) => describeCron(cron))
+    .join('; and ');
+  return {
+    type: 'series',
+    input,
+    timezone: zone,
+    description: `${described} (${zone})`,
+    reason: `cannot be written as one cron or a set of crons: ${why}`,
+    hint: hint ? `For one cron, ${hint.charAt(0).toLowerCase()}${hint.slice(1)} ${SERIES_HINT}` : SERIES_HINT,
+    next_runs: runs.map((ms) => new Date(ms).toISOString()),
+    next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
+    warnings: [],
+    notes,
+    rule,
+  };
 }
 
 const RULE_START = /^(?:every|each|daily|hourly|weekly|monthly|yearly|nightly)\b/;

@@ -78,7 +78,7 @@ const NTH_NAMES: Record<number, string> = {
   [-4]: 'fourth last',
   [-5]: 'fifth last',
 };
-const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
+export const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
 
 /**
  * A schedule as a series rule, for a phrase with its own start, end or count:

@@ -44,3 +44,27 @@ describe('words in brackets that restate the rule', () => {
     await expect(meaning(phrase)).rejects.toThrow(phrase);
   });
 });
+
+describe('a day of the month whose time is on another day in UTC', () => {
+  // 09:00 in Sydney (UTC+11) is 22:00 UTC the day before: the 1st falls on the 28th, 29th, 30th or 31st, which no set of crons says.
+  it.each([
+    ['twice a month', ['2026-12-15 09:00', '2027-01-01 09:00', '2027-01-15 09:00', '2027-02-01 09:00', '2027-02-15 09:00']],
+    ['on the 1st at 9am', ['2027-01-01 09:00', '2027-02-01 09:00', '2027-03-01 09:00', '2027-04-01 09:00', '2027-05-01 09:00']],
+    ['every month on the 1st and 15th at midnight', ['2026-12-15 00:00', '2027-01-01 00:00', '2027-01-15 00:00', '2027-02-01 00:00', '2027-02-15 00:00']],
+  ])('%s in Sydney is a series of its local fires', async (phrase, expected) => {
+    const read = await meaning(phrase, 'Australia/Sydney', 5);
+    expect(read.type).toBe('series');
+    expect(read.type === 'series' && read.reason).toMatch(/on the previous day in UTC, and a day of the month cannot move with it/);
+    expect(read.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
+  });
+
+  it('keeps each local fire across the change back to standard time (AEDT to AEST)', async () => {
+    const read = await meaning('on the 1st at 9am', 'Australia/Sydney', 5);
+    expect(read.next_runs.slice(3)).toEqual(['2027-03-31T22:00:00.000Z', '2027-04-30T23:00:00.000Z']);
+  });
+
+  it('a day of the month that stays on its day in UTC is still one cron', async () => {
+    const read = await meaning('every 15th at 8pm', 'Australia/Sydney');
+    expect(read.type === 'recurring' && read.cron_expression).toBe('0 9 15 * *');
+  });
+});
