@@ -116,6 +116,7 @@ export interface ClauseRule {
  */
 export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'top of the hour', examples: ['every hour at the top of the hour', 'at the top of every hour'], read: readTopOfHour },
+  { name: 'start or end of the month', examples: ['at the end of every month', 'beginning of every month', 'end of the month at 5pm'], read: readMonthEdge },
   { name: 'minute past every hour', examples: ['quarter past every hour', '10 minutes past each hour on weekdays'], read: readMinutePastEveryHour },
   { name: 'at', examples: ['every day at 9am', 'every hour at :30', 'every day at noon and 5pm', 'every weekday at night'], read: readAt },
   { name: 'on the hour', examples: ['every hour on the hour', 'every hour on the half hour'], read: readOnTheHour },
@@ -433,6 +434,25 @@ function readTopOfHour(tokens: readonly string[], i: number, part: Group): numbe
 
 const EACH = new Set(['every', 'each']);
 
+/** "the end of every month" (its last day, with a note), "at the start of each month", "beginning of the month" (the 1st). */
+function readMonthEdge(tokens: readonly string[], i: number, part: Group): number | null {
+  let j = tokens[i] === 'at' ? i + 1 : i;
+  if (tokens[j] === 'the') j++;
+  const edge = tokens[j];
+  if ((edge !== 'end' && edge !== 'start' && edge !== 'beginning') || tokens[j + 1] !== 'of') return null;
+  const which = tokens[j + 2] ?? '';
+  const month = which === 'the' || EACH.has(which) ? j + 3 : j + 2;
+  if (tokens[month] !== 'month') return null;
+  part.repeats ||= EACH.has(which);
+  if (edge !== 'end') {
+    part.monthDays = [1];
+    return month + 1;
+  }
+  part.nth = [{ n: -1, weekday: 'day' }];
+  addNote(part, `read 'end of the month' as its last day; give the day to choose another, such as 'the 25th of every month'`);
+  return month + 1;
+}
+
 /** "quarter past every hour", "10 minutes past each hour": a minute of the hour said before the interval, without "at". */
 function readMinutePastEveryHour(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
   const past = tokens.indexOf('past', i);
@@ -443,6 +463,8 @@ function readMinutePastEveryHour(tokens: readonly string[], i: number, part: Gro
 /** "at 9am", "at 9 and 5", "at :30", "at 15 minutes past the hour", "at night". */
 function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
   if (tokens[i] !== 'at' && tokens[i] !== '@') return null;
+  // "at every 5th minute", "at each hour": the rule follows.
+  if (EACH.has(tokens[i + 1] ?? '')) return i + 1;
   return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
 }
 

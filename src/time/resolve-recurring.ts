@@ -352,6 +352,18 @@ export const SHAPES: readonly Shape[] = [
     },
   },
   {
+    // A minute of the hour alone ("at 5 minutes past the hour", as cron describers write it) is every hour, as a clock alone is every day.
+    name: 'a minute past the hour alone',
+    examples: ['at 5 minutes past the hour', 'at 30 minutes past the hour on weekdays'],
+    applies: (group) => group.minuteOfHour !== undefined && !group.interval && group.times.length === 0 && !group.part,
+    build: (group, original, context) => {
+      if (!/\bpast the hour\b/i.test(original)) throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
+      const minute = String(group.minuteOfHour).padStart(2, '0');
+      context.notes?.push(`read '${original}' as every hour at :${minute}; name an interval to say otherwise, such as 'every 2 hours at :${minute}'`);
+      return buildInterval({ ...group, interval: { n: 1, unit: 'hour' }, repeats: true }, 60, 'hour', original, context);
+    },
+  },
+  {
     name: 'a minute past the hour without an hourly interval (refused)',
     examples: ['every day at :30'],
     applies: (group) => group.minuteOfHour !== undefined,

@@ -11,7 +11,7 @@ const NOW = Date.parse('2026-12-03T17:45:00Z');
 const meaning = (phrase: string, zone = 'UTC', count = 4) => meaningOfSchedule(phrase, { now: NOW, zone }, count);
 const localRuns = async (phrase: string, zone = 'UTC', count = 4) => (await meaning(phrase, zone, count)).next_runs_local.map((local) => local.slice(0, 16));
 
-describe('frequency words with a hyphen, and calendar apps\' leading verbs', () => {
+describe("frequency words with a hyphen, and calendar apps' leading verbs", () => {
   it.each([
     ['half-hourly', '*/30 * * * *'],
     ['every half-hour', '*/30 * * * *'],
@@ -40,9 +40,12 @@ describe('words in brackets that restate the rule', () => {
     expect(await localRuns(phrase, 'America/New_York')).toEqual(expected);
   });
 
-  it.each(['every day (mon-fri)', 'every weekday (9am)', 'every monday (and friday)', 'every weekday (mon-fri', 'every weekday ()'])('%s is refused: brackets that add or change are not guessed at', async (phrase) => {
-    await expect(meaning(phrase)).rejects.toThrow(phrase);
-  });
+  it.each(['every day (mon-fri)', 'every weekday (9am)', 'every monday (and friday)', 'every weekday (mon-fri', 'every weekday ()'])(
+    '%s is refused: brackets that add or change are not guessed at',
+    async (phrase) => {
+      await expect(meaning(phrase)).rejects.toThrow(phrase);
+    },
+  );
 });
 
 describe('a day of the month whose time is on another day in UTC', () => {
@@ -66,5 +69,49 @@ describe('a day of the month whose time is on another day in UTC', () => {
   it('a day of the month that stays on its day in UTC is still one cron', async () => {
     const read = await meaning('every 15th at 8pm', 'Australia/Sydney');
     expect(read.type === 'recurring' && read.cron_expression).toBe('0 9 15 * *');
+  });
+});
+
+describe("cron describers' minute past the hour, and 'at every'", () => {
+  it.each([
+    ['at 5 minutes past the hour', '5 * * * *', ['2026-12-03 13:05', '2026-12-03 14:05', '2026-12-03 15:05', '2026-12-03 16:05']],
+    ['at 30 minutes past the hour, monday through friday', '30 * * * 1-5', ['2026-12-03 13:30', '2026-12-03 14:30', '2026-12-03 15:30', '2026-12-03 16:30']],
+  ])('%s is every hour at that minute, with a note', async (phrase, localCron, expected) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+    expect(read.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
+    expect(read.notes.join(' ')).toMatch(/as every hour at :\d\d/);
+  });
+
+  it.each(['every day at :30', 'every monday at :30', 'at :30'])('%s is still refused: it does not say every hour', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(/A minute past the hour needs an hourly schedule/);
+  });
+
+  it.each([
+    ['at every 5th minute', '*/5 * * * *'],
+    ['at every hour', '0 * * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
+
+describe('the start and the end of the month', () => {
+  it.each([
+    ['at the end of every month', ['2026-12-31 09:00', '2027-01-31 09:00', '2027-02-28 09:00', '2027-03-31 09:00']],
+    ['end of the month at 5pm', ['2026-12-31 17:00', '2027-01-31 17:00', '2027-02-28 17:00', '2027-03-31 17:00']],
+  ])('%s is the last day of each month, a series with a note', async (phrase, expected) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type).toBe('series');
+    expect(read.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
+    expect(read.notes.join(' ')).toMatch(/read 'end of the month' as its last day/);
+  });
+
+  it.each([
+    ['beginning of every month', '0 9 1 * *'],
+    ['at the start of each month at 8am', '0 8 1 * *'],
+  ])('%s is the 1st: %s', async (phrase, localCron) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
   });
 });
