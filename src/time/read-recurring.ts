@@ -653,6 +653,7 @@ function readFrequency(tokens: readonly string[], i: number, group: Group): numb
   if (!word) return null;
   group.repeats = true;
   if (written === 'nightly') group.part ??= 'night';
+  if (written === 'semiannually') addNote(group, "read 'semi-annually' as 1 January and 1 July; name the dates to choose them, such as 'every march 1st and september 1st'");
   if (word === 'daily') {
     group.interval ??= { n: 1, unit: 'day' };
     return end;

@@ -564,7 +564,7 @@ function withTimesADay(group: Group, original: string, notes: string[]): Group {
   const start = given[0]?.value;
   const times = timesInADay(count, start)!;
   const listed = times.length <= 7 ? timesText(times) : `every ${count === 24 ? 'hour' : `${24 / count} hours`} from ${timesText(times.slice(0, 1))}`;
-  if (count > 2 || start) notes.push(`read '${said}' as ${listed}; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
+  notes.push(`read '${said}' as ${listed}; name the times to choose them, such as ${count === 2 ? "'every day at 8am and 8pm'" : "'every day at 9am, 1pm and 5pm'"}`);
   const read = (value: ClockTime): ClockRead => ({ value, end: 0, ambiguous: false, written: value.hour, text: formatClock(value.hour, value.minute) });
   return { ...group, timesADay: undefined, clockTimes: true, times: times.map(read) };
 }

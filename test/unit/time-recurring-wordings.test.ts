@@ -115,3 +115,13 @@ describe('the start and the end of the month', () => {
     expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
   });
 });
+
+describe('frequencies whose times or dates the spec chooses say so in a note', () => {
+  it.each([
+    ['twice a day', /read 'twice a day' as 09:00 and 21:00/],
+    ['twice daily', /read 'twice daily' as 09:00 and 21:00/],
+    ['semi-annually', /read 'semi-annually' as 1 January and 1 July/],
+  ])('%s', async (phrase, note) => {
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(note);
+  });
+});
