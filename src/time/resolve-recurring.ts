@@ -404,7 +404,13 @@ export const SHAPES: readonly Shape[] = [
     name: 'weekly',
     examples: ['weekly', 'once a week on sunday'],
     applies: (group) => unitOf(group) === 'week',
-    build: (group) => calendar(clockTimes(group), { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null }),
+    build: (group, original) => {
+      // "weekly on the 15th", "every week on the first monday": a day a month has once is not weekly (it fired every Monday).
+      if (group.monthDays || group.nth || group.dates) {
+        throw new UsageError(`'${original}' says every week but names a day that comes once a month or once a year`, "Say 'every month on the 15th' for a day of the month, or name the weekday, such as 'every week on monday'.");
+      }
+      return calendar(clockTimes(group), { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null });
+    },
   },
   {
     name: 'monthly and every N months',

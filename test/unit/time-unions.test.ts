@@ -189,3 +189,17 @@ describe('a start, end or count inside the phrase', () => {
     expect(meaning.notes).toEqual(notes);
   });
 });
+
+describe('a week interval beside a day a month has once', () => {
+  // "weekly on the 15th" fired every Monday: the day of the month was dropped.
+  it.each(['weekly on the 15th', 'every week on the 3rd at 9am', 'weekly day 3', 'once a week, day 3', 'every week on december 25'])('%s is refused, never read as every Monday', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(/says every week but names a day that comes once a month or once a year/);
+  });
+
+  it.each([
+    ['weekly on monday', ['2026-12-07T09:00', '2026-12-14T09:00']],
+    ['weekly in june', ['2027-06-07T09:00', '2027-06-14T09:00']],
+  ])('%s still runs weekly', async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+});
