@@ -471,6 +471,10 @@ function buildMonthly(group: Group, original: string, context: RecurringContext)
 /** "yearly" (1 January), "every march 1st", "every year on december 21st and 31st", "every 2 years on march 1st" (a series). */
 function buildYearly(group: Group, original: string, context: RecurringContext): Built {
   const times = clockTimes(group);
+  // "yearly on monday" ran on 1 January, dropping the weekday.
+  if (group.weekdays) {
+    throw new UsageError(`'${original}' names a day of the week with an interval of years, which cannot say which week`, "Say which, such as 'every year on the first monday of june', or 'every monday in june'.");
+  }
   if (group.dates && group.months) throw new UsageError(`'${original}' names dates and months together`, "Name the dates only, such as 'every december 25th at 9am'.");
   if (!group.dates && !group.months && group.monthDays) {
     throw new UsageError(`'${original}' names a day but not its month, and a year has twelve`, "Name the month, such as 'every january 15th at 9am', or say 'every month on the 15th'.");

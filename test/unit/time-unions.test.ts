@@ -203,3 +203,14 @@ describe('a week interval beside a day a month has once', () => {
     expect((await runs(phrase, expected.length)).runs).toEqual(expected);
   });
 });
+
+describe('a year interval beside a day of the week', () => {
+  // "yearly on monday" ran on 1 January: the weekday was dropped.
+  it.each(['yearly on monday', 'every year on mondays', 'yearly in june on mondays', 'annually on weekdays'])('%s is refused, never read as 1 January', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(/names a day of the week with an interval of years/);
+  });
+
+  it('a weekday counted in a month of the year is still read', async () => {
+    expect((await runs('every year on the first monday of june', 2)).runs).toEqual(['2027-06-07T09:00', '2028-06-05T09:00']);
+  });
+});
