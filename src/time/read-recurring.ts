@@ -174,8 +174,9 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
  * first word no clause can read. `trace`, when given, collects the name of
  * every rule used.
  */
-export function readGroups(phrase: readonly string[], trace?: string[]): Group[] {
-  if (phrase.includes('(')) return readGroups(withoutRestatement(phrase), trace);
+export function readGroups(written: readonly string[], trace?: string[]): Group[] {
+  if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
+  const phrase = withCompoundsOpened(written);
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
@@ -227,6 +228,39 @@ function refuseBareCoarseRule(group: Group): void {
     interval.unit === 'week' ? "For every other week on a day say 'every 2 weeks on tuesday'." : "Name the months, such as 'every tuesday in january, march and may'.",
     true,
   );
+}
+
+/**
+ * Compounds as cron describers and calendars write them, opened into the words the clauses read:
+ * "day-of-week" -> "day of the week", "day-of-month 1" -> "day 1", "every day-of-month from 8
+ * through 14" -> "days 8 through 14", "second-to-the-last" -> "second to last", "week day" and
+ * "week-day" -> "weekday", "but only" -> "only".
+ */
+function withCompoundsOpened(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
+  for (let k = 0; k < tokens.length; k++) {
+    if (at(k, 'day', '-', 'of', '-', 'week')) {
+      out.push('day', 'of', 'the', 'week');
+      k += 4;
+    } else if (at(k, 'every', 'day', '-', 'of', '-', 'month', 'from')) {
+      out.push('days');
+      k += 6;
+    } else if (at(k, 'day', '-', 'of', '-', 'month')) {
+      out.push('day');
+      k += 4;
+    } else if (at(k, '-', 'to', '-', 'the', '-', 'last') || at(k, '-', 'to', '-', 'last')) {
+      out.push('to', 'last');
+      k += tokens[k + 3] === 'the' ? 5 : 3;
+    } else if (EACH.has(tokens[k - 1] ?? '') && (at(k, 'week', 'day') || at(k, 'week', 'days') || at(k, 'week', '-', 'day') || at(k, 'week', '-', 'days'))) {
+      out.push('weekday');
+      k += tokens[k + 1] === '-' ? 2 : 1;
+    } else if (at(k, 'but', 'only')) {
+      out.push('only');
+      k += 1;
+    } else out.push(tokens[k]!);
+  }
+  return out;
 }
 
 /** What words in brackets may restate, each compared whole. */
@@ -494,10 +528,11 @@ function readIntervalStart(tokens: readonly string[], i: number, part: Group, se
   return start.end;
 }
 
-/** "every day of the week", "every minute of every day": nothing more than the interval said. */
+/** "every day of the week", "every minute of every day", "every day of the year": nothing more than the interval said. */
 function readOfTheWeek(tokens: readonly string[], i: number, _part: Group, seen: Seen): number | null {
   const next = i + 1;
-  if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !['week', 'day'].includes(tokens[next + 1] ?? '') || !seen.group.interval) return null;
+  const whole = tokens[next + 1] === 'year' || (tokens[next + 1] === 'month' && !seen.group.monthDays && !seen.group.nth);
+  if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !(['week', 'day'].includes(tokens[next + 1] ?? '') || whole) || !seen.group.interval) return null;
   return next + 2;
 }
 
@@ -553,7 +588,8 @@ function readExcept(tokens: readonly string[], i: number, part: Group): number |
 function readEvery(tokens: readonly string[], i: number, group: Group): number | null {
   if (tokens[i] !== 'every' && tokens[i] !== 'each') return null;
   group.repeats = true;
-  let j = i + 1;
+  // "every single day".
+  let j = tokens[i + 1] === 'single' ? i + 2 : i + 1;
   // "every other weekday", "every 3rd business day", "every 2 workdays": every Nth day counting Monday to Friday only
   // (the weekdays themselves are read next); "every 2nd weekday of the month" is the nth (read elsewhere).
   const step = tokens[j] === 'other' ? { value: 2, end: j + 1 } : (readOrdinal(tokens, j) ?? readNumber(tokens, j, { articles: false }));

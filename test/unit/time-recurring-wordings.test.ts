@@ -125,3 +125,27 @@ describe('frequencies whose times or dates the spec chooses say so in a note', (
     expect((await meaning(phrase)).notes.join(' ')).toMatch(note);
   });
 });
+
+describe('compounds as cron describers and RFC 5545 write them', () => {
+  it.each([
+    ['at 22:00 on every day-of-week from monday through friday', '0 22 * * 1-5'],
+    ['at 04:00 on every day-of-month from 8 through 14', '0 4 8-14 * *'],
+    ['at 14:15 on day-of-month 1', '15 14 1 * *'],
+    ['every thursday, but only during june, july, and august', '0 9 * 6-8 4'],
+    ['every week day', '0 9 * * 1-5'],
+    ['every week-day at 9am', '0 9 * * 1-5'],
+    ['every single day', '0 9 * * *'],
+    ['every day of the year', '0 9 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+
+  it.each([
+    ['monthly on the second-to-last monday of the month', ['2026-12-21 09:00', '2027-01-18 09:00', '2027-02-15 09:00']],
+    ['monthly on the third-to-the-last day of the month', ['2026-12-29 09:00', '2027-01-29 09:00', '2027-02-26 09:00']],
+    ['the second-to-last weekday of the month', ['2026-12-30 09:00', '2027-01-28 09:00', '2027-02-25 09:00']],
+  ])('%s counts from the month end', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'UTC', 3)).toEqual(expected);
+  });
+});
