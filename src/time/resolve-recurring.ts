@@ -245,6 +245,11 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     group = { ...group, weekdays: days, repeats: true };
   }
   if (group.timesPer) group = withCountedDays(group, original, context.notes ?? []);
+  // "monthly on december 25", "every 3 days on december 25": a date comes once a year, and the rule ran without it.
+  const step = group.interval;
+  if (group.dates && step && (step.unit === 'week' || step.unit === 'month' || step.unit === 'quarter' || (step.unit === 'day' && step.n > 1))) {
+    throw new UsageError(`'${original}' mixes an interval with dates`, "Say 'every december 25th' for a date each year, or leave the date out.");
+  }
   skippedMonthsNote(group, context.notes ?? []);
   const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
   // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
@@ -268,6 +273,17 @@ const WEEK_SPREAD: Readonly<Record<number, number[]>> = { 2: [1, 4], 3: [1, 3, 5
  */
 function withCountedDays(group: Group, original: string, notes: string[]): Group {
   const { count, unit, said } = group.timesPer!;
+  // "twice a week on the 15th", "twice a month on mondays": days of another kind than the count is of say neither which nor how many.
+  const otherKinds: Record<typeof unit, Array<[keyof Group, string]>> = {
+    week: [['monthDays', 'days of the month'], ['nth', 'weekdays counted in the month'], ['dates', 'dates']],
+    month: [['weekdays', 'days of the week'], ['dates', 'dates']],
+    year: [['weekdays', 'days of the week'], ['nth', 'weekdays counted in the month']],
+  };
+  const other = otherKinds[unit].find(([kind]) => group[kind] !== undefined);
+  if (other) {
+    const example = unit === 'week' ? "'twice a week on monday and thursday'" : unit === 'month' ? "'twice a month on the 1st and 15th'" : "'twice a year on march 1st and september 1st'";
+    throw new UsageError(`'${original}' says ${said} but names ${other[1]}, which do not say ${said}`, `Name the days, such as ${example}.`);
+  }
   const named = unit === 'week' ? group.weekdays?.length : unit === 'month' ? (group.monthDays?.length ?? group.nth?.length) : (group.dates?.length ?? group.months?.length);
   // Each unit's days as a group with an interval of one unit, for the shapes below.
   const every = (interval: Unit): Group => ({ ...group, interval: { n: 1, unit: interval } });
@@ -570,6 +586,10 @@ function withTimesADay(group: Group, original: string, notes: string[]): Group {
       throw new UsageError(`'${original}' says ${said} but gives ${given.length} time${given.length === 1 ? '' : 's'}`, `Give ${count} times, or leave them out to have them chosen.`);
     }
     return { ...group, timesADay: undefined };
+  }
+  // "twice a day in the evening": the part of the day was dropped (09:00 and 21:00).
+  if (group.part && given.length === 0) {
+    throw new UsageError(`'${original}' says ${said} in the ${group.part}, which does not say when`, "Give the times, such as 'every day at 6pm and 9pm'.");
   }
   const start = given[0]?.value;
   const times = timesInADay(count, start)!;

@@ -192,7 +192,7 @@ describe('a start, end or count inside the phrase', () => {
 
 describe('a week interval beside a day a month has once', () => {
   // "weekly on the 15th" fired every Monday: the day of the month was dropped.
-  it.each(['weekly on the 15th', 'every week on the 3rd at 9am', 'weekly day 3', 'once a week, day 3', 'every week on december 25'])('%s is refused, never read as every Monday', async (phrase) => {
+  it.each(['weekly on the 15th', 'every week on the 3rd at 9am', 'weekly day 3', 'once a week, day 3'])('%s is refused, never read as every Monday', async (phrase) => {
     await expect(runs(phrase)).rejects.toThrow(/says every week but names a day that comes once a month or once a year/);
   });
 
@@ -212,5 +212,34 @@ describe('a year interval beside a day of the week', () => {
 
   it('a weekday counted in a month of the year is still read', async () => {
     expect((await runs('every year on the first monday of june', 2)).runs).toEqual(['2027-06-07T09:00', '2028-06-05T09:00']);
+  });
+});
+
+describe('parts that a rule dropped, now refused with the reason', () => {
+  // "monthly on december 25" ran on the 1st of every month; "every 3 days on december 25" every 3 days.
+  it.each(['monthly on december 25', 'every 3 days on december 25', 'every other week on december 25', 'every 2 months on december 25', 'quarterly on december 25', 'every week on december 25'])(
+    '%s: a date beside a shorter interval',
+    async (phrase) => {
+      await expect(runs(phrase)).rejects.toThrow(/mixes an interval with dates/);
+    },
+  );
+
+  it('a date every day or every year is still that date', async () => {
+    expect((await runs('every day on december 25', 2)).runs).toEqual(['2026-12-25T09:00', '2027-12-25T09:00']);
+    expect((await runs('yearly on december 25', 2)).runs).toEqual(['2026-12-25T09:00', '2027-12-25T09:00']);
+  });
+
+  // "twice a week on the 15th" overflowed the stack (a crash, exit 1).
+  it.each([
+    ['twice a week on the 15th', /says twice a week but names days of the month/],
+    ['twice a month on mondays', /says twice a month but names days of the week/],
+    ['twice a year on the first monday', /says twice a year but names weekdays counted in the month/],
+  ])('%s: a count beside days of another kind', async (phrase, reason) => {
+    await expect(runs(phrase)).rejects.toThrow(reason);
+  });
+
+  // "twice a day in the evening" ran at 09:00 and 21:00.
+  it.each(['twice a day in the evening', 'twice daily at night'])('%s: a count of times beside a part of the day', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(/which does not say when/);
   });
 });
