@@ -234,7 +234,9 @@ function refuseBareCoarseRule(group: Group): void {
  * Compounds as cron describers and calendars write them, opened into the words the clauses read:
  * "day-of-week" -> "day of the week", "day-of-month 1" -> "day 1", "every day-of-month from 8
  * through 14" -> "days 8 through 14", "second-to-the-last" -> "second to last", "week day" and
- * "week-day" -> "weekday", "but only" -> "only".
+ * "week-day" -> "weekday", "but only" -> "only", "alternate days" -> "every other day", "starting
+ * at 2pm and ending at 3pm" -> "starting at 2pm until 3pm", "minute 0 past hour 9 and 17" -> "09:00
+ * and 17:00".
  */
 function withCompoundsOpened(tokens: readonly string[]): string[] {
   const out: string[] = [];
@@ -258,6 +260,25 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
     } else if (at(k, 'but', 'only')) {
       out.push('only');
       k += 1;
+    } else if (tokens[k] === 'alternate' && /^(?:days?|weeks?|months?|years?|hours?|[a-z]+days)$/.test(tokens[k + 1] ?? '')) {
+      // "every alternate day", "on alternate days": every other day.
+      if (!EACH.has(out[out.length - 1] ?? '')) out.push('every');
+      out.push('other');
+    } else if ((at(k, 'and', 'ending', 'at') || at(k, 'ending', 'at')) && out.includes('starting')) {
+      // Quartz's "starting at 2pm and ending at 2:55pm": the window's end.
+      out.push('until');
+      k += tokens[k] === 'and' ? 2 : 1;
+    } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past', 'hour') && /^\d{1,2}$/.test(tokens[k + 4] ?? '')) {
+      // crontab.guru's "at minute 0 past hour 9 and 17": those clock times, on the 24-hour clock.
+      const minute = tokens[k + 1]!.padStart(2, '0');
+      let j = k + 4;
+      for (;;) {
+        out.push(`${tokens[j]!.padStart(2, '0')}:${minute}`);
+        if (!LIST_WORDS.has(tokens[j + 1] ?? '') || !/^\d{1,2}$/.test(tokens[j + 2] ?? '')) break;
+        out.push('and');
+        j += 2;
+      }
+      k = j;
     } else out.push(tokens[k]!);
   }
   return out;
@@ -706,6 +727,12 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
   let j = i + 1;
   if (count === undefined) {
     const number = readNumber(tokens, i, { articles: false });
+    // "5 days a week", "seven days a week": that many days in each week, as "5 times a week".
+    if (number && Number.isInteger(number.value) && tokens[number.end] === 'days' && (tokens[number.end + 1] === 'a' || tokens[number.end + 1] === 'per') && tokens[number.end + 2] === 'week') {
+      group.repeats = true;
+      group.timesPer = { count: number.value, unit: 'week', said: tokens.slice(i, number.end + 3).join(' ') };
+      return number.end + 3;
+    }
     if (!number || tokens[number.end] !== 'times') return null;
     count = number.value;
     j = number.end + 1;

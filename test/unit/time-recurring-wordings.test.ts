@@ -149,3 +149,33 @@ describe('compounds as cron describers and RFC 5545 write them', () => {
     expect(await localRuns(phrase, 'UTC', 3)).toEqual(expected);
   });
 });
+
+describe('Quartz, crontab.guru and everyday wordings', () => {
+  it.each([
+    ['at minute 0 past hour 9 and 17', '0 9,17 * * *'],
+    ['at minute 5 past hour 1, 2 and 3', '5 1-3 * * *'],
+    ['fire every 5 minutes starting at 2pm and ending at 2:55pm, every day', '*/5 14 * * *'],
+    ['every minute starting at 2pm and ending at 2:05pm', '0-5 14 * * *'],
+    ['every hour starting at 9am and ending at 5pm on weekdays', '0 9-17 * * 1-5'],
+  ])('%s is %s on the local clock', async (phrase, localCron) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+  });
+
+  it.each([
+    ['every alternate day', ['2026-12-04 09:00', '2026-12-06 09:00', '2026-12-08 09:00']],
+    ['on alternate days', ['2026-12-04 09:00', '2026-12-06 09:00', '2026-12-08 09:00']],
+    ['alternate mondays', ['2026-12-07 09:00', '2026-12-21 09:00', '2027-01-04 09:00']],
+  ])('%s is every other one', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'America/New_York', 3)).toEqual(expected);
+  });
+
+  it.each([
+    ['5 days a week', '0 9 * * 1-5', /read '5 days a week' as Monday, Tuesday, Wednesday, Thursday and Friday/],
+    ['seven days a week at 8am', '0 8 * * 0-6', /read 'seven days a week' as every day/],
+  ])('%s is %s, with a note', async (phrase, localCron, note) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+    expect(read.notes.join(' ')).toMatch(note);
+  });
+});
