@@ -189,14 +189,14 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
     // "every day at 9am EST": the rule is read on the clock of the zone it names.
     const zoned = writtenZone(text, context.zone, original);
     if (!zoned) {
-      if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+      if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES, 3, error.token);
       throw withPhrase(error, original);
     }
     context = { ...context, zone: zoned.zone };
     try {
       groups = readGroups(tokenize(zoned.text));
     } catch (again) {
-      if (again instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+      if (again instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES, 3, again.token);
       throw withPhrase(again, original);
     }
   }
