@@ -819,13 +819,28 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
     const limit = counted.weekday === 'workday' ? 23 : counted.weekday === 'day' ? 28 : 5;
     if (n < -limit || n === 0 || n > limit) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, counted.end).join(' ')}' never happens`);
   }
-  group.nth = counts.map((n) => ({ n, weekday: counted.weekday }));
+  // "first monday and wednesday of the month", "2nd, third mon, wed, thu of march": the counts go with every weekday listed.
+  const weekdays: Array<Nth['weekday']> = [counted.weekday];
+  let listed = counted.end;
+  while (typeof counted.weekday === 'number' && LIST_WORDS.has(tokens[listed] ?? '')) {
+    const k = tokens[listed] === ',' && tokens[listed + 1] === 'and' ? listed + 2 : listed + 1;
+    const day = weekdayOf(tokens[k]);
+    if (day === undefined) break;
+    weekdays.push(day);
+    listed = k + 1;
+  }
+  if (weekdays.length > 1 && tokens[listed] !== 'of' && tokens[listed] !== 'in') {
+    // Without the month after them, "first monday and friday" may as well mean every Friday.
+    const said = tokens.slice(i, listed).join(' ').replace(/ ,/g, ',');
+    throw new UsageError(`'${said}' does not say whether the count goes with each day`, "Say 'first monday and first friday of the month', or 'first monday and every friday'.");
+  }
+  group.nth = counts.flatMap((n) => weekdays.map((weekday) => ({ n, weekday })));
   // "first and third monday of the month": several days are no one instant.
-  group.repeats ||= counts.length > 1;
-  j = counted.end;
+  group.repeats ||= group.nth.length > 1;
+  j = listed;
   // "every 2nd tuesday", "every second tuesday": the nth of the month, whatever the spelling; it could be every nth week, so said.
   const n = counts[0]!;
-  if ((tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && counts.length === 1 && n > 1 && typeof counted.weekday === 'number' && tokens[j] !== 'of' && tokens[j] !== 'in') {
+  if ((tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && counts.length === 1 && weekdays.length === 1 && n > 1 && typeof counted.weekday === 'number' && tokens[j] !== 'of' && tokens[j] !== 'in') {
     const [day, nth] = [WEEKDAY_NAMES[counted.weekday]!, ['second', 'third', 'fourth', 'fifth'][n - 2]];
     addNote(group, `read '${tokens.slice(i - 1, j).join(' ')}' as the ${nth} ${day} of every month; write 'every ${n} weeks on ${day.toLowerCase()}' for every ${n === 2 ? 'other' : nth} week`);
   }

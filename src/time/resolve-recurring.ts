@@ -147,7 +147,8 @@ function writtenZone(text: string, zone: string, original: string): { text: stri
 }
 
 function normalize(input: string): string {
-  return input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
+  // "mon..fri" (systemd's range) is "mon-fri": the tokens drop dots, which made it Monday and Friday.
+  return input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '').replace(/(?<=\w)\s?\.\.\s?(?=\w)/g, '-');
 }
 
 function isCronLike(text: string): boolean {

@@ -243,3 +243,23 @@ describe('parts that a rule dropped, now refused with the reason', () => {
     await expect(runs(phrase)).rejects.toThrow(/which does not say when/);
   });
 });
+
+describe('a weekday list after a count, and ranges written with two dots', () => {
+  // "2nd,third mon,wed,thu of march" fired on every Wednesday and Thursday in March.
+  it.each([
+    ['first monday and wednesday of the month', ['2026-12-07T09:00', '2027-01-04T09:00', '2027-01-06T09:00', '2027-02-01T09:00']],
+    ['2nd,third mon,wed,thu of march 17:00', ['2027-03-08T17:00', '2027-03-10T17:00', '2027-03-11T17:00', '2027-03-15T17:00', '2027-03-17T17:00', '2027-03-18T17:00']],
+    ['last friday and saturday of the month', ['2026-12-25T09:00', '2026-12-26T09:00', '2027-01-29T09:00', '2027-01-30T09:00']],
+  ])('%s: the count goes with each weekday of the month', async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+
+  it.each(['first and third monday and friday', 'first monday and friday at 9am'])('%s is refused: without the month it may mean every Friday', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(/does not say whether the count goes with each day/);
+  });
+
+  // "mon..fri at 04:15" ran on Monday and Friday only.
+  it('mon..fri is Monday to Friday', async () => {
+    expect((await runs('mon..fri at 04:15', 4)).runs).toEqual(['2026-12-03T04:15', '2026-12-04T04:15', '2026-12-07T04:15', '2026-12-08T04:15']);
+  });
+});
