@@ -840,7 +840,15 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
   j = listed;
   // "every 2nd tuesday", "every second tuesday": the nth of the month, whatever the spelling; it could be every nth week, so said.
   const n = counts[0]!;
-  if ((tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && counts.length === 1 && weekdays.length === 1 && n > 1 && typeof counted.weekday === 'number' && tokens[j] !== 'of' && tokens[j] !== 'in') {
+  if (
+    (tokens[i - 1] === 'every' || tokens[i - 1] === 'each') &&
+    counts.length === 1 &&
+    weekdays.length === 1 &&
+    n > 1 &&
+    typeof counted.weekday === 'number' &&
+    tokens[j] !== 'of' &&
+    tokens[j] !== 'in'
+  ) {
     const [day, nth] = [WEEKDAY_NAMES[counted.weekday]!, ['second', 'third', 'fourth', 'fifth'][n - 2]];
     addNote(group, `read '${tokens.slice(i - 1, j).join(' ')}' as the ${nth} ${day} of every month; write 'every ${n} weeks on ${day.toLowerCase()}' for every ${n === 2 ? 'other' : nth} week`);
   }
@@ -961,11 +969,24 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
     if (month === undefined) return null;
     end = j + 1;
   }
-  const limit = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  if (day.value < 1 || day.value > limit) {
-    throw new UsageError(`${MONTH_NAMES[month - 1]} has no day ${day.value}`);
+  const months = [month];
+  // "the 1st of january, april, july and october": the day in each month listed (a month with its own day starts a new date).
+  if (!monthOf(tokens[i])) {
+    for (;;) {
+      const k = tokens[end] === ',' && tokens[end + 1] === 'and' ? end + 2 : end + 1;
+      const more = LIST_WORDS.has(tokens[end] ?? '') ? monthOf(tokens[k]) : undefined;
+      if (more === undefined || readOrdinal(tokens, k + 1) || bareDay(tokens, k + 1)) break;
+      months.push(more);
+      end = k + 1;
+    }
   }
-  group.dates = [...(group.dates ?? []), { month, day: day.value }];
+  for (const each of months) {
+    const limit = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][each - 1]!;
+    if (day.value < 1 || day.value > limit) {
+      throw new UsageError(`${MONTH_NAMES[each - 1]} has no day ${day.value}`);
+    }
+  }
+  group.dates = [...(group.dates ?? []), ...months.map((each) => ({ month: each, day: day.value }))];
   if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1) || bareDay(tokens, end + 1))) {
     const next = readDate(tokens, end + 1, group);
     if (next !== null) return next;

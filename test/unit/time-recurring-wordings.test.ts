@@ -193,3 +193,17 @@ describe('a phrase whose words are all known but not read says where the reading
     expect((await meaning(phrase)).type).toBe('recurring');
   });
 });
+
+describe('a day of several months', () => {
+  it.each([
+    ['the 15th of march and september at noon', ['2027-03-15 12:00', '2027-09-15 12:00', '2028-03-15 12:00']],
+    ['1 of jan,april,july,oct 00:00', ['2027-01-01 00:00', '2027-04-01 00:00', '2027-07-01 00:00']],
+    ['the 1st of january and april 5', ['2027-01-01 09:00', '2027-04-05 09:00', '2028-01-01 09:00']],
+  ])('%s is that day in each month named', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'America/New_York', 3)).toEqual(expected);
+  });
+
+  it('a day one of the months lacks is refused', async () => {
+    await expect(meaning('every 31st of january and april')).rejects.toThrow(/april has no day 31/i);
+  });
+});
