@@ -260,6 +260,9 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
     } else if (at(k, 'but', 'only')) {
       out.push('only');
       k += 1;
+    } else if ((tokens[k] === 'even' || tokens[k] === 'odd') && /^(?:days|hours|numbered)$/.test(tokens[k + 1] ?? '') && !EACH.has(out[out.length - 1] ?? '')) {
+      // "on even days", "at odd hours": every one of them.
+      out.push('every', tokens[k]!);
     } else if (tokens[k] === 'alternate' && /^(?:days?|weeks?|months?|years?|hours?|[a-z]+days)$/.test(tokens[k + 1] ?? '')) {
       // "every alternate day", "on alternate days": every other day.
       if (!EACH.has(out[out.length - 1] ?? '')) out.push('every');
@@ -633,6 +636,23 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
       return j;
     }
     throw new GrammarError(`Could not understand 'every other ${tokens[j] ?? ''}'`.replace(/ '$/, "'"), tokens[j]);
+  }
+  // "every even day", "every odd hour", "every even numbered day": days of the month or hours of the clock, by parity.
+  if (tokens[j] === 'even' || tokens[j] === 'odd') {
+    const at = tokens[j + 1] === 'numbered' ? j + 2 : j + 1;
+    const unit = unitOf(tokens[at]);
+    const odd = tokens[j] === 'odd' ? 1 : 0;
+    if (unit === 'day') {
+      group.monthDays = [...Array(31).keys()].map((k) => k + 1).filter((day) => day % 2 === odd);
+      return at + 1;
+    }
+    if (unit === 'hour') {
+      group.interval ??= { n: 1, unit: 'day' };
+      group.clockTimes = true;
+      for (let hour = odd; hour < 24; hour += 2) group.times.push({ value: { hour, minute: 0 }, end: at + 1, ambiguous: false, written: hour, text: formatClock(hour, 0) });
+      return at + 1;
+    }
+    return null;
   }
   const quarterOf = tokens[j + 1] === 'of' ? tokens[j + 3] : tokens[j + 1] === '-' ? tokens[j + 2] : tokens[j + 1];
   if (tokens[j] === 'half' || (tokens[j] === 'quarter' && unitOf(quarterOf) === 'hour')) {

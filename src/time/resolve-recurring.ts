@@ -148,7 +148,12 @@ function writtenZone(text: string, zone: string, original: string): { text: stri
 
 function normalize(input: string): string {
   // "mon..fri" (systemd's range) is "mon-fri": the tokens drop dots, which made it Monday and Friday.
-  return input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '').replace(/(?<=\w)\s?\.\.\s?(?=\w)/g, '-');
+  return input
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]$/, '')
+    .replace(/(?<=\w)\s?\.\.\s?(?=\w)/g, '-');
 }
 
 function isCronLike(text: string): boolean {
@@ -276,9 +281,19 @@ function withCountedDays(group: Group, original: string, notes: string[]): Group
   const { count, unit, said } = group.timesPer!;
   // "twice a week on the 15th", "twice a month on mondays": days of another kind than the count is of say neither which nor how many.
   const otherKinds: Record<typeof unit, Array<[keyof Group, string]>> = {
-    week: [['monthDays', 'days of the month'], ['nth', 'weekdays counted in the month'], ['dates', 'dates']],
-    month: [['weekdays', 'days of the week'], ['dates', 'dates']],
-    year: [['weekdays', 'days of the week'], ['nth', 'weekdays counted in the month']],
+    week: [
+      ['monthDays', 'days of the month'],
+      ['nth', 'weekdays counted in the month'],
+      ['dates', 'dates'],
+    ],
+    month: [
+      ['weekdays', 'days of the week'],
+      ['dates', 'dates'],
+    ],
+    year: [
+      ['weekdays', 'days of the week'],
+      ['nth', 'weekdays counted in the month'],
+    ],
   };
   const other = otherKinds[unit].find(([kind]) => group[kind] !== undefined);
   if (other) {
@@ -331,9 +346,10 @@ function skippedMonthsNote(group: Group, notes: string[]): void {
   // A year that is not a leap year: February has no 29th in three years of four.
   const skipped = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((month) => daysInMonth(2027, month) < day);
   if (day < 29 || skipped.length === 0) return;
-  notes.push(
-    `months without a ${ordinalText(day)} (${listText(skipped.map((m) => MONTH_NAMES[m - 1]!))}${day === 29 ? ', except in leap years' : ''}) are skipped; for every month's end say 'the last day of the month'`,
-  );
+  const without = `without a ${ordinalText(day)} (${listText(skipped.map((m) => MONTH_NAMES[m - 1]!))}${day === 29 ? ', except in leap years' : ''})`;
+  // "on the 15th and 30th", "every even day": such months still run on the other days.
+  const several = group.monthDays!.some((other) => other < 29);
+  notes.push(`${several ? `in months ${without} that day is skipped` : `months ${without} are skipped`}; for every month's end say 'the last day of the month'`);
 }
 
 /** The shape each group of a phrase is built by (for tests of the shape list). */
@@ -424,7 +440,10 @@ export const SHAPES: readonly Shape[] = [
     build: (group, original) => {
       // "weekly on the 15th", "every week on the first monday": a day a month has once is not weekly (it fired every Monday).
       if (group.monthDays || group.nth || group.dates) {
-        throw new UsageError(`'${original}' says every week but names a day that comes once a month or once a year`, "Say 'every month on the 15th' for a day of the month, or name the weekday, such as 'every week on monday'.");
+        throw new UsageError(
+          `'${original}' says every week but names a day that comes once a month or once a year`,
+          "Say 'every month on the 15th' for a day of the month, or name the weekday, such as 'every week on monday'.",
+        );
       }
       return calendar(clockTimes(group), { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null });
     },
@@ -490,7 +509,10 @@ function buildYearly(group: Group, original: string, context: RecurringContext):
   const times = clockTimes(group);
   // "yearly on monday" ran on 1 January, dropping the weekday.
   if (group.weekdays) {
-    throw new UsageError(`'${original}' names a day of the week with an interval of years, which cannot say which week`, "Say which, such as 'every year on the first monday of june', or 'every monday in june'.");
+    throw new UsageError(
+      `'${original}' names a day of the week with an interval of years, which cannot say which week`,
+      "Say which, such as 'every year on the first monday of june', or 'every monday in june'.",
+    );
   }
   if (group.dates && group.months) throw new UsageError(`'${original}' names dates and months together`, "Name the dates only, such as 'every december 25th at 9am'.");
   if (!group.dates && !group.months && group.monthDays) {

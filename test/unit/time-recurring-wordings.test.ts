@@ -207,3 +207,21 @@ describe('a day of several months', () => {
     await expect(meaning('every 31st of january and april')).rejects.toThrow(/april has no day 31/i);
   });
 });
+
+describe('even and odd days and hours', () => {
+  it.each([
+    ['every even day', '0 9 2-30/2 * *'],
+    ['on odd days', '0 9 1-31/2 * *'],
+    ['execute on every even numbered day', '0 9 2-30/2 * *'],
+    ['every even hour', '0 */2 * * *'],
+    ['every odd hour on weekdays', '0 1-23/2 * * 1-5'],
+  ])('%s is %s on the local clock', async (phrase, localCron) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+  });
+
+  it('a month without the last of the days still runs on the others, and the note says so', async () => {
+    expect((await meaning('every even day')).notes).toEqual(["in months without a 30th (February) that day is skipped; for every month's end say 'the last day of the month'"]);
+    expect((await meaning('on the 30th')).notes).toEqual(["months without a 30th (February) are skipped; for every month's end say 'the last day of the month'"]);
+  });
+});
