@@ -149,7 +149,9 @@ function mayGiveEnds(text: string): boolean {
     text.split(/\W+/).some((word) => END_WORDS.has(word) || /^\d+x$/.test(word)) ||
     /\bup to\b/.test(text) ||
     // "every day this week", "every weekday next week at 10am": within that span.
-    [' this week', ' next week', ' this month', ' next month'].some((span) => text.includes(span))
+    [' this week', ' next week', ' this month', ' next month'].some((span) => text.includes(span)) ||
+    // "every monday in 2027": within that year.
+    /\b(?:in|during|throughout)(?: the year)? \d{4}$/.test(text)
   );
 }
 

@@ -134,6 +134,22 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         continue;
       }
     }
+    // "every monday in 2027", "daily during 2027": within that year, from its first day (or now) to the end of its last.
+    const year = /^\d{4}$/.test(words[n - 1]!) ? Number(words[n - 1]) : NaN;
+    const yearAt = words[n - 2] === 'year' && words[n - 3] === 'the' ? n - 4 : n - 2;
+    if (Number.isInteger(year) && ['in', 'during', 'throughout'].includes(words[yearAt] ?? '') && yearAt > 0) {
+      const end = instantFromLocal(zone, { year: year + 1, month: 1, day: 1, hour: 0, minute: 0, second: 0 }) - 1;
+      if (end <= now) throw new UsageError(`'${text.trim()}' is in the past: ${year} has ended`, 'Give a year to come.');
+      const start = instantFromLocal(zone, { year, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
+      set('until', end, words.slice(yearAt));
+      if (start > now) {
+        if (ends.start !== undefined) throw new UsageError(`'${text.trim()}' gives two starts`, 'Give one.');
+        ends.start = start;
+      }
+      words = words.slice(0, yearAt);
+      peeled = true;
+      continue;
+    }
     // "every day this week", "every monday next month at 8am": within that span, from its first day (or now) to the end of its last.
     const spanAt = withinSpanAt(words);
     if (spanAt > 0) {

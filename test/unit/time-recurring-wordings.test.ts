@@ -225,3 +225,21 @@ describe('even and odd days and hours', () => {
     expect((await meaning('on the 30th')).notes).toEqual(["months without a 30th (February) are skipped; for every month's end say 'the last day of the month'"]);
   });
 });
+
+describe('a rule within a year', () => {
+  it('every monday in 2027 runs on the Mondays of 2027 only', async () => {
+    const read = await meaning('every monday in 2027', 'America/New_York', 60);
+    expect(read.type).toBe('series');
+    expect(read.next_runs_local.length).toBe(52);
+    expect([read.next_runs_local[0], read.next_runs_local.at(-1)]).toEqual(['2027-01-04 09:00 EST', '2027-12-27 09:00 EST']);
+  });
+
+  it('this year runs from now to its end', async () => {
+    const read = await meaning('daily at 9am during 2026', 'America/New_York', 60);
+    expect([read.next_runs_local.length, read.next_runs_local[0], read.next_runs_local.at(-1)]).toEqual([28, '2026-12-04 09:00 EST', '2026-12-31 09:00 EST']);
+  });
+
+  it('a year gone by is in the past', async () => {
+    await expect(meaning('every monday in 2025')).rejects.toThrow(/is in the past: 2025 has ended/);
+  });
+});
