@@ -134,6 +134,19 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         continue;
       }
     }
+    // "the next 3 sundays", "for the next four mondays": that many of the weekday, from now.
+    const weekdayCount = n >= 3 && words[n - 3] === 'next' && /s$/.test(words[n - 1]!) && weekdayOf(words[n - 1]) !== undefined ? parseNumber(words[n - 2]!) : null;
+    let at = n - 3;
+    if (words[at - 1] === 'the') at--;
+    if (words[at - 1] === 'for') at--;
+    // The weekday is the rule: beside another ("every day for the next 3 sundays") it is not read.
+    const ruleBefore = words.slice(0, at).some((word) => /^(?:every|each|daily|weekly|monthly|weekdays?|weekends?)$/.test(word) || weekdayOf(word) !== undefined);
+    if (weekdayCount !== null && Number.isInteger(weekdayCount) && weekdayCount >= 1 && !ruleBefore) {
+      set('count', weekdayCount, words.slice(at));
+      words = [...words.slice(0, at), 'every', words[n - 1]!];
+      peeled = true;
+      continue;
+    }
     // "every monday in 2027", "daily during 2027": within that year, from its first day (or now) to the end of its last.
     const year = /^\d{4}$/.test(words[n - 1]!) ? Number(words[n - 1]) : NaN;
     const yearAt = words[n - 2] === 'year' && words[n - 3] === 'the' ? n - 4 : n - 2;

@@ -243,3 +243,17 @@ describe('a rule within a year', () => {
     await expect(meaning('every monday in 2025')).rejects.toThrow(/is in the past: 2025 has ended/);
   });
 });
+
+describe('the next N of a weekday', () => {
+  it.each([
+    ['the next 3 sundays', ['2026-12-06 09:00', '2026-12-13 09:00', '2026-12-20 09:00']],
+    ['for the next four mondays', ['2026-12-07 09:00', '2026-12-14 09:00', '2026-12-21 09:00', '2026-12-28 09:00']],
+    ['at 5pm for the next 2 fridays', ['2026-12-04 17:00', '2026-12-11 17:00']],
+  ])('%s is that many, a series', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'America/New_York', 10)).toEqual(expected);
+  });
+
+  it('beside another rule it is not read', async () => {
+    await expect(meaning('every day for the next 3 sundays')).rejects.toThrow(/Could not understand the schedule/);
+  });
+});
