@@ -88,8 +88,9 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     if (exceptAt > 0 && ends.except === undefined) {
       const from = ['for', 'on'].includes(words[exceptAt + 1] ?? '') ? exceptAt + 2 : exceptAt + 1;
       const day = words.slice(from).join(' ');
-      // "except the 25th" could be every 25th: only a day that happens once is left out.
-      if (day !== '' && happensOnce(day) && !isClock(day)) {
+      // "except the 25th" could be every 25th, "except december" is every December: only a day that happens once is left out.
+      const monthsOnly = day.split(/[\s,]+/).every((w) => monthOf(w) !== undefined || ['and', 'in', 'during', '&', ''].includes(w));
+      if (day !== '' && happensOnce(day) && !isClock(day) && !monthsOnly) {
         try {
           const read = parseInstant(day, { now, zone, edge: 'start' });
           if (read.dateOnly) {

@@ -46,6 +46,8 @@ export interface Group {
   timesPer?: { count: number; unit: 'week' | 'month' | 'year'; said: string };
   /** "every day except sunday". */
   exceptWeekdays?: number[];
+  /** "every month except december", "daily except in july and august": months left out every year. */
+  exceptMonths?: number[];
   /** Choices the reading made (a window's ends without am/pm), said to the user. */
   notes?: string[];
 }
@@ -221,7 +223,8 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
 function refuseBareCoarseRule(group: Group): void {
   const { interval } = group;
   if (!interval || interval.unit === 'minute' || interval.unit === 'hour' || interval.unit === 'day') return;
-  if (DAY_KINDS.some((kind) => group[kind] !== undefined) || group.times.length > 0 || group.part || group.timesPer || group.timesADay || group.months || group.exceptWeekdays) return;
+  if (DAY_KINDS.some((kind) => group[kind] !== undefined) || group.times.length > 0 || group.part || group.timesPer || group.timesADay || group.months || group.exceptWeekdays || group.exceptMonths)
+    return;
   const said = interval.n === 2 ? `every other ${interval.unit}` : intervalText(interval);
   throw new ClauseConflict(
     `joins '${said}' to another rule, and it names no day of its own: it says which ${interval.unit}s that rule runs in, which one schedule cannot say`,
@@ -439,7 +442,7 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   }
   group.clockTimes ||= part.clockTimes;
   group.times.push(...part.times);
-  for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays'] as const) {
+  for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays', 'exceptMonths'] as const) {
     if (part[key]) group[key] = mergeList(group[key], part[key]);
   }
   if (part.dates) group.dates = [...(group.dates ?? []), ...part.dates];
@@ -598,14 +601,21 @@ function readFromDayOfMonth(tokens: readonly string[], i: number, part: Group, s
   return tokens[i] === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
 }
 
-/** "except sunday", "excluding weekends", "but not saturday". */
+/** "except sunday", "excluding weekends", "but not saturday", "except december", "except in july and august". */
 function readExcept(tokens: readonly string[], i: number, part: Group): number | null {
   const token = tokens[i];
   if (token !== 'except' && token !== 'excluding' && token !== 'but') return null;
-  const set = readDaySet(tokens, token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1);
-  if (!set) return null;
-  part.exceptWeekdays = set.value;
-  return set.end;
+  const from = token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1;
+  const set = readDaySet(tokens, from);
+  if (set) {
+    part.exceptWeekdays = set.value;
+    return set.end;
+  }
+  const months = readMonthList(tokens, tokens[from] === 'in' || tokens[from] === 'during' ? from + 1 : from);
+  // A month with a day after it ("except december 25") is one day, which the phrase's ends read.
+  if (!months || readOrdinal(tokens, months.end) || /^\d+$/.test(tokens[months.end] ?? '')) return null;
+  part.exceptMonths = months.value;
+  return months.end;
 }
 
 /** "every 20 minutes", "every other hour", "every 1 week", "every half hour", "every march 1st" (the date is read next). */

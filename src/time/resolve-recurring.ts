@@ -250,6 +250,11 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
     group = { ...group, weekdays: days, repeats: true };
   }
+  if (group.exceptMonths) {
+    const months = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((m) => !group.exceptMonths!.includes(m));
+    if (months.length === 0) throw new UsageError(`'${original}' leaves no month to run in`);
+    group = { ...group, months, exceptMonths: undefined, repeats: true };
+  }
   if (group.timesPer) group = withCountedDays(group, original, context.notes ?? []);
   // "monthly on december 25", "every 3 days on december 25": a date comes once a year, and the rule ran without it.
   const step = group.interval;

@@ -263,3 +263,24 @@ describe('a weekday list after a count, and ranges written with two dots', () =>
     expect((await runs('mon..fri at 04:15', 4)).runs).toEqual(['2026-12-03T04:15', '2026-12-04T04:15', '2026-12-07T04:15', '2026-12-08T04:15']);
   });
 });
+
+describe('months left out', () => {
+  // "every month except december" was read as leaving out one day (1 December) and ran the next December.
+  it.each([
+    ['every month except december', ['12'], '0 9 1 1-11 *'],
+    ['daily except december', ['12'], '0 9 * 1-11 *'],
+    ['every weekday except in july and august', ['07', '08'], '0 9 * 1-6,9-12 1-5'],
+    ['once a day on the 1st and 15th of every month except december', ['12'], '0 9 1,15 1-11 *'],
+  ])('%s leaves those months out every year', async (phrase, left, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 400);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.next_runs.filter((iso) => iso > '2027' && left.includes(iso.slice(5, 7)))).toEqual([]);
+  });
+
+  it('a day of a month is still one day left out', async () => {
+    const meaning = await runs('every day except dec 25', 30);
+    expect(meaning.type).toBe('series');
+    expect(meaning.runs).not.toContain('2026-12-25T09:00');
+    expect(meaning.runs).toContain('2026-12-26T09:00');
+  });
+});
