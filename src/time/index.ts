@@ -11,7 +11,7 @@ import { UsageError } from '../errors';
 import type { LocalSchedule } from './resolve-recurring';
 import type { SeriesRule } from './series';
 import { LATEST_INSTANT } from './now';
-import { formatLocal } from './zone';
+import { formatLocal, wallTime } from './zone';
 
 /** The last day LATEST_INSTANT allows, as errors name it. */
 const lastDate = () => new Date(LATEST_INSTANT).toISOString().slice(0, 10);
@@ -174,7 +174,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
-  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count).catch(async (error: unknown) => {
+  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count, ends.start).catch(async (error: unknown) => {
     const instead = await insteadIfOneInstant(error, input.trim(), options);
     // An error about the rule repeats the phrase as typed, not what is left of it once its ends are read.
     if (instead === error && error instanceof UsageError) error.message = error.message.replace(`'${ruleText}'`, `'${input.trim()}'`);
@@ -226,7 +226,7 @@ function runsTwice(rule: SeriesRule, zone: string, now: number, nextInstants: ty
 }
 
 /** A repeating phrase without ends, with the schedule it was read as. */
-async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions, count: number): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
+async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions, count: number, start?: number): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
   const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires, NotExactInUtc }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
     import('./resolve-recurring'),
     import('./to-utc'),
@@ -236,7 +236,7 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
   // A zone written in the phrase ("every day at 9am EST") is the clock the rule follows.
   const zone = scheduleZone(input, userZone);
   const notes: string[] = [];
-  const local = await readRecurring(input, { now, zone, notes }, parseRecurring);
+  const local = await readRecurring(input, { now, zone, notes, ...(start === undefined ? {} : { startDay: wallTime(zone, start) }) }, parseRecurring);
   if (local.kind === 'series') {
     const runs = nextInstants(local.rule, zone, now, count);
     // A rule that cannot run twice within the dates there are repeats nothing (every 99999999999 minutes, days,
@@ -344,7 +344,7 @@ const RULE_START = /^(?:every|each|daily|hourly|weekly|monthly|yearly|nightly)\b
 const RECURRING_WORDS = /\b(?:every|each|daily|hourly|weekly|monthly|yearly|annually|quarterly|minutely|nightly|weekdays|weekends|once|twice)\b/;
 
 /** Parse a recurring phrase; a phrase that is one instant ("tomorrow at 9am") gets an error pointing to --execute-at. */
-async function readRecurring(input: string, options: PhraseOptions & { notes: string[] }, parse: typeof import('./resolve-recurring').parseRecurring) {
+async function readRecurring(input: string, options: import('./resolve-recurring').RecurringContext & PhraseOptions, parse: typeof import('./resolve-recurring').parseRecurring) {
   try {
     return parse(input, options);
   } catch (error) {

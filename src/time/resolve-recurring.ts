@@ -39,6 +39,8 @@ export interface RecurringContext {
   zone: string;
   /** Where the reading puts what it chose (a clock without am/pm, a start the phrase does not give). */
   notes?: string[];
+  /** The local day a start said in the phrase gives ("weekly starting dec 10"): a rule of weeks, months or years that names no day runs on it. */
+  startDay?: LocalDate & { weekday: number };
 }
 
 export const RECURRING_EXAMPLES = [
@@ -256,6 +258,7 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     group = { ...group, months, exceptMonths: undefined, repeats: true };
   }
   if (group.timesPer) group = withCountedDays(group, original, context.notes ?? []);
+  else if (context.startDay) group = onTheStartDay(group, context.startDay, context.notes ?? []);
   // "monthly on december 25", "every 3 days on december 25": a date comes once a year, and the rule ran without it.
   const step = group.interval;
   if (group.dates && step && (step.unit === 'week' || step.unit === 'month' || step.unit === 'quarter' || (step.unit === 'day' && step.n > 1))) {
@@ -271,6 +274,26 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     );
   const shape = SHAPES.find((candidate) => candidate.applies(group))!;
   return shape.build(group, original, context);
+}
+
+/**
+ * "weekly starting dec 10" runs on Thursdays, "monthly starting december 15" on the 15th, "yearly
+ * starting march 3" on 3 March, "every quarter starting in march" in March, June, September and
+ * December: a rule of weeks, months or years that names no day takes the start's, as it takes the
+ * start's time. Before, it ran on Mondays, the 1st and 1 January from the start on.
+ */
+function onTheStartDay(group: Group, start: LocalDate & { weekday: number }, notes: string[]): Group {
+  const unit = group.interval?.unit;
+  if (unit !== 'week' && unit !== 'month' && unit !== 'quarter' && unit !== 'year') return group;
+  if (DAY_KINDS.some((kind) => group[kind] !== undefined) || group.months || group.exceptWeekdays || group.exceptMonths) return group;
+  const [day, said] =
+    unit === 'week'
+      ? [{ weekdays: [start.weekday] }, `${WEEKDAY_NAMES[start.weekday]}s`]
+      : unit === 'year'
+        ? [{ dates: [{ month: start.month, day: start.day }] }, `${start.day} ${MONTH_NAMES[start.month - 1]}`]
+        : [{ monthDays: [start.day] }, `the ${ordinalText(start.day)}`];
+  notes.push(`read the start, ${formatDate(start)}, as the day it runs on: ${said}; name the day to choose another`);
+  return { ...group, ...day };
 }
 
 /** "N times a week" without days: Monday and Thursday; Monday, Wednesday and Friday; ... (Monday first, the days as evenly apart as a week allows). */
@@ -501,7 +524,7 @@ function buildMonthly(group: Group, original: string, context: RecurringContext)
   if (group.months) throw new UsageError(`'${original}' names both an interval of months and the months`, "Name the months only, such as 'on the 1st in january and july'.");
   if (12 % months === 0) {
     // Quarters are the calendar's (January, April, July, October); "every N months" counts from its next run.
-    const first = unit === 'quarter' ? 1 : firstDate(context, times, (date) => monthDays.includes(date.day)).month;
+    const first = unit === 'quarter' && !context.startDay ? 1 : firstDate(context, times, (date) => monthDays.includes(date.day)).month;
     if (unit !== 'quarter') startNote(context, `${MONTH_NAMES[first - 1]}`);
     const list = [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
     return calendar(times, { weekdays: null, monthDays, months: list });

@@ -257,3 +257,27 @@ describe('the next N of a weekday', () => {
     await expect(meaning('every day for the next 3 sundays')).rejects.toThrow(/Could not understand the schedule/);
   });
 });
+
+describe("a start's day is the day a rule of weeks, months or years runs on when it names none", () => {
+  // These ran on Mondays, the 1st and 1 January from the start on ('yearly starting march 3' first ran on 1 January 2028).
+  it.each([
+    ['weekly starting dec 10', ['2026-12-10 09:00', '2026-12-17 09:00', '2026-12-24 09:00']],
+    ['every 2 weeks starting dec 10 at 4pm', ['2026-12-10 16:00', '2026-12-24 16:00', '2027-01-07 16:00']],
+    ['monthly starting december 15', ['2026-12-15 09:00', '2027-01-15 09:00', '2027-02-15 09:00']],
+    ['every 3 months starting march 15', ['2027-03-15 09:00', '2027-06-15 09:00', '2027-09-15 09:00']],
+    ['every quarter starting in march', ['2027-03-01 09:00', '2027-06-01 09:00', '2027-09-01 09:00']],
+    ['yearly starting march 3', ['2027-03-03 09:00', '2028-03-03 09:00', '2029-03-03 09:00']],
+  ])('%s', async (phrase, expected) => {
+    const read = await meaning(phrase, 'America/New_York', 3);
+    expect(read.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
+    expect(read.notes.join(' ')).toMatch(/read the start, \d{4}-\d\d-\d\d, as the day it runs on/);
+  });
+
+  it.each([
+    ['every month on the 15th starting jan', ['2027-01-15 09:00', '2027-02-15 09:00']],
+    ['every other friday starting dec 11 at 4pm', ['2026-12-11 16:00', '2026-12-25 16:00']],
+    ['quarterly starting jan 1', ['2027-01-01 09:00', '2027-04-01 09:00']],
+  ])('%s keeps the days it names', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'America/New_York', 2)).toEqual(expected);
+  });
+});
