@@ -270,10 +270,25 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
       // "every alternate day", "on alternate days": every other day.
       if (!EACH.has(out[out.length - 1] ?? '')) out.push('every');
       out.push('other');
-    } else if ((at(k, 'and', 'ending', 'at') || at(k, 'ending', 'at')) && out.includes('starting')) {
-      // Quartz's "starting at 2pm and ending at 2:55pm": the window's end.
+    } else if ((at(k, 'and', 'ending', 'at') || at(k, 'ending', 'at') || at(k, 'and', 'finishing', 'at') || at(k, 'finishing', 'at')) && out.includes('starting')) {
+      // Quartz's "starting at 2pm and ending at 2:55pm", Jenkins' "finishing at 3:45 pm": the window's end.
       out.push('until');
       k += tokens[k] === 'and' ? 2 : 1;
+    } else if (at(k, 'm', '-', 'f')) {
+      // "m-f": Monday to Friday.
+      out.push('mon', '-', 'fri');
+      k += 2;
+    } else if (SHORT_WEEKDAYS[tokens[k]!] && (DAY_JOINS.has(tokens[k - 1] ?? '') || DAY_JOINS.has(tokens[k + 1] ?? ''))) {
+      // "tu/th", "mo, we, fr": two-letter weekdays in a list.
+      out.push(SHORT_WEEKDAYS[tokens[k]!]!);
+    } else if (tokens[k] === '/' && weekdayOf(out[out.length - 1]) !== undefined && (weekdayOf(tokens[k + 1]) !== undefined || SHORT_WEEKDAYS[tokens[k + 1] ?? ''])) {
+      // "mon/wed/fri": a list.
+      out.push(',');
+    } else if (tokens[k] === 'q' && /^[1-4]$/.test(tokens[k + 1] ?? '')) {
+      // "in q1": the quarter's months.
+      const first = 3 * Number(tokens[k + 1]) - 2;
+      out.push(MONTH_NAMES[first - 1]!.toLowerCase(), '-', MONTH_NAMES[first + 1]!.toLowerCase());
+      k += 1;
     } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past', 'hour') && /^\d{1,2}$/.test(tokens[k + 4] ?? '')) {
       // crontab.guru's "at minute 0 past hour 9 and 17": those clock times, on the 24-hour clock.
       const minute = tokens[k + 1]!.padStart(2, '0');
@@ -289,6 +304,10 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Two-letter weekdays, read only in a list ("tu/th"): alone, "th" and "we" are other words. */
+const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { mo: 'mon', tu: 'tue', we: 'wed', th: 'thu', fr: 'fri', sa: 'sat', su: 'sun' };
+const DAY_JOINS = new Set(['/', ',', '&', '-']);
 
 /** What words in brackets may restate, each compared whole. */
 const RESTATED = ['weekdays', 'monthDays', 'months', 'dates', 'nth', 'interval', 'window', 'minuteOfHour', 'part'] as const;
@@ -753,7 +772,7 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
   const word = tokens[i];
   // "once every two weeks", "once each day": as "every two weeks".
   if (word === 'once' && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each')) return i + 1;
-  let count = word === 'once' ? 1 : word === 'twice' ? 2 : undefined;
+  let count = word === 'once' ? 1 : word === 'twice' ? 2 : word === 'thrice' ? 3 : undefined;
   let j = i + 1;
   if (count === undefined) {
     const number = readNumber(tokens, i, { articles: false });
@@ -763,7 +782,8 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
       group.timesPer = { count: number.value, unit: 'week', said: tokens.slice(i, number.end + 3).join(' ') };
       return number.end + 3;
     }
-    if (!number || tokens[number.end] !== 'times') return null;
+    // "3 times a week", "3x a week", "2x daily".
+    if (!number || (tokens[number.end] !== 'times' && tokens[number.end] !== 'x')) return null;
     count = number.value;
     j = number.end + 1;
   }

@@ -281,3 +281,23 @@ describe("a start's day is the day a rule of weeks, months or years runs on when
     expect(await localRuns(phrase, 'America/New_York', 2)).toEqual(expected);
   });
 });
+
+describe('shorthand people type', () => {
+  it.each([
+    ['m-f 9am', '0 9 * * 1-5'],
+    ['tu/th 9am', '0 9 * * 2,4'],
+    ['mon/wed/fri at 7am', '0 7 * * 1,3,5'],
+    ['thrice weekly', '0 9 * * 1,3,5'],
+    ['3x a week', '0 9 * * 1,3,5'],
+    ['2x daily', '0 9,21 * * *'],
+    ['every day in q1', '0 9 * 1-3 *'],
+    ['once every two hours at 45 minutes past the hour starting at 9:45 am and finishing at 3:45 pm every weekday', '45 9-15/2 * * 1-5'],
+  ])('%s is %s on the local clock', async (phrase, localCron) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+  });
+
+  it('a two-letter weekday alone is not read', async () => {
+    await expect(meaning('every th')).rejects.toThrow(/did not understand 'th'/);
+  });
+});
