@@ -301,3 +301,18 @@ describe('shorthand people type', () => {
     await expect(meaning('every th')).rejects.toThrow(/did not understand 'th'/);
   });
 });
+
+describe("cron describers' range of days of the month", () => {
+  // "on day 1 through 5 of the month" was read as ending on the 5th ("ends ... before it first runs").
+  it.each([
+    ['At 09:00 AM, on day 1 through 5 of the month', '0 9 1-5 * *'],
+    ['days 1 through 5 at 9am', '0 9 1-5 * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+
+  it('an end that is a date is still an end', async () => {
+    expect(await localRuns('every day until dec 5', 'UTC', 5)).toEqual(['2026-12-04 09:00', '2026-12-05 09:00']);
+  });
+});
