@@ -289,6 +289,10 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
       const first = 3 * Number(tokens[k + 1]) - 2;
       out.push(MONTH_NAMES[first - 1]!.toLowerCase(), '-', MONTH_NAMES[first + 1]!.toLowerCase());
       k += 1;
+    } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past') && EACH.has(tokens[k + 3] ?? '') && at(k + 4, 'hour')) {
+      // crontab.guru's "at minute 0 past every hour".
+      out.push(tokens[k + 1]!, 'minutes');
+      k += 1;
     } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past', 'hour') && /^\d{1,2}$/.test(tokens[k + 4] ?? '')) {
       // crontab.guru's "at minute 0 past hour 9 and 17": those clock times, on the 24-hour clock.
       const minute = tokens[k + 1]!.padStart(2, '0');

@@ -154,6 +154,7 @@ describe('Quartz, crontab.guru and everyday wordings', () => {
   it.each([
     ['at minute 0 past hour 9 and 17', '0 9,17 * * *'],
     ['at minute 5 past hour 1, 2 and 3', '5 1-3 * * *'],
+    ['at minute 30 past every hour on weekdays', '30 * * * 1-5'],
     ['fire every 5 minutes starting at 2pm and ending at 2:55pm, every day', '*/5 14 * * *'],
     ['every minute starting at 2pm and ending at 2:05pm', '0-5 14 * * *'],
     ['every hour starting at 9am and ending at 5pm on weekdays', '0 9-17 * * 1-5'],
