@@ -284,6 +284,14 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
     } else if (tokens[k] === '/' && weekdayOf(out[out.length - 1]) !== undefined && (weekdayOf(tokens[k + 1]) !== undefined || SHORT_WEEKDAYS[tokens[k + 1] ?? ''])) {
       // "mon/wed/fri": a list.
       out.push(',');
+    } else if (/^\d{1,2}$/.test(tokens[k]!) && at(k + 1, 'of', 'month') && !/^\d/.test(tokens[k - 1] ?? '')) {
+      // App Engine's "15 of month 12:00": the 15th of every month.
+      const day = Number(tokens[k]);
+      out.push(`${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`, 'of', 'every', 'month');
+      k += 2;
+    } else if (tokens[k] === '-' && DAYS_BEFORE_DASH.test(out[out.length - 1] ?? '') && readClock(tokens, k + 1)) {
+      // "every day - 9am": a dash between the days and the time, as a comma.
+      out.push(',');
     } else if (tokens[k] === 'q' && /^[1-4]$/.test(tokens[k + 1] ?? '')) {
       // "in q1": the quarter's months.
       const first = 3 * Number(tokens[k + 1]) - 2;
@@ -308,6 +316,9 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Words for days that a dash may follow before the time ("every day - 9am"); after a time, a dash is a window ("9am - 5pm"). */
+const DAYS_BEFORE_DASH = /^(?:days?|daily|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)$/;
 
 /** Two-letter weekdays, read only in a list ("tu/th"): alone, "th" and "we" are other words. */
 const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { mo: 'mon', tu: 'tue', we: 'wed', th: 'thu', fr: 'fri', sa: 'sat', su: 'sun' };

@@ -317,3 +317,17 @@ describe("cron describers' range of days of the month", () => {
     expect(await localRuns('every day until dec 5', 'UTC', 5)).toEqual(['2026-12-04 09:00', '2026-12-05 09:00']);
   });
 });
+
+describe("App Engine's day of month, and a dash before the time", () => {
+  it.each([
+    ['15 of month 12:00', '0 12 15 * *'],
+    ['1 of month 22:00', '0 22 1 * *'],
+    ['every day - 9am', '0 9 * * *'],
+    ['weekdays - 8:30am', '30 8 * * 1-5'],
+    ['every hour from 9am - 5pm', '0 9-17 * * *'],
+    ['monday - friday at 9', '0 9 * * 1-5'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
