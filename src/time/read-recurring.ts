@@ -182,7 +182,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
-  while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!) && !isOneWeekend(tokens, i)) i++;
+  while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!) && !isOneWeekend(tokens, i) && !startsOneTime(tokens, i)) i++;
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
   let joined = false;
@@ -323,6 +323,12 @@ const DAYS_BEFORE_DASH = /^(?:days?|daily|weekdays?|weekends?|(?:mon|tues|wednes
 /** Two-letter weekdays, read only in a list ("tu/th"): alone, "th" and "we" are other words. */
 const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { mo: 'mon', tu: 'tue', we: 'wed', th: 'thu', fr: 'fri', sa: 'sat', su: 'sun' };
 const DAY_JOINS = new Set(['/', ',', '&', '-']);
+
+/** "this monday", "that friday", "this 1st": "this" begins one day (never a rule), not a word to skip. */
+function startsOneTime(tokens: readonly string[], i: number): boolean {
+  const next = tokens[i + 1];
+  return (tokens[i] === 'this' || tokens[i] === 'that') && (weekdayOf(next) !== undefined || monthOf(next) !== undefined || partOfDay(next) !== undefined || /^\d+(?:st|nd|rd|th)$/.test(next ?? ''));
+}
 
 /** What words in brackets may restate, each compared whole. */
 const RESTATED = ['weekdays', 'monthDays', 'months', 'dates', 'nth', 'interval', 'window', 'minuteOfHour', 'part'] as const;

@@ -331,3 +331,18 @@ describe("App Engine's day of month, and a dash before the time", () => {
     expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
   });
 });
+
+describe("'this' before a day is one instant, never a rule", () => {
+  // "this monday" ran every Monday: "this" was skipped as a request's filler ("send this every monday").
+  it.each(['this monday', 'this 1st', 'that friday at 5'])('%s is refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+
+  it.each([
+    ['send this every monday', '0 9 * * 1'],
+    ['run this daily', '0 9 * * *'],
+  ])('%s still reads "this" as what is sent', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
