@@ -11,7 +11,7 @@ import { UsageError } from '../errors';
 import type { LocalSchedule } from './resolve-recurring';
 import type { SeriesRule } from './series';
 import { LATEST_INSTANT } from './now';
-import { formatLocal } from './zone';
+import { formatLocal, wallTime } from './zone';
 
 /** The last day LATEST_INSTANT allows, as errors name it. */
 const lastDate = () => new Date(LATEST_INSTANT).toISOString().slice(0, 10);
@@ -149,7 +149,9 @@ function mayGiveEnds(text: string): boolean {
     text.split(/\W+/).some((word) => END_WORDS.has(word) || /^\d+x$/.test(word)) ||
     /\bup to\b/.test(text) ||
     // "every day this week", "every weekday next week at 10am": within that span.
-    [' this week', ' next week', ' this month', ' next month'].some((span) => text.includes(span))
+    [' this week', ' next week', ' this month', ' next month'].some((span) => text.includes(span)) ||
+    // "every monday in 2027": within that year; "the next 3 sundays": that many.
+    /\b(?:in|during|throughout)(?: the year)? \d{4}$|\bnext [a-z\d]+ [a-z]+days$/.test(text)
   );
 }
 
@@ -172,7 +174,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
-  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count).catch(async (error: unknown) => {
+  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count, ends.start).catch(async (error: unknown) => {
     const instead = await insteadIfOneInstant(error, input.trim(), options);
     // An error about the rule repeats the phrase as typed, not what is left of it once its ends are read.
     if (instead === error && error instanceof UsageError) error.message = error.message.replace(`'${ruleText}'`, `'${input.trim()}'`);
@@ -224,8 +226,8 @@ function runsTwice(rule: SeriesRule, zone: string, now: number, nextInstants: ty
 }
 
 /** A repeating phrase without ends, with the schedule it was read as. */
-async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions, count: number): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
-  const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
+async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions, count: number, start?: number): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
+  const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires, NotExactInUtc }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
     import('./resolve-recurring'),
     import('./to-utc'),
     import('./cron'),
@@ -234,7 +236,7 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
   // A zone written in the phrase ("every day at 9am EST") is the clock the rule follows.
   const zone = scheduleZone(input, userZone);
   const notes: string[] = [];
-  const local = await readRecurring(input, { now, zone, notes }, parseRecurring);
+  const local = await readRecurring(input, { now, zone, notes, ...(start === undefined ? {} : { startDay: wallTime(zone, start) }) }, parseRecurring);
   if (local.kind === 'series') {
     const runs = nextInstants(local.rule, zone, now, count);
     // A rule that cannot run twice within the dates there are repeats nothing (every 99999999999 minutes, days,
@@ -256,7 +258,14 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
     };
     return { meaning, local };
   }
-  const { crons, localCrons, utcPatterns, warnings } = toUtcSchedule(local, zone, now, input.trim());
+  let utcSchedule: ReturnType<typeof toUtcSchedule>;
+  try {
+    utcSchedule = toUtcSchedule(local, zone, now, input.trim());
+  } catch (error) {
+    if (!(error instanceof NotExactInUtc) || local.kind === 'raw' || local.kind === 'interval') throw error;
+    return { meaning: await asLocalSeries(input, local, error, { now, zone }, count, notes), local };
+  }
+  const { crons, localCrons, utcPatterns, warnings } = utcSchedule;
   const utcZone = zone === 'UTC' || zone === 'Etc/UTC';
   const parts = crons.map(({ cron, localCron }) => {
     const expression = validateCron(cron);
@@ -292,11 +301,50 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
   return { meaning, local };
 }
 
+/**
+ * "on the 1st at 9am" in Sydney: 09:00 there is 22:00 UTC on the last day of the month before,
+ * which no set of crons says (February's last day moves with leap years). The rule's own local
+ * fires are exact, so it is a series of them, each on the zone's clock.
+ */
+async function asLocalSeries(
+  input: string,
+  local: Extract<LocalSchedule, { kind: 'clock' | 'hourly' | 'calendar' }>,
+  { why, hint }: { why: string; hint?: string | undefined },
+  { now, zone }: PhraseOptions,
+  count: number,
+  notes: string[],
+): Promise<SeriesMeaning> {
+  const [{ asSeriesRule, SERIES_HINT }, { patternsOf, cronParts }, { describeCron }, { nextInstants }] = await Promise.all([
+    import('./resolve-recurring'),
+    import('./to-utc'),
+    import('./cron'),
+    import('./series'),
+  ]);
+  const rule = asSeriesRule(local, now, `'${input.trim()}'`);
+  const runs = nextInstants(rule, zone, now, count);
+  const described = cronParts(patternsOf(local))
+    .map(({ cron }) => describeCron(cron))
+    .join('; and ');
+  return {
+    type: 'series',
+    input,
+    timezone: zone,
+    description: `${described} (${zone})`,
+    reason: `cannot be written as one cron or a set of crons: ${why}`,
+    hint: hint ? `For one cron, ${hint.charAt(0).toLowerCase()}${hint.slice(1)} ${SERIES_HINT}` : SERIES_HINT,
+    next_runs: runs.map((ms) => new Date(ms).toISOString()),
+    next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
+    warnings: [],
+    notes,
+    rule,
+  };
+}
+
 const RULE_START = /^(?:every|each|daily|hourly|weekly|monthly|yearly|nightly)\b/;
 const RECURRING_WORDS = /\b(?:every|each|daily|hourly|weekly|monthly|yearly|annually|quarterly|minutely|nightly|weekdays|weekends|once|twice)\b/;
 
 /** Parse a recurring phrase; a phrase that is one instant ("tomorrow at 9am") gets an error pointing to --execute-at. */
-async function readRecurring(input: string, options: PhraseOptions & { notes: string[] }, parse: typeof import('./resolve-recurring').parseRecurring) {
+async function readRecurring(input: string, options: import('./resolve-recurring').RecurringContext & PhraseOptions, parse: typeof import('./resolve-recurring').parseRecurring) {
   try {
     return parse(input, options);
   } catch (error) {

@@ -5,17 +5,19 @@ import { lookupZone } from './zone-names';
 
 /**
  * An input error for a time phrase: repeats the input, names the words no
- * rule could use (with "did you mean" for a misspelling), and suggests forms
- * that work, the ones most like the input first.
+ * rule could use (with "did you mean" for a misspelling), or else the word the
+ * reading stopped at (`stuck`), and suggests forms that work, the ones most
+ * like the input first.
  */
-export function phraseError(input: string, problem: string, examples: readonly string[], count = 3): UsageError {
+export function phraseError(input: string, problem: string, examples: readonly string[], count = 3, stuck?: string): UsageError {
   const closest = [...examples]
     .map((example) => ({ example, score: likeness(input, example) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, count)
     .map(({ example }) => `'${example}'`);
   const unknown = unknownWords(input);
-  if (unknown.length === 0) return new UsageError(`${problem}: '${input}'`, `Try ${closest.join(', ')}.`);
+  // Every word is known ("every day sharp"): the word the reading stopped at says where.
+  if (unknown.length === 0) return new UsageError(`${problem}: '${input}'${stuck ? ` (stopped at '${stuck}')` : ''}`, `Try ${closest.join(', ')}.`);
   const meant = unknown.map((word) => [word, closestWord(word)] as const).filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
   const didYouMean = meant.map(([word, known]) => `'${known}' for '${word}'`).join(', ');
   return new UsageError(`'${input}': did not understand ${unknown.map((word) => `'${word}'`).join(', ')}`, `${didYouMean ? `Did you mean ${didYouMean}? ` : ''}Try ${closest.join(', ')}.`);

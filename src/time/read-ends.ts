@@ -88,8 +88,9 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     if (exceptAt > 0 && ends.except === undefined) {
       const from = ['for', 'on'].includes(words[exceptAt + 1] ?? '') ? exceptAt + 2 : exceptAt + 1;
       const day = words.slice(from).join(' ');
-      // "except the 25th" could be every 25th: only a day that happens once is left out.
-      if (day !== '' && happensOnce(day) && !isClock(day)) {
+      // "except the 25th" could be every 25th, "except december" is every December: only a day that happens once is left out.
+      const monthsOnly = day.split(/[\s,]+/).every((w) => monthOf(w) !== undefined || ['and', 'in', 'during', '&', ''].includes(w));
+      if (day !== '' && happensOnce(day) && !isClock(day) && !monthsOnly) {
         try {
           const read = parseInstant(day, { now, zone, edge: 'start' });
           if (read.dateOnly) {
@@ -134,6 +135,35 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         continue;
       }
     }
+    // "the next 3 sundays", "for the next four mondays": that many of the weekday, from now.
+    const weekdayCount = n >= 3 && words[n - 3] === 'next' && /s$/.test(words[n - 1]!) && weekdayOf(words[n - 1]) !== undefined ? parseNumber(words[n - 2]!) : null;
+    let at = n - 3;
+    if (words[at - 1] === 'the') at--;
+    if (words[at - 1] === 'for') at--;
+    // The weekday is the rule: beside another ("every day for the next 3 sundays") it is not read.
+    const ruleBefore = words.slice(0, at).some((word) => /^(?:every|each|daily|weekly|monthly|weekdays?|weekends?)$/.test(word) || weekdayOf(word) !== undefined);
+    if (weekdayCount !== null && Number.isInteger(weekdayCount) && weekdayCount >= 1 && !ruleBefore) {
+      set('count', weekdayCount, words.slice(at));
+      words = [...words.slice(0, at), 'every', words[n - 1]!];
+      peeled = true;
+      continue;
+    }
+    // "every monday in 2027", "daily during 2027": within that year, from its first day (or now) to the end of its last.
+    const year = /^\d{4}$/.test(words[n - 1]!) ? Number(words[n - 1]) : NaN;
+    const yearAt = words[n - 2] === 'year' && words[n - 3] === 'the' ? n - 4 : n - 2;
+    if (Number.isInteger(year) && ['in', 'during', 'throughout'].includes(words[yearAt] ?? '') && yearAt > 0) {
+      const end = instantFromLocal(zone, { year: year + 1, month: 1, day: 1, hour: 0, minute: 0, second: 0 }) - 1;
+      if (end <= now) throw new UsageError(`'${text.trim()}' is in the past: ${year} has ended`, 'Give a year to come.');
+      const start = instantFromLocal(zone, { year, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
+      set('until', end, words.slice(yearAt));
+      if (start > now) {
+        if (ends.start !== undefined) throw new UsageError(`'${text.trim()}' gives two starts`, 'Give one.');
+        ends.start = start;
+      }
+      words = words.slice(0, yearAt);
+      peeled = true;
+      continue;
+    }
     // "every day this week", "every monday next month at 8am": within that span, from its first day (or now) to the end of its last.
     const spanAt = withinSpanAt(words);
     if (spanAt > 0) {
@@ -157,7 +187,9 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const range =
         (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined) ||
         (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
-        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && /^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? ''));
+        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && /^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? '')) ||
+        // "on day 1 through 5 of the month", "days 8 through 14": days of the month, as cron describers say them.
+        (/^days?$/.test(words[k - 2] ?? '') && /^\d{1,2}$/.test(before ?? '') && /^\d{1,2}$/.test(after ?? ''));
       if (isEnd && range) continue;
       let from = k + 1;
       if (word === 'up' || (['ending', 'ends', 'starting', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;

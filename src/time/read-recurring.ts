@@ -46,6 +46,8 @@ export interface Group {
   timesPer?: { count: number; unit: 'week' | 'month' | 'year'; said: string };
   /** "every day except sunday". */
   exceptWeekdays?: number[];
+  /** "every month except december", "daily except in july and august": months left out every year. */
+  exceptMonths?: number[];
   /** Choices the reading made (a window's ends without am/pm), said to the user. */
   notes?: string[];
 }
@@ -65,9 +67,12 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   semiannually: { n: 2, unit: 'quarter' },
   fortnightly: { n: 2, unit: 'week' },
   biweekly: { n: 2, unit: 'week' },
+  halfhourly: { n: 30, unit: 'minute' },
+  quarterhourly: { n: 15, unit: 'minute' },
+  bihourly: { n: 2, unit: 'hour' },
 };
-/** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8". */
-const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',']);
+/** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8", and calendars' "occurs every weekday", "repeats weekly". */
+const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',', 'occurs', 'recurs', 'repeats']);
 const RANGE_WORDS = new Set(['-', 'to', 'through', 'thru', 'till', 'til', 'until']);
 const LIST_WORDS = new Set([',', 'and', '&']);
 
@@ -113,6 +118,7 @@ export interface ClauseRule {
  */
 export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'top of the hour', examples: ['every hour at the top of the hour', 'at the top of every hour'], read: readTopOfHour },
+  { name: 'start or end of the month', examples: ['at the end of every month', 'beginning of every month', 'end of the month at 5pm'], read: readMonthEdge },
   { name: 'minute past every hour', examples: ['quarter past every hour', '10 minutes past each hour on weekdays'], read: readMinutePastEveryHour },
   { name: 'at', examples: ['every day at 9am', 'every hour at :30', 'every day at noon and 5pm', 'every weekday at night'], read: readAt },
   { name: 'on the hour', examples: ['every hour on the hour', 'every hour on the half hour'], read: readOnTheHour },
@@ -170,11 +176,13 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
  * first word no clause can read. `trace`, when given, collects the name of
  * every rule used.
  */
-export function readGroups(phrase: readonly string[], trace?: string[]): Group[] {
+export function readGroups(written: readonly string[], trace?: string[]): Group[] {
+  if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
+  const phrase = withCompoundsOpened(written);
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
-  while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!) && !isOneWeekend(tokens, i)) i++;
+  while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!) && !isOneWeekend(tokens, i) && !startsOneTime(tokens, i)) i++;
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
   let joined = false;
@@ -203,7 +211,162 @@ export function readGroups(phrase: readonly string[], trace?: string[]): Group[]
     }
     i = read.end;
   }
+  if (groups.length > 1) groups.forEach(refuseBareCoarseRule);
   return groups;
+}
+
+/**
+ * "every tuesday, every other month": a rule beside another that names no day or time of its own and
+ * counts weeks, months or years says which weeks or months the other runs in, not days of its own.
+ * As a union it would fire on a day nobody named (the 1st of every other month), so it is refused.
+ */
+function refuseBareCoarseRule(group: Group): void {
+  const { interval } = group;
+  if (!interval || interval.unit === 'minute' || interval.unit === 'hour' || interval.unit === 'day') return;
+  if (DAY_KINDS.some((kind) => group[kind] !== undefined) || group.times.length > 0 || group.part || group.timesPer || group.timesADay || group.months || group.exceptWeekdays || group.exceptMonths)
+    return;
+  const said = interval.n === 2 ? `every other ${interval.unit}` : intervalText(interval);
+  throw new ClauseConflict(
+    `joins '${said}' to another rule, and it names no day of its own: it says which ${interval.unit}s that rule runs in, which one schedule cannot say`,
+    interval.unit === 'week' ? "For every other week on a day say 'every 2 weeks on tuesday'." : "Name the months, such as 'every tuesday in january, march and may'.",
+    true,
+  );
+}
+
+/**
+ * Compounds as cron describers and calendars write them, opened into the words the clauses read:
+ * "day-of-week" -> "day of the week", "day-of-month 1" -> "day 1", "every day-of-month from 8
+ * through 14" -> "days 8 through 14", "second-to-the-last" -> "second to last", "week day" and
+ * "week-day" -> "weekday", "but only" -> "only", "alternate days" -> "every other day", "starting
+ * at 2pm and ending at 3pm" -> "starting at 2pm until 3pm", "minute 0 past hour 9 and 17" -> "09:00
+ * and 17:00".
+ */
+function withCompoundsOpened(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
+  for (let k = 0; k < tokens.length; k++) {
+    if (at(k, 'day', '-', 'of', '-', 'week')) {
+      out.push('day', 'of', 'the', 'week');
+      k += 4;
+    } else if (at(k, 'every', 'day', '-', 'of', '-', 'month', 'from')) {
+      out.push('days');
+      k += 6;
+    } else if (at(k, 'day', '-', 'of', '-', 'month')) {
+      out.push('day');
+      k += 4;
+    } else if (at(k, '-', 'to', '-', 'the', '-', 'last') || at(k, '-', 'to', '-', 'last')) {
+      out.push('to', 'last');
+      k += tokens[k + 3] === 'the' ? 5 : 3;
+    } else if (EACH.has(tokens[k - 1] ?? '') && (at(k, 'week', 'day') || at(k, 'week', 'days') || at(k, 'week', '-', 'day') || at(k, 'week', '-', 'days'))) {
+      out.push('weekday');
+      k += tokens[k + 1] === '-' ? 2 : 1;
+    } else if (at(k, 'but', 'only')) {
+      out.push('only');
+      k += 1;
+    } else if ((tokens[k] === 'even' || tokens[k] === 'odd') && /^(?:days|hours|numbered)$/.test(tokens[k + 1] ?? '') && !EACH.has(out[out.length - 1] ?? '')) {
+      // "on even days", "at odd hours": every one of them.
+      out.push('every', tokens[k]!);
+    } else if (tokens[k] === 'alternate' && /^(?:days?|weeks?|months?|years?|hours?|[a-z]+days)$/.test(tokens[k + 1] ?? '')) {
+      // "every alternate day", "on alternate days": every other day.
+      if (!EACH.has(out[out.length - 1] ?? '')) out.push('every');
+      out.push('other');
+    } else if ((at(k, 'and', 'ending', 'at') || at(k, 'ending', 'at') || at(k, 'and', 'finishing', 'at') || at(k, 'finishing', 'at')) && out.includes('starting')) {
+      // Quartz's "starting at 2pm and ending at 2:55pm", Jenkins' "finishing at 3:45 pm": the window's end.
+      out.push('until');
+      k += tokens[k] === 'and' ? 2 : 1;
+    } else if (at(k, 'm', '-', 'f')) {
+      // "m-f": Monday to Friday.
+      out.push('mon', '-', 'fri');
+      k += 2;
+    } else if (SHORT_WEEKDAYS[tokens[k]!] && (DAY_JOINS.has(tokens[k - 1] ?? '') || DAY_JOINS.has(tokens[k + 1] ?? ''))) {
+      // "tu/th", "mo, we, fr": two-letter weekdays in a list.
+      out.push(SHORT_WEEKDAYS[tokens[k]!]!);
+    } else if (tokens[k] === '/' && weekdayOf(out[out.length - 1]) !== undefined && (weekdayOf(tokens[k + 1]) !== undefined || SHORT_WEEKDAYS[tokens[k + 1] ?? ''])) {
+      // "mon/wed/fri": a list.
+      out.push(',');
+    } else if (/^\d{1,2}$/.test(tokens[k]!) && at(k + 1, 'of', 'month') && !/^\d/.test(tokens[k - 1] ?? '')) {
+      // App Engine's "15 of month 12:00": the 15th of every month.
+      const day = Number(tokens[k]);
+      out.push(`${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`, 'of', 'every', 'month');
+      k += 2;
+    } else if (tokens[k] === '-' && DAYS_BEFORE_DASH.test(out[out.length - 1] ?? '') && readClock(tokens, k + 1)) {
+      // "every day - 9am": a dash between the days and the time, as a comma.
+      out.push(',');
+    } else if (tokens[k] === 'q' && /^[1-4]$/.test(tokens[k + 1] ?? '')) {
+      // "in q1": the quarter's months.
+      const first = 3 * Number(tokens[k + 1]) - 2;
+      out.push(MONTH_NAMES[first - 1]!.toLowerCase(), '-', MONTH_NAMES[first + 1]!.toLowerCase());
+      k += 1;
+    } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past') && EACH.has(tokens[k + 3] ?? '') && at(k + 4, 'hour')) {
+      // crontab.guru's "at minute 0 past every hour".
+      out.push(tokens[k + 1]!, 'minutes');
+      k += 1;
+    } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past', 'hour') && /^\d{1,2}$/.test(tokens[k + 4] ?? '')) {
+      // crontab.guru's "at minute 0 past hour 9 and 17": those clock times, on the 24-hour clock.
+      const minute = tokens[k + 1]!.padStart(2, '0');
+      let j = k + 4;
+      for (;;) {
+        out.push(`${tokens[j]!.padStart(2, '0')}:${minute}`);
+        if (!LIST_WORDS.has(tokens[j + 1] ?? '') || !/^\d{1,2}$/.test(tokens[j + 2] ?? '')) break;
+        out.push('and');
+        j += 2;
+      }
+      k = j;
+    } else out.push(tokens[k]!);
+  }
+  return out;
+}
+
+/** Words for days that a dash may follow before the time ("every day - 9am"); after a time, a dash is a window ("9am - 5pm"). */
+const DAYS_BEFORE_DASH = /^(?:days?|daily|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)$/;
+
+/** Two-letter weekdays, read only in a list ("tu/th"): alone, "th" and "we" are other words. */
+const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { mo: 'mon', tu: 'tue', we: 'wed', th: 'thu', fr: 'fri', sa: 'sat', su: 'sun' };
+const DAY_JOINS = new Set(['/', ',', '&', '-']);
+
+/** "this monday", "that friday", "this 1st": "this" begins one day (never a rule), not a word to skip. */
+function startsOneTime(tokens: readonly string[], i: number): boolean {
+  const next = tokens[i + 1];
+  return (tokens[i] === 'this' || tokens[i] === 'that') && (weekdayOf(next) !== undefined || monthOf(next) !== undefined || partOfDay(next) !== undefined || /^\d+(?:st|nd|rd|th)$/.test(next ?? ''));
+}
+
+/** What words in brackets may restate, each compared whole. */
+const RESTATED = ['weekdays', 'monthDays', 'months', 'dates', 'nth', 'interval', 'window', 'minuteOfHour', 'part'] as const;
+
+/**
+ * "every weekday (monday to friday)", "fortnightly (every 2 weeks)": words in brackets that say again
+ * what the rest says are checked and left out; brackets that add to it or say something else are
+ * refused, never read as a second rule or a guess.
+ */
+function withoutRestatement(phrase: readonly string[]): string[] {
+  const open = phrase.indexOf('(');
+  const close = phrase.indexOf(')', open);
+  if (close < 0 || phrase.slice(open + 1, close).includes('(')) throw new GrammarError("Could not understand '(' in the schedule", '(');
+  const rest = [...phrase.slice(0, open), ...phrase.slice(close + 1)];
+  const inner = phrase.slice(open + 1, close);
+  const [group, ...more] = readGroups(rest);
+  const [said, ...saidMore] = inner.length > 0 ? readGroups(inner) : [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const restates =
+    group !== undefined &&
+    said !== undefined &&
+    more.length === 0 &&
+    saidMore.length === 0 &&
+    (RESTATED.some((key) => said[key] !== undefined) || said.times.length > 0) &&
+    RESTATED.every((key) => said[key] === undefined || same(said[key], group[key])) &&
+    (said.times.length === 0 ||
+      same(
+        said.times.map((time) => time.value),
+        group.times.map((time) => time.value),
+      ));
+  if (!restates) {
+    throw new ClauseConflict(
+      'says something in brackets that the rest of it does not; brackets may only say the same again',
+      "Say it once without brackets, such as 'every weekday at 9am' or 'every monday and friday'.",
+      group?.repeats ?? true,
+    );
+  }
+  return rest;
 }
 
 /** The first rule that reads the clause at `i`. */
@@ -319,7 +482,7 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   }
   group.clockTimes ||= part.clockTimes;
   group.times.push(...part.times);
-  for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays'] as const) {
+  for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays', 'exceptMonths'] as const) {
     if (part[key]) group[key] = mergeList(group[key], part[key]);
   }
   if (part.dates) group.dates = [...(group.dates ?? []), ...part.dates];
@@ -372,6 +535,25 @@ function readTopOfHour(tokens: readonly string[], i: number, part: Group): numbe
 
 const EACH = new Set(['every', 'each']);
 
+/** "the end of every month" (its last day, with a note), "at the start of each month", "beginning of the month" (the 1st). */
+function readMonthEdge(tokens: readonly string[], i: number, part: Group): number | null {
+  let j = tokens[i] === 'at' ? i + 1 : i;
+  if (tokens[j] === 'the') j++;
+  const edge = tokens[j];
+  if ((edge !== 'end' && edge !== 'start' && edge !== 'beginning') || tokens[j + 1] !== 'of') return null;
+  const which = tokens[j + 2] ?? '';
+  const month = which === 'the' || EACH.has(which) ? j + 3 : j + 2;
+  if (tokens[month] !== 'month') return null;
+  part.repeats ||= EACH.has(which);
+  if (edge !== 'end') {
+    part.monthDays = [1];
+    return month + 1;
+  }
+  part.nth = [{ n: -1, weekday: 'day' }];
+  addNote(part, `read 'end of the month' as its last day; give the day to choose another, such as 'the 25th of every month'`);
+  return month + 1;
+}
+
 /** "quarter past every hour", "10 minutes past each hour": a minute of the hour said before the interval, without "at". */
 function readMinutePastEveryHour(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
   const past = tokens.indexOf('past', i);
@@ -382,6 +564,8 @@ function readMinutePastEveryHour(tokens: readonly string[], i: number, part: Gro
 /** "at 9am", "at 9 and 5", "at :30", "at 15 minutes past the hour", "at night". */
 function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
   if (tokens[i] !== 'at' && tokens[i] !== '@') return null;
+  // "at every 5th minute", "at each hour": the rule follows.
+  if (EACH.has(tokens[i + 1] ?? '')) return i + 1;
   return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
 }
 
@@ -411,10 +595,11 @@ function readIntervalStart(tokens: readonly string[], i: number, part: Group, se
   return start.end;
 }
 
-/** "every day of the week", "every minute of every day": nothing more than the interval said. */
+/** "every day of the week", "every minute of every day", "every day of the year": nothing more than the interval said. */
 function readOfTheWeek(tokens: readonly string[], i: number, _part: Group, seen: Seen): number | null {
   const next = i + 1;
-  if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !['week', 'day'].includes(tokens[next + 1] ?? '') || !seen.group.interval) return null;
+  const whole = tokens[next + 1] === 'year' || (tokens[next + 1] === 'month' && !seen.group.monthDays && !seen.group.nth);
+  if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !(['week', 'day'].includes(tokens[next + 1] ?? '') || whole) || !seen.group.interval) return null;
   return next + 2;
 }
 
@@ -456,21 +641,29 @@ function readFromDayOfMonth(tokens: readonly string[], i: number, part: Group, s
   return tokens[i] === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
 }
 
-/** "except sunday", "excluding weekends", "but not saturday". */
+/** "except sunday", "excluding weekends", "but not saturday", "except december", "except in july and august". */
 function readExcept(tokens: readonly string[], i: number, part: Group): number | null {
   const token = tokens[i];
   if (token !== 'except' && token !== 'excluding' && token !== 'but') return null;
-  const set = readDaySet(tokens, token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1);
-  if (!set) return null;
-  part.exceptWeekdays = set.value;
-  return set.end;
+  const from = token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1;
+  const set = readDaySet(tokens, from);
+  if (set) {
+    part.exceptWeekdays = set.value;
+    return set.end;
+  }
+  const months = readMonthList(tokens, tokens[from] === 'in' || tokens[from] === 'during' ? from + 1 : from);
+  // A month with a day after it ("except december 25") is one day, which the phrase's ends read.
+  if (!months || readOrdinal(tokens, months.end) || /^\d+$/.test(tokens[months.end] ?? '')) return null;
+  part.exceptMonths = months.value;
+  return months.end;
 }
 
 /** "every 20 minutes", "every other hour", "every 1 week", "every half hour", "every march 1st" (the date is read next). */
 function readEvery(tokens: readonly string[], i: number, group: Group): number | null {
   if (tokens[i] !== 'every' && tokens[i] !== 'each') return null;
   group.repeats = true;
-  let j = i + 1;
+  // "every single day".
+  let j = tokens[i + 1] === 'single' ? i + 2 : i + 1;
   // "every other weekday", "every 3rd business day", "every 2 workdays": every Nth day counting Monday to Friday only
   // (the weekdays themselves are read next); "every 2nd weekday of the month" is the nth (read elsewhere).
   const step = tokens[j] === 'other' ? { value: 2, end: j + 1 } : (readOrdinal(tokens, j) ?? readNumber(tokens, j, { articles: false }));
@@ -494,10 +687,29 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     }
     throw new GrammarError(`Could not understand 'every other ${tokens[j] ?? ''}'`.replace(/ '$/, "'"), tokens[j]);
   }
-  if (tokens[j] === 'half' || (tokens[j] === 'quarter' && unitOf(tokens[j + 1] === 'of' ? tokens[j + 3] : tokens[j + 1]) === 'hour')) {
+  // "every even day", "every odd hour", "every even numbered day": days of the month or hours of the clock, by parity.
+  if (tokens[j] === 'even' || tokens[j] === 'odd') {
+    const at = tokens[j + 1] === 'numbered' ? j + 2 : j + 1;
+    const unit = unitOf(tokens[at]);
+    const odd = tokens[j] === 'odd' ? 1 : 0;
+    if (unit === 'day') {
+      group.monthDays = [...Array(31).keys()].map((k) => k + 1).filter((day) => day % 2 === odd);
+      return at + 1;
+    }
+    if (unit === 'hour') {
+      group.interval ??= { n: 1, unit: 'day' };
+      group.clockTimes = true;
+      for (let hour = odd; hour < 24; hour += 2) group.times.push({ value: { hour, minute: 0 }, end: at + 1, ambiguous: false, written: hour, text: formatClock(hour, 0) });
+      return at + 1;
+    }
+    return null;
+  }
+  const quarterOf = tokens[j + 1] === 'of' ? tokens[j + 3] : tokens[j + 1] === '-' ? tokens[j + 2] : tokens[j + 1];
+  if (tokens[j] === 'half' || (tokens[j] === 'quarter' && unitOf(quarterOf) === 'hour')) {
     const minutes = tokens[j] === 'half' ? 30 : 15;
     j++;
-    if (tokens[j] === 'an' || tokens[j] === 'of') j++;
+    // "every half-hour", "every quarter-hour".
+    if (tokens[j] === 'an' || tokens[j] === 'of' || tokens[j] === '-') j++;
     if (tokens[j] === 'an') j++;
     if (unitOf(tokens[j]) !== 'hour') return null;
     return setInterval(group, { n: minutes, unit: 'minute' }, j + 1);
@@ -558,19 +770,22 @@ function setInterval(group: Group, interval: { n: number; unit: Unit }, end: num
   return end;
 }
 
-/** "daily", "hourly", "weekly", "monthly", "quarterly", "yearly", "annually", "minutely", "nightly". */
+/** "daily", "hourly", "weekly", "monthly", "quarterly", "yearly", "annually", "minutely", "nightly", "half-hourly". */
 function readFrequency(tokens: readonly string[], i: number, group: Group): number | null {
-  // "bi-weekly" is "biweekly".
-  if (tokens[i] === 'bi' && tokens[i + 1] === '-' && tokens[i + 2] === 'weekly') return setInterval(group, { n: 2, unit: 'week' }, i + 3);
-  const word = FREQUENCY_WORDS[tokens[i]!];
+  // "bi-weekly", "semi-annually", "half-hourly": the word with its hyphen.
+  const hyphenated = tokens[i + 1] === '-' && Object.hasOwn(FREQUENCY_WORDS, `${tokens[i]}${tokens[i + 2]}`);
+  const written = hyphenated ? `${tokens[i]}${tokens[i + 2]}` : tokens[i]!;
+  const end = hyphenated ? i + 3 : i + 1;
+  const word = Object.hasOwn(FREQUENCY_WORDS, written) ? FREQUENCY_WORDS[written] : undefined;
   if (!word) return null;
   group.repeats = true;
-  if (tokens[i] === 'nightly') group.part ??= 'night';
+  if (written === 'nightly') group.part ??= 'night';
+  if (written === 'semiannually') addNote(group, "read 'semi-annually' as 1 January and 1 July; name the dates to choose them, such as 'every march 1st and september 1st'");
   if (word === 'daily') {
     group.interval ??= { n: 1, unit: 'day' };
-    return i + 1;
+    return end;
   }
-  return setInterval(group, word, i + 1);
+  return setInterval(group, word, end);
 }
 
 /** "once a day", "once a week on sunday", "twice a day", "twice an hour", "once per month", "twice weekly", "three times a week". */
@@ -578,11 +793,18 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
   const word = tokens[i];
   // "once every two weeks", "once each day": as "every two weeks".
   if (word === 'once' && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each')) return i + 1;
-  let count = word === 'once' ? 1 : word === 'twice' ? 2 : undefined;
+  let count = word === 'once' ? 1 : word === 'twice' ? 2 : word === 'thrice' ? 3 : undefined;
   let j = i + 1;
   if (count === undefined) {
     const number = readNumber(tokens, i, { articles: false });
-    if (!number || tokens[number.end] !== 'times') return null;
+    // "5 days a week", "seven days a week": that many days in each week, as "5 times a week".
+    if (number && Number.isInteger(number.value) && tokens[number.end] === 'days' && (tokens[number.end + 1] === 'a' || tokens[number.end + 1] === 'per') && tokens[number.end + 2] === 'week') {
+      group.repeats = true;
+      group.timesPer = { count: number.value, unit: 'week', said: tokens.slice(i, number.end + 3).join(' ') };
+      return number.end + 3;
+    }
+    // "3 times a week", "3x a week", "2x daily".
+    if (!number || (tokens[number.end] !== 'times' && tokens[number.end] !== 'x')) return null;
     count = number.value;
     j = number.end + 1;
   }
@@ -668,13 +890,36 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
     const limit = counted.weekday === 'workday' ? 23 : counted.weekday === 'day' ? 28 : 5;
     if (n < -limit || n === 0 || n > limit) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, counted.end).join(' ')}' never happens`);
   }
-  group.nth = counts.map((n) => ({ n, weekday: counted.weekday }));
+  // "first monday and wednesday of the month", "2nd, third mon, wed, thu of march": the counts go with every weekday listed.
+  const weekdays: Array<Nth['weekday']> = [counted.weekday];
+  let listed = counted.end;
+  while (typeof counted.weekday === 'number' && LIST_WORDS.has(tokens[listed] ?? '')) {
+    const k = tokens[listed] === ',' && tokens[listed + 1] === 'and' ? listed + 2 : listed + 1;
+    const day = weekdayOf(tokens[k]);
+    if (day === undefined) break;
+    weekdays.push(day);
+    listed = k + 1;
+  }
+  if (weekdays.length > 1 && tokens[listed] !== 'of' && tokens[listed] !== 'in') {
+    // Without the month after them, "first monday and friday" may as well mean every Friday.
+    const said = tokens.slice(i, listed).join(' ').replace(/ ,/g, ',');
+    throw new UsageError(`'${said}' does not say whether the count goes with each day`, "Say 'first monday and first friday of the month', or 'first monday and every friday'.");
+  }
+  group.nth = counts.flatMap((n) => weekdays.map((weekday) => ({ n, weekday })));
   // "first and third monday of the month": several days are no one instant.
-  group.repeats ||= counts.length > 1;
-  j = counted.end;
+  group.repeats ||= group.nth.length > 1;
+  j = listed;
   // "every 2nd tuesday", "every second tuesday": the nth of the month, whatever the spelling; it could be every nth week, so said.
   const n = counts[0]!;
-  if ((tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && counts.length === 1 && n > 1 && typeof counted.weekday === 'number' && tokens[j] !== 'of' && tokens[j] !== 'in') {
+  if (
+    (tokens[i - 1] === 'every' || tokens[i - 1] === 'each') &&
+    counts.length === 1 &&
+    weekdays.length === 1 &&
+    n > 1 &&
+    typeof counted.weekday === 'number' &&
+    tokens[j] !== 'of' &&
+    tokens[j] !== 'in'
+  ) {
     const [day, nth] = [WEEKDAY_NAMES[counted.weekday]!, ['second', 'third', 'fourth', 'fifth'][n - 2]];
     addNote(group, `read '${tokens.slice(i - 1, j).join(' ')}' as the ${nth} ${day} of every month; write 'every ${n} weeks on ${day.toLowerCase()}' for every ${n === 2 ? 'other' : nth} week`);
   }
@@ -795,11 +1040,24 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
     if (month === undefined) return null;
     end = j + 1;
   }
-  const limit = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  if (day.value < 1 || day.value > limit) {
-    throw new UsageError(`${MONTH_NAMES[month - 1]} has no day ${day.value}`);
+  const months = [month];
+  // "the 1st of january, april, july and october": the day in each month listed (a month with its own day starts a new date).
+  if (!monthOf(tokens[i])) {
+    for (;;) {
+      const k = tokens[end] === ',' && tokens[end + 1] === 'and' ? end + 2 : end + 1;
+      const more = LIST_WORDS.has(tokens[end] ?? '') ? monthOf(tokens[k]) : undefined;
+      if (more === undefined || readOrdinal(tokens, k + 1) || bareDay(tokens, k + 1)) break;
+      months.push(more);
+      end = k + 1;
+    }
   }
-  group.dates = [...(group.dates ?? []), { month, day: day.value }];
+  for (const each of months) {
+    const limit = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][each - 1]!;
+    if (day.value < 1 || day.value > limit) {
+      throw new UsageError(`${MONTH_NAMES[each - 1]} has no day ${day.value}`);
+    }
+  }
+  group.dates = [...(group.dates ?? []), ...months.map((each) => ({ month: each, day: day.value }))];
   if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1) || bareDay(tokens, end + 1))) {
     const next = readDate(tokens, end + 1, group);
     if (next !== null) return next;

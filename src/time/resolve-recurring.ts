@@ -39,6 +39,8 @@ export interface RecurringContext {
   zone: string;
   /** Where the reading puts what it chose (a clock without am/pm, a start the phrase does not give). */
   notes?: string[];
+  /** The local day a start said in the phrase gives ("weekly starting dec 10"): a rule of weeks, months or years that names no day runs on it. */
+  startDay?: LocalDate & { weekday: number };
 }
 
 export const RECURRING_EXAMPLES = [
@@ -78,7 +80,7 @@ const NTH_NAMES: Record<number, string> = {
   [-4]: 'fourth last',
   [-5]: 'fifth last',
 };
-const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
+export const SERIES_HINT = 'It needs a series of one-time schedules; `parse` lists its next runs.';
 
 /**
  * A schedule as a series rule, for a phrase with its own start, end or count:
@@ -147,7 +149,13 @@ function writtenZone(text: string, zone: string, original: string): { text: stri
 }
 
 function normalize(input: string): string {
-  return input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
+  // "mon..fri" (systemd's range) is "mon-fri": the tokens drop dots, which made it Monday and Friday.
+  return input
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]$/, '')
+    .replace(/(?<=\w)\s?\.\.\s?(?=\w)/g, '-');
 }
 
 function isCronLike(text: string): boolean {
@@ -189,14 +197,14 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
     // "every day at 9am EST": the rule is read on the clock of the zone it names.
     const zoned = writtenZone(text, context.zone, original);
     if (!zoned) {
-      if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+      if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES, 3, error.token);
       throw withPhrase(error, original);
     }
     context = { ...context, zone: zoned.zone };
     try {
       groups = readGroups(tokenize(zoned.text));
     } catch (again) {
-      if (again instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES);
+      if (again instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES, 3, again.token);
       throw withPhrase(again, original);
     }
   }
@@ -244,7 +252,18 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
     group = { ...group, weekdays: days, repeats: true };
   }
+  if (group.exceptMonths) {
+    const months = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((m) => !group.exceptMonths!.includes(m));
+    if (months.length === 0) throw new UsageError(`'${original}' leaves no month to run in`);
+    group = { ...group, months, exceptMonths: undefined, repeats: true };
+  }
   if (group.timesPer) group = withCountedDays(group, original, context.notes ?? []);
+  else if (context.startDay) group = onTheStartDay(group, context.startDay, context.notes ?? []);
+  // "monthly on december 25", "every 3 days on december 25": a date comes once a year, and the rule ran without it.
+  const step = group.interval;
+  if (group.dates && step && (step.unit === 'week' || step.unit === 'month' || step.unit === 'quarter' || (step.unit === 'day' && step.n > 1))) {
+    throw new UsageError(`'${original}' mixes an interval with dates`, "Say 'every december 25th' for a date each year, or leave the date out.");
+  }
   skippedMonthsNote(group, context.notes ?? []);
   const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
   // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
@@ -255,6 +274,26 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     );
   const shape = SHAPES.find((candidate) => candidate.applies(group))!;
   return shape.build(group, original, context);
+}
+
+/**
+ * "weekly starting dec 10" runs on Thursdays, "monthly starting december 15" on the 15th, "yearly
+ * starting march 3" on 3 March, "every quarter starting in march" in March, June, September and
+ * December: a rule of weeks, months or years that names no day takes the start's, as it takes the
+ * start's time. Before, it ran on Mondays, the 1st and 1 January from the start on.
+ */
+function onTheStartDay(group: Group, start: LocalDate & { weekday: number }, notes: string[]): Group {
+  const unit = group.interval?.unit;
+  if (unit !== 'week' && unit !== 'month' && unit !== 'quarter' && unit !== 'year') return group;
+  if (DAY_KINDS.some((kind) => group[kind] !== undefined) || group.months || group.exceptWeekdays || group.exceptMonths) return group;
+  const [day, said] =
+    unit === 'week'
+      ? [{ weekdays: [start.weekday] }, `${WEEKDAY_NAMES[start.weekday]}s`]
+      : unit === 'year'
+        ? [{ dates: [{ month: start.month, day: start.day }] }, `${start.day} ${MONTH_NAMES[start.month - 1]}`]
+        : [{ monthDays: [start.day] }, `the ${ordinalText(start.day)}`];
+  notes.push(`read the start, ${formatDate(start)}, as the day it runs on: ${said}; name the day to choose another`);
+  return { ...group, ...day };
 }
 
 /** "N times a week" without days: Monday and Thursday; Monday, Wednesday and Friday; ... (Monday first, the days as evenly apart as a week allows). */
@@ -268,6 +307,27 @@ const WEEK_SPREAD: Readonly<Record<number, number[]>> = { 2: [1, 4], 3: [1, 3, 5
  */
 function withCountedDays(group: Group, original: string, notes: string[]): Group {
   const { count, unit, said } = group.timesPer!;
+  // "twice a week on the 15th", "twice a month on mondays": days of another kind than the count is of say neither which nor how many.
+  const otherKinds: Record<typeof unit, Array<[keyof Group, string]>> = {
+    week: [
+      ['monthDays', 'days of the month'],
+      ['nth', 'weekdays counted in the month'],
+      ['dates', 'dates'],
+    ],
+    month: [
+      ['weekdays', 'days of the week'],
+      ['dates', 'dates'],
+    ],
+    year: [
+      ['weekdays', 'days of the week'],
+      ['nth', 'weekdays counted in the month'],
+    ],
+  };
+  const other = otherKinds[unit].find(([kind]) => group[kind] !== undefined);
+  if (other) {
+    const example = unit === 'week' ? "'twice a week on monday and thursday'" : unit === 'month' ? "'twice a month on the 1st and 15th'" : "'twice a year on march 1st and september 1st'";
+    throw new UsageError(`'${original}' says ${said} but names ${other[1]}, which do not say ${said}`, `Name the days, such as ${example}.`);
+  }
   const named = unit === 'week' ? group.weekdays?.length : unit === 'month' ? (group.monthDays?.length ?? group.nth?.length) : (group.dates?.length ?? group.months?.length);
   // Each unit's days as a group with an interval of one unit, for the shapes below.
   const every = (interval: Unit): Group => ({ ...group, interval: { n: 1, unit: interval } });
@@ -314,9 +374,10 @@ function skippedMonthsNote(group: Group, notes: string[]): void {
   // A year that is not a leap year: February has no 29th in three years of four.
   const skipped = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((month) => daysInMonth(2027, month) < day);
   if (day < 29 || skipped.length === 0) return;
-  notes.push(
-    `months without a ${ordinalText(day)} (${listText(skipped.map((m) => MONTH_NAMES[m - 1]!))}${day === 29 ? ', except in leap years' : ''}) are skipped; for every month's end say 'the last day of the month'`,
-  );
+  const without = `without a ${ordinalText(day)} (${listText(skipped.map((m) => MONTH_NAMES[m - 1]!))}${day === 29 ? ', except in leap years' : ''})`;
+  // "on the 15th and 30th", "every even day": such months still run on the other days.
+  const several = group.monthDays!.some((other) => other < 29);
+  notes.push(`${several ? `in months ${without} that day is skipped` : `months ${without} are skipped`}; for every month's end say 'the last day of the month'`);
 }
 
 /** The shape each group of a phrase is built by (for tests of the shape list). */
@@ -349,6 +410,18 @@ export const SHAPES: readonly Shape[] = [
     build: (group, original, context) => {
       const unit = unitOf(group) as 'minute' | 'hour';
       return buildInterval(group, stepOf(group) * (unit === 'hour' ? 60 : 1), unit, original, context);
+    },
+  },
+  {
+    // A minute of the hour alone ("at 5 minutes past the hour", as cron describers write it) is every hour, as a clock alone is every day.
+    name: 'a minute past the hour alone',
+    examples: ['at 5 minutes past the hour', 'at 30 minutes past the hour on weekdays'],
+    applies: (group) => group.minuteOfHour !== undefined && !group.interval && group.times.length === 0 && !group.part,
+    build: (group, original, context) => {
+      if (!/\bpast the hour\b/i.test(original)) throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
+      const minute = String(group.minuteOfHour).padStart(2, '0');
+      context.notes?.push(`read '${original}' as every hour at :${minute}; name an interval to say otherwise, such as 'every 2 hours at :${minute}'`);
+      return buildInterval({ ...group, interval: { n: 1, unit: 'hour' }, repeats: true }, 60, 'hour', original, context);
     },
   },
   {
@@ -392,7 +465,16 @@ export const SHAPES: readonly Shape[] = [
     name: 'weekly',
     examples: ['weekly', 'once a week on sunday'],
     applies: (group) => unitOf(group) === 'week',
-    build: (group) => calendar(clockTimes(group), { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null }),
+    build: (group, original) => {
+      // "weekly on the 15th", "every week on the first monday": a day a month has once is not weekly (it fired every Monday).
+      if (group.monthDays || group.nth || group.dates) {
+        throw new UsageError(
+          `'${original}' says every week but names a day that comes once a month or once a year`,
+          "Say 'every month on the 15th' for a day of the month, or name the weekday, such as 'every week on monday'.",
+        );
+      }
+      return calendar(clockTimes(group), { weekdays: group.weekdays ?? [1], monthDays: null, months: group.months ?? null });
+    },
   },
   {
     name: 'monthly and every N months',
@@ -442,7 +524,7 @@ function buildMonthly(group: Group, original: string, context: RecurringContext)
   if (group.months) throw new UsageError(`'${original}' names both an interval of months and the months`, "Name the months only, such as 'on the 1st in january and july'.");
   if (12 % months === 0) {
     // Quarters are the calendar's (January, April, July, October); "every N months" counts from its next run.
-    const first = unit === 'quarter' ? 1 : firstDate(context, times, (date) => monthDays.includes(date.day)).month;
+    const first = unit === 'quarter' && !context.startDay ? 1 : firstDate(context, times, (date) => monthDays.includes(date.day)).month;
     if (unit !== 'quarter') startNote(context, `${MONTH_NAMES[first - 1]}`);
     const list = [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
     return calendar(times, { weekdays: null, monthDays, months: list });
@@ -453,6 +535,13 @@ function buildMonthly(group: Group, original: string, context: RecurringContext)
 /** "yearly" (1 January), "every march 1st", "every year on december 21st and 31st", "every 2 years on march 1st" (a series). */
 function buildYearly(group: Group, original: string, context: RecurringContext): Built {
   const times = clockTimes(group);
+  // "yearly on monday" ran on 1 January, dropping the weekday.
+  if (group.weekdays) {
+    throw new UsageError(
+      `'${original}' names a day of the week with an interval of years, which cannot say which week`,
+      "Say which, such as 'every year on the first monday of june', or 'every monday in june'.",
+    );
+  }
   if (group.dates && group.months) throw new UsageError(`'${original}' names dates and months together`, "Name the dates only, such as 'every december 25th at 9am'.");
   if (!group.dates && !group.months && group.monthDays) {
     throw new UsageError(`'${original}' names a day but not its month, and a year has twelve`, "Name the month, such as 'every january 15th at 9am', or say 'every month on the 15th'.");
@@ -549,10 +638,14 @@ function withTimesADay(group: Group, original: string, notes: string[]): Group {
     }
     return { ...group, timesADay: undefined };
   }
+  // "twice a day in the evening": the part of the day was dropped (09:00 and 21:00).
+  if (group.part && given.length === 0) {
+    throw new UsageError(`'${original}' says ${said} in the ${group.part}, which does not say when`, "Give the times, such as 'every day at 6pm and 9pm'.");
+  }
   const start = given[0]?.value;
   const times = timesInADay(count, start)!;
   const listed = times.length <= 7 ? timesText(times) : `every ${count === 24 ? 'hour' : `${24 / count} hours`} from ${timesText(times.slice(0, 1))}`;
-  if (count > 2 || start) notes.push(`read '${said}' as ${listed}; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'`);
+  notes.push(`read '${said}' as ${listed}; name the times to choose them, such as ${count === 2 ? "'every day at 8am and 8pm'" : "'every day at 9am, 1pm and 5pm'"}`);
   const read = (value: ClockTime): ClockRead => ({ value, end: 0, ambiguous: false, written: value.hour, text: formatClock(value.hour, value.minute) });
   return { ...group, timesADay: undefined, clockTimes: true, times: times.map(read) };
 }

@@ -172,13 +172,28 @@ function localCronOf(utcPattern: Pattern, offset: number): string | null {
   return parts.length === 1 ? parts[0]!.cron : null;
 }
 
-function notExact(original: string, zone: string, offset: number, pattern: Pattern, problem: { shift: number; minute: number }): UsageError {
+/** A schedule on local days whose time falls on another day in UTC, where its days of the month or months cannot follow: no set of crons says it, a series of its local fires does. */
+export class NotExactInUtc extends UsageError {
+  constructor(
+    message: string,
+    hint: string,
+    /** Why, without the phrase: "09:00 in Australia/Sydney is on the previous day in UTC, and a day of the month cannot move with it". */
+    readonly why: string,
+  ) {
+    super(message, hint);
+  }
+}
+
+function notExact(original: string, zone: string, offset: number, pattern: Pattern, problem: { shift: number; minute: number }): NotExactInUtc {
   const what = pattern.days.monthDays ? 'a day of the month' : 'a month';
   const low = Math.max(0, offset);
   const high = Math.min(DAY_MINUTES, DAY_MINUTES + offset) - 1;
-  return new UsageError(
-    `'${original}' cannot be exact in UTC for ${zone}: ${formatClock(Math.floor(problem.minute / 60), problem.minute % 60)} there is on the ${problem.shift < 0 ? 'previous' : 'next'} day in UTC, and ${what} cannot move with it`,
+  const clock = formatClock(Math.floor(problem.minute / 60), problem.minute % 60);
+  const day = `on the ${problem.shift < 0 ? 'previous' : 'next'} day in UTC, and ${what} cannot move with it`;
+  return new NotExactInUtc(
+    `'${original}' cannot be exact in UTC for ${zone}: ${clock} there is ${day}`,
     `Pick a time between ${formatClock(Math.floor(low / 60), low % 60)} and ${formatClock(Math.floor(high / 60), high % 60)} local time, or give the cron in UTC.`,
+    `${clock} in ${zone} is ${day}`,
   );
 }
 

@@ -110,7 +110,7 @@ describe('a window that crosses midnight belongs to the day it starts on', () =>
 
 describe('"N times a day" is local times spread like "twice a day", said in a note', () => {
   it.each([
-    ['twice a day', '0 9,21 * * *', []],
+    ['twice a day', '0 9,21 * * *', ["read 'twice a day' as 09:00 and 21:00; name the times to choose them, such as 'every day at 8am and 8pm'"]],
     ['three times a day', '0 9,15,21 * * *', ["read 'three times a day' as 09:00, 15:00 and 21:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],
     ['5 times a day on weekdays', '0 9-21/3 * * 1-5', ["read '5 times a day' as 09:00, 12:00, 15:00, 18:00 and 21:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],
     ['8 times a day', '0 */3 * * *', ["read '8 times a day' as every 3 hours from 00:00; name the times to choose them, such as 'every day at 9am, 1pm and 5pm'"]],

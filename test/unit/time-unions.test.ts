@@ -71,6 +71,16 @@ describe('rules side by side', () => {
   it.each(['every 5 minutes and every monday at 9am', 'every day at 9am or 10am', 'every monday or tuesday'])('%s is refused, never folded into one rule', async (phrase) => {
     await expect(runs(phrase)).rejects.toThrow(phrase);
   });
+
+  // RFC 5545's "every Tuesday, every other month" means Tuesdays in every other month; a union fired on the 1st of those months as well.
+  it.each([
+    ['every tuesday, every other month', /joins 'every other month' to another rule, and it names no day of its own/],
+    ['every tuesday and every 2 weeks', /joins 'every other week' to another rule/],
+    ['every friday, every 3 months', /joins 'every 3 months' to another rule/],
+    ['every 15th, yearly', /joins 'every year' to another rule/],
+  ])('%s: a rule without days beside another is refused, never a union with days nobody named', async (phrase, reason) => {
+    await expect(runs(phrase)).rejects.toThrow(reason);
+  });
 });
 
 describe('a clock alone under --cron, and minute offsets', () => {
@@ -177,5 +187,100 @@ describe('a start, end or count inside the phrase', () => {
     const meaning = await meaningOfSchedule(phrase, { now: Date.parse('2026-12-02T16:00:00Z'), zone: 'America/New_York' }, 3);
     expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
     expect(meaning.notes).toEqual(notes);
+  });
+});
+
+describe('a week interval beside a day a month has once', () => {
+  // "weekly on the 15th" fired every Monday: the day of the month was dropped.
+  it.each(['weekly on the 15th', 'every week on the 3rd at 9am', 'weekly day 3', 'once a week, day 3'])('%s is refused, never read as every Monday', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(/says every week but names a day that comes once a month or once a year/);
+  });
+
+  it.each([
+    ['weekly on monday', ['2026-12-07T09:00', '2026-12-14T09:00']],
+    ['weekly in june', ['2027-06-07T09:00', '2027-06-14T09:00']],
+  ])('%s still runs weekly', async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+});
+
+describe('a year interval beside a day of the week', () => {
+  // "yearly on monday" ran on 1 January: the weekday was dropped.
+  it.each(['yearly on monday', 'every year on mondays', 'yearly in june on mondays', 'annually on weekdays'])('%s is refused, never read as 1 January', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(/names a day of the week with an interval of years/);
+  });
+
+  it('a weekday counted in a month of the year is still read', async () => {
+    expect((await runs('every year on the first monday of june', 2)).runs).toEqual(['2027-06-07T09:00', '2028-06-05T09:00']);
+  });
+});
+
+describe('parts that a rule dropped, now refused with the reason', () => {
+  // "monthly on december 25" ran on the 1st of every month; "every 3 days on december 25" every 3 days.
+  it.each(['monthly on december 25', 'every 3 days on december 25', 'every other week on december 25', 'every 2 months on december 25', 'quarterly on december 25', 'every week on december 25'])(
+    '%s: a date beside a shorter interval',
+    async (phrase) => {
+      await expect(runs(phrase)).rejects.toThrow(/mixes an interval with dates/);
+    },
+  );
+
+  it('a date every day or every year is still that date', async () => {
+    expect((await runs('every day on december 25', 2)).runs).toEqual(['2026-12-25T09:00', '2027-12-25T09:00']);
+    expect((await runs('yearly on december 25', 2)).runs).toEqual(['2026-12-25T09:00', '2027-12-25T09:00']);
+  });
+
+  // "twice a week on the 15th" overflowed the stack (a crash, exit 1).
+  it.each([
+    ['twice a week on the 15th', /says twice a week but names days of the month/],
+    ['twice a month on mondays', /says twice a month but names days of the week/],
+    ['twice a year on the first monday', /says twice a year but names weekdays counted in the month/],
+  ])('%s: a count beside days of another kind', async (phrase, reason) => {
+    await expect(runs(phrase)).rejects.toThrow(reason);
+  });
+
+  // "twice a day in the evening" ran at 09:00 and 21:00.
+  it.each(['twice a day in the evening', 'twice daily at night'])('%s: a count of times beside a part of the day', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(/which does not say when/);
+  });
+});
+
+describe('a weekday list after a count, and ranges written with two dots', () => {
+  // "2nd,third mon,wed,thu of march" fired on every Wednesday and Thursday in March.
+  it.each([
+    ['first monday and wednesday of the month', ['2026-12-07T09:00', '2027-01-04T09:00', '2027-01-06T09:00', '2027-02-01T09:00']],
+    ['2nd,third mon,wed,thu of march 17:00', ['2027-03-08T17:00', '2027-03-10T17:00', '2027-03-11T17:00', '2027-03-15T17:00', '2027-03-17T17:00', '2027-03-18T17:00']],
+    ['last friday and saturday of the month', ['2026-12-25T09:00', '2026-12-26T09:00', '2027-01-29T09:00', '2027-01-30T09:00']],
+  ])('%s: the count goes with each weekday of the month', async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+
+  it.each(['first and third monday and friday', 'first monday and friday at 9am'])('%s is refused: without the month it may mean every Friday', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(/does not say whether the count goes with each day/);
+  });
+
+  // "mon..fri at 04:15" ran on Monday and Friday only.
+  it('mon..fri is Monday to Friday', async () => {
+    expect((await runs('mon..fri at 04:15', 4)).runs).toEqual(['2026-12-03T04:15', '2026-12-04T04:15', '2026-12-07T04:15', '2026-12-08T04:15']);
+  });
+});
+
+describe('months left out', () => {
+  // "every month except december" was read as leaving out one day (1 December) and ran the next December.
+  it.each([
+    ['every month except december', ['12'], '0 9 1 1-11 *'],
+    ['daily except december', ['12'], '0 9 * 1-11 *'],
+    ['every weekday except in july and august', ['07', '08'], '0 9 * 1-6,9-12 1-5'],
+    ['once a day on the 1st and 15th of every month except december', ['12'], '0 9 1,15 1-11 *'],
+  ])('%s leaves those months out every year', async (phrase, left, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 400);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.next_runs.filter((iso) => iso > '2027' && left.includes(iso.slice(5, 7)))).toEqual([]);
+  });
+
+  it('a day of a month is still one day left out', async () => {
+    const meaning = await runs('every day except dec 25', 30);
+    expect(meaning.type).toBe('series');
+    expect(meaning.runs).not.toContain('2026-12-25T09:00');
+    expect(meaning.runs).toContain('2026-12-26T09:00');
   });
 });

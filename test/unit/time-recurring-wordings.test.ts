@@ -1,0 +1,348 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * Wordings of repeating schedules as other tools write them (calendar apps'
+ * "occurs every weekday", cron describers, RFC 5545 examples in English),
+ * each read as time-language.md says, or refused with the reason.
+ * Now: Thursday 2026-12-03 17:45 UTC.
+ */
+const NOW = Date.parse('2026-12-03T17:45:00Z');
+const meaning = (phrase: string, zone = 'UTC', count = 4) => meaningOfSchedule(phrase, { now: NOW, zone }, count);
+const localRuns = async (phrase: string, zone = 'UTC', count = 4) => (await meaning(phrase, zone, count)).next_runs_local.map((local) => local.slice(0, 16));
+
+describe("frequency words with a hyphen, and calendar apps' leading verbs", () => {
+  it.each([
+    ['half-hourly', '*/30 * * * *'],
+    ['every half-hour', '*/30 * * * *'],
+    ['quarter-hourly', '*/15 * * * *'],
+    ['every quarter-hour', '*/15 * * * *'],
+    ['bi-hourly', '0 */2 * * *'],
+    ['semi-annually', '0 9 1 */6 *'],
+    ['occurs every weekday', '0 9 * * 1-5'],
+    ['occurs every december 25', '0 9 25 12 *'],
+    ['repeats every monday at 8am', '0 8 * * 1'],
+    ['recurs daily at noon', '0 12 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type).toBe('recurring');
+    expect(read.type === 'recurring' && (read.cron_expressions ?? [read.cron_expression]).join(' + ')).toBe(cron);
+  });
+});
+
+describe('words in brackets that restate the rule', () => {
+  it.each([
+    ['every weekday (monday to friday)', ['2026-12-04 09:00', '2026-12-07 09:00', '2026-12-08 09:00', '2026-12-09 09:00']],
+    ['Every weekday (Mon-Fri) at 9pm', ['2026-12-03 21:00', '2026-12-04 21:00', '2026-12-07 21:00', '2026-12-08 21:00']],
+    ['fortnightly (every 2 weeks) on friday', ['2026-12-04 09:00', '2026-12-18 09:00', '2027-01-01 09:00', '2027-01-15 09:00']],
+    ['every day at 17:00 (5pm)', ['2026-12-03 17:00', '2026-12-04 17:00', '2026-12-05 17:00', '2026-12-06 17:00']],
+  ])('%s is read as if said once', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'America/New_York')).toEqual(expected);
+  });
+
+  it.each(['every day (mon-fri)', 'every weekday (9am)', 'every monday (and friday)', 'every weekday (mon-fri', 'every weekday ()'])(
+    '%s is refused: brackets that add or change are not guessed at',
+    async (phrase) => {
+      await expect(meaning(phrase)).rejects.toThrow(phrase);
+    },
+  );
+});
+
+describe('a day of the month whose time is on another day in UTC', () => {
+  // 09:00 in Sydney (UTC+11) is 22:00 UTC the day before: the 1st falls on the 28th, 29th, 30th or 31st, which no set of crons says.
+  it.each([
+    ['twice a month', ['2026-12-15 09:00', '2027-01-01 09:00', '2027-01-15 09:00', '2027-02-01 09:00', '2027-02-15 09:00']],
+    ['on the 1st at 9am', ['2027-01-01 09:00', '2027-02-01 09:00', '2027-03-01 09:00', '2027-04-01 09:00', '2027-05-01 09:00']],
+    ['every month on the 1st and 15th at midnight', ['2026-12-15 00:00', '2027-01-01 00:00', '2027-01-15 00:00', '2027-02-01 00:00', '2027-02-15 00:00']],
+  ])('%s in Sydney is a series of its local fires', async (phrase, expected) => {
+    const read = await meaning(phrase, 'Australia/Sydney', 5);
+    expect(read.type).toBe('series');
+    expect(read.type === 'series' && read.reason).toMatch(/on the previous day in UTC, and a day of the month cannot move with it/);
+    expect(read.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
+  });
+
+  it('keeps each local fire across the change back to standard time (AEDT to AEST)', async () => {
+    const read = await meaning('on the 1st at 9am', 'Australia/Sydney', 5);
+    expect(read.next_runs.slice(3)).toEqual(['2027-03-31T22:00:00.000Z', '2027-04-30T23:00:00.000Z']);
+  });
+
+  it('a day of the month that stays on its day in UTC is still one cron', async () => {
+    const read = await meaning('every 15th at 8pm', 'Australia/Sydney');
+    expect(read.type === 'recurring' && read.cron_expression).toBe('0 9 15 * *');
+  });
+});
+
+describe("cron describers' minute past the hour, and 'at every'", () => {
+  it.each([
+    ['at 5 minutes past the hour', '5 * * * *', ['2026-12-03 13:05', '2026-12-03 14:05', '2026-12-03 15:05', '2026-12-03 16:05']],
+    ['at 30 minutes past the hour, monday through friday', '30 * * * 1-5', ['2026-12-03 13:30', '2026-12-03 14:30', '2026-12-03 15:30', '2026-12-03 16:30']],
+  ])('%s is every hour at that minute, with a note', async (phrase, localCron, expected) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+    expect(read.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
+    expect(read.notes.join(' ')).toMatch(/as every hour at :\d\d/);
+  });
+
+  it.each(['every day at :30', 'every monday at :30', 'at :30'])('%s is still refused: it does not say every hour', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(/A minute past the hour needs an hourly schedule/);
+  });
+
+  it.each([
+    ['at every 5th minute', '*/5 * * * *'],
+    ['at every hour', '0 * * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
+
+describe('the start and the end of the month', () => {
+  it.each([
+    ['at the end of every month', ['2026-12-31 09:00', '2027-01-31 09:00', '2027-02-28 09:00', '2027-03-31 09:00']],
+    ['end of the month at 5pm', ['2026-12-31 17:00', '2027-01-31 17:00', '2027-02-28 17:00', '2027-03-31 17:00']],
+  ])('%s is the last day of each month, a series with a note', async (phrase, expected) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type).toBe('series');
+    expect(read.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
+    expect(read.notes.join(' ')).toMatch(/read 'end of the month' as its last day/);
+  });
+
+  it.each([
+    ['beginning of every month', '0 9 1 * *'],
+    ['at the start of each month at 8am', '0 8 1 * *'],
+  ])('%s is the 1st: %s', async (phrase, localCron) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+  });
+});
+
+describe('frequencies whose times or dates the spec chooses say so in a note', () => {
+  it.each([
+    ['twice a day', /read 'twice a day' as 09:00 and 21:00/],
+    ['twice daily', /read 'twice daily' as 09:00 and 21:00/],
+    ['semi-annually', /read 'semi-annually' as 1 January and 1 July/],
+  ])('%s', async (phrase, note) => {
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(note);
+  });
+});
+
+describe('compounds as cron describers and RFC 5545 write them', () => {
+  it.each([
+    ['at 22:00 on every day-of-week from monday through friday', '0 22 * * 1-5'],
+    ['at 04:00 on every day-of-month from 8 through 14', '0 4 8-14 * *'],
+    ['at 14:15 on day-of-month 1', '15 14 1 * *'],
+    ['every thursday, but only during june, july, and august', '0 9 * 6-8 4'],
+    ['every week day', '0 9 * * 1-5'],
+    ['every week-day at 9am', '0 9 * * 1-5'],
+    ['every single day', '0 9 * * *'],
+    ['every day of the year', '0 9 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+
+  it.each([
+    ['monthly on the second-to-last monday of the month', ['2026-12-21 09:00', '2027-01-18 09:00', '2027-02-15 09:00']],
+    ['monthly on the third-to-the-last day of the month', ['2026-12-29 09:00', '2027-01-29 09:00', '2027-02-26 09:00']],
+    ['the second-to-last weekday of the month', ['2026-12-30 09:00', '2027-01-28 09:00', '2027-02-25 09:00']],
+  ])('%s counts from the month end', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'UTC', 3)).toEqual(expected);
+  });
+});
+
+describe('Quartz, crontab.guru and everyday wordings', () => {
+  it.each([
+    ['at minute 0 past hour 9 and 17', '0 9,17 * * *'],
+    ['at minute 5 past hour 1, 2 and 3', '5 1-3 * * *'],
+    ['at minute 30 past every hour on weekdays', '30 * * * 1-5'],
+    ['fire every 5 minutes starting at 2pm and ending at 2:55pm, every day', '*/5 14 * * *'],
+    ['every minute starting at 2pm and ending at 2:05pm', '0-5 14 * * *'],
+    ['every hour starting at 9am and ending at 5pm on weekdays', '0 9-17 * * 1-5'],
+  ])('%s is %s on the local clock', async (phrase, localCron) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+  });
+
+  it.each([
+    ['every alternate day', ['2026-12-04 09:00', '2026-12-06 09:00', '2026-12-08 09:00']],
+    ['on alternate days', ['2026-12-04 09:00', '2026-12-06 09:00', '2026-12-08 09:00']],
+    ['alternate mondays', ['2026-12-07 09:00', '2026-12-21 09:00', '2027-01-04 09:00']],
+  ])('%s is every other one', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'America/New_York', 3)).toEqual(expected);
+  });
+
+  it.each([
+    ['5 days a week', '0 9 * * 1-5', /read '5 days a week' as Monday, Tuesday, Wednesday, Thursday and Friday/],
+    ['seven days a week at 8am', '0 8 * * 0-6', /read 'seven days a week' as every day/],
+  ])('%s is %s, with a note', async (phrase, localCron, note) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+    expect(read.notes.join(' ')).toMatch(note);
+  });
+});
+
+describe('a phrase whose words are all known but not read says where the reading stopped', () => {
+  it.each([
+    ['every day sharp', 'sharp'],
+    ['sharp at 7am every day', 'sharp'],
+    ['every 15 minutes during business hours', 'during'],
+  ])('%s names %s', async (phrase, word) => {
+    await expect(meaning(phrase)).rejects.toThrow(`Could not understand the schedule: '${phrase}' (stopped at '${word}')`);
+  });
+
+  it.each(['every day at 7am sharp', 'every monday only', 'weekdays only at 9am'])('%s is read: the word is in its place', async (phrase) => {
+    expect((await meaning(phrase)).type).toBe('recurring');
+  });
+});
+
+describe('a day of several months', () => {
+  it.each([
+    ['the 15th of march and september at noon', ['2027-03-15 12:00', '2027-09-15 12:00', '2028-03-15 12:00']],
+    ['1 of jan,april,july,oct 00:00', ['2027-01-01 00:00', '2027-04-01 00:00', '2027-07-01 00:00']],
+    ['the 1st of january and april 5', ['2027-01-01 09:00', '2027-04-05 09:00', '2028-01-01 09:00']],
+  ])('%s is that day in each month named', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'America/New_York', 3)).toEqual(expected);
+  });
+
+  it('a day one of the months lacks is refused', async () => {
+    await expect(meaning('every 31st of january and april')).rejects.toThrow(/april has no day 31/i);
+  });
+});
+
+describe('even and odd days and hours', () => {
+  it.each([
+    ['every even day', '0 9 2-30/2 * *'],
+    ['on odd days', '0 9 1-31/2 * *'],
+    ['execute on every even numbered day', '0 9 2-30/2 * *'],
+    ['every even hour', '0 */2 * * *'],
+    ['every odd hour on weekdays', '0 1-23/2 * * 1-5'],
+  ])('%s is %s on the local clock', async (phrase, localCron) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+  });
+
+  it('a month without the last of the days still runs on the others, and the note says so', async () => {
+    expect((await meaning('every even day')).notes).toEqual(["in months without a 30th (February) that day is skipped; for every month's end say 'the last day of the month'"]);
+    expect((await meaning('on the 30th')).notes).toEqual(["months without a 30th (February) are skipped; for every month's end say 'the last day of the month'"]);
+  });
+});
+
+describe('a rule within a year', () => {
+  it('every monday in 2027 runs on the Mondays of 2027 only', async () => {
+    const read = await meaning('every monday in 2027', 'America/New_York', 60);
+    expect(read.type).toBe('series');
+    expect(read.next_runs_local.length).toBe(52);
+    expect([read.next_runs_local[0], read.next_runs_local.at(-1)]).toEqual(['2027-01-04 09:00 EST', '2027-12-27 09:00 EST']);
+  });
+
+  it('this year runs from now to its end', async () => {
+    const read = await meaning('daily at 9am during 2026', 'America/New_York', 60);
+    expect([read.next_runs_local.length, read.next_runs_local[0], read.next_runs_local.at(-1)]).toEqual([28, '2026-12-04 09:00 EST', '2026-12-31 09:00 EST']);
+  });
+
+  it('a year gone by is in the past', async () => {
+    await expect(meaning('every monday in 2025')).rejects.toThrow(/is in the past: 2025 has ended/);
+  });
+});
+
+describe('the next N of a weekday', () => {
+  it.each([
+    ['the next 3 sundays', ['2026-12-06 09:00', '2026-12-13 09:00', '2026-12-20 09:00']],
+    ['for the next four mondays', ['2026-12-07 09:00', '2026-12-14 09:00', '2026-12-21 09:00', '2026-12-28 09:00']],
+    ['at 5pm for the next 2 fridays', ['2026-12-04 17:00', '2026-12-11 17:00']],
+  ])('%s is that many, a series', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'America/New_York', 10)).toEqual(expected);
+  });
+
+  it('beside another rule it is not read', async () => {
+    await expect(meaning('every day for the next 3 sundays')).rejects.toThrow(/Could not understand the schedule/);
+  });
+});
+
+describe("a start's day is the day a rule of weeks, months or years runs on when it names none", () => {
+  // These ran on Mondays, the 1st and 1 January from the start on ('yearly starting march 3' first ran on 1 January 2028).
+  it.each([
+    ['weekly starting dec 10', ['2026-12-10 09:00', '2026-12-17 09:00', '2026-12-24 09:00']],
+    ['every 2 weeks starting dec 10 at 4pm', ['2026-12-10 16:00', '2026-12-24 16:00', '2027-01-07 16:00']],
+    ['monthly starting december 15', ['2026-12-15 09:00', '2027-01-15 09:00', '2027-02-15 09:00']],
+    ['every 3 months starting march 15', ['2027-03-15 09:00', '2027-06-15 09:00', '2027-09-15 09:00']],
+    ['every quarter starting in march', ['2027-03-01 09:00', '2027-06-01 09:00', '2027-09-01 09:00']],
+    ['yearly starting march 3', ['2027-03-03 09:00', '2028-03-03 09:00', '2029-03-03 09:00']],
+  ])('%s', async (phrase, expected) => {
+    const read = await meaning(phrase, 'America/New_York', 3);
+    expect(read.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
+    expect(read.notes.join(' ')).toMatch(/read the start, \d{4}-\d\d-\d\d, as the day it runs on/);
+  });
+
+  it.each([
+    ['every month on the 15th starting jan', ['2027-01-15 09:00', '2027-02-15 09:00']],
+    ['every other friday starting dec 11 at 4pm', ['2026-12-11 16:00', '2026-12-25 16:00']],
+    ['quarterly starting jan 1', ['2027-01-01 09:00', '2027-04-01 09:00']],
+  ])('%s keeps the days it names', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'America/New_York', 2)).toEqual(expected);
+  });
+});
+
+describe('shorthand people type', () => {
+  it.each([
+    ['m-f 9am', '0 9 * * 1-5'],
+    ['tu/th 9am', '0 9 * * 2,4'],
+    ['mon/wed/fri at 7am', '0 7 * * 1,3,5'],
+    ['thrice weekly', '0 9 * * 1,3,5'],
+    ['3x a week', '0 9 * * 1,3,5'],
+    ['2x daily', '0 9,21 * * *'],
+    ['every day in q1', '0 9 * 1-3 *'],
+    ['once every two hours at 45 minutes past the hour starting at 9:45 am and finishing at 3:45 pm every weekday', '45 9-15/2 * * 1-5'],
+  ])('%s is %s on the local clock', async (phrase, localCron) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
+  });
+
+  it('a two-letter weekday alone is not read', async () => {
+    await expect(meaning('every th')).rejects.toThrow(/did not understand 'th'/);
+  });
+});
+
+describe("cron describers' range of days of the month", () => {
+  // "on day 1 through 5 of the month" was read as ending on the 5th ("ends ... before it first runs").
+  it.each([
+    ['At 09:00 AM, on day 1 through 5 of the month', '0 9 1-5 * *'],
+    ['days 1 through 5 at 9am', '0 9 1-5 * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+
+  it('an end that is a date is still an end', async () => {
+    expect(await localRuns('every day until dec 5', 'UTC', 5)).toEqual(['2026-12-04 09:00', '2026-12-05 09:00']);
+  });
+});
+
+describe("App Engine's day of month, and a dash before the time", () => {
+  it.each([
+    ['15 of month 12:00', '0 12 15 * *'],
+    ['1 of month 22:00', '0 22 1 * *'],
+    ['every day - 9am', '0 9 * * *'],
+    ['weekdays - 8:30am', '30 8 * * 1-5'],
+    ['every hour from 9am - 5pm', '0 9-17 * * *'],
+    ['monday - friday at 9', '0 9 * * 1-5'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
+
+describe("'this' before a day is one instant, never a rule", () => {
+  // "this monday" ran every Monday: "this" was skipped as a request's filler ("send this every monday").
+  it.each(['this monday', 'this 1st', 'that friday at 5'])('%s is refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+
+  it.each([
+    ['send this every monday', '0 9 * * 1'],
+    ['run this daily', '0 9 * * *'],
+  ])('%s still reads "this" as what is sent', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
