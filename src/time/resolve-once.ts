@@ -50,7 +50,18 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
   const instant = dayInstant(parts, today, at, inDays, now, input, notes);
   const skippedOrTwice = dstNote(calendar.wall, instant, clock);
   if (skippedOrTwice) notes.push(skippedOrTwice);
+  if (parts.day && /\bmidnight\b/.test(parts.clock?.text ?? '') && clock.hour === 0 && clock.minute === 0) notes.push(midnightNote(calendar.wall(instant), input));
   return instant;
+}
+
+/**
+ * "tomorrow at midnight", "midnight friday": the spec's reading is 00:00 as that day starts, the
+ * night before it, while many mean the night that ends it; a note names the other.
+ */
+function midnightNote(start: WallTime, input: string): string {
+  const end = addDays(start, 1);
+  const month = (date: { month: number }) => MONTH_NAMES[date.month - 1]!.slice(0, 3).toLowerCase();
+  return `read '${input}' as 00:00 as ${dayLabel(start)} begins; write '${month(end)} ${end.day} 00:00' for midnight at its end`;
 }
 
 function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: DayInstant, now: number, input: string, notes: string[]): number {
