@@ -72,7 +72,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const text = words
     .slice(span.start, span.end)
     .join(' ')
-    .replace(/[,!?]+$/, '');
+    .replace(/[,!?]+$/, '')
+    .replace(DOTTED_DATE, '$1/$3/$4');
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
@@ -99,6 +100,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
 }
 
 const END_OF_DAY = { hour: 23, minute: 59 };
+/** "12.06.2027", "7-17-2027": a date in digits with its year last is read as "12/06/2027" is, whichever mark is between. */
+const DOTTED_DATE = /(?<![\d.:/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?![\d.:/-])/g;
 
 /**
  * A month as an edge ("until december", "through jan 2027", "starting next march"): its first day
@@ -278,7 +281,8 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   let sign = 1;
   // "in 5 minutes' time", "in an hour's time"
   if (tokens[end - 1] === 'time') end -= tokens[end - 2] === 's' ? 2 : 1;
-  if (tokens[0] === 'in' || tokens[0] === 'within' || tokens[0] === 'after') start = 1;
+  // "+3 days", "+2h": as "in".
+  if (tokens[0] === 'in' || tokens[0] === 'within' || tokens[0] === 'after' || tokens[0] === '+') start = 1;
   let tail = false;
   if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
   else if (tokens[end - 1] === 'hence' || tokens[end - 1] === 'later') end -= 1;
@@ -394,6 +398,15 @@ const TIME_OF_DAY_WORDS = /\b(tonight|evening|morning|afternoon|noon|midday|midn
 /** Words that put a phrase in the past; chrono would otherwise move it forward. ("half past 6" is a time.) */
 const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )past\b/;
 
+/**
+ * Phrases chrono reads as a day the spec does not name: which day ends a week (it picks
+ * Saturday), and a day after or before nothing said (it picks tomorrow).
+ */
+const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
+  [/\b(?:end|beginning|start) of (?:the |this |next )?week\b/, 'which day ends or starts a week is not clear', "Give the day, such as 'friday at 5pm' or 'monday next week'."],
+  [/^(?:the )?(?:day|night) (?:after|before)$/, 'after or before which day?', "Say the day, such as 'the day after tomorrow'."],
+];
+
 /** chrono's reading of a phrase under this module's rules (exported so tests can hold the everyday grammar to it). */
 export function natural(text: string, input: string, now: number, zone: string): number {
   return naturalOn(text, input, now, zoneCalendar(zone), { notes: [], dateOnly: false, dayClock: { hour: DEFAULT_HOUR, minute: 0 } });
@@ -407,6 +420,8 @@ export function natural(text: string, input: string, now: number, zone: string):
  */
 function naturalOn(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number {
   checkClockTokens(text);
+  const guess = CHRONO_GUESSES.find(([words]) => words.test(text));
+  if (guess) throw new UsageError(`'${shown}': ${guess[1]}`, guess[2]);
   if (namesRange(tokenize(text))) throw rangeError(shown);
   const past = PAST_WORDS.test(text);
   let results: chrono.ParsedResult[];

@@ -17,7 +17,7 @@ export type DayRef =
   | { kind: 'offset'; days: number }
   | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'last' | 'last-week' }
   /** `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note. */
-  | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number; monthFirst?: boolean }
+  | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number; monthFirst?: boolean; wholeMonth?: true }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
   | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
   /**
@@ -30,7 +30,7 @@ export type DayRef =
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
   /** "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it. */
-  | { kind: 'shift'; days: number; from: DayRef; said?: string }
+  | { kind: 'shift'; days: number; from: DayRef; said?: string; other?: { day: DayRef; said: string } }
   /** "next march", "this june", "in march": the first of the coming such month. */
   | { kind: 'month'; month: number; mode: 'this' | 'next' }
   /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
@@ -297,7 +297,7 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
     const day = readDayNumber(tokens, j);
     if (!day) {
       // "march 2027": its first day.
-      return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { kind: 'date', day: 1, month, year: Number(tokens[i + 1]) }, end: i + 2 } : null;
+      return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { kind: 'date', day: 1, month, year: Number(tokens[i + 1]), wholeMonth: true }, end: i + 2 } : null;
     }
     return withYear(tokens, day.end, { kind: 'date', day: day.value, month });
   }
@@ -436,7 +436,9 @@ function readWeeksOn(tokens: readonly string[], i: number): Read<DayRef> | null 
   const weekday = weekdayAt(tokens, count.end + 2);
   if ((unit !== 'week' && unit !== 'fortnight') || weekday === undefined) return null;
   const days = count.value * (unit === 'week' ? 7 : 14);
-  return { value: { kind: 'shift', days, from: { kind: 'weekday', weekday, mode: 'this' } }, end: count.end + 3 };
+  // "in 2 weeks on monday" is another day (the Monday of the week two weeks from now lands in): a note names it when it differs.
+  const other = { day: { kind: 'in', amount: days / 7, unit: 'week', on: weekday } as const, said: `in ${tokens.slice(i, count.end + 3).join(' ')}` };
+  return { value: { kind: 'shift', days, from: { kind: 'weekday', weekday, mode: 'this' }, other }, end: count.end + 3 };
 }
 
 /** "next week", "next month", "next year": a week (month, year) from today; with a day ("next week on friday"), that day of the span. */
@@ -458,7 +460,7 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
   const month = monthAt(tokens, at);
   if (month === undefined) return null;
   // "in march 2027": the first of that month, as "march 2027" is.
-  if (/^\d{4}$/.test(tokens[at + 1] ?? '')) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year: Number(tokens[at + 1]) }, end: at + 2 } : null;
+  if (/^\d{4}$/.test(tokens[at + 1] ?? '')) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year: Number(tokens[at + 1]), wholeMonth: true }, end: at + 2 } : null;
   return { value: { kind: 'month', month, mode: lead === 'next' || coming ? 'next' : 'this' }, end: at + 1 };
 }
 

@@ -39,7 +39,13 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     // The day it counts from, then that many calendar days on.
     const from = calendar.wall(fromDay(parts.day));
     const date = addDays(from, parts.day.days);
-    return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+    const instant = calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+    const other = parts.day.other && resolveParts({ ...parts, day: parts.day.other.day }, calendar, now, input, [], dayClock);
+    if (other !== undefined && other !== instant) {
+      const weeks = parts.day.days / 7;
+      notes.push(`read '${input}' as ${dayLabel(date)}, ${weeks} week${weeks === 1 ? '' : 's'} after ${dayLabel(from)}; write '${parts.day.other!.said}' for ${dayLabel(calendar.wall(other))}`);
+    }
+    return instant;
   }
   const today = calendar.wall(now);
   const at = (date: { year: number; month: number; day: number }) => {
@@ -101,6 +107,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         notes.push(
           `read '${input}' with the month first (${MONTH_NAMES[day.month! - 1]} ${day.day}); write '${day.month} ${MONTH_NAMES[day.day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day.day - 1]} ${day.month}`,
         );
+      if (day.wholeMonth) notes.push(firstOfMonthNote(input, { year: day.year!, month: day.month!, day: 1 }));
       return dateInstant(day, today, at, now, input);
     case 'nth':
       return nthInstant(day, today, at, now, input, notes);
@@ -278,8 +285,13 @@ function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, 
     );
   }
   const date = { year: today.month < day.month ? today.year : today.year + 1, month: day.month, day: 1 };
-  notes.push(`read '${input}' as ${dayLabel(date)} ${date.year}, the first of the month; give the day to say otherwise, such as '${name.toLowerCase()} 15'`);
+  notes.push(firstOfMonthNote(input, date));
   return at(date);
+}
+
+/** "in may", "may 2027": a month said alone is read as its first day. */
+function firstOfMonthNote(input: string, date: { year: number; month: number; day: number }): string {
+  return `read '${input}' as ${dayLabel(date)} ${date.year}, the first of the month; give the day to say otherwise, such as '${MONTH_NAMES[date.month - 1]!.toLowerCase()} 15'`;
 }
 
 function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: DateInstant, now: number, input: string, notes: string[]): number {
