@@ -10,7 +10,7 @@ import { PartsClash, readParts } from './read-once';
 import { addMonths, dayLabel, resolveParts } from './resolve-once';
 import { looksRecurring } from './resolve-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
-import { addDays, daysInMonth, dstNote, formatLocal, instantFromLocal, wallTime } from './zone';
+import { addDays, daysInMonth, dstNote, formatClock, formatLocal, instantFromLocal, wallTime } from './zone';
 
 export interface InstantOptions {
   now: number;
@@ -283,6 +283,9 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   if (tokens[end - 1] === 'time') end -= tokens[end - 2] === 's' ? 2 : 1;
   // "+3 days", "+2h": as "in".
   if (tokens[0] === 'in' || tokens[0] === 'within' || tokens[0] === 'after' || tokens[0] === '+') start = 1;
+  if (tokens[start] === '-' && readNumber(tokens, start + 1) && unitOf(tokens[readNumber(tokens, start + 1)!.end])) {
+    throw new UsageError(`'${shown}' counts back from now; a message is sent at a time ahead`, `Give a time from now, such as '${text.replace(/^(?:in |\+ ?)?-\s*/, 'in ')}'.`);
+  }
   let tail = false;
   if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
   else if (tokens[end - 1] === 'hence' || tokens[end - 1] === 'later') end -= 1;
@@ -311,6 +314,12 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       if (!number) return null;
       count = number.value;
       i = number.end;
+      // "in 1 1/2 hours"
+      const part = Number.isInteger(count) ? readFraction(tokens, i) : null;
+      if (part && part.value < 1 && /^\d$/.test(tokens[i]!)) {
+        count += part.value;
+        i = part.end;
+      }
       // "in one and a half hours", "2 and a half days"
       if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half' && unitOf(tokens[i + 3])) {
         count += 0.5;
@@ -350,10 +359,14 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   return instant + sign * amounts.ms;
 }
 
-/** "half a(n)", "a quarter of a(n)", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
+/** "half a(n)", "a half", "a quarter (of a(n))", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
 function readFraction(tokens: readonly string[], start: number): { value: number; end: number } | null {
   let i = start;
   let value: number;
+  // "a half hour", "a quarter hour": the part, then the unit.
+  if ((tokens[i] === 'a' || tokens[i] === 'one') && (tokens[i + 1] === 'half' || tokens[i + 1] === 'quarter') && unitOf(tokens[i + 2])) {
+    return { value: tokens[i + 1] === 'half' ? 0.5 : 0.25, end: i + 2 };
+  }
   if (tokens[i] === 'half') {
     value = 0.5;
     i++;
@@ -377,7 +390,10 @@ function readFraction(tokens: readonly string[], start: number): { value: number
 
 /** The everyday grammar: a day, a time of day and a part of the day, in any order (see read-once and resolve-once). */
 function fromParts(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
-  const tokens = tokenize(text);
+  // "this time tomorrow", "same time next week": that day at the minute it is now.
+  const sameTime = SAME_TIME.test(text);
+  const { hour, minute } = calendar.wall(now);
+  const tokens = tokenize(sameTime ? text.replace(SAME_TIME, ` ${formatClock(hour % 12 || 12, minute)}${hour < 12 ? 'am' : 'pm'} `) : text);
   let parts: ReturnType<typeof readParts>;
   try {
     parts = readParts(tokens);
@@ -386,12 +402,14 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
     throw error;
   }
   if (!parts) return null;
+  if (sameTime && !parts.day) throw new UsageError(`'${shown}' is now; give the day it is that time on`, "Such as 'this time tomorrow' or 'same time next week'.");
   // A bare number ("5") is not a time of day; "at 5", "5pm" and "17:30" are.
   if (!parts.day && !parts.part && /^\d{1,2}$/.test(text)) return null;
   read.dateOnly = !parts.clock && !parts.part;
   return resolveParts(parts, calendar, now, shown, read.notes, read.dayClock);
 }
 
+const SAME_TIME = /(?:^|\s)(?:at )?(?:this|the same|same) time(?=\s|$)/;
 const FILLER_BEFORE = /^[\s,]*(?:at|on|by)?[\s,]*$/;
 const FILLER_AFTER = /^[\s,]*$/;
 const TIME_OF_DAY_WORDS = /\b(tonight|evening|morning|afternoon|noon|midday|midnight)\b/;

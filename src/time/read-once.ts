@@ -61,12 +61,19 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
   };
   let i = 0;
   while (i < tokens.length) {
-    const day = readDay(tokens, i);
+    // "first thing" is a part of the day, not the 1st.
+    const day = tokens[i] === 'first' && tokens[i + 1] === 'thing' ? null : readDay(tokens, i);
     if (day) {
       const text = tokens.slice(i, day.end).join(' ');
       if (parts.day?.kind === 'date' && parts.day.weekday === undefined && day.value.kind === 'weekday' && day.value.mode === 'this') {
         // "december 25, friday": the date, and the weekday it must fall on.
         parts.day = { ...parts.day, weekday: day.value.weekday };
+        i = day.end;
+        continue;
+      }
+      if (parts.day?.kind === 'weekday' && parts.day.mode === 'this' && day.value.kind === 'date' && day.value.weekday === undefined) {
+        // "thu 12/10", "friday, 25.12.2026": the same, the weekday first.
+        parts.day = { ...day.value, weekday: parts.day.weekday };
         i = day.end;
         continue;
       }
@@ -125,9 +132,14 @@ function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
   return null;
 }
 
-/** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening". */
+/** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening", "first thing". */
 function readPart(tokens: readonly string[], i: number): Read<{ part: PartOfDay; today: boolean }> | null {
   if (tokens[i] === 'tonight') return { value: { part: 'night', today: true }, end: i + 1 };
+  // "first thing tomorrow", "monday first thing in the morning": the morning.
+  if (tokens[i] === 'first' && tokens[i + 1] === 'thing') {
+    const inTheMorning = tokens[i + 2] === 'in' && tokens[i + 3] === 'the' && tokens[i + 4] === 'morning';
+    return { value: { part: 'morning', today: false }, end: i + (inTheMorning ? 5 : 2) };
+  }
   const lead = tokens[i] === 'in' && tokens[i + 1] === 'the' ? 2 : tokens[i] === 'this' || (tokens[i] === 'at' && tokens[i + 1] === 'night') ? 1 : 0;
   const name = tokens[i + lead];
   // One part of one day: "mornings" and "tonight" after a lead word are the recurring reader's.

@@ -103,6 +103,23 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'weekend':
       return weekendInstant(day.mode, today, inDays, now, input, notes);
     case 'date':
+      if (day.monthFirst && day.weekday !== undefined) {
+        // "thu 12/10", "thu 10.12.2026": the weekday tells which number is the month (when both fit, the note below says which was read).
+        const attempt = (date: typeof day): number | Error => {
+          try {
+            return dateInstant(date, today, at, now, input);
+          } catch (error) {
+            return error as Error;
+          }
+        };
+        const monthFirst = attempt(day);
+        const dayFirst = attempt({ ...day, day: day.month!, month: day.day });
+        if (typeof dayFirst !== 'number') {
+          if (typeof monthFirst !== 'number') throw monthFirst;
+          return monthFirst;
+        }
+        if (typeof monthFirst !== 'number') return dayFirst;
+      }
       if (day.monthFirst)
         notes.push(
           `read '${input}' with the month first (${MONTH_NAMES[day.month! - 1]} ${day.day}); write '${day.month} ${MONTH_NAMES[day.day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day.day - 1]} ${day.month}`,

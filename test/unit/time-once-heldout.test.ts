@@ -127,3 +127,68 @@ describe('what chrono would guess is refused with the reason', () => {
     ['end of the month', '2026-12-31 09:00', null],
   ]);
 });
+
+describe('parts of an hour said before the unit, and a whole number with a fraction', () => {
+  holds(WEDNESDAY, [
+    ['in a half hour', '2026-12-02 09:45', null],
+    ['a half hour from now', '2026-12-02 09:45', null],
+    ['in a quarter hour', '2026-12-02 09:30', null],
+    ['in 1 1/2 hours', '2026-12-02 10:45', null],
+    ['in 2 1/2 hours', '2026-12-02 11:45', null],
+    ['in 3 1/4 hours', '2026-12-02 12:30', null],
+    ['in 1/2 hour', '2026-12-02 09:45', null],
+  ]);
+  it('a fraction of a day stays refused, with the reason', () => {
+    expect(refusal('in 1 1/2 days', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/must be whole numbers/);
+  });
+});
+
+describe('"this time tomorrow", "same time next week": that day at the minute it is now', () => {
+  holds(SUNDAY, [
+    ['this time tomorrow', '2027-03-08 22:40', null],
+    ['same time tomorrow', '2027-03-08 22:40', null],
+    ['tomorrow at this time', '2027-03-08 22:40', null],
+    ['at the same time on friday', '2027-03-12 22:40', null],
+    // A week on is past the US change of clocks: still 22:40 on the wall.
+    ['this time next week', '2027-03-14 22:40', /a week from today/],
+  ]);
+  holds(WEDNESDAY, [['same time tomorrow', '2026-12-03 09:15', null]]);
+  it('a zone in the phrase gives the clock it is read on', () => {
+    const now = Date.parse('2027-03-07T22:40:00-05:00');
+    expect(new Date(parseInstant('this time tomorrow in tokyo', { now, zone: 'America/New_York' }).instant).toISOString()).toBe('2027-03-09T03:40:00.000Z');
+  });
+  it('"at this time" with no day is now, and refused', () => {
+    expect(refusal('at this time', 'UTC', Date.parse(SUNDAY[0]![1])).message).toMatch(/'at this time' is now; give the day/);
+  });
+});
+
+describe('a weekday with a date in digits: the weekday tells which number is the month', () => {
+  holds(WEDNESDAY, [
+    ['thu 12/10 2pm', '2026-12-10 14:00', null],
+    ['thursday, 12/10 at 2pm', '2026-12-10 14:00', null],
+    ['thu 10.12.2026', '2026-12-10 09:00', null],
+    ['sat 7/17/2027', '2027-07-17 09:00', null],
+    ['tuesday 1/5', '2027-01-05 09:00', null],
+  ]);
+  it('a weekday neither order falls on is refused', () => {
+    expect(refusal('fri 12/10 2pm', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/does not add up: 2026-12-10 is a Thursday, not a Friday/);
+  });
+});
+
+describe('"first thing" is the morning, said in a note', () => {
+  holds(WEDNESDAY, [
+    ['first thing tomorrow', '2026-12-03 09:00', /read 'first thing tomorrow' as 09:00/],
+    ['tomorrow first thing', '2026-12-03 09:00', /as 09:00/],
+    ['first thing monday', '2026-12-07 09:00', /as 09:00/],
+    ['first thing tomorrow at 8', '2026-12-03 08:00', null],
+    ['first monday of next month', '2027-01-04 09:00', null],
+  ]);
+});
+
+describe('a negative duration says it counts back', () => {
+  it.each(['in -5 minutes', '-5 minutes', '+-5 minutes'])('%s', (phrase) => {
+    const error = refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1]));
+    expect(error.message).toBe(`'${phrase}' counts back from now; a message is sent at a time ahead`);
+    expect(error.hint).toBe("Give a time from now, such as 'in 5 minutes'.");
+  });
+});
