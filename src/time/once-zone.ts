@@ -39,6 +39,32 @@ export interface PhraseZone {
   calendar: Calendar;
   /** The zone or offset as the phrase wrote it, when it wrote one. */
   written?: string;
+  /** An abbreviation of one season's time ("EDT", "CEST", "AEST"), as written: `seasonNote` checks it against the instant. */
+  season?: { said: string; daylight: boolean };
+}
+
+/** Abbreviations of summer (daylight) time and of winter (standard) time, for zones that have both. */
+const DAYLIGHT = new Set('edt cdt mdt pdt akdt adt ndt cest eest bst aedt acdt nzdt'.split(' '));
+const STANDARD = new Set('est mst pst akst nst cet eet wet aest acst nzst'.split(' '));
+
+/**
+ * A note when a season's abbreviation is not in use at the instant ("9am CEST" in December): the
+ * phrase was read on that zone's clock, which shows the other season's time then.
+ */
+export function seasonNote(zoned: PhraseZone, instant: number): string | undefined {
+  const zone = zoned.written;
+  if (!zoned.season || zone === undefined) return undefined;
+  const offset = offsetMinutes(zone, instant);
+  const year = wallTime(zone, instant).year;
+  const standard = Math.min(offsetMinutes(zone, utcMillis(year, 1, 1, 0, 0, 0)), offsetMinutes(zone, utcMillis(year, 7, 1, 0, 0, 0)));
+  if (offset > standard === zoned.season.daylight) return undefined;
+  const other = (zoned.season.daylight ? 1 : -1) * 60 + offset;
+  const hm = (minutes: number) => `${minutes < 0 ? '-' : '+'}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+  const { day, month } = wallTime(zone, instant);
+  return (
+    `${zoned.season.said.toUpperCase()} is not in use in ${zone} on ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}: ` +
+    `read on its clock then (${hm(offset)}); write '${hm(other)}' for the ${zoned.season.said.toUpperCase()} offset`
+  );
 }
 
 // Each is anchored at the end and has no nested repetition, so matching is linear.
@@ -120,7 +146,8 @@ function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, 
       `Write the IANA name instead, such as '${found.ambiguous[0]!.split(' ')[0]}'.`,
     );
   }
-  return { text: rest, calendar: zoneCalendar(found.zone), written: found.zone };
+  const daylight = DAYLIGHT.has(written) ? true : STANDARD.has(written) ? false : undefined;
+  return { text: rest, calendar: zoneCalendar(found.zone), written: found.zone, ...(daylight === undefined ? {} : { season: { said: written, daylight } }) };
 }
 
 /** "+5" -> "+05", "+530" -> "+05:30". */

@@ -4,7 +4,7 @@ import { parseClock, readClock, readWholeClock, settleClock } from './clock';
 import { checkCalendar, isoInstant } from './iso';
 import { MONTH_NAMES, monthOf, unitOf, type TimeUnit } from './lexicon';
 import { inRange } from './now';
-import { phraseZone, zoneCalendar, type Calendar } from './once-zone';
+import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { PartsClash, readParts } from './read-once';
 import { addMonths, dayLabel, resolveParts } from './resolve-once';
@@ -210,11 +210,12 @@ export const INSTANT_RULES: readonly InstantRule[] = [
 function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {
   let input: InstantInput = { text, shown, now, zone, calendar: zoneCalendar(zone), read };
   let inWords = false;
+  let zoned: PhraseZone | undefined;
   for (const rule of INSTANT_RULES) {
     if (rule.words && !inWords) {
       // A phrase in words: a repeating one is refused, and a zone it names gives the clock.
       if (looksRecurring(text)) throw new RecurringPhraseError(shown);
-      const zoned = phraseZone(text, zone, shown);
+      zoned = phraseZone(text, zone, shown);
       if (zoned.text === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
       input = { ...input, text: zoned.text, calendar: zoned.calendar };
       inWords = true;
@@ -222,6 +223,8 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
     const instant = rule.read(input);
     if (instant !== null) {
       read.calendar = input.calendar;
+      const season = zoned && seasonNote(zoned, instant);
+      if (season) read.notes.push(season);
       trace?.push(rule.name);
       return instant;
     }
@@ -418,11 +421,18 @@ const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )
 
 /**
  * Phrases chrono reads as a day the spec does not name: which day ends a week (it picks
- * Saturday), and a day after or before nothing said (it picks tomorrow).
+ * Saturday), a day after or before nothing said (it picks tomorrow), "several days" (a week),
+ * and "after 5pm" (17:00).
  */
 const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   [/\b(?:end|beginning|start) of (?:the |this |next )?week\b/, 'which day ends or starts a week is not clear', "Give the day, such as 'friday at 5pm' or 'monday next week'."],
   [/^(?:the )?(?:day|night) (?:after|before)$/, 'after or before which day?', "Say the day, such as 'the day after tomorrow'."],
+  [/\b(?:several|some|many)\b/, 'how many is not said', "Give a number, such as 'in 3 days'."],
+  [
+    /\b(?:after|before|since) (?:\d|noon|midday|midnight)/,
+    'a time before or after another is a window, not one time',
+    "Give one time, such as 'tomorrow at 5pm'; to repeat within a window, give --cron, such as 'every hour after 5pm'.",
+  ],
 ];
 
 /** chrono's reading of a phrase under this module's rules (exported so tests can hold the everyday grammar to it). */

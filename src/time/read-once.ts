@@ -432,7 +432,9 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   // "6 months from now"; "a month from today" too (a day or week from today is counted from that day, above).
   const fromNow = link === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');
   if (!lead && !fromNow) return null;
-  const offset: Read<DayRef> = { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
+  // "in 2 days time", "in 3 weeks' time".
+  const time = lead && tokens[count.end + 1] === 'time' ? 1 : lead && tokens[count.end + 1] === 's' && tokens[count.end + 2] === 'time' ? 2 : 0;
+  const offset: Read<DayRef> = { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) + time };
   // "in 2 weeks on the monday": "the" before the weekday (the other forms are joined by readParts).
   const k = offset.end + (tokens[offset.end] === ',' ? 1 : 0);
   const the = tokens[k] === 'on' && tokens[k + 1] === 'the' ? k + 2 : -1;
@@ -453,8 +455,15 @@ function readWeeksOn(tokens: readonly string[], i: number): Read<DayRef> | null 
   return { value: { kind: 'shift', days, from: { kind: 'weekday', weekday, mode: 'this' }, other }, end: count.end + 3 };
 }
 
-/** "next week", "next month", "next year": a week (month, year) from today; with a day ("next week on friday"), that day of the span. */
+/** "next week", "next month", "next year": a week (month, year) from today; with a day ("next week on friday"), that day of the span; "this month on the 20th". */
 function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null {
+  // "this month on the 20th": as "the 20th of this month".
+  if (tokens[i] === 'this' && tokens[i + 1] === 'month') {
+    const date = readDate(tokens, tokens[i + 2] === 'on' ? i + 3 : i + 2);
+    if (date?.value.kind === 'date' && date.value.month === undefined && date.value.weekday === undefined) {
+      return { value: { kind: 'nth', nth: date.value.day, weekday: null, of: { relative: 'this' } }, end: date.end };
+    }
+  }
   // "next business day", "the next working day": the first day Monday to Friday after today.
   const next = tokens[i] === 'the' && tokens[i + 1] === 'next' ? i + 1 : i;
   const workday = tokens[next] === 'next' ? workdayWordEnd(tokens, next + 1) : -1;
@@ -484,7 +493,8 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
 function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (!/^\d{1,2}$/.test(tokens[i] ?? '') || tokens[i + 1] !== '/' || !/^\d{1,2}$/.test(tokens[i + 2] ?? '')) return null;
   const [a, b] = [Number(tokens[i]), Number(tokens[i + 2])];
-  const year = tokens[i + 3] === '/' && /^\d{4}$/.test(tokens[i + 4] ?? '') ? Number(tokens[i + 4]) : undefined;
+  // "12/25/2026", and "12/25/26" in this century.
+  const year = tokens[i + 3] === '/' && /^(?:\d{2}|\d{4})$/.test(tokens[i + 4] ?? '') ? Number(tokens[i + 4]) + (tokens[i + 4]!.length === 2 ? 2000 : 0) : undefined;
   const end = year === undefined ? i + 3 : i + 5;
   if (tokens[end] === '/') return null;
   if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };

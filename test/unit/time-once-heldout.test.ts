@@ -192,3 +192,59 @@ describe('a negative duration says it counts back', () => {
     expect(error.hint).toBe("Give a time from now, such as 'in 5 minutes'.");
   });
 });
+
+describe("a season's zone abbreviation at the other season's date is read on that zone's clock, with a note", () => {
+  it.each([
+    ['tomorrow 9am edt', 'America/New_York', '2026-12-03 09:00', /EDT is not in use in America\/New_York on 2026-12-03: read on its clock then \(-05:00\); write '-04:00' for the EDT offset/],
+    ['9am cest', 'Europe/Paris', '2026-12-03 09:00', /CEST is not in use in Europe\/Paris on 2026-12-03: read on its clock then \(\+01:00\); write '\+02:00'/],
+    ['july 4 9am est', 'America/New_York', '2027-07-04 09:00', /EST is not in use in America\/New_York on 2027-07-04: read on its clock then \(-04:00\); write '-05:00'/],
+    ['tomorrow 9am aest', 'Australia/Sydney', '2026-12-03 09:00', /AEST is not in use in Australia\/Sydney on 2026-12-03/],
+  ])('%s', (phrase, zone, answer, note) => {
+    for (const [userZone] of WEDNESDAY) {
+      const read = parseInstant(phrase, { now: Date.parse(WEDNESDAY[0]![1]), zone: userZone });
+      expect(local(zone, read.instant)).toBe(answer);
+      expect(read.notes.join('\n')).toMatch(note);
+    }
+  });
+  // In season, or a zone said without a season: nothing to say.
+  it.each([
+    ['tomorrow 9am est', 'America/New_York'],
+    ['tomorrow 9am et', 'America/New_York'],
+    ['july 4 9am pdt', 'America/Los_Angeles'],
+    ['tomorrow 9am aedt', 'Australia/Sydney'],
+    ['tomorrow 9am cet', 'Europe/Paris'],
+  ])('%s', (phrase, zone) => {
+    const read = parseInstant(phrase, { now: Date.parse(WEDNESDAY[0]![1]), zone: 'UTC' });
+    expect(local(zone, read.instant)).toMatch(/ 09:00$/);
+    expect(read.notes).toEqual([]);
+  });
+});
+
+describe('more forms read: two-digit years, "this month on the 20th", "in 2 days time at 3pm"', () => {
+  holds(WEDNESDAY, [
+    ['6/1/27', '2027-06-01 09:00', /read '6\/1\/27' with the month first \(June 1\)/],
+    ['12/31/26 at 5pm', '2026-12-31 17:00', null],
+    ['this month on the 20th', '2026-12-20 09:00', null],
+    ['the 20th of this month', '2026-12-20 09:00', null],
+    ['in 2 days time at 3pm', '2026-12-04 15:00', null],
+    ["in 3 weeks' time", '2026-12-23 09:15', null],
+  ]);
+  it("this month's day that has passed is refused as past", () => {
+    expect(refusal('this month on the 1st', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is in the past/);
+  });
+});
+
+describe('a count or a window where one time belongs is refused, never guessed', () => {
+  it.each([
+    ['in several days', /how many is not said/],
+    ['in some days', /how many is not said/],
+    ['tomorrow after 5pm', /a window, not one time/],
+    ['before noon tomorrow', /a window, not one time/],
+  ])('%s', (phrase, reason) => {
+    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(reason);
+  });
+  holds(WEDNESDAY, [
+    ['10 minutes after 5pm', '2026-12-02 17:10', null],
+    ['3 days after friday', '2026-12-07 09:00', null],
+  ]);
+});
