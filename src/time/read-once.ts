@@ -32,7 +32,7 @@ export type DayRef =
   /** "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it. */
   | { kind: 'shift'; days: number; from: DayRef; said?: string; other?: { day: DayRef; said: string } }
   /** "next march", "this june", "in march": the first of the coming such month. */
-  | { kind: 'month'; month: number; mode: 'this' | 'next' }
+  | { kind: 'month'; month: number; mode: 'this' | 'next'; day?: number }
   /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
   | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef; said?: string };
 
@@ -237,6 +237,8 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   if (tokens[i] === 'the') {
     // "the next monday", "the following monday", "the coming monday": as without "the".
     if (/^(?:next|following|coming|upcoming)$/.test(tokens[i + 1] ?? '') && weekdayAt(tokens, i + 2) !== undefined) return readWeekday(tokens, i + 1);
+    // "the wednesday of next week": as "wednesday of next week".
+    if (weekdayAt(tokens, i + 1) !== undefined && tokens[i + 2] === 'of' && tokens[i + 4] === 'week') return readWeekday(tokens, i + 1);
     return readWeekdayNear(tokens, i + 1);
   }
   let j = i;
@@ -482,7 +484,11 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
   if (month === undefined) return null;
   // "in march 2027": the first of that month, as "march 2027" is.
   if (/^\d{4}$/.test(tokens[at + 1] ?? '')) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year: Number(tokens[at + 1]), wholeMonth: true }, end: at + 2 } : null;
-  return { value: { kind: 'month', month, mode: lead === 'next' || coming ? 'next' : 'this' }, end: at + 1 };
+  const mode = lead === 'next' || coming ? 'next' : 'this';
+  // "next june 5", "this june 5th": a day of that month (a bare number after a month is its day, never a clock).
+  const day = lead === 'in' || readClock(tokens, at + 1)?.ambiguous === false ? null : readDayNumber(tokens, at + 1);
+  if (day) return { value: { kind: 'month', month, mode, day: day.value }, end: day.end };
+  return { value: { kind: 'month', month, mode }, end: at + 1 };
 }
 
 /**

@@ -295,6 +295,15 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
  */
 function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, at: DateInstant, input: string, notes: string[]): number {
   const name = MONTH_NAMES[day.month - 1]!;
+  if (day.day !== undefined) {
+    // "next june 5": the coming June's (next year's in June); "this june 5": this year's in June.
+    const year = today.month < day.month || (day.mode === 'this' && today.month === day.month) ? today.year : today.year + 1;
+    if (day.day < 1 || day.day > daysInMonth(year, day.month)) throw new UsageError(`'${input}' is not a date: ${name} ${year} has no day ${day.day}`, DATE_HINT);
+    const date = { year, month: day.month, day: day.day };
+    if (day.mode === 'next' && today.month === day.month)
+      notes.push(`read '${input}' as ${dayLabel(date)} ${year}, next year's; write '${name.slice(0, 3).toLowerCase()} ${day.day}' for the coming one`);
+    return at(date);
+  }
   if (day.mode === 'this' && today.month === day.month) {
     throw new UsageError(
       `'${input}' is this month; give the day`,

@@ -248,3 +248,24 @@ describe('a count or a window where one time belongs is refused, never guessed',
     ['3 days after friday', '2026-12-07 09:00', null],
   ]);
 });
+
+describe('a number after "next june" or "this june" is its day, never a clock', () => {
+  holds(WEDNESDAY, [
+    ['next june 5', '2027-06-05 09:00', null],
+    ['next june 5th at 3pm', '2027-06-05 15:00', null],
+    ['this june 5 at 5', '2027-06-05 17:00', /read '5' as 17:00/],
+    ['next june 5pm', '2027-06-01 17:00', /the first of the month/],
+    ['next december 25', '2027-12-25 09:00', /read 'next december 25' as Sat 25 Dec 2027, next year's; write 'dec 25' for the coming one/],
+    ['this december 25', '2026-12-25 09:00', null],
+  ]);
+  it('a day the month does not have is refused', () => {
+    expect(refusal('next june 31', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/June 2027 has no day 31/);
+  });
+});
+
+describe('"the <weekday> of next week" is read as without "the"', () => {
+  holds(WEDNESDAY, [
+    ['the wednesday of next week at 2pm', '2026-12-09 14:00', null],
+    ['the friday of this week', '2026-12-04 09:00', null],
+  ]);
+});
