@@ -17,7 +17,8 @@ export type DayRef =
   | { kind: 'offset'; days: number }
   | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'last' | 'last-week' }
   /** `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note. */
-  | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number; monthFirst?: boolean; wholeMonth?: true }
+  /** `years`: in the year that many years from this one ("march 3 next year"). */
+  | { kind: 'date'; day: number; month?: number; year?: number; years?: number; weekday?: number; monthFirst?: boolean; wholeMonth?: true }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
   | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
   /**
@@ -129,6 +130,8 @@ function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
   if (offset.kind !== 'in' || offset.on !== undefined || offset.amount < 1) return null;
   if (offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...offset, on: day.weekday };
   if (offset.unit === 'month' && day.kind === 'date' && day.month === undefined && day.weekday === undefined) return { ...offset, on: day.day };
+  // "next year on march 3", "in 2 years on june 1"
+  if (offset.unit === 'year' && day.kind === 'date' && day.month !== undefined && day.year === undefined && day.weekday === undefined) return { ...day, years: offset.amount };
   return null;
 }
 
@@ -346,6 +349,9 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
 function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { kind: 'date' }>): Read<DayRef> {
   const j = tokens[i] === ',' ? i + 1 : i;
   if (/^\d{4}$/.test(tokens[j] ?? '')) return { value: { ...date, year: Number(tokens[j]) }, end: j + 1 };
+  // "march 3 next year", "march 3rd of next year"
+  const next = tokens[j] === 'of' ? j + 1 : j;
+  if (date.month !== undefined && tokens[next] === 'next' && tokens[next + 1] === 'year') return { value: { ...date, years: 1 }, end: next + 2 };
   return { value: date, end: i };
 }
 

@@ -255,9 +255,10 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
   const label = `'${input}'`;
   if (day.day > 31 || day.day < 1) throw new UsageError(`${label} is not a date: no month has a day ${day.day}`, DATE_HINT);
   let date: { year: number; month: number; day: number } | undefined;
-  if (day.month !== undefined && day.year !== undefined) {
-    checkCalendar(label, day.year, day.month, day.day, 0, 0, 0);
-    date = { year: day.year, month: day.month, day: day.day };
+  const year = day.year ?? (day.years === undefined ? undefined : today.year + day.years);
+  if (day.month !== undefined && year !== undefined) {
+    checkCalendar(label, year, day.month, day.day, 0, 0, 0);
+    date = { year, month: day.month, day: day.day };
   } else if (day.month !== undefined) {
     if (day.day > daysInMonth(2000, day.month)) throw new UsageError(`${label} is not a date: ${MONTH_NAMES[day.month - 1]} has no day ${day.day}`, DATE_HINT);
     // This year's if still ahead, else the next year that has it (February 29th).

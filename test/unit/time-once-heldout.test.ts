@@ -269,3 +269,17 @@ describe('"the <weekday> of next week" is read as without "the"', () => {
     ['the friday of this week', '2026-12-04 09:00', null],
   ]);
 });
+
+describe('a date in next year, said in words', () => {
+  holds(WEDNESDAY, [
+    ['march 3 next year', '2027-03-03 09:00', null],
+    ['march 3rd of next year', '2027-03-03 09:00', null],
+    ['next year on march 3 at 5pm', '2027-03-03 17:00', null],
+    ['dec 25 next year', '2027-12-25 09:00', null],
+    ['in 2 years on june 1', '2028-06-01 09:00', null],
+  ]);
+  holds(SUNDAY, [['march 3 next year', '2028-03-03 09:00', null]]);
+  it('a day next year does not have is refused', () => {
+    expect(refusal('feb 29 next year', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/has no day 29/);
+  });
+});
