@@ -283,3 +283,9 @@ describe('a date in next year, said in words', () => {
     expect(refusal('feb 29 next year', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/has no day 29/);
   });
 });
+
+describe('words that only look like a count get the usual refusal', () => {
+  it.each(['many words', 'some stupid nonsense'])('%s', (phrase) => {
+    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/did not understand/);
+  });
+});
