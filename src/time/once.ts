@@ -393,6 +393,8 @@ function readFraction(tokens: readonly string[], start: number): { value: number
 
 /** The everyday grammar: a day, a time of day and a part of the day, in any order (see read-once and resolve-once). */
 function fromParts(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
+  // "this day next week": a week from today, as said so.
+  text = text.replace(SAME_DAY, 'a $1 from today');
   // "this time tomorrow", "same time next week": that day at the minute it is now.
   const sameTime = SAME_TIME.test(text);
   const { hour, minute } = calendar.wall(now);
@@ -406,12 +408,13 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   }
   if (!parts) return null;
   if (sameTime && !parts.day) throw new UsageError(`'${shown}' is now; give the day it is that time on`, "Such as 'this time tomorrow' or 'same time next week'.");
-  // A bare number ("5") is not a time of day; "at 5", "5pm" and "17:30" are.
-  if (!parts.day && !parts.part && /^\d{1,2}$/.test(text)) return null;
+  // A bare number ("5", "-1") is not a time of day; "at 5", "5pm" and "17:30" are.
+  if (!parts.day && !parts.part && /^-?\s?\d{1,2}$/.test(text)) return null;
   read.dateOnly = !parts.clock && !parts.part;
   return resolveParts(parts, calendar, now, shown, read.notes, read.dayClock);
 }
 
+const SAME_DAY = /^(?:this|the same) day next (week|month|year)$/;
 const SAME_TIME = /(?:^|\s)(?:at )?(?:this|the same|same) time(?=\s|$)/;
 const FILLER_BEFORE = /^[\s,]*(?:at|on|by)?[\s,]*$/;
 const FILLER_AFTER = /^[\s,]*$/;
@@ -427,6 +430,7 @@ const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )
 const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   [/\b(?:end|beginning|start) of (?:the |this |next )?week\b/, 'which day ends or starts a week is not clear', "Give the day, such as 'friday at 5pm' or 'monday next week'."],
   [/^(?:the )?(?:day|night) (?:after|before)$/, 'after or before which day?', "Say the day, such as 'the day after tomorrow'."],
+  [/\bthis day\b/, 'which day is not clear', "Give the day, such as 'today at 5pm' or 'a week from today'."],
   [/\b(?:several|some|many) (?:sec|min|hour|hr|day|week|wk|month|year)/, 'how many is not said', "Give a number, such as 'in 3 days'."],
   [
     /\b(?:after|before|since) (?:\d|noon|midday|midnight)/,

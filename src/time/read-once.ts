@@ -135,9 +135,13 @@ function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
   return null;
 }
 
-/** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening", "first thing". */
+/** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening", "the morning of", "first thing". */
 function readPart(tokens: readonly string[], i: number): Read<{ part: PartOfDay; today: boolean }> | null {
   if (tokens[i] === 'tonight') return { value: { part: 'night', today: true }, end: i + 1 };
+  // "the morning of dec 24", "evening of the 24th": that part of the day that follows.
+  const of = tokens[i] === 'the' && partOfDay(tokens[i + 1]) !== undefined && tokens[i + 2] === 'of' ? i + 1 : tokens[i + 1] === 'of' ? i : -1;
+  const named = of >= 0 && !tokens[of]!.endsWith('s') ? partOfDay(tokens[of]) : undefined;
+  if (named !== undefined && tokens[of] !== 'tonight') return { value: { part: named, today: false }, end: of + 2 };
   // "first thing tomorrow", "monday first thing in the morning": the morning.
   if (tokens[i] === 'first' && tokens[i + 1] === 'thing') {
     const inTheMorning = tokens[i + 2] === 'in' && tokens[i + 3] === 'the' && tokens[i + 4] === 'morning';
@@ -389,6 +393,8 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   const link = tokens[end + 1];
   // "first sunday next month", "3rd thursday this september": the month right after, without "of".
   const of = link === 'of' || link === 'in' ? readMonthRef(tokens, end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, end + 1) : null;
+  // "the first tuesday", "2nd friday at 3pm": of the month, as "the first tuesday of the month" (a "last" weekday alone is the past one).
+  if (!of && weekday !== undefined && nth.value > 0 && link !== 'of' && link !== 'in') return { value: { kind: 'nth', nth: nth.value, weekday, of: { relative: 'the' } }, end: nth.end + 1 };
   if (!of) return null;
   return { value: { kind: 'nth', nth: nth.value, weekday: workday ? 'workday' : isDay ? null : weekday!, of: of.value }, end: of.end };
 }

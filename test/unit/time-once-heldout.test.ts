@@ -289,3 +289,43 @@ describe('words that only look like a count get the usual refusal', () => {
     expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/did not understand/);
   });
 });
+
+describe('"the morning of dec 24": that part of the day that follows', () => {
+  holds(WEDNESDAY, [
+    ['morning of december 24th', '2026-12-24 09:00', /read 'morning of december 24th' as 09:00/],
+    ['the morning of dec 24', '2026-12-24 09:00', /as 09:00/],
+    ['on the evening of the 24th', '2026-12-24 18:00', /as 18:00/],
+    ['night of dec 31', '2026-12-31 21:00', /as 21:00/],
+    ['the afternoon of the 5th at 3', '2026-12-05 15:00', null],
+  ]);
+});
+
+describe('"this day next week" is a week from today; "this day" alone is refused', () => {
+  holds(WEDNESDAY, [
+    ['this day next week', '2026-12-09 09:00', null],
+    ['the same day next month', '2027-01-02 09:00', null],
+  ]);
+  it('this day', () => {
+    expect(refusal('this day', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/which day is not clear/);
+  });
+});
+
+describe('"the first tuesday" is the first Tuesday of the month, as with "of the month"', () => {
+  holds(WEDNESDAY, [
+    ['the first tuesday', '2027-01-05 09:00', null],
+    ['first tuesday at 3pm', '2027-01-05 15:00', null],
+    ['2nd friday', '2026-12-11 09:00', null],
+    ['the first tuesday of the month', '2027-01-05 09:00', null],
+    // The weekday after the date is that date, on that weekday.
+    ['tuesday the first', '2027-06-01 09:00', null],
+  ]);
+  it('"last tuesday" stays the one before today', () => {
+    expect(refusal('last tuesday', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is in the past/);
+  });
+});
+
+describe('a number alone, signed or not, is not a time', () => {
+  it.each(['-1', '5'])('%s', (phrase) => {
+    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand the time/);
+  });
+});
