@@ -491,7 +491,9 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     const hour = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
     const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]`).test(result.text);
     if (!twentyFour) {
-      const settled = settleClock({ value: { hour, minute: clock.minute }, ambiguous: true, written: hour, text: result.text.trim() });
+      // The note names the clock as written ("10:00"), not the whole date chrono read ("10:00 2026-12-12").
+      const written = new RegExp(`(?<![\\d:.-])0?${hour}(?:[:.]\\d{2}){0,2}(?![\\d-])`).exec(result.text)?.[0] ?? result.text.trim();
+      const settled = settleClock({ value: { hour, minute: clock.minute }, ambiguous: true, written: hour, text: written });
       if (settled.note) read.notes.push(settled.note);
       clock = settled.value;
     }

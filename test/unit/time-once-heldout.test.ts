@@ -329,3 +329,18 @@ describe('a number alone, signed or not, is not a time', () => {
     expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand the time/);
   });
 });
+
+describe('a month said alone is its 1st, with a note, as "in january" is', () => {
+  holds(WEDNESDAY, [
+    ['january', '2027-01-01 09:00', /read 'january' as Fri 1 Jan 2027, the first of the month/],
+    ['may at 10am', '2027-05-01 10:00', /the first of the month/],
+    ['january 5', '2027-01-05 09:00', null],
+  ]);
+  it('this month said alone is refused, as "this december" is', () => {
+    expect(refusal('december', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is this month; give the day/);
+  });
+});
+
+describe('a clock chrono reads beside a date is named as written in the note', () => {
+  holds(WEDNESDAY, [['10:00 2026-12-12', '2026-12-12 10:00', /^read '10:00' as 10:00; write '10:00 pm' or 22:00 for the evening$/]]);
+});
