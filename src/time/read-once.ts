@@ -62,8 +62,9 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
   };
   let i = 0;
   while (i < tokens.length) {
-    // "first thing" is a part of the day, not the 1st.
-    const day = tokens[i] === 'first' && tokens[i + 1] === 'thing' ? null : readDay(tokens, i);
+    // "first thing" is a part of the day, not the 1st; after "at", a number is a clock ("at 3 june 1" is 15:00 on June 1).
+    const atClock = (tokens[i - 1] === 'at' || tokens[i - 1] === '@') && readClock(tokens, i) !== null;
+    const day = (tokens[i] === 'first' && tokens[i + 1] === 'thing') || atClock ? null : readDay(tokens, i);
     if (day) {
       const text = tokens.slice(i, day.end).join(' ');
       if (parts.day?.kind === 'date' && parts.day.weekday === undefined && day.value.kind === 'weekday' && day.value.mode === 'this') {

@@ -344,3 +344,12 @@ describe('a month said alone is its 1st, with a note, as "in january" is', () =>
 describe('a clock chrono reads beside a date is named as written in the note', () => {
   holds(WEDNESDAY, [['10:00 2026-12-12', '2026-12-12 10:00', /^read '10:00' as 10:00; write '10:00 pm' or 22:00 for the evening$/]]);
 });
+
+describe('after "at", a number is a clock, in any order with the date', () => {
+  holds(WEDNESDAY, [
+    ['at 3 june 1', '2027-06-01 15:00', /read '3' as 15:00/],
+    ['june 1 at 3', '2027-06-01 15:00', /read '3' as 15:00/],
+    ['@ 3 june 1', '2027-06-01 15:00', /read '3' as 15:00/],
+    ['at 12 dec 24', '2026-12-24 12:00', /read '12' as 12:00/],
+  ]);
+});
