@@ -2,7 +2,7 @@ import { UsageError } from '../errors';
 import { offsetMinutesOf } from './iso';
 import { monthOf, partOfDay, unitOf, weekdayOf } from './lexicon';
 import { lookupZone } from './zone-names';
-import { instantFromLocal, offsetMinutes, utcMillis, wallTime, type LocalDateTime, type WallTime } from './zone';
+import { formatClock, formatDate, instantFromLocal, offsetMinutes, utcMillis, wallTime, type LocalDateTime, type WallTime } from './zone';
 
 const MINUTE = 60_000;
 
@@ -59,12 +59,9 @@ export function seasonNote(zoned: PhraseZone, instant: number): string | undefin
   const standard = Math.min(offsetMinutes(zone, utcMillis(year, 1, 1, 0, 0, 0)), offsetMinutes(zone, utcMillis(year, 7, 1, 0, 0, 0)));
   if (offset > standard === zoned.season.daylight) return undefined;
   const other = (zoned.season.daylight ? 1 : -1) * 60 + offset;
-  const hm = (minutes: number) => `${minutes < 0 ? '-' : '+'}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
-  const { day, month } = wallTime(zone, instant);
-  return (
-    `${zoned.season.said.toUpperCase()} is not in use in ${zone} on ${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}: ` +
-    `read on its clock then (${hm(offset)}); write '${hm(other)}' for the ${zoned.season.said.toUpperCase()} offset`
-  );
+  const said = zoned.season.said.toUpperCase();
+  const hm = (minutes: number) => `${minutes < 0 ? '-' : '+'}${formatClock(Math.floor(Math.abs(minutes) / 60), Math.abs(minutes) % 60)}`;
+  return `${said} is not in use in ${zone} on ${formatDate(wallTime(zone, instant))}: read on its clock then (${hm(offset)}); write '${hm(other)}' for the ${said} offset`;
 }
 
 // Each is anchored at the end and has no nested repetition, so matching is linear.

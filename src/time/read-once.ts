@@ -16,8 +16,11 @@ type MonthRef = { month: number; year?: number } | { relative: 'this' | 'next' |
 export type DayRef =
   | { kind: 'offset'; days: number }
   | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'last' | 'last-week' }
-  /** `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note. */
-  /** `years`: in the year that many years from this one ("march 3 next year"). */
+  /**
+   * `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note.
+   * `years`: in the year that many years from this one ("march 3 next year"). `wholeMonth`: said as a month
+   * and year alone ("may 2027"), read as its 1st with a note.
+   */
   | { kind: 'date'; day: number; month?: number; year?: number; years?: number; weekday?: number; monthFirst?: boolean; wholeMonth?: true }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
   | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
@@ -30,9 +33,12 @@ export type DayRef =
   | { kind: 'workdays'; amount: number; elapsed?: true }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
-  /** "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it. */
+  /**
+   * "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it;
+   * `other`: another reading of the same words, named in a note when it is another day ("2 weeks on monday").
+   */
   | { kind: 'shift'; days: number; from: DayRef; said?: string; other?: { day: DayRef; said: string } }
-  /** "next march", "this june", "in march": the first of the coming such month. */
+  /** "next march", "this june", "in march": the first of the coming such month; `day`: that day of it ("next june 5"). */
   | { kind: 'month'; month: number; mode: 'this' | 'next'; day?: number }
   /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
   | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef; said?: string };
@@ -170,7 +176,7 @@ export interface DayRule {
 export const DAY_RULES: readonly DayRule[] = [
   { name: 'relative day', examples: ['tomorrow at 9am', 'the day after tomorrow', 'today at 5pm', 'the day after next at 6pm'], read: readRelativeDay },
   { name: 'weekend', examples: ['this weekend', 'next weekend', 'the weekend after next'], read: readWeekend },
-  { name: 'nth day of a month', examples: ['first monday of next month', 'last day of the month', '3rd thursday this september', 'end of the month'], read: readNth },
+  { name: 'nth day of a month', examples: ['first monday of next month', 'last day of the month', '3rd thursday this september', 'end of the month', 'the first tuesday'], read: readNth },
   { name: 'weekday', examples: ['friday at 4', 'next friday', 'friday next week', 'the saturday after next', 'tuesday the 15th at 10am'], read: readWeekday },
   { name: 'date', examples: ['december 25 at 9am', 'the 1st of march', '25 dec', 'march 3rd 2027', '20 of next month'], read: readDate },
   { name: 'slash date', examples: ['4/25 at 16h00', '12/25/2026 at 6pm', '25/12 at 9am', 'on 2/15'], read: readSlashDate },
@@ -190,8 +196,12 @@ export const DAY_RULES: readonly DayRule[] = [
     read: readIn,
   },
   { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
-  { name: 'month alone', examples: ['next march', 'this june at noon', 'in march'], read: readMonthAlone },
-  { name: 'next week, month or year', examples: ['next week', 'next month on the 5th', 'next week on friday at 3pm', 'next year', 'the next business day'], read: readNextSpan },
+  { name: 'month alone', examples: ['next march', 'this june at noon', 'in march', 'january', 'next june 5'], read: readMonthAlone },
+  {
+    name: 'next week, month or year',
+    examples: ['next week', 'next month on the 5th', 'next week on friday at 3pm', 'next year', 'the next business day', 'this month on the 20th'],
+    read: readNextSpan,
+  },
 ];
 
 function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: string }) | null {
