@@ -110,7 +110,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       i = part.end;
       continue;
     }
-    const clock = readClock(tokens, i);
+    const clock = readClock(tokens, i) ?? (parts.clock ? null : fourDigitClock(tokens, i));
     if (clock) {
       if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) twice('times', said.clock!, clock.text);
       parts.clock = clock;
@@ -121,11 +121,21 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     if (!LINK_WORDS.has(tokens[i]!)) return null;
     i++;
   }
+  // "tomorrow 1700": a four-digit clock needs a day beside it, and no month whose year it could be.
+  if (parts.clock && /^\d{4}$/.test(parts.clock.text) && (!parts.day || tokens.some((token) => monthOf(token) !== undefined))) return null;
   // "tonight", "this evening" are today's: with another day they clash.
   if (parts.today && parts.day && !(parts.day.kind === 'offset' && parts.day.days === 0)) {
     throw new PartsClash(`names today ('${said.part}') and another day ('${said.day}')`, `Give one of them, such as '${said.day} ${parts.part === 'night' ? 'night' : `in the ${parts.part}`}'.`);
   }
   return parts.day || parts.clock || parts.part ? parts : null;
+}
+
+/** "1700", "0930": hours and minutes on a 24-hour clock, written as one number (readParts checks a day is beside it). */
+function fourDigitClock(tokens: readonly string[], i: number): ClockRead | null {
+  const m = /^([01]\d|2[0-3])([0-5]\d)$/.exec(tokens[i] ?? '');
+  // "2026-12-12", "12/12/2026": a year in a date.
+  const inDate = [tokens[i - 1], tokens[i + 1]].some((token) => token === '-' || token === '/');
+  return m && !inDate ? { value: { hour: Number(m[1]), minute: Number(m[2]) }, end: i + 1, ambiguous: false, written: Number(m[1]), text: tokens[i]! } : null;
 }
 
 /**

@@ -353,3 +353,16 @@ describe('after "at", a number is a clock, in any order with the date', () => {
     ['at 12 dec 24', '2026-12-24 12:00', /read '12' as 12:00/],
   ]);
 });
+
+describe('a four-digit 24-hour clock beside a day', () => {
+  holds(WEDNESDAY, [
+    ['1700 tomorrow', '2026-12-03 17:00', null],
+    ['tomorrow 1700', '2026-12-03 17:00', null],
+    ['friday 0930', '2026-12-04 09:30', null],
+    ['at 1700', '2026-12-02 17:00', null],
+    ['june 5 2027', '2027-06-05 09:00', null],
+  ]);
+  it.each(['1700', 'tomorrow 2460', 'dec 24 2027 1700'])('%s alone, out of range, or beside a date is not read as one', (phrase) => {
+    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand/);
+  });
+});
