@@ -339,6 +339,11 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       count += 0.5;
       i += 3;
     }
+    // "in 1h30", "in 2 hours 15": minutes after the hours, as a clock would say them.
+    if (unit === 'hour' && i === end - 1 && /^\d{1,2}$/.test(tokens[i]!) && Number(tokens[i]) < 60) {
+      amounts.ms += Number(tokens[i]) * MINUTE;
+      i++;
+    }
     const ms = UNIT_MS[unit];
     if (ms !== undefined) amounts.ms += count * ms;
     else {

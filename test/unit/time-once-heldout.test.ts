@@ -366,3 +366,15 @@ describe('a four-digit 24-hour clock beside a day', () => {
     expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand/);
   });
 });
+
+describe('minutes after the hours, as a clock says them', () => {
+  holds(WEDNESDAY, [
+    ['in 1h30', '2026-12-02 10:45', null],
+    ['in 1hr30', '2026-12-02 10:45', null],
+    ['in 2 hours 15', '2026-12-02 11:30', null],
+    ['1h30 from now', '2026-12-02 10:45', null],
+  ]);
+  it('minutes past 59 are not read', () => {
+    expect(refusal('in 1h75', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand/);
+  });
+});
