@@ -156,7 +156,11 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
   if (!ambiguous && !partHolds(part, hour)) {
     throw new UsageError(`'${input}' puts ${formatClock(hour, minute)} in the ${part === 'night' ? 'night' : part}`, 'Give one of them, or a time that falls in that part of the day.');
   }
-  if (part === 'morning' && ambiguous && hour === 12) hour = 0;
+  if (part === 'morning' && ambiguous && hour === 12) {
+    // "12 in the morning" is the small hours to some and late morning to others.
+    notes.push(`read '${parts.clock.text}' in the morning as ${formatClock(0, minute)}, as the day begins; for ${formatClock(12, minute)}, write '${parts.clock.text} pm' without 'morning'`);
+    hour = 0;
+  }
   if ((part === 'afternoon' || part === 'evening') && ambiguous && hour < 12) hour += 12;
   if (part === 'night') {
     if (ambiguous && hour >= 5 && hour < 12) hour += 12;

@@ -378,3 +378,11 @@ describe('minutes after the hours, as a clock says them', () => {
     expect(refusal('in 1h75', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand/);
   });
 });
+
+describe('12 said with the morning is 00:00, with a note', () => {
+  holds(WEDNESDAY, [
+    ['sunday morning at 12', '2026-12-06 00:00', /^read '12' in the morning as 00:00, as the day begins; for 12:00, write '12 pm' without 'morning'$/],
+    ['tomorrow morning at 12:30', '2026-12-03 00:30', /as 00:30, as the day begins; for 12:30, write '12:30 pm'/],
+    ['tomorrow at 12:30 pm', '2026-12-03 12:30', null],
+  ]);
+});
