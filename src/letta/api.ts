@@ -177,9 +177,10 @@ export class LettaApi {
   /**
    * An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once.
    * `whole`: a list the pager had to stop early (a page repeated while the server said there was more) is an error.
+   * `slots`: each page's request takes one (a command that counts every request it has in flight).
    */
-  schedulePages(agentId: string, { whole = false }: { whole?: boolean } = {}): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
-    return this.pages('the schedule list', whole, async (after) => {
+  schedulePages(agentId: string, { whole = false, slots }: { whole?: boolean; slots?: Limiter } = {}): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
+    return this.pages('the schedule list', whole, slots, async (after) => {
       const answer = await onAgent(agentId, this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, feature: 'schedules' }));
       const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
       return { items: page.scheduled_messages.map((item) => this.told(checkSchedule(item), 'Schedule')), more: page.has_next_page === true };
@@ -310,8 +311,8 @@ export class LettaApi {
   }
 
   /** Every page of agents (optionally those with this exact name), each agent once. */
-  agentPages(name?: string): AsyncGenerator<Array<Checked<Agent>>> {
-    return this.pages('the agent list', false, async (after) => {
+  agentPages(name?: string, slots?: Limiter): AsyncGenerator<Array<Checked<Agent>>> {
+    return this.pages('the agent list', false, slots, async (after) => {
       const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
       const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));
       // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it,
@@ -343,7 +344,13 @@ export class LettaApi {
    * is known, so the server works on it while the caller handles this one (one
    * request in flight, as before; one page more in memory at most).
    */
-  private async *pages<T extends { id: string }>(what: string, whole: boolean, read: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>): AsyncGenerator<T[]> {
+  private async *pages<T extends { id: string }>(
+    what: string,
+    whole: boolean,
+    slots: Limiter | undefined,
+    readPage: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>,
+  ): AsyncGenerator<T[]> {
+    const read = slots ? (after: string | undefined) => slots.run(() => readPage(after)) : readPage;
     const seen = new Set<string>();
     const cursors = new Set<string>();
     const started = Date.now();

@@ -51,6 +51,13 @@ describe('status of one agent', () => {
     const reads = h.letta.received.map((request) => request.path.replace(/\/schedule\/.*$/, '/schedule/…'));
     // The schedule list goes out before the second page of agents comes back, not after the last.
     expect(reads.indexOf(`/v1/agents/${AGENT}/schedule`)).toBeLessThan(reads.lastIndexOf('/v1/agents/'));
+    expect(h.letta.maxInFlight).toBeGreaterThanOrEqual(2);
+    expect(h.letta.maxInFlight).toBeLessThanOrEqual(8);
+
+    // The lists' pages and the histories take the same slots.
+    h.letta.maxInFlight = 0;
+    const two = await h.run(['status', '--agent-id', AGENT, '--json', '--concurrency', '2']);
+    expect(two.code, two.stderr).toBe(0);
     expect(h.letta.maxInFlight).toBe(2);
 
     h.letta.received.length = 0;
