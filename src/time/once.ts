@@ -1,8 +1,8 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
-import { parseClock, readClock, readWholeClock, settleClock } from './clock';
+import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { MONTH_NAMES, monthOf, unitOf, type TimeUnit } from './lexicon';
+import { MONTH_NAMES, monthOf, unitOf, weekdayOf, type TimeUnit } from './lexicon';
 import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -339,8 +339,8 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       count += 0.5;
       i += 3;
     }
-    // "in 1h30", "in 2 hours 15": minutes after the hours, as a clock would say them.
-    if (unit === 'hour' && i === end - 1 && /^\d{1,2}$/.test(tokens[i]!) && Number(tokens[i]) < 60) {
+    // "in 1h30", "in 2 hours 15": minutes after the hours, as a clock would say them ("15h30" alone is a clock).
+    if (unit === 'hour' && !bare && i === end - 1 && /^\d{1,2}$/.test(tokens[i]!) && Number(tokens[i]) < 60) {
       amounts.ms += Number(tokens[i]) * MINUTE;
       i++;
     }
@@ -444,6 +444,15 @@ const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   ],
 ];
 
+/** A digit, a weekday, a month or a word for a day or time ("tomorrow", "noon"): something chrono can put a day on. */
+function namesADay(text: string): boolean {
+  return /\d/.test(text) || tokenize(text).some((word) => weekdayOf(word) !== undefined || monthOf(word) !== undefined || DAY_WORDS.has(word));
+}
+/** "15 minutes", "3 days": a count of units, which chrono counts from now. */
+const COUNTED = /\d\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\b/;
+const CLOCKS = new RegExp(`(?<![\\w:.])${CLOCK_PATTERN}(?::\\d{2})?(?![\\w:])`, 'g');
+const DAY_WORDS = new Set(['today', 'tomorrow', 'tmrw', 'tmr', 'tonight', 'yesterday', 'now', 'noon', 'midday', 'midnight']);
+
 /** chrono's reading of a phrase under this module's rules (exported so tests can hold the everyday grammar to it). */
 export function natural(text: string, input: string, now: number, zone: string): number {
   return naturalOn(text, input, now, zoneCalendar(zone), { notes: [], dateOnly: false, dayClock: { hour: DEFAULT_HOUR, minute: 0 } });
@@ -476,6 +485,8 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     throw phraseError(shown, `Could not understand '${extra.join(' ')}' in the time`, ONCE_EXAMPLES);
   }
   if (result.end) throw rangeError(shown);
+  // chrono's morning is 06:00 and its evening 20:00; the spec's parts of the day are read above, never here.
+  if (['morning', 'afternoon', 'evening', 'night'].some((part) => result.tags().has(`casualReference/${part}`))) throw phraseError(shown, 'Could not understand the time', ONCE_EXAMPLES);
 
   const start = result.start;
   if (start.isCertain('timezoneOffset') && !result.tags().has('result/relativeDate')) {
@@ -483,6 +494,11 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
       `'${shown}' names a time zone this tool does not know`,
       "Write the zone as an IANA name ('Europe/Paris'), a city ('in Paris'), an offset ('+01:00') or a common abbreviation (EST, CET, IST).",
     );
+  }
+  // "the week", "this week at 9am", "at weekend": chrono makes a day of words that name none (a clock alone is today's or tomorrow's).
+  const besideClocks = text.replace(CLOCKS, ' ');
+  if (!past && !COUNTED.test(text) && besideClocks.replace(/\b(?:at|on|by)\b|[\s,@]/g, '') !== '' && !namesADay(besideClocks)) {
+    throw phraseError(shown, 'Could not tell which day or time', ONCE_EXAMPLES);
   }
   if (past) {
     const instant = start.date().getTime();

@@ -394,6 +394,8 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     const which = tokens[start + 2];
     // "end of year", without "the", is the same.
     if (which === 'year') return { value: { kind: 'nth', nth: edge, weekday: null, of: { month: edge === -1 ? 12 : 1 } }, end: start + 3 };
+    // "end of month", as "end of the month".
+    if (which === 'month') return { value: { kind: 'nth', nth: edge, weekday: null, of: { relative: 'the' } }, end: start + 3 };
     if (tokens[start + 3] === 'year' && (which === 'the' || (which === 'this' && edge === -1) || (which === 'next' && edge === 1))) {
       return { value: { kind: 'nth', nth: edge, weekday: null, of: { month: edge === -1 ? 12 : 1 } }, end: start + 4 };
     }

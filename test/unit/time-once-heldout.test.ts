@@ -386,3 +386,22 @@ describe('12 said with the morning is 00:00, with a note', () => {
     ['tomorrow at 12:30 pm', '2026-12-03 12:30', null],
   ]);
 });
+
+describe('what chrono reads from words that name no day, or its own parts of the day, is refused', () => {
+  it.each(['the week', 'this week at 9am', 'at weekend', 'the month 5pm', 'the quarter', 'the hour', 'morning this year', 'the week morning', 'next day'])('%s', (phrase) => {
+    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not (?:tell which day or time|understand)/);
+  });
+  // What chrono reads that the readers before it do not, and rightly.
+  holds(WEDNESDAY, [
+    ['20:32:13', '2026-12-02 20:32:13', null],
+    ['a week before dec 25', '2026-12-18 09:00', null],
+    ['today + 5 days', '2026-12-07 09:00', null],
+    ['25-Aug-2027', '2027-08-25 09:00', null],
+    ['end of month', '2026-12-31 09:00', null],
+    ['15h00', '2026-12-02 15:00', null],
+    ['11h45', '2026-12-02 11:45', null],
+  ]);
+  it('a past phrase still says it is past', () => {
+    expect(refusal('last month', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is in the past/);
+  });
+});
