@@ -430,12 +430,14 @@ const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )
 /**
  * Phrases chrono reads as a day the spec does not name: which day ends a week (it picks
  * Saturday), a day after or before nothing said (it picks tomorrow), "several days" (a week),
- * and "after 5pm" (17:00).
+ * "this week" beside a date (today), "next 5 days" (a span: its last day), and "after 5pm" (17:00).
  */
 const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   [/\b(?:end|beginning|start) of (?:the |this |next )?week\b/, 'which day ends or starts a week is not clear', "Give the day, such as 'friday at 5pm' or 'monday next week'."],
   [/^(?:the )?(?:day|night) (?:after|before)$/, 'after or before which day?', "Say the day, such as 'the day after tomorrow'."],
   [/\bthis day\b/, 'which day is not clear', "Give the day, such as 'today at 5pm' or 'a week from today'."],
+  [/\b(?:the|this|next|that) (?:week|month|year|day)\b(?! (?:after|before)\b)/, 'which day is not clear', "Give the day, such as 'friday next week' or 'the 5th of next month'."],
+  [/\b(?:at|on|by|this|next|the) \d+(?:\.\d+)? ?(?:days?|weeks?|months?|years?|hours?|minutes?)\b/, 'a span is not one time', "Say when in it, such as 'in 5 days'."],
   [/\b(?:several|some|many) (?:sec|min|hour|hr|day|week|wk|month|year)/, 'how many is not said', "Give a number, such as 'in 3 days'."],
   [
     /\b(?:after|before|since) (?:\d|noon|midday|midnight)/,

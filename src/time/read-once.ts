@@ -69,7 +69,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
   let i = 0;
   while (i < tokens.length) {
     // "first thing" is a part of the day, not the 1st; after "at", a number is a clock ("at 3 june 1" is 15:00 on June 1).
-    const atClock = (tokens[i - 1] === 'at' || tokens[i - 1] === '@') && readClock(tokens, i) !== null;
+    const atClock = (tokens[i - 1] === 'at' || tokens[i - 1] === '@') && /^\d{1,2}$/.test(tokens[i]!) && monthAt(tokens, i + 1) !== undefined;
     const day = (tokens[i] === 'first' && tokens[i + 1] === 'thing') || atClock ? null : readDay(tokens, i);
     if (day) {
       const text = tokens.slice(i, day.end).join(' ');
@@ -537,8 +537,11 @@ function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | nul
   if (!/^\d{1,2}$/.test(tokens[i] ?? '') || tokens[i + 1] !== '/' || !/^\d{1,2}$/.test(tokens[i + 2] ?? '')) return null;
   const [a, b] = [Number(tokens[i]), Number(tokens[i + 2])];
   // "12/25/2026", and "12/25/26" in this century.
-  const year = tokens[i + 3] === '/' && /^(?:\d{2}|\d{4})$/.test(tokens[i + 4] ?? '') ? Number(tokens[i + 4]) + (tokens[i + 4]!.length === 2 ? 2000 : 0) : undefined;
-  const end = year === undefined ? i + 3 : i + 5;
+  const slashed = tokens[i + 3] === '/' && /^(?:\d{2}|\d{4})$/.test(tokens[i + 4] ?? '');
+  // "12/5 2027": a year after a space, as after a slash.
+  const spaced = !slashed && /^\d{4}$/.test(tokens[i + 3] ?? '');
+  const year = slashed ? Number(tokens[i + 4]) + (tokens[i + 4]!.length === 2 ? 2000 : 0) : spaced ? Number(tokens[i + 3]) : undefined;
+  const end = slashed ? i + 5 : spaced ? i + 4 : i + 3;
   if (tokens[end] === '/') return null;
   if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };
   if (a > 12 || b > 31 || a === 0 || b === 0) return null;

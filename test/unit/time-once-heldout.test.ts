@@ -389,7 +389,7 @@ describe('12 said with the morning is 00:00, with a note', () => {
 
 describe('what chrono reads from words that name no day, or its own parts of the day, is refused', () => {
   it.each(['the week', 'this week at 9am', 'at weekend', 'the month 5pm', 'the quarter', 'the hour', 'morning this year', 'the week morning', 'next day'])('%s', (phrase) => {
-    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not (?:tell which day or time|understand)/);
+    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not (?:tell which day or time|understand)|which day is not clear/);
   });
   // What chrono reads that the readers before it do not, and rightly.
   holds(WEDNESDAY, [
@@ -404,4 +404,27 @@ describe('what chrono reads from words that name no day, or its own parts of the
   it('a past phrase still says it is past', () => {
     expect(refusal('last month', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is in the past/);
   });
+});
+
+describe('a date in digits with its year after a space', () => {
+  holds(WEDNESDAY, [
+    ['at 12/5 2027', '2027-12-05 09:00', /with the month first \(December 5\)/],
+    ['5/12 2027', '2027-05-12 09:00', /with the month first \(May 12\)/],
+    ['25/12 2027', '2027-12-25 09:00', null],
+  ]);
+});
+
+describe('chrono readings of spans and of "this week" beside a date are refused', () => {
+  it.each([
+    ['next 5 days', /a span is not one time/],
+    ['at 5 days', /a span is not one time/],
+    ['this week 5 jan', /which day is not clear/],
+    ['the week 5 days', /which day is not clear/],
+  ])('%s', (phrase, reason) => {
+    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(reason);
+  });
+  holds(WEDNESDAY, [
+    ['the day after friday', '2026-12-05 09:00', null],
+    ['a week before dec 25', '2026-12-18 09:00', null],
+  ]);
 });
