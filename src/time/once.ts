@@ -452,7 +452,9 @@ function namesADay(text: string): boolean {
 }
 /** "15 minutes", "3 days": a count of units, which chrono counts from now. */
 const COUNTED = /\d\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\b/;
-const CLOCKS = new RegExp(`(?<![\\w:.])${CLOCK_PATTERN}(?::\\d{2})?(?![\\w:])`, 'g');
+/** Every clock in a phrase; compiled on first use, as only phrases chrono reads need it. */
+let clocks: RegExp | undefined;
+const clocksPattern = () => (clocks ??= new RegExp(`(?<![\\w:.])${CLOCK_PATTERN}(?::\\d{2})?(?![\\w:])`, 'g'));
 const DAY_WORDS = new Set(['today', 'tomorrow', 'tmrw', 'tmr', 'tonight', 'yesterday', 'now', 'noon', 'midday', 'midnight']);
 
 /** chrono's reading of a phrase under this module's rules (exported so tests can hold the everyday grammar to it). */
@@ -498,7 +500,7 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     );
   }
   // "the week", "this week at 9am", "at weekend": chrono makes a day of words that name none (a clock alone is today's or tomorrow's).
-  const besideClocks = text.replace(CLOCKS, ' ');
+  const besideClocks = text.replace(clocksPattern(), ' ');
   if (!past && !COUNTED.test(text) && besideClocks.replace(/\b(?:at|on|by)\b|[\s,@]/g, '') !== '' && !namesADay(besideClocks)) {
     throw phraseError(shown, 'Could not tell which day or time', ONCE_EXAMPLES);
   }
