@@ -428,3 +428,16 @@ describe('chrono readings of spans and of "this week" beside a date are refused'
     ['a week before dec 25', '2026-12-18 09:00', null],
   ]);
 });
+
+describe('ISO 8601 in the basic format, without separators', () => {
+  it.each([
+    ['20270601T090000Z', '2027-06-01T09:00:00.000Z'],
+    ['20270601T0900+0100', '2027-06-01T08:00:00.000Z'],
+    ['20270601T0900', '2027-06-01T13:00:00.000Z'],
+  ])('%s', (phrase, iso) => {
+    expect(new Date(parseInstant(phrase, { now: Date.parse(WEDNESDAY[0]![1]), zone: 'America/New_York' }).instant).toISOString()).toBe(iso);
+  });
+  it('a day the month does not have is refused', () => {
+    expect(refusal('20270631T0900Z', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/2027-06 has no day 31/);
+  });
+});
