@@ -66,6 +66,7 @@ export function seasonNote(zoned: PhraseZone, instant: number): string | undefin
 
 // Each is anchored at the end and has no nested repetition, so matching is linear.
 const TRAILING_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-]+){1,2})(?:\stime)?$/;
+const INNER_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z_+-]*(?:\/[a-z_+-]+){1,2})(?:\stime)?(?=\s)/;
 const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;
 
 /**
@@ -90,11 +91,12 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     return { text: bare.slice(0, offset.index).trim(), calendar: fixedCalendar(minutes), written: written.toUpperCase() };
   }
 
-  const iana = bare.includes('/') ? TRAILING_IANA.exec(bare) : null;
+  // At the end, or anywhere ("10:00 Europe/Berlin tomorrow").
+  const iana = bare.includes('/') ? (TRAILING_IANA.exec(bare) ?? INNER_IANA.exec(bare)) : null;
   if (iana) {
     const found = lookupZone(iana[1]!);
     if (!found) throw new UsageError(`'${shown}' names the time zone '${iana[1]}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");
-    return named(found, bare.slice(0, iana.index).trim(), iana[1]!, shown);
+    return named(found, `${bare.slice(0, iana.index)} ${bare.slice(iana.index + iana[0].length)}`.replace(/\s+/g, ' ').trim(), iana[1]!, shown);
   }
 
   // Longest first ("pacific standard time" before "time").

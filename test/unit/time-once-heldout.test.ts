@@ -441,3 +441,23 @@ describe('ISO 8601 in the basic format, without separators', () => {
     expect(refusal('20270631T0900Z', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/2027-06 has no day 31/);
   });
 });
+
+describe('"this" after a request begins the time, it is not what is sent', () => {
+  const now = Date.parse(SUNDAY[0]![1]);
+  it('remind me this evening, said at 22:40, is past, as "this evening" is', () => {
+    expect(refusal('remind me this evening', 'UTC', now).message).toMatch(/is in the past/);
+  });
+  holds(SUNDAY, [
+    ['remind me this friday at 3', '2027-03-12 15:00', /read '3' as 15:00/],
+    ['send this tomorrow', '2027-03-08 09:00', null],
+  ]);
+});
+
+describe('an IANA zone inside the phrase', () => {
+  it.each([
+    ['10:00 Europe/Berlin tomorrow', '2026-12-03T09:00:00.000Z'],
+    ['10:00 in Europe/Berlin on friday', '2026-12-04T09:00:00.000Z'],
+  ])('%s', (phrase, iso) => {
+    expect(new Date(parseInstant(phrase, { now: Date.parse(WEDNESDAY[0]![1]), zone: 'America/New_York' }).instant).toISOString()).toBe(iso);
+  });
+});
