@@ -363,6 +363,9 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     const w = calendar.wall(now);
     const date = addDays(addMonths(w, sign * amounts.months), sign * amounts.days);
     instant = calendar.at({ ...date, hour: w.hour, minute: w.minute, second: w.second }) + (now % 1000);
+    // "in 1 day" at 02:30 the day before the clocks go forward: that time does not exist then.
+    const skippedOrTwice = dstNote(calendar.wall, instant, w);
+    if (skippedOrTwice) read.notes.push(skippedOrTwice);
   }
   return instant + sign * amounts.ms;
 }

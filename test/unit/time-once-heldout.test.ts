@@ -461,3 +461,18 @@ describe('an IANA zone inside the phrase', () => {
     expect(new Date(parseInstant(phrase, { now: Date.parse(WEDNESDAY[0]![1]), zone: 'America/New_York' }).instant).toISOString()).toBe(iso);
   });
 });
+
+describe('days counted from now onto a DST change say what the clock does', () => {
+  const zone = 'America/New_York';
+  it.each([
+    ['in 1 day', '2027-03-13T02:30:00-05:00', '2027-03-14T07:30:00.000Z', /02:30 does not exist on 2027-03-14, when the clocks go forward; read as 03:30/],
+    ['in 7 days', '2027-10-31T01:30:00-04:00', '2027-11-07T05:30:00.000Z', /01:30 occurs twice on 2027-11-07, when the clocks go back; read as the first/],
+  ])('%s from %s', (phrase, nowIso, iso, note) => {
+    const read = parseInstant(phrase, { now: Date.parse(nowIso), zone });
+    expect(new Date(read.instant).toISOString()).toBe(iso);
+    expect(read.notes.join('\n')).toMatch(note);
+  });
+  it('in 3 days, on no change, says nothing', () => {
+    expect(parseInstant('in 3 days', { now: Date.parse('2027-03-13T02:30:00-05:00'), zone }).notes).toEqual([]);
+  });
+});
