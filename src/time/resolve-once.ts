@@ -28,18 +28,24 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     if (day.said !== undefined) notes.push(...fromNotes.filter((note) => !notes.includes(note)));
     return instant;
   };
+  // A day counted from another, at the phrase's time of day (said in a note when the clocks skip or repeat it then).
+  const onDay = (date: { year: number; month: number; day: number }) => {
+    const instant = calendar.at({ ...date, hour: clock.hour, minute: clock.minute, second: 0 });
+    const skippedOrTwice = dstNote(calendar.wall, instant, clock);
+    if (skippedOrTwice && !notes.includes(skippedOrTwice)) notes.push(skippedOrTwice);
+    return instant;
+  };
   if (parts.day?.kind === 'near') {
     const { weekday, direction } = parts.day;
     const from = calendar.wall(fromDay(parts.day));
     const days = direction === 1 ? (weekday - from.weekday + 7) % 7 || 7 : -((from.weekday - weekday + 7) % 7 || 7);
-    const date = addDays(from, days);
-    return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+    return onDay(addDays(from, days));
   }
   if (parts.day?.kind === 'shift') {
     // The day it counts from, then that many calendar days on.
     const from = calendar.wall(fromDay(parts.day));
     const date = addDays(from, parts.day.days);
-    const instant = calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+    const instant = onDay(date);
     const other = parts.day.other && resolveParts({ ...parts, day: parts.day.other.day }, calendar, now, input, [], dayClock);
     if (other !== undefined && other !== instant) {
       const weeks = parts.day.days / 7;

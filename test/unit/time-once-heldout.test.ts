@@ -476,3 +476,11 @@ describe('days counted from now onto a DST change say what the clock does', () =
     expect(parseInstant('in 3 days', { now: Date.parse('2027-03-13T02:30:00-05:00'), zone }).notes).toEqual([]);
   });
 });
+
+describe('a day counted from another onto a time the clocks skip says so', () => {
+  it('a week from sunday at 2:30am, a week before the US change', () => {
+    const read = parseInstant('a week from sunday at 2:30am', { now: Date.parse('2027-03-02T10:00:00-05:00'), zone: 'America/New_York' });
+    expect(new Date(read.instant).toISOString()).toBe('2027-03-14T07:30:00.000Z');
+    expect(read.notes).toEqual(['02:30 does not exist on 2027-03-14, when the clocks go forward; read as 03:30']);
+  });
+});
