@@ -304,6 +304,11 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
     return { value: { kind: 'weekday', weekday, mode: weekMode }, end: j + of + 2 };
   }
   if (tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: j + 2 };
+  // "wednesday the week after next", "wednesday of the week after next": a week after "wednesday next week".
+  const theWeek = tokens[j] === 'of' ? j + 1 : j;
+  if (tokens[theWeek] === 'the' && tokens[theWeek + 1] === 'week' && tokens[theWeek + 2] === 'after' && tokens[theWeek + 3] === 'next') {
+    return { value: { kind: 'shift', days: 7, from: { kind: 'weekday', weekday, mode: 'next-week' } }, end: theWeek + 4 };
+  }
   // "monday next" (British): next monday.
   if (mode === 'this' && lead !== 'this' && tokens[j] === 'next') return { value: { kind: 'weekday', weekday, mode: 'next' }, end: j + 1 };
   // "friday week" (British): a week after this friday.

@@ -484,3 +484,12 @@ describe('a day counted from another onto a time the clocks skip says so', () =>
     expect(read.notes).toEqual(['02:30 does not exist on 2027-03-14, when the clocks go forward; read as 03:30']);
   });
 });
+
+describe('"wednesday the week after next": that day of the week after next week', () => {
+  holds(WEDNESDAY, [
+    ['wednesday the week after next', '2026-12-16 09:00', null],
+    ['wednesday of the week after next at 3pm', '2026-12-16 15:00', null],
+    ['sunday the week after next', '2026-12-20 09:00', null],
+  ]);
+  holds(SUNDAY, [['wednesday the week after next', '2027-03-17 09:00', null]]);
+});
