@@ -370,13 +370,14 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   return instant + sign * amounts.ms;
 }
 
-/** "half a(n)", "a half", "a quarter (of a(n))", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
+/** "half a(n)", "(a) half", "a quarter (of a(n))", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
 function readFraction(tokens: readonly string[], start: number): { value: number; end: number } | null {
   let i = start;
   let value: number;
-  // "a half hour", "a quarter hour": the part, then the unit.
-  if ((tokens[i] === 'a' || tokens[i] === 'one') && (tokens[i + 1] === 'half' || tokens[i + 1] === 'quarter') && unitOf(tokens[i + 2])) {
-    return { value: tokens[i + 1] === 'half' ? 0.5 : 0.25, end: i + 2 };
+  // "a half hour", "a quarter hour", "half hour": the part, then the unit.
+  const article = tokens[i] === 'a' || tokens[i] === 'one' ? 1 : 0;
+  if ((tokens[i + article] === 'half' || (article && tokens[i + article] === 'quarter')) && unitOf(tokens[i + article + 1])) {
+    return { value: tokens[i + article] === 'half' ? 0.5 : 0.25, end: i + article + 1 };
   }
   if (tokens[i] === 'half') {
     value = 0.5;

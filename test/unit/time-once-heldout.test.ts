@@ -137,6 +137,7 @@ describe('parts of an hour said before the unit, and a whole number with a fract
     ['in 2 1/2 hours', '2026-12-02 11:45', null],
     ['in 3 1/4 hours', '2026-12-02 12:30', null],
     ['in 1/2 hour', '2026-12-02 09:45', null],
+    ['in half hour', '2026-12-02 09:45', null],
   ]);
   it('a fraction of a day stays refused, with the reason', () => {
     expect(refusal('in 1 1/2 days', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/must be whole numbers/);
