@@ -73,7 +73,9 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .slice(span.start, span.end)
     .join(' ')
     .replace(/[,!?]+$/, '')
-    .replace(DOTTED_DATE, '$1/$3/$4');
+    .replace(DOTTED_DATE, '$1/$3/$4')
+    // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
+    .replace(/ [–—] /g, ', ');
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
@@ -240,7 +242,7 @@ export function instantRuleOf(input: string, { now, zone }: InstantOptions): str
   return trace[0];
 }
 
-const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?: at)? (.+))?$/;
+const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?: at| @|,)? (.+))?$/;
 
 function localDateTime(text: string, shown: string, calendar: Calendar, read: Reading): number | null {
   const m = LOCAL_DATE.exec(text);

@@ -494,3 +494,15 @@ describe('"wednesday the week after next": that day of the week after next week'
   ]);
   holds(SUNDAY, [['wednesday the week after next', '2027-03-17 09:00', null]]);
 });
+
+describe('dashes and signs people type between the parts', () => {
+  holds(WEDNESDAY, [
+    ['tomorrow — 9am', '2026-12-03 09:00', null],
+    ['tomorrow – 9am', '2026-12-03 09:00', null],
+    ['2026-12-24 @ 18:00', '2026-12-24 18:00', null],
+    ['2026-12-24, 18:00', '2026-12-24 18:00', null],
+  ]);
+  it('a dash without spaces between two times is still a range', () => {
+    expect(refusal('tomorrow 9–10am', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is a range of times/);
+  });
+});
