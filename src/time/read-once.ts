@@ -517,8 +517,9 @@ function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null
 /** "next march", "this june", "in march", "this coming march": a month alone, read as its first day. */
 function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | null {
   const coming = tokens[i] === 'this' && tokens[i + 1] === 'coming';
-  // "january" said alone: as "in january".
-  if (monthAt(tokens, i) !== undefined && !/^\d/.test(tokens[i + 1] ?? '')) return { value: { kind: 'month', month: monthAt(tokens, i)!, mode: 'this' }, end: i + 1 };
+  // "january" said alone, or before "at": as "in january" ("june, 5" is a date, read elsewhere).
+  const next = tokens[i + 1];
+  if (monthAt(tokens, i) !== undefined && (next === undefined || next === 'at' || next === '@')) return { value: { kind: 'month', month: monthAt(tokens, i)!, mode: 'this' }, end: i + 1 };
   const lead = tokens[i];
   if (lead !== 'next' && lead !== 'this' && lead !== 'in') return null;
   const at = coming ? i + 2 : i + 1;

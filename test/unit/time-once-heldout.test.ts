@@ -336,6 +336,9 @@ describe('a month said alone is its 1st, with a note, as "in january" is', () =>
     ['january', '2027-01-01 09:00', /read 'january' as Fri 1 Jan 2027, the first of the month/],
     ['may at 10am', '2027-05-01 10:00', /the first of the month/],
     ['january 5', '2027-01-05 09:00', null],
+    // A comma between the month and its day: still that date.
+    ['june, 5', '2027-06-05 09:00', null],
+    ['march, 3rd', '2027-03-03 09:00', null],
   ]);
   it('this month said alone is refused, as "this december" is', () => {
     expect(refusal('december', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is this month; give the day/);
