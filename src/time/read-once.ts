@@ -311,8 +311,10 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   }
   // "monday next" (British): next monday.
   if (mode === 'this' && lead !== 'this' && tokens[j] === 'next') return { value: { kind: 'weekday', weekday, mode: 'next' }, end: j + 1 };
-  // "friday week" (British): a week after this friday.
-  if (mode === 'this' && lead !== 'this' && tokens[j] === 'week') return { value: { kind: 'shift', days: 7, from: { kind: 'weekday', weekday, mode: 'this' } }, end: j + 1 };
+  // "friday week", "friday fortnight" (British): a week or two after this friday.
+  if (mode === 'this' && lead !== 'this' && (tokens[j] === 'week' || tokens[j] === 'fortnight')) {
+    return { value: { kind: 'shift', days: tokens[j] === 'week' ? 7 : 14, from: { kind: 'weekday', weekday, mode: 'this' } }, end: j + 1 };
+  }
   if (tokens[j] === 'before' && tokens[j + 1] === 'last') return { value: { kind: 'weekday', weekday, mode: 'last' }, end: j + 2 };
   return { value: { kind: 'weekday', weekday, mode }, end: j };
 }

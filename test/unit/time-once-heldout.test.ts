@@ -509,3 +509,11 @@ describe('dashes and signs people type between the parts', () => {
     expect(refusal('tomorrow 9–10am', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is a range of times/);
   });
 });
+
+describe('"friday fortnight": two weeks after this friday, as "friday week" is one', () => {
+  holds(WEDNESDAY, [
+    ['friday fortnight', '2026-12-18 09:00', null],
+    ['monday fortnight at 9am', '2026-12-21 09:00', null],
+    ['friday week', '2026-12-11 09:00', null],
+  ]);
+});
