@@ -74,6 +74,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .join(' ')
     .replace(/[,!?]+$/, '')
     .replace(DOTTED_DATE, '$1/$3/$4')
+    .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
@@ -102,6 +103,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
 }
 
 const END_OF_DAY = { hour: 23, minute: 59 };
+/** "24.12", "31.01.": a day (24 or more, never an hour) and a month with a dot between, as "24/12" is. */
+const DOTTED_DAY = /(?<![\d.:/-])(2[4-9]|3[01])\.(0?[1-9]|1[0-2])\.?(?![\d:/-])/g;
 /** "12.06.2027", "7-17-2027": a date in digits with its year last is read as "12/06/2027" is, whichever mark is between. */
 const DOTTED_DATE = /(?<![\d.:/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?![\d.:/-])/g;
 

@@ -517,3 +517,15 @@ describe('"friday fortnight": two weeks after this friday, as "friday week" is o
     ['friday week', '2026-12-11 09:00', null],
   ]);
 });
+
+describe('a day and month with a dot between, when the day cannot be an hour', () => {
+  holds(WEDNESDAY, [
+    ['24.12.', '2026-12-24 09:00', null],
+    ['on 24.12 at 18:00', '2026-12-24 18:00', null],
+    ['31.01', '2027-01-31 09:00', null],
+    ['23.59', '2026-12-02 23:59', null],
+  ]);
+  it('no month 13', () => {
+    expect(refusal('24.13', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/hour 24 is out of range/);
+  });
+});
