@@ -9,7 +9,8 @@ const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
 /**
  * `status` judging the fires of `count` daily schedules of one agent over the
  * last two days (every fire sent on time, so it exits 0): the schedule list
- * page by page, then one history read per schedule, 8 at a time.
+ * page by page, each page's schedules' histories read while the next page is
+ * asked for, 8 requests at a time.
  */
 export function statusCase(count: number): ScaleCase {
   return {

@@ -1,5 +1,6 @@
 /** Slots for work that must not run more than `limit` at once. */
 export interface Limiter {
+  readonly limit: number;
   /** Wait for a free slot and hold it; call the returned function (once; later calls do nothing) to give it back. */
   take(): Promise<() => void>;
   /** Run `task` holding a slot. */
@@ -24,6 +25,7 @@ export function limiter(limit: number): Limiter {
     };
   };
   return {
+    limit,
     take,
     async run(task) {
       const release = await take();
@@ -61,6 +63,11 @@ export function mapLimited<T, R>(items: T[], limit: number | Limiter, task: (ite
     result.catch(() => undefined);
     return result;
   });
+}
+
+/** How many items forEachInOrder works on at once beside `concurrency` requests in flight: enough that the slots stay busy while the oldest is awaited. */
+export function windowFor(concurrency: number | Limiter): number {
+  return 2 * (typeof concurrency === 'number' ? concurrency : concurrency.limit);
 }
 
 /**

@@ -36,10 +36,10 @@ export default defineCommand({
     const url = options.notify === undefined ? undefined : notifyUrl(options.notify);
     // Every request of this run takes one of these, the schedule lists' pages and the histories alike.
     const slots = limiter(options.concurrency);
-    const { pages, names, agentIds } = await scheduleStream(rt, !!options.allAgents, slots, options.concurrency);
+    const { pages, names, agentIds } = await scheduleStream(rt, !!options.allAgents, slots);
     // --agent-id (or the configured agent) narrows the record's part as it narrows fire health; --all-agents does not.
     const record = await recordSection(rt, !options.allAgents && rt.agentOrNone() ? agentIds[0] : undefined);
-    const fireHealth = await fireHealthSection(rt, { pages, names, agentIds, from, concurrency: options.concurrency, slots, detail: !!rt.globals.verbose });
+    const fireHealth = await fireHealthSection(rt, { pages, names, agentIds, from, slots, detail: !!rt.globals.verbose });
     await reportStatus(rt, [record, fireHealth], { url, always: !!options.notifyOk });
   },
 });

@@ -1,4 +1,4 @@
-import { allSettled, forEachInOrder, limiter, mapLimited, type Limiter } from '../concurrency';
+import { allSettled, forEachInOrder, limiter, mapLimited, windowFor, type Limiter } from '../concurrency';
 import { NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { FireRecord, ScheduledMessage } from '../letta/types';
@@ -46,15 +46,16 @@ function sentFire(entry: FireRecord): SentFire[] {
 /**
  * Fire health read a schedule at a time: its history, then the runs of its
  * newest sends (for their stop reasons), every request taking one of the
- * reader's `concurrency` slots. A server without the history route is found
- * out on the first answer: no more history is asked for, and every schedule
- * is judged on what it says of itself.
+ * reader's slots. The first history answer tells whether the server has the
+ * route: without it, no more history is asked for and every schedule is
+ * judged on what it says of itself; with it, a later schedule without history
+ * is one Letta no longer holds.
  */
 export class FireHealthReader {
   /** The status the server gave the history route when it does not have it (404 or 405). */
   missingRoute?: number;
-  /** Schedules that disappeared between the list and the history read. */
-  readonly gone: string[] = [];
+  /** A history answer came first: the route is there. */
+  private routeFound = false;
   private readonly slots: Limiter;
 
   constructor(
@@ -64,15 +65,12 @@ export class FireHealthReader {
     this.slots = typeof options.concurrency === 'number' ? limiter(options.concurrency) : options.concurrency;
   }
 
-  /** One schedule judged; undefined when Letta no longer holds it (it is added to `gone`). */
-  async judge(facts: ScheduleFacts): Promise<ScheduleHealth | undefined> {
+  /** One schedule judged, or 'gone' when Letta no longer holds it. */
+  async judge(facts: ScheduleFacts): Promise<ScheduleHealth | 'gone'> {
     const { from, now } = this.options;
     const sent = await this.slots.run(() => this.sent(facts));
-    if (sent === 'gone') {
-      this.gone.push(facts.id);
-      return undefined;
-    }
-    const runIds = (sent ?? [])
+    if (sent === 'gone') return 'gone';
+    const runIds = (this.missingRoute === undefined ? (sent ?? []) : [])
       .filter((fire) => fire.runId !== undefined && fire.sentAt >= from - TOLERANCE.EARLY_MS && fire.sentAt <= now)
       .sort((a, b) => b.sentAt - a.sentAt)
       .slice(0, this.options.runsPerSchedule)
@@ -97,9 +95,11 @@ export class FireHealthReader {
       const since = Math.max(this.options.from, facts.createdAt ?? -Infinity) - TOLERANCE.EARLY_MS;
       const history = await this.api.fireHistory(facts.agentId, facts.id, { since, maxEntries: 2 * MAX_FIRES });
       if (!history.available) {
+        if (this.routeFound) return 'gone';
         this.missingRoute ??= history.status;
         return undefined;
       }
+      if (this.missingRoute === undefined) this.routeFound = true;
       return history.entries.flatMap(sentFire);
     } catch (error) {
       if (error instanceof NotFoundError) return 'gone';
@@ -112,13 +112,15 @@ export class FireHealthReader {
 export async function readFireHealth(api: LettaApi, schedules: ScheduleFacts[], options: ReadOptions & { concurrency: number }): Promise<HealthReading> {
   const reader = new FireHealthReader(api, options);
   const healths: ScheduleHealth[] = [];
+  const gone: string[] = [];
   await forEachInOrder(
     schedules,
-    2 * options.concurrency,
+    windowFor(options.concurrency),
     (facts) => reader.judge(facts),
-    (health) => {
-      if (health) healths.push(health);
+    (judged, facts) => {
+      if (judged === 'gone') gone.push(facts.id);
+      else healths.push(judged);
     },
   );
-  return { healths, ...(reader.missingRoute === undefined ? {} : { missingRoute: reader.missingRoute }), gone: reader.gone };
+  return { healths, ...(reader.missingRoute === undefined ? {} : { missingRoute: reader.missingRoute }), gone };
 }

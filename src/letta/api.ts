@@ -321,7 +321,7 @@ export class LettaApi {
   }
 
   /** Every page of agents (optionally those with this exact name), each agent once. */
-  agentPages(name?: string, slots?: Limiter): AsyncGenerator<Array<Checked<Agent>>> {
+  agentPages(name?: string, { slots }: { slots?: Limiter } = {}): AsyncGenerator<Array<Checked<Agent>>> {
     return this.pages('the agent list', false, slots, async (after) => {
       const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
       const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));

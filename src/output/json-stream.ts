@@ -9,8 +9,8 @@
  * between two writes (so a secret in one is masked whole).
  */
 export class JsonWriter {
-  /** For each open object or array: how many members it has so far. */
-  private readonly open: number[] = [];
+  /** For each open object or array: the bracket that closes it and how many members it has so far. */
+  private readonly open: Array<{ close: '}' | ']'; members: number }> = [];
 
   constructor(
     private readonly indented: boolean,
@@ -20,7 +20,7 @@ export class JsonWriter {
   /** Open an object or an array: the document itself, a field of the open object (`key`), or an item of the open array. */
   begin(bracket: '{' | '[', key?: string): void {
     this.write(`${this.member(key)}${bracket}`);
-    this.open.push(0);
+    this.open.push({ close: bracket === '{' ? '}' : ']', members: 0 });
   }
 
   /** A field of the open object (`key`) or an item of the open array, whole. A field JSON leaves out (undefined, a function) is left out. */
@@ -32,15 +32,17 @@ export class JsonWriter {
 
   /** Close the open object or array (`{}` or `[]` when nothing went in). */
   end(bracket: '}' | ']'): void {
-    const members = this.open.pop();
-    this.write(`${members ? this.newline(this.open.length) : ''}${bracket}`);
+    const closing = this.open.pop();
+    if (closing?.close !== bracket) throw new Error(`JsonWriter: '${bracket}' closes ${closing ? `a '${closing.close}'` : 'nothing'}`);
+    this.write(`${closing.members > 0 ? this.newline(this.open.length) : ''}${bracket}`);
   }
 
   private member(key: string | undefined): string {
     const depth = this.open.length;
     if (depth === 0) return '';
-    const before = this.open[depth - 1]! > 0 ? ',' : '';
-    this.open[depth - 1]!++;
+    const inside = this.open[depth - 1]!;
+    if ((inside.close === '}') !== (key !== undefined)) throw new Error(`JsonWriter: ${key === undefined ? 'a field needs a key' : 'an item of an array has no key'}`);
+    const before = inside.members++ > 0 ? ',' : '';
     const name = key === undefined ? '' : `${JSON.stringify(key)}:${this.indented ? ' ' : ''}`;
     return `${before}${this.newline(depth)}${name}`;
   }

@@ -1,13 +1,13 @@
 import { CliError } from '../errors';
 import { FIRE_CLASSES, needsAttention, TOLERANCE, type FireClass, type ScheduleFacts, type ScheduleHealth } from '../health/fires';
 import { FireHealthReader, scheduleFacts } from '../health/read';
-import { FIRE_HEADERS, fireCells, SCHEDULE_HEADERS, scheduleCells, scheduleJson, worstNote } from '../health/rows';
+import { FIRE_HEADERS, fireCells, SCHEDULE_HEADERS, scheduleCells, scheduleJson, worstNote, type HealthRowContext } from '../health/rows';
 import type { ScheduledMessage } from '../letta/types';
 import type { Runtime } from '../runtime';
 import type { State } from '../state/records';
 import { formatLocal } from '../time/zone';
-import type { SectionSink, StatusSection } from './section';
-import { forEachInOrder, type Limiter } from '../concurrency';
+import type { StatusSection, Verdict } from './section';
+import { forEachInOrder, windowFor, type Limiter } from '../concurrency';
 import { compareText } from '../text-order';
 
 /** The newest sends of each schedule whose run is read for its stop reason. */
@@ -22,8 +22,7 @@ export interface FireHealthOptions {
   names: Promise<Map<string, string>>;
   /** Unix ms: the start of the window. */
   from: number;
-  /** Requests in flight at once, and the slots they take (shared with the pages' requests). */
-  concurrency: number;
+  /** The slots every request takes (shared with the pages' requests): --concurrency of them. */
   slots: Limiter;
   /** Every fire, not only one line per schedule. */
   detail: boolean;
@@ -118,6 +117,7 @@ function byWorst(a: { worst: string; id: string }, b: { worst: string; id: strin
 export async function fireHealthSection(rt: Runtime, options: FireHealthOptions): Promise<StatusSection> {
   const now = rt.now();
   const zone = rt.zone();
+  const out = rt.out;
   const record = await readRecord(rt);
   const local = record.about;
   // Judged from the record unless Letta still lists them (then as listed).
@@ -138,67 +138,75 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const totals = Object.fromEntries(FIRE_CLASSES.map((name) => [name, 0])) as Record<FireClass | 'stuck', number>;
   totals.stuck = 0;
   let checked = 0;
+  const gone: string[] = [];
   const attention: Array<{ worst: string; id: string; problem: string }> = [];
   const rows: Array<{ worst: string; id: string; cells: string[][] }> = [];
-  const section = {
-    name: 'fire_health',
-    needsAttention: false,
-    problems: [] as string[],
-    summary: '',
-    async show({ json }: SectionSink) {
-      const out = rt.out;
-      // Awaited once the first schedule is judged: the names are read beside the first pages.
-      let names = new Map<string, string>();
-      const context = (health: ScheduleHealth) => ({
-        agentName: names.get(health.schedule.agentId),
-        seriesId: local(health.schedule.id).seriesId,
-        replacedBy: local(health.schedule.id).replacedBy,
-      });
-      if (json) {
-        json.begin('{', section.name);
-        json.value(new Date(options.from).toISOString(), 'since');
-        json.value(new Date(now).toISOString(), 'now');
-        json.value(zone, 'timezone');
-        json.value({ early: TOLERANCE.EARLY_MS / 1000, on_time: TOLERANCE.ON_TIME_MS / 1000, grace: TOLERANCE.GRACE_MS / 1000 }, 'tolerance_seconds');
-        json.begin('[', 'schedules');
-      }
-      const take = async (health: ScheduleHealth | undefined) => {
-        if (!health) return;
-        if (checked === 0) names = await options.names;
-        checked++;
-        for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
-        if (health.stuckSince !== undefined) totals.stuck++;
-        const { id } = health.schedule;
-        if (needsAttention(health))
-          attention.push({ worst: health.worst, id, problem: `${id} (${context(health).agentName ?? health.schedule.agentId}): ${health.worst}, ${worstNote(health, zone, now)}` });
-        if (json) json.value(scheduleJson(health, zone, now, context(health)));
-        else if (!out.quiet) {
-          const cells = options.detail ? health.fires.map((fire) => [id, ...fireCells(fire, zone)]) : [scheduleCells(health, zone, now, context(health))];
-          rows.push({ worst: health.worst, id, cells });
-        }
-      };
-      await forEachInOrder(schedules(), 2 * options.concurrency, (facts) => reader.judge(facts), take);
-      // Read even when no schedule needed them, so a failure to read them is not lost.
-      await options.names;
-      attention.sort(byWorst);
-      rows.sort(byWorst);
 
-      const historyRoute = reader.missingRoute === undefined;
-      const stuck = `${totals.stuck} stuck schedule${totals.stuck === 1 ? '' : 's'}`;
-      const fires = historyRoute ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed` : '';
-      section.needsAttention = attention.length > 0;
-      section.problems = attention.map((one) => one.problem);
-      section.summary = `${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})`;
-      if (reader.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reader.missingRoute)}`);
-      if (json) {
-        json.end(']');
-        json.value(historyRoute, 'history_route');
-        json.value(section.needsAttention, 'needs_attention');
-        json.value(totals, 'totals');
-        json.value(reader.gone, 'gone');
-        json.end('}');
-        return;
+  /** Every schedule judged, each handed to `show` in the order read once counted; then the verdict. */
+  const judgeAll = async (show: (health: ScheduleHealth, context: HealthRowContext) => void): Promise<Verdict> => {
+    // Awaited once the first schedule is judged: the names are read beside the first pages.
+    let names: Map<string, string> | undefined;
+    const take = async (judged: ScheduleHealth | 'gone', facts: ScheduleFacts) => {
+      if (judged === 'gone') return void gone.push(facts.id);
+      names ??= await options.names;
+      const health = judged;
+      const context = { agentName: names.get(health.schedule.agentId), seriesId: local(health.schedule.id).seriesId, replacedBy: local(health.schedule.id).replacedBy };
+      checked++;
+      for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
+      if (health.stuckSince !== undefined) totals.stuck++;
+      if (needsAttention(health)) {
+        attention.push({ worst: health.worst, id: facts.id, problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): ${health.worst}, ${worstNote(health, zone, now)}` });
       }
+      show(health, context);
+    };
+    await forEachInOrder(schedules(), windowFor(options.slots), (facts) => reader.judge(facts), take);
+    // Read even when no schedule needed them, so a failure to read them is not lost.
+    await options.names;
+    attention.sort(byWorst);
+    const stuck = `${totals.stuck} stuck schedule${totals.stuck === 1 ? '' : 's'}`;
+    const fires = reader.missingRoute === undefined ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed` : '';
+    return {
+      needsAttention: attention.length > 0,
+      problems: attention.map((one) => one.problem),
+      summary: `${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})`,
+    };
+  };
+  const notes = () => {
+    if (reader.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reader.missingRoute)}`);
+    for (const id of gone) out.note(`Note: Letta has no history for ${id} (it no longer holds that schedule).`);
+  };
+  let summary = '';
+
+  return {
+    name: 'fire_health',
+    async writeJson(json) {
+      json.begin('{', 'fire_health');
+      json.value(new Date(options.from).toISOString(), 'since');
+      json.value(new Date(now).toISOString(), 'now');
+      json.value(zone, 'timezone');
+      json.value({ early: TOLERANCE.EARLY_MS / 1000, on_time: TOLERANCE.ON_TIME_MS / 1000, grace: TOLERANCE.GRACE_MS / 1000 }, 'tolerance_seconds');
+      json.begin('[', 'schedules');
+      const verdict = await judgeAll((health, context) => json.value(scheduleJson(health, zone, now, context)));
+      json.end(']');
+      json.value(reader.missingRoute === undefined, 'history_route');
+      json.value(verdict.needsAttention, 'needs_attention');
+      json.value(totals, 'totals');
+      json.value(gone, 'gone');
+      json.end('}');
+      notes();
+      return verdict;
+    },
+    async read() {
+      const verdict = await judgeAll((health, context) => {
+        if (out.quiet) return;
+        const { id } = health.schedule;
+        rows.push({ worst: health.worst, id, cells: options.detail ? health.fires.map((fire) => [id, ...fireCells(fire, zone)]) : [scheduleCells(health, zone, now, context)] });
+      });
+      rows.sort(byWorst);
+      summary = verdict.summary;
+      return verdict;
+    },
+    async print() {
       if (out.quiet) {
         for (const one of attention) out.line(one.id);
       } else {
@@ -210,11 +218,10 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
           options.detail ? -1 : SCHEDULE_HEADERS.length - 1,
         );
       }
-      for (const id of reader.gone) out.note(`Note: Letta has no history for ${id} (it no longer holds that schedule).`);
-      if (!out.quiet) out.note(section.summary);
+      notes();
+      if (!out.quiet) out.note(summary);
     },
   };
-  return section;
 }
 
 /** A table on a terminal (the last column giving up width), tab-separated rows in a pipe (which never loads the table code). */

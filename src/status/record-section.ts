@@ -24,13 +24,19 @@ export async function recordSection(rt: Runtime, agentId?: string): Promise<Stat
   const needs = [...status.needs_action, ...others.flatMap((other) => other.needs_action)];
   const lastSync = status.last_sync ? `last sync ${status.last_sync.at} (${status.last_sync.ok ? 'ok' : 'failed'})` : 'never synced';
   const elsewhere = others.length > 0 ? `, ${others.length} other server${others.length === 1 ? '' : 's'}` : '';
-  return {
-    name: 'record',
+  const verdict = {
     needsAttention: needs.length > 0,
     problems: needs,
     summary: `${lastSync}, ${status.series.length} series, ${status.paused.length} paused${elsewhere}`,
-    show: async ({ json }) => {
-      if (json) return json.value({ ...status, other_servers: others }, 'record');
+  };
+  return {
+    name: 'record',
+    writeJson: async (json) => {
+      json.value({ ...status, other_servers: others }, 'record');
+      return verdict;
+    },
+    read: async () => verdict,
+    print: async () => {
       if (rt.out.quiet) return;
       if (hasRecord(status)) printStatus(rt.out, status, rt.zone());
       for (const other of others) printStatus(rt.out, other, rt.zone(), { elsewhere: true });

@@ -1,6 +1,6 @@
 import { CliError, NeedsAttention } from '../errors';
 import type { Runtime } from '../runtime';
-import type { StatusSection } from './section';
+import type { StatusSection, Verdict } from './section';
 
 export interface NotifyChoice {
   /** Where to POST the summary. */
@@ -10,18 +10,18 @@ export interface NotifyChoice {
 }
 
 /** The small JSON document a notify URL gets: a `text` line chat webhooks show as it is, and the facts. */
-export function notification(sections: StatusSection[], now: number) {
-  const needsAttention = sections.some((section) => section.needsAttention);
-  const problems = sections.flatMap((section) => section.problems);
+export function notification(sections: Array<{ name: string; verdict: Verdict }>, now: number) {
+  const needsAttention = sections.some((section) => section.verdict.needsAttention);
+  const problems = sections.flatMap((section) => section.verdict.problems);
   const text = needsAttention
     ? `letta-switchboard status: ${problems.length} thing${problems.length === 1 ? '' : 's'} need${problems.length === 1 ? 's' : ''} attention. ${problems.join('; ')}`
-    : `letta-switchboard status: all is well. ${sections.map((section) => section.summary).join('; ')}`;
+    : `letta-switchboard status: all is well. ${sections.map((section) => section.verdict.summary).join('; ')}`;
   return {
     text,
     needs_attention: needsAttention,
     checked_at: new Date(now).toISOString(),
     problems,
-    summary: Object.fromEntries(sections.map((section) => [section.name, section.summary])),
+    summary: Object.fromEntries(sections.map((section) => [section.name, section.verdict.summary])),
   };
 }
 
@@ -33,20 +33,27 @@ export function notification(sections: StatusSection[], now: number) {
  * run only when nothing else does.
  */
 export async function reportStatus(rt: Runtime, sections: StatusSection[], notify: NotifyChoice): Promise<void> {
-  const data = rt.out.held();
-  const json = rt.out.json ? rt.out.jsonDocument(data) : undefined;
-  json?.begin('{');
-  for (const section of sections) await section.show({ data, json });
-  const needsAttention = sections.some((section) => section.needsAttention);
-  if (json) {
-    json.value(needsAttention, 'needs_attention');
+  const judged: Array<{ name: string; verdict: Verdict }> = [];
+  if (rt.out.json) {
+    const data = rt.out.held();
+    const json = rt.out.jsonDocument(data);
+    json.begin('{');
+    for (const section of sections) judged.push({ name: section.name, verdict: await section.writeJson(json) });
+    json.value(
+      judged.some((section) => section.verdict.needsAttention),
+      'needs_attention',
+    );
     json.end('}');
     data.add('\n');
+    data.flush();
+  } else {
+    for (const section of sections) judged.push({ name: section.name, verdict: await section.read() });
+    for (const section of sections) await section.print();
   }
-  data.flush();
+  const needsAttention = judged.some((section) => section.verdict.needsAttention);
 
   let notifyFailure: CliError | undefined;
-  if (notify.url && (needsAttention || notify.always)) notifyFailure = await send(rt, notify.url, notification(sections, rt.now()));
+  if (notify.url && (needsAttention || notify.always)) notifyFailure = await send(rt, notify.url, notification(judged, rt.now()));
   if (needsAttention) throw new NeedsAttention('status found something that needs attention');
   if (notifyFailure) throw notifyFailure;
 }

@@ -1,10 +1,13 @@
-import type { HeldWriter } from '../output/output';
 import type { JsonWriter } from '../output/json-stream';
 
-/** Where a section shows itself: data held then streamed on stdout, and under --json the open document. */
-export interface SectionSink {
-  data: HeldWriter;
-  json?: JsonWriter;
+/** How a section stands, known once it has been read. */
+export interface Verdict {
+  /** Something here needs a person to act (status exits 6). */
+  needsAttention: boolean;
+  /** One line each for what needs action, for a notification (empty when nothing does). */
+  problems: string[];
+  /** One line on how it stands, for a notification. */
+  summary: string;
 }
 
 /**
@@ -14,16 +17,10 @@ export interface SectionSink {
 export interface StatusSection {
   /** Its key in `status --json`, e.g. "fire_health". */
   name: string;
-  /**
-   * Show it: under --json its value as a field of the document, else data on stdout and notes on
-   * stderr. A section may read as it shows (fire health streams its schedules); what follows is
-   * known once it has.
-   */
-  show(sink: SectionSink): Promise<void>;
-  /** Something here needs a person to act (status exits 6). */
-  readonly needsAttention: boolean;
-  /** One line each for what needs action, for a notification (empty when nothing does). */
-  readonly problems: string[];
-  /** One line on how it stands, for a notification. */
-  readonly summary: string;
+  /** Under --json: its value, written as a field of the open document (fire health writes each schedule as it is judged). */
+  writeJson(json: JsonWriter): Promise<Verdict>;
+  /** Otherwise: read all it shows, printing nothing (so a failure leaves no half report), then print() shows it. */
+  read(): Promise<Verdict>;
+  /** Data on stdout, notes on stderr. */
+  print(): Promise<void>;
 }

@@ -17,11 +17,7 @@ export async function schedulesInScope(
   onlyAgent?: string,
 ): Promise<{ schedules: ScheduledMessage[]; names: Map<string, string>; agentIds: string[] }> {
   const api = await rt.api();
-  const readNames = async () => {
-    const names = new Map<string, string>();
-    for await (const page of api.agentPages()) for (const agent of page) names.set(agent.id, agent.name || agent.id);
-    return names;
-  };
+  const readNames = () => agentNames(api);
   const agent = rt.agentOrNone();
   if ((onlyAgent || (agent && !allAgentsFlag)) && concurrency > 1) {
     const agentIds = [onlyAgent ?? (await rt.agentId(agent!))];
@@ -65,52 +61,59 @@ export interface ScheduleStream {
  * The schedules of one agent or of all of them as a stream of pages, every request taking one of
  * `slots` (`concurrency` of them). Nothing is held but the pages not yet worked on.
  */
-export async function scheduleStream(rt: Runtime, allAgentsFlag: boolean, slots: Limiter, concurrency: number): Promise<ScheduleStream> {
+export async function scheduleStream(rt: Runtime, allAgentsFlag: boolean, slots: Limiter): Promise<ScheduleStream> {
   const api = await rt.api();
-  const readNames = async () => {
-    const names = new Map<string, string>();
-    for await (const page of api.agentPages(undefined, slots)) for (const agent of page) names.set(agent.id, agent.name || agent.id);
-    return names;
-  };
   const agent = rt.agentOrNone();
   if (agent && !allAgentsFlag) {
     const agentIds = [await rt.agentId(agent)];
     // Beside the schedules when two requests may be in flight; the reader of the stream awaits it.
-    const names = concurrency > 1 ? readNames() : Promise.resolve(await readNames());
+    const names = slots.limit > 1 ? agentNames(api, slots) : Promise.resolve(await agentNames(api, slots));
     names.catch(() => undefined);
-    return { agentIds, names, pages: pagesInOrder(api, agentIds, slots, concurrency) };
+    return { agentIds, names, pages: pagesInOrder(api, agentIds, slots) };
   }
-  const names = await readNames();
+  const names = await agentNames(api, slots);
   const agentIds = [...names.keys()];
-  return { agentIds, names: Promise.resolve(names), pages: pagesInOrder(api, agentIds, slots, concurrency) };
+  return { agentIds, names: Promise.resolve(names), pages: pagesInOrder(api, agentIds, slots) };
+}
+
+/** Every agent's name by id (its id when it has none). */
+async function agentNames(api: LettaApi, slots?: Limiter): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for await (const page of api.agentPages(undefined, { slots })) for (const agent of page) names.set(agent.id, agent.name || agent.id);
+  return names;
 }
 
 /**
- * Each agent's schedule pages in turn; the first pages of the next `ahead` agents are asked for
- * while one agent's are worked on, so a stream over many agents is not a round trip per agent.
+ * Each agent's schedule pages in turn; the first pages of the next agents (as many as there are
+ * slots) are asked for while one agent's are worked on, so a stream over many agents is not a
+ * round trip per agent.
  */
-async function* pagesInOrder(api: LettaApi, agentIds: string[], slots: Limiter, ahead: number): AsyncGenerator<ScheduledMessage[]> {
-  const readers: Array<{ agentId: string; pages: AsyncGenerator<ScheduledMessage[]>; first: Promise<IteratorResult<ScheduledMessage[]>> }> = [];
+async function* pagesInOrder(api: LettaApi, agentIds: string[], slots: Limiter): AsyncGenerator<ScheduledMessage[]> {
+  type Reader = { agentId: string; pages: AsyncGenerator<ScheduledMessage[]>; first: Promise<IteratorResult<ScheduledMessage[]>> };
+  const ahead: Reader[] = [];
+  let current: Reader | undefined;
   let started = 0;
   try {
-    for (let current = 0; current < agentIds.length; current++) {
-      for (; started < agentIds.length && started < current + ahead; started++) {
+    for (let turn = 0; turn < agentIds.length; turn++) {
+      for (; started < agentIds.length && started < turn + slots.limit; started++) {
         const agentId = agentIds[started]!;
         const pages = api.schedulePages(agentId, { slots });
         const first = pages.next();
         // Awaited in turn below; one failing before its turn must not crash the process.
         first.catch(() => undefined);
-        readers.push({ agentId, pages, first });
+        ahead.push({ agentId, pages, first });
       }
-      const { agentId, pages, first } = readers.shift()!;
-      for (let page = await first; !page.done; page = await pages.next()) {
+      current = ahead.shift()!;
+      for (let page = await current.first; !page.done; page = await current.pages.next()) {
+        const agentId = current.agentId;
         yield page.value.map((item) => (item.agent_id ? item : { ...item, agent_id: agentId }));
       }
+      current = undefined;
     }
   } finally {
-    // Stopped early (a failure, or a reader that gave up): the pages asked for ahead end before this does.
+    // Stopped early (a failure, or a reader that gave up): the pagers still open are closed, their first pages settled.
     await Promise.allSettled(
-      readers.map(async ({ pages, first }) => {
+      [...(current ? [current] : []), ...ahead].map(async ({ pages, first }) => {
         await first.catch(() => undefined);
         await pages.return(undefined);
       }),
