@@ -239,8 +239,8 @@ function readingOf(meaning: PhraseMeaning | undefined): string | undefined {
 /**
  * A repeating phrase written so a file reads it back as `recurring create` read it. A file
  * reads `when` as `parse` does, where "monday at 9am" or "first monday of the month at 9am"
- * is one instant: the phrase as it is, else with "every" or "every day" before it,
- * whichever reads back the same; undefined when none does.
+ * is one instant: the phrase as it is, else with "every", "every day" or "every month" before
+ * it, whichever reads back the same; undefined when none does.
  */
 async function repeatingWhen(phrase: string, options: PhraseOptions): Promise<string | undefined> {
   const quiet = (reading: Promise<PhraseMeaning>) =>
@@ -250,8 +250,9 @@ async function repeatingWhen(phrase: string, options: PhraseOptions): Promise<st
     });
   const meant = readingOf(await quiet(meaningOfSchedule(phrase, options, 1)));
   if (meant === undefined) return undefined;
-  // "at noon" reads best as "every day at noon", "monday at 9am" as "every monday at 9am".
-  const tries = /^(?:at\b|\d)/i.test(phrase) ? [`every day ${phrase}`, `every ${phrase}`] : [`every ${phrase}`, `every day ${phrase}`];
+  // "at noon" reads best as "every day at noon", "on the 1st at 9am" as "every month on the 1st at 9am", "monday at 9am" as "every monday at 9am".
+  const first = /^(?:at\b|\d)/i.test(phrase) ? 'every day' : /^(?:on )?the \d/i.test(phrase) ? 'every month' : 'every';
+  const tries = [first, 'every', 'every day', 'every month'].filter((word, i, all) => all.indexOf(word) === i).map((word) => `${word} ${phrase}`);
   for (const when of [phrase, ...tries]) {
     if (readingOf(await quiet(meaningOf(when, options, 1))) === meant) return when;
   }

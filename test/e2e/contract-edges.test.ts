@@ -317,16 +317,22 @@ describe('export of phrases a file would read as one instant', () => {
       ['Weekly', 'monday at 9am'],
       ['Noon', 'at noon'],
       ['First monday', 'first monday of the month at 9am'],
+      ['Month start', 'on the 1st at 9am'],
     ] as const) {
       expect((await make(message, phrase)).code).toBe(0);
     }
     const before = letta.schedules.size;
     expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
     const when = (name: string) => /^when: (.*)$/m.exec(readFileSync(join(dir, name), 'utf8'))![1];
-    expect([when('weekly.md'), when('noon.md'), when('first-monday.md')]).toEqual(['every monday at 9am', 'every day at noon', 'every first monday of the month at 9am']);
+    expect([when('weekly.md'), when('noon.md'), when('first-monday.md'), when('month-start.md')]).toEqual([
+      'every monday at 9am',
+      'every day at noon',
+      'every first monday of the month at 9am',
+      'every month on the 1st at 9am',
+    ]);
     const plan = await cli('plan', '-f', dir);
     expect(plan.code).toBe(0);
-    expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 3 unchanged');
+    expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 4 unchanged');
     expect(letta.schedules.size).toBe(before);
   });
 });
