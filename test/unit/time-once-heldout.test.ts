@@ -529,3 +529,10 @@ describe('a day and month with a dot between, when the day cannot be an hour', (
     expect(refusal('24.13', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/hour 24 is out of range/);
   });
 });
+
+describe('"in about an hour" is read as exact, and says so', () => {
+  holds(WEDNESDAY, [
+    ['in about 1 hour', '2026-12-02 10:15', /^read 'in about 1 hour' as exact, without 'about': a schedule fires at one instant$/],
+    ['in approximately 2 hours', '2026-12-02 11:15', /without 'approximately'/],
+  ]);
+});
