@@ -346,3 +346,15 @@ describe("'this' before a day is one instant, never a rule", () => {
     expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
   });
 });
+
+describe('an end that is a time of day alone', () => {
+  // "every day until 5pm" made one run with no word about why.
+  it.each([
+    ['every day until 5pm', 1, "read 'until 5pm' as the next 2026-12-04 17:00 UTC"],
+    ['every 2 hours until 8pm', 2, "read 'until 8pm' as the next 2026-12-03 20:00 UTC"],
+  ])('%s ends at the next one, and says so', async (phrase, runs, note) => {
+    const read = await meaning(phrase, 'UTC', 5);
+    expect(read.next_runs.length).toBe(runs);
+    expect(read.notes.join(' ')).toContain(note);
+  });
+});
