@@ -129,33 +129,36 @@ async function scale(runtimes: Array<{ label: string; path: string }>) {
 }
 
 /**
- * For each case run at two or more sizes: how much the memory grew from the smallest to the
- * largest, the CLI's beside the bare script's. Peak memory also counts what grows with how long
- * a process runs rather than with what it holds (garbage not yet collected, the optimising
- * compilers' memory, the allocators' spare pages); what it held after a full collection does not.
+ * For each case run at two or more sizes: how much the memory grew from each size to the next,
+ * the CLI's beside the bare script's. Peak memory also counts what grows with how long a process
+ * runs rather than with what it holds (garbage not yet collected, the optimising compilers'
+ * memory and code, the allocators' spare pages); what it held after a full collection does not,
+ * but it counts the compiled code, which grows until the hot paths are all optimised: a step
+ * between two large sizes shows whether memory is bounded.
  */
 function memoryGrowth(sized: Array<{ size: NonNullable<ScaleCase['size']>; results: Array<{ node: string; cli: Sample[]; bare: Sample[] }> }>) {
   const families = [...new Set(sized.map((one) => one.size.family))].map((family) => sized.filter((one) => one.size.family === family).sort((a, b) => a.size.count - b.size.count));
   const compared = families.filter((runs) => runs.length > 1);
   if (compared.length === 0) return;
-  console.log('\nMemory from the smallest size of a case to the largest (the growth per 100 more schedules): peak memory, and the most the heap held after a full collection\n');
+  console.log('\nMemory from each size of a case to the next (the growth per 100 more schedules): peak memory, and the most the heap held after a full collection\n');
   console.log('| case | Node | CLI peak | bare peak | CLI held | bare held |');
   console.log('|---|---|---:|---:|---:|---:|');
   for (const runs of compared) {
-    const small = runs[0]!;
-    const large = runs.at(-1)!;
-    const per100 = 100 / (large.size.count - small.size.count);
-    for (const [i, r] of large.results.entries()) {
-      const growth = (samples: (result: typeof r) => Sample[], field: 'rssKiB' | 'heldKiB') => {
-        const most = (result: typeof r) => Math.max(...samples(result).map((s) => s[field])) / 1024;
-        const [from, to] = [most(small.results[i]!), most(r)];
-        return `${fmt(from, 1)} → ${fmt(to, 1)} MiB (${to >= from ? '+' : ''}${fmt((to - from) * per100, 2)})`;
-      };
-      const cli = (result: typeof r) => result.cli;
-      const bare = (result: typeof r) => result.bare;
-      console.log(
-        `| ${small.size.family} ${small.size.count} → ${large.size.count} | ${r.node} | ${growth(cli, 'rssKiB')} | ${growth(bare, 'rssKiB')} | ${growth(cli, 'heldKiB')} | ${growth(bare, 'heldKiB')} |`,
-      );
+    for (const [step, large] of runs.slice(1).entries()) {
+      const small = runs[step]!;
+      const per100 = 100 / (large.size.count - small.size.count);
+      for (const [i, r] of large.results.entries()) {
+        const growth = (samples: (result: typeof r) => Sample[], field: 'rssKiB' | 'heldKiB') => {
+          const most = (result: typeof r) => Math.max(...samples(result).map((s) => s[field])) / 1024;
+          const [from, to] = [most(small.results[i]!), most(r)];
+          return `${fmt(from, 1)} → ${fmt(to, 1)} MiB (${to >= from ? '+' : ''}${fmt((to - from) * per100, 2)})`;
+        };
+        const cli = (result: typeof r) => result.cli;
+        const bare = (result: typeof r) => result.bare;
+        console.log(
+          `| ${small.size.family} ${small.size.count} → ${large.size.count} | ${r.node} | ${growth(cli, 'rssKiB')} | ${growth(bare, 'rssKiB')} | ${growth(cli, 'heldKiB')} | ${growth(bare, 'heldKiB')} |`,
+        );
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_CONCURRENCY } from '../src/concurrency';
+import type { Received } from '../test/helpers/fake-letta';
 import type { ScaleCase } from './harness';
 
 const NOW = Date.parse('2026-11-22T15:00:00Z');
@@ -17,7 +18,7 @@ export function statusCase(count: number): ScaleCase {
     size: { family: 'status', count },
     concurrency: DEFAULT_CONCURRENCY,
     setup(letta) {
-      letta.maxPage = 100;
+      letta.maxPage = PAGE;
       for (let i = 0; i < count; i++) {
         const schedule = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: `${i % 60} 12 * * *` }, `daily check ${i}`);
         schedule.created_at = new Date(NOW - 3 * 24 * HOUR).toISOString();
@@ -25,7 +26,28 @@ export function statusCase(count: number): ScaleCase {
       }
     },
     args: ['--now', new Date(NOW).toISOString(), 'status', '--agent-id', AGENT, '--since', '2d', '--json', '--concurrency', String(DEFAULT_CONCURRENCY)],
-    // The list's pages one after another, then every history at once.
-    phase: (request) => (request.path.endsWith('/schedule') ? Number(request.query.after !== undefined) : 2),
+    phase: statusPhase,
   };
+}
+
+const PAGE = 100;
+const listedIn = new WeakMap<Received[], Map<string, number>>();
+
+/**
+ * What a status's requests wait for: each list page for the one before (its cursor), each
+ * schedule's history for the page that listed it. The bare script sends page k beside the
+ * histories of page k - 1, as the command does (the names of the agents go with the first page).
+ */
+function statusPhase(request: Received, index: number, sent: Received[]): number {
+  if (request.path.endsWith('/schedule')) return sent.slice(0, index).filter((earlier) => earlier.path.endsWith('/schedule')).length;
+  const id = /\/schedule\/([^/]+)\/history$/.exec(request.path)?.[1];
+  if (id === undefined) return 0;
+  let pages = listedIn.get(sent);
+  if (!pages) {
+    // The fake lists schedules in the order they were made, which their ids keep.
+    const ids = sent.flatMap((one) => /\/schedule\/([^/]+)\/history$/.exec(one.path)?.[1] ?? []).sort();
+    pages = new Map(ids.map((one, rank) => [one, Math.floor(rank / PAGE)]));
+    listedIn.set(sent, pages);
+  }
+  return pages.get(id)! + 1;
 }

@@ -64,6 +64,34 @@ export function mapLimited<T, R>(items: T[], limit: number | Limiter, task: (ite
 }
 
 /**
+ * `task` over a stream of items, at most `ahead` started and not yet taken, each result given to
+ * `take` in the order of the items: a long stream (status over thousands of schedules) is worked
+ * through holding a window of it, never all of it. The task limits its own requests (a shared
+ * Limiter). On a failure (of the stream, a task or `take`) the tasks under way end before it is
+ * thrown.
+ */
+export async function forEachInOrder<T, R>(items: AsyncIterable<T> | Iterable<T>, ahead: number, task: (item: T) => Promise<R>, take: (result: R, item: T) => void | Promise<void>): Promise<void> {
+  const started: Array<{ item: T; result: Promise<R> }> = [];
+  const takeOldest = async () => {
+    const { item, result } = started.shift()!;
+    await take(await result, item);
+  };
+  try {
+    for await (const item of items) {
+      const result = task(item);
+      // Awaited in order below; a later one failing first must not crash the process.
+      result.catch(() => undefined);
+      started.push({ item, result });
+      if (started.length >= ahead) await takeOldest();
+    }
+    while (started.length > 0) await takeOldest();
+  } catch (error) {
+    await Promise.allSettled(started.map((one) => one.result));
+    throw error;
+  }
+}
+
+/**
  * Requests in flight at once when a command fans out (--concurrency, and the
  * limit of the fan-outs of commands without that option: lists and id lookups
  * over every agent, the agent lookups of plan). Eight:

@@ -234,8 +234,8 @@ export class NeedsAttention extends CliError {
 /** A failure already explained on stderr (e.g. one id of several); only its exit code is left to apply. */
 export class AlreadyReported extends CliError {
   override readonly exitCode: number;
-  constructor(cause: CliError) {
-    super(cause.message);
-    this.exitCode = cause.exitCode;
+  constructor(readonly reported: CliError) {
+    super(reported.message);
+    this.exitCode = reported.exitCode;
   }
 }

@@ -1,5 +1,5 @@
 import { CommanderError } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, InterruptedError, NeedsAttention, NotFoundError, WrongKindError } from './errors';
+import { AlreadyReported, AuthError, CliError, InterruptedError, NeedsAttention, NetworkError, NotFoundError, WrongKindError } from './errors';
 import { VALUE_OPTIONS } from './global-options';
 import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
@@ -145,7 +145,12 @@ function report(error: unknown, words: string[], stderr: Sink, signal: AbortSign
     return 2;
   }
   if (signal.aborted && !(error instanceof CliError)) error = new InterruptedError();
-  if (error instanceof AlreadyReported || error instanceof NeedsAttention) return error.exitCode;
+  if (error instanceof AlreadyReported || error instanceof NeedsAttention) {
+    // Said per id already; a key refused or a server out of reach stopped them all: its one hint (where the key came from) is still due.
+    const stoppedAll = error instanceof AlreadyReported && (error.reported instanceof AuthError || error.reported instanceof NetworkError) ? hintFor(error.reported, { command }) : undefined;
+    if (stoppedAll) stderr.write(`${inert(stoppedAll)}\n`);
+    return error.exitCode;
+  }
   const cli = error instanceof CliError ? error : undefined;
   const message = cli ? cli.message : error instanceof Error ? error.message : String(error);
   // Server words may hold terminal control sequences: shown, never obeyed.

@@ -1,4 +1,4 @@
-import { readlinkSync } from 'node:fs';
+import { readlinkSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { configPath, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
@@ -163,6 +163,7 @@ export class Runtime {
       const from = { flag: '--api-key', env: 'LETTA_API_KEY', file: 'the config file', 'legacy file': "the Go CLI's old config" }[this.settings.apiKey.source as KeySource];
       throw new AuthError(`The API key${from ? ` from ${from}` : ''} ${problem}`, undefined, { keySource: this.settings.apiKey.source as KeySource });
     }
+    if (this.settings.apiKey.source === 'file') this.warnIfOthersCanRead(this.configPath);
     const base = parseBaseUrl(this.settings.baseUrl.value);
     if (isCleartextRemote(base)) this.out.warn(`${base.origin} is plain http: the API key would travel unencrypted.`);
     const [{ LettaClient }, { LettaApi }, { printRequest }] = await Promise.all([import('./letta/client'), import('./letta/api'), import('./output/request')]);
@@ -177,6 +178,18 @@ export class Runtime {
       dryRun: this.dryRun ? (request) => printRequest(this.out, request, apiKey) : undefined,
     });
     return new LettaApi(client, { warn: (line) => this.out.warn(line) });
+  }
+
+  /** A key file others may read (made by hand, or copied with a loose umask): said, not changed. */
+  private warnIfOthersCanRead(path: string): void {
+    let mode: number;
+    try {
+      mode = statSync(path).mode;
+    } catch {
+      return;
+    }
+    if ((mode & 0o077) === 0) return;
+    this.out.warn(`The config file ${path} holds your API key and others can read it (mode ${(mode & 0o777).toString(8).padStart(4, '0')}). Make it private with: chmod 600 ${path}`);
   }
 
   /**
@@ -216,7 +229,7 @@ export class Runtime {
       for await (const chunk of stream as AsyncIterable<Buffer | string>) {
         const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
         size += buffer.length;
-        if (size > maxBytes) throw new UsageError(`${what} from stdin is larger than ${Math.round(maxBytes / 1024)} KiB`);
+        if (size > maxBytes) throw new UsageError(`The text on stdin (${what.toLowerCase()}) is larger than ${Math.round(maxBytes / 1024)} KiB`);
         chunks.push(buffer);
       }
     })();
@@ -224,7 +237,7 @@ export class Runtime {
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
     } catch {
-      throw new UsageError(`${what} from stdin is not valid UTF-8`);
+      throw new UsageError(`The text on stdin (${what.toLowerCase()}) is not valid UTF-8`);
     }
   }
 

@@ -3,9 +3,9 @@ import { contentText, ROLES, scheduleKind, type Role, type ScheduledMessage } fr
 import type { Intent, Series, State } from '../state/records';
 import { carriedBody, type MemberBody } from '../sync/carry';
 import { followsLocalClock } from '../sync/plan';
-import { meaningOfSchedule } from '../time/index';
+import { meaningOf, meaningOfSchedule, type PhraseMeaning, type PhraseOptions } from '../time/index';
 import { wallTime } from '../time/zone';
-import { writeScheduleFile, type ScheduleFile } from './file-format';
+import { isFileNumber, writeScheduleFile, type ScheduleFile } from './file-format';
 import type { LockEntry } from './lock-file';
 import { compareText } from '../text-order';
 
@@ -74,11 +74,12 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
         skipped.push(...members.map((id) => ({ id, agent_id: agentId, reason: body })));
         continue;
       }
+      const when = (await repeatingWhen(series.phrase, { now, zone: series.zone })) ?? series.phrase;
       drafts.push({
         agent_id: agentId,
         ids: members,
-        fields: { ...body, when: series.phrase, timezone: series.zone, ...(series.until ? { until: series.until } : {}), ...(series.count ? { count: series.count } : {}) },
-        entry: seriesEntry(series),
+        fields: { ...body, when, timezone: series.zone, ...(series.until ? { until: series.until } : {}), ...(series.count ? { count: series.count } : {}) },
+        entry: { ...seriesEntry(series), when },
       });
     }
 
@@ -95,12 +96,13 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
         skipped.push(...set.items.map((item) => ({ id: item.id, agent_id: agentId, reason: body })));
         continue;
       }
-      drafts.push({ agent_id: agentId, ids: set.items.map((item) => item.id), fields: { ...body, when: set.phrase, timezone: set.zone }, entry: { when: set.phrase, timezone: set.zone } });
+      const when = (await repeatingWhen(set.phrase, { now, zone: set.zone })) ?? set.phrase;
+      drafts.push({ agent_id: agentId, ids: set.items.map((item) => item.id), fields: { ...body, when, timezone: set.zone }, entry: { when, timezone: set.zone } });
     }
 
     for (const item of [...schedules].sort((a, b) => compareText(a.id, b.id))) {
       if (done.has(item.id)) continue;
-      const body = bodyFields(item);
+      const body = whenProblem(item) ?? bodyFields(item);
       if (typeof body === 'string') {
         skipped.push({ id: item.id, agent_id: agentId, reason: body });
         continue;
@@ -123,6 +125,15 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
   return { files: files.sort((a, b) => compareText(a.name, b.name)), skipped };
 }
 
+/** Why a schedule's time cannot be written as `when` (an unknown type, a one-time with no instant, a recurring with no cron), if it cannot. */
+function whenProblem(item: ScheduledMessage): string | undefined {
+  const { scheduled_at: at, cron_expression: cron } = item.schedule;
+  if (scheduleKind(item) === 'one-time' ? typeof at !== 'number' || !Number.isFinite(at) : typeof cron !== 'string' || cron.trim() === '') {
+    return 'its schedule has no instant or cron this tool can read';
+  }
+  return undefined;
+}
+
 /** The message and fields of a schedule as file keys, or why a file cannot say them. */
 function bodyFields(item: ScheduledMessage): Omit<Fields, 'when' | 'timezone'> | string {
   const body: MemberBody = carriedBody(item);
@@ -141,6 +152,7 @@ function bodyFields(item: ScheduledMessage): Omit<Fields, 'when' | 'timezone'> |
   if (text === '') return 'its message is empty';
   const role = (ROLES as readonly string[]).includes(message.role) ? (message.role as Role) : undefined;
   if (!role) return `its role '${String(message.role)}' is not one a file can say`;
+  if (body.max_steps !== undefined && !isFileNumber(body.max_steps)) return `its max_steps ${String(body.max_steps)} is not one a file can say (1 to 10000)`;
   return {
     message: text,
     ...(role === 'user' ? {} : { role }),
@@ -212,9 +224,38 @@ async function whenOf(item: ScheduledMessage, intent: Intent | undefined, now: n
       throw error;
     });
     const single = meaning?.type === 'recurring' && meaning.cron_expressions === undefined;
-    if (single && (meaning.cron_expression === cron || followsLocalClock(intent))) return plain(intent.phrase.trim(), intent.zone);
+    const when = single && (meaning.cron_expression === cron || followsLocalClock(intent)) ? await repeatingWhen(intent.phrase.trim(), { now, zone: intent.zone }) : undefined;
+    if (when) return plain(when, intent.zone);
   }
   return plain(cron, 'UTC');
+}
+
+/** What a repeating reading says, to tell two readings apart: its crons, or its series rule. */
+function readingOf(meaning: PhraseMeaning | undefined): string | undefined {
+  if (meaning === undefined || meaning.type === 'one-time') return undefined;
+  return JSON.stringify(meaning.type === 'series' ? ['series', meaning.rule] : ['recurring', meaning.cron_expressions ?? [meaning.cron_expression]]);
+}
+
+/**
+ * A repeating phrase written so a file reads it back as `recurring create` read it. A file
+ * reads `when` as `parse` does, where "monday at 9am" or "first monday of the month at 9am"
+ * is one instant: the phrase as it is, else with "every" or "every day" before it,
+ * whichever reads back the same; undefined when none does.
+ */
+async function repeatingWhen(phrase: string, options: PhraseOptions): Promise<string | undefined> {
+  const quiet = (reading: Promise<PhraseMeaning>) =>
+    reading.catch((error: unknown) => {
+      if (error instanceof CliError) return undefined;
+      throw error;
+    });
+  const meant = readingOf(await quiet(meaningOfSchedule(phrase, options, 1)));
+  if (meant === undefined) return undefined;
+  // "at noon" reads best as "every day at noon", "monday at 9am" as "every monday at 9am".
+  const tries = /^(?:at\b|\d)/i.test(phrase) ? [`every day ${phrase}`, `every ${phrase}`] : [`every ${phrase}`, `every day ${phrase}`];
+  for (const when of [phrase, ...tries]) {
+    if (readingOf(await quiet(meaningOf(when, options, 1))) === meant) return when;
+  }
+  return undefined;
 }
 
 /** The message's first few words as a file name: lower case, letters and digits, dashes between. */

@@ -121,7 +121,7 @@ export function readScheduleFile(source: string): ReadFile {
       case 'count':
       case 'max_steps': {
         const n = typeof value === 'number' ? value : Number(String(value).trim());
-        if (Number.isInteger(n) && n >= 1 && n <= 10_000) file[key] = n;
+        if (isFileNumber(n)) file[key] = n;
         else problem(key, `'${String(value)}' must be a whole number from 1 to 10000`);
         break;
       }
@@ -151,6 +151,11 @@ export function readScheduleFile(source: string): ReadFile {
   file.lines.message = end + 2;
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   return { ok: true, file: file as ScheduleFile };
+}
+
+/** A number a file's `count` or `max_steps` can hold: a whole number from 1 to 10000. */
+export function isFileNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 10_000;
 }
 
 /** A schedule file's text: the fields given, in the documented order, then the message. */

@@ -151,30 +151,43 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
       letta.set(agentId, all);
     }),
   );
-  const successors = await replacedOnThisMachine(
+  const { successors, paused } = await replacedOnThisMachine(
     rt,
     considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
   );
-  const changes = planChanges({ now, desired, entries: Object.fromEntries(considered), failed, wholeFolder: target.wholeFolder, letta, successors });
+  const changes = planChanges({ now, desired, entries: Object.fromEntries(considered), failed, wholeFolder: target.wholeFolder, letta, successors, paused });
   problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
   return { target, lock, server, desired, problems, changes, letta };
 }
 
-/** Owned ids the record of intent says were replaced (by sync or edit here), each with its latest successor. The record is optional. */
-async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<Map<string, string>> {
-  const successors = new Map<string, string>();
-  if (missing.length === 0) return successors;
-  const [{ stateStore }, { currentId }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
+/**
+ * Owned ids missing from the server that the record of intent accounts for: replaced (by sync or edit here), each
+ * with its latest successor, or paused here (`recurring pause`: saved on this machine, not to be made again by apply),
+ * each with the id that resumes it.
+ * The record is optional.
+ */
+async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ successors: Map<string, string>; paused: Map<string, string> }> {
+  const found = { successors: new Map<string, string>(), paused: new Map<string, string>() };
+  if (missing.length === 0) return found;
+  const [{ stateStore, serverOf }, { currentId, onServer }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
   let state;
   try {
     state = await (await stateStore(rt)).read();
   } catch (error) {
-    if (error instanceof CliError) return successors;
+    if (error instanceof CliError) return found;
     throw error;
   }
+  const server = serverOf(rt);
+  // Each paused id, with the id `recurring resume` takes for it (a series is resumed whole).
+  const pausedHere = new Map<string, string>([
+    ...state.paused.filter((p) => onServer({ server: p.server ?? p.intent?.server }, server)).map((p) => [p.old_id, p.old_id] as const),
+    ...state.series.filter((s) => s.status === 'paused' && onServer(s, server)).flatMap((s) => s.members.filter((m) => m.paused === true).map((m) => [m.schedule_id, s.series_id] as const)),
+  ]);
   for (const id of missing) {
+    const resume = pausedHere.get(id);
+    if (resume !== undefined) found.paused.set(id, resume);
     const latest = currentId(state, id);
-    if (latest !== id) successors.set(id, latest);
+    if (latest !== id) found.successors.set(id, latest);
   }
-  return successors;
+  return found;
 }

@@ -58,9 +58,16 @@ export function parseLock(text: string, path: string): LockFile {
   if (!isObject(data.servers)) throw bad('servers', 'must be an object');
   for (const [server, files] of Object.entries(data.servers)) {
     if (!isObject(files)) throw bad(`servers["${server}"]`, 'must be an object');
+    const owners = new Map<string, string>();
     for (const [name, entry] of Object.entries(files)) {
       const problem = entryProblem(entry);
       if (problem) throw bad(`servers["${server}"]["${name}"]${problem.field}`, problem.what);
+      // Two files owning one schedule would each replace or delete it under the other (a merge gone wrong, a hand edit).
+      for (const id of (entry as { ids: string[] }).ids) {
+        const owner = owners.get(id);
+        if (owner !== undefined && owner !== name) throw bad(`servers["${server}"]`, `gives ${id} to two files, "${owner}" and "${name}"; each schedule belongs to one file`);
+        owners.set(id, name);
+      }
     }
   }
   return data as unknown as LockFile;

@@ -43,6 +43,8 @@ export interface Change {
   entry?: Omit<LockEntry, 'ids'>;
   /** The lock file's entry changes even when the server does not (ids of fired or vanished schedules dropped). */
   relock: boolean;
+  /** What `recurring resume` takes to bring back the file's schedules paused on this machine: the file is left as it is meanwhile. */
+  paused?: string[];
 }
 
 export interface PlanInput {
@@ -59,6 +61,8 @@ export interface PlanInput {
   letta: Map<string, Map<string, ScheduledMessage>>;
   /** From the record of intent: an owned id that `sync` or `edit` replaced on this machine → its successor's id. */
   successors?: Map<string, string>;
+  /** From the record of intent: owned ids paused on this machine, each with the id that resumes it (its own, or its series'). */
+  paused?: Map<string, string>;
 }
 
 /**
@@ -66,10 +70,19 @@ export interface PlanInput {
  * in name order. Pure: the same input gives the same plan, and planning
  * against the result of applying a plan gives no change.
  */
-export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map() }: PlanInput): Change[] {
+export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map(), paused = new Map() }: PlanInput): Change[] {
   const owned = new Set(Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]));
   const changes: Change[] = [];
-  for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) changes.push(planFile(want, entries[want.name], letta, owned, successors, now));
+  for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) {
+    const entry = entries[want.name];
+    const held = [...new Set(entry?.ids.flatMap((id) => paused.get(id) ?? []))];
+    // Paused here: its schedule lives only in the record until `recurring resume`; apply must not make it again meanwhile.
+    if (entry && held.length > 0) {
+      changes.push({ file: want.name, kind: 'unchanged', agent_id: entry.agent_id, create: [], adopt: [], keep: entry.ids, delete: [], diff: [], relock: false, paused: held });
+      continue;
+    }
+    changes.push(planFile(want, entry, letta, owned, successors, now));
+  }
   if (wholeFolder) {
     const present = new Set(desired.map((d) => d.name));
     for (const name of Object.keys(entries).sort()) {
@@ -149,7 +162,7 @@ function sameBody(a: FullScheduleBody, b: FullScheduleBody): boolean {
 function canonical(body: FullScheduleBody) {
   return {
     schedule: body.schedule.type === 'recurring' ? body.schedule.cron_expression.trim().split(/\s+/).join(' ') : body.schedule.scheduled_at,
-    messages: body.messages.map((m) => ({ role: m.role, content: contentText(m.content) })),
+    messages: body.messages.map((m) => ({ role: m.role, content: fileText(m.content) })),
     callback_url: body.callback_url ?? null,
     max_steps: body.max_steps ?? null,
     include_return_message_types: body.include_return_message_types ?? null,
@@ -186,7 +199,7 @@ function fieldDiff(before: ScheduledMessage[], after: FullScheduleBody[], want: 
     }
   }
   if (!first || !next) return diff;
-  const text = (b: FullScheduleBody) => b.messages.map((m) => contentText(m.content)).join(' / ');
+  const text = (b: FullScheduleBody) => b.messages.map((m) => fileText(m.content)).join(' / ');
   const roles = (b: FullScheduleBody) => [...new Set(b.messages.map((m) => m.role))].join(', ');
   if (text(first) !== text(next)) diff.push({ field: 'message', from: text(first), to: text(next) });
   if (roles(first) !== roles(next)) diff.push({ field: 'role', from: roles(first), to: roles(next) });
@@ -195,6 +208,11 @@ function fieldDiff(before: ScheduledMessage[], after: FullScheduleBody[], want: 
     if (show(first[field]) !== show(next[field])) diff.push({ field, from: show(first[field]), to: show(next[field]) });
   }
   return diff;
+}
+
+/** A message's text as a schedule file can hold it: a file's lines end in \n, and white space at its ends is not part of its message. */
+function fileText(content: unknown): string {
+  return contentText(content).replace(/\r\n?/g, '\n').trim();
 }
 
 /** JSON with keys sorted, so two objects built in different orders compare equal. */

@@ -9,6 +9,10 @@ const MARK: Record<ChangeKind, string> = { create: '+', replace: '~', 'top-up': 
 export function planLines(changes: Change[]): string[] {
   const lines: string[] = [];
   for (const change of changes) {
+    if (change.paused?.length) {
+      const ids = change.paused.join(' ');
+      lines.push(`= paused    ${change.file}  (${ids} paused on this machine: left as it is until 'letta-switchboard recurring resume ${ids}')`);
+    }
     if (change.kind === 'unchanged') continue;
     const ids = (list: string[]) => list.join(', ');
     const head = `${MARK[change.kind]} ${change.kind.padEnd(9)} ${change.file}`;
@@ -50,6 +54,7 @@ export function planDocument(changes: Change[], problems: FileReport[]) {
       .filter((c) => c.kind !== 'unchanged')
       .map((c) => ({ file: c.file, action: c.kind, agent_id: c.agent_id, create: c.create, adopt: c.adopt, delete: c.delete.map((d) => d.id), keep: c.keep, diff: c.diff })),
     unchanged: changes.filter((c) => c.kind === 'unchanged').map((c) => c.file),
+    paused: changes.filter((c) => c.paused?.length).map((c) => ({ file: c.file, ids: c.paused })),
     errors: problems,
   };
 }

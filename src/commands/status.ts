@@ -5,7 +5,8 @@ import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption } from './options';
 import { sinceInstant } from '../time/since';
 import { notifyUrl } from '../letta/notify';
-import { schedulesInScope } from './shared/scope';
+import { scheduleStream } from './shared/scope';
+import { limiter } from '../concurrency';
 import { fireHealthSection } from '../status/fire-health';
 import { recordSection } from '../status/record-section';
 import { reportStatus } from '../status/report';
@@ -33,10 +34,12 @@ export default defineCommand({
     if (options.notifyOk && options.notify === undefined) throw new UsageError('--notify-ok needs --notify URL', 'Give where to send it, e.g. --notify https://ntfy.sh/my-topic --notify-ok');
     const from = sinceInstant(options.since, rt.now(), rt.zone());
     const url = options.notify === undefined ? undefined : notifyUrl(options.notify);
-    const { schedules, names, agentIds } = await schedulesInScope(rt, !!options.allAgents, options.concurrency);
+    // Every request of this run takes one of these, the schedule lists' pages and the histories alike.
+    const slots = limiter(options.concurrency);
+    const { pages, names, agentIds } = await scheduleStream(rt, !!options.allAgents, slots, options.concurrency);
     // --agent-id (or the configured agent) narrows the record's part as it narrows fire health; --all-agents does not.
     const record = await recordSection(rt, !options.allAgents && rt.agentOrNone() ? agentIds[0] : undefined);
-    const fireHealth = await fireHealthSection(rt, { schedules, names, agentIds, from, concurrency: options.concurrency, detail: !!rt.globals.verbose });
+    const fireHealth = await fireHealthSection(rt, { pages, names, agentIds, from, concurrency: options.concurrency, slots, detail: !!rt.globals.verbose });
     await reportStatus(rt, [record, fireHealth], { url, always: !!options.notifyOk });
   },
 });

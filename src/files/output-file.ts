@@ -3,6 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { forgetOnExit, removeOnExit } from './pending';
 
+/** Why a path cannot be written that lies in the path itself. */
+const BAD_PATH = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENAMETOOLONG']);
+
 /** A new file's mode: what it holds (schedule messages) is the user's own. */
 const NEW_FILE_MODE = 0o600;
 
@@ -33,7 +36,10 @@ export function replaceOutputFile(path: string, text: string, what: string, else
   } catch (error) {
     rmSync(temp, { force: true });
     if (error instanceof CliError) throw error;
-    throw new CliError(`Cannot write the ${what} ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, `Check that the folder exists and is writable, or ${elsewhere}.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    // A path the user gave that cannot be written there (no such folder, no permission) is bad input; a full disk is not.
+    const Failure = code !== undefined && BAD_PATH.has(code) ? UsageError : CliError;
+    throw new Failure(`Cannot write the ${what} ${path} (${code ?? (error as Error).message})`, `Check that the folder exists and is writable, or ${elsewhere}.`);
   } finally {
     forgetOnExit(temp);
   }
@@ -45,8 +51,9 @@ function outputTarget(path: string, what: string, elsewhere: string): { target: 
   try {
     found = lstatSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { target: path, mode: NEW_FILE_MODE };
-    throw new CliError(`Cannot write the ${what} ${path} (${(error as NodeJS.ErrnoException).code})`, `Check the path, or ${elsewhere}.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { target: path, mode: NEW_FILE_MODE };
+    throw new (code !== undefined && BAD_PATH.has(code) ? UsageError : CliError)(`Cannot write the ${what} ${path} (${code})`, `Check the path, or ${elsewhere}.`);
   }
   const refuse = (why: string) => new UsageError(`Not writing the ${what}: ${path} ${why}; only a regular file is replaced`, `To write to it anyway, ${elsewhere}.`);
   if (found.isFile()) return { target: path, mode: found.mode & 0o7777 };

@@ -1,4 +1,4 @@
-import { mapLimited } from '../concurrency';
+import { allSettled, forEachInOrder, limiter, mapLimited, type Limiter } from '../concurrency';
 import { NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { FireRecord, ScheduledMessage } from '../letta/types';
@@ -16,7 +16,8 @@ export interface HealthReading {
 export interface ReadOptions {
   from: number;
   now: number;
-  concurrency: number;
+  /** Requests in flight at once, or the slots of a limiter shared with other requests. */
+  concurrency: number | Limiter;
   /** The newest sends of each schedule whose run is read for its stop reason. */
   runsPerSchedule: number;
 }
@@ -43,21 +44,60 @@ function sentFire(entry: FireRecord): SentFire[] {
 }
 
 /**
- * Read the fire history of each schedule (at most `concurrency` requests at
- * once), then the runs of the newest sends, and classify every fire. A server
- * without the history route is found out on the first answer: no more history
- * is asked for, and every schedule is judged on what it says of itself.
+ * Fire health read a schedule at a time: its history, then the runs of its
+ * newest sends (for their stop reasons), every request taking one of the
+ * reader's `concurrency` slots. A server without the history route is found
+ * out on the first answer: no more history is asked for, and every schedule
+ * is judged on what it says of itself.
  */
-export async function readFireHealth(api: LettaApi, schedules: ScheduleFacts[], options: ReadOptions): Promise<HealthReading> {
-  const { from, now, concurrency } = options;
-  let missingRoute: number | undefined;
-  const reads = mapLimited(schedules, concurrency, async (facts): Promise<SentFire[] | 'gone' | undefined> => {
-    if (missingRoute !== undefined) return undefined;
+export class FireHealthReader {
+  /** The status the server gave the history route when it does not have it (404 or 405). */
+  missingRoute?: number;
+  /** Schedules that disappeared between the list and the history read. */
+  readonly gone: string[] = [];
+  private readonly slots: Limiter;
+
+  constructor(
+    private readonly api: LettaApi,
+    private readonly options: ReadOptions,
+  ) {
+    this.slots = typeof options.concurrency === 'number' ? limiter(options.concurrency) : options.concurrency;
+  }
+
+  /** One schedule judged; undefined when Letta no longer holds it (it is added to `gone`). */
+  async judge(facts: ScheduleFacts): Promise<ScheduleHealth | undefined> {
+    const { from, now } = this.options;
+    const sent = await this.slots.run(() => this.sent(facts));
+    if (sent === 'gone') {
+      this.gone.push(facts.id);
+      return undefined;
+    }
+    const runIds = (sent ?? [])
+      .filter((fire) => fire.runId !== undefined && fire.sentAt >= from - TOLERANCE.EARLY_MS && fire.sentAt <= now)
+      .sort((a, b) => b.sentAt - a.sentAt)
+      .slice(0, this.options.runsPerSchedule)
+      .map((fire) => fire.runId!);
+    const found = await allSettled(
+      mapLimited(runIds, this.slots, (id) =>
+        this.api.getRun(id).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        }),
+      ),
+    );
+    const runs = new Map<string, RunOutcome>();
+    for (const [index, run] of found.entries()) if (run) runs.set(runIds[index]!, { status: run.status, stopReason: run.stop_reason ?? null });
+    return scheduleHealth({ schedule: facts, from, now, sent: this.missingRoute === undefined ? sent : undefined, runs });
+  }
+
+  /** What the history says was sent; undefined when the server has no history route. */
+  private async sent(facts: ScheduleFacts): Promise<SentFire[] | 'gone' | undefined> {
+    if (this.missingRoute !== undefined) return undefined;
     try {
-      const since = Math.max(from, facts.createdAt ?? -Infinity) - TOLERANCE.EARLY_MS;
-      const history = await api.fireHistory(facts.agentId, facts.id, { since, maxEntries: 2 * MAX_FIRES });
+      const since = Math.max(this.options.from, facts.createdAt ?? -Infinity) - TOLERANCE.EARLY_MS;
+      const history = await this.api.fireHistory(facts.agentId, facts.id, { since, maxEntries: 2 * MAX_FIRES });
       if (!history.available) {
-        missingRoute ??= history.status;
+        this.missingRoute ??= history.status;
         return undefined;
       }
       return history.entries.flatMap(sentFire);
@@ -65,35 +105,20 @@ export async function readFireHealth(api: LettaApi, schedules: ScheduleFacts[], 
       if (error instanceof NotFoundError) return 'gone';
       throw error;
     }
-  });
-  const gone: string[] = [];
-  const judged: Array<{ facts: ScheduleFacts; sent: SentFire[] | undefined }> = [];
-  for (const [index, read] of reads.entries()) {
-    const sent = await read;
-    if (sent === 'gone') gone.push(schedules[index]!.id);
-    else judged.push({ facts: schedules[index]!, sent });
   }
-  const judge = (sent: SentFire[] | undefined) => (missingRoute === undefined ? sent : undefined);
+}
 
-  // The runs of the newest sends in the window, for their stop reasons.
-  const runIds = judged.flatMap(({ sent }) =>
-    (judge(sent) ?? [])
-      .filter((fire) => fire.runId !== undefined && fire.sentAt >= from - TOLERANCE.EARLY_MS && fire.sentAt <= now)
-      .sort((a, b) => b.sentAt - a.sentAt)
-      .slice(0, options.runsPerSchedule)
-      .map((fire) => fire.runId!),
+/** The fire health of every schedule given, in their order (`concurrency` requests at a time). */
+export async function readFireHealth(api: LettaApi, schedules: ScheduleFacts[], options: ReadOptions & { concurrency: number }): Promise<HealthReading> {
+  const reader = new FireHealthReader(api, options);
+  const healths: ScheduleHealth[] = [];
+  await forEachInOrder(
+    schedules,
+    2 * options.concurrency,
+    (facts) => reader.judge(facts),
+    (health) => {
+      if (health) healths.push(health);
+    },
   );
-  const runs = new Map<string, RunOutcome>();
-  const lookups = mapLimited(runIds, concurrency, (id) =>
-    api.getRun(id).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    }),
-  );
-  for (const [index, lookup] of lookups.entries()) {
-    const run = await lookup;
-    if (run) runs.set(runIds[index]!, { status: run.status, stopReason: run.stop_reason ?? null });
-  }
-  const healths = judged.map(({ facts, sent }) => scheduleHealth({ schedule: facts, from, now, sent: judge(sent), runs }));
-  return { healths, ...(missingRoute === undefined ? {} : { missingRoute }), gone };
+  return { healths, ...(reader.missingRoute === undefined ? {} : { missingRoute: reader.missingRoute }), gone: reader.gone };
 }

@@ -1,5 +1,17 @@
 import { DEFAULT_CONCURRENCY, mapLimited, type Limiter } from '../concurrency';
-import { AmbiguousAgentError, CreateMayHaveLandedError, EndlessListError, ListCutShortError, MalformedResponseError, NotFoundError, RouteMissingError, UsageError, WrongKindError } from '../errors';
+import {
+  AmbiguousAgentError,
+  ApiError,
+  CreateMayHaveLandedError,
+  EndlessListError,
+  ListCutShortError,
+  MalformedResponseError,
+  NotFoundError,
+  RouteMissingError,
+  UsageError,
+  WrongKindError,
+  type LandingKind,
+} from '../errors';
 import { checkRecord, expectIdentified, expectList, expectShape, flawsOf, isArray, isDateString, isInstantMs, isId, isObject, isString, oneOf, orNull, type Checked, type RecordRules } from './checks';
 import type { LettaClient, RequestOptions } from './client';
 import { scheduleKind } from './types';
@@ -165,21 +177,16 @@ export class LettaApi {
   async createSchedule(agentId: string, body: CreateScheduleBody, _checkCommand?: string): Promise<CreatedSchedule> {
     const mayLand = { agentId, kind: body.schedule.type };
     const answer = await onAgent(agentId, this.client.request('POST', schedulePath(agentId), { body, feature: 'schedules', mayLand }));
-    try {
-      const created = checkRecord<CreatedSchedule>(answer, { id: isId, next_scheduled_at: isDateString }, ID_REQUIRED);
-      return expectIdentified(created, 'the new schedule');
-    } catch (error) {
-      if (error instanceof MalformedResponseError) throw new CreateMayHaveLandedError(error, agentId, mayLand.kind);
-      throw error;
-    }
+    return landedAnyway(mayLand, () => expectIdentified(checkRecord<CreatedSchedule>(answer, { id: isId, next_scheduled_at: isDateString }, ID_REQUIRED), 'the new schedule'));
   }
 
   /**
    * An agent's schedules a batch at a time (so a huge list never sits in memory), each schedule once.
    * `whole`: a list the pager had to stop early (a page repeated while the server said there was more) is an error.
+   * `slots`: each page's request takes one (a command that counts every request it has in flight).
    */
-  schedulePages(agentId: string, { whole = false }: { whole?: boolean } = {}): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
-    return this.pages('the schedule list', whole, async (after) => {
+  schedulePages(agentId: string, { whole = false, slots }: { whole?: boolean; slots?: Limiter } = {}): AsyncGenerator<Array<Checked<ScheduledMessage>>> {
+    return this.pages('the schedule list', whole, slots, async (after) => {
       const answer = await onAgent(agentId, this.client.request('GET', schedulePath(agentId), { query: { limit: PAGE_SIZE, after }, feature: 'schedules' }));
       const page = expectShape<ScheduleListPage>(answer, 'the schedule list', { scheduled_messages: 'array', has_next_page: 'boolean?' });
       return { items: page.scheduled_messages.map((item) => this.told(checkSchedule(item), 'Schedule')), more: page.has_next_page === true };
@@ -216,20 +223,24 @@ export class LettaApi {
     throw new NotFoundError(`No schedule '${id}' for any of your ${agents.length} agents`, undefined, { what: 'schedule', id, agentsSearched: agents.length });
   }
 
+  /** Delete a schedule; an answer that says it was not deleted (`"success": false`) is an error, not a deletion. */
   async deleteSchedule(agentId: string, id: string): Promise<void> {
-    await this.client.request('DELETE', schedulePath(agentId, id), { feature: 'schedules' });
+    const answer = await this.client.request('DELETE', schedulePath(agentId, id), { feature: 'schedules' });
+    if ((answer as { success?: unknown } | null)?.success === false) throw new ApiError(`Letta did not delete ${id}: it answered "success": false`, 200);
   }
 
   /** `options`: the other fields the route accepts (max_steps, include_return_message_types, ...), sent as given. */
   async sendMessage(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<LettaResponse> {
-    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages, ...options }, mayLand: { agentId, kind: 'message' } }));
-    const reply = expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' });
+    const mayLand = { agentId, kind: 'message' } as const;
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages, ...options }, mayLand }));
+    const reply = landedAnyway(mayLand, () => expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' }));
     return { ...reply, messages: reply.messages.map((message) => checkRecord<LettaMessage>(message, { message_type: isString }, { message_type: '' })) };
   }
 
   async sendMessageAsync(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<Run> {
-    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages, ...options }, mayLand: { agentId, kind: 'async message' } }));
-    return expectIdentified(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the new run');
+    const mayLand = { agentId, kind: 'async message' } as const;
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages, ...options }, mayLand }));
+    return landedAnyway(mayLand, () => expectIdentified(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the new run'));
   }
 
   /**
@@ -310,8 +321,8 @@ export class LettaApi {
   }
 
   /** Every page of agents (optionally those with this exact name), each agent once. */
-  agentPages(name?: string): AsyncGenerator<Array<Checked<Agent>>> {
-    return this.pages('the agent list', false, async (after) => {
+  agentPages(name?: string, slots?: Limiter): AsyncGenerator<Array<Checked<Agent>>> {
+    return this.pages('the agent list', false, slots, async (after) => {
       const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
       const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));
       // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it,
@@ -343,7 +354,13 @@ export class LettaApi {
    * is known, so the server works on it while the caller handles this one (one
    * request in flight, as before; one page more in memory at most).
    */
-  private async *pages<T extends { id: string }>(what: string, whole: boolean, read: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>): AsyncGenerator<T[]> {
+  private async *pages<T extends { id: string }>(
+    what: string,
+    whole: boolean,
+    slots: Limiter | undefined,
+    readPage: (after: string | undefined) => Promise<{ items: T[]; more: boolean }>,
+  ): AsyncGenerator<T[]> {
+    const read = slots ? (after: string | undefined) => slots.run(() => readPage(after)) : readPage;
     const seen = new Set<string>();
     const cursors = new Set<string>();
     const started = Date.now();
@@ -399,6 +416,16 @@ export class LettaApi {
       this.warn(`${which}: ${flaws.map((flaw) => (flaw.field === '(record)' ? flaw.problem : `the field '${flaw.field}' ${flaw.problem}`)).join('; ')}; showing the rest.`);
     }
     return record;
+  }
+}
+
+/** Reading the success answer of a POST that went through: one that is not what Letta promises still means it landed (or may have). */
+function landedAnyway<T>(mayLand: { agentId: string; kind: LandingKind }, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof MalformedResponseError) throw new CreateMayHaveLandedError(error, mayLand.agentId, mayLand.kind);
+    throw error;
   }
 }
 

@@ -126,13 +126,16 @@ export class LettaClient {
         attempt--;
         continue;
       }
-      if (answer.status >= 200 && answer.status < 300) return parseBody(answer, method, url) as T;
+      if (answer.status >= 200 && answer.status < 300) return this.readBody(answer, method, url, options) as T;
 
       const retryable = idempotent ? answer.status === 408 || answer.status === 429 || answer.status >= 500 : answer.status === 429;
       const error = this.statusError(answer, method, options);
       if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
-      const delay = retryAfter(answer.headers) ?? this.backoff(attempt);
-      if (delay > MAX_RETRY_AFTER_MS) throw error;
+      const asked = retryAfter(answer.headers);
+      const delay = asked ?? this.backoff(attempt);
+      // Longer than a command should sit waiting: said, so the user knows when to try again.
+      if (delay > MAX_RETRY_AFTER_MS)
+        throw error instanceof ApiError && asked !== undefined ? new ApiError(error.message, error.status, `Letta asked to wait ${waitText(asked)} before trying again.`) : error;
       await this.pause(delay, `${method} ${url.pathname}`, attempt, `${answer.status} ${answer.statusText}`.trim());
     }
   }
@@ -188,6 +191,16 @@ export class LettaClient {
     return unsure ? new CreateMayHaveLandedError(failure, unsure.agentId, unsure.kind) : failure;
   }
 
+  /** A success whose body cannot be read: for a POST that may land, it did reach the server, so it may exist. */
+  private readBody(answer: Answer, method: Method, url: URL, options: RequestOptions): unknown {
+    try {
+      return parseBody(answer, method, url);
+    } catch (error) {
+      if (method === 'POST' && options.mayLand && error instanceof CliError) throw new CreateMayHaveLandedError(error, options.mayLand.agentId, options.mayLand.kind);
+      throw error;
+    }
+  }
+
   private statusError(answer: Answer, method: Method, options: RequestOptions): CliError {
     const status = answer.status;
     const detail = serverMessage(answer.text);
@@ -241,6 +254,14 @@ class TimeoutSignal extends Error {
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? code : 'UNKNOWN';
+}
+
+/** A wait as people say it: "90 s", "15 min", "2 h". */
+function waitText(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.ceil(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
 }
 
 /** Milliseconds from retry-after-ms or Retry-After (seconds or an HTTP date), if given. */

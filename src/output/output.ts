@@ -1,5 +1,6 @@
 import { colourEnabled, painter, type Paint } from './colour';
 import { inert, inertJson } from './inert';
+import { JsonWriter, writeJson } from './json-stream';
 import type { Secrets } from './secrets';
 import { compactJson } from './with-fields';
 
@@ -118,9 +119,14 @@ export class Output {
     return new JsonArrayWriter(data, this.io.stdoutIsTTY);
   }
 
+  /** A JSON document written into `data` a member at a time, as document() prints one whole. */
+  jsonDocument(data: HeldWriter): JsonWriter {
+    return new JsonWriter(this.io.stdoutIsTTY, (text) => data.add(inertJson(text)));
+  }
+
   /** One JSON document: indented for a person, compact for a pipe. */
   document(value: unknown): void {
-    this.line(inertJson(this.io.stdoutIsTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value)));
+    writeJson(value, this.io.stdoutIsTTY, (text) => this.raw(inertJson(text)), '\n');
   }
 
   /** One JSON object on one line (for line-per-record output). */
@@ -203,7 +209,8 @@ export class HeldWriter {
   add(text: string): void {
     this.parts.push(text);
     this.size += text.length;
-    if (!this.streaming && this.size > this.limit) this.flush();
+    // Past the limit it is written, held or streaming: a page of data that is huge is not held whole either.
+    if (this.size > this.limit) this.flush();
   }
 
   /** A page of data is complete: once streaming, it is written now, in one write rather than one per record. */

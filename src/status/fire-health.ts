@@ -1,26 +1,30 @@
 import { CliError } from '../errors';
 import { FIRE_CLASSES, needsAttention, TOLERANCE, type FireClass, type ScheduleFacts, type ScheduleHealth } from '../health/fires';
-import { readFireHealth, scheduleFacts } from '../health/read';
+import { FireHealthReader, scheduleFacts } from '../health/read';
 import { FIRE_HEADERS, fireCells, SCHEDULE_HEADERS, scheduleCells, scheduleJson, worstNote } from '../health/rows';
 import type { ScheduledMessage } from '../letta/types';
 import type { Runtime } from '../runtime';
 import type { State } from '../state/records';
 import { formatLocal } from '../time/zone';
-import type { StatusSection } from './section';
+import type { SectionSink, StatusSection } from './section';
+import { forEachInOrder, type Limiter } from '../concurrency';
 import { compareText } from '../text-order';
 
 /** The newest sends of each schedule whose run is read for its stop reason. */
 export const RUNS_PER_SCHEDULE = 20;
 
 export interface FireHealthOptions {
-  schedules: ScheduledMessage[];
+  /** The schedules in scope, a page at a time (src/commands/shared/scope.ts). */
+  pages: AsyncIterable<ScheduledMessage[]>;
   /** The agents in scope (whose series in the record of intent count too). */
   agentIds: string[];
   /** Agent names by id, for the rows. */
-  names: Map<string, string>;
+  names: Promise<Map<string, string>>;
   /** Unix ms: the start of the window. */
   from: number;
+  /** Requests in flight at once, and the slots they take (shared with the pages' requests). */
   concurrency: number;
+  slots: Limiter;
   /** Every fire, not only one line per schedule. */
   detail: boolean;
 }
@@ -31,12 +35,12 @@ export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: 
 interface RecordOfIntent {
   about: Recorded;
   /**
-   * Series members due in [from, now] that Letta no longer lists (it lets a
-   * one-time schedule go once it fired): still judged, from the record.
+   * Series members due in [from, now]: those Letta no longer lists (it lets a
+   * one-time schedule go once it fired) are still judged, from the record.
    */
-  pastMembers(agentIds: string[], from: number, now: number, listed: Set<string>): ScheduleFacts[];
-  /** Schedules an edit, resume or sync replaced within the window: the fires due before the replacement are theirs. */
-  replaced(agentIds: string[], from: number, listed: Set<string>): ScheduleFacts[];
+  pastMembers(agentIds: string[], from: number, now: number): ScheduleFacts[];
+  /** Schedules an edit, resume or sync replaced within the window: the fires due before the replacement are theirs (if Letta no longer lists them). */
+  replaced(agentIds: string[], from: number): ScheduleFacts[];
 }
 
 /**
@@ -65,12 +69,12 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
       const replacedBy = findIntent(state, scheduleId)?.replaced_by;
       return { ...(Number.isFinite(created) ? { createdAt: created } : {}), ...(series ? { seriesId: series.series_id } : {}), ...(replacedBy ? { replacedBy } : {}) };
     },
-    replaced: (agentIds, from, listed) =>
+    replaced: (agentIds, from) =>
       state.intents
-        .filter((intent) => intent.status === 'replaced' && agentIds.includes(intent.agent_id) && onServer(intent, serverOf(rt)) && !listed.has(intent.schedule_id))
+        .filter((intent) => intent.status === 'replaced' && agentIds.includes(intent.agent_id) && onServer(intent, serverOf(rt)))
         .flatMap((intent) => pastFacts(intent) ?? [])
         .filter((facts) => facts.endedAt !== undefined && facts.endedAt >= from),
-    pastMembers: (agentIds, from, now, listed) =>
+    pastMembers: (agentIds, from, now) =>
       state.series
         .filter((series) => agentIds.includes(series.agent_id))
         .flatMap((series) => {
@@ -78,7 +82,7 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
           const ended = series.status === 'gone' ? Date.parse(String(series.status_at ?? '')) : NaN;
           const created = Date.parse(series.created_at);
           return series.members
-            .filter((member) => !isGoneMember(member) && !listed.has(member.schedule_id))
+            .filter((member) => !isGoneMember(member))
             .map((member) => ({ member, at: Date.parse(member.instant) }))
             .filter(({ at }) => at >= from && at <= now && !(at > ended))
             .map(({ member, at }) => ({
@@ -100,71 +104,117 @@ export function noHistoryNote(status: number): string {
   return `This server has no fire history (GET .../schedule/ID/history answered ${status}): only stuck schedules can be told, by a next run time in the past or a one-time schedule still held after its time.`;
 }
 
-/** Fire health over a window: every schedule's fires classified, one line each (every fire with `detail`). */
+/** A schedule's rank in the table: worst first, then by id. */
+function byWorst(a: { worst: string; id: string }, b: { worst: string; id: string }): number {
+  return ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || compareText(a.id, b.id);
+}
+
+/**
+ * Fire health over a window: every schedule's fires classified, one line each (every fire with
+ * `detail`). Schedules are judged as their pages come and let go once counted: under --json each
+ * is written as it is judged, in the order read; a table or a pipe keeps only its text rows, to
+ * show them worst first.
+ */
 export async function fireHealthSection(rt: Runtime, options: FireHealthOptions): Promise<StatusSection> {
   const now = rt.now();
   const zone = rt.zone();
   const record = await readRecord(rt);
   const local = record.about;
-  const listed = options.schedules.map((item) => scheduleFacts(item, local(item.id).createdAt));
-  const listedIds = new Set(listed.map((item) => item.id));
-  const facts = [...listed, ...record.pastMembers(options.agentIds, options.from, now, listedIds), ...record.replaced(options.agentIds, options.from, listedIds)];
-  const reading = await readFireHealth(await rt.api(), facts, { from: options.from, now, concurrency: options.concurrency, runsPerSchedule: RUNS_PER_SCHEDULE });
-  if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
-  const healths = [...reading.healths].sort((a, b) => ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || compareText(a.schedule.id, b.schedule.id));
-  const context = (health: ScheduleHealth) => ({
-    agentName: options.names.get(health.schedule.agentId),
-    seriesId: local(health.schedule.id).seriesId,
-    replacedBy: local(health.schedule.id).replacedBy,
-  });
+  // Judged from the record unless Letta still lists them (then as listed).
+  const fromRecord = [...record.pastMembers(options.agentIds, options.from, now), ...record.replaced(options.agentIds, options.from)];
+  const recordIds = new Set(fromRecord.map((facts) => facts.id));
+  const listedFromRecord = new Set<string>();
+  async function* schedules(): AsyncGenerator<ScheduleFacts> {
+    for await (const page of options.pages) {
+      for (const item of page) {
+        if (recordIds.has(item.id)) listedFromRecord.add(item.id);
+        yield scheduleFacts(item, local(item.id).createdAt);
+      }
+    }
+    for (const facts of fromRecord) if (!listedFromRecord.has(facts.id)) yield facts;
+  }
+  const reader = new FireHealthReader(await rt.api(), { from: options.from, now, concurrency: options.slots, runsPerSchedule: RUNS_PER_SCHEDULE });
 
   const totals = Object.fromEntries(FIRE_CLASSES.map((name) => [name, 0])) as Record<FireClass | 'stuck', number>;
   totals.stuck = 0;
-  for (const health of healths) {
-    for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
-    if (health.stuckSince !== undefined) totals.stuck++;
-  }
-  const attention = healths.filter(needsAttention);
-  const historyRoute = reading.missingRoute === undefined;
-  const problems = attention.map((health) => `${health.schedule.id} (${context(health).agentName ?? health.schedule.agentId}): ${health.worst}, ${worstNote(health, zone, now)}`);
-  const stuck = `${totals.stuck} stuck schedule${totals.stuck === 1 ? '' : 's'}`;
-  const fires = historyRoute ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed` : '';
-  const summary = `${healths.length} schedule${healths.length === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})`;
-
-  return {
+  let checked = 0;
+  const attention: Array<{ worst: string; id: string; problem: string }> = [];
+  const rows: Array<{ worst: string; id: string; cells: string[][] }> = [];
+  const section = {
     name: 'fire_health',
-    needsAttention: attention.length > 0,
-    problems,
-    summary,
-    json: {
-      since: new Date(options.from).toISOString(),
-      now: new Date(now).toISOString(),
-      timezone: zone,
-      history_route: historyRoute,
-      tolerance_seconds: { early: TOLERANCE.EARLY_MS / 1000, on_time: TOLERANCE.ON_TIME_MS / 1000, grace: TOLERANCE.GRACE_MS / 1000 },
-      needs_attention: attention.length > 0,
-      totals,
-      schedules: healths.map((health) => scheduleJson(health, zone, now, context(health))),
-      gone: reading.gone,
-    },
-    async print() {
+    needsAttention: false,
+    problems: [] as string[],
+    summary: '',
+    async show({ json }: SectionSink) {
       const out = rt.out;
+      // Awaited once the first schedule is judged: the names are read beside the first pages.
+      let names = new Map<string, string>();
+      const context = (health: ScheduleHealth) => ({
+        agentName: names.get(health.schedule.agentId),
+        seriesId: local(health.schedule.id).seriesId,
+        replacedBy: local(health.schedule.id).replacedBy,
+      });
+      if (json) {
+        json.begin('{', section.name);
+        json.value(new Date(options.from).toISOString(), 'since');
+        json.value(new Date(now).toISOString(), 'now');
+        json.value(zone, 'timezone');
+        json.value({ early: TOLERANCE.EARLY_MS / 1000, on_time: TOLERANCE.ON_TIME_MS / 1000, grace: TOLERANCE.GRACE_MS / 1000 }, 'tolerance_seconds');
+        json.begin('[', 'schedules');
+      }
+      const take = async (health: ScheduleHealth | undefined) => {
+        if (!health) return;
+        if (checked === 0) names = await options.names;
+        checked++;
+        for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
+        if (health.stuckSince !== undefined) totals.stuck++;
+        const { id } = health.schedule;
+        if (needsAttention(health))
+          attention.push({ worst: health.worst, id, problem: `${id} (${context(health).agentName ?? health.schedule.agentId}): ${health.worst}, ${worstNote(health, zone, now)}` });
+        if (json) json.value(scheduleJson(health, zone, now, context(health)));
+        else if (!out.quiet) {
+          const cells = options.detail ? health.fires.map((fire) => [id, ...fireCells(fire, zone)]) : [scheduleCells(health, zone, now, context(health))];
+          rows.push({ worst: health.worst, id, cells });
+        }
+      };
+      await forEachInOrder(schedules(), 2 * options.concurrency, (facts) => reader.judge(facts), take);
+      // Read even when no schedule needed them, so a failure to read them is not lost.
+      await options.names;
+      attention.sort(byWorst);
+      rows.sort(byWorst);
+
+      const historyRoute = reader.missingRoute === undefined;
+      const stuck = `${totals.stuck} stuck schedule${totals.stuck === 1 ? '' : 's'}`;
+      const fires = historyRoute ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed` : '';
+      section.needsAttention = attention.length > 0;
+      section.problems = attention.map((one) => one.problem);
+      section.summary = `${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})`;
+      if (reader.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reader.missingRoute)}`);
+      if (json) {
+        json.end(']');
+        json.value(historyRoute, 'history_route');
+        json.value(section.needsAttention, 'needs_attention');
+        json.value(totals, 'totals');
+        json.value(reader.gone, 'gone');
+        json.end('}');
+        return;
+      }
       if (out.quiet) {
-        for (const health of attention) out.line(health.schedule.id);
-      } else if (options.detail) {
-        await printFires(rt, healths, zone);
+        for (const one of attention) out.line(one.id);
       } else {
+        const headers = options.detail ? ['SCHEDULE', ...FIRE_HEADERS] : SCHEDULE_HEADERS;
         await printRows(
           rt,
-          SCHEDULE_HEADERS,
-          healths.map((health) => scheduleCells(health, zone, now, context(health))),
-          SCHEDULE_HEADERS.length - 1,
+          headers,
+          rows.flatMap((row) => row.cells),
+          options.detail ? -1 : SCHEDULE_HEADERS.length - 1,
         );
       }
-      for (const id of reading.gone) out.note(`Note: Letta has no history for ${id} (it no longer holds that schedule).`);
-      if (!out.quiet) out.note(summary);
+      for (const id of reader.gone) out.note(`Note: Letta has no history for ${id} (it no longer holds that schedule).`);
+      if (!out.quiet) out.note(section.summary);
     },
   };
+  return section;
 }
 
 /** A table on a terminal (the last column giving up width), tab-separated rows in a pipe (which never loads the table code). */
@@ -179,10 +229,4 @@ export async function printRows(rt: Runtime, headers: string[], rows: string[][]
   const { renderTable } = await import('../output/table');
   const [head, ...lines] = renderTable(columns, rows, out.io.columns);
   out.line([out.paint.bold(head ?? ''), ...lines].join('\n'));
-}
-
-/** --verbose: every fire of every schedule, newest first; each row starts with its schedule's id. */
-function printFires(rt: Runtime, healths: ScheduleHealth[], zone: string): Promise<void> {
-  const rows = healths.flatMap((health) => health.fires.map((fire) => [health.schedule.id, ...fireCells(fire, zone)]));
-  return printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, -1);
 }

@@ -26,11 +26,11 @@ export async function recordSection(rt: Runtime, agentId?: string): Promise<Stat
   const elsewhere = others.length > 0 ? `, ${others.length} other server${others.length === 1 ? '' : 's'}` : '';
   return {
     name: 'record',
-    json: { ...status, other_servers: others },
     needsAttention: needs.length > 0,
     problems: needs,
     summary: `${lastSync}, ${status.series.length} series, ${status.paused.length} paused${elsewhere}`,
-    print: () => {
+    show: async ({ json }) => {
+      if (json) return json.value({ ...status, other_servers: others }, 'record');
       if (rt.out.quiet) return;
       if (hasRecord(status)) printStatus(rt.out, status, rt.zone());
       for (const other of others) printStatus(rt.out, other, rt.zone(), { elsewhere: true });

@@ -26,15 +26,24 @@ export function notification(sections: StatusSection[], now: number) {
 }
 
 /**
- * Show the sections (one JSON object with --json), send the notification when
- * something needs action (or always with --notify-ok), and end with exit 6
- * when something needs action. A notification that could not be sent is said;
- * it fails the run only when nothing else does.
+ * Show the sections (one JSON object with --json, `needs_attention` last, once
+ * the sections have been read), send the notification when something needs
+ * action (or always with --notify-ok), and end with exit 6 when something
+ * needs action. A notification that could not be sent is said; it fails the
+ * run only when nothing else does.
  */
 export async function reportStatus(rt: Runtime, sections: StatusSection[], notify: NotifyChoice): Promise<void> {
+  const data = rt.out.held();
+  const json = rt.out.json ? rt.out.jsonDocument(data) : undefined;
+  json?.begin('{');
+  for (const section of sections) await section.show({ data, json });
   const needsAttention = sections.some((section) => section.needsAttention);
-  if (rt.out.json) rt.out.document({ needs_attention: needsAttention, ...Object.fromEntries(sections.map((section) => [section.name, section.json])) });
-  else for (const section of sections) await section.print();
+  if (json) {
+    json.value(needsAttention, 'needs_attention');
+    json.end('}');
+    data.add('\n');
+  }
+  data.flush();
 
   let notifyFailure: CliError | undefined;
   if (notify.url && (needsAttention || notify.always)) notifyFailure = await send(rt, notify.url, notification(sections, rt.now()));

@@ -6,13 +6,17 @@ const MINUTE = 60_000;
 const MAX_OFFSET_MINUTES = 14 * 60;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[t ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(z|[+-]\d{2}(?::?\d{2})?)?$/;
+/** The basic format, without separators: "20270601T090000Z", "20270601T0900+0100". */
+const BASIC = /^(\d{4})(\d{2})(\d{2})t(\d{2})(\d{2})(\d{2})?(z|[+-]\d{2}(?:\d{2})?)?$/;
 
 /**
- * ISO 8601 with a T: exact with Z or an offset, else wall time in `zone`.
+ * ISO 8601 with a T, extended or basic: exact with Z or an offset, else wall time in `zone`.
  * Null when the text is not of that form; errors name it as `label`.
  */
 export function isoInstant(text: string, zone: string, label = `'${text.trim()}'`, notes?: string[]): number | null {
-  const lower = text.trim().toLowerCase();
+  const trimmed = text.trim().toLowerCase();
+  const basic = BASIC.exec(trimmed);
+  const lower = basic ? `${basic[1]}-${basic[2]}-${basic[3]}t${basic[4]}:${basic[5]}${basic[6] ? `:${basic[6]}` : ''}${basic[7] ?? ''}` : trimmed;
   // A space for the T only when an offset makes it unmistakably ISO ("2026-12-01 19:30" is read as a local date and time elsewhere).
   const m = ISO.exec(lower);
   if (!m || (lower[10] === ' ' && !m[8])) return null;

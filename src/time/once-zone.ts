@@ -2,7 +2,7 @@ import { UsageError } from '../errors';
 import { offsetMinutesOf } from './iso';
 import { monthOf, partOfDay, unitOf, weekdayOf } from './lexicon';
 import { lookupZone } from './zone-names';
-import { instantFromLocal, offsetMinutes, utcMillis, wallTime, type LocalDateTime, type WallTime } from './zone';
+import { formatClock, formatDate, instantFromLocal, offsetMinutes, utcMillis, wallTime, type LocalDateTime, type WallTime } from './zone';
 
 const MINUTE = 60_000;
 
@@ -39,10 +39,34 @@ export interface PhraseZone {
   calendar: Calendar;
   /** The zone or offset as the phrase wrote it, when it wrote one. */
   written?: string;
+  /** An abbreviation of one season's time ("EDT", "CEST", "AEST"), as written: `seasonNote` checks it against the instant. */
+  season?: { said: string; daylight: boolean };
+}
+
+/** Abbreviations of summer (daylight) time and of winter (standard) time, for zones that have both. */
+const DAYLIGHT = new Set('edt cdt mdt pdt akdt adt ndt cest eest bst aedt acdt nzdt'.split(' '));
+const STANDARD = new Set('est mst pst akst nst cet eet wet aest acst nzst'.split(' '));
+
+/**
+ * A note when a season's abbreviation is not in use at the instant ("9am CEST" in December): the
+ * phrase was read on that zone's clock, which shows the other season's time then.
+ */
+export function seasonNote(zoned: PhraseZone, instant: number): string | undefined {
+  const zone = zoned.written;
+  if (!zoned.season || zone === undefined) return undefined;
+  const offset = offsetMinutes(zone, instant);
+  const year = wallTime(zone, instant).year;
+  const standard = Math.min(offsetMinutes(zone, utcMillis(year, 1, 1, 0, 0, 0)), offsetMinutes(zone, utcMillis(year, 7, 1, 0, 0, 0)));
+  if (offset > standard === zoned.season.daylight) return undefined;
+  const other = (zoned.season.daylight ? 1 : -1) * 60 + offset;
+  const said = zoned.season.said.toUpperCase();
+  const hm = (minutes: number) => `${minutes < 0 ? '-' : '+'}${formatClock(Math.floor(Math.abs(minutes) / 60), Math.abs(minutes) % 60)}`;
+  return `${said} is not in use in ${zone} on ${formatDate(wallTime(zone, instant))}: read on its clock then (${hm(offset)}); write '${hm(other)}' for the ${said} offset`;
 }
 
 // Each is anchored at the end and has no nested repetition, so matching is linear.
 const TRAILING_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-]+){1,2})(?:\stime)?$/;
+const INNER_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z_+-]*(?:\/[a-z_+-]+){1,2})(?:\stime)?(?=\s)/;
 const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;
 
 /**
@@ -67,11 +91,12 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     return { text: bare.slice(0, offset.index).trim(), calendar: fixedCalendar(minutes), written: written.toUpperCase() };
   }
 
-  const iana = bare.includes('/') ? TRAILING_IANA.exec(bare) : null;
+  // At the end, or anywhere ("10:00 Europe/Berlin tomorrow").
+  const iana = bare.includes('/') ? (TRAILING_IANA.exec(bare) ?? INNER_IANA.exec(bare)) : null;
   if (iana) {
     const found = lookupZone(iana[1]!);
     if (!found) throw new UsageError(`'${shown}' names the time zone '${iana[1]}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");
-    return named(found, bare.slice(0, iana.index).trim(), iana[1]!, shown);
+    return named(found, `${bare.slice(0, iana.index)} ${bare.slice(iana.index + iana[0].length)}`.replace(/\s+/g, ' ').trim(), iana[1]!, shown);
   }
 
   // Longest first ("pacific standard time" before "time").
@@ -120,7 +145,8 @@ function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, 
       `Write the IANA name instead, such as '${found.ambiguous[0]!.split(' ')[0]}'.`,
     );
   }
-  return { text: rest, calendar: zoneCalendar(found.zone), written: found.zone };
+  const daylight = DAYLIGHT.has(written) ? true : STANDARD.has(written) ? false : undefined;
+  return { text: rest, calendar: zoneCalendar(found.zone), written: found.zone, ...(daylight === undefined ? {} : { season: { said: written, daylight } }) };
 }
 
 /** "+5" -> "+05", "+530" -> "+05:30". */

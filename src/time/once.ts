@@ -1,16 +1,16 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
-import { parseClock, readClock, readWholeClock, settleClock } from './clock';
+import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { MONTH_NAMES, monthOf, unitOf, type TimeUnit } from './lexicon';
+import { MONTH_NAMES, monthOf, unitOf, weekdayOf, type TimeUnit } from './lexicon';
 import { inRange } from './now';
-import { phraseZone, zoneCalendar, type Calendar } from './once-zone';
+import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { PartsClash, readParts } from './read-once';
 import { addMonths, dayLabel, resolveParts } from './resolve-once';
 import { looksRecurring } from './resolve-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
-import { addDays, daysInMonth, dstNote, formatLocal, instantFromLocal, wallTime } from './zone';
+import { addDays, daysInMonth, dstNote, formatClock, formatLocal, instantFromLocal, wallTime } from './zone';
 
 export interface InstantOptions {
   now: number;
@@ -72,7 +72,11 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const text = words
     .slice(span.start, span.end)
     .join(' ')
-    .replace(/[,!?]+$/, '');
+    .replace(/[,!?]+$/, '')
+    .replace(DOTTED_DATE, '$1/$3/$4')
+    .replace(DOTTED_DAY, '$1/$2')
+    // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
+    .replace(/ [–—] /g, ', ');
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
@@ -99,6 +103,10 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
 }
 
 const END_OF_DAY = { hour: 23, minute: 59 };
+/** "24.12", "31.01.": a day (24 or more, never an hour) and a month with a dot between, as "24/12" is. */
+const DOTTED_DAY = /(?<![\d.:/-])(2[4-9]|3[01])\.(0?[1-9]|1[0-2])\.?(?![\d:/-])/g;
+/** "12.06.2027", "7-17-2027": a date in digits with its year last is read as "12/06/2027" is, whichever mark is between. */
+const DOTTED_DATE = /(?<![\d.:/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?![\d.:/-])/g;
 
 /**
  * A month as an edge ("until december", "through jan 2027", "starting next march"): its first day
@@ -207,11 +215,12 @@ export const INSTANT_RULES: readonly InstantRule[] = [
 function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {
   let input: InstantInput = { text, shown, now, zone, calendar: zoneCalendar(zone), read };
   let inWords = false;
+  let zoned: PhraseZone | undefined;
   for (const rule of INSTANT_RULES) {
     if (rule.words && !inWords) {
       // A phrase in words: a repeating one is refused, and a zone it names gives the clock.
       if (looksRecurring(text)) throw new RecurringPhraseError(shown);
-      const zoned = phraseZone(text, zone, shown);
+      zoned = phraseZone(text, zone, shown);
       if (zoned.text === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
       input = { ...input, text: zoned.text, calendar: zoned.calendar };
       inWords = true;
@@ -219,6 +228,8 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
     const instant = rule.read(input);
     if (instant !== null) {
       read.calendar = input.calendar;
+      const season = zoned && seasonNote(zoned, instant);
+      if (season) read.notes.push(season);
       trace?.push(rule.name);
       return instant;
     }
@@ -234,7 +245,7 @@ export function instantRuleOf(input: string, { now, zone }: InstantOptions): str
   return trace[0];
 }
 
-const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?: at)? (.+))?$/;
+const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?: at| @|,)? (.+))?$/;
 
 function localDateTime(text: string, shown: string, calendar: Calendar, read: Reading): number | null {
   const m = LOCAL_DATE.exec(text);
@@ -278,7 +289,11 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   let sign = 1;
   // "in 5 minutes' time", "in an hour's time"
   if (tokens[end - 1] === 'time') end -= tokens[end - 2] === 's' ? 2 : 1;
-  if (tokens[0] === 'in' || tokens[0] === 'within' || tokens[0] === 'after') start = 1;
+  // "+3 days", "+2h": as "in".
+  if (tokens[0] === 'in' || tokens[0] === 'within' || tokens[0] === 'after' || tokens[0] === '+') start = 1;
+  if (tokens[start] === '-' && readNumber(tokens, start + 1) && unitOf(tokens[readNumber(tokens, start + 1)!.end])) {
+    throw new UsageError(`'${shown}' counts back from now; a message is sent at a time ahead`, `Give a time from now, such as '${text.replace(/^(?:in |\+ ?)?-\s*/, 'in ')}'.`);
+  }
   let tail = false;
   if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
   else if (tokens[end - 1] === 'hence' || tokens[end - 1] === 'later') end -= 1;
@@ -307,6 +322,12 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       if (!number) return null;
       count = number.value;
       i = number.end;
+      // "in 1 1/2 hours"
+      const part = Number.isInteger(count) ? readFraction(tokens, i) : null;
+      if (part && part.value < 1 && /^\d$/.test(tokens[i]!)) {
+        count += part.value;
+        i = part.end;
+      }
       // "in one and a half hours", "2 and a half days"
       if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half' && unitOf(tokens[i + 3])) {
         count += 0.5;
@@ -322,6 +343,11 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half') {
       count += 0.5;
       i += 3;
+    }
+    // "in 1h30", "in 2 hours 15": minutes after the hours, as a clock would say them ("15h30" alone is a clock).
+    if (unit === 'hour' && !bare && i === end - 1 && /^\d{1,2}$/.test(tokens[i]!) && Number(tokens[i]) < 60) {
+      amounts.ms += Number(tokens[i]) * MINUTE;
+      i++;
     }
     const ms = UNIT_MS[unit];
     if (ms !== undefined) amounts.ms += count * ms;
@@ -342,14 +368,22 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     const w = calendar.wall(now);
     const date = addDays(addMonths(w, sign * amounts.months), sign * amounts.days);
     instant = calendar.at({ ...date, hour: w.hour, minute: w.minute, second: w.second }) + (now % 1000);
+    // "in 1 day" at 02:30 the day before the clocks go forward: that time does not exist then.
+    const skippedOrTwice = dstNote(calendar.wall, instant, w);
+    if (skippedOrTwice) read.notes.push(skippedOrTwice);
   }
   return instant + sign * amounts.ms;
 }
 
-/** "half a(n)", "a quarter of a(n)", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
+/** "half a(n)", "(a) half", "a quarter (of a(n))", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
 function readFraction(tokens: readonly string[], start: number): { value: number; end: number } | null {
   let i = start;
   let value: number;
+  // "a half hour", "a quarter hour", "half hour": the part, then the unit.
+  const article = tokens[i] === 'a' || tokens[i] === 'one' ? 1 : 0;
+  if ((tokens[i + article] === 'half' || (article && tokens[i + article] === 'quarter')) && unitOf(tokens[i + article + 1])) {
+    return { value: tokens[i + article] === 'half' ? 0.5 : 0.25, end: i + article + 1 };
+  }
   if (tokens[i] === 'half') {
     value = 0.5;
     i++;
@@ -373,7 +407,12 @@ function readFraction(tokens: readonly string[], start: number): { value: number
 
 /** The everyday grammar: a day, a time of day and a part of the day, in any order (see read-once and resolve-once). */
 function fromParts(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
-  const tokens = tokenize(text);
+  // "this day next week": a week from today, as said so.
+  text = text.replace(SAME_DAY, 'a $1 from today');
+  // "this time tomorrow", "same time next week": that day at the minute it is now.
+  const sameTime = SAME_TIME.test(text);
+  const { hour, minute } = calendar.wall(now);
+  const tokens = tokenize(sameTime ? text.replace(SAME_TIME, ` ${formatClock(hour % 12 || 12, minute)}${hour < 12 ? 'am' : 'pm'} `) : text);
   let parts: ReturnType<typeof readParts>;
   try {
     parts = readParts(tokens);
@@ -382,17 +421,50 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
     throw error;
   }
   if (!parts) return null;
-  // A bare number ("5") is not a time of day; "at 5", "5pm" and "17:30" are.
-  if (!parts.day && !parts.part && /^\d{1,2}$/.test(text)) return null;
+  if (sameTime && !parts.day) throw new UsageError(`'${shown}' is now; give the day it is that time on`, "Such as 'this time tomorrow' or 'same time next week'.");
+  // A bare number ("5", "-1") is not a time of day; "at 5", "5pm" and "17:30" are.
+  if (!parts.day && !parts.part && /^-?\s?\d{1,2}$/.test(text)) return null;
   read.dateOnly = !parts.clock && !parts.part;
   return resolveParts(parts, calendar, now, shown, read.notes, read.dayClock);
 }
 
+const SAME_DAY = /^(?:this|the same) day next (week|month|year)$/;
+const SAME_TIME = /(?:^|\s)(?:at )?(?:this|the same|same) time(?=\s|$)/;
 const FILLER_BEFORE = /^[\s,]*(?:at|on|by)?[\s,]*$/;
 const FILLER_AFTER = /^[\s,]*$/;
 const TIME_OF_DAY_WORDS = /\b(tonight|evening|morning|afternoon|noon|midday|midnight)\b/;
 /** Words that put a phrase in the past; chrono would otherwise move it forward. ("half past 6" is a time.) */
 const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )past\b/;
+
+/**
+ * Phrases chrono reads as a day the spec does not name: which day ends a week (it picks
+ * Saturday), a day after or before nothing said (it picks tomorrow), "several days" (a week),
+ * "this week" beside a date (today), "next 5 days" (a span: its last day), and "after 5pm" (17:00).
+ */
+const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
+  [/\b(?:end|beginning|start) of (?:the |this |next )?week\b/, 'which day ends or starts a week is not clear', "Give the day, such as 'friday at 5pm' or 'monday next week'."],
+  [/^(?:the )?(?:day|night) (?:after|before)$/, 'after or before which day?', "Say the day, such as 'the day after tomorrow'."],
+  [/\bthis day\b/, 'which day is not clear', "Give the day, such as 'today at 5pm' or 'a week from today'."],
+  [/\b(?:the|this|next|that) (?:week|month|year|day)\b(?! (?:after|before)\b)/, 'which day is not clear', "Give the day, such as 'friday next week' or 'the 5th of next month'."],
+  [/\b(?:at|on|by|this|next|the) \d+(?:\.\d+)? ?(?:days?|weeks?|months?|years?|hours?|minutes?)\b/, 'a span is not one time', "Say when in it, such as 'in 5 days'."],
+  [/\b(?:several|some|many) (?:sec|min|hour|hr|day|week|wk|month|year)/, 'how many is not said', "Give a number, such as 'in 3 days'."],
+  [
+    /\b(?:after|before|since) (?:\d|noon|midday|midnight)/,
+    'a time before or after another is a window, not one time',
+    "Give one time, such as 'tomorrow at 5pm'; to repeat within a window, give --cron, such as 'every hour after 5pm'.",
+  ],
+];
+
+/** A digit, a weekday, a month or a word for a day or time ("tomorrow", "noon"): something chrono can put a day on. */
+function namesADay(text: string): boolean {
+  return /\d/.test(text) || tokenize(text).some((word) => weekdayOf(word) !== undefined || monthOf(word) !== undefined || DAY_WORDS.has(word));
+}
+/** "15 minutes", "3 days": a count of units, which chrono counts from now. */
+const COUNTED = /\d\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\b/;
+/** Every clock in a phrase; compiled on first use, as only phrases chrono reads need it. */
+let clocks: RegExp | undefined;
+const clocksPattern = () => (clocks ??= new RegExp(`(?<![\\w:.])${CLOCK_PATTERN}(?::\\d{2})?(?![\\w:])`, 'g'));
+const DAY_WORDS = new Set(['today', 'tomorrow', 'tmrw', 'tmr', 'tonight', 'yesterday', 'now', 'noon', 'midday', 'midnight']);
 
 /** chrono's reading of a phrase under this module's rules (exported so tests can hold the everyday grammar to it). */
 export function natural(text: string, input: string, now: number, zone: string): number {
@@ -407,6 +479,8 @@ export function natural(text: string, input: string, now: number, zone: string):
  */
 function naturalOn(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number {
   checkClockTokens(text);
+  const guess = CHRONO_GUESSES.find(([words]) => words.test(text));
+  if (guess) throw new UsageError(`'${shown}': ${guess[1]}`, guess[2]);
   if (namesRange(tokenize(text))) throw rangeError(shown);
   const past = PAST_WORDS.test(text);
   let results: chrono.ParsedResult[];
@@ -424,6 +498,8 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     throw phraseError(shown, `Could not understand '${extra.join(' ')}' in the time`, ONCE_EXAMPLES);
   }
   if (result.end) throw rangeError(shown);
+  // chrono's morning is 06:00 and its evening 20:00; the spec's parts of the day are read above, never here.
+  if (['morning', 'afternoon', 'evening', 'night'].some((part) => result.tags().has(`casualReference/${part}`))) throw phraseError(shown, 'Could not understand the time', ONCE_EXAMPLES);
 
   const start = result.start;
   if (start.isCertain('timezoneOffset') && !result.tags().has('result/relativeDate')) {
@@ -431,6 +507,11 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
       `'${shown}' names a time zone this tool does not know`,
       "Write the zone as an IANA name ('Europe/Paris'), a city ('in Paris'), an offset ('+01:00') or a common abbreviation (EST, CET, IST).",
     );
+  }
+  // "the week", "this week at 9am", "at weekend": chrono makes a day of words that name none (a clock alone is today's or tomorrow's).
+  const besideClocks = text.replace(clocksPattern(), ' ');
+  if (!past && !COUNTED.test(text) && besideClocks.replace(/\b(?:at|on|by)\b|[\s,@]/g, '') !== '' && !namesADay(besideClocks)) {
+    throw phraseError(shown, 'Could not tell which day or time', ONCE_EXAMPLES);
   }
   if (past) {
     const instant = start.date().getTime();
@@ -444,7 +525,9 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     const hour = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
     const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]`).test(result.text);
     if (!twentyFour) {
-      const settled = settleClock({ value: { hour, minute: clock.minute }, ambiguous: true, written: hour, text: result.text.trim() });
+      // The note names the clock as written ("10:00"), not the whole date chrono read ("10:00 2026-12-12").
+      const written = new RegExp(`(?<![\\d:.-])0?${hour}(?:[:.]\\d{2}){0,2}(?![\\d-])`).exec(result.text)?.[0] ?? result.text.trim();
+      const settled = settleClock({ value: { hour, minute: clock.minute }, ambiguous: true, written: hour, text: written });
       if (settled.note) read.notes.push(settled.note);
       clock = settled.value;
     }

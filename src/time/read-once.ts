@@ -16,8 +16,12 @@ type MonthRef = { month: number; year?: number } | { relative: 'this' | 'next' |
 export type DayRef =
   | { kind: 'offset'; days: number }
   | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'last' | 'last-week' }
-  /** `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note. */
-  | { kind: 'date'; day: number; month?: number; year?: number; weekday?: number; monthFirst?: boolean }
+  /**
+   * `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note.
+   * `years`: in the year that many years from this one ("march 3 next year"). `wholeMonth`: said as a month
+   * and year alone ("may 2027"), read as its 1st with a note.
+   */
+  | { kind: 'date'; day: number; month?: number; year?: number; years?: number; weekday?: number; monthFirst?: boolean; wholeMonth?: true }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
   | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
   /**
@@ -29,10 +33,13 @@ export type DayRef =
   | { kind: 'workdays'; amount: number; elapsed?: true }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
-  /** "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it. */
-  | { kind: 'shift'; days: number; from: DayRef; said?: string }
-  /** "next march", "this june", "in march": the first of the coming such month. */
-  | { kind: 'month'; month: number; mode: 'this' | 'next' }
+  /**
+   * "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it;
+   * `other`: another reading of the same words, named in a note when it is another day ("2 weeks on monday").
+   */
+  | { kind: 'shift'; days: number; from: DayRef; said?: string; other?: { day: DayRef; said: string } }
+  /** "next march", "this june", "in march": the first of the coming such month; `day`: that day of it ("next june 5"). */
+  | { kind: 'month'; month: number; mode: 'this' | 'next'; day?: number }
   /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
   | { kind: 'near'; weekday: number; direction: 1 | -1; from: DayRef; said?: string };
 
@@ -61,12 +68,20 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
   };
   let i = 0;
   while (i < tokens.length) {
-    const day = readDay(tokens, i);
+    // "first thing" is a part of the day, not the 1st; after "at", a number is a clock ("at 3 june 1" is 15:00 on June 1).
+    const atClock = (tokens[i - 1] === 'at' || tokens[i - 1] === '@') && /^\d{1,2}$/.test(tokens[i]!) && monthAt(tokens, i + 1) !== undefined;
+    const day = (tokens[i] === 'first' && tokens[i + 1] === 'thing') || atClock ? null : readDay(tokens, i);
     if (day) {
       const text = tokens.slice(i, day.end).join(' ');
       if (parts.day?.kind === 'date' && parts.day.weekday === undefined && day.value.kind === 'weekday' && day.value.mode === 'this') {
         // "december 25, friday": the date, and the weekday it must fall on.
         parts.day = { ...parts.day, weekday: day.value.weekday };
+        i = day.end;
+        continue;
+      }
+      if (parts.day?.kind === 'weekday' && parts.day.mode === 'this' && day.value.kind === 'date' && day.value.weekday === undefined) {
+        // "thu 12/10", "friday, 25.12.2026": the same, the weekday first.
+        parts.day = { ...day.value, weekday: parts.day.weekday };
         i = day.end;
         continue;
       }
@@ -95,7 +110,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       i = part.end;
       continue;
     }
-    const clock = readClock(tokens, i);
+    const clock = readClock(tokens, i) ?? (parts.clock ? null : fourDigitClock(tokens, i));
     if (clock) {
       if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) twice('times', said.clock!, clock.text);
       parts.clock = clock;
@@ -106,11 +121,21 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     if (!LINK_WORDS.has(tokens[i]!)) return null;
     i++;
   }
+  // "tomorrow 1700": a four-digit clock needs a day beside it, and no month whose year it could be.
+  if (parts.clock && /^\d{4}$/.test(parts.clock.text) && (!parts.day || tokens.some((token) => monthOf(token) !== undefined))) return null;
   // "tonight", "this evening" are today's: with another day they clash.
   if (parts.today && parts.day && !(parts.day.kind === 'offset' && parts.day.days === 0)) {
     throw new PartsClash(`names today ('${said.part}') and another day ('${said.day}')`, `Give one of them, such as '${said.day} ${parts.part === 'night' ? 'night' : `in the ${parts.part}`}'.`);
   }
   return parts.day || parts.clock || parts.part ? parts : null;
+}
+
+/** "1700", "0930": hours and minutes on a 24-hour clock, written as one number (readParts checks a day is beside it). */
+function fourDigitClock(tokens: readonly string[], i: number): ClockRead | null {
+  const m = /^([01]\d|2[0-3])([0-5]\d)$/.exec(tokens[i] ?? '');
+  // "2026-12-12", "12/12/2026": a year in a date.
+  const inDate = [tokens[i - 1], tokens[i + 1]].some((token) => token === '-' || token === '/');
+  return m && !inDate ? { value: { hour: Number(m[1]), minute: Number(m[2]) }, end: i + 1, ambiguous: false, written: Number(m[1]), text: tokens[i]! } : null;
 }
 
 /**
@@ -122,12 +147,23 @@ function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
   if (offset.kind !== 'in' || offset.on !== undefined || offset.amount < 1) return null;
   if (offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...offset, on: day.weekday };
   if (offset.unit === 'month' && day.kind === 'date' && day.month === undefined && day.weekday === undefined) return { ...offset, on: day.day };
+  // "next year on march 3", "in 2 years on june 1"
+  if (offset.unit === 'year' && day.kind === 'date' && day.month !== undefined && day.year === undefined && day.weekday === undefined) return { ...day, years: offset.amount };
   return null;
 }
 
-/** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening". */
+/** "tonight", "this morning" (today's), "in the afternoon", "at night", "evening", "the morning of", "first thing". */
 function readPart(tokens: readonly string[], i: number): Read<{ part: PartOfDay; today: boolean }> | null {
   if (tokens[i] === 'tonight') return { value: { part: 'night', today: true }, end: i + 1 };
+  // "the morning of dec 24", "evening of the 24th": that part of the day that follows.
+  const of = tokens[i] === 'the' && partOfDay(tokens[i + 1]) !== undefined && tokens[i + 2] === 'of' ? i + 1 : tokens[i + 1] === 'of' ? i : -1;
+  const named = of >= 0 && !tokens[of]!.endsWith('s') ? partOfDay(tokens[of]) : undefined;
+  if (named !== undefined && tokens[of] !== 'tonight') return { value: { part: named, today: false }, end: of + 2 };
+  // "first thing tomorrow", "monday first thing in the morning": the morning.
+  if (tokens[i] === 'first' && tokens[i + 1] === 'thing') {
+    const inTheMorning = tokens[i + 2] === 'in' && tokens[i + 3] === 'the' && tokens[i + 4] === 'morning';
+    return { value: { part: 'morning', today: false }, end: i + (inTheMorning ? 5 : 2) };
+  }
   const lead = tokens[i] === 'in' && tokens[i + 1] === 'the' ? 2 : tokens[i] === 'this' || (tokens[i] === 'at' && tokens[i + 1] === 'night') ? 1 : 0;
   const name = tokens[i + lead];
   // One part of one day: "mornings" and "tonight" after a lead word are the recurring reader's.
@@ -150,7 +186,7 @@ export interface DayRule {
 export const DAY_RULES: readonly DayRule[] = [
   { name: 'relative day', examples: ['tomorrow at 9am', 'the day after tomorrow', 'today at 5pm', 'the day after next at 6pm'], read: readRelativeDay },
   { name: 'weekend', examples: ['this weekend', 'next weekend', 'the weekend after next'], read: readWeekend },
-  { name: 'nth day of a month', examples: ['first monday of next month', 'last day of the month', '3rd thursday this september', 'end of the month'], read: readNth },
+  { name: 'nth day of a month', examples: ['first monday of next month', 'last day of the month', '3rd thursday this september', 'end of the month', 'the first tuesday'], read: readNth },
   { name: 'weekday', examples: ['friday at 4', 'next friday', 'friday next week', 'the saturday after next', 'tuesday the 15th at 10am'], read: readWeekday },
   { name: 'date', examples: ['december 25 at 9am', 'the 1st of march', '25 dec', 'march 3rd 2027', '20 of next month'], read: readDate },
   { name: 'slash date', examples: ['4/25 at 16h00', '12/25/2026 at 6pm', '25/12 at 9am', 'on 2/15'], read: readSlashDate },
@@ -170,8 +206,12 @@ export const DAY_RULES: readonly DayRule[] = [
     read: readIn,
   },
   { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
-  { name: 'month alone', examples: ['next march', 'this june at noon', 'in march'], read: readMonthAlone },
-  { name: 'next week, month or year', examples: ['next week', 'next month on the 5th', 'next week on friday at 3pm', 'next year', 'the next business day'], read: readNextSpan },
+  { name: 'month alone', examples: ['next march', 'this june at noon', 'in march', 'january', 'next june 5'], read: readMonthAlone },
+  {
+    name: 'next week, month or year',
+    examples: ['next week', 'next month on the 5th', 'next week on friday at 3pm', 'next year', 'the next business day', 'this month on the 20th'],
+    read: readNextSpan,
+  },
 ];
 
 function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: string }) | null {
@@ -225,6 +265,8 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   if (tokens[i] === 'the') {
     // "the next monday", "the following monday", "the coming monday": as without "the".
     if (/^(?:next|following|coming|upcoming)$/.test(tokens[i + 1] ?? '') && weekdayAt(tokens, i + 2) !== undefined) return readWeekday(tokens, i + 1);
+    // "the wednesday of next week": as "wednesday of next week".
+    if (weekdayAt(tokens, i + 1) !== undefined && tokens[i + 2] === 'of' && tokens[i + 4] === 'week') return readWeekday(tokens, i + 1);
     return readWeekdayNear(tokens, i + 1);
   }
   let j = i;
@@ -262,10 +304,17 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
     return { value: { kind: 'weekday', weekday, mode: weekMode }, end: j + of + 2 };
   }
   if (tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: j + 2 };
+  // "wednesday the week after next", "wednesday of the week after next": a week after "wednesday next week".
+  const theWeek = tokens[j] === 'of' ? j + 1 : j;
+  if (tokens[theWeek] === 'the' && tokens[theWeek + 1] === 'week' && tokens[theWeek + 2] === 'after' && tokens[theWeek + 3] === 'next') {
+    return { value: { kind: 'shift', days: 7, from: { kind: 'weekday', weekday, mode: 'next-week' } }, end: theWeek + 4 };
+  }
   // "monday next" (British): next monday.
   if (mode === 'this' && lead !== 'this' && tokens[j] === 'next') return { value: { kind: 'weekday', weekday, mode: 'next' }, end: j + 1 };
-  // "friday week" (British): a week after this friday.
-  if (mode === 'this' && lead !== 'this' && tokens[j] === 'week') return { value: { kind: 'shift', days: 7, from: { kind: 'weekday', weekday, mode: 'this' } }, end: j + 1 };
+  // "friday week", "friday fortnight" (British): a week or two after this friday.
+  if (mode === 'this' && lead !== 'this' && (tokens[j] === 'week' || tokens[j] === 'fortnight')) {
+    return { value: { kind: 'shift', days: tokens[j] === 'week' ? 7 : 14, from: { kind: 'weekday', weekday, mode: 'this' } }, end: j + 1 };
+  }
   if (tokens[j] === 'before' && tokens[j + 1] === 'last') return { value: { kind: 'weekday', weekday, mode: 'last' }, end: j + 2 };
   return { value: { kind: 'weekday', weekday, mode }, end: j };
 }
@@ -297,7 +346,7 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
     const day = readDayNumber(tokens, j);
     if (!day) {
       // "march 2027": its first day.
-      return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { kind: 'date', day: 1, month, year: Number(tokens[i + 1]) }, end: i + 2 } : null;
+      return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { kind: 'date', day: 1, month, year: Number(tokens[i + 1]), wholeMonth: true }, end: i + 2 } : null;
     }
     return withYear(tokens, day.end, { kind: 'date', day: day.value, month });
   }
@@ -332,6 +381,9 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
 function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { kind: 'date' }>): Read<DayRef> {
   const j = tokens[i] === ',' ? i + 1 : i;
   if (/^\d{4}$/.test(tokens[j] ?? '')) return { value: { ...date, year: Number(tokens[j]) }, end: j + 1 };
+  // "march 3 next year", "march 3rd of next year"
+  const next = tokens[j] === 'of' ? j + 1 : j;
+  if (date.month !== undefined && tokens[next] === 'next' && tokens[next + 1] === 'year') return { value: { ...date, years: 1 }, end: next + 2 };
   return { value: date, end: i };
 }
 
@@ -349,6 +401,8 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     const which = tokens[start + 2];
     // "end of year", without "the", is the same.
     if (which === 'year') return { value: { kind: 'nth', nth: edge, weekday: null, of: { month: edge === -1 ? 12 : 1 } }, end: start + 3 };
+    // "end of month", as "end of the month".
+    if (which === 'month') return { value: { kind: 'nth', nth: edge, weekday: null, of: { relative: 'the' } }, end: start + 3 };
     if (tokens[start + 3] === 'year' && (which === 'the' || (which === 'this' && edge === -1) || (which === 'next' && edge === 1))) {
       return { value: { kind: 'nth', nth: edge, weekday: null, of: { month: edge === -1 ? 12 : 1 } }, end: start + 4 };
     }
@@ -369,6 +423,8 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   const link = tokens[end + 1];
   // "first sunday next month", "3rd thursday this september": the month right after, without "of".
   const of = link === 'of' || link === 'in' ? readMonthRef(tokens, end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, end + 1) : null;
+  // "the first tuesday", "2nd friday at 3pm": of the month, as "the first tuesday of the month" (a "last" weekday alone is the past one).
+  if (!of && weekday !== undefined && nth.value > 0 && link !== 'of' && link !== 'in') return { value: { kind: 'nth', nth: nth.value, weekday, of: { relative: 'the' } }, end: nth.end + 1 };
   if (!of) return null;
   return { value: { kind: 'nth', nth: nth.value, weekday: workday ? 'workday' : isDay ? null : weekday!, of: of.value }, end: of.end };
 }
@@ -420,7 +476,9 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   // "6 months from now"; "a month from today" too (a day or week from today is counted from that day, above).
   const fromNow = link === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');
   if (!lead && !fromNow) return null;
-  const offset: Read<DayRef> = { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) };
+  // "in 2 days time", "in 3 weeks' time".
+  const time = lead && tokens[count.end + 1] === 'time' ? 1 : lead && tokens[count.end + 1] === 's' && tokens[count.end + 2] === 'time' ? 2 : 0;
+  const offset: Read<DayRef> = { value: { kind: 'in', amount: count.value, unit }, end: count.end + 1 + (fromNow ? 2 : 0) + time };
   // "in 2 weeks on the monday": "the" before the weekday (the other forms are joined by readParts).
   const k = offset.end + (tokens[offset.end] === ',' ? 1 : 0);
   const the = tokens[k] === 'on' && tokens[k + 1] === 'the' ? k + 2 : -1;
@@ -436,11 +494,20 @@ function readWeeksOn(tokens: readonly string[], i: number): Read<DayRef> | null 
   const weekday = weekdayAt(tokens, count.end + 2);
   if ((unit !== 'week' && unit !== 'fortnight') || weekday === undefined) return null;
   const days = count.value * (unit === 'week' ? 7 : 14);
-  return { value: { kind: 'shift', days, from: { kind: 'weekday', weekday, mode: 'this' } }, end: count.end + 3 };
+  // "in 2 weeks on monday" is another day (the Monday of the week two weeks from now lands in): a note names it when it differs.
+  const other = { day: { kind: 'in', amount: days / 7, unit: 'week', on: weekday } as const, said: `in ${tokens.slice(i, count.end + 3).join(' ')}` };
+  return { value: { kind: 'shift', days, from: { kind: 'weekday', weekday, mode: 'this' }, other }, end: count.end + 3 };
 }
 
-/** "next week", "next month", "next year": a week (month, year) from today; with a day ("next week on friday"), that day of the span. */
+/** "next week", "next month", "next year": a week (month, year) from today; with a day ("next week on friday"), that day of the span; "this month on the 20th". */
 function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null {
+  // "this month on the 20th": as "the 20th of this month".
+  if (tokens[i] === 'this' && tokens[i + 1] === 'month') {
+    const date = readDate(tokens, tokens[i + 2] === 'on' ? i + 3 : i + 2);
+    if (date?.value.kind === 'date' && date.value.month === undefined && date.value.weekday === undefined) {
+      return { value: { kind: 'nth', nth: date.value.day, weekday: null, of: { relative: 'this' } }, end: date.end };
+    }
+  }
   // "next business day", "the next working day": the first day Monday to Friday after today.
   const next = tokens[i] === 'the' && tokens[i + 1] === 'next' ? i + 1 : i;
   const workday = tokens[next] === 'next' ? workdayWordEnd(tokens, next + 1) : -1;
@@ -452,14 +519,21 @@ function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null
 /** "next march", "this june", "in march", "this coming march": a month alone, read as its first day. */
 function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | null {
   const coming = tokens[i] === 'this' && tokens[i + 1] === 'coming';
+  // "january" said alone, or before "at": as "in january" ("june, 5" is a date, read elsewhere).
+  const next = tokens[i + 1];
+  if (monthAt(tokens, i) !== undefined && (next === undefined || next === 'at' || next === '@')) return { value: { kind: 'month', month: monthAt(tokens, i)!, mode: 'this' }, end: i + 1 };
   const lead = tokens[i];
   if (lead !== 'next' && lead !== 'this' && lead !== 'in') return null;
   const at = coming ? i + 2 : i + 1;
   const month = monthAt(tokens, at);
   if (month === undefined) return null;
   // "in march 2027": the first of that month, as "march 2027" is.
-  if (/^\d{4}$/.test(tokens[at + 1] ?? '')) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year: Number(tokens[at + 1]) }, end: at + 2 } : null;
-  return { value: { kind: 'month', month, mode: lead === 'next' || coming ? 'next' : 'this' }, end: at + 1 };
+  if (/^\d{4}$/.test(tokens[at + 1] ?? '')) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year: Number(tokens[at + 1]), wholeMonth: true }, end: at + 2 } : null;
+  const mode = lead === 'next' || coming ? 'next' : 'this';
+  // "next june 5", "this june 5th": a day of that month (a bare number after a month is its day, never a clock).
+  const day = lead === 'in' || readClock(tokens, at + 1)?.ambiguous === false ? null : readDayNumber(tokens, at + 1);
+  if (day) return { value: { kind: 'month', month, mode, day: day.value }, end: day.end };
+  return { value: { kind: 'month', month, mode }, end: at + 1 };
 }
 
 /**
@@ -470,8 +544,12 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
 function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (!/^\d{1,2}$/.test(tokens[i] ?? '') || tokens[i + 1] !== '/' || !/^\d{1,2}$/.test(tokens[i + 2] ?? '')) return null;
   const [a, b] = [Number(tokens[i]), Number(tokens[i + 2])];
-  const year = tokens[i + 3] === '/' && /^\d{4}$/.test(tokens[i + 4] ?? '') ? Number(tokens[i + 4]) : undefined;
-  const end = year === undefined ? i + 3 : i + 5;
+  // "12/25/2026", and "12/25/26" in this century.
+  const slashed = tokens[i + 3] === '/' && /^(?:\d{2}|\d{4})$/.test(tokens[i + 4] ?? '');
+  // "12/5 2027": a year after a space, as after a slash.
+  const spaced = !slashed && /^\d{4}$/.test(tokens[i + 3] ?? '');
+  const year = slashed ? Number(tokens[i + 4]) + (tokens[i + 4]!.length === 2 ? 2000 : 0) : spaced ? Number(tokens[i + 3]) : undefined;
+  const end = slashed ? i + 5 : spaced ? i + 4 : i + 3;
   if (tokens[end] === '/') return null;
   if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };
   if (a > 12 || b > 31 || a === 0 || b === 0) return null;

@@ -28,18 +28,30 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     if (day.said !== undefined) notes.push(...fromNotes.filter((note) => !notes.includes(note)));
     return instant;
   };
+  // A day counted from another, at the phrase's time of day (said in a note when the clocks skip or repeat it then).
+  const onDay = (date: { year: number; month: number; day: number }) => {
+    const instant = calendar.at({ ...date, hour: clock.hour, minute: clock.minute, second: 0 });
+    const skippedOrTwice = dstNote(calendar.wall, instant, clock);
+    if (skippedOrTwice && !notes.includes(skippedOrTwice)) notes.push(skippedOrTwice);
+    return instant;
+  };
   if (parts.day?.kind === 'near') {
     const { weekday, direction } = parts.day;
     const from = calendar.wall(fromDay(parts.day));
     const days = direction === 1 ? (weekday - from.weekday + 7) % 7 || 7 : -((from.weekday - weekday + 7) % 7 || 7);
-    const date = addDays(from, days);
-    return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+    return onDay(addDays(from, days));
   }
   if (parts.day?.kind === 'shift') {
     // The day it counts from, then that many calendar days on.
     const from = calendar.wall(fromDay(parts.day));
     const date = addDays(from, parts.day.days);
-    return calendar.at({ ...date, hour: from.hour, minute: from.minute, second: 0 });
+    const instant = onDay(date);
+    const other = parts.day.other && resolveParts({ ...parts, day: parts.day.other.day }, calendar, now, input, [], dayClock);
+    if (other !== undefined && other !== instant) {
+      const weeks = parts.day.days / 7;
+      notes.push(`read '${input}' as ${dayLabel(date)}, ${weeks} week${weeks === 1 ? '' : 's'} after ${dayLabel(from)}; write '${parts.day.other!.said}' for ${dayLabel(calendar.wall(other))}`);
+    }
+    return instant;
   }
   const today = calendar.wall(now);
   const at = (date: { year: number; month: number; day: number }) => {
@@ -50,7 +62,18 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
   const instant = dayInstant(parts, today, at, inDays, now, input, notes);
   const skippedOrTwice = dstNote(calendar.wall, instant, clock);
   if (skippedOrTwice) notes.push(skippedOrTwice);
+  if (parts.day && /\bmidnight\b/.test(parts.clock?.text ?? '') && clock.hour === 0 && clock.minute === 0) notes.push(midnightNote(calendar.wall(instant), input));
   return instant;
+}
+
+/**
+ * "tomorrow at midnight", "midnight friday": the spec's reading is 00:00 as that day starts, the
+ * night before it, while many mean the night that ends it; a note names the other.
+ */
+function midnightNote(start: WallTime, input: string): string {
+  const end = addDays(start, 1);
+  const month = (date: { month: number }) => MONTH_NAMES[date.month - 1]!.slice(0, 3).toLowerCase();
+  return `read '${input}' as 00:00 as ${dayLabel(start)} begins; write '${month(end)} ${end.day} 00:00' for midnight at its end`;
 }
 
 function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: DayInstant, now: number, input: string, notes: string[]): number {
@@ -86,10 +109,28 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'weekend':
       return weekendInstant(day.mode, today, inDays, now, input, notes);
     case 'date':
+      if (day.monthFirst && day.weekday !== undefined) {
+        // "thu 12/10", "thu 10.12.2026": the weekday tells which number is the month (when both fit, the note below says which was read).
+        const attempt = (date: typeof day): number | Error => {
+          try {
+            return dateInstant(date, today, at, now, input);
+          } catch (error) {
+            return error as Error;
+          }
+        };
+        const monthFirst = attempt(day);
+        const dayFirst = attempt({ ...day, day: day.month!, month: day.day });
+        if (typeof dayFirst !== 'number') {
+          if (typeof monthFirst !== 'number') throw monthFirst;
+          return monthFirst;
+        }
+        if (typeof monthFirst !== 'number') return dayFirst;
+      }
       if (day.monthFirst)
         notes.push(
           `read '${input}' with the month first (${MONTH_NAMES[day.month! - 1]} ${day.day}); write '${day.month} ${MONTH_NAMES[day.day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day.day - 1]} ${day.month}`,
         );
+      if (day.wholeMonth) notes.push(firstOfMonthNote(input, { year: day.year!, month: day.month!, day: 1 }));
       return dateInstant(day, today, at, now, input);
     case 'nth':
       return nthInstant(day, today, at, now, input, notes);
@@ -121,7 +162,11 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
   if (!ambiguous && !partHolds(part, hour)) {
     throw new UsageError(`'${input}' puts ${formatClock(hour, minute)} in the ${part === 'night' ? 'night' : part}`, 'Give one of them, or a time that falls in that part of the day.');
   }
-  if (part === 'morning' && ambiguous && hour === 12) hour = 0;
+  if (part === 'morning' && ambiguous && hour === 12) {
+    // "12 in the morning" is the small hours to some and late morning to others.
+    notes.push(`read '${parts.clock.text}' in the morning as ${formatClock(0, minute)}, as the day begins; for ${formatClock(12, minute)}, write '${parts.clock.text} pm' without 'morning'`);
+    hour = 0;
+  }
   if ((part === 'afternoon' || part === 'evening') && ambiguous && hour < 12) hour += 12;
   if (part === 'night') {
     if (ambiguous && hour >= 5 && hour < 12) hour += 12;
@@ -220,9 +265,10 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
   const label = `'${input}'`;
   if (day.day > 31 || day.day < 1) throw new UsageError(`${label} is not a date: no month has a day ${day.day}`, DATE_HINT);
   let date: { year: number; month: number; day: number } | undefined;
-  if (day.month !== undefined && day.year !== undefined) {
-    checkCalendar(label, day.year, day.month, day.day, 0, 0, 0);
-    date = { year: day.year, month: day.month, day: day.day };
+  const year = day.year ?? (day.years === undefined ? undefined : today.year + day.years);
+  if (day.month !== undefined && year !== undefined) {
+    checkCalendar(label, year, day.month, day.day, 0, 0, 0);
+    date = { year, month: day.month, day: day.day };
   } else if (day.month !== undefined) {
     if (day.day > daysInMonth(2000, day.month)) throw new UsageError(`${label} is not a date: ${MONTH_NAMES[day.month - 1]} has no day ${day.day}`, DATE_HINT);
     // This year's if still ahead, else the next year that has it (February 29th).
@@ -260,6 +306,15 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
  */
 function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, at: DateInstant, input: string, notes: string[]): number {
   const name = MONTH_NAMES[day.month - 1]!;
+  if (day.day !== undefined) {
+    // "next june 5": the coming June's (next year's in June); "this june 5": this year's in June.
+    const year = today.month < day.month || (day.mode === 'this' && today.month === day.month) ? today.year : today.year + 1;
+    if (day.day < 1 || day.day > daysInMonth(year, day.month)) throw new UsageError(`'${input}' is not a date: ${name} ${year} has no day ${day.day}`, DATE_HINT);
+    const date = { year, month: day.month, day: day.day };
+    if (day.mode === 'next' && today.month === day.month)
+      notes.push(`read '${input}' as ${dayLabel(date)} ${year}, next year's; write '${name.slice(0, 3).toLowerCase()} ${day.day}' for the coming one`);
+    return at(date);
+  }
   if (day.mode === 'this' && today.month === day.month) {
     throw new UsageError(
       `'${input}' is this month; give the day`,
@@ -267,8 +322,13 @@ function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, 
     );
   }
   const date = { year: today.month < day.month ? today.year : today.year + 1, month: day.month, day: 1 };
-  notes.push(`read '${input}' as ${dayLabel(date)} ${date.year}, the first of the month; give the day to say otherwise, such as '${name.toLowerCase()} 15'`);
+  notes.push(firstOfMonthNote(input, date));
   return at(date);
+}
+
+/** "in may", "may 2027": a month said alone is read as its first day. */
+function firstOfMonthNote(input: string, date: { year: number; month: number; day: number }): string {
+  return `read '${input}' as ${dayLabel(date)} ${date.year}, the first of the month; give the day to say otherwise, such as '${MONTH_NAMES[date.month - 1]!.toLowerCase()} 15'`;
 }
 
 function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: DateInstant, now: number, input: string, notes: string[]): number {

@@ -2,7 +2,7 @@
  * Words both phrase readers share: the tokenizer, number words and ordinals.
  * Every reader here walks the token list once; none uses a backtracking regex.
  */
-import { FILLER, NUMBER_WORDS, ORDINAL_WORDS } from './lexicon';
+import { FILLER, monthOf, NUMBER_WORDS, ORDINAL_WORDS, partOfDay, weekdayOf } from './lexicon';
 
 /** No time phrase is this long; refusing longer input keeps every reader's work bounded. */
 export const MAX_PHRASE_LENGTH = 200;
@@ -118,6 +118,12 @@ const ASKING = new Set<string>(FILLER.asking);
 const POLITE = new Set<string>(FILLER.polite);
 const VERBS = new Set<string>(FILLER.verbs);
 const OBJECTS = new Set<string>(FILLER.objects);
+
+/** "remind me this evening": "this" begins the time ("this evening", "this friday", "this week"), it is not what is sent. */
+function startsATime(word: string, next: string): boolean {
+  return (word === 'this' || word === 'that') && (partOfDay(next) !== undefined || weekdayOf(next) !== undefined || monthOf(next) !== undefined || THIS_SPANS.has(next));
+}
+const THIS_SPANS = new Set(['week', 'weekend', 'month', 'year', 'time', 'day', 'coming', 'quarter']);
 const THINGS = new Set<string>(FILLER.things);
 const OWNERS = new Set<string>(FILLER.owners);
 const TRAILING = new Set<string>(FILLER.trailing.filter((word) => word !== 'thank' && word !== 'you'));
@@ -143,7 +149,7 @@ export function withoutFiller(words: readonly string[]): { start: number; end: n
     i++;
     for (;;) {
       if (i >= words.length - 1) break;
-      if (OBJECTS.has(word(i)) || THINGS.has(word(i)) || word(i) === '') i++;
+      if ((OBJECTS.has(word(i)) && !startsATime(word(i), word(i + 1))) || THINGS.has(word(i)) || word(i) === '') i++;
       else if (OWNERS.has(word(i)) && THINGS.has(word(i + 1))) i += 2;
       else break;
     }

@@ -215,10 +215,11 @@ describe('without the history route', () => {
       expect(r.stderr).toContain(`answered ${status}`);
       const doc = JSON.parse(r.stdout).fire_health as Json;
       expect(doc.history_route).toBe(false);
+      // In the order Letta listed them (JSON is written as each is judged; the table sorts worst first).
       expect(doc.schedules.map((s: Json) => [s.worst, s.stuck])).toEqual([
         ['stuck', true],
-        ['stuck', true],
         ['unknown', false],
+        ['stuck', true],
       ]);
       expect(doc.schedules.find((s: Json) => s.schedule_id === overdue.id).note).toBe('still held 1d06h after its time 2026-11-21 09:00 UTC');
       // Found out on the first answer: the route is not asked again for the schedules after it.
@@ -384,10 +385,11 @@ describe('history of a series and of a paused schedule', () => {
     const r = await cli('status', '--json');
     expect(r.code).toBe(6);
     const schedules = JSON.parse(r.stdout).fire_health.schedules as Json[];
+    // The one Letta still lists first, then those judged from the record.
     expect(schedules.map((s) => [s.schedule_id, s.series_id, s.worst, s.stuck])).toEqual([
       [members[1]!.id, seriesId, 'stuck', true],
-      [members[2]!.id, seriesId, 'failed', false],
       [members[0]!.id, seriesId, 'ok', false],
+      [members[2]!.id, seriesId, 'failed', false],
     ]);
   });
 

@@ -154,7 +154,7 @@ describe('agenda', () => {
       [['--until', 'yesterday'], 2, /in the past/],
       [['--until', 'the twelfth of never'], 2, /Error:/],
       [['--agent-id', 'support-bot', '--all-agents'], 2, /cannot be used with/],
-      [['--ics', join(suite.env.HOME!, 'no', 'such', 'folder', 'x.ics')], 1, /Cannot write the calendar file/],
+      [['--ics', join(suite.env.HOME!, 'no', 'such', 'folder', 'x.ics')], 2, /Cannot write the calendar file/],
     ];
     for (const [args, code, message] of cases) {
       const result = await runCli(['agenda', ...NY, ...args]);

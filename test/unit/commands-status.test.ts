@@ -51,6 +51,13 @@ describe('status of one agent', () => {
     const reads = h.letta.received.map((request) => request.path.replace(/\/schedule\/.*$/, '/schedule/…'));
     // The schedule list goes out before the second page of agents comes back, not after the last.
     expect(reads.indexOf(`/v1/agents/${AGENT}/schedule`)).toBeLessThan(reads.lastIndexOf('/v1/agents/'));
+    expect(h.letta.maxInFlight).toBeGreaterThanOrEqual(2);
+    expect(h.letta.maxInFlight).toBeLessThanOrEqual(8);
+
+    // The lists' pages and the histories take the same slots.
+    h.letta.maxInFlight = 0;
+    const two = await h.run(['status', '--agent-id', AGENT, '--json', '--concurrency', '2']);
+    expect(two.code, two.stderr).toBe(0);
     expect(h.letta.maxInFlight).toBe(2);
 
     h.letta.received.length = 0;
@@ -58,5 +65,49 @@ describe('status of one agent', () => {
     expect(one.code, one.stderr).toBe(0);
     const inOrder = h.letta.received.map((request) => request.path);
     expect(inOrder.indexOf(`/v1/agents/${AGENT}/schedule`)).toBeGreaterThan(inOrder.lastIndexOf('/v1/agents/'));
+  });
+});
+
+describe('status over many agents and pages', () => {
+  const agents = Array.from({ length: 12 }, (_, i) => ({ id: `agent-${String(i).padStart(8, '0')}-0000-0000-0000-000000000000`, name: `bot ${i}` }));
+  function manyAgents() {
+    h.letta.agents = agents;
+    h.letta.maxPage = 2;
+    h.letta.latencyMs = 5;
+    const made: string[] = [];
+    // Agent i has i % 4 schedules: some none, some several pages.
+    for (const [i, agent] of agents.entries()) {
+      for (let n = 0; n < i % 4; n++) {
+        const schedule = h.letta.addSchedule(agent.id, { type: 'recurring', cron_expression: '0 14 * * *' }, `check ${i}.${n}`);
+        // Made after today's fire: nothing was due yet.
+        schedule.created_at = '2026-11-22T14:30:00.000Z';
+        schedule.next_scheduled_time = '2026-11-23T14:00:00.000Z';
+        made.push(schedule.id);
+      }
+    }
+    return made;
+  }
+
+  it('judges every schedule of every agent once, in the order read, never more than --concurrency requests at once', async () => {
+    const made = manyAgents();
+    const r = await h.run(['status', '--all-agents', '--json', '--concurrency', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.fire_health.schedules.map((s: { schedule_id: string }) => s.schedule_id)).toEqual(made);
+    expect(doc.fire_health.schedules.map((s: { agent_name: string }) => s.agent_name)).toEqual(made.map((id) => `bot ${agents.findIndex((a) => a.id === h.letta.schedules.get(id)!.agent_id)}`));
+    expect(h.letta.maxInFlight).toBeLessThanOrEqual(3);
+    // Each agent's list read once from its start (no page asked for twice).
+    const firstPages = h.letta.received.filter((q) => q.path.endsWith('/schedule') && q.query.after === undefined).map((q) => q.path);
+    expect(firstPages).toEqual(agents.map((a) => `/v1/agents/${a.id}/schedule`));
+  });
+
+  it('a list page that fails mid-way: the run fails with its error and prints no half document', async () => {
+    manyAgents();
+    h.letta.inject(new RegExp(`/v1/agents/${agents[7]!.id}/schedule$`), { status: 400, body: JSON.stringify({ detail: 'bad page' }) });
+    const r = await h.run(['status', '--all-agents', '--json']);
+    expect(r.code).not.toBe(0);
+    expect(r.code).not.toBe(6);
+    expect(r.stderr).toContain('bad page');
+    expect(r.stdout).toBe('');
   });
 });

@@ -4,6 +4,9 @@ import { bothZones } from '../../output/when';
 import { defineCommand } from '../command';
 import { isShortId } from '../../output/short-id';
 import { pickOne } from '../shared/ids';
+import { NotFoundError } from '../../errors';
+import type { LettaApi } from '../../letta/api';
+import type { Runtime } from '../../runtime';
 
 /** One run: status, stop reason, agent, and its times in the user's zone and in UTC. */
 export default defineCommand({
@@ -11,7 +14,7 @@ export default defineCommand({
   description: 'Show one run',
   examples: ['letta-switchboard results get RUN_ID', 'letta-switchboard results get RUN_ID --json | jq .status'],
   globals: ['output', 'time', 'api'],
-  declare: (command: Command) => command.argument('<run-id>', 'run id, or its short form from results list'),
+  declare: (command: Command) => command.argument('<run-id>', "run id, or its short form from results list (a schedule id: its latest fire's run)"),
   async run(rt, _options, given) {
     const api = await rt.api();
     // A short run id (as results list shows them) is looked for among the recent runs results list shows.
@@ -22,7 +25,7 @@ export default defineCommand({
           'run',
         )
       : given;
-    const run = await api.getRun(id);
+    const run = await api.getRun(id).catch((error: unknown) => (error instanceof NotFoundError ? runOfSchedule(rt, api, id, error) : Promise.reject(error)));
     const zone = rt.zone();
     const now = rt.io.stdoutIsTTY ? rt.now() : undefined;
     const text = (value: unknown) => (value === undefined || value === null ? '-' : typeof value === 'string' ? value : JSON.stringify(value));
@@ -40,3 +43,20 @@ export default defineCommand({
     });
   },
 });
+
+/**
+ * The Go CLI's `results get` took a schedule id and showed its latest execution: for an id that is
+ * no run but a schedule, the run of its latest fire (said on stderr); `notRun` when it is neither.
+ */
+async function runOfSchedule(rt: Runtime, api: LettaApi, id: string, notRun: NotFoundError): ReturnType<LettaApi['getRun']> {
+  const schedule = await api.locateSchedule(id).catch(() => undefined);
+  if (!schedule) throw notRun;
+  const history = await api.fireHistory(schedule.agent_id, id, { maxEntries: 1 });
+  const latest = history.available ? history.entries[0] : undefined;
+  if (!latest?.run_id) {
+    const why = !history.available ? 'this server keeps no fire history' : latest ? 'its latest fire has no run' : 'it has not fired yet';
+    throw new NotFoundError(`No run for schedule '${id}': ${why}`, `Its fires: letta-switchboard history ${id}`, { what: 'run', id });
+  }
+  rt.out.note(`${id} is a schedule: its latest fire, sent ${latest.sent_at}, is run ${latest.run_id}.`);
+  return api.getRun(latest.run_id);
+}

@@ -112,7 +112,8 @@ export default (kind: ScheduleKind) =>
         if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
       };
       const ending = await eachId<Outcome>(out, ids, failed, act, { said, concurrency, subjects }).catch((error: unknown) => {
-        for (const id of sending) out.note(`${id} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${id}`);
+        // Only Ctrl-C leaves a DELETE unanswered; any other failure is the answer, said as the error.
+        if (error instanceof InterruptedError) for (const id of sending) out.note(`${id} may have been deleted (interrupted while deleting it). Check with: letta-switchboard ${NOUN[kind]} get ${id}`);
         throw error;
       });
       endOutcomes(out, {

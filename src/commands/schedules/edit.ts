@@ -72,6 +72,7 @@ export default (kind: ScheduleKind) =>
         const old = await findSchedule(rt, kind, settled.id);
         guardEdit(old, now, !!options.force);
         const recorded = model.findIntent(await book.read().catch(() => model.emptyState()), old.id);
+        refuseSeriesMember(await store.read().catch(() => model.emptyState()), old.id);
 
         const meaning = await newMeaning(rt, kind, options, recorded);
         const schedule: Schedule | undefined =
@@ -130,6 +131,17 @@ export default (kind: ScheduleKind) =>
       });
     },
   });
+
+/** A series' schedules share its rule and message: one edited on its own would leave the series (its own lists, delete and top-up). */
+function refuseSeriesMember(state: model.State, id: string): void {
+  const series = model.seriesOf(state, id);
+  const member = series?.members.find((m) => m.schedule_id === id);
+  if (!series || !member || member.gone || model.seriesEnded(series)) return;
+  throw new UsageError(
+    `${id} is one of the schedules of series ${series.series_id}; an edit would take it out of the series`,
+    `Change the whole series: delete it (letta-switchboard recurring delete ${series.series_id}) and create it again; or delete only this one: letta-switchboard onetime delete ${id}`,
+  );
+}
 
 class EditFailed extends CliError {
   override readonly exitCode: number;

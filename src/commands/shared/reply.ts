@@ -3,22 +3,46 @@ import { contentText } from '../../letta/types';
 import type { Output } from '../../output/output';
 import { inert } from '../../output/inert';
 import { printReceiptOf } from '../../output/receipt';
+import { CliError } from '../../errors';
 
-/** An agent's reply: the assistant's text on stdout (the whole answer with --json; the run id with -q); a note when there is none. */
+/** Stop reasons of a run that failed (Letta's StopReasonType): the message was not answered as asked. */
+const FAILED = new Set(['error', 'llm_api_error', 'invalid_llm_response', 'invalid_tool_call', 'insufficient_credits', 'context_window_overflow_in_system_prompt', 'cancelled']);
+/** Stop reasons of a reply that may be cut short, or that waits on the user. */
+const UNFINISHED: Record<string, string> = {
+  max_steps: 'the agent reached its step limit; the reply may be incomplete',
+  max_tokens_exceeded: 'the agent reached its token limit; the reply may be incomplete',
+  requires_approval: 'the agent is waiting for a tool call to be approved',
+};
+
+/**
+ * An agent's reply: the assistant's text on stdout (the whole answer with --json; the run id with -q); a note when there is none.
+ * A run that stopped on a failure (`error`, `llm_api_error`, ...) is an error (exit 1), with nothing on stdout, as for any failure.
+ */
 export function printReply(out: Output, response: LettaResponse): void {
-  if (out.json) return out.document(response);
-  if (out.quiet) {
-    const run = response.messages.map((m) => m.run_id).find((id): id is string => typeof id === 'string' && id !== '');
+  const reason = stopReason(response);
+  const run = response.messages.map((m) => m.run_id).find((id): id is string => typeof id === 'string' && id !== '');
+  if (reason && FAILED.has(reason)) {
+    const said = response.messages.filter((m) => m.message_type === 'error_message').map((m) => (typeof m.message === 'string' ? m.message : ''));
+    const detail = said.find((text) => text.trim() !== '');
+    throw new CliError(`The agent's run${run ? ` ${run}` : ''} stopped with '${reason}'${detail ? `: ${inert(detail)}` : ''}`, run ? `See the run: letta-switchboard results get ${run}` : undefined);
+  }
+  if (out.json) out.document(response);
+  else if (out.quiet) {
     if (run) out.line(inert(run));
     else out.note('The reply names no run id.');
-    return;
+  } else {
+    const replies = response.messages.filter((m) => m.message_type === 'assistant_message').map((m) => contentText(m.content));
+    for (const reply of replies) out.line(inert(reply));
+    if (replies.length === 0) out.info(`The agent sent no reply text${reason ? ` (stop reason: ${reason})` : ''}.`);
   }
-  const replies = response.messages.filter((m) => m.message_type === 'assistant_message').map((m) => contentText(m.content));
-  for (const reply of replies) out.line(inert(reply));
-  if (replies.length === 0 && !out.quiet) {
-    const reason = typeof response.stop_reason === 'object' && response.stop_reason ? (response.stop_reason as { stop_reason?: unknown }).stop_reason : response.stop_reason;
-    out.info(`The agent sent no reply text${reason ? ` (stop reason: ${inert(String(reason))})` : ''}.`);
-  }
+  if (reason && UNFINISHED[reason]) out.warn(`${UNFINISHED[reason]} (stop reason: ${reason}).`);
+}
+
+/** The stop reason of a reply, whether given as {"stop_reason": "..."} or as the text. */
+function stopReason(response: LettaResponse): string | undefined {
+  const given = response.stop_reason;
+  const reason = typeof given === 'object' && given ? (given as { stop_reason?: unknown }).stop_reason : given;
+  return typeof reason === 'string' && reason !== '' ? inert(reason) : undefined;
 }
 
 /** A message queued with --async: the run id is the data, with how to follow it. */

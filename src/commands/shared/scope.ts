@@ -1,7 +1,7 @@
 import { EndlessListError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import { allSettled, mapLimited } from '../../concurrency';
+import { allSettled, mapLimited, type Limiter } from '../../concurrency';
 import { MAX_ITEMS, type LettaApi } from '../../letta/api';
 
 /**
@@ -50,4 +50,70 @@ async function schedulesOf(api: LettaApi, agentIds: string[], concurrency: numbe
   const schedules: ScheduledMessage[] = [];
   for (const result of perAgent) schedules.push(...(await result));
   return schedules;
+}
+
+/** Schedules in scope as a stream (status: a page at a time, however many there are). */
+export interface ScheduleStream {
+  agentIds: string[];
+  /** Agent names by id; for one agent, read beside its schedules. */
+  names: Promise<Map<string, string>>;
+  /** Their schedules a page at a time, agent by agent, each agent's in the server's order. */
+  pages: AsyncGenerator<ScheduledMessage[]>;
+}
+
+/**
+ * The schedules of one agent or of all of them as a stream of pages, every request taking one of
+ * `slots` (`concurrency` of them). Nothing is held but the pages not yet worked on.
+ */
+export async function scheduleStream(rt: Runtime, allAgentsFlag: boolean, slots: Limiter, concurrency: number): Promise<ScheduleStream> {
+  const api = await rt.api();
+  const readNames = async () => {
+    const names = new Map<string, string>();
+    for await (const page of api.agentPages(undefined, slots)) for (const agent of page) names.set(agent.id, agent.name || agent.id);
+    return names;
+  };
+  const agent = rt.agentOrNone();
+  if (agent && !allAgentsFlag) {
+    const agentIds = [await rt.agentId(agent)];
+    // Beside the schedules when two requests may be in flight; the reader of the stream awaits it.
+    const names = concurrency > 1 ? readNames() : Promise.resolve(await readNames());
+    names.catch(() => undefined);
+    return { agentIds, names, pages: pagesInOrder(api, agentIds, slots, concurrency) };
+  }
+  const names = await readNames();
+  const agentIds = [...names.keys()];
+  return { agentIds, names: Promise.resolve(names), pages: pagesInOrder(api, agentIds, slots, concurrency) };
+}
+
+/**
+ * Each agent's schedule pages in turn; the first pages of the next `ahead` agents are asked for
+ * while one agent's are worked on, so a stream over many agents is not a round trip per agent.
+ */
+async function* pagesInOrder(api: LettaApi, agentIds: string[], slots: Limiter, ahead: number): AsyncGenerator<ScheduledMessage[]> {
+  const readers: Array<{ agentId: string; pages: AsyncGenerator<ScheduledMessage[]>; first: Promise<IteratorResult<ScheduledMessage[]>> }> = [];
+  let started = 0;
+  try {
+    for (let current = 0; current < agentIds.length; current++) {
+      for (; started < agentIds.length && started < current + ahead; started++) {
+        const agentId = agentIds[started]!;
+        const pages = api.schedulePages(agentId, { slots });
+        const first = pages.next();
+        // Awaited in turn below; one failing before its turn must not crash the process.
+        first.catch(() => undefined);
+        readers.push({ agentId, pages, first });
+      }
+      const { agentId, pages, first } = readers.shift()!;
+      for (let page = await first; !page.done; page = await pages.next()) {
+        yield page.value.map((item) => (item.agent_id ? item : { ...item, agent_id: agentId }));
+      }
+    }
+  } finally {
+    // Stopped early (a failure, or a reader that gave up): the pages asked for ahead end before this does.
+    await Promise.allSettled(
+      readers.map(async ({ pages, first }) => {
+        await first.catch(() => undefined);
+        await pages.return(undefined);
+      }),
+    );
+  }
 }
