@@ -358,3 +358,18 @@ describe('an end that is a time of day alone', () => {
     expect(read.notes.join(' ')).toContain(note);
   });
 });
+
+describe('a minute past the hour beside every minute', () => {
+  // Python schedule's "every minute at :17" (second 17) ran every minute, the ':17' dropped.
+  it('is refused with the reason', async () => {
+    await expect(meaning('every minute at :17')).rejects.toThrow(/every minute runs at every minute of the hour, so ':17' says nothing/);
+  });
+
+  it.each([
+    ['every 15 minutes starting at minute 1', '1-46/15 * * * *'],
+    ['every hour at :17', '17 * * * *'],
+  ])('%s is still read', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
