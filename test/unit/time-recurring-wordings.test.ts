@@ -373,3 +373,15 @@ describe('a minute past the hour beside every minute', () => {
     expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
   });
 });
+
+describe('holidays on a fixed date', () => {
+  it.each([
+    ["every new year's day", '0 9 1 1 *'],
+    ['at midnight on new year', '0 0 1 1 *'],
+    ['every christmas at 8am', '0 8 25 12 *'],
+    ["every new year's eve at 11pm", '0 23 31 12 *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
