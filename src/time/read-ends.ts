@@ -12,7 +12,7 @@ import { dayLabel } from './resolve-once';
 import { monthOf, unitOf, weekdayOf } from './lexicon';
 import { readGroups } from './read-recurring';
 import { parseNumber, tokenize } from './words';
-import { addDays, daysInMonth, instantFromLocal, wallTime, type WallTime } from './zone';
+import { addDays, daysInMonth, formatLocal, instantFromLocal, wallTime, type WallTime } from './zone';
 
 export interface PhraseEnds {
   /** Unix ms: no run before it. */
@@ -219,7 +219,9 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         peeled = true;
         break;
       }
-      set(isEnd ? 'until' : 'start', read.instant, words.slice(k), read.notes);
+      // "every day until 5pm": a time of day alone ends the rule at its next one, which may leave a run or none.
+      const clockEnd = isEnd && isClock(day) ? [`read '${words.slice(k).join(' ')}' as the next ${formatLocal(zone, read.instant)}; give a day to end later, such as 'until friday ${day}'`] : [];
+      set(isEnd ? 'until' : 'start', read.instant, words.slice(k), [...read.notes, ...clockEnd]);
       words = words.slice(0, k);
       peeled = true;
       break;

@@ -244,6 +244,7 @@ function refuseBareCoarseRule(group: Group): void {
 function withCompoundsOpened(tokens: readonly string[]): string[] {
   const out: string[] = [];
   const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
+  let holiday: (typeof HOLIDAYS)[number] | undefined;
   for (let k = 0; k < tokens.length; k++) {
     if (at(k, 'day', '-', 'of', '-', 'week')) {
       out.push('day', 'of', 'the', 'week');
@@ -292,6 +293,10 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
     } else if (tokens[k] === '-' && DAYS_BEFORE_DASH.test(out[out.length - 1] ?? '') && readClock(tokens, k + 1)) {
       // "every day - 9am": a dash between the days and the time, as a comma.
       out.push(',');
+    } else if ((holiday = HOLIDAYS.find(({ said }) => at(k, ...said)))) {
+      // "every new year's day", "christmas eve at 6pm": holidays on fixed dates, as their dates.
+      out.push(...holiday.date);
+      k += holiday.said.length - 1;
     } else if (tokens[k] === 'q' && /^[1-4]$/.test(tokens[k + 1] ?? '')) {
       // "in q1": the quarter's months.
       const first = 3 * Number(tokens[k + 1]) - 2;
@@ -319,6 +324,21 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
 
 /** Words for days that a dash may follow before the time ("every day - 9am"); after a time, a dash is a window ("9am - 5pm"). */
 const DAYS_BEFORE_DASH = /^(?:days?|daily|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)$/;
+
+/** Holidays on a fixed date, as tokens (the tokenizer drops apostrophes: "new year's day" is new, year, s, day), longest spelling first. */
+const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Object.entries({
+  'new year s day': 'january 1st',
+  'new years day': 'january 1st',
+  'new year s eve': 'december 31st',
+  'new years eve': 'december 31st',
+  'new year day': 'january 1st',
+  'new year': 'january 1st',
+  'christmas eve': 'december 24th',
+  'christmas day': 'december 25th',
+  christmas: 'december 25th',
+  'valentine s day': 'february 14th',
+  halloween: 'october 31st',
+}).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
 
 /** Two-letter weekdays, read only in a list ("tu/th"): alone, "th" and "we" are other words. */
 const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { mo: 'mon', tu: 'tue', we: 'wed', th: 'thu', fr: 'fri', sa: 'sat', su: 'sun' };

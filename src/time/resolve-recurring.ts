@@ -678,6 +678,13 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
       "Give one of them, such as 'every hour at :30 from 9:30am'.",
     );
   }
+  // "every minute at :17": every minute is at every minute of the hour, so the minute says nothing (seconds, as some schedulers mean it, are not Letta's).
+  if (group.minuteOfHour !== undefined && unit === 'minute' && step === 1) {
+    throw new UsageError(
+      `'${original}': every minute runs at every minute of the hour, so ':${String(group.minuteOfHour).padStart(2, '0')}' says nothing; Letta's schedules step by whole minutes`,
+      "Say 'every minute', or 'every hour at :17'.",
+    );
+  }
   if (group.minuteOfHour !== undefined && unit === 'minute' && 60 % step !== 0) {
     throw new UsageError(`'${original}': a minute past the hour needs a step that divides the hour`, "Try 'every 15 minutes starting at minute 5'.");
   }

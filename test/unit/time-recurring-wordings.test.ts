@@ -346,3 +346,42 @@ describe("'this' before a day is one instant, never a rule", () => {
     expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
   });
 });
+
+describe('an end that is a time of day alone', () => {
+  // "every day until 5pm" made one run with no word about why.
+  it.each([
+    ['every day until 5pm', 1, "read 'until 5pm' as the next 2026-12-04 17:00 UTC"],
+    ['every 2 hours until 8pm', 2, "read 'until 8pm' as the next 2026-12-03 20:00 UTC"],
+  ])('%s ends at the next one, and says so', async (phrase, runs, note) => {
+    const read = await meaning(phrase, 'UTC', 5);
+    expect(read.next_runs.length).toBe(runs);
+    expect(read.notes.join(' ')).toContain(note);
+  });
+});
+
+describe('a minute past the hour beside every minute', () => {
+  // Python schedule's "every minute at :17" (second 17) ran every minute, the ':17' dropped.
+  it('is refused with the reason', async () => {
+    await expect(meaning('every minute at :17')).rejects.toThrow(/every minute runs at every minute of the hour, so ':17' says nothing/);
+  });
+
+  it.each([
+    ['every 15 minutes starting at minute 1', '1-46/15 * * * *'],
+    ['every hour at :17', '17 * * * *'],
+  ])('%s is still read', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
+
+describe('holidays on a fixed date', () => {
+  it.each([
+    ["every new year's day", '0 9 1 1 *'],
+    ['at midnight on new year', '0 0 1 1 *'],
+    ['every christmas at 8am', '0 8 25 12 *'],
+    ["every new year's eve at 11pm", '0 23 31 12 *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
