@@ -166,7 +166,10 @@ export function hasRecord(status: RecordStatus): boolean {
  * once a day): the last sync failed, or is overdue while DST-kept schedules exist.
  */
 export function staleSyncNotice(state: State, server: string, lastSync: SyncOutcomeRecord | undefined, now: number): string | undefined {
-  const kept = state.intents.some((i) => onServer(i, server) && i.status === 'active' && followsLocalClock(i)) || state.series.some((s) => onServer(s, server) && s.status === 'active');
+  // As in recordStatus: a schedule kept in a zone whose offset never changes (UTC) never drifts.
+  const kept =
+    state.intents.some((i) => onServer(i, server) && i.status === 'active' && followsLocalClock(i) && nextOffsetChange(i.zone, now)) ||
+    state.series.some((s) => onServer(s, server) && s.status === 'active');
   if (!kept) return undefined;
   if (lastSync && !lastSync.ok) return `The last sync (${lastSync.at}) failed; local times may drift. See: letta-switchboard status`;
   if (!lastSync || now - Date.parse(lastSync.at) > SYNC_OVERDUE_MS) return `sync has not run ${lastSync ? `since ${lastSync.at}` : 'yet'}; local times may drift. See: letta-switchboard status`;
