@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../helpers/once-refusal';
 import { UsageError } from '../../src/errors';
 import { MAX_PHRASE_LENGTH, parseInstant, RecurringPhraseError } from '../../src/time/once';
 import { readParts } from '../../src/time/read-once';
@@ -25,16 +26,6 @@ const local = (zone: string, instant: number) => {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 };
-
-function failure(input: string, zone: string, now: number): UsageError {
-  try {
-    parseInstant(input, { now, zone });
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return error as UsageError;
-  }
-  throw new Error(`'${input}' was accepted`);
-}
 
 // [phrase, local answer] with "now" at Sunday 2026-11-22 10:00 local.
 const FAMILIES: Array<[string, string]> = [
@@ -125,7 +116,7 @@ describe.each(ZONES)('one-time families in %s', (zone, nowText) => {
     'last night',
     'this morning at 8',
   ])('%s is in the past, never moved forward', (input) => {
-    expect(failure(input, zone, now).message).toMatch(new RegExp(`^'${input}' is in the past: it means \\d{4}-\\d{2}-\\d{2}`));
+    expect(refusalOf(input, zone, now).message).toMatch(new RegExp(`^'${input}' is in the past: it means \\d{4}-\\d{2}-\\d{2}`));
   });
 });
 
@@ -154,13 +145,13 @@ describe('one-time phrases that cannot be', () => {
     ['99999999999999999999', /outside the dates/],
     ['tomorrow at 13pm', /13pm.*1-12/],
   ])('%s', (input, message) => {
-    expect(failure(input, 'UTC', now).message).toMatch(message);
+    expect(refusalOf(input, 'UTC', now).message).toMatch(message);
   });
 
   it('the day after the last instant there is, is refused rather than crashing', () => {
     const latest = Date.parse('9999-12-31T12:00:00Z');
-    expect(failure('tomorrow', 'UTC', latest).message).toMatch(/outside the dates/);
-    expect(failure('in 2 days', 'UTC', latest).message).toMatch(/outside the dates/);
+    expect(refusalOf('tomorrow', 'UTC', latest).message).toMatch(/outside the dates/);
+    expect(refusalOf('in 2 days', 'UTC', latest).message).toMatch(/outside the dates/);
   });
 
   it('a feb 29 with no year means the next one', () => {
@@ -204,13 +195,13 @@ describe('a zone in the phrase is honoured', () => {
     ['5pm WIB', /names a time zone this tool does not know/],
     ['CET', /A time zone alone is not a time/],
   ])('%s is refused, never read and ignored', (input, message) => {
-    expect(failure(input, 'UTC', winter).message).toMatch(message);
+    expect(refusalOf(input, 'UTC', winter).message).toMatch(message);
   });
 });
 
 describe('a recurring phrase given for one time', () => {
   it.each(['every weekday at 9am', 'every 5 minutes', 'daily at 9', 'mondays at 10am', 'Every Monday'])('%s points to recurring create', (input) => {
-    const error = failure(input, 'UTC', Date.parse('2026-11-22T15:00:00Z'));
+    const error = refusalOf(input, 'UTC', Date.parse('2026-11-22T15:00:00Z'));
     expect(error.message).toBe(`'${input}' is a recurring schedule, not one time`);
     expect(error.hint).toContain(`recurring create --cron '${input}'`);
     expect(error).toBeInstanceOf(RecurringPhraseError);
@@ -218,7 +209,7 @@ describe('a recurring phrase given for one time', () => {
   });
 
   it('quotes a phrase with an apostrophe for the shell', () => {
-    const error = failure("every day at 9 o'clock", 'UTC', Date.parse('2026-11-22T15:00:00Z'));
+    const error = refusalOf("every day at 9 o'clock", 'UTC', Date.parse('2026-11-22T15:00:00Z'));
     expect(error.hint).toContain(`--cron "every day at 9 o'clock"`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors';
+import { refusalOf } from '../helpers/once-refusal';
 import { parseInstant } from '../../src/time/once';
 import { wallTime } from '../../src/time/zone';
 
@@ -26,16 +26,6 @@ const local = (zone: string, instant: number) => {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}${w.second ? `:${pad(w.second)}` : ''}`;
 };
-
-function refusal(input: string, zone: string, now: number): UsageError {
-  try {
-    parseInstant(input, { now, zone });
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return error as UsageError;
-  }
-  throw new Error(`'${input}' was accepted`);
-}
 
 /** [phrase, local answer, a note that must be given (or null: none)] */
 type Row = [string, string, RegExp | null];
@@ -117,7 +107,7 @@ describe('what chrono would guess is refused with the reason', () => {
       ['the day after', /after or before which day/],
       ['day before', /after or before which day/],
     ])(`%s in ${zone}`, (phrase, reason) => {
-      const error = refusal(phrase, zone, Date.parse(nowIso));
+      const error = refusalOf(phrase, zone, Date.parse(nowIso));
       expect(error.message).toMatch(reason);
       expect(error.message).toContain(`'${phrase}'`);
     });
@@ -140,7 +130,7 @@ describe('parts of an hour said before the unit, and a whole number with a fract
     ['in half hour', '2026-12-02 09:45', null],
   ]);
   it('a fraction of a day stays refused, with the reason', () => {
-    expect(refusal('in 1 1/2 days', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/must be whole numbers/);
+    expect(refusalOf('in 1 1/2 days', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/must be whole numbers/);
   });
 });
 
@@ -159,7 +149,7 @@ describe('"this time tomorrow", "same time next week": that day at the minute it
     expect(new Date(parseInstant('this time tomorrow in tokyo', { now, zone: 'America/New_York' }).instant).toISOString()).toBe('2027-03-09T03:40:00.000Z');
   });
   it('"at this time" with no day is now, and refused', () => {
-    expect(refusal('at this time', 'UTC', Date.parse(SUNDAY[0]![1])).message).toMatch(/'at this time' is now; give the day/);
+    expect(refusalOf('at this time', 'UTC', Date.parse(SUNDAY[0]![1])).message).toMatch(/'at this time' is now; give the day/);
   });
 });
 
@@ -172,7 +162,7 @@ describe('a weekday with a date in digits: the weekday tells which number is the
     ['tuesday 1/5', '2027-01-05 09:00', null],
   ]);
   it('a weekday neither order falls on is refused', () => {
-    expect(refusal('fri 12/10 2pm', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/does not add up: 2026-12-10 is a Thursday, not a Friday/);
+    expect(refusalOf('fri 12/10 2pm', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/does not add up: 2026-12-10 is a Thursday, not a Friday/);
   });
 });
 
@@ -188,7 +178,7 @@ describe('"first thing" is the morning, said in a note', () => {
 
 describe('a negative duration says it counts back', () => {
   it.each(['in -5 minutes', '-5 minutes', '+-5 minutes'])('%s', (phrase) => {
-    const error = refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1]));
+    const error = refusalOf(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1]));
     expect(error.message).toBe(`'${phrase}' counts back from now; a message is sent at a time ahead`);
     expect(error.hint).toBe("Give a time from now, such as 'in 5 minutes'.");
   });
@@ -231,7 +221,7 @@ describe('more forms read: two-digit years, "this month on the 20th", "in 2 days
     ["in 3 weeks' time", '2026-12-23 09:15', null],
   ]);
   it("this month's day that has passed is refused as past", () => {
-    expect(refusal('this month on the 1st', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is in the past/);
+    expect(refusalOf('this month on the 1st', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is in the past/);
   });
 });
 
@@ -242,7 +232,7 @@ describe('a count or a window where one time belongs is refused, never guessed',
     ['tomorrow after 5pm', /a window, not one time/],
     ['before noon tomorrow', /a window, not one time/],
   ])('%s', (phrase, reason) => {
-    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(reason);
+    expect(refusalOf(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(reason);
   });
   holds(WEDNESDAY, [
     ['10 minutes after 5pm', '2026-12-02 17:10', null],
@@ -260,7 +250,7 @@ describe('a number after "next june" or "this june" is its day, never a clock', 
     ['this december 25', '2026-12-25 09:00', null],
   ]);
   it('a day the month does not have is refused', () => {
-    expect(refusal('next june 31', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/June 2027 has no day 31/);
+    expect(refusalOf('next june 31', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/June 2027 has no day 31/);
   });
 });
 
@@ -281,13 +271,13 @@ describe('a date in next year, said in words', () => {
   ]);
   holds(SUNDAY, [['march 3 next year', '2028-03-03 09:00', null]]);
   it('a day next year does not have is refused', () => {
-    expect(refusal('feb 29 next year', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/has no day 29/);
+    expect(refusalOf('feb 29 next year', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/has no day 29/);
   });
 });
 
 describe('words that only look like a count get the usual refusal', () => {
   it.each(['many words', 'some stupid nonsense'])('%s', (phrase) => {
-    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/did not understand/);
+    expect(refusalOf(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/did not understand/);
   });
 });
 
@@ -307,7 +297,7 @@ describe('"this day next week" is a week from today; "this day" alone is refused
     ['the same day next month', '2027-01-02 09:00', null],
   ]);
   it('this day', () => {
-    expect(refusal('this day', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/which day is not clear/);
+    expect(refusalOf('this day', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/which day is not clear/);
   });
 });
 
@@ -321,13 +311,13 @@ describe('"the first tuesday" is the first Tuesday of the month, as with "of the
     ['tuesday the first', '2027-06-01 09:00', null],
   ]);
   it('"last tuesday" stays the one before today', () => {
-    expect(refusal('last tuesday', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is in the past/);
+    expect(refusalOf('last tuesday', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is in the past/);
   });
 });
 
 describe('a number alone, signed or not, is not a time', () => {
   it.each(['-1', '5'])('%s', (phrase) => {
-    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand the time/);
+    expect(refusalOf(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand the time/);
   });
 });
 
@@ -341,7 +331,7 @@ describe('a month said alone is its 1st, with a note, as "in january" is', () =>
     ['march, 3rd', '2027-03-03 09:00', null],
   ]);
   it('this month said alone is refused, as "this december" is', () => {
-    expect(refusal('december', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is this month; give the day/);
+    expect(refusalOf('december', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is this month; give the day/);
   });
 });
 
@@ -367,7 +357,7 @@ describe('a four-digit 24-hour clock beside a day', () => {
     ['june 5 2027', '2027-06-05 09:00', null],
   ]);
   it.each(['1700', 'tomorrow 2460', 'dec 24 2027 1700'])('%s alone, out of range, or beside a date is not read as one', (phrase) => {
-    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand/);
+    expect(refusalOf(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand/);
   });
 });
 
@@ -379,7 +369,7 @@ describe('minutes after the hours, as a clock says them', () => {
     ['1h30 from now', '2026-12-02 10:45', null],
   ]);
   it('minutes past 59 are not read', () => {
-    expect(refusal('in 1h75', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand/);
+    expect(refusalOf('in 1h75', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not understand/);
   });
 });
 
@@ -393,7 +383,7 @@ describe('12 said with the morning is 00:00, with a note', () => {
 
 describe('what chrono reads from words that name no day, or its own parts of the day, is refused', () => {
   it.each(['the week', 'this week at 9am', 'at weekend', 'the month 5pm', 'the quarter', 'the hour', 'morning this year', 'the week morning', 'next day'])('%s', (phrase) => {
-    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not (?:tell which day or time|understand)|which day is not clear/);
+    expect(refusalOf(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/Could not (?:tell which day or time|understand)|which day is not clear/);
   });
   // What chrono reads that the readers before it do not, and rightly.
   holds(WEDNESDAY, [
@@ -406,7 +396,7 @@ describe('what chrono reads from words that name no day, or its own parts of the
     ['11h45', '2026-12-02 11:45', null],
   ]);
   it('a past phrase still says it is past', () => {
-    expect(refusal('last month', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is in the past/);
+    expect(refusalOf('last month', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is in the past/);
   });
 });
 
@@ -425,7 +415,7 @@ describe('chrono readings of spans and of "this week" beside a date are refused'
     ['this week 5 jan', /which day is not clear/],
     ['the week 5 days', /which day is not clear/],
   ])('%s', (phrase, reason) => {
-    expect(refusal(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(reason);
+    expect(refusalOf(phrase, 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(reason);
   });
   holds(WEDNESDAY, [
     ['the day after friday', '2026-12-05 09:00', null],
@@ -442,14 +432,14 @@ describe('ISO 8601 in the basic format, without separators', () => {
     expect(new Date(parseInstant(phrase, { now: Date.parse(WEDNESDAY[0]![1]), zone: 'America/New_York' }).instant).toISOString()).toBe(iso);
   });
   it('a day the month does not have is refused', () => {
-    expect(refusal('20270631T0900Z', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/2027-06 has no day 31/);
+    expect(refusalOf('20270631T0900Z', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/2027-06 has no day 31/);
   });
 });
 
 describe('"this" after a request begins the time, it is not what is sent', () => {
   const now = Date.parse(SUNDAY[0]![1]);
   it('remind me this evening, said at 22:40, is past, as "this evening" is', () => {
-    expect(refusal('remind me this evening', 'UTC', now).message).toMatch(/is in the past/);
+    expect(refusalOf('remind me this evening', 'UTC', now).message).toMatch(/is in the past/);
   });
   holds(SUNDAY, [
     ['remind me this friday at 3', '2027-03-12 15:00', /read '3' as 15:00/],
@@ -506,7 +496,7 @@ describe('dashes and signs people type between the parts', () => {
     ['2026-12-24, 18:00', '2026-12-24 18:00', null],
   ]);
   it('a dash without spaces between two times is still a range', () => {
-    expect(refusal('tomorrow 9–10am', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is a range of times/);
+    expect(refusalOf('tomorrow 9–10am', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/is a range of times/);
   });
 });
 
@@ -526,7 +516,7 @@ describe('a day and month with a dot between, when the day cannot be an hour', (
     ['23.59', '2026-12-02 23:59', null],
   ]);
   it('no month 13', () => {
-    expect(refusal('24.13', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/hour 24 is out of range/);
+    expect(refusalOf('24.13', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/hour 24 is out of range/);
   });
 });
 
