@@ -2,7 +2,7 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import { buildAgenda, type Agenda, type Fire } from '../agenda/fires';
 import { CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
-import { onServer, type PausedSchedule } from '../state/records';
+import type { PausedSchedule } from '../state/records';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption, groupOption, integer } from './options';
@@ -12,8 +12,7 @@ import { sinceInstant } from '../time/since';
 import { addOutcomes } from '../agenda/outcomes';
 import { endOfSpan } from '../time/index';
 import { groupFilter } from './shared/groups';
-import { readRecord, serverOf } from './shared/state';
-import { openState } from '../state/store';
+import { readRecord, serverOf, stateStore } from './shared/state';
 import { followsLocalClock } from '../sync/plan';
 import { agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS, cutNote } from '../agenda/rows';
 import { printList, GIVE_UP, RELATIVE_HEADER, relativeCell } from '../output/list';
@@ -94,12 +93,9 @@ async function groupOf(rt: Runtime, id: string) {
  * record is never required; one that cannot be read is named and left out.
  */
 async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: PausedSchedule[]; seriesOf: Map<string, string>; setOf: Map<string, string>; keptIn: Map<string, string | null> }> {
-  const store = openState(rt.env, rt.home, { signal: rt.signal });
   try {
-    const read = await store.read();
-    // Only this server's records: another server's paused schedules and series are not shown here.
-    const server = serverOf(rt);
-    const state = { intents: read.intents.filter((i) => onServer(i, server)), series: read.series.filter((s) => onServer(s, server)), paused: read.paused.filter((p) => onServer(p, server)) };
+    // Only this server's records (the store's): another server's paused schedules and series are not shown here.
+    const state = await (await stateStore(rt)).readShared();
     const agents = new Set(agentIds);
     const seriesOf = new Map(state.series.flatMap((series) => series.members.map((member) => [member.schedule_id, series.series_id] as const)));
     const setOf = new Map(state.intents.flatMap((intent) => (intent.set_id === undefined ? [] : [[intent.schedule_id, intent.set_id] as const])));

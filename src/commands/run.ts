@@ -10,7 +10,6 @@ import { printQueued, printReply } from './shared/reply';
 import { findSchedule } from './shared/schedule';
 import { readRecordOrNothing } from './shared/state';
 import { findSeries, setMembers, findPaused } from '../state/records';
-import { openState } from '../state/store';
 import { runBody } from './shared/schedule-copy';
 import { resolveScheduleIds } from './shared/ids';
 
@@ -55,7 +54,7 @@ async function scheduleToRun(rt: Runtime, given: string): Promise<ScheduledMessa
     return await findSchedule(rt, undefined, id);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const saved = findPaused(await openState(rt.env, rt.home, { signal: rt.signal }).read(), id);
+    const saved = findPaused(await readRecordOrNothing(rt), id);
     if (!saved) throw error;
     rt.out.info(`${id} is paused; sending the messages of its saved copy.`);
     return saved.schedule;

@@ -13,22 +13,61 @@ export type ListName = 'intents' | 'series' | 'paused';
 export const LISTS: readonly ListName[] = ['intents', 'series', 'paused'];
 const KEY: Record<ListName, string> = { intents: 'schedule_id', series: 'series_id', paused: 'old_id' };
 
+/** The server a stored record belongs to (a paused copy may name it only on its intent); undefined for one from before servers were told apart. */
+export function serverNamed(list: ListName, record: unknown): string | undefined {
+  if (record === null || typeof record !== 'object') return undefined;
+  const fields = record as { server?: unknown; intent?: { server?: unknown } };
+  const server = list === 'paused' ? (fields.server ?? fields.intent?.server) : fields.server;
+  return typeof server === 'string' ? server : undefined;
+}
+
+/** Whether a record is one of `server`'s: it names that server, or none (a record from before servers were told apart counts for every server). */
+export function inScope(list: ListName, record: unknown, server: string): boolean {
+  const named = serverNamed(list, record);
+  return named === undefined || named === server;
+}
+
+/**
+ * A state with only the records of `server` (see inScope): what a command talking to that server
+ * sees, so two servers that hand out the same ids never mix their records. Its lists are new
+ * arrays of the same records; its other fields are the state's.
+ */
+export function scopedState(state: State, server: string): State {
+  return {
+    ...state,
+    intents: state.intents.filter((record) => inScope('intents', record, server)),
+    series: state.series.filter((record) => inScope('series', record, server)),
+    paused: state.paused.filter((record) => inScope('paused', record, server)),
+  };
+}
+
 export type JournalOp =
   /** The record now: in place of the one keyed `key` (else of the one with its own key), else added at the end. */
   | { op: 'put'; list: ListName; key?: string; record: unknown }
   | { op: 'del'; list: ListName; key: string }
-  /** The whole list (a change that reordered it). */
-  | { op: 'list'; list: ListName; records: unknown[] }
+  /** The whole list (a change that reordered it); with `server`, the whole of that server's part of it (see inScope). */
+  | { op: 'list'; list: ListName; server?: string; records: unknown[] }
   /** The top-level fields besides the lists. */
   | { op: 'top'; fields: Record<string, unknown> };
 
-/** One step. `g`: the state file's generation it was written against; lines of an older generation are already folded in. */
+/**
+ * One step. `g`: the state file's generation it was written against; lines of an older generation are already folded in.
+ * `k`: 2 when its keys name the server with the id (keyOf); lines without it (written before) name records by id alone.
+ */
 export interface JournalLine {
   g: number;
+  k?: 2;
   ops: JournalOp[];
 }
 
+/** How a journal line names a record: its server and its id, so records of two servers with the same id stay apart; the id alone for a record that names no server. */
 export function keyOf(list: ListName, record: unknown): string | undefined {
+  const id = idOf(list, record);
+  const server = serverNamed(list, record);
+  return id === undefined || server === undefined ? id : `${server} ${id}`;
+}
+
+function idOf(list: ListName, record: unknown): string | undefined {
   const key = record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[KEY[list]] : undefined;
   return typeof key === 'string' ? key : undefined;
 }
@@ -47,27 +86,34 @@ function isLine(value: unknown): value is JournalLine {
   return typeof value === 'object' && value !== null && typeof line.g === 'number' && Array.isArray(line.ops);
 }
 
-/** Apply a step to the state file's data (plain JSON, before it is checked), in place. Applying it twice gives the same data. */
-export function applyOps(data: Record<string, unknown>, ops: JournalOp[]): void {
+/**
+ * Apply a step to the state file's data (plain JSON, before it is checked), in place. Applying it twice gives the same data.
+ * `keys`: how the step names records (JournalLine's `k`).
+ */
+export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 'server and id' | 'id' = 'server and id'): void {
+  const key = keys === 'id' ? idOf : keyOf;
   for (const op of ops) {
     if (op.op === 'top') {
-      for (const field of Object.keys(data)) if (!(LISTS as readonly string[]).includes(field) && !(field in op.fields)) delete data[field];
+      // `skipped` is the checked record's, never the file's (a step applied to the record in memory keeps it).
+      for (const field of Object.keys(data)) if (!(LISTS as readonly string[]).includes(field) && field !== 'skipped' && !(field in op.fields)) delete data[field];
       Object.assign(data, op.fields);
       continue;
     }
     if (!(LISTS as readonly string[]).includes(op.list)) continue;
     if (op.op === 'list') {
-      data[op.list] = op.records;
+      const { list, server } = op;
+      const others = server === undefined || !Array.isArray(data[list]) ? [] : (data[list] as unknown[]).filter((record) => !inScope(list, record, server));
+      data[list] = [...others, ...op.records];
       continue;
     }
     const list = Array.isArray(data[op.list]) ? (data[op.list] as unknown[]) : (data[op.list] = []);
-    const at = (key: string | undefined) => (key === undefined ? -1 : list.findIndex((record) => keyOf(op.list, record) === key));
+    const at = (wanted: string | undefined) => (wanted === undefined ? -1 : list.findIndex((record) => key(op.list, record) === wanted));
     if (op.op === 'del') {
       const index = at(op.key);
       if (index >= 0) list.splice(index, 1);
       continue;
     }
-    const index = at(op.key) >= 0 ? at(op.key) : at(keyOf(op.list, op.record));
+    const index = at(op.key) >= 0 ? at(op.key) : at(key(op.list, op.record));
     if (index >= 0) list[index] = op.record;
     else list.push(op.record);
   }
@@ -94,8 +140,9 @@ export interface Tracked {
  * Watch a change to `state` (made in place through `view`): which records it
  * wrote to, and which it added, removed or put in another's place. Costs what
  * the change touches, plus a copy of the references of each list it reshapes.
+ * `server`: the state is that server's part of the record (scopedState).
  */
-export function track(state: State): Tracked {
+export function track(state: State, server?: string): Tracked {
   /** Each list as it was, kept when the step first reshapes it (the step's other writes cost nothing per record). */
   const before: Partial<Record<ListName, unknown[]>> = {};
   /** About to add, remove or move records of `list`'s array `target`: keep the list as it was first. */
@@ -218,7 +265,7 @@ export function track(state: State): Tracked {
     view: wrap(state, top) as State,
     ops() {
       const ops: JournalOp[] = [];
-      for (const list of LISTS) ops.push(...listOps(list, before[list], state[list], dirty[list]));
+      for (const list of LISTS) ops.push(...listOps(list, before[list], state[list], dirty[list], server));
       if (topWritten && JSON.stringify(topFields(state)) !== topBefore) ops.push({ op: 'top', fields: topFields(state) });
       return ops;
     },
@@ -253,7 +300,8 @@ const SEARCHES: Record<string, Search> = {
  * is the whole list. `before`: the list as it was, when the step reshaped it. Only the part between what the
  * two lists share at their start and at their end is compared as a whole, so a step costs what it changed.
  */
-function listOps(list: ListName, before: unknown[] | undefined, after: unknown[], dirty: Map<object, string | undefined>): JournalOp[] {
+function listOps(list: ListName, before: unknown[] | undefined, after: unknown[], dirty: Map<object, string | undefined>, server: string | undefined): JournalOp[] {
+  const whole: JournalOp = { op: 'list', list, ...(server === undefined ? {} : { server }), records: after };
   const put = (record: unknown, key?: string): JournalOp => ({ op: 'put', list, ...(key === undefined ? {} : { key }), record });
   if (before === undefined) return [...dirty].map(([record, key]) => put(record, key ?? keyOf(list, record)));
   const ops: JournalOp[] = [];
@@ -286,7 +334,7 @@ function listOps(list: ListName, before: unknown[] | undefined, after: unknown[]
       j++;
     } else if (i < endBefore && !is.has(old)) {
       const key = keyOf(list, old);
-      if (key === undefined) return [{ op: 'list', list, records: after }];
+      if (key === undefined) return [whole];
       ops.push({ op: 'del', list, key });
       i++;
     } else if (i >= endBefore && endBefore === before.length && !was.has(now)) {
@@ -295,7 +343,7 @@ function listOps(list: ListName, before: unknown[] | undefined, after: unknown[]
       j++;
     } else {
       // Moved, or added in the middle: the list as it is now.
-      return [{ op: 'list', list, records: after }];
+      return [whole];
     }
   }
   for (let k = endBefore; k < before.length; k++) written(before[k]);

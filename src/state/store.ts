@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { lock, lockHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
 import { appendPrivateFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
-import { applyOps, readJournal, track } from './journal';
+import { applyOps, readJournal, scopedState, track } from './journal';
 import { foldAtEnd } from './journal-end';
 import { checkState, readStateData } from './parse';
 import { emptyState, serializeState, type State } from './records';
@@ -51,6 +51,11 @@ export interface StateOptions {
   journal?: boolean;
   /** Ctrl-C while waiting for a lock. */
   signal?: AbortSignal;
+  /**
+   * Only the records of this server (the normalised base URL) are read and changed (scopedState):
+   * two servers that hand out the same ids never mix their records. Without it, every record.
+   */
+  server?: string;
 }
 
 export interface StateStore {
@@ -103,6 +108,8 @@ interface Loaded {
   /** The journal's size when read (or last appended to), and how much of it is complete lines. */
   journalSize: number;
   journalValid: number;
+  /** One server's part of `state` (scopedState), kept while it matches: its lists change with the state's through the steps made on it. */
+  scoped?: { server: string; state: State };
 }
 const loaded = new Map<string, Loaded>();
 /** How many times each state file was read from disk by this process: one more means someone else changed it (or a step failed). */
@@ -134,7 +141,7 @@ function load(path: string, journal: string): Loaded {
   const { lines, bytes } = readJournal(journalText);
   const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   const generation = typeof record?.generation === 'number' ? record.generation : 0;
-  if (record) for (const line of lines) if (line.g >= generation) applyOps(record, line.ops);
+  if (record) for (const line of lines) if (line.g >= generation) applyOps(record, line.ops, line.k === 2 ? 'server and id' : 'id');
   return { state: checkState(data, path), generation, stateKey, journalSize: Buffer.byteLength(journalText), journalValid: bytes };
 }
 
@@ -161,8 +168,17 @@ function fold(path: string, journal: string, record: Loaded): void {
     throw error;
   }
   if (bump) record.generation += 1;
+  // Its top-level fields were copied from the state's before the generation moved on.
+  record.scoped = undefined;
   record.stateKey = fileKey(path);
   record.journalSize = record.journalValid = 0;
+}
+
+/** What a store opened for `server` reads and changes: that server's part of the record, or all of it. */
+function scopeOf(record: Loaded, server: string | undefined): State {
+  if (server === undefined) return record.state;
+  if (record.scoped?.server !== server) record.scoped = { server, state: scopedState(record.state, server) };
+  return record.scoped.state;
 }
 
 /** The command locks held by the current chain of calls (so a holder can call code that takes the same lock). */
@@ -172,6 +188,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
   const dir = stateDir(env, home);
   const path = statePath(env, home);
   const journal = journalPath(env, home);
+  const { server } = options;
   const fileLockOptions = { waitMs: options.waitMs, signal: options.signal };
   const foldNow = () =>
     withFileLock(
@@ -209,11 +226,11 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
 
   return {
     path,
-    read: async () => structuredClone(current(path, journal).state),
-    readShared: async () => current(path, journal).state,
+    read: async () => structuredClone(scopeOf(current(path, journal), server)),
+    readShared: async () => scopeOf(current(path, journal), server),
     readsFromDisk: () => loads.get(path) ?? 0,
     look: async (look) => {
-      const found = look(current(path, journal).state);
+      const found = look(scopeOf(current(path, journal), server));
       return found !== null && typeof found === 'object' ? structuredClone(found) : found;
     },
     update: (change) =>
@@ -222,12 +239,17 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
         LABEL,
         () => {
           const record = current(path, journal);
-          const tracked = track(record.state);
+          const tracked = track(scopeOf(record, server), server);
           let result;
+          let ops;
           try {
             result = change(tracked.view);
             if (result instanceof Promise) throw new Error('state changes must be synchronous');
             result = tracked.detach(result);
+            ops = tracked.ops();
+            // The step reshaped this server's part of the lists: the whole record takes the same step.
+            if (server === undefined) record.scoped = undefined;
+            else applyOps(record.state, ops);
           } catch (error) {
             // The change may have got part-way through the record as read: read it again next time.
             loaded.delete(path);
@@ -239,10 +261,9 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
             fold(path, journal, record);
             return result;
           }
-          const ops = tracked.ops();
           if (ops.length === 0) return result;
           try {
-            record.journalSize = record.journalValid = appendPrivateFile(journal, `${JSON.stringify({ g: record.generation, ops })}\n`, JOURNAL_LABEL, record.journalValid);
+            record.journalSize = record.journalValid = appendPrivateFile(journal, `${JSON.stringify({ g: record.generation, k: 2, ops })}\n`, JOURNAL_LABEL, record.journalValid);
           } catch (error) {
             loaded.delete(path);
             throw error;

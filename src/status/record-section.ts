@@ -14,7 +14,7 @@ export async function recordSection(rt: Runtime, agentId?: string): Promise<Stat
     import('./print'),
   ]);
   const server = serverOf(rt);
-  const state = await (await stateStore(rt)).read();
+  const state = await (await stateStore(rt, { everyServer: true })).readShared();
   const outcomes = readSyncOutcomes(rt.env, rt.home);
   const now = rt.now();
   const status = recordStatus(state, server, outcomes[server], now, { agentId });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, truncateSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyOps, readJournal, track } from '../../src/state/journal';
+import { applyOps, inScope, readJournal, scopedState, track } from '../../src/state/journal';
 import { foldJournals } from '../../src/state/journal-end';
 import {
   addSeriesMembers,
@@ -294,6 +294,120 @@ describe('journal steps replay every transition exactly', () => {
     const tracked = track(start());
     tracked.view.intents.find((i) => i.schedule_id === 'a');
     expect(tracked.ops()).toEqual([]);
+  });
+});
+
+describe('records of two servers whose ids collide', () => {
+  const A = 'http://127.0.0.1:1/';
+  const B = 'http://127.0.0.1:2/';
+  const at = '2026-11-22T15:00:00.000Z';
+  /** The same ids on A and B, and records that name no server (from before servers were told apart). */
+  const mixed = (): State => ({
+    ...emptyState(),
+    intents: [intent('sm-1', { server: A }), intent('sm-1', { server: B }), intent('sm-2', { server: B }), intent('sm-2', { server: A }), intent('sm-0')],
+    paused: [
+      {
+        old_id: 'p-1',
+        paused_at: at,
+        intent: intent('p-1', { server: B }),
+        schedule: { id: 'p-1', agent_id: 'agent-1', schedule: { type: 'recurring', cron_expression: '0 8 * * *' }, message: { messages: [] } } as never,
+      },
+    ],
+  });
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+  it("a store opened for one server reads and changes only that server's records, and the file says the same after it is read again", async () => {
+    const dir = freshDir();
+    await wholeStore(dir).update((state) => Object.assign(state, mixed()));
+    const onA = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, '/nonexistent-home', { journal: true, server: A });
+    expect((await onA.read()).intents.map((i) => `${i.schedule_id} ${i.server ?? '-'}`)).toEqual([`sm-1 ${A}`, `sm-2 ${A}`, 'sm-0 -']);
+    expect((await onA.read()).paused).toEqual([]);
+    await onA.update((state) => {
+      markGone(state, 'sm-1', at);
+      recordReplacement(
+        state,
+        'sm-2',
+        successorOf(
+          state.intents.find((i) => i.schedule_id === 'sm-2')!,
+          'sm-3',
+          at,
+        ),
+        at,
+      );
+      recordPaused(state, { id: 'p-1', agent_id: 'agent-1', schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, message: { messages: [] } } as never, at, undefined, A);
+    });
+    const expected = (state: State) => ({
+      intents: state.intents.map((i) => `${i.schedule_id} ${i.server ?? '-'} ${i.status}`),
+      paused: state.paused.map((p) => `${p.old_id} ${p.server ?? p.intent?.server} ${p.schedule.schedule.cron_expression}`),
+    });
+    const want = {
+      intents: [`sm-1 ${A} gone`, `sm-1 ${B} active`, `sm-2 ${B} active`, `sm-2 ${A} replaced`, 'sm-0 - active', `sm-3 ${A} active`],
+      paused: [`p-1 ${B} 0 8 * * *`, `p-1 ${A} 0 9 * * *`],
+    };
+    expect(expected(await wholeStore(dir).read())).toEqual(want);
+    // The journal, replayed onto the state file by another reader, gives the same record.
+    const data = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'));
+    for (const line of readJournal(readFileSync(join(dir, 'state.journal'), 'utf8')).lines) applyOps(data, line.ops, line.k === 2 ? 'server and id' : 'id');
+    expect(expected(data)).toEqual(want);
+    await foldJournals();
+    expect(expected(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')))).toEqual(want);
+  });
+
+  it("any mix of steps on one server's part replays exactly onto the whole record, the other server's records untouched (500 seeded random steps)", () => {
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    // Ids are unique within a server (as a server hands them out), and A and B share theirs.
+    let fresh = 0;
+    const record = (server?: string) => intent(`sm-${++fresh}`, server === undefined ? {} : { server });
+    const moves: Array<(s: State) => void> = [
+      (s) => void s.intents.push(record(A)),
+      (s) => void s.intents.unshift(record(A)),
+      (s) => void s.intents.splice(random(s.intents.length + 1), 1),
+      (s) => void s.intents.splice(random(s.intents.length + 1), 1, record(A)),
+      (s) => void s.intents.reverse(),
+      (s) => void (s.intents = s.intents.filter(() => random(4) > 0)),
+      (s) => s.intents.length > 0 && void (s.intents[random(s.intents.length)]!.phrase = `p${random(1000)}`),
+      (s) => s.intents.length > 0 && void (s.intents[random(s.intents.length)]!.server = A),
+    ];
+    for (let step = 0; step < 500; step++) {
+      const whole: State = {
+        ...emptyState(),
+        intents: Array.from({ length: random(6) }, () => [[record(A)], [record(B)], [record()], [record(A), { ...structuredClone(intent(`sm-${fresh}`)), server: B }]][random(4)]!).flat(),
+      };
+      const others = plain(whole.intents.filter((i) => !inScope('intents', i, A)));
+      const data = structuredClone(whole) as unknown as Record<string, unknown>;
+      const part = scopedState(whole, A);
+      const tracked = track(part, A);
+      for (let k = 0, n = 1 + random(4); k < n; k++) moves[random(moves.length)]!(tracked.view);
+      const line = plain(tracked.ops());
+      tracked.close();
+      applyOps(data, line);
+      const after = data.intents as Intent[];
+      expect(
+        after.filter((i) => inScope('intents', i, A)),
+        `step ${step}`,
+      ).toEqual(plain(part.intents));
+      expect(
+        after.filter((i) => !inScope('intents', i, A)),
+        `step ${step}`,
+      ).toEqual(others);
+    }
+  });
+
+  it('a journal line written before records were keyed by server names them by id alone', () => {
+    const data = plain({ ...emptyState(), intents: [intent('sm-1', { server: A }), intent('sm-2', { server: A })] });
+    applyOps(
+      data,
+      [
+        { op: 'put', list: 'intents', key: 'sm-1', record: intent('sm-1', { server: A, status: 'gone' }) },
+        { op: 'del', list: 'intents', key: 'sm-2' },
+      ],
+      'id',
+    );
+    expect(data.intents.map((i: Intent) => `${i.schedule_id} ${i.status}`)).toEqual(['sm-1 gone']);
   });
 });
 

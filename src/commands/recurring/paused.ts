@@ -1,12 +1,10 @@
 import type { Command } from '@commander-js/extra-typings';
 import { defineCommand } from '../command';
-import { openState } from '../../state/store';
 import { printList, GIVE_UP } from '../../output/list';
 import { localAndUtc } from '../../output/when';
 import { scheduleText } from '../../agenda/sources';
 import { firstLine } from '../../agenda/rows';
-import { onServer } from '../../state/records';
-import { serverOf } from '../shared/state';
+import { stateStore } from '../shared/state';
 import { recreateBody } from '../shared/schedule-copy';
 
 /** What is paused on this machine: since when, the old id, and (with --json) everything needed to recreate it. */
@@ -17,10 +15,8 @@ export default defineCommand({
   globals: ['output', 'time'],
   declare: (command: Command) => command,
   async run(rt) {
-    const store = openState(rt.env, rt.home, { signal: rt.signal });
-    // Only what was paused on the server in use: another server's copies are resumed there.
-    const state = await store.read();
-    const server = serverOf(rt);
+    // Only what was paused on the server in use (the store's): another server's copies are resumed there.
+    const state = await (await stateStore(rt)).readShared();
     const zone = rt.zone();
     interface Row {
       id: string;
@@ -30,27 +26,25 @@ export default defineCommand({
       text: string;
       json: unknown;
     }
-    const schedules: Row[] = state.paused
-      .filter((item) => onServer(item, server))
-      .map((item) => ({
-        id: item.old_id,
-        agentId: item.schedule.agent_id,
-        rule: item.schedule.schedule.cron_expression ?? '-',
-        pausedAt: item.paused_at,
-        text: scheduleText(item.schedule),
-        json: {
-          ...item,
-          // The request that re-creates it on any machine with the API key.
-          recreate: {
-            method: 'POST',
-            path: `/v1/agents/${item.schedule.agent_id}/schedule`,
-            body: recreateBody(item.schedule, { type: 'recurring', cron_expression: item.schedule.schedule.cron_expression ?? '' }),
-          },
+    const schedules: Row[] = state.paused.map((item) => ({
+      id: item.old_id,
+      agentId: item.schedule.agent_id,
+      rule: item.schedule.schedule.cron_expression ?? '-',
+      pausedAt: item.paused_at,
+      text: scheduleText(item.schedule),
+      json: {
+        ...item,
+        // The request that re-creates it on any machine with the API key.
+        recreate: {
+          method: 'POST',
+          path: `/v1/agents/${item.schedule.agent_id}/schedule`,
+          body: recreateBody(item.schedule, { type: 'recurring', cron_expression: item.schedule.schedule.cron_expression ?? '' }),
         },
-      }));
+      },
+    }));
     // A paused series is one row: its rule, and the members resume creates again.
     const series: Row[] = state.series
-      .filter((one) => one.status === 'paused' && onServer(one, server))
+      .filter((one) => one.status === 'paused')
       .map((one) => {
         const members = one.members.filter((m) => m.paused === true);
         const pausedAt = one.paused_at ?? one.status_at ?? one.created_at;

@@ -92,7 +92,7 @@ const indexed = new WeakMap<Runtime, Promise<{ here: Set<string>; elsewhere: Map
 
 async function indexRecord(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
   try {
-    return recordedIds(await (await stateStore(rt)).read(), serverOf(rt));
+    return recordedIds(await (await stateStore(rt, { everyServer: true })).readShared(), serverOf(rt));
   } catch (error) {
     if (error instanceof CliError) return { here: new Set(), elsewhere: new Map() };
     throw error;

@@ -10,9 +10,13 @@ import { staleSyncNotice } from '../../status/record';
 import { readSyncOutcomes } from '../../state/sync-outcome';
 import { readTextFile, writePrivateFile } from '../../files/private-file';
 
-/** The record of intent for this run. */
-export async function stateStore(rt: Runtime): Promise<StateStore> {
-  return openState(rt.env, rt.home, { signal: rt.signal, journal: true });
+/**
+ * The record of intent for this run: the records of the server it talks to (serverOf), so two
+ * servers that hand out the same ids never mix theirs. `everyServer`: every record, for what
+ * tells servers apart (ids recorded elsewhere, status of other servers).
+ */
+export async function stateStore(rt: Runtime, { everyServer = false } = {}): Promise<StateStore> {
+  return openState(rt.env, rt.home, { signal: rt.signal, journal: true, ...(everyServer ? {} : { server: serverOf(rt) }) });
 }
 
 /** The server this run talks to, as records name it: the normalised base URL. */

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
+import { AGENT, NOW } from '../helpers/suite';
+import { cliEnv, runCli } from '../helpers/run-cli';
+
+/**
+ * cli.md: "Each record belongs to the server it was made on (the normalised base URL); a command acts
+ * only on the records of the server it talks to." Two servers that hand out the same schedule ids
+ * (two fakes here; in life a restored copy of a server, or one server reached by two base URLs).
+ */
+let a: FakeLetta;
+let b: FakeLetta;
+beforeAll(async () => {
+  a = await new FakeLetta().start();
+  b = await new FakeLetta().start();
+  a.now = b.now = () => Date.parse(NOW);
+});
+afterAll(async () => {
+  await a.stop();
+  await b.stop();
+});
+
+describe('records of intent of two servers whose ids collide', () => {
+  it("an edit on one server leaves the other server's record, and its schedule, alone", async () => {
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim()).toBe('sm-000001');
+    expect((await on(b, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on B', '--cron', 'every day at 9am', '--tz', 'Asia/Tokyo', '-q')).stdout.trim()).toBe('sm-000001');
+
+    // Each server's get says its own kept time.
+    expect((await on(a, 'recurring', 'get', 'sm-000001')).stdout).toContain('Europe/Paris');
+    expect((await on(b, 'recurring', 'get', 'sm-000001')).stdout).toContain('Asia/Tokyo');
+
+    expect((await on(b, 'recurring', 'edit', 'sm-000001', '--message', 'B edited')).code).toBe(0);
+    const sync = await on(a, 'sync', '--json');
+    expect(sync.code).toBe(0);
+    // A's schedule was never touched by anything run against A: sync must not delete it.
+    expect(a.requests('DELETE')).toHaveLength(0);
+    expect(a.schedules.has('sm-000001')).toBe(true);
+    expect((await on(a, 'recurring', 'get', 'sm-000001')).stdout).toContain('Europe/Paris');
+  });
+
+  it('pausing the same id on two servers keeps both saved copies, each resumed on its own server as it was', async () => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', '0 9 * * *');
+    await on(b, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on B', '--cron', '0 10 * * *');
+    expect((await on(a, 'recurring', 'pause', 'sm-000001')).code).toBe(0);
+    expect((await on(b, 'recurring', 'pause', 'sm-000001')).code).toBe(0);
+    expect((await on(a, 'recurring', 'paused', '-q')).stdout.trim()).toBe('sm-000001');
+    expect((await on(a, 'recurring', 'resume', 'sm-000001')).code).toBe(0);
+    expect((await on(b, 'recurring', 'resume', 'sm-000001')).code).toBe(0);
+    const only = (server: FakeLetta) => [...server.schedules.values()].map((s) => [s.schedule.cron_expression, (s.message.messages[0] as { content: string }).content]);
+    expect(only(a)).toEqual([['0 9 * * *', 'on A']]);
+    expect(only(b)).toEqual([['0 10 * * *', 'on B']]);
+  });
+});
