@@ -187,3 +187,89 @@ describe('recurring adopt', () => {
     expect(result.stderr).toContain('no time of day');
   });
 });
+
+describe('an edit that changes nothing (run again, or asked for what the schedule already is)', () => {
+  const changing = (result: { requests: Array<{ method: string }> }) => result.requests.filter((r) => r.method !== 'GET');
+
+  it('exits 0, prints the id, says nothing changed and sends nothing, for every field given as it is', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'Europe/Paris', '-q']);
+    const id = made.stdout.trim();
+    const before = JSON.stringify(state());
+    for (const again of [
+      ['--message', 'Standup'],
+      ['--cron', 'every weekday at 9am', '--tz', 'Europe/Paris'],
+      ['--cron', 'every weekday at 9am', '--tz', 'Europe/Paris', '--message', 'Standup', '--role', 'user'],
+      ['--role', 'user'],
+    ]) {
+      const result = await h.run(['recurring', 'edit', id, ...again]);
+      expect({ again, code: result.code, stdout: result.stdout }).toEqual({ again, code: 0, stdout: `${id}\n` });
+      expect(result.stderr).toContain(`Nothing to change: ${id} already is that; nothing was sent`);
+      expect(changing(result)).toEqual([]);
+    }
+    expect(JSON.stringify(state())).toBe(before);
+    expect([...h.letta.schedules.keys()]).toEqual([id]);
+  });
+
+  it('an edit run twice makes one change: the second finds it made, by the old id or the new', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Old');
+    const first = await h.run(['recurring', 'edit', old.id, '--message', 'New']);
+    expect(first.code).toBe(0);
+    const newId = first.stdout.trim();
+    for (const given of [old.id, newId]) {
+      const again = await h.run(['recurring', 'edit', given, '--message', 'New', '--json']);
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ old_id: newId, id: newId, changed: [] });
+      expect(changing(again)).toEqual([]);
+    }
+    expect([...h.letta.schedules.keys()]).toEqual([newId]);
+  });
+
+  it('is not refused for firing within the minute (nothing is sent to race it)', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Same');
+    old.next_scheduled_time = new Date(Date.parse(NOW) + 30_000).toISOString();
+    const result = await h.run(['recurring', 'edit', old.id, '--message', 'Same']);
+    expect(result.code).toBe(0);
+    expect(changing(result)).toEqual([]);
+  });
+
+  it('onetime edit: the same time and message is nothing to change too', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse('2026-11-23T15:00:00Z') }, 'Once');
+    const result = await h.run(['onetime', 'edit', old.id, '--execute-at', 'tomorrow at 10am', '--tz', 'America/New_York', '--message', 'Once']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${old.id}\n`);
+    expect(result.stderr).toContain('Nothing to change');
+    expect(changing(result)).toEqual([]);
+  });
+
+  it('nothing asked at all is still bad usage (exit 2)', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    for (const kind of ['recurring', 'onetime'] as const) {
+      const item = kind === 'recurring' ? old : h.letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 86_400_000 });
+      const result = await h.run([kind, 'edit', item.id]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Nothing to change: give');
+      expect(changing(result)).toEqual([]);
+    }
+  });
+
+  it("the same UTC cron read on another clock changes the record, not the schedule: sync then keeps it on that clock", async () => {
+    // 09:00 UTC is 09:00 in London in winter: the cron stays, but sync is to keep it at 09:00 London time from now on.
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Tea');
+    const result = await h.run(['recurring', 'edit', old.id, '--cron', 'every day at 9am', '--tz', 'Europe/London']);
+    expect(result.code).toBe(0);
+    expect(changing(result)).toEqual([]);
+    expect(result.stderr).toContain('Kept at  09:00 every day, Europe/London (recorded; sync keeps it there across DST)');
+    expect(state().intents).toEqual([expect.objectContaining({ schedule_id: old.id, status: 'active', zone: 'Europe/London', local_rule: '0 9 * * *', server: new URL(h.letta.url).href })]);
+    const summer = await h.run(['sync', '--now', '2027-04-01T00:00:00Z']);
+    expect(summer.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { cron_expression: '0 8 * * *' } });
+
+    // And back: the same cron as a raw UTC cron takes the clock away again.
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Kept', '--cron', 'every day at 9am', '--tz', 'Europe/London', '-q']);
+    const id = made.stdout.trim();
+    const raw = await h.run(['recurring', 'edit', id, '--cron', '0 9 * * *']);
+    expect(raw.code).toBe(0);
+    expect(changing(raw)).toEqual([]);
+    expect(raw.stderr).toContain('Kept as  0 9 * * * in UTC');
+    expect(state().intents.find((i) => i.schedule_id === id)).toMatchObject({ zone: 'UTC', local_rule: '0 9 * * *', status: 'active' });
+  });
+});

@@ -14,7 +14,8 @@ import { replaceSchedule } from '../../sync/execute';
 import { recordWriter, stateStore, whileChanging, serverOf } from '../shared/state';
 import { settleEarlierChange, landedCopy } from '../../sync/settle';
 import { readMessage } from '../shared/message';
-import { printReceiptOf } from '../../output/receipt';
+import { printReceiptOf, type ReceiptRow } from '../../output/receipt';
+import { keptAt } from '../../output/kept-at';
 import { editChanges } from '../shared/changes';
 import * as model from '../../state/records';
 import { resolveScheduleIds } from '../shared/ids';
@@ -70,7 +71,6 @@ export default (kind: ScheduleKind) =>
         const settled = rt.dryRun ? { id, notes: [] } : await settleEarlierChange({ api, records: book, now, readBack: true }, id);
         for (const note of settled.notes) out.info(note);
         const old = await findSchedule(rt, kind, settled.id);
-        guardEdit(old, now, !!options.force);
         const recorded = model.findIntent(await book.read().catch(() => model.emptyState()), old.id);
         refuseSeriesMember(await store.read().catch(() => model.emptyState()), old.id);
 
@@ -79,9 +79,18 @@ export default (kind: ScheduleKind) =>
           meaning === undefined ? undefined : meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
         const { body, changed } = editedBody(old, { message, role: options.role as Role | undefined, schedule });
         if (changed.length === 0) {
-          if (settled.id !== id) return out.line(settled.id);
-          throw new UsageError(`Nothing to change: ${old.id} already is that`, `Pass ${kind === 'one-time' ? '--execute-at' : '--cron, --tz'}, --message or --role with a new value.`);
+          if (settled.id === id && !asked(rt, options)) throw new UsageError(`Nothing to change: give ${kind === 'one-time' ? '--execute-at' : '--cron, --tz'}, --message or --role`);
+          // Run again, an edit finds its change made: nothing is sent, and a script that repeats it goes on.
+          const kept = meaning?.type === 'recurring' ? keptAnew(recorded, intentFromCreate(old.id, old.agent_id, meaning, now)) : undefined;
+          if (kept) await writer.update((state) => void model.adoptIntent(state, { ...kept, server: serverOf(rt) }, new Date(now).toISOString()));
+          return printReceiptOf(out, {
+            document: { old_id: old.id, id: old.id, agent_id: old.agent_id, changed: [], schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [], ...(kept ? { kept: { zone: kept.zone, local_rule: kept.local_rule } } : {}) },
+            title: `Nothing to change: ${old.id} already is that${settled.notes.length === 0 ? '; nothing was sent' : ''}`,
+            rows: [{ id: old.id }, ...keptRows(kept)],
+            notes: meaning?.notes,
+          });
         }
+        guardEdit(old, now, !!options.force);
         const server = serverOf(rt);
         const stamp = new Date(now).toISOString();
         const request = {
@@ -131,6 +140,29 @@ export default (kind: ScheduleKind) =>
       });
     },
   });
+
+/** Whether the edit was asked to change anything at all (a zone given on the command line re-reads the recorded phrase). */
+function asked(rt: Runtime, options: { message?: string; role?: string; cron?: string; executeAt?: string }): boolean {
+  return [options.message, options.role, options.cron, options.executeAt].some((value) => value !== undefined) || rt.settings.timezone.source === 'flag';
+}
+
+/**
+ * The rule sync is to keep an unchanged schedule at, when the edit's phrase names another than the record
+ * does (the same UTC cron today, read on another clock: `--cron "every day at 9am" --tz Europe/London` of a
+ * schedule kept in UTC): the schedule stays, the record changes. Undefined when the record already says it,
+ * or the phrase keeps no clock and nothing is recorded.
+ */
+function keptAnew(recorded: Intent | undefined, wanted: Intent): Intent | undefined {
+  if (recorded) return recorded.zone === wanted.zone && recorded.local_rule === wanted.local_rule ? undefined : wanted;
+  return keptAt(wanted) === undefined ? undefined : wanted;
+}
+
+/** What the record keeps an unchanged schedule at now, when the edit changed that. */
+function keptRows(kept: Intent | undefined): ReceiptRow[] {
+  if (!kept) return [];
+  const text = keptAt(kept);
+  return [text ? ['Kept at', `${text} (recorded; sync keeps it there across DST)`] : ['Kept as', `${kept.local_rule} in ${kept.zone} (recorded; sync leaves its UTC cron as it is)`]];
+}
 
 /** A series' schedules share its rule and message: one edited on its own would leave the series (its own lists, delete and top-up). */
 function refuseSeriesMember(state: model.State, id: string): void {
