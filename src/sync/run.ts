@@ -78,7 +78,7 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
     const writer: SyncStore = scratch ? { read: async () => scratch, update: async (change) => change(scratch), withLock: (_name, body) => body() } : store;
     let checked = 0;
     for (const agent of agents) {
-      const rounds: AgentRounds = { agentId: agent, failedBefore: new Set() };
+      const rounds: AgentRounds = { agentId: agent, named: agentId !== undefined, failedBefore: new Set() };
       for (let round = 0; ; round++) {
         const result = await writer.withLock(CHANGES_LOCK, () => syncRound(api, writer, rounds, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine), SYNC_WAIT_MS);
         if (round === 0) checked += result.checked;
@@ -98,6 +98,8 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
 /** What one agent's rounds pass on to the next. */
 interface AgentRounds {
   agentId: string;
+  /** The one agent the sync was asked about (--agent-id, or the configured agent), not one of every agent recorded. */
+  named: boolean;
   /** Actions that failed: not tried again in this sync. */
   failedBefore: Set<string>;
   /**
@@ -134,7 +136,10 @@ async function syncRound(
     if (!(error instanceof NotFoundError || (error instanceof AuthError && error.facts.status === 403))) throw error;
     const reason = error instanceof NotFoundError ? 'this key cannot see the agent (404)' : 'this key may not read the agent (403)';
     const action: SyncAction = { type: 'skipped', agent_id: agentId, reason, records: recordsOf(state).length };
-    return { checked: 0, plan: [action], outcomes: [{ action, ok: true, exist: [] }], more: false };
+    // A refused key fails the sync (exit 4, as every command's), after the other agents; an agent not found only
+    // when it is the one asked about: one of every agent recorded may have been deleted, and status shows its records.
+    const failed = error instanceof AuthError || rounds.named;
+    return { checked: 0, plan: [action], outcomes: [failed ? { action, ok: false, exist: [], error } : { action, ok: true, exist: [] }], more: false };
   }
 
   // Records from before servers were told apart belong to the first server that shows their schedules.

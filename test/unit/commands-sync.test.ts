@@ -147,6 +147,59 @@ describe('sync faults', () => {
     expect(changing(third.requests)).toEqual([]);
   });
 
+  describe('an agent the key may not read (403) or cannot see (404)', () => {
+    const OTHER = 'agent-22222222-2222-2222-2222-222222222222';
+    const refuse = (agent: string, status: 403 | 404) =>
+      h.letta.inject(new RegExp(`^GET /v1/agents/${agent}/schedule$`), { status, body: JSON.stringify({ detail: status === 403 ? 'Forbidden' : `Agent not found: ${agent}` }) });
+    const DST = '2027-03-16T00:00:00Z';
+    async function twoAgents() {
+      const mine = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+      const created = await h.run(['recurring', 'create', '--agent-id', OTHER, '--message', 'Other', '--cron', 'every weekday at 9am', '--tz', 'America/New_York', '--now', '2026-11-23T12:00:00Z', '-q']);
+      return { mine, other: created.stdout.trim() };
+    }
+    const needsAction = async (now: string) => JSON.parse((await h.run(['status', '--json', '--now', now])).stdout).record.needs_action as string[];
+
+    it('the agent named, refused: exit 4 with where the key came from, the record kept, and status says the sync failed', async () => {
+      const { other } = await twoAgents();
+      // A day with nothing to change: before this, the sync said "skipped" and exited 0, and status found nothing to do.
+      const quiet = '2026-11-24T12:00:00Z';
+      expect((await h.run(['sync', '--now', quiet])).code).toBe(0);
+      expect(await needsAction(quiet)).toEqual([]);
+      refuse(OTHER, 403);
+      const result = await h.run(['sync', '--agent-id', OTHER, '--now', quiet]);
+      expect(result.code).toBe(4);
+      expect(result.stdout).toContain(`Agent ${OTHER}: this key may not read the agent (403)`);
+      expect(result.stderr).toContain('The key came from LETTA_API_KEY');
+      expect(changing(result.requests)).toEqual([]);
+      expect(state().intents).toContainEqual(expect.objectContaining({ schedule_id: other, status: 'active' }));
+      expect(await needsAction(quiet)).toEqual([expect.stringContaining(`failed: Agent ${OTHER}: this key may not read the agent (403)`)]);
+    });
+
+    it('one refused among several: the others are synced, then exit 4', async () => {
+      const { mine } = await twoAgents();
+      refuse(OTHER, 403);
+      const result = await h.run(['sync', '--now', DST, '--json']);
+      expect(result.code).toBe(4);
+      const reports = JSON.parse(result.stdout) as Array<{ action: string; agent_id: string; ok: boolean; id?: string }>;
+      expect(reports).toContainEqual(expect.objectContaining({ action: 'replace', agent_id: AGENT, ok: true, id: mine }));
+      expect(reports).toContainEqual(expect.objectContaining({ action: 'skipped', agent_id: OTHER, ok: false }));
+      expect(h.letta.schedules.has(mine)).toBe(false);
+    });
+
+    it('not found: an error (exit 3) for the agent named; among several it is skipped, said, and the rest synced (exit 0)', async () => {
+      await twoAgents();
+      refuse(OTHER, 404);
+      const named = await h.run(['sync', '--agent-id', OTHER, '--now', DST]);
+      expect(named.code).toBe(3);
+      expect(named.stdout).toContain(`Agent ${OTHER}: this key cannot see the agent (404)`);
+      refuse(OTHER, 404);
+      const all = await h.run(['sync', '--now', DST]);
+      expect(all.code).toBe(0);
+      expect(all.stdout).toContain(`Agent ${OTHER}: this key cannot see the agent (404)`);
+      expect(all.stdout).toContain('Replaced');
+    });
+  });
+
   it('a schedule deleted elsewhere is marked gone, not re-created', async () => {
     const oldId = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
     h.letta.schedules.delete(oldId);
