@@ -56,4 +56,37 @@ describe('records of intent of two servers whose ids collide', () => {
     expect(only(a)).toEqual([['0 9 * * *', 'on A']]);
     expect(only(b)).toEqual([['0 10 * * *', 'on B']]);
   });
+
+  it('a schedule this server holds is its own, though another server recorded the same id: every command acts on it here', async () => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    expect((await on(b, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on B', '--cron', '0 10 * * *', '-q')).stdout.trim()).toBe('sm-000001');
+    // A's own sm-000001, made elsewhere (the Letta app): this machine never recorded it against A.
+    a.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'on A');
+
+    const get = await on(a, 'recurring', 'get', 'sm-000001');
+    expect(get.stderr).not.toContain('recorded on this machine against');
+    expect(get.code).toBe(0);
+    expect(get.stdout).toContain('on A');
+    expect((await on(a, 'history', 'sm-000001')).code).toBe(0);
+    const run = await on(a, 'run', 'sm-000001');
+    expect(run.code).toBe(0);
+    expect(a.requests('POST', /\/messages$/).map((r) => (r.body as { messages: Array<{ content: string }> }).messages[0]!.content)).toEqual(['on A']);
+    expect((await on(a, 'recurring', 'adopt', 'sm-000001', '--tz', 'Europe/Paris')).code).toBe(0);
+    expect((await on(a, 'recurring', 'pause', 'sm-000001')).code).toBe(0);
+    expect((await on(a, 'recurring', 'resume', 'sm-000001', '-q')).stdout.trim()).toBe('sm-000002');
+    expect((await on(a, 'recurring', 'delete', 'sm-000002')).code).toBe(0);
+    expect(a.schedules.size).toBe(0);
+    // B's schedule and record were never touched; an id B recorded that A does not hold is still refused on A.
+    expect([...b.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(['0 10 * * *']);
+    expect(b.requests().filter((r) => r.method !== 'GET' && r.method !== 'POST')).toEqual([]);
+    expect((await on(b, 'recurring', 'get', 'sm-000001')).stdout).toContain('on B');
+    await on(b, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on B too', '--cron', '0 11 * * *');
+    expect((await on(b, 'recurring', 'create', '--agent-id', AGENT, '--message', 'only on B', '--cron', '0 12 * * *', '-q')).stdout.trim()).toBe('sm-000003');
+    const refused = await on(a, 'recurring', 'get', 'sm-000003');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`sm-000003 was recorded on this machine against ${b.url}/`);
+  });
 });

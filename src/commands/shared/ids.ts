@@ -5,7 +5,7 @@ import { isShortId, shortMatches } from '../../output/short-id';
 import type { Runtime } from '../../runtime';
 import { schedulesOf } from './schedule';
 import { serverOf, stateStore } from './state';
-import { recordedIds } from '../../state/records';
+import { isSeriesId, isSetId, recordedIds } from '../../state/records';
 import { limiter } from '../../concurrency';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
@@ -41,25 +41,51 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
  */
 export async function resolveScheduleIds(rt: Runtime, ids: string[]): Promise<string[]> {
   const record = await recordIds(rt);
-  const full = (id: string) => {
+  const full = async (id: string) => {
     const elsewhere = record.elsewhere.get(id);
-    if (elsewhere !== undefined) throw otherServer(rt, id, elsewhere);
+    if (elsewhere !== undefined && !(await heldHere(rt, id))) throw otherServer(rt, id, elsewhere);
     return id;
   };
-  if (!ids.some(isShortId)) return ids.map(full);
+  const fullIds = async (given: string[]) => {
+    const resolved: string[] = [];
+    for (const id of given) resolved.push(await full(id));
+    return resolved;
+  };
+  if (!ids.some(isShortId)) return fullIds(ids);
   const candidates = new Set<string>(record.here);
   const agent = rt.agentOrNone();
   for await (const page of schedulesOf(rt, agent ? [await rt.agentId(agent)] : undefined)) for (const item of page) candidates.add(item.id);
-  return ids.map((id) => {
-    if (!isShortId(id)) return full(id);
-    try {
-      return pickOne(id, [...candidates], 'schedule');
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      // Not here; if it is one recorded against another server, say which.
-      return full(pickOne(id, [...record.elsewhere.keys()], 'schedule'));
-    }
-  });
+  return fullIds(
+    ids.map((id) => {
+      if (!isShortId(id)) return id;
+      try {
+        return pickOne(id, [...candidates], 'schedule');
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+        // Not here; if it is one recorded against another server, say which.
+        return pickOne(id, [...record.elsewhere.keys()], 'schedule');
+      }
+    }),
+  );
+}
+
+/**
+ * Whether the server this command talks to holds a schedule `id` after all: two servers may hand out
+ * the same ids, and one recorded against another server may be this one's own schedule, made
+ * elsewhere. Asked only for such ids (a set or series id is never a schedule on Letta).
+ */
+async function heldHere(rt: Runtime, id: string): Promise<boolean> {
+  if (isSetId(id) || isSeriesId(id)) return false;
+  const api = await rt.api();
+  const agent = rt.agentOrNone();
+  try {
+    if (agent) await api.getSchedule(await rt.agentId(agent), id);
+    else await api.locateSchedule(id);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  }
 }
 
 /** The refusal of an id recorded against another server: where it belongs and how to act on it there. */
