@@ -14,6 +14,7 @@ import {
   type LandingKind,
   type ScheduleKind,
 } from './errors';
+import { COMMANDS } from './commands/registry';
 
 /** What the edge knows about the run that failed. */
 export interface HintFacts {
@@ -33,7 +34,7 @@ const NOUN: Record<ScheduleKind, string> = { 'one-time': 'onetime', recurring: '
 export function hintFor(error: unknown, facts: HintFacts = {}): string | undefined {
   if (!(error instanceof CliError)) return undefined;
   if (error instanceof CreateMayHaveLandedError) return landedHint(error.kind, error.agentId);
-  if (error instanceof WrongKindError) return `Use: ${CLI} ${NOUN[error.actual]} ${scheduleVerb(facts)} ${error.id}`;
+  if (error instanceof WrongKindError) return otherKindHint(error, scheduleVerb(facts));
   if (error instanceof AuthError) {
     // A key that was refused, by the server or before sending: where it came from; no key at all: how to set one.
     if (error.facts.status !== undefined || error.facts.keySource !== undefined) return wrongKeyHint(error.facts.keySource);
@@ -68,6 +69,13 @@ export function hintFor(error: unknown, facts: HintFacts = {}): string | undefin
 }
 
 /** The verb the user ran on a schedule (get, delete, ...), for pointing at the same verb of the other kind. */
+/** The same verb for the schedule's own kind, where that kind has it (one-time schedules have no pause, resume or adopt); else how to look at it. */
+function otherKindHint(error: WrongKindError, verb: string): string {
+  const noun = NOUN[error.actual];
+  if (COMMANDS.some(({ path }) => path[0] === noun && path[1] === verb)) return `Use: ${CLI} ${noun} ${verb} ${error.id}`;
+  return `A ${error.actual} schedule has no ${verb}. See it with: ${CLI} ${noun} get ${error.id}`;
+}
+
 function scheduleVerb(facts: HintFacts): string {
   const [noun, verb] = facts.command ?? [];
   return (noun === 'onetime' || noun === 'recurring') && verb && verb !== 'list' && verb !== 'create' ? verb : 'get';

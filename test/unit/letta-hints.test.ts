@@ -35,7 +35,11 @@ describe('hints written at the edge from the facts errors carry', () => {
   it.each([
     [['onetime', 'delete'], 'recurring', 'Use: letta-switchboard recurring delete sm-7'],
     [['recurring', 'get'], 'one-time', 'Use: letta-switchboard onetime get sm-7'],
-    [['recurring', 'pause'], 'one-time', 'Use: letta-switchboard onetime pause sm-7'],
+    // One-time schedules have no pause, resume or adopt: the hint names no command that does not exist.
+    [['recurring', 'pause'], 'one-time', 'A one-time schedule has no pause. See it with: letta-switchboard onetime get sm-7'],
+    [['recurring', 'resume'], 'one-time', 'A one-time schedule has no resume. See it with: letta-switchboard onetime get sm-7'],
+    [['recurring', 'adopt'], 'one-time', 'A one-time schedule has no adopt. See it with: letta-switchboard onetime get sm-7'],
+    [['onetime', 'edit'], 'recurring', 'Use: letta-switchboard recurring edit sm-7'],
     [[], 'recurring', 'Use: letta-switchboard recurring get sm-7'],
   ] as const)('a wrong kind under %j names the verb for the %s kind', (command, actual, hint) => {
     const wanted = actual === 'recurring' ? 'one-time' : 'recurring';
