@@ -104,6 +104,19 @@ describe('records tied to the server they were made on', () => {
     // A still lists its own.
     expect((await onA(['recurring', 'list', '-q'])).stdout.trim().split('\n').length).toBeGreaterThanOrEqual(2);
   });
+
+  it("recurring paused with nothing paused here names the other servers' paused copies this machine keeps, and how to see them", async () => {
+    const [paused] = await recurring('every day at 7am');
+    await onA(['recurring', 'pause', paused!]);
+    const series = (await onA(['recurring', 'create', '--agent-id', AGENT, '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'Europe/London', '-q'])).stdout.trim();
+    await onA(['recurring', 'pause', series]);
+    const r = await onB(['recurring', 'paused']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`Nothing is paused on this machine for ${b.url}/. Paused for other servers: 2 for ${serverA()} (see them with --base-url ${serverA()}).`);
+    expect((await onB(['recurring', 'paused', '--json'])).stdout.trim()).toBe('[]');
+    expect((await onA(['recurring', 'paused', '-q'])).stdout.trim().split('\n').sort()).toEqual([paused!, series].sort());
+  });
 });
 
 describe('a step that keeps what it read', () => {

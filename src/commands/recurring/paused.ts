@@ -4,7 +4,8 @@ import { printList, GIVE_UP } from '../../output/list';
 import { localAndUtc } from '../../output/when';
 import { scheduleText } from '../../agenda/sources';
 import { firstLine } from '../../agenda/rows';
-import { stateStore } from '../shared/state';
+import { serverOf, stateStore } from '../shared/state';
+import type { Runtime } from '../../runtime';
 import { recreateBody } from '../shared/schedule-copy';
 
 /** What is paused on this machine: since when, the old id, and (with --json) everything needed to recreate it. */
@@ -82,10 +83,22 @@ export default defineCommand({
         ],
         id: (row) => row.id,
         json: (row) => row.json,
-        empty: 'Nothing is paused on this machine.',
+        empty: rows.length === 0 ? await nothingPausedHere(rt) : '',
         now: rt.now(),
       },
       [rows],
     );
   },
 });
+
+/** Nothing paused for the server in use; where this machine keeps paused copies of other servers' schedules, which and how to see them. */
+async function nothingPausedHere(rt: Runtime): Promise<string> {
+  const server = serverOf(rt);
+  const all = await (await stateStore(rt, { everyServer: true })).readShared();
+  const counts = new Map<string, number>();
+  const count = (named: string | undefined) => named !== undefined && named !== server && counts.set(named, (counts.get(named) ?? 0) + 1);
+  for (const item of all.paused) count(item.server ?? item.intent?.server);
+  for (const one of all.series) if (one.status === 'paused') count(one.server);
+  const elsewhere = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([other, n]) => `${n} for ${other} (see them with --base-url ${other})`);
+  return `Nothing is paused on this machine for ${server}.${elsewhere.length > 0 ? ` Paused for other servers: ${elsewhere.join('; ')}.` : ''}`;
+}
