@@ -89,4 +89,20 @@ describe('records of intent of two servers whose ids collide', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`sm-000003 was recorded on this machine against ${b.url}/`);
   });
+
+  it("resume of an id paused only on another server is refused there, though this server holds a live schedule of that id", async () => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    await on(b, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on B', '--cron', '0 10 * * *');
+    expect((await on(b, 'recurring', 'pause', 'sm-000001')).code).toBe(0);
+    a.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'on A');
+    const resumed = await on(a, 'recurring', 'resume', 'sm-000001');
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain(`sm-000001 was recorded on this machine against ${b.url}/`);
+    expect(a.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+    expect((await on(b, 'recurring', 'resume', 'sm-000001')).code).toBe(0);
+    expect(b.schedules.size).toBe(1);
+  });
 });

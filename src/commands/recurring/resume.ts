@@ -27,7 +27,7 @@ export default defineCommand({
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin").addOption(concurrencyOption()),
   async run(rt, options, args) {
-    const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring resume'), { paused: true });
+    const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring resume', { live: false }), { paused: true });
     const api = await rt.api();
     const store = await stateStore(rt);
     const out = rt.out;

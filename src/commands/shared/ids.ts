@@ -12,7 +12,7 @@ import { limiter } from '../../concurrency';
 const MAX_IDS = 100_000;
 
 /** Schedule ids from the arguments, '-' reading more from stdin (one a line or space-separated); each once. */
-export async function idsFrom(rt: Runtime, args: string[], command: string): Promise<string[]> {
+export async function idsFrom(rt: Runtime, args: string[], command: string, { live = true }: { live?: boolean } = {}): Promise<string[]> {
   const ids: string[] = [];
   for (const arg of args) {
     if (arg !== '-') {
@@ -28,7 +28,7 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
     }
   }
   if (ids.length === 0 && !args.includes('-')) throw new UsageError('No schedule id given', 'Pass one or more ids, or - to read them from stdin.');
-  return [...new Set(await resolveScheduleIds(rt, ids))];
+  return [...new Set(await resolveScheduleIds(rt, ids, { live }))];
 }
 
 /**
@@ -37,13 +37,15 @@ export async function idsFrom(rt: Runtime, args: string[], command: string): Pro
  * them) are looked for among the schedules of the agent given (every agent's
  * when none is) and this server's records (series, paused schedules), with one
  * listing for all of them: exactly one must match. An id this machine recorded
- * against another server only is refused (exit 2), naming that server.
+ * against another server only is refused (exit 2), naming that server, unless
+ * this server holds a schedule of that id itself; `live: false` (the ids of
+ * paused schedules, which live only in the record) refuses it all the same.
  */
-export async function resolveScheduleIds(rt: Runtime, ids: string[]): Promise<string[]> {
+export async function resolveScheduleIds(rt: Runtime, ids: string[], { live = true }: { live?: boolean } = {}): Promise<string[]> {
   const record = await recordIds(rt);
   const full = async (id: string) => {
     const elsewhere = record.elsewhere.get(id);
-    if (elsewhere !== undefined && !(await heldHere(rt, id))) throw otherServer(rt, id, elsewhere);
+    if (elsewhere !== undefined && !(live && (await heldHere(rt, id)))) throw otherServer(rt, id, elsewhere);
     return id;
   };
   const fullIds = async (given: string[]) => {
