@@ -3,10 +3,11 @@ import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
-import { claimForServer, onServer, type State } from '../state/records';
+import { claimForServer, onServer, type Intent, type Series, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
+import { timedAsRecorded } from './same-schedule';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
@@ -142,19 +143,29 @@ async function syncRound(
     return { checked: 0, plan: [action], outcomes: [failed ? { action, ok: false, exist: [], error } : { action, ok: true, exist: [] }], more: false };
   }
 
-  // Records from before servers were told apart belong to the first server that shows their schedules.
+  // Records from before servers were told apart belong to the first server that shows their schedules: the id
+  // with the timing recorded for it, since two servers hand out the same ids for schedules that have nothing in common.
   const unclaimed = (item: { server?: string }) => server !== undefined && item.server === undefined;
+  const shows = (i: Intent) => {
+    const item = listed.get(i.schedule_id);
+    return item !== undefined && (!unclaimed(i) || timedAsRecorded(i, item));
+  };
+  const showsSeries = (s: Series) =>
+    s.members.some((m) => {
+      const item = listed.get(m.schedule_id);
+      return item !== undefined && item.schedule.scheduled_at === Date.parse(m.instant);
+    });
   const claims = [
     ...ofAgent(state.intents)
-      .filter((i) => unclaimed(i) && listed.has(i.schedule_id))
+      .filter((i) => unclaimed(i) && shows(i))
       .map((i) => i.schedule_id),
   ];
   const seriesClaims = ofAgent(state.series)
-    .filter((s) => unclaimed(s) && s.members.some((m) => listed.has(m.schedule_id)))
+    .filter((s) => unclaimed(s) && showsSeries(s))
     .map((s) => s.series_id);
   // A record marked gone whose schedule is listed again: followed again.
   const found = ofAgent(state.intents)
-    .filter((i) => i.status === 'gone' && listed.has(i.schedule_id))
+    .filter((i) => i.status === 'gone' && shows(i))
     .map((i) => i.schedule_id);
   if (claims.length + seriesClaims.length > 0) {
     await store.update((s) => claimForServer(s, server!, claims, seriesClaims));
@@ -163,8 +174,8 @@ async function syncRound(
   const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));
 
   // Only records this server can own are planned: unclaimed ones it does not show may be another server's.
-  const intents = ofAgent(state.intents).filter((i) => !unclaimed(i) || listed.has(i.schedule_id));
-  const series = ofAgent(state.series).filter((s) => !unclaimed(s) || s.members.some((m) => listed.has(m.schedule_id)));
+  const intents = ofAgent(state.intents).filter((i) => !unclaimed(i) || shows(i));
+  const series = ofAgent(state.series).filter((s) => !unclaimed(s) || showsSeries(s));
 
   // A schedule missing from the list is confirmed with a GET before anything is marked gone: one bad list must not forget.
   const expected = [

@@ -1,4 +1,5 @@
 import type { Schedule, ScheduledMessage } from '../letta/types';
+import type { Intent } from '../state/records';
 
 /**
  * Whether Letta's copy is the schedule that was asked for: same timing and
@@ -43,4 +44,11 @@ function contentParts(content: unknown): unknown[] {
       ? { type: 'text', text: (part as { text: string }).text }
       : part,
   );
+}
+
+/** Whether Letta's schedule has the timing the record says was sent for it: one of its UTC crons, or one of its instants. */
+export function timedAsRecorded(intent: Pick<Intent, 'kind' | 'utc_crons' | 'instants'>, stored: Pick<ScheduledMessage, 'schedule'>): boolean {
+  const { cron_expression: cron, scheduled_at: at } = stored.schedule;
+  if (intent.kind === 'recurring') return cron !== undefined && cron !== null && (intent.utc_crons ?? []).includes(cron.trim().replace(/\s+/g, ' '));
+  return typeof at === 'number' && (intent.instants ?? []).some((instant) => Date.parse(instant) === at);
 }

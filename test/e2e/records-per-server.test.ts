@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
 import { AGENT, NOW } from '../helpers/suite';
@@ -104,5 +106,31 @@ describe('records of intent of two servers whose ids collide', () => {
     expect(a.requests().filter((r) => r.method !== 'GET')).toEqual([]);
     expect((await on(b, 'recurring', 'resume', 'sm-000001')).code).toBe(0);
     expect(b.schedules.size).toBe(1);
+  });
+
+  it("a record from before servers were told apart is not claimed by a server whose schedule of that id is another one: sync there leaves it alone", async () => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
+    const at = (now: string, server: FakeLetta, ...args: string[]) => runCli(['--now', now, '--base-url', server.url, ...args], { env });
+    expect((await at(NOW, a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim()).toBe('sm-000001');
+    const statePath = join(env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8'));
+    for (const intent of state.intents) delete intent.server;
+    writeFileSync(statePath, JSON.stringify(state));
+    // B's sm-000001 is another schedule altogether: another time, another message.
+    b.addSchedule(AGENT, { type: 'recurring', cron_expression: '30 6 * * *' }, 'B unrelated');
+
+    for (const now of [NOW, '2027-04-01T00:00:00Z']) {
+      const sync = await at(now, b, 'sync');
+      expect(sync.code).toBe(0);
+      expect(sync.stdout).toBe('');
+    }
+    expect(b.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+    expect([...b.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(['30 6 * * *']);
+    // The record is still A's to claim: A's sync keeps A's schedule on Paris time after the change.
+    const spring = await at('2027-04-01T00:00:00Z', a, 'sync');
+    expect(spring.stdout).toContain('Replaced sm-000001');
+    expect([...a.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(['0 7 * * *']);
   });
 });
