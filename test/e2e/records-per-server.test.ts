@@ -133,4 +133,27 @@ describe('records of intent of two servers whose ids collide', () => {
     expect(spring.stdout).toContain('Replaced sm-000001');
     expect([...a.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(['0 7 * * *']);
   });
+
+  it('a copy paused before servers were told apart is never dropped by a resume on a server whose schedule of that id is another one', async () => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', '0 9 * * *');
+    expect((await on(a, 'recurring', 'pause', 'sm-000001')).code).toBe(0);
+    const statePath = join(env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8'));
+    for (const list of ['intents', 'paused']) for (const record of state[list]) delete record.server;
+    for (const record of state.paused) if (record.intent) delete record.intent.server;
+    writeFileSync(statePath, JSON.stringify(state));
+    b.addSchedule(AGENT, { type: 'recurring', cron_expression: '30 6 * * *' }, 'B unrelated');
+
+    const onB = await on(b, 'recurring', 'resume', 'sm-000001');
+    expect(onB.code).toBe(2);
+    expect(onB.stderr).toContain(`sm-000001 on ${b.url}/ is another schedule (30 6 * * *) than the one paused on this machine (0 9 * * *); the saved copy is kept`);
+    expect(b.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+    // The copy is still there, and resumes on A as it was.
+    expect((await on(a, 'recurring', 'resume', 'sm-000001')).code).toBe(0);
+    expect([...a.schedules.values()].map((s) => [s.schedule.cron_expression, (s.message.messages[0] as { content: string }).content])).toEqual([['0 9 * * *', 'on A']]);
+  });
 });

@@ -85,10 +85,17 @@ describe('pause and resume plans', () => {
   });
 
   it('creates nothing when the old schedule is still there or an earlier attempt landed', () => {
-    expect(planResume('sm-1', body, [schedule], false)).toEqual({ action: 'still-in-letta' });
-    expect(planResume('sm-1', body, [twin], true)).toEqual({ action: 'adopt', id: 'sm-9' });
-    expect(planResume('sm-1', body, [twin], false)).toEqual({ action: 'create' });
-    expect(planResume('sm-1', body, [], true)).toEqual({ action: 'create' });
+    expect(planResume('sm-1', body, [schedule], false, body)).toEqual({ action: 'still-in-letta' });
+    expect(planResume('sm-1', body, [twin], true, body)).toEqual({ action: 'adopt', id: 'sm-9' });
+    expect(planResume('sm-1', body, [twin], false, body)).toEqual({ action: 'create' });
+    expect(planResume('sm-1', body, [], true, body)).toEqual({ action: 'create' });
+  });
+
+  it('another schedule under the old id (another server hands out the same ids) is not the paused one: nothing created, nothing dropped', () => {
+    const other = { ...schedule, schedule: { type: 'recurring', cron_expression: '30 6 * * *' } } as typeof schedule;
+    expect(planResume('sm-1', body, [other], false, body)).toEqual({ action: 'id-taken', by: other });
+    const words = { ...schedule, message: { messages: [{ role: 'user', content: 'Something else' }] } } as typeof schedule;
+    expect(planResume('sm-1', body, [words], true, body)).toEqual({ action: 'id-taken', by: words });
   });
 });
 

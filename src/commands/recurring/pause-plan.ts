@@ -28,18 +28,24 @@ export function planPause(inLetta: boolean, saved: boolean): PauseStep {
 export type ResumeStep =
   /** The old schedule is still in Letta (its delete never happened): drop the saved copy, create nothing. */
   | { action: 'still-in-letta' }
+  /**
+   * This server holds another schedule under the old id (two servers hand out the same ids, and a copy paused
+   * before servers were told apart names none): it is not the paused one; keep the copy, create nothing.
+   */
+  | { action: 'id-taken'; by: ScheduledMessage }
   /** Letta already has this very schedule (an earlier resume created it, then stopped): record it, create nothing. */
   | { action: 'adopt'; id: string }
   | { action: 'create' };
 
 /**
  * What resume must do so it never creates a schedule twice: the old id still
- * there means nothing is created; after an earlier attempt that may have
+ * there as it was paused (`paused`: the saved copy's body) means nothing is created; after an earlier attempt that may have
  * landed (`attempted`), a schedule with the same timing and messages is that
  * attempt's. Without an attempt, a look-alike is someone else's and is left alone.
  */
-export function planResume(oldId: string, body: RecreateBody, agentSchedules: ScheduledMessage[], attempted: boolean): ResumeStep {
-  if (agentSchedules.some((item) => item.id === oldId)) return { action: 'still-in-letta' };
+export function planResume(oldId: string, body: RecreateBody, agentSchedules: ScheduledMessage[], attempted: boolean, paused: RecreateBody): ResumeStep {
+  const old = agentSchedules.find((item) => item.id === oldId);
+  if (old) return sameSchedule(paused, old) ? { action: 'still-in-letta' } : { action: 'id-taken', by: old };
   const existing = attempted ? agentSchedules.find((item) => sameSchedule(body, item)) : undefined;
   return existing ? { action: 'adopt', id: existing.id } : { action: 'create' };
 }

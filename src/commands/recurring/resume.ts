@@ -78,7 +78,16 @@ export default defineCommand({
           const existing: ScheduledMessage[] = [];
           // A schedule the record already stands for (another resume's copy, taken) is not this attempt's.
           for await (const page of api.schedulePages(agentId)) existing.push(...page.filter((item) => item.id === id || !records.findIntent(state, item.id)));
-          const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string');
+          const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string', recreateBody(saved.schedule, { type: 'recurring', cron_expression: savedCron }));
+          if (plan.action === 'id-taken') {
+            const other = plan.by.schedule.cron_expression ?? new Date(plan.by.schedule.scheduled_at ?? 0).toISOString();
+            throw new UsageError(
+              `${id} on ${serverOf(rt)} is another schedule (${other}) than the one paused on this machine (${savedCron}); the saved copy is kept`,
+              saved.server === undefined
+                ? 'It was paused before servers were told apart: resume it with --base-url set to the server it was paused on.'
+                : 'Nothing was created. See the saved copy with: letta-switchboard recurring paused --json',
+            );
+          }
 
           if (plan.action === 'still-in-letta') {
             // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
