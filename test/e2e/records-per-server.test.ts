@@ -134,7 +134,7 @@ describe('records of intent of two servers whose ids collide', () => {
     expect([...a.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(['0 7 * * *']);
   });
 
-  it('a copy paused before servers were told apart is never dropped by a resume on a server whose schedule of that id is another one', async () => {
+  it('a copy paused before servers were told apart is never dropped or overwritten by a resume or pause on a server whose schedule of that id is another one', async () => {
     a.reset(() => Date.parse(NOW));
     b.reset(() => Date.parse(NOW));
     const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
@@ -148,6 +148,10 @@ describe('records of intent of two servers whose ids collide', () => {
     writeFileSync(statePath, JSON.stringify(state));
     b.addSchedule(AGENT, { type: 'recurring', cron_expression: '30 6 * * *' }, 'B unrelated');
 
+    // A pause of B's own sm-000001 would save B's schedule over the copy.
+    const paused = await on(b, 'recurring', 'pause', 'sm-000001');
+    expect(paused.code).toBe(2);
+    expect(paused.stderr).toContain(`sm-000001 on ${b.url}/ is another schedule (30 6 * * *) than the one paused on this machine (0 9 * * *); the saved copy is kept`);
     const onB = await on(b, 'recurring', 'resume', 'sm-000001');
     expect(onB.code).toBe(2);
     expect(onB.stderr).toContain(`sm-000001 on ${b.url}/ is another schedule (30 6 * * *) than the one paused on this machine (0 9 * * *); the saved copy is kept`);

@@ -1,6 +1,8 @@
 import type { ScheduledMessage } from '../../letta/types';
 import { expectedUtcCron } from '../../sync/local-rule';
 import { sameSchedule } from '../../sync/same-schedule';
+import { currentSchedule } from '../../sync/edit';
+import { UsageError } from '../../errors';
 import type { RecreateBody } from '../shared/schedule-copy';
 
 /** More ids than this in one `pause` asks first on a terminal. */
@@ -18,9 +20,12 @@ export type PauseStep =
   | { action: 'delete-again' }
   /** Saved and gone from Letta: nothing to do. */
   | { action: 'already-paused' }
+  /** A copy is saved, and this server holds another schedule under its id (see ResumeStep): the copy is kept, nothing deleted. */
+  | { action: 'id-taken' }
   | { action: 'not-found' };
 
-export function planPause(inLetta: boolean, saved: boolean): PauseStep {
+export function planPause(inLetta: boolean, saved: boolean, sameAsSaved = true): PauseStep {
+  if (inLetta && saved && !sameAsSaved) return { action: 'id-taken' };
   if (inLetta) return { action: saved ? 'delete-again' : 'save-and-delete' };
   return { action: saved ? 'already-paused' : 'not-found' };
 }
@@ -39,15 +44,34 @@ export type ResumeStep =
 
 /**
  * What resume must do so it never creates a schedule twice: the old id still
- * there as it was paused (`paused`: the saved copy's body) means nothing is created; after an earlier attempt that may have
+ * there as it was paused (`paused`: the saved copy) means nothing is created; after an earlier attempt that may have
  * landed (`attempted`), a schedule with the same timing and messages is that
  * attempt's. Without an attempt, a look-alike is someone else's and is left alone.
  */
-export function planResume(oldId: string, body: RecreateBody, agentSchedules: ScheduledMessage[], attempted: boolean, paused: RecreateBody): ResumeStep {
+export function planResume(oldId: string, body: RecreateBody, agentSchedules: ScheduledMessage[], attempted: boolean, paused: ScheduledMessage): ResumeStep {
   const old = agentSchedules.find((item) => item.id === oldId);
-  if (old) return sameSchedule(paused, old) ? { action: 'still-in-letta' } : { action: 'id-taken', by: old };
+  if (old) return isPausedOne(paused, old) ? { action: 'still-in-letta' } : { action: 'id-taken', by: old };
   const existing = attempted ? agentSchedules.find((item) => sameSchedule(body, item)) : undefined;
   return existing ? { action: 'adopt', id: existing.id } : { action: 'create' };
+}
+
+/**
+ * Whether `live` is the schedule whose copy was saved: the same timing and messages. Letta never gives one
+ * id to two schedules, but two servers do, and a copy paused before servers were told apart names neither.
+ */
+export function isPausedOne(saved: ScheduledMessage, live: ScheduledMessage): boolean {
+  return sameSchedule({ schedule: currentSchedule(saved), messages: saved.message?.messages ?? [] }, live);
+}
+
+/** The refusal of a pause or resume whose id this server gives to another schedule than the one paused. */
+export function otherScheduleError(id: string, server: string, live: ScheduledMessage, saved: { schedule: ScheduledMessage; server?: string }): UsageError {
+  const timing = (item: ScheduledMessage) => item.schedule.cron_expression ?? new Date(item.schedule.scheduled_at ?? 0).toISOString();
+  return new UsageError(
+    `${id} on ${server} is another schedule (${timing(live)}) than the one paused on this machine (${timing(saved.schedule)}); the saved copy is kept`,
+    saved.server === undefined
+      ? 'It was paused before servers were told apart: resume it with --base-url set to the server it was paused on.'
+      : 'Nothing was changed. See the saved copy with: letta-switchboard recurring paused --json',
+  );
 }
 
 /** What the record of intent says a schedule means: its rule on the clock of its zone. */

@@ -5,7 +5,7 @@ import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { pauseSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
 import { agentOption, concurrencyOption } from '../options';
-import { needsConfirmation, planPause } from './pause-plan';
+import { isPausedOne, needsConfirmation, otherScheduleError, planPause } from './pause-plan';
 import { idsFrom, eachId } from '../shared/ids';
 import { findSchedule } from '../shared/schedule';
 import { stateStore, readRecord, readRecordOrNothing, sideBySide, followLineage, serverOf, expandGroups } from '../shared/state';
@@ -78,8 +78,9 @@ export default defineCommand({
           }
           // Read before the lookup: only a pause or resume of this id changes its saved copy, and those wait for this one.
           const saved = records.findPaused(state, id);
-          const plan = planPause(item !== undefined, saved !== undefined);
+          const plan = planPause(item !== undefined, saved !== undefined, !item || !saved || isPausedOne(saved.schedule, item));
           if (plan.action === 'not-found') throw missing!;
+          if (plan.action === 'id-taken') throw otherScheduleError(id, serverOf(rt), item!, saved!);
           if (plan.action === 'already-paused') {
             sayOutcome(out, { id, text: `${id} is already paused (since ${saved!.paused_at}).`, acted: false });
             return { id, agent_id: saved!.schedule.agent_id, paused_at: saved!.paused_at, paused: true };

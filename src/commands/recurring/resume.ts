@@ -7,7 +7,7 @@ import { defineCommand } from '../command';
 import { idsFrom, eachId } from '../shared/ids';
 import { stateStore, readRecord, readRecordOrNothing, sideBySide, serverOf, expandGroups } from '../shared/state';
 import { concurrencyOption } from '../options';
-import { planResume, resumeCron } from './pause-plan';
+import { otherScheduleError, planResume, resumeCron } from './pause-plan';
 import { recreateBody } from '../shared/schedule-copy';
 import { sameSchedule } from '../../sync/same-schedule';
 import { unsure } from '../shared/create-schedule';
@@ -78,16 +78,8 @@ export default defineCommand({
           const existing: ScheduledMessage[] = [];
           // A schedule the record already stands for (another resume's copy, taken) is not this attempt's.
           for await (const page of api.schedulePages(agentId)) existing.push(...page.filter((item) => item.id === id || !records.findIntent(state, item.id)));
-          const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string', recreateBody(saved.schedule, { type: 'recurring', cron_expression: savedCron }));
-          if (plan.action === 'id-taken') {
-            const other = plan.by.schedule.cron_expression ?? new Date(plan.by.schedule.scheduled_at ?? 0).toISOString();
-            throw new UsageError(
-              `${id} on ${serverOf(rt)} is another schedule (${other}) than the one paused on this machine (${savedCron}); the saved copy is kept`,
-              saved.server === undefined
-                ? 'It was paused before servers were told apart: resume it with --base-url set to the server it was paused on.'
-                : 'Nothing was created. See the saved copy with: letta-switchboard recurring paused --json',
-            );
-          }
+          const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string', saved.schedule);
+          if (plan.action === 'id-taken') throw otherScheduleError(id, serverOf(rt), plan.by, saved);
 
           if (plan.action === 'still-in-letta') {
             // The pause never finished deleting it: the schedule runs as it was, so the copy is not needed.
