@@ -12,6 +12,7 @@ import { sinceInstant } from '../time/since';
 import { addOutcomes } from '../agenda/outcomes';
 import { endOfSpan } from '../time/index';
 import { groupFilter } from './shared/groups';
+import { resolveScheduleIds } from './shared/ids';
 import { readRecord, serverOf, stateStore } from './shared/state';
 import { followsLocalClock } from '../sync/plan';
 import { agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS, cutNote } from '../agenda/rows';
@@ -83,9 +84,10 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
   return end;
 }
 
-/** The set or series --id names, from the record of intent (which it needs). */
+/** The set or series --id names, from the record of intent (which it needs); one recorded against another server is refused, naming it. */
 async function groupOf(rt: Runtime, id: string) {
-  return groupFilter(await readRecord(rt), id, serverOf(rt));
+  const [resolved] = await resolveScheduleIds(rt, [id]);
+  return groupFilter(await readRecord(rt), resolved!, serverOf(rt));
 }
 
 /**

@@ -105,6 +105,14 @@ describe('records tied to the server they were made on', () => {
     expect((await onA(['recurring', 'list', '-q'])).stdout.trim().split('\n').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('agenda --id of a set or series recorded against another server refuses it naming that server (it said none was in the record, exit 3)', async () => {
+    const series = (await onA(['recurring', 'create', '--agent-id', AGENT, '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'Europe/London', '-q'])).stdout.trim();
+    await recurring('every 90 minutes');
+    const set = (await onA(['recurring', 'list', '-q'])).stdout.split('\n').find((id) => id.startsWith('set-'))!;
+    for (const id of [series, set]) await refusedOnB(['agenda', '--id', id]);
+    expect((await onA(['agenda', '--id', series, '-q'])).stdout.trim().split('\n')).toHaveLength(3);
+  });
+
   it("recurring paused with nothing paused here names the other servers' paused copies this machine keeps, and how to see them", async () => {
     const [paused] = await recurring('every day at 7am');
     await onA(['recurring', 'pause', paused!]);
