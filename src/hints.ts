@@ -68,7 +68,6 @@ export function hintFor(error: unknown, facts: HintFacts = {}): string | undefin
   return error.hint;
 }
 
-/** The verb the user ran on a schedule (get, delete, ...), for pointing at the same verb of the other kind. */
 /** The same verb for the schedule's own kind, where that kind has it (one-time schedules have no pause, resume or adopt); else how to look at it. */
 function otherKindHint(error: WrongKindError, verb: string): string {
   const noun = NOUN[error.actual];
@@ -76,6 +75,7 @@ function otherKindHint(error: WrongKindError, verb: string): string {
   return `A ${error.actual} schedule has no ${verb}. See it with: ${CLI} ${noun} get ${error.id}`;
 }
 
+/** The verb the user ran on a schedule (get, delete, ...), for pointing at the same verb of the other kind. */
 function scheduleVerb(facts: HintFacts): string {
   const [noun, verb] = facts.command ?? [];
   return (noun === 'onetime' || noun === 'recurring') && verb && verb !== 'list' && verb !== 'create' ? verb : 'get';

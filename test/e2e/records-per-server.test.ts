@@ -92,7 +92,7 @@ describe('records of intent of two servers whose ids collide', () => {
     expect(refused.stderr).toContain(`sm-000003 was recorded on this machine against ${b.url}/`);
   });
 
-  it("resume of an id paused only on another server is refused there, though this server holds a live schedule of that id", async () => {
+  it('resume of an id paused only on another server is refused there, though this server holds a live schedule of that id', async () => {
     a.reset(() => Date.parse(NOW));
     b.reset(() => Date.parse(NOW));
     const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
@@ -108,7 +108,7 @@ describe('records of intent of two servers whose ids collide', () => {
     expect(b.schedules.size).toBe(1);
   });
 
-  it("a record from before servers were told apart is not claimed by a server whose schedule of that id is another one: sync there leaves it alone", async () => {
+  it('a record from before servers were told apart is not claimed by a server whose schedule of that id is another one: sync there leaves it alone', async () => {
     a.reset(() => Date.parse(NOW));
     b.reset(() => Date.parse(NOW));
     const env = cliEnv({ LETTA_API_KEY: TEST_KEY });

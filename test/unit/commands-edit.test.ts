@@ -252,7 +252,7 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     }
   });
 
-  it("the same UTC cron read on another clock changes the record, not the schedule: sync then keeps it on that clock", async () => {
+  it('the same UTC cron read on another clock changes the record, not the schedule: sync then keeps it on that clock', async () => {
     // 09:00 UTC is 09:00 in London in winter: the cron stays, but sync is to keep it at 09:00 London time from now on.
     const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Tea');
     const result = await h.run(['recurring', 'edit', old.id, '--cron', 'every day at 9am', '--tz', 'Europe/London']);

@@ -154,7 +154,21 @@ describe('sync faults', () => {
     const DST = '2027-03-16T00:00:00Z';
     async function twoAgents() {
       const mine = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
-      const created = await h.run(['recurring', 'create', '--agent-id', OTHER, '--message', 'Other', '--cron', 'every weekday at 9am', '--tz', 'America/New_York', '--now', '2026-11-23T12:00:00Z', '-q']);
+      const created = await h.run([
+        'recurring',
+        'create',
+        '--agent-id',
+        OTHER,
+        '--message',
+        'Other',
+        '--cron',
+        'every weekday at 9am',
+        '--tz',
+        'America/New_York',
+        '--now',
+        '2026-11-23T12:00:00Z',
+        '-q',
+      ]);
       return { mine, other: created.stdout.trim() };
     }
     const needsAction = async (now: string) => JSON.parse((await h.run(['status', '--json', '--now', now])).stdout).record.needs_action as string[];

@@ -84,7 +84,16 @@ export default (kind: ScheduleKind) =>
           const kept = meaning?.type === 'recurring' ? keptAnew(recorded, intentFromCreate(old.id, old.agent_id, meaning, now)) : undefined;
           if (kept) await writer.update((state) => void model.adoptIntent(state, { ...kept, server: serverOf(rt) }, new Date(now).toISOString()));
           return printReceiptOf(out, {
-            document: { old_id: old.id, id: old.id, agent_id: old.agent_id, changed: [], schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [], ...(kept ? { kept: { zone: kept.zone, local_rule: kept.local_rule } } : {}) },
+            document: {
+              old_id: old.id,
+              id: old.id,
+              agent_id: old.agent_id,
+              changed: [],
+              schedule: body.schedule,
+              message: { messages: body.messages },
+              notes: meaning?.notes ?? [],
+              ...(kept ? { kept: { zone: kept.zone, local_rule: kept.local_rule } } : {}),
+            },
             title: `Nothing to change: ${old.id} already is that${settled.notes.length === 0 ? '; nothing was sent' : ''}`,
             rows: [{ id: old.id }, ...keptRows(kept)],
             notes: meaning?.notes,
