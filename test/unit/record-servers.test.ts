@@ -113,6 +113,14 @@ describe('records tied to the server they were made on', () => {
     expect((await onA(['agenda', '--id', series, '-q'])).stdout.trim().split('\n')).toHaveLength(3);
   });
 
+  it('the once-a-day notice that sync has not run is said once a day for each server, not once for all', async () => {
+    await recurring('every weekday at 8am');
+    await onB(['recurring', 'create', '--agent-id', AGENT, '--message', 'On B', '--cron', 'every day at 10am', '--tz', 'Europe/London']);
+    const notice = 'sync has not run yet; local times may drift';
+    const said = async (on: typeof onA) => (await on(['recurring', 'list'])).stderr.includes(notice);
+    expect([await said(onA), await said(onB), await said(onA), await said(onB)]).toEqual([true, true, false, false]);
+  });
+
   it("recurring paused with nothing paused here names the other servers' paused copies this machine keeps, and how to see them", async () => {
     const [paused] = await recurring('every day at 7am');
     await onA(['recurring', 'pause', paused!]);

@@ -148,9 +148,9 @@ export async function readRecord(rt: Runtime, store?: StateStore, { shared = fal
 
 const noticed = new WeakSet<Runtime>();
 /**
- * One line on stderr, at most once a day (a marker in the state folder says
- * when it was last shown), when the last sync failed or is overdue while
- * DST-kept schedules exist. Never on stdout; best effort.
+ * One line on stderr, at most once a day per server (a marker in the state
+ * folder says for which it was shown today), when the last sync failed or is
+ * overdue while DST-kept schedules exist. Never on stdout; best effort.
  */
 export async function noticeStaleSync(rt: Runtime, state: State): Promise<void> {
   if (noticed.has(rt) || rt.out.json) return;
@@ -160,10 +160,12 @@ export async function noticeStaleSync(rt: Runtime, state: State): Promise<void> 
   if (!notice) return;
   const label = { what: 'notice marker', folderHint: '' };
   const marker = join(stateDir(rt.env, rt.home), 'last-notice');
-  const today = new Date(rt.now()).toISOString().slice(0, 10);
+  // One line per server shown today: one server's notice does not keep another's quiet.
+  const shown = `${new Date(rt.now()).toISOString().slice(0, 10)} ${server}`;
   try {
-    if (readTextFile(marker, label)?.trim() === today) return;
-    writePrivateFile(marker, `${today}\n`, label);
+    const today = (readTextFile(marker, label) ?? '').split('\n').filter((line) => line.startsWith(shown.slice(0, 11)));
+    if (today.includes(shown)) return;
+    writePrivateFile(marker, `${[...today, shown].join('\n')}\n`, label);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
   }
