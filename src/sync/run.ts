@@ -7,7 +7,7 @@ import { claimForServer, onServer, type Intent, type Series, type State } from '
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
-import { timedAsRecorded } from './same-schedule';
+import { seriesShown, timedAsRecorded } from './same-schedule';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
@@ -150,11 +150,7 @@ async function syncRound(
     const item = listed.get(i.schedule_id);
     return item !== undefined && (!unclaimed(i) || timedAsRecorded(i, item));
   };
-  const showsSeries = (s: Series) =>
-    s.members.some((m) => {
-      const item = listed.get(m.schedule_id);
-      return item !== undefined && item.schedule.scheduled_at === Date.parse(m.instant);
-    });
+  const showsSeries = (s: Series) => seriesShown(s, (id) => listed.get(id));
   const claims = [
     ...ofAgent(state.intents)
       .filter((i) => unclaimed(i) && shows(i))

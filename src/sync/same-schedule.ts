@@ -1,5 +1,5 @@
 import type { Schedule, ScheduledMessage } from '../letta/types';
-import type { Intent } from '../state/records';
+import type { Intent, Series } from '../state/records';
 
 /**
  * Whether Letta's copy is the schedule that was asked for: same timing and
@@ -51,4 +51,12 @@ export function timedAsRecorded(intent: Pick<Intent, 'kind' | 'utc_crons' | 'ins
   const { cron_expression: cron, scheduled_at: at } = stored.schedule;
   if (intent.kind === 'recurring') return cron !== undefined && cron !== null && (intent.utc_crons ?? []).includes(cron.trim().replace(/\s+/g, ' '));
   return typeof at === 'number' && (intent.instants ?? []).some((instant) => Date.parse(instant) === at);
+}
+
+/**
+ * Whether a server's schedules (`scheduleOf` an id) show a series: one of its members, with the instant recorded for it.
+ * With timedAsRecorded, what lets a server claim a record from before servers were told apart (it names none).
+ */
+export function seriesShown(series: Pick<Series, 'members'>, scheduleOf: (id: string) => Pick<ScheduledMessage, 'schedule'> | undefined): boolean {
+  return series.members.some((member) => scheduleOf(member.schedule_id)?.schedule.scheduled_at === Date.parse(member.instant));
 }

@@ -160,4 +160,32 @@ describe('records of intent of two servers whose ids collide', () => {
     expect((await on(a, 'recurring', 'resume', 'sm-000001')).code).toBe(0);
     expect([...a.schedules.values()].map((s) => [s.schedule.cron_expression, (s.message.messages[0] as { content: string }).content])).toEqual([['0 9 * * *', 'on A']]);
   });
+
+  it("a record from before servers were told apart is claimed by the first server whose command shows it: an edit there never makes the other server's own schedule of that id its to delete", async () => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    const statePath = join(env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim()).toBe('sm-000001');
+    const state = JSON.parse(readFileSync(statePath, 'utf8'));
+    for (const intent of state.intents) delete intent.server;
+    writeFileSync(statePath, JSON.stringify(state));
+    // B holds a schedule of that id with the recorded cron (a restored copy of A, say): it shows the record first.
+    b.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 8 * * *' }, 'on B');
+
+    const edited = await on(b, 'recurring', 'edit', 'sm-000001', '--message', 'B edited');
+    expect(edited.code).toBe(0);
+    const after = JSON.parse(readFileSync(statePath, 'utf8')).intents as Array<{ schedule_id: string; server?: string; status: string }>;
+    expect(after.map((i) => [i.schedule_id, i.status, i.server])).toEqual([
+      ['sm-000001', 'replaced', `${b.url}/`],
+      ['sm-000002', 'active', `${b.url}/`],
+    ]);
+
+    // A's own sm-000001 is A's to edit: the edit changes it and deletes nothing else (it followed B's lineage and deleted it).
+    const onA = await on(a, 'recurring', 'edit', 'sm-000001', '--message', 'A edited');
+    expect(onA.stderr).not.toContain('already replaced');
+    expect(onA.code).toBe(0);
+    expect([...a.schedules.values()].map((s) => (s.message.messages[0] as { content: string }).content)).toEqual(['A edited']);
+  });
 });

@@ -4,6 +4,7 @@ import { cronList } from '../../time/to-utc';
 import { offsetMinutes } from '../../time/zone';
 import { DEFAULT_CONCURRENCY, mapLimited, type Limiter } from '../../concurrency';
 import { resolveScheduleIds } from './ids';
+import { CliError } from '../../errors';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
 export const NOUN: Record<ScheduleKind, string> = { 'one-time': 'onetime', recurring: 'recurring' };
@@ -73,9 +74,32 @@ export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, 
   const id = (await resolveScheduleIds(rt, [given]))[0]!;
   const api = await rt.api();
   const agent = rt.agentOrNone();
-  if (!agent) return api.locateSchedule(id, kind, concurrency);
-  const agentId = await rt.agentId(agent);
-  return { ...(await api.getSchedule(agentId, id, kind)), agent_id: agentId };
+  const agentId = agent && (await rt.agentId(agent));
+  const item = agentId ? { ...(await api.getSchedule(agentId, id, kind)), agent_id: agentId } : await api.locateSchedule(id, kind, concurrency);
+  await claimShown(rt, item);
+  return item;
+}
+
+/**
+ * A record from before servers were told apart (it names no server) that this schedule shows, by its id with the
+ * cron or instant recorded for it, is this server's from now on, as sync claims what a listing shows: the first
+ * server to show it claims it, and another server that hands out the same id no longer takes it for its own.
+ * The record is never required: one that cannot be read or written claims nothing.
+ */
+async function claimShown(rt: Runtime, item: ScheduledMessage): Promise<void> {
+  if (rt.dryRun) return;
+  const [{ stateStore, serverOf }, { claimForServer }, { seriesShown, timedAsRecorded }] = await Promise.all([import('./state'), import('../../state/records'), import('../../sync/same-schedule')]);
+  const scheduleOf = (id: string) => (id === item.id ? item : undefined);
+  try {
+    const store = await stateStore(rt);
+    const shown = await store.look((state) => ({
+      intents: state.intents.filter((i) => i.server === undefined && i.schedule_id === item.id && timedAsRecorded(i, item)).map((i) => i.schedule_id),
+      series: state.series.filter((s) => s.server === undefined && seriesShown(s, scheduleOf)).map((s) => s.series_id),
+    }));
+    if (shown.intents.length + shown.series.length > 0) await store.update((state) => claimForServer(state, serverOf(rt), shown.intents, shown.series));
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+  }
 }
 
 /**
