@@ -100,7 +100,9 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         ...base,
         id: outcome.new_id,
         lines: outcome.ok
-          ? [`Created ${outcome.new_id} (${action.cron}) for set ${action.set_id}: its create had not landed, and the set's other schedules stand (agent ${action.agent_id})`]
+          ? [
+              `${dryRun ? 'Would create' : `Created ${outcome.new_id} as`} the ${action.cron} schedule of set ${action.set_id}: its create had not landed, and the set's other schedules stand (agent ${action.agent_id})`,
+            ]
           : [
               `Could not create the ${action.cron} schedule of set ${action.set_id}${failed}`,
               outcome.unsure ? '  It may have been created; the next sync finds it (the attempt is recorded).' : '  The next sync tries again.',

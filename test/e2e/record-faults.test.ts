@@ -88,12 +88,15 @@ describe('kill -9 between a create being sent and its answer', () => {
     const made = await cli('recurring', 'create', '--message', 'Ninety', '--cron', 'every 90 minutes', '--tz', 'UTC');
     expect(made.code).toBe(1);
     expect(made.stderr).toContain('May have been created (the answer was lost): 30 1-22/3 * * *.');
+    const dry = await cli('sync', '--dry-run');
+    expect(dry.stderr).toMatch(/Would create the 30 1-22\/3 \* \* \* schedule of set set-\S+: its create had not landed/);
+    expect(letta.schedules.size).toBe(1);
     const synced = await cli('sync');
     expect(synced.code, synced.stderr).toBe(0);
     const crons = [...letta.schedules.values()].map((s) => s.schedule.cron_expression).sort();
     expect(crons).toEqual(['0 */3 * * *', '30 1-22/3 * * *']);
     const [, second] = [...letta.schedules.keys()];
-    expect(synced.stdout).toMatch(new RegExp(`Created ${second} \\(30 1-22/3 \\* \\* \\*\\) for set set-\\S+: its create had not landed`));
+    expect(synced.stdout).toMatch(new RegExp(`Created ${second} as the 30 1-22/3 \\* \\* \\* schedule of set set-\\S+: its create had not landed`));
     const recorded = (await intents()).filter((i) => i.status === 'active');
     expect(recorded.map((i) => i.schedule_id).sort()).toEqual([...letta.schedules.keys()].sort());
     expect(new Set(recorded.map((i) => i.set_id)).size).toBe(1);
