@@ -13,7 +13,7 @@ import { addOutcomes } from '../agenda/outcomes';
 import { endOfSpan } from '../time/index';
 import { groupFilter } from './shared/groups';
 import { resolveScheduleIds } from './shared/ids';
-import { readRecord, serverOf, stateStore } from './shared/state';
+import { readRecord, stateStore } from './shared/state';
 import { followsLocalClock } from '../sync/plan';
 import { agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS, cutNote } from '../agenda/rows';
 import { printList, GIVE_UP, RELATIVE_HEADER, relativeCell } from '../output/list';
@@ -87,7 +87,7 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
 /** The set or series --id names, from the record of intent (which it needs); one recorded against another server is refused, naming it. */
 async function groupOf(rt: Runtime, id: string) {
   const [resolved] = await resolveScheduleIds(rt, [id]);
-  return groupFilter(await readRecord(rt), resolved!, serverOf(rt));
+  return groupFilter(await readRecord(rt), resolved!);
 }
 
 /**
