@@ -241,12 +241,16 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     expect(changing(result)).toEqual([]);
   });
 
-  it('nothing asked at all is still bad usage (exit 2)', async () => {
-    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
-    for (const kind of ['recurring', 'onetime'] as const) {
-      const item = kind === 'recurring' ? old : h.letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 86_400_000 });
-      const result = await h.run([kind, 'edit', item.id]);
-      expect(result.code).toBe(2);
+  it('nothing asked at all is still bad usage (exit 2), as is --tz alone for a one-time schedule (it has no phrase to re-read)', async () => {
+    const recurring = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    const once = h.letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 86_400_000 });
+    for (const args of [
+      ['recurring', 'edit', recurring.id],
+      ['onetime', 'edit', once.id],
+      ['onetime', 'edit', once.id, '--tz', 'Europe/Paris'],
+    ]) {
+      const result = await h.run(args);
+      expect({ args, code: result.code }).toEqual({ args, code: 2 });
       expect(result.stderr).toContain('Nothing to change: give');
       expect(changing(result)).toEqual([]);
     }
