@@ -249,7 +249,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
             ops = tracked.ops();
             // The step reshaped this server's part of the lists: the whole record takes the same step.
             if (server === undefined) record.scoped = undefined;
-            else applyOps(record.state, ops);
+            else applyOps(record.state, ops, tracked.keyBefore);
           } catch (error) {
             // The change may have got part-way through the record as read: read it again next time.
             loaded.delete(path);
