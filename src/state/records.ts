@@ -337,6 +337,15 @@ export function clearAttempt(state: State, scheduleId: string): void {
   else if (intent) delete intent.attempt;
 }
 
+/** A new schedule's create is to be sent again at another UTC cron: recorded so before it is sent, so a copy found later is matched by what was sent. Returns the attempt. */
+export function retimeCreateAttempt(state: State, placeholderId: string, cron: string): CreateAttempt | undefined {
+  const attempt = findIntent(state, placeholderId)?.attempt;
+  if (attempt?.schedule.type !== 'recurring' || attempt.schedule.cron_expression === cron) return attempt;
+  attempt.schedule = { ...attempt.schedule, cron_expression: cron };
+  attempt.successor = { ...attempt.successor, utc_crons: [cron] };
+  return attempt;
+}
+
 /**
  * Record, before it is sent, the create of a new schedule (`successor` is its record but for its id):
  * a placeholder `creating-…` holds the attempt until the answer comes, so a create whose answer

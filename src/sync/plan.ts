@@ -30,7 +30,8 @@ export type SyncAction =
   | { type: 'drop-attempt'; agent_id: string; intent_id: string }
   /**
    * The create of one cron of a set did not land while others of the set stand: sent again, as
-   * recorded, so the set is whole (the command that made it said it may have been created).
+   * recorded but at `cron` (the UTC cron its local rule needs now), so the set is whole (the
+   * command that made it said it may have been created).
    */
   | { type: 'complete-set'; agent_id: string; intent_id: string; set_id: string; cron: string }
   /** A record marked gone whose schedule the server shows again: followed again. */
@@ -101,7 +102,10 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
     if (!schedules) continue;
     const landed = attempt && unrecorded(schedules).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
     if (landed) claimed.add(landed.id);
-    const cron = attempt?.schedule.type === 'recurring' ? attempt.schedule.cron_expression : undefined;
+    const sent = attempt?.schedule.type === 'recurring' ? attempt.schedule.cron_expression : undefined;
+    // Sent again at the set's local time as it is now (a DST change since the first send moves its UTC cron).
+    const expected = sent !== undefined && followsLocalClock(placeholder) ? expectedOf(placeholder.local_rule, placeholder.zone) : null;
+    const cron = expected && !(expected instanceof CliError) && expected.inStep ? expected.cron : sent;
     const setStands = set_id !== undefined && active.some((sibling) => sibling.set_id === set_id && schedules.has(sibling.schedule_id));
     if (landed) actions.push({ type: 'finish-create', agent_id, intent_id, landed_id: landed.id });
     else if (setStands && cron !== undefined) actions.push({ type: 'complete-set', agent_id, intent_id, set_id, cron });
