@@ -34,3 +34,47 @@ describe('a set on local time whose second create did not land, made whole after
     expect(JSON.parse(again.stdout)).toEqual([]);
   });
 });
+
+describe('a set of three crons whose second create went unanswered and did not land', () => {
+  it('sync makes the whole set: the unanswered cron and the one never sent; the next sync changes nothing', async () => {
+    letta.inject(CREATE, { pass: true }, { status: 500, body: '{"detail":"boom"}' });
+    const made = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Thrice', '--cron', 'every day at 9am, 12:15pm and 5:30pm', '--tz', 'UTC'], { env });
+    expect(made.code).toBe(1);
+    expect(made.stderr).toContain('Not created: 30 17 * * *.');
+    expect(made.stderr).toContain("'letta-switchboard sync' creates what is missing of the set");
+    expect(crons()).toEqual(['0 9 * * *']);
+
+    const synced = await runCli(['--now', NOW, 'sync'], { env });
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(crons()).toEqual(['0 9 * * *', '15 12 * * *', '30 17 * * *']);
+    const again = await runCli(['--now', NOW, 'sync', '--json'], { env });
+    expect(JSON.parse(again.stdout)).toEqual([]);
+  });
+});
+
+describe('a set whose first create went unanswered', () => {
+  it('it landed: sync records it and creates the crons never sent, the next sync changes nothing', async () => {
+    letta.inject(CREATE, { status: 502, body: '', land: true });
+    const made = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Thrice', '--cron', 'every day at 9am, 12:15pm and 5:30pm', '--tz', 'UTC'], { env });
+    expect(made.code).toBe(1);
+    expect(crons()).toEqual(['0 9 * * *']);
+    const synced = await runCli(['--now', NOW, 'sync'], { env });
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(crons()).toEqual(['0 9 * * *', '15 12 * * *', '30 17 * * *']);
+    const again = await runCli(['--now', NOW, 'sync', '--json'], { env });
+    expect(JSON.parse(again.stdout)).toEqual([]);
+  });
+
+  it('it did not land: sync creates nothing and forgets the set, so the command can be run again', async () => {
+    letta.inject(CREATE, { status: 502, body: '' });
+    const made = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Thrice', '--cron', 'every day at 9am, 12:15pm and 5:30pm', '--tz', 'UTC'], { env });
+    expect(made.code).toBe(1);
+    const synced = await runCli(['--now', NOW, 'sync'], { env });
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(letta.schedules.size).toBe(0);
+    expect(letta.requests('POST')).toHaveLength(1);
+    const again = await runCli(['--now', NOW, 'sync', '--json'], { env });
+    expect(JSON.parse(again.stdout)).toEqual([]);
+  });
+});
+
