@@ -112,7 +112,8 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     if (undoing && made.length === 0) out.note('Deleted again, so no part of the set fires on its own: nothing of it exists. Run the command again to make it whole.');
     if (undoing && made.length > 0)
       out.note(`${undone.length > 0 ? `Deleted again: ${named(undone)}. ` : ''}Could not be deleted again: ${named(made)}; delete with: letta-switchboard recurring delete ${setId}`);
-    throw failure;
+    // Ctrl-C while deleting again ends the command as interrupted.
+    throw undoing && rt.signal.aborted ? new InterruptedError() : failure;
   }
 }
 
@@ -129,6 +130,7 @@ async function undo(rt: Runtime, agentId: string, made: Made[]): Promise<Made[]>
       });
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
+      if (error instanceof InterruptedError) break;
       continue;
     }
     made.splice(made.indexOf(one), 1);
