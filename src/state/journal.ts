@@ -145,6 +145,8 @@ export interface Tracked {
   close(): void;
   /** A record's key when the step began (a write may since have changed its server): how the step's ops name it. */
   keyBefore: KeyOf;
+  /** Whether the step added, removed or moved records of `list` (else it only wrote to records in place). */
+  reshaped(list: ListName): boolean;
 }
 
 /**
@@ -288,6 +290,7 @@ export function track(state: State, server?: string): Tracked {
       closed = true;
     },
     keyBefore: (list, record) => keyWas(list, record, dirty[list]),
+    reshaped: (list) => before[list] !== undefined,
   };
 }
 
