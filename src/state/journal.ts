@@ -1,4 +1,5 @@
 import { journalLines } from '../files/json';
+import { readable } from './parse';
 import type { State } from './records';
 
 /**
@@ -109,7 +110,9 @@ export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 
     if (!(LISTS as readonly string[]).includes(op.list)) continue;
     if (op.op === 'list') {
       const { list, server } = op;
-      const others = server === undefined || !Array.isArray(data[list]) ? [] : (data[list] as unknown[]).filter((record) => !inScope(list, record, server));
+      // The list the step saw had no record set aside as unreadable: those stay (the record in memory keeps them apart, in `skipped`).
+      const kept = (record: unknown) => (server !== undefined && !inScope(list, record, server)) || !readable(list, record);
+      const others = Array.isArray(data[list]) ? (data[list] as unknown[]).filter(kept) : [];
       data[list] = [...others, ...op.records];
       for (const record of op.records) placed.add(record);
       continue;

@@ -133,4 +133,20 @@ describe('the record changed through stores of two servers in one process, read 
       expect((await readByAnotherProcess(dir)).intents.map((i) => i.schedule_id), then).toEqual(want);
     }
   });
+
+  it('a record set aside as unreadable stays in the file when a step rewrites its list, whichever process reads the steps', async () => {
+    const dir = freshDir();
+    const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
+    const unreadable = { schedule_id: 'sm-bad', zone: 42 };
+    const theirs = { schedule_id: 'sm-bad-b', server: B, zone: 42 };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ ...emptyState(), intents: [intent('sm-1', { server: A }), unreadable, intent('sm-2', { server: A }), theirs] }));
+    const onA = openState(env, HOME, { journal: true, server: A });
+    // A step that moves records: the list of A's records is written whole.
+    await onA.update((state) => void state.intents.reverse());
+    const raws = (state: State) => (state.skipped ?? []).map((s) => s.raw);
+    expect(raws(await openState(env, HOME).read())).toEqual([unreadable, theirs]);
+    expect(raws(await readByAnotherProcess(dir))).toEqual([unreadable, theirs]);
+    expect((await readByAnotherProcess(dir)).intents.map((i) => i.schedule_id)).toEqual(['sm-2', 'sm-1']);
+  });
 });
+
