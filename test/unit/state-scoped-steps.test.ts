@@ -91,6 +91,12 @@ describe('the record changed through stores of two servers in one process, read 
         else s.paused.push(pausedCopy('sm-5', server, `0 ${random(24)} * * *`));
       },
       (s) => s.paused.length > 0 && void (s.paused[random(s.paused.length)]!.paused_at = `2026-11-2${random(10)}T00:00:00.000Z`),
+      // A paused copy that names its server only on its intent, added or given one (pause of a record from before servers were told apart).
+      (s, server) => {
+        const old = s.paused.find((p) => p.server === undefined && p.intent === undefined);
+        if (old && server !== undefined && !s.paused.some((p) => p.old_id === old.old_id && (p.server ?? p.intent?.server) === server)) old.intent = intent(old.old_id, { server });
+        else if (!s.paused.some((p) => p.old_id === 'sm-7')) s.paused.push({ ...pausedCopy('sm-7', undefined, '0 4 * * *'), ...(server === undefined ? {} : { intent: intent('sm-7', { server }) }) });
+      },
       (s, server) => {
         s.intents.push(fresh(server));
         throw new Error('refused part-way');
