@@ -3,7 +3,7 @@ import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
-import { claimForServer, onServer, type Intent, type State } from '../state/records';
+import { claimForServer, onServer, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
@@ -125,7 +125,11 @@ async function syncRound(
   const read = () => store.readShared?.() ?? store.read();
   let state = await read();
   const readsFromDisk = store.readsFromDisk?.();
-  const ofAgent = <T extends { agent_id: string; server?: string }>(items: T[]) => mine(items).filter((item) => item.agent_id === agentId);
+  // A record from before servers were told apart whose id this server recorded a schedule of itself is another
+  // server's (both handed out the id): sync neither claims nor plans it here.
+  const recordedHere = new Set(state.intents.flatMap((i) => (server !== undefined && i.server === server && i.agent_id === agentId ? [i.schedule_id] : [])));
+  const another = (item: { server?: string; schedule_id?: string }) => item.server === undefined && item.schedule_id !== undefined && recordedHere.has(item.schedule_id);
+  const ofAgent = <T extends { agent_id: string; server?: string; schedule_id?: string }>(items: T[]) => mine(items).filter((item) => item.agent_id === agentId && !another(item));
   const recordsOf = (s: State) => [...ofAgent(s.intents), ...ofAgent(s.series)].filter((item) => item.status === 'active' || item.status === 'gone');
   let listed: Map<string, ScheduledMessage>;
   try {
@@ -137,14 +141,11 @@ async function syncRound(
     return { checked: 0, plan: [action], outcomes: [{ action, ok: true, exist: [] }], more: false };
   }
 
-  // Records from before servers were told apart belong to the first server that shows their schedules, unless
-  // this server recorded a schedule of that id itself: then the old record is another server's (both handed out the id).
+  // Records from before servers were told apart belong to the first server that shows their schedules.
   const unclaimed = (item: { server?: string }) => server !== undefined && item.server === undefined;
-  const recordedHere = new Set(ofAgent(state.intents).flatMap((i) => (i.server === server ? [i.schedule_id] : [])));
-  const shown = (i: Intent) => listed.has(i.schedule_id) && !recordedHere.has(i.schedule_id);
   const claims = [
     ...ofAgent(state.intents)
-      .filter((i) => unclaimed(i) && shown(i))
+      .filter((i) => unclaimed(i) && listed.has(i.schedule_id))
       .map((i) => i.schedule_id),
   ];
   const seriesClaims = ofAgent(state.series)
@@ -161,7 +162,7 @@ async function syncRound(
   const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));
 
   // Only records this server can own are planned: unclaimed ones it does not show may be another server's.
-  const intents = ofAgent(state.intents).filter((i) => !unclaimed(i) || shown(i));
+  const intents = ofAgent(state.intents).filter((i) => !unclaimed(i) || listed.has(i.schedule_id));
   const series = ofAgent(state.series).filter((s) => !unclaimed(s) || s.members.some((m) => listed.has(m.schedule_id)));
 
   // A schedule missing from the list is confirmed with a GET before anything is marked gone: one bad list must not forget.
