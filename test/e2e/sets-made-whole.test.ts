@@ -38,15 +38,22 @@ describe('a set on local time whose second create did not land, made whole after
 describe('a set of three crons whose second create went unanswered and did not land', () => {
   it('sync makes the whole set: the unanswered cron and the one never sent; the next sync changes nothing', async () => {
     letta.inject(CREATE, { pass: true }, { status: 500, body: '{"detail":"boom"}' });
-    const made = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Thrice', '--cron', 'every day at 9am, 12:15pm and 5:30pm', '--tz', 'UTC'], { env });
+    const made = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Thrice', '--cron', 'every day at 9am, 12:15pm and 5:30pm', '--tz', 'UTC', '--json'], { env });
     expect(made.code).toBe(1);
+    const setId = JSON.parse(made.stdout).set_id as string;
     expect(made.stderr).toContain('Not created: 30 17 * * *.');
     expect(made.stderr).toContain("'letta-switchboard sync' creates what is missing of the set");
     expect(crons()).toEqual(['0 9 * * *']);
 
-    const synced = await runCli(['--now', NOW, 'sync'], { env });
+    const synced = await runCli(['--now', NOW, 'sync', '--json'], { env });
     expect(synced.code, synced.stderr).toBe(0);
     expect(crons()).toEqual(['0 9 * * *', '15 12 * * *', '30 17 * * *']);
+    // Scripts get the facts the lines say: which set, which cron, the new schedule.
+    const rows = (JSON.parse(synced.stdout) as Array<Record<string, unknown>>).map(({ action, set_id, new_cron, new_id }) => ({ action, set_id, new_cron, made: letta.schedules.get(new_id as string)?.schedule.cron_expression }));
+    expect(rows.sort((a, b) => String(a.new_cron).localeCompare(String(b.new_cron)))).toEqual([
+      { action: 'complete-set', set_id: setId, new_cron: '15 12 * * *', made: '15 12 * * *' },
+      { action: 'complete-set', set_id: setId, new_cron: '30 17 * * *', made: '30 17 * * *' },
+    ]);
     const again = await runCli(['--now', NOW, 'sync', '--json'], { env });
     expect(JSON.parse(again.stdout)).toEqual([]);
   });
