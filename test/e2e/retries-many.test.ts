@@ -45,3 +45,25 @@ describe('Ctrl-C while waiting to retry', () => {
   });
 });
 
+describe('Ctrl-C while many requests are in flight', () => {
+  it('ends them all at once: exit 130, and no warning about listeners', async () => {
+    const agents = Array.from({ length: 24 }, (_, i) => ({ id: `agent-${String(i).padStart(8, '0')}-1111-4000-8000-000000000000`, name: `flying-${i}` }));
+    letta.agents.push(...agents);
+    letta.inject(/^GET \/v1\/agents\/[^/]+\/schedule/, ...agents.map(() => ({ hang: true as const })));
+    let seen = 0;
+    let stderr = '';
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [BIN, '--now', NOW, 'recurring', 'list', '--all-agents', '--concurrency', '16'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      letta.onRequest = (request) => {
+        if (/\/schedule/.test(request.path) && ++seen === 16) setTimeout(() => child.kill('SIGINT'), 100);
+      };
+      child.on('close', (exit) => resolve(exit));
+    });
+    letta.onRequest = undefined;
+    expect(code, stderr).toBe(130);
+    expect(seen).toBe(16);
+    expect(stderr).not.toMatch(/MaxListenersExceededWarning|memory leak/);
+  });
+});
+
