@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../helpers/harness';
@@ -154,6 +154,21 @@ describe('recurring create with a phrase that is a set of crons', () => {
     expect(r.stderr).toContain(`Created 1 of 3 schedules for 'every 45 minutes': ${first} (0,45 */3 * * *).`);
     expect(r.stderr).toContain('May have been created (the answer was lost): 30 1-22/3 * * *.');
     expect(r.stderr).toContain('Not created: 15 2-23/3 * * *.');
+  });
+
+  it('an answer lost on the second create with no record to write to: the crons not sent are not said to be recorded', async () => {
+    const notAFolder = join(h.env.HOME!, 'state-is-a-file');
+    writeFileSync(notAFolder, '');
+    failAfterFirstCreate({ status: 502, body: '' });
+    const r = await h
+      .run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 45 minutes', '--tz', 'UTC', '--now', '2026-11-20T12:00:00Z'], {
+        env: { LETTA_SWITCHBOARD_STATE_DIR: notAFolder },
+      })
+      .finally(restore);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Not created: 15 2-23/3 * * *.');
+    expect(r.stderr).toContain('Not recorded in the record of intent');
+    expect(r.stderr).not.toContain('Recorded as still to make');
   });
 
   it('an answer lost on the first create: nothing surely exists, and the rest are named as not created', async () => {

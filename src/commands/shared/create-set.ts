@@ -58,7 +58,7 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
   // The crons after one whose answer was lost were never sent: recorded, so sync makes the set whole (as it does
   // that one). Not after Ctrl-C: what was not sent then stays unmade.
   const unsent = failure instanceof CreateMayHaveLandedError && !rt.signal.aborted ? meaning.crons.slice(tried + 1) : [];
-  await recordUnsent(rt, agentId, messages, meaning, unsent, setId);
+  const unsentRecorded = await recordUnsent(rt, agentId, messages, meaning, unsent, setId);
   const undoing = failure !== undefined && made.length > 0 && !rt.dryRun && !(failure instanceof CreateMayHaveLandedError) && !(failure instanceof InterruptedError);
   const undone = undoing ? await undo(rt, agentId, made) : [];
 
@@ -108,7 +108,7 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     out.note(`Created ${tried} of ${meaning.crons.length} schedules for '${meaning.input.trim()}'${tried > 0 ? `: ${named([...undone, ...made])}` : ''}.`);
     if (unsureOne !== undefined) out.note(`May have been created (the answer was lost): ${unsureOne}.`);
     if (rest.length > 0) out.note(`Not created: ${rest.join(', ')}.`);
-    if (unsent.length > 0 && !rt.dryRun) out.note("Recorded as still to make: 'letta-switchboard sync' creates what is missing of the set once a schedule of it stands.");
+    if (unsentRecorded) out.note("Recorded as still to make: 'letta-switchboard sync' creates what is missing of the set once a schedule of it stands.");
     if (undoing && made.length === 0) out.note('Deleted again, so no part of the set fires on its own: nothing of it exists. Run the command again to make it whole.');
     if (undoing && made.length > 0)
       out.note(`${undone.length > 0 ? `Deleted again: ${named(undone)}. ` : ''}Could not be deleted again: ${named(made)}; delete with: letta-switchboard recurring delete ${setId}`);

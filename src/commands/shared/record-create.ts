@@ -58,18 +58,21 @@ function intentOf(rt: Runtime, agentId: string, meaning: OnceMeaning | Recurring
 /**
  * Record the creates of crons of set `setId` that were never sent (a create before them may have
  * landed, and the set stopped there) as attempted, so sync makes the set whole: it sends each once
- * the set's schedules stand, or drops it when they do not. Best effort, as any record.
+ * the set's schedules stand, or drops it when they do not. Best effort, as any record: whether they
+ * were recorded.
  */
-export async function recordUnsent(rt: Runtime, agentId: string, messages: CreateScheduleBody['messages'], meaning: RecurringMeaning, parts: CronMeaning[], setId: string): Promise<void> {
-  if (rt.dryRun || parts.length === 0) return;
+export async function recordUnsent(rt: Runtime, agentId: string, messages: CreateScheduleBody['messages'], meaning: RecurringMeaning, parts: CronMeaning[], setId: string): Promise<boolean> {
+  if (rt.dryRun || parts.length === 0) return false;
   const now = rt.now();
-  await whileChanging(rt, async () => {
+  return whileChanging(rt, async () => {
     const writer = await recordWriter(rt);
-    await writer.update((state) => {
+    const recorded = await writer.update((state) => {
       for (const part of parts) {
         const schedule = { type: 'recurring' as const, cron_expression: part.cron_expression };
         records.recordCreateAttempt(state, intentOf(rt, agentId, meaning, now, { part, setId }), { at: new Date(now).toISOString(), schedule, messages });
       }
+      return true;
     });
+    return recorded === true;
   });
 }
