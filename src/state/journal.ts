@@ -31,14 +31,17 @@ export function inScope(list: ListName, record: unknown, server: string): boolea
 /**
  * A state with only the records of `server` (see inScope): what a command talking to that server
  * sees, so two servers that hand out the same ids never mix their records. Its lists are new
- * arrays of the same records; its other fields are the state's.
+ * arrays of the same records, as are the records set aside as unreadable (those it names); its
+ * other fields are the state's.
  */
 export function scopedState(state: State, server: string): State {
+  const skipped = state.skipped?.filter((record) => inScope(record.list, record.raw, server));
   return {
     ...state,
     intents: state.intents.filter((record) => inScope('intents', record, server)),
     series: state.series.filter((record) => inScope('series', record, server)),
     paused: state.paused.filter((record) => inScope('paused', record, server)),
+    ...(skipped === undefined ? {} : { skipped }),
   };
 }
 

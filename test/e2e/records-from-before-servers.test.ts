@@ -47,3 +47,19 @@ describe('a record from before servers were told apart, and a record of the same
     expect(recorded.sort()).toEqual([`sm-000001 - Europe/Paris`, `sm-000001 ${b.url.replace(/\/?$/, '/')} Asia/Tokyo`].sort());
   });
 });
+
+describe("a record set aside as unreadable that names another server", () => {
+  it("is named by commands on that server only", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-skipped-'));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    const serverOf = (fake: FakeLetta) => new URL(fake.url).href;
+    writeFileSync(join(stateDir, 'state.json'), JSON.stringify({ version: 2, intents: [{ schedule_id: 'sm-000009', server: serverOf(b), zone: 42 }], series: [], paused: [] }));
+    const onA = await on(a, 'recurring', 'list', '--agent-id', AGENT);
+    expect(onA.code, onA.stderr).toBe(0);
+    expect(onA.stderr).not.toContain('set aside');
+    const onB = await on(b, 'recurring', 'list', '--agent-id', AGENT);
+    expect(onB.stderr).toContain('A record in the state file is set aside');
+  });
+});
+
