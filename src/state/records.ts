@@ -440,7 +440,10 @@ export function findPaused(state: State, oldId: string): PausedSchedule | undefi
 }
 
 export function recordPaused(state: State, schedule: ScheduledMessage, at: string, intent?: Intent, server?: string): PausedSchedule {
-  const paused: PausedSchedule = { schedule, old_id: schedule.id, paused_at: at, ...(intent ? { intent } : {}), ...(server ? { server } : {}) };
+  // A copy of the record as it is now, not the record itself: marking the record paused must not change the copy
+  // (in memory it would, while the journal's steps keep the copy as saved).
+  const saved = intent && (JSON.parse(JSON.stringify(intent)) as Intent);
+  const paused: PausedSchedule = { schedule, old_id: schedule.id, paused_at: at, ...(saved ? { intent: saved } : {}), ...(server ? { server } : {}) };
   const index = state.paused.findIndex((known) => known.old_id === schedule.id);
   if (index >= 0) state.paused[index] = paused;
   else state.paused.push(paused);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { scopedState } from '../../src/state/journal';
 import { foldJournals } from '../../src/state/journal-end';
-import { emptyState, type Intent, type PausedSchedule, type State } from '../../src/state/records';
+import { emptyState, findIntent, markPaused, recordPaused, type Intent, type PausedSchedule, type State } from '../../src/state/records';
 import { openState } from '../../src/state/store';
 import { weekdayIntent as intent } from '../helpers/records';
 
@@ -153,6 +153,22 @@ describe('the record changed through stores of two servers in one process, read 
     expect(raws(await openState(env, HOME).read())).toEqual([unreadable, theirs]);
     expect(raws(await readByAnotherProcess(dir))).toEqual([unreadable, theirs]);
     expect((await readByAnotherProcess(dir)).intents.map((i) => i.schedule_id)).toEqual(['sm-2', 'sm-1']);
+  });
+
+  it("a paused copy keeps the schedule's record as it was when paused, in memory as in the file", async () => {
+    const dir = freshDir();
+    const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ ...emptyState(), intents: [intent('sm-1', { server: A })] }));
+    const onA = openState(env, HOME, { journal: true, server: A });
+    const schedule = pausedCopy('sm-1', A, '0 14 * * 1-5').schedule;
+    // As `recurring pause` does: the copy saved with the record, then the record marked paused.
+    await onA.update((state) => recordPaused(state, schedule, '2026-11-22T15:00:00.000Z', findIntent(state, 'sm-1'), A));
+    await onA.update((state) => markPaused(state, 'sm-1', '2026-11-22T15:00:01.000Z'));
+    const copy = (state: State) => state.paused.map((p) => p.intent?.status);
+    expect(copy(await readByAnotherProcess(dir))).toEqual(['active']);
+    expect(copy(await onA.read())).toEqual(['active']);
+    await foldJournals();
+    expect(copy(await readByAnotherProcess(dir))).toEqual(['active']);
   });
 });
 
