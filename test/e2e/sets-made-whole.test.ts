@@ -85,3 +85,14 @@ describe('a set whose first create went unanswered', () => {
   });
 });
 
+describe('a set whose second create went unanswered, before sync', () => {
+  it('history of the set speaks of its schedules only, not of the creates still to settle', async () => {
+    letta.inject(CREATE, { pass: true }, { status: 500, body: '{"detail":"boom"}' });
+    const made = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Thrice', '--cron', 'every day at 9am, 12:15pm and 5:30pm', '--tz', 'UTC', '--json'], { env });
+    const setId = JSON.parse(made.stdout).set_id as string;
+    const history = await runCli(['--now', NOW, 'history', setId], { env });
+    expect(history.code, history.stderr).toBe(0);
+    expect(history.stdout + history.stderr).not.toContain('creating-');
+  });
+});
+
