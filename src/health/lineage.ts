@@ -112,7 +112,8 @@ export function scheduleLineage(state: State, id: string): RecordedLineage | und
 
 /** Every schedule a set ever had: its members standing now and those they replaced (successors keep the set id). */
 export function setLineage(state: State, setId: string): RecordedLineage | undefined {
-  const members = state.intents.filter((intent) => intent.set_id === setId);
+  // A placeholder of a create still to settle is no schedule (yet): sync records it, or drops it.
+  const members = state.intents.filter((intent) => intent.set_id === setId && intent.status !== 'creating');
   if (members.length === 0) return undefined;
   const records = new Map(members.map((intent) => [intent.schedule_id, intent]));
   for (const member of members) for (const earlier of predecessors(state, member)) if (!records.has(earlier.schedule_id)) records.set(earlier.schedule_id, earlier);

@@ -328,17 +328,16 @@ function parseBody(answer: Answer, method: Method, url: URL): unknown {
   }
 }
 
+/** Wait `ms` before a retry; Ctrl-C ends the wait. Under the command's one listener, as a request is: a wait that ended leaves nothing on its signal. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new InterruptedError());
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new InterruptedError());
-      },
-      { once: true },
-    );
+    const wait = requestSignal(signal, ms);
+    const end = () => {
+      wait.done();
+      if (wait.timedOut()) resolve();
+      else reject(new InterruptedError());
+    };
+    if (wait.signal.aborted) return end();
+    wait.signal.addEventListener('abort', end, { once: true });
   });
 }

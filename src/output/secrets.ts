@@ -6,9 +6,12 @@ export function maskKey(key: string): string {
   return `${prefix.slice(0, 4)}...${key.slice(-4)}`;
 }
 
-/** A URL as it may be shown: a user name and password in it replaced by *** (such a base URL is refused for use, but shown where it was set). */
+/**
+ * A URL as it may be shown: a user name and password in it replaced by *** (such a base URL is refused for use, but
+ * shown where it was set). As URL parsers read http(s) URLs, any run of slashes or backslashes may follow the scheme.
+ */
 export function withoutCredentials(url: string): string {
-  return url.replace(/^(\s*[a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+  return url.replace(/^(\s*[a-z][a-z\d+.-]*:[/\\]*)[^/\\?#]*@/i, '$1***@');
 }
 
 /** Keys shorter than this are masked only where they stand alone, not inside other words. */

@@ -1,4 +1,5 @@
 import { journalLines } from '../files/json';
+import { readable } from './parse';
 import type { State } from './records';
 
 /**
@@ -30,14 +31,17 @@ export function inScope(list: ListName, record: unknown, server: string): boolea
 /**
  * A state with only the records of `server` (see inScope): what a command talking to that server
  * sees, so two servers that hand out the same ids never mix their records. Its lists are new
- * arrays of the same records; its other fields are the state's.
+ * arrays of the same records, as are the records set aside as unreadable (those it names); its
+ * other fields are the state's.
  */
 export function scopedState(state: State, server: string): State {
+  const skipped = state.skipped?.filter((record) => inScope(record.list, record.raw, server));
   return {
     ...state,
     intents: state.intents.filter((record) => inScope('intents', record, server)),
     series: state.series.filter((record) => inScope('series', record, server)),
     paused: state.paused.filter((record) => inScope('paused', record, server)),
+    ...(skipped === undefined ? {} : { skipped }),
   };
 }
 
@@ -86,12 +90,19 @@ function isLine(value: unknown): value is JournalLine {
   return typeof value === 'object' && value !== null && typeof line.g === 'number' && Array.isArray(line.ops);
 }
 
+/** How a record is named: its key (keyOf), or as it was named when a step began (Tracked's keyBefore). */
+export type KeyOf = (list: ListName, record: unknown) => string | undefined;
+
 /**
  * Apply a step to the state file's data (plain JSON, before it is checked), in place. Applying it twice gives the same data.
- * `keys`: how the step names records (JournalLine's `k`).
+ * `keys`: how the step names records (JournalLine's `k`); or, to apply a step to the record in memory it was made on (whose
+ * records it already changed in place), the key each record had when the step began (Tracked's keyBefore), so the step
+ * finds the records it finds in the file.
  */
-export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 'server and id' | 'id' = 'server and id'): void {
-  const key = keys === 'id' ? idOf : keyOf;
+export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 'server and id' | 'id' | KeyOf = 'server and id'): void {
+  // A record the step has put is named as it is now, as in the file.
+  const placed = new Set<unknown>();
+  const key: KeyOf = typeof keys === 'function' ? (list, record) => (placed.has(record) ? keyOf(list, record) : keys(list, record)) : keys === 'id' ? idOf : keyOf;
   for (const op of ops) {
     if (op.op === 'top') {
       // `skipped` is the checked record's, never the file's (a step applied to the record in memory keeps it).
@@ -102,8 +113,11 @@ export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 
     if (!(LISTS as readonly string[]).includes(op.list)) continue;
     if (op.op === 'list') {
       const { list, server } = op;
-      const others = server === undefined || !Array.isArray(data[list]) ? [] : (data[list] as unknown[]).filter((record) => !inScope(list, record, server));
+      // The list the step saw had no record set aside as unreadable: those stay (the record in memory keeps them apart, in `skipped`).
+      const kept = (record: unknown) => (server !== undefined && !inScope(list, record, server)) || !readable(list, record);
+      const others = Array.isArray(data[list]) ? (data[list] as unknown[]).filter(kept) : [];
       data[list] = [...others, ...op.records];
+      for (const record of op.records) placed.add(record);
       continue;
     }
     const list = Array.isArray(data[op.list]) ? (data[op.list] as unknown[]) : (data[op.list] = []);
@@ -116,6 +130,7 @@ export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 
     const index = at(op.key) >= 0 ? at(op.key) : at(key(op.list, op.record));
     if (index >= 0) list[index] = op.record;
     else list.push(op.record);
+    placed.add(op.record);
   }
 }
 
@@ -134,6 +149,10 @@ export interface Tracked {
   detach<T>(value: T): T;
   /** The step is over: a write through the view, or anything reached through it, is refused from now on (it would go unrecorded). */
   close(): void;
+  /** A record's key when the step began (a write may since have changed its server): how the step's ops name it. */
+  keyBefore: KeyOf;
+  /** Whether the step added, removed or moved records of `list` (else it only wrote to records in place). */
+  reshaped(list: ListName): boolean;
 }
 
 /**
@@ -276,7 +295,14 @@ export function track(state: State, server?: string): Tracked {
     close: () => {
       closed = true;
     },
+    keyBefore: (list, record) => keyWas(list, record, dirty[list]),
+    reshaped: (list) => before[list] !== undefined,
   };
+}
+
+/** A record's key before the step: when first written to, if it was. */
+function keyWas(list: ListName, record: unknown, dirty: Map<object, string | undefined>): string | undefined {
+  return dirty.has(record as object) ? dirty.get(record as object) : keyOf(list, record);
 }
 
 type Search = (records: unknown[], view: (record: unknown) => unknown, unwrap: (value: unknown) => unknown) => unknown;
@@ -329,11 +355,11 @@ function listOps(list: ListName, before: unknown[] | undefined, after: unknown[]
       i++;
       j++;
     } else if (i < endBefore && j < endAfter && !is.has(old) && !was.has(now)) {
-      ops.push(put(now, keyOf(list, old)));
+      ops.push(put(now, keyWas(list, old, dirty)));
       i++;
       j++;
     } else if (i < endBefore && !is.has(old)) {
-      const key = keyOf(list, old);
+      const key = keyWas(list, old, dirty);
       if (key === undefined) return [whole];
       ops.push({ op: 'del', list, key });
       i++;

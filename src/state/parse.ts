@@ -54,6 +54,11 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether a stored record can be understood (one that cannot is set aside in `skipped`). */
+export function readable(list: SkippedRecord['list'], item: unknown): boolean {
+  return recordProblem(list, item, list) === undefined;
+}
+
 /** What is wrong with one record, or undefined when it is sound. */
 function recordProblem(list: SkippedRecord['list'], item: unknown, where: string): string | undefined {
   try {

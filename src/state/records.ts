@@ -337,6 +337,15 @@ export function clearAttempt(state: State, scheduleId: string): void {
   else if (intent) delete intent.attempt;
 }
 
+/** A new schedule's create is to be sent again at another UTC cron: recorded so before it is sent, so a copy found later is matched by what was sent. Returns the attempt. */
+export function retimeCreateAttempt(state: State, placeholderId: string, cron: string): CreateAttempt | undefined {
+  const attempt = findIntent(state, placeholderId)?.attempt;
+  if (attempt?.schedule.type !== 'recurring' || attempt.schedule.cron_expression === cron) return attempt;
+  attempt.schedule = { ...attempt.schedule, cron_expression: cron };
+  attempt.successor = { ...attempt.successor, utc_crons: [cron] };
+  return attempt;
+}
+
 /**
  * Record, before it is sent, the create of a new schedule (`successor` is its record but for its id):
  * a placeholder `creating-…` holds the attempt until the answer comes, so a create whose answer
@@ -431,7 +440,10 @@ export function findPaused(state: State, oldId: string): PausedSchedule | undefi
 }
 
 export function recordPaused(state: State, schedule: ScheduledMessage, at: string, intent?: Intent, server?: string): PausedSchedule {
-  const paused: PausedSchedule = { schedule, old_id: schedule.id, paused_at: at, ...(intent ? { intent } : {}), ...(server ? { server } : {}) };
+  // A copy of the record as it is now, not the record itself: marking the record paused must not change the copy
+  // (in memory it would, while the journal's steps keep the copy as saved).
+  const saved = intent && (JSON.parse(JSON.stringify(intent)) as Intent);
+  const paused: PausedSchedule = { schedule, old_id: schedule.id, paused_at: at, ...(saved ? { intent: saved } : {}), ...(server ? { server } : {}) };
   const index = state.paused.findIndex((known) => known.old_id === schedule.id);
   if (index >= 0) state.paused[index] = paused;
   else state.paused.push(paused);

@@ -20,6 +20,7 @@ import {
   recordSeries,
   recordUnrecorded,
   resumePaused,
+  retimeCreateAttempt,
   successorOf,
   topUpSeries,
   type Intent,
@@ -242,7 +243,7 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
       await records.update((state) => clearAttempt(state, action.intent_id));
       return { action, ok: true, exist: [] };
     case 'complete-set': {
-      const attempt = await records.update((state) => findIntent(state, action.intent_id)?.attempt);
+      const attempt = await records.update((state) => retimeCreateAttempt(state, action.intent_id, action.cron));
       if (!attempt) return { action, ok: true, exist: [] };
       try {
         const { id } = await api.createSchedule(action.agent_id, { schedule: attempt.schedule, messages: attempt.messages as never });

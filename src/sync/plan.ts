@@ -30,7 +30,8 @@ export type SyncAction =
   | { type: 'drop-attempt'; agent_id: string; intent_id: string }
   /**
    * The create of one cron of a set did not land while others of the set stand: sent again, as
-   * recorded, so the set is whole (the command that made it said it may have been created).
+   * recorded but at `cron` (the UTC cron its local rule needs now), so the set is whole (the
+   * command that made it said it may have been created).
    */
   | { type: 'complete-set'; agent_id: string; intent_id: string; set_id: string; cron: string }
   /** A record marked gone whose schedule the server shows again: followed again. */
@@ -95,16 +96,29 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
   }
   // A new schedule's create whose answer was lost: its copy, if one landed (each copy claimed once), else
   // dropped, or for a cron of a set whose other schedules stand, sent again.
-  for (const placeholder of intents.filter((i) => i.status === 'creating').sort(byAgentThen((i) => i.schedule_id))) {
+  const placeholders = intents.filter((i) => i.status === 'creating' && letta.has(i.agent_id)).sort(byAgentThen((i) => i.schedule_id));
+  const landedOf = new Map<Intent, ScheduledMessage>();
+  for (const placeholder of placeholders) {
+    const attempt = placeholder.attempt;
+    const landed = attempt && unrecorded(letta.get(placeholder.agent_id)!).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
+    if (landed) {
+      claimed.add(landed.id);
+      landedOf.set(placeholder, landed);
+    }
+  }
+  // A set stands when one of its schedules is listed, or one whose answer was lost landed.
+  const setStands = (agentId: string, setId: string) =>
+    active.some((sibling) => sibling.set_id === setId && sibling.agent_id === agentId && letta.get(agentId)!.has(sibling.schedule_id)) ||
+    placeholders.some((sibling) => sibling.set_id === setId && landedOf.has(sibling));
+  for (const placeholder of placeholders) {
     const { agent_id, schedule_id: intent_id, set_id, attempt } = placeholder;
-    const schedules = letta.get(agent_id);
-    if (!schedules) continue;
-    const landed = attempt && unrecorded(schedules).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
-    if (landed) claimed.add(landed.id);
-    const cron = attempt?.schedule.type === 'recurring' ? attempt.schedule.cron_expression : undefined;
-    const setStands = set_id !== undefined && active.some((sibling) => sibling.set_id === set_id && schedules.has(sibling.schedule_id));
+    const landed = landedOf.get(placeholder);
+    const sent = attempt?.schedule.type === 'recurring' ? attempt.schedule.cron_expression : undefined;
+    // Sent again at the set's local time as it is now (a DST change since the first send moves its UTC cron).
+    const expected = sent !== undefined && followsLocalClock(placeholder) ? expectedOf(placeholder.local_rule, placeholder.zone) : null;
+    const cron = expected && !(expected instanceof CliError) && expected.inStep ? expected.cron : sent;
     if (landed) actions.push({ type: 'finish-create', agent_id, intent_id, landed_id: landed.id });
-    else if (setStands && cron !== undefined) actions.push({ type: 'complete-set', agent_id, intent_id, set_id, cron });
+    else if (set_id !== undefined && setStands(agent_id, set_id) && cron !== undefined) actions.push({ type: 'complete-set', agent_id, intent_id, set_id, cron });
     else actions.push({ type: 'drop-attempt', agent_id, intent_id });
   }
   for (const saved of paused) {

@@ -10,6 +10,7 @@ export interface SyncReport {
   /** The schedule acted on (the old one, for a replacement). */
   id?: string;
   series_id?: string;
+  set_id?: string;
   new_id?: string;
   created?: string[];
   timezone?: string;
@@ -99,6 +100,9 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       return {
         ...base,
         id: outcome.new_id,
+        new_id: outcome.new_id,
+        set_id: action.set_id,
+        new_cron: action.cron,
         lines: outcome.ok
           ? [
               `${dryRun ? 'Would create' : `Created ${outcome.new_id} as`} the ${action.cron} schedule of set ${action.set_id}: its create had not landed, and the set's other schedules stand (agent ${action.agent_id})`,

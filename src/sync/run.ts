@@ -128,7 +128,11 @@ async function syncRound(
   const read = () => store.readShared?.() ?? store.read();
   let state = await read();
   const readsFromDisk = store.readsFromDisk?.();
-  const ofAgent = <T extends { agent_id: string; server?: string }>(items: T[]) => mine(items).filter((item) => item.agent_id === agentId);
+  // A record from before servers were told apart whose id this server recorded a schedule of itself is another
+  // server's (both handed out the id): sync neither claims nor plans it here.
+  const recordedHere = new Set(state.intents.flatMap((i) => (server !== undefined && i.server === server && i.agent_id === agentId ? [i.schedule_id] : [])));
+  const another = (item: { server?: string; schedule_id?: string }) => item.server === undefined && item.schedule_id !== undefined && recordedHere.has(item.schedule_id);
+  const ofAgent = <T extends { agent_id: string; server?: string; schedule_id?: string }>(items: T[]) => mine(items).filter((item) => item.agent_id === agentId && !another(item));
   const recordsOf = (s: State) => [...ofAgent(s.intents), ...ofAgent(s.series)].filter((item) => item.status === 'active' || item.status === 'gone');
   let listed: Map<string, ScheduledMessage>;
   try {

@@ -188,6 +188,17 @@ describe('secrets', () => {
     expect(table.stdout).toContain('http://***@127.0.0.1:9/');
   });
 
+  it.each(['http:/me:hunter2@127.0.0.1:9/', 'http:\\\\me:hunter2@127.0.0.1:9/', 'HTTP://me:hunter2@127.0.0.1:9/', ' http://me:hunter2@127.0.0.1:9/'])(
+    'a password in a base URL written as %j (a URL parser reads the same credentials) is masked too',
+    async (url) => {
+      const env = { LETTA_BASE_URL: url };
+      for (const args of [['config', 'show', '--json'], ['config', 'show'], ['config', 'get', 'base-url']]) {
+        const r = await h.run(args, { env });
+        expect(r.stdout + r.stderr, args.join(' ')).not.toContain('hunter2');
+      }
+    },
+  );
+
   it('a key given as an argument warns about shell history', async () => {
     const r = await h.run(['config', 'set-api-key', TEST_KEY]);
     expect(r.code).toBe(0);

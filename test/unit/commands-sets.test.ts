@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../helpers/harness';
@@ -110,6 +110,21 @@ describe('recurring create with a phrase that is a set of crons', () => {
     expect(intents().map((i) => [i.schedule_id, i.status])).toEqual([[first, 'active']]);
   });
 
+  it('Ctrl-C while the schedules of a refused set are deleted again: exit 130, and what still exists is named', async () => {
+    const controller = new AbortController();
+    failAfterFirstCreate({ status: 400, body: JSON.stringify({ detail: 'Too many schedules' }) });
+    h.letta.inject(/^DELETE /, { hang: true });
+    const running = h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'UTC', '--now', '2026-11-20T12:00:00Z'], {
+      signal: controller.signal,
+    });
+    while (h.letta.requests('DELETE').length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    const r = await running.finally(restore);
+    expect(r.code).toBe(130);
+    const [first] = [...h.letta.schedules.keys()];
+    expect(r.stderr).toContain(`Could not be deleted again: ${first} (0 */3 * * *)`);
+  });
+
   it('an answer lost on the second create: never sent again, said to be possibly created', async () => {
     failAfterFirstCreate({ status: 502, body: '' });
     const r = await create('every 45 minutes', '--tz', 'UTC', '-q').finally(restore);
@@ -139,6 +154,21 @@ describe('recurring create with a phrase that is a set of crons', () => {
     expect(r.stderr).toContain(`Created 1 of 3 schedules for 'every 45 minutes': ${first} (0,45 */3 * * *).`);
     expect(r.stderr).toContain('May have been created (the answer was lost): 30 1-22/3 * * *.');
     expect(r.stderr).toContain('Not created: 15 2-23/3 * * *.');
+  });
+
+  it('an answer lost on the second create with no record to write to: the crons not sent are not said to be recorded', async () => {
+    const notAFolder = join(h.env.HOME!, 'state-is-a-file');
+    writeFileSync(notAFolder, '');
+    failAfterFirstCreate({ status: 502, body: '' });
+    const r = await h
+      .run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 45 minutes', '--tz', 'UTC', '--now', '2026-11-20T12:00:00Z'], {
+        env: { LETTA_SWITCHBOARD_STATE_DIR: notAFolder },
+      })
+      .finally(restore);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Not created: 15 2-23/3 * * *.');
+    expect(r.stderr).toContain('Not recorded in the record of intent');
+    expect(r.stderr).not.toContain('Recorded as still to make');
   });
 
   it('an answer lost on the first create: nothing surely exists, and the rest are named as not created', async () => {

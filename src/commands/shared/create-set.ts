@@ -4,7 +4,7 @@ import { printReceiptOf, type ReceiptRow } from '../../output/receipt';
 import type { Runtime } from '../../runtime';
 import type { CronMeaning, RecurringMeaning } from '../../time/index';
 import { preview, withWeekday } from './create-schedule';
-import { createRecorded } from './record-create';
+import { createRecorded, recordUnsent } from './record-create';
 import { markDeleted, newSetId } from '../../state/records';
 import { recordWriter, whileChanging } from './state';
 
@@ -55,6 +55,10 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
   }
 
   const tried = made.length;
+  // The crons after one whose answer was lost were never sent: recorded, so sync makes the set whole (as it does
+  // that one). Not after Ctrl-C: what was not sent then stays unmade.
+  const unsent = failure instanceof CreateMayHaveLandedError && !rt.signal.aborted ? meaning.crons.slice(tried + 1) : [];
+  const unsentRecorded = await recordUnsent(rt, agentId, messages, meaning, unsent, setId);
   const undoing = failure !== undefined && made.length > 0 && !rt.dryRun && !(failure instanceof CreateMayHaveLandedError) && !(failure instanceof InterruptedError);
   const undone = undoing ? await undo(rt, agentId, made) : [];
 
@@ -104,10 +108,12 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     out.note(`Created ${tried} of ${meaning.crons.length} schedules for '${meaning.input.trim()}'${tried > 0 ? `: ${named([...undone, ...made])}` : ''}.`);
     if (unsureOne !== undefined) out.note(`May have been created (the answer was lost): ${unsureOne}.`);
     if (rest.length > 0) out.note(`Not created: ${rest.join(', ')}.`);
+    if (unsentRecorded) out.note("Recorded as still to make: 'letta-switchboard sync' creates what is missing of the set once a schedule of it stands.");
     if (undoing && made.length === 0) out.note('Deleted again, so no part of the set fires on its own: nothing of it exists. Run the command again to make it whole.');
     if (undoing && made.length > 0)
       out.note(`${undone.length > 0 ? `Deleted again: ${named(undone)}. ` : ''}Could not be deleted again: ${named(made)}; delete with: letta-switchboard recurring delete ${setId}`);
-    throw failure;
+    // Ctrl-C while deleting again ends the command as interrupted.
+    throw undoing && rt.signal.aborted ? new InterruptedError() : failure;
   }
 }
 
@@ -124,6 +130,7 @@ async function undo(rt: Runtime, agentId: string, made: Made[]): Promise<Made[]>
       });
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
+      if (error instanceof InterruptedError) break;
       continue;
     }
     made.splice(made.indexOf(one), 1);

@@ -32,7 +32,7 @@ export async function createRecorded(
   const send = () => unsure(() => api.createSchedule(agentId, body), agentId, kind);
   if (rt.dryRun) return { created: await send() };
   const now = rt.now();
-  const intent = { ...intentFromCreate('', agentId, meaning, now, part), server: serverOf(rt), ...(setId ? { set_id: setId } : {}) };
+  const intent = intentOf(rt, agentId, meaning, now, { part, setId });
   const created = await whileChanging(rt, async () => {
     const writer = await recordWriter(rt);
     const placeholder = await writer.update((state) => records.recordCreateAttempt(state, intent, { at: new Date(now).toISOString(), schedule: body.schedule, messages: body.messages }));
@@ -48,4 +48,31 @@ export async function createRecorded(
   });
   if (!followsLocalClock(intent) || nextOffsetChange(intent.zone, now) === null) return { created };
   return { created, keepExact: `To keep it at its local time across DST, run 'letta-switchboard sync' after each change, or every hour from cron (crontab -e): ${HOURLY_SYNC_HINT}` };
+}
+
+/** The record a schedule created from `meaning` stands on, but for its id. */
+function intentOf(rt: Runtime, agentId: string, meaning: OnceMeaning | RecurringMeaning, now: number, { part, setId }: { part?: CronMeaning; setId?: string }) {
+  return { ...intentFromCreate('', agentId, meaning, now, part), server: serverOf(rt), ...(setId ? { set_id: setId } : {}) };
+}
+
+/**
+ * Record the creates of crons of set `setId` that were never sent (a create before them may have
+ * landed, and the set stopped there) as attempted, so sync makes the set whole: it sends each once
+ * the set's schedules stand, or drops it when they do not. Best effort, as any record: whether they
+ * were recorded.
+ */
+export async function recordUnsent(rt: Runtime, agentId: string, messages: CreateScheduleBody['messages'], meaning: RecurringMeaning, parts: CronMeaning[], setId: string): Promise<boolean> {
+  if (rt.dryRun || parts.length === 0) return false;
+  const now = rt.now();
+  return whileChanging(rt, async () => {
+    const writer = await recordWriter(rt);
+    const recorded = await writer.update((state) => {
+      for (const part of parts) {
+        const schedule = { type: 'recurring' as const, cron_expression: part.cron_expression };
+        records.recordCreateAttempt(state, intentOf(rt, agentId, meaning, now, { part, setId }), { at: new Date(now).toISOString(), schedule, messages });
+      }
+      return true;
+    });
+    return recorded === true;
+  });
 }

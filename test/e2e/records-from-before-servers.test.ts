@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
+import { AGENT, NOW } from '../helpers/suite';
+import { cliEnv, runCli } from '../helpers/run-cli';
+
+/**
+ * cli.md: "Each record belongs to the server it was made on". A record written before records named
+ * their server counts for every server until a sync claims it; one whose id the server in use has
+ * already recorded as its own is another server's (two servers that hand out the same ids).
+ */
+let a: FakeLetta;
+let b: FakeLetta;
+beforeAll(async () => {
+  a = await new FakeLetta().start();
+  b = await new FakeLetta().start();
+  a.now = b.now = () => Date.parse(NOW);
+});
+afterAll(async () => {
+  await a.stop();
+  await b.stop();
+});
+
+describe('a record from before servers were told apart, and a record of the same id made on the server in use', () => {
+  it("sync on that server neither claims the old record nor moves the server's schedule to the old record's time", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-legacy-'));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim()).toBe('sm-000001');
+    // As a record written before records named their server.
+    const file = join(stateDir, 'state.json');
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    for (const intent of state.intents) delete intent.server;
+    writeFileSync(file, JSON.stringify(state));
+    expect((await on(b, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on B', '--cron', 'every day at 9am', '--tz', 'Asia/Tokyo', '-q')).stdout.trim()).toBe('sm-000001');
+    const tokyo = b.schedules.get('sm-000001')!.schedule.cron_expression;
+
+    const synced = await on(b, 'sync', '--json');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(JSON.parse(synced.stdout)).toEqual([]);
+    expect(b.requests('DELETE')).toHaveLength(0);
+    expect(b.requests('POST')).toHaveLength(1);
+    expect([...b.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual([tokyo]);
+    const recorded = JSON.parse(readFileSync(file, 'utf8')).intents.map((i: { schedule_id: string; server?: string; zone: string }) => `${i.schedule_id} ${i.server ?? '-'} ${i.zone}`);
+    expect(recorded.sort()).toEqual([`sm-000001 - Europe/Paris`, `sm-000001 ${b.url.replace(/\/?$/, '/')} Asia/Tokyo`].sort());
+  });
+});
+
+describe("a record set aside as unreadable that names another server", () => {
+  it("is named by commands on that server only", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-skipped-'));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    const serverOf = (fake: FakeLetta) => new URL(fake.url).href;
+    writeFileSync(join(stateDir, 'state.json'), JSON.stringify({ version: 2, intents: [{ schedule_id: 'sm-000009', server: serverOf(b), zone: 42 }], series: [], paused: [] }));
+    const onA = await on(a, 'recurring', 'list', '--agent-id', AGENT);
+    expect(onA.code, onA.stderr).toBe(0);
+    expect(onA.stderr).not.toContain('set aside');
+    const onB = await on(b, 'recurring', 'list', '--agent-id', AGENT);
+    expect(onB.stderr).toContain('A record in the state file is set aside');
+  });
+});
+

@@ -1,0 +1,174 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { scopedState } from '../../src/state/journal';
+import { foldJournals } from '../../src/state/journal-end';
+import { emptyState, findIntent, markPaused, recordPaused, type Intent, type PausedSchedule, type State } from '../../src/state/records';
+import { openState } from '../../src/state/store';
+import { weekdayIntent as intent } from '../helpers/records';
+
+/**
+ * The record as commands of two servers change it in one process (each through its own server's
+ * store, and some through a store of every record), against the record another process reads from
+ * the files afterwards: they must always be the same record.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'letta-switchboard-scoped-'));
+let counter = 0;
+const freshDir = () => {
+  const dir = join(scratch, `case-${++counter}`);
+  mkdirSync(dir);
+  return dir;
+};
+const A = 'http://127.0.0.1:1/';
+const B = 'http://127.0.0.1:2/';
+const HOME = '/nonexistent-home';
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+/** The record as a fresh process reads it from the state file and its journal. */
+async function readByAnotherProcess(dir: string): Promise<State> {
+  vi.resetModules();
+  const fresh = (await import('../../src/state/store')) as typeof import('../../src/state/store');
+  return fresh.openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, HOME).read();
+}
+
+function pausedCopy(id: string, server: string | undefined, cron: string): PausedSchedule {
+  return {
+    old_id: id,
+    paused_at: '2026-11-22T15:00:00.000Z',
+    ...(server === undefined ? {} : { server }),
+    schedule: { id, agent_id: 'agent-1', schedule: { type: 'recurring', cron_expression: cron }, message: { messages: [{ role: 'user', content: 'hi' }] } } as never,
+  };
+}
+
+describe('the record changed through stores of two servers in one process, read again by another', () => {
+  it('is the same record after every step (300 seeded random steps: adds, removals, reorders, in-place writes, claims, top fields, failed changes, folds)', async () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const dir = freshDir();
+    const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
+    // Ids a server hands out: both servers hand out the same ones.
+    const id = () => `sm-${random(12)}`;
+    const start: State = {
+      ...emptyState(),
+      intents: [intent('sm-1', { server: A }), intent('sm-1', { server: B }), intent('sm-2'), intent('sm-3', { server: B }), intent('sm-4', { server: A })],
+      paused: [pausedCopy('sm-5', A, '0 1 * * *'), pausedCopy('sm-5', B, '0 2 * * *'), pausedCopy('sm-6', undefined, '0 3 * * *')],
+    };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify(start));
+    const stores = { [A]: openState(env, HOME, { journal: true, server: A }), [B]: openState(env, HOME, { journal: true, server: B }), every: openState(env, HOME, { journal: true }) };
+    type Move = (state: State, server: string | undefined) => void;
+    const fresh = (server: string | undefined): Intent => intent(id(), { phrase: `p${random(1000)}`, ...(server === undefined || random(8) === 0 ? {} : { server }) });
+    // A server and id name one record (commands keep it so): a record is added only under a name not in use.
+    const named = (s: State, one: Intent) => s.intents.findIndex((known) => known.schedule_id === one.schedule_id && known.server === one.server);
+    const moves: Move[] = [
+      // As commands add a record: in place of the one with its name, else at the end.
+      (s, server) => {
+        const added = fresh(server);
+        const at = named(s, added);
+        if (at >= 0) s.intents[at] = added;
+        else s.intents.push(added);
+      },
+      (s) => void s.intents.splice(random(s.intents.length + 1), 1),
+      (s, server) => {
+        const added = fresh(server);
+        if (named(s, added) < 0) s.intents.splice(random(s.intents.length + 1), 0, added);
+      },
+      (s) => void s.intents.reverse(),
+      (s) => void (s.intents = s.intents.filter(() => random(4) > 0)),
+      (s) => s.intents.length > 0 && void (s.intents[random(s.intents.length)]!.status = (['active', 'gone', 'deleted'] as const)[random(3)]!),
+      // sync claims a record from before servers were told apart (never one whose id the server has a record of)
+      (s, server) => {
+        const legacy = s.intents.find((i) => i.server === undefined && named(s, { ...i, server }) < 0);
+        if (legacy && server !== undefined) legacy.server = server;
+      },
+      (s) => void (s.note = `n${random(100)}`),
+      (s, server) => {
+        const at = s.paused.findIndex((p) => p.old_id === 'sm-5');
+        if (at >= 0) s.paused.splice(at, 1);
+        else s.paused.push(pausedCopy('sm-5', server, `0 ${random(24)} * * *`));
+      },
+      (s) => s.paused.length > 0 && void (s.paused[random(s.paused.length)]!.paused_at = `2026-11-2${random(10)}T00:00:00.000Z`),
+      // A paused copy that names its server only on its intent, added or given one (pause of a record from before servers were told apart).
+      (s, server) => {
+        const old = s.paused.find((p) => p.server === undefined && p.intent === undefined);
+        if (old && server !== undefined && !s.paused.some((p) => p.old_id === old.old_id && (p.server ?? p.intent?.server) === server)) old.intent = intent(old.old_id, { server });
+        else if (!s.paused.some((p) => p.old_id === 'sm-7')) s.paused.push({ ...pausedCopy('sm-7', undefined, '0 4 * * *'), ...(server === undefined ? {} : { intent: intent('sm-7', { server }) }) });
+      },
+      (s, server) => {
+        s.intents.push(fresh(server));
+        throw new Error('refused part-way');
+      },
+    ];
+    for (let step = 0; step < 300; step++) {
+      const which = (['every', A, B, A, B] as const)[random(5)]!;
+      const server = which === 'every' ? undefined : which;
+      if (random(15) === 0) await foldJournals();
+      await stores[which]
+        .update((state) => {
+          for (let k = 0, n = 1 + random(3); k < n; k++) moves[random(moves.length)]!(state, server);
+        })
+        .catch((error: Error) => expect(error.message).toBe('refused part-way'));
+      const whole = plain(await stores.every.read());
+      const onA = plain(await stores[A].read());
+      const onB = plain(await stores[B].read());
+      const disk = plain(await readByAnotherProcess(dir));
+      expect(whole, `step ${step} (${which})`).toEqual(disk);
+      expect(onA, `step ${step} (${which})`).toEqual(plain(scopedState(disk, A)));
+      expect(onB, `step ${step} (${which})`).toEqual(plain(scopedState(disk, B)));
+    }
+  }, 60_000);
+
+  it("a step that gives a record its server and then removes or replaces it does so in the file too (the step names it as it was)", async () => {
+    for (const then of ['remove', 'replace'] as const) {
+      const dir = freshDir();
+      const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
+      writeFileSync(join(dir, 'state.json'), JSON.stringify({ ...emptyState(), intents: [intent('sm-1'), intent('sm-2', { server: A })] }));
+      const onA = openState(env, HOME, { journal: true, server: A });
+      await onA.update((state) => {
+        const old = state.intents[0]!;
+        old.server = A;
+        if (then === 'remove') state.intents.splice(0, 1);
+        else state.intents[0] = intent('sm-3', { server: A });
+      });
+      const want = then === 'remove' ? ['sm-2'] : ['sm-3', 'sm-2'];
+      expect((await onA.read()).intents.map((i) => i.schedule_id), then).toEqual(want);
+      expect((await openState(env, HOME).read()).intents.map((i) => i.schedule_id), then).toEqual(want);
+      expect((await readByAnotherProcess(dir)).intents.map((i) => i.schedule_id), then).toEqual(want);
+    }
+  });
+
+  it('a record set aside as unreadable stays in the file when a step rewrites its list, whichever process reads the steps', async () => {
+    const dir = freshDir();
+    const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
+    const unreadable = { schedule_id: 'sm-bad', zone: 42 };
+    const theirs = { schedule_id: 'sm-bad-b', server: B, zone: 42 };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ ...emptyState(), intents: [intent('sm-1', { server: A }), unreadable, intent('sm-2', { server: A }), theirs] }));
+    const onA = openState(env, HOME, { journal: true, server: A });
+    // A step that moves records: the list of A's records is written whole.
+    await onA.update((state) => void state.intents.reverse());
+    const raws = (state: State) => (state.skipped ?? []).map((s) => s.raw);
+    expect(raws(await openState(env, HOME).read())).toEqual([unreadable, theirs]);
+    expect(raws(await readByAnotherProcess(dir))).toEqual([unreadable, theirs]);
+    expect((await readByAnotherProcess(dir)).intents.map((i) => i.schedule_id)).toEqual(['sm-2', 'sm-1']);
+  });
+
+  it("a paused copy keeps the schedule's record as it was when paused, in memory as in the file", async () => {
+    const dir = freshDir();
+    const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ ...emptyState(), intents: [intent('sm-1', { server: A })] }));
+    const onA = openState(env, HOME, { journal: true, server: A });
+    const schedule = pausedCopy('sm-1', A, '0 14 * * 1-5').schedule;
+    // As `recurring pause` does: the copy saved with the record, then the record marked paused.
+    await onA.update((state) => recordPaused(state, schedule, '2026-11-22T15:00:00.000Z', findIntent(state, 'sm-1'), A));
+    await onA.update((state) => markPaused(state, 'sm-1', '2026-11-22T15:00:01.000Z'));
+    const copy = (state: State) => state.paused.map((p) => p.intent?.status);
+    expect(copy(await readByAnotherProcess(dir))).toEqual(['active']);
+    expect(copy(await onA.read())).toEqual(['active']);
+    await foldJournals();
+    expect(copy(await readByAnotherProcess(dir))).toEqual(['active']);
+  });
+});
+
