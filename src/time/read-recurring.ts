@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { clockNote, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
-import { FILLER, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
+import { AMBIGUOUS_FREQUENCIES, FILLER, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
 
@@ -132,6 +132,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every other weekday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
   { name: 'frequency word', examples: ['daily', 'hourly', 'bi-weekly', 'nightly at 11pm', 'quarterly'], read: readFrequency },
   { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily', 'three times a week', 'twice a month'], read: readTimesPer },
+  { name: 'weeks of the month', examples: ['the first and third weeks of the month', 'every day in the second week of each month'], read: readWeeksOfMonth },
   {
     name: 'nth weekday',
     examples: [
@@ -245,6 +246,7 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
   const out: string[] = [];
   const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
   let holiday: (typeof HOLIDAYS)[number] | undefined;
+  let guru: { words: string[]; end: number } | null;
   for (let k = 0; k < tokens.length; k++) {
     if (at(k, 'day', '-', 'of', '-', 'week')) {
       out.push('day', 'of', 'the', 'week');
@@ -297,11 +299,19 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
       // "every new year's day", "christmas eve at 6pm": holidays on fixed dates, as their dates.
       out.push(...holiday.date);
       k += holiday.said.length - 1;
+    } else if (/^semi(?:monthly|weekly)$/.test(tokens[k]!) || (tokens[k] === 'semi' && tokens[k + 1] === '-' && /^(?:monthly|weekly)$/.test(tokens[k + 2] ?? ''))) {
+      // "semimonthly", "semi-weekly": twice a month or week (the days are chosen, with a note, as for "twice a month").
+      const unit = (tokens[k] === 'semi' ? tokens[k + 2]! : tokens[k]!.slice(4)).replace('ly', '');
+      out.push('twice', 'a', unit);
+      if (tokens[k] === 'semi') k += 2;
     } else if (tokens[k] === 'q' && /^[1-4]$/.test(tokens[k + 1] ?? '')) {
       // "in q1": the quarter's months.
       const first = 3 * Number(tokens[k + 1]) - 2;
       out.push(MONTH_NAMES[first - 1]!.toLowerCase(), '-', MONTH_NAMES[first + 1]!.toLowerCase());
       k += 1;
+    } else if ((guru = crontabGuruHours(tokens, k))) {
+      out.push(...guru.words);
+      k = guru.end - 1;
     } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past') && EACH.has(tokens[k + 3] ?? '') && at(k + 4, 'hour')) {
       // crontab.guru's "at minute 0 past every hour".
       out.push(tokens[k + 1]!, 'minutes');
@@ -320,6 +330,47 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
     } else out.push(tokens[k]!);
   }
   return out;
+}
+
+/**
+ * crontab.guru's hours counted on the 24-hour clock: "minute 23 past every 2nd hour from 0 through
+ * 20" (`23 0-20/2 * * *`) -> "every 2 hours from 00:23 until 20:23"; "minute 5 past every 3rd hour"
+ * -> "every 3 hours at minute 5"; "every 15th minute past every hour from 9 through 17" (`*\/15 9-17`)
+ * -> "every 15 minutes from 09:00 until 17:45". Its range names whole hours, so the window ends at
+ * the last fire inside the last hour, never at the hour itself.
+ */
+function crontabGuruHours(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+  const digits = (t: string | undefined) => /^\d{1,2}$/.test(t ?? '');
+  let minute: number | undefined;
+  let minuteStep: number | undefined;
+  let j = k;
+  if (tokens[j] === 'minute' && digits(tokens[j + 1])) {
+    minute = Number(tokens[j + 1]);
+    j += 2;
+  } else if (EACH.has(tokens[j] ?? '')) {
+    const step = tokens[j + 1] === 'minute' ? { value: 1, end: j + 1 } : readOrdinal(tokens, j + 1);
+    if (!step || tokens[step.end] !== 'minute') return null;
+    minuteStep = step.value;
+    j = step.end + 1;
+  } else return null;
+  if (tokens[j] !== 'past' || !EACH.has(tokens[j + 1] ?? '')) return null;
+  j += 2;
+  const hourStep = tokens[j] === 'hour' ? { value: 1, end: j } : tokens[j] === 'other' ? { value: 2, end: j + 1 } : readOrdinal(tokens, j);
+  if (!hourStep || tokens[hourStep.end] !== 'hour') return null;
+  j = hourStep.end + 1;
+  const ranged = tokens[j] === 'from' && digits(tokens[j + 1]) && RANGE_WORDS.has(tokens[j + 2] ?? '') && digits(tokens[j + 3]);
+  if (!ranged) {
+    // Without a range only a minute past every Nth hour says more than the readers already do.
+    if (minute === undefined || hourStep.value === 1) return null;
+    return { words: ['every', String(hourStep.value), 'hours', 'at', 'minute', String(minute)], end: j };
+  }
+  const [first, last] = [Number(tokens[j + 1]), Number(tokens[j + 3])];
+  const clock = (hour: number, m: number) => `${String(hour).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  if (first > 23 || last > 23 || first > last) return null;
+  if (minute !== undefined) return { words: ['every', String(hourStep.value), 'hours', 'from', clock(first, minute), 'until', clock(last, minute)], end: j + 4 };
+  // Every Nth minute within hours counted by more than one: no single step says it; left to the readers (refused).
+  if (hourStep.value !== 1 || 60 % minuteStep! !== 0) return null;
+  return { words: ['every', String(minuteStep), 'minutes', 'from', clock(first, 0), 'until', clock(last, 60 - minuteStep!)], end: j + 4 };
 }
 
 /** Words for days that a dash may follow before the time ("every day - 9am"); after a time, a dash is a window ("9am - 5pm"). */
@@ -796,8 +847,18 @@ function readFrequency(tokens: readonly string[], i: number, group: Group): numb
   const hyphenated = tokens[i + 1] === '-' && Object.hasOwn(FREQUENCY_WORDS, `${tokens[i]}${tokens[i + 2]}`);
   const written = hyphenated ? `${tokens[i]}${tokens[i + 2]}` : tokens[i]!;
   const end = hyphenated ? i + 3 : i + 1;
+  const ambiguous = AMBIGUOUS_FREQUENCIES[`${tokens[i]}${tokens[i + 1] === '-' ? (tokens[i + 2] ?? '') : ''}`];
+  if (ambiguous) {
+    const said = tokens.slice(i, tokens[i + 1] === '-' ? i + 3 : i + 1).join('');
+    throw new ClauseConflict(
+      `is ambiguous: ${said} means ${ambiguous.readings[0]} or ${ambiguous.readings[1]}, and the tool does not choose`,
+      `Write '${ambiguous.instead[0]}' or '${ambiguous.instead[1]}'.`,
+      true,
+    );
+  }
   const word = Object.hasOwn(FREQUENCY_WORDS, written) ? FREQUENCY_WORDS[written] : undefined;
   if (!word) return null;
+  if (written === 'biweekly') addNote(group, `read '${tokens.slice(i, end).join('')}' as every 2 weeks; for twice a week write 'twice a week'`);
   group.repeats = true;
   if (written === 'nightly') group.part ??= 'night';
   if (written === 'semiannually') addNote(group, "read 'semi-annually' as 1 January and 1 July; name the dates to choose them, such as 'every march 1st and september 1st'");
@@ -1265,6 +1326,34 @@ function readWindowEnd(tokens: readonly string[], i: number, group: Group, seen:
 
 function addNote(group: Group, note: string) {
   group.notes = [...(group.notes ?? []), note];
+}
+
+/**
+ * "the first and third weeks of the month": days 1-7 and 15-21, with a note (a calendar week that
+ * holds the 1st is the other reading). Only the first four: "the last week" has no fixed days.
+ */
+function readWeeksOfMonth(tokens: readonly string[], start: number, group: Group): number | null {
+  let j = tokens[start] === 'in' || tokens[start] === 'during' || tokens[start] === 'on' ? start + 1 : start;
+  if (tokens[j] === 'the') j++;
+  const weeks: number[] = [];
+  for (;;) {
+    const week = readOrdinal(tokens, j);
+    if (!week || week.value < 1 || week.value > 4) return null;
+    weeks.push(week.value);
+    j = week.end;
+    if (!LIST_WORDS.has(tokens[j] ?? '')) break;
+    j = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    if (tokens[j] === 'the') j++;
+  }
+  if (!/^weeks?$/.test(tokens[j] ?? '') || !(tokens[j + 1] === 'of' || tokens[j + 1] === 'in')) return null;
+  j += 2;
+  if (tokens[j] === 'the' || EACH.has(tokens[j] ?? '')) j++;
+  if (tokens[j] !== 'month') return null;
+  const said = tokens.slice(start, j + 1).join(' ');
+  group.monthDays = weeks.flatMap((week) => [...Array(7).keys()].map((k) => 7 * (week - 1) + k + 1));
+  const ranges = weeks.map((week) => `${7 * week - 6}-${7 * week}`);
+  addNote(group, `read '${said}' as days ${listText(ranges)} of the month; for the calendar weeks name the days, such as 'on days ${ranges[0]}'`);
+  return j + 1;
 }
 
 /** "morning", "in the evening", "at night", "every night". */

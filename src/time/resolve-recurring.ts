@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors';
 import { partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
-import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
+import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, timesInADay, type Group, type Nth, type Unit } from './read-recurring';
@@ -180,7 +180,7 @@ const CRON_MACROS: Record<string, [string, string]> = {
  */
 export function parseRecurring(input: string, given: RecurringContext = { now: Date.now(), zone: 'UTC' }): LocalSchedule {
   let context = given;
-  const text = normalize(input);
+  const text = withNamedTimes(normalize(input), given.notes, 'recurring');
   const original = input.trim();
   if (text === '') throw new UsageError('No schedule given', "Try 'every weekday at 9am' or a cron such as '0 9 * * 1-5'.");
   if (/^@\w+$/.test(text)) {
@@ -210,6 +210,7 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   }
   // "weekdays at 8am and weekends": a group that names no time takes the one before it.
   groups = groups.map((group, k) => (k > 0 && group.times.length === 0 && !group.part ? { ...group, times: groups[k - 1]!.times, part: groups[k - 1]!.part } : group));
+  noteSaidOnce(groups, original, context.notes);
   let built: Built[];
   try {
     built = groups.map((group) => buildGroup(group, original, context));
@@ -222,6 +223,20 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   } catch (error) {
     throw withPhrase(error, original);
   }
+}
+
+/**
+ * "monday", "the 15th at 9am", "march 1st" under --cron: days said as if once are read as repeating,
+ * every time they come round, as --cron asks; a note says so. A month alone ("in june") names no
+ * day in it (every day? the 1st?), so it is refused. A time alone has its own note (every day).
+ */
+function noteSaidOnce(groups: readonly Group[], original: string, notes: string[] | undefined): void {
+  if (groups.some((group) => group.repeats)) return;
+  const days = (group: Group) => DAY_KINDS.some((kind) => group[kind] !== undefined) || group.exceptWeekdays !== undefined;
+  if (groups.some((group) => group.months && !days(group) && !group.interval && !group.window)) {
+    throw new UsageError(`'${original}' names a month but not which days in it`, "Say which, such as 'every day in june', 'every monday in june' or 'every june 1st'.");
+  }
+  if (groups.some(days)) notes?.push(`read '${original}' as repeating, each time it comes round, as --cron asks; for one time use --execute-at`);
 }
 
 /** An input error that repeats the phrase it is about. */

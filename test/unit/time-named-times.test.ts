@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * Wordings other tools' suites and docs use that the readers left out before: crontab.guru's
+ * hours counted on the 24-hour clock, times named by what happens then ("lunchtime",
+ * "business hours"), weeks of the month, frequency words that mean two things, and days said
+ * once under --cron. Now: Thursday 2026-12-03 17:45 UTC.
+ */
+const NOW = Date.parse('2026-12-03T17:45:00Z');
+const meaning = (phrase: string, zone = 'UTC', count = 4) => meaningOfSchedule(phrase, { now: NOW, zone }, count);
+const crons = async (phrase: string, zone = 'UTC') => {
+  const read = await meaning(phrase, zone);
+  expect(read.type).toBe('recurring');
+  return read.type === 'recurring' ? (read.cron_expressions ?? [read.cron_expression]).join(' + ') : '';
+};
+const localRuns = async (phrase: string, zone = 'UTC', count = 4) => (await meaning(phrase, zone, count)).next_runs_local.map((local) => local.slice(0, 16));
+
+describe("crontab.guru's hours counted on the 24-hour clock", () => {
+  it.each([
+    ['At minute 23 past every 2nd hour from 0 through 20.', '23 0-20/2 * * *'],
+    ['at minute 30 past every 4th hour from 1 through 23', '30 1-21/4 * * *'],
+    ['at minute 0 past every hour from 9 through 17', '0 9-17 * * *'],
+    ['at minute 5 past every 3rd hour', '5 */3 * * *'],
+    ['at every 15th minute past every hour from 9 through 17', '*/15 9-17 * * *'],
+    ['at every minute past every hour from 9 through 17', '* 9-17 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+
+  it('keeps the last hour of the range whole: 20:23 fires, as crontab.guru means', async () => {
+    const runs = await localRuns('at minute 23 past every 2nd hour from 0 through 20', 'UTC', 6);
+    expect(runs).toEqual(['2026-12-03 18:23', '2026-12-03 20:23', '2026-12-04 00:23', '2026-12-04 02:23', '2026-12-04 04:23', '2026-12-04 06:23']);
+  });
+
+  it('is read on the local clock in a zone', async () => {
+    expect(await localRuns('at minute 23 past every 2nd hour from 0 through 20', 'America/New_York', 3)).toEqual(['2026-12-03 14:23', '2026-12-03 16:23', '2026-12-03 18:23']);
+  });
+
+  it('refuses an every-Nth-minute step that does not divide the hour', async () => {
+    await expect(meaning('at every 7th minute past every hour from 9 through 17')).rejects.toThrow(/every 7th minute past every hour/);
+  });
+});
+
+describe('lunchtime: 12:00, with a note', () => {
+  it.each([
+    ['every day at lunchtime', '0 12 * * *'],
+    ['every weekday at lunch', '0 12 * * 1-5'],
+    ['mondays at lunch time', '0 12 * * 1'],
+  ])('%s is %s, noted', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/as 12:00; give the time for another/);
+  });
+
+  it.each([
+    ['tomorrow at lunchtime', '2026-12-04 12:00 UTC'],
+    ['lunch on friday', '2026-12-04 12:00 UTC'],
+  ])('one time: %s is %s, noted', async (phrase, local) => {
+    const read = await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' });
+    expect(read.local).toBe(local);
+    expect(read.notes.join(' ')).toMatch(/as 12:00/);
+  });
+});
+
+describe('business hours: a window of 09:00 to 17:00, Monday to Friday, with a note', () => {
+  it.each([
+    ['every hour during business hours', '0 9-17 * * 1-5'],
+    ['hourly during office hours', '0 9-17 * * 1-5'],
+    ['every 30 minutes during business hours', '*/30 9-16 * * 1-5 + 0 17 * * 1-5'],
+    ['every 15 minutes during working hours', '*/15 9-16 * * 1-5 + 0 17 * * 1-5'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/as 09:00 to 17:00, Monday to Friday/);
+  });
+
+  it('the end is the last fire, never passed', async () => {
+    const runs = await localRuns('every 30 minutes during business hours', 'America/New_York', 20);
+    expect(runs.filter((run) => run.startsWith('2026-12-03')).at(-1)).toBe('2026-12-03 17:00');
+    expect(runs.some((run) => run.endsWith('17:30'))).toBe(false);
+  });
+
+  it('keeps days the phrase names itself', async () => {
+    expect(await crons('every saturday every hour during business hours')).toBe('0 9-17 * * 6');
+    expect((await meaning('every saturday every hour during business hours')).notes.join(' ')).not.toMatch(/Monday to Friday/);
+  });
+
+  it.each(['business hours', 'during business hours', 'every hour outside business hours', 'every hour after business hours'])(
+    '%s is refused (a window needs an interval; no other side is guessed)',
+    async (phrase) => {
+      await expect(meaning(phrase)).rejects.toThrow(phrase);
+    },
+  );
+});
+
+describe('weeks of the month: days 1-7, 8-14, 15-21, 22-28, with a note', () => {
+  it.each([
+    ['first and third weeks of the month', '0 9 1-7,15-21 * *'],
+    ['every day in the second week of each month', '0 9 8-14 * *'],
+    ['every day during the first week of the month at 8am', '0 8 1-7 * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/as days [\d\- and]+ of the month/);
+  });
+
+  it.each(['the last week of the month', 'every monday of the first and third weeks of the month'])('%s is refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+});
+
+describe('frequency words that mean two things', () => {
+  it.each([
+    ['bimonthly', /every two months or twice a month/, /'every 2 months' or 'twice a month'/],
+    ['bi-monthly at 9am', /every two months or twice a month/, /'every 2 months' or 'twice a month'/],
+    ['biannually', /twice a year or every two years/, /'twice a year' or 'every 2 years'/],
+  ])('%s is refused with both readings and what to write', async (phrase, why, instead) => {
+    const error = (await meaning(phrase).then(
+      () => new Error('accepted'),
+      (e: unknown) => e,
+    )) as UsageError;
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toContain(`'${phrase}' is ambiguous`);
+    expect(error.message).toMatch(why);
+    expect(error.hint).toMatch(instead);
+  });
+
+  it('biweekly is every 2 weeks, and the note names the other reading', async () => {
+    const read = await meaning('biweekly on friday');
+    expect(read.next_runs_local.map((run) => run.slice(0, 10))).toEqual(['2026-12-04', '2026-12-18', '2027-01-01', '2027-01-15']);
+    expect(read.notes.join(' ')).toMatch(/as every 2 weeks; for twice a week write 'twice a week'/);
+  });
+
+  it.each([
+    ['semimonthly', '0 9 1,15 * *'],
+    ['semi-monthly at 10am', '0 10 1,15 * *'],
+    ['semiweekly', '0 9 * * 1,4'],
+  ])('%s is twice a month or week (%s), the days noted', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/name the days to choose them/);
+  });
+});
+
+describe('days said once, under --cron', () => {
+  it.each(['monday', 'on monday', 'monday at 9am', 'the 15th', 'march 1st'])('%s repeats, with a note saying so', async (phrase) => {
+    const read = await meaning(phrase);
+    expect(read.type).toBe('recurring');
+    expect(read.notes.join(' ')).toMatch(/as repeating, each time it comes round/);
+  });
+
+  it.each(['every monday', 'mondays', 'weekdays'])('%s says it repeats: no note', async (phrase) => {
+    expect((await meaning(phrase)).notes).toEqual([]);
+  });
+
+  it.each(['in june', 'june at 9am'])('%s names no day in the month: refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+});
