@@ -223,6 +223,24 @@ export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime): stri
   return `read '${read.text}' as ${shown}; write '${read.text} ${pm ? 'am' : 'pm'}' or ${formatHm(other)} for the ${pm ? 'morning' : 'evening'}`;
 }
 
+/** Written on the 24-hour clock: digits without am/pm, with an hour of 13-23 or a leading zero ("17:30", "22", "09:00", "17h"). */
+export function onTwentyFourHourClock(read: Pick<ClockRead, 'ambiguous' | 'text'>): boolean {
+  return !read.ambiguous && /^\d{1,2}(?:[:.h]\d{2}|h)?$/.test(read.text) && !/^12(?:\D|$)/.test(read.text);
+}
+
+/**
+ * A clock without am/pm beside one on the 24-hour clock ("daily at 1:00 and 13:00", "between 7:00
+ * and 22:00") is on that clock too: its hour as written, with a note.
+ */
+export function asTwentyFourHour(read: Pick<ClockRead, 'value' | 'text'>, beside: Pick<ClockRead, 'text'>): { value: ClockTime; note: string } {
+  const value = read.value;
+  const other = { ...value, hour: value.hour < 12 ? value.hour + 12 : value.hour - 12 };
+  return {
+    value,
+    note: `read '${read.text}' as ${formatHm(value)}, on the 24-hour clock as '${beside.text}' is; write ${formatHm(other)} for the ${value.hour < 12 ? 'afternoon or evening' : 'small hours'}`,
+  };
+}
+
 /** The note for a part of the day given without a time ("tonight", "every evening"): the time it stands for, and how to say another. */
 export function partNote(said: string, part: PartOfDay): string {
   const other = PART_HOURS[part] + 1;

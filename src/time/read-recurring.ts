@@ -5,7 +5,7 @@
  * so a phrase is read in one pass, whatever its length.
  */
 import { UsageError } from '../errors';
-import { clockNote, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
+import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { AMBIGUOUS_FREQUENCIES, FILLER, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
@@ -1287,7 +1287,12 @@ function readWindow(tokens: readonly string[], i: number, group: Group, seen: Se
   }
   const minutes = (t: { hour: number; minute: number }) => t.hour * 60 + t.minute;
   let start = from.value;
-  if (from.ambiguous && !to.ambiguous) {
+  const twentyFour = from.ambiguous && onTwentyFourHourClock(to) ? asTwentyFourHour(from, to) : null;
+  if (twentyFour) {
+    // "between 7:00 and 22:00": the start is on the end's 24-hour clock.
+    start = twentyFour.value;
+    addNote(group, twentyFour.note);
+  } else if (from.ambiguous && !to.ambiguous) {
     // "from 10 to 2pm": the start takes whichever of am and pm puts it before the end.
     const pm = { ...start, hour: (start.hour % 12) + 12 };
     const am = { ...start, hour: start.hour % 12 };
@@ -1295,7 +1300,7 @@ function readWindow(tokens: readonly string[], i: number, group: Group, seen: Se
   } else if (from.ambiguous) start = settleClock(from).value;
   let end = to.ambiguous ? settleClock(to).value : to.value;
   if (to.ambiguous && minutes(end) <= minutes(start) && to.value.hour < 12) end = { ...to.value, hour: to.value.hour + 12 };
-  if (from.ambiguous) addNote(group, clockNote(from, start));
+  if (from.ambiguous && !twentyFour) addNote(group, clockNote(from, start));
   if (to.ambiguous) addNote(group, clockNote(to, end));
   group.window = { from: minutes(start), to: minutes(end) };
   return to.end;

@@ -4,7 +4,7 @@
  * where no set of crons says it exactly. to-utc puts it on Letta's UTC clock.
  */
 import { UsageError } from '../errors';
-import { partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
+import { asTwentyFourHour, onTwentyFourHourClock, partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -621,7 +621,14 @@ function settleTimes(group: Group, notes: string[]): Group {
   notes.push(...(group.notes ?? []));
   const part = group.part;
   if (part && group.times.length === 0 && !group.timesADay) notes.push(partNote(part, part));
+  // "daily at 1:00 and 13:00": a time on the 24-hour clock puts the bare ones beside it on that clock.
+  const twentyFour = part ? undefined : group.times.find(onTwentyFourHourClock);
   const times = group.times.map((time): ClockRead => {
+    if (time.ambiguous && twentyFour) {
+      const read = asTwentyFourHour(time, twentyFour);
+      notes.push(read.note);
+      return { ...time, value: read.value, ambiguous: false };
+    }
     if (!time.ambiguous && part && !partHolds(part, time.value.hour)) {
       throw new ClauseConflict(`puts ${formatClock(time.value.hour, time.value.minute)} in the ${part}`, 'Give one of them, or a time that falls in that part of the day.', true);
     }

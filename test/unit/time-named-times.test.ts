@@ -155,3 +155,22 @@ describe('days said once, under --cron', () => {
     await expect(meaning(phrase)).rejects.toThrow(phrase);
   });
 });
+
+describe('a clock without am/pm beside one on the 24-hour clock is on that clock', () => {
+  it.each([
+    ['every hour between 7:00 and 22:00', '0 7-22 * * *', /read '7:00' as 07:00, on the 24-hour clock as '22:00' is/],
+    ['daily at 1:00 and 13:00', '0 1,13 * * *', /read '1:00' as 01:00/],
+    ['twice daily at 1 and 13', '0 1,13 * * *', /read '1' as 01:00/],
+    ['every day at 8:30 and 17:30', '30 8,17 * * *', /read '8:30' as 08:30/],
+  ])('%s is %s, noted', async (phrase, cron, note) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(note);
+  });
+
+  it.each([
+    ['every hour from 9 to 5', '0 9-17 * * *'],
+    ['every day at 3 and 5pm', '0 15,17 * * *'],
+  ])('without one, the rule still reads them: %s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+});
