@@ -247,3 +247,27 @@ export const AMBIGUOUS_FREQUENCIES: Readonly<Record<string, { readings: [string,
   biannual: { readings: ['twice a year', 'every two years'], instead: ['twice a year', 'every 2 years'] },
   biyearly: { readings: ['twice a year', 'every two years'], instead: ['twice a year', 'every 2 years'] },
 };
+
+/** Holidays on a fixed date, as tokens (the tokenizer drops apostrophes: "new year's day" is new, year, s, day), longest spelling first. */
+export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Object.entries({
+  'new year s day': 'january 1st',
+  'new years day': 'january 1st',
+  'new year s eve': 'december 31st',
+  'new years eve': 'december 31st',
+  'new year day': 'january 1st',
+  'new year': 'january 1st',
+  'christmas eve': 'december 24th',
+  'christmas day': 'december 25th',
+  christmas: 'december 25th',
+  'valentine s day': 'february 14th',
+  halloween: 'october 31st',
+}).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
+
+/** The same holidays in text as people type it: "new year's eve", "new years eve", "valentine’s day". */
+const HOLIDAY_PATTERNS = HOLIDAYS.map(({ said, date }) => ({ pattern: new RegExp(`\\b${said.join(' ').replace(/ s\b/g, "['’]?s")}\\b`), date: date.join(' ') }));
+
+/** A holiday on a fixed date written as its date, for a reader of one instant ("christmas eve at 8pm": "december 24th at 8pm"). */
+export function withHolidayDates(text: string): string {
+  const holiday = HOLIDAY_PATTERNS.find(({ pattern }) => pattern.test(text));
+  return holiday ? text.replace(holiday.pattern, holiday.date) : text;
+}

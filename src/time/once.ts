@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { MONTH_NAMES, monthOf, unitOf, weekdayOf, withNamedTimes, type TimeUnit } from './lexicon';
+import { MONTH_NAMES, monthOf, unitOf, weekdayOf, withHolidayDates, withNamedTimes, type TimeUnit } from './lexicon';
 import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -70,7 +70,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const words = whole.split(' ');
   const span = withoutFiller(words);
   const named: string[] = [];
-  const text = withNamedTimes(words.slice(span.start, span.end).join(' '), named, 'once')
+  const text = withNamedTimes(withHolidayDates(words.slice(span.start, span.end).join(' ')), named, 'once')
     .replace(/[,!?]+$/, '')
     .replace(DOTTED_DATE, '$1/$3/$4')
     .replace(DOTTED_DAY, '$1/$2')

@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
-import { AMBIGUOUS_FREQUENCIES, FILLER, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
+import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
 
@@ -375,21 +375,6 @@ function crontabGuruHours(tokens: readonly string[], k: number): { words: string
 
 /** Words for days that a dash may follow before the time ("every day - 9am"); after a time, a dash is a window ("9am - 5pm"). */
 const DAYS_BEFORE_DASH = /^(?:days?|daily|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)$/;
-
-/** Holidays on a fixed date, as tokens (the tokenizer drops apostrophes: "new year's day" is new, year, s, day), longest spelling first. */
-const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Object.entries({
-  'new year s day': 'january 1st',
-  'new years day': 'january 1st',
-  'new year s eve': 'december 31st',
-  'new years eve': 'december 31st',
-  'new year day': 'january 1st',
-  'new year': 'january 1st',
-  'christmas eve': 'december 24th',
-  'christmas day': 'december 25th',
-  christmas: 'december 25th',
-  'valentine s day': 'february 14th',
-  halloween: 'october 31st',
-}).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
 
 /** Two-letter weekdays, read only in a list ("tu/th"): alone, "th" and "we" are other words. */
 const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { mo: 'mon', tu: 'tue', we: 'wed', th: 'thu', fr: 'fri', sa: 'sat', su: 'sun' };

@@ -174,3 +174,16 @@ describe('a clock without am/pm beside one on the 24-hour clock is on that clock
     expect(await crons(phrase)).toBe(cron);
   });
 });
+
+describe('holidays on a fixed date, one time as well as repeating', () => {
+  it.each([
+    ['christmas eve at 8pm', '2026-12-24 20:00 UTC'],
+    ['on christmas day at 9am', '2026-12-25 09:00 UTC'],
+    ["new year's eve at 11pm", '2026-12-31 23:00 UTC'],
+    ['new years day', '2027-01-01 09:00 UTC'],
+    ['valentine’s day at noon', '2027-02-14 12:00 UTC'],
+    ['halloween', '2027-10-31 09:00 UTC'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local).toBe(local);
+  });
+});
