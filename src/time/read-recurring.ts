@@ -1370,15 +1370,18 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
     if (!spoken) return null;
     let j = spoken.end;
     if (/^(?:minutes?|mins?)$/.test(tokens[j] ?? '')) j++;
-    if (tokens[j] === 'past' || tokens[j] === 'after') {
-      // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" alone, with an hourly interval).
+    const before = tokens[j] === 'to' || tokens[j] === 'till' || tokens[j] === 'til' || tokens[j] === 'before';
+    if (tokens[j] === 'past' || tokens[j] === 'after' || (before && spoken.value > 0 && spoken.value < 60)) {
+      // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" and
+      // "quarter to" alone, with an interval of hours). "quarter to every hour" is :45.
       if (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour') j += 3;
       else if (EACH.has(tokens[j + 1] ?? '') && tokens[j + 2] === 'hour') {
         // "past every hour" says the interval too.
         setInterval(group, { n: 1, unit: 'hour' }, 0);
         j += 3;
-      } else if (hourly(seen) && !readClock(tokens, j + 1)) j += 1;
+      } else if (seen.group.interval?.unit === 'hour' && !readClock(tokens, j + 1)) j += 1;
       else return null;
+      if (before) spoken.value = 60 - spoken.value;
     } else {
       // "hourly at 15", "every hour at 15 minutes": with an hourly interval, a bare number is the minute.
       const clockLike = /^(?:am|pm|p|oclock|h)$/.test(tokens[j] ?? '');

@@ -773,6 +773,10 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const minutes: number[] = [];
   for (let m = anchor % step; m < DAY_MINUTES; m += step) minutes.push(m);
   const patterns = [{ minutes, days }];
+  // "every 24 hours": once a day, at a time the phrase does not give (midnight, as every interval counts from it).
+  if (step === DAY_MINUTES && group.times.length === 0 && group.minuteOfHour === undefined) {
+    context.notes?.push(`read '${original}' as once a day at 00:00${local ? '' : ' UTC, as an interval runs on the UTC clock'}; for another time say 'every day at 9am'`);
+  }
   if (local) return { kind: 'calendar', patterns };
   if (cronParts(patterns).length > MAX_CRONS) return elapsedSeries(n, unit, step, context, anchor, false, cronParts(patterns).length);
   return { kind: 'interval', patterns };

@@ -187,3 +187,30 @@ describe('holidays on a fixed date, one time as well as repeating', () => {
     expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local).toBe(local);
   });
 });
+
+describe('a minute before the hour, and half past, beside an interval of hours', () => {
+  it.each([
+    ['every hour at quarter to', '45 * * * *'],
+    ['at quarter to every hour', '45 * * * *'],
+    ['every 2 hours at half past', '30 */2 * * *'],
+    ['every 3 hours at 10 to the hour', '50 */3 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+
+  it('a clock after it is still a time of day, refused beside an interval', async () => {
+    await expect(meaning('every hour at quarter to 5')).rejects.toThrow(/gives a time of day \(16:45\) and an interval of hours/);
+  });
+});
+
+describe('every 24 hours: once a day, the time it lands on said', () => {
+  it.each(['every 24 hours', 'every 1440 minutes'])('%s is 00:00 UTC, noted', async (phrase) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.cron_expression).toBe('0 0 * * *');
+    expect(read.notes.join(' ')).toMatch(/as once a day at 00:00 UTC, as an interval runs on the UTC clock/);
+  });
+
+  it('a start given says the time: no note', async () => {
+    expect((await meaning('every 24 hours starting at 9am', 'America/New_York')).notes).toEqual([]);
+  });
+});
