@@ -36,7 +36,7 @@ const OFFSET = String.raw`(?:(?:half|(?:a )?quarter|(?:\d{1,2}|${COUNT_WORDS})(?
  * 3 o'clock, half past 9, quarter to 5pm, seven thirty pm, noon). It has no
  * nested repetition, so matching is linear. Match lower-case, single-spaced text.
  */
-export const CLOCK_PATTERN = `(?:${OFFSET}?(?:(?:12 )?(?:noon|midday|midnight)|${PLAIN}))`;
+export const CLOCK_PATTERN = `(?:${OFFSET}?(?:(?:12 )?(?:noon|mid-?day|midnight)|${PLAIN}))`;
 
 const NOON = new Set(['noon', 'midday']);
 const MERIDIEMS: Record<string, 'am' | 'pm'> = { am: 'am', pm: 'pm', p: 'pm' };
@@ -120,9 +120,9 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
   const named = (hour: number): ClockRead => ({ value: { hour, minute: 0 }, end: i + 1, ambiguous: false, written: hour, text: spell(tokens.slice(start, i + 1)) });
   if (NOON.has(tokens[i] ?? '')) return named(12);
   if (tokens[i] === 'midnight' || tokens[i] === 'mid-night') return named(0);
-  if (tokens[i] === 'mid' && tokens[i + 1] === '-' && tokens[i + 2] === 'night') {
+  if (tokens[i] === 'mid' && tokens[i + 1] === '-' && (tokens[i + 2] === 'night' || tokens[i + 2] === 'day')) {
     i += 2;
-    return named(0);
+    return named(tokens[i] === 'day' ? 12 : 0);
   }
 
   const first = tokens[i];

@@ -214,3 +214,16 @@ describe('every 24 hours: once a day, the time it lands on said', () => {
     expect((await meaning('every 24 hours starting at 9am', 'America/New_York')).notes).toEqual([]);
   });
 });
+
+describe('mid-day, hyphenated, as midday', () => {
+  it.each([
+    ['mid-day tomorrow', '2026-12-04 12:00 UTC'],
+    ['friday at mid-day', '2026-12-04 12:00 UTC'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local).toBe(local);
+  });
+
+  it('every day at mid-day is 0 12 * * *', async () => {
+    expect(await crons('every day at mid-day')).toBe('0 12 * * *');
+  });
+});
