@@ -227,15 +227,16 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
 
 /**
  * "monday", "the 15th at 9am", "march 1st" under --cron: days said as if once are read as repeating,
- * every time they come round, as --cron asks; a note says so. A month alone ("in june") names no
- * day in it (every day? the 1st?), so it is refused. A time alone has its own note (every day).
+ * every time they come round, as --cron asks; a note says so. A month alone ("in june", "every
+ * june") names no day in it (every day? the 1st?), so it is refused. A time alone has its own note (every day).
  */
 function noteSaidOnce(groups: readonly Group[], original: string, notes: string[] | undefined): void {
-  if (groups.some((group) => group.repeats)) return;
   const days = (group: Group) => DAY_KINDS.some((kind) => group[kind] !== undefined) || group.exceptWeekdays !== undefined;
-  if (groups.some((group) => group.months && !days(group) && !group.interval && !group.window)) {
+  // "every june" is as open: every day of it, or once in it?
+  if (groups.some((group) => group.months && !days(group) && !group.interval && !group.window && !group.timesPer && !group.timesADay)) {
     throw new UsageError(`'${original}' names a month but not which days in it`, "Say which, such as 'every day in june', 'every monday in june' or 'every june 1st'.");
   }
+  if (groups.some((group) => group.repeats)) return;
   if (groups.some(days)) notes?.push(`read '${original}' as repeating, each time it comes round, as --cron asks; for one time use --execute-at`);
 }
 

@@ -151,8 +151,16 @@ describe('days said once, under --cron', () => {
     expect((await meaning(phrase)).notes).toEqual([]);
   });
 
-  it.each(['in june', 'june at 9am'])('%s names no day in the month: refused', async (phrase) => {
+  it.each(['in june', 'june at 9am', 'every june', 'each december at 8am', 'june through august'])('%s names no day in the month: refused', async (phrase) => {
     await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+
+  it.each([
+    ['every day in june', '0 9 * 6 *'],
+    ['monthly in june', '0 9 1 6 *'],
+    ['every weekday in june', '0 9 * 6 1-5'],
+  ])('a month with its days is read: %s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
   });
 });
 
