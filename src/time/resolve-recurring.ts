@@ -228,13 +228,21 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
 /**
  * "monday", "the 15th at 9am", "march 1st" under --cron: days said as if once are read as repeating,
  * every time they come round, as --cron asks; a note says so. A month alone ("in june", "every
- * june") names no day in it (every day? the 1st?), so it is refused. A time alone has its own note (every day).
+ * june") names no day in it (every day? the 1st?), so it is refused; with a time ("at 00:05 in
+ * august", as cron describers write) it is every day in that month, said in a note. A time alone has its own note (every day).
  */
 function noteSaidOnce(groups: readonly Group[], original: string, notes: string[] | undefined): void {
   const days = (group: Group) => DAY_KINDS.some((kind) => group[kind] !== undefined) || group.exceptWeekdays !== undefined;
+  const monthOnly = groups.filter((group) => group.months && !days(group) && !group.interval && !group.window && !group.timesPer && !group.timesADay);
   // "every june" is as open: every day of it, or once in it?
-  if (groups.some((group) => group.months && !days(group) && !group.interval && !group.window && !group.timesPer && !group.timesADay)) {
+  if (monthOnly.some((group) => group.times.length === 0 && !group.part)) {
     throw new UsageError(`'${original}' names a month but not which days in it`, "Say which, such as 'every day in june', 'every monday in june' or 'every june 1st'.");
+  }
+  if (monthOnly.length > 0) {
+    // "at 00:05 in august", cron describers' words for every day in it.
+    const months = listText(monthOnly[0]!.months!.map((month) => MONTH_NAMES[month - 1]!));
+    notes?.push(`read '${original}' as every day in ${months}; name the days for fewer, such as 'every monday in ${MONTH_NAMES[monthOnly[0]!.months![0]! - 1]!.toLowerCase()}'`);
+    return;
   }
   if (groups.some((group) => group.repeats)) return;
   if (groups.some(days)) notes?.push(`read '${original}' as repeating, each time it comes round, as --cron asks; for one time use --execute-at`);

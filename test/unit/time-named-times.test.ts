@@ -151,8 +151,17 @@ describe('days said once, under --cron', () => {
     expect((await meaning(phrase)).notes).toEqual([]);
   });
 
-  it.each(['in june', 'june at 9am', 'every june', 'each december at 8am', 'june through august'])('%s names no day in the month: refused', async (phrase) => {
+  it.each(['in june', 'every june', 'june through august'])('%s names no day in the month: refused', async (phrase) => {
     await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+
+  it.each([
+    ['at 00:05 in august', '5 0 * 8 *', 'August'],
+    ['at 10:00 am, june through august', '0 10 * 6-8 *', 'June, July and August'],
+    ['each december at 8am', '0 8 * 12 *', 'December'],
+  ])('with a time, as cron describers write, %s is every day in the month (%s), noted', async (phrase, cron, months) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toContain(`as every day in ${months}; name the days for fewer`);
   });
 
   it.each([
