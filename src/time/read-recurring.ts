@@ -1370,8 +1370,8 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
     if (!spoken) return null;
     let j = spoken.end;
     if (/^(?:minutes?|mins?)$/.test(tokens[j] ?? '')) j++;
-    const before = tokens[j] === 'to' || tokens[j] === 'till' || tokens[j] === 'til' || tokens[j] === 'before';
-    if (tokens[j] === 'past' || tokens[j] === 'after' || (before && spoken.value > 0 && spoken.value < 60)) {
+    const before = ['to', 'till', 'til', 'before'].includes(tokens[j] ?? '') && spoken.value > 0 && spoken.value < 60;
+    if (tokens[j] === 'past' || tokens[j] === 'after' || before) {
       // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" and
       // "quarter to" alone, with an interval of hours). "quarter to every hour" is :45.
       if (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour') j += 3;
@@ -1381,13 +1381,12 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
         j += 3;
       } else if (seen.group.interval?.unit === 'hour' && !readClock(tokens, j + 1)) j += 1;
       else return null;
-      if (before) spoken.value = 60 - spoken.value;
     } else {
       // "hourly at 15", "every hour at 15 minutes": with an hourly interval, a bare number is the minute.
       const clockLike = /^(?:am|pm|p|oclock|h)$/.test(tokens[j] ?? '');
       if (!hourly(seen) || clockLike || !/^\d{1,2}$/.test(token)) return null;
     }
-    minute = spoken.value;
+    minute = before ? 60 - spoken.value : spoken.value;
     end = j;
   }
   if (!Number.isInteger(minute) || minute > 59) {
