@@ -244,3 +244,17 @@ describe('mid-day, hyphenated, as midday', () => {
     expect(await crons('every day at mid-day')).toBe('0 12 * * *');
   });
 });
+
+describe('days counted before or after a date without a year: from its next occurrence', () => {
+  // Monday 2027-03-08 03:40 UTC: last December is behind, the next one ahead.
+  const MARCH = Date.parse('2027-03-08T03:40:00Z');
+  it.each([
+    ['2 days before december 25', '2027-12-23 09:00 UTC'],
+    ['a week before dec 25', '2027-12-18 09:00 UTC'],
+    ['the day after january 1st', '2028-01-02 09:00 UTC'],
+    ['the day before christmas', '2027-12-24 09:00 UTC'],
+    ['2 days before christmas', '2027-12-23 09:00 UTC'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, { now: MARCH, zone: 'UTC' })).local).toBe(local);
+  });
+});
