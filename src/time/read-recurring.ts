@@ -179,7 +179,8 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
  */
 export function readGroups(written: readonly string[], trace?: string[]): Group[] {
   if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
-  const phrase = withCompoundsOpened(written);
+  const opened: string[] = [];
+  const phrase = withCompoundsOpened(written, opened);
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
@@ -213,6 +214,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     i = read.end;
   }
   if (groups.length > 1) groups.forEach(refuseBareCoarseRule);
+  if (opened.length > 0) groups[0]!.notes = [...opened, ...(groups[0]!.notes ?? [])];
   return groups;
 }
 
@@ -242,11 +244,11 @@ function refuseBareCoarseRule(group: Group): void {
  * at 2pm and ending at 3pm" -> "starting at 2pm until 3pm", "minute 0 past hour 9 and 17" -> "09:00
  * and 17:00".
  */
-function withCompoundsOpened(tokens: readonly string[]): string[] {
+function withCompoundsOpened(tokens: readonly string[], notes: string[]): string[] {
   const out: string[] = [];
   const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
   let holiday: (typeof HOLIDAYS)[number] | undefined;
-  let guru: { words: string[]; end: number } | null;
+  let opened: { words: string[]; end: number } | null;
   for (let k = 0; k < tokens.length; k++) {
     if (at(k, 'day', '-', 'of', '-', 'week')) {
       out.push('day', 'of', 'the', 'week');
@@ -309,9 +311,9 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
       const first = 3 * Number(tokens[k + 1]) - 2;
       out.push(MONTH_NAMES[first - 1]!.toLowerCase(), '-', MONTH_NAMES[first + 1]!.toLowerCase());
       k += 1;
-    } else if ((guru = crontabGuruHours(tokens, k))) {
-      out.push(...guru.words);
-      k = guru.end - 1;
+    } else if ((opened = crontabGuruHours(tokens, k) ?? weekdayInWeeksOfMonth(tokens, k, notes))) {
+      out.push(...opened.words);
+      k = opened.end - 1;
     } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past') && EACH.has(tokens[k + 3] ?? '') && at(k + 4, 'hour')) {
       // crontab.guru's "at minute 0 past every hour".
       out.push(tokens[k + 1]!, 'minutes');
@@ -1323,12 +1325,22 @@ function addNote(group: Group, note: string) {
  * holds the 1st is the other reading). Only the first four: "the last week" has no fixed days.
  */
 function readWeeksOfMonth(tokens: readonly string[], start: number, group: Group): number | null {
-  let j = tokens[start] === 'in' || tokens[start] === 'during' || tokens[start] === 'on' ? start + 1 : start;
-  if (tokens[j] === 'the') j++;
+  const read = weeksOfMonthAt(tokens, tokens[start] === 'in' || tokens[start] === 'during' || tokens[start] === 'on' ? start + 1 : start);
+  if (!read || read.value.includes(-1)) return null;
+  const said = tokens.slice(start, read.end).join(' ');
+  group.monthDays = read.value.flatMap((week) => [...Array(7).keys()].map((k) => 7 * (week - 1) + k + 1));
+  const ranges = read.value.map((week) => `${7 * week - 6}-${7 * week}`);
+  addNote(group, `read '${said}' as days ${listText(ranges)} of the month; for the calendar weeks name the days, such as 'on days ${ranges[0]}'`);
+  return read.end;
+}
+
+/** "the first and third weeks of the month", "the last week of each month": the weeks (1-4, -1 for the last), or null. */
+function weeksOfMonthAt(tokens: readonly string[], start: number): Read<number[]> | null {
+  let j = tokens[start] === 'the' ? start + 1 : start;
   const weeks: number[] = [];
   for (;;) {
-    const week = readOrdinal(tokens, j);
-    if (!week || week.value < 1 || week.value > 4) return null;
+    const week = tokens[j] === 'last' ? { value: -1, end: j + 1 } : readOrdinal(tokens, j);
+    if (!week || week.value === 0 || week.value > 4) return null;
     weeks.push(week.value);
     j = week.end;
     if (!LIST_WORDS.has(tokens[j] ?? '')) break;
@@ -1338,12 +1350,23 @@ function readWeeksOfMonth(tokens: readonly string[], start: number, group: Group
   if (!/^weeks?$/.test(tokens[j] ?? '') || !(tokens[j + 1] === 'of' || tokens[j + 1] === 'in')) return null;
   j += 2;
   if (tokens[j] === 'the' || EACH.has(tokens[j] ?? '')) j++;
-  if (tokens[j] !== 'month') return null;
-  const said = tokens.slice(start, j + 1).join(' ');
-  group.monthDays = weeks.flatMap((week) => [...Array(7).keys()].map((k) => 7 * (week - 1) + k + 1));
-  const ranges = weeks.map((week) => `${7 * week - 6}-${7 * week}`);
-  addNote(group, `read '${said}' as days ${listText(ranges)} of the month; for the calendar weeks name the days, such as 'on days ${ranges[0]}'`);
-  return j + 1;
+  return tokens[j] === 'month' ? { value: weeks, end: j + 1 } : null;
+}
+
+/**
+ * "every monday of the first and third weeks of the month": a weekday in those weeks (days 1-7,
+ * 15-21; the last seven days) is that weekday counted in the month, "the 1st and 3rd monday".
+ */
+function weekdayInWeeksOfMonth(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
+  const weekday = weekdayOf(tokens[k]);
+  if (weekday === undefined || !['of', 'in', 'during', 'on'].includes(tokens[k + 1] ?? '')) return null;
+  const weeks = weeksOfMonthAt(tokens, k + 2);
+  if (!weeks) return null;
+  const ordinal = (n: number) => (n === -1 ? 'last' : `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`);
+  const nth = weeks.value.map(ordinal);
+  const name = WEEKDAY_NAMES[weekday]!.toLowerCase();
+  notes.push(`read '${tokens.slice(k, weeks.end).join(' ')}' as the ${listText(nth)} ${WEEKDAY_NAMES[weekday]} of the month; for the calendar weeks name the days instead`);
+  return { words: [...nth.flatMap((word, n) => (n === 0 ? [word] : ['and', word])), name, 'of', 'the', 'month'], end: weeks.end };
 }
 
 /** "morning", "in the evening", "at night", "every night". */

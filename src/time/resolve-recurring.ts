@@ -244,7 +244,8 @@ function noteSaidOnce(groups: readonly Group[], original: string, notes: string[
     notes?.push(`read '${original}' as every day in ${months}; name the days for fewer, such as 'every monday in ${MONTH_NAMES[monthOnly[0]!.months![0]! - 1]!.toLowerCase()}'`);
     return;
   }
-  if (groups.some((group) => group.repeats)) return;
+  // "first monday of the month", "the 15th of the month": a month that comes round says it repeats.
+  if (groups.some((group) => group.repeats) || /\bmonth\b/.test(original.toLowerCase())) return;
   if (groups.some(days)) notes?.push(`read '${original}' as repeating, each time it comes round, as --cron asks; for one time use --execute-at`);
 }
 

@@ -103,8 +103,17 @@ describe('weeks of the month: days 1-7, 8-14, 15-21, 22-28, with a note', () => 
     expect((await meaning(phrase)).notes.join(' ')).toMatch(/as days [\d\- and]+ of the month/);
   });
 
-  it.each(['the last week of the month', 'every monday of the first and third weeks of the month'])('%s is refused', async (phrase) => {
-    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  it('the last week of the month has no fixed days: refused', async () => {
+    await expect(meaning('the last week of the month')).rejects.toThrow('the last week of the month');
+  });
+
+  it.each([
+    ['every monday of the first and third weeks of the month', ['2026-12-07 09:00', '2026-12-21 09:00', '2027-01-04 09:00', '2027-01-18 09:00'], /as the 1st and 3rd Monday of the month/],
+    ['every friday in the last week of the month', ['2026-12-25 09:00', '2027-01-29 09:00', '2027-02-26 09:00', '2027-03-26 09:00'], /as the last Friday of the month/],
+    ['every tuesday during the second week of each month', ['2026-12-08 09:00', '2027-01-12 09:00', '2027-02-09 09:00', '2027-03-09 09:00'], /as the 2nd Tuesday of the month/],
+  ])('a weekday in those weeks is that weekday counted in the month: %s', async (phrase, runs, note) => {
+    expect(await localRuns(phrase)).toEqual(runs);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(note);
   });
 });
 
