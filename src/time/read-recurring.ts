@@ -304,6 +304,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if (/^semi(?:monthly|weekly)$/.test(tokens[k]!) || (tokens[k] === 'semi' && tokens[k + 1] === '-' && /^(?:monthly|weekly)$/.test(tokens[k + 2] ?? ''))) {
       // "semimonthly", "semi-weekly": twice a month or week (the days are chosen, with a note, as for "twice a month").
       const unit = (tokens[k] === 'semi' ? tokens[k + 2]! : tokens[k]!.slice(4)).replace('ly', '');
+      notes.push(`read '${tokens.slice(k, tokens[k] === 'semi' ? k + 3 : k + 1).join('')}' as twice a ${unit}`);
       out.push('twice', 'a', unit);
       if (tokens[k] === 'semi') k += 2;
     } else if (tokens[k] === 'q' && /^[1-4]$/.test(tokens[k + 1] ?? '')) {

@@ -145,7 +145,9 @@ describe('frequency words that mean two things', () => {
     ['semiweekly', '0 9 * * 1,4'],
   ])('%s is twice a month or week (%s), the days noted', async (phrase, cron) => {
     expect(await crons(phrase)).toBe(cron);
-    expect((await meaning(phrase)).notes.join(' ')).toMatch(/name the days to choose them/);
+    const notes = (await meaning(phrase)).notes.join(' ');
+    expect(notes).toContain(`read '${phrase.split(' ')[0]}' as twice a`);
+    expect(notes).toMatch(/name the days to choose them/);
   });
 });
 
