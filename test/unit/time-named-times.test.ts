@@ -269,3 +269,32 @@ describe('days counted before or after a date without a year: from its next occu
     expect((await meaningOfOnce(phrase, { now: MARCH, zone: 'UTC' })).local).toBe(local);
   });
 });
+
+describe("a time said with a phrase's end is the rule's when the rule says none", () => {
+  it.each([
+    ['every monday until march 29 at 10am', ['2026-12-07 10:00', '2026-12-14 10:00', '2026-12-21 10:00']],
+    ['every monday from jan 4 to march 29 at 10am', ['2027-01-04 10:00', '2027-01-11 10:00', '2027-01-18 10:00']],
+    ['every weekday starting dec 7 until dec 18 at 4pm', ['2026-12-07 16:00', '2026-12-08 16:00', '2026-12-09 16:00']],
+    ['every weekday between dec 7 and dec 18 at 9:30am', ['2026-12-07 09:30', '2026-12-08 09:30', '2026-12-09 09:30']],
+  ])('%s fires at that time, noted', async (phrase, runs) => {
+    expect(await localRuns(phrase, 'UTC', 3)).toEqual(runs);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/as running at [\d:]+[ap]m through .+; for an end at that time give the rule its own/);
+  });
+
+  it('the end is then that whole day: the last run is on it', async () => {
+    const runs = await localRuns('every monday from jan 4 to march 29 at 10am', 'UTC', 30);
+    expect(runs.at(-1)).toBe('2027-03-29 10:00');
+    expect(runs).toHaveLength(13);
+  });
+
+  it.each([
+    ['every monday at 9am until march 29 at 10am', '2026-12-07 09:00'],
+    ['every 2 hours until friday at 5pm', '2026-12-03 18:00'],
+  ])('a rule with its own time, or an interval, keeps the end as said: %s', async (phrase, first) => {
+    expect((await localRuns(phrase, 'UTC', 1))[0]).toBe(first);
+  });
+
+  it('between two times is still a window', async () => {
+    expect(await crons('every hour between 9am and 5pm')).toBe('0 9-17 * * *');
+  });
+});
