@@ -153,7 +153,7 @@ function mayGiveEnds(text: string): boolean {
     // "every day this week", "every weekday next week at 10am": within that span.
     [' this week', ' next week', ' this month', ' next month'].some((span) => text.includes(span)) ||
     // "every monday in 2027": within that year; "the next 3 sundays": that many.
-    /\b(?:in|during|throughout)(?: the year)? \d{4}$|\bnext [a-z\d]+ [a-z]+days$/.test(text)
+    /\b(?:in|during|throughout)(?: the year| [a-z]+,?)? \d{4}$|\bnext [a-z\d]+ [a-z]+days$/.test(text)
   );
 }
 

@@ -158,8 +158,10 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     }
     // "every monday in 2027", "daily during 2027": within that year, from its first day (or now) to the end of its last.
     const year = /^\d{4}$/.test(words[n - 1]!) ? Number(words[n - 1]) : NaN;
-    const yearAt = words[n - 2] === 'year' && words[n - 3] === 'the' ? n - 4 : n - 2;
-    if (Number.isInteger(year) && ['in', 'during', 'throughout'].includes(words[yearAt] ?? '') && yearAt > 0) {
+    // "every monday in january 2027": the month stays the rule's, the year bounds it.
+    const monthFirst = monthOf(words[n - 2]?.replace(/,$/, '')) !== undefined && ['in', 'during'].includes(words[n - 3] ?? '');
+    const yearAt = monthFirst ? n - 1 : words[n - 2] === 'year' && words[n - 3] === 'the' ? n - 4 : n - 2;
+    if (Number.isInteger(year) && (monthFirst || ['in', 'during', 'throughout'].includes(words[yearAt] ?? '')) && yearAt > 0) {
       const end = instantFromLocal(zone, { year: year + 1, month: 1, day: 1, hour: 0, minute: 0, second: 0 }) - 1;
       if (end <= now) throw new UsageError(`'${text.trim()}' is in the past: ${year} has ended`, 'Give a year to come.');
       const start = instantFromLocal(zone, { year, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
@@ -168,7 +170,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         if (ends.start !== undefined) throw new UsageError(`'${text.trim()}' gives two starts`, 'Give one.');
         ends.start = start;
       }
-      words = words.slice(0, yearAt);
+      words = words.slice(0, yearAt).map((word, k) => (monthFirst && k === yearAt - 1 ? word.replace(/,$/, '') : word));
       peeled = true;
       continue;
     }

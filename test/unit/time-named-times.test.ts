@@ -298,3 +298,14 @@ describe("a time said with a phrase's end is the rule's when the rule says none"
     expect(await crons('every hour between 9am and 5pm')).toBe('0 9-17 * * *');
   });
 });
+
+describe('a month with its year bounds the rule to that month', () => {
+  it.each([
+    ['every monday in january 2027', '2027-01-04 09:00', '2027-01-25 09:00', 4],
+    ['every monday in january, 2027', '2027-01-04 09:00', '2027-01-25 09:00', 4],
+    ['every day in december 2026', '2026-12-04 09:00', '2026-12-31 09:00', 28],
+  ])('%s runs from %s to %s', async (phrase, first, last, count) => {
+    const runs = await localRuns(phrase, 'UTC', 60);
+    expect([runs[0], runs.at(-1), runs.length]).toEqual([first, last, count]);
+  });
+});
