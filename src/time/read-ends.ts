@@ -57,7 +57,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   const dayOf = (day: string, edge: 'start' | 'end') => (edge === 'start' ? spanStart(day, now, zone) : null) ?? parseInstant(day, { now, zone, edge });
   // "every other friday starting dec 11 at 4pm", "every monday until march 29 at 10am": the time said with a start or an
   // end is the rule's own when the rule says none (the end is then that whole day).
-  const startOfRule = (dayWords: string[], rule: string[], edge: 'start' | 'end' = 'start') => {
+  const clockForRule = (dayWords: string[], rule: string[], edge: 'start' | 'end' = 'start') => {
     const at = saysTimeOfDay(rule) ? -1 : dayWords.findIndex((w, i) => i > 0 && (w === 'at' || w === '@') && isClock(dayWords.slice(i + 1).join(' ')));
     if (at < 0) return undefined;
     try {
@@ -72,7 +72,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     for (let e = words.length - 1; e >= 2; e--) {
       const day = words.slice(1, e).join(' ');
       if (isClock(day.replace(/^(?:at|@) /, ''))) continue;
-      const moved = startOfRule(words.slice(1, e), words.slice(e));
+      const moved = clockForRule(words.slice(1, e), words.slice(e));
       if (moved) {
         set('start', moved.day.instant, words.slice(0, e - moved.clock.length), moved.day.notes);
         words = [...words.slice(e), ...moved.clock];
@@ -208,7 +208,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       // "until 5pm" closes a window the rule opened ("from 9am until 5pm", "starting at 9am until 5pm"); without one it is the next 5pm.
       const opensWindow = /\b(?:from|starting|beginning|between|after)\b/.test(words.slice(0, k).join(' '));
       if (day === '' || (isClock(day) && (!isEnd || word === 'through' || word === 'thru' || opensWindow))) continue;
-      const moved = startOfRule(words.slice(from), words.slice(0, k), isEnd ? 'end' : 'start');
+      const moved = clockForRule(words.slice(from), words.slice(0, k), isEnd ? 'end' : 'start');
       if (moved) {
         const endNote = isEnd ? [timeOfEndNote(words.slice(k), moved.clock)] : [];
         set(isEnd ? 'until' : 'start', moved.day.instant, words.slice(k, words.length - moved.clock.length), [...moved.day.notes, ...endNote]);
@@ -225,7 +225,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         const pair = isEnd ? null : startAndEnd(words.slice(from), now, zone);
         if (!pair) continue;
         // "every monday from jan 4 to march 29 at 10am": the time is the rule's when it says none.
-        const moved = startOfRule(words.slice(from + pair.endAt + 1), words.slice(0, k), 'end');
+        const moved = clockForRule(words.slice(from + pair.endAt + 1), words.slice(0, k), 'end');
         set('start', pair.start, words.slice(k, from + pair.endAt), pair.notes);
         set(
           'until',
