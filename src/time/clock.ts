@@ -36,7 +36,7 @@ const OFFSET = String.raw`(?:(?:half|(?:a )?quarter|(?:\d{1,2}|${COUNT_WORDS})(?
  * 3 o'clock, half past 9, quarter to 5pm, seven thirty pm, noon). It has no
  * nested repetition, so matching is linear. Match lower-case, single-spaced text.
  */
-export const CLOCK_PATTERN = `(?:${OFFSET}?(?:(?:12 )?(?:noon|midday|midnight)|${PLAIN}))`;
+export const CLOCK_PATTERN = `(?:${OFFSET}?(?:(?:12 )?(?:noon|mid-?day|midnight)|${PLAIN}))`;
 
 const NOON = new Set(['noon', 'midday']);
 const MERIDIEMS: Record<string, 'am' | 'pm'> = { am: 'am', pm: 'pm', p: 'pm' };
@@ -120,9 +120,9 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
   const named = (hour: number): ClockRead => ({ value: { hour, minute: 0 }, end: i + 1, ambiguous: false, written: hour, text: spell(tokens.slice(start, i + 1)) });
   if (NOON.has(tokens[i] ?? '')) return named(12);
   if (tokens[i] === 'midnight' || tokens[i] === 'mid-night') return named(0);
-  if (tokens[i] === 'mid' && tokens[i + 1] === '-' && tokens[i + 2] === 'night') {
+  if (tokens[i] === 'mid' && tokens[i + 1] === '-' && (tokens[i + 2] === 'night' || tokens[i + 2] === 'day')) {
     i += 2;
-    return named(0);
+    return named(tokens[i] === 'day' ? 12 : 0);
   }
 
   const first = tokens[i];
@@ -221,6 +221,24 @@ export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime): stri
   const pm = value.hour > 12;
   const other = { ...value, hour: pm ? value.hour - 12 : value.hour + 12 };
   return `read '${read.text}' as ${shown}; write '${read.text} ${pm ? 'am' : 'pm'}' or ${formatHm(other)} for the ${pm ? 'morning' : 'evening'}`;
+}
+
+/** Written on the 24-hour clock: digits without am/pm, with an hour of 13-23 or a leading zero ("17:30", "22", "09:00", "17h"). */
+export function onTwentyFourHourClock(read: Pick<ClockRead, 'ambiguous' | 'text'>): boolean {
+  return !read.ambiguous && /^\d{1,2}(?:[:.h]\d{2}|h)?$/.test(read.text) && !/^12(?:\D|$)/.test(read.text);
+}
+
+/**
+ * A clock without am/pm beside one on the 24-hour clock ("daily at 1:00 and 13:00", "between 7:00
+ * and 22:00") is on that clock too: its hour as written, with a note.
+ */
+export function asTwentyFourHour(read: Pick<ClockRead, 'value' | 'text'>, beside: Pick<ClockRead, 'text'>): { value: ClockTime; note: string } {
+  const value = read.value;
+  const other = { ...value, hour: value.hour < 12 ? value.hour + 12 : value.hour - 12 };
+  return {
+    value,
+    note: `read '${read.text}' as ${formatHm(value)}, on the 24-hour clock as '${beside.text}' is; write ${formatHm(other)} for the ${value.hour < 12 ? 'afternoon or evening' : 'small hours'}`,
+  };
 }
 
 /** The note for a part of the day given without a time ("tonight", "every evening"): the time it stands for, and how to say another. */

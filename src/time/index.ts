@@ -148,10 +148,12 @@ function mayGiveEnds(text: string): boolean {
   return (
     text.split(/\W+/).some((word) => END_WORDS.has(word) || /^\d+x$/.test(word)) ||
     /\bup to\b/.test(text) ||
+    // "every weekday between dec 7 and dec 18": two days.
+    /\bbetween\b.+\band\b/.test(text) ||
     // "every day this week", "every weekday next week at 10am": within that span.
     [' this week', ' next week', ' this month', ' next month'].some((span) => text.includes(span)) ||
     // "every monday in 2027": within that year; "the next 3 sundays": that many.
-    /\b(?:in|during|throughout)(?: the year)? \d{4}$|\bnext [a-z\d]+ [a-z]+days$/.test(text)
+    /\b(?:in|during|throughout)(?: the year| [a-z]+,?)? \d{4}$|\bnext [a-z\d]+ [a-z]+days$/.test(text)
   );
 }
 

@@ -119,6 +119,7 @@ const GRAMMAR_WORDS = `
   at on in of the a an and to from through thru till til until between after before by for during starting beginning effective commencing
   ending ends up next this last past previous coming upcoming current final first end start except excluding but not top half quarter
   o oh week's minute's sharp only semi occurs recurs repeats single alternate even odd numbered thrice finishing
+  lunch lunchtime office bimonthly biannually biannual biyearly semimonthly semiweekly
 `;
 
 const KNOWN = new Set([...GRAMMAR_WORDS.split(/\s+/).filter(Boolean), ...Object.values(FILLER).flat(), ...UNIT_SPELLINGS.keys(), ...WEEKDAY_SPELLINGS.keys(), ...MONTH_SPELLINGS.keys()]);
@@ -208,4 +209,66 @@ function editDistance(a: string, b: string): number {
     }
   }
   return table[a.length]![b.length]!;
+}
+
+/**
+ * Times people name by what happens then, read as the clock they most often stand for, each with a
+ * note (lunch may be at 1pm; business hours may run 8 to 6). "business hours" is a window, so only
+ * a repeating phrase reads it ("every hour during business hours"); a phrase that names its own days
+ * keeps them ("every saturday ... during business hours" is Saturday, 09:00 to 17:00).
+ */
+export function withNamedTimes(text: string, notes: string[] | undefined, kind: 'once' | 'recurring'): string {
+  let out = text;
+  const lunch = /\blunch(?: ?-?time)?\b/.exec(out);
+  if (lunch) {
+    out = out.replace(/\blunch(?: ?-?time)?\b/g, 'noon');
+    notes?.push(`read '${lunch[0]}' as 12:00; give the time for another, such as 'at 1pm'`);
+  }
+  const hours = kind === 'recurring' ? BUSINESS_HOURS.exec(out) : null;
+  if (hours && !/\b(?:after|before|outside|until|till|til|past|beyond|out of)\s+$/.test(out.slice(0, hours.index))) {
+    const ownDays = NAMED_DAYS.test(out.slice(0, hours.index) + out.slice(hours.index + hours[0].length));
+    out = `${out.slice(0, hours.index)}from 9am to 5pm${ownDays ? '' : ' on weekdays'}${out.slice(hours.index + hours[0].length)}`;
+    notes?.push(
+      `read '${hours[0].replace(/^(?:during|within|in) /, '')}' as 09:00 to 17:00${ownDays ? '' : ', Monday to Friday'}; give the hours${ownDays ? '' : ' and days'} for others, such as 'every hour from 8am to 6pm${ownDays ? '' : ' on weekdays'}'`,
+    );
+  }
+  return out;
+}
+
+const BUSINESS_HOURS = /\b(?:(?:during|within|in) )?(?:(?:the|normal|regular|standard|usual) )?(?:business|office|working|work) hours\b/;
+const NAMED_DAYS = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\bweek ?-?ends?\b|\bweekdays?\b|\bwork ?days?\b|\bbusiness days?\b/;
+
+/**
+ * Frequency words that mean two things ("bimonthly": every two months, or twice a month): refused
+ * with both readings and how to say each, never read as one of them.
+ */
+export const AMBIGUOUS_FREQUENCIES: Readonly<Record<string, { readings: [string, string]; instead: [string, string] }>> = {
+  bimonthly: { readings: ['every two months', 'twice a month'], instead: ['every 2 months', 'twice a month'] },
+  biannually: { readings: ['twice a year', 'every two years'], instead: ['twice a year', 'every 2 years'] },
+  biannual: { readings: ['twice a year', 'every two years'], instead: ['twice a year', 'every 2 years'] },
+  biyearly: { readings: ['twice a year', 'every two years'], instead: ['twice a year', 'every 2 years'] },
+};
+
+/** Holidays on a fixed date, as tokens (the tokenizer drops apostrophes: "new year's day" is new, year, s, day), longest spelling first. */
+export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Object.entries({
+  'new year s day': 'january 1st',
+  'new years day': 'january 1st',
+  'new year s eve': 'december 31st',
+  'new years eve': 'december 31st',
+  'new year day': 'january 1st',
+  'new year': 'january 1st',
+  'christmas eve': 'december 24th',
+  'christmas day': 'december 25th',
+  christmas: 'december 25th',
+  'valentine s day': 'february 14th',
+  halloween: 'october 31st',
+}).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
+
+/** The same holidays in text as people type it: "new year's eve", "new years eve", "valentine’s day". */
+const HOLIDAY_PATTERNS = HOLIDAYS.map(({ said, date }) => ({ pattern: new RegExp(`\\b${said.join(' ').replace(/ s\b/g, "['’]?s")}\\b`), date: date.join(' ') }));
+
+/** A holiday on a fixed date written as its date, for a reader of one instant ("christmas eve at 8pm": "december 24th at 8pm"). */
+export function withHolidayDates(text: string): string {
+  const holiday = HOLIDAY_PATTERNS.find(({ pattern }) => pattern.test(text));
+  return holiday ? text.replace(holiday.pattern, holiday.date) : text;
 }

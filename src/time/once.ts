@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { MONTH_NAMES, monthOf, unitOf, weekdayOf, type TimeUnit } from './lexicon';
+import { MONTH_NAMES, monthOf, unitOf, weekdayOf, withHolidayDates, withNamedTimes, type TimeUnit } from './lexicon';
 import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -69,9 +69,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   }
   const words = whole.split(' ');
   const span = withoutFiller(words);
-  const text = words
-    .slice(span.start, span.end)
-    .join(' ')
+  const named: string[] = [];
+  const text = withNamedTimes(withHolidayDates(words.slice(span.start, span.end).join(' ')), named, 'once')
     .replace(/[,!?]+$/, '')
     .replace(DOTTED_DATE, '$1/$3/$4')
     .replace(DOTTED_DAY, '$1/$2')
@@ -81,7 +80,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
   // A day as an edge is the next such day that has not ended ("starting dec 3" on 3 Dec is today), so its last minute picks it.
-  const read: Reading = { notes: [], dateOnly: false, dayClock: edge ? END_OF_DAY : { hour: DEFAULT_HOUR, minute: 0 } };
+  const read: Reading = { notes: named, dateOnly: false, dayClock: edge ? END_OF_DAY : { hour: DEFAULT_HOUR, minute: 0 } };
   const month = edge ? monthEdge(text, edge, now, zone) : null;
   if (month) Object.assign(read, { dateOnly: true, notes: month.notes });
   const read0 = month?.instant ?? readInstant(text, shown, now, zone, read);

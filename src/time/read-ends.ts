@@ -39,6 +39,13 @@ const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 
  */
 export function readEnds(text: string, { now, zone }: { now: number; zone: string }): { rule: string; ends: PhraseEnds } {
   let words = text.trim().split(/\s+/);
+  // "between dec 7 and dec 18": two days, as "from dec 7 to dec 18" ("between 9am and 5pm", "between june and august" are the rule's).
+  const between = words.indexOf('between');
+  const and = words.indexOf('and', between + 1);
+  const first = words.slice(between + 1, and).join(' ');
+  if (between > 0 && and > between + 1 && happensOnce(first) && !isClock(first) && monthOf(first) === undefined) {
+    words = [...words.slice(0, between), 'from', ...words.slice(between + 1, and), 'to', ...words.slice(and + 1)];
+  }
   const ends: PhraseEnds = { said: [], notes: [] };
   let spanOf: { days: number; months: number; ms: number } | undefined;
   const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[], notes: string[] = []) => {
@@ -48,12 +55,13 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     ends.notes.push(...notes);
   };
   const dayOf = (day: string, edge: 'start' | 'end') => (edge === 'start' ? spanStart(day, now, zone) : null) ?? parseInstant(day, { now, zone, edge });
-  // "every other friday starting dec 11 at 4pm": the time said with a start is the rule's own when the rule says none.
-  const startOfRule = (dayWords: string[], rule: string[]) => {
+  // "every other friday starting dec 11 at 4pm", "every monday until march 29 at 10am": the time said with a start or an
+  // end is the rule's own when the rule says none (the end is then that whole day).
+  const clockForRule = (dayWords: string[], rule: string[], edge: 'start' | 'end' = 'start') => {
     const at = saysTimeOfDay(rule) ? -1 : dayWords.findIndex((w, i) => i > 0 && (w === 'at' || w === '@') && isClock(dayWords.slice(i + 1).join(' ')));
     if (at < 0) return undefined;
     try {
-      const day = dayOf(dayWords.slice(0, at).join(' '), 'start');
+      const day = dayOf(dayWords.slice(0, at).join(' '), edge);
       return day.dateOnly ? { day, clock: dayWords.slice(at) } : undefined;
     } catch {
       return undefined;
@@ -64,7 +72,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     for (let e = words.length - 1; e >= 2; e--) {
       const day = words.slice(1, e).join(' ');
       if (isClock(day.replace(/^(?:at|@) /, ''))) continue;
-      const moved = startOfRule(words.slice(1, e), words.slice(e));
+      const moved = clockForRule(words.slice(1, e), words.slice(e));
       if (moved) {
         set('start', moved.day.instant, words.slice(0, e - moved.clock.length), moved.day.notes);
         words = [...words.slice(e), ...moved.clock];
@@ -150,8 +158,10 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     }
     // "every monday in 2027", "daily during 2027": within that year, from its first day (or now) to the end of its last.
     const year = /^\d{4}$/.test(words[n - 1]!) ? Number(words[n - 1]) : NaN;
-    const yearAt = words[n - 2] === 'year' && words[n - 3] === 'the' ? n - 4 : n - 2;
-    if (Number.isInteger(year) && ['in', 'during', 'throughout'].includes(words[yearAt] ?? '') && yearAt > 0) {
+    // "every monday in january 2027": the month stays the rule's, the year bounds it.
+    const monthFirst = monthOf(words[n - 2]?.replace(/,$/, '')) !== undefined && ['in', 'during'].includes(words[n - 3] ?? '');
+    const yearAt = monthFirst ? n - 1 : words[n - 2] === 'year' && words[n - 3] === 'the' ? n - 4 : n - 2;
+    if (Number.isInteger(year) && (monthFirst || ['in', 'during', 'throughout'].includes(words[yearAt] ?? '')) && yearAt > 0) {
       const end = instantFromLocal(zone, { year: year + 1, month: 1, day: 1, hour: 0, minute: 0, second: 0 }) - 1;
       if (end <= now) throw new UsageError(`'${text.trim()}' is in the past: ${year} has ended`, 'Give a year to come.');
       const start = instantFromLocal(zone, { year, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
@@ -160,7 +170,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         if (ends.start !== undefined) throw new UsageError(`'${text.trim()}' gives two starts`, 'Give one.');
         ends.start = start;
       }
-      words = words.slice(0, yearAt);
+      words = words.slice(0, yearAt).map((word, k) => (monthFirst && k === yearAt - 1 ? word.replace(/,$/, '') : word));
       peeled = true;
       continue;
     }
@@ -198,9 +208,10 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       // "until 5pm" closes a window the rule opened ("from 9am until 5pm", "starting at 9am until 5pm"); without one it is the next 5pm.
       const opensWindow = /\b(?:from|starting|beginning|between|after)\b/.test(words.slice(0, k).join(' '));
       if (day === '' || (isClock(day) && (!isEnd || word === 'through' || word === 'thru' || opensWindow))) continue;
-      const moved = isEnd ? undefined : startOfRule(words.slice(from), words.slice(0, k));
+      const moved = clockForRule(words.slice(from), words.slice(0, k), isEnd ? 'end' : 'start');
       if (moved) {
-        set('start', moved.day.instant, words.slice(k, words.length - moved.clock.length), moved.day.notes);
+        const endNote = isEnd ? [timeOfEndNote(words.slice(k), moved.clock)] : [];
+        set(isEnd ? 'until' : 'start', moved.day.instant, words.slice(k, words.length - moved.clock.length), [...moved.day.notes, ...endNote]);
         words = [...words.slice(0, k), ...moved.clock];
         peeled = true;
         break;
@@ -213,9 +224,16 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         // "from jan 4 to march 25th": a start and an end together.
         const pair = isEnd ? null : startAndEnd(words.slice(from), now, zone);
         if (!pair) continue;
+        // "every monday from jan 4 to march 29 at 10am": the time is the rule's when it says none.
+        const moved = clockForRule(words.slice(from + pair.endAt + 1), words.slice(0, k), 'end');
         set('start', pair.start, words.slice(k, from + pair.endAt), pair.notes);
-        set('until', pair.until, words.slice(from + pair.endAt));
-        words = words.slice(0, k);
+        set(
+          'until',
+          moved ? moved.day.instant : pair.until,
+          words.slice(from + pair.endAt, moved ? words.length - moved.clock.length : words.length),
+          moved ? [timeOfEndNote(words.slice(from + pair.endAt), moved.clock)] : [],
+        );
+        words = [...words.slice(0, k), ...(moved?.clock ?? [])];
         peeled = true;
         break;
       }
@@ -329,13 +347,21 @@ function calendarSpan(which: 'this' | 'next', unit: 'week' | 'month', now: numbe
  * read alone counts as saying one, so a start's time stays with the start.
  */
 function saysTimeOfDay(words: string[]): boolean {
+  // The rule before its other start or end ("every weekday starting dec 7" before "until dec 18 at 4pm").
+  const cut = words.findIndex((word, k) => k > 0 && (START_WORDS.has(word) || END_WORDS.has(word)) && word !== 'up');
   try {
-    return readGroups(tokenize(words.join(' '))).some(
+    return readGroups(tokenize((cut > 0 ? words.slice(0, cut) : words).join(' '))).some(
       (group) => group.times.length > 0 || group.window !== undefined || group.minuteOfHour !== undefined || group.interval?.unit === 'minute' || group.interval?.unit === 'hour',
     );
   } catch {
     return true;
   }
+}
+
+/** The note for a time said with an end and read as the rule's: what was chosen, and how to say the other. */
+function timeOfEndNote(end: string[], clock: string[]): string {
+  const day = end.slice(1, end.length - clock.length).join(' ');
+  return `read '${end.join(' ')}' as running ${clock.join(' ')} through ${day}; for an end at that time give the rule its own, such as 'every day at 9am ${end.join(' ')}'`;
 }
 
 /** A clause that is only a time of day ("5pm", "9", "noon") is a window's end or start, not a day. */

@@ -250,6 +250,11 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
   }
   // "the day after next": the day after tomorrow.
   if (tokens[start] === 'day' && tokens[start + 1] === 'after' && tokens[start + 2] === 'next') return { value: { kind: 'offset', days: 2 }, end: start + 3 };
+  // "the day after january 1st", "the day before christmas": one day from the next such date.
+  if (tokens[start] === 'day' && (tokens[start + 1] === 'after' || tokens[start + 1] === 'before')) {
+    const from = readDate(tokens, start + 2);
+    if (from) return { value: { kind: 'shift', days: tokens[start + 1] === 'after' ? 1 : -1, from: from.value, said: tokens.slice(start + 2, from.end).join(' ') }, end: from.end };
+  }
   return null;
 }
 
@@ -469,9 +474,11 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (said === 'fortnight') count.value *= 2;
   if (unit !== 'day' && unit !== 'week' && unit !== 'month' && unit !== 'year') return null;
   const link = tokens[count.end + 1];
-  if (!lead && (link === 'from' || link === 'after') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week')) {
+  if (!lead && (link === 'from' || link === 'after' || link === 'before') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week')) {
+    // "2 days before december 25": counted back from the next such day, as a date alone is.
     const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDate(tokens, count.end + 2);
-    if (from) return { value: { kind: 'shift', days: count.value * (unit === 'week' ? 7 : 1), from: from.value, said: tokens.slice(count.end + 2, from.end).join(' ') }, end: from.end };
+    const days = count.value * (unit === 'week' ? 7 : 1) * (link === 'before' ? -1 : 1);
+    if (from) return { value: { kind: 'shift', days, from: from.value, said: tokens.slice(count.end + 2, from.end).join(' ') }, end: from.end };
   }
   // "6 months from now"; "a month from today" too (a day or week from today is counted from that day, above).
   const fromNow = link === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');

@@ -5,8 +5,8 @@
  * so a phrase is read in one pass, whatever its length.
  */
 import { UsageError } from '../errors';
-import { clockNote, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
-import { FILLER, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
+import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
+import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
 
@@ -132,6 +132,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'every', examples: ['every 20 minutes', 'every other tuesday', 'every other weekday', 'every half hour', 'every 3rd day', 'every fortnight', 'every day'], read: readEvery },
   { name: 'frequency word', examples: ['daily', 'hourly', 'bi-weekly', 'nightly at 11pm', 'quarterly'], read: readFrequency },
   { name: 'times per unit', examples: ['twice a day', 'once a week on sunday', '4 times an hour', 'twice daily', 'three times a week', 'twice a month'], read: readTimesPer },
+  { name: 'weeks of the month', examples: ['the first and third weeks of the month', 'every day in the second week of each month'], read: readWeeksOfMonth },
   {
     name: 'nth weekday',
     examples: [
@@ -178,7 +179,8 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
  */
 export function readGroups(written: readonly string[], trace?: string[]): Group[] {
   if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
-  const phrase = withCompoundsOpened(written);
+  const opened: string[] = [];
+  const phrase = withCompoundsOpened(written, opened);
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
@@ -212,6 +214,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     i = read.end;
   }
   if (groups.length > 1) groups.forEach(refuseBareCoarseRule);
+  if (opened.length > 0) groups[0]!.notes = [...opened, ...(groups[0]!.notes ?? [])];
   return groups;
 }
 
@@ -241,10 +244,11 @@ function refuseBareCoarseRule(group: Group): void {
  * at 2pm and ending at 3pm" -> "starting at 2pm until 3pm", "minute 0 past hour 9 and 17" -> "09:00
  * and 17:00".
  */
-function withCompoundsOpened(tokens: readonly string[]): string[] {
+function withCompoundsOpened(tokens: readonly string[], notes: string[]): string[] {
   const out: string[] = [];
   const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
   let holiday: (typeof HOLIDAYS)[number] | undefined;
+  let opened: { words: string[]; end: number } | null;
   for (let k = 0; k < tokens.length; k++) {
     if (at(k, 'day', '-', 'of', '-', 'week')) {
       out.push('day', 'of', 'the', 'week');
@@ -297,11 +301,20 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
       // "every new year's day", "christmas eve at 6pm": holidays on fixed dates, as their dates.
       out.push(...holiday.date);
       k += holiday.said.length - 1;
+    } else if (/^semi(?:monthly|weekly)$/.test(tokens[k]!) || (tokens[k] === 'semi' && tokens[k + 1] === '-' && /^(?:monthly|weekly)$/.test(tokens[k + 2] ?? ''))) {
+      // "semimonthly", "semi-weekly": twice a month or week (the days are chosen, with a note, as for "twice a month").
+      const unit = (tokens[k] === 'semi' ? tokens[k + 2]! : tokens[k]!.slice(4)).replace('ly', '');
+      notes.push(`read '${tokens.slice(k, tokens[k] === 'semi' ? k + 3 : k + 1).join('')}' as twice a ${unit}`);
+      out.push('twice', 'a', unit);
+      if (tokens[k] === 'semi') k += 2;
     } else if (tokens[k] === 'q' && /^[1-4]$/.test(tokens[k + 1] ?? '')) {
       // "in q1": the quarter's months.
       const first = 3 * Number(tokens[k + 1]) - 2;
       out.push(MONTH_NAMES[first - 1]!.toLowerCase(), '-', MONTH_NAMES[first + 1]!.toLowerCase());
       k += 1;
+    } else if ((opened = crontabGuruHours(tokens, k) ?? weekdayInWeeksOfMonth(tokens, k, notes))) {
+      out.push(...opened.words);
+      k = opened.end - 1;
     } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past') && EACH.has(tokens[k + 3] ?? '') && at(k + 4, 'hour')) {
       // crontab.guru's "at minute 0 past every hour".
       out.push(tokens[k + 1]!, 'minutes');
@@ -322,23 +335,49 @@ function withCompoundsOpened(tokens: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * crontab.guru's hours counted on the 24-hour clock: "minute 23 past every 2nd hour from 0 through
+ * 20" (`23 0-20/2 * * *`) -> "every 2 hours from 00:23 until 20:23"; "minute 5 past every 3rd hour"
+ * -> "every 3 hours at minute 5"; "every 15th minute past every hour from 9 through 17" (`*\/15 9-17`)
+ * -> "every 15 minutes from 09:00 until 17:45". Its range names whole hours, so the window ends at
+ * the last fire inside the last hour, never at the hour itself.
+ */
+function crontabGuruHours(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+  const digits = (t: string | undefined) => /^\d{1,2}$/.test(t ?? '');
+  let minute: number | undefined;
+  let minuteStep: number | undefined;
+  let j = k;
+  if (tokens[j] === 'minute' && digits(tokens[j + 1])) {
+    minute = Number(tokens[j + 1]);
+    j += 2;
+  } else if (EACH.has(tokens[j] ?? '')) {
+    const step = tokens[j + 1] === 'minute' ? { value: 1, end: j + 1 } : readOrdinal(tokens, j + 1);
+    if (!step || tokens[step.end] !== 'minute') return null;
+    minuteStep = step.value;
+    j = step.end + 1;
+  } else return null;
+  if (tokens[j] !== 'past' || !EACH.has(tokens[j + 1] ?? '')) return null;
+  j += 2;
+  const hourStep = tokens[j] === 'hour' ? { value: 1, end: j } : tokens[j] === 'other' ? { value: 2, end: j + 1 } : readOrdinal(tokens, j);
+  if (!hourStep || tokens[hourStep.end] !== 'hour') return null;
+  j = hourStep.end + 1;
+  const ranged = tokens[j] === 'from' && digits(tokens[j + 1]) && RANGE_WORDS.has(tokens[j + 2] ?? '') && digits(tokens[j + 3]);
+  if (!ranged) {
+    // Without a range only a minute past every Nth hour says more than the readers already do.
+    if (minute === undefined || hourStep.value === 1) return null;
+    return { words: ['every', String(hourStep.value), 'hours', 'at', 'minute', String(minute)], end: j };
+  }
+  const [first, last] = [Number(tokens[j + 1]), Number(tokens[j + 3])];
+  const clock = (hour: number, m: number) => `${String(hour).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  if (first > 23 || last > 23 || first > last) return null;
+  if (minute !== undefined) return { words: ['every', String(hourStep.value), 'hours', 'from', clock(first, minute), 'until', clock(last, minute)], end: j + 4 };
+  // Every Nth minute within hours counted by more than one: no single step says it; left to the readers (refused).
+  if (hourStep.value !== 1 || 60 % minuteStep! !== 0) return null;
+  return { words: ['every', String(minuteStep), 'minutes', 'from', clock(first, 0), 'until', clock(last, 60 - minuteStep!)], end: j + 4 };
+}
+
 /** Words for days that a dash may follow before the time ("every day - 9am"); after a time, a dash is a window ("9am - 5pm"). */
 const DAYS_BEFORE_DASH = /^(?:days?|daily|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)$/;
-
-/** Holidays on a fixed date, as tokens (the tokenizer drops apostrophes: "new year's day" is new, year, s, day), longest spelling first. */
-const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Object.entries({
-  'new year s day': 'january 1st',
-  'new years day': 'january 1st',
-  'new year s eve': 'december 31st',
-  'new years eve': 'december 31st',
-  'new year day': 'january 1st',
-  'new year': 'january 1st',
-  'christmas eve': 'december 24th',
-  'christmas day': 'december 25th',
-  christmas: 'december 25th',
-  'valentine s day': 'february 14th',
-  halloween: 'october 31st',
-}).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
 
 /** Two-letter weekdays, read only in a list ("tu/th"): alone, "th" and "we" are other words. */
 const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { mo: 'mon', tu: 'tue', we: 'wed', th: 'thu', fr: 'fri', sa: 'sat', su: 'sun' };
@@ -796,8 +835,18 @@ function readFrequency(tokens: readonly string[], i: number, group: Group): numb
   const hyphenated = tokens[i + 1] === '-' && Object.hasOwn(FREQUENCY_WORDS, `${tokens[i]}${tokens[i + 2]}`);
   const written = hyphenated ? `${tokens[i]}${tokens[i + 2]}` : tokens[i]!;
   const end = hyphenated ? i + 3 : i + 1;
+  const ambiguous = AMBIGUOUS_FREQUENCIES[`${tokens[i]}${tokens[i + 1] === '-' ? (tokens[i + 2] ?? '') : ''}`];
+  if (ambiguous) {
+    const said = tokens.slice(i, tokens[i + 1] === '-' ? i + 3 : i + 1).join('');
+    throw new ClauseConflict(
+      `is ambiguous: ${said} means ${ambiguous.readings[0]} or ${ambiguous.readings[1]}, and the tool does not choose`,
+      `Write '${ambiguous.instead[0]}' or '${ambiguous.instead[1]}'.`,
+      true,
+    );
+  }
   const word = Object.hasOwn(FREQUENCY_WORDS, written) ? FREQUENCY_WORDS[written] : undefined;
   if (!word) return null;
+  if (written === 'biweekly') addNote(group, `read '${tokens.slice(i, end).join('')}' as every 2 weeks; for twice a week write 'twice a week'`);
   group.repeats = true;
   if (written === 'nightly') group.part ??= 'night';
   if (written === 'semiannually') addNote(group, "read 'semi-annually' as 1 January and 1 July; name the dates to choose them, such as 'every march 1st and september 1st'");
@@ -1226,7 +1275,12 @@ function readWindow(tokens: readonly string[], i: number, group: Group, seen: Se
   }
   const minutes = (t: { hour: number; minute: number }) => t.hour * 60 + t.minute;
   let start = from.value;
-  if (from.ambiguous && !to.ambiguous) {
+  const twentyFour = from.ambiguous && onTwentyFourHourClock(to) ? asTwentyFourHour(from, to) : null;
+  if (twentyFour) {
+    // "between 7:00 and 22:00": the start is on the end's 24-hour clock.
+    start = twentyFour.value;
+    addNote(group, twentyFour.note);
+  } else if (from.ambiguous && !to.ambiguous) {
     // "from 10 to 2pm": the start takes whichever of am and pm puts it before the end.
     const pm = { ...start, hour: (start.hour % 12) + 12 };
     const am = { ...start, hour: start.hour % 12 };
@@ -1234,7 +1288,7 @@ function readWindow(tokens: readonly string[], i: number, group: Group, seen: Se
   } else if (from.ambiguous) start = settleClock(from).value;
   let end = to.ambiguous ? settleClock(to).value : to.value;
   if (to.ambiguous && minutes(end) <= minutes(start) && to.value.hour < 12) end = { ...to.value, hour: to.value.hour + 12 };
-  if (from.ambiguous) addNote(group, clockNote(from, start));
+  if (from.ambiguous && !twentyFour) addNote(group, clockNote(from, start));
   if (to.ambiguous) addNote(group, clockNote(to, end));
   group.window = { from: minutes(start), to: minutes(end) };
   return to.end;
@@ -1267,6 +1321,55 @@ function addNote(group: Group, note: string) {
   group.notes = [...(group.notes ?? []), note];
 }
 
+/**
+ * "the first and third weeks of the month": days 1-7 and 15-21, with a note (a calendar week that
+ * holds the 1st is the other reading). Only the first four: "the last week" has no fixed days.
+ */
+function readWeeksOfMonth(tokens: readonly string[], start: number, group: Group): number | null {
+  const read = weeksOfMonthAt(tokens, tokens[start] === 'in' || tokens[start] === 'during' || tokens[start] === 'on' ? start + 1 : start);
+  if (!read || read.value.includes(-1)) return null;
+  const said = tokens.slice(start, read.end).join(' ');
+  group.monthDays = read.value.flatMap((week) => [...Array(7).keys()].map((k) => 7 * (week - 1) + k + 1));
+  const ranges = read.value.map((week) => `${7 * week - 6}-${7 * week}`);
+  addNote(group, `read '${said}' as days ${listText(ranges)} of the month; for the calendar weeks name the days, such as 'on days ${ranges[0]}'`);
+  return read.end;
+}
+
+/** "the first and third weeks of the month", "the last week of each month": the weeks (1-4, -1 for the last), or null. */
+function weeksOfMonthAt(tokens: readonly string[], start: number): Read<number[]> | null {
+  let j = tokens[start] === 'the' ? start + 1 : start;
+  const weeks: number[] = [];
+  for (;;) {
+    const week = tokens[j] === 'last' ? { value: -1, end: j + 1 } : readOrdinal(tokens, j);
+    if (!week || week.value === 0 || week.value > 4) return null;
+    weeks.push(week.value);
+    j = week.end;
+    if (!LIST_WORDS.has(tokens[j] ?? '')) break;
+    j = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    if (tokens[j] === 'the') j++;
+  }
+  if (!/^weeks?$/.test(tokens[j] ?? '') || !(tokens[j + 1] === 'of' || tokens[j + 1] === 'in')) return null;
+  j += 2;
+  if (tokens[j] === 'the' || EACH.has(tokens[j] ?? '')) j++;
+  return tokens[j] === 'month' ? { value: weeks, end: j + 1 } : null;
+}
+
+/**
+ * "every monday of the first and third weeks of the month": a weekday in those weeks (days 1-7,
+ * 15-21; the last seven days) is that weekday counted in the month, "the 1st and 3rd monday".
+ */
+function weekdayInWeeksOfMonth(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
+  const weekday = weekdayOf(tokens[k]);
+  if (weekday === undefined || !['of', 'in', 'during', 'on'].includes(tokens[k + 1] ?? '')) return null;
+  const weeks = weeksOfMonthAt(tokens, k + 2);
+  if (!weeks) return null;
+  const ordinal = (n: number) => (n === -1 ? 'last' : `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`);
+  const nth = weeks.value.map(ordinal);
+  const name = WEEKDAY_NAMES[weekday]!.toLowerCase();
+  notes.push(`read '${tokens.slice(k, weeks.end).join(' ')}' as the ${listText(nth)} ${WEEKDAY_NAMES[weekday]} of the month; for the calendar weeks name the days instead`);
+  return { words: [...nth.flatMap((word, n) => (n === 0 ? [word] : ['and', word])), name, 'of', 'the', 'month'], end: weeks.end };
+}
+
 /** "morning", "in the evening", "at night", "every night". */
 function readPart(tokens: readonly string[], i: number, group: Group): number | null {
   const part = partOfDay(tokens[i]);
@@ -1291,21 +1394,23 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
     if (!spoken) return null;
     let j = spoken.end;
     if (/^(?:minutes?|mins?)$/.test(tokens[j] ?? '')) j++;
-    if (tokens[j] === 'past' || tokens[j] === 'after') {
-      // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" alone, with an hourly interval).
+    const before = ['to', 'till', 'til', 'before'].includes(tokens[j] ?? '') && spoken.value > 0 && spoken.value < 60;
+    if (tokens[j] === 'past' || tokens[j] === 'after' || before) {
+      // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" and
+      // "quarter to" alone, with an interval of hours). "quarter to every hour" is :45.
       if (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour') j += 3;
       else if (EACH.has(tokens[j + 1] ?? '') && tokens[j + 2] === 'hour') {
         // "past every hour" says the interval too.
         setInterval(group, { n: 1, unit: 'hour' }, 0);
         j += 3;
-      } else if (hourly(seen) && !readClock(tokens, j + 1)) j += 1;
+      } else if (seen.group.interval?.unit === 'hour' && !readClock(tokens, j + 1)) j += 1;
       else return null;
     } else {
       // "hourly at 15", "every hour at 15 minutes": with an hourly interval, a bare number is the minute.
       const clockLike = /^(?:am|pm|p|oclock|h)$/.test(tokens[j] ?? '');
       if (!hourly(seen) || clockLike || !/^\d{1,2}$/.test(token)) return null;
     }
-    minute = spoken.value;
+    minute = before ? 60 - spoken.value : spoken.value;
     end = j;
   }
   if (!Number.isInteger(minute) || minute > 59) {

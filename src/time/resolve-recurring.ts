@@ -4,8 +4,8 @@
  * where no set of crons says it exactly. to-utc puts it on Letta's UTC clock.
  */
 import { UsageError } from '../errors';
-import { partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
-import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
+import { asTwentyFourHour, onTwentyFourHourClock, partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
+import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, timesInADay, type Group, type Nth, type Unit } from './read-recurring';
@@ -180,7 +180,7 @@ const CRON_MACROS: Record<string, [string, string]> = {
  */
 export function parseRecurring(input: string, given: RecurringContext = { now: Date.now(), zone: 'UTC' }): LocalSchedule {
   let context = given;
-  const text = normalize(input);
+  const text = withNamedTimes(normalize(input), given.notes, 'recurring');
   const original = input.trim();
   if (text === '') throw new UsageError('No schedule given', "Try 'every weekday at 9am' or a cron such as '0 9 * * 1-5'.");
   if (/^@\w+$/.test(text)) {
@@ -210,6 +210,7 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   }
   // "weekdays at 8am and weekends": a group that names no time takes the one before it.
   groups = groups.map((group, k) => (k > 0 && group.times.length === 0 && !group.part ? { ...group, times: groups[k - 1]!.times, part: groups[k - 1]!.part } : group));
+  noteSaidOnce(groups, original, context.notes);
   let built: Built[];
   try {
     built = groups.map((group) => buildGroup(group, original, context));
@@ -222,6 +223,30 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   } catch (error) {
     throw withPhrase(error, original);
   }
+}
+
+/**
+ * "monday", "the 15th at 9am", "march 1st" under --cron: days said as if once are read as repeating,
+ * every time they come round, as --cron asks; a note says so. A month alone ("in june", "every
+ * june") names no day in it (every day? the 1st?), so it is refused; with a time ("at 00:05 in
+ * august", as cron describers write) it is every day in that month, said in a note. A time alone has its own note (every day).
+ */
+function noteSaidOnce(groups: readonly Group[], original: string, notes: string[] | undefined): void {
+  const days = (group: Group) => DAY_KINDS.some((kind) => group[kind] !== undefined) || group.exceptWeekdays !== undefined;
+  const monthOnly = groups.filter((group) => group.months && !days(group) && !group.interval && !group.window && !group.timesPer && !group.timesADay);
+  // "every june" is as open: every day of it, or once in it?
+  if (monthOnly.some((group) => group.times.length === 0 && !group.part)) {
+    throw new UsageError(`'${original}' names a month but not which days in it`, "Say which, such as 'every day in june', 'every monday in june' or 'every june 1st'.");
+  }
+  if (monthOnly.length > 0) {
+    // "at 00:05 in august", cron describers' words for every day in it.
+    const months = listText(monthOnly[0]!.months!.map((month) => MONTH_NAMES[month - 1]!));
+    notes?.push(`read '${original}' as every day in ${months}; name the days for fewer, such as 'every monday in ${MONTH_NAMES[monthOnly[0]!.months![0]! - 1]!.toLowerCase()}'`);
+    return;
+  }
+  // "first monday of the month", "the 15th of the month": a month that comes round says it repeats.
+  if (groups.some((group) => group.repeats) || /\bmonth\b/.test(original.toLowerCase())) return;
+  if (groups.some(days)) notes?.push(`read '${original}' as repeating, each time it comes round, as --cron asks; for one time use --execute-at`);
 }
 
 /** An input error that repeats the phrase it is about. */
@@ -606,7 +631,14 @@ function settleTimes(group: Group, notes: string[]): Group {
   notes.push(...(group.notes ?? []));
   const part = group.part;
   if (part && group.times.length === 0 && !group.timesADay) notes.push(partNote(part, part));
+  // "daily at 1:00 and 13:00": a time on the 24-hour clock puts the bare ones beside it on that clock.
+  const twentyFour = part ? undefined : group.times.find(onTwentyFourHourClock);
   const times = group.times.map((time): ClockRead => {
+    if (time.ambiguous && twentyFour) {
+      const read = asTwentyFourHour(time, twentyFour);
+      notes.push(read.note);
+      return { ...time, value: read.value, ambiguous: false };
+    }
     if (!time.ambiguous && part && !partHolds(part, time.value.hour)) {
       throw new ClauseConflict(`puts ${formatClock(time.value.hour, time.value.minute)} in the ${part}`, 'Give one of them, or a time that falls in that part of the day.', true);
     }
@@ -751,6 +783,10 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const minutes: number[] = [];
   for (let m = anchor % step; m < DAY_MINUTES; m += step) minutes.push(m);
   const patterns = [{ minutes, days }];
+  // "every 24 hours": once a day, at a time the phrase does not give (midnight, as every interval counts from it).
+  if (step === DAY_MINUTES && group.times.length === 0 && group.minuteOfHour === undefined) {
+    context.notes?.push(`read '${original}' as once a day at 00:00${local ? '' : ' UTC, as an interval runs on the UTC clock'}; for another time say 'every day at 9am'`);
+  }
   if (local) return { kind: 'calendar', patterns };
   if (cronParts(patterns).length > MAX_CRONS) return elapsedSeries(n, unit, step, context, anchor, false, cronParts(patterns).length);
   return { kind: 'interval', patterns };

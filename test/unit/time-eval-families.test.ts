@@ -171,7 +171,7 @@ describe('vague counts, "only", and "runs" are read', () => {
     ['every couple of hours', 'every 2 hours', []],
     ['every few hours', 'every 3 hours', ["read 'few' as 3; give the number to choose another, such as 'every 4 hours'"]],
     ['Every 5 minutes, only on Friday', 'every 5 minutes on friday', []],
-    ['At 05:30 AM, only on Monday', 'every monday at 5:30am', []],
+    ['At 05:30 AM, only on Monday', 'every monday at 5:30am', ["read 'At 05:30 AM, only on Monday' as repeating, each time it comes round, as --cron asks; for one time use --execute-at"]],
     ['weekdays only', 'weekdays', []],
     ['Runs every 15 minutes', 'every 15 minutes', []],
   ])('%s is %s', async (phrase, plain, notes) => {

@@ -466,8 +466,8 @@ describe('a city as a zone inside the phrase, "within the next hour", and the er
   });
 
   it("a phrase that starts as a rule but is not read gets the schedule reader's error", async () => {
-    const error = await refusal(meaningOf('every 15 minutes during business hours', { now, zone }));
-    expect(error.message).toMatch(/^Could not understand the schedule: 'every 15 minutes during business hours'/);
+    const error = await refusal(meaningOf('every 15 minutes during the hours', { now, zone }));
+    expect(error.message).toMatch(/^Could not understand the schedule: 'every 15 minutes during the hours'/);
   });
 });
 

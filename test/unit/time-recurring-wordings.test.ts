@@ -185,7 +185,7 @@ describe('a phrase whose words are all known but not read says where the reading
   it.each([
     ['every day sharp', 'sharp'],
     ['sharp at 7am every day', 'sharp'],
-    ['every 15 minutes during business hours', 'during'],
+    ['every 15 minutes during the hours', 'during'],
   ])('%s names %s', async (phrase, word) => {
     await expect(meaning(phrase)).rejects.toThrow(`Could not understand the schedule: '${phrase}' (stopped at '${word}')`);
   });
@@ -223,7 +223,7 @@ describe('even and odd days and hours', () => {
 
   it('a month without the last of the days still runs on the others, and the note says so', async () => {
     expect((await meaning('every even day')).notes).toEqual(["in months without a 30th (February) that day is skipped; for every month's end say 'the last day of the month'"]);
-    expect((await meaning('on the 30th')).notes).toEqual(["months without a 30th (February) are skipped; for every month's end say 'the last day of the month'"]);
+    expect((await meaning('every month on the 30th')).notes).toEqual(["months without a 30th (February) are skipped; for every month's end say 'the last day of the month'"]);
   });
 });
 

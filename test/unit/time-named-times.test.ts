@@ -1,0 +1,311 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * Wordings other tools' suites and docs use that the readers left out before: crontab.guru's
+ * hours counted on the 24-hour clock, times named by what happens then ("lunchtime",
+ * "business hours"), weeks of the month, frequency words that mean two things, and days said
+ * once under --cron. Now: Thursday 2026-12-03 17:45 UTC.
+ */
+const NOW = Date.parse('2026-12-03T17:45:00Z');
+const meaning = (phrase: string, zone = 'UTC', count = 4) => meaningOfSchedule(phrase, { now: NOW, zone }, count);
+const crons = async (phrase: string, zone = 'UTC') => {
+  const read = await meaning(phrase, zone);
+  expect(read.type).toBe('recurring');
+  return read.type === 'recurring' ? (read.cron_expressions ?? [read.cron_expression]).join(' + ') : '';
+};
+const localRuns = async (phrase: string, zone = 'UTC', count = 4) => (await meaning(phrase, zone, count)).next_runs_local.map((local) => local.slice(0, 16));
+
+describe("crontab.guru's hours counted on the 24-hour clock", () => {
+  it.each([
+    ['At minute 23 past every 2nd hour from 0 through 20.', '23 0-20/2 * * *'],
+    ['at minute 30 past every 4th hour from 1 through 23', '30 1-21/4 * * *'],
+    ['at minute 0 past every hour from 9 through 17', '0 9-17 * * *'],
+    ['at minute 5 past every 3rd hour', '5 */3 * * *'],
+    ['at every 15th minute past every hour from 9 through 17', '*/15 9-17 * * *'],
+    ['at every minute past every hour from 9 through 17', '* 9-17 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+
+  it('keeps the last hour of the range whole: 20:23 fires, as crontab.guru means', async () => {
+    const runs = await localRuns('at minute 23 past every 2nd hour from 0 through 20', 'UTC', 6);
+    expect(runs).toEqual(['2026-12-03 18:23', '2026-12-03 20:23', '2026-12-04 00:23', '2026-12-04 02:23', '2026-12-04 04:23', '2026-12-04 06:23']);
+  });
+
+  it('is read on the local clock in a zone', async () => {
+    expect(await localRuns('at minute 23 past every 2nd hour from 0 through 20', 'America/New_York', 3)).toEqual(['2026-12-03 14:23', '2026-12-03 16:23', '2026-12-03 18:23']);
+  });
+
+  it('refuses an every-Nth-minute step that does not divide the hour', async () => {
+    await expect(meaning('at every 7th minute past every hour from 9 through 17')).rejects.toThrow(/every 7th minute past every hour/);
+  });
+});
+
+describe('lunchtime: 12:00, with a note', () => {
+  it.each([
+    ['every day at lunchtime', '0 12 * * *'],
+    ['every weekday at lunch', '0 12 * * 1-5'],
+    ['mondays at lunch time', '0 12 * * 1'],
+  ])('%s is %s, noted', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/as 12:00; give the time for another/);
+  });
+
+  it.each([
+    ['tomorrow at lunchtime', '2026-12-04 12:00 UTC'],
+    ['lunch on friday', '2026-12-04 12:00 UTC'],
+  ])('one time: %s is %s, noted', async (phrase, local) => {
+    const read = await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' });
+    expect(read.local).toBe(local);
+    expect(read.notes.join(' ')).toMatch(/as 12:00/);
+  });
+});
+
+describe('business hours: a window of 09:00 to 17:00, Monday to Friday, with a note', () => {
+  it.each([
+    ['every hour during business hours', '0 9-17 * * 1-5'],
+    ['hourly during office hours', '0 9-17 * * 1-5'],
+    ['every 30 minutes during business hours', '*/30 9-16 * * 1-5 + 0 17 * * 1-5'],
+    ['every 15 minutes during working hours', '*/15 9-16 * * 1-5 + 0 17 * * 1-5'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/as 09:00 to 17:00, Monday to Friday/);
+  });
+
+  it('the end is the last fire, never passed', async () => {
+    const runs = await localRuns('every 30 minutes during business hours', 'America/New_York', 20);
+    expect(runs.filter((run) => run.startsWith('2026-12-03')).at(-1)).toBe('2026-12-03 17:00');
+    expect(runs.some((run) => run.endsWith('17:30'))).toBe(false);
+  });
+
+  it('keeps days the phrase names itself', async () => {
+    expect(await crons('every saturday every hour during business hours')).toBe('0 9-17 * * 6');
+    expect((await meaning('every saturday every hour during business hours')).notes.join(' ')).not.toMatch(/Monday to Friday/);
+  });
+
+  it.each(['business hours', 'during business hours', 'every hour outside business hours', 'every hour after business hours'])(
+    '%s is refused (a window needs an interval; no other side is guessed)',
+    async (phrase) => {
+      await expect(meaning(phrase)).rejects.toThrow(phrase);
+    },
+  );
+});
+
+describe('weeks of the month: days 1-7, 8-14, 15-21, 22-28, with a note', () => {
+  it.each([
+    ['first and third weeks of the month', '0 9 1-7,15-21 * *'],
+    ['every day in the second week of each month', '0 9 8-14 * *'],
+    ['every day during the first week of the month at 8am', '0 8 1-7 * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/as days [\d\- and]+ of the month/);
+  });
+
+  it('the last week of the month has no fixed days: refused', async () => {
+    await expect(meaning('the last week of the month')).rejects.toThrow('the last week of the month');
+  });
+
+  it.each([
+    ['every monday of the first and third weeks of the month', ['2026-12-07 09:00', '2026-12-21 09:00', '2027-01-04 09:00', '2027-01-18 09:00'], /as the 1st and 3rd Monday of the month/],
+    ['every friday in the last week of the month', ['2026-12-25 09:00', '2027-01-29 09:00', '2027-02-26 09:00', '2027-03-26 09:00'], /as the last Friday of the month/],
+    ['every tuesday during the second week of each month', ['2026-12-08 09:00', '2027-01-12 09:00', '2027-02-09 09:00', '2027-03-09 09:00'], /as the 2nd Tuesday of the month/],
+  ])('a weekday in those weeks is that weekday counted in the month: %s', async (phrase, runs, note) => {
+    expect(await localRuns(phrase)).toEqual(runs);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(note);
+  });
+});
+
+describe('frequency words that mean two things', () => {
+  it.each([
+    ['bimonthly', /every two months or twice a month/, /'every 2 months' or 'twice a month'/],
+    ['bi-monthly at 9am', /every two months or twice a month/, /'every 2 months' or 'twice a month'/],
+    ['biannually', /twice a year or every two years/, /'twice a year' or 'every 2 years'/],
+  ])('%s is refused with both readings and what to write', async (phrase, why, instead) => {
+    const error = (await meaning(phrase).then(
+      () => new Error('accepted'),
+      (e: unknown) => e,
+    )) as UsageError;
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toContain(`'${phrase}' is ambiguous`);
+    expect(error.message).toMatch(why);
+    expect(error.hint).toMatch(instead);
+  });
+
+  it('biweekly is every 2 weeks, and the note names the other reading', async () => {
+    const read = await meaning('biweekly on friday');
+    expect(read.next_runs_local.map((run) => run.slice(0, 10))).toEqual(['2026-12-04', '2026-12-18', '2027-01-01', '2027-01-15']);
+    expect(read.notes.join(' ')).toMatch(/as every 2 weeks; for twice a week write 'twice a week'/);
+  });
+
+  it.each([
+    ['semimonthly', '0 9 1,15 * *'],
+    ['semi-monthly at 10am', '0 10 1,15 * *'],
+    ['semiweekly', '0 9 * * 1,4'],
+  ])('%s is twice a month or week (%s), the days noted', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+    const notes = (await meaning(phrase)).notes.join(' ');
+    expect(notes).toContain(`read '${phrase.split(' ')[0]}' as twice a`);
+    expect(notes).toMatch(/name the days to choose them/);
+  });
+});
+
+describe('days said once, under --cron', () => {
+  it.each(['monday', 'on monday', 'monday at 9am', 'the 15th', 'march 1st'])('%s repeats, with a note saying so', async (phrase) => {
+    const read = await meaning(phrase);
+    expect(read.type).toBe('recurring');
+    expect(read.notes.join(' ')).toMatch(/as repeating, each time it comes round/);
+  });
+
+  it.each(['every monday', 'mondays', 'weekdays'])('%s says it repeats: no note', async (phrase) => {
+    expect((await meaning(phrase)).notes).toEqual([]);
+  });
+
+  it.each(['in june', 'every june', 'june through august'])('%s names no day in the month: refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+
+  it.each([
+    ['at 00:05 in august', '5 0 * 8 *', 'August'],
+    ['at 10:00 am, june through august', '0 10 * 6-8 *', 'June, July and August'],
+    ['each december at 8am', '0 8 * 12 *', 'December'],
+  ])('with a time, as cron describers write, %s is every day in the month (%s), noted', async (phrase, cron, months) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toContain(`as every day in ${months}; name the days for fewer`);
+  });
+
+  it.each([
+    ['every day in june', '0 9 * 6 *'],
+    ['monthly in june', '0 9 1 6 *'],
+    ['every weekday in june', '0 9 * 6 1-5'],
+  ])('a month with its days is read: %s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+});
+
+describe('a clock without am/pm beside one on the 24-hour clock is on that clock', () => {
+  it.each([
+    ['every hour between 7:00 and 22:00', '0 7-22 * * *', /read '7:00' as 07:00, on the 24-hour clock as '22:00' is/],
+    ['daily at 1:00 and 13:00', '0 1,13 * * *', /read '1:00' as 01:00/],
+    ['twice daily at 1 and 13', '0 1,13 * * *', /read '1' as 01:00/],
+    ['every day at 8:30 and 17:30', '30 8,17 * * *', /read '8:30' as 08:30/],
+  ])('%s is %s, noted', async (phrase, cron, note) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(note);
+  });
+
+  it.each([
+    ['every hour from 9 to 5', '0 9-17 * * *'],
+    ['every day at 3 and 5pm', '0 15,17 * * *'],
+  ])('without one, the rule still reads them: %s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+});
+
+describe('holidays on a fixed date, one time as well as repeating', () => {
+  it.each([
+    ['christmas eve at 8pm', '2026-12-24 20:00 UTC'],
+    ['on christmas day at 9am', '2026-12-25 09:00 UTC'],
+    ["new year's eve at 11pm", '2026-12-31 23:00 UTC'],
+    ['new years day', '2027-01-01 09:00 UTC'],
+    ['valentine’s day at noon', '2027-02-14 12:00 UTC'],
+    ['halloween', '2027-10-31 09:00 UTC'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local).toBe(local);
+  });
+});
+
+describe('a minute before the hour, and half past, beside an interval of hours', () => {
+  it.each([
+    ['every hour at quarter to', '45 * * * *'],
+    ['at quarter to every hour', '45 * * * *'],
+    ['every 2 hours at half past', '30 */2 * * *'],
+    ['every 3 hours at 10 to the hour', '50 */3 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+
+  it('a clock after it is still a time of day, refused beside an interval', async () => {
+    await expect(meaning('every hour at quarter to 5')).rejects.toThrow(/gives a time of day \(16:45\) and an interval of hours/);
+  });
+});
+
+describe('every 24 hours: once a day, the time it lands on said', () => {
+  it.each(['every 24 hours', 'every 1440 minutes'])('%s is 00:00 UTC, noted', async (phrase) => {
+    const read = await meaning(phrase, 'America/New_York');
+    expect(read.type === 'recurring' && read.cron_expression).toBe('0 0 * * *');
+    expect(read.notes.join(' ')).toMatch(/as once a day at 00:00 UTC, as an interval runs on the UTC clock/);
+  });
+
+  it('a start given says the time: no note', async () => {
+    expect((await meaning('every 24 hours starting at 9am', 'America/New_York')).notes).toEqual([]);
+  });
+});
+
+describe('mid-day, hyphenated, as midday', () => {
+  it.each([
+    ['mid-day tomorrow', '2026-12-04 12:00 UTC'],
+    ['friday at mid-day', '2026-12-04 12:00 UTC'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local).toBe(local);
+  });
+
+  it('every day at mid-day is 0 12 * * *', async () => {
+    expect(await crons('every day at mid-day')).toBe('0 12 * * *');
+  });
+});
+
+describe('days counted before or after a date without a year: from its next occurrence', () => {
+  // Monday 2027-03-08 03:40 UTC: last December is behind, the next one ahead.
+  const MARCH = Date.parse('2027-03-08T03:40:00Z');
+  it.each([
+    ['2 days before december 25', '2027-12-23 09:00 UTC'],
+    ['a week before dec 25', '2027-12-18 09:00 UTC'],
+    ['the day after january 1st', '2028-01-02 09:00 UTC'],
+    ['the day before christmas', '2027-12-24 09:00 UTC'],
+    ['2 days before christmas', '2027-12-23 09:00 UTC'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, { now: MARCH, zone: 'UTC' })).local).toBe(local);
+  });
+});
+
+describe("a time said with a phrase's end is the rule's when the rule says none", () => {
+  it.each([
+    ['every monday until march 29 at 10am', ['2026-12-07 10:00', '2026-12-14 10:00', '2026-12-21 10:00']],
+    ['every monday from jan 4 to march 29 at 10am', ['2027-01-04 10:00', '2027-01-11 10:00', '2027-01-18 10:00']],
+    ['every weekday starting dec 7 until dec 18 at 4pm', ['2026-12-07 16:00', '2026-12-08 16:00', '2026-12-09 16:00']],
+    ['every weekday between dec 7 and dec 18 at 9:30am', ['2026-12-07 09:30', '2026-12-08 09:30', '2026-12-09 09:30']],
+  ])('%s fires at that time, noted', async (phrase, runs) => {
+    expect(await localRuns(phrase, 'UTC', 3)).toEqual(runs);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/as running at [\d:]+[ap]m through .+; for an end at that time give the rule its own/);
+  });
+
+  it('the end is then that whole day: the last run is on it', async () => {
+    const runs = await localRuns('every monday from jan 4 to march 29 at 10am', 'UTC', 30);
+    expect(runs.at(-1)).toBe('2027-03-29 10:00');
+    expect(runs).toHaveLength(13);
+  });
+
+  it.each([
+    ['every monday at 9am until march 29 at 10am', '2026-12-07 09:00'],
+    ['every 2 hours until friday at 5pm', '2026-12-03 18:00'],
+  ])('a rule with its own time, or an interval, keeps the end as said: %s', async (phrase, first) => {
+    expect((await localRuns(phrase, 'UTC', 1))[0]).toBe(first);
+  });
+
+  it('between two times is still a window', async () => {
+    expect(await crons('every hour between 9am and 5pm')).toBe('0 9-17 * * *');
+  });
+});
+
+describe('a month with its year bounds the rule to that month', () => {
+  it.each([
+    ['every monday in january 2027', '2027-01-04 09:00', '2027-01-25 09:00', 4],
+    ['every monday in january, 2027', '2027-01-04 09:00', '2027-01-25 09:00', 4],
+    ['every day in december 2026', '2026-12-04 09:00', '2026-12-31 09:00', 28],
+  ])('%s runs from %s to %s', async (phrase, first, last, count) => {
+    const runs = await localRuns(phrase, 'UTC', 60);
+    expect([runs[0], runs.at(-1), runs.length]).toEqual([first, last, count]);
+  });
+});
