@@ -58,17 +58,23 @@ const dynamicImportsAsRequire: Plugin = {
 };
 
 /**
- * Packages set up on first use, not when the module importing them loads:
- * cron-parser (with luxon) and cronstrue take milliseconds to set up and are
- * imported by modules that many commands load (`recurring list` shows a
- * recorded local rule through them) but few run; chrono-node reads only the
- * one-time phrases the readers in src/time leave, and set up its parsers
- * (0.2-0.3 ms, 42 KiB of code cache) at every `parse` of one. An import of one from src/
- * resolves to a stand-in with the package's exports (read from it here) as
- * getters that load it when first read; esbuild reads a named import from
- * CommonJS at each use, so every use sees the package itself.
+ * Packages read and set up on first use, not when the module importing them
+ * loads: cron-parser (with luxon) and cronstrue take milliseconds to set up and
+ * are imported by modules that many commands load (`recurring list` shows a
+ * recorded local rule through them) but few run (the crons this tool writes are
+ * read and described without them); chrono-node reads only the one-time
+ * phrases the readers in src/time leave. An import of one from src/ resolves
+ * to a stand-in with the package's exports (read from it here) as getters that
+ * load it when first read; esbuild reads a named import from CommonJS at each
+ * use, so every use sees the package itself. The stand-in imports the package
+ * (its CommonJS build, as require() would pick) dynamically, so the split puts
+ * it in a file of its own that nothing else requires; once split, that import
+ * becomes a plain require of the file (requireDeferredFiles): compiling 100 KiB
+ * of a package that is never run cost half a millisecond.
  */
 const DEFERRED = ['cron-parser', 'luxon', 'cronstrue', 'chrono-node/en'];
+/** Marks the stand-ins' dynamic imports, which requireDeferredFiles turns into requires of the files the split made. */
+const DEFERRED_FILE = '__deferredFile';
 const requireHere = createRequire(import.meta.url);
 const deferredPackages: Plugin = {
   name: 'deferred-packages',
@@ -82,7 +88,7 @@ const deferredPackages: Plugin = {
       return {
         contents: [
           'let loaded;',
-          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          `const load = () => (loaded ??= ${DEFERRED_FILE}(import(${JSON.stringify(requireHere.resolve(args.path))})));`,
           ...(real.__esModule ? ['Object.defineProperty(exports, "__esModule", { value: true });'] : []),
           ...[...names, ...('default' in real ? ['default'] : [])].map(
             (name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`,
@@ -106,6 +112,21 @@ function commandNames(help: string, { groupsOnly = false } = {}): string[] {
 
 /** Where the split program is written as ES modules, before each file becomes CommonJS in dist/. */
 const SPLIT = 'dist/esm';
+
+/**
+ * A stand-in's dynamic import of its package (deferredPackages) as a require of
+ * the file the split put the package in, so the getters stay synchronous: the
+ * file holds the package's CommonJS module as its default export.
+ */
+function requireDeferredFiles(): void {
+  for (const name of readdirSync(SPLIT).filter((file) => file.endsWith('.cjs'))) {
+    const split = readFileSync(join(SPLIT, name), 'utf8');
+    if (!split.includes(DEFERRED_FILE)) continue;
+    const required = split.replace(new RegExp(`${DEFERRED_FILE}\\(import\\("(\\./[\\w.-]+\\.cjs)"\\)\\)`, 'g'), 'require("$1").default');
+    if (required.includes(DEFERRED_FILE)) throw new Error(`${name}: a deferred package's import was not turned into a require`);
+    writeFileSync(join(SPLIT, name), required);
+  }
+}
 
 /**
  * Each ES module file of the split program as a CommonJS file of the same name
@@ -171,6 +192,7 @@ export default defineConfig({
       if (/(require\(|from\s*|import\s*)"(node:)?child_process"/.test(split)) throw new Error(`the program loads child_process (${name})`);
       if (/(require\(|from\s*|import\s*)"(node:)?tty"/.test(split)) throw new Error(`the program loads tty when it starts (${name})`);
     }
+    requireDeferredFiles();
     const files = await splitProgramAsCommonJs();
     const loaderSource = readFileSync('build/loader.cjs', 'utf8');
     // Caches are named by this: a new program or a new loader (which compiles it differently) starts afresh.

@@ -149,7 +149,11 @@ describe('the built file', () => {
     const parse = cliEnv();
     expect((await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', 'tomorrow at 9am'], parse)).code).toBe(0);
     const parsed = sourcesOf(codeCache(parse.HOME!).files);
-    expect(parsed).toContain('node_modules/chrono-node/src/chrono.ts');
+    // chrono-node is read only by a phrase it reads ("20:32:13"), cron-parser and luxon only by a cron they read.
+    expect(parsed.filter((source) => /^node_modules\/(chrono-node|cron-parser|luxon|cronstrue)\//.test(source))).toEqual([]);
+    const clock = cliEnv();
+    expect((await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', '20:32:13', '--now', '2026-11-22T15:00:00Z', '--json'], clock)).stdout).toContain('"scheduled_at_iso":"2026-11-22T20:32:13.000Z"');
+    expect(sourcesOf(codeCache(clock.HOME!).files)).toContain('node_modules/chrono-node/src/chrono.ts');
     // Neither the HTTP client nor the record of intent, nor what only other commands use.
     expect(parsed.filter((source) => /^src\/(letta\/(client|transport|api)|state\/(store|records)|sync\/|ascode\/)|node_modules\/(yaml|cli-table3)\//.test(source))).toEqual([]);
     // A phrase plainly one instant never reaches what builds a schedule from a repeating one.
