@@ -26,9 +26,7 @@ export const ONE_TIME_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** One weekday, as the grammar spells it in the singular ("mondays" repeats). */
-export const SINGLE_WEEKDAYS: ReadonlySet<string> = new Set(
-  'sunday monday tuesday wednesday thursday friday saturday sun mon tue tues wed thu thur thurs fri sat'.split(' '),
-);
+export const SINGLE_WEEKDAYS: ReadonlySet<string> = new Set('sunday monday tuesday wednesday thursday friday saturday sun mon tue tues wed thu thur thurs fri sat'.split(' '));
 
 /** An ordinal ("3rd"), which may be a day of the month or the count of an nth weekday. */
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;

@@ -12,13 +12,10 @@ import { lookupZone } from '../../src/time/zone-names';
  * the grammar reads as repeating.
  */
 describe('plainlyOnce', () => {
-  it.each(['tomorrow at 9am', 'in 5 minutes', 'next friday at 17:30', 'today at noon', 'on the 3rd at 9.30', 'this evening', 'in 2 hours', 'dec 24 at 5pm'])(
-    '%s is plainly one instant',
-    (phrase) => {
-      expect(plainlyOnce(phrase)).toBe(true);
-      expect(looksRecurring(phrase)).toBe(false);
-    },
-  );
+  it.each(['tomorrow at 9am', 'in 5 minutes', 'next friday at 17:30', 'today at noon', 'on the 3rd at 9.30', 'this evening', 'in 2 hours', 'dec 24 at 5pm'])('%s is plainly one instant', (phrase) => {
+    expect(plainlyOnce(phrase)).toBe(true);
+    expect(looksRecurring(phrase)).toBe(false);
+  });
 
   it.each([
     'every day at 9am',
@@ -58,10 +55,7 @@ describe('plainlyOnce', () => {
 
   it('never says a phrase the grammar reads as repeating is plainly one instant', () => {
     const month = fc.constantFrom(...MONTH_NAMES.map((name) => name.toLowerCase()), 'sept', 'dec', 'mar');
-    const number = fc.oneof(
-      fc.integer({ min: 0, max: 99 }).map(String),
-      fc.constantFrom('1st', '2nd', '3rd', '15th', '31st', '2027', '1.5', 'last', ...ORDINAL_WORDS.keys()),
-    );
+    const number = fc.oneof(fc.integer({ min: 0, max: 99 }).map(String), fc.constantFrom('1st', '2nd', '3rd', '15th', '31st', '2027', '1.5', 'last', ...ORDINAL_WORDS.keys()));
     const clock = fc.constantFrom('9:30', '17:45', '9.30', '0:05');
     const token = fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...ONE_TIME_WORDS) },
