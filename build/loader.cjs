@@ -7,7 +7,7 @@
 // the parsing and compiling that dominates start-up.
 'use strict';
 const { fstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } = require('node:fs');
-const { isAbsolute, join } = require('node:path');
+const { isAbsolute, join, sep } = require('node:path');
 
 // The cache file's first line: what it holds, as [file name, bytes] in order, its data after.
 const CACHE_HEADER = 'letta-switchboard code cache 1';
@@ -64,7 +64,8 @@ function run() {
   const load = (name) => {
     const known = loaded.get(name);
     if (known) return known.module.exports;
-    const file = join(__dirname, name);
+    // A bare file name beside this one: join() would normalise the path again for each file.
+    const file = `${__dirname}${sep}${name}`;
     let source;
     try {
       source = readFileSync(file, 'utf8');
