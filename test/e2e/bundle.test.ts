@@ -191,6 +191,36 @@ describe('the built file', () => {
     }
   });
 
+  it("a run with a code cache reads the program's files from it; a file whose compiled part V8 refuses is read from the file itself", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-cached-'));
+    cpSync(join(ROOT, 'dist'), join(folder, 'dist'), { recursive: true, filter: (path) => !path.endsWith('.map') });
+    const cli = join(folder, 'dist', 'cli.cjs');
+    const env = cliEnv();
+    const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z', '--json'];
+    const first = await runFile(cli, args, env);
+    const { files, bytes, path } = codeCache(env.HOME!);
+    const kept = new Map(files.map((file) => [file, readFileSync(join(folder, 'dist', file))]));
+    const emptyTheFiles = () => files.forEach((file) => writeFileSync(join(folder, 'dist', file), ''));
+    emptyTheFiles();
+    expect(await runFile(cli, args, env)).toMatchObject({ code: 0, stdout: first.stdout, stderr: '' });
+
+    // Every compiled part refused (zeroed), the sources beside them kept: each file is read and compiled again, and the cache rewritten.
+    for (const [file, content] of kept) writeFileSync(join(folder, 'dist', file), content);
+    const newline = bytes.indexOf(10);
+    const header = JSON.parse(bytes.subarray(0, newline).toString()) as [string, ...Array<[string, number, number]>];
+    const compiled = header.slice(1).reduce((sum, [, length]) => sum + Number(length), 0);
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, newline + 1), Buffer.alloc(compiled), bytes.subarray(newline + 1 + compiled)]));
+    expect(await runFile(cli, args, env)).toMatchObject({ code: 0, stdout: first.stdout, stderr: '' });
+    expect(codeCache(env.HOME!).bytes.equals(readFileSync(path))).toBe(true);
+    expect(
+      readFileSync(path)
+        .subarray(newline + 1, newline + 1 + compiled)
+        .some((byte) => byte !== 0),
+    ).toBe(true);
+    emptyTheFiles();
+    expect(await runFile(cli, args, env)).toMatchObject({ code: 0, stdout: first.stdout, stderr: '' });
+  });
+
   it('a cache folder that cannot be written is passed over: the command runs the same, silently', async () => {
     const env = cliEnv();
     const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z'];
@@ -209,13 +239,15 @@ describe('the built file', () => {
     const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z'];
     const first = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
     const { files, bytes, path } = codeCache(env.HOME!);
-    // The same cache without app.cjs's part, and with a part for a file only another run would read.
-    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString()) as [string, ...Array<[string, number]>];
+    // The same cache without app.cjs's part (the first cache, and the first source after the caches), and with a
+    // part for a file only another run would read (its cache, no source).
+    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString()) as [string, ...Array<[string, number, number]>];
     const [, appEntry, ...rest] = header;
     expect(appEntry![0]).toBe('app.cjs');
     const other = readdirSync(join(ROOT, 'dist')).find((file) => /^client-\w+\.cjs$/.test(file))!;
-    const data = bytes.subarray(bytes.indexOf(10) + 1 + appEntry![1]);
-    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify([header[0], ...rest, [other, 64]])}\n`), data, Buffer.alloc(64)]));
+    const caches = bytes.subarray(bytes.indexOf(10) + 1, bytes.indexOf(10) + 1 + [appEntry!, ...rest].reduce((sum, [, length]) => sum + length, 0));
+    const sources = bytes.subarray(bytes.indexOf(10) + 1 + caches.length);
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify([header[0], ...rest, [other, 64, 0]])}\n`), caches.subarray(appEntry![1]), Buffer.alloc(64), sources.subarray(appEntry![2])]));
     const again = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
     expect(again).toMatchObject({ code: 0, stdout: first.stdout });
     expect(codeCache(env.HOME!).files.sort()).toEqual([...files, other].sort());
