@@ -72,9 +72,14 @@ const dynamicImportsAsRequire: Plugin = {
  * becomes a plain require of the file (requireDeferredFiles): compiling 100 KiB
  * of a package that is never run cost half a millisecond.
  */
-const DEFERRED = ['cron-parser', 'luxon', 'cronstrue', 'chrono-node/en'];
-/** Marks the stand-ins' dynamic imports, which requireDeferredFiles turns into requires of the files the split made. */
+const DEFERRED = ['cron-parser', 'luxon', 'cronstrue', 'chrono-node/en', 'chalk'];
+/**
+ * Mark the stand-ins' dynamic imports, which requireDeferredFiles turns into requires of the files the split
+ * made: of a CommonJS package, whose file holds it as its default export, or of an ES module (chalk), whose
+ * file's exports are its own.
+ */
 const DEFERRED_FILE = '__deferredFile';
+const DEFERRED_MODULE = '__deferredModule';
 const requireHere = createRequire(import.meta.url);
 const deferredPackages: Plugin = {
   name: 'deferred-packages',
@@ -84,12 +89,13 @@ const deferredPackages: Plugin = {
     );
     build.onLoad({ filter: /.*/, namespace: 'deferred-package' }, (args) => {
       const real = requireHere(args.path) as Record<string, unknown>;
-      const names = Object.keys(real).filter((name) => name !== 'default');
+      const names = Object.keys(real).filter((name) => name !== 'default' && name !== '__esModule');
+      const esModule = Object.prototype.toString.call(real) === '[object Module]';
       return {
         contents: [
           'let loaded;',
-          `const load = () => (loaded ??= ${DEFERRED_FILE}(import(${JSON.stringify(requireHere.resolve(args.path))})));`,
-          ...(real.__esModule ? ['Object.defineProperty(exports, "__esModule", { value: true });'] : []),
+          `const load = () => (loaded ??= ${esModule ? DEFERRED_MODULE : DEFERRED_FILE}(import(${JSON.stringify(requireHere.resolve(args.path))})));`,
+          ...(real.__esModule || esModule ? ['Object.defineProperty(exports, "__esModule", { value: true });'] : []),
           ...[...names, ...('default' in real ? ['default'] : [])].map(
             (name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`,
           ),
@@ -139,9 +145,11 @@ function asciiOnly(): void {
 function requireDeferredFiles(): void {
   for (const name of readdirSync(SPLIT).filter((file) => file.endsWith('.cjs'))) {
     const split = readFileSync(join(SPLIT, name), 'utf8');
-    if (!split.includes(DEFERRED_FILE)) continue;
-    const required = split.replace(new RegExp(`${DEFERRED_FILE}\\(import\\("(\\./[\\w.-]+\\.cjs)"\\)\\)`, 'g'), 'require("$1").default');
-    if (required.includes(DEFERRED_FILE)) throw new Error(`${name}: a deferred package's import was not turned into a require`);
+    if (!split.includes(DEFERRED_FILE) && !split.includes(DEFERRED_MODULE)) continue;
+    const required = split
+      .replace(new RegExp(`${DEFERRED_FILE}\\(import\\("(\\./[\\w.-]+\\.cjs)"\\)\\)`, 'g'), 'require("$1").default')
+      .replace(new RegExp(`${DEFERRED_MODULE}\\(import\\("(\\./[\\w.-]+\\.cjs)"\\)\\)`, 'g'), 'require("$1")');
+    if (required.includes(DEFERRED_FILE) || required.includes(DEFERRED_MODULE)) throw new Error(`${name}: a deferred package's import was not turned into a require`);
     writeFileSync(join(SPLIT, name), required);
   }
 }
