@@ -142,7 +142,8 @@ function asciiOnly(): void {
  * the file the split put the package in, so the getters stay synchronous: the
  * file holds the package's CommonJS module as its default export.
  */
-function requireDeferredFiles(): void {
+function requireDeferredFiles(): Set<string> {
+  const deferred = new Set<string>();
   for (const name of readdirSync(SPLIT).filter((file) => file.endsWith('.cjs'))) {
     const split = readFileSync(join(SPLIT, name), 'utf8');
     if (!split.includes(DEFERRED_FILE) && !split.includes(DEFERRED_MODULE)) continue;
@@ -151,7 +152,9 @@ function requireDeferredFiles(): void {
       .replace(new RegExp(`${DEFERRED_MODULE}\\(import\\("(\\./[\\w.-]+\\.cjs)"\\)\\)`, 'g'), 'require("$1")');
     if (required.includes(DEFERRED_FILE) || required.includes(DEFERRED_MODULE)) throw new Error(`${name}: a deferred package's import was not turned into a require`);
     writeFileSync(join(SPLIT, name), required);
+    for (const [, file] of split.matchAll(new RegExp(`(?:${DEFERRED_FILE}|${DEFERRED_MODULE})\\(import\\("\\./([\\w.-]+\\.cjs)"\\)\\)`, 'g'))) deferred.add(file!);
   }
+  return deferred;
 }
 
 /**
@@ -160,22 +163,30 @@ function requireDeferredFiles(): void {
  * import() becomes a require in a promise, since the loader's vm.Script cannot
  * import), exports become module.exports. The source maps carry through to src/.
  */
-async function splitProgramAsCommonJs(): Promise<string[]> {
+async function splitProgramAsCommonJs(deferred: Set<string>): Promise<string[]> {
   const files = readdirSync(SPLIT).filter((name) => name.endsWith('.cjs'));
-  await esbuild({
-    entryPoints: files.map((name) => join(SPLIT, name)),
-    outdir: 'dist',
-    outExtension: { '.js': '.cjs' },
-    bundle: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    supported: { 'dynamic-import': false },
-    minify: true,
-    // Mapped onto stack traces that --verbose prints (build/loader.cjs), so they name real functions.
-    sourcemap: true,
-    logLevel: 'warning',
-  });
+  const convert = (names: string[], keepNames: boolean) =>
+    esbuild({
+      entryPoints: names.map((name) => join(SPLIT, name)),
+      outdir: 'dist',
+      outExtension: { '.js': '.cjs' },
+      bundle: false,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      supported: { 'dynamic-import': false },
+      minify: true,
+      // A deferred package's classes keep their names, which its messages use (cron-parser's "CronMinute Validation error").
+      keepNames,
+      // Mapped onto stack traces that --verbose prints (build/loader.cjs), so they name real functions.
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+  await convert(
+    files.filter((name) => !deferred.has(name)),
+    false,
+  );
+  await convert([...deferred], true);
   rmSync(SPLIT, { recursive: true });
   return files;
 }
@@ -218,9 +229,9 @@ export default defineConfig({
       if (/(require\(|from\s*|import\s*)"(node:)?child_process"/.test(split)) throw new Error(`the program loads child_process (${name})`);
       if (/(require\(|from\s*|import\s*)"(node:)?tty"/.test(split)) throw new Error(`the program loads tty when it starts (${name})`);
     }
-    requireDeferredFiles();
+    const deferred = requireDeferredFiles();
     asciiOnly();
-    const files = await splitProgramAsCommonJs();
+    const files = await splitProgramAsCommonJs(deferred);
     const loaderSource = readFileSync('build/loader.cjs', 'utf8');
     // Caches are named by this: a new program or a new loader (which compiles it differently) starts afresh.
     const hash = createHash('sha256');
