@@ -174,6 +174,12 @@ describe('the built file', () => {
     }
   });
 
+  it("a package read on first use keeps its classes' names, which its messages give", async () => {
+    const refused = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', '1,1 * * * *'], cliEnv());
+    expect(refused).toMatchObject({ code: 2 });
+    expect(refused.stderr).toContain("'1,1 * * * *' is not a valid cron: CronMinute Validation error, duplicate values found: 1");
+  });
+
   it('a damaged code cache is passed over: the command runs the same and writes a sound one', async () => {
     const env = cliEnv();
     const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z', '--json'];
