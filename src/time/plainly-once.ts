@@ -14,8 +14,9 @@
  * left out. A phrase may name at most one weekday and at most one number or
  * ordinal that may be a day ("5 pm" is a time), since two ("monday and
  * friday", "the 1st and 15th", "first and third monday") repeat. No word
- * allowed is a zone, so the grammar reads these very tokens. Tested against looksRecurring over every phrase the
- * test tables hold and over generated phrases of these words.
+ * allowed is a zone, so the grammar would read these very tokens. Held to
+ * looksRecurring by a property test over phrases made of these words, and
+ * through `parse` by scripts/compare-readings.mjs.
  */
 import { monthOf, ORDINAL_WORDS } from './lexicon';
 import { tokenize } from './words';
