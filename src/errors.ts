@@ -15,6 +15,12 @@ export class CliError extends Error {
   }
 }
 
+/** For a command that reads several agents' lists: the error, its message naming the agent whose list failed. */
+export function aboutAgent(error: unknown, agentId: string): unknown {
+  if (error instanceof CliError && !error.message.includes(agentId)) error.message = `Agent ${agentId}: ${error.message}`;
+  return error;
+}
+
 /** Where the API key in use came from. */
 export type KeySource = 'flag' | 'env' | 'file' | 'legacy file';
 

@@ -169,7 +169,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
 async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ successors: Map<string, string>; paused: Map<string, string> }> {
   const found = { successors: new Map<string, string>(), paused: new Map<string, string>() };
   if (missing.length === 0) return found;
-  const [{ stateStore, serverOf }, { currentId, onServer }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
+  const [{ stateStore }, { currentId }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
   let state;
   try {
     state = await (await stateStore(rt)).read();
@@ -177,11 +177,10 @@ async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ 
     if (error instanceof CliError) return found;
     throw error;
   }
-  const server = serverOf(rt);
   // Each paused id, with the id `recurring resume` takes for it (a series is resumed whole).
   const pausedHere = new Map<string, string>([
-    ...state.paused.filter((p) => onServer({ server: p.server ?? p.intent?.server }, server)).map((p) => [p.old_id, p.old_id] as const),
-    ...state.series.filter((s) => s.status === 'paused' && onServer(s, server)).flatMap((s) => s.members.filter((m) => m.paused === true).map((m) => [m.schedule_id, s.series_id] as const)),
+    ...state.paused.map((p) => [p.old_id, p.old_id] as const),
+    ...state.series.filter((s) => s.status === 'paused').flatMap((s) => s.members.filter((m) => m.paused === true).map((m) => [m.schedule_id, s.series_id] as const)),
   ]);
   for (const id of missing) {
     const resume = pausedHere.get(id);

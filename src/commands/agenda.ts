@@ -12,7 +12,7 @@ import { sinceInstant } from '../time/since';
 import { addOutcomes } from '../agenda/outcomes';
 import { endOfSpan } from '../time/index';
 import { groupFilter } from './shared/groups';
-import { readRecord, serverOf, stateStore } from './shared/state';
+import { readRecord, stateStore } from './shared/state';
 import { followsLocalClock } from '../sync/plan';
 import { agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS, cutNote } from '../agenda/rows';
 import { printList, GIVE_UP, RELATIVE_HEADER, relativeCell } from '../output/list';
@@ -85,7 +85,7 @@ async function windowEnd(phrase: string, now: number, zone: string): Promise<num
 
 /** The set or series --id names, from the record of intent (which it needs). */
 async function groupOf(rt: Runtime, id: string) {
-  return groupFilter(await readRecord(rt), id, serverOf(rt));
+  return groupFilter(await readRecord(rt), id);
 }
 
 /**

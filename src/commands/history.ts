@@ -3,7 +3,7 @@ import type { ScheduleFacts } from '../health/fires';
 import { scheduleLineage, setLineage, pastFacts, type LineageChange, type RecordedLineage } from '../health/lineage';
 import { CliError, NotFoundError } from '../errors';
 import type { Runtime } from '../runtime';
-import { findSeries, findPaused, findIntent, isSeriesId, isSetId, onServer, currentId, type State } from '../state/records';
+import { findSeries, findPaused, findIntent, isSeriesId, isSetId, currentId, type State } from '../state/records';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, concurrencyOption, integer } from './options';
@@ -13,7 +13,7 @@ import { FIRE_HEADERS, fireCells, fireJson, worstNote } from '../health/rows';
 import { printRows, noHistoryNote } from '../status/fire-health';
 import { formatLocal } from '../time/zone';
 import { resolveScheduleIds } from './shared/ids';
-import { stateStore, serverOf } from './shared/state';
+import { stateStore } from './shared/state';
 import { findSchedule } from './shared/schedule';
 
 const DEFAULT_LIMIT = 50;
@@ -144,11 +144,9 @@ async function historyTarget(rt: Runtime, id: string, concurrency: number): Prom
       })),
     };
   }
-  const server = serverOf(rt);
   const recorded = state && findIntent(state, id);
-  // Only records of this server: a set or schedule recorded against another is not this server's.
-  const ofSet = state?.intents.find((intent) => intent.set_id === id && onServer(intent, server));
-  const lineage = state && (isSetId(id) ? ofSet && setLineage(state, id) : recorded && onServer(recorded, server) ? scheduleLineage(state, id) : undefined);
+  const ofSet = state?.intents.find((intent) => intent.set_id === id);
+  const lineage = state && (isSetId(id) ? ofSet && setLineage(state, id) : recorded && scheduleLineage(state, id));
   if (isSetId(id) && !lineage) throw new NotFoundError(`No set '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
   if (state && lineage) {
     const kind = isSetId(id) ? 'set' : findPaused(state, currentId(state, id)) ? 'paused' : 'schedule';

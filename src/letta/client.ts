@@ -16,6 +16,7 @@ import {
 import { oneLine } from '../output/inert';
 import { VERSION } from '../version';
 import { exchange, MAX_BODY_BYTES } from './transport';
+import { requestSignal } from './request-signal';
 import { apiUrl, type Query } from './url';
 
 export type Method = 'GET' | 'POST' | 'DELETE';
@@ -142,8 +143,7 @@ export class LettaClient {
 
   private async send(method: Method, url: URL, body: unknown): Promise<Answer> {
     const { timeoutMs, signal, apiKey, log, env } = this.options;
-    const timer = new AbortController();
-    const timeout = setTimeout(() => timer.abort(new TimeoutSignal()), timeoutMs);
+    const request = requestSignal(signal, timeoutMs, new TimeoutSignal());
     const started = Date.now();
     log?.(`→ ${method} ${url.href}`);
     try {
@@ -157,7 +157,7 @@ export class LettaClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.any([signal, timer.signal]),
+        signal: request.signal,
         env: env ?? {},
         log,
       });
@@ -166,10 +166,10 @@ export class LettaClient {
       return { ...reply, statusText };
     } catch (error) {
       if (signal.aborted) throw new InterruptedError();
-      if (timer.signal.aborted) throw new TimeoutSignal();
+      if (request.timedOut()) throw new TimeoutSignal();
       throw error;
     } finally {
-      clearTimeout(timeout);
+      request.done();
     }
   }
 

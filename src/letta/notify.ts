@@ -1,6 +1,7 @@
 import { InterruptedError, NetworkError, UsageError } from '../errors';
 import { VERSION } from '../version';
 import { exchange } from './transport';
+import { requestSignal } from './request-signal';
 
 /** A notify target gets this long to answer (or the --timeout, if shorter). */
 export const NOTIFY_TIMEOUT_MS = 10_000;
@@ -37,8 +38,7 @@ export async function postNotification(url: URL, document: unknown, options: Not
   let failure = '';
   for (let attempt = 1; attempt <= 2; attempt++) {
     if (attempt === 2) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
-    const timer = new AbortController();
-    const timeout = setTimeout(() => timer.abort(), Math.min(options.timeoutMs, NOTIFY_TIMEOUT_MS));
+    const request = requestSignal(options.signal, Math.min(options.timeoutMs, NOTIFY_TIMEOUT_MS));
     try {
       options.log?.(`→ POST ${url.origin}${url.pathname} (notify)`);
       const reply = await exchange({
@@ -47,7 +47,7 @@ export async function postNotification(url: URL, document: unknown, options: Not
         // Only these headers: the target is not Letta, so no authorization of any kind goes to it.
         headers: { 'content-type': 'application/json', accept: '*/*', 'user-agent': `letta-switchboard/${VERSION}` },
         body,
-        signal: AbortSignal.any([options.signal, timer.signal]),
+        signal: request.signal,
         env: options.env,
         log: options.log,
       });
@@ -57,11 +57,11 @@ export async function postNotification(url: URL, document: unknown, options: Not
       if (reply.status < 500 && reply.status !== 429) break;
     } catch (error) {
       if (options.signal.aborted) throw new InterruptedError();
-      failure = timer.signal.aborted
+      failure = request.timedOut()
         ? `it gave no answer within ${Math.min(options.timeoutMs, NOTIFY_TIMEOUT_MS)} ms`
         : `the connection failed (${(error as { code?: string }).code ?? (error as Error).message})`;
     } finally {
-      clearTimeout(timeout);
+      request.done();
     }
   }
   throw new NetworkError(`Could not notify ${url.origin}: ${failure}`);

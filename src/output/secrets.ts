@@ -6,6 +6,11 @@ export function maskKey(key: string): string {
   return `${prefix.slice(0, 4)}...${key.slice(-4)}`;
 }
 
+/** A URL as it may be shown: a user name and password in it replaced by *** (such a base URL is refused for use, but shown where it was set). */
+export function withoutCredentials(url: string): string {
+  return url.replace(/^(\s*[a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+}
+
 /** Keys shorter than this are masked only where they stand alone, not inside other words. */
 const SHORT_KEY = 6;
 

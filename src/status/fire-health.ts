@@ -47,7 +47,7 @@ interface RecordOfIntent {
  * seriesOf). It is never required: unreadable, it adds nothing (said once).
  */
 async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
-  const [{ stateStore, serverOf }, { findIntent, seriesOf, onServer }, { isGoneMember }, { pastFacts }] = await Promise.all([
+  const [{ stateStore }, { findIntent, seriesOf }, { isGoneMember }, { pastFacts }] = await Promise.all([
     import('../commands/shared/state'),
     import('../state/records'),
     import('../sync/series'),
@@ -70,7 +70,7 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
     },
     replaced: (agentIds, from) =>
       state.intents
-        .filter((intent) => intent.status === 'replaced' && agentIds.includes(intent.agent_id) && onServer(intent, serverOf(rt)))
+        .filter((intent) => intent.status === 'replaced' && agentIds.includes(intent.agent_id))
         .flatMap((intent) => pastFacts(intent) ?? [])
         .filter((facts) => facts.endedAt !== undefined && facts.endedAt >= from),
     pastMembers: (agentIds, from, now) =>

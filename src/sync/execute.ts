@@ -117,6 +117,7 @@ function subjectOf(action: SyncAction): string {
     case 'finish':
     case 'finish-create':
     case 'drop-attempt':
+    case 'complete-set':
     case 'delete-replaced':
       return `intent ${action.intent_id}`;
     case 'finish-resume':
@@ -240,6 +241,20 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
     case 'drop-attempt':
       await records.update((state) => clearAttempt(state, action.intent_id));
       return { action, ok: true, exist: [] };
+    case 'complete-set': {
+      const attempt = await records.update((state) => findIntent(state, action.intent_id)?.attempt);
+      if (!attempt) return { action, ok: true, exist: [] };
+      try {
+        const { id } = await api.createSchedule(action.agent_id, { schedule: attempt.schedule, messages: attempt.messages as never });
+        await records.update((state) => finishCreate(state, action.intent_id, id));
+        return { action, ok: true, new_id: id, exist: [id] };
+      } catch (error) {
+        const failure = asCliError(error);
+        const unsure = mayHaveLanded(failure);
+        // Still recorded as attempted: the next sync looks for its copy, or sends it again.
+        return { action, ok: false, exist: [], unsure, error: failure };
+      }
+    }
     case 'found':
       await records.update((state) => markFound(state, action.id, stamp));
       return { action, ok: true, exist: [action.id] };

@@ -28,6 +28,11 @@ export type SyncAction =
   | { type: 'finish-create'; agent_id: string; intent_id: string; landed_id: string }
   /** An attempted create that did not land: forgotten (said nothing of); a new schedule's placeholder goes. */
   | { type: 'drop-attempt'; agent_id: string; intent_id: string }
+  /**
+   * The create of one cron of a set did not land while others of the set stand: sent again, as
+   * recorded, so the set is whole (the command that made it said it may have been created).
+   */
+  | { type: 'complete-set'; agent_id: string; intent_id: string; set_id: string; cron: string }
   /** A record marked gone whose schedule the server shows again: followed again. */
   | { type: 'found'; agent_id: string; id: string }
   /** This key cannot see the agent (404/403): its records are kept, not checked. */
@@ -88,18 +93,19 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
     const replaced = (replacedBy.get(intent.schedule_id) ?? []).filter((i) => schedules.has(i.schedule_id));
     actions.push(...claim(planIntent(intent, replaced, schedules, now, () => unrecorded(schedules), expectedOf)));
   }
-  // A new schedule's create whose answer was lost: its copy, if one landed (each copy claimed once), else dropped.
+  // A new schedule's create whose answer was lost: its copy, if one landed (each copy claimed once), else
+  // dropped, or for a cron of a set whose other schedules stand, sent again.
   for (const placeholder of intents.filter((i) => i.status === 'creating').sort(byAgentThen((i) => i.schedule_id))) {
-    const schedules = letta.get(placeholder.agent_id);
-    const attempt = placeholder.attempt;
+    const { agent_id, schedule_id: intent_id, set_id, attempt } = placeholder;
+    const schedules = letta.get(agent_id);
     if (!schedules) continue;
     const landed = attempt && unrecorded(schedules).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
     if (landed) claimed.add(landed.id);
-    actions.push(
-      landed
-        ? { type: 'finish-create', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id, landed_id: landed.id }
-        : { type: 'drop-attempt', agent_id: placeholder.agent_id, intent_id: placeholder.schedule_id },
-    );
+    const cron = attempt?.schedule.type === 'recurring' ? attempt.schedule.cron_expression : undefined;
+    const setStands = set_id !== undefined && active.some((sibling) => sibling.set_id === set_id && schedules.has(sibling.schedule_id));
+    if (landed) actions.push({ type: 'finish-create', agent_id, intent_id, landed_id: landed.id });
+    else if (setStands && cron !== undefined) actions.push({ type: 'complete-set', agent_id, intent_id, set_id, cron });
+    else actions.push({ type: 'drop-attempt', agent_id, intent_id });
   }
   for (const saved of paused) {
     const agent_id = saved.schedule.agent_id;

@@ -95,6 +95,19 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       return { ...base, id: action.old_id, lines: [] };
     case 'drop-attempt':
       return { ...base, id: action.intent_id, lines: [] };
+    case 'complete-set':
+      return {
+        ...base,
+        id: outcome.new_id,
+        lines: outcome.ok
+          ? [
+              `${dryRun ? 'Would create' : `Created ${outcome.new_id} as`} the ${action.cron} schedule of set ${action.set_id}: its create had not landed, and the set's other schedules stand (agent ${action.agent_id})`,
+            ]
+          : [
+              `Could not create the ${action.cron} schedule of set ${action.set_id}${failed}`,
+              outcome.unsure ? '  It may have been created; the next sync finds it (the attempt is recorded).' : '  The next sync tries again.',
+            ],
+      };
     case 'found':
       return { ...base, id: action.id, lines: [`${action.id} is on the server again (an earlier list lacked it): followed again (agent ${action.agent_id})`] };
     case 'skipped':

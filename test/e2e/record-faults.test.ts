@@ -82,6 +82,42 @@ describe('kill -9 between a create being sent and its answer', () => {
       ).toEqual([]);
     }
   }, 120_000);
+
+  it('a cron of a set whose create did not land (its answer lost): sync sends it again, so the set is whole; the next sync changes nothing', async () => {
+    letta.inject(CREATE, { pass: true }, { status: 500, body: '{"detail":"boom"}' });
+    const made = await cli('recurring', 'create', '--message', 'Ninety', '--cron', 'every 90 minutes', '--tz', 'UTC');
+    expect(made.code).toBe(1);
+    expect(made.stderr).toContain('May have been created (the answer was lost): 30 1-22/3 * * *.');
+    const dry = await cli('sync', '--dry-run');
+    expect(dry.stderr).toMatch(/Would create the 30 1-22\/3 \* \* \* schedule of set set-\S+: its create had not landed/);
+    expect(letta.schedules.size).toBe(1);
+    const synced = await cli('sync');
+    expect(synced.code, synced.stderr).toBe(0);
+    const crons = [...letta.schedules.values()].map((s) => s.schedule.cron_expression).sort();
+    expect(crons).toEqual(['0 */3 * * *', '30 1-22/3 * * *']);
+    const [, second] = [...letta.schedules.keys()];
+    expect(synced.stdout).toMatch(new RegExp(`Created ${second} as the 30 1-22/3 \\* \\* \\* schedule of set set-\\S+: its create had not landed`));
+    const recorded = (await intents()).filter((i) => i.status === 'active');
+    expect(recorded.map((i) => i.schedule_id).sort()).toEqual([...letta.schedules.keys()].sort());
+    expect(new Set(recorded.map((i) => i.set_id)).size).toBe(1);
+    const again = await cli('sync', '--json');
+    expect(again.code).toBe(0);
+    expect(letta.requests('POST')).toHaveLength(3);
+    expect(JSON.parse(again.stdout)).toEqual([]);
+  });
+
+  it('a cron of a set that did not land, the rest of the set deleted since: the attempt is dropped, nothing created', async () => {
+    letta.inject(CREATE, { pass: true }, { status: 500, body: '{"detail":"boom"}' });
+    const made = await cli('recurring', 'create', '--message', 'Ninety', '--cron', 'every 90 minutes', '--tz', 'UTC', '--json');
+    expect(made.code).toBe(1);
+    const setId = JSON.parse(made.stdout).set_id as string;
+    expect((await cli('recurring', 'delete', setId)).code).toBe(0);
+    const synced = await cli('sync');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(letta.schedules.size).toBe(0);
+    expect(letta.requests('POST')).toHaveLength(2);
+    expect((await intents()).filter((i) => i.status === 'creating')).toEqual([]);
+  });
 });
 
 describe('kill -9 at every request of a changing command, then sync and status: nothing lost, nothing doubled', () => {

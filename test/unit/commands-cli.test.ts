@@ -175,6 +175,19 @@ describe('secrets', () => {
     expect(short.stdout + short.stderr).not.toContain('abc12');
   });
 
+  it('a password in the base URL is masked by config show and config get, which still say where it was set', async () => {
+    const env = { LETTA_BASE_URL: 'http://me:hunter2@127.0.0.1:9/' };
+    const show = await h.run(['config', 'show', '--json'], { env });
+    expect(show.code).toBe(0);
+    expect(show.stdout + show.stderr).not.toContain('hunter2');
+    expect(JSON.parse(show.stdout).base_url).toEqual({ value: 'http://***@127.0.0.1:9/', source: 'env' });
+    const get = await h.run(['config', 'get', 'base-url'], { env });
+    expect(get.stdout).toBe('http://***@127.0.0.1:9/\n');
+    const table = await h.run(['config', 'show'], { env });
+    expect(table.stdout + table.stderr).not.toContain('hunter2');
+    expect(table.stdout).toContain('http://***@127.0.0.1:9/');
+  });
+
   it('a key given as an argument warns about shell history', async () => {
     const r = await h.run(['config', 'set-api-key', TEST_KEY]);
     expect(r.code).toBe(0);

@@ -172,6 +172,15 @@ describe('list --all-agents', () => {
     ).toEqual(h.letta.agents.map((agent) => agent.name));
     expect(h.letta.maxInFlight).toBe(most);
   });
+
+  it.each([[['recurring', 'list', '--all-agents']], [['agenda', '--all-agents']], [['status', '--all-agents']]])('%j: an agent whose list fails is named in the error', async (args) => {
+    h.letta.agents = Array.from({ length: 3 }, (_, i) => ({ id: `agent-${String(i).padStart(8, '0')}-0000-0000-0000-000000000000`, name: `bot-${i}` }));
+    const broken = h.letta.agents[1]!.id;
+    h.letta.inject(new RegExp(`^GET /v1/agents/${broken}/schedule$`), ...Array.from({ length: 3 }, () => ({ status: 500, body: '{"detail":"boom"}' })));
+    const r = await h.run(args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Agent ${broken}: Letta answered 500`);
+  });
 });
 
 describe('delete of many ids', () => {

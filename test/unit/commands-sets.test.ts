@@ -64,29 +64,50 @@ describe('recurring create with a phrase that is a set of crons', () => {
     expect(doc.id).toBe(doc.schedules[0].id);
   });
 
-  it('the second create refused: names the first id as created and the rest as not, with the failure exit code', async () => {
+  it('the second create refused: the first is deleted again (no half of the set fires), each named, with the failure exit code', async () => {
     failAfterFirstCreate({ status: 400, body: JSON.stringify({ detail: 'Too many schedules' }) });
     const r = await create('every 45 minutes', '--tz', 'UTC').finally(restore);
     expect(r.code).toBe(1);
     expect(posts(r.requests)).toHaveLength(2);
-    const [first] = [...h.letta.schedules.keys()];
-    expect(h.letta.schedules.size).toBe(1);
-    expect(r.stdout.trim()).toBe(first);
+    const first = r.requests
+      .find((req) => req.method === 'DELETE')
+      ?.path.split('/')
+      .at(-1);
+    expect(r.requests.filter((req) => req.method === 'DELETE')).toHaveLength(1);
+    expect(h.letta.schedules.size).toBe(0);
+    expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`Created 1 of 3 schedules for 'every 45 minutes': ${first} (0,45 */3 * * *).`);
     expect(r.stderr).toContain('Not created: 30 1-22/3 * * *, 15 2-23/3 * * *.');
+    expect(r.stderr).toContain('nothing of it exists. Run the command again to make it whole.');
     expect(r.stderr).toContain('Too many schedules');
-    // The one that exists is recorded, so sync keeps it.
-    expect(intents().map((i) => i.schedule_id)).toEqual([first]);
+    // Recorded as deleted with this tool: sync neither keeps it nor reports it gone.
+    expect(intents().map((i) => [i.schedule_id, i.status])).toEqual([[first, 'deleted']]);
+    const again = await create('every 45 minutes', '--tz', 'UTC', '-q');
+    expect(again.code).toBe(0);
+    expect([...h.letta.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(['0,45 */3 * * *', '30 1-22/3 * * *', '15 2-23/3 * * *']);
   });
 
-  it('--json after a partial failure: the document holds what exists and names what was not created', async () => {
+  it('--json after a refused second create: nothing exists, so no document, only the error', async () => {
     failAfterFirstCreate({ status: 400, body: JSON.stringify({ detail: 'Too many schedules' }) });
+    const r = await create('every 90 minutes', '--tz', 'UTC', '--json').finally(restore);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(h.letta.schedules.size).toBe(0);
+    expect(r.stderr).toContain('Too many schedules');
+  });
+
+  it('a refused create whose first schedule cannot be deleted again: the document holds what exists, and the set id to delete it by', async () => {
+    failAfterFirstCreate({ status: 400, body: JSON.stringify({ detail: 'Too many schedules' }) });
+    h.letta.inject(/^DELETE /, ...Array.from({ length: 3 }, () => ({ status: 500, body: '{"detail":"boom"}' })));
     const r = await create('every 90 minutes', '--tz', 'UTC', '--json').finally(restore);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     const [first] = [...h.letta.schedules.keys()];
     expect(doc.schedules).toEqual([expect.objectContaining({ id: first, cron_expression: '0 */3 * * *' })]);
     expect(doc.not_created).toEqual(['30 1-22/3 * * *']);
+    expect(r.stderr).toContain(`Could not be deleted again: ${first} (0 */3 * * *); delete with: letta-switchboard recurring delete ${doc.set_id}`);
+    // The one that exists is recorded, so sync keeps it.
+    expect(intents().map((i) => [i.schedule_id, i.status])).toEqual([[first, 'active']]);
   });
 
   it('an answer lost on the second create: never sent again, said to be possibly created', async () => {

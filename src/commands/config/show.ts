@@ -1,17 +1,17 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { Setting, Settings } from '../../config/settings';
-import { maskKey } from '../../output/secrets';
+import { maskKey, withoutCredentials } from '../../output/secrets';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { statePath, journalPath } from '../../state/store';
 import { printList } from '../../output/list';
 
-/** Each setting by its config.json name, the key masked. */
+/** Each setting by its config.json name, the key and any password in the base URL masked. */
 export function settingRows(settings: Settings): Array<[name: string, setting: Setting]> {
-  const key = settings.apiKey;
+  const { apiKey: key, baseUrl } = settings;
   return [
     ['api_key', { value: key.value && maskKey(key.value.trim()), source: key.source }],
-    ['base_url', settings.baseUrl],
+    ['base_url', { ...baseUrl, value: baseUrl.value && withoutCredentials(baseUrl.value) }],
     ['agent_id', settings.agentId],
     ['timezone', settings.timezone],
   ];

@@ -1,11 +1,11 @@
-import { CliError, NotFoundError, UsageError } from '../../errors';
+import { CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Command } from '@commander-js/extra-typings';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { resumeSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
 import { idsFrom, eachId } from '../shared/ids';
-import { stateStore, readRecord, readRecordOrNothing, sideBySide, serverOf, expandGroups } from '../shared/state';
+import { stateStore, readRecord, readRecordOrNothing, sideBySide, expandGroups } from '../shared/state';
 import { concurrencyOption } from '../options';
 import { planResume, resumeCron } from './pause-plan';
 import { recreateBody } from '../shared/schedule-copy';
@@ -67,9 +67,6 @@ export default defineCommand({
             if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
             sayOutcome(out, { id: successor, text: `${id} was already resumed, as ${successor}; nothing created.`, data: true, acted: false });
             return { id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false };
-          }
-          if (!records.onServer(saved, serverOf(rt))) {
-            throw new UsageError(`${id} was paused on ${saved.server}, not on ${serverOf(rt)}`, `Resume it there: letta-switchboard recurring resume ${id} --base-url ${saved.server}`);
           }
           const agentId = saved.schedule.agent_id;
           const savedCron = saved.schedule.schedule.cron_expression ?? '';

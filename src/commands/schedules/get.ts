@@ -4,12 +4,12 @@ import { contentText, type ScheduledMessage, type ScheduleKind } from '../../let
 import { printDetailOf, type DetailRow } from '../../output/detail';
 import { bothZones } from '../../output/when';
 import type { Runtime } from '../../runtime';
-import { findPaused, findIntent, onServer, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type PausedSchedule } from '../../state/records';
+import { findPaused, findIntent, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { cronInZone, findSchedule, nextRun, NOUN, withAdditions } from '../shared/schedule';
 import { describeCron } from '../../time/cron';
-import { readRecordOrNothing, serverOf } from '../shared/state';
+import { readRecordOrNothing } from '../shared/state';
 import { resolveScheduleIds } from '../shared/ids';
 import { keptAt as keptText } from '../../output/kept-at';
 
@@ -77,7 +77,7 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
 /** What the record keeps a schedule at, "08:00 on weekdays, Europe/London (sync keeps it there across DST)", when it follows a local clock. */
 async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
   const intent = findIntent(await readRecordOrNothing(rt), id);
-  const kept = intent && onServer(intent, serverOf(rt)) ? keptText(intent) : undefined;
+  const kept = intent && keptText(intent);
   return kept && `${kept} (sync keeps it there across DST)`;
 }
 

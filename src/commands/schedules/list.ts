@@ -7,9 +7,9 @@ import { agentOption, allAgentsOption, concurrencyOption, groupOption, wideOptio
 import { additions, cronInZone, messageText, nextRun, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
 import { WithFields } from '../../output/with-fields';
 import { localAndUtc } from '../../output/when';
-import { readRecordOrNothing, serverOf } from '../shared/state';
+import { readRecordOrNothing } from '../shared/state';
 import { groupFilter, groupLabel, setRows } from '../shared/groups';
-import { onServer, type Intent } from '../../state/records';
+import type { Intent } from '../../state/records';
 import { keptAt } from '../../output/kept-at';
 import { seriesRows } from '../shared/series';
 
@@ -32,9 +32,8 @@ export default (kind: ScheduleKind) =>
       const zone = rt.zone();
       const now = rt.now();
       const record = await readRecordOrNothing(rt, { shared: true });
-      const server = serverOf(rt);
       // --id: one set's or series' schedules, on the agent the record names; a set asked for is shown schedule by schedule.
-      const group = options.id === undefined ? undefined : groupFilter(record, options.id.trim(), server);
+      const group = options.id === undefined ? undefined : groupFilter(record, options.id.trim());
       if (group?.kind === 'set' && kind === 'one-time') throw new UsageError(`${group.id} is a set of recurring schedules`, `List it with: letta-switchboard recurring list --id ${group.id}`);
       const agent = group ? group.agentId : rt.agentOrNone();
       const allAgents = !group && (options.allAgents || !agent);
@@ -44,7 +43,7 @@ export default (kind: ScheduleKind) =>
       for (const intent of record.intents) if (!intents.has(intent.schedule_id)) intents.set(intent.schedule_id, intent);
       const intentOf = (id: string) => {
         const intent = intents.get(id);
-        return intent && intent.status === 'active' && onServer(intent, server) ? intent : undefined;
+        return intent?.status === 'active' ? intent : undefined;
       };
       const recorded = new Set([...record.intents.map((i) => i.schedule_id), ...record.series.flatMap((s) => [s.series_id, ...s.members.map((m) => m.schedule_id)])]);
       // Schedules another client made are labelled; this tool never syncs, prunes or adopts them unless asked.

@@ -1,7 +1,6 @@
 import { CliError } from '../../errors';
 import type { Runtime } from '../../runtime';
-import { stateStore, serverOf } from './state';
-import { onServer } from '../../state/records';
+import { stateStore } from './state';
 
 /**
  * What a shell completes from this machine alone, never asking the server:
@@ -13,19 +12,13 @@ export async function candidates(rt: Runtime, kind: 'agents' | 'schedules' | 'zo
   const state = await readRecord(rt);
   if (kind === 'schedules') {
     if (!state) return [];
-    // Only the server in use's: another server's ids would be refused.
-    let server: string | undefined;
-    try {
-      server = serverOf(rt);
-    } catch {
-      // A base URL that is not one: no server to tell records apart by.
-    }
-    const intents = state.intents.filter((i) => i.status === 'active' && onServer(i, server));
+    // The store's records are the server in use's: another server's ids would be refused.
+    const intents = state.intents.filter((i) => i.status === 'active');
     return [
       ...intents.map((i) => i.schedule_id),
       ...new Set(intents.filter((i) => i.set_id !== undefined).map((i) => i.set_id!)),
-      ...state.series.filter((s) => (s.status === 'active' || s.status === 'paused') && onServer(s, server)).map((s) => s.series_id),
-      ...state.paused.filter((p) => onServer({ server: p.server ?? p.intent?.server }, server)).map((p) => p.old_id),
+      ...state.series.filter((s) => s.status === 'active' || s.status === 'paused').map((s) => s.series_id),
+      ...state.paused.map((p) => p.old_id),
     ];
   }
   const known = (await rt.agentNames()).known();

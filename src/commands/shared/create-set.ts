@@ -5,7 +5,8 @@ import type { Runtime } from '../../runtime';
 import type { CronMeaning, RecurringMeaning } from '../../time/index';
 import { preview, withWeekday } from './create-schedule';
 import { createRecorded } from './record-create';
-import { newSetId } from '../../state/records';
+import { markDeleted, newSetId } from '../../state/records';
+import { recordWriter, whileChanging } from './state';
 
 export interface SetInput {
   agent: string;
@@ -25,7 +26,10 @@ interface Made {
  * A phrase that is exact only as a set of crons: one recurring schedule per
  * cron, in order, each recorded on its own so sync keeps it. A create that
  * fails part-way stops there (a create that may have landed is never sent
- * again) and says which schedules exist and which crons were not created.
+ * again). When it surely did not land, the schedules made are deleted again,
+ * so no half of the set keeps firing and running the command again makes it
+ * whole; otherwise (its answer lost, or Ctrl-C) it says which schedules exist
+ * and which crons were not created.
  */
 export async function createScheduleSet(rt: Runtime, { agent, message, role, meaning }: SetInput): Promise<void> {
   const messages = [{ role, content: message }];
@@ -50,6 +54,10 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     }
   }
 
+  const tried = made.length;
+  const undoing = failure !== undefined && made.length > 0 && !rt.dryRun && !(failure instanceof CreateMayHaveLandedError) && !(failure instanceof InterruptedError);
+  const undone = undoing ? await undo(rt, agentId, made) : [];
+
   const { input: _input, type: _type, ...timing } = meaning;
   const first = made[0];
   const rows: ReceiptRow[] = [
@@ -57,8 +65,8 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     ['Agent', agent === agentId ? agentId : `${agent} (${agentId})`],
     ['Message', preview(message)],
   ];
-  made.forEach(({ id }, i) => {
-    const part = meaning.crons[i]!;
+  made.forEach(({ id, cron_expression }) => {
+    const part = meaning.crons.find((one) => one.cron_expression === cron_expression)!;
     const local = part.local_cron && part.local_cron !== part.cron_expression ? `; ${part.local_cron} in ${meaning.timezone}` : '';
     rows.push({ id }, ['Cron', `${part.cron_expression} (UTC${local})`], ['Means', part.description]);
   });
@@ -78,7 +86,7 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
           message: { messages },
           ...timing,
           schedules: made,
-          ...(failure ? { not_created: meaning.crons.slice(made.length).map((part) => part.cron_expression) } : {}),
+          ...(failure ? { not_created: meaning.crons.slice(tried).map((part) => part.cron_expression) } : {}),
         },
         title: `${rt.dryRun ? 'Would create' : 'Created'} ${made.length} recurring schedules, one per cron`,
         rows,
@@ -90,12 +98,36 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
 
   if (failure) {
     const out = rt.out;
-    const rest = meaning.crons.slice(made.length).map((part) => part.cron_expression);
+    const rest = meaning.crons.slice(tried).map((part) => part.cron_expression);
     const unsureOne = failure instanceof CreateMayHaveLandedError ? rest.shift() : undefined;
-    const existing = made.map(({ id, cron_expression }) => `${id} (${cron_expression})`).join(', ');
-    out.note(`Created ${made.length} of ${meaning.crons.length} schedules for '${meaning.input.trim()}'${existing ? `: ${existing}` : ''}.`);
+    const named = (list: Made[]) => list.map(({ id, cron_expression }) => `${id} (${cron_expression})`).join(', ');
+    out.note(`Created ${tried} of ${meaning.crons.length} schedules for '${meaning.input.trim()}'${tried > 0 ? `: ${named([...undone, ...made])}` : ''}.`);
     if (unsureOne !== undefined) out.note(`May have been created (the answer was lost): ${unsureOne}.`);
     if (rest.length > 0) out.note(`Not created: ${rest.join(', ')}.`);
+    if (undoing && made.length === 0) out.note('Deleted again, so no part of the set fires on its own: nothing of it exists. Run the command again to make it whole.');
+    if (undoing && made.length > 0)
+      out.note(`${undone.length > 0 ? `Deleted again: ${named(undone)}. ` : ''}Could not be deleted again: ${named(made)}; delete with: letta-switchboard recurring delete ${setId}`);
     throw failure;
   }
+}
+
+/** Delete the schedules of a set made part-way, each recorded as deleted; those deleted leave `made` and are returned. */
+async function undo(rt: Runtime, agentId: string, made: Made[]): Promise<Made[]> {
+  const api = await rt.api();
+  const writer = await recordWriter(rt);
+  const deleted: Made[] = [];
+  for (const one of [...made]) {
+    try {
+      await whileChanging(rt, async () => {
+        await api.deleteSchedule(agentId, one.id);
+        await writer.update((state) => markDeleted(state, one.id, new Date(rt.now()).toISOString()));
+      });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      continue;
+    }
+    made.splice(made.indexOf(one), 1);
+    deleted.push(one);
+  }
+  return deleted;
 }

@@ -1,6 +1,6 @@
 import { NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
-import { findSeries, isSeriesId, isSetId, onServer, seriesEnded, type Intent, type State } from '../../state/records';
+import { findSeries, isSeriesId, isSetId, seriesEnded, type Intent, type State } from '../../state/records';
 
 /** A set or series as a filter: the agent it belongs to, and its ids (the group's own, its members'). */
 export interface GroupFilter {
@@ -11,15 +11,15 @@ export interface GroupFilter {
 }
 
 /** The set or series an --id names, from the record of intent of this server; a usage error for any other id, not found for an unknown one. */
-export function groupFilter(state: State, id: string, server: string): GroupFilter {
+export function groupFilter(state: State, id: string): GroupFilter {
   if (isSetId(id)) {
-    const members = state.intents.filter((intent) => intent.set_id === id && (intent.status === 'active' || intent.status === 'paused') && onServer(intent, server));
+    const members = state.intents.filter((intent) => intent.set_id === id && (intent.status === 'active' || intent.status === 'paused'));
     if (members.length === 0) throw new NotFoundError(`No set '${id}' with schedules standing in the record of intent`, 'List them with: letta-switchboard recurring list');
     return { id, kind: 'set', agentId: members[0]!.agent_id, ids: new Set([id, ...members.map((intent) => intent.schedule_id)]) };
   }
   if (isSeriesId(id)) {
     const series = findSeries(state, id);
-    if (!series || seriesEnded(series) || !onServer(series, server)) throw new NotFoundError(`No series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+    if (!series || seriesEnded(series)) throw new NotFoundError(`No series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
     return { id, kind: 'series', agentId: series.agent_id, ids: new Set([id, ...series.members.filter((m) => m.gone !== true).map((m) => m.schedule_id)]) };
   }
   throw new UsageError(`--id takes a set or series id (set-... or series-...), not '${id}'`, `For one schedule: letta-switchboard recurring get ${id}`);

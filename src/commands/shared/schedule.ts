@@ -4,6 +4,7 @@ import { cronList } from '../../time/to-utc';
 import { offsetMinutes } from '../../time/zone';
 import { DEFAULT_CONCURRENCY, mapLimited, type Limiter } from '../../concurrency';
 import { resolveScheduleIds } from './ids';
+import { agentSchedulePages } from './scope';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
 export const NOUN: Record<ScheduleKind, string> = { 'one-time': 'onetime', recurring: 'recurring' };
@@ -58,7 +59,7 @@ export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined, 
   }
   const perAgent = mapLimited(agentIds ?? (await api.allAgentIds()), concurrency, async (agentId) => {
     const items: ScheduledMessage[] = [];
-    for await (const page of api.schedulePages(agentId)) items.push(...page.map(withAgent(agentId)));
+    for await (const page of agentSchedulePages(api, agentId, true)) items.push(...page.map(withAgent(agentId)));
     return items;
   });
   for (const items of perAgent) yield await items;

@@ -1,4 +1,4 @@
-import { EndlessListError } from '../../errors';
+import { aboutAgent, EndlessListError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 import { allSettled, mapLimited, type Limiter } from '../../concurrency';
@@ -36,7 +36,7 @@ async function schedulesOf(api: LettaApi, agentIds: string[], concurrency: numbe
   let held = 0;
   const perAgent = mapLimited(agentIds, concurrency, async (agentId) => {
     const items: ScheduledMessage[] = [];
-    for await (const page of api.schedulePages(agentId)) {
+    for await (const page of agentSchedulePages(api, agentId, agentIds.length > 1)) {
       held += page.length;
       if (held > MAX_ITEMS) throw new EndlessListError(`the schedules of ${agentIds.length.toLocaleString('en-US')} agents`, 0, 'items', held);
       for (const item of page) items.push({ ...item, agent_id: item.agent_id || agentId });
@@ -97,7 +97,7 @@ async function* pagesInOrder(api: LettaApi, agentIds: string[], slots: Limiter):
     for (let turn = 0; turn < agentIds.length; turn++) {
       for (; started < agentIds.length && started < turn + slots.limit; started++) {
         const agentId = agentIds[started]!;
-        const pages = api.schedulePages(agentId, { slots });
+        const pages = agentSchedulePages(api, agentId, agentIds.length > 1, slots);
         const first = pages.next();
         // Awaited in turn below; one failing before its turn must not crash the process.
         first.catch(() => undefined);
@@ -118,5 +118,14 @@ async function* pagesInOrder(api: LettaApi, agentIds: string[], slots: Limiter):
         await pages.return(undefined);
       }),
     );
+  }
+}
+
+/** One agent's schedule pages; with `several` agents read, a failure names the agent whose list it was. */
+export async function* agentSchedulePages(api: LettaApi, agentId: string, several: boolean, slots?: Limiter): AsyncGenerator<ScheduledMessage[]> {
+  try {
+    yield* api.schedulePages(agentId, { slots });
+  } catch (error) {
+    throw several ? aboutAgent(error, agentId) : error;
   }
 }

@@ -2,8 +2,8 @@ import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
-import { onServer, findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, type Series } from '../../state/records';
-import { stateStore, recordWriter, serverOf } from './state';
+import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, type Series } from '../../state/records';
+import { stateStore, recordWriter } from './state';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
 import { createMembers } from '../../sync/execute';
 
@@ -29,27 +29,24 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined, re
     throw error;
   }
   const now = rt.now();
-  return (
-    series
-      // Only this server's series: a record made against another server is not shown here.
-      .filter((one) => one.status === 'active' && onServer(one, serverOf(rt)) && (agentIds === undefined || agentIds.includes(one.agent_id)))
-      .map((one) => {
-        const { next, waiting } = seriesProgress(one, now);
-        const members = one.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
-        return {
-          id: one.series_id,
-          series_id: one.series_id,
-          agent_id: one.agent_id,
-          phrase: one.phrase,
-          timezone: one.zone,
-          remaining: waiting,
-          member_ids: members,
-          schedule: { type: 'recurring' as const },
-          next_scheduled_time: next === undefined ? null : new Date(next).toISOString(),
-          message: one.template as ScheduledMessage['message'],
-        };
-      })
-  );
+  return series
+    .filter((one) => one.status === 'active' && (agentIds === undefined || agentIds.includes(one.agent_id)))
+    .map((one) => {
+      const { next, waiting } = seriesProgress(one, now);
+      const members = one.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
+      return {
+        id: one.series_id,
+        series_id: one.series_id,
+        agent_id: one.agent_id,
+        phrase: one.phrase,
+        timezone: one.zone,
+        remaining: waiting,
+        member_ids: members,
+        schedule: { type: 'recurring' as const },
+        next_scheduled_time: next === undefined ? null : new Date(next).toISOString(),
+        message: one.template as ScheduledMessage['message'],
+      };
+    });
 }
 
 /** Delete every member of a series that is still to fire (each delete holding one of `requests`' slots), then mark the series gone. */
