@@ -139,20 +139,22 @@ function asciiOnly(): void {
 
 /**
  * A stand-in's dynamic import of its package (deferredPackages) as a require of
- * the file the split put the package in, so the getters stay synchronous: the
- * file holds the package's CommonJS module as its default export.
+ * the file the split put the package in, so the getters stay synchronous (a
+ * CommonJS package's file holds it as its default export, an ES module's file
+ * has its exports). Returns those files' names.
  */
 function requireDeferredFiles(): Set<string> {
   const deferred = new Set<string>();
+  const marked = new RegExp(`(${DEFERRED_FILE}|${DEFERRED_MODULE})\\(import\\("\\./([\\w.-]+\\.cjs)"\\)\\)`, 'g');
   for (const name of readdirSync(SPLIT).filter((file) => file.endsWith('.cjs'))) {
     const split = readFileSync(join(SPLIT, name), 'utf8');
     if (!split.includes(DEFERRED_FILE) && !split.includes(DEFERRED_MODULE)) continue;
-    const required = split
-      .replace(new RegExp(`${DEFERRED_FILE}\\(import\\("(\\./[\\w.-]+\\.cjs)"\\)\\)`, 'g'), 'require("$1").default')
-      .replace(new RegExp(`${DEFERRED_MODULE}\\(import\\("(\\./[\\w.-]+\\.cjs)"\\)\\)`, 'g'), 'require("$1")');
+    const required = split.replace(marked, (_, mark: string, file: string) => {
+      deferred.add(file);
+      return `require("./${file}")${mark === DEFERRED_FILE ? '.default' : ''}`;
+    });
     if (required.includes(DEFERRED_FILE) || required.includes(DEFERRED_MODULE)) throw new Error(`${name}: a deferred package's import was not turned into a require`);
     writeFileSync(join(SPLIT, name), required);
-    for (const [, file] of split.matchAll(new RegExp(`(?:${DEFERRED_FILE}|${DEFERRED_MODULE})\\(import\\("\\./([\\w.-]+\\.cjs)"\\)\\)`, 'g'))) deferred.add(file!);
   }
   return deferred;
 }
