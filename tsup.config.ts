@@ -58,17 +58,28 @@ const dynamicImportsAsRequire: Plugin = {
 };
 
 /**
- * Packages set up on first use, not when the module importing them loads:
- * cron-parser (with luxon) and cronstrue take milliseconds to set up and are
- * imported by modules that many commands load (`recurring list` shows a
- * recorded local rule through them) but few run; chrono-node reads only the
- * one-time phrases the readers in src/time leave, and set up its parsers
- * (0.2-0.3 ms, 42 KiB of code cache) at every `parse` of one. An import of one from src/
- * resolves to a stand-in with the package's exports (read from it here) as
- * getters that load it when first read; esbuild reads a named import from
- * CommonJS at each use, so every use sees the package itself.
+ * Packages read and set up on first use, not when the module importing them
+ * loads: cron-parser (with luxon) and cronstrue take milliseconds to set up and
+ * are imported by modules that many commands load (`recurring list` shows a
+ * recorded local rule through them) but few run (the crons this tool writes are
+ * read and described without them); chrono-node reads only the one-time
+ * phrases the readers in src/time leave. An import of one from src/ resolves
+ * to a stand-in with the package's exports (read from it here) as getters that
+ * load it when first read; esbuild reads a named import from CommonJS at each
+ * use, so every use sees the package itself. The stand-in imports the package
+ * (its CommonJS build, as require() would pick) dynamically, so the split puts
+ * it in a file of its own that nothing else requires; once split, that import
+ * becomes a plain require of the file (requireDeferredFiles): compiling 100 KiB
+ * of a package that is never run cost half a millisecond.
  */
-const DEFERRED = ['cron-parser', 'luxon', 'cronstrue', 'chrono-node/en'];
+const DEFERRED = ['cron-parser', 'luxon', 'cronstrue', 'chrono-node/en', 'chalk'];
+/**
+ * Mark the stand-ins' dynamic imports, which requireDeferredFiles turns into requires of the files the split
+ * made: of a CommonJS package, whose file holds it as its default export, or of an ES module (chalk), whose
+ * file's exports are its own.
+ */
+const DEFERRED_FILE = '__deferredFile';
+const DEFERRED_MODULE = '__deferredModule';
 const requireHere = createRequire(import.meta.url);
 const deferredPackages: Plugin = {
   name: 'deferred-packages',
@@ -78,12 +89,13 @@ const deferredPackages: Plugin = {
     );
     build.onLoad({ filter: /.*/, namespace: 'deferred-package' }, (args) => {
       const real = requireHere(args.path) as Record<string, unknown>;
-      const names = Object.keys(real).filter((name) => name !== 'default');
+      const names = Object.keys(real).filter((name) => name !== 'default' && name !== '__esModule');
+      const esModule = Object.prototype.toString.call(real) === '[object Module]';
       return {
         contents: [
           'let loaded;',
-          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
-          ...(real.__esModule ? ['Object.defineProperty(exports, "__esModule", { value: true });'] : []),
+          `const load = () => (loaded ??= ${esModule ? DEFERRED_MODULE : DEFERRED_FILE}(import(${JSON.stringify(requireHere.resolve(args.path))})));`,
+          ...(real.__esModule || esModule ? ['Object.defineProperty(exports, "__esModule", { value: true });'] : []),
           ...[...names, ...('default' in real ? ['default'] : [])].map(
             (name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`,
           ),
@@ -108,27 +120,75 @@ function commandNames(help: string, { groupsOnly = false } = {}): string[] {
 const SPLIT = 'dist/esm';
 
 /**
+ * Every file of the program in ASCII. esbuild escapes what strings and names
+ * hold, but leaves a regular expression as written ("’", "–"), and one
+ * character past ASCII made Node decode the whole file the slow way (1.1 ms
+ * for 258 KiB, 0.14 when ASCII) and V8 keep it as two-byte text. \uXXXX says
+ * the same in a string, a template, a regular expression or a name.
+ */
+function asciiOnly(): void {
+  for (const name of readdirSync(SPLIT).filter((file) => file.endsWith('.cjs'))) {
+    const split = readFileSync(join(SPLIT, name), 'utf8');
+    if (/[^\x00-\x7f]/.test(split))
+      writeFileSync(
+        join(SPLIT, name),
+        split.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      );
+  }
+}
+
+/**
+ * A stand-in's dynamic import of its package (deferredPackages) as a require of
+ * the file the split put the package in, so the getters stay synchronous (a
+ * CommonJS package's file holds it as its default export, an ES module's file
+ * has its exports). Returns those files' names.
+ */
+function requireDeferredFiles(): Set<string> {
+  const deferred = new Set<string>();
+  const marked = new RegExp(`(${DEFERRED_FILE}|${DEFERRED_MODULE})\\(import\\("\\./([\\w.-]+\\.cjs)"\\)\\)`, 'g');
+  for (const name of readdirSync(SPLIT).filter((file) => file.endsWith('.cjs'))) {
+    const split = readFileSync(join(SPLIT, name), 'utf8');
+    if (!split.includes(DEFERRED_FILE) && !split.includes(DEFERRED_MODULE)) continue;
+    const required = split.replace(marked, (_, mark: string, file: string) => {
+      deferred.add(file);
+      return `require("./${file}")${mark === DEFERRED_FILE ? '.default' : ''}`;
+    });
+    if (required.includes(DEFERRED_FILE) || required.includes(DEFERRED_MODULE)) throw new Error(`${name}: a deferred package's import was not turned into a require`);
+    writeFileSync(join(SPLIT, name), required);
+  }
+  return deferred;
+}
+
+/**
  * Each ES module file of the split program as a CommonJS file of the same name
  * in dist/: imports of the other files become require() calls (a dynamic
  * import() becomes a require in a promise, since the loader's vm.Script cannot
  * import), exports become module.exports. The source maps carry through to src/.
  */
-async function splitProgramAsCommonJs(): Promise<string[]> {
+async function splitProgramAsCommonJs(deferred: Set<string>): Promise<string[]> {
   const files = readdirSync(SPLIT).filter((name) => name.endsWith('.cjs'));
-  await esbuild({
-    entryPoints: files.map((name) => join(SPLIT, name)),
-    outdir: 'dist',
-    outExtension: { '.js': '.cjs' },
-    bundle: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    supported: { 'dynamic-import': false },
-    minify: true,
-    // Mapped onto stack traces that --verbose prints (build/loader.cjs), so they name real functions.
-    sourcemap: true,
-    logLevel: 'warning',
-  });
+  const convert = (names: string[], keepNames: boolean) =>
+    esbuild({
+      entryPoints: names.map((name) => join(SPLIT, name)),
+      outdir: 'dist',
+      outExtension: { '.js': '.cjs' },
+      bundle: false,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      supported: { 'dynamic-import': false },
+      minify: true,
+      // A deferred package's classes keep their names, which its messages use (cron-parser's "CronMinute Validation error").
+      keepNames,
+      // Mapped onto stack traces that --verbose prints (build/loader.cjs), so they name real functions.
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+  await convert(
+    files.filter((name) => !deferred.has(name)),
+    false,
+  );
+  await convert([...deferred], true);
   rmSync(SPLIT, { recursive: true });
   return files;
 }
@@ -171,7 +231,9 @@ export default defineConfig({
       if (/(require\(|from\s*|import\s*)"(node:)?child_process"/.test(split)) throw new Error(`the program loads child_process (${name})`);
       if (/(require\(|from\s*|import\s*)"(node:)?tty"/.test(split)) throw new Error(`the program loads tty when it starts (${name})`);
     }
-    const files = await splitProgramAsCommonJs();
+    const deferred = requireDeferredFiles();
+    asciiOnly();
+    const files = await splitProgramAsCommonJs(deferred);
     const loaderSource = readFileSync('build/loader.cjs', 'utf8');
     // Caches are named by this: a new program or a new loader (which compiles it differently) starts afresh.
     const hash = createHash('sha256');
@@ -181,6 +243,7 @@ export default defineConfig({
       const dynamicImport = /\bimport\s*\(/.exec(code);
       if (dynamicImport)
         throw new Error(`dist/${name} holds a dynamic import, which fails in the loader's vm.Script: …${code.slice(Math.max(0, dynamicImport.index - 80), dynamicImport.index + 40)}…`);
+      if (/[^\x00-\x7f]/.test(code)) throw new Error(`dist/${name} holds text past ASCII`);
       hash.update(name).update(code);
       // Each file runs in the loader one line down (its wrapper takes the first), hence the leading ';'.
       const map = JSON.parse(readFileSync(join('dist', `${name}.map`), 'utf8')) as { mappings: string; sourcesContent?: unknown };

@@ -7,10 +7,10 @@
 // the parsing and compiling that dominates start-up.
 'use strict';
 const { fstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } = require('node:fs');
-const { isAbsolute, join } = require('node:path');
+const { isAbsolute, join, sep } = require('node:path');
 
-// The cache file's first line: what it holds, as [file name, bytes] in order, its data after.
-const CACHE_HEADER = 'letta-switchboard code cache 1';
+// The cache file's first line: what it holds, as [file name, bytes of its cache, characters of its source] in order; the caches after it, then the sources.
+const CACHE_HEADER = 'letta-switchboard code cache 2';
 /** The program's files seen with --verbose, by path: their source (split into lines when asked) and source map (read when asked). */
 const tracedFiles = new Map();
 const SOURCE_HASH = __APP_HASH__;
@@ -54,9 +54,9 @@ function print(text) {
 
 function run() {
   const cacheFile = codeCachePath();
-  const cached = cacheFile ? readCodeCache(cacheFile) : new Map();
+  const { cached, packed } = cacheFile ? readCodeCache(cacheFile) : { cached: new Map(), packed: new Map() };
   const { Script } = require('node:vm');
-  /** The program's files run so far, by name: their compiled script and module. */
+  /** The program's files run so far, by name: their compiled script, its source (wrapped) and module. */
   const loaded = new Map();
   const traced = args.includes('--verbose');
   // A file of the program (`./name.cjs`, as the build writes them) is compiled here with its cache; anything else is Node's.
@@ -64,45 +64,73 @@ function run() {
   const load = (name) => {
     const known = loaded.get(name);
     if (known) return known.module.exports;
-    const file = join(__dirname, name);
-    let source;
+    // A bare file name beside this one: join() would normalise the path again for each file.
+    const file = `${__dirname}${sep}${name}`;
+    // The file as the cache holds it, used only with the compiled code V8 accepts for it; else the file itself.
+    let wrapped = traced ? undefined : packed.get(name);
+    let script;
     try {
-      source = readFileSync(file, 'utf8');
-    } catch (error) {
-      process.stderr.write(`Error: cannot read ${file} (${error.code}): this file needs the program's files beside it, as the package installs them\n`);
-      process.exit(1);
+      if (wrapped !== undefined) script = new Script(wrapped, { filename: file, cachedData: cached.get(name) });
+    } catch {
+      // A damaged cache's source (V8 compiles it when it refuses the compiled part): the file is read instead.
+      script = null;
     }
-    if (traced) mapStackTraces(file, source);
-    // The wrapper has a line of its own, so each file's lines stay where its source map says.
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, { filename: file, cachedData: cached.get(name) });
+    if (!script || script.cachedDataRejected) {
+      let source;
+      try {
+        source = readFileSync(file, 'utf8');
+      } catch (error) {
+        process.stderr.write(`Error: cannot read ${file} (${error.code}): this file needs the program's files beside it, as the package installs them\n`);
+        process.exit(1);
+      }
+      if (traced) mapStackTraces(file, source);
+      // The wrapper has a line of its own, so each file's lines stay where its source map says.
+      wrapped = `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`;
+      script = new Script(wrapped, { filename: file, cachedData: script === undefined ? cached.get(name) : undefined });
+    }
     const module = { exports: {} };
-    loaded.set(name, { script, module, fresh: !cached.has(name) || script.cachedDataRejected });
+    loaded.set(name, { script, wrapped, module, fresh: !packed.has(name) || script.cachedDataRejected !== false });
     script.runInThisContext()(module.exports, requireInProgram, module, file, __dirname);
     return module.exports;
   };
   // Only a run that succeeded leaves a cache: a mistyped command or option leaves nothing behind.
-  if (cacheFile) process.once('exit', (code) => code === 0 && [...loaded.values()].some((file) => file.fresh) && saveCodeCache(cacheFile, cached, loaded));
+  if (cacheFile) process.once('exit', (code) => code === 0 && [...loaded.values()].some((file) => file.fresh) && saveCodeCache(cacheFile, cached, packed, loaded));
   load('app.cjs');
 }
 
-/** The cache of each file of the program, by name, as saveCodeCache wrote them; empty when there is none or it does not add up. */
+/**
+ * The cache of each file of the program, by name, as saveCodeCache wrote them,
+ * and each file's source as it was compiled (wrapped); empty when there is none
+ * or it does not add up.
+ */
 function readCodeCache(file) {
   const cached = new Map();
+  const packed = new Map();
   try {
     const bytes = readFileSync(file);
     const newline = bytes.indexOf(10);
     const header = JSON.parse(bytes.toString('utf8', 0, newline));
-    if (header[0] !== CACHE_HEADER) return cached;
+    if (header[0] !== CACHE_HEADER) return { cached, packed };
     let at = newline + 1;
     for (const [name, length] of header.slice(1)) {
       cached.set(name, bytes.subarray(at, at + length));
       at += length;
     }
-    if (at !== bytes.length) cached.clear();
+    // The sources, all ASCII (the build makes sure), as one string: each file's is a slice of it, not a copy.
+    const sources = bytes.toString('latin1', at);
+    let from = 0;
+    for (const [name, , length] of header.slice(1)) {
+      if (length > 0) packed.set(name, sources.slice(from, from + length));
+      from += length;
+    }
+    if (at + from !== bytes.length) {
+      cached.clear();
+      packed.clear();
+    }
   } catch {
     // No cache yet (or not one of ours): compile from source and write one at exit.
   }
-  return cached;
+  return { cached, packed };
 }
 
 /**
@@ -140,14 +168,19 @@ function codeCachePath() {
 /**
  * The caches of the files this run compiled (with the functions it ran) and
  * those of files an earlier run of the command needed and this one did not,
- * in one file. Written beside it and renamed into place, so a reader never
- * sees half a cache. Any failure just means no cache.
+ * in one file, and after them each file's source as it was compiled, so that
+ * a run of the command reads this one file rather than each file of the
+ * program it needs (30 to 50). Written beside it and renamed into place, so a
+ * reader never sees half a cache. Any failure just means no cache.
  */
-function saveCodeCache(file, cached, loaded) {
+function saveCodeCache(file, cached, packed, loaded) {
   try {
-    const entries = new Map(cached);
-    for (const [name, { script }] of loaded) entries.set(name, script.createCachedData());
-    const header = [CACHE_HEADER, ...[...entries].map(([name, data]) => [name, data.length])];
+    const entries = new Map([...cached].map(([name, data]) => [name, { data, source: packed.get(name) ?? '' }]));
+    for (const [name, { script, wrapped }] of loaded) entries.set(name, { data: script.createCachedData(), source: wrapped });
+    // A source is kept only when it is ASCII, one byte a character, as it is read back.
+    for (const entry of entries.values()) if (Buffer.byteLength(entry.source) !== entry.source.length) entry.source = '';
+    const parts = [...entries.values()];
+    const header = [CACHE_HEADER, ...[...entries].map(([name, { data, source }]) => [name, data.length, source.length])];
     const dir = join(file, '..');
     for (const folder of [join(dir, '..'), dir]) {
       try {
@@ -157,7 +190,8 @@ function saveCodeCache(file, cached, loaded) {
       }
     }
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...entries.values()]), { mode: 0o600 });
+    const sources = Buffer.from(parts.map(({ source }) => source).join(''), 'latin1');
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...parts.map(({ data }) => data), sources]), { mode: 0o600 });
     renameSync(temp, file);
     // Caches of other builds are dead weight: remove them. Those of other Node releases stay, so
     // switching between releases (nvm, a CI matrix) does not throw each one's caches away in turn.

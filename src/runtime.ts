@@ -56,7 +56,8 @@ export class Runtime {
    * current folder). With neither, a usage error.
    */
   get home(): string {
-    const home = [this.env.HOME, accountHome()].find((path) => path !== undefined && isAbsolute(path));
+    // The system is asked only without a usable HOME: asking costs a lookup in the account database every start.
+    const home = this.env.HOME !== undefined && isAbsolute(this.env.HOME) ? this.env.HOME : accountHome();
     if (home === undefined) {
       throw new UsageError(
         `No home folder: HOME is ${this.env.HOME ? `'${this.env.HOME}', not an absolute path` : 'empty'} and the system names none for this account`,
@@ -284,7 +285,8 @@ export class Runtime {
 
 function accountHome(): string | undefined {
   try {
-    return userInfo().homedir;
+    const home = userInfo().homedir;
+    return isAbsolute(home) ? home : undefined;
   } catch {
     return undefined;
   }

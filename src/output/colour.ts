@@ -40,8 +40,9 @@ const STYLES = ['bold', 'dim', 'underline', 'red', 'green', 'yellow', 'cyan'] as
  * tool chose reach the terminal.
  */
 export function painter(enabled: boolean, mark: string): Paint {
-  const chalk: ChalkInstance = new Chalk({ level: enabled ? 1 : 0 });
   const styles = {} as Paint;
-  for (const style of STYLES) styles[style] = enabled ? (text) => chalk[style](inert(text)).replaceAll('\u001b', mark) : (text) => text;
+  // Without colour chalk is never loaded (its set-up is a build time stand-in's, on first use: tsup.config.ts).
+  const chalk: ChalkInstance | undefined = enabled ? new Chalk({ level: 1 }) : undefined;
+  for (const style of STYLES) styles[style] = chalk ? (text) => chalk[style](inert(text)).replaceAll('\u001b', mark) : (text) => text;
   return styles;
 }

@@ -11,6 +11,7 @@ import { UsageError } from '../errors';
 import type { LocalSchedule } from './resolve-recurring';
 import type { SeriesRule } from './series';
 import { LATEST_INSTANT } from './now';
+import { plainlyOnce } from './plainly-once';
 import { formatLocal, wallTime } from './zone';
 
 /** The last day LATEST_INSTANT allows, as errors name it. */
@@ -376,10 +377,12 @@ async function oneInstantError(text: string, { now, zone }: PhraseOptions): Prom
 
 /** Decide from the phrase itself whether it is one instant or a repeating schedule. */
 export async function meaningOf(input: string, options: PhraseOptions, count = 5): Promise<PhraseMeaning> {
-  const { looksRecurring, MAX_PHRASE_LENGTH } = await import('./resolve-recurring');
+  const text = input.trim().toLowerCase();
+  // A phrase plainly one instant has no rule to find: the recurring grammar is neither loaded nor run.
+  if (plainlyOnce(text) && !mayGiveEnds(text.replace(/\s+/g, ' '))) return meaningOfOnce(input, options);
+  const { looksRecurring, MAX_PHRASE_LENGTH } = await import('./looks-recurring');
   if (looksRecurring(input) || (await repeatsWithinEnds(input, options, looksRecurring))) return meaningOfSchedule(input, options, count);
   // A phrase that starts as a rule ("every 15 minutes during business hours") and is not read gets the rule reader's error (one too long, the one-time reader's).
-  const text = input.trim().toLowerCase();
   if (RULE_START.test(text) && text.length <= MAX_PHRASE_LENGTH) return meaningOfSchedule(input, options, count);
   return meaningOfOnce(input, options);
 }

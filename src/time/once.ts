@@ -6,9 +6,10 @@ import { MONTH_NAMES, monthOf, unitOf, weekdayOf, withHolidayDates, withNamedTim
 import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
+import { plainlyOnce } from './plainly-once';
 import { PartsClash, readParts } from './read-once';
 import { addMonths, dayLabel, resolveParts } from './resolve-once';
-import { looksRecurring } from './resolve-recurring';
+import { looksRecurring } from './looks-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, daysInMonth, dstNote, formatClock, formatLocal, instantFromLocal, wallTime } from './zone';
 
@@ -218,7 +219,7 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
   for (const rule of INSTANT_RULES) {
     if (rule.words && !inWords) {
       // A phrase in words: a repeating one is refused, and a zone it names gives the clock.
-      if (looksRecurring(text)) throw new RecurringPhraseError(shown);
+      if (!plainlyOnce(text) && looksRecurring(text)) throw new RecurringPhraseError(shown);
       zoned = phraseZone(text, zone, shown);
       if (zoned.text === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
       input = { ...input, text: zoned.text, calendar: zoned.calendar };

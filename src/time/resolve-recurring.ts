@@ -11,10 +11,10 @@ import { phraseError } from './phrase-error';
 import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, timesInADay, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
+import { isCronLike, normalize } from './looks-recurring';
 import { tokenize } from './words';
 
-// For the entry (index.ts), which loads this module for every phrase: a dynamic import of words.ts split it into a file of its own.
-export { MAX_PHRASE_LENGTH } from './words';
+export { looksRecurring } from './looks-recurring';
 import { addDays, daysInMonth, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 import { lookupZone } from './zone-names';
 
@@ -102,23 +102,6 @@ export function asSeriesRule(schedule: LocalSchedule, now: number, label: string
   return { kind: 'any', rules: patterns.map((pattern): SeriesRule => ({ kind: 'calendar', days: pattern.days, times: pattern.minutes.map(toClock) })) };
 }
 
-/** True when the phrase reads as a repeating schedule rather than one instant. */
-export function looksRecurring(input: string): boolean {
-  const text = normalize(input);
-  if (isCronLike(text) || /^@\w+$/.test(text)) return true;
-  try {
-    return readGroups(tokenize(text)).some((group) => group.repeats);
-  } catch (error) {
-    if (error instanceof ClauseConflict) return error.repeats;
-    try {
-      const zoned = phraseZone(text, 'UTC', input.trim());
-      return zoned.written !== undefined && zoned.text !== '' && readGroups(tokenize(zoned.text)).some((group) => group.repeats);
-    } catch {
-      return false;
-    }
-  }
-}
-
 /**
  * The zone a recurring phrase names ("every weekday at 9am EST", "daily at 9am
  * in London", "every day at 10am Europe/Berlin"), in which its rule is
@@ -146,21 +129,6 @@ function writtenZone(text: string, zone: string, original: string): { text: stri
     `'${original}' gives the offset ${found.written}; a repeating schedule needs a zone, whose clock it follows`,
     "Write the zone's name instead, such as 'Asia/Kolkata' or 'America/New_York'.",
   );
-}
-
-function normalize(input: string): string {
-  // "mon..fri" (systemd's range) is "mon-fri": the tokens drop dots, which made it Monday and Friday.
-  return input
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[.!]$/, '')
-    .replace(/(?<=\w)\s?\.\.\s?(?=\w)/g, '-');
-}
-
-function isCronLike(text: string): boolean {
-  const fields = text.split(' ');
-  return fields.length >= 5 && fields.length <= 7 && /^[\d*?/,\-lw#]+$/.test(fields[0]!) && /^[\d*?/,\-lw#]+$/.test(fields[1]!);
 }
 
 /** The @macros of other crons, refused here (Letta takes five fields): what to write instead. */

@@ -149,9 +149,15 @@ describe('the built file', () => {
     const parse = cliEnv();
     expect((await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', 'tomorrow at 9am'], parse)).code).toBe(0);
     const parsed = sourcesOf(codeCache(parse.HOME!).files);
-    expect(parsed).toContain('node_modules/chrono-node/src/chrono.ts');
+    // chrono-node is read only by a phrase it reads ("20:32:13"), cron-parser and luxon only by a cron they read, chalk only with colour.
+    expect(parsed.filter((source) => /^node_modules\/(chrono-node|cron-parser|luxon|cronstrue|chalk)\//.test(source))).toEqual([]);
+    const clock = cliEnv();
+    expect((await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', '20:32:13', '--now', '2026-11-22T15:00:00Z', '--json'], clock)).stdout).toContain('"scheduled_at_iso":"2026-11-22T20:32:13.000Z"');
+    expect(sourcesOf(codeCache(clock.HOME!).files)).toContain('node_modules/chrono-node/src/chrono.ts');
     // Neither the HTTP client nor the record of intent, nor what only other commands use.
     expect(parsed.filter((source) => /^src\/(letta\/(client|transport|api)|state\/(store|records)|sync\/|ascode\/)|node_modules\/(yaml|cli-table3)\//.test(source))).toEqual([]);
+    // A phrase plainly one instant never reaches what builds a schedule from a repeating one.
+    expect(parsed.filter((source) => /^src\/time\/(resolve-recurring|to-utc|series)\.ts$/.test(source))).toEqual([]);
 
     const letta = await new FakeLetta().start();
     try {
@@ -166,6 +172,12 @@ describe('the built file', () => {
     } finally {
       await letta.stop();
     }
+  });
+
+  it("a package read on first use keeps its classes' names, which its messages give", async () => {
+    const refused = await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', '1,1 * * * *'], cliEnv());
+    expect(refused).toMatchObject({ code: 2 });
+    expect(refused.stderr).toContain("'1,1 * * * *' is not a valid cron: CronMinute Validation error, duplicate values found: 1");
   });
 
   it('a damaged code cache is passed over: the command runs the same and writes a sound one', async () => {
@@ -183,6 +195,36 @@ describe('the built file', () => {
       expect(again).toMatchObject({ code: 0, stdout: first.stdout, stderr: '' });
       expect(codeCache(env.HOME!).files.sort()).toEqual(sound.files.sort());
     }
+  });
+
+  it("a run with a code cache reads the program's files from it; a file whose compiled part V8 refuses is read from the file itself", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-cached-'));
+    cpSync(join(ROOT, 'dist'), join(folder, 'dist'), { recursive: true, filter: (path) => !path.endsWith('.map') });
+    const cli = join(folder, 'dist', 'cli.cjs');
+    const env = cliEnv();
+    const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z', '--json'];
+    const first = await runFile(cli, args, env);
+    const { files, bytes, path } = codeCache(env.HOME!);
+    const kept = new Map(files.map((file) => [file, readFileSync(join(folder, 'dist', file))]));
+    const emptyTheFiles = () => files.forEach((file) => writeFileSync(join(folder, 'dist', file), ''));
+    emptyTheFiles();
+    expect(await runFile(cli, args, env)).toMatchObject({ code: 0, stdout: first.stdout, stderr: '' });
+
+    // Every compiled part refused (zeroed), the sources beside them kept: each file is read and compiled again, and the cache rewritten.
+    for (const [file, content] of kept) writeFileSync(join(folder, 'dist', file), content);
+    const newline = bytes.indexOf(10);
+    const header = JSON.parse(bytes.subarray(0, newline).toString()) as [string, ...Array<[string, number, number]>];
+    const compiled = header.slice(1).reduce((sum, [, length]) => sum + Number(length), 0);
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, newline + 1), Buffer.alloc(compiled), bytes.subarray(newline + 1 + compiled)]));
+    expect(await runFile(cli, args, env)).toMatchObject({ code: 0, stdout: first.stdout, stderr: '' });
+    expect(codeCache(env.HOME!).bytes.equals(readFileSync(path))).toBe(true);
+    expect(
+      readFileSync(path)
+        .subarray(newline + 1, newline + 1 + compiled)
+        .some((byte) => byte !== 0),
+    ).toBe(true);
+    emptyTheFiles();
+    expect(await runFile(cli, args, env)).toMatchObject({ code: 0, stdout: first.stdout, stderr: '' });
   });
 
   it('a cache folder that cannot be written is passed over: the command runs the same, silently', async () => {
@@ -203,13 +245,15 @@ describe('the built file', () => {
     const args = ['parse', 'tomorrow at 9am', '--now', '2026-11-22T15:00:00Z'];
     const first = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
     const { files, bytes, path } = codeCache(env.HOME!);
-    // The same cache without app.cjs's part, and with a part for a file only another run would read.
-    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString()) as [string, ...Array<[string, number]>];
+    // The same cache without app.cjs's part (the first cache, and the first source after the caches), and with a
+    // part for a file only another run would read (its cache, no source).
+    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString()) as [string, ...Array<[string, number, number]>];
     const [, appEntry, ...rest] = header;
     expect(appEntry![0]).toBe('app.cjs');
     const other = readdirSync(join(ROOT, 'dist')).find((file) => /^client-\w+\.cjs$/.test(file))!;
-    const data = bytes.subarray(bytes.indexOf(10) + 1 + appEntry![1]);
-    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify([header[0], ...rest, [other, 64]])}\n`), data, Buffer.alloc(64)]));
+    const caches = bytes.subarray(bytes.indexOf(10) + 1, bytes.indexOf(10) + 1 + [appEntry!, ...rest].reduce((sum, [, length]) => sum + length, 0));
+    const sources = bytes.subarray(bytes.indexOf(10) + 1 + caches.length);
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify([header[0], ...rest, [other, 64, 0]])}\n`), caches.subarray(appEntry![1]), Buffer.alloc(64), sources.subarray(appEntry![2])]));
     const again = await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env);
     expect(again).toMatchObject({ code: 0, stdout: first.stdout });
     expect(codeCache(env.HOME!).files.sort()).toEqual([...files, other].sort());
