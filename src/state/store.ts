@@ -251,7 +251,12 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
             // in place are the whole record's own (the part holds the same records): only what reshaped a list, and the
             // top-level fields, are applied, so a step costs what it reshaped, not the whole record.
             if (server === undefined) record.scoped = undefined;
-            else applyOps(record.state, ops.filter((op) => op.op === 'top' || tracked.reshaped(op.list)), tracked.keyBefore);
+            else
+              applyOps(
+                record.state,
+                ops.filter((op) => op.op === 'top' || tracked.reshaped(op.list)),
+                tracked.keyBefore,
+              );
           } catch (error) {
             // The change may have got part-way through the record as read: read it again next time.
             loaded.delete(path);

@@ -100,7 +100,8 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
   const landedOf = new Map<Intent, ScheduledMessage>();
   for (const placeholder of placeholders) {
     const attempt = placeholder.attempt;
-    const landed = attempt && unrecorded(letta.get(placeholder.agent_id)!).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
+    const landed =
+      attempt && unrecorded(letta.get(placeholder.agent_id)!).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
     if (landed) {
       claimed.add(landed.id);
       landedOf.set(placeholder, landed);

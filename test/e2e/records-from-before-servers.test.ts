@@ -48,8 +48,8 @@ describe('a record from before servers were told apart, and a record of the same
   });
 });
 
-describe("a record set aside as unreadable that names another server", () => {
-  it("is named by commands on that server only", async () => {
+describe('a record set aside as unreadable that names another server', () => {
+  it('is named by commands on that server only', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-skipped-'));
     const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
     const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
@@ -62,4 +62,3 @@ describe("a record set aside as unreadable that names another server", () => {
     expect(onB.stderr).toContain('A record in the state file is set aside');
   });
 });
-

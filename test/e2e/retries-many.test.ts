@@ -18,7 +18,13 @@ describe('a command that retries many requests', () => {
   it('lists 16 agents whose first list each answered 503: every schedule listed, and stderr holds no warning', async () => {
     const agents = Array.from({ length: 16 }, (_, i) => ({ id: `agent-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`, name: `retry-${i}` }));
     letta.agents.push(...agents);
-    for (const agent of agents) letta.schedules.set(`sm-${agent.name}`, { id: `sm-${agent.name}`, agent_id: agent.id, schedule: { type: 'recurring', cron_expression: '0 9 * * *' }, message: { messages: [{ role: 'user', content: 'hi' }] } } as never);
+    for (const agent of agents)
+      letta.schedules.set(`sm-${agent.name}`, {
+        id: `sm-${agent.name}`,
+        agent_id: agent.id,
+        schedule: { type: 'recurring', cron_expression: '0 9 * * *' },
+        message: { messages: [{ role: 'user', content: 'hi' }] },
+      } as never);
     for (const agent of agents) letta.inject(new RegExp(`^GET /v1/agents/${agent.id}/schedule`), { status: 503, headers: { 'retry-after-ms': '1' }, body: '' });
     const r = await runCli(['--now', NOW, 'recurring', 'list', '--all-agents', '-q'], { env });
     expect(r.code, r.stderr).toBe(0);
@@ -66,4 +72,3 @@ describe('Ctrl-C while many requests are in flight', () => {
     expect(stderr).not.toMatch(/MaxListenersExceededWarning|memory leak/);
   });
 });
-

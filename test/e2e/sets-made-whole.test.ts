@@ -49,7 +49,12 @@ describe('a set of three crons whose second create went unanswered and did not l
     expect(synced.code, synced.stderr).toBe(0);
     expect(crons()).toEqual(['0 9 * * *', '15 12 * * *', '30 17 * * *']);
     // Scripts get the facts the lines say: which set, which cron, the new schedule.
-    const rows = (JSON.parse(synced.stdout) as Array<Record<string, unknown>>).map(({ action, set_id, new_cron, new_id }) => ({ action, set_id, new_cron, made: letta.schedules.get(new_id as string)?.schedule.cron_expression }));
+    const rows = (JSON.parse(synced.stdout) as Array<Record<string, unknown>>).map(({ action, set_id, new_cron, new_id }) => ({
+      action,
+      set_id,
+      new_cron,
+      made: letta.schedules.get(new_id as string)?.schedule.cron_expression,
+    }));
     expect(rows.sort((a, b) => String(a.new_cron).localeCompare(String(b.new_cron)))).toEqual([
       { action: 'complete-set', set_id: setId, new_cron: '15 12 * * *', made: '15 12 * * *' },
       { action: 'complete-set', set_id: setId, new_cron: '30 17 * * *', made: '30 17 * * *' },
@@ -95,4 +100,3 @@ describe('a set whose second create went unanswered, before sync', () => {
     expect(history.stdout + history.stderr).not.toContain('creating-');
   });
 });
-

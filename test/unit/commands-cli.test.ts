@@ -192,7 +192,11 @@ describe('secrets', () => {
     'a password in a base URL written as %j (a URL parser reads the same credentials) is masked too',
     async (url) => {
       const env = { LETTA_BASE_URL: url };
-      for (const args of [['config', 'show', '--json'], ['config', 'show'], ['config', 'get', 'base-url']]) {
+      for (const args of [
+        ['config', 'show', '--json'],
+        ['config', 'show'],
+        ['config', 'get', 'base-url'],
+      ]) {
         const r = await h.run(args, { env });
         expect(r.stdout + r.stderr, args.join(' ')).not.toContain('hunter2');
       }

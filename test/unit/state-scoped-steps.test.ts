@@ -121,7 +121,7 @@ describe('the record changed through stores of two servers in one process, read 
     }
   }, 60_000);
 
-  it("a step that gives a record its server and then removes or replaces it does so in the file too (the step names it as it was)", async () => {
+  it('a step that gives a record its server and then removes or replaces it does so in the file too (the step names it as it was)', async () => {
     for (const then of ['remove', 'replace'] as const) {
       const dir = freshDir();
       const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
@@ -134,9 +134,18 @@ describe('the record changed through stores of two servers in one process, read 
         else state.intents[0] = intent('sm-3', { server: A });
       });
       const want = then === 'remove' ? ['sm-2'] : ['sm-3', 'sm-2'];
-      expect((await onA.read()).intents.map((i) => i.schedule_id), then).toEqual(want);
-      expect((await openState(env, HOME).read()).intents.map((i) => i.schedule_id), then).toEqual(want);
-      expect((await readByAnotherProcess(dir)).intents.map((i) => i.schedule_id), then).toEqual(want);
+      expect(
+        (await onA.read()).intents.map((i) => i.schedule_id),
+        then,
+      ).toEqual(want);
+      expect(
+        (await openState(env, HOME).read()).intents.map((i) => i.schedule_id),
+        then,
+      ).toEqual(want);
+      expect(
+        (await readByAnotherProcess(dir)).intents.map((i) => i.schedule_id),
+        then,
+      ).toEqual(want);
     }
   });
 
@@ -171,4 +180,3 @@ describe('the record changed through stores of two servers in one process, read 
     expect(copy(await readByAnotherProcess(dir))).toEqual(['active']);
   });
 });
-
