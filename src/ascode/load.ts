@@ -169,7 +169,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
 async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ successors: Map<string, string>; paused: Map<string, string> }> {
   const found = { successors: new Map<string, string>(), paused: new Map<string, string>() };
   if (missing.length === 0) return found;
-  const [{ stateStore }, { currentId }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
+  const [{ stateStore }, { currentId, resumedMember }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
   let state;
   try {
     state = await (await stateStore(rt)).read();
@@ -185,8 +185,10 @@ async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ 
   for (const id of missing) {
     const resume = pausedHere.get(id);
     if (resume !== undefined) found.paused.set(id, resume);
+    // A series member a resume made again is owned through the member at its instant now.
     const latest = currentId(state, id);
-    if (latest !== id) found.successors.set(id, latest);
+    const resumed = latest === id ? state.series.map((s) => resumedMember(s, id)).find((one) => one !== undefined) : undefined;
+    if (latest !== id || resumed !== undefined) found.successors.set(id, resumed ?? latest);
   }
   return found;
 }

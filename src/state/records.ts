@@ -126,6 +126,8 @@ export interface Series extends SeriesFields {
   attempted?: string[];
   /** ISO 8601: when `recurring pause` paused it (status `paused`). */
   paused_at?: string;
+  /** Members a resume created again under new ids: their old ids and instants (a folder's lock file may own the old ids). */
+  resumed_members?: Array<{ schedule_id: string; instant: string }>;
   [other: string]: unknown;
 }
 
@@ -379,6 +381,15 @@ export function adoptIntent(state: State, fields: IntentFields, at: string): Int
   return intent;
 }
 
+/**
+ * The member that stands for a series member a resume made again (`resumed_members`): the one at its
+ * instant now, if the series has one still standing; undefined for an id no resume replaced.
+ */
+export function resumedMember(series: Series, oldId: string): string | undefined {
+  const old = series.resumed_members?.find((m) => m.schedule_id === oldId);
+  return old && series.members.find((m) => m.instant === old.instant && !m.gone)?.schedule_id;
+}
+
 /** The id that stands for `scheduleId` now: itself, or its latest successor. */
 export function currentId(state: State, scheduleId: string): string {
   const seen = new Set<string>();
@@ -555,6 +566,7 @@ export function resumeSeries(state: State, seriesId: string, at: string, now: nu
     if (!ahead.includes(member)) Object.assign(member, { gone: true, skipped_while_paused: true });
   }
   series.members = series.members.filter((m) => !ahead.includes(m));
+  if (ahead.length > 0) series.resumed_members = [...(series.resumed_members ?? []), ...ahead.map((m) => ({ schedule_id: m.schedule_id, instant: m.instant }))];
   Object.assign(series, { status: 'active', status_at: at, resumed_at: at });
   return ahead.map((m) => m.schedule_id);
 }

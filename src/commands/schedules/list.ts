@@ -9,6 +9,7 @@ import { WithFields } from '../../output/with-fields';
 import { localAndUtc } from '../../output/when';
 import { readRecordOrNothing } from '../shared/state';
 import { groupFilter, groupLabel, setRows } from '../shared/groups';
+import { resolveScheduleIds } from '../shared/ids';
 import type { Intent } from '../../state/records';
 import { keptAt } from '../../output/kept-at';
 import { seriesRows } from '../shared/series';
@@ -33,7 +34,8 @@ export default (kind: ScheduleKind) =>
       const now = rt.now();
       const record = await readRecordOrNothing(rt, { shared: true });
       // --id: one set's or series' schedules, on the agent the record names; a set asked for is shown schedule by schedule.
-      const group = options.id === undefined ? undefined : groupFilter(record, options.id.trim());
+      // One recorded against another server is refused, naming it (as get and agenda --id do).
+      const group = options.id === undefined ? undefined : groupFilter(record, (await resolveScheduleIds(rt, [options.id.trim()]))[0]!);
       if (group?.kind === 'set' && kind === 'one-time') throw new UsageError(`${group.id} is a set of recurring schedules`, `List it with: letta-switchboard recurring list --id ${group.id}`);
       const agent = group ? group.agentId : rt.agentOrNone();
       const allAgents = !group && (options.allAgents || !agent);
