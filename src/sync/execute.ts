@@ -1,4 +1,4 @@
-import { CliError, CreateMayHaveLandedError, InterruptedError, UsageError } from '../errors';
+import { ApiError, CliError, CreateMayHaveLandedError, InterruptedError, UsageError } from '../errors';
 import { allSettled, limiter, type Limiter } from '../concurrency';
 import type { LettaApi } from '../letta/api';
 import type { Schedule, ScheduledMessage } from '../letta/types';
@@ -51,6 +51,8 @@ export interface SyncOutcome {
   exist: string[];
   /** A create went out and its answer was lost: it may exist; the record holds the attempt, so the next sync finds it. */
   unsure?: boolean;
+  /** Letta refused a create outright (a 4xx): sending it again would be refused again. */
+  refused?: boolean;
   /** The round's time was up before all of a top-up was made (the next round goes on). */
   more?: boolean;
   error?: CliError;
@@ -252,8 +254,11 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
       } catch (error) {
         const failure = asCliError(error);
         const unsure = mayHaveLanded(failure);
-        // Still recorded as attempted: the next sync looks for its copy, or sends it again.
-        return { action, ok: false, exist: [], unsure, error: failure };
+        // Refused outright (a 4xx but 408 and 429: the same create would be refused again): the attempt is dropped, and the
+        // report says the set is short. Otherwise it stays recorded: the next sync looks for its copy, or sends it again.
+        const refused = failure instanceof ApiError && failure.status >= 400 && failure.status < 500 && failure.status !== 408 && failure.status !== 429;
+        if (refused) await records.update((state) => clearAttempt(state, action.intent_id));
+        return { action, ok: false, exist: [], unsure, error: failure, ...(refused ? { refused } : {}) };
       }
     }
     case 'found':

@@ -109,7 +109,11 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
             ]
           : [
               `Could not create the ${action.cron} schedule of set ${action.set_id}${failed}`,
-              outcome.unsure ? '  It may have been created; the next sync finds it (the attempt is recorded).' : '  The next sync tries again.',
+              outcome.unsure
+                ? '  It may have been created; the next sync finds it (the attempt is recorded).'
+                : outcome.refused
+                  ? `  The set is short of it; to make it whole, delete the set (letta-switchboard recurring delete ${action.set_id}) and create it again.`
+                  : '  The next sync tries again.',
             ],
       };
     case 'found':

@@ -100,3 +100,20 @@ describe('a set whose second create went unanswered, before sync', () => {
     expect(history.stdout + history.stderr).not.toContain('creating-');
   });
 });
+
+describe('a set whose missing cron Letta refuses (a 4xx) when sync sends it again', () => {
+  it('sync says the set is short and how to make it whole, exit 1, and the next sync does not send it again', async () => {
+    letta.inject(CREATE, { pass: true }, { status: 500, body: '{"detail":"boom"}' });
+    expect((await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Ninety', '--cron', 'every 90 minutes', '--tz', 'UTC'], { env })).code).toBe(1);
+    letta.inject(CREATE, { status: 400, body: '{"detail":"Too many schedules"}' });
+    const synced = await runCli(['--now', NOW, 'sync'], { env });
+    expect(synced.code).toBe(1);
+    expect(synced.stdout + synced.stderr).toMatch(/Could not create the 30 1-22\/3 \* \* \* schedule of set (set-\S+).*Too many schedules/s);
+    expect(synced.stdout + synced.stderr).toMatch(/The set is short of it; to make it whole, delete the set \(letta-switchboard recurring delete set-\S+\) and create it again\./);
+    const posts = letta.requests('POST').length;
+    const again = await runCli(['--now', NOW, 'sync'], { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(letta.requests('POST')).toHaveLength(posts);
+    expect(crons()).toEqual(['0 */3 * * *']);
+  });
+});
