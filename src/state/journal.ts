@@ -1,6 +1,6 @@
 import { journalLines } from '../files/json';
 import { readable } from './parse';
-import type { State } from './records';
+import { onServer, serverNamed, type State } from './records';
 
 /**
  * The record's journal: each step (one `update`) as one line of JSON, appended
@@ -14,18 +14,9 @@ export type ListName = 'intents' | 'series' | 'paused';
 export const LISTS: readonly ListName[] = ['intents', 'series', 'paused'];
 const KEY: Record<ListName, string> = { intents: 'schedule_id', series: 'series_id', paused: 'old_id' };
 
-/** The server a stored record belongs to (a paused copy may name it only on its intent); undefined for one from before servers were told apart. */
-export function serverNamed(list: ListName, record: unknown): string | undefined {
-  if (record === null || typeof record !== 'object') return undefined;
-  const fields = record as { server?: unknown; intent?: { server?: unknown } };
-  const server = list === 'paused' ? (fields.server ?? fields.intent?.server) : fields.server;
-  return typeof server === 'string' ? server : undefined;
-}
-
-/** Whether a record is one of `server`'s: it names that server, or none (a record from before servers were told apart counts for every server). */
+/** Whether a stored record is one of `server`'s (onServer, with the server the record names). */
 export function inScope(list: ListName, record: unknown, server: string): boolean {
-  const named = serverNamed(list, record);
-  return named === undefined || named === server;
+  return onServer({ server: serverNamed(list, record) }, server);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Schedule, ScheduledMessage } from '../letta/types';
+import type { ListName } from './journal';
 
 /**
  * The record of intent: what the user meant by each schedule this tool made,
@@ -180,6 +181,14 @@ export function serializeState(state: State): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+/** The server a stored record names (a paused copy may name it only on its intent); undefined for one from before servers were told apart. */
+export function serverNamed(list: ListName, record: unknown): string | undefined {
+  if (record === null || typeof record !== 'object') return undefined;
+  const fields = record as { server?: unknown; intent?: { server?: unknown } };
+  const server = list === 'paused' ? (fields.server ?? fields.intent?.server) : fields.server;
+  return typeof server === 'string' ? server : undefined;
+}
+
 /** Whether a record belongs to `server`: made there, or written before records named their server (any server may claim it). */
 export function onServer(record: { server?: string }, server: string | undefined): boolean {
   return server === undefined || record.server === undefined || record.server === server;
@@ -201,7 +210,7 @@ export function recordedIds(state: State, server: string): { here: Set<string>; 
     note(series.series_id, series.server);
     for (const member of series.members) note(member.schedule_id, series.server);
   }
-  for (const paused of state.paused) note(paused.old_id, paused.server ?? paused.intent?.server);
+  for (const paused of state.paused) note(paused.old_id, serverNamed('paused', paused));
   const here = new Set<string>();
   const elsewhere = new Map<string, string>();
   for (const [id, where] of servers) {

@@ -1,4 +1,4 @@
-import { onServer, type State } from '../state/records';
+import { onServer, serverNamed, type State } from '../state/records';
 import type { SyncOutcomeRecord } from '../state/sync-outcome';
 import { expectedUtcCron } from '../sync/local-rule';
 import { followsLocalClock } from '../sync/plan';
@@ -90,7 +90,7 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
       };
     });
   const paused = [
-    ...ours(state.paused.map((p) => ({ ...p, server: p.server ?? p.intent?.server }))).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id, paused_at: p.paused_at })),
+    ...ours(state.paused.map((p) => ({ ...p, server: serverNamed('paused', p) }))).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id, paused_at: p.paused_at })),
     ...ours(state.series)
       .filter((one) => one.status === 'paused')
       .map((one) => ({ id: one.series_id, agent_id: one.agent_id, paused_at: one.paused_at ?? one.created_at })),
@@ -135,9 +135,7 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
 
 /** The server a record set aside names, if it names one (a paused copy may name it only in its intent). */
 function skippedServer(raw: unknown): string | undefined {
-  const record = raw as { server?: unknown; intent?: { server?: unknown } } | null | undefined;
-  const named = record?.server ?? record?.intent?.server;
-  return typeof named === 'string' ? named : undefined;
+  return serverNamed('paused', raw);
 }
 
 /** The servers other than `server` this machine has records (set aside ones too) or a sync outcome for, in order. */

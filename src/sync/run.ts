@@ -3,7 +3,7 @@ import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
-import { claimForServer, onServer, type Intent, type Series, type State } from '../state/records';
+import { claimForServer, type Intent, type Series, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
@@ -60,7 +60,8 @@ const SYNC_WAIT_MS = 5 * 60_000;
  */
 export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound }: SyncRequest): Promise<SyncResult> {
   return store.withLock('sync', async () => {
-    const mine = <T extends { agent_id: string; server?: string }>(items: T[]) => items.filter((item) => (agentId === undefined || item.agent_id === agentId) && onServer(item, server));
+    // The store holds the records of the server synced (openState's `server`), so only the agent is picked here.
+    const mine = <T extends { agent_id: string }>(items: T[]) => items.filter((item) => agentId === undefined || item.agent_id === agentId);
     // A dry run works on a copy of its own (below); a sync only reads this to name the agents.
     const first = dryRun ? await store.read() : await (store.readShared?.() ?? store.read());
     // `creating`: a create whose answer was lost, looked for among its agent's schedules.
@@ -70,7 +71,7 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
       ...mine(state.series).filter((series) => series.status === 'active' || series.status === 'gone' || series.status === 'paused'),
     ];
     // A paused schedule whose resume sent a create is looked for too.
-    const resuming = (state: State) => state.paused.filter((p) => p.resume_attempt !== undefined && (agentId === undefined || p.schedule.agent_id === agentId) && onServer(p, server));
+    const resuming = (state: State) => state.paused.filter((p) => p.resume_attempt !== undefined && (agentId === undefined || p.schedule.agent_id === agentId));
     const agents = [...new Set([...followed(first).map((item) => item.agent_id), ...resuming(first).map((p) => p.schedule.agent_id)])].sort();
     const plan: SyncAction[] = [];
     const outcomes: SyncOutcome[] = [];
@@ -200,7 +201,7 @@ async function syncRound(
     now,
     intents: intents.map((i) => (found.includes(i.schedule_id) ? { ...i, status: 'active' as const } : i)),
     series,
-    paused: state.paused.filter((p) => p.schedule.agent_id === agentId && onServer(p, server)),
+    paused: state.paused.filter((p) => p.schedule.agent_id === agentId),
     letta: new Map([[agentId, listed]]),
     instants: seriesInstants,
   });

@@ -7,6 +7,7 @@ import { firstLine } from '../../agenda/rows';
 import { serverOf, stateStore } from '../shared/state';
 import type { Runtime } from '../../runtime';
 import { recreateBody } from '../shared/schedule-copy';
+import { serverNamed } from '../../state/records';
 
 /** What is paused on this machine: since when, the old id, and (with --json) everything needed to recreate it. */
 export default defineCommand({
@@ -97,7 +98,7 @@ async function nothingPausedHere(rt: Runtime): Promise<string> {
   const all = await (await stateStore(rt, { everyServer: true })).readShared();
   const counts = new Map<string, number>();
   const count = (named: string | undefined) => named !== undefined && named !== server && counts.set(named, (counts.get(named) ?? 0) + 1);
-  for (const item of all.paused) count(item.server ?? item.intent?.server);
+  for (const item of all.paused) count(serverNamed('paused', item));
   for (const one of all.series) if (one.status === 'paused') count(one.server);
   const elsewhere = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([other, n]) => `${n} for ${other} (see them with --base-url ${other})`);
   return `Nothing is paused on this machine for ${server}.${elsewhere.length > 0 ? ` Paused for other servers: ${elsewhere.join('; ')}.` : ''}`;
