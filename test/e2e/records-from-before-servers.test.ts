@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
+import { useTwoServers } from '../helpers/two-servers';
 import { AGENT, NOW } from '../helpers/suite';
 import { cliEnv, runCli } from '../helpers/run-cli';
 
@@ -11,17 +12,10 @@ import { cliEnv, runCli } from '../helpers/run-cli';
  * their server counts for every server until a sync claims it; one whose id the server in use has
  * already recorded as its own is another server's (two servers that hand out the same ids).
  */
+const servers = useTwoServers();
 let a: FakeLetta;
 let b: FakeLetta;
-beforeAll(async () => {
-  a = await new FakeLetta().start();
-  b = await new FakeLetta().start();
-  a.now = b.now = () => Date.parse(NOW);
-});
-afterAll(async () => {
-  await a.stop();
-  await b.stop();
-});
+beforeAll(() => ({ a, b } = servers));
 
 describe('a record from before servers were told apart, and a record of the same id made on the server in use', () => {
   it("sync on that server neither claims the old record nor moves the server's schedule to the old record's time", async () => {

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
+import { useTwoServers } from '../helpers/two-servers';
 import { AGENT, NOW } from '../helpers/suite';
 import { cliEnv, runCli } from '../helpers/run-cli';
 
@@ -10,17 +11,10 @@ import { cliEnv, runCli } from '../helpers/run-cli';
  * only on the records of the server it talks to." Two servers that hand out the same schedule ids
  * (two fakes here; in life a restored copy of a server, or one server reached by two base URLs).
  */
+const servers = useTwoServers();
 let a: FakeLetta;
 let b: FakeLetta;
-beforeAll(async () => {
-  a = await new FakeLetta().start();
-  b = await new FakeLetta().start();
-  a.now = b.now = () => Date.parse(NOW);
-});
-afterAll(async () => {
-  await a.stop();
-  await b.stop();
-});
+beforeAll(() => ({ a, b } = servers));
 
 describe('records of intent of two servers whose ids collide', () => {
   it("an edit on one server leaves the other server's record, and its schedule, alone", async () => {

@@ -2,21 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeLetta, TEST_KEY } from '../helpers/fake-letta';
+import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
+import { useTwoServers } from '../helpers/two-servers';
 import { AGENT, NOW } from '../helpers/suite';
 import { cliEnv, runCli } from '../helpers/run-cli';
 
 /** Sets and series across two servers, and a series a folder owns through a pause and a resume. */
+const servers = useTwoServers();
 let a: FakeLetta;
 let b: FakeLetta;
-beforeAll(async () => {
-  a = await new FakeLetta().start();
-  b = await new FakeLetta().start();
-});
-afterAll(async () => {
-  await a.stop();
-  await b.stop();
-});
+beforeAll(() => ({ a, b } = servers));
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
