@@ -14,9 +14,10 @@ export type ListName = 'intents' | 'series' | 'paused';
 export const LISTS: readonly ListName[] = ['intents', 'series', 'paused'];
 const KEY: Record<ListName, string> = { intents: 'schedule_id', series: 'series_id', paused: 'old_id' };
 
-/** Whether a stored record is one of `server`'s (onServer, with the server the record names). */
+/** Whether a stored record is one of `server`'s (onServer, with the server the record names and those it is not on). */
 export function inScope(list: ListName, record: unknown, server: string): boolean {
-  return onServer({ server: serverNamed(list, record) }, server);
+  const notOn = list === 'paused' ? undefined : (record as { not_on?: unknown } | null)?.not_on;
+  return onServer({ server: serverNamed(list, record), not_on: Array.isArray(notOn) ? notOn : undefined }, server);
 }
 
 /**

@@ -129,6 +129,7 @@ function checkIntent(intent: Json, where: string): void {
   stringList(intent, where, 'replaces', true);
   stringList(intent, where, 'utc_crons', false);
   stringList(intent, where, 'instants', false);
+  stringList(intent, where, 'not_on', false);
   const attempt = object(intent, where, 'attempt', false);
   if (attempt) {
     const at = `${where}.attempt`;
@@ -144,6 +145,7 @@ function checkIntent(intent: Json, where: string): void {
 function checkSeries(one: Json, where: string): void {
   strings(one, where, ['series_id', 'agent_id', 'phrase', 'zone', 'rule', 'horizon', 'created_at']);
   optionalStrings(one, where, ['until', 'server', 'status_at', 'paused_at']);
+  stringList(one, where, 'not_on', false);
   if (one.count !== undefined && !(Number.isInteger(one.count) && (one.count as number) > 0)) throw new Flaw(`${where}.count`, 'must be a positive whole number');
   oneOf(one, where, 'status', SERIES_STATUSES);
   const template = object(one, where, 'template', true)!;

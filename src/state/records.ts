@@ -45,6 +45,8 @@ export interface IntentFields {
   agent_id: string;
   /** The server it was made on (the normalised base URL); absent in records written before servers were told apart. */
   server?: string;
+  /** Without `server`: the servers that showed another schedule under its id, so it is none of theirs (onServer). */
+  not_on?: string[];
   /** The set it belongs to: one phrase, several crons. */
   set_id?: string;
   kind: IntentKind;
@@ -101,6 +103,8 @@ export interface SeriesMember {
 export interface SeriesFields {
   agent_id: string;
   server?: string;
+  /** As an intent's: servers that showed another schedule under a member's id. */
+  not_on?: string[];
   phrase: string;
   zone: string;
   /** The rule's text in local time. */
@@ -189,9 +193,13 @@ export function serverNamed(list: ListName, record: unknown): string | undefined
   return typeof server === 'string' ? server : undefined;
 }
 
-/** Whether a record belongs to `server`: made there, or written before records named their server (any server may claim it). */
-export function onServer(record: { server?: string }, server: string | undefined): boolean {
-  return server === undefined || record.server === undefined || record.server === server;
+/**
+ * Whether a record belongs to `server`: made there, or written before records named their server
+ * (any server may claim it but one that showed another schedule under its id: `not_on`).
+ */
+export function onServer(record: { server?: string; not_on?: readonly string[] }, server: string | undefined): boolean {
+  if (server === undefined || record.server === server) return true;
+  return record.server === undefined && !record.not_on?.includes(server);
 }
 
 /**
@@ -200,22 +208,25 @@ export function onServer(record: { server?: string }, server: string | undefined
  * against other servers, each with that server. Commands refuse the latter rather than act on them here.
  */
 export function recordedIds(state: State, server: string): { here: Set<string>; elsewhere: Map<string, string> } {
-  const servers = new Map<string, Array<string | undefined>>();
-  const note = (id: string, where: string | undefined) => servers.set(id, [...(servers.get(id) ?? []), where]);
+  type Where = { server?: string; not_on?: readonly string[] };
+  const servers = new Map<string, Where[]>();
+  const note = (id: string, where: Where) => servers.set(id, [...(servers.get(id) ?? []), where]);
   for (const intent of state.intents) {
-    note(intent.schedule_id, intent.server);
-    if (intent.set_id) note(intent.set_id, intent.server);
+    note(intent.schedule_id, intent);
+    if (intent.set_id) note(intent.set_id, intent);
   }
   for (const series of state.series) {
-    note(series.series_id, series.server);
-    for (const member of series.members) note(member.schedule_id, series.server);
+    note(series.series_id, series);
+    for (const member of series.members) note(member.schedule_id, series);
   }
-  for (const paused of state.paused) note(paused.old_id, serverNamed('paused', paused));
+  for (const paused of state.paused) note(paused.old_id, { server: serverNamed('paused', paused) });
   const here = new Set<string>();
   const elsewhere = new Map<string, string>();
   for (const [id, where] of servers) {
-    if (where.some((one) => onServer({ server: one }, server))) here.add(id);
-    else elsewhere.set(id, where[0]!);
+    const named = where.find((one) => one.server !== undefined)?.server;
+    if (where.some((one) => onServer(one, server))) here.add(id);
+    // A record naming no server that this one showed another schedule for is no other server's either.
+    else if (named !== undefined) elsewhere.set(id, named);
   }
   return { here, elsewhere };
 }
@@ -333,6 +344,15 @@ export function recordUnrecorded(state: State, id: string, like: Intent): void {
 export function claimForServer(state: State, server: string, intentIds: string[], seriesIds: string[]): void {
   for (const intent of state.intents) if (intent.server === undefined && intentIds.includes(intent.schedule_id)) intent.server = server;
   for (const series of state.series) if (series.server === undefined && seriesIds.includes(series.series_id)) series.server = server;
+}
+
+/** Records from before servers were told apart whose ids `server` showed another schedule under: none of its, from now on. */
+export function disownForServer(state: State, server: string, intentIds: string[], seriesIds: string[]): void {
+  const disown = (record: { server?: string; not_on?: string[] }) => {
+    if (record.server === undefined && !record.not_on?.includes(server)) record.not_on = [...(record.not_on ?? []), server];
+  };
+  for (const intent of state.intents) if (intentIds.includes(intent.schedule_id)) disown(intent);
+  for (const series of state.series) if (seriesIds.includes(series.series_id)) disown(series);
 }
 
 /** Record, before it is sent, a create that will stand for `intentId` (recording the intent itself when it is new). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { lock, lockHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
 import { appendPrivateFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
-import { applyOps, readJournal, scopedState, track } from './journal';
+import { applyOps, inScope, readJournal, scopedState, track } from './journal';
 import { foldAtEnd } from './journal-end';
 import { checkState, readStateData } from './parse';
 import { emptyState, serializeState, type State } from './records';
@@ -251,12 +251,15 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
             // in place are the whole record's own (the part holds the same records): only what reshaped a list, and the
             // top-level fields, are applied, so a step costs what it reshaped, not the whole record.
             if (server === undefined) record.scoped = undefined;
-            else
+            else {
+              // A record the step took out of this server's part (disownForServer) is no longer in it.
+              if (ops.some((op) => op.op === 'put' && !inScope(op.list, op.record, server))) record.scoped = undefined;
               applyOps(
                 record.state,
                 ops.filter((op) => op.op === 'top' || tracked.reshaped(op.list)),
                 tracked.keyBefore,
               );
+            }
           } catch (error) {
             // The change may have got part-way through the record as read: read it again next time.
             loaded.delete(path);

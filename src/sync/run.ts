@@ -3,7 +3,7 @@ import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
-import { claimForServer, type Intent, type Series, type State } from '../state/records';
+import { claimForServer, disownForServer, type Intent, type Series, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
@@ -156,20 +156,28 @@ async function syncRound(
     return item !== undefined && (!unclaimed(i) || timedAsRecorded(i, item));
   };
   const showsSeries = (s: Series) => seriesShown(s, (id) => listed.get(id));
-  const claims = [
-    ...ofAgent(state.intents)
-      .filter((i) => unclaimed(i) && shows(i))
-      .map((i) => i.schedule_id),
-  ];
+  const claims = ofAgent(state.intents)
+    .filter((i) => unclaimed(i) && shows(i))
+    .map((i) => i.schedule_id);
   const seriesClaims = ofAgent(state.series)
     .filter((s) => unclaimed(s) && showsSeries(s))
+    .map((s) => s.series_id);
+  // One whose id is listed with another timing is another schedule's record: none of this server's from now on.
+  const disowned = ofAgent(state.intents)
+    .filter((i) => unclaimed(i) && listed.has(i.schedule_id) && !shows(i))
+    .map((i) => i.schedule_id);
+  const seriesDisowned = ofAgent(state.series)
+    .filter((s) => unclaimed(s) && s.members.some((m) => listed.has(m.schedule_id)) && !showsSeries(s))
     .map((s) => s.series_id);
   // A record marked gone whose schedule is listed again: followed again.
   const found = ofAgent(state.intents)
     .filter((i) => i.status === 'gone' && shows(i))
     .map((i) => i.schedule_id);
-  if (claims.length + seriesClaims.length > 0) {
-    await store.update((s) => claimForServer(s, server!, claims, seriesClaims));
+  if (claims.length + seriesClaims.length + disowned.length + seriesDisowned.length > 0) {
+    await store.update((s) => {
+      claimForServer(s, server!, claims, seriesClaims);
+      disownForServer(s, server!, disowned, seriesDisowned);
+    });
     state = await read();
   }
   const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));

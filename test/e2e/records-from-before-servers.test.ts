@@ -56,3 +56,65 @@ describe('a record set aside as unreadable that names another server', () => {
     expect(onB.stderr).toContain('A record in the state file is set aside');
   });
 });
+
+describe('a record from before servers were told apart, and an unrelated schedule of the same id on another server', () => {
+  /** A schedule recorded on A at 9am Paris, its record made to name no server; B holds a schedule of the same id made elsewhere, at another time. */
+  async function setUp() {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-unrelated-'));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    const made = await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q');
+    expect(made.stdout.trim()).toBe('sm-000001');
+    const file = join(stateDir, 'state.json');
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    for (const intent of state.intents) delete intent.server;
+    writeFileSync(file, JSON.stringify(state));
+    b.addSchedule(AGENT, { type: 'recurring', cron_expression: '30 17 * * 1' }, 'made elsewhere on B');
+    const record = () => JSON.parse(readFileSync(file, 'utf8')).intents.find((i: { zone: string }) => i.zone === 'Europe/Paris');
+    return { on, record };
+  }
+
+  it("get on the other server shows its schedule without the old record's kept time", async () => {
+    const { on, record } = await setUp();
+    const shown = await on(b, 'recurring', 'get', 'sm-000001', '--agent-id', AGENT);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('30 17 * * 1');
+    expect(shown.stdout).not.toContain('Kept at');
+    expect(shown.stdout).not.toContain('Europe/Paris');
+    // Known now as none of B's, the old record does not make B refuse its own id as recorded elsewhere.
+    expect(record().not_on).toEqual([new URL(b.url).href]);
+    const deleted = await on(b, 'recurring', 'delete', 'sm-000001', '--agent-id', AGENT);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(record().status).toBe('active');
+  });
+
+  it('delete on the other server deletes its schedule and leaves the old record to the server it was made on', async () => {
+    const { on, record } = await setUp();
+    const deleted = await on(b, 'recurring', 'delete', 'sm-000001', '--agent-id', AGENT);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(b.schedules.has('sm-000001')).toBe(false);
+    expect(record().status).toBe('active');
+    // A still keeps its schedule: the old record is claimed there and followed.
+    const synced = await on(a, 'sync', '--json');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(record().server).toBe(new URL(a.url).href);
+    expect(record().status).toBe('active');
+    const kept = await on(a, 'recurring', 'get', 'sm-000001', '--agent-id', AGENT);
+    expect(kept.stdout).toContain('Kept at');
+  });
+
+  it('sync on the other server leaves its schedule as it is and the old record to the server it was made on', async () => {
+    const { on, record } = await setUp();
+    const synced = await on(b, 'sync', '--json');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(b.requests('POST').length + b.requests('DELETE').length).toBe(0);
+    expect(b.schedules.get('sm-000001')!.schedule.cron_expression).toBe('30 17 * * 1');
+    expect(record().not_on).toEqual([new URL(b.url).href]);
+    const status = await on(b, 'status', '--json');
+    expect(status.stdout).not.toContain('Europe/Paris');
+    expect((await on(a, 'sync', '--json')).code).toBe(0);
+    expect(record().server).toBe(new URL(a.url).href);
+  });
+});

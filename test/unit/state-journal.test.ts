@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOps, inScope, readJournal, scopedState, track } from '../../src/state/journal';
 import { foldJournals } from '../../src/state/journal-end';
 import {
+  disownForServer,
   addSeriesMembers,
   clearAttempt,
   emptyState,
@@ -351,6 +352,33 @@ describe('records of two servers whose ids collide', () => {
     expect(expected(data)).toEqual(want);
     await foldJournals();
     expect(expected(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')))).toEqual(want);
+  });
+
+  it("a record a step takes out of a server's part (one of before servers were told apart, shown there as another schedule) is out of it at once, and a later step on that part keeps it once", async () => {
+    const dir = freshDir();
+    await wholeStore(dir).update((state) => Object.assign(state, mixed()));
+    const onB = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, '/nonexistent-home', { journal: true, server: B });
+    expect((await onB.read()).intents.map((i) => i.schedule_id)).toContain('sm-0');
+    await onB.update((state) => disownForServer(state, B, ['sm-0'], []));
+    expect((await onB.read()).intents.map((i) => i.schedule_id)).not.toContain('sm-0');
+    // A step that rewrites B's whole list (a replacement reorders it) leaves the old record where it was, once.
+    await onB.update((state) =>
+      recordReplacement(
+        state,
+        'sm-2',
+        successorOf(
+          state.intents.find((i) => i.schedule_id === 'sm-2')!,
+          'sm-4',
+          at,
+        ),
+        at,
+      ),
+    );
+    const old = (state: State) => state.intents.filter((i) => i.schedule_id === 'sm-0').map((i) => `${i.server ?? '-'} ${(i.not_on ?? []).join(',')}`);
+    expect(old(await wholeStore(dir).read())).toEqual([`- ${B}`]);
+    expect(old(await openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, '/nonexistent-home', { journal: true, server: A }).read())).toEqual([`- ${B}`]);
+    await foldJournals();
+    expect(old(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')))).toEqual([`- ${B}`]);
   });
 
   it("any mix of steps on one server's part replays exactly onto the whole record, the other server's records untouched (500 seeded random steps)", () => {

@@ -84,20 +84,40 @@ export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, 
 /**
  * A record from before servers were told apart (it names no server) that this schedule shows, by its id with the
  * cron or instant recorded for it, is this server's from now on, as sync claims what a listing shows: the first
- * server to show it claims it, and another server that hands out the same id no longer takes it for its own.
+ * server to show it claims it, and another server that hands out the same id no longer takes it for its own. One
+ * whose id this schedule has with another timing is another schedule's record: none of this server's from now on,
+ * so a get here does not show its kept time nor a delete here mark it deleted.
  * The record is never required: one that cannot be read or written claims nothing.
  */
 async function claimShown(rt: Runtime, item: ScheduledMessage): Promise<void> {
   if (rt.dryRun) return;
-  const [{ stateStore, serverOf }, { claimForServer }, { seriesShown, timedAsRecorded }] = await Promise.all([import('./state'), import('../../state/records'), import('../../sync/same-schedule')]);
+  const [{ stateStore, serverOf }, { claimForServer, disownForServer, onServer }, { seriesShown, timedAsRecorded }] = await Promise.all([
+    import('./state'),
+    import('../../state/records'),
+    import('../../sync/same-schedule'),
+  ]);
+  const server = serverOf(rt);
   const scheduleOf = (id: string) => (id === item.id ? item : undefined);
+  const unclaimed = (record: { server?: string; not_on?: string[] }) => record.server === undefined && onServer(record, server);
   try {
-    const store = await stateStore(rt);
-    const shown = await store.look((state) => ({
-      intents: state.intents.filter((i) => i.server === undefined && i.schedule_id === item.id && timedAsRecorded(i, item)).map((i) => i.schedule_id),
-      series: state.series.filter((s) => s.server === undefined && seriesShown(s, scheduleOf)).map((s) => s.series_id),
-    }));
-    if (shown.intents.length + shown.series.length > 0) await store.update((state) => claimForServer(state, serverOf(rt), shown.intents, shown.series));
+    // Every server's records: a step that takes a record out of this server's part is one on the whole record.
+    const store = await stateStore(rt, { everyServer: true });
+    const found = await store.look((state) => {
+      const intents = state.intents.filter((i) => unclaimed(i) && i.schedule_id === item.id);
+      const series = state.series.filter((s) => unclaimed(s) && s.members.some((m) => m.schedule_id === item.id));
+      const [shownIntents, otherIntents] = [intents.filter((i) => timedAsRecorded(i, item)), intents.filter((i) => !timedAsRecorded(i, item))];
+      const [shownSeries, otherSeries] = [series.filter((s) => seriesShown(s, scheduleOf)), series.filter((s) => !seriesShown(s, scheduleOf))];
+      return {
+        shown: { intents: shownIntents.map((i) => i.schedule_id), series: shownSeries.map((s) => s.series_id) },
+        other: { intents: otherIntents.map((i) => i.schedule_id), series: otherSeries.map((s) => s.series_id) },
+      };
+    });
+    const { shown, other } = found;
+    if (shown.intents.length + shown.series.length + other.intents.length + other.series.length === 0) return;
+    await store.update((state) => {
+      claimForServer(state, server, shown.intents, shown.series);
+      disownForServer(state, server, other.intents, other.series);
+    });
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
   }
