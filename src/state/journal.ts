@@ -52,7 +52,7 @@ export type JournalOp =
  */
 export interface JournalLine {
   g: number;
-  k?: 2;
+  k?: number;
   ops: JournalOp[];
 }
 

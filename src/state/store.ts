@@ -139,6 +139,12 @@ function load(path: string, journal: string): Loaded {
   const data = text === undefined ? emptyState() : readStateData(text, path);
   const journalText = readTextFile(journal, JOURNAL_LABEL) ?? '';
   const { lines, bytes } = readJournal(journalText);
+  const newer = lines.find((line) => line.k !== undefined && line.k !== 2);
+  if (newer)
+    throw new UsageError(
+      `The state journal ${journal} was written by a newer letta-switchboard (lines of kind ${JSON.stringify(newer.k)})`,
+      'Upgrade letta-switchboard; the files have been left as they are.',
+    );
   const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   const generation = typeof record?.generation === 'number' ? record.generation : 0;
   if (record) for (const line of lines) if (line.g >= generation) applyOps(record, line.ops, line.k === 2 ? 'server and id' : 'id');

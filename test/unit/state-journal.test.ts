@@ -425,6 +425,16 @@ describe('records of two servers whose ids collide', () => {
     }
   });
 
+  it("a journal whose lines name records in a way this version does not know is refused as a newer version's, and left as it is", async () => {
+    const dir = freshDir();
+    await wholeStore(dir).update((state) => Object.assign(state, mixed()));
+    const line = `${JSON.stringify({ g: 0, k: 3, ops: [{ op: 'del', list: 'intents', key: 'agent-1/sm-1' }] })}\n`;
+    writeFileSync(join(dir, 'state.journal'), line);
+    await expect(wholeStore(dir).read()).rejects.toThrow(/state journal .* was written by a newer letta-switchboard/);
+    await expect(wholeStore(dir).update(() => undefined)).rejects.toThrow(/newer letta-switchboard/);
+    expect(readFileSync(join(dir, 'state.journal'), 'utf8')).toBe(line);
+  });
+
   it('a journal line written before records were keyed by server names them by id alone', () => {
     const data = plain({ ...emptyState(), intents: [intent('sm-1', { server: A }), intent('sm-2', { server: A })] });
     applyOps(
