@@ -51,17 +51,25 @@ export interface CalendarOptions {
   /** DTSTAMP: when the file was made (Unix ms). */
   now: number;
   name?: string;
+  /** The server the schedules are on (the normalised base URL): two servers may hand out the same ids. */
+  server: string;
 }
 
 /**
- * The stable identity of one fire: the same schedule and instant give the same UID in every export. The id is
- * percent-encoded (letters, digits and -_.!~*'() stay), so no id, whatever it holds, adds a line or a property.
+ * The stable identity of one fire: the same schedule and instant on the same server give the same UID in every
+ * export; two servers that hand out the same ids give their fires different ones (the server goes in as a hash, so
+ * no address, or the credentials a base URL may hold, is written). The id is percent-encoded (letters, digits and
+ * -_.!~*'() stay), so no id, whatever it holds, adds a line or a property.
  */
-export function fireUid(fire: Fire): string {
-  return `${encodeURIComponent(fire.schedule.id)}-${icsUtc(fire.at)}@letta-switchboard`;
+export function fireUid(fire: Fire, server: string): string {
+  return `${encodeURIComponent(fire.schedule.id)}-${icsUtc(fire.at)}-${serverTag(server)}@letta-switchboard`;
 }
 
-function eventLines(fire: Fire, stamp: string): string[] {
+function serverTag(server: string): string {
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(server).digest('hex').slice(0, 8);
+}
+
+function eventLines(fire: Fire, stamp: string, uidOf: (fire: Fire) => string): string[] {
   const schedule = fire.schedule;
   const description = [
     `Schedule: ${schedule.id} (${kindLabel(fire)})`,
@@ -73,7 +81,7 @@ function eventLines(fire: Fire, stamp: string): string[] {
   ].join('\n');
   return [
     'BEGIN:VEVENT',
-    `UID:${fireUid(fire)}`,
+    `UID:${uidOf(fire)}`,
     `DTSTAMP:${stamp}`,
     `DTSTART:${icsUtc(fire.at)}`,
     `SUMMARY:${escapeText(`${schedule.agentName}: ${firstLine(schedule.text)}`)}`,
@@ -93,7 +101,7 @@ export function toICalendar(fires: Fire[], options: CalendarOptions): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(options.name ?? 'Letta schedules')}`,
-    ...fires.flatMap((fire) => eventLines(fire, stamp)),
+    ...fires.flatMap((fire) => eventLines(fire, stamp, (one) => fireUid(one, options.server))),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join(CRLF) + CRLF;

@@ -13,7 +13,7 @@ import { addOutcomes } from '../agenda/outcomes';
 import { endOfSpan } from '../time/index';
 import { groupFilter } from './shared/groups';
 import { resolveScheduleIds } from './shared/ids';
-import { readRecord, stateStore } from './shared/state';
+import { readRecord, serverOf, stateStore } from './shared/state';
 import { followsLocalClock } from '../sync/plan';
 import { agendaNotes, agendaRow, dayHeader, dayKey, fireJson, rowCells, AGENDA_HEADERS, cutNote } from '../agenda/rows';
 import { printList, GIVE_UP, RELATIVE_HEADER, relativeCell } from '../output/list';
@@ -166,7 +166,7 @@ async function writeCalendar(rt: Runtime, target: string, agenda: Agenda, now: n
   if (agenda.cut) rt.out.warn(cutNote(agenda.cut, zone));
   const fires = agenda.fires;
   const live = fires.filter((fire) => fire.schedule.pausedSince === undefined);
-  const text = toICalendar(live, { now });
+  const text = toICalendar(live, { now, server: serverOf(rt) });
   const skipped = fires.length - live.length;
   const leftOut = skipped > 0 ? `${skipped} fire${skipped === 1 ? '' : 's'} of paused schedules left out` : '';
   if (target === '-') {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, type AgendaSchedule } from '../../src/agenda/fires';
@@ -32,27 +33,33 @@ function parse(text: string) {
   });
 }
 
+const SERVER = 'https://api.letta.com/';
+/** The first 8 hex digits of the server's SHA-256, worked out apart from the code under test. */
+const TAG = createHash('sha256').update(SERVER).digest('hex').slice(0, 8);
+
 describe('the iCalendar file', () => {
   const agenda = buildAgenda(schedules, { from: NOW, to: NOW + 7 * DAY, zone: 'America/New_York' });
-  const text = toICalendar(agenda.fires, { now: NOW });
+  const text = toICalendar(agenda.fires, { now: NOW, server: SERVER });
 
   it('parses back with one event per fire, stable UIDs and UTC start times', () => {
     const events = parse(text);
     expect(events.map((event) => [event.uid, new Date(event.start).toISOString()])).toEqual([
-      ['sm-000001-20270310T140000Z@letta-switchboard', '2027-03-10T14:00:00.000Z'],
-      ['sm-000001-20270311T140000Z@letta-switchboard', '2027-03-11T14:00:00.000Z'],
-      ['sm-000001-20270312T140000Z@letta-switchboard', '2027-03-12T14:00:00.000Z'],
-      ['sm-000002-20270312T153000Z@letta-switchboard', '2027-03-12T15:30:00.000Z'],
-      ['sm-000001-20270315T140000Z@letta-switchboard', '2027-03-15T14:00:00.000Z'],
-      ['sm-000001-20270316T140000Z@letta-switchboard', '2027-03-16T14:00:00.000Z'],
+      [`sm-000001-20270310T140000Z-${TAG}@letta-switchboard`, '2027-03-10T14:00:00.000Z'],
+      [`sm-000001-20270311T140000Z-${TAG}@letta-switchboard`, '2027-03-11T14:00:00.000Z'],
+      [`sm-000001-20270312T140000Z-${TAG}@letta-switchboard`, '2027-03-12T14:00:00.000Z'],
+      [`sm-000002-20270312T153000Z-${TAG}@letta-switchboard`, '2027-03-12T15:30:00.000Z'],
+      [`sm-000001-20270315T140000Z-${TAG}@letta-switchboard`, '2027-03-15T14:00:00.000Z'],
+      [`sm-000001-20270316T140000Z-${TAG}@letta-switchboard`, '2027-03-16T14:00:00.000Z'],
     ]);
     expect(events.every((event) => event.utc === 'UTC')).toBe(true);
     expect(events[0]!.summary).toBe('support-bot: Check the queue; then, report');
     expect(events[0]!.description).toContain('Schedule: sm-000001 (recurring)\nCron (UTC): 0 14 * * 1-5\nAgent: support-bot (agent-1)');
     expect(events[0]!.description).toContain('Check the queue; then, report\nSecond line with a \\ backslash');
     expect(events[3]!.summary).toBe(`Büro-Agent 日本: ${schedules[1]!.text}`);
-    // The same fires exported again give the same UIDs.
-    expect(parse(toICalendar(agenda.fires, { now: NOW + DAY })).map((event) => event.uid)).toEqual(events.map((event) => event.uid));
+    // The same fires exported again give the same UIDs; from another server that hands out the same ids, others.
+    expect(parse(toICalendar(agenda.fires, { now: NOW + DAY, server: SERVER })).map((event) => event.uid)).toEqual(events.map((event) => event.uid));
+    const elsewhere = parse(toICalendar(agenda.fires, { now: NOW, server: 'http://127.0.0.1:8283/' })).map((event) => event.uid);
+    expect(elsewhere.filter((uid) => events.some((event) => event.uid === uid))).toEqual([]);
   });
 
   it('uses CRLF line ends, lines of at most 75 octets, DTSTAMP and DTSTART in UTC form', () => {
@@ -108,10 +115,10 @@ describe('an id that holds line breaks or control characters', () => {
   it.each(['sm-1\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:forged', 'sm-2\nSUMMARY:forged', 'sm-3\u001b]0;title\u0007;,\\'])('adds no line, property or event: %j', (id) => {
     const hostile: AgendaSchedule = { id, agentId: 'agent-1', agentName: 'bot\r\nX-FORGED:1', kind: 'one-time', scheduledAt: NOW + DAY, text: 'hi\r\nEND:VCALENDAR' };
     const plain: AgendaSchedule = { ...hostile, id: 'sm-plain', agentName: 'bot', text: 'hi' };
-    const text = toICalendar(buildAgenda([hostile, plain], { from: NOW, to: NOW + 7 * DAY, zone: 'UTC' }).fires, { now: NOW });
+    const text = toICalendar(buildAgenda([hostile, plain], { from: NOW, to: NOW + 7 * DAY, zone: 'UTC' }).fires, { now: NOW, server: SERVER });
     const events = parse(text);
     expect(events).toHaveLength(2);
-    expect(events.map((event) => event.uid).sort()).toEqual([`${encodeURIComponent(id)}-20270311T120000Z@letta-switchboard`, 'sm-plain-20270311T120000Z@letta-switchboard'].sort());
+    expect(events.map((event) => event.uid).sort()).toEqual([`${encodeURIComponent(id)}-20270311T120000Z-${TAG}@letta-switchboard`, `sm-plain-20270311T120000Z-${TAG}@letta-switchboard`].sort());
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)|(?<!\r)\n/);
     expect(text.split('\r\n').filter((line) => /^(UID|X-FORGED|SUMMARY:forged|BEGIN:VEVENT)/.test(line))).toHaveLength(4);
   });

@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONCURRENCY } from '../../src/concurrency';
 import { runIn, useHarness } from '../helpers/harness';
+
+/** The UID's tag of a server: the first 8 hex digits of the SHA-256 of its normalised base URL. */
+const serverTagOf = (url: string) => createHash('sha256').update(new URL(url).href).digest('hex').slice(0, 8);
 
 const BOT = 'agent-11111111-1111-1111-1111-111111111111';
 const TWIN = 'agent-22222222-2222-2222-2222-222222222222';
@@ -105,11 +109,11 @@ describe('agenda', () => {
     const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
     const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
     expect(events.map((event) => [event.uid, event.startDate.toJSDate().toISOString()])).toEqual([
-      [`${stale.id}-20270301T100000Z@letta-switchboard`, '2027-03-01T10:00:00.000Z'],
-      [`${standup.id}-20270310T140000Z@letta-switchboard`, '2027-03-10T14:00:00.000Z'],
-      [`${standup.id}-20270311T140000Z@letta-switchboard`, '2027-03-11T14:00:00.000Z'],
-      [`${report.id}-20270311T140020Z@letta-switchboard`, '2027-03-11T14:00:20.000Z'],
-      [`${standup.id}-20270312T140000Z@letta-switchboard`, '2027-03-12T14:00:00.000Z'],
+      [`${stale.id}-20270301T100000Z-${serverTagOf(suite.letta.url)}@letta-switchboard`, '2027-03-01T10:00:00.000Z'],
+      [`${standup.id}-20270310T140000Z-${serverTagOf(suite.letta.url)}@letta-switchboard`, '2027-03-10T14:00:00.000Z'],
+      [`${standup.id}-20270311T140000Z-${serverTagOf(suite.letta.url)}@letta-switchboard`, '2027-03-11T14:00:00.000Z'],
+      [`${report.id}-20270311T140020Z-${serverTagOf(suite.letta.url)}@letta-switchboard`, '2027-03-11T14:00:20.000Z'],
+      [`${standup.id}-20270312T140000Z-${serverTagOf(suite.letta.url)}@letta-switchboard`, '2027-03-12T14:00:00.000Z'],
     ]);
     expect(events[1]!.summary).toBe('support-bot: Morning standup');
     expect(events[1]!.description).toContain(`Schedule: ${standup.id} (recurring)\nCron (UTC): 0 14 * * 1-5`);
@@ -142,7 +146,7 @@ describe('agenda', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     const uids = new ICAL.Component(ICAL.parse(result.stdout)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent).uid);
-    expect(uids).toContain(`${standup.id}-20270310T140000Z@letta-switchboard`);
+    expect(uids).toContain(`${standup.id}-20270310T140000Z-${serverTagOf(suite.letta.url)}@letta-switchboard`);
   });
 
   it('refuses a bad window and an unwritable calendar file, with the right exit codes', async () => {
