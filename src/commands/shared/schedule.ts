@@ -2,10 +2,10 @@ import { contentText, type ScheduledMessage, type ScheduleKind } from '../../let
 import type { Runtime } from '../../runtime';
 import { cronList } from '../../time/to-utc';
 import { offsetMinutes } from '../../time/zone';
-import { DEFAULT_CONCURRENCY, mapLimited, type Limiter } from '../../concurrency';
+import { DEFAULT_CONCURRENCY, limiter, type Limiter } from '../../concurrency';
 import { resolveScheduleIds } from './ids';
 import { CliError } from '../../errors';
-import { agentSchedulePages } from './scope';
+import { pagesInOrder } from './scope';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
 export const NOUN: Record<ScheduleKind, string> = { 'one-time': 'onetime', recurring: 'recurring' };
@@ -47,23 +47,13 @@ export function nextRun(item: ScheduledMessage): { value: unknown; field: string
 }
 
 /**
- * The schedules of these agents (every agent's when undefined), a batch at a
- * time, each with its agent_id: one agent's streamed page by page, every
- * agent's asked `concurrency` agents at a time.
+ * The schedules of these agents (every agent's when undefined), a page at a time, each with its
+ * agent_id: one agent's streamed page by page, several agents' in turn with the first pages of
+ * the next ones asked ahead (scheduleStream's reader), `concurrency` requests in flight.
  */
-export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined, concurrency: number | Limiter = DEFAULT_CONCURRENCY): AsyncGenerator<ScheduledMessage[]> {
+export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined, concurrency = DEFAULT_CONCURRENCY): AsyncGenerator<ScheduledMessage[]> {
   const api = await rt.api();
-  const withAgent = (agentId: string) => (item: ScheduledMessage) => ({ ...item, agent_id: item.agent_id || agentId });
-  if (agentIds?.length === 1) {
-    for await (const page of api.schedulePages(agentIds[0]!)) yield page.map(withAgent(agentIds[0]!));
-    return;
-  }
-  const perAgent = mapLimited(agentIds ?? (await api.allAgentIds()), concurrency, async (agentId) => {
-    const items: ScheduledMessage[] = [];
-    for await (const page of agentSchedulePages(api, agentId, true)) items.push(...page.map(withAgent(agentId)));
-    return items;
-  });
-  for (const items of perAgent) yield await items;
+  yield* pagesInOrder(api, agentIds ?? (await api.allAgentIds()), limiter(concurrency));
 }
 
 /**

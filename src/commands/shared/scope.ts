@@ -1,7 +1,7 @@
 import { aboutAgent, EndlessListError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import { allSettled, mapLimited, type Limiter } from '../../concurrency';
+import { allSettled, limiter, type Limiter } from '../../concurrency';
 import { MAX_ITEMS, type LettaApi } from '../../letta/api';
 
 /**
@@ -33,18 +33,11 @@ export async function schedulesInScope(
 }
 
 async function schedulesOf(api: LettaApi, agentIds: string[], concurrency: number): Promise<ScheduledMessage[]> {
-  let held = 0;
-  const perAgent = mapLimited(agentIds, concurrency, async (agentId) => {
-    const items: ScheduledMessage[] = [];
-    for await (const page of agentSchedulePages(api, agentId, agentIds.length > 1)) {
-      held += page.length;
-      if (held > MAX_ITEMS) throw new EndlessListError(`the schedules of ${agentIds.length.toLocaleString('en-US')} agents`, 0, 'items', held);
-      for (const item of page) items.push({ ...item, agent_id: item.agent_id || agentId });
-    }
-    return items;
-  });
   const schedules: ScheduledMessage[] = [];
-  for (const result of perAgent) schedules.push(...(await result));
+  for await (const page of pagesInOrder(api, agentIds, limiter(concurrency))) {
+    if (schedules.length + page.length > MAX_ITEMS) throw new EndlessListError(`the schedules of ${agentIds.length.toLocaleString('en-US')} agents`, 0, 'items', schedules.length + page.length);
+    schedules.push(...page);
+  }
   return schedules;
 }
 
@@ -88,7 +81,7 @@ async function agentNames(api: LettaApi, slots?: Limiter): Promise<Map<string, s
  * slots) are asked for while one agent's are worked on, so a stream over many agents is not a
  * round trip per agent.
  */
-async function* pagesInOrder(api: LettaApi, agentIds: string[], slots: Limiter): AsyncGenerator<ScheduledMessage[]> {
+export async function* pagesInOrder(api: LettaApi, agentIds: string[], slots: Limiter): AsyncGenerator<ScheduledMessage[]> {
   type Reader = { agentId: string; pages: AsyncGenerator<ScheduledMessage[]>; first: Promise<IteratorResult<ScheduledMessage[]>> };
   const ahead: Reader[] = [];
   let current: Reader | undefined;
