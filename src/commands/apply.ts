@@ -6,11 +6,11 @@ import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
 import { findTarget, loadPlan } from '../ascode/load';
 import { lockJournal, readLock, writeLock } from '../ascode/lock-store';
-import { applyChange, finishChanges, sharedWrites, startChanges } from '../ascode/execute';
+import { applyChange, finishChanges, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
 import { serverEntries } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
-import { mapLimited, allSettled } from '../concurrency';
+import { forEachInOrder, limiter, windowFor } from '../concurrency';
 import { recordWriter, stateStore } from './shared/state';
 import { findIntent, markGone } from '../state/records';
 import * as render from '../ascode/render';
@@ -61,8 +61,16 @@ export default defineCommand({
       );
       const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
       if (work.length > 0) await entries.update(() => startChanges(work));
-      // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order.
-      const outcomes = await allSettled(mapLimited(work, rt.dryRun ? 1 : options.concurrency, (change) => applyChange(change, context)));
+      // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
+      // of them is under way at once, not one waiting task per file.
+      const slots = limiter(rt.dryRun ? 1 : options.concurrency);
+      const outcomes: ChangeOutcome[] = [];
+      await forEachInOrder(
+        work,
+        windowFor(slots),
+        (change) => slots.run(() => applyChange(change, context)),
+        (outcome) => void outcomes.push(outcome),
+      );
       if (outcomes.length > 0) {
         await entries.update(() => finishChanges(outcomes));
         if (!rt.dryRun) writeLock(target.lockPath, lockFile);
