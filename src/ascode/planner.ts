@@ -1,7 +1,7 @@
 import type { ScheduledMessage } from '../letta/types';
 import { contentText } from '../letta/types';
 import { carriedBody, replacementBody, type FullScheduleBody } from '../sync/carry';
-import { currentSchedule } from '../sync/edit';
+import { currentSchedule } from '../sync/same-schedule';
 import { LEAD_MS } from '../sync/series';
 import { cronInZone } from '../commands/shared/schedule';
 import type { Desired } from './desired';

@@ -146,6 +146,8 @@ export interface PausedSchedule {
   paused_at: string;
   intent?: Intent;
   server?: string;
+  /** The pause saved it and has not seen its delete done: it may still be on Letta (sync finishes the pause). */
+  deleting?: boolean;
   /** ISO 8601: a resume sent its create; a copy found later with the same timing and messages is that create's. */
   resume_attempted_at?: string;
   /** What that create sent, so sync can find and finish a resume whose answer was lost. */
@@ -483,7 +485,7 @@ export function recordPaused(state: State, schedule: ScheduledMessage, at: strin
   // A copy of the record as it is now, not the record itself: marking the record paused must not change the copy
   // (in memory it would, while the journal's steps keep the copy as saved).
   const saved = intent && (JSON.parse(JSON.stringify(intent)) as Intent);
-  const paused: PausedSchedule = { schedule, old_id: schedule.id, paused_at: at, ...(saved ? { intent: saved } : {}), ...(server ? { server } : {}) };
+  const paused: PausedSchedule = { schedule, old_id: schedule.id, paused_at: at, ...(saved ? { intent: saved } : {}), ...(server ? { server } : {}), deleting: true };
   const index = state.paused.findIndex((known) => known.old_id === schedule.id);
   if (index >= 0) state.paused[index] = paused;
   else state.paused.push(paused);
@@ -508,6 +510,8 @@ export function dropResumeAttempt(state: State, oldId: string): void {
 export function markPaused(state: State, scheduleId: string, at: string): void {
   const intent = findIntent(state, scheduleId);
   if (intent) setStatus(intent, 'paused', at);
+  const copy = findPaused(state, scheduleId);
+  if (copy) delete copy.deleting;
 }
 
 /** A paused schedule was created again as `newId` with `cron`: the copy goes, and its intent (if any) continues as the new one. */

@@ -28,7 +28,10 @@ export function printStatus(out: Output, status: RecordStatus, zone: string, { e
   for (const s of status.series) {
     say(`  Series        ${s.series_id} (${s.phrase}): ${s.waiting} waiting${s.complete ? ', all made' : s.runs_dry_at ? `, runs dry ${when(s.runs_dry_at)} unless sync tops it up` : ''}`);
   }
-  for (const p of status.paused) say(`  Paused        ${p.id} since ${when(p.paused_at)}: letta-switchboard recurring resume ${p.id}${there}`);
+  for (const p of status.paused)
+    say(
+      `  Paused        ${p.id} since ${when(p.paused_at)}${p.unfinished ? ' (may still be on Letta: its pause stopped before deleting it)' : ''}: letta-switchboard recurring resume ${p.id}${there}`,
+    );
   for (const s of status.skipped) say(`  Set aside     ${s.why}`);
   for (const c of status.unfinished_creates) say(`  Unfinished    a create of '${c.phrase}' sent ${when(c.attempted_at)}, its answer lost: letta-switchboard sync${there} records it if it landed`);
   if (status.needs_action.length === 0) out.success(elsewhere ? `The record of intent on ${status.server} needs no attention.` : 'The record of intent needs no attention.');

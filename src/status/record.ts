@@ -20,7 +20,8 @@ export interface RecordStatus {
   /** The next offset change of each zone DST-kept schedules follow, and which ids it moves. */
   dst_changes: Array<{ zone: string; at: string; offset_before_minutes: number; offset_after_minutes: number; moves: string[] }>;
   series: Array<{ series_id: string; agent_id: string; phrase: string; waiting: number; last_member_at: string | null; runs_dry_at: string | null; complete: boolean; running_dry: boolean }>;
-  paused: Array<{ id: string; agent_id: string; paused_at: string }>;
+  /** `unfinished`: its pause stopped before its delete was done, so it may still be on Letta, firing. */
+  paused: Array<{ id: string; agent_id: string; paused_at: string; unfinished?: true }>;
   /** Records not acted on, and why. */
   skipped: Array<{ where: string; why: string }>;
   /** Creates whose answer was lost (kill -9, a timeout): the next sync records the schedule if it landed, else drops the attempt. */
@@ -89,8 +90,13 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
         running_dry: runsDry !== null && Date.parse(runsDry) - now < RUNS_DRY_WITHIN_MS,
       };
     });
-  const paused = [
-    ...ours(state.paused.map((p) => ({ ...p, server: serverNamed('paused', p) }))).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id, paused_at: p.paused_at })),
+  const paused: RecordStatus['paused'] = [
+    ...ours(state.paused.map((p) => ({ ...p, server: serverNamed('paused', p) }))).map((p) => ({
+      id: p.old_id,
+      agent_id: p.schedule.agent_id,
+      paused_at: p.paused_at,
+      ...(p.deleting === true ? { unfinished: true as const } : {}),
+    })),
     ...ours(state.series)
       .filter((one) => one.status === 'paused')
       .map((one) => ({ id: one.series_id, agent_id: one.agent_id, paused_at: one.paused_at ?? one.created_at })),
@@ -114,6 +120,8 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
   for (const p of problems) needs.push(`${p.id}: ${p.message}`);
   for (const s of series) if (s.running_dry) needs.push(`Series ${s.series_id} runs dry ${s.runs_dry_at}: run ${sync}`);
   for (const s of skipped) needs.push(`A record is set aside: ${s.why}`);
+  for (const p of paused.filter((one) => one.unfinished))
+    needs.push(`${p.id} is saved as paused, but its pause stopped before deleting it from Letta, where it may still fire: run ${sync} to finish the pause`);
   if (unfinished.length > 0)
     needs.push(
       `${unfinished.length} create${unfinished.length === 1 ? "'s" : "s'"} answer was lost ('${unfinished[0]!.phrase}'${unfinished.length > 1 ? ', ...' : ''}): run ${sync} to record what landed`,

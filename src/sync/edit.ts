@@ -2,6 +2,7 @@ import { UsageError } from '../errors';
 import type { MessageCreate, Role, Schedule, ScheduledMessage } from '../letta/types';
 import { contentText, scheduleKind } from '../letta/types';
 import { nextRuns } from '../time/cron';
+import { currentSchedule } from './same-schedule';
 import { carriedBody, replacementBody, type FullScheduleBody } from './carry';
 
 export interface EditChanges {
@@ -36,12 +37,6 @@ export function editedBody(old: ScheduledMessage, changes: EditChanges): EditedB
   const after = describeSchedule(schedule);
   if (before !== after) changed.push(`${schedule.type === 'recurring' ? 'cron' : 'time'} ${before} → ${after}`);
   return { body: replacementBody({ ...carried, messages: nextMessages }, schedule), changed };
-}
-
-/** The schedule as Letta has it, in the shape a create takes. */
-export function currentSchedule(old: Pick<ScheduledMessage, 'schedule'>): Schedule {
-  if (scheduleKind(old) === 'recurring') return { type: 'recurring', cron_expression: old.schedule.cron_expression ?? '' };
-  return { type: 'one-time', scheduled_at: old.schedule.scheduled_at ?? 0 };
 }
 
 function describeSchedule(schedule: Schedule): string {

@@ -12,6 +12,7 @@ import {
   finishCreate,
   markFound,
   markGone,
+  markPaused,
   markMemberGone,
   markReplaced,
   recordAttempt,
@@ -27,7 +28,7 @@ import {
   type Series,
   type State,
 } from '../state/records';
-import { currentSchedule } from './edit';
+import { currentSchedule } from './same-schedule';
 import { carriedBody, replacementBody, type FullScheduleBody, type MemberBody } from './carry';
 import type { SyncAction } from './plan';
 import { horizonOf, topUpInstants, type InstantSource } from './series';
@@ -126,13 +127,16 @@ function subjectOf(action: SyncAction): string {
     case 'finish-resume':
     case 'drop-resume-attempt':
       return `paused ${action.old_id}`;
+    case 'confirm-paused':
+      return `paused ${action.id}`;
     case 'found':
     case 'gone':
     case 'problem':
       return `intent ${action.id}`;
+    case 'delete-paused':
+      return action.series_id === undefined ? `paused ${action.id}` : `series ${action.series_id}`;
     case 'member-gone':
     case 'series-gone':
-    case 'delete-paused':
     case 'top-up':
       return `series ${action.series_id}`;
     case 'skipped':
@@ -244,6 +248,9 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
     case 'drop-attempt':
       await records.update((state) => clearAttempt(state, action.intent_id));
       return { action, ok: true, exist: [] };
+    case 'confirm-paused':
+      await records.update((state) => markPaused(state, action.id, stamp));
+      return { action, ok: true, exist: [] };
     case 'complete-set': {
       const attempt = await records.update((state) => retimeCreateAttempt(state, action.intent_id, action.cron));
       if (!attempt) return { action, ok: true, exist: [] };
@@ -279,6 +286,8 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
       } catch (error) {
         return { action, ok: false, exist: [action.id], error: asCliError(error) };
       }
+      // As the pause would have, once its delete was done.
+      if (action.series_id === undefined) await records.update((state) => markPaused(state, action.id, stamp));
       return { action, ok: true, exist: [] };
     case 'gone':
       await records.update((state) => markGone(state, action.id, stamp));

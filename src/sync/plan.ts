@@ -1,6 +1,6 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
-import { sameSchedule } from './same-schedule';
+import { isPausedOne, sameSchedule } from './same-schedule';
 import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { expectedUtcCron, patternOfCron, type ExpectedCron } from './local-rule';
@@ -47,8 +47,10 @@ export type SyncAction =
   | { type: 'finish-resume'; agent_id: string; old_id: string; landed_id: string; cron: string }
   /** A resume's create that did not land: forgotten, the schedule stays paused. */
   | { type: 'drop-resume-attempt'; agent_id: string; old_id: string }
-  /** A member of a paused series still on Letta (the pause was cut short): deleted, as the pause meant. */
-  | { type: 'delete-paused'; agent_id: string; series_id: string; id: string }
+  /** A paused schedule, or a member of a paused series, still on Letta (the pause was cut short): deleted, as the pause meant. */
+  | { type: 'delete-paused'; agent_id: string; series_id?: string; id: string }
+  /** A pause cut short whose delete had been done after all: recorded as done (said nothing of). */
+  | { type: 'confirm-paused'; agent_id: string; id: string }
   /** `landed`: members whose create was recorded as attempted and went unanswered, found in Letta: recorded, not created again. */
   | { type: 'top-up'; agent_id: string; series_id: string; zone: string; instants: number[]; landed: Array<{ at: number; id: string }> }
   /** The rule cannot be kept exact any more (e.g. its times now fall on different UTC days). */
@@ -59,7 +61,7 @@ export interface SyncInput {
   /** Every recorded intent (replaced ones too: their schedules may still wait to be deleted). */
   intents: Intent[];
   series: Series[];
-  /** Paused schedules (only those whose resume sent a create are looked at). */
+  /** Paused schedules: those still on Letta (a pause cut short), and those whose resume sent a create. */
   paused?: PausedSchedule[];
   /** Each agent's schedules as Letta lists them now, by id. Agents missing here are not looked at. */
   letta: Map<string, Map<string, ScheduledMessage>>;
@@ -126,6 +128,10 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
     const agent_id = saved.schedule.agent_id;
     const schedules = letta.get(agent_id);
     const attempt = saved.resume_attempt;
+    const still = schedules?.get(saved.old_id);
+    // The pause saved its copy and was stopped before its delete: the schedule still fires.
+    if (!attempt && still && isPausedOne(saved.schedule, still)) actions.push({ type: 'delete-paused', agent_id, id: saved.old_id });
+    else if (!attempt && schedules && saved.deleting) actions.push({ type: 'confirm-paused', agent_id, id: saved.old_id });
     if (!schedules || !attempt || attempt.schedule.type !== 'recurring') continue;
     const landed = unrecorded(schedules).find((item) => !claimed.has(item.id) && item.id !== saved.old_id && sameSchedule(attempt, item));
     if (landed) claimed.add(landed.id);

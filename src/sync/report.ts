@@ -96,6 +96,8 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       return { ...base, id: action.old_id, lines: [] };
     case 'drop-attempt':
       return { ...base, id: action.intent_id, lines: [] };
+    case 'confirm-paused':
+      return { ...base, id: action.id, lines: [] };
     case 'complete-set':
       return {
         ...base,
@@ -142,15 +144,17 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
             : `${action.id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created (agent ${action.agent_id})`,
         ],
       };
-    case 'delete-paused':
+    case 'delete-paused': {
+      const what = action.series_id === undefined ? `paused schedule ${action.id}` : `${action.id} of paused series ${action.series_id}`;
       return {
         ...base,
         id: action.id,
-        series_id: action.series_id,
+        ...(action.series_id === undefined ? {} : { series_id: action.series_id }),
         lines: outcome.ok
-          ? [`${dryRun ? 'Would delete' : 'Deleted'} ${action.id} of paused series ${action.series_id} (its pause stopped before deleting it) (agent ${action.agent_id})`]
-          : [`Could not delete ${action.id} of paused series ${action.series_id}${failed}`, '  It is still on Letta; the next sync tries again.'],
+          ? [`${dryRun ? 'Would delete' : 'Deleted'} ${what} (its pause stopped before deleting it) (agent ${action.agent_id})`]
+          : [`Could not delete ${what}${failed}`, '  It is still on Letta; the next sync tries again.'],
       };
+    }
     case 'member-gone':
       return { ...base, id: action.id, series_id: action.series_id, lines: [`${action.id} of series ${action.series_id} was deleted outside letta-switchboard: marked gone, not re-created`] };
     case 'series-gone':

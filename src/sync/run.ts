@@ -70,9 +70,9 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
       ...mine(state.intents).filter((intent) => intent.status === 'active' || intent.status === 'gone' || intent.status === 'creating'),
       ...mine(state.series).filter((series) => series.status === 'active' || series.status === 'gone' || series.status === 'paused'),
     ];
-    // A paused schedule whose resume sent a create is looked for too.
-    const resuming = (state: State) => state.paused.filter((p) => p.resume_attempt !== undefined && (agentId === undefined || p.schedule.agent_id === agentId));
-    const agents = [...new Set([...followed(first).map((item) => item.agent_id), ...resuming(first).map((p) => p.schedule.agent_id)])].sort();
+    // A paused schedule is looked at too: its pause may have stopped before its delete, or its resume sent a create.
+    const paused = (state: State) => state.paused.filter((p) => agentId === undefined || p.schedule.agent_id === agentId);
+    const agents = [...new Set([...followed(first).map((item) => item.agent_id), ...paused(first).map((p) => p.schedule.agent_id)])].sort();
     const plan: SyncAction[] = [];
     const outcomes: SyncOutcome[] = [];
     // A dry run takes every step against a copy of the record, and the client prints the changing requests instead of sending them.

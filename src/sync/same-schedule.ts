@@ -1,4 +1,4 @@
-import type { Schedule, ScheduledMessage } from '../letta/types';
+import { scheduleKind, type Schedule, type ScheduledMessage } from '../letta/types';
 import type { Intent, Series } from '../state/records';
 
 /**
@@ -59,4 +59,18 @@ export function timedAsRecorded(intent: Pick<Intent, 'kind' | 'utc_crons' | 'ins
  */
 export function seriesShown(series: Pick<Series, 'members'>, scheduleOf: (id: string) => Pick<ScheduledMessage, 'schedule'> | undefined): boolean {
   return series.members.some((member) => scheduleOf(member.schedule_id)?.schedule.scheduled_at === Date.parse(member.instant));
+}
+
+/**
+ * Whether `live` is the schedule whose copy was saved: the same timing and messages. Letta never gives one
+ * id to two schedules, but two servers do, and a copy paused before servers were told apart names neither.
+ */
+export function isPausedOne(saved: ScheduledMessage, live: ScheduledMessage): boolean {
+  return sameSchedule({ schedule: currentSchedule(saved), messages: saved.message?.messages ?? [] }, live);
+}
+
+/** The schedule as Letta has it, in the shape a create takes. */
+export function currentSchedule(old: Pick<ScheduledMessage, 'schedule'>): Schedule {
+  if (scheduleKind(old) === 'recurring') return { type: 'recurring', cron_expression: old.schedule.cron_expression ?? '' };
+  return { type: 'one-time', scheduled_at: old.schedule.scheduled_at ?? 0 };
 }

@@ -250,8 +250,12 @@ export class FakeLetta {
     if (passes) this.faults.splice(index, 1);
     if (index >= 0 && !passes) {
       const fault = this.faults.splice(index, 1)[0]!.fault as Exclude<Fault, { pass: true }>;
-      // The request was processed (a create landed) and only then did the answer fail.
-      if ('land' in fault && fault.land) this.store(url.pathname, body);
+      // The request was processed (a create landed, a delete was done) and only then did the answer fail.
+      if ('land' in fault && fault.land) {
+        const deleted = req.method === 'DELETE' ? /^\/v1\/agents\/[^/]+\/schedule\/([^/]+)$/.exec(url.pathname)?.[1] : undefined;
+        if (deleted !== undefined) this.schedules.delete(decodeURIComponent(deleted));
+        else this.store(url.pathname, body);
+      }
       if ('hang' in fault) return; // never answer
       if ('reset' in fault) return req.socket.destroy();
       if ('redirect' in fault) {

@@ -16,6 +16,7 @@ import {
   newSeriesId,
   recordIntent,
   recordPaused,
+  markPaused,
   recordReplacement,
   recordSeries,
   seriesOf,
@@ -192,6 +193,9 @@ describe('paused schedules', () => {
   it('keeps the whole schedule as Letta returned it, with its intent, until resumed', () => {
     const state = emptyState();
     recordPaused(state, schedule, AT, intent('sm-paused'));
+    // Until its delete is done, the copy says the schedule may still be on Letta.
+    expect(findPaused(state, 'sm-paused')).toEqual({ schedule, old_id: 'sm-paused', paused_at: AT, intent: intent('sm-paused'), deleting: true });
+    markPaused(state, 'sm-paused', AT);
     expect(findPaused(state, 'sm-paused')).toEqual({ schedule, old_id: 'sm-paused', paused_at: AT, intent: intent('sm-paused') });
     // Written and read back, every field survives.
     const again = parseState(JSON.stringify(state), '/s/state.json');

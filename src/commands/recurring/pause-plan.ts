@@ -1,7 +1,6 @@
 import type { ScheduledMessage } from '../../letta/types';
 import { expectedUtcCron } from '../../sync/local-rule';
-import { sameSchedule } from '../../sync/same-schedule';
-import { currentSchedule } from '../../sync/edit';
+import { isPausedOne, sameSchedule } from '../../sync/same-schedule';
 import { UsageError } from '../../errors';
 import type { RecreateBody } from '../shared/schedule-copy';
 
@@ -53,14 +52,6 @@ export function planResume(oldId: string, body: RecreateBody, agentSchedules: Sc
   if (old) return isPausedOne(paused, old) ? { action: 'still-in-letta' } : { action: 'id-taken', by: old };
   const existing = attempted ? agentSchedules.find((item) => sameSchedule(body, item)) : undefined;
   return existing ? { action: 'adopt', id: existing.id } : { action: 'create' };
-}
-
-/**
- * Whether `live` is the schedule whose copy was saved: the same timing and messages. Letta never gives one
- * id to two schedules, but two servers do, and a copy paused before servers were told apart names neither.
- */
-export function isPausedOne(saved: ScheduledMessage, live: ScheduledMessage): boolean {
-  return sameSchedule({ schedule: currentSchedule(saved), messages: saved.message?.messages ?? [] }, live);
 }
 
 /** The refusal of a pause or resume whose id this server gives to another schedule than the one paused. */

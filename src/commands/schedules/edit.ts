@@ -8,7 +8,8 @@ import { meaningOfOnce, meaningOfRecurring, type OnceMeaning, type RecurringMean
 import { defineCommand } from '../command';
 import { agentOption, messageOption, misplaced } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
-import { editedBody, guardEdit, currentSchedule } from '../../sync/edit';
+import { editedBody, guardEdit } from '../../sync/edit';
+import { currentSchedule } from '../../sync/same-schedule';
 import { intentFromCreate, intentFromSchedule } from '../../sync/intent';
 import { replaceSchedule } from '../../sync/execute';
 import { recordWriter, stateStore, whileChanging, serverOf } from '../shared/state';
