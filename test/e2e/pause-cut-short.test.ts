@@ -63,4 +63,14 @@ describe('a pause cut off before its delete', () => {
     expect((await cli('sync')).code).toBe(0);
     expect(letta.received.filter((request) => request.method !== 'GET')).toEqual([]);
   }, 60_000);
+
+  it('pausing again after a pause whose delete landed unanswered records it done', async () => {
+    const live = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Standup');
+    expect(await pauseInterruptedAtDelete(live.id, true)).toBe(130);
+    expect((await cli('status')).code).toBe(6);
+    const again = await cli('recurring', 'pause', live.id);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout + again.stderr).toContain('already paused');
+    expect((await cli('status')).code).toBe(0);
+  }, 60_000);
 });

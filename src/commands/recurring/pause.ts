@@ -83,6 +83,8 @@ export default defineCommand({
           if (plan.action === 'not-found') throw missing!;
           if (plan.action === 'id-taken') throw otherScheduleError(id, serverOf(rt), item!, saved!);
           if (plan.action === 'already-paused') {
+            // A pause cut short whose delete was done after all: done.
+            if (!rt.dryRun && saved!.deleting) await saving.update((state) => records.markPaused(state, id, at));
             sayOutcome(out, { id, text: `${id} is already paused (since ${saved!.paused_at}).`, acted: false });
             return { id, agent_id: saved!.schedule.agent_id, paused_at: saved!.paused_at, paused: true };
           }
