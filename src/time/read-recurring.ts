@@ -312,13 +312,9 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       const first = 3 * Number(tokens[k + 1]) - 2;
       out.push(MONTH_NAMES[first - 1]!.toLowerCase(), '-', MONTH_NAMES[first + 1]!.toLowerCase());
       k += 1;
-    } else if ((opened = crontabGuruHours(tokens, k) ?? weekdayInWeeksOfMonth(tokens, k, notes))) {
+    } else if ((opened = crontabGuruHours(tokens, k, notes) ?? weekdayInWeeksOfMonth(tokens, k, notes))) {
       out.push(...opened.words);
       k = opened.end - 1;
-    } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past') && EACH.has(tokens[k + 3] ?? '') && at(k + 4, 'hour')) {
-      // crontab.guru's "at minute 0 past every hour".
-      out.push(tokens[k + 1]!, 'minutes');
-      k += 1;
     } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past', 'hour') && /^\d{1,2}$/.test(tokens[k + 4] ?? '')) {
       // crontab.guru's "at minute 0 past hour 9 and 17": those clock times, on the 24-hour clock.
       const minute = tokens[k + 1]!.padStart(2, '0');
@@ -339,10 +335,12 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
  * crontab.guru's hours counted on the 24-hour clock: "minute 23 past every 2nd hour from 0 through
  * 20" (`23 0-20/2 * * *`) -> "every 2 hours from 00:23 until 20:23"; "minute 5 past every 3rd hour"
  * -> "every 3 hours at minute 5"; "every 15th minute past every hour from 9 through 17" (`*\/15 9-17`)
- * -> "every 15 minutes from 09:00 until 17:45". Its range names whole hours, so the window ends at
- * the last fire inside the last hour, never at the hour itself.
+ * -> "every 15 minutes from 9:00 am until 5:45 pm". Its range names whole hours, so the window ends at
+ * the last fire inside the last hour, never at the hour itself. A step of minutes that does not divide
+ * the hour, or within every Nth hour ("every 15th minute past every 2nd hour", `*\/15 *\/2 * * *`), is
+ * one window in each hour the cron names, as the cron is.
  */
-function crontabGuruHours(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+function crontabGuruHours(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
   const digits = (t: string | undefined) => /^\d{1,2}$/.test(t ?? '');
   let minute: number | undefined;
   let minuteStep: number | undefined;
@@ -356,24 +354,45 @@ function crontabGuruHours(tokens: readonly string[], k: number): { words: string
     minuteStep = step.value;
     j = step.end + 1;
   } else return null;
-  if (tokens[j] !== 'past' || !EACH.has(tokens[j + 1] ?? '')) return null;
+  // "past every 2nd hour", "of every hour", "past the hour".
+  const the = tokens[j + 1] === 'the' && tokens[j + 2] === 'hour';
+  if ((tokens[j] !== 'past' && tokens[j] !== 'of') || !(EACH.has(tokens[j + 1] ?? '') || the)) return null;
   j += 2;
-  const hourStep = tokens[j] === 'hour' ? { value: 1, end: j } : tokens[j] === 'other' ? { value: 2, end: j + 1 } : readOrdinal(tokens, j);
+  const hourStep = tokens[j] === 'hour' ? { value: 1, end: j } : tokens[j] === 'other' && !the ? { value: 2, end: j + 1 } : readOrdinal(tokens, j);
   if (!hourStep || tokens[hourStep.end] !== 'hour') return null;
   j = hourStep.end + 1;
   const ranged = tokens[j] === 'from' && digits(tokens[j + 1]) && RANGE_WORDS.has(tokens[j + 2] ?? '') && digits(tokens[j + 3]);
-  if (!ranged) {
-    // Without a range only a minute past every Nth hour says more than the readers already do.
-    if (minute === undefined || hourStep.value === 1) return null;
-    return { words: ['every', String(hourStep.value), 'hours', 'at', 'minute', String(minute)], end: j };
-  }
-  const [first, last] = [Number(tokens[j + 1]), Number(tokens[j + 3])];
-  const clock = (hour: number, m: number) => `${String(hour).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  // On the 12-hour clock with am/pm, so no hour is left to the am/pm rule.
+  const clock = (hour: number, m: number) => [`${hour % 12 || 12}:${String(m).padStart(2, '0')}`, hour < 12 ? 'am' : 'pm'];
+  const [first, last] = ranged ? [Number(tokens[j + 1]), Number(tokens[j + 3])] : [0, 23];
   if (first > 23 || last > 23 || first > last) return null;
-  if (minute !== undefined) return { words: ['every', String(hourStep.value), 'hours', 'from', clock(first, minute), 'until', clock(last, minute)], end: j + 4 };
-  // Every Nth minute within hours counted by more than one: no single step says it; left to the readers (refused).
-  if (hourStep.value !== 1 || 60 % minuteStep! !== 0) return null;
-  return { words: ['every', String(minuteStep), 'minutes', 'from', clock(first, 0), 'until', clock(last, 60 - minuteStep!)], end: j + 4 };
+  const end = ranged ? j + 4 : j;
+  if (minute !== undefined) {
+    if (!ranged) return { words: ['every', ...(hourStep.value === 1 ? [] : [String(hourStep.value)]), 'hours', 'at', 'minute', String(minute)], end };
+    return { words: ['every', String(hourStep.value), 'hours', 'from', ...clock(first, minute), 'until', ...clock(last, minute)], end };
+  }
+  const step = minuteStep!;
+  if (hourStep.value === 1 && 60 % step === 0) {
+    if (!ranged) return { words: ['every', String(step), 'minutes'], end };
+    return { words: ['every', String(step), 'minutes', 'from', ...clock(first, 0), 'until', ...clock(last, 60 - step)], end };
+  }
+  // The cron's minutes of each hour it names (`*/7 * * * *`: 0, 7, ..., 56, then 0 again), as one window an hour.
+  if (60 % step !== 0) {
+    const lastMinute = 59 - (59 % step);
+    notes.push(
+      `read '${tokens.slice(k, end).join(' ')}' as minutes 0, ${step}, ..., ${lastMinute} of the hour, as cron's */${step} is (${60 - lastMinute} minutes from :${lastMinute} to :00); write 'every ${step} minutes' for ${step} minutes apart throughout`,
+    );
+  }
+  // What follows ("on mondays", "in june") is said of every window; a rule joined after it would be joined to the last alone.
+  const rest = tokens.slice(end);
+  if (rest.some((token) => LIST_WORDS.has(token))) {
+    throw new UsageError(`'${tokens.slice(k, end).join(' ')}' is read as a window in each hour it names, and cannot be joined to another rule`, 'Give the other rule as a schedule of its own.');
+  }
+  const words: string[] = [];
+  for (let hour = first; hour <= last; hour += hourStep.value) {
+    words.push(...(words.length ? ['and'] : []), 'every', String(step), 'minutes', 'from', ...clock(hour, 0), 'until', ...clock(hour, 59 - (59 % step)), ...rest);
+  }
+  return { words, end: tokens.length };
 }
 
 /** Words for days that a dash may follow before the time ("every day - 9am"); after a time, a dash is a window ("9am - 5pm"). */

@@ -38,8 +38,45 @@ describe("crontab.guru's hours counted on the 24-hour clock", () => {
     expect(await localRuns('at minute 23 past every 2nd hour from 0 through 20', 'America/New_York', 3)).toEqual(['2026-12-03 14:23', '2026-12-03 16:23', '2026-12-03 18:23']);
   });
 
-  it('refuses an every-Nth-minute step that does not divide the hour', async () => {
-    await expect(meaning('at every 7th minute past every hour from 9 through 17')).rejects.toThrow(/every 7th minute past every hour/);
+  it.each([
+    ['every 7th minute past every hour', '0-56/7 * * * *'],
+    ['at every 7th minute past every hour from 9 through 17', '0-56/7 9-17 * * *'],
+    ['every 7th minute past the hour on weekdays', '0-56/7 * * * 1-5'],
+    ['at every 25th minute past every 3rd hour', '0,25,50 */3 * * *'],
+  ])("%s: minutes 0, N, ... of each hour, as cron's */N is, with a note", async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/of the hour, as cron's \*\/\d+ is \(\d+ minutes from :\d+ to :00\); write 'every \d+ minutes'/);
+  });
+
+  it.each([
+    ['at every 15th minute past every 2nd hour', 'UTC', '*/15 */2 * * *'],
+    ['every 15th minute past every other hour', 'UTC', '*/15 */2 * * *'],
+    ['at every 15th minute past every 2nd hour from 8 through 18', 'UTC', '*/15 8-18/2 * * *'],
+    ['at every 20th minute past every 3rd hour on monday', 'UTC', '*/20 */3 * * 1'],
+    ['at every 15th minute past every 2nd hour', 'America/New_York', '*/15 1-23/2 * * *'],
+    ['at every 15th minute past every 2nd hour', 'Asia/Kolkata', '30,45 */2 * * * + 0,15 1-23/2 * * *'],
+    ['at every 10th minute past every hour', 'UTC', '*/10 * * * *'],
+    ['every 5th minute of every hour', 'UTC', '*/5 * * * *'],
+    ['at minute 5 past every hour', 'UTC', '5 * * * *'],
+    ['at minute 5 past the hour', 'UTC', '5 * * * *'],
+    ['minute 30 of every 2nd hour', 'UTC', '30 */2 * * *'],
+  ])('%s in %s is %s', async (phrase, zone, cron) => {
+    expect(await crons(phrase, zone)).toBe(cron);
+  });
+
+  it('fires in the hours it names only', async () => {
+    expect(await localRuns('at every 15th minute past every 2nd hour', 'America/New_York', 6)).toEqual([
+      '2026-12-03 14:00',
+      '2026-12-03 14:15',
+      '2026-12-03 14:30',
+      '2026-12-03 14:45',
+      '2026-12-03 16:00',
+      '2026-12-03 16:15',
+    ]);
+  });
+
+  it('refuses a window in each hour joined to another rule, which would be joined to the last window alone', async () => {
+    await expect(meaning('at every 30th minute past every 4th hour on monday and at noon')).rejects.toThrow(/cannot be joined to another rule/);
   });
 });
 
