@@ -46,6 +46,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   if (between > 0 && and > between + 1 && happensOnce(first) && !isClock(first) && monthOf(first) === undefined) {
     words = [...words.slice(0, between), 'from', ...words.slice(between + 1, and), 'to', ...words.slice(and + 1)];
   }
+  words = yearLast(words);
   const ends: PhraseEnds = { said: [], notes: [] };
   let spanOf: { days: number; months: number; ms: number } | undefined;
   const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[], notes: string[] = []) => {
@@ -272,6 +273,20 @@ function withinSpanAt(words: string[]): number {
     if (!startsOrEnds(words[k - 1]) && !(weekdayOf(words[k - 1]) !== undefined && startsOrEnds(words[k - 2]))) return k;
   }
   return -1;
+}
+
+/**
+ * "every day in june 2027 at 8am", "every monday in 2027 at 9am": a year said inside the phrase
+ * bounds it as it does at the end, so it is moved there ("every day at 8am in june 2027").
+ */
+function yearLast(words: string[]): string[] {
+  for (let y = 1; y < words.length - 1; y++) {
+    if (!/^\d{4}$/.test(words[y]!)) continue;
+    const monthAt = monthOf(words[y - 1]?.replace(/,$/, '')) !== undefined ? y - 1 : y;
+    const from = monthAt - 1;
+    if (from > 0 && ['in', 'during'].includes(words[from]!)) return [...words.slice(0, from), ...words.slice(y + 1), ...words.slice(from, y + 1)];
+  }
+  return words;
 }
 
 /** A day named so that it happens once: "tomorrow", "next friday", "dec 25", "2027-01-04" (not "the 25th" or "friday", which recur). */

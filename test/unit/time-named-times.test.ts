@@ -341,8 +341,25 @@ describe('a month with its year bounds the rule to that month', () => {
     ['every monday in january 2027', '2027-01-04 09:00', '2027-01-25 09:00', 4],
     ['every monday in january, 2027', '2027-01-04 09:00', '2027-01-25 09:00', 4],
     ['every day in december 2026', '2026-12-04 09:00', '2026-12-31 09:00', 28],
+    // The month and year said inside the phrase, before its time or other words.
+    ['every day in june 2027 at 8am', '2027-06-01 08:00', '2027-06-30 08:00', 30],
+    ['every monday in march 2027 at 9am', '2027-03-01 09:00', '2027-03-29 09:00', 5],
+    ['every weekday during february 2027 at 5pm', '2027-02-01 17:00', '2027-02-26 17:00', 20],
+    ['every monday in 2027 at 9am', '2027-01-04 09:00', '2027-12-27 09:00', 52],
   ])('%s runs from %s to %s', async (phrase, first, last, count) => {
     const runs = await localRuns(phrase, 'UTC', 60);
     expect([runs[0], runs.at(-1), runs.length]).toEqual([first, last, count]);
+  });
+
+  it.each([
+    ['every hour in july 2027', 'America/New_York', ['2027-07-01 00:00', '2027-07-01 01:00']],
+    ['every monday in march 2027 at 9am', 'America/New_York', ['2027-03-01 09:00', '2027-03-08 09:00', '2027-03-15 09:00']],
+    ['every day in june 2027 at 8am', 'Australia/Sydney', ['2027-06-01 08:00', '2027-06-02 08:00']],
+  ])('%s in %s is on the local clock', async (phrase, zone, runs) => {
+    expect(await localRuns(phrase, zone, runs.length)).toEqual(runs);
+  });
+
+  it('a year passed is refused wherever it is said', async () => {
+    await expect(meaning('every day in june 2025 at 8am')).rejects.toThrow(/in the past: 2025 has ended/);
   });
 });
