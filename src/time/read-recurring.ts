@@ -188,6 +188,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
   let joined = false;
+  let everyJoined = false;
   while (i < tokens.length) {
     const token = tokens[i]!;
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
@@ -208,8 +209,18 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     trace?.push(read.rule);
     if (read.rule === 'link word') joined ||= LIST_WORDS.has(token);
     else {
+      // "the 15th and every june": a month joined to days as one more of them names no day of its own (read as the 15th of June, a part would be dropped).
+      if (everyJoined && part.months && !DAY_KINDS.some((kind) => part[kind] !== undefined) && DAY_KINDS.some((kind) => group[kind] !== undefined)) {
+        throw new ClauseConflict(
+          "joins a month to days with 'and every', and names no days in it: every day of it, or only those days?",
+          "Say which, such as 'every june 15th' or 'every 15th and every day in june'.",
+          true,
+        );
+      }
       unite(group, part, joined);
-      joined = false;
+      // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
+      everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
+      if (!everyJoined) joined = false;
     }
     i = read.end;
   }
@@ -493,6 +504,11 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   const refuse = (problem: string, hint: string): never => {
     throw new ClauseConflict(problem, hint, group.repeats || part.repeats);
   };
+  // "every day in june and the 15th": in one rule the days would narrow "every day", not join it.
+  const daysOf = (g: Group) => DAY_KINDS.some((kind) => g[kind] !== undefined);
+  if (joined && ((part.interval && isDaily(part.interval) && daysOf(group)) || (group.interval && isDaily(group.interval) && daysOf(part)))) {
+    refuse("joins every day to some days with 'and', which one rule cannot say", "Give each its own 'every', such as 'every 15th and every day in june'.");
+  }
   if (part.interval) {
     const had = group.interval;
     if (!had || isDaily(had)) group.interval = part.interval;
@@ -742,6 +758,8 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   group.repeats = true;
   // "every single day".
   let j = tokens[i + 1] === 'single' ? i + 2 : i + 1;
+  // "every every 30 minutes": a word said twice is not understood, never skipped.
+  if (EACH.has(tokens[j] ?? '')) throw new GrammarError(`Could not understand '${tokens[i]} ${tokens[j]}'`, tokens[j]);
   // "every other weekday", "every 3rd business day", "every 2 workdays": every Nth day counting Monday to Friday only
   // (the weekdays themselves are read next); "every 2nd weekday of the month" is the nth (read elsewhere).
   const step = tokens[j] === 'other' ? { value: 2, end: j + 1 } : (readOrdinal(tokens, j) ?? readNumber(tokens, j, { articles: false }));
