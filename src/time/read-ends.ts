@@ -194,7 +194,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const isEnd = END_WORDS.has(word) && (word !== 'up' || words[k + 1] === 'to');
       if (!isEnd && !START_WORDS.has(word)) continue;
       // "monday through thursday", "jan through march", "the 1st through the 10th": a range of days, not an end.
-      const [before, after] = [words[k - 1], words[k + 1] === 'the' ? words[k + 2] : words[k + 1]];
+      const [before, after] = [words[k - 1], (words[k + 1] === 'the' ? words[k + 2] : words[k + 1])?.replace(/[.,]$/, '')];
       const range =
         (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined) ||
         (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
@@ -202,6 +202,10 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         // "on day 1 through 5 of the month", "days 8 through 14": days of the month, as cron describers say them.
         (/^days?$/.test(words[k - 2] ?? '') && /^\d{1,2}$/.test(before ?? '') && /^\d{1,2}$/.test(after ?? ''));
       if (isEnd && range) continue;
+      // crontab.guru's "on every day-of-week from monday through friday", "in every month from january through june": the rule's days or months.
+      const [first, last] = [words[k + 1], words[k + 3]?.replace(/[.,]$/, '')];
+      const named = (weekdayOf(first) !== undefined && weekdayOf(last) !== undefined) || (monthOf(first) !== undefined && monthOf(last) !== undefined);
+      if (word === 'from' && named && (words[k + 2] === 'through' || words[k + 2] === 'thru')) continue;
       let from = k + 1;
       if (word === 'up' || (['ending', 'ends', 'starting', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;
       if (words[from] === 'to' && word === 'up') from++;

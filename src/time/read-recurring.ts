@@ -267,6 +267,13 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if (at(k, 'every', 'day', '-', 'of', '-', 'month', 'from')) {
       out.push('days');
       k += 6;
+    } else if (at(k, 'in', 'every', 'month', 'from') && monthOf(tokens[k + 4]) !== undefined && RANGE_WORDS.has(tokens[k + 5] ?? '') && monthOf(tokens[k + 6]) !== undefined) {
+      // crontab.guru's "in every month from january through june": those months ("in the month of march": that month).
+      out.push('in');
+      k += 3;
+    } else if (at(k, 'in', 'the', 'month', 'of') && monthOf(tokens[k + 4]) !== undefined) {
+      out.push('in');
+      k += 3;
     } else if (at(k, 'day', '-', 'of', '-', 'month')) {
       out.push('day');
       k += 4;
@@ -353,8 +360,12 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
  */
 function crontabGuruHours(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
   const digits = (t: string | undefined) => /^\d{1,2}$/.test(t ?? '');
+  const rangeAt = (at: number) => tokens[at] === 'from' && digits(tokens[at + 1]) && RANGE_WORDS.has(tokens[at + 2] ?? '') && digits(tokens[at + 3]);
   let minute: number | undefined;
   let minuteStep: number | undefined;
+  // The minutes of the hour a step runs over ("every 5th minute from 0 through 30": 0-30/5).
+  let [fromMinute, toMinute] = [0, 59];
+  let minuteRange = false;
   let j = k;
   if (tokens[j] === 'minute' && digits(tokens[j + 1])) {
     minute = Number(tokens[j + 1]);
@@ -364,32 +375,61 @@ function crontabGuruHours(tokens: readonly string[], k: number, notes: string[])
     if (!step || tokens[step.end] !== 'minute') return null;
     minuteStep = step.value;
     j = step.end + 1;
+    if (rangeAt(j)) {
+      [fromMinute, toMinute] = [Number(tokens[j + 1]), Number(tokens[j + 3])];
+      if (fromMinute > toMinute || toMinute > 59) return null;
+      minuteRange = true;
+      j += 4;
+    }
   } else return null;
-  // "past every 2nd hour", "of every hour", "past the hour".
-  const the = tokens[j + 1] === 'the' && tokens[j + 2] === 'hour';
-  if ((tokens[j] !== 'past' && tokens[j] !== 'of') || !(EACH.has(tokens[j + 1] ?? '') || the)) return null;
-  j += 2;
-  const hourStep = tokens[j] === 'hour' ? { value: 1, end: j } : tokens[j] === 'other' && !the ? { value: 2, end: j + 1 } : readOrdinal(tokens, j);
-  if (!hourStep || tokens[hourStep.end] !== 'hour') return null;
-  j = hourStep.end + 1;
-  const ranged = tokens[j] === 'from' && digits(tokens[j + 1]) && RANGE_WORDS.has(tokens[j + 2] ?? '') && digits(tokens[j + 3]);
   // On the 12-hour clock with am/pm, so no hour is left to the am/pm rule.
   const clock = (hour: number, m: number) => [`${hour % 12 || 12}:${String(m).padStart(2, '0')}`, hour < 12 ? 'am' : 'pm'];
-  const [first, last] = ranged ? [Number(tokens[j + 1]), Number(tokens[j + 3])] : [0, 23];
-  if (first > 23 || last > 23 || first > last) return null;
-  const end = ranged ? j + 4 : j;
-  if (minute !== undefined) {
-    if (!ranged) return { words: ['every', ...(hourStep.value === 1 ? [] : [String(hourStep.value)]), 'hours', 'at', 'minute', String(minute)], end };
-    return { words: ['every', String(hourStep.value), 'hours', 'from', ...clock(first, minute), 'until', ...clock(last, minute)], end };
-  }
+  let hours: number[];
+  let end: number;
+  let hourStep = 1;
+  if (tokens[j] === 'past' && tokens[j + 1] === 'hour' && digits(tokens[j + 2])) {
+    // "every minute past hour 12", "every 10th minute past hour 9 and 17" (a minute past named hours is read elsewhere).
+    if (minute !== undefined) return null;
+    hours = [Number(tokens[j + 2])];
+    end = j + 3;
+    while (LIST_WORDS.has(tokens[end] ?? '') && digits(tokens[end + 1])) {
+      hours.push(Number(tokens[end + 1]));
+      end += 2;
+    }
+    if (hours.some((hour) => hour > 23)) return null;
+  } else if ((tokens[j] === 'past' || tokens[j] === 'of') && (EACH.has(tokens[j + 1] ?? '') || (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour'))) {
+    // "past every 2nd hour", "of every hour", "past the hour".
+    const the = tokens[j + 1] === 'the';
+    j += 2;
+    const step = tokens[j] === 'hour' ? { value: 1, end: j } : tokens[j] === 'other' && !the ? { value: 2, end: j + 1 } : readOrdinal(tokens, j);
+    if (!step || tokens[step.end] !== 'hour') return null;
+    hourStep = step.value;
+    j = step.end + 1;
+    const ranged = rangeAt(j);
+    const [first, last] = ranged ? [Number(tokens[j + 1]), Number(tokens[j + 3])] : [0, 23];
+    if (first > 23 || last > 23 || first > last) return null;
+    end = ranged ? j + 4 : j;
+    if (minute !== undefined) {
+      if (!ranged) return { words: ['every', ...(hourStep === 1 ? [] : [String(hourStep)]), 'hours', 'at', 'minute', String(minute)], end };
+      return { words: ['every', String(hourStep), 'hours', 'from', ...clock(first, minute), 'until', ...clock(last, minute)], end };
+    }
+    hours = [];
+    for (let hour = first; hour <= last; hour += hourStep) hours.push(hour);
+  } else if (minuteRange) {
+    // "at every 5th minute from 0 through 30": of every hour.
+    hours = [...Array(24).keys()];
+    end = j;
+  } else return null;
   const step = minuteStep!;
-  if (hourStep.value === 1 && 60 % step === 0) {
-    if (!ranged) return { words: ['every', String(step), 'minutes'], end };
-    return { words: ['every', String(step), 'minutes', 'from', ...clock(first, 0), 'until', ...clock(last, 60 - step)], end };
+  const lastMinute = toMinute - ((toMinute - fromMinute) % step);
+  const wholeHour = fromMinute === 0 && toMinute === 59 && 60 % step === 0;
+  // Runs of whole hours in a row are one window ("every 15th minute past every hour from 9 through 17": 09:00 until 17:45).
+  if (wholeHour && hourStep === 1 && hours.every((hour, n) => n === 0 || hour === hours[n - 1]! + 1)) {
+    if (hours.length === 24) return { words: ['every', String(step), 'minutes'], end };
+    return { words: ['every', String(step), 'minutes', 'from', ...clock(hours[0]!, 0), 'until', ...clock(hours.at(-1)!, 60 - step)], end };
   }
-  // The cron's minutes of each hour it names (`*/7 * * * *`: 0, 7, ..., 56, then 0 again), as one window an hour.
-  if (60 % step !== 0) {
-    const lastMinute = 59 - (59 % step);
+  // Otherwise the cron's minutes of each hour it names (`*/7 * * * *`: 0, 7, ..., 56, then 0 again), as one window an hour.
+  if (fromMinute === 0 && toMinute === 59 && 60 % step !== 0) {
     notes.push(
       `read '${tokens.slice(k, end).join(' ')}' as minutes 0, ${step}, ..., ${lastMinute} of the hour, as cron's */${step} is (${60 - lastMinute} minutes from :${lastMinute} to :00); write 'every ${step} minutes' for ${step} minutes apart throughout`,
     );
@@ -400,8 +440,8 @@ function crontabGuruHours(tokens: readonly string[], k: number, notes: string[])
     throw new UsageError(`'${tokens.slice(k, end).join(' ')}' is read as a window in each hour it names, and cannot be joined to another rule`, 'Give the other rule as a schedule of its own.');
   }
   const words: string[] = [];
-  for (let hour = first; hour <= last; hour += hourStep.value) {
-    words.push(...(words.length ? ['and'] : []), 'every', String(step), 'minutes', 'from', ...clock(hour, 0), 'until', ...clock(hour, 59 - (59 % step)), ...rest);
+  for (const hour of hours) {
+    words.push(...(words.length ? ['and'] : []), 'every', String(step), 'minutes', 'from', ...clock(hour, fromMinute), 'until', ...clock(hour, lastMinute), ...rest);
   }
   return { words, end: tokens.length };
 }

@@ -64,6 +64,28 @@ describe("crontab.guru's hours counted on the 24-hour clock", () => {
     expect(await crons(phrase, zone)).toBe(cron);
   });
 
+  it.each([
+    // Its days of the week and months as ranges said with "from ... through": the rule's, not a start and an end.
+    ['At 22:00 on every day-of-week from Monday through Friday.', '0 22 * * 1-5'],
+    ['At minute 0 past every hour from 9 through 17 on every day-of-week from Monday through Friday.', '0 9-17 * * 1-5'],
+    ['at 08:30 on every day-of-week from tuesday thru thursday', '30 8 * * 2-4'],
+    ['At 12:00 in every month from January through June.', '0 12 * 1-6 *'],
+    ['at 06:00 on monday in the month of march', '0 6 * 3 1'],
+    // Its steps within named hours, and over some minutes of the hour.
+    ['At every minute past hour 12.', '* 12 * * *'],
+    ['at every 10th minute past hour 9 and 17', '*/10 9,17 * * *'],
+    ['At every 5th minute from 0 through 30.', '0-30/5 * * * *'],
+    ['at every 5th minute from 10 through 40 past every 2nd hour', '10-40/5 */2 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+
+  it('a range of weekdays with "from" is the rule on any day it is said, never one week', async () => {
+    const sunday = await meaningOfSchedule('At 22:00 on every day-of-week from Monday through Friday.', { now: Date.parse('2027-03-07T19:00:00Z'), zone: 'UTC' }, 6);
+    expect(sunday.type).toBe('recurring');
+    expect(sunday.next_runs_local.at(-1)).toBe('2027-03-15 22:00 UTC');
+  });
+
   it('fires in the hours it names only', async () => {
     expect(await localRuns('at every 15th minute past every 2nd hour', 'America/New_York', 6)).toEqual([
       '2026-12-03 14:00',
