@@ -46,6 +46,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   if (between > 0 && and > between + 1 && happensOnce(first) && !isClock(first) && monthOf(first) === undefined) {
     words = [...words.slice(0, between), 'from', ...words.slice(between + 1, and), 'to', ...words.slice(and + 1)];
   }
+  words = yearLast(words);
   const ends: PhraseEnds = { said: [], notes: [] };
   let spanOf: { days: number; months: number; ms: number } | undefined;
   const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[], notes: string[] = []) => {
@@ -193,7 +194,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const isEnd = END_WORDS.has(word) && (word !== 'up' || words[k + 1] === 'to');
       if (!isEnd && !START_WORDS.has(word)) continue;
       // "monday through thursday", "jan through march", "the 1st through the 10th": a range of days, not an end.
-      const [before, after] = [words[k - 1], words[k + 1] === 'the' ? words[k + 2] : words[k + 1]];
+      const [before, after] = [words[k - 1], (words[k + 1] === 'the' ? words[k + 2] : words[k + 1])?.replace(/[.,]$/, '')];
       const range =
         (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined) ||
         (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
@@ -201,6 +202,10 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         // "on day 1 through 5 of the month", "days 8 through 14": days of the month, as cron describers say them.
         (/^days?$/.test(words[k - 2] ?? '') && /^\d{1,2}$/.test(before ?? '') && /^\d{1,2}$/.test(after ?? ''));
       if (isEnd && range) continue;
+      // crontab.guru's "on every day-of-week from monday through friday", "in every month from january through june": the rule's days or months.
+      const [first, last] = [words[k + 1], words[k + 3]?.replace(/[.,]$/, '')];
+      const named = (weekdayOf(first) !== undefined && weekdayOf(last) !== undefined) || (monthOf(first) !== undefined && monthOf(last) !== undefined);
+      if (word === 'from' && named && (words[k + 2] === 'through' || words[k + 2] === 'thru')) continue;
       let from = k + 1;
       if (word === 'up' || (['ending', 'ends', 'starting', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;
       if (words[from] === 'to' && word === 'up') from++;
@@ -272,6 +277,20 @@ function withinSpanAt(words: string[]): number {
     if (!startsOrEnds(words[k - 1]) && !(weekdayOf(words[k - 1]) !== undefined && startsOrEnds(words[k - 2]))) return k;
   }
   return -1;
+}
+
+/**
+ * "every day in june 2027 at 8am", "every monday in 2027 at 9am": a year said inside the phrase
+ * bounds it as it does at the end, so it is moved there ("every day at 8am in june 2027").
+ */
+function yearLast(words: string[]): string[] {
+  for (let y = 1; y < words.length - 1; y++) {
+    if (!/^\d{4}$/.test(words[y]!)) continue;
+    const monthAt = monthOf(words[y - 1]?.replace(/,$/, '')) !== undefined ? y - 1 : y;
+    const from = monthAt - 1;
+    if (from > 0 && ['in', 'during'].includes(words[from]!)) return [...words.slice(0, from), ...words.slice(y + 1), ...words.slice(from, y + 1)];
+  }
+  return words;
 }
 
 /** A day named so that it happens once: "tomorrow", "next friday", "dec 25", "2027-01-04" (not "the 25th" or "friday", which recur). */

@@ -248,11 +248,13 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
   if (tokens[start] === 'day' && tokens[start + 2] === (tokens[start + 1] === 'after' ? 'tomorrow' : 'yesterday')) {
     return { value: { kind: 'offset', days: tokens[start + 1] === 'after' ? 2 : -2 }, end: start + 3 };
   }
-  // "the day after next": the day after tomorrow.
-  if (tokens[start] === 'day' && tokens[start + 1] === 'after' && tokens[start + 2] === 'next') return { value: { kind: 'offset', days: 2 }, end: start + 3 };
-  // "the day after january 1st", "the day before christmas": one day from the next such date.
+  // "the day after next": the day after tomorrow ("the day after next friday" is read below).
+  if (tokens[start] === 'day' && tokens[start + 1] === 'after' && tokens[start + 2] === 'next' && weekdayAt(tokens, start + 3) === undefined) {
+    return { value: { kind: 'offset', days: 2 }, end: start + 3 };
+  }
+  // "the day after january 1st", "the day before christmas", "the day before friday": one day from the next such day.
   if (tokens[start] === 'day' && (tokens[start + 1] === 'after' || tokens[start + 1] === 'before')) {
-    const from = readDate(tokens, start + 2);
+    const from = readDate(tokens, start + 2) ?? readWeekday(tokens, start + 2);
     if (from) return { value: { kind: 'shift', days: tokens[start + 1] === 'after' ? 1 : -1, from: from.value, said: tokens.slice(start + 2, from.end).join(' ') }, end: from.end };
   }
   return null;

@@ -188,6 +188,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
   let joined = false;
+  let everyJoined = false;
   while (i < tokens.length) {
     const token = tokens[i]!;
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
@@ -208,8 +209,18 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     trace?.push(read.rule);
     if (read.rule === 'link word') joined ||= LIST_WORDS.has(token);
     else {
+      // "the 15th and every june": a month joined to days as one more of them names no day of its own (read as the 15th of June, a part would be dropped).
+      if (everyJoined && part.months && !DAY_KINDS.some((kind) => part[kind] !== undefined) && DAY_KINDS.some((kind) => group[kind] !== undefined)) {
+        throw new ClauseConflict(
+          "joins a month to days with 'and every', and names no days in it: every day of it, or only those days?",
+          "Say which, such as 'every june 15th' or 'every 15th and every day in june'.",
+          true,
+        );
+      }
       unite(group, part, joined);
-      joined = false;
+      // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
+      everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
+      if (!everyJoined) joined = false;
     }
     i = read.end;
   }
@@ -256,6 +267,13 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if (at(k, 'every', 'day', '-', 'of', '-', 'month', 'from')) {
       out.push('days');
       k += 6;
+    } else if (at(k, 'in', 'every', 'month', 'from') && monthOf(tokens[k + 4]) !== undefined && RANGE_WORDS.has(tokens[k + 5] ?? '') && monthOf(tokens[k + 6]) !== undefined) {
+      // crontab.guru's "in every month from january through june": those months ("in the month of march": that month).
+      out.push('in');
+      k += 3;
+    } else if (at(k, 'in', 'the', 'month', 'of') && monthOf(tokens[k + 4]) !== undefined) {
+      out.push('in');
+      k += 3;
     } else if (at(k, 'day', '-', 'of', '-', 'month')) {
       out.push('day');
       k += 4;
@@ -312,13 +330,9 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       const first = 3 * Number(tokens[k + 1]) - 2;
       out.push(MONTH_NAMES[first - 1]!.toLowerCase(), '-', MONTH_NAMES[first + 1]!.toLowerCase());
       k += 1;
-    } else if ((opened = crontabGuruHours(tokens, k) ?? weekdayInWeeksOfMonth(tokens, k, notes))) {
+    } else if ((opened = crontabGuruHours(tokens, k, notes) ?? weekdayInWeeksOfMonth(tokens, k, notes))) {
       out.push(...opened.words);
       k = opened.end - 1;
-    } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past') && EACH.has(tokens[k + 3] ?? '') && at(k + 4, 'hour')) {
-      // crontab.guru's "at minute 0 past every hour".
-      out.push(tokens[k + 1]!, 'minutes');
-      k += 1;
     } else if (at(k, 'minute') && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && at(k + 2, 'past', 'hour') && /^\d{1,2}$/.test(tokens[k + 4] ?? '')) {
       // crontab.guru's "at minute 0 past hour 9 and 17": those clock times, on the 24-hour clock.
       const minute = tokens[k + 1]!.padStart(2, '0');
@@ -339,13 +353,19 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
  * crontab.guru's hours counted on the 24-hour clock: "minute 23 past every 2nd hour from 0 through
  * 20" (`23 0-20/2 * * *`) -> "every 2 hours from 00:23 until 20:23"; "minute 5 past every 3rd hour"
  * -> "every 3 hours at minute 5"; "every 15th minute past every hour from 9 through 17" (`*\/15 9-17`)
- * -> "every 15 minutes from 09:00 until 17:45". Its range names whole hours, so the window ends at
- * the last fire inside the last hour, never at the hour itself.
+ * -> "every 15 minutes from 9:00 am until 5:45 pm". Its range names whole hours, so the window ends at
+ * the last fire inside the last hour, never at the hour itself. A step of minutes that does not divide
+ * the hour, or within every Nth hour ("every 15th minute past every 2nd hour", `*\/15 *\/2 * * *`), is
+ * one window in each hour the cron names, as the cron is.
  */
-function crontabGuruHours(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+function crontabGuruHours(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
   const digits = (t: string | undefined) => /^\d{1,2}$/.test(t ?? '');
+  const rangeAt = (at: number) => tokens[at] === 'from' && digits(tokens[at + 1]) && RANGE_WORDS.has(tokens[at + 2] ?? '') && digits(tokens[at + 3]);
   let minute: number | undefined;
   let minuteStep: number | undefined;
+  // The minutes of the hour a step runs over ("every 5th minute from 0 through 30": 0-30/5).
+  let [fromMinute, toMinute] = [0, 59];
+  let minuteRange = false;
   let j = k;
   if (tokens[j] === 'minute' && digits(tokens[j + 1])) {
     minute = Number(tokens[j + 1]);
@@ -355,25 +375,75 @@ function crontabGuruHours(tokens: readonly string[], k: number): { words: string
     if (!step || tokens[step.end] !== 'minute') return null;
     minuteStep = step.value;
     j = step.end + 1;
+    if (rangeAt(j)) {
+      [fromMinute, toMinute] = [Number(tokens[j + 1]), Number(tokens[j + 3])];
+      if (fromMinute > toMinute || toMinute > 59) return null;
+      minuteRange = true;
+      j += 4;
+    }
   } else return null;
-  if (tokens[j] !== 'past' || !EACH.has(tokens[j + 1] ?? '')) return null;
-  j += 2;
-  const hourStep = tokens[j] === 'hour' ? { value: 1, end: j } : tokens[j] === 'other' ? { value: 2, end: j + 1 } : readOrdinal(tokens, j);
-  if (!hourStep || tokens[hourStep.end] !== 'hour') return null;
-  j = hourStep.end + 1;
-  const ranged = tokens[j] === 'from' && digits(tokens[j + 1]) && RANGE_WORDS.has(tokens[j + 2] ?? '') && digits(tokens[j + 3]);
-  if (!ranged) {
-    // Without a range only a minute past every Nth hour says more than the readers already do.
-    if (minute === undefined || hourStep.value === 1) return null;
-    return { words: ['every', String(hourStep.value), 'hours', 'at', 'minute', String(minute)], end: j };
+  // On the 12-hour clock with am/pm, so no hour is left to the am/pm rule.
+  const clock = (hour: number, m: number) => [`${hour % 12 || 12}:${String(m).padStart(2, '0')}`, hour < 12 ? 'am' : 'pm'];
+  let hours: number[];
+  let end: number;
+  let hourStep = 1;
+  if (tokens[j] === 'past' && tokens[j + 1] === 'hour' && digits(tokens[j + 2])) {
+    // "every minute past hour 12", "every 10th minute past hour 9 and 17" (a minute past named hours is read elsewhere).
+    if (minute !== undefined) return null;
+    hours = [Number(tokens[j + 2])];
+    end = j + 3;
+    while (LIST_WORDS.has(tokens[end] ?? '') && digits(tokens[end + 1])) {
+      hours.push(Number(tokens[end + 1]));
+      end += 2;
+    }
+    if (hours.some((hour) => hour > 23)) return null;
+  } else if ((tokens[j] === 'past' || tokens[j] === 'of') && (EACH.has(tokens[j + 1] ?? '') || (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour'))) {
+    // "past every 2nd hour", "of every hour", "past the hour".
+    const the = tokens[j + 1] === 'the';
+    j += 2;
+    const step = tokens[j] === 'hour' ? { value: 1, end: j } : tokens[j] === 'other' && !the ? { value: 2, end: j + 1 } : readOrdinal(tokens, j);
+    if (!step || tokens[step.end] !== 'hour') return null;
+    hourStep = step.value;
+    j = step.end + 1;
+    const ranged = rangeAt(j);
+    const [first, last] = ranged ? [Number(tokens[j + 1]), Number(tokens[j + 3])] : [0, 23];
+    if (first > 23 || last > 23 || first > last) return null;
+    end = ranged ? j + 4 : j;
+    if (minute !== undefined) {
+      if (!ranged) return { words: ['every', ...(hourStep === 1 ? [] : [String(hourStep)]), 'hours', 'at', 'minute', String(minute)], end };
+      return { words: ['every', String(hourStep), 'hours', 'from', ...clock(first, minute), 'until', ...clock(last, minute)], end };
+    }
+    hours = [];
+    for (let hour = first; hour <= last; hour += hourStep) hours.push(hour);
+  } else if (minuteRange) {
+    // "at every 5th minute from 0 through 30": of every hour.
+    hours = [...Array(24).keys()];
+    end = j;
+  } else return null;
+  const step = minuteStep!;
+  const lastMinute = toMinute - ((toMinute - fromMinute) % step);
+  const wholeHour = fromMinute === 0 && toMinute === 59 && 60 % step === 0;
+  // Runs of whole hours in a row are one window ("every 15th minute past every hour from 9 through 17": 09:00 until 17:45).
+  if (wholeHour && hourStep === 1 && hours.every((hour, n) => n === 0 || hour === hours[n - 1]! + 1)) {
+    if (hours.length === 24) return { words: ['every', String(step), 'minutes'], end };
+    return { words: ['every', String(step), 'minutes', 'from', ...clock(hours[0]!, 0), 'until', ...clock(hours.at(-1)!, 60 - step)], end };
   }
-  const [first, last] = [Number(tokens[j + 1]), Number(tokens[j + 3])];
-  const clock = (hour: number, m: number) => `${String(hour).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-  if (first > 23 || last > 23 || first > last) return null;
-  if (minute !== undefined) return { words: ['every', String(hourStep.value), 'hours', 'from', clock(first, minute), 'until', clock(last, minute)], end: j + 4 };
-  // Every Nth minute within hours counted by more than one: no single step says it; left to the readers (refused).
-  if (hourStep.value !== 1 || 60 % minuteStep! !== 0) return null;
-  return { words: ['every', String(minuteStep), 'minutes', 'from', clock(first, 0), 'until', clock(last, 60 - minuteStep!)], end: j + 4 };
+  // Otherwise the cron's minutes of each hour it names (`*/7 * * * *`: 0, 7, ..., 56, then 0 again), as one window an hour.
+  if (fromMinute === 0 && toMinute === 59 && 60 % step !== 0) {
+    notes.push(
+      `read '${tokens.slice(k, end).join(' ')}' as minutes 0, ${step}, ..., ${lastMinute} of the hour, as cron's */${step} is (${60 - lastMinute} minutes from :${lastMinute} to :00); write 'every ${step} minutes' for ${step} minutes apart throughout`,
+    );
+  }
+  // What follows ("on mondays", "in june") is said of every window; a rule joined after it would be joined to the last alone.
+  const rest = tokens.slice(end);
+  if (rest.some((token) => LIST_WORDS.has(token))) {
+    throw new UsageError(`'${tokens.slice(k, end).join(' ')}' is read as a window in each hour it names, and cannot be joined to another rule`, 'Give the other rule as a schedule of its own.');
+  }
+  const words: string[] = [];
+  for (const hour of hours) {
+    words.push(...(words.length ? ['and'] : []), 'every', String(step), 'minutes', 'from', ...clock(hour, fromMinute), 'until', ...clock(hour, lastMinute), ...rest);
+  }
+  return { words, end: tokens.length };
 }
 
 /** Words for days that a dash may follow before the time ("every day - 9am"); after a time, a dash is a window ("9am - 5pm"). */
@@ -474,6 +544,11 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   const refuse = (problem: string, hint: string): never => {
     throw new ClauseConflict(problem, hint, group.repeats || part.repeats);
   };
+  // "every day in june and the 15th": in one rule the days would narrow "every day", not join it.
+  const daysOf = (g: Group) => DAY_KINDS.some((kind) => g[kind] !== undefined);
+  if (joined && ((part.interval && isDaily(part.interval) && daysOf(group)) || (group.interval && isDaily(group.interval) && daysOf(part)))) {
+    refuse("joins every day to some days with 'and', which one rule cannot say", "Give each its own 'every', such as 'every 15th and every day in june'.");
+  }
   if (part.interval) {
     const had = group.interval;
     if (!had || isDaily(had)) group.interval = part.interval;
@@ -723,6 +798,8 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   group.repeats = true;
   // "every single day".
   let j = tokens[i + 1] === 'single' ? i + 2 : i + 1;
+  // "every every 30 minutes": a word said twice is not understood, never skipped.
+  if (EACH.has(tokens[j] ?? '')) throw new GrammarError(`Could not understand '${tokens[i]} ${tokens[j]}'`, tokens[j]);
   // "every other weekday", "every 3rd business day", "every 2 workdays": every Nth day counting Monday to Friday only
   // (the weekdays themselves are read next); "every 2nd weekday of the month" is the nth (read elsewhere).
   const step = tokens[j] === 'other' ? { value: 2, end: j + 1 } : (readOrdinal(tokens, j) ?? readNumber(tokens, j, { articles: false }));

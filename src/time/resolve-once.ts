@@ -21,11 +21,12 @@ const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordin
  */
 export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
   const { clock, carry } = clockOf(parts, notes, parts.day?.kind === 'workdays' && parts.day.elapsed ? calendar.wall(now) : dayClock, input);
-  // The day a day is counted from ("3 days after next friday"), with the notes of reading it when the phrase wrote it.
-  const fromDay = (day: Extract<DayRef, { kind: 'shift' | 'near' }>) => {
+  // The day a day is counted from ("3 days after next friday"), with the notes of reading it when the phrase wrote it;
+  // `after`: the first such day after that instant instead of after now.
+  const fromDay = (day: Extract<DayRef, { kind: 'shift' | 'near' }>, after = now) => {
     const fromNotes: string[] = [];
-    const instant = resolveParts({ ...parts, day: day.from }, calendar, now, day.said ?? input, fromNotes, dayClock);
-    if (day.said !== undefined) notes.push(...fromNotes.filter((note) => !notes.includes(note)));
+    const instant = resolveParts({ ...parts, day: day.from }, calendar, after, day.said ?? input, fromNotes, dayClock);
+    if (day.said !== undefined && after === now) notes.push(...fromNotes.filter((note) => !notes.includes(note)));
     return instant;
   };
   // A day counted from another, at the phrase's time of day (said in a note when the clocks skip or repeat it then).
@@ -35,17 +36,32 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     if (skippedOrTwice && !notes.includes(skippedOrTwice)) notes.push(skippedOrTwice);
     return instant;
   };
+  // A day counted from another ("3 days before friday"); when that is past and the day counted from recurs, from its
+  // first one that leaves it ahead (said on a Wednesday, 3 days before next week's Friday), with a note.
+  const countedFrom = (day: Extract<DayRef, { kind: 'shift' | 'near' }>, count: (from: WallTime) => { year: number; month: number; day: number }) => {
+    let fromAt = fromDay(day);
+    let from = calendar.wall(fromAt);
+    let date = count(from);
+    let instant = onDay(date);
+    if (instant > now || !recurs(day.from)) return { instant, from, date };
+    const passed = from;
+    for (let tries = 0; instant <= now && tries < 60; tries++) {
+      fromAt = fromDay(day, fromAt);
+      from = calendar.wall(fromAt);
+      date = count(from);
+      instant = onDay(date);
+    }
+    notes.push(`read '${input}' as ${dayLabel(date)}, counted from ${dayLabel(from)}; counted from ${dayLabel(passed)} it has passed`);
+    return { instant, from, date };
+  };
   if (parts.day?.kind === 'near') {
     const { weekday, direction } = parts.day;
-    const from = calendar.wall(fromDay(parts.day));
-    const days = direction === 1 ? (weekday - from.weekday + 7) % 7 || 7 : -((from.weekday - weekday + 7) % 7 || 7);
-    return onDay(addDays(from, days));
+    return countedFrom(parts.day, (from) => addDays(from, direction === 1 ? (weekday - from.weekday + 7) % 7 || 7 : -((from.weekday - weekday + 7) % 7 || 7))).instant;
   }
   if (parts.day?.kind === 'shift') {
     // The day it counts from, then that many calendar days on.
-    const from = calendar.wall(fromDay(parts.day));
-    const date = addDays(from, parts.day.days);
-    const instant = onDay(date);
+    const days = parts.day.days;
+    const { instant, from, date } = countedFrom(parts.day, (from) => addDays(from, days));
     const other = parts.day.other && resolveParts({ ...parts, day: parts.day.other.day }, calendar, now, input, [], dayClock);
     if (other !== undefined && other !== instant) {
       const weeks = parts.day.days / 7;
@@ -64,6 +80,11 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
   if (skippedOrTwice) notes.push(skippedOrTwice);
   if (parts.day && /\bmidnight\b/.test(parts.clock?.text ?? '') && clock.hour === 0 && clock.minute === 0) notes.push(midnightNote(calendar.wall(instant), input));
   return instant;
+}
+
+/** Whether a day counted from has a later one of the same name: "friday", "december 25" (not "tomorrow", "next friday" or "dec 25 2027"). */
+function recurs(day: DayRef): boolean {
+  return (day.kind === 'weekday' && day.mode === 'this') || (day.kind === 'date' && day.year === undefined && day.years === undefined);
 }
 
 /**

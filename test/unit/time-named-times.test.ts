@@ -38,8 +38,67 @@ describe("crontab.guru's hours counted on the 24-hour clock", () => {
     expect(await localRuns('at minute 23 past every 2nd hour from 0 through 20', 'America/New_York', 3)).toEqual(['2026-12-03 14:23', '2026-12-03 16:23', '2026-12-03 18:23']);
   });
 
-  it('refuses an every-Nth-minute step that does not divide the hour', async () => {
-    await expect(meaning('at every 7th minute past every hour from 9 through 17')).rejects.toThrow(/every 7th minute past every hour/);
+  it.each([
+    ['every 7th minute past every hour', '0-56/7 * * * *'],
+    ['at every 7th minute past every hour from 9 through 17', '0-56/7 9-17 * * *'],
+    ['every 7th minute past the hour on weekdays', '0-56/7 * * * 1-5'],
+    ['at every 25th minute past every 3rd hour', '0,25,50 */3 * * *'],
+  ])("%s: minutes 0, N, ... of each hour, as cron's */N is, with a note", async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toMatch(/of the hour, as cron's \*\/\d+ is \(\d+ minutes from :\d+ to :00\); write 'every \d+ minutes'/);
+  });
+
+  it.each([
+    ['at every 15th minute past every 2nd hour', 'UTC', '*/15 */2 * * *'],
+    ['every 15th minute past every other hour', 'UTC', '*/15 */2 * * *'],
+    ['at every 15th minute past every 2nd hour from 8 through 18', 'UTC', '*/15 8-18/2 * * *'],
+    ['at every 20th minute past every 3rd hour on monday', 'UTC', '*/20 */3 * * 1'],
+    ['at every 15th minute past every 2nd hour', 'America/New_York', '*/15 1-23/2 * * *'],
+    ['at every 15th minute past every 2nd hour', 'Asia/Kolkata', '30,45 */2 * * * + 0,15 1-23/2 * * *'],
+    ['at every 10th minute past every hour', 'UTC', '*/10 * * * *'],
+    ['every 5th minute of every hour', 'UTC', '*/5 * * * *'],
+    ['at minute 5 past every hour', 'UTC', '5 * * * *'],
+    ['at minute 5 past the hour', 'UTC', '5 * * * *'],
+    ['minute 30 of every 2nd hour', 'UTC', '30 */2 * * *'],
+  ])('%s in %s is %s', async (phrase, zone, cron) => {
+    expect(await crons(phrase, zone)).toBe(cron);
+  });
+
+  it.each([
+    // Its days of the week and months as ranges said with "from ... through": the rule's, not a start and an end.
+    ['At 22:00 on every day-of-week from Monday through Friday.', '0 22 * * 1-5'],
+    ['At minute 0 past every hour from 9 through 17 on every day-of-week from Monday through Friday.', '0 9-17 * * 1-5'],
+    ['at 08:30 on every day-of-week from tuesday thru thursday', '30 8 * * 2-4'],
+    ['At 12:00 in every month from January through June.', '0 12 * 1-6 *'],
+    ['at 06:00 on monday in the month of march', '0 6 * 3 1'],
+    // Its steps within named hours, and over some minutes of the hour.
+    ['At every minute past hour 12.', '* 12 * * *'],
+    ['at every 10th minute past hour 9 and 17', '*/10 9,17 * * *'],
+    ['At every 5th minute from 0 through 30.', '0-30/5 * * * *'],
+    ['at every 5th minute from 10 through 40 past every 2nd hour', '10-40/5 */2 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+
+  it('a range of weekdays with "from" is the rule on any day it is said, never one week', async () => {
+    const sunday = await meaningOfSchedule('At 22:00 on every day-of-week from Monday through Friday.', { now: Date.parse('2027-03-07T19:00:00Z'), zone: 'UTC' }, 6);
+    expect(sunday.type).toBe('recurring');
+    expect(sunday.next_runs_local.at(-1)).toBe('2027-03-15 22:00 UTC');
+  });
+
+  it('fires in the hours it names only', async () => {
+    expect(await localRuns('at every 15th minute past every 2nd hour', 'America/New_York', 6)).toEqual([
+      '2026-12-03 14:00',
+      '2026-12-03 14:15',
+      '2026-12-03 14:30',
+      '2026-12-03 14:45',
+      '2026-12-03 16:00',
+      '2026-12-03 16:15',
+    ]);
+  });
+
+  it('refuses a window in each hour joined to another rule, which would be joined to the last window alone', async () => {
+    await expect(meaning('at every 30th minute past every 4th hour on monday and at noon')).rejects.toThrow(/cannot be joined to another rule/);
   });
 });
 
@@ -304,8 +363,25 @@ describe('a month with its year bounds the rule to that month', () => {
     ['every monday in january 2027', '2027-01-04 09:00', '2027-01-25 09:00', 4],
     ['every monday in january, 2027', '2027-01-04 09:00', '2027-01-25 09:00', 4],
     ['every day in december 2026', '2026-12-04 09:00', '2026-12-31 09:00', 28],
+    // The month and year said inside the phrase, before its time or other words.
+    ['every day in june 2027 at 8am', '2027-06-01 08:00', '2027-06-30 08:00', 30],
+    ['every monday in march 2027 at 9am', '2027-03-01 09:00', '2027-03-29 09:00', 5],
+    ['every weekday during february 2027 at 5pm', '2027-02-01 17:00', '2027-02-26 17:00', 20],
+    ['every monday in 2027 at 9am', '2027-01-04 09:00', '2027-12-27 09:00', 52],
   ])('%s runs from %s to %s', async (phrase, first, last, count) => {
     const runs = await localRuns(phrase, 'UTC', 60);
     expect([runs[0], runs.at(-1), runs.length]).toEqual([first, last, count]);
+  });
+
+  it.each([
+    ['every hour in july 2027', 'America/New_York', ['2027-07-01 00:00', '2027-07-01 01:00']],
+    ['every monday in march 2027 at 9am', 'America/New_York', ['2027-03-01 09:00', '2027-03-08 09:00', '2027-03-15 09:00']],
+    ['every day in june 2027 at 8am', 'Australia/Sydney', ['2027-06-01 08:00', '2027-06-02 08:00']],
+  ])('%s in %s is on the local clock', async (phrase, zone, runs) => {
+    expect(await localRuns(phrase, zone, runs.length)).toEqual(runs);
+  });
+
+  it('a year passed is refused wherever it is said', async () => {
+    await expect(meaning('every day in june 2025 at 8am')).rejects.toThrow(/in the past: 2025 has ended/);
   });
 });

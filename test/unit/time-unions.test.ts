@@ -22,6 +22,10 @@ describe('unions joined by and', () => {
     ['every monday and the 1st', 'recurring', ['2026-12-07T09:00', '2026-12-14T09:00', '2026-12-21T09:00', '2026-12-28T09:00', '2027-01-01T09:00', '2027-01-04T09:00']],
     ['every year on december 21st and 31st', 'recurring', ['2026-12-21T09:00', '2026-12-31T09:00', '2027-12-21T09:00', '2027-12-31T09:00']],
     ['every year on march 3rd, 10th and 17th at 8pm', 'recurring', ['2027-03-03T20:00', '2027-03-10T20:00', '2027-03-17T20:00', '2028-03-03T20:00']],
+    // A day said first, then "and every ...": a rule of its own, as the other way round.
+    ['the 1st and every friday', 'recurring', ['2026-12-04T09:00', '2026-12-11T09:00', '2026-12-18T09:00', '2026-12-25T09:00', '2027-01-01T09:00']],
+    ['15th and every monday at 8am', 'recurring', ['2026-12-07T08:00', '2026-12-14T08:00', '2026-12-15T08:00', '2026-12-21T08:00']],
+    ['march 1st and every june 5th', 'recurring', ['2027-03-01T09:00', '2027-06-05T09:00', '2028-03-01T09:00']],
   ])('%s', async (phrase, type, expected) => {
     const meaning = await runs(phrase, expected.length);
     expect(meaning.type).toBe(type);
@@ -36,6 +40,21 @@ describe('unions joined by and', () => {
     ['every 27 at 6pm', ['2026-12-27T18:00', '2027-01-27T18:00']],
   ])('day-of-month wordings: %s', async (phrase, expected) => {
     expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+
+  it.each(['15th and every june', 'the 15th and every june at noon'])('%s joins a month alone, which names no days: refused, never read as June 15th', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(/joins a month to days with 'and every', and names no days in it/);
+  });
+
+  it.each(['every day in june and the 15th', 'the 15th and every day in june', 'daily and on mondays'])(
+    '%s joins every day to days in one rule: refused, never narrowed to those days',
+    async (phrase) => {
+      await expect(runs(phrase)).rejects.toThrow(/joins every day to some days with 'and'/);
+    },
+  );
+
+  it.each(['every every 30 minutes', 'each every day at 9am', 'every each monday'])('%s says "every" twice: refused, naming the word', async (phrase) => {
+    await expect(runs(phrase)).rejects.toThrow(/Could not understand the schedule: .* \(stopped at '(?:every|each)'\)/);
   });
 
   it('a day from the end never passes the month: the 25th to the last is 25 to 28 in February', async () => {
