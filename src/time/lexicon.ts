@@ -1,13 +1,14 @@
 /**
  * The time language's vocabulary, every spelling once: weekdays, months,
  * units, parts of the day, meridiems and filler. Both readers look words up
- * here, display names come from here, and a word found nowhere here (nor as a
- * number, ordinal or zone) is a word the phrase does not let the reader use.
+ * here (the names output shows are in names.ts), and a word found nowhere here
+ * (nor as a number, ordinal or zone) is a word the phrase does not let the
+ * reader use.
  */
 
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-export const WEEKDAY_SHORT = WEEKDAY_NAMES.map((name) => name.slice(0, 3));
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+import { MONTH_NAMES, WEEKDAY_NAMES } from './names';
+
+export { MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_SHORT } from './names';
 
 /** Every spelling of a weekday (0 = Sunday): "monday", "mon", "mondays", "tues", "thurs". */
 const WEEKDAY_SPELLINGS = new Map<string, number>();
