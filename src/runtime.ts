@@ -1,5 +1,4 @@
 import { readlinkSync, statSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { configPath, legacyConfigPath, readConfigFile, readLegacyApiKey, type ConfigFile } from './config/store';
 import { resolveSettings, type Settings } from './config/settings';
@@ -285,7 +284,8 @@ export class Runtime {
 
 function accountHome(): string | undefined {
   try {
-    const home = userInfo().homedir;
+    // node:os only here, with HOME unset: loading it cost every command a third of a millisecond at start.
+    const home = process.getBuiltinModule('node:os').userInfo().homedir;
     return isAbsolute(home) ? home : undefined;
   } catch {
     return undefined;

@@ -1,5 +1,5 @@
 import { span } from '../output/when';
-import { MONTH_NAMES, WEEKDAY_NAMES } from '../time/lexicon';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../time/names';
 import { formatClock, formatLocal, wallTime, zoneAbbreviation } from '../time/zone';
 import type { Agenda, Fire, FireFlag, OffsetChange } from './fires';
 

@@ -1,7 +1,7 @@
 import type { Intent } from '../state/records';
 import { patternOfCron } from '../sync/local-rule';
 import { describeCron } from '../time/cron';
-import { WEEKDAY_NAMES, WEEKDAY_SHORT } from '../time/lexicon';
+import { WEEKDAY_NAMES, WEEKDAY_SHORT } from '../time/names';
 import { formatClock } from '../time/zone';
 
 /** More clock times than this are said as a cron description, not listed. */

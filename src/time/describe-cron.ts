@@ -1,4 +1,4 @@
-import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
+import { MONTH_NAMES, WEEKDAY_NAMES } from './names';
 
 /**
  * The words cronstrue gives for the crons this tool writes most (one minute,

@@ -4,8 +4,7 @@
  * reader, not what builds a schedule from it (resolve-recurring, to-utc).
  */
 import { phraseZone } from './once-zone';
-import { ClauseConflict, readGroups } from './read-recurring';
-import { tokenize } from './words';
+import { ClauseConflict, readText } from './read-recurring';
 
 // For the entry (index.ts), which loads this module for phrases that may repeat: a dynamic import of words.ts split it into a file of its own.
 export { MAX_PHRASE_LENGTH } from './words';
@@ -15,12 +14,12 @@ export function looksRecurring(input: string): boolean {
   const text = normalize(input);
   if (isCronLike(text) || /^@\w+$/.test(text)) return true;
   try {
-    return readGroups(tokenize(text)).some((group) => group.repeats);
+    return readText(text).some((group) => group.repeats);
   } catch (error) {
     if (error instanceof ClauseConflict) return error.repeats;
     try {
       const zoned = phraseZone(text, 'UTC', input.trim());
-      return zoned.written !== undefined && zoned.text !== '' && readGroups(tokenize(zoned.text)).some((group) => group.repeats);
+      return zoned.written !== undefined && zoned.text !== '' && readText(zoned.text).some((group) => group.repeats);
     } catch {
       return false;
     }

@@ -8,7 +8,7 @@ import { asTwentyFourHour, onTwentyFourHourClock, partHolds, partNote, settleClo
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
-import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, timesInADay, type Group, type Nth, type Unit } from './read-recurring';
+import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, readText, timesInADay, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { isCronLike, normalize } from './looks-recurring';
@@ -111,7 +111,7 @@ export function scheduleZone(input: string, zone: string): string {
   const text = normalize(input);
   if (text === '' || isCronLike(text) || /^@\w+$/.test(text)) return zone;
   try {
-    readGroups(tokenize(text));
+    readText(text);
     return zone;
   } catch {
     return writtenZone(text, zone, input.trim())?.zone ?? zone;
@@ -160,7 +160,7 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
 
   let groups: Group[];
   try {
-    groups = readGroups(tokenize(text));
+    groups = [...readText(text)];
   } catch (error) {
     // "every day at 9am EST": the rule is read on the clock of the zone it names.
     const zoned = writtenZone(text, context.zone, original);
@@ -170,7 +170,7 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
     }
     context = { ...context, zone: zoned.zone };
     try {
-      groups = readGroups(tokenize(zoned.text));
+      groups = [...readText(zoned.text)];
     } catch (again) {
       if (again instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES, 3, again.token);
       throw withPhrase(again, original);

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { WEEKDAY_NAMES } from './lexicon';
+import { WEEKDAY_NAMES } from './names';
 import type { LocalSchedule } from './resolve-recurring';
 import { addDays, daysInMonth, formatClock, formatDate, instantFromLocal, nextOffsetChange, offsetMinutes, wallTime } from './zone';
 

@@ -3,7 +3,7 @@ import type { CreateScheduleBody, Role, Schedule } from '../../letta/types';
 import { printReceiptOf, type ReceiptRow } from '../../output/receipt';
 import { fromNow, localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
-import { WEEKDAY_SHORT } from '../../time/lexicon';
+import { WEEKDAY_SHORT } from '../../time/names';
 import type { OnceMeaning, RecurringMeaning } from '../../time/index';
 import { wallTime } from '../../time/zone';
 import { createRecorded } from './record-create';
