@@ -1,0 +1,33 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FakeLetta } from '../helpers/fake-letta';
+import { runCli } from '../helpers/run-cli';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+
+/* What a user running the built CLI from a terminal, a script or cron sees when things go wrong or overlap. */
+
+const suite = useFakeLetta({ defaultAgent: true });
+let letta: FakeLetta;
+let env: Record<string, string>;
+beforeEach(() => ({ letta, env } = suite));
+
+const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env, timeoutMs: 30_000 });
+
+function healthy() {
+  const weekly = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '30 9 * * 1' }, 'Weekly review');
+  weekly.created_at = '2026-11-01T00:00:00.000Z';
+  weekly.next_scheduled_time = '2026-11-23T09:30:00.000Z';
+  letta.addFire(weekly.id, Date.parse('2026-11-16T09:30:04Z'));
+}
+
+describe('status --notify', () => {
+  it('an all-clear notification that fails is said once, and exits 5', async () => {
+    healthy();
+    for (const target of [`${letta.url}/notify/hook`, 'http://127.0.0.1:1/notify']) {
+      letta.inject(/^POST \/notify\//, { status: 500, body: 'down' }, { status: 500, body: 'down' });
+      const r = await cli('status', '--notify', target, '--notify-ok', '-q');
+      expect(r.code, target).toBe(5);
+      expect(r.stdout, target).toBe('');
+      expect(r.stderr.match(/Could not notify/g), `${target}: ${r.stderr}`).toHaveLength(1);
+    }
+  });
+});
