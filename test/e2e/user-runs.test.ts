@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { runCli } from '../helpers/run-cli';
@@ -30,4 +33,24 @@ describe('status --notify', () => {
       expect(r.stderr.match(/Could not notify/g), `${target}: ${r.stderr}`).toHaveLength(1);
     }
   });
+});
+
+describe('two applies on one folder', () => {
+  it('the one that waits says so, then finds nothing left to do', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+    mkdirSync(dir);
+    for (const n of [1, 2, 3]) writeFileSync(join(dir, `f${n}.md`), `---\nagent: ${AGENT}\nwhen: "0 ${n} * * *"\n---\nMessage ${n}\n`);
+    letta.latencyMs = 300;
+    const first = cli('apply', '-f', dir, '--concurrency', '1');
+    // The second starts once the first holds the lock (its first request has arrived).
+    await new Promise<void>((resolve) => (letta.onRequest = () => resolve()));
+    letta.onRequest = undefined;
+    const second = await cli('apply', '-f', dir);
+    const one = await first;
+    expect([one.code, second.code]).toEqual([0, 0]);
+    expect(second.stderr).toMatch(/^Waiting for another letta-switchboard \(process \d+\) changing the lock file .*letta-schedules\.lock\.json/m);
+    expect(second.stderr).toContain('Nothing to change');
+    expect(one.stderr).not.toContain('Waiting');
+    expect(letta.requests('POST')).toHaveLength(3);
+  }, 60_000);
 });
