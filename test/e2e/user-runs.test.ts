@@ -54,3 +54,20 @@ describe('two applies on one folder', () => {
     expect(letta.requests('POST')).toHaveLength(3);
   }, 60_000);
 });
+
+describe('ids from an empty stdin', () => {
+  it('delete - and pause - with --json print an empty array, as resume - does, and exit 0', async () => {
+    for (const command of [
+      ['onetime', 'delete'],
+      ['recurring', 'delete'],
+      ['recurring', 'pause'],
+      ['recurring', 'resume'],
+    ]) {
+      for (const input of ['', '\n\r\n  \n']) {
+        const r = await runCli(['--now', NOW, ...command, '-', '--json'], { env, input });
+        expect([r.code, r.stdout, r.stderr], `${command.join(' ')} ${JSON.stringify(input)}`).toEqual([0, '[]\n', '']);
+      }
+    }
+    expect(letta.received.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
 import type { ScheduleKind } from '../../letta/types';
-import { endOutcomes, sayOutcome } from '../../output/outcomes';
+import { endOutcomes, endWithNoIds, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
 import { agentOption, concurrencyOption } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
@@ -42,7 +42,7 @@ export default (kind: ScheduleKind) =>
         .addOption(concurrencyOption()),
     async run(rt, options, args) {
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
-      if (ids.length === 0) return;
+      if (ids.length === 0) return endWithNoIds(rt.out);
       const api = await rt.api();
       const out = rt.out;
       if (!options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
