@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { runCli } from '../helpers/run-cli';
+import { BIN, runCli, type CliResult } from '../helpers/run-cli';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
 
 /* What a user running the built CLI from a terminal, a script or cron sees when things go wrong or overlap. */
@@ -70,4 +71,66 @@ describe('ids from an empty stdin', () => {
     }
     expect(letta.received.filter((r) => r.method !== 'GET')).toEqual([]);
   });
+});
+
+/** Run the built CLI and press Ctrl-C (SIGINT) as the server receives its first create, whose answer then never comes. */
+function interruptedAtCreate(args: string[]): Promise<CliResult> {
+  letta.inject(/^POST .*\/schedule$/, { hang: true, land: true });
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, '--now', NOW, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    letta.onRequest = (request) => {
+      if (request.method === 'POST') setTimeout(() => child.kill('SIGINT'), 100);
+    };
+    child.on('close', (code) => {
+      letta.onRequest = undefined;
+      resolve({ code, stdout, stderr, ms: 0 });
+    });
+  });
+}
+
+const messages = () => [...letta.schedules.values()].map((s) => (s.message.messages[0] as { content: string }).content).sort();
+
+describe('Ctrl-C as a change is created, then status and sync', () => {
+  it('an edit cut off after its create: status says the change is unfinished (exit 6) until sync finishes it', async () => {
+    const made = await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'Europe/Paris', '-q');
+    const old = made.stdout.trim();
+    const edit = await interruptedAtCreate(['recurring', 'edit', old, '--message', 'Standup, edited']);
+    expect(edit.code).toBe(130);
+    // Both fire until the edit is finished: the user must be told.
+    expect(messages()).toEqual(['Standup', 'Standup, edited']);
+
+    const status = await cli('status', '--json');
+    expect(status.code).toBe(6);
+    expect(JSON.parse(status.stdout).record.unfinished_creates).toEqual([expect.objectContaining({ agent_id: AGENT, phrase: 'every weekday at 9am', replacing: old })]);
+    const human = await cli('status');
+    expect(human.code).toBe(6);
+    expect(human.stderr).toContain(`Unfinished    a create of 'every weekday at 9am' (replacing ${old})`);
+
+    expect((await cli('sync')).code).toBe(0);
+    expect(messages()).toEqual(['Standup, edited']);
+    const after = await cli('status', '--json');
+    expect([after.code, JSON.parse(after.stdout).record.unfinished_creates]).toEqual([0, []]);
+  }, 60_000);
+
+  it('a resume cut off after its create: status says so (exit 6) until sync finishes it', async () => {
+    const made = await cli('recurring', 'create', '--message', 'Ping', '--cron', '0 9 * * *', '-q');
+    const old = made.stdout.trim();
+    expect((await cli('recurring', 'pause', old)).code).toBe(0);
+    const resume = await interruptedAtCreate(['recurring', 'resume', old]);
+    expect(resume.code).toBe(130);
+    expect(messages()).toEqual(['Ping']);
+
+    const status = await cli('status', '--json');
+    expect(status.code).toBe(6);
+    expect(JSON.parse(status.stdout).record.unfinished_creates).toEqual([expect.objectContaining({ agent_id: AGENT, resuming: old })]);
+
+    expect((await cli('sync')).code).toBe(0);
+    expect(messages()).toEqual(['Ping']);
+    const after = await cli('status', '--json');
+    expect([after.code, JSON.parse(after.stdout).record.unfinished_creates, JSON.parse(after.stdout).record.paused]).toEqual([0, [], []]);
+  }, 60_000);
 });
