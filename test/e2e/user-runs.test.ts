@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -133,4 +133,28 @@ describe('Ctrl-C as a change is created, then status and sync', () => {
     const after = await cli('status', '--json');
     expect([after.code, JSON.parse(after.stdout).record.unfinished_creates, JSON.parse(after.stdout).record.paused]).toEqual([0, [], []]);
   }, 60_000);
+});
+
+describe('agenda --ics beside --json and -q', () => {
+  it('--ics FILE writes the calendar and leaves stdout to --json and -q as without it; --ics - with either is bad usage', async () => {
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Standup');
+    const dir = mkdtempSync(join(tmpdir(), 'letta-ics-'));
+    const plain = await cli('agenda', '--json');
+    const file = join(dir, 'a.ics');
+    const json = await cli('agenda', '--ics', file, '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(plain.stdout));
+    expect(readFileSync(file, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    const quiet = await cli('agenda', '--ics', join(dir, 'b.ics'), '-q');
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, (await cli('agenda', '-q')).stdout, '']);
+    expect(readFileSync(join(dir, 'b.ics'), 'utf8')).toBe(readFileSync(file, 'utf8'));
+
+    for (const flag of ['--json', '-q']) {
+      const both = await cli('agenda', '--ics', '-', flag);
+      expect([both.code, both.stdout], flag).toEqual([2, '']);
+      expect(both.stderr, flag).toMatch(/^Error: --ics - writes the calendar to stdout/);
+    }
+  });
 });
