@@ -158,3 +158,15 @@ describe('agenda --ics beside --json and -q', () => {
     }
   });
 });
+
+describe('a phrase left unquoted', () => {
+  it('the hint names the flag after the command that took one word, never a global option before the command', async () => {
+    const before = await runCli(['--tz', 'Europe/Paris', '--now', NOW, 'parse', 'tomorrow', 'at', '9am'], { env });
+    expect(before.code).toBe(2);
+    expect(before.stderr).not.toContain('Quote a phrase');
+    const after = await runCli(['--tz', 'Europe/Paris', 'send', '--agent-id', AGENT, '--message', 'hello', 'there'], { env });
+    expect(after.code).toBe(2);
+    expect(after.stderr).toContain('Quote a phrase with spaces: --message "hello there"\n');
+    expect(letta.received).toEqual([]);
+  });
+});
