@@ -170,3 +170,25 @@ describe('a phrase left unquoted', () => {
     expect(letta.received).toEqual([]);
   });
 });
+
+describe('a record of intent that cannot be read', () => {
+  it('delete of several ids still deletes, reports each id and exits by the rule, with one warning', async () => {
+    const stateDir = join(env.HOME!, 'state');
+    mkdirSync(stateDir, { recursive: true });
+    writeFileSync(join(stateDir, 'state.json'), '{not json');
+    const withState = { ...env, LETTA_SWITCHBOARD_STATE_DIR: stateDir };
+    const once = letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 3_600_000 }, 'Once');
+    const other = letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 7_200_000 }, 'Twice');
+    const r = await runCli(['--now', NOW, 'onetime', 'delete', once.id, other.id, 'sm-404', '--json'], { env: withState });
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { id: once.id, agent_id: AGENT, deleted: true },
+      { id: other.id, agent_id: AGENT, deleted: true },
+      { id: 'sm-404', deleted: false, error: expect.stringContaining("No schedule 'sm-404'") },
+    ]);
+    expect(r.stderr).not.toMatch(/bug|Cannot read properties/);
+    expect(r.stderr.match(/Not recorded in the record of intent/g)).toHaveLength(1);
+    expect(letta.schedules.size).toBe(0);
+    expect(readFileSync(join(stateDir, 'state.json'), 'utf8')).toBe('{not json');
+  });
+});
