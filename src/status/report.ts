@@ -62,7 +62,7 @@ export async function reportStatus(rt: Runtime, sections: StatusSection[], notif
 async function send(rt: Runtime, url: URL, body: unknown): Promise<CliError | undefined> {
   if (rt.dryRun) {
     const { printRequest } = await import('../output/request');
-    printRequest(rt.out, { method: 'POST', url: url.href, body }, null);
+    printRequest(rt.out, { method: 'POST', url: url.href, body }, null, { aside: true });
     return undefined;
   }
   const { postNotification } = await import('../letta/notify');

@@ -36,6 +36,22 @@ describe('status --notify', () => {
   });
 });
 
+describe('status --notify --dry-run beside --json and -q', () => {
+  it('stdout keeps one JSON document, or the ids; the notification it would send is on stderr, and nothing is sent', async () => {
+    const stuck = letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) - 3_600_000 }, 'Held');
+    const hook = `${letta.url}/notify/hook`;
+    const json = await cli('status', '--notify', hook, '--dry-run', '--json');
+    expect(json.code).toBe(6);
+    expect(JSON.parse(json.stdout).needs_attention).toBe(true);
+    const sent = json.stderr.split('\n').find((line) => line.startsWith('{'));
+    expect(JSON.parse(sent!)).toMatchObject({ method: 'POST', url: hook, body: { needs_attention: true } });
+    const quiet = await cli('status', '--notify', hook, '--dry-run', '-q');
+    expect([quiet.code, quiet.stdout]).toEqual([6, `${stuck.id}\n`]);
+    expect(quiet.stderr).toContain(`POST ${hook}\n`);
+    expect(letta.notified).toEqual([]);
+  });
+});
+
 describe('two applies on one folder', () => {
   it('the one that waits says so, then finds nothing left to do', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
