@@ -200,7 +200,11 @@ function busy(path: string, options: LockOptions): CliError {
 
 /** " (process 123)", " (process 123 on host)", or nothing when the holder cannot be read. */
 function heldBy(path: string): string {
-  const holder = lockHolder(path);
+  return holderText(lockHolder(path));
+}
+
+/** A lock's holder as a message names it: " (process 123)", " (process 123 on host)", or nothing when unknown. */
+export function holderText(holder: { pid: number; host: string } | undefined): string {
   return holder ? ` (process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`})` : '';
 }
 

@@ -208,3 +208,26 @@ describe('a record of intent that cannot be read', () => {
     expect(readFileSync(join(stateDir, 'state.json'), 'utf8')).toBe('{not json');
   });
 });
+
+describe('two syncs at once', () => {
+  it('the second says it waits for the first, then has nothing left to change; each schedule replaced once', async () => {
+    const early = (...args: string[]) => runCli(['--now', '2026-11-22T15:00:00Z', ...args], { env, timeoutMs: 60_000 });
+    for (const n of [1, 2, 3, 4]) expect((await early('recurring', 'create', '--message', `m${n}`, '--cron', 'every day at 9am', '--tz', 'America/New_York')).code).toBe(0);
+    // After the spring DST change every one needs replacing.
+    const later = (...args: string[]) => runCli(['--now', '2027-03-20T15:00:00Z', ...args], { env, timeoutMs: 60_000 });
+    letta.now = () => Date.parse('2027-03-20T15:00:00Z');
+    letta.latencyMs = 150;
+    const first = later('sync', '--concurrency', '1');
+    // Its first replacement under way: it holds the sync lock.
+    await new Promise<void>((resolve) => (letta.onRequest = (request) => request.method === 'POST' && resolve()));
+    letta.onRequest = undefined;
+    const second = await later('sync');
+    const one = await first;
+    expect([one.code, second.code]).toEqual([0, 0]);
+    expect(second.stderr).toMatch(/^Waiting for another sync \(process \d+\) to finish$/m);
+    expect(second.stderr).toContain('Nothing to change');
+    expect(one.stderr).not.toContain('Waiting');
+    expect(letta.requests('DELETE')).toHaveLength(4);
+    expect([...letta.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(Array(4).fill('0 13 * * *'));
+  }, 60_000);
+});
