@@ -231,3 +231,13 @@ describe('two syncs at once', () => {
     expect([...letta.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(Array(4).fill('0 13 * * *'));
   }, 60_000);
 });
+
+describe('config set-agent-id of a name two agents share', () => {
+  it('saves it and warns that it stays ambiguous, saying to save an id (not "until it exists")', async () => {
+    const r = await cli('config', 'set-agent-id', 'twin');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Warning: 2 agents are named 'twin'");
+    expect(r.stderr).toContain('fail while the name is shared; save one of these ids instead (letta-switchboard config set-agent-id ID).');
+    expect(r.stderr).not.toContain('until it exists');
+  });
+});
