@@ -188,6 +188,21 @@ describe('a phrase left unquoted', () => {
 });
 
 describe('a record of intent that cannot be read', () => {
+  it('a series is refused before anything is created (its id would name nothing), and a plain create still works', async () => {
+    const stateDir = join(env.HOME!, 'state');
+    mkdirSync(stateDir, { recursive: true });
+    writeFileSync(join(stateDir, 'state.json'), '{not json');
+    const withState = { ...env, LETTA_SWITCHBOARD_STATE_DIR: stateDir };
+    const series = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Weekly', '--cron', 'every monday at 9am', '--count', '3', '-q'], { env: withState });
+    expect([series.code, series.stdout]).toEqual([2, '']);
+    expect(series.stderr).toContain(`Error: A series is kept in the record of intent, which cannot be read: The state file ${join(stateDir, 'state.json')} is not valid JSON`);
+    expect(letta.requests('POST')).toEqual([]);
+    const plain = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Daily', '--cron', '0 9 * * *', '-q'], { env: withState });
+    expect(plain.code).toBe(0);
+    expect(letta.schedules.size).toBe(1);
+    expect(readFileSync(join(stateDir, 'state.json'), 'utf8')).toBe('{not json');
+  });
+
   it('delete of several ids still deletes, reports each id and exits by the rule, with one warning', async () => {
     const stateDir = join(env.HOME!, 'state');
     mkdirSync(stateDir, { recursive: true });
