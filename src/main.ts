@@ -164,10 +164,12 @@ function report(error: unknown, words: string[], stderr: Sink, signal: AbortSign
 
 /**
  * `--cron every weekday at 10am`: the flag took "every" and the rest was left
- * over. The last flag whose value is followed by bare words is the one.
+ * over. The last flag whose value is followed by bare words is the one; only a
+ * flag after the command word (one before it, `--tz Europe/Paris parse ...`,
+ * took its one value and the command came next).
  */
 function unquotedPhrase(words: string[]): { flag: string; words: string[] } | undefined {
-  for (let i = words.length - 2; i >= 0; i--) {
+  for (let i = words.length - 2; i > firstCommandWord(words); i--) {
     const flag = words[i]!;
     if (!flag.startsWith('--') || flag.includes('=') || words[i + 1]!.startsWith('-')) continue;
     let end = i + 1;

@@ -51,6 +51,11 @@ export default defineCommand({
       .addOption(groupOption())
       .addOption(concurrencyOption()),
   async run(rt, options) {
+    if (options.ics === '-' && (rt.out.json || rt.out.quiet))
+      throw new UsageError(
+        `--ics - writes the calendar to stdout, which cannot also hold ${rt.out.json ? '--json' : "-q's ids"}`,
+        'Write the calendar to a file (--ics FILE): --json and -q then print as they do without --ics.',
+      );
     const now = rt.now();
     const zone = rt.zone();
     const to = options.until === undefined ? now + (options.days ?? DEFAULT_DAYS) * DAY : await windowEnd(options.until, now, zone);
@@ -72,7 +77,11 @@ export default defineCommand({
     const agenda = buildAgenda(sources, { from, to, zone });
     if (options.since !== undefined) await addOutcomes(rt, agenda, schedules, from, options.concurrency);
 
-    if (options.ics !== undefined) return writeCalendar(rt, options.ics, agenda, now, zone);
+    if (options.ics !== undefined) {
+      await writeCalendar(rt, options.ics, agenda, now, zone);
+      // A script's --json or -q still gets its data on stdout; the file is the calendar's.
+      if (options.ics === '-' || !(rt.out.json || rt.out.quiet)) return;
+    }
     await printAgenda(rt, agenda, zone, { from, to });
   },
 });
@@ -175,5 +184,5 @@ async function writeCalendar(rt: Runtime, target: string, agenda: Agenda, now: n
     return;
   }
   replaceOutputFile(target, text, 'calendar file', `use --ics - and redirect it (--ics - > ${target})`);
-  rt.out.success(`Wrote ${live.length} event${live.length === 1 ? '' : 's'} to ${target}${leftOut ? ` (${leftOut})` : ''}`);
+  if (!rt.out.quiet) rt.out.success(`Wrote ${live.length} event${live.length === 1 ? '' : 's'} to ${target}${leftOut ? ` (${leftOut})` : ''}`);
 }

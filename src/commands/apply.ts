@@ -31,7 +31,9 @@ export default defineCommand({
     const out = rt.out;
     const target = findTarget(options.file);
     // One apply at a time per lock file: a second one waits, then plans against what the first left.
-    const held = rt.dryRun ? undefined : await lock(lockPathFor(target.lockPath), { what: `the lock file ${target.lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal });
+    const held = rt.dryRun
+      ? undefined
+      : await lock(lockPathFor(target.lockPath), { what: `the lock file ${target.lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal, onWait: (line) => rt.out.note(line) });
     try {
       const { lock: lockFile, base, unfolded } = readLock(target.lockPath);
       // Steps an apply cut off left are written into the lock file first: this apply's journal starts afresh.

@@ -64,7 +64,9 @@ export default defineCommand({
       rt.out.warn(`The record of intent cannot be read (${error.message}); every schedule is written as its UTC cron or instant.`);
     }
 
-    const held = rt.dryRun ? undefined : await lock(lockPathFor(lockPath), { what: `the lock file ${lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal });
+    const held = rt.dryRun
+      ? undefined
+      : await lock(lockPathFor(lockPath), { what: `the lock file ${lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal, onWait: (line) => rt.out.note(line) });
     try {
       const { lock: lockFile } = readLock(lockPath);
       const server = serverKey(rt);

@@ -7,6 +7,7 @@ import { crontabLine, systemdUnits, launchdPlist } from '../sync/schedule-line';
 import { stateDir } from '../state/store';
 import { makePrivateFolder } from '../files/private-file';
 import { syncSchedules } from '../sync/run';
+import { holderText } from '../files/lock';
 import { reportOutcome } from '../sync/report';
 import type { SyncOutcome } from '../sync/execute';
 import { stateStore, serverOf } from './shared/state';
@@ -80,6 +81,9 @@ export default defineCommand({
       const api = await rt.api();
       const agent = options.allAgents ? undefined : rt.agentOrNone();
       const agentId = agent === undefined ? undefined : await rt.agentId(agent);
+      // One sync at a time: one started beside another waits for it (from cron, an hour's runs may overlap), and says so.
+      const running = store.lockHolder('sync');
+      if (running) out.note(`Waiting for another sync${holderText(running)} to finish`);
       result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun, concurrency: options.concurrency, onRound: reportRound });
     } catch (error) {
       // What the rounds before the failure did is reported all the same.

@@ -18,6 +18,8 @@ export interface LockOptions {
   /** What the lock guards, in the user's words ("the config file /x/config.json"). */
   what?: string;
   signal?: AbortSignal;
+  /** Told once, when another holder makes this one wait (a long wait should not look like a hang). */
+  onWait?: (line: string) => void;
 }
 
 export interface HeldLock {
@@ -62,6 +64,7 @@ export async function lock(path: string, options: LockOptions = {}): Promise<Hel
     const lock = tryLock(path, options);
     if (lock) return lock;
     if (Date.now() >= deadline) throw busy(path, options);
+    if (attempt === 0) options.onWait?.(`Waiting for another letta-switchboard${heldBy(path)} changing ${options.what ?? path} (at most ${waitSeconds(options)} s)`);
     await new Promise((resolve) => setTimeout(resolve, pause(attempt)));
   }
 }
@@ -191,10 +194,24 @@ function statOrUndefined(path: string) {
 }
 
 function busy(path: string, options: LockOptions): CliError {
-  const holder = lockHolder(path);
-  const who = holder ? ` (process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`})` : '';
-  const seconds = Math.round((options.waitMs ?? DEFAULT_WAIT_MS) / 100) / 10;
-  return new CliError(`Another letta-switchboard${who} is changing ${options.what ?? path}; gave up after ${seconds} s`, `Try again; if no other letta-switchboard is running, remove ${path}.`);
+  return new CliError(
+    `Another letta-switchboard${heldBy(path)} is changing ${options.what ?? path}; gave up after ${waitSeconds(options)} s`,
+    `Try again; if no other letta-switchboard is running, remove ${path}.`,
+  );
+}
+
+/** " (process 123)", " (process 123 on host)", or nothing when the holder cannot be read. */
+function heldBy(path: string): string {
+  return holderText(lockHolder(path));
+}
+
+/** A lock's holder as a message names it: " (process 123)", " (process 123 on host)", or nothing when unknown. */
+export function holderText(holder: { pid: number; host: string } | undefined): string {
+  return holder ? ` (process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`})` : '';
+}
+
+function waitSeconds(options: LockOptions): number {
+  return Math.round((options.waitMs ?? DEFAULT_WAIT_MS) / 100) / 10;
 }
 
 /** 5 ms, growing to 50 ms, with jitter so waiters do not wake in step. */

@@ -48,6 +48,11 @@ export interface Ending<T extends Outcome> {
   footer?: (done: string[]) => string[];
 }
 
+/** The end of a per-id command given no ids at all (an empty stdin): --json still prints its array, empty. */
+export function endWithNoIds(out: Output): void {
+  if (out.json) out.document([]);
+}
+
 /**
  * The end of a per-id command: the --json array (always an array, whatever the
  * number of ids); with several ids (or an unsure one) that did not all succeed,

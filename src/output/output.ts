@@ -194,6 +194,11 @@ export class Output {
     this.unsent = true;
     this.io.stdout.write(inert(inertJson(this.secrets.redact(text))));
   }
+
+  /** A request that --dry-run did not send, beside the command's own data (status's notification): on stderr, so stdout keeps the data. */
+  requestAside(text: string): void {
+    this.io.stderr.write(inert(inertJson(this.secrets.redact(text))));
+  }
 }
 
 export class HeldWriter {

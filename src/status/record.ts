@@ -24,8 +24,11 @@ export interface RecordStatus {
   paused: Array<{ id: string; agent_id: string; paused_at: string; unfinished?: true }>;
   /** Records not acted on, and why. */
   skipped: Array<{ where: string; why: string }>;
-  /** Creates whose answer was lost (kill -9, a timeout): the next sync records the schedule if it landed, else drops the attempt. */
-  unfinished_creates: Array<{ agent_id: string; phrase: string; attempted_at: string }>;
+  /**
+   * Creates whose answer was lost (kill -9, Ctrl-C, a timeout): the next sync records the schedule if it landed, else drops
+   * the attempt. `replacing`: the schedule an edit or sync was replacing; `resuming`: the paused id; `series_id`: a series' members.
+   */
+  unfinished_creates: Array<{ agent_id: string; phrase: string; attempted_at: string; replacing?: string; resuming?: string; series_id?: string }>;
   /** One line per thing a person should act on; empty when all is well. */
   needs_action: string[];
 }
@@ -105,9 +108,19 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
   const skipped = (state.skipped ?? [])
     .filter((s) => (elsewhere ? skippedServer(s.raw) === server : onServer({ server: skippedServer(s.raw) }, server)))
     .map((s) => ({ where: s.where, why: s.problem }));
-  const unfinished = ours(state.intents)
-    .filter((i) => i.status === 'creating')
-    .map((i) => ({ agent_id: i.agent_id, phrase: i.phrase, attempted_at: i.attempt?.at ?? i.created_at }));
+  // A create whose answer was lost: a new schedule's placeholder, the successor of an edit or a sync's replacement (the old
+  // schedule and a copy that landed may both fire until it is finished), a resume of a paused schedule, a series' members.
+  const unfinished: RecordStatus['unfinished_creates'] = [
+    ...ours(state.intents)
+      .filter((i) => i.status === 'creating' || i.attempt !== undefined)
+      .map((i) => ({ agent_id: i.agent_id, phrase: i.phrase, attempted_at: i.attempt?.at ?? i.created_at, ...(i.status === 'creating' ? {} : { replacing: i.schedule_id }) })),
+    ...ours(state.paused.map((p) => ({ ...p, server: serverNamed('paused', p) })))
+      .filter((p) => p.resume_attempt !== undefined)
+      .map((p) => ({ agent_id: p.schedule.agent_id, phrase: p.intent?.phrase ?? p.old_id, attempted_at: p.resume_attempted_at ?? p.paused_at, resuming: p.old_id })),
+    ...ours(state.series)
+      .filter((one) => (one.attempted ?? []).length > 0)
+      .map((one) => ({ agent_id: one.agent_id, phrase: one.phrase, attempted_at: one.status_at ?? one.created_at, series_id: one.series_id })),
+  ];
   const overdue = lastSync === undefined || now - Date.parse(lastSync.at) > SYNC_OVERDUE_MS;
   const needs: string[] = [];
   const sync = elsewhere ? `letta-switchboard sync --base-url ${server}` : 'letta-switchboard sync';

@@ -1,4 +1,4 @@
-import { CliError, NeedsAttention } from '../errors';
+import { AlreadyReported, CliError, NeedsAttention } from '../errors';
 import type { Runtime } from '../runtime';
 import type { StatusSection, Verdict } from './section';
 
@@ -55,13 +55,14 @@ export async function reportStatus(rt: Runtime, sections: StatusSection[], notif
   let notifyFailure: CliError | undefined;
   if (notify.url && (needsAttention || notify.always)) notifyFailure = await send(rt, notify.url, notification(judged, rt.now()));
   if (needsAttention) throw new NeedsAttention('status found something that needs attention');
-  if (notifyFailure) throw notifyFailure;
+  // Already said on stderr by send(): only its exit code is left to give.
+  if (notifyFailure) throw new AlreadyReported(notifyFailure);
 }
 
 async function send(rt: Runtime, url: URL, body: unknown): Promise<CliError | undefined> {
   if (rt.dryRun) {
     const { printRequest } = await import('../output/request');
-    printRequest(rt.out, { method: 'POST', url: url.href, body }, null);
+    printRequest(rt.out, { method: 'POST', url: url.href, body }, null, { aside: true });
     return undefined;
   }
   const { postNotification } = await import('../letta/notify');

@@ -417,8 +417,8 @@ describe('status --dry-run --notify', () => {
     dailyWithEveryOutcome();
     const r = await cli('status', '--notify', `${letta.url}/notify/hook`, '--dry-run');
     expect(r.code).toBe(6);
-    expect(r.stdout).toContain(`POST ${letta.url}/notify/hook\nContent-Type: application/json`);
-    expect(r.stdout).not.toMatch(/authorization/i);
+    expect(r.stderr).toContain(`POST ${letta.url}/notify/hook\nContent-Type: application/json`);
+    expect(r.stderr).not.toMatch(/authorization/i);
     expect(letta.notified).toEqual([]);
   });
 });

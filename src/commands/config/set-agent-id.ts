@@ -13,7 +13,9 @@ async function warnIfMissing(rt: Runtime, agent: string): Promise<void> {
     if (looksLikeAgentId(agent)) await api.getAgent(agent);
     else await rt.agentId(agent);
   } catch (error) {
-    if (error instanceof NotFoundError || error instanceof AmbiguousAgentError) rt.out.warn(`${error.message}: commands that use the default agent will fail until it exists.`);
+    if (error instanceof NotFoundError) rt.out.warn(`${error.message}: commands that use the default agent will fail until it exists.`);
+    else if (error instanceof AmbiguousAgentError)
+      rt.out.warn(`${error.message}: commands that use the default agent will fail while the name is shared; save one of these ids instead (letta-switchboard config set-agent-id ID).`);
     else if (error instanceof CliError) rt.out.note(`(Not checked with the server: ${error.message}.)`);
     else throw error;
   }

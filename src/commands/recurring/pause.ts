@@ -1,7 +1,7 @@
 import { NotFoundError, UsageError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Command } from '@commander-js/extra-typings';
-import { endOutcomes, sayOutcome } from '../../output/outcomes';
+import { endOutcomes, endWithNoIds, sayOutcome } from '../../output/outcomes';
 import { pauseSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
 import { agentOption, concurrencyOption } from '../options';
@@ -37,7 +37,7 @@ export default defineCommand({
       .addOption(concurrencyOption()),
   async run(rt, options, args) {
     const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring pause'));
-    if (ids.length === 0) return;
+    if (ids.length === 0) return endWithNoIds(rt.out);
     if (needsConfirmation(ids.length, { interactive: rt.io.stdinIsTTY && rt.io.stderrIsTTY && !rt.dryRun, yes: !!options.yes })) {
       const answer = await rt.prompt(`Pause ${ids.length} recurring schedules? Each is deleted from Letta and kept only on this machine. [y/N] `);
       if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('Nothing paused', 'Pass --yes to pause without asking.');

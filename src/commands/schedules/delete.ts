@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
 import type { ScheduleKind } from '../../letta/types';
-import { endOutcomes, sayOutcome } from '../../output/outcomes';
+import { endOutcomes, endWithNoIds, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
 import { agentOption, concurrencyOption } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
@@ -42,7 +42,7 @@ export default (kind: ScheduleKind) =>
         .addOption(concurrencyOption()),
     async run(rt, options, args) {
       const ids = await idsFrom(rt, args, `${NOUN[kind]} delete`);
-      if (ids.length === 0) return;
+      if (ids.length === 0) return endWithNoIds(rt.out);
       const api = await rt.api();
       const out = rt.out;
       if (!options.yes && !rt.dryRun && rt.io.stdinIsTTY && rt.io.stderrIsTTY) {
@@ -55,7 +55,9 @@ export default (kind: ScheduleKind) =>
       const asks = rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun && ids.some((id) => keptSiblings(known, currentId(known, id), ids).length > 0);
       const concurrency = rt.dryRun || asks ? 1 : options.concurrency;
       const requests = limiter(concurrency);
-      const { changing, saving: records, subjects } = sideBySide(rt, await recordWriter(rt), known);
+      const writer = await recordWriter(rt, 'the record may still list it');
+      // A record that cannot be written answers each change with nothing, a batch of changes too: no result per change to hand out, and none needed.
+      const { changing, saving: records, subjects } = sideBySide(rt, { update: async (change) => (await writer.update(change)) ?? ([] as never) }, known);
       const at = new Date(rt.now()).toISOString();
       // Ids whose DELETE is on its way: Ctrl-C then cannot tell whether they landed.
       const sending = new Set<string>();

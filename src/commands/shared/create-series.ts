@@ -1,4 +1,4 @@
-import { AlreadyReported, UsageError } from '../../errors';
+import { AlreadyReported, CliError, UsageError } from '../../errors';
 import type { Role } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 import { endOfSpan, type PhraseOptions, type RecurringMeaning, type SeriesMeaning } from '../../time/index';
@@ -6,7 +6,7 @@ import { newSeries } from '../../state/records';
 import { followsClock } from '../../sync/intent';
 import { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS } from '../../sync/series';
 import { startSeries } from '../../sync/execute';
-import { recordWriter, whileChanging, serverOf } from './state';
+import { recordWriter, whileChanging, serverOf, stateStore } from './state';
 import { localAndUtc } from '../../output/when';
 import { printReceiptOf } from '../../output/receipt';
 
@@ -55,6 +55,8 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
       'Pick a rule that fires less often, or one a cron can say (every 5, 10, 15, 20 or 30 minutes).',
     );
   }
+  // A series is its record (sync tops it up; every command finds it by its id): none is made that could not be recorded.
+  if (!rt.dryRun) await readableRecord(rt);
   const api = await rt.api();
   const records = await recordWriter(rt);
   // Each member is created holding the changes lock, after reading what exists, so a sync topping up meanwhile cannot double one.
@@ -100,6 +102,15 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     out.note(`Created ${created.length} of ${planned.length} schedules of series ${series.series_id}${created.length ? `: ${created.join(', ')}` : ''}.`);
     out.note(`The series is recorded: 'letta-switchboard sync' creates the rest, and 'letta-switchboard recurring delete ${series.series_id}' deletes what exists.`);
     throw new AlreadyReported(error);
+  }
+}
+
+async function readableRecord(rt: Runtime): Promise<void> {
+  try {
+    await (await stateStore(rt)).read();
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    throw new UsageError(`A series is kept in the record of intent, which cannot be read: ${error.message}`, 'Fix the file or move it away, then create the series again; nothing was created.');
   }
 }
 

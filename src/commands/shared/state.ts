@@ -241,7 +241,7 @@ export async function expandGroups(rt: Runtime, ids: string[], { paused = false 
  * change still happens, and one warning names the problem. Under --dry-run
  * changes go to a scratch copy, so nothing is written.
  */
-export async function recordWriter(rt: Runtime): Promise<RecordWriter> {
+export async function recordWriter(rt: Runtime, unrecorded = 'sync will not keep this schedule'): Promise<RecordWriter> {
   if (rt.dryRun) {
     const scratch: State = emptyState();
     return { update: async (change) => change(scratch) };
@@ -254,7 +254,7 @@ export async function recordWriter(rt: Runtime): Promise<RecordWriter> {
         return await store.update(change);
       } catch (error) {
         if (!(error instanceof CliError)) throw error;
-        if (!warned) rt.out.warn(`Not recorded in the record of intent (${error.message}); sync will not keep this schedule.`);
+        if (!warned) rt.out.warn(`Not recorded in the record of intent (${error.message}); ${unrecorded}.`);
         warned = true;
         return undefined as never;
       }

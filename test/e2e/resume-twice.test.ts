@@ -1,0 +1,26 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FakeLetta } from '../helpers/fake-letta';
+import { runCli } from '../helpers/run-cli';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+
+const suite = useFakeLetta({ defaultAgent: true });
+let letta: FakeLetta;
+let env: Record<string, string>;
+beforeEach(() => ({ letta, env } = suite));
+
+const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+
+describe('resume run again, of a schedule made elsewhere', () => {
+  // defect reported to lead: resumePaused records no successor for a paused schedule without an intent, so a second resume (after Ctrl-C of several) exits 3
+  it.skip('says it was already resumed, as the new id, creates nothing and exits 0, as for a schedule this tool made', async () => {
+    const made = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Made in the Letta app');
+    expect((await cli('recurring', 'pause', made.id)).code).toBe(0);
+    const first = await cli('recurring', 'resume', made.id, '-q');
+    expect(first.code).toBe(0);
+    const newId = first.stdout.trim();
+    const again = await cli('recurring', 'resume', made.id);
+    expect([again.code, again.stdout]).toEqual([0, `${newId}\n`]);
+    expect(again.stderr).toContain(`${made.id} was already resumed, as ${newId}; nothing created.`);
+    expect(letta.schedules.size).toBe(1);
+  });
+});
