@@ -519,6 +519,26 @@ export function resumePaused(state: State, oldId: string, newId: string, cron: s
   const paused = takePaused(state, oldId);
   const intent = paused?.intent ?? findIntent(state, oldId);
   if (intent) recordReplacement(state, oldId, successorOf(intent, newId, at, { utc_crons: [cron] }), at);
+  else if (paused) {
+    // A schedule made elsewhere: only the way from its old id to the new one is recorded, so a resume asked again says where it went.
+    const server = serverNamed('paused', paused);
+    const was = paused.schedule.schedule.cron_expression ?? cron;
+    recordIntent(state, {
+      schedule_id: oldId,
+      agent_id: paused.schedule.agent_id,
+      ...(server === undefined ? {} : { server }),
+      kind: 'recurring',
+      phrase: was,
+      zone: 'UTC',
+      local_rule: was,
+      utc_crons: [was],
+      created_at: paused.paused_at,
+      replaces: [],
+      status: 'replaced',
+      replaced_by: newId,
+      status_at: at,
+    });
+  }
   const old = findIntent(state, oldId);
   if (old && paused) old.paused_at = paused.paused_at;
 }

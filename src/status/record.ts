@@ -93,8 +93,9 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
         running_dry: runsDry !== null && Date.parse(runsDry) - now < RUNS_DRY_WITHIN_MS,
       };
     });
+  const copies = ours(state.paused.map((p) => ({ ...p, server: serverNamed('paused', p) })));
   const paused: RecordStatus['paused'] = [
-    ...ours(state.paused.map((p) => ({ ...p, server: serverNamed('paused', p) }))).map((p) => ({
+    ...copies.map((p) => ({
       id: p.old_id,
       agent_id: p.schedule.agent_id,
       paused_at: p.paused_at,
@@ -114,7 +115,7 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
     ...ours(state.intents)
       .filter((i) => i.status === 'creating' || i.attempt !== undefined)
       .map((i) => ({ agent_id: i.agent_id, phrase: i.phrase, attempted_at: i.attempt?.at ?? i.created_at, ...(i.status === 'creating' ? {} : { replacing: i.schedule_id }) })),
-    ...ours(state.paused.map((p) => ({ ...p, server: serverNamed('paused', p) })))
+    ...copies
       .filter((p) => p.resume_attempt !== undefined)
       .map((p) => ({ agent_id: p.schedule.agent_id, phrase: p.intent?.phrase ?? p.old_id, attempted_at: p.resume_attempted_at ?? p.paused_at, resuming: p.old_id })),
     ...ours(state.series)

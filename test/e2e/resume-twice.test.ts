@@ -11,8 +11,7 @@ beforeEach(() => ({ letta, env } = suite));
 const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
 
 describe('resume run again, of a schedule made elsewhere', () => {
-  // defect reported to lead: resumePaused records no successor for a paused schedule without an intent, so a second resume (after Ctrl-C of several) exits 3
-  it.skip('says it was already resumed, as the new id, creates nothing and exits 0, as for a schedule this tool made', async () => {
+  it('says it was already resumed, as the new id, creates nothing and exits 0, as for a schedule this tool made', async () => {
     const made = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Made in the Letta app');
     expect((await cli('recurring', 'pause', made.id)).code).toBe(0);
     const first = await cli('recurring', 'resume', made.id, '-q');
@@ -22,5 +21,10 @@ describe('resume run again, of a schedule made elsewhere', () => {
     expect([again.code, again.stdout]).toEqual([0, `${newId}\n`]);
     expect(again.stderr).toContain(`${made.id} was already resumed, as ${newId}; nothing created.`);
     expect(letta.schedules.size).toBe(1);
+    // What is recorded of it asks nothing of status or sync.
+    expect((await cli('status')).code).toBe(0);
+    letta.received.length = 0;
+    expect((await cli('sync')).code).toBe(0);
+    expect(letta.received.filter((request) => request.method !== 'GET')).toEqual([]);
   });
 });
