@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { UsageError } from '../errors';
+import { AlreadyReported, CliError, InterruptedError, NeedsAttention, UsageError } from '../errors';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption } from './options';
@@ -9,7 +9,7 @@ import { scheduleStream } from './shared/scope';
 import { limiter } from '../concurrency';
 import { fireHealthSection } from '../status/fire-health';
 import { recordSection } from '../status/record-section';
-import { reportStatus } from '../status/report';
+import { notifyCheckFailed, reportStatus } from '../status/report';
 
 /** `status`: what needs attention. Each section is built by its own module; this file only declares and joins them. */
 export default defineCommand({
@@ -34,12 +34,19 @@ export default defineCommand({
     if (options.notifyOk && options.notify === undefined) throw new UsageError('--notify-ok needs --notify URL', 'Give where to send it, e.g. --notify https://ntfy.sh/my-topic --notify-ok');
     const from = sinceInstant(options.since, rt.now(), rt.zone());
     const url = options.notify === undefined ? undefined : notifyUrl(options.notify);
-    // Every request of this run takes one of these, the schedule lists' pages and the histories alike.
-    const slots = limiter(options.concurrency);
-    const { pages, names, agentIds } = await scheduleStream(rt, !!options.allAgents, slots);
-    // --agent-id (or the configured agent) narrows the record's part as it narrows fire health; --all-agents does not.
-    const record = await recordSection(rt, !options.allAgents && rt.agentOrNone() ? agentIds[0] : undefined);
-    const fireHealth = await fireHealthSection(rt, { pages, names, agentIds, from, slots, detail: !!rt.globals.verbose });
-    await reportStatus(rt, [record, fireHealth], { url, always: !!options.notifyOk });
+    try {
+      // Every request of this run takes one of these, the schedule lists' pages and the histories alike.
+      const slots = limiter(options.concurrency);
+      const { pages, names, agentIds } = await scheduleStream(rt, !!options.allAgents, slots);
+      // --agent-id (or the configured agent) narrows the record's part as it narrows fire health; --all-agents does not.
+      const record = await recordSection(rt, !options.allAgents && rt.agentOrNone() ? agentIds[0] : undefined);
+      const fireHealth = await fireHealthSection(rt, { pages, names, agentIds, from, slots, detail: !!rt.globals.verbose });
+      await reportStatus(rt, [record, fireHealth], { url, always: !!options.notifyOk });
+    } catch (error) {
+      // Found problems and a failed notification are reported already; Ctrl-C is the user's own doing.
+      const checkFailed = error instanceof CliError && !(error instanceof NeedsAttention || error instanceof AlreadyReported || error instanceof InterruptedError);
+      if (url && checkFailed) await notifyCheckFailed(rt, url, error);
+      throw error;
+    }
   },
 });

@@ -26,6 +26,21 @@ export function notification(sections: Array<{ name: string; verdict: Verdict }>
 }
 
 /**
+ * When the check itself failed (a key refused, Letta out of reach, a record that cannot be read): from cron, with its
+ * output thrown away, the notify URL is the only one told. Said like any notification; the run keeps its own error.
+ */
+export async function notifyCheckFailed(rt: Runtime, url: URL, error: CliError): Promise<void> {
+  const problem = `status could not check: ${error.message}`;
+  await send(rt, url, {
+    text: `letta-switchboard ${problem}`,
+    needs_attention: true,
+    checked_at: new Date(rt.now()).toISOString(),
+    problems: [problem],
+    summary: { error: error.message },
+  });
+}
+
+/**
  * Show the sections (one JSON object with --json, `needs_attention` last, once
  * the sections have been read), send the notification when something needs
  * action (or always with --notify-ok), and end with exit 6 when something

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import type { FakeLetta } from '../helpers/fake-letta';
+import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { BIN, runCli, type CliResult } from '../helpers/run-cli';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
 
@@ -33,6 +33,26 @@ describe('status --notify', () => {
       expect(r.stdout, target).toBe('');
       expect(r.stderr.match(/Could not notify/g), `${target}: ${r.stderr}`).toHaveLength(1);
     }
+  });
+});
+
+describe('status --notify when the check itself fails', () => {
+  it("a refused key or Letta out of reach is notified too (cron throws the output away), exit code the error's; bad usage and all well are not", async () => {
+    const hook = `${letta.url}/notify/hook`;
+    expect((await cli('status', '--notify', hook)).code).toBe(0);
+    expect((await cli('status', '--notify', hook, '--since', 'banana')).code).toBe(2);
+    expect(letta.notified).toEqual([]);
+
+    const refused = await cli('--api-key', 'sk-revoked-0000000000000000', 'status', '--notify', hook);
+    expect(refused.code).toBe(4);
+    const unreachable = await runCli(['--now', NOW, '--base-url', 'http://127.0.0.1:1', 'status', '--notify', hook, '--json'], { env });
+    expect([unreachable.code, unreachable.stdout]).toEqual([5, '']);
+    expect(letta.notified).toHaveLength(2);
+    const [key, network] = letta.notified.map((note) => note.body as Record<string, unknown>);
+    expect(key).toMatchObject({ needs_attention: true, text: expect.stringMatching(/^letta-switchboard status could not check: Letta answered 401/) });
+    expect(network).toMatchObject({ needs_attention: true, problems: [expect.stringContaining('Cannot reach 127.0.0.1:1')] });
+    expect(JSON.stringify(letta.notified)).not.toContain('sk-revoked');
+    expect(JSON.stringify(letta.notified)).not.toContain(TEST_KEY);
   });
 });
 
