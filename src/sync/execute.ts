@@ -168,7 +168,8 @@ export function sharedRecordWrites(records: RecordWriter): RecordWriter {
           }
         }),
       );
-      changes.forEach((one, i) => one.resolve(results[i]));
+      // A writer that cannot record (the record unreadable: recordWriter) answers the batch with nothing, as each change.
+      changes.forEach((one, i) => one.resolve(results?.[i]));
     } catch (error) {
       if (!(error instanceof BatchChangeFailed)) return changes.forEach((one) => one.reject(error));
       for (const one of changes) await records.update(one.change).then(one.resolve, one.reject);

@@ -55,9 +55,7 @@ export default (kind: ScheduleKind) =>
       const asks = rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun && ids.some((id) => keptSiblings(known, currentId(known, id), ids).length > 0);
       const concurrency = rt.dryRun || asks ? 1 : options.concurrency;
       const requests = limiter(concurrency);
-      const writer = await recordWriter(rt, 'the record may still list it');
-      // A record that cannot be written answers each change with nothing, a batch of changes too: no result per change to hand out, and none needed.
-      const { changing, saving: records, subjects } = sideBySide(rt, { update: async (change) => (await writer.update(change)) ?? ([] as never) }, known);
+      const { changing, saving: records, subjects } = sideBySide(rt, await recordWriter(rt, 'the record may still list it'), known);
       const at = new Date(rt.now()).toISOString();
       // Ids whose DELETE is on its way: Ctrl-C then cannot tell whether they landed.
       const sending = new Set<string>();
