@@ -314,7 +314,7 @@ describe('the built file', () => {
     expect(modules.filter((name) => /^NativeModule (tty|net|stream)$/.test(name))).toEqual([]);
   });
 
-  it("a command loads node:os only when it asks for what only it knows (the account's home folder with HOME unset, a lock's host)", async () => {
+  it("a command loads node:os only when it asks for what only it knows (the account's home folder with HOME unset, a lock's host); parse, which waits on nothing, no AbortController", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-os-'));
     const letta = await new FakeLetta().start();
     try {
@@ -334,6 +334,9 @@ describe('the built file', () => {
         const modules = await loadedBy(args);
         expect(modules).toContain('NativeModule vm');
         expect(modules, args.join(' ')).not.toContain('NativeModule os');
+        // A command that talks to Letta needs one (each request is aborted by Ctrl-C); parse never asks for it.
+        if (args[0] === 'parse') expect(modules).not.toContain('NativeModule internal/abort_controller');
+        else expect(modules).toContain('NativeModule internal/abort_controller');
       }
     } finally {
       await letta.stop();
