@@ -23,6 +23,8 @@ function setFlag(flag: string, own: string): void {
  * 500: 108 MiB, of 120: 75 MiB). Kept at its first size it stays flat, and its
  * collections stay cheap, since little outlives them. Called once a command has
  * run a while: loading node:v8 costs about a millisecond a short command would feel.
+ * (bin.ts sets both timers once a command starts talking to Letta: one that never
+ * does, such as `parse`, never sets up Node's timers.)
  */
 export function holdYoungGeneration(): void {
   setFlag('--semi-space-growth-factor=1', '--semi-space-growth-factor=2');

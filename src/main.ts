@@ -16,7 +16,9 @@ export type Env = Record<string, string | undefined>;
  * the exit code. Pure: everything it touches comes in as arguments. The one
  * place errors become messages, hints and exit codes.
  */
-export async function main(argv: string[], io: Io, env: Env, signal: AbortSignal): Promise<number> {
+export async function main(argv: string[], io: Io, env: Env, interrupted: AbortSignal | (() => AbortSignal)): Promise<number> {
+  // The signal itself, or (from the real process) what makes it when first asked for.
+  const signal = typeof interrupted === 'function' ? interrupted : () => interrupted;
   const words = argv.slice(2);
   // Every key this run learns of is masked in everything printed; the config file's are added when it is read.
   const secrets = new Secrets();
@@ -133,7 +135,7 @@ function firstCommandWord(words: string[]): number {
 }
 
 /** An error as the user sees it: "Error: ..." and at most one hint line on stderr; the exit code returned. */
-function report(error: unknown, words: string[], stderr: Sink, signal: AbortSignal, command: string[]): number {
+function report(error: unknown, words: string[], stderr: Sink, signal: () => AbortSignal, command: string[]): number {
   const verbose = words.includes('--verbose');
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
@@ -144,7 +146,7 @@ function report(error: unknown, words: string[], stderr: Sink, signal: AbortSign
     if (phrase) stderr.write(`Quote a phrase with spaces: ${phrase.flag} "${phrase.words.join(' ')}"\n`);
     return 2;
   }
-  if (signal.aborted && !(error instanceof CliError)) error = new InterruptedError();
+  if (signal().aborted && !(error instanceof CliError)) error = new InterruptedError();
   if (error instanceof AlreadyReported || error instanceof NeedsAttention) {
     // Said per id already; a key refused or a server out of reach stopped them all: its one hint (where the key came from) is still due.
     const stoppedAll = error instanceof AlreadyReported && (error.reported instanceof AuthError || error.reported instanceof NetworkError) ? hintFor(error.reported, { command }) : undefined;

@@ -34,7 +34,8 @@ export class Runtime {
     readonly io: Io,
     env: Record<string, string | undefined>,
     readonly globals: GlobalOptions,
-    readonly signal: AbortSignal,
+    /** The command's signal (aborted on Ctrl-C), made when first asked for. */
+    private readonly signalOf: () => AbortSignal,
     secrets: Secrets,
     /** The command's --agent-id, when it has one. */
     private readonly agentFlag?: string,
@@ -143,6 +144,11 @@ export class Runtime {
     return agent;
   }
 
+  /** Aborted on Ctrl-C or SIGTERM. */
+  get signal(): AbortSignal {
+    return this.signalOf();
+  }
+
   /**
    * The API, built on first use (so offline commands never load the HTTP
    * stack). With --dry-run no key is needed: changing requests are printed,
@@ -167,6 +173,8 @@ export class Runtime {
     const base = parseBaseUrl(this.settings.baseUrl.value);
     if (isCleartextRemote(base)) this.out.warn(`${base.origin} is plain http: the API key would travel unencrypted.`);
     const [{ LettaClient }, { LettaApi }, { printRequest }] = await Promise.all([import('./letta/client'), import('./letta/api'), import('./output/request')]);
+    // A command that talks to Letta may run for seconds.
+    this.io.runsLong?.();
     const client = new LettaClient({
       baseUrl: base.href,
       apiKey,

@@ -17,6 +17,8 @@ export interface Io {
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
   columns?: number;
+  /** Told when the command starts talking to Letta, so may run for seconds (the real process then tends its heap: heap.ts). */
+  runsLong?: () => void;
 }
 
 /** A writer that masks every known secret in every chunk, whoever writes it. */

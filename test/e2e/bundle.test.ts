@@ -169,6 +169,9 @@ describe('the built file', () => {
       const read = sourcesOf(codeCache(list.HOME!).files);
       expect(read).toContain('src/letta/client.ts');
       expect(read.filter((source) => source.includes('chrono-node') || source.startsWith('src/ascode/') || source.startsWith('node_modules/yaml/'))).toEqual([]);
+      // Showing schedules needs the names of weekdays and months, not the vocabulary the phrase readers set up.
+      expect(read).toContain('src/time/names.ts');
+      expect(read.filter((source) => /^src\/time\/(lexicon|words|read-recurring|once)\.ts$/.test(source))).toEqual([]);
     } finally {
       await letta.stop();
     }
@@ -309,6 +312,35 @@ describe('the built file', () => {
     const modules = readFileSync(loaded, 'utf8').split('\n');
     expect(modules).toContain('NativeModule vm');
     expect(modules.filter((name) => /^NativeModule (tty|net|stream)$/.test(name))).toEqual([]);
+  });
+
+  it("a command loads node:os only when it asks for what only it knows (the account's home folder with HOME unset, a lock's host); parse, which waits on nothing, no AbortController", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'letta-switchboard-os-'));
+    const letta = await new FakeLetta().start();
+    try {
+      letta.addSchedule(letta.agents[0]!.id, { type: 'recurring', cron_expression: '0 9 * * 1-5' });
+      const loadedBy = async (args: string[]): Promise<string[]> => {
+        const preload = join(folder, 'modules.cjs');
+        const loaded = join(folder, `${args[0]}.txt`);
+        writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, process.moduleLoadList.join('\\n')));`);
+        const env = { ...cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY }), NODE_OPTIONS: `--require ${preload}` };
+        expect((await runFile(join(ROOT, 'dist', 'cli.cjs'), args, env)).code).toBe(0);
+        return readFileSync(loaded, 'utf8').split('\n');
+      };
+      for (const args of [
+        ['parse', 'every weekday at 10am'],
+        ['recurring', 'list', '--agent-id', letta.agents[0]!.id],
+      ]) {
+        const modules = await loadedBy(args);
+        expect(modules).toContain('NativeModule vm');
+        expect(modules, args.join(' ')).not.toContain('NativeModule os');
+        // A command that talks to Letta needs one (each request is aborted by Ctrl-C); parse never asks for it.
+        if (args[0] === 'parse') expect(modules).not.toContain('NativeModule internal/abort_controller');
+        else expect(modules).toContain('NativeModule internal/abort_controller');
+      }
+    } finally {
+      await letta.stop();
+    }
   });
 
   it("on a terminal, --help is the program's own, fitted to the terminal's width", async () => {
