@@ -270,8 +270,21 @@ describe('holidays on a fixed date, one time as well as repeating', () => {
     ['new years day', '2027-01-01 09:00 UTC'],
     ['valentine’s day at noon', '2027-02-14 12:00 UTC'],
     ['halloween', '2027-10-31 09:00 UTC'],
+    ['april fools day', '2027-04-01 09:00 UTC'],
+    ["april fool's day at noon", '2027-04-01 12:00 UTC'],
+    ["st patrick's day", '2027-03-17 09:00 UTC'],
+    ['boxing day 10am', '2026-12-26 10:00 UTC'],
+    ['valentines day at 7pm', '2027-02-14 19:00 UTC'],
   ])('%s is %s', async (phrase, local) => {
     expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local).toBe(local);
+  });
+
+  it.each([
+    ["every st patrick's day at 9am", '0 9 17 3 *'],
+    ['every valentines day', '0 9 14 2 *'],
+    ['every april fools day at noon', '0 12 1 4 *'],
+  ])('repeating: %s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
   });
 });
 
