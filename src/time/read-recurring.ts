@@ -259,6 +259,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
   const out: string[] = [];
   const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
   let holiday: (typeof HOLIDAYS)[number] | undefined;
+  let step: Read<number> | null;
   let opened: { words: string[]; end: number } | null;
   for (let k = 0; k < tokens.length; k++) {
     if (at(k, 'day', '-', 'of', '-', 'week')) {
@@ -271,6 +272,12 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // crontab.guru's "in every month from january through june": those months ("in the month of march": that month).
       out.push('in');
       k += 3;
+    } else if (at(k, 'in', 'every') && (step = readOrdinal(tokens, k + 2)) && tokens[step.end] === 'month' && step.value >= 2 && step.value <= 12) {
+      // crontab.guru's "in every 3rd month" (`*/3` in the month field): January and every 3rd month after it.
+      const months = MONTH_NAMES.filter((_, m) => m % step!.value === 0);
+      notes.push(`read '${tokens.slice(k, step.end + 1).join(' ')}' as ${listText(months)}, as cron's */${step.value} is; name the months for others`);
+      out.push('in', ...months.flatMap((month, m) => [...(m > 0 ? [','] : []), month.toLowerCase()]));
+      k = step.end;
     } else if (at(k, 'in', 'the', 'month', 'of') && monthOf(tokens[k + 4]) !== undefined) {
       out.push('in');
       k += 3;

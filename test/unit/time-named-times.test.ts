@@ -80,6 +80,14 @@ describe("crontab.guru's hours counted on the 24-hour clock", () => {
     expect(await crons(phrase)).toBe(cron);
   });
 
+  it.each([
+    ['At 00:00 on day-of-month 1 in every 3rd month.', '0 0 1 */3 *', 'January, April, July and October'],
+    ['at 9am on the 15th in every 2nd month', '0 9 15 */2 *', 'January, March, May, July, September and November'],
+  ])('%s is %s, its months named in a note', async (phrase, cron, months) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toContain(`as ${months}, as cron's`);
+  });
+
   it('a range of weekdays with "from" is the rule on any day it is said, never one week', async () => {
     const sunday = await meaningOfSchedule('At 22:00 on every day-of-week from Monday through Friday.', { now: Date.parse('2027-03-07T19:00:00Z'), zone: 'UTC' }, 6);
     expect(sunday.type).toBe('recurring');
