@@ -782,11 +782,13 @@ function readFromDayOfMonth(tokens: readonly string[], i: number, part: Group, s
   return tokens[i] === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
 }
 
-/** "except sunday", "excluding weekends", "but not saturday", "except december", "except in july and august". */
+/** "except sunday", "excluding weekends", "except the weekend", "but not saturday", "except december", "except in july and august". */
 function readExcept(tokens: readonly string[], i: number, part: Group): number | null {
   const token = tokens[i];
   if (token !== 'except' && token !== 'excluding' && token !== 'but') return null;
-  const from = token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1;
+  const after = token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1;
+  // "except the weekend": as "except weekends".
+  const from = tokens[after] === 'the' && /^weekends?$/.test(tokens[after + 1] ?? '') ? after + 1 : after;
   const set = readDaySet(tokens, from);
   if (set) {
     part.exceptWeekdays = set.value;
