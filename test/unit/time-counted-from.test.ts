@@ -37,3 +37,16 @@ describe('a day counted from a weekday or a date', () => {
     await expect(meaning(phrase, Date.parse('2026-12-03T16:00:00Z'))).rejects.toThrow(/in the past/);
   });
 });
+
+describe('a week or a fortnight after today or tomorrow (British)', () => {
+  it.each([
+    ['a week tomorrow', '2026-12-10 09:00'],
+    ['tomorrow week at 3pm', '2026-12-10 15:00'],
+    ['a week today at 5pm', '2026-12-09 17:00'],
+    ['today week', '2026-12-09 09:00'],
+    ['2 weeks tomorrow', '2026-12-17 09:00'],
+    ['a fortnight today at noon', '2026-12-16 12:00'],
+  ])('%s is %s', async (phrase, expected) => {
+    expect((await meaning(phrase)).local.slice(0, 16)).toBe(expected);
+  });
+});
