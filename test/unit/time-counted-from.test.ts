@@ -26,7 +26,7 @@ describe('a day counted from a weekday or a date', () => {
     // Said on Friday at 08:00: this Friday 09:00 is ahead, the day before it is not.
     ['the day before friday', Date.parse('2026-12-04T13:00:00Z'), '2026-12-10 09:00', 'counted from Fri 11 Dec'],
     ['the tuesday before dec 4', NOW, '2027-11-30 09:00', 'counted from Sat 4 Dec'],
-    ['2 days before christmas', Date.parse('2026-12-24T14:00:00Z'), '2027-12-23 09:00', 'counted from Sat 25 Dec'],
+    ['2 days before christmas', Date.parse('2026-12-24T14:00:00Z'), '2027-12-23 09:00', 'as Thu 23 Dec 2027, counted from Sat 25 Dec 2027; counted from Fri 25 Dec it has passed'],
   ])('%s (past from the nearest one) counts from the next, with a note', async (phrase, now, expected, note) => {
     const read = await meaning(phrase, now);
     expect(read.local.slice(0, 16)).toBe(expected);
