@@ -189,6 +189,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   let group = groups[0]!;
   let joined = false;
   let everyJoined = false;
+  let timedBeforeExcept = false;
   while (i < tokens.length) {
     const token = tokens[i]!;
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
@@ -217,6 +218,16 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
           true,
         );
       }
+      // "every weekday at 9 except mondays at 10": a time after the days left out is theirs, which one rule cannot say (it would fire at both).
+      const said = (time: ClockRead) => group.times.some((other) => other.value.hour === time.value.hour && other.value.minute === time.value.minute);
+      if (timedBeforeExcept && !part.times.every(said)) {
+        throw new ClauseConflict(
+          "gives a time before 'except' and another after it; as one rule both would fire on every day left in",
+          "Give each set of days its own time, such as 'tuesday to friday at 9am and mondays at 10am'.",
+          true,
+        );
+      }
+      if (read.rule === 'except') timedBeforeExcept = group.times.length > 0;
       unite(group, part, joined);
       // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
       everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
