@@ -267,6 +267,13 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'christmas day': 'december 25th',
   christmas: 'december 25th',
   'valentine s day': 'february 14th',
+  'valentines day': 'february 14th',
+  'april fool s day': 'april 1st',
+  'april fools day': 'april 1st',
+  'st patrick s day': 'march 17th',
+  'st patricks day': 'march 17th',
+  'saint patrick s day': 'march 17th',
+  'boxing day': 'december 26th',
   halloween: 'october 31st',
 }).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
 

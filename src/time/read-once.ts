@@ -184,7 +184,7 @@ export interface DayRule {
 
 /** Every form of a day, in the order they are tried: the longest reading first. A new form of day is a new rule here. */
 export const DAY_RULES: readonly DayRule[] = [
-  { name: 'relative day', examples: ['tomorrow at 9am', 'the day after tomorrow', 'today at 5pm', 'the day after next at 6pm'], read: readRelativeDay },
+  { name: 'relative day', examples: ['tomorrow at 9am', 'the day after tomorrow', 'today at 5pm', 'the day after next at 6pm', 'tomorrow week at 3pm'], read: readRelativeDay },
   { name: 'weekend', examples: ['this weekend', 'next weekend', 'the weekend after next'], read: readWeekend },
   { name: 'nth day of a month', examples: ['first monday of next month', 'last day of the month', '3rd thursday this september', 'end of the month', 'the first tuesday'], read: readNth },
   { name: 'weekday', examples: ['friday at 4', 'next friday', 'friday next week', 'the saturday after next', 'tuesday the 15th at 10am'], read: readWeekday },
@@ -205,7 +205,7 @@ export const DAY_RULES: readonly DayRule[] = [
     ],
     read: readIn,
   },
-  { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday'], read: readWeeksOn },
+  { name: 'weeks on a weekday', examples: ['a week on monday', '2 weeks on friday at 3pm', 'a fortnight on tuesday', 'a week tomorrow'], read: readWeeksOn },
   { name: 'month alone', examples: ['next march', 'this june at noon', 'in march', 'january', 'next june 5'], read: readMonthAlone },
   {
     name: 'next week, month or year',
@@ -241,6 +241,11 @@ function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null 
 /** today, tomorrow, (the) day after tomorrow, yesterday, (the) day before yesterday. */
 function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | null {
   const word = tokens[i];
+  // "tomorrow week", "today fortnight" (British): a week or two after that day.
+  const span = unitOf(tokens[i + 1]);
+  if ((word === 'tomorrow' || word === 'today') && (span === 'week' || span === 'fortnight')) {
+    return { value: { kind: 'offset', days: (span === 'week' ? 7 : 14) + (word === 'tomorrow' ? 1 : 0) }, end: i + 2 };
+  }
   if (word === 'today') return { value: { kind: 'offset', days: 0 }, end: i + 1 };
   if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr') return { value: { kind: 'offset', days: 1 }, end: i + 1 };
   if (word === 'yesterday') return { value: { kind: 'offset', days: -1 }, end: i + 1 };
@@ -495,9 +500,18 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   return on ? { value: on, end: the + 1 } : offset;
 }
 
-/** "a week on monday", "2 weeks on friday", "a fortnight on tuesday" (British): that many weeks after this monday. */
+/**
+ * "a week on monday", "2 weeks on friday", "a fortnight on tuesday" (British): that many weeks after this monday;
+ * "a week tomorrow": a week after tomorrow.
+ */
 function readWeeksOn(tokens: readonly string[], i: number): Read<DayRef> | null {
   const count = readNumber(tokens, i);
+  // "a week tomorrow", "2 weeks today" (British): that many weeks after that day.
+  const unit0 = count ? unitOf(tokens[count.end]) : undefined;
+  const day = count ? tokens[count.end + 1] : undefined;
+  if (count && Number.isInteger(count.value) && count.value >= 1 && (unit0 === 'week' || unit0 === 'fortnight') && (day === 'tomorrow' || day === 'today')) {
+    return { value: { kind: 'offset', days: count.value * (unit0 === 'week' ? 7 : 14) + (day === 'tomorrow' ? 1 : 0) }, end: count.end + 2 };
+  }
   if (!count || !Number.isInteger(count.value) || count.value < 1 || tokens[count.end + 1] !== 'on') return null;
   const unit = unitOf(tokens[count.end]);
   const weekday = weekdayAt(tokens, count.end + 2);

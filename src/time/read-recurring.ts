@@ -204,6 +204,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   let group = groups[0]!;
   let joined = false;
   let everyJoined = false;
+  let timedBeforeExcept = false;
   while (i < tokens.length) {
     const token = tokens[i]!;
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
@@ -232,6 +233,16 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
           true,
         );
       }
+      // "every weekday at 9 except mondays at 10": a time after the days left out is theirs, which one rule cannot say (it would fire at both).
+      const said = (time: ClockRead) => group.times.some((other) => other.value.hour === time.value.hour && other.value.minute === time.value.minute);
+      if (timedBeforeExcept && !part.times.every(said)) {
+        throw new ClauseConflict(
+          "gives a time before 'except' and another after it; as one rule both would fire on every day left in",
+          "Give each set of days its own time, such as 'tuesday to friday at 9am and mondays at 10am'.",
+          true,
+        );
+      }
+      if (read.rule === 'except') timedBeforeExcept = group.times.length > 0;
       unite(group, part, joined);
       // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
       everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
@@ -274,6 +285,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
   const out: string[] = [];
   const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
   let holiday: (typeof HOLIDAYS)[number] | undefined;
+  let step: Read<number> | null;
   let opened: { words: string[]; end: number } | null;
   for (let k = 0; k < tokens.length; k++) {
     if (at(k, 'day', '-', 'of', '-', 'week')) {
@@ -286,6 +298,12 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // crontab.guru's "in every month from january through june": those months ("in the month of march": that month).
       out.push('in');
       k += 3;
+    } else if (at(k, 'in', 'every') && (step = readOrdinal(tokens, k + 2)) && tokens[step.end] === 'month' && step.value >= 2 && step.value <= 12) {
+      // crontab.guru's "in every 3rd month" (`*/3` in the month field): January and every 3rd month after it.
+      const months = MONTH_NAMES.filter((_, m) => m % step!.value === 0);
+      notes.push(`read '${tokens.slice(k, step.end + 1).join(' ')}' as ${listText(months)}, as cron's */${step.value} is; name the months for others`);
+      out.push('in', ...months.flatMap((month, m) => [...(m > 0 ? [','] : []), month.toLowerCase()]));
+      k = step.end;
     } else if (at(k, 'in', 'the', 'month', 'of') && monthOf(tokens[k + 4]) !== undefined) {
       out.push('in');
       k += 3;
@@ -790,11 +808,13 @@ function readFromDayOfMonth(tokens: readonly string[], i: number, part: Group, s
   return tokens[i] === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
 }
 
-/** "except sunday", "excluding weekends", "but not saturday", "except december", "except in july and august". */
+/** "except sunday", "excluding weekends", "except the weekend", "but not saturday", "except december", "except in july and august". */
 function readExcept(tokens: readonly string[], i: number, part: Group): number | null {
   const token = tokens[i];
   if (token !== 'except' && token !== 'excluding' && token !== 'but') return null;
-  const from = token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1;
+  const after = token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1;
+  // "except the weekend": as "except weekends".
+  const from = tokens[after] === 'the' && /^weekends?$/.test(tokens[after + 1] ?? '') ? after + 1 : after;
   const set = readDaySet(tokens, from);
   if (set) {
     part.exceptWeekdays = set.value;

@@ -51,7 +51,9 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
       date = count(from);
       instant = onDay(date);
     }
-    notes.push(`read '${input}' as ${dayLabel(date)}, counted from ${dayLabel(from)}; counted from ${dayLabel(passed)} it has passed`);
+    // With its year when that is not this one ("counted from Wed 1 Mar 2028").
+    const label = (day: { year: number; month: number; day: number }) => `${dayLabel(day)}${day.year === calendar.wall(now).year ? '' : ` ${day.year}`}`;
+    notes.push(`read '${input}' as ${label(date)}, counted from ${label(from)}; counted from ${label(passed)} it has passed`);
     return { instant, from, date };
   };
   if (parts.day?.kind === 'near') {

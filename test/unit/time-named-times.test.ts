@@ -80,6 +80,14 @@ describe("crontab.guru's hours counted on the 24-hour clock", () => {
     expect(await crons(phrase)).toBe(cron);
   });
 
+  it.each([
+    ['At 00:00 on day-of-month 1 in every 3rd month.', '0 0 1 */3 *', 'January, April, July and October'],
+    ['at 9am on the 15th in every 2nd month', '0 9 15 */2 *', 'January, March, May, July, September and November'],
+  ])('%s is %s, its months named in a note', async (phrase, cron, months) => {
+    expect(await crons(phrase)).toBe(cron);
+    expect((await meaning(phrase)).notes.join(' ')).toContain(`as ${months}, as cron's`);
+  });
+
   it('a range of weekdays with "from" is the rule on any day it is said, never one week', async () => {
     const sunday = await meaningOfSchedule('At 22:00 on every day-of-week from Monday through Friday.', { now: Date.parse('2027-03-07T19:00:00Z'), zone: 'UTC' }, 6);
     expect(sunday.type).toBe('recurring');
@@ -270,8 +278,21 @@ describe('holidays on a fixed date, one time as well as repeating', () => {
     ['new years day', '2027-01-01 09:00 UTC'],
     ['valentine’s day at noon', '2027-02-14 12:00 UTC'],
     ['halloween', '2027-10-31 09:00 UTC'],
+    ['april fools day', '2027-04-01 09:00 UTC'],
+    ["april fool's day at noon", '2027-04-01 12:00 UTC'],
+    ["st patrick's day", '2027-03-17 09:00 UTC'],
+    ['boxing day 10am', '2026-12-26 10:00 UTC'],
+    ['valentines day at 7pm', '2027-02-14 19:00 UTC'],
   ])('%s is %s', async (phrase, local) => {
     expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local).toBe(local);
+  });
+
+  it.each([
+    ["every st patrick's day at 9am", '0 9 17 3 *'],
+    ['every valentines day', '0 9 14 2 *'],
+    ['every april fools day at noon', '0 12 1 4 *'],
+  ])('repeating: %s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
   });
 });
 

@@ -263,6 +263,8 @@ describe('the crons each phrase is sent as, zone UTC', () => {
     ['every minute of every day', ['* * * * *']],
     ['every day except sunday', ['0 9 * * 1-6']],
     ['every weekday except friday at 4pm', ['0 16 * * 1-4']],
+    ['every day except the weekend at 8am', ['0 8 * * 1-5']],
+    ['every hour but not the weekends', ['0 * * * 1-5']],
     ['every day at 9 and 5', ['0 9,17 * * *']],
     ['mon to fri 9am', ['0 9 * * 1-5']],
     ['every sat and sun at 10', ['0 10 * * 0,6']],

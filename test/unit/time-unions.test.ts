@@ -53,6 +53,20 @@ describe('unions joined by and', () => {
     },
   );
 
+  it.each(['every weekday at 9 except mondays at 10', 'every day at 9am except sundays and weekdays at 5pm'])(
+    '%s gives the days left out a time of their own: refused, never fired at both times',
+    async (phrase) => {
+      await expect(runs(phrase)).rejects.toThrow(/gives a time before 'except' and another after it/);
+    },
+  );
+
+  it.each([
+    ['every day except sunday at 9am', ['2026-12-03T09:00', '2026-12-04T09:00', '2026-12-05T09:00', '2026-12-07T09:00']],
+    ['every weekday at 9am except friday at 9am', ['2026-12-03T09:00', '2026-12-07T09:00']],
+  ])('%s: one time for the rule, after the exception or said again, is read', async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+
   it.each(['every every 30 minutes', 'each every day at 9am', 'every each monday'])('%s says "every" twice: refused, naming the word', async (phrase) => {
     await expect(runs(phrase)).rejects.toThrow(/Could not understand the schedule: .* \(stopped at '(?:every|each)'\)/);
   });
