@@ -551,7 +551,10 @@ export function seriesEnded(series: Series): boolean {
 /** Mark a series deleted with this tool, or gone from the server. */
 export function endSeries(state: State, seriesId: string, status: 'gone' | 'deleted', at: string): void {
   const series = findSeries(state, seriesId);
-  if (series) Object.assign(series, { status, status_at: at });
+  if (!series) return;
+  Object.assign(series, { status, status_at: at });
+  // Deleted, what its unanswered creates left on Letta went too (deleteSeries): none is left for a sync to find.
+  if (status === 'deleted') delete series.attempted;
 }
 
 /** Record, before the creates are sent, the instants (ISO) of members about to be created. */

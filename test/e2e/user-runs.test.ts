@@ -149,6 +149,24 @@ describe('Ctrl-C as a change is created, then status and sync', () => {
     const after = await cli('status', '--json');
     expect([after.code, JSON.parse(after.stdout).record.unfinished_creates, JSON.parse(after.stdout).record.paused]).toEqual([0, [], []]);
   }, 60_000);
+
+  it('a series cut off at its first create, then deleted: the member that landed is deleted too, and status no longer asks for a sync', async () => {
+    const made = await interruptedAtCreate(['recurring', 'create', '--message', 'Weekly', '--cron', 'every monday at 9am', '--count', '3']);
+    expect(made.code).toBe(130);
+    // Its first member landed, its answer lost.
+    expect(messages()).toEqual(['Weekly']);
+    const cut = await cli('status', '--json');
+    expect(cut.code).toBe(6);
+    const series = JSON.parse(cut.stdout).record.unfinished_creates[0].series_id as string;
+    expect(series).toMatch(/^series-/);
+
+    expect((await cli('recurring', 'delete', series)).code).toBe(0);
+    // Nothing of a deleted series keeps firing.
+    expect(messages()).toEqual([]);
+    expect((await cli('sync')).code).toBe(0);
+    const after = await cli('status', '--json');
+    expect([after.code, JSON.parse(after.stdout).record.unfinished_creates]).toEqual([0, []]);
+  }, 60_000);
 });
 
 describe('agenda --ics beside --json and -q', () => {

@@ -2,8 +2,9 @@ import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
-import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, type Series } from '../../state/records';
-import { stateStore, recordWriter } from './state';
+import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, recordedIds, type Series, type SeriesMember } from '../../state/records';
+import { stateStore, recordWriter, serverOf } from './state';
+import { sameSchedule } from '../../sync/same-schedule';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
 import { createMembers } from '../../sync/execute';
 
@@ -57,7 +58,10 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
   const now = rt.now();
   const api = await rt.api();
   const deleted: string[] = [];
-  const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
+  const waiting: Array<Pick<SeriesMember, 'schedule_id' | 'paused'>> = [
+    ...series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now),
+    ...(await landedAttempts(rt, series, requests)).map((schedule_id) => ({ schedule_id })),
+  ];
   for (const member of waiting) {
     try {
       // A paused series' members are gone from Letta already (unless its pause was cut short).
@@ -74,6 +78,27 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
   }
   if (!rt.dryRun) await store.update((state) => endSeries(state, seriesId, 'deleted', new Date(now).toISOString()));
   return { agent_id: series.agent_id, deleted };
+}
+
+/**
+ * Members whose create's answer was lost that landed (on Letta, recorded nowhere): each found by its instant and
+ * messages, once. Sync, which would record them, looks at no series once it is deleted, so the delete takes them too.
+ */
+async function landedAttempts(rt: Runtime, series: Series, requests: Limiter): Promise<string[]> {
+  const attempted = new Set((series.attempted ?? []).map((instant) => Date.parse(instant)));
+  if (attempted.size === 0) return [];
+  const recorded = recordedIds(await (await stateStore(rt)).read(), serverOf(rt)).here;
+  const landed: string[] = [];
+  for await (const page of (await rt.api()).schedulePages(series.agent_id, { slots: requests })) {
+    for (const item of page) {
+      const at = item.schedule.scheduled_at;
+      if (at === undefined || !attempted.has(at) || recorded.has(item.id)) continue;
+      if (!sameSchedule({ schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages as never }, item)) continue;
+      attempted.delete(at);
+      landed.push(item.id);
+    }
+  }
+  return landed;
 }
 
 /** A Letta delete of a schedule that may already be gone (a pause cut short is finished by running it again). */
