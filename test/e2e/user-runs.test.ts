@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { BIN, runCli, type CliResult } from '../helpers/run-cli';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
@@ -263,6 +263,18 @@ describe('two syncs at once', () => {
     expect(letta.requests('DELETE')).toHaveLength(4);
     expect([...letta.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(Array(4).fill('0 13 * * *'));
   }, 60_000);
+});
+
+describe('a sync after one that was killed', () => {
+  it('takes over the lock its dead process left without saying it waits for it', async () => {
+    const stateDir = join(env.HOME!, 'state');
+    mkdirSync(stateDir, { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(stateDir, 'sync.lock'), `${JSON.stringify({ pid: dead, host: hostname(), since: Date.parse(NOW), token: `${dead}-killed` })}\n`);
+    const r = await runCli(['--now', NOW, 'sync'], { env: { ...env, LETTA_SWITCHBOARD_STATE_DIR: stateDir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('Waiting');
+  });
 });
 
 describe('config set-agent-id of a name two agents share', () => {
