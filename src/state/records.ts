@@ -316,6 +316,8 @@ export function markGone(state: State, scheduleId: string, at: string): boolean 
 export function markDeleted(state: State, scheduleId: string, at: string): void {
   const intent = findIntent(state, scheduleId);
   if (intent) setStatus(intent, 'deleted', at);
+  // A pause cut short before its delete (the schedule was still there to delete): over, nothing left to resume.
+  if (findPaused(state, scheduleId)?.deleting) takePaused(state, scheduleId);
   const member = seriesOf(state, scheduleId)?.members.find((m) => m.schedule_id === scheduleId);
   if (member) Object.assign(member, { gone: true, deleted_at: at });
 }

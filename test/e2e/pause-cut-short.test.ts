@@ -78,6 +78,20 @@ describe('a pause cut off before its delete', () => {
     expect((await cli('recurring', 'paused', '-q')).stdout).toBe(`${id}\n`);
   }, 60_000);
 
+  it('then the schedule deleted: its pause is over, not finished by sync into a paused copy that resume would bring back', async () => {
+    const id = (await cli('recurring', 'create', '--message', 'Standup', '--cron', '0 9 * * *', '-q')).stdout.trim();
+    expect(await pauseInterruptedAtDelete(id)).toBe(130);
+    expect((await cli('recurring', 'delete', id)).code).toBe(0);
+    expect(letta.schedules.size).toBe(0);
+    const status = await cli('status');
+    expect(status.code, status.stderr).toBe(0);
+    expect((await cli('sync')).code).toBe(0);
+    expect((await cli('recurring', 'paused', '-q')).stdout).toBe('');
+    const resume = await cli('recurring', 'resume', id);
+    expect(resume.code).toBe(3);
+    expect(letta.schedules.size).toBe(0);
+  }, 60_000);
+
   it('a pause that finishes leaves nothing for status or sync to finish', async () => {
     const live = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Standup');
     expect((await cli('recurring', 'pause', live.id)).code).toBe(0);
