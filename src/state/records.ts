@@ -602,7 +602,7 @@ export function clearMemberAttempts(state: State, seriesId: string, instants: st
 export function pauseSeries(state: State, seriesId: string, at: string, now: number): string[] {
   const series = findSeries(state, seriesId);
   if (!series || (series.status !== 'active' && series.status !== 'paused')) return [];
-  // Attempts of members still out are kept: once resumed, the next top-up finds a copy that landed.
+  // Attempts of members still out are kept until the pause has deleted what landed (pauseSeriesWhole); cut short before, the top-up after its resume finds it.
   for (const member of series.members) if (!member.gone && Date.parse(member.instant) > now) member.paused = true;
   if (series.status !== 'paused') Object.assign(series, { status: 'paused', paused_at: at, status_at: at });
   return series.members.filter((m) => m.paused === true).map((m) => m.schedule_id);

@@ -150,6 +150,21 @@ describe('Ctrl-C as a change is created, then status and sync', () => {
     expect([after.code, JSON.parse(after.stdout).record.unfinished_creates, JSON.parse(after.stdout).record.paused]).toEqual([0, [], []]);
   }, 60_000);
 
+  it('a series cut off at its first create, then paused: the member that landed stops firing too, and status asks for nothing', async () => {
+    const made = await interruptedAtCreate(['recurring', 'create', '--message', 'Weekly', '--cron', 'every monday at 9am', '--count', '3']);
+    expect(made.code).toBe(130);
+    expect(messages()).toEqual(['Weekly']);
+    const series = JSON.parse((await cli('status', '--json')).stdout).record.unfinished_creates[0].series_id as string;
+
+    expect((await cli('recurring', 'pause', series)).code).toBe(0);
+    expect(messages()).toEqual([]);
+    const paused = await cli('status', '--json');
+    expect([paused.code, JSON.parse(paused.stdout).record.unfinished_creates]).toEqual([0, []]);
+    // Resumed, it is whole again: each of its three fires once.
+    expect((await cli('recurring', 'resume', series)).code).toBe(0);
+    expect(messages()).toEqual(['Weekly', 'Weekly', 'Weekly']);
+  }, 60_000);
+
   it('a series cut off at its first create, then deleted: the member that landed is deleted too, and status no longer asks for a sync', async () => {
     const made = await interruptedAtCreate(['recurring', 'create', '--message', 'Weekly', '--cron', 'every monday at 9am', '--count', '3']);
     expect(made.code).toBe(130);

@@ -2,7 +2,7 @@ import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
-import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, recordedIds, type Series, type SeriesMember } from '../../state/records';
+import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, recordedIds, clearMemberAttempts, type Series, type SeriesMember } from '../../state/records';
 import { stateStore, recordWriter, serverOf } from './state';
 import { sameSchedule } from '../../sync/same-schedule';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
@@ -82,7 +82,7 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
 
 /**
  * Members whose create's answer was lost that landed (on Letta, recorded nowhere): each found by its instant and
- * messages, once. Sync, which would record them, looks at no series once it is deleted, so the delete takes them too.
+ * messages, once. Sync, which would record them, looks at no series deleted or paused, so those take them too.
  */
 async function landedAttempts(rt: Runtime, series: Series, requests: Limiter): Promise<string[]> {
   const attempted = new Set((series.attempted ?? []).map((instant) => Date.parse(instant)));
@@ -131,7 +131,11 @@ export async function pauseSeriesWhole(rt: Runtime, seriesId: string, requests: 
     ? series.members.filter((m) => !m.gone && Date.parse(m.instant) > now).map((m) => m.schedule_id)
     : await (await stateStore(rt)).update((state) => pauseSeries(state, seriesId, at, now));
   for (const id of members) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
-  return { agent_id: series.agent_id, paused_at: at, members, already: series.status === 'paused' };
+  // What its unanswered creates left on Letta would fire while it is paused: deleted too, and its resume makes them again.
+  const landed = await landedAttempts(rt, series, requests);
+  for (const id of landed) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
+  if (!rt.dryRun && series.attempted?.length) await (await stateStore(rt)).update((state) => clearMemberAttempts(state, seriesId, series.attempted ?? []));
+  return { agent_id: series.agent_id, paused_at: at, members: [...members, ...landed], already: series.status === 'paused' };
 }
 
 /**
