@@ -132,6 +132,19 @@ describe('Ctrl-C as a change is created, then status and sync', () => {
     expect([after.code, JSON.parse(after.stdout).record.unfinished_creates]).toEqual([0, []]);
   }, 60_000);
 
+  it('an edit cut off after its create, then the schedule deleted: the edited copy that landed is deleted too', async () => {
+    const old = (await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim();
+    expect((await interruptedAtCreate(['recurring', 'edit', old, '--message', 'Standup, edited'])).code).toBe(130);
+    expect(messages()).toEqual(['Standup', 'Standup, edited']);
+
+    const copy = [...letta.schedules.values()].find((s) => s.id !== old)!.id;
+    const deleted = await cli('recurring', 'delete', old);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout + deleted.stderr).toContain(`Deleted recurring schedule ${old} and ${copy}, the copy an unfinished change of it made`);
+    expect(messages()).toEqual([]);
+    expect((await cli('status')).code).toBe(0);
+  }, 60_000);
+
   it('a resume cut off after its create: status says so (exit 6) until sync finishes it', async () => {
     const made = await cli('recurring', 'create', '--message', 'Ping', '--cron', '0 9 * * *', '-q');
     const old = made.stdout.trim();

@@ -2,8 +2,8 @@ import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
-import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, recordedIds, clearMemberAttempts, type Series, type SeriesMember } from '../../state/records';
-import { stateStore, recordWriter, serverOf } from './state';
+import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, clearMemberAttempts, type Series, type SeriesMember } from '../../state/records';
+import { stateStore, recordWriter, unrecordedSchedules } from './state';
 import { sameSchedule } from '../../sync/same-schedule';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
 import { createMembers } from '../../sync/execute';
@@ -87,16 +87,13 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
 async function landedAttempts(rt: Runtime, series: Series, requests: Limiter): Promise<string[]> {
   const attempted = new Set((series.attempted ?? []).map((instant) => Date.parse(instant)));
   if (attempted.size === 0) return [];
-  const recorded = recordedIds(await (await stateStore(rt)).read(), serverOf(rt)).here;
   const landed: string[] = [];
-  for await (const page of (await rt.api()).schedulePages(series.agent_id, { slots: requests })) {
-    for (const item of page) {
-      const at = item.schedule.scheduled_at;
-      if (at === undefined || !attempted.has(at) || recorded.has(item.id)) continue;
-      if (!sameSchedule({ schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages as never }, item)) continue;
-      attempted.delete(at);
-      landed.push(item.id);
-    }
+  for await (const item of unrecordedSchedules(rt, series.agent_id, requests)) {
+    const at = item.schedule.scheduled_at;
+    if (at === undefined || !attempted.has(at)) continue;
+    if (!sameSchedule({ schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages as never }, item)) continue;
+    attempted.delete(at);
+    landed.push(item.id);
   }
   return landed;
 }
