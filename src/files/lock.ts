@@ -78,6 +78,12 @@ export function lockHolder(path: string): Holder | undefined {
   }
 }
 
+/** The holder of a lock that still holds it: not one whose process this machine knows has died (a waiter takes its lock at once). */
+export function liveHolder(path: string): Holder | undefined {
+  const holder = lockHolder(path);
+  return holder && !diedHere(holder) ? holder : undefined;
+}
+
 /** Create the lock file; its token, or undefined when someone else holds it. */
 function create(path: string): string | undefined {
   // Unique enough to tell this holder from the next one; node:crypto would cost every command start-up time.
@@ -160,8 +166,12 @@ function isStale(holder: Holder | undefined, modifiedMs: number, staleMs: number
   if (Date.now() - modifiedMs > staleMs) return true;
   // A lock file with no holder yet is being written this very moment; one left empty for longer, its writer was killed between creating and writing it.
   if (!holder) return Date.now() - modifiedMs > UNWRITTEN_MS;
-  if (holder.host === hostname() && holder.pid !== process.pid) return !processAlive(holder.pid);
-  return false;
+  return diedHere(holder);
+}
+
+/** A holder on this machine whose process is gone: its lock is taken over at once. */
+function diedHere(holder: Holder): boolean {
+  return holder.host === hostname() && holder.pid !== process.pid && !processAlive(holder.pid);
 }
 
 export function processAlive(pid: number): boolean {

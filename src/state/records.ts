@@ -316,6 +316,8 @@ export function markGone(state: State, scheduleId: string, at: string): boolean 
 export function markDeleted(state: State, scheduleId: string, at: string): void {
   const intent = findIntent(state, scheduleId);
   if (intent) setStatus(intent, 'deleted', at);
+  // A pause cut short before its delete (the schedule was still there to delete): over, nothing left to resume.
+  if (findPaused(state, scheduleId)?.deleting) takePaused(state, scheduleId);
   const member = seriesOf(state, scheduleId)?.members.find((m) => m.schedule_id === scheduleId);
   if (member) Object.assign(member, { gone: true, deleted_at: at });
 }
@@ -551,7 +553,10 @@ export function seriesEnded(series: Series): boolean {
 /** Mark a series deleted with this tool, or gone from the server. */
 export function endSeries(state: State, seriesId: string, status: 'gone' | 'deleted', at: string): void {
   const series = findSeries(state, seriesId);
-  if (series) Object.assign(series, { status, status_at: at });
+  if (!series) return;
+  Object.assign(series, { status, status_at: at });
+  // Deleted, what its unanswered creates left on Letta went too (deleteSeries): none is left for a sync to find.
+  if (status === 'deleted') delete series.attempted;
 }
 
 /** Record, before the creates are sent, the instants (ISO) of members about to be created. */
@@ -597,7 +602,7 @@ export function clearMemberAttempts(state: State, seriesId: string, instants: st
 export function pauseSeries(state: State, seriesId: string, at: string, now: number): string[] {
   const series = findSeries(state, seriesId);
   if (!series || (series.status !== 'active' && series.status !== 'paused')) return [];
-  // Attempts of members still out are kept: once resumed, the next top-up finds a copy that landed.
+  // Attempts of members still out are kept until the pause has deleted what landed (pauseSeriesWhole); cut short before, the top-up after its resume finds it.
   for (const member of series.members) if (!member.gone && Date.parse(member.instant) > now) member.paused = true;
   if (series.status !== 'paused') Object.assign(series, { status: 'paused', paused_at: at, status_at: at });
   return series.members.filter((m) => m.paused === true).map((m) => m.schedule_id);

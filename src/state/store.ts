@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, UsageError } from '../errors';
-import { lock, lockHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
+import { lock, liveHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
 import { appendPrivateFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
 import { applyOps, inScope, readJournal, scopedState, track } from './journal';
 import { foldAtEnd } from './journal-end';
@@ -91,7 +91,7 @@ export interface StateStore {
    * Re-entrant: a body that already holds it (in this chain of calls) just runs.
    */
   withLock<T>(name: string, body: () => Promise<T>, waitMs?: number): Promise<T>;
-  /** Who holds the named command lock, for messages ("sync is already running (process 123)"). */
+  /** Who holds the named command lock, for messages ("sync is already running (process 123)"); none when its holder is known dead. */
   lockHolder(name: string): { pid: number; host: string; since: number } | undefined;
 }
 
@@ -305,7 +305,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
       }
     },
     lockHolder(name) {
-      const holder = lockHolder(commandLockPath(name));
+      const holder = liveHolder(commandLockPath(name));
       return holder && { pid: holder.pid, host: holder.host, since: holder.since };
     },
   };

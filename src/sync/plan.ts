@@ -86,7 +86,10 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
     }
     return planned;
   };
-  const active = intents.filter((i) => i.status === 'active').sort(byAgentThen((i) => i.schedule_id));
+  // A pause cut short is finished below: the schedule it paused is left to it, neither marked gone (its delete was the
+  // pause's) nor replaced.
+  const finishing = new Set(paused.filter((saved) => pauseStep(saved, letta.get(saved.schedule.agent_id)) !== undefined).map((saved) => saved.old_id));
+  const active = intents.filter((i) => i.status === 'active' && !finishing.has(i.schedule_id)).sort(byAgentThen((i) => i.schedule_id));
   // Replaced intents pile up with every DST change: looked up by successor, not searched for each intent.
   const replacedBy = new Map<string, Intent[]>();
   for (const intent of intents) if (intent.status === 'replaced' && intent.replaced_by !== undefined) replacedBy.set(intent.replaced_by, [...(replacedBy.get(intent.replaced_by) ?? []), intent]);
@@ -128,10 +131,8 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
     const agent_id = saved.schedule.agent_id;
     const schedules = letta.get(agent_id);
     const attempt = saved.resume_attempt;
-    const still = schedules?.get(saved.old_id);
-    // The pause saved its copy and was stopped before its delete: the schedule still fires.
-    if (!attempt && still && isPausedOne(saved.schedule, still)) actions.push({ type: 'delete-paused', agent_id, id: saved.old_id });
-    else if (!attempt && schedules && saved.deleting) actions.push({ type: 'confirm-paused', agent_id, id: saved.old_id });
+    const step = pauseStep(saved, schedules);
+    if (step) actions.push({ type: step, agent_id, id: saved.old_id });
     if (!schedules || !attempt || attempt.schedule.type !== 'recurring') continue;
     const landed = unrecorded(schedules).find((item) => !claimed.has(item.id) && item.id !== saved.old_id && sameSchedule(attempt, item));
     if (landed) claimed.add(landed.id);
@@ -151,6 +152,17 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
     actions.push(...claim(planSeries(one, schedules, now, instants, unrecorded(schedules))));
   }
   return actions;
+}
+
+/**
+ * How a pause cut short is finished: `delete-paused` when it saved its copy and was stopped before its delete (the
+ * schedule still fires), `confirm-paused` when its delete was done after all; none for a finished pause or a resume.
+ */
+function pauseStep(saved: PausedSchedule, schedules: Map<string, ScheduledMessage> | undefined): 'delete-paused' | 'confirm-paused' | undefined {
+  if (saved.resume_attempt || !schedules) return undefined;
+  const still = schedules.get(saved.old_id);
+  if (still && isPausedOne(saved.schedule, still)) return 'delete-paused';
+  return saved.deleting ? 'confirm-paused' : undefined;
 }
 
 /** Whether sync keeps this intent on the local clock: its local rule is a cron in a zone. */

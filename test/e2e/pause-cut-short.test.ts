@@ -55,6 +55,43 @@ describe('a pause cut off before its delete', () => {
     expect((await cli('status')).code).toBe(0);
   }, 60_000);
 
+  it("of a schedule this tool made, whose delete was done: sync records the pause, never that it was 'deleted outside'", async () => {
+    const id = (await cli('recurring', 'create', '--message', 'Standup', '--cron', '0 9 * * *', '-q')).stdout.trim();
+    expect(await pauseInterruptedAtDelete(id, true)).toBe(130);
+    const synced = await cli('sync');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout + synced.stderr).not.toContain('deleted outside');
+    expect((await cli('recurring', 'paused', '-q')).stdout).toBe(`${id}\n`);
+    expect((await cli('status')).code).toBe(0);
+  }, 60_000);
+
+  it('of a schedule kept at a local time, synced after the clocks change: the pause is finished, nothing is created again', async () => {
+    const id = (await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every day at 9am', '--tz', 'America/New_York', '-q')).stdout.trim();
+    expect(await pauseInterruptedAtDelete(id)).toBe(130);
+    const spring = '2027-03-20T15:00:00Z';
+    letta.now = () => Date.parse(spring);
+    letta.received.length = 0;
+    const synced = await runCli(['--now', spring, 'sync'], { env, timeoutMs: 30_000 });
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(letta.requests('POST')).toEqual([]);
+    expect(letta.schedules.size).toBe(0);
+    expect((await cli('recurring', 'paused', '-q')).stdout).toBe(`${id}\n`);
+  }, 60_000);
+
+  it('then the schedule deleted: its pause is over, not finished by sync into a paused copy that resume would bring back', async () => {
+    const id = (await cli('recurring', 'create', '--message', 'Standup', '--cron', '0 9 * * *', '-q')).stdout.trim();
+    expect(await pauseInterruptedAtDelete(id)).toBe(130);
+    expect((await cli('recurring', 'delete', id)).code).toBe(0);
+    expect(letta.schedules.size).toBe(0);
+    const status = await cli('status');
+    expect(status.code, status.stderr).toBe(0);
+    expect((await cli('sync')).code).toBe(0);
+    expect((await cli('recurring', 'paused', '-q')).stdout).toBe('');
+    const resume = await cli('recurring', 'resume', id);
+    expect(resume.code).toBe(3);
+    expect(letta.schedules.size).toBe(0);
+  }, 60_000);
+
   it('a pause that finishes leaves nothing for status or sync to finish', async () => {
     const live = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Standup');
     expect((await cli('recurring', 'pause', live.id)).code).toBe(0);

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
 import { BIN, runCli, type CliResult } from '../helpers/run-cli';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
@@ -152,6 +152,19 @@ describe('Ctrl-C as a change is created, then status and sync', () => {
     expect([after.code, JSON.parse(after.stdout).record.unfinished_creates]).toEqual([0, []]);
   }, 60_000);
 
+  it('an edit cut off after its create, then the schedule deleted: the edited copy that landed is deleted too', async () => {
+    const old = (await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim();
+    expect((await interruptedAtCreate(['recurring', 'edit', old, '--message', 'Standup, edited'])).code).toBe(130);
+    expect(messages()).toEqual(['Standup', 'Standup, edited']);
+
+    const copy = [...letta.schedules.values()].find((s) => s.id !== old)!.id;
+    const deleted = await cli('recurring', 'delete', old);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout + deleted.stderr).toContain(`Deleted recurring schedule ${old} and ${copy}, the copy an unfinished change of it made`);
+    expect(messages()).toEqual([]);
+    expect((await cli('status')).code).toBe(0);
+  }, 60_000);
+
   it('a resume cut off after its create: status says so (exit 6) until sync finishes it', async () => {
     const made = await cli('recurring', 'create', '--message', 'Ping', '--cron', '0 9 * * *', '-q');
     const old = made.stdout.trim();
@@ -168,6 +181,39 @@ describe('Ctrl-C as a change is created, then status and sync', () => {
     expect(messages()).toEqual(['Ping']);
     const after = await cli('status', '--json');
     expect([after.code, JSON.parse(after.stdout).record.unfinished_creates, JSON.parse(after.stdout).record.paused]).toEqual([0, [], []]);
+  }, 60_000);
+
+  it('a series cut off at its first create, then paused: the member that landed stops firing too, and status asks for nothing', async () => {
+    const made = await interruptedAtCreate(['recurring', 'create', '--message', 'Weekly', '--cron', 'every monday at 9am', '--count', '3']);
+    expect(made.code).toBe(130);
+    expect(messages()).toEqual(['Weekly']);
+    const series = JSON.parse((await cli('status', '--json')).stdout).record.unfinished_creates[0].series_id as string;
+
+    expect((await cli('recurring', 'pause', series)).code).toBe(0);
+    expect(messages()).toEqual([]);
+    const paused = await cli('status', '--json');
+    expect([paused.code, JSON.parse(paused.stdout).record.unfinished_creates]).toEqual([0, []]);
+    // Resumed, it is whole again: each of its three fires once.
+    expect((await cli('recurring', 'resume', series)).code).toBe(0);
+    expect(messages()).toEqual(['Weekly', 'Weekly', 'Weekly']);
+  }, 60_000);
+
+  it('a series cut off at its first create, then deleted: the member that landed is deleted too, and status no longer asks for a sync', async () => {
+    const made = await interruptedAtCreate(['recurring', 'create', '--message', 'Weekly', '--cron', 'every monday at 9am', '--count', '3']);
+    expect(made.code).toBe(130);
+    // Its first member landed, its answer lost.
+    expect(messages()).toEqual(['Weekly']);
+    const cut = await cli('status', '--json');
+    expect(cut.code).toBe(6);
+    const series = JSON.parse(cut.stdout).record.unfinished_creates[0].series_id as string;
+    expect(series).toMatch(/^series-/);
+
+    expect((await cli('recurring', 'delete', series)).code).toBe(0);
+    // Nothing of a deleted series keeps firing.
+    expect(messages()).toEqual([]);
+    expect((await cli('sync')).code).toBe(0);
+    const after = await cli('status', '--json');
+    expect([after.code, JSON.parse(after.stdout).record.unfinished_creates]).toEqual([0, []]);
   }, 60_000);
 });
 
@@ -265,6 +311,18 @@ describe('two syncs at once', () => {
     expect(letta.requests('DELETE')).toHaveLength(4);
     expect([...letta.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(Array(4).fill('0 13 * * *'));
   }, 60_000);
+});
+
+describe('a sync after one that was killed', () => {
+  it('takes over the lock its dead process left without saying it waits for it', async () => {
+    const stateDir = join(env.HOME!, 'state');
+    mkdirSync(stateDir, { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(stateDir, 'sync.lock'), `${JSON.stringify({ pid: dead, host: hostname(), since: Date.parse(NOW), token: `${dead}-killed` })}\n`);
+    const r = await runCli(['--now', NOW, 'sync'], { env: { ...env, LETTA_SWITCHBOARD_STATE_DIR: stateDir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('Waiting');
+  });
 });
 
 describe('config set-agent-id of a name two agents share', () => {

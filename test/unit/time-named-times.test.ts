@@ -88,6 +88,17 @@ describe("crontab.guru's hours counted on the 24-hour clock", () => {
     expect((await meaning(phrase)).notes.join(' ')).toContain(`as ${months}, as cron's`);
   });
 
+  it.each([
+    // Hours "from ... through ..." then one day or month (crontab.guru says "on Monday" of `* * * * 1`): the rule's hours on it, never an end.
+    ['At every 15th minute past every hour from 9 through 17 on Monday.', '*/15 9-17 * * 1'],
+    ['At minute 0 past every 2nd hour from 8 through 18 on Monday.', '0 8-18/2 * * 1'],
+    ['At minute 0 past every 2nd hour from 8 through 18 in June.', '0 8-18/2 * 6 *'],
+    ['every hour from 9 through 17 on friday', '0 9-17 * * 5'],
+    ['every hour from 9am through 5pm on friday', '0 9-17 * * 5'],
+  ])('%s is %s, not a series ending on that day', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+
   it('a range of weekdays with "from" is the rule on any day it is said, never one week', async () => {
     const sunday = await meaningOfSchedule('At 22:00 on every day-of-week from Monday through Friday.', { now: Date.parse('2027-03-07T19:00:00Z'), zone: 'UTC' }, 6);
     expect(sunday.type).toBe('recurring');

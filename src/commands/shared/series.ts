@@ -2,8 +2,9 @@ import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
-import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, type Series } from '../../state/records';
-import { stateStore, recordWriter } from './state';
+import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, clearMemberAttempts, type Series, type SeriesMember } from '../../state/records';
+import { stateStore, recordWriter, unrecordedSchedules } from './state';
+import { sameSchedule } from '../../sync/same-schedule';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
 import { createMembers } from '../../sync/execute';
 
@@ -57,7 +58,10 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
   const now = rt.now();
   const api = await rt.api();
   const deleted: string[] = [];
-  const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
+  const waiting: Array<Pick<SeriesMember, 'schedule_id' | 'paused'>> = [
+    ...series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now),
+    ...(await landedAttempts(rt, series, requests)).map((schedule_id) => ({ schedule_id })),
+  ];
   for (const member of waiting) {
     try {
       // A paused series' members are gone from Letta already (unless its pause was cut short).
@@ -74,6 +78,24 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
   }
   if (!rt.dryRun) await store.update((state) => endSeries(state, seriesId, 'deleted', new Date(now).toISOString()));
   return { agent_id: series.agent_id, deleted };
+}
+
+/**
+ * Members whose create's answer was lost that landed (on Letta, recorded nowhere): each found by its instant and
+ * messages, once. Sync, which would record them, looks at no series deleted or paused, so those take them too.
+ */
+async function landedAttempts(rt: Runtime, series: Series, requests: Limiter): Promise<string[]> {
+  const attempted = new Set((series.attempted ?? []).map((instant) => Date.parse(instant)));
+  if (attempted.size === 0) return [];
+  const landed: string[] = [];
+  for await (const item of unrecordedSchedules(rt, series.agent_id, requests)) {
+    const at = item.schedule.scheduled_at;
+    if (at === undefined || !attempted.has(at)) continue;
+    if (!sameSchedule({ schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages as never }, item)) continue;
+    attempted.delete(at);
+    landed.push(item.id);
+  }
+  return landed;
 }
 
 /** A Letta delete of a schedule that may already be gone (a pause cut short is finished by running it again). */
@@ -106,7 +128,11 @@ export async function pauseSeriesWhole(rt: Runtime, seriesId: string, requests: 
     ? series.members.filter((m) => !m.gone && Date.parse(m.instant) > now).map((m) => m.schedule_id)
     : await (await stateStore(rt)).update((state) => pauseSeries(state, seriesId, at, now));
   for (const id of members) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
-  return { agent_id: series.agent_id, paused_at: at, members, already: series.status === 'paused' };
+  // What its unanswered creates left on Letta would fire while it is paused: deleted too, and its resume makes them again.
+  const landed = await landedAttempts(rt, series, requests);
+  for (const id of landed) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
+  if (!rt.dryRun && series.attempted?.length) await (await stateStore(rt)).update((state) => clearMemberAttempts(state, seriesId, series.attempted ?? []));
+  return { agent_id: series.agent_id, paused_at: at, members: [...members, ...landed], already: series.status === 'paused' };
 }
 
 /**

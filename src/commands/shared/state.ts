@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { CliError, NotFoundError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
-import { currentId, emptyState, findPaused, findSeries, isSetId, setMembers, type State } from '../../state/records';
+import { currentId, emptyState, findPaused, findSeries, isSetId, recordedIds, setMembers, type State } from '../../state/records';
+import type { ScheduledMessage } from '../../letta/types';
+import type { Limiter } from '../../concurrency';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../../state/changes-lock';
 import { LockUnavailableError, openState, stateDir, type StateStore } from '../../state/store';
 import { sharedRecordWrites, type RecordWriter } from '../../sync/execute';
@@ -17,6 +19,15 @@ import { readTextFile, writePrivateFile } from '../../files/private-file';
  */
 export async function stateStore(rt: Runtime, { everyServer = false } = {}): Promise<StateStore> {
   return openState(rt.env, rt.home, { signal: rt.signal, journal: true, ...(everyServer ? {} : { server: serverOf(rt) }) });
+}
+
+/**
+ * This agent's schedules on Letta that the record names nowhere, each page's request taking one of `requests`' slots:
+ * where a create whose answer was lost left its copy.
+ */
+export async function* unrecordedSchedules(rt: Runtime, agentId: string, requests: Limiter): AsyncGenerator<ScheduledMessage> {
+  const recorded = recordedIds(await (await stateStore(rt)).read(), serverOf(rt)).here;
+  for await (const page of (await rt.api()).schedulePages(agentId, { slots: requests })) for (const item of page) if (!recorded.has(item.id)) yield item;
 }
 
 /** The server this run talks to, as records name it: the normalised base URL. */
