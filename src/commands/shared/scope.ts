@@ -22,17 +22,18 @@ export async function schedulesInScope(
   if ((onlyAgent || (agent && !allAgentsFlag)) && concurrency > 1) {
     const agentIds = [onlyAgent ?? (await rt.agentId(agent!))];
     const names = readNames();
-    const schedules = schedulesOf(api, agentIds, concurrency);
+    const schedules = heldSchedulesOf(api, agentIds, concurrency);
     // Both end before a failure of either is thrown, so nothing is left under way.
     await allSettled<unknown>([names, schedules]);
     return { schedules: await schedules, names: await names, agentIds };
   }
   const names = await readNames();
   const agentIds = onlyAgent ? [onlyAgent] : allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
-  return { schedules: await schedulesOf(api, agentIds, concurrency), names, agentIds };
+  return { schedules: await heldSchedulesOf(api, agentIds, concurrency), names, agentIds };
 }
 
-async function schedulesOf(api: LettaApi, agentIds: string[], concurrency: number): Promise<ScheduledMessage[]> {
+/** Every schedule of these agents, held (at most MAX_ITEMS in all): for the agenda, which needs them all at once. */
+async function heldSchedulesOf(api: LettaApi, agentIds: string[], concurrency: number): Promise<ScheduledMessage[]> {
   const schedules: ScheduledMessage[] = [];
   for await (const page of pagesInOrder(api, agentIds, limiter(concurrency))) {
     if (schedules.length + page.length > MAX_ITEMS) throw new EndlessListError(`the schedules of ${agentIds.length.toLocaleString('en-US')} agents`, 0, 'items', schedules.length + page.length);
