@@ -7,6 +7,7 @@ import { appendPrivateFile, makePrivateFolder, readTextFile, removePrivateFile, 
 import { applyOps, inScope, readJournal, scopedState, track } from './journal';
 import { foldAtEnd } from './journal-end';
 import { checkState, readStateData } from './parse';
+import { shareRepeatedStrings } from '../shared-strings';
 import { emptyState, serializeState, type State } from './records';
 
 type Env = Record<string, string | undefined>;
@@ -148,7 +149,7 @@ function load(path: string, journal: string): Loaded {
   const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   const generation = typeof record?.generation === 'number' ? record.generation : 0;
   if (record) for (const line of lines) if (line.g >= generation) applyOps(record, line.ops, line.k === 2 ? 'server and id' : 'id');
-  return { state: checkState(data, path), generation, stateKey, journalSize: Buffer.byteLength(journalText), journalValid: bytes };
+  return { state: checkState(shareRepeatedStrings(data), path), generation, stateKey, journalSize: Buffer.byteLength(journalText), journalValid: bytes };
 }
 
 /** The record as it is on disk now: as last read when neither file changed since, else read again. */

@@ -8,6 +8,7 @@ import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
 import { seriesShown, timedAsRecorded } from './same-schedule';
+import { shareRepeatedStrings } from '../shared-strings';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
@@ -213,15 +214,26 @@ async function syncRound(
     letta: new Map([[agentId, listed]]),
     instants: seriesInstants,
   });
-  const fresh = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
+  const todo = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
+  // A dry run takes its whole plan in one round: a next round would list Letta without the steps it only printed.
+  const fresh = readBack ? todo.slice(0, roundActions(concurrency)) : todo;
   const checked = recordsOf(state).filter((item) => item.status === 'active').length;
   const watched = keptInListing(api, agentId, listed);
   const outcomes = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
   for (const outcome of outcomes) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
   // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
   if (readsFromDisk !== undefined && readBack && watched.whole() && outcomes.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
-  const more = outcomes.length < fresh.length || outcomes.some((o) => o.more === true);
+  const more = outcomes.length < todo.length || outcomes.some((o) => o.more === true);
   return { checked, plan: fresh.slice(0, outcomes.length), outcomes, more };
+}
+
+/**
+ * The most actions one round takes on: the rest wait for the next round, planned again from the record
+ * as it is then. Against a quick server a round's budget covers thousands, and each held its plan's
+ * action and request promises to the end of the round; at 50 ms a request a round takes about 100.
+ */
+function roundActions(concurrency: number): number {
+  return 64 * concurrency;
 }
 
 function actionKey(action: SyncAction): string {
@@ -262,10 +274,15 @@ function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<str
 /**
  * Every schedule of one agent, all pages. A list the pager had to stop early
  * (a page repeated, or the page bound reached) is an error here: a short
- * list would make sync forget what it did not see.
+ * list would make sync forget what it did not see. Each schedule is kept as
+ * what sync compares and carries (its timing and message), and the strings its
+ * schedules repeat (the agent, a cron, a message) once: the whole list is held
+ * for the round.
  */
 async function listAll(api: SyncRequest['api'], agentId: string): Promise<Map<string, ScheduledMessage>> {
   const all = new Map<string, ScheduledMessage>();
-  for await (const page of api.schedulePages(agentId, { whole: true })) for (const item of page) all.set(item.id, item);
+  const seen = new Map<string, string>();
+  for await (const page of api.schedulePages(agentId, { whole: true }))
+    for (const { id, agent_id, schedule, message } of page) all.set(id, shareRepeatedStrings({ id, agent_id, schedule, message }, seen));
   return all;
 }

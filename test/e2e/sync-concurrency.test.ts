@@ -156,6 +156,23 @@ describe("a person's command beside a long sync", () => {
     expect(changing(letta)).toEqual([]);
   }, 90_000);
 
+  it('takes a plan longer than a round takes on over several rounds, each schedule replaced once, the agent listed once', async () => {
+    const { letta } = suite;
+    // One at a time, a round takes on 64 actions at most: 150 replacements against a quick server need three rounds.
+    const old = await seedKeptSchedules(letta, suite.env, { count: 150 });
+    const result = await sync('--concurrency', '1', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as Array<{ action: string; id: string }>).map((r) => `${r.action} ${r.id}`).sort()).toEqual(old.map((id) => `replace ${id}`).sort());
+    expect(listings(letta.received)).toBe(3);
+    expect(letta.requests('POST')).toHaveLength(150);
+    expect(letta.requests('DELETE')).toHaveLength(150);
+    expect(crons(letta)).toEqual(Array(150).fill(SUMMER_CRON));
+    letta.received.length = 0;
+    const again = await sync();
+    expect(again.code).toBe(0);
+    expect(changing(letta)).toEqual([]);
+  }, 90_000);
+
   it.each([[[]], [['--json']]])('%j: a sync stopped by an error after an agent was synced still says what it changed there', async (flags) => {
     const { letta } = suite;
     const [first, second] = letta.agents.map((agent) => agent.id).sort();
