@@ -344,19 +344,14 @@ export function recordUnrecorded(state: State, id: string, like: Intent): void {
   recordIntent(state, { ...fields, schedule_id: id, replaces: [], status: 'active' });
 }
 
-/** Records from before servers were told apart, claimed by `server` (the first that shows their schedules). */
-export function claimForServer(state: State, server: string, intentIds: string[], seriesIds: string[]): void {
-  for (const intent of state.intents) if (intent.server === undefined && intentIds.includes(intent.schedule_id)) intent.server = server;
-  for (const series of state.series) if (series.server === undefined && seriesIds.includes(series.series_id)) series.server = server;
-}
-
-/** Records from before servers were told apart whose ids `server` showed another schedule under: none of its, from now on. */
-export function disownForServer(state: State, server: string, intentIds: string[], seriesIds: string[]): void {
-  const disown = (record: { server?: string; not_on?: string[] }) => {
-    if (record.server === undefined && !record.not_on?.includes(server)) record.not_on = [...(record.not_on ?? []), server];
-  };
-  for (const intent of state.intents) if (intentIds.includes(intent.schedule_id)) disown(intent);
-  for (const series of state.series) if (seriesIds.includes(series.series_id)) disown(series);
+/**
+ * Records from before servers were told apart (they name no server), as `server` showed them (see
+ * recordsShown): the ones it showed are its own from now on, the ones whose ids it showed with
+ * another timing none of its. The records are the state's own, as a step read them.
+ */
+export function settleForServer(server: string, { claimed, disowned }: { claimed: Array<{ server?: string }>; disowned: Array<{ server?: string; not_on?: string[] }> }): void {
+  for (const record of claimed) if (record.server === undefined) record.server = server;
+  for (const record of disowned) if (record.server === undefined && !record.not_on?.includes(server)) record.not_on = [...(record.not_on ?? []), server];
 }
 
 /** Record, before it is sent, a create that will stand for `intentId` (recording the intent itself when it is new). */

@@ -3,11 +3,11 @@ import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
-import { claimForServer, disownForServer, type Intent, type Series, type State } from '../state/records';
+import { settleForServer, type Intent, type Series, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
-import { seriesShown, timedAsRecorded } from './same-schedule';
+import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
 import { shareRepeatedStrings } from '../shared-strings';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
@@ -157,28 +157,14 @@ async function syncRound(
     return item !== undefined && (!unclaimed(i) || timedAsRecorded(i, item));
   };
   const showsSeries = (s: Series) => seriesShown(s, (id) => listed.get(id));
-  const claims = ofAgent(state.intents)
-    .filter((i) => unclaimed(i) && shows(i))
-    .map((i) => i.schedule_id);
-  const seriesClaims = ofAgent(state.series)
-    .filter((s) => unclaimed(s) && showsSeries(s))
-    .map((s) => s.series_id);
-  // One whose id is listed with another timing is another schedule's record: none of this server's from now on.
-  const disowned = ofAgent(state.intents)
-    .filter((i) => unclaimed(i) && listed.has(i.schedule_id) && !shows(i))
-    .map((i) => i.schedule_id);
-  const seriesDisowned = ofAgent(state.series)
-    .filter((s) => unclaimed(s) && s.members.some((m) => listed.has(m.schedule_id)) && !showsSeries(s))
-    .map((s) => s.series_id);
+  const settled = (s: State) => recordsShown({ intents: ofAgent(s.intents).filter(unclaimed), series: ofAgent(s.series).filter(unclaimed) }, (id) => listed.get(id));
   // A record marked gone whose schedule is listed again: followed again.
   const found = ofAgent(state.intents)
     .filter((i) => i.status === 'gone' && shows(i))
     .map((i) => i.schedule_id);
-  if (claims.length + seriesClaims.length + disowned.length + seriesDisowned.length > 0) {
-    await store.update((s) => {
-      claimForServer(s, server!, claims, seriesClaims);
-      disownForServer(s, server!, disowned, seriesDisowned);
-    });
+  const shown = settled(state);
+  if (shown.claimed.length + shown.disowned.length > 0) {
+    await store.update((s) => settleForServer(server!, settled(s)));
     state = await read();
   }
   const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));

@@ -62,6 +62,30 @@ export function seriesShown(series: Pick<Series, 'members'>, scheduleOf: (id: st
 }
 
 /**
+ * Records from before servers were told apart (they name no server) as one server's schedules (`scheduleOf` an
+ * id) show them: `claimed`, shown by id with the cron or instant recorded for it (the first server to show one
+ * claims it: two servers hand out the same ids for schedules that have nothing in common), and `disowned`, whose
+ * id the server shows with another timing (another schedule's record, none of that server's). The one rule for
+ * sync's listings and for a schedule a command was given; records the server does not show are in neither.
+ */
+export function recordsShown<I extends Pick<Intent, 'schedule_id' | 'kind' | 'utc_crons' | 'instants'>, S extends Pick<Series, 'members'>>(
+  unclaimed: { intents: I[]; series: S[] },
+  scheduleOf: (id: string) => Pick<ScheduledMessage, 'schedule'> | undefined,
+): { claimed: Array<I | S>; disowned: Array<I | S> } {
+  const claimed: Array<I | S> = [];
+  const disowned: Array<I | S> = [];
+  for (const intent of unclaimed.intents) {
+    const item = scheduleOf(intent.schedule_id);
+    if (item) (timedAsRecorded(intent, item) ? claimed : disowned).push(intent);
+  }
+  for (const series of unclaimed.series) {
+    if (seriesShown(series, scheduleOf)) claimed.push(series);
+    else if (series.members.some((member) => scheduleOf(member.schedule_id) !== undefined)) disowned.push(series);
+  }
+  return { claimed, disowned };
+}
+
+/**
  * Whether `live` is the schedule whose copy was saved: the same timing and messages. Letta never gives one
  * id to two schedules, but two servers do, and a copy paused before servers were told apart names neither.
  */

@@ -118,3 +118,37 @@ describe('a record from before servers were told apart, and an unrelated schedul
     expect(record().server).toBe(new URL(a.url).href);
   });
 });
+
+describe('two records from before servers were told apart with the same id, one made on each server', () => {
+  it.each([['sync'], ['get']])('%s on one server takes the record of its own schedule and leaves the other server its own', async (command) => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-same-id-'));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim()).toBe('sm-000001');
+    expect((await on(b, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on B', '--cron', 'every day at 9am', '--tz', 'Asia/Tokyo', '-q')).stdout.trim()).toBe('sm-000001');
+    const file = join(stateDir, 'state.json');
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    for (const intent of state.intents) delete intent.server;
+    writeFileSync(file, JSON.stringify(state));
+    const paris = a.schedules.get('sm-000001')!.schedule.cron_expression;
+
+    const ran = command === 'sync' ? await on(a, 'sync', '--json') : await on(a, 'recurring', 'get', 'sm-000001', '--agent-id', AGENT, '--json');
+    expect(ran.code, ran.stderr).toBe(0);
+    const recorded = () =>
+      JSON.parse(readFileSync(file, 'utf8'))
+        .intents.map((i: { server?: string; not_on?: string[]; zone: string }) => `${i.zone} ${i.server ?? '-'} not on ${(i.not_on ?? []).join(',') || '-'}`)
+        .sort();
+    const urlOf = (fake: FakeLetta) => new URL(fake.url).href;
+    expect(recorded()).toEqual([`Asia/Tokyo - not on ${urlOf(a)}`, `Europe/Paris ${urlOf(a)} not on -`]);
+    expect(a.requests('POST')).toHaveLength(1);
+    expect(a.schedules.get('sm-000001')!.schedule.cron_expression).toBe(paris);
+
+    // B's sync then takes the other record, and moves nothing on either server.
+    const onB = await on(b, 'sync', '--json');
+    expect(onB.code, onB.stderr).toBe(0);
+    expect(JSON.parse(onB.stdout)).toEqual([]);
+    expect(recorded()).toEqual([`Asia/Tokyo ${urlOf(b)} not on ${urlOf(a)}`, `Europe/Paris ${urlOf(a)} not on -`]);
+  });
+});

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOps, inScope, readJournal, scopedState, track } from '../../src/state/journal';
 import { foldJournals } from '../../src/state/journal-end';
 import {
-  disownForServer,
+  settleForServer,
   addSeriesMembers,
   clearAttempt,
   emptyState,
@@ -359,7 +359,7 @@ describe('records of two servers whose ids collide', () => {
     await wholeStore(dir).update((state) => Object.assign(state, mixed()));
     const onB = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, '/nonexistent-home', { journal: true, server: B });
     expect((await onB.read()).intents.map((i) => i.schedule_id)).toContain('sm-0');
-    await onB.update((state) => disownForServer(state, B, ['sm-0'], []));
+    await onB.update((state) => settleForServer(B, { claimed: [], disowned: state.intents.filter((i) => i.schedule_id === 'sm-0') }));
     expect((await onB.read()).intents.map((i) => i.schedule_id)).not.toContain('sm-0');
     // A step that rewrites B's whole list (a replacement reorders it) leaves the old record where it was, once.
     await onB.update((state) =>

@@ -1,5 +1,6 @@
 import { contentText, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
+import type { State } from '../../state/records';
 import { cronList } from '../../time/to-utc';
 import { offsetMinutes } from '../../time/zone';
 import { DEFAULT_CONCURRENCY, limiter, type Limiter } from '../../concurrency';
@@ -81,33 +82,18 @@ export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, 
  */
 async function claimShown(rt: Runtime, item: ScheduledMessage): Promise<void> {
   if (rt.dryRun) return;
-  const [{ stateStore, serverOf }, { claimForServer, disownForServer, onServer }, { seriesShown, timedAsRecorded }] = await Promise.all([
-    import('./state'),
-    import('../../state/records'),
-    import('../../sync/same-schedule'),
-  ]);
+  const [{ stateStore, serverOf }, { settleForServer, onServer }, { recordsShown }] = await Promise.all([import('./state'), import('../../state/records'), import('../../sync/same-schedule')]);
   const server = serverOf(rt);
-  const scheduleOf = (id: string) => (id === item.id ? item : undefined);
   const unclaimed = (record: { server?: string; not_on?: string[] }) => record.server === undefined && onServer(record, server);
+  const settled = (state: State) => recordsShown({ intents: state.intents.filter(unclaimed), series: state.series.filter(unclaimed) }, (id) => (id === item.id ? item : undefined));
   try {
     // Every server's records: a step that takes a record out of this server's part is one on the whole record.
     const store = await stateStore(rt, { everyServer: true });
-    const found = await store.look((state) => {
-      const intents = state.intents.filter((i) => unclaimed(i) && i.schedule_id === item.id);
-      const series = state.series.filter((s) => unclaimed(s) && s.members.some((m) => m.schedule_id === item.id));
-      const [shownIntents, otherIntents] = [intents.filter((i) => timedAsRecorded(i, item)), intents.filter((i) => !timedAsRecorded(i, item))];
-      const [shownSeries, otherSeries] = [series.filter((s) => seriesShown(s, scheduleOf)), series.filter((s) => !seriesShown(s, scheduleOf))];
-      return {
-        shown: { intents: shownIntents.map((i) => i.schedule_id), series: shownSeries.map((s) => s.series_id) },
-        other: { intents: otherIntents.map((i) => i.schedule_id), series: otherSeries.map((s) => s.series_id) },
-      };
+    const any = await store.look((state) => {
+      const { claimed, disowned } = settled(state);
+      return claimed.length + disowned.length > 0;
     });
-    const { shown, other } = found;
-    if (shown.intents.length + shown.series.length + other.intents.length + other.series.length === 0) return;
-    await store.update((state) => {
-      claimForServer(state, server, shown.intents, shown.series);
-      disownForServer(state, server, other.intents, other.series);
-    });
+    if (any) await store.update((state) => settleForServer(server, settled(state)));
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
   }
