@@ -133,6 +133,8 @@ function subjectOf(action: SyncAction): string {
     case 'gone':
     case 'problem':
       return `intent ${action.id}`;
+    case 'disowned':
+      return action.series_id === undefined ? `intent ${action.id}` : `series ${action.series_id}`;
     case 'delete-paused':
       return action.series_id === undefined ? `paused ${action.id}` : `series ${action.series_id}`;
     case 'member-gone':
@@ -273,6 +275,7 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
       await records.update((state) => markFound(state, action.id, stamp));
       return { action, ok: true, exist: [action.id] };
     case 'skipped':
+    case 'disowned':
       return { action, ok: true, exist: [] };
     case 'delete-replaced':
       try {

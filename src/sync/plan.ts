@@ -36,6 +36,11 @@ export type SyncAction =
   | { type: 'complete-set'; agent_id: string; intent_id: string; set_id: string; cron: string }
   /** A record marked gone whose schedule the server shows again: followed again. */
   | { type: 'found'; agent_id: string; id: string }
+  /**
+   * A record from before servers were told apart whose id the server shows with another timing: another
+   * schedule's record, left to the server it was made on (recorded so before the plan; said, not done).
+   */
+  | { type: 'disowned'; agent_id: string; id?: string; series_id?: string }
   /** This key cannot see the agent (404/403): its records are kept, not checked. */
   | { type: 'skipped'; agent_id: string; reason: string; records: number }
   /** A replaced schedule still exists beside its replacement: delete it. */

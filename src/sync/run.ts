@@ -157,7 +157,7 @@ async function syncRound(
     return item !== undefined && (!unclaimed(i) || timedAsRecorded(i, item));
   };
   const showsSeries = (s: Series) => seriesShown(s, (id) => listed.get(id));
-  const settled = (s: State) => recordsShown({ intents: ofAgent(s.intents).filter(unclaimed), series: ofAgent(s.series).filter(unclaimed) }, (id) => listed.get(id));
+  const settled = (s: State) => recordsShown<Intent, Series>({ intents: ofAgent(s.intents).filter(unclaimed), series: ofAgent(s.series).filter(unclaimed) }, (id) => listed.get(id));
   // A record marked gone whose schedule is listed again: followed again.
   const found = ofAgent(state.intents)
     .filter((i) => i.status === 'gone' && shows(i))
@@ -168,6 +168,9 @@ async function syncRound(
     state = await read();
   }
   const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));
+  const disowned: SyncAction[] = shown.disowned.map((record) =>
+    isSeries(record) ? { type: 'disowned', agent_id: agentId, series_id: record.series_id } : { type: 'disowned', agent_id: agentId, id: record.schedule_id },
+  );
 
   // Only records this server can own are planned: unclaimed ones it does not show may be another server's.
   const intents = ofAgent(state.intents).filter((i) => !unclaimed(i) || shows(i));
@@ -200,7 +203,7 @@ async function syncRound(
     letta: new Map([[agentId, listed]]),
     instants: seriesInstants,
   });
-  const todo = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
+  const todo = [...foundActions, ...disowned, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
   // A dry run takes its whole plan in one round: a next round would list Letta without the steps it only printed.
   const fresh = readBack ? todo.slice(0, roundActions(concurrency)) : todo;
   const checked = recordsOf(state).filter((item) => item.status === 'active').length;
@@ -220,6 +223,10 @@ async function syncRound(
  */
 function roundActions(concurrency: number): number {
   return 64 * concurrency;
+}
+
+function isSeries(record: Intent | Series): record is Series {
+  return Array.isArray((record as Series).members);
 }
 
 function actionKey(action: SyncAction): string {

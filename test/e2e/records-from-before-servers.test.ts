@@ -112,6 +112,11 @@ describe('a record from before servers were told apart, and an unrelated schedul
     expect(b.requests('POST').length + b.requests('DELETE').length).toBe(0);
     expect(b.schedules.get('sm-000001')!.schedule.cron_expression).toBe('30 17 * * 1');
     expect(record().not_on).toEqual([new URL(b.url).href]);
+    // Said, once: the record drops out of this server's syncs and status.
+    expect(JSON.parse(synced.stdout)).toEqual([{ action: 'disowned', agent_id: AGENT, id: 'sm-000001', ok: true, exist: [] }]);
+    const again = await on(b, 'sync');
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/Nothing to change/);
     const status = await on(b, 'status', '--json');
     expect(status.stdout).not.toContain('Europe/Paris');
     expect((await on(a, 'sync', '--json')).code).toBe(0);
@@ -134,8 +139,12 @@ describe('two records from before servers were told apart with the same id, one 
     writeFileSync(file, JSON.stringify(state));
     const paris = a.schedules.get('sm-000001')!.schedule.cron_expression;
 
-    const ran = command === 'sync' ? await on(a, 'sync', '--json') : await on(a, 'recurring', 'get', 'sm-000001', '--agent-id', AGENT, '--json');
+    const ran = command === 'sync' ? await on(a, 'sync') : await on(a, 'recurring', 'get', 'sm-000001', '--agent-id', AGENT, '--json');
     expect(ran.code, ran.stderr).toBe(0);
+    if (command === 'sync')
+      expect(ran.stdout).toBe(
+        `The record of sm-000001 is from before records named their server, and this server's sm-000001 is another schedule: left to the server it was made on, not synced here (agent ${AGENT})\n`,
+      );
     const recorded = () =>
       JSON.parse(readFileSync(file, 'utf8'))
         .intents.map((i: { server?: string; not_on?: string[]; zone: string }) => `${i.zone} ${i.server ?? '-'} not on ${(i.not_on ?? []).join(',') || '-'}`)
