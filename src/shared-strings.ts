@@ -6,6 +6,8 @@
  */
 export function shareRepeatedStrings<T>(value: T, seen: Map<string, string> = new Map()): T {
   const share = (text: string) => {
+    // V8's JSON.parse already makes one string of each short value.
+    if (text.length <= 10) return text;
     const first = seen.get(text);
     if (first !== undefined) return first;
     seen.set(text, text);
@@ -14,12 +16,19 @@ export function shareRepeatedStrings<T>(value: T, seen: Map<string, string> = ne
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const item = pending.pop();
-    if (typeof item !== 'object' || item === null) continue;
-    const holder = item as Record<string, unknown>;
-    for (const key of Object.keys(holder)) {
-      const field = holder[key];
-      if (typeof field === 'string') holder[key] = share(field);
-      else if (typeof field === 'object' && field !== null) pending.push(field);
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) {
+        const element: unknown = item[i];
+        if (typeof element === 'string') item[i] = share(element);
+        else if (typeof element === 'object' && element !== null) pending.push(element);
+      }
+    } else if (typeof item === 'object' && item !== null) {
+      const holder = item as Record<string, unknown>;
+      for (const key in holder) {
+        const field = holder[key];
+        if (typeof field === 'string') holder[key] = share(field);
+        else if (typeof field === 'object' && field !== null) pending.push(field);
+      }
     }
   }
   return value;
