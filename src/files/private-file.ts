@@ -17,6 +17,7 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { lock, lockSync, processAlive, type HeldLock, type LockOptions } from './lock';
@@ -120,11 +121,12 @@ export function writePrivateFile(path: string, text: string, label: FileLabel): 
 }
 
 /**
- * Append `text` to the file (made 0600 if new), flushed to disk. The caller holds
- * the file's lock. Bytes past `keep` (a write a crash cut short) are cut off first,
- * so the text starts on a line of its own. Returns the file's size after.
+ * Append `text` to the file (made 0600 if new), flushed to disk, or with `flush: 'later'` left for
+ * the caller to flush with flushFile once it lets the file's lock go. The caller holds the file's
+ * lock. Bytes past `keep` (a write a crash cut short) are cut off first, so the text starts on a line
+ * of its own. Returns the file's size after.
  */
-export function appendPrivateFile(path: string, text: string, label: FileLabel, keep?: number): number {
+export function appendPrivateFile(path: string, text: string, label: FileLabel, keep?: number, flush: 'now' | 'later' = 'now'): number {
   makePrivateFolder(dirname(path), label, path);
   const target = writeTarget(path, label);
   try {
@@ -133,7 +135,7 @@ export function appendPrivateFile(path: string, text: string, label: FileLabel, 
       const size = fstatSync(fd).size;
       if (keep !== undefined && size > keep) ftruncateSync(fd, keep);
       writeFileSync(fd, text);
-      fsyncSync(fd);
+      if (flush === 'now') fsyncSync(fd);
       return fstatSync(fd).size;
     } finally {
       closeSync(fd);
@@ -142,6 +144,55 @@ export function appendPrivateFile(path: string, text: string, label: FileLabel, 
     }
   } catch (error) {
     throw cannotWrite(path, label, error);
+  }
+}
+
+/** Per file, the flush under way and the one that waits for it (see flushFile). */
+const flushes = new Map<string, { running?: Promise<void>; next?: Promise<void> }>();
+
+/**
+ * Flush what was written to the file to disk, off the event loop: a sync of a thousand steps waited
+ * a millisecond or more for each step's flush with every request it had in flight held up meanwhile.
+ * The flush waited for starts after the caller's write; callers that come while one is under way
+ * share the next. A file gone meanwhile (a journal folded into its state file) has nothing to flush.
+ */
+export function flushFile(path: string, label: FileLabel): Promise<void> {
+  const entry = flushes.get(path) ?? {};
+  flushes.set(path, entry);
+  if (entry.next) return entry.next;
+  const start = (): Promise<void> => {
+    const running = syncFile(path, label).finally(() => {
+      if (entry.running === running) entry.running = undefined;
+      if (entry.running === undefined && entry.next === undefined) flushes.delete(path);
+    });
+    entry.running = running;
+    return running;
+  };
+  if (entry.running === undefined) return start();
+  // The flush under way may have begun before this caller's write.
+  entry.next = entry.running
+    .catch(() => undefined)
+    .then(() => {
+      entry.next = undefined;
+      return start();
+    });
+  return entry.next;
+}
+
+async function syncFile(path: string, label: FileLabel): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw cannotWrite(path, label, error);
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    throw cannotWrite(path, label, error);
+  } finally {
+    await handle.close();
   }
 }
 

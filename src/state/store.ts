@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { lock, liveHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
-import { appendPrivateFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
+import { appendPrivateFile, flushFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
 import { applyOps, inScope, readJournal, scopedState, track } from './journal';
 import { foldAtEnd } from './journal-end';
 import { checkState, readStateData } from './parse';
@@ -240,8 +240,10 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
       const found = look(scopeOf(current(path, journal), server));
       return found !== null && typeof found === 'object' ? structuredClone(found) : found;
     },
-    update: (change) =>
-      withFileLock(
+    update: async (change) => {
+      // A step appended to the journal is flushed to disk once the record's lock is let go, before the step is done.
+      let appended = false;
+      const result = await withFileLock(
         path,
         LABEL,
         () => {
@@ -280,7 +282,8 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
           }
           if (ops.length === 0) return result;
           try {
-            record.journalSize = record.journalValid = appendPrivateFile(journal, `${JSON.stringify({ g: record.generation, k: 2, ops })}\n`, JOURNAL_LABEL, record.journalValid);
+            record.journalSize = record.journalValid = appendPrivateFile(journal, `${JSON.stringify({ g: record.generation, k: 2, ops })}\n`, JOURNAL_LABEL, record.journalValid, 'later');
+            appended = true;
           } catch (error) {
             loaded.delete(path);
             throw error;
@@ -290,7 +293,10 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
           return result;
         },
         fileLockOptions,
-      ),
+      );
+      if (appended) await flushFile(journal, JOURNAL_LABEL);
+      return result;
+    },
     tryLock(name) {
       return commandLock(name, (lockPath) => tryLockFile(lockPath, lockOptions(name)));
     },
