@@ -102,8 +102,10 @@ const io: Io = {
   },
   // Armed once the command starts talking to Letta, not at start: the first timer sets up
   // Node's timers, a third of a millisecond that a command with no request (`parse`) does without.
+  // 500 ms: a short command on a loaded machine outlasted 150 and had its later files' code cache
+  // refused under the changed flags; by 1,000 a sync's young generation had grown (4 MiB more at peak).
   runsLong: once(() => {
-    setTimeout(holdYoungGeneration, 150).unref();
+    setTimeout(holdYoungGeneration, 500).unref();
     collectWhileRunning();
   }),
 };

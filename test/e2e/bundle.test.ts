@@ -106,12 +106,12 @@ describe('the built file', () => {
   });
 
   it.each([
-    ['holds the young generation', 1, (_ids: string[], agent: string) => ['recurring', 'list', '--agent-id', agent]],
-    ['collects garbage between rounds', 12, (ids: string[], agent: string) => ['recurring', 'delete', ...ids, '--agent-id', agent, '--concurrency', '1']],
-  ])('a command that runs long enough that it %s leaves a code cache a new process accepts', async (_what, count, args) => {
-    // Every answer 200 ms late: the run outlasts the moment the young generation is held (150 ms), and a delete of 12 ids one
-    // at a time (two requests each) outlasts a round of the changes lock (2 s).
-    const letta = await new FakeLetta({ latencyMs: 200 }).start();
+    ['holds the young generation', 1, 700, (_ids: string[], agent: string) => ['recurring', 'list', '--agent-id', agent]],
+    ['collects garbage between rounds', 12, 200, (ids: string[], agent: string) => ['recurring', 'delete', ...ids, '--agent-id', agent, '--concurrency', '1']],
+  ])('a command that runs long enough that it %s leaves a code cache a new process accepts', async (_what, count, latencyMs, args) => {
+    // Every answer late: a list 700 ms late outlasts the moment the young generation is held (500 ms), and a delete of 12 ids
+    // one at a time (two requests each, 200 ms late) outlasts a round of the changes lock (2 s).
+    const letta = await new FakeLetta({ latencyMs }).start();
     try {
       const agent = letta.agents[0]!.id;
       const ids = Array.from({ length: count }, () => letta.addSchedule(agent, { type: 'recurring', cron_expression: '0 9 * * 1-5' }).id);
