@@ -582,6 +582,16 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   if (joined && ((part.interval && isDaily(part.interval) && daysOf(group)) || (group.interval && isDaily(group.interval) && daysOf(part)))) {
     refuse("joins every day to some days with 'and', which one rule cannot say", "Give each its own 'every', such as 'every 15th and every day in june'.");
   }
+  // "the 1st and every 2 hours", "every hour and the 1st": a union of both, which one rule cannot say (it would narrow the interval to those days).
+  const bareInterval = (g: Group) => g.interval !== undefined && (g.interval.unit === 'minute' || g.interval.unit === 'hour') && !daysOf(g);
+  const joinedInterval = bareInterval(part) && daysOf(group) && !group.interval ? part.interval : bareInterval(group) && daysOf(part) ? group.interval : undefined;
+  if (joined && joinedInterval) {
+    const said = intervalText(joinedInterval);
+    refuse(
+      `joins ${said} to some days with 'and': that would fire ${said} on those days alone, not ${said} and on those days as well`,
+      `For the interval on those days only, drop the 'and', such as '${said} on the 1st'; for both, create one schedule for the interval and one for the days.`,
+    );
+  }
   if (part.interval) {
     const had = group.interval;
     if (!had || isDaily(had)) group.interval = part.interval;
