@@ -99,7 +99,19 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (instant <= now) {
     throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.");
   }
+  if (!edge && DEADLINE.test(text)) read.notes.push(deadlineNote(text, read.dateOnly, wallTime(zone, instant)));
   return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
+}
+
+/** "by friday", "on friday by noon": a deadline, which the phrase gives instead of the time to send. */
+const DEADLINE = /(?:^|[ ,])by (?!the way\b)/;
+
+/** What a deadline was read as: the start of the day it names (09:00, as a day alone is), or the time it names. */
+function deadlineNote(text: string, dateOnly: boolean, at: { year: number; month: number; day: number; hour: number; minute: number }): string {
+  const when = `${dayLabel(at)} at ${formatClock(at.hour, at.minute)}`;
+  if (!dateOnly) return `read '${text}', a deadline, as the time it falls due (${when}); to be reminded before it, give that time instead`;
+  const day = text.replace(DEADLINE, (by) => by.slice(0, -3)).trim();
+  return `read '${text}', a deadline, as ${when}, the start of the day it is due; give the time to be reminded, such as '${day} at 8am'`;
 }
 
 const END_OF_DAY = { hour: 23, minute: 59 };
