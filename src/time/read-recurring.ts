@@ -210,6 +210,15 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
     // "every 5 minutes and every monday at 9am": a second rule is a group of its own, never folded into the first.
     const secondRule = LIST_WORDS.has(token) && group.repeats && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
+    // "every monday in june and the 1st of every month": the month bounds the days said with it, not those after the "and".
+    if (LIST_WORDS.has(token) && group.months && DAY_KINDS.some((kind) => group[kind] !== undefined) && startsDays(tokens, i + 1)) {
+      addNote(group, `read ${monthsText(group.months)} as bounding only the days said before 'and'; to bound the others too, say it after them as well`);
+      group = newGroup();
+      groups.push(group);
+      joined = false;
+      i++;
+      continue;
+    }
     if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats))) {
       if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group)) {
         group = newGroup();
@@ -251,6 +260,12 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     i = read.end;
   }
   if (groups.length > 1) groups.forEach(refuseBareCoarseRule);
+  // "on the 1st and every monday in june": a month said last bounds every kind of day joined before it.
+  for (const g of groups) {
+    if (g.months && DAY_KINDS.filter((kind) => g[kind] !== undefined).length > 1) {
+      addNote(g, `read ${monthsText(g.months)} as bounding every part joined by 'and'; for a part in every month, give it a rule of its own, such as 'every monday in june and the 1st of every month'`);
+    }
+  }
   if (opened.length > 0) groups[0]!.notes = [...opened, ...(groups[0]!.notes ?? [])];
   return groups;
 }
@@ -667,6 +682,9 @@ export function unite(group: Group, part: Group, joined: boolean): void {
 }
 
 const pad = (minute: number) => String(minute).padStart(2, '0');
+
+/** "'in June'", "'in June and July'": the months a group is bounded to, as a note quotes them. */
+const monthsText = (months: number[]) => `'in ${listText(months.map((month) => MONTH_NAMES[month - 1]!))}'`;
 
 export function listText(items: string[]): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;

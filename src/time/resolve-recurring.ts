@@ -262,7 +262,8 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
   // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
   if (kinds.length > 1)
     return union(
-      kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true }, original, context)),
+      // Each part without the group's notes, which settleTimes has said once already.
+      kinds.map((kind) => buildGroup({ ...withoutDays(group), notes: undefined, [kind]: group[kind], repeats: true }, original, context)),
       original,
     );
   const shape = SHAPES.find((candidate) => candidate.applies(group))!;
