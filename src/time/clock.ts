@@ -224,8 +224,9 @@ export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime): stri
 }
 
 /** Written on the 24-hour clock: digits without am/pm, with an hour of 13-23 or a leading zero ("17:30", "22", "09:00", "17h"). */
-export function onTwentyFourHourClock(read: Pick<ClockRead, 'ambiguous' | 'text'>): boolean {
-  return !read.ambiguous && /^\d{1,2}(?:[:.h]\d{2}|h)?$/.test(read.text) && !/^12(?:\D|$)/.test(read.text);
+export function onTwentyFourHourClock(read: Pick<ClockRead, 'text'>): boolean {
+  // By its writing alone: a bare '2' that a list decided was the afternoon ("at 10 and 2") is no 24-hour clock.
+  return /^(?:0\d|1[3-9]|2[0-3])(?:[:.h]\d{2}|h)?$|^\d{1,2}h(?:\d{2})?$/.test(read.text);
 }
 
 /**
@@ -234,10 +235,11 @@ export function onTwentyFourHourClock(read: Pick<ClockRead, 'ambiguous' | 'text'
  */
 export function asTwentyFourHour(read: Pick<ClockRead, 'value' | 'text'>, beside: Pick<ClockRead, 'text'>): { value: ClockTime; note: string } {
   const value = read.value;
-  const other = { ...value, hour: value.hour < 12 ? value.hour + 12 : value.hour - 12 };
+  const other = { ...value, hour: (value.hour + 12) % 24 };
+  const otherPart = other.hour === 0 ? 'after midnight' : other.hour < 12 ? 'the morning' : other.hour < 17 ? 'the afternoon' : 'the evening';
   return {
     value,
-    note: `read '${read.text}' as ${formatHm(value)}, on the 24-hour clock as '${beside.text}' is; write ${formatHm(other)} for the ${value.hour < 12 ? 'afternoon or evening' : 'small hours'}`,
+    note: `read '${read.text}' as ${formatHm(value)}, on the 24-hour clock like '${beside.text}'; write '${read.text} ${other.hour >= 12 ? 'pm' : 'am'}' or ${formatHm(other)} for ${otherPart}`,
   };
 }
 

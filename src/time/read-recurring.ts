@@ -263,7 +263,10 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   // "on the 1st and every monday in june": a month said last bounds every kind of day joined before it.
   for (const g of groups) {
     if (g.months && DAY_KINDS.filter((kind) => g[kind] !== undefined).length > 1) {
-      addNote(g, `read ${monthsText(g.months)} as bounding every part joined by 'and'; for a part in every month, give it a rule of its own, such as 'every monday in june and the 1st of every month'`);
+      addNote(
+        g,
+        `read ${monthsText(g.months)} as bounding every part joined by 'and'; for a part in every month, give it a rule of its own, such as 'every monday in june and the 1st of every month'`,
+      );
     }
   }
   if (opened.length > 0) groups[0]!.notes = [...opened, ...(groups[0]!.notes ?? [])];
