@@ -226,7 +226,7 @@ export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime): stri
 /** Written on the 24-hour clock: digits without am/pm, with an hour of 13-23 or a leading zero ("17:30", "22", "09:00", "17h"). */
 export function onTwentyFourHourClock(read: Pick<ClockRead, 'text'>): boolean {
   // By its writing alone: a bare '2' that a list decided was the afternoon ("at 10 and 2") is no 24-hour clock.
-  return /^(?:0\d|1[3-9]|2[0-3])(?:[:.h]\d{2}|h)?$|^\d{1,2}h(?:\d{2})?$/.test(read.text);
+  return /^(?:0\d?|1[3-9]|2[0-3])(?:[:.h]\d{2}|h)?$|^\d{1,2}h(?:\d{2})?$/.test(read.text);
 }
 
 /**

@@ -203,6 +203,8 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
   let joined = false;
+  // Joined by "and" itself, not by a comma ("every 5 minutes, only on friday" narrows the interval to Fridays).
+  let andJoined = false;
   let everyJoined = false;
   let timedBeforeExcept = false;
   while (i < tokens.length) {
@@ -211,11 +213,11 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     // "every 5 minutes and every monday at 9am": a second rule is a group of its own, never folded into the first.
     const secondRule = LIST_WORDS.has(token) && group.repeats && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
     // "every monday in june and the 1st of every month": the month bounds the days said with it, not those after the "and".
-    if (LIST_WORDS.has(token) && group.months && DAY_KINDS.some((kind) => group[kind] !== undefined) && startsDays(tokens, i + 1)) {
+    if ((token === 'and' || token === '&') && group.months && DAY_KINDS.some((kind) => group[kind] !== undefined) && startsDays(tokens, i + 1)) {
       addNote(group, `read ${monthsText(group.months)} as bounding only the days said before 'and'; to bound the others too, say it after them as well`);
       group = newGroup();
       groups.push(group);
-      joined = false;
+      joined = andJoined = false;
       i++;
       continue;
     }
@@ -223,7 +225,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group)) {
         group = newGroup();
         groups.push(group);
-        joined = false;
+        joined = andJoined = false;
         i++;
         continue;
       }
@@ -232,7 +234,10 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     const read = isOneWeekend(tokens, i) ? null : readClause(tokens, i, part, { group, joined });
     if (read === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
     trace?.push(read.rule);
-    if (read.rule === 'link word') joined ||= LIST_WORDS.has(token);
+    if (read.rule === 'link word') {
+      joined ||= LIST_WORDS.has(token);
+      andJoined ||= token === 'and' || token === '&';
+    }
     else {
       // "the 15th and every june": a month joined to days as one more of them names no day of its own (read as the 15th of June, a part would be dropped).
       if (everyJoined && part.months && !DAY_KINDS.some((kind) => part[kind] !== undefined) && DAY_KINDS.some((kind) => group[kind] !== undefined)) {
@@ -252,10 +257,10 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
         );
       }
       if (read.rule === 'except') timedBeforeExcept = group.times.length > 0;
-      unite(group, part, joined);
+      unite(group, part, joined, andJoined);
       // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
       everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
-      if (!everyJoined) joined = false;
+      if (!everyJoined) joined = andJoined = false;
     }
     i = read.end;
   }
@@ -591,7 +596,7 @@ const intervalText = ({ n, unit }: { n: number; unit: Unit }) => (n === 1 ? `eve
  * ... on the 15th") unites only after "and". Anything else is a
  * ClauseConflict that says why.
  */
-export function unite(group: Group, part: Group, joined: boolean): void {
+export function unite(group: Group, part: Group, joined: boolean, andJoined = joined): void {
   const refuse = (problem: string, hint: string): never => {
     throw new ClauseConflict(problem, hint, group.repeats || part.repeats);
   };
@@ -603,7 +608,7 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   // "the 1st and every 2 hours", "every hour and the 1st": a union of both, which one rule cannot say (it would narrow the interval to those days).
   const bareInterval = (g: Group) => g.interval !== undefined && (g.interval.unit === 'minute' || g.interval.unit === 'hour') && !daysOf(g);
   const joinedInterval = bareInterval(part) && daysOf(group) && !group.interval ? part.interval : bareInterval(group) && daysOf(part) ? group.interval : undefined;
-  if (joined && joinedInterval) {
+  if (andJoined && joinedInterval) {
     const said = intervalText(joinedInterval);
     refuse(
       `joins ${said} to some days with 'and': that would fire ${said} on those days alone, not ${said} and on those days as well`,
