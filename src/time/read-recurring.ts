@@ -818,8 +818,8 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
     part.repeats ||= every;
     return j + 1;
   }
-  // "the 1st of every quarter", "the 15th of each quarter": calendar quarters, as "quarterly" is.
-  if (tokens[j] === 'quarter' && every && seen.group.monthDays) return setInterval(part, { n: 1, unit: 'quarter' }, j + 1);
+  // "the 1st of every quarter", "the first monday of each quarter", "the 15th of the quarter": calendar quarters, as "quarterly" is.
+  if (tokens[j] === 'quarter' && (every || tokens[next] === 'the') && (seen.group.monthDays || seen.group.nth)) return setInterval(part, { n: 1, unit: 'quarter' }, j + 1);
   // "the 4th of every other month", "of every 3 months": the interval is read next.
   if (every && seen.group.monthDays && (tokens[j] === 'other' || readNumber(tokens, j, { articles: false }))) return next;
   if (token === 'in' && tokens[next] === 'the' && partOfDay(tokens[next + 1])) return readPart(tokens, next + 1, part);

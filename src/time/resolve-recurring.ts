@@ -924,8 +924,11 @@ function nthMonths(group: Group, original: string, times: ClockTime[], context: 
   if (months > 1 && 12 % months === 0 && !group.months) {
     const rules = (group.nth ?? []).map((nth) => nthRule(nth, null, times));
     const next = nextInstants({ kind: 'any', rules }, context.zone, context.now, 1)[0];
-    const first = unit === 'quarter' || next === undefined ? 1 : wallTime(context.zone, next).month;
+    // "the last friday of each quarter": a day counted from the end is in the quarter's last month (March, June, ...).
+    const fromEnd = unit === 'quarter' && (group.nth ?? []).every((nth) => nth.n < 0);
+    const first = fromEnd ? months : unit === 'quarter' || next === undefined ? 1 : wallTime(context.zone, next).month;
     if (unit !== 'quarter') startNote(context, MONTH_NAMES[first - 1]!);
+    else if (fromEnd && n === 1) context.notes?.push(`read '${original}' as in the last month of each quarter (March, June, September and December); name the months for others`);
     return [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
   }
   throw new UsageError(
