@@ -101,7 +101,9 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
   if (sign === 0 || (minutes === 30 && sign < 0 && tokens[start] === 'half')) return null;
   // "9 to 5" and "8 till 6" are hours from one to the other; "10 to 2" (minutes as clocks are said: 5, 10, 20, 25),
   // "ten to five" and "10 minutes to 5" are clocks.
-  if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!) && (minutes % 5 !== 0 || minutes > 25 || minutes === 15)) return null;
+  // "15 to noon" is a clock: noon and midnight are no hour a range runs to.
+  const named = NOON.has(tokens[i + 1] ?? '') || tokens[i + 1] === 'midnight';
+  if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!) && (minutes % 5 !== 0 || minutes > 25 || minutes === 15) && !named) return null;
   const base = readPlainClock(tokens, i + 1);
   if (!base || base.value.minute !== 0) return null;
   const total = (((base.value.hour * 60 + sign * minutes) % 1440) + 1440) % 1440;
