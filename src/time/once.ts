@@ -242,11 +242,28 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
       read.calendar = input.calendar;
       const season = zoned && seasonNote(zoned, instant);
       if (season) read.notes.push(season);
+      if (zoned?.written !== undefined) {
+        const other = otherTodayNote(zoned, input.text, now, zone);
+        if (other) read.notes.push(other);
+      }
       trace?.push(rule.name);
       return instant;
     }
   }
   throw phraseError(shown, 'Could not understand the time', ONCE_EXAMPLES);
+}
+
+/**
+ * "tomorrow at 9am Sydney time" said where it is already another day there: the day words are read on
+ * the named zone's calendar, which the note says, with the day they would name on the user's.
+ */
+function otherTodayNote(zoned: PhraseZone, text: string, now: number, zone: string): string | undefined {
+  const word = /\b(?:today|tonight|tomorrow|tmrw|tmr|yesterday)\b/.exec(text);
+  if (!word) return undefined;
+  const there = zoned.calendar.wall(now);
+  const here = wallTime(zone, now);
+  if (there.year === here.year && there.month === here.month && there.day === here.day) return undefined;
+  return `read '${word[0]}' on the calendar of ${zoned.written}, where it is ${dayLabel(there)} now (${dayLabel(here)} in ${zone}); give the date to say otherwise`;
 }
 
 /** The rule that decides a one-time phrase (for tests of the rule list). */
