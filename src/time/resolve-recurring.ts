@@ -752,6 +752,7 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const minutes: number[] = [];
   for (let m = anchor % step; m < DAY_MINUTES; m += step) minutes.push(m);
   const patterns = [{ minutes, days }];
+  if (group.times.length === 1 && !limited) beforeStartNote(original, minutes, anchor, n, unit, context);
   // "every 24 hours": once a day, at a time the phrase does not give (midnight, as every interval counts from it).
   if (step === DAY_MINUTES && group.times.length === 0 && group.minuteOfHour === undefined) {
     context.notes?.push(`read '${original}' as once a day at 00:00${local ? '' : ' UTC, as an interval runs on the UTC clock'}; for another time say 'every day at 9am'`);
@@ -759,6 +760,21 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   if (local) return { kind: 'calendar', patterns };
   if (cronParts(patterns).length > MAX_CRONS) return elapsedSeries(n, unit, step, context, anchor, false, cronParts(patterns).length);
   return { kind: 'interval', patterns };
+}
+
+/**
+ * "every 12 hours starting at 9pm" said at 08:30: the start sets which hours the interval keeps to, so it
+ * runs at 09:00, before the start said; a note says so and how to begin at the start instead.
+ */
+function beforeStartNote(original: string, minutes: number[], anchor: number, n: number, unit: 'minute' | 'hour', context: RecurringContext): void {
+  const now = wallTime(context.zone, context.now);
+  const nowMinute = now.hour * 60 + now.minute;
+  const first = minutes.find((m) => m > nowMinute && m < anchor);
+  if (first === undefined) return;
+  const at = (m: number) => formatClock(Math.floor(m / 60), m % 60);
+  context.notes?.push(
+    `read the start ${at(anchor)} as the time the interval keeps step with, so it first runs at ${at(first)}; to begin at ${at(anchor)}, say 'every ${n} ${unit}${n === 1 ? '' : 's'} starting today at ${at(anchor)}'`,
+  );
 }
 
 /** ", on Mondays and Fridays", ", on day 1 and 15", "" for every day (months are named too when limited). */
