@@ -237,8 +237,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     if (read.rule === 'link word') {
       joined ||= LIST_WORDS.has(token);
       andJoined ||= token === 'and' || token === '&';
-    }
-    else {
+    } else {
       // "the 15th and every june": a month joined to days as one more of them names no day of its own (read as the 15th of June, a part would be dropped).
       if (everyJoined && part.months && !DAY_KINDS.some((kind) => part[kind] !== undefined) && DAY_KINDS.some((kind) => group[kind] !== undefined)) {
         throw new ClauseConflict(

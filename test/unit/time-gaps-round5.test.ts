@@ -99,3 +99,84 @@ describe('clock notes read naturally', () => {
     expect((await schedule(phrase)).notes).toContain(note);
   });
 });
+
+/*
+ * Families a held-out round of wordings (calendar apps, reminder bots, natural-date suites) found
+ * read wrong, without a note, or refused with one clear meaning. Now: Wednesday 2027-02-24 13:30 UTC.
+ */
+const WED = Date.parse('2027-02-24T13:30:00Z');
+const heldOnce = (phrase: string, zone = 'UTC') => meaningOfOnce(phrase, { now: WED, zone });
+const heldSchedule = (phrase: string, zone = 'UTC') => meaningOfSchedule(phrase, { now: WED, zone }, 3);
+
+describe('a day counted from the end of each quarter', () => {
+  it.each([
+    ['last day of every quarter', ['2027-03-31 09:00 UTC', '2027-06-30 09:00 UTC', '2027-09-30 09:00 UTC']],
+    ['last friday of each quarter at 5pm', ['2027-03-26 17:00 UTC', '2027-06-25 17:00 UTC', '2027-09-24 17:00 UTC']],
+    ['every quarter on the last friday', ['2027-03-26 09:00 UTC', '2027-06-25 09:00 UTC', '2027-09-24 09:00 UTC']],
+  ])('%s is in the quarter’s last month', async (phrase, runs) => {
+    const read = await heldSchedule(phrase);
+    expect(read.next_runs_local).toEqual(runs);
+    expect(read.notes.join('\n')).toMatch(/in the last month of each quarter \(March, June, September and December\)/);
+  });
+
+  it.each([
+    ['the 1st monday of every quarter', ['2027-04-05 09:00 UTC', '2027-07-05 09:00 UTC', '2027-10-04 09:00 UTC']],
+    ['first monday of the quarter at 10am', ['2027-04-05 10:00 UTC', '2027-07-05 10:00 UTC', '2027-10-04 10:00 UTC']],
+  ])('%s is in the quarter’s first month', async (phrase, runs) => {
+    expect((await heldSchedule(phrase)).next_runs_local).toEqual(runs);
+  });
+});
+
+describe('clock spellings', () => {
+  it.each([
+    ['330 p.m.', '2027-02-24 15:30 UTC'],
+    ['3:30 p m', '2027-02-24 15:30 UTC'],
+    ['1130am tomorrow', '2027-02-25 11:30 UTC'],
+    ['15 to noon', '2027-02-25 11:45 UTC'],
+    ['10 to midnight', '2027-02-24 23:50 UTC'],
+    ['xmas', '2027-12-25 09:00 UTC'],
+    ['xmas eve at 8pm', '2027-12-24 20:00 UTC'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await heldOnce(phrase)).local).toBe(local);
+  });
+
+  it('a count before a word is no clock', async () => {
+    await expect(heldOnce('in 130 a day')).rejects.toThrow(/in day/);
+  });
+});
+
+describe('a day word read on the calendar of a zone the phrase names', () => {
+  it('says whose calendar when that zone is on another day', async () => {
+    const read = await heldOnce('tomorrow at 9am Sydney time', 'America/New_York');
+    expect(read.local).toBe('2027-02-25 17:00 EST');
+    expect(read.notes).toContain("read 'tomorrow' on the calendar of Australia/Sydney, where it is Thu 25 Feb now (Wed 24 Feb in America/New_York); give the date to say otherwise");
+  });
+
+  it('says nothing when it is the same day there', async () => {
+    expect((await heldOnce('tomorrow at 9am EST')).notes).toEqual([]);
+  });
+});
+
+describe('an interval kept in step with a start still ahead today', () => {
+  it('says it runs first before the start', async () => {
+    const read = await heldSchedule('every 12 hours starting at 9pm', 'America/New_York');
+    expect(read.next_runs_local[0]).toBe('2027-02-24 09:00 EST');
+    expect(read.notes).toContain("read the start 21:00 as the time the interval keeps step with, so it first runs at 09:00; to begin at 21:00, say 'every 12 hours starting today at 21:00'");
+  });
+
+  it('counted from its own start, it is described by its step', async () => {
+    const read = await heldSchedule('every 12 hours starting today at 21:00', 'America/New_York');
+    expect(read.description).toBe('Every 12 hours, starting today at 21:00 (America/New_York)');
+    expect(read.next_runs_local).toEqual(['2027-02-24 21:00 EST', '2027-02-25 09:00 EST', '2027-02-25 21:00 EST']);
+  });
+});
+
+describe('words that leave the time open are refused, saying what is open', () => {
+  it.each(['by end of day', 'by eod', 'cob friday'])('%s', async (phrase) => {
+    await expect(heldOnce(phrase)).rejects.toThrow(/the end of the day names no hour/);
+  });
+
+  it.each(['every weeknight at 8', 'weeknights at 9pm'])('%s', async (phrase) => {
+    await expect(heldSchedule(phrase)).rejects.toThrow(/'weeknight' leaves the nights open/);
+  });
+});
