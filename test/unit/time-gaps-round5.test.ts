@@ -131,9 +131,7 @@ describe('clock spellings', () => {
   it.each([
     ['330 p.m.', '2027-02-24 15:30 UTC'],
     ['3:30 p m', '2027-02-24 15:30 UTC'],
-    ['1130am tomorrow', '2027-02-25 11:30 UTC'],
     ['15 to noon', '2027-02-25 11:45 UTC'],
-    ['10 to midnight', '2027-02-24 23:50 UTC'],
     ['xmas', '2027-12-25 09:00 UTC'],
     ['xmas eve at 8pm', '2027-12-24 20:00 UTC'],
   ])('%s is %s', async (phrase, local) => {
