@@ -752,7 +752,7 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const minutes: number[] = [];
   for (let m = anchor % step; m < DAY_MINUTES; m += step) minutes.push(m);
   const patterns = [{ minutes, days }];
-  if (group.times.length === 1 && !limited) beforeStartNote(original, minutes, anchor, n, unit, context);
+  if (group.times.length === 1 && !limited) beforeStartNote(minutes, anchor, n, unit, context);
   // "every 24 hours": once a day, at a time the phrase does not give (midnight, as every interval counts from it).
   if (step === DAY_MINUTES && group.times.length === 0 && group.minuteOfHour === undefined) {
     context.notes?.push(`read '${original}' as once a day at 00:00${local ? '' : ' UTC, as an interval runs on the UTC clock'}; for another time say 'every day at 9am'`);
@@ -766,7 +766,7 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
  * "every 12 hours starting at 9pm" said at 08:30: the start sets which hours the interval keeps to, so it
  * runs at 09:00, before the start said; a note says so and how to begin at the start instead.
  */
-function beforeStartNote(original: string, minutes: number[], anchor: number, n: number, unit: 'minute' | 'hour', context: RecurringContext): void {
+function beforeStartNote(minutes: number[], anchor: number, n: number, unit: 'minute' | 'hour', context: RecurringContext): void {
   const now = wallTime(context.zone, context.now);
   const nowMinute = now.hour * 60 + now.minute;
   const first = minutes.find((m) => m > nowMinute && m < anchor);
