@@ -169,7 +169,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
     read: readWindow,
   },
   { name: 'part of the day', examples: ['every day morning', 'daily evening'], read: (tokens, i, part) => readPart(tokens, i, part) },
-  { name: 'clock time', examples: ['every day 9am', 'daily 14:30 and 18:00'], read: (tokens, i, part) => readTimes(tokens, i, part, false) },
+  { name: 'clock time', examples: ['every day 9am', 'daily 14:30 and 18:00'], read: (tokens, i, part, seen) => readTimes(tokens, i, part, false, seen.group) },
 ];
 
 /** The phrase `readText` read last, and its groups. */
@@ -1571,8 +1571,8 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
  * A list of times: "9am", "9:00 and 17:30", "8, 12 and 6pm". With `at` any
  * clock reads; without it, only one that cannot be a count ("9am", "14:30", "noon").
  */
-function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean): number | null {
-  const first = readClock(tokens, i);
+function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean, before?: Group): number | null {
+  const first = readClock(tokens, i) ?? (before ? fourDigitAfterDays(tokens, i, before) : null);
   if (!first) return null;
   if (!at && first.ambiguous && !/[:.h]/.test(tokens[i]!) && tokens[first.end - 1] !== 'oclock' && !/^(?:half|quarter)$/.test(tokens[i]!)) return null;
   // "at 5 minutes past the hour" is read by the minute-of-hour clause; a bare count followed by a unit is no time.
@@ -1615,6 +1615,17 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
   group.times.push(...times);
   group.clockTimes = true;
   return j;
+}
+
+/**
+ * "every mon-fri 1730": hours and minutes as one number after the days, on the 24-hour clock. Not one
+ * that could be a year (19xx, 20xx), nor one in a date ("2027-06-30").
+ */
+function fourDigitAfterDays(tokens: readonly string[], i: number, group: Group): ClockRead | null {
+  const m = /^([01]\d|2[0-3])([0-5]\d)$/.exec(tokens[i] ?? '');
+  const days = group.weekdays !== undefined || (group.interval !== undefined && isDaily(group.interval));
+  if (!m || /^(?:19|20)/.test(tokens[i]!) || !days || [tokens[i - 1], tokens[i + 1]].some((token) => token === '-' || token === '/')) return null;
+  return { value: { hour: Number(m[1]), minute: Number(m[2]) }, end: i + 1, ambiguous: false, written: Number(m[1]), text: tokens[i]! };
 }
 
 function mergeList(existing: number[] | undefined, added: number[]): number[] {

@@ -178,3 +178,17 @@ describe('words that leave the time open are refused, saying what is open', () =
     await expect(heldSchedule(phrase)).rejects.toThrow(/'weeknight' leaves the nights open/);
   });
 });
+
+describe('hours and minutes as one number after the days', () => {
+  it.each([
+    ['every mon-fri 1730', '30 17 * * 1-5'],
+    ['every day 1730', '30 17 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    const read = await heldSchedule(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+
+  it('one that could be a year is refused, never read as a clock', async () => {
+    await expect(heldSchedule('every weekday 2030')).rejects.toThrow(/stopped at '2030'/);
+  });
+});
