@@ -101,7 +101,9 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
   if (sign === 0 || (minutes === 30 && sign < 0 && tokens[start] === 'half')) return null;
   // "9 to 5" and "8 till 6" are hours from one to the other; "10 to 2" (minutes as clocks are said: 5, 10, 20, 25),
   // "ten to five" and "10 minutes to 5" are clocks.
-  if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!) && (minutes % 5 !== 0 || minutes > 25 || minutes === 15)) return null;
+  // "15 to noon" is a clock: noon and midnight are no hour a range runs to.
+  const named = NOON.has(tokens[i + 1] ?? '') || tokens[i + 1] === 'midnight';
+  if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!) && (minutes % 5 !== 0 || minutes > 25 || minutes === 15) && !named) return null;
   const base = readPlainClock(tokens, i + 1);
   if (!base || base.value.minute !== 0) return null;
   const total = (((base.value.hour * 60 + sign * minutes) % 1440) + 1440) % 1440;
@@ -224,8 +226,9 @@ export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime): stri
 }
 
 /** Written on the 24-hour clock: digits without am/pm, with an hour of 13-23 or a leading zero ("17:30", "22", "09:00", "17h"). */
-export function onTwentyFourHourClock(read: Pick<ClockRead, 'ambiguous' | 'text'>): boolean {
-  return !read.ambiguous && /^\d{1,2}(?:[:.h]\d{2}|h)?$/.test(read.text) && !/^12(?:\D|$)/.test(read.text);
+export function onTwentyFourHourClock(read: Pick<ClockRead, 'text'>): boolean {
+  // By its writing alone: a bare '2' that a list decided was the afternoon ("at 10 and 2") is no 24-hour clock.
+  return /^(?:0\d?|1[3-9]|2[0-3])(?:[:.h]\d{2}|h)?$|^\d{1,2}h(?:\d{2})?$/.test(read.text);
 }
 
 /**
@@ -234,10 +237,11 @@ export function onTwentyFourHourClock(read: Pick<ClockRead, 'ambiguous' | 'text'
  */
 export function asTwentyFourHour(read: Pick<ClockRead, 'value' | 'text'>, beside: Pick<ClockRead, 'text'>): { value: ClockTime; note: string } {
   const value = read.value;
-  const other = { ...value, hour: value.hour < 12 ? value.hour + 12 : value.hour - 12 };
+  const other = { ...value, hour: (value.hour + 12) % 24 };
+  const otherPart = other.hour === 0 ? 'after midnight' : other.hour < 12 ? 'the morning' : other.hour < 17 ? 'the afternoon' : 'the evening';
   return {
     value,
-    note: `read '${read.text}' as ${formatHm(value)}, on the 24-hour clock as '${beside.text}' is; write ${formatHm(other)} for the ${value.hour < 12 ? 'afternoon or evening' : 'small hours'}`,
+    note: `read '${read.text}' as ${formatHm(value)}, on the 24-hour clock like '${beside.text}'; write '${read.text} ${other.hour >= 12 ? 'pm' : 'am'}' or ${formatHm(other)} for ${otherPart}`,
   };
 }
 

@@ -158,6 +158,13 @@ function mayGiveEnds(text: string): boolean {
   );
 }
 
+/** "Every 12 hours", "Every 90 minutes": an interval counted from its start. */
+function elapsedText(rule: SeriesRule): string {
+  const minutes = rule.kind === 'elapsed' ? rule.minutes : 0;
+  if (minutes % 60 !== 0) return `Every ${minutes} minutes`;
+  return minutes === 60 ? 'Every hour' : `Every ${minutes / 60} hours`;
+}
+
 /**
  * A repeating phrase as crons, or, for a rule no set of crons says exactly, as
  * a series with its next instants. A phrase that gives its own start, end or
@@ -202,7 +209,8 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     type: 'series',
     input,
     timezone: zone,
-    description: `${base.meaning.description.replace(/ \([^)]*\)$/, '')}, ${ends.said.join(', ')} (${zone})`,
+    // An interval counted from its own start runs at the start's times, not at those of the UTC cron it came from.
+    description: `${inner !== read ? elapsedText(inner) : base.meaning.description.replace(/ \([^)]*\)$/, '')}, ${ends.said.join(', ')} (${zone})`,
     reason: 'gives its own start, end or count, so it is a series of one-time schedules within them',
     hint: 'Without them it is a repeating schedule; --until and --count say the same as flags.',
     next_runs: runs.map((ms) => new Date(ms).toISOString()),

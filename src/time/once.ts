@@ -99,7 +99,19 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (instant <= now) {
     throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.");
   }
+  if (!edge && DEADLINE.test(text)) read.notes.push(deadlineNote(text, read.dateOnly, wallTime(zone, instant)));
   return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
+}
+
+/** "by friday", "on friday by noon": a deadline, which the phrase gives instead of the time to send. */
+const DEADLINE = /(?:^|[ ,])by (?!the way\b)/;
+
+/** What a deadline was read as: the start of the day it names (09:00, as a day alone is), or the time it names. */
+function deadlineNote(text: string, dateOnly: boolean, at: { year: number; month: number; day: number; hour: number; minute: number }): string {
+  const when = `${dayLabel(at)} at ${formatClock(at.hour, at.minute)}`;
+  if (!dateOnly) return `read '${text}', a deadline, as the time it falls due (${when}); to be reminded before it, give that time instead`;
+  const day = text.replace(DEADLINE, (by) => by.slice(0, -3)).trim();
+  return `read '${text}', a deadline, as ${when}, the start of the day it is due; give the time to be reminded, such as '${day} at 8am'`;
 }
 
 const END_OF_DAY = { hour: 23, minute: 59 };
@@ -230,11 +242,28 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
       read.calendar = input.calendar;
       const season = zoned && seasonNote(zoned, instant);
       if (season) read.notes.push(season);
+      if (zoned?.written !== undefined) {
+        const other = otherTodayNote(zoned, input.text, now, zone);
+        if (other) read.notes.push(other);
+      }
       trace?.push(rule.name);
       return instant;
     }
   }
   throw phraseError(shown, 'Could not understand the time', ONCE_EXAMPLES);
+}
+
+/**
+ * "tomorrow at 9am Sydney time" said where it is already another day there: the day words are read on
+ * the named zone's calendar, which the note says, with the day they would name on the user's.
+ */
+function otherTodayNote(zoned: PhraseZone, text: string, now: number, zone: string): string | undefined {
+  const word = /\b(?:today|tonight|tomorrow|tmrw|tmr|yesterday)\b/.exec(text);
+  if (!word) return undefined;
+  const there = zoned.calendar.wall(now);
+  const here = wallTime(zone, now);
+  if (there.year === here.year && there.month === here.month && there.day === here.day) return undefined;
+  return `read '${word[0]}' on the calendar of ${zoned.written}, where it is ${dayLabel(there)} now (${dayLabel(here)} in ${zone}); give the date to say otherwise`;
 }
 
 /** The rule that decides a one-time phrase (for tests of the rule list). */

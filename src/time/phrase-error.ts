@@ -10,6 +10,8 @@ import { lookupZone } from './zone-names';
  * like the input first.
  */
 export function phraseError(input: string, problem: string, examples: readonly string[], count = 3, stuck?: string): UsageError {
+  const vague = VAGUE.find(([pattern]) => pattern.test(input.toLowerCase()));
+  if (vague) return new UsageError(`'${input}': ${vague[1]}`, vague[2]);
   const closest = [...examples]
     .map((example) => ({ example, score: likeness(input, example) }))
     .sort((a, b) => b.score - a.score)
@@ -22,6 +24,16 @@ export function phraseError(input: string, problem: string, examples: readonly s
   const didYouMean = meant.map(([word, known]) => `'${known}' for '${word}'`).join(', ');
   return new UsageError(`'${input}': did not understand ${unknown.map((word) => `'${word}'`).join(', ')}`, `${didYouMean ? `Did you mean ${didYouMean}? ` : ''}Try ${closest.join(', ')}.`);
 }
+
+/** Words people use for a time that leave the time itself open: refused with what is open and how to say it. */
+const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
+  [
+    /\b(?:eod|cob|eob|end of (?:the )?(?:business |work(?:ing)? )?day|close of (?:business|play))\b/,
+    'the end of the day names no hour (5pm? 6pm? midnight?)',
+    "Give the time, such as 'today at 5pm' or 'friday at 6pm'.",
+  ],
+  [/\bweek ?nights?\b/, "'weeknight' leaves the nights open (Monday to Friday, or Sunday to Thursday)", "Name the days, such as 'every weekday at 8pm' or 'sunday to thursday at 8pm'."],
+];
 
 /** The words of a phrase that are in no part of the vocabulary (and name no zone). */
 export function unknownWords(input: string): string[] {

@@ -9,7 +9,7 @@ import { UsageError } from '../errors';
 import { parseClock, readWholeClock, settleClock } from './clock';
 import { parseInstant } from './once';
 import { dayLabel } from './resolve-once';
-import { monthOf, unitOf, weekdayOf } from './lexicon';
+import { MONTH_NAMES, monthOf, unitOf, weekdayOf } from './lexicon';
 import { readGroups } from './read-recurring';
 import { parseNumber, tokenize } from './words';
 import { addDays, daysInMonth, formatLocal, instantFromLocal, wallTime, type WallTime } from './zone';
@@ -165,6 +165,10 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     if (Number.isInteger(year) && (monthFirst || ['in', 'during', 'throughout'].includes(words[yearAt] ?? '')) && yearAt > 0) {
       const end = instantFromLocal(zone, { year: year + 1, month: 1, day: 1, hour: 0, minute: 0, second: 0 }) - 1;
       if (end <= now) throw new UsageError(`'${text.trim()}' is in the past: ${year} has ended`, 'Give a year to come.');
+      // "every day in june 2026" said in December 2026: the month named has ended, though its year has not.
+      const month = monthFirst ? monthOf(words[n - 2]!.replace(/,$/, ''))! : 12;
+      const monthEnd = instantFromLocal(zone, { ...(month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 }), day: 1, hour: 0, minute: 0, second: 0 }) - 1;
+      if (monthEnd <= now) throw new UsageError(`'${text.trim()}' is in the past: ${MONTH_NAMES[month - 1]} ${year} has ended`, 'Give a month to come.');
       const start = instantFromLocal(zone, { year, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
       set('until', end, words.slice(yearAt));
       if (start > now) {

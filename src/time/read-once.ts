@@ -259,8 +259,8 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
   }
   // "the day after january 1st", "the day before christmas", "the day before friday": one day from the next such day.
   if (tokens[start] === 'day' && (tokens[start + 1] === 'after' || tokens[start + 1] === 'before')) {
-    const from = readDate(tokens, start + 2) ?? readWeekday(tokens, start + 2);
-    if (from) return { value: { kind: 'shift', days: tokens[start + 1] === 'after' ? 1 : -1, from: from.value, said: tokens.slice(start + 2, from.end).join(' ') }, end: from.end };
+    const from = readDayFrom(tokens, start + 2) ?? readWeekday(tokens, start + 2);
+    if (from) return { value: { kind: 'shift', days: tokens[start + 1] === 'after' ? 1 : -1, from: from.value, said: spelled(tokens.slice(start + 2, from.end)) }, end: from.end };
   }
   return null;
 }
@@ -340,10 +340,24 @@ function readWeekdayNear(tokens: readonly string[], i: number): Read<DayRef> | n
   const link = tokens[i + 1];
   if (weekday === undefined || (link !== 'after' && link !== 'before')) return null;
   if (link === 'after' && tokens[i + 2] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: i + 3 };
-  const from = readRelativeDay(tokens, i + 2) ?? readDate(tokens, i + 2);
+  const from = readRelativeDay(tokens, i + 2) ?? readDayFrom(tokens, i + 2);
   if (!from) return null;
-  return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value, said: tokens.slice(i + 2, from.end).join(' ') }, end: from.end };
+  return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value, said: spelled(tokens.slice(i + 2, from.end)) }, end: from.end };
 }
+
+/** A day another is counted from ("3 days before ..."): a date in words, in digits ("12/10") or as ISO 8601 ("2026-12-10"). */
+function readDayFrom(tokens: readonly string[], i: number): Read<DayRef> | null {
+  return readDate(tokens, i) ?? readSlashDate(tokens, i) ?? readIsoDay(tokens, i);
+}
+
+/** "2026-12-10": a date as ISO 8601 writes it (tokens 2026, -, 12, -, 10). */
+function readIsoDay(tokens: readonly string[], i: number): Read<DayRef> | null {
+  if (!/^\d{4}$/.test(tokens[i] ?? '') || tokens[i + 1] !== '-' || !/^\d{2}$/.test(tokens[i + 2] ?? '') || tokens[i + 3] !== '-' || !/^\d{2}$/.test(tokens[i + 4] ?? '')) return null;
+  return { value: { kind: 'date', year: Number(tokens[i]), month: Number(tokens[i + 2]), day: Number(tokens[i + 4]) }, end: i + 5 };
+}
+
+/** Tokens as written: "2026 - 12 - 10" -> "2026-12-10", "12 / 10" -> "12/10". */
+const spelled = (tokens: readonly string[]) => tokens.join(' ').replace(/ ?([-/]) ?/g, '$1');
 
 /**
  * A date: "march 3rd", "march 3", "march the 3rd", "3 march", "the 1st of
@@ -483,9 +497,9 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   const link = tokens[count.end + 1];
   if (!lead && (link === 'from' || link === 'after' || link === 'before') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week')) {
     // "2 days before december 25": counted back from the next such day, as a date alone is.
-    const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDate(tokens, count.end + 2);
+    const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDayFrom(tokens, count.end + 2);
     const days = count.value * (unit === 'week' ? 7 : 1) * (link === 'before' ? -1 : 1);
-    if (from) return { value: { kind: 'shift', days, from: from.value, said: tokens.slice(count.end + 2, from.end).join(' ') }, end: from.end };
+    if (from) return { value: { kind: 'shift', days, from: from.value, said: spelled(tokens.slice(count.end + 2, from.end)) }, end: from.end };
   }
   // "6 months from now"; "a month from today" too (a day or week from today is counted from that day, above).
   const fromNow = link === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');

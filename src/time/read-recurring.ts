@@ -169,7 +169,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
     read: readWindow,
   },
   { name: 'part of the day', examples: ['every day morning', 'daily evening'], read: (tokens, i, part) => readPart(tokens, i, part) },
-  { name: 'clock time', examples: ['every day 9am', 'daily 14:30 and 18:00'], read: (tokens, i, part) => readTimes(tokens, i, part, false) },
+  { name: 'clock time', examples: ['every day 9am', 'daily 14:30 and 18:00'], read: (tokens, i, part, seen) => readTimes(tokens, i, part, false, seen.group) },
 ];
 
 /** The phrase `readText` read last, and its groups. */
@@ -203,6 +203,8 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
   let joined = false;
+  // Joined by "and" itself, not by a comma ("every 5 minutes, only on friday" narrows the interval to Fridays).
+  let andJoined = false;
   let everyJoined = false;
   let timedBeforeExcept = false;
   while (i < tokens.length) {
@@ -210,11 +212,20 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
     // "every 5 minutes and every monday at 9am": a second rule is a group of its own, never folded into the first.
     const secondRule = LIST_WORDS.has(token) && group.repeats && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
+    // "every monday in june and the 1st of every month": the month bounds the days said with it, not those after the "and".
+    if ((token === 'and' || token === '&') && group.months && DAY_KINDS.some((kind) => group[kind] !== undefined) && startsDays(tokens, i + 1)) {
+      addNote(group, `read ${monthsText(group.months)} as bounding only the days said before 'and'; to bound the others too, say it after them as well`);
+      group = newGroup();
+      groups.push(group);
+      joined = andJoined = false;
+      i++;
+      continue;
+    }
     if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats))) {
       if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group)) {
         group = newGroup();
         groups.push(group);
-        joined = false;
+        joined = andJoined = false;
         i++;
         continue;
       }
@@ -223,8 +234,10 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     const read = isOneWeekend(tokens, i) ? null : readClause(tokens, i, part, { group, joined });
     if (read === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
     trace?.push(read.rule);
-    if (read.rule === 'link word') joined ||= LIST_WORDS.has(token);
-    else {
+    if (read.rule === 'link word') {
+      joined ||= LIST_WORDS.has(token);
+      andJoined ||= token === 'and' || token === '&';
+    } else {
       // "the 15th and every june": a month joined to days as one more of them names no day of its own (read as the 15th of June, a part would be dropped).
       if (everyJoined && part.months && !DAY_KINDS.some((kind) => part[kind] !== undefined) && DAY_KINDS.some((kind) => group[kind] !== undefined)) {
         throw new ClauseConflict(
@@ -243,14 +256,23 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
         );
       }
       if (read.rule === 'except') timedBeforeExcept = group.times.length > 0;
-      unite(group, part, joined);
+      unite(group, part, joined, andJoined);
       // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
       everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
-      if (!everyJoined) joined = false;
+      if (!everyJoined) joined = andJoined = false;
     }
     i = read.end;
   }
   if (groups.length > 1) groups.forEach(refuseBareCoarseRule);
+  // "on the 1st and every monday in june": a month said last bounds every kind of day joined before it.
+  for (const g of groups) {
+    if (g.months && DAY_KINDS.filter((kind) => g[kind] !== undefined).length > 1) {
+      addNote(
+        g,
+        `read ${monthsText(g.months)} as bounding every part joined by 'and'; for a part in every month, give it a rule of its own, such as 'every monday in june and the 1st of every month'`,
+      );
+    }
+  }
   if (opened.length > 0) groups[0]!.notes = [...opened, ...(groups[0]!.notes ?? [])];
   return groups;
 }
@@ -573,7 +595,7 @@ const intervalText = ({ n, unit }: { n: number; unit: Unit }) => (n === 1 ? `eve
  * ... on the 15th") unites only after "and". Anything else is a
  * ClauseConflict that says why.
  */
-export function unite(group: Group, part: Group, joined: boolean): void {
+export function unite(group: Group, part: Group, joined: boolean, andJoined = joined): void {
   const refuse = (problem: string, hint: string): never => {
     throw new ClauseConflict(problem, hint, group.repeats || part.repeats);
   };
@@ -581,6 +603,16 @@ export function unite(group: Group, part: Group, joined: boolean): void {
   const daysOf = (g: Group) => DAY_KINDS.some((kind) => g[kind] !== undefined);
   if (joined && ((part.interval && isDaily(part.interval) && daysOf(group)) || (group.interval && isDaily(group.interval) && daysOf(part)))) {
     refuse("joins every day to some days with 'and', which one rule cannot say", "Give each its own 'every', such as 'every 15th and every day in june'.");
+  }
+  // "the 1st and every 2 hours", "every hour and the 1st": a union of both, which one rule cannot say (it would narrow the interval to those days).
+  const bareInterval = (g: Group) => g.interval !== undefined && (g.interval.unit === 'minute' || g.interval.unit === 'hour') && !daysOf(g);
+  const joinedInterval = bareInterval(part) && daysOf(group) && !group.interval ? part.interval : bareInterval(group) && daysOf(part) ? group.interval : undefined;
+  if (andJoined && joinedInterval) {
+    const said = intervalText(joinedInterval);
+    refuse(
+      `joins ${said} to some days with 'and': that would fire ${said} on those days alone, not ${said} and on those days as well`,
+      `For the interval on those days only, drop the 'and', such as '${said} on the 1st'; for both, create one schedule for the interval and one for the days.`,
+    );
   }
   if (part.interval) {
     const had = group.interval;
@@ -657,6 +689,9 @@ export function unite(group: Group, part: Group, joined: boolean): void {
 }
 
 const pad = (minute: number) => String(minute).padStart(2, '0');
+
+/** "'in June'", "'in June and July'": the months a group is bounded to, as a note quotes them. */
+const monthsText = (months: number[]) => `'in ${listText(months.map((month) => MONTH_NAMES[month - 1]!))}'`;
 
 export function listText(items: string[]): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -782,8 +817,8 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
     part.repeats ||= every;
     return j + 1;
   }
-  // "the 1st of every quarter", "the 15th of each quarter": calendar quarters, as "quarterly" is.
-  if (tokens[j] === 'quarter' && every && seen.group.monthDays) return setInterval(part, { n: 1, unit: 'quarter' }, j + 1);
+  // "the 1st of every quarter", "the first monday of each quarter", "the 15th of the quarter": calendar quarters, as "quarterly" is.
+  if (tokens[j] === 'quarter' && (every || tokens[next] === 'the') && (seen.group.monthDays || seen.group.nth)) return setInterval(part, { n: 1, unit: 'quarter' }, j + 1);
   // "the 4th of every other month", "of every 3 months": the interval is read next.
   if (every && seen.group.monthDays && (tokens[j] === 'other' || readNumber(tokens, j, { articles: false }))) return next;
   if (token === 'in' && tokens[next] === 'the' && partOfDay(tokens[next + 1])) return readPart(tokens, next + 1, part);
@@ -1536,8 +1571,8 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
  * A list of times: "9am", "9:00 and 17:30", "8, 12 and 6pm". With `at` any
  * clock reads; without it, only one that cannot be a count ("9am", "14:30", "noon").
  */
-function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean): number | null {
-  const first = readClock(tokens, i);
+function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean, before?: Group): number | null {
+  const first = readClock(tokens, i) ?? (before ? fourDigitAfterDays(tokens, i, before) : null);
   if (!first) return null;
   if (!at && first.ambiguous && !/[:.h]/.test(tokens[i]!) && tokens[first.end - 1] !== 'oclock' && !/^(?:half|quarter)$/.test(tokens[i]!)) return null;
   // "at 5 minutes past the hour" is read by the minute-of-hour clause; a bare count followed by a unit is no time.
@@ -1580,6 +1615,17 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
   group.times.push(...times);
   group.clockTimes = true;
   return j;
+}
+
+/**
+ * "every mon-fri 1730": hours and minutes as one number after the days, on the 24-hour clock. Not one
+ * that could be a year (19xx, 20xx), nor one in a date ("2027-06-30").
+ */
+function fourDigitAfterDays(tokens: readonly string[], i: number, group: Group): ClockRead | null {
+  const m = /^([01]\d|2[0-3])([0-5]\d)$/.exec(tokens[i] ?? '');
+  const days = group.weekdays !== undefined || (group.interval !== undefined && isDaily(group.interval));
+  if (!m || /^(?:19|20)/.test(tokens[i]!) || !days || [tokens[i - 1], tokens[i + 1]].some((token) => token === '-' || token === '/')) return null;
+  return { value: { hour: Number(m[1]), minute: Number(m[2]) }, end: i + 1, ambiguous: false, written: Number(m[1]), text: tokens[i]! };
 }
 
 function mergeList(existing: number[] | undefined, added: number[]): number[] {

@@ -43,6 +43,18 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     let from = calendar.wall(fromAt);
     let date = count(from);
     let instant = onDay(date);
+    // With its year when that is not this one ("counted from Wed 1 Mar 2028").
+    const label = (day: { year: number; month: number; day: number }) => `${dayLabel(day)}${day.year === calendar.wall(now).year ? '' : ` ${day.year}`}`;
+    if (day.from.kind === 'date' && recurs(day.from)) {
+      // "2 weeks after dec 25" on 28 Dec: counted from the one just gone it is still ahead, and that is the one meant.
+      const before = calendar.wall(fromDay(day, fromAt - 367 * 86_400_000));
+      const beforeDate = count(before);
+      const beforeInstant = onDay(beforeDate);
+      if (beforeInstant > now && beforeInstant < instant) {
+        notes.push(`read '${input}' as ${label(beforeDate)}, counted from ${label(before)}, which has passed; counted from ${label(from)} it is ${label(date)}`);
+        return { instant: beforeInstant, from: before, date: beforeDate };
+      }
+    }
     if (instant > now || !recurs(day.from)) return { instant, from, date };
     const passed = from;
     for (let tries = 0; instant <= now && tries < 60; tries++) {
@@ -51,8 +63,6 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
       date = count(from);
       instant = onDay(date);
     }
-    // With its year when that is not this one ("counted from Wed 1 Mar 2028").
-    const label = (day: { year: number; month: number; day: number }) => `${dayLabel(day)}${day.year === calendar.wall(now).year ? '' : ` ${day.year}`}`;
     notes.push(`read '${input}' as ${label(date)}, counted from ${label(from)}; counted from ${label(passed)} it has passed`);
     return { instant, from, date };
   };

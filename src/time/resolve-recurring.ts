@@ -262,7 +262,8 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
   // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
   if (kinds.length > 1)
     return union(
-      kinds.map((kind) => buildGroup({ ...withoutDays(group), [kind]: group[kind], repeats: true }, original, context)),
+      // Each part without the group's notes, which settleTimes has said once already.
+      kinds.map((kind) => buildGroup({ ...withoutDays(group), notes: undefined, [kind]: group[kind], repeats: true }, original, context)),
       original,
     );
   const shape = SHAPES.find((candidate) => candidate.applies(group))!;
@@ -751,6 +752,7 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const minutes: number[] = [];
   for (let m = anchor % step; m < DAY_MINUTES; m += step) minutes.push(m);
   const patterns = [{ minutes, days }];
+  if (group.times.length === 1 && !limited) beforeStartNote(minutes, anchor, n, unit, context);
   // "every 24 hours": once a day, at a time the phrase does not give (midnight, as every interval counts from it).
   if (step === DAY_MINUTES && group.times.length === 0 && group.minuteOfHour === undefined) {
     context.notes?.push(`read '${original}' as once a day at 00:00${local ? '' : ' UTC, as an interval runs on the UTC clock'}; for another time say 'every day at 9am'`);
@@ -758,6 +760,21 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   if (local) return { kind: 'calendar', patterns };
   if (cronParts(patterns).length > MAX_CRONS) return elapsedSeries(n, unit, step, context, anchor, false, cronParts(patterns).length);
   return { kind: 'interval', patterns };
+}
+
+/**
+ * "every 12 hours starting at 9pm" said at 08:30: the start sets which hours the interval keeps to, so it
+ * runs at 09:00, before the start said; a note says so and how to begin at the start instead.
+ */
+function beforeStartNote(minutes: number[], anchor: number, n: number, unit: 'minute' | 'hour', context: RecurringContext): void {
+  const now = wallTime(context.zone, context.now);
+  const nowMinute = now.hour * 60 + now.minute;
+  const first = minutes.find((m) => m > nowMinute && m < anchor);
+  if (first === undefined) return;
+  const at = (m: number) => formatClock(Math.floor(m / 60), m % 60);
+  context.notes?.push(
+    `read the start ${at(anchor)} as the time the interval keeps step with, so it first runs at ${at(first)}; to begin at ${at(anchor)}, say 'every ${n} ${unit}${n === 1 ? '' : 's'} starting today at ${at(anchor)}'`,
+  );
 }
 
 /** ", on Mondays and Fridays", ", on day 1 and 15", "" for every day (months are named too when limited). */
@@ -923,8 +940,11 @@ function nthMonths(group: Group, original: string, times: ClockTime[], context: 
   if (months > 1 && 12 % months === 0 && !group.months) {
     const rules = (group.nth ?? []).map((nth) => nthRule(nth, null, times));
     const next = nextInstants({ kind: 'any', rules }, context.zone, context.now, 1)[0];
-    const first = unit === 'quarter' || next === undefined ? 1 : wallTime(context.zone, next).month;
+    // "the last friday of each quarter": a day counted from the end is in the quarter's last month (March, June, ...).
+    const fromEnd = unit === 'quarter' && (group.nth ?? []).every((nth) => nth.n < 0);
+    const first = fromEnd ? months : unit === 'quarter' || next === undefined ? 1 : wallTime(context.zone, next).month;
     if (unit !== 'quarter') startNote(context, MONTH_NAMES[first - 1]!);
+    else if (fromEnd && n === 1) context.notes?.push(`read '${original}' as in the last month of each quarter (March, June, September and December); name the months for others`);
     return [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
   }
   throw new UsageError(

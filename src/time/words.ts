@@ -25,6 +25,9 @@ export function tokenize(text: string): string[] {
   if (normal.includes('clock')) normal = normal.replace(/\bo\s?'?\s?clock\b/g, ' oclock ');
   if (normal.includes('week-end')) normal = normal.replace(/\bweek-end(s?)\b/g, 'weekend$1');
   if (normal.includes('.')) normal = normal.replace(/(?<=\d|\b)([ap])\.\s?m\b\.?/g, ' $1m ');
+  // "3:30 p m", "330 p.m.", "330pm": a meridiem spelt apart, and hours and minutes as one number before one.
+  if (/\d ?[ap] m\b/.test(normal)) normal = normal.replace(/(\d) ?([ap]) m\b/g, '$1 $2m');
+  normal = normal.replace(/\b([1-9]|1[0-2])([0-5]\d)\s*(?=[ap]m\b|[ap]$)/g, '$1:$2 ');
   normal = normal.replace(/(\d)([ap])\b/g, '$1 $2m');
   // A four-digit clock ("at 1700", "0900") is hours and minutes.
   if (/\d{4}/.test(normal)) normal = normal.replace(/(\b(?:at|@)\s?|\b(?=0))([01]\d|2[0-3])([0-5]\d)\b/g, '$1$2:$3');

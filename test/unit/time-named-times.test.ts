@@ -264,7 +264,7 @@ describe('days said once, under --cron', () => {
 
 describe('a clock without am/pm beside one on the 24-hour clock is on that clock', () => {
   it.each([
-    ['every hour between 7:00 and 22:00', '0 7-22 * * *', /read '7:00' as 07:00, on the 24-hour clock as '22:00' is/],
+    ['every hour between 7:00 and 22:00', '0 7-22 * * *', /read '7:00' as 07:00, on the 24-hour clock like '22:00'; write '7:00 pm' or 19:00 for the evening/],
     ['daily at 1:00 and 13:00', '0 1,13 * * *', /read '1:00' as 01:00/],
     ['twice daily at 1 and 13', '0 1,13 * * *', /read '1' as 01:00/],
     ['every day at 8:30 and 17:30', '30 8,17 * * *', /read '8:30' as 08:30/],

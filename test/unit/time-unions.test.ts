@@ -53,6 +53,13 @@ describe('unions joined by and', () => {
     },
   );
 
+  it.each(['the 1st and every 2 hours', 'every hour and the 1st', 'every 30 minutes and the 15th at 9am', 'every 15 minutes and on weekends', 'the 10th and hourly'])(
+    '%s joins an interval to days: refused, never narrowed to the interval on those days',
+    async (phrase) => {
+      await expect(runs(phrase)).rejects.toThrow(/joins every (?:\d+ )?(?:hour|minute)s? to some days with 'and'/);
+    },
+  );
+
   it.each(['every weekday at 9 except mondays at 10', 'every day at 9am except sundays and weekdays at 5pm'])(
     '%s gives the days left out a time of their own: refused, never fired at both times',
     async (phrase) => {
