@@ -119,7 +119,14 @@ export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 
       if (index >= 0) list.splice(index, 1);
       continue;
     }
-    const index = at(op.key) >= 0 ? at(op.key) : at(key(op.list, op.record));
+    // A record the step wrote in place, applied to the record in memory it was made on, is there already: nothing to look
+    // for (a search by key could also take another record of the same key, one from before servers were told apart).
+    if (typeof keys === 'function' && list.includes(op.record)) {
+      placed.add(op.record);
+      continue;
+    }
+    const keyed = at(op.key);
+    const index = keyed >= 0 ? keyed : at(key(op.list, op.record));
     if (index >= 0) list[index] = op.record;
     else list.push(op.record);
     placed.add(op.record);

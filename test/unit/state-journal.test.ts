@@ -449,6 +449,25 @@ describe('records of two servers whose ids collide', () => {
   });
 });
 
+describe('a step applied to the record in memory it was made on', () => {
+  it('leaves a record it wrote in place where it is, beside another record of the same key (two from before servers were told apart)', () => {
+    const first = { schedule_id: 'sm-1', zone: 'Europe/Paris' };
+    const second = { schedule_id: 'sm-1', zone: 'Asia/Tokyo', not_on: ['http://a/'] };
+    const added = { schedule_id: 'sm-2', zone: 'UTC' };
+    const data: Record<string, unknown> = { intents: [first, second] };
+    // The step wrote to the second record in place and added one: the ops name the second by the key it had.
+    applyOps(
+      data,
+      [
+        { op: 'put', list: 'intents', key: 'sm-1', record: second },
+        { op: 'put', list: 'intents', record: added },
+      ],
+      (_list, record) => (record as { schedule_id: string }).schedule_id,
+    );
+    expect(data.intents).toEqual([first, second, added]);
+  });
+});
+
 describe('many processes appending at once', () => {
   let program: ReturnType<typeof bundleProgram>;
   beforeAll(() => {
