@@ -9,7 +9,7 @@ import { needsConfirmation, otherScheduleError, planPause } from './pause-plan';
 import { isPausedOne } from '../../sync/same-schedule';
 import { idsFrom, eachId } from '../shared/ids';
 import { findSchedule } from '../shared/schedule';
-import { stateStore, readRecord, readRecordOrNothing, sideBySide, followLineage, serverOf, expandGroups } from '../shared/state';
+import { stateStore, readRecord, readRecordOrNothing, sideBySide, followLineage, serverOf, expandGroups, deleteUnfinishedCopy } from '../shared/state';
 import * as records from '../../state/records';
 import { limiter } from '../../concurrency';
 
@@ -102,6 +102,8 @@ export default defineCommand({
               );
             throw error;
           }
+          // As a delete does: the copy an edit of it cut off after its create left would go on firing.
+          const copy = await deleteUnfinishedCopy(rt, schedule.agent_id, records.findIntent(state, id)?.attempt, requests);
           if (!rt.dryRun) {
             try {
               await saving.update((state) => records.markPaused(state, id, at));
@@ -110,7 +112,8 @@ export default defineCommand({
               throw error;
             }
           }
-          sayOutcome(out, { id, text: `Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)` });
+          const also = copy === undefined ? '' : `; deleted ${copy} too, the copy an unfinished change of it made (resume brings back ${id} as it was before that change)`;
+          sayOutcome(out, { id, text: `Paused ${id} (${schedule.schedule.cron_expression ?? 'recurring'} UTC)${also}` });
           return { id, agent_id: schedule.agent_id, paused_at: pausedAt, paused: true };
         }),
       { concurrency, subjects },

@@ -6,8 +6,7 @@ import { defineCommand } from '../command';
 import { agentOption, concurrencyOption } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
 import { idsFrom, eachId } from '../shared/ids';
-import { lookInRecord, readRecordOrNothing, sideBySide, followLineage, recordWriter, unrecordedSchedules } from '../shared/state';
-import { sameSchedule } from '../../sync/same-schedule';
+import { lookInRecord, readRecordOrNothing, sideBySide, followLineage, recordWriter, deleteUnfinishedCopy } from '../shared/state';
 import { markDeleted, isSetId, isSeriesId, setMembers, findIntent, currentId, type Intent, type State } from '../../state/records';
 import { limiter } from '../../concurrency';
 import { confirmDeletion } from '../shared/confirm-delete';
@@ -107,15 +106,8 @@ export default (kind: ScheduleKind) =>
           sending.delete(id);
           // An edit or sync replacing it whose create's answer was lost may have left its copy firing; marked deleted, the
           // record would no longer lead sync to it, so it goes too.
-          const attempt = made?.attempt;
-          if (attempt) {
-            for await (const copy of unrecordedSchedules(rt, item.agent_id, requests)) {
-              if (!sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, copy)) continue;
-              await requests.run(() => api.deleteSchedule(item.agent_id, copy.id));
-              sizes.set(id, `${kind} schedule ${id} and ${copy.id}, the copy an unfinished change of it made`);
-              break;
-            }
-          }
+          const copy = await deleteUnfinishedCopy(rt, item.agent_id, made?.attempt, requests);
+          if (copy) sizes.set(id, `${kind} schedule ${id} and ${copy}, the copy an unfinished change of it made`);
           // Recorded as deleted with this tool, so sync never reports it as deleted elsewhere.
           await records.update((state) => markDeleted(state, id, at));
           return { id, agent_id: item.agent_id, deleted: true };

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { CliError, NotFoundError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
-import { currentId, emptyState, findPaused, findSeries, isSetId, recordedIds, setMembers, type State } from '../../state/records';
+import { currentId, emptyState, findPaused, findSeries, isSetId, recordedIds, setMembers, type CreateAttempt, type State } from '../../state/records';
+import { sameSchedule } from '../../sync/same-schedule';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../../state/changes-lock';
@@ -28,6 +29,21 @@ export async function stateStore(rt: Runtime, { everyServer = false } = {}): Pro
 export async function* unrecordedSchedules(rt: Runtime, agentId: string, requests: Limiter): AsyncGenerator<ScheduledMessage> {
   const recorded = recordedIds(await (await stateStore(rt)).read(), serverOf(rt)).here;
   for await (const page of (await rt.api()).schedulePages(agentId, { slots: requests })) for (const item of page) if (!recorded.has(item.id)) yield item;
+}
+
+/**
+ * The copy an unfinished change of a schedule made (an edit or sync replacement whose create's answer was lost: the
+ * intent's recorded attempt) if it landed, deleted: a command that deletes or pauses the schedule would otherwise leave
+ * it firing with nothing naming it. Its id, or undefined when none landed.
+ */
+export async function deleteUnfinishedCopy(rt: Runtime, agentId: string, attempt: CreateAttempt | undefined, requests: Limiter): Promise<string | undefined> {
+  if (!attempt) return undefined;
+  for await (const copy of unrecordedSchedules(rt, agentId, requests)) {
+    if (!sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, copy)) continue;
+    await requests.run(async () => (await rt.api()).deleteSchedule(agentId, copy.id));
+    return copy.id;
+  }
+  return undefined;
 }
 
 /** The server this run talks to, as records name it: the normalised base URL. */
