@@ -14,7 +14,7 @@ export interface EntryWriter {
  * one record: each caller still waits until its change is on disk, but files
  * applied side by side do not each pay for a flushed write.
  */
-export function sharedWrites(entries: () => Record<string, LockEntry>, save: (changed: ChangedEntries) => void): EntryWriter {
+export function sharedWrites(entries: () => Record<string, LockEntry>, save: (changed: ChangedEntries) => void | Promise<void>): EntryWriter {
   let waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   let changed: ChangedEntries = {};
   return {
@@ -33,12 +33,17 @@ export function sharedWrites(entries: () => Record<string, LockEntry>, save: (ch
           const step = changed;
           waiting = [];
           changed = {};
+          // The step is written at once (steps stay in order); its callers wait for it to be on disk.
+          let saved;
           try {
-            save(step);
-            for (const one of batch) one.resolve();
+            saved = save(step);
           } catch (error) {
-            for (const one of batch) one.reject(error);
+            saved = Promise.reject(error);
           }
+          Promise.resolve(saved).then(
+            () => batch.forEach((one) => one.resolve()),
+            (error: unknown) => batch.forEach((one) => one.reject(error)),
+          );
         });
       });
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendPrivateFile, readTextFile, removePrivateFile, writePrivateFile, type FileLabel } from '../files/private-file';
+import { appendPrivateFile, flushFile, readTextFile, removePrivateFile, writePrivateFile, type FileLabel } from '../files/private-file';
 import { applyLockJournal, formatLock, formatLockStep, lockJournalPath, parseLock, type ChangedEntries, type LockFile } from './lock-file';
 
 /**
@@ -48,15 +48,17 @@ export function writeLock(path: string, lock: LockFile): string {
 
 /**
  * The journal of one apply over the lock file as it is now (`base`): each step
- * appended and flushed. Whatever is there already is cut off at the first step,
- * and after a step cut short (a full disk) at the next, so every step follows
- * a whole line.
+ * appended, then flushed off the event loop (done when the promise is).
+ * Whatever is there already is cut off at the first step, and after a step cut
+ * short (a full disk) at the next, so every step follows a whole line.
  */
-export function lockJournal(path: string, base: string): { append(server: string, changed: ChangedEntries): void } {
+export function lockJournal(path: string, base: string): { append(server: string, changed: ChangedEntries): Promise<void> } {
   let whole = 0;
   return {
     append(server, changed) {
-      whole = appendPrivateFile(lockJournalPath(path), formatLockStep(base, server, changed), JOURNAL_LABEL, whole);
+      const journal = lockJournalPath(path);
+      whole = appendPrivateFile(journal, formatLockStep(base, server, changed), JOURNAL_LABEL, whole, 'later');
+      return flushFile(journal, JOURNAL_LABEL);
     },
   };
 }

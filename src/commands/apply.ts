@@ -58,7 +58,7 @@ export default defineCommand({
       const entries = sharedWrites(
         () => serverEntries(lockFile, server),
         (changed) => {
-          if (!rt.dryRun) journal.append(server, changed);
+          if (!rt.dryRun) return journal.append(server, changed);
         },
       );
       const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
