@@ -203,16 +203,17 @@ async function syncRound(
     letta: new Map([[agentId, listed]]),
     instants: seriesInstants,
   });
-  const todo = [...foundActions, ...disowned, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
+  const todo = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
   // A dry run takes its whole plan in one round: a next round would list Letta without the steps it only printed.
-  const fresh = readBack ? todo.slice(0, roundActions(concurrency)) : todo;
+  // The disowned are said in the round that settled them, all of them: the next round's record no longer holds them.
+  const fresh = [...disowned, ...(readBack ? todo.slice(0, roundActions(concurrency)) : todo)];
   const checked = recordsOf(state).filter((item) => item.status === 'active').length;
   const watched = keptInListing(api, agentId, listed);
   const outcomes = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
   for (const outcome of outcomes) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
   // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
   if (readsFromDisk !== undefined && readBack && watched.whole() && outcomes.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
-  const more = outcomes.length < todo.length || outcomes.some((o) => o.more === true);
+  const more = outcomes.length < disowned.length + todo.length || outcomes.some((o) => o.more === true);
   return { checked, plan: fresh.slice(0, outcomes.length), outcomes, more };
 }
 

@@ -373,3 +373,22 @@ describe('record writes of steps under way side by side', () => {
     expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as Error).message : o.value))).toEqual(['disk full', 'disk full']);
   });
 });
+
+describe('records from before servers were told apart that a server shows with other timings', () => {
+  it.each([[1], [2]])('concurrency %i: sync says of each that it is left to its own server, however many', async (concurrency) => {
+    const dir = mkdtempSync(join(tmpdir(), 'letta-switchboard-disowned-'));
+    const server = 'https://b.example/';
+    const store = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, dir, { server });
+    const letta = new MemoryLetta();
+    // More than a round takes on: the server hands out the same ids for schedules of another timing.
+    const ids = Array.from({ length: 64 * concurrency + 10 }, (_, i) => `sm-${i + 1}`);
+    for (const id of ids) letta.schedules.set(id, { id, agent_id: AGENT, schedule: { type: 'recurring', cron_expression: '30 17 * * 1' }, message: { messages: [] } });
+    await store.update((state) => {
+      for (const id of ids) state.intents.push(weekdayIntent(id));
+    });
+    const result = await syncSchedules({ api: letta, store, now: NOW, server, dryRun: false, concurrency });
+    expect(result.outcomes.map((o) => `${o.action.type} ${'id' in o.action ? o.action.id : ''}`).sort()).toEqual(ids.map((id) => `disowned ${id}`).sort());
+    expect((await store.read()).intents).toEqual([]);
+    expect(letta.calls.filter((c) => !c.startsWith('LIST'))).toEqual([]);
+  });
+});
