@@ -392,3 +392,25 @@ describe('records from before servers were told apart that a server shows with o
     expect(letta.calls.filter((c) => !c.startsWith('LIST'))).toEqual([]);
   });
 });
+
+describe('an ended record from before servers were told apart whose id a server shows with another timing', () => {
+  it.each([['deleted'], ['replaced']] as const)('%s: is no longer that server’s, and sync says nothing of it', async (status) => {
+    const dir = mkdtempSync(join(tmpdir(), 'letta-switchboard-ended-'));
+    const server = 'https://b.example/';
+    const store = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, dir, { server });
+    const letta = new MemoryLetta();
+    // sm-2: a schedule of this server's own, at the time its rule gives it, so that sync has the agent to look at.
+    for (const [id, cron] of [
+      ['sm-1', '30 17 * * 1'],
+      ['sm-2', '0 13 * * 1-5'],
+    ])
+      letta.schedules.set(id!, { id: id!, agent_id: AGENT, schedule: { type: 'recurring', cron_expression: cron }, message: { messages: [] } });
+    await store.update((state) => {
+      state.intents.push(weekdayIntent('sm-1', { status, ...(status === 'replaced' ? { replaced_by: 'sm-2' } : {}) }), weekdayIntent('sm-2', { utc_crons: ['0 13 * * 1-5'], server }));
+    });
+    const result = await syncSchedules({ api: letta, store, now: NOW, server, dryRun: false });
+    expect(result.outcomes).toEqual([]);
+    const all = await openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, dir).read();
+    expect(all.intents.map((i) => `${i.schedule_id} ${i.status} ${i.server ?? '-'} ${(i.not_on ?? []).join(',') || '-'}`)).toEqual([`sm-1 ${status} - ${server}`, `sm-2 active ${server} -`]);
+  });
+});
