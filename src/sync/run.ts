@@ -166,7 +166,7 @@ async function syncRound(
   // Only of a record sync would have followed: an ended one (deleted, replaced) is synced on no server.
   const disowned: SyncAction[] = shown.disowned
     .filter(isFollowed)
-    .map((record) => (isSeries(record) ? { type: 'disowned', agent_id: agentId, series_id: record.series_id } : { type: 'disowned', agent_id: agentId, id: record.schedule_id }));
+    .map((record) => ({ type: 'disowned', agent_id: agentId, ...(isSeries(record) ? { series_id: record.series_id } : { id: record.schedule_id }), phrase: record.phrase, zone: record.zone }));
 
   // Only records this server can own are planned: unclaimed ones it does not show may be another server's.
   const intents = ofAgent(state.intents).filter((i) => !unclaimed(i) || shows(i));
