@@ -201,16 +201,18 @@ async function syncRound(
   });
   const todo = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
   // A dry run takes its whole plan in one round: a next round would list Letta without the steps it only printed.
-  // The disowned are said in the round that settled them, all of them: the next round's record no longer holds them.
-  const fresh = [...disowned, ...(readBack ? todo.slice(0, roundActions(concurrency)) : todo)];
+  const fresh = readBack ? todo.slice(0, roundActions(concurrency)) : todo;
   const checked = recordsOf(state).filter((item) => item.status === 'active').length;
   const watched = keptInListing(api, agentId, listed);
-  const outcomes = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
-  for (const outcome of outcomes) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
+  const done = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
+  for (const outcome of done) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
   // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
-  if (readsFromDisk !== undefined && readBack && watched.whole() && outcomes.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
-  const more = outcomes.length < disowned.length + todo.length || outcomes.some((o) => o.more === true);
-  return { checked, plan: fresh.slice(0, outcomes.length), outcomes, more };
+  if (readsFromDisk !== undefined && readBack && watched.whole() && done.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
+  const more = done.length < todo.length || done.some((o) => o.more === true);
+  // The disowned are said, all of them, whatever the round's budget and cap left undone: they were settled above,
+  // and the next round's record no longer holds them.
+  const said: SyncOutcome[] = disowned.map((action) => ({ action, ok: true, exist: [] }));
+  return { checked, plan: [...disowned, ...fresh.slice(0, done.length)], outcomes: [...said, ...done], more };
 }
 
 /**

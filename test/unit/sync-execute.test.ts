@@ -393,6 +393,27 @@ describe('records from before servers were told apart that a server shows with o
   });
 });
 
+describe('records from before servers were told apart, found by a listing that takes longer than a round', () => {
+  it('are each said to be left to their own server', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'letta-switchboard-disowned-slow-'));
+    const server = 'https://b.example/';
+    const store = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, dir, { server });
+    const letta = new MemoryLetta();
+    const list = letta.schedulePages.bind(letta);
+    letta.schedulePages = async function* (agentId: string) {
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      yield* list(agentId);
+    };
+    const ids = ['sm-1', 'sm-2', 'sm-3'];
+    for (const id of ids) letta.schedules.set(id, { id, agent_id: AGENT, schedule: { type: 'recurring', cron_expression: '30 17 * * 1' }, message: { messages: [] } });
+    await store.update((state) => {
+      for (const id of ids) state.intents.push(weekdayIntent(id));
+    });
+    const result = await syncSchedules({ api: letta, store, now: NOW, server, dryRun: false });
+    expect(result.outcomes.map((o) => `${o.action.type} ${'id' in o.action ? o.action.id : ''}`)).toEqual(ids.map((id) => `disowned ${id}`));
+  }, 20_000);
+});
+
 describe('an ended record from before servers were told apart whose id a server shows with another timing', () => {
   it.each([['deleted'], ['replaced']] as const)('%s: is no longer that server’s, and sync says nothing of it', async (status) => {
     const dir = mkdtempSync(join(tmpdir(), 'letta-switchboard-ended-'));
