@@ -261,7 +261,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
             // top-level fields, are applied, so a step costs what it reshaped, not the whole record.
             if (server === undefined) record.scoped = undefined;
             else {
-              // A record the step took out of this server's part (disownForServer) is no longer in it.
+              // A record the step took out of this server's part (settleForServer's disowned) is no longer in it.
               if (ops.some((op) => op.op === 'put' && !inScope(op.list, op.record, server))) record.scoped = undefined;
               applyOps(
                 record.state,

@@ -38,9 +38,10 @@ export type SyncAction =
   | { type: 'found'; agent_id: string; id: string }
   /**
    * A record from before servers were told apart whose id the server shows with another timing: another
-   * schedule's record, left to the server it was made on (recorded so before the plan; said, not done).
+   * schedule's record, left to the server it was made on (recorded so before the plan; said, not done). Its phrase
+   * and zone tell it from a record of the same id that the server does show.
    */
-  | { type: 'disowned'; agent_id: string; id?: string; series_id?: string }
+  | { type: 'disowned'; agent_id: string; id?: string; series_id?: string; phrase: string; zone: string }
   /** This key cannot see the agent (404/403): its records are kept, not checked. */
   | { type: 'skipped'; agent_id: string; reason: string; records: number }
   /** A replaced schedule still exists beside its replacement: delete it. */

@@ -121,12 +121,13 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
     case 'found':
       return { ...base, id: action.id, lines: [`${action.id} is on the server again (an earlier list lacked it): followed again (agent ${action.agent_id})`] };
     case 'disowned': {
-      const which = action.series_id === undefined ? `The record of ${action.id}` : `The record of series ${action.series_id}`;
+      const which = `The record of ${action.series_id === undefined ? action.id : `series ${action.series_id}`} ('${action.phrase}', ${action.zone})`;
       const shows = action.series_id === undefined ? `this server's ${action.id} is another schedule` : "this server has other schedules under its members' ids";
       return {
         ...base,
         ...(action.id === undefined ? {} : { id: action.id }),
         ...(action.series_id === undefined ? {} : { series_id: action.series_id }),
+        timezone: action.zone,
         lines: [`${which} is from before records named their server, and ${shows}: left to the server it was made on, not synced here (agent ${action.agent_id})`],
       };
     }

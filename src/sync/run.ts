@@ -65,12 +65,7 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
     const mine = <T extends { agent_id: string }>(items: T[]) => items.filter((item) => agentId === undefined || item.agent_id === agentId);
     // A dry run works on a copy of its own (below); a sync only reads this to name the agents.
     const first = dryRun ? await store.read() : await (store.readShared?.() ?? store.read());
-    // `creating`: a create whose answer was lost, looked for among its agent's schedules.
-    // A paused series is looked at only for members its pause left on Letta.
-    const followed = (state: State) => [
-      ...mine(state.intents).filter((intent) => intent.status === 'active' || intent.status === 'gone' || intent.status === 'creating'),
-      ...mine(state.series).filter((series) => series.status === 'active' || series.status === 'gone' || series.status === 'paused'),
-    ];
+    const followed = (state: State) => [...mine(state.intents).filter(isFollowed), ...mine(state.series).filter(isFollowed)];
     // A paused schedule is looked at too: its pause may have stopped before its delete, or its resume sent a create.
     const paused = (state: State) => state.paused.filter((p) => agentId === undefined || p.schedule.agent_id === agentId);
     const agents = [...new Set([...followed(first).map((item) => item.agent_id), ...paused(first).map((p) => p.schedule.agent_id)])].sort();
@@ -168,9 +163,10 @@ async function syncRound(
     state = await read();
   }
   const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));
-  const disowned: SyncAction[] = shown.disowned.map((record) =>
-    isSeries(record) ? { type: 'disowned', agent_id: agentId, series_id: record.series_id } : { type: 'disowned', agent_id: agentId, id: record.schedule_id },
-  );
+  // Only of a record sync would have followed: an ended one (deleted, replaced) is synced on no server.
+  const disowned: SyncAction[] = shown.disowned
+    .filter(isFollowed)
+    .map((record) => ({ type: 'disowned', agent_id: agentId, ...(isSeries(record) ? { series_id: record.series_id } : { id: record.schedule_id }), phrase: record.phrase, zone: record.zone }));
 
   // Only records this server can own are planned: unclaimed ones it does not show may be another server's.
   const intents = ofAgent(state.intents).filter((i) => !unclaimed(i) || shows(i));
@@ -203,17 +199,20 @@ async function syncRound(
     letta: new Map([[agentId, listed]]),
     instants: seriesInstants,
   });
-  const todo = [...foundActions, ...disowned, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
+  const todo = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
   // A dry run takes its whole plan in one round: a next round would list Letta without the steps it only printed.
   const fresh = readBack ? todo.slice(0, roundActions(concurrency)) : todo;
   const checked = recordsOf(state).filter((item) => item.status === 'active').length;
   const watched = keptInListing(api, agentId, listed);
-  const outcomes = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
-  for (const outcome of outcomes) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
+  const done = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
+  for (const outcome of done) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
   // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
-  if (readsFromDisk !== undefined && readBack && watched.whole() && outcomes.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
-  const more = outcomes.length < todo.length || outcomes.some((o) => o.more === true);
-  return { checked, plan: fresh.slice(0, outcomes.length), outcomes, more };
+  if (readsFromDisk !== undefined && readBack && watched.whole() && done.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
+  const more = done.length < todo.length || done.some((o) => o.more === true);
+  // The disowned are said, all of them, whatever the round's budget and cap left undone: they were settled above,
+  // and the next round's record no longer holds them.
+  const said: SyncOutcome[] = disowned.map((action) => ({ action, ok: true, exist: [] }));
+  return { checked, plan: [...disowned, ...fresh.slice(0, done.length)], outcomes: [...said, ...done], more };
 }
 
 /**
@@ -223,6 +222,13 @@ async function syncRound(
  */
 function roundActions(concurrency: number): number {
   return 64 * concurrency;
+}
+
+/** The records sync looks at: `creating`, a create whose answer was lost; a paused series, for members its pause left on Letta. */
+function isFollowed(record: Intent | Series): boolean {
+  return isSeries(record)
+    ? record.status === 'active' || record.status === 'gone' || record.status === 'paused'
+    : record.status === 'active' || record.status === 'gone' || record.status === 'creating';
 }
 
 function isSeries(record: Intent | Series): record is Series {

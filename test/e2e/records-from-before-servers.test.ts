@@ -113,7 +113,7 @@ describe('a record from before servers were told apart, and an unrelated schedul
     expect(b.schedules.get('sm-000001')!.schedule.cron_expression).toBe('30 17 * * 1');
     expect(record().not_on).toEqual([new URL(b.url).href]);
     // Said, once: the record drops out of this server's syncs and status.
-    expect(JSON.parse(synced.stdout)).toEqual([{ action: 'disowned', agent_id: AGENT, id: 'sm-000001', ok: true, exist: [] }]);
+    expect(JSON.parse(synced.stdout)).toEqual([{ action: 'disowned', agent_id: AGENT, id: 'sm-000001', timezone: 'Europe/Paris', ok: true, exist: [] }]);
     const again = await on(b, 'sync');
     expect(again.stdout).toBe('');
     expect(again.stderr).toMatch(/Nothing to change/);
@@ -143,7 +143,7 @@ describe('two records from before servers were told apart with the same id, one 
     expect(ran.code, ran.stderr).toBe(0);
     if (command === 'sync')
       expect(ran.stdout).toBe(
-        `The record of sm-000001 is from before records named their server, and this server's sm-000001 is another schedule: left to the server it was made on, not synced here (agent ${AGENT})\n`,
+        `The record of sm-000001 ('every day at 9am', Asia/Tokyo) is from before records named their server, and this server's sm-000001 is another schedule: left to the server it was made on, not synced here (agent ${AGENT})\n`,
       );
     const recorded = () =>
       JSON.parse(readFileSync(file, 'utf8'))

@@ -121,7 +121,7 @@ describe('records of intent of two servers whose ids collide', () => {
       // The first sync there says it leaves the record to the server it was made on; the next has nothing to say.
       expect(sync.stdout).toBe(
         now === NOW
-          ? `The record of sm-000001 is from before records named their server, and this server's sm-000001 is another schedule: left to the server it was made on, not synced here (agent ${AGENT})\n`
+          ? `The record of sm-000001 ('every day at 9am', Europe/Paris) is from before records named their server, and this server's sm-000001 is another schedule: left to the server it was made on, not synced here (agent ${AGENT})\n`
           : '',
       );
     }

@@ -373,3 +373,65 @@ describe('record writes of steps under way side by side', () => {
     expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as Error).message : o.value))).toEqual(['disk full', 'disk full']);
   });
 });
+
+describe('records from before servers were told apart that a server shows with other timings', () => {
+  it.each([[1], [2]])('concurrency %i: sync says of each that it is left to its own server, however many', async (concurrency) => {
+    const dir = mkdtempSync(join(tmpdir(), 'letta-switchboard-disowned-'));
+    const server = 'https://b.example/';
+    const store = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, dir, { server });
+    const letta = new MemoryLetta();
+    // More than a round takes on: the server hands out the same ids for schedules of another timing.
+    const ids = Array.from({ length: 64 * concurrency + 10 }, (_, i) => `sm-${i + 1}`);
+    for (const id of ids) letta.schedules.set(id, { id, agent_id: AGENT, schedule: { type: 'recurring', cron_expression: '30 17 * * 1' }, message: { messages: [] } });
+    await store.update((state) => {
+      for (const id of ids) state.intents.push(weekdayIntent(id));
+    });
+    const result = await syncSchedules({ api: letta, store, now: NOW, server, dryRun: false, concurrency });
+    expect(result.outcomes.map((o) => `${o.action.type} ${'id' in o.action ? o.action.id : ''}`).sort()).toEqual(ids.map((id) => `disowned ${id}`).sort());
+    expect((await store.read()).intents).toEqual([]);
+    expect(letta.calls.filter((c) => !c.startsWith('LIST'))).toEqual([]);
+  });
+});
+
+describe('records from before servers were told apart, found by a listing that takes longer than a round', () => {
+  it('are each said to be left to their own server', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'letta-switchboard-disowned-slow-'));
+    const server = 'https://b.example/';
+    const store = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, dir, { server });
+    const letta = new MemoryLetta();
+    const list = letta.schedulePages.bind(letta);
+    letta.schedulePages = async function* (agentId: string) {
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      yield* list(agentId);
+    };
+    const ids = ['sm-1', 'sm-2', 'sm-3'];
+    for (const id of ids) letta.schedules.set(id, { id, agent_id: AGENT, schedule: { type: 'recurring', cron_expression: '30 17 * * 1' }, message: { messages: [] } });
+    await store.update((state) => {
+      for (const id of ids) state.intents.push(weekdayIntent(id));
+    });
+    const result = await syncSchedules({ api: letta, store, now: NOW, server, dryRun: false });
+    expect(result.outcomes.map((o) => `${o.action.type} ${'id' in o.action ? o.action.id : ''}`)).toEqual(ids.map((id) => `disowned ${id}`));
+  }, 20_000);
+});
+
+describe('an ended record from before servers were told apart whose id a server shows with another timing', () => {
+  it.each([['deleted'], ['replaced']] as const)('%s: is no longer that server’s, and sync says nothing of it', async (status) => {
+    const dir = mkdtempSync(join(tmpdir(), 'letta-switchboard-ended-'));
+    const server = 'https://b.example/';
+    const store = openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, dir, { server });
+    const letta = new MemoryLetta();
+    // sm-2: a schedule of this server's own, at the time its rule gives it, so that sync has the agent to look at.
+    for (const [id, cron] of [
+      ['sm-1', '30 17 * * 1'],
+      ['sm-2', '0 13 * * 1-5'],
+    ])
+      letta.schedules.set(id!, { id: id!, agent_id: AGENT, schedule: { type: 'recurring', cron_expression: cron }, message: { messages: [] } });
+    await store.update((state) => {
+      state.intents.push(weekdayIntent('sm-1', { status, ...(status === 'replaced' ? { replaced_by: 'sm-2' } : {}) }), weekdayIntent('sm-2', { utc_crons: ['0 13 * * 1-5'], server }));
+    });
+    const result = await syncSchedules({ api: letta, store, now: NOW, server, dryRun: false });
+    expect(result.outcomes).toEqual([]);
+    const all = await openState({ LETTA_SWITCHBOARD_STATE_DIR: dir }, dir).read();
+    expect(all.intents.map((i) => `${i.schedule_id} ${i.status} ${i.server ?? '-'} ${(i.not_on ?? []).join(',') || '-'}`)).toEqual([`sm-1 ${status} - ${server}`, `sm-2 active ${server} -`]);
+  });
+});
