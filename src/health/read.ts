@@ -1,5 +1,5 @@
 import { allSettled, forEachInOrder, limiter, mapLimited, windowFor, type Limiter } from '../concurrency';
-import { NotFoundError } from '../errors';
+import { ApiError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { FireRecord, ScheduledMessage } from '../letta/types';
 import { scheduleKind } from '../letta/types';
@@ -20,6 +20,8 @@ export interface ReadOptions {
   concurrency: number | Limiter;
   /** The newest sends of each schedule whose run is read for its stop reason. */
   runsPerSchedule: number;
+  /** A schedule whose history or runs the server keeps failing to give is judged unknown, with why (status); else the error ends the reading. */
+  partial?: boolean;
 }
 
 /** A schedule as Letta holds it, as fire health sees it; `createdAt` from the record of intent when the server gives none. */
@@ -65,8 +67,22 @@ export class FireHealthReader {
     this.slots = typeof options.concurrency === 'number' ? limiter(options.concurrency) : options.concurrency;
   }
 
-  /** One schedule judged, or 'gone' when Letta no longer holds it. */
+  /**
+   * One schedule judged, or 'gone' when Letta no longer holds it. With `partial`, when its history
+   * or a run cannot be read (the server keeps failing on it), its fires are unknown, with why, and
+   * the others are still judged: one bad read does not cost the whole check.
+   */
   async judge(facts: ScheduleFacts): Promise<ScheduleHealth | 'gone'> {
+    try {
+      return await this.judgeRead(facts);
+    } catch (error) {
+      if (!(error instanceof ApiError) || !this.options.partial) throw error;
+      const { from, now } = this.options;
+      return { ...scheduleHealth({ schedule: facts, from, now, sent: undefined }), readError: error.message };
+    }
+  }
+
+  private async judgeRead(facts: ScheduleFacts): Promise<ScheduleHealth | 'gone'> {
     const { from, now } = this.options;
     const sent = await this.slots.run(() => this.sent(facts));
     if (sent === 'gone') return 'gone';
