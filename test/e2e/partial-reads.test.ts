@@ -112,4 +112,17 @@ describe('agenda --all-agents when an agent goes away mid-run', () => {
     expect(r.stdout).toMatch(/Kept/);
     expect(r.stderr).toMatch(new RegExp(other));
   });
+
+  it('recurring list --all-agents leaves it out the same way', async () => {
+    const kept = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, 'Kept');
+    const other = 'agent-22222222-2222-2222-2222-222222222222';
+    letta.addSchedule(other, { type: 'recurring', cron_expression: '0 15 * * *' }, 'Vanishing');
+    letta.onRequest = (request) => {
+      if (request.method === 'GET' && request.path.endsWith('/schedule')) letta.agents = letta.agents.filter((a) => a.id !== other);
+    };
+    const r = await cli('recurring', 'list', '--all-agents', '-q');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${kept.id}\n`);
+    expect(r.stderr).toMatch(new RegExp(`${other}.*left out`));
+  });
 });
