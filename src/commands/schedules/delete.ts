@@ -8,7 +8,7 @@ import { NOUN, findSchedule } from '../shared/schedule';
 import { idsFrom, eachId } from '../shared/ids';
 import { lookInRecord, readRecordOrNothing, sideBySide, followLineage, recordWriter, unrecordedSchedules } from '../shared/state';
 import { sameSchedule } from '../../sync/same-schedule';
-import { markDeleted, isSetId, isSeriesId, setMembers, findIntent, findSeries, currentId, type Intent, type State } from '../../state/records';
+import { markDeleted, isSetId, isSeriesId, setMembers, findIntent, findPaused, findSeries, currentId, takePaused, type Intent, type State } from '../../state/records';
 import { formatLocal } from '../../time/zone';
 import { limiter } from '../../concurrency';
 import { confirmDeletion } from '../shared/confirm-delete';
@@ -17,7 +17,7 @@ import { deleteSeries } from '../shared/series';
 /** More than this many on a terminal, and the user is asked first. */
 const ASK_ABOVE = 5;
 
-type Outcome = { id: string; agent_id: string; deleted: true; already_deleted?: true } | { id: string; deleted: false; error: string; may_have_been_deleted?: true };
+type Outcome = { id: string; agent_id: string; deleted: true; already_deleted?: true; was_paused?: true } | { id: string; deleted: false; error: string; may_have_been_deleted?: true };
 
 /**
  * What `asked` names, if this tool recorded it deleted (a schedule of this kind, a whole set, a series): its agent and when.
@@ -86,8 +86,23 @@ export default (kind: ScheduleKind) =>
       const act = (asked: string): Promise<Outcome> =>
         changing(() =>
           deleteOne(asked).catch(async (error: unknown) => {
-            // Not on the server: done already, if this tool deleted it.
+            // Not on the server: paused (only its saved copy is left to delete), or done already, if this tool deleted it.
             if (!(error instanceof NotFoundError) || error instanceof WrongKindError) throw error;
+            const paused = kind === 'recurring' ? await lookInRecord(rt, (state) => findPaused(state, currentId(state, asked))) : undefined;
+            if (paused) {
+              const id = paused.old_id;
+              if (paused.resume_attempt)
+                throw new UsageError(
+                  `${id} is paused and a resume of it was cut short: its copy may be on Letta`,
+                  `Finish the resume first (letta-switchboard recurring resume ${id}), then delete what it made.`,
+                );
+              await records.update((state) => {
+                takePaused(state, id);
+                markDeleted(state, id, at);
+              });
+              sizes.set(asked, `paused schedule ${id} (its copy saved on this machine; Letta no longer had it)`);
+              return { id: asked, agent_id: paused.schedule.agent_id, deleted: true, was_paused: true } as const;
+            }
             const before = await lookInRecord(rt, (state) => deletedBefore(state, asked, kind));
             if (!before) throw error;
             const when = before.at === undefined || !Number.isFinite(Date.parse(before.at)) ? '' : ` on ${formatLocal(rt.zone(), Date.parse(before.at))}`;
