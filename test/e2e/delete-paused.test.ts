@@ -40,3 +40,19 @@ describe('deleting a paused schedule', () => {
     expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ id: live.id, deleted: true, was_paused: true })]);
   });
 });
+
+describe('deleting a paused set', () => {
+  it('drops every paused schedule of it (exit 0), and a set half paused loses both halves', async () => {
+    for (const half of [false, true]) {
+      const made = await cli('recurring', 'create', '--message', 'Stretch', '--cron', 'every 90 minutes', '--json');
+      const { set_id: setId, schedules } = JSON.parse(made.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+      const [first, second] = schedules.map((s) => s.id);
+      expect((await cli('recurring', 'pause', ...(half ? [first!] : [setId]))).code).toBe(0);
+      const r = await cli('recurring', 'delete', setId);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`Deleted set ${setId}`);
+      expect((await cli('recurring', 'paused', '-q')).stdout).toBe('');
+      expect(letta.schedules.has(first!) || letta.schedules.has(second!)).toBe(false);
+    }
+  });
+});

@@ -36,6 +36,19 @@ function deletedBefore(state: State, asked: string, kind: ScheduleKind): { agent
   return intent?.status === 'deleted' && intent.kind === kind ? { agent_id: intent.agent_id, at: intent.status_at } : undefined;
 }
 
+/** A paused schedule deleted: its saved copy (all that is left of it; Letta no longer has it) dropped, its record marked deleted. */
+function dropPaused(state: State, id: string, at: string): void {
+  takePaused(state, id);
+  markDeleted(state, id, at);
+}
+
+/** The schedules of a set that are paused, each with its saved copy and no resume of it under way. */
+function pausedMembers(state: State, setId: string): Intent[] {
+  return state.intents.filter(
+    (intent) => intent.set_id === setId && intent.status === 'paused' && findPaused(state, intent.schedule_id)?.resume_attempt === undefined && findPaused(state, intent.schedule_id) !== undefined,
+  );
+}
+
 /** The other schedules of the set `id` was made in, that are not being deleted with it: they keep firing. */
 function keptSiblings(state: State, id: string, ids: string[]): Intent[] {
   const setId = findIntent(state, id)?.set_id;
@@ -96,10 +109,7 @@ export default (kind: ScheduleKind) =>
                   `${id} is paused and a resume of it was cut short: its copy may be on Letta`,
                   `Finish the resume first (letta-switchboard recurring resume ${id}), then delete what it made.`,
                 );
-              await records.update((state) => {
-                takePaused(state, id);
-                markDeleted(state, id, at);
-              });
+              await records.update((state) => dropPaused(state, id, at));
               sizes.set(asked, `paused schedule ${id} (its copy saved on this machine; Letta no longer had it)`);
               return { id: asked, agent_id: paused.schedule.agent_id, deleted: true, was_paused: true } as const;
             }
@@ -118,9 +128,9 @@ export default (kind: ScheduleKind) =>
           return { id: asked, agent_id, deleted: true };
         }
         if (kind === 'recurring' && isSetId(asked)) {
-          // A set is deleted whole: every schedule made from its phrase.
-          const members = await lookInRecord(rt, (state) => setMembers(state, asked));
-          if (members.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
+          // A set is deleted whole: every schedule made from its phrase, those paused by dropping their saved copies.
+          const { members, paused } = await lookInRecord(rt, (state) => ({ members: setMembers(state, asked), paused: pausedMembers(state, asked) }));
+          if (members.length === 0 && paused.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
           for (const member of members) {
             const item = await findSchedule(rt, kind, member.schedule_id, requests);
             sending.add(asked);
@@ -128,8 +138,12 @@ export default (kind: ScheduleKind) =>
             sending.delete(asked);
             await records.update((s) => markDeleted(s, item.id, at));
           }
-          sizes.set(asked, `set ${asked} (${members.map((m) => m.schedule_id).join(', ')})`);
-          return { id: asked, agent_id: members[0]!.agent_id, deleted: true };
+          await records.update((state) => {
+            for (const member of paused) dropPaused(state, member.schedule_id, at);
+          });
+          const named = [...members.map((m) => m.schedule_id), ...paused.map((m) => `${m.schedule_id} (paused)`)];
+          sizes.set(asked, `set ${asked} (${named.join(', ')})`);
+          return { id: asked, agent_id: (members[0] ?? paused[0])!.agent_id, deleted: true };
         }
         const { id, made, siblings } = await lookInRecord(rt, (state) => {
           const id = followLineage(rt, state, asked);
