@@ -45,6 +45,9 @@ function sentFire(entry: FireRecord): SentFire[] {
   return [{ id: entry.id, sentAt, status: entry.status, ...(typeof entry.run_id === 'string' ? { runId: entry.run_id } : {}) }];
 }
 
+/** Schedules whose reads fail, with none read yet, before the check as a whole is given up (exit 1). */
+const GIVE_UP_AFTER = 3;
+
 /**
  * Fire health read a schedule at a time: its history, then the runs of its
  * newest sends (for their stop reasons), every request taking one of the
@@ -58,6 +61,9 @@ export class FireHealthReader {
   missingRoute?: number;
   /** A history answer came first: the route is there. */
   private routeFound = false;
+  /** Schedules whose fires were read, and those that could not be before any was: Letta failing as a whole ends the check. */
+  private read = 0;
+  private failedFirst = 0;
   private readonly slots: Limiter;
 
   constructor(
@@ -74,9 +80,13 @@ export class FireHealthReader {
    */
   async judge(facts: ScheduleFacts): Promise<ScheduleHealth | 'gone'> {
     try {
-      return await this.judgeRead(facts);
+      const judged = await this.judgeRead(facts);
+      this.read++;
+      return judged;
     } catch (error) {
       if (!(error instanceof ApiError) || !this.options.partial) throw error;
+      // Not one schedule read and several failed: it is Letta failing, not these schedules; the whole check stops.
+      if (this.read === 0 && ++this.failedFirst >= GIVE_UP_AFTER) throw error;
       const { from, now } = this.options;
       return { ...scheduleHealth({ schedule: facts, from, now, sent: undefined }), readError: error.message };
     }

@@ -82,6 +82,16 @@ describe('status when one schedule cannot be read', () => {
     expect(letta.notified[0]!.body).toMatchObject({ needs_attention: true });
     expect((letta.notified[0]!.body as Json).text).toMatch(new RegExp(`${first!.id}.*could not be read`));
   });
+  it('when Letta fails for every schedule, the check stops as failed (exit 1), without trying each of them', async () => {
+    const dailies = Array.from({ length: 8 }, (_, i) => letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, `Daily ${i}`));
+    letta.inject(/\/history$/, ...Array.from({ length: 100 }, () => failing(503)[0]!));
+    const r = await cli('status', '--concurrency', '1');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Error: .*503/m);
+    expect(r.stderr).not.toContain('could not be checked');
+    expect(letta.requests('GET', /\/history$/).length).toBeLessThan(dailies.length * 3);
+  });
 });
 
 describe('agenda --all-agents when an agent goes away mid-run', () => {
