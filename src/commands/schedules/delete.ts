@@ -44,9 +44,10 @@ function dropPaused(state: State, id: string, at: string): void {
 
 /** The schedules of a set that are paused, each with its saved copy and no resume of it under way. */
 function pausedMembers(state: State, setId: string): Intent[] {
-  return state.intents.filter(
-    (intent) => intent.set_id === setId && intent.status === 'paused' && findPaused(state, intent.schedule_id)?.resume_attempt === undefined && findPaused(state, intent.schedule_id) !== undefined,
-  );
+  return state.intents.filter((intent) => {
+    const saved = intent.set_id === setId && intent.status === 'paused' ? findPaused(state, intent.schedule_id) : undefined;
+    return saved !== undefined && saved.resume_attempt === undefined;
+  });
 }
 
 /** The other schedules of the set `id` was made in, that are not being deleted with it: they keep firing. */
@@ -101,25 +102,31 @@ export default (kind: ScheduleKind) =>
           deleteOne(asked).catch(async (error: unknown) => {
             // Not on the server: paused (only its saved copy is left to delete), or done already, if this tool deleted it.
             if (!(error instanceof NotFoundError) || error instanceof WrongKindError) throw error;
-            const paused = kind === 'recurring' ? await lookInRecord(rt, (state) => findPaused(state, currentId(state, asked))) : undefined;
-            if (paused) {
-              const id = paused.old_id;
-              if (paused.resume_attempt)
-                throw new UsageError(
-                  `${id} is paused and a resume of it was cut short: its copy may be on Letta`,
-                  `Finish the resume first (letta-switchboard recurring resume ${id}), then delete what it made.`,
-                );
-              await records.update((state) => dropPaused(state, id, at));
-              sizes.set(asked, `paused schedule ${id} (its copy saved on this machine; Letta no longer had it)`);
-              return { id: asked, agent_id: paused.schedule.agent_id, deleted: true, was_paused: true } as const;
-            }
-            const before = await lookInRecord(rt, (state) => deletedBefore(state, asked, kind));
-            if (!before) throw error;
-            const when = before.at === undefined || !Number.isFinite(Date.parse(before.at)) ? '' : ` on ${formatLocal(rt.zone(), Date.parse(before.at))}`;
-            sizes.set(asked, `${asked} was already deleted (by letta-switchboard${when}); nothing to do`);
-            return { id: asked, agent_id: before.agent_id, deleted: true, already_deleted: true } as const;
+            const done = (await deletePaused(asked)) ?? (await deletedAlready(asked));
+            if (!done) throw error;
+            return done;
           }),
         );
+      const deletePaused = async (asked: string): Promise<Outcome | undefined> => {
+        const paused = kind === 'recurring' ? await lookInRecord(rt, (state) => findPaused(state, currentId(state, asked))) : undefined;
+        if (!paused) return undefined;
+        const id = paused.old_id;
+        if (paused.resume_attempt)
+          throw new UsageError(
+            `${id} is paused and a resume of it was cut short: its copy may be on Letta`,
+            `Finish the resume first (letta-switchboard recurring resume ${id}), then delete what it made.`,
+          );
+        await records.update((state) => dropPaused(state, id, at));
+        sizes.set(asked, `paused schedule ${id} (its copy saved on this machine; Letta no longer had it)`);
+        return { id: asked, agent_id: paused.schedule.agent_id, deleted: true, was_paused: true };
+      };
+      const deletedAlready = async (asked: string): Promise<Outcome | undefined> => {
+        const before = await lookInRecord(rt, (state) => deletedBefore(state, asked, kind));
+        if (!before) return undefined;
+        const when = before.at === undefined || !Number.isFinite(Date.parse(before.at)) ? '' : ` on ${formatLocal(rt.zone(), Date.parse(before.at))}`;
+        sizes.set(asked, `${asked} was already deleted (by letta-switchboard${when}); nothing to do`);
+        return { id: asked, agent_id: before.agent_id, deleted: true, already_deleted: true };
+      };
       const deleteOne = async (asked: string): Promise<Outcome> => {
         // A series is one-time schedules made from a recurring phrase: either list shows it, either delete takes it whole.
         if (isSeriesId(asked)) {
