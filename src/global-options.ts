@@ -1,5 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { integer } from './commands/options';
+import { UsageError } from './errors';
 
 /**
  * Which global options do something for a command, so its help shows only
@@ -19,10 +20,19 @@ export function withGlobalOptions(program: Command) {
     .option('--api-key <key>', 'Letta API key (prefer config set-api-key or LETTA_API_KEY)')
     .option('--base-url <url>', 'Letta API address')
     .option('--timeout <ms>', 'request timeout in milliseconds', integer('--timeout', 1, MAX_TIMEOUT_MS), 30_000)
-    .option('--tz <zone>', 'IANA time zone for phrases and times shown')
+    .option('--tz <zone>', 'IANA time zone for phrases and times shown', zoneFlag)
     .option('--now <time>', 'read phrases as if it were this instant (ISO 8601 or Unix ms)')
     .option('--dry-run', 'change nothing: print each changing request (POST, DELETE) instead of sending it, write no file; reads still go out')
     .option('--verbose', 'log requests and timings on stderr');
+}
+
+/**
+ * --tz as given, refused when empty: `--tz "$ZONE"` with ZONE unset would otherwise read every
+ * phrase in the configured or system zone without a word. Its name is checked where it is used.
+ */
+function zoneFlag(value: string): string {
+  if (value.trim() === '') throw new UsageError('--tz was given an empty time zone name', "Give an IANA name such as 'Asia/Kolkata' or 'UTC', or leave --tz out to use the configured zone.");
+  return value;
 }
 
 export type GlobalOptions = ReturnType<ReturnType<typeof withGlobalOptions>['opts']>;

@@ -121,7 +121,19 @@ export class Runtime {
 
   private findZone(): string {
     const { value, source } = this.settings.timezone;
-    if (source === 'flag' || source === 'file') return checkZone(value);
+    if (source === 'flag') return checkZone(value);
+    if (source === 'file') {
+      try {
+        return checkZone(value);
+      } catch (error) {
+        // Nothing on the command line named it: say where it came from and how to mend it.
+        if (!(error instanceof UsageError)) throw error;
+        throw new UsageError(
+          `${error.message} (the timezone set in ${this.configPath})`,
+          "Set another with 'letta-switchboard config set-timezone ZONE' (or remove it: config unset timezone), or give --tz.",
+        );
+      }
+    }
     try {
       return checkZone(value);
     } catch {

@@ -33,7 +33,7 @@ export type FireFlag =
   | { type: 'overdue' }
   | { type: 'paused'; since: string }
   /** A past fire (agenda --since): what its history says happened. */
-  | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string };
+  | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string; error?: string };
 
 export interface Fire {
   /** Unix ms. */

@@ -5,13 +5,17 @@ import type { Agenda } from './fires';
 /**
  * agenda --since: each past fire flagged with what its history says happened
  * (ok, late, failed, missed, pending), read a few schedules at a time. Past
- * fires from before a schedule was made are dropped: they were never due.
+ * fires from before a schedule was made are dropped: they were never due. A schedule whose history
+ * Letta keeps failing to give has its past fires' outcomes unknown, with why (said on stderr too);
+ * its ids are returned.
  */
-export async function addOutcomes(rt: Runtime, agenda: Agenda, schedules: ScheduledMessage[], from: number, concurrency: number): Promise<void> {
+export async function addOutcomes(rt: Runtime, agenda: Agenda, schedules: ScheduledMessage[], from: number, concurrency: number): Promise<string[]> {
   const [{ readFireHealth, scheduleFacts }, { RUNS_PER_SCHEDULE, noHistoryNote }] = await Promise.all([import('../health/read'), import('../status/fire-health')]);
   const now = rt.now();
   const facts = schedules.map((item) => scheduleFacts(item));
-  const reading = await readFireHealth(await rt.api(), facts, { from, now, concurrency, runsPerSchedule: RUNS_PER_SCHEDULE });
+  const reading = await readFireHealth(await rt.api(), facts, { from, now, concurrency, runsPerSchedule: RUNS_PER_SCHEDULE, partial: true });
+  const unread = new Map(reading.healths.flatMap((health) => (health.readError === undefined ? [] : [[health.schedule.id, health.readError] as const])));
+  for (const [id, error] of unread) rt.out.warn(`${id}: its fires could not be read (${error}); their outcomes are unknown.`);
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
   const verdicts = new Map<string, (typeof reading.healths)[number]['fires'][number]>();
   const created = new Map<string, number>();
@@ -26,6 +30,14 @@ export async function addOutcomes(rt: Runtime, agenda: Agenda, schedules: Schedu
     if (!verdict) continue;
     const delay = verdict.sent ? Math.round((verdict.sent.sentAt - fire.at) / 1000) : undefined;
     const stopReason = verdict.run?.stopReason ?? (verdict.sent?.status === 'failed' ? 'history: failed' : undefined);
-    fire.flags.push({ type: 'outcome', class: verdict.class, ...(delay === undefined ? {} : { delaySeconds: delay }), ...(stopReason ? { stopReason } : {}) });
+    const error = unread.get(fire.schedule.id);
+    fire.flags.push({
+      type: 'outcome',
+      class: verdict.class,
+      ...(delay === undefined ? {} : { delaySeconds: delay }),
+      ...(stopReason ? { stopReason } : {}),
+      ...(error === undefined ? {} : { error }),
+    });
   }
+  return [...unread.keys()];
 }

@@ -107,7 +107,7 @@ function outcomeFlagText(flag: Extract<FireFlag, { type: 'outcome' }>): string {
   const delay = flag.delaySeconds === undefined ? '' : `sent ${flag.delaySeconds < 0 ? '-' : '+'}${span(flag.delaySeconds * 1000)}`;
   const details = [delay, flag.stopReason ?? ''].filter(Boolean).join(', ');
   if (flag.class === 'missed') return 'missed: nothing sent';
-  if (flag.class === 'unknown') return 'outcome unknown: no history on this server';
+  if (flag.class === 'unknown') return flag.error === undefined ? 'outcome unknown: no history on this server' : `outcome unknown: its fires could not be read (${flag.error})`;
   return details ? `${flag.class} (${details})` : flag.class;
 }
 

@@ -1,6 +1,6 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { buildAgenda, type Agenda, type Fire } from '../agenda/fires';
-import { CliError, UsageError } from '../errors';
+import { AlreadyReported, ApiError, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
 import type { PausedSchedule } from '../state/records';
 import { defineCommand } from './command';
@@ -75,14 +75,17 @@ export default defineCommand({
     ];
     const from = options.since === undefined ? now : sinceInstant(options.since, now, zone);
     const agenda = buildAgenda(sources, { from, to, zone });
-    if (options.since !== undefined) await addOutcomes(rt, agenda, schedules, from, options.concurrency);
+    const unread = options.since === undefined ? [] : await addOutcomes(rt, agenda, schedules, from, options.concurrency);
 
-    if (options.ics !== undefined) {
-      await writeCalendar(rt, options.ics, agenda, now, zone);
-      // A script's --json or -q still gets its data on stdout; the file is the calendar's.
-      if (options.ics === '-' || !(rt.out.json || rt.out.quiet)) return;
+    if (options.ics !== undefined) await writeCalendar(rt, options.ics, agenda, now, zone);
+    // A script's --json or -q still gets its data on stdout beside --ics FILE; the file is the calendar's.
+    if (options.ics === undefined || (options.ics !== '-' && (rt.out.json || rt.out.quiet))) await printAgenda(rt, agenda, zone, { from, to });
+    if (unread.length > 0) {
+      // All is shown; the outcomes that could not be read make it a partial answer (exit 1), as status does.
+      const error = new ApiError(`The past fires of ${unread.length} schedule${unread.length === 1 ? '' : 's'} could not be read (${unread.join(', ')}); their outcomes are unknown`, 500);
+      rt.out.note(`${rt.out.paintErr.red('Error:')} ${error.message}`);
+      throw new AlreadyReported(error);
     }
-    await printAgenda(rt, agenda, zone, { from, to });
   },
 });
 

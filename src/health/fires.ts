@@ -108,6 +108,8 @@ export interface ScheduleHealth {
   truncated: boolean;
   /** Why the schedule's rule could not be expanded, if it could not. */
   unreadable?: string;
+  /** Why its fires could not be read (the history or a run kept failing): they are unknown, not judged. */
+  readError?: string;
 }
 
 /** Stop reasons that end a run as it should end. */

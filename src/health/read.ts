@@ -1,5 +1,5 @@
 import { allSettled, forEachInOrder, limiter, mapLimited, windowFor, type Limiter } from '../concurrency';
-import { NotFoundError } from '../errors';
+import { ApiError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { FireRecord, ScheduledMessage } from '../letta/types';
 import { scheduleKind } from '../letta/types';
@@ -20,6 +20,8 @@ export interface ReadOptions {
   concurrency: number | Limiter;
   /** The newest sends of each schedule whose run is read for its stop reason. */
   runsPerSchedule: number;
+  /** A schedule whose history or runs the server keeps failing to give is judged unknown, with why (status); else the error ends the reading. */
+  partial?: boolean;
 }
 
 /** A schedule as Letta holds it, as fire health sees it; `createdAt` from the record of intent when the server gives none. */
@@ -43,6 +45,9 @@ function sentFire(entry: FireRecord): SentFire[] {
   return [{ id: entry.id, sentAt, status: entry.status, ...(typeof entry.run_id === 'string' ? { runId: entry.run_id } : {}) }];
 }
 
+/** Schedules whose reads fail, with none read yet, before the check as a whole is given up (exit 1). */
+const GIVE_UP_AFTER = 3;
+
 /**
  * Fire health read a schedule at a time: its history, then the runs of its
  * newest sends (for their stop reasons), every request taking one of the
@@ -56,6 +61,9 @@ export class FireHealthReader {
   missingRoute?: number;
   /** A history answer came first: the route is there. */
   private routeFound = false;
+  /** Schedules whose fires were read, and those that could not be before any was: Letta failing as a whole ends the check. */
+  private read = 0;
+  private failedFirst = 0;
   private readonly slots: Limiter;
 
   constructor(
@@ -65,8 +73,26 @@ export class FireHealthReader {
     this.slots = typeof options.concurrency === 'number' ? limiter(options.concurrency) : options.concurrency;
   }
 
-  /** One schedule judged, or 'gone' when Letta no longer holds it. */
+  /**
+   * One schedule judged, or 'gone' when Letta no longer holds it. With `partial`, when its history
+   * or a run cannot be read (the server keeps failing on it), its fires are unknown, with why, and
+   * the others are still judged: one bad read does not cost the whole check.
+   */
   async judge(facts: ScheduleFacts): Promise<ScheduleHealth | 'gone'> {
+    try {
+      const judged = await this.judgeRead(facts);
+      this.read++;
+      return judged;
+    } catch (error) {
+      if (!(error instanceof ApiError) || !this.options.partial) throw error;
+      // Not one schedule read and several failed: it is Letta failing, not these schedules; the whole check stops.
+      if (this.read === 0 && ++this.failedFirst >= GIVE_UP_AFTER) throw error;
+      const { from, now } = this.options;
+      return { ...scheduleHealth({ schedule: facts, from, now, sent: undefined }), readError: error.message };
+    }
+  }
+
+  private async judgeRead(facts: ScheduleFacts): Promise<ScheduleHealth | 'gone'> {
     const { from, now } = this.options;
     const sent = await this.slots.run(() => this.sent(facts));
     if (sent === 'gone') return 'gone';

@@ -69,12 +69,23 @@ export function worstNote(health: ScheduleHealth, zone: string, now: number): st
       return `${formatLocal(zone, fire.due!)} sent ${span(fire.sent!.sentAt - fire.due!)} late`;
     }
     case 'unknown':
+      if (health.readError !== undefined) return readErrorNote(health.readError);
       return health.unreadable === undefined ? 'no history on this server' : `its cron cannot be read (${health.unreadable})`;
     case 'ok': {
       const last = health.fires.find((fire) => fire.sent && fire.due !== undefined);
       return last ? `last sent ${formatLocal(zone, last.sent!.sentAt)}` : 'nothing was due';
     }
   }
+}
+
+function readErrorNote(error: string): string {
+  return `its fires could not be read (${error})`;
+}
+
+/** The worst of a schedule in a phrase, and that its fires could not be read when something worse (stuck) hides it. */
+export function healthNote(health: ScheduleHealth, zone: string, now: number): string {
+  const note = worstNote(health, zone, now);
+  return health.readError === undefined || health.worst === 'unknown' ? note : `${note}; ${readErrorNote(health.readError)}`;
 }
 
 export interface HealthRowContext {
@@ -98,7 +109,7 @@ export function scheduleCells(health: ScheduleHealth, zone: string, now: number,
     counted(counts.missed),
     health.stuckSince === undefined ? 'no' : 'yes',
     health.worst,
-    `${context.replacedBy === undefined ? '' : `replaced by ${context.replacedBy}; `}${worstNote(health, zone, now)}`,
+    `${context.replacedBy === undefined ? '' : `replaced by ${context.replacedBy}; `}${healthNote(health, zone, now)}`,
   ];
 }
 
@@ -120,10 +131,11 @@ export function scheduleJson(health: ScheduleHealth, zone: string, now: number, 
     stuck: health.stuckSince !== undefined,
     stuck_since: health.stuckSince === undefined ? null : new Date(health.stuckSince).toISOString(),
     worst: health.worst,
-    note: worstNote(health, zone, now),
+    note: healthNote(health, zone, now),
     needs_attention: needsAttention(health),
     ...(health.truncated ? { truncated: true } : {}),
     ...(health.unreadable ? { unreadable: health.unreadable } : {}),
+    ...(health.readError === undefined ? {} : { error: health.readError }),
     fires: health.fires.map((fire) => fireJson(fire, zone)),
   };
 }

@@ -11,10 +11,10 @@ export function parseBaseUrl(value: string): URL {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new UsageError(`'${value}' is not a URL`, 'Use a full address such as https://api.letta.com');
+    throw new UsageError(`'${value}' is not a URL`, fullAddressHint(value));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`'${value}' is not an http(s) URL`, 'Use a full address such as https://api.letta.com');
+    throw new UsageError(`'${value}' is not an http(s) URL`, fullAddressHint(value));
   }
   if (url.username || url.password) throw new UsageError('The base URL must not contain a user name or password');
   // The Go CLI's hosted service ran on Modal; it answers 410 now, so the key must not go there.
@@ -22,6 +22,24 @@ export function parseBaseUrl(value: string): URL {
   // [vV], not the i flag: V8 sets up case folding for a pattern's first case-insensitive use (0.1 ms of every command that talks to Letta).
   url.pathname = url.pathname.replace(/(\/[vV]1)+\/*$/, '/');
   return url;
+}
+
+/**
+ * How to write the address: a host and port without a scheme (`localhost:8283`, a self-hosted
+ * server's usual address, which parses as the scheme `localhost:`) gets it back with `http://`
+ * for this machine, else `https://`.
+ */
+function fullAddressHint(value: string): string {
+  const given = value.trim();
+  if (/^[a-z0-9.-]+(:\d+)?(\/\S*)?$/i.test(given)) {
+    try {
+      const guess = new URL(`http://${given}`);
+      return `Use a full address: ${isLoopback(guess.hostname) ? 'http' : 'https'}://${given}`;
+    } catch {
+      // Not a host either: the general hint below.
+    }
+  }
+  return 'Use a full address such as https://api.letta.com';
 }
 
 /** True for http:// addresses other than this machine, where the key would travel in clear text. */

@@ -133,13 +133,15 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     }
     for (const facts of fromRecord) if (!listedFromRecord.has(facts.id)) yield facts;
   }
-  const reader = new FireHealthReader(await rt.api(), { from: options.from, now, concurrency: options.slots, runsPerSchedule: RUNS_PER_SCHEDULE });
+  const reader = new FireHealthReader(await rt.api(), { from: options.from, now, concurrency: options.slots, runsPerSchedule: RUNS_PER_SCHEDULE, partial: true });
 
   const totals = Object.fromEntries(FIRE_CLASSES.map((name) => [name, 0])) as Record<FireClass | 'stuck', number>;
   totals.stuck = 0;
   let checked = 0;
   const gone: string[] = [];
   const attention: Array<{ worst: string; id: string; problem: string }> = [];
+  /** Schedules whose fires could not be read (judged unknown), with why. */
+  const unchecked: Array<{ id: string; problem: string }> = [];
   const rows: Array<{ worst: string; id: string; cells: string[][] }> = [];
 
   /** Every schedule judged, each handed to `show` in the order read once counted; then the verdict. */
@@ -154,6 +156,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       checked++;
       for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
       if (health.stuckSince !== undefined) totals.stuck++;
+      if (health.readError !== undefined) unchecked.push({ id: facts.id, problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): its fires could not be read (${health.readError})` });
       if (needsAttention(health)) {
         attention.push({ worst: health.worst, id: facts.id, problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): ${health.worst}, ${worstNote(health, zone, now)}` });
       }
@@ -165,15 +168,19 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     attention.sort(byWorst);
     const stuck = `${totals.stuck} stuck schedule${totals.stuck === 1 ? '' : 's'}`;
     const fires = reader.missingRoute === undefined ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed` : '';
+    const unread = unchecked.length === 0 ? '' : `; ${unchecked.length} of ${checked} could not be read`;
     return {
       needsAttention: attention.length > 0,
       problems: attention.map((one) => one.problem),
-      summary: `${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})`,
+      summary: `${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${unread}`,
+      unchecked: unchecked.map((one) => one.problem),
+      checked,
     };
   };
   const notes = () => {
     if (reader.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reader.missingRoute)}`);
     for (const id of gone) out.note(`Note: Letta has no history for ${id} (it no longer holds that schedule).`);
+    for (const one of unchecked) out.note(`Note: ${one.problem}; judged unknown.`);
   };
   let summary = '';
 
@@ -192,6 +199,10 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       json.value(verdict.needsAttention, 'needs_attention');
       json.value(totals, 'totals');
       json.value(gone, 'gone');
+      json.value(
+        unchecked.map((one) => one.id),
+        'unchecked',
+      );
       json.end('}');
       notes();
       return verdict;

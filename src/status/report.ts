@@ -1,4 +1,4 @@
-import { AlreadyReported, CliError, NeedsAttention } from '../errors';
+import { AlreadyReported, ApiError, CliError, NeedsAttention } from '../errors';
 import type { Runtime } from '../runtime';
 import type { StatusSection, Verdict } from './section';
 
@@ -11,8 +11,9 @@ export interface NotifyChoice {
 
 /** The small JSON document a notify URL gets: a `text` line chat webhooks show as it is, and the facts. */
 export function notification(sections: Array<{ name: string; verdict: Verdict }>, now: number) {
-  const needsAttention = sections.some((section) => section.verdict.needsAttention);
-  const problems = sections.flatMap((section) => section.verdict.problems);
+  // What could not be checked is told as a problem too: from cron, the notification is all anyone sees.
+  const problems = sections.flatMap((section) => [...section.verdict.problems, ...(section.verdict.unchecked ?? [])]);
+  const needsAttention = problems.length > 0 || sections.some((section) => section.verdict.needsAttention);
   const text = needsAttention
     ? `letta-switchboard status: ${problems.length} thing${problems.length === 1 ? '' : 's'} need${problems.length === 1 ? 's' : ''} attention. ${problems.join('; ')}`
     : `letta-switchboard status: all is well. ${sections.map((section) => section.verdict.summary).join('; ')}`;
@@ -43,9 +44,10 @@ export async function notifyCheckFailed(rt: Runtime, url: URL, error: CliError):
 /**
  * Show the sections (one JSON object with --json, `needs_attention` last, once
  * the sections have been read), send the notification when something needs
- * action (or always with --notify-ok), and end with exit 6 when something
- * needs action. A notification that could not be sent is said; it fails the
- * run only when nothing else does.
+ * action or could not be checked (or always with --notify-ok), and end with
+ * exit 6 when something needs action, else exit 1 when some schedules could not
+ * be checked (the rest were). A notification that could not be sent is said;
+ * it fails the run only when nothing else does.
  */
 export async function reportStatus(rt: Runtime, sections: StatusSection[], notify: NotifyChoice): Promise<void> {
   const judged: Array<{ name: string; verdict: Verdict }> = [];
@@ -66,10 +68,19 @@ export async function reportStatus(rt: Runtime, sections: StatusSection[], notif
     for (const section of sections) await section.print();
   }
   const needsAttention = judged.some((section) => section.verdict.needsAttention);
+  const unchecked = judged.reduce((n, section) => n + (section.verdict.unchecked?.length ?? 0), 0);
 
   let notifyFailure: CliError | undefined;
-  if (notify.url && (needsAttention || notify.always)) notifyFailure = await send(rt, notify.url, notification(judged, rt.now()));
+  if (notify.url && (needsAttention || unchecked > 0 || notify.always)) notifyFailure = await send(rt, notify.url, notification(judged, rt.now()));
   if (needsAttention) throw new NeedsAttention('status found something that needs attention');
+  if (unchecked > 0) {
+    const checked = judged.reduce((n, section) => n + (section.verdict.checked ?? 0), 0);
+    const rest = unchecked < checked ? '; the rest are reported' : '';
+    const error = new ApiError(`${unchecked} of ${checked} schedule${checked === 1 ? '' : 's'} could not be checked (Letta kept failing to give their fires)${rest}`, 500);
+    // Said here, not by the caller: the notification (if any) has told of it already.
+    rt.out.note(`${rt.out.paintErr.red('Error:')} ${error.message}`);
+    throw new AlreadyReported(error);
+  }
   // Already said on stderr by send(): only its exit code is left to give.
   if (notifyFailure) throw new AlreadyReported(notifyFailure);
 }

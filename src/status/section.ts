@@ -8,6 +8,10 @@ export interface Verdict {
   problems: string[];
   /** One line on how it stands, for a notification. */
   summary: string;
+  /** One line each for what could not be checked (its reads kept failing); the rest was. */
+  unchecked?: string[];
+  /** How many schedules were looked at (unchecked ones included). */
+  checked?: number;
 }
 
 /**

@@ -97,7 +97,13 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
     case 'drop-attempt':
       return { ...base, id: action.intent_id, lines: [] };
     case 'confirm-paused':
-      return { ...base, id: action.id, lines: [] };
+      return {
+        ...base,
+        id: action.id,
+        lines: [
+          `${dryRun ? 'Would record' : 'Recorded'} ${action.id} as paused: its pause's delete was done though the answer was lost (agent ${action.agent_id}); resume it with: letta-switchboard recurring resume ${action.id}`,
+        ],
+      };
     case 'complete-set':
       return {
         ...base,

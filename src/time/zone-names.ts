@@ -162,6 +162,11 @@ const RENAMED: Record<string, string> = {
   'Pacific/Ponape': 'Pacific/Pohnpei',
 };
 
+/** Every zone by the name people use now (Asia/Kolkata, not ICU's Asia/Calcutta), sorted: what a shell completes. */
+export function currentZoneNames(): string[] {
+  return [...new Set(Intl.supportedValuesOf('timeZone').map((zone) => RENAMED[zone] ?? zone))].sort();
+}
+
 const MAX_NAME_LENGTH = 64;
 const WHOLE_HOUR_OFFSET = /^(?:(?:utc|gmt) ?)?([+-])(\d{1,2})(?::?00)?$/;
 

@@ -26,6 +26,8 @@ export default defineCommand({
     key = key.trim();
     if (key === '') throw new UsageError('No API key given', 'Paste the key from your Letta account settings.');
     if (/\s/.test(key)) throw new UsageError('The API key contains white space', 'Give exactly one key.');
+    // Copied from a .env or JSON file with its quotes, it would be saved as given and refused by Letta (401) later.
+    if (/^(["'`]).*\1$/s.test(key)) throw new UsageError('The API key is wrapped in quotes', 'Paste the key alone, without the quotes around it.');
     const problem = keyProblem(key);
     if (problem) throw new UsageError(`The API key ${problem}`, 'Paste the key again without it.');
     if (key.length > 1024) throw new UsageError('The API key is longer than 1024 characters');

@@ -13,7 +13,7 @@ import { createSchedule } from '../shared/create-schedule';
 const EXAMPLES: Record<ScheduleKind, string[]> = {
   'one-time': [
     'letta-switchboard onetime create --agent-id support-bot --message "Reminder" --execute-at "in 2 hours"',
-    'letta-switchboard onetime create --agent-id agent-123 --message "Report" --execute-at "2026-12-01T09:00:00Z" -q',
+    'letta-switchboard onetime create --agent-id agent-123 --message "Report" --execute-at "dec 1 at 09:00 UTC" -q',
   ],
   recurring: [
     'letta-switchboard recurring create --agent-id support-bot --message "Standup" --cron "every weekday at 10am"',

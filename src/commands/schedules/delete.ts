@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { CliError, InterruptedError, NotFoundError, UsageError } from '../../errors';
+import { CliError, InterruptedError, NotFoundError, UsageError, WrongKindError } from '../../errors';
 import type { ScheduleKind } from '../../letta/types';
 import { endOutcomes, endWithNoIds, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
@@ -7,7 +7,8 @@ import { agentOption, concurrencyOption } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
 import { idsFrom, eachId } from '../shared/ids';
 import { lookInRecord, readRecordOrNothing, sideBySide, followLineage, recordWriter, deleteUnfinishedCopy } from '../shared/state';
-import { markDeleted, isSetId, isSeriesId, setMembers, findIntent, currentId, type Intent, type State } from '../../state/records';
+import { markDeleted, isSetId, isSeriesId, setMembers, findIntent, findPaused, findSeries, currentId, takePaused, type Intent, type State } from '../../state/records';
+import { formatLocal } from '../../time/zone';
 import { limiter } from '../../concurrency';
 import { confirmDeletion } from '../shared/confirm-delete';
 import { deleteSeries } from '../shared/series';
@@ -15,7 +16,38 @@ import { deleteSeries } from '../shared/series';
 /** More than this many on a terminal, and the user is asked first. */
 const ASK_ABOVE = 5;
 
-type Outcome = { id: string; agent_id: string; deleted: true } | { id: string; deleted: false; error: string; may_have_been_deleted?: true };
+type Outcome = { id: string; agent_id: string; deleted: true; already_deleted?: true; was_paused?: true } | { id: string; deleted: false; error: string; may_have_been_deleted?: true };
+
+/**
+ * What `asked` names, if this tool recorded it deleted (a schedule of this kind, a whole set, a series): its agent and when.
+ * A delete run again (a script re-run after a partial failure) then finds it done, not unknown.
+ */
+function deletedBefore(state: State, asked: string, kind: ScheduleKind): { agent_id: string; at?: string } | undefined {
+  if (isSeriesId(asked)) {
+    const series = findSeries(state, asked);
+    return series?.status === 'deleted' ? { agent_id: series.agent_id, at: series.status_at } : undefined;
+  }
+  if (isSetId(asked)) {
+    const members = state.intents.filter((intent) => intent.set_id === asked);
+    return kind === 'recurring' && members.length > 0 && members.every((m) => m.status === 'deleted') ? { agent_id: members[0]!.agent_id, at: members[0]!.status_at } : undefined;
+  }
+  const intent = findIntent(state, currentId(state, asked));
+  return intent?.status === 'deleted' && intent.kind === kind ? { agent_id: intent.agent_id, at: intent.status_at } : undefined;
+}
+
+/** A paused schedule deleted: its saved copy (all that is left of it; Letta no longer has it) dropped, its record marked deleted. */
+function dropPaused(state: State, id: string, at: string): void {
+  takePaused(state, id);
+  markDeleted(state, id, at);
+}
+
+/** The schedules of a set that are paused, each with its saved copy and no resume of it under way. */
+function pausedMembers(state: State, setId: string): Intent[] {
+  return state.intents.filter((intent) => {
+    const saved = intent.set_id === setId && intent.status === 'paused' ? findPaused(state, intent.schedule_id) : undefined;
+    return saved !== undefined && saved.resume_attempt === undefined;
+  });
+}
 
 /** The other schedules of the set `id` was made in, that are not being deleted with it: they keep firing. */
 function keptSiblings(state: State, id: string, ids: string[]): Intent[] {
@@ -65,55 +97,89 @@ export default (kind: ScheduleKind) =>
           : { id, deleted: false, error };
       const sizes = new Map<string, string>();
       const act = (asked: string): Promise<Outcome> =>
-        changing(async () => {
-          // A series is one-time schedules made from a recurring phrase: either list shows it, either delete takes it whole.
-          if (isSeriesId(asked)) {
-            const { agent_id, deleted } = await deleteSeries(rt, asked, requests);
-            sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
-            return { id: asked, agent_id, deleted: true };
+        changing(() =>
+          deleteOne(asked).catch(async (error: unknown) => {
+            // Not on the server: paused (only its saved copy is left to delete), or done already, if this tool deleted it.
+            if (!(error instanceof NotFoundError) || error instanceof WrongKindError) throw error;
+            const done = (await deletePaused(asked)) ?? (await deletedAlready(asked));
+            if (!done) throw error;
+            return done;
+          }),
+        );
+      const deletePaused = async (asked: string): Promise<Outcome | undefined> => {
+        const paused = kind === 'recurring' ? await lookInRecord(rt, (state) => findPaused(state, currentId(state, asked))) : undefined;
+        if (!paused) return undefined;
+        const id = paused.old_id;
+        if (paused.resume_attempt)
+          throw new UsageError(
+            `${id} is paused and a resume of it was cut short: its copy may be on Letta`,
+            `Finish the resume first (letta-switchboard recurring resume ${id}), then delete what it made.`,
+          );
+        await records.update((state) => dropPaused(state, id, at));
+        sizes.set(asked, `paused schedule ${id} (its copy saved on this machine; Letta no longer had it)`);
+        return { id: asked, agent_id: paused.schedule.agent_id, deleted: true, was_paused: true };
+      };
+      const deletedAlready = async (asked: string): Promise<Outcome | undefined> => {
+        const before = await lookInRecord(rt, (state) => deletedBefore(state, asked, kind));
+        if (!before) return undefined;
+        const when = before.at === undefined || !Number.isFinite(Date.parse(before.at)) ? '' : ` on ${formatLocal(rt.zone(), Date.parse(before.at))}`;
+        sizes.set(asked, `${asked} was already deleted (by letta-switchboard${when}); nothing to do`);
+        return { id: asked, agent_id: before.agent_id, deleted: true, already_deleted: true };
+      };
+      const deleteOne = async (asked: string): Promise<Outcome> => {
+        // A series is one-time schedules made from a recurring phrase: either list shows it, either delete takes it whole.
+        if (isSeriesId(asked)) {
+          const { agent_id, deleted } = await deleteSeries(rt, asked, requests);
+          sizes.set(asked, `series ${asked} (${deleted.length} one-time schedule${deleted.length === 1 ? '' : 's'})`);
+          return { id: asked, agent_id, deleted: true };
+        }
+        if (kind === 'recurring' && isSetId(asked)) {
+          // A set is deleted whole: every schedule made from its phrase, those paused by dropping their saved copies.
+          const { members, paused } = await lookInRecord(rt, (state) => ({ members: setMembers(state, asked), paused: pausedMembers(state, asked) }));
+          if (members.length === 0 && paused.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
+          for (const member of members) {
+            const item = await findSchedule(rt, kind, member.schedule_id, requests);
+            sending.add(asked);
+            await requests.run(() => api.deleteSchedule(item.agent_id, item.id));
+            sending.delete(asked);
+            await records.update((s) => markDeleted(s, item.id, at));
           }
-          if (kind === 'recurring' && isSetId(asked)) {
-            // A set is deleted whole: every schedule made from its phrase.
-            const members = await lookInRecord(rt, (state) => setMembers(state, asked));
-            if (members.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
-            for (const member of members) {
-              const item = await findSchedule(rt, kind, member.schedule_id, requests);
-              sending.add(asked);
-              await requests.run(() => api.deleteSchedule(item.agent_id, item.id));
-              sending.delete(asked);
-              await records.update((s) => markDeleted(s, item.id, at));
-            }
-            sizes.set(asked, `set ${asked} (${members.map((m) => m.schedule_id).join(', ')})`);
-            return { id: asked, agent_id: members[0]!.agent_id, deleted: true };
-          }
-          const { id, made, siblings } = await lookInRecord(rt, (state) => {
-            const id = followLineage(rt, state, asked);
-            return { id, made: findIntent(state, id), siblings: keptSiblings(state, id, ids).map((m) => m.schedule_id) };
+          await records.update((state) => {
+            for (const member of paused) dropPaused(state, member.schedule_id, at);
           });
-          const setId = made?.set_id;
-          if (setId && siblings.length > 0) {
-            const said = `${id} is one of the schedules made from '${made.phrase}' (set ${setId}); ${siblings.join(', ')} keep${siblings.length === 1 ? 's' : ''} firing`;
-            if (rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun) {
-              const answer = await rt.prompt(`${said}. Delete only ${id}? [y/N] `);
-              if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError(`${id} not deleted`, `Delete the whole set with: letta-switchboard recurring delete ${setId}`);
-            } else {
-              out.warn(`${said}. Delete the whole set with: letta-switchboard recurring delete ${setId}`);
-            }
-          }
-          const item = await findSchedule(rt, kind, id, requests);
-          sending.add(id);
-          await requests.run(() => api.deleteSchedule(item.agent_id, id));
-          sending.delete(id);
-          // An edit or sync replacing it whose create's answer was lost may have left its copy firing; marked deleted, the
-          // record would no longer lead sync to it, so it goes too.
-          const copy = await deleteUnfinishedCopy(rt, item.agent_id, made?.attempt, requests);
-          if (copy) sizes.set(id, `${kind} schedule ${id} and ${copy}, the copy an unfinished change of it made`);
-          // Recorded as deleted with this tool, so sync never reports it as deleted elsewhere.
-          await records.update((state) => markDeleted(state, id, at));
-          return { id, agent_id: item.agent_id, deleted: true };
+          const named = [...members.map((m) => m.schedule_id), ...paused.map((m) => `${m.schedule_id} (paused)`)];
+          sizes.set(asked, `set ${asked} (${named.join(', ')})`);
+          return { id: asked, agent_id: (members[0] ?? paused[0])!.agent_id, deleted: true };
+        }
+        const { id, made, siblings } = await lookInRecord(rt, (state) => {
+          const id = followLineage(rt, state, asked);
+          return { id, made: findIntent(state, id), siblings: keptSiblings(state, id, ids).map((m) => m.schedule_id) };
         });
+        const setId = made?.set_id;
+        if (setId && siblings.length > 0) {
+          const said = `${id} is one of the schedules made from '${made.phrase}' (set ${setId}); ${siblings.join(', ')} keep${siblings.length === 1 ? 's' : ''} firing`;
+          if (rt.io.stdinIsTTY && rt.io.stderrIsTTY && !options.yes && !rt.dryRun) {
+            const answer = await rt.prompt(`${said}. Delete only ${id}? [y/N] `);
+            if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError(`${id} not deleted`, `Delete the whole set with: letta-switchboard recurring delete ${setId}`);
+          } else {
+            out.warn(`${said}. Delete the whole set with: letta-switchboard recurring delete ${setId}`);
+          }
+        }
+        const item = await findSchedule(rt, kind, id, requests);
+        sending.add(id);
+        await requests.run(() => api.deleteSchedule(item.agent_id, id));
+        sending.delete(id);
+        // An edit or sync replacing it whose create's answer was lost may have left its copy firing; marked deleted, the
+        // record would no longer lead sync to it, so it goes too.
+        const copy = await deleteUnfinishedCopy(rt, item.agent_id, made?.attempt, requests);
+        if (copy) sizes.set(id, `${kind} schedule ${id} and ${copy}, the copy an unfinished change of it made`);
+        // Recorded as deleted with this tool, so sync never reports it as deleted elsewhere.
+        await records.update((state) => markDeleted(state, id, at));
+        return { id, agent_id: item.agent_id, deleted: true };
+      };
       const said = (outcome: Outcome) => {
-        if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
+        if (outcome.deleted && outcome.already_deleted) sayOutcome(out, { id: outcome.id, text: sizes.get(outcome.id)!, acted: false });
+        else if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
       };
       const ending = await eachId<Outcome>(out, ids, failed, act, { said, concurrency, subjects }).catch((error: unknown) => {
         // Only Ctrl-C leaves a DELETE unanswered; any other failure is the answer, said as the error.

@@ -1,6 +1,7 @@
 import { CliError } from '../../errors';
 import type { Runtime } from '../../runtime';
 import { stateStore } from './state';
+import { currentZoneNames } from '../../time/zone-names';
 
 /**
  * What a shell completes from this machine alone, never asking the server:
@@ -8,7 +9,7 @@ import { stateStore } from './state';
  * schedule ids (the record's schedules, sets, series and paused ones), zones.
  */
 export async function candidates(rt: Runtime, kind: 'agents' | 'schedules' | 'zones'): Promise<string[]> {
-  if (kind === 'zones') return ['UTC', ...Intl.supportedValuesOf('timeZone')];
+  if (kind === 'zones') return ['UTC', ...currentZoneNames()];
   const state = await readRecord(rt);
   if (kind === 'schedules') {
     if (!state) return [];

@@ -6,7 +6,7 @@ import { offsetMinutes } from '../../time/zone';
 import { DEFAULT_CONCURRENCY, limiter, type Limiter } from '../../concurrency';
 import { resolveScheduleIds } from './ids';
 import { CliError } from '../../errors';
-import { pagesInOrder } from './scope';
+import { leftOut, pagesInOrder } from './scope';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
 export const NOUN: Record<ScheduleKind, string> = { 'one-time': 'onetime', recurring: 'recurring' };
@@ -54,7 +54,8 @@ export function nextRun(item: ScheduledMessage): { value: unknown; field: string
  */
 export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined, concurrency = DEFAULT_CONCURRENCY): AsyncGenerator<ScheduledMessage[]> {
   const api = await rt.api();
-  yield* pagesInOrder(api, agentIds ?? (await api.allAgentIds()), limiter(concurrency));
+  // Every agent's: one deleted since the agent list was read is left out, with a note.
+  yield* pagesInOrder(api, agentIds ?? (await api.allAgentIds()), limiter(concurrency), agentIds === undefined ? leftOut(rt) : undefined);
 }
 
 /**

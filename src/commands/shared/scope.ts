@@ -1,4 +1,4 @@
-import { aboutAgent, EndlessListError } from '../../errors';
+import { aboutAgent, EndlessListError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 import { allSettled, limiter, type Limiter } from '../../concurrency';
@@ -22,20 +22,28 @@ export async function schedulesInScope(
   if ((onlyAgent || (agent && !allAgentsFlag)) && concurrency > 1) {
     const agentIds = [onlyAgent ?? (await rt.agentId(agent!))];
     const names = readNames();
-    const schedules = heldSchedulesOf(api, agentIds, concurrency);
+    const schedules = heldSchedulesOf(api, agentIds, concurrency, leftOut(rt));
     // Both end before a failure of either is thrown, so nothing is left under way.
     await allSettled<unknown>([names, schedules]);
     return { schedules: await schedules, names: await names, agentIds };
   }
   const names = await readNames();
   const agentIds = onlyAgent ? [onlyAgent] : allAgentsFlag || !agent ? [...names.keys()] : [await rt.agentId(agent)];
-  return { schedules: await heldSchedulesOf(api, agentIds, concurrency), names, agentIds };
+  return { schedules: await heldSchedulesOf(api, agentIds, concurrency, leftOut(rt)), names, agentIds };
+}
+
+/**
+ * What to do with an agent deleted between the agent list and its schedule list, in a look over several
+ * agents: leave it out, said on stderr (it has no schedules left to show).
+ */
+export function leftOut(rt: Runtime): (agentId: string) => void {
+  return (agentId) => rt.out.note(`Note: agent ${agentId} no longer exists (deleted while its schedules were being read); left out.`);
 }
 
 /** Every schedule of these agents, held (at most MAX_ITEMS in all): for the agenda, which needs them all at once. */
-async function heldSchedulesOf(api: LettaApi, agentIds: string[], concurrency: number): Promise<ScheduledMessage[]> {
+async function heldSchedulesOf(api: LettaApi, agentIds: string[], concurrency: number, gone: (agentId: string) => void): Promise<ScheduledMessage[]> {
   const schedules: ScheduledMessage[] = [];
-  for await (const page of pagesInOrder(api, agentIds, limiter(concurrency))) {
+  for await (const page of pagesInOrder(api, agentIds, limiter(concurrency), gone)) {
     if (schedules.length + page.length > MAX_ITEMS) throw new EndlessListError(`the schedules of ${agentIds.length.toLocaleString('en-US')} agents`, 0, 'items', schedules.length + page.length);
     schedules.push(...page);
   }
@@ -67,7 +75,7 @@ export async function scheduleStream(rt: Runtime, allAgentsFlag: boolean, slots:
   }
   const names = await agentNames(api, slots);
   const agentIds = [...names.keys()];
-  return { agentIds, names: Promise.resolve(names), pages: pagesInOrder(api, agentIds, slots) };
+  return { agentIds, names: Promise.resolve(names), pages: pagesInOrder(api, agentIds, slots, leftOut(rt)) };
 }
 
 /** Every agent's name by id (its id when it has none). */
@@ -80,9 +88,10 @@ async function agentNames(api: LettaApi, slots?: Limiter): Promise<Map<string, s
 /**
  * Each agent's schedule pages in turn; the first pages of the next agents (as many as there are
  * slots) are asked for while one agent's are worked on, so a stream over many agents is not a
- * round trip per agent.
+ * round trip per agent. With `gone`, an agent of several that no longer exists is handed to it and
+ * skipped; without it (sync, which must not take a vanished agent's schedules as deleted) it fails the stream.
  */
-export async function* pagesInOrder(api: LettaApi, agentIds: string[], slots: Limiter): AsyncGenerator<ScheduledMessage[]> {
+export async function* pagesInOrder(api: LettaApi, agentIds: string[], slots: Limiter, gone?: (agentId: string) => void): AsyncGenerator<ScheduledMessage[]> {
   type Reader = { agentId: string; pages: AsyncGenerator<ScheduledMessage[]>; first: Promise<IteratorResult<ScheduledMessage[]>> };
   const ahead: Reader[] = [];
   let current: Reader | undefined;
@@ -98,9 +107,15 @@ export async function* pagesInOrder(api: LettaApi, agentIds: string[], slots: Li
         ahead.push({ agentId, pages, first });
       }
       current = ahead.shift()!;
-      for (let page = await current.first; !page.done; page = await current.pages.next()) {
-        const agentId = current.agentId;
-        yield page.value.map((item) => (item.agent_id ? item : { ...item, agent_id: agentId }));
+      const agentId = current.agentId;
+      try {
+        for (let page = await current.first; !page.done; page = await current.pages.next()) {
+          yield page.value.map((item) => (item.agent_id ? item : { ...item, agent_id: agentId }));
+        }
+      } catch (error) {
+        const vanished = error instanceof NotFoundError && error.missing?.what === 'agent' && 'id' in error.missing && error.missing.id === agentId;
+        if (!vanished || !gone || agentIds.length < 2) throw error;
+        gone(agentId);
       }
       current = undefined;
     }

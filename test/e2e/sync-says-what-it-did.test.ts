@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FakeLetta } from '../helpers/fake-letta';
+import { runCli } from '../helpers/run-cli';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+
+const suite = useFakeLetta({ defaultAgent: true });
+let letta: FakeLetta;
+let env: Record<string, string>;
+beforeEach(() => ({ letta, env } = suite));
+
+const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+/** Every attempt at the DELETE is carried out by the server, and every answer to it is lost (a 503 after the work). */
+const deleteLandsUnanswered = () =>
+  letta.inject(
+    /^DELETE /,
+    ...Array.from({ length: 3 }, () => ({ status: 503, headers: { 'content-type': 'application/json', 'retry-after-ms': '10' }, body: '{"detail":"upstream"}', land: true as const })),
+  );
+
+describe('sync finishing a pause whose delete landed unanswered', () => {
+  it('says it recorded the pause, in text', async () => {
+    const live = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Standup');
+    deleteLandsUnanswered();
+    const pause = await cli('recurring', 'pause', live.id);
+    expect(pause.code).not.toBe(0);
+    expect(letta.schedules.has(live.id)).toBe(false);
+
+    const synced = await cli('sync');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stderr).not.toMatch(/Nothing to change/);
+    expect(synced.stdout).toMatch(new RegExp(`${live.id}.*paused`));
+    expect((await cli('recurring', 'paused', '-q')).stdout).toBe(`${live.id}\n`);
+  });
+
+  it('and in --json, one entry for it', async () => {
+    const live = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Standup');
+    deleteLandsUnanswered();
+    await cli('recurring', 'pause', live.id);
+    const synced = await cli('sync', '--json');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(JSON.parse(synced.stdout)).toEqual([expect.objectContaining({ action: 'confirm-paused', id: live.id, ok: true })]);
+    // Said once: the next sync has nothing left to do.
+    const again = await cli('sync', '--json');
+    expect(JSON.parse(again.stdout)).toEqual([]);
+  });
+});
