@@ -65,12 +65,15 @@ export default defineCommand({
         const report = reportOutcome(outcome, now, rt.dryRun);
         if (report.lines.length === 0) continue;
         said.reports++;
+        // An agent this key cannot see, a record left to another server: said, but nothing changed.
+        const unchanged = report.action === 'skipped' || report.action === 'disowned';
         if (!report.ok) said.errors.push(report.lines[0]!);
-        else (report.action === 'skipped' ? said.skipped : said.changed).push(report.lines[0]!);
+        else (unchanged ? said.skipped : said.changed).push(report.lines[0]!);
         if (array) {
           const { lines: _lines, ...facts } = report;
           array.add(facts);
-        } else if (out.quiet) data.add(`${report.new_id ?? report.series_id ?? report.id ?? ''}\n`);
+        } else if (out.quiet && unchanged) for (const line of report.lines) out.note(line);
+        else if (out.quiet) data.add(`${report.new_id ?? report.series_id ?? report.id ?? ''}\n`);
         // Under --dry-run stdout carries the requests not sent; what they would do goes beside them on stderr.
         else for (const line of report.lines) rt.dryRun ? out.note(line) : data.add(`${line}\n`);
       }

@@ -124,6 +124,30 @@ describe('a record from before servers were told apart, and an unrelated schedul
   });
 });
 
+describe("sync -q on a server that shows another schedule under such a record's id", () => {
+  it('prints no id (it changed nothing), says on stderr that the record is left to its server, and status counts nothing changed', async () => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-quiet-'));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim()).toBe('sm-000001');
+    const file = join(stateDir, 'state.json');
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    for (const intent of state.intents) delete intent.server;
+    writeFileSync(file, JSON.stringify(state));
+    b.addSchedule(AGENT, { type: 'recurring', cron_expression: '30 17 * * 1' }, 'made elsewhere on B');
+
+    const quiet = await on(b, 'sync', '-q');
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stdout).toBe('');
+    expect(quiet.stderr).toContain('left to the server it was made on');
+    const status = JSON.parse((await on(b, 'status', '--json')).stdout);
+    expect(status.record.last_sync.changed).toEqual([]);
+    expect(status.record.last_sync.skipped).toEqual([expect.stringContaining('left to the server it was made on')]);
+  });
+});
+
 describe('two records from before servers were told apart with the same id, one made on each server', () => {
   it.each([['sync'], ['get']])('%s on one server takes the record of its own schedule and leaves the other server its own', async (command) => {
     a.reset(() => Date.parse(NOW));
