@@ -7,7 +7,7 @@ import { slug } from '../../src/ascode/export-files';
 import { readScheduleFile, writeScheduleFile, type ScheduleFile } from '../../src/ascode/file-format';
 import { applyLockJournal, emptyLock, formatLock, formatLockStep, lockJournalPath, parseLock, type LockEntry } from '../../src/ascode/lock-file';
 import { lockJournal, readLock, writeLock } from '../../src/ascode/lock-store';
-import { planChanges } from '../../src/ascode/planner';
+import { listedOf, planChanges, wantedBodies, type Listing } from '../../src/ascode/planner';
 import type { ScheduledMessage } from '../../src/letta/types';
 
 const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
@@ -184,6 +184,8 @@ describe('planner', () => {
   const want = (name: string, text: string, entry?: LockEntry) => desiredOf(name, parsed(text), AGENT, entry, context);
   // As Letta lists it: the create's fields besides the schedule sit in `message`.
   const listed = (id: string, { schedule, ...message }: Desired['bodies'][number]): ScheduledMessage => ({ id, agent_id: AGENT, schedule, message });
+  // The server's list as the plan holds it, against the files' bodies.
+  const listing = (desired: Desired[], items: Map<string, ScheduledMessage>): Listing => new Map([[AGENT, new Map([...items].map(([id, item]) => [id, listedOf(item, wantedBodies(desired))]))]]);
 
   it('plans nothing against the result of its own plan', async () => {
     const files = [
@@ -209,7 +211,7 @@ describe('planner', () => {
       });
       entries[change.file] = { ...change.entry!, ids };
     }
-    const second = planChanges({ now: NOW, desired: files, entries, failed: new Set(), wholeFolder: true, letta: new Map([[AGENT, server]]) });
+    const second = planChanges({ now: NOW, desired: files, entries, failed: new Set(), wholeFolder: true, letta: listing(files, server) });
     expect(second.map((c) => [c.kind, c.relock])).toEqual([
       ['unchanged', false],
       ['unchanged', false],
@@ -231,7 +233,7 @@ describe('planner', () => {
       entries: { 'broken.md': entry(['sm-1']), 'gone.md': entry(['sm-2']) },
       failed: new Set(['broken.md']),
       wholeFolder: true,
-      letta: new Map([[AGENT, server]]),
+      letta: listing([], server),
     });
     expect(plan.map((c) => [c.file, c.kind, c.delete.map((d) => d.id)])).toEqual([['gone.md', 'delete', ['sm-2']]]);
   });
@@ -250,7 +252,7 @@ describe('planner', () => {
     expect(file.at).toBe(NOW + 30_000);
     expect(file.bodies).toEqual([]);
     const item = listed('sm-1', { schedule: { type: 'one-time', scheduled_at: NOW + 30_000 }, messages: [{ role: 'user', content: 'Old text' }] });
-    const [change] = planChanges({ now: NOW, desired: [file], entries: { 'r.md': entry }, failed: new Set(), wholeFolder: true, letta: new Map([[AGENT, new Map([['sm-1', item]])]]) });
+    const [change] = planChanges({ now: NOW, desired: [file], entries: { 'r.md': entry }, failed: new Set(), wholeFolder: true, letta: listing([file], new Map([['sm-1', item]])) });
     expect(change).toMatchObject({ kind: 'unchanged', keep: ['sm-1'], delete: [] });
   });
 });
