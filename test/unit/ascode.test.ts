@@ -246,6 +246,37 @@ describe('planner', () => {
     await expect(want('s.md', text)).rejects.toThrow(/until: '2026-11-20T23:59:59.000Z' is not in the future/);
   });
 
+  it('holds a listed schedule a file wants as its id, instant and fingerprint, and one no file wants with its fields', async () => {
+    const file = await want('a.md', '---\nagent: a\nwhen: "0 9 * * *"\n---\nA\n');
+    const wanted = wantedBodies([file]);
+    const same = listedOf(listed('sm-1', file.bodies[0]!), wanted);
+    expect(same).toEqual({ id: 'sm-1', key: expect.any(String) });
+    const other = listedOf(listed('sm-2', { schedule: { type: 'one-time', scheduled_at: NOW + 3_600_000 }, messages: [{ role: 'user', content: ' B ' }] }), wanted);
+    expect(other).toEqual({
+      id: 'sm-2',
+      scheduled_at: NOW + 3_600_000,
+      key: expect.any(String),
+      body: { schedule: { type: 'one-time', scheduled_at: NOW + 3_600_000 }, messages: [{ role: 'user', content: ' B ' }] },
+    });
+    // The fingerprint is of the schedule as a file can say it: spaces in a cron and around a message do not count.
+    expect(listedOf(listed('sm-3', { schedule: { type: 'recurring', cron_expression: '0  9 * * *' }, messages: [{ role: 'user', content: 'A\n' }] }), wanted).key).toBe(same.key);
+  });
+
+  it('a replace shows each old schedule, one still wanted and one not, from the fields the plan holds', async () => {
+    const file = await want('n.md', '---\nagent: a\nwhen: every 90 minutes\n---\nN\n');
+    const crons = file.bodies.map((body) => (body.schedule as { cron_expression: string }).cron_expression);
+    expect(crons).toHaveLength(2);
+    const entry: LockEntry = { agent_id: AGENT, ids: ['sm-1', 'sm-2'], when: 'every 90 minutes', timezone: 'UTC' };
+    const server = new Map([
+      ['sm-1', listed('sm-1', file.bodies[0]!)],
+      ['sm-2', listed('sm-2', { schedule: { type: 'recurring', cron_expression: '0 5 * * *' }, messages: [{ role: 'user', content: 'Old' }] })],
+    ]);
+    const [change] = planChanges({ now: NOW, desired: [file], entries: { 'n.md': entry }, failed: new Set(), wholeFolder: true, letta: listing([file], server) });
+    expect(change).toMatchObject({ kind: 'replace', keep: ['sm-1'], delete: [{ agent_id: AGENT, id: 'sm-2' }] });
+    expect(change!.create.map((body) => (body.schedule as { cron_expression: string }).cron_expression)).toEqual([crons[1]]);
+    expect(change!.diff).toEqual([{ field: 'cron', from: `${crons[0]}, 0 5 * * *`, to: crons.join(', '), from_local: expect.any(String), to_local: expect.any(String) }]);
+  });
+
   it('keeps a one-time schedule about to fire, and a recorded instant instead of re-reading the phrase', async () => {
     const entry: LockEntry = { agent_id: AGENT, ids: ['sm-1'], when: 'tomorrow at 9am', timezone: 'UTC', at: NOW + 30_000 };
     const file = await want('r.md', '---\nagent: a\nwhen: tomorrow at 9am\n---\nR\n', entry);
