@@ -190,7 +190,14 @@ function planFile(
     (entry.retiring ?? []).length > 0 ||
     stableJson({ ...entry, ids: undefined }) !== stableJson(entryAfter) ||
     [...keep, ...adopt].sort().join() !== [...entry.ids].sort().join();
-  return { file: want.name, kind, agent_id: want.agent_id, create: unmatched, adopt, keep, delete: toDelete, diff, entry: entryAfter, relock };
+  return { file: want.name, kind, agent_id: want.agent_id, create: unmatched, adopt: shared(adopt), keep: shared(keep), delete: shared(toDelete), diff: shared(diff), entry: entryAfter, relock };
+}
+
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** An empty list as the one every change shares (a plan holds a change per file, most with several lists empty); never changed after. */
+function shared<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list;
 }
 
 /** A listed schedule in the shape of a create body, so the two compare field by field. */
