@@ -5,8 +5,9 @@ import { readTextFile } from '../files/private-file';
 import { parseBaseUrl } from '../letta/url';
 import { DEFAULT_CONCURRENCY, mapLimited } from '../concurrency';
 import type { Runtime } from '../runtime';
+import type { FullScheduleBody } from '../sync/carry';
 import { desiredOf, FileError, type Desired } from './desired';
-import { readScheduleFile } from './file-format';
+import { readScheduleFile, type ScheduleFile } from './file-format';
 import { LOCK_FILE_NAME, serverEntries, type LockFile } from './lock-file';
 import { listedOf, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
 import { compareText } from '../text-order';
@@ -73,7 +74,7 @@ export interface Loaded {
 export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, concurrency = DEFAULT_CONCURRENCY): Promise<Loaded> {
   const now = rt.now();
   const server = serverKey(rt);
-  const entries = { ...serverEntries(lock, server) };
+  const entries = serverEntries(lock, server);
   const problems: FileReport[] = [];
   const display = (name: string) => join(target.folder, name);
   const failed = new Set<string>();
@@ -82,11 +83,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     problems.push({ file: display(name), line, message });
   };
 
-  // Each file is read into what it wants as it is read, its text and fields let go: only the (small) result of each is
-  // held. Its agent is looked up after, once per name; an unknown agent is the file's problem before any other.
-  const zoneSource = rt.settings.timezone.source;
-  const context = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system', meanings: new Map() };
-  const read: Array<{ name: string; agent: string; agentLine: number; desired: Desired | FileError }> = [];
+  const files: Array<{ name: string; file: ScheduleFile } | undefined> = [];
   for (const name of target.names) {
     let text: string | undefined;
     try {
@@ -100,25 +97,13 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
       fail(name, 1, 'no such file');
       continue;
     }
-    const parsed = readScheduleFile(text);
-    if (!parsed.ok) {
-      for (const problem of parsed.problems) fail(name, problem.line, problem.message);
-      continue;
-    }
-    const { file } = parsed;
-    let desired: Desired | FileError;
-    try {
-      // The agent's id is filled in once it is looked up.
-      desired = await desiredOf(name, file, '', entries[name], context);
-    } catch (error) {
-      if (!(error instanceof FileError)) throw error;
-      desired = error;
-    }
-    read.push({ name, agent: file.agent, agentLine: file.lines.agent ?? 1, desired });
+    const read = readScheduleFile(text);
+    if (read.ok) files.push({ name, file: read.file });
+    else for (const problem of read.problems) fail(name, problem.line, problem.message);
   }
 
   const api = await rt.api();
-  const names = [...new Set(read.map(({ agent }) => agent))];
+  const names = [...new Set(files.map((one) => one!.file.agent))];
   const resolved = new Map<string, string | CliError>();
   await Promise.all(
     mapLimited(names, concurrency, async (agent) => {
@@ -131,28 +116,36 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     }),
   );
 
+  const zoneSource = rt.settings.timezone.source;
+  const context = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system', meanings: new Map() };
   const desired: Desired[] = [];
-  for (const { name, agent, agentLine, desired: want } of read) {
-    const agentId = resolved.get(agent)!;
-    if (agentId instanceof CliError) fail(name, agentLine, `agent: ${agentId.message}`);
-    else if (want instanceof FileError) fail(name, want.line, want.message);
-    else {
-      want.agent_id = agentId;
-      desired.push(want);
+  // Each file's fields are let go once read into what it wants.
+  for (let i = 0; i < files.length; i++) {
+    const { name, file } = files[i]!;
+    files[i] = undefined;
+    const agentId = resolved.get(file.agent)!;
+    if (agentId instanceof CliError) {
+      fail(name, file.lines.agent ?? 1, `agent: ${agentId.message}`);
+      continue;
+    }
+    try {
+      desired.push(await desiredOf(name, file, agentId, entries[name], context));
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      fail(name, error.line, error.message);
     }
   }
-  read.length = 0;
 
   const considered = Object.entries(entries).filter(([name]) => target.wholeFolder || target.names.includes(name));
   const agents = [...new Set([...desired.map((d) => d.agent_id), ...considered.flatMap(([, e]) => [e.agent_id, ...(e.retiring ?? []).map((r) => r.agent_id)])])].sort();
   // Each schedule is held as the few fields the plan compares, not as listed.
-  const wanted = wantedBodies(desired);
+  let wanted: Map<string, FullScheduleBody> | undefined;
   const letta: Listing = new Map();
   await Promise.all(
     mapLimited(agents, concurrency, async (agentId) => {
       const all = new Map<string, Listed>();
       try {
-        for await (const page of api.schedulePages(agentId)) for (const item of page) all.set(item.id, listedOf(item, wanted));
+        for await (const page of api.schedulePages(agentId)) for (const item of page) all.set(item.id, listedOf(item, (wanted ??= wantedBodies(desired))));
       } catch (error) {
         // An agent that no longer exists has no schedules left to own.
         if (!(error instanceof NotFoundError)) throw error;
@@ -164,7 +157,17 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     rt,
     considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
   );
-  const changes = planChanges({ now, desired, entries: Object.fromEntries(considered), failed, wholeFolder: target.wholeFolder, letta, successors, paused });
+  const changes = planChanges({
+    now,
+    desired,
+    entries: target.wholeFolder ? entries : Object.fromEntries(considered),
+    failed,
+    wholeFolder: target.wholeFolder,
+    letta,
+    wanted,
+    successors,
+    paused,
+  });
   problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
   return { target, lock, server, problems, changes };
 }

@@ -91,6 +91,8 @@ export interface PlanInput {
   wholeFolder: boolean;
   /** Each agent's schedules, by id: one list per agent (`listedOf` each, against the same files' bodies). */
   letta: Listing;
+  /** `wantedBodies` of `desired`, when the caller has it (made here only if a listed schedule needs its body). */
+  wanted?: Map<string, FullScheduleBody>;
   /** From the record of intent: an owned id that `sync` or `edit` replaced on this machine → its successor's id. */
   successors?: Map<string, string>;
   /** From the record of intent: owned ids paused on this machine, each with the id that resumes it (its own, or its series'). */
@@ -102,9 +104,10 @@ export interface PlanInput {
  * in name order. Pure: the same input gives the same plan, and planning
  * against the result of applying a plan gives no change.
  */
-export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map(), paused = new Map() }: PlanInput): Change[] {
+export function planChanges({ now, desired, entries, failed, wholeFolder, letta, wanted: given, successors = new Map(), paused = new Map() }: PlanInput): Change[] {
   const owned = new Set(Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]));
-  const wanted = wantedBodies(desired);
+  let wanted = given;
+  const bodyOfListed = (item: Listed) => item.body ?? (wanted ??= wantedBodies(desired)).get(item.key)!;
   const changes: Change[] = [];
   for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) {
     const entry = entries[want.name];
@@ -114,7 +117,7 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
       changes.push({ file: want.name, kind: 'unchanged', agent_id: entry.agent_id, create: [], adopt: [], keep: entry.ids, delete: [], diff: [], relock: false, paused: held });
       continue;
     }
-    changes.push(planFile(want, entry, letta, wanted, owned, successors, now));
+    changes.push(planFile(want, entry, letta, bodyOfListed, owned, successors, now));
   }
   if (wholeFolder) {
     const present = new Set(desired.map((d) => d.name));
@@ -136,12 +139,11 @@ function planFile(
   want: Desired,
   entry: LockEntry | undefined,
   letta: Listing,
-  wanted: Map<string, FullScheduleBody>,
+  bodyOfListed: (item: Listed) => FullScheduleBody,
   ownedAnywhere: Set<string>,
   successors: Map<string, string>,
   now: number,
 ): Change {
-  const bodyOfListed = (item: Listed) => item.body ?? wanted.get(item.key)!;
   const listed = (agentId: string, id: string) => letta.get(agentId)?.get(id);
   // An owned schedule replaced on this machine (a DST sync, an edit) is owned through its successor, never made twice.
   const standing = (agentId: string, id: string) => {
