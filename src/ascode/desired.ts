@@ -63,7 +63,17 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
   const zone = file.timezone === undefined ? context.zone : await onLine('timezone', () => checkZone(file.timezone!));
   const phrase = { now: context.now, zone };
   const kept = entry !== undefined && entry.when === file.when && entry.timezone === zone ? entry : undefined;
-  const base = { name, agent_id: agentId, when: file.when, timezone: zone, warnings: [] as string[] };
+  // Written out, one shape for every file (a spread over a base gave each its own hidden class), in the lock file's order.
+  const made = (kind: Desired['kind'], bodies: FullScheduleBody[], warnings: string[], local_crons: Desired['local_crons'] = []): Desired => ({
+    name,
+    agent_id: agentId,
+    when: file.when,
+    timezone: zone,
+    warnings,
+    kind,
+    bodies,
+    local_crons,
+  });
   const body = (schedule: FullScheduleBody['schedule']): FullScheduleBody => ({
     schedule,
     messages: [{ role: file.role ?? 'user', content: file.message }],
@@ -94,7 +104,9 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
     const instant = kept?.at ?? (meaning as { scheduled_at: number }).scheduled_at;
     // Past (fired) or about to fire: nothing left to create for it.
     const bodies = instant > context.now + LEAD_MS ? [body({ type: 'one-time', scheduled_at: instant })] : [];
-    return { ...base, kind: 'one-time', bodies, local_crons: [], at: instant };
+    const desired = made('one-time', bodies, []);
+    desired.at = instant;
+    return desired;
   }
 
   // Read above: only a one-time file keeps an instant, so a repeating one always has its meaning here.
@@ -102,13 +114,12 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
   needZone(schedule.type === 'series' ? schedule.rule.kind !== 'elapsed' : schedule.local_cron !== null || (schedule.crons ?? []).some((c) => c.local_cron !== null));
   if (schedule.type === 'recurring' && file.until === undefined && file.count === undefined) {
     const crons = schedule.crons ?? [{ cron_expression: schedule.cron_expression, local_cron: schedule.local_cron }];
-    return {
-      ...base,
-      kind: 'recurring',
-      bodies: crons.map((c) => body({ type: 'recurring', cron_expression: c.cron_expression })),
-      local_crons: crons.map((c) => c.local_cron),
-      warnings: schedule.warnings,
-    };
+    return made(
+      'recurring',
+      crons.map((c) => body({ type: 'recurring', cron_expression: c.cron_expression })),
+      schedule.warnings,
+      crons.map((c) => c.local_cron),
+    );
   }
 
   if (schedule.type === 'recurring' && schedule.cron_expressions && schedule.cron_expressions.length > 1) {
@@ -128,7 +139,13 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
   if (!sameEnd && instants.length === 0) {
     throw new FileError(at('when'), `when: '${file.when}' has no run between now and ${new Date(horizonOf(withUntil(series), context.now)).toISOString()}`);
   }
-  return { ...base, kind: 'series', bodies: instants.map((instant) => body({ type: 'one-time', scheduled_at: instant })), local_crons: [], series, warnings: schedule.warnings };
+  const desired = made(
+    'series',
+    instants.map((instant) => body({ type: 'one-time', scheduled_at: instant })),
+    schedule.warnings,
+  );
+  desired.series = series;
+  return desired;
 }
 
 /** The members a series should have waiting now: its instants from its start (at most `count` of them), those not yet due, up to the horizon. */

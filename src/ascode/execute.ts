@@ -73,8 +73,19 @@ export interface ChangeOutcome {
 
 /** The entry a file's change leaves in the lock file while it is under way (`pending`: a create may go out). */
 function entryDuring(change: Change, created: string[], deleted: string[]): LockEntry {
+  const entry = entryOf(change, created);
   const retiring = change.delete.filter((old) => !deleted.includes(old.id));
-  return { ...change.entry!, ids: [...change.keep, ...change.adopt, ...created], ...(retiring.length > 0 ? { retiring } : {}), pending: true };
+  if (retiring.length > 0) entry.retiring = retiring;
+  entry.pending = true;
+  return entry;
+}
+
+/** The file's entry with these ids, its fields copied one at a time: a spread here gave each entry a hidden class of its own. */
+function entryOf(change: Change, created: string[]): LockEntry {
+  const entry: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(change.entry!)) entry[key] = value;
+  entry.ids = [...change.keep, ...change.adopt, ...created];
+  return entry as unknown as LockEntry;
 }
 
 /**
@@ -87,14 +98,9 @@ export function startChanges(changes: Change[]): ChangedEntries {
   return changed;
 }
 
-/** After every file: what each one that finished now owns, in one step (a file that stopped keeps its entry for the next apply). */
-export function finishChanges(outcomes: ChangeOutcome[]): ChangedEntries {
-  const changed: ChangedEntries = {};
-  for (const { change, ok, created } of outcomes) {
-    if (!ok) continue;
-    changed[change.file] = change.entry === undefined ? null : { ...change.entry, ids: [...change.keep, ...change.adopt, ...created] };
-  }
-  return changed;
+/** What a file that finished owns now (null: its file is gone). A file that stopped keeps its entry for the next apply. */
+export function finishedEntry({ change, created }: ChangeOutcome): LockEntry | null {
+  return change.entry === undefined ? null : entryOf(change, created);
 }
 
 /**
@@ -102,7 +108,7 @@ export function finishChanges(outcomes: ChangeOutcome[]): ChangedEntries {
  * id recorded as soon as it is known), read every new schedule back, and only
  * then delete what it replaces, recording each delete. A failure stops the
  * file there, so it leaves the old schedules (or old and new), never neither,
- * and the outcome says which. `startChanges` and `finishChanges` write the
+ * and the outcome says which. `startChanges` and `finishedEntry` give the
  * entries before and after.
  */
 export async function applyChange(change: Change, { api, entries, readBack, signal }: ApplyContext): Promise<ChangeOutcome> {

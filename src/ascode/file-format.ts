@@ -109,7 +109,7 @@ export function readScheduleFile(source: string): ReadFile {
         const textValue = String(value).trim();
         if (textValue === '') problem(key, 'is empty');
         else if (key === 'callback_url' && !isHttpUrl(textValue)) problem(key, `'${textValue}' is not an http(s) URL`);
-        else file[key] = textValue;
+        else file[key] = own(textValue);
         break;
       }
       case 'role': {
@@ -147,10 +147,15 @@ export function readScheduleFile(source: string): ReadFile {
     .join('\n')
     .trim();
   if (message === '') problems.push({ line: end + 2, message: 'the message (the text after the front matter) is empty' });
-  file.message = message;
+  file.message = own(message);
   file.lines.message = end + 2;
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   return { ok: true, file: file as ScheduleFile };
+}
+
+/** A copy of a value cut from the file's text: the cut would keep the text it was cut from for as long as the value is kept (a plan holds them all). */
+function own(value: string): string {
+  return Buffer.from(value, 'utf8').toString('utf8');
 }
 
 /** A number a file's `count` or `max_steps` can hold: a whole number from 1 to 10000. */

@@ -2,14 +2,14 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AmbiguousAgentError, CliError, NotFoundError, UsageError } from '../errors';
 import { readTextFile } from '../files/private-file';
-import type { ScheduledMessage } from '../letta/types';
 import { parseBaseUrl } from '../letta/url';
 import { DEFAULT_CONCURRENCY, mapLimited } from '../concurrency';
 import type { Runtime } from '../runtime';
+import type { FullScheduleBody } from '../sync/carry';
 import { desiredOf, FileError, type Desired } from './desired';
 import { readScheduleFile, type ScheduleFile } from './file-format';
 import { LOCK_FILE_NAME, serverEntries, type LockFile } from './lock-file';
-import { planChanges, type Change } from './planner';
+import { listedOf, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
 import { compareText } from '../text-order';
 
 export const DEFAULT_FOLDER = 'letta-schedules';
@@ -61,11 +61,8 @@ export interface Loaded {
   target: Target;
   lock: LockFile;
   server: string;
-  desired: Desired[];
   problems: FileReport[];
   changes: Change[];
-  /** Each agent's schedules as listed for this plan. */
-  letta: Map<string, Map<string, ScheduledMessage>>;
 }
 
 /**
@@ -77,7 +74,7 @@ export interface Loaded {
 export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, concurrency = DEFAULT_CONCURRENCY): Promise<Loaded> {
   const now = rt.now();
   const server = serverKey(rt);
-  const entries = { ...serverEntries(lock, server) };
+  const entries = serverEntries(lock, server);
   const problems: FileReport[] = [];
   const display = (name: string) => join(target.folder, name);
   const failed = new Set<string>();
@@ -86,7 +83,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     problems.push({ file: display(name), line, message });
   };
 
-  const files: Array<{ name: string; file: ScheduleFile }> = [];
+  const files: Array<{ name: string; file: ScheduleFile } | undefined> = [];
   for (const name of target.names) {
     let text: string | undefined;
     try {
@@ -106,7 +103,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
   }
 
   const api = await rt.api();
-  const names = [...new Set(files.map(({ file }) => file.agent))];
+  const names = [...new Set(files.map((one) => one!.file.agent))];
   const resolved = new Map<string, string | CliError>();
   await Promise.all(
     mapLimited(names, concurrency, async (agent) => {
@@ -122,7 +119,10 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
   const zoneSource = rt.settings.timezone.source;
   const context = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system', meanings: new Map() };
   const desired: Desired[] = [];
-  for (const { name, file } of files) {
+  // Each file's fields are let go once read into what it wants.
+  for (let i = 0; i < files.length; i++) {
+    const { name, file } = files[i]!;
+    files[i] = undefined;
     const agentId = resolved.get(file.agent)!;
     if (agentId instanceof CliError) {
       fail(name, file.lines.agent ?? 1, `agent: ${agentId.message}`);
@@ -138,12 +138,14 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
 
   const considered = Object.entries(entries).filter(([name]) => target.wholeFolder || target.names.includes(name));
   const agents = [...new Set([...desired.map((d) => d.agent_id), ...considered.flatMap(([, e]) => [e.agent_id, ...(e.retiring ?? []).map((r) => r.agent_id)])])].sort();
-  const letta = new Map<string, Map<string, ScheduledMessage>>();
+  // Each schedule is held as the few fields the plan compares, not as listed.
+  let wanted: Map<string, FullScheduleBody> | undefined;
+  const letta: Listing = new Map();
   await Promise.all(
     mapLimited(agents, concurrency, async (agentId) => {
-      const all = new Map<string, ScheduledMessage>();
+      const all = new Map<string, Listed>();
       try {
-        for await (const page of api.schedulePages(agentId)) for (const item of page) all.set(item.id, item);
+        for await (const page of api.schedulePages(agentId)) for (const item of page) all.set(item.id, listedOf(item, (wanted ??= wantedBodies(desired))));
       } catch (error) {
         // An agent that no longer exists has no schedules left to own.
         if (!(error instanceof NotFoundError)) throw error;
@@ -155,9 +157,19 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     rt,
     considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
   );
-  const changes = planChanges({ now, desired, entries: Object.fromEntries(considered), failed, wholeFolder: target.wholeFolder, letta, successors, paused });
+  const changes = planChanges({
+    now,
+    desired,
+    entries: target.wholeFolder ? entries : Object.fromEntries(considered),
+    failed,
+    wholeFolder: target.wholeFolder,
+    letta,
+    wanted,
+    successors,
+    paused,
+  });
   problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  return { target, lock, server, desired, problems, changes, letta };
+  return { target, lock, server, problems, changes };
 }
 
 /**

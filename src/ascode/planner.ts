@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ScheduledMessage } from '../letta/types';
 import { contentText } from '../letta/types';
 import { carriedBody, replacementBody, type FullScheduleBody } from '../sync/carry';
@@ -47,6 +48,37 @@ export interface Change {
   paused?: string[];
 }
 
+/**
+ * A listed schedule as the plan compares it: its id, its instant (one-time) and its body's fingerprint. Its body is held
+ * only when no file wants that body (it can then only be the old side of a change); one a file wants is that file's.
+ */
+export interface Listed {
+  id: string;
+  scheduled_at?: number;
+  key: string;
+  body?: FullScheduleBody;
+}
+
+/** Each agent's listed schedules, by id. */
+export type Listing = Map<string, Map<string, Listed>>;
+
+/** The bodies the files want, by fingerprint. */
+export function wantedBodies(desired: Desired[]): Map<string, FullScheduleBody> {
+  const wanted = new Map<string, FullScheduleBody>();
+  for (const want of desired) for (const body of want.bodies) wanted.set(bodyKey(body), body);
+  return wanted;
+}
+
+/** A listed schedule held for planning against the bodies the files want. */
+export function listedOf(item: ScheduledMessage, wanted: Map<string, FullScheduleBody>): Listed {
+  const body = bodyOf(item);
+  const key = bodyKey(body);
+  const listed: Listed = { id: item.id, key };
+  if (item.schedule.scheduled_at !== undefined) listed.scheduled_at = item.schedule.scheduled_at;
+  if (!wanted.has(key)) listed.body = body;
+  return listed;
+}
+
 export interface PlanInput {
   now: number;
   /** The files read, each resolved to what should exist. */
@@ -57,8 +89,10 @@ export interface PlanInput {
   failed: Set<string>;
   /** True when the whole folder was read (a single file given with -f plans only that file: no deletes). */
   wholeFolder: boolean;
-  /** Each agent's schedules, by id: one list per agent. */
-  letta: Map<string, Map<string, ScheduledMessage>>;
+  /** Each agent's schedules, by id: one list per agent (`listedOf` each, against the same files' bodies). */
+  letta: Listing;
+  /** `wantedBodies` of `desired`, when the caller has it (made here only if a listed schedule needs its body). */
+  wanted?: Map<string, FullScheduleBody>;
   /** From the record of intent: an owned id that `sync` or `edit` replaced on this machine → its successor's id. */
   successors?: Map<string, string>;
   /** From the record of intent: owned ids paused on this machine, each with the id that resumes it (its own, or its series'). */
@@ -70,8 +104,10 @@ export interface PlanInput {
  * in name order. Pure: the same input gives the same plan, and planning
  * against the result of applying a plan gives no change.
  */
-export function planChanges({ now, desired, entries, failed, wholeFolder, letta, successors = new Map(), paused = new Map() }: PlanInput): Change[] {
+export function planChanges({ now, desired, entries, failed, wholeFolder, letta, wanted: given, successors = new Map(), paused = new Map() }: PlanInput): Change[] {
   const owned = new Set(Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]));
+  let wanted = given;
+  const bodyOfListed = (item: Listed) => item.body ?? (wanted ??= wantedBodies(desired)).get(item.key)!;
   const changes: Change[] = [];
   for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) {
     const entry = entries[want.name];
@@ -81,7 +117,7 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
       changes.push({ file: want.name, kind: 'unchanged', agent_id: entry.agent_id, create: [], adopt: [], keep: entry.ids, delete: [], diff: [], relock: false, paused: held });
       continue;
     }
-    changes.push(planFile(want, entry, letta, owned, successors, now));
+    changes.push(planFile(want, entry, letta, bodyOfListed, owned, successors, now));
   }
   if (wholeFolder) {
     const present = new Set(desired.map((d) => d.name));
@@ -99,7 +135,15 @@ function ownedIds(entry: LockEntry): OwnedId[] {
   return [...entry.ids.map((id) => ({ agent_id: entry.agent_id, id })), ...(entry.retiring ?? [])];
 }
 
-function planFile(want: Desired, entry: LockEntry | undefined, letta: Map<string, Map<string, ScheduledMessage>>, ownedAnywhere: Set<string>, successors: Map<string, string>, now: number): Change {
+function planFile(
+  want: Desired,
+  entry: LockEntry | undefined,
+  letta: Listing,
+  bodyOfListed: (item: Listed) => FullScheduleBody,
+  ownedAnywhere: Set<string>,
+  successors: Map<string, string>,
+  now: number,
+): Change {
   const listed = (agentId: string, id: string) => letta.get(agentId)?.get(id);
   // An owned schedule replaced on this machine (a DST sync, an edit) is owned through its successor, never made twice.
   const standing = (agentId: string, id: string) => {
@@ -109,14 +153,14 @@ function planFile(want: Desired, entry: LockEntry | undefined, letta: Map<string
   const existing = entry ? entry.ids.flatMap((id) => standing(entry.agent_id, id) ?? []).map((item) => ({ item, agent_id: entry.agent_id })) : [];
   const retiring = (entry?.retiring ?? []).filter(({ agent_id, id }) => listed(agent_id, id));
   // A one-time schedule about to fire (or fired and still listed) is left as it is: changing it now could send it twice or not at all.
-  const due = existing.filter(({ item }) => item.schedule.scheduled_at !== undefined && item.schedule.scheduled_at <= now + LEAD_MS);
+  const due = existing.filter(({ item }) => item.scheduled_at !== undefined && item.scheduled_at <= now + LEAD_MS);
   const open = existing.filter((e) => !due.includes(e));
 
   const unmatched = [...want.bodies];
   const keep: string[] = due.map(({ item }) => item.id);
   const stale: OwnedId[] = [];
   for (const { item, agent_id } of open) {
-    const at = agent_id === want.agent_id ? unmatched.findIndex((body) => sameBody(bodyOf(item), body)) : -1;
+    const at = agent_id === want.agent_id ? unmatched.findIndex((body) => item.key === bodyKey(body)) : -1;
     if (at >= 0) {
       unmatched.splice(at, 1);
       keep.push(item.id);
@@ -127,7 +171,8 @@ function planFile(want: Desired, entry: LockEntry | undefined, letta: Map<string
   if (entry?.pending) {
     const strangers = [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedAnywhere.has(item.id));
     for (let i = unmatched.length - 1; i >= 0; i--) {
-      const twin = strangers.find((item) => !adopt.includes(item.id) && sameBody(bodyOf(item), unmatched[i]!));
+      const key = bodyKey(unmatched[i]!);
+      const twin = strangers.find((item) => !adopt.includes(item.id) && item.key === key);
       if (twin) {
         adopt.push(twin.id);
         unmatched.splice(i, 1);
@@ -139,15 +184,22 @@ function planFile(want: Desired, entry: LockEntry | undefined, letta: Map<string
   const entryAfter: Omit<LockEntry, 'ids'> = fields;
   const kind: ChangeKind =
     unmatched.length === 0 && toDelete.length === 0 ? 'unchanged' : existing.length === 0 && retiring.length === 0 ? 'create' : want.kind === 'series' && toDelete.length === 0 ? 'top-up' : 'replace';
-  const before = [...open.map(({ item }) => item), ...retiring.flatMap(({ agent_id, id }) => listed(agent_id, id) ?? [])];
-  const diff = kind === 'replace' ? fieldDiff(before, [...open.filter((e) => keep.includes(e.item.id)).map((e) => bodyOf(e.item)), ...unmatched], want, entry, now) : [];
+  const before = [...open.map(({ item }) => item), ...retiring.flatMap(({ agent_id, id }) => listed(agent_id, id) ?? [])].map(bodyOfListed);
+  const diff = kind === 'replace' ? fieldDiff(before, [...open.filter((e) => keep.includes(e.item.id)).map((e) => bodyOfListed(e.item)), ...unmatched], want, entry, now) : [];
   const relock =
     entry === undefined ||
     entry.pending === true ||
     (entry.retiring ?? []).length > 0 ||
     stableJson({ ...entry, ids: undefined }) !== stableJson(entryAfter) ||
     [...keep, ...adopt].sort().join() !== [...entry.ids].sort().join();
-  return { file: want.name, kind, agent_id: want.agent_id, create: unmatched, adopt, keep, delete: toDelete, diff, entry: entryAfter, relock };
+  return { file: want.name, kind, agent_id: want.agent_id, create: unmatched, adopt: shared(adopt), keep: shared(keep), delete: shared(toDelete), diff: shared(diff), entry: entryAfter, relock };
+}
+
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** An empty list as the one every change shares (a plan holds a change per file, most with several lists empty); never changed after. */
+function shared<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list;
 }
 
 /** A listed schedule in the shape of a create body, so the two compare field by field. */
@@ -155,8 +207,12 @@ export function bodyOf(item: ScheduledMessage): FullScheduleBody {
   return replacementBody(carriedBody(item), currentSchedule(item));
 }
 
-function sameBody(a: FullScheduleBody, b: FullScheduleBody): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+/** Two bodies are the same schedule when their fingerprints are equal: the fields a create sets, as a file can say them. */
+function bodyKey(body: FullScheduleBody): string {
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('base64')
+    .slice(0, 22);
 }
 
 function canonical(body: FullScheduleBody) {
@@ -170,9 +226,8 @@ function canonical(body: FullScheduleBody) {
 }
 
 /** The fields that differ between the schedules there now and those the file wants. */
-function fieldDiff(before: ScheduledMessage[], after: FullScheduleBody[], want: Desired, entry: LockEntry | undefined, now: number): FieldChange[] {
+function fieldDiff(old: FullScheduleBody[], after: FullScheduleBody[], want: Desired, entry: LockEntry | undefined, now: number): FieldChange[] {
   const diff: FieldChange[] = [];
-  const old = before.map(bodyOf);
   const first = old[0];
   const next = after[0] ?? (want.bodies[0] as FullScheduleBody | undefined);
   if (entry && entry.agent_id !== want.agent_id) diff.push({ field: 'agent', from: entry.agent_id, to: want.agent_id });

@@ -6,7 +6,9 @@ import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
 import { findTarget, loadPlan } from '../ascode/load';
 import { lockJournal, readLock, writeLock } from '../ascode/lock-store';
-import { applyChange, finishChanges, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
+import { applyChange, finishedEntry, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
+import type { FileReport } from '../ascode/load';
+import type { Change } from '../ascode/planner';
 import { serverEntries } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
@@ -14,6 +16,7 @@ import { forEachInOrder, limiter, windowFor } from '../concurrency';
 import { recordWriter, stateStore } from './shared/state';
 import { findIntent, markGone } from '../state/records';
 import * as render from '../ascode/render';
+import { HeldWriter } from '../output/output';
 
 /**
  * `apply`: make Letta match the schedule files, touching only what the lock
@@ -42,73 +45,65 @@ export default defineCommand({
       render.reportProblems(out, problems);
       if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
 
-      let work = changes.filter((change) => change.kind !== 'unchanged' || change.relock);
-      const deletes = work.filter((change) => change.kind === 'delete');
+      const checked = changes.length;
+      const deletes = changes.filter((change) => change.kind === 'delete');
       let refused: string | undefined;
       if (deletes.length > 0 && !options.yes && !rt.dryRun) {
         const what = `${deletes.reduce((n, c) => n + c.delete.length, 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
         const yes = rt.io.stdinIsTTY && rt.io.stderrIsTTY && /^y(es)?$/i.test((await rt.prompt(`Delete ${what}? [y/N] `)).trim());
-        if (!yes) {
-          refused = `Not deleted: ${what}`;
-          work = work.filter((change) => change.kind !== 'delete');
-        }
+        if (!yes) refused = `Not deleted: ${what}`;
       }
+      const toDo = (change: Change) => (change.kind !== 'unchanged' || change.relock) && !(refused !== undefined && change.kind === 'delete');
 
       const api = await rt.api();
+      const all = serverEntries(lockFile, server);
       const entries = sharedWrites(
-        () => serverEntries(lockFile, server),
+        () => all,
         (changed) => {
           if (!rt.dryRun) return journal.append(server, changed);
         },
       );
       const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
-      if (work.length > 0) await entries.update(() => startChanges(work));
+      if (changes.some(toDo)) await entries.update(() => startChanges(changes.filter(toDo)));
       // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
-      // of them is under way at once, not one waiting task per file.
+      // of them is under way at once, not one waiting task per file, and each is reported and let go as it ends: what is
+      // held for the whole run is each file's lock entry, the names of those finished and the ids deleted.
       const slots = limiter(rt.dryRun ? 1 : options.concurrency);
-      const outcomes: ChangeOutcome[] = [];
-      await forEachInOrder(
-        work,
-        windowFor(slots),
-        (change) => slots.run(() => applyChange(change, context)),
-        (outcome) => void outcomes.push(outcome),
-      );
-      if (outcomes.length > 0) {
-        await entries.update(() => finishChanges(outcomes));
-        if (!rt.dryRun) writeLock(target.lockPath, lockFile);
-      }
-
-      await markDeleted(
-        rt,
-        outcomes.flatMap((o) => o.deleted),
-      );
-
-      const shown = outcomes.filter((o) => o.change.kind !== 'unchanged');
-      if (out.json) {
-        out.document({
-          applied: shown.map((o) => ({
-            file: o.change.file,
-            action: o.change.kind,
-            ok: o.ok,
-            created: o.created,
-            adopted: o.change.adopt,
-            deleted: o.deleted,
-            diff: o.change.diff,
-            ...(o.ok ? {} : { exist: o.exist.map((e) => e.id), error: o.error?.message }),
-          })),
-          errors: problems,
-          ...(refused ? { refused } : {}),
-        });
-      } else if (out.quiet) {
-        for (const o of shown) for (const id of o.created) out.line(id);
-      } else {
-        // Under --dry-run stdout carries the requests not sent; what they would do goes beside them on stderr.
-        for (const o of shown.filter((o) => o.ok)) {
-          if (rt.dryRun) out.note(render.outcomeLine(o));
-          else out.line(render.outcomeLine(o));
+      const report = reporter(rt, problems, refused);
+      const finished: string[] = [];
+      const deleted: string[] = [];
+      const failures: ChangeOutcome[] = [];
+      let ended = 0;
+      try {
+        await forEachInOrder(
+          releasing(changes, toDo),
+          windowFor(slots),
+          (change) => slots.run(() => applyChange(change, context)),
+          (outcome) => {
+            ended++;
+            deleted.push(...outcome.deleted);
+            if (outcome.ok) {
+              // Recorded in one step with the others below; meanwhile the entry under way is let go.
+              const entry = finishedEntry(outcome);
+              if (entry) all[outcome.change.file] = entry;
+              else delete all[outcome.change.file];
+              finished.push(outcome.change.file);
+            } else failures.push(outcome);
+            report.add(outcome);
+          },
+        );
+        if (ended > 0) {
+          await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
+          if (!rt.dryRun) writeLock(target.lockPath, lockFile);
         }
+        await markDeleted(rt, deleted);
+      } catch (error) {
+        report.cutShort();
+        throw error;
       }
-      for (const o of outcomes.filter((o) => !o.ok)) {
+      report.end();
+
+      for (const o of failures) {
         out.note(`${out.paintErr.red('Error:')} ${o.change.file}: ${o.error?.message ?? 'stopped'}`);
         const exist = o.exist.map((e) => `${e.id} (${o.created.includes(e.id) ? 'new' : o.change.delete.some((d) => d.id === e.id) ? 'old' : 'unchanged'})`).join(', ');
         out.note(
@@ -116,12 +111,11 @@ export default defineCommand({
         );
       }
       if (!out.json && !out.quiet) {
-        const done = shown.filter((o) => o.ok).length;
-        out.note(shown.length === 0 ? `Nothing to change (${changes.length} file(s) checked).` : `${rt.dryRun ? 'Would change' : 'Changed'} ${done} of ${shown.length} file(s).`);
+        out.note(report.shown === 0 ? `Nothing to change (${checked} file(s) checked).` : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${report.shown} file(s).`);
       }
       if (refused) out.note(`${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
 
-      const failed = outcomes.find((o) => !o.ok);
+      const failed = failures[0];
       if (failed) throw new AlreadyReported(failed.error ?? new CliError('A change could not be made'));
       if (refused) throw new AlreadyReported(new UsageError(refused));
       if (problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
@@ -146,4 +140,76 @@ async function markDeleted(rt: Runtime, ids: string[]): Promise<void> {
   ).update((state) => {
     for (const id of recorded(state)) markGone(state, id, stamp);
   });
+}
+
+/** The items `wanted` picks, each let go from the list as it is taken. */
+function* releasing<T>(list: Array<T | undefined>, wanted: (item: T) => boolean): Generator<T> {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
+    list[i] = undefined;
+    if (wanted(item)) yield item;
+  }
+}
+
+/**
+ * What apply did, file by file as each ends: held up to a size, then written as it goes (a long apply holds a page of
+ * its report, not one per file). Cut short by a failure, what was written is finished so a document stays whole.
+ */
+function reporter(rt: Runtime, problems: FileReport[], refused: string | undefined) {
+  const out = rt.out;
+  let written = false;
+  const data = new HeldWriter((text) => {
+    written = true;
+    out.raw(text);
+  }, 256 * 1024);
+  const json = out.json ? out.jsonDocument(data) : undefined;
+  json?.begin('{');
+  json?.begin('[', 'applied');
+  const said = { shown: 0, done: 0 };
+  const end = () => {
+    if (json) {
+      json.end(']');
+      json.value(problems, 'errors');
+      if (refused) json.value(refused, 'refused');
+      json.end('}');
+      data.add('\n');
+    }
+    data.flush();
+  };
+  return {
+    get shown() {
+      return said.shown;
+    },
+    get done() {
+      return said.done;
+    },
+    add(o: ChangeOutcome): void {
+      if (o.change.kind === 'unchanged') return;
+      said.shown++;
+      if (o.ok) said.done++;
+      if (json) {
+        json.value({
+          file: o.change.file,
+          action: o.change.kind,
+          ok: o.ok,
+          created: o.created,
+          adopted: o.change.adopt,
+          deleted: o.deleted,
+          diff: o.change.diff,
+          ...(o.ok ? {} : { exist: o.exist.map((e) => e.id), error: o.error?.message }),
+        });
+      } else if (out.quiet) {
+        for (const id of o.created) data.add(`${id}\n`);
+      } else if (o.ok) {
+        // Under --dry-run stdout carries the requests not sent; what they would do goes beside them on stderr.
+        if (rt.dryRun) out.note(render.outcomeLine(o));
+        else data.add(`${render.outcomeLine(o)}\n`);
+      }
+    },
+    end,
+    /** Nothing written yet: nothing is (as a failure before the report); else the rest, so the document is whole. */
+    cutShort(): void {
+      if (written) end();
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { slug } from '../../src/ascode/export-files';
 import { readScheduleFile, writeScheduleFile, type ScheduleFile } from '../../src/ascode/file-format';
 import { applyLockJournal, emptyLock, formatLock, formatLockStep, lockJournalPath, parseLock, type LockEntry } from '../../src/ascode/lock-file';
 import { lockJournal, readLock, writeLock } from '../../src/ascode/lock-store';
-import { planChanges } from '../../src/ascode/planner';
+import { listedOf, planChanges, wantedBodies, type Listing } from '../../src/ascode/planner';
 import type { ScheduledMessage } from '../../src/letta/types';
 
 const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
@@ -184,6 +184,8 @@ describe('planner', () => {
   const want = (name: string, text: string, entry?: LockEntry) => desiredOf(name, parsed(text), AGENT, entry, context);
   // As Letta lists it: the create's fields besides the schedule sit in `message`.
   const listed = (id: string, { schedule, ...message }: Desired['bodies'][number]): ScheduledMessage => ({ id, agent_id: AGENT, schedule, message });
+  // The server's list as the plan holds it, against the files' bodies.
+  const listing = (desired: Desired[], items: Map<string, ScheduledMessage>): Listing => new Map([[AGENT, new Map([...items].map(([id, item]) => [id, listedOf(item, wantedBodies(desired))]))]]);
 
   it('plans nothing against the result of its own plan', async () => {
     const files = [
@@ -209,7 +211,7 @@ describe('planner', () => {
       });
       entries[change.file] = { ...change.entry!, ids };
     }
-    const second = planChanges({ now: NOW, desired: files, entries, failed: new Set(), wholeFolder: true, letta: new Map([[AGENT, server]]) });
+    const second = planChanges({ now: NOW, desired: files, entries, failed: new Set(), wholeFolder: true, letta: listing(files, server) });
     expect(second.map((c) => [c.kind, c.relock])).toEqual([
       ['unchanged', false],
       ['unchanged', false],
@@ -231,7 +233,7 @@ describe('planner', () => {
       entries: { 'broken.md': entry(['sm-1']), 'gone.md': entry(['sm-2']) },
       failed: new Set(['broken.md']),
       wholeFolder: true,
-      letta: new Map([[AGENT, server]]),
+      letta: listing([], server),
     });
     expect(plan.map((c) => [c.file, c.kind, c.delete.map((d) => d.id)])).toEqual([['gone.md', 'delete', ['sm-2']]]);
   });
@@ -244,13 +246,44 @@ describe('planner', () => {
     await expect(want('s.md', text)).rejects.toThrow(/until: '2026-11-20T23:59:59.000Z' is not in the future/);
   });
 
+  it('holds a listed schedule a file wants as its id, instant and fingerprint, and one no file wants with its fields', async () => {
+    const file = await want('a.md', '---\nagent: a\nwhen: "0 9 * * *"\n---\nA\n');
+    const wanted = wantedBodies([file]);
+    const same = listedOf(listed('sm-1', file.bodies[0]!), wanted);
+    expect(same).toEqual({ id: 'sm-1', key: expect.any(String) });
+    const other = listedOf(listed('sm-2', { schedule: { type: 'one-time', scheduled_at: NOW + 3_600_000 }, messages: [{ role: 'user', content: ' B ' }] }), wanted);
+    expect(other).toEqual({
+      id: 'sm-2',
+      scheduled_at: NOW + 3_600_000,
+      key: expect.any(String),
+      body: { schedule: { type: 'one-time', scheduled_at: NOW + 3_600_000 }, messages: [{ role: 'user', content: ' B ' }] },
+    });
+    // The fingerprint is of the schedule as a file can say it: spaces in a cron and around a message do not count.
+    expect(listedOf(listed('sm-3', { schedule: { type: 'recurring', cron_expression: '0  9 * * *' }, messages: [{ role: 'user', content: 'A\n' }] }), wanted).key).toBe(same.key);
+  });
+
+  it('a replace shows each old schedule, one still wanted and one not, from the fields the plan holds', async () => {
+    const file = await want('n.md', '---\nagent: a\nwhen: every 90 minutes\n---\nN\n');
+    const crons = file.bodies.map((body) => (body.schedule as { cron_expression: string }).cron_expression);
+    expect(crons).toHaveLength(2);
+    const entry: LockEntry = { agent_id: AGENT, ids: ['sm-1', 'sm-2'], when: 'every 90 minutes', timezone: 'UTC' };
+    const server = new Map([
+      ['sm-1', listed('sm-1', file.bodies[0]!)],
+      ['sm-2', listed('sm-2', { schedule: { type: 'recurring', cron_expression: '0 5 * * *' }, messages: [{ role: 'user', content: 'Old' }] })],
+    ]);
+    const [change] = planChanges({ now: NOW, desired: [file], entries: { 'n.md': entry }, failed: new Set(), wholeFolder: true, letta: listing([file], server) });
+    expect(change).toMatchObject({ kind: 'replace', keep: ['sm-1'], delete: [{ agent_id: AGENT, id: 'sm-2' }] });
+    expect(change!.create.map((body) => (body.schedule as { cron_expression: string }).cron_expression)).toEqual([crons[1]]);
+    expect(change!.diff).toEqual([{ field: 'cron', from: `${crons[0]}, 0 5 * * *`, to: crons.join(', '), from_local: expect.any(String), to_local: expect.any(String) }]);
+  });
+
   it('keeps a one-time schedule about to fire, and a recorded instant instead of re-reading the phrase', async () => {
     const entry: LockEntry = { agent_id: AGENT, ids: ['sm-1'], when: 'tomorrow at 9am', timezone: 'UTC', at: NOW + 30_000 };
     const file = await want('r.md', '---\nagent: a\nwhen: tomorrow at 9am\n---\nR\n', entry);
     expect(file.at).toBe(NOW + 30_000);
     expect(file.bodies).toEqual([]);
     const item = listed('sm-1', { schedule: { type: 'one-time', scheduled_at: NOW + 30_000 }, messages: [{ role: 'user', content: 'Old text' }] });
-    const [change] = planChanges({ now: NOW, desired: [file], entries: { 'r.md': entry }, failed: new Set(), wholeFolder: true, letta: new Map([[AGENT, new Map([['sm-1', item]])]]) });
+    const [change] = planChanges({ now: NOW, desired: [file], entries: { 'r.md': entry }, failed: new Set(), wholeFolder: true, letta: listing([file], new Map([['sm-1', item]])) });
     expect(change).toMatchObject({ kind: 'unchanged', keep: ['sm-1'], delete: [] });
   });
 });
