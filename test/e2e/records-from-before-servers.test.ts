@@ -148,6 +148,31 @@ describe("sync -q on a server that shows another schedule under such a record's 
   });
 });
 
+describe("a schedule of another agent under such a record's id", () => {
+  it('is not taken for the record by a command given it: the record stays for the server it was made on', async () => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-other-agent-'));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim()).toBe('sm-000001');
+    const file = join(stateDir, 'state.json');
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    for (const intent of state.intents) delete intent.server;
+    writeFileSync(file, JSON.stringify(state));
+    // B's sm-000001 has the record's very cron, but is another agent's: Letta never gives one id to two schedules.
+    const other = b.agents.find((agent) => agent.id !== AGENT)!.id;
+    b.addSchedule(other, { type: 'recurring', cron_expression: a.schedules.get('sm-000001')!.schedule.cron_expression! }, 'made elsewhere on B');
+
+    const got = await on(b, 'recurring', 'get', 'sm-000001', '--agent-id', other, '--json');
+    expect(got.code, got.stderr).toBe(0);
+    const record = () => JSON.parse(readFileSync(file, 'utf8')).intents[0] as { server?: string; not_on?: string[] };
+    expect(record().server).toBeUndefined();
+    expect((await on(a, 'sync', '--json')).code).toBe(0);
+    expect(record().server).toBe(new URL(a.url).href);
+  });
+});
+
 describe('two records from before servers were told apart with the same id, one made on each server', () => {
   it.each([['sync'], ['get']])('%s on one server takes the record of its own schedule and leaves the other server its own', async (command) => {
     a.reset(() => Date.parse(NOW));

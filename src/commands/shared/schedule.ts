@@ -85,7 +85,8 @@ async function claimShown(rt: Runtime, item: ScheduledMessage): Promise<void> {
   if (rt.dryRun) return;
   const [{ stateStore, serverOf }, { settleForServer, onServer }, { recordsShown }] = await Promise.all([import('./state'), import('../../state/records'), import('../../sync/same-schedule')]);
   const server = serverOf(rt);
-  const unclaimed = (record: { server?: string; not_on?: string[] }) => record.server === undefined && onServer(record, server);
+  // Only the agent's: Letta gives one id to one schedule, so another agent's record of this id is another server's.
+  const unclaimed = (record: { agent_id: string; server?: string; not_on?: string[] }) => record.agent_id === item.agent_id && record.server === undefined && onServer(record, server);
   const settled = (state: State) => recordsShown({ intents: state.intents.filter(unclaimed), series: state.series.filter(unclaimed) }, (id) => (id === item.id ? item : undefined));
   try {
     // Every server's records: a step that takes a record out of this server's part is one on the whole record.
