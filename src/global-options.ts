@@ -17,22 +17,32 @@ export function withGlobalOptions(program: Command) {
     .option('--json', 'print one JSON document on stdout')
     .option('-q, --quiet', 'print only ids, one a line')
     .option('--no-color', 'no colour in output')
-    .option('--api-key <key>', 'Letta API key (prefer config set-api-key or LETTA_API_KEY)')
-    .option('--base-url <url>', 'Letta API address')
+    .option(
+      '--api-key <key>',
+      'Letta API key (prefer config set-api-key or LETTA_API_KEY)',
+      notEmpty('--api-key', 'an empty API key', 'leave --api-key out to use LETTA_API_KEY or the configured key'),
+    )
+    .option('--base-url <url>', 'Letta API address', notEmpty('--base-url', 'an empty address', 'leave --base-url out to use LETTA_BASE_URL or the configured address'))
     .option('--timeout <ms>', 'request timeout in milliseconds', integer('--timeout', 1, MAX_TIMEOUT_MS), 30_000)
-    .option('--tz <zone>', 'IANA time zone for phrases and times shown', zoneFlag)
+    .option(
+      '--tz <zone>',
+      'IANA time zone for phrases and times shown',
+      notEmpty('--tz', 'an empty time zone name', "give an IANA name such as 'Asia/Kolkata' or 'UTC', or leave --tz out to use the configured zone"),
+    )
     .option('--now <time>', 'read phrases as if it were this instant (ISO 8601 or Unix ms)')
     .option('--dry-run', 'change nothing: print each changing request (POST, DELETE) instead of sending it, write no file; reads still go out')
     .option('--verbose', 'log requests and timings on stderr');
 }
 
 /**
- * --tz as given, refused when empty: `--tz "$ZONE"` with ZONE unset would otherwise read every
- * phrase in the configured or system zone without a word. Its name is checked where it is used.
+ * A global option as given, refused when empty: `--tz "$ZONE"` (or `--api-key "$KEY"`) with the variable unset would
+ * otherwise fall back to the configured value without a word. What it names is checked where it is used.
  */
-function zoneFlag(value: string): string {
-  if (value.trim() === '') throw new UsageError('--tz was given an empty time zone name', "Give an IANA name such as 'Asia/Kolkata' or 'UTC', or leave --tz out to use the configured zone.");
-  return value;
+function notEmpty(flag: string, what: string, instead: string): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '') throw new UsageError(`${flag} was given ${what}`, `${instead[0]!.toUpperCase()}${instead.slice(1)}.`);
+    return value;
+  };
 }
 
 export type GlobalOptions = ReturnType<ReturnType<typeof withGlobalOptions>['opts']>;

@@ -36,3 +36,15 @@ describe('an empty --tz', () => {
     }
   });
 });
+
+describe('an empty --api-key or --base-url', () => {
+  it.each([
+    ['--api-key', /^Error: --api-key was given an empty API key/],
+    ['--base-url', /^Error: --base-url was given an empty address/],
+  ])('%s "": exit 2, said, nothing sent, though the environment has one', async (flag, said) => {
+    const r = await cli(['recurring', 'create', '--message', 'Standup', '--cron', 'every day at 9am', flag, '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(said);
+    expect(letta.requests()).toEqual([]);
+  });
+});
