@@ -1,11 +1,14 @@
 import {
   chmodSync,
+  close,
   closeSync,
   fstatSync,
+  fsync,
   fsyncSync,
   ftruncateSync,
   lstatSync,
   mkdirSync,
+  open,
   openSync,
   readdirSync,
   readFileSync,
@@ -17,7 +20,6 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { lock, lockSync, processAlive, type HeldLock, type LockOptions } from './lock';
@@ -179,21 +181,14 @@ export function flushFile(path: string, label: FileLabel): Promise<void> {
   return entry.next;
 }
 
-async function syncFile(path: string, label: FileLabel): Promise<void> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw cannotWrite(path, label, error);
-  }
-  try {
-    await handle.sync();
-  } catch (error) {
-    throw cannotWrite(path, label, error);
-  } finally {
-    await handle.close();
-  }
+/** fsync by path, on the thread pool (node:fs's callbacks: node:fs/promises loads node:os on Node 24, which start-up does without). */
+function syncFile(path: string, label: FileLabel): Promise<void> {
+  return new Promise((resolve, reject) => {
+    open(path, 'r', (opening, fd) => {
+      if (opening) return opening.code === 'ENOENT' ? resolve() : reject(cannotWrite(path, label, opening));
+      fsync(fd, (syncing) => close(fd, () => (syncing ? reject(cannotWrite(path, label, syncing)) : resolve())));
+    });
+  });
 }
 
 /** Remove the file if it is there (the caller holds its lock). */

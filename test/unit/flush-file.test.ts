@@ -3,16 +3,19 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /** Each sync the files' handles are asked for, held until the test lets it finish (or fail). */
 const syncs: Array<{ path: string; finish: () => void; fail: (error: Error) => void }> = [];
 let missing = new Set<string>();
-vi.mock('node:fs/promises', async (original) => ({
-  ...(await original<typeof import('node:fs/promises')>()),
-  open: async (path: string) => {
-    if (missing.has(path)) throw Object.assign(new Error('gone'), { code: 'ENOENT' });
-    return {
-      sync: () => new Promise<void>((finish, fail) => syncs.push({ path, finish, fail })),
-      close: async () => undefined,
-    };
+vi.mock('node:fs', async (original) => ({
+  ...(await original<typeof import('node:fs')>()),
+  open: (path: string, _flags: string, done: (error: NodeJS.ErrnoException | null, fd: number) => void) => {
+    if (missing.has(path)) return done(Object.assign(new Error('gone'), { code: 'ENOENT' }), -1);
+    done(null, fds.push(path) - 1);
   },
+  fsync: (fd: number, done: (error: Error | null) => void) => {
+    syncs.push({ path: fds[fd]!, finish: () => done(null), fail: (error) => done(error) });
+  },
+  close: (_fd: number, done: () => void) => done(),
 }));
+/** The files opened, by descriptor. */
+const fds: string[] = [];
 
 const { flushFile } = await import('../../src/files/private-file');
 const LABEL = { what: 'state journal', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR elsewhere.' };
