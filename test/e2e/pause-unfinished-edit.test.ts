@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeLetta } from '../helpers/fake-letta';
-import { BIN, runCli, type CliResult } from '../helpers/run-cli';
+import { runCli } from '../helpers/run-cli';
+import { interruptedAtCreate as interruptedInRun } from '../helpers/interrupted';
 import { NOW, useFakeLetta } from '../helpers/suite';
 
 /* A pause of a schedule whose edit was cut off after its create: the copy that landed would go on firing beside the pause. */
@@ -14,20 +14,7 @@ beforeEach(() => ({ letta, env } = suite));
 const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env, timeoutMs: 30_000 });
 const messages = () => [...letta.schedules.values()].map((s) => (s.message.messages[0] as { content: string }).content).sort();
 
-/** The command with its create landing on the server and its answer never coming: Ctrl-C while it waits. */
-function interruptedAtCreate(args: string[]): Promise<CliResult> {
-  letta.inject(/^POST .*\/schedule$/, { hang: true, land: true });
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--now', NOW, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    letta.onRequest = (request) => {
-      if (request.method === 'POST') setTimeout(() => child.kill('SIGINT'), 100);
-    };
-    child.on('close', (code) => {
-      letta.onRequest = undefined;
-      resolve({ code, stdout: '', stderr: '', ms: 0 });
-    });
-  });
-}
+const interruptedAtCreate = (args: string[]) => interruptedInRun(letta, env, ['--now', NOW, ...args]);
 
 describe('recurring pause after an edit cut off after its create', () => {
   it('pauses the schedule and deletes the edited copy that landed, saying so; resume brings back the schedule as it was', async () => {

@@ -17,6 +17,26 @@ let a: FakeLetta;
 let b: FakeLetta;
 beforeAll(() => ({ a, b } = servers));
 
+/**
+ * Both servers reset and a fresh state folder; a schedule made on each server given (every day at 9am in its zone,
+ * each sm-000001), then every record made to name no server, as records written before servers were told apart.
+ */
+async function madeBeforeServers(made: Array<{ server: FakeLetta; message: string; zone: string }>) {
+  a.reset(() => Date.parse(NOW));
+  b.reset(() => Date.parse(NOW));
+  const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-legacy-'));
+  const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
+  const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+  for (const { server, message, zone } of made) {
+    expect((await on(server, 'recurring', 'create', '--agent-id', AGENT, '--message', message, '--cron', 'every day at 9am', '--tz', zone, '-q')).stdout.trim()).toBe('sm-000001');
+  }
+  const file = join(stateDir, 'state.json');
+  const state = JSON.parse(readFileSync(file, 'utf8'));
+  for (const intent of state.intents) delete intent.server;
+  writeFileSync(file, JSON.stringify(state));
+  return { on, file };
+}
+
 describe('a record from before servers were told apart, and a record of the same id made on the server in use', () => {
   it("sync on that server neither claims the old record nor moves the server's schedule to the old record's time", async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-legacy-'));
@@ -60,17 +80,7 @@ describe('a record set aside as unreadable that names another server', () => {
 describe('a record from before servers were told apart, and an unrelated schedule of the same id on another server', () => {
   /** A schedule recorded on A at 9am Paris, its record made to name no server; B holds a schedule of the same id made elsewhere, at another time. */
   async function setUp() {
-    a.reset(() => Date.parse(NOW));
-    b.reset(() => Date.parse(NOW));
-    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-unrelated-'));
-    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
-    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
-    const made = await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q');
-    expect(made.stdout.trim()).toBe('sm-000001');
-    const file = join(stateDir, 'state.json');
-    const state = JSON.parse(readFileSync(file, 'utf8'));
-    for (const intent of state.intents) delete intent.server;
-    writeFileSync(file, JSON.stringify(state));
+    const { on, file } = await madeBeforeServers([{ server: a, message: 'on A', zone: 'Europe/Paris' }]);
     b.addSchedule(AGENT, { type: 'recurring', cron_expression: '30 17 * * 1' }, 'made elsewhere on B');
     const record = () => JSON.parse(readFileSync(file, 'utf8')).intents.find((i: { zone: string }) => i.zone === 'Europe/Paris');
     return { on, record };
@@ -126,16 +136,7 @@ describe('a record from before servers were told apart, and an unrelated schedul
 
 describe("sync -q on a server that shows another schedule under such a record's id", () => {
   it('prints no id (it changed nothing), says on stderr that the record is left to its server, and status counts nothing changed', async () => {
-    a.reset(() => Date.parse(NOW));
-    b.reset(() => Date.parse(NOW));
-    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-quiet-'));
-    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
-    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
-    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim()).toBe('sm-000001');
-    const file = join(stateDir, 'state.json');
-    const state = JSON.parse(readFileSync(file, 'utf8'));
-    for (const intent of state.intents) delete intent.server;
-    writeFileSync(file, JSON.stringify(state));
+    const { on } = await madeBeforeServers([{ server: a, message: 'on A', zone: 'Europe/Paris' }]);
     b.addSchedule(AGENT, { type: 'recurring', cron_expression: '30 17 * * 1' }, 'made elsewhere on B');
 
     const quiet = await on(b, 'sync', '-q');
@@ -150,16 +151,7 @@ describe("sync -q on a server that shows another schedule under such a record's 
 
 describe("a schedule of another agent under such a record's id", () => {
   it('is not taken for the record by a command given it: the record stays for the server it was made on', async () => {
-    a.reset(() => Date.parse(NOW));
-    b.reset(() => Date.parse(NOW));
-    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-other-agent-'));
-    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
-    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
-    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim()).toBe('sm-000001');
-    const file = join(stateDir, 'state.json');
-    const state = JSON.parse(readFileSync(file, 'utf8'));
-    for (const intent of state.intents) delete intent.server;
-    writeFileSync(file, JSON.stringify(state));
+    const { on, file } = await madeBeforeServers([{ server: a, message: 'on A', zone: 'Europe/Paris' }]);
     // B's sm-000001 has the record's very cron, but is another agent's: Letta never gives one id to two schedules.
     const other = b.agents.find((agent) => agent.id !== AGENT)!.id;
     b.addSchedule(other, { type: 'recurring', cron_expression: a.schedules.get('sm-000001')!.schedule.cron_expression! }, 'made elsewhere on B');
@@ -175,17 +167,10 @@ describe("a schedule of another agent under such a record's id", () => {
 
 describe('two records from before servers were told apart with the same id, one made on each server', () => {
   it.each([['sync'], ['get']])('%s on one server takes the record of its own schedule and leaves the other server its own', async (command) => {
-    a.reset(() => Date.parse(NOW));
-    b.reset(() => Date.parse(NOW));
-    const stateDir = mkdtempSync(join(tmpdir(), 'letta-switchboard-same-id-'));
-    const env = cliEnv({ LETTA_API_KEY: TEST_KEY, LETTA_SWITCHBOARD_STATE_DIR: stateDir });
-    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
-    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim()).toBe('sm-000001');
-    expect((await on(b, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on B', '--cron', 'every day at 9am', '--tz', 'Asia/Tokyo', '-q')).stdout.trim()).toBe('sm-000001');
-    const file = join(stateDir, 'state.json');
-    const state = JSON.parse(readFileSync(file, 'utf8'));
-    for (const intent of state.intents) delete intent.server;
-    writeFileSync(file, JSON.stringify(state));
+    const { on, file } = await madeBeforeServers([
+      { server: a, message: 'on A', zone: 'Europe/Paris' },
+      { server: b, message: 'on B', zone: 'Asia/Tokyo' },
+    ]);
     const paris = a.schedules.get('sm-000001')!.schedule.cron_expression;
 
     const ran = command === 'sync' ? await on(a, 'sync') : await on(a, 'recurring', 'get', 'sm-000001', '--agent-id', AGENT, '--json');

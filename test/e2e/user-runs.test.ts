@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
-import { BIN, runCli, type CliResult } from '../helpers/run-cli';
+import { runCli } from '../helpers/run-cli';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { interruptedAtCreate as interruptedInRun } from '../helpers/interrupted';
 
 /* What a user running the built CLI from a terminal, a script or cron sees when things go wrong or overlap. */
 
@@ -110,23 +111,7 @@ describe('ids from an empty stdin', () => {
 });
 
 /** Run the built CLI and press Ctrl-C (SIGINT) as the server receives its first create, whose answer then never comes. */
-function interruptedAtCreate(args: string[]): Promise<CliResult> {
-  letta.inject(/^POST .*\/schedule$/, { hang: true, land: true });
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--now', NOW, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    letta.onRequest = (request) => {
-      if (request.method === 'POST') setTimeout(() => child.kill('SIGINT'), 100);
-    };
-    child.on('close', (code) => {
-      letta.onRequest = undefined;
-      resolve({ code, stdout, stderr, ms: 0 });
-    });
-  });
-}
+const interruptedAtCreate = (args: string[]) => interruptedInRun(letta, env, ['--now', NOW, ...args]);
 
 const messages = () => [...letta.schedules.values()].map((s) => (s.message.messages[0] as { content: string }).content).sort();
 
