@@ -150,6 +150,32 @@ describe('Ctrl-C as a change is created, then status and sync', () => {
     expect((await cli('status')).code).toBe(0);
   }, 60_000);
 
+  it('an edit cut off after its create, then the schedule paused: the edited copy that landed is deleted too, said; resume brings back the schedule as it was', async () => {
+    const old = (await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'Europe/Paris', '-q')).stdout.trim();
+    expect((await interruptedAtCreate(['recurring', 'edit', old, '--message', 'Standup, edited'])).code).toBe(130);
+    expect(messages()).toEqual(['Standup', 'Standup, edited']);
+    const copy = [...letta.schedules.values()].find((s) => s.id !== old)!.id;
+
+    const paused = await cli('recurring', 'pause', old);
+    expect(paused.code, paused.stderr).toBe(0);
+    expect(paused.stdout + paused.stderr).toContain(`deleted ${copy} too, the copy an unfinished change of it made (resume brings back ${old} as it was before that change)`);
+    expect(messages()).toEqual([]);
+    expect(
+      letta
+        .requests('DELETE')
+        .map((r) => r.path.split('/').pop())
+        .sort(),
+    ).toEqual([old, copy].sort());
+    const status = await cli('status');
+    expect(status.code, status.stderr).toBe(0);
+
+    const resumed = await cli('recurring', 'resume', old);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(messages()).toEqual(['Standup']);
+    expect((await cli('sync', '--json')).stdout.trim()).toBe('[]');
+    expect(messages()).toEqual(['Standup']);
+  }, 60_000);
+
   it('a resume cut off after its create: status says so (exit 6) until sync finishes it', async () => {
     const made = await cli('recurring', 'create', '--message', 'Ping', '--cron', '0 9 * * *', '-q');
     const old = made.stdout.trim();
