@@ -11,7 +11,7 @@ import { holderText } from '../files/lock';
 import { reportOutcome } from '../sync/report';
 import type { SyncOutcome } from '../sync/execute';
 import { stateStore, serverOf } from './shared/state';
-import { writeSyncOutcome } from '../state/sync-outcome';
+import { OutcomeLines, writeSyncOutcome, type SyncOutcomeRecord } from '../state/sync-outcome';
 
 /** `sync`: make Letta match the record of intent (DST replacements, schedules deleted elsewhere, series top-ups). */
 export default defineCommand({
@@ -42,10 +42,10 @@ export default defineCommand({
     const now = rt.now();
     const store = await stateStore(rt);
     const server = serverOf(rt);
-    const remember = (ok: boolean, exitCode: number, changed: string[], errors: string[], skipped: string[]) => {
+    const remember = (ok: boolean, exitCode: number, lines: Pick<SyncOutcomeRecord, 'changed' | 'errors' | 'skipped' | 'counts'>) => {
       if (rt.dryRun) return;
       try {
-        writeSyncOutcome(rt.env, rt.home, { at: new Date(rt.now()).toISOString(), server, ok, exit_code: exitCode, changed, errors, skipped });
+        writeSyncOutcome(rt.env, rt.home, { at: new Date(rt.now()).toISOString(), server, ok, exit_code: exitCode, ...lines });
       } catch (error) {
         if (!(error instanceof CliError)) throw error;
         rt.out.warn(`The outcome of this sync could not be written (${error.message}); status will not show it.`);
@@ -55,7 +55,7 @@ export default defineCommand({
     // Each round is reported as it ends (held up to a size first, as lists are): a long sync holds one round's outcomes.
     const data = out.held();
     const array = out.json ? out.jsonArray(data) : undefined;
-    const said = { reports: 0, changed: [] as string[], errors: [] as string[], skipped: [] as string[], failed: 0, firstError: undefined as CliError | undefined };
+    const said = { reports: 0, lines: new OutcomeLines(), failed: 0, firstError: undefined as CliError | undefined };
     const reportRound = (outcomes: SyncOutcome[]) => {
       for (const outcome of outcomes) {
         if (!outcome.ok) {
@@ -67,8 +67,7 @@ export default defineCommand({
         said.reports++;
         // An agent this key cannot see, a record left to another server: said, but nothing changed.
         const unchanged = report.action === 'skipped' || report.action === 'disowned';
-        if (!report.ok) said.errors.push(report.lines[0]!);
-        else (unchanged ? said.skipped : said.changed).push(report.lines[0]!);
+        said.lines.add(!report.ok ? 'errors' : unchanged ? 'skipped' : 'changed', report.lines[0]!);
         if (array) {
           const { lines: _lines, ...facts } = report;
           array.add(facts);
@@ -94,13 +93,13 @@ export default defineCommand({
         array?.end();
         data.flush();
       }
-      if (error instanceof CliError) remember(false, error.exitCode, said.changed, [...said.errors, error.message], said.skipped);
+      if (error instanceof CliError) remember(false, error.exitCode, said.lines.fields(error.message));
       throw error;
     }
     array?.end();
     data.flush();
     if (said.reports === 0 && !out.json && !out.quiet) out.info(`Nothing to change (${result.checked} recorded schedule${result.checked === 1 ? '' : 's'} checked).`);
-    remember(said.failed === 0, said.failed === 0 ? 0 : (said.firstError?.exitCode ?? 1), said.changed, said.errors, said.skipped);
+    remember(said.failed === 0, said.failed === 0 ? 0 : (said.firstError?.exitCode ?? 1), said.lines.fields());
     if (said.failed > 0) throw new AlreadyReported(said.firstError ?? new CliError(`${said.failed} change(s) could not be made`));
   },
 });

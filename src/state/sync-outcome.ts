@@ -18,6 +18,34 @@ export interface SyncOutcomeRecord {
   errors: string[];
   /** Agents this key could not see, and why. */
   skipped: string[];
+  /** How many lines of each kind the sync said: more than the lists keep after a large sync (absent in files from before). */
+  counts?: { changed: number; errors: number; skipped: number };
+}
+
+/**
+ * The lines of each kind an outcome keeps: `status` shows them and counts the rest. A sync of
+ * thousands of replacements would otherwise hold every line to the end, and write them all.
+ */
+export const LINES_KEPT = 20;
+
+/** A sync's lines as it says them: the first LINES_KEPT of each kind, and how many there were. */
+export class OutcomeLines {
+  readonly changed: string[] = [];
+  readonly errors: string[] = [];
+  readonly skipped: string[] = [];
+  readonly counts = { changed: 0, errors: 0, skipped: 0 };
+
+  add(kind: 'changed' | 'errors' | 'skipped', line: string): void {
+    this.counts[kind]++;
+    if (this[kind].length < LINES_KEPT) this[kind].push(line);
+  }
+
+  /** The outcome's fields, with `stoppedBy` (the error that ended the sync) kept whatever the count. */
+  fields(stoppedBy?: string): Pick<SyncOutcomeRecord, 'changed' | 'errors' | 'skipped' | 'counts'> {
+    const errors = stoppedBy === undefined ? this.errors : [...this.errors, stoppedBy];
+    const counts = { ...this.counts, errors: this.counts.errors + (stoppedBy === undefined ? 0 : 1) };
+    return { changed: this.changed, errors, skipped: this.skipped, counts };
+  }
 }
 
 const LABEL: FileLabel = { what: 'sync outcome file', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' };

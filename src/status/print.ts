@@ -2,6 +2,8 @@ import type { Output } from '../output/output';
 import { localAndUtc } from '../output/when';
 import type { RecordStatus } from './record';
 
+const MORE_OF = { changed: ['change', 'changes'], errors: ['error', 'errors'], skipped: ['skipped', 'skipped'] } as const;
+
 /**
  * The record's part of `status` for a person: on a terminal with the rest on stdout; in a pipe on
  * stderr, so stdout keeps only the fire-health rows, one per schedule.
@@ -17,9 +19,12 @@ export function printStatus(out: Output, status: RecordStatus, zone: string, { e
   say(elsewhere ? `Server ${status.server} (recorded on this machine; not the server in use)` : `Server ${status.server}`);
   const sync = status.last_sync;
   say(sync ? `  Last sync     ${when(sync.at)}: ${sync.ok ? 'ok' : `failed (exit ${sync.exit_code})`}${sync.overdue ? ', overdue' : ''}` : '  Last sync     never');
-  for (const line of sync?.changed ?? []) say(`    ${line}`);
-  for (const line of sync?.errors ?? []) say(`    ${line}`);
-  for (const line of sync?.skipped ?? []) say(`    ${line}`);
+  for (const kind of ['changed', 'errors', 'skipped'] as const) {
+    const lines = sync?.[kind] ?? [];
+    for (const line of lines) say(`    ${line}`);
+    const more = (sync?.counts?.[kind] ?? lines.length) - lines.length;
+    if (more > 0) say(`    and ${more} more ${MORE_OF[kind][more === 1 ? 0 : 1]} (the sync's own output has every line)`);
+  }
   for (const w of status.wrong_local_time) say(`  Wrong time    ${w.id}: ${w.utc_cron} UTC, should be ${w.expected_cron} to keep ${w.local_rule} (${w.zone})`);
   for (const change of status.dst_changes) {
     const hours = (change.offset_after_minutes - change.offset_before_minutes) / 60;

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openState } from '../../src/state/store';
+import { syncOutcomePath } from '../../src/state/sync-outcome';
 import type { FakeLetta, Received } from '../helpers/fake-letta';
 import { seedKeptSchedules, SUMMER, SUMMER_CRON } from '../helpers/kept-schedules';
 import { BIN, runCli, tempHome } from '../helpers/run-cli';
@@ -113,6 +115,22 @@ describe('sync --concurrency', () => {
       expect(changing(letta), `killed at request ${k}`).toEqual([]);
     }
   }, 300_000);
+});
+
+describe('the outcome a large sync leaves for status', () => {
+  it('keeps the first 20 lines of each kind and counts the rest, and status says how many more there were', async () => {
+    const { letta } = suite;
+    await seedKeptSchedules(letta, suite.env, { count: 25 });
+    const result = await sync();
+    expect(result.code).toBe(0);
+    expect(result.stdout.match(/^Replaced /gm)).toHaveLength(25);
+    const outcome = JSON.parse(readFileSync(syncOutcomePath(suite.env, suite.env.HOME!), 'utf8')).servers[`${letta.url}/`];
+    expect(outcome.changed).toHaveLength(20);
+    expect(outcome.counts).toEqual({ changed: 25, errors: 0, skipped: 0 });
+    const status = await runCli(['--now', SUMMER, 'status', '--since', '1h'], { env: suite.env, timeoutMs: 60_000 });
+    expect(status.stderr.match(/^ {4}Replaced /gm)).toHaveLength(20);
+    expect(status.stderr).toContain('    and 5 more changes (');
+  });
 });
 
 describe("a person's command beside a long sync", () => {
