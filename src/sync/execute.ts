@@ -83,7 +83,8 @@ export interface ApplyOptions {
  */
 export async function applyPlan(plan: SyncAction[], options: ApplyOptions): Promise<SyncOutcome[]> {
   const slots = limiter(options.concurrency ?? 1);
-  const shared = { ...options, records: sharedRecordWrites(options.records), slots };
+  // One string for the instant every record this plan changes is stamped with: thousands of records held the same text each.
+  const shared = { ...options, records: sharedRecordWrites(options.records), slots, stamp: new Date(options.now).toISOString() };
   const previous = new Map<string, Promise<unknown>>();
   const started: Array<Promise<SyncOutcome>> = [];
   for (const action of plan) {
@@ -198,9 +199,8 @@ export function sharedRecordWrites(records: RecordWriter): RecordWriter {
   };
 }
 
-async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Limiter }): Promise<SyncOutcome> {
-  const { api, records, letta, now } = options;
-  const stamp = new Date(now).toISOString();
+async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Limiter; stamp: string }): Promise<SyncOutcome> {
+  const { api, records, letta, stamp } = options;
   switch (action.type) {
     case 'replace': {
       const old = letta.get(action.agent_id)?.get(action.old_id);

@@ -72,6 +72,13 @@ export interface SyncInput {
   /** Each agent's schedules as Letta lists them now, by id. Agents missing here are not looked at. */
   letta: Map<string, Map<string, ScheduledMessage>>;
   instants: InstantSource;
+  /**
+   * Plan no more than this many actions (those `skip` passes over not counted): a round takes on only so
+   * many, and a plan of thousands held to the round's end what the next round plans again.
+   */
+  limit?: number;
+  /** Actions left out of the plan (those that failed before in this sync). */
+  skip?: (action: SyncAction) => boolean;
 }
 
 /**
@@ -79,8 +86,12 @@ export interface SyncInput {
  * Pure: the same input gives the same plan, and planning against the result
  * of applying a plan gives an empty one.
  */
-export function planSync({ now, intents, series, paused = [], letta, instants }: SyncInput): SyncAction[] {
+export function planSync({ now, intents, series, paused = [], letta, instants, limit = Infinity, skip }: SyncInput): SyncAction[] {
   const actions: SyncAction[] = [];
+  const full = () => actions.length >= limit;
+  const add = (...planned: SyncAction[]) => {
+    for (const action of planned) if (!skip?.(action)) actions.push(action);
+  };
   const expectedOf = expectedCrons(now);
   // A landed copy is claimed by one attempt only: attempts with the same message and timing (sent side by side) each need their own.
   const claimed = new Set([...intents.map((i) => i.schedule_id), ...series.flatMap((s) => s.members.map((m) => m.schedule_id))]);
@@ -100,10 +111,11 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
   const replacedBy = new Map<string, Intent[]>();
   for (const intent of intents) if (intent.status === 'replaced' && intent.replaced_by !== undefined) replacedBy.set(intent.replaced_by, [...(replacedBy.get(intent.replaced_by) ?? []), intent]);
   for (const intent of active) {
+    if (full()) return actions;
     const schedules = letta.get(intent.agent_id);
     if (!schedules) continue;
     const replaced = (replacedBy.get(intent.schedule_id) ?? []).filter((i) => schedules.has(i.schedule_id));
-    actions.push(...claim(planIntent(intent, replaced, schedules, now, () => unrecorded(schedules), expectedOf)));
+    add(...claim(planIntent(intent, replaced, schedules, now, () => unrecorded(schedules), expectedOf)));
   }
   // A new schedule's create whose answer was lost: its copy, if one landed (each copy claimed once), else
   // dropped, or for a cron of a set whose other schedules stand, sent again.
@@ -123,39 +135,42 @@ export function planSync({ now, intents, series, paused = [], letta, instants }:
     active.some((sibling) => sibling.set_id === setId && sibling.agent_id === agentId && letta.get(agentId)!.has(sibling.schedule_id)) ||
     placeholders.some((sibling) => sibling.set_id === setId && landedOf.has(sibling));
   for (const placeholder of placeholders) {
+    if (full()) return actions;
     const { agent_id, schedule_id: intent_id, set_id, attempt } = placeholder;
     const landed = landedOf.get(placeholder);
     const sent = attempt?.schedule.type === 'recurring' ? attempt.schedule.cron_expression : undefined;
     // Sent again at the set's local time as it is now (a DST change since the first send moves its UTC cron).
     const expected = sent !== undefined && followsLocalClock(placeholder) ? expectedOf(placeholder.local_rule, placeholder.zone) : null;
     const cron = expected && !(expected instanceof CliError) && expected.inStep ? expected.cron : sent;
-    if (landed) actions.push({ type: 'finish-create', agent_id, intent_id, landed_id: landed.id });
-    else if (set_id !== undefined && setStands(agent_id, set_id) && cron !== undefined) actions.push({ type: 'complete-set', agent_id, intent_id, set_id, cron });
-    else actions.push({ type: 'drop-attempt', agent_id, intent_id });
+    if (landed) add({ type: 'finish-create', agent_id, intent_id, landed_id: landed.id });
+    else if (set_id !== undefined && setStands(agent_id, set_id) && cron !== undefined) add({ type: 'complete-set', agent_id, intent_id, set_id, cron });
+    else add({ type: 'drop-attempt', agent_id, intent_id });
   }
   for (const saved of paused) {
+    if (full()) return actions;
     const agent_id = saved.schedule.agent_id;
     const schedules = letta.get(agent_id);
     const attempt = saved.resume_attempt;
     const step = pauseStep(saved, schedules);
-    if (step) actions.push({ type: step, agent_id, id: saved.old_id });
+    if (step) add({ type: step, agent_id, id: saved.old_id });
     if (!schedules || !attempt || attempt.schedule.type !== 'recurring') continue;
     const landed = unrecorded(schedules).find((item) => !claimed.has(item.id) && item.id !== saved.old_id && sameSchedule(attempt, item));
     if (landed) claimed.add(landed.id);
-    actions.push(
+    add(
       landed
         ? { type: 'finish-resume', agent_id, old_id: saved.old_id, landed_id: landed.id, cron: attempt.schedule.cron_expression }
         : { type: 'drop-resume-attempt', agent_id, old_id: saved.old_id },
     );
   }
   for (const one of [...series].sort(byAgentThen((s) => s.series_id))) {
+    if (full()) return actions;
     const schedules = letta.get(one.agent_id);
     if (one.status === 'paused' && schedules) {
       for (const member of one.members)
-        if (member.paused === true && schedules.has(member.schedule_id)) actions.push({ type: 'delete-paused', agent_id: one.agent_id, series_id: one.series_id, id: member.schedule_id });
+        if (member.paused === true && schedules.has(member.schedule_id)) add({ type: 'delete-paused', agent_id: one.agent_id, series_id: one.series_id, id: member.schedule_id });
     }
     if (one.status !== 'active' || !schedules) continue;
-    actions.push(...claim(planSeries(one, schedules, now, instants, unrecorded(schedules))));
+    add(...claim(planSeries(one, schedules, now, instants, unrecorded(schedules))));
   }
   return actions;
 }

@@ -177,12 +177,14 @@ async function syncRound(
     ...intents.filter((i) => i.status === 'active').map((i) => i.schedule_id),
     ...series.filter((s) => s.status === 'active').flatMap((s) => s.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => m.schedule_id)),
   ];
+  // The strings this round's answers repeat (a cron, the agent), one of each: see listingEntry.
+  const seen = new Map<string, string>();
   const confirmed = mapLimited(
     expected.filter((id) => !listed.has(id)),
     concurrency,
     async (id) => {
       try {
-        return { ...(await api.getSchedule(agentId, id)), agent_id: agentId };
+        return listingEntry(await api.getSchedule(agentId, id), agentId, seen);
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
         return undefined;
@@ -191,6 +193,9 @@ async function syncRound(
   );
   for (const schedule of await allSettled(confirmed)) if (schedule) listed.set(schedule.id, schedule);
 
+  const failed = (action: SyncAction) => failedBefore.has(actionKey(action));
+  // A dry run takes its whole plan in one round: a next round would list Letta without the steps it only printed.
+  const cap = readBack ? roundActions(concurrency) : Infinity;
   const planned = planSync({
     now,
     intents: intents.map((i) => (found.includes(i.schedule_id) ? { ...i, status: 'active' as const } : i)),
@@ -198,12 +203,14 @@ async function syncRound(
     paused: state.paused.filter((p) => p.schedule.agent_id === agentId),
     letta: new Map([[agentId, listed]]),
     instants: seriesInstants,
+    // One more than the round takes on tells whether there is more for the next round.
+    limit: cap + 1,
+    skip: failed,
   });
-  const todo = [...foundActions, ...planned].filter((action) => !failedBefore.has(actionKey(action)));
-  // A dry run takes its whole plan in one round: a next round would list Letta without the steps it only printed.
-  const fresh = readBack ? todo.slice(0, roundActions(concurrency)) : todo;
+  const todo = [...foundActions.filter((action) => !failed(action)), ...planned];
+  const fresh = todo.slice(0, cap);
   const checked = recordsOf(state).filter((item) => item.status === 'active').length;
-  const watched = keptInListing(api, agentId, listed);
+  const watched = keptInListing(api, agentId, listed, seen);
   const done = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
   for (const outcome of done) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
   // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
@@ -243,7 +250,7 @@ function actionKey(action: SyncAction): string {
  * The schedule requests of a round, each change they make also made to `listed`: a schedule read
  * back goes in, a deleted one comes out. `whole()`: every schedule this round created was read back.
  */
-function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<string, ScheduledMessage>): { api: ScheduleApi; whole: () => boolean } {
+function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<string, ScheduledMessage>, seen: Map<string, string>): { api: ScheduleApi; whole: () => boolean } {
   const unread = new Set<string>();
   const ofAgent = (agent: string) => agent === agentId;
   return {
@@ -256,7 +263,7 @@ function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<str
       async getSchedule(agent, id, kind) {
         const found = await api.getSchedule(agent, id, kind);
         if (ofAgent(agent)) {
-          listed.set(id, { ...found, agent_id: agent });
+          listed.set(id, listingEntry(found, agent, seen));
           unread.delete(id);
         }
         return found;
@@ -273,15 +280,20 @@ function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<str
 /**
  * Every schedule of one agent, all pages. A list the pager had to stop early
  * (a page repeated, or the page bound reached) is an error here: a short
- * list would make sync forget what it did not see. Each schedule is kept as
- * what sync compares and carries (its timing and message), and the strings its
- * schedules repeat (the agent, a cron, a message) once: the whole list is held
- * for the round.
+ * list would make sync forget what it did not see.
  */
 async function listAll(api: SyncRequest['api'], agentId: string): Promise<Map<string, ScheduledMessage>> {
   const all = new Map<string, ScheduledMessage>();
   const seen = new Map<string, string>();
-  for await (const page of api.schedulePages(agentId, { whole: true }))
-    for (const { id, agent_id, schedule, message } of page) all.set(id, shareRepeatedStrings({ id, agent_id, schedule, message }, seen));
+  for await (const page of api.schedulePages(agentId, { whole: true })) for (const item of page) all.set(item.id, listingEntry(item, agentId, seen));
   return all;
+}
+
+/**
+ * A schedule as the listing keeps it, listed or read back: what sync compares and carries (its timing
+ * and message), with the strings its schedules repeat (the agent, a cron, a message) made one through
+ * `seen`. The whole listing is held across an agent's rounds.
+ */
+function listingEntry({ id, schedule, message }: ScheduledMessage, agentId: string, seen: Map<string, string>): ScheduledMessage {
+  return shareRepeatedStrings({ id, agent_id: agentId, schedule, message }, seen);
 }
