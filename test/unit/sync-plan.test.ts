@@ -94,6 +94,23 @@ describe('planSync', () => {
     expect(planSync({ now, intents: [old, after], series: [], letta: lettaWith(remote('sm-2', { type: 'recurring', cron_expression: '0 13 * * 1-5' })), instants })).toEqual([]);
   });
 
+  it('plans at most `limit` actions, those `skip` passes over left out and not counted, in the order of the whole plan', () => {
+    const now = at('2027-03-13T00:00Z');
+    const ids = ['sm-1', 'sm-2', 'sm-3', 'sm-4', 'sm-5'];
+    const input = {
+      now,
+      intents: ids.map((id) => intent({ schedule_id: id })),
+      series: [],
+      letta: lettaWith(...ids.map((id) => remote(id, { type: 'recurring', cron_expression: '0 14 * * 1-5' }))),
+      instants,
+    };
+    const whole = planSync(input);
+    expect(whole.map((a) => (a as { old_id: string }).old_id)).toEqual(ids);
+    expect(planSync({ ...input, limit: 2 })).toEqual(whole.slice(0, 2));
+    const skipped = planSync({ ...input, limit: 2, skip: (a) => (a as { old_id: string }).old_id === 'sm-1' });
+    expect(skipped).toEqual(whole.slice(1, 3));
+  });
+
   it('has nothing to do while the cron is right', () => {
     const plan = planSync({ now: at('2026-12-01T00:00Z'), intents: [intent()], series: [], letta: lettaWith(remote('sm-1', { type: 'recurring', cron_expression: '0 14 * * 1-5' })), instants });
     expect(plan).toEqual([]);
