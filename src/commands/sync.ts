@@ -11,7 +11,7 @@ import { holderText } from '../files/lock';
 import { reportOutcome } from '../sync/report';
 import type { SyncOutcome } from '../sync/execute';
 import { stateStore, serverOf } from './shared/state';
-import { OutcomeLines, writeSyncOutcome, type SyncOutcomeRecord } from '../state/sync-outcome';
+import { OutcomeLines, writeSyncOutcome, type OutcomeLineFields } from '../state/sync-outcome';
 
 /** `sync`: make Letta match the record of intent (DST replacements, schedules deleted elsewhere, series top-ups). */
 export default defineCommand({
@@ -42,7 +42,7 @@ export default defineCommand({
     const now = rt.now();
     const store = await stateStore(rt);
     const server = serverOf(rt);
-    const remember = (ok: boolean, exitCode: number, lines: Pick<SyncOutcomeRecord, 'changed' | 'errors' | 'skipped' | 'counts'>) => {
+    const remember = (ok: boolean, exitCode: number, lines: OutcomeLineFields) => {
       if (rt.dryRun) return;
       try {
         writeSyncOutcome(rt.env, rt.home, { at: new Date(rt.now()).toISOString(), server, ok, exit_code: exitCode, ...lines });

@@ -28,6 +28,9 @@ export interface SyncOutcomeRecord {
  */
 export const LINES_KEPT = 20;
 
+/** The lines of an outcome, as OutcomeLines gives them. */
+export type OutcomeLineFields = Pick<SyncOutcomeRecord, 'changed' | 'errors' | 'skipped' | 'counts'>;
+
 /** A sync's lines as it says them: the first LINES_KEPT of each kind, and how many there were. */
 export class OutcomeLines {
   readonly changed: string[] = [];
@@ -41,7 +44,7 @@ export class OutcomeLines {
   }
 
   /** The outcome's fields, with `stoppedBy` (the error that ended the sync) kept whatever the count. */
-  fields(stoppedBy?: string): Pick<SyncOutcomeRecord, 'changed' | 'errors' | 'skipped' | 'counts'> {
+  fields(stoppedBy?: string): OutcomeLineFields {
     const errors = stoppedBy === undefined ? this.errors : [...this.errors, stoppedBy];
     const counts = { ...this.counts, errors: this.counts.errors + (stoppedBy === undefined ? 0 : 1) };
     return { changed: this.changed, errors, skipped: this.skipped, counts };
