@@ -356,9 +356,13 @@ export interface ReplaceRequest {
  * then delete the old. A create whose answer is lost stays recorded as
  * attempted, so a retry or a sync finds the copy instead of making another.
  */
-export async function replaceSchedule({ api, records, readBack, now }: Pick<ApplyOptions, 'api' | 'records' | 'readBack' | 'now'>, request: ReplaceRequest): Promise<ReplaceStep> {
+export async function replaceSchedule(
+  { api, records, readBack, now, stamp }: Pick<ApplyOptions, 'api' | 'records' | 'readBack' | 'now'> & { stamp?: string },
+  request: ReplaceRequest,
+): Promise<ReplaceStep> {
   const { agentId, oldId, body, holderId, landedId } = request;
-  const at = new Date(now).toISOString();
+  // A plan's replacements share its stamp (see applyPlan).
+  const at = stamp ?? new Date(now).toISOString();
   let newId: string;
   if (landedId !== undefined) {
     newId = landedId;
