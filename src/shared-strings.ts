@@ -1,10 +1,10 @@
 /**
  * Make every repeated string in parsed JSON (`value`, changed in place) the same string: JSON.parse
  * makes a new one for each occurrence, so a record of a thousand schedules of one agent in one zone
- * held the agent's id, the server, the zone and the rule a thousand times each. `seen` may be shared
- * by several parses (the pages of one list); it holds every string met until it is dropped.
+ * held the agent's id, the server, the zone and the rule a thousand times each.
  */
-export function shareRepeatedStrings<T>(value: T, seen: Map<string, string> = new Map()): T {
+export function shareRepeatedStrings<T>(value: T): T {
+  const seen = new Map<string, string>();
   const share = (text: string) => {
     // V8's JSON.parse already makes one string of each short value.
     if (text.length <= 10) return text;

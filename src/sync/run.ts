@@ -8,7 +8,7 @@ import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
 import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
-import { shareRepeatedStrings } from '../shared-strings';
+import { listingEntries } from './listing-entry';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
@@ -131,9 +131,11 @@ async function syncRound(
   const another = (item: { server?: string; schedule_id?: string }) => item.server === undefined && item.schedule_id !== undefined && recordedHere.has(item.schedule_id);
   const ofAgent = <T extends { agent_id: string; server?: string; schedule_id?: string }>(items: T[]) => mine(items).filter((item) => item.agent_id === agentId && !another(item));
   const recordsOf = (s: State) => [...ofAgent(s.intents), ...ofAgent(s.series)].filter((item) => item.status === 'active' || item.status === 'gone');
+  // Every schedule this round lists, confirms or reads back is kept as listingEntries keeps it.
+  const entry = listingEntries(agentId);
   let listed: Map<string, ScheduledMessage>;
   try {
-    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId);
+    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry);
   } catch (error) {
     if (!(error instanceof NotFoundError || (error instanceof AuthError && error.facts.status === 403))) throw error;
     const reason = error instanceof NotFoundError ? 'this key cannot see the agent (404)' : 'this key may not read the agent (403)';
@@ -177,14 +179,12 @@ async function syncRound(
     ...intents.filter((i) => i.status === 'active').map((i) => i.schedule_id),
     ...series.filter((s) => s.status === 'active').flatMap((s) => s.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => m.schedule_id)),
   ];
-  // The strings this round's answers repeat (a cron, the agent), one of each: see listingEntry.
-  const seen = new Map<string, string>();
   const confirmed = mapLimited(
     expected.filter((id) => !listed.has(id)),
     concurrency,
     async (id) => {
       try {
-        return listingEntry(await api.getSchedule(agentId, id), agentId, seen);
+        return entry(await api.getSchedule(agentId, id));
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
         return undefined;
@@ -210,7 +210,7 @@ async function syncRound(
   const todo = [...foundActions.filter((action) => !failed(action)), ...planned];
   const fresh = todo.slice(0, cap);
   const checked = recordsOf(state).filter((item) => item.status === 'active').length;
-  const watched = keptInListing(api, agentId, listed, seen);
+  const watched = keptInListing(api, agentId, listed, entry);
   const done = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
   for (const outcome of done) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
   // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
@@ -250,7 +250,12 @@ function actionKey(action: SyncAction): string {
  * The schedule requests of a round, each change they make also made to `listed`: a schedule read
  * back goes in, a deleted one comes out. `whole()`: every schedule this round created was read back.
  */
-function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<string, ScheduledMessage>, seen: Map<string, string>): { api: ScheduleApi; whole: () => boolean } {
+function keptInListing(
+  api: SyncRequest['api'],
+  agentId: string,
+  listed: Map<string, ScheduledMessage>,
+  entry: (item: ScheduledMessage) => ScheduledMessage,
+): { api: ScheduleApi; whole: () => boolean } {
   const unread = new Set<string>();
   const ofAgent = (agent: string) => agent === agentId;
   return {
@@ -263,7 +268,7 @@ function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<str
       async getSchedule(agent, id, kind) {
         const found = await api.getSchedule(agent, id, kind);
         if (ofAgent(agent)) {
-          listed.set(id, listingEntry(found, agent, seen));
+          listed.set(id, entry(found));
           unread.delete(id);
         }
         return found;
@@ -282,18 +287,8 @@ function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<str
  * (a page repeated, or the page bound reached) is an error here: a short
  * list would make sync forget what it did not see.
  */
-async function listAll(api: SyncRequest['api'], agentId: string): Promise<Map<string, ScheduledMessage>> {
+async function listAll(api: SyncRequest['api'], agentId: string, entry: (item: ScheduledMessage) => ScheduledMessage): Promise<Map<string, ScheduledMessage>> {
   const all = new Map<string, ScheduledMessage>();
-  const seen = new Map<string, string>();
-  for await (const page of api.schedulePages(agentId, { whole: true })) for (const item of page) all.set(item.id, listingEntry(item, agentId, seen));
+  for await (const page of api.schedulePages(agentId, { whole: true })) for (const item of page) all.set(item.id, entry(item));
   return all;
-}
-
-/**
- * A schedule as the listing keeps it, listed or read back: what sync compares and carries (its timing
- * and message), with the strings its schedules repeat (the agent, a cron, a message) made one through
- * `seen`. The whole listing is held across an agent's rounds.
- */
-function listingEntry({ id, schedule, message }: ScheduledMessage, agentId: string, seen: Map<string, string>): ScheduledMessage {
-  return shareRepeatedStrings({ id, agent_id: agentId, schedule, message }, seen);
 }

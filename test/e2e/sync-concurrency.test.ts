@@ -191,6 +191,28 @@ describe("a person's command beside a long sync", () => {
     expect(changing(letta)).toEqual([]);
   }, 90_000);
 
+  it("carries each schedule's own message into its replacement over several rounds, though the schedules share one cron", async () => {
+    const { letta } = suite;
+    const old = await seedKeptSchedules(letta, suite.env, { count: 150 });
+    // Some say more than a line of text: parts, a name, a callback and a step limit go with them.
+    for (const [i, id] of old.entries()) {
+      const message = letta.schedules.get(id)!.message as Record<string, unknown>;
+      if (i % 3 === 1) message.messages = [{ role: 'user', content: [{ type: 'text', text: `Part of ${i}` }], name: `caller-${i}` }];
+      if (i % 5 === 2) Object.assign(message, { callback_url: `https://example.invalid/hook/${i}`, max_steps: i + 1 });
+    }
+    const before = new Map(old.map((id) => [id, structuredClone(letta.schedules.get(id)!.message) as Record<string, unknown>]));
+    const result = await sync('--concurrency', '1');
+    expect(result.code, result.stderr).toBe(0);
+    const { replacedBy } = await record();
+    const sent = new Map(letta.requests('POST').map((r) => [r.created, r.body as Record<string, unknown>]));
+    expect(sent.size).toBe(150);
+    for (const id of old) {
+      const { messages, callback_url, max_steps } = before.get(id)!;
+      const body = sent.get(replacedBy.get(id));
+      expect(body, id).toEqual({ schedule: { type: 'recurring', cron_expression: SUMMER_CRON }, messages, ...(callback_url === undefined ? {} : { callback_url, max_steps }) });
+    }
+  }, 90_000);
+
   it.each([[[]], [['--json']]])('%j: a sync stopped by an error after an agent was synced still says what it changed there', async (flags) => {
     const { letta } = suite;
     const [first, second] = letta.agents.map((agent) => agent.id).sort();
