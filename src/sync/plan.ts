@@ -84,7 +84,7 @@ export interface SyncInput {
 /**
  * What sync has to do to make Letta match the record, in a stable order.
  * Pure: the same input gives the same plan, and planning against the result
- * of applying a plan gives an empty one.
+ * of applying a whole plan (one no `limit` cut short) gives an empty one.
  */
 export function planSync({ now, intents, series, paused = [], letta, instants, limit = Infinity, skip }: SyncInput): SyncAction[] {
   const actions: SyncAction[] = [];
