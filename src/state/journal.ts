@@ -68,6 +68,16 @@ function idOf(list: ListName, record: unknown): string | undefined {
   return typeof key === 'string' ? key : undefined;
 }
 
+/** Whether keyOf(list, record) is `wanted`, found without making the key. */
+function hasKey(list: ListName, record: unknown, wanted: string): boolean {
+  const id = idOf(list, record);
+  // Every key ends with its id: most records are passed over here.
+  if (id === undefined || !wanted.endsWith(id)) return false;
+  const server = serverNamed(list, record);
+  if (server === undefined) return id === wanted;
+  return wanted.length === server.length + 1 + id.length && wanted.startsWith(server) && wanted.charCodeAt(server.length) === 32;
+}
+
 /**
  * The complete lines of a journal's text, in order, and how many bytes they take. A last line
  * without its newline (a write cut short by a crash) is left out, as is everything from the
@@ -82,19 +92,31 @@ function isLine(value: unknown): value is JournalLine {
   return typeof value === 'object' && value !== null && typeof line.g === 'number' && Array.isArray(line.ops);
 }
 
-/** How a record is named: its key (keyOf), or as it was named when a step began (Tracked's keyBefore). */
-export type KeyOf = (list: ListName, record: unknown) => string | undefined;
+/**
+ * How a step names records: a record's key (`keyOf`), and whether it is `wanted` (`is`). A search asks `is`
+ * of every record it passes, so it answers without making each record's key.
+ */
+export interface Naming {
+  keyOf(list: ListName, record: unknown): string | undefined;
+  is(list: ListName, record: unknown, wanted: string): boolean;
+}
+
+const BY_SERVER_AND_ID: Naming = { keyOf, is: hasKey };
+const BY_ID: Naming = { keyOf: idOf, is: (list, record, wanted) => idOf(list, record) === wanted };
 
 /**
  * Apply a step to the state file's data (plain JSON, before it is checked), in place. Applying it twice gives the same data.
  * `keys`: how the step names records (JournalLine's `k`); or, to apply a step to the record in memory it was made on (whose
- * records it already changed in place), the key each record had when the step began (Tracked's keyBefore), so the step
+ * records it already changed in place), the key each record had when the step began (Tracked's naming), so the step
  * finds the records it finds in the file.
  */
-export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 'server and id' | 'id' | KeyOf = 'server and id'): void {
-  // A record the step has put is named as it is now, as in the file.
+export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 'server and id' | 'id' | Naming = 'server and id'): void {
+  const inMemory = typeof keys === 'object';
+  const naming = keys === 'id' ? BY_ID : keys === 'server and id' ? BY_SERVER_AND_ID : keys;
+  // A record the step has put in the record in memory is named as it is now, as in the file.
   const placed = new Set<unknown>();
-  const key: KeyOf = typeof keys === 'function' ? (list, record) => (placed.has(record) ? keyOf(list, record) : keys(list, record)) : keys === 'id' ? idOf : keyOf;
+  const key = (list: ListName, record: unknown) => (inMemory && placed.has(record) ? keyOf(list, record) : naming.keyOf(list, record));
+  const named = (list: ListName, record: unknown, wanted: string) => (inMemory && placed.has(record) ? hasKey(list, record, wanted) : naming.is(list, record, wanted));
   for (const op of ops) {
     if (op.op === 'top') {
       // `skipped` is the checked record's, never the file's (a step applied to the record in memory keeps it).
@@ -113,7 +135,7 @@ export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 
       continue;
     }
     const list = Array.isArray(data[op.list]) ? (data[op.list] as unknown[]) : (data[op.list] = []);
-    const at = (wanted: string | undefined) => (wanted === undefined ? -1 : list.findIndex((record) => key(op.list, record) === wanted));
+    const at = (wanted: string | undefined) => (wanted === undefined ? -1 : list.findIndex((record) => named(op.list, record, wanted)));
     if (op.op === 'del') {
       const index = at(op.key);
       if (index >= 0) list.splice(index, 1);
@@ -121,7 +143,7 @@ export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 
     }
     // A record the step wrote in place, applied to the record in memory it was made on, is there already: nothing to look
     // for (a search by key could also take another record of the same key, one from before servers were told apart).
-    if (typeof keys === 'function' && list.includes(op.record)) {
+    if (inMemory && list.includes(op.record)) {
       placed.add(op.record);
       continue;
     }
@@ -148,8 +170,8 @@ export interface Tracked {
   detach<T>(value: T): T;
   /** The step is over: a write through the view, or anything reached through it, is refused from now on (it would go unrecorded). */
   close(): void;
-  /** A record's key when the step began (a write may since have changed its server): how the step's ops name it. */
-  keyBefore: KeyOf;
+  /** Records by their keys when the step began (a write may since have changed a server): how the step's ops name them. */
+  naming: Naming;
   /** Whether the step added, removed or moved records of `list` (else it only wrote to records in place). */
   reshaped(list: ListName): boolean;
 }
@@ -294,7 +316,10 @@ export function track(state: State, server?: string): Tracked {
     close: () => {
       closed = true;
     },
-    keyBefore: (list, record) => keyWas(list, record, dirty[list]),
+    naming: {
+      keyOf: (list, record) => keyWas(list, record, dirty[list]),
+      is: (list, record, wanted) => (dirty[list].has(record as object) ? dirty[list].get(record as object) === wanted : hasKey(list, record, wanted)),
+    },
     reshaped: (list) => before[list] !== undefined,
   };
 }

@@ -266,7 +266,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
               applyOps(
                 record.state,
                 ops.filter((op) => op.op === 'top' || tracked.reshaped(op.list)),
-                tracked.keyBefore,
+                tracked.naming,
               );
             }
           } catch (error) {

@@ -435,6 +435,16 @@ describe('records of two servers whose ids collide', () => {
     expect(readFileSync(join(dir, 'state.journal'), 'utf8')).toBe(line);
   });
 
+  it('a line keyed by server and id takes the place of that record only, not one whose server and id run together the same way', () => {
+    const data = plain({
+      ...emptyState(),
+      intents: [intent('sm-1', { server: 'http://b/' }), intent('x sm-1', { server: 'http://a/' }), intent('1', { server: 'http://a/ sm-' }), intent('sm-1', { server: A })],
+    });
+    applyOps(data, [{ op: 'put', list: 'intents', key: `${A} sm-1`, record: intent('sm-1', { server: A, status: 'gone' }) }]);
+    applyOps(data, [{ op: 'del', list: 'intents', key: 'http://b/ sm-1' }]);
+    expect(data.intents.map((i: Intent) => `${i.server} ${i.schedule_id} ${i.status}`)).toEqual(['http://a/ x sm-1 active', 'http://a/ sm- 1 active', `${A} sm-1 gone`]);
+  });
+
   it('a journal line written before records were keyed by server names them by id alone', () => {
     const data = plain({ ...emptyState(), intents: [intent('sm-1', { server: A }), intent('sm-2', { server: A })] });
     applyOps(
@@ -462,7 +472,7 @@ describe('a step applied to the record in memory it was made on', () => {
         { op: 'put', list: 'intents', key: 'sm-1', record: second },
         { op: 'put', list: 'intents', record: added },
       ],
-      (_list, record) => (record as { schedule_id: string }).schedule_id,
+      { keyOf: (_list, record) => (record as { schedule_id: string }).schedule_id, is: (_list, record, wanted) => (record as { schedule_id: string }).schedule_id === wanted },
     );
     expect(data.intents).toEqual([first, second, added]);
   });
