@@ -213,6 +213,18 @@ describe("a person's command beside a long sync", () => {
     }
   }, 90_000);
 
+  it('replaces its schedules beside one the server lists without a message (made elsewhere), which it leaves alone', async () => {
+    const { letta } = suite;
+    const old = await seedKeptSchedules(letta, suite.env, { count: 3 });
+    const bare = letta.addSchedule(letta.agents[0]!.id, { type: 'recurring', cron_expression: '0 8 * * *' });
+    delete (bare as { message?: unknown }).message;
+    const result = await sync();
+    expect(result.code, result.stderr).toBe(0);
+    expect(letta.requests('POST')).toHaveLength(3);
+    expect([...(await record()).replacedBy.keys()].sort()).toEqual([...old].sort());
+    expect(letta.schedules.has(bare.id)).toBe(true);
+  });
+
   it.each([[[]], [['--json']]])('%j: a sync stopped by an error after an agent was synced still says what it changed there', async (flags) => {
     const { letta } = suite;
     const [first, second] = letta.agents.map((agent) => agent.id).sort();
