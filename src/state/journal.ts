@@ -115,8 +115,7 @@ export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 
   const naming = keys === 'id' ? BY_ID : keys === 'server and id' ? BY_SERVER_AND_ID : keys;
   // A record the step has put in the record in memory is named as it is now, as in the file.
   const placed = new Set<unknown>();
-  const key = (list: ListName, record: unknown) => (inMemory && placed.has(record) ? keyOf(list, record) : naming.keyOf(list, record));
-  const named = (list: ListName, record: unknown, wanted: string) => (inMemory && placed.has(record) ? hasKey(list, record, wanted) : naming.is(list, record, wanted));
+  const namingOf = (record: unknown) => (inMemory && placed.has(record) ? BY_SERVER_AND_ID : naming);
   for (const op of ops) {
     if (op.op === 'top') {
       // `skipped` is the checked record's, never the file's (a step applied to the record in memory keeps it).
@@ -135,7 +134,8 @@ export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 
       continue;
     }
     const list = Array.isArray(data[op.list]) ? (data[op.list] as unknown[]) : (data[op.list] = []);
-    const at = (wanted: string | undefined) => (wanted === undefined ? -1 : list.findIndex((record) => named(op.list, record, wanted)));
+    // A key of a line that is not a string (a damaged journal) names no record.
+    const at = (wanted: unknown) => (typeof wanted !== 'string' ? -1 : list.findIndex((record) => namingOf(record).is(op.list, record, wanted)));
     if (op.op === 'del') {
       const index = at(op.key);
       if (index >= 0) list.splice(index, 1);
@@ -148,7 +148,7 @@ export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 
       continue;
     }
     const keyed = at(op.key);
-    const index = keyed >= 0 ? keyed : at(key(op.list, op.record));
+    const index = keyed >= 0 ? keyed : at(namingOf(op.record).keyOf(op.list, op.record));
     if (index >= 0) list[index] = op.record;
     else list.push(op.record);
     placed.add(op.record);

@@ -435,7 +435,7 @@ describe('records of two servers whose ids collide', () => {
     expect(readFileSync(join(dir, 'state.journal'), 'utf8')).toBe(line);
   });
 
-  it('a line keyed by server and id takes the place of that record only, not one whose server and id run together the same way', () => {
+  it('a line keyed by server and id takes the place of that record only, not one whose key only begins or ends the same way', () => {
     const data = plain({
       ...emptyState(),
       intents: [intent('sm-1', { server: 'http://b/' }), intent('x sm-1', { server: 'http://a/' }), intent('1', { server: 'http://a/ sm-' }), intent('sm-1', { server: A })],
@@ -443,6 +443,12 @@ describe('records of two servers whose ids collide', () => {
     applyOps(data, [{ op: 'put', list: 'intents', key: `${A} sm-1`, record: intent('sm-1', { server: A, status: 'gone' }) }]);
     applyOps(data, [{ op: 'del', list: 'intents', key: 'http://b/ sm-1' }]);
     expect(data.intents.map((i: Intent) => `${i.server} ${i.schedule_id} ${i.status}`)).toEqual(['http://a/ x sm-1 active', 'http://a/ sm- 1 active', `${A} sm-1 gone`]);
+  });
+
+  it('a damaged line whose key is not a string names no record', () => {
+    const data = plain({ ...emptyState(), intents: [intent('sm-1', { server: A })] });
+    for (const key of [null, 7, { id: 'sm-1' }]) applyOps(data, [{ op: 'del', list: 'intents', key: key as never }]);
+    expect(data.intents.map((i: Intent) => i.schedule_id)).toEqual(['sm-1']);
   });
 
   it('a journal line written before records were keyed by server names them by id alone', () => {
