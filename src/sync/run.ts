@@ -135,7 +135,7 @@ async function syncRound(
   const entry = listingEntries(agentId);
   let listed: Map<string, ScheduledMessage>;
   try {
-    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry);
+    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry, namedByRecord(state, agentId));
   } catch (error) {
     if (!(error instanceof NotFoundError || (error instanceof AuthError && error.facts.status === 403))) throw error;
     const reason = error instanceof NotFoundError ? 'this key cannot see the agent (404)' : 'this key may not read the agent (403)';
@@ -287,8 +287,38 @@ function keptInListing(
  * (a page repeated, or the page bound reached) is an error here: a short
  * list would make sync forget what it did not see.
  */
-async function listAll(api: SyncRequest['api'], agentId: string, entry: (item: ScheduledMessage) => ScheduledMessage): Promise<Map<string, ScheduledMessage>> {
+async function listAll(
+  api: SyncRequest['api'],
+  agentId: string,
+  entry: (item: ScheduledMessage) => ScheduledMessage,
+  needed: ((id: string) => boolean) | undefined,
+): Promise<Map<string, ScheduledMessage>> {
   const all = new Map<string, ScheduledMessage>();
-  for await (const page of api.schedulePages(agentId, { whole: true })) for (const item of page) all.set(item.id, entry(item));
+  for await (const page of api.schedulePages(agentId, { whole: true })) for (const item of page) if (!needed || needed(item.id)) all.set(item.id, entry(item));
   return all;
+}
+
+/**
+ * Which of an agent's listed schedules a round can need: those its records name; or every one
+ * (undefined) while a create whose answer was lost waits to be found among those no record names.
+ * The others, made elsewhere, are not kept: an agent with thousands of them held them all.
+ */
+function namedByRecord(state: State, agentId: string): ((id: string) => boolean) | undefined {
+  const named = new Set<string>();
+  for (const intent of state.intents) {
+    if (intent.agent_id !== agentId) continue;
+    if (intent.attempt !== undefined || intent.status === 'creating') return undefined;
+    named.add(intent.schedule_id);
+  }
+  for (const series of state.series) {
+    if (series.agent_id !== agentId) continue;
+    if ((series.attempted?.length ?? 0) > 0) return undefined;
+    for (const member of [...series.members, ...(series.resumed_members ?? [])]) named.add(member.schedule_id);
+  }
+  for (const paused of state.paused) {
+    if (paused.schedule.agent_id !== agentId) continue;
+    if (paused.resume_attempt !== undefined) return undefined;
+    named.add(paused.old_id);
+  }
+  return (id) => named.has(id);
 }

@@ -213,6 +213,30 @@ describe("a person's command beside a long sync", () => {
     }
   }, 90_000);
 
+  it('replaces its own schedules among hundreds made elsewhere, over several rounds, and leaves those alone', async () => {
+    const { letta } = suite;
+    const agent = letta.agents[0]!.id;
+    const elsewhere = Array.from({ length: 300 }, (_, i) => letta.addSchedule(agent, { type: 'recurring', cron_expression: `${i % 60} 8 * * *` }, `Other ${i}`).id);
+    const old = await seedKeptSchedules(letta, suite.env, { count: 70 });
+    // One at a time a round takes on 64 actions: 70 replacements take two rounds.
+    const result = await sync('--concurrency', '1');
+    expect(result.code, result.stderr).toBe(0);
+    // Listed once (its first page asked for once): the second round plans from the listing the first kept.
+    expect(letta.received.filter((r) => isListing(r) && r.query.after === undefined)).toHaveLength(1);
+    expect([...(await record()).replacedBy.keys()].sort()).toEqual([...old].sort());
+    expect(
+      letta
+        .requests('DELETE')
+        .map((r) => r.path.split('/').pop())
+        .sort(),
+    ).toEqual([...old].sort());
+    elsewhere.forEach((id, i) => expect(letta.schedules.get(id)?.schedule.cron_expression).toBe(`${i % 60} 8 * * *`));
+    letta.received.length = 0;
+    const again = await sync();
+    expect(again.code).toBe(0);
+    expect(changing(letta)).toEqual([]);
+  }, 90_000);
+
   it('replaces its schedules beside one the server lists without a message (made elsewhere), which it leaves alone', async () => {
     const { letta } = suite;
     const old = await seedKeptSchedules(letta, suite.env, { count: 3 });
