@@ -30,14 +30,17 @@ class ListedSchedule implements ScheduledMessage {
   }
 }
 
+/** A schedule as the listing keeps it, under `id` when given (the same id as a string sync holds already). */
+export type ListingEntry = (item: ScheduledMessage, id?: string) => ScheduledMessage;
+
 /**
  * The entries of one round's listing, confirms and read backs. `timings` holds one frozen timing
  * object per timing met (an agent's schedules mostly share a few crons); a listing kept for the
  * next round keeps its entries' timings, and that round shares its own.
  */
-export function listingEntries(agentId: string): (item: ScheduledMessage) => ScheduledMessage {
+export function listingEntries(agentId: string): ListingEntry {
   const timings = new Map<string, Timing>();
-  return ({ id, schedule, message }) => {
+  return ({ id: listedId, schedule, message }, id = listedId) => {
     const key = JSON.stringify(schedule);
     let timing = timings.get(key);
     if (timing === undefined) {

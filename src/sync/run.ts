@@ -8,7 +8,7 @@ import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from
 import { planSync, type SyncAction } from './plan';
 import { isGoneMember, seriesInstants } from './series';
 import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
-import { listingEntries } from './listing-entry';
+import { listingEntries, type ListingEntry } from './listing-entry';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
@@ -184,7 +184,7 @@ async function syncRound(
     concurrency,
     async (id) => {
       try {
-        return entry(await api.getSchedule(agentId, id));
+        return entry(await api.getSchedule(agentId, id), id);
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
         return undefined;
@@ -250,12 +250,7 @@ function actionKey(action: SyncAction): string {
  * The schedule requests of a round, each change they make also made to `listed`: a schedule read
  * back goes in, a deleted one comes out. `whole()`: every schedule this round created was read back.
  */
-function keptInListing(
-  api: SyncRequest['api'],
-  agentId: string,
-  listed: Map<string, ScheduledMessage>,
-  entry: (item: ScheduledMessage) => ScheduledMessage,
-): { api: ScheduleApi; whole: () => boolean } {
+function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<string, ScheduledMessage>, entry: ListingEntry): { api: ScheduleApi; whole: () => boolean } {
   const unread = new Set<string>();
   const ofAgent = (agent: string) => agent === agentId;
   return {
@@ -268,7 +263,7 @@ function keptInListing(
       async getSchedule(agent, id, kind) {
         const found = await api.getSchedule(agent, id, kind);
         if (ofAgent(agent)) {
-          listed.set(id, entry(found));
+          listed.set(id, entry(found, id));
           unread.delete(id);
         }
         return found;
@@ -287,38 +282,39 @@ function keptInListing(
  * (a page repeated, or the page bound reached) is an error here: a short
  * list would make sync forget what it did not see.
  */
-async function listAll(
-  api: SyncRequest['api'],
-  agentId: string,
-  entry: (item: ScheduledMessage) => ScheduledMessage,
-  needed: ((id: string) => boolean) | undefined,
-): Promise<Map<string, ScheduledMessage>> {
+async function listAll(api: SyncRequest['api'], agentId: string, entry: ListingEntry, named: Map<string, string> | undefined): Promise<Map<string, ScheduledMessage>> {
   const all = new Map<string, ScheduledMessage>();
-  for await (const page of api.schedulePages(agentId, { whole: true })) for (const item of page) if (!needed || needed(item.id)) all.set(item.id, entry(item));
+  for await (const page of api.schedulePages(agentId, { whole: true }))
+    for (const item of page) {
+      const id = named ? named.get(item.id) : item.id;
+      if (id !== undefined) all.set(id, entry(item, id));
+    }
   return all;
 }
 
 /**
- * Which of an agent's listed schedules a round can need: those its records name; or every one
- * (undefined) while a create whose answer was lost waits to be found among those no record names.
- * The others, made elsewhere, are not kept: an agent with thousands of them held them all.
+ * Which of an agent's listed schedules a round can need: those its records name, each id as the record
+ * holds it (so the list keeps no second copy of it); or every one (undefined) while a create whose answer
+ * was lost waits to be found among those no record names. The others, made elsewhere, are not kept: an
+ * agent with thousands of them held them all.
  */
-function namedByRecord(state: State, agentId: string): ((id: string) => boolean) | undefined {
-  const named = new Set<string>();
+function namedByRecord(state: State, agentId: string): Map<string, string> | undefined {
+  const named = new Map<string, string>();
+  const name = (id: string) => named.set(id, id);
   for (const intent of state.intents) {
     if (intent.agent_id !== agentId) continue;
     if (intent.attempt !== undefined || intent.status === 'creating') return undefined;
-    named.add(intent.schedule_id);
+    name(intent.schedule_id);
   }
   for (const series of state.series) {
     if (series.agent_id !== agentId) continue;
     if ((series.attempted?.length ?? 0) > 0) return undefined;
-    for (const member of [...series.members, ...(series.resumed_members ?? [])]) named.add(member.schedule_id);
+    for (const member of [...series.members, ...(series.resumed_members ?? [])]) name(member.schedule_id);
   }
   for (const paused of state.paused) {
     if (paused.schedule.agent_id !== agentId) continue;
     if (paused.resume_attempt !== undefined) return undefined;
-    named.add(paused.old_id);
+    name(paused.old_id);
   }
-  return (id) => named.has(id);
+  return named;
 }
