@@ -15,6 +15,13 @@ const isListing = (r: Received) => r.method === 'GET' && r.path.endsWith('/sched
 const listings = (received: Received[]) => received.filter(isListing).length;
 const crons = (letta: FakeLetta) => [...letta.schedules.values()].map((s) => s.schedule.cron_expression);
 
+/** A sync after one that finished: it exits 0 and sends nothing that changes the server. */
+async function syncAgainChangesNothing(letta: FakeLetta, why?: string) {
+  letta.received.length = 0;
+  expect((await sync()).code, why).toBe(0);
+  expect(changing(letta), why).toEqual([]);
+}
+
 /** Each replacement as the server saw it: where its create, its read back and the old one's delete came. */
 function replacements(received: Received[], replacedBy: Map<string, string>) {
   const at = (match: (r: Received) => boolean) => received.findIndex(match);
@@ -65,10 +72,7 @@ describe('sync --concurrency', () => {
       // What was done is said once per schedule, in the plan's order whatever order the answers came in.
       expect(result.stdout.match(/^Replaced sm-\d+ with sm-\d+/gm)?.map((line) => line.split(' ')[1])).toEqual([...old].sort());
 
-      letta.received.length = 0;
-      const again = await sync();
-      expect(again.code).toBe(0);
-      expect(changing(letta)).toEqual([]);
+      await syncAgainChangesNothing(letta);
     },
     60_000,
   );
@@ -110,9 +114,7 @@ describe('sync --concurrency', () => {
       expect(finished.code, `killed at request ${k}: ${finished.stderr}`).toBe(0);
       expect(crons(letta), `killed at request ${k}`).toEqual(Array(16).fill(SUMMER_CRON));
       expect((await record()).active, `killed at request ${k}`).toEqual([...letta.schedules.keys()].sort());
-      letta.received.length = 0;
-      expect((await sync()).code).toBe(0);
-      expect(changing(letta), `killed at request ${k}`).toEqual([]);
+      await syncAgainChangesNothing(letta, `killed at request ${k}`);
     }
   }, 300_000);
 });
@@ -168,10 +170,7 @@ describe("a person's command beside a long sync", () => {
     expect(letta.requests('DELETE')).toHaveLength(120);
     expect(crons(letta)).toEqual(Array(120).fill(SUMMER_CRON));
     expect([...(await record()).replacedBy.keys()].sort()).toEqual([...old].sort());
-    letta.received.length = 0;
-    const again = await sync();
-    expect(again.code).toBe(0);
-    expect(changing(letta)).toEqual([]);
+    await syncAgainChangesNothing(letta);
   }, 90_000);
 
   it('takes a plan longer than a round takes on over several rounds, each schedule replaced once, the agent listed once', async () => {
@@ -185,10 +184,7 @@ describe("a person's command beside a long sync", () => {
     expect(letta.requests('POST')).toHaveLength(150);
     expect(letta.requests('DELETE')).toHaveLength(150);
     expect(crons(letta)).toEqual(Array(150).fill(SUMMER_CRON));
-    letta.received.length = 0;
-    const again = await sync();
-    expect(again.code).toBe(0);
-    expect(changing(letta)).toEqual([]);
+    await syncAgainChangesNothing(letta);
   }, 90_000);
 
   it("carries each schedule's own message into its replacement over several rounds, though the schedules share one cron", async () => {
@@ -231,10 +227,7 @@ describe("a person's command beside a long sync", () => {
         .sort(),
     ).toEqual([...old].sort());
     elsewhere.forEach((id, i) => expect(letta.schedules.get(id)?.schedule.cron_expression).toBe(`${i % 60} 8 * * *`));
-    letta.received.length = 0;
-    const again = await sync();
-    expect(again.code).toBe(0);
-    expect(changing(letta)).toEqual([]);
+    await syncAgainChangesNothing(letta);
   }, 90_000);
 
   it('replaces its schedules beside one the server lists without a message (made elsewhere), which it leaves alone', async () => {
