@@ -101,7 +101,7 @@ interface AgentRounds {
   /** Actions that failed: not tried again in this sync. */
   failedBefore: Set<string>;
   /**
-   * The agent's schedules as the last round left them, kept only while every change this sync made
+   * The agent's schedules (those its records name) as the last round left them, kept only while every change this sync made
    * is in it and no other process has changed the record since it was listed: the next round then
    * need not list them all again (at 2,000 schedules, a second of every two-second round).
    */
@@ -278,9 +278,10 @@ function keptInListing(api: SyncRequest['api'], agentId: string, listed: Map<str
 }
 
 /**
- * Every schedule of one agent, all pages. A list the pager had to stop early
- * (a page repeated, or the page bound reached) is an error here: a short
- * list would make sync forget what it did not see.
+ * An agent's schedules, all pages: those `named` names, under the record's id
+ * strings, or every one when `named` is undefined (see namedByRecord). A list
+ * the pager had to stop early (a page repeated, or the page bound reached) is
+ * an error here: a short list would make sync forget what it did not see.
  */
 async function listAll(api: SyncRequest['api'], agentId: string, entry: ListingEntry, named: Map<string, string> | undefined): Promise<Map<string, ScheduledMessage>> {
   const all = new Map<string, ScheduledMessage>();
