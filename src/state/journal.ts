@@ -24,17 +24,20 @@ export function inScope(list: ListName, record: unknown, server: string): boolea
  * A state with only the records of `server` (see inScope): what a command talking to that server
  * sees, so two servers that hand out the same ids never mix their records. Its lists are new
  * arrays of the same records, as are the records set aside as unreadable (those it names); its
- * other fields are the state's.
+ * other fields are the state's. When every record is the server's (one server, the usual case),
+ * the state itself: a step made on it is made on the whole record, with nothing to apply again.
  */
 export function scopedState(state: State, server: string): State {
+  const ours = <T>(list: ListName, records: T[]) => records.filter((record) => inScope(list, record, server));
   const skipped = state.skipped?.filter((record) => inScope(record.list, record.raw, server));
-  return {
-    ...state,
-    intents: state.intents.filter((record) => inScope('intents', record, server)),
-    series: state.series.filter((record) => inScope('series', record, server)),
-    paused: state.paused.filter((record) => inScope('paused', record, server)),
-    ...(skipped === undefined ? {} : { skipped }),
-  };
+  const part = { ...state, intents: ours('intents', state.intents), series: ours('series', state.series), paused: ours('paused', state.paused), ...(skipped === undefined ? {} : { skipped }) };
+  const whole = LISTS.every((list) => part[list].length === state[list].length) && part.skipped?.length === state.skipped?.length;
+  return whole ? state : part;
+}
+
+/** Whether a step made on `server`'s part of the record left a record in it that is not the server's (a record disowned, say). */
+export function leftScope(ops: JournalOp[], server: string): boolean {
+  return ops.some((op) => (op.op === 'put' && !inScope(op.list, op.record, server)) || (op.op === 'list' && op.records.some((record) => !inScope(op.list, record, server))));
 }
 
 export type JournalOp =
@@ -108,9 +111,11 @@ const BY_ID: Naming = { keyOf: idOf, is: (list, record, wanted) => idOf(list, re
  * Apply a step to the state file's data (plain JSON, before it is checked), in place. Applying it twice gives the same data.
  * `keys`: how the step names records (JournalLine's `k`); or, to apply a step to the record in memory it was made on (whose
  * records it already changed in place), the key each record had when the step began (Tracked's naming), so the step
- * finds the records it finds in the file.
+ * finds the records it finds in the file; and `partBefore`, the records of each list the step's part held when the
+ * step began (Tracked's `before`): a list op puts its records in place of those, as in the file, even of those the step
+ * since wrote out of the part (a record disowned in place and moved).
  */
-export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 'server and id' | 'id' | Naming = 'server and id'): void {
+export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 'server and id' | 'id' | Naming = 'server and id', partBefore?: (list: ListName) => ReadonlySet<unknown>): void {
   const inMemory = typeof keys === 'object';
   const naming = keys === 'id' ? BY_ID : keys === 'server and id' ? BY_SERVER_AND_ID : keys;
   // A record the step has put in the record in memory is named as it is now, as in the file.
@@ -127,7 +132,8 @@ export function applyOps(data: Record<string, unknown>, ops: JournalOp[], keys: 
     if (op.op === 'list') {
       const { list, server } = op;
       // The list the step saw had no record set aside as unreadable: those stay (the record in memory keeps them apart, in `skipped`).
-      const kept = (record: unknown) => (server !== undefined && !inScope(list, record, server)) || !readable(list, record);
+      const part = partBefore?.(list);
+      const kept = (record: unknown) => (part ? !part.has(record) : (server !== undefined && !inScope(list, record, server)) || !readable(list, record));
       const others = Array.isArray(data[list]) ? (data[list] as unknown[]).filter(kept) : [];
       data[list] = [...others, ...op.records];
       for (const record of op.records) placed.add(record);
@@ -174,6 +180,8 @@ export interface Tracked {
   naming: Naming;
   /** Whether the step added, removed or moved records of `list` (else it only wrote to records in place). */
   reshaped(list: ListName): boolean;
+  /** The records of `list` when the step began. */
+  before(list: ListName): readonly unknown[];
 }
 
 /**
@@ -321,6 +329,7 @@ export function track(state: State, server?: string): Tracked {
       is: (list, record, wanted) => (dirty[list].has(record as object) ? dirty[list].get(record as object) === wanted : hasKey(list, record, wanted)),
     },
     reshaped: (list) => before[list] !== undefined,
+    before: (list) => before[list] ?? state[list],
   };
 }
 
@@ -355,6 +364,8 @@ function listOps(list: ListName, before: unknown[] | undefined, after: unknown[]
   const put = (record: unknown, key?: string): JournalOp => ({ op: 'put', list, ...(key === undefined ? {} : { key }), record });
   if (before === undefined) return [...dirty].map(([record, key]) => put(record, key ?? keyOf(list, record)));
   const ops: JournalOp[] = [];
+  // Removals go first: a record the step added may have the key of one it removed (a put would take its place, a del find the new one).
+  const removed: JournalOp[] = [];
   const written = (record: unknown) => {
     if (dirty.has(record as object)) ops.push(put(record, dirty.get(record as object) ?? keyOf(list, record)));
   };
@@ -385,7 +396,7 @@ function listOps(list: ListName, before: unknown[] | undefined, after: unknown[]
     } else if (i < endBefore && !is.has(old)) {
       const key = keyWas(list, old, dirty);
       if (key === undefined) return [whole];
-      ops.push({ op: 'del', list, key });
+      removed.push({ op: 'del', list, key });
       i++;
     } else if (i >= endBefore && endBefore === before.length && !was.has(now)) {
       // Added at the end (a put of a new key appends).
@@ -397,5 +408,5 @@ function listOps(list: ListName, before: unknown[] | undefined, after: unknown[]
     }
   }
   for (let k = endBefore; k < before.length; k++) written(before[k]);
-  return ops;
+  return [...removed, ...ops];
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { lock, liveHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
 import { appendPrivateFile, flushFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
-import { applyOps, inScope, readJournal, scopedState, track } from './journal';
+import { applyOps, leftScope, readJournal, scopedState, track } from './journal';
 import { foldAtEnd } from './journal-end';
 import { checkState, readStateData } from './parse';
 import { shareRepeatedStrings } from '../shared-strings';
@@ -256,18 +256,22 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
             if (result instanceof Promise) throw new Error('state changes must be synchronous');
             result = tracked.detach(result);
             ops = tracked.ops();
-            // The step changed this server's part of the record: the whole record takes the same step. Records written
-            // in place are the whole record's own (the part holds the same records): only what reshaped a list, and the
-            // top-level fields, are applied, so a step costs what it reshaped, not the whole record.
             if (server === undefined) record.scoped = undefined;
             else {
+              const part = record.scoped?.state;
               // A record the step took out of this server's part (settleForServer's disowned) is no longer in it.
-              if (ops.some((op) => op.op === 'put' && !inScope(op.list, op.record, server))) record.scoped = undefined;
-              applyOps(
-                record.state,
-                ops.filter((op) => op.op === 'top' || tracked.reshaped(op.list)),
-                tracked.naming,
-              );
+              if (leftScope(ops, server)) record.scoped = undefined;
+              // The step changed this server's part of the record: unless that part is the whole record (scopedState), the
+              // whole record takes the same step. Records written in place are the whole record's own (the part holds the
+              // same records): only what reshaped a list, and the top-level fields, are applied, so a step costs what it
+              // reshaped, not the whole record.
+              if (part !== record.state)
+                applyOps(
+                  record.state,
+                  ops.filter((op) => op.op === 'top' || tracked.reshaped(op.list)),
+                  tracked.naming,
+                  (list) => new Set(tracked.before(list)),
+                );
             }
           } catch (error) {
             // The change may have got part-way through the record as read: read it again next time.

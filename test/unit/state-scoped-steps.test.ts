@@ -42,8 +42,8 @@ function pausedCopy(id: string, server: string | undefined, cron: string): Pause
 }
 
 describe('the record changed through stores of two servers in one process, read again by another', () => {
-  it('is the same record after every step (300 seeded random steps: adds, removals, reorders, in-place writes, claims, top fields, failed changes, folds)', async () => {
-    let seed = 7;
+  /** 300 seeded random steps from `start` (adds, removals, reorders, in-place writes, claims, disowns, top fields, failed changes, folds), each through a store drawn from `picks`. */
+  async function randomSteps(start: State, seed: number, picks: ReadonlyArray<'every' | typeof A | typeof B>): Promise<void> {
     const random = (n: number) => {
       seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
       return (seed >>> 8) % n;
@@ -52,15 +52,12 @@ describe('the record changed through stores of two servers in one process, read 
     const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
     // Ids a server hands out: both servers hand out the same ones.
     const id = () => `sm-${random(12)}`;
-    const start: State = {
-      ...emptyState(),
-      intents: [intent('sm-1', { server: A }), intent('sm-1', { server: B }), intent('sm-2'), intent('sm-3', { server: B }), intent('sm-4', { server: A })],
-      paused: [pausedCopy('sm-5', A, '0 1 * * *'), pausedCopy('sm-5', B, '0 2 * * *'), pausedCopy('sm-6', undefined, '0 3 * * *')],
-    };
     writeFileSync(join(dir, 'state.json'), JSON.stringify(start));
     const stores = { [A]: openState(env, HOME, { journal: true, server: A }), [B]: openState(env, HOME, { journal: true, server: B }), every: openState(env, HOME, { journal: true }) };
     type Move = (state: State, server: string | undefined) => void;
-    const fresh = (server: string | undefined): Intent => intent(id(), { phrase: `p${random(1000)}`, ...(server === undefined || random(8) === 0 ? {} : { server }) });
+    // A command that talks to a server records it; records without one are added through the store of every record
+    // (a server's step could not tell such a record from another server's disowned one of the same id).
+    const fresh = (server: string | undefined): Intent => intent(id(), { phrase: `p${random(1000)}`, ...(server === undefined ? {} : { server }) });
     // A server and id name one record (commands keep it so): a record is added only under a name not in use.
     const named = (s: State, one: Intent) => s.intents.findIndex((known) => known.schedule_id === one.schedule_id && known.server === one.server);
     const moves: Move[] = [
@@ -84,6 +81,11 @@ describe('the record changed through stores of two servers in one process, read 
         const legacy = s.intents.find((i) => i.server === undefined && named(s, { ...i, server }) < 0);
         if (legacy && server !== undefined) legacy.server = server;
       },
+      // sync disowns a record from before servers were told apart (settleForServer): it leaves this server's part.
+      (s, server) => {
+        const legacy = s.intents.find((i) => i.server === undefined && !(i.not_on ?? []).includes(server ?? ''));
+        if (legacy && server !== undefined) legacy.not_on = [...(legacy.not_on ?? []), server];
+      },
       (s) => void (s.note = `n${random(100)}`),
       (s, server) => {
         const at = s.paused.findIndex((p) => p.old_id === 'sm-5');
@@ -103,7 +105,7 @@ describe('the record changed through stores of two servers in one process, read 
       },
     ];
     for (let step = 0; step < 300; step++) {
-      const which = (['every', A, B, A, B] as const)[random(5)]!;
+      const which = picks[random(picks.length)]!;
       const server = which === 'every' ? undefined : which;
       if (random(15) === 0) await foldJournals();
       await stores[which]
@@ -119,6 +121,24 @@ describe('the record changed through stores of two servers in one process, read 
       expect(onA, `step ${step} (${which})`).toEqual(plain(scopedState(disk, A)));
       expect(onB, `step ${step} (${which})`).toEqual(plain(scopedState(disk, B)));
     }
+  }
+
+  it('is the same record after every step, of records of both servers and of none', async () => {
+    const start: State = {
+      ...emptyState(),
+      intents: [intent('sm-1', { server: A }), intent('sm-1', { server: B }), intent('sm-2'), intent('sm-3', { server: B }), intent('sm-4', { server: A })],
+      paused: [pausedCopy('sm-5', A, '0 1 * * *'), pausedCopy('sm-5', B, '0 2 * * *'), pausedCopy('sm-6', undefined, '0 3 * * *')],
+    };
+    for (const seed of [7, 8, 9]) await randomSteps(structuredClone(start), seed, ['every', A, B, A, B]);
+  }, 60_000);
+
+  it('is the same record after every step, of records all of one server (its part is the whole record) until another server adds its own', async () => {
+    const start: State = {
+      ...emptyState(),
+      intents: [intent('sm-1', { server: A }), intent('sm-2', { server: A }), intent('sm-4', { server: A })],
+      paused: [pausedCopy('sm-5', A, '0 1 * * *')],
+    };
+    for (const seed of [11, 12, 13]) await randomSteps(structuredClone(start), seed, [A, A, A, A, A, A, A, A, B, 'every']);
   }, 60_000);
 
   it('a step that gives a record its server and then removes or replaces it does so in the file too (the step names it as it was)', async () => {
