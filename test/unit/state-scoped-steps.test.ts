@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { scopedState } from '../../src/state/journal';
 import { foldJournals } from '../../src/state/journal-end';
-import { emptyState, findIntent, markPaused, recordPaused, type Intent, type PausedSchedule, type State } from '../../src/state/records';
+import { emptyState, findIntent, markPaused, recordPaused, type Intent, type PausedSchedule, type Series, type State } from '../../src/state/records';
 import { openState } from '../../src/state/store';
 import { weekdayIntent as intent } from '../helpers/records';
 
@@ -58,6 +58,19 @@ describe('the record changed through stores of two servers in one process, read 
     // A command that talks to a server records it; records without one are added through the store of every record
     // (a server's step could not tell such a record from another server's disowned one of the same id).
     const fresh = (server: string | undefined): Intent => intent(id(), { phrase: `p${random(1000)}`, ...(server === undefined ? {} : { server }) });
+    const freshSeries = (server: string | undefined): Series => ({
+      series_id: `ser-${random(6)}`,
+      agent_id: 'agent-1',
+      ...(server === undefined ? {} : { server }),
+      phrase: `s${random(1000)}`,
+      zone: 'UTC',
+      rule: 'every 2 weeks',
+      horizon: '2027-01-01T00:00:00.000Z',
+      template: { messages: [{ role: 'user', content: 'hi' }] },
+      members: [{ schedule_id: id(), instant: '2026-12-01T00:00:00.000Z' }],
+      status: 'active',
+      created_at: '2026-11-20T15:00:00.000Z',
+    });
     // A server and id name one record (commands keep it so): a record is added only under a name not in use.
     const named = (s: State, one: Intent) => s.intents.findIndex((known) => known.schedule_id === one.schedule_id && known.server === one.server);
     const moves: Move[] = [
@@ -98,6 +111,25 @@ describe('the record changed through stores of two servers in one process, read 
         const old = s.paused.find((p) => p.server === undefined && p.intent === undefined);
         if (old && server !== undefined && !s.paused.some((p) => p.old_id === old.old_id && (p.server ?? p.intent?.server) === server)) old.intent = intent(old.old_id, { server });
         else if (!s.paused.some((p) => p.old_id === 'sm-7')) s.paused.push({ ...pausedCopy('sm-7', undefined, '0 4 * * *'), ...(server === undefined ? {} : { intent: intent('sm-7', { server }) }) });
+      },
+      // Series: added under a name not in use, removed, written in place (a member gone, one more member), and
+      // removed then made again under the same name in one step.
+      (s, server) => {
+        const added = freshSeries(server);
+        if (!s.series.some((known) => known.series_id === added.series_id && known.server === added.server)) s.series.splice(random(s.series.length + 1), 0, added);
+      },
+      (s) => void s.series.splice(random(s.series.length + 1), 1),
+      (s) => {
+        const one = s.series[random(s.series.length + 1)];
+        if (one && random(2) === 0) one.members.push({ schedule_id: id(), instant: `2026-12-1${random(10)}T00:00:00.000Z` });
+        else if (one?.members[0]) one.members[0].gone = true;
+      },
+      (s) => {
+        const at = random(s.series.length + 1);
+        const old = s.series[at];
+        if (!old) return;
+        s.series.splice(at, 1);
+        s.series.splice(random(s.series.length + 1), 0, { ...(JSON.parse(JSON.stringify(old)) as Series), phrase: `again ${random(1000)}` });
       },
       (s, server) => {
         s.intents.push(fresh(server));
