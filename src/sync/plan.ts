@@ -4,7 +4,7 @@ import { isPausedOne, sameSchedule } from './same-schedule';
 import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { expectedUtcCron, patternOfCron, type ExpectedCron } from './local-rule';
-import { isGoneMember, topUpInstants, type InstantSource } from './series';
+import { isGoneMember, topUpInstants, unansweredOf, type InstantSource } from './series';
 import { compareText } from '../text-order';
 
 /** One change sync would make, with everything needed to make it and to say what it did. */
@@ -267,9 +267,7 @@ function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, no
   if (waiting.length > 0 && deleted.length === waiting.length) return [{ type: 'series-gone', agent_id, series_id: series.series_id }];
   const actions: SyncAction[] = deleted.map((m) => ({ type: 'member-gone', agent_id, series_id: series.series_id, id: m.schedule_id }) as const);
   const more = topUpInstants(series, now, instants);
-  const attempted = new Set((series.attempted ?? []).map((instant) => Date.parse(instant)));
-  const landed = more.flatMap((at) => {
-    if (!attempted.has(at)) return [];
+  const landed = unansweredOf(series, more).flatMap((at) => {
     const twin = unrecorded.find((item) => sameSchedule({ schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages as never }, item));
     return twin ? [{ at, id: twin.id }] : [];
   });

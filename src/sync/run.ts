@@ -6,7 +6,7 @@ import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
 import { settleForServer, type Intent, type Series, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
-import { isGoneMember, seriesInstants } from './series';
+import { isGoneMember, seriesInstants, topUpInstants, unansweredOf } from './series';
 import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
 import { listingEntries, type ListingEntry } from './listing-entry';
 
@@ -135,7 +135,7 @@ async function syncRound(
   const entry = listingEntries(agentId);
   let listed: Map<string, ScheduledMessage>;
   try {
-    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry, namedByRecord(state, agentId));
+    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry, namedByRecord(state, agentId, now));
   } catch (error) {
     if (!(error instanceof NotFoundError || (error instanceof AuthError && error.facts.status === 403))) throw error;
     const reason = error instanceof NotFoundError ? 'this key cannot see the agent (404)' : 'this key may not read the agent (403)';
@@ -299,7 +299,7 @@ async function listAll(api: SyncRequest['api'], agentId: string, entry: ListingE
  * was lost waits to be found among those no record names. The others, made elsewhere, are not kept: an
  * agent with thousands of them held them all.
  */
-function namedByRecord(state: State, agentId: string): Map<string, string> | undefined {
+export function namedByRecord(state: State, agentId: string, now: number): Map<string, string> | undefined {
   const named = new Map<string, string>();
   const name = (id: string) => named.set(id, id);
   for (const intent of state.intents) {
@@ -309,7 +309,9 @@ function namedByRecord(state: State, agentId: string): Map<string, string> | und
   }
   for (const series of state.series) {
     if (series.agent_id !== agentId) continue;
-    if ((series.attempted?.length ?? 0) > 0) return undefined;
+    // Only an active series is topped up (planSync), and only its next instants' lost creates are looked for: an
+    // attempt left on a series since ended, or on an instant now past, keeps no list whole.
+    if (series.status === 'active' && unansweredOf(series, topUpInstants(series, now, seriesInstants)).length > 0) return undefined;
     for (const member of [...series.members, ...(series.resumed_members ?? [])]) name(member.schedule_id);
   }
   for (const paused of state.paused) {

@@ -60,6 +60,12 @@ export function topUpInstants(series: SeriesRuleOf & Pick<Series, 'until' | 'cou
   return source(series, last, horizonOf(series, now), room);
 }
 
+/** Of a series' next instants (topUpInstants), those whose create was sent and went unanswered: a copy of each may have landed. */
+export function unansweredOf(series: Pick<Series, 'attempted'>, next: number[]): number[] {
+  const attempted = new Set((series.attempted ?? []).map((instant) => Date.parse(instant)));
+  return next.filter((at) => attempted.has(at));
+}
+
 /** The next member still to fire, and how many are waiting. */
 export function seriesProgress(series: Series, now: number): { next: number | undefined; waiting: number } {
   const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
