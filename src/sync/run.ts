@@ -311,7 +311,8 @@ export function namedByRecord(state: State, agentId: string, now: number): Map<s
     if (series.agent_id !== agentId) continue;
     // Only an active series is topped up (planSync), and only its next instants' lost creates are looked for: an
     // attempt left on a series since ended, or on an instant now past, keeps no list whole.
-    if (series.status === 'active' && unansweredOf(series, topUpInstants(series, now, seriesInstants)).length > 0) return undefined;
+    const unanswered = series.status === 'active' && (series.attempted?.length ?? 0) > 0;
+    if (unanswered && unansweredOf(series, topUpInstants(series, now, seriesInstants)).length > 0) return undefined;
     for (const member of [...series.members, ...(series.resumed_members ?? [])]) name(member.schedule_id);
   }
   for (const paused of state.paused) {
