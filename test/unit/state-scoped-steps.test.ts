@@ -145,20 +145,31 @@ describe('the record changed through stores of two servers in one process, read 
           for (let k = 0, n = 1 + random(3); k < n; k++) moves[random(moves.length)]!(state, server);
         })
         .catch((error: Error) => expect(error.message).toBe('refused part-way'));
-      const whole = plain(await stores.every.read());
-      const onA = plain(await stores[A].read());
-      const onB = plain(await stores[B].read());
-      const disk = plain(await readByAnotherProcess(dir));
-      expect(whole, `step ${step} (${which})`).toEqual(disk);
-      expect(onA, `step ${step} (${which})`).toEqual(plain(scopedState(disk, A)));
-      expect(onB, `step ${step} (${which})`).toEqual(plain(scopedState(disk, B)));
+      // A record set aside is compared as it is: where it stood in the list when read is of that read.
+      const same = (state: State) => plain({ ...state, ...(state.skipped ? { skipped: state.skipped.map(({ list, raw }) => ({ list, raw })) } : {}) });
+      const whole = same(await stores.every.read());
+      const onA = same(await stores[A].read());
+      const onB = same(await stores[B].read());
+      const disk = await readByAnotherProcess(dir);
+      expect(whole, `step ${step} (${which})`).toEqual(same(disk));
+      expect(onA, `step ${step} (${which})`).toEqual(same(scopedState(disk, A)));
+      expect(onB, `step ${step} (${which})`).toEqual(same(scopedState(disk, B)));
     }
   }
 
   it('is the same record after every step, of records of both servers and of none', async () => {
     const start: State = {
       ...emptyState(),
-      intents: [intent('sm-1', { server: A }), intent('sm-1', { server: B }), intent('sm-2'), intent('sm-3', { server: B }), intent('sm-4', { server: A })],
+      // With a record of each server that cannot be read (set aside, kept in the file as it is).
+      intents: [
+        intent('sm-1', { server: A }),
+        intent('sm-1', { server: B }),
+        intent('sm-2'),
+        { schedule_id: 'sm-bad', server: A } as unknown as Intent,
+        intent('sm-3', { server: B }),
+        intent('sm-4', { server: A }),
+        { schedule_id: 'sm-bad', server: B } as unknown as Intent,
+      ],
       paused: [pausedCopy('sm-5', A, '0 1 * * *'), pausedCopy('sm-5', B, '0 2 * * *'), pausedCopy('sm-6', undefined, '0 3 * * *')],
     };
     for (const seed of [7, 8, 9]) await randomSteps(structuredClone(start), seed, ['every', A, B, A, B]);
@@ -167,7 +178,7 @@ describe('the record changed through stores of two servers in one process, read 
   it('is the same record after every step, of records all of one server (its part is the whole record) until another server adds its own', async () => {
     const start: State = {
       ...emptyState(),
-      intents: [intent('sm-1', { server: A }), intent('sm-2', { server: A }), intent('sm-4', { server: A })],
+      intents: [intent('sm-1', { server: A }), intent('sm-2', { server: A }), { schedule_id: 'sm-bad', server: A } as unknown as Intent, intent('sm-4', { server: A })],
       paused: [pausedCopy('sm-5', A, '0 1 * * *')],
     };
     for (const seed of [11, 12, 13]) await randomSteps(structuredClone(start), seed, [A, A, A, A, A, A, A, A, B, 'every']);
