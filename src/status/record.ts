@@ -2,7 +2,7 @@ import { onServer, serverNamed, type State } from '../state/records';
 import type { SyncOutcomeRecord } from '../state/sync-outcome';
 import { expectedUtcCron } from '../sync/local-rule';
 import { followsLocalClock } from '../sync/plan';
-import { isGoneMember } from '../sync/series';
+import { awaitsLostMember, isGoneMember } from '../sync/series';
 import { nextOffsetChange } from '../time/zone';
 
 /** A sync older than this, while DST-kept schedules exist, is overdue (the printed job runs hourly). */
@@ -119,7 +119,7 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
       .filter((p) => p.resume_attempt !== undefined)
       .map((p) => ({ agent_id: p.schedule.agent_id, phrase: p.intent?.phrase ?? p.old_id, attempted_at: p.resume_attempted_at ?? p.paused_at, resuming: p.old_id })),
     ...ours(state.series)
-      .filter((one) => (one.attempted ?? []).length > 0)
+      .filter((one) => awaitsLostMember(one, now))
       .map((one) => ({ agent_id: one.agent_id, phrase: one.phrase, attempted_at: one.status_at ?? one.created_at, series_id: one.series_id })),
   ];
   const overdue = lastSync === undefined || now - Date.parse(lastSync.at) > SYNC_OVERDUE_MS;

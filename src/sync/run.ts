@@ -6,7 +6,7 @@ import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
 import { settleForServer, type Intent, type Series, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
-import { isGoneMember, seriesInstants, topUpInstants, unansweredOf } from './series';
+import { awaitsLostMember, isGoneMember, seriesInstants } from './series';
 import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
 import { listingEntries, type ListingEntry } from './listing-entry';
 
@@ -309,10 +309,7 @@ export function namedByRecord(state: State, agentId: string, now: number): Map<s
   }
   for (const series of state.series) {
     if (series.agent_id !== agentId) continue;
-    // Only an active series is topped up (planSync), and only its next instants' lost creates are looked for: an
-    // attempt left on a series since ended, or on an instant now past, keeps no list whole.
-    const unanswered = series.status === 'active' && (series.attempted?.length ?? 0) > 0;
-    if (unanswered && unansweredOf(series, topUpInstants(series, now, seriesInstants)).length > 0) return undefined;
+    if (awaitsLostMember(series, now)) return undefined;
     for (const member of [...series.members, ...(series.resumed_members ?? [])]) name(member.schedule_id);
   }
   for (const paused of state.paused) {

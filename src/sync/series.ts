@@ -66,6 +66,21 @@ export function unansweredOf(series: Pick<Series, 'attempted'>, next: number[]):
   return next.filter((at) => attempted.has(at));
 }
 
+/**
+ * Whether sync looks for a landed copy of one of the series' unanswered creates: only an active series is topped up,
+ * and only at its next instants (an attempt left on a series that has ended, or on an instant now past, is never
+ * looked for). A rule this version cannot extend cannot tell: true.
+ */
+export function awaitsLostMember(series: Series, now: number): boolean {
+  if (series.status !== 'active' || (series.attempted?.length ?? 0) === 0) return false;
+  try {
+    return unansweredOf(series, topUpInstants(series, now, seriesInstants)).length > 0;
+  } catch (error) {
+    if (error instanceof UsageError) return true;
+    throw error;
+  }
+}
+
 /** The next member still to fire, and how many are waiting. */
 export function seriesProgress(series: Series, now: number): { next: number | undefined; waiting: number } {
   const waiting = series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
