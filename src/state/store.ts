@@ -248,7 +248,8 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
         LABEL,
         () => {
           const record = current(path, journal);
-          const tracked = track(scopeOf(record, server), server);
+          const part = scopeOf(record, server);
+          const tracked = track(part, server);
           let result;
           let ops;
           try {
@@ -258,7 +259,6 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
             ops = tracked.ops();
             if (server === undefined) record.scoped = undefined;
             else {
-              const part = record.scoped?.state;
               // A record the step took out of this server's part (settleForServer's disowned) is no longer in it.
               if (leftScope(ops, server)) record.scoped = undefined;
               // The step changed this server's part of the record: unless that part is the whole record (scopedState), the

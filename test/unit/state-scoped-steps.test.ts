@@ -182,7 +182,26 @@ describe('the record changed through stores of two servers in one process, read 
       paused: [pausedCopy('sm-5', A, '0 1 * * *')],
     };
     for (const seed of [11, 12, 13]) await randomSteps(structuredClone(start), seed, [A, A, A, A, A, A, A, A, B, 'every']);
+    // Without the other server: the part stays the whole record but for records disowned, until they are removed.
+    for (const seed of [14, 15]) await randomSteps(structuredClone(start), seed, [A, A, A, A, 'every']);
   }, 60_000);
+
+  it('a step on the part of a record all of one server is made once, and the part stays the record itself', async () => {
+    const dir = freshDir();
+    const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ ...emptyState(), intents: [intent('sm-1', { server: A }), intent('sm-2', { server: A })] }));
+    const onA = openState(env, HOME, { journal: true, server: A });
+    const every = openState(env, HOME, { journal: true });
+    expect(await onA.readShared()).toBe(await every.readShared());
+    await onA.update((state) => {
+      state.intents.push(intent('sm-3', { server: A }));
+      state.intents.reverse();
+    });
+    expect(await onA.readShared()).toBe(await every.readShared());
+    const ids = (state: State) => state.intents.map((i) => i.schedule_id);
+    expect(ids(await every.read())).toEqual(['sm-3', 'sm-2', 'sm-1']);
+    expect(ids(await readByAnotherProcess(dir))).toEqual(['sm-3', 'sm-2', 'sm-1']);
+  });
 
   it('a step that gives a record its server and then removes or replaces it does so in the file too (the step names it as it was)', async () => {
     for (const then of ['remove', 'replace'] as const) {
