@@ -362,7 +362,10 @@ const SEARCHES: Record<string, Search> = {
 function listOps(list: ListName, before: unknown[] | undefined, after: unknown[], dirty: Map<object, string | undefined>, server: string | undefined): JournalOp[] {
   const whole: JournalOp = { op: 'list', list, ...(server === undefined ? {} : { server }), records: after };
   const put = (record: unknown, key?: string): JournalOp => ({ op: 'put', list, ...(key === undefined ? {} : { key }), record });
-  if (before === undefined) return [...dirty].map(([record, key]) => put(record, key ?? keyOf(list, record)));
+  if (before === undefined) {
+    const written = [...dirty].map(([record, key]) => put(record, key ?? keyOf(list, record)));
+    return keysMeet(list, written) ? [whole] : written;
+  }
   const ops: JournalOp[] = [];
   // Removals go first: a record the step added may have the key of one it removed (a put would take its place, a del find the new one).
   const removed: JournalOp[] = [];
@@ -408,5 +411,27 @@ function listOps(list: ListName, before: unknown[] | undefined, after: unknown[]
     }
   }
   for (let k = endBefore; k < before.length; k++) written(before[k]);
-  return [...removed, ...ops];
+  const all = [...removed, ...ops];
+  return keysMeet(list, all) ? [whole] : all;
+}
+
+/**
+ * Whether applying `ops` one after another could take one record for another: keys are unique before and after a
+ * step, not between its ops, so a put that names a record by a key it does not end with (a record given another
+ * server, one put in another's place) must share neither key with another op. Such a step is written as the whole list.
+ */
+function keysMeet(list: ListName, ops: JournalOp[]): boolean {
+  const moving = new Map<string, JournalOp[]>();
+  for (const op of ops) {
+    if (op.op !== 'put' || op.key === undefined) continue;
+    const ends = keyOf(list, op.record);
+    if (ends === op.key) continue;
+    for (const key of [op.key, ends]) if (key !== undefined) moving.set(key, [...(moving.get(key) ?? []), op]);
+  }
+  if (moving.size === 0) return false;
+  const named = (op: JournalOp) => (op.op === 'del' ? op.key : op.op === 'put' ? (op.key ?? keyOf(list, op.record)) : undefined);
+  return ops.some((op) => {
+    const key = named(op);
+    return key !== undefined && (moving.get(key) ?? []).some((other) => other !== op);
+  });
 }

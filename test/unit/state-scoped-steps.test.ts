@@ -231,6 +231,31 @@ describe('the record changed through stores of two servers in one process, read 
     }
   });
 
+  it('a step that gives a record the key of one it replaces (a claim and an edit in one) is the same record in the file', async () => {
+    // The legacy sm-1 is claimed for A while A's own sm-1 is replaced by sm-9: applied one by one in the file, the
+    // claim (named by its old key) would make a second 'A sm-1' that the replacement (named 'A sm-1') then takes.
+    for (const [which, edit] of [
+      ['server', 'put in its place'],
+      ['every', 'put in its place'],
+      ['server', 'written in place'],
+      ['every', 'written in place'],
+    ] as const) {
+      const dir = freshDir();
+      const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
+      writeFileSync(join(dir, 'state.json'), JSON.stringify({ ...emptyState(), intents: [intent('sm-1', { phrase: 'legacy' }), intent('sm-1', { server: A, phrase: 'on A' })] }));
+      const store = openState(env, HOME, { journal: true, ...(which === 'server' ? { server: A } : {}) });
+      await store.update((state) => {
+        state.intents[0]!.server = A;
+        if (edit === 'put in its place') state.intents[1] = intent('sm-9', { server: A, phrase: 'edited' });
+        else Object.assign(state.intents[1]!, { schedule_id: 'sm-9', phrase: 'edited' });
+      });
+      const shown = (state: State) => state.intents.map((i) => `${i.server} ${i.schedule_id} ${i.phrase}`);
+      const want = [`${A} sm-1 legacy`, `${A} sm-9 edited`];
+      expect(shown(await store.read()), `${which}, ${edit}`).toEqual(want);
+      expect(shown(await readByAnotherProcess(dir)), `${which}, ${edit}`).toEqual(want);
+    }
+  });
+
   it('a record set aside as unreadable stays in the file when a step rewrites its list, whichever process reads the steps', async () => {
     const dir = freshDir();
     const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
