@@ -30,7 +30,13 @@ export function inScope(list: ListName, record: unknown, server: string): boolea
 export function scopedState(state: State, server: string): State {
   const ours = <T>(list: ListName, records: T[]) => records.filter((record) => inScope(list, record, server));
   const skipped = state.skipped?.filter((record) => inScope(record.list, record.raw, server));
-  const part = { ...state, intents: ours('intents', state.intents), series: ours('series', state.series), paused: ours('paused', state.paused), ...(skipped === undefined ? {} : { skipped }) };
+  const part = {
+    ...state,
+    intents: ours('intents', state.intents),
+    series: ours('series', state.series),
+    paused: ours('paused', state.paused),
+    ...(skipped === undefined ? {} : { skipped }),
+  };
   const whole = LISTS.every((list) => part[list].length === state[list].length) && part.skipped?.length === state.skipped?.length;
   return whole ? state : part;
 }
