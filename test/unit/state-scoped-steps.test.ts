@@ -119,6 +119,13 @@ describe('the record changed through stores of two servers in one process, read 
         if (!s.series.some((known) => known.series_id === added.series_id && known.server === added.server)) s.series.splice(random(s.series.length + 1), 0, added);
       },
       (s) => void s.series.splice(random(s.series.length + 1), 1),
+      // sync claims or disowns a series from before servers were told apart (settleForServer).
+      (s, server) => {
+        const legacy = s.series.find((one) => one.server === undefined && !(one.not_on ?? []).includes(server ?? ''));
+        if (!legacy || server === undefined) return;
+        if (random(2) === 0 && !s.series.some((one) => one.series_id === legacy.series_id && one.server === server)) legacy.server = server;
+        else legacy.not_on = [...(legacy.not_on ?? []), server];
+      },
       (s) => {
         const one = s.series[random(s.series.length + 1)];
         if (one && random(2) === 0) one.members.push({ schedule_id: id(), instant: `2026-12-1${random(10)}T00:00:00.000Z` });
