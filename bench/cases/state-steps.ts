@@ -21,7 +21,7 @@ const AGENT = 'agent-11111111-1111-1111-1111-111111111111';
 const AT = '2027-03-15T12:00:00.000Z';
 
 function intent(i: number): Intent {
-  return weekdayIntent(`scheduled_message-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`, { agent_id: AGENT, server: 'https://api.letta.com/' });
+  return weekdayIntent(`scheduled_message-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`, { agent_id: AGENT, server: SERVER });
 }
 
 /** Bytes in the state folder's files now (the state file and, when there is one, the journal). */
@@ -51,13 +51,16 @@ interface Measured {
   msWithFold: number;
 }
 
-async function measure(size: number, journal: boolean): Promise<Measured> {
+/** Every record's server: the store of a command opened for it (`server`) steps on that server's part. */
+const SERVER = 'https://api.letta.com/';
+
+async function measure(size: number, journal: boolean, server?: string): Promise<Measured> {
   const dir = mkdtempSync(join(tmpdir(), 'letta-switchboard-state-steps-'));
   const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
   await openState(env, '/nonexistent-home').update((state) => {
     for (let i = 0; i < size; i++) recordIntent(state, intent(i));
   });
-  const store = openState(env, '/nonexistent-home', { journal });
+  const store = openState(env, '/nonexistent-home', { journal, ...(server === undefined ? {} : { server }) });
   await store.read();
   const ms: number[] = [];
   let bytes = 0;
@@ -100,24 +103,25 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 2 :
 export async function run(): Promise<void> {
   console.log(`\nRecording one step (${STEPS * 2} steps: a sync's attempt, then its replacement), whole file rewritten each step vs the journal\n`);
   console.log(
-    '| schedules | whole file: bytes/step | journal: bytes/step | with the fold at the end | bytes ratio | whole file: median ms/step | journal: median ms/step | time ratio | journal incl. fold: ms/step |',
+    "| schedules | whole file: bytes/step | journal: bytes/step | with the fold at the end | bytes ratio | whole file: median ms/step | journal: median ms/step | time ratio | journal incl. fold: ms/step | journal, a server's store: median ms/step |",
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const size of SIZES) {
-    // Interleaved: whole, journal, whole, journal; the median of each.
+    // Interleaved: whole, journal, journal through the server's store, and again; the median of each.
     const rounds = await (async () => {
-      const all: Array<[Measured, Measured]> = [];
-      for (let r = 0; r < 2; r++) all.push([await measure(size, false), await measure(size, true)]);
+      const all: Array<[Measured, Measured, Measured]> = [];
+      for (let r = 0; r < 2; r++) all.push([await measure(size, false), await measure(size, true), await measure(size, true, SERVER)]);
       return all;
     })();
     const whole = rounds.map(([w]) => w);
     const journal = rounds.map(([, j]) => j);
+    const onServer = rounds.map(([, , s]) => s);
     const wholeMs = median(whole.flatMap((m) => m.msPerStep));
     const journalMs = median(journal.flatMap((m) => m.msPerStep));
     const wholeBytes = median(whole.map((m) => m.bytesPerStep));
     const journalBytes = median(journal.map((m) => m.bytesPerStep));
     console.log(
-      `| ${size.toLocaleString('en-US')} | ${kib(wholeBytes)} | ${kib(journalBytes)} | ${kib(median(journal.map((m) => m.bytesWithFold)))} | ${(wholeBytes / journalBytes).toFixed(0)}x | ${wholeMs.toFixed(2)} | ${journalMs.toFixed(2)} | ${(wholeMs / journalMs).toFixed(1)}x | ${median(journal.map((m) => m.msWithFold)).toFixed(2)} |`,
+      `| ${size.toLocaleString('en-US')} | ${kib(wholeBytes)} | ${kib(journalBytes)} | ${kib(median(journal.map((m) => m.bytesWithFold)))} | ${(wholeBytes / journalBytes).toFixed(0)}x | ${wholeMs.toFixed(2)} | ${journalMs.toFixed(2)} | ${(wholeMs / journalMs).toFixed(1)}x | ${median(journal.map((m) => m.msWithFold)).toFixed(2)} | ${median(onServer.flatMap((m) => m.msPerStep)).toFixed(2)} |`,
     );
   }
 }
