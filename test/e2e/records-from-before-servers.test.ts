@@ -195,3 +195,21 @@ describe('two records from before servers were told apart with the same id, one 
     expect(recorded()).toEqual([`Asia/Tokyo ${urlOf(b)} not on ${urlOf(a)}`, `Europe/Paris ${urlOf(a)} not on -`]);
   });
 });
+
+describe('a record from before servers were told apart, changed on the server it was made on', () => {
+  it.each([
+    ['edit', ['--message', 'changed']],
+    ['resume', []],
+  ] as const)('%s records the new schedule as made on that server', async (how, flags) => {
+    const { on, file } = await madeBeforeServers([{ server: a, message: 'on A', zone: 'Europe/Paris' }]);
+    if (how === 'resume') {
+      const paused = await on(a, 'recurring', 'pause', 'sm-000001');
+      expect(paused.code, paused.stderr).toBe(0);
+    }
+    const ran = how === 'edit' ? await on(a, 'recurring', 'edit', 'sm-000001', '--agent-id', AGENT, ...flags) : await on(a, 'recurring', 'resume', 'sm-000001');
+    expect(ran.code, ran.stderr).toBe(0);
+    const intents = JSON.parse(readFileSync(file, 'utf8')).intents as Array<{ schedule_id: string; status: string; server?: string }>;
+    const standing = intents.filter((i) => i.status === 'active');
+    expect(standing.map((i) => [i.schedule_id, i.server])).toEqual([['sm-000002', new URL(a.url).href]]);
+  });
+});
