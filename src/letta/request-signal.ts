@@ -7,18 +7,19 @@ const inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
  * dependants (a WeakRef each, about 50 bytes, on Node 20 to 24), so a command that sends
  * thousands of requests would hold memory in proportion to them. `done` lets go of it.
  */
-export function requestSignal(signal: AbortSignal, timeoutMs: number, reason?: unknown): { signal: AbortSignal; timedOut(): boolean; done(): void } {
+export function requestSignal(signal: AbortSignal, timeoutMs: number, reason?: () => unknown): { signal: AbortSignal; timedOut(): boolean; done(): void } {
   const request = new AbortController();
   let timedOut = false;
   const timeout = setTimeout(() => {
     timedOut = true;
-    request.abort(reason);
+    // Made only when the time is up: an error made for every request cost its stack's capture, and kept what was on it.
+    request.abort(reason?.());
   }, timeoutMs);
   let requests = inFlight.get(signal);
   if (!requests && !signal.aborted) {
-    const all = (requests = new Set());
-    inFlight.set(signal, all);
-    signal.addEventListener('abort', () => all.forEach((one) => one.abort()), { once: true });
+    requests = new Set();
+    inFlight.set(signal, requests);
+    signal.addEventListener('abort', abortEach(requests), { once: true });
   }
   if (signal.aborted) request.abort();
   else requests!.add(request);
@@ -30,4 +31,13 @@ export function requestSignal(signal: AbortSignal, timeoutMs: number, reason?: u
       requests?.delete(request);
     },
   };
+}
+
+/**
+ * The one listener that aborts every request in flight under a signal, made apart from any request: a listener made
+ * inside requestSignal would keep the first request's variables, and through what they hold (an error's stack) the
+ * callers that sent it, for as long as the command runs.
+ */
+function abortEach(requests: Set<AbortController>): () => void {
+  return () => requests.forEach((one) => one.abort());
 }

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { requestSignal } from '../../src/letta/request-signal';
 
@@ -21,14 +23,33 @@ describe('the signal of one request', () => {
     expect(requestSignal(command.signal, 60_000).signal.aborted).toBe(true);
   });
 
+  it("the command's listener keeps nothing of the request that made it once that request is done", async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const command = new AbortController();
+    const made = (() => {
+      const reason = () => new Error('too slow');
+      requestSignal(command.signal, 60_000, reason).done();
+      return new WeakRef(reason);
+    })();
+    // A WeakRef holds its target until the task that made it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(made.deref()).toBeUndefined();
+    // The listener still aborts what is in flight.
+    const flying = requestSignal(command.signal, 60_000);
+    command.abort();
+    expect(flying.signal.aborted).toBe(true);
+  });
+
   it('a request past its time is aborted with the reason given, and says it timed out', async () => {
     const reason = new Error('too slow');
-    const one = requestSignal(new AbortController().signal, 5, reason);
+    const one = requestSignal(new AbortController().signal, 5, () => reason);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(one.signal.aborted).toBe(true);
     expect(one.signal.reason).toBe(reason);
     expect(one.timedOut()).toBe(true);
-    const quick = requestSignal(new AbortController().signal, 5, reason);
+    const quick = requestSignal(new AbortController().signal, 5, () => reason);
     quick.done();
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(quick.signal.aborted).toBe(false);
