@@ -143,7 +143,7 @@ export class LettaClient {
 
   private async send(method: Method, url: URL, body: unknown): Promise<Answer> {
     const { timeoutMs, signal, apiKey, log, env } = this.options;
-    const request = requestSignal(signal, timeoutMs, () => new TimeoutSignal());
+    const request = requestSignal(signal, timeoutMs);
     const started = Date.now();
     log?.(`→ ${method} ${url.href}`);
     try {

@@ -263,12 +263,12 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
               if (leftScope(ops, server)) record.scoped = undefined;
               // The step changed this server's part of the record: unless that part is the whole record (scopedState), the
               // whole record takes the same step. Records written in place are the whole record's own (the part holds the
-              // same records): only what reshaped a list, and the top-level fields, are applied, so a step costs what it
-              // reshaped, not the whole record.
+              // same records): only what reshaped a list, a list written whole (it may move them among other servers'), and
+              // the top-level fields are applied, so a step costs what it reshaped, not the whole record.
               if (part !== record.state)
                 applyOps(
                   record.state,
-                  ops.filter((op) => op.op === 'top' || tracked.reshaped(op.list)),
+                  ops.filter((op) => op.op === 'top' || op.op === 'list' || tracked.reshaped(op.list)),
                   tracked.naming,
                   (list) => new Set(tracked.before(list)),
                 );

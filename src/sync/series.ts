@@ -69,7 +69,7 @@ export function unansweredOf(series: Pick<Series, 'attempted'>, next: number[]):
 /**
  * Whether sync looks for a landed copy of one of the series' unanswered creates: only an active series is topped up,
  * and only at its next instants (an attempt left on a series that has ended, or on an instant now past, is never
- * looked for). A rule this version cannot extend cannot tell: true.
+ * looked for). A rule this version cannot extend cannot tell: true (sync then stops at the series with its own error).
  */
 export function awaitsLostMember(series: Series, now: number): boolean {
   if (series.status !== 'active' || (series.attempted?.length ?? 0) === 0) return false;

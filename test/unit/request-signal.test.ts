@@ -26,6 +26,7 @@ describe('the signal of one request', () => {
   it("the command's listener keeps nothing of the request that made it once that request is done", async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
+    setFlagsFromString('--no-expose-gc');
     const command = new AbortController();
     const made = (() => {
       const reason = () => new Error('too slow');

@@ -249,17 +249,27 @@ describe('the record changed through stores of two servers in one process, read 
     ] as const) {
       const dir = freshDir();
       const env = { LETTA_SWITCHBOARD_STATE_DIR: dir };
-      writeFileSync(join(dir, 'state.json'), JSON.stringify({ ...emptyState(), intents: [intent('sm-1', { phrase: 'legacy' }), intent('sm-1', { server: A, phrase: 'on A' })] }));
+      // Another server's record between them: the list written whole puts it where the file does, in memory too.
+      const intents = [intent('sm-1', { phrase: 'legacy' }), intent('sm-5', { server: B, phrase: 'on B' }), intent('sm-1', { server: A, phrase: 'on A' })];
+      writeFileSync(join(dir, 'state.json'), JSON.stringify({ ...emptyState(), intents }));
       const store = openState(env, HOME, { journal: true, ...(which === 'server' ? { server: A } : {}) });
       await store.update((state) => {
-        state.intents[0]!.server = A;
-        if (edit === 'put in its place') state.intents[1] = intent('sm-9', { server: A, phrase: 'edited' });
-        else Object.assign(state.intents[1]!, { schedule_id: 'sm-9', phrase: 'edited' });
+        state.intents.find((i) => i.phrase === 'legacy')!.server = A;
+        const onA = state.intents.findIndex((i) => i.phrase === 'on A');
+        if (edit === 'put in its place') state.intents[onA] = intent('sm-9', { server: A, phrase: 'edited' });
+        else Object.assign(state.intents[onA]!, { schedule_id: 'sm-9', phrase: 'edited' });
       });
       const shown = (state: State) => state.intents.map((i) => `${i.server} ${i.schedule_id} ${i.phrase}`);
-      const want = [`${A} sm-1 legacy`, `${A} sm-9 edited`];
-      expect(shown(await store.read()), `${which}, ${edit}`).toEqual(want);
-      expect(shown(await readByAnotherProcess(dir)), `${which}, ${edit}`).toEqual(want);
+      const whole = shown(await openState(env, HOME).read());
+      expect(whole, `${which}, ${edit}`).toEqual(shown(await readByAnotherProcess(dir)));
+      expect(
+        whole.filter((line) => line.startsWith(A)),
+        `${which}, ${edit}`,
+      ).toEqual([`${A} sm-1 legacy`, `${A} sm-9 edited`]);
+      expect(
+        shown(await store.read()).filter((line) => line.startsWith(A)),
+        `${which}, ${edit}`,
+      ).toEqual([`${A} sm-1 legacy`, `${A} sm-9 edited`]);
     }
   });
 
