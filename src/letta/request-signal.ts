@@ -7,13 +7,12 @@ const inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
  * dependants (a WeakRef each, about 50 bytes, on Node 20 to 24), so a command that sends
  * thousands of requests would hold memory in proportion to them. `done` lets go of it.
  */
-export function requestSignal(signal: AbortSignal, timeoutMs: number, reason?: () => unknown): { signal: AbortSignal; timedOut(): boolean; done(): void } {
+export function requestSignal(signal: AbortSignal, timeoutMs: number): { signal: AbortSignal; timedOut(): boolean; done(): void } {
   const request = new AbortController();
   let timedOut = false;
   const timeout = setTimeout(() => {
     timedOut = true;
-    // Made only when the time is up: an error made for every request cost its stack's capture, and kept what was on it.
-    request.abort(reason?.());
+    request.abort();
   }, timeoutMs);
   let requests = inFlight.get(signal);
   if (!requests && !signal.aborted) {
