@@ -33,9 +33,9 @@ export function requestSignal(signal: AbortSignal, timeoutMs: number): { signal:
 }
 
 /**
- * The one listener that aborts every request in flight under a signal, made apart from any request: a listener made
- * inside requestSignal would keep the first request's variables, and through what they hold (an error's stack) the
- * callers that sent it, for as long as the command runs.
+ * The one listener that aborts every request in flight under a signal, made apart from any request: made inside
+ * requestSignal, it kept the first request's variables for as long as the command ran (and when each request carried
+ * an error for its timeout, that error's stack, and through it the callers of the first request: apply's whole plan).
  */
 function abortEach(requests: Set<AbortController>): () => void {
   return () => requests.forEach((one) => one.abort());
