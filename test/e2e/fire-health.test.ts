@@ -267,6 +267,23 @@ describe('history', () => {
     expect(rows.every((row) => row[0] === daily.id)).toBe(true);
   });
 
+  it('a schedule made elsewhere keeps its fires once an edit replaced it: missed stays missed', async () => {
+    const daily = dailyWithEveryOutcome();
+    const edited = await cli('recurring', 'edit', daily.id, '--message', 'Daily digest, shorter', '-q');
+    expect(edited.code).toBe(0);
+    const newId = edited.stdout.trim();
+    const r = await cli('history', newId, '--since', '3d', '--json');
+    expect(r.code).toBe(0);
+    const fires = (JSON.parse(r.stdout) as Json).fires as Json[];
+    expect(fires.filter((f) => f.schedule_id === daily.id).map((f) => [f.due, f.class])).toEqual([
+      ['2026-11-22T14:00:00.000Z', 'ok'],
+      ['2026-11-21T14:00:00.000Z', 'late'],
+      ['2026-11-20T14:00:00.000Z', 'missed'],
+    ]);
+    const status = await cli('status', '--json');
+    expect(status.code).toBe(6);
+  });
+
   it('reads a long history page by page, and --limit keeps the newest', async () => {
     letta.maxHistoryPage = 50;
     const hourly = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 * * * *' }, 'Hourly');

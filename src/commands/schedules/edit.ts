@@ -108,7 +108,8 @@ export default (kind: ScheduleKind) =>
           oldId: old.id,
           holderId: old.id,
           body,
-          holder: { ...intentFromSchedule(old.id, old.agent_id, currentSchedule(old), now), server },
+          // Made elsewhere, it is recorded as made when the server made it: its fires before the edit are still its own.
+          holder: { ...intentFromSchedule(old.id, old.agent_id, currentSchedule(old), madeAt(old, now)), server },
           successor: (state: Parameters<typeof model.findIntent>[0]) => {
             const before = model.findIntent(state, old.id);
             if (meaning) return { ...intentFromCreate('', old.agent_id, meaning, now), server, replaces: [] };
@@ -217,4 +218,10 @@ async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?
     );
   }
   return meaning;
+}
+
+/** Unix ms: when the server made `schedule`, else `now`. */
+function madeAt(schedule: ScheduledMessage, now: number): number {
+  const at = typeof schedule.created_at === 'string' ? Date.parse(schedule.created_at) : NaN;
+  return Number.isFinite(at) ? at : now;
 }
