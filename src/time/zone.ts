@@ -107,7 +107,9 @@ export function nextOffsetChange(zone: string, from: number, horizonDays = 370) 
         if (offsetMinutes(zone, mid) === start) low = mid;
         else high = mid;
       }
-      return { at: high, before: start, after: offsetMinutes(zone, high) };
+      // The search kept `from`'s seconds; offsets change on the minute, the one that ends (low, high].
+      const at = Math.floor(high / MINUTE) * MINUTE;
+      return { at, before: start, after: offsetMinutes(zone, at) };
     }
     low = t;
   }

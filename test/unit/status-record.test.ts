@@ -30,6 +30,14 @@ describe('status', () => {
     expect((await h.run(['status', '--now', WINTER])).stderr).toContain('Next DST');
   });
 
+  it('names the DST change at its minute, whatever the seconds of now', async () => {
+    const id = await create(['--cron', 'every weekday at 9am']);
+    const status = await h.run(['status', '--now', '2026-11-23T12:34:56.789Z', '--json']);
+    expect(JSON.parse(status.stdout).record.dst_changes).toEqual([expect.objectContaining({ at: '2027-03-14T07:00:00.000Z', moves: [id] })]);
+    const text = await h.run(['status', '--now', '2026-11-23T12:34:56.789Z']);
+    expect(text.stderr).toContain('(2027-03-14T07:00:00.000Z)');
+  });
+
   it('exit 6 when a schedule fires at the wrong local time, sync is overdue, a series runs dry, or a record is set aside', async () => {
     const id = await create(['--cron', 'every weekday at 9am']);
     const series = await create(['--cron', 'every day at 9am', '--count', '2']);
