@@ -24,7 +24,7 @@ export function editedBody(old: ScheduledMessage, changes: EditChanges): EditedB
   const changed: string[] = [];
   let nextMessages = messages;
   if (changes.message !== undefined && changes.message !== contentText(messages[0]?.content)) {
-    nextMessages = [{ role: changes.role ?? messages[0]?.role ?? 'user', content: changes.message }];
+    nextMessages = [{ role: messages[0]?.role ?? 'user', content: changes.message }];
     changed.push('message');
   }
   if (changes.role !== undefined && nextMessages.some((m) => m.role !== changes.role)) {

@@ -45,6 +45,12 @@ describe('editing a schedule', () => {
     expect(editedBody(old, {}).changed).toEqual([]);
   });
 
+  it('names both a new message and a new role given together', () => {
+    const { body, changed } = editedBody(old, { message: 'new text', role: 'user' });
+    expect(body.messages).toEqual([{ role: 'user', content: 'new text' }]);
+    expect(changed).toEqual(['message', 'role → user']);
+  });
+
   it('refuses when the old schedule fires within the next minute, unless forced', () => {
     const now = Date.parse('2026-12-01T13:59:30Z');
     expect(() => guardEdit(old, now, false)).toThrow(/fires in 30 s/);
