@@ -256,6 +256,15 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     }
   });
 
+  it('nothing asked of an id an edit replaced is bad usage too (exit 2), not an edit run again', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Before');
+    expect((await h.run(['recurring', 'edit', old.id, '--message', 'After'])).code).toBe(0);
+    const result = await h.run(['recurring', 'edit', old.id]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Nothing to change: give');
+    expect(changing(result)).toEqual([]);
+  });
+
   it('the same UTC cron read on another clock changes the record, not the schedule: sync then keeps it on that clock', async () => {
     // 09:00 UTC is 09:00 in London in winter: the cron stays, but sync is to keep it at 09:00 London time from now on.
     const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Tea');

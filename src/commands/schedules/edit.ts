@@ -80,7 +80,7 @@ export default (kind: ScheduleKind) =>
           meaning === undefined ? undefined : meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
         const { body, changed } = editedBody(old, { message, role: options.role as Role | undefined, schedule });
         if (changed.length === 0) {
-          if (settled.id === id && !asked(rt, kind, options)) throw new UsageError(`Nothing to change: give ${kind === 'one-time' ? '--execute-at' : '--cron, --tz'}, --message or --role`);
+          if (!asked(rt, kind, options)) throw new UsageError(`Nothing to change: give ${kind === 'one-time' ? '--execute-at' : '--cron, --tz'}, --message or --role`);
           // Run again, an edit finds its change made: nothing is sent, and a script that repeats it goes on.
           const kept = meaning?.type === 'recurring' ? keptAnew(recorded, intentFromCreate(old.id, old.agent_id, meaning, now)) : undefined;
           if (kept) await writer.update((state) => void model.adoptIntent(state, { ...kept, server: serverOf(rt) }, new Date(now).toISOString()));
