@@ -34,7 +34,14 @@ export default defineCommand({
       .option('--print-launchd', 'print a launchd agent (macOS) that runs sync every hour, and nothing else'),
   async run(rt, options) {
     if (options.printCron || options.printSystemd || options.printLaunchd) {
-      const invocation = { execPath: process.execPath, script: process.argv[1], stateDir: stateDir(rt.env, rt.home), env: rt.env };
+      const { baseUrl } = rt.settings;
+      const invocation = {
+        execPath: process.execPath,
+        script: process.argv[1],
+        stateDir: stateDir(rt.env, rt.home),
+        env: rt.env,
+        ...(baseUrl.source === 'flag' || baseUrl.source === 'env' ? { baseUrl: baseUrl.value } : {}),
+      };
       // The job appends to a log there, and a shell cannot append into a folder that does not exist.
       makePrivateFolder(invocation.stateDir, { what: 'sync log', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' });
       return rt.out.line(options.printCron ? crontabLine(invocation) : options.printSystemd ? systemdUnits(invocation) : launchdPlist(invocation));
