@@ -143,8 +143,20 @@ export function fireJson(fire: Fire, zone: string) {
     ...(schedule.setId === undefined ? {} : { set_id: schedule.setId }),
     message: firstLine(schedule.text),
     paused: schedule.pausedSince !== undefined,
-    flags: fire.flags.map((flag) => ({ ...flag, text: flagText(flag, zone, fire.at) })),
+    flags: fire.flags.map((flag) => ({ ...flagJson(flag), text: flagText(flag, zone, fire.at) })),
   };
+}
+
+/** A flag's fields under the names `status --json` gives the same facts. */
+function flagJson(flag: FireFlag): Record<string, unknown> {
+  switch (flag.type) {
+    case 'dst-shift':
+      return { type: flag.type, offset_before_minutes: flag.offsetBefore, offset_after_minutes: flag.offsetAfter };
+    case 'outcome':
+      return { type: flag.type, class: flag.class, delay_seconds: flag.delaySeconds ?? null, stop_reason: flag.stopReason ?? null, error: flag.error ?? null };
+    default:
+      return flag;
+  }
 }
 
 /** The note about one offset change in the window: when the clocks move and which schedules move with them. */

@@ -360,6 +360,8 @@ describe('agenda --since', () => {
       ['2026-11-23T14:00:00.000Z', ''],
     ]);
     expect(fires.every((f) => f.schedule_id === daily.id)).toBe(true);
+    // The fields under the names status --json gives them.
+    expect(fires[4]!.flags).toEqual([{ type: 'outcome', class: 'late', delay_seconds: 1500, stop_reason: 'end_turn', error: null, text: 'late (sent +25m00s, end_turn)' }]);
   });
 });
 

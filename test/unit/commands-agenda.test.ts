@@ -76,7 +76,7 @@ describe('agenda', () => {
       cron_expression: '0 14 * * 1-5',
       message: 'Morning standup',
       paused: false,
-      flags: [{ type: 'dst-shift', offsetBefore: -300, offsetAfter: -240 }],
+      flags: [{ type: 'dst-shift', offset_before_minutes: -300, offset_after_minutes: -240, text: expect.any(String) }],
     });
   });
 
