@@ -4,6 +4,7 @@ import { expectedUtcCron } from '../sync/local-rule';
 import { followsLocalClock } from '../sync/plan';
 import { awaitsLostMember, isGoneMember } from '../sync/series';
 import { nextOffsetChange } from '../time/zone';
+import { sameCron } from '../time/cron-fields';
 
 /** A sync older than this, while DST-kept schedules exist, is overdue (the printed job runs hourly). */
 export const SYNC_OVERDUE_MS = 2 * 3_600_000;
@@ -61,7 +62,7 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
     const cron = intent.utc_crons?.[0] ?? '';
     try {
       const expected = expectedUtcCron(intent.local_rule, intent.zone, now);
-      if (expected && expected.cron !== cron)
+      if (expected && !sameCron(expected.cron, cron))
         wrong.push({ id: intent.schedule_id, agent_id: intent.agent_id, zone: intent.zone, local_rule: intent.local_rule, utc_cron: cron, expected_cron: expected.cron });
     } catch (error) {
       problems.push({ id: intent.schedule_id, message: (error as Error).message });

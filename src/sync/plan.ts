@@ -3,6 +3,7 @@ import type { ScheduledMessage } from '../letta/types';
 import { isPausedOne, sameSchedule } from './same-schedule';
 import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
+import { sameCron } from '../time/cron-fields';
 import { expectedUtcCron, patternOfCron, type ExpectedCron } from './local-rule';
 import { isGoneMember, topUpInstants, unansweredOf, type InstantSource } from './series';
 import { compareText } from '../text-order';
@@ -218,7 +219,7 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
   const cron = standing.schedule.cron_expression ?? intent.utc_crons?.[0] ?? '';
   const expected = expectedOf(intent.local_rule, intent.zone);
   if (expected instanceof CliError) return [...actions, { type: 'problem', agent_id, id: standing.id, message: expected.message }];
-  if (expected && expected.inStep && (expected.cron !== cron || !current)) {
+  if (expected && expected.inStep && (!sameCron(expected.cron, cron) || !current)) {
     actions.push({
       type: 'replace',
       agent_id,

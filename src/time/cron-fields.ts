@@ -68,6 +68,33 @@ export function plainCronFields(cron: string): CronFields | undefined {
   };
 }
 
+/** Whether two crons fire at the same times, their fields written alike or not (`*\/7` and `0-56/7`); crons not read here are compared as text. */
+export function sameCron(a: string, b: string): boolean {
+  if (a === b) return true;
+  const one = plainCronFields(a);
+  const other = plainCronFields(b);
+  if (!one || !other) return false;
+  const sameValues = (x: Iterable<number>, y: Iterable<number>) => [...x].join() === [...y].join();
+  return (
+    sameValues(one.minutes, other.minutes) &&
+    sameValues(one.hours, other.hours) &&
+    sameValues(
+      [...one.daysOfMonth].sort((x, y) => x - y),
+      [...other.daysOfMonth].sort((x, y) => x - y),
+    ) &&
+    sameValues(
+      [...one.months].sort((x, y) => x - y),
+      [...other.months].sort((x, y) => x - y),
+    ) &&
+    sameValues(
+      [...one.daysOfWeek].sort((x, y) => x - y),
+      [...other.daysOfWeek].sort((x, y) => x - y),
+    ) &&
+    one.anyDayOfMonth === other.anyDayOfMonth &&
+    one.anyDayOfWeek === other.anyDayOfWeek
+  );
+}
+
 /** A field's values, sorted, or undefined when it is not plain or would be refused (out of range, backwards, repeated). */
 function fieldValues(text: string, field: Field): number[] | undefined {
   const values: number[] = [];

@@ -88,6 +88,18 @@ describe('sync keeps local time across DST', () => {
     ]);
   });
 
+  it('leaves an adopted schedule whose cron is written another way but fires at the same times', async () => {
+    const odd = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '*/7 * * * *' }, 'Every seven minutes');
+    expect((await h.run(['recurring', 'adopt', odd.id, '--tz', 'America/New_York'])).code).toBe(0);
+    for (const now of ['2026-11-23T12:00:00Z', '2027-03-16T00:00:00Z']) {
+      const synced = await h.run(['sync', '--now', now]);
+      expect(synced.code).toBe(0);
+      expect(changing(synced.requests)).toEqual([]);
+      const status = await h.run(['status', '--now', now, '--json']);
+      expect(JSON.parse(status.stdout).record.wrong_local_time).toEqual([]);
+    }
+  });
+
   it('prints a crontab line with absolute paths that logs into the state folder, and systemd units', async () => {
     const result = await h.run(['sync', '--print-cron']);
     const stateDir = join(h.env.HOME!, '.local', 'state', 'letta-switchboard');

@@ -2,7 +2,7 @@ import { CronExpressionParser } from 'cron-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextRuns, validateCron } from '../../src/time/cron';
-import { plainCronFields } from '../../src/time/cron-fields';
+import { plainCronFields, sameCron } from '../../src/time/cron-fields';
 import { inUtc, utcCron } from '../../src/time/utc-cron';
 
 const DAY = 86_400_000;
@@ -145,5 +145,27 @@ describe('a cron read without cron-parser', () => {
     const now = Date.parse('2096-03-01T00:00:00Z');
     expect(nextRuns('0 0 29 2 *', now, 2).map((at) => new Date(at).toISOString())).toEqual(['2104-02-29T00:00:00.000Z', '2108-02-29T00:00:00.000Z']);
     expect(nextRuns('0 0 29 2 *', now, 2)).toEqual(parserNextRuns('0 0 29 2 *', now, 2));
+  });
+});
+
+describe('two crons that fire at the same times', () => {
+  it('are the same however their fields are written, and differ when a field or the day rule does', () => {
+    expect(sameCron('*/7 * * * *', '0-56/7 * * * *')).toBe(true);
+    expect(sameCron('0 9 * * mon-fri', '0 9 * * 1,2,3,4,5')).toBe(true);
+    expect(sameCron('0,30 9-17 * jan-mar *', '*/30 9-17 * 1-3 *')).toBe(true);
+    expect(sameCron('*/7 * * * *', '*/7 * * * 1')).toBe(false);
+    expect(sameCron('0 9 * * *', '0 10 * * *')).toBe(false);
+    // With the day of week set, `*` and 1-31 in the day of month mean other days (cron's day rule).
+    expect(sameCron('0 9 * * 1', '0 9 1-31 * 1')).toBe(false);
+    expect(sameCron('0 9 * * 1', 'not a cron')).toBe(false);
+  });
+
+  it('agree with cron-parser on the next runs of the crons they call the same', () => {
+    const now = Date.parse('2026-12-02T15:30:00Z');
+    for (const [a, b] of [
+      ['*/7 * * * *', '0-56/7 * * * *'],
+      ['0,30 9-17 * jan-mar *', '*/30 9-17 * 1-3 *'],
+    ] as const)
+      expect(parserNextRuns(a, now, 50)).toEqual(parserNextRuns(b, now, 50));
   });
 });
