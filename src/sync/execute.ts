@@ -48,6 +48,8 @@ export interface SyncOutcome {
   new_id?: string;
   /** Members created (top-up). */
   created?: string[];
+  /** Members an earlier create made, its answer lost, found and recorded (top-up). */
+  found?: string[];
   /** The ids of the schedules involved that exist in Letta after this action. */
   exist: string[];
   /** A create went out and its answer was lost: it may exist; the record holds the attempt, so the next sync finds it. */
@@ -315,8 +317,8 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
         );
       }
       const result = await createMembers(options, action.agent_id, action.series_id, template as unknown as MemberBody, action.instants);
-      const created = [...action.landed.map((l) => l.id), ...result.created];
-      return { action, ok: !result.error, created, exist: created, unsure: result.unsure, more: result.more, error: result.error };
+      const found = action.landed.map((l) => l.id);
+      return { action, ok: !result.error, created: result.created, found, exist: [...found, ...result.created], unsure: result.unsure, more: result.more, error: result.error };
     }
     case 'problem':
       return { action, ok: false, exist: [action.id] };

@@ -13,6 +13,8 @@ export interface SyncReport {
   set_id?: string;
   new_id?: string;
   created?: string[];
+  /** Series members an earlier create made (its answer lost), found and recorded rather than made again. */
+  found?: string[];
   timezone?: string;
   old_cron?: string;
   new_cron?: string;
@@ -178,16 +180,20 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       return { ...base, series_id: action.series_id, lines: [`Series ${action.series_id} was deleted outside letta-switchboard: marked gone, not topped up again`] };
     case 'top-up': {
       const created = outcome.created ?? [];
-      const wanted = action.instants.length + action.landed.length;
+      const found = action.landed.map((l) => l.id);
+      const wanted = action.instants.length;
       const first = Math.min(...action.instants, ...action.landed.map((l) => l.at));
+      const from = `from ${formatLocal(action.zone, first)} (${new Date(first).toISOString()}) (agent ${action.agent_id})`;
+      const foundLine = found.length > 0 ? [`  Found ${found.join(', ')}, made by an earlier create whose answer was lost: recorded, not made again.`] : [];
       const lines = outcome.ok
-        ? [`Series ${action.series_id}: ${dryRun ? 'would create' : 'created'} ${wanted} more, from ${formatLocal(action.zone, first)} (${new Date(first).toISOString()}) (agent ${action.agent_id})`]
+        ? [`Series ${action.series_id}: ${dryRun ? 'would create' : 'created'} ${wanted} more${found.length > 0 ? ` and found ${found.length}` : ''}, ${from}`, ...foundLine]
         : [
             `Series ${action.series_id}: created ${created.length} of ${wanted}, then stopped${failed}`,
+            ...foundLine,
             created.length > 0 ? `  Created: ${created.join(', ')}. The next sync creates the rest.` : '  None were created. The next sync tries again.',
             ...(outcome.unsure ? ['  The last create may have landed; it is recorded as attempted, so the next sync finds it rather than making another.'] : []),
           ];
-      return { ...base, series_id: action.series_id, created, lines };
+      return { ...base, series_id: action.series_id, created, ...(found.length > 0 ? { found } : {}), lines };
     }
     case 'problem':
       return { ...base, ok: false, id: action.id, error: action.message, lines: [`${action.id} left as it is: ${action.message}`] };

@@ -140,6 +140,26 @@ describe('series', () => {
   });
 });
 
+describe('series: a member whose create answer was lost', () => {
+  it('sync finds the member that landed and says so, and creates only the rest', async () => {
+    // The series' third create lands, but its answer is a 500.
+    h.letta.inject(/POST .*schedule$/, { pass: true }, { pass: true }, { status: 500, body: '{"detail":"x"}', land: true });
+    const made = await create(['--cron', 'every day at 9am', '--count', '4'], '2027-03-01T00:00:00Z');
+    expect(made.code).toBe(1);
+    const recorded = state().series[0]!.members.map((m) => m.schedule_id);
+    const [landed, ...others] = [...h.letta.schedules.keys()].filter((id) => !recorded.includes(id));
+    expect(others).toEqual([]);
+    h.letta.received.length = 0;
+    const synced = await h.run(['sync', '--now', '2027-03-01T00:00:00Z', '--json']);
+    expect(synced.code).toBe(0);
+    const [topUp] = (JSON.parse(synced.stdout) as Array<Record<string, unknown>>).filter((a) => a.action === 'top-up');
+    const posted = h.letta.requests('POST').map((r) => r.created);
+    expect(posted).toHaveLength(1);
+    expect(topUp).toMatchObject({ found: [landed], created: posted });
+    expect(state().series[0]!.members).toHaveLength(4);
+  });
+});
+
 describe('series coverage', () => {
   it('says how long the first members last, and refuses a rule 50 schedules cannot carry past an hourly sync', async () => {
     const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 7 minutes', '--now', '2027-03-01T00:00:00Z']);
