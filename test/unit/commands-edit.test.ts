@@ -241,6 +241,20 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     expect(changing(result)).toEqual([]);
   });
 
+  it('a new phrase without --tz is read in the zone the schedule was made in, and says so; --tz reads it in another', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York', '-q']);
+    expect(made.code).toBe(0);
+    const edited = await h.run(['recurring', 'edit', made.stdout.trim(), '--cron', 'every weekday at 10am', '--json']);
+    expect(edited.code).toBe(0);
+    const doc = JSON.parse(edited.stdout);
+    expect(doc.schedule).toEqual({ type: 'recurring', cron_expression: '0 15 * * 1-5' });
+    expect(doc.notes).toContain('read in America/New_York, the zone the schedule was made in; give --tz to read it in another');
+    expect(state().intents.find((i) => i.schedule_id === doc.id)).toMatchObject({ zone: 'America/New_York', local_rule: '0 10 * * 1-5' });
+    const london = await h.run(['recurring', 'edit', doc.id, '--cron', 'every weekday at 10am', '--tz', 'Europe/London', '--json']);
+    expect(JSON.parse(london.stdout).schedule).toEqual({ type: 'recurring', cron_expression: '0 10 * * 1-5' });
+    expect(JSON.parse(london.stdout).notes.join()).not.toContain('the zone the schedule was made in');
+  });
+
   it('nothing asked at all is still bad usage (exit 2), as is --tz alone for a one-time schedule (it has no phrase to re-read)', async () => {
     const recurring = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
     const once = h.letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 86_400_000 });

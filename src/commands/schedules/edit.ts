@@ -49,7 +49,11 @@ export default (kind: ScheduleKind) =>
         .addOption(messageOption())
         .addOption(new Option('--role <role>', 'who the message is from').choices(ROLES))
         .addOption(once ? new Option('--execute-at <when>', 'the new time') : misplaced('--execute-at <when>', 'onetime edit'))
-        .addOption(once ? misplaced('--cron <when>', 'recurring edit') : new Option('--cron <when>', 'the new schedule (a phrase is read in --tz, or the configured zone)'))
+        .addOption(
+          once
+            ? misplaced('--cron <when>', 'recurring edit')
+            : new Option('--cron <when>', 'the new schedule (a phrase is read in --tz, else in the zone the schedule was made in, else the configured zone)'),
+        )
         .option('--force', 'change it even if it fires within the next minute');
     },
     async run(rt, options, given) {
@@ -197,14 +201,19 @@ class EditFailed extends CliError {
 
 /** The new time or schedule: --execute-at or --cron as given, or, with --tz alone, the recorded phrase read in the new zone. */
 async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?: string; cron?: string }, recorded: Intent | undefined): Promise<OnceMeaning | RecurringMeaning | undefined> {
-  const phrase = { now: rt.now(), zone: rt.zone() };
+  const zoneGiven = rt.settings.timezone.source === 'flag';
+  // The schedule's clock is a field the edit did not ask to change: a new phrase is read on it. A record kept
+  // in UTC (a raw cron, or a schedule made elsewhere) names no one's clock, so the user's zone reads it.
+  const kept = !zoneGiven && recorded !== undefined && recorded.zone !== 'UTC' && recorded.zone !== rt.zone() ? recorded.zone : undefined;
+  const phrase = { now: rt.now(), zone: kept ?? rt.zone() };
+  const keptNote = <T extends { notes: string[] }>(meaning: T): T =>
+    kept === undefined ? meaning : { ...meaning, notes: [`read in ${kept}, the zone the schedule was made in; give --tz to read it in another`, ...meaning.notes] };
   if (kind === 'one-time') {
     if (options.executeAt === undefined) return undefined;
     const meaning = await meaningOfOnce(options.executeAt, phrase);
     if (meaning.is_now) throw new UsageError("A one-time schedule needs a future time, not 'now'");
-    return meaning;
+    return keptNote(meaning);
   }
-  const zoneGiven = rt.settings.timezone.source === 'flag';
   const text = options.cron ?? (zoneGiven ? recorded?.phrase : undefined);
   if (text === undefined) {
     if (zoneGiven) throw new UsageError('--tz alone re-reads the phrase the schedule was made from, and none is recorded for it', 'Give the schedule too: --cron WHEN.');
@@ -217,7 +226,7 @@ async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?
       'Create the others with recurring create, or pick a phrase that is one cron.',
     );
   }
-  return meaning;
+  return keptNote(meaning);
 }
 
 /** Unix ms: when the server made `schedule`, else `now`. */
