@@ -73,26 +73,12 @@ export function sameCron(a: string, b: string): boolean {
   if (a === b) return true;
   const one = plainCronFields(a);
   const other = plainCronFields(b);
-  if (!one || !other) return false;
-  const sameValues = (x: Iterable<number>, y: Iterable<number>) => [...x].join() === [...y].join();
-  return (
-    sameValues(one.minutes, other.minutes) &&
-    sameValues(one.hours, other.hours) &&
-    sameValues(
-      [...one.daysOfMonth].sort((x, y) => x - y),
-      [...other.daysOfMonth].sort((x, y) => x - y),
-    ) &&
-    sameValues(
-      [...one.months].sort((x, y) => x - y),
-      [...other.months].sort((x, y) => x - y),
-    ) &&
-    sameValues(
-      [...one.daysOfWeek].sort((x, y) => x - y),
-      [...other.daysOfWeek].sort((x, y) => x - y),
-    ) &&
-    one.anyDayOfMonth === other.anyDayOfMonth &&
-    one.anyDayOfWeek === other.anyDayOfWeek
-  );
+  return one !== undefined && other !== undefined && firesKey(one) === firesKey(other);
+}
+
+function firesKey({ minutes, hours, daysOfMonth, months, daysOfWeek, anyDayOfMonth, anyDayOfWeek }: CronFields): string {
+  const fields = [minutes, hours, daysOfMonth, months, daysOfWeek].map((values) => [...values].sort((x, y) => x - y).join(','));
+  return [...fields, anyDayOfMonth, anyDayOfWeek].join(' ');
 }
 
 /** A field's values, sorted, or undefined when it is not plain or would be refused (out of range, backwards, repeated). */
