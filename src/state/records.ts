@@ -519,24 +519,14 @@ export function resumePaused(state: State, oldId: string, newId: string, cron: s
   const intent = paused?.intent ?? findIntent(state, oldId);
   if (intent) recordReplacement(state, oldId, successorOf(intent, newId, at, { utc_crons: [cron] }), at);
   else if (paused) {
-    // A schedule made elsewhere: only the way from its old id to the new one is recorded, so a resume asked again says where it went.
+    // A schedule made elsewhere, kept at its UTC cron: recorded from when the server made it (its fires before the
+    // pause are its own), replaced by the copy this tool made, which is recorded as any other it makes.
     const server = serverNamed('paused', paused);
     const was = paused.schedule.schedule.cron_expression ?? cron;
-    recordIntent(state, {
-      schedule_id: oldId,
-      agent_id: paused.schedule.agent_id,
-      ...(server === undefined ? {} : { server }),
-      kind: 'recurring',
-      phrase: was,
-      zone: 'UTC',
-      local_rule: was,
-      utc_crons: [was],
-      created_at: paused.paused_at,
-      replaces: [],
-      status: 'replaced',
-      replaced_by: newId,
-      status_at: at,
-    });
+    const made = typeof paused.schedule.created_at === 'string' && Number.isFinite(Date.parse(paused.schedule.created_at)) ? paused.schedule.created_at : paused.paused_at;
+    const fields = { agent_id: paused.schedule.agent_id, ...(server === undefined ? {} : { server }), kind: 'recurring' as const, zone: 'UTC' };
+    recordIntent(state, { schedule_id: oldId, ...fields, phrase: was, local_rule: was, utc_crons: [was], created_at: made, replaces: [], status: 'active' });
+    recordReplacement(state, oldId, { schedule_id: newId, ...fields, phrase: cron, local_rule: cron, utc_crons: [cron], created_at: at, replaces: [], status: 'active' }, at);
   }
   const old = findIntent(state, oldId);
   if (old && paused) old.paused_at = paused.paused_at;

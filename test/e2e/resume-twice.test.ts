@@ -27,4 +27,16 @@ describe('resume run again, of a schedule made elsewhere', () => {
     expect((await cli('sync')).code).toBe(0);
     expect(letta.received.filter((request) => request.method !== 'GET')).toEqual([]);
   });
+
+  it('records the copy it made: listed as made by this tool, and deleted twice, the second is done already', async () => {
+    const made = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Made in the Letta app');
+    expect((await cli('recurring', 'pause', made.id)).code).toBe(0);
+    const newId = (await cli('recurring', 'resume', made.id, '-q')).stdout.trim();
+    const listed = JSON.parse((await cli('recurring', 'list', '--json')).stdout) as Array<{ id: string; made_by: string }>;
+    expect(listed.find((one) => one.id === newId)?.made_by).toBe('letta-switchboard');
+    expect((await cli('recurring', 'delete', newId)).code).toBe(0);
+    const again = await cli('recurring', 'delete', newId, '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual([expect.objectContaining({ id: newId, already_deleted: true })]);
+  });
 });
