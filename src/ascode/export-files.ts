@@ -4,6 +4,7 @@ import type { Intent, Series, State } from '../state/records';
 import { carriedBody, type MemberBody } from '../sync/carry';
 import { followsLocalClock } from '../sync/plan';
 import { meaningOf, meaningOfSchedule, type PhraseMeaning, type PhraseOptions } from '../time/index';
+import { describePlainCron } from '../time/describe-cron';
 import { wallTime } from '../time/zone';
 import { isFileNumber, writeScheduleFile, type ScheduleFile } from './file-format';
 import type { LockEntry } from './lock-file';
@@ -219,15 +220,25 @@ async function whenOf(item: ScheduledMessage, intent: Intent | undefined, now: n
   }
   const cron = item.schedule.cron_expression ?? '';
   if (intent && intent.kind === 'recurring') {
-    const meaning = await meaningOfSchedule(intent.phrase, { now, zone: intent.zone }, 1).catch((error: unknown) => {
-      if (error instanceof CliError) return undefined;
-      throw error;
-    });
+    const options = { now, zone: intent.zone };
+    const meaning = await quietly(meaningOfSchedule(intent.phrase, options, 1));
     const single = meaning?.type === 'recurring' && meaning.cron_expressions === undefined;
-    const when = single && (meaning.cron_expression === cron || followsLocalClock(intent)) ? await repeatingWhen(intent.phrase.trim(), { now, zone: intent.zone }) : undefined;
-    if (when) return plain(when, intent.zone);
+    const onClock = followsLocalClock(intent);
+    // A raw cron (an adopted schedule's phrase) says UTC, not the clock sync keeps it on: the local rule is said in words instead.
+    const phrase = onClock && single && meaning.local_cron === null ? describePlainCron(intent.local_rule) : intent.phrase.trim();
+    const when = single && (meaning.cron_expression === cron || onClock) && phrase !== undefined ? await repeatingWhen(phrase, options) : undefined;
+    const readBack = when === undefined || !onClock ? undefined : await quietly(meaningOfSchedule(when, options, 1));
+    if (when && (!onClock || (readBack?.type === 'recurring' && readBack.local_cron === intent.local_rule))) return plain(when, intent.zone);
   }
   return plain(cron, 'UTC');
+}
+
+/** A reading, or undefined when the phrase is refused. */
+function quietly<T>(reading: Promise<T>): Promise<T | undefined> {
+  return reading.catch((error: unknown) => {
+    if (error instanceof CliError) return undefined;
+    throw error;
+  });
 }
 
 /** What a repeating reading says, to tell two readings apart: its crons, or its series rule. */
@@ -243,18 +254,13 @@ function readingOf(meaning: PhraseMeaning | undefined): string | undefined {
  * it, whichever reads back the same; undefined when none does.
  */
 async function repeatingWhen(phrase: string, options: PhraseOptions): Promise<string | undefined> {
-  const quiet = (reading: Promise<PhraseMeaning>) =>
-    reading.catch((error: unknown) => {
-      if (error instanceof CliError) return undefined;
-      throw error;
-    });
-  const meant = readingOf(await quiet(meaningOfSchedule(phrase, options, 1)));
+  const meant = readingOf(await quietly(meaningOfSchedule(phrase, options, 1)));
   if (meant === undefined) return undefined;
   // "at noon" reads best as "every day at noon", "on the 1st at 9am" as "every month on the 1st at 9am", "monday at 9am" as "every monday at 9am".
   const first = /^(?:at\b|\d)/i.test(phrase) ? 'every day' : /^(?:on )?the \d/i.test(phrase) ? 'every month' : 'every';
   const tries = [first, 'every', 'every day', 'every month'].filter((word, i, all) => all.indexOf(word) === i).map((word) => `${word} ${phrase}`);
   for (const when of [phrase, ...tries]) {
-    if (readingOf(await quiet(meaningOf(when, options, 1))) === meant) return when;
+    if (readingOf(await quietly(meaningOf(when, options, 1))) === meant) return when;
   }
   return undefined;
 }

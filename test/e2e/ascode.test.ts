@@ -109,6 +109,24 @@ describe('export → apply', () => {
     expect(letta.received.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('an adopted schedule is exported on the clock sync keeps it on, so plan and sync agree across DST', async () => {
+    const made = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Made in the app');
+    expect((await cli('recurring', 'adopt', made.id, '--tz', 'America/New_York')).code).toBe(0);
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    const text = readFileSync(join(dir, 'made-in-the-app.md'), 'utf8');
+    expect(text).toContain('timezone: America/New_York');
+    expect(text).not.toContain('when: 0 14 * * 1-5');
+    // After the March change the file wants what sync makes: plan and sync each replace it, once, the same way.
+    const spring = '2027-03-15T12:00:00Z';
+    const planned = await at(spring, 'plan', '-f', dir);
+    expect(planned.code).toBe(6);
+    expect(planned.stdout).toContain('0 14 * * 1-5 → 0 13 * * 1-5');
+    expect((await at(spring, 'sync', '--agent-id', AGENT)).code).toBe(0);
+    expect([...letta.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(['0 13 * * 1-5']);
+    const after = await at(spring, 'plan', '-f', dir);
+    expect(after.code, after.stdout).toBe(0);
+  });
+
   it('exports the schedules of a folder as the files that made them', async () => {
     const files: Record<string, string> = {
       'check.md': '---\nagent: support-bot\nwhen: every monday at 9am\ntimezone: Asia/Kolkata\nrole: system\n---\nCheck\n',
