@@ -10,7 +10,7 @@ import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, readText, timesInADay, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
-import { cronParts, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
+import { cronParts, dayMatches, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { isCronLike, normalize } from './looks-recurring';
 import { tokenize } from './words';
 
@@ -550,9 +550,19 @@ function withoutDays(group: Group): Group {
   return rest;
 }
 
-/** Parts that fire on any of their days: a set of crons when every part is one, else a series of their instants. */
+/**
+ * Parts that fire on any of their days: a set of crons when every part is one, else a series of their instants.
+ * A set never fires twice at one instant: a time another part has on all its days is left to that part, and
+ * parts that still meet on some days ("every monday and the 1st": a Monday the 1st) are a series instead.
+ */
 function union(parts: Built[], original: string): Built {
-  if (parts.every((part) => part.kind === 'calendar')) return { kind: 'calendar', patterns: parts.flatMap((part) => (part.kind === 'calendar' ? part.patterns : [])) };
+  let clash: string | undefined;
+  if (parts.every((part) => part.kind === 'calendar')) {
+    const patterns = withoutCovered(parts.flatMap((part) => (part.kind === 'calendar' ? part.patterns : [])));
+    clash = clashOf(patterns);
+    if (clash === undefined) return { kind: 'calendar', patterns };
+    parts = [{ kind: 'calendar', patterns }];
+  }
   const rules = parts.map((part): SeriesRule => {
     if (part.kind === 'series') return part.rule;
     if (part.kind === 'interval') throw new UsageError(`'${original}' joins an interval with named days`, 'Create one schedule for the interval and one for the days.');
@@ -566,9 +576,43 @@ function union(parts: Built[], original: string): Built {
       .map((part, k) => (k === 0 ? describeBuilt(part) : describeBuilt(part).replace(/^The /, 'the ')))
       .join('; and ')
       .replace(/^./, (c) => c.toUpperCase()),
-    reason: series[0]!.reason,
-    hint: series[0]!.hint,
+    reason: series[0]?.reason ?? `cannot be written as a set of crons that fires once at a time: ${clash} two crons would fire at once`,
+    hint: series[0]?.hint ?? SERIES_HINT,
   };
+}
+
+/** The patterns without the minutes another pattern fires at on all of their days (each instant is left to one pattern). */
+function withoutCovered(patterns: Pattern[]): Pattern[] {
+  const kept = [...patterns];
+  kept.forEach((pattern, k) => {
+    const minutes = pattern.minutes.filter((m) => !kept.some((other, j) => j !== k && other.minutes.includes(m) && daysCover(other.days, pattern.days)));
+    kept[k] = { ...pattern, minutes };
+  });
+  return kept.filter((pattern) => pattern.minutes.length > 0);
+}
+
+/** Whether every day `inner` names is one `outer` names too. */
+function daysCover(outer: Pattern['days'], inner: Pattern['days']): boolean {
+  const within = (all: number[] | null, some: number[] | null) => all === null || (some !== null && some.every((x) => all.includes(x)));
+  return within(outer.months, inner.months) && within(outer.weekdays, inner.weekdays) && within(outer.monthDays, inner.monthDays);
+}
+
+/** Where two patterns fire at the same local instant ("01:00 on a Monday that is the 1st"), or undefined. */
+function clashOf(patterns: Pattern[]): string | undefined {
+  for (const [k, a] of patterns.entries()) {
+    for (const b of patterns.slice(k + 1)) {
+      const minute = a.minutes.find((m) => b.minutes.includes(m));
+      if (minute === undefined) continue;
+      // Eight years hold every weekday of every date, 29 February among them.
+      for (let day = 0; day < 366 * 8; day++) {
+        const date = addDays({ year: 2027, month: 1, day: 1 }, day);
+        if (!dayMatches(a.days, date) || !dayMatches(b.days, date)) continue;
+        const days = (pattern: Pattern) => describeDays(pattern.days).replace(/^, (on )?/, '') || 'every day';
+        return `its part on ${days(a)} and its part on ${days(b)} both run at ${formatClock(Math.floor(minute / 60), minute % 60)}, so on a day that is both`;
+      }
+    }
+  }
+  return undefined;
 }
 
 function describeBuilt(part: Built): string {

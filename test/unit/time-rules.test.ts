@@ -64,7 +64,9 @@ describe('unite', () => {
   });
 
   it('unites two kinds of day only after "and"', async () => {
-    expect(await outcome('every monday and the 15th at 9am')).toEqual(['0 9 * * 1', '0 9 15 * *']);
+    expect(await outcome('every monday at 9am and the 15th at 10am')).toEqual(['0 9 * * 1', '0 10 15 * *']);
+    // At one time, a Monday the 15th would fire both crons: a series, each instant once.
+    expect(await outcome('every monday and the 15th at 9am')).toEqual(['2026-12-07T09:00:00.000Z', '2026-12-14T09:00:00.000Z', '2026-12-15T09:00:00.000Z', '2026-12-21T09:00:00.000Z']);
   });
 
   it('starts a new group after "and" before other days, with or without a comma', async () => {

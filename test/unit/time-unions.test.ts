@@ -19,12 +19,13 @@ describe('unions joined by and', () => {
     ['every 10th and last friday of the month', 'series', ['2026-12-10T09:00', '2026-12-25T09:00', '2027-01-10T09:00', '2027-01-29T09:00']],
     ['every monday and the last day of the month at 5pm', 'series', ['2026-12-07T17:00', '2026-12-14T17:00', '2026-12-21T17:00', '2026-12-28T17:00', '2026-12-31T17:00', '2027-01-04T17:00']],
     ['every first monday and the 20th at 10am', 'series', ['2026-12-07T10:00', '2026-12-20T10:00', '2027-01-04T10:00', '2027-01-20T10:00']],
-    ['every monday and the 1st', 'recurring', ['2026-12-07T09:00', '2026-12-14T09:00', '2026-12-21T09:00', '2026-12-28T09:00', '2027-01-01T09:00', '2027-01-04T09:00']],
+    ['every monday and the 1st', 'series', ['2026-12-07T09:00', '2026-12-14T09:00', '2026-12-21T09:00', '2026-12-28T09:00', '2027-01-01T09:00', '2027-01-04T09:00']],
     ['every year on december 21st and 31st', 'recurring', ['2026-12-21T09:00', '2026-12-31T09:00', '2027-12-21T09:00', '2027-12-31T09:00']],
     ['every year on march 3rd, 10th and 17th at 8pm', 'recurring', ['2027-03-03T20:00', '2027-03-10T20:00', '2027-03-17T20:00', '2028-03-03T20:00']],
-    // A day said first, then "and every ...": a rule of its own, as the other way round.
-    ['the 1st and every friday', 'recurring', ['2026-12-04T09:00', '2026-12-11T09:00', '2026-12-18T09:00', '2026-12-25T09:00', '2027-01-01T09:00']],
-    ['15th and every monday at 8am', 'recurring', ['2026-12-07T08:00', '2026-12-14T08:00', '2026-12-15T08:00', '2026-12-21T08:00']],
+    // A day said first, then "and every ...": a rule of its own, as the other way round. A weekday that is
+    // also the day of the month would fire two crons at once, so these are series.
+    ['the 1st and every friday', 'series', ['2026-12-04T09:00', '2026-12-11T09:00', '2026-12-18T09:00', '2026-12-25T09:00', '2027-01-01T09:00']],
+    ['15th and every monday at 8am', 'series', ['2026-12-07T08:00', '2026-12-14T08:00', '2026-12-15T08:00', '2026-12-21T08:00']],
     ['march 1st and every june 5th', 'recurring', ['2027-03-01T09:00', '2027-06-05T09:00', '2028-03-01T09:00']],
   ])('%s', async (phrase, type, expected) => {
     const meaning = await runs(phrase, expected.length);
@@ -323,4 +324,40 @@ describe('months left out', () => {
     expect(meaning.runs).not.toContain('2026-12-25T09:00');
     expect(meaning.runs).toContain('2026-12-26T09:00');
   });
+});
+
+/*
+ * A set of crons joined by "and" never fires twice at one instant ("Never approximate"): a time
+ * another part has on all its days is left to that part; parts that still meet on some days
+ * (a weekday that is also a day of the month) are a series, each instant once.
+ */
+describe('unions that overlap fire once at each instant', () => {
+  const crons = async (phrase: string) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'America/New_York' }, 12);
+    return { type: meaning.type, crons: meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : [], runs: meaning.next_runs };
+  };
+
+  it.each([
+    ['every day at 9am and weekdays at 9am', ['0 14 * * *']],
+    ['weekdays at 9am and every day at 9am', ['0 14 * * *']],
+    ['every weekday at 9am and every monday at 9am and 5pm', ['0 14 * * 1-5', '0 22 * * 1']],
+    ['every day at 8am and 6pm and on weekends at 6pm', ['0 13,23 * * *']],
+    ['on the 1st and 15th at noon and every 15th at noon', ['0 17 1,15 * *']],
+  ])('%s: the covered part is dropped', async (phrase, expected) => {
+    const meaning = await crons(phrase);
+    expect(meaning.crons).toEqual(expected);
+    expect(new Set(meaning.runs).size).toBe(meaning.runs.length);
+  });
+
+  it.each(['every monday and the 1st', 'on the 1st and 15th and every friday at 9am', 'every 15th and every friday'])(
+    '%s: days that meet on some dates make a series, never two crons firing at once',
+    async (phrase) => {
+      const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'America/New_York' }, 40);
+      expect(meaning.type).toBe('series');
+      expect(meaning.type === 'series' && meaning.reason).toMatch(
+        /cannot be written as a set of crons that fires once at a time: its part on .* and its part on .* both run at 09:00, so on a day that is both two crons would fire at once/,
+      );
+      expect(new Set(meaning.next_runs).size).toBe(meaning.next_runs.length);
+    },
+  );
 });
