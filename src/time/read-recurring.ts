@@ -44,6 +44,8 @@ export interface Group {
   workdays?: boolean;
   /** "twice a week", "three times a month": that many days in each, the days named or chosen by the builder (`said` is the phrase's words). */
   timesPer?: { count: number; unit: 'week' | 'month' | 'year'; said: string };
+  /** "once a day", "once a week", "once monthly": one run in each (`said` is the phrase's words), so one time and at most one day. */
+  once?: { unit: 'day' | 'week' | 'month' | 'year'; said: string };
   /** "every day except sunday". */
   exceptWeekdays?: number[];
   /** "every month except december", "daily except in july and august": months left out every year. */
@@ -669,6 +671,7 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
   }
   group.repeats ||= part.repeats;
   group.timesADay ??= part.timesADay;
+  group.once ??= part.once;
   group.workdays ||= part.workdays;
   // "twice a week" says how often; beside an interval ("every day twice a week") it says it twice.
   const often = part.timesPer ?? group.timesPer;
@@ -1026,7 +1029,11 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
   }
   // "twice daily", "three times weekly": as "a day", "a week".
   const frequency = FREQUENCY_WORDS[tokens[j] ?? ''];
-  if (frequency && count === 1) return readFrequency(tokens, j, group);
+  const once = (unit: Unit | undefined, end: number | null) => {
+    if (end !== null && (unit === 'day' || unit === 'week' || unit === 'month' || unit === 'year')) group.once = { unit, said: tokens.slice(i, end).join(' ') };
+    return end;
+  };
+  if (frequency && count === 1) return once(frequency === 'daily' ? 'day' : frequency.n === 1 ? frequency.unit : undefined, readFrequency(tokens, j, group));
   const per = frequency === 'daily' ? 'day' : frequency?.n === 1 ? frequency.unit : undefined;
   if (frequency && !per) return null;
   if (!per && !['a', 'an', 'per', 'each', 'every'].includes(tokens[j] ?? '')) return null;
@@ -1039,7 +1046,7 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
   if (count === 1) {
     if (unit === 'day') group.interval ??= { n: 1, unit: 'day' };
     else setInterval(group, { n: 1, unit }, 0);
-    return end;
+    return once(unit, end);
   }
   if (unit === 'day' && timesInADay(count)) {
     group.interval ??= { n: 1, unit: 'day' };

@@ -252,6 +252,7 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (months.length === 0) throw new UsageError(`'${original}' leaves no month to run in`);
     group = { ...group, months, exceptMonths: undefined, repeats: true };
   }
+  if (group.once) onceEach(group, group.once, original);
   if (group.timesPer) group = withCountedDays(group, original, context.notes ?? []);
   else if (context.startDay) group = onTheStartDay(group, context.startDay, context.notes ?? []);
   // "monthly on december 25", "every 3 days on december 25": a date comes once a year, and the rule ran without it.
@@ -292,6 +293,26 @@ function onTheStartDay(group: Group, start: LocalDate & { weekday: number }, not
   notes.push(`read the start, ${formatDate(start)}, as the day it runs on: ${said}; name the day to choose another`);
   return { ...group, ...day };
 }
+
+/** "once a day at 9am and 5pm", "once a week on monday and friday": more than one run in each is refused, as "twice a day" giving three times is. */
+function onceEach(group: Group, once: NonNullable<Group['once']>, original: string): void {
+  const times = minutesOf(group.times.map(({ value }) => value)).length;
+  if (times > 1) {
+    const often = once.unit === 'day' ? `, or say how often, such as '${COUNT_WORDS[times] ?? `${times} times`} a day'` : '';
+    throw new UsageError(`'${original}' says ${once.said} but gives ${times} times`, `Give one time${often}.`);
+  }
+  if (once.unit === 'day') return;
+  const months = once.unit === 'year' && !group.dates ? (group.months?.length ?? 0) : 0;
+  const days = DAY_KINDS.reduce((sum, kind) => sum + (group[kind]?.length ?? 0), 0) + months;
+  if (days > 1) {
+    throw new UsageError(
+      `'${original}' says ${once.said} but names ${days} ${months > 1 ? 'months' : 'days'}`,
+      `Name one, or say how often, such as '${COUNT_WORDS[days] ?? `${days} times`} a ${once.unit}'.`,
+    );
+  }
+}
+
+const COUNT_WORDS: Record<number, string> = { 2: 'twice', 3: 'three times', 4: 'four times' };
 
 /** "N times a week" without days: Monday and Thursday; Monday, Wednesday and Friday; ... (Monday first, the days as evenly apart as a week allows). */
 const WEEK_SPREAD: Readonly<Record<number, number[]>> = { 2: [1, 4], 3: [1, 3, 5], 4: [1, 2, 4, 5], 5: [1, 2, 3, 4, 5], 6: [1, 2, 3, 4, 5, 6], 7: [0, 1, 2, 3, 4, 5, 6] };
@@ -711,9 +732,11 @@ function settleTimes(group: Group, notes: string[]): Group {
 function withTimesADay(group: Group, original: string, notes: string[]): Group {
   const { count, said } = group.timesADay!;
   const given = group.times;
+  // "twice daily at 9 and 9" gives one time, said twice.
+  const distinct = minutesOf(given.map(({ value }) => value)).length;
   if (given.length > 1) {
-    if (given.length !== count) {
-      throw new UsageError(`'${original}' says ${said} but gives ${given.length} time${given.length === 1 ? '' : 's'}`, `Give ${count} times, or leave them out to have them chosen.`);
+    if (distinct !== count) {
+      throw new UsageError(`'${original}' says ${said} but gives ${distinct} time${distinct === 1 ? '' : 's'}`, `Give ${count} times, or leave them out to have them chosen.`);
     }
     return { ...group, timesADay: undefined };
   }

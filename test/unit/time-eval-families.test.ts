@@ -264,3 +264,35 @@ describe('a minute past every hour', () => {
     expect(meaning.type === 'recurring' ? [meaning.cron_expression, meaning.cron_expressions] : meaning.type).toEqual([cron, undefined]);
   });
 });
+
+describe('"once a ..." counts its runs as "twice" and "three times" do', () => {
+  it.each([
+    ['once a day at 9am and 5pm', 'says once a day but gives 2 times', "Give one time, or say how often, such as 'twice a day'."],
+    ['once daily at 9am and 9pm', 'says once daily but gives 2 times', "such as 'twice a day'"],
+    ['once a week on monday at 9 and 5', 'says once a week but gives 2 times', 'Give one time.'],
+    ['once a week on monday and friday', 'says once a week but names 2 days', "Name one, or say how often, such as 'twice a week'."],
+    ['once a week on weekdays', 'says once a week but names 5 days', "such as '5 times a week'"],
+    ['once a month on the 1st and 15th', 'says once a month but names 2 days', "such as 'twice a month'"],
+    ['once a month on the first monday and third friday', 'says once a month but names 2 days', "such as 'twice a month'"],
+    ['once a year on march 1st and september 1st', 'says once a year but names 2 days', "such as 'twice a year'"],
+    ['once a year in june and july', 'says once a year but names 2 months', "such as 'twice a year'"],
+    ['twice daily at 9 and 9', 'says twice daily but gives 1 time', 'Give 2 times'],
+  ])('%s is refused', async (phrase, message, hint) => {
+    const error = await meaningOfSchedule(phrase, { now: NOW, zone: ZONE }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain(`'${phrase}' ${message}`);
+    expect((error as { hint?: string }).hint).toContain(hint);
+  });
+
+  it.each([
+    ['once a day', '0 9 * * *'],
+    ['once a day at 9am on weekdays', '0 9 * * 1-5'],
+    ['once a week on sunday', '0 9 * * 0'],
+    ['once a week at 9am', '0 9 * * 1'],
+    ['once a month on the 15th', '0 9 15 * *'],
+    ['once a year on march 1st', '0 9 1 3 *'],
+  ])('%s, one run in each, is read', async (phrase, local) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: ZONE }, 1);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);
+  });
+});
