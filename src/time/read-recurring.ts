@@ -1527,7 +1527,8 @@ function weekdayInWeeksOfMonth(tokens: readonly string[], k: number, notes: stri
 /** "morning", "in the evening", "at night", "every night". */
 function readPart(tokens: readonly string[], i: number, group: Group): number | null {
   const part = partOfDay(tokens[i]);
-  if (!part) return null;
+  // "tonight" is this night only, one instant as "today at 5pm" is, never every night.
+  if (!part || tokens[i] === 'tonight') return null;
   group.part = part;
   return i + 1;
 }

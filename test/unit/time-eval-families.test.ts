@@ -212,6 +212,11 @@ describe('a phrase given as repeating that is one instant says so', () => {
   it.each([
     ['2nd tuesday next month at noon', '2027-01-12 12:00 EST'],
     ['the 3rd of next month at 2pm', '2027-01-03 14:00 EST'],
+    // "tonight" is this night only, as "today at 5pm" is today: never every night.
+    ['tonight at 8pm', '2026-12-03 20:00 EST'],
+    ['tonight', '2026-12-03 21:00 EST'],
+    ['remind me tonight at 9', '2026-12-03 21:00 EST'],
+    ['Tonight at 11:30pm', '2026-12-03 23:30 EST'],
   ])('%s is one instant (%s): --execute-at, not a one-run series or "could not understand"', async (phrase, local) => {
     await expect(meaningOfSchedule(phrase, { now: NOW, zone: ZONE })).rejects.toThrow(`'${phrase}' is one instant (${local}), not a repeating schedule`);
   });
