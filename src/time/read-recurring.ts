@@ -800,11 +800,30 @@ function readIntervalStart(tokens: readonly string[], i: number, part: Group, se
   return start.end;
 }
 
-/** "every day of the week", "every minute of every day", "every day of the year": nothing more than the interval said. */
+const UNIT_ORDER: readonly Unit[] = ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'];
+
+/**
+ * "every day of the week", "every minute of every day", "every day of the year": nothing more than the interval said.
+ * A step counted within a span ("every other friday of the month", "every other day of the week") restarts in each
+ * (the 1st and 3rd Fridays?), which the interval alone does not say: not read, so refused. Steps of minutes or hours
+ * restart each day in a cron too ("every 2 hours of every day").
+ */
 function readOfTheWeek(tokens: readonly string[], i: number, _part: Group, seen: Seen): number | null {
   const next = i + 1;
-  const whole = tokens[next + 1] === 'year' || (tokens[next + 1] === 'month' && !seen.group.monthDays && !seen.group.nth);
-  if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !(['week', 'day'].includes(tokens[next + 1] ?? '') || whole) || !seen.group.interval) return null;
+  const span = tokens[next + 1];
+  const whole = span === 'year' || (span === 'month' && !seen.group.monthDays && !seen.group.nth);
+  const interval = seen.group.interval;
+  if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !(span === 'week' || span === 'day' || whole) || !interval) return null;
+  if (UNIT_ORDER.indexOf(interval.unit) >= UNIT_ORDER.indexOf(span as Unit)) return null;
+  const restartsDaily = span === 'day' && (interval.unit === 'minute' || interval.unit === 'hour');
+  if (interval.n !== 1 && !restartsDaily) {
+    const day = WEEKDAY_NAMES[seen.group.weekdays?.[0] ?? 1]!.toLowerCase();
+    throw new ClauseConflict(
+      `counts its step within each ${span} ('of the ${span}'), which does not say which ones: the count may start again each ${span} or run on`,
+      `Name them, such as ${span === 'week' ? "'every monday, wednesday and friday'" : `'first and third ${day} of the month'`}, or leave out 'of the ${span}' to count on from the first run.`,
+      true,
+    );
+  }
   return next + 2;
 }
 

@@ -146,3 +146,31 @@ describe('every word counts', () => {
     );
   });
 });
+
+describe('"of the month" and "of the week" after a step of more than one', () => {
+  it.each([
+    ['every other friday of the month', 'month'],
+    ['every other monday of the month', 'month'],
+    ['every other week of the month', 'month'],
+    ['every other day of the month', 'month'],
+    ['every other day of the week', 'week'],
+    ['every 2 days of the week', 'week'],
+    ['every 3 weeks of the year', 'year'],
+  ])('%s is refused: the step may start again each %s or run on', async (phrase, span) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(
+      `'${phrase}' counts its step within each ${span} ('of the ${span}'), which does not say which ones: the count may start again each ${span} or run on`,
+    );
+  });
+
+  it.each([
+    ['every day of the week', '0 9 * * *'],
+    ['every day of the month', '0 9 * * *'],
+    ['every week of the year', '0 9 * * 1'],
+    // On the UTC clock, as every interval: odd hours in New York.
+    ['every 2 hours of every day', '0 1-23/2 * * *'],
+    ['every 15 minutes of the day', '*/15 * * * *'],
+  ])('%s says no more than its interval: read', async (phrase, local) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 1);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);
+  });
+});
