@@ -173,7 +173,7 @@ function elapsedText(rule: SeriesRule): string {
 export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (!mayGiveEnds(text)) return (await scheduleOf(input, options, count)).meaning;
-  const [{ readEnds }, { asSeriesRule, START_NOTE }, { nextInstants }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
+  const [{ readEnds }, { asSeriesRule, START_NOTE }, { nextInstants, instantsWithNotes }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
   const { rule: ruleText, ends } = await Promise.resolve()
     .then(() => readEnds(text, options))
     .catch(async (error: unknown) => {
@@ -184,7 +184,8 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
   // Rules that count from their first run ("every 3 days") count from the start.
   const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
-  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count, ends.start).catch(async (error: unknown) => {
+  // The series within the ends says its own DST notes, for its own runs.
+  const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count, ends.start, false).catch(async (error: unknown) => {
     const instead = await insteadIfOneInstant(error, input.trim(), options);
     // An error about the rule repeats the phrase as typed, not what is left of it once its ends are read.
     if (instead === error && error instanceof UsageError) error.message = error.message.replace(`'${ruleText}'`, `'${input.trim()}'`);
@@ -195,7 +196,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   const inner: SeriesRule = read.kind === 'elapsed' && ends.start !== undefined ? { ...read, start: ends.start } : read;
   const bounded: SeriesRule = ends.start === undefined ? inner : { kind: 'starting', start: ends.start, rule: inner };
   const rule: SeriesRule = ends.except === undefined ? bounded : { kind: 'except', days: ends.except, rule: bounded };
-  const runs = nextInstants(rule, base.meaning.timezone, options.now, Math.min(count, ends.count ?? count), ends.until);
+  const { instants: runs, notes: moved } = instantsWithNotes(rule, base.meaning.timezone, options.now, Math.min(count, ends.count ?? count), ends.until);
   const zone = base.meaning.timezone;
   // A rule kept within a span it runs in once ("2nd tuesday next month at noon") is one instant, unless it says it repeats.
   if (ends.until !== undefined && !RECURRING_WORDS.test(text) && nextInstants(rule, zone, options.now, 2, ends.until).length === 1) {
@@ -217,7 +218,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings: [],
     // A start in the phrase is what the start note asks for.
-    notes: [...new Set([...(ends.start === undefined ? base.meaning.notes : base.meaning.notes.filter((note) => !note.startsWith(START_NOTE))), ...ends.notes])],
+    notes: [...new Set([...(ends.start === undefined ? base.meaning.notes : base.meaning.notes.filter((note) => !note.startsWith(START_NOTE))), ...ends.notes, ...moved])],
     rule,
     ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
     ...(ends.count === undefined ? {} : { count: ends.count }),
@@ -237,8 +238,14 @@ function runsTwice(rule: SeriesRule, zone: string, now: number, nextInstants: ty
 }
 
 /** A repeating phrase without ends, with the schedule it was read as. */
-async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions, count: number, start?: number): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
-  const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires, NotExactInUtc }, { validateCron, nextRuns, describeCron }, { nextInstants }] = await Promise.all([
+async function scheduleOf(
+  input: string,
+  { now, zone: userZone }: PhraseOptions,
+  count: number,
+  start?: number,
+  dstNotes = true,
+): Promise<{ meaning: RecurringMeaning | SeriesMeaning; local: LocalSchedule }> {
+  const [{ parseRecurring, scheduleZone }, { toUtcSchedule, utcFires, NotExactInUtc }, { validateCron, nextRuns, describeCron }, { nextInstants, instantsWithNotes }] = await Promise.all([
     import('./resolve-recurring'),
     import('./to-utc'),
     import('./cron'),
@@ -249,7 +256,8 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
   const notes: string[] = [];
   const local = await readRecurring(input, { now, zone, notes, ...(start === undefined ? {} : { startDay: wallTime(zone, start) }) }, parseRecurring);
   if (local.kind === 'series') {
-    const runs = nextInstants(local.rule, zone, now, count);
+    const { instants: runs, notes: moved } = instantsWithNotes(local.rule, zone, now, count);
+    if (dstNotes) notes.push(...moved);
     // A rule that cannot run twice within the dates there are repeats nothing (every 99999999999 minutes, days,
     // years), however many runs the caller asks for (create asks for one).
     if (!runsTwice(local.rule, zone, now, nextInstants))
@@ -274,7 +282,7 @@ async function scheduleOf(input: string, { now, zone: userZone }: PhraseOptions,
     utcSchedule = toUtcSchedule(local, zone, now, input.trim());
   } catch (error) {
     if (!(error instanceof NotExactInUtc) || local.kind === 'raw' || local.kind === 'interval') throw error;
-    return { meaning: await asLocalSeries(input, local, error, { now, zone }, count, notes), local };
+    return { meaning: await asLocalSeries(input, local, error, { now, zone }, count, notes, dstNotes), local };
   }
   const { crons, localCrons, utcPatterns, warnings } = utcSchedule;
   const utcZone = zone === 'UTC' || zone === 'Etc/UTC';
@@ -324,15 +332,17 @@ async function asLocalSeries(
   { now, zone }: PhraseOptions,
   count: number,
   notes: string[],
+  dstNotes: boolean,
 ): Promise<SeriesMeaning> {
-  const [{ asSeriesRule, SERIES_HINT }, { patternsOf, cronParts }, { describeCron }, { nextInstants }] = await Promise.all([
+  const [{ asSeriesRule, SERIES_HINT }, { patternsOf, cronParts }, { describeCron }, { instantsWithNotes }] = await Promise.all([
     import('./resolve-recurring'),
     import('./to-utc'),
     import('./cron'),
     import('./series'),
   ]);
   const rule = asSeriesRule(local, now, `'${input.trim()}'`);
-  const runs = nextInstants(rule, zone, now, count);
+  const { instants: runs, notes: moved } = instantsWithNotes(rule, zone, now, count);
+  if (dstNotes) notes.push(...moved);
   const described = cronParts(patternsOf(local))
     .map(({ cron }) => describeCron(cron))
     .join('; and ');

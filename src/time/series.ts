@@ -7,7 +7,7 @@
 import type { ClockTime } from './clock';
 import type { DayFilter } from './to-utc';
 import { LATEST_INSTANT } from './now';
-import { addDays, daysInMonth, instantFromLocal, wallTime } from './zone';
+import { addDays, daysInMonth, dstNote, instantFromLocal, wallTime } from './zone';
 
 export interface LocalDate {
   year: number;
@@ -50,21 +50,21 @@ const SEARCH_DAYS = 366 * 8 + 2;
  * on `zone`'s clock. A time a DST jump skips moves forward by the jump; a time
  * that occurs twice means the first. Pure: the same arguments give the same answer.
  */
-export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, count: number, untilMs = Infinity): number[] {
+export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, count: number, untilMs = Infinity, moved?: Map<number, string>): number[] {
   const instants: number[] = [];
   if (count <= 0) return instants;
-  if (rule.kind === 'starting') return nextInstants(rule.rule, zone, Math.max(fromMs, rule.start - 1), count, untilMs);
+  if (rule.kind === 'starting') return nextInstants(rule.rule, zone, Math.max(fromMs, rule.start - 1), count, untilMs, moved);
   if (rule.kind === 'except') {
     const left = (ms: number) => {
       const wall = wallTime(zone, ms);
       return rule.days.some((d) => d.year === wall.year && d.month === wall.month && d.day === wall.day);
     };
-    return nextInstants(rule.rule, zone, fromMs, count + rule.days.length * 1440, untilMs)
+    return nextInstants(rule.rule, zone, fromMs, count + rule.days.length * 1440, untilMs, moved)
       .filter((ms) => !left(ms))
       .slice(0, count);
   }
   if (rule.kind === 'any') {
-    const all = rule.rules.flatMap((part) => nextInstants(part, zone, fromMs, count, untilMs));
+    const all = rule.rules.flatMap((part) => nextInstants(part, zone, fromMs, count, untilMs, moved));
     return [...new Set(all)].sort((a, b) => a - b).slice(0, count);
   }
   if (rule.kind === 'elapsed') {
@@ -86,11 +86,23 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
       const at = instantFromLocal(zone, { ...date, hour: time.hour, minute: time.minute, second: 0 });
       if (at <= fromMs) continue;
       if (at > untilMs) return instants;
+      const note = moved && dstNote((ms) => wallTime(zone, ms), at, time);
+      if (note) moved!.set(at, note);
       if (instants.at(-1) !== at) instants.push(at);
       if (instants.length >= count) break;
     }
   }
   return instants;
+}
+
+/**
+ * `nextInstants` with the notes the spec asks for on a DST day: a time the clocks skip (moved forward)
+ * or repeat (the first), for the runs returned.
+ */
+export function instantsWithNotes(rule: SeriesRule, zone: string, fromMs: number, count: number, untilMs = Infinity): { instants: number[]; notes: string[] } {
+  const moved = new Map<number, string>();
+  const instants = nextInstants(rule, zone, fromMs, count, untilMs, moved);
+  return { instants, notes: [...new Set(instants.flatMap((at) => moved.get(at) ?? []))] };
 }
 
 type Day = LocalDate & { weekday: number };

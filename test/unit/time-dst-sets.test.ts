@@ -43,3 +43,45 @@ describe('yearly parts on both sides of a DST change', () => {
     expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(['0 9 1 3 *', '0 9 1 11 *']);
   });
 });
+
+/* A series run at a local time a DST change skips (moved forward) or repeats (the first) says so in a note. */
+describe('a series on a DST day says what it did with the time', () => {
+  const ZONE = 'America/New_York';
+  const series = async (phrase: string, now: string) => {
+    const meaning = await meaningOfSchedule(phrase, { now: Date.parse(now), zone: ZONE }, 5);
+    return { type: meaning.type, runs: meaning.next_runs_local, notes: meaning.notes };
+  };
+
+  it('a skipped time is moved forward, said', async () => {
+    const meaning = await series('every day at 2:30am for 3 times', '2027-03-13T12:00:00Z');
+    expect(meaning.runs).toEqual(['2027-03-14 03:30 EDT', '2027-03-15 02:30 EDT', '2027-03-16 02:30 EDT']);
+    expect(meaning.notes).toContain('02:30 does not exist on 2027-03-14, when the clocks go forward; read as 03:30');
+  });
+
+  it('a time that occurs twice is the first, said', async () => {
+    const meaning = await series('every day at 1:30am for 3 times', '2026-10-31T12:00:00Z');
+    expect(meaning.runs).toEqual(['2026-11-01 01:30 EDT', '2026-11-02 01:30 EST', '2026-11-03 01:30 EST']);
+    expect(meaning.notes).toContain('01:30 occurs twice on 2026-11-01, when the clocks go back; read as the first');
+  });
+
+  it('a window hour the clocks skip is said, not silently gone', async () => {
+    const meaning = await series('every hour from 1am to 3am for 3 days', '2027-03-13T12:00:00Z');
+    expect(meaning.runs.slice(0, 2)).toEqual(['2027-03-14 01:00 EST', '2027-03-14 03:00 EDT']);
+    expect(meaning.notes).toContain('02:00 does not exist on 2027-03-14, when the clocks go forward; read as 03:00');
+  });
+
+  it.each([
+    ['every other day at 2:30am', '2027-03-13T12:00:00Z'],
+    ['second sunday of the month at 2:30am', '2027-03-01T12:00:00Z'],
+  ])('%s, a series without ends, says it too', async (phrase, now) => {
+    const meaning = await series(phrase, now);
+    expect(meaning.type).toBe('series');
+    expect(meaning.runs[0]).toBe('2027-03-14 03:30 EDT');
+    expect(meaning.notes).toContain('02:30 does not exist on 2027-03-14, when the clocks go forward; read as 03:30');
+  });
+
+  it('a DST day past the runs listed is not noted', async () => {
+    const meaning = await series('every day at 2:30am for 3 times', '2027-03-01T12:00:00Z');
+    expect(meaning.notes.filter((note) => note.includes('clocks'))).toEqual([]);
+  });
+});
