@@ -301,3 +301,30 @@ describe('"once a ..." counts its runs as "twice" and "three times" do', () => {
     expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);
   });
 });
+
+describe('a start or end date whose day this year has just passed', () => {
+  /* Wednesday 2026-12-02 10:30 in New York: 1 December was yesterday. */
+  const DEC_2 = Date.parse('2026-12-02T15:30:00Z');
+  const said = "read 'dec 1' as Wed 1 Dec 2027, as 2026-12-01 has passed; write the year to be sure";
+
+  it.each([
+    ['every day at 9am starting dec 1', '2027-12-01 Wed 09:00'],
+    ['every 3 days starting dec 1', '2027-12-01 Wed 09:00'],
+    ['every day starting dec 1 at 8am', '2027-12-01 Wed 08:00'],
+  ])('%s starts a year ahead, said in a note', async (phrase, first) => {
+    const meaning = await meaningOf(phrase, { now: DEC_2, zone: ZONE }, 1);
+    expect(runsOf(meaning)).toEqual([first]);
+    expect(meaning.notes).toContain(said);
+  });
+
+  it('every day at 9am until dec 1 ends a year ahead, said in a note', async () => {
+    const meaning = await meaningOf('every day at 9am until dec 1', { now: DEC_2, zone: ZONE }, 1);
+    expect(untilOf(meaning)).toBe('2027-12-01 Wed 23:59');
+    expect(meaning.notes).toContain(said);
+  });
+
+  it.each(['every day at 9am until jan 5', 'every day at 9am until dec 24', 'every day at 9am until dec 1 2027'])('%s, plainly the coming date or with its year, has no such note', async (phrase) => {
+    const meaning = await meaningOf(phrase, { now: DEC_2, zone: ZONE }, 1);
+    expect(meaning.notes.filter((note) => note.includes('has passed'))).toEqual([]);
+  });
+});
