@@ -1459,12 +1459,30 @@ function readWindow(tokens: readonly string[], i: number, group: Group, seen: Se
     const am = { ...start, hour: start.hour % 12 };
     start = minutes(pm) < minutes(to.value) ? pm : minutes(am) < minutes(to.value) ? am : settleClock(from).value;
   } else if (from.ambiguous) start = settleClock(from).value;
-  let end = to.ambiguous ? settleClock(to).value : to.value;
-  if (to.ambiguous && minutes(end) <= minutes(start) && to.value.hour < 12) end = { ...to.value, hour: to.value.hour + 12 };
+  const end = to.ambiguous ? endAfter(to, minutes(start)) : to.value;
   if (from.ambiguous && !twentyFour) addNote(group, clockNote(from, start));
   if (to.ambiguous) addNote(group, clockNote(to, end));
+  if (minutes(end) === minutes(start)) {
+    throw new ClauseConflict(
+      `gives a window that starts and ends at ${formatClock(start.hour, start.minute)}, so it has no length`,
+      "Give an end after the start, such as 'from 9am to 5pm', or a time alone for once a day, such as 'every day at 9am'.",
+      true,
+    );
+  }
   group.window = { from: minutes(start), to: minutes(end) };
   return to.end;
+}
+
+/**
+ * A window's end without am/pm, read by `settleClock` unless that puts it at or before the start: then the
+ * afternoon's when that is after the start ("from 9 to 5" ends at 17:00), else the morning's, past midnight
+ * ("from 7pm to 7" ends at 07:00, not at 19:00, which would leave no window).
+ */
+function endAfter(to: ClockRead, start: number): ClockTime {
+  const settled = settleClock(to).value;
+  if (settled.hour * 60 + settled.minute > start || to.value.hour >= 12) return settled;
+  const pm = { ...to.value, hour: (to.value.hour % 12) + 12 };
+  return pm.hour * 60 + pm.minute > start ? pm : { ...to.value, hour: to.value.hour % 12 };
 }
 
 /** The day's last minute: a window open at its end runs to it. */
@@ -1482,8 +1500,7 @@ function readWindowEnd(tokens: readonly string[], i: number, group: Group, seen:
   const start = seen.group.times.length === 1 ? seen.group.times[0]!.value : undefined;
   if (until && start === undefined) return null;
   const from = start ? start.hour * 60 + start.minute : 0;
-  let end = to.ambiguous ? settleClock(to).value : to.value;
-  if (to.ambiguous && end.hour * 60 + end.minute <= from && to.value.hour < 12) end = { ...to.value, hour: to.value.hour + 12 };
+  const end = to.ambiguous ? endAfter(to, from) : to.value;
   if (to.ambiguous) addNote(group, clockNote(to, end));
   if (!until) addNote(group, `read '${tokens.slice(i, to.end).join(' ')}' as from 00:00 to ${formatClock(end.hour, end.minute)}, ${formatClock(end.hour, end.minute)} included`);
   group.window = { from, to: end.hour * 60 + end.minute };

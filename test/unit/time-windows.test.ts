@@ -134,3 +134,26 @@ describe('a clock with zero seconds', () => {
     await expect(meaningOfOnce('01:00:30 PM', { now: NOW, zone: 'UTC' })).rejects.toBeInstanceOf(UsageError);
   });
 });
+
+describe('a window end without am/pm never meets the start', () => {
+  it.each([
+    ['every hour from 7pm to 7', [...hours(0, 7), ...hours(19, 23)], "read '7' as 07:00; write '7 pm' or 19:00 for the evening"],
+    ['every hour from 9pm to 5', [...hours(0, 5), ...hours(21, 23)], "read '5' as 05:00"],
+    ['every 2 hours starting at 8pm until 8', [...hours(0, 8, 2), ...hours(20, 22, 2)], "read '8' as 08:00"],
+  ])('%s runs overnight to the morning hour', async (phrase, expected, note) => {
+    expect(await localClocks(phrase, 'UTC')).toEqual(expected);
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.notes.join('\n')).toContain(note);
+  });
+
+  it.each([
+    ['every hour from 9 to 5', hours(9, 17)],
+    ['every hour from 8 to 8', hours(8, 20)],
+  ])('%s still ends in the afternoon when that is after the start', async (phrase, expected) => {
+    expect(await localClocks(phrase, 'UTC')).toEqual(expected);
+  });
+
+  it.each(['every 15 minutes from 9am to 9am', 'every hour between 17:00 and 17:00', 'every 30 minutes from noon to 12pm'])('%s has no length: refused, never once a day', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).rejects.toThrow(/gives a window that starts and ends at \d\d:\d\d, so it has no length/);
+  });
+});
