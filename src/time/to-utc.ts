@@ -99,7 +99,10 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
   let utcParts = shortestParts(apart);
   const apartParts = apart.flatMap((shifted) => cronParts(shifted));
   // Parts joined in UTC that no one local cron says ("from 10pm to 2am on fridays" in New York: Friday's and Saturday's hours) stay apart, so each keeps its local cron.
-  if (utcParts.some((part) => localCronOf(part.pattern, offset) === null) && apartParts.every((part) => localCronOf(part.pattern, offset) !== null)) utcParts = apartParts;
+  // Else minutes that share their hours may: "every 30 minutes from 9 to 5" in Kolkata is `30 3-11` and `0 4-11` (09:00 to 17:00 and 09:30 to 16:30 there).
+  const byMinute = cronParts(utc, true);
+  const local = (list: typeof utcParts) => list.every((part) => localCronOf(part.pattern, offset) !== null);
+  if (!local(utcParts)) utcParts = local(apartParts) ? apartParts : local(byMinute) && byMinute.length <= utcParts.length ? byMinute : utcParts;
   const parts = checkCount(
     utcParts.map(({ cron, pattern }) => ({ cron, localCron: localCronOf(pattern, offset) })),
     original,
@@ -326,8 +329,11 @@ function shortestParts(groups: Pattern[][]): Array<{ cron: string; pattern: Patt
   return apart.length <= MAX_CRONS && length(apart) < length(merged) ? apart : merged;
 }
 
-/** Crons for a list of patterns: patterns with the same days merge, hours with the same minutes share a cron. */
-export function cronParts(patterns: Pattern[]): Array<{ cron: string; pattern: Pattern }> {
+/**
+ * Crons for a list of patterns: patterns with the same days merge, hours with the same minutes share a cron
+ * (or, `byMinute`, minutes with the same hours do: "30 3-11" and "0 4-11" rather than "30 3" and "*\/30 4-11").
+ */
+export function cronParts(patterns: Pattern[], byMinute = false): Array<{ cron: string; pattern: Pattern }> {
   const merged = new Map<string, Pattern>();
   for (const pattern of patterns) {
     const id = JSON.stringify(pattern.days);
@@ -336,14 +342,17 @@ export function cronParts(patterns: Pattern[]): Array<{ cron: string; pattern: P
   }
   const parts: Array<{ cron: string; pattern: Pattern }> = [];
   for (const pattern of merged.values()) {
-    const byHour = new Map<number, number[]>();
-    for (const minute of pattern.minutes) byHour.set(Math.floor(minute / 60), [...(byHour.get(Math.floor(minute / 60)) ?? []), minute % 60]);
-    const byMinutes = new Map<string, number[]>();
-    for (const [hour, minutes] of byHour) byMinutes.set(minutes.join(','), [...(byMinutes.get(minutes.join(',')) ?? []), hour]);
+    // Each key (an hour, or a minute of the hour) with the values said with it; keys with the same values share a cron.
+    const [keyOf, valueOf] = byMinute ? [(m: number) => m % 60, (m: number) => Math.floor(m / 60)] : [(m: number) => Math.floor(m / 60), (m: number) => m % 60];
+    const byKey = new Map<number, number[]>();
+    for (const minute of pattern.minutes) byKey.set(keyOf(minute), [...(byKey.get(keyOf(minute)) ?? []), valueOf(minute)]);
+    const shared = new Map<string, number[]>();
+    for (const [key, values] of byKey) shared.set(values.join(','), [...(shared.get(values.join(',')) ?? []), key]);
     const { weekdays, monthDays, months } = pattern.days;
     const dayFields = `${monthDays ? cronField(monthDays, 1, 31) : '*'} ${months ? cronField(months, 1, 12) : '*'} ${weekdays ? cronList(weekdays) : '*'}`;
-    for (const [minuteList, hours] of byMinutes) {
-      const minutes = minuteList.split(',').map(Number);
+    for (const [valueList, keys] of shared) {
+      const values = valueList.split(',').map(Number);
+      const [minutes, hours] = byMinute ? [keys, values] : [values, keys];
       parts.push({
         cron: `${cronField(minutes, 0, 59)} ${cronField(hours, 0, 23)} ${dayFields}`,
         pattern: { days: pattern.days, minutes: hours.flatMap((h) => minutes.map((m) => h * 60 + m)) },

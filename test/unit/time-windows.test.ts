@@ -157,3 +157,15 @@ describe('a window end without am/pm never meets the start', () => {
     await expect(meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).rejects.toThrow(/gives a window that starts and ends at \d\d:\d\d, so it has no length/);
   });
 });
+
+describe('each cron of a window in a half-hour zone keeps its local cron', () => {
+  it('every 30 minutes from 9 to 5 in Kolkata: each part says its local cron and is described on the local clock', async () => {
+    const meaning = await meaningOfSchedule('every 30 minutes from 9 to 5', { now: NOW, zone: 'Asia/Kolkata' });
+    if (meaning.type !== 'recurring') throw new Error(meaning.type);
+    expect(meaning.crons?.map((part) => [part.cron_expression, part.local_cron])).toEqual([
+      ['30 3-11 * * *', '0 9-17 * * *'],
+      ['0 4-11 * * *', '30 9-16 * * *'],
+    ]);
+    expect(meaning.description).not.toContain('(UTC)');
+  });
+});
