@@ -179,3 +179,32 @@ describe('the everyday-form shortcut agrees with chrono', () => {
     );
   });
 });
+
+// Wednesday 2026-12-02 10:30 in New York.
+const WED = Date.parse('2026-12-02T15:30:00Z');
+const nyLocal = (input: string, now = WED) => {
+  const read = parseInstant(input, { now, zone: 'America/New_York' });
+  return { at: new Date(read.instant).toLocaleString('sv-SE', { timeZone: 'America/New_York' }).slice(0, 16), notes: read.notes };
+};
+const nyRefusal = (input: string, now = WED) => {
+  try {
+    parseInstant(input, { now, zone: 'America/New_York' });
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error(`'${input}' was accepted`);
+};
+
+describe('a leading-dot decimal is the number it writes', () => {
+  it.each([
+    ['in .5 hours', '2026-12-02 11:00'],
+    ['in .25 hours', '2026-12-02 10:45'],
+    ['in .5 hour', '2026-12-02 11:00'],
+    ['in 1 hour and .5 hours', '2026-12-02 12:00'],
+  ])('%s', (input, expected) => expect(nyLocal(input).at).toBe(expected));
+
+  it('a leading-dot part of a day is refused as a part of a day, not read as 5 days', () => {
+    expect(nyRefusal('in .5 days')).toMatch(/must be whole numbers/);
+  });
+});
