@@ -374,13 +374,21 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
       // "march 2027": its first day.
       return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { kind: 'date', day: 1, month, year: Number(tokens[i + 1]), wholeMonth: true }, end: i + 2 } : null;
     }
+    const last = dayRangeEnd(tokens, day.end, day.value);
+    if (last) throw dayRange(tokens[i]!, day.value, last.value);
     return withYear(tokens, day.end, { kind: 'date', day: day.value, month });
   }
   const start = tokens[i] === 'the' ? i + 1 : i;
+  // "20-22 dec", "1 to 8 september" (not "9-11 dec 3", hours on a date).
+  const first = readOrdinal(tokens, start)?.value ?? (/^\d{1,2}$/.test(tokens[start] ?? '') ? Number(tokens[start]) : undefined);
+  const last = first === undefined ? null : dayRangeEnd(tokens, start + 1, first);
+  const rangeMonth = last ? (tokens[last.end] === 'of' ? last.end + 1 : last.end) : -1;
+  if (last && monthAt(tokens, rangeMonth) !== undefined && !readDayNumber(tokens, rangeMonth + 1)) throw dayRange(tokens[rangeMonth]!, first!, last.value);
   const day = readDayNumber(tokens, start, start > i);
   if (!day) return null;
   let j = day.end;
-  if (tokens[j] === 'of' || (tokens[j] === 'in' && monthAt(tokens, j + 1) !== undefined)) j++;
+  // "25th of march", "3 in may", "22-feb".
+  if (tokens[j] === 'of' || ((tokens[j] === 'in' || tokens[j] === '-') && monthAt(tokens, j + 1) !== undefined)) j++;
   const named = monthAt(tokens, j);
   if (named !== undefined) return withYear(tokens, j + 1, { kind: 'date', day: day.value, month: named });
   const relative = readMonthRef(tokens, j);
@@ -400,12 +408,34 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   const next = tokens[i + 1];
   // "20 of next month": a number of a month is its day.
   const ofMonth = next === 'of' && readMonthRef(tokens, i + 2) !== null;
-  const nextToMonth = ofMonth || monthAt(tokens, i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' ? i + 2 : i + 1) !== undefined;
+  const nextToMonth = ofMonth || monthAt(tokens, i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' || next === '-' ? i + 2 : i + 1) !== undefined;
   return nextToMonth || afterThe ? { value: Number(word), end: i + 1, ordinal: afterThe } : null;
 }
 
+/** Words between the first and last day of a range. */
+const RANGE_LINKS = new Set(['-', '–', 'to', 'through', 'thru', 'till', 'until']);
+
+/**
+ * "-22" in "dec 20-22", "to 8th" in "1 to 8th september": a later day of the month after a range word at `i`,
+ * where one day is asked for; null when there is none. A clock after the word ("dec 20 - 5pm") is no day.
+ */
+function dayRangeEnd(tokens: readonly string[], i: number, first: number): Read<number> | null {
+  if (!RANGE_LINKS.has(tokens[i] ?? '')) return null;
+  const last = readOrdinal(tokens, i + 1) ?? (/^\d{1,2}$/.test(tokens[i + 1] ?? '') ? { value: Number(tokens[i + 1]), end: i + 2 } : null);
+  if (!last || last.value <= first || last.value > 31 || (readClock(tokens, i + 1)?.end ?? 0) > last.end) return null;
+  return last;
+}
+
+function dayRange(month: string, first: number, last: number): PartsClash {
+  return new PartsClash(
+    'is a range of days; a one-time message is sent on one',
+    `Give one day, such as '${month} ${first} at 9am'; to send on each day, give --cron a time and the range, such as 'daily at 9am from ${month} ${first} until ${month} ${last}'.`,
+  );
+}
+
 function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { kind: 'date' }>): Read<DayRef> {
-  const j = tokens[i] === ',' ? i + 1 : i;
+  // "march 3, 2027", "22-feb-2027".
+  const j = tokens[i] === ',' || (tokens[i] === '-' && /^\d{4}$/.test(tokens[i + 1] ?? '')) ? i + 1 : i;
   if (/^\d{4}$/.test(tokens[j] ?? '')) return { value: { ...date, year: Number(tokens[j]) }, end: j + 1 };
   // "march 3 next year", "march 3rd of next year"
   const next = tokens[j] === 'of' ? j + 1 : j;

@@ -208,3 +208,31 @@ describe('a leading-dot decimal is the number it writes', () => {
     expect(nyRefusal('in .5 days')).toMatch(/must be whole numbers/);
   });
 });
+
+describe('a range of days beside a month is refused; a day and month joined by a hyphen are a date', () => {
+  it.each(['dec 20-22', '20-22 dec', '1-8 september', 'jan 10-13', 'december 24-26', 'dec 20 to 22', 'dec 20th-22nd', 'dec 20 - 22 at 9am', '1 to 8th of september'])(
+    '%s is refused as a range of days',
+    (input) => {
+      expect(nyRefusal(input)).toBe(`'${input}' is a range of days; a one-time message is sent on one`);
+    },
+  );
+
+  it('the hint gives one day and the recurring form', () => {
+    expect(() => parseInstant('dec 20-22', { now: WED, zone: 'America/New_York' })).toThrow(
+      expect.objectContaining({
+        hint: "Give one day, such as 'dec 20 at 9am'; to send on each day, give --cron a time and the range, such as 'daily at 9am from dec 20 until dec 22'.",
+      }),
+    );
+  });
+
+  it.each([
+    ['22-feb', '2027-02-22 09:00'],
+    ['3-mar', '2027-03-03 09:00'],
+    ['3-mar at 5pm', '2027-03-03 17:00'],
+    ['22-feb-2027', '2027-02-22 09:00'],
+    ['25-dec', '2026-12-25 09:00'],
+    ['dec 20 - 5pm', '2026-12-20 17:00'],
+  ])('%s', (input, expected) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes: [] });
+  });
+});
