@@ -5,7 +5,8 @@ const MINUTE = 60_000;
 /** UTC offsets in use run from -12:00 to +14:00; ISO 8601 allows nothing wider than ±14:00 here. */
 const MAX_OFFSET_MINUTES = 14 * 60;
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[t ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(z|[+-]\d{2}(?::?\d{2})?)?$/;
+/** A fraction of a second after a dot or a comma (ISO 8601 allows both); an offset's hours may be one digit ("+5:30"). */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[t ](\d{2}):(\d{2})(?::(\d{2})([.,]\d{1,9})?)?(z|[+-]\d{1,2}(?::?\d{2})?)?$/;
 /** The basic format, without separators: "20270601T090000Z", "20270601T0900+0100". */
 const BASIC = /^(\d{4})(\d{2})(\d{2})t(\d{2})(\d{2})(\d{2})?(z|[+-]\d{2}(?:\d{2})?)?$/;
 
@@ -22,7 +23,7 @@ export function isoInstant(text: string, zone: string, label = `'${text.trim()}'
   if (!m || (lower[10] === ' ' && !m[8])) return null;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[];
   checkCalendar(label, year!, month!, day!, hour!, minute!, second!);
-  const fraction = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
+  const fraction = m[7] ? Math.round(Number(m[7].replace(',', '.')) * 1000) : 0;
   const offset = m[8];
   if (!offset) {
     const instant = instantFromLocal(zone, { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! }) + fraction;
@@ -34,12 +35,12 @@ export function isoInstant(text: string, zone: string, label = `'${text.trim()}'
   return utcMillis(year!, month!, day!, hour!, minute!, second!) + fraction - offsetMin * MINUTE;
 }
 
-/** "+05:30", "-0800", "+05" as minutes east of UTC; a UsageError beyond ±14:00 or with minutes past 59. */
+/** "+05:30", "-0800", "+05", "+5:30" as minutes east of UTC; a UsageError beyond ±14:00 or with minutes past 59. */
 export function offsetMinutesOf(offset: string, label: string): number {
   const sign = offset.startsWith('-') ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+  const hours = Number(digits.length > 2 ? digits.slice(0, -2) : digits);
+  const minutes = digits.length > 2 ? Number(digits.slice(-2)) : 0;
   if (minutes > 59 || hours * 60 + minutes > MAX_OFFSET_MINUTES) {
     throw new UsageError(`${label} has the UTC offset ${offset.toUpperCase()}, which does not exist`, 'Offsets run from -14:00 to +14:00, such as +05:30 or -08:00.');
   }

@@ -77,7 +77,11 @@ const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([
  */
 export function phraseZone(text: string, userZone: string, shown = text): PhraseZone {
   const user = { text, calendar: zoneCalendar(userZone) };
-  const bare = text.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+  // "(CET)", and "[Europe/Paris]" as RFC 9557 puts a zone after an ISO time.
+  const bare = text
+    .replace(/[()[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
   // "9am local time": the user's own zone, said in words.
   const local = [' local time', ' local'].find((suffix) => bare.endsWith(suffix));

@@ -274,7 +274,8 @@ export function instantRuleOf(input: string, { now, zone }: InstantOptions): str
   return trace[0];
 }
 
-const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?: at| @|,)? (.+))?$/;
+/** "2026-12-21 09:00", and "2026-12-21T09:00:00" when a zone after it was taken off ("... America/Chicago"). */
+const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:(?: at| @|,)? |t)(.+))?$/;
 
 function localDateTime(text: string, shown: string, calendar: Calendar, read: Reading): number | null {
   const m = LOCAL_DATE.exec(text);

@@ -236,3 +236,21 @@ describe('a range of days beside a month is refused; a day and month joined by a
     expect(nyLocal(input)).toEqual({ at: expected, notes: [] });
   });
 });
+
+describe('an ISO 8601 time with seconds and a zone after it is read on that zone', () => {
+  it.each([
+    ['2026-12-25T19:30:00 America/Chicago', '2026-12-26T01:30:00.000Z'],
+    ['2026-12-25T19:30:00 EST', '2026-12-26T00:30:00.000Z'],
+    ['2026-12-25T19:30:00[Europe/Paris]', '2026-12-25T18:30:00.000Z'],
+    ['2026-12-25T19:30[Europe/Paris]', '2026-12-25T18:30:00.000Z'],
+    ['2026-12-25T19:30:45 UTC', '2026-12-25T19:30:45.000Z'],
+    ['2026-12-25T19:30:00+5:30', '2026-12-25T14:00:00.000Z'],
+    ['2026-12-25T19:30:00,5Z', '2026-12-25T19:30:00.500Z'],
+  ])('%s', (input, expected) => {
+    expect(at(input, 'America/New_York', WED)).toBe(expected);
+  });
+
+  it('an hour out of range is named as the whole time, not a piece of it', () => {
+    expect(nyRefusal('2026-12-25T25:30:00 EST')).toBe("'2026-12-25T25:30:00 EST' is not a time of day: use 00:00 to 23:59");
+  });
+});
