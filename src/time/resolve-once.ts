@@ -23,10 +23,10 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
   const { clock, carry } = clockOf(parts, notes, parts.day?.kind === 'workdays' && parts.day.elapsed ? calendar.wall(now) : dayClock, input);
   // The day a day is counted from ("3 days after next friday"), with the notes of reading it when the phrase wrote it;
   // `after`: the first such day after that instant instead of after now.
-  const fromDay = (day: Extract<DayRef, { kind: 'shift' | 'near' }>, after = now) => {
+  const fromDay = (day: Extract<DayRef, { kind: 'shift' | 'near' }>, after = now, say = after === now) => {
     const fromNotes: string[] = [];
     const instant = resolveParts({ ...parts, day: day.from }, calendar, after, day.said ?? input, fromNotes, dayClock);
-    if (day.said !== undefined && after === now) notes.push(...fromNotes.filter((note) => !notes.includes(note)));
+    if (day.said !== undefined && say) notes.push(...fromNotes.filter((note) => !notes.includes(note)));
     return instant;
   };
   // A day counted from another, at the phrase's time of day (said in a note when the clocks skip or repeat it then).
@@ -39,6 +39,7 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
   // A day counted from another ("3 days before friday"); when that is past and the day counted from recurs, from its
   // first one that leaves it ahead (said on a Wednesday, 3 days before next week's Friday), with a note.
   const countedFrom = (day: Extract<DayRef, { kind: 'shift' | 'near' }>, count: (from: WallTime) => { year: number; month: number; day: number }) => {
+    const mark = notes.length;
     let fromAt = fromDay(day);
     let from = calendar.wall(fromAt);
     let date = count(from);
@@ -51,6 +52,9 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
       const beforeDate = count(before);
       const beforeInstant = onDay(beforeDate);
       if (beforeInstant > now && beforeInstant < instant) {
+        // The notes of reading the day counted from are those of the one just gone.
+        notes.splice(mark);
+        fromDay(day, fromAt - 367 * 86_400_000, true);
         notes.push(`read '${input}' as ${label(beforeDate)}, counted from ${label(before)}, which has passed; counted from ${label(from)} it is ${label(date)}`);
         return { instant: beforeInstant, from: before, date: beforeDate };
       }
@@ -146,7 +150,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         // "thu 12/10", "thu 10.12.2026": the weekday tells which number is the month (when both fit, the note below says which was read).
         const attempt = (date: typeof day): number | Error => {
           try {
-            return dateInstant(date, today, at, now, input);
+            return dateInstant(date, today, at, now, input, []);
           } catch (error) {
             return error as Error;
           }
@@ -155,16 +159,16 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         const dayFirst = attempt({ ...day, day: day.month!, month: day.day });
         if (typeof dayFirst !== 'number') {
           if (typeof monthFirst !== 'number') throw monthFirst;
-          return monthFirst;
+          return dateInstant(day, today, at, now, input, notes);
         }
-        if (typeof monthFirst !== 'number') return dayFirst;
+        if (typeof monthFirst !== 'number') return dateInstant({ ...day, day: day.month!, month: day.day }, today, at, now, input, notes);
       }
       if (day.monthFirst)
         notes.push(
           `read '${input}' with the month first (${MONTH_NAMES[day.month! - 1]} ${day.day}); write '${day.month} ${MONTH_NAMES[day.day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day.day - 1]} ${day.month}`,
         );
       if (day.wholeMonth) notes.push(firstOfMonthNote(input, { year: day.year!, month: day.month!, day: 1 }));
-      return dateInstant(day, today, at, now, input);
+      return dateInstant(day, today, at, now, input, notes);
     case 'nth':
       return nthInstant(day, today, at, now, input, notes);
     case 'month':
@@ -294,7 +298,21 @@ function withinInstant(day: Extract<DayRef, { kind: 'in' }> & { on: number }, to
   return at(target);
 }
 
-function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at: DateInstant, now: number, input: string): number {
+/**
+ * Whether this year's day passed within the last month (or is today, its time gone): then a year away is
+ * not plainly the one meant, as "january 5" said in December is.
+ */
+function justPassed(date: { year: number; month: number; day: number }, today: WallTime): boolean {
+  const days = (Date.UTC(today.year, today.month - 1, today.day) - Date.UTC(date.year, date.month - 1, date.day)) / 86_400_000;
+  return days >= 0 && days <= 31;
+}
+
+/** "dec 1" said on 2 Dec: a day of a month, its year not said, read in a later year because this year's has passed or does not exist. */
+function laterYearNote(input: string, date: { year: number; month: number; day: number }, why: string, example: string): string {
+  return `read '${input}' as ${dayLabel(date)} ${date.year}: ${why}; give the year to say so, such as '${example}'`;
+}
+
+function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at: DateInstant, now: number, input: string, notes: string[]): number {
   const label = `'${input}'`;
   if (day.day > 31 || day.day < 1) throw new UsageError(`${label} is not a date: no month has a day ${day.day}`, DATE_HINT);
   let date: { year: number; month: number; day: number } | undefined;
@@ -304,9 +322,18 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
     date = { year, month: day.month, day: day.day };
   } else if (day.month !== undefined) {
     if (day.day > daysInMonth(2000, day.month)) throw new UsageError(`${label} is not a date: ${MONTH_NAMES[day.month - 1]} has no day ${day.day}`, DATE_HINT);
-    // This year's if still ahead, else the next year that has it (February 29th).
+    // This year's if still ahead, else the next year that has it (February 29th), said in a note.
+    // With its weekday, a date this year that falls on it is the one meant, even when it has passed ("wednesday dec 2" on Wed 2 Dec at 10:00).
+    const thisYear = { year: today.year, month: day.month, day: day.day };
+    if (day.weekday !== undefined && day.day <= daysInMonth(today.year, day.month) && addDays(thisYear, 0).weekday === day.weekday) return at(thisYear);
     for (let year = today.year; !date; year++) {
       if (day.day <= daysInMonth(year, day.month) && at({ year, month: day.month, day: day.day }) > now) date = { year, month: day.month, day: day.day };
+    }
+    const name = MONTH_NAMES[day.month - 1]!;
+    const exists = day.day <= daysInMonth(today.year, day.month);
+    if (date.year !== today.year && (!exists || justPassed(thisYear, today))) {
+      const why = exists ? `${name} ${day.day} ${today.year} has passed` : `${today.year} has no ${name} ${day.day}`;
+      notes.push(laterYearNote(input, date, why, `${name.slice(0, 3).toLowerCase()} ${day.day} ${date.year}`));
     }
   } else {
     // This month's if still ahead, else the next month that has the day; with a weekday ("friday the 13th"), the next that falls on it.
@@ -407,10 +434,15 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
     return at(thisMonth ?? throwError(missing(today.year, today.month)));
   }
   if (of.year !== undefined) return at(inMonth(of.year, of.month) ?? throwError(missing(of.year, of.month)));
+  const thisYear = inMonth(today.year, of.month);
   const year = of.month < today.month ? today.year + 1 : today.year;
   const first = inMonth(year, of.month) ?? throwError(missing(year, of.month));
-  if (at(first) > now) return at(first);
-  return at(inMonth(year + 1, of.month) ?? throwError(missing(year + 1, of.month)));
+  const date = at(first) > now ? first : (inMonth(year + 1, of.month) ?? throwError(missing(year + 1, of.month)));
+  if (date.year !== today.year && (!thisYear || justPassed(thisYear, today))) {
+    const name = `${MONTH_NAMES[of.month - 1]} ${today.year}`;
+    notes.push(laterYearNote(input, date, thisYear ? `${name}'s has passed` : `${name} has none`, `${input} ${date.year}`));
+  }
+  return at(date);
 }
 
 function throwError(error: Error): never {

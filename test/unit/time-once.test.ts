@@ -254,3 +254,36 @@ describe('an ISO 8601 time with seconds and a zone after it is read on that zone
     expect(nyRefusal('2026-12-25T25:30:00 EST')).toBe("'2026-12-25T25:30:00 EST' is not a time of day: use 00:00 to 23:59");
   });
 });
+
+describe("a date without its year read as next year's, when this year's has just passed, says so", () => {
+  it.each([
+    ['dec 1', '2027-12-01 09:00', "read 'dec 1' as Wed 1 Dec 2027: December 1 2026 has passed; give the year to say so, such as 'dec 1 2027'"],
+    ['dec 2', '2027-12-02 09:00', "read 'dec 2' as Thu 2 Dec 2027: December 2 2026 has passed; give the year to say so, such as 'dec 2 2027'"],
+    ['nov 15 at 5pm', '2027-11-15 17:00', "read 'nov 15 at 5pm' as Mon 15 Nov 2027: November 15 2026 has passed; give the year to say so, such as 'nov 15 2027'"],
+    [
+      'first wednesday of december',
+      '2027-12-01 09:00',
+      "read 'first wednesday of december' as Wed 1 Dec 2027: December 2026's has passed; give the year to say so, such as 'first wednesday of december 2027'",
+    ],
+    ['feb 29', '2028-02-29 09:00', "read 'feb 29' as Tue 29 Feb 2028: 2026 has no February 29; give the year to say so, such as 'feb 29 2028'"],
+  ])('%s', (input, expected, note) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes: [note] });
+  });
+
+  it.each([
+    ['jan 5', '2027-01-05 09:00'],
+    ['dec 3', '2026-12-03 09:00'],
+    ['last friday of february', '2027-02-26 09:00'],
+  ])('%s, plainly the coming one, needs no note', (input, expected) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes: [] });
+  });
+
+  it('a day counted from a date just passed keeps only the notes of the one counted from', () => {
+    expect(nyLocal('3 days after dec 1').notes).toEqual(["read '3 days after dec 1' as Fri 4 Dec, counted from Tue 1 Dec, which has passed; counted from Wed 1 Dec 2027 it is Sat 4 Dec 2027"]);
+  });
+
+  it("today's date with its weekday, its time gone, is refused as past, not blamed on next year's weekday", () => {
+    expect(nyRefusal('wednesday dec 2')).toBe("'wednesday dec 2' is in the past: it means 2026-12-02 09:00 EST (2026-12-02T14:00:00.000Z)");
+    expect(nyLocal('wednesday dec 2 at 5pm')).toEqual({ at: '2026-12-02 17:00', notes: [] });
+  });
+});
