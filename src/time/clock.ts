@@ -281,7 +281,7 @@ function spell(tokens: readonly string[]): string {
 export function partHolds(part: PartOfDay, hour: number): boolean {
   if (part === 'morning') return hour < 12;
   if (part === 'afternoon') return hour >= 12 && hour < 19;
-  // "tonight at 5pm" and "this evening at 4pm" are said; "tonight at 9am" is not.
+  // "tonight at 5pm" and "this evening at 4pm" are said; "tonight at 9am" and "tonight at 3pm" are not.
   if (part === 'evening') return hour >= 15 || hour === 0;
-  return hour >= 13 || hour < 6;
+  return hour >= 17 || hour < 6;
 }

@@ -205,12 +205,25 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     hour = 0;
   }
   if ((part === 'afternoon' || part === 'evening') && ambiguous && hour < 12) hour += 12;
+  const { text } = parts.clock;
+  if (part === 'evening' && ambiguous && hour === 12) {
+    notes.push(`read '${text}' in the evening as ${formatClock(0, minute)}, midnight as the evening ends; for noon, write 'at noon' without 'evening'`);
+    return { clock: { hour: 0, minute }, carry: 1 };
+  }
   if (part === 'night') {
     if (ambiguous && hour >= 5 && hour < 12) hour += 12;
     if (ambiguous && hour === 12) hour = 0;
-    // The small hours of a night belong to the next day.
-    if (hour < 5) return { clock: { hour, minute }, carry: 1 };
   }
+  // A bare hour the part of the day cannot hold either way ("this afternoon at 11"): no reading is right, so none is guessed.
+  if (ambiguous && !partHolds(part, hour)) {
+    const [am, pm] = [formatClock(hour % 12, minute), formatClock((hour % 12) + 12, minute)];
+    throw new UsageError(`'${input}' puts '${text}' in the ${part}, where neither ${am} nor ${pm} falls`, 'Give a time that falls in that part of the day, or leave the part of the day out.');
+  }
+  if (part === 'evening' && ambiguous && hour < 17) {
+    notes.push(`read '${text}' in the evening as ${formatClock(hour, minute)}, in the afternoon; write '${text}pm' to say so, or give a later time for the evening`);
+  }
+  // The small hours of a night belong to the next day.
+  if (part === 'night' && hour < 5) return { clock: { hour, minute }, carry: 1 };
   return { clock: { hour, minute }, carry: 0 };
 }
 

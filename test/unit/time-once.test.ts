@@ -168,8 +168,8 @@ describe('the everyday-form shortcut agrees with chrono', () => {
               return 'error';
             }
           })();
-          // A clock with am/pm or noon beside "tonight" names a time outside the night: the CLI refuses the clash, chrono picks one.
-          if (direct === 'error' && day === 'tonight ' && /am|noon|12pm/.test(clock)) return;
+          // A clock with am/pm, noon or an afternoon hour beside "tonight" names a time outside the night: the CLI refuses the clash, chrono picks one.
+          if (direct === 'error' && day === 'tonight ' && /am|noon|12pm|14:30/.test(clock)) return;
           // chrono allows a past "today at 9am"; the CLI refuses it, which is the only other difference allowed.
           if (direct === 'error' && typeof fromChrono === 'number' && fromChrono <= now) return;
           expect(direct).toBe(fromChrono);
@@ -285,5 +285,29 @@ describe("a date without its year read as next year's, when this year's has just
   it("today's date with its weekday, its time gone, is refused as past, not blamed on next year's weekday", () => {
     expect(nyRefusal('wednesday dec 2')).toBe("'wednesday dec 2' is in the past: it means 2026-12-02 09:00 EST (2026-12-02T14:00:00.000Z)");
     expect(nyLocal('wednesday dec 2 at 5pm')).toEqual({ at: '2026-12-02 17:00', notes: [] });
+  });
+});
+
+describe('a part of the day decides a bare hour, and refuses a time it cannot hold', () => {
+  it.each([
+    ['tonight at 3pm', "'tonight at 3pm' puts 15:00 in the night"],
+    ['tonight at 14:30', "'tonight at 14:30' puts 14:30 in the night"],
+    ['tomorrow afternoon at 9', "'tomorrow afternoon at 9' puts '9' in the afternoon, where neither 09:00 nor 21:00 falls"],
+    ['this afternoon at 11', "'this afternoon at 11' puts '11' in the afternoon, where neither 11:00 nor 23:00 falls"],
+    ['this evening at 2', "'this evening at 2' puts '2' in the evening, where neither 02:00 nor 14:00 falls"],
+  ])('%s is refused', (input, message) => {
+    expect(nyRefusal(input)).toBe(message);
+  });
+
+  it.each([
+    ['this evening at 12', '2026-12-03 00:00', ["read '12' in the evening as 00:00, midnight as the evening ends; for noon, write 'at noon' without 'evening'"]],
+    ['tomorrow evening at 3', '2026-12-03 15:00', ["read '3' in the evening as 15:00, in the afternoon; write '3pm' to say so, or give a later time for the evening"]],
+    ['at 3 evening', '2026-12-02 15:00', ["read '3' in the evening as 15:00, in the afternoon; write '3pm' to say so, or give a later time for the evening"]],
+    ['tonight at 5pm', '2026-12-02 17:00', []],
+    ['tonight at 6', '2026-12-02 18:00', []],
+    ['this afternoon at 2', '2026-12-02 14:00', []],
+    ['this evening at 8', '2026-12-02 20:00', []],
+  ])('%s', (input, expected, notes) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes });
   });
 });
