@@ -37,7 +37,7 @@ export type DayRef =
    * "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it;
    * `other`: another reading of the same words, named in a note when it is another day ("2 weeks on monday").
    */
-  | { kind: 'shift'; days: number; from: DayRef; said?: string; other?: { day: DayRef; said: string } }
+  | { kind: 'shift'; days: number; months?: number; from: DayRef; said?: string; other?: { day: DayRef; said: string } }
   /** "next march", "this june", "in march": the first of the coming such month; `day`: that day of it ("next june 5"). */
   | { kind: 'month'; month: number; mode: 'this' | 'next'; day?: number }
   /** "the monday before may 25": the nearest such weekday strictly before (-1) or after (1) another day. */
@@ -525,11 +525,14 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (said === 'fortnight') count.value *= 2;
   if (unit !== 'day' && unit !== 'week' && unit !== 'month' && unit !== 'year') return null;
   const link = tokens[count.end + 1];
-  if (!lead && (link === 'from' || link === 'after' || link === 'before') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week')) {
-    // "2 days before december 25": counted back from the next such day, as a date alone is.
+  if (!lead && (link === 'from' || link === 'after' || link === 'before') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week' || tokens[count.end + 2] !== 'today')) {
+    // "2 days before december 25", "a year after christmas": counted back from the next such day, as a date alone is.
     const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDayFrom(tokens, count.end + 2);
-    const days = count.value * (unit === 'week' ? 7 : 1) * (link === 'before' ? -1 : 1);
-    if (from) return { value: { kind: 'shift', days, from: from.value, said: spelled(tokens.slice(count.end + 2, from.end)) }, end: from.end };
+    const sign = link === 'before' ? -1 : 1;
+    const days = count.value * (unit === 'week' ? 7 : unit === 'day' ? 1 : 0) * sign;
+    const months = count.value * (unit === 'year' ? 12 : unit === 'month' ? 1 : 0) * sign;
+    const said = spelled(tokens.slice(count.end + 2, from?.end));
+    if (from) return { value: { kind: 'shift', days, ...(months === 0 ? {} : { months }), from: from.value, said }, end: from.end };
   }
   // "6 months from now"; "a month from today" too (a day or week from today is counted from that day, above).
   const fromNow = link === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');

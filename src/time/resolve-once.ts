@@ -76,8 +76,8 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
   }
   if (parts.day?.kind === 'shift') {
     // The day it counts from, then that many calendar days on.
-    const days = parts.day.days;
-    const { instant, from, date } = countedFrom(parts.day, (from) => addDays(from, days));
+    const { days, months = 0 } = parts.day;
+    const { instant, from, date } = countedFrom(parts.day, (from) => addDays(addMonths(from, months), days));
     const other = parts.day.other && resolveParts({ ...parts, day: parts.day.other.day }, calendar, now, input, [], dayClock);
     if (other !== undefined && other !== instant) {
       const weeks = parts.day.days / 7;

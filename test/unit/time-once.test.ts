@@ -311,3 +311,30 @@ describe('a part of the day decides a bare hour, and refuses a time it cannot ho
     expect(nyLocal(input)).toEqual({ at: expected, notes });
   });
 });
+
+describe('months and years counted from a date, as days and weeks are', () => {
+  const june = Date.parse('2026-06-01T15:00:00Z');
+  const february = Date.parse('2027-02-12T15:00:00Z');
+  it.each([
+    [
+      'a year after christmas',
+      june,
+      '2026-12-25 09:00',
+      ["read 'a year after christmas' as Fri 25 Dec, counted from Thu 25 Dec 2025, which has passed; counted from Fri 25 Dec it is Sat 25 Dec 2027"],
+    ],
+    ['a month after christmas', june, '2027-01-25 09:00', []],
+    ['a month before christmas', june, '2026-11-25 09:00', []],
+    ['one month after christmas', february, '2028-01-25 09:00', []],
+    [
+      'a year after christmas',
+      february,
+      '2027-12-25 09:00',
+      ["read 'a year after christmas' as Sat 25 Dec, counted from Fri 25 Dec 2026, which has passed; counted from Sat 25 Dec it is Mon 25 Dec 2028"],
+    ],
+    ['3 months after friday', june, '2026-09-05 09:00', []],
+    ['a month from tomorrow', june, '2026-07-02 09:00', []],
+    ['a year from today', june, '2027-06-01 09:00', []],
+  ])('%s', (input, now, expected, notes) => {
+    expect(nyLocal(input, now)).toEqual({ at: expected, notes });
+  });
+});
