@@ -7,7 +7,7 @@ import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { plainlyOnce } from './plainly-once';
-import { PartsClash, readParts } from './read-once';
+import { PartsClash, readParts, yearOf } from './read-once';
 import { addMonths, dayLabel, resolveParts } from './resolve-once';
 import { looksRecurring } from './looks-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
@@ -129,11 +129,11 @@ function monthEdge(text: string, edge: 'start' | 'end', now: number, zone: strin
   const words = text.split(' ');
   const at = words[0] === 'next' || words[0] === 'this' ? 1 : 0;
   const month = monthOf(words[at]);
-  const year = words[at + 1];
-  if (month === undefined || words.length > at + 2 || (year !== undefined && (at > 0 || !/^\d{4}$/.test(year)))) return null;
+  const year = words[at + 1] === undefined ? undefined : yearOf(words[at + 1]);
+  if (month === undefined || words.length > at + 2 || (words[at + 1] !== undefined && (at > 0 || year === undefined))) return null;
   const today = wallTime(zone, now);
   const ahead = month < today.month || (words[0] === 'next' && month === today.month);
-  const first = { year: year === undefined ? today.year + (ahead ? 1 : 0) : Number(year), month, day: 1 };
+  const first = { year: year ?? today.year + (ahead ? 1 : 0), month, day: 1 };
   const day = edge === 'start' ? first : { ...first, day: daysInMonth(first.year, month) };
   const name = MONTH_NAMES[month - 1]!;
   const notes =
@@ -338,7 +338,8 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   const amounts = { ms: 0, days: 0, months: 0 };
   let units = 0;
   for (let i = start; i < end;) {
-    if (tokens[i] === 'and' || tokens[i] === ',') {
+    // "in 1 hour and 30 minutes": a joiner only between two amounts ("in and 2 hours", "in 2 hours and" are not read).
+    if ((tokens[i] === 'and' || tokens[i] === ',') && units > 0 && i + 1 < end) {
       i++;
       continue;
     }
@@ -474,6 +475,10 @@ const PAST_WORDS = /\b(?:yesterday|ago|last|previous)\b|(?:^|\b(?:the|this|on) )
 const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   [/\b(?:end|beginning|start) of (?:the |this |next )?week\b/, 'which day ends or starts a week is not clear', "Give the day, such as 'friday at 5pm' or 'monday next week'."],
   [/^(?:the )?(?:day|night) (?:after|before)$/, 'after or before which day?', "Say the day, such as 'the day after tomorrow'."],
+  // "monday after at 10am": chrono drops the word.
+  [/\b(?:after|before)(?= ?(?:at\b|@|,|$))/, 'after or before which day?', "Say the day, such as 'the monday after next' or 'the day before friday'."],
+  // "in 1 mon": chrono reads a month.
+  [/\b\d+ mons?\b/, "'mon' could be Monday or a month", "Write 'in 1 month', or 'monday' for the day."],
   [/\bthis day\b/, 'which day is not clear', "Give the day, such as 'today at 5pm' or 'a week from today'."],
   [/\b(?:the|this|next|that) (?:week|month|year|day)\b(?! (?:after|before)\b)/, 'which day is not clear', "Give the day, such as 'friday next week' or 'the 5th of next month'."],
   [/\b(?:at|on|by|this|next|the) \d+(?:\.\d+)? ?(?:days?|weeks?|months?|years?|hours?|minutes?)\b/, 'a span is not one time', "Say when in it, such as 'in 5 days'."],

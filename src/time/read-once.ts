@@ -372,7 +372,8 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
     const day = readDayNumber(tokens, j);
     if (!day) {
       // "march 2027": its first day.
-      return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { kind: 'date', day: 1, month, year: Number(tokens[i + 1]), wholeMonth: true }, end: i + 2 } : null;
+      const year = yearOf(tokens[i + 1]);
+      return year === undefined ? null : { value: { kind: 'date', day: 1, month, year, wholeMonth: true }, end: i + 2 };
     }
     const last = dayRangeEnd(tokens, day.end, day.value);
     if (last) throw dayRange(tokens[i]!, day.value, last.value);
@@ -433,10 +434,16 @@ function dayRange(month: string, first: number, last: number): PartsClash {
   );
 }
 
+/** "2027", and "'27" (this century's, as a two-digit year after a slash is). */
+export function yearOf(token: string | undefined): number | undefined {
+  return /^\d{4}$/.test(token ?? '') ? Number(token) : /^'\d{2}$/.test(token ?? '') ? 2000 + Number(token!.slice(1)) : undefined;
+}
+
 function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { kind: 'date' }>): Read<DayRef> {
   // "march 3, 2027", "22-feb-2027".
   const j = tokens[i] === ',' || (tokens[i] === '-' && /^\d{4}$/.test(tokens[i + 1] ?? '')) ? i + 1 : i;
-  if (/^\d{4}$/.test(tokens[j] ?? '')) return { value: { ...date, year: Number(tokens[j]) }, end: j + 1 };
+  const year = yearOf(tokens[j]);
+  if (year !== undefined) return { value: { ...date, year }, end: j + 1 };
   // "march 3 next year", "march 3rd of next year"
   const next = tokens[j] === 'of' ? j + 1 : j;
   if (date.month !== undefined && tokens[next] === 'next' && tokens[next + 1] === 'year') return { value: { ...date, years: 1 }, end: next + 2 };
@@ -490,7 +497,8 @@ function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | nu
   if (tokens[i] === 'this' && monthAt(tokens, i + 1) !== undefined) return readMonthRef(tokens, i + 1);
   const month = monthAt(tokens, i);
   if (month !== undefined) {
-    return /^\d{4}$/.test(tokens[i + 1] ?? '') ? { value: { month, year: Number(tokens[i + 1]) }, end: i + 2 } : { value: { month }, end: i + 1 };
+    const year = yearOf(tokens[i + 1]);
+    return year === undefined ? { value: { month }, end: i + 1 } : { value: { month, year }, end: i + 2 };
   }
   const start = tokens[i] === 'the' && (tokens[i + 1] === 'next' || tokens[i + 1] === 'current') ? i + 1 : i;
   const word = tokens[start];
@@ -598,7 +606,8 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
   const month = monthAt(tokens, at);
   if (month === undefined) return null;
   // "in march 2027": the first of that month, as "march 2027" is.
-  if (/^\d{4}$/.test(tokens[at + 1] ?? '')) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year: Number(tokens[at + 1]), wholeMonth: true }, end: at + 2 } : null;
+  const year = yearOf(tokens[at + 1]);
+  if (year !== undefined) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year, wholeMonth: true }, end: at + 2 } : null;
   const mode = lead === 'next' || coming ? 'next' : 'this';
   // "next june 5", "this june 5th": a day of that month (a bare number after a month is its day, never a clock).
   const day = lead === 'in' || readClock(tokens, at + 1)?.ambiguous === false ? null : readDayNumber(tokens, at + 1);

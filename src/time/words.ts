@@ -32,8 +32,8 @@ export function tokenize(text: string): string[] {
   // A four-digit clock ("at 1700", "0900") is hours and minutes.
   if (/\d{4}/.test(normal)) normal = normal.replace(/(\b(?:at|@)\s?|\b(?=0))([01]\d|2[0-3])([0-5]\d)\b/g, '$1$2:$3');
   const tokens: string[] = [];
-  // ".5" after a space is a number, as "0.5" is.
-  for (const m of normal.matchAll(/\d{1,2}:\d{1,2}|\d{1,2}\.\d{2}(?!\d)|\d+(?:st|nd|rd|th)\b|\d+(?:\.\d+)?|(?<![^\s+])\.\d+|:\d{1,2}|[a-z]+|[,;&@\-/]|[^\s.!'"]/g)) {
+  // ".5" after a space is a number, as "0.5" is; "'27" is a year, kept whole.
+  for (const m of normal.matchAll(/\d{1,2}:\d{1,2}|\d{1,2}\.\d{2}(?!\d)|\d+(?:st|nd|rd|th)\b|\d+(?:\.\d+)?|(?<![^\s+])\.\d+|(?<![^\s,])'\d{2}(?!\d)|:\d{1,2}|[a-z]+|[,;&@\-/]|[^\s.!'"]/g)) {
     tokens.push(m[0] === ';' ? ',' : m[0].startsWith('.') ? `0${m[0]}` : m[0]);
   }
   return tokens;

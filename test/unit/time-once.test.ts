@@ -338,3 +338,27 @@ describe('months and years counted from a date, as days and weeks are', () => {
     expect(nyLocal(input, now)).toEqual({ at: expected, notes });
   });
 });
+
+describe('every word counts: a word left over is refused, never dropped', () => {
+  it.each([
+    ['monday after at 10am', "'monday after at 10am': after or before which day?"],
+    ['tomorrow before at 9am', "'tomorrow before at 9am': after or before which day?"],
+    ['in 1 mon', "'in 1 mon': 'mon' could be Monday or a month"],
+  ])('%s', (input, message) => {
+    expect(nyRefusal(input)).toBe(message);
+  });
+
+  it.each(['in 2 hours and', 'in and 2 hours'])('%s is not read as in 2 hours', (input) => {
+    expect(nyRefusal(input)).toMatch(/^Could not understand '(?:and|in and)' in the time/);
+  });
+
+  it.each([
+    ['in 1 hour and 30 minutes', '2026-12-02 12:00', []],
+    ['in 2 hours, and 5 minutes', '2026-12-02 12:35', []],
+    ["dec 25 '27", '2027-12-25 09:00', []],
+    ["march 3rd, '28", '2028-03-03 09:00', []],
+    ["may '27", '2027-05-01 09:00', ["read 'may '27' as Sat 1 May 2027, the first of the month; give the day to say otherwise, such as 'may 15'"]],
+  ])('%s', (input, expected, notes) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes });
+  });
+});
