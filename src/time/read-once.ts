@@ -21,7 +21,18 @@ export type DayRef =
    * `years`: in the year that many years from this one ("march 3 next year"). `wholeMonth`: said as a month
    * and year alone ("may 2027"), read as its 1st with a note.
    */
-  | { kind: 'date'; day: number; month?: number; year?: number; years?: number; weekday?: number; monthFirst?: boolean; wholeMonth?: true }
+  | {
+      kind: 'date';
+      day: number;
+      month?: number;
+      year?: number;
+      years?: number;
+      weekday?: number;
+      monthFirst?: boolean;
+      wholeMonth?: true;
+      /** The year was written as four digits that are also a 24-hour clock ("dec 10 2359"). */
+      yearOrClock?: true;
+    }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
   | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
   /**
@@ -443,7 +454,9 @@ function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { 
   // "march 3, 2027", "22-feb-2027".
   const j = tokens[i] === ',' || (tokens[i] === '-' && /^\d{4}$/.test(tokens[i + 1] ?? '')) ? i + 1 : i;
   const year = yearOf(tokens[j]);
-  if (year !== undefined) return { value: { ...date, year }, end: j + 1 };
+  if (year !== undefined) return { value: { ...date, year, ...(/^(?:[01]\d|2[0-3])[0-5]\d$/.test(tokens[j]!) ? { yearOrClock: true as const } : {}) }, end: j + 1 };
+  // "may 27 79": two digits no hour can be are a year in this century, as after a slash ("5/27/79").
+  if (/^(?:2[4-9]|[3-9]\d)$/.test(tokens[j] ?? '')) return { value: { ...date, year: 2000 + Number(tokens[j]) }, end: j + 1 };
   // "march 3 next year", "march 3rd of next year"
   const next = tokens[j] === 'of' ? j + 1 : j;
   if (date.month !== undefined && tokens[next] === 'next' && tokens[next + 1] === 'year') return { value: { ...date, years: 1 }, end: next + 2 };

@@ -330,6 +330,10 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
   if (day.day > 31 || day.day < 1) throw new UsageError(`${label} is not a date: no month has a day ${day.day}`, DATE_HINT);
   let date: { year: number; month: number; day: number } | undefined;
   const year = day.year ?? (day.years === undefined ? undefined : today.year + day.years);
+  if (day.yearOrClock && (year! < today.year || year! > today.year + 100)) {
+    const [hh, mm] = [String(year).slice(0, 2), String(year).slice(2)];
+    throw new UsageError(`${label}: '${year}' could be the year ${year} or the time ${hh}:${mm}`, `Write 'at ${hh}:${mm}' for the time, or a year from ${today.year} on.`);
+  }
   if (day.month !== undefined && year !== undefined) {
     checkCalendar(label, year, day.month, day.day, 0, 0, 0);
     date = { year, month: day.month, day: day.day };

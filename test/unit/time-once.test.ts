@@ -362,3 +362,22 @@ describe('every word counts: a word left over is refused, never dropped', () => 
     expect(nyLocal(input)).toEqual({ at: expected, notes });
   });
 });
+
+describe('a number after a month and day: a year, unless it could as well be a clock', () => {
+  it.each([
+    ['dec 10 2359', "'dec 10 2359': '2359' could be the year 2359 or the time 23:59"],
+    ['dec 10 1230', "'dec 10 1230': '1230' could be the year 1230 or the time 12:30"],
+  ])('%s is refused, naming both readings', (input, message) => {
+    expect(nyRefusal(input)).toBe(message);
+  });
+
+  it.each([
+    ['dec 10 2030', '2030-12-10 09:00'],
+    ['dec 10 at 2359', '2026-12-10 23:59'],
+    ['may 27 79', '2079-05-27 09:00'],
+    ['27 may 79', '2079-05-27 09:00'],
+    ['5/27/79', '2079-05-27 09:00'],
+  ])('%s', (input, expected) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes: [] });
+  });
+});
