@@ -645,5 +645,5 @@ function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | nul
   if (tokens[end] === '/') return null;
   if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };
   if (a > 12 || b > 31 || a === 0 || b === 0) return null;
-  return { value: { kind: 'date', day: b, month: a, ...(year === undefined ? {} : { year }), monthFirst: b <= 12 }, end };
+  return { value: { kind: 'date', day: b, month: a, ...(year === undefined ? {} : { year }), monthFirst: b <= 12 && a !== b }, end };
 }

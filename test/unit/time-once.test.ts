@@ -381,3 +381,13 @@ describe('a number after a month and day: a year, unless it could as well be a c
     expect(nyLocal(input)).toEqual({ at: expected, notes: [] });
   });
 });
+
+describe('a date in digits that reads the same either way needs no month-first note', () => {
+  it.each([
+    ['3/3/2027', '2027-03-03 09:00', []],
+    ['12/12', '2026-12-12 09:00', []],
+    ['4/3/2027', '2027-04-03 09:00', ["read '4/3/2027' with the month first (April 3); write '4 march' for March 4"]],
+  ])('%s', (input, expected, notes) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes });
+  });
+});
