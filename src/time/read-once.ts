@@ -552,8 +552,7 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
     const sign = link === 'before' ? -1 : 1;
     const days = count.value * (unit === 'week' ? 7 : unit === 'day' ? 1 : 0) * sign;
     const months = count.value * (unit === 'year' ? 12 : unit === 'month' ? 1 : 0) * sign;
-    const said = spelled(tokens.slice(count.end + 2, from?.end));
-    if (from) return { value: { kind: 'shift', days, ...(months === 0 ? {} : { months }), from: from.value, said }, end: from.end };
+    if (from) return { value: { kind: 'shift', days, ...(months === 0 ? {} : { months }), from: from.value, said: spelled(tokens.slice(count.end + 2, from.end)) }, end: from.end };
   }
   // "6 months from now"; "a month from today" too (a day or week from today is counted from that day, above).
   const fromNow = link === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');

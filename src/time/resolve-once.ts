@@ -220,7 +220,7 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     throw new UsageError(`'${input}' puts '${text}' in the ${part}, where neither ${am} nor ${pm} falls`, 'Give a time that falls in that part of the day, or leave the part of the day out.');
   }
   if (part === 'evening' && ambiguous && hour < 17) {
-    notes.push(`read '${text}' in the evening as ${formatClock(hour, minute)}, in the afternoon; write '${text}pm' to say so, or give a later time for the evening`);
+    notes.push(`read '${text}' in the evening as ${formatClock(hour, minute)}, in the afternoon; write '${text} pm' to say so, or give a later time for the evening`);
   }
   // The small hours of a night belong to the next day.
   if (part === 'night' && hour < 5) return { clock: { hour, minute }, carry: 1 };

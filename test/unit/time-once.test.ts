@@ -301,8 +301,8 @@ describe('a part of the day decides a bare hour, and refuses a time it cannot ho
 
   it.each([
     ['this evening at 12', '2026-12-03 00:00', ["read '12' in the evening as 00:00, midnight as the evening ends; for noon, write 'at noon' without 'evening'"]],
-    ['tomorrow evening at 3', '2026-12-03 15:00', ["read '3' in the evening as 15:00, in the afternoon; write '3pm' to say so, or give a later time for the evening"]],
-    ['at 3 evening', '2026-12-02 15:00', ["read '3' in the evening as 15:00, in the afternoon; write '3pm' to say so, or give a later time for the evening"]],
+    ['tomorrow evening at 3', '2026-12-03 15:00', ["read '3' in the evening as 15:00, in the afternoon; write '3 pm' to say so, or give a later time for the evening"]],
+    ['at 3 evening', '2026-12-02 15:00', ["read '3' in the evening as 15:00, in the afternoon; write '3 pm' to say so, or give a later time for the evening"]],
     ['tonight at 5pm', '2026-12-02 17:00', []],
     ['tonight at 6', '2026-12-02 18:00', []],
     ['this afternoon at 2', '2026-12-02 14:00', []],
