@@ -10,7 +10,7 @@ import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, readText, timesInADay, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
-import { cronParts, dayMatches, MAX_CRONS, patternsOf, shiftPattern, utcFires, type Pattern } from './to-utc';
+import { cronParts, dayMatches, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { isCronLike, normalize } from './looks-recurring';
 import { tokenize } from './words';
 
@@ -177,7 +177,7 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
     }
   }
   // "weekdays at 8am and weekends": a group that names no time takes the one before it. An interval of minutes or hours
-  // does not: a time there would be its start ("every day at 9am and every 2 hours" keeps both rules as said).
+  // does not: a time there would be its start ("every day at 9am and every 2 hours" is two rules, refused below as in the other order).
   const stepped = (group: Group) => group.interval?.unit === 'minute' || group.interval?.unit === 'hour';
   groups = groups.map((group, k) => (k > 0 && group.times.length === 0 && !group.part && !stepped(group) ? { ...group, times: groups[k - 1]!.times, part: groups[k - 1]!.part } : group));
   noteSaidOnce(groups, original, context.notes);
@@ -189,7 +189,7 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   }
   if (built.length === 1) return simplest(built[0]!);
   try {
-    return simplest(union(built, original, context));
+    return simplest(union(built, original));
   } catch (error) {
     throw withPhrase(error, original);
   }
@@ -268,7 +268,6 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
       // Each part without the group's notes, which settleTimes has said once already.
       kinds.map((kind) => buildGroup({ ...withoutDays(group), notes: undefined, [kind]: group[kind], repeats: true }, original, context)),
       original,
-      context,
     );
   const shape = SHAPES.find((candidate) => candidate.applies(group))!;
   return shape.build(group, original, context);
@@ -579,29 +578,10 @@ function withoutDays(group: Group): Group {
  * A set never fires twice at one instant: a time another part has on all its days is left to that part, and
  * parts that still meet on some days ("every monday and the 1st": a Monday the 1st) are a series instead.
  */
-function union(parts: Built[], original: string, context: RecurringContext): Built {
+function union(parts: Built[], original: string): Built {
   let clash: string | undefined;
-  // "every 5 minutes and every 2 hours": intervals alone stay on the UTC clock.
-  if (parts.every((part) => part.kind === 'interval'))
-    return {
-      kind: 'interval',
-      patterns: withoutCovered(
-        parts.flatMap((part) => part.patterns),
-        context.notes,
-      ),
-    };
-  if (parts.every((part) => part.kind !== 'series')) {
-    // An interval's steps are on the UTC clock: on the user's clock at today's offset, the crons made from them are the interval's own.
-    const offset = offsetMinutes(context.zone, context.now);
-    const local = (part: Built) => {
-      if (part.kind !== 'interval') return part.kind === 'calendar' ? part.patterns : [];
-      // An interval runs every day, so its shift never meets a day it cannot move.
-      return part.patterns.flatMap((pattern) => {
-        const shifted = shiftPattern(pattern, offset);
-        return 'patterns' in shifted ? shifted.patterns : [];
-      });
-    };
-    const patterns = withoutCovered(parts.flatMap(local), context.notes);
+  if (parts.every((part) => part.kind === 'calendar')) {
+    const patterns = withoutCovered(parts.flatMap((part) => (part.kind === 'calendar' ? part.patterns : [])));
     clash = clashOf(patterns);
     if (clash === undefined) return { kind: 'calendar', patterns };
     parts = [{ kind: 'calendar', patterns }];
@@ -624,25 +604,13 @@ function union(parts: Built[], original: string, context: RecurringContext): Bui
   };
 }
 
-/**
- * The patterns without the minutes another pattern fires at on all of their days (each instant is left to one
- * pattern). A pattern left with none adds no run, said in a note ("every 5 minutes and every monday at 9am").
- */
-function withoutCovered(patterns: Pattern[], notes: string[] | undefined): Pattern[] {
+/** The patterns without the minutes another pattern fires at on all of their days (each instant is left to one pattern). */
+function withoutCovered(patterns: Pattern[]): Pattern[] {
   const kept = [...patterns];
-  const uncovered = (pattern: Pattern, k: number) => pattern.minutes.filter((m) => !kept.some((other, j) => j !== k && other.minutes.includes(m) && daysCover(other.days, pattern.days)));
-  // Whole patterns first, so one that adds nothing is the one left out ("every 5 minutes and every 2 hours").
   kept.forEach((pattern, k) => {
-    if (uncovered(pattern, k).length > 0) return;
-    const [first, second] = pattern.minutes as [number, number];
-    const said =
-      pattern.minutes.length > 4
-        ? `${describeBuilt({ kind: 'calendar', patterns: [{ ...pattern, minutes: [first] }] })}, ${formatClock(Math.floor(second / 60), second % 60)}, ... (${pattern.minutes.length} times a day)`
-        : describeBuilt({ kind: 'calendar', patterns: [pattern] });
-    notes?.push(`'${said}' adds no run of its own: another part of the phrase already runs at each of those times`);
-    kept[k] = { ...pattern, minutes: [] };
+    const minutes = pattern.minutes.filter((m) => !kept.some((other, j) => j !== k && other.minutes.includes(m) && daysCover(other.days, pattern.days)));
+    kept[k] = { ...pattern, minutes };
   });
-  kept.forEach((pattern, k) => (kept[k] = { ...pattern, minutes: uncovered(pattern, k) }));
   return kept.filter((pattern) => pattern.minutes.length > 0);
 }
 

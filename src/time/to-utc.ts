@@ -74,11 +74,11 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
     // Cron steps run on the UTC clock; the local crons only say where that lands in the zone at the next run.
     const next = utcFires(patterns, now, 1)[0] ?? now;
     const offset = offsetMinutes(zone, next);
-    const parts = shortestParts(patterns.map((p) => [p])).map(({ cron, pattern }) => ({ cron, localCron: localCronOf(pattern, offset) }));
-    const local = patterns.map((p) => shiftPattern(p, offset)).map((r) => ('patterns' in r ? r.patterns : []));
+    const parts = cronParts(patterns).map(({ cron, pattern }) => ({ cron, localCron: localCronOf(pattern, offset) }));
+    const local = patterns.map((p) => shiftPattern(p, offset)).flatMap((r) => ('patterns' in r ? r.patterns : []));
     return single(
       checkCount(parts, original),
-      shortestParts(local).map((p) => p.cron),
+      cronParts(local).map((p) => p.cron),
       patterns,
       [],
     );
@@ -96,10 +96,10 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
     apart.push(shifted.patterns);
   }
   const utc = apart.flat();
-  let utcParts = shortestParts(apart);
-  const apartParts = apart.flatMap((shifted) => cronParts(shifted));
+  let utcParts = cronParts(utc);
   // Parts joined in UTC that no one local cron says ("from 10pm to 2am on fridays" in New York: Friday's and Saturday's hours) stay apart, so each keeps its local cron.
   // Else minutes that share their hours may: "every 30 minutes from 9 to 5" in Kolkata is `30 3-11` and `0 4-11` (09:00 to 17:00 and 09:30 to 16:30 there).
+  const apartParts = apart.flatMap((shifted) => cronParts(shifted));
   const byMinute = cronParts(utc, true);
   const local = (list: typeof utcParts) => list.every((part) => localCronOf(part.pattern, offset) !== null);
   if (!local(utcParts)) utcParts = local(apartParts) ? apartParts : local(byMinute) && byMinute.length <= utcParts.length ? byMinute : utcParts;
@@ -109,7 +109,7 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
   );
   return single(
     parts,
-    shortestParts(patterns.map((p) => [p])).map((p) => p.cron),
+    cronParts(patterns).map((p) => p.cron),
     utc,
     warningsFor(
       patterns,
@@ -316,17 +316,6 @@ function shiftDays(days: DayFilter, shift: number): DayFilter[] | null {
     if (wanted[i] !== candidates.some((c) => dayMatches(c, calendar[i]!))) return null;
   }
   return candidates;
-}
-
-/**
- * Crons for patterns in groups (one group per rule joined by "and"): all merged, or each group's apart where that
- * set is shorter ("every day at 9am and every 2 hours": `0 9 * * *` and `0 *\/2 * * *`, not `0 0,2,4,6,8-10,... * * *`).
- */
-function shortestParts(groups: Pattern[][]): Array<{ cron: string; pattern: Pattern }> {
-  const merged = cronParts(groups.flat());
-  const apart = groups.flatMap((group) => cronParts(group));
-  const length = (list: Array<{ cron: string }>) => list.reduce((sum, part) => sum + part.cron.length, 0);
-  return apart.length <= MAX_CRONS && length(apart) < length(merged) ? apart : merged;
 }
 
 /**

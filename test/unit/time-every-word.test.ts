@@ -94,6 +94,7 @@ describe('every word counts', () => {
   });
 
   it.each([
+    ['every 5 minutes and every monday at 9am', 'an interval and named days'],
     ['every monday at 9am on the 15th', 'a weekday beside a day of the month'],
     ['every day at 9am or 10am', 'or'],
     ['tomorrow at 9am and friday', 'two instants'],

@@ -61,6 +61,18 @@ describe('unions joined by and', () => {
     },
   );
 
+  it.each(['every day at 9am and every 2 hours', 'every 2 hours and every day at 9am', 'every day at 9:10 and every 30 minutes', 'every weekday at 8am and every 15 minutes'])(
+    '%s joins an interval to a time of day: refused in either order, never the interval moved onto that time',
+    async (phrase) => {
+      await expect(runs(phrase)).rejects.toThrow(/joins an interval with named days/);
+    },
+  );
+
+  it('an interval on named days after another rule keeps its own clock, not the time said before it', async () => {
+    const meaning = await meaningOfSchedule('every monday at 9am and every 2 hours on fridays', { now: NOW, zone: 'UTC' }, 1);
+    expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(['0 9 * * 1', '0 */2 * * 5']);
+  });
+
   it.each(['every weekday at 9 except mondays at 10', 'every day at 9am except sundays and weekdays at 5pm'])(
     '%s gives the days left out a time of their own: refused, never fired at both times',
     async (phrase) => {
@@ -109,7 +121,7 @@ describe('rules side by side', () => {
     expect((await runs(phrase, expected.length)).runs).toEqual(expected);
   });
 
-  it.each(['every day at 9am or 10am', 'every monday or tuesday'])('%s is refused, never folded into one rule', async (phrase) => {
+  it.each(['every 5 minutes and every monday at 9am', 'every day at 9am or 10am', 'every monday or tuesday'])('%s is refused, never folded into one rule', async (phrase) => {
     await expect(runs(phrase)).rejects.toThrow(phrase);
   });
 
@@ -360,36 +372,4 @@ describe('unions that overlap fire once at each instant', () => {
       expect(new Set(meaning.next_runs).size).toBe(meaning.next_runs.length);
     },
   );
-});
-
-/* An interval joined with "and" to another rule keeps its own meaning: a union, never the interval moved onto the other's time. */
-describe('an interval joined to a daily time', () => {
-  const schedule = async (phrase: string, zone = 'UTC') => {
-    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone }, 6);
-    return { crons: meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : [], runs: meaning.next_runs.map((iso) => iso.slice(0, 16)), notes: meaning.notes };
-  };
-
-  it.each([
-    ['every day at 9am and every 2 hours', ['0 9 * * *', '0 */2 * * *']],
-    ['every 2 hours and every day at 9am', ['0 9 * * *', '0 */2 * * *']],
-    ['every day at 9:10 and every 30 minutes', ['10 9 * * *', '*/30 * * * *']],
-    ['every 30 minutes and every weekday at 9:10', ['10 9 * * 1-5', '*/30 * * * *']],
-  ])('%s fires on both rules', async (phrase, expected) => {
-    expect((await schedule(phrase)).crons.sort()).toEqual([...expected].sort());
-  });
-
-  it('every day at 9am and every 2 hours in Kolkata keeps the interval on the UTC clock and adds 09:00 local', async () => {
-    const meaning = await meaningOfSchedule('every day at 9am and every 2 hours', { now: Date.parse('2026-12-02T15:30:00Z'), zone: 'Asia/Kolkata' }, 4);
-    expect(meaning.type === 'recurring' && meaning.cron_expressions?.sort()).toEqual(['0 */2 * * *', '30 3 * * *']);
-  });
-
-  it.each([
-    ['every day at 8am and every 2 hours', ['0 */2 * * *'], /'every day at 08:00' adds no run of its own: another part of the phrase already runs at each of those times/],
-    ['every 5 minutes and every monday at 9am', ['*/5 * * * *'], /'Mondays at 09:00' adds no run of its own/],
-    ['every 5 minutes and every 2 hours', ['*/5 * * * *'], /'every day at 00:00, 02:00, \.\.\. \(12 times a day\)' adds no run of its own/],
-  ])('%s: a rule the other covers adds no run, said in a note', async (phrase, expected, note) => {
-    const meaning = await schedule(phrase);
-    expect(meaning.crons).toEqual(expected);
-    expect(meaning.notes.join('\n')).toMatch(note);
-  });
 });
