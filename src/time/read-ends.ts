@@ -29,7 +29,6 @@ export interface PhraseEnds {
   notes: string[];
 }
 
-const HALF_YEAR = 183 * 86_400_000;
 const COUNT_WORDS = new Set(['times', 'occurrences', 'occurrence', 'runs']);
 const START_WORDS = new Set(['starting', 'beginning', 'from', 'effective', 'commencing']);
 const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 'ends', 'up']);
@@ -56,10 +55,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     ends.said.unshift(said.join(' '));
     ends.notes.push(...notes);
   };
-  const dayOf = (day: string, edge: 'start' | 'end') => {
-    const read = (edge === 'start' ? spanStart(day, now, zone) : null) ?? parseInstant(day, { now, zone, edge });
-    return { ...read, notes: [...read.notes, ...nextYearNote(day, read.instant, now, zone)] };
-  };
+  const dayOf = (day: string, edge: 'start' | 'end') => (edge === 'start' ? spanStart(day, now, zone) : null) ?? parseInstant(day, { now, zone, edge });
   // "every other friday starting dec 11 at 4pm", "every monday until march 29 at 10am": the time said with a start or an
   // end is the rule's own when the rule says none (the end is then that whole day).
   const clockForRule = (dayWords: string[], rule: string[], edge: 'start' | 'end' = 'start') => {
@@ -272,21 +268,6 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');
   }
   return { rule: words.join(' '), ends };
-}
-
-/**
- * "starting dec 1", "until dec 1" said on 2 December: a date without its year is the next one, a year
- * ahead once this year's has passed. When this year's passed in the last half year, more likely meant
- * than next year's, that is said ("until dec 1" said the day after would run a year); "until jan 5" in
- * December is plainly the coming one.
- */
-function nextYearNote(day: string, instant: number, now: number, zone: string): string[] {
-  const words = tokenize(day);
-  if (words.some((word) => /^\d{4}$/.test(word)) || !words.some((word) => monthOf(word) !== undefined)) return [];
-  const [at, today] = [wallTime(zone, instant), wallTime(zone, now)];
-  if (at.year <= today.year || instant - now < HALF_YEAR) return [];
-  const passed = `${today.year}-${String(at.month).padStart(2, '0')}-${String(at.day).padStart(2, '0')}`;
-  return [`read '${day}' as ${dayLabel(at)} ${at.year}, as ${passed} has passed; write the year to be sure`];
 }
 
 /**
