@@ -816,11 +816,19 @@ function readOfTheWeek(tokens: readonly string[], i: number, _part: Group, seen:
   if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !(span === 'week' || span === 'day' || whole) || !interval) return null;
   if (UNIT_ORDER.indexOf(interval.unit) >= UNIT_ORDER.indexOf(span as Unit)) return null;
   const restartsDaily = span === 'day' && (interval.unit === 'minute' || interval.unit === 'hour');
-  if (interval.n !== 1 && !restartsDaily) {
-    const day = WEEKDAY_NAMES[seen.group.weekdays?.[0] ?? 1]!.toLowerCase();
+  // Counted on or started again each year, a step that divides twelve months picks the same months.
+  const wholeYears = span === 'year' && interval.unit === 'month' && 12 % interval.n === 0;
+  if (interval.n !== 1 && !restartsDaily && !wholeYears) {
+    const weekday = seen.group.weekdays?.[0];
+    const example =
+      span === 'week'
+        ? "such as 'every monday, wednesday and friday', "
+        : span === 'month' && weekday !== undefined
+          ? `such as 'first and third ${WEEKDAY_NAMES[weekday]!.toLowerCase()} of the month', `
+          : '';
     throw new ClauseConflict(
       `counts its step within each ${span} ('of the ${span}'), which does not say which ones: the count may start again each ${span} or run on`,
-      `Name them, such as ${span === 'week' ? "'every monday, wednesday and friday'" : `'first and third ${day} of the month'`}, or leave out 'of the ${span}' to count on from the first run.`,
+      `Name them, ${example}or leave out 'of the ${span}' to count on from the first run.`,
       true,
     );
   }

@@ -157,6 +157,7 @@ describe('"of the month" and "of the week" after a step of more than one', () =>
     ['every other day of the week', 'week'],
     ['every 2 days of the week', 'week'],
     ['every 3 weeks of the year', 'year'],
+    ['every 5 months of the year', 'year'],
   ])('%s is refused: the step may start again each %s or run on', async (phrase, span) => {
     await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(
       `'${phrase}' counts its step within each ${span} ('of the ${span}'), which does not say which ones: the count may start again each ${span} or run on`,
@@ -173,5 +174,13 @@ describe('"of the month" and "of the week" after a step of more than one', () =>
   ])('%s says no more than its interval: read', async (phrase, local) => {
     const meaning = await meaningOfSchedule(phrase, OPTIONS, 1);
     expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);
+  });
+
+  it.each([
+    ['every other month of the year', 'every other month'],
+    ['every 3 months of the year', 'every 3 months'],
+  ])('%s, a step that divides the year, picks the same months counted on or again each year: read as %s', async (phrase, plain) => {
+    const [meaning, without] = await Promise.all([meaningOfSchedule(phrase, OPTIONS, 12), meaningOfSchedule(plain, OPTIONS, 12)]);
+    expect(meaning.next_runs).toEqual(without.next_runs);
   });
 });
