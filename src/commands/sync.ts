@@ -34,16 +34,15 @@ export default defineCommand({
       .option('--print-launchd', 'print a launchd agent (macOS) that runs sync every hour, and nothing else'),
   async run(rt, options) {
     if (options.printCron || options.printSystemd || options.printLaunchd) {
-      const { baseUrl } = rt.settings;
-      const invocation = {
-        execPath: process.execPath,
-        script: process.argv[1],
-        stateDir: stateDir(rt.env, rt.home),
-        env: rt.env,
-        ...(baseUrl.source === 'flag' || baseUrl.source === 'env' ? { baseUrl: baseUrl.value } : {}),
-      };
+      const invocation = { execPath: process.execPath, script: process.argv[1], stateDir: stateDir(rt.env, rt.home), env: rt.env };
       // The job appends to a log there, and a shell cannot append into a folder that does not exist.
       makePrivateFolder(invocation.stateDir, { what: 'sync log', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' });
+      // The job reads the server and its key from the config file: naming a server given here would pair it with another server's key.
+      const { baseUrl } = rt.settings;
+      if (baseUrl.source === 'flag' || baseUrl.source === 'env')
+        rt.out.warn(
+          `This command's server (${baseUrl.value}) came from ${baseUrl.source === 'flag' ? '--base-url' : 'LETTA_BASE_URL'}, which the job will not have: it syncs the server and key in the config file. To sync this one, store them: letta-switchboard config set-url ${baseUrl.value}, then config set-api-key.`,
+        );
       return rt.out.line(options.printCron ? crontabLine(invocation) : options.printSystemd ? systemdUnits(invocation) : launchdPlist(invocation));
     }
     const now = rt.now();

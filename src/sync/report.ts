@@ -184,7 +184,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       const wanted = action.instants.length;
       const first = Math.min(...action.instants, ...action.landed.map((l) => l.at));
       const from = `from ${formatLocal(action.zone, first)} (${new Date(first).toISOString()}) (agent ${action.agent_id})`;
-      const foundLine = found.length > 0 ? [`  Found ${found.join(', ')}, made by an earlier create whose answer was lost: recorded, not made again.`] : [];
+      const foundLine = found.length > 0 ? [`  Found ${found.join(', ')}, made by an earlier create whose answer was lost: ${dryRun ? 'would be recorded' : 'recorded'}, not made again.`] : [];
       const lines = outcome.ok
         ? [`Series ${action.series_id}: ${dryRun ? 'would create' : 'created'} ${wanted} more${found.length > 0 ? ` and found ${found.length}` : ''}, ${from}`, ...foundLine]
         : [

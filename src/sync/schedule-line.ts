@@ -11,16 +11,14 @@ export interface Invocation {
   stateDir: string;
   /** LETTA_SWITCHBOARD_STATE_DIR and LETTA_SWITCHBOARD_CONFIG_DIR as set now: a job must find the same files. */
   env: Record<string, string | undefined>;
-  /** The server given by --base-url or LETTA_BASE_URL (not the config file's, which the job reads itself): the job must sync that server's records. */
-  baseUrl?: string;
 }
 
 /** The words that start sync: absolute paths, so cron's PATH (/usr/bin:/bin) finds nothing it has to look up. */
-export function syncCommand({ execPath, script, baseUrl }: Invocation): string[] {
+export function syncCommand({ execPath, script }: Invocation): string[] {
   const program = realOrSame(execPath);
   const file = script === undefined ? undefined : realOrSame(script);
   const standalone = file === undefined || file === program;
-  return [...(standalone ? [program] : [program, file]), ...(baseUrl === undefined ? [] : ['--base-url', baseUrl]), 'sync', '--all-agents'];
+  return [...(standalone ? [program] : [program, file]), 'sync', '--all-agents'];
 }
 
 export function syncLogPath(invocation: Invocation): string {

@@ -112,7 +112,10 @@ describe('export → apply', () => {
   it('an adopted schedule is exported on the clock sync keeps it on, so plan and sync agree across DST', async () => {
     const made = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Made in the app');
     expect((await cli('recurring', 'adopt', made.id, '--tz', 'America/New_York')).code).toBe(0);
+    // A raw cron given in UTC stays the cron it was given.
+    expect((await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Raw cron', '--cron', '0 9 * * 1-5', '--tz', 'UTC')).code).toBe(0);
     expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'raw-cron.md'), 'utf8')).toContain('when: 0 9 * * 1-5\ntimezone: UTC');
     const text = readFileSync(join(dir, 'made-in-the-app.md'), 'utf8');
     expect(text).toContain('timezone: America/New_York');
     expect(text).not.toContain('when: 0 14 * * 1-5');
@@ -122,7 +125,7 @@ describe('export → apply', () => {
     expect(planned.code).toBe(6);
     expect(planned.stdout).toContain('0 14 * * 1-5 → 0 13 * * 1-5');
     expect((await at(spring, 'sync', '--agent-id', AGENT)).code).toBe(0);
-    expect([...letta.schedules.values()].map((s) => s.schedule.cron_expression)).toEqual(['0 13 * * 1-5']);
+    expect([...letta.schedules.values()].map((s) => s.schedule.cron_expression).sort()).toEqual(['0 13 * * 1-5', '0 9 * * 1-5']);
     const after = await at(spring, 'plan', '-f', dir);
     expect(after.code, after.stdout).toBe(0);
   });

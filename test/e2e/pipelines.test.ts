@@ -315,8 +315,8 @@ describe('the printed sync job', () => {
         .replace(/&amp;/g, '&');
     const strings = (block: string) => [...block.matchAll(/<string>([^<]*)<\/string>/g)].map((m) => unescape(m[1]!));
     const args = strings(/<key>ProgramArguments<\/key>\s*<array>([\s\S]*?)<\/array>/.exec(plist)![1]!);
-    expect(args.slice(-4)).toEqual(['--base-url', suite.letta.url, 'sync', '--all-agents']);
-    expect(args.slice(0, -4).every((word) => word.startsWith('/'))).toBe(true);
+    expect(args.slice(-2)).toEqual(['sync', '--all-agents']);
+    expect(args.slice(0, -2).every((word) => word.startsWith('/'))).toBe(true);
     const log = join(stateDir, 'sync.log');
     expect(strings(/<key>StandardOutPath<\/key>(<string>[^<]*<\/string>)/.exec(plist)![1]!)).toEqual([log]);
     expect(strings(/<key>StandardErrorPath<\/key>(<string>[^<]*<\/string>)/.exec(plist)![1]!)).toEqual([log]);

@@ -103,22 +103,20 @@ describe('sync keeps local time across DST', () => {
   it('prints a crontab line with absolute paths that logs into the state folder, and systemd units', async () => {
     const result = await h.run(['sync', '--print-cron']);
     const stateDir = join(h.env.HOME!, '.local', 'state', 'letta-switchboard');
-    expect(result.stdout).toMatch(/^17 \* \* \* \* (\S+=\S+ )*\/\S+ (\/\S+ )?--base-url \S+ sync --all-agents >> \S+ 2>&1\n$/);
-    // The server this command was pointed at (here by LETTA_BASE_URL), so the job syncs the same records.
-    expect(result.stdout).toContain(` --base-url ${h.letta.url} sync --all-agents`);
-    const flagged = await h.run(['--base-url', 'http://127.0.0.1:9/', 'sync', '--print-cron']);
-    expect(flagged.stdout).toContain(' --base-url http://127.0.0.1:9/ sync --all-agents');
-    // A server in the config file is the one the job reads itself.
+    expect(result.stdout).toMatch(/^17 \* \* \* \* (\S+=\S+ )*\/\S+ (\/\S+ )?sync --all-agents >> \S+ 2>&1\n$/);
+    expect(result.stdout).toContain(` >> ${join(stateDir, 'sync.log')} 2>&1`);
+    // The harness names the server by LETTA_BASE_URL, which the job will not have; its key is not written in either.
+    expect(result.stdout).not.toContain('--base-url');
+    expect(result.stderr).toContain(`This command's server (${h.letta.url}) came from LETTA_BASE_URL, which the job will not have`);
+    expect(result.stderr).toContain(`config set-url ${h.letta.url}`);
     expect((await h.run(['config', 'set-url', h.letta.url])).code).toBe(0);
     const fromFile = await h.run(['sync', '--print-cron'], { env: { LETTA_BASE_URL: undefined } });
-    expect(fromFile.stdout).toMatch(/ sync --all-agents >> /);
-    expect(fromFile.stdout).not.toContain('--base-url');
-    expect(result.stdout).toContain(` >> ${join(stateDir, 'sync.log')} 2>&1`);
+    expect(fromFile.stderr).not.toContain("This command's server");
     expect(result.stdout).not.toContain('/dev/null');
     expect(result.requests).toEqual([]);
     const systemd = await h.run(['sync', '--print-systemd', '--tz', 'UTC'], { env: { LETTA_SWITCHBOARD_STATE_DIR: '/srv/with space' } });
     expect(systemd.stdout).toContain('Environment="LETTA_SWITCHBOARD_STATE_DIR=/srv/with space"');
-    expect(systemd.stdout).toMatch(/ExecStart=\/\S+ .*--base-url \S+ sync --all-agents/);
+    expect(systemd.stdout).toMatch(/ExecStart=\/\S+ .*sync --all-agents/);
     expect(systemd.stdout).toContain('StandardError=append:/srv/with space/sync.log');
   });
 

@@ -63,6 +63,8 @@ export default (kind: ScheduleKind) =>
         const what = id.startsWith('set-') ? 'a set: several schedules made from one phrase' : 'a series of one-time schedules';
         throw new UsageError(`${id} is ${what}; an edit replaces one schedule with one`, `Delete it (letta-switchboard recurring delete ${id}) and create it again with the new phrase or message.`);
       }
+      // Asked for nothing, it is bad usage before anything is read or sent (an earlier edit of the id is not finished either).
+      if (!asked(rt, kind, options)) throw new UsageError(`Nothing to change: give ${kind === 'one-time' ? '--execute-at' : '--cron, --tz'}, --message or --role`);
       const now = rt.now();
       let message: string | undefined;
       if (options.message !== undefined) message = await readMessage(rt, options.message);
@@ -84,7 +86,6 @@ export default (kind: ScheduleKind) =>
           meaning === undefined ? undefined : meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
         const { body, changed } = editedBody(old, { message, role: options.role as Role | undefined, schedule });
         if (changed.length === 0) {
-          if (!asked(rt, kind, options)) throw new UsageError(`Nothing to change: give ${kind === 'one-time' ? '--execute-at' : '--cron, --tz'}, --message or --role`);
           // Run again, an edit finds its change made: nothing is sent, and a script that repeats it goes on.
           const kept = meaning?.type === 'recurring' ? keptAnew(recorded, intentFromCreate(old.id, old.agent_id, meaning, now)) : undefined;
           if (kept) await writer.update((state) => void model.adoptIntent(state, { ...kept, server: serverOf(rt) }, new Date(now).toISOString()));
@@ -202,9 +203,10 @@ class EditFailed extends CliError {
 /** The new time or schedule: --execute-at or --cron as given, or, with --tz alone, the recorded phrase read in the new zone. */
 async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?: string; cron?: string }, recorded: Intent | undefined): Promise<OnceMeaning | RecurringMeaning | undefined> {
   const zoneGiven = rt.settings.timezone.source === 'flag';
-  // The schedule's clock is a field the edit did not ask to change: a new phrase is read on it. A record kept
-  // in UTC (a raw cron, or a schedule made elsewhere) names no one's clock, so the user's zone reads it.
-  const kept = !zoneGiven && recorded !== undefined && recorded.zone !== 'UTC' && recorded.zone !== rt.zone() ? recorded.zone : undefined;
+  // The schedule's clock is a field the edit did not ask to change: a new phrase is read on it. A record of a raw
+  // cron or instant (given so, or a schedule made elsewhere: its phrase is its rule) names no one's clock.
+  const clock = recorded !== undefined && recorded.phrase.trim() !== recorded.local_rule ? recorded.zone : undefined;
+  const kept = !zoneGiven && clock !== undefined && clock !== rt.zone() ? clock : undefined;
   const phrase = { now: rt.now(), zone: kept ?? rt.zone() };
   const keptNote = <T extends { notes: string[] }>(meaning: T): T =>
     kept === undefined ? meaning : { ...meaning, notes: [`read in ${kept}, the zone the schedule was made in; give --tz to read it in another`, ...meaning.notes] };
