@@ -282,6 +282,8 @@ describe('history', () => {
     ]);
     const status = await cli('status', '--json');
     expect(status.code).toBe(6);
+    const before = (JSON.parse(status.stdout).fire_health.schedules as Json[]).find((one) => one.schedule_id === daily.id);
+    expect(before).toMatchObject({ replaced_by: newId, worst: 'missed', counts: { ok: 2, failed: 2, missed: 1, late: 1 } });
   });
 
   it('reads a long history page by page, and --limit keeps the newest', async () => {
