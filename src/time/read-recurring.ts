@@ -1597,8 +1597,11 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
     if (tokens[j] === 'past' || tokens[j] === 'after' || before) {
       // "20 past 6" is a clock; only "past the hour" or "past each hour" is a minute of the hour ("half past" and
       // "quarter to" alone, with an interval of hours). "quarter to every hour" is :45.
-      if (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour') j += 3;
-      else if (EACH.has(tokens[j + 1] ?? '') && tokens[j + 2] === 'hour') {
+      if (tokens[j + 1] === 'the' && tokens[j + 2] === 'hour') {
+        // "at 5 minutes past the hour" comes round every hour.
+        group.repeats = true;
+        j += 3;
+      } else if (EACH.has(tokens[j + 1] ?? '') && tokens[j + 2] === 'hour') {
         // "past every hour" says the interval too.
         setInterval(group, { n: 1, unit: 'hour' }, 0);
         j += 3;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOfSchedule } from '../../src/time/index';
+import { meaningOf, meaningOfSchedule } from '../../src/time/index';
 
 /*
  * Wordings of repeating schedules as other tools write them (calendar apps'
@@ -81,6 +81,11 @@ describe("cron describers' minute past the hour, and 'at every'", () => {
     expect(read.type === 'recurring' && read.local_cron).toBe(localCron);
     expect(read.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
     expect(read.notes.join(' ')).toMatch(/as every hour at :\d\d/);
+  });
+
+  it.each(['at 5 minutes past the hour', 'at 30 minutes past the hour, monday through friday'])('%s is read as repeating without being told (parse, no --recurring)', async (phrase) => {
+    const read = await meaningOf(phrase, { now: NOW, zone: 'UTC' }, 1);
+    expect(read.type).toBe('recurring');
   });
 
   it.each(['every day at :30', 'every monday at :30', 'at :30'])('%s is still refused: it does not say every hour', async (phrase) => {
