@@ -265,7 +265,8 @@ class MinHeap<T> {
 }
 
 /** Fires come sorted by time, so one minute's are side by side: each minute's are counted by agent as it ends. */
-function flagSameMinute(fires: Fire[]): void {
+export function flagSameMinute(fires: Fire[]): void {
+  for (const fire of fires) if (fire.flags.some((flag) => flag.type === 'same-minute')) fire.flags = fire.flags.filter((flag) => flag.type !== 'same-minute');
   let minute = NaN;
   let byAgent = new Map<string, Fire[]>();
   const flagMinute = () => {

@@ -1,6 +1,6 @@
 import type { ScheduledMessage } from '../letta/types';
 import type { Runtime } from '../runtime';
-import type { Agenda } from './fires';
+import { flagSameMinute, type Agenda } from './fires';
 
 /**
  * agenda --since: each past fire flagged with what its history says happened
@@ -24,6 +24,8 @@ export async function addOutcomes(rt: Runtime, agenda: Agenda, schedules: Schedu
     for (const fire of health.fires) if (fire.due !== undefined) verdicts.set(`${health.schedule.id} ${fire.due}`, fire);
   }
   agenda.fires = agenda.fires.filter((fire) => fire.schedule.pausedSince !== undefined || fire.at >= (created.get(fire.schedule.id) ?? -Infinity));
+  // A fire left out no longer shares its minute with the others.
+  flagSameMinute(agenda.fires);
   for (const fire of agenda.fires) {
     if (fire.at > now || fire.schedule.pausedSince !== undefined) continue;
     const verdict = verdicts.get(`${fire.schedule.id} ${fire.at}`);

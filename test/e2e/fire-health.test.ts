@@ -347,6 +347,20 @@ describe('agenda --since', () => {
     ]);
   });
 
+  it('a past fire shares its minute only with fires of schedules made by then', async () => {
+    const daily = dailyWithEveryOutcome();
+    const later = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, 'Made today');
+    later.created_at = '2026-11-22T14:30:00.000Z';
+    const r = await cli('agenda', '--since', '2d', '--days', '2', '--json');
+    expect(r.code).toBe(0);
+    const fires = JSON.parse(r.stdout) as Json[];
+    const flagged = (f: Json) => f.flags.some((flag: Json) => flag.type === 'same-minute');
+    expect(fires.filter((f) => f.schedule_id === daily.id && Date.parse(f.at) < Date.parse(NOW)).map(flagged)).toEqual([false, false]);
+    // Ahead, both fire at 14:00: said.
+    expect(fires.filter((f) => Date.parse(f.at) > Date.parse(NOW)).every(flagged)).toBe(true);
+    expect(fires.filter((f) => f.schedule_id === later.id).map((f) => f.at)).toEqual(['2026-11-23T14:00:00.000Z', '2026-11-24T14:00:00.000Z']);
+  });
+
   it('names a missed and a failed fire, and leaves out fires from before the schedule was made', async () => {
     const daily = dailyWithEveryOutcome();
     const r = await cli('agenda', '--since', '7d', '--days', '1', '--json');
