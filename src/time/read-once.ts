@@ -455,8 +455,8 @@ function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { 
   const j = tokens[i] === ',' || (tokens[i] === '-' && /^\d{4}$/.test(tokens[i + 1] ?? '')) ? i + 1 : i;
   const year = yearOf(tokens[j]);
   if (year !== undefined) return { value: { ...date, year, ...(/^(?:[01]\d|2[0-3])[0-5]\d$/.test(tokens[j]!) ? { yearOrClock: true as const } : {}) }, end: j + 1 };
-  // "may 27 79": two digits no hour can be are a year in this century, as after a slash ("5/27/79").
-  if (/^(?:2[4-9]|[3-9]\d)$/.test(tokens[j] ?? '')) return { value: { ...date, year: 2000 + Number(tokens[j]) }, end: j + 1 };
+  // "21-apr-16": two digits after a hyphen are the year, as after a slash ("4/21/16").
+  if (tokens[i] === '-' && /^\d{2}$/.test(tokens[i + 1] ?? '')) return { value: { ...date, year: 2000 + Number(tokens[i + 1]) }, end: i + 2 };
   // "march 3 next year", "march 3rd of next year"
   const next = tokens[j] === 'of' ? j + 1 : j;
   if (date.month !== undefined && tokens[next] === 'next' && tokens[next + 1] === 'year') return { value: { ...date, years: 1 }, end: next + 2 };

@@ -48,10 +48,12 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     const label = (day: { year: number; month: number; day: number }) => `${dayLabel(day)}${day.year === calendar.wall(now).year ? '' : ` ${day.year}`}`;
     if (day.from.kind === 'date' && recurs(day.from)) {
       // "2 weeks after dec 25" on 28 Dec: counted from the one just gone it is still ahead, and that is the one meant.
-      const before = calendar.wall(fromDay(day, fromAt - 367 * 86_400_000));
+      const beforeAt = fromDay(day, fromAt - 367 * 86_400_000);
+      const before = calendar.wall(beforeAt);
       const beforeDate = count(before);
       const beforeInstant = onDay(beforeDate);
-      if (beforeInstant > now && beforeInstant < instant) {
+      // Only a day nearer gone than to come is the one meant: "a year after christmas" on 2 December is after the coming one.
+      if (beforeInstant > now && beforeInstant < instant && now - beforeAt < fromAt - now) {
         // The notes of reading the day counted from are those of the one just gone.
         notes.splice(mark);
         fromDay(day, fromAt - 367 * 86_400_000, true);
@@ -330,7 +332,8 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
   if (day.day > 31 || day.day < 1) throw new UsageError(`${label} is not a date: no month has a day ${day.day}`, DATE_HINT);
   let date: { year: number; month: number; day: number } | undefined;
   const year = day.year ?? (day.years === undefined ? undefined : today.year + day.years);
-  if (day.yearOrClock && (year! < today.year || year! > today.year + 100)) {
+  // A year no one means ("dec 10 2359", "dec 10 1230") may be a clock; a past year ("nov 12, 2011") is a past date, said so below.
+  if (day.yearOrClock && (year! < 1900 || year! > today.year + 100)) {
     const [hh, mm] = [String(year).slice(0, 2), String(year).slice(2)];
     throw new UsageError(`${label}: '${year}' could be the year ${year} or the time ${hh}:${mm}`, `Write 'at ${hh}:${mm}' for the time, or a year from ${today.year} on.`);
   }

@@ -331,6 +331,8 @@ describe('months and years counted from a date, as days and weeks are', () => {
       '2027-12-25 09:00',
       ["read 'a year after christmas' as Sat 25 Dec, counted from Fri 25 Dec 2026, which has passed; counted from Sat 25 Dec it is Mon 25 Dec 2028"],
     ],
+    // Christmas to come is nearer than the one gone: counted from it.
+    ['a year after christmas', Date.parse('2026-12-02T15:30:00Z'), '2027-12-25 09:00', []],
     ['3 months after friday', june, '2026-09-05 09:00', []],
     ['a month from tomorrow', june, '2026-07-02 09:00', []],
     ['a year from today', june, '2027-06-01 09:00', []],
@@ -372,11 +374,19 @@ describe('a number after a month and day: a year, unless it could as well be a c
   });
 
   it.each([
+    ['Nov 12, 2011', "'Nov 12, 2011' is in the past: it means 2011-11-12 09:00 EST (2011-11-12T14:00:00.000Z)"],
+    ['Jan 1 2025, 9:30', "'Jan 1 2025, 9:30' is in the past: it means 2025-01-01 09:30 EST (2025-01-01T14:30:00.000Z)"],
+    ['3 Aug 96', "'3 Aug 96' is in the past: it means 1996-08-03 09:00 EDT (1996-08-03T13:00:00.000Z)"],
+    ['21-APR-16', "'21-APR-16' is in the past: it means 2016-04-21 09:00 EDT (2016-04-21T13:00:00.000Z)"],
+  ])('%s, a year gone, is a past date, never a clock or a year ahead', (input, message) => {
+    expect(nyRefusal(input)).toBe(message);
+  });
+
+  it.each([
     ['dec 10 2030', '2030-12-10 09:00'],
     ['dec 10 at 2359', '2026-12-10 23:59'],
-    ['may 27 79', '2079-05-27 09:00'],
-    ['27 may 79', '2079-05-27 09:00'],
     ['5/27/79', '2079-05-27 09:00'],
+    ['21-apr-27', '2027-04-21 09:00'],
   ])('%s', (input, expected) => {
     expect(nyLocal(input)).toEqual({ at: expected, notes: [] });
   });
