@@ -588,7 +588,8 @@ function union(parts: Built[], original: string): Built {
   }
   const rules = parts.map((part): SeriesRule => {
     if (part.kind === 'series') return part.rule;
-    if (part.kind === 'interval') throw new UsageError(`'${original}' joins an interval with named days`, 'Create one schedule for the interval and one for the days.');
+    if (part.kind === 'interval')
+      throw new UsageError(`'${original}' joins an interval to another rule with 'and'`, 'An interval is a schedule of its own: create one for the interval and one for the rest.');
     return { kind: 'any', rules: part.patterns.map((pattern) => ({ kind: 'calendar', days: pattern.days, times: pattern.minutes.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 })) })) };
   });
   const series = parts.filter((part): part is Extract<Built, { kind: 'series' }> => part.kind === 'series');
