@@ -111,7 +111,9 @@ export default defineCommand({
         );
       }
       if (!out.json && !out.quiet) {
-        out.note(report.shown === 0 ? `Nothing to change (${checked} file(s) checked).` : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${report.shown} file(s).`);
+        // Deletes held back for --yes are changes still to make: "nothing to change" would say otherwise.
+        const none = refused === undefined ? `Nothing to change (${checked} file(s) checked).` : `Nothing changed but for the deletes held back below (${checked} file(s) checked).`;
+        out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${report.shown} file(s).`);
       }
       if (refused) out.note(`${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
 
