@@ -1,4 +1,4 @@
-import { currentId, findIntent, type Intent, type State } from '../state/records';
+import { currentId, findIntent, instantOf, type Intent, type State } from '../state/records';
 import type { ScheduleFacts } from './fires';
 
 /**
@@ -27,12 +27,6 @@ export interface RecordedLineage {
   changes: LineageChange[];
 }
 
-/** Unix ms, or undefined for a missing or broken time. */
-function instant(iso: unknown): number | undefined {
-  const at = typeof iso === 'string' ? Date.parse(iso) : NaN;
-  return Number.isFinite(at) ? at : undefined;
-}
-
 /**
  * What replaced `old` with `next`: a resume (the record kept when it was
  * paused), else a sync when the local rule and zone stayed and only the UTC
@@ -53,8 +47,8 @@ export function replacedHow(old: Intent, next: Intent | undefined): ReplacedHow 
  * schedule made elsewhere, recorded only as the start of an edit).
  */
 export function pastFacts(intent: Intent): ScheduleFacts | undefined {
-  const createdAt = instant(intent.created_at);
-  const endedAt = instant(intent.paused_at) ?? instant(intent.status_at);
+  const createdAt = instantOf(intent.created_at);
+  const endedAt = instantOf(intent.paused_at) ?? instantOf(intent.status_at);
   const common = {
     id: intent.schedule_id,
     agentId: intent.agent_id,
@@ -67,7 +61,7 @@ export function pastFacts(intent: Intent): ScheduleFacts | undefined {
     const cron = intent.utc_crons?.[0];
     return cron === undefined ? undefined : { ...common, kind: 'recurring', cron };
   }
-  const scheduledAt = instant(intent.instants?.[0]);
+  const scheduledAt = instantOf(intent.instants?.[0]);
   return scheduledAt === undefined ? undefined : { ...common, kind: 'one-time', scheduledAt };
 }
 
@@ -93,7 +87,7 @@ function lineageOf(records: Intent[], state: State): RecordedLineage {
   const past = records.filter((intent) => intent.status !== 'active').flatMap((intent) => pastFacts(intent) ?? []);
   const changes = records
     .filter((intent) => intent.status === 'replaced' && intent.replaced_by !== undefined)
-    .map((intent) => ({ from: intent.schedule_id, to: intent.replaced_by!, at: instant(intent.status_at) ?? 0, how: replacedHow(intent, findIntent(state, intent.replaced_by!)) }))
+    .map((intent) => ({ from: intent.schedule_id, to: intent.replaced_by!, at: instantOf(intent.status_at) ?? 0, how: replacedHow(intent, findIntent(state, intent.replaced_by!)) }))
     .sort((a, b) => b.at - a.at);
   return { current, past, changes };
 }

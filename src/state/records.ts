@@ -513,6 +513,12 @@ export function markPaused(state: State, scheduleId: string, at: string): void {
   if (copy) delete copy.deleting;
 }
 
+/** Unix ms of a recorded or served time (`created_at`, `status_at`), or undefined when it is missing or broken. */
+export function instantOf(iso: unknown): number | undefined {
+  const at = typeof iso === 'string' ? Date.parse(iso) : NaN;
+  return Number.isFinite(at) ? at : undefined;
+}
+
 /** A paused schedule was created again as `newId` with `cron`: the copy goes, and its intent (if any) continues as the new one. */
 export function resumePaused(state: State, oldId: string, newId: string, cron: string, at: string): void {
   const paused = takePaused(state, oldId);
@@ -523,7 +529,7 @@ export function resumePaused(state: State, oldId: string, newId: string, cron: s
     // pause are its own), replaced by the copy this tool made, which is recorded as any other it makes.
     const server = serverNamed('paused', paused);
     const was = paused.schedule.schedule.cron_expression ?? cron;
-    const made = typeof paused.schedule.created_at === 'string' && Number.isFinite(Date.parse(paused.schedule.created_at)) ? paused.schedule.created_at : paused.paused_at;
+    const made = instantOf(paused.schedule.created_at) === undefined ? paused.paused_at : (paused.schedule.created_at as string);
     const fields = { agent_id: paused.schedule.agent_id, ...(server === undefined ? {} : { server }), kind: 'recurring' as const, zone: 'UTC' };
     recordIntent(state, { schedule_id: oldId, ...fields, phrase: was, local_rule: was, utc_crons: [was], created_at: made, replaces: [], status: 'active' });
     recordReplacement(state, oldId, { schedule_id: newId, ...fields, phrase: cron, local_rule: cron, utc_crons: [cron], created_at: at, replaces: [], status: 'active' }, at);

@@ -114,7 +114,7 @@ export default (kind: ScheduleKind) =>
           holderId: old.id,
           body,
           // Made elsewhere, it is recorded as made when the server made it: its fires before the edit are still its own.
-          holder: { ...intentFromSchedule(old.id, old.agent_id, currentSchedule(old), madeAt(old, now)), server },
+          holder: { ...intentFromSchedule(old.id, old.agent_id, currentSchedule(old), model.instantOf(old.created_at) ?? now), server },
           successor: (state: Parameters<typeof model.findIntent>[0]) => {
             const before = model.findIntent(state, old.id);
             if (meaning) return { ...intentFromCreate('', old.agent_id, meaning, now), server, replaces: [] };
@@ -229,10 +229,4 @@ async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?
     );
   }
   return keptNote(meaning);
-}
-
-/** Unix ms: when the server made `schedule`, else `now`. */
-function madeAt(schedule: ScheduledMessage, now: number): number {
-  const at = typeof schedule.created_at === 'string' ? Date.parse(schedule.created_at) : NaN;
-  return Number.isFinite(at) ? at : now;
 }
