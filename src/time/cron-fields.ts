@@ -71,9 +71,21 @@ export function plainCronFields(cron: string): CronFields | undefined {
 /** Whether two crons fire at the same times, their fields written alike or not (`*\/7` and `0-56/7`); crons not read here are compared as text. */
 export function sameCron(a: string, b: string): boolean {
   if (a === b) return true;
-  const one = plainCronFields(a);
-  const other = plainCronFields(b);
+  const one = plainCronFields(sundayAsZero(a));
+  const other = plainCronFields(sundayAsZero(b));
   return one !== undefined && other !== undefined && firesKey(one) === firesKey(other);
+}
+
+/** The cron with a day of week of 7 (Sunday, as cron reads it; left to cron-parser by plainCronFields) written as 0: `5-7` as `5-6,0`. */
+function sundayAsZero(cron: string): string {
+  const parts = cron.trim().split(/\s+/);
+  if (parts.length !== 5) return cron;
+  const items = parts[4]!.split(',').map((item) => {
+    if (item === '7') return '0';
+    const range = /^(\d+)-7$/.exec(item);
+    return range ? (range[1] === '7' ? '0' : `${range[1]}-6,0`) : item;
+  });
+  return [...parts.slice(0, 4), items.join(',')].join(' ');
 }
 
 function firesKey({ minutes, hours, daysOfMonth, months, daysOfWeek, anyDayOfMonth, anyDayOfWeek }: CronFields): string {

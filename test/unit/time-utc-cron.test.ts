@@ -160,11 +160,19 @@ describe('two crons that fire at the same times', () => {
     expect(sameCron('0 9 * * 1', 'not a cron')).toBe(false);
   });
 
+  it('read a day of week of 7 as Sunday, as cron does', () => {
+    expect(sameCron('0 14 * * 7', '0 14 * * 0')).toBe(true);
+    expect(sameCron('0 14 * * 5-7', '0 14 * * 0,5,6')).toBe(true);
+    expect(sameCron('0 14 * * 1,7', '0 14 * * sun,mon')).toBe(true);
+    expect(sameCron('0 14 * * 7', '0 14 * * 6')).toBe(false);
+  });
+
   it('agree with cron-parser on the next runs of the crons they call the same', () => {
     const now = Date.parse('2026-12-02T15:30:00Z');
     for (const [a, b] of [
       ['*/7 * * * *', '0-56/7 * * * *'],
       ['0,30 9-17 * jan-mar *', '*/30 9-17 * 1-3 *'],
+      ['0 14 * * 5-7', '0 14 * * 0,5,6'],
     ] as const)
       expect(parserNextRuns(a, now, 50)).toEqual(parserNextRuns(b, now, 50));
   });
