@@ -60,7 +60,9 @@ const SYNC_WAIT_MS = 5 * 60_000;
  * listing the round before kept may be short: see AgentRounds).
  */
 export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound }: SyncRequest): Promise<SyncResult> {
-  return store.withLock('sync', async () => {
+  // A dry run changes nothing, so it takes no lock (whose file would be the first thing it wrote).
+  const locked = <T>(body: () => Promise<T>) => (dryRun ? body() : store.withLock('sync', body));
+  return locked(async () => {
     // The store holds the records of the server synced (openState's `server`), so only the agent is picked here.
     const mine = <T extends { agent_id: string }>(items: T[]) => items.filter((item) => agentId === undefined || item.agent_id === agentId);
     // A dry run works on a copy of its own (below); a sync only reads this to name the agents.

@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FakeLetta } from '../helpers/fake-letta';
 import { runCli } from '../helpers/run-cli';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
@@ -41,5 +43,15 @@ describe('sync finishing a pause whose delete landed unanswered', () => {
     // Said once: the next sync has nothing left to do.
     const again = await cli('sync', '--json');
     expect(JSON.parse(again.stdout)).toEqual([]);
+  });
+});
+
+describe('a dry run of sync', () => {
+  it('writes nothing, not even the state folder of a home that has none', async () => {
+    const stateDir = join(env.HOME!, 'no-state-yet');
+    const dry = await runCli(['--now', NOW, 'sync', '--dry-run'], { env: { ...env, LETTA_SWITCHBOARD_STATE_DIR: stateDir } });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toMatch(/Nothing to change/);
+    expect(existsSync(stateDir)).toBe(false);
   });
 });
