@@ -1414,6 +1414,8 @@ function readMonths(tokens: readonly string[], i: number, group: Group): number 
   const list = readMonthList(tokens, i);
   if (!list) return null;
   group.months = mergeList(group.months, list.value);
+  // Months (crontab.guru's "in every month from january through june") come round again: the phrase repeats.
+  group.repeats ||= list.value.length > 1;
   return list.end;
 }
 

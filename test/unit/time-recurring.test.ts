@@ -177,6 +177,11 @@ describe('telling the two kinds apart', () => {
     ['in 5 minutes', false],
     ['2026-12-01 09:00', false],
     ['1795442400000', false],
+    // A phrase that names more than one month comes round again, as crontab.guru's description of `0 12 * 1-6 *` does.
+    ['At 12:00 in every month from January through June.', true],
+    ['at noon in june and july', true],
+    ['At 09:00 AM, in every 3rd month', true],
+    ['june 5 at noon', false],
   ])('%s recurring=%s', async (input, recurring) => {
     expect(looksRecurring(input)).toBe(recurring);
     expect((await meaningOf(input, { now: NOW, zone: 'UTC' })).type).toBe(recurring ? 'recurring' : 'one-time');
