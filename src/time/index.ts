@@ -272,7 +272,7 @@ async function scheduleOf(
       next_runs: runs.map((ms) => new Date(ms).toISOString()),
       next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
       warnings: [],
-      notes,
+      notes: [...new Set(notes)],
       rule: local.rule,
     };
     return { meaning, local };
@@ -311,7 +311,8 @@ async function scheduleOf(
     next_runs: runs.map((ms) => new Date(ms).toISOString()),
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings,
-    notes,
+    // Each part of a union says its own guesses: one said twice alike is said once.
+    notes: [...new Set(notes)],
   };
   if (parts.length > 1) {
     meaning.cron_expressions = parts.map((part) => part.cron_expression);
@@ -356,7 +357,7 @@ async function asLocalSeries(
     next_runs: runs.map((ms) => new Date(ms).toISOString()),
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings: [],
-    notes,
+    notes: [...new Set(notes)],
     rule,
   };
 }

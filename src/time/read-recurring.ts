@@ -258,6 +258,15 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
         );
       }
       if (read.rule === 'except') timedBeforeExcept = group.times.length > 0;
+      // "every weekday on saturday": days said again after "on" contradict the first ones (a list of days is not said so).
+      const onDays = (tokens[i] === 'on' || tokens[i - 1] === 'on') && !joined && group.times.length === 0;
+      if (onDays && part.weekdays && group.weekdays && part.weekdays.join() !== group.weekdays.join()) {
+        throw new ClauseConflict(
+          `names ${listText(group.weekdays.map((day) => WEEKDAY_NAMES[day]!))} and then, after 'on', ${listText(part.weekdays.map((day) => WEEKDAY_NAMES[day]!))}: which days?`,
+          "Name the days once, such as 'every weekday' or 'every saturday'; for both, join them with 'and'.",
+          group.repeats || part.repeats,
+        );
+      }
       unite(group, part, joined, andJoined);
       // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
       everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
@@ -266,6 +275,11 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     i = read.end;
   }
   if (groups.length > 1) groups.forEach(refuseBareCoarseRule);
+  // "at 8 and 8": one clock said twice without am/pm, read alike, would drop one; the other was likely the evening's.
+  for (const { times, repeats, timesADay } of groups) {
+    const twice = timesADay ? undefined : times.find((time, k) => time.ambiguous && times.some((other, m) => m < k && other.ambiguous && other.text === time.text));
+    if (twice) throw new ClauseConflict(`gives '${twice.text}' twice without am or pm`, `Write am or pm on each, such as '${twice.written}am and ${twice.written}pm'.`, repeats);
+  }
   // "on the 1st and every monday in june": a month said last bounds every kind of day joined before it.
   for (const g of groups) {
     if (g.months && DAY_KINDS.filter((kind) => g[kind] !== undefined).length > 1) {
@@ -896,8 +910,9 @@ function readExcept(tokens: readonly string[], i: number, part: Group): number |
 function readEvery(tokens: readonly string[], i: number, group: Group): number | null {
   if (tokens[i] !== 'every' && tokens[i] !== 'each') return null;
   group.repeats = true;
-  // "every single day".
-  let j = tokens[i + 1] === 'single' ? i + 2 : i + 1;
+  // "every single day", "each and every day".
+  let j = tokens[i + 1] === 'single' ? i + 2 : tokens[i] === 'each' && tokens[i + 1] === 'and' && tokens[i + 2] === 'every' ? i + 3 : i + 1;
+  if (tokens[j] === 'single' && j > i + 1) j++;
   // "every every 30 minutes": a word said twice is not understood, never skipped.
   if (EACH.has(tokens[j] ?? '')) throw new GrammarError(`Could not understand '${tokens[i]} ${tokens[j]}'`, tokens[j]);
   // "every other weekday", "every 3rd business day", "every 2 workdays": every Nth day counting Monday to Friday only
@@ -993,7 +1008,9 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     }
     return setInterval(group, { n: 1, unit }, j + 1);
   }
-  // "every monday", "every weekday", "every march 1st", "every 5th": the next clause says what.
+  // "every monday", "every weekday", "every march 1st", "every 5th": the next clause says what. "every" with nothing
+  // after it ("every", "every and monday") says no rule: not read as every day.
+  if (tokens[j] === undefined || LIST_WORDS.has(tokens[j]!)) throw new GrammarError(`'${tokens.slice(i, j).join(' ')}' does not say what repeats`, tokens[j]);
   return j;
 }
 

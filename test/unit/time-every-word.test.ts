@@ -184,3 +184,50 @@ describe('"of the month" and "of the week" after a step of more than one', () =>
     expect(meaning.next_runs).toEqual(without.next_runs);
   });
 });
+
+describe('a phrase that says no rule, or says its days or times twice apart', () => {
+  it.each(['every', 'Every', 'each', 'every single', 'each and every', 'every and monday', 'every, every monday'])('%s is refused, not read as every day', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/Could not understand the schedule/);
+  });
+
+  it.each([
+    ['each and every day at 9am', '0 9 * * *'],
+    ['each and every single monday', '0 9 * * 1'],
+    ['every single day at noon', '0 12 * * *'],
+  ])('%s: "each and every" and "single" say every', async (phrase, local) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);
+  });
+
+  it.each([
+    ['every weekday on saturday', /names Monday, Tuesday, Wednesday, Thursday and Friday and then, after 'on', Saturday: which days\?/],
+    ['every weekend on monday', /after 'on', Monday: which days\?/],
+    // With a time between, which time goes with which days is not said either.
+    ['weekdays at 9am on sundays', /names days of the week twice, apart/],
+  ])('%s: days said again after "on" contradict the first, refused', async (phrase, message) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(message);
+  });
+
+  it.each([
+    ['every week on monday', '0 9 * * 1'],
+    ['mondays on mondays at 10am', '0 10 * * 1'],
+    ['on mondays and on fridays', '0 9 * * 1,5'],
+    ['every mon wed fri', '0 9 * * 1,3,5'],
+  ])('%s: days said once, or alike, or joined, are read', async (phrase, local) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);
+  });
+
+  it('one clock said twice without am or pm is refused: one of them would be dropped', async () => {
+    await expect(meaningOfSchedule('every day at 8 and 8', OPTIONS)).rejects.toThrow("gives '8' twice without am or pm");
+    const alike = await meaningOfSchedule('every day at 8am and 8am', OPTIONS);
+    expect(alike.type === 'recurring' && alike.local_cron).toBe('0 8 * * *');
+    const both = await meaningOfSchedule('every day at 8 and 8pm', OPTIONS);
+    expect(both.type === 'recurring' && both.local_cron).toBe('0 8,20 * * *');
+  });
+
+  it('a guess said alike by two parts of a union is noted once', async () => {
+    const meaning = await meaningOfSchedule('mondays at 9 and fridays at 9', OPTIONS);
+    expect(meaning.notes).toEqual(["read '9' as 09:00; write '9 pm' or 21:00 for the evening"]);
+  });
+});
