@@ -224,6 +224,14 @@ function editDistance(a: string, b: string): number {
  */
 export function withNamedTimes(text: string, notes: string[] | undefined, kind: 'once' | 'recurring'): string {
   let out = text;
+  // "0800h", "1500 hrs", "0900 hours": a 24-hour clock as armies and airlines write it, not a count of hours
+  // ("in 1500 hours" stays one).
+  const military = /\d{4} ?h/.test(out) ? MILITARY_TIME.exec(out) : null;
+  if (military) {
+    out = out.replace(MILITARY_TIME, (_, before: string, hour: string, minute: string) => `${before}${hour}:${minute}`);
+    if (military[4] !== 'h' || !military[2]!.startsWith('0'))
+      notes?.push(`read '${military[0].slice(military[1]!.length)}' as ${military[2]}:${military[3]}, a time of day; for a duration write 'in ${military[2]}${military[3]} hours'`);
+  }
   // Each pattern is run only where its word is: compiling them took a third of a millisecond of every `parse`.
   const lunch = out.includes('lunch') ? /\blunch(?: ?-?time)?\b/.exec(out) : null;
   if (lunch) {
@@ -241,6 +249,7 @@ export function withNamedTimes(text: string, notes: string[] | undefined, kind: 
   return out;
 }
 
+const MILITARY_TIME = /(^|(?<!\b(?:in|within|for|after|every|each|of|than)) )([01]\d|2[0-3])([0-5]\d) ?(h|hrs?|hours)\b/g;
 const BUSINESS_HOURS = /\b(?:(?:during|within|in) )?(?:(?:the|normal|regular|standard|usual) )?(?:business|office|working|work) hours\b/;
 const NAMED_DAYS = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\bweek ?-?ends?\b|\bweekdays?\b|\bwork ?days?\b|\bbusiness days?\b/;
 

@@ -443,7 +443,12 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   // "this time tomorrow", "same time next week": that day at the minute it is now.
   const sameTime = SAME_TIME.test(text);
   const { hour, minute } = calendar.wall(now);
-  const tokens = tokenize(sameTime ? text.replace(SAME_TIME, ` ${formatClock(hour % 12 || 12, minute)}${hour < 12 ? 'am' : 'pm'} `) : text);
+  const all = tokenize(sameTime ? text.replace(SAME_TIME, ` ${formatClock(hour % 12 || 12, minute)}${hour < 12 ? 'am' : 'pm'} `) : text);
+  // "30 minutes before friday at 3pm", "2 hours after tomorrow": hours or minutes counted from a day's instant.
+  const counted = hoursFromADay(all);
+  // "2 hours before 5pm" is a clock (read by readClock whole).
+  const offset = counted && (readClock(all, 0)?.end ?? 0) < counted.end ? counted : null;
+  const tokens = offset ? all.slice(offset.end) : all;
   let parts: ReturnType<typeof readParts>;
   try {
     parts = readParts(tokens);
@@ -455,8 +460,39 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   if (sameTime && !parts.day) throw new UsageError(`'${shown}' is now; give the day it is that time on`, "Such as 'this time tomorrow' or 'same time next week'.");
   // A bare number ("5", "-1") is not a time of day; "at 5", "5pm" and "17:30" are.
   if (!parts.day && !parts.part && /^-?\s?\d{1,2}$/.test(text)) return null;
+  if (offset) {
+    // A clock alone is read above ("2 hours before 5pm"); a day or a part of one ("tonight") is counted from here.
+    if (!parts.day && !parts.part) return null;
+    if (!parts.clock && !parts.part) {
+      const from = formatClock(read.dayClock.hour, read.dayClock.minute);
+      read.notes.push(
+        `read '${shown}' as counted from ${from}, the time a day without one is read as; give the time to count from another, such as '${all.slice(0, offset.end).join(' ')} ${tokens.join(' ')} at 5pm'`,
+      );
+    }
+    read.dateOnly = false;
+    // Its notes name the day counted from, as written.
+    return resolveParts(parts, calendar, now, tokens.join(' '), read.notes, read.dayClock) + offset.ms;
+  }
   read.dateOnly = !parts.clock && !parts.part;
   return resolveParts(parts, calendar, now, shown, read.notes, read.dayClock);
+}
+
+/** "2 hours before", "90 minutes after", "an hour and a half before": the hours or minutes a phrase counts from the day after them. */
+function hoursFromADay(tokens: readonly string[]): { ms: number; end: number } | null {
+  const count = (tokens[0] === 'an' || tokens[0] === 'a') && /^(?:hours?|hrs?|minutes?|mins?)$/.test(tokens[1] ?? '') ? { value: 1, end: 1 } : readNumber(tokens, 0);
+  if (!count) return null;
+  const unit = unitOf(tokens[count.end]);
+  if (unit !== 'hour' && unit !== 'minute') return null;
+  let value = count.value;
+  let i = count.end + 1;
+  if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half') {
+    value += 0.5;
+    i += 3;
+  }
+  const sign = tokens[i] === 'before' ? -1 : tokens[i] === 'after' ? 1 : 0;
+  const ms = value * (unit === 'hour' ? 3_600_000 : 60_000);
+  if (sign === 0 || !(value > 0) || !Number.isInteger(ms / 60_000)) return null;
+  return { ms: sign * ms, end: i + 1 };
 }
 
 const SAME_DAY = /^(?:this|the same) day next (week|month|year)$/;

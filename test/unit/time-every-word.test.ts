@@ -231,3 +231,13 @@ describe('a phrase that says no rule, or says its days or times twice apart', ()
     expect(meaning.notes).toEqual(["read '9' as 09:00; write '9 pm' or 21:00 for the evening"]);
   });
 });
+
+describe('a 24-hour clock with h or hrs after it in a repeating phrase', () => {
+  it.each([
+    ['every day at 0800h', '0 8 * * *'],
+    ['weekdays at 1730 hrs', '30 17 * * 1-5'],
+  ])('%s is read as that time of day', async (phrase, local) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);
+  });
+});

@@ -401,3 +401,44 @@ describe('a date in digits that reads the same either way needs no month-first n
     expect(nyLocal(input)).toEqual({ at: expected, notes });
   });
 });
+
+describe('a 24-hour clock with h, hrs or hours after it is a time of day, not a count of hours', () => {
+  it.each([
+    ['at 0800h', '2026-12-03 08:00', []],
+    ['tomorrow at 0800h', '2026-12-03 08:00', []],
+    ['at 1500 hrs', '2026-12-02 15:00', ["read '1500 hrs' as 15:00, a time of day; for a duration write 'in 1500 hours'"]],
+    ['0900 hours', '2026-12-03 09:00', ["read '0900 hours' as 09:00, a time of day; for a duration write 'in 0900 hours'"]],
+    ['dec 10 at 2359h', '2026-12-10 23:59', ["read '2359h' as 23:59, a time of day; for a duration write 'in 2359 hours'"]],
+  ])('%s', (input, expected, notes) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes });
+  });
+
+  it('"in" keeps it a count of hours', () => {
+    expect(nyLocal('in 1500 hours').at).toBe('2027-02-02 22:30');
+  });
+});
+
+describe('hours or minutes before or after a clock or a day', () => {
+  it.each([
+    ['an hour before 5pm', '2026-12-02 16:00', []],
+    ['2 hours before midnight', '2026-12-02 22:00', []],
+    ['90 minutes before 5pm', '2026-12-02 15:30', []],
+    ['1.5 hours after noon', '2026-12-02 13:30', []],
+    ['30 minutes before friday at 3pm', '2026-12-04 14:30', []],
+    ['15 minutes after tomorrow at noon', '2026-12-03 12:15', []],
+    ['an hour and a half before tomorrow at 5pm', '2026-12-03 15:30', []],
+    ['1 hour before dec 25 at 10am', '2026-12-25 09:00', []],
+    [
+      '1 hour before dec 25',
+      '2026-12-25 08:00',
+      ["read '1 hour before dec 25' as counted from 09:00, the time a day without one is read as; give the time to count from another, such as '1 hour before dec 25 at 5pm'"],
+    ],
+    ['2 hours before tonight', '2026-12-02 19:00', ["read 'tonight' as 21:00; add a time for another, such as 'at 10pm'"]],
+  ])('%s', (input, expected, notes) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes });
+  });
+
+  it('an hour or more from a clock that would leave its day is refused, not moved to another day', () => {
+    expect(nyRefusal('an hour after 11pm')).toMatch(/an hour after 11pm/);
+  });
+});
