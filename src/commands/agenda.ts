@@ -39,7 +39,7 @@ export default defineCommand({
     'letta-switchboard agenda --since 1d',
     'letta-switchboard agenda --id set-...',
   ],
-  globals: ['output', 'time', 'api'],
+  globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) =>
     command
       .addOption(agentOption())
@@ -186,6 +186,11 @@ async function writeCalendar(rt: Runtime, target: string, agenda: Agenda, now: n
     if (leftOut) rt.out.info(`Note: ${leftOut}.`);
     return;
   }
+  const events = `${live.length} event${live.length === 1 ? '' : 's'} to ${target}${leftOut ? ` (${leftOut})` : ''}`;
+  if (rt.dryRun) {
+    rt.out.note(`Dry run: would write ${events}; nothing written.`);
+    return;
+  }
   replaceOutputFile(target, text, 'calendar file', `use --ics - and redirect it (--ics - > ${target})`);
-  if (!rt.out.quiet) rt.out.success(`Wrote ${live.length} event${live.length === 1 ? '' : 's'} to ${target}${leftOut ? ` (${leftOut})` : ''}`);
+  if (!rt.out.quiet) rt.out.success(`Wrote ${events}`);
 }

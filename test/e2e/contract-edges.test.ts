@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -350,6 +350,23 @@ describe('agenda --ics to a path that cannot be written', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toBe(`Error: Cannot write the calendar file ${path} (${code})`);
+  });
+});
+
+describe('agenda --ics FILE --dry-run', () => {
+  it('writes no file, and says what it would write', async () => {
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Standup');
+    const folder = schedulesFolder();
+    mkdirSync(folder);
+    const path = join(folder, 'agenda.ics');
+    writeFileSync(path, 'kept\n');
+    const r = await cli('agenda', '--ics', path, '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`Dry run: would write \\d+ events to ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; nothing written\\.`));
+    expect(readFileSync(path, 'utf8')).toBe('kept\n');
+    const fresh = join(folder, 'new.ics');
+    expect((await cli('agenda', '--ics', fresh, '--dry-run')).code).toBe(0);
+    expect(existsSync(fresh)).toBe(false);
   });
 });
 
