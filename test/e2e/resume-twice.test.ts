@@ -40,3 +40,19 @@ describe('resume run again, of a schedule made elsewhere', () => {
     expect(JSON.parse(again.stdout)).toEqual([expect.objectContaining({ id: newId, already_deleted: true })]);
   });
 });
+
+describe('resume with --agent-id, as every command that takes an id accepts it', () => {
+  it('resumes a schedule paused for that agent, and refuses one of another agent before sending anything', async () => {
+    const made = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Standup');
+    expect((await cli('recurring', 'pause', made.id)).code).toBe(0);
+    const other = letta.agents.find((agent) => agent.id !== AGENT)!;
+    letta.received.length = 0;
+    const refused = await cli('recurring', 'resume', made.id, '--agent-id', other.id);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`No paused schedule '${made.id}' for agent ${other.id}`);
+    expect(letta.received.filter((request) => request.method !== 'GET')).toEqual([]);
+    const resumed = await cli('recurring', 'resume', made.id, '--agent-id', AGENT, '-q');
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(letta.schedules.has(resumed.stdout.trim())).toBe(true);
+  });
+});

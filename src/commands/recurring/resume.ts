@@ -1,12 +1,13 @@
 import { CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
+import type { Runtime } from '../../runtime';
 import type { Command } from '@commander-js/extra-typings';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { resumeSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
 import { idsFrom, eachId } from '../shared/ids';
 import { stateStore, readRecord, readRecordOrNothing, sideBySide, expandGroups, serverOf } from '../shared/state';
-import { concurrencyOption } from '../options';
+import { agentOption, concurrencyOption } from '../options';
 import { otherScheduleError, planResume, resumeCron } from './pause-plan';
 import { recreateBody } from '../shared/schedule-copy';
 import { sameSchedule } from '../../sync/same-schedule';
@@ -25,7 +26,7 @@ export default defineCommand({
   description: 'Re-create paused recurring schedules (with the UTC cron right for today when made from a local-time phrase)',
   examples: ['letta-switchboard recurring resume SCHEDULE_ID', 'letta-switchboard recurring paused -q | letta-switchboard recurring resume -'],
   globals: ['output', 'time', 'api', 'dryRun'],
-  declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin").addOption(concurrencyOption()),
+  declare: (command: Command) => command.argument('[ids...]', "ids the schedules had before the pause; '-' reads ids from stdin").addOption(agentOption()).addOption(concurrencyOption()),
   async run(rt, options, args) {
     const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring resume', { live: false }), { paused: true });
     const api = await rt.api();
@@ -44,6 +45,8 @@ export default defineCommand({
       (asked) =>
         changing(async (): Promise<Outcome | undefined> => {
           if (records.isSeriesId(asked)) {
+            const paused = (await readRecord(rt, store)).series.find((one) => one.series_id === asked);
+            if (paused) await checkAgent(rt, paused.agent_id, asked);
             const series = await resumeSeriesWhole(rt, asked);
             const made = `${series.created.length} one-time schedule${series.created.length === 1 ? '' : 's'}`;
             if (series.error) {
@@ -69,6 +72,7 @@ export default defineCommand({
             return { id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false };
           }
           const agentId = saved.schedule.agent_id;
+          await checkAgent(rt, agentId, id);
           const savedCron = saved.schedule.schedule.cron_expression ?? '';
           const cron = resumeCron(savedCron, saved.intent, rt.now());
           const body = recreateBody(saved.schedule, { type: 'recurring', cron_expression: cron });
@@ -117,3 +121,11 @@ export default defineCommand({
     endOutcomes(out, { ...ending, asked: ids.length, done: (o) => o.resumed, verb: 'resumed', notDone: 'Their saved copies are kept; run resume again.' });
   },
 });
+
+/** With --agent-id given, a paused schedule of another agent is not the one meant: refused before anything is sent. */
+async function checkAgent(rt: Runtime, agentId: string, id: string): Promise<void> {
+  const { value, source } = rt.settings.agentId;
+  if (source !== 'flag' || value === undefined) return;
+  const given = await rt.agentId(value);
+  if (given !== agentId) throw new NotFoundError(`No paused schedule '${id}' for agent ${value}: it is ${agentId}'s`, 'Leave --agent-id out, or give that agent.');
+}
