@@ -66,3 +66,35 @@ describe('deleting again what this tool deleted', () => {
     expect((await cli('recurring', 'delete', 'sm-424242')).code).toBe(3);
   });
 });
+
+describe('deleting what the record holds as live but Letta no longer has', () => {
+  it('a delete whose answer was lost, run again: no longer on Letta, recorded as deleted, exit 0; sync then says nothing of it', async () => {
+    const made = await cli('onetime', 'create', '--agent-id', AGENT, '--message', 'Later', '--execute-at', 'in 2 hours', '-q');
+    const id = made.stdout.trim();
+    letta.inject(/^DELETE /, { reset: true, land: true }, { reset: true }, { reset: true });
+    const first = await cli('onetime', 'delete', id);
+    expect(first.code).not.toBe(0);
+    expect(letta.schedules.has(id)).toBe(false);
+    const again = await cli('onetime', 'delete', id);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`${id} was no longer on Letta (deleted before, or a delete whose answer was lost); recorded as deleted, nothing to do`);
+    const synced = await cli('sync', '--json');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(JSON.parse(synced.stdout)).toEqual([]);
+    // A kind it is not, or an id nobody recorded, is still not found.
+    expect((await cli('recurring', 'delete', id)).code).toBe(3);
+    expect((await cli('onetime', 'delete', 'sm-424242')).code).toBe(3);
+  });
+
+  it('a set one of whose schedules was deleted elsewhere: the rest deleted, the whole set recorded deleted, exit 0', async () => {
+    const made = await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 90 minutes', '--json');
+    const { set_id: setId, schedules } = JSON.parse(made.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    letta.schedules.delete(schedules[1]!.id);
+    const r = await cli('recurring', 'delete', setId, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ id: setId, deleted: true })]);
+    expect(letta.schedules.size).toBe(0);
+    const again = await cli('recurring', 'delete', setId);
+    expect([again.code, again.stderr]).toEqual([0, expect.stringContaining(`${setId} was already deleted`)]);
+  });
+});

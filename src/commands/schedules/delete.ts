@@ -101,7 +101,7 @@ export default (kind: ScheduleKind) =>
           deleteOne(asked).catch(async (error: unknown) => {
             // Not on the server: paused (only its saved copy is left to delete), or done already, if this tool deleted it.
             if (!(error instanceof NotFoundError) || error instanceof WrongKindError) throw error;
-            const done = (await deletePaused(asked)) ?? (await deletedAlready(asked));
+            const done = (await deletePaused(asked)) ?? (await deletedAlready(asked)) ?? (await goneAlready(asked));
             if (!done) throw error;
             return done;
           }),
@@ -126,6 +126,26 @@ export default (kind: ScheduleKind) =>
         sizes.set(asked, `${asked} was already deleted (by letta-switchboard${when}); nothing to do`);
         return { id: asked, agent_id: before.agent_id, deleted: true, already_deleted: true };
       };
+      // Recorded as live, yet not on Letta (its delete's answer was lost, or it went elsewhere): what was asked is so. Its
+      // agent, as recorded, is asked again, so a key that cannot see that agent marks nothing deleted.
+      const goneAlready = async (asked: string): Promise<Outcome | undefined> => {
+        const intent = await lookInRecord(rt, (state) => findIntent(state, currentId(state, asked)));
+        if (!intent || intent.kind !== kind || (intent.status !== 'active' && intent.status !== 'gone')) return undefined;
+        const id = intent.schedule_id;
+        if (!(await notOnLetta(intent.agent_id, id))) return undefined;
+        await records.update((state) => markDeleted(state, id, at));
+        sizes.set(asked, `${id} was no longer on Letta (deleted before, or a delete whose answer was lost); recorded as deleted, nothing to do`);
+        return { id: asked, agent_id: intent.agent_id, deleted: true, already_deleted: true };
+      };
+      const notOnLetta = async (agentId: string, id: string): Promise<boolean> => {
+        try {
+          await requests.run(() => api.getSchedule(agentId, id));
+          return false;
+        } catch (error) {
+          if (error instanceof NotFoundError && !(error instanceof WrongKindError)) return true;
+          throw error;
+        }
+      };
       const deleteOne = async (asked: string): Promise<Outcome> => {
         // A series is one-time schedules made from a recurring phrase: either list shows it, either delete takes it whole.
         if (isSeriesId(asked)) {
@@ -137,8 +157,18 @@ export default (kind: ScheduleKind) =>
           // A set is deleted whole: every schedule made from its phrase, those paused by dropping their saved copies.
           const { members, paused } = await lookInRecord(rt, (state) => ({ members: setMembers(state, asked), paused: pausedMembers(state, asked) }));
           if (members.length === 0 && paused.length === 0) throw new NotFoundError(`No set '${asked}' in the record of intent`, 'List schedules with: letta-switchboard recurring list');
+          const gone: string[] = [];
           for (const member of members) {
-            const item = await findSchedule(rt, kind, member.schedule_id, requests);
+            let item: Awaited<ReturnType<typeof findSchedule>>;
+            try {
+              item = await findSchedule(rt, kind, member.schedule_id, requests);
+            } catch (error) {
+              // A member no longer on its agent (deleted elsewhere) is as the delete wants it: recorded so, the rest deleted.
+              if (!(error instanceof NotFoundError) || error instanceof WrongKindError || !(await notOnLetta(member.agent_id, member.schedule_id))) throw error;
+              gone.push(member.schedule_id);
+              await records.update((s) => markDeleted(s, member.schedule_id, at));
+              continue;
+            }
             sending.add(asked);
             await requests.run(() => api.deleteSchedule(item.agent_id, item.id));
             sending.delete(asked);
@@ -147,7 +177,7 @@ export default (kind: ScheduleKind) =>
           await records.update((state) => {
             for (const member of paused) dropPaused(state, member.schedule_id, at);
           });
-          const named = [...members.map((m) => m.schedule_id), ...paused.map((m) => `${m.schedule_id} (paused)`)];
+          const named = [...members.map((m) => (gone.includes(m.schedule_id) ? `${m.schedule_id} (no longer on Letta)` : m.schedule_id)), ...paused.map((m) => `${m.schedule_id} (paused)`)];
           sizes.set(asked, `set ${asked} (${named.join(', ')})`);
           return { id: asked, agent_id: (members[0] ?? paused[0])!.agent_id, deleted: true };
         }
