@@ -79,4 +79,14 @@ describe('the stale-sync notice', () => {
     const nextDay = await h.run(['recurring', 'pause', second.stdout.trim(), '--now', '2026-11-24T12:00:00Z']);
     expect(nextDay.stderr).toContain('The last sync (2026-11-23T12:00:00.000Z) failed');
   });
+
+  it('a dry run says it too, but does not mark it said: the next command still says it', async () => {
+    const id = await create(['--cron', 'every weekday at 9am']);
+    expect((await h.run(['sync', '--now', WINTER], { env: { LETTA_API_KEY: 'sk-let-revoked-0000000000' } })).code).toBe(4);
+    const dry = await h.run(['recurring', 'pause', id, '--now', WINTER, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain('The last sync (2026-11-23T12:00:00.000Z) failed');
+    const real = await h.run(['recurring', 'pause', id, '--now', WINTER]);
+    expect(real.stderr).toContain('The last sync (2026-11-23T12:00:00.000Z) failed');
+  });
 });

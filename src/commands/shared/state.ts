@@ -192,7 +192,8 @@ export async function noticeStaleSync(rt: Runtime, state: State): Promise<void> 
   try {
     const today = (readTextFile(marker, label) ?? '').split('\n').filter((line) => line.startsWith(shown.slice(0, 11)));
     if (today.includes(shown)) return;
-    writePrivateFile(marker, `${[...today, shown].join('\n')}\n`, label);
+    // A dry run writes no file: it says the notice without marking it shown.
+    if (!rt.dryRun) writePrivateFile(marker, `${[...today, shown].join('\n')}\n`, label);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
   }
