@@ -93,6 +93,14 @@ export interface HealthRowContext {
   seriesId?: string;
   /** The schedule that stands for this one now (an edit, resume or sync replaced it in the window). */
   replacedBy?: string;
+  /** Replaced, yet Letta still lists it: its delete failed, and it fires beside the one that replaced it. */
+  stillOnLetta?: boolean;
+}
+
+/** What is said of a replaced schedule before its health note. */
+function replacedNote(context: HealthRowContext): string {
+  if (context.replacedBy === undefined) return '';
+  return context.stillOnLetta ? `replaced by ${context.replacedBy}, yet still on Letta (both fire); ` : `replaced by ${context.replacedBy}; `;
 }
 
 /** One schedule as text cells, in the order of SCHEDULE_HEADERS. */
@@ -109,7 +117,7 @@ export function scheduleCells(health: ScheduleHealth, zone: string, now: number,
     counted(counts.missed),
     health.stuckSince === undefined ? 'no' : 'yes',
     health.worst,
-    `${context.replacedBy === undefined ? '' : `replaced by ${context.replacedBy}; `}${healthNote(health, zone, now)}`,
+    `${replacedNote(context)}${healthNote(health, zone, now)}`,
   ];
 }
 
@@ -124,6 +132,7 @@ export function scheduleJson(health: ScheduleHealth, zone: string, now: number, 
     ...(schedule.scheduledAt === undefined ? {} : { scheduled_at: schedule.scheduledAt }),
     ...(context.seriesId === undefined ? {} : { series_id: context.seriesId }),
     ...(context.replacedBy === undefined ? {} : { replaced_by: context.replacedBy }),
+    ...(context.stillOnLetta ? { still_on_letta: true } : {}),
     from: new Date(health.from).toISOString(),
     next_scheduled_time: typeof schedule.nextScheduledTime === 'number' ? new Date(schedule.nextScheduledTime).toISOString() : null,
     history: health.historyKnown,
@@ -132,7 +141,7 @@ export function scheduleJson(health: ScheduleHealth, zone: string, now: number, 
     stuck_since: health.stuckSince === undefined ? null : new Date(health.stuckSince).toISOString(),
     worst: health.worst,
     note: healthNote(health, zone, now),
-    needs_attention: needsAttention(health),
+    needs_attention: needsAttention(health) || context.stillOnLetta === true,
     ...(health.truncated ? { truncated: true } : {}),
     ...(health.unreadable ? { unreadable: health.unreadable } : {}),
     ...(health.readError === undefined ? {} : { error: health.readError }),

@@ -124,10 +124,13 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const fromRecord = [...record.pastMembers(options.agentIds, options.from, now), ...record.replaced(options.agentIds, options.from)];
   const recordIds = new Set(fromRecord.map((facts) => facts.id));
   const listedFromRecord = new Set<string>();
+  // Replaced (by an edit, a resume or sync) yet still listed: its delete failed, and it fires beside its successor.
+  const leftOver = new Set<string>();
   async function* schedules(): AsyncGenerator<ScheduleFacts> {
     for await (const page of options.pages) {
       for (const item of page) {
         if (recordIds.has(item.id)) listedFromRecord.add(item.id);
+        if (local(item.id).replacedBy !== undefined) leftOver.add(item.id);
         yield scheduleFacts(item, local(item.id).createdAt);
       }
     }
@@ -152,12 +155,23 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       if (judged === 'gone') return void gone.push(facts.id);
       names ??= await options.names;
       const health = judged;
-      const context = { agentName: names.get(health.schedule.agentId), seriesId: local(health.schedule.id).seriesId, replacedBy: local(health.schedule.id).replacedBy };
+      const context = {
+        agentName: names.get(health.schedule.agentId),
+        seriesId: local(health.schedule.id).seriesId,
+        replacedBy: local(health.schedule.id).replacedBy,
+        stillOnLetta: leftOver.has(facts.id),
+      };
       checked++;
       for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
       if (health.stuckSince !== undefined) totals.stuck++;
       if (health.readError !== undefined) unchecked.push({ id: facts.id, problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): its fires could not be read (${health.readError})` });
-      if (needsAttention(health)) {
+      if (context.stillOnLetta) {
+        attention.push({
+          worst: 'stuck',
+          id: facts.id,
+          problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): replaced by ${context.replacedBy}, yet still on Letta, where both fire: run letta-switchboard sync to delete it`,
+        });
+      } else if (needsAttention(health)) {
         attention.push({ worst: health.worst, id: facts.id, problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): ${health.worst}, ${worstNote(health, zone, now)}` });
       }
       show(health, context);

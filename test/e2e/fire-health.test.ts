@@ -457,3 +457,26 @@ describe('status --dry-run --notify', () => {
     expect(letta.notified).toEqual([]);
   });
 });
+
+describe('a replaced schedule still on Letta', () => {
+  it('an edit whose delete of the old schedule failed: status needs action (exit 6) naming it, and sync clears it', async () => {
+    const made = await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every day at 9am', '--tz', 'UTC', '-q');
+    const old = made.stdout.trim();
+    letta.inject(/^DELETE /, { status: 500 }, { status: 500 }, { status: 500 });
+    const edit = await cli('recurring', 'edit', old, '--message', 'New standup');
+    expect(edit.code).toBe(1);
+    expect(edit.stderr).toContain('Both exist now');
+    expect(letta.schedules.size).toBe(2);
+    const status = await cli('status');
+    expect(status.code).toBe(6);
+    expect(status.stdout).toMatch(new RegExp(`^${old}\\t.*\\treplaced by sm-\\d+, yet still on Letta \\(both fire\\); `, 'm'));
+    expect(status.stderr).toContain('1 needs attention');
+    const json = await cli('status', '--json');
+    expect(json.code).toBe(6);
+    const entry = (JSON.parse(json.stdout) as { fire_health: { schedules: Array<Record<string, unknown>> } }).fire_health.schedules.find((one) => one.schedule_id === old);
+    expect(entry).toMatchObject({ still_on_letta: true, needs_attention: true });
+    expect((await cli('sync')).code).toBe(0);
+    expect(letta.schedules.has(old)).toBe(false);
+    expect((await cli('status')).code).toBe(0);
+  });
+});
