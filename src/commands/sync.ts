@@ -77,6 +77,9 @@ export default defineCommand({
         if (array) {
           const { lines: _lines, ...facts } = report;
           array.add(facts);
+        } else if (!report.ok && !rt.dryRun) {
+          // A change that failed is an error, said on stderr as errors are; stdout keeps what was done.
+          report.lines.forEach((line, n) => out.note(n === 0 ? `Error: ${line}` : line));
         } else if (out.quiet && unchanged) for (const line of report.lines) out.note(line);
         else if (out.quiet) data.add(`${report.new_id ?? report.series_id ?? report.id ?? ''}\n`);
         // Under --dry-run stdout carries the requests not sent; what they would do goes beside them on stderr.

@@ -143,7 +143,8 @@ describe('sync faults', () => {
     h.letta.inject(/^POST .*\/schedule$/, { status: 400, body: JSON.stringify({ detail: 'Invalid cron expression' }) });
     const result = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${oldId} is kept unchanged; no new schedule exists`);
+    expect(result.stderr).toContain(`${oldId} is kept unchanged; no new schedule exists`);
+    expect(result.stderr).toMatch(/^Error: Could not replace /m);
     expect([...h.letta.schedules.keys()]).toEqual([oldId]);
     expect(state().intents).toEqual([expect.objectContaining({ schedule_id: oldId, status: 'active' })]);
   });
@@ -154,8 +155,8 @@ describe('sync faults', () => {
     const result = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
     expect(result.code).toBe(1);
     const newId = [...h.letta.schedules.keys()].find((id) => id !== oldId)!;
-    expect(result.stdout).toContain(`Both exist: ${oldId}`);
-    expect(result.stdout).toContain(newId);
+    expect(result.stderr).toContain(`Both exist: ${oldId}`);
+    expect(result.stderr).toContain(newId);
     expect([...h.letta.schedules.keys()].sort()).toEqual([oldId, newId].sort());
 
     const retry = await h.run(['sync', '--now', '2027-03-16T00:00:00Z']);
@@ -201,7 +202,7 @@ describe('sync faults', () => {
       refuse(OTHER, 403);
       const result = await h.run(['sync', '--agent-id', OTHER, '--now', quiet]);
       expect(result.code).toBe(4);
-      expect(result.stdout).toContain(`Agent ${OTHER}: this key may not read the agent (403)`);
+      expect(result.stderr).toContain(`Agent ${OTHER}: this key may not read the agent (403)`);
       expect(result.stderr).toContain('The key came from LETTA_API_KEY');
       expect(changing(result.requests)).toEqual([]);
       expect(state().intents).toContainEqual(expect.objectContaining({ schedule_id: other, status: 'active' }));
@@ -224,7 +225,7 @@ describe('sync faults', () => {
       refuse(OTHER, 404);
       const named = await h.run(['sync', '--agent-id', OTHER, '--now', DST]);
       expect(named.code).toBe(3);
-      expect(named.stdout).toContain(`Agent ${OTHER}: this key cannot see the agent (404)`);
+      expect(named.stderr).toContain(`Agent ${OTHER}: this key cannot see the agent (404)`);
       refuse(OTHER, 404);
       const all = await h.run(['sync', '--now', DST]);
       expect(all.code).toBe(0);
