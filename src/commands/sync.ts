@@ -96,6 +96,8 @@ export default defineCommand({
       const running = store.lockHolder('sync');
       if (running) out.note(`Waiting for another sync${holderText(running)} to finish`);
       result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun, concurrency: options.concurrency, onRound: reportRound });
+      // An agent nothing is recorded for is never listed: one that does not exist (a typo in a cron job) would sync nothing, unsaid.
+      if (agentId !== undefined && result.checked === 0 && said.reports === 0) await api.getAgent(agentId);
     } catch (error) {
       // What the rounds before the failure did is reported all the same.
       if (said.reports > 0) {

@@ -55,3 +55,13 @@ describe('a dry run of sync', () => {
     expect(existsSync(stateDir)).toBe(false);
   });
 });
+
+describe('sync of an agent nothing is recorded for', () => {
+  it('one that does not exist is not found (exit 3), not "Nothing to change"; one that exists has nothing to change', async () => {
+    const missing = await runCli(['--now', NOW, 'sync', '--agent-id', 'agent-00000000-0000-0000-0000-000000000000'], { env });
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain("No agent 'agent-00000000-0000-0000-0000-000000000000'");
+    const there = await runCli(['--now', NOW, 'sync', '--agent-id', AGENT], { env });
+    expect([there.code, there.stderr]).toEqual([0, expect.stringContaining('Nothing to change')]);
+  });
+});
