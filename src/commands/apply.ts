@@ -48,10 +48,17 @@ export default defineCommand({
       const checked = changes.length;
       const deletes = changes.filter((change) => change.kind === 'delete');
       let refused: string | undefined;
-      if (deletes.length > 0 && !options.yes && !rt.dryRun) {
+      if (deletes.length > 0 && !options.yes) {
         const what = `${deletes.reduce((n, c) => n + c.delete.length, 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
-        const yes = rt.io.stdinIsTTY && rt.io.stderrIsTTY && /^y(es)?$/i.test((await rt.prompt(`Delete ${what}? [y/N] `)).trim());
-        if (!yes) refused = `Not deleted: ${what}`;
+        const terminal = rt.io.stdinIsTTY && rt.io.stderrIsTTY;
+        // A dry run shows what the real run would do: without a terminal to ask on, it too holds the deletes back.
+        if (rt.dryRun) {
+          if (terminal) out.note(`A real run asks before deleting ${what}.`);
+          else refused = `Not deleted: ${what}`;
+        } else {
+          const yes = terminal && /^y(es)?$/i.test((await rt.prompt(`Delete ${what}? [y/N] `)).trim());
+          if (!yes) refused = `Not deleted: ${what}`;
+        }
       }
       const toDo = (change: Change) => (change.kind !== 'unchanged' || change.relock) && !(refused !== undefined && change.kind === 'delete');
 

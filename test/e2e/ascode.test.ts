@@ -273,6 +273,23 @@ describe('plan and apply', () => {
     expect(existsSync(join(dir, 'letta-schedules.lock.json'))).toBe(false);
   });
 
+  it('--dry-run without --yes and without a terminal holds the deletes of removed files back, as the real run does; with --yes it shows them', async () => {
+    file('standup.md', { agent: AGENT, when: '0 9 * * 1-5' }, 'Standup');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    rmSync(join(dir, 'standup.md'));
+    letta.received.length = 0;
+    const dry = await cli('apply', '-f', dir, '--dry-run');
+    expect(dry.code).toBe(2);
+    expect(dry.stdout).not.toContain('DELETE');
+    expect(dry.stderr).toContain('Not deleted: 1 schedule(s) of 1 removed file(s) (standup.md): pass --yes to delete them');
+    const real = await cli('apply', '-f', dir);
+    expect(real.code).toBe(2);
+    const shown = await cli('apply', '-f', dir, '--dry-run', '--yes');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`DELETE ${letta.url}/v1/agents/${AGENT}/schedule/`);
+    expect(changing()).toEqual([]);
+  });
+
   it('keeps local time across DST: --now past the change replaces, and a second apply sends nothing', async () => {
     await threeFiles();
     const spring = '2027-03-15T12:00:00Z';
