@@ -13,6 +13,16 @@ beforeEach(() => ({ letta, env } = suite));
 const cli = (...args: string[]) => runCli(['--now', NOW, ...args], { env });
 
 describe('deleting a paused schedule', () => {
+  it('under --dry-run says it would, and keeps the saved copy', async () => {
+    const id = (await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every day at 9am', '-q')).stdout.trim();
+    expect((await cli('recurring', 'pause', id)).code).toBe(0);
+    const dry = await cli('recurring', 'delete', id, '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toContain(`Would delete paused schedule ${id}`);
+    expect(dry.stderr).not.toMatch(/✓ Deleted/);
+    expect((await cli('recurring', 'paused', '-q')).stdout).toBe(`${id}\n`);
+  });
+
   it('drops its saved copy (exit 0, said), sends no DELETE, and it is paused no more nor resumable', async () => {
     const id = (await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every day at 9am', '-q')).stdout.trim();
     const live = { id };

@@ -209,7 +209,7 @@ export default (kind: ScheduleKind) =>
       };
       const said = (outcome: Outcome) => {
         if (outcome.deleted && outcome.already_deleted) sayOutcome(out, { id: outcome.id, text: sizes.get(outcome.id)!, acted: false });
-        else if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `Deleted ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
+        else if (outcome.deleted) sayOutcome(out, { id: outcome.id, text: `${rt.dryRun ? 'Would delete' : 'Deleted'} ${sizes.get(outcome.id) ?? `${kind} schedule ${outcome.id}`}` });
       };
       const ending = await eachId<Outcome>(out, ids, failed, act, { said, concurrency, subjects }).catch((error: unknown) => {
         // Only Ctrl-C leaves a DELETE unanswered; any other failure is the answer, said as the error.
