@@ -54,7 +54,8 @@ export default defineCommand({
     const next = nextRuns(cron, now, 1)[0];
     const was = before === undefined ? 'not recorded (UTC only)' : `${before.local_rule} in ${before.zone}`;
     printReceiptOf(rt.out, {
-      document: rt.dryRun ? { ...intent, dry_run: true } : intent,
+      // `id` as every receipt has it (the API's field), beside the record's own `schedule_id`.
+      document: { id: intent.schedule_id, ...intent, ...(rt.dryRun ? { dry_run: true } : {}) },
       title: `${rt.dryRun ? 'Would adopt' : 'Adopted'} ${id}: kept ${means.charAt(0).toLowerCase()}${means.slice(1)}, ${zone} time`,
       rows: [
         { id },

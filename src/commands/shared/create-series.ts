@@ -75,6 +75,8 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     out,
     {
       document: {
+        // The id every command takes for the series (`-q` prints it), as `id` in every receipt.
+        id: series.series_id,
         series_id: series.series_id,
         agent_id: series.agent_id,
         phrase: series.phrase,
