@@ -2,7 +2,7 @@ import { UsageError } from '../errors';
 import { parseJsonFile } from '../files/json';
 import { INTENT_STATUSES, SERIES_STATUSES, STATE_VERSION, emptyState, type SkippedRecord, type State } from './records';
 
-export const LEFT_AS_IT_IS = 'Fix it or move it away; it has been left as it is (commands work without it).';
+export const LEFT_AS_IT_IS = 'Fix it or move it away; it has been left as it is.';
 
 /** Versions this one reads: 1 (before records named their server) and its own. */
 const READABLE = new Set([1, STATE_VERSION]);

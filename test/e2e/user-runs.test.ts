@@ -301,6 +301,20 @@ describe('a record of intent that cannot be read', () => {
   });
 });
 
+describe('a record of intent that cannot be read, to a command that only reads', () => {
+  it('list still lists what Letta has, and says once, on stderr, that it goes on without the record', async () => {
+    const stateDir = join(env.HOME!, 'state');
+    mkdirSync(stateDir, { recursive: true });
+    writeFileSync(join(stateDir, 'state.json'), '{not json');
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Daily');
+    const r = await runCli(['--now', NOW, 'recurring', 'list'], { env: { ...env, LETTA_SWITCHBOARD_STATE_DIR: stateDir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('0 9 * * *');
+    expect(r.stderr.match(/going on without the record of intent/g)).toHaveLength(1);
+    expect(r.stderr).toContain(`The state file ${join(stateDir, 'state.json')} is not valid JSON`);
+  });
+});
+
 describe('two syncs at once', () => {
   it('the second says it waits for the first, then has nothing left to change; each schedule replaced once', async () => {
     const early = (...args: string[]) => runCli(['--now', '2026-11-22T15:00:00Z', ...args], { env, timeoutMs: 60_000 });

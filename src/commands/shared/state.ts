@@ -206,6 +206,7 @@ export async function lookInRecord<T>(rt: Runtime, look: (state: State) => T): P
     return await (await stateStore(rt)).look(look);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
+    warnUnread(rt, error);
     return look(emptyState());
   }
 }
@@ -220,8 +221,17 @@ export async function readRecordOrNothing(rt: Runtime, { shared = false } = {}):
     return await readRecord(rt, undefined, { shared });
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
+    warnUnread(rt, error);
     return emptyState();
   }
+}
+
+const unread = new WeakSet<Runtime>();
+/** Once a run: the record could not be read, so what it adds (sets, series, lineage, local times) is left out. */
+function warnUnread(rt: Runtime, error: CliError): void {
+  if (unread.has(rt)) return;
+  unread.add(rt);
+  rt.out.warn(`${error.message}; going on without the record of intent (its sets, series and local times are not used)`);
 }
 
 const warned = new WeakMap<Runtime, Set<string>>();
