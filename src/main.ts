@@ -1,5 +1,5 @@
 import { CommanderError } from '@commander-js/extra-typings';
-import { AlreadyReported, AuthError, CliError, InterruptedError, NeedsAttention, NetworkError, NotFoundError, WrongKindError } from './errors';
+import { AlreadyReported, AmbiguousAgentError, AuthError, CliError, InterruptedError, NeedsAttention, NetworkError, NotFoundError, UsageError, WrongKindError } from './errors';
 import { VALUE_OPTIONS } from './global-options';
 import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
@@ -97,6 +97,14 @@ function proxyCredentials(env: Env): string[] {
 
 /** An agent that was not found because a default named it: say which default, so the user knows what to change. */
 function withDefaultAgentSource(error: unknown, rt: Runtime): unknown {
+  if (error instanceof AmbiguousAgentError) {
+    // A default naming several agents: the fix is the default, not a flag on every command.
+    const { value, source } = rt.settings.agentId;
+    if (!value || (source !== 'env' && source !== 'file') || value.trim() !== error.agentName) return error;
+    const where = source === 'env' ? 'LETTA_AGENT_ID' : `the config file (${rt.configPath})`;
+    const fix = source === 'env' ? 'Set LETTA_AGENT_ID to one of these ids' : 'Make one of these ids the default with: letta-switchboard config set-agent-id ID';
+    return new UsageError(`${error.message} (the default agent, from ${where})`, `${fix}, or pass --agent-id.`);
+  }
   if (!(error instanceof NotFoundError) || error.missing?.what !== 'agent' || error instanceof WrongKindError) return error;
   const { value, source } = rt.settings.agentId;
   const missing = error.missing;

@@ -44,6 +44,15 @@ describe('the default agent', () => {
     const fromFlag = await h.run(['onetime', 'list', '--agent-id', 'ghost']);
     expect(fromFlag.stderr).not.toContain('the default agent');
   });
+
+  it('a default that names several agents says where it came from, and that the default is what to change', async () => {
+    const fromEnv = await h.run(['onetime', 'list'], { env: { LETTA_AGENT_ID: 'twin' } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toMatch(/2 agents are named 'twin': .* \(the default agent, from LETTA_AGENT_ID\)\nSet LETTA_AGENT_ID to one of these ids, or pass --agent-id\./);
+    const fromFlag = await h.run(['onetime', 'list', '--agent-id', 'twin']);
+    expect(fromFlag.code).toBe(2);
+    expect(fromFlag.stderr).not.toContain('the default agent');
+  });
 });
 
 describe('completion candidates', () => {
