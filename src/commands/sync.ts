@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError } from '../errors';
+import { AlreadyReported, CliError, UsageError } from '../errors';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption } from './options';
@@ -33,7 +33,9 @@ export default defineCommand({
       .option('--print-systemd', 'print a systemd user service and timer that run sync every hour, and nothing else')
       .option('--print-launchd', 'print a launchd agent (macOS) that runs sync every hour, and nothing else'),
   async run(rt, options) {
-    if (options.printCron || options.printSystemd || options.printLaunchd) {
+    const printers = [options.printCron && '--print-cron', options.printSystemd && '--print-systemd', options.printLaunchd && '--print-launchd'].filter(Boolean);
+    if (printers.length > 1) throw new UsageError(`${printers.join(' and ')} each print a whole job; give one`, 'Run it once for each.');
+    if (printers.length === 1) {
       const invocation = { execPath: process.execPath, script: process.argv[1], stateDir: stateDir(rt.env, rt.home), env: rt.env };
       // The job appends to a log there, and a shell cannot append into a folder that does not exist.
       makePrivateFolder(invocation.stateDir, { what: 'sync log', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' });

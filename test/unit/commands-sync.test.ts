@@ -118,6 +118,9 @@ describe('sync keeps local time across DST', () => {
     expect(systemd.stdout).toContain('Environment="LETTA_SWITCHBOARD_STATE_DIR=/srv/with space"');
     expect(systemd.stdout).toMatch(/ExecStart=\/\S+ .*sync --all-agents/);
     expect(systemd.stdout).toContain('StandardError=append:/srv/with space/sync.log');
+    const both = await h.run(['sync', '--print-cron', '--print-systemd']);
+    expect([both.code, both.stdout]).toEqual([2, '']);
+    expect(both.stderr).toContain('Error: --print-cron and --print-systemd each print a whole job; give one');
   });
 
   it("writes each sync's outcome to the state folder, failures included", async () => {
