@@ -22,6 +22,8 @@ function scalar(raw: string): string | undefined {
   if (raw.startsWith('"')) return doubleQuoted(raw);
   if (raw.startsWith("'")) return singleQuoted(raw);
   const plain = raw.replace(/(^|[ \t])#.*$/, '').trim();
+  // A YAML indicator first ("[oops", "{a: b}", "&anchor") starts no plain scalar: not a key, as a quote never closed is not.
+  if (/^[[\]{}&*!%@`]/.test(plain)) return undefined;
   return NULLS.has(plain) ? undefined : plain;
 }
 

@@ -362,9 +362,19 @@ describe("the Go CLI's config.yaml", () => {
     expect(parseLegacyApiKey(yaml)).toBe(expected);
   });
 
-  it.each(['', 'api_key:', 'api_key: # nothing', 'api_key: ~', 'api_key: null', '  api_key: nested', 'api_key: "never closed', 'other: 1'])('%j has no key', (yaml) =>
-    expect(parseLegacyApiKey(yaml)).toBeUndefined(),
-  );
+  it.each([
+    '',
+    'api_key:',
+    'api_key: # nothing',
+    'api_key: ~',
+    'api_key: null',
+    '  api_key: nested',
+    'api_key: "never closed',
+    'api_key: [oops',
+    'api_key: {a: b}',
+    'api_key: &anchor sk-x',
+    'other: 1',
+  ])('%j has no key', (yaml) => expect(parseLegacyApiKey(yaml)).toBeUndefined());
 
   it('reads the file with a byte-order mark, and no file is no key', () => {
     const path = join(freshDir(), 'config.yaml');
