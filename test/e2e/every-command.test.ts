@@ -99,7 +99,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
   ],
   'recurring pause': [{ args: ['recurring', 'pause', 'ID', '--agent-id', AGENT, '--yes', '--concurrency', '2'], setup: recurring }],
   // A paused schedule lives in this machine's record, so resume and paused run after a pause in the same home (see below).
-  'recurring resume': [{ args: ['recurring', 'resume', 'ID', '--concurrency', '2'], setup: recurring }],
+  'recurring resume': [{ args: ['recurring', 'resume', 'ID', '--agent-id', AGENT, '--concurrency', '2'], setup: recurring }],
   'recurring paused': [{ args: ['recurring', 'paused'], setup: recurring, stdout: /Standup/ }],
   run: [
     { args: ['run', 'ID', '--agent-id', AGENT], setup: recurring, stdout: /Echo: Standup/ },
