@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { MONTH_NAMES, monthOf, unitOf, weekdayOf, withHolidayDates, withNamedTimes, type TimeUnit } from './lexicon';
+import { MONTH_NAMES, WEEKDAY_NAMES, monthOf, unitOf, weekdayOf, withHolidayDates, withNamedTimes, type TimeUnit } from './lexicon';
 import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -11,7 +11,7 @@ import { PartsClash, readParts, yearOf } from './read-once';
 import { addMonths, dayLabel, resolveParts } from './resolve-once';
 import { looksRecurring } from './looks-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
-import { addDays, daysInMonth, dstNote, formatClock, formatLocal, instantFromLocal, wallTime } from './zone';
+import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, wallTime } from './zone';
 
 export interface InstantOptions {
   now: number;
@@ -621,10 +621,19 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     const instant = on(today);
     return instant <= now ? on(addDays(today, 1)) : instant;
   }
-  const date = { year: start.get('year') ?? today.year, month: start.get('month') ?? today.month, day: start.get('day') ?? today.day };
-  const instant = on(date);
+  const said = { year: start.get('year') ?? today.year, month: start.get('month') ?? today.month, day: start.get('day') ?? today.day };
   // "december 25" once it has passed this year means next year's.
-  return instant <= now && !start.isCertain('year') && start.isCertain('month') ? on({ ...date, year: date.year + 1 }) : instant;
+  const date = on(said) <= now && !start.isCertain('year') && start.isCertain('month') ? { ...said, year: said.year + 1 } : said;
+  // "monday 2026-12-08": a weekday beside a date must be the date's, as it must be beside a date the readers above read.
+  const weekday = start.isCertain('weekday') ? start.get('weekday') : null;
+  const actual = addDays(date, 0).weekday;
+  if (weekday !== null && weekday !== actual) {
+    throw new UsageError(
+      `'${shown}' does not add up: ${formatDate(date)} is a ${WEEKDAY_NAMES[actual]}, not a ${WEEKDAY_NAMES[weekday]}`,
+      'Check the date, or give only the date or only the weekday.',
+    );
+  }
+  return on(date);
 }
 
 function rangeError(shown: string): UsageError {

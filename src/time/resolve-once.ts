@@ -93,10 +93,17 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     return calendar.at({ year: shifted.year, month: shifted.month, day: shifted.day, hour: clock.hour, minute: clock.minute, second: 0 });
   };
   const inDays = (days: number) => at(addDays(today, days));
+  const midnight = parts.day !== undefined && /\bmidnight\b/.test(parts.clock?.text ?? '') && clock.hour === 0 && clock.minute === 0;
+  if (midnight && parts.day!.kind === 'offset' && parts.day!.days === 0) {
+    // "today at midnight": the midnight as today began has always passed; the one that ends it is meant.
+    const end = inDays(1);
+    notes.push(`read '${input}' as 00:00 as ${dayLabel(calendar.wall(end))} begins, the midnight that ends today`);
+    return end;
+  }
   const instant = dayInstant(parts, today, at, inDays, now, input, notes);
   const skippedOrTwice = dstNote(calendar.wall, instant, clock);
   if (skippedOrTwice) notes.push(skippedOrTwice);
-  if (parts.day && /\bmidnight\b/.test(parts.clock?.text ?? '') && clock.hour === 0 && clock.minute === 0) notes.push(midnightNote(calendar.wall(instant), input));
+  if (midnight) notes.push(midnightNote(calendar.wall(instant), input));
   return instant;
 }
 
@@ -327,6 +334,11 @@ function laterYearNote(input: string, date: { year: number; month: number; day: 
   return `read '${input}' as ${dayLabel(date)} ${date.year}: ${why}; give the year to say so, such as '${example}'`;
 }
 
+function ordinalDay(n: number): string {
+  const tens = n % 100;
+  return `${n}${tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+}
+
 function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at: DateInstant, now: number, input: string, notes: string[]): number {
   const label = `'${input}'`;
   if (day.day > 31 || day.day < 1) throw new UsageError(`${label} is not a date: no month has a day ${day.day}`, DATE_HINT);
@@ -364,6 +376,12 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
       const candidate = { year, month, day: day.day };
       const fits = day.day <= daysInMonth(year, month) && (day.weekday === undefined || addDays(candidate, 0).weekday === day.weekday);
       if (fits && at(candidate) > now) date = candidate;
+    }
+    // "friday the 12th" months away: the month it falls in was a guess, said.
+    if (date && day.weekday !== undefined && (date.month !== today.month || date.year !== today.year)) {
+      notes.push(
+        `read '${input}' as ${dayLabel(date)}${date.year === today.year ? '' : ` ${date.year}`}, the next ${WEEKDAY_NAMES[day.weekday]} the ${ordinalDay(day.day)}; give the month to choose another`,
+      );
     }
   }
   if (!date) throw new UsageError(`${label} is not a date`, DATE_HINT);

@@ -154,6 +154,8 @@ describe('the everyday-form shortcut agrees with chrono', () => {
           const text = `${day}${clock}`.trim();
           // Early hours "tonight" mean tomorrow here (chrono reads them as earlier today): covered by the table above.
           if (day === 'tonight ' && /midnight|12am|7am/.test(clock)) return;
+          // "today at midnight" is the midnight that ends today (chrono reads the one gone): covered below.
+          if (day === 'today ' && clock === 'at midnight') return;
           const fromChrono = (() => {
             try {
               return natural(text, text, now, zone);
@@ -440,5 +442,32 @@ describe('hours or minutes before or after a clock or a day', () => {
 
   it('an hour or more from a clock that would leave its day is refused, not moved to another day', () => {
     expect(nyRefusal('an hour after 11pm')).toMatch(/an hour after 11pm/);
+  });
+});
+
+describe('a weekday beside a date', () => {
+  it.each(['monday 2026-12-08', 'sunday 2026-12-10 at 3pm'])('%s, not the date\'s weekday, is refused (as "monday, dec 8" is)', (input) => {
+    expect(nyRefusal(input)).toMatch(/does not add up: 2026-12-\d+ is a \w+day, not a \w+day/);
+  });
+
+  it("the date's own weekday is read", () => {
+    expect(nyLocal('tuesday 2026-12-08 at 3pm')).toEqual({ at: '2026-12-08 15:00', notes: [] });
+  });
+
+  it.each([
+    ['friday the 12th', '2027-02-12 09:00', "read 'friday the 12th' as Fri 12 Feb 2027, the next Friday the 12th; give the month to choose another"],
+    ['thursday 15th', '2027-04-15 09:00', "read 'thursday 15th' as Thu 15 Apr 2027, the next Thursday the 15th; give the month to choose another"],
+  ])('%s in another month is read with a note naming it', (input, expected, note) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes: [note] });
+  });
+
+  it('one this month needs no note', () => {
+    expect(nyLocal('monday the 7th')).toEqual({ at: '2026-12-07 09:00', notes: [] });
+  });
+});
+
+describe('midnight said with today', () => {
+  it.each(['today at midnight', 'midnight today'])('%s is the midnight that ends today, noted', (input) => {
+    expect(nyLocal(input)).toEqual({ at: '2026-12-03 00:00', notes: [`read '${input}' as 00:00 as Thu 3 Dec begins, the midnight that ends today`] });
   });
 });
