@@ -78,7 +78,10 @@ const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([
 export function phraseZone(text: string, userZone: string, shown = text): PhraseZone {
   const user = { text, calendar: zoneCalendar(userZone) };
   // "(CET)", and "[Europe/Paris]" as RFC 9557 puts a zone after an ISO time.
+  // "São Paulo": accents folded, as the database spells its cities.
   const bare = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[()[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -77,6 +77,23 @@ const ABBREVIATIONS: Record<string, string> = {
   awst: 'Australia/Perth',
   nzst: 'Pacific/Auckland',
   nzdt: 'Pacific/Auckland',
+  mez: 'Europe/Berlin',
+  mesz: 'Europe/Berlin',
+  trt: 'Europe/Istanbul',
+  sast: 'Africa/Johannesburg',
+  cat: 'Africa/Maputo',
+  eat: 'Africa/Nairobi',
+  wat: 'Africa/Lagos',
+  pkt: 'Asia/Karachi',
+  npt: 'Asia/Kathmandu',
+  ict: 'Asia/Bangkok',
+  wib: 'Asia/Jakarta',
+  pht: 'Asia/Manila',
+  myt: 'Asia/Kuala_Lumpur',
+  brt: 'America/Sao_Paulo',
+  art: 'America/Argentina/Buenos_Aires',
+  cot: 'America/Bogota',
+  pet: 'America/Lima',
 };
 
 /** Abbreviations in common use for more than one zone: refused with the candidates, never guessed. */
@@ -91,6 +108,8 @@ const AMBIGUOUS: Record<string, string[]> = {
 /** Big cities people name that the database files under another city. */
 const CITIES: Record<string, string> = {
   nyc: 'America/New_York',
+  ny: 'America/New_York',
+  la: 'America/Los_Angeles',
   'new york city': 'America/New_York',
   boston: 'America/New_York',
   washington: 'America/New_York',

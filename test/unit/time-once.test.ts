@@ -471,3 +471,14 @@ describe('midnight said with today', () => {
     expect(nyLocal(input)).toEqual({ at: '2026-12-03 00:00', notes: [`read '${input}' as 00:00 as Thu 3 Dec begins, the midnight that ends today`] });
   });
 });
+
+describe('a zone named in the phrase by a short city name or with accents', () => {
+  it.each([
+    ['9am in NY', '2026-12-03 09:00'],
+    ['9am in LA', '2026-12-02 12:00'],
+    ['9am in São Paulo', '2026-12-03 07:00'],
+    ['tomorrow 9am SAST', '2026-12-03 02:00'],
+  ])('%s', (input, expected) => {
+    expect(nyLocal(input).at).toBe(expected);
+  });
+});
