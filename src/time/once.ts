@@ -1,13 +1,13 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
-import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock } from './clock';
+import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock, type ClockTime } from './clock';
 import { checkCalendar, isoInstant } from './iso';
 import { MONTH_NAMES, WEEKDAY_NAMES, monthOf, unitOf, weekdayOf, withHolidayDates, withNamedTimes, type TimeUnit } from './lexicon';
 import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { plainlyOnce } from './plainly-once';
-import { PartsClash, readParts, yearOf } from './read-once';
+import { PartsClash, readParts, yearOf, type DayRef } from './read-once';
 import { addMonths, dayLabel, resolveParts } from './resolve-once';
 import { looksRecurring } from './looks-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
@@ -457,6 +457,7 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
     throw error;
   }
   if (!parts) return null;
+  if (parts.sameDay) checkSameDay(parts, calendar, now, shown, read.dayClock);
   if (sameTime && !parts.day) throw new UsageError(`'${shown}' is now; give the day it is that time on`, "Such as 'this time tomorrow' or 'same time next week'.");
   // A bare number ("5", "-1") is not a time of day; "at 5", "5pm" and "17:30" are.
   if (!parts.day && !parts.part && /^-?\s?\d{1,2}$/.test(text)) return null;
@@ -475,6 +476,18 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   }
   read.dateOnly = !parts.clock && !parts.part;
   return resolveParts(parts, calendar, now, shown, read.notes, read.dayClock);
+}
+
+/** "tomorrow, dec 5", "saturday tomorrow": two ways of saying one day are read as it; two days are refused. */
+function checkSameDay(parts: NonNullable<ReturnType<typeof readParts>>, calendar: Calendar, now: number, shown: string, dayClock: ClockTime): void {
+  const { sameDay, ...rest } = parts;
+  const dateOf = (day: DayRef) => {
+    const at = calendar.wall(resolveParts({ ...rest, day }, calendar, now, shown, [], dayClock));
+    return `${at.year}-${at.month}-${at.day}`;
+  };
+  if (dateOf(rest.day!) !== dateOf(sameDay!.day)) {
+    throw new UsageError(`'${shown}' names two days ('${sameDay!.first}' and '${sameDay!.said}'); a one-time message is sent once`, 'Give one of them.');
+  }
 }
 
 /** "2 hours before", "90 minutes after", "an hour and a half before": the hours or minutes a phrase counts from the day after them. */

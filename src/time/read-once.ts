@@ -60,6 +60,8 @@ export interface OnceParts {
   part?: PartOfDay;
   /** "tonight", "this morning": the part of today. */
   today?: boolean;
+  /** A second day said, as written ("tomorrow, dec 5"): it must be the same date as `day`. */
+  sameDay?: { day: DayRef; said: string; first: string };
 }
 
 /** Two parts of a one-time phrase that clash; the message starts with what the phrase does ("names two days ..."). */
@@ -104,7 +106,13 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
         i = day.end;
         continue;
       }
-      if (parts.day && JSON.stringify(parts.day) !== JSON.stringify(day.value)) twice('days', said.day!, text);
+      if (parts.day && JSON.stringify(parts.day) !== JSON.stringify(day.value)) {
+        // "tomorrow, dec 5": a second day is kept to be checked against the first once both are dates (resolve-once).
+        if (parts.sameDay) twice('days', said.day!, text);
+        parts.sameDay = { day: day.value, said: text, first: said.day! };
+        i = day.end;
+        continue;
+      }
       parts.day = day.value;
       said.day = text;
       trace?.push(day.rule);

@@ -192,7 +192,7 @@ describe('a zone in the phrase is honoured', () => {
   it.each([
     ['9am AST', /^'9am AST': the time zone 'AST' could mean several: America\/Halifax \(Atlantic\), Asia\/Riyadh \(Arabia\)/],
     ['7pm Mars/Olympus', /^'7pm Mars\/Olympus' names the time zone 'mars\/olympus', which is unknown/],
-    ['5pm WIB', /names a time zone this tool does not know/],
+    ['5pm WITA', /names a time zone this tool does not know/],
     ['CET', /A time zone alone is not a time/],
   ])('%s is refused, never read and ignored', (input, message) => {
     expect(refusalOf(input, 'UTC', winter).message).toMatch(message);
