@@ -482,3 +482,20 @@ describe('a zone named in the phrase by a short city name or with accents', () =
     expect(nyLocal(input).at).toBe(expected);
   });
 });
+
+describe('a day said twice', () => {
+  it.each([
+    ['tomorrow, dec 3', '2026-12-03 09:00'],
+    ['tomorrow the 3rd at 5pm', '2026-12-03 17:00'],
+    ['thursday tomorrow at 10am', '2026-12-03 10:00'],
+  ])('%s, both the same date, is that date', (input, expected) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes: [] });
+  });
+
+  it.each([
+    ['tomorrow dec 6', "'tomorrow dec 6' names two days ('tomorrow' and 'dec 6')"],
+    ['next friday tomorrow', "'next friday tomorrow' names two days ('next friday' and 'tomorrow')"],
+  ])('%s, two dates, is refused', (input, message) => {
+    expect(nyRefusal(input)).toContain(message);
+  });
+});
