@@ -97,7 +97,10 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     return { instant: now, isNow: false, notes: read.notes, dateOnly: true };
   }
   if (instant <= now) {
-    throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.");
+    // A date in digits read month first ("10/12/2026" is October 12) may have meant the day first: its note says how to write that.
+    const order = read.notes.find((note) => note.includes(' with the month first '));
+    const hint = order ? `${order.charAt(0).toUpperCase()}${order.slice(1)}.` : "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.";
+    throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, hint);
   }
   if (!edge && DEADLINE.test(text)) read.notes.push(deadlineNote(text, read.dateOnly, wallTime(zone, instant)));
   return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };

@@ -499,3 +499,15 @@ describe('a day said twice', () => {
     expect(nyRefusal(input)).toContain(message);
   });
 });
+
+describe('a past date in digits read with the month first', () => {
+  it('says in its error how it was read and how to write the other', () => {
+    try {
+      parseInstant('10/12/2026', { now: WED, zone: 'Europe/London' });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as UsageError).message).toContain("'10/12/2026' is in the past: it means 2026-10-12 09:00");
+      expect((error as UsageError).hint).toBe("Read '10/12/2026' with the month first (October 12); write '10 december' for December 10.");
+    }
+  });
+});
