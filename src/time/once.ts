@@ -287,21 +287,26 @@ function localDateTime(text: string, shown: string, calendar: Calendar, read: Re
   const [year, month, day] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
   let clock = read.dayClock;
   let second = 0;
+  let millis = 0;
   if (m[4] !== undefined) {
-    const withSeconds = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(m[4]);
+    // "14:00:00" and "14:00:00.000", as logs and databases write them (a fraction of a second kept, as ISO 8601's is).
+    const withSeconds = /^(\d{1,2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?$/.exec(m[4]);
     const clock24 = withSeconds ? null : readWholeClock(m[4]);
     const settled = clock24 ? settleClock(clock24) : null;
     if (settled?.note) read.notes.push(settled.note);
     const parsed = withSeconds ? { hour: Number(withSeconds[1]), minute: Number(withSeconds[2]) } : settled?.value;
     if (!parsed) throw phraseError(shown, 'Could not read the time of day in', ONCE_EXAMPLES);
-    if (withSeconds) second = Number(withSeconds[3]);
+    if (withSeconds) {
+      second = Number(withSeconds[3]);
+      millis = withSeconds[4] === undefined ? 0 : Math.floor(Number(`0.${withSeconds[4]}`) * 1000);
+    }
     clock = parsed;
   }
   checkCalendar(`'${shown}'`, year, month, day, clock.hour, clock.minute, second);
   const instant = calendar.at({ year, month, day, hour: clock.hour, minute: clock.minute, second });
   const skippedOrTwice = dstNote(calendar.wall, instant, clock);
   if (skippedOrTwice) read.notes.push(skippedOrTwice);
-  return instant;
+  return instant + millis;
 }
 
 const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MINUTE, hour: HOUR };

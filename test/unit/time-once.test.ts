@@ -511,3 +511,11 @@ describe('a past date in digits read with the month first', () => {
     }
   });
 });
+
+describe('a local date and time with seconds and a fraction, as logs write it', () => {
+  it('is read, the fraction kept as ISO 8601 keeps it', () => {
+    const read = parseInstant('2026-12-08 14:00:00.250', { now: WED, zone: 'UTC' });
+    expect(new Date(read.instant).toISOString()).toBe('2026-12-08T14:00:00.250Z');
+    expect(new Date(parseInstant('2026-12-08 14:00:00', { now: WED, zone: 'UTC' }).instant).toISOString()).toBe('2026-12-08T14:00:00.000Z');
+  });
+});
