@@ -33,7 +33,16 @@ export function normalize(input: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/[.!]$/, '')
-    .replace(/(?<=\w)\s?\.\.\s?(?=\w)/g, '-');
+    .replace(/(?<=\w)\s?\.\.\s?(?=\w)/g, '-')
+    .replace(/(?<![\w/])[a-z]{1,2}(?:\/[a-z]{1,2})+(?![\w/])/g, (days) => letterDays(days) ?? days);
+}
+
+/** Weekdays by their letters, as timetables write them: "m/w/f", "tu/th". A lone "t" or "s" (which one?) is left unread. */
+const DAY_LETTERS: Record<string, string> = { m: 'mon', tu: 'tue', w: 'wed', th: 'thu', r: 'thu', f: 'fri', sa: 'sat', su: 'sun' };
+
+function letterDays(text: string): string | undefined {
+  const days = text.split('/').map((letters) => DAY_LETTERS[letters]);
+  return days.every((day) => day !== undefined) ? days.join('/') : undefined;
 }
 
 export function isCronLike(text: string): boolean {

@@ -213,7 +213,10 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     const token = tokens[i]!;
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
     // "every 5 minutes and every monday at 9am": a second rule is a group of its own, never folded into the first.
-    const secondRule = LIST_WORDS.has(token) && group.repeats && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
+    // cronstrue's "At 5 minutes past the hour, every 2 hours": after a minute past the hour alone, a comma goes on with the same rule.
+    const minuteAlone = group.minuteOfHour !== undefined && group.interval === undefined && group.times.length === 0 && !DAY_KINDS.some((kind) => group[kind] !== undefined);
+    const secondRule =
+      LIST_WORDS.has(token) && group.repeats && !(token === ',' && minuteAlone) && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
     // "every monday in june and the 1st of every month": the month bounds the days said with it, not those after the "and".
     if ((token === 'and' || token === '&') && group.months && DAY_KINDS.some((kind) => group[kind] !== undefined) && startsDays(tokens, i + 1)) {
       addNote(group, `read ${monthsText(group.months)} as bounding only the days said before 'and'; to bound the others too, say it after them as well`);
@@ -336,6 +339,24 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // crontab.guru's "in every month from january through june": those months ("in the month of march": that month).
       out.push('in');
       k += 3;
+    } else if (at(k, 'between', 'day') && /^\d{1,2}$/.test(tokens[k + 2] ?? '') && tokens[k + 3] === 'and' && /^\d{1,2}$/.test(tokens[k + 4] ?? '')) {
+      // cronstrue's "between day 1 and 7 of the month" (`1-7` in the day of the month): those days.
+      out.push('days', tokens[k + 2]!, 'through', tokens[k + 4]!);
+      k += 4;
+    } else if (
+      out.length > 0 &&
+      at(k, ',', 'every') &&
+      (step = tokens[k + 2] === 'other' ? { value: 2, end: k + 3 } : readNumber(tokens, k + 2, { articles: false })) &&
+      /^months?$/.test(tokens[step.end] ?? '') &&
+      Number.isInteger(step.value) &&
+      step.value >= 2 &&
+      12 % step.value === 0
+    ) {
+      // cronstrue's "At 09:00 AM, only on Monday, every 3 months" (`*/3` in the month): after a comma, the months cron counts from January.
+      const months = MONTH_NAMES.filter((_, m) => m % step!.value === 0);
+      notes.push(`read '${tokens.slice(k + 1, step.end + 1).join(' ')}' after a comma as ${listText(months)}, as cron's */${step.value} is; name the months for others`);
+      out.push(',', 'in', ...months.flatMap((month, m) => [...(m > 0 ? [','] : []), month.toLowerCase()]));
+      k = step.end;
     } else if (at(k, 'in', 'every') && (step = readOrdinal(tokens, k + 2)) && tokens[step.end] === 'month' && step.value >= 2 && step.value <= 12) {
       // crontab.guru's "in every 3rd month" (`*/3` in the month field): January and every 3rd month after it.
       const months = MONTH_NAMES.filter((_, m) => m % step!.value === 0);

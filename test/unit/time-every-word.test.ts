@@ -241,3 +241,34 @@ describe('a 24-hour clock with h or hrs after it in a repeating phrase', () => {
     expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);
   });
 });
+
+describe('weekdays by their letters, as timetables write them', () => {
+  it.each([
+    ['every m/w/f at 7am', '0 7 * * 1,3,5'],
+    ['tu/th at 9am', '0 9 * * 2,4'],
+    ['M/W/F at 7am', '0 7 * * 1,3,5'],
+  ])('%s', async (phrase, local) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);
+  });
+});
+
+describe("cronstrue's descriptions read back as their crons", () => {
+  it.each([
+    ['At 5 minutes past the hour, every 2 hours', '5 */2 * * *'],
+    ['At 0 minutes past the hour, every 3 hours, Monday through Friday', '0 */3 * * 1-5'],
+    ['At 15 minutes past the hour, every 2 hours, only on Sunday', '15 */2 * * 0'],
+    ['At 10 minutes past the hour, every 2 hours, on day 1 of the month', '10 */2 1 * *'],
+    ['At 09:05 AM, between day 1 and 7 of the month', '5 9 1-7 * *'],
+    ['At 09:00 AM, only on Monday, Wednesday, and Friday, every 3 months', '0 9 * */3 1,3,5'],
+    ['At 09:00 AM, on day 15 of the month, every 3 months', '0 9 15 */3 *'],
+  ])('%s', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
+  it('a month step after a comma is read as cron counts it, from January, and said', async () => {
+    const meaning = await meaningOfSchedule('At 09:00 AM, only on Monday, every 3 months', { now: NOW, zone: 'UTC' });
+    expect(meaning.notes).toContain("read 'every 3 months' after a comma as January, April, July and October, as cron's */3 is; name the months for others");
+  });
+});

@@ -127,12 +127,21 @@ describe('rules side by side', () => {
 
   // RFC 5545's "every Tuesday, every other month" means Tuesdays in every other month; a union fired on the 1st of those months as well.
   it.each([
-    ['every tuesday, every other month', /joins 'every other month' to another rule, and it names no day of its own/],
     ['every tuesday and every 2 weeks', /joins 'every other week' to another rule/],
-    ['every friday, every 3 months', /joins 'every 3 months' to another rule/],
+    ['every tuesday and every other month', /joins 'every other month' to another rule/],
     ['every 15th, yearly', /joins 'every year' to another rule/],
   ])('%s: a rule without days beside another is refused, never a union with days nobody named', async (phrase, reason) => {
     await expect(runs(phrase)).rejects.toThrow(reason);
+  });
+
+  // After a comma, a month step narrows the rule before it to the months cron's step names (cronstrue writes `*/3` so), said in a note.
+  it.each([
+    ['every tuesday, every other month', '0 9 * */2 2', 'January, March, May, July, September and November'],
+    ['every friday, every 3 months', '0 9 * */3 5', 'January, April, July and October'],
+  ])('%s: the days before it, in the months of the step', async (phrase, cron, months) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.notes.join('\n')).toContain(`after a comma as ${months}, as cron's`);
   });
 });
 
