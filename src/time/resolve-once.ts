@@ -122,6 +122,9 @@ function midnightNote(start: WallTime, input: string): string {
   return `read '${input}' as 00:00 as ${dayLabel(start)} begins; write '${month(end)} ${end.day} 00:00' for midnight at its end`;
 }
 
+/** Before this hour, a night owl's "tomorrow" may be the day that has just begun. */
+const SMALL_HOURS_END = 4;
+
 function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: DayInstant, now: number, input: string, notes: string[]): number {
   const day = parts.day;
 
@@ -132,6 +135,10 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
   }
   switch (day.kind) {
     case 'offset':
+      // Up past midnight, "tomorrow" may mean the day that has just begun: the day read is said.
+      if (day.days === 1 && today.hour < SMALL_HOURS_END) {
+        notes.push(`read 'tomorrow' as ${dayLabel(addDays(today, 1))}: it is already ${dayLabel(today)} (${formatClock(today.hour, today.minute)}); for later today say 'today'`);
+      }
       return inDays(day.days);
     case 'in':
       if (day.on !== undefined) return withinInstant(day as Extract<DayRef, { kind: 'in' }> & { on: number }, today, at, input, notes);

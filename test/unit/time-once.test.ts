@@ -519,3 +519,15 @@ describe('a local date and time with seconds and a fraction, as logs write it', 
     expect(new Date(parseInstant('2026-12-08 14:00:00', { now: WED, zone: 'UTC' }).instant).toISOString()).toBe('2026-12-08T14:00:00.000Z');
   });
 });
+
+describe('"tomorrow" said in the small hours', () => {
+  it('is the day after the one just begun, said in a note', () => {
+    const read = parseInstant('tomorrow at 9am', { now: Date.parse('2026-12-05T00:30:00Z'), zone: 'Europe/London' });
+    expect(new Date(read.instant).toISOString()).toBe('2026-12-06T09:00:00.000Z');
+    expect(read.notes).toEqual(["read 'tomorrow' as Sun 6 Dec: it is already Sat 5 Dec (00:30); for later today say 'today'"]);
+  });
+
+  it('needs no note in the day', () => {
+    expect(parseInstant('tomorrow at 9am', { now: Date.parse('2026-12-05T10:00:00Z'), zone: 'Europe/London' }).notes).toEqual([]);
+  });
+});
