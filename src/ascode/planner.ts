@@ -117,7 +117,10 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
       changes.push({ file: want.name, kind: 'unchanged', agent_id: entry.agent_id, create: [], adopt: [], keep: entry.ids, delete: [], diff: [], relock: false, paused: held });
       continue;
     }
-    changes.push(planFile(want, entry, letta, bodyOfListed, owned, successors, now));
+    const change = planFile(want, entry, letta, bodyOfListed, owned, successors, now);
+    // A schedule one file takes is no other file's to take.
+    for (const id of change.adopt) owned.add(id);
+    changes.push(change);
   }
   if (wholeFolder) {
     const present = new Set(desired.map((d) => d.name));
@@ -166,9 +169,10 @@ function planFile(
       keep.push(item.id);
     } else stale.push({ agent_id, id: item.id });
   }
-  // Only after an apply was cut off between sending a create and recording it: look for what it may have made.
+  // After an apply was cut off between sending a create and recording it, look for what it may have made; for a file the lock
+  // file does not name (new, or the lock file was lost), for the same schedule already there: taken, never made twice.
   const adopt: string[] = [];
-  if (entry?.pending) {
+  if (entry === undefined || entry.pending) {
     const strangers = [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedAnywhere.has(item.id));
     for (let i = unmatched.length - 1; i >= 0; i--) {
       const key = bodyKey(unmatched[i]!);
@@ -183,7 +187,13 @@ function planFile(
   const { name: _name, bodies: _bodies, local_crons: _local, warnings: _warnings, kind: _kind, ...fields } = want;
   const entryAfter: Omit<LockEntry, 'ids'> = fields;
   const kind: ChangeKind =
-    unmatched.length === 0 && toDelete.length === 0 ? 'unchanged' : existing.length === 0 && retiring.length === 0 ? 'create' : want.kind === 'series' && toDelete.length === 0 ? 'top-up' : 'replace';
+    unmatched.length === 0 && toDelete.length === 0 && adopt.length === 0
+      ? 'unchanged'
+      : existing.length === 0 && retiring.length === 0
+        ? 'create'
+        : want.kind === 'series' && toDelete.length === 0
+          ? 'top-up'
+          : 'replace';
   const before = [...open.map(({ item }) => item), ...retiring.flatMap(({ agent_id, id }) => listed(agent_id, id) ?? [])].map(bodyOfListed);
   const diff = kind === 'replace' ? fieldDiff(before, [...open.filter((e) => keep.includes(e.item.id)).map((e) => bodyOfListed(e.item)), ...unmatched], want, entry, now) : [];
   const relock =

@@ -20,7 +20,7 @@ export function planLines(changes: Change[]): string[] {
       case 'create':
       case 'top-up':
         lines.push(
-          `${head}  (${change.create.length} schedule${change.create.length === 1 ? '' : 's'}${change.adopt.length > 0 ? `; ${change.adopt.length} found from an interrupted apply: ${ids(change.adopt)}` : ''})`,
+          `${head}  (${change.create.length} schedule${change.create.length === 1 ? '' : 's'}${change.adopt.length > 0 ? `; ${change.adopt.length} found on Letta, taken and not made again: ${ids(change.adopt)}` : ''})`,
         );
         if (change.entry) lines.push(`    when ${change.entry.when} (${change.entry.timezone})`);
         for (const body of change.create.slice(0, 5)) lines.push(`    ${scheduleText(body.schedule)}`);

@@ -273,6 +273,25 @@ describe('plan and apply', () => {
     expect(existsSync(join(dir, 'letta-schedules.lock.json'))).toBe(false);
   });
 
+  it('a lost lock file: the schedules already on Letta are taken, never made again; two alike files take one each', async () => {
+    file('standup.md', { agent: AGENT, when: '0 9 * * 1-5' }, 'Standup');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const [made] = [...letta.schedules.keys()];
+    rmSync(join(dir, 'letta-schedules.lock.json'));
+    file('twin.md', { agent: AGENT, when: '0 9 * * 1-5' }, 'Standup');
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`+ create    standup.md  (0 schedules; 1 found on Letta, taken and not made again: ${made})`);
+    expect(plan.stdout).toContain('+ create    twin.md  (1 schedule)');
+    letta.received.length = 0;
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    expect(letta.requests('POST')).toHaveLength(1);
+    expect(owned('standup.md')).toEqual([made]);
+    expect(owned('twin.md')).toHaveLength(1);
+    expect(owned('twin.md')).not.toEqual([made]);
+    expect((await cli('plan', '-f', dir)).code).toBe(0);
+  });
+
   it('--dry-run without --yes and without a terminal holds the deletes of removed files back, as the real run does; with --yes it shows them', async () => {
     file('standup.md', { agent: AGENT, when: '0 9 * * 1-5' }, 'Standup');
     expect((await cli('apply', '-f', dir)).code).toBe(0);
