@@ -86,6 +86,16 @@ describe('deleting what the record holds as live but Letta no longer has', () =>
     expect((await cli('onetime', 'delete', 'sm-424242')).code).toBe(3);
   });
 
+  it('a schedule on an agent this key cannot see is not found (exit 3), and its record is left live', async () => {
+    const made = await cli('onetime', 'create', '--agent-id', AGENT, '--message', 'Later', '--execute-at', 'in 2 hours', '-q');
+    const id = made.stdout.trim();
+    letta.agents = letta.agents.filter((agent) => agent.id !== AGENT);
+    const r = await cli('onetime', 'delete', id, '--json');
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ id, deleted: false })]);
+    expect(letta.schedules.has(id)).toBe(true);
+  });
+
   it('a set one of whose schedules was deleted elsewhere: the rest deleted, the whole set recorded deleted, exit 0', async () => {
     const made = await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 90 minutes', '--json');
     const { set_id: setId, schedules } = JSON.parse(made.stdout) as { set_id: string; schedules: Array<{ id: string }> };

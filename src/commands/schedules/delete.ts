@@ -134,7 +134,7 @@ export default (kind: ScheduleKind) =>
         const id = intent.schedule_id;
         if (!(await notOnLetta(intent.agent_id, id))) return undefined;
         await records.update((state) => markDeleted(state, id, at));
-        sizes.set(asked, `${id} was no longer on Letta (deleted before, or a delete whose answer was lost); recorded as deleted, nothing to do`);
+        sizes.set(asked, `${id} was no longer on Letta (deleted before, or a delete whose answer was lost); ${rt.dryRun ? 'would be recorded' : 'recorded'} as deleted, nothing to do`);
         return { id: asked, agent_id: intent.agent_id, deleted: true, already_deleted: true };
       };
       const notOnLetta = async (agentId: string, id: string): Promise<boolean> => {
@@ -142,7 +142,14 @@ export default (kind: ScheduleKind) =>
           await requests.run(() => api.getSchedule(agentId, id));
           return false;
         } catch (error) {
-          if (error instanceof NotFoundError && !(error instanceof WrongKindError)) return true;
+          if (!(error instanceof NotFoundError) || error instanceof WrongKindError) throw error;
+        }
+        // Letta answers 404 for an agent this key cannot see too: only an agent it sees lacks the schedule.
+        try {
+          await requests.run(() => api.getAgent(agentId));
+          return true;
+        } catch (error) {
+          if (error instanceof NotFoundError) return false;
           throw error;
         }
       };
