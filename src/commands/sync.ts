@@ -98,8 +98,9 @@ export default defineCommand({
       const running = store.lockHolder('sync');
       if (running) out.note(`Waiting for another sync${holderText(running)} to finish`);
       result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun, concurrency: options.concurrency, onRound: reportRound });
-      // An agent nothing is recorded for is never listed: one that does not exist (a typo in a cron job) would sync nothing, unsaid.
-      if (agentId !== undefined && result.checked === 0 && said.reports === 0) await api.getAgent(agentId);
+      // An agent nothing is recorded for is never listed: an id that names none (a typo in a cron job) would sync nothing, unsaid.
+      // A name was looked up already; a dry run without a key looks nothing up.
+      if (agentId !== undefined && agent?.trim() === agentId && result.checked === 0 && said.reports === 0 && !(rt.dryRun && !rt.settings.apiKey.value)) await api.getAgent(agentId);
     } catch (error) {
       // What the rounds before the failure did is reported all the same.
       if (said.reports > 0) {
