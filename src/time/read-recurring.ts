@@ -315,6 +315,23 @@ function refuseBareCoarseRule(group: Group): void {
 }
 
 /**
+ * cronstrue's "At 09:00 AM, only on Monday, every 3 months" (`*\/3` in the month): a month step after a comma
+ * narrows the rule before it to the months cron's step names, from January, said in a note. Not when months or a
+ * start are said (`starting february`), which decide the months as the rest of the grammar reads them.
+ */
+export function withMonthStepOpened(text: string, notes: string[] | undefined, started: boolean): string {
+  const step = MONTH_STEP.exec(text);
+  if (!step || started || text.split(/[\s,]+/).some((word) => monthOf(word) !== undefined || word === 'starting' || word === 'beginning' || word === 'from')) return text;
+  const every = step[1] === 'other' ? 2 : Number(step[1]);
+  if (!Number.isInteger(every) || every < 2 || 12 % every !== 0) return text;
+  const months = MONTH_NAMES.filter((_, m) => m % every === 0);
+  notes?.push(`read '${step[0].slice(2)}' after a comma as ${listText(months)}, as cron's */${every} is; name the months for others`);
+  return `${text.slice(0, step.index)}, in ${months.map((month) => month.toLowerCase()).join(', ')}${text.slice(step.index + step[0].length)}`;
+}
+
+const MONTH_STEP = /(?<=\S), every (other|\d+) months?(?=,|$)/;
+
+/**
  * Compounds as cron describers and calendars write them, opened into the words the clauses read:
  * "day-of-week" -> "day of the week", "day-of-month 1" -> "day 1", "every day-of-month from 8
  * through 14" -> "days 8 through 14", "second-to-the-last" -> "second to last", "week day" and
@@ -343,20 +360,6 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // cronstrue's "between day 1 and 7 of the month" (`1-7` in the day of the month): those days.
       out.push('days', tokens[k + 2]!, 'through', tokens[k + 4]!);
       k += 4;
-    } else if (
-      out.length > 0 &&
-      at(k, ',', 'every') &&
-      (step = tokens[k + 2] === 'other' ? { value: 2, end: k + 3 } : readNumber(tokens, k + 2, { articles: false })) &&
-      /^months?$/.test(tokens[step.end] ?? '') &&
-      Number.isInteger(step.value) &&
-      step.value >= 2 &&
-      12 % step.value === 0
-    ) {
-      // cronstrue's "At 09:00 AM, only on Monday, every 3 months" (`*/3` in the month): after a comma, the months cron counts from January.
-      const months = MONTH_NAMES.filter((_, m) => m % step!.value === 0);
-      notes.push(`read '${tokens.slice(k + 1, step.end + 1).join(' ')}' after a comma as ${listText(months)}, as cron's */${step.value} is; name the months for others`);
-      out.push(',', 'in', ...months.flatMap((month, m) => [...(m > 0 ? [','] : []), month.toLowerCase()]));
-      k = step.end;
     } else if (at(k, 'in', 'every') && (step = readOrdinal(tokens, k + 2)) && tokens[step.end] === 'month' && step.value >= 2 && step.value <= 12) {
       // crontab.guru's "in every 3rd month" (`*/3` in the month field): January and every 3rd month after it.
       const months = MONTH_NAMES.filter((_, m) => m % step!.value === 0);

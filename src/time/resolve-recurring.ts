@@ -8,7 +8,7 @@ import { asTwentyFourHour, onTwentyFourHourClock, partHolds, partNote, settleClo
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
-import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, readText, timesInADay, type Group, type Nth, type Unit } from './read-recurring';
+import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, readText, timesInADay, withMonthStepOpened, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, dayMatches, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { isCronLike, normalize } from './looks-recurring';
@@ -148,7 +148,7 @@ const CRON_MACROS: Record<string, [string, string]> = {
  */
 export function parseRecurring(input: string, given: RecurringContext = { now: Date.now(), zone: 'UTC' }): LocalSchedule {
   let context = given;
-  const text = withNamedTimes(normalize(input), given.notes, 'recurring');
+  const text = withMonthStepOpened(withNamedTimes(normalize(input), given.notes, 'recurring'), given.notes, given.startDay !== undefined);
   const original = input.trim();
   if (text === '') throw new UsageError('No schedule given', "Try 'every weekday at 9am' or a cron such as '0 9 * * 1-5'.");
   if (/^@\w+$/.test(text)) {

@@ -272,3 +272,15 @@ describe("cronstrue's descriptions read back as their crons", () => {
     expect(meaning.notes).toContain("read 'every 3 months' after a comma as January, April, July and October, as cron's */3 is; name the months for others");
   });
 });
+
+describe('a month step after a comma, beside a start or months said', () => {
+  it('a start decides the months, as without the comma: no cron months', async () => {
+    const meaning = await meaningOfSchedule('on the 1st at 9am, every 2 months starting february', { now: NOW, zone: 'UTC' }, 2);
+    expect(meaning.next_runs).toEqual(['2027-02-01T09:00:00.000Z', '2027-04-01T09:00:00.000Z']);
+    expect(meaning.notes.join('\n')).not.toContain("as cron's */2 is");
+  });
+
+  it('months said as well are refused, as without the comma', async () => {
+    await expect(meaningOfSchedule('at 9am on the 1st, every 2 months in february', { now: NOW, zone: 'UTC' })).rejects.toThrow('names both an interval of months and the months');
+  });
+});
