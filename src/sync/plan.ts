@@ -115,7 +115,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
     if (full()) return actions;
     const schedules = letta.get(intent.agent_id);
     if (!schedules) continue;
-    const replaced = (replacedBy.get(intent.schedule_id) ?? []).filter((i) => schedules.has(i.schedule_id));
+    const replaced = lineageOf(intent.schedule_id, replacedBy).filter((i) => schedules.has(i.schedule_id));
     add(...claim(planIntent(intent, replaced, schedules, now, () => unrecorded(schedules), expectedOf)));
   }
   // A new schedule's create whose answer was lost: its copy, if one landed (each copy claimed once), else
@@ -174,6 +174,26 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
     add(...claim(planSeries(one, schedules, now, instants, unrecorded(schedules))));
   }
   return actions;
+}
+
+/**
+ * Every schedule `id` replaced, directly or through others (an edit whose delete failed, edited again), the oldest
+ * first and the direct ones last: each may still be listed, firing beside the one that stands for them now.
+ */
+function lineageOf(id: string, replacedBy: Map<string, Intent[]>): Intent[] {
+  const direct = replacedBy.get(id) ?? [];
+  const older: Intent[] = [];
+  const seen = new Set([id, ...direct.map((i) => i.schedule_id)]);
+  const queue = [...direct];
+  while (queue.length > 0) {
+    for (const before of replacedBy.get(queue.pop()!.schedule_id) ?? []) {
+      if (seen.has(before.schedule_id)) continue;
+      seen.add(before.schedule_id);
+      older.unshift(before);
+      queue.push(before);
+    }
+  }
+  return [...older, ...direct];
 }
 
 /**

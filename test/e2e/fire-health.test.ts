@@ -480,3 +480,21 @@ describe('a replaced schedule still on Letta', () => {
     expect((await cli('status')).code).toBe(0);
   });
 });
+
+describe('a replaced schedule still on Letta, its successor edited again', () => {
+  it('status names it and sync deletes it, through the lineage', async () => {
+    const made = await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every day at 9am', '--tz', 'UTC', '-q');
+    const first = made.stdout.trim();
+    letta.inject(/^DELETE /, { status: 500 }, { status: 500 }, { status: 500 });
+    expect((await cli('recurring', 'edit', first, '--message', 'Second')).code).toBe(1);
+    const second = [...letta.schedules.keys()].find((id) => id !== first)!;
+    expect((await cli('recurring', 'edit', second, '--message', 'Third')).code).toBe(0);
+    expect(letta.schedules.has(first)).toBe(true);
+    expect((await cli('status')).code).toBe(6);
+    const synced = await cli('sync');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(letta.schedules.has(first)).toBe(false);
+    expect(letta.schedules.size).toBe(1);
+    expect((await cli('status')).code).toBe(0);
+  });
+});
