@@ -72,8 +72,6 @@ export function parseClock(text: string): ClockTime | null {
   return read && read.end === tokens.length ? read.value : null;
 }
 
-const HOUR_UNIT = /^(?:hours?|hrs?)$/;
-
 /** "half past 9", "half three", "quarter to 5pm", "10 minutes to 3pm", "20 past 6", "a quarter after noon". */
 function readOffsetClock(tokens: readonly string[], start: number, bare: boolean): ClockRead | null {
   let i = start;
@@ -91,23 +89,12 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
     minutes = 15;
     i += tokens[i] === 'a' ? 2 : 1;
   } else {
-    // "an hour before 5pm", "2 hours before midnight", "90 minutes after noon": a count with its unit said.
-    const hours = (tokens[i] === 'an' || tokens[i] === 'a') && HOUR_UNIT.test(tokens[i + 1] ?? '') ? { value: 1, end: i + 1 } : null;
-    const count = hours ?? readNumber(tokens, i, { articles: false });
-    if (!count || count.value <= 0) return null;
+    const count = readNumber(tokens, i, { articles: false });
+    if (!count || !Number.isInteger(count.value) || count.value < 1 || count.value > 59) return null;
+    minutes = count.value;
     i = count.end;
-    if (HOUR_UNIT.test(tokens[i] ?? '') && ['before', 'after'].includes(tokens[i + 1] ?? '')) {
-      minutes = count.value * 60;
-      i++;
-    } else {
-      if (!Number.isInteger(count.value) || count.value > 59) {
-        if (!(Number.isInteger(count.value) && count.value < 1440 && /^(?:minutes?|mins?)$/.test(tokens[i] ?? '') && ['before', 'after'].includes(tokens[i + 1] ?? ''))) return null;
-      }
-      minutes = count.value;
-      if (/^(?:minutes?|mins?)$/.test(tokens[i] ?? '')) i++;
-      else if (!bare) return null;
-    }
-    if (!Number.isInteger(minutes) || minutes >= 1440) return null;
+    if (/^(?:minutes?|mins?)$/.test(tokens[i] ?? '')) i++;
+    else if (!bare) return null;
   }
   const direction = tokens[i];
   const sign = direction === 'past' || direction === 'after' ? 1 : ['to', 'before', 'till', 'til', 'of'].includes(direction ?? '') ? -1 : 0;
@@ -119,11 +106,7 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
   if (sign < 0 && i === start + 1 && /^\d/.test(tokens[start]!) && (minutes % 5 !== 0 || minutes > 25 || minutes === 15) && !named) return null;
   const base = readPlainClock(tokens, i + 1);
   if (!base || base.value.minute !== 0) return null;
-  const unwrapped = base.value.hour * 60 + sign * minutes;
-  // An hour or more from a clock stays in its day ("3 hours before 2am" with a day said would be the day before),
-  // but for the hours before midnight, which ends the day.
-  if (minutes >= 60 && (unwrapped >= 1440 || (unwrapped < 0 && base.value.hour !== 0))) return null;
-  const total = ((unwrapped % 1440) + 1440) % 1440;
+  const total = (((base.value.hour * 60 + sign * minutes) % 1440) + 1440) % 1440;
   let hour = Math.floor(total / 60);
   // Without am/pm the rule reads the time said, not the hour named: "twenty to six" is 5:40, so 17:40; "ten to one" is 12:50.
   if (base.ambiguous && hour === 0) hour = 12;

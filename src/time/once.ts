@@ -470,8 +470,9 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   // A bare number ("5", "-1") is not a time of day; "at 5", "5pm" and "17:30" are.
   if (!parts.day && !parts.part && /^-?\s?\d{1,2}$/.test(text)) return null;
   if (offset) {
-    // A clock alone is read above ("2 hours before 5pm"); a day or a part of one ("tonight") is counted from here.
-    if (!parts.day && !parts.part) return null;
+    // Counted in elapsed time from the instant the rest names ("2 hours before 5pm", "an hour before friday at 3am"), so a
+    // DST change between them and midnight ("2 hours before midnight") read as every clock is.
+    if (!parts.clock && !parts.part && !parts.day) return null;
     if (!parts.clock && !parts.part) {
       const from = formatClock(read.dayClock.hour, read.dayClock.minute);
       read.notes.push(

@@ -440,8 +440,13 @@ describe('hours or minutes before or after a clock or a day', () => {
     expect(nyLocal(input)).toEqual({ at: expected, notes });
   });
 
-  it('an hour or more from a clock that would leave its day is refused, not moved to another day', () => {
-    expect(nyRefusal('an hour after 11pm')).toMatch(/an hour after 11pm/);
+  it('counts elapsed time from the instant the rest names, across midnight and DST changes alike', () => {
+    expect(nyLocal('an hour after 11pm')).toEqual({ at: '2026-12-03 00:00', notes: [] });
+    expect(nyLocal('3 hours before 2am')).toEqual({ at: '2026-12-02 23:00', notes: [] });
+    // 03:00 on the day New York skips 02:00-03:00 is an hour of elapsed time after 01:00, however the rest is worded.
+    expect(nyLocal('an hour before 3am on mar 14 2027').at).toBe('2027-03-14 01:00');
+    expect(nyLocal('an hour before mar 14 2027 at 3am').at).toBe('2027-03-14 01:00');
+    expect(nyLocal('1 hour before midnight tomorrow').at).toBe(nyLocal('1 hour before tomorrow at midnight').at);
   });
 });
 
