@@ -226,7 +226,9 @@ export function withNamedTimes(text: string, notes: string[] | undefined, kind: 
   let out = text;
   // "0800h", "1500 hrs", "0900 hours": a 24-hour clock as armies and airlines write it, not a count of hours
   // ("in 1500 hours" stays one).
-  const military = /\d{4} ?h/.test(out) ? MILITARY_TIME.exec(out) : null;
+  // A phrase that is a duration ("in 2 days 1200 hours", "1 day 0100 hours from now") keeps its hours.
+  const duration = /^(?:in|within|after)\b|\b(?:from now|later|hence|ago)$/.test(out);
+  const military = !duration && /\d{4} ?h/.test(out) ? MILITARY_TIME.exec(out) : null;
   if (military) {
     out = out.replace(MILITARY_TIME, (_, before: string, hour: string, minute: string) => `${before}${hour}:${minute}`);
     if (military[4] !== 'h' || !military[2]!.startsWith('0'))

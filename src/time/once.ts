@@ -7,7 +7,7 @@ import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { plainlyOnce } from './plainly-once';
-import { PartsClash, readParts, yearOf, type DayRef } from './read-once';
+import { PartsClash, readParts, yearOf } from './read-once';
 import { addMonths, dayLabel, resolveParts } from './resolve-once';
 import { looksRecurring } from './looks-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
@@ -490,11 +490,14 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
 /** "tomorrow, dec 5", "saturday tomorrow": two ways of saying one day are read as it; two days are refused. */
 function checkSameDay(parts: NonNullable<ReturnType<typeof readParts>>, calendar: Calendar, now: number, shown: string, dayClock: ClockTime): void {
   const { sameDay, ...rest } = parts;
-  const dateOf = (day: DayRef) => {
-    const at = calendar.wall(resolveParts({ ...rest, day }, calendar, now, shown, [], dayClock));
+  const [first, second] = [rest.day!, sameDay!.day].map((day) => resolveParts({ ...rest, day }, calendar, now, shown, [], dayClock)) as [number, number];
+  // The day read past ("today, dec 4 at 9am" after 9am): the past error says so, not two days.
+  if (first <= now) return;
+  const dateOf = (instant: number) => {
+    const at = calendar.wall(instant);
     return `${at.year}-${at.month}-${at.day}`;
   };
-  if (dateOf(rest.day!) !== dateOf(sameDay!.day)) {
+  if (dateOf(first) !== dateOf(second)) {
     throw new UsageError(`'${shown}' names two days ('${sameDay!.first}' and '${sameDay!.said}'); a one-time message is sent once`, 'Give one of them.');
   }
 }

@@ -280,7 +280,9 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   if (groups.length > 1) groups.forEach(refuseBareCoarseRule);
   // "at 8 and 8": one clock said twice without am/pm, read alike, would drop one; the other was likely the evening's.
   for (const { times, repeats, timesADay } of groups) {
-    const twice = timesADay ? undefined : times.find((time, k) => time.ambiguous && times.some((other, m) => m < k && other.ambiguous && other.text === time.text));
+    const twice = timesADay
+      ? undefined
+      : times.find((time, k) => time.ambiguous && times.some((other, m) => m < k && other.ambiguous && other.value.hour === time.value.hour && other.value.minute === time.value.minute));
     if (twice) throw new ClauseConflict(`gives '${twice.text}' twice without am or pm`, `Write am or pm on each, such as '${twice.written}am and ${twice.written}pm'.`, repeats);
   }
   // "on the 1st and every monday in june": a month said last bounds every kind of day joined before it.

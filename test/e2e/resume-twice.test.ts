@@ -54,5 +54,8 @@ describe('resume with --agent-id, as every command that takes an id accepts it',
     const resumed = await cli('recurring', 'resume', made.id, '--agent-id', AGENT, '-q');
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(letta.schedules.has(resumed.stdout.trim())).toBe(true);
+    // Resumed already: another agent is still not its agent.
+    expect((await cli('recurring', 'resume', made.id, '--agent-id', other.id)).code).toBe(3);
+    expect((await cli('recurring', 'resume', made.id, '--agent-id', AGENT)).code).toBe(0);
   });
 });

@@ -220,6 +220,8 @@ describe('a phrase that says no rule, or says its days or times twice apart', ()
 
   it('one clock said twice without am or pm is refused: one of them would be dropped', async () => {
     await expect(meaningOfSchedule('every day at 8 and 8', OPTIONS)).rejects.toThrow("gives '8' twice without am or pm");
+    await expect(meaningOfSchedule('every day at 8 and 8:00', OPTIONS)).rejects.toThrow('twice without am or pm');
+    await expect(meaningOfSchedule('every day at 8 and eight', OPTIONS)).rejects.toThrow('twice without am or pm');
     const alike = await meaningOfSchedule('every day at 8am and 8am', OPTIONS);
     expect(alike.type === 'recurring' && alike.local_cron).toBe('0 8 * * *');
     const both = await meaningOfSchedule('every day at 8 and 8pm', OPTIONS);

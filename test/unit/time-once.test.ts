@@ -415,8 +415,10 @@ describe('a 24-hour clock with h, hrs or hours after it is a time of day, not a 
     expect(nyLocal(input)).toEqual({ at: expected, notes });
   });
 
-  it('"in" keeps it a count of hours', () => {
+  it('a duration keeps it a count of hours', () => {
     expect(nyLocal('in 1500 hours').at).toBe('2027-02-02 22:30');
+    expect(nyLocal('in 2 days 1200 hours').at).toBe(nyLocal('in 1248 hours').at);
+    expect(nyLocal('1 day 0100 hours from now').at).toBe(nyLocal('in 124 hours').at);
   });
 });
 
@@ -495,6 +497,10 @@ describe('a day said twice', () => {
     ['thursday tomorrow at 10am', '2026-12-03 10:00'],
   ])('%s, both the same date, is that date', (input, expected) => {
     expect(nyLocal(input)).toEqual({ at: expected, notes: [] });
+  });
+
+  it('the day read already past is a past error, not two days', () => {
+    expect(nyRefusal('today, dec 2 at 9am')).toContain("'today, dec 2 at 9am' is in the past");
   });
 
   it.each([

@@ -68,6 +68,8 @@ export default defineCommand({
           if (!saved) {
             const successor = latest;
             if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
+            const resumed = records.findIntent(state, successor);
+            if (resumed) await checkAgent(rt, resumed.agent_id, id);
             sayOutcome(out, { id: successor, text: `${id} was already resumed, as ${successor}; nothing created.`, data: true, acted: false });
             return { id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false };
           }
