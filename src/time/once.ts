@@ -8,7 +8,7 @@ import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } 
 import { phraseError } from './phrase-error';
 import { plainlyOnce } from './plainly-once';
 import { PartsClash, readParts, yearOf } from './read-once';
-import { addMonths, dayLabel, resolveParts } from './resolve-once';
+import { addMonths, dayLabel, isSmallHoursNote, resolveParts } from './resolve-once';
 import { looksRecurring } from './looks-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, wallTime } from './zone';
@@ -246,6 +246,8 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
       const season = zoned && seasonNote(zoned, instant);
       if (season) read.notes.push(season);
       if (zoned?.written !== undefined) {
+        // The small hours on another zone's clock are not the user's: they are up at their own hour.
+        for (let k = read.notes.length - 1; k >= 0; k--) if (isSmallHoursNote(read.notes[k]!)) read.notes.splice(k, 1);
         const other = otherTodayNote(zoned, input.text, now, zone);
         if (other) read.notes.push(other);
       }

@@ -124,6 +124,12 @@ function midnightNote(start: WallTime, input: string): string {
 
 /** Before this hour, a night owl's "tomorrow" may be the day that has just begun. */
 const SMALL_HOURS_END = 4;
+const SMALL_HOURS = 'it is already';
+
+/** Whether a note is the small-hours one ("read 'tomorrow' as ...: it is already ..."), which only the user's own clock can raise. */
+export function isSmallHoursNote(note: string): boolean {
+  return note.startsWith("read 'tomorrow' as ") && note.includes(`: ${SMALL_HOURS} `);
+}
 
 function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: DayInstant, now: number, input: string, notes: string[]): number {
   const day = parts.day;
@@ -137,7 +143,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'offset':
       // Up past midnight, "tomorrow" may mean the day that has just begun: the day read is said.
       if (day.days === 1 && today.hour < SMALL_HOURS_END) {
-        notes.push(`read 'tomorrow' as ${dayLabel(addDays(today, 1))}: it is already ${dayLabel(today)} (${formatClock(today.hour, today.minute)}); for later today say 'today'`);
+        notes.push(`read 'tomorrow' as ${dayLabel(addDays(today, 1))}: ${SMALL_HOURS} ${dayLabel(today)} (${formatClock(today.hour, today.minute)}); for later today say 'today'`);
       }
       return inDays(day.days);
     case 'in':

@@ -538,6 +538,10 @@ describe('"tomorrow" said in the small hours', () => {
     expect(read.notes).toEqual(["read 'tomorrow' as Sun 6 Dec: it is already Sat 5 Dec (00:30); for later today say 'today'"]);
   });
 
+  it('is not raised by the small hours of a zone the phrase names', () => {
+    expect(parseInstant('9am tomorrow PST', { now: Date.parse('2026-12-04T10:37:00Z'), zone: 'Europe/London' }).notes).toEqual([]);
+  });
+
   it('needs no note in the day', () => {
     expect(parseInstant('tomorrow at 9am', { now: Date.parse('2026-12-05T10:00:00Z'), zone: 'Europe/London' }).notes).toEqual([]);
   });
