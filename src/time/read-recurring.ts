@@ -317,6 +317,26 @@ function refuseBareCoarseRule(group: Group): void {
 }
 
 /**
+ * "at 0 and 30 minutes past the hour", "at 5, 25 and 45 minutes past the hour": minutes an even step apart that go
+ * round the whole hour, as "every 30 minutes at 0 minutes past the hour" (one interval keeps them); other lists are
+ * not read (null).
+ */
+function evenMinutesPastTheHour(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+  if (tokens[k] !== 'at' || !/^\d{1,2}$/.test(tokens[k + 1] ?? '')) return null;
+  const minutes: number[] = [];
+  let j = k + 1;
+  while (/^\d{1,2}$/.test(tokens[j] ?? '')) {
+    minutes.push(Number(tokens[j]));
+    j++;
+    while (tokens[j] === ',' || tokens[j] === 'and') j++;
+  }
+  if (minutes.length < 2 || !(tokens[j] === 'minutes' && tokens[j + 1] === 'past' && tokens[j + 2] === 'the' && tokens[j + 3] === 'hour')) return null;
+  const step = 60 / minutes.length;
+  const even = Number.isInteger(step) && minutes[0]! < step && minutes.every((minute, n) => minute === minutes[0]! + n * step);
+  return even ? { words: ['every', String(step), 'minutes', 'at', String(minutes[0]), 'minutes', 'past', 'the', 'hour'], end: j + 4 } : null;
+}
+
+/**
  * cronstrue's "At 09:00 AM, only on Monday, every 3 months" (`*\/3` in the month): a month step after a comma
  * narrows the rule before it to the months cron's step names, from January, said in a note. Not when months or a
  * start are said (`starting february`), which decide the months as the rest of the grammar reads them.
@@ -358,6 +378,10 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // crontab.guru's "in every month from january through june": those months ("in the month of march": that month).
       out.push('in');
       k += 3;
+    } else if ((opened = evenMinutesPastTheHour(tokens, k))) {
+      // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step.
+      out.push(...opened.words);
+      k = opened.end - 1;
     } else if (at(k, 'between', 'day') && /^\d{1,2}$/.test(tokens[k + 2] ?? '') && tokens[k + 3] === 'and' && /^\d{1,2}$/.test(tokens[k + 4] ?? '')) {
       // cronstrue's "between day 1 and 7 of the month" (`1-7` in the day of the month): those days.
       out.push('days', tokens[k + 2]!, 'through', tokens[k + 4]!);

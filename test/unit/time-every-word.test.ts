@@ -262,11 +262,18 @@ describe("cronstrue's descriptions read back as their crons", () => {
     ['At 15 minutes past the hour, every 2 hours, only on Sunday', '15 */2 * * 0'],
     ['At 10 minutes past the hour, every 2 hours, on day 1 of the month', '10 */2 1 * *'],
     ['At 09:05 AM, between day 1 and 7 of the month', '5 9 1-7 * *'],
+    ['At 0 and 30 minutes past the hour', '*/30 * * * *'],
+    ['At 10 and 40 minutes past the hour, Tuesday through Thursday', '10,40 * * * 2-4'],
+    ['At 0, 15, 30, and 45 minutes past the hour', '*/15 * * * *'],
     ['At 09:00 AM, only on Monday, Wednesday, and Friday, every 3 months', '0 9 * */3 1,3,5'],
     ['At 09:00 AM, on day 15 of the month, every 3 months', '0 9 15 */3 *'],
   ])('%s', async (phrase, cron) => {
     const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
+  it('minutes past the hour that are no even step round it are not read', async () => {
+    await expect(meaningOfSchedule('At 0 and 15 minutes past the hour', { now: NOW, zone: 'UTC' })).rejects.toThrow(/Could not understand the schedule/);
   });
 
   it('a month step after a comma is read as cron counts it, from January, and said', async () => {
