@@ -493,11 +493,11 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
 function checkSameDay(parts: NonNullable<ReturnType<typeof readParts>>, calendar: Calendar, now: number, shown: string, dayClock: ClockTime): void {
   const { sameDay, ...rest } = parts;
   const [first, second] = [rest.day!, sameDay!.day].map((day) => resolveParts({ ...rest, day }, calendar, now, shown, [], dayClock)) as [number, number];
-  // The day read past ("today, dec 4 at 9am" after 9am): the past error says so, not two days.
-  if (first <= now) return;
+  // The month and day, not the year: "today, dec 4 at 9am" after 9am is one day (its date alone rolls to next year),
+  // and the past error says what is wrong.
   const dateOf = (instant: number) => {
     const at = calendar.wall(instant);
-    return `${at.year}-${at.month}-${at.day}`;
+    return `${at.month}-${at.day}`;
   };
   if (dateOf(first) !== dateOf(second)) {
     throw new UsageError(`'${shown}' names two days ('${sameDay!.first}' and '${sameDay!.said}'); a one-time message is sent once`, 'Give one of them.');

@@ -282,8 +282,16 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   for (const { times, repeats, timesADay } of groups) {
     const twice = timesADay
       ? undefined
-      : times.find((time, k) => time.ambiguous && times.some((other, m) => m < k && other.ambiguous && other.value.hour === time.value.hour && other.value.minute === time.value.minute));
-    if (twice) throw new ClauseConflict(`gives '${twice.text}' twice without am or pm`, `Write am or pm on each, such as '${twice.written}am and ${twice.written}pm'.`, repeats);
+      : times.find((time, k) => time.ambiguous && times.some((other, m) => m !== k && other.value.hour === time.value.hour && other.value.minute === time.value.minute));
+    // "at 8 and 8", "at 8am and 8": a clock without am or pm read as another said beside it would drop a part.
+    const beside = twice && times.find((other) => other !== twice && !other.ambiguous && other.value.hour === twice.value.hour && other.value.minute === twice.value.minute);
+    if (twice) {
+      throw new ClauseConflict(
+        beside ? `gives '${twice.text}' without am or pm beside '${beside.text}', which it would only repeat` : `gives '${twice.text}' twice without am or pm`,
+        `Write am or pm on each, such as '${twice.written}am and ${twice.written}pm'.`,
+        repeats,
+      );
+    }
   }
   // "on the 1st and every monday in june": a month said last bounds every kind of day joined before it.
   for (const g of groups) {

@@ -77,12 +77,11 @@ const ABBREVIATIONS: Record<string, string> = {
   awst: 'Australia/Perth',
   nzst: 'Pacific/Auckland',
   nzdt: 'Pacific/Auckland',
+  // Not EAT, CAT, ART, PET or COT: each is an English word a phrase may hold ("remind me to eat at noon").
   mez: 'Europe/Berlin',
   mesz: 'Europe/Berlin',
   trt: 'Europe/Istanbul',
   sast: 'Africa/Johannesburg',
-  cat: 'Africa/Maputo',
-  eat: 'Africa/Nairobi',
   wat: 'Africa/Lagos',
   pkt: 'Asia/Karachi',
   npt: 'Asia/Kathmandu',
@@ -91,9 +90,6 @@ const ABBREVIATIONS: Record<string, string> = {
   pht: 'Asia/Manila',
   myt: 'Asia/Kuala_Lumpur',
   brt: 'America/Sao_Paulo',
-  art: 'America/Argentina/Buenos_Aires',
-  cot: 'America/Bogota',
-  pet: 'America/Lima',
 };
 
 /** Abbreviations in common use for more than one zone: refused with the candidates, never guessed. */

@@ -222,6 +222,7 @@ describe('a phrase that says no rule, or says its days or times twice apart', ()
     await expect(meaningOfSchedule('every day at 8 and 8', OPTIONS)).rejects.toThrow("gives '8' twice without am or pm");
     await expect(meaningOfSchedule('every day at 8 and 8:00', OPTIONS)).rejects.toThrow('twice without am or pm');
     await expect(meaningOfSchedule('every day at 8 and eight', OPTIONS)).rejects.toThrow('twice without am or pm');
+    await expect(meaningOfSchedule('every day at 8am and 8', OPTIONS)).rejects.toThrow("gives '8' without am or pm beside '8am', which it would only repeat");
     const alike = await meaningOfSchedule('every day at 8am and 8am', OPTIONS);
     expect(alike.type === 'recurring' && alike.local_cron).toBe('0 8 * * *');
     const both = await meaningOfSchedule('every day at 8 and 8pm', OPTIONS);

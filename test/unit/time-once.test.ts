@@ -546,3 +546,20 @@ describe('"tomorrow" said in the small hours', () => {
     expect(parseInstant('tomorrow at 9am', { now: Date.parse('2026-12-05T10:00:00Z'), zone: 'Europe/London' }).notes).toEqual([]);
   });
 });
+
+describe('words that are also zone abbreviations elsewhere', () => {
+  it.each(['remind me to eat at noon', 'cat at 5pm', 'art at 3pm', 'remind me to pet at 5pm'])('%s is not read on another zone', (input) => {
+    expect(nyRefusal(input)).not.toContain('is in the past');
+  });
+});
+
+describe('a day said twice, one of them today', () => {
+  it('today and another date is refused, not read as today', () => {
+    expect(nyRefusal('today, dec 5')).toContain("'today, dec 5' names two days ('today' and 'dec 5')");
+  });
+
+  it('a weekday that is today, before or after "today", is today', () => {
+    expect(nyLocal('wednesday today at 5pm')).toEqual({ at: '2026-12-02 17:00', notes: [] });
+    expect(nyLocal('today wednesday at 5pm')).toEqual({ at: '2026-12-02 17:00', notes: [] });
+  });
+});
