@@ -395,11 +395,18 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       out.push('days', tokens[k + 2]!, 'through', tokens[k + 4]!);
       k += 4;
     } else if (at(k, 'in', 'every') && (step = readOrdinal(tokens, k + 2)) && tokens[step.end] === 'month' && step.value >= 2 && step.value <= 12) {
-      // crontab.guru's "in every 3rd month" (`*/3` in the month field): January and every 3rd month after it.
-      const months = MONTH_NAMES.filter((_, m) => m % step!.value === 0);
-      notes.push(`read '${tokens.slice(k, step.end + 1).join(' ')}' as ${listText(months)}, as cron's */${step.value} is; name the months for others`);
+      // crontab.guru's "in every 3rd month" (`*/3` in the month field): January and every 3rd month after it; "in every 3rd
+      // month from february through december" (`2-12/3`): from the first month named, to the last.
+      const from = tokens[step.end + 1] === 'from' ? monthOf(tokens[step.end + 2]) : undefined;
+      const to = from !== undefined && RANGE_WORDS.has(tokens[step.end + 3] ?? '') ? monthOf(tokens[step.end + 4]) : undefined;
+      const first = from ?? 1;
+      const last = to ?? 12;
+      const months = MONTH_NAMES.filter((_, m) => m + 1 >= first && m + 1 <= last && (m + 1 - first) % step!.value === 0);
+      const said = tokens.slice(k, to !== undefined ? step.end + 5 : from !== undefined ? step.end + 3 : step.end + 1).join(' ');
+      const cron = `${from === undefined ? '*' : to === undefined ? String(first) : `${first}-${last}`}/${step.value}`;
+      notes.push(`read '${said}' as ${listText(months)}, as cron's ${cron} is; name the months for others`);
       out.push('in', ...months.flatMap((month, m) => [...(m > 0 ? [','] : []), month.toLowerCase()]));
-      k = step.end;
+      k = to !== undefined ? step.end + 4 : from !== undefined ? step.end + 2 : step.end;
     } else if (at(k, 'in', 'the', 'month', 'of') && monthOf(tokens[k + 4]) !== undefined) {
       out.push('in');
       k += 3;

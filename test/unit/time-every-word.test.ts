@@ -294,3 +294,15 @@ describe('a month step after a comma, beside a start or months said', () => {
     await expect(meaningOfSchedule('at 9am on the 1st, every 2 months in february', { now: NOW, zone: 'UTC' })).rejects.toThrow('names both an interval of months and the months');
   });
 });
+
+describe("crontab.guru's month steps with a range", () => {
+  it.each([
+    ['At 09:00 on day-of-month 1 in every 3rd month from February through December', [2, 5, 8, 11]],
+    ['At 09:00 on day-of-month 1 in every 2nd month from March through November', [3, 5, 7, 9, 11]],
+    ['At 09:00 on day-of-month 1 in every 3rd month', [1, 4, 7, 10]],
+  ])('%s fires in the months of its step and range', async (phrase, months) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 12);
+    const fired = [...new Set(meaning.next_runs.map((at) => new Date(at).getUTCMonth() + 1))].sort((a, b) => a - b);
+    expect(fired).toEqual(months);
+  });
+});
