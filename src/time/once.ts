@@ -504,22 +504,36 @@ function checkSameDay(parts: NonNullable<ReturnType<typeof readParts>>, calendar
   }
 }
 
-/** "2 hours before", "90 minutes after", "an hour and a half before": the hours or minutes a phrase counts from the day after them. */
+/**
+ * "2 hours before", "90 minutes after", "an hour and a half before", "half an hour before", "1 hour 30 minutes
+ * after": the hours and minutes a phrase counts from the instant after them.
+ */
 function hoursFromADay(tokens: readonly string[]): { ms: number; end: number } | null {
-  const count = (tokens[0] === 'an' || tokens[0] === 'a') && /^(?:hours?|hrs?|minutes?|mins?)$/.test(tokens[1] ?? '') ? { value: 1, end: 1 } : readNumber(tokens, 0);
-  if (!count) return null;
-  const unit = unitOf(tokens[count.end]);
-  if (unit !== 'hour' && unit !== 'minute') return null;
-  let value = count.value;
-  let i = count.end + 1;
-  if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half') {
-    value += 0.5;
-    i += 3;
+  const HOUR = 3_600_000;
+  let ms = 0;
+  let i = 0;
+  for (;;) {
+    // "half an hour", "half hour".
+    if (tokens[i] === 'half' && unitOf(tokens[i + (tokens[i + 1] === 'an' ? 2 : 1)]) === 'hour') {
+      ms += HOUR / 2;
+      i += tokens[i + 1] === 'an' ? 3 : 2;
+    } else {
+      const count = (tokens[i] === 'an' || tokens[i] === 'a') && /^(?:hours?|hrs?|minutes?|mins?)$/.test(tokens[i + 1] ?? '') ? { value: 1, end: i + 1 } : readNumber(tokens, i);
+      const unit = count ? unitOf(tokens[count.end]) : undefined;
+      if (!count || (unit !== 'hour' && unit !== 'minute') || !(count.value > 0)) return null;
+      ms += count.value * (unit === 'hour' ? HOUR : 60_000);
+      i = count.end + 1;
+      if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half') {
+        ms += (unit === 'hour' ? HOUR : 60_000) / 2;
+        i += 3;
+      }
+    }
+    if (tokens[i] === 'and' && tokens[i + 1] !== 'a') i++;
+    if (tokens[i] === 'before' || tokens[i] === 'after') break;
+    if (i >= tokens.length) return null;
   }
-  const sign = tokens[i] === 'before' ? -1 : tokens[i] === 'after' ? 1 : 0;
-  const ms = value * (unit === 'hour' ? 3_600_000 : 60_000);
-  if (sign === 0 || !(value > 0) || !Number.isInteger(ms / 60_000)) return null;
-  return { ms: sign * ms, end: i + 1 };
+  if (!Number.isInteger(ms / 60_000)) return null;
+  return { ms: (tokens[i] === 'before' ? -1 : 1) * ms, end: i + 1 };
 }
 
 const SAME_DAY = /^(?:this|the same) day next (week|month|year)$/;

@@ -431,6 +431,9 @@ describe('hours or minutes before or after a clock or a day', () => {
     ['30 minutes before friday at 3pm', '2026-12-04 14:30', []],
     ['15 minutes after tomorrow at noon', '2026-12-03 12:15', []],
     ['an hour and a half before tomorrow at 5pm', '2026-12-03 15:30', []],
+    ['half an hour before 5pm', '2026-12-02 16:30', []],
+    ['1 hour 30 minutes before 5pm', '2026-12-02 15:30', []],
+    ['1 hour and 15 minutes after noon tomorrow', '2026-12-03 13:15', []],
     ['1 hour before dec 25 at 10am', '2026-12-25 09:00', []],
     [
       '1 hour before dec 25',
