@@ -454,9 +454,9 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   const sameTime = SAME_TIME.test(text);
   const { hour, minute } = calendar.wall(now);
   const all = tokenize(sameTime ? text.replace(SAME_TIME, ` ${formatClock(hour % 12 || 12, minute)}${hour < 12 ? 'am' : 'pm'} `) : text);
-  // "30 minutes before friday at 3pm", "2 hours after tomorrow": hours or minutes counted from a day's instant.
-  const counted = hoursFromADay(all);
-  // "2 hours before 5pm" is a clock (read by readClock whole).
+  // "2 hours before 5pm", "30 minutes before friday at 3pm", "2 hours after tomorrow": counted from the instant after them.
+  const counted = timeBefore(all);
+  // "10 minutes to 3pm", "5 minutes before 5pm": a clock of its own (readClock reads it whole).
   const offset = counted && (readClock(all, 0)?.end ?? 0) < counted.end ? counted : null;
   const tokens = offset ? all.slice(offset.end) : all;
   let parts: ReturnType<typeof readParts>;
@@ -472,8 +472,8 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   // A bare number ("5", "-1") is not a time of day; "at 5", "5pm" and "17:30" are.
   if (!parts.day && !parts.part && /^-?\s?\d{1,2}$/.test(text)) return null;
   if (offset) {
-    // Counted in elapsed time from the instant the rest names ("2 hours before 5pm", "an hour before friday at 3am"), so a
-    // DST change between them and midnight ("2 hours before midnight") read as every clock is.
+    // Elapsed time from the instant the rest names, read as any phrase is: right across midnight ("2 hours before
+    // midnight") and a DST change ("an hour before 3am" on the morning the clocks skip 2am), whatever the word order.
     if (!parts.clock && !parts.part && !parts.day) return null;
     if (!parts.clock && !parts.part) {
       const from = formatClock(read.dayClock.hour, read.dayClock.minute);
@@ -508,7 +508,7 @@ function checkSameDay(parts: NonNullable<ReturnType<typeof readParts>>, calendar
  * "2 hours before", "90 minutes after", "an hour and a half before", "half an hour before", "1 hour 30 minutes
  * after": the hours and minutes a phrase counts from the instant after them.
  */
-function hoursFromADay(tokens: readonly string[]): { ms: number; end: number } | null {
+function timeBefore(tokens: readonly string[]): { ms: number; end: number } | null {
   const HOUR = 3_600_000;
   let ms = 0;
   let i = 0;
