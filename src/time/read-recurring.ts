@@ -278,12 +278,12 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     i = read.end;
   }
   if (groups.length > 1) groups.forEach(refuseBareCoarseRule);
-  // "at 8 and 8": one clock said twice without am/pm, read alike, would drop one; the other was likely the evening's.
   for (const { times, repeats, timesADay } of groups) {
     const twice = timesADay
       ? undefined
       : times.find((time, k) => time.ambiguous && times.some((other, m) => m !== k && other.value.hour === time.value.hour && other.value.minute === time.value.minute));
-    // "at 8 and 8", "at 8am and 8": a clock without am or pm read as another said beside it would drop a part.
+    // "at 8 and 8", "at 8am and 8": a clock without am or pm read as another said beside it would drop a part (the
+    // other was likely the evening's).
     const beside = twice && times.find((other) => other !== twice && !other.ambiguous && other.value.hour === twice.value.hour && other.value.minute === twice.value.minute);
     if (twice) {
       throw new ClauseConflict(
@@ -329,19 +329,28 @@ function refuseBareCoarseRule(group: Group): void {
  * round the whole hour, as "every 30 minutes at 0 minutes past the hour" (one interval keeps them); other lists are
  * not read (null).
  */
-function evenMinutesPastTheHour(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
-  if (tokens[k] !== 'at' || !/^\d{1,2}$/.test(tokens[k + 1] ?? '')) return null;
+function evenMinutesPastTheHour(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
+  // crontab.guru writes the minutes first: "at minute 0 and 30 past every hour from 9 through 17".
+  const guru = tokens[k + 1] === 'minute' || tokens[k + 1] === 'minutes';
+  if (tokens[k] !== 'at' || !/^\d{1,2}$/.test(tokens[k + (guru ? 2 : 1)] ?? '')) return null;
   const minutes: number[] = [];
-  let j = k + 1;
+  let j = k + (guru ? 2 : 1);
   while (/^\d{1,2}$/.test(tokens[j] ?? '')) {
     minutes.push(Number(tokens[j]));
     j++;
     while (tokens[j] === ',' || tokens[j] === 'and') j++;
   }
-  if (minutes.length < 2 || !(tokens[j] === 'minutes' && tokens[j + 1] === 'past' && tokens[j + 2] === 'the' && tokens[j + 3] === 'hour')) return null;
   const step = 60 / minutes.length;
-  const even = Number.isInteger(step) && minutes[0]! < step && minutes.every((minute, n) => minute === minutes[0]! + n * step);
-  return even ? { words: ['every', String(step), 'minutes', 'at', String(minutes[0]), 'minutes', 'past', 'the', 'hour'], end: j + 4 } : null;
+  const even = minutes.length >= 2 && Number.isInteger(step) && minutes[0]! < step && minutes.every((minute, n) => minute === minutes[0]! + n * step);
+  if (!even) return null;
+  // As crontab.guru writes a step from :00, "every 30th minute past every hour ...", which it reads on.
+  if (guru) {
+    const stepped = ['every', `${step}th`, 'minute'];
+    const read = tokens[j] === 'past' && minutes[0] === 0 ? crontabGuruHours([...stepped, ...tokens.slice(j)], 0, notes) : null;
+    return read ? { words: read.words, end: j + read.end - stepped.length } : null;
+  }
+  if (!(tokens[j] === 'minutes' && tokens[j + 1] === 'past' && tokens[j + 2] === 'the' && tokens[j + 3] === 'hour')) return null;
+  return { words: ['every', String(step), 'minutes', 'at', String(minutes[0]), 'minutes', 'past', 'the', 'hour'], end: j + 4 };
 }
 
 /**
@@ -379,6 +388,9 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     if (at(k, 'day', '-', 'of', '-', 'week')) {
       out.push('day', 'of', 'the', 'week');
       k += 4;
+    } else if (at(k, 'every', 'day', '-', 'of', '-', 'week', 'from')) {
+      // crontab.guru's "on every day-of-week from monday through friday": those days.
+      k += 6;
     } else if (at(k, 'every', 'day', '-', 'of', '-', 'month', 'from')) {
       out.push('days');
       k += 6;
@@ -386,7 +398,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // crontab.guru's "in every month from january through june": those months ("in the month of march": that month).
       out.push('in');
       k += 3;
-    } else if ((opened = evenMinutesPastTheHour(tokens, k))) {
+    } else if ((opened = evenMinutesPastTheHour(tokens, k, notes))) {
       // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step.
       out.push(...opened.words);
       k = opened.end - 1;

@@ -435,7 +435,9 @@ export const SHAPES: readonly Shape[] = [
     examples: ['at 5 minutes past the hour', 'at 30 minutes past the hour on weekdays'],
     applies: (group) => group.minuteOfHour !== undefined && !group.interval && group.times.length === 0 && !group.part,
     build: (group, original, context) => {
-      if (!/\bpast the hour\b/i.test(original)) throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
+      // crontab.guru's "At minute 0." says the same.
+      if (!/\bpast the hour\b|^\s*at minute \d{1,2}\b/i.test(original))
+        throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
       const minute = String(group.minuteOfHour).padStart(2, '0');
       context.notes?.push(`read '${original}' as every hour at :${minute}; name an interval to say otherwise, such as 'every 2 hours at :${minute}'`);
       return buildInterval({ ...group, interval: { n: 1, unit: 'hour' }, repeats: true }, 60, 'hour', original, context);

@@ -306,3 +306,16 @@ describe("crontab.guru's month steps with a range", () => {
     expect(fired).toEqual(months);
   });
 });
+
+describe("crontab.guru's descriptions read back as their crons", () => {
+  it.each([
+    ['At every 10th minute past every hour from 9 through 17 on every day-of-week from Monday through Friday.', '*/10 9-17 * * 1-5'],
+    ['At minute 0 and 30 past every hour from 9 through 17 on every day-of-week from Monday through Friday.', '*/30 9-17 * * 1-5'],
+    ['At 22:00 on every day-of-week from Monday through Friday.', '0 22 * * 1-5'],
+    ['At minute 0.', '0 * * * *'],
+    ['At minute 15 past every 3rd hour.', '15 */3 * * *'],
+  ])('%s', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+});
