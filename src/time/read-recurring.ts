@@ -402,6 +402,21 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step.
       out.push(...opened.words);
       k = opened.end - 1;
+    } else if (
+      EACH.has(tokens[k] ?? '') &&
+      (step = readNumber(tokens, k + 1, { articles: false })) &&
+      at(step.end, 'days', 'in', 'a', 'month') &&
+      Number.isInteger(step.value) &&
+      step.value >= 2 &&
+      step.value <= 15
+    ) {
+      // cronstrue's "every 2 days in a month" (`*\/2` in the day of the month): from the 1st, again each month.
+      const days = Array.from({ length: Math.ceil(31 / step.value) }, (_, n) => String(1 + n * step!.value));
+      notes.push(
+        `read '${tokens.slice(k, step.end + 4).join(' ')}' as days ${days[0]}, ${days[1]} and so on of each month, as cron's */${step.value} is; for a step that runs on across months say 'every ${step.value} days'`,
+      );
+      out.push('days', ...days.flatMap((day, n) => [...(n > 0 ? [','] : []), day]));
+      k = step.end + 3;
     } else if (at(k, 'between', 'day') && /^\d{1,2}$/.test(tokens[k + 2] ?? '') && tokens[k + 3] === 'and' && /^\d{1,2}$/.test(tokens[k + 4] ?? '')) {
       // cronstrue's "between day 1 and 7 of the month" (`1-7` in the day of the month): those days.
       out.push('days', tokens[k + 2]!, 'through', tokens[k + 4]!);

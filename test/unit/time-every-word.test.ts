@@ -268,6 +268,8 @@ describe("cronstrue's descriptions read back as their crons", () => {
     ['At 0, 15, 30, and 45 minutes past the hour', '*/15 * * * *'],
     ['At 09:00 AM, only on Monday, Wednesday, and Friday, every 3 months', '0 9 * */3 1,3,5'],
     ['At 09:00 AM, on day 15 of the month, every 3 months', '0 9 15 */3 *'],
+    ['At 07:00 AM, every 2 days in a month', '0 7 1-31/2 * *'],
+    ['At 08:30 AM, every 10 days in a month', '30 8 1-31/10 * *'],
   ])('%s', async (phrase, cron) => {
     const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
