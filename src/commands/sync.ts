@@ -96,7 +96,8 @@ export default defineCommand({
       const agentId = agent === undefined ? undefined : await rt.agentId(agent);
       // One sync at a time: one started beside another waits for it (from cron, an hour's runs may overlap), and says so.
       const running = store.lockHolder('sync');
-      if (running) out.note(`Waiting for another sync${holderText(running)} to finish`);
+      // A dry run takes no lock, so it waits for nobody.
+      if (running && !rt.dryRun) out.note(`Waiting for another sync${holderText(running)} to finish`);
       result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun, concurrency: options.concurrency, onRound: reportRound });
       // An agent nothing is recorded for is never listed: an id that names none (a typo in a cron job) would sync nothing, unsaid.
       // A name was looked up already; a dry run without a key looks nothing up.
