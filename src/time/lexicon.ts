@@ -220,7 +220,9 @@ function editDistance(a: string, b: string): number {
  * Times people name by what happens then, read as the clock they most often stand for, each with a
  * note (lunch may be at 1pm; business hours may run 8 to 6). "business hours" is a window, so only
  * a repeating phrase reads it ("every hour during business hours"); a phrase that names its own days
- * keeps them ("every saturday ... during business hours" is Saturday, 09:00 to 17:00).
+ * keeps them ("every saturday ... during business hours" is Saturday, 09:00 to 17:00). And times
+ * written as armies and airlines name them ("0800h", "1500 hrs"), which both readers would otherwise
+ * take for a count of hours: the one place before either reader where a time is spelled as a clock.
  */
 export function withNamedTimes(text: string, notes: string[] | undefined, kind: 'once' | 'recurring'): string {
   let out = text;
