@@ -74,6 +74,22 @@ describe('recurring list and sets', () => {
     expect(members.stdout.trim().split('\n').sort()).toEqual([...seriesMembers].sort());
   });
 
+  it('a set or series with --agent-id naming another agent is refused, naming the agent it is recorded for; nothing is deleted', async () => {
+    const { setId, setMembers, seriesId } = await seed();
+    const other = 'agent-22222222-2222-2222-2222-222222222222';
+    for (const args of [['recurring', 'list', '--id', setId], ['recurring', 'get', setId], ['agenda', '--id', seriesId], ['recurring', 'delete', setId, '--yes']]) {
+      const r = await h.run([...args, '--agent-id', other]);
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).toContain(`for agent ${other}: it is recorded for agent ${AGENT}`);
+      expect(r.stdout).toBe('');
+    }
+    expect(h.letta.requests('DELETE')).toEqual([]);
+    // The agent it is recorded for, by id or by name, is as leaving the flag out.
+    const named = await h.run(['recurring', 'list', '--id', setId, '--agent-id', 'support-bot', '-q']);
+    expect(named.code).toBe(0);
+    expect(named.stdout.trim().split('\n').sort()).toEqual([...setMembers].sort());
+  });
+
   it('onetime list shows a series as one row, not its members, in a pipe, as JSON and with -q', async () => {
     const { seriesId, seriesMembers } = await seed();
     const single = h.letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse('2026-12-01T10:00:00Z') }, 'Once').id;

@@ -5,7 +5,7 @@ import { isShortId, shortMatches } from '../../output/short-id';
 import type { Runtime } from '../../runtime';
 import { schedulesOf } from './schedule';
 import { serverOf, stateStore } from './state';
-import { isSeriesId, isSetId, recordedIds } from '../../state/records';
+import { isSeriesId, isSetId, onServer, recordedIds } from '../../state/records';
 import { limiter } from '../../concurrency';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
@@ -46,6 +46,7 @@ export async function resolveScheduleIds(rt: Runtime, ids: string[], { live = tr
   const full = async (id: string) => {
     const elsewhere = record.elsewhere.get(id);
     if (elsewhere !== undefined && !(live && (await heldHere(rt, id)))) throw otherServer(rt, id, elsewhere);
+    await checkGroupAgent(rt, id, record.groupAgents.get(id));
     return id;
   };
   const fullIds = async (given: string[]) => {
@@ -90,6 +91,22 @@ async function heldHere(rt: Runtime, id: string): Promise<boolean> {
   }
 }
 
+/**
+ * A set or series is acted on where its record says (its agent); `--agent-id` naming another agent is
+ * refused rather than passed over: the user meant a group that agent does not have.
+ */
+async function checkGroupAgent(rt: Runtime, id: string, recordedAgent: string | undefined): Promise<void> {
+  const { value, source } = rt.settings.agentId;
+  if (recordedAgent === undefined || source !== 'flag' || !value) return;
+  const given = await rt.agentId(value);
+  if (given === recordedAgent) return;
+  const what = isSetId(id) ? 'set' : 'series';
+  throw new NotFoundError(
+    `No ${what} '${id}' for agent ${given}: it is recorded for agent ${recordedAgent}`,
+    `Leave out --agent-id (the record names the ${what}'s agent), or pass --agent-id ${recordedAgent}.`,
+  );
+}
+
 /** The refusal of an id recorded against another server: where it belongs and how to act on it there. */
 export function otherServer(rt: Runtime, id: string, server: string): UsageError {
   return new UsageError(`${id} was recorded on this machine against ${server}, not ${serverOf(rt)}`, `Act on it there: pass --base-url ${server} (or set LETTA_BASE_URL=${server}).`);
@@ -111,18 +128,25 @@ export function pickOne(short: string, candidates: string[], what: 'schedule' | 
  * Read once per command: ids are resolved against the record as it was when
  * the command began (so several ids do not each read and index the whole record).
  */
-function recordIds(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
+function recordIds(rt: Runtime): Promise<RecordIds> {
   let ids = indexed.get(rt);
   if (!ids) indexed.set(rt, (ids = indexRecord(rt)));
   return ids;
 }
-const indexed = new WeakMap<Runtime, Promise<{ here: Set<string>; elsewhere: Map<string, string> }>>();
+/** `groupAgents`: the agent of each set and series this server's records hold. */
+type RecordIds = { here: Set<string>; elsewhere: Map<string, string>; groupAgents: Map<string, string> };
+const indexed = new WeakMap<Runtime, Promise<RecordIds>>();
 
-async function indexRecord(rt: Runtime): Promise<{ here: Set<string>; elsewhere: Map<string, string> }> {
+async function indexRecord(rt: Runtime): Promise<RecordIds> {
   try {
-    return recordedIds(await (await stateStore(rt, { everyServer: true })).readShared(), serverOf(rt));
+    const state = await (await stateStore(rt, { everyServer: true })).readShared();
+    const server = serverOf(rt);
+    const groupAgents = new Map<string, string>();
+    for (const intent of state.intents) if (intent.set_id !== undefined && onServer(intent, server)) groupAgents.set(intent.set_id, intent.agent_id);
+    for (const series of state.series) if (onServer(series, server)) groupAgents.set(series.series_id, series.agent_id);
+    return { ...recordedIds(state, server), groupAgents };
   } catch (error) {
-    if (error instanceof CliError) return { here: new Set(), elsewhere: new Map() };
+    if (error instanceof CliError) return { here: new Set(), elsewhere: new Map(), groupAgents: new Map() };
     throw error;
   }
 }
