@@ -34,14 +34,18 @@ export function normalize(input: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[.!]$/, '')
     .replace(/(?<=\w)\s?\.\.\s?(?=\w)/g, '-')
-    .replace(/(?<![\w/])[a-z]{1,2}(?:\/[a-z]{1,2})+(?![\w/])/g, (days) => letterDays(days) ?? days);
+    .replace(/(?<![\w/,])[a-z]{1,2}(?:([/,])[a-z]{1,2})(?:\1[a-z]{1,2})*(?![\w/,])/g, (days) => letterDays(days) ?? days);
 }
 
-/** Weekdays by their letters, as timetables write them: "m/w/f", "tu/th". A lone "t" or "s" (which one?) is left unread. */
+/**
+ * Weekdays by their letters, as timetables write them: "m/w/f", "m,w,f", "tu/th". A lone "t" or "s"
+ * (which one?) is left unread, but beside "th" a "t" is Tuesday ("t/th").
+ */
 const DAY_LETTERS: Record<string, string> = { m: 'mon', tu: 'tue', w: 'wed', th: 'thu', r: 'thu', f: 'fri', sa: 'sat', su: 'sun' };
 
 function letterDays(text: string): string | undefined {
-  const days = text.split('/').map((letters) => DAY_LETTERS[letters]);
+  const letters = text.split(/[/,]/);
+  const days = letters.map((one) => (one === 't' && letters.includes('th') ? 'tue' : DAY_LETTERS[one]));
   return days.every((day) => day !== undefined) ? days.join('/') : undefined;
 }
 

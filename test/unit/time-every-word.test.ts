@@ -250,10 +250,17 @@ describe('weekdays by their letters, as timetables write them', () => {
     ['every m/w/f at 7am', '0 7 * * 1,3,5'],
     ['tu/th at 9am', '0 9 * * 2,4'],
     ['M/W/F at 7am', '0 7 * * 1,3,5'],
+    ['every m,w,f at 7am', '0 7 * * 1,3,5'],
+    ['every T/Th at 4pm', '0 16 * * 2,4'],
+    ['at 9am on m,w', '0 9 * * 1,3'],
   ])('%s', async (phrase, local) => {
     const meaning = await meaningOfSchedule(phrase, OPTIONS);
     expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);
   });
+});
+
+it.each(['every s/su at 9am', 'every t at 9am', 'every m, w, x at 9am'])('%s (a lone t or s, or a letter no weekday has) is refused', async (phrase) => {
+  await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(UsageError);
 });
 
 describe("cronstrue's descriptions read back as their crons", () => {
