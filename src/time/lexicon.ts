@@ -221,7 +221,7 @@ function editDistance(a: string, b: string): number {
  * note (lunch may be at 1pm; business hours may run 8 to 6). "business hours" is a window, so only
  * a repeating phrase reads it ("every hour during business hours"); a phrase that names its own days
  * keeps them ("every saturday ... during business hours" is Saturday, 09:00 to 17:00). And times
- * written as armies and airlines name them ("0800h", "1500 hrs"), which both readers would otherwise
+ * written as armies and airlines name them ("0800h", "1500 hrs", "08:00h"), which both readers would otherwise
  * take for a count of hours: the one place before either reader where a time is spelled as a clock.
  */
 export function withNamedTimes(text: string, notes: string[] | undefined, kind: 'once' | 'recurring'): string {
@@ -236,6 +236,8 @@ export function withNamedTimes(text: string, notes: string[] | undefined, kind: 
     if (military[4] !== 'h' || !military[2]!.startsWith('0'))
       notes?.push(`read '${military[0].slice(military[1]!.length)}' as ${military[2]}:${military[3]}, a time of day; for a duration write 'in ${military[2]}${military[3]} hours'`);
   }
+  // "08:00h", "17:30 hrs": a clock with its colon is a time of day whatever follows it ("in 1:30 hours" stays a duration).
+  if (!duration && /\d:\d\d ?h/.test(out)) out = out.replace(CLOCK_THEN_HOURS, (_, before: string, clock: string) => `${before}${clock}`);
   // Each pattern is run only where its word is: compiling them took a third of a millisecond of every `parse`.
   const lunch = out.includes('lunch') ? /\blunch(?: ?-?time)?\b/.exec(out) : null;
   if (lunch) {
@@ -254,6 +256,7 @@ export function withNamedTimes(text: string, notes: string[] | undefined, kind: 
 }
 
 const MILITARY_TIME = /(^|(?<!\b(?:in|within|for|after|every|each|of|than)) )([01]\d|2[0-3])([0-5]\d) ?(h|hrs?|hours)\b/g;
+const CLOCK_THEN_HOURS = /(^|(?<!\b(?:in|within|for|after|every|each|of|than)) )((?:[01]?\d|2[0-3]):[0-5]\d) ?(?:h|hrs?|hours)\b/g;
 const BUSINESS_HOURS = /\b(?:(?:during|within|in) )?(?:(?:the|normal|regular|standard|usual) )?(?:business|office|working|work) hours\b/;
 const NAMED_DAYS = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\bweek ?-?ends?\b|\bweekdays?\b|\bwork ?days?\b|\bbusiness days?\b/;
 

@@ -239,6 +239,7 @@ describe('a 24-hour clock with h or hrs after it in a repeating phrase', () => {
   it.each([
     ['every day at 0800h', '0 8 * * *'],
     ['weekdays at 1730 hrs', '30 17 * * 1-5'],
+    ['weekdays at 17:30 h', '30 17 * * 1-5'],
   ])('%s is read as that time of day', async (phrase, local) => {
     const meaning = await meaningOfSchedule(phrase, OPTIONS);
     expect(meaning.type === 'recurring' && meaning.local_cron).toBe(local);

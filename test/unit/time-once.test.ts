@@ -411,6 +411,8 @@ describe('a 24-hour clock with h, hrs or hours after it is a time of day, not a 
     ['at 1500 hrs', '2026-12-02 15:00', ["read '1500 hrs' as 15:00, a time of day; for a duration write 'in 1500 hours'"]],
     ['0900 hours', '2026-12-03 09:00', ["read '0900 hours' as 09:00, a time of day; for a duration write 'in 0900 hours'"]],
     ['dec 10 at 2359h', '2026-12-10 23:59', ["read '2359h' as 23:59, a time of day; for a duration write 'in 2359 hours'"]],
+    ['tomorrow at 08:00h', '2026-12-03 08:00', []],
+    ['friday 17:30 hrs', '2026-12-04 17:30', []],
   ])('%s', (input, expected, notes) => {
     expect(nyLocal(input)).toEqual({ at: expected, notes });
   });
