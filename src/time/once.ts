@@ -223,8 +223,38 @@ export const INSTANT_RULES: readonly InstantRule[] = [
     examples: ['tomorrow at 9am', 'friday at 4', 'half past 6 tonight', 'first monday of next month', 'at 17:30'],
     read: ({ text, shown, now, calendar, read }) => fromParts(text, shown, now, calendar, read),
   },
+  {
+    name: 'counted from a date',
+    words: true,
+    examples: ['an hour before 2026-12-10 09:00', '30 minutes after 12/10 9am', 'an hour before 2027-01-10T09:00:00Z'],
+    read: (input) => countedFromDate(input),
+  },
   { name: 'chrono-node', words: true, examples: ['20:32:13', 'last week'], read: ({ text, shown, now, calendar, read }) => naturalOn(text, shown, now, calendar, read) },
 ];
+
+/**
+ * "an hour before 2026-12-10 09:00", "30 minutes after 12/10 9am": hours and minutes counted from an instant
+ * written as a date the everyday grammar (which counts from its own days and clocks) does not read.
+ */
+function countedFromDate(input: InstantInput): number | null {
+  const m = /^(.+?) (before|after) (.+)$/.exec(input.text);
+  if (!m || !/\d/.test(m[3]!)) return null;
+  const head = tokenize(`${m[1]} ${m[2]}`);
+  const counted = timeBefore(head);
+  if (!counted || counted.end !== head.length) return null;
+  for (const rule of INSTANT_RULES) {
+    if (rule.name === 'counted from a date' || rule.name === 'duration') continue;
+    const instant = rule.read({ ...input, text: m[3]! });
+    if (instant === null) continue;
+    if (input.read.dateOnly) {
+      const from = formatClock(input.read.dayClock.hour, input.read.dayClock.minute);
+      input.read.notes.push(`read '${input.shown}' as counted from ${from}, the time a day without one is read as; give the time to count from another, such as '${input.text} at 5pm'`);
+      input.read.dateOnly = false;
+    }
+    return instant + counted.ms;
+  }
+  return null;
+}
 
 /** The instant a phrase names; `trace`, when given, gets the name of the rule that decided it. */
 function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {

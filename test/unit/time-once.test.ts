@@ -443,6 +443,15 @@ describe('hours or minutes before or after a clock or a day', () => {
       ["read '1 hour before dec 25' as counted from 09:00, the time a day without one is read as; give the time to count from another, such as '1 hour before dec 25 at 5pm'"],
     ],
     ['2 hours before tonight', '2026-12-02 19:00', ["read 'tonight' as 21:00; add a time for another, such as 'at 10pm'"]],
+    ['an hour before 2026-12-10 09:00', '2026-12-10 08:00', []],
+    ['2 hours after 2026-12-10T09:00', '2026-12-10 11:00', []],
+    ['an hour before 2026-12-10T14:00:00Z', '2026-12-10 08:00', []],
+    ['45 minutes before 1796911200000', '2026-12-10 08:15', []],
+    [
+      'an hour before 2026-12-10',
+      '2026-12-10 08:00',
+      ["read 'an hour before 2026-12-10' as counted from 09:00, the time a day without one is read as; give the time to count from another, such as 'an hour before 2026-12-10 at 5pm'"],
+    ],
   ])('%s', (input, expected, notes) => {
     expect(nyLocal(input)).toEqual({ at: expected, notes });
   });
