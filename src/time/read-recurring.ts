@@ -124,7 +124,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   { name: 'minute past every hour', examples: ['quarter past every hour', '10 minutes past each hour on weekdays'], read: readMinutePastEveryHour },
   { name: 'at', examples: ['every day at 9am', 'every hour at :30', 'every day at noon and 5pm', 'every weekday at night'], read: readAt },
   { name: 'on the hour', examples: ['every hour on the hour', 'every hour on the half hour'], read: readOnTheHour },
-  { name: 'interval start', examples: ['every 4 hours starting at 8am', 'every 15 minutes starting at minute 1'], read: readIntervalStart },
+  { name: 'interval start', examples: ['every 4 hours starting at 8am', 'every 15 minutes starting at minute 1', 'every 20 minutes starting at 10 past'], read: readIntervalStart },
   { name: 'of the week', examples: ['every day of the week at 9am', 'every minute of every day'], read: readOfTheWeek },
   { name: 'of the month, in months', examples: ['the 15th of every month', 'every day in june', 'every monday during december', 'every day in the evening'], read: readOfIn },
   { name: 'link word', examples: ['every monday and the 15th', 'on the 1st of every month'], read: readLink },
@@ -894,16 +894,41 @@ function readOnTheHour(tokens: readonly string[], i: number, part: Group): numbe
   return null;
 }
 
-/** "every 4 hours starting at 8am", "every 15 minutes starting at minute 1", "every 2 hours beginning :30": where an interval counts from. */
+/**
+ * "every 4 hours starting at 8am", "every 15 minutes starting at minute 1", "every 2 hours beginning :30", "every 30
+ * minutes starting at 5 past the hour": where an interval counts from.
+ */
 function readIntervalStart(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
   if ((tokens[i] !== 'starting' && tokens[i] !== 'beginning') || !seen.group.interval) return null;
   let j = i + 1;
   if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
   if (tokens[j] === 'minute' || /^:\d/.test(tokens[j] ?? '')) return readMinuteOfHour(tokens, j, part, seen);
+  const pastTheHour = minutesPastTheHour(tokens, j);
+  if (pastTheHour) {
+    part.minuteOfHour = pastTheHour.minute;
+    return pastTheHour.end;
+  }
   const start = readClock(tokens, j);
   if (!start) return null;
   part.times.push(start);
   return start.end;
+}
+
+/**
+ * "5 minutes past the hour", "10 past", "a quarter past each hour": a minute of the hour where an interval starts
+ * (cronstrue's "every 30 minutes, starting at 5 minutes past the hour"). "10 past 9" is a clock, not this.
+ */
+function minutesPastTheHour(tokens: readonly string[], i: number): { minute: number; end: number } | null {
+  const k = tokens[i] === 'a' && tokens[i + 1] === 'quarter' ? i + 1 : i;
+  const spoken = tokens[k] === 'quarter' ? { value: 15, end: k + 1 } : readNumber(tokens, k, { articles: false });
+  if (!spoken || !Number.isInteger(spoken.value) || spoken.value < 0 || spoken.value > 59) return null;
+  let j = spoken.end;
+  if (/^(?:minutes?|mins?)$/.test(tokens[j] ?? '')) j++;
+  if (tokens[j] !== 'past' && tokens[j] !== 'after') return null;
+  j++;
+  if ((tokens[j] === 'the' || EACH.has(tokens[j] ?? '')) && tokens[j + 1] === 'hour') j += 2;
+  else if (readClock(tokens, j)) return null;
+  return { minute: spoken.value, end: j };
 }
 
 const UNIT_ORDER: readonly Unit[] = ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'];

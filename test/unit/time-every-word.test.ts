@@ -278,6 +278,9 @@ describe("cronstrue's descriptions read back as their crons", () => {
     ['At 09:00 AM, on day 15 of the month, every 3 months', '0 9 15 */3 *'],
     ['At 07:00 AM, every 2 days in a month', '0 7 1-31/2 * *'],
     ['At 08:30 AM, every 10 days in a month', '30 8 1-31/10 * *'],
+    ['Every 30 minutes, starting at 5 minutes past the hour', '5,35 * * * *'],
+    ['every 20 minutes starting at 10 past', '10,30,50 * * * *'],
+    ['every 2 hours starting at a quarter past each hour', '15 */2 * * *'],
   ])('%s', async (phrase, cron) => {
     const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
