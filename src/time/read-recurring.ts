@@ -359,6 +359,17 @@ function evenMinutesPastTheHour(tokens: readonly string[], k: number, notes: str
  * start are said (`starting february`), which decide the months as the rest of the grammar reads them.
  */
 export function withMonthStepOpened(text: string, notes: string[] | undefined, started: boolean): string {
+  const ranged = started ? null : MONTH_STEP_IN_RANGE.exec(text);
+  const [from, through] = ranged ? [monthOf(ranged[2]!), monthOf(ranged[3]!)] : [];
+  if (ranged && from !== undefined && through !== undefined) {
+    // "..., every 2 months, March through December" (cron's `3/2`): every second month of the range, from its first.
+    const every = ranged[1] === 'other' ? 2 : Number(ranged[1]);
+    const span = ((through - from + 12) % 12) + 1;
+    const months = [...Array(span).keys()].filter((k) => k % every === 0).map((k) => MONTH_NAMES[(from - 1 + k) % 12]!);
+    if (!Number.isInteger(every) || every < 2 || months.length === 0) return text;
+    notes?.push(`read '${ranged[0].slice(2)}' after a comma as ${listText(months)}, as cron's ${from}/${every} is`);
+    return `${text.slice(0, ranged.index)}, in ${months.map((month) => month.toLowerCase()).join(', ')}${text.slice(ranged.index + ranged[0].length)}`;
+  }
   const step = MONTH_STEP.exec(text);
   if (!step || started || text.split(/[\s,]+/).some((word) => monthOf(word) !== undefined || word === 'starting' || word === 'beginning' || word === 'from')) return text;
   const every = step[1] === 'other' ? 2 : Number(step[1]);
@@ -369,6 +380,7 @@ export function withMonthStepOpened(text: string, notes: string[] | undefined, s
 }
 
 const MONTH_STEP = /(?<=\S), every (other|\d+) months?(?=,|$)/;
+const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+) through ([a-z]+)(?=,|$)/;
 
 /**
  * Compounds as cron describers and calendars write them, opened into the words the clauses read:

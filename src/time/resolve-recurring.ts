@@ -540,7 +540,14 @@ function buildMonthly(group: Group, original: string, context: RecurringContext)
   }
   const monthDays = group.monthDays ?? [1];
   if (months === 1) return calendar(times, { weekdays: null, monthDays, months: group.months ?? null });
-  if (group.months) throw new UsageError(`'${original}' names both an interval of months and the months`, "Name the months only, such as 'on the 1st in january and july'.");
+  if (group.months) {
+    // "every 2 months from march through december": counted from the range's first month.
+    const range = monthRange(group.months);
+    if (!range) throw new UsageError(`'${original}' names both an interval of months and the months`, "Name the months only, such as 'on the 1st in january and july'.");
+    const picked = range.filter((_, k) => k % months === 0);
+    context.notes?.push(`read the interval of ${months} months as counted from ${MONTH_NAMES[range[0]! - 1]} in the months named: ${listText(picked.map((m) => MONTH_NAMES[m - 1]!))}`);
+    return calendar(times, { weekdays: null, monthDays, months: [...picked].sort((a, b) => a - b) });
+  }
   if (12 % months === 0) {
     // Quarters are the calendar's (January, April, July, October); "every N months" counts from its next run.
     const first = unit === 'quarter' && !context.startDay ? 1 : firstDate(context, times, (date) => monthDays.includes(date.day)).month;
@@ -549,6 +556,16 @@ function buildMonthly(group: Group, original: string, context: RecurringContext)
     return calendar(times, { weekdays: null, monthDays, months: list });
   }
   return monthsSeries(months, monthDays, times, context);
+}
+
+/** Months that run on one from another ("march through december", "november through february"), from the first; else undefined. */
+function monthRange(months: readonly number[]): number[] | undefined {
+  const set = new Set(months);
+  if (set.size < 2 || set.size === 12) return undefined;
+  // The first is the one whose month before is not named; a range has exactly one.
+  const firsts = [...set].filter((m) => !set.has(((m + 10) % 12) + 1));
+  if (firsts.length !== 1) return undefined;
+  return [...Array(set.size).keys()].map((k) => ((firsts[0]! - 1 + k) % 12) + 1);
 }
 
 /** "yearly" (1 January), "every march 1st", "every year on december 21st and 31st", "every 2 years on march 1st" (a series). */

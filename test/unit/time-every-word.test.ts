@@ -260,6 +260,21 @@ describe('weekdays by their letters, as timetables write them', () => {
   });
 });
 
+describe('an interval of months within a range of months', () => {
+  it.each([
+    ['every 2 months from march through december', '0 9 1 3-11/2 *', 'March, May, July, September and November'],
+    ['every other month from november to february on the 5th at 8am', '0 8 5 1,11 *', 'November and January'],
+  ])('%s counts from the range\'s first month, said', async (phrase, cron, months) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.notes.join('\n')).toContain(months);
+  });
+
+  it('months that are not a range stay refused', async () => {
+    await expect(meaningOfSchedule('every 3 months in jan, mar and jul', { now: NOW, zone: 'UTC' })).rejects.toThrow('names both an interval of months and the months');
+  });
+});
+
 it.each(['every s/su at 9am', 'every t at 9am', 'every m, w, x at 9am'])('%s (a lone t or s, or a letter no weekday has) is refused', async (phrase) => {
   await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(UsageError);
 });
@@ -279,6 +294,8 @@ describe("cronstrue's descriptions read back as their crons", () => {
     ['At 07:00 AM, every 2 days in a month', '0 7 1-31/2 * *'],
     ['At 08:30 AM, every 10 days in a month', '30 8 1-31/10 * *'],
     ['Every 30 minutes, starting at 5 minutes past the hour', '5,35 * * * *'],
+    ['At 07:05 AM, every 2 months, March through December', '5 7 * 3-11/2 *'],
+    ['At 09:00 AM, on day 1 of the month, every 3 months, February through December', '0 9 1 2-11/3 *'],
     ['every 20 minutes starting at 10 past', '10,30,50 * * * *'],
     ['every 2 hours starting at a quarter past each hour', '15 */2 * * *'],
   ])('%s', async (phrase, cron) => {
