@@ -379,6 +379,24 @@ export function withMonthStepOpened(text: string, notes: string[] | undefined, s
   return `${text.slice(0, step.index)}, in ${months.map((month) => month.toLowerCase()).join(', ')}${text.slice(step.index + step[0].length)}`;
 }
 
+/**
+ * "5 days before the last day", "2 days before the end of the month", "the day before the last day": that many
+ * days counted back from the month's last, as "6th last day". Null for anything else.
+ */
+function daysBeforeMonthEnd(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+  const count = tokens[k] === 'the' && tokens[k + 1] === 'day' ? { value: 1, end: k + 1 } : readNumber(tokens, k, { articles: false });
+  if (!count || !Number.isInteger(count.value) || count.value < 1 || count.value > 27) return null;
+  const unit = tokens[count.end];
+  if (!(unit === 'days' || (unit === 'day' && count.value === 1)) || tokens[count.end + 1] !== 'before' || tokens[count.end + 2] !== 'the') return null;
+  const j = count.end + 3;
+  const n = count.value + 1;
+  const nth = `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+  if (tokens[j] === 'last' && tokens[j + 1] === 'day') return { words: [nth, 'last', 'day'], end: j + 2 };
+  // "the end of the month": the words after "end" stay to say which month.
+  if (tokens[j] === 'end' && tokens[j + 1] === 'of') return { words: [nth, 'last', 'day'], end: j + 1 };
+  return null;
+}
+
 const MONTH_STEP = /(?<=\S), every (other|\d+) months?(?=,|$)/;
 const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+) through ([a-z]+)(?=,|$)/;
 
@@ -446,6 +464,10 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       notes.push(`read '${said}' as ${listText(months)}, as cron's ${cron} is; name the months for others`);
       out.push('in', ...months.flatMap((month, m) => [...(m > 0 ? [','] : []), month.toLowerCase()]));
       k = to !== undefined ? step.end + 4 : from !== undefined ? step.end + 2 : step.end;
+    } else if ((opened = daysBeforeMonthEnd(tokens, k))) {
+      // "5 days before the last day of the month" (cronstrue's `L-5`), "the day before the end of the month": counted from the end.
+      out.push(...opened.words);
+      k = opened.end - 1;
     } else if (at(k, 'in', 'the', 'month', 'of') && monthOf(tokens[k + 4]) !== undefined) {
       out.push('in');
       k += 3;

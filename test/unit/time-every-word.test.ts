@@ -260,6 +260,17 @@ describe('weekdays by their letters, as timetables write them', () => {
   });
 });
 
+describe('days counted back from the end of the month', () => {
+  it.each([
+    ['At 12:00 AM, 5 days before the last day of the month', ['2026-12-26T00:00:00.000Z', '2027-01-26T00:00:00.000Z', '2027-02-23T00:00:00.000Z']],
+    ['3 days before the end of the month at 9am', ['2026-12-28T09:00:00.000Z', '2027-01-28T09:00:00.000Z', '2027-02-25T09:00:00.000Z']],
+    ['every month on the day before the last day at 9am', ['2026-12-30T09:00:00.000Z', '2027-01-30T09:00:00.000Z', '2027-02-27T09:00:00.000Z']],
+  ])('%s', async (phrase, runs) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.next_runs.slice(0, 3)).toEqual(runs);
+  });
+});
+
 describe('an interval of months within a range of months', () => {
   it.each([
     ['every 2 months from march through december', '0 9 1 3-11/2 *', 'March, May, July, September and November'],
