@@ -304,6 +304,8 @@ describe("cronstrue's descriptions read back as their crons", () => {
     ['At 09:00 AM, on day 15 of the month, every 3 months', '0 9 15 */3 *'],
     ['At 07:00 AM, every 2 days in a month', '0 7 1-31/2 * *'],
     ['At 08:30 AM, every 10 days in a month', '30 8 1-31/10 * *'],
+    ['At 02:00 PM, every 30 days in a month', '0 14 1,31 * *'],
+    ['At 07:05 AM, every 3 days in a month, starting on day 2 of the month', '5 7 2-29/3 * *'],
     ['Every 30 minutes, starting at 5 minutes past the hour', '5,35 * * * *'],
     ['At 07:05 AM, every 2 months, March through December', '5 7 * 3-11/2 *'],
     ['At 09:00 AM, on day 1 of the month, every 3 months, February through December', '0 9 1 2-11/3 *'],
