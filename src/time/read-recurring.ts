@@ -215,8 +215,15 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     // "every 5 minutes and every monday at 9am": a second rule is a group of its own, never folded into the first.
     // cronstrue's "At 5 minutes past the hour, every 2 hours": after a minute past the hour alone, a comma goes on with the same rule.
     const minuteAlone = group.minuteOfHour !== undefined && group.interval === undefined && group.times.length === 0 && !DAY_KINDS.some((kind) => group[kind] !== undefined);
+    // "every hour, every day", cronstrue's "Every minute between 11:00 AM and 11:10 AM, every day": days alone after a comma
+    // narrow a rule that names none (read as a rule of their own, they fired daily at 09:00 beside it).
+    const daysNarrow = token === ',' && !DAY_KINDS.some((kind) => group[kind] !== undefined) && onlyDaysFollow(tokens, i + 1);
     const secondRule =
-      LIST_WORDS.has(token) && group.repeats && !(token === ',' && minuteAlone) && (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
+      LIST_WORDS.has(token) &&
+      group.repeats &&
+      !(token === ',' && minuteAlone) &&
+      !daysNarrow &&
+      (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
     // "every monday in june and the 1st of every month": the month bounds the days said with it, not those after the "and".
     if ((token === 'and' || token === '&') && group.months && DAY_KINDS.some((kind) => group[kind] !== undefined) && startsDays(tokens, i + 1)) {
       addNote(group, `read ${monthsText(group.months)} as bounding only the days said before 'and'; to bound the others too, say it after them as well`);
@@ -852,6 +859,12 @@ function startsDays(tokens: readonly string[], i: number): boolean {
   // A month starts days only as a date ("march 3rd"); a month or months alone ("march through november") keep to the group before.
   const date = monthOf(tokens[j]) !== undefined && (readOrdinal(tokens, j + 1) !== null || /^\d+$/.test(tokens[j + 1] ?? ''));
   return tokens[j] === 'last' || date || readOrdinal(tokens, j) !== null;
+}
+
+/** "every day", "daily", "every weekday", "mondays and fridays" up to the next comma or the end: days and nothing else. */
+function onlyDaysFollow(tokens: readonly string[], i: number): boolean {
+  const end = EACH.has(tokens[i] ?? '') && tokens[i + 1] === 'day' ? i + 2 : tokens[i] === 'daily' ? i + 1 : readDaySet(tokens, i)?.end;
+  return end !== undefined && (end === tokens.length || tokens[end] === ',');
 }
 
 /** "at 10am on mondays and 2pm on fridays": a time with its own days after a group that has both starts a group of its own. */

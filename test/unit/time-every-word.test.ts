@@ -260,6 +260,25 @@ describe('weekdays by their letters, as timetables write them', () => {
   });
 });
 
+describe('days alone after a comma narrow a rule that names none', () => {
+  it.each([
+    ['every hour, every day', '0 * * * *'],
+    ['every 15 minutes, every weekday', '*/15 * * * 1-5'],
+    ['every 2 hours, mondays and fridays', '0 */2 * * 1,5'],
+    ['At 5 minutes past the hour, every hour, every day', '5 * * * *'],
+    ['Every minute between 11:00 AM and 11:10 AM, every day', '0-10 11 * * *'],
+    ['At 30 minutes past the hour, every hour, every day, June through August', '30 * * 6-8 *'],
+  ])('%s', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
+  it('days after days stay a rule of their own', async () => {
+    const meaning = await meaningOfSchedule('every monday at 9am, every friday at 5pm', { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(['0 9 * * 1', '0 17 * * 5']);
+  });
+});
+
 describe('days counted back from the end of the month', () => {
   it.each([
     ['At 12:00 AM, 5 days before the last day of the month', ['2026-12-26T00:00:00.000Z', '2027-01-26T00:00:00.000Z', '2027-02-23T00:00:00.000Z']],
