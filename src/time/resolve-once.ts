@@ -395,6 +395,16 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
       notes.push(
         `read '${input}' as ${dayLabel(date)}${date.year === today.year ? '' : ` ${date.year}`}, the next ${WEEKDAY_NAMES[day.weekday]} the ${ordinalDay(day.day)}; give the month to choose another`,
       );
+    } else if (date && (date.month !== today.month || date.year !== today.year)) {
+      // "the 2nd" said on the 2nd after its time (today's?), "the 31st" in a month of 30 days: a later month's, said.
+      const skipped = [];
+      for (let k = 1; (today.month - 1 + k) % 12 !== date.month - 1; k++) skipped.push(MONTH_NAMES[(today.month - 1 + k) % 12]!);
+      const inThisMonth = day.day <= daysInMonth(today.year, today.month);
+      if (inThisMonth && day.day !== today.day && skipped.length === 0) return at(date);
+      const thisMonth = !inThisMonth ? `${MONTH_NAMES[today.month - 1]} has no ${ordinalDay(day.day)}` : day.day === today.day ? `today's has passed` : `this month's has passed`;
+      const months = skipped.length === 1 ? skipped[0] : `${skipped.slice(0, -1).join(', ')} and ${skipped.at(-1)}`;
+      const why = skipped.length === 0 ? thisMonth : `${thisMonth}, and ${months} ${skipped.length === 1 ? 'has' : 'have'} none`;
+      notes.push(`read '${input}' as ${dayLabel(date)}${date.year === today.year ? '' : ` ${date.year}`}: ${why}; give the month to say otherwise`);
     }
   }
   if (!date) throw new UsageError(`${label} is not a date`, DATE_HINT);
@@ -480,6 +490,8 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
     if (of.relative === 'the' && (!thisMonth || at(thisMonth) <= now)) {
       const then = inMonth(next.year, next.month) ?? throwError(missing(next.year, next.month));
       if (!thisMonth) notes.push(`${MONTH_NAMES[today.month - 1]} ${today.year} has no ${what.slice(4)}: read '${input}' as ${dayLabel(then)}`);
+      // "end of the month" on the 31st after its time: next month's end, said (today's was meant?).
+      else if (thisMonth.day === today.day) notes.push(`read '${input}' as ${dayLabel(then)}${then.year === today.year ? '' : ` ${then.year}`}: this month's, today, has passed; give the day for another`);
       return at(then);
     }
     return at(thisMonth ?? throwError(missing(today.year, today.month)));

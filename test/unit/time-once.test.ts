@@ -404,6 +404,25 @@ describe('a date in digits that reads the same either way needs no month-first n
   });
 });
 
+describe('a day of the month read in a later month says so', () => {
+  it.each([
+    ['the 2nd', WED, '2027-01-02 09:00', "read 'the 2nd' as Sat 2 Jan 2027: today's has passed; give the month to say otherwise"],
+    ['the 31st', Date.parse('2027-01-31T20:00:00Z'), '2027-03-31 09:00', "read 'the 31st' as Wed 31 Mar: today's has passed, and February has none; give the month to say otherwise"],
+    ['the 31st', Date.parse('2026-11-05T20:00:00Z'), '2026-12-31 09:00', "read 'the 31st' as Thu 31 Dec: November has no 31st; give the month to say otherwise"],
+    ['end of the month', Date.parse('2026-12-31T20:00:00Z'), '2027-01-31 09:00', "read 'end of the month' as Sun 31 Jan 2027: this month's, today, has passed; give the day for another"],
+    ['last friday of the month', Date.parse('2026-12-25T20:00:00Z'), '2027-01-29 09:00', "read 'last friday of the month' as Fri 29 Jan 2027: this month's, today, has passed; give the day for another"],
+  ])('%s', (input, now, at, note) => {
+    expect(nyLocal(input, now)).toEqual({ at, notes: [note] });
+  });
+
+  it('this month\'s, still ahead, or passed days ago, needs no note', () => {
+    expect(nyLocal('the 3rd')).toEqual({ at: '2026-12-03 09:00', notes: [] });
+    expect(nyLocal('the 1st')).toEqual({ at: '2027-01-01 09:00', notes: [] });
+    expect(nyLocal('the first tuesday')).toEqual({ at: '2027-01-05 09:00', notes: [] });
+    expect(nyLocal('the 2nd at 11am')).toEqual({ at: '2026-12-02 11:00', notes: [] });
+  });
+});
+
 describe('a 24-hour clock with h, hrs or hours after it is a time of day, not a count of hours', () => {
   it.each([
     ['at 0800h', '2026-12-03 08:00', []],
