@@ -11,7 +11,7 @@ import { PartsClash, readParts, yearOf } from './read-once';
 import { addMonths, dayLabel, isSmallHoursNote, resolveParts } from './resolve-once';
 import { looksRecurring } from './looks-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
-import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, wallTime } from './zone';
+import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, secondOccurrence, wallTime } from './zone';
 
 export interface InstantOptions {
   now: number;
@@ -209,7 +209,7 @@ export const INSTANT_RULES: readonly InstantRule[] = [
     name: 'local date and time',
     words: true,
     examples: ['2026-12-21 09:00', '2026-12-21', '2026-12-21 at 5pm'],
-    read: ({ text, shown, calendar, read }) => localDateTime(text, shown, calendar, read),
+    read: ({ text, shown, now, calendar, read }) => localDateTime(text, shown, now, calendar, read),
   },
   {
     name: 'duration',
@@ -312,7 +312,7 @@ export function instantRuleOf(input: string, { now, zone }: InstantOptions): str
 /** "2026-12-21 09:00", and "2026-12-21T09:00:00" when a zone after it was taken off ("... America/Chicago"). */
 const LOCAL_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:(?: at| @|,)? |t)(.+))?$/;
 
-function localDateTime(text: string, shown: string, calendar: Calendar, read: Reading): number | null {
+function localDateTime(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
   const m = LOCAL_DATE.exec(text);
   if (!m) return null;
   read.dateOnly = m[4] === undefined;
@@ -335,7 +335,8 @@ function localDateTime(text: string, shown: string, calendar: Calendar, read: Re
     clock = parsed;
   }
   checkCalendar(`'${shown}'`, year, month, day, clock.hour, clock.minute, second);
-  const instant = calendar.at({ year, month, day, hour: clock.hour, minute: clock.minute, second });
+  const first = calendar.at({ year, month, day, hour: clock.hour, minute: clock.minute, second });
+  const instant = first > now ? first : (secondOccurrence(calendar.wall, first, now) ?? first);
   const skippedOrTwice = dstNote(calendar.wall, instant, clock);
   if (skippedOrTwice) read.notes.push(skippedOrTwice);
   return instant + millis;

@@ -9,7 +9,7 @@ import { checkCalendar, DATE_HINT } from './iso';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import type { Calendar } from './once-zone';
 import type { DayRef, OnceParts } from './read-once';
-import { addDays, daysInMonth, dstNote, formatClock, formatDate, type WallTime } from './zone';
+import { addDays, daysInMonth, dstNote, formatClock, formatDate, secondOccurrence, type WallTime } from './zone';
 
 const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
 
@@ -100,7 +100,10 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     notes.push(`read '${input}' as 00:00 as ${dayLabel(calendar.wall(end))} begins, the midnight that ends today`);
     return end;
   }
-  const instant = dayInstant(parts, today, at, inDays, now, input, notes);
+  // A time with no day whose first occurrence today has passed but whose second, after the clocks went back, has not.
+  const first = parts.day === undefined && !parts.today ? inDays(0) : undefined;
+  const second = first !== undefined && first <= now ? secondOccurrence(calendar.wall, first, now) : undefined;
+  const instant = second ?? dayInstant(parts, today, at, inDays, now, input, notes);
   const skippedOrTwice = dstNote(calendar.wall, instant, clock);
   if (skippedOrTwice) notes.push(skippedOrTwice);
   if (midnight) notes.push(midnightNote(calendar.wall(instant), input));

@@ -149,7 +149,25 @@ export function dstNote(wall: (instant: number) => WallTime, instant: number, cl
     const later = wall(instant + shift);
     return later.hour === at.hour && later.minute === at.minute && later.day === at.day;
   });
-  return twice ? `${shown} occurs twice on ${formatDate(at)}, when the clocks go back; read as the first` : undefined;
+  if (twice) return `${shown} occurs twice on ${formatDate(at)}, when the clocks go back; read as the first`;
+  const second = CLOCK_SHIFTS.some((shift) => {
+    const earlier = wall(instant - shift);
+    return earlier.hour === at.hour && earlier.minute === at.minute && earlier.day === at.day;
+  });
+  return second ? `${shown} occurs twice on ${formatDate(at)}, when the clocks go back; read as the second, as the first has passed` : undefined;
+}
+
+/**
+ * A wall time's first occurrence that has passed on the day the clocks go back, while its second is still ahead
+ * ("at 1:30am" said at 01:15, after the clocks went back from 02:00): the second. Else undefined.
+ */
+export function secondOccurrence(wall: (instant: number) => WallTime, first: number, now: number): number | undefined {
+  const at = wall(first);
+  for (const shift of CLOCK_SHIFTS) {
+    const later = wall(first + shift);
+    if (later.hour === at.hour && later.minute === at.minute && later.day === at.day && first + shift > now) return first + shift;
+  }
+  return undefined;
 }
 
 /**

@@ -404,6 +404,24 @@ describe('a date in digits that reads the same either way needs no month-first n
   });
 });
 
+describe('a time the clocks repeat, its first passed and its second ahead, is the second', () => {
+  // 01:15 EST on 7 Nov 2027: the clocks went back from 02:00 EDT a quarter of an hour ago.
+  const AFTER_FALL_BACK = Date.parse('2027-11-07T06:15:00Z');
+  const second = "01:30 occurs twice on 2027-11-07, when the clocks go back; read as the second, as the first has passed";
+  it.each(['at 1:30am', '2027-11-07 01:30'])('%s', (input) => {
+    const read = parseInstant(input, { now: AFTER_FALL_BACK, zone: 'America/New_York' });
+    expect(new Date(read.instant).toISOString()).toBe('2027-11-07T06:30:00.000Z');
+    expect(read.notes).toEqual([second]);
+  });
+
+  it('a time both of whose occurrences passed is tomorrow\'s; before the change, the first', () => {
+    expect(new Date(parseInstant('at 1:10am', { now: AFTER_FALL_BACK, zone: 'America/New_York' }).instant).toISOString()).toBe('2027-11-08T06:10:00.000Z');
+    const before = parseInstant('at 1:30am', { now: Date.parse('2027-11-07T05:15:00Z'), zone: 'America/New_York' });
+    expect(new Date(before.instant).toISOString()).toBe('2027-11-07T05:30:00.000Z');
+    expect(before.notes).toEqual(['01:30 occurs twice on 2027-11-07, when the clocks go back; read as the first']);
+  });
+});
+
 describe('a day of the month read in a later month says so', () => {
   it.each([
     ['the 2nd', WED, '2027-01-02 09:00', "read 'the 2nd' as Sat 2 Jan 2027: today's has passed; give the month to say otherwise"],
