@@ -6,6 +6,7 @@
  * reader use.
  */
 
+import { UsageError } from '../errors';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './names';
 
 export { MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_SHORT } from './names';
@@ -297,6 +298,51 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
 }).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
 
 /** The same holidays in text as people type it: "new year's eve", "new years eve", "valentine’s day"; made when the one-time reader first asks. */
+const SECONDS_AND_MERIDIEM = /\b(1[0-2]|0?[1-9]):([0-5]\d):([0-5]\d) ?([ap])(?:\.? ?m\b\.?|\b)/g;
+
+/** Day words as people type them in chat, for the reader of one instant. Misspellings are not here: they get a "did you mean". */
+const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  tmw: 'tomorrow',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  '2moro': 'tomorrow',
+  '2morrow': 'tomorrow',
+  '2mrw': 'tomorrow',
+  tonite: 'tonight',
+  '2nite': 'tonight',
+  '2night': 'tonight',
+  nxt: 'next',
+};
+
+/**
+ * A one-time phrase's words as chat and calendars write them, in the words the reader knows: "tmw", "2moro",
+ * "tonite", "nxt"; "@5pm" as "at 5pm"; "monday am" and "tomorrow pm" as the morning and the afternoon; "in
+ * fortnight" as "in a fortnight".
+ */
+export function withChatWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  // "01:00:00 pm": the clock on the 24-hour clock, which the reader takes seconds on; other seconds are refused, never rounded.
+  const text = words.join(' ');
+  const clocks = /\d:\d\d:\d\d ?[ap]/.test(text)
+    ? text
+        .replace(SECONDS_AND_MERIDIEM, (said: string, h: string, m: string, s: string, meridiem: string) => {
+          if (s !== '00') throw new UsageError(`'${said.trim()}' names seconds, and a time of day here is to the minute`, `Write '${h}:${m} ${meridiem}m', or a date and time such as '2026-12-21 13:00:30'.`);
+          return `${String((Number(h) % 12) + (meridiem === 'p' ? 12 : 0)).padStart(2, '0')}:${m}`;
+        })
+        .split(' ')
+    : words;
+  for (const word of clocks) {
+    const before = out[out.length - 1] ?? '';
+    const spelled = CHAT_SPELLINGS[word];
+    if (spelled) out.push(spelled);
+    else if (/^@\d{1,4}(?:[:.]\d{2})?(?:[ap]\.?m?\.?)?$/.test(word)) out.push('at', word.slice(1));
+    else if (/^(?:[ap]m|[ap]\.m\.?)$/.test(word) && (weekdayOf(before) !== undefined || /^(?:today|tomorrow|tmrw|tmr)$/.test(before))) out.push(word.startsWith('a') ? 'morning' : 'afternoon');
+    else if (word === 'fortnight' && (before === '' || before === 'in')) out.push('a', 'fortnight');
+    else out.push(word);
+  }
+  return out;
+}
+
 let holidayPatterns: Array<{ pattern: RegExp; date: string }> | undefined;
 
 /** A holiday on a fixed date written as its date, for a reader of one instant ("christmas eve at 8pm": "december 24th at 8pm"). */

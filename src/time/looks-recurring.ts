@@ -12,7 +12,7 @@ export { MAX_PHRASE_LENGTH } from './words';
 /** True when the phrase reads as a repeating schedule rather than one instant. */
 export function looksRecurring(input: string): boolean {
   const text = normalize(input);
-  if (isCronLike(text) || /^@\w+$/.test(text)) return true;
+  if (isCronLike(text) || /^@[a-z]+$/.test(text)) return true;
   try {
     return readText(text).some((group) => group.repeats);
   } catch (error) {

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock, type ClockTime } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { MONTH_NAMES, WEEKDAY_NAMES, monthOf, unitOf, weekdayOf, withHolidayDates, withNamedTimes, type TimeUnit } from './lexicon';
+import { MONTH_NAMES, WEEKDAY_NAMES, monthOf, unitOf, weekdayOf, withChatWords, withHolidayDates, withNamedTimes, type TimeUnit } from './lexicon';
 import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -68,7 +68,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (whole.length > MAX_PHRASE_LENGTH) {
     throw new UsageError(`A time of ${whole.length} characters is too long to read (at most ${MAX_PHRASE_LENGTH})`, "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   }
-  const words = whole.split(' ');
+  const words = withChatWords(whole.split(' '));
   const span = withoutFiller(words);
   const named: string[] = [];
   const text = withNamedTimes(withHolidayDates(words.slice(span.start, span.end).join(' ')), named, 'once')
@@ -172,6 +172,8 @@ export class RecurringPhraseError extends UsageError {
 
 function unixMillis(text: string): number | null {
   if (/^\d{12,}$/.test(text)) return Number(text);
+  // "@1796738400": Unix seconds, as `date -d @...` writes them.
+  if (/^@\d{1,12}$/.test(text)) return Number(text.slice(1)) * 1000;
   if (/^\d{9,11}$/.test(text)) {
     throw new UsageError(`'${text}' looks like Unix seconds; a number here is read as Unix milliseconds`, `Use ${text}000.`);
   }
@@ -203,7 +205,7 @@ export interface InstantRule {
  * user's clock; the rest on the clock of a zone the phrase names, if any.
  */
 export const INSTANT_RULES: readonly InstantRule[] = [
-  { name: 'unix milliseconds', examples: ['1795442400000'], read: ({ text }) => unixMillis(text) },
+  { name: 'unix milliseconds', examples: ['1795442400000', '@1795442400'], read: ({ text }) => unixMillis(text) },
   { name: 'iso 8601', examples: ['2026-12-01T19:30:00Z', '2026-12-01T19:30:00-05:00', '2026-12-01T19:30'], read: ({ text, shown, zone, read }) => isoInstant(text, zone, `'${shown}'`, read.notes) },
   {
     name: 'local date and time',

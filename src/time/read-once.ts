@@ -241,7 +241,7 @@ function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: 
   return null;
 }
 
-/** "this weekend", "the weekend", "next weekend", "this coming weekend", "the weekend after next". */
+/** "this weekend", "the weekend", "weekend", "next weekend", "this coming weekend", "the weekend after next". */
 function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null {
   let j = i;
   let mode: 'this' | 'next' | 'after-next' = 'this';
@@ -250,10 +250,10 @@ function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null 
   else if (tokens[j] === 'next' || tokens[j] === 'coming') {
     mode = 'next';
     j++;
-  } else return null;
+  } else if (tokens[j] !== 'weekend') return null;
   if (tokens[j] !== 'weekend') return null;
   j++;
-  if (tokens[i] === 'the' && tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekend', mode: 'after-next' }, end: j + 2 };
+  if ((tokens[i] === 'the' || tokens[i] === 'weekend') && tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekend', mode: 'after-next' }, end: j + 2 };
   return { value: { kind: 'weekend', mode }, end: j };
 }
 

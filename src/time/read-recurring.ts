@@ -1560,7 +1560,9 @@ function readDays(tokens: readonly string[], i: number, group: Group): number | 
   let j = set.end;
   // "mondays", "weekdays", "tue-thu", "monday and friday" repeat; "monday" alone is one day (in a one-time phrase).
   const said = tokens.slice(i, j);
-  if (set.value.length > 1 || said.some((t) => /^(?:[a-z]+days|weekends?|workdays?|every|each)$/.test(t) && t !== 'days')) group.repeats = true;
+  // "weekend at 10" alone is the coming weekend, as "the weekend" is; "weekends", "every weekend" repeat.
+  const weekendAlone = said.length === 1 && said[0] === 'weekend';
+  if (!weekendAlone && (set.value.length > 1 || said.some((t) => /^(?:[a-z]+days|weekends?|workdays?|every|each)$/.test(t) && t !== 'days'))) group.repeats = true;
   // "every weekday morning", "monday evenings".
   const part = partOfDay(tokens[j]);
   if (part) {

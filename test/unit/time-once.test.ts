@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
+import { meaningOf } from '../../src/time/index';
 import { parseInstant } from '../../src/time/once';
 
 // Sunday 2026-11-22 15:00 UTC: 10:00 in New York, 00:00 (Monday) in Tokyo.
@@ -419,6 +420,38 @@ describe('a time the clocks repeat, its first passed and its second ahead, is th
     const before = parseInstant('at 1:30am', { now: Date.parse('2027-11-07T05:15:00Z'), zone: 'America/New_York' });
     expect(new Date(before.instant).toISOString()).toBe('2027-11-07T05:30:00.000Z');
     expect(before.notes).toEqual(['01:30 occurs twice on 2027-11-07, when the clocks go back; read as the first']);
+  });
+});
+
+describe('words as chat and calendars write them', () => {
+  it.each([
+    ['tmw at 9am', '2026-12-03 09:00'],
+    ['2moro at 9am', '2026-12-03 09:00'],
+    ['day after tmrw at 9am', '2026-12-04 09:00'],
+    ['tonite at 8', '2026-12-02 20:00'],
+    ['nxt week friday at 9am', '2026-12-11 09:00'],
+    ['@5pm', '2026-12-02 17:00'],
+    ['@1796738400', '2026-12-08 09:00'],
+    ['at 930pm', '2026-12-02 21:30'],
+    ['monday at 930', '2026-12-07 09:30'],
+    ['11:59:00 pm', '2026-12-02 23:59'],
+    ['monday am', '2026-12-07 09:00'],
+    ['sun pm', '2026-12-06 15:00'],
+    ['in fortnight', '2026-12-16 10:30'],
+    ['weekend at 10am', '2026-12-05 10:00'],
+    ['weekend after next', '2026-12-12 09:00'],
+  ])('%s', (input, at) => {
+    expect(nyLocal(input).at).toBe(at);
+  });
+
+  it('seconds other than zero beside am or pm are refused, never rounded', () => {
+    expect(() => parseInstant('11:59:59 pm', { now: WED, zone: 'America/New_York' })).toThrow("'11:59:59 pm' names seconds, and a time of day here is to the minute");
+  });
+
+  it('a bare weekend is one instant, and weekends repeat', async () => {
+    const options = { now: WED, zone: 'America/New_York' };
+    expect(await meaningOf('weekend at 10am', options)).toMatchObject({ type: 'one-time' });
+    expect(await meaningOf('weekends at 10am', options)).toMatchObject({ type: 'recurring' });
   });
 });
 
