@@ -21,6 +21,8 @@ export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'y
 export interface Group {
   /** every N units; `other` for "every other". */
   interval?: { n: number; unit: Unit };
+  /** Days of the month run to its last ("from the 25th to the last"): day 31 stands for each month's end. */
+  throughMonthEnd?: true;
   /** "every"/"each"/"daily" and the like were said: the phrase repeats. */
   repeats: boolean;
   weekdays?: number[];
@@ -404,6 +406,9 @@ function daysBeforeMonthEnd(tokens: readonly string[], k: number): { words: stri
   return null;
 }
 
+/** Words before a day that make "... to the last" a range: "from the 2nd to the last", "days 2nd to the last". */
+const RANGE_STARTS: ReadonlySet<string> = new Set(['from', 'between', 'day', 'days']);
+
 const MONTH_STEP = /(?<=\S), every (other|\d+) months?(?=,|$)/;
 const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+) through ([a-z]+)(?=,|$)/;
 
@@ -488,6 +493,10 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if (at(k, '-', 'to', '-', 'the', '-', 'last') || at(k, '-', 'to', '-', 'last')) {
       out.push('to', 'last');
       k += tokens[k + 3] === 'the' ? 5 : 3;
+    } else if (at(k, 'to', 'the', 'last') && readOrdinal(tokens, k - 1)?.end === k && !RANGE_STARTS.has(tokens[tokens[k - 2] === 'the' ? k - 3 : k - 2] ?? '')) {
+      // "the 2nd to the last day" is the day before the last, as "2nd to last" is; "from the 2nd to the last" is a range.
+      out.push('to', 'last');
+      k += 2;
     } else if (EACH.has(tokens[k - 1] ?? '') && (at(k, 'week', 'day') || at(k, 'week', 'days') || at(k, 'week', '-', 'day') || at(k, 'week', '-', 'days'))) {
       out.push('weekday');
       k += tokens[k + 1] === '-' ? 2 : 1;
@@ -821,6 +830,7 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
     group.nth = [...(group.nth ?? []), ...part.nth.filter((x) => !group.nth?.some((y) => y.n === x.n && y.weekday === x.weekday))];
   }
   group.repeats ||= part.repeats;
+  if (part.throughMonthEnd) group.throughMonthEnd = true;
   group.timesADay ??= part.timesADay;
   group.once ??= part.once;
   group.workdays ||= part.workdays;
@@ -1424,6 +1434,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
       const last = tokens[k] === 'last' ? { value: 31, end: tokens[k + 1] === 'day' ? k + 2 : k + 1 } : (readOrdinal(tokens, k) ?? (afterThe ? bareDay(tokens, k) : null));
       if (last && last.value > day.value && last.value <= 31) {
         for (let d = day.value + 1; d <= last.value; d++) days.push(d);
+        if (tokens[k] === 'last') group.throughMonthEnd = true;
         j = last.end;
       }
     }

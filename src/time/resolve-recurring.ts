@@ -388,6 +388,8 @@ function skippedMonthsNote(group: Group, notes: string[]): void {
   if (group.dates?.some((date) => date.month === 2 && date.day === 29))
     notes.push("years without a 29 February (three in four) are skipped; for February's end every year say 'the last day of february'");
   const day = Math.max(...(group.monthDays ?? []));
+  // "from the 25th to the last": every month runs to its end.
+  if (group.throughMonthEnd && day === 31) return;
   // A year that is not a leap year: February has no 29th in three years of four.
   const skipped = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((month) => daysInMonth(2027, month) < day);
   if (day < 29 || skipped.length === 0) return;

@@ -431,7 +431,8 @@ function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: num
         'because Letta evaluates cron in UTC. To keep the local time it must be replaced after the change, which sync does.',
     );
   }
-  const monthDays = patterns.flatMap((p) => (p.days.monthDays && !p.days.months ? p.days.monthDays : []));
+  // Only where every day named is one some months lack: with an earlier day ("the 15th and 31st", "25th to the last") it runs every month.
+  const monthDays = patterns.flatMap((p) => (p.days.monthDays && !p.days.months && p.days.monthDays.every((d) => d > 28) ? p.days.monthDays : []));
   const late = monthDays.filter((d) => d > 28);
   if (late.length > 0) warnings.push(`Day ${late.join(', ')} is not in every month: the schedule will not run in months without it.`);
   return warnings;

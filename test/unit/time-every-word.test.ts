@@ -279,6 +279,25 @@ describe('days alone after a comma narrow a rule that names none', () => {
   });
 });
 
+describe("'the 2nd to the last' is the day before the last; 'from the 2nd to the last' a range", () => {
+  it.each([
+    ['2nd to the last day of each month', ['2026-12-30T09:00:00.000Z', '2027-01-30T09:00:00.000Z', '2027-02-27T09:00:00.000Z']],
+    ['the second to the last day of every month at 5pm', ['2026-12-30T17:00:00.000Z', '2027-01-30T17:00:00.000Z', '2027-02-27T17:00:00.000Z']],
+    ['3rd to the last of each month', ['2026-12-29T09:00:00.000Z', '2027-01-29T09:00:00.000Z', '2027-02-26T09:00:00.000Z']],
+    ['2nd to the last friday of each month', ['2026-12-18T09:00:00.000Z', '2027-01-22T09:00:00.000Z', '2027-02-19T09:00:00.000Z']],
+  ])('%s', async (phrase, runs) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.next_runs.slice(0, 3)).toEqual(runs);
+  });
+
+  it('a range to the last day runs to each month\'s end, with no note that a day is skipped', async () => {
+    const meaning = await meaningOfSchedule('every day from the 25th to the last', { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 25-31 * *');
+    expect(meaning.notes).toEqual([]);
+    expect(meaning.warnings).toEqual([]);
+  });
+});
+
 describe('days counted back from the end of the month', () => {
   it.each([
     ['At 12:00 AM, 5 days before the last day of the month', ['2026-12-26T00:00:00.000Z', '2027-01-26T00:00:00.000Z', '2027-02-23T00:00:00.000Z']],
