@@ -286,6 +286,12 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     }
     i = read.end;
   }
+  // "every 1st and every 15th at 6pm": a time said once, after the last part, is the time of each part before it that
+  // gives none (they fired at 09:00).
+  const last = groups[groups.length - 1]!;
+  if (groups.length > 1 && last.times.length > 0) {
+    for (const g of groups.slice(0, -1)) if (g.times.length === 0 && !givesItsOwnTimes(g)) g.times = [...last.times];
+  }
   if (groups.length > 1) groups.forEach(refuseBareCoarseRule);
   for (const { times, repeats, timesADay } of groups) {
     const twice = timesADay
@@ -869,6 +875,12 @@ function startsDays(tokens: readonly string[], i: number): boolean {
   // A month starts days only as a date ("march 3rd"); a month or months alone ("march through november") keep to the group before.
   const date = monthOf(tokens[j]) !== undefined && (readOrdinal(tokens, j + 1) !== null || /^\d+$/.test(tokens[j + 1] ?? ''));
   return tokens[j] === 'last' || date || readOrdinal(tokens, j) !== null;
+}
+
+/** Whether a group says when in the day it fires other than by a time: an interval within the day, a window, a part of the day, a minute past the hour. */
+function givesItsOwnTimes(group: Group): boolean {
+  const withinDay = group.interval !== undefined && (group.interval.unit === 'minute' || group.interval.unit === 'hour');
+  return withinDay || group.window !== undefined || group.part !== undefined || group.minuteOfHour !== undefined || group.timesADay !== undefined || group.timesPer !== undefined;
 }
 
 /** "every day", "daily", "every weekday", "mondays and fridays" up to the next comma or the end: days and nothing else. */

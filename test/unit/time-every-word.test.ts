@@ -298,6 +298,17 @@ describe("'the 2nd to the last' is the day before the last; 'from the 2nd to the
   });
 });
 
+describe('a time said once after the last part of an and is the time of each part before it that gives none', () => {
+  it.each([
+    ['every 1st and every 15th at 6pm', ['2026-12-15T18:00:00.000Z', '2027-01-01T18:00:00.000Z', '2027-01-15T18:00:00.000Z']],
+    ['every monday and every 15th at 10am', ['2026-12-07T10:00:00.000Z', '2026-12-14T10:00:00.000Z', '2026-12-15T10:00:00.000Z']],
+    ['every monday morning and every friday at 5pm', ['2026-12-04T17:00:00.000Z', '2026-12-07T09:00:00.000Z', '2026-12-11T17:00:00.000Z']],
+  ])('%s', async (phrase, runs) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.next_runs.slice(0, 3)).toEqual(runs);
+  });
+});
+
 describe('days counted back from the end of the month', () => {
   it.each([
     ['At 12:00 AM, 5 days before the last day of the month', ['2026-12-26T00:00:00.000Z', '2027-01-26T00:00:00.000Z', '2027-02-23T00:00:00.000Z']],
