@@ -12,7 +12,7 @@ import type { LocalSchedule } from './resolve-recurring';
 import type { SeriesRule } from './series';
 import { LATEST_INSTANT } from './now';
 import { plainlyOnce } from './plainly-once';
-import { formatLocal, wallTime } from './zone';
+import { formatLocal, instantFromLocal, wallTime } from './zone';
 
 /** The last day LATEST_INSTANT allows, as errors name it. */
 const lastDate = () => new Date(LATEST_INSTANT).toISOString().slice(0, 10);
@@ -182,8 +182,11 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
   if (ends.until !== undefined && !(ends.until <= LATEST_INSTANT))
     throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
-  // Rules that count from their first run ("every 3 days") count from the start.
-  const from = ends.start === undefined ? options.now : Math.max(options.now, ends.start - 1);
+  // Rules that count from their first run ("every 3 days") count from the start; a start of today counts from today,
+  // even once its time has passed ("every other monday starting dec 7" said on Monday 7 Dec at 10:00 is the 21st next).
+  const today = wallTime(options.zone, options.now);
+  const from =
+    ends.start === undefined ? options.now : ends.start <= options.now ? instantFromLocal(options.zone, { ...today, hour: 0, minute: 0, second: 0 }) : Math.max(options.now, ends.start - 1);
   // The series within the ends says its own DST notes, for its own runs.
   const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count, ends.start, false).catch(async (error: unknown) => {
     const instead = await insteadIfOneInstant(error, input.trim(), options);

@@ -309,6 +309,20 @@ describe('a time said once after the last part of an and is the time of each par
   });
 });
 
+describe('a start of today counts from today, even once its time has passed', () => {
+  // Monday 7 Dec 2026, 10:00 in New York.
+  const MONDAY = Date.parse('2026-12-07T15:00:00Z');
+  it.each([
+    ['every other monday starting dec 7', ['2026-12-21 09:00 EST', '2027-01-04 09:00 EST']],
+    ['every 2 weeks on monday at 9am starting today', ['2026-12-21 09:00 EST', '2027-01-04 09:00 EST']],
+    ['every 3 days at 9am starting dec 7', ['2026-12-10 09:00 EST', '2026-12-13 09:00 EST']],
+    ['every 3 days at 11am starting today', ['2026-12-07 11:00 EST', '2026-12-10 11:00 EST']],
+  ])('%s', async (phrase, runs) => {
+    const meaning = await meaningOfSchedule(phrase, { now: MONDAY, zone: 'America/New_York' });
+    expect(meaning.next_runs_local.slice(0, 2)).toEqual(runs);
+  });
+});
+
 describe('days counted back from the end of the month', () => {
   it.each([
     ['At 12:00 AM, 5 days before the last day of the month', ['2026-12-26T00:00:00.000Z', '2027-01-26T00:00:00.000Z', '2027-02-23T00:00:00.000Z']],
