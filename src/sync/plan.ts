@@ -1,6 +1,6 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
-import { isPausedOne, sameSchedule } from './same-schedule';
+import { isPausedOne, landingOf } from './same-schedule';
 import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { sameCron } from '../time/cron-fields';
@@ -125,7 +125,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
   for (const placeholder of placeholders) {
     const attempt = placeholder.attempt;
     const landed =
-      attempt && unrecorded(letta.get(placeholder.agent_id)!).find((item) => !claimed.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
+      attempt && unrecorded(letta.get(placeholder.agent_id)!).find((item) => !claimed.has(item.id) && landingOf({ at: attempt.at, schedule: attempt.schedule, messages: attempt.messages }, item));
     if (landed) {
       claimed.add(landed.id);
       landedOf.set(placeholder, landed);
@@ -155,7 +155,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
     const step = pauseStep(saved, schedules);
     if (step) add({ type: step, agent_id, id: saved.old_id });
     if (!schedules || !attempt || attempt.schedule.type !== 'recurring') continue;
-    const landed = unrecorded(schedules).find((item) => !claimed.has(item.id) && item.id !== saved.old_id && sameSchedule(attempt, item));
+    const landed = unrecorded(schedules).find((item) => !claimed.has(item.id) && item.id !== saved.old_id && landingOf({ ...attempt, at: saved.resume_attempted_at }, item));
     if (landed) claimed.add(landed.id);
     add(
       landed
@@ -217,7 +217,7 @@ function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, S
   const attempt = intent.attempt;
   if (attempt) {
     // Only a create this tool recorded as sent is looked for; a look-alike made by anyone else is left alone.
-    const landed = unrecorded().find((item) => sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item));
+    const landed = unrecorded().find((item) => landingOf({ at: attempt.at, schedule: attempt.schedule, messages: attempt.messages }, item));
     if (landed) return [{ type: 'finish', agent_id, intent_id: intent.schedule_id, old_id: intent.schedule_id, landed_id: landed.id }];
   }
   const dropped: SyncAction[] = attempt ? [{ type: 'drop-attempt', agent_id, intent_id: intent.schedule_id }] : [];
@@ -289,7 +289,8 @@ function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, no
   const actions: SyncAction[] = deleted.map((m) => ({ type: 'member-gone', agent_id, series_id: series.series_id, id: m.schedule_id }) as const);
   const more = topUpInstants(series, now, instants);
   const landed = unansweredOf(series, more).flatMap((at) => {
-    const twin = unrecorded.find((item) => sameSchedule({ schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages as never }, item));
+    // Made no earlier than the series itself: a look-alike from before it is someone else's.
+    const twin = unrecorded.find((item) => landingOf({ at: series.created_at, schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages }, item));
     return twin ? [{ at, id: twin.id }] : [];
   });
   const missing = more.filter((at) => !landed.some((l) => l.at === at));

@@ -13,6 +13,21 @@ export function sameSchedule(sent: { schedule: Schedule; messages: unknown }, st
 }
 
 /**
+ * Whether Letta's copy can be the landing of a create sent at `sentAt` whose answer was lost: the same schedule
+ * (sameSchedule), made no earlier than the create was sent. A look-alike made before it (by another client, a day
+ * ago) is someone else's and is never taken for it. An hour of slack allows for a clock that is off; a copy or an
+ * attempt without its time is judged by sameSchedule alone, as before times were compared.
+ */
+export function landingOf(sent: { at?: string; schedule: Schedule; messages: unknown }, stored: Pick<ScheduledMessage, 'schedule' | 'message'> & { created_at?: unknown }): boolean {
+  if (!sameSchedule(sent, stored)) return false;
+  const sentAt = sent.at === undefined ? NaN : Date.parse(sent.at);
+  const madeAt = typeof stored.created_at === 'string' ? Date.parse(stored.created_at) : NaN;
+  return !(madeAt < sentAt - CLOCK_SLACK_MS);
+}
+
+const CLOCK_SLACK_MS = 60 * 60_000;
+
+/**
  * The one comparison of messages sent with messages a server keeps: servers
  * fill in defaults (`"type": "message"`, `"name": null`) and may give text as
  * parts, so what counts is what was sent: each message's role and text, and

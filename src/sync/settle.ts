@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
-import { sameSchedule } from './same-schedule';
+import { landingOf } from './same-schedule';
 import { clearAttempt, currentId, findIntent, markDeleted, type CreateAttempt, type State } from '../state/records';
 import { replaceSchedule, type RecordWriter } from './execute';
 
@@ -12,10 +12,10 @@ export interface SettleOptions {
   readBack: boolean;
 }
 
-/** The unrecorded schedule of an agent that is the copy of a recorded attempt, if one landed. */
-export function landedCopy(attempt: Pick<CreateAttempt, 'schedule' | 'messages'>, schedules: Iterable<ScheduledMessage>, state: State): ScheduledMessage | undefined {
+/** The unrecorded schedule of an agent that is the copy of a recorded attempt, if one landed (landingOf). */
+export function landedCopy(attempt: Pick<CreateAttempt, 'at' | 'schedule' | 'messages'>, schedules: Iterable<ScheduledMessage>, state: State): ScheduledMessage | undefined {
   const recorded = new Set([...state.intents.map((i) => i.schedule_id), ...state.series.flatMap((s) => s.members.map((m) => m.schedule_id))]);
-  for (const item of schedules) if (!recorded.has(item.id) && sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, item)) return item;
+  for (const item of schedules) if (!recorded.has(item.id) && landingOf(attempt, item)) return item;
   return undefined;
 }
 

@@ -155,6 +155,8 @@ describe('kill -9 at every request of a changing command, then sync and status: 
           letta.reset(() => Date.parse(NOW));
           env = { ...env, HOME: join(env.HOME!, `${scenario.name.split(' ')[0]}${k}`) };
           const id = await prepared();
+          // The server's clock is the command's: a lost create's landing is a copy made since it was sent.
+          letta.now = () => Date.parse(scenario.now ?? NOW);
           await killedAtRequest(letta, env, run(id), k);
           const { record, onServer } = await syncedAfterKill(letta, env, scenario.now ?? NOW, at);
           // Never doubled, never lost: on the server or saved as paused, once (unless deleting it was the point).

@@ -85,17 +85,20 @@ describe('pause and resume plans', () => {
   });
 
   it('creates nothing when the old schedule is still there or an earlier attempt landed', () => {
-    expect(planResume('sm-1', body, [schedule], false, schedule)).toEqual({ action: 'still-in-letta' });
-    expect(planResume('sm-1', body, [twin], true, schedule)).toEqual({ action: 'adopt', id: 'sm-9' });
-    expect(planResume('sm-1', body, [twin], false, schedule)).toEqual({ action: 'create' });
-    expect(planResume('sm-1', body, [], true, schedule)).toEqual({ action: 'create' });
+    const attemptedAt = '2026-11-22T15:00:00.000Z';
+    expect(planResume('sm-1', body, [schedule], undefined, schedule)).toEqual({ action: 'still-in-letta' });
+    expect(planResume('sm-1', body, [twin], attemptedAt, schedule)).toEqual({ action: 'adopt', id: 'sm-9' });
+    expect(planResume('sm-1', body, [twin], undefined, schedule)).toEqual({ action: 'create' });
+    expect(planResume('sm-1', body, [], attemptedAt, schedule)).toEqual({ action: 'create' });
+    // A look-alike made a day before the attempt was sent is someone else's.
+    expect(planResume('sm-1', body, [{ ...twin, created_at: '2026-11-21T15:00:00.000Z' }], attemptedAt, schedule)).toEqual({ action: 'create' });
   });
 
   it('another schedule under the old id (another server hands out the same ids) is not the paused one: nothing created, nothing dropped', () => {
     const other = { ...schedule, schedule: { type: 'recurring', cron_expression: '30 6 * * *' } } as typeof schedule;
-    expect(planResume('sm-1', body, [other], false, schedule)).toEqual({ action: 'id-taken', by: other });
+    expect(planResume('sm-1', body, [other], undefined, schedule)).toEqual({ action: 'id-taken', by: other });
     const words = { ...schedule, message: { messages: [{ role: 'user', content: 'Something else' }] } } as typeof schedule;
-    expect(planResume('sm-1', body, [words], true, schedule)).toEqual({ action: 'id-taken', by: words });
+    expect(planResume('sm-1', body, [words], '2026-11-22T15:00:00.000Z', schedule)).toEqual({ action: 'id-taken', by: words });
     expect(planPause(true, true, false).action).toBe('id-taken');
     expect(planPause(true, true, true).action).toBe('delete-again');
   });

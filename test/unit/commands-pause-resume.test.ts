@@ -105,6 +105,8 @@ describe('recurring pause, resume and paused', () => {
   });
 
   it('keeps the copy when the create fails, and when the new schedule cannot be read back; never creates twice', async () => {
+    // The server's clock is the command's: a lost create's landing is a copy made since it was sent.
+    suite.letta.now = () => Date.parse(NOW[1]!);
     const item = standup();
     expect((await cli('recurring', 'pause', item.id)).code).toBe(0);
 

@@ -142,7 +142,8 @@ describe('series', () => {
 
 describe('series: a member whose create answer was lost', () => {
   it('sync finds the member that landed and says so, and creates only the rest', async () => {
-    // The series' third create lands, but its answer is a 500.
+    // The series' third create lands, but its answer is a 500 (the server's clock is the command's).
+    h.letta.now = () => Date.parse('2027-03-01T00:00:00Z');
     h.letta.inject(/POST .*schedule$/, { pass: true }, { pass: true }, { status: 500, body: '{"detail":"x"}', land: true });
     const made = await create(['--cron', 'every day at 9am', '--count', '4'], '2027-03-01T00:00:00Z');
     expect(made.code).toBe(1);

@@ -100,3 +100,46 @@ describe('a plain create is recorded as attempted before it is sent', () => {
     expect(intents().map((i) => i.status)).toEqual(['active', 'active']);
   });
 });
+
+describe('a look-alike made before a lost create was sent is never taken for its landing', () => {
+  // The same message at the same cron, made by another client a day before: someone else's schedule.
+  const lookAlike = () => {
+    const made = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 8 * * 1-5' }, 'Stretch');
+    made.created_at = new Date(h.letta.now() - 86_400_000).toISOString();
+    return made.id;
+  };
+
+  it('sync drops a create that did not land, and leaves the look-alike alone', async () => {
+    const theirs = lookAlike();
+    h.letta.inject(CREATE, { status: 500, body: '{"detail":"boom"}' });
+    expect((await recurring('--cron', 'every weekday at 8am')).code).toBe(1);
+    const synced = await sync();
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout).not.toContain(`Recorded ${theirs}`);
+    expect(intents()).toEqual([]);
+    expect(changing(synced.requests)).toEqual([]);
+    expect([...h.letta.schedules.keys()]).toEqual([theirs]);
+  });
+
+  it('sync takes the copy that landed, not the older look-alike', async () => {
+    const theirs = lookAlike();
+    h.letta.inject(CREATE, { status: 500, body: '{"detail":"boom"}', land: true });
+    expect((await recurring('--cron', 'every weekday at 8am')).code).toBe(1);
+    const ours = [...h.letta.schedules.keys()].find((id) => id !== theirs)!;
+    const synced = await sync();
+    expect(synced.stdout).toContain(`Recorded ${ours}: a create whose answer was lost had landed`);
+    expect(intents()).toEqual([expect.objectContaining({ schedule_id: ours, status: 'active' })]);
+  });
+
+  it("an edit whose create did not land deletes nothing and takes no one else's schedule", async () => {
+    const mine = (await recurring('--cron', 'every weekday at 9am', '-q')).stdout.trim();
+    const theirs = lookAlike();
+    h.letta.inject(CREATE, { status: 500, body: '{"detail":"boom"}' });
+    const edited = await h.run(['recurring', 'edit', mine, '--cron', 'every weekday at 8am', '--tz', 'Europe/London']);
+    expect(edited.code).not.toBe(0);
+    expect(edited.stderr).not.toContain(`had landed as ${theirs}`);
+    expect(h.letta.schedules.has(mine)).toBe(true);
+    expect(h.letta.schedules.has(theirs)).toBe(true);
+    expect(intents()).toEqual([expect.objectContaining({ schedule_id: mine, status: 'active' })]);
+  });
+});

@@ -35,6 +35,7 @@ async function create(phrase = 'every weekday at 9am', now = WINTER, zone = 'Ame
 
 describe('a create that reached the server but whose answer failed', () => {
   it('edit finds the landed copy and finishes: one schedule, the old one deleted', async () => {
+    h.letta.now = () => Date.parse(WINTER);
     const old = await create();
     h.letta.inject(/^POST /, { status: 500, body: '{"detail":"late"}', land: true });
     const edit = await h.run(['recurring', 'edit', old, '--agent-id', AGENT, '--cron', '0 15 * * *', '--now', WINTER]);
@@ -86,6 +87,7 @@ describe('a create that reached the server but whose answer failed', () => {
 
 describe('series and look-alikes', () => {
   it('a member whose create landed unanswered is found by sync even when the server fills in message defaults', async () => {
+    h.letta.now = () => Date.parse(WINTER);
     h.letta.fillDefaults = true;
     h.letta.inject(/^POST /, { pass: true }, { pass: true }, { status: 500, body: '{"detail":"late"}', land: true });
     const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 7 minutes', '--count', '5', '--now', WINTER]);

@@ -1,6 +1,6 @@
 import type { ScheduledMessage } from '../../letta/types';
 import { expectedUtcCron } from '../../sync/local-rule';
-import { isPausedOne, sameSchedule } from '../../sync/same-schedule';
+import { isPausedOne, landingOf } from '../../sync/same-schedule';
 import { UsageError } from '../../errors';
 import type { RecreateBody } from '../shared/schedule-copy';
 
@@ -44,13 +44,13 @@ export type ResumeStep =
 /**
  * What resume must do so it never creates a schedule twice: the old id still
  * there as it was paused (`paused`: the saved copy) means nothing is created; after an earlier attempt that may have
- * landed (`attempted`), a schedule with the same timing and messages is that
- * attempt's. Without an attempt, a look-alike is someone else's and is left alone.
+ * landed (sent at `attemptedAt`), a schedule with the same timing and messages made since is that
+ * attempt's (landingOf). Without an attempt, a look-alike is someone else's and is left alone.
  */
-export function planResume(oldId: string, body: RecreateBody, agentSchedules: ScheduledMessage[], attempted: boolean, paused: ScheduledMessage): ResumeStep {
+export function planResume(oldId: string, body: RecreateBody, agentSchedules: ScheduledMessage[], attemptedAt: string | undefined, paused: ScheduledMessage): ResumeStep {
   const old = agentSchedules.find((item) => item.id === oldId);
   if (old) return isPausedOne(paused, old) ? { action: 'still-in-letta' } : { action: 'id-taken', by: old };
-  const existing = attempted ? agentSchedules.find((item) => sameSchedule(body, item)) : undefined;
+  const existing = attemptedAt !== undefined ? agentSchedules.find((item) => landingOf({ ...body, at: attemptedAt }, item)) : undefined;
   return existing ? { action: 'adopt', id: existing.id } : { action: 'create' };
 }
 

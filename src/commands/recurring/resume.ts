@@ -81,7 +81,7 @@ export default defineCommand({
           const existing: ScheduledMessage[] = [];
           // A schedule the record already stands for (another resume's copy, taken) is not this attempt's.
           for await (const page of api.schedulePages(agentId)) existing.push(...page.filter((item) => item.id === id || !records.findIntent(state, item.id)));
-          const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string', saved.schedule);
+          const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string' ? saved.resume_attempted_at : undefined, saved.schedule);
           if (plan.action === 'id-taken') throw otherScheduleError(id, serverOf(rt), plan.by, saved);
 
           if (plan.action === 'still-in-letta') {

@@ -127,7 +127,9 @@ export default (kind: ScheduleKind) =>
           // The create's answer was lost: look before anything else, and finish with the copy if it landed.
           const listed: ScheduledMessage[] = [];
           for await (const page of api.schedulePages(old.agent_id, { whole: true })) listed.push(...page);
-          const landed = landedCopy(body, listed, await book.read());
+          const state = await book.read();
+          // When it was sent, as recorded before it went: a look-alike made before then is someone else's.
+          const landed = landedCopy({ ...body, at: model.findIntent(state, old.id)?.attempt?.at ?? stamp }, listed, state);
           if (landed) {
             out.info(`The create's answer was lost, but it had landed as ${landed.id}; finishing the change with it.`);
             step = await replaceSchedule({ api, records: writer, readBack: true, now }, { ...request, landedId: landed.id });

@@ -4,7 +4,7 @@ import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
 import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, clearMemberAttempts, type Series, type SeriesMember } from '../../state/records';
 import { stateStore, recordWriter, unrecordedSchedules } from './state';
-import { sameSchedule } from '../../sync/same-schedule';
+import { landingOf } from '../../sync/same-schedule';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
 import { createMembers } from '../../sync/execute';
 
@@ -91,7 +91,7 @@ async function landedAttempts(rt: Runtime, series: Series, requests: Limiter): P
   for await (const item of unrecordedSchedules(rt, series.agent_id, requests)) {
     const at = item.schedule.scheduled_at;
     if (at === undefined || !attempted.has(at)) continue;
-    if (!sameSchedule({ schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages as never }, item)) continue;
+    if (!landingOf({ at: series.created_at, schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages }, item)) continue;
     attempted.delete(at);
     landed.push(item.id);
   }

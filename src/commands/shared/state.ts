@@ -3,7 +3,7 @@ import { CliError, NotFoundError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
 import { currentId, emptyState, findPaused, findSeries, isSetId, recordedIds, setMembers, type CreateAttempt, type State } from '../../state/records';
-import { sameSchedule } from '../../sync/same-schedule';
+import { landingOf } from '../../sync/same-schedule';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../../state/changes-lock';
@@ -39,7 +39,7 @@ export async function* unrecordedSchedules(rt: Runtime, agentId: string, request
 export async function deleteUnfinishedCopy(rt: Runtime, agentId: string, attempt: CreateAttempt | undefined, requests: Limiter): Promise<string | undefined> {
   if (!attempt) return undefined;
   for await (const copy of unrecordedSchedules(rt, agentId, requests)) {
-    if (!sameSchedule({ schedule: attempt.schedule, messages: attempt.messages as never }, copy)) continue;
+    if (!landingOf(attempt, copy)) continue;
     await requests.run(async () => (await rt.api()).deleteSchedule(agentId, copy.id));
     return copy.id;
   }
