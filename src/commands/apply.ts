@@ -13,7 +13,7 @@ import { serverEntries } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
-import { recordWriter, stateStore } from './shared/state';
+import { recordWriter, stateStore, whileChanging } from './shared/state';
 import { findIntent, markGone } from '../state/records';
 import * as render from '../ascode/render';
 import { HeldWriter } from '../output/output';
@@ -38,96 +38,100 @@ export default defineCommand({
       ? undefined
       : await lock(lockPathFor(target.lockPath), { what: `the lock file ${target.lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal, onWait: (line) => rt.out.note(line) });
     try {
-      const { lock: lockFile, base, unfolded } = readLock(target.lockPath);
-      // Steps an apply cut off left are written into the lock file first: this apply's journal starts afresh.
-      const journal = lockJournal(target.lockPath, !rt.dryRun && unfolded ? writeLock(target.lockPath, lockFile) : base);
-      const { changes, problems, server } = await loadPlan(rt, target, lockFile, options.concurrency);
-      render.reportProblems(out, problems);
-      if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
+      // The changes lock too, as every changing command takes it: an edit, pause or sync of a schedule a file owns waits
+      // for this apply (and this apply for it), and the plan is made under it from what is there then.
+      await whileChanging(rt, async () => {
+        const { lock: lockFile, base, unfolded } = readLock(target.lockPath);
+        // Steps an apply cut off left are written into the lock file first: this apply's journal starts afresh.
+        const journal = lockJournal(target.lockPath, !rt.dryRun && unfolded ? writeLock(target.lockPath, lockFile) : base);
+        const { changes, problems, server } = await loadPlan(rt, target, lockFile, options.concurrency);
+        render.reportProblems(out, problems);
+        if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
 
-      const checked = changes.length;
-      const deletes = changes.filter((change) => change.kind === 'delete');
-      let refused: string | undefined;
-      if (deletes.length > 0 && !options.yes) {
-        const what = `${deletes.reduce((n, c) => n + c.delete.length, 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
-        const terminal = rt.io.stdinIsTTY && rt.io.stderrIsTTY;
-        // A dry run shows what the real run would do: without a terminal to ask on, it too holds the deletes back.
-        if (rt.dryRun) {
-          if (terminal) out.note(`A real run asks before deleting ${what}.`);
-          else refused = `Not deleted: ${what}`;
-        } else {
-          const yes = terminal && /^y(es)?$/i.test((await rt.prompt(`Delete ${what}? [y/N] `)).trim());
-          if (!yes) refused = `Not deleted: ${what}`;
+        const checked = changes.length;
+        const deletes = changes.filter((change) => change.kind === 'delete');
+        let refused: string | undefined;
+        if (deletes.length > 0 && !options.yes) {
+          const what = `${deletes.reduce((n, c) => n + c.delete.length, 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
+          const terminal = rt.io.stdinIsTTY && rt.io.stderrIsTTY;
+          // A dry run shows what the real run would do: without a terminal to ask on, it too holds the deletes back.
+          if (rt.dryRun) {
+            if (terminal) out.note(`A real run asks before deleting ${what}.`);
+            else refused = `Not deleted: ${what}`;
+          } else {
+            const yes = terminal && /^y(es)?$/i.test((await rt.prompt(`Delete ${what}? [y/N] `)).trim());
+            if (!yes) refused = `Not deleted: ${what}`;
+          }
         }
-      }
-      const toDo = (change: Change) => (change.kind !== 'unchanged' || change.relock) && !(refused !== undefined && change.kind === 'delete');
+        const toDo = (change: Change) => (change.kind !== 'unchanged' || change.relock) && !(refused !== undefined && change.kind === 'delete');
 
-      const api = await rt.api();
-      const all = serverEntries(lockFile, server);
-      const entries = sharedWrites(
-        () => all,
-        (changed) => {
-          if (!rt.dryRun) return journal.append(server, changed);
-        },
-      );
-      const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
-      if (changes.some(toDo)) await entries.update(() => startChanges(changes.filter(toDo)));
-      // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
-      // of them is under way at once, not one waiting task per file, and each is reported and let go as it ends: what is
-      // held for the whole run is each file's lock entry, the names of those finished and the ids deleted.
-      const slots = limiter(rt.dryRun ? 1 : options.concurrency);
-      const report = reporter(rt, problems, refused);
-      const finished: string[] = [];
-      const deleted: string[] = [];
-      const failures: ChangeOutcome[] = [];
-      let ended = 0;
-      try {
-        await forEachInOrder(
-          releasing(changes, toDo),
-          windowFor(slots),
-          (change) => slots.run(() => applyChange(change, context)),
-          (outcome) => {
-            ended++;
-            deleted.push(...outcome.deleted);
-            if (outcome.ok) {
-              // Recorded in one step with the others below; meanwhile the entry under way is let go.
-              const entry = finishedEntry(outcome);
-              if (entry) all[outcome.change.file] = entry;
-              else delete all[outcome.change.file];
-              finished.push(outcome.change.file);
-            } else failures.push(outcome);
-            report.add(outcome);
+        const api = await rt.api();
+        const all = serverEntries(lockFile, server);
+        const entries = sharedWrites(
+          () => all,
+          (changed) => {
+            if (!rt.dryRun) return journal.append(server, changed);
           },
         );
-        if (ended > 0) {
-          await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
-          if (!rt.dryRun) writeLock(target.lockPath, lockFile);
+        const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
+        if (changes.some(toDo)) await entries.update(() => startChanges(changes.filter(toDo)));
+        // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
+        // of them is under way at once, not one waiting task per file, and each is reported and let go as it ends: what is
+        // held for the whole run is each file's lock entry, the names of those finished and the ids deleted.
+        const slots = limiter(rt.dryRun ? 1 : options.concurrency);
+        const report = reporter(rt, problems, refused);
+        const finished: string[] = [];
+        const deleted: string[] = [];
+        const failures: ChangeOutcome[] = [];
+        let ended = 0;
+        try {
+          await forEachInOrder(
+            releasing(changes, toDo),
+            windowFor(slots),
+            (change) => slots.run(() => applyChange(change, context)),
+            (outcome) => {
+              ended++;
+              deleted.push(...outcome.deleted);
+              if (outcome.ok) {
+                // Recorded in one step with the others below; meanwhile the entry under way is let go.
+                const entry = finishedEntry(outcome);
+                if (entry) all[outcome.change.file] = entry;
+                else delete all[outcome.change.file];
+                finished.push(outcome.change.file);
+              } else failures.push(outcome);
+              report.add(outcome);
+            },
+          );
+          if (ended > 0) {
+            await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
+            if (!rt.dryRun) writeLock(target.lockPath, lockFile);
+          }
+          await markDeleted(rt, deleted);
+        } catch (error) {
+          report.cutShort();
+          throw error;
         }
-        await markDeleted(rt, deleted);
-      } catch (error) {
-        report.cutShort();
-        throw error;
-      }
-      report.end();
+        report.end();
 
-      for (const o of failures) {
-        out.note(`${out.paintErr.red('Error:')} ${o.change.file}: ${o.error?.message ?? 'stopped'}`);
-        const exist = o.exist.map((e) => `${e.id} (${o.created.includes(e.id) ? 'new' : o.change.delete.some((d) => d.id === e.id) ? 'old' : 'unchanged'})`).join(', ');
-        out.note(
-          `  Exist now: ${exist || 'none'}.${o.mayHaveLanded ? ' A create may have landed (its answer was lost): the next apply looks for it before creating again.' : ''} Run apply again to finish.`,
-        );
-      }
-      if (!out.json && !out.quiet) {
-        // Deletes held back for --yes are changes still to make: "nothing to change" would say otherwise.
-        const none = refused === undefined ? `Nothing to change (${checked} file(s) checked).` : `Nothing changed but for the deletes held back below (${checked} file(s) checked).`;
-        out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${report.shown} file(s).`);
-      }
-      if (refused) out.note(`${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
+        for (const o of failures) {
+          out.note(`${out.paintErr.red('Error:')} ${o.change.file}: ${o.error?.message ?? 'stopped'}`);
+          const exist = o.exist.map((e) => `${e.id} (${o.created.includes(e.id) ? 'new' : o.change.delete.some((d) => d.id === e.id) ? 'old' : 'unchanged'})`).join(', ');
+          out.note(
+            `  Exist now: ${exist || 'none'}.${o.mayHaveLanded ? ' A create may have landed (its answer was lost): the next apply looks for it before creating again.' : ''} Run apply again to finish.`,
+          );
+        }
+        if (!out.json && !out.quiet) {
+          // Deletes held back for --yes are changes still to make: "nothing to change" would say otherwise.
+          const none = refused === undefined ? `Nothing to change (${checked} file(s) checked).` : `Nothing changed but for the deletes held back below (${checked} file(s) checked).`;
+          out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${report.shown} file(s).`);
+        }
+        if (refused) out.note(`${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
 
-      const failed = failures[0];
-      if (failed) throw new AlreadyReported(failed.error ?? new CliError('A change could not be made'));
-      if (refused) throw new AlreadyReported(new UsageError(refused));
-      if (problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
+        const failed = failures[0];
+        if (failed) throw new AlreadyReported(failed.error ?? new CliError('A change could not be made'));
+        if (refused) throw new AlreadyReported(new UsageError(refused));
+        if (problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
+      });
     } finally {
       held?.release();
     }
