@@ -48,26 +48,27 @@ export default defineCommand({
       for (const [name, ids] of named) for (const id of ids) labels.set(id, ids.length === 1 && name ? name : id);
       agentIds = [...labels.keys()].sort();
     }
-    const letta = new Map<string, ScheduledMessage[]>();
-    await Promise.all(
-      mapLimited(agentIds, options.concurrency, async (agentId) => {
-        const all: ScheduledMessage[] = [];
-        for await (const page of api.schedulePages(agentId)) all.push(...page);
-        letta.set(agentId, all);
-      }),
-    );
-    let state = emptyState();
-    try {
-      state = await (await stateStore(rt)).read();
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      rt.out.warn(`The record of intent cannot be read (${error.message}); every schedule is written as its UTC cron or instant.`);
-    }
-
+    // The lock file's lock first, then what Letta has: an apply under way (which holds it) changes the schedules it
+    // owns, and a list read before it ended would export the schedules it deleted.
     const held = rt.dryRun
       ? undefined
       : await lock(lockPathFor(lockPath), { what: `the lock file ${lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal, onWait: (line) => rt.out.note(line) });
     try {
+      const letta = new Map<string, ScheduledMessage[]>();
+      await Promise.all(
+        mapLimited(agentIds, options.concurrency, async (agentId) => {
+          const all: ScheduledMessage[] = [];
+          for await (const page of api.schedulePages(agentId)) all.push(...page);
+          letta.set(agentId, all);
+        }),
+      );
+      let state = emptyState();
+      try {
+        state = await (await stateStore(rt)).read();
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        rt.out.warn(`The record of intent cannot be read (${error.message}); every schedule is written as its UTC cron or instant.`);
+      }
       const { lock: lockFile } = readLock(lockPath);
       const server = serverKey(rt);
       const entries = serverEntries(lockFile, server);

@@ -545,6 +545,45 @@ describe('interrupted and concurrent applies', () => {
     expect(changing()).toEqual([]);
   }, 60_000);
 
+  it('an apply beside an edit of a schedule a file owns waits for the edit, then follows it: never both', async () => {
+    expect((await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York')).code).toBe(0);
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    const [old] = [...letta.schedules.keys()];
+    const [name] = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    writeFileSync(join(dir, name!), readFileSync(join(dir, name!), 'utf8').replace('Standup', 'Standup, v2'));
+    letta.received.length = 0;
+    letta.latencyMs = 400;
+    // The edit holds the changes lock from before its create to after its delete; the apply starts once its create is out.
+    const editing = cli('recurring', 'edit', old!, '--cron', 'every weekday at 10am', '--tz', 'America/New_York');
+    while (letta.requests('POST').length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const applying = cli('apply', '-f', dir);
+    const [edited, applied] = await Promise.all([editing, applying]);
+    letta.latencyMs = 0;
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(applied.code, applied.stderr).toBe(0);
+    // One schedule stands, as the file says: the apply replaced the edit's (owned through the record's lineage).
+    expect([...letta.schedules.values()].map((s) => [s.schedule.cron_expression, s.message.messages])).toEqual([['0 14 * * 1-5', [{ role: 'user', content: 'Standup, v2' }]]]);
+    expect(owned(name!)).toEqual([...letta.schedules.keys()]);
+  }, 60_000);
+
+  it('an export beside an apply waits for it, then writes what the apply left: no file for a schedule it deleted', async () => {
+    for (const n of [1, 2]) file(`f${n}.md`, { agent: AGENT, when: `0 ${n} * * *` }, `Message ${n}`);
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    for (const n of [1, 2]) file(`f${n}.md`, { agent: AGENT, when: `0 ${n} * * *` }, `Message ${n}, v2`);
+    letta.received.length = 0;
+    letta.latencyMs = 300;
+    const applying = cli('apply', '-f', dir);
+    while (letta.requests('POST').length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const exporting = cli('export', '--agent-id', AGENT, '-f', dir, '--force');
+    const [applied, exported] = await Promise.all([applying, exporting]);
+    letta.latencyMs = 0;
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['f1.md', 'f2.md', 'letta-schedules.lock.json']);
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code, plan.stdout).toBe(0);
+  }, 60_000);
+
   it('twenty applies at once make one set of changes', async () => {
     for (const n of [1, 2, 3]) file(`f${n}.md`, { agent: AGENT, when: `0 ${n} * * *` }, `Message ${n}`);
     const runs = await Promise.all(Array.from({ length: 20 }, () => runCli(['--now', NOW, 'apply', '-f', dir], { env, timeoutMs: 60_000 })));
