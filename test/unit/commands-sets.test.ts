@@ -154,6 +154,10 @@ describe('recurring create with a phrase that is a set of crons', () => {
     expect(r.stderr).toContain(`Created 1 of 3 schedules for 'every 45 minutes': ${first} (0,45 */3 * * *).`);
     expect(r.stderr).toContain('May have been created (the answer was lost): 30 1-22/3 * * *.');
     expect(r.stderr).toContain('Not created: 15 2-23/3 * * *.');
+    // Recorded as still to make: sync makes the set whole, never one or two of its crons firing on their own.
+    expect(r.stderr).toContain('Recorded as still to make');
+    expect((await h.run(['sync', '--now', '2026-11-20T12:00:00Z'])).code).toBe(0);
+    expect([...h.letta.schedules.values()].map((s) => s.schedule.cron_expression).sort()).toEqual(['0,45 */3 * * *', '15 2-23/3 * * *', '30 1-22/3 * * *']);
   });
 
   it('an answer lost on the second create with no record to write to: the crons not sent are not said to be recorded', async () => {

@@ -4,7 +4,7 @@ import { printReceiptOf, type ReceiptRow } from '../../output/receipt';
 import type { Runtime } from '../../runtime';
 import type { CronMeaning, RecurringMeaning } from '../../time/index';
 import { preview, withWeekday } from './create-schedule';
-import { createRecorded, recordUnsent } from './record-create';
+import { createRecorded, forgetAttempts, recordSetAttempts } from './record-create';
 import { markDeleted, newSetId } from '../../state/records';
 import { recordWriter, whileChanging } from './state';
 
@@ -24,12 +24,13 @@ interface Made {
 
 /**
  * A phrase that is exact only as a set of crons: one recurring schedule per
- * cron, in order, each recorded on its own so sync keeps it. A create that
- * fails part-way stops there (a create that may have landed is never sent
- * again). When it surely did not land, the schedules made are deleted again,
- * so no half of the set keeps firing and running the command again makes it
- * whole; otherwise (its answer lost, or Ctrl-C) it says which schedules exist
- * and which crons were not created.
+ * cron, in order, each recorded so sync keeps it (all of them as attempted
+ * before the first is sent, so a set cut off between two is made whole by
+ * sync). A create that fails part-way stops there (a create that may have
+ * landed is never sent again). When it surely did not land, the schedules made
+ * are deleted again, so no half of the set keeps firing and running the command
+ * again makes it whole; otherwise (its answer lost, or Ctrl-C) it says which
+ * schedules exist and which crons were not created.
  */
 export async function createScheduleSet(rt: Runtime, { agent, message, role, meaning }: SetInput): Promise<void> {
   const messages = [{ role, content: message }];
@@ -38,27 +39,35 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
   const made: Made[] = [];
   let keepExact: string | undefined;
   let failure: CliError | undefined;
-  for (const part of meaning.crons) {
+  const placeholders = await recordSetAttempts(rt, agentId, messages, meaning, meaning.crons, setId);
+  let sent = 0;
+  for (const [k, part] of meaning.crons.entries()) {
     const body: CreateScheduleBody = { schedule: { type: 'recurring', cron_expression: part.cron_expression }, messages };
     try {
       // Interrupted between creates: the next one was never sent, so it is not created (not "may have been").
       if (rt.signal.aborted) throw new InterruptedError();
-      const { created, keepExact: keep } = await createRecorded(rt, agentId, body, meaning, { part, setId });
+      sent++;
+      const { created, keepExact: keep } = await createRecorded(rt, agentId, body, meaning, { part, setId, placeholder: placeholders?.[k] });
       made.push({ id: created.id, cron_expression: part.cron_expression, next_scheduled_at: created.next_scheduled_at ?? null });
       keepExact = keep ?? keepExact;
     } catch (error) {
-      // Nothing exists and nothing may: the plain error says it all.
-      if (!(error instanceof CliError) || (made.length === 0 && !(error instanceof CreateMayHaveLandedError))) throw error;
-      failure = error;
+      failure = error instanceof CliError ? error : undefined;
+      // Nothing exists and nothing may: the plain error says it all, and what was recorded of the set is forgotten.
+      if (!(error instanceof CliError) || (made.length === 0 && !(error instanceof CreateMayHaveLandedError))) {
+        await forgetAttempts(rt, placeholders?.slice(sent) ?? []);
+        throw error;
+      }
       break;
     }
   }
 
   const tried = made.length;
-  // The crons after one whose answer was lost were never sent: recorded, so sync makes the set whole (as it does
-  // that one). Not after Ctrl-C: what was not sent then stays unmade.
-  const unsent = failure instanceof CreateMayHaveLandedError && !rt.signal.aborted ? meaning.crons.slice(tried + 1) : [];
-  const unsentRecorded = await recordUnsent(rt, agentId, messages, meaning, unsent, setId);
+  // The crons after one whose answer was lost, or after Ctrl-C, were never sent: left recorded, so sync makes the set
+  // whole (as it does that one). Not after a create that surely failed: the set is deleted again, and nothing is to make.
+  const unsent = placeholders?.slice(sent) ?? [];
+  const keepUnsent = failure instanceof CreateMayHaveLandedError || failure instanceof InterruptedError;
+  if (!keepUnsent) await forgetAttempts(rt, unsent);
+  const unsentRecorded = keepUnsent && unsent.length > 0;
   const undoing = failure !== undefined && made.length > 0 && !rt.dryRun && !(failure instanceof CreateMayHaveLandedError) && !(failure instanceof InterruptedError);
   const undone = undoing ? await undo(rt, agentId, made) : [];
 

@@ -25,7 +25,7 @@ export async function createRecorded(
   agentId: string,
   body: CreateScheduleBody,
   meaning: OnceMeaning | RecurringMeaning,
-  { part, setId }: { part?: CronMeaning; setId?: string } = {},
+  { part, setId, placeholder: recorded }: { part?: CronMeaning; setId?: string; placeholder?: string } = {},
 ): Promise<{ created: CreatedSchedule; keepExact?: string }> {
   const api = await rt.api();
   const kind: LandingKind = meaning.type;
@@ -35,7 +35,8 @@ export async function createRecorded(
   const intent = intentOf(rt, agentId, meaning, now, { part, setId });
   const created = await whileChanging(rt, async () => {
     const writer = await recordWriter(rt);
-    const placeholder = await writer.update((state) => records.recordCreateAttempt(state, intent, { at: new Date(now).toISOString(), schedule: body.schedule, messages: body.messages }));
+    // A set's crons are recorded together before the first is sent (recordSetAttempts): that placeholder is this create's.
+    const placeholder = recorded ?? (await writer.update((state) => records.recordCreateAttempt(state, intent, { at: new Date(now).toISOString(), schedule: body.schedule, messages: body.messages })));
     let answer: CreatedSchedule;
     try {
       answer = await send();
@@ -56,23 +57,39 @@ function intentOf(rt: Runtime, agentId: string, meaning: OnceMeaning | Recurring
 }
 
 /**
- * Record the creates of crons of set `setId` that were never sent (a create before them may have
- * landed, and the set stopped there) as attempted, so sync makes the set whole: it sends each once
- * the set's schedules stand, or drops it when they do not. Best effort, as any record: whether they
- * were recorded.
+ * Record the creates of every cron of set `setId` as attempted, in one step before the first is sent:
+ * cut off between two (kill -9), the set is made whole by sync, which sends each cron not made once
+ * the set's schedules stand, or drops them all when none does. The placeholders' ids, in the crons'
+ * order; none when the record cannot be written (best effort, as any record).
  */
-export async function recordUnsent(rt: Runtime, agentId: string, messages: CreateScheduleBody['messages'], meaning: RecurringMeaning, parts: CronMeaning[], setId: string): Promise<boolean> {
-  if (rt.dryRun || parts.length === 0) return false;
+export async function recordSetAttempts(rt: Runtime, agentId: string, messages: CreateScheduleBody['messages'], meaning: RecurringMeaning, parts: CronMeaning[], setId: string): Promise<string[] | undefined> {
+  if (rt.dryRun || parts.length === 0) return undefined;
   const now = rt.now();
   return whileChanging(rt, async () => {
     const writer = await recordWriter(rt);
-    const recorded = await writer.update((state) => {
-      for (const part of parts) {
+    return writer.update((state) =>
+      parts.map((part) => {
         const schedule = { type: 'recurring' as const, cron_expression: part.cron_expression };
-        records.recordCreateAttempt(state, intentOf(rt, agentId, meaning, now, { part, setId }), { at: new Date(now).toISOString(), schedule, messages });
-      }
-      return true;
-    });
-    return recorded === true;
+        return records.recordCreateAttempt(state, intentOf(rt, agentId, meaning, now, { part, setId }), { at: new Date(now).toISOString(), schedule, messages });
+      }),
+    );
   });
+}
+
+/**
+ * Attempts recorded for creates that were never sent, forgotten: nothing of them exists or will. Best effort:
+ * left (Ctrl-C meanwhile), sync drops them, as no schedule of their set stands.
+ */
+export async function forgetAttempts(rt: Runtime, placeholders: string[]): Promise<void> {
+  if (rt.dryRun || placeholders.length === 0) return;
+  try {
+    await whileChanging(rt, async () => {
+      const writer = await recordWriter(rt);
+      await writer.update((state) => {
+        for (const placeholder of placeholders) records.clearAttempt(state, placeholder);
+      });
+    });
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+  }
 }
