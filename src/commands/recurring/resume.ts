@@ -47,6 +47,12 @@ export default defineCommand({
           if (records.isSeriesId(asked)) {
             const paused = (await readRecord(rt, store)).series.find((one) => one.series_id === asked);
             if (paused) await checkAgent(rt, paused.agent_id, asked);
+            // Resumed already (this again after one cut short): what that resume left to make is sync's to create, as for any series.
+            if (paused?.status === 'active' && typeof paused.resumed_at === 'string') {
+              const text = `Series ${asked} was already resumed; nothing created. If that resume was cut short, 'letta-switchboard sync' creates the rest.`;
+              sayOutcome(out, { id: asked, text, data: true, acted: false });
+              return { id: asked, new_id: asked, agent_id: paused.agent_id, cron_expression: '', resumed: true, created: false };
+            }
             const series = await resumeSeriesWhole(rt, asked);
             const made = `${series.created.length} one-time schedule${series.created.length === 1 ? '' : 's'}`;
             if (series.error) {
