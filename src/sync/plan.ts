@@ -27,8 +27,11 @@ export type SyncAction =
   | { type: 'finish'; agent_id: string; intent_id: string; old_id: string; landed_id: string }
   /** A new schedule's create (recorded as a placeholder) landed unanswered: its record takes the placeholder's place. */
   | { type: 'finish-create'; agent_id: string; intent_id: string; landed_id: string }
-  /** An attempted create that did not land: forgotten (said nothing of); a new schedule's placeholder goes. */
-  | { type: 'drop-attempt'; agent_id: string; intent_id: string }
+  /**
+   * An attempted create that did not land: forgotten, and said (`phrase` and `sent_at`: a new schedule's, whose
+   * placeholder goes, so it is to be made again; without them a change of the schedule `intent_id`, which stays).
+   */
+  | { type: 'drop-attempt'; agent_id: string; intent_id: string; phrase?: string; sent_at?: string }
   /**
    * The create of one cron of a set did not land while others of the set stand: sent again, as
    * recorded but at `cron` (the UTC cron its local rule needs now), so the set is whole (the
@@ -52,7 +55,7 @@ export type SyncAction =
   | { type: 'series-gone'; agent_id: string; series_id: string }
   /** A resume's create whose answer was lost landed: the schedule is resumed as it. */
   | { type: 'finish-resume'; agent_id: string; old_id: string; landed_id: string; cron: string }
-  /** A resume's create that did not land: forgotten, the schedule stays paused. */
+  /** A resume's create that did not land: forgotten (said), the schedule stays paused. */
   | { type: 'drop-resume-attempt'; agent_id: string; old_id: string }
   /** A paused schedule, or a member of a paused series, still on Letta (the pause was cut short): deleted, as the pause meant. */
   | { type: 'delete-paused'; agent_id: string; series_id?: string; id: string }
@@ -145,7 +148,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
     const cron = expected && !(expected instanceof CliError) && expected.inStep ? expected.cron : sent;
     if (landed) add({ type: 'finish-create', agent_id, intent_id, landed_id: landed.id });
     else if (set_id !== undefined && setStands(agent_id, set_id) && cron !== undefined) add({ type: 'complete-set', agent_id, intent_id, set_id, cron });
-    else add({ type: 'drop-attempt', agent_id, intent_id });
+    else add({ type: 'drop-attempt', agent_id, intent_id, phrase: placeholder.phrase, ...(attempt ? { sent_at: attempt.at } : {}) });
   }
   for (const saved of paused) {
     if (full()) return actions;

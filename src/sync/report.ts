@@ -95,9 +95,21 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         lines: [`Finished resuming ${action.old_id}: ${action.landed_id}, created by a resume whose answer was lost, is it now (agent ${action.agent_id})`],
       };
     case 'drop-resume-attempt':
-      return { ...base, id: action.old_id, lines: [] };
+      return {
+        ...base,
+        id: action.old_id,
+        lines: [`${action.old_id} stays paused: its resume's create had not landed (agent ${action.agent_id}); resume it again with: letta-switchboard recurring resume ${action.old_id}`],
+      };
     case 'drop-attempt':
-      return { ...base, id: action.intent_id, lines: [] };
+      return {
+        ...base,
+        id: action.intent_id,
+        lines: [
+          action.phrase === undefined
+            ? `${action.intent_id} stays as it was: the create of a change to it had not landed (agent ${action.agent_id}); make the change again to make it`
+            : `The create of '${action.phrase}'${action.sent_at ? ` sent ${action.sent_at}` : ''} had not landed: dropped from the record (agent ${action.agent_id}); create it again to make it`,
+        ],
+      };
     case 'confirm-paused':
       return {
         ...base,

@@ -53,13 +53,14 @@ describe('a plain create is recorded as attempted before it is sent', () => {
     });
   }
 
-  it('a create that may have been sent but did not land is dropped by the next sync, without a word', async () => {
+  it('a create that may have been sent but did not land is dropped by the next sync, which says so and how to make it', async () => {
     h.letta.inject(CREATE, { status: 500, body: '{"detail":"boom"}' });
     expect((await recurring('--cron', 'every weekday at 8am')).code).toBe(1);
     expect(intents()).toEqual([expect.objectContaining({ status: 'creating' })]);
     const synced = await sync();
     expect(synced.code, synced.stderr).toBe(0);
     expect(changing(synced.requests)).toEqual([]);
+    expect(synced.stdout).toMatch(/^The create of 'every weekday at 8am' sent \S+ had not landed: dropped from the record \(agent \S+\); create it again to make it$/m);
     expect(synced.stdout + synced.stderr).not.toContain('deleted outside');
     expect(intents()).toEqual([]);
     expect(h.letta.schedules.size).toBe(0);
