@@ -79,6 +79,8 @@ export default defineCommand({
         if (array) {
           const { lines: _lines, ...facts } = report;
           array.add(facts);
+          // Under --json too a failed change is an error on stderr, for a script that logs stderr.
+          if (!report.ok && !rt.dryRun) report.lines.forEach((line, n) => out.note(n === 0 ? `Error: ${line}` : line));
         } else if (!report.ok && !rt.dryRun) {
           // A change that failed is an error, said on stderr as errors are; stdout keeps what was done.
           report.lines.forEach((line, n) => out.note(n === 0 ? `Error: ${line}` : line));

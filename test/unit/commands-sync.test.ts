@@ -150,6 +150,12 @@ describe('sync faults', () => {
     expect(result.stderr).toMatch(/^Error: Could not replace /m);
     expect([...h.letta.schedules.keys()]).toEqual([oldId]);
     expect(state().intents).toEqual([expect.objectContaining({ schedule_id: oldId, status: 'active' })]);
+    // Under --json the failure is in the document and, as every error, on stderr.
+    h.letta.inject(/^POST .*\/schedule$/, { status: 400, body: JSON.stringify({ detail: 'Invalid cron expression' }) });
+    const json = await h.run(['sync', '--now', '2027-03-16T00:00:00Z', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ action: 'replace', ok: false })]);
+    expect(json.stderr).toMatch(/^Error: Could not replace /m);
   });
 
   it('a failed delete keeps both, says so, and the next sync deletes the old one', async () => {
