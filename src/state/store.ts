@@ -309,6 +309,9 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
       const holding = heldLocks.getStore();
       if (holding?.has(lockPath)) return body();
       const held = await commandLock(name, (path) => lock(path, lockOptions(name, waitMs)));
+      // A command that changes things folds the journal when it ends, a leftover of one cut short (kill -9) too,
+      // even when it changes nothing itself: the state file then says it all again.
+      foldAtEnd(path, foldNow);
       try {
         return await heldLocks.run(new Set([...(holding ?? []), lockPath]), body);
       } finally {

@@ -97,6 +97,27 @@ describe('the journal: each step appended, folded at the end', () => {
     expect(mode(join(dir, 'state.json'))).toBe('600');
   });
 
+  it('a journal a killed command left is folded by the next command that takes a command lock, not by one that only reads', async () => {
+    const dir = freshDir();
+    await recordOf(dir, 3);
+    const before = readFileSync(join(dir, 'state.json'), 'utf8');
+    await journalStore(dir).update((state) => markGone(state, 'sm-1', '2026-11-21T00:00:00.000Z'));
+    const journal = join(dir, 'state.journal');
+    const steps = readFileSync(journal, 'utf8');
+    await foldJournals();
+    // As a command killed before its end left them: its step in the journal only.
+    writeFileSync(join(dir, 'state.json'), before, { mode: 0o600 });
+    writeFileSync(journal, steps, { mode: 0o600 });
+    await journalStore(dir).read();
+    await foldJournals();
+    expect(readFileSync(journal, 'utf8')).toBe(steps);
+    await journalStore(dir).withLock('changes', async () => undefined);
+    await foldJournals();
+    expect(existsSync(journal)).toBe(false);
+    const folded = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as State;
+    expect(folded.intents.find((i) => i.schedule_id === 'sm-1')?.status).toBe('gone');
+  });
+
   it('the bytes a step writes do not grow with the record', async () => {
     const appended: number[] = [];
     for (const n of [10, 2000]) {
