@@ -20,7 +20,8 @@ export function parseBaseUrl(value: string): URL {
   // The Go CLI's hosted service ran on Modal; it answers 410 now, so the key must not go there.
   if (url.hostname === 'modal.run' || url.hostname.endsWith('.modal.run')) throw new RetiredServiceError(url.origin);
   // [vV], not the i flag: V8 sets up case folding for a pattern's first case-insensitive use (0.1 ms of every command that talks to Letta).
-  url.pathname = url.pathname.replace(/(\/[vV]1)+\/*$/, '/');
+  // "http://host//" is the same server as "http://host/": a doubled slash names no other one.
+  url.pathname = url.pathname.replace(/\/{2,}/g, '/').replace(/(\/[vV]1)+\/*$/, '/');
   return url;
 }
 

@@ -41,6 +41,9 @@ describe('URLs', () => {
     expect(() => schedulePath('agent-1', '.')).toThrow(UsageError);
     expect(() => schedulePath('agent-1', ' ')).toThrow(UsageError);
   });
+  it.each(['http://127.0.0.1:8283//', 'http://127.0.0.1:8283/v1//', 'http://127.0.0.1:8283//v1/', 'HTTP://127.0.0.1:8283/V1'])('%s is the server http://127.0.0.1:8283/', (given) => {
+    expect(parseBaseUrl(given).href).toBe('http://127.0.0.1:8283/');
+  });
   it('accepts only http(s) base URLs without credentials', () => {
     expect(() => parseBaseUrl('ftp://x')).toThrow(UsageError);
     expect(() => parseBaseUrl('not a url')).toThrow(UsageError);
