@@ -131,7 +131,9 @@ export class LettaClient {
 
       const retryable = idempotent ? answer.status === 408 || answer.status === 429 || answer.status >= 500 : answer.status === 429;
       const error = this.statusError(answer, method, options);
-      if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
+      if (!retryable) throw error;
+      // Tried as often as it is: said, so the user knows it was not one bad moment, and that waiting may help.
+      if (attempt >= MAX_ATTEMPTS) throw error instanceof ApiError && !error.hint ? new ApiError(`${error.message} (tried ${attempt} times)`, error.status, 'Letta is failing this request; try again in a few minutes.') : error;
       const asked = retryAfter(answer.headers);
       const delay = asked ?? this.backoff(attempt);
       // Longer than a command should sit waiting: said, so the user knows when to try again.

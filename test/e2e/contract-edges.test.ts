@@ -398,7 +398,7 @@ describe('a delete Letta answers with "success": false, or fails', () => {
     letta.inject(/^DELETE /, ...Array.from({ length: 3 }, () => ({ status: 500, headers: { 'content-type': 'application/json', 'retry-after-ms': '5' }, body: '{"detail":"boom"}' })));
     const failed = await cli('onetime', 'delete', schedule.id);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toBe('Error: Letta answered 500 Internal Server Error: boom\n');
+    expect(failed.stderr).toBe('Error: Letta answered 500 Internal Server Error: boom (tried 3 times)\nLetta is failing this request; try again in a few minutes.\n');
     expect(letta.schedules.has(schedule.id)).toBe(true);
   });
 });
