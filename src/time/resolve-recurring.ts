@@ -843,7 +843,7 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const minutes: number[] = [];
   for (let m = anchor % step; m < DAY_MINUTES; m += step) minutes.push(m);
   const patterns = [{ minutes, days }];
-  if (group.times.length === 1 && !limited) beforeStartNote(minutes, anchor, n, unit, context);
+  if (group.times.length === 1) startKeepsStepNote(minutes, anchor, n, unit, days, context);
   // "every 24 hours": once a day, at a time the phrase does not give (midnight, as every interval counts from it).
   if (step === DAY_MINUTES && group.times.length === 0 && group.minuteOfHour === undefined) {
     context.notes?.push(`read '${original}' as once a day at 00:00${local ? '' : ' UTC, as an interval runs on the UTC clock'}; for another time say 'every day at 9am'`);
@@ -854,18 +854,23 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
 }
 
 /**
- * "every 12 hours starting at 9pm" said at 08:30: the start sets which hours the interval keeps to, so it
- * runs at 09:00, before the start said; a note says so and how to begin at the start instead.
+ * "every hour starting at 9am", "every 15 minutes starting at 5pm on fridays": the start sets which minutes and hours the
+ * interval keeps to, and the interval runs all day, before the start too (said at 08:30, "every 12 hours starting at
+ * 9pm" first runs at 09:00). A note says so, with how to run from the start to the day's end or to begin at it.
  */
-function beforeStartNote(minutes: number[], anchor: number, n: number, unit: 'minute' | 'hour', context: RecurringContext): void {
+function startKeepsStepNote(minutes: number[], anchor: number, n: number, unit: 'minute' | 'hour', days: Pattern['days'], context: RecurringContext): void {
+  // Only where the start leaves out times it could have meant: an interval that fires before it in the day.
+  if (!minutes.some((m) => m < anchor)) return;
+  const at = (m: number) => formatClock(Math.floor(m / 60), m % 60);
+  const every = `every ${n} ${unit}${n === 1 ? '' : 's'}`.replace(/^every 1 /, 'every ');
+  const last = minutes.at(-1)!;
   const now = wallTime(context.zone, context.now);
   const nowMinute = now.hour * 60 + now.minute;
   const first = minutes.find((m) => m > nowMinute && m < anchor);
-  if (first === undefined) return;
-  const at = (m: number) => formatClock(Math.floor(m / 60), m % 60);
-  context.notes?.push(
-    `read the start ${at(anchor)} as the time the interval keeps step with, so it first runs at ${at(first)}; to begin at ${at(anchor)}, say 'every ${n} ${unit}${n === 1 ? '' : 's'} starting today at ${at(anchor)}'`,
-  );
+  const runs = first !== undefined && !days.weekdays && !days.monthDays && !days.months ? `so it first runs at ${at(first)}` : `so it runs from ${at(minutes[0]!)}${describeDays(days)}`;
+  const limited = Boolean(days.weekdays || days.monthDays || days.months);
+  const window = last > anchor ? `to run from ${at(anchor)} to ${at(last)} say '${every} from ${at(anchor)} to ${at(last)}'${limited ? ' with the days' : ''}, or ` : '';
+  context.notes?.push(`read the start ${at(anchor)} as the time the interval keeps step with, ${runs}; ${window}to begin at ${at(anchor)}, say '${every} starting ${anchor > nowMinute ? 'today' : 'tomorrow'} at ${at(anchor)}'`);
 }
 
 /** ", on Mondays and Fridays", ", on day 1 and 15", "" for every day (months are named too when limited). */

@@ -323,6 +323,18 @@ describe('a start of today counts from today, even once its time has passed', ()
   });
 });
 
+describe('a start an interval keeps step with, where it runs before the start too, is said', () => {
+  it.each([
+    ['every 15 minutes starting at 5pm on fridays', '*/15 * * * 5', "read the start 17:00 as the time the interval keeps step with, so it runs from 00:00, on Fridays; to run from 17:00 to 23:45 say 'every 15 minutes from 17:00 to 23:45' with the days, or to begin at 17:00, say 'every 15 minutes starting tomorrow at 17:00'"],
+    ['every hour starting at 9am', '0 * * * *', "read the start 09:00 as the time the interval keeps step with, so it runs from 00:00; to run from 09:00 to 23:00 say 'every hour from 09:00 to 23:00', or to begin at 09:00, say 'every hour starting tomorrow at 09:00'"],
+  ])('%s', async (phrase, cron, note) => {
+    // 19:00 UTC.
+    const meaning = await meaningOfSchedule(phrase, { now: Date.parse('2026-12-02T19:00:00Z'), zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(cron);
+    expect(meaning.notes).toContain(note);
+  });
+});
+
 describe('days counted back from the end of the month', () => {
   it.each([
     ['At 12:00 AM, 5 days before the last day of the month', ['2026-12-26T00:00:00.000Z', '2027-01-26T00:00:00.000Z', '2027-02-23T00:00:00.000Z']],
