@@ -412,6 +412,9 @@ function daysBeforeMonthEnd(tokens: readonly string[], k: number): { words: stri
   return null;
 }
 
+/** Days that repeat as said ("mondays", "weekdays", "weekends"), which a bare clock after them may end. */
+const PLURAL_DAYS = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends|workdays|daily)$/;
+
 /** Words before a day that make "... to the last" a range: "from the 2nd to the last", "days 2nd to the last". */
 const RANGE_STARTS: ReadonlySet<string> = new Set(['from', 'between', 'day', 'days']);
 
@@ -486,6 +489,23 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       notes.push(`read '${said}' as ${listText(months)}, as cron's ${cron} is; name the months for others`);
       out.push('in', ...months.flatMap((month, m) => [...(m > 0 ? [','] : []), month.toLowerCase()]));
       k = to !== undefined ? step.end + 4 : from !== undefined ? step.end + 2 : step.end;
+    } else if (tokens[k] === 'or' && weekdayOf(out[out.length - 1]) !== undefined && weekdayOf(tokens[k + 1]) !== undefined && out.some((word) => EACH.has(word) || PLURAL_DAYS.test(word))) {
+      // "every wed or monday", "mondays or fridays": a schedule fires on each day named, as with "and" (said; "monday or
+      // tuesday" alone, one day of the two, is left unread).
+      notes.push(`read '${tokens[k - 1]} or ${tokens[k + 1]}' as both days: it runs on each day named`);
+      out.push('and');
+    } else if (/^\d{1,2}$/.test(tokens[k]!) && Number(tokens[k]) <= 23 && PLURAL_DAYS.test(out[out.length - 1] ?? '') && (tokens[k + 1] === undefined || tokens[k + 1] === ',')) {
+      // "mondays 9", "weekdays 9": a number after days that repeat, ending the phrase, is the time they are at.
+      out.push('at', tokens[k]!);
+    } else if (tokens[k] === 'penultimate' || at(k, 'next', 'to', 'last') || at(k, 'last', 'but', 'one')) {
+      // "penultimate day", "next to last day", "last but one friday": the second from the end.
+      out.push('2nd', 'to', 'last');
+      k += tokens[k] === 'penultimate' ? 0 : 2;
+    } else if (at(k, 'bottom', 'of') && (at(k + 2, 'the', 'hour') || (EACH.has(tokens[k + 2] ?? '') && tokens[k + 3] === 'hour'))) {
+      // "at the bottom of the hour": half past, as the top of the hour is o'clock.
+      if (out[out.length - 1] === 'the') out.pop();
+      out.push('30', 'minutes', 'past');
+      k += 1;
     } else if ((opened = daysBeforeMonthEnd(tokens, k))) {
       // "5 days before the last day of the month" (cronstrue's `L-5`), "the day before the end of the month": counted from the end.
       out.push(...opened.words);

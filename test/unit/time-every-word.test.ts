@@ -335,6 +335,39 @@ describe('a start an interval keeps step with, where it runs before the start to
   });
 });
 
+describe('wordings from other tools', () => {
+  it.each([
+    ['every wed or Monday at 5pm', '0 17 * * 1,3'],
+    ['mondays 9', '0 9 * * 1'],
+    ['weekdays 9', '0 9 * * 1-5'],
+    ['Mon–Fri at 9am', '0 9 * * 1-5'],
+    ['at the bottom of every hour', '30 * * * *'],
+    ['weekdays at the bottom of the hour', '30 * * * 1-5'],
+  ])('%s', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
+  it.each([
+    ['penultimate day of the month', ['2026-12-30T09:00:00.000Z', '2027-01-30T09:00:00.000Z']],
+    ['next to last day of the month', ['2026-12-30T09:00:00.000Z', '2027-01-30T09:00:00.000Z']],
+    ['last but one friday of the month', ['2026-12-18T09:00:00.000Z', '2027-01-22T09:00:00.000Z']],
+  ])('%s', async (phrase, runs) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.next_runs.slice(0, 2)).toEqual(runs);
+  });
+
+  it('days joined by or are both days, said', async () => {
+    const meaning = await meaningOfSchedule('every monday or tuesday', { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 * * 1,2');
+    expect(meaning.notes).toContain("read 'monday or tuesday' as both days: it runs on each day named");
+  });
+
+  it('one weekday or another, with nothing that repeats, is left unread', async () => {
+    await expect(meaningOfSchedule('monday or tuesday at 9am', { now: NOW, zone: 'UTC' })).rejects.toThrow(UsageError);
+  });
+});
+
 describe('days counted back from the end of the month', () => {
   it.each([
     ['At 12:00 AM, 5 days before the last day of the month', ['2026-12-26T00:00:00.000Z', '2027-01-26T00:00:00.000Z', '2027-02-23T00:00:00.000Z']],

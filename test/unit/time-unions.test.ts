@@ -121,7 +121,7 @@ describe('rules side by side', () => {
     expect((await runs(phrase, expected.length)).runs).toEqual(expected);
   });
 
-  it.each(['every 5 minutes and every monday at 9am', 'every day at 9am or 10am', 'every monday or tuesday'])('%s is refused, never folded into one rule', async (phrase) => {
+  it.each(['every 5 minutes and every monday at 9am', 'every day at 9am or 10am'])('%s is refused, never folded into one rule', async (phrase) => {
     await expect(runs(phrase)).rejects.toThrow(phrase);
   });
 
