@@ -8,7 +8,7 @@ import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } 
 import { phraseError } from './phrase-error';
 import { plainlyOnce } from './plainly-once';
 import { PartsClash, readParts, yearOf } from './read-once';
-import { addMonths, dayLabel, isSmallHoursNote, resolveParts } from './resolve-once';
+import { addMonths, dayLabel, isSmallHoursNote, ordinalDay, resolveParts } from './resolve-once';
 import { looksRecurring } from './looks-recurring';
 import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, secondOccurrence, wallTime } from './zone';
@@ -440,7 +440,13 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   if (amounts.days !== 0 || amounts.months !== 0) {
     // Days are calendar days on the user's clock, so "in 3 days" keeps the time of day across DST.
     const w = calendar.wall(now);
-    const date = addDays(addMonths(w, sign * amounts.months), sign * amounts.days);
+    const monthsOn = addMonths(w, sign * amounts.months);
+    // "in 1 month" on 31 January: February has no 31st, so its last day, said.
+    if (monthsOn.day !== w.day)
+      read.notes.push(
+        `read '${shown}' as ${amounts.days === 0 ? '' : 'counted from '}${dayLabel(monthsOn)}${monthsOn.year === w.year ? '' : ` ${monthsOn.year}`}, the last day of ${MONTH_NAMES[monthsOn.month - 1]}, which has no ${ordinalDay(w.day)}`,
+      );
+    const date = addDays(monthsOn, sign * amounts.days);
     instant = calendar.at({ ...date, hour: w.hour, minute: w.minute, second: w.second }) + (now % 1000);
     // "in 1 day" at 02:30 the day before the clocks go forward: that time does not exist then.
     const skippedOrTwice = dstNote(calendar.wall, instant, w);

@@ -104,6 +104,11 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
   const first = parts.day === undefined && !parts.today ? inDays(0) : undefined;
   const second = first !== undefined && first <= now ? secondOccurrence(calendar.wall, first, now) : undefined;
   const instant = second ?? dayInstant(parts, today, at, inDays, now, input, notes);
+  // "tonight at 2am" said at 00:30: tonight is the night of the day that has just begun, so its 02:00 is a day away.
+  if (carry === 1 && parts.part === 'night' && today.hour < SMALL_HOURS_END && /\btonight\b/.test(input)) {
+    const at = formatClock(clock.hour, clock.minute);
+    notes.push(`read 'tonight' as the night of ${dayLabel(today)}: ${SMALL_HOURS} ${dayLabel(today)} (${formatClock(today.hour, today.minute)}), so ${at} is ${dayLabel(calendar.wall(instant))}; for ${at} in a few hours, say 'today at ${at}'`);
+  }
   const skippedOrTwice = dstNote(calendar.wall, instant, clock);
   if (skippedOrTwice) notes.push(skippedOrTwice);
   if (midnight) notes.push(midnightNote(calendar.wall(instant), input));
@@ -158,7 +163,10 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         return at(date);
       }
       if (day.unit === 'day' || day.unit === 'week') return inDays(day.amount * (day.unit === 'week' ? 7 : 1));
-      return at(addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1)));
+      const date = addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1));
+      // "a month from today" on 31 January: February has no 31st, so its last day, said.
+      if (date.day !== today.day) notes.push(`read '${input}' as ${dayLabel(date)}${date.year === today.year ? '' : ` ${date.year}`}, the last day of ${MONTH_NAMES[date.month - 1]}, which has no ${ordinalDay(today.day)}`);
+      return at(date);
     case 'workdays': {
       // Any 7 days in a row hold 5 workdays: whole weeks first, so a huge count is no long loop.
       const weeks = Math.floor((day.amount - 1) / 5);
@@ -248,7 +256,10 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     notes.push(`read '${text}' in the evening as ${formatClock(hour, minute)}, in the afternoon; write '${text} pm' to say so, or give a later time for the evening`);
   }
   // The small hours of a night belong to the next day.
-  if (part === 'night' && hour < 5) return { clock: { hour, minute }, carry: 1 };
+  if (part === 'night' && hour < 5) {
+    if (ambiguous) notes.push(`read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or '${text} pm' for the afternoon`);
+    return { clock: { hour, minute }, carry: 1 };
+  }
   return { clock: { hour, minute }, carry: 0 };
 }
 
@@ -350,7 +361,7 @@ function laterYearNote(input: string, date: { year: number; month: number; day: 
   return `read '${input}' as ${dayLabel(date)} ${date.year}: ${why}; give the year to say so, such as '${example}'`;
 }
 
-function ordinalDay(n: number): string {
+export function ordinalDay(n: number): string {
   const tens = n % 100;
   return `${n}${tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 }

@@ -455,6 +455,37 @@ describe('words as chat and calendars write them', () => {
   });
 });
 
+describe('tonight in the small hours, and a bare hour after midnight, are said', () => {
+  it('a bare hour tonight before 05:00 is after midnight, said', () => {
+    expect(nyLocal('tonight at 4')).toEqual({ at: '2026-12-03 04:00', notes: ["read '4' at night as 04:00, after midnight; write '4 am' to say so, or '4 pm' for the afternoon"] });
+    expect(nyLocal('tonight at 2am')).toEqual({ at: '2026-12-03 02:00', notes: [] });
+  });
+
+  it('said after midnight, tonight is the night of the day begun, and the note says how to say the coming hours', () => {
+    const halfPastMidnight = Date.parse('2026-12-03T05:30:00Z');
+    expect(nyLocal('tonight at 2am', halfPastMidnight)).toEqual({
+      at: '2026-12-04 02:00',
+      notes: ["read 'tonight' as the night of Thu 3 Dec: it is already Thu 3 Dec (00:30), so 02:00 is Fri 4 Dec; for 02:00 in a few hours, say 'today at 02:00'"],
+    });
+    expect(nyLocal('today at 02:00', halfPastMidnight)).toEqual({ at: '2026-12-03 02:00', notes: [] });
+  });
+});
+
+describe('a month on that has no such day is its last day, said', () => {
+  const JAN_31 = Date.parse('2027-01-31T15:00:00Z');
+  it.each([
+    ['in 1 month', '2027-02-28 10:00', "read 'in 1 month' as Sun 28 Feb, the last day of February, which has no 31st"],
+    ['a month from today', '2027-02-28 09:00', "read 'a month from today' as Sun 28 Feb, the last day of February, which has no 31st"],
+    ['in 1 month and 2 days', '2027-03-02 10:00', "read 'in 1 month and 2 days' as counted from Sun 28 Feb, the last day of February, which has no 31st"],
+  ])('%s', (input, at, note) => {
+    expect(nyLocal(input, JAN_31)).toEqual({ at, notes: [note] });
+  });
+
+  it('a month on that has the day needs no note', () => {
+    expect(nyLocal('in 2 months', JAN_31)).toEqual({ at: '2027-03-31 10:00', notes: [] });
+  });
+});
+
 describe('a day of the month read in a later month says so', () => {
   it.each([
     ['the 2nd', WED, '2027-01-02 09:00', "read 'the 2nd' as Sat 2 Jan 2027: today's has passed; give the month to say otherwise"],
