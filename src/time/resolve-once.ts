@@ -257,7 +257,7 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
   }
   // The small hours of a night belong to the next day.
   if (part === 'night' && hour < 5) {
-    if (ambiguous) notes.push(`read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or '${text} pm' for the afternoon`);
+    if (ambiguous) notes.push(`read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or '${text} pm' for ${hour === 0 ? 'noon' : 'the afternoon'}`);
     return { clock: { hour, minute }, carry: 1 };
   }
   return { clock: { hour, minute }, carry: 0 };
