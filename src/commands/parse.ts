@@ -39,7 +39,8 @@ export default defineCommand({
         } catch (error) {
           if (!(error instanceof UsageError)) throw error;
           failed ??= error;
-          out.jsonLine({ input: line, error: error.message });
+          // The hint a single phrase's error prints ("Did you mean ...", "Try ...") is kept beside it.
+          out.jsonLine({ input: line, error: error.message, ...(error.hint ? { hint: error.hint } : {}) });
         }
       }
       if (failed) throw new AlreadyReported(failed);

@@ -383,6 +383,15 @@ describe('parse - with notes in the list', () => {
       ['every monday at 10am', 'recurring'],
     ]);
   });
+
+  it("a phrase it cannot read keeps its error's hint beside it, as a single phrase prints it", async () => {
+    const one = await runCli(['parse', 'tomorow at 9am', '--now', NOW], { env });
+    const [, hint] = one.stderr.trim().split('\n');
+    const r = await runCli(['parse', '-', '--now', NOW], { env, input: 'tomorow at 9am\n' });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ input: 'tomorow at 9am', error: expect.stringContaining("did not understand 'tomorow'"), hint });
+    expect(hint).toContain("Did you mean 'tomorrow'");
+  });
 });
 
 describe('a delete Letta answers with "success": false, or fails', () => {
