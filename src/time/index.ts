@@ -173,7 +173,7 @@ function elapsedText(rule: SeriesRule): string {
 export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (!mayGiveEnds(text)) return (await scheduleOf(input, options, count)).meaning;
-  const [{ readEnds }, { asSeriesRule, START_NOTE }, { nextInstants, instantsWithNotes }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
+  const [{ readEnds }, { asSeriesRule, isStartNote }, { nextInstants, instantsWithNotes }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
   const { rule: ruleText, ends } = await Promise.resolve()
     .then(() => readEnds(text, options))
     .catch(async (error: unknown) => {
@@ -221,7 +221,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings: [],
     // A start in the phrase is what the start note asks for.
-    notes: [...new Set([...(ends.start === undefined ? base.meaning.notes : base.meaning.notes.filter((note) => !note.startsWith(START_NOTE))), ...ends.notes, ...moved])],
+    notes: [...new Set([...(ends.start === undefined ? base.meaning.notes : base.meaning.notes.filter((note) => !isStartNote(note))), ...ends.notes, ...moved])],
     rule,
     ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
     ...(ends.count === undefined ? {} : { count: ends.count }),

@@ -905,7 +905,7 @@ function elapsedSeries(n: number, unit: 'minute' | 'hour', step: number, context
     const at = (offset: number) => instantOn(context.zone, addDays(today, offset), { hour: Math.floor(anchor / 60), minute: anchor % 60 });
     start = at(0) > context.now ? at(0) : at(1);
   }
-  startNote(context, formatLocal(context.zone, start));
+  startNote(context, formatLocal(context.zone, start), local ? `the first ${formatClock(Math.floor(anchor / 60), anchor % 60)} from now` : undefined);
   const what = `${n} ${unit}${n === 1 ? '' : 's'}`;
   return {
     kind: 'series',
@@ -916,11 +916,17 @@ function elapsedSeries(n: number, unit: 'minute' | 'hour', step: number, context
   };
 }
 
-/** The note for a rule that counts from a start the phrase does not give. */
-export const START_NOTE = 'the phrase gives no start: it counts from';
+/** The notes for a rule that counts from a start the phrase does not give (or gives the time of, but not the day). */
+const START_NOTE = 'the phrase gives no start: it counts from';
+const START_TIME_NOTE = 'the phrase gives the time to start at but not the day: it counts from';
 
-function startNote(context: RecurringContext, start: string) {
-  context.notes?.push(`${START_NOTE} ${start}, its first run from now; add 'starting <day>' to count from another`);
+/** Whether a note is one of startNote's (left out when the phrase's ends give the start). */
+export function isStartNote(note: string): boolean {
+  return note.startsWith(START_NOTE) || note.startsWith(START_TIME_NOTE);
+}
+
+function startNote(context: RecurringContext, start: string, first = 'its first run from now') {
+  context.notes?.push(`${first === 'its first run from now' ? START_NOTE : START_TIME_NOTE} ${start}, ${first}; add 'starting <day>' to count from another`);
 }
 
 function instantOn(zone: string, date: LocalDate, time: ClockTime): number {

@@ -342,6 +342,8 @@ describe('wordings from other tools', () => {
     ['weekdays 9', '0 9 * * 1-5'],
     ['Mon–Fri at 9am', '0 9 * * 1-5'],
     ['at the bottom of every hour', '30 * * * *'],
+    ['ev mon', '0 9 * * 1'],
+    ['ev day at 7pm', '0 19 * * *'],
     ['weekdays at the bottom of the hour', '30 * * * 1-5'],
   ])('%s', async (phrase, cron) => {
     const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
@@ -355,6 +357,11 @@ describe('wordings from other tools', () => {
   ])('%s', async (phrase, runs) => {
     const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.next_runs.slice(0, 2)).toEqual(runs);
+  });
+
+  it('an interval of hours given the time but not the day to start says which day it counts from', async () => {
+    const meaning = await meaningOfSchedule('every 48 hours starting at 9am', { now: NOW, zone: 'UTC' });
+    expect(meaning.notes).toEqual(["the phrase gives the time to start at but not the day: it counts from 2026-12-03 09:00 UTC, the first 09:00 from now; add 'starting <day>' to count from another"]);
   });
 
   it('days joined by or are both days, said', async () => {
