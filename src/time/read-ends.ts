@@ -37,6 +37,21 @@ const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 
  * The phrase without its ends, and the ends. A clause that reads as a time of
  * day alone ("from 9", "until 5pm") belongs to the rule (a window), not here.
  */
+/**
+ * Ends as people write them, in the words read below: "until dec 22 inclusive" (an end of a day includes it whole
+ * already), "for the rest of the year" or "of the month" (until its last day).
+ */
+function withPlainEnds(words: string[], today: WallTime): string[] {
+  const n = words.length;
+  if (n > 2 && /^\(?inclusive\)?$/.test(words[n - 1]!) && words.slice(0, -1).some((word) => END_WORDS.has(word))) return words.slice(0, -1);
+  const rest = words.slice(-6).join(' ');
+  if (n > 6 && /^for the rest of the (?:year|month)$/.test(rest)) {
+    const month = rest.endsWith('year') ? 12 : today.month;
+    return [...words.slice(0, -6), 'until', MONTH_NAMES[month - 1]!, String(daysInMonth(today.year, month))];
+  }
+  return words;
+}
+
 export function readEnds(text: string, { now, zone }: { now: number; zone: string }): { rule: string; ends: PhraseEnds } {
   let words = text.trim().split(/\s+/);
   // "between dec 7 and dec 18": two days, as "from dec 7 to dec 18" ("between 9am and 5pm", "between june and august" are the rule's).
@@ -46,7 +61,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   if (between > 0 && and > between + 1 && happensOnce(first) && !isClock(first) && monthOf(first) === undefined) {
     words = [...words.slice(0, between), 'from', ...words.slice(between + 1, and), 'to', ...words.slice(and + 1)];
   }
-  words = yearLast(words);
+  words = yearLast(withPlainEnds(words, wallTime(zone, now)));
   const ends: PhraseEnds = { said: [], notes: [] };
   let spanOf: { days: number; months: number; ms: number } | undefined;
   const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[], notes: string[] = []) => {

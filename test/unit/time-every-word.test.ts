@@ -364,6 +364,15 @@ describe('wordings from other tools', () => {
     expect(meaning.notes).toEqual(["the phrase gives the time to start at but not the day: it counts from 2026-12-03 09:00 UTC, the first 09:00 from now; add 'starting <day>' to count from another"]);
   });
 
+  it.each([
+    ['every day at 9am until dec 22 inclusive', '2026-12-22T09:00:00.000Z'],
+    ['every day at 9am for the rest of the month', '2026-12-31T09:00:00.000Z'],
+    ['every day at 9am for the rest of the year', '2026-12-31T09:00:00.000Z'],
+  ])('%s ends on that day, whole', async (phrase, last) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 60);
+    expect(meaning.next_runs.at(-1)).toBe(last);
+  });
+
   it('days joined by or are both days, said', async () => {
     const meaning = await meaningOfSchedule('every monday or tuesday', { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 * * 1,2');
