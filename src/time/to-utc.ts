@@ -88,7 +88,7 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
   if (first === null) throw new UsageError(`'${original}' never happens: no date matches it`, 'Check the day and month.');
   const offset = offsetMinutes(zone, first);
   const ownOffsets = patterns.map((pattern) => offsetMinutes(zone, nextLocalFire([pattern], zone, now) ?? first));
-  if (ownOffsets.some((own) => own !== offset)) return eachOnItsOffset(patterns, ownOffsets, zone, original);
+  if (ownOffsets.some((own) => own !== offset)) return eachOnItsOffset(patterns, ownOffsets, zone, now, original);
   const apart: Pattern[][] = [];
   for (const pattern of patterns) {
     const shifted = shiftPattern(pattern, -offset);
@@ -128,20 +128,26 @@ export function toUtcSchedule(schedule: LocalSchedule, zone: string, now: number
  * offset of its own next run, so every part's next run is at the time asked
  * for; sync replaces each after its change.
  */
-function eachOnItsOffset(patterns: Pattern[], offsets: number[], zone: string, original: string): UtcSchedule {
+function eachOnItsOffset(patterns: Pattern[], offsets: number[], zone: string, now: number, original: string): UtcSchedule {
   const parts: CronPart[] = [];
   const utc: Pattern[] = [];
+  // The first run of each part the coming change moves, as the single cron's warning names it.
+  const moved: string[] = [];
   patterns.forEach((pattern, k) => {
     const offset = offsets[k]!;
     const shifted = shiftPattern(pattern, -offset);
     if ('problem' in shifted) throw notExact(original, zone, offset, pattern, shifted.problem);
     utc.push(...shifted.patterns);
     parts.push(...cronParts(shifted.patterns).map(({ cron, pattern: part }) => ({ cron, localCron: localCronOf(part, offset) })));
+    const fire = firstMovedFire(shifted.patterns, zone, now, offset);
+    if (fire === null) return;
+    const [actual, intended] = [wallTime(zone, fire), wallTime('UTC', fire + offset * 60_000)];
+    moved.push(`from ${formatDate(actual)} its ${formatClock(intended.hour, intended.minute)} runs will run at ${formatClock(actual.hour, actual.minute)} local time instead`);
   });
   const used = [...new Set(offsets)].map((own) => `UTC${formatOffset(own)}`).join(' and ');
   const warning =
     `${zone} observes daylight saving time, and this schedule's parts next run on different sides of a change: ` +
-    `each part's cron is computed for the offset of its own next run (${used}). ` +
+    `each part's cron is computed for the offset of its own next run (${used})${moved.length > 0 ? `, so ${moved.join(', and ')}` : ''}. ` +
     'Because Letta evaluates cron in UTC, each must be replaced after a change to keep the local time, which sync does.';
   return single(
     checkCount(parts, original),

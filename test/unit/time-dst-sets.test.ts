@@ -38,6 +38,11 @@ describe('yearly parts on both sides of a DST change', () => {
     expect(meaning.warnings.join(' ')).toMatch(/different sides of a change: .*\(UTC-5 and UTC-4\)/);
   });
 
+  it('names the first run of a part the coming change moves, as for one cron', async () => {
+    const meaning = await meaningOfSchedule('weekdays at 9am and weekends at 11am', { now: Date.parse('2027-03-13T15:00:00Z'), zone: 'America/New_York' });
+    expect(meaning.warnings.join(' ')).toContain('(UTC-4 and UTC-5), so from 2027-03-14 its 11:00 runs will run at 12:00 local time instead.');
+  });
+
   it('leaves a set whose parts share an offset as one conversion', async () => {
     const meaning = await meaningOfSchedule('every year on march 1 and november 1 at 9am', { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(['0 9 1 3 *', '0 9 1 11 *']);
