@@ -519,8 +519,16 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if (at(k, '-', 'to', '-', 'the', '-', 'last') || at(k, '-', 'to', '-', 'last')) {
       out.push('to', 'last');
       k += tokens[k + 3] === 'the' ? 5 : 3;
-    } else if (at(k, 'to', 'the', 'last') && readOrdinal(tokens, k - 1)?.end === k && !RANGE_STARTS.has(tokens[tokens[k - 2] === 'the' ? k - 3 : k - 2] ?? '')) {
-      // "the 2nd to the last day" is the day before the last, as "2nd to last" is; "from the 2nd to the last" is a range.
+    } else if (
+      at(k, 'to', 'the', 'last') &&
+      (step = readOrdinal(tokens, k - 1)) &&
+      step.end === k &&
+      step.value >= 2 &&
+      step.value <= 5 &&
+      !RANGE_STARTS.has(tokens[tokens[k - 2] === 'the' ? k - 3 : k - 2] ?? '')
+    ) {
+      // "the 2nd to the last day" is the day before the last, as "2nd to last" is; "from the 2nd to the last", "the 1st to
+      // the last" and "the 25th to the last" are ranges.
       out.push('to', 'last');
       k += 2;
     } else if (EACH.has(tokens[k - 1] ?? '') && (at(k, 'week', 'day') || at(k, 'week', 'days') || at(k, 'week', '-', 'day') || at(k, 'week', '-', 'days'))) {

@@ -290,6 +290,15 @@ describe("'the 2nd to the last' is the day before the last; 'from the 2nd to the
     expect(meaning.next_runs.slice(0, 3)).toEqual(runs);
   });
 
+  it.each([
+    ['the 25th to the last of each month', '0 9 25-31 * *'],
+    ['the 10th to the last of each month', '0 9 10-31 * *'],
+    ['1st to the last of each month', '0 9 * * *'],
+  ])('%s, far from the end, is a range of days', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
   it('a range to the last day runs to each month\'s end, with no note that a day is skipped', async () => {
     const meaning = await meaningOfSchedule('every day from the 25th to the last', { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 25-31 * *');
