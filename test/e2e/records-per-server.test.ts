@@ -102,6 +102,21 @@ describe('records of intent of two servers whose ids collide', () => {
     expect(b.schedules.size).toBe(1);
   });
 
+  it('resume of an id paused only on another server is refused there, though this server recorded a schedule of that id itself', async () => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    await on(b, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on B', '--cron', '0 10 * * *');
+    expect((await on(b, 'recurring', 'pause', 'sm-000001')).code).toBe(0);
+    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', '0 9 * * *', '-q')).stdout.trim()).toBe('sm-000001');
+    a.received.length = 0;
+    const resumed = await on(a, 'recurring', 'resume', 'sm-000001');
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain(`sm-000001 was recorded on this machine against ${b.url}/`);
+    expect(a.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   it('a record from before servers were told apart is not claimed by a server whose schedule of that id is another one: sync there leaves it alone', async () => {
     a.reset(() => Date.parse(NOW));
     b.reset(() => Date.parse(NOW));

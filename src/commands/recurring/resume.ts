@@ -5,7 +5,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { endOutcomes, sayOutcome } from '../../output/outcomes';
 import { resumeSeriesWhole } from '../shared/series';
 import { defineCommand } from '../command';
-import { idsFrom, eachId } from '../shared/ids';
+import { idsFrom, eachId, otherServer } from '../shared/ids';
 import { stateStore, readRecord, readRecordOrNothing, sideBySide, expandGroups, serverOf } from '../shared/state';
 import { agentOption, concurrencyOption } from '../options';
 import { otherScheduleError, planResume, resumeCron } from './pause-plan';
@@ -73,7 +73,13 @@ export default defineCommand({
           const saved = records.findPaused(state, id);
           if (!saved) {
             const successor = latest;
-            if (successor === id) throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
+            if (successor === id) {
+              // Paused against another server (which handed out the same id this one uses for a schedule of its own): resumed there.
+              const elsewhere = records.findPaused(await (await stateStore(rt, { everyServer: true })).readShared(), id);
+              const server = elsewhere && records.serverNamed('paused', elsewhere);
+              if (server !== undefined && server !== serverOf(rt)) throw otherServer(rt, id, server);
+              throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
+            }
             const resumed = records.findIntent(state, successor);
             if (resumed) await checkAgent(rt, resumed.agent_id, id);
             sayOutcome(out, { id: successor, text: `${id} was already resumed, as ${successor}; nothing created.`, data: true, acted: false });
