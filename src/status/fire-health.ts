@@ -186,7 +186,8 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     return {
       needsAttention: attention.length > 0,
       problems: attention.map((one) => one.problem),
-      summary: `${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${unread}`,
+      // "Fire health:" first: the record's own findings are said apart, and this count is of the fires alone.
+      summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${unread}`,
       unchecked: unchecked.map((one) => one.problem),
       checked,
     };

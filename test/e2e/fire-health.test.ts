@@ -98,7 +98,7 @@ describe('status: fire health', () => {
     ]);
     expect(rows[0]![9]).toBe('next run 2026-11-22 12:00 UTC is 3h00m in the past');
     expect(rows[1]![9]).toBe('nothing sent for 2026-11-20 14:00 UTC');
-    expect(r.stderr).toBe('3 schedules checked since 2026-11-15 15:00 UTC: 2 need attention (1 stuck schedule; fires: 5 ok, 1 late, 2 failed, 4 missed)\n');
+    expect(r.stderr).toBe('Fire health: 3 schedules checked since 2026-11-15 15:00 UTC: 2 need attention (1 stuck schedule; fires: 5 ok, 1 late, 2 failed, 4 missed)\n');
   });
 
   it('judges from the creation time the record of intent holds when the server gives none', async () => {
