@@ -190,7 +190,10 @@ export class LettaClient {
       failure = new NetworkError(`The connection to ${where} failed (${reason})`);
     }
     const unsure = method === 'POST' && !NOT_SENT.has(code) && options.mayLand;
-    return unsure ? new CreateMayHaveLandedError(failure, unsure.agentId, unsure.kind) : failure;
+    if (unsure) return new CreateMayHaveLandedError(failure, unsure.agentId, unsure.kind);
+    // A delete sent whose answer was lost may have been done: running it again finishes it either way.
+    if (method === 'DELETE' && !NOT_SENT.has(code)) return new NetworkError(failure.message, 'The delete may have been done (its answer was lost): run the command again to finish it, or list the schedules to see.', failure.reason);
+    return failure;
   }
 
   /** A success whose body cannot be read: for a POST that may land, it did reach the server, so it may exist. */

@@ -72,6 +72,15 @@ describe('creates are never duplicated', () => {
     expect(r.stderr).toContain('may have been created');
   });
 
+  it('a delete whose answers were all lost says it may have been done, and running it again finishes it', async () => {
+    const made = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    letta.inject(/^DELETE /, { reset: true, land: true }, { reset: true }, { reset: true });
+    const r = await cli('recurring', 'delete', made.id, '--agent-id', AGENT);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('The delete may have been done (its answer was lost): run the command again to finish it, or list the schedules to see.');
+    expect(letta.schedules.has(made.id)).toBe(false);
+  });
+
   it('a POST answered 429 was not processed, so it is retried', async () => {
     letta.inject(CREATE, { status: 429, headers: { 'retry-after': '0' }, body: '' });
     const r = await createOnce();
