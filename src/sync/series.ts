@@ -57,8 +57,16 @@ export function topUpInstants(series: SeriesRuleOf & Pick<Series, 'until' | 'cou
   const room = Math.min(HORIZON_MEMBERS - waiting, series.count === undefined ? Infinity : series.count - series.members.length);
   if (room <= 0) return [];
   const last = Math.max(now + LEAD_MS - 1, ...series.members.map((m) => Date.parse(m.instant)));
-  return source(series, last, horizonOf(series, now), room);
+  const within = source(series, last, horizonOf(series, now), room);
+  if (within.length > 0 || waiting > 0) return within;
+  // A rule that runs less often than the horizon ("every 2 years on march 1", "every friday the 13th"): its next run,
+  // however far (within its own end), so a series always has one member waiting.
+  const until = series.until === undefined ? now + FAR_YEARS * 366 * DAY_MS : Date.parse(series.until);
+  return source(series, last, until, 1);
 }
+
+/** How far a series' next run is looked for when none falls within the horizon. */
+const FAR_YEARS = 50;
 
 /** Of a series' next instants (topUpInstants), those whose create was sent and went unanswered: a copy of each may have landed. */
 export function unansweredOf(series: Pick<Series, 'attempted'>, next: number[]): number[] {

@@ -23,6 +23,8 @@ export interface Group {
   interval?: { n: number; unit: Unit };
   /** Days of the month run to its last ("from the 25th to the last"): day 31 stands for each month's end. */
   throughMonthEnd?: true;
+  /** Days of the week and days of the month said together ("every friday the 13th"): only days that are both. */
+  bothDays?: true;
   /** "every"/"each"/"daily" and the like were said: the phrase repeats. */
   repeats: boolean;
   weekdays?: number[];
@@ -279,7 +281,10 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
           group.repeats || part.repeats,
         );
       }
-      unite(group, part, joined, andJoined);
+      // "friday the 13th": a weekday and the day of the month right after it are one day that is both.
+      const at = tokens[i] === 'the' ? i : i - 1;
+      const sameDay = !joined && tokens[at] === 'the' && weekdayOf(tokens[at - 1]) !== undefined && part.monthDays !== undefined;
+      unite(group, part, joined, andJoined, sameDay);
       // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
       everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
       if (!everyJoined) joined = andJoined = false;
@@ -791,7 +796,7 @@ const intervalText = ({ n, unit }: { n: number; unit: Unit }) => (n === 1 ? `eve
  * ... on the 15th") unites only after "and". Anything else is a
  * ClauseConflict that says why.
  */
-export function unite(group: Group, part: Group, joined: boolean, andJoined = joined): void {
+export function unite(group: Group, part: Group, joined: boolean, andJoined = joined, sameDay = false): void {
   const refuse = (problem: string, hint: string): never => {
     throw new ClauseConflict(problem, hint, group.repeats || part.repeats);
   };
@@ -826,7 +831,11 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
   const newKinds = DAY_KINDS.filter((kind) => part[kind] !== undefined || (kind === 'weekdays' && part.exceptWeekdays));
   const oldKinds = DAY_KINDS.filter((kind) => group[kind] !== undefined || (kind === 'weekdays' && group.exceptWeekdays));
   const clash = newKinds.filter((kind) => oldKinds.length > 0 && !oldKinds.includes(kind));
-  if (clash.length > 0 && !joined) {
+  // "every friday the 13th": the days that are both, as a series says them (a cron fires on either); said apart ("every
+  // monday on the 15th"), which is meant is not clear.
+  const bothDays = sameDay && [...oldKinds, ...clash].every((kind) => kind === 'weekdays' || kind === 'monthDays') && !group.exceptWeekdays && !part.exceptWeekdays;
+  if (clash.length > 0 && !joined && bothDays) group.bothDays = true;
+  else if (clash.length > 0 && !joined) {
     refuse(
       `names ${listText([...oldKinds, ...clash].map((kind) => DAY_KIND_NAMES[kind]))} together; a cron would fire on either, not only where both agree`,
       "Say which, or join them with 'and' to fire on all of them, such as 'every monday and the 15th at 9am'.",
@@ -865,6 +874,7 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
   }
   group.repeats ||= part.repeats;
   if (part.throughMonthEnd) group.throughMonthEnd = true;
+  if (part.bothDays) group.bothDays = true;
   group.timesADay ??= part.timesADay;
   group.once ??= part.once;
   group.workdays ||= part.workdays;

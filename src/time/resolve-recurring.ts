@@ -262,8 +262,9 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
   }
   skippedMonthsNote(group, context.notes ?? []);
   const kinds = DAY_KINDS.filter((kind) => group[kind] !== undefined);
-  // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its days.
-  if (kinds.length > 1)
+  // "every 15th and the last day of the month": `unite` let several kinds of day in only when joined by "and"; each fires on its
+  // days. Not days said together to be both ("every friday the 13th"), which one shape reads whole.
+  if (kinds.length > 1 && !group.bothDays)
     return union(
       // Each part without the group's notes, which settleTimes has said once already.
       kinds.map((kind) => buildGroup({ ...withoutDays(group), notes: undefined, [kind]: group[kind], repeats: true }, original, context)),
@@ -422,6 +423,12 @@ const stepOf = (group: Group) => group.interval?.n ?? 1;
  * times or a series.
  */
 export const SHAPES: readonly Shape[] = [
+  {
+    name: 'days of the week and of the month together',
+    examples: ['every friday the 13th', 'every monday the 1st at 9am'],
+    applies: (group) => group.bothDays === true,
+    build: (group, original) => bothDaysSeries(group, original),
+  },
   {
     name: 'interval of minutes or hours',
     examples: ['every 5 minutes', 'every 2 hours from 9 to 5 on weekdays', 'every hour at :30'],
@@ -743,6 +750,24 @@ function withTimesADay(group: Group, original: string, notes: string[]): Group {
 }
 
 /** The group's times; 09:00 when none is given (a part of the day gives its own). */
+/** "every friday the 13th": the days that are both a weekday named and a day of the month named, as a series (a cron fires on either). */
+function bothDaysSeries(group: Group, original: string): Built {
+  if (group.interval && (group.interval.n !== 1 || group.interval.unit === 'minute' || group.interval.unit === 'hour')) {
+    throw new UsageError(`'${original}' gives an interval on days that are both a weekday and a day of the month`, 'Give the times of day, such as \'every friday the 13th at 9am and 5pm\'.');
+  }
+  const times = clockTimes(group);
+  const days = { weekdays: group.weekdays!, monthDays: group.monthDays!, months: group.months ?? null };
+  const names = days.weekdays.map((d) => WEEKDAY_NAMES[d]!);
+  const weekdays = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  return {
+    kind: 'series',
+    rule: { kind: 'calendar', days, times },
+    description: `At ${timesText(times)} on a ${weekdays} that is day ${listText(days.monthDays.map(String))} of the month${describeDays({ weekdays: null, monthDays: null, months: days.months })}`,
+    reason: 'cannot be written as one cron or a set of crons: a cron with a day of the month and a day of the week fires on either, not only where both agree',
+    hint: SERIES_HINT,
+  };
+}
+
 function clockTimes(group: Group): ClockTime[] {
   const times = group.times.map(({ value }) => value);
   if (times.length > 0) return times;

@@ -140,6 +140,25 @@ describe('series', () => {
   });
 });
 
+describe('a series whose rule runs less often than its horizon', () => {
+  it.each([
+    ['every 2 years on march 1', '2027-03-01T14:00:00.000Z', '2029-03-01T14:00:00.000Z'],
+    ['every friday the 13th', '2027-08-13T13:00:00.000Z', '2028-10-13T13:00:00.000Z'],
+  ])('%s is made with its next run, however far, and sync makes the one after once it has fired', async (phrase, first, second) => {
+    h.letta.now = () => Date.parse('2026-12-02T15:00:00Z');
+    const made = await create(['--cron', phrase], '2026-12-02T15:00:00Z');
+    expect(made.code, made.stderr).toBe(0);
+    expect(instantsSent(h.letta.received)).toEqual([first]);
+    // Once that member has fired, sync tops the series up with the next run.
+    h.letta.received.length = 0;
+    const after = new Date(Date.parse(first) + 3_600_000).toISOString();
+    h.letta.now = () => Date.parse(after);
+    for (const item of [...h.letta.schedules.values()]) h.letta.schedules.delete(item.id);
+    expect((await h.run(['sync', '--now', after])).code).toBe(0);
+    expect(instantsSent(h.letta.received)).toEqual([second]);
+  });
+});
+
 describe('series: a member whose create answer was lost', () => {
   it('sync finds the member that landed and says so, and creates only the rest', async () => {
     // The series' third create lands, but its answer is a 500 (the server's clock is the command's).

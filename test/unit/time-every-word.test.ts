@@ -382,6 +382,12 @@ describe('wordings from other tools', () => {
     expect(meaning.next_runs.at(-1)).toBe(last);
   });
 
+  it('a weekday with the day of the month right after it is the days that are both; said apart, it stays refused', async () => {
+    const meaning = await meaningOfSchedule('every friday the 13th', { now: NOW, zone: 'UTC' });
+    expect(meaning.next_runs.slice(0, 2)).toEqual(['2027-08-13T09:00:00.000Z', '2028-10-13T09:00:00.000Z']);
+    await expect(meaningOfSchedule('every monday on the 15th', { now: NOW, zone: 'UTC' })).rejects.toThrow('names days of the week and days of the month together');
+  });
+
   it('days joined by or are both days, said', async () => {
     const meaning = await meaningOfSchedule('every monday or tuesday', { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 * * 1,2');
