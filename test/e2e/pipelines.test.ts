@@ -94,7 +94,7 @@ describe('pipelines', () => {
       notes: [],
     });
     expect(lines[1]).toMatchObject({ type: 'recurring', cron_expression: '0 2 * * 2-6', local_cron: '0 21 * * 1-5' });
-    expect(lines[2]).toEqual({ input: '13pm', error: expect.stringContaining('13pm') });
+    expect(lines[2]).toEqual({ input: '13pm', error: expect.stringContaining('13pm'), hint: expect.any(String) });
     expect(lines[3].type).toBe('one-time');
   });
 
