@@ -39,37 +39,43 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
   const made: Made[] = [];
   let keepExact: string | undefined;
   let failure: CliError | undefined;
-  const placeholders = await recordSetAttempts(rt, agentId, messages, meaning, meaning.crons, setId);
   let sent = 0;
-  for (const [k, part] of meaning.crons.entries()) {
-    const body: CreateScheduleBody = { schedule: { type: 'recurring', cron_expression: part.cron_expression }, messages };
-    try {
-      // Interrupted between creates: the next one was never sent, so it is not created (not "may have been").
-      if (rt.signal.aborted) throw new InterruptedError();
-      sent++;
-      const { created, keepExact: keep } = await createRecorded(rt, agentId, body, meaning, { part, setId, placeholder: placeholders?.[k] });
-      made.push({ id: created.id, cron_expression: part.cron_expression, next_scheduled_at: created.next_scheduled_at ?? null });
-      keepExact = keep ?? keepExact;
-    } catch (error) {
-      failure = error instanceof CliError ? error : undefined;
-      // Nothing exists and nothing may: the plain error says it all, and what was recorded of the set is forgotten.
-      if (!(error instanceof CliError) || (made.length === 0 && !(error instanceof CreateMayHaveLandedError))) {
-        await forgetAttempts(rt, placeholders?.slice(sent) ?? []);
-        throw error;
+  let tried = 0;
+  let unsentRecorded = false;
+  let undoing = false;
+  let undone: Made[] = [];
+  // The whole set holding the changes lock: a sync meanwhile would find its crons recorded and not made yet, and make them too.
+  await whileChanging(rt, async () => {
+    const placeholders = await recordSetAttempts(rt, agentId, messages, meaning, meaning.crons, setId);
+    for (const [k, part] of meaning.crons.entries()) {
+      const body: CreateScheduleBody = { schedule: { type: 'recurring', cron_expression: part.cron_expression }, messages };
+      try {
+        // Interrupted between creates: the next one was never sent, so it is not created (not "may have been").
+        if (rt.signal.aborted) throw new InterruptedError();
+        sent++;
+        const { created, keepExact: keep } = await createRecorded(rt, agentId, body, meaning, { part, setId, placeholder: placeholders?.[k] });
+        made.push({ id: created.id, cron_expression: part.cron_expression, next_scheduled_at: created.next_scheduled_at ?? null });
+        keepExact = keep ?? keepExact;
+      } catch (error) {
+        failure = error instanceof CliError ? error : undefined;
+        // Nothing exists and nothing may: the plain error says it all, and what was recorded of the set is forgotten.
+        if (!(error instanceof CliError) || (made.length === 0 && !(error instanceof CreateMayHaveLandedError))) {
+          await forgetAttempts(rt, placeholders?.slice(sent) ?? []);
+          throw error;
+        }
+        break;
       }
-      break;
     }
-  }
-
-  const tried = made.length;
-  // The crons after one whose answer was lost, or after Ctrl-C, were never sent: left recorded, so sync makes the set
-  // whole (as it does that one). Not after a create that surely failed: the set is deleted again, and nothing is to make.
-  const unsent = placeholders?.slice(sent) ?? [];
-  const keepUnsent = failure instanceof CreateMayHaveLandedError || failure instanceof InterruptedError;
-  if (!keepUnsent) await forgetAttempts(rt, unsent);
-  const unsentRecorded = keepUnsent && unsent.length > 0;
-  const undoing = failure !== undefined && made.length > 0 && !rt.dryRun && !(failure instanceof CreateMayHaveLandedError) && !(failure instanceof InterruptedError);
-  const undone = undoing ? await undo(rt, agentId, made) : [];
+    tried = made.length;
+    // The crons after one whose answer was lost, or after Ctrl-C, were never sent: left recorded, so sync makes the set
+    // whole (as it does that one). Not after a create that surely failed: the set is deleted again, and nothing is to make.
+    const unsent = placeholders?.slice(sent) ?? [];
+    const keepUnsent = failure instanceof CreateMayHaveLandedError || failure instanceof InterruptedError;
+    if (!keepUnsent) await forgetAttempts(rt, unsent);
+    unsentRecorded = keepUnsent && unsent.length > 0;
+    undoing = failure !== undefined && made.length > 0 && !rt.dryRun && !(failure instanceof CreateMayHaveLandedError) && !(failure instanceof InterruptedError);
+    undone = undoing ? await undo(rt, agentId, made) : [];
+  });
 
   const { input: _input, type: _type, ...timing } = meaning;
   const first = made[0];

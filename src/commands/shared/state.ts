@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import { CliError, NotFoundError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
@@ -56,17 +57,20 @@ export function serverOf(rt: Runtime): string {
  * changes the same schedules or record meanwhile. The record is never
  * required: when the lock cannot be made at all (a read-only folder) the step
  * runs without it, with one warning; a lock another process holds is waited
- * for. Under --dry-run nothing changes, so no lock is taken.
+ * for. Under --dry-run nothing changes, so no lock is taken. Re-entrant: a step
+ * within a step that holds it (a set's creates, within the set's) just runs.
  */
 export async function whileChanging<T>(rt: Runtime, body: () => Promise<T>): Promise<T> {
-  if (rt.dryRun) return body();
+  if (rt.dryRun || holdingChanges.getStore()) return body();
   // Within one process, changes wait for each other here rather than on the lock file.
-  const turn = changesTurn.then(() => underLock(rt, body));
+  const turn = changesTurn.then(() => underLock(rt, () => holdingChanges.run(true, body)));
   changesTurn = turn.catch(() => undefined);
   return turn;
 }
 
 let changesTurn: Promise<unknown> = Promise.resolve();
+/** Set within a chain of calls that holds the changes lock (whileChanging's body). */
+const holdingChanges = new AsyncLocalStorage<true>();
 
 /** One hold of the changes lock shared by the steps that joined it. */
 interface Round {
