@@ -32,6 +32,8 @@ export const INTENT_STATUSES: IntentStatus[] = ['active', 'gone', 'replaced', 'd
 export interface CreateAttempt {
   /** ISO 8601. */
   at: string;
+  /** ISO 8601, by this machine's clock when it was sent (`at` is the command's, which --now moves): a copy made well before is no landing of it. */
+  sent_at?: string;
   /** The create's timing and messages, as sent. */
   schedule: Schedule;
   messages: unknown[];
@@ -151,7 +153,7 @@ export interface PausedSchedule {
   /** ISO 8601: a resume sent its create; a copy found later with the same timing and messages is that create's. */
   resume_attempted_at?: string;
   /** What that create sent, so sync can find and finish a resume whose answer was lost. */
-  resume_attempt?: { schedule: Schedule; messages: unknown[] };
+  resume_attempt?: { schedule: Schedule; messages: unknown[]; sent_at?: string };
   [other: string]: unknown;
 }
 
@@ -383,7 +385,7 @@ export function retimeCreateAttempt(state: State, placeholderId: string, cron: s
  * a placeholder `creating-…` holds the attempt until the answer comes, so a create whose answer
  * is lost is found by the next sync, never made twice. Returns the placeholder's id.
  */
-export function recordCreateAttempt(state: State, successor: Omit<Intent, 'schedule_id'>, sent: Pick<CreateAttempt, 'at' | 'schedule' | 'messages'>): string {
+export function recordCreateAttempt(state: State, successor: Omit<Intent, 'schedule_id'>, sent: Pick<CreateAttempt, 'at' | 'sent_at' | 'schedule' | 'messages'>): string {
   const id = `creating-${randomUUID()}`;
   const { attempt: _attempt, ...fields } = successor as Intent;
   state.intents.push({ ...fields, schedule_id: id, status: 'creating', attempt: { ...sent, successor: fields } });
@@ -492,7 +494,7 @@ export function recordPaused(state: State, schedule: ScheduledMessage, at: strin
 }
 
 /** A resume sent the create of paused `oldId` (`sent`): a copy found later with its timing and messages is that create's. */
-export function markResumeAttempted(state: State, oldId: string, at: string, sent: { schedule: Schedule; messages: unknown[] }): void {
+export function markResumeAttempted(state: State, oldId: string, at: string, sent: NonNullable<PausedSchedule['resume_attempt']>): void {
   const paused = findPaused(state, oldId);
   if (paused) Object.assign(paused, { resume_attempted_at: at, resume_attempt: sent });
 }

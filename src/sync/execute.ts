@@ -373,7 +373,7 @@ export async function replaceSchedule(
       const successor = request.successor(state);
       if (!successor) return;
       const holder = findIntent(state, holderId) ?? request.holder;
-      if (holder) recordAttempt(state, holder, { at, schedule: body.schedule, messages: body.messages, successor });
+      if (holder) recordAttempt(state, holder, { at, sent_at: new Date().toISOString(), schedule: body.schedule, messages: body.messages, successor });
     });
     try {
       newId = (await api.createSchedule(agentId, body)).id;

@@ -128,7 +128,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
   for (const placeholder of placeholders) {
     const attempt = placeholder.attempt;
     const landed =
-      attempt && unrecorded(letta.get(placeholder.agent_id)!).find((item) => !claimed.has(item.id) && landingOf({ at: attempt.at, schedule: attempt.schedule, messages: attempt.messages }, item));
+      attempt && unrecorded(letta.get(placeholder.agent_id)!).find((item) => !claimed.has(item.id) && landingOf(attempt, item));
     if (landed) {
       claimed.add(landed.id);
       landedOf.set(placeholder, landed);
@@ -220,7 +220,7 @@ function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, S
   const attempt = intent.attempt;
   if (attempt) {
     // Only a create this tool recorded as sent is looked for; a look-alike made by anyone else is left alone.
-    const landed = unrecorded().find((item) => landingOf({ at: attempt.at, schedule: attempt.schedule, messages: attempt.messages }, item));
+    const landed = unrecorded().find((item) => landingOf(attempt, item));
     if (landed) return [{ type: 'finish', agent_id, intent_id: intent.schedule_id, old_id: intent.schedule_id, landed_id: landed.id }];
   }
   const dropped: SyncAction[] = attempt ? [{ type: 'drop-attempt', agent_id, intent_id: intent.schedule_id }] : [];

@@ -18,11 +18,12 @@ export function sameSchedule(sent: { schedule: Schedule; messages: unknown }, st
  * ago) is someone else's and is never taken for it. An hour of slack allows for a clock that is off; a copy or an
  * attempt without its time is judged by sameSchedule alone, as before times were compared.
  */
-export function landingOf(sent: { at?: string; schedule: Schedule; messages: unknown }, stored: Pick<ScheduledMessage, 'schedule' | 'message'> & { created_at?: unknown }): boolean {
+export function landingOf(sent: { at?: string; sent_at?: string; schedule: Schedule; messages: unknown }, stored: Pick<ScheduledMessage, 'schedule' | 'message'> & { created_at?: unknown }): boolean {
   if (!sameSchedule(sent, stored)) return false;
-  const sentAt = sent.at === undefined ? NaN : Date.parse(sent.at);
+  // The earlier of the command's clock and the machine's: --now moves the one, a machine's clock may be off.
+  const times = [sent.at, sent.sent_at].map((time) => (time === undefined ? NaN : Date.parse(time))).filter((time) => !Number.isNaN(time));
   const madeAt = typeof stored.created_at === 'string' ? Date.parse(stored.created_at) : NaN;
-  return !(madeAt < sentAt - CLOCK_SLACK_MS);
+  return times.length === 0 || !(madeAt < Math.min(...times) - CLOCK_SLACK_MS);
 }
 
 const CLOCK_SLACK_MS = 60 * 60_000;

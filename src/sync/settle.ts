@@ -13,7 +13,7 @@ export interface SettleOptions {
 }
 
 /** The unrecorded schedule of an agent that is the copy of a recorded attempt, if one landed (landingOf). */
-export function landedCopy(attempt: Pick<CreateAttempt, 'at' | 'schedule' | 'messages'>, schedules: Iterable<ScheduledMessage>, state: State): ScheduledMessage | undefined {
+export function landedCopy(attempt: Pick<CreateAttempt, 'at' | 'sent_at' | 'schedule' | 'messages'>, schedules: Iterable<ScheduledMessage>, state: State): ScheduledMessage | undefined {
   const recorded = new Set([...state.intents.map((i) => i.schedule_id), ...state.series.flatMap((s) => s.members.map((m) => m.schedule_id))]);
   for (const item of schedules) if (!recorded.has(item.id) && landingOf(attempt, item)) return item;
   return undefined;

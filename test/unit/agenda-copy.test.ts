@@ -85,7 +85,7 @@ describe('pause and resume plans', () => {
   });
 
   it('creates nothing when the old schedule is still there or an earlier attempt landed', () => {
-    const attemptedAt = '2026-11-22T15:00:00.000Z';
+    const attemptedAt = { at: '2026-11-22T15:00:00.000Z' };
     expect(planResume('sm-1', body, [schedule], undefined, schedule)).toEqual({ action: 'still-in-letta' });
     expect(planResume('sm-1', body, [twin], attemptedAt, schedule)).toEqual({ action: 'adopt', id: 'sm-9' });
     expect(planResume('sm-1', body, [twin], undefined, schedule)).toEqual({ action: 'create' });
@@ -98,7 +98,7 @@ describe('pause and resume plans', () => {
     const other = { ...schedule, schedule: { type: 'recurring', cron_expression: '30 6 * * *' } } as typeof schedule;
     expect(planResume('sm-1', body, [other], undefined, schedule)).toEqual({ action: 'id-taken', by: other });
     const words = { ...schedule, message: { messages: [{ role: 'user', content: 'Something else' }] } } as typeof schedule;
-    expect(planResume('sm-1', body, [words], '2026-11-22T15:00:00.000Z', schedule)).toEqual({ action: 'id-taken', by: words });
+    expect(planResume('sm-1', body, [words], { at: '2026-11-22T15:00:00.000Z' }, schedule)).toEqual({ action: 'id-taken', by: words });
     expect(planPause(true, true, false).action).toBe('id-taken');
     expect(planPause(true, true, true).action).toBe('delete-again');
   });

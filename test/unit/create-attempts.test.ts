@@ -144,3 +144,18 @@ describe('a look-alike made before a lost create was sent is never taken for its
     expect(intents()).toEqual([expect.objectContaining({ schedule_id: mine, status: 'active' })]);
   });
 });
+
+describe("--now moves the command's clock, not when a create was sent", () => {
+  it('an edit run with --now a month ahead of the server still takes its landed copy', async () => {
+    // The server's clock is the machine's; the command reads its phrases a month ahead.
+    h.letta.now = () => Date.now();
+    const ahead = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const mine = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every weekday at 9am', '--tz', 'Europe/London', '--now', ahead, '-q'])).stdout.trim();
+    h.letta.inject(CREATE, { status: 500, body: '{"detail":"boom"}', land: true });
+    const edited = await h.run(['recurring', 'edit', mine, '--cron', 'every weekday at 8am', '--tz', 'Europe/London', '--now', ahead]);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stderr).toContain('had landed as');
+    expect(h.letta.schedules.size).toBe(1);
+    expect(intents().filter((i) => i.status === 'active')).toEqual([expect.objectContaining({ replaces: [mine] })]);
+  });
+});

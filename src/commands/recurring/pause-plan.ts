@@ -44,13 +44,13 @@ export type ResumeStep =
 /**
  * What resume must do so it never creates a schedule twice: the old id still
  * there as it was paused (`paused`: the saved copy) means nothing is created; after an earlier attempt that may have
- * landed (sent at `attemptedAt`), a schedule with the same timing and messages made since is that
+ * landed (sent as `attempted` says), a schedule with the same timing and messages made since is that
  * attempt's (landingOf). Without an attempt, a look-alike is someone else's and is left alone.
  */
-export function planResume(oldId: string, body: RecreateBody, agentSchedules: ScheduledMessage[], attemptedAt: string | undefined, paused: ScheduledMessage): ResumeStep {
+export function planResume(oldId: string, body: RecreateBody, agentSchedules: ScheduledMessage[], attempted: { at: string; sent_at?: string } | undefined, paused: ScheduledMessage): ResumeStep {
   const old = agentSchedules.find((item) => item.id === oldId);
   if (old) return isPausedOne(paused, old) ? { action: 'still-in-letta' } : { action: 'id-taken', by: old };
-  const existing = attemptedAt !== undefined ? agentSchedules.find((item) => landingOf({ ...body, at: attemptedAt }, item)) : undefined;
+  const existing = attempted !== undefined ? agentSchedules.find((item) => landingOf({ ...body, ...attempted }, item)) : undefined;
   return existing ? { action: 'adopt', id: existing.id } : { action: 'create' };
 }
 

@@ -93,7 +93,8 @@ export default defineCommand({
           const existing: ScheduledMessage[] = [];
           // A schedule the record already stands for (another resume's copy, taken) is not this attempt's.
           for await (const page of api.schedulePages(agentId)) existing.push(...page.filter((item) => item.id === id || !records.findIntent(state, item.id)));
-          const plan = planResume(id, body, existing, typeof saved.resume_attempted_at === 'string' ? saved.resume_attempted_at : undefined, saved.schedule);
+          const attempted = typeof saved.resume_attempted_at === 'string' ? { at: saved.resume_attempted_at, sent_at: saved.resume_attempt?.sent_at } : undefined;
+          const plan = planResume(id, body, existing, attempted, saved.schedule);
           if (plan.action === 'id-taken') throw otherScheduleError(id, serverOf(rt), plan.by, saved);
 
           if (plan.action === 'still-in-letta') {
@@ -107,7 +108,7 @@ export default defineCommand({
           if (plan.action === 'adopt') {
             newId = plan.id;
           } else {
-            if (!rt.dryRun) await saving.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages }));
+            if (!rt.dryRun) await saving.update((s) => records.markResumeAttempted(s, id, at, { schedule: body.schedule, messages: body.messages, sent_at: new Date().toISOString() }));
             newId = (await unsure(() => api.createSchedule(agentId, body), agentId, 'recurring')).id;
           }
           if (rt.dryRun) return undefined;

@@ -129,7 +129,8 @@ export default (kind: ScheduleKind) =>
           for await (const page of api.schedulePages(old.agent_id, { whole: true })) listed.push(...page);
           const state = await book.read();
           // When it was sent, as recorded before it went: a look-alike made before then is someone else's.
-          const landed = landedCopy({ ...body, at: model.findIntent(state, old.id)?.attempt?.at ?? stamp }, listed, state);
+          const attempt = model.findIntent(state, old.id)?.attempt;
+          const landed = landedCopy({ ...body, at: attempt?.at ?? stamp, sent_at: attempt?.sent_at }, listed, state);
           if (landed) {
             out.info(`The create's answer was lost, but it had landed as ${landed.id}; finishing the change with it.`);
             step = await replaceSchedule({ api, records: writer, readBack: true, now }, { ...request, landedId: landed.id });

@@ -36,7 +36,9 @@ export async function createRecorded(
   const created = await whileChanging(rt, async () => {
     const writer = await recordWriter(rt);
     // A set's crons are recorded together before the first is sent (recordSetAttempts): that placeholder is this create's.
-    const placeholder = recorded ?? (await writer.update((state) => records.recordCreateAttempt(state, intent, { at: new Date(now).toISOString(), schedule: body.schedule, messages: body.messages })));
+    const placeholder =
+      recorded ??
+      (await writer.update((state) => records.recordCreateAttempt(state, intent, { at: new Date(now).toISOString(), sent_at: new Date().toISOString(), schedule: body.schedule, messages: body.messages })));
     let answer: CreatedSchedule;
     try {
       answer = await send();
@@ -70,7 +72,7 @@ export async function recordSetAttempts(rt: Runtime, agentId: string, messages: 
     return writer.update((state) =>
       parts.map((part) => {
         const schedule = { type: 'recurring' as const, cron_expression: part.cron_expression };
-        return records.recordCreateAttempt(state, intentOf(rt, agentId, meaning, now, { part, setId }), { at: new Date(now).toISOString(), schedule, messages });
+        return records.recordCreateAttempt(state, intentOf(rt, agentId, meaning, now, { part, setId }), { at: new Date(now).toISOString(), sent_at: new Date().toISOString(), schedule, messages });
       }),
     );
   });
