@@ -38,6 +38,8 @@ export default defineCommand({
       ? undefined
       : await lock(lockPathFor(target.lockPath), { what: `the lock file ${target.lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal, onWait: (line) => rt.out.note(line) });
     try {
+      // Asked before the changes lock is taken, as a person may take their time to answer: other commands wait for it.
+      const allowed = await askBeforeDeleting(rt, target, options);
       // The changes lock too, as every changing command takes it: an edit, pause or sync of a schedule a file owns waits
       // for this apply (and this apply for it), and the plan is made under it from what is there then.
       await whileChanging(rt, async () => {
@@ -50,20 +52,17 @@ export default defineCommand({
 
         const checked = changes.length;
         const deletes = changes.filter((change) => change.kind === 'delete');
+        // The deletes held back: all of them without --yes, but for those the person said yes to (a plan made since the
+        // question may have more, which were not asked about).
+        const heldBack = options.yes ? [] : deletes.filter((change) => !allowed?.has(change.file));
         let refused: string | undefined;
-        if (deletes.length > 0 && !options.yes) {
-          const what = `${deletes.reduce((n, c) => n + c.delete.length, 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
-          const terminal = rt.io.stdinIsTTY && rt.io.stderrIsTTY;
+        if (heldBack.length > 0) {
+          const what = deletesText(heldBack);
           // A dry run shows what the real run would do: without a terminal to ask on, it too holds the deletes back.
-          if (rt.dryRun) {
-            if (terminal) out.note(`A real run asks before deleting ${what}.`);
-            else refused = `Not deleted: ${what}`;
-          } else {
-            const yes = terminal && /^y(es)?$/i.test((await rt.prompt(`Delete ${what}? [y/N] `)).trim());
-            if (!yes) refused = `Not deleted: ${what}`;
-          }
+          if (rt.dryRun && isTerminal(rt)) out.note(`A real run asks before deleting ${what}.`);
+          else refused = `Not deleted: ${what}`;
         }
-        const toDo = (change: Change) => (change.kind !== 'unchanged' || change.relock) && !(refused !== undefined && change.kind === 'delete');
+        const toDo = (change: Change) => (change.kind !== 'unchanged' || change.relock) && !(refused !== undefined && heldBack.includes(change));
 
         const api = await rt.api();
         const all = serverEntries(lockFile, server);
@@ -137,6 +136,28 @@ export default defineCommand({
     }
   },
 });
+
+/** Whether there is a person to ask: stdin and stderr on a terminal. */
+function isTerminal(rt: Runtime): boolean {
+  return rt.io.stdinIsTTY && rt.io.stderrIsTTY;
+}
+
+function deletesText(deletes: Change[]): string {
+  return `${deletes.reduce((n, c) => n + c.delete.length, 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
+}
+
+/**
+ * The removed files whose schedules the person said to delete, asked on a terminal of a plan made before the changes lock
+ * is taken; undefined when there is no one to ask (or no need: --yes, --dry-run, no deletes).
+ */
+async function askBeforeDeleting(rt: Runtime, target: ReturnType<typeof findTarget>, options: { yes?: boolean; concurrency: number }): Promise<Set<string> | undefined> {
+  if (options.yes || rt.dryRun || !isTerminal(rt)) return undefined;
+  const { changes } = await loadPlan(rt, target, readLock(target.lockPath).lock, options.concurrency);
+  const deletes = changes.filter((change) => change.kind === 'delete');
+  if (deletes.length === 0) return undefined;
+  const yes = /^y(es)?$/i.test((await rt.prompt(`Delete ${deletesText(deletes)}? [y/N] `)).trim());
+  return new Set(yes ? deletes.map((change) => change.file) : []);
+}
 
 /** The record of intent keeps up: a schedule apply deleted that this machine recorded is gone, so sync leaves it be. */
 async function markDeleted(rt: Runtime, ids: string[]): Promise<void> {

@@ -11,7 +11,8 @@ import { AGENT, NOW } from './suite';
 export interface RunOptions {
   /** Added to (or, as undefined, removed from) the test's environment. */
   env?: Record<string, string | undefined>;
-  stdin?: string;
+  /** What stdin gives: a string, or pieces given as they come (a person answering later). */
+  stdin?: string | AsyncIterable<string>;
   /** Pretend stdout, stderr and stdin are a terminal this many columns wide. */
   terminal?: number;
   /** Aborted when the command is running, as Ctrl-C would. */
@@ -31,7 +32,7 @@ export async function runIn(letta: FakeLetta | undefined, args: string[], baseEn
   let stdout = '';
   let stderr = '';
   const terminal = options.terminal !== undefined;
-  const stdin = Readable.from(options.stdin === undefined ? [] : [options.stdin]) as Readable & { setRawMode?: (raw: boolean) => void };
+  const stdin = Readable.from(options.stdin === undefined ? [] : typeof options.stdin === 'string' ? [options.stdin] : options.stdin) as Readable & { setRawMode?: (raw: boolean) => void };
   if (terminal) stdin.setRawMode = () => undefined;
   const io: Io = {
     stdout: { write: (s: string) => (stdout += s) },

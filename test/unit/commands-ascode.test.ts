@@ -29,6 +29,24 @@ describe('apply on a terminal', () => {
     expect(h.letta.requests('DELETE')).toHaveLength(1);
   });
 
+  it('while it asks, it holds no lock: another command changes schedules meanwhile; then it deletes on yes', async () => {
+    await removeDrop();
+    let answer!: (text: string) => void;
+    const answered = new Promise<string>((resolve) => (answer = resolve));
+    const later = (async function* () {
+      yield await answered;
+    })();
+    const applying = h.run(['apply', '-f', dir], { terminal: 100, stdin: later });
+    // Once apply has listed what Letta has it asks; a create beside it goes through without waiting for the answer.
+    while (h.letta.requests('GET').length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Meanwhile', '--cron', 'every day at 9am']);
+    expect(made.code, made.stderr).toBe(0);
+    answer('y\n');
+    const r = await applying;
+    expect(r.code, r.stderr).toBe(0);
+    expect(h.letta.requests('DELETE')).toHaveLength(1);
+  });
+
   it('deletes nothing on no, and says so', async () => {
     await removeDrop();
     const r = await h.run(['apply', '-f', dir], { terminal: 100, stdin: 'n\n' });
