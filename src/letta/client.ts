@@ -133,7 +133,11 @@ export class LettaClient {
       const error = this.statusError(answer, method, options);
       if (!retryable) throw error;
       // Tried as often as it is: said, so the user knows it was not one bad moment, and that waiting may help.
-      if (attempt >= MAX_ATTEMPTS) throw error instanceof ApiError && !error.hint ? new ApiError(`${error.message} (tried ${attempt} times)`, error.status, 'Letta is failing this request; try again in a few minutes.') : error;
+      if (attempt >= MAX_ATTEMPTS) {
+        if (!(error instanceof ApiError) || error.hint || error.constructor !== ApiError) throw error;
+        const why = answer.status === 429 ? 'Letta is limiting requests' : answer.status === 408 ? 'Letta timed out on this request' : 'Letta is failing this request';
+        throw new ApiError(`${error.message} (tried ${attempt} times)`, error.status, `${why}; try again in a few minutes.`);
+      }
       const asked = retryAfter(answer.headers);
       const delay = asked ?? this.backoff(attempt);
       // Longer than a command should sit waiting: said, so the user knows when to try again.

@@ -321,13 +321,13 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
  */
 export function withChatWords(words: readonly string[]): string[] {
   const out: string[] = [];
-  // "01:00:00 pm": the clock on the 24-hour clock, which the reader takes seconds on; other seconds are refused, never rounded.
+  // "01:00:00 pm": zero seconds are the clock without them; other seconds are refused, never rounded.
   const text = words.join(' ');
   const clocks = /\d:\d\d:\d\d ?[ap]/.test(text)
     ? text
         .replace(SECONDS_AND_MERIDIEM, (said: string, h: string, m: string, s: string, meridiem: string) => {
           if (s !== '00') throw new UsageError(`'${said.trim()}' names seconds, and a time of day here is to the minute`, `Write '${h}:${m} ${meridiem}m', or a date and time such as '2026-12-21 13:00:30'.`);
-          return `${String((Number(h) % 12) + (meridiem === 'p' ? 12 : 0)).padStart(2, '0')}:${m}`;
+          return `${h}:${m}${meridiem}m`;
         })
         .split(' ')
     : words;
@@ -336,7 +336,7 @@ export function withChatWords(words: readonly string[]): string[] {
     const spelled = CHAT_SPELLINGS[word];
     if (spelled) out.push(spelled);
     else if (/^@\d{1,4}(?:[:.]\d{2})?(?:[ap]\.?m?\.?)?$/.test(word)) out.push('at', word.slice(1));
-    else if (/^(?:[ap]m|[ap]\.m\.?)$/.test(word) && (weekdayOf(before) !== undefined || /^(?:today|tomorrow|tmrw|tmr)$/.test(before))) out.push(word.startsWith('a') ? 'morning' : 'afternoon');
+    else if (/^(?:[ap]m|[ap]\.m\.?)$/.test(word) && (weekdayOf(before) !== undefined || before === 'today' || before === 'tomorrow')) out.push(word.startsWith('a') ? 'morning' : 'afternoon');
     else if (word === 'fortnight' && (before === '' || before === 'in')) out.push('a', 'fortnight');
     else out.push(word);
   }

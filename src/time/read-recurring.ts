@@ -221,7 +221,8 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     const minuteAlone = group.minuteOfHour !== undefined && group.interval === undefined && group.times.length === 0 && !DAY_KINDS.some((kind) => group[kind] !== undefined);
     // "every hour, every day", cronstrue's "Every minute between 11:00 AM and 11:10 AM, every day": days alone after a comma
     // narrow a rule that names none (read as a rule of their own, they fired daily at 09:00 beside it).
-    const daysNarrow = token === ',' && !DAY_KINDS.some((kind) => group[kind] !== undefined) && onlyDaysFollow(tokens, i + 1);
+    const withinDay = group.interval === undefined || group.interval.unit === 'minute' || group.interval.unit === 'hour';
+    const daysNarrow = token === ',' && withinDay && !DAY_KINDS.some((kind) => group[kind] !== undefined) && onlyDaysFollow(tokens, i + 1);
     const secondRule =
       LIST_WORDS.has(token) &&
       group.repeats &&
@@ -387,11 +388,13 @@ export function withMonthStepOpened(text: string, notes: string[] | undefined, s
     const span = ((through - from + 12) % 12) + 1;
     const months = [...Array(span).keys()].filter((k) => k % every === 0).map((k) => MONTH_NAMES[(from - 1 + k) % 12]!);
     if (!Number.isInteger(every) || every < 2 || months.length === 0) return text;
-    notes?.push(`read '${ranged[0].slice(2)}' after a comma as ${listText(months)}, as cron's ${from}/${every} is`);
+    // Cron's "3/2" runs to December; a range that wraps the year ("november through february") is no step of cron's.
+    const cron = from <= through ? `, as cron's ${from}-${through}/${every} is` : '';
+    notes?.push(`read '${ranged[0].slice(2)}' after a comma as ${listText(months)}${cron}`);
     return `${text.slice(0, ranged.index)}, in ${months.map((month) => month.toLowerCase()).join(', ')}${text.slice(ranged.index + ranged[0].length)}`;
   }
   const step = MONTH_STEP.exec(text);
-  if (!step || started || text.split(/[\s,]+/).some((word) => monthOf(word) !== undefined || word === 'starting' || word === 'beginning' || word === 'from')) return text;
+  if (!step || started || text.split(/[\s,-]+/).some((word) => monthOf(word) !== undefined || word === 'starting' || word === 'beginning' || word === 'from')) return text;
   const every = step[1] === 'other' ? 2 : Number(step[1]);
   if (!Number.isInteger(every) || every < 2 || 12 % every !== 0) return text;
   const months = MONTH_NAMES.filter((_, m) => m % every === 0);
@@ -424,7 +427,7 @@ const PLURAL_DAYS = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|we
 const RANGE_STARTS: ReadonlySet<string> = new Set(['from', 'between', 'day', 'days']);
 
 const MONTH_STEP = /(?<=\S), every (other|\d+) months?(?=,|$)/;
-const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+) through ([a-z]+)(?=,|$)/;
+const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+)(?: through | to |-)([a-z]+)(?=,|$)/;
 
 /**
  * Compounds as cron describers and calendars write them, opened into the words the clauses read:
@@ -1622,7 +1625,7 @@ function readDays(tokens: readonly string[], i: number, group: Group): number | 
   // "mondays", "weekdays", "tue-thu", "monday and friday" repeat; "monday" alone is one day (in a one-time phrase).
   const said = tokens.slice(i, j);
   // "weekend at 10" alone is the coming weekend, as "the weekend" is; "weekends", "every weekend" repeat.
-  const weekendAlone = said.length === 1 && said[0] === 'weekend';
+  const weekendAlone = said.length === 1 && said[0] === 'weekend' && !/^(?:mornings|afternoons|evenings|nights)$/.test(tokens[j] ?? '');
   if (!weekendAlone && (set.value.length > 1 || said.some((t) => /^(?:[a-z]+days|weekends?|workdays?|every|each)$/.test(t) && t !== 'days'))) group.repeats = true;
   // "every weekday morning", "monday evenings".
   const part = partOfDay(tokens[j]);

@@ -105,9 +105,12 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
   const second = first !== undefined && first <= now ? secondOccurrence(calendar.wall, first, now) : undefined;
   const instant = second ?? dayInstant(parts, today, at, inDays, now, input, notes);
   // "tonight at 2am" said at 00:30: tonight is the night of the day that has just begun, so its 02:00 is a day away.
-  if (carry === 1 && parts.part === 'night' && today.hour < SMALL_HOURS_END && /\btonight\b/.test(input)) {
+  if (carry === 1 && parts.part === 'night' && today.hour < SMALL_HOURS_END && /\b(?:tonight|tonite|2nite|2night)\b/.test(input)) {
     const at = formatClock(clock.hour, clock.minute);
-    notes.push(`read 'tonight' as the night of ${dayLabel(today)}: ${SMALL_HOURS} ${dayLabel(today)} (${formatClock(today.hour, today.minute)}), so ${at} is ${dayLabel(calendar.wall(instant))}; for ${at} in a few hours, say 'today at ${at}'`);
+    const todays = calendar.at({ ...today, hour: clock.hour, minute: clock.minute, second: 0 }) > now;
+    notes.push(
+      `read 'tonight' as the night of ${dayLabel(today)}: ${SMALL_HOURS} ${dayLabel(today)} (${formatClock(today.hour, today.minute)}), so ${at} is ${dayLabel(calendar.wall(instant))}${todays ? `; for ${at} in a few hours, say 'today at ${at}'` : ''}`,
+    );
   }
   const skippedOrTwice = dstNote(calendar.wall, instant, clock);
   if (skippedOrTwice) notes.push(skippedOrTwice);
@@ -257,7 +260,7 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
   }
   // The small hours of a night belong to the next day.
   if (part === 'night' && hour < 5) {
-    if (ambiguous) notes.push(`read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or '${text} pm' for ${hour === 0 ? 'noon' : 'the afternoon'}`);
+    if (ambiguous) notes.push(`read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or 'today at ${text} pm' for ${hour === 0 ? 'midday' : 'the afternoon'}`);
     return { clock: { hour, minute }, carry: 1 };
   }
   return { clock: { hour, minute }, carry: 0 };

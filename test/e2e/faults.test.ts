@@ -81,6 +81,13 @@ describe('creates are never duplicated', () => {
     expect(letta.schedules.has(made.id)).toBe(false);
   });
 
+  it('a request answered 429 every time says Letta is limiting requests', async () => {
+    letta.inject(/^GET \/v1\/agents\/[^/]+\/schedule$/, ...Array.from({ length: 3 }, () => ({ status: 429, headers: { 'retry-after': '0' }, body: '' })));
+    const r = await cli('recurring', 'list', '--agent-id', AGENT);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error: Letta answered 429 Too Many Requests (tried 3 times)\nLetta is limiting requests; try again in a few minutes.\n');
+  });
+
   it('a POST answered 429 was not processed, so it is retried', async () => {
     letta.inject(CREATE, { status: 429, headers: { 'retry-after': '0' }, body: '' });
     const r = await createOnce();

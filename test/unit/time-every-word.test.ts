@@ -273,6 +273,18 @@ describe('days alone after a comma narrow a rule that names none', () => {
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
   });
 
+  it.each(['every 2 days, every monday', 'every other day, every weekend'])('%s: days after an interval of days stay a rule of their own', async (phrase) => {
+    expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).type).toBe('series');
+  });
+
+  it.each([
+    ['weekend mornings', '0 9 * * 0,6'],
+    ['weekend evenings at 7', '0 19 * * 0,6'],
+  ])('%s repeats, as the weekend with a part of the day in the plural', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
   it('days after days stay a rule of their own', async () => {
     const meaning = await meaningOfSchedule('every monday at 9am, every friday at 5pm', { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(['0 9 * * 1', '0 17 * * 5']);
@@ -448,6 +460,7 @@ describe("cronstrue's descriptions read back as their crons", () => {
     ['Every 30 minutes, starting at 5 minutes past the hour', '5,35 * * * *'],
     ['At 07:05 AM, every 2 months, March through December', '5 7 * 3-11/2 *'],
     ['At 09:00 AM, on day 1 of the month, every 3 months, February through December', '0 9 1 2-11/3 *'],
+    ['at 9am on the 1st, every 2 months, March–December', '0 9 1 3-11/2 *'],
     ['every 20 minutes starting at 10 past', '10,30,50 * * * *'],
     ['every 2 hours starting at a quarter past each hour', '15 */2 * * *'],
   ])('%s', async (phrase, cron) => {

@@ -435,6 +435,7 @@ describe('words as chat and calendars write them', () => {
     ['at 930pm', '2026-12-02 21:30'],
     ['monday at 930', '2026-12-07 09:30'],
     ['11:59:00 pm', '2026-12-02 23:59'],
+    ['12:30:00 pm tomorrow', '2026-12-03 12:30'],
     ['monday am', '2026-12-07 09:00'],
     ['sun pm', '2026-12-06 15:00'],
     ['in fortnight', '2026-12-16 10:30'],
@@ -442,6 +443,10 @@ describe('words as chat and calendars write them', () => {
     ['weekend after next', '2026-12-12 09:00'],
   ])('%s', (input, at) => {
     expect(nyLocal(input).at).toBe(at);
+  });
+
+  it('zero seconds beside am or pm add no note', () => {
+    expect(nyLocal('12:30:00 pm tomorrow').notes).toEqual([]);
   });
 
   it('seconds other than zero beside am or pm are refused, never rounded', () => {
@@ -457,7 +462,7 @@ describe('words as chat and calendars write them', () => {
 
 describe('tonight in the small hours, and a bare hour after midnight, are said', () => {
   it('a bare hour tonight before 05:00 is after midnight, said', () => {
-    expect(nyLocal('tonight at 4')).toEqual({ at: '2026-12-03 04:00', notes: ["read '4' at night as 04:00, after midnight; write '4 am' to say so, or '4 pm' for the afternoon"] });
+    expect(nyLocal('tonight at 4')).toEqual({ at: '2026-12-03 04:00', notes: ["read '4' at night as 04:00, after midnight; write '4 am' to say so, or 'today at 4 pm' for the afternoon"] });
     expect(nyLocal('tonight at 2am')).toEqual({ at: '2026-12-03 02:00', notes: [] });
   });
 
