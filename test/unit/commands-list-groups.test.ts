@@ -75,7 +75,7 @@ describe('recurring list and sets', () => {
   });
 
   it('a set or series with --agent-id naming another agent is refused, naming the agent it is recorded for; nothing is deleted', async () => {
-    const { setId, setMembers, seriesId } = await seed();
+    const { setId, setMembers, seriesId, standup } = await seed();
     const other = 'agent-22222222-2222-2222-2222-222222222222';
     for (const args of [['recurring', 'list', '--id', setId], ['recurring', 'get', setId], ['agenda', '--id', seriesId], ['recurring', 'delete', setId, '--yes']]) {
       const r = await h.run([...args, '--agent-id', other]);
@@ -88,6 +88,10 @@ describe('recurring list and sets', () => {
     const named = await h.run(['recurring', 'list', '--id', setId, '--agent-id', 'support-bot', '-q']);
     expect(named.code).toBe(0);
     expect(named.stdout.trim().split('\n').sort()).toEqual([...setMembers].sort());
+    // Among several ids, each is acted on as its record says: the set is deleted beside the schedule named.
+    const several = await h.run(['recurring', 'delete', standup, setId, '--yes', '--agent-id', AGENT]);
+    expect(several.code, several.stderr).toBe(0);
+    expect([standup, ...setMembers].filter((id) => h.letta.schedules.has(id))).toEqual([]);
   });
 
   it('onetime list shows a series as one row, not its members, in a pipe, as JSON and with -q', async () => {

@@ -46,7 +46,8 @@ export async function resolveScheduleIds(rt: Runtime, ids: string[], { live = tr
   const full = async (id: string) => {
     const elsewhere = record.elsewhere.get(id);
     if (elsewhere !== undefined && !(live && (await heldHere(rt, id)))) throw otherServer(rt, id, elsewhere);
-    await checkGroupAgent(rt, id, record.groupAgents.get(id));
+    // One id: the command is about it, so the agent said is checked; among several, each is acted on as its record says.
+    if (ids.length === 1) await checkGroupAgent(rt, id, record.groupAgents.get(id));
     return id;
   };
   const fullIds = async (given: string[]) => {
@@ -97,7 +98,8 @@ async function heldHere(rt: Runtime, id: string): Promise<boolean> {
  */
 async function checkGroupAgent(rt: Runtime, id: string, recordedAgent: string | undefined): Promise<void> {
   const { value, source } = rt.settings.agentId;
-  if (recordedAgent === undefined || source !== 'flag' || !value) return;
+  // Under --dry-run without a key a name cannot be looked up to compare.
+  if (recordedAgent === undefined || source !== 'flag' || !value || (rt.dryRun && !rt.settings.apiKey.value)) return;
   const given = await rt.agentId(value);
   if (given === recordedAgent) return;
   const what = isSetId(id) ? 'set' : 'series';
