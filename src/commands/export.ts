@@ -12,7 +12,7 @@ import { LOCK_FILE_NAME, serverEntries } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor, readTextFile, writePrivateFile, makePrivateFolder } from '../files/private-file';
 import { mapLimited } from '../concurrency';
-import { stateStore } from './shared/state';
+import { stateStore, whileChanging } from './shared/state';
 import { emptyState } from '../state/records';
 
 /** `export`: an agent's (or every agent's) schedules as Markdown files plus the lock file, ready for a repository. */
@@ -54,48 +54,51 @@ export default defineCommand({
       ? undefined
       : await lock(lockPathFor(lockPath), { what: `the lock file ${lockPath}`, staleMs: 60 * 60_000, waitMs: 10 * 60_000, signal: rt.signal, onWait: (line) => rt.out.note(line) });
     try {
-      const letta = new Map<string, ScheduledMessage[]>();
-      await Promise.all(
-        mapLimited(agentIds, options.concurrency, async (agentId) => {
-          const all: ScheduledMessage[] = [];
-          for await (const page of api.schedulePages(agentId)) all.push(...page);
-          letta.set(agentId, all);
-        }),
-      );
-      let state = emptyState();
-      try {
-        state = await (await stateStore(rt)).read();
-      } catch (error) {
-        if (!(error instanceof CliError)) throw error;
-        rt.out.warn(`The record of intent cannot be read (${error.message}); every schedule is written as its UTC cron or instant.`);
-      }
-      const { lock: lockFile } = readLock(lockPath);
-      const server = serverKey(rt);
-      const entries = serverEntries(lockFile, server);
-      const { files, skipped } = await exportFiles({ now: rt.now(), letta, labels, state, entries });
-      const differ = files.filter((file) => {
-        const existing = readTextFile(join(folder, file.name), label);
-        return existing !== undefined && existing !== file.text;
-      });
-      if (differ.length > 0 && !options.force) {
-        throw new UsageError(
-          `${differ.length} file(s) exist and differ: ${differ.map((f) => join(folder, f.name)).join(', ')}; nothing written`,
-          'Pass --force to overwrite them, or export into another folder with -f DIR.',
+      // And the changes lock, so an edit or apply under way is done before the list is read (plan would undo it).
+      await whileChanging(rt, async () => {
+        const letta = new Map<string, ScheduledMessage[]>();
+        await Promise.all(
+          mapLimited(agentIds, options.concurrency, async (agentId) => {
+            const all: ScheduledMessage[] = [];
+            for await (const page of api.schedulePages(agentId)) all.push(...page);
+            letta.set(agentId, all);
+          }),
         );
-      }
-      if (!rt.dryRun) {
-        for (const file of files) writePrivateFile(join(folder, file.name), file.text, label);
-        for (const file of files) entries[file.name] = file.entry;
-        writeLock(lockPath, lockFile);
-      }
+        let state = emptyState();
+        try {
+          state = await (await stateStore(rt)).read();
+        } catch (error) {
+          if (!(error instanceof CliError)) throw error;
+          rt.out.warn(`The record of intent cannot be read (${error.message}); every schedule is written as its UTC cron or instant.`);
+        }
+        const { lock: lockFile } = readLock(lockPath);
+        const server = serverKey(rt);
+        const entries = serverEntries(lockFile, server);
+        const { files, skipped } = await exportFiles({ now: rt.now(), letta, labels, state, entries });
+        const differ = files.filter((file) => {
+          const existing = readTextFile(join(folder, file.name), label);
+          return existing !== undefined && existing !== file.text;
+        });
+        if (differ.length > 0 && !options.force) {
+          throw new UsageError(
+            `${differ.length} file(s) exist and differ: ${differ.map((f) => join(folder, f.name)).join(', ')}; nothing written`,
+            'Pass --force to overwrite them, or export into another folder with -f DIR.',
+          );
+        }
+        if (!rt.dryRun) {
+          for (const file of files) writePrivateFile(join(folder, file.name), file.text, label);
+          for (const file of files) entries[file.name] = file.entry;
+          writeLock(lockPath, lockFile);
+        }
 
-      const out = rt.out;
-      if (out.json) out.document({ folder, lock_file: lockPath, files: files.map((f) => ({ file: join(folder, f.name), ...f.entry })), skipped, ...(rt.dryRun ? { dry_run: true } : {}) });
-      else for (const file of files) out.line(join(folder, file.name));
-      for (const skip of skipped) out.warn(`Not exported: ${skip.id} (agent ${skip.agent_id}): ${skip.reason}.`);
-      if (out.json || out.quiet) return;
-      if (rt.dryRun) out.note(`Dry run: would write ${files.length} file(s) and ${lockPath}; nothing written.`);
-      else out.note(`Wrote ${files.length} file(s) and ${lockPath}. Check them with: letta-switchboard plan${options.file ? ` -f ${folder}` : ''}`);
+        const out = rt.out;
+        if (out.json) out.document({ folder, lock_file: lockPath, files: files.map((f) => ({ file: join(folder, f.name), ...f.entry })), skipped, ...(rt.dryRun ? { dry_run: true } : {}) });
+        else for (const file of files) out.line(join(folder, file.name));
+        for (const skip of skipped) out.warn(`Not exported: ${skip.id} (agent ${skip.agent_id}): ${skip.reason}.`);
+        if (out.json || out.quiet) return;
+        if (rt.dryRun) out.note(`Dry run: would write ${files.length} file(s) and ${lockPath}; nothing written.`);
+        else out.note(`Wrote ${files.length} file(s) and ${lockPath}. Check them with: letta-switchboard plan${options.file ? ` -f ${folder}` : ''}`);
+      });
     } finally {
       held?.release();
     }

@@ -76,15 +76,15 @@ export default defineCommand({
         // An agent this key cannot see, a record left to another server: said, but nothing changed.
         const unchanged = report.action === 'skipped' || report.action === 'disowned';
         said.lines.add(!report.ok ? 'errors' : unchanged ? 'skipped' : 'changed', report.lines[0]!);
+        // A change that failed is an error, said on stderr as errors are (under --json too, for a script that logs stderr);
+        // stdout keeps what was done.
+        const failed = !report.ok && !rt.dryRun;
+        if (failed) report.lines.forEach((line, n) => out.note(n === 0 ? `Error: ${line}` : line));
         if (array) {
           const { lines: _lines, ...facts } = report;
           array.add(facts);
-          // Under --json too a failed change is an error on stderr, for a script that logs stderr.
-          if (!report.ok && !rt.dryRun) report.lines.forEach((line, n) => out.note(n === 0 ? `Error: ${line}` : line));
-        } else if (!report.ok && !rt.dryRun) {
-          // A change that failed is an error, said on stderr as errors are; stdout keeps what was done.
-          report.lines.forEach((line, n) => out.note(n === 0 ? `Error: ${line}` : line));
-        } else if (out.quiet && unchanged) for (const line of report.lines) out.note(line);
+        } else if (failed) continue;
+        else if (out.quiet && unchanged) for (const line of report.lines) out.note(line);
         else if (out.quiet) data.add(`${report.new_id ?? report.series_id ?? report.id ?? ''}\n`);
         // Under --dry-run stdout carries the requests not sent; what they would do goes beside them on stderr.
         else for (const line of report.lines) rt.dryRun ? out.note(line) : data.add(`${line}\n`);

@@ -297,7 +297,7 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   halloween: 'october 31st',
 }).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
 
-/** The same holidays in text as people type it: "new year's eve", "new years eve", "valentine’s day"; made when the one-time reader first asks. */
+/** "11:59:00 pm": a clock with its seconds and a meridiem. */
 const SECONDS_AND_MERIDIEM = /\b(1[0-2]|0?[1-9]):([0-5]\d):([0-5]\d) ?([ap])(?:\.? ?m\b\.?|\b)/g;
 
 /** Day words as people type them in chat, for the reader of one instant. Misspellings are not here: they get a "did you mean". */
@@ -343,6 +343,7 @@ export function withChatWords(words: readonly string[]): string[] {
   return out;
 }
 
+/** The same holidays in text as people type it: "new year's eve", "new years eve", "valentine’s day"; made when the one-time reader first asks. */
 let holidayPatterns: Array<{ pattern: RegExp; date: string }> | undefined;
 
 /** A holiday on a fixed date written as its date, for a reader of one instant ("christmas eve at 8pm": "december 24th at 8pm"). */

@@ -407,6 +407,8 @@ export function withMonthStepOpened(text: string, notes: string[] | undefined, s
  * days counted back from the month's last, as "6th last day". Null for anything else.
  */
 function daysBeforeMonthEnd(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+  // "every 2 days before the end of the month" is an interval, not a day counted back.
+  if (EACH.has(tokens[k - 1] ?? '')) return null;
   const count = tokens[k] === 'the' && tokens[k + 1] === 'day' ? { value: 1, end: k + 1 } : readNumber(tokens, k, { articles: false });
   if (!count || !Number.isInteger(count.value) || count.value < 1 || count.value > 27) return null;
   const unit = tokens[count.end];
