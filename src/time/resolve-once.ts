@@ -101,7 +101,7 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
     return end;
   }
   // A time with no day whose first occurrence today has passed but whose second, after the clocks went back, has not.
-  const first = parts.day === undefined && !parts.today ? inDays(0) : undefined;
+  const first = parts.day === undefined || (parts.day.kind === 'offset' && parts.day.days === 0) ? inDays(0) : undefined;
   const second = first !== undefined && first <= now ? secondOccurrence(calendar.wall, first, now) : undefined;
   const instant = second ?? dayInstant(parts, today, at, inDays, now, input, notes);
   // "tonight at 2am" said at 00:30: tonight is the night of the day that has just begun, so its 02:00 is a day away.

@@ -409,7 +409,7 @@ describe('a time the clocks repeat, its first passed and its second ahead, is th
   // 01:15 EST on 7 Nov 2027: the clocks went back from 02:00 EDT a quarter of an hour ago.
   const AFTER_FALL_BACK = Date.parse('2027-11-07T06:15:00Z');
   const second = "01:30 occurs twice on 2027-11-07, when the clocks go back; read as the second, as the first has passed";
-  it.each(['at 1:30am', '2027-11-07 01:30'])('%s', (input) => {
+  it.each(['at 1:30am', 'today at 1:30am', '2027-11-07 01:30'])('%s', (input) => {
     const read = parseInstant(input, { now: AFTER_FALL_BACK, zone: 'America/New_York' });
     expect(new Date(read.instant).toISOString()).toBe('2027-11-07T06:30:00.000Z');
     expect(read.notes).toEqual([second]);
