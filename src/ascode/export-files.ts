@@ -1,6 +1,6 @@
 import { CliError } from '../errors';
 import { contentText, ROLES, scheduleKind, type Role, type ScheduledMessage } from '../letta/types';
-import type { Intent, Series, State } from '../state/records';
+import { currentId, type Intent, type Series, type State } from '../state/records';
 import { carriedBody, type MemberBody } from '../sync/carry';
 import { followsLocalClock } from '../sync/plan';
 import { meaningOf, meaningOfSchedule, type PhraseMeaning, type PhraseOptions } from '../time/index';
@@ -115,7 +115,13 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
 
   const names = new Set<string>();
   const owner = new Map<string, string>();
-  for (const [name, entry] of Object.entries(entries)) for (const id of entry.ids) owner.set(id, name);
+  // An owned id an edit or sync replaced here is owned through its successor: exported again under the same file's name.
+  for (const [name, entry] of Object.entries(entries))
+    for (const id of entry.ids) {
+      owner.set(id, name);
+      const latest = currentId(state, id);
+      if (latest !== id && !owner.has(latest)) owner.set(latest, name);
+    }
   // Names the lock file already gives are kept first, so exporting again moves nothing.
   const named = drafts.map((draft) => draft.ids.map((id) => owner.get(id)).find((name) => name !== undefined && !names.has(name) && names.add(name)));
   const files = drafts.map((draft, i) => {

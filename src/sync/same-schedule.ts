@@ -14,9 +14,9 @@ export function sameSchedule(sent: { schedule: Schedule; messages: unknown }, st
 
 /**
  * Whether Letta's copy can be the landing of a create sent at `sentAt` whose answer was lost: the same schedule
- * (sameSchedule), made no earlier than the create was sent. A look-alike made before it (by another client, a day
- * ago) is someone else's and is never taken for it. An hour of slack allows for a clock that is off; a copy or an
- * attempt without its time is judged by sameSchedule alone, as before times were compared.
+ * (sameSchedule), made no earlier than the create was sent. A look-alike made before it (by another client, half an
+ * hour or a day ago) is someone else's and is never taken for it. Five minutes of slack allow for a clock that is off;
+ * a copy or an attempt without its time is judged by sameSchedule alone, as before times were compared.
  */
 export function landingOf(sent: { at?: string; sent_at?: string; schedule: Schedule; messages: unknown }, stored: Pick<ScheduledMessage, 'schedule' | 'message'> & { created_at?: unknown }): boolean {
   if (!sameSchedule(sent, stored)) return false;
@@ -26,7 +26,7 @@ export function landingOf(sent: { at?: string; sent_at?: string; schedule: Sched
   return times.length === 0 || !(madeAt < Math.min(...times) - CLOCK_SLACK_MS);
 }
 
-const CLOCK_SLACK_MS = 60 * 60_000;
+const CLOCK_SLACK_MS = 5 * 60_000;
 
 /**
  * The one comparison of messages sent with messages a server keeps: servers

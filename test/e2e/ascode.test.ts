@@ -109,6 +109,19 @@ describe('export → apply', () => {
     expect(letta.received.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('exported again after an edit here, a schedule keeps its file: the edit follows the record, and nothing is made twice', async () => {
+    expect((await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Std', '--cron', 'every weekday at 9am', '--tz', 'America/New_York')).code).toBe(0);
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    const files = readdirSync(dir).sort();
+    const [old] = [...letta.schedules.keys()];
+    expect((await cli('recurring', 'edit', old!, '--message', 'Std2')).code).toBe(0);
+    const again = await cli('export', '--agent-id', AGENT, '-f', dir, '--force');
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(files);
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code, plan.stdout).toBe(0);
+  });
+
   it('an adopted schedule is exported on the clock sync keeps it on, so plan and sync agree across DST', async () => {
     const made = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Made in the app');
     expect((await cli('recurring', 'adopt', made.id, '--tz', 'America/New_York')).code).toBe(0);

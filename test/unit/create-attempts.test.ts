@@ -104,9 +104,9 @@ describe('a plain create is recorded as attempted before it is sent', () => {
 
 describe('a look-alike made before a lost create was sent is never taken for its landing', () => {
   // The same message at the same cron, made by another client a day before: someone else's schedule.
-  const lookAlike = () => {
+  const lookAlike = (ago = 86_400_000) => {
     const made = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 8 * * 1-5' }, 'Stretch');
-    made.created_at = new Date(h.letta.now() - 86_400_000).toISOString();
+    made.created_at = new Date(h.letta.now() - ago).toISOString();
     return made.id;
   };
 
@@ -132,9 +132,12 @@ describe('a look-alike made before a lost create was sent is never taken for its
     expect(intents()).toEqual([expect.objectContaining({ schedule_id: ours, status: 'active' })]);
   });
 
-  it("an edit whose create did not land deletes nothing and takes no one else's schedule", async () => {
+  it.each([
+    ['a day', 86_400_000],
+    ['half an hour', 1_800_000],
+  ])("an edit whose create did not land deletes nothing and takes no one else's schedule, made %s before", async (_when, ago) => {
     const mine = (await recurring('--cron', 'every weekday at 9am', '-q')).stdout.trim();
-    const theirs = lookAlike();
+    const theirs = lookAlike(ago);
     h.letta.inject(CREATE, { status: 500, body: '{"detail":"boom"}' });
     const edited = await h.run(['recurring', 'edit', mine, '--cron', 'every weekday at 8am', '--tz', 'Europe/London']);
     expect(edited.code).not.toBe(0);
