@@ -134,6 +134,7 @@ describe('recurring create with a phrase that is a set of crons', () => {
     expect(r.stdout).toBe(`${first}\n`);
     expect(r.stderr).toContain(`Created 1 of 3 schedules for 'every 45 minutes': ${first} (0,45 */3 * * *).`);
     expect(r.stderr).toContain('May have been created (the answer was lost): 30 1-22/3 * * *.');
+    expect(r.stderr).toContain("'letta-switchboard sync' records it if it landed, or creates it, so the set is whole: do not run this create again.");
     expect(r.stderr).toContain('Not created: 15 2-23/3 * * *.');
     expect(r.stderr).toMatch(/recurring list/);
   });

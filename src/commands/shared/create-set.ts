@@ -121,7 +121,11 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     const unsureOne = failure instanceof CreateMayHaveLandedError ? rest.shift() : undefined;
     const named = (list: Made[]) => list.map(({ id, cron_expression }) => `${id} (${cron_expression})`).join(', ');
     out.note(`Created ${tried} of ${meaning.crons.length} schedules for '${meaning.input.trim()}'${tried > 0 ? `: ${named([...undone, ...made])}` : ''}.`);
-    if (unsureOne !== undefined) out.note(`May have been created (the answer was lost): ${unsureOne}.`);
+    if (unsureOne !== undefined) {
+      out.note(`May have been created (the answer was lost): ${unsureOne}.`);
+      // Its attempt is recorded: made again, the set would fire twice.
+      if (!rt.dryRun) out.note("'letta-switchboard sync' records it if it landed, or creates it, so the set is whole: do not run this create again.");
+    }
     if (rest.length > 0) out.note(`Not created: ${rest.join(', ')}.`);
     if (unsentRecorded) out.note("Recorded as still to make: 'letta-switchboard sync' creates what is missing of the set once a schedule of it stands.");
     if (undoing && made.length === 0) out.note('Deleted again, so no part of the set fires on its own: nothing of it exists. Run the command again to make it whole.');
