@@ -40,7 +40,7 @@ export function printStatus(out: Output, status: RecordStatus, zone: string, { e
   for (const s of status.skipped) say(`  Set aside     ${s.why}`);
   for (const c of status.unfinished_creates) {
     const of = c.replacing ? ` (replacing ${c.replacing})` : c.resuming ? ` (resuming ${c.resuming})` : c.series_id ? ` (series ${c.series_id})` : '';
-    say(`  Unfinished    a create of '${c.phrase}'${of} sent ${when(c.attempted_at)}, its answer lost: letta-switchboard sync${there} records it if it landed`);
+    say(`  Unfinished    a create of '${c.phrase}'${of} sent ${when(c.attempted_at)}, its answer lost: letta-switchboard sync${there} finishes it (records it if it landed, else says so)`);
   }
   if (status.needs_action.length === 0) out.success(elsewhere ? `The record of intent on ${status.server} needs no attention.` : 'The record of intent needs no attention.');
   for (const line of status.needs_action) out.warn(line);
