@@ -127,8 +127,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
   const landedOf = new Map<Intent, ScheduledMessage>();
   for (const placeholder of placeholders) {
     const attempt = placeholder.attempt;
-    const landed =
-      attempt && unrecorded(letta.get(placeholder.agent_id)!).find((item) => !claimed.has(item.id) && landingOf(attempt, item));
+    const landed = attempt && unrecorded(letta.get(placeholder.agent_id)!).find((item) => !claimed.has(item.id) && landingOf(attempt, item));
     if (landed) {
       claimed.add(landed.id);
       landedOf.set(placeholder, landed);

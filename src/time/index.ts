@@ -185,8 +185,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   // Rules that count from their first run ("every 3 days") count from the start; a start of today counts from today,
   // even once its time has passed ("every other monday starting dec 7" said on Monday 7 Dec at 10:00 is the 21st next).
   const today = wallTime(options.zone, options.now);
-  const from =
-    ends.start === undefined ? options.now : ends.start <= options.now ? instantFromLocal(options.zone, { ...today, hour: 0, minute: 0, second: 0 }) : Math.max(options.now, ends.start - 1);
+  const from = ends.start === undefined ? options.now : ends.start <= options.now ? instantFromLocal(options.zone, { ...today, hour: 0, minute: 0, second: 0 }) : Math.max(options.now, ends.start - 1);
   // The series within the ends says its own DST notes, for its own runs.
   const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count, ends.start, false).catch(async (error: unknown) => {
     const instead = await insteadIfOneInstant(error, input.trim(), options);

@@ -326,7 +326,8 @@ export function withChatWords(words: readonly string[]): string[] {
   const clocks = /\d:\d\d:\d\d ?[ap]/.test(text)
     ? text
         .replace(SECONDS_AND_MERIDIEM, (said: string, h: string, m: string, s: string, meridiem: string) => {
-          if (s !== '00') throw new UsageError(`'${said.trim()}' names seconds, and a time of day here is to the minute`, `Write '${h}:${m} ${meridiem}m', or a date and time such as '2026-12-21 13:00:30'.`);
+          if (s !== '00')
+            throw new UsageError(`'${said.trim()}' names seconds, and a time of day here is to the minute`, `Write '${h}:${m} ${meridiem}m', or a date and time such as '2026-12-21 13:00:30'.`);
           return `${h}:${m}${meridiem}m`;
         })
         .split(' ')

@@ -28,17 +28,19 @@ export function looksRecurring(input: string): boolean {
 
 export function normalize(input: string): string {
   // "mon..fri" (systemd's range) is "mon-fri": the tokens drop dots, which made it Monday and Friday.
-  return input
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[.!]$/, '')
-    .replace(/(?<=\w)\s?\.\.\s?(?=\w)/g, '-')
-    // "Mon–Fri", "9–5": an en or em dash between two words is a range, as a hyphen is.
-    .replace(/(?<=\w)[–—](?=\w)/g, '-')
-    // Todoist's "ev mon", "ev day at 7pm": every.
-    .replace(/(?<![\w-])ev(?= [a-z\d])/g, 'every')
-    .replace(/(?<![\w/,])[a-z]{1,2}(?:([/,])[a-z]{1,2})(?:\1[a-z]{1,2})*(?![\w/,])/g, (days) => letterDays(days) ?? days);
+  return (
+    input
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/[.!]$/, '')
+      .replace(/(?<=\w)\s?\.\.\s?(?=\w)/g, '-')
+      // "Mon–Fri", "9–5": an en or em dash between two words is a range, as a hyphen is.
+      .replace(/(?<=\w)[–—](?=\w)/g, '-')
+      // Todoist's "ev mon", "ev day at 7pm": every.
+      .replace(/(?<![\w-])ev(?= [a-z\d])/g, 'every')
+      .replace(/(?<![\w/,])[a-z]{1,2}(?:([/,])[a-z]{1,2})(?:\1[a-z]{1,2})*(?![\w/,])/g, (days) => letterDays(days) ?? days)
+  );
 }
 
 /**

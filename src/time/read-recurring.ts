@@ -473,13 +473,19 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     ) {
       // cronstrue's "every 2 days in a month" (`*\/2` in the day of the month): from the 1st, again each month; with
       // ", starting on day 2 of the month" (`2/3`), from that day.
-      const startsAt = at(step.end + 4, ',', 'starting', 'on', 'day') && /^\d{1,2}$/.test(tokens[step.end + 8] ?? '') && at(step.end + 9, 'of', 'the', 'month') ? Number(tokens[step.end + 8]) : undefined;
+      const startsAt =
+        at(step.end + 4, ',', 'starting', 'on', 'day') && /^\d{1,2}$/.test(tokens[step.end + 8] ?? '') && at(step.end + 9, 'of', 'the', 'month') ? Number(tokens[step.end + 8]) : undefined;
       const first = startsAt ?? 1;
       if (first < 1 || first > 31) return [...out, ...tokens.slice(k)];
       const days = Array.from({ length: Math.ceil((32 - first) / step.value) }, (_, n) => String(first + n * step!.value));
-      const said = tokens.slice(k, startsAt === undefined ? step.end + 4 : step.end + 12).join(' ').replace(' ,', ',');
+      const said = tokens
+        .slice(k, startsAt === undefined ? step.end + 4 : step.end + 12)
+        .join(' ')
+        .replace(' ,', ',');
       const cron = `${startsAt === undefined ? '*' : first}/${step.value}`;
-      notes.push(`read '${said}' as ${days.length > 2 ? `days ${days[0]}, ${days[1]} and so on` : days.length === 2 ? `days ${days[0]} and ${days[1]}` : `day ${days[0]}`} of each month, as cron's ${cron} is; for a step that runs on across months say 'every ${step.value} days'`);
+      notes.push(
+        `read '${said}' as ${days.length > 2 ? `days ${days[0]}, ${days[1]} and so on` : days.length === 2 ? `days ${days[0]} and ${days[1]}` : `day ${days[0]}`} of each month, as cron's ${cron} is; for a step that runs on across months say 'every ${step.value} days'`,
+      );
       out.push('days', ...days.flatMap((day, n) => [...(n > 0 ? [','] : []), day]));
       k = startsAt === undefined ? step.end + 3 : step.end + 11;
     } else if (at(k, 'between', 'day') && /^\d{1,2}$/.test(tokens[k + 2] ?? '') && tokens[k + 3] === 'and' && /^\d{1,2}$/.test(tokens[k + 4] ?? '')) {

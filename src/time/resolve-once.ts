@@ -168,7 +168,8 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
       if (day.unit === 'day' || day.unit === 'week') return inDays(day.amount * (day.unit === 'week' ? 7 : 1));
       const date = addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1));
       // "a month from today" on 31 January: February has no 31st, so its last day, said.
-      if (date.day !== today.day) notes.push(`read '${input}' as ${dayLabel(date)}${date.year === today.year ? '' : ` ${date.year}`}, the last day of ${MONTH_NAMES[date.month - 1]}, which has no ${ordinalDay(today.day)}`);
+      if (date.day !== today.day)
+        notes.push(`read '${input}' as ${dayLabel(date)}${date.year === today.year ? '' : ` ${date.year}`}, the last day of ${MONTH_NAMES[date.month - 1]}, which has no ${ordinalDay(today.day)}`);
       return at(date);
     case 'workdays': {
       // Any 7 days in a row hold 5 workdays: whole weeks first, so a huge count is no long loop.
@@ -260,7 +261,8 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
   }
   // The small hours of a night belong to the next day.
   if (part === 'night' && hour < 5) {
-    if (ambiguous) notes.push(`read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or 'today at ${text} pm' for ${hour === 0 ? 'midday' : 'the afternoon'}`);
+    if (ambiguous)
+      notes.push(`read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or 'today at ${text} pm' for ${hour === 0 ? 'midday' : 'the afternoon'}`);
     return { clock: { hour, minute }, carry: 1 };
   }
   return { clock: { hour, minute }, carry: 0 };
@@ -508,7 +510,8 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
       const then = inMonth(next.year, next.month) ?? throwError(missing(next.year, next.month));
       if (!thisMonth) notes.push(`${MONTH_NAMES[today.month - 1]} ${today.year} has no ${what.slice(4)}: read '${input}' as ${dayLabel(then)}`);
       // "end of the month" on the 31st after its time: next month's end, said (today's was meant?).
-      else if (thisMonth.day === today.day) notes.push(`read '${input}' as ${dayLabel(then)}${then.year === today.year ? '' : ` ${then.year}`}: this month's, today, has passed; give the day for another`);
+      else if (thisMonth.day === today.day)
+        notes.push(`read '${input}' as ${dayLabel(then)}${then.year === today.year ? '' : ` ${then.year}`}: this month's, today, has passed; give the day for another`);
       return at(then);
     }
     return at(thisMonth ?? throwError(missing(today.year, today.month)));

@@ -753,7 +753,7 @@ function withTimesADay(group: Group, original: string, notes: string[]): Group {
 /** "every friday the 13th": the days that are both a weekday named and a day of the month named, as a series (a cron fires on either). */
 function bothDaysSeries(group: Group, original: string): Built {
   if (group.interval && (group.interval.n !== 1 || group.interval.unit === 'minute' || group.interval.unit === 'hour')) {
-    throw new UsageError(`'${original}' gives an interval on days that are both a weekday and a day of the month`, 'Give the times of day, such as \'every friday the 13th at 9am and 5pm\'.');
+    throw new UsageError(`'${original}' gives an interval on days that are both a weekday and a day of the month`, "Give the times of day, such as 'every friday the 13th at 9am and 5pm'.");
   }
   const times = clockTimes(group);
   const days = { weekdays: group.weekdays!, monthDays: group.monthDays!, months: group.months ?? null };
@@ -895,7 +895,9 @@ function startKeepsStepNote(minutes: number[], anchor: number, n: number, unit: 
   const runs = first !== undefined && !days.weekdays && !days.monthDays && !days.months ? `so it first runs at ${at(first)}` : `so it runs from ${at(minutes[0]!)}${describeDays(days)}`;
   const limited = Boolean(days.weekdays || days.monthDays || days.months);
   const window = last > anchor ? `to run from ${at(anchor)} to ${at(last)} say '${every} from ${at(anchor)} to ${at(last)}'${limited ? ' with the days' : ''}, or ` : '';
-  context.notes?.push(`read the start ${at(anchor)} as the time the interval keeps step with, ${runs}; ${window}to begin at ${at(anchor)}, say '${every} starting ${anchor > nowMinute ? 'today' : 'tomorrow'} at ${at(anchor)}'`);
+  context.notes?.push(
+    `read the start ${at(anchor)} as the time the interval keeps step with, ${runs}; ${window}to begin at ${at(anchor)}, say '${every} starting ${anchor > nowMinute ? 'today' : 'tomorrow'} at ${at(anchor)}'`,
+  );
 }
 
 /** ", on Mondays and Fridays", ", on day 1 and 15", "" for every day (months are named too when limited). */

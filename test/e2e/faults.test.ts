@@ -30,7 +30,9 @@ describe('retries', () => {
     const r = await cli('recurring', 'list');
     expect(r.code).toBe(1);
     expect(letta.requests('GET', /schedule$/)).toHaveLength(3);
-    expect(r.stderr).toMatch(/^Error: Letta answered 502 Bad Gateway: 502 Bad Gateway Bad Gateway upstream went away \(tried 3 times\)\nLetta is failing this request; try again in a few minutes\.\n$/);
+    expect(r.stderr).toMatch(
+      /^Error: Letta answered 502 Bad Gateway: 502 Bad Gateway Bad Gateway upstream went away \(tried 3 times\)\nLetta is failing this request; try again in a few minutes\.\n$/,
+    );
   });
 
   it('a list whose later page fails prints nothing on stdout', async () => {

@@ -77,7 +77,12 @@ describe('recurring list and sets', () => {
   it('a set or series with --agent-id naming another agent is refused, naming the agent it is recorded for; nothing is deleted', async () => {
     const { setId, setMembers, seriesId, standup } = await seed();
     const other = 'agent-22222222-2222-2222-2222-222222222222';
-    for (const args of [['recurring', 'list', '--id', setId], ['recurring', 'get', setId], ['agenda', '--id', seriesId], ['recurring', 'delete', setId, '--yes']]) {
+    for (const args of [
+      ['recurring', 'list', '--id', setId],
+      ['recurring', 'get', setId],
+      ['agenda', '--id', seriesId],
+      ['recurring', 'delete', setId, '--yes'],
+    ]) {
       const r = await h.run([...args, '--agent-id', other]);
       expect(r.code, args.join(' ')).toBe(3);
       expect(r.stderr).toContain(`for agent ${other}: it is recorded for agent ${AGENT}`);

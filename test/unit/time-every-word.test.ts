@@ -311,7 +311,7 @@ describe("'the 2nd to the last' is the day before the last; 'from the 2nd to the
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
   });
 
-  it('a range to the last day runs to each month\'s end, with no note that a day is skipped', async () => {
+  it("a range to the last day runs to each month's end, with no note that a day is skipped", async () => {
     const meaning = await meaningOfSchedule('every day from the 25th to the last', { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 25-31 * *');
     expect(meaning.notes).toEqual([]);
@@ -346,8 +346,16 @@ describe('a start of today counts from today, even once its time has passed', ()
 
 describe('a start an interval keeps step with, where it runs before the start too, is said', () => {
   it.each([
-    ['every 15 minutes starting at 5pm on fridays', '*/15 * * * 5', "read the start 17:00 as the time the interval keeps step with, so it runs from 00:00, on Fridays; to run from 17:00 to 23:45 say 'every 15 minutes from 17:00 to 23:45' with the days, or to begin at 17:00, say 'every 15 minutes starting tomorrow at 17:00'"],
-    ['every hour starting at 9am', '0 * * * *', "read the start 09:00 as the time the interval keeps step with, so it runs from 00:00; to run from 09:00 to 23:00 say 'every hour from 09:00 to 23:00', or to begin at 09:00, say 'every hour starting tomorrow at 09:00'"],
+    [
+      'every 15 minutes starting at 5pm on fridays',
+      '*/15 * * * 5',
+      "read the start 17:00 as the time the interval keeps step with, so it runs from 00:00, on Fridays; to run from 17:00 to 23:45 say 'every 15 minutes from 17:00 to 23:45' with the days, or to begin at 17:00, say 'every 15 minutes starting tomorrow at 17:00'",
+    ],
+    [
+      'every hour starting at 9am',
+      '0 * * * *',
+      "read the start 09:00 as the time the interval keeps step with, so it runs from 00:00; to run from 09:00 to 23:00 say 'every hour from 09:00 to 23:00', or to begin at 09:00, say 'every hour starting tomorrow at 09:00'",
+    ],
   ])('%s', async (phrase, cron, note) => {
     // 19:00 UTC.
     const meaning = await meaningOfSchedule(phrase, { now: Date.parse('2026-12-02T19:00:00Z'), zone: 'UTC' });
@@ -426,7 +434,7 @@ describe('an interval of months within a range of months', () => {
   it.each([
     ['every 2 months from march through december', '0 9 1 3-11/2 *', 'March, May, July, September and November'],
     ['every other month from november to february on the 5th at 8am', '0 8 5 1,11 *', 'November and January'],
-  ])('%s counts from the range\'s first month, said', async (phrase, cron, months) => {
+  ])("%s counts from the range's first month, said", async (phrase, cron, months) => {
     const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
     expect(meaning.notes.join('\n')).toContain(months);

@@ -408,14 +408,14 @@ describe('a date in digits that reads the same either way needs no month-first n
 describe('a time the clocks repeat, its first passed and its second ahead, is the second', () => {
   // 01:15 EST on 7 Nov 2027: the clocks went back from 02:00 EDT a quarter of an hour ago.
   const AFTER_FALL_BACK = Date.parse('2027-11-07T06:15:00Z');
-  const second = "01:30 occurs twice on 2027-11-07, when the clocks go back; read as the second, as the first has passed";
+  const second = '01:30 occurs twice on 2027-11-07, when the clocks go back; read as the second, as the first has passed';
   it.each(['at 1:30am', 'today at 1:30am', '2027-11-07 01:30'])('%s', (input) => {
     const read = parseInstant(input, { now: AFTER_FALL_BACK, zone: 'America/New_York' });
     expect(new Date(read.instant).toISOString()).toBe('2027-11-07T06:30:00.000Z');
     expect(read.notes).toEqual([second]);
   });
 
-  it('a time both of whose occurrences passed is tomorrow\'s; before the change, the first', () => {
+  it("a time both of whose occurrences passed is tomorrow's; before the change, the first", () => {
     expect(new Date(parseInstant('at 1:10am', { now: AFTER_FALL_BACK, zone: 'America/New_York' }).instant).toISOString()).toBe('2027-11-08T06:10:00.000Z');
     const before = parseInstant('at 1:30am', { now: Date.parse('2027-11-07T05:15:00Z'), zone: 'America/New_York' });
     expect(new Date(before.instant).toISOString()).toBe('2027-11-07T05:30:00.000Z');
@@ -497,12 +497,17 @@ describe('a day of the month read in a later month says so', () => {
     ['the 31st', Date.parse('2027-01-31T20:00:00Z'), '2027-03-31 09:00', "read 'the 31st' as Wed 31 Mar: today's has passed, and February has none; give the month to say otherwise"],
     ['the 31st', Date.parse('2026-11-05T20:00:00Z'), '2026-12-31 09:00', "read 'the 31st' as Thu 31 Dec: November has no 31st; give the month to say otherwise"],
     ['end of the month', Date.parse('2026-12-31T20:00:00Z'), '2027-01-31 09:00', "read 'end of the month' as Sun 31 Jan 2027: this month's, today, has passed; give the day for another"],
-    ['last friday of the month', Date.parse('2026-12-25T20:00:00Z'), '2027-01-29 09:00', "read 'last friday of the month' as Fri 29 Jan 2027: this month's, today, has passed; give the day for another"],
+    [
+      'last friday of the month',
+      Date.parse('2026-12-25T20:00:00Z'),
+      '2027-01-29 09:00',
+      "read 'last friday of the month' as Fri 29 Jan 2027: this month's, today, has passed; give the day for another",
+    ],
   ])('%s', (input, now, at, note) => {
     expect(nyLocal(input, now)).toEqual({ at, notes: [note] });
   });
 
-  it('this month\'s, still ahead, or passed days ago, needs no note', () => {
+  it("this month's, still ahead, or passed days ago, needs no note", () => {
     expect(nyLocal('the 3rd')).toEqual({ at: '2026-12-03 09:00', notes: [] });
     expect(nyLocal('the 1st')).toEqual({ at: '2027-01-01 09:00', notes: [] });
     expect(nyLocal('the first tuesday')).toEqual({ at: '2027-01-05 09:00', notes: [] });

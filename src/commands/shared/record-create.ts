@@ -38,7 +38,9 @@ export async function createRecorded(
     // A set's crons are recorded together before the first is sent (recordSetAttempts): that placeholder is this create's.
     const placeholder =
       recorded ??
-      (await writer.update((state) => records.recordCreateAttempt(state, intent, { at: new Date(now).toISOString(), sent_at: new Date().toISOString(), schedule: body.schedule, messages: body.messages })));
+      (await writer.update((state) =>
+        records.recordCreateAttempt(state, intent, { at: new Date(now).toISOString(), sent_at: new Date().toISOString(), schedule: body.schedule, messages: body.messages }),
+      ));
     let answer: CreatedSchedule;
     try {
       answer = await send();
@@ -64,7 +66,14 @@ function intentOf(rt: Runtime, agentId: string, meaning: OnceMeaning | Recurring
  * the set's schedules stand, or drops them all when none does. The placeholders' ids, in the crons'
  * order; none when the record cannot be written (best effort, as any record).
  */
-export async function recordSetAttempts(rt: Runtime, agentId: string, messages: CreateScheduleBody['messages'], meaning: RecurringMeaning, parts: CronMeaning[], setId: string): Promise<string[] | undefined> {
+export async function recordSetAttempts(
+  rt: Runtime,
+  agentId: string,
+  messages: CreateScheduleBody['messages'],
+  meaning: RecurringMeaning,
+  parts: CronMeaning[],
+  setId: string,
+): Promise<string[] | undefined> {
   if (rt.dryRun || parts.length === 0) return undefined;
   const now = rt.now();
   return whileChanging(rt, async () => {
