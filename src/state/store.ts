@@ -38,6 +38,9 @@ const JOURNAL_LABEL: FileLabel = { ...LABEL, what: 'state journal' };
 /** A journal is folded in once it outgrows the state file (or this, for a small one): folding then costs no more than the steps did. */
 const FOLD_AT_LEAST = 64 * 1024;
 
+/** What a command lock guards, as a person waiting for it reads it ("Waiting for another letta-switchboard ... changing ..."). */
+const LOCK_WHAT: Readonly<Record<string, string>> = { changes: 'schedules and the record of intent' };
+
 /** A command-wide lock (e.g. `sync`) is held across network calls, so it is taken over only after its holder died or an hour passed. */
 const COMMAND_LOCK_STALE_MS = 60 * 60 * 1000;
 
@@ -91,7 +94,7 @@ export interface StateStore {
    * Run `body` holding the named command lock, waiting for it up to `waitMs` (or this call's own wait).
    * Re-entrant: a body that already holds it (in this chain of calls) just runs.
    */
-  withLock<T>(name: string, body: () => Promise<T>, waitMs?: number): Promise<T>;
+  withLock<T>(name: string, body: () => Promise<T>, waitMs?: number, onWait?: (line: string) => void): Promise<T>;
   /** Who holds the named command lock, for messages ("sync is already running (process 123)"); none when its holder is known dead. */
   lockHolder(name: string): { pid: number; host: string; since: number } | undefined;
 }
@@ -229,7 +232,7 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
       throw failed(error);
     }
   };
-  const lockOptions = (name: string, waitMs = options.waitMs) => ({ what: `the ${name} lock`, staleMs: COMMAND_LOCK_STALE_MS, waitMs, signal: options.signal });
+  const lockOptions = (name: string, waitMs = options.waitMs) => ({ what: LOCK_WHAT[name] ?? `the ${name} lock`, staleMs: COMMAND_LOCK_STALE_MS, waitMs, signal: options.signal });
 
   return {
     path,
@@ -304,11 +307,11 @@ export function openState(env: Env, home: string, options: StateOptions = {}): S
     tryLock(name) {
       return commandLock(name, (lockPath) => tryLockFile(lockPath, lockOptions(name)));
     },
-    async withLock(name, body, waitMs) {
+    async withLock(name, body, waitMs, onWait) {
       const lockPath = commandLockPath(name);
       const holding = heldLocks.getStore();
       if (holding?.has(lockPath)) return body();
-      const held = await commandLock(name, (path) => lock(path, lockOptions(name, waitMs)));
+      const held = await commandLock(name, (path) => lock(path, { ...lockOptions(name, waitMs), onWait }));
       // A command that changes things folds the journal when it ends, a leftover of one cut short (kill -9) too,
       // even when it changes nothing itself: the state file then says it all again.
       foldAtEnd(path, foldNow);

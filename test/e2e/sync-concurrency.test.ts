@@ -256,3 +256,22 @@ describe("a person's command beside a long sync", () => {
     expect((await record()).replacedBy.size).toBe(3);
   });
 });
+
+describe('a command waiting for the changes lock', () => {
+  it('says so, naming what the other process is changing, then goes on once it is free', async () => {
+    const store = openState(suite.env, suite.env.HOME!);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // This test's process holds the lock, as a sync round or an apply would.
+    const holding = store.withLock('changes', () => held);
+    const waiting = runCli(['recurring', 'create', '--agent-id', suite.letta.agents[0]!.id, '--message', 'After', '--cron', 'every day at 9am'], { env: suite.env, timeoutMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(suite.letta.requests('POST')).toEqual([]);
+    release();
+    await holding;
+    const r = await waiting;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^Waiting for another letta-switchboard \(process \d+[^)]*\) changing schedules and the record of intent \(at most 30 s\)$/m);
+    expect(suite.letta.requests('POST')).toHaveLength(1);
+  }, 60_000);
+});

@@ -154,10 +154,16 @@ async function underLock<T>(rt: Runtime, body: () => Promise<T>): Promise<T> {
   const store = await stateStore(rt);
   let started = false;
   try {
-    return await store.withLock(CHANGES_LOCK, () => {
-      started = true;
-      return body();
-    });
+    // A person's command waiting behind a long sync round or an apply says so, not to look hung.
+    return await store.withLock(
+      CHANGES_LOCK,
+      () => {
+        started = true;
+        return body();
+      },
+      undefined,
+      (line) => rt.out.note(line),
+    );
   } catch (error) {
     if (!(error instanceof LockUnavailableError) || started) throw error;
     rt.out.warn(`${error.message}; working without it, so another letta-switchboard running now could change the same schedules.`);
