@@ -8,9 +8,9 @@ import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } 
 import { phraseError } from './phrase-error';
 import { plainlyOnce } from './plainly-once';
 import { PartsClash, readParts, yearOf } from './read-once';
-import { addMonths, dayLabel, isSmallHoursNote, ordinalDay, resolveParts } from './resolve-once';
+import { addMonths, dayLabel, isSmallHoursNote, resolveParts } from './resolve-once';
 import { looksRecurring } from './looks-recurring';
-import { MAX_PHRASE_LENGTH, readNumber, tokenize, withoutFiller } from './words';
+import { MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, secondOccurrence, wallTime } from './zone';
 
 export interface InstantOptions {

@@ -7,7 +7,7 @@
 import { UsageError } from '../errors';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
-import { readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
+import { ordinalDay, readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
 
 export interface Nth {
@@ -415,7 +415,7 @@ function daysBeforeMonthEnd(tokens: readonly string[], k: number): { words: stri
   if (!(unit === 'days' || (unit === 'day' && count.value === 1)) || tokens[count.end + 1] !== 'before' || tokens[count.end + 2] !== 'the') return null;
   const j = count.end + 3;
   const n = count.value + 1;
-  const nth = `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+  const nth = ordinalDay(n);
   if (tokens[j] === 'last' && tokens[j + 1] === 'day') return { words: [nth, 'last', 'day'], end: j + 2 };
   // "the end of the month": the words after "end" stay to say which month.
   if (tokens[j] === 'end' && tokens[j + 1] === 'of') return { words: [nth, 'last', 'day'], end: j + 1 };
@@ -577,7 +577,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if (/^\d{1,2}$/.test(tokens[k]!) && at(k + 1, 'of', 'month') && !/^\d/.test(tokens[k - 1] ?? '')) {
       // App Engine's "15 of month 12:00": the 15th of every month.
       const day = Number(tokens[k]);
-      out.push(`${day}${day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th'}`, 'of', 'every', 'month');
+      out.push(ordinalDay(day), 'of', 'every', 'month');
       k += 2;
     } else if (tokens[k] === '-' && DAYS_BEFORE_DASH.test(out[out.length - 1] ?? '') && readClock(tokens, k + 1)) {
       // "every day - 9am": a dash between the days and the time, as a comma.

@@ -10,6 +10,7 @@ import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import type { Calendar } from './once-zone';
 import type { DayRef, OnceParts } from './read-once';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, secondOccurrence, type WallTime } from './zone';
+import { ordinalDay } from './words';
 
 const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
 
@@ -364,11 +365,6 @@ function justPassed(date: { year: number; month: number; day: number }, today: W
 /** "dec 1" said on 2 Dec: a day of a month, its year not said, read in a later year because this year's has passed or does not exist. */
 function laterYearNote(input: string, date: { year: number; month: number; day: number }, why: string, example: string): string {
   return `read '${input}' as ${dayLabel(date)} ${date.year}: ${why}; give the year to say so, such as '${example}'`;
-}
-
-export function ordinalDay(n: number): string {
-  const tens = n % 100;
-  return `${n}${tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 }
 
 function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at: DateInstant, now: number, input: string, notes: string[]): number {
