@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { PART_HOURS, type PartOfDay } from './lexicon';
+import { monthOf, PART_HOURS, unitOf, type PartOfDay } from './lexicon';
 import { readNumber, tokenize, type Read } from './words';
 
 export interface ClockTime {
@@ -152,6 +152,9 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
       hForm = true;
       i++;
       if (/^\d{2}$/.test(tokens[i] ?? '')) minute = Number(tokens[i++]);
+    } else if (hour <= 23 && /^[0-5]\d$/.test(tokens[i] ?? '') && unitOf(tokens[i + 1]) === undefined && monthOf(tokens[i + 1]) === undefined) {
+      // "at 5 05", "9 30 pm": hours and minutes said apart, as dictation writes them ("at 5 30 minutes past" is no clock).
+      minute = Number(tokens[i++]);
     }
   } else {
     const word = readNumber(tokens, i, { articles: false });

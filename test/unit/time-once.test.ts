@@ -445,6 +445,18 @@ describe('words as chat and calendars write them', () => {
     expect(nyLocal(input).at).toBe(at);
   });
 
+  it.each([
+    ['at 5 05', '2026-12-02 17:05', "read '5 05' as 17:05; write '5 05 am' or 05:05 for the morning"],
+    ['friday at 10 30', '2026-12-04 10:30', "read '10 30' as 10:30; write '10 30 pm' or 22:30 for the evening"],
+    ['tomorrow at 9 00', '2026-12-03 09:00', "read '9 00' as 09:00; write '9 00 pm' or 21:00 for the evening"],
+  ])('%s: hours and minutes said apart are one clock', (input, at, note) => {
+    expect(nyLocal(input)).toMatchObject({ at, notes: [note] });
+  });
+
+  it('hours and minutes said apart take am or pm', () => {
+    expect(nyLocal('at 5 05 pm')).toMatchObject({ at: '2026-12-02 17:05', notes: [] });
+  });
+
   it('zero seconds beside am or pm add no note', () => {
     expect(nyLocal('12:30:00 pm tomorrow').notes).toEqual([]);
   });
