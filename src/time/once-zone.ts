@@ -67,6 +67,7 @@ export function seasonNote(zoned: PhraseZone, instant: number): string | undefin
 // Each is anchored at the end and has no nested repetition, so matching is linear.
 const TRAILING_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-]+){1,2})(?:\stime)?$/;
 const INNER_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z_+-]*(?:\/[a-z_+-]+){1,2})(?:\stime)?(?=\s)/;
+const ZULU = /(?<=\d|\d ?[ap]m)\s?z(?=\s|$)/;
 const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;
 
 /**
@@ -89,6 +90,10 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
   // "9am local time": the user's own zone, said in words.
   const local = [' local time', ' local'].find((suffix) => bare.endsWith(suffix));
   if (local) return { text: bare.slice(0, -local.length).replace(/ in$/, ''), calendar: user.calendar, written: userZone };
+
+  // "14:00Z", "1400Z", "9am Z": Z after a clock is UTC, as ISO 8601 and aviation write it.
+  const zulu = bare.includes('z') ? ZULU.exec(bare) : null;
+  if (zulu) return { text: `${bare.slice(0, zulu.index)}${bare.slice(zulu.index + zulu[0].length)}`.replace(/\s+/g, ' ').trim(), calendar: zoneCalendar('UTC'), written: 'UTC' };
 
   // The patterns are used only where they may match: compiling them is most of the time a phrase takes here.
   const offset = bare.includes('+') || bare.includes('-') ? TRAILING_OFFSET.exec(bare) : null;

@@ -145,6 +145,11 @@ describe('a zone written in a recurring phrase is the clock the rule follows', (
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 2 * * 2-6');
   });
 
+  it('Z after a clock is UTC', async () => {
+    const meaning = await meaningOfSchedule('every weekday at 14:00Z', { now: NOW, zone: 'Australia/Sydney' });
+    expect(meaning).toMatchObject({ timezone: 'UTC', cron_expression: '0 14 * * 1-5' });
+  });
+
   it.each(ZONES)('"local time" is the user\'s own clock (%s)', async (zone) => {
     const meaning = await meaningOf('every weekday at 9am local time', { now: NOW, zone }, 2);
     expect(meaning.type).toBe('recurring');
