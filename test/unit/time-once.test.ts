@@ -571,6 +571,7 @@ describe('hours or minutes before or after a clock or a day', () => {
     ['an hour before 2026-12-10 09:00', '2026-12-10 08:00', []],
     ['2 hours after 2026-12-10T09:00', '2026-12-10 11:00', []],
     ['an hour before 2026-12-10T14:00:00Z', '2026-12-10 08:00', []],
+    ['an hour before 2026-12-10T14:00Z', '2026-12-10 08:00', []],
     ['45 minutes before 1796911200000', '2026-12-10 08:15', []],
     [
       'an hour before 2026-12-10',
