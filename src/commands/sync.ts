@@ -100,7 +100,7 @@ export default defineCommand({
       const running = store.lockHolder('sync');
       // A dry run takes no lock, so it waits for nobody.
       if (running && !rt.dryRun) out.note(`Waiting for another sync${holderText(running)} to finish`);
-      result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun, concurrency: options.concurrency, onRound: reportRound });
+      result = await syncSchedules({ api, store, now, server, agentId, dryRun: rt.dryRun, concurrency: options.concurrency, onRound: reportRound, onWait: (line) => out.note(line) });
       // An agent nothing is recorded for is never listed: an id that names none (a typo in a cron job) would sync nothing, unsaid.
       // A name was looked up already; a dry run without a key looks nothing up.
       if (agentId !== undefined && agent?.trim() === agentId && result.checked === 0 && said.reports === 0 && !(rt.dryRun && !rt.settings.apiKey.value)) await api.getAgent(agentId);

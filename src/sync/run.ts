@@ -18,7 +18,7 @@ export interface SyncStore extends RecordWriter {
   /** See StateStore.readsFromDisk; without it, every round lists the agent's schedules afresh. */
   readsFromDisk?(): number;
   /** Run `body` holding the named command lock (re-entrant; a second holder waits up to `waitMs`). */
-  withLock<T>(name: string, body: () => Promise<T>, waitMs?: number): Promise<T>;
+  withLock<T>(name: string, body: () => Promise<T>, waitMs?: number, onWait?: (line: string) => void): Promise<T>;
 }
 
 export interface SyncRequest {
@@ -38,6 +38,8 @@ export interface SyncRequest {
    * `plan` and `outcomes` stay empty: a long sync holds one round's at a time.
    */
   onRound?: (outcomes: SyncOutcome[]) => void;
+  /** Said once, the first time a round waits for another command's changes (an apply, an edit) to end. */
+  onWait?: (line: string) => void;
 }
 
 export interface SyncResult {
@@ -59,7 +61,12 @@ const SYNC_WAIT_MS = 5 * 60_000;
  * next one reads the record again (and lists the agent again only when the
  * listing the round before kept may be short: see AgentRounds).
  */
-export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound }: SyncRequest): Promise<SyncResult> {
+export function syncSchedules({ api, store, now, server, agentId, dryRun, concurrency = 1, onRound, onWait }: SyncRequest): Promise<SyncResult> {
+  let waited = false;
+  const waiting = (line: string) => {
+    if (!waited) onWait?.(line);
+    waited = true;
+  };
   // A dry run changes nothing, so it takes no lock (whose file would be the first thing it wrote).
   const locked = <T>(body: () => Promise<T>) => (dryRun ? body() : store.withLock('sync', body));
   return locked(async () => {
@@ -80,7 +87,12 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
     for (const agent of agents) {
       const rounds: AgentRounds = { agentId: agent, named: agentId !== undefined, failedBefore: new Set() };
       for (let round = 0; ; round++) {
-        const result = await writer.withLock(CHANGES_LOCK, () => syncRound(api, writer, rounds, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine), SYNC_WAIT_MS);
+        const result = await writer.withLock(
+          CHANGES_LOCK,
+          () => syncRound(api, writer, rounds, now, server, { readBack: !dryRun, concurrency: dryRun ? 1 : concurrency }, mine),
+          SYNC_WAIT_MS,
+          waiting,
+        );
         if (round === 0) checked += result.checked;
         if (onRound) onRound(result.outcomes);
         else {

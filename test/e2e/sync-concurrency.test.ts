@@ -274,4 +274,22 @@ describe('a command waiting for the changes lock', () => {
     expect(r.stderr).toMatch(/^Waiting for another letta-switchboard \(process \d+[^)]*\) changing schedules and the record of intent \(at most 30 s\)$/m);
     expect(suite.letta.requests('POST')).toHaveLength(1);
   }, 60_000);
+
+  it('sync says so too, once, then makes its changes', async () => {
+    const { letta } = suite;
+    const old = await seedKeptSchedules(letta, suite.env, { count: 2 });
+    const store = openState(suite.env, suite.env.HOME!);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holding = store.withLock('changes', () => held);
+    const waiting = sync();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(letta.requests('POST')).toEqual([]);
+    release();
+    await holding;
+    const r = await waiting;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.match(/^Waiting for another letta-switchboard \(process \d+[^)]*\) changing schedules and the record of intent \(at most 300 s\)$/gm)).toHaveLength(1);
+    expect([...(await record()).replacedBy.keys()].sort()).toEqual([...old].sort());
+  }, 60_000);
 });
