@@ -56,11 +56,29 @@ describe('recurring list and sets', () => {
     expect(setRow).toMatchObject({ set_id: setId, phrase: 'every 90 minutes', timezone: 'UTC', next_scheduled_time: '2026-11-22T16:30:00.000Z' });
     expect([...setRow.member_ids].sort()).toEqual([...setMembers].sort());
     expect([...setRow.cron_expressions].sort()).toEqual(['0 */3 * * *', '30 1-22/3 * * *']);
+    expect(setRow.missing_ids).toEqual([]);
     expect((await h.run(['recurring', 'list', '-q'])).stdout.split('\n')).toContain(setId);
     // A shell completes set ids too (for --id and every id argument), from this machine alone.
     const candidates = await h.run(['completion', '--candidates', 'schedules']);
     expect(candidates.stdout.split('\n').filter((id) => id === setId)).toHaveLength(1);
     expect(candidates.requests).toEqual([]);
+  });
+
+  it('a set one of whose schedules was deleted outside says so, before a sync and after it', async () => {
+    const { setId, setMembers } = await seed();
+    h.letta.schedules.delete(setMembers[0]!);
+    const label = 'set: every 90 minutes (1 schedule; 1 of its 2 deleted outside letta-switchboard, not firing)';
+    for (const step of ['before sync', 'after sync']) {
+      const piped = await h.run(['recurring', 'list']);
+      expect(rows(piped.stdout).find((row) => row[0] === setId)![2], step).toBe(label);
+      const json = JSON.parse((await h.run(['recurring', 'list', '--json'])).stdout) as Json[];
+      expect(
+        json.find((row) => row.id === setId),
+        step,
+      ).toMatchObject({ member_ids: [setMembers[1]], missing_ids: [setMembers[0]] });
+      if (step === 'before sync') expect((await h.run(['sync'])).code).toBe(0);
+    }
+    expect(state().intents.find((i: Json) => i.schedule_id === setMembers[0]).status).toBe('gone');
   });
 
   it('--id SET lists only that set, schedule by schedule; --id SERIES the series, and onetime list its members', async () => {

@@ -106,7 +106,7 @@ export default (kind: ScheduleKind) =>
           yield rows;
         }
         yield series;
-        if (kind === 'recurring') yield setRows(setMembers, intentOf);
+        if (kind === 'recurring') yield setRows(setMembers, intentOf, record);
       }
 
       const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : new WithFields(item, { ...additions(item), made_by: originOf(item, recorded) }));

@@ -32,17 +32,26 @@ export interface SetRow extends ScheduledMessage {
   timezone: string;
   member_ids: string[];
   cron_expressions: string[];
+  /** Schedules of the set the record keeps but the server no longer has (deleted outside this tool): the set fires short of them. */
+  missing_ids: string[];
 }
 
 /** Members of sets gathered into one row per set, in the order the sets were first met. */
-export function setRows(members: ScheduledMessage[], intentOf: (scheduleId: string) => Intent | undefined): SetRow[] {
+export function setRows(members: ScheduledMessage[], intentOf: (scheduleId: string) => Intent | undefined, record: Pick<State, 'intents'>): SetRow[] {
   const bySet = new Map<string, ScheduledMessage[]>();
   for (const item of members) {
     const setId = intentOf(item.id)?.set_id;
     if (setId) bySet.set(setId, [...(bySet.get(setId) ?? []), item]);
   }
+  // An intent still standing (active), or one a sync found deleted outside (gone), is a cron the set was made to fire.
+  const standing = new Map<string, string[]>();
+  for (const intent of record.intents) {
+    if (intent.set_id === undefined || !bySet.has(intent.set_id) || (intent.status !== 'active' && intent.status !== 'gone')) continue;
+    standing.set(intent.set_id, [...(standing.get(intent.set_id) ?? []), intent.schedule_id]);
+  }
   return [...bySet].map(([setId, items]) => {
     const first = intentOf(items[0]!.id)!;
+    const listed = new Set(items.map((item) => item.id));
     const nexts = items.map((item) => Date.parse(item.next_scheduled_time ?? '')).filter(Number.isFinite);
     return {
       id: setId,
@@ -52,6 +61,7 @@ export function setRows(members: ScheduledMessage[], intentOf: (scheduleId: stri
       timezone: first.zone,
       member_ids: items.map((item) => item.id),
       cron_expressions: items.map((item) => item.schedule.cron_expression ?? ''),
+      missing_ids: [...new Set(standing.get(setId))].filter((id) => !listed.has(id)),
       schedule: { type: 'recurring' as const },
       next_scheduled_time: nexts.length === 0 ? null : new Date(Math.min(...nexts)).toISOString(),
       message: items[0]!.message,
@@ -64,7 +74,9 @@ export function groupLabel(item: ScheduledMessage): string | undefined {
   if (typeof item.series_id === 'string') return `series: ${String(item.phrase)} (${String(item.remaining)} waiting)`;
   if (typeof item.set_id === 'string' && Array.isArray(item.member_ids)) {
     const count = item.member_ids.length;
-    return `set: ${String(item.phrase)} (${count} schedule${count === 1 ? '' : 's'})`;
+    const missing = Array.isArray(item.missing_ids) ? item.missing_ids.length : 0;
+    const short = missing === 0 ? '' : `; ${missing} of its ${count + missing} deleted outside letta-switchboard, not firing`;
+    return `set: ${String(item.phrase)} (${count} schedule${count === 1 ? '' : 's'}${short})`;
   }
   return undefined;
 }
