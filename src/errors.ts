@@ -91,6 +91,9 @@ export class NetworkError extends CliError {
   }
 }
 
+/** A delete sent whose answer was lost (timeout, reset): it may have been done (exit 5). */
+export class DeleteMayHaveLandedError extends NetworkError {}
+
 /** The API refused or failed in a way not covered above (exit 1). */
 export class ApiError extends CliError {
   override readonly exitCode = 1;

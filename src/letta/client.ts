@@ -5,6 +5,7 @@ import {
   InterruptedError,
   MalformedResponseError,
   NetworkError,
+  DeleteMayHaveLandedError,
   NotFoundError,
   RedirectRefusedError,
   ResponseTooLargeError,
@@ -197,7 +198,7 @@ export class LettaClient {
     if (unsure) return new CreateMayHaveLandedError(failure, unsure.agentId, unsure.kind);
     // A delete sent whose answer was lost may have been done: running it again finishes it either way.
     if (method === 'DELETE' && !NOT_SENT.has(code))
-      return new NetworkError(failure.message, 'The delete may have been done (its answer was lost): run the command again to finish it, or list the schedules to see.', failure.reason);
+      return new DeleteMayHaveLandedError(failure.message, 'The delete may have been done (its answer was lost): run the command again to finish it, or list the schedules to see.', failure.reason);
     return failure;
   }
 

@@ -80,6 +80,8 @@ export interface Intent extends IntentFields {
   adopted_at?: string;
   /** ISO 8601: when it was paused, on a schedule replaced by its resume (nothing was due from then on). */
   paused_at?: string;
+  /** ISO 8601: when a delete of it was sent with this tool and its answer lost; a sync that finds it gone records it deleted, not deleted outside. */
+  delete_unanswered_at?: string;
   [other: string]: unknown;
 }
 
@@ -324,6 +326,12 @@ export function markDeleted(state: State, scheduleId: string, at: string): void 
   if (findPaused(state, scheduleId)?.deleting) takePaused(state, scheduleId);
   const member = seriesOf(state, scheduleId)?.members.find((m) => m.schedule_id === scheduleId);
   if (member) Object.assign(member, { gone: true, deleted_at: at });
+}
+
+/** A delete sent whose answer was lost (network, Ctrl-C): it may have been done. */
+export function markDeleteUnanswered(state: State, scheduleId: string, at: string): void {
+  const intent = findIntent(state, scheduleId);
+  if (intent?.status === 'active') intent.delete_unanswered_at = at;
 }
 
 /** A record marked gone whose schedule the server shows again (a list that lied): followed again. */

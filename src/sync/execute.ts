@@ -12,6 +12,7 @@ import {
   finishCreate,
   markFound,
   markGone,
+  markDeleted,
   markPaused,
   markMemberGone,
   markReplaced,
@@ -296,7 +297,7 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
       if (action.series_id === undefined) await records.update((state) => markPaused(state, action.id, stamp));
       return { action, ok: true, exist: [] };
     case 'gone':
-      await records.update((state) => markGone(state, action.id, stamp));
+      await records.update((state) => (action.deleteSent === undefined ? markGone(state, action.id, stamp) : markDeleted(state, action.id, stamp)));
       return { action, ok: true, exist: [] };
     case 'member-gone':
       await records.update((state) => markMemberGone(state, action.series_id, action.id));

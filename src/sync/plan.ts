@@ -50,7 +50,8 @@ export type SyncAction =
   | { type: 'skipped'; agent_id: string; reason: string; records: number }
   /** A replaced schedule still exists beside its replacement: delete it. */
   | { type: 'delete-replaced'; agent_id: string; intent_id: string; old_id: string }
-  | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean }
+  /** `deleteSent`: a delete of it sent with this tool lost its answer then (it was that delete, most likely). */
+  | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean; deleteSent?: string }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
   /** A resume's create whose answer was lost landed: the schedule is resumed as it. */
@@ -233,7 +234,8 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
   const standing = current ?? schedules.get(replaced.at(-1)?.schedule_id ?? '');
   if (!standing) {
     const at = Date.parse(intent.instants?.at(-1) ?? '');
-    return [{ type: 'gone', agent_id, id: intent.schedule_id, kind: intent.kind, fired: intent.kind === 'one-time' && at <= now }];
+    const gone = { type: 'gone', agent_id, id: intent.schedule_id, kind: intent.kind, fired: intent.kind === 'one-time' && at <= now } as const;
+    return [intent.delete_unanswered_at === undefined ? gone : { ...gone, deleteSent: intent.delete_unanswered_at }];
   }
   const actions: SyncAction[] = current ? replaced.map((old) => ({ type: 'delete-replaced', agent_id, intent_id: intent.schedule_id, old_id: old.schedule_id }) as const) : [];
   if (!followsLocalClock(intent)) return actions;

@@ -83,6 +83,21 @@ describe('creates are never duplicated', () => {
     expect(letta.schedules.has(made.id)).toBe(false);
   });
 
+  it('a recorded schedule whose delete lost its answer is, to a later sync, deleted with this tool, not outside it', async () => {
+    const made = await cli('recurring', 'create', '--message', 'hi', '--cron', 'every day at 9am', '-q');
+    const id = made.stdout.trim();
+    letta.inject(/^DELETE /, { reset: true, land: true }, { reset: true }, { reset: true });
+    expect((await cli('recurring', 'delete', id)).code).toBe(5);
+    const sync = await cli('sync');
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(sync.stdout).toMatch(
+      new RegExp(`^${id} is no longer on Letta: a delete of it sent by letta-switchboard \\(${NOW.slice(0, 16)}[^)]*\\) lost its answer and was done; recorded as deleted`, 'm'),
+    );
+    expect(sync.stdout).not.toContain('deleted outside');
+    const state = JSON.parse(readFileSync(join(env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as { intents: Array<{ schedule_id: string; status: string }> };
+    expect(state.intents.find((intent) => intent.schedule_id === id)?.status).toBe('deleted');
+  });
+
   it('a request answered 429 every time says Letta is limiting requests', async () => {
     letta.inject(/^GET \/v1\/agents\/[^/]+\/schedule$/, ...Array.from({ length: 3 }, () => ({ status: 429, headers: { 'retry-after': '0' }, body: '' })));
     const r = await cli('recurring', 'list', '--agent-id', AGENT);

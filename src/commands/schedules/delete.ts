@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { CliError, InterruptedError, NotFoundError, UsageError, WrongKindError } from '../../errors';
+import { CliError, DeleteMayHaveLandedError, InterruptedError, NotFoundError, UsageError, WrongKindError } from '../../errors';
 import type { ScheduleKind } from '../../letta/types';
 import { endOutcomes, endWithNoIds, sayOutcome } from '../../output/outcomes';
 import { defineCommand } from '../command';
@@ -7,7 +7,7 @@ import { agentOption, concurrencyOption } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
 import { idsFrom, eachId } from '../shared/ids';
 import { lookInRecord, readRecordOrNothing, sideBySide, followLineage, recordWriter, deleteUnfinishedCopy } from '../shared/state';
-import { markDeleted, isSetId, isSeriesId, setMembers, findIntent, findPaused, findSeries, currentId, takePaused, type Intent, type State } from '../../state/records';
+import { markDeleted, markDeleteUnanswered, isSetId, isSeriesId, setMembers, findIntent, findPaused, findSeries, currentId, takePaused, type Intent, type State } from '../../state/records';
 import { formatLocal } from '../../time/zone';
 import { limiter } from '../../concurrency';
 import { confirmDeletion } from '../shared/confirm-delete';
@@ -95,6 +95,18 @@ export default (kind: ScheduleKind) =>
         cause instanceof InterruptedError && sending.has(id)
           ? { id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true }
           : { id, deleted: false, error };
+      // A delete whose answer was lost is marked so (as well as it can be, the command being stopped): a sync that then finds
+      // the schedule gone records it deleted with this tool, not deleted outside it.
+      const sendDelete = async (agentId: string, id: string, asked: string) => {
+        sending.add(asked);
+        try {
+          await requests.run(() => api.deleteSchedule(agentId, id));
+        } catch (error) {
+          if (error instanceof DeleteMayHaveLandedError || error instanceof InterruptedError) await records.update((state) => markDeleteUnanswered(state, id, at)).catch(() => undefined);
+          throw error;
+        }
+        sending.delete(asked);
+      };
       const sizes = new Map<string, string>();
       const act = (asked: string): Promise<Outcome> =>
         changing(() =>
@@ -176,9 +188,7 @@ export default (kind: ScheduleKind) =>
               await records.update((s) => markDeleted(s, member.schedule_id, at));
               continue;
             }
-            sending.add(asked);
-            await requests.run(() => api.deleteSchedule(item.agent_id, item.id));
-            sending.delete(asked);
+            await sendDelete(item.agent_id, item.id, asked);
             await records.update((s) => markDeleted(s, item.id, at));
           }
           await records.update((state) => {
@@ -203,9 +213,7 @@ export default (kind: ScheduleKind) =>
           }
         }
         const item = await findSchedule(rt, kind, id, requests);
-        sending.add(id);
-        await requests.run(() => api.deleteSchedule(item.agent_id, id));
-        sending.delete(id);
+        await sendDelete(item.agent_id, id, id);
         // An edit or sync replacing it whose create's answer was lost may have left its copy firing; marked deleted, the
         // record would no longer lead sync to it, so it goes too.
         const copy = await deleteUnfinishedCopy(rt, item.agent_id, made?.attempt, requests);
