@@ -32,6 +32,8 @@ export type DayRef =
       wholeMonth?: true;
       /** The year was written as four digits that are also a 24-hour clock ("dec 10 2359"). */
       yearOrClock?: true;
+      /** Said as a weekday and a bare number that is also an hour ("monday 14", "sat 19"): resolve-once decides (dayOrHour). */
+      orHour?: ClockRead;
     }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
   | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
@@ -327,6 +329,13 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   if (mode === 'this' || lead === 'next') {
     const date = readDate(tokens, tokens[j] === ',' ? j + 1 : j);
     if (date && date.value.kind === 'date') return { value: { ...date.value, weekday }, end: date.end };
+  }
+  // "monday 14", "sunday 31": a number alone after the weekday is its day of the month, or (1-23) perhaps an hour.
+  const number = /^\d{1,2}$/.test(tokens[j] ?? '') && !/^[-/.:]/.test(tokens[j + 1] ?? '') ? Number(tokens[j]) : 0;
+  if (mode === 'this' && lead !== 'this' && number >= 1 && number <= 31) {
+    const hour = number <= 23 ? readClock(tokens, j) : null;
+    if (number > 23) return { value: { kind: 'date', day: number, weekday }, end: j + 1 };
+    if (hour?.end === j + 1) return { value: { kind: 'date', day: number, weekday, orHour: hour }, end: j + 1 };
   }
   const of = tokens[j] === 'of' ? 1 : 0;
   const week = tokens[j + of + 1] === 'week' ? tokens[j + of] : undefined;

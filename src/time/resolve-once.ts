@@ -20,7 +20,8 @@ const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordin
  * time is ahead; "next friday" is never today) and their extensions.
  * Past instants are returned as they are; the caller refuses them.
  */
-export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
+export function resolveParts(said: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
+  const parts = dayOrHour(said, calendar.wall(now), notes);
   const { clock, carry } = clockOf(parts, notes, parts.day?.kind === 'workdays' && parts.day.elapsed ? calendar.wall(now) : dayClock, input);
   // The day a day is counted from ("3 days after next friday"), with the notes of reading it when the phrase wrote it;
   // `after`: the first such day after that instant instead of after now.
@@ -120,6 +121,25 @@ export function resolveParts(parts: OnceParts, calendar: Calendar, now: number, 
 }
 
 /** Whether a day counted from has a later one of the same name: "friday", "december 25" (not "tomorrow", "next friday" or "dec 25 2027"). */
+/**
+ * "monday 14", "sat 19": the weekday's day of the month when another time is said ("saturday 12 at noon") or when the
+ * number is no hour of a 12-hour clock and this month or the next has that day on that weekday (said in a note); else
+ * the weekday at that hour, as "monday at 14".
+ */
+function dayOrHour(parts: OnceParts, today: WallTime, notes: string[]): OnceParts {
+  if (parts.day?.kind !== 'date' || parts.day.orHour === undefined) return parts;
+  const { orHour, ...date } = parts.day;
+  if (parts.clock) return { ...parts, day: date };
+  const weekday = date.weekday!;
+  const soon = [0, 1]
+    .map((k) => ({ year: today.year + Math.floor((today.month - 1 + k) / 12), month: ((today.month - 1 + k) % 12) + 1, day: date.day }))
+    .find((d) => d.day <= daysInMonth(d.year, d.month) && addDays(d, 0).weekday === weekday && (d.year > today.year || d.month > today.month || d.day > today.day));
+  if (date.day < 13 || !soon) return { ...parts, day: { kind: 'weekday', weekday, mode: 'this' }, clock: orHour };
+  const name = WEEKDAY_NAMES[weekday]!.toLowerCase();
+  notes.push(`read '${name} ${date.day}' as ${dayLabel(soon)}, the ${ordinalDay(date.day)}; write '${name} at ${date.day}:00' for the time`);
+  return { ...parts, day: { ...date, ...soon } };
+}
+
 function recurs(day: DayRef): boolean {
   return (day.kind === 'weekday' && day.mode === 'this') || (day.kind === 'date' && day.year === undefined && day.years === undefined);
 }

@@ -423,6 +423,25 @@ describe('a time the clocks repeat, its first passed and its second ahead, is th
   });
 });
 
+describe('a weekday and a number alone: its day of the month, or an hour', () => {
+  // Wednesday 2 December 2026: Monday 14 December, Friday 18 December, Saturday 26 December; Thursday 14 January.
+  it.each([
+    ['monday 14', '2026-12-14 09:00', ["read 'monday 14' as Mon 14 Dec, the 14th; write 'monday at 14:00' for the time"]],
+    // No hour: the day, as 'saturday the 26th'.
+    ['sat 26', '2026-12-26 09:00', []],
+    ['thursday 14', '2027-01-14 09:00', ["read 'thursday 14' as Thu 14 Jan, the 14th; write 'thursday at 14:00' for the time"]],
+    // Another time said: the number can only be the day.
+    ['friday 18 at noon', '2026-12-18 12:00', []],
+    // No such date soon, or an hour of a 12-hour clock: the hour, as before.
+    ['monday 15', '2026-12-07 15:00', []],
+    ['monday 7', '2026-12-07 07:00', ["read '7' as 07:00; write '7 pm' or 19:00 for the evening"]],
+    // A number that begins a date is that date's.
+    ['thu 10.12.2026', '2026-12-10 09:00', []],
+  ])('%s', (input, at, notes) => {
+    expect(nyLocal(input)).toEqual({ at, notes });
+  });
+});
+
 describe('words as chat and calendars write them', () => {
   it.each([
     ['tmw at 9am', '2026-12-03 09:00'],
