@@ -44,7 +44,10 @@ export interface Change {
   entry?: Omit<LockEntry, 'ids'>;
   /** The lock file's entry changes even when the server does not (ids of fired or vanished schedules dropped). */
   relock: boolean;
-  /** What `recurring resume` takes to bring back the file's schedules paused on this machine: the file is left as it is meanwhile. */
+  /**
+   * What `recurring resume` takes to bring back the file's schedules paused on this machine: the file is left as it is meanwhile;
+   * of a removed file (a `delete`), their saved copies are dropped.
+   */
   paused?: string[];
 }
 
@@ -128,7 +131,10 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
       if (present.has(name) || failed.has(name)) continue;
       const entry = entries[name]!;
       const ids = ownedIds(entry).filter(({ agent_id, id }) => letta.get(agent_id)?.has(id));
-      changes.push({ file: name, kind: ids.length > 0 ? 'delete' : 'unchanged', agent_id: entry.agent_id, create: [], adopt: [], keep: [], delete: ids, diff: [], relock: true });
+      // Paused here, a removed file's schedule lives on in the record, for `recurring resume` to bring back: deleted, its saved copy goes.
+      const held = [...new Set(entry.ids.flatMap((id) => paused.get(id) ?? []))];
+      const kind = ids.length > 0 || held.length > 0 ? 'delete' : 'unchanged';
+      changes.push({ file: name, kind, agent_id: entry.agent_id, create: [], adopt: [], keep: [], delete: ids, diff: [], relock: true, ...(held.length > 0 ? { paused: held } : {}) });
     }
   }
   return changes;

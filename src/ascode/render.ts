@@ -30,9 +30,11 @@ export function planLines(changes: Change[]): string[] {
         lines.push(`${head}  (replaces ${ids(change.delete.map((d) => d.id))})`);
         for (const field of change.diff) lines.push(`    ${fieldLine(field)}`);
         break;
-      case 'delete':
-        lines.push(`${head}  (${ids(change.delete.map((d) => d.id))})`);
+      case 'delete': {
+        const saved = change.paused?.length ? `${change.paused.join(', ')} paused here: its saved copy dropped` : '';
+        lines.push(`${head}  (${[change.delete.length > 0 ? ids(change.delete.map((d) => d.id)) : '', saved].filter(Boolean).join('; ')})`);
         break;
+      }
     }
   }
   return lines;
@@ -52,9 +54,19 @@ export function planDocument(changes: Change[], problems: FileReport[]) {
   return {
     changes: changes
       .filter((c) => c.kind !== 'unchanged')
-      .map((c) => ({ file: c.file, action: c.kind, agent_id: c.agent_id, create: c.create, adopt: c.adopt, delete: c.delete.map((d) => d.id), keep: c.keep, diff: c.diff })),
+      .map((c) => ({
+        file: c.file,
+        action: c.kind,
+        agent_id: c.agent_id,
+        create: c.create,
+        adopt: c.adopt,
+        delete: c.delete.map((d) => d.id),
+        keep: c.keep,
+        diff: c.diff,
+        ...(c.paused?.length ? { paused: c.paused } : {}),
+      })),
     unchanged: changes.filter((c) => c.kind === 'unchanged').map((c) => c.file),
-    paused: changes.filter((c) => c.paused?.length).map((c) => ({ file: c.file, ids: c.paused })),
+    paused: changes.filter((c) => c.kind === 'unchanged' && c.paused?.length).map((c) => ({ file: c.file, ids: c.paused })),
     errors: problems,
   };
 }
@@ -66,7 +78,12 @@ export function reportProblems(out: Output, problems: FileReport[]): void {
 /** What apply did for one file, one line (the new ids are the data). */
 export function outcomeLine(outcome: ChangeOutcome): string {
   const { change, created, deleted } = outcome;
-  const did = [created.length > 0 ? `created ${created.join(', ')}` : '', change.adopt.length > 0 ? `found ${change.adopt.join(', ')}` : '', deleted.length > 0 ? `deleted ${deleted.join(', ')}` : '']
+  const did = [
+    created.length > 0 ? `created ${created.join(', ')}` : '',
+    change.adopt.length > 0 ? `found ${change.adopt.join(', ')}` : '',
+    deleted.length > 0 ? `deleted ${deleted.join(', ')}` : '',
+    outcome.ok && change.kind === 'delete' && change.paused?.length ? `dropped the saved copy of paused ${change.paused.join(', ')}` : '',
+  ]
     .filter(Boolean)
     .join('; ');
   return `${MARK[change.kind]} ${change.file}: ${did || 'recorded'}`;

@@ -14,7 +14,7 @@ import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
 import { recordWriter, stateStore, whileChanging } from './shared/state';
-import { findIntent, markGone } from '../state/records';
+import { endSeries, findIntent, findPaused, findSeries, isSeriesId, markDeleted as recordDeleted, markGone, takePaused } from '../state/records';
 import * as render from '../ascode/render';
 import { HeldWriter } from '../output/output';
 
@@ -81,6 +81,7 @@ export default defineCommand({
         const report = reporter(rt, problems, refused);
         const finished: string[] = [];
         const deleted: string[] = [];
+        const unpaused: string[] = [];
         const failures: ChangeOutcome[] = [];
         let ended = 0;
         try {
@@ -91,6 +92,7 @@ export default defineCommand({
             (outcome) => {
               ended++;
               deleted.push(...outcome.deleted);
+              if (outcome.ok && outcome.change.kind === 'delete') unpaused.push(...(outcome.change.paused ?? []));
               if (outcome.ok) {
                 // Recorded in one step with the others below; meanwhile the entry under way is let go.
                 const entry = finishedEntry(outcome);
@@ -106,6 +108,7 @@ export default defineCommand({
             if (!rt.dryRun) writeLock(target.lockPath, lockFile);
           }
           await markDeleted(rt, deleted);
+          await dropPausedCopies(rt, unpaused);
         } catch (error) {
           report.cutShort();
           throw error;
@@ -143,7 +146,7 @@ function isTerminal(rt: Runtime): boolean {
 }
 
 function deletesText(deletes: Change[]): string {
-  return `${deletes.reduce((n, c) => n + c.delete.length, 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
+  return `${deletes.reduce((n, c) => n + c.delete.length + (c.paused?.length ?? 0), 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
 }
 
 /**
@@ -173,6 +176,24 @@ async function markDeleted(rt: Runtime, ids: string[]): Promise<void> {
     await recordWriter(rt)
   ).update((state) => {
     for (const id of recorded(state)) markGone(state, id, stamp);
+  });
+}
+
+/** A removed file's schedules paused here: their saved copies dropped, so `recurring resume` brings none of them back. */
+async function dropPausedCopies(rt: Runtime, ids: string[]): Promise<void> {
+  if (ids.length === 0 || rt.dryRun) return;
+  const stamp = new Date(rt.now()).toISOString();
+  await (
+    await recordWriter(rt)
+  ).update((state) => {
+    for (const id of ids) {
+      if (isSeriesId(id)) {
+        if (findSeries(state, id)?.status === 'paused') endSeries(state, id, 'deleted', stamp);
+      } else if (findPaused(state, id)) {
+        takePaused(state, id);
+        recordDeleted(state, id, stamp);
+      }
+    }
   });
 }
 
@@ -230,6 +251,7 @@ function reporter(rt: Runtime, problems: FileReport[], refused: string | undefin
           adopted: o.change.adopt,
           deleted: o.deleted,
           diff: o.change.diff,
+          ...(o.ok && o.change.kind === 'delete' && o.change.paused?.length ? { dropped_paused: o.change.paused } : {}),
           ...(o.ok ? {} : { exist: o.exist.map((e) => e.id), error: o.error?.message }),
         });
       } else if (out.quiet) {

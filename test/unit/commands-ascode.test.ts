@@ -57,6 +57,26 @@ describe('apply on a terminal', () => {
     expect(h.letta.requests('DELETE')).toEqual([]);
   });
 
+  it('a removed file whose schedule is paused here is a delete: apply drops the saved copy, so resume brings nothing back', async () => {
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    const [id] = JSON.parse((await h.run(['recurring', 'list', '--json'])).stdout)
+      .filter((row: { message: { messages: Array<{ content: string }> } }) => row.message.messages[0]!.content === 'Drop')
+      .map((row: { id: string }) => row.id) as string[];
+    expect((await h.run(['recurring', 'pause', id!])).code).toBe(0);
+    rmSync(join(dir, 'drop.md'));
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`drop.md  (${id} paused here: its saved copy dropped)`);
+    expect(plan.stderr).toContain('1 to delete');
+    const applied = await h.run(['apply', '-f', dir, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain(`drop.md: dropped the saved copy of paused ${id}`);
+    const resumed = await h.run(['recurring', 'resume', id!]);
+    expect(resumed.code).toBe(3);
+    expect(h.letta.requests('POST').filter((r) => r.body && JSON.stringify(r.body).includes('Drop'))).toHaveLength(1);
+    expect((await h.run(['plan', '-f', dir])).code).toBe(0);
+  });
+
   it('plan with no folder here says where to look', async () => {
     const r = await h.run(['plan']);
     expect(r.code).toBe(2);
