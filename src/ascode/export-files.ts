@@ -54,7 +54,10 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
 
     // Files the lock file already knows: their own phrase, zone and end, so exporting a folder's schedules again writes them as they were.
     for (const entry of Object.values(entries).filter((e) => e.agent_id === agentId)) {
-      const ids = entry.ids.filter((id) => byId.has(id) && !done.has(id));
+      // An owned schedule an edit replaced here (its message changed) is the file's through its successor, while its `when` still says it.
+      const owned = entry.ids.map((id) => (byId.has(id) ? id : currentId(state, id)));
+      const crons = owned.some((id, k) => id !== entry.ids[k]) ? await cronsOf(entry, now) : [];
+      const ids = owned.filter((id, k) => byId.has(id) && !done.has(id) && (id === entry.ids[k] || crons.includes(byId.get(id)!.schedule.cron_expression ?? '')));
       if (ids.length === 0) continue;
       const body = bodyFields(byId.get(ids[0]!)!);
       if (typeof body === 'string') continue;
@@ -211,6 +214,13 @@ async function setsOf(items: ScheduledMessage[], intents: Map<string, Intent>, n
     }
   }
   return sets;
+}
+
+/** The UTC crons a lock entry's `when` reads as now, in its zone (none for a one-time or series entry, or a `when` now refused). */
+async function cronsOf(entry: LockEntry, now: number): Promise<string[]> {
+  if (entry.series !== undefined || entry.at !== undefined) return [];
+  const meaning = await quietly(meaningOfSchedule(entry.when, { now, zone: entry.timezone }, 1));
+  return meaning?.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : [];
 }
 
 /** `when` and zone for one schedule: its recorded phrase when that still reads as it (or as its local time after a DST change), else its UTC cron or instant. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -136,5 +136,27 @@ describe('--concurrency on export and plan', () => {
     expect(planned.stdout.match(/^\+ create/gm)).toHaveLength(20);
     expect(h.letta.maxInFlight).toBe(most);
     expect((await h.run(['plan', '-f', folder, '--concurrency', '65'])).code).toBe(2);
+  });
+});
+
+describe('export of a file-owned schedule an edit replaced', () => {
+  it('keeps the file phrase and zone (its successor still fires as it says), and the lock file follows the successor', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'nine.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am\ntimezone: America/New_York\n---\nNine\n`);
+    expect((await h.run(['apply', '-f', folder])).code).toBe(0);
+    const [first] = [...h.letta.schedules.keys()];
+    expect((await h.run(['recurring', 'edit', first!, '--message', 'Nine (edited)'])).code).toBe(0);
+    const [successor] = [...h.letta.schedules.keys()];
+    expect(successor).not.toBe(first);
+    const exported = await h.run(['export', '--agent-id', AGENT, '-f', folder, '--force']);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(readFileSync(join(folder, 'nine.md'), 'utf8')).toBe(`---\nagent: ${AGENT}\nwhen: every day at 9am\ntimezone: America/New_York\n---\nNine (edited)\n`);
+    const lock = JSON.parse(readFileSync(join(folder, 'letta-schedules.lock.json'), 'utf8')) as { servers: Record<string, Record<string, { ids: string[] }>> };
+    expect(Object.values(lock.servers)[0]!['nine.md']!.ids).toEqual([successor]);
+    // After the spring change the file's clock time is kept: the plan replaces the UTC cron.
+    const plan = await h.run(['--now', '2027-03-20T12:00:00Z', 'plan', '-f', folder]);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain('cron: 0 14 * * * → 0 13 * * * (UTC)');
   });
 });
