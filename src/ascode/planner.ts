@@ -112,6 +112,10 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
   let wanted = given;
   const bodyOfListed = (item: Listed) => item.body ?? (wanted ??= wantedBodies(desired)).get(item.key)!;
   const changes: Change[] = [];
+  const present = new Set(desired.map((d) => d.name));
+  // A removed file's schedules: a new file that says one exactly takes it (a file renamed) rather than make it again beside it.
+  const leaving = new Set(wholeFolder ? Object.entries(entries).flatMap(([name, entry]) => (present.has(name) || failed.has(name) ? [] : entry.ids)) : []);
+  const taken = new Set<string>();
   for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) {
     const entry = entries[want.name];
     const held = [...new Set(entry?.ids.flatMap((id) => paused.get(id) ?? []))];
@@ -120,17 +124,19 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
       changes.push({ file: want.name, kind: 'unchanged', agent_id: entry.agent_id, create: [], adopt: [], keep: entry.ids, delete: [], diff: [], relock: false, paused: held });
       continue;
     }
-    const change = planFile(want, entry, letta, bodyOfListed, owned, successors, now);
+    const change = planFile(want, entry, letta, bodyOfListed, (id) => (owned.has(id) && !leaving.has(id)) || taken.has(id), successors, now);
     // A schedule one file takes is no other file's to take.
-    for (const id of change.adopt) owned.add(id);
+    for (const id of change.adopt) {
+      owned.add(id);
+      taken.add(id);
+    }
     changes.push(change);
   }
   if (wholeFolder) {
-    const present = new Set(desired.map((d) => d.name));
     for (const name of Object.keys(entries).sort()) {
       if (present.has(name) || failed.has(name)) continue;
       const entry = entries[name]!;
-      const ids = ownedIds(entry).filter(({ agent_id, id }) => letta.get(agent_id)?.has(id));
+      const ids = ownedIds(entry).filter(({ agent_id, id }) => letta.get(agent_id)?.has(id) && !taken.has(id));
       // Paused here, a removed file's schedule lives on in the record, for `recurring resume` to bring back: deleted, its saved copy goes.
       const held = [...new Set(entry.ids.flatMap((id) => paused.get(id) ?? []))];
       const kind = ids.length > 0 || held.length > 0 ? 'delete' : 'unchanged';
@@ -149,7 +155,8 @@ function planFile(
   entry: LockEntry | undefined,
   letta: Listing,
   bodyOfListed: (item: Listed) => FullScheduleBody,
-  ownedAnywhere: Set<string>,
+  /** Whether another file owns the schedule (a removed file's are free for a new file to take). */
+  ownedAnywhere: (id: string) => boolean,
   successors: Map<string, string>,
   now: number,
 ): Change {
@@ -157,7 +164,7 @@ function planFile(
   // An owned schedule replaced on this machine (a DST sync, an edit) is owned through its successor, never made twice.
   const standing = (agentId: string, id: string) => {
     const successor = successors.get(id);
-    return listed(agentId, id) ?? (successor !== undefined && !ownedAnywhere.has(successor) ? listed(agentId, successor) : undefined);
+    return listed(agentId, id) ?? (successor !== undefined && !ownedAnywhere(successor) ? listed(agentId, successor) : undefined);
   };
   const existing = entry ? entry.ids.flatMap((id) => standing(entry.agent_id, id) ?? []).map((item) => ({ item, agent_id: entry.agent_id })) : [];
   const retiring = (entry?.retiring ?? []).filter(({ agent_id, id }) => listed(agent_id, id));
@@ -179,7 +186,7 @@ function planFile(
   // file does not name (new, or the lock file was lost), for the same schedule already there: taken, never made twice.
   const adopt: string[] = [];
   if (entry === undefined || entry.pending) {
-    const strangers = [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedAnywhere.has(item.id));
+    const strangers = [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedAnywhere(item.id));
     for (let i = unmatched.length - 1; i >= 0; i--) {
       const key = bodyKey(unmatched[i]!);
       const twin = strangers.find((item) => !adopt.includes(item.id) && item.key === key);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,22 @@ describe('apply on a terminal', () => {
     const resumed = await h.run(['recurring', 'resume', id!]);
     expect(resumed.code).toBe(3);
     expect(h.letta.requests('POST').filter((r) => r.body && JSON.stringify(r.body).includes('Drop'))).toHaveLength(1);
+    expect((await h.run(['plan', '-f', dir])).code).toBe(0);
+  });
+
+  it('a renamed file keeps its schedule: the new name takes it, nothing is made twice or deleted', async () => {
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    const before = [...h.letta.schedules.keys()].sort();
+    renameSync(join(dir, 'drop.md'), join(dir, 'renamed.md'));
+    h.letta.received.length = 0;
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.stdout).toContain('renamed.md  (0 schedules; 1 found on Letta, taken and not made again');
+    expect(plan.stderr).toContain('0 to delete');
+    const r = await h.run(['apply', '-f', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(h.letta.requests('POST')).toEqual([]);
+    expect(h.letta.requests('DELETE')).toEqual([]);
+    expect([...h.letta.schedules.keys()].sort()).toEqual(before);
     expect((await h.run(['plan', '-f', dir])).code).toBe(0);
   });
 
