@@ -1,6 +1,6 @@
 import { CliError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
-import { isPausedOne, landingOf } from './same-schedule';
+import { isPausedOne, landingOf, timedAsRecorded } from './same-schedule';
 import type { Intent, PausedSchedule, Series } from '../state/records';
 import { nextRuns } from '../time/cron';
 import { sameCron } from '../time/cron-fields';
@@ -51,7 +51,8 @@ export type SyncAction =
   /** A replaced schedule still exists beside its replacement: delete it. */
   | { type: 'delete-replaced'; agent_id: string; intent_id: string; old_id: string }
   /** `deleteSent`: a delete of it sent with this tool lost its answer then (it was that delete, most likely). */
-  | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean; deleteSent?: string }
+  /** `reusedBy`: the server lists another schedule (this cron) under its id. */
+  | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean; deleteSent?: string; reusedBy?: string }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
   /** A resume's create whose answer was lost landed: the schedule is resumed as it. */
@@ -236,6 +237,11 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
     const at = Date.parse(intent.instants?.at(-1) ?? '');
     const gone = { type: 'gone', agent_id, id: intent.schedule_id, kind: intent.kind, fired: intent.kind === 'one-time' && at <= now } as const;
     return [intent.delete_unanswered_at === undefined ? gone : { ...gone, deleteSent: intent.delete_unanswered_at }];
+  }
+  // Letta changes no schedule in place: another cron under a recorded id is another schedule (the id used again after a
+  // server was reset), never this tool's to replace; the one recorded is gone.
+  if (current && (intent.utc_crons ?? []).length > 0 && !timedAsRecorded(intent, current)) {
+    return [{ type: 'gone', agent_id, id: intent.schedule_id, kind: intent.kind, fired: false, reusedBy: current.schedule.cron_expression ?? '' }];
   }
   const actions: SyncAction[] = current ? replaced.map((old) => ({ type: 'delete-replaced', agent_id, intent_id: intent.schedule_id, old_id: old.schedule_id }) as const) : [];
   if (!followsLocalClock(intent)) return actions;

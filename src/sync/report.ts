@@ -172,9 +172,11 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         lines: [
           action.fired
             ? `${action.id} has run and is no longer followed (agent ${action.agent_id})`
-            : action.deleteSent !== undefined
-              ? `${action.id} is no longer on Letta: a delete of it sent by letta-switchboard (${action.deleteSent}) lost its answer and was done; ${dryRun ? 'would be recorded' : 'recorded'} as deleted (agent ${action.agent_id})`
-              : `${action.id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created (agent ${action.agent_id})`,
+            : action.reusedBy !== undefined
+              ? `${action.id} is no longer on Letta: its id is another schedule's now (${action.reusedBy} UTC), left alone; ${dryRun ? 'would be marked' : 'marked'} gone (agent ${action.agent_id})`
+              : action.deleteSent !== undefined
+                ? `${action.id} is no longer on Letta: a delete of it sent by letta-switchboard (${action.deleteSent}) lost its answer and was done; ${dryRun ? 'would be recorded' : 'recorded'} as deleted (agent ${action.agent_id})`
+                : `${action.id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created (agent ${action.agent_id})`,
         ],
       };
     case 'delete-paused': {

@@ -170,8 +170,9 @@ async function syncRound(
   const showsSeries = (s: Series) => seriesShown(s, (id) => listed.get(id));
   const settled = (s: State) => recordsShown<Intent, Series>({ intents: ofAgent(s.intents).filter(unclaimed), series: ofAgent(s.series).filter(unclaimed) }, (id) => listed.get(id));
   // A record marked gone whose schedule is listed again: followed again.
+  // Only with the timing recorded for it: another schedule under its id (a server reset) is not it.
   const found = ofAgent(state.intents)
-    .filter((i) => i.status === 'gone' && shows(i))
+    .filter((i) => i.status === 'gone' && shows(i) && timedAsRecorded(i, listed.get(i.schedule_id)!))
     .map((i) => i.schedule_id);
   const shown = settled(state);
   if (shown.claimed.length + shown.disowned.length > 0) {

@@ -65,3 +65,20 @@ describe('sync of an agent nothing is recorded for', () => {
     expect([there.code, there.stderr]).toEqual([0, expect.stringContaining('Nothing to change')]);
   });
 });
+
+describe('sync of a record whose id the server gave to another schedule', () => {
+  it('marks the record gone and leaves the other schedule as it is, then changes nothing', async () => {
+    const made = await cli('recurring', 'create', '--message', 'mine', '--cron', 'every day at 9am', '--tz', 'America/New_York', '-q');
+    const id = made.stdout.trim();
+    // A server reset hands the id out again, to a schedule someone else made.
+    letta.schedules.get(id)!.schedule = { type: 'recurring', cron_expression: '*/5 * * * *' };
+    const synced = await runCli(['--now', '2027-03-20T12:00:00Z', 'sync'], { env });
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout).toContain(`${id} is no longer on Letta: its id is another schedule's now (*/5 * * * * UTC), left alone; marked gone`);
+    expect(letta.requests('DELETE')).toEqual([]);
+    expect(letta.schedules.get(id)!.schedule).toEqual({ type: 'recurring', cron_expression: '*/5 * * * *' });
+    const again = await runCli(['--now', '2027-03-20T12:00:00Z', 'sync'], { env });
+    expect(again.stderr).toContain('Nothing to change');
+    expect(again.stdout).toBe('');
+  });
+});
