@@ -120,7 +120,6 @@ export function resolveParts(said: OnceParts, calendar: Calendar, now: number, i
   return instant;
 }
 
-/** Whether a day counted from has a later one of the same name: "friday", "december 25" (not "tomorrow", "next friday" or "dec 25 2027"). */
 /**
  * "monday 14", "sat 19": the weekday's day of the month when another time is said ("saturday 12 at noon") or when the
  * number is no hour of a 12-hour clock and this month or the next has that day on that weekday (said in a note); else
@@ -140,6 +139,7 @@ function dayOrHour(parts: OnceParts, today: WallTime, notes: string[]): OncePart
   return { ...parts, day: { ...date, ...soon } };
 }
 
+/** Whether a day counted from has a later one of the same name: "friday", "december 25" (not "tomorrow", "next friday" or "dec 25 2027"). */
 function recurs(day: DayRef): boolean {
   return (day.kind === 'weekday' && day.mode === 'this') || (day.kind === 'date' && day.year === undefined && day.years === undefined);
 }
