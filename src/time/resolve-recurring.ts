@@ -252,6 +252,7 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (months.length === 0) throw new UsageError(`'${original}' leaves no month to run in`);
     group = { ...group, months, exceptMonths: undefined, repeats: true };
   }
+  group = nightAfter(group, original, context.notes ?? []);
   if (group.once) onceEach(group, group.once, original);
   if (group.timesPer) group = withCountedDays(group, original, context.notes ?? []);
   else if (context.startDay) group = onTheStartDay(group, context.startDay, context.notes ?? []);
@@ -720,6 +721,53 @@ function settleTimes(group: Group, notes: string[]): Group {
     return { ...time, value: { ...value, hour }, ambiguous: false };
   });
   return { ...group, times };
+}
+
+/** The small hours, which a night said by its evening's day ("friday night at 1am") reaches into the next day. */
+const SMALL_HOURS_END = 5;
+
+/**
+ * "every friday night at 1am": the small hours of a night named by its evening's day fall on the next day ("sunday night at
+ * 2am" is Monday 02:00, as the one-time reader reads it), said in a note; "every friday at midnight" is as Friday begins, said too.
+ */
+function nightAfter(group: Group, original: string, notes: string[]): Group {
+  const days = group.weekdays;
+  if (!days || group.times.length === 0) return group;
+  const names = (list: number[]) => listText(dayRuns(list));
+  const small = group.times.filter(({ value }) => value.hour < SMALL_HOURS_END);
+  if (group.part === 'night' && small.length > 0) {
+    // "weekday nights" and "weekend nights" leave the nights open, as "weeknights" does (Friday and Saturday, or Saturday and Sunday?).
+    if (/\bweek ?(?:day|end)s?\b/i.test(original)) {
+      throw new UsageError(`'${original}' leaves the nights open: the small hours after which days?`, "Name the days the times fall on, such as 'every saturday and sunday at 1am'.");
+    }
+    if (small.length < group.times.length) {
+      throw new UsageError(`'${original}' names times on both sides of midnight of one night`, "Give the days of each, such as 'every friday at 11pm and every saturday at 1am'.");
+    }
+    const next = [...new Set(days.map((d) => (d + 1) % 7))].sort((a, b) => a - b);
+    const at = timesText(small.map(({ value }) => value));
+    notes.push(`read '${original}' as ${at} on ${names(next)}, the night after ${names(days)}; write 'every ${names(days).toLowerCase()} at ${at}' for the small hours before it`);
+    return { ...group, weekdays: next };
+  }
+  if (!group.part && group.times.some(({ text }) => text.includes('midnight'))) {
+    const next = days.map((d) => (d + 1) % 7);
+    notes.push(`read 'midnight' as 00:00 as each ${names(days)} begins; write 'every ${names(next).toLowerCase()} at midnight' for midnight at its end`);
+  }
+  return group;
+}
+
+/** Weekdays as people say them, Monday first, three or more in a row as a run: [1,2,3,4,5] -> ['Monday to Friday']. */
+function dayRuns(days: number[]): string[] {
+  const order = [...new Set(days.map((d) => (d + 6) % 7))].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let k = 0; k < order.length;) {
+    let end = k;
+    while (end + 1 < order.length && order[end + 1] === order[end]! + 1) end++;
+    const name = (i: number) => WEEKDAY_NAMES[(order[i]! + 1) % 7]!;
+    if (end - k >= 2) runs.push(`${name(k)} to ${name(end)}`);
+    else for (let i = k; i <= end; i++) runs.push(name(i));
+    k = end + 1;
+  }
+  return runs;
 }
 
 /**

@@ -221,3 +221,29 @@ describe('one day left out', () => {
     expect((await meaningOfSchedule(phrase, OPTIONS)).type).toBe('recurring');
   });
 });
+
+describe("a weekday's night in its small hours is the next day, as the one-time reader reads it", () => {
+  // Wednesday 18 November 2026, New York: Friday 20, Saturday 21, Sunday 22, Monday 23.
+  it.each([
+    ['every friday night at 1am', '2026-11-21 01:00 EST', "read 'every friday night at 1am' as 01:00 on Saturday, the night after Friday; write 'every friday at 01:00' for the small hours before it"],
+    ['every sunday night at 2', '2026-11-23 02:00 EST', "read 'every sunday night at 2' as 02:00 on Monday, the night after Sunday; write 'every sunday at 02:00' for the small hours before it"],
+    [
+      'every friday night at midnight',
+      '2026-11-21 00:00 EST',
+      "read 'every friday night at midnight' as 00:00 on Saturday, the night after Friday; write 'every friday at 00:00' for the small hours before it",
+    ],
+    ['every friday at midnight', '2026-11-20 00:00 EST', "read 'midnight' as 00:00 as each Friday begins; write 'every saturday at midnight' for midnight at its end"],
+  ])('%s', async (phrase, first, note) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 2);
+    expect(meaning.next_runs_local[0]).toBe(first);
+    expect(meaning.notes).toContain(note);
+    expect((await meaningOfOnce(phrase.replace('every ', ''), OPTIONS)).local).toBe(first);
+  });
+
+  it('an evening time keeps its day; times either side of midnight, and weekday or weekend nights, are refused', async () => {
+    expect((await meaningOfSchedule('every friday night at 11pm', OPTIONS, 1)).next_runs_local[0]).toBe('2026-11-20 23:00 EST');
+    await expect(meaningOfSchedule('every friday night at 11pm and 1am', OPTIONS, 1)).rejects.toThrow('names times on both sides of midnight of one night');
+    await expect(meaningOfSchedule('every weekday night at 1am', OPTIONS, 1)).rejects.toThrow('leaves the nights open');
+    await expect(meaningOfSchedule('every weekend night at 2am', OPTIONS, 1)).rejects.toThrow('leaves the nights open');
+  });
+});
