@@ -247,3 +247,16 @@ describe("a weekday's night in its small hours is the next day, as the one-time 
     await expect(meaningOfSchedule('every weekend night at 2am', OPTIONS, 1)).rejects.toThrow('leaves the nights open');
   });
 });
+
+describe('a list of times after one on the 24-hour clock', () => {
+  it.each([
+    ['every day at 20:00 and 8:00', '0 8,20 * * *', "read '8:00' as 08:00, on the 24-hour clock like '20:00'; write '8:00 pm' or 20:00 for the evening"],
+    ['every day at 18:00 and 9:00', '0 9,18 * * *', "read '9:00' as 09:00, on the 24-hour clock like '18:00'; write '9:00 pm' or 21:00 for the evening"],
+    // Its afternoon would be no later: the rule for a bare hour decides.
+    ['every day at 8pm and 8', '0 8,20 * * *', "read '8' as 08:00; write '8 pm' or 20:00 for the evening"],
+  ])('%s', async (phrase, cron, note) => {
+    const meaning = await meaningOfSchedule(phrase, { now: OPTIONS.now, zone: 'UTC' }, 1);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(cron);
+    expect(meaning.notes).toEqual([note]);
+  });
+});
