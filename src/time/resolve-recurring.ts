@@ -542,7 +542,12 @@ function buildMonthly(group: Group, original: string, context: RecurringContext)
   const months = unit === 'quarter' ? 3 * stepOf(group) : stepOf(group);
   if (group.weekdays && !group.monthDays) {
     // "every month on monday through wednesday": those days, in every month. One weekday a month is more likely the first or the last.
-    if (months === 1 && group.weekdays.length > 1) return calendar(times, { weekdays: group.weekdays, monthDays: null, months: group.months ?? null });
+    if (months === 1 && group.weekdays.length > 1) {
+      const days = listText(dayRuns(group.weekdays));
+      const first = WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase();
+      context.notes?.push(`read '${original}' as every ${days} of every month; for one day a month say which, such as 'first ${first} of the month'`);
+      return calendar(times, { weekdays: group.weekdays, monthDays: null, months: group.months ?? null });
+    }
     throw new UsageError(
       `'${original}' names ${group.weekdays.length > 1 ? 'days of the week' : 'a day of the week'} with an interval of months, which cannot say which week`,
       `Say which, such as 'first ${WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase()} of the month' or 'every ${WEEKDAY_NAMES[group.weekdays[0]!]!.toLowerCase()}'.`,

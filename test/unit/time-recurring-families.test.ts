@@ -260,3 +260,11 @@ describe('a list of times after one on the 24-hour clock', () => {
     expect(meaning.notes).toEqual([note]);
   });
 });
+
+describe('monthly on several weekdays', () => {
+  it('is each of those days in every month (as an RRULE says it), noted', async () => {
+    const meaning = await meaningOfSchedule('monthly on tue and fri', { now: OPTIONS.now, zone: 'UTC' }, 1);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe('0 9 * * 2,5');
+    expect(meaning.notes).toEqual(["read 'monthly on tue and fri' as every Tuesday and Friday of every month; for one day a month say which, such as 'first tuesday of the month'"]);
+  });
+});
