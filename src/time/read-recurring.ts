@@ -860,6 +860,12 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
       refuse(`names ${DAY_KIND_NAMES[kind]} twice, apart; a cron would fire at every time on every day named`, "Say which times go with which days, such as 'mondays at 9am and fridays at 5pm'.");
     }
   }
+  if (group.months && part.months && !joined && group.times.length > 0 && part.months.some((month) => !group.months!.includes(month))) {
+    refuse(
+      'names months twice, apart; a cron would fire at every time in every month named',
+      "Say which times go with which months, such as 'every day at 9am in december and every day at 10am in january'.",
+    );
+  }
   if (part.window) {
     if (group.window) refuse('gives two windows; a schedule has one', "Give one, such as 'every 30 minutes between 9am and 5pm'.");
     group.window = part.window;

@@ -204,6 +204,7 @@ describe('a phrase that says no rule, or says its days or times twice apart', ()
     ['every weekend on monday', /after 'on', Monday: which days\?/],
     // With a time between, which time goes with which days is not said either.
     ['weekdays at 9am on sundays', /names days of the week twice, apart/],
+    ['every day at 9am in december and 10am in january', /names months twice, apart; a cron would fire at every time in every month named/],
   ])('%s: days said again after "on" contradict the first, refused', async (phrase, message) => {
     await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(message);
   });
