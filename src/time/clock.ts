@@ -171,6 +171,12 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
   const text = () => spell(tokens.slice(start, i));
   if (minute > 59) throw new UsageError(`'${text()}' is not a time of day: minute ${minute} is out of range (00-59)`);
   if (tokens[i] === 'oclock' && minute === 0) i++;
+  // "12:15 noon", "12:30 midnight": the word says which twelve.
+  if (hour === 12 && (NOON.has(tokens[i] ?? '') || tokens[i] === 'midnight')) {
+    const noon = tokens[i] !== 'midnight';
+    i++;
+    return { value: { hour: noon ? 12 : 0, minute }, end: i, ambiguous: false, written: 12, text: text() };
+  }
 
   let meridiem: 'am' | 'pm' | 'night' | undefined;
   if (!hForm) {

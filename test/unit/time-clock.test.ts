@@ -47,6 +47,8 @@ describe('times of day', () => {
     ['midday', 12, 0],
     ['midnight', 0, 0],
     ['12 noon', 12, 0],
+    ['12:15 noon', 12, 15],
+    ['12:30 midnight', 0, 30],
     ['nine', 9, 0],
     ['nine am', 9, 0],
     ['seven thirty pm', 19, 30],
