@@ -36,7 +36,7 @@ const OFFSET = String.raw`(?:(?:half|(?:a )?quarter|(?:\d{1,2}|${COUNT_WORDS})(?
  * 3 o'clock, half past 9, quarter to 5pm, seven thirty pm, noon). It has no
  * nested repetition, so matching is linear. Match lower-case, single-spaced text.
  */
-export const CLOCK_PATTERN = `(?:${OFFSET}?(?:(?:12 )?(?:noon|mid-?day|midnight)|${PLAIN}))`;
+export const CLOCK_PATTERN = `(?:${OFFSET}?(?:(?:12(?::\\d{2})? )?(?:noon|mid-?day|midnight)|${PLAIN}))`;
 
 const NOON = new Set(['noon', 'midday']);
 const MERIDIEMS: Record<string, 'am' | 'pm'> = { am: 'am', pm: 'pm', p: 'pm' };
