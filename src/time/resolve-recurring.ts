@@ -723,6 +723,11 @@ function settleTimes(group: Group, notes: string[]): Group {
     } else if ((part === 'afternoon' || part === 'evening') && hour < 12) hour += 12;
     else if (part === 'night') hour = hour === 12 ? 0 : hour >= 5 && hour < 12 ? hour + 12 : hour;
     else if (part === 'morning' && hour === 12) hour = 0;
+    else if (part === 'evening' && hour === 12) {
+      // "every evening at 12": no noon is in the evening; midnight ends it, as the one-time reader reads it.
+      hour = 0;
+      notes.push(`read '${time.text}' in the evening as 00:00, midnight as the evening ends; for noon, write 'at noon' without 'evening'`);
+    }
     return { ...time, value: { ...value, hour }, ambiguous: false };
   });
   return { ...group, times };
@@ -740,7 +745,7 @@ function nightAfter(group: Group, original: string, notes: string[]): Group {
   if (!days || group.times.length === 0) return group;
   const names = (list: number[]) => listText(dayRuns(list));
   const small = group.times.filter(({ value }) => value.hour < SMALL_HOURS_END);
-  if (group.part === 'night' && small.length > 0) {
+  if ((group.part === 'night' || group.part === 'evening') && small.length > 0) {
     // "weekday nights" and "weekend nights" leave the nights open, as "weeknights" does (Friday and Saturday, or Saturday and Sunday?).
     if (/\bweek ?(?:day|end)s?\b/i.test(original)) {
       throw new UsageError(`'${original}' leaves the nights open: the small hours after which days?`, "Name the days the times fall on, such as 'every saturday and sunday at 1am'.");

@@ -232,6 +232,11 @@ describe("a weekday's night in its small hours is the next day, as the one-time 
       '2026-11-21 00:00 EST',
       "read 'every friday night at midnight' as 00:00 on Saturday, the night after Friday; write 'every friday at 00:00' for the small hours before it",
     ],
+    [
+      'every friday evening at 12',
+      '2026-11-21 00:00 EST',
+      "read 'every friday evening at 12' as 00:00 on Saturday, the night after Friday; write 'every friday at 00:00' for the small hours before it",
+    ],
     ['every friday at midnight', '2026-11-20 00:00 EST', "read 'midnight' as 00:00 as each Friday begins; write 'every saturday at midnight' for midnight at its end"],
   ])('%s', async (phrase, first, note) => {
     const meaning = await meaningOfSchedule(phrase, OPTIONS, 2);
