@@ -155,7 +155,8 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
 function fourDigitClock(tokens: readonly string[], i: number): ClockRead | null {
   const m = /^([01]\d|2[0-3])([0-5]\d)$/.exec(tokens[i] ?? '');
   // "2026-12-12", "12/12/2026": a year in a date.
-  const inDate = [tokens[i - 1], tokens[i + 1]].some((token) => token === '-' || token === '/');
+  // After a comma, a number that could be a year ("the 25th, 2027") is not read as a clock.
+  const inDate = [tokens[i - 1], tokens[i + 1]].some((token) => token === '-' || token === '/') || (tokens[i - 1] === ',' && /^(?:19|20)/.test(tokens[i] ?? ''));
   return m && !inDate ? { value: { hour: Number(m[1]), minute: Number(m[2]) }, end: i + 1, ambiguous: false, written: Number(m[1]), text: tokens[i]! } : null;
 }
 
@@ -654,10 +655,11 @@ function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | nul
   const [a, b] = [Number(tokens[i]), Number(tokens[i + 2])];
   // "12/25/2026", and "12/25/26" in this century.
   const slashed = tokens[i + 3] === '/' && /^(?:\d{2}|\d{4})$/.test(tokens[i + 4] ?? '');
-  // "12/5 2027": a year after a space, as after a slash.
-  const spaced = !slashed && /^\d{4}$/.test(tokens[i + 3] ?? '');
-  const year = slashed ? Number(tokens[i + 4]) + (tokens[i + 4]!.length === 2 ? 2000 : 0) : spaced ? Number(tokens[i + 3]) : undefined;
-  const end = slashed ? i + 5 : spaced ? i + 4 : i + 3;
+  // "12/5 2027", "12/25, 2027": a year after a space or a comma, as after a slash.
+  const comma = !slashed && tokens[i + 3] === ',' && /^\d{4}$/.test(tokens[i + 4] ?? '') ? 1 : 0;
+  const spaced = !slashed && /^\d{4}$/.test(tokens[i + 3 + comma] ?? '');
+  const year = slashed ? Number(tokens[i + 4]) + (tokens[i + 4]!.length === 2 ? 2000 : 0) : spaced ? Number(tokens[i + 3 + comma]) : undefined;
+  const end = slashed ? i + 5 : spaced ? i + 4 + comma : i + 3;
   if (tokens[end] === '/') return null;
   if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };
   if (a > 12 || b > 31 || a === 0 || b === 0) return null;

@@ -442,6 +442,20 @@ describe('a weekday and a number alone: its day of the month, or an hour', () =>
   });
 });
 
+describe('a year after a comma', () => {
+  it.each([
+    ['12/25, 2027', '2027-12-25 09:00'],
+    ['tuesday, 12/8, 2026', '2026-12-08 09:00'],
+    ['12/25, 2027 at 5pm', '2027-12-25 17:00'],
+  ])('%s is the year, not a clock', (input, at) => {
+    expect(nyLocal(input)).toEqual({ at, notes: [] });
+  });
+
+  it('a number that could be a year after a comma is no clock', () => {
+    expect(nyRefusal('the 25th, 2027')).toMatch(/Could not understand/);
+  });
+});
+
 describe('words as chat and calendars write them', () => {
   it.each([
     ['tmw at 9am', '2026-12-03 09:00'],
