@@ -63,7 +63,12 @@ const HOUR = 60 * MINUTE;
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
 export function parseInstant(input: string, { now, zone, edge }: InstantOptions): ParsedInstant {
-  const whole = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]$/, '');
+  const whole = input
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => `${Number(day)} ${MONTH_NAMES[Number(month) - 1]!.toLowerCase()}`)
+    .replace(/[.!]$/, '');
   const shown = input.trim().replace(/\s+/g, ' ');
   if (whole.length > MAX_PHRASE_LENGTH) {
     throw new UsageError(`A time of ${whole.length} characters is too long to read (at most ${MAX_PHRASE_LENGTH})`, "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
@@ -120,6 +125,8 @@ function deadlineNote(text: string, dateOnly: boolean, at: { year: number; month
 const END_OF_DAY = { hour: 23, minute: 59 };
 /** "24.12", "31.01.": a day (24 or more, never an hour) and a month with a dot between, as "24/12" is. */
 const DOTTED_DAY = /(?<![\d.:/-])(2[4-9]|3[01])\.(0?[1-9]|1[0-2])\.?(?![\d:/-])/g;
+/** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date (a clock has no dot after it); not after "at". */
+const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\bat |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;
 /** "12.06.2027", "7-17-2027": a date in digits with its year last is read as "12/06/2027" is, whichever mark is between. */
 const DOTTED_DATE = /(?<![\d.:/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?![\d.:/-])/g;
 

@@ -442,6 +442,20 @@ describe('a weekday and a number alone: its day of the month, or an hour', () =>
   });
 });
 
+describe('a day and a month each with its dot after, as German writes them', () => {
+  it.each([
+    ['13.01.', '2027-01-13 09:00'],
+    ['8.5. at 9am', '2027-05-08 09:00'],
+    ['10.12.', '2026-12-10 09:00'],
+  ])('%s is that date', (input, at) => {
+    expect(nyLocal(input)).toEqual({ at, notes: [] });
+  });
+
+  it('after "at" it is a clock ending a sentence', () => {
+    expect(nyLocal('at 10.12.').at).toBe('2026-12-03 10:12');
+  });
+});
+
 describe('a year after a comma', () => {
   it.each([
     ['12/25, 2027', '2027-12-25 09:00'],
