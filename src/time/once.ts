@@ -73,6 +73,13 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (whole.length > MAX_PHRASE_LENGTH) {
     throw new UsageError(`A time of ${whole.length} characters is too long to read (at most ${MAX_PHRASE_LENGTH})`, "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   }
+  const lasting = FOR_A_SPAN.exec(whole);
+  if (lasting) {
+    throw new UsageError(
+      `'${shown}' says how long ('${lasting[0]}'), not when; a one-time message is sent once`,
+      `Say when, such as 'in ${lasting[1]}'; to repeat that long, use --cron with an end, such as '${/(?:sec|min|hour|hr)/.test(lasting[1]!) ? 'every 15 minutes' : 'every day at 9am'} ${lasting[0]}'.`,
+    );
+  }
   const words = withChatWords(whole.split(' '));
   const span = withoutFiller(words);
   const named: string[] = [];
@@ -125,6 +132,10 @@ function deadlineNote(text: string, dateOnly: boolean, at: { year: number; month
 const END_OF_DAY = { hour: 23, minute: 59 };
 /** "24.12", "31.01.": a day (24 or more, never an hour) and a month with a dot between, as "24/12" is. */
 const DOTTED_DAY = /(?<![\d.:/-])(2[4-9]|3[01])\.(0?[1-9]|1[0-2])\.?(?![\d:/-])/g;
+/** "for 3 days", "for an hour", "for the next two weeks": how long, which no one instant is. */
+const FOR_A_SPAN =
+  /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
+
 /** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date (a clock has no dot after it); not after "at". */
 const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\bat |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;
 /** "12.06.2027", "7-17-2027": a date in digits with its year last is read as "12/06/2027" is, whichever mark is between. */

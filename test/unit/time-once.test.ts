@@ -456,6 +456,21 @@ describe('a day and a month each with its dot after, as German writes them', () 
   });
 });
 
+describe('how long is not when', () => {
+  it.each([
+    ['for 3 days', "'for 3 days' says how long ('for 3 days'), not when; a one-time message is sent once"],
+    ['remind me for the next two weeks', "says how long ('for the next two weeks'), not when"],
+    ['for 10 days from 18th dec', "says how long ('for 10 days'), not when"],
+  ])('%s is refused', (input, message) => {
+    expect(nyRefusal(input)).toContain(message);
+  });
+
+  it('"for" before a time, or a span counted from now, is when', () => {
+    expect(nyLocal('for tomorrow at 9am').at).toBe('2026-12-03 09:00');
+    expect(nyLocal('set a reminder for 5 minutes from now').at).toBe('2026-12-02 10:35');
+  });
+});
+
 describe('a year after a comma', () => {
   it.each([
     ['12/25, 2027', '2027-12-25 09:00'],
