@@ -465,7 +465,13 @@ function dayRange(month: string, first: number, last: number): PartsClash {
 
 /** "2027", and "'27" (this century's, as a two-digit year after a slash is). */
 export function yearOf(token: string | undefined): number | undefined {
-  return /^\d{4}$/.test(token ?? '') ? Number(token) : /^'\d{2}$/.test(token ?? '') ? 2000 + Number(token!.slice(1)) : undefined;
+  return /^\d{4}$/.test(token ?? '') ? Number(token) : /^'\d{2}$/.test(token ?? '') ? fullYear(token!.slice(1)) : undefined;
+}
+
+/** A year written with two digits, as POSIX strptime reads one: 69-99 are 1969-1999 ("10/31/74" is past), 00-68 2000-2068. */
+function fullYear(digits: string): number {
+  const year = Number(digits);
+  return year >= 69 ? 1900 + year : 2000 + year;
 }
 
 function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { kind: 'date' }>): Read<DayRef> {
@@ -474,7 +480,7 @@ function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { 
   const year = yearOf(tokens[j]);
   if (year !== undefined) return { value: { ...date, year, ...(/^(?:[01]\d|2[0-3])[0-5]\d$/.test(tokens[j]!) ? { yearOrClock: true as const } : {}) }, end: j + 1 };
   // "21-apr-16": two digits after a hyphen are the year, as after a slash ("4/21/16").
-  if (tokens[i] === '-' && /^\d{2}$/.test(tokens[i + 1] ?? '')) return { value: { ...date, year: 2000 + Number(tokens[i + 1]) }, end: i + 2 };
+  if (tokens[i] === '-' && /^\d{2}$/.test(tokens[i + 1] ?? '')) return { value: { ...date, year: fullYear(tokens[i + 1]!) }, end: i + 2 };
   // "march 3 next year", "march 3rd of next year"
   const next = tokens[j] === 'of' ? j + 1 : j;
   if (date.month !== undefined && tokens[next] === 'next' && tokens[next + 1] === 'year') return { value: { ...date, years: 1 }, end: next + 2 };
@@ -658,7 +664,7 @@ function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | nul
   // "12/5 2027", "12/25, 2027": a year after a space or a comma, as after a slash.
   const comma = !slashed && tokens[i + 3] === ',' && /^\d{4}$/.test(tokens[i + 4] ?? '') ? 1 : 0;
   const spaced = !slashed && /^\d{4}$/.test(tokens[i + 3 + comma] ?? '');
-  const year = slashed ? Number(tokens[i + 4]) + (tokens[i + 4]!.length === 2 ? 2000 : 0) : spaced ? Number(tokens[i + 3 + comma]) : undefined;
+  const year = slashed ? (tokens[i + 4]!.length === 2 ? fullYear(tokens[i + 4]!) : Number(tokens[i + 4])) : spaced ? Number(tokens[i + 3 + comma]) : undefined;
   const end = slashed ? i + 5 : spaced ? i + 4 + comma : i + 3;
   if (tokens[end] === '/') return null;
   if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };

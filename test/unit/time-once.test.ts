@@ -381,6 +381,9 @@ describe('a number after a month and day: a year, unless it could as well be a c
     ['Jan 1 2025, 9:30', "'Jan 1 2025, 9:30' is in the past: it means 2025-01-01 09:30 EST (2025-01-01T14:30:00.000Z)"],
     ['3 Aug 96', "'3 Aug 96' is in the past: it means 1996-08-03 09:00 EDT (1996-08-03T13:00:00.000Z)"],
     ['21-APR-16', "'21-APR-16' is in the past: it means 2016-04-21 09:00 EDT (2016-04-21T13:00:00.000Z)"],
+    // Two digits from 69 are the 1900s, as POSIX strptime reads them (3 Aug 96 is 1996 too).
+    ['5/27/79', "'5/27/79' is in the past: it means 1979-05-27 09:00 EDT (1979-05-27T13:00:00.000Z)"],
+    ["jan '80", "'jan '80' is in the past: it means 1980-01-01 09:00 EST (1980-01-01T14:00:00.000Z)"],
   ])('%s, a year gone, is a past date, never a clock or a year ahead', (input, message) => {
     expect(nyRefusal(input)).toBe(message);
   });
@@ -388,7 +391,7 @@ describe('a number after a month and day: a year, unless it could as well be a c
   it.each([
     ['dec 10 2030', '2030-12-10 09:00'],
     ['dec 10 at 2359', '2026-12-10 23:59'],
-    ['5/27/79', '2079-05-27 09:00'],
+    ['5/27/68', '2068-05-27 09:00'],
     ['21-apr-27', '2027-04-21 09:00'],
   ])('%s', (input, expected) => {
     expect(nyLocal(input)).toEqual({ at: expected, notes: [] });
