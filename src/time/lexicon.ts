@@ -344,6 +344,17 @@ export function withChatWords(words: readonly string[]): string[] {
   return out;
 }
 
+/** A word that hedges a time ("around 1pm", "about half an hour"), before the time it hedges. */
+const HEDGE = /\b(around|about|approximately|approx\.?|roughly|circa) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))/;
+
+/** The phrase without a word hedging its time ("around 1pm"): a schedule fires at one instant, so it is taken as exactly, said in a note. */
+export function withoutHedge(text: string, shown: string, notes: string[] | undefined): string {
+  const hedge = HEDGE.exec(text);
+  if (!hedge) return text;
+  notes?.push(`read '${shown}' as exact, without '${hedge[1]}': a schedule fires at one instant`);
+  return text.replace(HEDGE, '');
+}
+
 /** The same holidays in text as people type it: "new year's eve", "new years eve", "valentine’s day"; made when the one-time reader first asks. */
 let holidayPatterns: Array<{ pattern: RegExp; date: string }> | undefined;
 

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock, type ClockTime } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { MONTH_NAMES, WEEKDAY_NAMES, monthOf, unitOf, weekdayOf, withChatWords, withHolidayDates, withNamedTimes, type TimeUnit } from './lexicon';
+import { MONTH_NAMES, WEEKDAY_NAMES, monthOf, unitOf, weekdayOf, withChatWords, withHolidayDates, withNamedTimes, withoutHedge, type TimeUnit } from './lexicon';
 import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -67,7 +67,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => `${Number(day)} ${MONTH_NAMES[Number(month) - 1]!.toLowerCase()}`)
+    .replace(DAY_DOT_MONTH_DOT, (_said: string, day: string, month: string) => `${Number(day)} ${MONTH_NAMES[Number(month) - 1]!.toLowerCase()}`)
     .replace(/[.!]$/, '');
   const shown = input.trim().replace(/\s+/g, ' ');
   if (whole.length > MAX_PHRASE_LENGTH) {
@@ -80,9 +80,9 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
       `Say when, such as 'in ${lasting[1]}'; to repeat that long, use --cron with an end, such as '${/(?:sec|min|hour|hr)/.test(lasting[1]!) ? 'every 15 minutes' : 'every day at 9am'} ${lasting[0]}'.`,
     );
   }
-  const words = withChatWords(whole.split(' '));
-  const span = withoutFiller(words);
   const named: string[] = [];
+  const words = withChatWords(withoutHedge(whole, shown, named).split(' '));
+  const span = withoutFiller(words);
   const text = withNamedTimes(withHolidayDates(words.slice(span.start, span.end).join(' ')), named, 'once')
     .replace(/[,!?]+$/, '')
     .replace(DOTTED_DATE, '$1/$3/$4')

@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors';
 import { asTwentyFourHour, onTwentyFourHourClock, partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
-import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes } from './lexicon';
+import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes, withoutHedge } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, readText, timesInADay, withMonthStepOpened, type Group, type Nth, type Unit } from './read-recurring';
@@ -148,7 +148,7 @@ const CRON_MACROS: Record<string, [string, string]> = {
  */
 export function parseRecurring(input: string, given: RecurringContext = { now: Date.now(), zone: 'UTC' }): LocalSchedule {
   let context = given;
-  const text = withMonthStepOpened(withNamedTimes(normalize(input), given.notes, 'recurring'), given.notes, given.startDay !== undefined);
+  const text = withMonthStepOpened(withNamedTimes(withoutHedge(normalize(input), input.trim(), given.notes), given.notes, 'recurring'), given.notes, given.startDay !== undefined);
   const original = input.trim();
   if (text === '') throw new UsageError('No schedule given', "Try 'every weekday at 9am' or a cron such as '0 9 * * 1-5'.");
   if (/^@\w+$/.test(text)) {

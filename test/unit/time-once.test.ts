@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
-import { meaningOf } from '../../src/time/index';
+import { meaningOf, meaningOfSchedule } from '../../src/time/index';
 import { parseInstant } from '../../src/time/once';
 
 // Sunday 2026-11-22 15:00 UTC: 10:00 in New York, 00:00 (Monday) in Tokyo.
@@ -456,6 +456,22 @@ describe('a day and a month each with its dot after, as German writes them', () 
 
   it('after "at" it is a clock ending a sentence', () => {
     expect(nyLocal('at 10.12.').at).toBe('2026-12-03 10:12');
+  });
+});
+
+describe('a hedged time is taken as exactly, noted', () => {
+  it.each([
+    ['around 1pm', '2026-12-02 13:00', 'around'],
+    ['tomorrow at about 8pm', '2026-12-03 20:00', 'about'],
+    ['in about half an hour', '2026-12-02 11:00', 'about'],
+  ])('%s', (input, at, word) => {
+    expect(nyLocal(input)).toEqual({ at, notes: [`read '${input}' as exact, without '${word}': a schedule fires at one instant`] });
+  });
+
+  it('in a repeating phrase too', async () => {
+    const meaning = await meaningOfSchedule('every day around 9am', { now: WED, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe('0 9 * * *');
+    expect(meaning.notes).toEqual(["read 'every day around 9am' as exact, without 'around': a schedule fires at one instant"]);
   });
 });
 
