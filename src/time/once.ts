@@ -85,7 +85,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const span = withoutFiller(words);
   const text = withNamedTimes(withHolidayDates(words.slice(span.start, span.end).join(' ')), named, 'once')
     .replace(/[,!?]+$/, '')
-    .replace(DOTTED_DATE, '$1/$3/$4')
+    .replace(DOTTED_DATE, (said: string, first: string, mark: string, second: string, year: string, _at: number, all: string) => dottedDate(said, [first, mark, second, year], all, named))
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
@@ -138,7 +138,28 @@ const FOR_A_SPAN =
 
 /** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date (a clock has no dot after it); not after "at". */
 const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\bat |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;
-/** "12.06.2027", "7-17-2027": a date in digits with its year last is read as "12/06/2027" is, whichever mark is between. */
+/**
+ * "12.06.2027" is 12 June, as every writing with dots puts the day first (noted when the numbers could be either);
+ * "7-17-2027" is read as "7/17/2027" is.
+ */
+function dottedDate(said: string, [first, mark, second, year]: [string, string, string, string], phrase: string, notes: string[]): string {
+  const [day, month] = [Number(first), Number(second)];
+  if (mark !== '.' || month < 1 || month > 12 || day < 1) return `${first}/${second}/${year}`;
+  const name = MONTH_NAMES[month - 1]!;
+  // A weekday beside it that the date falls on ("thu 10.12.2026") settles the order.
+  const weekday = phrase
+    .split(/[\s,]+/)
+    .map(weekdayOf)
+    .find((d) => d !== undefined);
+  const settled = weekday !== undefined && day <= daysInMonth(Number(year), month) && addDays({ year: Number(year), month, day }, 0).weekday === weekday;
+  if (day <= 12 && day !== month && !settled)
+    notes.push(
+      `read '${said}' with the day first (${day} ${name}), as dates with dots are written; write '${year}-${first.padStart(2, '0')}-${second.padStart(2, '0')}' for ${MONTH_NAMES[day - 1]} ${month}`,
+    );
+  return `${day} ${name.toLowerCase()} ${year}`;
+}
+
+/** "12.06.2027", "7-17-2027": a date in digits with its year last. */
 const DOTTED_DATE = /(?<![\d.:/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?![\d.:/-])/g;
 
 /**

@@ -59,9 +59,9 @@ describe('midnight with a day: 00:00 as the day begins, and a note naming the mi
   ]);
 });
 
-describe('a date in digits with dots or dashes and the year last is read as with slashes', () => {
+describe('a date in digits with dashes and the year last is read as with slashes; with dots, the day first', () => {
   holds(WEDNESDAY, [
-    ['12.06.2027', '2027-12-06 09:00', /read '12.06.2027' with the month first \(December 6\); write '12 june' for June 12/],
+    ['12.06.2027', '2027-06-12 09:00', /read '12.06.2027' with the day first \(12 June\), as dates with dots are written; write '2027-12-06' for December 6/],
     ['12-06-2027 at 5pm', '2027-12-06 17:00', /with the month first/],
     ['31.12.2027', '2027-12-31 09:00', null],
     ['7-17-2027', '2027-07-17 09:00', null],
