@@ -182,10 +182,12 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
   if (ends.until !== undefined && !(ends.until <= LATEST_INSTANT))
     throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');
-  // Rules that count from their first run ("every 3 days") count from the start; a start of today counts from today,
-  // even once its time has passed ("every other monday starting dec 7" said on Monday 7 Dec at 10:00 is the 21st next).
-  const today = wallTime(options.zone, options.now);
-  const from = ends.start === undefined ? options.now : ends.start <= options.now ? instantFromLocal(options.zone, { ...today, hour: 0, minute: 0, second: 0 }) : Math.max(options.now, ends.start - 1);
+  // Rules that count from their first run ("every 3 days") count from the start; a start of today, or one gone by ("starting
+  // nov 30" on 5 December, read-ends), counts from the start of its day, even once its time has passed ("every other monday
+  // starting dec 7" said on Monday 7 Dec at 10:00 is the 21st next).
+  const startDay = ends.start === undefined ? undefined : wallTime(options.zone, Math.min(ends.start, options.now));
+  const from =
+    ends.start === undefined ? options.now : ends.start <= options.now ? instantFromLocal(options.zone, { ...startDay!, hour: 0, minute: 0, second: 0 }) : Math.max(options.now, ends.start - 1);
   // The series within the ends says its own DST notes, for its own runs.
   const base = await scheduleOf(ruleText, { now: from, zone: options.zone }, count, ends.start, false).catch(async (error: unknown) => {
     const instead = await insteadIfOneInstant(error, input.trim(), options);

@@ -8,7 +8,7 @@
 import { UsageError } from '../errors';
 import { parseClock, readWholeClock, settleClock } from './clock';
 import { parseInstant } from './once';
-import { dayLabel } from './resolve-once';
+import { dayLabel, isPassedThisYearNote } from './resolve-once';
 import { MONTH_NAMES, monthOf, unitOf, weekdayOf } from './lexicon';
 import { readGroups } from './read-recurring';
 import { parseNumber, tokenize } from './words';
@@ -70,7 +70,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     ends.said.unshift(said.join(' '));
     ends.notes.push(...notes);
   };
-  const dayOf = (day: string, edge: 'start' | 'end') => (edge === 'start' ? spanStart(day, now, zone) : null) ?? parseInstant(day, { now, zone, edge });
+  const dayOf = (day: string, edge: 'start' | 'end') => (edge === 'start' ? spanStart(day, now, zone) : null) ?? edgeDay(day, edge, now, zone);
   // "every other friday starting dec 11 at 4pm", "every monday until march 29 at 10am": the time said with a start or an
   // end is the rule's own when the rule says none (the end is then that whole day).
   const clockForRule = (dayWords: string[], rule: string[], edge: 'start' | 'end' = 'start') => {
@@ -319,6 +319,27 @@ function happensOnce(day: string): boolean {
   return day.split(/[\s,]+/).some((w) => monthOf(w) !== undefined || /^(?:today|tomorrow|tmrw|next|this|\d{4}(?:-\d{1,2}-\d{1,2})?)$/.test(w));
 }
 
+/**
+ * A start or an end said as a date without its year: the nearer of this year's and the next. This year's, gone by days
+ * ("starting nov 30" on 5 December), is a start already passed (the rule runs from now, said) or an end passed (refused),
+ * not a date a year away.
+ */
+function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string): ReturnType<typeof parseInstant> {
+  const read = parseInstant(day, { now, zone, edge });
+  if (!read.notes.some(isPassedThisYearNote)) return read;
+  const wall = wallTime(zone, read.instant);
+  const before = { year: wall.year - 1, month: wall.month, day: wall.day };
+  if (before.day > daysInMonth(before.year, before.month)) return read;
+  const gone = instantFromLocal(zone, { ...before, hour: wall.hour, minute: wall.minute, second: 0 });
+  if (now - gone >= read.instant - now) return read;
+  const said = `${dayLabel(before)} ${before.year}`;
+  if (edge === 'end') {
+    throw new UsageError(`the end '${day}' is in the past (${said}): the schedule would have ended`, `Give an end still to come, such as '${day} ${wall.year}'.`);
+  }
+  // Kept as said, so a rule that counts from its start keeps its step ("every 3 days starting nov 30": Dec 3, 6, ...).
+  return { ...read, instant: gone, notes: [`read '${day}' as ${said}, which has passed: it runs from now; give the year for ${dayLabel(wall)} ${wall.year}`] };
+}
+
 /** "jan 4 to march 25th", "tomorrow until next friday": two days, as a start and an end (with the notes of reading them), or null. */
 function startAndEnd(words: string[], now: number, zone: string): { start: number; until: number; endAt: number; notes: string[] } | null {
   for (let k = 1; k < words.length - 1; k++) {
@@ -329,8 +350,8 @@ function startAndEnd(words: string[], now: number, zone: string): { start: numbe
     const alone = (side: string) => isClock(side) || weekdayOf(side) !== undefined || monthOf(side) !== undefined;
     if (alone(first) || alone(last) || !happensOnce(first) || !happensOnce(last)) continue;
     try {
-      const start = spanStart(first, now, zone) ?? parseInstant(first, { now, zone, edge: 'start' });
-      const until = parseInstant(last, { now, zone, edge: 'end' });
+      const start = spanStart(first, now, zone) ?? edgeDay(first, 'start', now, zone);
+      const until = edgeDay(last, 'end', now, zone);
       if (until.instant > start.instant) return { start: start.instant, until: until.instant, endAt: k, notes: [...start.notes, ...until.notes] };
     } catch {
       continue;

@@ -305,23 +305,22 @@ describe('"once a ..." counts its runs as "twice" and "three times" do', () => {
 describe('a start or end date whose day this year has just passed', () => {
   /* Wednesday 2026-12-02 10:30 in New York: 1 December was yesterday. */
   const DEC_2 = Date.parse('2026-12-02T15:30:00Z');
-  // The note a one-time date gives (the same reader reads a start or an end), said once.
-  const said = "read 'dec 1' as Wed 1 Dec 2027: December 1 2026 has passed; give the year to say so, such as 'dec 1 2027'";
+  // The nearer of this year's and next year's is meant: this year's, gone by a day.
+  const said = "read 'dec 1' as Tue 1 Dec 2026, which has passed: it runs from now; give the year for Wed 1 Dec 2027";
 
   it.each([
-    ['every day at 9am starting dec 1', '2027-12-01 Wed 09:00'],
-    ['every 3 days starting dec 1', '2027-12-01 Wed 09:00'],
-    ['every day starting dec 1 at 8am', '2027-12-01 Wed 08:00'],
-  ])('%s starts a year ahead, said in a note', async (phrase, first) => {
+    ['every day at 9am starting dec 1', '2026-12-03 Thu 09:00'],
+    // Counted from the start said: 1, 4, 7 December.
+    ['every 3 days starting dec 1', '2026-12-04 Fri 09:00'],
+    ['every day starting dec 1 at 8am', '2026-12-03 Thu 08:00'],
+  ])('%s has started: it runs from now, said in a note', async (phrase, first) => {
     const meaning = await meaningOf(phrase, { now: DEC_2, zone: ZONE }, 1);
     expect(runsOf(meaning)).toEqual([first]);
     expect(meaning.notes.filter((note) => note.includes('has passed'))).toEqual([said]);
   });
 
-  it('every day at 9am until dec 1 ends a year ahead, said in a note', async () => {
-    const meaning = await meaningOf('every day at 9am until dec 1', { now: DEC_2, zone: ZONE }, 1);
-    expect(untilOf(meaning)).toBe('2027-12-01 Wed 23:59');
-    expect(meaning.notes.filter((note) => note.includes('has passed'))).toEqual([said]);
+  it('every day at 9am until dec 1 has ended: refused', async () => {
+    await expect(meaningOf('every day at 9am until dec 1', { now: DEC_2, zone: ZONE }, 1)).rejects.toThrow("the end 'dec 1' is in the past (Tue 1 Dec 2026)");
   });
 
   it.each(['every day at 9am until jan 5', 'every day at 9am until dec 24', 'every day at 9am until dec 1 2027'])('%s, plainly the coming date or with its year, has no such note', async (phrase) => {

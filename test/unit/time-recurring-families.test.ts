@@ -273,3 +273,21 @@ describe('monthly on several weekdays', () => {
     expect(meaning.notes).toEqual(["read 'monthly on tue and fri' as every Tuesday and Friday of every month; for one day a month say which, such as 'first tuesday of the month'"]);
   });
 });
+
+describe('a start or an end without its year that passed days ago', () => {
+  // Wednesday 18 November 2026.
+  it('a start is already under way: the rule runs from now, noted (not a year on)', async () => {
+    const meaning = await meaningOfSchedule('every monday starting nov 16', OPTIONS, 2);
+    expect(meaning.next_runs_local).toEqual(['2026-11-23 09:00 EST', '2026-11-30 09:00 EST']);
+    expect(meaning.notes).toContain("read 'nov 16' as Mon 16 Nov 2026, which has passed: it runs from now; give the year for Tue 16 Nov 2027");
+  });
+
+  it('an end has passed: refused, not a year on', async () => {
+    await expect(meaningOfSchedule('every day at 9am until nov 15', OPTIONS, 2)).rejects.toThrow("the end 'nov 15' is in the past (Sun 15 Nov 2026): the schedule would have ended");
+  });
+
+  it('one nearer next year than gone is next year, as before', async () => {
+    const meaning = await meaningOfSchedule('every day at 9am until jan 15', OPTIONS, 1);
+    expect(meaning.next_runs_local).toEqual(['2026-11-19 09:00 EST']);
+  });
+});
