@@ -57,5 +57,7 @@ function letterDays(text: string): string | undefined {
 
 export function isCronLike(text: string): boolean {
   const fields = text.split(' ');
-  return fields.length >= 5 && fields.length <= 7 && /^[\d*?/,\-lw#]+$/.test(fields[0]!) && /^[\d*?/,\-lw#]+$/.test(fields[1]!);
+  // Minute, hour and day of the month each hold a number or a wildcard ("10 - 11 at night" is no cron).
+  const numeric = (field: string | undefined) => /^(?=.*[\d*?lw])[\d*?/,\-lw#]+$/.test(field ?? '');
+  return fields.length >= 5 && fields.length <= 7 && numeric(fields[0]) && numeric(fields[1]) && numeric(fields[2]);
 }

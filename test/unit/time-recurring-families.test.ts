@@ -291,3 +291,9 @@ describe('a start or an end without its year that passed days ago', () => {
     expect(meaning.next_runs_local).toEqual(['2026-11-19 09:00 EST']);
   });
 });
+
+describe('five words are a cron only when its first three fields hold numbers or wildcards', () => {
+  it('a window said with a dash is read as a phrase, not as a cron with a month field "at"', async () => {
+    await expect(meaningOfSchedule('10 - 11 at night', OPTIONS, 1)).rejects.toThrow('A window needs an interval');
+  });
+});
