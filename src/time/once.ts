@@ -326,7 +326,17 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
       return instant;
     }
   }
-  throw phraseError(shown, 'Could not understand the time', ONCE_EXAMPLES);
+  throw notUnderstood(shown, text, 'Could not understand the time');
+}
+
+/** Words that put what a phrase names in the past ("past noon" is after noon). */
+const SAID_PAST = /\b(?:yesterday|ago|last|previous|(?:the|this) past)\b/;
+
+/** A phrase not read: said so, or, when it speaks of the past ("2 thursdays ago", "last november"), that it does. */
+function notUnderstood(shown: string, text: string, message: string): UsageError {
+  const past = SAID_PAST.exec(text);
+  if (!past) return phraseError(shown, message, ONCE_EXAMPLES);
+  return new UsageError(`'${shown}' speaks of the past ('${past[0].trim()}'): a message is sent at a time still to come`, "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.");
 }
 
 /**
@@ -680,12 +690,12 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     results = [];
   }
   const result = results[0];
-  if (results.length !== 1 || !result) throw phraseError(shown, 'Could not understand the time', ONCE_EXAMPLES);
+  if (results.length !== 1 || !result) throw notUnderstood(shown, text, 'Could not understand the time');
   const before = text.slice(0, result.index);
   const after = text.slice(result.index + result.text.length);
   if (!FILLER_BEFORE.test(before) || !FILLER_AFTER.test(after)) {
     const extra = [before, after].map((s) => s.trim()).filter((s) => s && !FILLER_BEFORE.test(s));
-    throw phraseError(shown, `Could not understand '${extra.join(' ')}' in the time`, ONCE_EXAMPLES);
+    throw notUnderstood(shown, text, `Could not understand '${extra.join(' ')}' in the time`);
   }
   if (result.end) throw rangeError(shown);
   // chrono's morning is 06:00 and its evening 20:00; the spec's parts of the day are read above, never here.

@@ -475,6 +475,16 @@ describe('a hedged time is taken as exactly, noted', () => {
   });
 });
 
+describe('a phrase of the past not read is said to be of the past', () => {
+  it.each([
+    ['2 thursdays ago', 'ago'],
+    ['first monday of last month', 'last'],
+    ['previous week', 'previous'],
+  ])('%s', (input, word) => {
+    expect(nyRefusal(input)).toBe(`'${input}' speaks of the past ('${word}'): a message is sent at a time still to come`);
+  });
+});
+
 describe('how long is not when', () => {
   it.each([
     ['for 3 days', "'for 3 days' says how long ('for 3 days'), not when; a one-time message is sent once"],
