@@ -574,6 +574,12 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if (tokens[k] === '/' && weekdayOf(out[out.length - 1]) !== undefined && (weekdayOf(tokens[k + 1]) !== undefined || SHORT_WEEKDAYS[tokens[k + 1] ?? ''])) {
       // "mon/wed/fri": a list.
       out.push(',');
+    } else if (at(k, 'first', 'and', 'last', 'day')) {
+      // "the first and last day of the month": the 1st and the last day.
+      out.push('1st');
+    } else if (tokens[k] === 'last' && tokens[k + 1] === 'of' && ['the', 'each', 'every'].includes(tokens[k + 2] ?? '') && tokens[k + 3] === 'month') {
+      // "the last of each month", as "the first of each month": its last day.
+      out.push('last', 'day');
     } else if (/^\d{1,2}$/.test(tokens[k]!) && at(k + 1, 'of', 'month') && !/^\d/.test(tokens[k - 1] ?? '')) {
       // App Engine's "15 of month 12:00": the 15th of every month.
       const day = Number(tokens[k]);
@@ -830,10 +836,7 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
     const had = group.interval;
     if (!had || isDaily(had)) group.interval = part.interval;
     else if (!sameInterval(had, part.interval) && !isDaily(part.interval)) {
-      refuse(
-        `gives two intervals (${intervalText(had)} and ${intervalText(part.interval)}); a schedule has one`,
-        "Keep one, or join two rules with 'and', such as 'every 5 minutes and every monday at 9am'.",
-      );
+      refuse(`gives two intervals (${intervalText(had)} and ${intervalText(part.interval)}); a schedule has one`, 'Keep one; for both, create a schedule for each.');
     }
     if (isDaily(part.interval) && had && had.unit !== 'minute' && had.unit !== 'hour' && !isDaily(had)) {
       refuse(`gives two intervals (${intervalText(had)} and every day); a schedule has one`, 'Keep one of them.');
@@ -1852,7 +1855,7 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
   if (/^:\d{1,2}$/.test(token)) {
     minute = Number(token.slice(1));
     end = i + 1;
-  } else if (token === 'minute' && /^\d{1,2}$/.test(tokens[i + 1] ?? '')) {
+  } else if ((token === 'minute' || token === 'min') && /^\d{1,2}$/.test(tokens[i + 1] ?? '')) {
     minute = Number(tokens[i + 1]);
     end = i + 2;
   } else {
