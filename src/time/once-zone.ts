@@ -65,7 +65,7 @@ export function seasonNote(zoned: PhraseZone, instant: number): string | undefin
 }
 
 // Each is anchored at the end and has no nested repetition, so matching is linear.
-const TRAILING_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-]+){1,2})(?:\stime)?$/;
+const TRAILING_IANA = /(?:^|\s)(?:(?:in|on)\s)?([a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-]+){1,2})(?:\stime)?$/;
 const INNER_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z_+-]*(?:\/[a-z_+-]+){1,2})(?:\stime)?(?=\s)/;
 const ZULU = /(?<=(?:^|\s)(?:\d{1,4}|\d{1,2}:\d{2})(?: ?[ap]m)?)\s?z(?=\s|$)/;
 const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;

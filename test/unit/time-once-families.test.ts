@@ -186,6 +186,7 @@ describe('a zone in the phrase is honoured', () => {
     ['9am BST tomorrow', summer, '2026-07-02T08:00:00.000Z'],
     ['tomorrow 9am aest', summer, '2026-07-01T23:00:00.000Z'],
     ['tomorrow at 14:00Z', winter, '2026-11-23T14:00:00.000Z'],
+    ['tomorrow at 5 pm on Europe/Berlin', winter, '2026-11-23T16:00:00.000Z'],
     ['1400Z tomorrow', winter, '2026-11-23T14:00:00.000Z'],
     ['friday 9am Z', winter, '2026-11-27T09:00:00.000Z'],
   ])('%s', (input, now, expected) => {
