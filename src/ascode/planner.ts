@@ -263,8 +263,9 @@ function fieldDiff(old: FullScheduleBody[], after: FullScheduleBody[], want: Des
         field: 'cron',
         from: from.join(', ') || null,
         to: to.join(', '),
-        from_local: from.length === 0 ? null : `${from.map((cron) => cronInZone(cron, oldZone, now) ?? cron).join(', ')} in ${oldZone}`,
-        to_local: `${want.local_crons.map((local, i) => local ?? to[i]).join(', ')} in ${want.timezone}`,
+        // A cron no local cron says (a step of hours across the zone's offset) is shown as it is, on UTC's clock.
+        from_local: from.length === 0 ? null : `${from.map((cron) => cronInZone(cron, oldZone, now) ?? `${cron} (UTC)`).join(', ')} in ${oldZone}`,
+        to_local: `${want.local_crons.map((local, i) => local ?? `${to[i]} (UTC)`).join(', ')} in ${want.timezone}`,
       });
     }
   } else {

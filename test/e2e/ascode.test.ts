@@ -228,6 +228,14 @@ describe('plan and apply', () => {
     expect(letta.requests('DELETE')).toHaveLength(2);
   });
 
+  it("a cron no local cron says is shown on UTC clock, not as the zone's", async () => {
+    file('stretch.md', { agent: AGENT, when: 'every 90 minutes', timezone: 'America/New_York' }, 'Stretch');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    file('stretch.md', { agent: AGENT, when: 'every day at 9:00 and 17:30', timezone: 'America/New_York' }, 'Stretch');
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.stdout).toContain('on the clock: 0 */3 * * * (UTC), 30 1-22/3 * * * (UTC) in America/New_York → 0 9 * * *, 30 17 * * * in America/New_York\n');
+  });
+
   it('a deleted file deletes its schedule (asking first), and never touches schedules the lock file does not own', async () => {
     await threeFiles();
     const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 18 * * 5' }, 'Weekly digest');
