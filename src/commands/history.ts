@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import type { ScheduleFacts } from '../health/fires';
+import { scheduleHealth, type ScheduleFacts } from '../health/fires';
 import { scheduleLineage, setLineage, pastFacts, type LineageChange, type RecordedLineage } from '../health/lineage';
 import { CliError, NotFoundError } from '../errors';
 import type { Runtime } from '../runtime';
@@ -43,7 +43,13 @@ export default defineCommand({
     const [full] = await resolveScheduleIds(rt, [id.trim()]);
     const target = await historyTarget(rt, full!, options.concurrency);
     const reading = await readFireHealth(await rt.api(), target.schedules, { from, now, concurrency: options.concurrency, runsPerSchedule: options.limit });
-    const fires = reading.healths
+    // A series member Letta no longer holds, with no history left: its due fire is still shown, as unknown, not left out.
+    const unheld = new Set(target.schedules.filter((facts) => facts.held === false).map((facts) => facts.id));
+    const healths = [
+      ...reading.healths,
+      ...target.schedules.filter((facts) => unheld.has(facts.id) && reading.gone.includes(facts.id)).map((facts) => scheduleHealth({ schedule: facts, from, now, sent: undefined })),
+    ];
+    const fires = healths
       .flatMap((health) => health.fires.map((fire) => ({ scheduleId: health.schedule.id, fire })))
       .sort((a, b) => (b.fire.due ?? b.fire.sent!.sentAt) - (a.fire.due ?? a.fire.sent!.sentAt))
       .slice(0, options.limit);
@@ -88,13 +94,13 @@ export default defineCommand({
       await printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, -1);
       for (const change of changes) out.info(`Note: ${changeLine(change)}.`);
     }
-    const total = reading.healths.reduce((sum, health) => sum + health.fires.length, 0);
+    const total = healths.reduce((sum, health) => sum + health.fires.length, 0);
     if (total === 0) out.info(`Nothing was due or sent since ${formatLocal(zone, from)}.`);
     else if (total > fires.length) out.info(`Showing the newest ${fires.length} of ${total} fires since ${formatLocal(zone, from)}; use --limit or --since for more.`);
     for (const health of reading.healths) {
       if (health.worst !== 'ok' && health.worst !== 'unknown') out.info(`${health.schedule.id}: ${health.worst}, ${worstNote(health, zone, now)}`);
     }
-    for (const gone of reading.gone) out.info(`Note: Letta has no history for ${gone} (it no longer holds that schedule).`);
+    for (const gone of reading.gone) out.info(`Note: Letta has no history for ${gone} (it no longer holds that schedule)${unheld.has(gone) ? ': its fires are unknown' : ''}.`);
   },
 });
 

@@ -251,6 +251,26 @@ describe('without the history route', () => {
 });
 
 describe('history', () => {
+  it('of a series shows a member Letta let go with no history as unknown, not left out', async () => {
+    letta.now = () => at('2026-11-18T00:00:00Z');
+    const made = await runCli(['--now', '2026-11-18T00:00:00Z', 'recurring', 'create', '--message', 'Five', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC', '-q'], { env });
+    letta.now = () => at(NOW);
+    expect(made.code, made.stderr).toBe(0);
+    const members = [...letta.schedules.keys()].sort();
+    letta.addFire(members[0]!, at('2026-11-18T09:00:05Z'));
+    for (const id of members.slice(0, 2)) letta.schedules.delete(id);
+    const r = await cli('history', made.stdout.trim(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const fires = (JSON.parse(r.stdout).fires as Json[]).map((fire) => [fire.schedule_id, fire.class]);
+    expect(fires).toEqual([
+      [members[2], 'missed'],
+      [members[1], 'unknown'],
+      [members[0], 'ok'],
+    ]);
+    const text = await cli('history', made.stdout.trim());
+    expect(text.stderr).toContain(`Note: Letta has no history for ${members[1]} (it no longer holds that schedule): its fires are unknown.`);
+  });
+
   it('newest first, due time in local and UTC, sent time, class, run and outcome', async () => {
     const daily = dailyWithEveryOutcome();
     const r = await cli('history', daily.id, '--since', '3d', '--tz', 'America/New_York');
