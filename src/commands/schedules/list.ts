@@ -67,7 +67,7 @@ export default (kind: ScheduleKind) =>
       const names = new Map(allAgents ? (await api.allAgents()).map((a) => [a.id, a.name] as const) : []);
       const localCron = (item: ScheduledMessage) => (groupLabel(item) ? '-' : (cronInZone(item.schedule.cron_expression ?? '', zone, now) ?? '-'));
       const columns: Array<Column<ScheduledMessage>> = [
-        { header: 'ID', cell: (item) => item.id, shortIds: true, giveUp: GIVE_UP.id },
+        { header: 'ID', cell: (item) => item.id, shortIds: true },
         { header: 'AGENT', cell: (item) => item.agent_id ?? '', shown: (item) => names.get(item.agent_id ?? '') || (item.agent_id ?? ''), onTerminal: allAgents, giveUp: GIVE_UP.agent },
         ...(kind === 'recurring'
           ? [
