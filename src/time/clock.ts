@@ -26,7 +26,7 @@ const TEEN_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventee
 const HOUR_WORDS = `(?:twenty(?:[- ]?(?:one|two|three))?|${TEEN_WORDS}|zero|${UNIT_WORDS})`;
 const MINUTE_WORDS = `(?:(?:twenty|thirty|forty|fifty)(?:[- ]?(?:${UNIT_WORDS}))?|${TEEN_WORDS}|oh? (?:${UNIT_WORDS}))`;
 const COUNT_WORDS = `(?:(?:twenty|thirty|forty|fifty)(?:[- ]?(?:${UNIT_WORDS}))?|${TEEN_WORDS}|${UNIT_WORDS})`;
-const MERIDIEM = String.raw`(?: ?(?:[ap]\.? ?m\.?|p)(?![a-z])|(?<=\d)a(?![a-z.])| in the (?:morning|afternoon|evening)| at night)`;
+const MERIDIEM = String.raw`(?: ?(?:[ap]\.? ?m\.?|p)(?![a-z])|(?<=\d)a(?![a-z.])| in the (?:morning|afternoon|evening|am|pm)| at night)`;
 const PLAIN = String.raw`(?:\d{1,2}(?::\d{1,2}|\.\d{2}|h(?:\d{2})?)?|${HOUR_WORDS}(?: ${MINUTE_WORDS})?)(?: ?o'?clock| o clock)?${MERIDIEM}?`;
 const OFFSET = String.raw`(?:(?:half|(?:a )?quarter|(?:\d{1,2}|${COUNT_WORDS})(?: ?min(?:ute)?s?)?) (?:past|after|to|before|till|til|of) )`;
 
@@ -36,12 +36,14 @@ const OFFSET = String.raw`(?:(?:half|(?:a )?quarter|(?:\d{1,2}|${COUNT_WORDS})(?
  * 3 o'clock, half past 9, quarter to 5pm, seven thirty pm, noon). It has no
  * nested repetition, so matching is linear. Match lower-case, single-spaced text.
  */
-export const CLOCK_PATTERN = `(?:${OFFSET}?(?:(?:12(?::\\d{2})? )?(?:noon|mid-?day|midnight)|${PLAIN}))`;
+export const CLOCK_PATTERN = `(?:${OFFSET}?(?:(?:12(?::\\d{2})? )?(?:noon|mid[- ]?day|mid-?night)|${PLAIN}))`;
 
 const NOON = new Set(['noon', 'midday']);
 const MERIDIEMS: Record<string, 'am' | 'pm'> = { am: 'am', pm: 'pm', p: 'pm' };
 const PARTS: Array<[string[], 'am' | 'pm' | 'night']> = [
   [['in', 'the', 'morning'], 'am'],
+  [['in', 'the', 'am'], 'am'],
+  [['in', 'the', 'pm'], 'pm'],
   [['in', 'the', 'afternoon'], 'pm'],
   [['in', 'the', 'evening'], 'pm'],
   [['at', 'night'], 'night'],
@@ -122,8 +124,10 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
   const named = (hour: number): ClockRead => ({ value: { hour, minute: 0 }, end: i + 1, ambiguous: false, written: hour, text: spell(tokens.slice(start, i + 1)) });
   if (NOON.has(tokens[i] ?? '')) return named(12);
   if (tokens[i] === 'midnight' || tokens[i] === 'mid-night') return named(0);
-  if (tokens[i] === 'mid' && tokens[i + 1] === '-' && (tokens[i + 2] === 'night' || tokens[i + 2] === 'day')) {
-    i += 2;
+  // "mid-day", "mid day", "mid-night".
+  const dash = tokens[i + 1] === '-' ? 1 : 0;
+  if (tokens[i] === 'mid' && (tokens[i + 1 + dash] === 'night' || tokens[i + 1 + dash] === 'day')) {
+    i += 1 + dash;
     return named(tokens[i] === 'day' ? 12 : 0);
   }
 

@@ -434,6 +434,11 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   const ordinal = readOrdinal(tokens, i);
   if (ordinal) return { ...ordinal, ordinal: true };
   const word = tokens[i];
+  // "may twenty one": a day in words right after its month.
+  if (word !== undefined && /^[a-z]/.test(word) && monthAt(tokens, i - 1) !== undefined) {
+    const spoken = readNumber(tokens, i, { articles: false });
+    if (spoken && Number.isInteger(spoken.value) && spoken.value >= 1 && spoken.value <= 31) return { ...spoken, ordinal: false };
+  }
   if (word === undefined || !/^\d{1,2}$/.test(word)) return null;
   const next = tokens[i + 1];
   // "20 of next month": a number of a month is its day.

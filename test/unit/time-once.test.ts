@@ -475,6 +475,15 @@ describe('a hedged time is taken as exactly, noted', () => {
   });
 });
 
+describe('a day in words after its month', () => {
+  it.each([
+    ['may twenty one at 5pm', '2027-05-21 17:00'],
+    ['march four', '2027-03-04 09:00'],
+  ])('%s', (input, at) => {
+    expect(nyLocal(input)).toEqual({ at, notes: [] });
+  });
+});
+
 describe('a phrase of the past not read is said to be of the past', () => {
   it.each([
     ['2 thursdays ago', 'ago'],
