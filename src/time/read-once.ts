@@ -301,7 +301,15 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
     if (/^(?:next|following|coming|upcoming)$/.test(tokens[i + 1] ?? '') && weekdayAt(tokens, i + 2) !== undefined) return readWeekday(tokens, i + 1);
     // "the wednesday of next week": as "wednesday of next week".
     if (weekdayAt(tokens, i + 1) !== undefined && tokens[i + 2] === 'of' && tokens[i + 4] === 'week') return readWeekday(tokens, i + 1);
+    // "the last friday before christmas": the friday before it.
+    if (tokens[i + 1] === 'last' && weekdayAt(tokens, i + 2) !== undefined && tokens[i + 3] === 'before') return readWeekdayNear(tokens, i + 2);
     return readWeekdayNear(tokens, i + 1);
+  }
+  // "friday before christmas", "last friday before christmas": as with "the".
+  const near = tokens[i] === 'last' && tokens[i + 2] === 'before' ? i + 1 : i;
+  if (weekdayAt(tokens, near) !== undefined && (tokens[near + 1] === 'before' || (near === i && tokens[near + 1] === 'after' && tokens[near + 2] !== 'next'))) {
+    const counted = readWeekdayNear(tokens, near);
+    if (counted) return counted;
   }
   let j = i;
   let mode: Extract<DayRef, { kind: 'weekday' }>['mode'] = 'this';

@@ -475,6 +475,17 @@ describe('a hedged time is taken as exactly, noted', () => {
   });
 });
 
+describe('a weekday before or after a day, without "the"', () => {
+  it.each([
+    ['friday before christmas', '2026-12-18 09:00'],
+    ['last friday before christmas', '2026-12-18 09:00'],
+    ['the last friday before christmas', '2026-12-18 09:00'],
+    ['monday after dec 25', '2026-12-28 09:00'],
+  ])('%s', (input, at) => {
+    expect(nyLocal(input)).toEqual({ at, notes: [] });
+  });
+});
+
 describe('a day in words after its month', () => {
   it.each([
     ['may twenty one at 5pm', '2027-05-21 17:00'],
