@@ -81,7 +81,9 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     );
   }
   const named: string[] = [];
-  const words = withChatWords(withoutHedge(whole, shown, named).split(' '));
+  // "15 minutes from 1pm", "an hour from thursday": after that time, as "from now" is after now.
+  const fromTime = whole.replace(MINUTES_FROM, '$1 after ');
+  const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
   const span = withoutFiller(words);
   const text = withNamedTimes(withHolidayDates(words.slice(span.start, span.end).join(' ')), named, 'once')
     .replace(/[,!?]+$/, '')
@@ -132,6 +134,10 @@ function deadlineNote(text: string, dateOnly: boolean, at: { year: number; month
 const END_OF_DAY = { hour: 23, minute: 59 };
 /** "24.12", "31.01.": a day (24 or more, never an hour) and a month with a dot between, as "24/12" is. */
 const DOTTED_DAY = /(?<![\d.:/-])(2[4-9]|3[01])\.(0?[1-9]|1[0-2])\.?(?![\d:/-])/g;
+/** Minutes or hours counted from a time or day said after "from" (not "from now"). */
+const MINUTES_FROM =
+  /\b((?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|half an?) ?(?:minutes?|mins?|hours?|hrs?)) from (?!now\b|today\b|here\b|then\b)/;
+
 /** "for 3 days", "for an hour", "for the next two weeks": how long, which no one instant is. */
 const FOR_A_SPAN =
   /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;

@@ -475,12 +475,15 @@ describe('a hedged time is taken as exactly, noted', () => {
   });
 });
 
-describe('a weekday before or after a day, without "the"', () => {
+describe('a weekday before or after a day, without "the"; a span from a time', () => {
   it.each([
     ['friday before christmas', '2026-12-18 09:00'],
     ['last friday before christmas', '2026-12-18 09:00'],
     ['the last friday before christmas', '2026-12-18 09:00'],
     ['monday after dec 25', '2026-12-28 09:00'],
+    // Minutes or hours "from" a time are after it, as "from now" is after now.
+    ['15 minutes from 1pm', '2026-12-02 13:15'],
+    ['an hour from tomorrow at 9am', '2026-12-03 10:00'],
   ])('%s', (input, at) => {
     expect(nyLocal(input)).toEqual({ at, notes: [] });
   });
