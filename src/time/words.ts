@@ -31,8 +31,9 @@ export function tokenize(text: string): string[] {
   normal = normal.replace(/(\d)([ap])\b/g, '$1 $2m');
   // A four-digit clock ("at 1700", "0900") is hours and minutes.
   if (/\d{4}/.test(normal)) normal = normal.replace(/((?:\bat|@)\s?|\b(?=0))([01]\d|2[0-3])([0-5]\d)\b/g, '$1$2:$3');
-  // "at 930": a three-digit clock after "at", as chat writes it.
-  if (/(?:at|@) ?\d{3}\b/.test(normal)) normal = normal.replace(/((?:\bat|@)\s?)([1-9])([0-5]\d)\b(?![.:\d])/g, '$1$2:$3');
+  // "at 930", "tonight 815", "friday 930": a three-digit clock after "at" or a day, as chat writes it.
+  if (/\D ?\d{3}\b/.test(normal))
+    normal = normal.replace(/((?:\bat|@|\b(?:today|tonight|tomorrow|tmrw|tmr|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)) ?)([1-9])([0-5]\d)\b(?![.:\d])/g, '$1$2:$3');
   const tokens: string[] = [];
   // ".5" after a space is a number, as "0.5" is; "'27" is a year, kept whole.
   for (const m of normal.matchAll(/\d{1,2}:\d{1,2}|\d{1,2}\.\d{2}(?!\d)|\d+(?:st|nd|rd|th)\b|\d+(?:\.\d+)?|(?<![^\s+])\.\d+|(?<![^\s,])'\d{2}(?!\d)|:\d{1,2}|[a-z]+|[,;&@\-/]|[^\s.!'"]/g)) {
