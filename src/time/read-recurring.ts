@@ -198,10 +198,27 @@ export function readText(text: string): readonly Group[] {
  * first word no clause can read. `trace`, when given, collects the name of
  * every rule used.
  */
+/** A weekday, "weekday(s)" or "weekend(s)". */
+const isDaysWord = (token: string | undefined) => weekdayOf(token) !== undefined || /^week(?:day|end)s?$/.test(token ?? '');
+
+/**
+ * "weekdays at 9am and at 11am on weekends": the second time's days said after it, as "and weekends at 11am" says
+ * them; read so, the times go with their own days rather than both with all of them.
+ */
+function withDaysBeforeTime(tokens: string[]): string[] {
+  const and = tokens.findIndex((token, k) => token === 'and' && tokens[k + 1] === 'at' && tokens.slice(0, k).some(isDaysWord));
+  if (and < 0) return tokens;
+  const clock = readClock(tokens, and + 2);
+  if (!clock || tokens[clock.end] !== 'on') return tokens;
+  const days = tokens.slice(clock.end + 1);
+  if (days.length === 0 || !days.every((token) => isDaysWord(token) || token === ',' || token === 'and' || token === '-')) return tokens;
+  return [...tokens.slice(0, and + 1), ...days, ...tokens.slice(and + 1, clock.end)];
+}
+
 export function readGroups(written: readonly string[], trace?: string[]): Group[] {
   if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
   const opened: string[] = [];
-  const phrase = withCompoundsOpened(written, opened);
+  const phrase = withDaysBeforeTime(withCompoundsOpened(written, opened));
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
