@@ -206,7 +206,11 @@ const isDaysWord = (token: string | undefined) => weekdayOf(token) !== undefined
  * them; read so, the times go with their own days rather than both with all of them.
  */
 function withDaysBeforeTime(tokens: string[]): string[] {
-  const and = tokens.findIndex((token, k) => token === 'and' && tokens[k + 1] === 'at' && tokens.slice(0, k).some(isDaysWord));
+  // Only where the first days come before their time ("at 10am on mondays and at 2pm on fridays" reads as it is).
+  const firstDays = tokens.findIndex(isDaysWord);
+  const firstAt = tokens.indexOf('at');
+  if (firstDays < 0 || firstAt < firstDays) return tokens;
+  const and = tokens.findIndex((token, k) => token === 'and' && tokens[k + 1] === 'at' && k > firstDays);
   if (and < 0) return tokens;
   const clock = readClock(tokens, and + 2);
   if (!clock || tokens[clock.end] !== 'on') return tokens;

@@ -28,7 +28,7 @@ describe('unions joined by and', () => {
     ['15th and every monday at 8am', 'series', ['2026-12-07T08:00', '2026-12-14T08:00', '2026-12-15T08:00', '2026-12-21T08:00']],
     ['march 1st and every june 5th', 'recurring', ['2027-03-01T09:00', '2027-06-05T09:00', '2028-03-01T09:00']],
     // Days said after the second time are that time's, as before it.
-    ['weekdays at 9am and at 11am on weekends', 'recurring', ['2026-12-02T09:00', '2026-12-03T09:00', '2026-12-04T09:00', '2026-12-05T11:00']],
+    ['weekdays at 9am and at 11am on weekends', 'recurring', ['2026-12-03T09:00', '2026-12-04T09:00', '2026-12-05T11:00', '2026-12-06T11:00']],
     ['first and last day of the month', 'series', ['2026-12-31T09:00', '2027-01-01T09:00', '2027-01-31T09:00']],
     ['the last of each month at 5pm', 'series', ['2026-12-31T17:00', '2027-01-31T17:00', '2027-02-28T17:00']],
     ['every hour at min 11', 'recurring', ['2026-12-02T11:11', '2026-12-02T12:11', '2026-12-02T13:11']],
