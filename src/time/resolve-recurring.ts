@@ -446,7 +446,7 @@ export const SHAPES: readonly Shape[] = [
     applies: (group) => group.minuteOfHour !== undefined && !group.interval && group.times.length === 0 && !group.part,
     build: (group, original, context) => {
       // crontab.guru's "At minute 0." says the same.
-      if (!/\b(?:past|bottom of) the hour\b|^\s*at minute \d{1,2}\b/i.test(original))
+      if (!/\b(?:past|bottom of|on) the (?:half )?hour\b|^\s*at minute \d{1,2}\b/i.test(original))
         throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
       const minute = String(group.minuteOfHour).padStart(2, '0');
       context.notes?.push(`read '${original}' as every hour at :${minute}; name an interval to say otherwise, such as 'every 2 hours at :${minute}'`);
