@@ -31,7 +31,7 @@ describe('unions joined by and', () => {
     ['weekdays at 9am and at 11am on weekends', 'recurring', ['2026-12-03T09:00', '2026-12-04T09:00', '2026-12-05T11:00', '2026-12-06T11:00']],
     ['first and last day of the month', 'series', ['2026-12-31T09:00', '2027-01-01T09:00', '2027-01-31T09:00']],
     ['the last of each month at 5pm', 'series', ['2026-12-31T17:00', '2027-01-31T17:00', '2027-02-28T17:00']],
-    ['every weekday 8am to 5pm on the hour', 'recurring', ['2026-12-02T11:00', '2026-12-02T12:00', '2026-12-02T13:00']],
+    ['every weekday 8am to 5pm on the hour', 'recurring', ['2026-12-02T12:00', '2026-12-02T13:00', '2026-12-02T14:00']],
     ['every hour at min 11', 'recurring', ['2026-12-02T11:11', '2026-12-02T12:11', '2026-12-02T13:11']],
     // Hours and minutes said apart ("9 30") are one clock; a list of hours needs a comma or "and".
     ['every day at 9 30 and 5 15', 'recurring', ['2026-12-02T17:15', '2026-12-03T09:30', '2026-12-03T17:15']],
