@@ -304,7 +304,9 @@ function onceEach(group: Group, once: NonNullable<Group['once']>, original: stri
   }
   if (once.unit === 'day') return;
   const months = once.unit === 'year' && !group.dates ? (group.months?.length ?? 0) : 0;
-  const days = DAY_KINDS.reduce((sum, kind) => sum + (group[kind]?.length ?? 0), 0) + months;
+  // A day within a month named ("once a year on the fourth thursday in november") is one day of the year.
+  const named = DAY_KINDS.reduce((sum, kind) => sum + (group[kind]?.length ?? 0), 0);
+  const days = months > 0 && named > 0 ? named * months : named + months;
   if (days > 1) {
     throw new UsageError(
       `'${original}' says ${once.said} but names ${days} ${months > 1 ? 'months' : 'days'}`,

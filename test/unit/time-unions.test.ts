@@ -32,6 +32,7 @@ describe('unions joined by and', () => {
     ['first and last day of the month', 'series', ['2026-12-31T09:00', '2027-01-01T09:00', '2027-01-31T09:00']],
     ['the last of each month at 5pm', 'series', ['2026-12-31T17:00', '2027-01-31T17:00', '2027-02-28T17:00']],
     ['every weekday 8am to 5pm on the hour', 'recurring', ['2026-12-02T12:00', '2026-12-02T13:00', '2026-12-02T14:00']],
+    ['once a year on the fourth thursday in november', 'series', ['2027-11-25T09:00', '2028-11-23T09:00']],
     ['every hour at min 11', 'recurring', ['2026-12-02T11:11', '2026-12-02T12:11', '2026-12-02T13:11']],
     // Hours and minutes said apart ("9 30") are one clock; a list of hours needs a comma or "and".
     ['every day at 9 30 and 5 15', 'recurring', ['2026-12-02T17:15', '2026-12-03T09:30', '2026-12-03T17:15']],
