@@ -138,10 +138,11 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
   let colon = false;
   let twentyFour = false;
   let hForm = false;
-  const clock = /^(\d{1,2})[:.](\d{1,2})$/.exec(first);
+  // "9:5" is 09:05; with a dot the minutes take two digits ("9.30"): "7.6" is no clock (a date? a decimal?).
+  const clock = /^(\d{1,2})(?::(\d{1,2})|\.(\d{2}))$/.exec(first);
   if (clock) {
     hour = Number(clock[1]);
-    minute = Number(clock[2]);
+    minute = Number(clock[2] ?? clock[3]);
     colon = true;
     twentyFour = clock[1]!.startsWith('0') && clock[1]!.length === 2;
     i++;

@@ -89,7 +89,7 @@ describe('times of day', () => {
     if (hint) expect((error as UsageError).hint).toMatch(hint);
   });
 
-  it.each(['tomorrow', 'every day', '9 apples', 'half', 'quarter past', 'pm', '', '123', 'a few', '30 minutes'])('%s is not a time of day', (text) => {
+  it.each(['tomorrow', 'every day', '9 apples', 'half', 'quarter past', 'pm', '', '123', 'a few', '30 minutes', '7.6'])('%s is not a time of day', (text) => {
     expect(parseClock(text)).toBeNull();
   });
 
