@@ -259,6 +259,11 @@ export function asTwentyFourHour(read: Pick<ClockRead, 'value' | 'text'>, beside
   };
 }
 
+/** "this evening at 12", "every evening at 12:30": no noon is in the evening; the twelve that ends it is read, said so. */
+export function eveningTwelveNote(text: string, minute: number): string {
+  return `read '${text}' in the evening as ${formatHm({ hour: 0, minute })}, ${minute === 0 ? 'midnight' : 'after midnight'} as the evening ends; for noon, write 'at noon' without 'evening'`;
+}
+
 /** The note for a part of the day given without a time ("tonight", "every evening"): the time it stands for, and how to say another. */
 export function partNote(said: string, part: PartOfDay): string {
   const other = PART_HOURS[part] + 1;

@@ -4,7 +4,7 @@
  * without am/pm means; every choice the spec leaves is a note.
  */
 import { UsageError } from '../errors';
-import { partHolds, partNote, settleClock, type ClockTime } from './clock';
+import { eveningTwelveNote, partHolds, partNote, settleClock, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import type { Calendar } from './once-zone';
@@ -265,7 +265,7 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
   if ((part === 'afternoon' || part === 'evening') && ambiguous && hour < 12) hour += 12;
   const { text } = parts.clock;
   if (part === 'evening' && ambiguous && hour === 12) {
-    notes.push(`read '${text}' in the evening as ${formatClock(0, minute)}, midnight as the evening ends; for noon, write 'at noon' without 'evening'`);
+    notes.push(eveningTwelveNote(text, minute));
     return { clock: { hour: 0, minute }, carry: 1 };
   }
   if (part === 'night') {

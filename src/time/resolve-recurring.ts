@@ -4,7 +4,7 @@
  * where no set of crons says it exactly. to-utc puts it on Letta's UTC clock.
  */
 import { UsageError } from '../errors';
-import { asTwentyFourHour, onTwentyFourHourClock, partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
+import { asTwentyFourHour, eveningTwelveNote, onTwentyFourHourClock, partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes, withoutHedge } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -252,7 +252,6 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (months.length === 0) throw new UsageError(`'${original}' leaves no month to run in`);
     group = { ...group, months, exceptMonths: undefined, repeats: true };
   }
-  group = nightAfter(group, original, context.notes ?? []);
   if (group.once) onceEach(group, group.once, original);
   if (group.timesPer) group = withCountedDays(group, original, context.notes ?? []);
   else if (context.startDay) group = onTheStartDay(group, context.startDay, context.notes ?? []);
@@ -271,6 +270,8 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
       kinds.map((kind) => buildGroup({ ...withoutDays(group), notes: undefined, [kind]: group[kind], repeats: true }, original, context)),
       original,
     );
+  // After the split above: each kind of day is shifted (or refused) once.
+  group = nightAfter(group, original, context.notes ?? []);
   const shape = SHAPES.find((candidate) => candidate.applies(group))!;
   return shape.build(group, original, context);
 }
@@ -728,7 +729,7 @@ function settleTimes(group: Group, notes: string[]): Group {
     else if (part === 'evening' && hour === 12) {
       // "every evening at 12": no noon is in the evening; midnight ends it, as the one-time reader reads it.
       hour = 0;
-      notes.push(`read '${time.text}' in the evening as 00:00, midnight as the evening ends; for noon, write 'at noon' without 'evening'`);
+      notes.push(eveningTwelveNote(time.text, value.minute));
     }
     return { ...time, value: { ...value, hour }, ambiguous: false };
   });
@@ -743,11 +744,21 @@ const SMALL_HOURS_END = 5;
  * 2am" is Monday 02:00, as the one-time reader reads it), said in a note; "every friday at midnight" is as Friday begins, said too.
  */
 function nightAfter(group: Group, original: string, notes: string[]): Group {
-  const days = group.weekdays;
-  if (!days || group.times.length === 0) return group;
+  if (group.times.length === 0) return group;
   const names = (list: number[]) => listText(dayRuns(list));
   const small = group.times.filter(({ value }) => value.hour < SMALL_HOURS_END);
-  if ((group.part === 'night' || group.part === 'evening') && small.length > 0) {
+  // "at night" said with the part ("friday night at 1am") or with the clock ("friday at 1 at night").
+  const night = group.part === 'night' || group.part === 'evening' || group.times.some(({ text }) => text.endsWith('at night'));
+  const days = group.weekdays;
+  if (night && small.length > 0 && (!days || group.bothDays)) {
+    // A day of the month, a date or a weekday counted in the month: the day after it is no such day, so which is not said.
+    if (group.monthDays || group.nth || group.dates || group.bothDays) {
+      throw new UsageError(`'${original}' puts a time in the small hours after a day of the month: which day it falls on is not said`, "Name the day the time falls on, such as 'on the 14th at 1am'.");
+    }
+    return group;
+  }
+  if (!days) return group;
+  if (night && small.length > 0) {
     // "weekday nights" and "weekend nights" leave the nights open, as "weeknights" does (Friday and Saturday, or Saturday and Sunday?).
     if (/\bweek ?(?:day|end)s?\b/i.test(original)) {
       throw new UsageError(`'${original}' leaves the nights open: the small hours after which days?`, "Name the days the times fall on, such as 'every saturday and sunday at 1am'.");

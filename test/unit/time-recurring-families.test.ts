@@ -245,6 +245,19 @@ describe("a weekday's night in its small hours is the next day, as the one-time 
     expect((await meaningOfOnce(phrase.replace('every ', ''), OPTIONS)).local).toBe(first);
   });
 
+  it('"at night" said with the clock is the same night; a day of the month\'s night is refused, once, not shifted twice', async () => {
+    expect((await meaningOfSchedule('every friday at 1 at night', OPTIONS, 1)).next_runs_local[0]).toBe('2026-11-21 01:00 EST');
+    for (const phrase of ['every monday and the 1st at night at 1am', 'every friday the 13th night at 1am', 'the last friday of every month at night 1am']) {
+      await expect(meaningOfSchedule(phrase, OPTIONS, 1), phrase).rejects.toThrow('puts a time in the small hours after a day of the month');
+    }
+  });
+
+  it('an evening at 12:30 says 00:30', async () => {
+    const meaning = await meaningOfSchedule('every monday evening at 12:30', OPTIONS, 1);
+    expect(meaning.next_runs_local[0]).toBe('2026-11-24 00:30 EST');
+    expect(meaning.notes[0]).toBe("read '12:30' in the evening as 00:30, after midnight as the evening ends; for noon, write 'at noon' without 'evening'");
+  });
+
   it('an evening time keeps its day; times either side of midnight, and weekday or weekend nights, are refused', async () => {
     expect((await meaningOfSchedule('every friday night at 11pm', OPTIONS, 1)).next_runs_local[0]).toBe('2026-11-20 23:00 EST');
     await expect(meaningOfSchedule('every friday night at 11pm and 1am', OPTIONS, 1)).rejects.toThrow('names times on both sides of midnight of one night');
