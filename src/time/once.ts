@@ -63,11 +63,12 @@ const HOUR = 60 * MINUTE;
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
 export function parseInstant(input: string, { now, zone, edge }: InstantOptions): ParsedInstant {
+  const dotted: string[] = [];
   const whole = input
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .replace(DAY_DOT_MONTH_DOT, (_said: string, day: string, month: string) => `${Number(day)} ${MONTH_NAMES[Number(month) - 1]!.toLowerCase()}`)
+    .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, dotted))
     .replace(/[.!]$/, '');
   const shown = input.trim().replace(/\s+/g, ' ');
   if (whole.length > MAX_PHRASE_LENGTH) {
@@ -80,7 +81,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
       `Say when, such as 'in ${lasting[1]}'; to repeat that long, use --cron with an end, such as '${/(?:sec|min|hour|hr)/.test(lasting[1]!) ? 'every 15 minutes' : 'every day at 9am'} ${lasting[0]}'.`,
     );
   }
-  const named: string[] = [];
+  const named: string[] = dotted;
   // "15 minutes from 1pm", "an hour from thursday": after that time, as "from now" is after now.
   const fromTime = whole.replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
@@ -143,7 +144,14 @@ const FOR_A_SPAN =
   /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
 
 /** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date (a clock has no dot after it); not after "at". */
-const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\bat |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;
+const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\b(?:at|today|tonight|tomorrow|tmrw) |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;
+
+/** "13.01." as words ("13 january"); when it could be a clock ending a sentence ("9.05."), the reading is said. */
+function dottedDay(said: string, day: string, month: string, notes: string[]): string {
+  const name = MONTH_NAMES[Number(month) - 1]!;
+  if (Number(day) <= 23 && month.length === 2) notes.push(`read '${said}' as ${Number(day)} ${name}, a date as German writes it; write '${day}:${month}' for the time`);
+  return `${Number(day)} ${name.toLowerCase()}`;
+}
 /**
  * "12.06.2027" is 12 June, as every writing with dots puts the day first (noted when the numbers could be either);
  * "7-17-2027" is read as "7/17/2027" is.

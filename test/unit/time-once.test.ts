@@ -447,11 +447,15 @@ describe('a weekday and a number alone: its day of the month, or an hour', () =>
 
 describe('a day and a month each with its dot after, as German writes them', () => {
   it.each([
-    ['13.01.', '2027-01-13 09:00'],
-    ['8.5. at 9am', '2027-05-08 09:00'],
-    ['10.12.', '2026-12-10 09:00'],
-  ])('%s is that date', (input, at) => {
-    expect(nyLocal(input)).toEqual({ at, notes: [] });
+    ['13.01.', '2027-01-13 09:00', ["read '13.01.' as 13 January, a date as German writes it; write '13:01' for the time"]],
+    ['8.5. at 9am', '2027-05-08 09:00', []],
+    ['24.12.', '2026-12-24 09:00', []],
+  ])('%s is that date, said when it could be a clock', (input, at, notes) => {
+    expect(nyLocal(input)).toEqual({ at, notes });
+  });
+
+  it('after a day it is a clock ending a sentence', () => {
+    expect(nyLocal('tonight 9.05.').at).toBe('2026-12-02 21:05');
   });
 
   it('after "at" it is a clock ending a sentence', () => {
