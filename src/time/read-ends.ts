@@ -324,14 +324,21 @@ function happensOnce(day: string): boolean {
  * ("starting nov 30" on 5 December), is a start already passed (the rule runs from now, said) or an end passed (refused),
  * not a date a year away.
  */
+const YEAR_MS = 365 * 86_400_000;
+
 function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string): ReturnType<typeof parseInstant> {
   const read = parseInstant(day, { now, zone, edge });
   if (!read.notes.some(isPassedThisYearNote)) return read;
   const wall = wallTime(zone, read.instant);
-  const before = { year: wall.year - 1, month: wall.month, day: wall.day };
-  if (before.day > daysInMonth(before.year, before.month)) return read;
-  const gone = instantFromLocal(zone, { ...before, hour: wall.hour, minute: wall.minute, second: 0 });
-  if (now - gone >= read.instant - now) return read;
+  // The same words read a year earlier: this year's day ("nov 30", "the last friday of november"), gone by.
+  let gone: number;
+  try {
+    gone = parseInstant(day, { now: now - YEAR_MS, zone, edge }).instant;
+  } catch {
+    return read;
+  }
+  if (gone >= now || now - gone >= read.instant - now) return read;
+  const before = wallTime(zone, gone);
   const said = `${dayLabel(before)} ${before.year}`;
   if (edge === 'end') {
     throw new UsageError(`the end '${day}' is in the past (${said}): the schedule would have ended`, `Give an end still to come, such as '${day} ${wall.year}'.`);

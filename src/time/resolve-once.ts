@@ -382,12 +382,12 @@ function justPassed(date: { year: number; month: number; day: number }, today: W
   return days >= 0 && days <= 31;
 }
 
-/** "dec 1" said on 2 Dec: a day of a month, its year not said, read in a later year because this year's has passed or does not exist. */
 /** Whether a note says a date was read in a later year because this year's has passed (laterYearNote). */
 export function isPassedThisYearNote(note: string): boolean {
   return note.includes(' has passed; give the year to say so');
 }
 
+/** "dec 1" said on 2 Dec: a day of a month, its year not said, read in a later year because this year's has passed or does not exist. */
 function laterYearNote(input: string, date: { year: number; month: number; day: number }, why: string, example: string): string {
   return `read '${input}' as ${dayLabel(date)} ${date.year}: ${why}; give the year to say so, such as '${example}'`;
 }

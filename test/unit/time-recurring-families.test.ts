@@ -299,6 +299,13 @@ describe('a start or an end without its year that passed days ago', () => {
     await expect(meaningOfSchedule('every day at 9am until nov 15', OPTIONS, 2)).rejects.toThrow("the end 'nov 15' is in the past (Sun 15 Nov 2026): the schedule would have ended");
   });
 
+  it("a weekday counted in the month is this year's own day, not next year's date a year back", async () => {
+    // The last Friday of October 2026 was the 30th (of 2027, the 29th).
+    const meaning = await meaningOfSchedule('every 3 days starting the last friday of october', OPTIONS, 2);
+    expect(meaning.notes).toContain("read 'the last friday of october' as Fri 30 Oct 2026, which has passed: it runs from now; give the year for Fri 29 Oct 2027");
+    expect(meaning.next_runs_local).toEqual(['2026-11-20 09:00 EST', '2026-11-23 09:00 EST']);
+  });
+
   it('one nearer next year than gone is next year, as before', async () => {
     const meaning = await meaningOfSchedule('every day at 9am until jan 15', OPTIONS, 1);
     expect(meaning.next_runs_local).toEqual(['2026-11-19 09:00 EST']);
