@@ -328,6 +328,12 @@ export function markDeleted(state: State, scheduleId: string, at: string): void 
   if (member) Object.assign(member, { gone: true, deleted_at: at });
 }
 
+/** A delete whose answer was lost that a sync found not done (the schedule still listed): no longer a delete under way. */
+export function clearDeleteUnanswered(state: State, scheduleId: string): void {
+  const intent = findIntent(state, scheduleId);
+  if (intent) delete intent.delete_unanswered_at;
+}
+
 /** A delete sent whose answer was lost (network, Ctrl-C): it may have been done. */
 export function markDeleteUnanswered(state: State, scheduleId: string, at: string): void {
   const intent = findIntent(state, scheduleId);
@@ -352,7 +358,7 @@ export function markReplaced(state: State, id: string, newId: string, at: string
  */
 export function recordUnrecorded(state: State, id: string, like: Intent): void {
   if (findIntent(state, id)) return;
-  const { utc_crons: _crons, instants: _instants, attempt: _attempt, replaced_by: _by, status_at: _at, ...fields } = like;
+  const { utc_crons: _crons, instants: _instants, attempt: _attempt, replaced_by: _by, status_at: _at, delete_unanswered_at: _unanswered, ...fields } = like;
   recordIntent(state, { ...fields, schedule_id: id, replaces: [], status: 'active' });
 }
 

@@ -13,6 +13,7 @@ import {
   markFound,
   markGone,
   markDeleted,
+  clearDeleteUnanswered,
   markPaused,
   markMemberGone,
   markReplaced,
@@ -136,6 +137,7 @@ function subjectOf(action: SyncAction): string {
     case 'found':
     case 'gone':
     case 'problem':
+    case 'delete-not-done':
       return `intent ${action.id}`;
     case 'disowned':
       return action.series_id === undefined ? `intent ${action.id}` : `series ${action.series_id}`;
@@ -276,6 +278,9 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
     }
     case 'found':
       await records.update((state) => markFound(state, action.id, stamp));
+      return { action, ok: true, exist: [action.id] };
+    case 'delete-not-done':
+      await records.update((state) => clearDeleteUnanswered(state, action.id));
       return { action, ok: true, exist: [action.id] };
     case 'skipped':
     case 'disowned':

@@ -40,6 +40,8 @@ export type SyncAction =
   | { type: 'complete-set'; agent_id: string; intent_id: string; set_id: string; cron: string }
   /** A record marked gone whose schedule the server shows again: followed again. */
   | { type: 'found'; agent_id: string; id: string }
+  /** A delete sent with this tool whose answer was lost, found not done: the schedule is still listed. */
+  | { type: 'delete-not-done'; agent_id: string; id: string; deleteSent: string }
   /**
    * A record from before servers were told apart whose id the server shows with another timing: another
    * schedule's record, left to the server it was made on (recorded so before the plan; said, not done). Its phrase
@@ -243,7 +245,8 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
   if (current && (intent.utc_crons ?? []).length > 0 && !timedAsRecorded(intent, current)) {
     return [{ type: 'gone', agent_id, id: intent.schedule_id, kind: intent.kind, fired: false, reusedBy: current.schedule.cron_expression ?? '' }];
   }
-  const actions: SyncAction[] = current ? replaced.map((old) => ({ type: 'delete-replaced', agent_id, intent_id: intent.schedule_id, old_id: old.schedule_id }) as const) : [];
+  const notDone: SyncAction[] = current && intent.delete_unanswered_at !== undefined ? [{ type: 'delete-not-done', agent_id, id: intent.schedule_id, deleteSent: intent.delete_unanswered_at }] : [];
+  const actions: SyncAction[] = [...notDone, ...(current ? replaced.map((old) => ({ type: 'delete-replaced', agent_id, intent_id: intent.schedule_id, old_id: old.schedule_id }) as const) : [])];
   if (!followsLocalClock(intent)) return actions;
 
   const cron = standing.schedule.cron_expression ?? intent.utc_crons?.[0] ?? '';

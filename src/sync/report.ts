@@ -138,6 +138,12 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
                   : '  The next sync tries again.',
             ],
       };
+    case 'delete-not-done':
+      return {
+        ...base,
+        id: action.id,
+        lines: [`${action.id} is still on Letta: a delete of it sent by letta-switchboard (${action.deleteSent}) lost its answer and was not done; it keeps firing (agent ${action.agent_id})`],
+      };
     case 'found':
       return { ...base, id: action.id, lines: [`${action.id} is on the server again (an earlier list lacked it): followed again (agent ${action.agent_id})`] };
     case 'disowned': {

@@ -98,6 +98,21 @@ describe('creates are never duplicated', () => {
     expect(state.intents.find((intent) => intent.schedule_id === id)?.status).toBe('deleted');
   });
 
+  it('a delete whose answer was lost and that was not done is said by the next sync, and forgotten: a later delete outside is said as such', async () => {
+    const made = await cli('recurring', 'create', '--message', 'hi', '--cron', 'every day at 9am', '-q');
+    const id = made.stdout.trim();
+    letta.inject(/^DELETE /, { reset: true }, { reset: true }, { reset: true });
+    expect((await cli('recurring', 'delete', id)).code).toBe(5);
+    expect(letta.schedules.has(id)).toBe(true);
+    const sync = await cli('sync');
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(sync.stdout).toContain(`${id} is still on Letta: a delete of it sent by letta-switchboard (`);
+    expect(sync.stdout).toContain('lost its answer and was not done; it keeps firing');
+    letta.schedules.delete(id);
+    const later = await cli('sync');
+    expect(later.stdout).toContain(`${id} was deleted outside letta-switchboard`);
+  });
+
   it('a request answered 429 every time says Letta is limiting requests', async () => {
     letta.inject(/^GET \/v1\/agents\/[^/]+\/schedule$/, ...Array.from({ length: 3 }, () => ({ status: 429, headers: { 'retry-after': '0' }, body: '' })));
     const r = await cli('recurring', 'list', '--agent-id', AGENT);

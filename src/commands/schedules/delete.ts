@@ -99,10 +99,16 @@ export default (kind: ScheduleKind) =>
       // the schedule gone records it deleted with this tool, not deleted outside it.
       const sendDelete = async (agentId: string, id: string, asked: string) => {
         sending.add(asked);
+        let sent = false;
         try {
-          await requests.run(() => api.deleteSchedule(agentId, id));
+          await requests.run(() => {
+            sent = true;
+            return api.deleteSchedule(agentId, id);
+          });
         } catch (error) {
-          if (error instanceof DeleteMayHaveLandedError || error instanceof InterruptedError) await records.update((state) => markDeleteUnanswered(state, id, at)).catch(() => undefined);
+          // Stopped while it waited for a request slot, it was never sent.
+          const unanswered = error instanceof DeleteMayHaveLandedError || (error instanceof InterruptedError && sent);
+          if (unanswered) await records.update((state) => markDeleteUnanswered(state, id, at)).catch(() => undefined);
           throw error;
         }
         sending.delete(asked);
