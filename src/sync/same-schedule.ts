@@ -1,5 +1,6 @@
 import { scheduleKind, type Schedule, type ScheduledMessage } from '../letta/types';
 import type { Intent, Series } from '../state/records';
+import { sameCron } from '../time/cron-fields';
 
 /**
  * Whether Letta's copy is the schedule that was asked for: same timing and
@@ -65,7 +66,8 @@ function contentParts(content: unknown): unknown[] {
 /** Whether Letta's schedule has the timing the record says was sent for it: one of its UTC crons, or one of its instants. */
 export function timedAsRecorded(intent: Pick<Intent, 'kind' | 'utc_crons' | 'instants'>, stored: Pick<ScheduledMessage, 'schedule'>): boolean {
   const { cron_expression: cron, scheduled_at: at } = stored.schedule;
-  if (intent.kind === 'recurring') return cron !== undefined && cron !== null && (intent.utc_crons ?? []).includes(cron.trim().replace(/\s+/g, ' '));
+  // As cron reads them: spacing, names and equal lists aside ("0  14 * * 1-5" adopted as written).
+  if (intent.kind === 'recurring') return cron !== undefined && cron !== null && (intent.utc_crons ?? []).some((sent) => sameCron(sent, cron));
   return typeof at === 'number' && (intent.instants ?? []).some((instant) => Date.parse(instant) === at);
 }
 

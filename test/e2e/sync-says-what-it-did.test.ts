@@ -82,3 +82,15 @@ describe('sync of a record whose id the server gave to another schedule', () => 
     expect(again.stdout).toBe('');
   });
 });
+
+describe('sync of an adopted schedule whose cron Letta holds with other spacing', () => {
+  it('is the same schedule: neither marked gone nor left unsynced', async () => {
+    const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0  14 * * 1-5' }, 'Standup');
+    const adopted = await cli('recurring', 'adopt', stranger.id, '--tz', 'America/New_York');
+    expect(adopted.code, adopted.stderr).toBe(0);
+    const synced = await cli('sync');
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout).not.toContain('another schedule');
+    expect(synced.stdout).not.toContain('gone');
+  });
+});
