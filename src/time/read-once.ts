@@ -155,8 +155,9 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
 function fourDigitClock(tokens: readonly string[], i: number): ClockRead | null {
   const m = /^([01]\d|2[0-3])([0-5]\d)$/.exec(tokens[i] ?? '');
   // "2026-12-12", "12/12/2026": a year in a date.
-  // After a comma, a number that could be a year ("the 25th, 2027") is not read as a clock.
-  const inDate = [tokens[i - 1], tokens[i + 1]].some((token) => token === '-' || token === '/') || (tokens[i - 1] === ',' && /^(?:19|20)/.test(tokens[i] ?? ''));
+  // After a day of the month and a comma, a number that could be a year ("the 25th, 2027") is not read as a clock ("tomorrow, 1930" is).
+  const afterDay = tokens[i - 1] === ',' && /^(?:\d{1,2}|\d{1,2}(?:st|nd|rd|th))$/.test(tokens[i - 2] ?? '');
+  const inDate = [tokens[i - 1], tokens[i + 1]].some((token) => token === '-' || token === '/') || (afterDay && /^(?:19|20)/.test(tokens[i] ?? ''));
   return m && !inDate ? { value: { hour: Number(m[1]), minute: Number(m[2]) }, end: i + 1, ambiguous: false, written: Number(m[1]), text: tokens[i]! } : null;
 }
 

@@ -536,8 +536,9 @@ describe('a year after a comma', () => {
     expect(nyLocal(input)).toEqual({ at, notes: [] });
   });
 
-  it('a number that could be a year after a comma is no clock', () => {
+  it('a number that could be a year after a day of the month and a comma is no clock; after a day named, it is', () => {
     expect(nyRefusal('the 25th, 2027')).toMatch(/Could not understand/);
+    expect(nyLocal('tomorrow, 1930').at).toBe('2026-12-03 19:30');
   });
 });
 
