@@ -7,7 +7,7 @@ import { inRange } from './now';
 import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { plainlyOnce } from './plainly-once';
-import { PartsClash, readParts, yearOf } from './read-once';
+import { fullYear, PartsClash, readParts, yearOf } from './read-once';
 import { addMonths, dayLabel, isSmallHoursNote, resolveParts } from './resolve-once';
 import { looksRecurring } from './looks-recurring';
 import { MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
@@ -156,9 +156,12 @@ function dottedDay(said: string, day: string, month: string, notes: string[]): s
  * "12.06.2027" is 12 June, as every writing with dots puts the day first (noted when the numbers could be either);
  * "7-17-2027" is read as "7/17/2027" is.
  */
-function dottedDate(said: string, [first, mark, second, year]: [string, string, string, string], phrase: string, notes: string[]): string {
+function dottedDate(said: string, [first, mark, second, written]: [string, string, string, string], phrase: string, notes: string[]): string {
+  let year = written;
   const [day, month] = [Number(first), Number(second)];
   if (mark !== '.' || month < 1 || month > 12 || day < 1) return `${first}/${second}/${year}`;
+  // "05.01.27": two digits of a year, as everywhere (fullYear).
+  year = year.length === 2 ? String(fullYear(year)) : year;
   const name = MONTH_NAMES[month - 1]!;
   // A weekday beside it that the date falls on ("thu 10.12.2026") settles the order.
   const weekday = phrase
@@ -174,7 +177,7 @@ function dottedDate(said: string, [first, mark, second, year]: [string, string, 
 }
 
 /** "12.06.2027", "7-17-2027": a date in digits with its year last. */
-const DOTTED_DATE = /(?<![\d.:/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?![\d.:/-])/g;
+const DOTTED_DATE = /(?<![\d.:/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.:/-])/g;
 
 /**
  * A month as an edge ("until december", "through jan 2027", "starting next march"): its first day

@@ -483,7 +483,7 @@ export function yearOf(token: string | undefined): number | undefined {
 }
 
 /** A year written with two digits, as POSIX strptime reads one: 69-99 are 1969-1999 ("10/31/74" is past), 00-68 2000-2068. */
-function fullYear(digits: string): number {
+export function fullYear(digits: string): number {
   const year = Number(digits);
   return year >= 69 ? 1900 + year : 2000 + year;
 }

@@ -65,6 +65,8 @@ describe('a date in digits with dashes and the year last is read as with slashes
     ['12-06-2027 at 5pm', '2027-12-06 17:00', /with the month first/],
     ['31.12.2027', '2027-12-31 09:00', null],
     ['7-17-2027', '2027-07-17 09:00', null],
+    ['05.01.27', '2027-01-05 09:00', /with the day first \(5 January\)/],
+    ['7-17-27', '2027-07-17 09:00', null],
     ['on 17.07.2027 at 16:00', '2027-07-17 16:00', null],
     ['12/06/2027', '2027-12-06 09:00', /with the month first/],
   ]);
