@@ -9,7 +9,8 @@ const MARK: Record<ChangeKind, string> = { create: '+', replace: '~', 'top-up': 
 export function planLines(changes: Change[]): string[] {
   const lines: string[] = [];
   for (const change of changes) {
-    if (change.paused?.length) {
+    // A removed file's paused schedules are its delete's (below), not left as they are.
+    if (change.paused?.length && change.kind === 'unchanged') {
       const ids = change.paused.join(' ');
       lines.push(`= paused    ${change.file}  (${ids} paused on this machine: left as it is until 'letta-switchboard recurring resume ${ids}')`);
     }

@@ -67,6 +67,7 @@ describe('apply on a terminal', () => {
     const plan = await h.run(['plan', '-f', dir]);
     expect(plan.code).toBe(6);
     expect(plan.stdout).toContain(`drop.md  (${id} paused here: its saved copy dropped)`);
+    expect(plan.stdout).not.toContain('left as it is');
     expect(plan.stderr).toContain('1 to delete');
     const applied = await h.run(['apply', '-f', dir, '--yes']);
     expect(applied.code, applied.stderr).toBe(0);
