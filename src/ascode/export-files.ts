@@ -216,11 +216,20 @@ async function setsOf(items: ScheduledMessage[], intents: Map<string, Intent>, n
   return sets;
 }
 
-/** The UTC crons a lock entry's `when` reads as now, in its zone (none for a one-time or series entry, or a `when` now refused). */
+/**
+ * The UTC crons a lock entry's `when` reads as, in its zone, now and in mid-winter and mid-summer of this year (either side
+ * of a DST change, where a schedule made before it still is until apply replaces it); none for a one-time or series entry,
+ * or a `when` now refused.
+ */
 async function cronsOf(entry: LockEntry, now: number): Promise<string[]> {
   if (entry.series !== undefined || entry.at !== undefined) return [];
-  const meaning = await quietly(meaningOfSchedule(entry.when, { now, zone: entry.timezone }, 1));
-  return meaning?.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : [];
+  const crons: string[] = [];
+  const year = new Date(now).getUTCFullYear();
+  for (const at of [now, Date.UTC(year, 0, 15), Date.UTC(year, 6, 15)]) {
+    const meaning = await quietly(meaningOfSchedule(entry.when, { now: at, zone: entry.timezone }, 1));
+    if (meaning?.type === 'recurring') crons.push(...(meaning.cron_expressions ?? [meaning.cron_expression]));
+  }
+  return crons;
 }
 
 /** `when` and zone for one schedule: its recorded phrase when that still reads as it (or as its local time after a DST change), else its UTC cron or instant. */

@@ -176,4 +176,16 @@ describe('export of a file-owned schedule an edit replaced', () => {
     expect(plan.code).toBe(6);
     expect(plan.stdout).toContain('cron: 0 14 * * * → 0 13 * * * (UTC)');
   });
+
+  it('after a DST change too: the successor still has the UTC cron of before it', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'nine.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am\ntimezone: America/New_York\n---\nNine\n`);
+    expect((await h.run(['apply', '-f', folder])).code).toBe(0);
+    const [first] = [...h.letta.schedules.keys()];
+    expect((await h.run(['recurring', 'edit', first!, '--message', 'Nine (edited)'])).code).toBe(0);
+    const exported = await h.run(['--now', '2027-03-20T12:00:00Z', 'export', '--agent-id', AGENT, '-f', folder, '--force']);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(readFileSync(join(folder, 'nine.md'), 'utf8')).toContain('when: every day at 9am\ntimezone: America/New_York\n');
+  });
 });
