@@ -345,14 +345,23 @@ export function withChatWords(words: readonly string[]): string[] {
 }
 
 /** A word that hedges a time ("around 1pm", "about half an hour"), before the time it hedges. */
-const HEDGE = /\b(around|about|approximately|approx\.?|roughly|circa) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))/;
+const HEDGE =
+  /(\b(?:at|in|@) )?\b(around|about|approximately|approx\.?|roughly|circa) (?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))/g;
+
+/** A count of units ("5 minutes", "3d"): what a hedge before it says is a span, not a clock. */
+const COUNTED = /^\d+(?:\.\d+)? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\b/;
 
 /** The phrase without a word hedging its time ("around 1pm"): a schedule fires at one instant, so it is taken as exactly, said in a note. */
 export function withoutHedge(text: string, shown: string, notes: string[] | undefined): string {
-  const hedge = HEDGE.exec(text);
-  if (!hedge) return text;
-  notes?.push(`read '${shown}' as exact, without '${hedge[1]}': a schedule fires at one instant`);
-  return text.replace(HEDGE, '');
+  const words: string[] = [];
+  // "every day around 9": a clock after the hedge takes the "at" it stood for; "in about an hour", "at about 8pm" keep theirs.
+  const plain = text.replace(HEDGE, (said: string, before: string | undefined, word: string, digit: string | undefined, at: number) => {
+    words.push(word);
+    const clock = digit !== undefined && !COUNTED.test(text.slice(at + said.length)) ? 'at ' : '';
+    return before ?? clock;
+  });
+  if (words.length > 0) notes?.push(`read '${shown}' as exact, without '${[...new Set(words)].join("' and '")}': a schedule fires at one instant`);
+  return plain;
 }
 
 /** The same holidays in text as people type it: "new year's eve", "new years eve", "valentine’s day"; made when the one-time reader first asks. */

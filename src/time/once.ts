@@ -734,9 +734,6 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     const instant = start.date().getTime();
     if (instant <= now) return instant;
   }
-  // "in about an hour": a schedule fires at one instant, so the word is said to have been taken as exactly.
-  const approximately = /\b(?:about|around|approximately|roughly)\b/.exec(text);
-  if (approximately) read.notes.push(`read '${shown}' as exact, without '${approximately[0]}': a schedule fires at one instant`);
   const hasClock = start.isCertain('hour') || TIME_OF_DAY_WORDS.test(text);
   read.dateOnly = !hasClock;
   let clock = hasClock ? { hour: start.get('hour') ?? DEFAULT_HOUR, minute: start.get('minute') ?? 0 } : read.dayClock;

@@ -472,10 +472,17 @@ describe('a hedged time is taken as exactly, noted', () => {
     expect(nyLocal(input)).toEqual({ at, notes: [`read '${input}' as exact, without '${word}': a schedule fires at one instant`] });
   });
 
-  it('in a repeating phrase too', async () => {
+  it('in a repeating phrase too, the hedge standing for "at", each hedge said', async () => {
     const meaning = await meaningOfSchedule('every day around 9am', { now: WED, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.local_cron).toBe('0 9 * * *');
     expect(meaning.notes).toEqual(["read 'every day around 9am' as exact, without 'around': a schedule fires at one instant"]);
+    const two = await meaningOfSchedule('every day around 9am and about 5pm', { now: WED, zone: 'UTC' });
+    expect(two.type === 'recurring' && two.local_cron).toBe('0 9,17 * * *');
+    expect(two.notes).toEqual(["read 'every day around 9am and about 5pm' as exact, without 'around' and 'about': a schedule fires at one instant"]);
+  });
+
+  it('a span hedged stays a span', () => {
+    expect(nyLocal('about 5 minutes').at).toBe('2026-12-02 10:35');
   });
 });
 
