@@ -78,7 +78,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (lasting) {
     throw new UsageError(
       `'${shown}' says how long ('${lasting[0]}'), not when; a one-time message is sent once`,
-      `Say when, such as 'in ${lasting[1]}'; to repeat that long, use --cron with an end, such as '${/(?:sec|min|hour|hr)/.test(lasting[1]!) ? 'every 15 minutes' : 'every day at 9am'} ${lasting[0]}'.`,
+      `Say when, such as 'in ${lasting[1]}'; to repeat for a while, use --cron with an end, such as '${/(?:sec|min|hour|hr)/.test(lasting[1]!) ? 'every 15 minutes for 2 hours' : 'every day at 9am for 3 days'}'.`,
     );
   }
   const named: string[] = dotted;
