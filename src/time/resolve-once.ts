@@ -133,8 +133,12 @@ function dayOrHour(parts: OnceParts, today: WallTime, notes: string[]): OncePart
   const soon = [0, 1]
     .map((k) => ({ year: today.year + Math.floor((today.month - 1 + k) / 12), month: ((today.month - 1 + k) % 12) + 1, day: date.day }))
     .find((d) => d.day <= daysInMonth(d.year, d.month) && addDays(d, 0).weekday === weekday && (d.year > today.year || d.month > today.month || d.day > today.day));
-  if (date.day < 13 || !soon) return { ...parts, day: { kind: 'weekday', weekday, mode: 'this' }, clock: orHour };
   const name = WEEKDAY_NAMES[weekday]!.toLowerCase();
+  if (date.day < 13 || !soon) {
+    // An hour of the 24-hour clock ("monday 15") reads without a note of its own; that it was no day of the month is said.
+    if (date.day >= 13) notes.push(`read '${name} ${date.day}' as ${formatClock(date.day, 0)} on ${WEEKDAY_NAMES[weekday]}; write '${name} the ${ordinalDay(date.day)}' for a date`);
+    return { ...parts, day: { kind: 'weekday', weekday, mode: 'this' }, clock: orHour };
+  }
   notes.push(`read '${name} ${date.day}' as ${dayLabel(soon)}, the ${ordinalDay(date.day)}; write '${name} at ${date.day}:00' for the time`);
   return { ...parts, day: { ...date, ...soon } };
 }

@@ -436,7 +436,7 @@ describe('a weekday and a number alone: its day of the month, or an hour', () =>
     // Another time said: the number can only be the day.
     ['friday 18 at noon', '2026-12-18 12:00', []],
     // No such date soon, or an hour of a 12-hour clock: the hour, as before.
-    ['monday 15', '2026-12-07 15:00', []],
+    ['monday 15', '2026-12-07 15:00', ["read 'monday 15' as 15:00 on Monday; write 'monday the 15th' for a date"]],
     ['monday 7', '2026-12-07 07:00', ["read '7' as 07:00; write '7 pm' or 19:00 for the evening"]],
     // A number that begins a date is that date's.
     ['thu 10.12.2026', '2026-12-10 09:00', []],
