@@ -57,7 +57,8 @@ function letterDays(text: string): string | undefined {
 
 export function isCronLike(text: string): boolean {
   const fields = text.split(' ');
-  // Minute, hour and day of the month each hold a number or a wildcard ("10 - 11 at night" is no cron).
-  const numeric = (field: string | undefined) => /^(?=.*[\d*?lw])[\d*?/,\-lw#]+$/.test(field ?? '');
-  return fields.length >= 5 && fields.length <= 7 && numeric(fields[0]) && numeric(fields[1]) && numeric(fields[2]);
+  // Every field in cron's own characters or names ("10 - 11 at night" is no cron; "9 - 17 * * *" is one, mistyped).
+  const cronField = (field: string) => /^[\d*?/,\-lw#]+$/.test(field) || /^[a-z]{3}(?:-[a-z]{3})?(?:,[a-z]{3})*$/.test(field);
+  const minuteAndHour = /^(?=.*[\d*?])[\d*?/,\-lw#]+$/;
+  return fields.length >= 5 && fields.length <= 7 && minuteAndHour.test(fields[0]!) && fields.every(cronField);
 }
