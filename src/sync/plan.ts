@@ -52,8 +52,10 @@ export type SyncAction =
   | { type: 'skipped'; agent_id: string; reason: string; records: number }
   /** A replaced schedule still exists beside its replacement: delete it. */
   | { type: 'delete-replaced'; agent_id: string; intent_id: string; old_id: string }
-  /** `deleteSent`: a delete of it sent with this tool lost its answer then (it was that delete, most likely). */
-  /** `reusedBy`: the server lists another schedule (this cron) under its id. */
+  /**
+   * Not on the server. `deleteSent`: a delete of it sent with this tool lost its answer then (it was that delete, most
+   * likely); `reusedBy`: the server lists another schedule (this cron) under its id.
+   */
   | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean; deleteSent?: string; reusedBy?: string }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }

@@ -347,7 +347,7 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
 }
 
 /** Words that put what a phrase names in the past ("past noon" is after noon; "the last friday before christmas" is to come). */
-const SAID_PAST = /\b(?:yesterday|ago|last(?! \w+ (?:before|of|in)\b)|previous|(?:the|this) past)\b/;
+const SAID_PAST = /\b(?:yesterday|ago|last(?! (?:thing|minute)\b)(?! \w+ (?:before|of|in)\b)|previous|(?:the|this) past)\b/;
 
 /** A phrase not read: said so, or, when it speaks of the past ("2 thursdays ago", "last november"), that it does. */
 function notUnderstood(shown: string, text: string, message: string): UsageError {

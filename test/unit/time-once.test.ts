@@ -517,6 +517,10 @@ describe('a phrase of the past not read is said to be of the past', () => {
   ])('%s', (input, word) => {
     expect(nyRefusal(input)).toBe(`'${input}' speaks of the past ('${word}'): a message is sent at a time still to come`);
   });
+
+  it.each(['last thing tomorrow', 'at the last minute'])('%s is not said to be of the past', (input) => {
+    expect(nyRefusal(input)).not.toContain('speaks of the past');
+  });
 });
 
 describe('how long is not when', () => {
