@@ -302,7 +302,8 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
       if (action.series_id === undefined) await records.update((state) => markPaused(state, action.id, stamp));
       return { action, ok: true, exist: [] };
     case 'gone':
-      await records.update((state) => (action.deleteSent === undefined ? markGone(state, action.id, stamp) : markDeleted(state, action.id, stamp)));
+      // A delete of ours whose answer was lost was done when it was sent.
+      await records.update((state) => (action.deleteSent === undefined ? markGone(state, action.id, stamp) : markDeleted(state, action.id, action.deleteSent)));
       return { action, ok: true, exist: [] };
     case 'member-gone':
       await records.update((state) => markMemberGone(state, action.series_id, action.id));
