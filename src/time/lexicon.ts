@@ -344,9 +344,9 @@ export function withChatWords(words: readonly string[]): string[] {
   return out;
 }
 
-/** A word that hedges a time ("around 1pm", "about half an hour"), before the time it hedges. */
+/** A word that hedges a time ("around 1pm", "about half an hour", "~5 hours"), before the time it hedges. */
 const HEDGE =
-  /(\b(?:at|in|@) )?\b(around|about|approximately|approx\.?|roughly|circa) (?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))/g;
+  /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))/g;
 
 /** A count of units ("5 minutes", "3d"): what a hedge before it says is a span, not a clock. */
 const COUNTED = /^\d+(?:\.\d+)? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\b/;
@@ -355,8 +355,8 @@ const COUNTED = /^\d+(?:\.\d+)? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hou
 export function withoutHedge(text: string, shown: string, notes: string[] | undefined): string {
   const words: string[] = [];
   // "every day around 9": a clock after the hedge takes the "at" it stood for; "in about an hour", "at about 8pm" keep theirs.
-  const plain = text.replace(HEDGE, (said: string, before: string | undefined, word: string, digit: string | undefined, at: number) => {
-    words.push(word);
+  const plain = text.replace(HEDGE, (said: string, before: string | undefined, word: string | undefined, digit: string | undefined, at: number) => {
+    words.push(word ?? '~');
     const clock = digit !== undefined && !COUNTED.test(text.slice(at + said.length)) ? 'at ' : '';
     return before ?? clock;
   });

@@ -468,6 +468,7 @@ describe('a hedged time is taken as exactly, noted', () => {
     ['around 1pm', '2026-12-02 13:00', 'around'],
     ['tomorrow at about 8pm', '2026-12-03 20:00', 'about'],
     ['in about half an hour', '2026-12-02 11:00', 'about'],
+    ['in ~5 hours', '2026-12-02 15:30', '~'],
   ])('%s', (input, at, word) => {
     expect(nyLocal(input)).toEqual({ at, notes: [`read '${input}' as exact, without '${word}': a schedule fires at one instant`] });
   });
