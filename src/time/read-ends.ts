@@ -248,7 +248,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       } catch (error) {
         if (error instanceof UsageError && /in the past/.test(error.message)) throw new UsageError(`'${text.trim()}': ${error.message}`, error.hint);
         // "from jan 4 to march 25th": a start and an end together.
-        const pair = isEnd ? null : startAndEnd(words.slice(from), now, zone);
+        const pair = isEnd ? null : inPhrase(() => startAndEnd(words.slice(from), now, zone), text);
         if (!pair) continue;
         // "every monday from jan 4 to march 29 at 10am": the time is the rule's when it says none.
         const moved = clockForRule(words.slice(from + pair.endAt + 1), words.slice(0, k), 'end');
@@ -326,6 +326,19 @@ function happensOnce(day: string): boolean {
  */
 const YEAR_MS = 365 * 86_400_000;
 
+/** An end said without its year whose day this year has passed (edgeDay). */
+class EndPassed extends UsageError {}
+
+/** `read`'s answer; an end that has passed is said with the phrase it is in. */
+function inPhrase<T>(read: () => T, text: string): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof EndPassed) throw new UsageError(`'${text.trim()}': ${error.message}`, error.hint);
+    throw error;
+  }
+}
+
 function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string): ReturnType<typeof parseInstant> {
   const read = parseInstant(day, { now, zone, edge });
   if (!read.notes.some(isPassedThisYearNote)) return read;
@@ -341,7 +354,7 @@ function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string):
   const before = wallTime(zone, gone);
   const said = `${dayLabel(before)} ${before.year}`;
   if (edge === 'end') {
-    throw new UsageError(`the end '${day}' is in the past (${said}): the schedule would have ended`, `Give an end still to come, such as '${day} ${wall.year}'.`);
+    throw new EndPassed(`the end '${day}' is in the past (${said}): the schedule would have ended`, `Give an end still to come, such as '${day} ${wall.year}'.`);
   }
   // Kept as said, so a rule that counts from its start keeps its step ("every 3 days starting nov 30": Dec 3, 6, ...).
   return { ...read, instant: gone, notes: [`read '${day}' as ${said}, which has passed: it runs from now; give the year for ${dayLabel(wall)} ${wall.year}`] };
@@ -360,7 +373,9 @@ function startAndEnd(words: string[], now: number, zone: string): { start: numbe
       const start = spanStart(first, now, zone) ?? edgeDay(first, 'start', now, zone);
       const until = edgeDay(last, 'end', now, zone);
       if (until.instant > start.instant) return { start: start.instant, until: until.instant, endAt: k, notes: [...start.notes, ...until.notes] };
-    } catch {
+    } catch (error) {
+      // An end that has passed is said, not left for "did not understand".
+      if (error instanceof EndPassed) throw error;
       continue;
     }
   }

@@ -295,8 +295,11 @@ describe('a start or an end without its year that passed days ago', () => {
     expect(meaning.notes).toContain("read 'nov 16' as Mon 16 Nov 2026, which has passed: it runs from now; give the year for Tue 16 Nov 2027");
   });
 
-  it('an end has passed: refused, not a year on', async () => {
+  it('an end has passed: refused, not a year on, also as the end of a span of days', async () => {
     await expect(meaningOfSchedule('every day at 9am until nov 15', OPTIONS, 2)).rejects.toThrow("the end 'nov 15' is in the past (Sun 15 Nov 2026): the schedule would have ended");
+    await expect(meaningOfSchedule('every day from nov 1 to nov 15', OPTIONS, 2)).rejects.toThrow(
+      "'every day from nov 1 to nov 15': the end 'nov 15' is in the past (Sun 15 Nov 2026): the schedule would have ended",
+    );
   });
 
   it("a weekday counted in the month is this year's own day, not next year's date a year back", async () => {
