@@ -157,13 +157,19 @@ describe('--concurrency on export and plan', () => {
 });
 
 describe('export of a file-owned schedule an edit replaced', () => {
-  it('keeps the file phrase and zone (its successor still fires as it says), and the lock file follows the successor', async () => {
+  /** A folder whose nine.md owns a 09:00 New York schedule, which an edit of its message then replaced. */
+  async function appliedThenEdited() {
     const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
     mkdirSync(folder);
     writeFileSync(join(folder, 'nine.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am\ntimezone: America/New_York\n---\nNine\n`);
     expect((await h.run(['apply', '-f', folder])).code).toBe(0);
     const [first] = [...h.letta.schedules.keys()];
     expect((await h.run(['recurring', 'edit', first!, '--message', 'Nine (edited)'])).code).toBe(0);
+    return { folder, first };
+  }
+
+  it('keeps the file phrase and zone (its successor still fires as it says), and the lock file follows the successor', async () => {
+    const { folder, first } = await appliedThenEdited();
     const [successor] = [...h.letta.schedules.keys()];
     expect(successor).not.toBe(first);
     const exported = await h.run(['export', '--agent-id', AGENT, '-f', folder, '--force']);
@@ -178,12 +184,7 @@ describe('export of a file-owned schedule an edit replaced', () => {
   });
 
   it('after a DST change too: the successor still has the UTC cron of before it', async () => {
-    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
-    mkdirSync(folder);
-    writeFileSync(join(folder, 'nine.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am\ntimezone: America/New_York\n---\nNine\n`);
-    expect((await h.run(['apply', '-f', folder])).code).toBe(0);
-    const [first] = [...h.letta.schedules.keys()];
-    expect((await h.run(['recurring', 'edit', first!, '--message', 'Nine (edited)'])).code).toBe(0);
+    const { folder } = await appliedThenEdited();
     const exported = await h.run(['--now', '2027-03-20T12:00:00Z', 'export', '--agent-id', AGENT, '-f', folder, '--force']);
     expect(exported.code, exported.stderr).toBe(0);
     expect(readFileSync(join(folder, 'nine.md'), 'utf8')).toContain('when: every day at 9am\ntimezone: America/New_York\n');
