@@ -63,12 +63,13 @@ const HOUR = 60 * MINUTE;
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
 export function parseInstant(input: string, { now, zone, edge }: InstantOptions): ParsedInstant {
-  const dotted: string[] = [];
+  // What a reading chose where the phrase left a choice, said in notes.
+  const named: string[] = [];
   const whole = input
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, dotted))
+    .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
     .replace(/[.!]$/, '');
   const shown = input.trim().replace(/\s+/g, ' ');
   if (whole.length > MAX_PHRASE_LENGTH) {
@@ -81,7 +82,6 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
       `Say when, such as 'in ${lasting[1]}'; to repeat for a while, use --cron with an end, such as '${/(?:sec|min|hour|hr)/.test(lasting[1]!) ? 'every 15 minutes for 2 hours' : 'every day at 9am for 3 days'}'.`,
     );
   }
-  const named: string[] = dotted;
   // "15 minutes from 1pm", "an hour from thursday": after that time, as "from now" is after now.
   const fromTime = whole.replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
@@ -143,7 +143,7 @@ const MINUTES_FROM =
 const FOR_A_SPAN =
   /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
 
-/** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date (a clock has no dot after it); not after "at". */
+/** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date; after "at" or a day named, a clock ending a sentence. */
 const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\b(?:at|today|tonight|tomorrow|tmrw) |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;
 
 /** "13.01." as words ("13 january"); when it could be a clock ending a sentence ("9.05."), the reading is said. */
@@ -152,16 +152,16 @@ function dottedDay(said: string, day: string, month: string, notes: string[]): s
   if (Number(day) <= 23 && month.length === 2) notes.push(`read '${said}' as ${Number(day)} ${name}, a date as German writes it; write '${day}:${month}' for the time`);
   return `${Number(day)} ${name.toLowerCase()}`;
 }
+
 /**
  * "12.06.2027" is 12 June, as every writing with dots puts the day first (noted when the numbers could be either);
  * "7-17-2027" is read as "7/17/2027" is.
  */
 function dottedDate(said: string, [first, mark, second, written]: [string, string, string, string], phrase: string, notes: string[]): string {
-  let year = written;
   const [day, month] = [Number(first), Number(second)];
-  if (mark !== '.' || month < 1 || month > 12 || day < 1) return `${first}/${second}/${year}`;
+  if (mark !== '.' || month < 1 || month > 12 || day < 1) return `${first}/${second}/${written}`;
   // "05.01.27": two digits of a year, as everywhere (fullYear).
-  year = year.length === 2 ? String(fullYear(year)) : year;
+  const year = written.length === 2 ? String(fullYear(written)) : written;
   const name = MONTH_NAMES[month - 1]!;
   // A weekday beside it that the date falls on ("thu 10.12.2026") settles the order.
   const weekday = phrase
