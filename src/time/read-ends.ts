@@ -319,11 +319,6 @@ function happensOnce(day: string): boolean {
   return day.split(/[\s,]+/).some((w) => monthOf(w) !== undefined || /^(?:today|tomorrow|tmrw|next|this|\d{4}(?:-\d{1,2}-\d{1,2})?)$/.test(w));
 }
 
-/**
- * A start or an end said as a date without its year: the nearer of this year's and the next. This year's, gone by days
- * ("starting nov 30" on 5 December), is a start already passed (the rule runs from now, said) or an end passed (refused),
- * not a date a year away.
- */
 const YEAR_MS = 365 * 86_400_000;
 
 /** An end said without its year whose day this year has passed (edgeDay). */
@@ -339,6 +334,11 @@ function inPhrase<T>(read: () => T, text: string): T {
   }
 }
 
+/**
+ * A start or an end said as a date without its year: the nearer of this year's and the next. This year's, gone by days
+ * ("starting nov 30" on 5 December), is a start already passed (the rule runs from now, said) or an end passed (refused),
+ * not a date a year away.
+ */
 function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string): ReturnType<typeof parseInstant> {
   const read = parseInstant(day, { now, zone, edge });
   if (!read.notes.some(isPassedThisYearNote)) return read;
