@@ -156,7 +156,7 @@ function planFile(
   letta: Listing,
   bodyOfListed: (item: Listed) => FullScheduleBody,
   /** Whether another file owns the schedule (a removed file's are free for a new file to take). */
-  ownedAnywhere: (id: string) => boolean,
+  ownedElsewhere: (id: string) => boolean,
   successors: Map<string, string>,
   now: number,
 ): Change {
@@ -164,7 +164,7 @@ function planFile(
   // An owned schedule replaced on this machine (a DST sync, an edit) is owned through its successor, never made twice.
   const standing = (agentId: string, id: string) => {
     const successor = successors.get(id);
-    return listed(agentId, id) ?? (successor !== undefined && !ownedAnywhere(successor) ? listed(agentId, successor) : undefined);
+    return listed(agentId, id) ?? (successor !== undefined && !ownedElsewhere(successor) ? listed(agentId, successor) : undefined);
   };
   const existing = entry ? entry.ids.flatMap((id) => standing(entry.agent_id, id) ?? []).map((item) => ({ item, agent_id: entry.agent_id })) : [];
   const retiring = (entry?.retiring ?? []).filter(({ agent_id, id }) => listed(agent_id, id));
@@ -186,7 +186,7 @@ function planFile(
   // file does not name (new, or the lock file was lost), for the same schedule already there: taken, never made twice.
   const adopt: string[] = [];
   if (entry === undefined || entry.pending) {
-    const strangers = [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedAnywhere(item.id));
+    const strangers = [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedElsewhere(item.id));
     for (let i = unmatched.length - 1; i >= 0; i--) {
       const key = bodyKey(unmatched[i]!);
       const twin = strangers.find((item) => !adopt.includes(item.id) && item.key === key);
