@@ -119,10 +119,10 @@ export function scheduleZone(input: string, zone: string): string {
 }
 
 /** The phrase without the zone written in it, and that zone; null when it names none. An ambiguous or unknown zone is an error. */
-function writtenZone(text: string, zone: string, original: string): { text: string; zone: string } | null {
+function writtenZone(text: string, zone: string, original: string): { text: string; zone: string; season?: string } | null {
   const found = phraseZone(text, zone, original);
   if (found.written === undefined || found.text === '') return null;
-  if (!/^[+-]/.test(found.written)) return { text: found.text, zone: found.written };
+  if (!/^[+-]/.test(found.written)) return { text: found.text, zone: found.written, season: found.season?.said.toUpperCase() };
   const fixed = lookupZone(`utc${found.written}`);
   if (fixed && 'zone' in fixed) return { text: found.text, zone: fixed.zone };
   throw new UsageError(
@@ -169,6 +169,8 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
       throw withPhrase(error, original);
     }
     context = { ...context, zone: zoned.zone };
+    // "9am EDT" every day: one season's name, but the rule follows the zone's clock through both.
+    if (zoned.season) context.notes?.push(`read ${zoned.season} as the clock of ${zoned.zone}, which changes with the seasons: the schedule keeps its local time all year`);
     try {
       groups = [...readText(zoned.text)];
     } catch (again) {

@@ -320,3 +320,19 @@ describe('five words are a cron only when its first three fields hold numbers or
     await expect(meaningOfSchedule('10 - 11 at night', OPTIONS, 1)).rejects.toThrow('A window needs an interval');
   });
 });
+
+describe('a season named in a repeating phrase', () => {
+  it.each([
+    ['every day at 9am EDT', 'EDT', 'America/New_York', '0 14 * * *'],
+    ['every weekday at 9am CET', 'CET', 'Europe/Paris', '0 8 * * 1-5'],
+  ])('%s follows the zone through both seasons, and says so', async (phrase, said, zone, cron) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 1);
+    expect('cron_expression' in meaning && meaning.cron_expression).toBe(cron);
+    expect(meaning.timezone).toBe(zone);
+    expect(meaning.notes).toContain(`read ${said} as the clock of ${zone}, which changes with the seasons: the schedule keeps its local time all year`);
+  });
+
+  it('a zone with one clock all year needs no note', async () => {
+    expect((await meaningOfSchedule('every day at 9am JST', OPTIONS, 1)).notes).toEqual([]);
+  });
+});
