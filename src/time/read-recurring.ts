@@ -259,9 +259,9 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       i++;
       continue;
     }
-    if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats))) {
-      if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group)) {
-        group = newGroup();
+    if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats || group.part))) {
+      if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group) || startsOtherPart(tokens, i + 1, group)) {
+        group = secondRule || !startsOtherPart(tokens, i + 1, group) ? newGroup() : sameDays(group);
         groups.push(group);
         joined = andJoined = false;
         i++;
@@ -343,6 +343,11 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
         `read ${monthsText(g.months)} as bounding every part joined by 'and'; for a part in every month, give it a rule of its own, such as 'every monday in june and the 1st of every month'`,
       );
     }
+  }
+  // "weekdays at 8am and weekends at 10am in december": a month said with the last rule alone bounds it alone.
+  const final = groups.at(-1)!;
+  if (groups.length > 1 && final.months && groups.some((g) => !g.months)) {
+    addNote(final, `read ${monthsText(final.months)} as bounding only the part after the last 'and'; to bound every part, say it with each`);
   }
   if (opened.length > 0) groups[0]!.notes = [...opened, ...(groups[0]!.notes ?? [])];
   return groups;
@@ -1857,6 +1862,22 @@ function weekdayInWeeksOfMonth(tokens: readonly string[], k: number, notes: stri
   const name = WEEKDAY_NAMES[weekday]!.toLowerCase();
   notes.push(`read '${tokens.slice(k, weeks.end).join(' ')}' as the ${listText(nth)} ${WEEKDAY_NAMES[weekday]} of the month; for the calendar weeks name the days instead`);
   return { words: [...nth.flatMap((word, n) => (n === 0 ? [word] : ['and', word])), name, 'of', 'the', 'month'], end: weeks.end };
+}
+
+/** A new group on the days of `group` ("every weekday morning at 8 and evening at 6": the evening is on weekdays too). */
+function sameDays(group: Group): Group {
+  const { interval, weekdays, monthDays, dates, nth, months, exceptWeekdays, exceptMonths, workdays, bothDays, throughMonthEnd } = group;
+  const days = { weekdays, monthDays, dates, nth, months, exceptWeekdays, exceptMonths, workdays, bothDays, throughMonthEnd };
+  const daily = interval ? { interval } : {};
+  return Object.assign(newGroup(), Object.fromEntries(Object.entries({ ...days, ...daily }).filter(([, value]) => value !== undefined)), { repeats: true });
+}
+
+/** "every morning at 8 and evening at 6": another part of the day with its own time after a timed one, a rule of its own. */
+function startsOtherPart(tokens: readonly string[], i: number, group: Group): boolean {
+  const part = partOfDay(tokens[i]);
+  // Not after an interval counted in days or more ("every other day in the morning at 8 and ..."): two rules would count it apart.
+  if (group.interval && !isDaily(group.interval)) return false;
+  return group.part !== undefined && part !== undefined && part !== group.part && tokens[i] !== 'tonight' && (tokens[i + 1] === 'at' || readClock(tokens, i + 1) !== null);
 }
 
 /** "morning", "in the evening", "at night", "every night". */

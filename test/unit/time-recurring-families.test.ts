@@ -336,3 +336,25 @@ describe('a season named in a repeating phrase', () => {
     expect((await meaningOfSchedule('every day at 9am JST', OPTIONS, 1)).notes).toEqual([]);
   });
 });
+
+describe('two parts of the day, each with its time', () => {
+  it.each([
+    ['every morning at 8 and evening at 6', ['2026-11-18 18:00', '2026-11-19 08:00', '2026-11-19 18:00', '2026-11-20 08:00']],
+    ['every weekday morning at 8 and evening at 6', ['2026-11-18 18:00', '2026-11-19 08:00', '2026-11-19 18:00', '2026-11-20 08:00', '2026-11-20 18:00', '2026-11-23 08:00']],
+    ['every monday morning at 9 and afternoon at 3', ['2026-11-23 09:00', '2026-11-23 15:00', '2026-11-30 09:00']],
+  ])('%s fires at both, on the days said first', async (phrase, fires) => {
+    expect(await localFires(phrase, fires.length)).toEqual(fires);
+  });
+
+  it('after an interval of days the two parts would be counted apart, so it is refused', async () => {
+    await expect(meaningOfSchedule('every other day in the morning at 8 and evening at 6', OPTIONS, 3)).rejects.toThrow(/two parts of the day/);
+  });
+});
+
+describe('a month said with the last of several rules', () => {
+  it('bounds that rule alone, and says so', async () => {
+    const meaning = await meaningOfSchedule('weekdays at 8am and weekends at 10am in december', OPTIONS, 4);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-11-19 08:00', '2026-11-20 08:00', '2026-11-23 08:00', '2026-11-24 08:00']);
+    expect(meaning.notes).toContain("read 'in December' as bounding only the part after the last 'and'; to bound every part, say it with each");
+  });
+});
