@@ -9,7 +9,7 @@ import type { FullScheduleBody } from '../sync/carry';
 import { desiredOf, FileError, type Desired } from './desired';
 import { readScheduleFile, type ScheduleFile } from './file-format';
 import { LOCK_FILE_NAME, serverEntries, type LockFile } from './lock-file';
-import { listedOf, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
+import { listedOf, pausedKey, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
 import { compareText } from '../text-order';
 
 export const DEFAULT_FOLDER = 'letta-schedules';
@@ -153,7 +153,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
       letta.set(agentId, all);
     }),
   );
-  const { successors, paused } = await replacedOnThisMachine(
+  const { successors, paused, pausedKeys } = await replacedOnThisMachine(
     rt,
     considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
   );
@@ -167,6 +167,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     wanted,
     successors,
     paused,
+    pausedKeys,
   });
   problems.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
   return { target, lock, server, problems, changes };
@@ -178,8 +179,8 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
  * each with the id that resumes it.
  * The record is optional.
  */
-async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ successors: Map<string, string>; paused: Map<string, string> }> {
-  const found = { successors: new Map<string, string>(), paused: new Map<string, string>() };
+async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ successors: Map<string, string>; paused: Map<string, string>; pausedKeys: Map<string, string> }> {
+  const found = { successors: new Map<string, string>(), paused: new Map<string, string>(), pausedKeys: new Map<string, string>() };
   if (missing.length === 0) return found;
   const [{ stateStore }, { currentId, resumedMember }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
   let state;
@@ -194,11 +195,15 @@ async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ 
     ...state.paused.map((p) => [p.old_id, p.old_id] as const),
     ...state.series.filter((s) => s.status === 'paused').flatMap((s) => s.members.filter((m) => m.paused === true).map((m) => [m.schedule_id, s.series_id] as const)),
   ]);
+  const saved = new Map(state.paused.map((p) => [p.old_id, p.schedule] as const));
   for (const id of missing) {
-    const resume = pausedHere.get(id);
-    if (resume !== undefined) found.paused.set(id, resume);
-    // A series member a resume made again is owned through the member at its instant now.
+    // A schedule resumed, then paused again, is paused as its latest successor.
     const latest = currentId(state, id);
+    const resume = pausedHere.get(id) ?? pausedHere.get(latest);
+    if (resume !== undefined) found.paused.set(id, resume);
+    const copy = saved.get(id) ?? saved.get(latest);
+    if (copy !== undefined) found.pausedKeys.set(id, pausedKey(copy));
+    // A series member a resume made again is owned through the member at its instant now.
     const resumed = latest === id ? state.series.map((s) => resumedMember(s, id)).find((one) => one !== undefined) : undefined;
     if (latest !== id || resumed !== undefined) found.successors.set(id, resumed ?? latest);
   }

@@ -100,6 +100,8 @@ export interface PlanInput {
   successors?: Map<string, string>;
   /** From the record of intent: owned ids paused on this machine, each with the id that resumes it (its own, or its series'). */
   paused?: Map<string, string>;
+  /** Of those paused alone (not in a series), the fingerprint of the saved copy (`pausedKey`), so a renamed file takes them as they are. */
+  pausedKeys?: Map<string, string>;
 }
 
 /**
@@ -107,7 +109,7 @@ export interface PlanInput {
  * in name order. Pure: the same input gives the same plan, and planning
  * against the result of applying a plan gives no change.
  */
-export function planChanges({ now, desired, entries, failed, wholeFolder, letta, wanted: given, successors = new Map(), paused = new Map() }: PlanInput): Change[] {
+export function planChanges({ now, desired, entries, failed, wholeFolder, letta, wanted: given, successors = new Map(), paused = new Map(), pausedKeys = new Map() }: PlanInput): Change[] {
   const owned = new Set(Object.values(entries).flatMap((entry) => [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]));
   let wanted = given;
   const bodyOfListed = (item: Listed) => item.body ?? (wanted ??= wantedBodies(desired)).get(item.key)!;
@@ -116,12 +118,30 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
   // A removed file's schedules: a new file that says one exactly takes it (a file renamed) rather than make it again beside it.
   const leaving = new Set(wholeFolder ? Object.entries(entries).flatMap(([name, entry]) => (present.has(name) || failed.has(name) ? [] : entry.ids)) : []);
   const taken = new Set<string>();
+  // A removed file whose schedules are all paused here: a new file that says exactly them is that file renamed.
+  const pausedLeaving = leaving.size === 0 ? [] : Object.entries(entries).filter(([name, e]) => !present.has(name) && !failed.has(name) && e.ids.length > 0 && e.ids.every((id) => pausedKeys.has(id)));
   for (const want of [...desired].sort((a, b) => compareText(a.name, b.name))) {
     const entry = entries[want.name];
-    const held = [...new Set(entry?.ids.flatMap((id) => paused.get(id) ?? []))];
-    // Paused here: its schedule lives only in the record until `recurring resume`; apply must not make it again meanwhile.
-    if (entry && held.length > 0) {
-      changes.push({ file: want.name, kind: 'unchanged', agent_id: entry.agent_id, create: [], adopt: [], keep: entry.ids, delete: [], diff: [], relock: false, paused: held });
+    const keys = want.bodies.map(bodyKey).sort().join();
+    const renamed = entry
+      ? undefined
+      : pausedLeaving.find(
+          ([, e]) =>
+            e.agent_id === want.agent_id &&
+            !e.ids.some((id) => taken.has(id)) &&
+            e.ids
+              .map((id) => pausedKeys.get(id))
+              .sort()
+              .join() === keys,
+        );
+    const ids = entry?.ids ?? renamed?.[1].ids ?? [];
+    const held = [...new Set(ids.flatMap((id) => paused.get(id) ?? []))];
+    // Paused here: its schedule lives only in the record until `recurring resume`; apply must not make it again meanwhile
+    // (nor when its file is renamed: the new name takes it, still paused).
+    if ((entry || renamed) && held.length > 0) {
+      for (const id of ids) taken.add(id);
+      const relocked = renamed ? { entry: entryFields(want), relock: true } : { relock: false };
+      changes.push({ file: want.name, kind: 'unchanged', agent_id: want.agent_id, create: [], adopt: [], keep: ids, delete: [], diff: [], ...relocked, paused: held });
       continue;
     }
     const change = planFile(want, entry, letta, bodyOfListed, (id) => (owned.has(id) && !leaving.has(id)) || taken.has(id), successors, now);
@@ -138,7 +158,7 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
       const entry = entries[name]!;
       const ids = ownedIds(entry).filter(({ agent_id, id }) => letta.get(agent_id)?.has(id) && !taken.has(id));
       // Paused here, a removed file's schedule lives on in the record, for `recurring resume` to bring back: deleted, its saved copy goes.
-      const held = [...new Set(entry.ids.flatMap((id) => paused.get(id) ?? []))];
+      const held = [...new Set(entry.ids.flatMap((id) => (taken.has(id) ? [] : (paused.get(id) ?? []))))];
       const kind = ids.length > 0 || held.length > 0 ? 'delete' : 'unchanged';
       changes.push({ file: name, kind, agent_id: entry.agent_id, create: [], adopt: [], keep: [], delete: ids, diff: [], relock: true, ...(held.length > 0 ? { paused: held } : {}) });
     }
@@ -197,8 +217,7 @@ function planFile(
     }
   }
   const toDelete = [...retiring, ...stale];
-  const { name: _name, bodies: _bodies, local_crons: _local, warnings: _warnings, kind: _kind, ...fields } = want;
-  const entryAfter: Omit<LockEntry, 'ids'> = fields;
+  const entryAfter = entryFields(want);
   const kind: ChangeKind =
     unmatched.length === 0 && toDelete.length === 0 && adopt.length === 0
       ? 'unchanged'
@@ -218,6 +237,12 @@ function planFile(
   return { file: want.name, kind, agent_id: want.agent_id, create: unmatched, adopt: shared(adopt), keep: shared(keep), delete: shared(toDelete), diff: shared(diff), entry: entryAfter, relock };
 }
 
+/** What the lock file keeps of a file's reading, besides the ids it owns. */
+function entryFields(want: Desired): Omit<LockEntry, 'ids'> {
+  const { name: _name, bodies: _bodies, local_crons: _local, warnings: _warnings, kind: _kind, ...fields } = want;
+  return fields;
+}
+
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** An empty list as the one every change shares (a plan holds a change per file, most with several lists empty); never changed after. */
@@ -228,6 +253,11 @@ function shared<T>(list: T[]): T[] {
 /** A listed schedule in the shape of a create body, so the two compare field by field. */
 export function bodyOf(item: ScheduledMessage): FullScheduleBody {
   return replacementBody(carriedBody(item), currentSchedule(item));
+}
+
+/** The fingerprint of a schedule saved by `recurring pause`, as a file's body would have it. */
+export function pausedKey(item: ScheduledMessage): string {
+  return bodyKey(bodyOf(item));
 }
 
 /** Two bodies are the same schedule when their fingerprints are equal: the fields a create sets, as a file can say them. */

@@ -78,6 +78,47 @@ describe('apply on a terminal', () => {
     expect((await h.run(['plan', '-f', dir])).code).toBe(0);
   });
 
+  async function pausedDrop(): Promise<string> {
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    const [id] = JSON.parse((await h.run(['recurring', 'list', '--json'])).stdout)
+      .filter((row: { message: { messages: Array<{ content: string }> } }) => row.message.messages[0]!.content === 'Drop')
+      .map((row: { id: string }) => row.id) as string[];
+    expect((await h.run(['recurring', 'pause', id!])).code).toBe(0);
+    return id!;
+  }
+  const dropCreates = () => h.letta.requests('POST').filter((r) => r.body && JSON.stringify(r.body).includes('Drop'));
+
+  it('a file renamed while its schedule is paused here: the new name takes it still paused, and one resume brings back one', async () => {
+    const id = await pausedDrop();
+    renameSync(join(dir, 'drop.md'), join(dir, 'renamed.md'));
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code, plan.stdout).toBe(0);
+    expect(plan.stdout).toContain(`= paused    renamed.md  (${id} paused on this machine`);
+    expect(plan.stdout).not.toContain('saved copy dropped');
+    expect((await h.run(['apply', '-f', dir, '--yes'])).code).toBe(0);
+    expect(dropCreates()).toHaveLength(1);
+    expect((await h.run(['recurring', 'resume', id])).code).toBe(0);
+    expect(dropCreates()).toHaveLength(2);
+    expect((await h.run(['plan', '-f', dir])).code).toBe(0);
+    expect(dropCreates()).toHaveLength(2);
+  });
+
+  it('the same after a pause, a resume and a pause again: the removed file is paused as its latest copy', async () => {
+    const first = await pausedDrop();
+    const again = (await h.run(['recurring', 'resume', first, '-q'])).stdout.trim();
+    expect((await h.run(['recurring', 'pause', again])).code).toBe(0);
+    rmSync(join(dir, 'drop.md'));
+    const removed = await h.run(['plan', '-f', dir]);
+    expect(removed.stdout).toContain(`drop.md  (${again} paused here: its saved copy dropped)`);
+    writeFileSync(join(dir, 'renamed.md'), `---\nagent: ${AGENT}\nwhen: "0 10 * * *"\n---\nDrop\n`);
+    const renamed = await h.run(['plan', '-f', dir]);
+    expect(renamed.stdout).toContain(`= paused    renamed.md  (${again} paused on this machine`);
+    expect((await h.run(['apply', '-f', dir, '--yes'])).code).toBe(0);
+    expect((await h.run(['recurring', 'resume', again])).code).toBe(0);
+    expect(dropCreates()).toHaveLength(3);
+    expect((await h.run(['plan', '-f', dir])).code).toBe(0);
+  });
+
   it('a renamed file keeps its schedule: the new name takes it, nothing is made twice or deleted', async () => {
     expect((await h.run(['apply', '-f', dir])).code).toBe(0);
     const before = [...h.letta.schedules.keys()].sort();
