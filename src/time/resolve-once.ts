@@ -301,6 +301,11 @@ export function dayLabel(date: { year: number; month: number; day: number }): st
   return `${WEEKDAY_NAMES[addDays(date, 0).weekday]!.slice(0, 3)} ${date.day} ${MONTH_NAMES[date.month - 1]!.slice(0, 3)}`;
 }
 
+/** "dec 4": a day as a phrase can say it, for notes. */
+function dateWords(date: { month: number; day: number }): string {
+  return `${MONTH_NAMES[date.month - 1]!.toLowerCase().slice(0, 3)} ${date.day}`;
+}
+
 /** "next friday" is the first Friday after today; when that is in this week, a note says so and how to write the one after. */
 function nextInWeek(today: WallTime, ahead: number, input: string, other: string, notes: string[]) {
   const sinceMonday = (today.weekday + 6) % 7;
@@ -327,19 +332,30 @@ function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTi
   // Weeks run Monday to Sunday (ISO 8601).
   const sinceMonday = (today.weekday + 6) % 7;
   const intoWeek = (day.weekday + 6) % 7;
+  // On a Sunday which week is "this" or "next" depends on where weeks start, and many start them on Sunday: the other day is named.
+  const onSunday = today.weekday === 0 && day.weekday !== 0;
+  const name = WEEKDAY_NAMES[day.weekday]!;
+  const instead = (days: number) => `write '${dateWords(addDays(today, days))}' for ${dayLabel(addDays(today, days))}`;
   switch (day.mode) {
     case 'this': {
       const instant = inDays(ahead);
       return instant <= now ? inDays(ahead + 7) : instant;
     }
     case 'next':
-      nextInWeek(today, ahead || 7, input, `${WEEKDAY_NAMES[day.weekday]!.toLowerCase()} next week`, notes);
+      if (onSunday) notes.push(`read '${input}' as ${dayLabel(addDays(today, ahead))}, the first ${name} after today; ${instead(ahead + 7)}`);
+      else nextInWeek(today, ahead || 7, input, `${name.toLowerCase()} next week`, notes);
       return inDays(ahead || 7);
     case 'after-next':
       return inDays((ahead || 7) + 7);
     case 'this-week':
+      // Counted from Monday, this week's day has passed; counted from today, it is ahead, and a day ahead is what is meant.
+      if (onSunday) {
+        notes.push(`read '${input}' as ${dayLabel(addDays(today, ahead))}, in the week from today; in the week that began on Monday, ${name} has passed`);
+        return inDays(ahead);
+      }
       return inDays(intoWeek - sinceMonday);
     case 'next-week':
+      if (onSunday) notes.push(`read '${input}' as ${dayLabel(addDays(today, ahead))}, in the week from tomorrow (Monday); ${instead(ahead + 7)}, in the week from next Sunday`);
       return inDays(7 - sinceMonday + intoWeek);
     case 'last':
       return inDays(-((today.weekday - day.weekday + 7) % 7 || 7));

@@ -233,3 +233,28 @@ describe('dates in digits', () => {
     await expect(meaningOfOnce('13/13', { now, zone: 'UTC' })).rejects.toBeInstanceOf(UsageError);
   });
 });
+
+describe('on a Sunday, which week is this or next depends on where weeks start: the other day is named', () => {
+  // Sunday 22 Nov 2026, 10:00 in New York.
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['friday next week', '2026-11-27', "read 'friday next week' as Fri 27 Nov, in the week from tomorrow (Monday); write 'dec 4' for Fri 4 Dec, in the week from next Sunday"],
+    [
+      'wednesday of next week at 2pm',
+      '2026-11-25',
+      "read 'wednesday of next week at 2pm' as Wed 25 Nov, in the week from tomorrow (Monday); write 'dec 2' for Wed 2 Dec, in the week from next Sunday",
+    ],
+    ['next friday', '2026-11-27', "read 'next friday' as Fri 27 Nov, the first Friday after today; write 'dec 4' for Fri 4 Dec"],
+    ['friday this week', '2026-11-27', "read 'friday this week' as Fri 27 Nov, in the week from today; in the week that began on Monday, Friday has passed"],
+  ])('%s', async (phrase, day, note) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.local.slice(0, 10)).toBe(day);
+    expect(meaning.notes).toEqual([note]);
+  });
+
+  it('a Sunday next week is the same either way, and needs no note', async () => {
+    const meaning = await meaningOfOnce('sunday next week', sunday);
+    expect(meaning.local.slice(0, 10)).toBe('2026-11-29');
+    expect(meaning.notes).toEqual([]);
+  });
+});
