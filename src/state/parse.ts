@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { parseJsonFile } from '../files/json';
-import { INTENT_STATUSES, SERIES_STATUSES, STATE_VERSION, emptyState, type SkippedRecord, type State } from './records';
+import { INTENT_STATUSES, SERIES_STATUSES, STATE_VERSION, type SkippedRecord, type State } from './records';
 
 export const LEFT_AS_IT_IS = 'Fix it or move it away; it has been left as it is.';
 
@@ -18,9 +18,15 @@ export function parseState(text: string, path: string): State {
   return checkState(readStateData(text, path), path);
 }
 
-/** The state file's text as plain JSON, not yet checked (an empty file is an empty record). */
+/**
+ * The state file's text as plain JSON, not yet checked. This tool never writes an empty file (each write is whole,
+ * flushed, then renamed into place), so one is damage, not an empty record: read as one, what only it held (the saved
+ * copies of paused schedules) would be gone without a word.
+ */
 export function readStateData(text: string, path: string): unknown {
-  if (text.trim() === '') return emptyState();
+  if (text.trim() === '') {
+    throw new UsageError(`The state file ${path} is empty`, `It has been left as it is. If nothing should be recorded, delete it (rm '${path}'); else restore it from a backup.`);
+  }
   return parseJsonFile(text, path, 'state file', LEFT_AS_IT_IS);
 }
 

@@ -93,12 +93,16 @@ describe('reading and writing the record', () => {
     expect(readdirSync(dir)).toEqual(['state.json']);
   });
 
-  it('reads a file with a byte-order mark, and an empty file as an empty record', async () => {
+  it('reads a file with a byte-order mark; an empty file is damage, refused and left as it is, never read as an empty record', async () => {
     const dir = freshDir();
     writeFileSync(join(dir, 'state.json'), `\uFEFF${JSON.stringify({ version: 1, intents: [intent('sm-1')] })}`);
     expect(findIntent(await storeIn(dir).read(), 'sm-1')).toEqual(intent('sm-1'));
-    writeFileSync(join(dir, 'state.json'), '\n');
-    expect(await storeIn(dir).read()).toEqual(emptyState());
+    for (const empty of ['', '\n', '  \n\t']) {
+      writeFileSync(join(dir, 'state.json'), empty);
+      await expect(storeIn(dir).read()).rejects.toThrow(`The state file ${join(dir, 'state.json')} is empty`);
+      await expect(storeIn(dir).update(() => {})).rejects.toThrow('is empty');
+      expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(empty);
+    }
   });
 });
 
@@ -209,12 +213,12 @@ describe('state folder and symlink rules (shared with the config file)', () => {
   it.runIf(root)('as root, writes through no link at all, even to a private root-owned file', async () => {
     const dir = freshDir();
     const target = join(freshDir(), 'root-owned');
-    writeFileSync(target, '', { mode: 0o600 });
+    writeFileSync(target, '{"version": 2}', { mode: 0o600 });
     symlinkSync(target, join(dir, 'state.json'));
     await expect(storeIn(dir).update((state) => recordIntent(state, intent('sm-1')))).rejects.toThrow(
       /is a link to .*root-owned, and running as root, this tool writes through no link; not writing through it/,
     );
-    expect(readFileSync(target, 'utf8')).toBe('');
+    expect(readFileSync(target, 'utf8')).toBe('{"version": 2}');
   });
 
   it('refuses a link to a file others can change', async () => {
