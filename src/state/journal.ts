@@ -55,6 +55,15 @@ export type JournalOp =
   /** The top-level fields besides the lists. */
   | { op: 'top'; fields: Record<string, unknown> };
 
+/** Whether a step's op is one this version writes: a known op on a known list, with what it needs. */
+export function isJournalOp(value: unknown): value is JournalOp {
+  const op = value as Partial<Record<string, unknown>> | null;
+  if (typeof op !== 'object' || op === null) return false;
+  if (op.op === 'top') return typeof op.fields === 'object' && op.fields !== null;
+  if (!(LISTS as readonly string[]).includes(op.list as string)) return false;
+  return (op.op === 'put' && 'record' in op) || (op.op === 'del' && 'key' in op) || (op.op === 'list' && Array.isArray(op.records));
+}
+
 /**
  * One step. `g`: the state file's generation it was written against; lines of an older generation are already folded in.
  * `k`: 2 when its keys name the server with the id (keyOf); lines without it (written before) name records by id alone.

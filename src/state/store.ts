@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { lock, liveHolder, tryLock as tryLockFile, type HeldLock } from '../files/lock';
 import { appendPrivateFile, flushFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
-import { applyOps, leftScope, readJournal, scopedState, track } from './journal';
+import { applyOps, isJournalOp, leftScope, readJournal, scopedState, track } from './journal';
 import { foldAtEnd } from './journal-end';
 import { checkState, readStateData } from './parse';
 import { shareRepeatedStrings } from '../shared-strings';
@@ -144,9 +144,11 @@ function load(path: string, journal: string): Loaded {
   const journalText = readTextFile(journal, JOURNAL_LABEL) ?? '';
   const { lines, bytes } = readJournal(journalText);
   const newer = lines.find((line) => line.k !== undefined && line.k !== 2);
-  if (newer)
+  // A step this version does not know would be applied as a record of nothing ("null" in a list, kept for good).
+  const unknown = lines.flatMap((line) => line.ops).find((op) => !isJournalOp(op));
+  if (newer || unknown)
     throw new UsageError(
-      `The state journal ${journal} was written by a newer letta-switchboard (lines of kind ${JSON.stringify(newer.k)})`,
+      `The state journal ${journal} was written by a newer letta-switchboard (${newer ? `lines of kind ${JSON.stringify(newer.k)}` : `a step ${JSON.stringify(unknown)}`})`,
       'Upgrade letta-switchboard; the files have been left as they are.',
     );
   const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;

@@ -456,6 +456,22 @@ describe('records of two servers whose ids collide', () => {
     expect(readFileSync(join(dir, 'state.journal'), 'utf8')).toBe(line);
   });
 
+  it.each([[{ op: 'zap', list: 'intents', key: 'x' }], [{ op: 'put', list: 'bookmarks', record: { id: 'x' } }], [{ op: 'list', list: 'intents' }]])(
+    "a step this version does not know (%j) is refused as a newer version's, not applied as a record of nothing",
+    async (op) => {
+      const dir = freshDir();
+      await wholeStore(dir).update((state) => Object.assign(state, mixed()));
+      const before = readFileSync(join(dir, 'state.json'), 'utf8');
+      const generation = JSON.parse(before).generation ?? 0;
+      const line = `${JSON.stringify({ g: generation, k: 2, ops: [op] })}\n`;
+      writeFileSync(join(dir, 'state.journal'), line);
+      await expect(wholeStore(dir).read()).rejects.toThrow(/state journal .* was written by a newer letta-switchboard \(a step \{/);
+      await expect(wholeStore(dir).update(() => undefined)).rejects.toThrow(/newer letta-switchboard/);
+      expect(readFileSync(join(dir, 'state.journal'), 'utf8')).toBe(line);
+      expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(before);
+    },
+  );
+
   it('a line keyed by server and id takes the place of that record only, not one whose key only begins or ends the same way', () => {
     const data = plain({
       ...emptyState(),
