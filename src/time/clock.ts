@@ -160,6 +160,13 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
     } else if (hour <= 23 && /^[0-5]\d$/.test(tokens[i] ?? '') && unitOf(tokens[i + 1]) === undefined && monthOf(tokens[i + 1]) === undefined) {
       // "at 5 05", "9 30 pm": hours and minutes said apart, as dictation writes them ("at 5 30 minutes past" is no clock).
       minute = Number(tokens[i++]);
+    } else if (hour <= 23) {
+      // "at 9 fifteen", "4 twenty pm", "7 oh five": the minutes in words, as "nine fifteen" says them (never a second time).
+      const minuteWord = readMinuteWord(tokens, i);
+      if (minuteWord && unitOf(tokens[minuteWord.end]) === undefined && tokens[minuteWord.end] !== 'times') {
+        minute = minuteWord.value;
+        i = minuteWord.end;
+      }
     }
   } else {
     const word = readNumber(tokens, i, { articles: false });

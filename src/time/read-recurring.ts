@@ -1511,10 +1511,17 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   const afterThe = tokens[i - 1] === 'the' || i > start;
   // "every 27": a bare number after "every" with nothing else to count is a day of the month.
   const afterEvery = (tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && bareDay(tokens, i) !== null && unitOf(tokens[i + 1]) === undefined && readClock(tokens, i)?.end !== i + 2;
+  // "every month on 15", "monthly on 20": a bare number after "on" in a monthly rule is its day, not an hour.
+  const onInMonth = tokens[i - 1] === 'on' && seen.group.interval?.unit === 'month' && bareDay(tokens, i) !== null && unitOf(tokens[i + 1]) === undefined;
+  // Numbers that could be hours read as days ("every 10th and 20"), each said in a note.
+  const bareRead: number[] = [];
   const days: number[] = [];
   let j = i;
   for (;;) {
-    const day = readOrdinal(tokens, j) ?? (afterThe || afterEvery ? bareDay(tokens, j) : null);
+    const listed = days.length > 0 && /(?:st|nd|rd|th)$/.test(tokens[i]!) && unitOf(tokens[j + 1]) === undefined;
+    const ordinal = readOrdinal(tokens, j);
+    const day = ordinal ?? (afterThe || afterEvery || onInMonth || listed ? bareDay(tokens, j) : null);
+    if (day && !ordinal && (onInMonth || listed) && day.value <= 23) bareRead.push(day.value);
     if (!day) break;
     const after = tokens[day.end];
     // "first monday" is an nth weekday; "march 1st" and "1st of march" are dates.
@@ -1538,7 +1545,9 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
       // "1, 15 and 20", "1st, 15th, and 20th" (a comma before the last 'and' too).
       const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
       const k = tokens[next] === 'the' ? next + 1 : next;
-      if (readOrdinal(tokens, k) || (afterThe && bareDay(tokens, k))) {
+      // "every 10th and 20", "every 5 and 20 of the month": the next number is a day as the first was.
+      const bareListed = (/(?:st|nd|rd|th)$/.test(tokens[i]!) || (afterEvery && tokens[k + 1] === 'of')) && bareDay(tokens, k) && unitOf(tokens[k + 1]) === undefined && tokens[k - 1] !== 'at';
+      if (readOrdinal(tokens, k) || ((afterThe || onInMonth || bareListed) && bareDay(tokens, k))) {
         j = k;
         continue;
       }
@@ -1552,6 +1561,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
     if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
   }
   if (afterEvery) addNote(group, `read 'every ${tokens[i]}' as day ${tokens[i]} of every month; write 'every ${tokens[i]} minutes' for an interval`);
+  for (const day of bareRead) addNote(group, `read '${day}' as the ${ordinalDay(day)} of the month; write 'at ${formatClock(day, 0)}' for the time`);
   group.monthDays = mergeList(group.monthDays, days);
   // "on the 1st and 15th": several days of the month are no one instant.
   group.repeats ||= afterEvery || days.length > 1;
@@ -1964,11 +1974,14 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
   };
   // "at 8 and 10 am", "at 9, 1 and 5pm": an am/pm after the list covers the times before it written without one, from the
   // end back, while that keeps them in order (as a window's start takes its end's); "9 and 5pm" is 09:00, by the rule.
+  // So does a part of the day after the last ("at 1 and 3 in the morning", "at 9 and 11 at night").
   const lastToken = tokens[j - 1];
-  if (lastToken === 'am' || lastToken === 'pm') {
+  const partAfter = tokens[j - 2] === 'the' || tokens[j - 2] === 'at' ? partOfDay(lastToken) : undefined;
+  const pmOf = (hour: number) => (partAfter === 'night' ? hour >= 5 && hour < 12 : partAfter ? partAfter !== 'morning' : lastToken === 'pm');
+  if (lastToken === 'am' || lastToken === 'pm' || (partAfter && !times.at(-1)!.ambiguous)) {
     for (let k = times.length - 2; k >= 0 && times[k]!.ambiguous; k--) {
       const { value } = times[k]!;
-      const covered = { ...value, hour: (value.hour % 12) + (lastToken === 'pm' ? 12 : 0) };
+      const covered = { ...value, hour: (value.hour % 12) + (pmOf(value.hour) ? 12 : 0) };
       if (minutes(covered) >= minutes(times[k + 1]!.value)) break;
       decide(times[k]!, covered);
     }

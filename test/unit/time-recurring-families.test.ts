@@ -358,3 +358,41 @@ describe('a month said with the last of several rules', () => {
     expect(meaning.notes).toContain("read 'in December' as bounding only the part after the last 'and'; to bound every part, say it with each");
   });
 });
+
+describe('minutes in words after an hour in digits', () => {
+  it.each([
+    ['every day at 9 fifteen', ['2026-11-19 09:15', '2026-11-20 09:15']],
+    ['every monday at 4 twenty', ['2026-11-23 16:20', '2026-11-30 16:20']],
+    ['every day at 6 forty five pm', ['2026-11-18 18:45', '2026-11-19 18:45']],
+    ['every day at 7 oh five', ['2026-11-19 07:05', '2026-11-20 07:05']],
+  ])('%s is one time, not two', async (phrase, fires) => {
+    expect(await localFires(phrase, 2)).toEqual(fires);
+  });
+
+  it('a one-time phrase reads them the same way', async () => {
+    expect((await meaningOfOnce('tomorrow at 9 fifteen', OPTIONS)).local.slice(0, 16)).toBe('2026-11-19 09:15');
+  });
+});
+
+describe('a part of the day after a list of times covers them all', () => {
+  it.each([
+    ['every day at 1 and 3 in the morning', ['2026-11-19 01:00', '2026-11-19 03:00']],
+    ['every day at 7 and 8 in the evening', ['2026-11-18 19:00', '2026-11-18 20:00']],
+    ['every day at 9 and 11 at night', ['2026-11-18 21:00', '2026-11-18 23:00']],
+  ])('%s', async (phrase, fires) => {
+    expect(await localFires(phrase, 2)).toEqual(fires);
+  });
+});
+
+describe('bare numbers that are days of the month', () => {
+  it.each([
+    ['every month on 15', ['2026-12-15 09:00', '2027-01-15 09:00'], ["read '15' as the 15th of the month; write 'at 15:00' for the time"]],
+    ['monthly on 20', ['2026-11-20 09:00', '2026-12-20 09:00'], ["read '20' as the 20th of the month; write 'at 20:00' for the time"]],
+    ['every 10th and 20', ['2026-11-20 09:00', '2026-12-10 09:00'], ["read '20' as the 20th of the month; write 'at 20:00' for the time"]],
+    ['every 5 and 20 of the month', ['2026-11-20 09:00', '2026-12-05 09:00'], ["read 'every 5' as day 5 of every month; write 'every 5 minutes' for an interval"]],
+  ])('%s', async (phrase, fires, notes) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 2);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(fires);
+    expect(meaning.notes).toEqual(notes);
+  });
+});
