@@ -234,6 +234,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   let andJoined = false;
   let everyJoined = false;
   let timedBeforeExcept = false;
+  let narrowing = false;
   while (i < tokens.length) {
     const token = tokens[i]!;
     // "weekdays at 9am and weekends at 11am": a second day set after a complete group starts a new one.
@@ -244,6 +245,13 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     // narrow a rule that names none (read as a rule of their own, they fired daily at 09:00 beside it).
     const withinDay = group.interval === undefined || group.interval.unit === 'minute' || group.interval.unit === 'hour';
     const daysNarrow = token === ',' && withinDay && !DAY_KINDS.some((kind) => group[kind] !== undefined) && onlyDaysFollow(tokens, i + 1);
+    // "every day at 9am, monday through friday", "daily, weekdays only", "the 1st, but only on weekdays": days after a comma
+    // that limit the rule before it, never days added to it.
+    if (token === ',' && !daysNarrow && limitsDays(tokens, i + 1, group)) {
+      narrowing = true;
+      i++;
+      continue;
+    }
     const secondRule =
       LIST_WORDS.has(token) &&
       group.repeats &&
@@ -295,7 +303,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       }
       if (read.rule === 'except') timedBeforeExcept = group.times.length > 0;
       // "every weekday on saturday": days said again after "on" contradict the first ones (a list of days is not said so).
-      const onDays = (tokens[i] === 'on' || tokens[i - 1] === 'on') && !joined && group.times.length === 0;
+      const onDays = (tokens[i] === 'on' || tokens[i - 1] === 'on') && !joined && !narrowing && group.times.length === 0;
       if (onDays && part.weekdays && group.weekdays && part.weekdays.join() !== group.weekdays.join()) {
         throw new ClauseConflict(
           `names ${listText(group.weekdays.map((day) => WEEKDAY_NAMES[day]!))} and then, after 'on', ${listText(part.weekdays.map((day) => WEEKDAY_NAMES[day]!))}: which days?`,
@@ -306,6 +314,17 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       // "friday the 13th": a weekday and the day of the month right after it are one day that is both.
       const at = tokens[i] === 'the' ? i : i - 1;
       const sameDay = !joined && tokens[at] === 'the' && weekdayOf(tokens[at - 1]) !== undefined && part.monthDays !== undefined;
+      if (narrowing && DAY_KINDS.some((kind) => part[kind] !== undefined)) {
+        narrowing = false;
+        // The days take the place of "every day"; weekdays of weekdays are those in both ("every weekend, saturday only").
+        if (group.interval && isDaily(group.interval)) delete group.interval;
+        if (group.weekdays && part.weekdays) {
+          const both = group.weekdays.filter((day) => part.weekdays!.includes(day));
+          if (both.length === 0) throw new ClauseConflict('limits its days to others, leaving none', 'Name the days once.', true);
+          group.weekdays = undefined;
+          part.weekdays = both;
+        }
+      }
       unite(group, part, joined, andJoined, sameDay);
       // "the 1st and every friday": a bare "every" leaves the days it comes before joined, as "the 1st and fridays" is.
       everyJoined = joined && read.rule === 'every' && Object.keys(part).every((key) => key === 'repeats' || key === 'times');
@@ -971,6 +990,25 @@ function givesItsOwnTimes(group: Group): boolean {
 function onlyDaysFollow(tokens: readonly string[], i: number): boolean {
   const end = EACH.has(tokens[i] ?? '') && tokens[i + 1] === 'day' ? i + 2 : tokens[i] === 'daily' ? i + 1 : readDaySet(tokens, i)?.end;
   return end !== undefined && (end === tokens.length || tokens[end] === ',');
+}
+
+/**
+ * Whether what follows a comma limits the days of the rule before it: days said with "only" ("only on weekdays", "weekdays
+ * only", "but only on mondays"), or days at all after "every day" / "daily" ("every day at 9am, monday through friday").
+ */
+function limitsDays(tokens: readonly string[], i: number, group: Group): boolean {
+  let j = i;
+  const only = tokens[j] === 'only';
+  if (only) j++;
+  if (tokens[j] === 'on') j++;
+  const days = readDaySet(tokens, j);
+  if (!days) return false;
+  const end = days.end;
+  const onlyAfter = tokens[end] === 'only';
+  // Days with a time of their own after a rule that has one are a rule of their own ("every day at 9am, weekends at 10am").
+  const closes = (k: number) => k === tokens.length || tokens[k] === ',' || ((tokens[k] === 'at' || tokens[k] === '@') && group.times.length === 0);
+  if (only || onlyAfter) return closes(onlyAfter ? end + 1 : end);
+  return group.interval !== undefined && isDaily(group.interval) && !DAY_KINDS.some((kind) => group[kind] !== undefined) && closes(end);
 }
 
 /** "at 10am on mondays and 2pm on fridays": a time with its own days after a group that has both starts a group of its own. */

@@ -396,3 +396,27 @@ describe('bare numbers that are days of the month', () => {
     expect(meaning.notes).toEqual(notes);
   });
 });
+
+describe('days after a comma limit the rule before them', () => {
+  // Wed 18 Nov 2026 11:00 in New York: the next weekday fires are Thu 19, Fri 20, Mon 23.
+  it.each([
+    ['every day at 9am, monday through friday', ['2026-11-19 09:00', '2026-11-20 09:00', '2026-11-23 09:00']],
+    ['daily at 8:30am, mon-fri', ['2026-11-19 08:30', '2026-11-20 08:30', '2026-11-23 08:30']],
+    ['every day at noon, saturdays and sundays', ['2026-11-21 12:00', '2026-11-22 12:00', '2026-11-28 12:00']],
+    ['every day at 9am, only on weekdays', ['2026-11-19 09:00', '2026-11-20 09:00', '2026-11-23 09:00']],
+    ['daily, weekdays only', ['2026-11-19 09:00', '2026-11-20 09:00', '2026-11-23 09:00']],
+    ['every day, monday to friday, at 9am', ['2026-11-19 09:00', '2026-11-20 09:00', '2026-11-23 09:00']],
+    ['every weekday at 9am, only on mondays and fridays', ['2026-11-20 09:00', '2026-11-23 09:00', '2026-11-27 09:00']],
+  ])('%s', async (phrase, fires) => {
+    expect(await localFires(phrase, 3)).toEqual(fires);
+  });
+
+  it('days of the week limiting days of the month are refused as a cron cannot say them, never fired on either', async () => {
+    await expect(meaningOfSchedule('on the 1st, but only on weekdays', OPTIONS, 3)).rejects.toThrow(/days of the month and days of the week together/);
+    await expect(meaningOfSchedule('every 15th, weekdays only', OPTIONS, 3)).rejects.toThrow(/days of the month and days of the week together/);
+  });
+
+  it('days with a time of their own after a timed rule are a rule of their own', async () => {
+    expect(await localFires('every day at 9am, weekends at 10am', 4)).toEqual(['2026-11-19 09:00', '2026-11-20 09:00', '2026-11-21 09:00', '2026-11-21 10:00']);
+  });
+});
