@@ -47,6 +47,28 @@ export interface PhraseZone {
 const DAYLIGHT = new Set('edt cdt mdt pdt akdt adt ndt cest eest bst aedt acdt nzdt'.split(' '));
 const STANDARD = new Set('est mst pst akst nst cet eet wet aest acst nzst'.split(' '));
 
+/** Whether the zone shows its summer (daylight) time at the instant. */
+function inDaylight(zone: string, instant: number): boolean {
+  const year = wallTime(zone, instant).year;
+  const standard = Math.min(offsetMinutes(zone, utcMillis(year, 1, 1, 0, 0, 0)), offsetMinutes(zone, utcMillis(year, 7, 1, 0, 0, 0)));
+  return offsetMinutes(zone, instant) > standard;
+}
+
+/**
+ * "1am EST" on the night the clocks go back: of the two 1:00s, the one the season names (the second); "1am EDT", the
+ * first. The instant as it is when its wall time comes once, or the season says nothing.
+ */
+export function seasonsTwin(zoned: PhraseZone, instant: number): number {
+  const zone = zoned.written;
+  if (!zoned.season || zone === undefined || inDaylight(zone, instant) === zoned.season.daylight) return instant;
+  const at = wallTime(zone, instant);
+  for (const other of [instant + 3_600_000, instant - 3_600_000]) {
+    const twin = wallTime(zone, other);
+    if (twin.day === at.day && twin.hour === at.hour && twin.minute === at.minute && inDaylight(zone, other) === zoned.season.daylight) return other;
+  }
+  return instant;
+}
+
 /**
  * A note when a season's abbreviation is not in use at the instant ("9am CEST" in December): the
  * phrase was read on that zone's clock, which shows the other season's time then.
@@ -55,9 +77,7 @@ export function seasonNote(zoned: PhraseZone, instant: number): string | undefin
   const zone = zoned.written;
   if (!zoned.season || zone === undefined) return undefined;
   const offset = offsetMinutes(zone, instant);
-  const year = wallTime(zone, instant).year;
-  const standard = Math.min(offsetMinutes(zone, utcMillis(year, 1, 1, 0, 0, 0)), offsetMinutes(zone, utcMillis(year, 7, 1, 0, 0, 0)));
-  if (offset > standard === zoned.season.daylight) return undefined;
+  if (inDaylight(zone, instant) === zoned.season.daylight) return undefined;
   const other = (zoned.season.daylight ? 1 : -1) * 60 + offset;
   const said = zoned.season.said.toUpperCase();
   const hm = (minutes: number) => `${minutes < 0 ? '-' : '+'}${formatClock(Math.floor(Math.abs(minutes) / 60), Math.abs(minutes) % 60)}`;

@@ -4,7 +4,7 @@ import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock, type
 import { checkCalendar, isoInstant } from './iso';
 import { MONTH_NAMES, WEEKDAY_NAMES, monthOf, unitOf, weekdayOf, withChatWords, withHolidayDates, withNamedTimes, withoutHedge, type TimeUnit } from './lexicon';
 import { inRange } from './now';
-import { phraseZone, seasonNote, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
+import { phraseZone, seasonNote, seasonsTwin, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { plainlyOnce } from './plainly-once';
 import { fullYear, PartsClash, readParts, yearOf } from './read-once';
@@ -328,8 +328,11 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
       input = { ...input, text: zoned.text, calendar: zoned.calendar };
       inWords = true;
     }
-    const instant = rule.read(input);
-    if (instant !== null) {
+    const found = rule.read(input);
+    if (found !== null) {
+      const instant = zoned ? seasonsTwin(zoned, found) : found;
+      // The season said which of a time said twice is meant: the note that the first was read no longer holds.
+      if (instant !== found) for (let k = read.notes.length - 1; k >= 0; k--) if (read.notes[k]!.includes(' occurs twice on ')) read.notes.splice(k, 1);
       read.calendar = input.calendar;
       const season = zoned && seasonNote(zoned, instant);
       if (season) read.notes.push(season);

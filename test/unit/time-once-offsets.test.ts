@@ -119,3 +119,16 @@ describe('the date spellings chrono-node reads', () => {
     await expect(meaningOfOnce('8/17/2027 zork', { now: NOW, zone: 'America/New_York' })).rejects.toThrow("did not understand 'zork'");
   });
 });
+
+describe('a season named on the night the clocks go back says which of the two times', () => {
+  const now = Date.parse('2026-11-22T15:00:00Z');
+  it.each([
+    ['nov 7 2027 at 1am EST', '2027-11-07T06:00:00.000Z', []],
+    ['nov 7 2027 at 1am EDT', '2027-11-07T05:00:00.000Z', ['01:00 occurs twice on 2027-11-07, when the clocks go back; read as the first']],
+    ['nov 7 2027 at 1:30am PST', '2027-11-07T09:30:00.000Z', []],
+  ])('%s', async (phrase, iso, notes) => {
+    const meaning = await meaningOfOnce(phrase, { now, zone: 'America/New_York' });
+    expect(meaning.scheduled_at_iso).toBe(iso);
+    expect(meaning.notes).toEqual(notes);
+  });
+});
