@@ -449,6 +449,8 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
 
   const amounts = { ms: 0, days: 0, months: 0 };
   let units = 0;
+  // "in 2 hours 2 hours", "in 5 minutes and 10 minutes": a unit said twice is a slip or two messages, never a sum.
+  const said = new Set<string>();
   for (let i = start; i < end;) {
     // "in 1 hour and 30 minutes": a joiner only between two amounts ("in and 2 hours", "in 2 hours and" are not read).
     if ((tokens[i] === 'and' || tokens[i] === ',') && units > 0 && i + 1 < end) {
@@ -481,6 +483,11 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     if (tokens[i] === 'more') i++;
     const unit = unitOf(tokens[i]);
     if (!unit) return null;
+    // (A part of one more ("in 1 hour and .5 hours") adds to it, as "and a half" does.)
+    if (said.has(unit) && count >= 1) {
+      throw new UsageError(`'${shown}' gives ${unit}s twice`, `Give one amount of each unit, such as 'in 1 hour and 30 minutes'; for two messages, send each.`);
+    }
+    said.add(unit);
     i++;
     // "an hour and a half"
     if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half') {

@@ -212,6 +212,16 @@ describe('a leading-dot decimal is the number it writes', () => {
   });
 });
 
+describe('a unit given twice is a slip or two messages, refused, never added up', () => {
+  it.each(['in 2 hours 2 hours', 'in 5 minutes and 10 minutes', 'in 2 days and 3 days', 'in 1 week, 2 weeks'])('%s', (input) => {
+    expect(nyRefusal(input)).toMatch(/gives (?:hours|minutes|days|weeks) twice/);
+  });
+
+  it('different units are one amount', () => {
+    expect(nyLocal('in 1 day and 2 hours').at).toBe('2026-12-03 12:30');
+  });
+});
+
 describe('a range of days beside a month is refused; a day and month joined by a hyphen are a date', () => {
   it.each(['dec 20-22', '20-22 dec', '1-8 september', 'jan 10-13', 'december 24-26', 'dec 20 to 22', 'dec 20th-22nd', 'dec 20 - 22 at 9am', '1 to 8th of september'])(
     '%s is refused as a range of days',
