@@ -114,6 +114,13 @@ export function resolveParts(said: OnceParts, calendar: Calendar, now: number, i
       `read 'tonight' as the night of ${dayLabel(today)}: ${SMALL_HOURS} ${dayLabel(today)} (${formatClock(today.hour, today.minute)}), so ${at} is ${dayLabel(calendar.wall(instant))}${todays ? `; for ${at} in a few hours, say 'today at ${at}'` : ''}`,
     );
   }
+  // "new year's eve at midnight", "christmas eve at midnight": the midnight an eve is kept for is the one that ends it.
+  if (midnight && /\beve\b/.test(input)) {
+    const start = calendar.wall(instant);
+    const end = calendar.at({ ...addDays(start, 1), hour: 0, minute: 0, second: 0 });
+    notes.push(`read '${input}' as 00:00 as ${dayLabel(calendar.wall(end))} begins, the midnight that ends the eve; write '${dateWords(start)} 00:00' for midnight as it begins`);
+    return end;
+  }
   const skippedOrTwice = dstNote(calendar.wall, instant, clock);
   if (skippedOrTwice) notes.push(skippedOrTwice);
   if (midnight) notes.push(midnightNote(calendar.wall(instant), input));

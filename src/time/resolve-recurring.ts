@@ -759,7 +759,21 @@ function nightAfter(group: Group, original: string, notes: string[]): Group {
     }
     return group;
   }
-  if (!days) return group;
+  if (!days) {
+    // "every new year's eve at midnight": the midnight an eve is kept for ends it, as the one-time reader reads it.
+    if (!group.part && group.dates && group.times.length > 0 && group.times.every(({ text }) => text.includes('midnight')) && /\beve\b/i.test(original)) {
+      const after = group.dates.map(({ month, day }) => (day === daysInMonth(2024, month) ? { month: (month % 12) + 1, day: 1 } : { month, day: day + 1 }));
+      const said = listText(after.map(({ month, day }) => `${MONTH_NAMES[month - 1]} ${day}`));
+      notes.push(`read '${original}' as 00:00 as ${said} begins, the midnight that ends the eve`);
+      return { ...group, dates: after };
+    }
+    // "every december 31st at midnight", "every 15th at midnight": as each begins, as for a weekday; the day after is
+    // no such day, so it is only said.
+    if (!group.part && (group.monthDays || group.nth || group.dates) && group.times.some(({ text }) => text.includes('midnight'))) {
+      notes.push(`read 'midnight' as 00:00 as each day named begins; for midnight at its end, name the day after (such as 'every january 1st at midnight')`);
+    }
+    return group;
+  }
   if (night && small.length > 0) {
     // "weekday nights" and "weekend nights" leave the nights open, as "weeknights" does (Friday and Saturday, or Saturday and Sunday?).
     if (/\bweek ?(?:day|end)s?\b/i.test(original)) {

@@ -420,3 +420,20 @@ describe('days after a comma limit the rule before them', () => {
     expect(await localFires('every day at 9am, weekends at 10am', 4)).toEqual(['2026-11-19 09:00', '2026-11-20 09:00', '2026-11-21 09:00', '2026-11-21 10:00']);
   });
 });
+
+describe('midnight on days said by date', () => {
+  it('an eve at midnight is the midnight that ends it, once or every year', async () => {
+    const once = await meaningOfOnce("new year's eve at midnight", OPTIONS);
+    expect(once.local.slice(0, 16)).toBe('2027-01-01 00:00');
+    expect(once.notes).toEqual(["read 'new year's eve at midnight' as 00:00 as Fri 1 Jan begins, the midnight that ends the eve; write 'dec 31 00:00' for midnight as it begins"]);
+    const yearly = await meaningOfSchedule('every christmas eve at midnight', OPTIONS, 1);
+    expect(yearly.next_runs_local[0]!.slice(0, 16)).toBe('2026-12-25 00:00');
+    expect(yearly.notes).toEqual(["read 'every christmas eve at midnight' as 00:00 as December 25 begins, the midnight that ends the eve"]);
+  });
+
+  it('another day of the month at midnight is as it begins, and says so', async () => {
+    const meaning = await meaningOfSchedule('every 15th at midnight', OPTIONS, 1);
+    expect(meaning.next_runs_local[0]!.slice(0, 16)).toBe('2026-12-15 00:00');
+    expect(meaning.notes).toEqual(["read 'midnight' as 00:00 as each day named begins; for midnight at its end, name the day after (such as 'every january 1st at midnight')"]);
+  });
+});
