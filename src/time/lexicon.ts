@@ -295,7 +295,34 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'saint patrick s day': 'march 17th',
   'boxing day': 'december 26th',
   halloween: 'october 31st',
+  'independence day': 'july 4th',
+  juneteenth: 'june 19th',
+  'veterans day': 'november 11th',
+  'veteran s day': 'november 11th',
+  // The United States' holidays on a weekday of a month: said in a note, as other countries keep some on other days.
+  'thanksgiving day': 'fourth thursday of november',
+  thanksgiving: 'fourth thursday of november',
+  'memorial day': 'last monday of may',
+  'labor day': 'first monday of september',
+  'labour day': 'first monday of september',
+  'martin luther king jr day': 'third monday of january',
+  'martin luther king day': 'third monday of january',
+  'mlk day': 'third monday of january',
+  'presidents day': 'third monday of february',
+  'president s day': 'third monday of february',
+  'presidents s day': 'third monday of february',
+  'mother s day': 'second sunday of may',
+  'mothers day': 'second sunday of may',
+  'father s day': 'third sunday of june',
+  'fathers day': 'third sunday of june',
+  'columbus day': 'second monday of october',
 }).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
+
+/** A note for a holiday kept on a weekday of a month, which other countries keep on other days: what it was read as. */
+export function holidayNote(said: string, date: readonly string[]): string | undefined {
+  const named = date.map((word) => (weekdayOf(word) !== undefined || monthOf(word) !== undefined ? word[0]!.toUpperCase() + word.slice(1) : word));
+  return /^(?:first|second|third|fourth|last)$/.test(date[0] ?? '') ? `read '${said}' as the United States holiday, the ${named.join(' ')}` : undefined;
+}
 
 /** "11:59:00 pm": a clock with its seconds and a meridiem. */
 const SECONDS_AND_MERIDIEM = /\b(1[0-2]|0?[1-9]):([0-5]\d):([0-5]\d) ?([ap])(?:\.? ?m\b\.?|\b)/g;
@@ -367,9 +394,12 @@ export function withoutHedge(text: string, shown: string, notes: string[] | unde
 /** The same holidays in text as people type it: "new year's eve", "new years eve", "valentine’s day"; made when the one-time reader first asks. */
 let holidayPatterns: Array<{ pattern: RegExp; date: string }> | undefined;
 
-/** A holiday on a fixed date written as its date, for a reader of one instant ("christmas eve at 8pm": "december 24th at 8pm"). */
-export function withHolidayDates(text: string): string {
+/** A holiday written as its date, for a reader of one instant ("christmas eve at 8pm": "december 24th at 8pm"; "thanksgiving": its weekday, said in a note). */
+export function withHolidayDates(text: string, notes?: string[]): string {
   holidayPatterns ??= HOLIDAYS.map(({ said, date }) => ({ pattern: new RegExp(`\\b${said.join(' ').replace(/ s\b/g, "['’]?s")}\\b`), date: date.join(' ') }));
   const holiday = holidayPatterns.find(({ pattern }) => pattern.test(text));
-  return holiday ? text.replace(holiday.pattern, holiday.date) : text;
+  if (!holiday) return text;
+  const note = holidayNote(text.match(holiday.pattern)![0], holiday.date.split(' '));
+  if (note) notes?.push(note);
+  return text.replace(holiday.pattern, holiday.date);
 }

@@ -86,7 +86,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const fromTime = whole.replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
   const span = withoutFiller(words);
-  const text = withNamedTimes(withHolidayDates(words.slice(span.start, span.end).join(' ')), named, 'once')
+  const text = withNamedTimes(withHolidayDates(words.slice(span.start, span.end).join(' '), named), named, 'once')
     .replace(/[,!?]+$/, '')
     .replace(DOTTED_DATE, (said: string, first: string, mark: string, second: string, year: string, _at: number, all: string) => dottedDate(said, [first, mark, second, year], all, named))
     .replace(DOTTED_DAY, '$1/$2')

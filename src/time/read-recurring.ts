@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
-import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
+import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, holidayNote, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { ordinalDay, readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
 
@@ -634,7 +634,15 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // "every day - 9am": a dash between the days and the time, as a comma.
       out.push(',');
     } else if ((holiday = HOLIDAYS.find(({ said }) => at(k, ...said)))) {
-      // "every new year's day", "christmas eve at 6pm": holidays on fixed dates, as their dates.
+      // "every new year's day", "christmas eve at 6pm": holidays as their dates ("every thanksgiving": its weekday, said).
+      const note = holidayNote(
+        tokens
+          .slice(k, k + holiday.said.length)
+          .join(' ')
+          .replace(/ s\b/g, "'s"),
+        holiday.date,
+      );
+      if (note) notes.push(note);
       out.push(...holiday.date);
       k += holiday.said.length - 1;
     } else if (/^semi(?:monthly|weekly)$/.test(tokens[k]!) || (tokens[k] === 'semi' && tokens[k + 1] === '-' && /^(?:monthly|weekly)$/.test(tokens[k + 2] ?? ''))) {

@@ -6,6 +6,7 @@ import { readParts } from '../../src/time/read-once';
 import { phraseZone } from '../../src/time/once-zone';
 import { tokenize } from '../../src/time/words';
 import { wallTime } from '../../src/time/zone';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
 
 /*
  * "now" is the same wall-clock moment in every zone below, Sunday
@@ -237,5 +238,29 @@ describe('every one-time reader is linear in its input', () => {
     expect(phraseZone(`${'tomorrow '.repeat(5000)}at 9am cet`, 'UTC').written).toBe('Europe/Paris');
     expect(phraseZone(`${'in '.repeat(5000)}x`, 'UTC').written).toBeUndefined();
     expect(MAX_PHRASE_LENGTH).toBeLessThan(1000);
+  });
+});
+
+describe("the United States' holidays", () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['thanksgiving at noon', '2026-11-26 12:00', "read 'thanksgiving' as the United States holiday, the fourth Thursday of November"],
+    ['memorial day', '2027-05-31 09:00', "read 'memorial day' as the United States holiday, the last Monday of May"],
+    ["mother's day", '2027-05-09 09:00', "read 'mother's day' as the United States holiday, the second Sunday of May"],
+    ['labor day at 9am', '2027-09-06 09:00', "read 'labor day' as the United States holiday, the first Monday of September"],
+  ])('%s, on its weekday of the month, said', async (phrase, local, note) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes).toContain(note);
+  });
+
+  it('on a fixed date, as its date', async () => {
+    expect((await meaningOfOnce('independence day', sunday)).local.slice(0, 16)).toBe('2027-07-04 09:00');
+    expect((await meaningOfOnce('juneteenth at 10am', sunday)).local.slice(0, 16)).toBe('2027-06-19 10:00');
+  });
+
+  it('every year, under --cron too', async () => {
+    const meaning = await meaningOfSchedule('every thanksgiving at noon', sunday, 2);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-11-26 12:00', '2027-11-25 12:00']);
   });
 });
