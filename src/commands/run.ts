@@ -8,7 +8,7 @@ import { agentOption } from './options';
 import { unsure } from './shared/create-schedule';
 import { printQueued, printReply } from './shared/reply';
 import { findSchedule } from './shared/schedule';
-import { readRecordOrNothing } from './shared/state';
+import { readRecordOrNothing, successorInRecord } from './shared/state';
 import { findSeries, setMembers, findPaused } from '../state/records';
 import { runBody } from './shared/schedule-copy';
 import { resolveScheduleIds } from './shared/ids';
@@ -55,8 +55,13 @@ async function scheduleToRun(rt: Runtime, given: string): Promise<ScheduledMessa
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     const saved = findPaused(await readRecordOrNothing(rt), id);
-    if (!saved) throw error;
-    rt.out.info(`${id} is paused; sending the messages of its saved copy.`);
-    return saved.schedule;
+    if (saved) {
+      rt.out.info(`${id} is paused; sending the messages of its saved copy.`);
+      return saved.schedule;
+    }
+    // Replaced here (an edit, a sync, a resume): the schedule that stands for it now.
+    const successor = await successorInRecord(rt, id);
+    if (successor === undefined) throw error;
+    return scheduleToRun(rt, successor);
   }
 }

@@ -76,6 +76,31 @@ describe('recurring edit', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ old_id: old.id, changed: ['message'] });
   });
 
+  it('get and run of the id an edit replaced act on the schedule that replaced it, and say so', async () => {
+    const old = richSchedule({ type: 'recurring', cron_expression: '30 6 * * *' });
+    const edited = await h.run(['recurring', 'edit', old.id, '--message', 'New text', '--json']);
+    const newId = JSON.parse(edited.stdout).id as string;
+    const got = await h.run(['recurring', 'get', old.id, '--json']);
+    expect(got.code, got.stderr).toBe(0);
+    expect(JSON.parse(got.stdout).id).toBe(newId);
+    expect(got.stderr).toContain(`${old.id} was replaced by ${newId}; acting on ${newId}.`);
+    const ran = await h.run(['run', old.id]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toContain(`${old.id} was replaced by ${newId}`);
+    expect(ran.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ messages: [{ role: 'system', content: 'New text' }] });
+    // An id nothing replaced is still not found.
+    expect((await h.run(['recurring', 'get', 'sm-999999'])).code).toBe(3);
+  });
+
+  it('a resume run again says the cron of the schedule it already made', async () => {
+    const old = richSchedule({ type: 'recurring', cron_expression: '30 6 * * *' });
+    expect((await h.run(['recurring', 'pause', old.id])).code).toBe(0);
+    const first = JSON.parse((await h.run(['recurring', 'resume', old.id, '--json'])).stdout)[0];
+    const again = JSON.parse((await h.run(['recurring', 'resume', old.id, '--json'])).stdout)[0];
+    expect(first).toMatchObject({ cron_expression: '30 6 * * *', created: true });
+    expect(again).toMatchObject({ new_id: first.new_id, cron_expression: '30 6 * * *', created: false });
+  });
+
   it('refuses when the old schedule fires within the next minute, unless forced', async () => {
     const old = richSchedule({ type: 'recurring', cron_expression: '0 9 * * *' });
     old.next_scheduled_time = new Date(Date.parse(NOW) + 30_000).toISOString();

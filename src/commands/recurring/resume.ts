@@ -83,7 +83,8 @@ export default defineCommand({
             const resumed = records.findIntent(state, successor);
             if (resumed) await checkAgent(rt, resumed.agent_id, id);
             sayOutcome(out, { id: successor, text: `${id} was already resumed, as ${successor}; nothing created.`, data: true, acted: false });
-            return { id, new_id: successor, agent_id: records.findIntent(state, successor)?.agent_id ?? '', cron_expression: '', resumed: true, created: false };
+            const standing = records.findIntent(state, successor);
+            return { id, new_id: successor, agent_id: standing?.agent_id ?? '', cron_expression: standing?.utc_crons?.[0] ?? '', resumed: true, created: false };
           }
           const agentId = saved.schedule.agent_id;
           await checkAgent(rt, agentId, id);

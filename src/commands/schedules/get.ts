@@ -9,7 +9,7 @@ import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { cronInZone, findSchedule, nextRun, NOUN, withAdditions } from '../shared/schedule';
 import { describeCron } from '../../time/cron';
-import { readRecordOrNothing } from '../shared/state';
+import { readRecordOrNothing, successorInRecord } from '../shared/state';
 import { resolveScheduleIds } from '../shared/ids';
 import { keptAt as keptText } from '../../output/kept-at';
 
@@ -67,10 +67,13 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
   try {
     return { item: await findSchedule(rt, kind, id) };
   } catch (error) {
-    if (!(error instanceof NotFoundError) || kind !== 'recurring') throw error;
-    const paused = findPaused(await readRecordOrNothing(rt), id);
-    if (!paused) throw error;
-    return { item: paused.schedule, paused };
+    if (!(error instanceof NotFoundError)) throw error;
+    const paused = kind === 'recurring' ? findPaused(await readRecordOrNothing(rt), id) : undefined;
+    if (paused) return { item: paused.schedule, paused };
+    // Replaced here (an edit, a sync, a resume): the schedule that stands for it now.
+    const successor = await successorInRecord(rt, id);
+    if (successor === undefined) throw error;
+    return scheduleOrPaused(rt, kind, successor);
   }
 }
 

@@ -264,6 +264,15 @@ export function followLineage(rt: Runtime, state: State, id: string): string {
 }
 
 /**
+ * For an id Letta no longer has: the schedule that replaced it (an edit, a sync or a resume here), its latest successor,
+ * said on stderr as `followLineage` says it; undefined when the record knows of none.
+ */
+export async function successorInRecord(rt: Runtime, id: string): Promise<string | undefined> {
+  const state = await readRecordOrNothing(rt);
+  return currentId(state, id) === id ? undefined : followLineage(rt, state, id);
+}
+
+/**
  * Ids as given, with a set id replaced by its schedules (those standing, or with
  * `paused` those paused), so a command acts on the set whole. A series id stays
  * as it is: pause and resume take a series whole themselves.
