@@ -221,3 +221,9 @@ export function zoneAbbreviation(zone: string, instant: number): string {
   const minutes = Math.abs(offset) % 60;
   return `GMT${offset < 0 ? '-' : '+'}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`;
 }
+
+/** Whether the zone's clock changes during the year of `at` (summer and winter offsets differ). */
+export function changesClocks(zone: string, at: number): boolean {
+  const year = wallTime(zone, at).year;
+  return offsetMinutes(zone, utcMillis(year, 1, 1, 0, 0, 0)) !== offsetMinutes(zone, utcMillis(year, 7, 1, 0, 0, 0));
+}

@@ -92,6 +92,17 @@ describe('recurring edit', () => {
     expect((await h.run(['recurring', 'get', 'sm-999999'])).code).toBe(3);
   });
 
+  it('a schedule that followed a clock, given a raw cron, says it no longer will', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every day at 9am', '--tz', 'America/New_York', '-q']);
+    const id = made.stdout.trim();
+    const edited = await h.run(['recurring', 'edit', id, '--cron', '0 15 * * *', '--force']);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stderr).toContain(`${id} followed the clock of America/New_York ('every day at 9am'); '0 15 * * *' is a cron on UTC's clock, which sync keeps as it is across DST.`);
+    // A phrase keeps the clock, and says nothing of it.
+    const again = await h.run(['recurring', 'edit', JSON.parse((await h.run(['recurring', 'list', '--json'])).stdout)[0].id, '--cron', 'every day at 10am', '--force']);
+    expect(again.stderr).not.toContain('followed the clock');
+  });
+
   it('a resume run again says the cron of the schedule it already made', async () => {
     const old = richSchedule({ type: 'recurring', cron_expression: '30 6 * * *' });
     expect((await h.run(['recurring', 'pause', old.id])).code).toBe(0);

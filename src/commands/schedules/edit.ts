@@ -5,6 +5,7 @@ import type { Runtime } from '../../runtime';
 import type { Intent } from '../../state/records';
 import type { ScheduledMessage } from '../../letta/types';
 import { meaningOfOnce, meaningOfRecurring, type OnceMeaning, type RecurringMeaning } from '../../time/index';
+import { changesClocks } from '../../time/zone';
 import { defineCommand } from '../command';
 import { agentOption, messageOption, misplaced } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
@@ -225,6 +226,12 @@ async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?
     return undefined;
   }
   const meaning = await meaningOfRecurring(text, phrase, 1);
+  // A schedule that followed a clock, given a cron: that cron is on UTC's, so sync no longer moves it with the clock's changes.
+  if (clock !== undefined && meaning.local_cron === null && changesClocks(clock, rt.now())) {
+    meaning.notes.push(
+      `${recorded!.schedule_id} followed the clock of ${clock} ('${recorded!.phrase}'); '${text}' is a cron on UTC's clock, which sync keeps as it is across DST. To keep a local time, give a phrase such as 'every day at 9am'`,
+    );
+  }
   if (meaning.cron_expressions && meaning.cron_expressions.length > 1) {
     throw new UsageError(
       `'${text}' needs ${meaning.cron_expressions.length} crons; an edit replaces one schedule with one`,
