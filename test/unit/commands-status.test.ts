@@ -41,6 +41,18 @@ describe('status and history on a terminal', () => {
   });
 });
 
+describe('schedules replaced here', () => {
+  it('are said once as replaced, not each as a schedule whose history Letta lost', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Digest', '--cron', 'every day at 9am', '--tz', 'America/New_York', '-q']);
+    const id = made.stdout.trim();
+    const edited = await h.run(['recurring', 'edit', id, '--message', 'Weekly digest', '--force']);
+    expect(edited.code, edited.stderr).toBe(0);
+    const r = await h.run(['status']);
+    expect(r.stderr).not.toContain(`Letta has no history for ${id}`);
+    expect(r.stderr).toContain("Note: 1 schedule replaced here (by sync, edit or resume) is no longer on Letta, which keeps no history of it; their successors' fires are counted.");
+  });
+});
+
 describe('status of one agent', () => {
   it("reads the agent's schedules beside the agents' names, never more than --concurrency at once", async () => {
     dailyFiredTwice();
