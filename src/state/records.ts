@@ -416,10 +416,14 @@ export function finishCreate(state: State, placeholderId: string, newId: string)
   return intent;
 }
 
-/** Take in a schedule made elsewhere, kept at a local rule from now on. */
-export function adoptIntent(state: State, fields: IntentFields, at: string): Intent {
+/**
+ * Take in a schedule made elsewhere, kept at a local rule from now on. `made`: when Letta says it was made, so its fires
+ * from before the adoption stay its own (history and status count from it, also once an edit or sync replaces it).
+ */
+export function adoptIntent(state: State, fields: IntentFields, at: string, made?: unknown): Intent {
   const before = findIntent(state, fields.schedule_id);
-  const intent: Intent = { ...before, ...fields, created_at: before?.created_at ?? at, replaces: before?.replaces ?? [], status: 'active', adopted_at: at };
+  const served = instantOf(made) === undefined ? undefined : (made as string);
+  const intent: Intent = { ...before, ...fields, created_at: before?.created_at ?? served ?? at, replaces: before?.replaces ?? [], status: 'active', adopted_at: at };
   delete intent.replaced_by;
   delete intent.attempt;
   delete intent.status_at;

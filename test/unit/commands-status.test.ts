@@ -53,6 +53,20 @@ describe('schedules replaced here', () => {
   });
 });
 
+describe('a schedule adopted, then edited', () => {
+  it('keeps the fires it had before the adoption as its own, in history and in status', async () => {
+    const daily = dailyFiredTwice();
+    expect((await h.run(['recurring', 'adopt', daily.id, '--tz', 'America/New_York'])).code).toBe(0);
+    expect((await h.run(['recurring', 'edit', daily.id, '--message', 'Weekly digest', '--force'])).code).toBe(0);
+    const history = await h.run(['history', daily.id, '--since', '7d', '--json']);
+    expect(history.code, history.stderr).toBe(0);
+    expect(JSON.stringify(JSON.parse(history.stdout))).toContain('2026-11-22T14:03:30');
+    const status = await h.run(['status', '--json']);
+    const old = (JSON.parse(status.stdout).fire_health.schedules as Array<{ schedule_id: string; counts: Record<string, number> }>).find((one) => one.schedule_id === daily.id)!;
+    expect(old.counts).toMatchObject({ ok: 1, late: 1 });
+  });
+});
+
 describe('status of one agent', () => {
   it("reads the agent's schedules beside the agents' names, never more than --concurrency at once", async () => {
     dailyFiredTwice();

@@ -44,7 +44,7 @@ export default defineCommand({
       const fields = { schedule_id: id, agent_id: schedule.agent_id, server: serverOf(rt), kind: 'recurring' as const, phrase: cron, zone, local_rule: localRule, utc_crons: [cron] };
       const adopt = (state: State) => {
         before = findIntent(state, id);
-        return adoptIntent(state, fields, at);
+        return adoptIntent(state, fields, at, schedule.created_at);
       };
       // --dry-run: what would be recorded, worked out on a copy of the record.
       const intent = rt.dryRun ? adopt(await store.read()) : await store.update(adopt);
