@@ -105,7 +105,21 @@ export function resolveParts(said: OnceParts, calendar: Calendar, now: number, i
   // A time with no day whose first occurrence today has passed but whose second, after the clocks went back, has not.
   const first = parts.day === undefined || (parts.day.kind === 'offset' && parts.day.days === 0) ? inDays(0) : undefined;
   const second = first !== undefined && first <= now ? secondOccurrence(calendar.wall, first, now) : undefined;
-  const instant = second ?? dayInstant(parts, today, at, inDays, now, input, notes);
+  let instant = second ?? dayInstant(parts, today, at, inDays, now, input, notes);
+  let clockAt = clock;
+  // "today at 6" said at 10:00: the morning's has passed and the day is said, so the evening's is the one meant.
+  if (instant <= now && parts.clock?.ambiguous && !parts.part && clock.hour < 12 && parts.day?.kind === 'offset' && parts.day.days === 0) {
+    const evening = calendar.at({ ...today, hour: clock.hour + 12, minute: clock.minute, second: 0 });
+    if (evening > now) {
+      const settledNote = notes.findIndex((note) => note.startsWith(`read '${parts.clock!.text}' as `));
+      if (settledNote >= 0) notes.splice(settledNote, 1);
+      notes.push(
+        `read '${parts.clock.text}' as ${formatClock(clock.hour + 12, clock.minute)}, as ${formatClock(clock.hour, clock.minute)} today has passed; write 'tomorrow at ${parts.clock.text}' for ${formatClock(clock.hour, clock.minute)} tomorrow`,
+      );
+      instant = evening;
+      clockAt = { hour: clock.hour + 12, minute: clock.minute };
+    }
+  }
   // "tonight at 2am" said at 00:30: tonight is the night of the day that has just begun, so its 02:00 is a day away.
   if (carry === 1 && parts.part === 'night' && today.hour < SMALL_HOURS_END && /\b(?:tonight|tonite|2nite|2night)\b/.test(input)) {
     const at = formatClock(clock.hour, clock.minute);
@@ -121,7 +135,7 @@ export function resolveParts(said: OnceParts, calendar: Calendar, now: number, i
     notes.push(`read '${input}' as 00:00 as ${dayLabel(calendar.wall(end))} begins, the midnight that ends the eve; write '${dateWords(start)} 00:00' for midnight as it begins`);
     return end;
   }
-  const skippedOrTwice = dstNote(calendar.wall, instant, clock);
+  const skippedOrTwice = dstNote(calendar.wall, instant, clockAt);
   if (skippedOrTwice) notes.push(skippedOrTwice);
   if (midnight) notes.push(midnightNote(calendar.wall(instant), input));
   return instant;
@@ -346,7 +360,10 @@ function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTi
   switch (day.mode) {
     case 'this': {
       const instant = inDays(ahead);
-      return instant <= now ? inDays(ahead + 7) : instant;
+      if (instant > now) return instant;
+      // "sunday at 9am" said on a Sunday at 10:00: today's has passed, so a week from today, said.
+      notes.push(`read '${input}' as ${dayLabel(addDays(today, ahead + 7))}, a week from today: today's has passed`);
+      return inDays(ahead + 7);
     }
     case 'next':
       if (onSunday) notes.push(`read '${input}' as ${dayLabel(addDays(today, ahead))}, the first ${name} after today; ${instead(ahead + 7)}`);

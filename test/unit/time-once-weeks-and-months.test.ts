@@ -258,3 +258,23 @@ describe('on a Sunday, which week is this or next depends on where weeks start: 
     expect(meaning.notes).toEqual([]);
   });
 });
+
+describe("a day said for today whose morning's time has passed", () => {
+  // Sunday 22 Nov 2026, 10:00 in New York.
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['today at 6', '2026-11-22 18:00', "read '6' as 18:00, as 06:00 today has passed; write 'tomorrow at 6' for 06:00 tomorrow"],
+    ['today at 8:30', '2026-11-22 20:30', "read '8:30' as 20:30, as 08:30 today has passed; write 'tomorrow at 8:30' for 08:30 tomorrow"],
+    ['sunday', '2026-11-29 09:00', "read 'sunday' as Sun 29 Nov, a week from today: today's has passed"],
+    ['this sunday at 9am', '2026-11-29 09:00', "read 'this sunday at 9am' as Sun 29 Nov, a week from today: today's has passed"],
+  ])('%s', async (phrase, local, note) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes).toEqual([note]);
+  });
+
+  it('with am said, or once the evening has passed too, it is in the past', async () => {
+    await expect(meaningOfOnce('today at 9am', sunday)).rejects.toThrow(/is in the past/);
+    await expect(meaningOfOnce('today at 6', { ...sunday, now: Date.parse('2026-11-22T23:30:00Z') })).rejects.toThrow(/is in the past/);
+  });
+});
