@@ -39,7 +39,7 @@ export interface PhraseZone {
   calendar: Calendar;
   /** The zone or offset as the phrase wrote it, when it wrote one. */
   written?: string;
-  /** An abbreviation of one season's time ("EDT", "CEST", "AEST"), as written: `seasonNote` checks it against the instant. */
+  /** One season's time, as written ("EDT", "CEST", "Pacific Daylight Time"): `seasonNote` checks it against the instant. */
   season?: { said: string; daylight: boolean };
 }
 
@@ -79,7 +79,7 @@ export function seasonNote(zoned: PhraseZone, instant: number): string | undefin
   const offset = offsetMinutes(zone, instant);
   if (inDaylight(zone, instant) === zoned.season.daylight) return undefined;
   const other = (zoned.season.daylight ? 1 : -1) * 60 + offset;
-  const said = zoned.season.said.toUpperCase();
+  const said = zoned.season.said;
   const hm = (minutes: number) => `${minutes < 0 ? '-' : '+'}${formatClock(Math.floor(Math.abs(minutes) / 60), Math.abs(minutes) % 60)}`;
   return `${said} is not in use in ${zone} on ${formatDate(wallTime(zone, instant))}: read on its clock then (${hm(offset)}); write '${hm(other)}' for the ${said} offset`;
 }
@@ -177,8 +177,21 @@ function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, 
       `Write the IANA name instead, such as '${found.ambiguous[0]!.split(' ')[0]}'.`,
     );
   }
-  const daylight = DAYLIGHT.has(written) ? true : STANDARD.has(written) ? false : undefined;
-  return { text: rest, calendar: zoneCalendar(found.zone), written: found.zone, ...(daylight === undefined ? {} : { season: { said: written, daylight } }) };
+  // An abbreviation ("EDT"), or a season spelt out ("pacific daylight time", "british summer time", "eastern standard time").
+  const spelt = written.includes(' ');
+  const daylight = spelt
+    ? /\b(?:daylight|summer)\b/.test(written)
+      ? true
+      : /\bstandard\b/.test(written)
+        ? false
+        : undefined
+    : DAYLIGHT.has(written)
+      ? true
+      : STANDARD.has(written)
+        ? false
+        : undefined;
+  const said = spelt ? written.replace(/\b[a-z]/g, (letter) => letter.toUpperCase()) : written.toUpperCase();
+  return { text: rest, calendar: zoneCalendar(found.zone), written: found.zone, ...(daylight === undefined ? {} : { season: { said, daylight } }) };
 }
 
 /** "+5" -> "+05", "+530" -> "+05:30". */

@@ -122,7 +122,7 @@ export function scheduleZone(input: string, zone: string): string {
 function writtenZone(text: string, zone: string, original: string): { text: string; zone: string; season?: string } | null {
   const found = phraseZone(text, zone, original);
   if (found.written === undefined || found.text === '') return null;
-  if (!/^[+-]/.test(found.written)) return { text: found.text, zone: found.written, season: found.season?.said.toUpperCase() };
+  if (!/^[+-]/.test(found.written)) return { text: found.text, zone: found.written, season: found.season?.said };
   const fixed = lookupZone(`utc${found.written}`);
   if (fixed && 'zone' in fixed) return { text: found.text, zone: fixed.zone };
   throw new UsageError(

@@ -132,3 +132,21 @@ describe('a season named on the night the clocks go back says which of the two t
     expect(meaning.notes).toEqual(notes);
   });
 });
+
+describe('a season spelt out is checked as its abbreviation is', () => {
+  const now = Date.parse('2026-11-22T15:00:00Z');
+  it.each([
+    [
+      'tomorrow at 3pm Pacific Daylight Time',
+      "Pacific Daylight Time is not in use in America/Los_Angeles on 2026-11-23: read on its clock then (-08:00); write '-07:00' for the Pacific Daylight Time offset",
+    ],
+    ['tomorrow 9am British Summer Time', "British Summer Time is not in use in Europe/London on 2026-11-23: read on its clock then (+00:00); write '+01:00' for the British Summer Time offset"],
+    ['july 1 9am Eastern Standard Time', "Eastern Standard Time is not in use in America/New_York on 2027-07-01: read on its clock then (-04:00); write '-05:00' for the Eastern Standard Time offset"],
+  ])('%s', async (phrase, note) => {
+    expect((await meaningOfOnce(phrase, { now, zone: 'America/New_York' })).notes).toEqual([note]);
+  });
+
+  it('in season, it needs no note', async () => {
+    expect((await meaningOfOnce('july 1 9am Eastern Daylight Time', { now, zone: 'America/New_York' })).notes).toEqual([]);
+  });
+});
