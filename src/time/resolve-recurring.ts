@@ -962,6 +962,18 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   }
   if (local) return { kind: 'calendar', patterns };
   if (cronParts(patterns).length > MAX_CRONS) return elapsedSeries(n, unit, step, context, anchor, false, cronParts(patterns).length);
+  // "every 12 hours" in New York: on the UTC clock, 07:00 and 19:00 here, not the midnight and noon many expect; said.
+  const offset = offsetMinutes(context.zone, context.now);
+  if (unit === 'hour' && step < DAY_MINUTES && offset % step !== 0 && group.times.length === 0 && context.startDay === undefined) {
+    const here = minutes
+      .map((m) => (((m + offset) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES)
+      .sort((a, b) => a - b)
+      .slice(0, 3)
+      .map((m) => formatClock(Math.floor(m / 60), m % 60));
+    context.notes?.push(
+      `read '${original}' on the UTC clock, as an interval runs: here at ${here.join(', ')}${minutes.length > 3 ? ', …' : ''}; to count from midnight on your clock, say '${original.trim()} starting at midnight'`,
+    );
+  }
   return { kind: 'interval', patterns };
 }
 

@@ -176,7 +176,9 @@ describe('vague counts, "only", and "runs" are read', () => {
     ['Runs every 15 minutes', 'every 15 minutes', []],
   ])('%s is %s', async (phrase, plain, notes) => {
     const [a, b] = await Promise.all([meaningOfSchedule(phrase, { now: NOW, zone: ZONE }), meaningOfSchedule(plain, { now: NOW, zone: ZONE })]);
-    expect([a.type === 'recurring' && a.local_cron, runsOf(a), a.notes]).toEqual([b.type === 'recurring' && b.local_cron, runsOf(b), notes]);
+    // (Where an interval's hours fall on this zone's clock is said apart, and tested apart.)
+    const own = a.notes.filter((note) => !note.includes(' on the UTC clock, as an interval runs'));
+    expect([a.type === 'recurring' && a.local_cron, runsOf(a), own]).toEqual([b.type === 'recurring' && b.local_cron, runsOf(b), notes]);
   });
 
   it('"every few days" is every 3 days, said', async () => {

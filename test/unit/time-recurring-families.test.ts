@@ -437,3 +437,20 @@ describe('midnight on days said by date', () => {
     expect(meaning.notes).toEqual(["read 'midnight' as 00:00 as each day named begins; for midnight at its end, name the day after (such as 'every january 1st at midnight')"]);
   });
 });
+
+describe("an interval of hours on the UTC clock, where the zone's hours differ", () => {
+  it('says where its hours fall here, and how to count from local midnight', async () => {
+    const meaning = await meaningOfSchedule('every 12 hours', OPTIONS, 2);
+    expect(meaning.next_runs_local.map((local) => local.slice(11, 16))).toEqual(['19:00', '07:00']);
+    expect(meaning.notes).toEqual([
+      "read 'every 12 hours' on the UTC clock, as an interval runs: here at 07:00, 19:00; to count from midnight on your clock, say 'every 12 hours starting at midnight'",
+    ]);
+    const local = await meaningOfSchedule('every 12 hours starting at midnight', OPTIONS, 2);
+    expect(local.next_runs_local.map((at) => at.slice(11, 16))).toEqual(['12:00', '00:00']);
+  });
+
+  it('needs no note where the hours are the same, or for an hourly step in a whole-hour zone', async () => {
+    expect((await meaningOfSchedule('every 2 hours', { ...OPTIONS, zone: 'Europe/London' }, 1)).notes).toEqual([]);
+    expect((await meaningOfSchedule('every hour', OPTIONS, 1)).notes).toEqual([]);
+  });
+});
