@@ -44,6 +44,8 @@ export interface Change {
   entry?: Omit<LockEntry, 'ids'>;
   /** The lock file's entry changes even when the server does not (ids of fired or vanished schedules dropped). */
   relock: boolean;
+  /** The file is gone from the folder (its schedules deleted, or taken by a new file that says them: a rename). */
+  removed?: true;
   /**
    * What `recurring resume` takes to bring back the file's schedules paused on this machine: the file is left as it is meanwhile;
    * of a removed file (a `delete`), their saved copies are dropped.
@@ -160,7 +162,7 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
       // Paused here, a removed file's schedule lives on in the record, for `recurring resume` to bring back: deleted, its saved copy goes.
       const held = [...new Set(entry.ids.flatMap((id) => (taken.has(id) ? [] : (paused.get(id) ?? []))))];
       const kind = ids.length > 0 || held.length > 0 ? 'delete' : 'unchanged';
-      changes.push({ file: name, kind, agent_id: entry.agent_id, create: [], adopt: [], keep: [], delete: ids, diff: [], relock: true, ...(held.length > 0 ? { paused: held } : {}) });
+      changes.push({ file: name, kind, agent_id: entry.agent_id, create: [], adopt: [], keep: [], delete: ids, diff: [], relock: true, removed: true, ...(held.length > 0 ? { paused: held } : {}) });
     }
   }
   return changes;

@@ -28,7 +28,8 @@ export function planLines(changes: Change[]): string[] {
         if (change.create.length > 5) lines.push(`    … and ${change.create.length - 5} more`);
         break;
       case 'replace':
-        lines.push(`${head}  (replaces ${ids(change.delete.map((d) => d.id))})`);
+        // A set missing a member is made whole with nothing to replace.
+        lines.push(`${head}  (${change.delete.length > 0 ? `replaces ${ids(change.delete.map((d) => d.id))}` : `${change.create.length} missing, made again`})`);
         for (const field of change.diff) lines.push(`    ${fieldLine(field)}`);
         break;
       case 'delete': {
@@ -42,8 +43,12 @@ export function planLines(changes: Change[]): string[] {
 }
 
 export function summaryLine(changes: Change[], problems: FileReport[]): string {
-  const count = (kind: ChangeKind) => changes.filter((c) => c.kind === kind).length;
+  // A file whose schedules are all found on Letta creates nothing: it takes them. A removed file with nothing left to delete is no file to count.
+  const takes = (c: Change) => c.kind === 'create' && c.create.length === 0 && c.adopt.length > 0;
+  const count = (kind: ChangeKind) => changes.filter((c) => c.kind === kind && !takes(c) && !(c.removed && kind === 'unchanged')).length;
   const parts = [`${count('create')} to create`, `${count('replace')} to replace`, `${count('delete')} to delete`];
+  const taken = changes.filter(takes).length;
+  if (taken > 0) parts.push(`${taken} to take as found on Letta`);
   if (count('top-up') > 0) parts.push(`${count('top-up')} to top up`);
   parts.push(`${count('unchanged')} unchanged`);
   if (problems.length > 0) parts.push(`${new Set(problems.map((p) => p.file)).size} file(s) left out`);
@@ -66,7 +71,7 @@ export function planDocument(changes: Change[], problems: FileReport[]) {
         diff: c.diff,
         ...(c.paused?.length ? { paused: c.paused } : {}),
       })),
-    unchanged: changes.filter((c) => c.kind === 'unchanged').map((c) => c.file),
+    unchanged: changes.filter((c) => c.kind === 'unchanged' && !c.removed).map((c) => c.file),
     paused: changes.filter((c) => c.kind === 'unchanged' && c.paused?.length).map((c) => ({ file: c.file, ids: c.paused })),
     errors: problems,
   };

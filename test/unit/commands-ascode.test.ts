@@ -119,6 +119,15 @@ describe('apply on a terminal', () => {
     expect((await h.run(['plan', '-f', dir])).code).toBe(0);
   });
 
+  it('a set file missing one member is made whole, and the plan says what it makes again', async () => {
+    writeFileSync(join(dir, 'set.md'), `---\nagent: ${AGENT}\nwhen: "every day at 9:00 and 17:30"\ntimezone: UTC\n---\nTwice\n`);
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    const [first] = JSON.parse(readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8')).servers[h.letta.url]['set.md'].ids as string[];
+    h.letta.schedules.delete(first!);
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.stdout).toContain('~ replace   set.md  (1 missing, made again)');
+  });
+
   it('a renamed file keeps its schedule: the new name takes it, nothing is made twice or deleted', async () => {
     expect((await h.run(['apply', '-f', dir])).code).toBe(0);
     const before = [...h.letta.schedules.keys()].sort();
@@ -126,7 +135,9 @@ describe('apply on a terminal', () => {
     h.letta.received.length = 0;
     const plan = await h.run(['plan', '-f', dir]);
     expect(plan.stdout).toContain('renamed.md  (0 schedules; 1 found on Letta, taken and not made again');
-    expect(plan.stderr).toContain('0 to delete');
+    expect(plan.stderr).toContain('Plan: 0 to create, 0 to replace, 0 to delete, 1 to take as found on Letta, 1 unchanged.');
+    // The file gone is neither unchanged nor anything else.
+    expect(JSON.parse((await h.run(['plan', '-f', dir, '--json'])).stdout).unchanged).toEqual(['keep.md']);
     const r = await h.run(['apply', '-f', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(h.letta.requests('POST')).toEqual([]);
