@@ -363,6 +363,15 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       );
     }
   }
+  // "every day at 9am, weekends at 10am": days with their own time after every day's are more times on them, not in place of
+  // every day's (some mean that): said.
+  const daily = groups.find((g) => g.times.length > 0 && !DAY_KINDS.some((kind) => g[kind] !== undefined) && !g.months && (!g.interval || isDaily(g.interval)));
+  for (const g of groups) {
+    if (!daily || g === daily || groups.indexOf(g) < groups.indexOf(daily) || !g.weekdays || g.times.length === 0 || g.nth || g.monthDays || g.dates) continue;
+    const at = (list: ClockRead[]) => list.map((time) => formatClock(time.value.hour, time.value.minute)).join(' and ');
+    const days = listText([...g.weekdays].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((day) => WEEKDAY_NAMES[day]!));
+    addNote(g, `read ${at(g.times)} on ${days} as more beside every day's ${at(daily.times)}; for ${at(g.times)} alone on them, name the days of each, such as 'weekdays at 9am and weekends at 10am'`);
+  }
   // "weekdays at 8am and weekends at 10am in december": a month said with the last rule alone bounds it alone.
   const final = groups.at(-1)!;
   if (groups.length > 1 && final.months && groups.some((g) => !g.months)) {

@@ -454,3 +454,14 @@ describe("an interval of hours on the UTC clock, where the zone's hours differ",
     expect((await meaningOfSchedule('every hour', OPTIONS, 1)).notes).toEqual([]);
   });
 });
+
+describe('days with their own time after every day', () => {
+  it('are more times on those days, said, as some mean them in place of every day', async () => {
+    const meaning = await meaningOfSchedule('every day at 9am, weekends at 10am', OPTIONS, 4);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-11-19 09:00', '2026-11-20 09:00', '2026-11-21 09:00', '2026-11-21 10:00']);
+    expect(meaning.notes).toEqual([
+      "read 10:00 on Saturday and Sunday as more beside every day's 09:00; for 10:00 alone on them, name the days of each, such as 'weekdays at 9am and weekends at 10am'",
+    ]);
+    expect((await meaningOfSchedule('weekdays at 9am and weekends at 10am', OPTIONS, 1)).notes).toEqual([]);
+  });
+});
