@@ -424,6 +424,8 @@ const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MIN
  */
 function relative(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
   const tokens = tokenize(text);
+  // "within an hour", "in the next 30 minutes": a span, of which its end is the one instant a schedule can take; said.
+  const span = tokens[0] === 'within' || (tokens[0] === 'in' && tokens[1] === 'the' && tokens[2] === 'next');
   // "in the next 5 minutes", "within the next hour": in 5 minutes, in an hour.
   if ((tokens[0] === 'in' || tokens[0] === 'within') && tokens[1] === 'the' && tokens[2] === 'next') tokens.splice(1, 2, ...(unitOf(tokens[3]) ? ['a'] : []));
   let start = 0;
@@ -512,6 +514,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   }
   if (units === 0) return null;
   if (bare) read.notes.push(`read '${shown}' as a duration from now; write 'in ${text}' to say so, or give a day and time`);
+  if (span) read.notes.push(`read '${shown}' as its end, the latest it allows; for sooner, give the time, such as 'in 10 minutes'`);
   let instant = now;
   if (amounts.days !== 0 || amounts.months !== 0) {
     // Days are calendar days on the user's clock, so "in 3 days" keeps the time of day across DST.

@@ -150,3 +150,19 @@ describe('a season spelt out is checked as its abbreviation is', () => {
     expect((await meaningOfOnce('july 1 9am Eastern Daylight Time', { now, zone: 'America/New_York' })).notes).toEqual([]);
   });
 });
+
+describe('a span from now is read as its end, said', () => {
+  const now = Date.parse('2026-11-22T15:00:00Z');
+  it.each([
+    ['within an hour', '2026-11-22T16:00:00.000Z'],
+    ['in the next 30 minutes', '2026-11-22T15:30:00.000Z'],
+  ])('%s', async (phrase, iso) => {
+    const meaning = await meaningOfOnce(phrase, { now, zone: 'America/New_York' });
+    expect(meaning.scheduled_at_iso).toBe(iso);
+    expect(meaning.notes).toEqual([`read '${phrase}' as its end, the latest it allows; for sooner, give the time, such as 'in 10 minutes'`]);
+  });
+
+  it("'in' an amount is that instant, with no note", async () => {
+    expect((await meaningOfOnce('in 2 hours', { now, zone: 'America/New_York' })).notes).toEqual([]);
+  });
+});
