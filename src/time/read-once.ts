@@ -36,7 +36,7 @@ export type DayRef =
       orHour?: ClockRead;
     }
   /** `weekday` null: a day of the month ("the last day"); 'workday': Monday to Friday ("the last weekday of the month"). */
-  | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef }
+  | { kind: 'nth'; nth: number; weekday: number | null | 'workday'; of: MonthRef; endSaid?: true }
   /**
    * `on`: a weekday (weeks) or day of the month (months) within the week or month the offset lands in ("in 2 weeks on monday").
    * `next`: said as "next week" ("next month", "next year"): the span after this one, which the day within it is in.
@@ -514,14 +514,14 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     // "end of the year" (31 December), "start of next year" (1 January): the coming one.
     const which = tokens[start + 2];
     // "end of year", without "the", is the same.
-    if (which === 'year') return { value: { kind: 'nth', nth: edge, weekday: null, of: { month: edge === -1 ? 12 : 1 } }, end: start + 3 };
+    if (which === 'year') return { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: { month: edge === -1 ? 12 : 1 } }, end: start + 3 };
     // "end of month", as "end of the month".
-    if (which === 'month') return { value: { kind: 'nth', nth: edge, weekday: null, of: { relative: 'the' } }, end: start + 3 };
+    if (which === 'month') return { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: { relative: 'the' } }, end: start + 3 };
     if (tokens[start + 3] === 'year' && (which === 'the' || (which === 'this' && edge === -1) || (which === 'next' && edge === 1))) {
-      return { value: { kind: 'nth', nth: edge, weekday: null, of: { month: edge === -1 ? 12 : 1 } }, end: start + 4 };
+      return { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: { month: edge === -1 ? 12 : 1 } }, end: start + 4 };
     }
     const of = readMonthRef(tokens, start + 2);
-    return of ? { value: { kind: 'nth', nth: edge, weekday: null, of: of.value }, end: of.end } : null;
+    return of ? { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: of.value }, end: of.end } : null;
   }
   let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
   if (!nth) return null;

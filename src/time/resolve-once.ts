@@ -23,6 +23,10 @@ const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordin
 export function resolveParts(said: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
   const parts = dayOrHour(said, calendar.wall(now), notes);
   const { clock, carry } = clockOf(parts, notes, parts.day?.kind === 'workdays' && parts.day.elapsed ? calendar.wall(now) : dayClock, input);
+  // "end of the month": its last day, at the day's time as any day alone is (its end names no hour); said.
+  if (parts.day?.kind === 'nth' && parts.day.endSaid && !parts.clock && !parts.part) {
+    notes.push(`read '${input}' as its last day at ${formatClock(clock.hour, clock.minute)}; give the time for another, such as '${input} at 5pm'`);
+  }
   // The day a day is counted from ("3 days after next friday"), with the notes of reading it when the phrase wrote it;
   // `after`: the first such day after that instant instead of after now.
   const fromDay = (day: Extract<DayRef, { kind: 'shift' | 'near' }>, after = now, say = after === now) => {

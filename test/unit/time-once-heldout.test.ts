@@ -116,7 +116,7 @@ describe('what chrono would guess is refused with the reason', () => {
   }
   holds(WEDNESDAY, [
     ['the day after tomorrow', '2026-12-04 09:00', null],
-    ['end of the month', '2026-12-31 09:00', null],
+    ['end of the month', '2026-12-31 09:00', /read 'end of the month' as its last day at 09:00/],
   ]);
 });
 
@@ -393,7 +393,7 @@ describe('what chrono reads from words that name no day, or its own parts of the
     ['a week before dec 25', '2026-12-18 09:00', null],
     ['today + 5 days', '2026-12-07 09:00', null],
     ['25-Aug-2027', '2027-08-25 09:00', null],
-    ['end of month', '2026-12-31 09:00', null],
+    ['end of month', '2026-12-31 09:00', /read 'end of month' as its last day at 09:00/],
     ['15h00', '2026-12-02 15:00', null],
     ['11h45', '2026-12-02 11:45', null],
   ]);

@@ -278,3 +278,13 @@ describe("a day said for today whose morning's time has passed", () => {
     await expect(meaningOfOnce('today at 6', { ...sunday, now: Date.parse('2026-11-22T23:30:00Z') })).rejects.toThrow(/is in the past/);
   });
 });
+
+describe('the end of a month or year', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it('is its last day at the day’s time, and says how to give another', async () => {
+    const meaning = await meaningOfOnce('end of the month', sunday);
+    expect(meaning.local.slice(0, 16)).toBe('2026-11-30 09:00');
+    expect(meaning.notes).toEqual(["read 'end of the month' as its last day at 09:00; give the time for another, such as 'end of the month at 5pm'"]);
+    expect((await meaningOfOnce('end of the year at 5pm', sunday)).notes).toEqual([]);
+  });
+});

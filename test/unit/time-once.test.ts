@@ -661,7 +661,11 @@ describe('a day of the month read in a later month says so', () => {
       "read 'last friday of the month' as Fri 29 Jan 2027: this month's, today, has passed; give the day for another",
     ],
   ])('%s', (input, now, at, note) => {
-    expect(nyLocal(input, now)).toEqual({ at, notes: [note] });
+    // (The end of a month also says the hour it was read at.)
+    expect(nyLocal(input, now)).toEqual({
+      at,
+      notes: [...(input.startsWith('end of') ? ["read 'end of the month' as its last day at 09:00; give the time for another, such as 'end of the month at 5pm'"] : []), note],
+    });
   });
 
   it("this month's, still ahead, or passed days ago, needs no note", () => {
