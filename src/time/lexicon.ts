@@ -375,11 +375,16 @@ export function withChatWords(words: readonly string[]): string[] {
 const HEDGE =
   /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))/g;
 
+/** A word that says a time is exact ("exactly 5pm", "9am on the dot"), before or after the time. */
+const EXACTLY = /\b(?:exactly|precisely) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b/g;
+
 /** A count of units ("5 minutes", "3d"): what a hedge before it says is a span, not a clock. */
 const COUNTED = /^\d+(?:\.\d+)? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\b/;
 
 /** The phrase without a word hedging its time ("around 1pm"): a schedule fires at one instant, so it is taken as exactly, said in a note. */
-export function withoutHedge(text: string, shown: string, notes: string[] | undefined): string {
+export function withoutHedge(given: string, shown: string, notes: string[] | undefined): string {
+  // "at exactly 5pm", "in precisely 2 hours", "9am on the dot": what a schedule does anyway, so said nowhere.
+  const text = given.includes('exactly') || given.includes('precisely') || given.includes('dot') ? given.replace(EXACTLY, '') : given;
   const words: string[] = [];
   // "every day around 9": a clock after the hedge takes the "at" it stood for; "in about an hour", "at about 8pm" keep theirs.
   const plain = text.replace(HEDGE, (said: string, before: string | undefined, word: string | undefined, digit: string | undefined, at: number) => {

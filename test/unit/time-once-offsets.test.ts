@@ -166,3 +166,16 @@ describe('a span from now is read as its end, said', () => {
     expect((await meaningOfOnce('in 2 hours', { now, zone: 'America/New_York' })).notes).toEqual([]);
   });
 });
+
+describe('words that say a time is exact', () => {
+  const now = Date.parse('2026-11-22T15:00:00Z');
+  it.each([
+    ['at exactly 5pm', '2026-11-22T22:00:00.000Z'],
+    ['exactly at 5pm', '2026-11-22T22:00:00.000Z'],
+    ['in exactly 2 hours', '2026-11-22T17:00:00.000Z'],
+    ['tomorrow at 9am on the dot', '2026-11-23T14:00:00.000Z'],
+  ])('%s is that time, with nothing to say', async (phrase, iso) => {
+    const meaning = await meaningOfOnce(phrase, { now, zone: 'America/New_York' });
+    expect([meaning.scheduled_at_iso, meaning.notes]).toEqual([iso, []]);
+  });
+});
