@@ -163,7 +163,9 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
     } else if (hour <= 23) {
       // "at 9 fifteen", "4 twenty pm", "7 oh five": the minutes in words, as "nine fifteen" says them (never a second time).
       const minuteWord = readMinuteWord(tokens, i);
-      if (minuteWord && unitOf(tokens[minuteWord.end]) === undefined && tokens[minuteWord.end] !== 'times') {
+      // Not a clock of its own ("at 9 twelve noon", "at 9 ten o'clock").
+      const after = tokens[minuteWord?.end ?? -1] ?? '';
+      if (minuteWord && unitOf(after) === undefined && after !== 'times' && !NOON.has(after) && after !== 'midnight' && after !== 'oclock') {
         minute = minuteWord.value;
         i = minuteWord.end;
       }

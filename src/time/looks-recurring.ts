@@ -55,10 +55,13 @@ function letterDays(text: string): string | undefined {
   return days.every((day) => day !== undefined) ? days.join('/') : undefined;
 }
 
+const CRON_NAMES = new Set('jan feb mar apr may jun jul aug sep oct nov dec sun mon tue wed thu fri sat'.split(' '));
+
 export function isCronLike(text: string): boolean {
   const fields = text.split(' ');
   // Every field in cron's own characters or names ("10 - 11 at night" is no cron; "9 - 17 * * *" is one, mistyped).
-  const cronField = (field: string) => /^[\d*?/,\-lw#]+$/.test(field) || /^[a-z]{3}(?:-[a-z]{3})?(?:,[a-z]{3})*$/.test(field);
+  // Names are cron's own, the months' and the days' ("8 sat now the mar" is no cron: "now" and "the" are no names).
+  const cronField = (field: string) => /^[\d*?/,\-lw#]+$/.test(field) || (/^[a-z]{3}(?:-[a-z]{3})?(?:,[a-z]{3})*$/.test(field) && field.split(/[-,]/).every((name) => CRON_NAMES.has(name)));
   const minuteAndHour = /^(?=.*[\d*?])[\d*?/,\-lw#]+$/;
   return fields.length >= 5 && fields.length <= 7 && minuteAndHour.test(fields[0]!) && fields.every(cronField);
 }

@@ -219,10 +219,24 @@ function withDaysBeforeTime(tokens: string[]): string[] {
   return [...tokens.slice(0, and + 1), ...days, ...tokens.slice(and + 1, clock.end)];
 }
 
+/**
+ * "every weekend, saturday only": "only" after days that follow a comma moved before them, so they are read as limiting the
+ * rule (limitsDays), not as more days of a list ("weekend, saturday").
+ */
+function withOnlyFirst(tokens: string[]): string[] {
+  if (!tokens.includes('only')) return tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k] !== ',') continue;
+    const days = readDaySet(tokens, k + 1);
+    if (days && tokens[days.end] === 'only') return [...tokens.slice(0, k + 1), 'only', ...tokens.slice(k + 1, days.end), ...tokens.slice(days.end + 1)];
+  }
+  return tokens;
+}
+
 export function readGroups(written: readonly string[], trace?: string[]): Group[] {
   if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
   const opened: string[] = [];
-  const phrase = withDaysBeforeTime(withCompoundsOpened(written, opened));
+  const phrase = withOnlyFirst(withDaysBeforeTime(withCompoundsOpened(written, opened)));
   const span = withoutFiller(phrase);
   const tokens = phrase.slice(0, span.end);
   let i = span.start;
@@ -268,8 +282,9 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       continue;
     }
     if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats || group.part))) {
-      if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group) || startsOtherPart(tokens, i + 1, group)) {
-        group = secondRule || !startsOtherPart(tokens, i + 1, group) ? newGroup() : sameDays(group);
+      const otherPart = !secondRule && startsOtherPart(tokens, i + 1, group);
+      if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group) || otherPart) {
+        group = otherPart ? sameDays(group) : newGroup();
         groups.push(group);
         joined = andJoined = false;
         i++;
@@ -1567,16 +1582,18 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   // "every 27": a bare number after "every" with nothing else to count is a day of the month.
   const afterEvery = (tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && bareDay(tokens, i) !== null && unitOf(tokens[i + 1]) === undefined && readClock(tokens, i)?.end !== i + 2;
   // "every month on 15", "monthly on 20": a bare number after "on" in a monthly rule is its day, not an hour.
-  const onInMonth = tokens[i - 1] === 'on' && seen.group.interval?.unit === 'month' && bareDay(tokens, i) !== null && unitOf(tokens[i + 1]) === undefined;
+  // A number that is more of a clock ("on 10 in the morning", "on 12 noon", "on 9 fifteen") stays a time.
+  const bareNumber = (k: number) => bareDay(tokens, k) !== null && unitOf(tokens[k + 1]) === undefined && (readClock(tokens, k)?.end ?? k + 1) === k + 1;
+  const onInMonth = tokens[i - 1] === 'on' && seen.group.interval?.unit === 'month' && bareNumber(i);
   // Numbers that could be hours read as days ("every 10th and 20"), each said in a note.
   const bareRead: number[] = [];
   const days: number[] = [];
   let j = i;
   for (;;) {
-    const listed = days.length > 0 && /(?:st|nd|rd|th)$/.test(tokens[i]!) && unitOf(tokens[j + 1]) === undefined;
+    const listed = days.length > 0 && /(?:st|nd|rd|th)$/.test(tokens[i]!) && bareNumber(j);
     const ordinal = readOrdinal(tokens, j);
     const day = ordinal ?? (afterThe || afterEvery || onInMonth || listed ? bareDay(tokens, j) : null);
-    if (day && !ordinal && (onInMonth || listed) && day.value <= 23) bareRead.push(day.value);
+    if (day && !ordinal && !afterThe && (onInMonth || listed) && day.value <= 23) bareRead.push(day.value);
     if (!day) break;
     const after = tokens[day.end];
     // "first monday" is an nth weekday; "march 1st" and "1st of march" are dates.
@@ -1601,7 +1618,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
       const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
       const k = tokens[next] === 'the' ? next + 1 : next;
       // "every 10th and 20", "every 5 and 20 of the month": the next number is a day as the first was.
-      const bareListed = (/(?:st|nd|rd|th)$/.test(tokens[i]!) || (afterEvery && tokens[k + 1] === 'of')) && bareDay(tokens, k) && unitOf(tokens[k + 1]) === undefined && tokens[k - 1] !== 'at';
+      const bareListed = (/(?:st|nd|rd|th)$/.test(tokens[i]!) || (afterEvery && tokens[k + 1] === 'of')) && bareNumber(k) && tokens[k - 1] !== 'at';
       if (readOrdinal(tokens, k) || ((afterThe || onInMonth || bareListed) && bareDay(tokens, k))) {
         j = k;
         continue;
@@ -1616,7 +1633,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
     if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
   }
   if (afterEvery) addNote(group, `read 'every ${tokens[i]}' as day ${tokens[i]} of every month; write 'every ${tokens[i]} minutes' for an interval`);
-  for (const day of bareRead) addNote(group, `read '${day}' as the ${ordinalDay(day)} of the month; write 'at ${formatClock(day, 0)}' for the time`);
+  for (const day of bareRead) addNote(group, `read '${day}' as the ${ordinalDay(day)} of the month; write '${day > 12 ? `at ${formatClock(day, 0)}` : `at ${day}am' or 'at ${day}pm`}' for the time`);
   group.monthDays = mergeList(group.monthDays, days);
   // "on the 1st and 15th": several days of the month are no one instant.
   group.repeats ||= afterEvery || days.length > 1;
@@ -1940,8 +1957,10 @@ function sameDays(group: Group): Group {
 /** "every morning at 8 and evening at 6": another part of the day with its own time after a timed one, a rule of its own. */
 function startsOtherPart(tokens: readonly string[], i: number, group: Group): boolean {
   const part = partOfDay(tokens[i]);
-  // Not after an interval counted in days or more ("every other day in the morning at 8 and ..."): two rules would count it apart.
+  // Not after an interval counted in days or more ("every other day in the morning at 8 and ..."): two rules would count it apart;
+  // nor with days or months said after it ("... and evening at 6 on weekdays"): whether they are both rules' is not said.
   if (group.interval && !isDaily(group.interval)) return false;
+  if (tokens.slice(i).some((token) => isDaysWord(token) || monthOf(token) !== undefined || token === 'except' || /^(?:\d+(?:st|nd|rd|th)|day|days)$/.test(token))) return false;
   return group.part !== undefined && part !== undefined && part !== group.part && tokens[i] !== 'tonight' && (tokens[i + 1] === 'at' || readClock(tokens, i + 1) !== null);
 }
 
@@ -2036,6 +2055,8 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
   if (lastToken === 'am' || lastToken === 'pm' || (partAfter && !times.at(-1)!.ambiguous)) {
     for (let k = times.length - 2; k >= 0 && times[k]!.ambiguous; k--) {
       const { value } = times[k]!;
+      // "at night" covers the evening's hours only when both are in it ("at 9 and 11 at night"; "at 3 and 5 at night" is not said).
+      if (partAfter === 'night' && (!pmOf(value.hour) || !pmOf(times[k + 1]!.written))) break;
       const covered = { ...value, hour: (value.hour % 12) + (pmOf(value.hour) ? 12 : 0) };
       if (minutes(covered) >= minutes(times[k + 1]!.value)) break;
       decide(times[k]!, covered);

@@ -134,7 +134,13 @@ export function resolveParts(said: OnceParts, calendar: Calendar, now: number, i
   }
   // "new year's eve at midnight", "christmas eve at midnight": the midnight an eve is kept for is the one that ends it.
   if (midnight && /\beve\b/.test(input)) {
-    const start = calendar.wall(instant);
+    let start: { year: number; month: number; day: number } = calendar.wall(instant);
+    // Said on the eve itself, its midnight as it began has passed and the day was read a year on: tonight's is meant.
+    const tonight = { year: today.year, month: today.month, day: today.day };
+    if (start.year > today.year && start.month === today.month && start.day === today.day) {
+      start = tonight;
+      for (let k = notes.length - 1; k >= 0; k--) if (isPassedThisYearNote(notes[k]!)) notes.splice(k, 1);
+    }
     const end = calendar.at({ ...addDays(start, 1), hour: 0, minute: 0, second: 0 });
     notes.push(`read '${input}' as 00:00 as ${dayLabel(calendar.wall(end))} begins, the midnight that ends the eve; write '${dateWords(start)} 00:00' for midnight as it begins`);
     return end;

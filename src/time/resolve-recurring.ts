@@ -761,7 +761,9 @@ function nightAfter(group: Group, original: string, notes: string[]): Group {
   }
   if (!days) {
     // "every new year's eve at midnight": the midnight an eve is kept for ends it, as the one-time reader reads it.
-    if (!group.part && group.dates && group.times.length > 0 && group.times.every(({ text }) => text.includes('midnight')) && /\beve\b/i.test(original)) {
+    // One date only: with others beside it ("every christmas eve and dec 20 at midnight"), which is the eve is not known.
+    if (!group.part && group.dates?.length === 1 && group.times.length > 0 && group.times.every(({ text }) => text.includes('midnight')) && /\beve\b/i.test(original)) {
+      // (A leap year's month lengths: the day after February 28th is the 29th when there is one.)
       const after = group.dates.map(({ month, day }) => (day === daysInMonth(2024, month) ? { month: (month % 12) + 1, day: 1 } : { month, day: day + 1 }));
       const said = listText(after.map(({ month, day }) => `${MONTH_NAMES[month - 1]} ${day}`));
       notes.push(`read '${original}' as 00:00 as ${said} begins, the midnight that ends the eve`);
@@ -770,7 +772,7 @@ function nightAfter(group: Group, original: string, notes: string[]): Group {
     // "every december 31st at midnight", "every 15th at midnight": as each begins, as for a weekday; the day after is
     // no such day, so it is only said.
     if (!group.part && (group.monthDays || group.nth || group.dates) && group.times.some(({ text }) => text.includes('midnight'))) {
-      notes.push(`read 'midnight' as 00:00 as each day named begins; for midnight at its end, name the day after (such as 'every january 1st at midnight')`);
+      notes.push(`read 'midnight' as 00:00 as each day named begins; for midnight at its end, name the day after`);
     }
     return group;
   }

@@ -434,7 +434,7 @@ describe('midnight on days said by date', () => {
   it('another day of the month at midnight is as it begins, and says so', async () => {
     const meaning = await meaningOfSchedule('every 15th at midnight', OPTIONS, 1);
     expect(meaning.next_runs_local[0]!.slice(0, 16)).toBe('2026-12-15 00:00');
-    expect(meaning.notes).toEqual(["read 'midnight' as 00:00 as each day named begins; for midnight at its end, name the day after (such as 'every january 1st at midnight')"]);
+    expect(meaning.notes).toEqual(["read 'midnight' as 00:00 as each day named begins; for midnight at its end, name the day after"]);
   });
 });
 
@@ -463,5 +463,34 @@ describe('days with their own time after every day', () => {
       "read 10:00 on Saturday and Sunday as more beside every day's 09:00; for 10:00 alone on them, name the days of each, such as 'weekdays at 9am and weekends at 10am'",
     ]);
     expect((await meaningOfSchedule('weekdays at 9am and weekends at 10am', OPTIONS, 1)).notes).toEqual([]);
+  });
+});
+
+describe('rules of this round held to their edges', () => {
+  it.each([
+    ['every 1st and 3 in the morning', ['2026-12-01 03:00', '2027-01-01 03:00']],
+    ['every 10th and 12 noon', ['2026-12-10 12:00', '2027-01-10 12:00']],
+    ['every month on 10 in the morning', ['2026-12-01 10:00', '2027-01-01 10:00']],
+    ['every month on 5 at 3', ['2026-12-05 15:00', '2027-01-05 15:00']],
+    ['every weekend, saturday only', ['2026-11-21 09:00', '2026-11-28 09:00']],
+    ['every day at 9 twelve noon', ['2026-11-18 12:00', '2026-11-19 09:00']],
+    ['every day at 3 and 5 at night', ['2026-11-18 15:00', '2026-11-18 17:00']],
+    ['every christmas eve and dec 20 at midnight', ['2026-12-20 00:00', '2026-12-24 00:00']],
+  ])('%s', async (phrase, fires) => {
+    expect(await localFires(phrase, 2)).toEqual(fires);
+  });
+
+  it('a second part of the day with days said after it is refused, as whose days they are is not said', async () => {
+    await expect(meaningOfSchedule('every morning at 8 and evening at 6 on weekdays', OPTIONS, 2)).rejects.toThrow(/two parts of the day/);
+  });
+
+  it('an eve at midnight said on the eve is tonight', async () => {
+    const meaning = await meaningOfOnce("new year's eve at midnight", { now: Date.parse('2026-12-31T15:00:00Z'), zone: 'America/New_York' });
+    expect(meaning.local.slice(0, 16)).toBe('2027-01-01 00:00');
+  });
+
+  it('a phrase of five words with three-letter words that are no names is no cron', async () => {
+    const { isCronLike } = await import('../../src/time/looks-recurring');
+    expect([isCronLike('8 sat now the mar'), isCronLike('0 9 * * mon-fri'), isCronLike('0 9 1 jan,jul *')]).toEqual([false, true, true]);
   });
 });
