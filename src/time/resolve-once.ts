@@ -20,7 +20,16 @@ const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordin
  * time is ahead; "next friday" is never today) and their extensions.
  * Past instants are returned as they are; the caller refuses them.
  */
-export function resolveParts(said: OnceParts, calendar: Calendar, now: number, input: string, notes: string[] = [], dayClock: ClockTime = { hour: 9, minute: 0 }): number {
+export function resolveParts(
+  said: OnceParts,
+  calendar: Calendar,
+  now: number,
+  input: string,
+  notes: string[] = [],
+  dayClock: ClockTime = { hour: 9, minute: 0 },
+  /** The day resolved is one another is counted from ("a week from today at 9"): its time is the phrase's, not this day's. */
+  isCountedFrom = false,
+): number {
   const parts = dayOrHour(said, calendar.wall(now), notes);
   const { clock, carry } = clockOf(parts, notes, parts.day?.kind === 'workdays' && parts.day.elapsed ? calendar.wall(now) : dayClock, input);
   // "end of the month": its last day, at the day's time as any day alone is (its end names no hour); said.
@@ -31,7 +40,7 @@ export function resolveParts(said: OnceParts, calendar: Calendar, now: number, i
   // `after`: the first such day after that instant instead of after now.
   const fromDay = (day: Extract<DayRef, { kind: 'shift' | 'near' }>, after = now, say = after === now) => {
     const fromNotes: string[] = [];
-    const instant = resolveParts({ ...parts, day: day.from }, calendar, after, day.said ?? input, fromNotes, dayClock);
+    const instant = resolveParts({ ...parts, day: day.from }, calendar, after, day.said ?? input, fromNotes, dayClock, true);
     if (day.said !== undefined && say) notes.push(...fromNotes.filter((note) => !notes.includes(note)));
     return instant;
   };
@@ -112,10 +121,11 @@ export function resolveParts(said: OnceParts, calendar: Calendar, now: number, i
   let instant = second ?? dayInstant(parts, today, at, inDays, now, input, notes);
   let clockAt = clock;
   // "today at 6" said at 10:00: the morning's has passed and the day is said, so the evening's is the one meant.
-  if (instant <= now && parts.clock?.ambiguous && !parts.part && clock.hour < 12 && parts.day?.kind === 'offset' && parts.day.days === 0) {
+  if (!isCountedFrom && instant <= now && parts.clock?.ambiguous && !parts.part && clock.hour < 12 && parts.day?.kind === 'offset' && parts.day.days === 0) {
     const evening = calendar.at({ ...today, hour: clock.hour + 12, minute: clock.minute, second: 0 });
     if (evening > now) {
-      const settledNote = notes.findIndex((note) => note.startsWith(`read '${parts.clock!.text}' as `));
+      // The rule's own note (morning) gives way to this one.
+      const settledNote = notes.indexOf(settleClock(parts.clock).note ?? '');
       if (settledNote >= 0) notes.splice(settledNote, 1);
       notes.push(
         `read '${parts.clock.text}' as ${formatClock(clock.hour + 12, clock.minute)}, as ${formatClock(clock.hour, clock.minute)} today has passed; write 'tomorrow at ${parts.clock.text}' for ${formatClock(clock.hour, clock.minute)} tomorrow`,

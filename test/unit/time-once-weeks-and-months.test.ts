@@ -288,3 +288,12 @@ describe('the end of a month or year', () => {
     expect((await meaningOfOnce('end of the year at 5pm', sunday)).notes).toEqual([]);
   });
 });
+
+describe('a day counted from today', () => {
+  it('takes the time the phrase gives, and says nothing of today’s', async () => {
+    const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+    const meaning = await meaningOfOnce('a week from today at 9', sunday);
+    expect(meaning.local.slice(0, 16)).toBe('2026-11-29 09:00');
+    expect(meaning.notes).toEqual(["read '9' as 09:00; write '9 pm' or 21:00 for the evening"]);
+  });
+});
