@@ -15,7 +15,7 @@ import { isCronLike, normalize } from './looks-recurring';
 import { tokenize } from './words';
 
 export { looksRecurring } from './looks-recurring';
-import { addDays, daysInMonth, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
+import { addDays, changesClocks, daysInMonth, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
 import { lookupZone } from './zone-names';
 
 /**
@@ -170,7 +170,11 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
     }
     context = { ...context, zone: zoned.zone };
     // "9am EDT" every day: one season's name, but the rule follows the zone's clock through both.
-    if (zoned.season) context.notes?.push(`read ${zoned.season} as the clock of ${zoned.zone}, which changes with the seasons: the schedule keeps its local time all year`);
+    if (zoned.season && changesClocks(zoned.zone, context.now)) {
+      context.notes?.push(
+        `read ${zoned.season} as the clock of ${zoned.zone}, which changes with the seasons: the schedule follows that clock (sync keeps it there across each change), not one season's offset`,
+      );
+    }
     try {
       groups = [...readText(zoned.text)];
     } catch (again) {
@@ -965,15 +969,18 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   if (local) return { kind: 'calendar', patterns };
   if (cronParts(patterns).length > MAX_CRONS) return elapsedSeries(n, unit, step, context, anchor, false, cronParts(patterns).length);
   // "every 12 hours" in New York: on the UTC clock, 07:00 and 19:00 here, not the midnight and noon many expect; said.
-  const offset = offsetMinutes(context.zone, context.now);
-  if (unit === 'hour' && step < DAY_MINUTES && offset % step !== 0 && group.times.length === 0 && context.startDay === undefined) {
+  // In either season ("every 2 hours" in New York keeps to the zone's even hours in summer, its odd ones in winter).
+  const year = wallTime(context.zone, context.now).year;
+  const offsets = [offsetMinutes(context.zone, context.now), offsetMinutes(context.zone, Date.UTC(year, 0, 15)), offsetMinutes(context.zone, Date.UTC(year, 6, 15))];
+  if (unit === 'hour' && step < DAY_MINUTES && offsets.some((offset) => offset % step !== 0) && group.times.length === 0 && context.startDay === undefined) {
     const here = minutes
-      .map((m) => (((m + offset) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES)
+      .map((m) => (((m + offsets[0]!) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES)
       .sort((a, b) => a - b)
       .slice(0, 3)
       .map((m) => formatClock(Math.floor(m / 60), m % 60));
+    const moves = offsets.some((offset) => offset !== offsets[0]) ? ', and they move with the clock changes' : '';
     context.notes?.push(
-      `read '${original}' on the UTC clock, as an interval runs: here at ${here.join(', ')}${minutes.length > 3 ? ', …' : ''}; to count from midnight on your clock, say '${original.trim()} starting at midnight'`,
+      `read '${original}' on the UTC clock, as an interval runs: here at ${here.join(', ')}${minutes.length > 3 ? ', …' : ''} now${moves}; to count from midnight on your clock, add 'starting at midnight'`,
     );
   }
   return { kind: 'interval', patterns };

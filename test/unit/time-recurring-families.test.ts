@@ -329,11 +329,14 @@ describe('a season named in a repeating phrase', () => {
     const meaning = await meaningOfSchedule(phrase, OPTIONS, 1);
     expect('cron_expression' in meaning && meaning.cron_expression).toBe(cron);
     expect(meaning.timezone).toBe(zone);
-    expect(meaning.notes).toContain(`read ${said} as the clock of ${zone}, which changes with the seasons: the schedule keeps its local time all year`);
+    expect(meaning.notes).toContain(
+      `read ${said} as the clock of ${zone}, which changes with the seasons: the schedule follows that clock (sync keeps it there across each change), not one season's offset`,
+    );
   });
 
   it('a zone with one clock all year needs no note', async () => {
     expect((await meaningOfSchedule('every day at 9am JST', OPTIONS, 1)).notes).toEqual([]);
+    expect((await meaningOfSchedule('every day at 9am India Standard Time', OPTIONS, 1)).notes).toEqual([]);
   });
 });
 
@@ -443,14 +446,16 @@ describe("an interval of hours on the UTC clock, where the zone's hours differ",
     const meaning = await meaningOfSchedule('every 12 hours', OPTIONS, 2);
     expect(meaning.next_runs_local.map((local) => local.slice(11, 16))).toEqual(['19:00', '07:00']);
     expect(meaning.notes).toEqual([
-      "read 'every 12 hours' on the UTC clock, as an interval runs: here at 07:00, 19:00; to count from midnight on your clock, say 'every 12 hours starting at midnight'",
+      "read 'every 12 hours' on the UTC clock, as an interval runs: here at 07:00, 19:00 now, and they move with the clock changes; to count from midnight on your clock, add 'starting at midnight'",
     ]);
     const local = await meaningOfSchedule('every 12 hours starting at midnight', OPTIONS, 2);
     expect(local.next_runs_local.map((at) => at.slice(11, 16))).toEqual(['12:00', '00:00']);
   });
 
-  it('needs no note where the hours are the same, or for an hourly step in a whole-hour zone', async () => {
-    expect((await meaningOfSchedule('every 2 hours', { ...OPTIONS, zone: 'Europe/London' }, 1)).notes).toEqual([]);
+  it('needs no note where the hours are the same all year, or for an hourly step in a whole-hour zone', async () => {
+    expect((await meaningOfSchedule('every 2 hours', { ...OPTIONS, zone: 'Asia/Shanghai' }, 1)).notes).toEqual([]);
+    // London's summer hour puts them on its odd hours: said in winter too.
+    expect((await meaningOfSchedule('every 2 hours', { ...OPTIONS, zone: 'Europe/London' }, 1)).notes).toHaveLength(1);
     expect((await meaningOfSchedule('every hour', OPTIONS, 1)).notes).toEqual([]);
   });
 });
