@@ -194,13 +194,12 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   };
   const notes = () => {
     if (reader.missingRoute !== undefined) out.note(`Note: ${noHistoryNote(reader.missingRoute)}`);
-    // Those this tool replaced (sync, edit, resume) are gone as they should be: said once, not a line each run after run.
+    // Those this tool replaced (sync, edit, resume) are gone as they should be: counted in one line, not a line each.
     const replaced = gone.filter((id) => local(id).replacedBy !== undefined);
     for (const id of gone) if (local(id).replacedBy === undefined) out.note(`Note: Letta has no history for ${id} (it no longer holds that schedule).`);
-    if (replaced.length > 0)
-      out.note(
-        `Note: ${replaced.length} schedule${replaced.length === 1 ? '' : 's'} replaced here (by sync, edit or resume) ${replaced.length === 1 ? 'is' : 'are'} no longer on Letta, which keeps no history of ${replaced.length === 1 ? 'it' : 'them'}; their successors' fires are counted.`,
-      );
+    if (replaced.length === 1) out.note("Note: 1 schedule replaced here (by sync, edit or resume) is no longer on Letta, which keeps no history of it; its successor's fires are counted.");
+    else if (replaced.length > 1)
+      out.note(`Note: ${replaced.length} schedules replaced here (by sync, edit or resume) are no longer on Letta, which keeps no history of them; their successors' fires are counted.`);
     for (const one of unchecked) out.note(`Note: ${one.problem}; judged unknown.`);
   };
   let summary = '';

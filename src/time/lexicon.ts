@@ -401,7 +401,16 @@ let holidayPatterns: Array<{ pattern: RegExp; date: string }> | undefined;
 
 /** A holiday written as its date, for a reader of one instant ("christmas eve at 8pm": "december 24th at 8pm"; "thanksgiving": its weekday, said in a note). */
 export function withHolidayDates(text: string, notes?: string[]): string {
-  holidayPatterns ??= HOLIDAYS.map(({ said, date }) => ({ pattern: new RegExp(`\\b${said.join(' ').replace(/ s\b/g, "['’]?s")}\\b`), date: date.join(' ') }));
+  // "mother's day", "mothers day", "mothers' day", "presidents' day": an apostrophe before or after the s.
+  holidayPatterns ??= HOLIDAYS.map(({ said, date }) => ({
+    pattern: new RegExp(
+      `\\b${said
+        .join(' ')
+        .replace(/ s\b/g, "['’]?s")
+        .replace(/s (?=day\b)/g, "s['’]? ")}\\b`,
+    ),
+    date: date.join(' '),
+  }));
   const holiday = holidayPatterns.find(({ pattern }) => pattern.test(text));
   if (!holiday) return text;
   const note = holidayNote(text.match(holiday.pattern)![0], holiday.date.split(' '));

@@ -390,7 +390,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   // "weekdays at 8am and weekends at 10am in december": a month said with the last rule alone bounds it alone.
   const final = groups.at(-1)!;
   if (groups.length > 1 && final.months && groups.some((g) => !g.months)) {
-    addNote(final, `read ${monthsText(final.months)} as bounding only the part after the last 'and'; to bound every part, say it with each`);
+    addNote(final, `read ${monthsText(final.months)} as bounding only the last rule, said with it; to bound every rule, say it with each`);
   }
   if (opened.length > 0) groups[0]!.notes = [...opened, ...(groups[0]!.notes ?? [])];
   return groups;

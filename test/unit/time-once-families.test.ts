@@ -254,6 +254,11 @@ describe("the United States' holidays", () => {
     expect(meaning.notes).toContain(note);
   });
 
+  it('with the apostrophe after the s, as some write them', async () => {
+    expect((await meaningOfOnce("presidents' day", sunday)).local.slice(0, 16)).toBe('2027-02-15 09:00');
+    expect((await meaningOfOnce("mothers' day", sunday)).local.slice(0, 16)).toBe('2027-05-09 09:00');
+  });
+
   it('on a fixed date, as its date', async () => {
     expect((await meaningOfOnce('independence day', sunday)).local.slice(0, 16)).toBe('2027-07-04 09:00');
     expect((await meaningOfOnce('juneteenth at 10am', sunday)).local.slice(0, 16)).toBe('2027-06-19 10:00');

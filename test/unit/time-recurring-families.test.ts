@@ -358,7 +358,7 @@ describe('a month said with the last of several rules', () => {
   it('bounds that rule alone, and says so', async () => {
     const meaning = await meaningOfSchedule('weekdays at 8am and weekends at 10am in december', OPTIONS, 4);
     expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-11-19 08:00', '2026-11-20 08:00', '2026-11-23 08:00', '2026-11-24 08:00']);
-    expect(meaning.notes).toContain("read 'in December' as bounding only the part after the last 'and'; to bound every part, say it with each");
+    expect(meaning.notes).toContain("read 'in December' as bounding only the last rule, said with it; to bound every rule, say it with each");
   });
 });
 
