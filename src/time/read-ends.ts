@@ -227,6 +227,9 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const [first, last] = [words[k + 1], words[k + 3]?.replace(/[.,]$/, '')];
       const named = (weekdayOf(first) !== undefined && weekdayOf(last) !== undefined) || (monthOf(first) !== undefined && monthOf(last) !== undefined);
       if (word === 'from' && named && (words[k + 2] === 'through' || words[k + 2] === 'thru')) continue;
+      // "until a week from friday", "until 2 weeks from tomorrow": a span counted from a day, the end's own words, not a start.
+      const counted = unitOf(words[k - 1]) !== undefined || /^[a-z]+days$/.test(words[k - 1] ?? '');
+      if (word === 'from' && counted && words.slice(Math.max(0, k - 4), k - 1).some((w) => END_WORDS.has(w))) continue;
       let from = k + 1;
       if (word === 'up' || (['ending', 'ends', 'starting', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;
       if (words[from] === 'to' && word === 'up') from++;

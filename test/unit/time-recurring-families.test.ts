@@ -499,3 +499,16 @@ describe('rules of this round held to their edges', () => {
     expect([isCronLike('8 sat now the mar'), isCronLike('0 9 * * mon-fri'), isCronLike('0 9 1 jan,jul *')]).toEqual([false, true, true]);
   });
 });
+
+describe('an end counted from a day', () => {
+  // Thu 3 Dec 2026, 10:00 in New York.
+  const thursday = { now: Date.parse('2026-12-03T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['every day at 9am until a week from friday', '2026-12-04 09:00', '2026-12-11 09:00'],
+    ['every day until 2 weeks from tomorrow', '2026-12-04 09:00', '2026-12-18 09:00'],
+    ['every friday until two tuesdays from now', '2026-12-04 09:00', '2026-12-11 09:00'],
+  ])('%s ends on the day counted from the day it names, not from now', async (phrase, first, last) => {
+    const meaning = await meaningOfSchedule(phrase, thursday, 30);
+    expect([meaning.next_runs_local[0]!.slice(0, 16), meaning.next_runs_local.at(-1)!.slice(0, 16)]).toEqual([first, last]);
+  });
+});
