@@ -344,7 +344,10 @@ function inPhrase<T>(read: () => T, text: string): T {
  */
 function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string): ReturnType<typeof parseInstant> {
   const read = parseInstant(day, { now, zone, edge });
-  if (!read.notes.some(isPassedThisYearNote)) return read;
+  // The one-time reader says a date was read next year only when this year's passed within a month; a start or an end
+  // said by its month ("starting nov 1" on 3 December) is weighed the same way however long ago it passed.
+  const byMonth = day.split(' ').some((word) => monthOf(word.replace(/[.,]$/, '')) !== undefined) && !/\b(?:in|next|after|from|\d{4})\b/.test(day);
+  if (!read.notes.some(isPassedThisYearNote) && !(byMonth && read.instant - now > YEAR_MS / 2)) return read;
   const wall = wallTime(zone, read.instant);
   // The same words read a year earlier: this year's day ("nov 30", "the last friday of november"), gone by.
   let gone: number;

@@ -512,3 +512,20 @@ describe('an end counted from a day', () => {
     expect([meaning.next_runs_local[0]!.slice(0, 16), meaning.next_runs_local.at(-1)!.slice(0, 16)]).toEqual([first, last]);
   });
 });
+
+describe('a start or end said by its month, passed more than a month ago', () => {
+  const thursday = { now: Date.parse('2026-12-03T15:00:00Z'), zone: 'America/New_York' };
+  it('a start is the one gone by, said, and keeps its step', async () => {
+    const meaning = await meaningOfSchedule('every 14 days at 7am starting nov 1', thursday, 2);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-12-13 07:00', '2026-12-27 07:00']);
+    expect(meaning.notes).toContain("read 'nov 1' as Sun 1 Nov 2026, which has passed: it runs from now; give the year for Mon 1 Nov 2027");
+  });
+
+  it('an end is refused as passed, not read a year on', async () => {
+    await expect(meaningOfSchedule('every day until nov 1', thursday, 2)).rejects.toThrow(/the end 'nov 1' is in the past/);
+  });
+
+  it('a month still to come is this year’s or next as it comes', async () => {
+    expect((await meaningOfSchedule('every day starting may 1', thursday, 1)).next_runs_local[0]!.slice(0, 10)).toBe('2027-05-01');
+  });
+});
