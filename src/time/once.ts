@@ -332,7 +332,11 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
     if (found !== null) {
       const instant = zoned ? seasonsTwin(zoned, found) : found;
       // The season said which of a time said twice is meant: the note that the first was read no longer holds.
-      if (instant !== found) for (let k = read.notes.length - 1; k >= 0; k--) if (read.notes[k]!.includes(' occurs twice on ')) read.notes.splice(k, 1);
+      if (instant !== found) {
+        const at = input.calendar.wall(found);
+        const twice = read.notes.indexOf(dstNote(input.calendar.wall, found, { hour: at.hour, minute: at.minute }) ?? '');
+        if (twice >= 0) read.notes.splice(twice, 1);
+      }
       read.calendar = input.calendar;
       const season = zoned && seasonNote(zoned, instant);
       if (season) read.notes.push(season);
