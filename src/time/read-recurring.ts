@@ -625,8 +625,8 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if ((tokens[k] === 'even' || tokens[k] === 'odd') && /^(?:days|hours|numbered)$/.test(tokens[k + 1] ?? '') && !EACH.has(out[out.length - 1] ?? '')) {
       // "on even days", "at odd hours": every one of them.
       out.push('every', tokens[k]!);
-    } else if (tokens[k] === 'alternate' && /^(?:days?|weeks?|months?|years?|hours?|[a-z]+days)$/.test(tokens[k + 1] ?? '')) {
-      // "every alternate day", "on alternate days": every other day.
+    } else if (tokens[k] === 'alternate' && (/^(?:days?|weeks?|months?|years?|hours?|[a-z]+days)$/.test(tokens[k + 1] ?? '') || weekdayOf(tokens[k + 1]) !== undefined)) {
+      // "every alternate day", "on alternate days", "every alternate saturday": every other one.
       if (!EACH.has(out[out.length - 1] ?? '')) out.push('every');
       out.push('other');
     } else if ((at(k, 'and', 'ending', 'at') || at(k, 'ending', 'at') || at(k, 'and', 'finishing', 'at') || at(k, 'finishing', 'at')) && out.includes('starting')) {

@@ -529,3 +529,9 @@ describe('a start or end said by its month, passed more than a month ago', () =>
     expect((await meaningOfSchedule('every day starting may 1', thursday, 1)).next_runs_local[0]!.slice(0, 10)).toBe('2027-05-01');
   });
 });
+
+describe('alternate', () => {
+  it('before a weekday is every other one', async () => {
+    expect(await localFires('every alternate saturday', 3)).toEqual(await localFires('every other saturday', 3));
+  });
+});
