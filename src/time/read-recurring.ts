@@ -1950,8 +1950,9 @@ function weekdayInWeeksOfMonth(tokens: readonly string[], k: number, notes: stri
 function sameDays(group: Group): Group {
   const { interval, weekdays, monthDays, dates, nth, months, exceptWeekdays, exceptMonths, workdays, bothDays, throughMonthEnd } = group;
   const days = { weekdays, monthDays, dates, nth, months, exceptWeekdays, exceptMonths, workdays, bothDays, throughMonthEnd };
-  const daily = interval ? { interval } : {};
-  return Object.assign(newGroup(), Object.fromEntries(Object.entries({ ...days, ...daily }).filter(([, value]) => value !== undefined)), { repeats: true });
+  // (startsOtherPart allows no interval but every day's.)
+  const said = Object.entries({ ...days, interval }).filter(([, value]) => value !== undefined);
+  return Object.assign(newGroup(), Object.fromEntries(said), { repeats: true });
 }
 
 /** "every morning at 8 and evening at 6": another part of the day with its own time after a timed one, a rule of its own. */
