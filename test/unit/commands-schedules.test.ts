@@ -321,6 +321,13 @@ describe('recurring schedules in the user zone', () => {
     expect(r.stdout).toMatch(/Local\s+At 10:00 AM, Monday through Friday \(America\/New_York\)/);
   });
 
+  it('get and list give the local cron at --now, not at the real clock', async () => {
+    const item = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 15 * * 1-5' }, 'standup');
+    const summer = ['--now', '2027-07-01T12:00:00Z', '--tz', 'America/New_York'];
+    expect((await h.run(['recurring', 'get', item.id, ...summer])).stdout).toMatch(/Local cron\s+0 11 \* \* 1-5 \(America\/New_York\)/);
+    expect((await h.run(['recurring', 'list', ...summer])).stdout.split('\t').slice(2, 4)).toEqual(['0 15 * * 1-5', '0 11 * * 1-5']);
+  });
+
   it('a day that changes moves the weekdays; list shows the local cron beside the UTC one', async () => {
     h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 2 * * 2-6' }, 'evening');
     const r = await h.run(['recurring', 'list', '--tz', 'America/New_York']);

@@ -49,7 +49,7 @@ async function detailRows(rt: Runtime, kind: ScheduleKind, item: ScheduledMessag
   if (kind === 'one-time') rows.push(['Runs at', () => bothZones(zone, next.value, next.field, now)]);
   else {
     const cron = item.schedule.cron_expression ?? '';
-    const local = cronInZone(cron, zone, Date.now());
+    const local = cronInZone(cron, zone, rt.now());
     rows.push(['Cron', `${cron} (UTC)`], ['Means', () => `${describeCron(cron)} (UTC)`]);
     const kept = await keptAt(rt, item.id);
     if (kept) rows.push(['Kept at', kept]);
