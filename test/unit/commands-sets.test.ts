@@ -301,6 +301,21 @@ describe('set and series ids in every command', () => {
     expect((await h.run(['run', series])).stdout).toContain('Echo: Stretch');
   });
 
+  it("a set's get shows the schedules standing after a sync replaced them; a deleted set is not found, as a series", async () => {
+    const r = await create('weekdays at 9am and weekends at 10am', '--tz', 'America/New_York', '--json');
+    const { set_id: setId } = JSON.parse(r.stdout) as { set_id: string };
+    expect((await h.run(['sync', '--now', '2027-04-01T12:00:00Z'])).code).toBe(0);
+    const standing = [...h.letta.schedules.keys()];
+    expect(standing).toHaveLength(2);
+    const shown = await h.run(['recurring', 'get', setId, '-q']);
+    expect(shown.stdout.trim().split('\n')).toEqual(standing);
+    expect((await h.run(['recurring', 'delete', setId])).code).toBe(0);
+    const got = await h.run(['recurring', 'get', setId]);
+    expect(got.code).toBe(3);
+    expect(got.stderr).toMatch(new RegExp(`^Error: Set '${setId}' was deleted`));
+    expect(got.stdout).toBe('');
+  });
+
   it('a deleted series is not found by get or list --id, and a second delete finds it done; onetime get shows one standing', async () => {
     const series = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '-q'])).stdout.trim();
     const shown = await h.run(['onetime', 'get', series, '-q']);

@@ -105,11 +105,19 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
     const how = series.status === 'deleted' ? 'was deleted' : 'is gone from Letta (none of its schedules is left)';
     throw new NotFoundError(`Series '${id}' ${how}${series.status_at ? ` (${series.status_at})` : ''}`, 'List the series standing with: letta-switchboard recurring list');
   }
+  const recorded = series ? [] : state.intents.filter((i) => i.set_id === id);
+  if (!series && recorded.length === 0) throw new NotFoundError(`No set or series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+  // A set's schedules as they stand: one replaced (by sync or resume) is shown by its successor, and a set none of whose schedules stands is no more found than a series.
+  const standing = recorded.filter((i) => i.status !== 'replaced' && i.status !== 'deleted' && i.status !== 'gone');
+  if (!series && standing.length === 0) {
+    const last = recorded.reduce((a, b) => ((b.status_at ?? '') > (a.status_at ?? '') ? b : a));
+    const how = recorded.some((i) => i.status === 'deleted') ? 'was deleted' : 'is gone from Letta (none of its schedules is left)';
+    throw new NotFoundError(`Set '${id}' ${how}${last.status_at ? ` (${last.status_at})` : ''}`, 'List the sets standing with: letta-switchboard recurring list');
+  }
   const members = series
     ? series.members.filter((m) => !m.gone).map((m) => ({ id: m.schedule_id, when: m.instant, status: m.paused ? 'paused' : Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired' }))
-    : state.intents.filter((i) => i.set_id === id).map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', status: i.status }));
-  if (members.length === 0) throw new NotFoundError(`No set or series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
-  const made = series ?? state.intents.find((i) => i.set_id === id)!;
+    : standing.map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', status: i.status }));
+  const made = series ?? recorded[0]!;
   const out = rt.out;
   if (out.json) return out.document({ id, kind: series ? 'series' : 'set', agent_id: made.agent_id, phrase: made.phrase, timezone: made.zone, status: series?.status, members });
   if (out.quiet) return members.forEach((m) => out.line(m.id));
