@@ -30,6 +30,19 @@ export interface PhraseEnds {
 }
 
 const COUNT_WORDS = new Set(['times', 'occurrences', 'occurrence', 'runs']);
+/** A period said just before a count ("every day 3 times", "weekly 2x"): the count could be that many each period. */
+const PERIOD_BEFORE_COUNT: Readonly<Record<string, string>> = {
+  day: 'day',
+  daily: 'day',
+  week: 'week',
+  weekly: 'week',
+  month: 'month',
+  monthly: 'month',
+  hour: 'hour',
+  hourly: 'hour',
+  year: 'year',
+  yearly: 'year',
+};
 const START_WORDS = new Set(['starting', 'beginning', 'from', 'effective', 'commencing']);
 const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 'ends', 'up']);
 
@@ -136,7 +149,15 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const count = times ? Number(times[1]) : parseNumber(words[n - 2]!);
       if (count !== null && Number.isInteger(count) && count >= 1) {
         const at = (times ? n - 1 : n - 2) - (words[(times ? n - 1 : n - 2) - 1] === 'for' ? 1 : 0);
-        set('count', count, words.slice(at));
+        // "every day 3 times", "daily 3x" could also be three a day: read as three fires in all, said.
+        const period = words[at] === 'for' ? undefined : PERIOD_BEFORE_COUNT[words[at - 1] ?? ''];
+        const perPeriod = period && `${count} ${count === 1 ? 'time' : 'times'} ${period === 'hour' ? 'an' : 'a'} ${period}`;
+        set(
+          'count',
+          count,
+          words.slice(at),
+          perPeriod ? [`read '${words.slice(at).join(' ')}' as ${count} ${count === 1 ? 'fire' : 'fires'} in all; write '${perPeriod}' for that many each ${period}`] : [],
+        );
         words = words.slice(0, at);
         peeled = true;
         continue;
