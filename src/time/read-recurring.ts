@@ -1749,6 +1749,15 @@ function readDays(tokens: readonly string[], i: number, group: Group): number | 
   let j = set.end;
   // "mondays", "weekdays", "tue-thu", "monday and friday" repeat; "monday" alone is one day (in a one-time phrase).
   const said = tokens.slice(i, j);
+  // "every friday until tuesday" could be every Friday up to Tuesday: read as the days Friday to Tuesday, said.
+  const untilAt = said.findIndex((t, k) => k > 0 && /^(?:until|till|til)$/.test(t) && weekdayOf(said[k - 1]) !== undefined);
+  if (untilAt > 0 && EACH.has(tokens[i + untilAt - 2] ?? '')) {
+    const [first, last] = [WEEKDAY_NAMES[weekdayOf(said[untilAt - 1])!]!, WEEKDAY_NAMES[weekdayOf(said[untilAt + 1])!]!];
+    addNote(
+      group,
+      `read '${said.slice(untilAt - 1, untilAt + 2).join(' ')}' as every day from ${first} to ${last}; for every ${first} until the coming ${last}, give the end with --until ${last.toLowerCase()}`,
+    );
+  }
   // "weekend at 10" alone is the coming weekend, as "the weekend" is; "weekends", "every weekend" repeat.
   const weekendAlone = said.length === 1 && said[0] === 'weekend' && !/^(?:mornings|afternoons|evenings|nights)$/.test(tokens[j] ?? '');
   if (!weekendAlone && (set.value.length > 1 || said.some((t) => /^(?:[a-z]+days|weekends?|workdays?|every|each)$/.test(t) && t !== 'days'))) group.repeats = true;

@@ -390,3 +390,18 @@ describe('holidays on a fixed date', () => {
     expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
   });
 });
+
+describe("'until' between two weekdays after 'every'", () => {
+  it.each([
+    ['every friday until tuesday', '0 9 * * 0-2,5,6', "read 'friday until tuesday' as every day from Friday to Tuesday; for every Friday until the coming Tuesday, give the end with --until tuesday"],
+    ['each mon til thu at 8am', '0 8 * * 1-4', "read 'mon til thu' as every day from Monday to Thursday; for every Monday until the coming Thursday, give the end with --until thursday"],
+  ])('%s is a range of days, said', async (phrase, cron, note) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each(['monday until friday at 9am', 'every day monday until friday', 'every friday through tuesday'])('%s is a range only: no note', async (phrase) => {
+    expect((await meaning(phrase)).notes ?? []).toEqual([]);
+  });
+});
