@@ -494,6 +494,12 @@ function daysBeforeMonthEnd(tokens: readonly string[], k: number): { words: stri
 /** Days that repeat as said ("mondays", "weekdays", "weekends"), which a bare clock after them may end. */
 const PLURAL_DAYS = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends|workdays|daily)$/;
 
+/** The words so far end with days that repeat: "mondays", "weekdays", "every monday", "every day". */
+function repeatedDaysEnd(out: readonly string[]): boolean {
+  const last = out[out.length - 1] ?? '';
+  return PLURAL_DAYS.test(last) || (EACH.has(out[out.length - 2] ?? '') && (weekdayOf(last) !== undefined || /^(?:day|weekday|weekend|workday)$/.test(last)));
+}
+
 /** Words before a day that make "... to the last" a range: "from the 2nd to the last", "days 2nd to the last". */
 const RANGE_STARTS: ReadonlySet<string> = new Set(['from', 'between', 'day', 'days']);
 
@@ -579,8 +585,8 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // tuesday" alone, one day of the two, is left unread).
       notes.push(`read '${tokens[k - 1]} or ${tokens[k + 1]}' as both days: it runs on each day named`);
       out.push('and');
-    } else if (/^\d{1,2}$/.test(tokens[k]!) && Number(tokens[k]) <= 23 && PLURAL_DAYS.test(out[out.length - 1] ?? '') && (tokens[k + 1] === undefined || tokens[k + 1] === ',')) {
-      // "mondays 9", "weekdays 9": a number after days that repeat, ending the phrase, is the time they are at.
+    } else if (/^\d{1,2}$/.test(tokens[k]!) && Number(tokens[k]) <= 23 && repeatedDaysEnd(out) && (tokens[k + 1] === undefined || tokens[k + 1] === ',')) {
+      // "mondays 9", "every monday 9", "every day 9": a number after days that repeat, ending the phrase, is the time they are at.
       out.push('at', tokens[k]!);
     } else if (tokens[k] === 'penultimate' || at(k, 'next', 'to', 'last') || at(k, 'last', 'but', 'one')) {
       // "penultimate day", "next to last day", "last but one friday": the second from the end.
@@ -1581,10 +1587,10 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   const afterThe = tokens[i - 1] === 'the' || i > start;
   // "every 27": a bare number after "every" with nothing else to count is a day of the month.
   const afterEvery = (tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && bareDay(tokens, i) !== null && unitOf(tokens[i + 1]) === undefined && readClock(tokens, i)?.end !== i + 2;
-  // "every month on 15", "monthly on 20": a bare number after "on" in a monthly rule is its day, not an hour.
-  // A number that is more of a clock ("on 10 in the morning", "on 12 noon", "on 9 fifteen") stays a time.
+  // "every month on 15", "monthly on 20", "every month 15": a bare number after "on" or the month in a monthly rule is its
+  // day, not an hour. A number that is more of a clock ("on 10 in the morning", "on 12 noon", "on 9 fifteen") stays a time.
   const bareNumber = (k: number) => bareDay(tokens, k) !== null && unitOf(tokens[k + 1]) === undefined && (readClock(tokens, k)?.end ?? k + 1) === k + 1;
-  const onInMonth = tokens[i - 1] === 'on' && seen.group.interval?.unit === 'month' && bareNumber(i);
+  const onInMonth = (tokens[i - 1] === 'on' || /^month(?:ly)?$/.test(tokens[i - 1] ?? '')) && seen.group.interval?.unit === 'month' && bareNumber(i);
   // Numbers that could be hours read as days ("every 10th and 20"), each said in a note.
   const bareRead: number[] = [];
   const days: number[] = [];

@@ -402,12 +402,28 @@ describe('a part of the day after a list of times covers them all', () => {
   });
 });
 
+describe('a bare number after days that repeat is their time', () => {
+  it.each([
+    ['every monday 10', ['2026-11-23 10:00', '2026-11-30 10:00'], "read '10' as 10:00; write '10 pm' or 22:00 for the evening"],
+    ['every friday 4', ['2026-11-20 16:00', '2026-11-27 16:00'], "read '4' as 16:00; write '4 am' or 04:00 for the morning"],
+    ['every day 9', ['2026-11-19 09:00', '2026-11-20 09:00'], "read '9' as 09:00; write '9 pm' or 21:00 for the evening"],
+    ['each weekday 8', ['2026-11-19 08:00', '2026-11-20 08:00'], "read '8' as 08:00; write '8 pm' or 20:00 for the evening"],
+  ])('%s', async (phrase, fires, note) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 2);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(fires);
+    expect(meaning.notes).toEqual([note]);
+  });
+});
+
 describe('bare numbers that are days of the month', () => {
   it.each([
     ['every month on 15', ['2026-12-15 09:00', '2027-01-15 09:00'], ["read '15' as the 15th of the month; write 'at 15:00' for the time"]],
     ['monthly on 20', ['2026-11-20 09:00', '2026-12-20 09:00'], ["read '20' as the 20th of the month; write 'at 20:00' for the time"]],
     ['every 10th and 20', ['2026-11-20 09:00', '2026-12-10 09:00'], ["read '20' as the 20th of the month; write 'at 20:00' for the time"]],
     ['every 5 and 20 of the month', ['2026-11-20 09:00', '2026-12-05 09:00'], ["read 'every 5' as day 5 of every month; write 'every 5 minutes' for an interval"]],
+    ['every month 15', ['2026-12-15 09:00', '2027-01-15 09:00'], ["read '15' as the 15th of the month; write 'at 15:00' for the time"]],
+    ['monthly 20 at 8am', ['2026-11-20 08:00', '2026-12-20 08:00'], ["read '20' as the 20th of the month; write 'at 20:00' for the time"]],
+    ['every month 10 in the morning', ['2026-12-01 10:00', '2027-01-01 10:00'], []],
   ])('%s', async (phrase, fires, notes) => {
     const meaning = await meaningOfSchedule(phrase, OPTIONS, 2);
     expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(fires);
