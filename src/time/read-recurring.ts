@@ -1320,9 +1320,20 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   const ordinalUnit = ordinal ? unitOf(tokens[ordinal.end]) : undefined;
   if (ordinal && ordinalUnit && ordinalUnit !== 'second' && !['of', 'in'].includes(tokens[ordinal.end + 1] ?? '') && /^(?:days?|weeks?|months?|years?|hours?|minutes?)$/.test(tokens[ordinal.end]!)) {
     if (ordinal.value < 1) throw new UsageError(`An interval must be at least 1 ${ordinalUnit}`, "Try 'every day' or 'every 2 days'.");
+    const said = tokens.slice(i, ordinal.end + 1).join(' ');
     if (ordinal.value === 1 && ordinalUnit === 'day') {
-      group.interval ??= { n: 1, unit: 'day' };
+      // "every first day", as "every last day" is the month's last: the 1st of every month, never every day.
+      group.monthDays = mergeList(group.monthDays, [1]);
+      addNote(group, `read '${said}' as the 1st of every month; write 'every day' for daily`);
       return ordinal.end + 1;
+    }
+    // "every first week", "every first hour": the first of what is not said.
+    if (ordinal.value === 1)
+      throw new UsageError(`'${said}' does not say the first of what`, `Say 'every ${ordinalUnit}', or name it, such as 'the first monday of every month' or 'every first week of the month'.`);
+    // "every 15th day", "every second week": an interval; the day or week of the month is the other reading, said.
+    if ((ordinalUnit === 'day' && ordinal.value > 2) || ordinalUnit === 'week') {
+      const other = ordinalUnit === 'day' ? `'the ${ordinalDay(ordinal.value)} of every month' for that day` : `'every ${tokens[j]} week of the month' for that week of each month`;
+      addNote(group, `read '${said}' as every ${ordinal.value} ${ordinalUnit}s; write ${other}`);
     }
     return setInterval(group, { n: ordinal.value, unit: ordinalUnit }, ordinal.end + 1);
   }

@@ -405,3 +405,25 @@ describe("'until' between two weekdays after 'every'", () => {
     expect((await meaning(phrase)).notes ?? []).toEqual([]);
   });
 });
+
+describe("'every first' and other ordinals before a unit", () => {
+  it.each([
+    ['every first day', '0 9 1 * *', "read 'every first day' as the 1st of every month; write 'every day' for daily"],
+    ['every 1st day at 5pm', '0 17 1 * *', "read 'every 1st day' as the 1st of every month; write 'every day' for daily"],
+  ])('%s is the 1st of every month, said', async (phrase, cron, note) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each(['every first week', 'every first week on monday', 'every first hour', 'every 1st minute'])('%s does not say the first of what: refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(/does not say the first of what/);
+  });
+
+  it.each([
+    ['every 15th day', "read 'every 15th day' as every 15 days; write 'the 15th of every month' for that day"],
+    ['every second week on monday', "read 'every second week' as every 2 weeks; write 'every second week of the month' for that week of each month"],
+  ])('%s is an interval, the other reading said', async (phrase, note) => {
+    expect((await meaning(phrase)).notes).toContain(note);
+  });
+});
