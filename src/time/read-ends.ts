@@ -358,17 +358,20 @@ function inPhrase<T>(read: () => T, text: string): T {
   }
 }
 
+/** A start or an end whose day this year passed within this long is that day gone by; one passed longer ago is next year's. */
+const RECENTLY_PASSED_MS = 61 * 86_400_000;
+
 /**
- * A start or an end said as a date without its year: the nearer of this year's and the next. This year's, gone by days
- * ("starting nov 30" on 5 December), is a start already passed (the rule runs from now, said) or an end passed (refused),
- * not a date a year away.
+ * A start or an end said as a date without its year: this year's when it passed lately ("starting nov 30" on 5 December:
+ * a start already passed, the rule runs from now, said; an end passed, refused), else the next one ("until june 5" said
+ * in November is next June's), never a date a year away for a day just gone.
  */
 function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string): ReturnType<typeof parseInstant> {
   const read = parseInstant(day, { now, zone, edge });
   // The one-time reader says a date was read next year only when this year's passed within a month; a start or an end
-  // said by its month ("starting nov 1" on 3 December) is weighed the same way however long ago it passed.
+  // said by its month ("starting oct 20" on 3 December) is weighed over a little longer.
   const byMonth = day.split(' ').some((word) => monthOf(word.replace(/[.,]$/, '')) !== undefined) && !/\b(?:in|next|after|from|\d{4})\b/.test(day);
-  if (!read.notes.some(isPassedThisYearNote) && !(byMonth && read.instant - now > YEAR_MS / 2)) return read;
+  if (!read.notes.some(isPassedThisYearNote) && !(byMonth && read.instant - now > YEAR_MS - RECENTLY_PASSED_MS - 2 * 86_400_000)) return read;
   const wall = wallTime(zone, read.instant);
   // The same words read a year earlier: this year's day ("nov 30", "the last friday of november"), gone by.
   let gone: number;
@@ -377,7 +380,7 @@ function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string):
   } catch {
     return read;
   }
-  if (gone >= now || now - gone >= read.instant - now) return read;
+  if (gone >= now || now - gone > RECENTLY_PASSED_MS) return read;
   const before = wallTime(zone, gone);
   const said = `${dayLabel(before)} ${before.year}`;
   if (edge === 'end') {

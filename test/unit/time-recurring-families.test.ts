@@ -559,6 +559,24 @@ describe('a start or end said by its month, passed more than a month ago', () =>
   it('a month still to come is this year’s or next as it comes', async () => {
     expect((await meaningOfSchedule('every day starting may 1', thursday, 1)).next_runs_local[0]!.slice(0, 10)).toBe('2027-05-01');
   });
+
+  it.each([
+    ['every day starting june 5', '2027-06-05'],
+    ['every day starting june', '2027-06-01'],
+    ['weekdays from june 1 to june 30', '2027-06-01'],
+    ['every day starting september 20', '2027-09-20'],
+  ])('%s, passed months ago, is next year’s start', async (phrase, first) => {
+    expect((await meaningOfSchedule(phrase, thursday, 1)).next_runs_local[0]!.slice(0, 10)).toBe(first);
+  });
+
+  it.each([
+    ['every day until june 5', '2027-06-05'],
+    ['every monday until july', '2027-07-26'],
+    ['every month on the 15th until june', '2027-06-15'],
+  ])('%s, passed months ago, is next year’s end', async (phrase, last) => {
+    const meaning = await meaningOfSchedule(phrase, thursday, 400);
+    expect(meaning.next_runs_local.at(-1)!.slice(0, 10)).toBe(last);
+  });
 });
 
 describe('alternate', () => {
