@@ -30,12 +30,15 @@ const KEPT_ENV = ['LETTA_SWITCHBOARD_STATE_DIR', 'LETTA_SWITCHBOARD_CONFIG_DIR',
 /** A crontab line: hourly at :17, output appended to a log in the state folder (so failures are kept, and `status` shows them). */
 export function crontabLine(invocation: Invocation): string {
   const env = KEPT_ENV.filter((name) => invocation.env[name]).map((name) => `${name}=${shellQuote(invocation.env[name]!)}`);
-  return `17 * * * * ${[...env, ...syncCommand(invocation).map(shellQuote)].join(' ')} >> ${shellQuote(syncLogPath(invocation))} 2>&1`;
+  // cron makes an unescaped % a newline, inside quotes too.
+  const command = `${[...env, ...syncCommand(invocation).map(shellQuote)].join(' ')} >> ${shellQuote(syncLogPath(invocation))} 2>&1`;
+  return `17 * * * * ${command.replace(/%/g, '\\%')}`;
 }
 
 /** A systemd user service and timer (hourly), for ~/.config/systemd/user/. */
 export function systemdUnits(invocation: Invocation): string {
   const env = KEPT_ENV.filter((name) => invocation.env[name]).map((name) => `Environment=${systemdQuote(`${name}=${invocation.env[name]}`)}`);
+  const log = specifiersOff(syncLogPath(invocation));
   return [
     '# ~/.config/systemd/user/letta-switchboard-sync.service',
     '[Unit]',
@@ -44,9 +47,11 @@ export function systemdUnits(invocation: Invocation): string {
     '[Service]',
     'Type=oneshot',
     ...env,
-    `ExecStart=${syncCommand(invocation).map(systemdQuote).join(' ')}`,
-    `StandardOutput=append:${syncLogPath(invocation)}`,
-    `StandardError=append:${syncLogPath(invocation)}`,
+    `ExecStart=${syncCommand(invocation)
+      .map((word) => systemdQuote(word).replace(/\$/g, '$$$$'))
+      .join(' ')}`,
+    `StandardOutput=append:${log}`,
+    `StandardError=append:${log}`,
     '',
     '# ~/.config/systemd/user/letta-switchboard-sync.timer',
     '[Unit]',
@@ -108,6 +113,11 @@ function shellQuote(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/** A word of a unit file: quoted when it needs it, its % doubled so systemd reads no specifier in it. */
 function systemdQuote(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `"${word.replace(/(["\\])/g, '\\$1')}"`;
+  return specifiersOff(/^[A-Za-z0-9_./:=@+-]+$/.test(word) ? word : `"${word.replace(/(["\\])/g, '\\$1')}"`);
+}
+
+function specifiersOff(text: string): string {
+  return text.replace(/%/g, '%%');
 }

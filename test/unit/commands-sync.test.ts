@@ -118,6 +118,14 @@ describe('sync keeps local time across DST', () => {
     expect(systemd.stdout).toContain('Environment="LETTA_SWITCHBOARD_STATE_DIR=/srv/with space"');
     expect(systemd.stdout).toMatch(/ExecStart=\/\S+ .*sync --all-agents/);
     expect(systemd.stdout).toContain('StandardError=append:/srv/with space/sync.log');
+    // cron reads % as a newline, systemd as a specifier: each is escaped its way.
+    const percent = { LETTA_SWITCHBOARD_STATE_DIR: '/srv/50%off' };
+    const cron = await h.run(['sync', '--print-cron'], { env: percent });
+    expect(cron.stdout).toContain('LETTA_SWITCHBOARD_STATE_DIR=/srv/50\\%off ');
+    expect(cron.stdout).toContain(' >> /srv/50\\%off/sync.log 2>&1');
+    const units = await h.run(['sync', '--print-systemd'], { env: percent });
+    expect(units.stdout).toContain('Environment="LETTA_SWITCHBOARD_STATE_DIR=/srv/50%%off"\n');
+    expect(units.stdout).toContain('StandardOutput=append:/srv/50%%off/sync.log\n');
     const both = await h.run(['sync', '--print-cron', '--print-systemd']);
     expect([both.code, both.stdout]).toEqual([2, '']);
     expect(both.stderr).toContain('Error: --print-cron and --print-systemd each print a whole job; give one');
