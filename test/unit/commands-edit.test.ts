@@ -194,6 +194,18 @@ describe('recurring adopt', () => {
     expect(synced.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { cron_expression: '0 13 * * 1-5' } });
   });
 
+  it('an id a pause and resume replaced adopts the schedule that stands for it, as other commands take it', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' });
+    expect((await h.run(['recurring', 'pause', old.id])).code).toBe(0);
+    expect((await h.run(['recurring', 'resume', old.id])).code).toBe(0);
+    const [now] = [...h.letta.schedules.keys()];
+    expect(now).not.toBe(old.id);
+    const adopted = await h.run(['recurring', 'adopt', old.id, '--tz', 'America/New_York', '--json']);
+    expect(adopted.code, adopted.stderr).toBe(0);
+    expect(adopted.stderr).toContain(`${old.id} was replaced by ${now}; acting on ${now}.`);
+    expect(JSON.parse(adopted.stdout)).toMatchObject({ id: now, zone: 'America/New_York', local_rule: '0 9 * * 1-5' });
+  });
+
   it('--dry-run says what it would record and leaves the record as it was', async () => {
     const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' });
     const planned = await h.run(['recurring', 'adopt', old.id, '--tz', 'America/New_York', '--dry-run']);

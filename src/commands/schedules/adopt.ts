@@ -1,10 +1,10 @@
 import type { Command } from '@commander-js/extra-typings';
-import { UsageError } from '../../errors';
+import { NotFoundError, UsageError, WrongKindError } from '../../errors';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { findSchedule } from '../shared/schedule';
 import { localCronFromUtc } from '../../sync/local-rule';
-import { stateStore, whileChanging, serverOf } from '../shared/state';
+import { stateStore, whileChanging, serverOf, successorInRecord } from '../shared/state';
 import { adoptIntent, findIntent, type State } from '../../state/records';
 import { localAndUtc } from '../../output/when';
 import { describeCron, nextRuns } from '../../time/cron';
@@ -18,7 +18,8 @@ export default defineCommand({
   examples: ['letta-switchboard recurring adopt SCHEDULE_ID --tz America/New_York', 'letta-switchboard recurring adopt SCHEDULE_ID --agent-id support-bot --tz Europe/Berlin'],
   globals: ['output', 'time', 'api', 'dryRun'],
   declare: (command: Command) => command.argument('<id>', 'the recurring schedule to adopt').addOption(agentOption()),
-  async run(rt, _options, id) {
+  async run(rt, _options, given) {
+    let id = given;
     if (id.startsWith('set-') || id.startsWith('series-')) {
       throw new UsageError(`${id} was made by letta-switchboard and is recorded already; sync keeps it`, 'adopt takes in a schedule made elsewhere (the Letta app, another tool), by its schedule id.');
     }
@@ -35,7 +36,13 @@ export default defineCommand({
     // Read and recorded holding the changes lock: a sync cannot replace it between the two.
     let before: ReturnType<typeof findIntent>;
     const { intent, cron, localRule } = await whileChanging(rt, async () => {
-      const schedule = await findSchedule(rt, 'recurring', id);
+      // An id an edit, sync or resume here replaced: the schedule that stands for it now, as every other command takes it.
+      const schedule = await findSchedule(rt, 'recurring', id).catch(async (error: unknown) => {
+        const successor = error instanceof NotFoundError && !(error instanceof WrongKindError) ? await successorInRecord(rt, id) : undefined;
+        if (successor === undefined) throw error;
+        id = successor;
+        return findSchedule(rt, 'recurring', successor);
+      });
       const cron = schedule.schedule.cron_expression ?? '';
       const localRule = localCronFromUtc(cron, zone, now);
       if (localRule === null) {
