@@ -153,7 +153,9 @@ export function seriesMembers(series: SeriesLock, now: number): number[] {
   const horizon = horizonOf(withUntil(series), now);
   const from = series.count === undefined ? now + LEAD_MS - 1 : series.started;
   const all = seriesInstants(series, from, horizon, series.count ?? HORIZON_MEMBERS);
-  return all.filter((instant) => instant > now + LEAD_MS - 1).slice(0, HORIZON_MEMBERS);
+  // A member deleted on purpose still counts as made: it is not replaced by one later.
+  const skip = new Set(series.skip);
+  return all.filter((instant) => instant > now + LEAD_MS - 1 && !skip.has(instant)).slice(0, HORIZON_MEMBERS);
 }
 
 function withUntil(series: SeriesLock): { until?: string } {

@@ -83,7 +83,7 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
         agent_id: agentId,
         ids: members,
         fields: { ...body, when, timezone: series.zone, ...(series.until ? { until: series.until } : {}), ...(series.count ? { count: series.count } : {}) },
-        entry: { ...seriesEntry(series), when },
+        entry: { ...seriesEntry(series, now), when },
       });
     }
 
@@ -172,8 +172,10 @@ function bodyFields(item: ScheduledMessage): Omit<Fields, 'when' | 'timezone'> |
   };
 }
 
-function seriesEntry(series: Series): Omit<LockEntry, 'ids' | 'agent_id'> {
+function seriesEntry(series: Series, now: number): Omit<LockEntry, 'ids' | 'agent_id'> {
   const until = series.until === undefined ? undefined : Date.parse(series.until);
+  // Members deleted on purpose or gone from Letta, still ahead: the file's series leaves them out, as sync does.
+  const skipped = series.members.filter((m) => m.gone && Date.parse(m.instant) > now).map((m) => Date.parse(m.instant));
   return {
     when: series.phrase,
     timezone: series.zone,
@@ -184,6 +186,7 @@ function seriesEntry(series: Series): Omit<LockEntry, 'ids' | 'agent_id'> {
       started: Date.parse(series.created_at),
       ...(until === undefined ? {} : { until }),
       ...(series.count === undefined ? {} : { count: series.count }),
+      ...(skipped.length === 0 ? {} : { skip: skipped }),
     },
   };
 }

@@ -19,6 +19,8 @@ export interface SeriesLock {
   started: number;
   until?: number;
   count?: number;
+  /** Unix ms: instants of the series deleted on purpose (`onetime delete` of a member, or gone from Letta): never made again. */
+  skip?: number[];
 }
 
 export interface LockEntry {
@@ -82,6 +84,9 @@ function entryProblem(entry: unknown): { field: string; what: string } | undefin
   const series = entry.series;
   if (series !== undefined && (!isObject(series) || typeof series.rule !== 'string' || typeof series.zone !== 'string' || typeof series.started !== 'number')) {
     return { field: '.series', what: 'must hold rule, zone and started' };
+  }
+  if (isObject(series) && series.skip !== undefined && !(Array.isArray(series.skip) && series.skip.every((instant) => typeof instant === 'number'))) {
+    return { field: '.series.skip', what: 'must be a list of Unix milliseconds' };
   }
   return undefined;
 }

@@ -122,6 +122,19 @@ describe('export → apply', () => {
     expect(plan.code, plan.stdout).toBe(0);
   });
 
+  it('a series member deleted here stays deleted: export then plan changes nothing, and apply makes it no more than sync does', async () => {
+    const series = (await cli('recurring', 'create', '--agent-id', AGENT, '--message', 'Water', '--cron', 'every day at 10am', '--count', '4', '--tz', 'America/New_York', '-q')).stdout.trim();
+    const [first] = (await cli('onetime', 'list', '--id', series, '-q')).stdout.trim().split('\n');
+    expect((await cli('onetime', 'delete', first!)).code).toBe(0);
+    expect((await cli('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code, plan.stdout).toBe(0);
+    letta.received.length = 0;
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    expect(changing()).toEqual([]);
+    expect(letta.schedules.size).toBe(3);
+  });
+
   it('an adopted schedule is exported on the clock sync keeps it on, so plan and sync agree across DST', async () => {
     const made = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Made in the app');
     expect((await cli('recurring', 'adopt', made.id, '--tz', 'America/New_York')).code).toBe(0);
