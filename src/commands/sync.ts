@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { AlreadyReported, CliError, UsageError } from '../errors';
+import { AlreadyReported, CliError, NotFoundError, UsageError } from '../errors';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption } from './options';
@@ -50,10 +50,17 @@ export default defineCommand({
     const now = rt.now();
     const store = await stateStore(rt);
     const server = serverOf(rt);
-    const remember = (ok: boolean, exitCode: number, lines: OutcomeLineFields) => {
+    const agent = options.allAgents ? undefined : rt.agentOrNone();
+    let agentId: string | undefined;
+    const remember = (ok: boolean, exitCode: number, lines: OutcomeLineFields, replaceOnly = false) => {
       if (rt.dryRun) return;
       try {
-        writeSyncOutcome(rt.env, rt.home, { at: new Date(rt.now()).toISOString(), server, ok, exit_code: exitCode, ...lines });
+        writeSyncOutcome(
+          rt.env,
+          rt.home,
+          { at: new Date(rt.now()).toISOString(), server, ...(agentId === undefined ? {} : { agent_id: agentId }), ok, exit_code: exitCode, ...lines },
+          { replaceOnly },
+        );
       } catch (error) {
         if (!(error instanceof CliError)) throw error;
         rt.out.warn(`The outcome of this sync could not be written (${error.message}); status will not show it.`);
@@ -93,9 +100,8 @@ export default defineCommand({
     };
     let result;
     try {
+      agentId = agent === undefined ? undefined : await rt.agentId(agent);
       const api = await rt.api();
-      const agent = options.allAgents ? undefined : rt.agentOrNone();
-      const agentId = agent === undefined ? undefined : await rt.agentId(agent);
       // One sync at a time: one started beside another waits for it (from cron, an hour's runs may overlap), and says so.
       const running = store.lockHolder('sync');
       // A dry run takes no lock, so it waits for nobody.
@@ -110,13 +116,16 @@ export default defineCommand({
         array?.end();
         data.flush();
       }
-      if (error instanceof CliError) remember(false, error.exitCode, said.lines.fields(error.message));
+      // A name that names no agent, or several, is a mistake in the command, not a failed sync: status is not told of it.
+      const mistake = agent !== undefined && agentId === undefined && (error instanceof UsageError || error instanceof NotFoundError);
+      if (error instanceof CliError && !mistake) remember(false, error.exitCode, said.lines.fields(error.message));
       throw error;
     }
     array?.end();
     data.flush();
     if (said.reports === 0 && !out.json && !out.quiet) out.info(`Nothing to change (${result.checked} recorded schedule${result.checked === 1 ? '' : 's'} checked).`);
-    remember(said.failed === 0, said.failed === 0 ? 0 : (said.firstError?.exitCode ?? 1), said.lines.fields());
+    // Nothing recorded for this server (or agent), so no request went out: a server never synced is not taken in for status.
+    remember(said.failed === 0, said.failed === 0 ? 0 : (said.firstError?.exitCode ?? 1), said.lines.fields(), result.checked === 0 && said.reports === 0);
     if (said.failed > 0) throw new AlreadyReported(said.firstError ?? new CliError(`${said.failed} change(s) could not be made`));
   },
 });

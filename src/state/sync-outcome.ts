@@ -11,6 +11,8 @@ export interface SyncOutcomeRecord {
   /** ISO 8601. */
   at: string;
   server: string;
+  /** The one agent a sync was kept to (--agent-id, or the default agent); absent for a sync of every agent. */
+  agent_id?: string;
   ok: boolean;
   exit_code: number;
   /** Replacements, top-ups, records marked gone: one line each. */
@@ -71,11 +73,18 @@ export function readSyncOutcomes(env: Env, home: string): Record<string, SyncOut
   }
 }
 
-/** Write one server's outcome, keeping the others'. */
-export function writeSyncOutcome(env: Env, home: string, outcome: SyncOutcomeRecord): void {
+/**
+ * Write one server's outcome, keeping the others' (with `replaceOnly`, only over one already there). A sync of one agent that went well does not stand for a failed sync of
+ * every agent: the failure is kept until a sync of every agent goes well (or one of the agent fails), so `status` still says it.
+ */
+export function writeSyncOutcome(env: Env, home: string, outcome: SyncOutcomeRecord, { replaceOnly = false } = {}): void {
   const path = syncOutcomePath(env, home);
   withFileLockSync(path, LABEL, () => {
-    const servers = { ...readSyncOutcomes(env, home), [outcome.server]: outcome };
+    const before = readSyncOutcomes(env, home);
+    const kept = before[outcome.server];
+    if (replaceOnly && kept === undefined) return;
+    if (outcome.ok && outcome.agent_id !== undefined && kept && !kept.ok && kept.agent_id === undefined) return;
+    const servers = { ...before, [outcome.server]: outcome };
     writePrivateFile(path, `${JSON.stringify({ servers }, null, 2)}\n`, LABEL);
   });
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../helpers/harness';
@@ -139,6 +139,31 @@ describe('sync keeps local time across DST', () => {
     const revoked = await h.run(['sync', '--now', '2027-03-17T00:00:00Z'], { env: { LETTA_API_KEY: 'sk-let-revoked-0000000000' } });
     expect(revoked.code).toBe(4);
     expect(outcomes()[`${h.letta.url}/`]).toMatchObject({ ok: false, exit_code: 4, errors: [expect.stringContaining('401')] });
+  });
+
+  it("a sync of one agent that goes well keeps a failed sync of every agent's outcome; a mistaken agent name or a sync with nothing recorded writes none", async () => {
+    const other = 'agent-22222222-2222-2222-2222-222222222222';
+    const path = join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'last-sync.json');
+    const outcome = () => JSON.parse(readFileSync(path, 'utf8')).servers[`${h.letta.url}/`];
+    expect((await h.run(['sync', '--all-agents'])).code).toBe(0);
+    expect(existsSync(path)).toBe(false);
+    expect((await h.run(['sync', '--agent-id', 'twin'])).code).toBe(2);
+    expect(existsSync(path)).toBe(false);
+    await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
+    const made = await h.run(['recurring', 'create', '--agent-id', other, '--message', 'x', '--cron', 'every day at 8am', '--tz', 'America/New_York', '--now', '2026-11-23T12:00:00Z']);
+    expect(made.code).toBe(0);
+    h.letta.inject(new RegExp(`^GET /v1/agents/${other}/schedule`), { status: 500 }, { status: 500 }, { status: 500 });
+    const failed = await h.run(['sync', '--all-agents', '--now', '2026-11-24T00:00:00Z']);
+    expect(failed.code).toBe(1);
+    expect(outcome()).toMatchObject({ ok: false });
+    const one = await h.run(['sync', '--agent-id', AGENT, '--now', '2026-11-24T01:00:00Z']);
+    expect(one.code).toBe(0);
+    expect(outcome()).toMatchObject({ ok: false, at: '2026-11-24T00:00:00.000Z' });
+    const status = await h.run(['status', '--now', '2026-11-24T02:00:00Z']);
+    expect(status.code).toBe(6);
+    expect(status.stdout + status.stderr).toContain('The last sync (2026-11-24T00:00:00.000Z) failed');
+    expect((await h.run(['sync', '--all-agents', '--now', '2026-11-24T03:00:00Z'])).code).toBe(0);
+    expect(outcome()).toMatchObject({ ok: true, at: '2026-11-24T03:00:00.000Z' });
   });
 
   it('the confirmation of a local-time schedule in a DST zone says how to keep it exact', async () => {
