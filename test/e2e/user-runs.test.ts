@@ -274,6 +274,12 @@ describe('a record of intent that cannot be read', () => {
     expect([series.code, series.stdout]).toEqual([2, '']);
     expect(series.stderr).toContain(`Error: A series is kept in the record of intent, which cannot be read: The state file ${join(stateDir, 'state.json')} is not valid JSON`);
     expect(letta.requests('POST')).toEqual([]);
+    // A set too: its id would name nothing, and its hint to delete it together would never work.
+    const set = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Stretch', '--cron', 'every 90 minutes', '-q'], { env: withState });
+    expect([set.code, set.stdout]).toEqual([2, '']);
+    expect(set.stderr).toContain('Error: A set is kept in the record of intent, which cannot be read');
+    expect(set.stderr).toContain('then create the set again; nothing was created');
+    expect(letta.requests('POST')).toEqual([]);
     const plain = await runCli(['--now', NOW, 'recurring', 'create', '--message', 'Daily', '--cron', '0 9 * * *', '-q'], { env: withState });
     expect(plain.code).toBe(0);
     expect(letta.schedules.size).toBe(1);

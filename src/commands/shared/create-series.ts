@@ -56,7 +56,7 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     );
   }
   // A series is its record (sync tops it up; every command finds it by its id): none is made that could not be recorded.
-  if (!rt.dryRun) await readableRecord(rt);
+  if (!rt.dryRun) await readableRecord(rt, 'A series');
   const api = await rt.api();
   const records = await recordWriter(rt);
   // Each member is created holding the changes lock, after reading what exists, so a sync topping up meanwhile cannot double one.
@@ -107,12 +107,16 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   }
 }
 
-async function readableRecord(rt: Runtime): Promise<void> {
+/** A series or a set is known by its id only through the record: one that cannot be read makes neither (nothing is created). */
+export async function readableRecord(rt: Runtime, what: 'A series' | 'A set'): Promise<void> {
   try {
     await (await stateStore(rt)).read();
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    throw new UsageError(`A series is kept in the record of intent, which cannot be read: ${error.message}`, 'Fix the file or move it away, then create the series again; nothing was created.');
+    throw new UsageError(
+      `${what} is kept in the record of intent, which cannot be read: ${error.message}`,
+      `Fix the file or move it away, then create the ${what.slice(2)} again; nothing was created.`,
+    );
   }
 }
 

@@ -7,6 +7,7 @@ import { preview, withWeekday } from './create-schedule';
 import { createRecorded, forgetAttempts, recordSetAttempts } from './record-create';
 import { markDeleted, newSetId } from '../../state/records';
 import { recordWriter, whileChanging } from './state';
+import { readableRecord } from './create-series';
 
 export interface SetInput {
   agent: string;
@@ -35,6 +36,7 @@ interface Made {
 export async function createScheduleSet(rt: Runtime, { agent, message, role, meaning }: SetInput): Promise<void> {
   const messages = [{ role, content: message }];
   const agentId = await rt.agentId(agent);
+  if (!rt.dryRun) await readableRecord(rt, 'A set');
   const setId = newSetId();
   const made: Made[] = [];
   let keepExact: string | undefined;
