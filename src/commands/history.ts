@@ -15,6 +15,7 @@ import { formatLocal } from '../time/zone';
 import { resolveScheduleIds } from './shared/ids';
 import { stateStore } from './shared/state';
 import { findSchedule } from './shared/schedule';
+import { isGoneMember } from '../sync/series';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 10_000;
@@ -140,14 +141,17 @@ async function historyTarget(rt: Runtime, id: string, concurrency: number): Prom
       kind: 'series',
       agentId: series.agent_id,
       changes: [],
-      schedules: series.members.map((member) => ({
-        id: member.schedule_id,
-        agentId: series.agent_id,
-        kind: 'one-time' as const,
-        scheduledAt: Date.parse(member.instant),
-        held: held.has(member.schedule_id),
-        ...(Number.isFinite(created) ? { createdAt: created } : {}),
-      })),
+      // A member deleted before its time (here, or outside this tool, found by sync) was never due: no fire of it to judge, as status has it.
+      schedules: series.members
+        .filter((member) => !isGoneMember(member))
+        .map((member) => ({
+          id: member.schedule_id,
+          agentId: series.agent_id,
+          kind: 'one-time' as const,
+          scheduledAt: Date.parse(member.instant),
+          held: held.has(member.schedule_id),
+          ...(Number.isFinite(created) ? { createdAt: created } : {}),
+        })),
     };
   }
   const recorded = state && findIntent(state, id);

@@ -217,3 +217,16 @@ describe('history of a set', () => {
     expect(r.stderr).toContain("No set 'set-00000000-0000-0000-0000-000000000000'");
   });
 });
+
+describe('history of a series', () => {
+  it('a member deleted before it was due has no fire to judge: no row, no note of unknown fires', async () => {
+    const series = (await runAt('2026-12-05T12:00:00Z', ['recurring', 'create', '--message', 'Water', '--cron', 'every day at 1pm', '--tz', 'America/New_York', '--count', '3', '-q'])).stdout.trim();
+    const [first, second] = [...h.letta.schedules.values()].sort((a, b) => a.schedule.scheduled_at! - b.schedule.scheduled_at!);
+    expect((await runAt('2026-12-05T13:00:00Z', ['onetime', 'delete', first!.id])).code).toBe(0);
+    h.letta.addFire(second!.id, at('2026-12-06T18:00:03Z'));
+    const r = await runAt('2026-12-06T19:00:00Z', ['history', series, '--since', '2d', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).fires.map((f: Json) => [f.schedule_id, f.class])).toEqual([[second!.id, 'ok']]);
+    expect(r.stderr).not.toContain(first!.id);
+  });
+});
