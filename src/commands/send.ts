@@ -36,8 +36,13 @@ export default defineCommand({
     const messages = [{ role: options.role, content: message }];
     const api = await rt.api();
     const agentId = await rt.agentId(agent);
-    if (options.async) return printQueued(rt.out, await unsure(() => api.sendMessageAsync(agentId, messages), agentId, 'async message'));
-    const waiting = rt.out.progress(`Waiting for ${agent}'s reply…`);
-    printReply(rt.out, await unsure(() => api.sendMessage(agentId, messages), agentId, 'message').finally(waiting));
+    // Under --dry-run the request printed is all there is: no reply, no run id to say is missing.
+    if (options.async) {
+      const queued = await unsure(() => api.sendMessageAsync(agentId, messages), agentId, 'async message');
+      return rt.dryRun ? undefined : printQueued(rt.out, queued);
+    }
+    const waiting = rt.dryRun ? () => {} : rt.out.progress(`Waiting for ${agent}'s reply…`);
+    const reply = await unsure(() => api.sendMessage(agentId, messages), agentId, 'message').finally(waiting);
+    if (!rt.dryRun) printReply(rt.out, reply);
   },
 });

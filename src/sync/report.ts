@@ -197,9 +197,14 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       };
     }
     case 'member-gone':
-      return { ...base, id: action.id, series_id: action.series_id, lines: [`${action.id} of series ${action.series_id} was deleted outside letta-switchboard: marked gone, not re-created`] };
+      return {
+        ...base,
+        id: action.id,
+        series_id: action.series_id,
+        lines: [`${action.id} of series ${action.series_id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created`],
+      };
     case 'series-gone':
-      return { ...base, series_id: action.series_id, lines: [`Series ${action.series_id} was deleted outside letta-switchboard: marked gone, not topped up again`] };
+      return { ...base, series_id: action.series_id, lines: [`Series ${action.series_id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not topped up again`] };
     case 'top-up': {
       const created = outcome.created ?? [];
       const found = action.landed.map((l) => l.id);

@@ -41,6 +41,10 @@ describe('send', () => {
     expect(r.stdout).toContain('POST http://127.0.0.1:9/v1/agents/support-bot/messages');
     expect(r.stdout).toContain('Authorization: Bearer (no key set)');
     expect(r.stderr).toContain("The agent name 'support-bot' would first be looked up");
+    // No reply is asked for, so none is said to be missing.
+    expect(r.stderr).not.toMatch(/no reply|no run id/i);
+    const quiet = await h.run(['send', '--message', 'hi', '--dry-run', '-q']);
+    expect([quiet.code, quiet.stderr]).toEqual([0, '']);
   });
 
   it('--dry-run with a key looks the name up for real and prints the exact request', async () => {

@@ -166,6 +166,19 @@ describe('sync keeps local time across DST', () => {
     expect(outcome()).toMatchObject({ ok: true, at: '2026-11-24T03:00:00.000Z' });
   });
 
+  it('--dry-run says a series member deleted elsewhere would be marked gone, and marks nothing', async () => {
+    const series = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Water', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC', '--now', '2026-11-23T12:00:00Z', '-q']);
+    expect(series.code).toBe(0);
+    const [first] = [...h.letta.schedules.keys()];
+    h.letta.schedules.delete(first!);
+    const state = join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json');
+    const before = readFileSync(state, 'utf8');
+    const dry = await h.run(['sync', '--dry-run', '--now', '2026-11-23T12:05:00Z']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain(`${first} of series ${series.stdout.trim()} was deleted outside letta-switchboard: would be marked gone, not re-created`);
+    expect(readFileSync(state, 'utf8')).toBe(before);
+  });
+
   it('the confirmation of a local-time schedule in a DST zone says how to keep it exact', async () => {
     const result = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'x', '--cron', 'every weekday at 9am', '--tz', 'America/New_York']);
     expect(result.stderr).toContain('letta-switchboard sync');
