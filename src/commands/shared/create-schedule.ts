@@ -1,4 +1,4 @@
-import { CreateMayHaveLandedError, InterruptedError, type LandingKind } from '../../errors';
+import { ApiError, CreateMayHaveLandedError, InterruptedError, UsageError, type LandingKind } from '../../errors';
 import type { CreateScheduleBody, Role, Schedule } from '../../letta/types';
 import { printReceiptOf, type ReceiptRow } from '../../output/receipt';
 import { fromNow, localAndUtc } from '../../output/when';
@@ -30,7 +30,16 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
   const schedule: Schedule = meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
   const body: CreateScheduleBody = { schedule, messages: [{ role, content: message }] };
   const agentId = await rt.agentId(agent);
-  const { created, keepExact } = await createRecorded(rt, agentId, body, meaning);
+  const { created, keepExact } = await createRecorded(rt, agentId, body, meaning).catch((error: unknown) => {
+    // Ahead of --now, yet past by Letta's clock: the time is the mistake (exit 2), as a time in the past is.
+    if (error instanceof ApiError && error.status === 400 && meaning.type === 'one-time' && meaning.scheduled_at <= Date.now() && rt.globals.now !== undefined) {
+      throw new UsageError(
+        `Letta refused ${new Date(meaning.scheduled_at).toISOString()} as in the past: ${error.message}`,
+        `--now ${rt.globals.now} put the time before Letta's clock; give a time still to come, or leave --now out.`,
+      );
+    }
+    throw error;
+  });
 
   const { input: _input, type: _type, is_now: _isNow, ...timing } = meaning as Partial<OnceMeaning> & Partial<RecurringMeaning>;
   const zone = meaning.timezone;
