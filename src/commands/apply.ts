@@ -48,7 +48,11 @@ export default defineCommand({
         const journal = lockJournal(target.lockPath, !rt.dryRun && unfolded ? writeLock(target.lockPath, lockFile) : base);
         const { changes, problems, server } = await loadPlan(rt, target, lockFile, options.concurrency);
         render.reportProblems(out, problems);
-        if (options.strict && problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
+        if (options.strict && problems.length > 0) {
+          // Under --json still one document: nothing applied, and the problems.
+          if (out.json) out.document({ applied: [], errors: problems });
+          throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
+        }
 
         const checked = changes.length;
         const deletes = changes.filter((change) => change.kind === 'delete');

@@ -24,9 +24,13 @@ export default defineCommand({
       out.note(`Note: an apply under way or cut off has not written ${target.lockPath} yet; what it did is read from ${lockJournalPath(target.lockPath)} (the next apply finishes it).`);
     }
     reportProblems(out, problems);
-    // A file left out is bad input (exit 2, as apply's), whatever else would change; --strict shows no plan then.
+    // A file left out is bad input (exit 2, as apply's), whatever else would change; --strict shows no plan then (under
+    // --json, a document with the problems and no changes, so a script reading stdout still reads one).
     const leftOut = new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
-    if (options.strict && problems.length > 0) throw leftOut;
+    if (options.strict && problems.length > 0) {
+      if (out.json) out.document(planDocument([], problems));
+      throw leftOut;
+    }
     if (out.json) out.document(planDocument(changes, problems));
     else if (out.quiet) changes.filter((change) => change.kind !== 'unchanged').forEach((change) => out.line(change.file));
     else planLines(changes).forEach((line) => out.line(line));

@@ -389,6 +389,15 @@ describe('bad files', () => {
     const strict = await cli('apply', '-f', dir, '--strict');
     expect(strict.code).toBe(2);
     expect(changing()).toEqual([]);
+    // Under --json, still one document a script can read: nothing applied or planned, and each problem.
+    for (const command of ['apply', 'plan']) {
+      const json = await cli(command, '-f', dir, '--strict', '--json');
+      expect(json.code).toBe(2);
+      const document = JSON.parse(json.stdout) as Record<string, unknown[]>;
+      expect(document[command === 'apply' ? 'applied' : 'changes']).toEqual([]);
+      expect(document.errors).toHaveLength(5);
+    }
+    expect(changing()).toEqual([]);
 
     const r = await cli('apply', '-f', dir);
     expect(r.code).toBe(2);
