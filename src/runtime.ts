@@ -39,6 +39,8 @@ export class Runtime {
     secrets: Secrets,
     /** The command's --agent-id, when it has one. */
     private readonly agentFlag?: string,
+    /** The command may change schedules: an agent's name is looked up afresh, as a name remembered may be another agent's now. */
+    private readonly changing = false,
   ) {
     this.env = Object.fromEntries(Object.entries(env).filter(([name, value]) => !(/^XDG_\w+_HOME$/.test(name) && value !== undefined && !isAbsolute(value))));
     this.out = new Output(io, { colour: globals.color, env, json: !!globals.json, quiet: !!globals.quiet }, secrets);
@@ -226,7 +228,7 @@ export class Runtime {
     // An id needs no remembered names (reading them loads node:crypto for the file's name).
     if (looksLikeAgentId(agent)) return api.resolveAgent(agent);
     const names = await this.agentNames();
-    const remembered = names.idOf(agent.trim());
+    const remembered = this.changing ? undefined : names.idOf(agent.trim());
     if (remembered) return remembered;
     const id = await api.resolveAgent(agent);
     names.remember(id, agent.trim());

@@ -211,6 +211,16 @@ describe('agent names', () => {
     expect(agentRequests() - before).toBe(2);
   });
 
+  it('a command that changes schedules looks a remembered name up afresh: renamed since, the name is another agent', async () => {
+    expect((await h.run(['recurring', 'list', '--agent-id', 'support-bot'])).code).toBe(0);
+    const [first, second] = h.letta.agents;
+    [first!.name, second!.name] = ['old-bot', 'support-bot'];
+    const made = await h.run(['onetime', 'create', '--agent-id', 'support-bot', '--message', 'which agent', '--execute-at', 'in 7 hours']);
+    expect(made.code).toBe(0);
+    expect(h.letta.schedules.get(made.stdout.trim())!.agent_id).toBe(second!.id);
+    expect(made.stderr).toContain(`support-bot (${second!.id})`);
+  });
+
   it('an ambiguous name is still refused (the second page is read to name every match)', async () => {
     const r = await h.run(['onetime', 'list', '--agent-id', 'twin']);
     expect(r.code).not.toBe(0);
