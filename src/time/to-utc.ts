@@ -422,7 +422,7 @@ function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: num
         : `; its run at ${formatClock(wallTime(zone, early).hour, wallTime(zone, early).minute)} local time on ${formatDate(wallTime(zone, early))}, before the change, is not at the time asked for`;
     warnings.push(
       `${zone} changes its clocks on ${formatDate(wallTime(zone, before.at))}, before this schedule first runs: ` +
-        `the cron is computed for the offset after the change (UTC${formatOffset(before.after)})${earlyNote}.`,
+        `the cron is computed for the offset of its first run (UTC${formatOffset(offset)})${earlyNote}.`,
     );
   }
   const change = nextOffsetChange(zone, first);

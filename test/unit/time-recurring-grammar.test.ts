@@ -500,6 +500,12 @@ describe('explaining what really happens', () => {
     expect(meaning.warnings[0]).toMatch(/changes its clocks on 2026-04-04, before this schedule first runs: .*UTC-4.*13:00 local time on 2026-04-04/);
   });
 
+  it('with two changes before the first run, the offset said is the first run’s (every feb 29 in New York, now November)', async () => {
+    const meaning = await recurring('every feb 29', { now: NOW, zone: 'America/New_York' });
+    expect(meaning.cron_expression).toBe('0 14 29 2 *');
+    expect(meaning.warnings[0]).toMatch(/before this schedule first runs: the cron is computed for the offset of its first run \(UTC-5\)/);
+  });
+
   it('the DST warning names the first affected run, not the change: every day at 1:30am in New York', async () => {
     const meaning = await recurring('every day at 1:30am', { now: NOW, zone: 'America/New_York' });
     expect(meaning.warnings[0]).toMatch(/from 2027-03-15 this schedule will run at 02:30 local time instead of 01:30/);
