@@ -728,7 +728,7 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   const before = text.slice(0, result.index);
   const after = text.slice(result.index + result.text.length);
   if (!FILLER_BEFORE.test(before) || !FILLER_AFTER.test(after)) {
-    const extra = [before, after].map((s) => s.trim()).filter((s) => s && !FILLER_BEFORE.test(s));
+    const extra = [FILLER_BEFORE.test(before) ? '' : before, FILLER_AFTER.test(after) ? '' : after].map((s) => s.trim()).filter(Boolean);
     throw notUnderstood(shown, text, `Could not understand '${extra.join(' ')}' in the time`);
   }
   if (result.end) throw rangeError(shown);

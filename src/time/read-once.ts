@@ -139,7 +139,8 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       i = clock.end;
       continue;
     }
-    if (!LINK_WORDS.has(tokens[i]!)) return null;
+    // A small word joins parts: one with nothing after it ("tomorrow at 9am by") joins nothing, and is not understood.
+    if (!LINK_WORDS.has(tokens[i]!) || (i === tokens.length - 1 && tokens[i] !== ',')) return null;
     i++;
   }
   // "tomorrow 1700": a four-digit clock needs a day beside it, and no month whose year it could be.

@@ -68,6 +68,11 @@ describe('every word counts', () => {
     for (const phrase of RECURRING) expect(await outcome(() => meaningOfSchedule(phrase, OPTIONS)), phrase).toBe('accepted');
   });
 
+  it.each(['tomorrow at 9am by', 'friday at 3pm by', 'dec 25 at 9am for', 'tomorrow at'])('%s: a small word that joins nothing is not understood, and named', async (phrase) => {
+    const word = phrase.split(' ').at(-1)!;
+    await expect(meaningOfOnce(phrase, OPTIONS)).rejects.toThrow(`Could not understand '${word}'`);
+  });
+
   it('an unknown word anywhere in a one-time phrase is refused', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ONCE), fc.constantFrom(...UNKNOWN), fc.nat(8), async (phrase, word, at) => {
