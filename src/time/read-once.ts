@@ -45,7 +45,7 @@ export type DayRef =
   /** "next business day", "in 3 working days": that many days Monday to Friday after today; `elapsed` ("in 3 ..."): at this time of day, as "in 3 days" is. */
   | { kind: 'workdays'; amount: number; elapsed?: true }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
-  | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' }
+  | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' | 'coming'; bare?: boolean }
   /**
    * "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it;
    * `other`: another reading of the same words, named in a note when it is another day ("2 weeks on monday").
@@ -249,9 +249,11 @@ function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: 
 /** "this weekend", "the weekend", "weekend", "next weekend", "this coming weekend", "the weekend after next". */
 function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null {
   let j = i;
-  let mode: 'this' | 'next' | 'after-next' = 'this';
-  if (tokens[j] === 'this' && tokens[j + 1] === 'coming') j += 2;
-  else if (tokens[j] === 'this' || tokens[j] === 'the') j++;
+  let mode: 'this' | 'next' | 'after-next' | 'coming' = 'this';
+  if (tokens[j] === 'this' && tokens[j + 1] === 'coming') {
+    mode = 'coming';
+    j += 2;
+  } else if (tokens[j] === 'this' || tokens[j] === 'the') j++;
   else if (tokens[j] === 'next' || tokens[j] === 'coming') {
     mode = 'next';
     j++;
@@ -259,7 +261,8 @@ function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null 
   if (tokens[j] !== 'weekend') return null;
   j++;
   if ((tokens[i] === 'the' || tokens[i] === 'weekend') && tokens[j] === 'after' && tokens[j + 1] === 'next') return { value: { kind: 'weekend', mode: 'after-next' }, end: j + 2 };
-  return { value: { kind: 'weekend', mode }, end: j };
+  // "the weekend", "weekend": the one at hand, or the next once it has gone by; "this weekend" only the one at hand.
+  return { value: { kind: 'weekend', mode, ...(mode === 'this' && tokens[i] !== 'this' ? { bare: true } : {}) }, end: j };
 }
 
 /** today, tomorrow, (the) day after tomorrow, yesterday, (the) day before yesterday. */

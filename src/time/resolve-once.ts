@@ -247,7 +247,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'weekday':
       return weekdayInstant(day, today, inDays, now, input, notes);
     case 'weekend':
-      return weekendInstant(day.mode, today, inDays, now, input, notes);
+      return weekendInstant(day, today, inDays, now, input, notes);
     case 'date':
       if (day.monthFirst && day.weekday !== undefined) {
         // "thu 12/10", "thu 10.12.2026": the weekday tells which number is the month (when both fit, the note below says which was read).
@@ -355,15 +355,25 @@ function nextInWeek(today: WallTime, ahead: number, input: string, other: string
   }
 }
 
-function weekendInstant(mode: 'this' | 'next' | 'after-next', today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
+function weekendInstant({ mode, bare }: Extract<DayRef, { kind: 'weekend' }>, today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
   const toSaturday = (6 - today.weekday + 7) % 7;
-  if (mode === 'this') {
-    // On a Sunday, this weekend's Saturday was yesterday: its Sunday is what is left of it.
-    if (today.weekday === 0) return inDays(0);
-    const saturday = inDays(toSaturday);
-    return saturday > now || today.weekday !== 6 ? saturday : inDays(1);
-  }
   const ahead = toSaturday || 7;
+  if (mode === 'this') {
+    // On a weekend day its Saturday may have gone by: its Sunday is what is left of it, said; once that has gone too, "the
+    // weekend" is the next one (said) and "this weekend" is past.
+    const sunday = inDays(today.weekday === 0 ? 0 : toSaturday + 1);
+    const saturday = today.weekday === 0 ? -Infinity : inDays(toSaturday);
+    if (saturday > now) return saturday;
+    if (sunday > now) {
+      notes.push(`read '${input}' as ${dayLabel(addDays(today, today.weekday === 0 ? 0 : 1))}, the day of it still ahead; write 'next weekend' for ${dayLabel(addDays(today, ahead))}`);
+      return sunday;
+    }
+    if (!bare) throw new UsageError(`'${input}' is in the past: this weekend has gone by`, `Write 'next weekend' for ${dayLabel(addDays(today, ahead))}.`);
+    notes.push(`read '${input}' as the next weekend, ${dayLabel(addDays(today, ahead))}: this one has gone by`);
+    return inDays(ahead);
+  }
+  // "this coming weekend": the next Saturday, not the one at hand.
+  if (mode === 'coming') return inDays(ahead);
   if (mode === 'next') nextInWeek(today, ahead, input, 'the weekend after next', notes);
   return inDays(mode === 'next' ? ahead : ahead + 7);
 }

@@ -297,3 +297,36 @@ describe('a day counted from today', () => {
     expect(meaning.notes).toEqual(["read '9' as 09:00; write '9 pm' or 21:00 for the evening"]);
   });
 });
+
+describe('the weekend said on a weekend day', () => {
+  const ny = (iso: string) => ({ now: Date.parse(iso), zone: 'America/New_York' });
+  const sundayMorning = ny('2026-11-22T13:00:00Z'); // Sun 08:00
+  const sundayLater = ny('2026-11-22T15:00:00Z'); // Sun 10:00
+  const saturdayLater = ny('2026-11-28T20:00:00Z'); // Sat 15:00
+
+  it('what is left of it is its Sunday, said', async () => {
+    for (const [phrase, now, local] of [
+      ['this weekend', sundayMorning, '2026-11-22 09:00'],
+      ['this weekend', saturdayLater, '2026-11-29 09:00'],
+      ['this weekend at 8pm', sundayLater, '2026-11-22 20:00'],
+    ] as const) {
+      const meaning = await meaningOfOnce(phrase, now);
+      expect(meaning.local.slice(0, 16), phrase).toBe(local);
+      expect(meaning.notes[0]).toMatch(/the day of it still ahead; write 'next weekend' for/);
+    }
+  });
+
+  it('gone by: "the weekend" is the next one, said; "this weekend" is past, with the words for the next', async () => {
+    for (const phrase of ['the weekend', 'weekend', 'on the weekend']) {
+      const meaning = await meaningOfOnce(phrase, sundayLater);
+      expect(meaning.local.slice(0, 16)).toBe('2026-11-28 09:00');
+      expect(meaning.notes).toEqual([`read '${phrase}' as the next weekend, Sat 28 Nov: this one has gone by`]);
+    }
+    await expect(meaningOfOnce('this weekend', sundayLater)).rejects.toThrow("'this weekend' is in the past: this weekend has gone by");
+  });
+
+  it('"this coming weekend" is the next Saturday', async () => {
+    expect((await meaningOfOnce('this coming weekend', sundayLater)).local.slice(0, 16)).toBe('2026-11-28 09:00');
+    expect((await meaningOfOnce('this coming weekend', saturdayLater)).local.slice(0, 16)).toBe('2026-12-05 09:00');
+  });
+});
