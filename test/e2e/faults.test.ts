@@ -149,7 +149,8 @@ describe('every kind of server answer', () => {
     ],
     ['422 with a string', { status: 422, body: '{"detail":"bad schedule"}' }, 1, 'bad schedule'],
     ['402 error object', { status: 402, body: '{"error":{"type":"payment_required","message":"Out of credits"}}' }, 1, 'Out of credits'],
-    ['400 past time', { status: 400, body: '{"detail":"scheduled_at must be in the future"}' }, 1, 'must be in the future'],
+    // The time is ahead of --now but behind the real clock (--now is in the past here): bad input, exit 2, with Letta's words.
+    ['400 past time', { status: 400, body: '{"detail":"scheduled_at must be in the future"}' }, 2, 'must be in the future'],
     ['403', { status: 403, body: '{"detail":"Forbidden"}' }, 4, 'Forbidden'],
     ['empty 404', { status: 404, body: '' }, 3, '404 Not Found'],
   ])('%s', async (_name, fault, code, text) => {
