@@ -233,7 +233,7 @@ export const DAY_RULES: readonly DayRule[] = [
   { name: 'month alone', examples: ['next march', 'this june at noon', 'in march', 'january', 'next june 5'], read: readMonthAlone },
   {
     name: 'next week, month or year',
-    examples: ['next week', 'next month on the 5th', 'next week on friday at 3pm', 'next year', 'the next business day', 'this month on the 20th'],
+    examples: ['next week', 'next month on the 5th', 'next week at 3pm', 'next year', 'the next business day', 'this month on the 20th'],
     read: readNextSpan,
   },
 ];
@@ -332,9 +332,11 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
     j++;
   }
   if ((lead === 'next' || lead === 'last') && tokens[j] === 'week') {
-    const weekday = weekdayAt(tokens, j + 1);
+    // "next week friday", "next week on friday", "next week, friday".
+    const at = tokens[j + 1] === 'on' || tokens[j + 1] === ',' ? j + 2 : j + 1;
+    const weekday = weekdayAt(tokens, at);
     if (weekday === undefined) return null;
-    return { value: { kind: 'weekday', weekday, mode: lead === 'next' ? 'next-week' : 'last-week' }, end: j + 2 };
+    return { value: { kind: 'weekday', weekday, mode: lead === 'next' ? 'next-week' : 'last-week' }, end: at + 1 };
   }
   const weekday = weekdayAt(tokens, j);
   if (weekday === undefined) return null;
@@ -351,7 +353,8 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
     if (number > 23) return { value: { kind: 'date', day: number, weekday }, end: j + 1 };
     if (hour?.end === j + 1) return { value: { kind: 'date', day: number, weekday, orHour: hour }, end: j + 1 };
   }
-  const of = tokens[j] === 'of' ? 1 : 0;
+  // "friday of next week", "friday, next week".
+  const of = tokens[j] === 'of' || tokens[j] === ',' ? 1 : 0;
   const week = tokens[j + of + 1] === 'week' ? tokens[j + of] : undefined;
   if (week === 'next' || week === 'this' || week === 'last') {
     const weekMode = week === 'next' ? 'next-week' : week === 'this' ? 'this-week' : 'last-week';

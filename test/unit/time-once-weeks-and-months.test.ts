@@ -244,6 +244,8 @@ describe('on a Sunday, which week is this or next depends on where weeks start: 
       '2026-11-25',
       "read 'wednesday of next week at 2pm' as Wed 25 Nov, in the week from tomorrow (Monday); write 'dec 2' for Wed 2 Dec, in the week from next Sunday",
     ],
+    ['next week on friday', '2026-11-27', "read 'next week on friday' as Fri 27 Nov, in the week from tomorrow (Monday); write 'dec 4' for Fri 4 Dec, in the week from next Sunday"],
+    ['friday, next week', '2026-11-27', "read 'friday, next week' as Fri 27 Nov, in the week from tomorrow (Monday); write 'dec 4' for Fri 4 Dec, in the week from next Sunday"],
     ['next friday', '2026-11-27', "read 'next friday' as Fri 27 Nov, the first Friday after today; write 'dec 4' for Fri 4 Dec"],
     ['friday this week', '2026-11-27', "read 'friday this week' as Fri 27 Nov, in the week from today; in the week that began on Monday, Friday has passed"],
   ])('%s', async (phrase, day, note) => {
