@@ -329,6 +329,9 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
   if (part === 'night' && hour < 5) {
     if (ambiguous)
       notes.push(`read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or 'today at ${text} pm' for ${hour === 0 ? 'midday' : 'the afternoon'}`);
+    // "saturday night at 1am": the 1am that ends that night, on the next day's date, said ("tonight at 2am" plainly is).
+    else if (!parts.today && !(hour === 0 && minute === 0))
+      notes.push(`read '${text}' at night as ${formatClock(hour, minute)} after midnight, on the day after the one named; leave out 'night' for ${formatClock(hour, minute)} of that day itself`);
     return { clock: { hour, minute }, carry: 1 };
   }
   return { clock: { hour, minute }, carry: 0 };

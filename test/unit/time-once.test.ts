@@ -623,6 +623,12 @@ describe('tonight in the small hours, and a bare hour after midnight, are said',
     expect(nyLocal('tonight at 2am')).toEqual({ at: '2026-12-03 02:00', notes: [] });
   });
 
+  it('a named night at an hour after midnight is the next day, said', () => {
+    const note = "read '1am' at night as 01:00 after midnight, on the day after the one named; leave out 'night' for 01:00 of that day itself";
+    expect(nyLocal('saturday night at 1am')).toEqual({ at: '2026-12-06 01:00', notes: [note] });
+    expect(nyLocal('tomorrow night at 1am')).toEqual({ at: '2026-12-04 01:00', notes: [note] });
+  });
+
   it('said after midnight, tonight is the night of the day begun, and the note says how to say the coming hours', () => {
     const halfPastMidnight = Date.parse('2026-12-03T05:30:00Z');
     expect(nyLocal('tonight at 2am', halfPastMidnight)).toEqual({
