@@ -493,8 +493,11 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
     }
     const name = MONTH_NAMES[day.month - 1]!;
     const exists = day.day <= daysInMonth(today.year, day.month);
-    if (date.year !== today.year && (!exists || justPassed(thisYear, today))) {
-      const why = exists ? `${name} ${day.day} ${today.year} has passed` : `${today.year} has no ${name} ${day.day}`;
+    // February 29th: the years passed over that have none, where theirs would have been ahead (none: it is plainly the next).
+    const lacking: number[] = [];
+    for (let year = today.year; year < date.year; year++) if (at({ year, month: day.month, day: daysInMonth(year, day.month) }) > now) lacking.push(year);
+    if (date.year !== today.year && (exists ? justPassed(thisYear, today) : lacking.length > 0)) {
+      const why = exists ? `${name} ${day.day} ${today.year} has passed` : `${lacking.join(' and ')} ${lacking.length > 1 ? 'have' : 'has'} no ${name} ${day.day}`;
       notes.push(laterYearNote(input, date, why, `${name.slice(0, 3).toLowerCase()} ${day.day} ${date.year}`));
     }
   } else {

@@ -278,9 +278,11 @@ describe("a date without its year read as next year's, when this year's has just
       '2027-12-01 09:00',
       "read 'first wednesday of december' as Wed 1 Dec 2027: December 2026's has passed; give the year to say so, such as 'first wednesday of december 2027'",
     ],
-    ['feb 29', '2028-02-29 09:00', "read 'feb 29' as Tue 29 Feb 2028: 2026 has no February 29; give the year to say so, such as 'feb 29 2028'"],
-  ])('%s', (input, expected, note) => {
-    expect(nyLocal(input)).toEqual({ at: expected, notes: [note] });
+    ['feb 29', '2028-02-29 09:00', "read 'feb 29' as Tue 29 Feb 2028: 2027 has no February 29; give the year to say so, such as 'feb 29 2028'"],
+    // Said in January of a year without one, that year's and the next are passed over.
+    ['feb 29', '2028-02-29 09:00', "read 'feb 29' as Tue 29 Feb 2028: 2026 and 2027 have no February 29; give the year to say so, such as 'feb 29 2028'", '2026-01-10T15:00:00Z'],
+  ])('%s', (input, expected, note, now?: string) => {
+    expect(nyLocal(input, now === undefined ? undefined : Date.parse(now))).toEqual({ at: expected, notes: [note] });
   });
 
   it.each([
