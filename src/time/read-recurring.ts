@@ -1237,11 +1237,15 @@ function readFromDayOfMonth(tokens: readonly string[], i: number, part: Group, s
   return tokens[i] === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
 }
 
-/** "except sunday", "excluding weekends", "except the weekend", "but not saturday", "except december", "except in july and august". */
+/**
+ * "except sunday", "excluding weekends", "except the weekend", "but not saturday", "except december", "except in july and
+ * august"; "other than", "apart from", "besides" and "except for" say the same.
+ */
 function readExcept(tokens: readonly string[], i: number, part: Group): number | null {
   const token = tokens[i];
-  if (token !== 'except' && token !== 'excluding' && token !== 'but') return null;
-  const after = token === 'but' && tokens[i + 1] === 'not' ? i + 2 : i + 1;
+  const twoWords = (token === 'other' && tokens[i + 1] === 'than') || (token === 'apart' && tokens[i + 1] === 'from') || (token === 'but' && tokens[i + 1] === 'not');
+  if (token !== 'except' && token !== 'excluding' && token !== 'but' && token !== 'besides' && !twoWords) return null;
+  const after = twoWords || (token === 'except' && tokens[i + 1] === 'for') ? i + 2 : i + 1;
   // "except the weekend": as "except weekends".
   const from = tokens[after] === 'the' && /^weekends?$/.test(tokens[after + 1] ?? '') ? after + 1 : after;
   const set = readDaySet(tokens, from);

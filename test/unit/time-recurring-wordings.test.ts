@@ -427,3 +427,15 @@ describe("'every first' and other ordinals before a unit", () => {
     expect((await meaning(phrase)).notes).toContain(note);
   });
 });
+
+describe("'other than', 'apart from', 'besides' and 'except for' leave days out as 'except' does", () => {
+  it.each([
+    ['every weekday other than monday', '0 9 * * 2-5'],
+    ['every day apart from sundays', '0 9 * * 1-6'],
+    ['every day besides monday', '0 9 * * 0,2-6'],
+    ['every day except for weekends', '0 9 * * 1-5'],
+  ])('%s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
