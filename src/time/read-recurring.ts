@@ -1321,6 +1321,11 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   }
   // "every 3rd day", "every second week": every N units ("every 3rd day of the month" is a day of the month, read elsewhere).
   const ordinal = readOrdinal(tokens, j);
+  // "every second weekend", as "every other weekend": the weekend of every Nth week (the weekend is read next).
+  if (ordinal && ordinal.value >= 2 && tokens[ordinal.end] === 'weekend' && !['of', 'in'].includes(tokens[ordinal.end + 1] ?? '')) {
+    setInterval(group, { n: ordinal.value, unit: 'week' }, ordinal.end);
+    return ordinal.end;
+  }
   const ordinalUnit = ordinal ? unitOf(tokens[ordinal.end]) : undefined;
   if (ordinal && ordinalUnit && ordinalUnit !== 'second' && !['of', 'in'].includes(tokens[ordinal.end + 1] ?? '') && /^(?:days?|weeks?|months?|years?|hours?|minutes?)$/.test(tokens[ordinal.end]!)) {
     if (ordinal.value < 1) throw new UsageError(`An interval must be at least 1 ${ordinalUnit}`, "Try 'every day' or 'every 2 days'.");

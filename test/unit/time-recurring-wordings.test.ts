@@ -439,3 +439,15 @@ describe("'other than', 'apart from', 'besides' and 'except for' leave days out 
     expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
   });
 });
+
+describe("'every second weekend' is every other weekend, as an ordinal before a week is", () => {
+  it.each([
+    ['every second weekend', 2],
+    ['every 2nd weekend at 10am', 2],
+    ['every third weekend', 3],
+  ])('%s', async (phrase, weeks) => {
+    const runs = (await meaning(phrase, 'UTC', 4)).next_runs.map((run) => Date.parse(run));
+    // Saturday and Sunday, then the weekend `weeks` on.
+    expect([runs[1]! - runs[0]!, runs[2]! - runs[0]!]).toEqual([86_400_000, weeks * 7 * 86_400_000]);
+  });
+});
