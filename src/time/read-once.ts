@@ -390,9 +390,15 @@ function readWeekdayNear(tokens: readonly string[], i: number): Read<DayRef> | n
   return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value, said: spelled(tokens.slice(i + 2, from.end)) }, end: from.end };
 }
 
-/** A day another is counted from ("3 days before ..."): a date in words, in digits ("12/10") or as ISO 8601 ("2026-12-10"). */
+/**
+ * A day another is counted from ("3 days before ..."): a date in words, in digits ("12/10") or as ISO 8601 ("2026-12-10"),
+ * or the nth weekday of a month ("the day after the fourth thursday of november", as "the day after thanksgiving" is written).
+ */
 function readDayFrom(tokens: readonly string[], i: number): Read<DayRef> | null {
-  return readDate(tokens, i) ?? readSlashDate(tokens, i) ?? readIsoDay(tokens, i);
+  const date = readDate(tokens, i) ?? readSlashDate(tokens, i) ?? readIsoDay(tokens, i);
+  const nth = readNth(tokens, i);
+  // "the fourth thursday of november" is more than "the fourth": the longer reading.
+  return nth && (!date || nth.end > date.end) ? nth : date;
 }
 
 /** "2026-12-10": a date as ISO 8601 writes it (tokens 2026, -, 12, -, 10). */

@@ -254,6 +254,15 @@ describe("the United States' holidays", () => {
     expect(meaning.notes).toContain(note);
   });
 
+  it.each([
+    ['the day after thanksgiving', '2026-11-27 09:00'],
+    ['the day before thanksgiving at 5pm', '2026-11-25 17:00'],
+    ['the monday after thanksgiving', '2026-11-30 09:00'],
+    ['2 days after the first monday of december', '2026-12-09 09:00'],
+  ])('%s: a day counted from a weekday of a month', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
+  });
+
   it('with the apostrophe after the s, as some write them', async () => {
     expect((await meaningOfOnce("presidents' day", sunday)).local.slice(0, 16)).toBe('2027-02-15 09:00');
     expect((await meaningOfOnce("mothers' day", sunday)).local.slice(0, 16)).toBe('2027-05-09 09:00');
