@@ -11,7 +11,8 @@ import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
  * between. Each reader looks a few tokens ahead, so the whole walk is linear.
  */
 
-type MonthRef = { month: number; year?: number } | { relative: 'this' | 'next' | 'the' };
+/** A month: named (its year given, or `years` on from this one: "november next year"), or this, next or the month. */
+type MonthRef = { month: number; year?: number; years?: number } | { relative: 'this' | 'next' | 'the' };
 
 export type DayRef =
   | { kind: 'offset'; days: number }
@@ -562,7 +563,11 @@ function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | nu
   const month = monthAt(tokens, i);
   if (month !== undefined) {
     const year = yearOf(tokens[i + 1]);
-    return year === undefined ? { value: { month }, end: i + 1 } : { value: { month, year }, end: i + 2 };
+    if (year !== undefined) return { value: { month, year }, end: i + 2 };
+    // "the fourth thursday of november next year", "first monday of march of next year".
+    const next = tokens[i + 1] === 'of' ? i + 2 : i + 1;
+    if (tokens[next] === 'next' && tokens[next + 1] === 'year') return { value: { month, years: 1 }, end: next + 2 };
+    return { value: { month }, end: i + 1 };
   }
   const start = tokens[i] === 'the' && (tokens[i + 1] === 'next' || tokens[i + 1] === 'current') ? i + 1 : i;
   const word = tokens[start];

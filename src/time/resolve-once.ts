@@ -618,6 +618,10 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
     return at(thisMonth ?? throwError(missing(today.year, today.month)));
   }
   if (of.year !== undefined) return at(inMonth(of.year, of.month) ?? throwError(missing(of.year, of.month)));
+  if (of.years !== undefined) {
+    const year = today.year + of.years;
+    return at(inMonth(year, of.month) ?? throwError(missing(year, of.month)));
+  }
   const thisYear = inMonth(today.year, of.month);
   const year = of.month < today.month ? today.year + 1 : today.year;
   const first = inMonth(year, of.month) ?? throwError(missing(year, of.month));

@@ -259,7 +259,9 @@ describe("the United States' holidays", () => {
     ['the day before thanksgiving at 5pm', '2026-11-25 17:00'],
     ['the monday after thanksgiving', '2026-11-30 09:00'],
     ['2 days after the first monday of december', '2026-12-09 09:00'],
-  ])('%s: a day counted from a weekday of a month', async (phrase, local) => {
+    ['thanksgiving next year', '2027-11-25 09:00'],
+    ['the first monday of march next year', '2027-03-01 09:00'],
+  ])('%s: a weekday of a month, or a day counted from one', async (phrase, local) => {
     expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
   });
 
