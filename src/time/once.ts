@@ -509,7 +509,10 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     if (ms !== undefined) amounts.ms += count * ms;
     else {
       if (!Number.isInteger(count)) {
-        throw new UsageError(`'${shown}': days, weeks, months and years must be whole numbers`, "Use hours instead, such as 'in 36 hours'.");
+        // "in a day and a half": as many hours, when days or weeks make whole hours of it.
+        const hours = count * (unit === 'day' ? 24 : unit === 'week' ? 168 : unit === 'fortnight' ? 336 : NaN);
+        const hint = Number.isInteger(hours) ? `Use hours instead, such as 'in ${hours} hours'.` : `Give whole ${unit}s, or the date itself.`;
+        throw new UsageError(`'${shown}': days, weeks, months and years must be whole numbers`, hint);
       }
       if (unit === 'month' || unit === 'quarter' || unit === 'year') amounts.months += count * (unit === 'year' ? 12 : unit === 'quarter' ? 3 : 1);
       else amounts.days += count * (unit === 'fortnight' ? 14 : unit === 'week' ? 7 : 1);

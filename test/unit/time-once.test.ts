@@ -210,6 +210,19 @@ describe('a leading-dot decimal is the number it writes', () => {
   it('a leading-dot part of a day is refused as a part of a day, not read as 5 days', () => {
     expect(nyRefusal('in .5 days')).toMatch(/must be whole numbers/);
   });
+
+  it('the hint gives the same time in hours, where it is whole hours', () => {
+    const hint = (input: string) => {
+      try {
+        parseInstant(input, { now: WED, zone: 'America/New_York' });
+      } catch (error) {
+        return (error as UsageError).hint;
+      }
+    };
+    expect(hint('in half a day')).toBe("Use hours instead, such as 'in 12 hours'.");
+    expect(hint('in 2.5 days')).toBe("Use hours instead, such as 'in 60 hours'.");
+    expect(hint('in 1.5 months')).toBe('Give whole months, or the date itself.');
+  });
 });
 
 describe('a unit given twice is a slip or two messages, refused, never added up', () => {
