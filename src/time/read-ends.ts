@@ -77,6 +77,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   words = yearLast(withPlainEnds(words, wallTime(zone, now)));
   const ends: PhraseEnds = { said: [], notes: [] };
   let spanOf: { days: number; months: number; ms: number } | undefined;
+  /** A start read as next year's, this year's having passed long ago: a range under way reads it again as this year's. */
+  let startSaid: { day: string; notes: string[] } | undefined;
   const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[], notes: string[] = []) => {
     if (ends[key] !== undefined) throw new UsageError(`'${text.trim()}' gives two ${key === 'count' ? 'counts' : key === 'start' ? 'starts' : 'ends'}`, 'Give one.');
     ends[key] = value;
@@ -269,6 +271,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       let read: { instant: number; notes: string[] };
       try {
         read = dayOf(day, isEnd ? 'end' : 'start');
+        if (!isEnd && 'passedOver' in read) startSaid = { day, notes: read.notes };
       } catch (error) {
         if (error instanceof UsageError && /in the past/.test(error.message)) throw new UsageError(`'${text.trim()}': ${error.message}`, error.hint);
         // "from jan 4 to march 25th": a start and an end together.
@@ -303,6 +306,14 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     );
   }
   if (spanOf) ends.until = spanEnd(ends.start ?? now, zone, spanOf.days, spanOf.months) + spanOf.ms;
+  // "from september 1 until december 15" said in November: a range under way starts this year, however long ago.
+  if (startSaid && ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start) {
+    const again = edgeDay(startSaid.day, 'start', now, zone, YEAR_MS);
+    if (again.instant < ends.until) {
+      ends.start = again.instant;
+      ends.notes = [...ends.notes.filter((note) => !startSaid!.notes.includes(note)), ...again.notes];
+    }
+  }
   if (ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start) {
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');
   }
@@ -366,12 +377,12 @@ const RECENTLY_PASSED_MS = 61 * 86_400_000;
  * a start already passed, the rule runs from now, said; an end passed, refused), else the next one ("until june 5" said
  * in November is next June's), never a date a year away for a day just gone.
  */
-function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string): ReturnType<typeof parseInstant> {
+function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string, passedWithin = RECENTLY_PASSED_MS): ReturnType<typeof parseInstant> & { passedOver?: true } {
   const read = parseInstant(day, { now, zone, edge });
   // The one-time reader says a date was read next year only when this year's passed within a month; a start or an end
-  // said by its month ("starting oct 20" on 3 December) is weighed over a little longer.
+  // said by its month ("starting oct 20" on 3 December) is weighed whenever this year's is the nearer.
   const byMonth = day.split(' ').some((word) => monthOf(word.replace(/[.,]$/, '')) !== undefined) && !/\b(?:in|next|after|from|\d{4})\b/.test(day);
-  if (!read.notes.some(isPassedThisYearNote) && !(byMonth && read.instant - now > YEAR_MS - RECENTLY_PASSED_MS - 2 * 86_400_000)) return read;
+  if (!read.notes.some(isPassedThisYearNote) && !(byMonth && read.instant - now > YEAR_MS / 2)) return read;
   const wall = wallTime(zone, read.instant);
   // The same words read a year earlier: this year's day ("nov 30", "the last friday of november"), gone by.
   let gone: number;
@@ -380,9 +391,12 @@ function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string):
   } catch {
     return read;
   }
-  if (gone >= now || now - gone > RECENTLY_PASSED_MS) return read;
+  if (gone >= now) return read;
   const before = wallTime(zone, gone);
   const said = `${dayLabel(before)} ${before.year}`;
+  // Passed long ago: next year's, said.
+  if (now - gone > passedWithin)
+    return { ...read, passedOver: true, notes: [...read.notes.filter((note) => !isPassedThisYearNote(note)), `read '${day}' as ${dayLabel(wall)} ${wall.year}: ${said} has passed`] };
   if (edge === 'end') {
     throw new EndPassed(`the end '${day}' is in the past (${said}): the schedule would have ended`, `Give an end still to come, such as '${day} ${wall.year}'.`);
   }
@@ -400,8 +414,10 @@ function startAndEnd(words: string[], now: number, zone: string): { start: numbe
     const alone = (side: string) => isClock(side) || weekdayOf(side) !== undefined || monthOf(side) !== undefined;
     if (alone(first) || alone(last) || !happensOnce(first) || !happensOnce(last)) continue;
     try {
-      const start = spanStart(first, now, zone) ?? edgeDay(first, 'start', now, zone);
       const until = edgeDay(last, 'end', now, zone);
+      let start = spanStart(first, now, zone) ?? edgeDay(first, 'start', now, zone);
+      // "from sep 1 to dec 15" said in November: a range under way starts this year, however long ago.
+      if (until.instant <= start.instant) start = edgeDay(first, 'start', now, zone, YEAR_MS);
       if (until.instant > start.instant) return { start: start.instant, until: until.instant, endAt: k, notes: [...start.notes, ...until.notes] };
     } catch (error) {
       // An end that has passed is said, not left for "did not understand".

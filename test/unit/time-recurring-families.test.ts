@@ -569,6 +569,11 @@ describe('a start or end said by its month, passed more than a month ago', () =>
     expect((await meaningOfSchedule(phrase, thursday, 1)).next_runs_local[0]!.slice(0, 10)).toBe(first);
   });
 
+  it.each(['every day from sep 1 to dec 15', 'every day from september 1 until december 15'])('%s, a range under way, runs from now to this year’s end', async (phrase) => {
+    const meaning = await meaningOfSchedule(phrase, thursday, 400);
+    expect([meaning.next_runs_local[0]!.slice(0, 10), meaning.next_runs_local.at(-1)!.slice(0, 10)]).toEqual(['2026-12-04', '2026-12-15']);
+  });
+
   it.each([
     ['every day until june 5', '2027-06-05'],
     ['every monday until july', '2027-07-26'],
