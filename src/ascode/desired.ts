@@ -152,9 +152,9 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
 export function seriesMembers(series: SeriesLock, now: number): number[] {
   const horizon = horizonOf(withUntil(series), now);
   const from = series.count === undefined ? now + LEAD_MS - 1 : series.started;
-  const all = seriesInstants(series, from, horizon, series.count ?? HORIZON_MEMBERS);
-  // A member deleted on purpose still counts as made: it is not replaced by one later.
+  // A member deleted on purpose still counts as made (not replaced by one later, under a count), and is not one of those waiting.
   const skip = new Set(series.skip);
+  const all = seriesInstants(series, from, horizon, series.count ?? HORIZON_MEMBERS + skip.size);
   return all.filter((instant) => instant > now + LEAD_MS - 1 && !skip.has(instant)).slice(0, HORIZON_MEMBERS);
 }
 

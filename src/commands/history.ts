@@ -141,9 +141,10 @@ async function historyTarget(rt: Runtime, id: string, concurrency: number): Prom
       kind: 'series',
       agentId: series.agent_id,
       changes: [],
-      // A member deleted before its time (here, or outside this tool, found by sync) was never due: no fire of it to judge, as status has it.
+      // A member deleted before its time (here, or outside this tool, found by sync) was never due: no fire of it to judge, as
+      // status has it. One deleted here after it fired keeps its fire.
       schedules: series.members
-        .filter((member) => !isGoneMember(member))
+        .filter((member) => !isGoneMember(member) || Date.parse(String(member.deleted_at ?? '')) > Date.parse(member.instant))
         .map((member) => ({
           id: member.schedule_id,
           agentId: series.agent_id,

@@ -74,8 +74,9 @@ export function readSyncOutcomes(env: Env, home: string): Record<string, SyncOut
 }
 
 /**
- * Write one server's outcome, keeping the others' (with `replaceOnly`, only over one already there). A sync of one agent that went well does not stand for a failed sync of
- * every agent: the failure is kept until a sync of every agent goes well (or one of the agent fails), so `status` still says it.
+ * Write one server's outcome, keeping the others' (with `replaceOnly`, only over one already there). A sync of one agent
+ * that went well does not stand for a failed sync of every agent or of another agent: the failure is kept until a sync
+ * covering it goes well, so `status` still says it.
  */
 export function writeSyncOutcome(env: Env, home: string, outcome: SyncOutcomeRecord, { replaceOnly = false } = {}): void {
   const path = syncOutcomePath(env, home);
@@ -83,7 +84,7 @@ export function writeSyncOutcome(env: Env, home: string, outcome: SyncOutcomeRec
     const before = readSyncOutcomes(env, home);
     const kept = before[outcome.server];
     if (replaceOnly && kept === undefined) return;
-    if (outcome.ok && outcome.agent_id !== undefined && kept && !kept.ok && kept.agent_id === undefined) return;
+    if (outcome.ok && outcome.agent_id !== undefined && kept && !kept.ok && kept.agent_id !== outcome.agent_id) return;
     const servers = { ...before, [outcome.server]: outcome };
     writePrivateFile(path, `${JSON.stringify({ servers }, null, 2)}\n`, LABEL);
   });

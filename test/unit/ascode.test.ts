@@ -287,3 +287,14 @@ describe('planner', () => {
     expect(change).toMatchObject({ kind: 'unchanged', keep: ['sm-1'], delete: [] });
   });
 });
+
+describe('a series lock with skipped instants', () => {
+  it('waits as many members as without them, the skipped left out', async () => {
+    const { seriesMembers } = await import('../../src/ascode/desired');
+    const series = { rule: '0 * * * *', zone: 'UTC', started: NOW };
+    const all = seriesMembers(series, NOW);
+    const skipped = seriesMembers({ ...series, skip: [all[3]!] }, NOW);
+    expect(skipped).toHaveLength(all.length);
+    expect(skipped).not.toContain(all[3]);
+  });
+});

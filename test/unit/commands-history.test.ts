@@ -229,4 +229,13 @@ describe('history of a series', () => {
     expect(JSON.parse(r.stdout).fires.map((f: Json) => [f.schedule_id, f.class])).toEqual([[second!.id, 'ok']]);
     expect(r.stderr).not.toContain(first!.id);
   });
+
+  it('a member deleted here after it fired keeps its fire', async () => {
+    const series = (await runAt('2026-12-05T12:00:00Z', ['recurring', 'create', '--message', 'Water', '--cron', 'every day at 1pm', '--tz', 'America/New_York', '--count', '3', '-q'])).stdout.trim();
+    const [first] = [...h.letta.schedules.values()].sort((a, b) => a.schedule.scheduled_at! - b.schedule.scheduled_at!);
+    h.letta.addFire(first!.id, at('2026-12-05T18:00:03Z'));
+    expect((await runAt('2026-12-05T19:00:00Z', ['onetime', 'delete', first!.id])).code).toBe(0);
+    const r = await runAt('2026-12-05T20:00:00Z', ['history', series, '--since', '1d', '--json']);
+    expect(JSON.parse(r.stdout).fires.map((f: Json) => f.schedule_id)).toContain(first!.id);
+  });
 });

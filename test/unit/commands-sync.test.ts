@@ -164,6 +164,11 @@ describe('sync keeps local time across DST', () => {
     expect(status.stdout + status.stderr).toContain('The last sync (2026-11-24T00:00:00.000Z) failed');
     expect((await h.run(['sync', '--all-agents', '--now', '2026-11-24T03:00:00Z'])).code).toBe(0);
     expect(outcome()).toMatchObject({ ok: true, at: '2026-11-24T03:00:00.000Z' });
+    // Another agent's failure is not cleared by this agent's good sync either.
+    h.letta.inject(new RegExp(`^GET /v1/agents/${other}/schedule`), { status: 500 }, { status: 500 }, { status: 500 });
+    expect((await h.run(['sync', '--agent-id', other, '--now', '2026-11-24T04:00:00Z'])).code).toBe(1);
+    expect((await h.run(['sync', '--agent-id', AGENT, '--now', '2026-11-24T05:00:00Z'])).code).toBe(0);
+    expect(outcome()).toMatchObject({ ok: false, at: '2026-11-24T04:00:00.000Z' });
   });
 
   it('--dry-run says a series member deleted elsewhere would be marked gone, and marks nothing', async () => {

@@ -108,7 +108,7 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
   const recorded = series ? [] : state.intents.filter((i) => i.set_id === id);
   if (!series && recorded.length === 0) throw new NotFoundError(`No set or series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
   // A set's schedules as they stand: one replaced (by sync or resume) is shown by its successor, and a set none of whose schedules stands is no more found than a series.
-  const standing = recorded.filter((i) => i.status !== 'replaced' && i.status !== 'deleted' && i.status !== 'gone');
+  const standing = recorded.filter((i) => i.status === 'active' || i.status === 'paused');
   if (!series && standing.length === 0) {
     const last = recorded.reduce((a, b) => ((b.status_at ?? '') > (a.status_at ?? '') ? b : a));
     const how = recorded.some((i) => i.status === 'deleted') ? 'was deleted' : 'is gone from Letta (none of its schedules is left)';
