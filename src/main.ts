@@ -35,8 +35,7 @@ export async function main(argv: string[], io: Io, env: Env, interrupted: AbortS
 
   const run: Runner = async (declaration, options, args, globals) => {
     const agentFlag = typeof options.agentId === 'string' ? options.agentId : undefined;
-    // A command that can change something (it takes --dry-run) looks an agent's name up afresh, never from memory.
-    const rt = new Runtime(io, env, globals, signal, secrets, agentFlag, declaration.globals.includes('dryRun'));
+    const rt = new Runtime(io, env, globals, signal, secrets, agentFlag, declaration.changesSchedules);
     try {
       await declaration.run(rt, options, args);
     } catch (error) {

@@ -40,6 +40,7 @@ export default defineCommand({
     'letta-switchboard agenda --id set-...',
   ],
   globals: ['output', 'time', 'api', 'dryRun'],
+  keepsSchedules: true,
   declare: (command: Command) =>
     command
       .addOption(agentOption())

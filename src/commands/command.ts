@@ -16,6 +16,8 @@ export interface CommandDeclaration<Args extends unknown[], Opts extends OptionV
   /** Command lines shown first in the help, without the leading "$ ". */
   examples: string[];
   globals: GlobalGroup[];
+  /** Never changes a schedule: its --dry-run holds back a file or a notification (agenda --ics, export, status --notify). */
+  keepsSchedules?: true;
   declare: (command: Command) => Command<Args, Opts>;
   run: (rt: Runtime, options: Opts, ...args: Args) => Promise<void>;
 }
@@ -26,6 +28,8 @@ export interface RegisteredCommand {
   description: string;
   examples: string[];
   globals: GlobalGroup[];
+  /** Takes --dry-run and may change schedules (or agents' messages): it looks an agent's name up afresh. */
+  changesSchedules: boolean;
   build: () => Command<unknown[], OptionValues>;
   run: (rt: Runtime, options: OptionValues, args: unknown[]) => Promise<void>;
 }
@@ -36,6 +40,7 @@ export function defineCommand<Args extends unknown[], Opts extends OptionValues>
     description: declaration.description,
     examples: declaration.examples,
     globals: declaration.globals,
+    changesSchedules: declaration.globals.includes('dryRun') && !declaration.keepsSchedules,
     build: () => declaration.declare(new Command(declaration.path.at(-1)!)) as unknown as Command<unknown[], OptionValues>,
     // Sound: commander parsed `options` and `args` with the very declaration that typed them.
     run: (rt, options, args) => declaration.run(rt, options as Opts, ...(args as Args)),

@@ -21,6 +21,7 @@ export default defineCommand({
   description: SUMMARIES.export.description,
   examples: ['letta-switchboard export --agent-id support-bot', 'letta-switchboard export --all-agents -f ops/letta-schedules'],
   globals: ['output', 'time', 'api', 'dryRun'],
+  keepsSchedules: true,
   declare: (command: Command) =>
     command
       .addOption(agentOption())

@@ -22,6 +22,7 @@ export default defineCommand({
     'letta-switchboard status --notify https://hc-ping.com/UUID/fail',
   ],
   globals: ['output', 'time', 'api', 'dryRun'],
+  keepsSchedules: true,
   declare: (command: Command) =>
     command
       .addOption(agentOption())

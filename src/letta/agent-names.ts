@@ -43,7 +43,8 @@ export class AgentNames {
   /** Remember one agent found by name. */
   remember(id: string, name: string): void {
     const saved = readCache<Known>(this.file, this.now(), AGENT_NAMES_FOR_MS);
-    const agents = [...(saved?.agents ?? []).filter((agent) => agent.id !== id), { id, name }];
+    // A name found again on another agent (a rename since) is that agent's now: the old pairing goes.
+    const agents = [...(saved?.agents ?? []).filter((agent) => agent.id !== id && agent.name !== name), { id, name }];
     writeCache(this.file, { complete: saved?.complete ?? false, agents } satisfies Known, this.now());
   }
 }
