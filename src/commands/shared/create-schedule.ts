@@ -31,11 +31,12 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
   const body: CreateScheduleBody = { schedule, messages: [{ role, content: message }] };
   const agentId = await rt.agentId(agent);
   const { created, keepExact } = await createRecorded(rt, agentId, body, meaning).catch((error: unknown) => {
-    // Ahead of --now, yet past by Letta's clock: the time is the mistake (exit 2), as a time in the past is.
-    if (error instanceof ApiError && error.status === 400 && meaning.type === 'one-time' && meaning.scheduled_at <= Date.now() && rt.globals.now !== undefined) {
+    // Ahead of --now, yet past by the clock, and refused for it: the time is the mistake (exit 2), as a time in the past is.
+    const aboutTheTime = error instanceof ApiError && error.status === 400 && /past|future/i.test(error.message);
+    if (aboutTheTime && meaning.type === 'one-time' && meaning.scheduled_at <= Date.now() && rt.globals.now !== undefined) {
       throw new UsageError(
-        `Letta refused ${new Date(meaning.scheduled_at).toISOString()} as in the past: ${error.message}`,
-        `--now ${rt.globals.now} put the time before Letta's clock; give a time still to come, or leave --now out.`,
+        `${new Date(meaning.scheduled_at).toISOString()} is already past on this machine's clock: ${error.message}`,
+        `--now ${rt.globals.now} put it there; give a time still to come, or leave --now out.`,
       );
     }
     throw error;
