@@ -153,13 +153,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         const at = (times ? n - 1 : n - 2) - (words[(times ? n - 1 : n - 2) - 1] === 'for' ? 1 : 0);
         // "every day 3 times", "daily 3x" could also be three a day: read as three fires in all, said.
         const period = words[at] === 'for' ? undefined : PERIOD_BEFORE_COUNT[words[at - 1] ?? ''];
-        const perPeriod = period && `${count} ${count === 1 ? 'time' : 'times'} ${period === 'hour' ? 'an' : 'a'} ${period}`;
-        set(
-          'count',
-          count,
-          words.slice(at),
-          perPeriod ? [`read '${words.slice(at).join(' ')}' as ${count} ${count === 1 ? 'fire' : 'fires'} in all; write '${perPeriod}' for that many each ${period}`] : [],
-        );
+        const fires = `${count} ${count === 1 ? 'fire' : 'fires'}`;
+        set('count', count, words.slice(at), period ? [`read '${words.slice(at).join(' ')}' as ${fires} in all, not ${count} each ${period}`] : []);
         words = words.slice(0, at);
         peeled = true;
         continue;

@@ -1338,11 +1338,15 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     }
     // "every first week", "every first hour": the first of what is not said.
     if (ordinal.value === 1)
-      throw new UsageError(`'${said}' does not say the first of what`, `Say 'every ${ordinalUnit}', or name it, such as 'the first monday of every month' or 'every first week of the month'.`);
+      throw new UsageError(
+        `'${said}' does not say the first of what`,
+        ordinalUnit === 'week'
+          ? "Say 'every week', or name it, such as 'the first monday of every month' or 'every first week of the month'."
+          : `Say 'every ${ordinalUnit}', or name the first of what.`,
+      );
     // "every 15th day", "every second week": an interval; the day or week of the month is the other reading, said.
-    if ((ordinalUnit === 'day' && ordinal.value > 2) || ordinalUnit === 'week') {
-      const other = ordinalUnit === 'day' ? `'the ${ordinalDay(ordinal.value)} of every month' for that day` : `'every ${tokens[j]} week of the month' for that week of each month`;
-      addNote(group, `read '${said}' as every ${ordinal.value} ${ordinalUnit}s; write ${other}`);
+    if ((ordinalUnit === 'day' && ordinal.value > 2 && ordinal.value <= 31) || (ordinalUnit === 'week' && ordinal.value <= 5)) {
+      addNote(group, `read '${said}' as every ${ordinal.value} ${ordinalUnit}s, not the ${ordinalUnit === 'day' ? ordinalDay(ordinal.value) : `${tokens[j]} week`} of each month`);
     }
     return setInterval(group, { n: ordinal.value, unit: ordinalUnit }, ordinal.end + 1);
   }
@@ -1779,10 +1783,7 @@ function readDays(tokens: readonly string[], i: number, group: Group): number | 
   const untilAt = said.findIndex((t, k) => k > 0 && /^(?:until|till|til)$/.test(t) && weekdayOf(said[k - 1]) !== undefined);
   if (untilAt > 0 && EACH.has(tokens[i + untilAt - 2] ?? '')) {
     const [first, last] = [WEEKDAY_NAMES[weekdayOf(said[untilAt - 1])!]!, WEEKDAY_NAMES[weekdayOf(said[untilAt + 1])!]!];
-    addNote(
-      group,
-      `read '${said.slice(untilAt - 1, untilAt + 2).join(' ')}' as every day from ${first} to ${last}; for every ${first} until the coming ${last}, give the end with --until ${last.toLowerCase()}`,
-    );
+    addNote(group, `read '${said.slice(untilAt - 1, untilAt + 2).join(' ')}' as every day from ${first} to ${last}, not every ${first} up to a ${last}; for an end, give its date with --until`);
   }
   // "weekend at 10" alone is the coming weekend, as "the weekend" is; "weekends", "every weekend" repeat.
   const weekendAlone = said.length === 1 && said[0] === 'weekend' && !/^(?:mornings|afternoons|evenings|nights)$/.test(tokens[j] ?? '');

@@ -393,8 +393,8 @@ describe('holidays on a fixed date', () => {
 
 describe("'until' between two weekdays after 'every'", () => {
   it.each([
-    ['every friday until tuesday', '0 9 * * 0-2,5,6', "read 'friday until tuesday' as every day from Friday to Tuesday; for every Friday until the coming Tuesday, give the end with --until tuesday"],
-    ['each mon til thu at 8am', '0 8 * * 1-4', "read 'mon til thu' as every day from Monday to Thursday; for every Monday until the coming Thursday, give the end with --until thursday"],
+    ['every friday until tuesday', '0 9 * * 0-2,5,6', "read 'friday until tuesday' as every day from Friday to Tuesday, not every Friday up to a Tuesday; for an end, give its date with --until"],
+    ['each mon til thu at 8am', '0 8 * * 1-4', "read 'mon til thu' as every day from Monday to Thursday, not every Monday up to a Thursday; for an end, give its date with --until"],
   ])('%s is a range of days, said', async (phrase, cron, note) => {
     const read = await meaning(phrase);
     expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
@@ -421,8 +421,8 @@ describe("'every first' and other ordinals before a unit", () => {
   });
 
   it.each([
-    ['every 15th day', "read 'every 15th day' as every 15 days; write 'the 15th of every month' for that day"],
-    ['every second week on monday', "read 'every second week' as every 2 weeks; write 'every second week of the month' for that week of each month"],
+    ['every 15th day', "read 'every 15th day' as every 15 days, not the 15th of each month"],
+    ['every second week on monday', "read 'every second week' as every 2 weeks, not the second week of each month"],
   ])('%s is an interval, the other reading said', async (phrase, note) => {
     expect((await meaning(phrase)).notes).toContain(note);
   });
