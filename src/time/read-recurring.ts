@@ -1614,7 +1614,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   // "every month on 15", "monthly on 20", "every month 15": a bare number after "on" or the month in a monthly rule is its
   // day, not an hour. A number that is more of a clock ("on 10 in the morning", "on 12 noon", "on 9 fifteen") stays a time.
   const bareNumber = (k: number) => bareDay(tokens, k) !== null && unitOf(tokens[k + 1]) === undefined && (readClock(tokens, k)?.end ?? k + 1) === k + 1;
-  const onInMonth = (tokens[i - 1] === 'on' || /^month(?:ly)?$/.test(tokens[i - 1] ?? '')) && seen.group.interval?.unit === 'month' && bareNumber(i);
+  const onInMonth = (tokens[i - 1] === 'on' || /^months?$|^monthly$/.test(tokens[i - 1] ?? '')) && seen.group.interval?.unit === 'month' && bareNumber(i) && Number(tokens[i]) >= 1;
   // Numbers that could be hours read as days ("every 10th and 20"), each said in a note.
   const bareRead: number[] = [];
   const days: number[] = [];

@@ -496,8 +496,10 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
     // February 29th: the years passed over that have none, where theirs would have been ahead (none: it is plainly the next).
     const lacking: number[] = [];
     for (let year = today.year; year < date.year; year++) if (at({ year, month: day.month, day: daysInMonth(year, day.month) }) > now) lacking.push(year);
-    if (date.year !== today.year && (exists ? justPassed(thisYear, today) : lacking.length > 0)) {
-      const why = exists ? `${name} ${day.day} ${today.year} has passed` : `${lacking.join(' and ')} ${lacking.length > 1 ? 'have' : 'has'} no ${name} ${day.day}`;
+    const passedLately = exists && justPassed(thisYear, today);
+    if (date.year !== today.year && (passedLately || lacking.length > 0)) {
+      const years = lacking.length > 1 ? `${lacking.slice(0, -1).join(', ')} and ${lacking.at(-1)} have` : `${lacking[0]} has`;
+      const why = passedLately ? `${name} ${day.day} ${today.year} has passed` : `${years} no ${name} ${day.day}`;
       notes.push(laterYearNote(input, date, why, `${name.slice(0, 3).toLowerCase()} ${day.day} ${date.year}`));
     }
   } else {

@@ -407,8 +407,8 @@ export function cronList(values: number[]): string {
 
 /**
  * Warnings about daylight saving time: a change between now and the first run
- * (the crons use the offset after it), and the next change after the first
- * run, named by the first fire it moves.
+ * (the crons use the offset of the first run), and the next change after the
+ * first run, named by the first fire it moves.
  */
 function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: number, first: number, offset: number): string[] {
   const warnings: string[] = [];

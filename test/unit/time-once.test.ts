@@ -294,6 +294,7 @@ describe("a date without its year read as next year's, when this year's has just
     ['feb 29', '2028-02-29 09:00', "read 'feb 29' as Tue 29 Feb 2028: 2027 has no February 29; give the year to say so, such as 'feb 29 2028'"],
     // Said in January of a year without one, that year's and the next are passed over.
     ['feb 29', '2028-02-29 09:00', "read 'feb 29' as Tue 29 Feb 2028: 2026 and 2027 have no February 29; give the year to say so, such as 'feb 29 2028'", '2026-01-10T15:00:00Z'],
+    ['feb 29', '2032-02-29 09:00', "read 'feb 29' as Sun 29 Feb 2032: 2029, 2030 and 2031 have no February 29; give the year to say so, such as 'feb 29 2032'", '2028-12-01T15:00:00Z'],
   ])('%s', (input, expected, note, now?: string) => {
     expect(nyLocal(input, now === undefined ? undefined : Date.parse(now))).toEqual({ at: expected, notes: [note] });
   });

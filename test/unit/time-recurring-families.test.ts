@@ -424,6 +424,8 @@ describe('bare numbers that are days of the month', () => {
     ['every month 15', ['2026-12-15 09:00', '2027-01-15 09:00'], ["read '15' as the 15th of the month; write 'at 15:00' for the time"]],
     ['monthly 20 at 8am', ['2026-11-20 08:00', '2026-12-20 08:00'], ["read '20' as the 20th of the month; write 'at 20:00' for the time"]],
     ['every month 10 in the morning', ['2026-12-01 10:00', '2027-01-01 10:00'], []],
+    ['every 2 months 15', ['2026-12-15 09:00', '2027-02-15 09:00'], ["read '15' as the 15th of the month; write 'at 15:00' for the time", expect.stringContaining('the phrase gives no start')]],
+    ['every month 0', ['2026-12-01 00:00', '2027-01-01 00:00'], []],
   ])('%s', async (phrase, fires, notes) => {
     const meaning = await meaningOfSchedule(phrase, OPTIONS, 2);
     expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(fires);
