@@ -82,17 +82,17 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         id: action.old_id,
         new_id: action.landed_id,
         lines: outcome.ok
-          ? [`Finished replacing ${action.old_id}: ${action.landed_id}, created by an earlier attempt whose answer was lost, takes its place (agent ${action.agent_id})`]
+          ? [`${dryRun ? 'Would finish' : 'Finished'} replacing ${action.old_id}: ${action.landed_id}, created by an earlier attempt whose answer was lost, takes its place (agent ${action.agent_id})`]
           : [`Could not finish replacing ${action.old_id} with ${action.landed_id}${failed}`, `  Both exist; the next sync tries again.`],
       };
     case 'finish-create':
-      return { ...base, id: action.landed_id, lines: [`Recorded ${action.landed_id}: a create whose answer was lost had landed (agent ${action.agent_id})`] };
+      return { ...base, id: action.landed_id, lines: [`${dryRun ? 'Would record' : 'Recorded'} ${action.landed_id}: a create whose answer was lost had landed (agent ${action.agent_id})`] };
     case 'finish-resume':
       return {
         ...base,
         id: action.old_id,
         new_id: action.landed_id,
-        lines: [`Finished resuming ${action.old_id}: ${action.landed_id}, created by a resume whose answer was lost, is it now (agent ${action.agent_id})`],
+        lines: [`${dryRun ? 'Would finish' : 'Finished'} resuming ${action.old_id}: ${action.landed_id}, created by a resume whose answer was lost, is it now (agent ${action.agent_id})`],
       };
     case 'drop-resume-attempt':
       return {
@@ -107,7 +107,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         lines: [
           action.phrase === undefined
             ? `${action.intent_id} stays as it was: the create of a change to it had not landed (agent ${action.agent_id}); make the change again to make it`
-            : `The create of '${action.phrase}'${action.sent_at ? ` sent ${action.sent_at}` : ''} had not landed: dropped from the record (agent ${action.agent_id}); create it again to make it`,
+            : `The create of '${action.phrase}'${action.sent_at ? ` sent ${action.sent_at}` : ''} had not landed: ${dryRun ? 'would be dropped' : 'dropped'} from the record (agent ${action.agent_id}); create it again to make it`,
         ],
       };
     case 'confirm-paused':
@@ -145,7 +145,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         lines: [`${action.id} is still on Letta: a delete of it sent by letta-switchboard (${action.deleteSent}) lost its answer and was not done; it keeps firing (agent ${action.agent_id})`],
       };
     case 'found':
-      return { ...base, id: action.id, lines: [`${action.id} is on the server again (an earlier list lacked it): followed again (agent ${action.agent_id})`] };
+      return { ...base, id: action.id, lines: [`${action.id} is on the server again (an earlier list lacked it): ${dryRun ? 'would be followed' : 'followed'} again (agent ${action.agent_id})`] };
     case 'disowned': {
       const which = `The record of ${action.series_id === undefined ? action.id : `series ${action.series_id}`} ('${action.phrase}', ${action.zone})`;
       const shows = action.series_id === undefined ? `this server's ${action.id} is another schedule` : "this server has other schedules under its members' ids";

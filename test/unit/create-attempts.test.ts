@@ -37,6 +37,10 @@ describe('a plain create is recorded as attempted before it is sent', () => {
       expect(placeholder).toMatchObject({ status: 'creating', agent_id: AGENT, zone: 'Europe/London', server: `${h.letta.url}/` });
       expect(String(placeholder!.schedule_id)).toMatch(/^creating-/);
 
+      // A dry run says what it would record, and records nothing.
+      const dry = await h.run(['sync', '--dry-run']);
+      expect(dry.stderr).toContain(`Would record ${[...h.letta.schedules.keys()][0]}: a create whose answer was lost had landed`);
+      expect(intents()[0]).toMatchObject({ status: 'creating' });
       const synced = await sync();
       expect(synced.code, synced.stderr).toBe(0);
       const [landed] = [...h.letta.schedules.keys()];
