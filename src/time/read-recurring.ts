@@ -494,10 +494,15 @@ function daysBeforeMonthEnd(tokens: readonly string[], k: number): { words: stri
 /** Days that repeat as said ("mondays", "weekdays", "weekends"), which a bare clock after them may end. */
 const PLURAL_DAYS = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends|workdays|daily)$/;
 
-/** The words so far end with days that repeat: "mondays", "weekdays", "every monday", "every day". */
+/** The words so far end with days that repeat: "mondays", "weekdays", "every monday", "every day", "every monday and friday". */
 function repeatedDaysEnd(out: readonly string[]): boolean {
   const last = out[out.length - 1] ?? '';
-  return PLURAL_DAYS.test(last) || (EACH.has(out[out.length - 2] ?? '') && (weekdayOf(last) !== undefined || /^(?:day|weekday|weekend|workday)$/.test(last)));
+  if (PLURAL_DAYS.test(last)) return true;
+  if (weekdayOf(last) === undefined && !/^(?:day|weekday|weekend|workday)$/.test(last)) return false;
+  // Back over a list of weekdays ("monday and friday", "mon, wed"), to the word that makes them repeat.
+  let k = out.length - 1;
+  if (weekdayOf(last) !== undefined) while (k > 0 && (weekdayOf(out[k - 1]) !== undefined || out[k - 1] === 'and' || out[k - 1] === ',')) k--;
+  return EACH.has(out[k - 1] ?? '');
 }
 
 /** Words before a day that make "... to the last" a range: "from the 2nd to the last", "days 2nd to the last". */
@@ -1781,7 +1786,7 @@ function readDays(tokens: readonly string[], i: number, group: Group): number | 
   const said = tokens.slice(i, j);
   // "every friday until tuesday" could be every Friday up to Tuesday: read as the days Friday to Tuesday, said.
   const untilAt = said.findIndex((t, k) => k > 0 && /^(?:until|till|til)$/.test(t) && weekdayOf(said[k - 1]) !== undefined);
-  if (untilAt > 0 && EACH.has(tokens[i + untilAt - 2] ?? '')) {
+  if (untilAt > 0 && (EACH.has(tokens[i + untilAt - 2] ?? '') || PLURAL_DAYS.test(said[untilAt - 1]!))) {
     const [first, last] = [WEEKDAY_NAMES[weekdayOf(said[untilAt - 1])!]!, WEEKDAY_NAMES[weekdayOf(said[untilAt + 1])!]!];
     addNote(group, `read '${said.slice(untilAt - 1, untilAt + 2).join(' ')}' as every day from ${first} to ${last}, not every ${first} up to a ${last}; for an end, give its date with --until`);
   }

@@ -408,6 +408,7 @@ describe('a bare number after days that repeat is their time', () => {
     ['every friday 4', ['2026-11-20 16:00', '2026-11-27 16:00'], "read '4' as 16:00; write '4 am' or 04:00 for the morning"],
     ['every day 9', ['2026-11-19 09:00', '2026-11-20 09:00'], "read '9' as 09:00; write '9 pm' or 21:00 for the evening"],
     ['each weekday 8', ['2026-11-19 08:00', '2026-11-20 08:00'], "read '8' as 08:00; write '8 pm' or 20:00 for the evening"],
+    ['every monday and friday 10', ['2026-11-20 10:00', '2026-11-23 10:00'], "read '10' as 10:00; write '10 pm' or 22:00 for the evening"],
   ])('%s', async (phrase, fires, note) => {
     const meaning = await meaningOfSchedule(phrase, OPTIONS, 2);
     expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(fires);

@@ -394,6 +394,7 @@ describe('holidays on a fixed date', () => {
 describe("'until' between two weekdays after 'every'", () => {
   it.each([
     ['every friday until tuesday', '0 9 * * 0-2,5,6', "read 'friday until tuesday' as every day from Friday to Tuesday, not every Friday up to a Tuesday; for an end, give its date with --until"],
+    ['fridays until tuesday', '0 9 * * 0-2,5,6', "read 'fridays until tuesday' as every day from Friday to Tuesday, not every Friday up to a Tuesday; for an end, give its date with --until"],
     ['each mon til thu at 8am', '0 8 * * 1-4', "read 'mon til thu' as every day from Monday to Thursday, not every Monday up to a Thursday; for an end, give its date with --until"],
   ])('%s is a range of days, said', async (phrase, cron, note) => {
     const read = await meaning(phrase);
