@@ -15,7 +15,7 @@ import { formatLocal } from '../time/zone';
 import { resolveScheduleIds } from './shared/ids';
 import { stateStore } from './shared/state';
 import { findSchedule } from './shared/schedule';
-import { isGoneMember } from '../sync/series';
+import { neverDue } from '../sync/series';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 10_000;
@@ -141,10 +141,9 @@ async function historyTarget(rt: Runtime, id: string, concurrency: number): Prom
       kind: 'series',
       agentId: series.agent_id,
       changes: [],
-      // A member deleted before its time (here, or outside this tool, found by sync) was never due: no fire of it to judge, as
-      // status has it. One deleted here after it fired keeps its fire.
+      // A member never due has no fire to judge, as status has it.
       schedules: series.members
-        .filter((member) => !isGoneMember(member) || Date.parse(String(member.deleted_at ?? '')) > Date.parse(member.instant))
+        .filter((member) => !neverDue(member))
         .map((member) => ({
           id: member.schedule_id,
           agentId: series.agent_id,

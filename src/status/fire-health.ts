@@ -47,7 +47,7 @@ interface RecordOfIntent {
  * seriesOf). It is never required: unreadable, it adds nothing (said once).
  */
 async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
-  const [{ stateStore }, { findIntent, seriesOf }, { isGoneMember }, { pastFacts }] = await Promise.all([
+  const [{ stateStore }, { findIntent, seriesOf }, { neverDue }, { pastFacts }] = await Promise.all([
     import('../commands/shared/state'),
     import('../state/records'),
     import('../sync/series'),
@@ -81,7 +81,7 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
           const ended = series.status === 'gone' ? Date.parse(String(series.status_at ?? '')) : NaN;
           const created = Date.parse(series.created_at);
           return series.members
-            .filter((member) => !isGoneMember(member))
+            .filter((member) => !neverDue(member))
             .map((member) => ({ member, at: Date.parse(member.instant) }))
             .filter(({ at }) => at >= from && at <= now && !(at > ended))
             .map(({ member, at }) => ({

@@ -25,6 +25,11 @@ export function isGoneMember(member: SeriesMember): boolean {
   return member.gone === true;
 }
 
+/** A member that was never due: gone before its instant (one deleted here after it fired keeps its fire, for health). */
+export function neverDue(member: SeriesMember): boolean {
+  return isGoneMember(member) && !(Date.parse(String(member.deleted_at ?? '')) > Date.parse(member.instant));
+}
+
 /** A local cron evaluated on the zone's clock, so every instant is the local time the rule names, DST or not. */
 export function localCronInstants(localCron: string, zone: string, afterMs: number, untilMs: number, max: number): number[] {
   const expression = CronExpressionParser.parse(localCron, { tz: zone, currentDate: new Date(afterMs) });

@@ -237,5 +237,8 @@ describe('history of a series', () => {
     expect((await runAt('2026-12-05T19:00:00Z', ['onetime', 'delete', first!.id])).code).toBe(0);
     const r = await runAt('2026-12-05T20:00:00Z', ['history', series, '--since', '1d', '--json']);
     expect(JSON.parse(r.stdout).fires.map((f: Json) => f.schedule_id)).toContain(first!.id);
+    // status judges it the same way.
+    const status = await runAt('2026-12-05T20:00:00Z', ['status', '--since', '1d', '--json']);
+    expect(JSON.parse(status.stdout).fire_health.schedules.map((one: Json) => one.schedule_id)).toContain(first!.id);
   });
 });
