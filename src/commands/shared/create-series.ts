@@ -1,4 +1,4 @@
-import { AlreadyReported, CliError, UsageError } from '../../errors';
+import { AlreadyReported, UsageError } from '../../errors';
 import type { Role } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 import { endOfSpan, type PhraseOptions, type RecurringMeaning, type SeriesMeaning } from '../../time/index';
@@ -6,7 +6,7 @@ import { newSeries } from '../../state/records';
 import { followsClock } from '../../sync/intent';
 import { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS } from '../../sync/series';
 import { startSeries } from '../../sync/execute';
-import { recordWriter, whileChanging, serverOf, stateStore } from './state';
+import { recordWriter, whileChanging, serverOf, readableRecord } from './state';
 import { localAndUtc } from '../../output/when';
 import { printReceiptOf } from '../../output/receipt';
 
@@ -104,19 +104,6 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
     out.note(`Created ${created.length} of ${planned.length} schedules of series ${series.series_id}${created.length ? `: ${created.join(', ')}` : ''}.`);
     out.note(`The series is recorded: 'letta-switchboard sync' creates the rest, and 'letta-switchboard recurring delete ${series.series_id}' deletes what exists.`);
     throw new AlreadyReported(error);
-  }
-}
-
-/** A series or a set is known by its id only through the record: one that cannot be read makes neither (nothing is created). */
-export async function readableRecord(rt: Runtime, what: 'A series' | 'A set'): Promise<void> {
-  try {
-    await (await stateStore(rt)).read();
-  } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    throw new UsageError(
-      `${what} is kept in the record of intent, which cannot be read: ${error.message}`,
-      `Fix the file or move it away, then create the ${what.slice(2)} again; nothing was created.`,
-    );
   }
 }
 

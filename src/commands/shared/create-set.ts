@@ -6,8 +6,7 @@ import type { CronMeaning, RecurringMeaning } from '../../time/index';
 import { preview, withWeekday } from './create-schedule';
 import { createRecorded, forgetAttempts, recordSetAttempts } from './record-create';
 import { markDeleted, newSetId } from '../../state/records';
-import { recordWriter, whileChanging } from './state';
-import { readableRecord } from './create-series';
+import { readableRecord, recordWriter, whileChanging } from './state';
 
 export interface SetInput {
   agent: string;

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
-import { CliError, NotFoundError } from '../../errors';
+import { CliError, NotFoundError, UsageError } from '../../errors';
 import { parseBaseUrl } from '../../letta/url';
 import type { Runtime } from '../../runtime';
 import { currentId, emptyState, findPaused, findSeries, isSetId, recordedIds, setMembers, type CreateAttempt, type State } from '../../state/records';
@@ -344,4 +344,17 @@ export function subjectsOf(state: State, id: string): string[] {
  */
 export function sideBySide(rt: Runtime, writer: RecordWriter, known: State) {
   return { changing: changingTogether(rt), saving: sharedRecordWrites(writer), subjects: (id: string) => subjectsOf(known, id) };
+}
+
+/** A series or a set is known by its id only through the record: one that cannot be read makes neither (nothing is created). */
+export async function readableRecord(rt: Runtime, what: 'A series' | 'A set'): Promise<void> {
+  try {
+    await (await stateStore(rt)).read();
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    throw new UsageError(
+      `${what} is kept in the record of intent, which cannot be read: ${error.message}`,
+      `Fix the file or move it away, then create the ${what.slice(2)} again; nothing was created.`,
+    );
+  }
 }
