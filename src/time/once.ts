@@ -10,6 +10,7 @@ import { plainlyOnce } from './plainly-once';
 import { fullYear, PartsClash, readParts, yearOf } from './read-once';
 import { addMonths, dayLabel, isSmallHoursNote, resolveParts } from './resolve-once';
 import { looksRecurring } from './looks-recurring';
+import { withMovableHolidays } from './movable-holidays';
 import { MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, secondOccurrence, wallTime } from './zone';
 
@@ -86,7 +87,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const fromTime = whole.replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
   const span = withoutFiller(words);
-  const text = withNamedTimes(withHolidayDates(words.slice(span.start, span.end).join(' '), named), named, 'once')
+  const text = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
     .replace(/[,!?]+$/, '')
     .replace(DOTTED_DATE, (said: string, first: string, mark: string, second: string, year: string, _at: number, all: string) => dottedDate(said, [first, mark, second, year], all, named))
     .replace(DOTTED_DAY, '$1/$2')

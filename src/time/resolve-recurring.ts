@@ -3,6 +3,7 @@
  * clock: crons' worth of local times and days, an interval, or a series rule
  * where no set of crons says it exactly. to-utc puts it on Letta's UTC clock.
  */
+import { movableHolidayIn } from './movable-holidays';
 import { UsageError } from '../errors';
 import { asTwentyFourHour, eveningTwelveNote, onTwentyFourHourClock, partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes, withoutHedge } from './lexicon';
@@ -165,6 +166,12 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
     // "every day at 9am EST": the rule is read on the clock of the zone it names.
     const zoned = writtenZone(text, context.zone, original);
     if (!zoned) {
+      const movable = movableHolidayIn(text);
+      if (movable)
+        throw new UsageError(
+          `'${original}': ${movable} falls on a different day each year, which a repeating schedule cannot follow`,
+          `Schedule each year's as a one-time message, such as --execute-at '${movable} at 9am'.`,
+        );
       if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES, 3, error.token);
       throw withPhrase(error, original);
     }

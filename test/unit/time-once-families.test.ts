@@ -275,8 +275,50 @@ describe("the United States' holidays", () => {
     expect((await meaningOfOnce('juneteenth at 10am', sunday)).local.slice(0, 16)).toBe('2027-06-19 10:00');
   });
 
+  it.each([
+    ['black friday at 8am', '2026-11-27 08:00', "read 'black friday' as the day after thanksgiving"],
+    ['cyber monday', '2026-11-30 09:00', "read 'cyber monday' as the monday after thanksgiving"],
+  ])('%s: a day counted from thanksgiving, said', async (phrase, local, note) => {
+    expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
+    expect((await meaningOfOnce(phrase, sunday)).notes).toContain(note);
+  });
+
   it('every year, under --cron too', async () => {
     const meaning = await meaningOfSchedule('every thanksgiving at noon', sunday, 2);
     expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-11-26 12:00', '2027-11-25 12:00']);
+  });
+});
+
+describe('holidays kept from Easter', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  // Western Easter Sunday: 5 Apr 2026, 28 Mar 2027, 16 Apr 2028, 1 Apr 2029 (published tables).
+  it.each([
+    ['easter', '2027-03-28 09:00', "read 'easter' as Western Easter, Sun 28 Mar 2027"],
+    ['easter sunday at 10am', '2027-03-28 10:00', "read 'easter sunday' as Western Easter, Sun 28 Mar 2027"],
+    ['good friday at 5pm', '2027-03-26 17:00', "read 'good friday' as Fri 26 Mar 2027, by Western Easter (Sun 28 Mar)"],
+    ['easter monday', '2027-03-29 09:00', "read 'easter monday' as Mon 29 Mar 2027, by Western Easter (Sun 28 Mar)"],
+    ['ash wednesday at noon', '2027-02-10 12:00', "read 'ash wednesday' as Wed 10 Feb 2027, by Western Easter (Sun 28 Mar)"],
+    ['easter 2028 at 9am', '2028-04-16 09:00', "read 'easter' as Western Easter, Sun 16 Apr 2028"],
+    ['easter 2029', '2029-04-01 09:00', "read 'easter' as Western Easter, Sun 1 Apr 2029"],
+    ['pentecost next year', '2027-05-16 09:00', "read 'pentecost' as Sun 16 May 2027, by Western Easter (Sun 28 Mar)"],
+    ['the day after easter at 8am', '2027-03-29 08:00', "read 'easter' as Western Easter, Sun 28 Mar 2027"],
+  ])('%s: its day in the year meant, said', async (phrase, local, note) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes).toContain(note);
+  });
+
+  it("this year's until its day has ended, then next year's", async () => {
+    const goodFriday2027 = { now: Date.parse('2027-03-26T20:00:00Z'), zone: 'America/New_York' };
+    expect((await meaningOfOnce('good friday at 8pm', goodFriday2027)).local.slice(0, 16)).toBe('2027-03-26 20:00');
+    expect((await meaningOfOnce('good friday at 8pm', { ...goodFriday2027, now: Date.parse('2027-03-27T15:00:00Z') })).local.slice(0, 16)).toBe('2028-04-14 20:00');
+  });
+
+  it('a year said that has passed is refused as past', () => {
+    expect(() => parseInstant('easter 2026', sunday)).toThrow(/in the past/);
+  });
+
+  it.each(['every easter', 'every good friday at 9am', 'every year on black friday'])('%s: refused under --cron, saying why and what to do', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, sunday, 2)).rejects.toThrow(/falls on a different day each year/);
   });
 });
