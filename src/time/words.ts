@@ -64,9 +64,20 @@ export interface NumberOptions {
 
 /**
  * A count at `start`: digits ("20", "1.5"), words one to ninety-nine ("seven",
- * "twenty-one", "twenty one"), "a"/"an" (1), "a couple (of)" (2), "a few" (3).
+ * "twenty-one", "twenty one"), "a"/"an" (1), "a couple (of)" (2), "a few" (3), and hundreds
+ * of them ("a hundred", "two hundred and fifty").
  */
 export function readNumber(tokens: readonly string[], start: number, options: NumberOptions = {}): Read<number> | null {
+  const count = readSmallNumber(tokens, start, options);
+  // "a hundred", "one hundred and twenty", "two hundred fifty": hundreds, then what is left under a hundred.
+  if (count === null || tokens[count.end] !== 'hundred' || !Number.isInteger(count.value) || count.value < 1 || count.value > 9) return count;
+  const hundreds = count.value * 100;
+  const and = tokens[count.end + 1] === 'and' ? count.end + 2 : count.end + 1;
+  const rest = NUMBER_WORDS.has(tokens[and] ?? '') || /^\d{1,2}$/.test(tokens[and] ?? '') ? readSmallNumber(tokens, and, { articles: false }) : null;
+  return rest !== null && rest.value >= 1 && rest.value <= 99 ? { value: hundreds + rest.value, end: rest.end } : { value: hundreds, end: count.end + 1 };
+}
+
+function readSmallNumber(tokens: readonly string[], start: number, options: NumberOptions): Read<number> | null {
   const word = tokens[start];
   if (word === undefined) return null;
   if (/^\d+(?:\.\d+)?$/.test(word)) return { value: Number(word), end: start + 1 };

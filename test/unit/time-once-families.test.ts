@@ -81,6 +81,9 @@ const FAMILIES: Array<[string, string]> = [
   ['in twenty minutes', '2026-11-22 10:20'],
   ['in an hour and a half', '2026-11-22 11:30'],
   ['in one and a half hours', '2026-11-22 11:30'],
+  ['in a hundred minutes', '2026-11-22 11:40'],
+  ['in one hundred and twenty minutes', '2026-11-22 12:00'],
+  ['in two hundred fifty minutes', '2026-11-22 14:10'],
   // days and parts of the day
   ['9 tonight', '2026-11-22 21:00'],
   ['8 tomorrow morning', '2026-11-23 08:00'],
