@@ -164,14 +164,11 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     const forAt = words.lastIndexOf('for');
     if (forAt > 0) {
       const span = words.slice(forAt + 1).filter((w, k) => !(k === 0 && w === 'the') && !(k <= 1 && w === 'next'));
-      // Spelt out: "for 4 weeks", never "for 4 w".
-      const unit = span.length >= 1 && span.length <= 3 && /^[a-z]{3,}$/.test(span.at(-1)!) ? unitOf(span.at(-1)) : undefined;
-      const amount = span.length === 1 ? 1 : parseNumber(span.slice(0, -1).join(' '));
-      if (unit !== undefined && unit !== 'second' && unit !== 'quarter' && amount !== null && Number.isInteger(amount) && amount >= 1) {
-        const days = unit === 'day' ? amount : unit === 'week' ? amount * 7 : unit === 'fortnight' ? amount * 14 : 0;
+      const lasting = spanLasting(span);
+      if (lasting) {
         // Counted from the start, which may come before it in the phrase: resolved below.
         set('until', 0, words.slice(forAt));
-        spanOf = { days, months: unit === 'month' ? amount : unit === 'year' ? 12 * amount : 0, ms: unit === 'hour' ? amount * 3_600_000 : unit === 'minute' ? amount * 60_000 : 0 };
+        spanOf = lasting;
         words = words.slice(0, forAt);
         peeled = true;
         continue;
@@ -498,6 +495,40 @@ function isClock(text: string): boolean {
 }
 
 /** `days` calendar days and `months` months after `from`, on the zone's clock. */
+/**
+ * What "for ..." lasts: "4 weeks", "a week", "3 hours", "a year" (12 months), and halves ("half an hour",
+ * "an hour and a half", "2 and a half days", "1.5 hours", "half a year"): a half day is 12 hours, a half
+ * week 3 days and 12 hours. Spelt out ("for 4 weeks", never "for 4 w"); a span that is not whole minutes
+ * or whole months (half a month) is not one.
+ */
+function spanLasting(span: readonly string[]): { days: number; months: number; ms: number } | undefined {
+  let words = [...span];
+  let half = 0;
+  // "an hour and a half": the half after the unit, said of it.
+  if (words.slice(-3).join(' ') === 'and a half' && words.length >= 4) {
+    half = 0.5;
+    words = words.slice(0, -3);
+  }
+  const unit = words.length >= 1 && /^[a-z]{3,}$/.test(words.at(-1)!) ? unitOf(words.at(-1)) : undefined;
+  const counted = words.slice(0, -1);
+  let amount: number | null;
+  if (counted.length === 0) amount = 1;
+  else if (half === 0 && counted.length === 2 && counted[0] === 'half' && (counted[1] === 'a' || counted[1] === 'an')) amount = 0.5;
+  else if (half === 0 && counted.slice(-3).join(' ') === 'and a half' && counted.length >= 4 && counted.length <= 5) {
+    const whole = parseNumber(counted.slice(0, -3).join(' '));
+    amount = whole !== null && Number.isInteger(whole) ? whole + 0.5 : null;
+  } else amount = counted.length <= 2 ? parseNumber(counted.join(' ')) : null;
+  if (unit === undefined || unit === 'second' || unit === 'quarter' || amount === null || amount <= 0) return undefined;
+  amount += half;
+  const MINUTE_MS = 60_000;
+  const byMinutes = (minutes: number) => (Number.isInteger(minutes) ? { days: Math.floor(minutes / 1440), months: 0, ms: (minutes % 1440) * MINUTE_MS } : undefined);
+  if (unit === 'minute') return byMinutes(amount);
+  if (unit === 'hour') return byMinutes(amount * 60);
+  if (unit === 'day' || unit === 'week' || unit === 'fortnight') return byMinutes(amount * { day: 1, week: 7, fortnight: 14 }[unit] * 1440);
+  const months = unit === 'month' ? amount : unit === 'year' ? 12 * amount : NaN;
+  return Number.isInteger(months) ? { days: 0, months, ms: 0 } : undefined;
+}
+
 function spanEnd(from: number, zone: string, days: number, months: number): number {
   const wall = wallTime(zone, from);
   const date = addDays({ year: wall.year + Math.floor((wall.month - 1 + months) / 12), month: ((wall.month - 1 + months) % 12) + 1, day: wall.day }, days);

@@ -196,8 +196,19 @@ describe('a start, end or count inside the phrase', () => {
     ['every 2 hours starting dec 11 at 4pm until dec 12 at 2am', ['2026-12-11 16:00', '2026-12-11 18:00', '2026-12-11 20:00', '2026-12-11 22:00', '2026-12-12 00:00', '2026-12-12 02:00']],
     ['every tuesday until the end of the year', ['2026-12-08 09:00', '2026-12-15 09:00', '2026-12-22 09:00', '2026-12-29 09:00']],
     ['every 30 minutes for the next 2 hours', ['2026-12-02 11:30', '2026-12-02 12:00', '2026-12-02 12:30', '2026-12-02 13:00']],
+    // Halves: of an hour in minutes, of a day in hours, of a year in months.
+    ['every 10 minutes for half an hour', ['2026-12-02 11:10', '2026-12-02 11:20', '2026-12-02 11:30']],
+    ['every 30 minutes for an hour and a half', ['2026-12-02 11:30', '2026-12-02 12:00', '2026-12-02 12:30']],
+    ['every 20 minutes for 1.5 hours', ['2026-12-02 11:20', '2026-12-02 11:40', '2026-12-02 12:00', '2026-12-02 12:20']],
+    ['every 6 hours for a day and a half', ['2026-12-02 13:00', '2026-12-02 19:00', '2026-12-03 01:00', '2026-12-03 07:00', '2026-12-03 13:00', '2026-12-03 19:00']],
+    ['every day at 10pm for 2 and a half days', ['2026-12-02 22:00', '2026-12-03 22:00', '2026-12-04 22:00']],
   ])('%s', async (phrase, expected) => {
     expect(await series(phrase)).toEqual({ type: 'series', runs: expected });
+  });
+
+  it('half a year is six months', async () => {
+    const meaning = await meaningOfSchedule('every day for half a year', { now: Date.parse('2026-12-02T16:00:00Z'), zone: 'America/New_York' }, 2);
+    expect(meaning.type === 'series' && meaning.until).toBe('2027-06-02T15:00:00.000Z');
   });
 
   it.each([
