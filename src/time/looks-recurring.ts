@@ -40,7 +40,18 @@ export function normalize(input: string): string {
       // Todoist's "ev mon", "ev day at 7pm": every.
       .replace(/(?<![\w-])ev(?= [a-z\d])/g, 'every')
       .replace(/(?<![\w/,])[a-z]{1,2}(?:([/,])[a-z]{1,2})(?:\1[a-z]{1,2})*(?![\w/,])/g, (days) => letterDays(days) ?? days)
+      .replace(DAY_OF_YEAR, dayOfYear)
   );
+}
+
+/** "the first day of every year", "every last friday of the year": a day of January (or, from the end, of December). */
+const DAY_OF_YEAR = /\b(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|last) (day|(?:mon|tues|wednes|thurs|fri|satur|sun)day) of (?:(each|every)|the) year\b/g;
+
+function dayOfYear(_said: string, nth: string, day: string, every: string | undefined): string {
+  const fromEnd = nth === 'last';
+  const date = day !== 'day' ? `${nth} ${day} of ${fromEnd ? 'december' : 'january'}` : nth === 'first' || nth === '1st' ? 'january 1st' : fromEnd ? 'december 31st' : undefined;
+  if (date === undefined) return _said;
+  return every ? `every ${date}` : date;
 }
 
 /**

@@ -539,6 +539,8 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   }
   let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
   if (!nth) return null;
+  const ofYear = readNthOfYear(tokens, nth);
+  if (ofYear) return ofYear;
   // "2nd last friday", "second to last friday".
   const fromEnd = tokens[nth.end] === 'last' ? nth.end + 1 : tokens[nth.end] === 'to' && tokens[nth.end + 1] === 'last' ? nth.end + 2 : 0;
   if (fromEnd && nth.value > 0 && weekdayAt(tokens, fromEnd) !== undefined) nth = { value: -nth.value, end: fromEnd };
@@ -555,6 +557,32 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (!of && weekday !== undefined && nth.value > 0 && link !== 'of' && link !== 'in') return { value: { kind: 'nth', nth: nth.value, weekday, of: { relative: 'the' } }, end: nth.end + 1 };
   if (!of) return null;
   return { value: { kind: 'nth', nth: nth.value, weekday: workday ? 'workday' : isDay ? null : weekday!, of: of.value }, end: of.end };
+}
+
+/**
+ * "the first day of next year", "the last friday of the year", "the first of next year", "the 2nd monday
+ * of 2028": a day of the year's first month (or, counted from the end, of its last) said of the year.
+ * Only what falls there: the first four of a weekday, the first 20 working days, the first 31 days.
+ */
+function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRef> | null {
+  const weekday = weekdayAt(tokens, nth.end);
+  const workday = /^(?:weekday|workday)$/.test(tokens[nth.end] ?? '') ? 1 : /^(?:business|working|work)$/.test(tokens[nth.end] ?? '') && tokens[nth.end + 1] === 'day' ? 2 : 0;
+  const named = weekday !== undefined || tokens[nth.end] === 'day' ? 1 : workday;
+  const link = nth.end + named;
+  if (tokens[link] !== 'of' && tokens[link] !== 'in') return null;
+  const which = tokens[link + 1];
+  const year = yearOf(which);
+  const fromEnd = nth.value < 0;
+  let of: MonthRef | undefined;
+  let end = link + 3;
+  if (year !== undefined) [of, end] = [{ month: fromEnd ? 12 : 1, year }, link + 2];
+  else if (which === 'year' || (tokens[link + 2] === 'year' && (which === 'the' || (which === 'this' && fromEnd)))) of = { month: fromEnd ? 12 : 1 };
+  else if (which === 'next' && tokens[link + 2] === 'year') of = { month: fromEnd ? 12 : 1, years: 1 };
+  if (which === 'year') end = link + 2;
+  if (!of) return null;
+  const most = weekday !== undefined ? 4 : workday ? 20 : 31;
+  if (Math.abs(nth.value) > most) return null;
+  return { value: { kind: 'nth', nth: nth.value, weekday: workday ? 'workday' : (weekday ?? null), of }, end };
 }
 
 /** "march", "march 2027", "this march", "next month", "this month", "the month", "the next month", "the current month". */

@@ -325,3 +325,37 @@ describe('holidays kept from Easter', () => {
     await expect(meaningOfSchedule(phrase, sunday, 2)).rejects.toThrow(/falls on a different day each year/);
   });
 });
+
+describe('a day of the year, said of the year', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['first day of next year', '2027-01-01 09:00'],
+    ['the first of next year at 10am', '2027-01-01 10:00'],
+    ['the last day of the year', '2026-12-31 09:00'],
+    ['last day of this year at 5pm', '2026-12-31 17:00'],
+    ['first monday of next year', '2027-01-04 09:00'],
+    ['the last friday of the year', '2026-12-25 09:00'],
+    ['the 2nd monday of 2028 at 10am', '2028-01-10 10:00'],
+    ['the last monday of next year', '2027-12-27 09:00'],
+    ['the 10th day of next year', '2027-01-10 09:00'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
+  });
+
+  it.each(['the 40th day of next year', 'the fifth monday of next year'])('%s: not in the month it would be counted in, refused', (phrase) => {
+    expect(() => parseInstant(phrase, sunday)).toThrow(UsageError);
+  });
+
+  it.each([
+    ['every first day of the year', '0 14 1 1 *'],
+    ['the last day of every year at 5pm', '0 22 31 12 *'],
+  ])('%s, under --cron', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, sunday, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
+  it('the first monday of every year, under --cron', async () => {
+    const meaning = await meaningOfSchedule('every first monday of the year at 9am', sunday, 3);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2027-01-04 09:00', '2028-01-03 09:00', '2029-01-01 09:00']);
+  });
+});
