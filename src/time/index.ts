@@ -165,6 +165,21 @@ function elapsedText(rule: SeriesRule): string {
   return minutes === 60 ? 'Every hour' : `Every ${minutes / 60} hours`;
 }
 
+/** "forever", "until further notice", "from now on", "with no end date": no end, which a repeating schedule has already. */
+const OPEN_END =
+  /,? (?:and )?(?:forever|for ever|for good|indefinitely|perpetually|endlessly|ongoing|going forward|from now on|from here on(?: out)?|(?:until|till|til) (?:further notice|(?:it is |i )?(?:cancell?ed|stopped|stop it|cancel it))|(?:with )?no end(?: date)?|without (?:an )?end(?: date)?)$/;
+
+/** The rule before an open end, read as the whole phrase, said in a note; an end or a count beside it is a contradiction, refused. */
+async function withoutEnd(input: string, open: RegExpExecArray, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {
+  const rule = input.trim().replace(/\s+/g, ' ').slice(0, open.index);
+  const meaning = await meaningOfSchedule(rule, options, count);
+  const openSaid = open[0].replace(/^,? (?:and )?/, '');
+  if (meaning.type === 'series' && (meaning.until !== undefined || meaning.count !== undefined))
+    throw new UsageError(`'${input.trim()}' gives an end and says it has none ('${openSaid}')`, `Give one or the other: '${rule}' alone ends as it says.`);
+  // Read as the rule alone, which is what is recorded and read again (sync, export): the open end adds nothing to it.
+  return { ...meaning, notes: [...meaning.notes, `read '${openSaid}' as no end, which '${rule}' has already`] };
+}
+
 /**
  * A repeating phrase as crons, or, for a rule no set of crons says exactly, as
  * a series with its next instants. A phrase that gives its own start, end or
@@ -172,6 +187,8 @@ function elapsedText(rule: SeriesRule): string {
  */
 export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const open = OPEN_END.exec(text);
+  if (open && open.index > 0) return withoutEnd(input, open, options, count);
   if (!mayGiveEnds(text)) return (await scheduleOf(input, options, count)).meaning;
   const [{ readEnds }, { asSeriesRule, isStartNote }, { nextInstants, instantsWithNotes }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
   const { rule: ruleText, ends } = await Promise.resolve()

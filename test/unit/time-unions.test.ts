@@ -403,3 +403,23 @@ describe('unions that overlap fire once at each instant', () => {
     },
   );
 });
+
+describe('an open end in the phrase', () => {
+  const options = { now: Date.parse('2026-12-02T16:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['every day forever', 'forever', '0 14 * * *'],
+    ['every weekday at 9am until further notice', 'until further notice', '0 14 * * 1-5'],
+    ['every monday, indefinitely', 'indefinitely', '0 14 * * 1'],
+    ['daily at 8am from now on', 'from now on', '0 13 * * *'],
+    ['every day at 5pm with no end date', 'with no end date', '0 22 * * *'],
+    ['every friday until cancelled', 'until cancelled', '0 14 * * 5'],
+  ])('%s: the rule alone, said', async (phrase, said, cron) => {
+    const meaning = await meaningOfSchedule(phrase, options, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.notes.join('\n')).toContain(`read '${said}' as no end`);
+  });
+
+  it.each(['every day for 3 days forever', 'every day until dec 30 indefinitely', 'every monday 4 times until further notice'])('%s: an end beside it is refused', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, options, 2)).rejects.toThrow(/gives an end and says it has none/);
+  });
+});
