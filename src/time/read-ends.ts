@@ -232,7 +232,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const range =
         (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined) ||
         (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
-        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && /^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? '')) ||
+        // "from the 23rd until the 25th" ends there: "until" says an end, as everywhere.
+        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && /^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? '') && !/^(?:until|till|til)$/.test(word)) ||
         // "on day 1 through 5 of the month", "days 8 through 14": days of the month, as cron describers say them.
         (/^days?$/.test(words[k - 2] ?? '') && /^\d{1,2}$/.test(before ?? '') && /^\d{1,2}$/.test(after ?? ''));
       if (isEnd && range) continue;

@@ -1645,6 +1645,11 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
       if (last && last.value > day.value && last.value <= 31) {
         for (let d = day.value + 1; d <= last.value; d++) days.push(d);
         if (tokens[k] === 'last') group.throughMonthEnd = true;
+        const from = tokens[start - 1] === 'from' || (tokens[start - 1] === 'the' && tokens[start - 2] === 'from');
+        if (from && tokens[k] !== 'last' && seen.group.interval?.unit !== 'month' && !saysEveryMonth(tokens, last.end)) {
+          const said = tokens.slice(start - (tokens[start - 1] === 'the' ? 2 : 1), last.end).join(' ');
+          addNote(group, `read '${said}' as days ${day.value} to ${last.value} of every month; to run them once, write '${said.replace(/ (?:to|through|thru|-) /, ' until ')}'`);
+        }
         j = last.end;
       }
     }
@@ -1673,6 +1678,12 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   // "on the 1st and 15th": several days of the month are no one instant.
   group.repeats ||= afterEvery || days.length > 1;
   return j;
+}
+
+/** "of every month", "of the month", "each month", "monthly" at `j`: days said to be every month's. */
+function saysEveryMonth(tokens: readonly string[], j: number): boolean {
+  const k = tokens[j] === 'of' ? j + 1 : j;
+  return tokens[j] === 'monthly' || (/^(?:every|each|the)$/.test(tokens[k] ?? '') && tokens[k + 1] === 'month') || (k > j && tokens[k] === 'month');
 }
 
 function bareDay(tokens: readonly string[], j: number): Read<number> | null {

@@ -108,6 +108,28 @@ describe('a start and an end said together', () => {
   it.each(['every day from monday to friday', 'every day from june to august', 'every day from the 1st to the 15th'])('%s is a range of days, not a start and an end', async (phrase) => {
     expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).type).toBe('recurring');
   });
+
+  it("days of the month from one to another are every month's, said with the words for once", async () => {
+    const meaning = await meaningOfSchedule('every day at noon from the 23rd to the 25th', { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 12 23-25 * *');
+    expect(meaning.notes).toContain("read 'from the 23rd to the 25th' as days 23 to 25 of every month; to run them once, write 'from the 23rd until the 25th'");
+  });
+
+  it.each(['every day from the 1st to the 5th of every month', 'daily from the 1st through the 5th each month', 'every month from the 1st to the 5th'])(
+    '%s says every month itself: no note',
+    async (phrase) => {
+      const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+      expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 1-5 * *');
+      expect(meaning.notes.join('\n')).not.toMatch(/of every month;/);
+    },
+  );
+
+  it('"until" after a day of the month ends there: one span', async () => {
+    // Wednesday 2 December: the 23rd to the 25th of this month, then no more.
+    const meaning = await meaningOfSchedule('every day from the 23rd until the 25th', { now: NOW, zone: 'America/New_York' }, 10);
+    expect(meaning.type).toBe('series');
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-12-23 09:00', '2026-12-24 09:00', '2026-12-25 09:00']);
+  });
 });
 
 describe('a start said first', () => {
