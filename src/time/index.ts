@@ -12,7 +12,7 @@ import type { LocalSchedule } from './resolve-recurring';
 import type { SeriesRule } from './series';
 import { LATEST_INSTANT } from './now';
 import { plainlyOnce } from './plainly-once';
-import { formatLocal, instantFromLocal, wallTime } from './zone';
+import { dstNote, formatLocal, instantFromLocal, wallTime } from './zone';
 
 /** The last day LATEST_INSTANT allows, as errors name it. */
 const lastDate = () => new Date(LATEST_INSTANT).toISOString().slice(0, 10);
@@ -315,6 +315,13 @@ async function scheduleOf(
   const first = parts[0]!;
   const runs = utcPatterns ? utcFires(utcPatterns, now, count) : nextRuns(first.cron_expression, now, count);
   const label = (inUtc: boolean) => (inUtc ? 'UTC' : zone);
+  // A first run at a clock time that comes twice that day (the clocks go back) is at the first of the two, said
+  // (an interval runs on the UTC clock, where nothing comes twice).
+  if (dstNotes && !utcZone && local.kind !== 'interval' && runs[0] !== undefined) {
+    const wall = (at: number) => wallTime(zone, at);
+    const twice = dstNote(wall, runs[0], wall(runs[0]));
+    if (twice) notes.push(twice);
+  }
   // What the user asked for, on their clock, when one local cron says it; else each cron in turn.
   const localCron = localCrons?.length === 1 ? localCrons[0]! : parts.length === 1 ? first.local_cron : null;
   const meaning: RecurringMeaning = {

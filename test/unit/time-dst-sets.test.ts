@@ -90,3 +90,24 @@ describe('a series on a DST day says what it did with the time', () => {
     expect(meaning.notes.filter((note) => note.includes('clocks'))).toEqual([]);
   });
 });
+
+describe('a cron whose first run comes at a clock time the day repeats', () => {
+  // Saturday 6 November 2027, 10:00 in New York: the clocks go back at 02:00 the next night.
+  const saturday = { now: Date.parse('2027-11-06T15:00:00Z'), zone: 'America/New_York' };
+
+  it('runs at the first of the two, said, as a one-time phrase says it', async () => {
+    const meaning = await meaningOfSchedule('every day at 1:30am', saturday, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('30 5 * * *');
+    expect(meaning.next_runs_local[0]).toBe('2027-11-07 01:30 EDT');
+    expect(meaning.notes).toContain('01:30 occurs twice on 2027-11-07, when the clocks go back; read as the first');
+  });
+
+  it('an interval, on the UTC clock, repeats nothing: no note', async () => {
+    const meaning = await meaningOfSchedule('every 30 minutes', { ...saturday, now: Date.parse('2027-11-07T05:10:00Z') }, 4);
+    expect(meaning.notes.join('\n')).not.toMatch(/occurs twice/);
+  });
+
+  it('a day without a change: no note', async () => {
+    expect((await meaningOfSchedule('every day at 1:30am', { ...saturday, now: Date.parse('2027-11-10T15:00:00Z') }, 2)).notes).toEqual([]);
+  });
+});
