@@ -266,6 +266,21 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         }
         if (typeof monthFirst !== 'number') return dateInstant({ ...day, day: day.month!, month: day.day }, today, at, now, input, notes);
       }
+      if (day.monthFirst && day.year !== undefined && day.day <= 12 && day.day !== day.month) {
+        // "03/12/2026" said in November: March 12 has passed, so the day comes first (3 December), as much of the world writes it.
+        const swapped = { ...day, day: day.month!, month: day.day };
+        const dayFirst = (() => {
+          try {
+            return dateInstant(day, today, at, now, input, []) <= now ? dateInstant(swapped, today, at, now, input, []) : undefined;
+          } catch {
+            return undefined;
+          }
+        })();
+        if (dayFirst !== undefined && dayFirst > now) {
+          notes.push(`read '${input}' with the day first (${swapped.day} ${MONTH_NAMES[swapped.month - 1]}), as ${MONTH_NAMES[day.month! - 1]} ${day.day} has passed`);
+          return dayFirst;
+        }
+      }
       if (day.monthFirst)
         notes.push(
           `read '${input}' with the month first (${MONTH_NAMES[day.month! - 1]} ${day.day}); write '${day.month} ${MONTH_NAMES[day.day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day.day - 1]} ${day.month}`,

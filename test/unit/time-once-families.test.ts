@@ -359,3 +359,27 @@ describe('a day of the year, said of the year', () => {
     expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2027-01-04 09:00', '2028-01-03 09:00', '2029-01-01 09:00']);
   });
 });
+
+describe('a date in digits whose month-first reading has passed', () => {
+  const london = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'Europe/London' };
+  it.each([
+    ['03/12/2026', '2026-12-03 09:00', "read '03/12/2026' with the day first (3 December), as March 12 has passed"],
+    ['10/12/2026 at 5pm', '2026-12-10 17:00', "read '10/12/2026 at 5pm' with the day first (10 December), as October 12 has passed"],
+    ['1/12/2026', '2026-12-01 09:00', "read '1/12/2026' with the day first (1 December), as January 12 has passed"],
+  ])('%s: the day first, said', async (phrase, local, note) => {
+    const meaning = await meaningOfOnce(phrase, london);
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes).toContain(note);
+  });
+
+  it('a month-first reading to come is kept, said as before', async () => {
+    const meaning = await meaningOfOnce('03/12/2027', london);
+    expect(meaning.local.slice(0, 16)).toBe('2027-03-12 09:00');
+    expect(meaning.notes.join('\n')).toMatch(/with the month first \(March 12\)/);
+  });
+
+  it('both readings past: refused as past', () => {
+    expect(() => parseInstant('01/01/2026', london)).toThrow(/in the past/);
+    expect(() => parseInstant('11/02/2026', london)).toThrow(/in the past/);
+  });
+});

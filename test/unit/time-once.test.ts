@@ -821,14 +821,20 @@ describe('a day said twice', () => {
 });
 
 describe('a past date in digits read with the month first', () => {
-  it('says in its error how it was read and how to write the other', () => {
+  it('both readings past: says in its error how it was read and how to write the other', () => {
     try {
-      parseInstant('10/12/2026', { now: WED, zone: 'Europe/London' });
+      parseInstant('10/11/2026', { now: WED, zone: 'Europe/London' });
       throw new Error('accepted');
     } catch (error) {
-      expect((error as UsageError).message).toContain("'10/12/2026' is in the past: it means 2026-10-12 09:00");
-      expect((error as UsageError).hint).toBe("Read '10/12/2026' with the month first (October 12); write '10 december' for December 10.");
+      expect((error as UsageError).message).toContain("'10/11/2026' is in the past: it means 2026-10-11 09:00");
+      expect((error as UsageError).hint).toBe("Read '10/11/2026' with the month first (October 11); write '10 november' for November 10.");
     }
+  });
+
+  it('the day-first reading to come is taken instead, said', () => {
+    const read = parseInstant('10/12/2026', { now: WED, zone: 'Europe/London' });
+    expect(new Date(read.instant).toISOString()).toBe('2026-12-10T09:00:00.000Z');
+    expect(read.notes).toContain("read '10/12/2026' with the day first (10 December), as October 12 has passed");
   });
 });
 
