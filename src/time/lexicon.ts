@@ -289,6 +289,9 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   xmas: 'december 25th',
   'valentine s day': 'february 14th',
   'valentines day': 'february 14th',
+  'valentine day': 'february 14th',
+  'the ides of march': 'march 15th',
+  'ides of march': 'march 15th',
   'april fool s day': 'april 1st',
   'april fools day': 'april 1st',
   'st patrick s day': 'march 17th',
@@ -416,5 +419,7 @@ export function withHolidayDates(text: string, notes?: string[]): string {
   if (!holiday) return text;
   const note = holidayNote(text.match(holiday.pattern)![0], holiday.date.split(' '));
   if (note) notes?.push(note);
-  return text.replace(holiday.pattern, holiday.date);
+  // "this thanksgiving", "next memorial day": the coming one, as the name alone is ("next christmas" reads as "next december 25th").
+  const qualified = note ? new RegExp(`\\b(?:this|next|the coming) ${holiday.pattern.source}`) : holiday.pattern;
+  return text.replace(qualified.test(text) ? qualified : holiday.pattern, holiday.date);
 }

@@ -28,7 +28,7 @@ const FROM_ANOTHER: ReadonlyArray<[string, string]> = [
   ['cyber monday', 'the monday after thanksgiving'],
 ];
 
-const FEAST = new RegExp(`\\b(?:the )?(${FROM_EASTER.map(([name]) => name).join('|')})(?:,? (?:of )?(\\d{4})| (next|this) year)?\\b`);
+const FEAST = new RegExp(`\\b(?:the |this |next |the coming )?(${FROM_EASTER.map(([name]) => name).join('|')})(?:,? (?:of )?(\\d{4})| (next|this) year)?\\b`);
 
 /**
  * Holidays that move from year to year, for the reader of one instant: "good friday at 9am" as that

@@ -383,3 +383,19 @@ describe('a date in digits whose month-first reading has passed', () => {
     expect(() => parseInstant('11/02/2026', london)).toThrow(/in the past/);
   });
 });
+
+describe('a holiday with this or next before it', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['this thanksgiving', '2026-11-26 09:00'],
+    ['next thanksgiving day at 3pm', '2026-11-26 15:00'],
+    ['next memorial day', '2027-05-31 09:00'],
+    ['next mothers day', '2027-05-09 09:00'],
+    ['next martin luther king day', '2027-01-18 09:00'],
+    ['next easter', '2027-03-28 09:00'],
+    ['valentine day', '2027-02-14 09:00'],
+    ['the ides of march at noon', '2027-03-15 12:00'],
+  ])('%s: the coming one', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
+  });
+});
