@@ -147,7 +147,8 @@ const END_WORDS = new Set('starting beginning from effective commencing until ti
  */
 function mayGiveEnds(text: string): boolean {
   return (
-    text.split(/\W+/).some((word) => END_WORDS.has(word) || /^\d+x$/.test(word)) ||
+    text.split(/\W+/).some((word) => END_WORDS.has(word) || /^(?:\d+x|x\d+)$/.test(word)) ||
+    /\bas of\b/.test(text) ||
     /\bup to\b|\bfor the rest of the\b/.test(text) ||
     // "every weekday between dec 7 and dec 18": two days.
     /\bbetween\b.+\band\b/.test(text) ||
@@ -167,7 +168,7 @@ function elapsedText(rule: SeriesRule): string {
 
 /** "forever", "until further notice", "from now on", "with no end date": no end, which a repeating schedule has already. */
 const OPEN_END =
-  /,? (?:and )?(?:forever|for ever|for good|indefinitely|perpetually|endlessly|ongoing|going forward|from now on|from here on(?: out)?|(?:until|till|til) (?:further notice|(?:it is |i )?(?:cancell?ed|stopped|stop it|cancel it))|(?:with )?no end(?: date)?|without (?:an )?end(?: date)?)$/;
+  /,? (?:and )?(?:forever|for ever|for good|indefinitely|perpetually|endlessly|ongoing|going forward|from now on|from here on(?: out)?|(?:until|till|til) (?:further notice|(?:it is |i )?(?:cancell?ed|stopped|stop it|cancel it))|(?:with )?no end(?: date)?|without (?:an )?end(?: date)?|never ends?|never ending)$/;
 
 /** The rule before an open end, read as the whole phrase, said in a note; an end or a count beside it is a contradiction, refused. */
 async function withoutEnd(input: string, open: RegExpExecArray, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {

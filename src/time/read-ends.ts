@@ -54,7 +54,8 @@ const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 
  * Ends as people write them, in the words read below: "until dec 22 inclusive" (an end of a day includes it whole
  * already), "for the rest of the year" or "of the month" (until its last day).
  */
-function withPlainEnds(words: string[], today: WallTime): string[] {
+function withPlainEnds(said: string[], today: WallTime): string[] {
+  const words = calendarEnds(said);
   const n = words.length;
   if (n > 2 && /^\(?inclusive\)?$/.test(words[n - 1]!) && words.slice(0, -1).some((word) => END_WORDS.has(word))) return words.slice(0, -1);
   const rest = words.slice(-6).join(' ');
@@ -63,6 +64,34 @@ function withPlainEnds(words: string[], today: WallTime): string[] {
     return [...words.slice(0, -6), 'until', MONTH_NAMES[month - 1]!, String(daysInMonth(today.year, month))];
   }
   return words;
+}
+
+/**
+ * Ends as calendars write them, in the words read below: "as of dec 3" (starting), "starting dec 3 and ending dec 6",
+ * "ends after 4 occurrences" (4 times), "x4" (4 times); and a time of day after a count or a span ("every day 3 times
+ * at 9am", "every day for the next 3 days at 7pm"), which is the rule's, put before them.
+ */
+function calendarEnds(said: string[]): string[] {
+  const words: string[] = [];
+  for (let k = 0; k < said.length; k++) {
+    const [word, next, after] = [said[k]!, said[k + 1], said[k + 2]];
+    if (word === 'as' && next === 'of' && after !== undefined) {
+      words.push('starting');
+      k++;
+    } else if (word === 'and' && (next === 'ending' || next === 'ends') && words.length > 0) continue;
+    else if ((word === 'ends' || word === 'ending') && next === 'after' && /^\d+$/.test(after ?? '') && COUNT_WORDS.has(said[k + 3] ?? '')) k++;
+    else if (/^x\d+$/.test(word) && k > 0) words.push(word.slice(1), 'times');
+    else words.push(word);
+  }
+  const clockAt = words.findLastIndex((word, k) => (word === 'at' || word === '@') && k > 0 && isClock(words.slice(k + 1).join(' ')));
+  if (clockAt < 0) return words;
+  const before = words.slice(0, clockAt);
+  const last = before.length - 1;
+  const counted = COUNT_WORDS.has(before[last] ?? '') || /^\d+x$/.test(before[last] ?? '') ? (COUNT_WORDS.has(before[last]!) ? last - 1 : last) : -1;
+  const forAt = before.lastIndexOf('for');
+  const spanned = forAt > 0 && spanLasting(before.slice(forAt + 1).filter((w, k) => !(k === 0 && w === 'the') && !(k <= 1 && w === 'next'))) !== undefined ? forAt : -1;
+  const at = counted > 0 ? (before[counted - 1] === 'for' ? counted - 1 : counted) : spanned;
+  return at > 0 ? [...before.slice(0, at), ...words.slice(clockAt), ...before.slice(at)] : words;
 }
 
 export function readEnds(text: string, { now, zone }: { now: number; zone: string }): { rule: string; ends: PhraseEnds } {

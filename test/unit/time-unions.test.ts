@@ -196,6 +196,13 @@ describe('a start, end or count inside the phrase', () => {
     ['every 2 hours starting dec 11 at 4pm until dec 12 at 2am', ['2026-12-11 16:00', '2026-12-11 18:00', '2026-12-11 20:00', '2026-12-11 22:00', '2026-12-12 00:00', '2026-12-12 02:00']],
     ['every tuesday until the end of the year', ['2026-12-08 09:00', '2026-12-15 09:00', '2026-12-22 09:00', '2026-12-29 09:00']],
     ['every 30 minutes for the next 2 hours', ['2026-12-02 11:30', '2026-12-02 12:00', '2026-12-02 12:30', '2026-12-02 13:00']],
+    // As calendars write ends, and a time after a count or a span.
+    ['every monday x3', ['2026-12-07 09:00', '2026-12-14 09:00', '2026-12-21 09:00']],
+    ['every monday, ends after 2 occurrences', ['2026-12-07 09:00', '2026-12-14 09:00']],
+    ['every day as of dec 10 until dec 12', ['2026-12-10 09:00', '2026-12-11 09:00', '2026-12-12 09:00']],
+    ['every day at 10am, starting dec 10 and ending dec 12', ['2026-12-10 10:00', '2026-12-11 10:00', '2026-12-12 10:00']],
+    ['every day 3 times at 7pm', ['2026-12-02 19:00', '2026-12-03 19:00', '2026-12-04 19:00']],
+    ['every day for the next 2 days at 7pm', ['2026-12-02 19:00', '2026-12-03 19:00']],
     // Halves: of an hour in minutes, of a day in hours, of a year in months.
     ['every 10 minutes for half an hour', ['2026-12-02 11:10', '2026-12-02 11:20', '2026-12-02 11:30']],
     ['every 30 minutes for an hour and a half', ['2026-12-02 11:30', '2026-12-02 12:00', '2026-12-02 12:30']],
@@ -413,6 +420,7 @@ describe('an open end in the phrase', () => {
     ['daily at 8am from now on', 'from now on', '0 13 * * *'],
     ['every day at 5pm with no end date', 'with no end date', '0 22 * * *'],
     ['every friday until cancelled', 'until cancelled', '0 14 * * 5'],
+    ['every monday, never ends', 'never ends', '0 14 * * 1'],
   ])('%s: the rule alone, said', async (phrase, said, cron) => {
     const meaning = await meaningOfSchedule(phrase, options, 2);
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
