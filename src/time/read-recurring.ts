@@ -1115,8 +1115,25 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
   if (tokens[i] !== 'at' && tokens[i] !== '@') return null;
   // "at every 5th minute", "at each hour": the rule follows.
   if (EACH.has(tokens[i + 1] ?? '')) return i + 1;
+  // "every day at 9am at 10am": a second time straight after the first, with no "and", is more often a correction than a list.
+  const earlier = seen.group.times.at(-1);
+  if (earlier && seen.group.times.length === 1 && CLOCK_END.test(tokens[i - 1] ?? '')) {
+    const again = readTimes(tokens, i + 1, { ...part, times: [] }, true);
+    if (again !== null) {
+      const said = (from: number, to: number) =>
+        tokens
+          .slice(from, to)
+          .join(' ')
+          .replace(/ ([ap]m)\b/g, '$1');
+      const [first, second] = [said(tokens.lastIndexOf('at', i - 1) + 1, i), said(i + 1, again)];
+      throw new UsageError(`two times one after the other, with no 'and' ('${first}', then '${second}')`, `Join them with 'and' to run at both ('at ${first} and ${second}'), or give one.`);
+    }
+  }
   return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
 }
+
+/** The last word of a time of day ("9am", "10:30", "noon", "9 pm"). */
+const CLOCK_END = /^(?:\d{1,2}(?:[:.]\d\d)?(?:[ap]\.?m?\.?)?|[ap]\.?m\.?|noon|midday|midnight|oclock)$/;
 
 /** "on the hour", "on the half hour". */
 function readOnTheHour(tokens: readonly string[], i: number, part: Group): number | null {

@@ -644,3 +644,18 @@ describe('importing the time modules changes nothing global', () => {
     expect(Settings.defaultLocale).toBe(locale);
   });
 });
+
+describe('two times one after the other, with no "and"', () => {
+  const options = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each(['every day at 9am at 10am', 'every monday at 9:30 at 5pm'])('%s is refused, naming both and how to join them', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, options, 2)).rejects.toThrow(/two times one after the other, with no 'and'/);
+  });
+
+  it.each([
+    ['every day at 9am and at 5pm', '0 14,22 * * *'],
+    ['every day at 9 at night', '0 2 * * *'],
+  ])('%s, joined or one time, reads', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, options, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+});
