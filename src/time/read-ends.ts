@@ -183,7 +183,15 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         // "every day 3 times", "daily 3x" could also be three a day: read as three fires in all, said.
         const period = words[at] === 'for' ? undefined : PERIOD_BEFORE_COUNT[words[at - 1] ?? ''];
         const fires = `${count} ${count === 1 ? 'fire' : 'fires'}`;
-        set('count', count, words.slice(at), period ? [`read '${words.slice(at).join(' ')}' as ${fires} in all, not ${count} each ${period}`] : []);
+        // "every monday and wednesday 3 times", "at 9am and 5pm 3 times": of all the rule's fires together, said.
+        const listed = words.slice(0, at).some((word, k) => word === 'and' || word === '&' || (word.endsWith(',') && k < at - 1));
+        const said = words.slice(at).join(' ');
+        set(
+          'count',
+          count,
+          words.slice(at),
+          period ? [`read '${said}' as ${fires} in all, not ${count} each ${period}`] : listed ? [`read '${said}' as ${fires} in all, counting every day and time the rule names`] : [],
+        );
         words = words.slice(0, at);
         peeled = true;
         continue;

@@ -153,6 +153,15 @@ describe('a count said in the phrase', () => {
     expect(meaning.notes).toContain(note);
   });
 
+  it.each([
+    ['every weekday at 9am and 5pm 3 times', 3],
+    ['every monday and wednesday 4 times', 4],
+  ])('%s counts every day and time the rule names, said', async (phrase, count) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 10);
+    expect(meaning.type === 'series' && meaning.count).toBe(count);
+    expect(meaning.notes).toContain(`read '${count} times' as ${count} fires in all, counting every day and time the rule names`);
+  });
+
   it.each(['every day for 3 times', 'every day, 3 times', 'every monday 5 times'])('%s is a count only: no note', async (phrase) => {
     expect((await meaningOfSchedule(phrase, OPTIONS, 10)).notes ?? []).toEqual([]);
   });
