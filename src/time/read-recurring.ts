@@ -1249,14 +1249,20 @@ function readLink(tokens: readonly string[], i: number): number | null {
 
 /** "from monday to friday", "from january to march". */
 function readFromDays(tokens: readonly string[], i: number, part: Group): number | null {
+  // "between monday and friday", "between march and may": as "from ... to ...".
+  if (tokens[i] === 'between' && tokens[i + 2] === 'and') {
+    const both = (of: (word: string | undefined) => number | undefined) => of(tokens[i + 1]) !== undefined && of(tokens[i + 3]) !== undefined;
+    if (!both(weekdayOf) && !both(monthOf)) return null;
+    return readFromDays([...tokens.slice(0, i), 'from', tokens[i + 1]!, 'to', ...tokens.slice(i + 3)], i, part);
+  }
   if (tokens[i] !== 'from') return null;
   if (weekdayOf(tokens[i + 1]) !== undefined) return readDays(tokens, i + 1, part);
   return monthOf(tokens[i + 1]) !== undefined && RANGE_WORDS.has(tokens[i + 2] ?? '') ? readMonths(tokens, i + 1, part) : null;
 }
 
-/** "from the 25th to the last". */
+/** "from the 25th to the last", "between the 1st and the 5th". */
 function readFromDayOfMonth(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
-  return tokens[i] === 'from' && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
+  return (tokens[i] === 'from' || tokens[i] === 'between') && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
 }
 
 /**
@@ -1655,17 +1661,19 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
     days.push(day.value);
     j = day.end;
     if (tokens[j] === 'day') j++;
-    // "the 25th to the last", "1st through 10th", "10-15".
-    if (RANGE_WORDS.has(tokens[j] ?? '')) {
+    // "the 25th to the last", "1st through 10th", "10-15", "between the 1st and the 5th".
+    const between = tokens[start - 2] === 'between' && days.length === 1 && tokens[j] === 'and';
+    if (RANGE_WORDS.has(tokens[j] ?? '') || between) {
       const k = tokens[j + 1] === 'the' ? j + 2 : j + 1;
       const last = tokens[k] === 'last' ? { value: 31, end: tokens[k + 1] === 'day' ? k + 2 : k + 1 } : (readOrdinal(tokens, k) ?? (afterThe ? bareDay(tokens, k) : null));
       if (last && last.value > day.value && last.value <= 31) {
         for (let d = day.value + 1; d <= last.value; d++) days.push(d);
         if (tokens[k] === 'last') group.throughMonthEnd = true;
-        const from = tokens[start - 1] === 'from' || (tokens[start - 1] === 'the' && tokens[start - 2] === 'from');
+        const from = tokens[start - 1] === 'from' || (tokens[start - 1] === 'the' && (tokens[start - 2] === 'from' || tokens[start - 2] === 'between'));
         if (from && tokens[k] !== 'last' && seen.group.interval?.unit !== 'month' && !saysEveryMonth(tokens, last.end)) {
           const said = tokens.slice(start - (tokens[start - 1] === 'the' ? 2 : 1), last.end).join(' ');
-          addNote(group, `read '${said}' as days ${day.value} to ${last.value} of every month; to run them once, write '${said.replace(/ (?:to|through|thru|-) /, ' until ')}'`);
+          const once = `from the ${ordinalDay(day.value)} until the ${ordinalDay(last.value)}`;
+          addNote(group, `read '${said}' as days ${day.value} to ${last.value} of every month; to run them once, write '${once}'`);
         }
         j = last.end;
       }

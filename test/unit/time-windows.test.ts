@@ -124,6 +124,15 @@ describe('a start and an end said together', () => {
     },
   );
 
+  it.each([
+    ['every day at 9am between march and may', '0 9 * 3-5 *'],
+    ['every day between monday and friday', '0 9 * * 1-5'],
+    ['every day between the 1st and the 5th', '0 9 1-5 * *'],
+  ])('%s: "between" days, weekdays or months, as "from ... to"', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
   it('"until" after a day of the month ends there: one span', async () => {
     // Wednesday 2 December: the 23rd to the 25th of this month, then no more.
     const meaning = await meaningOfSchedule('every day from the 23rd until the 25th', { now: NOW, zone: 'America/New_York' }, 10);
