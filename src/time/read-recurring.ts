@@ -539,6 +539,11 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // crontab.guru's "in every month from january through june": those months ("in the month of march": that month).
       out.push('in');
       k += 3;
+    } else if ((opened = ordinalsOfTheirUnit(tokens, k))) {
+      // ice_cube's "daily on the 10th hour of the day": the clause's own words, without the "on the" before them.
+      if (opened.words[0] === 'at' && out.at(-1) === 'the' && out.at(-2) === 'on') out.splice(-2);
+      out.push(...opened.words);
+      k = opened.end - 1;
     } else if ((opened = evenMinutesPastTheHour(tokens, k, notes))) {
       // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step.
       out.push(...opened.words);
@@ -1130,6 +1135,33 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
     }
   }
   return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
+}
+
+/**
+ * ice_cube's "the 10th and 14th hours of the day" (10:00 and 14:00), "the 15th minute of the hour" (minute 15), "the 1st
+ * and 15th days of the month", in the words the clauses read; null for anything else.
+ */
+function ordinalsOfTheirUnit(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+  const values: number[] = [];
+  let j = k;
+  for (let ordinal = readOrdinal(tokens, j); ordinal; ordinal = readOrdinal(tokens, j)) {
+    values.push(ordinal.value);
+    j = ordinal.end;
+    if (tokens[j] !== 'and' && tokens[j] !== ',') break;
+    j += tokens[j] === ',' && tokens[j + 1] === 'and' ? 2 : 1;
+  }
+  if (values.length === 0 || !/^\d/.test(tokens[j - 1] ?? '')) return null;
+  const unit = /^(hour|minute|day)s?$/.exec(tokens[j] ?? '')?.[1];
+  const of = { hour: 'day', minute: 'hour', day: 'month' }[unit ?? ''];
+  if (!unit || tokens[j + 1] !== 'of' || tokens[j + 2] !== 'the' || tokens[j + 3] !== of) return null;
+  const end = j + 4;
+  if (unit === 'hour' && values.every((hour) => hour <= 23)) {
+    const said = values.map((hour) => (hour === 0 ? '12am' : hour < 12 ? `${hour}am` : hour === 12 ? '12pm' : `${hour - 12}pm`));
+    return { words: tokenize(`at ${said.join(' and ')}`), end };
+  }
+  if (unit === 'minute' && values.length === 1 && values[0]! <= 59) return { words: ['at', 'minute', String(values[0])], end };
+  if (unit === 'day' && values.length > 1) return { words: [...values.flatMap((day, n) => (n === 0 ? [ordinalDay(day)] : ['and', ordinalDay(day)])), 'of', 'the', 'month'], end };
+  return null;
 }
 
 /** The last word of a time of day ("9am", "10:30", "noon", "9 pm"). */

@@ -602,6 +602,11 @@ function monthRange(months: readonly number[]): number[] | undefined {
 /** "yearly" (1 January), "every march 1st", "every year on december 21st and 31st", "every 2 years on march 1st" (a series). */
 function buildYearly(group: Group, original: string, context: RecurringContext): Built {
   const times = clockTimes(group);
+  // rrule's "every year in january on monday": each Monday of those months, as "every monday in january".
+  if (group.weekdays && group.months && !group.dates && !group.monthDays && stepOf(group) === 1) {
+    context.notes?.push(`read '${original}' as every ${group.weekdays.map((day) => WEEKDAY_NAMES[day]).join(' and ')} in ${group.months.map((month) => MONTH_NAMES[month - 1]).join(' and ')}`);
+    return { kind: 'calendar', patterns: [{ minutes: minutesOf(times), days: { weekdays: group.weekdays, monthDays: null, months: group.months } }] };
+  }
   // "yearly on monday" ran on 1 January, dropping the weekday.
   if (group.weekdays) {
     throw new UsageError(
@@ -613,6 +618,11 @@ function buildYearly(group: Group, original: string, context: RecurringContext):
   if (!group.dates && !group.months && group.monthDays) {
     throw new UsageError(`'${original}' names a day but not its month, and a year has twelve`, "Name the month, such as 'every january 15th at 9am', or say 'every month on the 15th'.");
   }
+  // "yearly in january": on its 1st, said, as a one-time "january" is.
+  if (!group.dates && group.months && !group.monthDays)
+    context.notes?.push(
+      `read '${original}' as the 1st of ${group.months.map((month) => MONTH_NAMES[month - 1]).join(' and ')}; name the day for another, such as '${MONTH_NAMES[group.months[0]! - 1]!.toLowerCase()} 15th'`,
+    );
   const dates = group.dates ?? (group.months ? group.months.flatMap((month) => (group.monthDays ?? [1]).map((day) => ({ month, day }))) : [{ month: 1, day: group.monthDays?.[0] ?? 1 }]);
   if (stepOf(group) > 1) return yearsSeries(stepOf(group), dates, times, context);
   return { kind: 'calendar', patterns: dates.map(({ month, day }) => ({ minutes: minutesOf(times), days: { weekdays: null, monthDays: [day], months: [month] } })) };

@@ -452,3 +452,33 @@ describe("'every second weekend' is every other weekend, as an ordinal before a 
     expect([runs[1]! - runs[0]!, runs[2]! - runs[0]!]).toEqual([86_400_000, weeks * 7 * 86_400_000]);
   });
 });
+
+describe("ice_cube's and rrule's text", () => {
+  const utc = { now: NOW, zone: 'UTC' };
+  const cronOf = async (phrase: string) => {
+    const meaning = await meaningOfSchedule(phrase, utc, 2);
+    return meaning.type === 'recurring' ? meaning.cron_expression : meaning.type;
+  };
+  it.each([
+    ['Monthly on the 1st and 15th days of the month', '0 9 1,15 * *'],
+    ['Hourly on the 15th minute of the hour', '15 * * * *'],
+    ['Daily on the 10th hour of the day', '0 10 * * *'],
+    ['Daily on the 10th and 14th hours of the day', '0 10,14 * * *'],
+    ['Weekly on Tuesdays on the 10th hour of the day', '0 10 * * 2'],
+    ['Daily on the 0th hour of the day', '0 0 * * *'],
+  ])('%s', async (phrase, cron) => {
+    expect(await cronOf(phrase)).toBe(cron);
+  });
+
+  it('"every year in January on Monday" is each Monday of January, said', async () => {
+    const meaning = await meaningOfSchedule('every year in January on Monday', utc, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 * 1 1');
+    expect(meaning.notes).toContain("read 'every year in January on Monday' as every Monday in January");
+  });
+
+  it('"Yearly in January" is its 1st, said', async () => {
+    const meaning = await meaningOfSchedule('Yearly in January', utc, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 1 1 *');
+    expect(meaning.notes).toContain("read 'Yearly in January' as the 1st of January; name the day for another, such as 'january 15th'");
+  });
+});

@@ -296,8 +296,12 @@ describe('a week interval beside a day a month has once', () => {
 
 describe('a year interval beside a day of the week', () => {
   // "yearly on monday" ran on 1 January: the weekday was dropped.
-  it.each(['yearly on monday', 'every year on mondays', 'yearly in june on mondays', 'annually on weekdays'])('%s is refused, never read as 1 January', async (phrase) => {
+  it.each(['yearly on monday', 'every year on mondays', 'annually on weekdays'])('%s is refused, never read as 1 January', async (phrase) => {
     await expect(runs(phrase)).rejects.toThrow(/names a day of the week with an interval of years/);
+  });
+
+  it('with its months named, it is those weekdays of those months (as rrule reads it)', async () => {
+    expect((await runs('yearly in june on mondays', 2)).runs).toEqual(['2027-06-07T09:00', '2027-06-14T09:00']);
   });
 
   it('a weekday counted in a month of the year is still read', async () => {
