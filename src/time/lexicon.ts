@@ -379,6 +379,9 @@ export function withChatWords(words: readonly string[]): string[] {
 const HEDGE =
   /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))/g;
 
+/** A hedge after a clock or a span: "3ish", "3pm-ish", "5pm or so", "9am approximately", "noonish", "in an hour or so". */
+const HEDGE_AFTER = /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?))(-?ish| or so| approximately| roughly| give or take)\b/g;
+
 /** A word that says a time is exact ("exactly 5pm", "9am on the dot"), before or after the time. */
 const EXACTLY = /\b(?:exactly|precisely) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b/g;
 
@@ -391,11 +394,17 @@ export function withoutHedge(given: string, shown: string, notes: string[] | und
   const text = given.includes('exactly') || given.includes('precisely') || given.includes('dot') ? given.replace(EXACTLY, '') : given;
   const words: string[] = [];
   // "every day around 9": a clock after the hedge takes the "at" it stood for; "in about an hour", "at about 8pm" keep theirs.
-  const plain = text.replace(HEDGE, (said: string, before: string | undefined, word: string | undefined, digit: string | undefined, at: number) => {
-    words.push(word ?? '~');
-    const clock = digit !== undefined && !COUNTED.test(text.slice(at + said.length)) ? 'at ' : '';
-    return before ?? clock;
-  });
+  const plain = text
+    .replace(HEDGE, (said: string, before: string | undefined, word: string | undefined, digit: string | undefined, at: number) => {
+      words.push(word ?? '~');
+      const clock = digit !== undefined && !COUNTED.test(text.slice(at + said.length)) ? 'at ' : '';
+      return before ?? clock;
+    })
+    // "3ish", "3pm-ish", "5pm or so", "9am approximately": the hedge after the time.
+    .replace(HEDGE_AFTER, (_said: string, clock: string, word: string) => {
+      words.push(word.replace(/^[- ]/, ''));
+      return clock;
+    });
   if (words.length > 0) notes?.push(`read '${shown}' as exact, without '${[...new Set(words)].join("' and '")}': a schedule fires at one instant`);
   return plain;
 }

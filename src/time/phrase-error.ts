@@ -32,6 +32,12 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     'the end of the day names no hour (5pm? 6pm? midnight?)',
     "Give the time, such as 'today at 5pm' or 'friday at 6pm'.",
   ],
+  [/\b(?:early|late)[- ](?:morning|afternoon|evening|night)\b/, "'early' or 'late' in a part of the day leaves the hour open", "Give the time, such as 'every monday at 7am' or 'tomorrow at 10pm'."],
+  [
+    /\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december|month|week|year)\b/,
+    "'early', 'mid' or 'late' in a month or a week leaves the day open",
+    "Give the day, such as 'march 3 at 9am' or 'the 15th of next month'.",
+  ],
   [/\bweek ?nights?\b/, "'weeknight' leaves the nights open (Monday to Friday, or Sunday to Thursday)", "Name the days, such as 'every weekday at 8pm' or 'sunday to thursday at 8pm'."],
 ];
 

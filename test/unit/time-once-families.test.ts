@@ -399,3 +399,41 @@ describe('a holiday with this or next before it', () => {
     expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
   });
 });
+
+describe('everyday wordings of a time', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['a day from right now', '2026-11-23 10:00'],
+    ['3:20 in afternoon', '2026-11-22 15:20'],
+    ['later tonight at 11', '2026-11-22 23:00'],
+    ['later today at 5pm', '2026-11-22 17:00'],
+    ['nine fifty nine a m', '2026-11-23 09:59'],
+    ['ten thirty p m', '2026-11-22 22:30'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
+  });
+
+  it.each([
+    ['3ish pm', '2026-11-22 15:00', 'ish'],
+    ['3pm approximately', '2026-11-22 15:00', 'approximately'],
+    ['tomorrow at 5pm or so', '2026-11-23 17:00', 'or so'],
+    ['in an hour or so', '2026-11-22 11:00', 'or so'],
+  ])('%s: a hedge after the time, read as exact and said', async (phrase, local, word) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes).toContain(`read '${phrase}' as exact, without '${word}': a schedule fires at one instant`);
+  });
+
+  it.each([
+    ['every monday early morning', /leaves the hour open/],
+    ['early march', /leaves the day open/],
+    ['mid april at 9am', /leaves the day open/],
+  ])('%s: refused as leaving the time open, not offered "yearly"', async (phrase, reason) => {
+    const error = await meaningOfOnce(phrase, sunday).then(
+      () => undefined,
+      (thrown: unknown) => thrown as UsageError,
+    );
+    expect(error?.message).toMatch(reason);
+    expect(error?.hint).not.toMatch(/yearly/);
+  });
+});
