@@ -44,6 +44,8 @@ const PERIOD_BEFORE_COUNT: Readonly<Record<string, string>> = {
   yearly: 'year',
 };
 const START_WORDS = new Set(['starting', 'beginning', 'from', 'effective', 'commencing']);
+/** A word a rule starts with, after ends said first ("from dec 3 every day"). */
+const RULE_START = /^(?:every|each|daily|weekly|monthly|yearly|annually|hourly|weekdays|weekends)$/;
 const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 'ends', 'up']);
 
 /**
@@ -103,11 +105,16 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   if (between > 0 && and > between + 1 && happensOnce(first) && !isClock(first) && monthOf(first) === undefined) {
     words = [...words.slice(0, between), 'from', ...words.slice(between + 1, and), 'to', ...words.slice(and + 1)];
   }
+  // "from dec 3 every day", "from dec 3 to dec 6 every day at 9am": ends before the rule, read as after it.
+  const ruleAt = words[0] === 'from' ? words.findIndex((word, k) => k > 1 && RULE_START.test(word)) : -1;
+  if (ruleAt > 0) words = [...words.slice(ruleAt), ...words.slice(0, ruleAt)];
   words = yearLast(withPlainEnds(words, wallTime(zone, now)));
   const ends: PhraseEnds = { said: [], notes: [] };
   let spanOf: { days: number; months: number; ms: number } | undefined;
   /** A start read as next year's, this year's having passed long ago: a range under way reads it again as this year's. */
   let startSaid: { day: string; notes: string[] } | undefined;
+  /** An end said as a weekday alone ("until friday"): one said with a start after it is the first such day after the start. */
+  let weekdaySaid: string | undefined;
   const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[], notes: string[] = []) => {
     if (ends[key] !== undefined) throw new UsageError(`'${text.trim()}' gives two ${key === 'count' ? 'counts' : key === 'start' ? 'starts' : 'ends'}`, 'Give one.');
     ends[key] = value;
@@ -266,8 +273,10 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       if (!isEnd && !START_WORDS.has(word)) continue;
       // "monday through thursday", "jan through march", "the 1st through the 10th": a range of days, not an end.
       const [before, after] = [words[k - 1], (words[k + 1] === 'the' ? words[k + 2] : words[k + 1])?.replace(/[.,]$/, '')];
+      // "every weekday starting monday until friday": a start's day, then an end's ("from monday through friday" is the days).
+      const startsBefore = /^(?:starting|beginning|commencing|effective)$/.test(words[k - 2] ?? '');
       const range =
-        (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined) ||
+        (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined && !startsBefore) ||
         (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
         // "from the 23rd until the 25th" ends there: "until" says an end, as everywhere.
         (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && /^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? '') && !/^(?:until|till|til)$/.test(word)) ||
@@ -302,6 +311,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       try {
         read = dayOf(day, isEnd ? 'end' : 'start');
         if (!isEnd && 'passedOver' in read) startSaid = { day, notes: read.notes };
+        if (isEnd && weekdayOf(day) !== undefined) weekdaySaid = day;
       } catch (error) {
         if (error instanceof UsageError && /in the past/.test(error.message)) throw new UsageError(`'${text.trim()}': ${error.message}`, error.hint);
         // "from jan 4 to march 25th": a start and an end together.
@@ -343,6 +353,12 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       ends.start = again.instant;
       ends.notes = [...ends.notes.filter((note) => !startSaid!.notes.includes(note)), ...again.notes];
     }
+  }
+  // "every weekday starting monday until friday" said on a Wednesday: the Friday after that Monday, said.
+  if (weekdaySaid && ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start) {
+    const after = edgeDay(weekdaySaid, 'end', ends.start, zone);
+    ends.until = after.instant;
+    ends.notes.push(`read '${weekdaySaid}' as ${dayLabel(wallTime(zone, after.instant))}, the first after the start`);
   }
   if (ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start) {
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');

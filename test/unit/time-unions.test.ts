@@ -196,6 +196,10 @@ describe('a start, end or count inside the phrase', () => {
     ['every 2 hours starting dec 11 at 4pm until dec 12 at 2am', ['2026-12-11 16:00', '2026-12-11 18:00', '2026-12-11 20:00', '2026-12-11 22:00', '2026-12-12 00:00', '2026-12-12 02:00']],
     ['every tuesday until the end of the year', ['2026-12-08 09:00', '2026-12-15 09:00', '2026-12-22 09:00', '2026-12-29 09:00']],
     ['every 30 minutes for the next 2 hours', ['2026-12-02 11:30', '2026-12-02 12:00', '2026-12-02 12:30', '2026-12-02 13:00']],
+    // Ends said before the rule; a start's weekday, then an end's.
+    ['from dec 10 to dec 12 every day', ['2026-12-10 09:00', '2026-12-11 09:00', '2026-12-12 09:00']],
+    ['from tomorrow every day at 9am until dec 5', ['2026-12-03 09:00', '2026-12-04 09:00', '2026-12-05 09:00']],
+    ['every weekday starting monday until wednesday', ['2026-12-07 09:00', '2026-12-08 09:00', '2026-12-09 09:00']],
     // As calendars write ends, and a time after a count or a span.
     ['every monday x3', ['2026-12-07 09:00', '2026-12-14 09:00', '2026-12-21 09:00']],
     ['every monday, ends after 2 occurrences', ['2026-12-07 09:00', '2026-12-14 09:00']],
