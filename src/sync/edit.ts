@@ -24,8 +24,18 @@ export function editedBody(old: ScheduledMessage, changes: EditChanges): EditedB
   const changed: string[] = [];
   let nextMessages = messages;
   if (changes.message !== undefined && changes.message !== contentText(messages[0]?.content)) {
-    nextMessages = [{ role: messages[0]?.role ?? 'user', content: changes.message }];
-    changed.push('message');
+    // The new text takes the place of the first message's text; its other parts (an image) and the other messages are carried.
+    const [first, ...others] = messages;
+    const parts = Array.isArray(first?.content) ? first.content : [];
+    const kept = parts.filter((part) => !isTextPart(part));
+    const at = parts.findIndex(isTextPart);
+    const content = kept.length === 0 ? changes.message : kept.toSpliced(at < 0 ? 0 : parts.slice(0, at).filter((part) => !isTextPart(part)).length, 0, { type: 'text', text: changes.message });
+    nextMessages = [{ role: first?.role ?? 'user', content }, ...others];
+    const carriedToo = [
+      ...(kept.length > 0 ? [`${kept.length} ${kept.length === 1 ? 'part' : 'parts'} of another kind (${[...new Set(kept.map((part) => String(part.type ?? 'unknown')))].join(', ')})`] : []),
+      ...(others.length > 0 ? [`${others.length} other ${others.length === 1 ? 'message' : 'messages'}`] : []),
+    ];
+    changed.push(carriedToo.length === 0 ? 'message' : `message text (kept: ${carriedToo.join(' and ')})`);
   }
   if (changes.role !== undefined && nextMessages.some((m) => m.role !== changes.role)) {
     nextMessages = nextMessages.map((m) => ({ ...m, role: changes.role! }));
@@ -37,6 +47,10 @@ export function editedBody(old: ScheduledMessage, changes: EditChanges): EditedB
   const after = describeSchedule(schedule);
   if (before !== after) changed.push(`${schedule.type === 'recurring' ? 'cron' : 'time'} ${before} → ${after}`);
   return { body: replacementBody({ ...carried, messages: nextMessages }, schedule), changed };
+}
+
+function isTextPart(part: unknown): boolean {
+  return typeof part === 'object' && part !== null && typeof (part as { text?: unknown }).text === 'string';
 }
 
 function describeSchedule(schedule: Schedule): string {

@@ -61,19 +61,22 @@ describe('recurring edit', () => {
     expect(synced.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { cron_expression: '0 12 * * 1-5' } });
   });
 
-  it('changes only the message, keeping the schedule and the other fields', async () => {
+  it("changes only the first message's text, keeping the schedule, the other messages and the other fields, and says what it kept", async () => {
     const old = richSchedule({ type: 'recurring', cron_expression: '30 6 * * *' });
     const result = await h.run(['recurring', 'edit', old.id, '--message', 'New text', '--json']);
     expect(result.code).toBe(0);
     const post = result.requests.find((r) => r.method === 'POST')!;
     expect(post.body).toEqual({
       schedule: { type: 'recurring', cron_expression: '30 6 * * *' },
-      messages: [{ role: 'system', content: 'New text' }],
+      messages: [
+        { role: 'system', content: 'New text' },
+        { role: 'user', content: 'Second message' },
+      ],
       callback_url: 'https://example.com/hook',
       max_steps: 4,
       include_return_message_types: ['assistant_message'],
     });
-    expect(JSON.parse(result.stdout)).toMatchObject({ old_id: old.id, changed: ['message'] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ old_id: old.id, changed: ['message text (kept: 1 other message)'] });
   });
 
   it('get and run of the id an edit replaced act on the schedule that replaced it, and say so', async () => {
@@ -87,7 +90,12 @@ describe('recurring edit', () => {
     const ran = await h.run(['run', old.id]);
     expect(ran.code, ran.stderr).toBe(0);
     expect(ran.stderr).toContain(`${old.id} was replaced by ${newId}`);
-    expect(ran.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ messages: [{ role: 'system', content: 'New text' }] });
+    expect(ran.requests.find((r) => r.method === 'POST')?.body).toMatchObject({
+      messages: [
+        { role: 'system', content: 'New text' },
+        { role: 'user', content: 'Second message' },
+      ],
+    });
     // An id nothing replaced is still not found.
     expect((await h.run(['recurring', 'get', 'sm-999999'])).code).toBe(3);
   });

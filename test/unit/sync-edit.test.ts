@@ -37,8 +37,12 @@ describe('editing a schedule', () => {
     expect(changed).toEqual(['cron 0 14 * * 1-5 → 0 13 * * 1-5']);
   });
 
-  it('replaces the message, keeping its role unless a role is given', () => {
-    expect(editedBody(old, { message: 'new text' }).body.messages).toEqual([{ role: 'system', content: 'new text' }]);
+  const image = { type: 'image', source: { type: 'base64', data: 'AA==', media_type: 'image/png' } };
+
+  it("replaces the message's text, keeping its other parts and its role unless a role is given, and says what it kept", () => {
+    const edited = editedBody(old, { message: 'new text' });
+    expect(edited.body.messages).toEqual([{ role: 'system', content: [{ type: 'text', text: 'new text' }, image] }]);
+    expect(edited.changed).toEqual(['message text (kept: 1 part of another kind (image))']);
     const { body, changed } = editedBody(old, { role: 'user' });
     expect(body.messages[0]).toEqual({ ...old.message.messages[0], role: 'user' });
     expect(changed).toEqual(['role → user']);
@@ -47,8 +51,28 @@ describe('editing a schedule', () => {
 
   it('names both a new message and a new role given together', () => {
     const { body, changed } = editedBody(old, { message: 'new text', role: 'user' });
-    expect(body.messages).toEqual([{ role: 'user', content: 'new text' }]);
-    expect(changed).toEqual(['message', 'role → user']);
+    expect(body.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'new text' }, image] }]);
+    expect(changed).toEqual(['message text (kept: 1 part of another kind (image))', 'role → user']);
+  });
+
+  it('a message of text alone is replaced whole; the other messages are carried, said', () => {
+    const plain: ScheduledMessage = {
+      ...old,
+      message: {
+        messages: [
+          { role: 'user', content: 'one' },
+          { role: 'user', content: 'two' },
+        ],
+      },
+    };
+    const { body, changed } = editedBody(plain, { message: 'new text' });
+    expect(body.messages).toEqual([
+      { role: 'user', content: 'new text' },
+      { role: 'user', content: 'two' },
+    ]);
+    expect(changed).toEqual(['message text (kept: 1 other message)']);
+    const single: ScheduledMessage = { ...old, message: { messages: [{ role: 'user', content: [{ type: 'text', text: 'one' }] }] } };
+    expect(editedBody(single, { message: 'new text' })).toMatchObject({ body: { messages: [{ role: 'user', content: 'new text' }] }, changed: ['message'] });
   });
 
   it('refuses when the old schedule fires within the next minute, unless forced', () => {
