@@ -2,59 +2,65 @@ import { MONTH_NAMES } from './names';
 import { dayLabel } from './resolve-once';
 import { addDays } from './zone';
 
-/** Days kept a number of days from Western Easter Sunday, longest spelling first. */
-const FROM_EASTER: ReadonlyArray<[string, number]> = [
-  ['ash wednesday', -46],
-  ['palm sunday', -7],
-  ['maundy thursday', -3],
-  ['holy thursday', -3],
-  ['good friday', -2],
-  ['holy saturday', -1],
-  ['easter sunday', 0],
-  ['easter day', 0],
-  ['easter monday', 1],
-  ['easter', 0],
-  ['ascension day', 39],
-  ['whit sunday', 49],
-  ['whitsunday', 49],
-  ['pentecost sunday', 49],
-  ['pentecost', 49],
-  ['whit monday', 50],
+type Day = { year: number; month: number; day: number };
+
+/** What a movable holiday is counted from: Western Easter Sunday, or the United States' Thanksgiving (the fourth Thursday of November). */
+const ANCHORS = {
+  easter: { said: (day: Day) => `Western Easter (${dayLabel(day)})`, dayIn: (year: number): Day => ({ year, ...easterSunday(year) }) },
+  thanksgiving: {
+    said: (day: Day) => `Thanksgiving (${dayLabel(day)}), the fourth Thursday of November`,
+    dayIn: (year: number): Day => ({ year, month: 11, day: 22 + ((4 - new Date(Date.UTC(year, 10, 1)).getUTCDay() + 7) % 7) }),
+  },
+};
+
+/** Holidays kept a number of days from their anchor; where one name begins another, the longer first. */
+const MOVABLE: ReadonlyArray<{ name: string; from: keyof typeof ANCHORS; days: number }> = [
+  ...(
+    [
+      ['ash wednesday', -46],
+      ['palm sunday', -7],
+      ['maundy thursday', -3],
+      ['holy thursday', -3],
+      ['good friday', -2],
+      ['holy saturday', -1],
+      ['easter sunday', 0],
+      ['easter day', 0],
+      ['easter monday', 1],
+      ['easter', 0],
+      ['ascension day', 39],
+      ['whit sunday', 49],
+      ['whitsunday', 49],
+      ['pentecost sunday', 49],
+      ['pentecost', 49],
+      ['whit monday', 50],
+    ] as const
+  ).map(([name, days]) => ({ name, from: 'easter' as const, days })),
+  { name: 'black friday', from: 'thanksgiving', days: 1 },
+  { name: 'cyber monday', from: 'thanksgiving', days: 4 },
 ];
 
-/** Holidays kept on a day counted from another, in words the reader of one instant knows. */
-const FROM_ANOTHER: ReadonlyArray<[string, string]> = [
-  ['black friday', 'the day after thanksgiving'],
-  ['cyber monday', 'the monday after thanksgiving'],
-];
-
-const FEAST = new RegExp(`\\b(?:the |this |next |the coming )?(${FROM_EASTER.map(([name]) => name).join('|')})(?:,? (?:of )?(\\d{4})| (next|this) year)?\\b`);
+/** A movable holiday with what may follow it: a year ("easter 2028"; a four-digit clock such as "0900" is no year), or "next year". */
+const MOVABLE_SAID = new RegExp(`\\b(?:the |this |next |the coming )?(${MOVABLE.map(({ name }) => name).join('|')})(?:,? (?:of )?((?:19|20|21)\\d\\d)| (next|this) year)?\\b`);
 
 /**
  * Holidays that move from year to year, for the reader of one instant: "good friday at 9am" as that
- * day's date with its year ("march 26 2027 at 9am"), "black friday" as "the day after thanksgiving".
- * A feast without a year is this year's until its day has ended, then next year's; the note names the day.
+ * day's date with its year ("march 26 2027 at 9am"). One without a year is this year's until its day
+ * has ended, then next year's; the note names the day and what it was counted from.
  */
-export function withMovableHolidays(text: string, today: { year: number; month: number; day: number }, notes: string[]): string {
-  let out = text;
-  for (const [said, meant] of FROM_ANOTHER) {
-    const at = new RegExp(`\\b${said}\\b`, 'g');
-    if (!at.test(out)) continue;
-    notes.push(`read '${said}' as ${meant}`);
-    out = out.replace(at, meant);
-  }
-  const feast = FEAST.exec(out);
-  if (!feast) return out;
-  const [matched, name, yearSaid, relative] = feast as unknown as [string, string, string | undefined, string | undefined];
-  const offset = FROM_EASTER.find(([spelled]) => spelled === name)![1];
-  const dayIn = (year: number) => addDays({ year, ...easterSunday(year) }, offset);
+export function withMovableHolidays(text: string, today: Day, notes: string[]): string {
+  const said = MOVABLE_SAID.exec(text);
+  if (!said) return text;
+  const [matched, name, yearSaid, relative] = said as unknown as [string, string, string | undefined, string | undefined];
+  const holiday = MOVABLE.find((one) => one.name === name)!;
+  const anchor = ANCHORS[holiday.from];
+  const dayIn = (year: number) => addDays(anchor.dayIn(year), holiday.days);
   let year = yearSaid !== undefined ? Number(yearSaid) : relative === 'next' ? today.year + 1 : today.year;
-  const passed = (day: { year: number; month: number; day: number }) => day.year * 10_000 + day.month * 100 + day.day < today.year * 10_000 + today.month * 100 + today.day;
+  const passed = (day: Day) => day.year * 10_000 + day.month * 100 + day.day < today.year * 10_000 + today.month * 100 + today.day;
   if (yearSaid === undefined && relative === undefined && passed(dayIn(year))) year += 1;
   const day = dayIn(year);
-  const sunday = { year, ...easterSunday(year) };
-  notes.push(offset === 0 ? `read '${name}' as Western Easter, ${dayLabel(sunday)} ${year}` : `read '${name}' as ${dayLabel(day)} ${day.year}, by Western Easter (${dayLabel(sunday)})`);
-  return out.replace(matched, `${MONTH_NAMES[day.month - 1]!.toLowerCase()} ${day.day} ${day.year}`);
+  const from = anchor.dayIn(year);
+  notes.push(holiday.days === 0 ? `read '${name}' as Western Easter, ${dayLabel(from)} ${year}` : `read '${name}' as ${dayLabel(day)} ${day.year}, by ${anchor.said(from)}`);
+  return text.replace(matched, `${MONTH_NAMES[day.month - 1]!.toLowerCase()} ${day.day} ${day.year}`);
 }
 
 /** Western (Gregorian) Easter Sunday of a year: the anonymous Gregorian computus. */
@@ -75,5 +81,5 @@ export function easterSunday(year: number): { month: number; day: number } {
 
 /** A holiday of this kind named in a phrase ("every easter"): what a repeating schedule cannot follow. */
 export function movableHolidayIn(text: string): string | undefined {
-  return FEAST.exec(text)?.[1] ?? FROM_ANOTHER.find(([said]) => new RegExp(`\\b${said}\\b`).test(text))?.[0];
+  return MOVABLE_SAID.exec(text)?.[1];
 }

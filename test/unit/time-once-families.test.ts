@@ -279,11 +279,20 @@ describe("the United States' holidays", () => {
   });
 
   it.each([
-    ['black friday at 8am', '2026-11-27 08:00', "read 'black friday' as the day after thanksgiving"],
-    ['cyber monday', '2026-11-30 09:00', "read 'cyber monday' as the monday after thanksgiving"],
+    ['black friday at 8am', '2026-11-27 08:00', "read 'black friday' as Fri 27 Nov 2026, by Thanksgiving (Thu 26 Nov), the fourth Thursday of November"],
+    ['cyber monday', '2026-11-30 09:00', "read 'cyber monday' as Mon 30 Nov 2026, by Thanksgiving (Thu 26 Nov), the fourth Thursday of November"],
   ])('%s: a day counted from thanksgiving, said', async (phrase, local, note) => {
     expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
     expect((await meaningOfOnce(phrase, sunday)).notes).toContain(note);
+  });
+
+  it.each([
+    ['2026-11-26T20:00:00Z', 'black friday at 10am', '2026-11-27 10:00'],
+    ['2026-11-27T12:00:00Z', 'black friday at 5pm', '2026-11-27 17:00'],
+    ['2026-11-28T15:00:00Z', 'cyber monday', '2026-11-30 09:00'],
+    ['2026-11-28T15:00:00Z', 'black friday', '2027-11-26 09:00'],
+  ])('said on %s, %s is the one to come until its day has ended', async (now, phrase, local) => {
+    expect((await meaningOfOnce(phrase, { ...sunday, now: Date.parse(now) })).local.slice(0, 16)).toBe(local);
   });
 
   it('every year, under --cron too', async () => {
@@ -303,6 +312,7 @@ describe('holidays kept from Easter', () => {
     ['ash wednesday at noon', '2027-02-10 12:00', "read 'ash wednesday' as Wed 10 Feb 2027, by Western Easter (Sun 28 Mar)"],
     ['easter 2028 at 9am', '2028-04-16 09:00', "read 'easter' as Western Easter, Sun 16 Apr 2028"],
     ['easter 2029', '2029-04-01 09:00', "read 'easter' as Western Easter, Sun 1 Apr 2029"],
+    ['easter 0930', '2027-03-28 09:30', "read 'easter' as Western Easter, Sun 28 Mar 2027"],
     ['pentecost next year', '2027-05-16 09:00', "read 'pentecost' as Sun 16 May 2027, by Western Easter (Sun 28 Mar)"],
     ['the day after easter at 8am', '2027-03-29 08:00', "read 'easter' as Western Easter, Sun 28 Mar 2027"],
   ])('%s: its day in the year meant, said', async (phrase, local, note) => {
