@@ -268,17 +268,12 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
       }
       if (day.monthFirst && day.year !== undefined && day.day <= 12 && day.day !== day.month) {
         // "03/12/2026" said in November: March 12 has passed, so the day comes first (3 December), as much of the world writes it.
+        // Days, not instants: a month-first day that is today ("11/12/2026 at 9am" at noon on 12 November) is past, never swapped.
         const swapped = { ...day, day: day.month!, month: day.day };
-        const dayFirst = (() => {
-          try {
-            return dateInstant(day, today, at, now, input, []) <= now ? dateInstant(swapped, today, at, now, input, []) : undefined;
-          } catch {
-            return undefined;
-          }
-        })();
-        if (dayFirst !== undefined && dayFirst > now) {
+        const before = (date: { year?: number; month?: number; day: number }) => date.year! * 10_000 + date.month! * 100 + date.day < today.year * 10_000 + today.month * 100 + today.day;
+        if (before(day) && !before(swapped)) {
           notes.push(`read '${input}' with the day first (${swapped.day} ${MONTH_NAMES[swapped.month - 1]}), as ${MONTH_NAMES[day.month! - 1]} ${day.day} has passed`);
-          return dayFirst;
+          return dateInstant(swapped, today, at, now, input, notes);
         }
       }
       if (day.monthFirst)

@@ -388,6 +388,11 @@ describe('a date in digits whose month-first reading has passed', () => {
     expect(meaning.notes.join('\n')).toMatch(/with the month first \(March 12\)/);
   });
 
+  it('a month-first day that is today, its time passed, is past: never read day first', () => {
+    const twelfth = { ...london, now: Date.parse('2026-11-12T15:00:00Z') };
+    expect(() => parseInstant('11/12/2026 at 9am', twelfth)).toThrow(/is in the past: it means 2026-11-12 09:00/);
+  });
+
   it('both readings past: refused as past', () => {
     expect(() => parseInstant('01/01/2026', london)).toThrow(/in the past/);
     expect(() => parseInstant('11/02/2026', london)).toThrow(/in the past/);
