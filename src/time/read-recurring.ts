@@ -539,7 +539,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // crontab.guru's "in every month from january through june": those months ("in the month of march": that month).
       out.push('in');
       k += 3;
-    } else if ((opened = ordinalsOfTheirUnit(tokens, k))) {
+    } else if (!EACH.has(tokens[k - 1] ?? '') && (opened = ordinalsOfTheirUnit(tokens, k))) {
       // ice_cube's "daily on the 10th hour of the day": the clause's own words, without the "on the" before them.
       if (opened.words[0] === 'at' && out.at(-1) === 'the' && out.at(-2) === 'on') out.splice(-2);
       out.push(...opened.words);
@@ -1698,14 +1698,18 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
     if (RANGE_WORDS.has(tokens[j] ?? '') || between) {
       const k = tokens[j + 1] === 'the' ? j + 2 : j + 1;
       const last = tokens[k] === 'last' ? { value: 31, end: tokens[k + 1] === 'day' ? k + 2 : k + 1 } : (readOrdinal(tokens, k) ?? (afterThe ? bareDay(tokens, k) : null));
+      if (between && last && last.value <= day.value)
+        throw new UsageError(
+          `'between the ${ordinalDay(day.value)} and the ${ordinalDay(last.value)}' runs backwards`,
+          `Give the earlier day first, such as 'between the ${ordinalDay(last.value)} and the ${ordinalDay(day.value)}'.`,
+        );
       if (last && last.value > day.value && last.value <= 31) {
         for (let d = day.value + 1; d <= last.value; d++) days.push(d);
         if (tokens[k] === 'last') group.throughMonthEnd = true;
         const from = tokens[start - 1] === 'from' || (tokens[start - 1] === 'the' && (tokens[start - 2] === 'from' || tokens[start - 2] === 'between'));
         if (from && tokens[k] !== 'last' && seen.group.interval?.unit !== 'month' && !saysEveryMonth(tokens, last.end)) {
           const said = tokens.slice(start - (tokens[start - 1] === 'the' ? 2 : 1), last.end).join(' ');
-          const once = `from the ${ordinalDay(day.value)} until the ${ordinalDay(last.value)}`;
-          addNote(group, `read '${said}' as days ${day.value} to ${last.value} of every month; to run them once, write '${once}'`);
+          addNote(group, `read '${said}' as days ${day.value} to ${last.value} of every month; to run them once, name their month, such as 'from january ${day.value} until january ${last.value}'`);
         }
         j = last.end;
       }
@@ -1737,9 +1741,11 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   return j;
 }
 
-/** "of every month", "of the month", "each month", "monthly" at `j`: days said to be every month's. */
+/** "of every month", "of the month", "each month", "monthly", or a month named ("of december") at `j`: days whose months are said. */
 function saysEveryMonth(tokens: readonly string[], j: number): boolean {
-  const k = tokens[j] === 'of' ? j + 1 : j;
+  const k = tokens[j] === 'of' || tokens[j] === 'in' ? j + 1 : j;
+  // "of december", "in june": the month is named, so the days are that month's.
+  if (k > j && monthOf(tokens[k]) !== undefined) return true;
   return tokens[j] === 'monthly' || (/^(?:every|each|the)$/.test(tokens[k] ?? '') && tokens[k + 1] === 'month') || (k > j && tokens[k] === 'month');
 }
 

@@ -112,7 +112,7 @@ describe('a start and an end said together', () => {
   it("days of the month from one to another are every month's, said with the words for once", async () => {
     const meaning = await meaningOfSchedule('every day at noon from the 23rd to the 25th', { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 12 23-25 * *');
-    expect(meaning.notes).toContain("read 'from the 23rd to the 25th' as days 23 to 25 of every month; to run them once, write 'from the 23rd until the 25th'");
+    expect(meaning.notes).toContain("read 'from the 23rd to the 25th' as days 23 to 25 of every month; to run them once, name their month, such as 'from january 23 until january 25'");
   });
 
   it.each(['every day from the 1st to the 5th of every month', 'daily from the 1st through the 5th each month', 'every month from the 1st to the 5th'])(
@@ -123,6 +123,18 @@ describe('a start and an end said together', () => {
       expect(meaning.notes.join('\n')).not.toMatch(/of every month;/);
     },
   );
+
+  it.each(['every day at 9am from the 1st to the 5th of december', 'every day from the 1st to the 5th in june'])('%s names the month: no note', async (phrase) => {
+    expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).notes.join('\n')).not.toMatch(/of every month;/);
+  });
+
+  it.each(['every day between the 25th and the 5th', 'every day between the 5th and the 1st'])('%s runs backwards: refused, not read as two days', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).rejects.toThrow(/runs backwards/);
+  });
+
+  it('"every 3rd hour of the day" is no hour of the day: not read as 03:00', async () => {
+    await expect(meaningOfSchedule('every 3rd hour of the day', { now: NOW, zone: 'UTC' })).rejects.toThrow(UsageError);
+  });
 
   it.each([
     ['every day at 9am between march and may', '0 9 * 3-5 *'],
