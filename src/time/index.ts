@@ -191,7 +191,11 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   const open = OPEN_END.exec(text);
   if (open && open.index > 0) return withoutEnd(input, open, options, count);
   if (!mayGiveEnds(text)) return (await scheduleOf(input, options, count)).meaning;
-  const [{ readEnds }, { asSeriesRule, isStartNote }, { nextInstants, instantsWithNotes }] = await Promise.all([import('./read-ends'), import('./resolve-recurring'), import('./series')]);
+  const [{ readEnds }, { asSeriesRule, isStartNote, isEveryMonthNote }, { nextInstants, instantsWithNotes }] = await Promise.all([
+    import('./read-ends'),
+    import('./resolve-recurring'),
+    import('./series'),
+  ]);
   const { rule: ruleText, ends } = await Promise.resolve()
     .then(() => readEnds(text, options))
     .catch(async (error: unknown) => {
@@ -240,7 +244,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings: [],
     // A start in the phrase is what the start note asks for.
-    notes: [...new Set([...(ends.start === undefined ? base.meaning.notes : base.meaning.notes.filter((note) => !isStartNote(note))), ...ends.notes, ...moved])],
+    notes: [...new Set([...base.meaning.notes.filter((note) => !(ends.start !== undefined && isStartNote(note)) && !(ends.until !== undefined && isEveryMonthNote(note))), ...ends.notes, ...moved])],
     rule,
     ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
     ...(ends.count === undefined ? {} : { count: ends.count }),

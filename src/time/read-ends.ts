@@ -271,6 +271,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const word = words[k]!;
       const isEnd = END_WORDS.has(word) && (word !== 'up' || words[k + 1] === 'to');
       if (!isEnd && !START_WORDS.has(word)) continue;
+      // "every day this month from the 23rd until the 25th": bounded already (or its month named), the days are a range in it.
+      const boundedMonth = ends.until !== undefined || words.some((w) => monthOf(w.replace(/[.,]$/, '')) !== undefined);
       // "monday through thursday", "jan through march", "the 1st through the 10th": a range of days, not an end.
       const [before, after] = [words[k - 1], (words[k + 1] === 'the' ? words[k + 2] : words[k + 1])?.replace(/[.,]$/, '')];
       // "every weekday starting monday until friday": a start's day, then an end's ("from monday through friday" is the days).
@@ -279,7 +281,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined && !startsBefore) ||
         (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
         // "from the 23rd until the 25th" ends there: "until" says an end, as everywhere.
-        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && /^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? '') && !/^(?:until|till|til)$/.test(word)) ||
+        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && /^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? '') && (!/^(?:until|till|til)$/.test(word) || boundedMonth)) ||
         // "on day 1 through 5 of the month", "days 8 through 14": days of the month, as cron describers say them.
         (/^days?$/.test(words[k - 2] ?? '') && /^\d{1,2}$/.test(before ?? '') && /^\d{1,2}$/.test(after ?? ''));
       if (isEnd && range) continue;

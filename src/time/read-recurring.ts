@@ -1707,9 +1707,9 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
         for (let d = day.value + 1; d <= last.value; d++) days.push(d);
         if (tokens[k] === 'last') group.throughMonthEnd = true;
         const from = tokens[start - 1] === 'from' || (tokens[start - 1] === 'the' && (tokens[start - 2] === 'from' || tokens[start - 2] === 'between'));
-        if (from && tokens[k] !== 'last' && seen.group.interval?.unit !== 'month' && !saysEveryMonth(tokens, last.end)) {
+        if (from && tokens[k] !== 'last' && seen.group.interval?.unit !== 'month' && !seen.group.months && !saysEveryMonth(tokens, last.end)) {
           const said = tokens.slice(start - (tokens[start - 1] === 'the' ? 2 : 1), last.end).join(' ');
-          addNote(group, `read '${said}' as days ${day.value} to ${last.value} of every month; to run them once, name their month, such as 'from january ${day.value} until january ${last.value}'`);
+          addNote(group, `read '${said}' as days ${day.value} to ${last.value}${EVERY_MONTH_NOTE}, such as 'from january ${day.value} until january ${last.value}'`);
         }
         j = last.end;
       }
@@ -1739,6 +1739,13 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   // "on the 1st and 15th": several days of the month are no one instant.
   group.repeats ||= afterEvery || days.length > 1;
   return j;
+}
+
+const EVERY_MONTH_NOTE = ' of every month; to run them once, name their month';
+
+/** The note that a range of days of the month repeats every month: not said of a rule whose phrase bounds it ("this month", "until dec 31"). */
+export function isEveryMonthNote(note: string): boolean {
+  return note.includes(EVERY_MONTH_NOTE);
 }
 
 /** "of every month", "of the month", "each month", "monthly", or a month named ("of december") at `j`: days whose months are said. */

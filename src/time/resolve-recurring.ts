@@ -1073,6 +1073,8 @@ const START_NOTE = 'the phrase gives no start: it counts from';
 const START_TIME_NOTE = 'the phrase gives the time to start at but not the day: it counts from';
 
 /** Whether a note is one of startNote's (left out when the phrase's ends give the start). */
+export { isEveryMonthNote } from './read-recurring';
+
 export function isStartNote(note: string): boolean {
   return note.startsWith(START_NOTE) || note.startsWith(START_TIME_NOTE);
 }

@@ -124,6 +124,20 @@ describe('a start and an end said together', () => {
     },
   );
 
+  it.each(['every day this month from the 23rd to the 25th', 'every day this month from the 23rd until the 25th', 'every day in december from the 23rd to the 25th'])(
+    '%s: days within a month the phrase bounds or names, without the every-month note',
+    async (phrase) => {
+      const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 10);
+      expect(meaning.next_runs_local.map((local) => local.slice(0, 10))).toEqual([
+        '2026-12-23',
+        '2026-12-24',
+        '2026-12-25',
+        ...(phrase.includes('in december') ? ['2027-12-23', '2027-12-24', '2027-12-25', '2028-12-23', '2028-12-24', '2028-12-25', '2029-12-23'] : []),
+      ]);
+      expect(meaning.notes.join('\n')).not.toMatch(/of every month;/);
+    },
+  );
+
   it.each(['every day at 9am from the 1st to the 5th of december', 'every day from the 1st to the 5th in june'])('%s names the month: no note', async (phrase) => {
     expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).notes.join('\n')).not.toMatch(/of every month;/);
   });
