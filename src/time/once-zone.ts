@@ -14,13 +14,20 @@ export interface Calendar {
   at(local: LocalDateTime): number;
   /** Minutes east of UTC at `instant`. */
   offset(instant: number): number;
+  /** Where dates in digits are written month first (the United States, the Philippines): a passed month-first date is never read day first. */
+  monthFirst?: boolean;
 }
+
+/** Zones of the places that write dates in digits month first. */
+const MONTH_FIRST_ZONES =
+  /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Boise|Juneau|Sitka|Nome|Adak|Metlakatla|Yakutat|Menominee|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+)|Pacific\/Honolulu|US\/.+|Asia\/Manila|EST5EDT|CST6CDT|MST7MDT|PST8PDT)$/;
 
 export function zoneCalendar(zone: string): Calendar {
   return {
     wall: (instant) => wallTime(zone, instant),
     at: (local) => instantFromLocal(zone, local),
     offset: (instant) => offsetMinutes(zone, instant),
+    monthFirst: MONTH_FIRST_ZONES.test(zone),
   };
 }
 

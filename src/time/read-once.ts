@@ -575,7 +575,10 @@ function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRe
   const fromEnd = nth.value < 0;
   let of: MonthRef | undefined;
   let end = link + 3;
+  const yearAfter = which === 'the' && tokens[link + 2] === 'year' ? yearOf(tokens[link + 3]) : undefined;
   if (year !== undefined) [of, end] = [{ month: fromEnd ? 12 : 1, year }, link + 2];
+  // "the last day of the year 2027": that year's.
+  else if (yearAfter !== undefined) [of, end] = [{ month: fromEnd ? 12 : 1, year: yearAfter }, link + 4];
   else if (which === 'year' || (tokens[link + 2] === 'year' && (which === 'the' || (which === 'this' && fromEnd)))) of = { month: fromEnd ? 12 : 1 };
   else if (which === 'next' && tokens[link + 2] === 'year') of = { month: fromEnd ? 12 : 1, years: 1 };
   if (which === 'year') end = link + 2;

@@ -118,7 +118,7 @@ export function resolveParts(
   // A time with no day whose first occurrence today has passed but whose second, after the clocks went back, has not.
   const first = parts.day === undefined || (parts.day.kind === 'offset' && parts.day.days === 0) ? inDays(0) : undefined;
   const second = first !== undefined && first <= now ? secondOccurrence(calendar.wall, first, now) : undefined;
-  let instant = second ?? dayInstant(parts, today, at, inDays, now, input, notes);
+  let instant = second ?? dayInstant(parts, today, at, inDays, now, input, notes, calendar.monthFirst === true);
   let clockAt = clock;
   // "today at 6" said at 10:00: the morning's has passed and the day is said, so the evening's is the one meant.
   if (!isCountedFrom && instant <= now && parts.clock?.ambiguous && !parts.part && clock.hour < 12 && parts.day?.kind === 'offset' && parts.day.days === 0) {
@@ -208,7 +208,7 @@ export function isSmallHoursNote(note: string): boolean {
   return note.startsWith("read 'tomorrow' as ") && note.includes(`: ${SMALL_HOURS} `);
 }
 
-function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: DayInstant, now: number, input: string, notes: string[]): number {
+function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: DayInstant, now: number, input: string, notes: string[], monthFirstWhere: boolean): number {
   const day = parts.day;
 
   if (!day) {
@@ -266,7 +266,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         }
         if (typeof monthFirst !== 'number') return dateInstant({ ...day, day: day.month!, month: day.day }, today, at, now, input, notes);
       }
-      if (day.monthFirst && day.year !== undefined && day.day <= 12 && day.day !== day.month) {
+      if (day.monthFirst && !monthFirstWhere && day.year !== undefined && day.day <= 12 && day.day !== day.month) {
         // "03/12/2026" said in November: March 12 has passed, so the day comes first (3 December), as much of the world writes it.
         // Days, not instants: a month-first day that is today ("11/12/2026 at 9am" at noon on 12 November) is past, never swapped.
         const swapped = { ...day, day: day.month!, month: day.day };

@@ -346,6 +346,8 @@ describe('a day of the year, said of the year', () => {
     ['first monday of next year', '2027-01-04 09:00'],
     ['the last friday of the year', '2026-12-25 09:00'],
     ['the 2nd monday of 2028 at 10am', '2028-01-10 10:00'],
+    ['the last day of the year 2027', '2027-12-31 09:00'],
+    ['first monday of the year 2028', '2028-01-03 09:00'],
     ['the last monday of next year', '2027-12-27 09:00'],
     ['the 10th day of next year', '2027-01-10 09:00'],
   ])('%s', async (phrase, local) => {
@@ -386,6 +388,11 @@ describe('a date in digits whose month-first reading has passed', () => {
     const meaning = await meaningOfOnce('03/12/2027', london);
     expect(meaning.local.slice(0, 16)).toBe('2027-03-12 09:00');
     expect(meaning.notes.join('\n')).toMatch(/with the month first \(March 12\)/);
+  });
+
+  it('where dates are written month first (New York, Manila), a passed one stays past: never read day first', () => {
+    expect(() => parseInstant('03/12/2026', { ...london, zone: 'America/New_York' })).toThrow(/is in the past: it means 2026-03-12/);
+    expect(() => parseInstant('03/12/2026', { ...london, zone: 'Asia/Manila' })).toThrow(/is in the past/);
   });
 
   it('a month-first day that is today, its time passed, is past: never read day first', () => {
