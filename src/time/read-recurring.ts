@@ -1160,6 +1160,12 @@ function ordinalsOfTheirUnit(tokens: readonly string[], k: number): { words: str
     return { words: tokenize(`at ${said.join(' and ')}`), end };
   }
   if (unit === 'minute' && values.length === 1 && values[0]! <= 59) return { words: ['at', 'minute', String(values[0])], end };
+  // "the 15th and 45th minutes of the hour": never days of the month; said as a step when they are one.
+  if (unit === 'minute')
+    throw new UsageError(
+      `'${tokens.slice(k, end).join(' ')}' names several minutes of the hour, which are read only as an even step`,
+      `For minutes 15 and 45, say 'every 30 minutes starting at minute 15'; else create a schedule for each minute.`,
+    );
   if (unit === 'day' && values.length > 1) return { words: [...values.flatMap((day, n) => (n === 0 ? [ordinalDay(day)] : ['and', ordinalDay(day)])), 'of', 'the', 'month'], end };
   return null;
 }

@@ -470,6 +470,10 @@ describe("ice_cube's and rrule's text", () => {
     expect(await cronOf(phrase)).toBe(cron);
   });
 
+  it('several minutes of the hour are refused with the step to say, never read as days of the month', async () => {
+    await expect(meaningOfSchedule('Hourly on the 15th and 45th minutes of the hour', utc, 2)).rejects.toThrow(/names several minutes of the hour/);
+  });
+
   it('"every year in January on Monday" is each Monday of January, said', async () => {
     const meaning = await meaningOfSchedule('every year in January on Monday', utc, 2);
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 * 1 1');
