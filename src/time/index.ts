@@ -170,11 +170,16 @@ function elapsedText(rule: SeriesRule): string {
 const OPEN_END =
   /,? (?:and )?(?:forever|for ever|for good|indefinitely|perpetually|endlessly|ongoing|going forward|from now on|from here on(?: out)?|(?:until|till|til) (?:further notice|(?:it is |i )?(?:cancell?ed|stopped|stop it|cancel it))|(?:with )?no end(?: date)?|without (?:an )?end(?: date)?|never ends?|never ending)$/;
 
-/** The rule before an open end, read as the whole phrase, said in a note; an end or a count beside it is a contradiction, refused. */
+/** "from now on every day at 9am", "going forward, daily": the same, said first. */
+const OPEN_START = /^(?:from now on|from here on(?: out)?|going forward|starting now|(?:forever|indefinitely) and)\b,? /;
+
+/** The rule without its open end, read as the whole phrase, said in a note; an end or a count beside it is a contradiction, refused. */
 async function withoutEnd(input: string, open: RegExpExecArray, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {
-  const rule = input.trim().replace(/\s+/g, ' ').slice(0, open.index);
+  const said = input.trim().replace(/\s+/g, ' ');
+  // The match was on the phrase in lower case, whose letters are where the phrase's are.
+  const rule = open.index > 0 ? said.slice(0, open.index) : said.slice(open[0].length);
   const meaning = await meaningOfSchedule(rule, options, count);
-  const openSaid = open[0].replace(/^,? (?:and )?/, '');
+  const openSaid = open[0].replace(/^,? (?:and )?/, '').replace(/,? $/, '');
   if (meaning.type === 'series' && (meaning.until !== undefined || meaning.count !== undefined))
     throw new UsageError(`'${input.trim()}' gives an end and says it has none ('${openSaid}')`, `Give one or the other: '${rule}' alone ends as it says.`);
   // Read as the rule alone, which is what is recorded and read again (sync, export): the open end adds nothing to it.
@@ -188,8 +193,8 @@ async function withoutEnd(input: string, open: RegExpExecArray, options: PhraseO
  */
 export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  const open = OPEN_END.exec(text);
-  if (open && open.index > 0) return withoutEnd(input, open, options, count);
+  const open = OPEN_END.exec(text) ?? OPEN_START.exec(text);
+  if (open && (open.index > 0 || open[0].length < text.length)) return withoutEnd(input, open, options, count);
   if (!mayGiveEnds(text)) return (await scheduleOf(input, options, count)).meaning;
   const [{ readEnds }, { asSeriesRule, isStartNote, isEveryMonthNote }, { nextInstants, instantsWithNotes }] = await Promise.all([
     import('./read-ends'),
@@ -320,9 +325,10 @@ async function scheduleOf(
   const first = parts[0]!;
   const runs = utcPatterns ? utcFires(utcPatterns, now, count) : nextRuns(first.cron_expression, now, count);
   const label = (inUtc: boolean) => (inUtc ? 'UTC' : zone);
-  // A first run at a clock time that comes twice that day (the clocks go back) is at the first of the two, said
-  // (an interval runs on the UTC clock, where nothing comes twice).
-  if (dstNotes && !utcZone && local.kind !== 'interval' && runs[0] !== undefined) {
+  // A first run at a clock time that comes twice that day (the clocks go back): which of the two it is, said. Not of a cron
+  // given as one, nor of an interval (on the UTC clock) or of runs close together (a window), which fire at both.
+  const apart = runs[1] === undefined || runs[1] - runs[0]! > 3 * 3_600_000;
+  if (dstNotes && !utcZone && local.kind !== 'interval' && local.kind !== 'raw' && apart && runs[0] !== undefined) {
     const wall = (at: number) => wallTime(zone, at);
     const twice = dstNote(wall, runs[0], wall(runs[0]));
     if (twice) notes.push(twice);

@@ -380,7 +380,7 @@ const HEDGE =
   /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))/g;
 
 /** A hedge after a clock or a span: "3ish", "3pm-ish", "5pm or so", "9am approximately", "noonish", "in an hour or so". */
-const HEDGE_AFTER = /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?))(-?ish| or so| approximately| roughly| give or take)\b/g;
+const HEDGE_AFTER = /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?))(-?ish| or so| approximately| roughly)\b/g;
 
 /** A word that says a time is exact ("exactly 5pm", "9am on the dot"), before or after the time. */
 const EXACTLY = /\b(?:exactly|precisely) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b/g;

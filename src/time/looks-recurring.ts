@@ -28,7 +28,7 @@ export function looksRecurring(input: string): boolean {
 
 export function normalize(input: string): string {
   // "mon..fri" (systemd's range) is "mon-fri": the tokens drop dots, which made it Monday and Friday.
-  return (
+  return withEverydayWords(
     input
       .trim()
       .toLowerCase()
@@ -40,17 +40,32 @@ export function normalize(input: string): string {
       // Todoist's "ev mon", "ev day at 7pm": every.
       .replace(/(?<![\w-])ev(?= [a-z\d])/g, 'every')
       .replace(/(?<![\w/,])[a-z]{1,2}(?:([/,])[a-z]{1,2})(?:\1[a-z]{1,2})*(?![\w/,])/g, (days) => letterDays(days) ?? days)
-      .replace(DAY_OF_YEAR, dayOfYear)
+      .replace(DAY_OF_YEAR, dayOfYear),
+    'recurring',
   );
+}
+
+/**
+ * Everyday words for what the readers have words for: "3:20 in afternoon" (in the afternoon), "nine fifty a m" (am,
+ * spelt apart after a number said in words); for one time also "a day from right now" (from now) and "later tonight
+ * at 11" (tonight; "later today" alone names no hour, and is left to be refused).
+ */
+export function withEverydayWords(text: string, reader: 'once' | 'recurring'): string {
+  if (!/\b(?:right now|in (?:morning|afternoon|evening)|later (?:today|tonight|this)|[ap] m)\b/.test(text)) return text;
+  const plain = text
+    .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
+    .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
+  if (reader === 'recurring') return plain;
+  return plain.replace(/\bright now\b/g, 'now').replace(/\blater (today|tonight|this (?:morning|afternoon|evening))\b(?= (?:at |@ ?|around |about )?\d| at (?:noon|midnight))/g, '$1');
 }
 
 /** "the first day of every year", "every last friday of the year": a day of January (or, from the end, of December). */
 const DAY_OF_YEAR = /\b(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|last) (day|(?:mon|tues|wednes|thurs|fri|satur|sun)day) of (?:(each|every)|the) year\b/g;
 
-function dayOfYear(_said: string, nth: string, day: string, every: string | undefined): string {
+function dayOfYear(said: string, nth: string, day: string, every: string | undefined): string {
   const fromEnd = nth === 'last';
   const date = day !== 'day' ? `${nth} ${day} of ${fromEnd ? 'december' : 'january'}` : nth === 'first' || nth === '1st' ? 'january 1st' : fromEnd ? 'december 31st' : undefined;
-  if (date === undefined) return _said;
+  if (date === undefined) return said;
   return every ? `every ${date}` : date;
 }
 

@@ -9,7 +9,7 @@ import { phraseError } from './phrase-error';
 import { plainlyOnce } from './plainly-once';
 import { fullYear, PartsClash, readParts, yearOf } from './read-once';
 import { addMonths, dayLabel, isSmallHoursNote, resolveParts } from './resolve-once';
-import { looksRecurring } from './looks-recurring';
+import { looksRecurring, withEverydayWords } from './looks-recurring';
 import { withMovableHolidays } from './movable-holidays';
 import { MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, secondOccurrence, wallTime } from './zone';
@@ -84,7 +84,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     );
   }
   // "15 minutes from 1pm", "an hour from thursday": after that time, as "from now" is after now.
-  const fromTime = withEverydayWords(whole).replace(MINUTES_FROM, '$1 after ');
+  const fromTime = withEverydayWords(whole, 'once').replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
   const span = withoutFiller(words);
   const text = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
@@ -120,19 +120,6 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   }
   if (!edge && DEADLINE.test(text)) read.notes.push(deadlineNote(text, read.dateOnly, wallTime(zone, instant)));
   return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
-}
-
-/**
- * Everyday words for what the reader has words for: "a day from right now" (from now), "3:20 in afternoon" (in the
- * afternoon), "later tonight at 11" (tonight), "nine fifty a m" (am, spelt apart after a number said in words).
- */
-function withEverydayWords(text: string): string {
-  if (!/\b(?:right now|in (?:morning|afternoon|evening)|later (?:today|tonight|this)|[ap] m)\b/.test(text)) return text;
-  return text
-    .replace(/\bright now\b/g, 'now')
-    .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
-    .replace(/\blater (today|tonight|this (?:morning|afternoon|evening))\b/g, '$1')
-    .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
 }
 
 /** "by friday", "on friday by noon": a deadline, which the phrase gives instead of the time to send. */

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
 import { closestWord, isKnownWord } from './lexicon';
+import { MONTH_NAMES } from './names';
 import { tokenize } from './words';
 import { lookupZone } from './zone-names';
 
@@ -10,6 +11,10 @@ import { lookupZone } from './zone-names';
  * like the input first.
  */
 export function phraseError(input: string, problem: string, examples: readonly string[], count = 3, stuck?: string): UsageError {
+  // "tomorrow at 6am early morning": the time is given; the word only restates it.
+  const restated = /\b(early|late)\b/.exec(input.toLowerCase());
+  if (restated && /\d|\b(?:noon|midnight)\b/.test(input))
+    return new UsageError(`'${input}': '${restated[1]}' adds nothing to the time given`, `Leave it out: '${input.replace(new RegExp(`\\s*\\b${restated[1]}\\b`, 'i'), '').trim()}'.`);
   const vague = VAGUE.find(([pattern]) => pattern.test(input.toLowerCase()));
   if (vague) return new UsageError(`'${input}': ${vague[1]}`, vague[2]);
   const closest = [...examples]
@@ -34,7 +39,7 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
   ],
   [/\b(?:early|late)[- ](?:morning|afternoon|evening|night)\b/, "'early' or 'late' in a part of the day leaves the hour open", "Give the time, such as 'every monday at 7am' or 'tomorrow at 10pm'."],
   [
-    /\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december|month|week|year)\b/,
+    new RegExp(`\\b(?:early|mid|late)[- ](?:${MONTH_NAMES.map((month) => month.toLowerCase()).join('|')}|month|week|year)\\b`),
     "'early', 'mid' or 'late' in a month or a week leaves the day open",
     "Give the day, such as 'march 3 at 9am' or 'the 15th of next month'.",
   ],

@@ -81,8 +81,11 @@ function calendarEnds(said: string[]): string[] {
       words.push('starting');
       k++;
     } else if (word === 'and' && (next === 'ending' || next === 'ends') && words.length > 0) continue;
-    else if ((word === 'ends' || word === 'ending') && next === 'after' && /^\d+$/.test(after ?? '') && COUNT_WORDS.has(said[k + 3] ?? '')) k++;
-    else if (/^x\d+$/.test(word) && k > 0) words.push(word.slice(1), 'times');
+    else if ((word === 'ends' || word === 'ending') && next === 'after' && /^\d+$/.test(after ?? '') && COUNT_WORDS.has(said[k + 3] ?? '')) {
+      // A count of fires in all, as "for 4 times" says it.
+      words.push('for');
+      k++;
+    } else if (/^x\d+$/.test(word) && k > 0) words.push(word.slice(1), 'times');
     else words.push(word);
   }
   const clockAt = words.findLastIndex((word, k) => (word === 'at' || word === '@') && k > 0 && isClock(words.slice(k + 1).join(' ')));
@@ -191,7 +194,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         const period = words[at] === 'for' ? undefined : PERIOD_BEFORE_COUNT[words[at - 1] ?? ''];
         const fires = `${count} ${count === 1 ? 'fire' : 'fires'}`;
         // "every monday and wednesday 3 times", "at 9am and 5pm 3 times": of all the rule's fires together, said.
-        const listed = words.slice(0, at).some((word, k) => word === 'and' || word === '&' || (word.endsWith(',') && k < at - 1));
+        const listed = words.slice(0, at).some((word) => word === 'and' || word === '&');
         const said = words.slice(at).join(' ');
         set(
           'count',
@@ -550,7 +553,6 @@ function isClock(text: string): boolean {
   }
 }
 
-/** `days` calendar days and `months` months after `from`, on the zone's clock. */
 /**
  * What "for ..." lasts: "4 weeks", "a week", "3 hours", "a year" (12 months), and halves ("half an hour",
  * "an hour and a half", "2 and a half days", "1.5 hours", "half a year"): a half day is 12 hours, a half
@@ -576,8 +578,7 @@ function spanLasting(span: readonly string[]): { days: number; months: number; m
   } else amount = counted.length <= 2 ? parseNumber(counted.join(' ')) : null;
   if (unit === undefined || unit === 'second' || unit === 'quarter' || amount === null || amount <= 0) return undefined;
   amount += half;
-  const MINUTE_MS = 60_000;
-  const byMinutes = (minutes: number) => (Number.isInteger(minutes) ? { days: Math.floor(minutes / 1440), months: 0, ms: (minutes % 1440) * MINUTE_MS } : undefined);
+  const byMinutes = (minutes: number) => (Number.isInteger(minutes) ? { days: Math.floor(minutes / 1440), months: 0, ms: (minutes % 1440) * 60_000 } : undefined);
   if (unit === 'minute') return byMinutes(amount);
   if (unit === 'hour') return byMinutes(amount * 60);
   if (unit === 'day' || unit === 'week' || unit === 'fortnight') return byMinutes(amount * { day: 1, week: 7, fortnight: 14 }[unit] * 1440);
@@ -585,6 +586,7 @@ function spanLasting(span: readonly string[]): { days: number; months: number; m
   return Number.isInteger(months) ? { days: 0, months, ms: 0 } : undefined;
 }
 
+/** `days` calendar days and `months` months after `from`, on the zone's clock. */
 function spanEnd(from: number, zone: string, days: number, months: number): number {
   const wall = wallTime(zone, from);
   const date = addDays({ year: wall.year + Math.floor((wall.month - 1 + months) / 12), month: ((wall.month - 1 + months) % 12) + 1, day: wall.day }, days);

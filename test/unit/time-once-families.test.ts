@@ -459,3 +459,20 @@ describe('everyday wordings of a time', () => {
     expect(error?.hint).not.toMatch(/yearly/);
   });
 });
+
+describe('words around a time that add nothing or name no hour', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it('"later today" alone names no hour: refused; with a time, today', async () => {
+    await expect(meaningOfOnce('later today', sunday)).rejects.toThrow(UsageError);
+    expect((await meaningOfOnce('later today at 5pm', sunday)).local.slice(0, 16)).toBe('2026-11-22 17:00');
+  });
+
+  it('"early" beside a time given: refused as adding nothing, with the phrase without it', async () => {
+    const error = await meaningOfOnce('tomorrow at 6am early morning', sunday).then(
+      () => undefined,
+      (thrown: unknown) => thrown as UsageError,
+    );
+    expect(error?.message).toMatch(/'early' adds nothing to the time given/);
+    expect(error?.hint).toBe("Leave it out: 'tomorrow at 6am morning'.");
+  });
+});

@@ -162,9 +162,12 @@ describe('a count said in the phrase', () => {
     expect(meaning.notes).toContain(`read '${count} times' as ${count} fires in all, counting every day and time the rule names`);
   });
 
-  it.each(['every day for 3 times', 'every day, 3 times', 'every monday 5 times'])('%s is a count only: no note', async (phrase) => {
-    expect((await meaningOfSchedule(phrase, OPTIONS, 10)).notes ?? []).toEqual([]);
-  });
+  it.each(['every day for 3 times', 'every day, 3 times', 'every monday 5 times', 'every monday, starting dec 1, 3 times', 'every day ends after 4 occurrences'])(
+    '%s is a count only: no note',
+    async (phrase) => {
+      expect((await meaningOfSchedule(phrase, OPTIONS, 10)).notes ?? []).toEqual([]);
+    },
+  );
 });
 
 describe('"half three" (British half past)', () => {

@@ -654,6 +654,8 @@ describe('two times one after the other, with no "and"', () => {
   it.each([
     ['every day at 9am and at 5pm', '0 14,22 * * *'],
     ['every day at 9 at night', '0 2 * * *'],
+    ['every day at ten p m', '0 3 * * *'],
+    ['every day at 3:20 in afternoon', '20 20 * * *'],
   ])('%s, joined or one time, reads', async (phrase, cron) => {
     const meaning = await meaningOfSchedule(phrase, options, 2);
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);

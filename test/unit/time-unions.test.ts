@@ -435,6 +435,15 @@ describe('an open end in the phrase', () => {
     expect(meaning.notes.join('\n')).toContain(`read '${said}' as no end`);
   });
 
+  it.each([
+    ['from now on every day at 9am', 'from now on', '0 14 * * *'],
+    ['going forward, daily at 8am', 'going forward', '0 13 * * *'],
+  ])('%s: said first, the same', async (phrase, said, cron) => {
+    const meaning = await meaningOfSchedule(phrase, options, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.notes.join('\n')).toContain(`read '${said}' as no end`);
+  });
+
   it.each(['every day for 3 days forever', 'every day until dec 30 indefinitely', 'every monday 4 times until further notice'])('%s: an end beside it is refused', async (phrase) => {
     await expect(meaningOfSchedule(phrase, options, 2)).rejects.toThrow(/gives an end and says it has none/);
   });
