@@ -570,6 +570,8 @@ function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRe
   const named = weekday !== undefined || tokens[nth.end] === 'day' ? 1 : workday;
   const link = nth.end + named;
   if (tokens[link] !== 'of' && tokens[link] !== 'in') return null;
+  // A bare ordinal of a year is only its first ("the first of next year"): "the 5th of 2027" could be any month's.
+  if (named === 0 && (nth.value !== 1 || tokens[link] !== 'of')) return null;
   const which = tokens[link + 1];
   const year = yearOf(which);
   const fromEnd = nth.value < 0;

@@ -355,7 +355,7 @@ describe('a day of the year, said of the year', () => {
   });
 
   it.each(['the 40th day of next year', 'the fifth monday of next year'])('%s: not in the month it would be counted in, refused', (phrase) => {
-    expect(() => parseInstant(phrase, sunday)).toThrow(UsageError);
+    expect(() => parseInstant(phrase, sunday)).toThrow(/which day is not clear/);
   });
 
   it.each([
@@ -474,5 +474,12 @@ describe('words around a time that add nothing or name no hour', () => {
     );
     expect(error?.message).toMatch(/'early' adds nothing to the time given/);
     expect(error?.hint).toBe("Leave it out: 'tomorrow at 6am morning'.");
+  });
+});
+
+describe('a bare ordinal of a year', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each(['the 5th in 2027', 'the 3rd of 2027'])("%s could be any month's: refused, not read as January", (phrase) => {
+    expect(() => parseInstant(phrase, sunday)).toThrow(/Could not understand/);
   });
 });
