@@ -40,7 +40,7 @@ const MOVABLE: ReadonlyArray<{ name: string; from: keyof typeof ANCHORS; days: n
 ];
 
 /** A movable holiday with what may follow it: a year ("easter 2028"; a four-digit clock such as "0900" is no year), or "next year". */
-const MOVABLE_SAID = new RegExp(`\\b(?:the |this |next |the coming )?(${MOVABLE.map(({ name }) => name).join('|')})(?:,? (?:of )?((?:19|20|21)\\d\\d)| (next|this) year)?\\b`);
+const MOVABLE_SAID = new RegExp(`\\b(?:the |this |next |the coming )?(${MOVABLE.map(({ name }) => name).join('|')})(?:,? (?:of |in )?((?:19|20|21)\\d\\d)| (next|this) year)?\\b`);
 
 /**
  * Holidays that move from year to year, for the reader of one instant: "good friday at 9am" as that

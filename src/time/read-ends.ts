@@ -86,7 +86,10 @@ function calendarEnds(said: string[]): string[] {
       words.push('for');
       k++;
     } else if (/^x\d+$/.test(word) && k > 0) words.push(word.slice(1), 'times');
-    else words.push(word);
+    else if (word === 'x' && /^\d+$/.test(next ?? '') && k > 0 && k + 2 === said.length) {
+      words.push(next!, 'times');
+      k++;
+    } else words.push(word);
   }
   const clockAt = words.findLastIndex((word, k) => (word === 'at' || word === '@') && k > 0 && isClock(words.slice(k + 1).join(' ')));
   if (clockAt < 0) return words;
@@ -571,7 +574,7 @@ function spanLasting(span: readonly string[]): { days: number; months: number; m
   const counted = words.slice(0, -1);
   let amount: number | null;
   if (counted.length === 0) amount = 1;
-  else if (half === 0 && counted.length === 2 && counted[0] === 'half' && (counted[1] === 'a' || counted[1] === 'an')) amount = 0.5;
+  else if (half === 0 && counted.length === 2 && ((counted[0] === 'half' && (counted[1] === 'a' || counted[1] === 'an')) || (counted[0] === 'a' && counted[1] === 'half'))) amount = 0.5;
   else if (half === 0 && counted.slice(-3).join(' ') === 'and a half' && counted.length >= 4 && counted.length <= 5) {
     const whole = parseNumber(counted.slice(0, -3).join(' '));
     amount = whole !== null && Number.isInteger(whole) ? whole + 0.5 : null;

@@ -70,7 +70,8 @@ export interface NumberOptions {
 export function readNumber(tokens: readonly string[], start: number, options: NumberOptions = {}): Read<number> | null {
   const count = readSmallNumber(tokens, start, options);
   // "a hundred", "one hundred and twenty", "two hundred fifty": hundreds, then what is left under a hundred.
-  if (count === null || tokens[count.end] !== 'hundred' || !Number.isInteger(count.value) || count.value < 1 || count.value > 9) return count;
+  // "twelve hundred" too: hundreds counted to 99.
+  if (count === null || tokens[count.end] !== 'hundred' || !Number.isInteger(count.value) || count.value < 1 || count.value > 99) return count;
   const hundreds = count.value * 100;
   const and = tokens[count.end + 1] === 'and' ? count.end + 2 : count.end + 1;
   const rest = NUMBER_WORDS.has(tokens[and] ?? '') || /^\d{1,2}$/.test(tokens[and] ?? '') ? readSmallNumber(tokens, and, { articles: false }) : null;

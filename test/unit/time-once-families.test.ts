@@ -84,6 +84,7 @@ const FAMILIES: Array<[string, string]> = [
   ['in a hundred minutes', '2026-11-22 11:40'],
   ['in one hundred and twenty minutes', '2026-11-22 12:00'],
   ['in two hundred fifty minutes', '2026-11-22 14:10'],
+  ['in twelve hundred minutes', '2026-11-23 06:00'],
   // days and parts of the day
   ['9 tonight', '2026-11-22 21:00'],
   ['8 tomorrow morning', '2026-11-23 08:00'],
@@ -417,7 +418,11 @@ describe('a holiday with this or next before it', () => {
     ['next easter', '2027-03-28 09:00'],
     ['valentine day', '2027-02-14 09:00'],
     ['the ides of march at noon', '2027-03-15 12:00'],
-  ])('%s: the coming one', async (phrase, local) => {
+    ['next black friday', '2026-11-27 09:00'],
+    ['easter in 2030', '2030-04-21 09:00'],
+    ['christmas in 2027', '2027-12-25 09:00'],
+    ['december 25th in 2027 at 8am', '2027-12-25 08:00'],
+  ])('%s: the coming one, or the year given', async (phrase, local) => {
     expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
   });
 });

@@ -202,6 +202,8 @@ describe('a start, end or count inside the phrase', () => {
     ['every weekday starting monday until wednesday', ['2026-12-07 09:00', '2026-12-08 09:00', '2026-12-09 09:00']],
     // As calendars write ends, and a time after a count or a span.
     ['every monday x3', ['2026-12-07 09:00', '2026-12-14 09:00', '2026-12-21 09:00']],
+    ['every monday at 9am x 2', ['2026-12-07 09:00', '2026-12-14 09:00']],
+    ['every 15 minutes for a half hour', ['2026-12-02 11:15', '2026-12-02 11:30']],
     ['every monday, ends after 2 occurrences', ['2026-12-07 09:00', '2026-12-14 09:00']],
     ['every day as of dec 10 until dec 12', ['2026-12-10 09:00', '2026-12-11 09:00', '2026-12-12 09:00']],
     ['every day at 10am, starting dec 10 and ending dec 12', ['2026-12-10 10:00', '2026-12-11 10:00', '2026-12-12 10:00']],
