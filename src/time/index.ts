@@ -327,7 +327,8 @@ async function scheduleOf(
   const label = (inUtc: boolean) => (inUtc ? 'UTC' : zone);
   // A first run at a clock time that comes twice that day (the clocks go back): which of the two it is, said. Not of a cron
   // given as one, nor of an interval (on the UTC clock) or of runs close together (a window), which fire at both.
-  const apart = runs[1] === undefined || runs[1] - runs[0]! > 3 * 3_600_000;
+  const following = runs[0] === undefined ? undefined : (utcPatterns ? utcFires(utcPatterns, runs[0], 1) : nextRuns(first.cron_expression, runs[0], 1))[0];
+  const apart = following === undefined || following - runs[0]! > 3 * 3_600_000;
   if (dstNotes && !utcZone && local.kind !== 'interval' && local.kind !== 'raw' && apart && runs[0] !== undefined) {
     const wall = (at: number) => wallTime(zone, at);
     const twice = dstNote(wall, runs[0], wall(runs[0]));
