@@ -368,4 +368,19 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     expect(raw.stderr).toContain('Kept as  0 9 * * * in UTC');
     expect(state().intents.find((i) => i.schedule_id === id)).toMatchObject({ zone: 'UTC', local_rule: '0 9 * * *', status: 'active' });
   });
+
+  it("a set's schedule given a new time leaves the set, said; given a new message, it stays", async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'hi', '--cron', 'every monday at 9am and tuesday at 5:30pm', '--tz', 'America/New_York']);
+    expect(made.code).toBe(0);
+    const [first, second] = made.stdout.trim().split('\n') as [string, string];
+    const setId = (state().intents.find((intent) => intent.schedule_id === first) as { set_id: string }).set_id;
+    const retimed = await h.run(['recurring', 'edit', first, '--cron', 'every wednesday at 3pm', '--tz', 'America/New_York', '--json']);
+    expect(retimed.code).toBe(0);
+    expect(JSON.parse(retimed.stdout)).toMatchObject({ old_id: first, left_set: setId });
+    const reworded = await h.run(['recurring', 'edit', second, '--message', 'hello']);
+    expect(reworded.code).toBe(0);
+    expect(reworded.stderr).not.toContain('left set-');
+    const newest = reworded.stdout.trim();
+    expect(state().intents.find((intent) => intent.schedule_id === newest)).toMatchObject({ set_id: setId });
+  });
 });

@@ -150,10 +150,21 @@ export default (kind: ScheduleKind) =>
               : `${old.id} is unchanged; no new schedule was created.`;
           throw new EditFailed(`Could not change ${old.id}: ${step.error?.message ?? 'unknown error'}`, hint, step.error?.exitCode ?? 1);
         }
+        // A set's schedule given a new timing is a schedule of its own (its message alone changed, it stays in the set).
+        const leftSet = meaning !== undefined ? recorded?.set_id : undefined;
         printReceiptOf(out, {
-          document: { old_id: old.id, id: step.newId, agent_id: old.agent_id, changed, schedule: body.schedule, message: { messages: body.messages }, notes: meaning?.notes ?? [] },
+          document: {
+            old_id: old.id,
+            id: step.newId,
+            agent_id: old.agent_id,
+            changed,
+            schedule: body.schedule,
+            message: { messages: body.messages },
+            notes: meaning?.notes ?? [],
+            ...(leftSet ? { left_set: leftSet } : {}),
+          },
           title: `${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`,
-          rows: [{ id: step.newId! }, ...editChanges(old, body, rt.zone(), now)],
+          rows: [{ id: step.newId! }, ...editChanges(old, body, rt.zone(), now), ...(leftSet ? [['Set', `left ${leftSet}, whose other schedules stay in it`] as [string, string]] : [])],
           notes: meaning?.notes,
           warnings: meaning?.type === 'recurring' ? meaning.warnings : [],
         });
