@@ -430,6 +430,8 @@ export function withHolidayDates(text: string, notes?: string[]): string {
   if (note) notes?.push(note);
   // "this thanksgiving", "next memorial day": the coming one, as the name alone is ("next christmas" reads as "next december 25th").
   const qualified = note ? new RegExp(`\\b(?:this|next|the coming) ${holiday.pattern.source}`) : holiday.pattern;
+  const next = note ? new RegExp(`\\bnext (${holiday.pattern.source})`).exec(text) : null;
+  if (next) notes?.push(`read '${next[0]}' as the coming one, not the one after it`);
   // "christmas in 2027": that year's.
   return text.replace(qualified.test(text) ? qualified : holiday.pattern, holiday.date).replace(new RegExp(`(?<=${holiday.date}) in ((?:19|20|21)\\d\\d)\\b`), ' $1');
 }

@@ -40,7 +40,7 @@ const MOVABLE: ReadonlyArray<{ name: string; from: keyof typeof ANCHORS; days: n
 ];
 
 /** A movable holiday with what may follow it: a year ("easter 2028"; a four-digit clock such as "0900" is no year), or "next year". */
-const MOVABLE_SAID = new RegExp(`\\b(?:the |this |next |the coming )?(${MOVABLE.map(({ name }) => name).join('|')})(?:,? (?:of |in )?((?:19|20|21)\\d\\d)| (next|this) year)?\\b`);
+const MOVABLE_SAID = new RegExp(`\\b(the |this |next |the coming )?(${MOVABLE.map(({ name }) => name).join('|')})(?:,? (?:of |in )?((?:19|20|21)\\d\\d)| (next|this) year)?\\b`);
 
 /**
  * Holidays that move from year to year, for the reader of one instant: "good friday at 9am" as that
@@ -50,7 +50,7 @@ const MOVABLE_SAID = new RegExp(`\\b(?:the |this |next |the coming )?(${MOVABLE.
 export function withMovableHolidays(text: string, today: Day, notes: string[]): string {
   const said = MOVABLE_SAID.exec(text);
   if (!said) return text;
-  const [matched, name, yearSaid, relative] = said as unknown as [string, string, string | undefined, string | undefined];
+  const [matched, before, name, yearSaid, relative] = said as unknown as [string, string | undefined, string, string | undefined, string | undefined];
   const holiday = MOVABLE.find((one) => one.name === name)!;
   const anchor = ANCHORS[holiday.from];
   const dayIn = (year: number) => addDays(anchor.dayIn(year), holiday.days);
@@ -60,6 +60,7 @@ export function withMovableHolidays(text: string, today: Day, notes: string[]): 
   const day = dayIn(year);
   const from = anchor.dayIn(year);
   notes.push(holiday.days === 0 ? `read '${name}' as Western Easter, ${dayLabel(from)} ${year}` : `read '${name}' as ${dayLabel(day)} ${day.year}, by ${anchor.said(from)}`);
+  if (before === 'next ' && yearSaid === undefined && relative === undefined) notes.push(`read 'next ${name}' as the coming one; for the one after, write '${name} ${year + 1}'`);
   return text.replace(matched, `${MONTH_NAMES[day.month - 1]!.toLowerCase()} ${day.day} ${day.year}`);
 }
 
@@ -81,5 +82,5 @@ export function easterSunday(year: number): { month: number; day: number } {
 
 /** A holiday of this kind named in a phrase ("every easter"): what a repeating schedule cannot follow. */
 export function movableHolidayIn(text: string): string | undefined {
-  return MOVABLE_SAID.exec(text)?.[1];
+  return MOVABLE_SAID.exec(text)?.[2];
 }

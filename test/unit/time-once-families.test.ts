@@ -488,3 +488,12 @@ describe('a bare ordinal of a year', () => {
     expect(() => parseInstant(phrase, sunday)).toThrow(/Could not understand/);
   });
 });
+
+describe('"next" before a holiday', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it('is the coming one, said', async () => {
+    expect((await meaningOfOnce('next thanksgiving', sunday)).notes).toContain("read 'next thanksgiving' as the coming one, not the one after it");
+    expect((await meaningOfOnce('next easter', sunday)).notes).toContain("read 'next easter' as the coming one; for the one after, write 'easter 2028'");
+    expect((await meaningOfOnce('easter 2028', sunday)).local.slice(0, 10)).toBe('2028-04-16');
+  });
+});
