@@ -183,7 +183,15 @@ async function withoutEnd(input: string, open: RegExpExecArray, options: PhraseO
   if (meaning.type === 'series' && (meaning.until !== undefined || meaning.count !== undefined))
     throw new UsageError(`'${input.trim()}' gives an end and says it has none ('${openSaid}')`, `Give one or the other: '${rule}' alone ends as it says.`);
   // Read as the rule alone, which is what is recorded and read again (sync, export): the open end adds nothing to it.
-  return { ...meaning, notes: [...meaning.notes, `read '${openSaid}' as no end, which '${rule}' has already`] };
+  return { ...meaning, notes: [...meaning.notes, `read '${openSaid}'${OPEN_END_NOTE}'${rule}' has already`] };
+}
+
+const OPEN_END_NOTE = ' as no end, which ';
+
+/** The words by which a phrase said it has no end ("forever"), from its note: an end given beside it as a flag contradicts them. */
+export function noEndSaid(meaning: { notes: readonly string[] }): string | undefined {
+  const note = meaning.notes.find((one) => one.includes(OPEN_END_NOTE));
+  return note?.slice("read '".length, note.indexOf(`'${OPEN_END_NOTE}`));
 }
 
 /**

@@ -108,6 +108,16 @@ describe('series', () => {
     expect(result.requests.filter((r) => r.method === 'POST')).toEqual([]);
   });
 
+  it.each([
+    [['--until', '2027-03-10'], "--until '2027-03-10' gives one"],
+    [['--count', '3'], '--count 3 gives one'],
+  ])('a phrase that says it has no end beside %j is an error, and nothing is created', async (flags, said) => {
+    const result = await create(['--cron', 'every day at 6pm until further notice', ...flags], '2027-03-03T12:00:00Z');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`The phrase says it has no end ('until further notice'), but ${said}`);
+    expect(result.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
   it('is listed as one row and deleted as one', async () => {
     const result = await create(['--cron', 'every day at 9am', '--count', '3'], '2027-03-01T00:00:00Z');
     const seriesId = result.stdout.trim();

@@ -1,7 +1,7 @@
 import { AlreadyReported, UsageError } from '../../errors';
 import type { Role } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import { endOfSpan, type PhraseOptions, type RecurringMeaning, type SeriesMeaning } from '../../time/index';
+import { endOfSpan, noEndSaid, type PhraseOptions, type RecurringMeaning, type SeriesMeaning } from '../../time/index';
 import { newSeries } from '../../state/records';
 import { followsClock } from '../../sync/intent';
 import { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS } from '../../sync/series';
@@ -124,6 +124,12 @@ export async function untilInstant(text: string, phrase: PhraseOptions): Promise
  * user's clock) and --count, or the same said in the phrase ("until dec 24", "10 times"); both, and different, is an error.
  */
 async function phraseEnds(rt: Runtime, meaning: RecurringMeaning | SeriesMeaning, untilFlag: string | undefined, countFlag: number | undefined) {
+  const noEnd = untilFlag !== undefined || countFlag !== undefined ? noEndSaid(meaning) : undefined;
+  if (noEnd !== undefined)
+    throw new UsageError(
+      `The phrase says it has no end ('${noEnd}'), but ${untilFlag !== undefined ? `--until '${untilFlag}'` : `--count ${countFlag}`} gives one`,
+      `Give one or the other: '${meaning.input.trim()}' with the flag, or the phrase without it.`,
+    );
   const flagUntil = untilFlag === undefined ? undefined : await endOfSpan(untilFlag, { now: rt.now(), zone: rt.zone() });
   const said: { until?: string; count?: number } = meaning.type === 'series' ? meaning : {};
   const phraseUntil = said.until === undefined ? undefined : Date.parse(said.until);
