@@ -1120,9 +1120,12 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
   if (tokens[i] !== 'at' && tokens[i] !== '@') return null;
   // "at every 5th minute", "at each hour": the rule follows.
   if (EACH.has(tokens[i + 1] ?? '')) return i + 1;
-  // "every day at 9am at 10am": a second time straight after the first, with no "and", is more often a correction than a list.
-  const earlier = seen.group.times.at(-1);
-  if (earlier && seen.group.times.length === 1 && CLOCK_END.test(tokens[i - 1] ?? '')) {
+  // "every day at 9am at 10am", "at 9am every monday at 5pm": a second time after the first with no "and" or comma between is
+  // more often a correction than a list.
+  const previousAt = Math.max(tokens.lastIndexOf('at', i - 1), tokens.lastIndexOf('@', i - 1));
+  // (A time after days left out, "at 9 except mondays at 10", is refused below with its own reason.)
+  const joined = tokens.slice(previousAt + 1, i).some((token) => ['and', ',', '&', 'except', 'excluding', 'but', 'besides', 'other', 'apart'].includes(token));
+  if (seen.group.times.length === 1 && previousAt >= 0 && !joined) {
     const again = readTimes(tokens, i + 1, { ...part, times: [] }, true);
     if (again !== null) {
       const said = (from: number, to: number) =>
@@ -1130,7 +1133,8 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
           .slice(from, to)
           .join(' ')
           .replace(/ ([ap]m)\b/g, '$1');
-      const [first, second] = [said(tokens.lastIndexOf('at', i - 1) + 1, i), said(i + 1, again)];
+      const firstEnd = readTimes(tokens, previousAt + 1, { ...part, times: [] }, true) ?? i;
+      const [first, second] = [said(previousAt + 1, firstEnd), said(i + 1, again)];
       throw new UsageError(`two times one after the other, with no 'and' ('${first}', then '${second}')`, `Join them with 'and' to run at both ('at ${first} and ${second}'), or give one.`);
     }
   }
@@ -1169,9 +1173,6 @@ function ordinalsOfTheirUnit(tokens: readonly string[], k: number): { words: str
   if (unit === 'day' && values.length > 1) return { words: [...values.flatMap((day, n) => (n === 0 ? [ordinalDay(day)] : ['and', ordinalDay(day)])), 'of', 'the', 'month'], end };
   return null;
 }
-
-/** The last word of a time of day ("9am", "10:30", "noon", "9 pm"). */
-const CLOCK_END = /^(?:\d{1,2}(?:[:.]\d\d)?(?:[ap]\.?m?\.?)?|[ap]\.?m\.?|noon|midday|midnight|oclock)$/;
 
 /** "on the hour", "on the half hour". */
 function readOnTheHour(tokens: readonly string[], i: number, part: Group): number | null {

@@ -647,7 +647,7 @@ describe('importing the time modules changes nothing global', () => {
 
 describe('two times one after the other, with no "and"', () => {
   const options = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
-  it.each(['every day at 9am at 10am', 'every monday at 9:30 at 5pm'])('%s is refused, naming both and how to join them', async (phrase) => {
+  it.each(['every day at 9am at 10am', 'every monday at 9:30 at 5pm', 'at 9am every monday at 5pm'])('%s is refused, naming both and how to join them', async (phrase) => {
     await expect(meaningOfSchedule(phrase, options, 2)).rejects.toThrow(/two times one after the other, with no 'and'/);
   });
 
