@@ -290,6 +290,7 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'valentine s day': 'february 14th',
   'valentines day': 'february 14th',
   'valentine day': 'february 14th',
+  'leap day': 'february 29th',
   'the ides of march': 'march 15th',
   'ides of march': 'march 15th',
   'april fool s day': 'april 1st',

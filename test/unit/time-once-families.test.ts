@@ -419,6 +419,7 @@ describe('a holiday with this or next before it', () => {
     ['valentine day', '2027-02-14 09:00'],
     ['the ides of march at noon', '2027-03-15 12:00'],
     ['next black friday', '2026-11-27 09:00'],
+    ['leap day at noon', '2028-02-29 12:00'],
     ['easter in 2030', '2030-04-21 09:00'],
     ['christmas in 2027', '2027-12-25 09:00'],
     ['december 25th in 2027 at 8am', '2027-12-25 08:00'],
