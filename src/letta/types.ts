@@ -100,11 +100,16 @@ export function scheduleKind(message: Pick<ScheduledMessage, 'schedule'>): Sched
 }
 
 /** The text of a message's content, whether a string or a list of parts. */
+/** A part of a message's content that is text (others are images and the like). */
+export function isTextPart(part: unknown): part is TextPart {
+  return typeof part === 'object' && part !== null && typeof (part as { text?: unknown }).text === 'string';
+}
+
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
     return content
-      .map((part) => (part && typeof part === 'object' && typeof (part as TextPart).text === 'string' ? (part as TextPart).text : ''))
+      .map((part) => (isTextPart(part) ? part.text : ''))
       .filter(Boolean)
       .join('\n');
   }

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import type { MessageCreate, Role, Schedule, ScheduledMessage } from '../letta/types';
-import { contentText, scheduleKind } from '../letta/types';
+import { contentText, isTextPart, scheduleKind } from '../letta/types';
 import { nextRuns } from '../time/cron';
 import { currentSchedule } from './same-schedule';
 import { carriedBody, replacementBody, type FullScheduleBody } from './carry';
@@ -47,10 +47,6 @@ export function editedBody(old: ScheduledMessage, changes: EditChanges): EditedB
   const after = describeSchedule(schedule);
   if (before !== after) changed.push(`${schedule.type === 'recurring' ? 'cron' : 'time'} ${before} → ${after}`);
   return { body: replacementBody({ ...carried, messages: nextMessages }, schedule), changed };
-}
-
-function isTextPart(part: unknown): boolean {
-  return typeof part === 'object' && part !== null && typeof (part as { text?: unknown }).text === 'string';
 }
 
 function describeSchedule(schedule: Schedule): string {

@@ -1,6 +1,6 @@
 import { MONTH_NAMES } from './names';
 import { dayLabel } from './resolve-once';
-import { addDays } from './zone';
+import { addDays, isDayBefore } from './zone';
 
 type Day = { year: number; month: number; day: number };
 
@@ -55,8 +55,7 @@ export function withMovableHolidays(text: string, today: Day, notes: string[]): 
   const anchor = ANCHORS[holiday.from];
   const dayIn = (year: number) => addDays(anchor.dayIn(year), holiday.days);
   let year = yearSaid !== undefined ? Number(yearSaid) : relative === 'next' ? today.year + 1 : today.year;
-  const passed = (day: Day) => day.year * 10_000 + day.month * 100 + day.day < today.year * 10_000 + today.month * 100 + today.day;
-  if (yearSaid === undefined && relative === undefined && passed(dayIn(year))) year += 1;
+  if (yearSaid === undefined && relative === undefined && isDayBefore(dayIn(year), today)) year += 1;
   const day = dayIn(year);
   const from = anchor.dayIn(year);
   notes.push(holiday.days === 0 ? `read '${name}' as Western Easter, ${dayLabel(from)} ${year}` : `read '${name}' as ${dayLabel(day)} ${day.year}, by ${anchor.said(from)}`);

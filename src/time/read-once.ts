@@ -547,7 +547,7 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   const weekday = weekdayAt(tokens, nth.end);
   const isDay = tokens[nth.end] === 'day';
   // "the last weekday of the month", "the first business day of next month": Monday to Friday.
-  const workday = /^(?:weekday|workday)$/.test(tokens[nth.end] ?? '') ? 1 : /^(?:business|working|work)$/.test(tokens[nth.end] ?? '') && tokens[nth.end + 1] === 'day' ? 2 : 0;
+  const workday = Math.max(0, workdayWordEnd(tokens, nth.end) - nth.end);
   if (weekday === undefined && !isDay && !workday) return null;
   const end = nth.end + Math.max(workday, 1) - 1;
   const link = tokens[end + 1];
@@ -566,7 +566,7 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
  */
 function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRef> | null {
   const weekday = weekdayAt(tokens, nth.end);
-  const workday = /^(?:weekday|workday)$/.test(tokens[nth.end] ?? '') ? 1 : /^(?:business|working|work)$/.test(tokens[nth.end] ?? '') && tokens[nth.end + 1] === 'day' ? 2 : 0;
+  const workday = Math.max(0, workdayWordEnd(tokens, nth.end) - nth.end);
   const named = weekday !== undefined || tokens[nth.end] === 'day' ? 1 : workday;
   const link = nth.end + named;
   if (tokens[link] !== 'of' && tokens[link] !== 'in') return null;

@@ -9,7 +9,7 @@ import { checkCalendar, DATE_HINT } from './iso';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
 import type { Calendar } from './once-zone';
 import type { DayRef, OnceParts } from './read-once';
-import { addDays, daysInMonth, dstNote, formatClock, formatDate, secondOccurrence, type WallTime } from './zone';
+import { addDays, daysInMonth, dstNote, formatClock, formatDate, isDayBefore, secondOccurrence, type WallTime } from './zone';
 import { ordinalDay } from './words';
 
 const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
@@ -270,8 +270,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         // "03/12/2026" said in November: March 12 has passed, so the day comes first (3 December), as much of the world writes it.
         // Days, not instants: a month-first day that is today ("11/12/2026 at 9am" at noon on 12 November) is past, never swapped.
         const swapped = { ...day, day: day.month!, month: day.day };
-        const before = (date: { year?: number; month?: number; day: number }) => date.year! * 10_000 + date.month! * 100 + date.day < today.year * 10_000 + today.month * 100 + today.day;
-        if (before(day) && !before(swapped)) {
+        if (isDayBefore({ year: day.year, month: day.month!, day: day.day }, today) && !isDayBefore({ year: day.year, month: swapped.month, day: swapped.day }, today)) {
           notes.push(`read '${input}' with the day first (${swapped.day} ${MONTH_NAMES[swapped.month - 1]}), as ${MONTH_NAMES[day.month! - 1]} ${day.day} has passed`);
           return dateInstant(swapped, today, at, now, input, notes);
         }

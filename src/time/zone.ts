@@ -87,6 +87,11 @@ export function addDays(date: { year: number; month: number; day: number }, days
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
 }
 
+/** Whether day `a` comes before day `b` on the calendar. */
+export function isDayBefore(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): boolean {
+  return a.year !== b.year ? a.year < b.year : a.month !== b.month ? a.month < b.month : a.day < b.day;
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(utcMillis(year, month + 1, 0)).getUTCDate();
 }
