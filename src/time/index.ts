@@ -148,7 +148,7 @@ const END_WORDS = new Set('starting beginning from effective commencing until ti
 function mayGiveEnds(text: string): boolean {
   return (
     text.split(/\W+/).some((word) => END_WORDS.has(word) || /^(?:\d+x|x\d+)$/.test(word)) ||
-    /\bas of\b| x \d+$/.test(text) ||
+    /\bas of\b| x \d+(?:$| at | @ )/.test(text) ||
     /\bup to\b|\bfor the rest of the\b/.test(text) ||
     // "every weekday between dec 7 and dec 18": two days.
     /\bbetween\b.+\band\b/.test(text) ||

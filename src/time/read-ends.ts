@@ -73,6 +73,9 @@ function withPlainEnds(said: string[], today: WallTime): string[] {
  * "ends after 4 occurrences" (4 times), "x4" (4 times); and a time of day after a count or a span ("every day 3 times
  * at 9am", "every day for the next 3 days at 7pm"), which is the rule's, put before them.
  */
+/** A count written with a times sign: "3x", "x3", "x 3" (one word from calendarEnds). */
+const TIMES_SIGN = /^(\d+)x$|^x ?(\d+)$/;
+
 function calendarEnds(said: string[]): string[] {
   const words: string[] = [];
   for (let k = 0; k < said.length; k++) {
@@ -85,9 +88,9 @@ function calendarEnds(said: string[]): string[] {
       // A count of fires in all, as "for 4 times" says it.
       words.push('for');
       k++;
-    } else if (/^x\d+$/.test(word) && k > 0) words.push(word.slice(1), 'times');
-    else if (word === 'x' && /^\d+$/.test(next ?? '') && k > 0 && k + 2 === said.length) {
-      words.push(next!, 'times');
+    } else if (word === 'x' && /^\d+$/.test(next ?? '') && k > 0 && (k + 2 === said.length || after === 'at' || after === '@')) {
+      // One word, as "x2" and "2x" are, that says what the phrase said.
+      words.push(`x ${next}`);
       k++;
     } else words.push(word);
   }
@@ -95,7 +98,7 @@ function calendarEnds(said: string[]): string[] {
   if (clockAt < 0) return words;
   const before = words.slice(0, clockAt);
   const last = before.length - 1;
-  const counted = COUNT_WORDS.has(before[last] ?? '') || /^\d+x$/.test(before[last] ?? '') ? (COUNT_WORDS.has(before[last]!) ? last - 1 : last) : -1;
+  const counted = COUNT_WORDS.has(before[last] ?? '') || TIMES_SIGN.test(before[last] ?? '') ? (COUNT_WORDS.has(before[last]!) ? last - 1 : last) : -1;
   const forAt = before.lastIndexOf('for');
   const spanned = forAt > 0 && spanLasting(before.slice(forAt + 1).filter((w, k) => !(k === 0 && w === 'the') && !(k <= 1 && w === 'next'))) !== undefined ? forAt : -1;
   const at = counted > 0 ? (before[counted - 1] === 'for' ? counted - 1 : counted) : spanned;
@@ -188,9 +191,9 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       }
     }
     // "10 times", "three times", "for 4 times", "5 occurrences", "3x".
-    const times = /^(\d+)x$/.exec(words[n - 1]!);
+    const times = TIMES_SIGN.exec(words[n - 1]!);
     if ((COUNT_WORDS.has(words[n - 1]!) && n > 2) || (times && n > 1)) {
-      const count = times ? Number(times[1]) : parseNumber(words[n - 2]!);
+      const count = times ? Number(times[1] ?? times[2]) : parseNumber(words[n - 2]!);
       if (count !== null && Number.isInteger(count) && count >= 1) {
         const at = (times ? n - 1 : n - 2) - (words[(times ? n - 1 : n - 2) - 1] === 'for' ? 1 : 0);
         // "every day 3 times", "daily 3x" could also be three a day: read as three fires in all, said.

@@ -12,7 +12,8 @@ import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
  */
 
 /** A month: named (its year given, or `years` on from this one: "november next year"), or this, next or the month. */
-type MonthRef = { month: number; year?: number; years?: number } | { relative: 'this' | 'next' | 'the' };
+/** `theYear`: said as "of the year" (this year's, read as next year's once passed, said so). */
+type MonthRef = { month: number; year?: number; years?: number; theYear?: boolean } | { relative: 'this' | 'next' | 'the' };
 
 export type DayRef =
   | { kind: 'offset'; days: number }
@@ -581,7 +582,7 @@ function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRe
   if (year !== undefined) [of, end] = [{ month: fromEnd ? 12 : 1, year }, link + 2];
   // "the last day of the year 2027": that year's.
   else if (yearAfter !== undefined) [of, end] = [{ month: fromEnd ? 12 : 1, year: yearAfter }, link + 4];
-  else if (which === 'year' || (tokens[link + 2] === 'year' && (which === 'the' || (which === 'this' && fromEnd)))) of = { month: fromEnd ? 12 : 1 };
+  else if (which === 'year' || (tokens[link + 2] === 'year' && (which === 'the' || (which === 'this' && fromEnd)))) of = { month: fromEnd ? 12 : 1, theYear: true };
   else if (which === 'next' && tokens[link + 2] === 'year') of = { month: fromEnd ? 12 : 1, years: 1 };
   if (which === 'year') end = link + 2;
   if (!of) return null;

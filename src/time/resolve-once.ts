@@ -637,7 +637,8 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
   const year = of.month < today.month ? today.year + 1 : today.year;
   const first = inMonth(year, of.month) ?? throwError(missing(year, of.month));
   const date = at(first) > now ? first : (inMonth(year + 1, of.month) ?? throwError(missing(year + 1, of.month)));
-  if (date.year !== today.year && (!thisYear || justPassed(thisYear, today))) {
+  if (of.theYear && date.year !== today.year) notes.push(laterYearNote(input, date, `${today.year}'s has passed`, input.replace(/\b(?:(?:this|the)\s+)?year\b/, String(date.year))));
+  else if (date.year !== today.year && (!thisYear || justPassed(thisYear, today))) {
     const name = `${MONTH_NAMES[of.month - 1]} ${today.year}`;
     notes.push(laterYearNote(input, date, thisYear ? `${name}'s has passed` : `${name} has none`, `${input} ${date.year}`));
   }

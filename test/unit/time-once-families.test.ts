@@ -355,6 +355,14 @@ describe('a day of the year, said of the year', () => {
     expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
   });
 
+  it.each([
+    ['the first monday of the year', 'Mon 4 Jan 2027', 'the first monday of 2027'],
+    ['the 2nd tuesday of the year at 9am', 'Tue 12 Jan 2027', 'the 2nd tuesday of 2027 at 9am'],
+  ])("%s: this year's has passed, read as next year's, said", async (phrase, day, example) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.notes).toEqual([`read '${phrase}' as ${day}: 2026's has passed; give the year to say so, such as '${example}'`]);
+  });
+
   it.each(['the 40th day of next year', 'the fifth monday of next year'])('%s: not in the month it would be counted in, refused', (phrase) => {
     expect(() => parseInstant(phrase, sunday)).toThrow(/which day is not clear/);
   });

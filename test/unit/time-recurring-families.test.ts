@@ -135,6 +135,8 @@ describe('a count said in the phrase', () => {
     ['every week for 20 times', 20],
     ['fridays 3x', 3],
     ['every day 10 times', 10],
+    ['every day x 3 at 9am', 3],
+    ['every day x 2 @ 5pm', 2],
   ])('%s is a series of exactly that many runs', async (phrase, count) => {
     const meaning = await meaningOfSchedule(phrase, OPTIONS, 100);
     expect(meaning.type).toBe('series');
@@ -145,6 +147,8 @@ describe('a count said in the phrase', () => {
   it.each([
     ['every day 3 times', "read '3 times' as 3 fires in all, not 3 each day"],
     ['daily 3x', "read '3x' as 3 fires in all, not 3 each day"],
+    ['every day x 2', "read 'x 2' as 2 fires in all, not 2 each day"],
+    ['daily x2', "read 'x2' as 2 fires in all, not 2 each day"],
     ['every week three times', "read 'three times' as 3 fires in all, not 3 each week"],
     ['every hour 4 times', "read '4 times' as 4 fires in all, not 4 each hour"],
   ])('%s could be that many each period: read as a count, said', async (phrase, note) => {
