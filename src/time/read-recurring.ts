@@ -1301,7 +1301,11 @@ function readFromDays(tokens: readonly string[], i: number, part: Group): number
 
 /** "from the 25th to the last", "between the 1st and the 5th". */
 function readFromDayOfMonth(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
-  return (tokens[i] === 'from' || tokens[i] === 'between') && tokens[i + 1] === 'the' && readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
+  if (tokens[i] !== 'from' && tokens[i] !== 'between') return null;
+  if (tokens[i + 1] === 'the') return readOrdinal(tokens, i + 2) ? readDayOfMonth(tokens, i + 2, part, seen) : null;
+  // "from 23rd to 25th": a day written as an ordinal, then the range's other end.
+  const day = /^\d{1,2}(?:st|nd|rd|th)$/.test(tokens[i + 1] ?? '') ? readOrdinal(tokens, i + 1) : null;
+  return day && (RANGE_WORDS.has(tokens[day.end] ?? '') || (tokens[i] === 'between' && tokens[day.end] === 'and')) ? readDayOfMonth(tokens, i + 1, part, seen) : null;
 }
 
 /**
@@ -1701,19 +1705,35 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
     j = day.end;
     if (tokens[j] === 'day') j++;
     // "the 25th to the last", "1st through 10th", "10-15", "between the 1st and the 5th".
-    const between = tokens[start - 2] === 'between' && days.length === 1 && tokens[j] === 'and';
+    const between = (tokens[start - 2] === 'between' || tokens[start - 1] === 'between') && days.length === 1 && tokens[j] === 'and';
     if (RANGE_WORDS.has(tokens[j] ?? '') || between) {
       const k = tokens[j + 1] === 'the' ? j + 2 : j + 1;
       const last = tokens[k] === 'last' ? { value: 31, end: tokens[k + 1] === 'day' ? k + 2 : k + 1 } : (readOrdinal(tokens, k) ?? (afterThe ? bareDay(tokens, k) : null));
-      if (between && last && last.value <= day.value)
+      if (between && last && last.value === day.value)
         throw new UsageError(
-          `'between the ${ordinalDay(day.value)} and the ${ordinalDay(last.value)}' runs backwards`,
-          `Give the earlier day first, such as 'between the ${ordinalDay(last.value)} and the ${ordinalDay(day.value)}'.`,
+          `'between the ${ordinalDay(day.value)} and the ${ordinalDay(last.value)}' is no span of days`,
+          `Give two days, such as 'between the ${ordinalDay(day.value)} and the ${ordinalDay(Math.min(day.value + 4, 31))}'.`,
         );
-      if (last && last.value > day.value && last.value <= 31) {
+      // "from the 28th to the 2nd", "between the 25th and the 5th": over the month's end, to it and on from the 1st.
+      if (last && tokens[k] !== 'last' && last.value < day.value && day.value <= 31) {
+        const from = tokens[start - 1] === 'the' ? start - 2 : start - 1;
+        const said = tokens.slice(tokens[from] === 'from' || between ? from : tokens[start - 1] === 'the' ? start - 1 : start, last.end).join(' ');
+        const example = `from november ${day.value} until december ${last.value}`;
+        // Days of one month named cannot run over its end: which month's end was meant is not said.
+        const k2 = tokens[last.end] === 'of' || tokens[last.end] === 'in' ? last.end + 1 : last.end;
+        if (seen.group.months || monthOf(tokens[k2]) !== undefined)
+          throw new UsageError(`'${said}' runs over a month's end, and the phrase names a month`, `Name both days' months, such as '${example}'.`);
+        for (let d = day.value + 1; d <= 31; d++) days.push(d);
+        for (let d = 1; d <= last.value; d++) days.push(d);
+        group.throughMonthEnd = true;
+        const after = last.value === 1 ? 'the 1st' : `1 to ${last.value}`;
+        const everyMonth = saysEveryMonth(tokens, last.end) || seen.group.interval?.unit === 'month' ? '' : `${EVERY_MONTH_NOTE}, such as '${example}'`;
+        addNote(group, `read '${said}' as days ${day.value} to the month's end and ${after}${everyMonth}`);
+        j = last.end;
+      } else if (last && last.value > day.value && last.value <= 31) {
         for (let d = day.value + 1; d <= last.value; d++) days.push(d);
         if (tokens[k] === 'last') group.throughMonthEnd = true;
-        const from = tokens[start - 1] === 'from' || (tokens[start - 1] === 'the' && (tokens[start - 2] === 'from' || tokens[start - 2] === 'between'));
+        const from = tokens[start - 1] === 'from' || tokens[start - 1] === 'between' || (tokens[start - 1] === 'the' && (tokens[start - 2] === 'from' || tokens[start - 2] === 'between'));
         if (from && tokens[k] !== 'last' && seen.group.interval?.unit !== 'month' && !seen.group.months && !saysEveryMonth(tokens, last.end)) {
           const said = tokens.slice(start - (tokens[start - 1] === 'the' ? 2 : 1), last.end).join(' ');
           addNote(group, `read '${said}' as days ${day.value} to ${last.value}${EVERY_MONTH_NOTE}, such as 'from january ${day.value} until january ${last.value}'`);

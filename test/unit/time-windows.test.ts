@@ -142,8 +142,32 @@ describe('a start and an end said together', () => {
     expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).notes.join('\n')).not.toMatch(/of every month;/);
   });
 
-  it.each(['every day between the 25th and the 5th', 'every day between the 5th and the 1st'])('%s runs backwards: refused, not read as two days', async (phrase) => {
-    await expect(meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).rejects.toThrow(/runs backwards/);
+  it.each([
+    ['every day from the 28th to the 2nd', '0 9 1,2,28-31 * *', "read 'from the 28th to the 2nd' as days 28 to the month's end and 1 to 2 of every month"],
+    ['every day between the 25th and the 5th', '0 9 1-5,25-31 * *', "read 'between the 25th and the 5th' as days 25 to the month's end and 1 to 5 of every month"],
+    ['every day from 30th through 1st', '0 9 1,30,31 * *', "read 'from 30th through 1st' as days 30 to the month's end and the 1st of every month"],
+    ['the 29th to the 3rd of every month at 9am', '0 9 1-3,29-31 * *', "read 'the 29th to the 3rd' as days 29 to the month's end and 1 to 3"],
+  ])("%s runs over the month's end: to it and on from the 1st, said, not two days", async (phrase, cron, note) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.notes.join('\n')).toContain(note);
+  });
+
+  it.each(['every day from the 28th to the 2nd of december', 'every december from the 28th to the 2nd'])("%s: over a month's end with a month named, refused", async (phrase) => {
+    await expect(meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).rejects.toThrow(/runs over a month's end, and the phrase names a month/);
+  });
+
+  it.each(['every day between the 5th and the 5th', 'every day between 5th and 5th'])('%s is no span: refused', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).rejects.toThrow(/is no span of days/);
+  });
+
+  it.each([
+    ['every day from 23rd to 25th', '0 9 23-25 * *'],
+    ['every day between 3rd and 7th at 8am', '0 8 3-7 * *'],
+  ])('%s: days without "the", as with it', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.notes.join('\n')).toMatch(/of every month;/);
   });
 
   it('"every 3rd hour of the day" is no hour of the day: not read as 03:00', async () => {
