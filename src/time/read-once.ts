@@ -418,6 +418,15 @@ const spelled = (tokens: readonly string[]) => tokens.join(' ').replace(/ ?([-/]
  * the next that has it), "the 15th of next month".
  */
 function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
+  // "2027 may 22nd", "2027, may 22": the year first, as a year-first date in digits has it.
+  const yearFirst = /^(?:19|20)\d\d$/.test(tokens[i] ?? '') ? (tokens[i + 1] === ',' ? i + 2 : i + 1) : -1;
+  if (yearFirst > 0 && monthAt(tokens, yearFirst) !== undefined) {
+    const year = Number(tokens[i]);
+    const date = readDate(tokens, yearFirst);
+    if (date?.value.kind === 'date' && date.value.year === undefined && date.value.month !== undefined) return { value: { ...date.value, year }, end: date.end };
+    // "2027 may": its first day, as "may 2027" is.
+    if (!date) return { value: { kind: 'date', day: 1, month: monthAt(tokens, yearFirst)!, year, wholeMonth: true }, end: yearFirst + 1 };
+  }
   const month = monthAt(tokens, i);
   if (month !== undefined) {
     let j = i + 1;

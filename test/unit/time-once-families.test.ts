@@ -506,3 +506,27 @@ describe('"next" before a holiday', () => {
     expect((await meaningOfOnce('easter 2028', sunday)).local.slice(0, 10)).toBe('2028-04-16');
   });
 });
+
+describe('a date with its year first, in words', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['2027 may 22nd', '2027-05-22 09:00'],
+    ['2027 May 22 at 3pm', '2027-05-22 15:00'],
+    ['2027, may 22nd at 3pm', '2027-05-22 15:00'],
+    ['on 2027 dec 3', '2027-12-03 09:00'],
+  ])('%s', async (phrase, local) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes).toEqual([]);
+  });
+
+  it('a year and month alone is its first day, said, as "may 2027" is', async () => {
+    const meaning = await meaningOfOnce('2027 may', sunday);
+    expect(meaning.local.slice(0, 16)).toBe('2027-05-01 09:00');
+    expect(meaning.notes).toEqual(["read '2027 may' as Sat 1 May 2027, the first of the month; give the day to say otherwise, such as 'may 15'"]);
+  });
+
+  it('a clock before a date stays a clock after "at"', async () => {
+    expect((await meaningOfOnce('at 2030 may 22', sunday)).local.slice(0, 16)).toBe('2027-05-22 20:30');
+  });
+});
