@@ -91,6 +91,8 @@ export function healthNote(health: ScheduleHealth, zone: string, now: number): s
 export interface HealthRowContext {
   agentName?: string;
   seriesId?: string;
+  /** The set it is one of (one phrase, several crons), as `agenda` calls it. */
+  setId?: string;
   /** The schedule that stands for this one now (an edit, resume or sync replaced it in the window). */
   replacedBy?: string;
   /** Replaced, yet Letta still lists it: its delete failed, and it fires beside the one that replaced it. */
@@ -110,7 +112,7 @@ export function scheduleCells(health: ScheduleHealth, zone: string, now: number,
   return [
     health.schedule.id,
     context.agentName ?? health.schedule.agentId,
-    context.seriesId === undefined ? health.schedule.kind : 'series',
+    context.seriesId !== undefined ? 'series' : context.setId !== undefined ? 'set' : health.schedule.kind,
     counted(counts.ok),
     counted(counts.late),
     counted(counts.failed),
@@ -131,6 +133,7 @@ export function scheduleJson(health: ScheduleHealth, zone: string, now: number, 
     ...(schedule.cron === undefined ? {} : { cron_expression: schedule.cron }),
     ...(schedule.scheduledAt === undefined ? {} : { scheduled_at: schedule.scheduledAt }),
     ...(context.seriesId === undefined ? {} : { series_id: context.seriesId }),
+    ...(context.setId === undefined ? {} : { set_id: context.setId }),
     ...(context.replacedBy === undefined ? {} : { replaced_by: context.replacedBy }),
     ...(context.stillOnLetta ? { still_on_letta: true } : {}),
     from: new Date(health.from).toISOString(),

@@ -29,7 +29,7 @@ export interface FireHealthOptions {
 }
 
 /** What the record of intent adds about a schedule: when it was made (if the server does not say), and its series. */
-export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string; replacedBy?: string };
+export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string; setId?: string; replacedBy?: string };
 
 interface RecordOfIntent {
   about: Recorded;
@@ -64,9 +64,15 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
   return {
     about: (scheduleId) => {
       const series = seriesOf(state, scheduleId);
-      const created = Date.parse(findIntent(state, scheduleId)?.created_at ?? series?.created_at ?? '');
-      const replacedBy = findIntent(state, scheduleId)?.replaced_by;
-      return { ...(Number.isFinite(created) ? { createdAt: created } : {}), ...(series ? { seriesId: series.series_id } : {}), ...(replacedBy ? { replacedBy } : {}) };
+      const intent = findIntent(state, scheduleId);
+      const created = Date.parse(intent?.created_at ?? series?.created_at ?? '');
+      const replacedBy = intent?.replaced_by;
+      return {
+        ...(Number.isFinite(created) ? { createdAt: created } : {}),
+        ...(series ? { seriesId: series.series_id } : {}),
+        ...(intent?.set_id ? { setId: intent.set_id } : {}),
+        ...(replacedBy ? { replacedBy } : {}),
+      };
     },
     replaced: (agentIds, from) =>
       state.intents
@@ -158,6 +164,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       const context = {
         agentName: names.get(health.schedule.agentId),
         seriesId: local(health.schedule.id).seriesId,
+        setId: local(health.schedule.id).setId,
         replacedBy: local(health.schedule.id).replacedBy,
         stillOnLetta: leftOver.has(facts.id),
       };

@@ -448,6 +448,26 @@ describe('history of a series and of a paused schedule', () => {
     ]);
   });
 
+  it("status calls a set's schedules `set`, as agenda does, with set_id under --json", async () => {
+    const made = await cli('recurring', 'create', '--message', 'Check in', '--cron', 'every weekday at 9am and at 11am on weekends', '--tz', 'America/New_York', '--json');
+    expect(made.code).toBe(0);
+    const setId = JSON.parse(made.stdout).set_id as string;
+    expect(setId).toMatch(/^set-/);
+    const doc = JSON.parse((await cli('status', '--json')).stdout);
+    const schedules = doc.fire_health.schedules as Json[];
+    expect(schedules).toHaveLength(2);
+    expect(schedules.map((s) => [s.kind, s.set_id])).toEqual([
+      ['recurring', setId],
+      ['recurring', setId],
+    ]);
+    const table = await cli('status');
+    const kinds = table.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t')[2]);
+    expect(kinds).toEqual(['set', 'set']);
+  });
+
   it('a paused id: its fires up to the pause, none due after it', async () => {
     const daily = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, 'Daily digest');
     daily.created_at = '2026-11-17T00:00:00.000Z';
