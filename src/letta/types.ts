@@ -99,12 +99,35 @@ export function scheduleKind(message: Pick<ScheduledMessage, 'schedule'>): Sched
   return typeof schedule.cron_expression === 'string' ? 'recurring' : 'one-time';
 }
 
-/** The text of a message's content, whether a string or a list of parts. */
 /** A part of a message's content that is text (others are images and the like). */
 export function isTextPart(part: unknown): part is TextPart {
   return typeof part === 'object' && part !== null && typeof (part as { text?: unknown }).text === 'string';
 }
 
+/**
+ * A message's content as a person reads it: its text, and each other part in brackets where it stands ("[image:
+ * https://...]", "[image: image/png, 12 KiB]", "[image: file file-1]", "[audio]"), so no part goes unseen.
+ */
+export function contentShown(content: unknown): string {
+  if (!Array.isArray(content)) return contentText(content);
+  return content.map((part) => (isTextPart(part) ? part.text : `[${partLabel(part)}]`)).join('\n');
+}
+
+function partLabel(part: unknown): string {
+  const { type, source } = (typeof part === 'object' && part !== null ? part : {}) as { type?: unknown; source?: Record<string, unknown> };
+  const kind = typeof type === 'string' && type !== '' ? type : 'part';
+  if (typeof source !== 'object' || source === null) return kind;
+  if (typeof source.url === 'string') return `${kind}: ${source.url}`;
+  if (typeof source.file_id === 'string') return `${kind}: file ${source.file_id}`;
+  if (typeof source.data === 'string') {
+    const bytes = Math.floor((source.data.length * 3) / 4);
+    const size = bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KiB`;
+    return `${kind}: ${typeof source.media_type === 'string' ? `${source.media_type}, ` : ''}${size}`;
+  }
+  return kind;
+}
+
+/** The text of a message's content, whether a string or a list of parts. */
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {

@@ -141,6 +141,40 @@ describe('onetime and recurring', () => {
     expect(wrong.stdout).toBe('');
   });
 
+  it('get shows every part of a message: its text, and each image where it stands', async () => {
+    const item = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * 1-5' });
+    item.message = {
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'What changed in this chart?' },
+            { type: 'image', source: { type: 'url', url: 'https://example.com/chart.png' } },
+            { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'A'.repeat(4096) } },
+            { type: 'image', source: { type: 'letta', file_id: 'file-123' } },
+          ],
+        },
+      ],
+    };
+    const r = await cli('recurring', 'get', item.id, '--agent-id', AGENT);
+    expect(r.code).toBe(0);
+    const message = r.stdout.slice(r.stdout.indexOf('What changed'));
+    expect(
+      message
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ).toEqual(['What changed in this chart?', '[image: https://example.com/chart.png]', '[image: image/png, 3 KiB]', '[image: file file-123]']);
+  });
+
+  it('agenda names a message of an image alone by its image, not by nothing', async () => {
+    const item = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    item.message = { messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/chart.png' } }] }] };
+    const r = await cli('agenda', '--agent-id', AGENT, '--days', '1', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Array<{ message: string }>).map((fire) => fire.message)).toEqual(['[image: https://example.com/chart.png]']);
+  });
+
   it('delete checks existence first: unknown ids are exit 3', async () => {
     const item = letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 60_000 });
     const ok = await cli('onetime', 'delete', item.id, '--agent-id', AGENT);

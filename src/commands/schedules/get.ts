@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { NotFoundError } from '../../errors';
-import { contentText, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
+import { contentShown, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import { printDetailOf, type DetailRow } from '../../output/detail';
 import { bothZones } from '../../output/when';
 import type { Runtime } from '../../runtime';
@@ -58,7 +58,7 @@ async function detailRows(rt: Runtime, kind: ScheduleKind, item: ScheduledMessag
     if (local && local !== cron.trim()) rows.push(['Local cron', `${local} (${zone})`], ['Local', () => `${describeCron(local)} (${zone})`]);
     if (!paused) rows.push(['Next run', () => bothZones(zone, next.value, next.field, now)]);
   }
-  for (const message of item.message?.messages ?? []) rows.push(['Role', String(message.role)], ['Message', contentText(message.content)]);
+  for (const message of item.message?.messages ?? []) rows.push(['Role', String(message.role)], ['Message', contentShown(message.content)]);
   return rows;
 }
 
