@@ -167,12 +167,14 @@ describe('onetime and recurring', () => {
     ).toEqual(['What changed in this chart?', '[image: https://example.com/chart.png]', '[image: image/png, 3 KiB]', '[image: file file-123]']);
   });
 
-  it('agenda names a message of an image alone by its image, not by nothing', async () => {
+  it('agenda and list name a message of an image alone by its image, not by nothing', async () => {
     const item = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
     item.message = { messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/chart.png' } }] }] };
     const r = await cli('agenda', '--agent-id', AGENT, '--days', '1', '--json');
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as Array<{ message: string }>).map((fire) => fire.message)).toEqual(['[image: https://example.com/chart.png]']);
+    const list = await cli('recurring', 'list', '--agent-id', AGENT);
+    expect(list.stdout).toContain('[image: https://example.com/chart.png]');
   });
 
   it('delete checks existence first: unknown ids are exit 3', async () => {
