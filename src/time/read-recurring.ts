@@ -243,6 +243,8 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   while (i < tokens.length - 1 && LEADING_FILLER.has(tokens[i]!) && !isOneWeekend(tokens, i) && !startsOneTime(tokens, i)) i++;
   const groups: Group[] = [newGroup()];
   let group = groups[0]!;
+  /** Each group of a second window, with the group of the window before it. */
+  const windowAfter = new Map<Group, Group>();
   let joined = false;
   // Joined by "and" itself, not by a comma ("every 5 minutes, only on friday" narrows the interval to Fridays).
   let andJoined = false;
@@ -279,6 +281,17 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       groups.push(group);
       joined = andJoined = false;
       i++;
+      continue;
+    }
+    // "every hour between 9 and 5 on weekdays and between 10 and 2 on saturdays": a second window is a rule of its own at
+    // the same interval (one rule has one window), on the days said with it, else on the first one's.
+    if (LIST_WORDS.has(token) && group.window && group.interval && startsWindow(tokens, tokens[i + 1] === 'and' ? i + 2 : i + 1)) {
+      const next = Object.assign(newGroup(), { interval: group.interval, repeats: true });
+      windowAfter.set(next, group);
+      group = next;
+      groups.push(group);
+      joined = andJoined = false;
+      i += tokens[i + 1] === 'and' ? 2 : 1;
       continue;
     }
     if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats || group.part))) {
@@ -347,6 +360,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     }
     i = read.end;
   }
+  windowDays(groups, windowAfter);
   // "every 1st and every 15th at 6pm": a time said once, after the last part, is the time of each part before it that
   // gives none (they fired at 09:00).
   const last = groups[groups.length - 1]!;
@@ -1019,6 +1033,34 @@ export function listText(items: string[]): string {
 }
 
 /** Days named after a complete group ("... at 9am and the 15th at noon", "... and weekends at 11am") start a group of their own. */
+/** "between 10 and 2", "from 2pm to 4pm": a window of the day starts at `i`. */
+function startsWindow(tokens: readonly string[], i: number): boolean {
+  return (tokens[i] === 'between' || tokens[i] === 'from') && readClock(tokens, i + 1) !== null;
+}
+
+/**
+ * The days of windows said one after another: a window that names none runs on the days of the one before it; days said
+ * only with the last ("from 9 to 12 and from 1 to 5 on weekdays") are every window's, said.
+ */
+function windowDays(groups: Group[], windowAfter: ReadonlyMap<Group, Group>): void {
+  if (windowAfter.size === 0) return;
+  const dayless = (g: Group) => !DAY_KINDS.some((kind) => g[kind] !== undefined) && g.months === undefined;
+  const copyDays = (to: Group, from: Group) => {
+    for (const kind of [...DAY_KINDS, 'months', 'exceptWeekdays', 'exceptMonths', 'workdays'] as const) if (from[kind] !== undefined) Object.assign(to, { [kind]: from[kind] });
+  };
+  const chain = groups.filter((g) => windowAfter.has(g) || [...windowAfter.values()].includes(g));
+  const last = chain[chain.length - 1]!;
+  if (!dayless(last) && chain.slice(0, -1).every(dayless)) {
+    for (const g of chain.slice(0, -1)) copyDays(g, last);
+    addNote(last, 'read the days said after the last window as the days of every window; to run a window every day, say it first');
+    return;
+  }
+  for (const g of chain) {
+    const before = windowAfter.get(g);
+    if (before && dayless(g)) copyDays(g, before);
+  }
+}
+
 function startsDays(tokens: readonly string[], i: number): boolean {
   if (readDaySet(tokens, i)) return true;
   let j = tokens[i] === 'on' ? i + 1 : i;

@@ -250,3 +250,26 @@ describe('each cron of a window in a half-hour zone keeps its local cron', () =>
     expect(meaning.description).not.toContain('(UTC)');
   });
 });
+
+describe('windows one after another: each a rule of its own at the same interval', () => {
+  const local = async (phrase: string) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    return { crons: meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : [], notes: meaning.notes };
+  };
+
+  it.each([
+    ['every hour between 9 and 5 on weekdays and between 10 and 2 on saturdays', ['0 9-17 * * 1-5', '0 10-14 * * 6']],
+    ['every hour between 9am and 5pm on weekdays, and from 10am to 2pm on saturdays', ['0 9-17 * * 1-5', '0 10-14 * * 6']],
+    // A window that names no days runs on those of the one before it.
+    ['every 15 minutes between 9am and 10am on mondays and between 3pm and 4pm', ['*/15 9,15 * * 1', '0 10,16 * * 1']],
+    ['every 30 minutes from 9am to 11am and from 2pm to 4pm', ['*/30 9,10,14,15 * * *', '0 11,16 * * *']],
+  ])('%s', async (phrase, crons) => {
+    expect((await local(phrase)).crons).toEqual(crons);
+  });
+
+  it("days said only after the last window are every window's, said", async () => {
+    const { crons, notes } = await local('every hour from 9am to 12pm and from 1pm to 5pm on weekdays');
+    expect(crons).toEqual(['0 9-17 * * 1-5']);
+    expect(notes).toContain('read the days said after the last window as the days of every window; to run a window every day, say it first');
+  });
+});
