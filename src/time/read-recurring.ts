@@ -1989,7 +1989,7 @@ function readMonths(tokens: readonly string[], i: number, group: Group): number 
 /**
  * "between 9am and 5pm", "from 9 to 17", "from 8:30 until noon", "9-5",
  * "after 9am and before 5pm", "from 9 till 5". The end is the last fire
- * ("every 30 minutes from 9 to 5" ends at 17:00). Ends without am/pm follow
+ * ("every 30 minutes from 9 to 5" ends at 17:00), but for one said with "before", which it leaves out. Ends without am/pm follow
  * `settleClock`, except that an end before the start is in the afternoon
  * ("from 9 to 5") and a start takes the end's am/pm when that keeps it first
  * ("from 10 to 2pm"); each choice is a note.
@@ -2046,8 +2046,13 @@ function readWindow(tokens: readonly string[], i: number, group: Group, seen: Se
       true,
     );
   }
-  group.window = { from: minutes(start), to: minutes(end) };
+  group.window = { from: minutes(start), to: joiner === 'before' ? lastBefore(minutes(end)) : minutes(end) };
   return to.end;
+}
+
+/** The last minute before `end` ("before 5pm" leaves 17:00 out); before midnight, the day's last. */
+function lastBefore(end: number): number {
+  return end === 0 ? DAY_END : end - 1;
 }
 
 /**
@@ -2068,7 +2073,7 @@ const DAY_END = 23 * 60 + 59;
 /**
  * A window given by its end alone: "every hour before noon" (from the day's
  * start), "every hour starting at 9am until 5pm" (from the interval's start).
- * The end is the last fire, as in a window with both ends.
+ * The end is the last fire, as in a window with both ends; "before" leaves it out.
  */
 function readWindowEnd(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
   const to = readClock(tokens, i + 1, { bareOffsets: false });
@@ -2079,8 +2084,12 @@ function readWindowEnd(tokens: readonly string[], i: number, group: Group, seen:
   const from = start ? start.hour * 60 + start.minute : 0;
   const end = to.ambiguous ? endAfter(to, from) : to.value;
   if (to.ambiguous) addNote(group, clockNote(to, end));
-  if (!until) addNote(group, `read '${tokens.slice(i, to.end).join(' ')}' as from 00:00 to ${formatClock(end.hour, end.minute)}, ${formatClock(end.hour, end.minute)} included`);
-  group.window = { from, to: end.hour * 60 + end.minute };
+  if (!until) {
+    const said = `read '${tokens.slice(i, to.end).join(' ')}' as from ${formatClock(Math.floor(from / 60), from % 60)}`;
+    const endText = formatClock(end.hour, end.minute);
+    addNote(group, end.hour === 0 && end.minute === 0 ? `${said} to the end of the day` : `${said} until ${endText}, ${endText} left out`);
+  }
+  group.window = { from, to: until ? end.hour * 60 + end.minute : lastBefore(end.hour * 60 + end.minute) };
   return to.end;
 }
 

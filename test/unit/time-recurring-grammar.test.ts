@@ -48,7 +48,9 @@ const FAMILIES: Array<[string, Spec]> = [
   ['every 15 minutes from 8:30 until noon on mondays', { minutes: every(15, 510, 720), days: weekdays(1), span: 30 }],
   ['every 30 minutes from 9 to 5 on weekdays', { minutes: every(30, 540, 1020), days: weekdays(1, 2, 3, 4, 5), span: 14 }],
   ['every 20 mins on weekdays between 9 and 6', { minutes: every(20, 540, 1080), days: weekdays(1, 2, 3, 4, 5), span: 14 }],
-  ['every 15 minutes after 9am and before 11am', { minutes: every(15, 540, 660), span: 14 }],
+  // "before" leaves its end out.
+  ['every 15 minutes after 9am and before 11am', { minutes: every(15, 540, 645), span: 14 }],
+  ['every 5 mins after 2:00pm and before 2:55pm', { minutes: every(5, 840, 890), span: 14 }],
   ['every 30 minutes from 10 to 2pm', { minutes: every(30, 600, 840), span: 14 }],
   ['every 2 hours between 10pm and 6am', { minutes: [1320, 0, 120, 240, 360], span: 14 }],
   // Frequencies.

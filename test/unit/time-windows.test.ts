@@ -24,9 +24,16 @@ describe('a window with one bound', () => {
     expect(await localClocks('every 2 hours after 6pm', zone)).toEqual(hours(18, 22, 2));
   });
 
-  it.each(ZONES)('"before" runs from the day\'s start, the end included (%s)', async (zone) => {
-    expect(await localClocks('every hour before noon', zone)).toEqual(hours(0, 12));
-    expect(await localClocks('every 3 hours before 9am', zone)).toEqual(hours(0, 9, 3));
+  it.each(ZONES)('"before" runs from the day\'s start, the end left out (%s)', async (zone) => {
+    expect(await localClocks('every hour before noon', zone)).toEqual(hours(0, 11));
+    expect(await localClocks('every 3 hours before 9am', zone)).toEqual(hours(0, 6, 3));
+    expect(await localClocks('every 1 hour after 2:00pm and before 7:00pm', zone)).toEqual(hours(14, 18));
+    expect(await localClocks('every hour after 9pm and before midnight', zone)).toEqual(hours(21, 23));
+  });
+
+  it('says "before" leaves its end out', async () => {
+    const meaning = await meaningOfSchedule('every 30 minutes from 9am before 5pm', { now: NOW, zone: 'UTC' });
+    expect(meaning.notes).toContain("read 'before 5 pm' as from 09:00 until 17:00, 17:00 left out");
   });
 
   it.each(ZONES)('"until" after a start closes the window there (%s)', async (zone) => {
