@@ -1833,6 +1833,8 @@ function bareDay(tokens: readonly string[], j: number): Read<number> | null {
 function readDate(tokens: readonly string[], i: number, group: Group): number | null {
   let month = monthOf(tokens[i]);
   let day: Read<number> | null = null;
+  /** Days listed before the first, its month after them. */
+  const days: number[] = [];
   let end: number;
   if (month !== undefined) {
     let j = i + 1;
@@ -1844,11 +1846,20 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
     day = readOrdinal(tokens, i) ?? bareDay(tokens, i);
     if (!day) return null;
     let j = day.end;
+    // "13 and 16 june", "the 1st, 15th and 20th of march": days listed before their month are each its day.
+    while (LIST_WORDS.has(tokens[j] ?? '')) {
+      const k = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+      const next = readOrdinal(tokens, k) ?? bareDay(tokens, k);
+      if (!next) break;
+      days.push(next.value);
+      j = next.end;
+    }
     if (tokens[j] === 'of') j++;
     month = monthOf(tokens[j]);
     if (month === undefined) return null;
     end = j + 1;
   }
+  days.unshift(day.value);
   const months = [month];
   // "the 1st of january, april, july and october": the day in each month listed (a month with its own day starts a new date).
   if (!monthOf(tokens[i])) {
@@ -1862,11 +1873,9 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
   }
   for (const each of months) {
     const limit = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][each - 1]!;
-    if (day.value < 1 || day.value > limit) {
-      throw new UsageError(`${MONTH_NAMES[each - 1]} has no day ${day.value}`);
-    }
+    for (const value of days) if (value < 1 || value > limit) throw new UsageError(`${MONTH_NAMES[each - 1]} has no day ${value}`);
   }
-  group.dates = [...(group.dates ?? []), ...months.map((each) => ({ month: each, day: day.value }))];
+  group.dates = [...(group.dates ?? []), ...months.flatMap((each) => days.map((value) => ({ month: each, day: value })))];
   if (LIST_WORDS.has(tokens[end] ?? '') && (monthOf(tokens[end + 1]) !== undefined || readOrdinal(tokens, end + 1) || bareDay(tokens, end + 1))) {
     const next = readDate(tokens, end + 1, group);
     if (next !== null) return next;
