@@ -294,7 +294,9 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       i += tokens[i + 1] === 'and' ? 2 : 1;
       continue;
     }
-    if (secondRule || (LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats || group.part))) {
+    // "at noon, every 3 weeks, wednesday through friday": days after a comma are the days of a weekly interval that names none.
+    const weeksDays = token === ',' && group.interval?.unit === 'week' && !DAY_KINDS.some((kind) => group[kind] !== undefined) && readDaySet(tokens, i + 1) !== null;
+    if (secondRule || (!weeksDays && LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats || group.part))) {
       const otherPart = !secondRule && startsOtherPart(tokens, i + 1, group);
       if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group) || otherPart) {
         group = otherPart ? sameDays(group) : newGroup();

@@ -616,3 +616,13 @@ describe('alternate', () => {
     expect(await localFires('every alternate saturday', 3)).toEqual(await localFires('every other saturday', 3));
   });
 });
+
+describe('days after a comma are the days of a weekly interval that names none', () => {
+  it.each([
+    ['at noon, every 3 weeks, wednesday through friday', ['2026-11-18 12:00', '2026-11-19 12:00', '2026-11-20 12:00', '2026-12-09 12:00']],
+    ['At 12:00 PM, every 3 weeks, Wednesday through Friday', ['2026-11-18 12:00', '2026-11-19 12:00', '2026-11-20 12:00', '2026-12-09 12:00']],
+    ['every week at 9am, fridays', ['2026-11-20 09:00', '2026-11-27 09:00', '2026-12-04 09:00', '2026-12-11 09:00']],
+  ])('%s', async (phrase, fires) => {
+    expect(await localFires(phrase, 4)).toEqual(fires);
+  });
+});
