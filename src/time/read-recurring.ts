@@ -8,7 +8,7 @@ import { UsageError } from '../errors';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, holidayNote, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { ordinalDay, readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
-import { formatClock } from './zone';
+import { daysInMonth, formatClock } from './zone';
 
 export interface Nth {
   n: number;
@@ -1332,15 +1332,36 @@ function readLink(tokens: readonly string[], i: number): number | null {
 
 /** "from monday to friday", "from january to march". */
 function readFromDays(tokens: readonly string[], i: number, part: Group): number | null {
+  return readFromDaysSaid(tokens, i, part);
+}
+
+/** readFromDays, `said`: the words of the phrase read as these tokens ("between march and may" as "from march to may"). */
+function readFromDaysSaid(tokens: readonly string[], i: number, part: Group, said?: string): number | null {
   // "between monday and friday", "between march and may": as "from ... to ...".
   if (tokens[i] === 'between' && tokens[i + 2] === 'and') {
     const both = (of: (word: string | undefined) => number | undefined) => of(tokens[i + 1]) !== undefined && of(tokens[i + 3]) !== undefined;
     if (!both(weekdayOf) && !both(monthOf)) return null;
-    return readFromDays([...tokens.slice(0, i), 'from', tokens[i + 1]!, 'to', ...tokens.slice(i + 3)], i, part);
+    return readFromDaysSaid([...tokens.slice(0, i), 'from', tokens[i + 1]!, 'to', ...tokens.slice(i + 3)], i, part, tokens.slice(i, i + 4).join(' '));
   }
   if (tokens[i] !== 'from') return null;
   if (weekdayOf(tokens[i + 1]) !== undefined) return readDays(tokens, i + 1, part);
-  return monthOf(tokens[i + 1]) !== undefined && RANGE_WORDS.has(tokens[i + 2] ?? '') ? readMonths(tokens, i + 1, part) : null;
+  if (monthOf(tokens[i + 1]) === undefined || !RANGE_WORDS.has(tokens[i + 2] ?? '')) return null;
+  const end = readMonths(tokens, i + 1, part);
+  const [first, last] = [monthOf(tokens[i + 1])!, monthOf(tokens[end === null ? -1 : end - 1])];
+  // "every wed from november until june": months come round every year, which the phrase may not have meant.
+  if (end !== null && last !== undefined && !saysEveryYear(tokens)) {
+    const name = (month: number) => MONTH_NAMES[month - 1]!.toLowerCase();
+    addNote(
+      part,
+      `read '${said ?? tokens.slice(i, end).join(' ')}' as ${MONTH_NAMES[first - 1]} to ${MONTH_NAMES[last - 1]} of every year; to run once, give the days, such as 'from ${name(first)} 1 until ${name(last)} ${daysInMonth(2027, last)}'`,
+    );
+  }
+  return end;
+}
+
+/** "every year", "each year", "yearly", "annually", "every summer": the phrase says its months come round each year. */
+function saysEveryYear(tokens: readonly string[]): boolean {
+  return tokens.some((token, k) => token === 'yearly' || token === 'annually' || (token === 'year' && EACH.has(tokens[k - 1] ?? '')));
 }
 
 /** "from the 25th to the last", "between the 1st and the 5th". */

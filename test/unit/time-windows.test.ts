@@ -116,6 +116,20 @@ describe('a start and an end said together', () => {
     expect((await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' })).type).toBe('recurring');
   });
 
+  it.each([
+    ['every wed from november until june', "read 'from november until june' as November to June of every year; to run once, give the days, such as 'from november 1 until june 30'"],
+    ['every day between march and may at 8am', "read 'between march and may' as March to May of every year; to run once, give the days, such as 'from march 1 until may 31'"],
+  ])("%s: months from one to another are every year's, said with the words for once", async (phrase, note) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type).toBe('recurring');
+    expect(meaning.notes).toContain(note);
+  });
+
+  it('months said of every year: no note', async () => {
+    const meaning = await meaningOfSchedule('every year from june to august on mondays', { now: NOW, zone: 'UTC' });
+    expect(meaning.notes.join('\n')).not.toMatch(/of every year;/);
+  });
+
   it("days of the month from one to another are every month's, said with the words for once", async () => {
     const meaning = await meaningOfSchedule('every day at noon from the 23rd to the 25th', { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 12 23-25 * *');
