@@ -200,7 +200,8 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
       i++;
     } else {
       const part = PARTS.find(([words]) => words.every((w, k) => tokens[i + k] === w));
-      if (part) {
+      // "12 in the evening" is no noon (as pm would read it): the evening is left to be read as the part of the day it is.
+      if (part && !(hour === 12 && part[0].at(-1) === 'evening')) {
         meridiem = part[1];
         i += part[0].length;
       }

@@ -317,6 +317,12 @@ function countedFromDate(input: InstantInput): number | null {
 
 /** The instant a phrase names; `trace`, when given, gets the name of the rule that decided it. */
 function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {
+  // "4pm + 3 days", "friday +1 week": the time, then the amount added to it (the amount alone dropped the time).
+  const plus = PLUS_AMOUNT.exec(text);
+  if (plus && relative(`+ ${plus[2]}`, shown, now, zoneCalendar(zone), { ...read, notes: [] }) !== null) {
+    const base = plus[1] === 'now' ? now : readInstant(plus[1]!, shown, now, zone, read, trace);
+    return relative(`+ ${plus[2]}`, shown, base, read.calendar ?? zoneCalendar(zone), read)!;
+  }
   let input: InstantInput = { text, shown, now, zone, calendar: zoneCalendar(zone), read };
   let inWords = false;
   let zoned: PhraseZone | undefined;
@@ -353,6 +359,9 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
   }
   throw notUnderstood(shown, text, 'Could not understand the time');
 }
+
+/** A time, then "+" and an amount: "4pm + 3 days", "friday +1 week", "noon + 2 hours and 30 minutes". */
+const PLUS_AMOUNT = /^(.*[^\s+]) ?\+ ?((?:\d+(?:\.\d+)?|an?) ?[a-z]+(?:,? (?:and )?(?:\d+(?:\.\d+)?|an?) ?[a-z]+)*)$/;
 
 /** Words that put what a phrase names in the past ("past noon" is after noon; "the last friday before christmas" is to come). */
 const SAID_PAST = /\b(?:yesterday|ago|last(?! (?:thing|minute)\b)(?! \w+ (?:before|of|in)\b)|previous|(?:the|this) past)\b/;
@@ -444,7 +453,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     throw new UsageError(`'${shown}' counts back from now; a message is sent at a time ahead`, `Give a time from now, such as '${text.replace(/^(?:in |\+ ?)?-\s*/, 'in ')}'.`);
   }
   let tail = false;
-  if (tokens[end - 2] === 'from' && tokens[end - 1] === 'now') end -= 2;
+  if ((tokens[end - 2] === 'from' || tokens[end - 2] === 'after') && tokens[end - 1] === 'now') end -= 2;
   else if (tokens[end - 1] === 'hence' || tokens[end - 1] === 'later') end -= 1;
   else if (tokens[end - 1] === 'ago' && start === 0) {
     end -= 1;

@@ -530,3 +530,34 @@ describe('a date with its year first, in words', () => {
     expect((await meaningOfOnce('at 2030 may 22', sunday)).local.slice(0, 16)).toBe('2027-05-22 20:30');
   });
 });
+
+describe('an amount added to a time, and counted after now', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['4pm + 3 days', '2026-11-25 16:00'],
+    ['friday + 1 week', '2026-12-04 09:00'],
+    ['5pm on friday +1 week', '2026-12-04 17:00'],
+    ['noon + 2 hours and 30 minutes', '2026-11-22 14:30'],
+    ['now + 2 hours', '2026-11-22 12:00'],
+    ['3 days after now', '2026-11-25 10:00'],
+    ['5 years 9 days after now', '2031-12-01 10:00'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
+  });
+
+  it('an offset in an ISO 8601 time is no amount', async () => {
+    expect((await meaningOfOnce('2026-12-01T19:30:00+05:00', sunday)).local.slice(0, 16)).toBe('2026-12-01 09:30');
+  });
+});
+
+describe('twelve in the evening', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['12 in the evening', '2026-11-23 00:00'],
+    ['tomorrow 12 in the evening', '2026-11-24 00:00'],
+  ])('%s is the midnight that ends the evening, said (it was noon)', async (phrase, local) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes).toEqual(["read '12' in the evening as 00:00, midnight as the evening ends; for noon, write 'at noon' without 'evening'"]);
+  });
+});
