@@ -635,6 +635,11 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (!lead && weekday !== undefined && count.value >= 1 && tokens[count.end + 1] === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today')) {
     return { value: { kind: 'shift', days: 7 * (count.value - 1), from: { kind: 'weekday', weekday, mode: 'next' } }, end: count.end + 3 };
   }
+  // "3 mondays after may 25", "2 fridays after thanksgiving": the nth such weekday after that day, never the day itself.
+  if (!lead && weekday !== undefined && count.value >= 1 && (tokens[count.end + 1] === 'after' || tokens[count.end + 1] === 'from')) {
+    const near = readWeekdayNear([...tokens.slice(0, count.end), tokens[count.end]!, 'after', ...tokens.slice(count.end + 2)], count.end);
+    if (near && near.value.kind === 'near') return { value: { kind: 'shift', days: 7 * (count.value - 1), from: near.value, said: near.value.said }, end: near.end };
+  }
   // "in 3 business days", "2 working days from now".
   const workdays = workdayWordEnd(tokens, count.end);
   const fromNowAt = workdays > 0 && tokens[workdays] === 'from' && tokens[workdays + 1] === 'now' ? workdays + 2 : -1;

@@ -541,6 +541,10 @@ describe('an amount added to a time, and counted after now', () => {
     ['now + 2 hours', '2026-11-22 12:00'],
     ['3 days after now', '2026-11-25 10:00'],
     ['5 years 9 days after now', '2031-12-01 10:00'],
+    // The nth such weekday after a day, never that day itself (the count was read as a clock).
+    ['3 mondays after may 25', '2027-06-14 09:00'],
+    ['2 tuesdays after dec 1', '2026-12-15 09:00'],
+    ['2 fridays from dec 1', '2026-12-11 09:00'],
   ])('%s', async (phrase, local) => {
     expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
   });
