@@ -13,7 +13,7 @@ import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 
 /** A month: named (its year given, or `years` on from this one: "november next year"), or this, next or the month. */
 /** `theYear`: said as "of the year" (this year's, read as next year's once passed, said so). */
-type MonthRef = { month: number; year?: number; years?: number; theYear?: boolean } | { relative: 'this' | 'next' | 'the' };
+type MonthRef = { month: number; year?: number; years?: number; theYear?: boolean; thisSaid?: boolean } | { relative: 'this' | 'next' | 'the' };
 
 export type DayRef =
   | { kind: 'offset'; days: number }
@@ -602,7 +602,11 @@ function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRe
 
 /** "march", "march 2027", "this march", "next month", "this month", "the month", "the next month", "the current month". */
 function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | null {
-  if (tokens[i] === 'this' && monthAt(tokens, i + 1) !== undefined) return readMonthRef(tokens, i + 1);
+  if (tokens[i] === 'this' && monthAt(tokens, i + 1) !== undefined) {
+    // "the 1st tuesday this november": this year's, even once passed (said past, not moved to next year).
+    const ref = readMonthRef(tokens, i + 1);
+    return ref && 'month' in ref.value && ref.value.year === undefined && ref.value.years === undefined ? { ...ref, value: { ...ref.value, thisSaid: true } } : ref;
+  }
   const month = monthAt(tokens, i);
   if (month !== undefined) {
     const year = yearOf(tokens[i + 1]);

@@ -565,6 +565,8 @@ function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, 
     const date = { year, month: day.month, day: day.day };
     if (day.mode === 'next' && today.month === day.month)
       notes.push(`read '${input}' as ${dayLabel(date)} ${year}, next year's; write '${name.slice(0, 3).toLowerCase()} ${day.day}' for the coming one`);
+    // "this september 5" in November: this year's has passed, so the coming one, which "this" may not have meant.
+    else if (day.mode === 'this' && year !== today.year) notes.push(laterYearNote(input, date, `${name} ${today.year} has passed`, `${name.toLowerCase()} ${day.day} ${year}`));
     return at(date);
   }
   if (day.mode === 'this' && today.month === day.month) {
@@ -634,13 +636,15 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
     return at(inMonth(year, of.month) ?? throwError(missing(year, of.month)));
   }
   const thisYear = inMonth(today.year, of.month);
+  // "the 1st tuesday this november" in November: this month's, in the past once passed.
+  if (of.thisSaid && of.month === today.month) return at(thisYear ?? throwError(missing(today.year, of.month)));
   const year = of.month < today.month ? today.year + 1 : today.year;
   const first = inMonth(year, of.month) ?? throwError(missing(year, of.month));
   const date = at(first) > now ? first : (inMonth(year + 1, of.month) ?? throwError(missing(year + 1, of.month)));
   if (of.theYear && date.year !== today.year) notes.push(laterYearNote(input, date, `${today.year}'s has passed`, input.replace(/\b(?:(?:this|the)\s+)?year\b/, String(date.year))));
-  else if (date.year !== today.year && (!thisYear || justPassed(thisYear, today))) {
+  else if (date.year !== today.year && (!thisYear || of.thisSaid || justPassed(thisYear, today))) {
     const name = `${MONTH_NAMES[of.month - 1]} ${today.year}`;
-    notes.push(laterYearNote(input, date, thisYear ? `${name}'s has passed` : `${name} has none`, `${input} ${date.year}`));
+    notes.push(laterYearNote(input, date, thisYear ? `${name}'s has passed` : `${name} has none`, `${input.replace(/\bthis (?=[a-z])/, '')} ${date.year}`));
   }
   return at(date);
 }

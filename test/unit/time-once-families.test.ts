@@ -565,3 +565,22 @@ describe('twelve in the evening', () => {
     expect(meaning.notes).toEqual(["read '12' in the evening as 00:00, midnight as the evening ends; for noon, write 'at noon' without 'evening'"]);
   });
 });
+
+describe('"this <month>": this year\'s, said when it has passed', () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each(['1st tuesday this november', '3rd wednesday this november'])("%s, in November once passed, is past (it was next year's)", (phrase) => {
+    expect(() => parseInstant(phrase, sunday)).toThrow(/is in the past/);
+  });
+
+  it.each([
+    ['this september 5', "read 'this september 5' as Sun 5 Sep 2027: September 2026 has passed; give the year to say so, such as 'september 5 2027'"],
+    ['1st tuesday this september', "read '1st tuesday this september' as Tue 7 Sep 2027: September 2026's has passed; give the year to say so, such as '1st tuesday september 2027'"],
+  ])("%s: next year's, said", async (phrase, note) => {
+    expect((await meaningOfOnce(phrase, sunday)).notes).toEqual([note]);
+  });
+
+  it("this month's day still to come is this year's, nothing to say", async () => {
+    const meaning = await meaningOfOnce('last monday this november', sunday);
+    expect([meaning.local.slice(0, 10), meaning.notes]).toEqual(['2026-11-30', []]);
+  });
+});
