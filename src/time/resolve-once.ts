@@ -411,8 +411,12 @@ function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTi
       if (onSunday) notes.push(`read '${input}' as ${dayLabel(addDays(today, ahead))}, the first ${name} after today; ${instead(ahead + 7)}`);
       else nextInWeek(today, ahead || 7, input, `${name.toLowerCase()} next week`, notes);
       return inDays(ahead || 7);
-    case 'after-next':
-      return inDays((ahead || 7) + 7);
+    case 'after-next': {
+      // Where "next friday" is this week's, some count "after next" from next week's: the other day is named.
+      const next = ahead || 7;
+      if (onSunday || sinceMonday + next <= 6) notes.push(`read '${input}' as ${dayLabel(addDays(today, next + 7))}, after next ${name} (${dayLabel(addDays(today, next))}); ${instead(next + 14)}`);
+      return inDays(next + 7);
+    }
     case 'this-week':
       // Counted from Monday, this week's day has passed; counted from today, it is ahead, and a day ahead is what is meant.
       if (onSunday) {

@@ -584,3 +584,16 @@ describe('"this <month>": this year\'s, said when it has passed', () => {
     expect([meaning.local.slice(0, 10), meaning.notes]).toEqual(['2026-11-30', []]);
   });
 });
+
+describe('"the <weekday> after next" where "next" is this week\'s: the other day named', () => {
+  it.each([
+    ['2026-11-22T15:00:00Z', 'the monday after next', "read 'the monday after next' as Mon 30 Nov, after next Monday (Mon 23 Nov); write 'dec 7' for Mon 7 Dec"],
+    ['2026-11-25T15:00:00Z', 'the friday after next', "read 'the friday after next' as Fri 4 Dec, after next Friday (Fri 27 Nov); write 'dec 11' for Fri 11 Dec"],
+  ])('on %s, %s', async (now, phrase, note) => {
+    expect((await meaningOfOnce(phrase, { now: Date.parse(now), zone: 'America/New_York' })).notes).toEqual([note]);
+  });
+
+  it("where next is next week's anyway, nothing to say", async () => {
+    expect((await meaningOfOnce('the tuesday after next', { now: Date.parse('2026-11-25T15:00:00Z'), zone: 'America/New_York' })).notes).toEqual([]);
+  });
+});
