@@ -48,14 +48,16 @@ export function normalize(input: string): string {
 /**
  * Everyday words for what the readers have words for: "3:20 in afternoon" (in the afternoon), "nine fifty a m" (am,
  * spelt apart after a number said in words); for one time also "a day from right now" (from now) and "later tonight
- * at 11" (tonight; "later today" alone names no hour, and is left to be refused), "december 25th in 2027" (its year).
+ * at 11" (tonight; "later today" alone names no hour, and is left to be refused), "december 25th in 2027" (its year);
+ * for a repeating one "also every ..." (and every ...).
  */
 export function withEverydayWords(text: string, reader: 'once' | 'recurring'): string {
-  if (!/\b(?:right now|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m)\b/.test(text)) return text;
+  if (!/\b(?:right now|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also)\b/.test(text)) return text;
   const plain = text
     .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
     .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
-  if (reader === 'recurring') return plain;
+  // "every 5 minutes after 2pm before 3pm also every 5 minutes after 6pm before 7pm": a second rule, as "and" joins one.
+  if (reader === 'recurring') return plain.replace(/(?:,? and)? also (?=every |each |on |at )/g, ' and ');
   return (
     plain
       .replace(/\bright now\b/g, 'now')

@@ -73,6 +73,12 @@ function withPlainEnds(said: string[], today: WallTime): string[] {
  * "ends after 4 occurrences" (4 times), "x4" (4 times); and a time of day after a count or a span ("every day 3 times
  * at 9am", "every day for the next 3 days at 7pm"), which is the rule's, put before them.
  */
+/** What follows "up to" when it ends a rule by a count ("7x", "5 times") or a span ("2 months", "a year"); else undefined (an end: "up to dec 5"). */
+function upToAmount(rest: string[]): 'count' | 'span' | undefined {
+  if (TIMES_SIGN.test(rest[0] ?? '') || (COUNT_WORDS.has(rest[1] ?? '') && parseNumber(rest[0]!) !== null)) return 'count';
+  return rest.length === 2 && (rest[0] === 'a' || rest[0] === 'an' || parseNumber(rest[0]!) !== null) && /^(?:minutes?|hours?|days?|weeks?|months?|years?)$/.test(rest[1]!) ? 'span' : undefined;
+}
+
 /** A count written with a times sign: "3x", "x3", "x 3" (one word from calendarEnds). */
 const TIMES_SIGN = /^(\d+)x$|^x ?(\d+)$/;
 
@@ -87,6 +93,10 @@ function calendarEnds(said: string[]): string[] {
     else if ((word === 'ends' || word === 'ending') && next === 'after' && /^\d+$/.test(after ?? '') && COUNT_WORDS.has(said[k + 3] ?? '')) {
       // A count of fires in all, as "for 4 times" says it.
       words.push('for');
+      k++;
+    } else if (word === 'up' && next === 'to' && k > 0 && upToAmount(said.slice(k + 2))) {
+      // "up to 7x", "for up to 2 months": at most that many, as "7x" and "for 2 months" say (a span needs its "for").
+      if (upToAmount(said.slice(k + 2)) === 'span' && words[words.length - 1] !== 'for') words.push('for');
       k++;
     } else if (word === 'x' && /^\d+$/.test(next ?? '') && k > 0 && (k + 2 === said.length || after === 'at' || after === '@')) {
       // One word, as "x2" and "2x" are, that says what the phrase said.

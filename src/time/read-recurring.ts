@@ -1319,7 +1319,10 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
   // "the 1st of every quarter", "the first monday of each quarter", "the 15th of the quarter": calendar quarters, as "quarterly" is.
   if (tokens[j] === 'quarter' && (every || tokens[next] === 'the') && (seen.group.monthDays || seen.group.nth)) return setInterval(part, { n: 1, unit: 'quarter' }, j + 1);
   // "the 4th of every other month", "of every 3 months": the interval is read next.
-  if (every && seen.group.monthDays && (tokens[j] === 'other' || readNumber(tokens, j, { articles: false }))) return next;
+  // "of every 3rd month", "the first friday of every 2nd month": as "of every 3 months".
+  const nthMonth = readOrdinal(tokens, j);
+  const stepped = tokens[j] === 'other' || readNumber(tokens, j, { articles: false }) || (nthMonth && /^months?$/.test(tokens[nthMonth.end] ?? ''));
+  if (every && (seen.group.monthDays || (nthMonth && seen.group.nth)) && stepped) return next;
   if (token === 'in' && tokens[next] === 'the' && partOfDay(tokens[next + 1])) return readPart(tokens, next + 1, part);
   return readMonths(tokens, next, part) ?? (token === 'during' ? readDays(tokens, next, part) : null);
 }
@@ -1488,7 +1491,17 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   }
   // "every couple of hours", "every few days": the counts the vocabulary gives them (2 and 3), without "a".
   const vague = tokens[j] === 'couple' || tokens[j] === 'few';
-  const count = readNumber(tokens, j, { articles: vague });
+  const whole = readNumber(tokens, j, { articles: vague });
+  // "every one and a half hours", "every 2 and a half days": as "every 1.5 hours".
+  const andAHalf = whole && tokens[whole.end] === 'and' && tokens[whole.end + 1] === 'a' && tokens[whole.end + 2] === 'half' && unitOf(tokens[whole.end + 3]);
+  const count = andAHalf ? { value: whole.value + 0.5, end: whole.end + 3 } : whole;
+  // "every 4 weekends": the weekend of every 4th week, as "every 4th weekend" (the weekend is read next).
+  if (count && Number.isInteger(count.value) && count.value >= 1 && /^weekends?$/.test(tokens[count.end] ?? '')) {
+    setInterval(group, { n: count.value, unit: 'week' }, count.end);
+    return count.end;
+  }
+  // "every second" alone: a second, not the second of something.
+  if (tokens[j] === 'second' && tokens[j + 1] === undefined) throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
     if (tokens[j] === 'few') addNote(group, `read 'few' as ${count.value}; give the number to choose another, such as 'every 4 ${tokens[count.end]}'`);

@@ -216,7 +216,8 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
  */
 function noteSaidOnce(groups: readonly Group[], original: string, notes: string[] | undefined): void {
   const days = (group: Group) => DAY_KINDS.some((kind) => group[kind] !== undefined) || group.exceptWeekdays !== undefined;
-  const monthOnly = groups.filter((group) => group.months && !days(group) && !group.interval && !group.window && !group.timesPer && !group.timesADay);
+  // A minute past the hour alone ("at 30 minutes past the hour, only in january") is every hour's.
+  const monthOnly = groups.filter((group) => group.months && !days(group) && !group.interval && !group.window && !group.timesPer && !group.timesADay && group.minuteOfHour === undefined);
   // "every june" is as open: every day of it, or once in it?
   if (monthOnly.some((group) => group.times.length === 0 && !group.part)) {
     throw new UsageError(`'${original}' names a month but not which days in it`, "Say which, such as 'every day in june', 'every monday in june' or 'every june 1st'.");

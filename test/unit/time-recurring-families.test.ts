@@ -626,3 +626,23 @@ describe('days after a comma are the days of a weekly interval that names none',
     expect(await localFires(phrase, 4)).toEqual(fires);
   });
 });
+
+describe("other tools' wordings of rules already read", () => {
+  it.each([
+    ['At 30 minutes past the hour, only in January', 'every hour at :30 in january'],
+    ['every 4 weekends', 'every 4th weekend'],
+    ['every 5 mins after 2pm before 3pm also every 5 min after 6pm before 7pm', 'every 5 minutes after 2pm before 3pm and every 5 minutes after 6pm before 7pm'],
+    ['every 4th and 10th of the month up to 7x', 'every 4th and 10th of the month 7x'],
+    ['every sat for up to 2 months', 'every saturday for 2 months'],
+    ['every day at 9am up to 3 times', 'every day at 9am 3 times'],
+    ['the 4th of every 3rd month', 'the 4th of every 3 months'],
+    ['first friday of every 3rd month', 'first friday of every 3 months'],
+    ['every one and a half hours', 'every 90 minutes'],
+  ])('%s, as %s', async (phrase, same) => {
+    expect(await localFires(phrase, 8)).toEqual(await localFires(same, 8));
+  });
+
+  it('"every second" alone is refused as too fine, as other seconds are', async () => {
+    await expect(meaningOfSchedule('every second', OPTIONS)).rejects.toThrow(/seconds are too fine/);
+  });
+});
