@@ -48,11 +48,12 @@ export function normalize(input: string): string {
 /**
  * Everyday words for what the readers have words for: "3:20 in afternoon" (in the afternoon), "nine fifty a m" (am,
  * spelt apart after a number said in words); for one time also "a day from right now" (from now) and "later tonight
- * at 11" (tonight; "later today" alone names no hour, and is left to be refused), "december 25th in 2027" (its year);
+ * at 11" (tonight; "later today" alone names no hour, and is left to be refused), "december 25th in 2027" (its year),
+ * "this week wednesday" (wednesday this week), "week from tuesday" (a week from tuesday);
  * for a repeating one "also every ..." (and every ...).
  */
 export function withEverydayWords(text: string, reader: 'once' | 'recurring'): string {
-  if (!/\b(?:right now|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also)\b/.test(text)) return text;
+  if (!/\b(?:right now|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week)\b/.test(text)) return text;
   const plain = text
     .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
     .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
@@ -61,6 +62,9 @@ export function withEverydayWords(text: string, reader: 'once' | 'recurring'): s
   return (
     plain
       .replace(/\bright now\b/g, 'now')
+      // "this week wednesday", "next week fri at 3pm": as "wednesday this week"; "week from tuesday": "a week from tuesday".
+      .replace(/\b(this|next) week ((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/g, '$2 $1 week')
+      .replace(/^week from\b/, 'a week from')
       // "december 25th in 2027": the year of the date before it.
       .replace(/(?<=\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?) in ((?:19|20|21)\d\d)\b/g, ' $1')
       .replace(/\blater (today|tonight|this (?:morning|afternoon|evening))\b(?= (?:at |@ ?|around |about )?\d| at (?:noon|midnight))/g, '$1')

@@ -13,7 +13,8 @@ import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 
 /** A month: named (its year given, or `years` on from this one: "november next year"), or this, next or the month. */
 /** `theYear`: said as "of the year" (this year's, read as next year's once passed, said so). */
-type MonthRef = { month: number; year?: number; years?: number; theYear?: boolean; thisSaid?: boolean } | { relative: 'this' | 'next' | 'the' };
+/** `nextSaid`: "next october", the coming one and never this month's ("next june 5" is so too). */
+type MonthRef = { month: number; year?: number; years?: number; theYear?: boolean; thisSaid?: boolean; nextSaid?: boolean } | { relative: 'this' | 'next' | 'the' };
 
 export type DayRef =
   | { kind: 'offset'; days: number }
@@ -321,8 +322,8 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   let j = i;
   let mode: Extract<DayRef, { kind: 'weekday' }>['mode'] = 'this';
   const lead = tokens[j];
-  if (lead === 'this' && (tokens[j + 1] === 'coming' || tokens[j + 1] === 'past')) {
-    mode = tokens[j + 1] === 'coming' ? 'next' : 'last';
+  if (lead === 'this' && (tokens[j + 1] === 'coming' || tokens[j + 1] === 'upcoming' || tokens[j + 1] === 'past')) {
+    mode = tokens[j + 1] === 'past' ? 'last' : 'next';
     j += 2;
   } else if (lead === 'next' || lead === 'coming' || lead === 'upcoming' || lead === 'following') {
     mode = 'next';
@@ -457,6 +458,10 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   const relative = readMonthRef(tokens, j);
   if (relative && tokens[j - 1] === 'of' && 'relative' in relative.value) {
     return { value: { kind: 'nth', nth: day.value, weekday: null, of: relative.value }, end: relative.end };
+  }
+  // "the 10th of next october", as "next october 10th".
+  if (relative && tokens[j - 1] === 'of' && 'month' in relative.value && relative.value.nextSaid) {
+    return { value: { kind: 'month', month: relative.value.month, mode: 'next', day: day.value }, end: relative.end };
   }
   // A bare day of the month needs an ordinal ("the 15th", "on the 15th", "15th"): a bare "15" is an hour.
   return day.ordinal ? { value: { kind: 'date', day: day.value }, end: day.end } : null;
@@ -602,6 +607,8 @@ function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRe
 
 /** "march", "march 2027", "this march", "next month", "this month", "the month", "the next month", "the current month". */
 function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | null {
+  // "the 10th of next october", "the last sunday of next nov".
+  if (tokens[i] === 'next' && monthAt(tokens, i + 1) !== undefined && yearOf(tokens[i + 2]) === undefined) return { value: { month: monthAt(tokens, i + 1)!, nextSaid: true }, end: i + 2 };
   if (tokens[i] === 'this' && monthAt(tokens, i + 1) !== undefined) {
     // "the 1st tuesday this november": this year's, even once passed (said past, not moved to next year).
     const ref = readMonthRef(tokens, i + 1);
@@ -609,8 +616,10 @@ function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | nu
   }
   const month = monthAt(tokens, i);
   if (month !== undefined) {
-    const year = yearOf(tokens[i + 1]);
-    if (year !== undefined) return { value: { month, year }, end: i + 2 };
+    // "november 2027", "november, 2027".
+    const at = tokens[i + 1] === ',' && yearOf(tokens[i + 2]) !== undefined ? i + 2 : i + 1;
+    const year = yearOf(tokens[at]);
+    if (year !== undefined) return { value: { month, year }, end: at + 1 };
     // "the fourth thursday of november next year", "first monday of march of next year".
     const next = tokens[i + 1] === 'of' ? i + 2 : i + 1;
     if (tokens[next] === 'next' && tokens[next + 1] === 'year') return { value: { month, years: 1 }, end: next + 2 };

@@ -642,6 +642,10 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
   const thisYear = inMonth(today.year, of.month);
   // "the 1st tuesday this november" in November: this month's, in the past once passed.
   if (of.thisSaid && of.month === today.month) return at(thisYear ?? throwError(missing(today.year, of.month)));
+  if (of.nextSaid) {
+    const year = of.month > today.month ? today.year : today.year + 1;
+    return at(inMonth(year, of.month) ?? throwError(missing(year, of.month)));
+  }
   const year = of.month < today.month ? today.year + 1 : today.year;
   const first = inMonth(year, of.month) ?? throwError(missing(year, of.month));
   const date = at(first) > now ? first : (inMonth(year + 1, of.month) ?? throwError(missing(year + 1, of.month)));

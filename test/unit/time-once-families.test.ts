@@ -597,3 +597,21 @@ describe('"the <weekday> after next" where "next" is this week\'s: the other day
     expect((await meaningOfOnce('the tuesday after next', { now: Date.parse('2026-11-25T15:00:00Z'), zone: 'America/New_York' })).notes).toEqual([]);
   });
 });
+
+describe("other tools' wordings of days already read", () => {
+  const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['10th of next october', '2027-10-10 09:00'],
+    ['the 3rd of next december', '2026-12-03 09:00'],
+    ['the last sunday of next nov', '2027-11-28 09:00'],
+    ['1st tuesday next november', '2027-11-02 09:00'],
+    ['the first day of next january', '2027-01-01 09:00'],
+    ['this upcoming friday at 3pm', '2026-11-27 15:00'],
+    ['this week wednesday', '2026-11-25 09:00'],
+    ['next week fri at 3pm', '2026-11-27 15:00'],
+    ['week from tuesday', '2026-12-01 09:00'],
+    ['the last friday in november, 2027', '2027-11-26 09:00'],
+  ])('%s', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
+  });
+});
