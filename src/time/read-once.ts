@@ -387,8 +387,9 @@ function readWeekdayNear(tokens: readonly string[], i: number): Read<DayRef> | n
   const weekday = weekdayAt(tokens, i);
   const link = tokens[i + 1];
   if (weekday === undefined || (link !== 'after' && link !== 'before')) return null;
-  if (link === 'after' && tokens[i + 2] === 'next') return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: i + 3 };
-  const from = readRelativeDay(tokens, i + 2) ?? readDayFrom(tokens, i + 2);
+  // "the monday after next wed" counts from next wednesday; "the monday after next" is the second monday.
+  if (link === 'after' && tokens[i + 2] === 'next' && weekdayAt(tokens, i + 3) === undefined) return { value: { kind: 'weekday', weekday, mode: 'after-next' }, end: i + 3 };
+  const from = readRelativeDay(tokens, i + 2) ?? readDayFrom(tokens, i + 2) ?? (tokens[i + 2] === 'next' ? readWeekday(tokens, i + 2) : null);
   if (!from) return null;
   return { value: { kind: 'near', weekday, direction: link === 'after' ? 1 : -1, from: from.value, said: spelled(tokens.slice(i + 2, from.end)) }, end: from.end };
 }
@@ -566,6 +567,11 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (weekday === undefined && !isDay && !workday) return null;
   const end = nth.end + Math.max(workday, 1) - 1;
   const link = tokens[end + 1];
+  // "the 2nd monday before may 25", "the third friday after christmas": counted from that day, a week for each after the first.
+  if ((link === 'before' || link === 'after') && weekday !== undefined && nth.value > 0 && !workday) {
+    const near = readWeekdayNear(tokens, nth.end);
+    if (near && near.value.kind === 'near') return { value: { kind: 'shift', days: 7 * (nth.value - 1) * near.value.direction, from: near.value, said: near.value.said }, end: near.end };
+  }
   // "first sunday next month", "3rd thursday this september": the month right after, without "of".
   const of = link === 'of' || link === 'in' ? readMonthRef(tokens, end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, end + 1) : null;
   // "the first tuesday", "2nd friday at 3pm": of the month, as "the first tuesday of the month" (a "last" weekday alone is the past one).

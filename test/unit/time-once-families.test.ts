@@ -611,6 +611,12 @@ describe("other tools' wordings of days already read", () => {
     ['next week fri at 3pm', '2026-11-27 15:00'],
     ['week from tuesday', '2026-12-01 09:00'],
     ['the last friday in november, 2027', '2027-11-26 09:00'],
+    // A weekday counted from another day said with "next", or the nth of them.
+    ['the sunday after next wed', '2026-11-29 09:00'],
+    ['the monday after next monday', '2026-11-30 09:00'],
+    ['8pm on the sunday after next wed', '2026-11-29 20:00'],
+    ['the 2nd monday before may 25', '2027-05-17 09:00'],
+    ['the third friday after christmas', '2027-01-15 09:00'],
   ])('%s', async (phrase, local) => {
     expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
   });
