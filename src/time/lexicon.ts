@@ -304,6 +304,14 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   juneteenth: 'june 19th',
   'veterans day': 'november 11th',
   'veteran s day': 'november 11th',
+  'groundhog s day': 'february 2nd',
+  'groundhogs day': 'february 2nd',
+  'groundhog day': 'february 2nd',
+  'earth day': 'april 22nd',
+  'flag day': 'june 14th',
+  'patriot day': 'september 11th',
+  'cinco de mayo': 'may 5th',
+  kwanzaa: 'december 26th',
   // The United States' holidays on a weekday of a month: said in a note, as other countries keep some on other days.
   'thanksgiving day': 'fourth thursday of november',
   thanksgiving: 'fourth thursday of november',
@@ -430,7 +438,7 @@ export function withHolidayDates(text: string, notes?: string[]): string {
   const note = holidayNote(text.match(holiday.pattern)![0], holiday.date.split(' '));
   if (note) notes?.push(note);
   // "this thanksgiving", "next memorial day": the coming one, as the name alone is ("next christmas" reads as "next december 25th").
-  const qualified = note ? new RegExp(`\\b(?:this|next|the coming) ${holiday.pattern.source}`) : holiday.pattern;
+  const qualified = note ? new RegExp(`\\b(?:this|next|(?:the )?coming) ${holiday.pattern.source}`) : /^coming /.test(text) ? new RegExp(`^coming ${holiday.pattern.source}`) : holiday.pattern;
   const next = note ? new RegExp(`\\bnext (${holiday.pattern.source})`).exec(text) : null;
   if (next) notes?.push(`read '${next[0]}' as the coming one, not the one after it`);
   // "christmas in 2027": that year's.
