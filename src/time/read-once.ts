@@ -12,8 +12,11 @@ import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
  */
 
 /** A month: named (its year given, or `years` on from this one: "november next year"), or this, next or the month. */
-/** `theYear`: said as "of the year" (this year's, read as next year's once passed, said so). */
-/** `nextSaid`: "next october", the coming one and never this month's ("next june 5" is so too). */
+/**
+ * A month a day is counted in. `theYear`: said as "of the year" (this year's, read as next year's once passed, said so);
+ * `thisSaid`: "this november" (this year's, past once passed); `nextSaid`: "next october", the coming one and never this
+ * month's ("next june 5" is so too).
+ */
 type MonthRef = { month: number; year?: number; years?: number; theYear?: boolean; thisSaid?: boolean; nextSaid?: boolean } | { relative: 'this' | 'next' | 'the' };
 
 export type DayRef =

@@ -1034,7 +1034,6 @@ export function listText(items: string[]): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** Days named after a complete group ("... at 9am and the 15th at noon", "... and weekends at 11am") start a group of their own. */
 /** "between 10 and 2", "from 2pm to 4pm": a window of the day starts at `i`. */
 function startsWindow(tokens: readonly string[], i: number): boolean {
   return (tokens[i] === 'between' || tokens[i] === 'from') && readClock(tokens, i + 1) !== null;
@@ -1063,6 +1062,7 @@ function windowDays(groups: Group[], windowAfter: ReadonlyMap<Group, Group>): vo
   }
 }
 
+/** Days named after a complete group ("... at 9am and the 15th at noon", "... and weekends at 11am") start a group of their own. */
 function startsDays(tokens: readonly string[], i: number): boolean {
   if (readDaySet(tokens, i)) return true;
   let j = tokens[i] === 'on' ? i + 1 : i;
@@ -1362,7 +1362,7 @@ function readFromDaysSaid(tokens: readonly string[], i: number, part: Group, sai
   return end;
 }
 
-/** "every year", "each year", "yearly", "annually", "every summer": the phrase says its months come round each year. */
+/** "every year", "each year", "yearly", "annually": the phrase says its months come round each year. */
 function saysEveryYear(tokens: readonly string[]): boolean {
   return tokens.some((token, k) => token === 'yearly' || token === 'annually' || (token === 'year' && EACH.has(tokens[k - 1] ?? '')));
 }
@@ -1798,8 +1798,8 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
         const said = tokens.slice(tokens[from] === 'from' || between ? from : tokens[start - 1] === 'the' ? start - 1 : start, last.end).join(' ');
         const example = `from november ${day.value} until december ${last.value}`;
         // Days of one month named cannot run over its end: which month's end was meant is not said.
-        const k2 = tokens[last.end] === 'of' || tokens[last.end] === 'in' ? last.end + 1 : last.end;
-        if (seen.group.months || monthOf(tokens[k2]) !== undefined)
+        const monthAfter = tokens[last.end] === 'of' || tokens[last.end] === 'in' ? last.end + 1 : last.end;
+        if (seen.group.months || monthOf(tokens[monthAfter]) !== undefined)
           throw new UsageError(`'${said}' runs over a month's end, and the phrase names a month`, `Name both days' months, such as '${example}'.`);
         for (let d = day.value + 1; d <= 31; d++) days.push(d);
         for (let d = 1; d <= last.value; d++) days.push(d);
