@@ -990,7 +990,8 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   // In either season ("every 2 hours" in New York keeps to the zone's even hours in summer, its odd ones in winter).
   const year = wallTime(context.zone, context.now).year;
   const offsets = [offsetMinutes(context.zone, context.now), offsetMinutes(context.zone, Date.UTC(year, 0, 15)), offsetMinutes(context.zone, Date.UTC(year, 6, 15))];
-  if (unit === 'hour' && step < DAY_MINUTES && offsets.some((offset) => offset % step !== 0) && group.times.length === 0 && context.startDay === undefined) {
+  // Minutes too, when their step does not divide the hour ("every 45 minutes", "every 1.5 hours": 90 minutes).
+  if ((unit === 'hour' || 60 % step !== 0) && step < DAY_MINUTES && offsets.some((offset) => offset % step !== 0) && group.times.length === 0 && context.startDay === undefined) {
     const here = minutes
       .map((m) => (((m + offsets[0]!) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES)
       .sort((a, b) => a - b)

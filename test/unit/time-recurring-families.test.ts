@@ -510,6 +510,17 @@ describe("an interval of hours on the UTC clock, where the zone's hours differ",
     expect(local.next_runs_local.map((at) => at.slice(11, 16))).toEqual(['12:00', '00:00']);
   });
 
+  it.each([
+    ['every 45 minutes', '00:15, 01:00, 01:45'],
+    ['every 1.5 hours', '01:00, 02:30, 04:00'],
+  ])('%s, a step of minutes that does not divide the hour, says so too', async (phrase, here) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 2);
+    expect(meaning.notes).toEqual([
+      `read '${phrase}' on the UTC clock, as an interval runs: here at ${here}, … now, and they move with the clock changes; to count from midnight on your clock, add 'starting at midnight'`,
+    ]);
+    expect((await meaningOfSchedule('every 30 minutes', OPTIONS, 1)).notes).toEqual([]);
+  });
+
   it('needs no note where the hours are the same all year, or for an hourly step in a whole-hour zone', async () => {
     expect((await meaningOfSchedule('every 2 hours', { ...OPTIONS, zone: 'Asia/Shanghai' }, 1)).notes).toEqual([]);
     // London's summer hour puts them on its odd hours: said in winter too.
