@@ -245,6 +245,8 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   let group = groups[0]!;
   /** Each group of a second window, with the group of the window before it. */
   const windowAfter = new Map<Group, Group>();
+  /** Where each group of a window after another starts in the phrase. */
+  const windowStarts = new Map<Group, number>();
   let joined = false;
   // Joined by "and" itself, not by a comma ("every 5 minutes, only on friday" narrows the interval to Fridays).
   let andJoined = false;
@@ -286,8 +288,9 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     // "every hour between 9 and 5 on weekdays and between 10 and 2 on saturdays": a second window is a rule of its own at
     // the same interval (one rule has one window), on the days said with it, else on the first one's.
     if (LIST_WORDS.has(token) && group.window && group.interval && startsWindow(tokens, tokens[i + 1] === 'and' ? i + 2 : i + 1)) {
-      const next = Object.assign(newGroup(), { interval: group.interval, repeats: true });
+      const next = Object.assign(newGroup(), { interval: group.interval, repeats: true }, group.minuteOfHour === undefined ? {} : { minuteOfHour: group.minuteOfHour });
       windowAfter.set(next, group);
+      windowStarts.set(next, i);
       group = next;
       groups.push(group);
       joined = andJoined = false;
@@ -295,7 +298,9 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       continue;
     }
     // "at noon, every 3 weeks, wednesday through friday": days after a comma are the days of a weekly interval that names none.
-    const weeksDays = token === ',' && group.interval?.unit === 'week' && !DAY_KINDS.some((kind) => group[kind] !== undefined) && readDaySet(tokens, i + 1) !== null;
+    // Days with a time of their own ("weekly at 9am, weekends at 11am") are a rule of their own, as after any rule.
+    const daySet = token === ',' ? readDaySet(tokens, i + 1) : null;
+    const weeksDays = daySet !== null && group.interval?.unit === 'week' && !DAY_KINDS.some((kind) => group[kind] !== undefined) && (daySet.end === tokens.length || tokens[daySet.end] === ',');
     if (secondRule || (!weeksDays && LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats || group.part))) {
       const otherPart = !secondRule && startsOtherPart(tokens, i + 1, group);
       if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group) || otherPart) {
@@ -362,7 +367,13 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     }
     i = read.end;
   }
-  windowDays(groups, windowAfter);
+  windowDays(groups, windowAfter, (g) => {
+    // "every day" or "daily" said with a window: its days, said (the rule keeps no trace of them beside a finer interval).
+    const start = windowStarts.get(g) ?? 0;
+    const after = [...windowStarts.values()].filter((at) => at > start);
+    const words = tokens.slice(start, after.length > 0 ? Math.min(...after) : tokens.length);
+    return words.some((word, k) => word === 'daily' || word === 'everyday' || (EACH.has(word) && words[k + 1] === 'day'));
+  });
   // "every 1st and every 15th at 6pm": a time said once, after the last part, is the time of each part before it that
   // gives none (they fired at 09:00).
   const last = groups[groups.length - 1]!;
@@ -1034,31 +1045,37 @@ export function listText(items: string[]): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** "between 10 and 2", "from 2pm to 4pm": a window of the day starts at `i`. */
+/** "between 10 and 2", "from 2pm to 4pm", "after 2pm and before 4pm", "2pm to 4pm": a window of the day starts at `i`. */
 function startsWindow(tokens: readonly string[], i: number): boolean {
-  return (tokens[i] === 'between' || tokens[i] === 'from') && readClock(tokens, i + 1) !== null;
+  if (tokens[i] === 'between' || tokens[i] === 'from' || tokens[i] === 'after') return readClock(tokens, i + 1) !== null;
+  const from = readClock(tokens, i);
+  return from !== null && RANGE_WORDS.has(tokens[from.end] ?? '') && readClock(tokens, from.end + 1) !== null;
 }
 
 /**
  * The days of windows said one after another: a window that names none runs on the days of the one before it; days said
- * only with the last ("from 9 to 12 and from 1 to 5 on weekdays") are every window's, said.
+ * only with the last ("from 9 to 12 and from 1 to 5 on weekdays") are every window's. Each is said. `everyDay`: the
+ * window's words say "every day" or "daily", which are days too.
  */
-function windowDays(groups: Group[], windowAfter: ReadonlyMap<Group, Group>): void {
+function windowDays(groups: Group[], windowAfter: ReadonlyMap<Group, Group>, everyDay: (group: Group) => boolean): void {
   if (windowAfter.size === 0) return;
-  const dayless = (g: Group) => !DAY_KINDS.some((kind) => g[kind] !== undefined) && g.months === undefined;
+  const dayless = (g: Group) => !DAY_KINDS.some((kind) => g[kind] !== undefined) && g.months === undefined && !everyDay(g);
   const copyDays = (to: Group, from: Group) => {
     for (const kind of [...DAY_KINDS, 'months', 'exceptWeekdays', 'exceptMonths', 'workdays'] as const) if (from[kind] !== undefined) Object.assign(to, { [kind]: from[kind] });
   };
   const chain = groups.filter((g) => windowAfter.has(g) || [...windowAfter.values()].includes(g));
   const last = chain[chain.length - 1]!;
+  const hint = "to run a window every day, say 'every day' with it";
   if (!dayless(last) && chain.slice(0, -1).every(dayless)) {
     for (const g of chain.slice(0, -1)) copyDays(g, last);
-    addNote(last, 'read the days said after the last window as the days of every window; to run a window every day, say it first');
+    addNote(last, `read the days said with the last window as the days of every window; ${hint}`);
     return;
   }
   for (const g of chain) {
     const before = windowAfter.get(g);
-    if (before && dayless(g)) copyDays(g, before);
+    if (!before || !dayless(g) || dayless(before)) continue;
+    copyDays(g, before);
+    addNote(g, `read a window that names no days as on the days of the window before it; ${hint}`);
   }
 }
 

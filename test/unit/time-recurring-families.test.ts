@@ -636,6 +636,10 @@ describe('days after a comma are the days of a weekly interval that names none',
   ])('%s', async (phrase, fires) => {
     expect(await localFires(phrase, 4)).toEqual(fires);
   });
+
+  it('days with a time of their own are a rule of their own', async () => {
+    expect(await localFires('weekly at 9am, weekends at 11am', 4)).toEqual(['2026-11-21 11:00', '2026-11-22 11:00', '2026-11-23 09:00', '2026-11-28 11:00']);
+  });
 });
 
 describe("other tools' wordings of rules already read", () => {

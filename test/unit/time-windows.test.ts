@@ -288,9 +288,27 @@ describe('windows one after another: each a rule of its own at the same interval
     expect((await local(phrase)).crons).toEqual(crons);
   });
 
-  it("days said only after the last window are every window's, said", async () => {
+  it("days said only with the last window are every window's, said", async () => {
     const { crons, notes } = await local('every hour from 9am to 12pm and from 1pm to 5pm on weekdays');
     expect(crons).toEqual(['0 9-17 * * 1-5']);
-    expect(notes).toContain('read the days said after the last window as the days of every window; to run a window every day, say it first');
+    expect(notes).toContain("read the days said with the last window as the days of every window; to run a window every day, say 'every day' with it");
+  });
+
+  it('"every day" with a window is its days', async () => {
+    expect((await local('every hour from 7am to 9am every day and from 1pm to 3pm on saturdays')).crons).toEqual(['0 7-9 * * *', '0 13-15 * * 6']);
+  });
+
+  it('a window after another that names no days takes its days, said', async () => {
+    const { crons, notes } = await local('every hour from 1pm to 3pm on saturdays and from 7am to 9am');
+    expect(crons).toEqual(['0 7-9,13-15 * * 6']);
+    expect(notes).toContain("read a window that names no days as on the days of the window before it; to run a window every day, say 'every day' with it");
+  });
+
+  it.each([
+    ['every hour at :15 from 9am to 11am and from 2pm to 4pm', ['15 9,10,14,15 * * *']],
+    ['every 15 minutes after 9am and before 11am and after 2pm and before 4pm', ['*/15 9,10,14,15 * * *']],
+    ['every hour from 9am to 11am and 2pm to 4pm', ['0 9-11,14-16 * * *']],
+  ])('%s: the second window keeps the rule\'s minute, and may be said as the first is or without "from"', async (phrase, crons) => {
+    expect((await local(phrase)).crons).toEqual(crons);
   });
 });
