@@ -317,12 +317,8 @@ function countedFromDate(input: InstantInput): number | null {
 
 /** The instant a phrase names; `trace`, when given, gets the name of the rule that decided it. */
 function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {
-  // "4pm + 3 days", "friday +1 week": the time, then the amount added to it (the amount alone dropped the time).
-  const plus = PLUS_AMOUNT.exec(text);
-  if (plus && relative(`+ ${plus[2]}`, shown, now, zoneCalendar(zone), { ...read, notes: [] }) !== null) {
-    const base = plus[1] === 'now' ? now : readInstant(plus[1]!, shown, now, zone, read, trace);
-    return relative(`+ ${plus[2]}`, shown, base, read.calendar ?? zoneCalendar(zone), read)!;
-  }
+  const added = withAmount(text, now, zone, read, trace);
+  if (added !== undefined) return added;
   let input: InstantInput = { text, shown, now, zone, calendar: zoneCalendar(zone), read };
   let inWords = false;
   let zoned: PhraseZone | undefined;
@@ -360,8 +356,29 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
   throw notUnderstood(shown, text, 'Could not understand the time');
 }
 
-/** A time, then "+" and an amount: "4pm + 3 days", "friday +1 week", "noon + 2 hours and 30 minutes". */
-const PLUS_AMOUNT = /^(.*[^\s+]) ?\+ ?((?:\d+(?:\.\d+)?|an?) ?[a-z]+(?:,? (?:and )?(?:\d+(?:\.\d+)?|an?) ?[a-z]+)*)$/;
+/**
+ * A time, "+" or "-", an amount, and what else the time says after it: "4pm + 3 days", "friday +1 week at 5pm",
+ * "dec 25 - 2 days", "noon + 2 hours and 30 minutes", "9am + 1 day est".
+ */
+const WITH_AMOUNT = /^(?<base>.*?[^\s+-]) ?(?<sign>[+-]) ?(?<amount>(?:\d+(?:\.\d+)?|an?) ?[a-z]+(?:,? (?:and )?(?:\d+(?:\.\d+)?|an?) ?[a-z]+)*?)(?<tail>(?: (?:at|@|in|on)\b.*| [a-z]+)?)$/;
+
+/**
+ * "4pm + 3 days", "friday - 1 day": the time, then the amount added to it or taken from it (the amount alone dropped
+ * the time). A clock alone and an amount of days or more is that clock on the day the amount reaches ("in 3 days at 4pm":
+ * today's 4pm may have passed). Undefined when the phrase is not one.
+ */
+function withAmount(text: string, now: number, zone: string, read: Reading, trace?: string[]): number | undefined {
+  const said = WITH_AMOUNT.exec(text)?.groups;
+  if (!said) return undefined;
+  const { base, sign, amount, tail } = said as { base: string; sign: string; amount: string; tail: string };
+  // "in -5 minutes", "in +2 hours": an amount alone, signed, which `relative` reads (and refuses as counting back).
+  if (/^(?:in|within|after)$/.test(base)) return undefined;
+  const change = sign === '+' ? `+ ${amount}` : `${amount} ago`;
+  if (relative(change, text, now, zoneCalendar(zone), { ...read, notes: [] }) === null) return undefined;
+  if (sign === '+' && readWholeClock(base) && /day|week|fortnight|month|year/.test(amount)) return readInstant(`in ${amount} at ${base}${tail}`, text, now, zone, read, trace);
+  const from = base === 'now' ? now : readInstant(`${base}${tail}`, `${base}${tail}`, now, zone, read, trace);
+  return relative(change, text, from, read.calendar ?? zoneCalendar(zone), read)!;
+}
 
 /** Words that put what a phrase names in the past ("past noon" is after noon; "the last friday before christmas" is to come). */
 const SAID_PAST = /\b(?:yesterday|ago|last(?! (?:thing|minute)\b)(?! \w+ (?:before|of|in)\b)|previous|(?:the|this) past)\b/;

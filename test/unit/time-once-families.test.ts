@@ -557,8 +557,23 @@ describe('an amount added to a time, and counted after now', () => {
     expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
   });
 
-  it('an offset in an ISO 8601 time is no amount', async () => {
-    expect((await meaningOfOnce('2026-12-01T19:30:00+05:00', sunday)).local.slice(0, 16)).toBe('2026-12-01 09:30');
+  it.each([
+    ['friday + 1 week at 5pm', '2026-12-04 17:00'],
+    ['friday + 2 days at 5pm', '2026-11-29 17:00'],
+    ['friday - 1 day', '2026-11-26 09:00'],
+    ['dec 25 - 2 days', '2026-12-23 09:00'],
+    ['4pm + 3 days in london', '2026-11-25 11:00'],
+    ['9am + 1 day est', '2026-11-23 09:00'],
+  ])('%s: what the time says after the amount is the time\'s; "-" takes the amount away', async (phrase, local) => {
+    expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
+  });
+
+  it("a clock and days after it is that clock on the day reached, even when today's has passed", async () => {
+    expect((await meaningOfOnce('4pm + 3 days', { ...sunday, now: Date.parse('2026-11-22T22:00:00Z') })).local.slice(0, 16)).toBe('2026-11-25 16:00');
+  });
+
+  it("a note about the time names the time's words, not the amount's", async () => {
+    expect((await meaningOfOnce('next friday + 1 day', sunday)).notes).toEqual(["read 'next friday' as Fri 27 Nov, the first Friday after today; write 'dec 4' for Fri 4 Dec"]);
   });
 });
 
