@@ -1,4 +1,4 @@
-import { contentShown, scheduleKind, type ScheduledMessage } from '../letta/types';
+import { contentSummary, scheduleKind, type ScheduledMessage } from '../letta/types';
 import type { AgendaSchedule } from './fires';
 
 /** What the agenda needs to know about a schedule besides Letta's copy of it. */
@@ -15,7 +15,7 @@ export interface ScheduleContext {
 
 /** Every message of a schedule as text, one after another. */
 export function scheduleText(item: Pick<ScheduledMessage, 'message'>): string {
-  return (item.message?.messages ?? []).map((message) => contentShown(message.content)).join('\n');
+  return (item.message?.messages ?? []).map((message) => contentSummary(message.content)).join('\n');
 }
 
 /** A schedule as Letta returns it (or as `pause` saved it), seen by the agenda. */

@@ -110,7 +110,15 @@ export function isTextPart(part: unknown): part is TextPart {
  */
 export function contentShown(content: unknown): string {
   if (!Array.isArray(content)) return contentText(content);
-  return content.map((part) => (isTextPart(part) ? part.text : `[${partLabel(part)}]`)).join('\n');
+  return content
+    .filter((part) => !isTextPart(part) || part.text !== '')
+    .map((part) => (isTextPart(part) ? part.text : `[${partLabel(part)}]`))
+    .join('\n');
+}
+
+/** A message's content in a line of a list: its text, else (an image alone) what contentShown names. */
+export function contentSummary(content: unknown): string {
+  return contentText(content) || contentShown(content);
 }
 
 function partLabel(part: unknown): string {

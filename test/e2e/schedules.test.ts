@@ -177,6 +177,23 @@ describe('onetime and recurring', () => {
     expect(list.stdout).toContain('[image: https://example.com/chart.png]');
   });
 
+  it('agenda names a message of text and an image by its text, as before', async () => {
+    const item = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    item.message = {
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'image', source: { type: 'url', url: 'https://example.com/chart.png' } },
+            { type: 'text', text: 'What changed?' },
+          ],
+        },
+      ],
+    };
+    const r = await cli('agenda', '--agent-id', AGENT, '--days', '1', '--json');
+    expect((JSON.parse(r.stdout) as Array<{ message: string }>).map((fire) => fire.message)).toEqual(['What changed?']);
+  });
+
   it('delete checks existence first: unknown ids are exit 3', async () => {
     const item = letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse(NOW) + 60_000 });
     const ok = await cli('onetime', 'delete', item.id, '--agent-id', AGENT);

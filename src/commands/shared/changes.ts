@@ -1,4 +1,4 @@
-import { contentShown, type ScheduledMessage } from '../../letta/types';
+import { contentSummary, type ScheduledMessage } from '../../letta/types';
 import type { FullScheduleBody } from '../../sync/carry';
 import { localAndUtc } from '../../output/when';
 import type { ReceiptRow } from '../../output/receipt';
@@ -22,7 +22,7 @@ export function cronBoth(cron: string, zone: string, now: number): string {
 export function editChanges(old: ScheduledMessage, body: FullScheduleBody, zone: string, now: number): ReceiptRow[] {
   const rows: ReceiptRow[] = [];
   const oldMessages = old.message?.messages ?? [];
-  const text = (messages: Array<{ content: unknown }>) => preview(messages.map((m) => contentShown(m.content)).join(' / '));
+  const text = (messages: Array<{ content: unknown }>) => preview(messages.map((m) => contentSummary(m.content)).join(' / '));
   if (text(oldMessages) !== text(body.messages)) rows.push(['Message', text(oldMessages), text(body.messages)]);
   const roles = (messages: Array<{ role: unknown }>) => [...new Set(messages.map((m) => String(m.role)))].join(', ');
   if (roles(oldMessages) !== roles(body.messages)) rows.push(['Role', roles(oldMessages), roles(body.messages)]);

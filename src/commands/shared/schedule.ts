@@ -1,4 +1,4 @@
-import { contentShown, contentText, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
+import { contentSummary, contentText, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 import type { State } from '../../state/records';
 import { cronList } from '../../time/to-utc';
@@ -37,7 +37,7 @@ export function originOf(item: ScheduledMessage, recorded: ReadonlySet<string>):
 }
 
 export function messageText(item: ScheduledMessage): string {
-  return (item.message?.messages ?? []).map((m) => contentShown(m.content)).join(' / ');
+  return (item.message?.messages ?? []).map((m) => contentSummary(m.content)).join(' / ');
 }
 
 /** The instant a schedule runs next: its scheduled_at, else the server's next_scheduled_time. */
