@@ -657,10 +657,11 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (!lead && weekday !== undefined && count.value >= 1 && tokens[count.end + 1] === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today')) {
     return { value: { kind: 'shift', days: 7 * (count.value - 1), from: { kind: 'weekday', weekday, mode: 'next' } }, end: count.end + 3 };
   }
-  // "3 mondays after may 25", "2 fridays after thanksgiving": the nth such weekday after that day, never the day itself.
-  if (!lead && weekday !== undefined && count.value >= 1 && (tokens[count.end + 1] === 'after' || tokens[count.end + 1] === 'from')) {
-    const near = readWeekdayNear([...tokens.slice(0, count.end), tokens[count.end]!, 'after', ...tokens.slice(count.end + 2)], count.end);
-    if (near && near.value.kind === 'near') return { value: { kind: 'shift', days: 7 * (count.value - 1), from: near.value, said: near.value.said }, end: near.end };
+  // "3 mondays after may 25", "2 fridays before christmas": the nth such weekday after (or before) that day, never the day itself.
+  const link = tokens[count.end + 1];
+  if (!lead && weekday !== undefined && count.value >= 1 && (link === 'after' || link === 'from' || link === 'before')) {
+    const near = readWeekdayNear([...tokens.slice(0, count.end + 1), link === 'before' ? 'before' : 'after', ...tokens.slice(count.end + 2)], count.end);
+    if (near && near.value.kind === 'near') return { value: { kind: 'shift', days: 7 * (count.value - 1) * near.value.direction, from: near.value, said: near.value.said }, end: near.end };
   }
   // "in 3 business days", "2 working days from now".
   const workdays = workdayWordEnd(tokens, count.end);
@@ -671,7 +672,6 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   const unit = said === 'fortnight' ? 'week' : said;
   if (said === 'fortnight') count.value *= 2;
   if (unit !== 'day' && unit !== 'week' && unit !== 'month' && unit !== 'year') return null;
-  const link = tokens[count.end + 1];
   if (!lead && (link === 'from' || link === 'after' || link === 'before') && tokens[count.end + 2] !== 'now' && (unit === 'day' || unit === 'week' || tokens[count.end + 2] !== 'today')) {
     // "2 days before december 25", "a year after christmas": counted back from the next such day, as a date alone is.
     const from = readRelativeDay(tokens, count.end + 2) ?? readWeekday(tokens, count.end + 2) ?? readDayFrom(tokens, count.end + 2);

@@ -553,6 +553,8 @@ describe('an amount added to a time, and counted after now', () => {
     ['3 mondays after may 25', '2027-06-14 09:00'],
     ['2 tuesdays after dec 1', '2026-12-15 09:00'],
     ['2 fridays from dec 1', '2026-12-11 09:00'],
+    ['2 fridays before christmas', '2026-12-11 09:00'],
+    ['3 mondays before may 25', '2027-05-10 09:00'],
   ])('%s', async (phrase, local) => {
     expect((await meaningOfOnce(phrase, sunday)).local.slice(0, 16)).toBe(local);
   });
