@@ -8,7 +8,7 @@ import { UsageError } from '../errors';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, holidayNote, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { ordinalDay, readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
-import { daysInMonth, formatClock } from './zone';
+import { formatClock } from './zone';
 
 export interface Nth {
   n: number;
@@ -1370,10 +1370,9 @@ function readFromDaysSaid(tokens: readonly string[], i: number, part: Group, sai
   const [first, last] = [monthOf(tokens[i + 1])!, monthOf(tokens[end === null ? -1 : end - 1])];
   // "every wed from november until june": months come round every year, which the phrase may not have meant.
   if (end !== null && last !== undefined && !saysEveryYear(tokens)) {
-    const name = (month: number) => MONTH_NAMES[month - 1]!.toLowerCase();
     addNote(
       part,
-      `read '${said ?? tokens.slice(i, end).join(' ')}' as ${MONTH_NAMES[first - 1]} to ${MONTH_NAMES[last - 1]} of every year; to run once, give the days, such as 'from ${name(first)} 1 until ${name(last)} ${daysInMonth(2027, last)}'`,
+      `read '${said ?? tokens.slice(i, end).join(' ')}' as ${MONTH_NAMES[first - 1]} to ${MONTH_NAMES[last - 1]} of every year; to run once, give the first and last days with their years`,
     );
   }
   return end;
@@ -1813,7 +1812,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
       if (last && tokens[k] !== 'last' && last.value < day.value && day.value <= 31) {
         const from = tokens[start - 1] === 'the' ? start - 2 : start - 1;
         const said = tokens.slice(tokens[from] === 'from' || between ? from : tokens[start - 1] === 'the' ? start - 1 : start, last.end).join(' ');
-        const example = `from november ${day.value} until december ${last.value}`;
+        const example = `from december ${day.value} until january ${last.value}`;
         // Days of one month named cannot run over its end: which month's end was meant is not said.
         const monthAfter = tokens[last.end] === 'of' || tokens[last.end] === 'in' ? last.end + 1 : last.end;
         if (seen.group.months || monthOf(tokens[monthAfter]) !== undefined)

@@ -567,7 +567,8 @@ function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, 
     const year = today.month < day.month || (day.mode === 'this' && today.month === day.month) ? today.year : today.year + 1;
     if (day.day < 1 || day.day > daysInMonth(year, day.month)) throw new UsageError(`'${input}' is not a date: ${name} ${year} has no day ${day.day}`, DATE_HINT);
     const date = { year, month: day.month, day: day.day };
-    if (day.mode === 'next' && today.month === day.month)
+    // Said in its month before the day: this month's is the coming one, which "next" may have meant.
+    if (day.mode === 'next' && today.month === day.month && day.day > today.day)
       notes.push(`read '${input}' as ${dayLabel(date)} ${year}, next year's; write '${name.slice(0, 3).toLowerCase()} ${day.day}' for the coming one`);
     // "this september 5" in November: this year's has passed, so the coming one, which "this" may not have meant.
     else if (day.mode === 'this' && year !== today.year) notes.push(laterYearNote(input, date, `${name} ${today.year} has passed`, `${name.toLowerCase()} ${day.day} ${year}`));
@@ -652,7 +653,7 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
   if (of.theYear && date.year !== today.year) notes.push(laterYearNote(input, date, `${today.year}'s has passed`, input.replace(/\b(?:(?:this|the)\s+)?year\b/, String(date.year))));
   else if (date.year !== today.year && (!thisYear || of.thisSaid || justPassed(thisYear, today))) {
     const name = `${MONTH_NAMES[of.month - 1]} ${today.year}`;
-    notes.push(laterYearNote(input, date, thisYear ? `${name}'s has passed` : `${name} has none`, `${input.replace(/\bthis (?=[a-z])/, '')} ${date.year}`));
+    notes.push(laterYearNote(input, date, thisYear ? `${name}'s has passed` : `${name} has none`, `${input.replace(/\b(?:of )?this (?=[a-z])/, 'of ')} ${date.year}`));
   }
   return at(date);
 }

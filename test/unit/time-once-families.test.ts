@@ -599,7 +599,7 @@ describe('"this <month>": this year\'s, said when it has passed', () => {
 
   it.each([
     ['this september 5', "read 'this september 5' as Sun 5 Sep 2027: September 2026 has passed; give the year to say so, such as 'september 5 2027'"],
-    ['1st tuesday this september', "read '1st tuesday this september' as Tue 7 Sep 2027: September 2026's has passed; give the year to say so, such as '1st tuesday september 2027'"],
+    ['1st tuesday this september', "read '1st tuesday this september' as Tue 7 Sep 2027: September 2026's has passed; give the year to say so, such as '1st tuesday of september 2027'"],
   ])("%s: next year's, said", async (phrase, note) => {
     expect((await meaningOfOnce(phrase, sunday)).notes).toEqual([note]);
   });

@@ -117,8 +117,8 @@ describe('a start and an end said together', () => {
   });
 
   it.each([
-    ['every wed from november until june', "read 'from november until june' as November to June of every year; to run once, give the days, such as 'from november 1 until june 30'"],
-    ['every day between march and may at 8am', "read 'between march and may' as March to May of every year; to run once, give the days, such as 'from march 1 until may 31'"],
+    ['every wed from november until june', "read 'from november until june' as November to June of every year; to run once, give the first and last days with their years"],
+    ['every day between march and may at 8am', "read 'between march and may' as March to May of every year; to run once, give the first and last days with their years"],
   ])("%s: months from one to another are every year's, said with the words for once", async (phrase, note) => {
     const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.type).toBe('recurring');
