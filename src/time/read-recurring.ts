@@ -1775,7 +1775,10 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   const i = /^days?$/.test(tokens[start] ?? '') && bareDay(tokens, start + 1) ? start + 1 : start;
   const afterThe = tokens[i - 1] === 'the' || i > start;
   // "every 27": a bare number after "every" with nothing else to count is a day of the month.
-  const afterEvery = (tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && bareDay(tokens, i) !== null && unitOf(tokens[i + 1]) === undefined && readClock(tokens, i)?.end !== i + 2;
+  // "every 13 and 16 june": days listed before their month are that month's dates (readDate), not days of every month.
+  const beforeMonth = (k: number): boolean => (LIST_WORDS.has(tokens[k] ?? '') && bareDay(tokens, k + 1) ? beforeMonth(k + 2) : monthOf(tokens[k]) !== undefined);
+  const afterEvery =
+    (tokens[i - 1] === 'every' || tokens[i - 1] === 'each') && bareDay(tokens, i) !== null && unitOf(tokens[i + 1]) === undefined && readClock(tokens, i)?.end !== i + 2 && !beforeMonth(i + 1);
   // "every month on 15", "monthly on 20", "every month 15": a bare number after "on" or the month in a monthly rule is its
   // day, not an hour. A number that is more of a clock ("on 10 in the morning", "on 12 noon", "on 9 fifteen") stays a time.
   const bareNumber = (k: number) => bareDay(tokens, k) !== null && unitOf(tokens[k + 1]) === undefined && (readClock(tokens, k)?.end ?? k + 1) === k + 1;

@@ -626,7 +626,33 @@ function buildYearly(group: Group, original: string, context: RecurringContext):
     );
   const dates = group.dates ?? (group.months ? group.months.flatMap((month) => (group.monthDays ?? [1]).map((day) => ({ month, day }))) : [{ month: 1, day: group.monthDays?.[0] ?? 1 }]);
   if (stepOf(group) > 1) return yearsSeries(stepOf(group), dates, times, context);
-  return { kind: 'calendar', patterns: dates.map(({ month, day }) => ({ minutes: minutesOf(times), days: { weekdays: null, monthDays: [day], months: [month] } })) };
+  return { kind: 'calendar', patterns: datePatterns(dates, context).map((days) => ({ minutes: minutesOf(times), days })) };
+}
+
+/**
+ * Dates as few cron day fields as say them exactly: a month's days together ("june 1, 5 and 10"), and months with the
+ * same days together ("the 1st of january, april, july and october"), as a cron's days and months fire in every pairing;
+ * only dates on the same offset from UTC, as each part is converted at one (March 3rd and 17th are apart in New York).
+ */
+function datePatterns(dates: Array<{ month: number; day: number }>, context: RecurringContext): Array<Pattern['days']> {
+  const year = wallTime(context.zone, context.now).year;
+  const offsetOn = ({ month, day }: { month: number; day: number }) => offsetMinutes(context.zone, Date.UTC(year + 1, month - 1, Math.min(day, 28), 12));
+  const byMonth = new Map<string, { month: number; offset: number; days: Set<number> }>();
+  for (const date of dates) {
+    const offset = offsetOn(date);
+    const key = `${date.month} ${offset}`;
+    if (!byMonth.has(key)) byMonth.set(key, { month: date.month, offset, days: new Set() });
+    byMonth.get(key)!.days.add(date.day);
+  }
+  const byDays = new Map<string, { monthDays: number[]; months: number[] }>();
+  for (const { month, offset, days } of [...byMonth.values()].sort((a, b) => a.month - b.month)) {
+    const monthDays = [...days].sort((a, b) => a - b);
+    const key = `${offset} ${monthDays.join()}`;
+    const same = byDays.get(key);
+    if (same) same.months.push(month);
+    else byDays.set(key, { monthDays, months: [month] });
+  }
+  return [...byDays.values()].map(({ monthDays, months }) => ({ weekdays: null, monthDays, months }));
 }
 
 function withoutDays(group: Group): Group {

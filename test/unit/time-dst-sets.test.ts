@@ -43,9 +43,9 @@ describe('yearly parts on both sides of a DST change', () => {
     expect(meaning.warnings.join(' ')).toContain('(UTC-4 and UTC-5), so from 2027-03-14 its 11:00 runs will run at 12:00 local time instead.');
   });
 
-  it('leaves a set whose parts share an offset as one conversion', async () => {
+  it('says dates on one offset as one cron (the same days in each month named)', async () => {
     const meaning = await meaningOfSchedule('every year on march 1 and november 1 at 9am', { now: NOW, zone: 'UTC' });
-    expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(['0 9 1 3 *', '0 9 1 11 *']);
+    expect(meaning.type === 'recurring' && [meaning.cron_expression, meaning.cron_expressions]).toEqual(['0 9 1 3,11 *', undefined]);
   });
 });
 
@@ -115,5 +115,18 @@ describe('a cron whose first run comes at a clock time the day repeats', () => {
 
   it('a day without a change: no note', async () => {
     expect((await meaningOfSchedule('every day at 1:30am', { ...saturday, now: Date.parse('2027-11-10T15:00:00Z') }, 2)).notes).toEqual([]);
+  });
+});
+
+describe('dates in a month, and the same days in several months, as few crons as say them', () => {
+  it.each([
+    ['on 1, 5, 10, 15 and 20 june', 'America/New_York', ['0 13 1,5,10,15,20 6 *']],
+    ['on june 1, 5, 10, 15 and 20', 'America/New_York', ['0 13 1,5,10,15,20 6 *']],
+    ['the 1st of january, april, july and october', 'UTC', ['0 9 1 */3 *']],
+    // Either side of the March change: apart, each at its own UTC hour.
+    ['every year on march 3rd, 10th and 17th at 8pm', 'America/New_York', ['0 1 4,11 3 *', '0 0 18 3 *']],
+  ])('%s in %s', async (phrase, zone, crons) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone });
+    expect(meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : []).toEqual(crons);
   });
 });

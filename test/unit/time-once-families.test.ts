@@ -604,6 +604,11 @@ describe('"this <month>": this year\'s, said when it has passed', () => {
     expect((await meaningOfOnce(phrase, sunday)).notes).toEqual([note]);
   });
 
+  it('"next <month>" in that month, its day passed: next year\'s, nothing else to say', async () => {
+    const meaning = await meaningOfOnce('the 10th of next november', sunday);
+    expect([meaning.local.slice(0, 10), meaning.notes]).toEqual(['2027-11-10', []]);
+  });
+
   it("this month's day still to come is this year's, nothing to say", async () => {
     const meaning = await meaningOfOnce('last monday this november', sunday);
     expect([meaning.local.slice(0, 10), meaning.notes]).toEqual(['2026-11-30', []]);

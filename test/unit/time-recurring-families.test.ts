@@ -198,9 +198,12 @@ describe('days of a month in a list, and work days', () => {
     expect((await localFires(phrase, 4)).map((fire) => fire.slice(0, 10))).toEqual(['2027-08-20', '2027-08-30', '2028-08-20', '2028-08-30']);
   });
 
-  it.each(['every year on 20 and 30 aug', 'on 20, 30 august', 'every 20 and 30 of august at 9am'])('%s: days before their month, each its day (not hours)', async (phrase) => {
-    expect(await localFires(phrase, 4)).toEqual(['2027-08-20 09:00', '2027-08-30 09:00', '2028-08-20 09:00', '2028-08-30 09:00']);
-  });
+  it.each(['every year on 20 and 30 aug', 'on 20, 30 august', 'every 20 and 30 of august at 9am', 'every 20 and 30 august'])(
+    '%s: days before their month, each its day (not hours)',
+    async (phrase) => {
+      expect(await localFires(phrase, 4)).toEqual(['2027-08-20 09:00', '2027-08-30 09:00', '2028-08-20 09:00', '2028-08-30 09:00']);
+    },
+  );
 
   it('11:34 on 13 and 16 june: those two days at 11:34', async () => {
     expect(await localFires('11:34 on 13 and 16 june', 3)).toEqual(['2027-06-13 11:34', '2027-06-16 11:34', '2028-06-13 11:34']);
