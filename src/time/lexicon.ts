@@ -438,7 +438,9 @@ export function withHolidayDates(text: string, notes?: string[]): string {
   const note = holidayNote(text.match(holiday.pattern)![0], holiday.date.split(' '));
   if (note) notes?.push(note);
   // "this thanksgiving", "next memorial day": the coming one, as the name alone is ("next christmas" reads as "next december 25th").
-  const qualified = note ? new RegExp(`\\b(?:this|next|(?:the )?coming) ${holiday.pattern.source}`) : /^coming /.test(text) ? new RegExp(`^coming ${holiday.pattern.source}`) : holiday.pattern;
+  // "the coming christmas", "upcoming christmas": the coming one, as the name alone is.
+  const coming = new RegExp(`\\b(?:the )?(?:(?:this )?(?:coming|upcoming)) ${holiday.pattern.source}`);
+  const qualified = note ? new RegExp(`\\b(?:this|next|(?:the )?(?:coming|upcoming)) ${holiday.pattern.source}`) : coming.test(text) ? coming : holiday.pattern;
   const next = note ? new RegExp(`\\bnext (${holiday.pattern.source})`).exec(text) : null;
   if (next) notes?.push(`read '${next[0]}' as the coming one, not the one after it`);
   // "christmas in 2027": that year's.

@@ -58,13 +58,13 @@ export function withEverydayWords(text: string, reader: 'once' | 'recurring'): s
     .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
     .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
   // "every 5 minutes after 2pm before 3pm also every 5 minutes after 6pm before 7pm": a second rule, as "and" joins one.
-  if (reader === 'recurring') return plain.replace(/(?:,? and)? also (?=every |each |on |at )/g, ' and ');
+  if (reader === 'recurring') return plain.replace(/(?:,? and)? also (?=every |each |on |at |(?:mon|tue|wed|thu|fri|sat|sun|week)[a-z]*\b)/g, ' and ');
   return (
     plain
       .replace(/\bright now\b/g, 'now')
       // "this week wednesday", "next week fri at 3pm": as "wednesday this week"; "week from tuesday": "a week from tuesday".
       .replace(/\b(this|next) week ((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/g, '$2 $1 week')
-      .replace(/^week from\b/, 'a week from')
+      .replace(/(?<!\b(?:a|one|1|this|next|last|the) )\bweek from\b/g, 'a week from')
       // "december 25th in 2027": the year of the date before it.
       .replace(/(?<=\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?) in ((?:19|20|21)\d\d)\b/g, ' $1')
       .replace(/\blater (today|tonight|this (?:morning|afternoon|evening))\b(?= (?:at |@ ?|around |about )?\d| at (?:noon|midnight))/g, '$1')

@@ -68,20 +68,20 @@ function withPlainEnds(said: string[], today: WallTime): string[] {
   return words;
 }
 
-/**
- * Ends as calendars write them, in the words read below: "as of dec 3" (starting), "starting dec 3 and ending dec 6",
- * "ends after 4 occurrences" (4 times), "x4" (4 times); and a time of day after a count or a span ("every day 3 times
- * at 9am", "every day for the next 3 days at 7pm"), which is the rule's, put before them.
- */
 /** What follows "up to" when it ends a rule by a count ("7x", "5 times") or a span ("2 months", "a year"); else undefined (an end: "up to dec 5"). */
 function upToAmount(rest: string[]): 'count' | 'span' | undefined {
   if (TIMES_SIGN.test(rest[0] ?? '') || (COUNT_WORDS.has(rest[1] ?? '') && parseNumber(rest[0]!) !== null)) return 'count';
-  return rest.length === 2 && (rest[0] === 'a' || rest[0] === 'an' || parseNumber(rest[0]!) !== null) && /^(?:minutes?|hours?|days?|weeks?|months?|years?)$/.test(rest[1]!) ? 'span' : undefined;
+  return (rest[0] === 'a' || rest[0] === 'an' || parseNumber(rest[0] ?? '') !== null) && /^(?:minutes?|hours?|days?|weeks?|months?|years?)$/.test(rest[1] ?? '') ? 'span' : undefined;
 }
 
 /** A count written with a times sign: "3x", "x3", "x 3" (one word from calendarEnds). */
 const TIMES_SIGN = /^(\d+)x$|^x ?(\d+)$/;
 
+/**
+ * Ends as calendars write them, in the words read below: "as of dec 3" (starting), "starting dec 3 and ending dec 6",
+ * "ends after 4 occurrences" (4 times), "x4" (4 times); and a time of day after a count or a span ("every day 3 times
+ * at 9am", "every day for the next 3 days at 7pm"), which is the rule's, put before them.
+ */
 function calendarEnds(said: string[]): string[] {
   const words: string[] = [];
   for (let k = 0; k < said.length; k++) {

@@ -256,7 +256,7 @@ function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: 
 function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null {
   let j = i;
   let mode: 'this' | 'next' | 'after-next' | 'coming' = 'this';
-  if (tokens[j] === 'this' && tokens[j + 1] === 'coming') {
+  if (tokens[j] === 'this' && (tokens[j + 1] === 'coming' || tokens[j + 1] === 'upcoming')) {
     mode = 'coming';
     j += 2;
   } else if (tokens[j] === 'this' || tokens[j] === 'the') j++;

@@ -640,6 +640,10 @@ describe("other tools' wordings of days already read", () => {
     ['this week wednesday', '2026-11-25 09:00'],
     ['next week fri at 3pm', '2026-11-27 15:00'],
     ['week from tuesday', '2026-12-01 09:00'],
+    ['remind me week from tuesday', '2026-12-01 09:00'],
+    ['the coming christmas', '2026-12-25 09:00'],
+    ['upcoming christmas', '2026-12-25 09:00'],
+    ['this upcoming weekend', '2026-11-28 09:00'],
     ['the last friday in november, 2027', '2027-11-26 09:00'],
     // A weekday counted from another day said with "next", or the nth of them.
     ['the sunday after next wed', '2026-11-29 09:00'],

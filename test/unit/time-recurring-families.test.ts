@@ -652,6 +652,8 @@ describe("other tools' wordings of rules already read", () => {
     ['every 5 mins after 2pm before 3pm also every 5 min after 6pm before 7pm', 'every 5 minutes after 2pm before 3pm and every 5 minutes after 6pm before 7pm'],
     ['every 4th and 10th of the month up to 7x', 'every 4th and 10th of the month 7x'],
     ['every sat for up to 2 months', 'every saturday for 2 months'],
+    ['every day for up to 2 weeks at 9am', 'every day for 2 weeks at 9am'],
+    ['every monday at 9am also tuesday at 10am', 'every monday at 9am and tuesday at 10am'],
     ['every day at 9am up to 3 times', 'every day at 9am 3 times'],
     ['the 4th of every 3rd month', 'the 4th of every 3 months'],
     ['first friday of every 3rd month', 'first friday of every 3 months'],
