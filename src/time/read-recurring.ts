@@ -990,7 +990,11 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
     );
   }
   if (part.window) {
-    if (group.window) refuse('gives two windows; a schedule has one', "Give one, such as 'every 30 minutes between 9am and 5pm'.");
+    if (group.window)
+      refuse(
+        "gives two windows without 'and' between them",
+        "For one window give its start first, such as 'after 9am and before 10am'; for two, join them with 'and', such as 'from 9am to 11am and from 2pm to 4pm'.",
+      );
     group.window = part.window;
   }
   if (part.minuteOfHour !== undefined) {

@@ -570,6 +570,7 @@ function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, 
     // Said in its month before the day: this month's is the coming one, which "next" may have meant.
     if (day.mode === 'next' && today.month === day.month && day.day > today.day)
       notes.push(`read '${input}' as ${dayLabel(date)} ${year}, next year's; write '${name.slice(0, 3).toLowerCase()} ${day.day}' for the coming one`);
+    else if (day.mode === 'next') comingMonthNote(input, date, today, notes);
     // "this september 5" in November: this year's has passed, so the coming one, which "this" may not have meant.
     else if (day.mode === 'this' && year !== today.year) notes.push(laterYearNote(input, date, `${name} ${today.year} has passed`, `${name.toLowerCase()} ${day.day} ${year}`));
     return at(date);
@@ -583,6 +584,13 @@ function monthInstant(day: Extract<DayRef, { kind: 'month' }>, today: WallTime, 
   const date = { year: today.month < day.month ? today.year : today.year + 1, month: day.month, day: 1 };
   notes.push(firstOfMonthNote(input, date));
   return at(date);
+}
+
+/** "next december 10" said in November: next month's, the coming one, which some mean by "this"; the one after is named. */
+function comingMonthNote(input: string, date: { year: number; month: number; day: number }, today: WallTime, notes: string[]): void {
+  if (addMonths({ ...today, day: 1 }, 1).month !== date.month || date.year > today.year + (today.month === 12 ? 1 : 0)) return;
+  const name = MONTH_NAMES[date.month - 1]!;
+  notes.push(`read '${input}' as ${dayLabel(date)} ${date.year}, in the coming ${name}; for ${name} ${date.year + 1}, give its year`);
 }
 
 /** "in may", "may 2027": a month said alone is read as its first day. */
@@ -645,7 +653,9 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
   if (of.thisSaid && of.month === today.month) return at(thisYear ?? throwError(missing(today.year, of.month)));
   if (of.nextSaid) {
     const year = of.month > today.month ? today.year : today.year + 1;
-    return at(inMonth(year, of.month) ?? throwError(missing(year, of.month)));
+    const date = inMonth(year, of.month) ?? throwError(missing(year, of.month));
+    comingMonthNote(input, date, today, notes);
+    return at(date);
   }
   const year = of.month < today.month ? today.year + 1 : today.year;
   const first = inMonth(year, of.month) ?? throwError(missing(year, of.month));

@@ -609,6 +609,12 @@ describe('"this <month>": this year\'s, said when it has passed', () => {
     expect([meaning.local.slice(0, 10), meaning.notes]).toEqual(['2027-11-10', []]);
   });
 
+  it.each(['next december 10', '10th of next december', '1st tuesday next december'])('%s in November: the coming December, said', async (phrase) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.local.slice(0, 7)).toBe('2026-12');
+    expect(meaning.notes).toEqual([expect.stringMatching(new RegExp(`^read '${phrase}' as .* 2026, in the coming December; for December 2027, give its year$`))]);
+  });
+
   it("this month's day still to come is this year's, nothing to say", async () => {
     const meaning = await meaningOfOnce('last monday this november', sunday);
     expect([meaning.local.slice(0, 10), meaning.notes]).toEqual(['2026-11-30', []]);
