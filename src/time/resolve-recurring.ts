@@ -635,8 +635,12 @@ function buildYearly(group: Group, original: string, context: RecurringContext):
  * only dates on the same offset from UTC, as each part is converted at one (March 3rd and 17th are apart in New York).
  */
 function datePatterns(dates: Array<{ month: number; day: number }>, context: RecurringContext): Array<Pattern['days']> {
-  const year = wallTime(context.zone, context.now).year;
-  const offsetOn = ({ month, day }: { month: number; day: number }) => offsetMinutes(context.zone, Date.UTC(year + 1, month - 1, Math.min(day, 28), 12));
+  // Each date's offset at its next occurrence, as each part is converted at the offset of its next run.
+  const today = wallTime(context.zone, context.now);
+  const offsetOn = ({ month, day }: { month: number; day: number }) => {
+    const year = month > today.month || (month === today.month && day > today.day) ? today.year : today.year + 1;
+    return offsetMinutes(context.zone, Date.UTC(year, month - 1, day, 12));
+  };
   const byMonth = new Map<string, { month: number; offset: number; days: Set<number> }>();
   for (const date of dates) {
     const offset = offsetOn(date);
