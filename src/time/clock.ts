@@ -271,7 +271,7 @@ export function asTwentyFourHour(read: Pick<ClockRead, 'value' | 'text'>, beside
 
 /** "this evening at 12", "every evening at 12:30": no noon is in the evening; the twelve that ends it is read, said so. */
 export function eveningTwelveNote(text: string, minute: number): string {
-  const noon = minute === 0 ? "for noon, write 'at noon'" : `for ${formatHm({ hour: 12, minute })}, write '12:${String(minute).padStart(2, '0')} pm'`;
+  const noon = minute === 0 ? "for noon, write 'at noon'" : `for ${formatHm({ hour: 12, minute })} after noon, write '12:${String(minute).padStart(2, '0')} pm'`;
   return `read '${text}' in the evening as ${formatHm({ hour: 0, minute })}, ${minute === 0 ? 'midnight' : 'after midnight'} as the evening ends; ${noon} without 'evening'`;
 }
 

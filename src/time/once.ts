@@ -371,12 +371,24 @@ function withAmount(text: string, now: number, zone: string, read: Reading, trac
   const said = WITH_AMOUNT.exec(text)?.groups;
   if (!said) return undefined;
   const { base, sign, amount, tail } = said as { base: string; sign: string; amount: string; tail: string };
-  // "in -5 minutes", "in +2 hours": an amount alone, signed, which `relative` reads (and refuses as counting back).
-  if (/^(?:in|within|after)$/.test(base)) return undefined;
+  // "in -5 minutes", "in +2 hours": an amount alone, signed, which `relative` reads (and refuses as counting back);
+  // "30-40 mins": a range of numbers, no time.
+  if (/^(?:in|within|after|\d+)$/.test(base)) return undefined;
   const change = sign === '+' ? `+ ${amount}` : `${amount} ago`;
   if (relative(change, text, now, zoneCalendar(zone), { ...read, notes: [] }) === null) return undefined;
   if (sign === '+' && readWholeClock(base) && /day|week|fortnight|month|year/.test(amount)) return readInstant(`in ${amount} at ${base}${tail}`, text, now, zone, read, trace);
-  const from = base === 'now' ? now : readInstant(`${base}${tail}`, `${base}${tail}`, now, zone, read, trace);
+  let from = now;
+  if (base !== 'now') {
+    // A time not read is the whole phrase's error, said of the whole phrase (the reader below says it).
+    const baseRead: Reading = { ...read, notes: [] };
+    try {
+      from = readInstant(`${base}${tail}`, `${base}${tail}`, now, zone, baseRead, trace);
+    } catch (error) {
+      if (error instanceof UsageError) return undefined;
+      throw error;
+    }
+    Object.assign(read, { ...baseRead, notes: [...read.notes, ...baseRead.notes] });
+  }
   return relative(change, text, from, read.calendar ?? zoneCalendar(zone), read)!;
 }
 

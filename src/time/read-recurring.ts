@@ -287,14 +287,17 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     }
     // "every hour between 9 and 5 on weekdays and between 10 and 2 on saturdays": a second window is a rule of its own at
     // the same interval (one rule has one window), on the days said with it, else on the first one's.
-    if (LIST_WORDS.has(token) && group.window && group.interval && startsWindow(tokens, tokens[i + 1] === 'and' ? i + 2 : i + 1)) {
+    // "every hour on mondays from 9am to 11am and on fridays from 2pm to 4pm": the days said before the second window.
+    const afterLink = tokens[i + 1] === 'and' ? i + 2 : i + 1;
+    const daysFirst = readDaySet(tokens, tokens[afterLink] === 'on' ? afterLink + 1 : afterLink);
+    if (LIST_WORDS.has(token) && group.window && group.interval && (startsWindow(tokens, afterLink) || (daysFirst && startsWindow(tokens, daysFirst.end)))) {
       const next = Object.assign(newGroup(), { interval: group.interval, repeats: true }, group.minuteOfHour === undefined ? {} : { minuteOfHour: group.minuteOfHour });
       windowAfter.set(next, group);
       windowStarts.set(next, i);
       group = next;
       groups.push(group);
       joined = andJoined = false;
-      i += tokens[i + 1] === 'and' ? 2 : 1;
+      i = afterLink;
       continue;
     }
     // "at noon, every 3 weeks, wednesday through friday": days after a comma are the days of a weekly interval that names none.

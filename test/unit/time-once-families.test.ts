@@ -574,6 +574,13 @@ describe('an amount added to a time, and counted after now', () => {
     expect((await meaningOfOnce('4pm + 3 days', { ...sunday, now: Date.parse('2026-11-22T22:00:00Z') })).local.slice(0, 16)).toBe('2026-11-25 16:00');
   });
 
+  it.each([
+    ['30-40 mins', "Could not understand '30-' in the time: '30-40 mins'"],
+    ['t + 1 day', "'t + 1 day': did not understand 't'"],
+  ])('%s: a time not read is refused in the words of the whole phrase', (phrase, message) => {
+    expect(() => parseInstant(phrase, sunday)).toThrow(message);
+  });
+
   it("a note about the time names the time's words, not the amount's", async () => {
     expect((await meaningOfOnce('next friday + 1 day', sunday)).notes).toEqual(["read 'next friday' as Fri 27 Nov, the first Friday after today; write 'dec 4' for Fri 4 Dec"]);
   });

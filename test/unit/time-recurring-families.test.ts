@@ -297,7 +297,7 @@ describe("a weekday's night in its small hours is the next day, as the one-time 
   it('an evening at 12:30 says 00:30', async () => {
     const meaning = await meaningOfSchedule('every monday evening at 12:30', OPTIONS, 1);
     expect(meaning.next_runs_local[0]).toBe('2026-11-24 00:30 EST');
-    expect(meaning.notes[0]).toBe("read '12:30' in the evening as 00:30, after midnight as the evening ends; for 12:30, write '12:30 pm' without 'evening'");
+    expect(meaning.notes[0]).toBe("read '12:30' in the evening as 00:30, after midnight as the evening ends; for 12:30 after noon, write '12:30 pm' without 'evening'");
   });
 
   it('an evening time keeps its day; times either side of midnight, and weekday or weekend nights, are refused', async () => {

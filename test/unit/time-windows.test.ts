@@ -308,6 +308,7 @@ describe('windows one after another: each a rule of its own at the same interval
     ['every hour at :15 from 9am to 11am and from 2pm to 4pm', ['15 9,10,14,15 * * *']],
     ['every 15 minutes after 9am and before 11am and after 2pm and before 4pm', ['*/15 9,10,14,15 * * *']],
     ['every hour from 9am to 11am and 2pm to 4pm', ['0 9-11,14-16 * * *']],
+    ['every hour on mondays from 9am to 11am and on fridays from 2pm to 4pm', ['0 9-11 * * 1', '0 14-16 * * 5']],
   ])('%s: the second window keeps the rule\'s minute, and may be said as the first is or without "from"', async (phrase, crons) => {
     expect((await local(phrase)).crons).toEqual(crons);
   });
