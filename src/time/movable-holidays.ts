@@ -1,5 +1,6 @@
 import { MONTH_NAMES } from './names';
 import { dayLabel } from './resolve-once';
+import { fullYear } from './read-once';
 import { addDays, isDayBefore } from './zone';
 
 type Day = { year: number; month: number; day: number };
@@ -40,7 +41,7 @@ const MOVABLE: ReadonlyArray<{ name: string; from: keyof typeof ANCHORS; days: n
 ];
 
 /** A movable holiday with what may follow it: a year ("easter 2028"; a four-digit clock such as "0900" is no year), or "next year". */
-const MOVABLE_SAID = new RegExp(`\\b(the |this |next |the coming )?(${MOVABLE.map(({ name }) => name).join('|')})(?:,? (?:of |in )?((?:19|20|21)\\d\\d)| (next|this) year)?\\b`);
+const MOVABLE_SAID = new RegExp(`\\b(the |this |next |the coming )?(${MOVABLE.map(({ name }) => name).join('|')})(?:,? (?:of |in )?((?:19|20|21)\\d\\d|'\\d\\d)| (next|this) year)?(?![\\w'])`);
 
 /**
  * Holidays that move from year to year, for the reader of one instant: "good friday at 9am" as that
@@ -54,7 +55,8 @@ export function withMovableHolidays(text: string, today: Day, notes: string[]): 
   const holiday = MOVABLE.find((one) => one.name === name)!;
   const anchor = ANCHORS[holiday.from];
   const dayIn = (year: number) => addDays(anchor.dayIn(year), holiday.days);
-  let year = yearSaid !== undefined ? Number(yearSaid) : relative === 'next' ? today.year + 1 : today.year;
+  // "easter '27": a year's last two digits, as after a date ("dec 25 '27").
+  let year = yearSaid !== undefined ? (yearSaid.startsWith("'") ? fullYear(yearSaid.slice(1)) : Number(yearSaid)) : relative === 'next' ? today.year + 1 : today.year;
   if (yearSaid === undefined && relative === undefined && isDayBefore(dayIn(year), today)) year += 1;
   const day = dayIn(year);
   const from = anchor.dayIn(year);

@@ -312,6 +312,7 @@ describe('holidays kept from Easter', () => {
     ['easter monday', '2027-03-29 09:00', "read 'easter monday' as Mon 29 Mar 2027, by Western Easter (Sun 28 Mar)"],
     ['ash wednesday at noon', '2027-02-10 12:00', "read 'ash wednesday' as Wed 10 Feb 2027, by Western Easter (Sun 28 Mar)"],
     ['easter 2028 at 9am', '2028-04-16 09:00', "read 'easter' as Western Easter, Sun 16 Apr 2028"],
+    ["good friday '28 at 5pm", '2028-04-14 17:00', "read 'good friday' as Fri 14 Apr 2028, by Western Easter (Sun 16 Apr)"],
     ['easter 2029', '2029-04-01 09:00', "read 'easter' as Western Easter, Sun 1 Apr 2029"],
     ['easter 0930', '2027-03-28 09:30', "read 'easter' as Western Easter, Sun 28 Mar 2027"],
     ['pentecost next year', '2027-05-16 09:00', "read 'pentecost' as Sun 16 May 2027, by Western Easter (Sun 28 Mar)"],
