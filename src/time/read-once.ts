@@ -17,7 +17,7 @@ import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
  * `thisSaid`: "this november" (this year's, past once passed); `nextSaid`: "next october", the coming one and never this
  * month's ("next june 5" is so too).
  */
-type MonthRef = { month: number; year?: number; years?: number; theYear?: boolean; thisSaid?: boolean; nextSaid?: boolean } | { relative: 'this' | 'next' | 'the' };
+type MonthRef = { month: number; year?: number; years?: number; theYear?: boolean; thisSaid?: boolean; nextSaid?: boolean } | { relative: 'this' | 'next' | 'after-next' | 'the' };
 
 export type DayRef =
   | { kind: 'offset'; days: number }
@@ -637,6 +637,8 @@ function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | nu
   const start = tokens[i] === 'the' && (tokens[i + 1] === 'next' || tokens[i + 1] === 'current') ? i + 1 : i;
   const word = tokens[start];
   if (tokens[start + 1] === 'month' && (word === 'this' || word === 'next' || word === 'the' || word === 'current')) {
+    // "the 28th of the month after next".
+    if (word === 'the' && tokens[start + 2] === 'after' && tokens[start + 3] === 'next') return { value: { relative: 'after-next' }, end: start + 4 };
     return { value: { relative: word === 'current' ? 'this' : word }, end: start + 2 };
   }
   return null;

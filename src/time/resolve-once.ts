@@ -631,6 +631,10 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
   if ('relative' in of) {
     const next = addMonths(today, 1);
     if (of.relative === 'next') return at(inMonth(next.year, next.month) ?? throwError(missing(next.year, next.month)));
+    if (of.relative === 'after-next') {
+      const after = addMonths(today, 2);
+      return at(inMonth(after.year, after.month) ?? throwError(missing(after.year, after.month)));
+    }
     const thisMonth = inMonth(today.year, today.month);
     // "the month" moves on once this month's has passed, or when this month has none (said); "this month" does not.
     if (of.relative === 'the' && (!thisMonth || at(thisMonth) <= now)) {

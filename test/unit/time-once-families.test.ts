@@ -655,6 +655,8 @@ describe("other tools' wordings of days already read", () => {
     ['next week fri at 3pm', '2026-11-27 15:00'],
     ['week from tuesday', '2026-12-01 09:00'],
     ['remind me week from tuesday', '2026-12-01 09:00'],
+    ['the 28th of the month after next', '2027-01-28 09:00'],
+    ['the first monday of the month after next', '2027-01-04 09:00'],
     ['the coming christmas', '2026-12-25 09:00'],
     ['upcoming christmas', '2026-12-25 09:00'],
     ['this upcoming weekend', '2026-11-28 09:00'],
