@@ -1176,6 +1176,18 @@ function workdaysSeries(group: Group, n: number, times: ClockTime[], original: s
   };
 }
 
+/**
+ * Days that run across Monday, one run of them ("saturday through tuesday": Saturday, Sunday, Monday, Tuesday), count
+ * their weeks from the first of them, so the run stays together; other days count from Monday.
+ */
+function weekStartOf(weekdays: number[]): { weekStart?: number } {
+  const days = new Set(weekdays);
+  if (days.size === 7 || !days.has(0) || !days.has(1)) return {};
+  const starts = [...days].filter((day) => !days.has((day + 6) % 7));
+  const runs = starts.length === 1 && [...days].every((day) => day === starts[0] || days.has((day + 6) % 7));
+  return runs ? { weekStart: starts[0]! } : {};
+}
+
 function weeksSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
   if (group.monthDays || group.months) throw new UsageError(`'${original}' mixes a week interval with dates`, "Try 'every other tuesday at 9am'.");
   const weekdays = group.weekdays ?? [1];
@@ -1183,7 +1195,7 @@ function weeksSeries(group: Group, n: number, times: ClockTime[], original: stri
   startNote(context, formatDate(anchor));
   return {
     kind: 'series',
-    rule: { kind: 'weeks', every: n, anchor, weekdays, times },
+    rule: { kind: 'weeks', every: n, anchor, weekdays, times, ...weekStartOf(weekdays) },
     description: `${n === 2 ? 'Every other' : `Every ${n} weeks on`} ${listText(weekdays.map((d) => WEEKDAY_NAMES[d]!))} at ${timesText(times)}, starting ${formatDate(anchor)}`,
     reason: 'cannot be written as one cron or a set of crons: a cron cannot count weeks',
     hint: `Name the days instead, such as 'every tuesday at 9am'. ${SERIES_HINT}`,

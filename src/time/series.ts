@@ -20,8 +20,11 @@ export type SeriesRule =
   | { kind: 'elapsed'; minutes: number; start: number }
   /** Every N calendar days from `anchor`: "every 3 days", "every other day"; with `workdays`, counting Monday to Friday only ("every other weekday"). */
   | { kind: 'days'; every: number; anchor: LocalDate; times: ClockTime[]; workdays?: boolean }
-  /** Those weekdays in every Nth week (weeks start on Monday) counted from `anchor`'s week: "every other tuesday". */
-  | { kind: 'weeks'; every: number; anchor: LocalDate; weekdays: number[]; times: ClockTime[] }
+  /**
+   * Those weekdays in every Nth week counted from `anchor`'s week: "every other tuesday". Weeks start on Monday, or on
+   * `weekStart` (a weekday) for days that run across Monday ("every other saturday through tuesday" starts on Saturday).
+   */
+  | { kind: 'weeks'; every: number; anchor: LocalDate; weekdays: number[]; times: ClockTime[]; weekStart?: number }
   /** Those days of every Nth month counted from `anchor`'s month: "every 5 months on the 1st". */
   | { kind: 'months'; every: number; anchor: LocalDate; monthDays: number[]; times: ClockTime[] }
   /** Those dates in every Nth year from `anchor`'s year: "every 2 years on march 1st". */
@@ -138,7 +141,7 @@ function matches(rule: Exclude<SeriesRule, { kind: 'elapsed' } | { kind: 'any' }
     }
     case 'weeks': {
       if (!rule.weekdays.includes(date.weekday)) return false;
-      const weeks = Math.floor((daysBetween(rule.anchor, date) + mondayIndex(rule.anchor)) / 7);
+      const weeks = Math.floor((daysBetween(rule.anchor, date) + daysIntoWeek(rule.anchor, rule.weekStart ?? 1)) / 7);
       return daysBetween(rule.anchor, date) >= 0 && weeks % rule.every === 0;
     }
     case 'months': {
@@ -188,5 +191,10 @@ function workdaysBetween(from: LocalDate, days: number): number {
 
 /** Days since the Monday that starts `date`'s week. */
 function mondayIndex(date: LocalDate): number {
-  return (new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7;
+  return daysIntoWeek(date, 1);
+}
+
+/** Days since the `weekStart` weekday (1: Monday) that starts `date`'s week. */
+function daysIntoWeek(date: LocalDate, weekStart: number): number {
+  return (new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() - weekStart + 7) % 7;
 }

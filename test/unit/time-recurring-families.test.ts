@@ -666,3 +666,16 @@ describe("other tools' wordings of rules already read", () => {
     await expect(meaningOfSchedule('every second', OPTIONS)).rejects.toThrow(/seconds are too fine/);
   });
 });
+
+describe('days that run across Monday in a series of weeks stay together', () => {
+  it.each([
+    ['every other saturday through tuesday', ['2026-11-21 09:00', '2026-11-22 09:00', '2026-11-23 09:00', '2026-11-24 09:00', '2026-12-05 09:00', '2026-12-06 09:00']],
+    ['at noon, every 3 weeks, friday through monday', ['2026-11-20 12:00', '2026-11-21 12:00', '2026-11-22 12:00', '2026-11-23 12:00', '2026-12-11 12:00', '2026-12-12 12:00']],
+  ])('%s', async (phrase, fires) => {
+    expect(await localFires(phrase, 6)).toEqual(fires);
+  });
+
+  it('days apart keep weeks from Monday', async () => {
+    expect(await localFires('every other week on sunday and monday and wednesday', 4)).toEqual(['2026-11-22 09:00', '2026-11-30 09:00', '2026-12-02 09:00', '2026-12-06 09:00']);
+  });
+});
