@@ -1359,16 +1359,14 @@ function readLink(tokens: readonly string[], i: number): number | null {
 
 /** "from monday to friday", "from january to march". */
 function readFromDays(tokens: readonly string[], i: number, part: Group): number | null {
-  return readFromDaysSaid(tokens, i, part);
-}
-
-/** readFromDays, `said`: the words of the phrase read as these tokens ("between march and may" as "from march to may"). */
-function readFromDaysSaid(tokens: readonly string[], i: number, part: Group, said?: string): number | null {
+  // The words a note quotes: "between march and may" is read as "from march to may".
+  let said: string | undefined;
   // "between monday and friday", "between march and may": as "from ... to ...".
   if (tokens[i] === 'between' && tokens[i + 2] === 'and') {
     const both = (of: (word: string | undefined) => number | undefined) => of(tokens[i + 1]) !== undefined && of(tokens[i + 3]) !== undefined;
     if (!both(weekdayOf) && !both(monthOf)) return null;
-    return readFromDaysSaid([...tokens.slice(0, i), 'from', tokens[i + 1]!, 'to', ...tokens.slice(i + 3)], i, part, tokens.slice(i, i + 4).join(' '));
+    said = tokens.slice(i, i + 4).join(' ');
+    tokens = [...tokens.slice(0, i), 'from', tokens[i + 1]!, 'to', ...tokens.slice(i + 3)];
   }
   if (tokens[i] !== 'from') return null;
   if (weekdayOf(tokens[i + 1]) !== undefined) return readDays(tokens, i + 1, part);

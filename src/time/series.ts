@@ -183,15 +183,10 @@ function daysBetween(from: LocalDate, to: LocalDate): number {
 
 /** Days Monday to Friday from `from` (counted) to `days` days later (not counted). */
 function workdaysBetween(from: LocalDate, days: number): number {
-  const start = mondayIndex(from);
+  const start = daysIntoWeek(from, 1);
   let count = Math.floor(days / 7) * 5;
   for (let k = 0; k < days % 7; k++) if ((start + k) % 7 < 5) count++;
   return count;
-}
-
-/** Days since the Monday that starts `date`'s week. */
-function mondayIndex(date: LocalDate): number {
-  return daysIntoWeek(date, 1);
 }
 
 /** Days since the `weekStart` weekday (1: Monday) that starts `date`'s week. */
