@@ -297,31 +297,50 @@ function shiftDays(days: DayFilter, shift: number): DayFilter[] | null {
 
   const calendar = sampleDays();
   const wanted = calendar.map((_, i) => i - shift >= 0 && i - shift < calendar.length && dayMatches(days, calendar[i - shift]!));
-  let candidates: DayFilter[];
+  const exact = (candidates: DayFilter[]) => {
+    // Away from the sample's edges, every year's wanted days and no others.
+    for (let i = 2; i < calendar.length - 2; i++) if (wanted[i] !== candidates.some((c) => dayMatches(c, calendar[i]!))) return false;
+    return true;
+  };
   if (weekdays) {
-    candidates = [{ weekdays, monthDays: null, months: days.months }];
-  } else {
-    // Per month, the days of the month the shifted dates fall on.
-    const perMonth = new Map<number, Set<number>>();
-    calendar.forEach((date, i) => {
-      if (!wanted[i]) return;
-      perMonth.set(date.month, (perMonth.get(date.month) ?? new Set<number>()).add(date.day));
-    });
-    const byDays = new Map<string, number[]>();
-    for (const [month, daySet] of perMonth) {
-      const list = [...daySet].sort((a, b) => a - b).join(',');
-      byDays.set(list, [...(byDays.get(list) ?? []), month]);
-    }
-    candidates = [...byDays].map(([list, months]) => {
-      const monthDays = list.split(',').map(Number);
-      return { weekdays: null, monthDays: monthDays.length === 31 ? null : monthDays, months: months.length === 12 ? null : months.sort((a, b) => a - b) };
-    });
+    const candidates = [{ weekdays, monthDays: null, months: days.months }];
+    return exact(candidates) ? candidates : null;
   }
-  // Keep the candidates only if they name exactly the wanted days in every year (away from the sample's edges).
-  for (let i = 2; i < calendar.length - 2; i++) {
-    if (wanted[i] !== candidates.some((c) => dayMatches(c, calendar[i]!))) return null;
+  // The (month, day) pairs the shifted dates fall on, grouped by month or by day, whichever takes fewer crons.
+  const pairs = new Set<number>();
+  calendar.forEach((date, i) => {
+    if (wanted[i]) pairs.add(date.month * 32 + date.day);
+  });
+  const byMonth = groupedFilters(pairs, 'month');
+  const byDay = groupedFilters(pairs, 'day');
+  for (const candidates of byDay.length < byMonth.length ? [byDay, byMonth] : [byMonth, byDay]) if (exact(candidates)) return candidates;
+  return null;
+}
+
+/** The most days a month has (February's 29 in a leap year). */
+const LONGEST_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Day filters naming exactly these (month, day) pairs (month * 32 + day): per month its days, months with the same days
+ * sharing a filter (`by` 'month'), or per day its months, days with the same months sharing one ('day'). A day a month
+ * never has (the 31st of September) may be named or not: it is named where that joins a run ("2-31" of July to September).
+ */
+function groupedFilters(pairs: Set<number>, by: 'month' | 'day'): DayFilter[] {
+  const has = (month: number, day: number): boolean => pairs.has(month * 32 + day) || (day > LONGEST_MONTH[month]! && has(month, day - 1));
+  const [outer, inner] = by === 'month' ? [12, 31] : [31, 12];
+  const groups = new Map<string, number[]>();
+  for (let key = 1; key <= outer; key++) {
+    const values: number[] = [];
+    for (let value = 1; value <= inner; value++) if (by === 'month' ? has(key, value) : has(value, key)) values.push(value);
+    if (values.length === 0) continue;
+    const id = values.join(',');
+    groups.set(id, [...(groups.get(id) ?? []), key]);
   }
-  return candidates;
+  return [...groups].map(([id, keys]) => {
+    const values = id.split(',').map(Number);
+    const [months, monthDays] = by === 'month' ? [keys, values] : [values, keys];
+    return { weekdays: null, monthDays: monthDays.length === 31 ? null : monthDays, months: months.length === 12 ? null : months };
+  });
 }
 
 /**

@@ -130,3 +130,35 @@ describe('dates in a month, and the same days in several months, as few crons as
     expect(meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : []).toEqual(crons);
   });
 });
+
+describe('months whose evenings fall on the next day in UTC, as few crons as say them', () => {
+  /** Every fire of the crons in 2027 (UTC), merged, as local "MM-DD HH:mm". */
+  async function localFires(crons: string[], zone: string): Promise<string[]> {
+    const { nextRuns } = await import('../../src/time/cron');
+    const from = Date.parse('2027-01-01T00:00:00Z');
+    const end = Date.parse('2028-01-01T00:00:00Z');
+    const fires = crons.flatMap((cron) => nextRuns(cron, from, 9000).filter((at) => at < end));
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    return fires.sort((a, b) => a - b).map((at) => local.format(at).replace(',', ''));
+  }
+  /** Every local hour at :30 of the months from `first` to `last` in 2027, within the fires' year. */
+  function everyHourOf(first: number, last: number, zone: string): string[] {
+    const out: string[] = [];
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    for (let at = Date.parse('2027-01-01T00:30:00Z'); at < Date.parse('2028-01-01T00:00:00Z'); at += 3600_000) {
+      const month = Number(local.format(at).slice(0, 2));
+      if (month >= first && month <= last) out.push(local.format(at).replace(',', ''));
+    }
+    return out;
+  }
+
+  it.each([
+    ['At 30 minutes past the hour, July through September', 'America/New_York', ['30 4-23 * 7-9 *', '30 0-3 1 8-10 *', '30 0-3 2-31 7-9 *']],
+    ['every hour at :30 from july to september', 'Asia/Tokyo', ['30 15-23 1-29 7-9 *', '30 15-23 30,31 6-8 *', '30 0-14 * 7-9 *']],
+  ])('%s in %s', async (phrase, zone, crons) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone });
+    const said = meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : [];
+    expect(said).toEqual(crons);
+    expect(await localFires(said, zone)).toEqual(everyHourOf(7, 9, zone));
+  });
+});
