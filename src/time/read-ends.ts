@@ -304,8 +304,9 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         // "on day 1 through 5 of the month", "days 8 through 14": days of the month, as cron describers say them.
         (/^days?$/.test(words[k - 2] ?? '') && /^\d{1,2}$/.test(before ?? '') && /^\d{1,2}$/.test(after ?? ''));
       if (isEnd && range) continue;
-      // "from 9 through 17 on monday", "past every hour from 9 through 17 in june" (crontab.guru's): a window's hours, as with "to".
-      if ((word === 'through' || word === 'thru') && words[k - 2] === 'from' && isClock(before ?? '') && isClock(after ?? '')) continue;
+      // "from 9 through 17 on monday", "past every hour from 9 through 17 in june" (crontab.guru's), "from 9 until 5 on monday": a
+      // window's hours, as with "to", whatever days follow.
+      if (isEnd && word !== 'up' && words[k - 2] === 'from' && isClock(before ?? '') && isClock(after ?? '')) continue;
       // crontab.guru's "on every day-of-week from monday through friday", "in every month from january through june": the rule's days or months.
       const [first, last] = [words[k + 1], words[k + 3]?.replace(/[.,]$/, '')];
       const named = (weekdayOf(first) !== undefined && weekdayOf(last) !== undefined) || (monthOf(first) !== undefined && monthOf(last) !== undefined);

@@ -521,6 +521,13 @@ function daysBeforeMonthEnd(tokens: readonly string[], k: number): { words: stri
   return null;
 }
 
+/** "5 on saturdays", "9 every weekday": a bare number that opens the phrase, before its days, is their time. */
+function daysAfterClock(tokens: readonly string[], k: number): boolean {
+  if (!['on', 'every', 'each'].includes(tokens[k] ?? '')) return false;
+  const day = tokens[k + 1] === 'the' ? tokens[k + 2] : tokens[k + 1];
+  return weekdayOf(day) !== undefined || PLURAL_DAYS.test(day ?? '') || /^(?:weekday|weekend|workday)$/.test(day ?? '');
+}
+
 /** Days that repeat as said ("mondays", "weekdays", "weekends"), which a bare clock after them may end. */
 const PLURAL_DAYS = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends|workdays|daily)$/;
 
@@ -2295,7 +2302,8 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
 function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean, before?: Group): number | null {
   const first = readClock(tokens, i) ?? (before ? fourDigitAfterDays(tokens, i, before) : null);
   if (!first) return null;
-  if (!at && first.ambiguous && !/[:.h]/.test(tokens[i]!) && tokens[first.end - 1] !== 'oclock' && !/^(?:half|quarter)$/.test(tokens[i]!)) return null;
+  if (!at && first.ambiguous && !/[:.h]/.test(tokens[i]!) && tokens[first.end - 1] !== 'oclock' && !/^(?:half|quarter)$/.test(tokens[i]!) && !(i === 0 && daysAfterClock(tokens, first.end)))
+    return null;
   // "at 5 minutes past the hour" is read by the minute-of-hour clause; a bare count followed by a unit is no time.
   if (unitOf(tokens[first.end]) && first.ambiguous && tokens[first.end] !== 'h') return null;
   const times: ClockRead[] = [first];

@@ -313,3 +313,40 @@ describe('windows one after another: each a rule of its own at the same interval
     expect((await local(phrase)).crons).toEqual(crons);
   });
 });
+
+describe('"until", "till" and "til" close a window of bare hours as "to" does, whatever days follow', () => {
+  const crons = async (phrase: string) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    return meaning.type === 'recurring' ? (meaning.cron_expressions ?? [meaning.cron_expression]) : [meaning.type];
+  };
+
+  it.each([
+    ['every hour from 9 till 5 on saturdays', ['0 9-17 * * 6']],
+    ['every hour from 8 until 6 on mondays', ['0 8-18 * * 1']],
+    ['every 15 minutes from 9 until 5 on sundays', ['*/15 9-16 * * 0', '0 17 * * 0']],
+    ['every hour from 9 until 5 on monday', ['0 9-17 * * 1']],
+    ['every 2 hours from 8 until 8 on sundays', ['0 8-20/2 * * 0']],
+    ['every hour from 9 til 5 on fridays', ['0 9-17 * * 5']],
+  ])('%s', async (phrase, expected) => {
+    const to = phrase.replace(/\b(?:until|till|til)\b/, 'to');
+    expect(await crons(phrase)).toEqual(expected);
+    expect(await crons(to)).toEqual(expected);
+  });
+});
+
+describe('a bare hour that opens the phrase, before its days, is their time', () => {
+  it.each([
+    ['5 on saturdays', '0 17 * * 6', "read '5' as 17:00; write '5 am' or 05:00 for the morning"],
+    ['9 on weekdays', '0 9 * * 1-5', "read '9' as 09:00; write '9 pm' or 21:00 for the evening"],
+    ['5 every saturday', '0 17 * * 6', "read '5' as 17:00; write '5 am' or 05:00 for the morning"],
+  ])('%s', async (phrase, cron, note) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.notes).toContain(note);
+  });
+
+  it('so it is no one time, and a count of days before a date still is', async () => {
+    await expect(meaningOfOnce('5 on saturdays', { now: NOW, zone: 'UTC' })).rejects.toThrow(/is a recurring schedule, not one time/);
+    expect((await meaningOfOnce('3 mondays after may 25', { now: NOW, zone: 'UTC' })).local).toBe('2027-06-14 09:00 UTC');
+  });
+});
