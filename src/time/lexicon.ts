@@ -242,7 +242,14 @@ export function withNamedTimes(text: string, notes: string[] | undefined, kind: 
   if (!duration && /\d:\d\d ?h/.test(out)) out = out.replace(CLOCK_THEN_HOURS, (_, before: string, clock: string) => `${before}${clock}`);
   // Each pattern is run only where its word is: compiling them took a third of a millisecond of every `parse`.
   const lunch = out.includes('lunch') ? /\blunch(?: ?-?time)?\b/.exec(out) : null;
-  if (lunch) {
+  // "at 4 after lunch", "11 before lunch": an hour before or after lunch is one of the afternoon or the morning, not minutes
+  // from noon ("10 minutes after lunch" is those).
+  const beside = lunch ? /\b(\d{1,2}(?::\d\d)?) (after|past|before) lunch(?: ?-?time)?\b/.exec(out) : null;
+  if (beside) {
+    const part = beside[2] === 'before' ? 'morning' : 'afternoon';
+    out = `${out.slice(0, beside.index)}${beside[1]} in the ${part}${out.slice(beside.index + beside[0].length)}`;
+    notes?.push(`read '${beside[0]}' as ${beside[1]} in the ${part}; write the time with am or pm to say otherwise`);
+  } else if (lunch) {
     out = out.replace(/\blunch(?: ?-?time)?\b/g, 'noon');
     notes?.push(`read '${lunch[0]}' as 12:00; give the time for another, such as 'at 1pm'`);
   }

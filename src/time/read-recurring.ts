@@ -175,7 +175,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
     read: readWindow,
   },
   { name: 'part of the day', examples: ['every day morning', 'daily evening'], read: (tokens, i, part) => readPart(tokens, i, part) },
-  { name: 'clock time', examples: ['every day 9am', 'daily 14:30 and 18:00'], read: (tokens, i, part, seen) => readTimes(tokens, i, part, false, seen.group) },
+  { name: 'clock time', examples: ['every day 9am', 'daily 14:30 and 18:00'], read: (tokens, i, part, seen) => readTimeAlone(tokens, i, part, seen) },
 ];
 
 /** The phrase `readText` read last, and its groups. */
@@ -1214,6 +1214,19 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
     }
   }
   return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
+}
+
+/** A time said without "at" ("every day 9am"); right after another ("9am 10am"), refused as "at 9am at 10am" is. */
+function readTimeAlone(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
+  const before = [...part.times, ...seen.group.times].find((time) => time.end === i);
+  const end = readTimes(tokens, i, before ? { ...part, times: [] } : part, false, seen.group);
+  if (end === null || !before) return end;
+  const said = tokens
+    .slice(i, end)
+    .join(' ')
+    .replace(/ ([ap]m)\b/g, '$1');
+  const first = before.text.replace(/ ([ap]m)\b/g, '$1');
+  throw new UsageError(`two times one after the other, with no 'and' ('${first}', then '${said}')`, `Join them with 'and' to run at both ('at ${first} and ${said}'), or give one.`);
 }
 
 /**

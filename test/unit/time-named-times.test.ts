@@ -139,6 +139,17 @@ describe('lunchtime: 12:00, with a note', () => {
     expect(read.local).toBe(local);
     expect(read.notes.join(' ')).toMatch(/as 12:00/);
   });
+
+  it.each([
+    ['friday at 4 after lunch', '2026-12-04 16:00 UTC', "read '4 after lunch' as 4 in the afternoon"],
+    ['friday at 4:30 past lunch', '2026-12-04 16:30 UTC', "read '4:30 past lunch' as 4:30 in the afternoon"],
+    ['friday at 11 before lunch', '2026-12-04 11:00 UTC', "read '11 before lunch' as 11 in the morning"],
+    ['friday 10 minutes after lunch', '2026-12-04 12:10 UTC', "read 'lunch' as 12:00"],
+  ])('an hour before or after lunch is of the morning or the afternoon, noted; minutes are from noon: %s', async (phrase, local, note) => {
+    const read = await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' });
+    expect(read.local).toBe(local);
+    expect(read.notes.join(' ')).toContain(note);
+  });
 });
 
 describe('business hours: a window of 09:00 to 17:00, Monday to Friday, with a note', () => {

@@ -550,11 +550,19 @@ describe('rules of this round held to their edges', () => {
     ['every month on 10 in the morning', ['2026-12-01 10:00', '2027-01-01 10:00']],
     ['every month on 5 at 3', ['2026-12-05 15:00', '2027-01-05 15:00']],
     ['every weekend, saturday only', ['2026-11-21 09:00', '2026-11-28 09:00']],
-    ['every day at 9 twelve noon', ['2026-11-18 12:00', '2026-11-19 09:00']],
     ['every day at 3 and 5 at night', ['2026-11-18 15:00', '2026-11-18 17:00']],
     ['every christmas eve and dec 20 at midnight', ['2026-12-20 00:00', '2026-12-24 00:00']],
   ])('%s', async (phrase, fires) => {
     expect(await localFires(phrase, 2)).toEqual(fires);
+  });
+
+  it.each([
+    ['every day at 9 twelve noon', "('9', then 'twelve noon')", 'every day at 9 and twelve noon'],
+    ['every monday 9am 10am', "('9am', then '10am')", 'every monday 9am and 10am'],
+    ['every day 9 am 5 pm', "('9am', then '5pm')", 'every day 9 am and 5 pm'],
+  ])('two times one after the other, with nothing between, are refused as "at 9am at 10am" is: %s', async (phrase, said, joined) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS, 1)).rejects.toThrow(`two times one after the other, with no 'and' ${said}`);
+    expect((await meaningOfSchedule(joined, OPTIONS, 1)).type).toBe('recurring');
   });
 
   it('a second part of the day with days said after it is refused, as whose days they are is not said', async () => {
