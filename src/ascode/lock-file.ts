@@ -116,11 +116,12 @@ export function formatLockStep(base: string, server: string, changed: ChangedEnt
  * that text was the lock file before one that holds the step was written in
  * its place (a journal left behind by a crash, a power cut or a commit changes
  * nothing then). A last line without its newline (a write cut short) is left
- * out, as is everything from the first line that is not a step on. Returns how
- * many steps were applied.
+ * out, as is a last line that is not a step. Returns how many steps were
+ * applied, and the line that is not a step with steps after it (damage, not a crash), if any.
  */
-export function applyLockJournal(lock: LockFile, text: string, base: string): number {
-  const steps = journalLines(text, readStep).lines.filter((step) => step.base === base);
+export function applyLockJournal(lock: LockFile, text: string, base: string): { applied: number; damagedLine?: number } {
+  const { lines, damagedLine } = journalLines(text, readStep);
+  const steps = lines.filter((step) => step.base === base);
   for (const step of steps) {
     const entries = serverEntries(lock, step.server);
     for (const [name, entry] of Object.entries(step.entries)) {
@@ -128,7 +129,7 @@ export function applyLockJournal(lock: LockFile, text: string, base: string): nu
       else entries[name] = entry;
     }
   }
-  return steps.length;
+  return { applied: steps.length, ...(damagedLine === undefined ? {} : { damagedLine }) };
 }
 
 function readStep(step: unknown): { base: string; server: string; entries: ChangedEntries } | undefined {

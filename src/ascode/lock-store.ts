@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { damagedJournal } from '../files/json';
 import { appendPrivateFile, flushFile, readTextFile, removePrivateFile, writePrivateFile, type FileLabel } from '../files/private-file';
 import { applyLockJournal, formatLock, formatLockStep, lockJournalPath, parseLock, type ChangedEntries, type LockFile } from './lock-file';
 
@@ -34,7 +35,8 @@ export function readLock(path: string): ReadLock {
   const text = readTextFile(path, LOCK_LABEL) ?? '';
   const lock = parseLock(text, path);
   const base = baseOf(text);
-  const applied = applyLockJournal(lock, journal, base);
+  const { applied, damagedLine } = applyLockJournal(lock, journal, base);
+  if (damagedLine !== undefined) throw damagedJournal(lockJournalPath(path), damagedLine, 'lock file journal');
   return { lock, base, unfolded: applied > 0 };
 }
 

@@ -28,9 +28,11 @@ function whereInvalid(text: string, parserMessage: string): string {
 /**
  * The whole lines of a journal (one JSON value a line) that `read` takes, in order, and how many
  * bytes they take. A last line without its newline (a write cut short by a crash) is left out, as
- * is everything from the first line that is not JSON or that `read` refuses (undefined) on.
+ * is a last line that is not JSON or that `read` refuses (undefined). Such a line with whole lines
+ * after it is no crash's (each step is flushed before the next is written): it is `damagedLine`
+ * (counted from 1), the lines before it read, for the caller to refuse the file.
  */
-export function journalLines<T>(text: string, read: (value: unknown) => T | undefined): { lines: T[]; bytes: number } {
+export function journalLines<T>(text: string, read: (value: unknown) => T | undefined): { lines: T[]; bytes: number; damagedLine?: number } {
   const lines: T[] = [];
   let bytes = 0;
   for (let start = 0; start < text.length;) {
@@ -40,12 +42,20 @@ export function journalLines<T>(text: string, read: (value: unknown) => T | unde
     try {
       line = read(JSON.parse(text.slice(start, end)));
     } catch {
-      break;
+      line = undefined;
     }
-    if (line === undefined) break;
+    if (line === undefined) return text.slice(end + 1).trim() === '' ? { lines, bytes } : { lines, bytes, damagedLine: lines.length + 1 };
     lines.push(line);
     bytes += Buffer.byteLength(text.slice(start, end + 1));
     start = end + 1;
   }
   return { lines, bytes };
+}
+
+/** A journal with a line that is not a step and steps after it (journalLines' damagedLine): refused, left as it is. */
+export function damagedJournal(path: string, line: number, what: string): UsageError {
+  return new UsageError(
+    `The ${what} ${path} is damaged: line ${line} is not a step, and steps follow it`,
+    'It has been left as it is. Mend or remove that line (the steps after it are what this tool did since), or move the file away to go on without them.',
+  );
 }

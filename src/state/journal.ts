@@ -98,10 +98,10 @@ function hasKey(list: ListName, record: unknown, wanted: string): boolean {
 
 /**
  * The complete lines of a journal's text, in order, and how many bytes they take. A last line
- * without its newline (a write cut short by a crash) is left out, as is everything from the
- * first line that is not a journal line on.
+ * without its newline (a write cut short by a crash) is left out, as is a last line that is not
+ * a journal line; one with lines after it is `damagedLine` (journalLines).
  */
-export function readJournal(text: string): { lines: JournalLine[]; bytes: number } {
+export function readJournal(text: string): { lines: JournalLine[]; bytes: number; damagedLine?: number } {
   return journalLines(text, (value) => (isLine(value) ? value : undefined));
 }
 

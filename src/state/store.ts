@@ -6,6 +6,7 @@ import { lock, liveHolder, tryLock as tryLockFile, type HeldLock } from '../file
 import { appendPrivateFile, flushFile, makePrivateFolder, readTextFile, removePrivateFile, withFileLock, writePrivateFile, type FileLabel } from '../files/private-file';
 import { applyOps, isJournalOp, leftScope, readJournal, scopedState, track } from './journal';
 import { foldAtEnd } from './journal-end';
+import { damagedJournal } from '../files/json';
 import { checkState, readStateData } from './parse';
 import { shareRepeatedStrings } from '../shared-strings';
 import { emptyState, serializeState, type State } from './records';
@@ -142,7 +143,8 @@ function load(path: string, journal: string): Loaded {
   const text = readTextFile(path, LABEL);
   const data = text === undefined ? emptyState() : readStateData(text, path);
   const journalText = readTextFile(journal, JOURNAL_LABEL) ?? '';
-  const { lines, bytes } = readJournal(journalText);
+  const { lines, bytes, damagedLine } = readJournal(journalText);
+  if (damagedLine !== undefined) throw damagedJournal(journal, damagedLine, 'state journal');
   const newer = lines.find((line) => line.k !== undefined && line.k !== 2);
   // A step this version does not know would be applied as a record of nothing ("null" in a list, kept for good).
   const unknown = lines.flatMap((line) => line.ops).find((op) => !isJournalOp(op));

@@ -110,7 +110,7 @@ describe("the lock file's journal", () => {
 
   it('sets and removes whole entries, per server, in order', () => {
     const lock = base();
-    expect(applyLockJournal(lock, steps.join(''), BASE)).toBe(4);
+    expect(applyLockJournal(lock, steps.join(''), BASE)).toEqual({ applied: 4 });
     expect(parseLock(formatLock(lock), 'x.json')).toEqual(whole());
   });
 
@@ -123,23 +123,23 @@ describe("the lock file's journal", () => {
   it('leaves out steps written over another lock file: the one in its place holds them, or replaced it', () => {
     const lock = base();
     const older = formatLockStep('fedcba9876543210', SERVER, { 'a.md': null, 'x.md': entry(['sm-x']) });
-    expect(applyLockJournal(lock, older + steps[0], BASE)).toBe(1);
+    expect(applyLockJournal(lock, older + steps[0], BASE)).toEqual({ applied: 1 });
     expect(Object.keys(lock.servers[SERVER]!).sort()).toEqual(['a.md', 'b.md', 'gone.md']);
   });
 
-  it('leaves out a last step cut short, and everything from a line that is not a step on', () => {
+  it('leaves out a last step cut short; a line that is not a step with steps after it is damage, named', () => {
     const text = steps.join('');
     for (let cut = 0; cut < text.length; cut++) {
       const lock = base();
       const complete = text.slice(0, cut).split('\n').length - 1;
-      expect(applyLockJournal(lock, text.slice(0, cut), BASE), `cut at ${cut}`).toBe(complete);
+      expect(applyLockJournal(lock, text.slice(0, cut), BASE), `cut at ${cut}`).toEqual({ applied: complete });
       const expected = base();
       applyLockJournal(expected, steps.slice(0, complete).join(''), BASE);
       expect(lock, `cut at ${cut}`).toEqual(expected);
     }
     const lock = base();
     const bad = [steps[0], '{"server":"s","entries":{"x.md":{"ids":"sm-1"}}}\n', steps[1]].join('');
-    expect(applyLockJournal(lock, bad, BASE)).toBe(1);
+    expect(applyLockJournal(lock, bad, BASE)).toEqual({ applied: 1, damagedLine: 2 });
     expect(Object.keys(lock.servers[SERVER]!).sort()).toEqual(['a.md', 'b.md', 'gone.md']);
   });
 });

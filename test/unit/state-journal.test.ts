@@ -165,6 +165,23 @@ describe('the journal: each step appended, folded at the end', () => {
     expect(await ids()).toEqual([...beforeTorn, 'sm-after:active']);
   });
 
+  it('a line that is not a step with steps after it is damage: refused, naming the line, and both files left as they are', async () => {
+    const dir = freshDir();
+    await recordOf(dir, 1);
+    for (const id of ['sm-a', 'sm-b', 'sm-c']) await journalStore(dir).update((state) => recordIntent(state, intent(id)));
+    const journal = join(dir, 'state.journal');
+    const lines = readFileSync(journal, 'utf8').split('\n');
+    const damaged = [lines[0], lines[1]!.replace('"g":', '"g" x '), lines[2], ''].join('\n');
+    writeFileSync(journal, damaged);
+    const before = readFileSync(join(dir, 'state.json'), 'utf8');
+    await expect(journalStore(dir).read()).rejects.toThrow(`The state journal ${journal} is damaged: line 2 is not a step, and steps follow it`);
+    await expect(journalStore(dir).update(() => undefined)).rejects.toThrow(/is damaged: line 2/);
+    expect([readFileSync(journal, 'utf8'), readFileSync(join(dir, 'state.json'), 'utf8')]).toEqual([damaged, before]);
+    // The same line last, with no step after it, may be a write cut short: the steps before it stand.
+    writeFileSync(journal, [lines[0], lines[1]!.replace('"g":', '"g" x '), ''].join('\n'));
+    expect((await journalStore(dir).read()).intents.map((i) => i.schedule_id)).toEqual(['sm-0', 'sm-a']);
+  });
+
   it('a fold cut short (state file written, journal not yet removed) applies no step twice', async () => {
     const dir = freshDir();
     await recordOf(dir, 1);
