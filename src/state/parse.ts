@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
 import { parseJsonFile } from '../files/json';
+import { lookupZone } from '../time/zone-names';
 import { INTENT_STATUSES, SERIES_STATUSES, STATE_VERSION, type SkippedRecord, type State } from './records';
 
 export const LEFT_AS_IT_IS = 'Fix it or move it away; it has been left as it is.';
@@ -89,6 +90,26 @@ function strings(item: Json, where: string, keys: string[]): void {
   for (const key of keys) if (typeof item[key] !== 'string') throw new Flaw(`${where}.${key}`, 'must be a string');
 }
 
+/** Which zones the time zone database knows, as records name them (memo: a record names a few). */
+const knownZones = new Map<string, boolean>();
+
+/**
+ * A record's zone must be one the database knows by that name: an unknown one would be read as UTC (the clock
+ * arithmetic sets TZ to it), and a sync would move the schedule to that clock. An abbreviation or an offset
+ * (`EST`, `UTC+5`) is no database name either: records hold the name it resolved to.
+ */
+function zone(item: Json, where: string, key = 'zone'): void {
+  const name = item[key];
+  if (typeof name !== 'string') throw new Flaw(`${where}.${key}`, 'must be a string');
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    const found = lookupZone(name, { cities: false });
+    known = found !== null && 'zone' in found && (found.zone === name || name.includes('/'));
+    knownZones.set(name, known);
+  }
+  if (!known) throw new Flaw(`${where}.${key}`, `must be a time zone (${JSON.stringify(name)} is none)`);
+}
+
 function optionalStrings(item: Json, where: string, keys: string[]): void {
   for (const key of keys) if (item[key] !== undefined && typeof item[key] !== 'string') throw new Flaw(`${where}.${key}`, 'must be a string');
 }
@@ -128,7 +149,8 @@ function timing(item: Json, where: string): void {
 }
 
 function checkIntent(intent: Json, where: string): void {
-  strings(intent, where, ['schedule_id', 'agent_id', 'phrase', 'zone', 'local_rule', 'created_at']);
+  strings(intent, where, ['schedule_id', 'agent_id', 'phrase', 'local_rule', 'created_at']);
+  zone(intent, where);
   optionalStrings(intent, where, ['replaced_by', 'status_at', 'server', 'set_id', 'adopted_at', 'paused_at']);
   oneOf(intent, where, 'kind', ['one-time', 'recurring']);
   oneOf(intent, where, 'status', INTENT_STATUSES);
@@ -143,13 +165,15 @@ function checkIntent(intent: Json, where: string): void {
     timing(attempt, at);
     messages(attempt, at);
     const successor = object(attempt, at, 'successor', true)!;
-    strings(successor, `${at}.successor`, ['agent_id', 'phrase', 'zone', 'local_rule']);
+    strings(successor, `${at}.successor`, ['agent_id', 'phrase', 'local_rule']);
+    zone(successor, `${at}.successor`);
     oneOf(successor, `${at}.successor`, 'kind', ['one-time', 'recurring']);
   }
 }
 
 function checkSeries(one: Json, where: string): void {
-  strings(one, where, ['series_id', 'agent_id', 'phrase', 'zone', 'rule', 'horizon', 'created_at']);
+  strings(one, where, ['series_id', 'agent_id', 'phrase', 'rule', 'horizon', 'created_at']);
+  zone(one, where);
   optionalStrings(one, where, ['until', 'server', 'status_at', 'paused_at']);
   stringList(one, where, 'not_on', false);
   if (one.count !== undefined && !(Number.isInteger(one.count) && (one.count as number) > 0)) throw new Flaw(`${where}.count`, 'must be a positive whole number');

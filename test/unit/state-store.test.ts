@@ -165,6 +165,9 @@ describe('a corrupt record', () => {
       { old_id: 'x', paused_at: 'p', schedule: { id: 'x', agent_id: 'a', schedule: { cron_expression: 5 }, message: { messages: [{ role: 'user', content: 'x' }] } } },
       'paused[0].schedule.schedule.cron_expression must be a string',
     ],
+    ['an intent in a zone the database does not know', 'intents', { ...intent('x'), zone: 'Mars/Olympus' }, 'intents[0].zone must be a time zone ("Mars/Olympus" is none)'],
+    ['an intent in no zone', 'intents', { ...intent('x'), zone: '' }, 'intents[0].zone must be a time zone ("" is none)'],
+    ['an intent whose zone is an offset, not a name', 'intents', { ...intent('x'), zone: 'UTC+5' }, 'intents[0].zone must be a time zone ("UTC+5" is none)'],
   ])('%s: that record is set aside and named, the rest kept, and it is written back unchanged', async (_name, list, bad, problem) => {
     const dir = freshDir();
     const path = join(dir, 'state.json');
