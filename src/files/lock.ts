@@ -34,6 +34,9 @@ interface Holder {
   token: string;
 }
 
+/** The tokens of the locks this process made: a lock with its pid and another token was another process's. */
+const ownTokens = new Set<string>();
+
 const DEFAULT_WAIT_MS = 30_000;
 const DEFAULT_STALE_MS = 60_000;
 /** Writing the holder follows creating the file at once: an empty lock file this old was left by a writer that died in between. */
@@ -88,6 +91,7 @@ export function liveHolder(path: string): Holder | undefined {
 function create(path: string): string | undefined {
   // Unique enough to tell this holder from the next one; node:crypto would cost every command start-up time.
   const token = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  ownTokens.add(token);
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o600);
@@ -169,9 +173,13 @@ function isStale(holder: Holder | undefined, modifiedMs: number, staleMs: number
   return diedHere(holder);
 }
 
-/** A holder on this machine whose process is gone: its lock is taken over at once. */
+/**
+ * A holder on this machine whose process is gone: its lock is taken over at once. A holder with this process's own pid
+ * and a token it did not make was another process that had the pid (each run in a container may be process 1).
+ */
 function diedHere(holder: Holder): boolean {
-  return holder.host === hostname() && holder.pid !== process.pid && !processAlive(holder.pid);
+  if (holder.host !== hostname()) return false;
+  return holder.pid === process.pid ? !ownTokens.has(holder.token) : !processAlive(holder.pid);
 }
 
 export function processAlive(pid: number): boolean {

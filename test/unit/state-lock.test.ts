@@ -41,6 +41,17 @@ describe('lock files', () => {
     held.release();
   });
 
+  it("takes over a lock of this process's pid that it did not make: another process had the pid (a container's process 1)", () => {
+    const path = lockPath();
+    holderFile(path, { pid: process.pid, token: 'an-earlier-run' });
+    const held = tryLock(path);
+    expect(held).toBeDefined();
+    expect(JSON.parse(readFileSync(path, 'utf8')).token).not.toBe('an-earlier-run');
+    // Its own lock it keeps.
+    expect(tryLock(path)).toBeUndefined();
+    held!.release();
+  });
+
   it('takes over a lock older than the stale bound even if its holder seems alive, or it holds nothing', () => {
     const path = lockPath();
     holderFile(path, { pid: process.ppid });
