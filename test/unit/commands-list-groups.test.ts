@@ -124,7 +124,15 @@ describe('recurring list and sets', () => {
     expect(piped.map((row) => row[0]).sort()).toEqual([seriesId, single].sort());
     expect(piped.find((row) => row[0] === seriesId)!.at(-1)).toBe('[series: every day at 9am (3 waiting)] Water');
     const json = JSON.parse((await h.run(['onetime', 'list', '--json'])).stdout) as Json[];
-    expect(json.find((row) => row.id === seriesId)).toMatchObject({ series_id: seriesId, remaining: 3 });
+    // Its schedule is its next member's, as the one-time schedules beside it are: `.schedule.scheduled_at` and the ISO instant work on every row.
+    const next = Math.min(...seriesMembers.map((id) => h.letta.schedules.get(id)!.schedule.scheduled_at!));
+    expect(json.find((row) => row.id === seriesId)).toMatchObject({
+      series_id: seriesId,
+      remaining: 3,
+      schedule: { type: 'one-time', scheduled_at: next },
+      scheduled_at_iso: new Date(next).toISOString(),
+    });
+    expect(json.every((row) => row.schedule.type === 'one-time' && typeof row.scheduled_at_iso === 'string')).toBe(true);
     expect([...json.find((row) => row.id === seriesId)!.member_ids].sort()).toEqual([...seriesMembers].sort());
     expect((await h.run(['onetime', 'list', '-q'])).stdout.split('\n').sort()).toEqual(['', seriesId, single].sort());
     // What the list names, delete takes: the series goes whole.
@@ -137,6 +145,9 @@ describe('recurring list and sets', () => {
     const plain = await h.run(['recurring', 'list', '--id', standup]);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain('--id takes a set or series id');
+    expect(plain.stderr).toContain(`For one schedule: letta-switchboard recurring get ${standup}`);
+    const once = h.letta.addSchedule(AGENT, { type: 'one-time', scheduled_at: Date.parse('2026-12-01T10:00:00Z') }, 'Once').id;
+    expect((await h.run(['onetime', 'list', '--id', once])).stderr).toContain(`For one schedule: letta-switchboard onetime get ${once}`);
     const unknown = await h.run(['recurring', 'list', '--id', 'set-00000000-0000-0000-0000-000000000000']);
     expect(unknown.code).toBe(3);
     const oneTime = await h.run(['onetime', 'list', '--id', setId]);

@@ -35,7 +35,7 @@ export default (kind: ScheduleKind) =>
       const record = await readRecordOrNothing(rt, { shared: true });
       // --id: one set's or series' schedules, on the agent the record names; a set asked for is shown schedule by schedule.
       // One recorded against another server is refused, naming it (as get and agenda --id do).
-      const group = options.id === undefined ? undefined : groupFilter(record, (await resolveScheduleIds(rt, [options.id.trim()]))[0]!);
+      const group = options.id === undefined ? undefined : groupFilter(record, (await resolveScheduleIds(rt, [options.id.trim()]))[0]!, NOUN[kind]);
       if (group?.kind === 'set' && kind === 'one-time') throw new UsageError(`${group.id} is a set of recurring schedules`, `List it with: letta-switchboard recurring list --id ${group.id}`);
       const agent = group ? group.agentId : rt.agentOrNone();
       const allAgents = !group && (options.allAgents || !agent);
@@ -95,7 +95,7 @@ export default (kind: ScheduleKind) =>
         // A set is one row, made once every page is read (its schedules may be pages apart).
         const setMembers: ScheduledMessage[] = [];
         // A series is one row too, in both lists (its members are one-time schedules); --id SERIES lists them one by one.
-        const series = kind === 'recurring' || !group ? (await seriesRows(rt, agentIds, record.series)).filter(inGroup) : [];
+        const series = kind === 'recurring' || !group ? (await seriesRows(rt, agentIds, record.series, kind)).filter(inGroup) : [];
         const inSeries = new Set(kind === 'one-time' ? series.flatMap((row) => row.member_ids) : []);
         for await (const page of schedulesOf(rt, agentIds, options.concurrency)) {
           const rows: ScheduledMessage[] = [];

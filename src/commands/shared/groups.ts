@@ -10,8 +10,11 @@ export interface GroupFilter {
   ids: Set<string>;
 }
 
-/** The set or series an --id names, from the record of intent of this server; a usage error for any other id, not found for an unknown one. */
-export function groupFilter(state: State, id: string): GroupFilter {
+/**
+ * The set or series an --id names, from the record of intent of this server; a usage error for any other id (its hint
+ * names `noun`'s get), not found for an unknown one.
+ */
+export function groupFilter(state: State, id: string, noun = 'recurring'): GroupFilter {
   if (isSetId(id)) {
     const members = state.intents.filter((intent) => intent.set_id === id && (intent.status === 'active' || intent.status === 'paused'));
     if (members.length === 0) throw new NotFoundError(`No set '${id}' with schedules standing in the record of intent`, 'List them with: letta-switchboard recurring list');
@@ -22,7 +25,7 @@ export function groupFilter(state: State, id: string): GroupFilter {
     if (!series || seriesEnded(series)) throw new NotFoundError(`No series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
     return { id, kind: 'series', agentId: series.agent_id, ids: new Set([id, ...series.members.filter((m) => m.gone !== true).map((m) => m.schedule_id)]) };
   }
-  throw new UsageError(`--id takes a set or series id (set-... or series-...), not '${id}'`, `For one schedule: letta-switchboard recurring get ${id}`);
+  throw new UsageError(`--id takes a set or series id (set-... or series-...), not '${id}'`, `For one schedule: letta-switchboard ${noun} get ${id}`);
 }
 
 /** A set as one row of `recurring list`: the phrase that made it, its schedules, and the soonest next run among them. */

@@ -8,7 +8,7 @@ import { landingOf } from '../../sync/same-schedule';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
 import { createMembers } from '../../sync/execute';
 
-/** A series as one row of `recurring list`: its next member's time, how many wait, and the rule in words. */
+/** A series as one row of a list: its next member's time, how many wait, and the rule in words. */
 export interface SeriesRow extends ScheduledMessage {
   series_id: string;
   phrase: string;
@@ -20,8 +20,9 @@ export interface SeriesRow extends ScheduledMessage {
 /**
  * The active series of these agents (all when undefined), as list rows. The record is optional: unreadable, it adds nothing.
  * `recorded`: the record's series, when the caller has read it already (reading it again copies the whole record).
+ * In `onetime list` (`kind` one-time) a row's schedule is its next member's, as the one-time schedules beside it are.
  */
-export async function seriesRows(rt: Runtime, agentIds: string[] | undefined, recorded?: Series[]): Promise<SeriesRow[]> {
+export async function seriesRows(rt: Runtime, agentIds: string[] | undefined, recorded?: Series[], kind: 'one-time' | 'recurring' = 'recurring'): Promise<SeriesRow[]> {
   let series: Series[];
   try {
     series = recorded ?? (await (await stateStore(rt)).read()).series;
@@ -43,7 +44,7 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined, re
         timezone: one.zone,
         remaining: waiting,
         member_ids: members,
-        schedule: { type: 'recurring' as const },
+        schedule: kind === 'one-time' && next !== undefined ? { type: 'one-time' as const, scheduled_at: next } : { type: 'recurring' as const },
         next_scheduled_time: next === undefined ? null : new Date(next).toISOString(),
         message: one.template as ScheduledMessage['message'],
       };
