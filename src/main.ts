@@ -152,6 +152,11 @@ function report(error: unknown, words: string[], stderr: Sink, signal: () => Abo
     // Anything else commander has already said (through the masking writer); a phrase left unquoted gets told how.
     const phrase = error.code === 'commander.excessArguments' ? unquotedPhrase(words) : undefined;
     if (phrase) stderr.write(`Quote a phrase with spaces: ${phrase.flag} "${phrase.words.join(' ')}"\n`);
+    // An unknown command with no near one to suggest: where the list of them is.
+    if (error.code === 'commander.unknownCommand' && !/Did you mean/.test(error.message)) {
+      const group = /for '([a-z-]+)'/.exec(error.message)?.[1];
+      stderr.write(`Run 'letta-switchboard${group ? ` ${group}` : ''} --help' for the list.\n`);
+    }
     return 2;
   }
   if (signal().aborted && !(error instanceof CliError)) error = new InterruptedError();

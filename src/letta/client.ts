@@ -216,7 +216,9 @@ export class LettaClient {
     const status = answer.status;
     const detail = serverMessage(answer.text);
     const label = `${status} ${answer.statusText}`.trim();
-    const message = detail ? `Letta answered ${label}: ${detail}` : `Letta answered ${label}`;
+    // An empty body said as JSON ("{}", "[]", null) says nothing more than the status.
+    const said = /^(?:\{\}|\[\]|null)$/.test(detail) ? '' : detail;
+    const message = said ? `Letta answered ${label}: ${said}` : `Letta answered ${label}`;
     if (status === 401 || status === 403) return new AuthError(message, undefined, { status, keySource: this.options.keySource });
     // 405, or FastAPI's bare "Not Found": the server lacks the route itself, not the thing asked for.
     const noRoute = status === 405 || (status === 404 && (detail === 'Not Found' || detail === ''));

@@ -75,6 +75,9 @@ describe('usage errors that teach', () => {
     [['onetime', 'crete', '--agent-id', 'support-bot'], /^Error: Unknown command 'crete' for 'onetime'\n\(Did you mean create\?\)/],
     [['onetime', '--agent-id', 'support-bot', 'list'], /^Error: Options of 'onetime list' go after it\nFor example: letta-switchboard onetime list --agent-id support-bot\n/],
     [['recurring', '--bogus'], /^Error: Unknown option '--bogus'/],
+    // An unknown command with none near it: where the list is.
+    [['recurring', 'frobnicate'], /^Error: Unknown command 'frobnicate' for 'recurring'\nRun 'letta-switchboard recurring --help' for the list\.\n$/],
+    [['frobnicate'], /^Error: Unknown command 'frobnicate'\nRun 'letta-switchboard --help' for the list\.\n$/],
     [['recurring'], /^Error: 'recurring' needs a subcommand: /],
     // The Go CLI's alias of onetime, alone.
     [['message'], /^Error: 'onetime' needs a subcommand: /],

@@ -412,6 +412,12 @@ describe('answers', () => {
     expect(local.seen).toEqual([`POST /v1/agents/${A}/schedule`]);
   });
 
+  it.each([[{}], [[]], [null]])('an error whose body is empty JSON (%j) is said by its status alone', async (body) => {
+    local.handle = (_req, res) => json(res, 400, body);
+    const error = await failure(local.api().getSchedule(A, 'sm-1'));
+    expect(error.message).toBe('Letta answered 400 Bad Request');
+  });
+
   it('a create answered with no id may have landed too', async () => {
     local.handle = (_req, res) => json(res, 201, { next_scheduled_at: '2026-11-23T14:00:00Z' });
     const body = { schedule: { type: 'one-time' as const, scheduled_at: 1795366800000 }, messages: [{ role: 'user' as const, content: 'hi' }] };
