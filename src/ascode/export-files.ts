@@ -23,6 +23,8 @@ export interface ExportInput {
   letta: Map<string, ScheduledMessage[]>;
   /** How each agent is named in the files (its name where that is unique, else its id). */
   labels: Map<string, string>;
+  /** How a file there already names its agent, when it names this one (so exporting again does not rewrite it): none else. */
+  keptLabel?: (file: string, agentId: string) => string | undefined;
   /** The record of intent (empty when there is none). */
   state: State;
   /** The lock file's entries for this server, so a schedule exported again keeps its file name. */
@@ -45,7 +47,7 @@ type Fields = Omit<ScheduleFile, 'lines' | 'agent'>;
  * words, kept from the lock file where it already names the schedule, and
  * made unique. Pure: no I/O.
  */
-export async function exportFiles({ now, letta, labels, state, entries }: ExportInput): Promise<ExportResult> {
+export async function exportFiles({ now, letta, labels, keptLabel, state, entries }: ExportInput): Promise<ExportResult> {
   const skipped: ExportResult['skipped'] = [];
   const drafts: Array<{ agent_id: string; ids: string[]; fields: Fields; entry: Omit<LockEntry, 'ids' | 'agent_id'> }> = [];
   for (const [agentId, schedules] of [...letta.entries()].sort(([a], [b]) => compareText(a, b))) {
@@ -129,7 +131,7 @@ export async function exportFiles({ now, letta, labels, state, entries }: Export
   const named = drafts.map((draft) => draft.ids.map((id) => owner.get(id)).find((name) => name !== undefined && !names.has(name) && names.add(name)));
   const files = drafts.map((draft, i) => {
     const name = named[i] ?? uniqueName(slug(draft.fields.message), names);
-    const text = writeScheduleFile({ agent: labels.get(draft.agent_id) ?? draft.agent_id, ...draft.fields });
+    const text = writeScheduleFile({ agent: keptLabel?.(name, draft.agent_id) ?? labels.get(draft.agent_id) ?? draft.agent_id, ...draft.fields });
     return { name, text, entry: { agent_id: draft.agent_id, ...draft.entry, ids: draft.ids } };
   });
   return { files: files.sort((a, b) => compareText(a.name, b.name)), skipped };

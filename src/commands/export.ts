@@ -7,6 +7,7 @@ import { SUMMARIES } from './summaries';
 import { agentOption, concurrencyOption, fileOption } from './options';
 import { DEFAULT_FOLDER, serverKey } from '../ascode/load';
 import { readLock, writeLock } from '../ascode/lock-store';
+import { readScheduleFile } from '../ascode/file-format';
 import { exportFiles } from '../ascode/export-files';
 import { LOCK_FILE_NAME, serverEntries } from '../ascode/lock-file';
 import { lock } from '../files/lock';
@@ -37,18 +38,18 @@ export default defineCommand({
     const lockPath = join(folder, LOCK_FILE_NAME);
     const api = await rt.api();
     const agent = options.allAgents ? undefined : rt.agentOrNone();
+    // Each agent is named in a new file by its name where no other agent has it, else by its id, however it was given
+    // here; a file there already keeps how it names its agent (keptLabel), so exporting again by id or by name rewrites nothing.
     const labels = new Map<string, string>();
+    const named = new Map<string, string[]>();
+    for await (const page of api.agentPages()) for (const one of page) if (one.id) named.set(one.name, [...(named.get(one.name) ?? []), one.id]);
+    for (const [name, ids] of named) for (const id of ids) labels.set(id, ids.length === 1 && name ? name : id);
     let agentIds: string[];
     if (agent !== undefined) {
       const id = await rt.agentId(agent);
-      labels.set(id, agent.trim());
+      if (!labels.has(id)) labels.set(id, agent.trim());
       agentIds = [id];
-    } else {
-      const named = new Map<string, string[]>();
-      for await (const page of api.agentPages()) for (const one of page) if (one.id) named.set(one.name, [...(named.get(one.name) ?? []), one.id]);
-      for (const [name, ids] of named) for (const id of ids) labels.set(id, ids.length === 1 && name ? name : id);
-      agentIds = [...labels.keys()].sort();
-    }
+    } else agentIds = [...labels.keys()].sort();
     // The lock file's lock first, then what Letta has: an apply under way (which holds it) changes the schedules it
     // owns, and a list read before it ended would export the schedules it deleted.
     const held = rt.dryRun
@@ -75,7 +76,14 @@ export default defineCommand({
         const { lock: lockFile } = readLock(lockPath);
         const server = serverKey(rt);
         const entries = serverEntries(lockFile, server);
-        const { files, skipped } = await exportFiles({ now: rt.now(), letta, labels, state, entries });
+        const keptLabel = (file: string, agentId: string) => {
+          const existing = readTextFile(join(folder, file), label);
+          const read = existing === undefined ? undefined : readScheduleFile(existing);
+          if (!read?.ok) return undefined;
+          const said = read.file.agent.trim();
+          return said === agentId || said === labels.get(agentId) ? said : undefined;
+        };
+        const { files, skipped } = await exportFiles({ now: rt.now(), letta, labels, keptLabel, state, entries });
         const differ = files.filter((file) => {
           const existing = readTextFile(join(folder, file.name), label);
           return existing !== undefined && existing !== file.text;

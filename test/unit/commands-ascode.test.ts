@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -180,6 +180,35 @@ describe('export --dry-run', () => {
     expect(r.stdout).toMatch(new RegExp(`^${folder}/.+\\.md$`, 'm'));
     expect(r.stderr).toContain(`Dry run: would write 1 file(s) and ${folder}/letta-schedules.lock.json; nothing written.`);
     expect(existsSync(folder)).toBe(false);
+  });
+});
+
+describe('export names an agent the same however it was given', () => {
+  it('by id, by name and every agent: the same files, so exporting again by another finds nothing changed', async () => {
+    const name = h.letta.agents.find((agent) => agent.id === AGENT)!.name;
+    h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 13 * * *' }, 'hello');
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-export-')), 'out');
+    expect((await h.run(['export', '--all-agents', '-f', folder])).code).toBe(0);
+    const [file] = readdirSync(folder).filter((f) => f.endsWith('.md'));
+    const written = readFileSync(join(folder, file!), 'utf8');
+    expect(written).toContain(`agent: ${name}\n`);
+    for (const given of [AGENT, name]) {
+      const again = await h.run(['export', '--agent-id', given, '-f', folder]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(readFileSync(join(folder, file!), 'utf8')).toBe(written);
+    }
+  });
+  it('a file that names its agent by id keeps it; a new file names the agent by its name', async () => {
+    const name = h.letta.agents.find((agent) => agent.id === AGENT)!.name;
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-export-')), 'out');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'nine.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am\ntimezone: UTC\n---\nNine\n`);
+    expect((await h.run(['apply', '-f', folder])).code).toBe(0);
+    h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 13 * * *' }, 'hello');
+    const r = await h.run(['export', '--agent-id', AGENT, '-f', folder]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(folder, 'nine.md'), 'utf8')).toContain(`agent: ${AGENT}\n`);
+    expect(readFileSync(join(folder, 'hello.md'), 'utf8')).toContain(`agent: ${name}\n`);
   });
 });
 
