@@ -398,8 +398,9 @@ const HEDGE =
 /** A hedge after a clock or a span: "3ish", "3pm-ish", "5pm or so", "9am approximately", "noonish", "in an hour or so". */
 const HEDGE_AFTER = /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?))(-?ish| or so| approximately| roughly)\b/g;
 
-/** A word that says a time is exact ("exactly 5pm", "9am on the dot"), before or after the time. */
-const EXACTLY = /\b(?:exactly|precisely) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b/g;
+/** A word that says a time is exact ("exactly 5pm", "9am on the dot", "9am precisely"), before or after the time. */
+const EXACTLY =
+  /\b(?:exactly|precisely) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b|(?<=\d(?: ?[ap]\.?m\.?)?|\b(?:noon|midday|midnight|o'?clock)) (?:exactly|precisely)\b/g;
 
 /** A count of units ("5 minutes", "3d"): what a hedge before it says is a span, not a clock. */
 const COUNTED = /^\d+(?:\.\d+)? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\b/;

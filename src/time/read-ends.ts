@@ -331,7 +331,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       }
       let read: { instant: number; notes: string[] };
       try {
-        read = dayOf(day, isEnd ? 'end' : 'start');
+        // "until 5": a bare hour is a time of day, read by the clock rule ("at 5").
+        read = dayOf(isEnd && /^\d{1,2}$/.test(day) ? `at ${day}` : day, isEnd ? 'end' : 'start');
         if (!isEnd && 'passedOver' in read) startSaid = { day, notes: read.notes };
         if (isEnd && weekdayOf(day) !== undefined) weekdaySaid = day;
       } catch (error) {
