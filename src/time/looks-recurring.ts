@@ -49,16 +49,27 @@ export function normalize(input: string): string {
  * Everyday words for what the readers have words for: "3:20 in afternoon" (in the afternoon), "nine fifty a m" (am,
  * spelt apart after a number said in words); for one time also "a day from right now" (from now) and "later tonight
  * at 11" (tonight; "later today" alone names no hour, and is left to be refused), "december 25th in 2027" (its year),
- * "this week wednesday" (wednesday this week), "week from tuesday" (a week from tuesday);
+ * "this week wednesday" (wednesday this week), "week from tuesday" (a week from tuesday); "month end" (the end of the
+ * month, "every month end" of every month);
  * for a repeating one "also every ..." (and every ...).
  */
 export function withEverydayWords(text: string, reader: 'once' | 'recurring'): string {
-  if (!/\b(?:right now|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week)\b/.test(text)) return text;
+  if (!/\b(?:right now|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|month.end|(?:morning|afternoon|evening|night)s? and)\b/.test(text)) return text;
   const plain = text
     .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
+    // "month end", "every month-end": the end of the month, of every month.
+    .replace(/\b(?:(each|every)|the) month[- ]end\b/g, (_said: string, every: string | undefined) => (every ? `the end of ${every} month` : 'the end of the month'))
+    .replace(/(?<!\b(?:the|each|every) )\bmonth[- ]end\b/g, 'end of the month')
     .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
-  // "every 5 minutes after 2pm before 3pm also every 5 minutes after 6pm before 7pm": a second rule, as "and" joins one.
-  if (reader === 'recurring') return plain.replace(/(?:,? and)? also (?=every |each |on |at |(?:mon|tue|wed|thu|fri|sat|sun|week)[a-z]*\b)/g, ' and ');
+  // "every morning and evening", "mornings and evenings": each part of the day its own time, as "every morning and every evening".
+  // Only with nothing after them: days after the second ("... on weekdays") would be read as its alone.
+  if (reader === 'recurring') {
+    const parts = plain.replace(
+      /\b(?:(every|each) (morning|afternoon|evening|night)|(morning|afternoon|evening|night)s) and (?:(?:every|each) )?(morning|afternoon|evening|night)s?$/,
+      (_said: string, every: string | undefined, first: string | undefined, plural: string | undefined, second: string) => `${every ?? 'every'} ${first ?? plural} and ${every ?? 'every'} ${second}`,
+    );
+    return parts.replace(/(?:,? and)? also (?=every |each |on |at |(?:mon|tue|wed|thu|fri|sat|sun|week)[a-z]*\b)/g, ' and ');
+  }
   return (
     plain
       .replace(/\bright now\b/g, 'now')

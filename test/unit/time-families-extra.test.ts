@@ -411,7 +411,7 @@ describe("more repeating forms from other readers' test suites", () => {
   });
 });
 
-describe('"sharp" after a time, and days of every quarter', () => {
+describe('words said around a time ("sharp", "my time", "month end", two parts of the day), and days of every quarter', () => {
   const zone = 'America/New_York';
   const now = Date.parse('2026-12-03T15:00:00Z');
   it.each([
@@ -424,6 +424,11 @@ describe('"sharp" after a time, and days of every quarter', () => {
     ['tomorrow at 5pm my time', 'tomorrow at 5pm'],
     ['every hour till 5', 'every hour till 5pm'],
     ['every 30 minutes until 9', 'every 30 minutes until 9am'],
+    ['every morning and evening', 'every morning and every evening'],
+    ['mornings and evenings', 'every morning and every evening'],
+    ['every month end', 'the end of every month'],
+    ['each month-end at 5pm', 'the end of every month at 5pm'],
+    ['month end', 'end of the month'],
   ])('%s is %s', async (sharp, plain) => {
     const [a, b] = await Promise.all([meaningOf(sharp, { now, zone }), meaningOf(plain, { now, zone })]);
     expect(runsOf(a)).toEqual(runsOf(b));
