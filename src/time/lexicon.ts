@@ -188,6 +188,8 @@ export function closestWord(word: string): string | undefined {
   let best: { word: string; distance: number } | undefined;
   for (const known of suggestible()) {
     if (Math.abs(known.length - word.length) > limit) continue;
+    // A short word one edit from another at its first letter is more often another word than a typo ("your", "early").
+    if (word.length <= 5 && known[0] !== word[0]) continue;
     const distance = editDistance(word, known);
     if (distance <= limit && (!best || distance < best.distance)) best = { word: known, distance };
   }

@@ -44,6 +44,7 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     "Give the day, such as 'march 3 at 9am' or 'the 15th of next month'.",
   ],
   [/\bweek ?nights?\b/, "'weeknight' leaves the nights open (Monday to Friday, or Sunday to Thursday)", "Name the days, such as 'every weekday at 8pm' or 'sunday to thursday at 8pm'."],
+  [/\b(?:early|late)\b/, "'early' or 'late' leaves the hour open", "Give the time, such as 'tomorrow at 7am' or 'friday at 10pm'."],
 ];
 
 /** The words of a phrase that are in no part of the vocabulary (and name no zone). */

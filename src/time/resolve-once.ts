@@ -380,7 +380,13 @@ function weekendInstant({ mode, bare }: Extract<DayRef, { kind: 'weekend' }>, to
       notes.push(`read '${input}' as ${dayLabel(addDays(today, today.weekday === 0 ? 0 : 1))}, the day of it still ahead; write 'next weekend' for ${dayLabel(addDays(today, ahead))}`);
       return sunday;
     }
-    if (!bare) throw new UsageError(`'${input}' is in the past: this weekend has gone by`, `Write 'next weekend' for ${dayLabel(addDays(today, ahead))}.`);
+    if (!bare) {
+      const last = dayLabel(addDays(today, today.weekday === 0 ? 0 : toSaturday + 1));
+      throw new UsageError(
+        `'${input}' is in the past: its time on ${last}, the last day of this weekend, has gone by`,
+        `Give a time still to come that day, or write 'next weekend' for ${dayLabel(addDays(today, ahead))}.`,
+      );
+    }
     notes.push(`read '${input}' as the next weekend, ${dayLabel(addDays(today, ahead))}: this one has gone by`);
     return inDays(ahead);
   }

@@ -324,7 +324,8 @@ describe('the weekend said on a weekend day', () => {
       expect(meaning.local.slice(0, 16)).toBe('2026-11-28 09:00');
       expect(meaning.notes).toEqual([`read '${phrase}' as the next weekend, Sat 28 Nov: this one has gone by`]);
     }
-    await expect(meaningOfOnce('this weekend', sundayLater)).rejects.toThrow("'this weekend' is in the past: this weekend has gone by");
+    // The weekend is not over: its time on its last day is, as the error says.
+    await expect(meaningOfOnce('this weekend', sundayLater)).rejects.toThrow("'this weekend' is in the past: its time on Sun 22 Nov, the last day of this weekend, has gone by");
   });
 
   it('"this coming weekend" is the next Saturday', async () => {

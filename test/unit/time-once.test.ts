@@ -137,6 +137,22 @@ describe('one instant: errors are UsageErrors that repeat the input', () => {
     expect(error?.message).toBe("'tomorow at 9am': did not understand 'tomorow'");
     expect(error?.hint).toMatch(/^Did you mean 'tomorrow' for 'tomorow'\? Try 'tomorrow at 9am'/);
   });
+
+  it.each([
+    ['tomorrow early', "'tomorrow early': 'early' or 'late' leaves the hour open", /^Give the time/],
+    ['friday late', "'friday late': 'early' or 'late' leaves the hour open", /^Give the time/],
+    // A short word one edit from a known one at its first letter is not taken for a typo of it.
+    ['tomorrow at 9am your time', "'tomorrow at 9am your time': did not understand 'your'", /^Try /],
+  ])('%s: says what is wrong, with no misleading "did you mean"', (phrase, message, hint) => {
+    let error: UsageError | undefined;
+    try {
+      parseInstant(phrase, { now: NOW, zone: 'UTC' });
+    } catch (e) {
+      error = e as UsageError;
+    }
+    expect(error?.message).toBe(message);
+    expect(error?.hint).toMatch(hint);
+  });
 });
 
 describe('the everyday-form shortcut agrees with chrono', () => {
