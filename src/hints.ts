@@ -33,7 +33,11 @@ const NOUN: Record<ScheduleKind, string> = { 'one-time': 'onetime', recurring: '
  */
 export function hintFor(error: unknown, facts: HintFacts = {}): string | undefined {
   if (!(error instanceof CliError)) return undefined;
-  if (error instanceof CreateMayHaveLandedError) return landedHint(error.kind, error.agentId);
+  if (error instanceof CreateMayHaveLandedError) {
+    // A resume run again looks for the copy its lost create made before it sends another: running it again is the way on.
+    if (facts.command?.[1] === 'resume') return `The schedule may have been created again. Run the resume again: it finds that copy and creates no other.`;
+    return landedHint(error.kind, error.agentId);
+  }
   if (error instanceof WrongKindError) return otherKindHint(error, scheduleVerb(facts));
   if (error instanceof AuthError) {
     // A key that was refused, by the server or before sending: where it came from; no key at all: how to set one.

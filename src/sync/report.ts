@@ -1,4 +1,5 @@
 import { formatLocal } from '../time/zone';
+import { oneLine } from '../output/inert';
 import type { SyncOutcome } from './execute';
 import { localCronFromUtc } from './local-rule';
 
@@ -161,7 +162,8 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       return {
         ...base,
         error: action.reason,
-        lines: [`Agent ${action.agent_id}: ${action.reason}; its ${action.records} record${action.records === 1 ? '' : 's'} kept as they are, not checked`],
+        // The id is the record's, which a hand edit may have broken across lines: shown on one, inert.
+        lines: [`Agent ${oneLine(action.agent_id)}: ${action.reason}; its ${action.records} record${action.records === 1 ? '' : 's'} kept as they are, not checked`],
       };
     case 'delete-replaced':
       return {

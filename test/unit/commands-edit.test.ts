@@ -151,6 +151,15 @@ describe('recurring edit', () => {
     expect([...h.letta.schedules.keys()]).toEqual([old.id]);
   });
 
+  it('a delete whose answer was lost (it may have been done) says both may exist', async () => {
+    const old = richSchedule({ type: 'recurring', cron_expression: '0 14 * * 1-5' });
+    h.letta.inject(/^DELETE /, { reset: true, land: true }, { reset: true, land: true }, { reset: true, land: true });
+    const result = await h.run(['recurring', 'edit', old.id, '--agent-id', AGENT, '--message', 'x']);
+    expect(result.code).not.toBe(0);
+    const newId = [...h.letta.schedules.keys()].find((id) => id !== old.id)!;
+    expect(result.stderr).toContain(`Both may exist now (the delete of ${old.id} was sent and its answer lost): ${old.id} (old) and ${newId} (new)`);
+  });
+
   it('a failed delete says both exist', async () => {
     const old = richSchedule({ type: 'recurring', cron_expression: '0 14 * * 1-5' });
     h.letta.inject(/^DELETE /, { status: 500 }, { status: 500 }, { status: 500 });

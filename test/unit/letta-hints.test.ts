@@ -57,6 +57,11 @@ describe('hints written at the edge from the facts errors carry', () => {
     expect(hintFor(error)).toBe(hint);
   });
 
+  it('a resume whose create may have landed says to run it again (it finds that copy), not to look first', () => {
+    const error = new CreateMayHaveLandedError(new NetworkError('No answer', undefined, 'timeout'), A, 'recurring');
+    expect(hintFor(error, { command: ['recurring', 'resume'] })).toBe('The schedule may have been created again. Run the resume again: it finds that copy and creates no other.');
+  });
+
   it('network, routes, redirects, names', () => {
     expect(hintFor(new NetworkError('No answer', undefined, 'timeout'))).toBe('Raise the limit with --timeout MS, or check the server.');
     expect(hintFor(new NetworkError('Cannot reach', undefined, 'unreachable'))).toBe('Check the base URL (letta-switchboard config show) and your network.');

@@ -1,5 +1,5 @@
 import { Option, type Command } from '@commander-js/extra-typings';
-import { CliError, UsageError } from '../../errors';
+import { CliError, DeleteMayHaveLandedError, UsageError } from '../../errors';
 import { ROLES, type Role, type Schedule, type ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 import type { Intent } from '../../state/records';
@@ -144,7 +144,7 @@ export default (kind: ScheduleKind) =>
         if (!step.ok) {
           const exist = step.exist.map((e) => (e === old.id ? `${e} (old)` : `${e} (new)`)).join(' and ');
           const hint = step.newId
-            ? `Both exist now: ${exist}. Check them with: letta-switchboard ${NOUN[kind]} get ${step.newId}; delete the one you do not want, or run this edit again to finish it.`
+            ? `${step.error instanceof DeleteMayHaveLandedError ? `Both may exist now (the delete of ${old.id} was sent and its answer lost)` : 'Both exist now'}: ${exist}. Check them with: letta-switchboard ${NOUN[kind]} get ${step.newId}; delete the one you do not want, or run this edit again to finish it.`
             : step.unsure
               ? `${old.id} is unchanged, and the new schedule may have been created (the answer was lost). Run this edit again, or 'letta-switchboard sync': either finds it and finishes, without creating another.`
               : `${old.id} is unchanged; no new schedule was created.`;
