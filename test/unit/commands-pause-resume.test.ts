@@ -65,6 +65,18 @@ describe('recurring pause, resume and paused', () => {
     expect(again.stderr).toContain(`${item.id} was already resumed, as ${newId}; nothing created.`);
   });
 
+  it('a schedule replaced by an edit, never paused, is not "already resumed": none is paused, and it says what stands', async () => {
+    const made = await cli('recurring', 'create', '--agent-id', BOT, '--message', 'Standup', '--cron', 'every weekday at 9am', '-q');
+    const old = made.stdout.trim();
+    const edited = await cli('recurring', 'edit', old, '--message', 'Standup (new)', '-q');
+    expect(edited.code, edited.stderr).toBe(0);
+    const successor = edited.stdout.trim().split(/\s+/).at(-1)!;
+    const r = await cli('recurring', 'resume', old);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`No paused schedule '${old}' on this machine; it was replaced by ${successor}, which stands`);
+    expect(suite.letta.requests('POST')).toHaveLength(2);
+  });
+
   it('deletes nothing when the copy cannot be saved', async () => {
     const item = standup();
     mkdirSync(join(statePath(), '..'), { recursive: true });

@@ -73,12 +73,14 @@ export default defineCommand({
           const saved = records.findPaused(state, id);
           if (!saved) {
             const successor = latest;
-            if (successor === id) {
+            if (successor === id || !resumedOnTheWay(state, id, successor)) {
               // Paused against another server (which handed out the same id this one uses for a schedule of its own): resumed there.
               const elsewhere = records.findPaused(await (await stateStore(rt, { everyServer: true })).readShared(), id);
               const server = elsewhere && records.serverNamed('paused', elsewhere);
               if (server !== undefined && server !== serverOf(rt)) throw otherServer(rt, id, server);
-              throw new NotFoundError(`No paused schedule '${id}' on this machine`, 'List them with: letta-switchboard recurring paused');
+              // Replaced by an edit or a sync, never paused: not "already resumed".
+              const replaced = successor === id ? '' : `; it was replaced by ${successor}, which stands`;
+              throw new NotFoundError(`No paused schedule '${id}' on this machine${replaced}`, 'List them with: letta-switchboard recurring paused');
             }
             const resumed = records.findIntent(state, successor);
             if (resumed) await checkAgent(rt, resumed.agent_id, id);
@@ -144,4 +146,14 @@ async function checkAgent(rt: Runtime, agentId: string, id: string): Promise<voi
   if (source !== 'flag' || value === undefined) return;
   const given = await rt.agentId(value);
   if (given !== agentId) throw new NotFoundError(`No paused schedule '${id}' for agent ${value}: it is ${agentId}'s`, 'Leave --agent-id out, or give that agent.');
+}
+
+/** Whether a resume made one of the replacements from `id` to `successor` (the record it replaced keeps when it was paused). */
+function resumedOnTheWay(state: records.State, id: string, successor: string): boolean {
+  const seen = new Set<string>();
+  for (let at = records.findIntent(state, id); at && !seen.has(at.schedule_id) && at.schedule_id !== successor; at = at.replaced_by ? records.findIntent(state, at.replaced_by) : undefined) {
+    seen.add(at.schedule_id);
+    if (at.paused_at !== undefined) return true;
+  }
+  return false;
 }
