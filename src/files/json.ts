@@ -29,8 +29,9 @@ function whereInvalid(text: string, parserMessage: string): string {
  * The whole lines of a journal (one JSON value a line) that `read` takes, in order, and how many
  * bytes they take. A last line without its newline (a write cut short by a crash) is left out, as
  * is a last line that is not JSON or that `read` refuses (undefined). Such a line with whole lines
- * after it is no crash's (each step is flushed before the next is written): it is `damagedLine`
- * (counted from 1), the lines before it read, for the caller to refuse the file.
+ * after it is no crash's (each step is written where the whole lines end, over what a write cut
+ * short left): it is `damagedLine` (counted from 1), the lines before it read, for the caller to
+ * refuse the file.
  */
 export function journalLines<T>(text: string, read: (value: unknown) => T | undefined): { lines: T[]; bytes: number; damagedLine?: number } {
   const lines: T[] = [];

@@ -174,12 +174,14 @@ function isStale(holder: Holder | undefined, modifiedMs: number, staleMs: number
 }
 
 /**
- * A holder on this machine whose process is gone: its lock is taken over at once. A holder with this process's own pid
- * and a token it did not make was another process that had the pid (each run in a container may be process 1).
+ * A holder on this machine whose process is gone: its lock is taken over at once. A holder with this process's own pid,
+ * a token it did not make and a lock taken before it started was an earlier process that had the pid (each run in a
+ * container may be process 1). (One started later is a live process of that pid elsewhere: another pid namespace.)
  */
 function diedHere(holder: Holder): boolean {
   if (holder.host !== hostname()) return false;
-  return holder.pid === process.pid ? !ownTokens.has(holder.token) : !processAlive(holder.pid);
+  if (holder.pid !== process.pid) return !processAlive(holder.pid);
+  return !ownTokens.has(holder.token) && holder.since < Date.now() - process.uptime() * 1000;
 }
 
 export function processAlive(pid: number): boolean {

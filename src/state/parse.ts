@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { parseJsonFile } from '../files/json';
-import { lookupZone } from '../time/zone-names';
+import { isDatabaseZone } from '../time/zone-names';
 import { INTENT_STATUSES, SERIES_STATUSES, STATE_VERSION, type SkippedRecord, type State } from './records';
 
 export const LEFT_AS_IT_IS = 'Fix it or move it away; it has been left as it is.';
@@ -94,17 +94,16 @@ function strings(item: Json, where: string, keys: string[]): void {
 const knownZones = new Map<string, boolean>();
 
 /**
- * A record's zone must be one the database knows by that name: an unknown one would be read as UTC (the clock
- * arithmetic sets TZ to it), and a sync would move the schedule to that clock. An abbreviation or an offset
- * (`EST`, `UTC+5`) is no database name either: records hold the name it resolved to.
+ * A record's zone must be one the database knows by that name (a zone, or an old name such as `EST` or `US/Eastern`
+ * that earlier versions may have written): an unknown one would be read as UTC (the clock arithmetic sets TZ to it),
+ * and a sync would move the schedule to that clock.
  */
 function zone(item: Json, where: string, key = 'zone'): void {
   const name = item[key];
   if (typeof name !== 'string') throw new Flaw(`${where}.${key}`, 'must be a string');
   let known = knownZones.get(name);
   if (known === undefined) {
-    const found = lookupZone(name, { cities: false });
-    known = found !== null && 'zone' in found && (found.zone === name || name.includes('/'));
+    known = isDatabaseZone(name);
     knownZones.set(name, known);
   }
   if (!known) throw new Flaw(`${where}.${key}`, `must be a time zone (${JSON.stringify(name)} is none)`);

@@ -188,8 +188,8 @@ export function closestWord(word: string): string | undefined {
   let best: { word: string; distance: number } | undefined;
   for (const known of suggestible()) {
     if (Math.abs(known.length - word.length) > limit) continue;
-    // A short word one edit from another at its first letter is more often another word than a typo ("your", "early").
-    if (word.length <= 5 && known[0] !== word[0]) continue;
+    // A short word that differs from another only in its first letter is more often another word than a typo ("your").
+    if (word.length <= 5 && known.length === word.length && known.slice(1) === word.slice(1)) continue;
     const distance = editDistance(word, known);
     if (distance <= limit && (!best || distance < best.distance)) best = { word: known, distance };
   }
@@ -245,10 +245,15 @@ export function withNamedTimes(text: string, notes: string[] | undefined, kind: 
   // Each pattern is run only where its word is: compiling them took a third of a millisecond of every `parse`.
   const lunch = out.includes('lunch') ? /\blunch(?: ?-?time)?\b/.exec(out) : null;
   // "at 4 after lunch", "11 before lunch": an hour before or after lunch is one of the afternoon or the morning, not minutes
-  // from noon ("10 minutes after lunch" is those).
-  const beside = lunch ? /\b(\d{1,2}(?::\d\d)?) (after|past|before) lunch(?: ?-?time)?\b/.exec(out) : null;
+  // from noon ("10 minutes after lunch", "10 past lunch" are those).
+  const beside = lunch ? /\b(\d{1,2}(?::\d\d)?) (after|before) lunch(?: ?-?time)?\b/.exec(out) : null;
   if (beside) {
     const part = beside[2] === 'before' ? 'morning' : 'afternoon';
+    // Lunch is about noon: an hour of the afternoon after it (1 to 6), of the morning before it (8 to 11); another is no time of that side.
+    const hour = Number(beside[1]!.split(':')[0]);
+    if (part === 'afternoon' ? hour < 1 || hour > 6 : hour < 8 || hour > 11) {
+      throw new UsageError(`'${text.trim()}': '${beside[0]}' is no hour of the ${part}`, 'Give the time with am or pm.');
+    }
     out = `${out.slice(0, beside.index)}${beside[1]} in the ${part}${out.slice(beside.index + beside[0].length)}`;
     notes?.push(`read '${beside[0]}' as ${beside[1]} in the ${part}; write the time with am or pm to say otherwise`);
   } else if (lunch) {
@@ -402,7 +407,7 @@ const HEDGE_AFTER = /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midn
 
 /** A word that says a time is exact ("exactly 5pm", "9am on the dot", "9am precisely"), before or after the time. */
 const EXACTLY =
-  /\b(?:exactly|precisely) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b|(?<=\d(?: ?[ap]\.?m\.?)?|\b(?:noon|midday|midnight|o'?clock)) (?:exactly|precisely)\b/g;
+  /\b(?:exactly|precisely) (?=(?:at )?(?:\d|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))| on the dot\b|(?<=\d ?[ap]\.?m\.?|\d:\d\d|\bat \d{1,2}|\b(?:noon|midday|midnight|o'?clock)) (?:exactly|precisely)\b/g;
 
 /** A count of units ("5 minutes", "3d"): what a hedge before it says is a span, not a clock. */
 const COUNTED = /^\d+(?:\.\d+)? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\b/;

@@ -62,10 +62,11 @@ export function withEverydayWords(text: string, reader: 'once' | 'recurring'): s
     .replace(/(?<!\b(?:the|each|every) )\bmonth[- ]end\b/g, 'end of the month')
     .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
   // "every morning and evening", "mornings and evenings": each part of the day its own time, as "every morning and every evening".
-  // Only with nothing after them: days after the second ("... on weekdays") would be read as its alone.
+  // Only as the whole phrase: days before or after them ("saturday mornings and evenings", "... on weekdays") would be
+  // read as the first part's or the second's alone.
   if (reader === 'recurring') {
     const parts = plain.replace(
-      /\b(?:(every|each) (morning|afternoon|evening|night)|(morning|afternoon|evening|night)s) and (?:(?:every|each) )?(morning|afternoon|evening|night)s?$/,
+      /^(?:(every|each) (morning|afternoon|evening|night)|(morning|afternoon|evening|night)s) and (?:(?:every|each) )?(morning|afternoon|evening|night)s?$/,
       (_said: string, every: string | undefined, first: string | undefined, plural: string | undefined, second: string) => `${every ?? 'every'} ${first ?? plural} and ${every ?? 'every'} ${second}`,
     );
     return parts.replace(/(?:,? and)? also (?=every |each |on |at |(?:mon|tue|wed|thu|fri|sat|sun|week)[a-z]*\b)/g, ' and ');

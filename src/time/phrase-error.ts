@@ -23,6 +23,9 @@ export function phraseError(input: string, problem: string, examples: readonly s
     .slice(0, count)
     .map(({ example }) => `'${example}'`);
   const unknown = unknownWords(input);
+  // "tomorrow early": the word leaves the hour open (unless another word is misspelt: that is said first).
+  if (unknown.every((word) => word === 'early' || word === 'late') && /\b(?:early|late)\b/.test(input.toLowerCase()))
+    return new UsageError(`'${input}': 'early' or 'late' leaves the hour open`, "Give the time, such as 'tomorrow at 7am' or 'friday at 10pm'.");
   // Every word is known ("every day sharp"): the word the reading stopped at says where.
   if (unknown.length === 0) return new UsageError(`${problem}: '${input}'${stuck ? ` (stopped at '${stuck}')` : ''}`, `Try ${closest.join(', ')}.`);
   const meant = unknown.map((word) => [word, closestWord(word)] as const).filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
@@ -44,7 +47,6 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     "Give the day, such as 'march 3 at 9am' or 'the 15th of next month'.",
   ],
   [/\bweek ?nights?\b/, "'weeknight' leaves the nights open (Monday to Friday, or Sunday to Thursday)", "Name the days, such as 'every weekday at 8pm' or 'sunday to thursday at 8pm'."],
-  [/\b(?:early|late)\b/, "'early' or 'late' leaves the hour open", "Give the time, such as 'tomorrow at 7am' or 'friday at 10pm'."],
 ];
 
 /** The words of a phrase that are in no part of the vocabulary (and name no zone). */

@@ -521,7 +521,7 @@ function daysBeforeMonthEnd(tokens: readonly string[], k: number): { words: stri
   return null;
 }
 
-/** "5 on saturdays", "9 every weekday": a bare number that opens the phrase, before its days, is their time. */
+/** "5 on saturdays", "9 every weekday": a bare number that opens the phrase (after its filler), before its days, is their time. */
 function daysAfterClock(tokens: readonly string[], k: number): boolean {
   if (!['on', 'every', 'each'].includes(tokens[k] ?? '')) return false;
   const day = tokens[k + 1] === 'the' ? tokens[k + 2] : tokens[k + 1];
@@ -1195,38 +1195,40 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
   if (tokens[i] !== 'at' && tokens[i] !== '@') return null;
   // "at every 5th minute", "at each hour": the rule follows.
   if (EACH.has(tokens[i + 1] ?? '')) return i + 1;
-  // "every day at 9am at 10am", "at 9am every monday at 5pm": a second time after the first with no "and" or comma between is
-  // more often a correction than a list.
-  const previousAt = Math.max(tokens.lastIndexOf('at', i - 1), tokens.lastIndexOf('@', i - 1));
+  // "every day at 9am at 10am", "at 9am every monday at 5pm", "9 on weekdays at 10": a second time after the first with no
+  // "and" or comma between is more often a correction than a list.
+  const earlier = seen.group.times.length === 1 ? seen.group.times[0]! : undefined;
   // (A time after days left out, "at 9 except mondays at 10", is refused below with its own reason.)
-  const joined = tokens.slice(previousAt + 1, i).some((token) => ['and', ',', '&', 'except', 'excluding', 'but', 'besides', 'other', 'apart'].includes(token));
-  if (seen.group.times.length === 1 && previousAt >= 0 && !joined) {
+  const joined = earlier && tokens.slice(earlier.end, i).some((token) => ['and', ',', '&', 'except', 'excluding', 'but', 'besides', 'other', 'apart'].includes(token));
+  if (earlier && earlier.end <= i && !joined) {
     const again = readTimes(tokens, i + 1, { ...part, times: [] }, true);
     if (again !== null) {
-      const said = (from: number, to: number) =>
-        tokens
-          .slice(from, to)
-          .join(' ')
-          .replace(/ ([ap]m)\b/g, '$1');
-      const firstEnd = readTimes(tokens, previousAt + 1, { ...part, times: [] }, true) ?? i;
-      const [first, second] = [said(previousAt + 1, firstEnd), said(i + 1, again)];
+      const shown = (text: string) => text.replace(/ ([ap]m)\b/g, '$1');
+      const [first, second] = [shown(earlier.text), shown(tokens.slice(i + 1, again).join(' '))];
       throw new UsageError(`two times one after the other, with no 'and' ('${first}', then '${second}')`, `Join them with 'and' to run at both ('at ${first} and ${second}'), or give one.`);
     }
   }
   return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
 }
 
-/** A time said without "at" ("every day 9am"); right after another ("9am 10am"), refused as "at 9am at 10am" is. */
+/**
+ * A time said without "at" ("every day 9am"). Right after another with nothing between: both, noted, when each is a
+ * clock that says its half of the day ("daily 9am 5pm", "every day 0900 1700"); one of them a bare hour ("at 9 twelve
+ * noon"), refused as "at 9am at 10am" is.
+ */
 function readTimeAlone(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
   const before = [...part.times, ...seen.group.times].find((time) => time.end === i);
-  const end = readTimes(tokens, i, before ? { ...part, times: [] } : part, false, seen.group);
-  if (end === null || !before) return end;
-  const said = tokens
-    .slice(i, end)
-    .join(' ')
-    .replace(/ ([ap]m)\b/g, '$1');
-  const first = before.text.replace(/ ([ap]m)\b/g, '$1');
-  throw new UsageError(`two times one after the other, with no 'and' ('${first}', then '${said}')`, `Join them with 'and' to run at both ('at ${first} and ${said}'), or give one.`);
+  if (!before) return readTimes(tokens, i, part, false, seen.group);
+  const probe = { ...part, times: [] as ClockRead[], notes: [] };
+  const end = readTimes(tokens, i, probe, false, seen.group);
+  if (end === null) return null;
+  const shown = (text: string) => text.replace(/ ([ap]m)\b/g, '$1');
+  const [first, said] = [shown(before.text), shown(tokens.slice(i, end).join(' '))];
+  if (before.ambiguous || probe.times.some((time) => time.ambiguous)) {
+    throw new UsageError(`two times one after the other, with no 'and' ('${first}', then '${said}')`, `Join them with 'and' to run at both ('at ${first} and ${said}'), or give one.`);
+  }
+  addNote(part, `read '${first} ${said}' as times one after the other, each of them; join them with 'and' to say so`);
+  return readTimes(tokens, i, part, false, seen.group);
 }
 
 /**
@@ -2315,7 +2317,14 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
 function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean, before?: Group): number | null {
   const first = readClock(tokens, i) ?? (before ? fourDigitAfterDays(tokens, i, before) : null);
   if (!first) return null;
-  if (!at && first.ambiguous && !/[:.h]/.test(tokens[i]!) && tokens[first.end - 1] !== 'oclock' && !/^(?:half|quarter)$/.test(tokens[i]!) && !(i === 0 && daysAfterClock(tokens, first.end)))
+  if (
+    !at &&
+    first.ambiguous &&
+    !/[:.h]/.test(tokens[i]!) &&
+    tokens[first.end - 1] !== 'oclock' &&
+    !/^(?:half|quarter)$/.test(tokens[i]!) &&
+    !(tokens.slice(0, i).every((token) => LEADING_FILLER.has(token)) && daysAfterClock(tokens, first.end))
+  )
     return null;
   // "at 5 minutes past the hour" is read by the minute-of-hour clause; a bare count followed by a unit is no time.
   if (unitOf(tokens[first.end]) && first.ambiguous && tokens[first.end] !== 'h') return null;

@@ -163,10 +163,7 @@ function single(crons: CronPart[], localCrons: string[] | null, utcPatterns: Pat
 
 function checkCount(parts: CronPart[], original: string): CronPart[] {
   if (parts.length > MAX_CRONS) {
-    throw new UsageError(
-      `'${original}' needs ${parts.length} crons to be exact; a schedule here is at most ${MAX_CRONS}`,
-      'Split it into simpler schedules, or choose an interval that divides the hour or the day.',
-    );
+    throw new UsageError(`'${original}' needs ${parts.length} crons to be exact; a schedule here is at most ${MAX_CRONS}`, 'Split it into simpler schedules, each with fewer months, days or times.');
   }
   return parts;
 }

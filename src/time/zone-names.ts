@@ -283,6 +283,17 @@ function cityKey(text: string): string {
  * case. The typed name is kept when the process's own zone lookup reads it
  * the same way (it is spelled exactly); otherwise the zone it links to.
  */
+/**
+ * Whether the time zone database knows `name` as it is written (a zone, or an old name or link such as `EST` or
+ * `US/Eastern`) and the process's clock reads it so (`est` is Intl's EST but no zone to TZ).
+ */
+export function isDatabaseZone(name: string): boolean {
+  if (databaseNames().exact.has(name)) return true;
+  // A name of UTC (GMT, Etc/UCT) reads as UTC whatever TZ makes of it.
+  const target = linkTarget(name);
+  return target === name || target === 'UTC';
+}
+
 function linkTarget(typed: string): string | null {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(typed)) return null;
   let canonical: string;

@@ -41,9 +41,13 @@ describe('lock files', () => {
     held.release();
   });
 
-  it("takes over a lock of this process's pid that it did not make: another process had the pid (a container's process 1)", () => {
+  it("takes over a lock of this process's pid that it did not make, taken before it started: an earlier process had the pid (a container's process 1)", () => {
     const path = lockPath();
-    holderFile(path, { pid: process.pid, token: 'an-earlier-run' });
+    const started = Date.now() - process.uptime() * 1000;
+    // Taken after this process started, by another with the same pid (another pid namespace): kept.
+    holderFile(path, { pid: process.pid, token: 'alive-elsewhere', since: Date.now() });
+    expect(tryLock(path)).toBeUndefined();
+    holderFile(path, { pid: process.pid, token: 'an-earlier-run', since: started - 60_000 });
     const held = tryLock(path);
     expect(held).toBeDefined();
     expect(JSON.parse(readFileSync(path, 'utf8')).token).not.toBe('an-earlier-run');

@@ -182,6 +182,13 @@ describe('a corrupt record', () => {
     expect(written.intents.map((i: Intent) => i.schedule_id)).toEqual(expect.arrayContaining(['good', 'new']));
   });
 
+  it.each(['EST', 'CET', 'GMT', 'US/Eastern', 'Asia/Calcutta'])('a record in %s, a name the database knows, is kept', async (zone) => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ version: 2, intents: [{ ...intent('old'), zone }] }));
+    const read = await storeIn(dir).read();
+    expect([read.skipped, read.intents.map((i) => i.zone)]).toEqual([undefined, [zone]]);
+  });
+
   it('a record from a newer version says to upgrade', async () => {
     const dir = freshDir();
     writeFileSync(join(dir, 'state.json'), '{"version": 3, "intents": "new shape"}');

@@ -422,19 +422,24 @@ describe('words said around a time ("sharp", "my time", "month end", two parts o
     ['tomorrow at noon precisely', 'tomorrow at noon'],
     ['every monday at 9am my time', 'every monday at 9am'],
     ['tomorrow at 5pm my time', 'tomorrow at 5pm'],
-    ['every hour till 5', 'every hour till 5pm'],
-    ['every 30 minutes until 9', 'every 30 minutes until 9am'],
     ['every morning and evening', 'every morning and every evening'],
     ['mornings and evenings', 'every morning and every evening'],
     ['every month end', 'the end of every month'],
     ['each month-end at 5pm', 'the end of every month at 5pm'],
-    ['month end', 'end of the month'],
+    ['month end at 5pm', 'end of the month at 5pm'],
   ])('%s is %s', async (sharp, plain) => {
     const [a, b] = await Promise.all([meaningOf(sharp, { now, zone }), meaningOf(plain, { now, zone })]);
+    expect([runsOf(a), a.notes]).toEqual([runsOf(b), b.notes]);
+  });
+
+  it.each([
+    ['every hour till 5', 'every hour till 5pm', "read '5' as 17:00; write '5 am' or 05:00 for the morning"],
+    ['every 30 minutes until 9', 'every 30 minutes until 9am', "read '9' as 09:00; write '9 pm' or 21:00 for the evening"],
+  ])('a bare hour after until or till is a time of day by the clock rule: %s is %s, noted', async (bare, plain, note) => {
+    const [a, b] = await Promise.all([meaningOf(bare, { now, zone }), meaningOf(plain, { now, zone })]);
     expect(runsOf(a)).toEqual(runsOf(b));
-    // As many notes, but for the clock rule's where an hour was said bare.
-    const besidesClock = (notes: string[]) => notes.filter((note) => !/^read '\d+' as /.test(note)).length;
-    expect(besidesClock(a.notes)).toBe(besidesClock(b.notes));
+    expect(a.notes[0]).toBe(note);
+    expect(a.notes.slice(1)).toEqual([expect.stringMatching(/^read '(?:till|until) \d' as the next /)]);
   });
 
   it('"the 1st of every quarter" is the 1st of January, April, July and October', async () => {

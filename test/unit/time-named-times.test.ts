@@ -142,13 +142,22 @@ describe('lunchtime: 12:00, with a note', () => {
 
   it.each([
     ['friday at 4 after lunch', '2026-12-04 16:00 UTC', "read '4 after lunch' as 4 in the afternoon"],
-    ['friday at 4:30 past lunch', '2026-12-04 16:30 UTC', "read '4:30 past lunch' as 4:30 in the afternoon"],
+    ['friday at 4:30 after lunch', '2026-12-04 16:30 UTC', "read '4:30 after lunch' as 4:30 in the afternoon"],
+    ['friday at 10 past lunch', '2026-12-04 12:10 UTC', "read 'lunch' as 12:00"],
     ['friday at 11 before lunch', '2026-12-04 11:00 UTC', "read '11 before lunch' as 11 in the morning"],
     ['friday 10 minutes after lunch', '2026-12-04 12:10 UTC', "read 'lunch' as 12:00"],
   ])('an hour before or after lunch is of the morning or the afternoon, noted; minutes are from noon: %s', async (phrase, local, note) => {
     const read = await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' });
     expect(read.local).toBe(local);
     expect(read.notes.join(' ')).toContain(note);
+  });
+
+  it.each([
+    ['friday at 1 before lunch', "'1 before lunch' is no hour of the morning"],
+    ['friday at 9 after lunch', "'9 after lunch' is no hour of the afternoon"],
+    ['friday at 7 before lunch', "'7 before lunch' is no hour of the morning"],
+  ])('an hour on the wrong side of lunch is refused: %s', async (phrase, message) => {
+    await expect(meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).rejects.toThrow(message);
   });
 });
 

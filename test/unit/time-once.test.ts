@@ -143,7 +143,12 @@ describe('one instant: errors are UsageErrors that repeat the input', () => {
     ['friday late', "'friday late': 'early' or 'late' leaves the hour open", /^Give the time/],
     // A short word one edit from a known one at its first letter is not taken for a typo of it.
     ['tomorrow at 9am your time', "'tomorrow at 9am your time': did not understand 'your'", /^Try /],
-  ])('%s: says what is wrong, with no misleading "did you mean"', (phrase, message, hint) => {
+    // A misspelt word is said before what 'late' leaves open; a first letter left out is still a typo.
+    ['tomorow late', "'tomorow late': did not understand 'tomorow', 'late'", /^Did you mean 'tomorrow' for 'tomorow'\?/],
+    ['riday at 9am', "'riday at 9am': did not understand 'riday'", /^Did you mean 'friday' for 'riday'\?/],
+    // 'exactly' after a date, not a time, is no word of it.
+    ['dec 25 exactly', "'dec 25 exactly': did not understand 'exactly'", /^Try /],
+  ])('%s: says what is wrong, with "did you mean" only where it helps', (phrase, message, hint) => {
     let error: UsageError | undefined;
     try {
       parseInstant(phrase, { now: NOW, zone: 'UTC' });

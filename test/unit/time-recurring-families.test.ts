@@ -556,13 +556,19 @@ describe('rules of this round held to their edges', () => {
     expect(await localFires(phrase, 2)).toEqual(fires);
   });
 
+  it('two times one after the other with nothing between, one of them a bare hour, are refused as "at 9am at 10am" is', async () => {
+    await expect(meaningOfSchedule('every day at 9 twelve noon', OPTIONS, 1)).rejects.toThrow("two times one after the other, with no 'and' ('9', then 'twelve noon')");
+    expect((await meaningOfSchedule('every day at 9 and twelve noon', OPTIONS, 1)).type).toBe('recurring');
+  });
+
   it.each([
-    ['every day at 9 twelve noon', "('9', then 'twelve noon')", 'every day at 9 and twelve noon'],
-    ['every monday 9am 10am', "('9am', then '10am')", 'every monday 9am and 10am'],
-    ['every day 9 am 5 pm', "('9am', then '5pm')", 'every day 9 am and 5 pm'],
-  ])('two times one after the other, with nothing between, are refused as "at 9am at 10am" is: %s', async (phrase, said, joined) => {
-    await expect(meaningOfSchedule(phrase, OPTIONS, 1)).rejects.toThrow(`two times one after the other, with no 'and' ${said}`);
-    expect((await meaningOfSchedule(joined, OPTIONS, 1)).type).toBe('recurring');
+    ['every monday 9am 10am', 'every monday 9am and 10am', "read '9am 10am' as times one after the other, each of them; join them with 'and' to say so"],
+    ['daily 14:30 18:00', 'daily 14:30 and 18:00', "read '14:30 18:00' as times one after the other, each of them; join them with 'and' to say so"],
+    ['every day noon 5pm', 'every day noon and 5pm', "read 'noon 5pm' as times one after the other, each of them; join them with 'and' to say so"],
+  ])('times that each say their half of the day, one after the other, are each of them, noted: %s', async (phrase, joined, note) => {
+    const [read, meant] = await Promise.all([meaningOfSchedule(phrase, OPTIONS, 6), meaningOfSchedule(joined, OPTIONS, 6)]);
+    expect(read.next_runs).toEqual(meant.next_runs);
+    expect(read.notes).toEqual([...meant.notes, note]);
   });
 
   it('a second part of the day with days said after it is refused, as whose days they are is not said', async () => {

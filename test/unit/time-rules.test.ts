@@ -43,6 +43,8 @@ describe('unite', () => {
     ['every 5 minutes every 2 hours', /gives two intervals \(every 5 minutes and every 2 hours\)/],
     ['every hour at :15 at :30', /gives two minutes past the hour \(:15 and :30\)/],
     ['mornings and evenings on weekdays', /names two parts of the day \(morning and evening\)/],
+    ['saturday mornings and evenings', /names two parts of the day \(morning and evening\)/],
+    ['9 on weekdays at 10', /two times one after the other, with no 'and' \('9', then '10'\)/],
     ['every 30 minutes between 9am and 5pm between 1pm and 2pm', /gives two windows/],
     ['every 15th except sundays', /names days of the month and days of the week together/],
     ['every hour at :30 starting at 9am', /gives a start \(09:00\) that is not at the minute past the hour it names \(:30\)/],

@@ -339,6 +339,7 @@ describe('a bare hour that opens the phrase, before its days, is their time', ()
     ['5 on saturdays', '0 17 * * 6', "read '5' as 17:00; write '5 am' or 05:00 for the morning"],
     ['9 on weekdays', '0 9 * * 1-5', "read '9' as 09:00; write '9 pm' or 21:00 for the evening"],
     ['5 every saturday', '0 17 * * 6', "read '5' as 17:00; write '5 am' or 05:00 for the morning"],
+    ['remind me 5 on saturdays', '0 17 * * 6', "read '5' as 17:00; write '5 am' or 05:00 for the morning"],
   ])('%s', async (phrase, cron, note) => {
     const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' });
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
