@@ -161,9 +161,11 @@ function single(crons: CronPart[], localCrons: string[] | null, utcPatterns: Pat
   return { cron: crons[0]!.cron, localCron: crons[0]!.localCron, crons, localCrons, utcPatterns, warnings };
 }
 
+/** More crons than a set holds: a rule on the clock is then a series (NotExactInUtc), one of any other kind refused. */
 function checkCount(parts: CronPart[], original: string): CronPart[] {
   if (parts.length > MAX_CRONS) {
-    throw new UsageError(`'${original}' needs ${parts.length} crons to be exact; a schedule here is at most ${MAX_CRONS}`, 'Split it into simpler schedules, each with fewer months, days or times.');
+    const why = `it needs ${parts.length} crons to be exact, and a schedule here is at most ${MAX_CRONS}`;
+    throw new NotExactInUtc(`'${original}': ${why}`, 'Split it into simpler schedules, each with fewer months, days or times.', why);
   }
   return parts;
 }

@@ -161,4 +161,10 @@ describe('months whose evenings fall on the next day in UTC, as few crons as say
     expect(said).toEqual(crons);
     expect(await localFires(said, zone)).toEqual(everyHourOf(7, 9, zone));
   });
+
+  it('one that needs more crons than a set holds is a series of its local times, not refused', async () => {
+    const meaning = await meaningOfSchedule('every 30 minutes in july', { now: NOW, zone: 'Asia/Kolkata' }, 3);
+    expect(meaning.type === 'series' && meaning.reason).toBe('cannot be written as one cron or a set of crons: it needs 6 crons to be exact, and a schedule here is at most 4');
+    expect(meaning.next_runs_local).toEqual(['2027-07-01 00:00 IST', '2027-07-01 00:30 IST', '2027-07-01 01:00 IST']);
+  });
 });
