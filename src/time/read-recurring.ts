@@ -1203,12 +1203,19 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
   if (earlier && earlier.end <= i && !joined) {
     const again = readTimes(tokens, i + 1, { ...part, times: [] }, true);
     if (again !== null) {
-      const shown = (text: string) => text.replace(/ ([ap]m)\b/g, '$1');
-      const [first, second] = [shown(earlier.text), shown(tokens.slice(i + 1, again).join(' '))];
-      throw new UsageError(`two times one after the other, with no 'and' ('${first}', then '${second}')`, `Join them with 'and' to run at both ('at ${first} and ${second}'), or give one.`);
+      throw timesInARow(earlier.text, tokens.slice(i + 1, again).join(' '));
     }
   }
   return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
+}
+
+/** A time as written, its am or pm beside it ("9 am" is "9am"). */
+const shownTime = (text: string) => text.replace(/ ([ap]m)\b/g, '$1');
+
+/** Two times one after the other with nothing between, refused: more often a correction than a list. */
+function timesInARow(first: string, second: string): UsageError {
+  const [one, two] = [shownTime(first), shownTime(second)];
+  return new UsageError(`two times one after the other, with no 'and' ('${one}', then '${two}')`, `Join them with 'and' to run at both ('at ${one} and ${two}'), or give one.`);
 }
 
 /**
@@ -1222,12 +1229,9 @@ function readTimeAlone(tokens: readonly string[], i: number, part: Group, seen: 
   const probe = { ...part, times: [] as ClockRead[], notes: [] };
   const end = readTimes(tokens, i, probe, false, seen.group);
   if (end === null) return null;
-  const shown = (text: string) => text.replace(/ ([ap]m)\b/g, '$1');
-  const [first, said] = [shown(before.text), shown(tokens.slice(i, end).join(' '))];
-  if (before.ambiguous || probe.times.some((time) => time.ambiguous)) {
-    throw new UsageError(`two times one after the other, with no 'and' ('${first}', then '${said}')`, `Join them with 'and' to run at both ('at ${first} and ${said}'), or give one.`);
-  }
-  addNote(part, `read '${first} ${said}' as times one after the other, each of them; join them with 'and' to say so`);
+  const said = tokens.slice(i, end).join(' ');
+  if (before.ambiguous || probe.times.some((time) => time.ambiguous)) throw timesInARow(before.text, said);
+  addNote(part, `read '${shownTime(before.text)} ${shownTime(said)}' as times one after the other, each of them; join them with 'and' to say so`);
   return readTimes(tokens, i, part, false, seen.group);
 }
 
