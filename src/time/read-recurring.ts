@@ -1513,6 +1513,20 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     return ordinal.end;
   }
   const ordinalUnit = ordinal ? unitOf(tokens[ordinal.end]) : undefined;
+  // "every 3rd day of the month", "every 2nd day of july": that day of the month (read elsewhere), the interval said as the
+  // other reading. "every 2nd day in april" is as much every other day in April: refused.
+  if (ordinal && ordinal.value >= 2 && tokens[ordinal.end] === 'day' && (tokens[ordinal.end + 1] === 'of' || tokens[ordinal.end + 1] === 'in')) {
+    const said = tokens.slice(i, ordinal.end + 1).join(' ');
+    const month = monthOf(tokens[ordinal.end + 2]);
+    if (tokens[ordinal.end + 1] === 'in' && month !== undefined) {
+      const name = MONTH_NAMES[month - 1]!.toLowerCase();
+      throw new UsageError(
+        `'${said} in ${tokens[ordinal.end + 2]}' could be ${MONTH_NAMES[month - 1]} ${ordinalDay(ordinal.value)} or every ${ordinal.value} days in ${MONTH_NAMES[month - 1]}`,
+        `Write 'every ${name} ${ordinalDay(ordinal.value)}' for the date each year, or name the days, such as 'every monday in ${name}'.`,
+      );
+    }
+    addNote(group, `read '${said}' as the ${ordinalDay(ordinal.value)} of the month, not every ${ordinal.value} days`);
+  }
   if (ordinal && ordinalUnit && ordinalUnit !== 'second' && !['of', 'in'].includes(tokens[ordinal.end + 1] ?? '') && /^(?:days?|weeks?|months?|years?|hours?|minutes?)$/.test(tokens[ordinal.end]!)) {
     if (ordinal.value < 1) throw new UsageError(`An interval must be at least 1 ${ordinalUnit}`, "Try 'every day' or 'every 2 days'.");
     const said = tokens.slice(i, ordinal.end + 1).join(' ');
@@ -1569,6 +1583,8 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   if (unitOf(tokens[j]) === 'hour' && tokens[j + 1] === 'and' && tokens[j + 2] === 'a' && tokens[j + 3] === 'half') {
     return setInterval(group, { n: 90, unit: 'minute' }, j + 4);
   }
+  // "every mo": Monday, as "tu" is Tuesday, to some; a month, as in "$5/mo", to others.
+  if (tokens[j] === 'mo') throw new UsageError(`'${tokens.slice(i, j + 1).join(' ')}' could be every Monday or every month`, "Write 'every monday' or 'every month'.");
   const unit = unitOf(tokens[j]);
   if (unit && unit !== 'second' && tokens[j] !== 'm' && tokens[j] !== 'h' && tokens[j] !== 'd' && tokens[j] !== 'w') {
     if (tokens[j] === 'days' || tokens[j] === 'day') {

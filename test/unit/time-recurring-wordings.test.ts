@@ -427,6 +427,30 @@ describe("'every first' and other ordinals before a unit", () => {
   ])('%s is an interval, the other reading said', async (phrase, note) => {
     expect((await meaning(phrase)).notes).toContain(note);
   });
+
+  it.each([
+    ['every 3rd day of the month', '0 9 3 * *', "read 'every 3rd day' as the 3rd of the month, not every 3 days"],
+    ['every 2nd day of july at 5pm', '0 17 2 7 *', "read 'every 2nd day' as the 2nd of the month, not every 2 days"],
+  ])('%s is a day of the month, the interval said as the other reading', async (phrase, cron, note) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each([
+    ['every 2nd day in April at 3:30', /could be April 2nd or every 2 days in April/],
+    ['every 3rd day in july', /could be July 3rd or every 3 days in July/],
+  ])('%s could be the date or an interval in the month: refused', async (phrase, error) => {
+    await expect(meaning(phrase)).rejects.toThrow(error);
+  });
+});
+
+describe("two letters of a day's name", () => {
+  it("'every mo' could be Monday or a month: refused, where 'every 2 mo' is two months", async () => {
+    await expect(meaning('every mo')).rejects.toThrow("'every mo' could be every Monday or every month");
+    const read = await meaning('every 2 mo');
+    expect(read.type === 'recurring' && read.cron_expression).toBe('0 9 1 */2 *');
+  });
 });
 
 describe("'other than', 'apart from', 'besides' and 'except for' leave days out as 'except' does", () => {
