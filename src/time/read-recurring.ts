@@ -1164,23 +1164,38 @@ function readTopOfHour(tokens: readonly string[], i: number, part: Group): numbe
 
 const EACH = new Set(['every', 'each']);
 
-/** "the end of every month" (its last day, with a note), "at the start of each month", "beginning of the month" (the 1st). */
-function readMonthEdge(tokens: readonly string[], i: number, part: Group): number | null {
+/**
+ * "the end of every month" (its last day, with a note), "at the start of each month", "beginning of the month" (the 1st);
+ * "the end of each quarter" (the last day of March, June, September, December); "every month at the end", the month said first.
+ */
+function readMonthEdge(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
   let j = tokens[i] === 'at' ? i + 1 : i;
   if (tokens[j] === 'the') j++;
   const edge = tokens[j];
-  if ((edge !== 'end' && edge !== 'start' && edge !== 'beginning') || tokens[j + 1] !== 'of') return null;
-  const which = tokens[j + 2] ?? '';
-  const month = which === 'the' || EACH.has(which) ? j + 3 : j + 2;
-  if (tokens[month] !== 'month') return null;
-  part.repeats ||= EACH.has(which);
+  if (edge !== 'end' && edge !== 'start' && edge !== 'beginning') return null;
+  let unit: string;
+  let end: number;
+  if (tokens[j + 1] === 'of') {
+    const which = tokens[j + 2] ?? '';
+    const at = which === 'the' || EACH.has(which) ? j + 3 : j + 2;
+    unit = tokens[at] ?? '';
+    if (unit !== 'month' && unit !== 'quarter') return null;
+    end = at + 1;
+    part.repeats ||= EACH.has(which);
+    if (unit === 'quarter') setInterval(part, { n: 1, unit: 'quarter' }, end);
+  } else {
+    const interval = seen.group.interval;
+    if (tokens[i] !== 'at' || (interval?.unit !== 'month' && interval?.unit !== 'quarter')) return null;
+    unit = interval.unit;
+    end = j + 1;
+  }
   if (edge !== 'end') {
     part.monthDays = [1];
-    return month + 1;
+    return end;
   }
   part.nth = [{ n: -1, weekday: 'day' }];
-  addNote(part, `read 'end of the month' as its last day; give the day to choose another, such as 'the 25th of every month'`);
-  return month + 1;
+  addNote(part, `read 'end of the ${unit}' as its last day; give the day to choose another${unit === 'month' ? ", such as 'the 25th of every month'" : ''}`);
+  return end;
 }
 
 /** "quarter past every hour", "10 minutes past each hour": a minute of the hour said before the interval, without "at". */
@@ -1199,7 +1214,7 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
   // "and" or comma between is more often a correction than a list.
   const earlier = seen.group.times.length === 1 ? seen.group.times[0]! : undefined;
   // (A time after days left out, "at 9 except mondays at 10", is refused below with its own reason.)
-  const joined = earlier && tokens.slice(earlier.end, i).some((token) => ['and', ',', '&', 'except', 'excluding', 'but', 'besides', 'other', 'apart'].includes(token));
+  const joined = earlier && tokens.slice(earlier.end, i).some((token) => ['and', ',', '&', 'except', 'excluding', 'but', 'besides', 'minus', 'other', 'apart'].includes(token));
   if (earlier && earlier.end <= i && !joined) {
     const again = readTimes(tokens, i + 1, { ...part, times: [] }, true);
     if (again !== null) {
@@ -1430,7 +1445,7 @@ function readFromDayOfMonth(tokens: readonly string[], i: number, part: Group, s
 function readExcept(tokens: readonly string[], i: number, part: Group): number | null {
   const token = tokens[i];
   const twoWords = (token === 'other' && tokens[i + 1] === 'than') || (token === 'apart' && tokens[i + 1] === 'from') || (token === 'but' && tokens[i + 1] === 'not');
-  if (token !== 'except' && token !== 'excluding' && token !== 'but' && token !== 'besides' && !twoWords) return null;
+  if (token !== 'except' && token !== 'excluding' && token !== 'but' && token !== 'besides' && token !== 'minus' && !twoWords) return null;
   const after = twoWords || (token === 'except' && tokens[i + 1] === 'for') ? i + 2 : i + 1;
   // "except the weekend": as "except weekends".
   const from = tokens[after] === 'the' && /^weekends?$/.test(tokens[after + 1] ?? '') ? after + 1 : after;

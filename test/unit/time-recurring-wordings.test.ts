@@ -445,6 +445,37 @@ describe("'every first' and other ordinals before a unit", () => {
   });
 });
 
+describe('the start or end of a month or quarter, the month said before it', () => {
+  it.each([
+    ['every month at the end', ['2026-12-31 09:00', '2027-01-31 09:00', '2027-02-28 09:00']],
+    ['each month at the beginning', ['2027-01-01 09:00', '2027-02-01 09:00', '2027-03-01 09:00']],
+    ['every month at the start at 8am', ['2027-01-01 08:00', '2027-02-01 08:00', '2027-03-01 08:00']],
+    ['At the end of each quarter at 5 pm', ['2026-12-31 17:00', '2027-03-31 17:00', '2027-06-30 17:00']],
+    ['every quarter at the end', ['2026-12-31 09:00', '2027-03-31 09:00', '2027-06-30 09:00']],
+    ['at the beginning of the quarter at 9am', ['2027-01-01 09:00', '2027-04-01 09:00', '2027-07-01 09:00']],
+  ])('%s', async (phrase, runs) => {
+    expect(await localRuns(phrase, 'UTC', 3)).toEqual(runs);
+  });
+
+  it('the end is its last day, said', async () => {
+    expect((await meaning('At the end of each quarter at 5 pm')).notes).toContain("read 'end of the quarter' as its last day; give the day to choose another");
+  });
+
+  it.each(['every day at the end', 'every week at the start'])('%s names no month: refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(/Could not understand/);
+  });
+});
+
+describe("'minus' leaves days out as 'except' does", () => {
+  it.each([
+    ['Weekdays minus friday at 9 am', '0 9 * * 1-4'],
+    ['every day minus weekends', '0 9 * * 1-5'],
+  ])('%s', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
+
 describe("two letters of a day's name", () => {
   it("'every mo' could be Monday or a month: refused, where 'every 2 mo' is two months", async () => {
     await expect(meaning('every mo')).rejects.toThrow("'every mo' could be every Monday or every month");
