@@ -134,6 +134,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   let startSaid: { day: string; notes: string[] } | undefined;
   /** An end said as a weekday alone ("until friday"): one said with a start after it is the first such day after the start. */
   let weekdaySaid: string | undefined;
+  /** An end said by its month without a year ("until march"): one before the start said is the first such after the start. */
+  let monthSaid: { day: string; notes: string[] } | undefined;
   const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[], notes: string[] = []) => {
     if (ends[key] !== undefined) throw new UsageError(`'${text.trim()}' gives two ${key === 'count' ? 'counts' : key === 'start' ? 'starts' : 'ends'}`, 'Give one.');
     ends[key] = value;
@@ -335,6 +337,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         read = dayOf(isEnd && /^\d{1,2}$/.test(day) ? `at ${day}` : day, isEnd ? 'end' : 'start');
         if (!isEnd && 'passedOver' in read) startSaid = { day, notes: read.notes };
         if (isEnd && weekdayOf(day) !== undefined) weekdaySaid = day;
+        if (isEnd && day.split(' ').some((word) => monthOf(word) !== undefined) && !/\b(?:\d{4}|next|this|last|after)\b/.test(day)) monthSaid = { day, notes: read.notes };
       } catch (error) {
         if (error instanceof UsageError && /in the past/.test(error.message)) throw new UsageError(`'${text.trim()}': ${error.message}`, error.hint);
         // "from jan 4 to march 25th": a start and an end together.
@@ -382,6 +385,17 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     const after = edgeDay(weekdaySaid, 'end', ends.start, zone);
     ends.until = after.instant;
     ends.notes.push(`read '${weekdaySaid}' as ${dayLabel(wallTime(zone, after.instant))}, the first after the start`);
+  }
+  // "starting in april, daily until march": the March after that April, said ("starting dec 20 until dec 10", in one month, is
+  // more likely a slip than a year: refused below).
+  const sameMonth = (a: number, b: number) => wallTime(zone, a).month === wallTime(zone, b).month;
+  if (monthSaid && ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start && !sameMonth(ends.start, ends.until)) {
+    const after = parseInstant(monthSaid.day, { now: ends.start, zone, edge: 'end' });
+    if (after.instant > ends.start) {
+      const wall = wallTime(zone, after.instant);
+      ends.until = after.instant;
+      ends.notes = [...ends.notes.filter((note) => !monthSaid!.notes.includes(note)), `read '${monthSaid.day}' as ${dayLabel(wall)} ${wall.year}, the first after the start`];
+    }
   }
   if (ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start) {
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');

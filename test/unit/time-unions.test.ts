@@ -236,8 +236,18 @@ describe('a start, end or count inside the phrase', () => {
     await expect(series('every 30 minutes starting at 3pm for 2 hours')).rejects.toThrow(/'for 2 hours' would count from now/);
   });
 
-  it('an end before the start is refused', async () => {
+  it('an end before the start in its month is refused', async () => {
     await expect(series('every day starting dec 20 until dec 10')).rejects.toThrow(/ends before it starts/);
+    await expect(series('starting in april, daily until march 2027')).rejects.toThrow(/ends before it starts/);
+  });
+
+  it.each([
+    ['starting in april, daily until march', "read 'march' as Fri 31 Mar 2028, the first after the start", '2028-04-01T03:59:59.999Z'],
+    ['daily starting april 2 until march 15', "read 'march 15' as Wed 15 Mar 2028, the first after the start", '2028-03-16T03:59:59.999Z'],
+  ])('%s: an end said by its month without a year is the first after the start, said', async (phrase, note, until) => {
+    const read = await meaningOfSchedule(phrase, { now: Date.parse('2026-12-02T16:00:00Z'), zone: 'America/New_York' }, 2);
+    expect(read.notes).toContain(note);
+    expect(read.type === 'series' && read.until).toBe(until);
   });
 
   it.each([
