@@ -419,6 +419,15 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   }
   // "weekdays at 8am and weekends at 10am in december": a month said with the last rule alone bounds it alone.
   const final = groups.at(-1)!;
+  // "every morning and every evening on weekdays": days said last are the last rule's alone, as a month is; an earlier rule
+  // that names no days ("every day" does) runs every day, said.
+  let daysFrom = tokens.length;
+  while (daysFrom > 0 && (isDaysWord(tokens[daysFrom - 1]) || LIST_WORDS.has(tokens[daysFrom - 1]!) || tokens[daysFrom - 1] === '-')) daysFrom--;
+  if (tokens[daysFrom - 1] === 'on') daysFrom--;
+  const everyDay = groups.slice(0, -1).filter((g) => !DAY_KINDS.some((kind) => g[kind] !== undefined) && !g.exceptWeekdays && !g.interval && !g.months);
+  if (daysFrom < tokens.length && isDaysWord(tokens.at(-1)) && final.weekdays && everyDay.length > 0) {
+    addNote(final, `read '${tokens.slice(daysFrom).join(' ')}' as the days of the last rule alone, said with it; the rules before it run every day: to give them those days too, say them with each`);
+  }
   if (groups.length > 1 && final.months && groups.some((g) => !g.months)) {
     addNote(final, `read ${monthsText(final.months)} as bounding only the last rule, said with it; to bound every rule, say it with each`);
   }

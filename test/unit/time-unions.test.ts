@@ -13,6 +13,15 @@ const runs = async (phrase: string, count = 6) => {
 };
 
 describe('unions joined by and', () => {
+  it("days said last are the last rule's alone, and a rule before it that names no days runs every day, said", async () => {
+    const read = await meaningOfSchedule('every morning and every evening on weekdays', { now: NOW, zone: 'UTC' }, 2);
+    expect(read.type === 'recurring' && read.cron_expressions).toEqual(['0 9 * * *', '0 18 * * 1-5']);
+    expect(read.notes).toContain("read 'on weekdays' as the days of the last rule alone, said with it; the rules before it run every day: to give them those days too, say them with each");
+    // "every day" names its days: nothing to say.
+    const daily = await meaningOfSchedule('every day at 9am and every evening on mondays', { now: NOW, zone: 'UTC' }, 2);
+    expect(daily.notes.some((note) => note.includes('the days of the last rule alone'))).toBe(false);
+  });
+
   it.each([
     ['every 15th and last day of the month', 'series', ['2026-12-15T09:00', '2026-12-31T09:00', '2027-01-15T09:00', '2027-01-31T09:00', '2027-02-15T09:00', '2027-02-28T09:00']],
     ['on the 1st and last at 8am', 'series', ['2026-12-31T08:00', '2027-01-01T08:00', '2027-01-31T08:00', '2027-02-01T08:00']],
