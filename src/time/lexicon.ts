@@ -375,14 +375,14 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
  */
 export function withChatWords(words: readonly string[]): string[] {
   const out: string[] = [];
-  // "01:00:00 pm": zero seconds are the clock without them; other seconds are refused, never rounded.
+  // "01:00:00 pm": zero seconds are the clock without them; others are kept, as on the 24-hour clock ("9:01:10 am" is 09:01:10).
   const text = words.join(' ');
   const clocks = /\d:\d\d:\d\d ?[ap]/.test(text)
     ? text
-        .replace(SECONDS_AND_MERIDIEM, (said: string, h: string, m: string, s: string, meridiem: string) => {
-          if (s !== '00')
-            throw new UsageError(`'${said.trim()}' names seconds, and a time of day here is to the minute`, `Write '${h}:${m} ${meridiem}m', or a date and time such as '2026-12-21 13:00:30'.`);
-          return `${h}:${m}${meridiem}m`;
+        .replace(SECONDS_AND_MERIDIEM, (_said: string, h: string, m: string, s: string, meridiem: string) => {
+          if (s === '00') return `${h}:${m}${meridiem}m`;
+          const hour = (Number(h) % 12) + (meridiem === 'p' ? 12 : 0);
+          return `${String(hour).padStart(2, '0')}:${m}:${s}`;
         })
         .split(' ')
     : words;

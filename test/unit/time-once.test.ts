@@ -643,8 +643,10 @@ describe('words as chat and calendars write them', () => {
     expect(nyLocal('12:30:00 pm tomorrow').notes).toEqual([]);
   });
 
-  it('seconds other than zero beside am or pm are refused, never rounded', () => {
-    expect(() => parseInstant('11:59:59 pm', { now: WED, zone: 'America/New_York' })).toThrow("'11:59:59 pm' names seconds, and a time of day here is to the minute");
+  it('seconds beside am or pm are kept, as on the 24-hour clock', () => {
+    expect(new Date(parseInstant('11:59:59 pm', { now: WED, zone: 'America/New_York' }).instant).toISOString()).toBe('2026-12-03T04:59:59.000Z');
+    expect(new Date(parseInstant('tomorrow at 9:01:10 a.m.', { now: WED, zone: 'America/New_York' }).instant).toISOString()).toBe('2026-12-03T14:01:10.000Z');
+    expect(new Date(parseInstant('tomorrow at 09:01:10', { now: WED, zone: 'America/New_York' }).instant).toISOString()).toBe('2026-12-03T14:01:10.000Z');
   });
 
   it('a bare weekend is one instant, and weekends repeat', async () => {

@@ -232,8 +232,8 @@ describe('a clock with zero seconds', () => {
     expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local.slice(11, 16)).toBe(clock);
   });
 
-  it('seconds other than zero are refused, never rounded', async () => {
-    await expect(meaningOfOnce('01:00:30 PM', { now: NOW, zone: 'UTC' })).rejects.toBeInstanceOf(UsageError);
+  it('seconds other than zero are kept, never rounded', async () => {
+    expect((await meaningOfOnce('01:00:30 PM', { now: NOW, zone: 'UTC' })).scheduled_at_iso.slice(11, 19)).toBe('13:00:30');
   });
 });
 
