@@ -8,7 +8,7 @@ import { phraseZone, seasonNote, seasonsTwin, zoneCalendar, type Calendar, type 
 import { phraseError } from './phrase-error';
 import { plainlyOnce } from './plainly-once';
 import { fullYear, PartsClash, readParts, yearOf } from './read-once';
-import { addMonths, dayLabel, isSmallHoursNote, resolveParts } from './resolve-once';
+import { addMonths, dayLabel, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
 import { looksRecurring, withEverydayWords } from './looks-recurring';
 import { withMovableHolidays } from './movable-holidays';
 import { MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
@@ -826,6 +826,8 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   const said = { year: start.get('year') ?? today.year, month: start.get('month') ?? today.month, day: start.get('day') ?? today.day };
   // "december 25" once it has passed this year means next year's.
   const date = on(said) <= now && !start.isCertain('year') && start.isCertain('month') ? { ...said, year: said.year + 1 } : said;
+  // "9/2027": a month without its day is its first, said as for "sep 2027".
+  if (start.isCertain('month') && !start.isCertain('day')) read.notes.push(firstOfMonthNote(shown, date));
   // "monday 2026-12-08": a weekday beside a date must be the date's, as it must be beside a date the readers above read.
   const weekday = start.isCertain('weekday') ? start.get('weekday') : null;
   const actual = addDays(date, 0).weekday;

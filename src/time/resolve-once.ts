@@ -600,7 +600,7 @@ function comingMonthNote(input: string, date: { year: number; month: number; day
 }
 
 /** "in may", "may 2027": a month said alone is read as its first day. */
-function firstOfMonthNote(input: string, date: { year: number; month: number; day: number }): string {
+export function firstOfMonthNote(input: string, date: { year: number; month: number; day: number }): string {
   return `read '${input}' as ${dayLabel(date)} ${date.year}, the first of the month; give the day to say otherwise, such as '${MONTH_NAMES[date.month - 1]!.toLowerCase()} 15'`;
 }
 

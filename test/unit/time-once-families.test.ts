@@ -535,6 +535,12 @@ describe('a date with its year first, in words', () => {
     expect(meaning.notes).toEqual(["read '2027 may' as Sat 1 May 2027, the first of the month; give the day to say otherwise, such as 'may 15'"]);
   });
 
+  it('a month and year in digits alone is its first day, said, as "may 2027" is', async () => {
+    const meaning = await meaningOfOnce('9/2027', sunday);
+    expect(meaning.local.slice(0, 16)).toBe('2027-09-01 09:00');
+    expect(meaning.notes).toEqual(["read '9/2027' as Wed 1 Sep 2027, the first of the month; give the day to say otherwise, such as 'september 15'"]);
+  });
+
   it('a clock before a date stays a clock after "at"', async () => {
     expect((await meaningOfOnce('at 2030 may 22', sunday)).local.slice(0, 16)).toBe('2027-05-22 20:30');
   });
