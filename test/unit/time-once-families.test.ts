@@ -194,6 +194,9 @@ describe('a zone in the phrase is honoured', () => {
     ['tomorrow at 5 pm on Europe/Berlin', winter, '2026-11-23T16:00:00.000Z'],
     ['1400Z tomorrow', winter, '2026-11-23T14:00:00.000Z'],
     ['friday 9am Z', winter, '2026-11-27T09:00:00.000Z'],
+    // Digits after a slash are a date, not a zone; Etc/GMT+5 is a zone.
+    ['August/10/2027 at 5pm', winter, '2027-08-10T08:00:00.000Z'],
+    ['tomorrow 9am etc/gmt+5', winter, '2026-11-23T14:00:00.000Z'],
   ])('%s', (input, now, expected) => {
     expect(new Date(parseInstant(input, { now, zone: 'Asia/Tokyo' }).instant).toISOString()).toBe(expected);
   });
