@@ -174,6 +174,10 @@ function fourDigitClock(tokens: readonly string[], i: number): ClockRead | null 
  * other pair, which names two days.
  */
 function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
+  // "in december on the 5th", "in may 2027, on the 3rd": a day of the month in the month said.
+  const dayOfMonth = day.kind === 'date' && day.month === undefined && day.year === undefined && day.weekday === undefined ? day.day : undefined;
+  if (dayOfMonth !== undefined && offset.kind === 'month' && offset.day === undefined) return { ...offset, day: dayOfMonth };
+  if (dayOfMonth !== undefined && offset.kind === 'date' && offset.wholeMonth) return { kind: 'date', day: dayOfMonth, month: offset.month, year: offset.year };
   if (offset.kind !== 'in' || offset.on !== undefined || offset.amount < 1) return null;
   if (offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...offset, on: day.weekday };
   if (offset.unit === 'month' && day.kind === 'date' && day.month === undefined && day.weekday === undefined) return { ...offset, on: day.day };

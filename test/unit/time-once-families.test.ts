@@ -538,6 +538,16 @@ describe('a date with its year first, in words', () => {
     expect(meaning.notes).toEqual(["read '2027 may' as Sat 1 May 2027, the first of the month; give the day to say otherwise, such as 'may 15'"]);
   });
 
+  it.each([
+    ['in december on the 5th', '2026-12-05 09:00'],
+    ['in december, on the 5th at 3pm', '2026-12-05 15:00'],
+    ['in may 2027 on the 3rd', '2027-05-03 09:00'],
+  ])('%s: a month, then a day of it, is one day', async (phrase, local) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes).toEqual([]);
+  });
+
   it('a month and year in digits alone is its first day, said, as "may 2027" is', async () => {
     const meaning = await meaningOfOnce('9/2027', sunday);
     expect(meaning.local.slice(0, 16)).toBe('2027-09-01 09:00');
