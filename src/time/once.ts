@@ -790,7 +790,10 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     throw phraseError(shown, 'Could not tell which day or time', ONCE_EXAMPLES);
   }
   if (past) {
-    const instant = start.date().getTime();
+    // chrono counts in now's offset; the day and time it names are on the zone's clock ("last month" in October is 10:00 EDT, not 11:00).
+    const wall = { year: start.get('year')!, month: start.get('month')!, day: start.get('day')!, hour: start.get('hour') ?? 0, minute: start.get('minute') ?? 0, second: start.get('second') ?? 0 };
+    const onClock = calendar.at(wall);
+    const instant = onClock <= now ? onClock : start.date().getTime();
     if (instant <= now) return instant;
   }
   const hasClock = start.isCertain('hour') || TIME_OF_DAY_WORDS.test(text);

@@ -123,6 +123,11 @@ describe.each(ZONES)('one-time families in %s', (zone, nowText) => {
   ])('%s is in the past, never moved forward', (input) => {
     expect(refusalOf(input, zone, now).message).toMatch(new RegExp(`^'${input}' is in the past: it means \\d{4}-\\d{2}-\\d{2}`));
   });
+
+  it("a day a clock change ago is named on the zone's clock", () => {
+    // Sunday 22 November 10:00 EST: a month before is 22 October at 10:00 EDT, not 11:00.
+    expect(refusalOf('last month', 'America/New_York', Date.parse('2026-11-22T15:00:00Z')).message).toBe("'last month' is in the past: it means 2026-10-22 10:00 EDT (2026-10-22T14:00:00.000Z)");
+  });
 });
 
 describe('one-time phrases that cannot be', () => {
