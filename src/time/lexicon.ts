@@ -386,10 +386,12 @@ export function withChatWords(words: readonly string[]): string[] {
         })
         .split(' ')
     : words;
-  for (const word of clocks) {
+  for (const [k, word] of clocks.entries()) {
     const before = out[out.length - 1] ?? '';
     const spelled = CHAT_SPELLINGS[word];
     if (spelled) out.push(spelled);
+    // "friday of the following week": the week after this one, as "next week" is.
+    else if (word === 'following' && before === 'the' && /^(?:week|month|year)$/.test(clocks[k + 1] ?? '')) out.splice(-1, 1, 'next');
     else if (/^@\d{1,4}(?:[:.]\d{2})?(?:[ap]\.?m?\.?)?$/.test(word)) out.push('at', word.slice(1));
     else if (/^(?:[ap]m|[ap]\.m\.?)$/.test(word) && (weekdayOf(before) !== undefined || before === 'today' || before === 'tomorrow')) out.push(word.startsWith('a') ? 'morning' : 'afternoon');
     else if (word === 'fortnight' && (before === '' || before === 'in')) out.push('a', 'fortnight');

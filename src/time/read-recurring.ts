@@ -1585,6 +1585,11 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     setInterval(group, { n: count.value, unit: 'week' }, count.end);
     return count.end;
   }
+  // "every 3 fridays", "every 2 mondays at 9am": that weekday of every Nth week, as "every other friday" (the weekday is read next).
+  if (count && Number.isInteger(count.value) && count.value >= 2 && weekdayOf(tokens[count.end]) !== undefined) {
+    setInterval(group, { n: count.value, unit: 'week' }, count.end);
+    return count.end;
+  }
   // "every second" alone: a second, not the second of something.
   if (tokens[j] === 'second' && tokens[j + 1] === undefined) throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {

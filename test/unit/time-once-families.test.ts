@@ -553,6 +553,12 @@ describe('a date with its year first, in words', () => {
     expect(meaning.notes).toEqual([]);
   });
 
+  it('"the following week" is next week', async () => {
+    const following = await meaningOfOnce('friday of the following week at 3pm', sunday);
+    expect(following.local).toBe((await meaningOfOnce('friday of next week at 3pm', sunday)).local);
+    expect(following.local.slice(0, 16)).toBe('2026-11-27 15:00');
+  });
+
   it('a month and year in digits alone is its first day, said, as "may 2027" is', async () => {
     const meaning = await meaningOfOnce('9/2027', sunday);
     expect(meaning.local.slice(0, 16)).toBe('2027-09-01 09:00');

@@ -476,6 +476,16 @@ describe("'minus' leaves days out as 'except' does", () => {
   });
 });
 
+describe('every N of a weekday', () => {
+  it.each([
+    // Now: Thursday 3 December.
+    ['every 3 fridays', ['2026-12-04 09:00', '2026-12-25 09:00', '2027-01-15 09:00']],
+    ['every 2 mondays at 9am', ['2026-12-07 09:00', '2026-12-21 09:00', '2027-01-04 09:00']],
+  ])('%s is that weekday of every Nth week, as "every other friday" is', async (phrase, runs) => {
+    expect(await localRuns(phrase, 'UTC', 3)).toEqual(runs);
+  });
+});
+
 describe("two letters of a day's name", () => {
   it("'every mo' could be Monday or a month: refused, where 'every 2 mo' is two months", async () => {
     await expect(meaning('every mo')).rejects.toThrow("'every mo' could be every Monday or every month");
