@@ -565,6 +565,23 @@ const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+)(?: thr
  * at 2pm and ending at 3pm" -> "starting at 2pm until 3pm", "minute 0 past hour 9 and 17" -> "09:00
  * and 17:00".
  */
+/**
+ * "12/25", "5/6", "25/12": a month and day in digits, the month first when both could be (as the one-time reader reads
+ * them), said; not a fraction ("1/2 hour"), nor part of a longer run of slashes.
+ */
+function numericDate(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
+  if (!/^\d{1,2}$/.test(tokens[k] ?? '') || tokens[k + 1] !== '/' || !/^\d{1,2}$/.test(tokens[k + 2] ?? '')) return null;
+  if (tokens[k - 1] === '/' || tokens[k + 3] === '/' || unitOf(tokens[k + 3]) !== undefined) return null;
+  const [a, b] = [Number(tokens[k]), Number(tokens[k + 2])];
+  const [month, day] = a >= 1 && a <= 12 ? [a, b] : b >= 1 && b <= 12 ? [b, a] : [0, 0];
+  if (month === 0 || day < 1 || day > 31) return null;
+  const name = MONTH_NAMES[month - 1]!;
+  if (a <= 12 && b <= 12 && a !== b) {
+    notes.push(`read '${a}/${b}' with the month first (${name} ${day}); write '${a} ${MONTH_NAMES[b - 1]!.toLowerCase()}' for ${MONTH_NAMES[b - 1]} ${a}`);
+  }
+  return { words: [name.toLowerCase(), String(day)], end: k + 3 };
+}
+
 function withCompoundsOpened(tokens: readonly string[], notes: string[]): string[] {
   const out: string[] = [];
   const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
@@ -588,6 +605,14 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if (!EACH.has(tokens[k - 1] ?? '') && (opened = ordinalsOfTheirUnit(tokens, k))) {
       // ice_cube's "daily on the 10th hour of the day": the clause's own words, without the "on the" before them.
       if (opened.words[0] === 'at' && out.at(-1) === 'the' && out.at(-2) === 'on') out.splice(-2);
+      out.push(...opened.words);
+      k = opened.end - 1;
+    } else if (at(k, '1', '/') && (tokens[k + 2] === '2' || tokens[k + 2] === '4') && unitOf(tokens[k + 3]) === 'hour') {
+      // "every 1/2 hour", "every 1/4 hour": as "every half hour", "every quarter hour".
+      out.push(tokens[k + 2] === '2' ? 'half' : 'quarter');
+      k += 2;
+    } else if ((opened = numericDate(tokens, k, notes))) {
+      // "every 5/5 at 7", "every 1/30 and 9/30 at noon": a date in digits, as its month's name and day.
       out.push(...opened.words);
       k = opened.end - 1;
     } else if ((opened = evenMinutesPastTheHour(tokens, k, notes))) {

@@ -476,6 +476,36 @@ describe("'minus' leaves days out as 'except' does", () => {
   });
 });
 
+describe('a date in digits after every', () => {
+  it.each([
+    ['every 5/5 at 7', '0 7 5 5 *', ["read '7' as 07:00; write '7 pm' or 19:00 for the evening"]],
+    ['every 12/25', '0 9 25 12 *', []],
+    ['every 25/12 at 8am', '0 8 25 12 *', []],
+    ['every year on 12/25 at 9am', '0 9 25 12 *', []],
+    ['every 5/6', '0 9 6 5 *', ["read '5/6' with the month first (May 6); write '5 june' for June 5"]],
+  ])('%s is that date each year', async (phrase, cron, notes) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+    expect(read.notes).toEqual(notes);
+  });
+
+  it('two of them are both', async () => {
+    expect(await localRuns('every 1/30 and 9/30 at noon', 'UTC', 3)).toEqual(['2027-01-30 12:00', '2027-09-30 12:00', '2028-01-30 12:00']);
+  });
+
+  it("'every 13/13' is no date: refused", async () => {
+    await expect(meaning('every 13/13')).rejects.toThrow(/Could not understand/);
+  });
+
+  it.each([
+    ['every 1/2 hour', '*/30 * * * *'],
+    ['every 1/4 hour', '*/15 * * * *'],
+  ])('%s is a fraction of the hour, not a date', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
+
 describe('every N of a weekday', () => {
   it.each([
     // Now: Thursday 3 December.
