@@ -765,16 +765,18 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
  * order chrono-node used), and a note says so.
  */
 function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | null {
-  if (!/^\d{1,2}$/.test(tokens[i] ?? '') || tokens[i + 1] !== '/' || !/^\d{1,2}$/.test(tokens[i + 2] ?? '')) return null;
+  // "on 12-25": with a hyphen after "on", a date too (without it, "9-5" is a range of hours).
+  const mark = tokens[i + 1] === '-' && tokens[i - 1] === 'on' ? '-' : '/';
+  if (!/^\d{1,2}$/.test(tokens[i] ?? '') || tokens[i + 1] !== mark || !/^\d{1,2}$/.test(tokens[i + 2] ?? '')) return null;
   const [a, b] = [Number(tokens[i]), Number(tokens[i + 2])];
   // "12/25/2026", and "12/25/26" in this century.
-  const slashed = tokens[i + 3] === '/' && /^(?:\d{2}|\d{4})$/.test(tokens[i + 4] ?? '');
+  const slashed = tokens[i + 3] === mark && /^(?:\d{2}|\d{4})$/.test(tokens[i + 4] ?? '');
   // "12/5 2027", "12/25, 2027": a year after a space or a comma, as after a slash.
   const comma = !slashed && tokens[i + 3] === ',' && /^\d{4}$/.test(tokens[i + 4] ?? '') ? 1 : 0;
   const spaced = !slashed && /^\d{4}$/.test(tokens[i + 3 + comma] ?? '');
   const year = slashed ? (tokens[i + 4]!.length === 2 ? fullYear(tokens[i + 4]!) : Number(tokens[i + 4])) : spaced ? Number(tokens[i + 3 + comma]) : undefined;
   const end = slashed ? i + 5 : spaced ? i + 4 + comma : i + 3;
-  if (tokens[end] === '/') return null;
+  if (tokens[end] === mark) return null;
   if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };
   if (a > 12 || b > 31 || a === 0 || b === 0) return null;
   return { value: { kind: 'date', day: b, month: a, ...(year === undefined ? {} : { year }), monthFirst: b <= 12 && a !== b }, end };

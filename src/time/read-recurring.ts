@@ -566,18 +566,23 @@ const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+)(?: thr
  * and 17:00".
  */
 /**
- * "12/25", "5/6", "25/12": a month and day in digits, the month first when both could be (as the one-time reader reads
- * them), said; not a fraction ("1/2 hour"), nor part of a longer run of slashes.
+ * "12/25", "5/6", "25/12", "on 12-25": a month and day in digits, the month first when both could be (as the one-time
+ * reader reads them), said; not a fraction ("1/2 hour"), nor part of a longer run of slashes.
  */
 function numericDate(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
-  if (!/^\d{1,2}$/.test(tokens[k] ?? '') || tokens[k + 1] !== '/' || !/^\d{1,2}$/.test(tokens[k + 2] ?? '')) return null;
-  if (tokens[k - 1] === '/' || tokens[k + 3] === '/' || unitOf(tokens[k + 3]) !== undefined) return null;
+  // "on 12-25": with a hyphen after "on", a date too (without it, "9-5" is a window of hours).
+  const mark = tokens[k + 1] === '-' && tokens[k - 1] === 'on' ? '-' : '/';
+  if (!/^\d{1,2}$/.test(tokens[k] ?? '') || tokens[k + 1] !== mark || !/^\d{1,2}$/.test(tokens[k + 2] ?? '')) return null;
+  if (tokens[k - 1] === mark || tokens[k + 3] === mark || unitOf(tokens[k + 3]) !== undefined) return null;
+  // "every hour on 9-5": beside an interval of hours or minutes, hours.
+  const withinDay = (token: string) => unitOf(token) === 'hour' || unitOf(token) === 'minute' || token === 'hourly' || token === 'minutely';
+  if (mark === '-' && tokens.some(withinDay)) return null;
   const [a, b] = [Number(tokens[k]), Number(tokens[k + 2])];
   const [month, day] = a >= 1 && a <= 12 ? [a, b] : b >= 1 && b <= 12 ? [b, a] : [0, 0];
   if (month === 0 || day < 1 || day > 31) return null;
   const name = MONTH_NAMES[month - 1]!;
   if (a <= 12 && b <= 12 && a !== b) {
-    notes.push(`read '${a}/${b}' with the month first (${name} ${day}); write '${a} ${MONTH_NAMES[b - 1]!.toLowerCase()}' for ${MONTH_NAMES[b - 1]} ${a}`);
+    notes.push(`read '${a}${mark}${b}' with the month first (${name} ${day}); write '${a} ${MONTH_NAMES[b - 1]!.toLowerCase()}' for ${MONTH_NAMES[b - 1]} ${a}`);
   }
   return { words: [name.toLowerCase(), String(day)], end: k + 3 };
 }

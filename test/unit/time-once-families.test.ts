@@ -553,6 +553,17 @@ describe('a date with its year first, in words', () => {
     expect(meaning.notes).toEqual([]);
   });
 
+  it.each([
+    ['on 12-25 at 9am', '2026-12-25 09:00', []],
+    ['on 12-12', '2026-12-12 09:00', []],
+    ['on 1-1 at midnight', '2027-01-01 00:00', ["read 'on 1-1 at midnight' as 00:00 as Fri 1 Jan begins; write 'jan 2 00:00' for midnight at its end"]],
+    ['on 9-5', '2027-09-05 09:00', ["read 'on 9-5' with the month first (September 5); write '9 may' for May 9"]],
+  ])('%s: a month and day with a hyphen after "on" are a date', async (phrase, local, notes) => {
+    const meaning = await meaningOfOnce(phrase, sunday);
+    expect(meaning.local.slice(0, 16)).toBe(local);
+    expect(meaning.notes).toEqual(notes);
+  });
+
   it('"the following week" is next week', async () => {
     const following = await meaningOfOnce('friday of the following week at 3pm', sunday);
     expect(following.local).toBe((await meaningOfOnce('friday of next week at 3pm', sunday)).local);

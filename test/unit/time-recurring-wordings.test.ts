@@ -493,6 +493,13 @@ describe('a date in digits after every', () => {
     expect(await localRuns('every 1/30 and 9/30 at noon', 'UTC', 3)).toEqual(['2027-01-30 12:00', '2027-09-30 12:00', '2028-01-30 12:00']);
   });
 
+  it('a hyphen after "on" is a date, but beside an interval of hours a window', async () => {
+    const date = await meaning('every year on 12-25');
+    expect(date.type === 'recurring' && date.cron_expression).toBe('0 9 25 12 *');
+    const window = await meaning('every hour on 9-5');
+    expect(window.type === 'recurring' && window.cron_expression).toBe('0 9-17 * * *');
+  });
+
   it("'every 13/13' is no date: refused", async () => {
     await expect(meaning('every 13/13')).rejects.toThrow(/Could not understand/);
   });
