@@ -132,8 +132,8 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
 
   // At the end, or anywhere ("10:00 Europe/Berlin tomorrow").
   const iana = bare.includes('/') ? (TRAILING_IANA.exec(bare) ?? INNER_IANA.exec(bare)) : null;
-  // "august/10/2027": digits after a slash are a date, not a zone (of zones, only Etc/GMT+5 and its kind have digits).
-  const dated = iana !== null && /\d/.test(iana[1]!) && !/^etc\//i.test(iana[1]!) && !lookupZone(iana[1]!);
+  // "august/10/2027", "aug/10": a month and digits after a slash are a date, not a zone.
+  const dated = iana !== null && monthOf(iana[1]!.split('/')[0]) !== undefined && /^\d/.test(iana[1]!.split('/')[1] ?? '');
   if (iana && !dated) {
     const found = lookupZone(iana[1]!);
     if (!found) throw new UsageError(`'${shown}' names the time zone '${iana[1]}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");

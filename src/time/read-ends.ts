@@ -134,7 +134,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   let startSaid: { day: string; notes: string[] } | undefined;
   /** An end said as a weekday alone ("until friday"): one said with a start after it is the first such day after the start. */
   let weekdaySaid: string | undefined;
-  /** An end said by its month without a year ("until march"): one before the start said is the first such after the start. */
+  /** An end said by its month or a date in it, without a year ("until march", "until march 15"): one before the start said is the first such after the start. */
   let monthSaid: { day: string; notes: string[] } | undefined;
   const set = <K extends 'start' | 'until' | 'count'>(key: K, value: PhraseEnds[K], said: string[], notes: string[] = []) => {
     if (ends[key] !== undefined) throw new UsageError(`'${text.trim()}' gives two ${key === 'count' ? 'counts' : key === 'start' ? 'starts' : 'ends'}`, 'Give one.');
@@ -386,7 +386,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     ends.until = after.instant;
     ends.notes.push(`read '${weekdaySaid}' as ${dayLabel(wallTime(zone, after.instant))}, the first after the start`);
   }
-  // "starting in april, daily until march": the March after that April, said ("starting dec 20 until dec 10", in one month, is
+  // "starting in april, daily until march (15)": the March after that April, said ("starting dec 20 until dec 10", in one month, is
   // more likely a slip than a year: refused below).
   const sameMonth = (a: number, b: number) => wallTime(zone, a).month === wallTime(zone, b).month;
   if (monthSaid && ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start && !sameMonth(ends.start, ends.until)) {

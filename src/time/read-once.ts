@@ -176,7 +176,9 @@ function fourDigitClock(tokens: readonly string[], i: number): ClockRead | null 
 function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
   // "in december on the 5th", "in may 2027, on the 3rd": a day of the month in the month said.
   const dayOfMonth = day.kind === 'date' && day.month === undefined && day.year === undefined && day.weekday === undefined ? day.day : undefined;
-  if (dayOfMonth !== undefined && offset.kind === 'month' && offset.day === undefined) return { ...offset, day: dayOfMonth };
+  // "next december on the 5th" keeps its "next"; otherwise as "on the 5th in december", which a passed date moves to next year.
+  if (dayOfMonth !== undefined && offset.kind === 'month' && offset.day === undefined)
+    return offset.mode === 'next' ? { ...offset, day: dayOfMonth } : { kind: 'date', day: dayOfMonth, month: offset.month };
   if (dayOfMonth !== undefined && offset.kind === 'date' && offset.wholeMonth) return { kind: 'date', day: dayOfMonth, month: offset.month, year: offset.year };
   if (offset.kind !== 'in' || offset.on !== undefined || offset.amount < 1) return null;
   if (offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...offset, on: day.weekday };
@@ -765,18 +767,16 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
  * order chrono-node used), and a note says so.
  */
 function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | null {
-  // "on 12-25": with a hyphen after "on", a date too (without it, "9-5" is a range of hours).
-  const mark = tokens[i + 1] === '-' && tokens[i - 1] === 'on' ? '-' : '/';
-  if (!/^\d{1,2}$/.test(tokens[i] ?? '') || tokens[i + 1] !== mark || !/^\d{1,2}$/.test(tokens[i + 2] ?? '')) return null;
+  if (!/^\d{1,2}$/.test(tokens[i] ?? '') || tokens[i + 1] !== '/' || !/^\d{1,2}$/.test(tokens[i + 2] ?? '')) return null;
   const [a, b] = [Number(tokens[i]), Number(tokens[i + 2])];
   // "12/25/2026", and "12/25/26" in this century.
-  const slashed = tokens[i + 3] === mark && /^(?:\d{2}|\d{4})$/.test(tokens[i + 4] ?? '');
+  const slashed = tokens[i + 3] === '/' && /^(?:\d{2}|\d{4})$/.test(tokens[i + 4] ?? '');
   // "12/5 2027", "12/25, 2027": a year after a space or a comma, as after a slash.
   const comma = !slashed && tokens[i + 3] === ',' && /^\d{4}$/.test(tokens[i + 4] ?? '') ? 1 : 0;
   const spaced = !slashed && /^\d{4}$/.test(tokens[i + 3 + comma] ?? '');
   const year = slashed ? (tokens[i + 4]!.length === 2 ? fullYear(tokens[i + 4]!) : Number(tokens[i + 4])) : spaced ? Number(tokens[i + 3 + comma]) : undefined;
   const end = slashed ? i + 5 : spaced ? i + 4 + comma : i + 3;
-  if (tokens[end] === mark) return null;
+  if (tokens[end] === '/') return null;
   if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };
   if (a > 12 || b > 31 || a === 0 || b === 0) return null;
   return { value: { kind: 'date', day: b, month: a, ...(year === undefined ? {} : { year }), monthFirst: b <= 12 && a !== b }, end };

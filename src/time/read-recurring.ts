@@ -421,12 +421,16 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   const final = groups.at(-1)!;
   // "every morning and every evening on weekdays": days said last are the last rule's alone, as a month is; an earlier rule
   // that names no days ("every day" does) runs every day, said.
-  let daysFrom = tokens.length;
-  while (daysFrom > 0 && (isDaysWord(tokens[daysFrom - 1]) || LIST_WORDS.has(tokens[daysFrom - 1]!) || tokens[daysFrom - 1] === '-')) daysFrom--;
-  if (tokens[daysFrom - 1] === 'on') daysFrom--;
+  const lastDays = tokens.at(-1) === 'only' ? tokens.length - 1 : tokens.length;
+  let daysFrom = lastDays;
+  while (daysFrom > 0 && (isDaysWord(tokens[daysFrom - 1]) || LIST_WORDS.has(tokens[daysFrom - 1]!) || RANGE_WORDS.has(tokens[daysFrom - 1]!))) daysFrom--;
+  if (tokens[daysFrom - 1] === 'on' || tokens[daysFrom - 1] === 'from') daysFrom--;
   const everyDay = groups.slice(0, -1).filter((g) => !DAY_KINDS.some((kind) => g[kind] !== undefined) && !g.exceptWeekdays && !g.interval && !g.months);
-  if (daysFrom < tokens.length && isDaysWord(tokens.at(-1)) && final.weekdays && everyDay.length > 0) {
-    addNote(final, `read '${tokens.slice(daysFrom).join(' ')}' as the days of the last rule alone, said with it; the rules before it run every day: to give them those days too, say them with each`);
+  if (daysFrom < lastDays && isDaysWord(tokens[lastDays - 1]) && final.weekdays && final.weekdays.length < 7 && everyDay.length > 0) {
+    addNote(
+      final,
+      `read '${tokens.slice(daysFrom).join(' ').replace(/ ,/g, ',')}' as the days of the last rule alone, said with it; the rules before it run every day: to give them those days too, say them with each`,
+    );
   }
   if (groups.length > 1 && final.months && groups.some((g) => !g.months)) {
     addNote(final, `read ${monthsText(final.months)} as bounding only the last rule, said with it; to bound every rule, say it with each`);
@@ -557,6 +561,28 @@ const RANGE_STARTS: ReadonlySet<string> = new Set(['from', 'between', 'day', 'da
 const MONTH_STEP = /(?<=\S), every (other|\d+) months?(?=,|$)/;
 const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+)(?: through | to |-)([a-z]+)(?=,|$)/;
 
+const DATE_FOLLOWERS: ReadonlySet<string> = new Set(['at', '@', 'and', '&', ',', 'until', 'till', 'starting', 'from', 'for', 'in', 'each', 'every']);
+
+/**
+ * "every 12/25", "every 5/6 and 6/5", "every 25/12": a month and day in digits right after "every" (or after such a date
+ * and "and"), the month first when both could be, as the one-time reader reads them; either guess said. Elsewhere digits
+ * with a slash may be a fraction ("1/2 hour"), an idiom ("24/7") or a date of one time ("thursday, 12/10"): left alone.
+ */
+function numericDate(tokens: readonly string[], k: number, out: readonly string[], notes: string[]): { words: string[]; end: number } | null {
+  if (!/^\d{1,2}$/.test(tokens[k] ?? '') || tokens[k + 1] !== '/' || !/^\d{1,2}$/.test(tokens[k + 2] ?? '')) return null;
+  const afterDate = LIST_WORDS.has(out.at(-1) ?? '') && /^\d{1,2}$/.test(out.at(-2) ?? '') && monthOf(out.at(-3)) !== undefined;
+  // What may follow a date ("every 3/4pm" is a time, "every 1/2 hour" a fraction).
+  const next = tokens[k + 3];
+  if (!(EACH.has(tokens[k - 1] ?? '') || afterDate) || !(next === undefined || DATE_FOLLOWERS.has(next))) return null;
+  const [a, b] = [Number(tokens[k]), Number(tokens[k + 2])];
+  const [month, day] = a >= 1 && a <= 12 ? [a, b] : b >= 1 && b <= 12 ? [b, a] : [0, 0];
+  if (month === 0 || day < 1 || day > 31) return null;
+  const name = MONTH_NAMES[month - 1]!;
+  if (a <= 12 && b <= 12 && a !== b) notes.push(`read '${a}/${b}' with the month first (${name} ${day}); write '${a} ${MONTH_NAMES[b - 1]!.toLowerCase()}' for ${MONTH_NAMES[b - 1]} ${a}`);
+  if (a > 12) notes.push(`read '${a}/${b}' with the day first (${day} ${name}), as ${a} is no month`);
+  return { words: [name.toLowerCase(), String(day)], end: k + 3 };
+}
+
 /**
  * Compounds as cron describers and calendars write them, opened into the words the clauses read:
  * "day-of-week" -> "day of the week", "day-of-month 1" -> "day 1", "every day-of-month from 8
@@ -565,28 +591,6 @@ const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+)(?: thr
  * at 2pm and ending at 3pm" -> "starting at 2pm until 3pm", "minute 0 past hour 9 and 17" -> "09:00
  * and 17:00".
  */
-/**
- * "12/25", "5/6", "25/12", "on 12-25": a month and day in digits, the month first when both could be (as the one-time
- * reader reads them), said; not a fraction ("1/2 hour"), nor part of a longer run of slashes.
- */
-function numericDate(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
-  // "on 12-25": with a hyphen after "on", a date too (without it, "9-5" is a window of hours).
-  const mark = tokens[k + 1] === '-' && tokens[k - 1] === 'on' ? '-' : '/';
-  if (!/^\d{1,2}$/.test(tokens[k] ?? '') || tokens[k + 1] !== mark || !/^\d{1,2}$/.test(tokens[k + 2] ?? '')) return null;
-  if (tokens[k - 1] === mark || tokens[k + 3] === mark || unitOf(tokens[k + 3]) !== undefined) return null;
-  // "every hour on 9-5": beside an interval of hours or minutes, hours.
-  const withinDay = (token: string) => unitOf(token) === 'hour' || unitOf(token) === 'minute' || token === 'hourly' || token === 'minutely';
-  if (mark === '-' && tokens.some(withinDay)) return null;
-  const [a, b] = [Number(tokens[k]), Number(tokens[k + 2])];
-  const [month, day] = a >= 1 && a <= 12 ? [a, b] : b >= 1 && b <= 12 ? [b, a] : [0, 0];
-  if (month === 0 || day < 1 || day > 31) return null;
-  const name = MONTH_NAMES[month - 1]!;
-  if (a <= 12 && b <= 12 && a !== b) {
-    notes.push(`read '${a}${mark}${b}' with the month first (${name} ${day}); write '${a} ${MONTH_NAMES[b - 1]!.toLowerCase()}' for ${MONTH_NAMES[b - 1]} ${a}`);
-  }
-  return { words: [name.toLowerCase(), String(day)], end: k + 3 };
-}
-
 function withCompoundsOpened(tokens: readonly string[], notes: string[]): string[] {
   const out: string[] = [];
   const at = (k: number, ...words: string[]) => words.every((word, n) => tokens[k + n] === word);
@@ -616,7 +620,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // "every 1/2 hour", "every 1/4 hour": as "every half hour", "every quarter hour".
       out.push(tokens[k + 2] === '2' ? 'half' : 'quarter');
       k += 2;
-    } else if ((opened = numericDate(tokens, k, notes))) {
+    } else if ((opened = numericDate(tokens, k, out, notes))) {
       // "every 5/5 at 7", "every 1/30 and 9/30 at noon": a date in digits, as its month's name and day.
       out.push(...opened.words);
       k = opened.end - 1;
@@ -1574,9 +1578,10 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     const month = monthOf(tokens[ordinal.end + 2]);
     if (tokens[ordinal.end + 1] === 'in' && month !== undefined) {
       const name = MONTH_NAMES[month - 1]!.toLowerCase();
-      throw new UsageError(
-        `'${said} in ${tokens[ordinal.end + 2]}' could be ${MONTH_NAMES[month - 1]} ${ordinalDay(ordinal.value)} or every ${ordinal.value} days in ${MONTH_NAMES[month - 1]}`,
+      throw new ClauseConflict(
+        `could be ${MONTH_NAMES[month - 1]} ${ordinalDay(ordinal.value)} or every ${ordinal.value} days in ${MONTH_NAMES[month - 1]}`,
         `Write 'every ${name} ${ordinalDay(ordinal.value)}' for the date each year, or name the days, such as 'every monday in ${name}'.`,
+        true,
       );
     }
     addNote(group, `read '${said}' as the ${ordinalDay(ordinal.value)} of the month, not every ${ordinal.value} days`);

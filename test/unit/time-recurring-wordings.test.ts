@@ -480,8 +480,7 @@ describe('a date in digits after every', () => {
   it.each([
     ['every 5/5 at 7', '0 7 5 5 *', ["read '7' as 07:00; write '7 pm' or 19:00 for the evening"]],
     ['every 12/25', '0 9 25 12 *', []],
-    ['every 25/12 at 8am', '0 8 25 12 *', []],
-    ['every year on 12/25 at 9am', '0 9 25 12 *', []],
+    ['every 25/12 at 8am', '0 8 25 12 *', ["read '25/12' with the day first (25 December), as 25 is no month"]],
     ['every 5/6', '0 9 6 5 *', ["read '5/6' with the month first (May 6); write '5 june' for June 5"]],
   ])('%s is that date each year', async (phrase, cron, notes) => {
     const read = await meaning(phrase);
@@ -493,15 +492,12 @@ describe('a date in digits after every', () => {
     expect(await localRuns('every 1/30 and 9/30 at noon', 'UTC', 3)).toEqual(['2027-01-30 12:00', '2027-09-30 12:00', '2028-01-30 12:00']);
   });
 
-  it('a hyphen after "on" is a date, but beside an interval of hours a window', async () => {
-    const date = await meaning('every year on 12-25');
-    expect(date.type === 'recurring' && date.cron_expression).toBe('0 9 25 12 *');
-    const window = await meaning('every hour on 9-5');
-    expect(window.type === 'recurring' && window.cron_expression).toBe('0 9-17 * * *');
+  it.each(['every 13/13', 'every 3/4pm', 'every day 24/7', 'every day 12/1 through 12/24'])('%s is no date after every: refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(/Could not understand/);
   });
 
-  it("'every 13/13' is no date: refused", async () => {
-    await expect(meaning('every 13/13')).rejects.toThrow(/Could not understand/);
+  it('a date in digits after a weekday is one instant, not a second rule', async () => {
+    await expect(meaning('thursday, 12/10 at 2pm')).rejects.toThrow(/is one instant/);
   });
 
   it.each([

@@ -17,6 +17,10 @@ describe('unions joined by and', () => {
     const read = await meaningOfSchedule('every morning and every evening on weekdays', { now: NOW, zone: 'UTC' }, 2);
     expect(read.type === 'recurring' && read.cron_expressions).toEqual(['0 9 * * *', '0 18 * * 1-5']);
     expect(read.notes).toContain("read 'on weekdays' as the days of the last rule alone, said with it; the rules before it run every day: to give them those days too, say them with each");
+    const ranged = await meaningOfSchedule('every morning and every evening from monday to friday', { now: NOW, zone: 'UTC' }, 2);
+    expect(ranged.notes.some((note) => note.startsWith("read 'from monday to friday' as the days of the last rule alone"))).toBe(true);
+    const only = await meaningOfSchedule('every morning and every evening on weekdays only', { now: NOW, zone: 'UTC' }, 2);
+    expect(only.notes.some((note) => note.startsWith("read 'on weekdays only' as the days of the last rule alone"))).toBe(true);
     // "every day" names its days: nothing to say.
     const daily = await meaningOfSchedule('every day at 9am and every evening on mondays', { now: NOW, zone: 'UTC' }, 2);
     expect(daily.notes.some((note) => note.includes('the days of the last rule alone'))).toBe(false);
