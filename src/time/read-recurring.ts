@@ -1584,7 +1584,7 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
         true,
       );
     }
-    addNote(group, `read '${said}' as the ${ordinalDay(ordinal.value)} of the month, not every ${ordinal.value} days`);
+    addNote(group, `read '${said}' as a day of the month, the ${ordinalDay(ordinal.value)}, not every ${ordinal.value} days`);
   }
   if (ordinal && ordinalUnit && ordinalUnit !== 'second' && !['of', 'in'].includes(tokens[ordinal.end + 1] ?? '') && /^(?:days?|weeks?|months?|years?|hours?|minutes?)$/.test(tokens[ordinal.end]!)) {
     if (ordinal.value < 1) throw new UsageError(`An interval must be at least 1 ${ordinalUnit}`, "Try 'every day' or 'every 2 days'.");

@@ -429,8 +429,8 @@ describe("'every first' and other ordinals before a unit", () => {
   });
 
   it.each([
-    ['every 3rd day of the month', '0 9 3 * *', "read 'every 3rd day' as the 3rd of the month, not every 3 days"],
-    ['every 2nd day of july at 5pm', '0 17 2 7 *', "read 'every 2nd day' as the 2nd of the month, not every 2 days"],
+    ['every 3rd day of the month', '0 9 3 * *', "read 'every 3rd day' as a day of the month, the 3rd, not every 3 days"],
+    ['every 2nd day of july at 5pm', '0 17 2 7 *', "read 'every 2nd day' as a day of the month, the 2nd, not every 2 days"],
   ])('%s is a day of the month, the interval said as the other reading', async (phrase, cron, note) => {
     const read = await meaning(phrase);
     expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
