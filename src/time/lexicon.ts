@@ -345,6 +345,16 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'columbus day': 'second monday of october',
 }).map(([said, date]) => ({ said: said.split(' '), date: date.split(' ') }));
 
+/**
+ * "5/6" read with the month first (May 6), said with how to write the other date; the one-time reader finds the note again
+ * (`isMonthFirstNote`) to give it as the hint of a date that has passed.
+ */
+export function monthFirstNote(said: string, month: number, day: number): string {
+  return `read '${said}' with the month first (${MONTH_NAMES[month - 1]} ${day}); write '${month} ${MONTH_NAMES[day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day - 1]} ${month}`;
+}
+
+export const isMonthFirstNote = (note: string): boolean => note.includes(' with the month first (');
+
 /** A note for a holiday kept on a weekday of a month, which other countries keep on other days: what it was read as. */
 export function holidayNote(said: string, date: readonly string[]): string | undefined {
   const named = date.map((word) => (weekdayOf(word) !== undefined || monthOf(word) !== undefined ? word[0]!.toUpperCase() + word.slice(1) : word));

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock, type ClockTime } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { MONTH_NAMES, WEEKDAY_NAMES, monthOf, unitOf, weekdayOf, withChatWords, withHolidayDates, withNamedTimes, withoutHedge, type TimeUnit } from './lexicon';
+import { MONTH_NAMES, WEEKDAY_NAMES, isMonthFirstNote, monthOf, unitOf, weekdayOf, withChatWords, withHolidayDates, withNamedTimes, withoutHedge, type TimeUnit } from './lexicon';
 import { inRange } from './now';
 import { phraseZone, seasonNote, seasonsTwin, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -114,7 +114,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   }
   if (instant <= now) {
     // A date in digits read month first ("10/12/2026" is October 12) may have meant the day first: its note says how to write that.
-    const order = read.notes.find((note) => note.includes(' with the month first '));
+    const order = read.notes.find(isMonthFirstNote);
     const hint = order ? `${order.charAt(0).toUpperCase()}${order.slice(1)}.` : "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.";
     throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, hint);
   }

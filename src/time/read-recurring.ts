@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
-import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, holidayNote, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
+import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, holidayNote, monthFirstNote, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { ordinalDay, readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
 import { formatClock } from './zone';
 
@@ -578,7 +578,7 @@ function numericDate(tokens: readonly string[], k: number, out: readonly string[
   const [month, day] = a >= 1 && a <= 12 ? [a, b] : b >= 1 && b <= 12 ? [b, a] : [0, 0];
   if (month === 0 || day < 1 || day > 31) return null;
   const name = MONTH_NAMES[month - 1]!;
-  if (a <= 12 && b <= 12 && a !== b) notes.push(`read '${a}/${b}' with the month first (${name} ${day}); write '${a} ${MONTH_NAMES[b - 1]!.toLowerCase()}' for ${MONTH_NAMES[b - 1]} ${a}`);
+  if (a <= 12 && b <= 12 && a !== b) notes.push(monthFirstNote(`${a}/${b}`, month, day));
   if (a > 12) notes.push(`read '${a}/${b}' with the day first (${day} ${name}), as ${a} is no month`);
   return { words: [name.toLowerCase(), String(day)], end: k + 3 };
 }

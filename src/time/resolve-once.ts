@@ -6,7 +6,7 @@
 import { UsageError } from '../errors';
 import { eveningTwelveNote, partHolds, partNote, settleClock, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
-import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES } from './lexicon';
+import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, monthFirstNote } from './lexicon';
 import type { Calendar } from './once-zone';
 import type { DayRef, OnceParts } from './read-once';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, isDayBefore, secondOccurrence, type WallTime } from './zone';
@@ -275,10 +275,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
           return dateInstant(swapped, today, at, now, input, notes);
         }
       }
-      if (day.monthFirst)
-        notes.push(
-          `read '${input}' with the month first (${MONTH_NAMES[day.month! - 1]} ${day.day}); write '${day.month} ${MONTH_NAMES[day.day - 1]!.toLowerCase()}' for ${MONTH_NAMES[day.day - 1]} ${day.month}`,
-        );
+      if (day.monthFirst) notes.push(monthFirstNote(input, day.month!, day.day));
       if (day.wholeMonth) notes.push(firstOfMonthNote(input, { year: day.year!, month: day.month!, day: 1 }));
       return dateInstant(day, today, at, now, input, notes);
     case 'nth':
