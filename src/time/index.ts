@@ -152,6 +152,8 @@ function mayGiveEnds(text: string): boolean {
     /\bup to\b|\bfor the rest of the\b/.test(text) ||
     // "every weekday between dec 7 and dec 18": two days.
     /\bbetween\b.+\band\b/.test(text) ||
+    // "every dec 1 to dec 24": two days.
+    / (?:to|-) (?:[a-z]+ \d|\d+(?:st|nd|rd|th)? [a-z])/.test(text) ||
     // "every day this week", "every weekday next week at 10am": within that span.
     [' this week', ' next week', ' this month', ' next month'].some((span) => text.includes(span)) ||
     // "every monday in 2027", "every day in june 2027 at 8am": within that year; "the next 3 sundays": that many.
@@ -214,6 +216,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     .catch(async (error: unknown) => {
       throw await insteadIfOneInstant(error, input.trim(), options);
     });
+  if (ends.ruleSaid !== undefined) return { ...(await scheduleOf(ends.ruleSaid, options, count)).meaning, input };
   if (ends.said.length === 0) return (await scheduleOf(input, options, count)).meaning;
   if (ends.until !== undefined && !(ends.until <= LATEST_INSTANT))
     throw new UsageError(`'${input.trim()}' ends after ${lastDate()}, the last date this tool can use`, 'Give an earlier end, or leave it out.');

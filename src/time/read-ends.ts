@@ -11,7 +11,7 @@ import { parseInstant } from './once';
 import { dayLabel, isPassedThisYearNote } from './resolve-once';
 import { MONTH_NAMES, monthOf, unitOf, weekdayOf } from './lexicon';
 import { readGroups } from './read-recurring';
-import { parseNumber, tokenize } from './words';
+import { ordinalDay, parseNumber, tokenize } from './words';
 import { addDays, daysInMonth, formatLocal, instantFromLocal, wallTime, type WallTime } from './zone';
 
 export interface PhraseEnds {
@@ -27,6 +27,8 @@ export interface PhraseEnds {
   said: string[];
   /** Choices made reading them ("next friday" in this week, "next week" from its Monday), said to the user. */
   notes: string[];
+  /** A phrase with no ends whose rule reads in these words ("every year dec 1 through dec 24": "every day in december from the 1st through the 24th"). */
+  ruleSaid?: string;
 }
 
 const COUNT_WORDS = new Set(['times', 'occurrences', 'occurrence', 'runs']);
@@ -128,7 +130,10 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   const ruleAt = words[0] === 'from' ? words.findIndex((word, k) => k > 1 && RULE_START.test(word)) : -1;
   if (ruleAt > 0) words = [...words.slice(ruleAt), ...words.slice(0, ruleAt)];
   words = yearLast(withPlainEnds(words, wallTime(zone, now)));
-  const ends: PhraseEnds = { said: [], notes: [] };
+  const range = dateRangeAsSpan(words);
+  if (range.yearly) return { rule: range.words.join(' '), ends: { said: [], notes: [], ruleSaid: range.words.join(' ') } };
+  words = range.words;
+  const ends: PhraseEnds = { said: [], notes: range.notes };
   let spanOf: { days: number; months: number; ms: number } | undefined;
   /** A start read as next year's, this year's having passed long ago: a range under way reads it again as this year's. */
   let startSaid: { day: string; notes: string[] } | undefined;
@@ -401,6 +406,48 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');
   }
   return { rule: words.join(' '), ends };
+}
+
+const DAY_NUMBER = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?$/;
+const RANGE_WORDS = new Set(['to', 'through', 'thru', 'until', 'till', 'til', '-']);
+
+/** How many words before `at` say a day of a month with its month ("dec 1", "1 dec", "december 1st"), or 0. */
+function monthDayEndingAt(words: string[], at: number): number {
+  const [a, b] = [words[at - 2], words[at - 1]];
+  return (monthOf(a) !== undefined && DAY_NUMBER.test(b ?? '')) || (DAY_NUMBER.test(a ?? '') && monthOf(b?.replace(/,$/, '')) !== undefined) ? 2 : 0;
+}
+
+/**
+ * "every day dec 1 through dec 24", "daily dec 1 to dec 24", "every dec 1 until dec 24": a rule, then two days of
+ * months, is every day (or the rule's days) from the first through the second; read as the rule's day, the first
+ * fires once a year and the end leaves it one run. Bare "every" before them is every day, said. "every year dec 1
+ * through dec 24", "yearly from dec 1 to dec 24": those days of that month every year.
+ */
+function dateRangeAsSpan(words: string[]): { words: string[]; notes: string[]; yearly?: true } {
+  const k = words.findIndex((word, i) => RANGE_WORDS.has(word) && i >= 3 && monthDayEndingAt(words, i) > 0 && monthDayEndingAt(words, i + 3) > 0);
+  if (k < 0) return { words, notes: [] };
+  const rule = words.slice(0, k - 2);
+  while (rule.at(-1) === 'on' || rule.at(-1) === 'from') rule.pop();
+  const [first, last] = [words.slice(k - 2, k), words.slice(k + 1, k + 3)];
+  const monthIn = (said: string[]) => monthOf(said.map((w) => w.replace(/,$/, '')).find((w) => monthOf(w) !== undefined))!;
+  const dayIn = (said: string[]) =>
+    ordinalDay(
+      Number.parseInt(
+        said.find((w) => DAY_NUMBER.test(w))!,
+        10,
+      ),
+    );
+  const sameMonth = monthIn(first) === monthIn(last);
+  const inMonth = `every day in ${MONTH_NAMES[monthIn(first) - 1]!.toLowerCase()} from the ${dayIn(first)} through the ${dayIn(last)}`;
+  const rest = words.slice(k + 3);
+  if (/^(?:(?:every|each) year|yearly|annually)$/.test(rule.join(' '))) return sameMonth ? { words: [...inMonth.split(' '), ...rest], notes: [], yearly: true } : { words, notes: [] };
+  if (!/^(?:every|each|daily)$/.test(rule[0] ?? '') || rule.some((word) => START_WORDS.has(word) || /^(?:between|years?|yearly|annually|months?|monthly)$/.test(word))) return { words, notes: [] };
+  const everyDay = rule.length === 1 && rule[0] !== 'daily';
+  const range = [...(everyDay ? ['every', 'day'] : rule), 'from', ...first, words[k] === '-' ? 'through' : words[k]!, ...last];
+  const notes = everyDay
+    ? [`read '${words.slice(0, k + 3).join(' ')}' as every day from ${first.join(' ')} through ${last.join(' ')}, this time only` + (sameMonth ? `; for those days every year, say '${inMonth}'` : '')]
+    : [];
+  return { words: [...range, ...rest], notes };
 }
 
 /**

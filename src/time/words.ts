@@ -98,12 +98,13 @@ function readSmallNumber(tokens: readonly string[], start: number, options: Numb
   return { value: simple, end: start + 1 };
 }
 
-/** An ordinal at `start`: "1st", "22nd", "first", "third", "twenty-first", "twenty first", "thirtieth". */
 /** "1st", "2nd", "11th", "23rd": a number with its ordinal suffix. */
 export function ordinalDay(n: number): string {
   const tens = n % 100;
   return `${n}${tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 }
+
+/** An ordinal at `start`: "1st", "22nd", "first", "third", "twenty-first", "twenty first", "thirtieth". */
 
 export function readOrdinal(tokens: readonly string[], start: number): Read<number> | null {
   const word = tokens[start];

@@ -410,6 +410,37 @@ describe("a time said with a phrase's end is the rule's when the rule says none"
   });
 });
 
+describe('a rule, then two days of months, runs on the days from the first through the second', () => {
+  it.each([
+    ['daily jan 4 through jan 8', ['2027-01-04 09:00', '2027-01-05 09:00', '2027-01-06 09:00', '2027-01-07 09:00', '2027-01-08 09:00']],
+    ['every day on jan 4 to jan 8 at 7am', ['2027-01-04 07:00', '2027-01-05 07:00', '2027-01-06 07:00', '2027-01-07 07:00', '2027-01-08 07:00']],
+    ['every weekday dec 28 until jan 5', ['2026-12-28 09:00', '2026-12-29 09:00', '2026-12-30 09:00', '2026-12-31 09:00', '2027-01-01 09:00', '2027-01-04 09:00', '2027-01-05 09:00']],
+    ['each day 4 jan - 6 jan', ['2027-01-04 09:00', '2027-01-05 09:00', '2027-01-06 09:00']],
+  ])('%s', async (phrase, runs) => {
+    expect(await localRuns(phrase, 'UTC', 10)).toEqual(runs);
+  });
+
+  it.each([
+    [
+      'every jan 4 through jan 8',
+      5,
+      "read 'every jan 4 through jan 8' as every day from jan 4 through jan 8, this time only; for those days every year, say 'every day in january from the 4th through the 8th'",
+    ],
+    ['each december 28th until january 2nd', 6, "read 'each december 28th until january 2nd' as every day from december 28th through january 2nd, this time only"],
+  ])('bare "every" before them is every day, said: %s', async (phrase, runs, note) => {
+    const read = await meaning(phrase, 'UTC', 10);
+    expect(read.next_runs_local).toHaveLength(runs);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each([
+    ['every year jan 4 through jan 8', '0 9 4-8 1 *'],
+    ['annually from jan 4 to jan 8 at 7am', '0 7 4-8 1 *'],
+  ])('every year, they are days of that month: %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+});
+
 describe('a month with its year bounds the rule to that month', () => {
   it.each([
     ['every monday in january 2027', '2027-01-04 09:00', '2027-01-25 09:00', 4],
