@@ -802,7 +802,8 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   if (start.isCertain('hour') && !start.isCertain('meridiem') && !TIME_OF_DAY_WORDS.test(text)) {
     // chrono guesses am/pm its own way; a clock without one is read by the spec's rule.
     const hour = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
-    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]`).test(result.text);
+    // "12:00:30", as withChatWords writes "12:00:30 pm": two digits and seconds are the 24-hour clock (10-12 read the same either way).
+    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]${hour >= 10 ? `|\\b${hour}:\\d{2}:\\d{2}` : ''}`).test(result.text);
     if (!twentyFour) {
       // The note names the clock as written ("10:00"), not the whole date chrono read ("10:00 2026-12-12").
       const written = new RegExp(`(?<![\\d:.-])0?${hour}(?:[:.]\\d{2}){0,2}(?![\\d-])`).exec(result.text)?.[0] ?? result.text.trim();

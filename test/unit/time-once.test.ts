@@ -649,6 +649,12 @@ describe('words as chat and calendars write them', () => {
     expect(new Date(parseInstant('tomorrow at 09:01:10', { now: WED, zone: 'America/New_York' }).instant).toISOString()).toBe('2026-12-03T14:01:10.000Z');
   });
 
+  it('seconds beside pm at noon add no noon-or-midnight note: pm was said', () => {
+    const read = parseInstant('tomorrow at 12:00:30 pm', { now: WED, zone: 'America/New_York' });
+    expect(new Date(read.instant).toISOString()).toBe('2026-12-03T17:00:30.000Z');
+    expect(read.notes).toEqual([]);
+  });
+
   it('a bare weekend is one instant, and weekends repeat', async () => {
     const options = { now: WED, zone: 'America/New_York' };
     expect(await meaningOf('weekend at 10am', options)).toMatchObject({ type: 'one-time' });
