@@ -62,6 +62,10 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
+function outOfRange(shown: string): UsageError {
+  return new UsageError(`'${shown}' is outside the dates this tool can use (the years 0001 to 9999)`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
+}
+
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
 export function parseInstant(input: string, { now, zone, edge }: InstantOptions): ParsedInstant {
   // What a reading chose where the phrase left a choice, said in notes.
@@ -103,9 +107,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const read0 = month?.instant ?? readInstant(text, shown, now, zone, read);
   // The day's last minute, to its last millisecond; or its first moment for a start.
   const instant = !read.dateOnly || !edge ? read0 : edge === 'end' ? read0 + 59_999 : dayStart(read.calendar ?? zoneCalendar(zone), read0);
-  if (!inRange(instant)) {
-    throw new UsageError(`'${shown}' is outside the dates this tool can use (the years 0001 to 9999)`, "Try 'in 5 minutes' or 'tomorrow at 9am'.");
-  }
+  if (!inRange(instant)) throw outOfRange(shown);
   // "starting today": the day has begun, and what is left of it counts.
   // A day read at its last minute (read0) that has ended is past ('starting yesterday'); a month as a start never is.
   if (edge === 'start' && read.dateOnly && instant <= now && (month !== null || read0 + 59_999 >= now)) {
@@ -561,6 +563,8 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   if (units === 0) return null;
   if (bare) read.notes.push(`read '${shown}' as a duration from now; write 'in ${text}' to say so, or give a day and time`);
   if (span) read.notes.push(`read '${shown}' as its end, the latest it allows; for sooner, give the time, such as 'in 10 minutes'`);
+  // "in 300000 years": past the last date a clock can name, so no day is counted to.
+  if (Math.abs(amounts.months) > 12 * 10_000 || Math.abs(amounts.days) > 366 * 10_000) throw outOfRange(shown);
   let instant = now;
   if (amounts.days !== 0 || amounts.months !== 0) {
     // Days are calendar days on the user's clock, so "in 3 days" keeps the time of day across DST.

@@ -151,6 +151,8 @@ describe('one-time phrases that cannot be', () => {
     ['99999999 days ago', /outside the dates/],
     ['in 2399501290 hours', /outside the dates/],
     ['in 99999 years', /outside the dates/],
+    ['in 274000 years', /'in 274000 years' is outside the dates this tool can use/],
+    ['in 10000000 months', /outside the dates/],
     ['8640000000000001', /outside the dates/],
     ['99999999999999999999', /outside the dates/],
     ['tomorrow at 13pm', /13pm.*1-12/],
