@@ -81,6 +81,21 @@ describe('recurring list and sets', () => {
     expect(state().intents.find((i: Json) => i.schedule_id === setMembers[0]).status).toBe('gone');
   });
 
+  it('a series some of whose members were deleted outside counts those listed, in both lists; one with none listed is not shown', async () => {
+    const { seriesId, seriesMembers } = await seed();
+    h.letta.schedules.delete(seriesMembers[0]!);
+    const label = 'series: every day at 9am (2 waiting; 1 of its 3 deleted outside letta-switchboard, not firing)';
+    const second = h.letta.schedules.get(seriesMembers[1]!)!.schedule.scheduled_at as number;
+    for (const kind of ['recurring', 'onetime']) {
+      const piped = rows((await h.run([kind, 'list'])).stdout).find((row) => row[0] === seriesId)!;
+      expect(piped.join(' '), kind).toContain(label);
+      const json = (JSON.parse((await h.run([kind, 'list', '--json'])).stdout) as Json[]).find((row) => row.id === seriesId);
+      expect(json, kind).toMatchObject({ remaining: 2, member_ids: seriesMembers.slice(1), missing_ids: [seriesMembers[0]], next_scheduled_time: new Date(second).toISOString() });
+    }
+    for (const id of seriesMembers.slice(1)) h.letta.schedules.delete(id);
+    for (const kind of ['recurring', 'onetime']) expect((await h.run([kind, 'list', '-q'])).stdout.split('\n'), kind).not.toContain(seriesId);
+  });
+
   it('--id SET lists only that set, schedule by schedule; --id SERIES the series, and onetime list its members', async () => {
     const { setId, setMembers, seriesId, seriesMembers } = await seed();
     const set = await h.run(['recurring', 'list', '--id', setId, '--json']);

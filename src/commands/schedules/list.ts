@@ -12,7 +12,7 @@ import { groupFilter, groupLabel, setRows } from '../shared/groups';
 import { resolveScheduleIds } from '../shared/ids';
 import type { Intent } from '../../state/records';
 import { keptAt } from '../../output/kept-at';
-import { seriesRows } from '../shared/series';
+import { seriesRowAsListed, seriesRows } from '../shared/series';
 
 /** `onetime list` and `recurring list`: every page, one kind; every agent's with --all-agents or when no agent is set anywhere. */
 export default (kind: ScheduleKind) =>
@@ -96,16 +96,19 @@ export default (kind: ScheduleKind) =>
         const setMembers: ScheduledMessage[] = [];
         // A series is one row too, in both lists (its members are one-time schedules); --id SERIES lists them one by one.
         const series = kind === 'recurring' || !group ? (await seriesRows(rt, agentIds, record.series, kind)).filter(inGroup) : [];
-        const inSeries = new Set(kind === 'one-time' ? series.flatMap((row) => row.member_ids) : []);
+        const inSeries = new Set(series.flatMap((row) => row.member_ids));
+        // A series' members as listed: its row counts those there, not those the record keeps (some may be deleted elsewhere).
+        const listedMembers = new Map<string, ScheduledMessage>();
         for await (const page of schedulesOf(rt, agentIds, options.concurrency)) {
           const rows: ScheduledMessage[] = [];
+          for (const item of page) if (inSeries.has(item.id)) listedMembers.set(item.id, item);
           for (const item of ofKind(page).filter(inGroup)) {
             if (inSeries.has(item.id)) continue;
             (kind === 'recurring' && !group && intentOf(item.id)?.set_id !== undefined ? setMembers : rows).push(item);
           }
           yield rows;
         }
-        yield series;
+        yield series.flatMap((row) => seriesRowAsListed(row, listedMembers) ?? []);
         if (kind === 'recurring') yield setRows(setMembers, intentOf, record);
       }
 

@@ -74,12 +74,16 @@ export function setRows(members: ScheduledMessage[], intentOf: (scheduleId: stri
 
 /** A series or set row's words in the cron column: its rule, and how many schedules stand behind it. */
 export function groupLabel(item: ScheduledMessage): string | undefined {
-  if (typeof item.series_id === 'string') return `series: ${String(item.phrase)} (${String(item.remaining)} waiting)`;
+  if (typeof item.series_id === 'string') return `series: ${String(item.phrase)} (${String(item.remaining)} waiting${deletedOutside(item.missing_ids, Number(item.remaining))})`;
   if (typeof item.set_id === 'string' && Array.isArray(item.member_ids)) {
     const count = item.member_ids.length;
-    const missing = Array.isArray(item.missing_ids) ? item.missing_ids.length : 0;
-    const short = missing === 0 ? '' : `; ${missing} of its ${count + missing} deleted outside letta-switchboard, not firing`;
-    return `set: ${String(item.phrase)} (${count} schedule${count === 1 ? '' : 's'}${short})`;
+    return `set: ${String(item.phrase)} (${count} schedule${count === 1 ? '' : 's'}${deletedOutside(item.missing_ids, count)})`;
   }
   return undefined;
+}
+
+/** "; 2 of its 5 deleted outside letta-switchboard, not firing", for a set or series whose schedules the server no longer lists. */
+function deletedOutside(missingIds: unknown, standing: number): string {
+  const missing = Array.isArray(missingIds) ? missingIds.length : 0;
+  return missing === 0 ? '' : `; ${missing} of its ${standing + missing} deleted outside letta-switchboard, not firing`;
 }

@@ -15,6 +15,28 @@ export interface SeriesRow extends ScheduledMessage {
   timezone: string;
   remaining: number;
   member_ids: string[];
+  /** Members the record keeps waiting that the server no longer lists (deleted outside this tool): the series fires short of them. */
+  missing_ids?: string[];
+}
+
+/**
+ * A series row as the server's list shows it: only the members listed wait, the soonest of them next, the others
+ * missing. Undefined when none is listed: every member was deleted elsewhere, and it fires no more (a set with none left
+ * is not listed either; sync marks it gone).
+ */
+export function seriesRowAsListed(row: SeriesRow, listed: ReadonlyMap<string, ScheduledMessage>): SeriesRow | undefined {
+  const members = row.member_ids.filter((id) => listed.has(id));
+  if (members.length === 0 && row.member_ids.length > 0) return undefined;
+  const times = members.map((id) => listed.get(id)!.schedule.scheduled_at).filter((at): at is number => typeof at === 'number');
+  const next = times.length === 0 ? undefined : Math.min(...times);
+  return {
+    ...row,
+    remaining: members.length,
+    member_ids: members,
+    missing_ids: row.member_ids.filter((id) => !listed.has(id)),
+    ...(row.schedule.type === 'one-time' && next !== undefined ? { schedule: { type: 'one-time' as const, scheduled_at: next } } : {}),
+    next_scheduled_time: next === undefined ? null : new Date(next).toISOString(),
+  };
 }
 
 /**
