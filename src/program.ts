@@ -19,8 +19,8 @@ Environment:
 
 Exit codes:
   0 success   1 API error   2 bad usage or input   3 not found
-  4 auth (no key, 401/403)   5 network or timeout   6 needs attention (status)
-  130 interrupted`;
+  4 auth (no key, 401/403)   5 network or timeout
+  6 needs attention (status found a problem, plan found changes)   130 interrupted`;
 
 /** Runs a command's handler once commander has parsed its arguments. */
 export type Runner = (declaration: RegisteredCommand, options: OptionValues, args: unknown[], globals: GlobalOptions) => Promise<void>;

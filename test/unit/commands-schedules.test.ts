@@ -8,6 +8,23 @@ const h = useHarness({ defaultAgent: true });
 const OTHER = 'agent-33333333-3333-3333-3333-333333333333';
 const inAnHour = () => ({ type: 'one-time', scheduled_at: Date.parse(NOW) + 3_600_000 });
 
+describe('short ids', () => {
+  it('among several it starts, one deleted here and no longer listed is passed over; the error names only those still there', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) made.push((await h.run(['onetime', 'create', '--message', `m${i}`, '--execute-at', 'in 2 hours', '-q'])).stdout.trim());
+    const short = '00000';
+    expect(made.every((id) => id.startsWith(`sm-${short}`))).toBe(true);
+    expect((await h.run(['onetime', 'delete', made[0]!, made[1]!])).code).toBe(0);
+    const one = await h.run(['onetime', 'get', short, '-q']);
+    expect(one.stderr).toBe('');
+    expect(one.stdout.trim()).toBe(made[2]);
+    made.push((await h.run(['onetime', 'create', '--message', 'm3', '--execute-at', 'in 2 hours', '-q'])).stdout.trim());
+    const two = await h.run(['onetime', 'get', short]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain(`'${short}' starts 2 schedule ids: ${made[2]}, ${made[3]}`);
+  });
+});
+
 describe('lists', () => {
   it('have the same columns in a pipe whatever the options: agent_id always', async () => {
     const mine = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'standup');

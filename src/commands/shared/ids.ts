@@ -5,7 +5,8 @@ import { isShortId, shortMatches } from '../../output/short-id';
 import type { Runtime } from '../../runtime';
 import { schedulesOf } from './schedule';
 import { serverOf, stateStore } from './state';
-import { isSeriesId, isSetId, onServer, recordedIds } from '../../state/records';
+import { isSeriesId, isSetId, onServer, recordedIds, seriesEnded } from '../../state/records';
+import { isGoneMember } from '../../sync/series';
 import { limiter } from '../../concurrency';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
@@ -57,13 +58,20 @@ export async function resolveScheduleIds(rt: Runtime, ids: string[], { live = tr
   };
   if (!ids.some(isShortId)) return fullIds(ids);
   const candidates = new Set<string>(record.here);
+  const listed = new Set<string>();
   const agent = rt.agentOrNone();
-  for await (const page of schedulesOf(rt, agent ? [await rt.agentId(agent)] : undefined)) for (const item of page) candidates.add(item.id);
+  for await (const page of schedulesOf(rt, agent ? [await rt.agentId(agent)] : undefined))
+    for (const item of page) {
+      candidates.add(item.id);
+      listed.add(item.id);
+    }
+  // Among several it starts, an id whose record has ended and that the server no longer lists is one no command can use.
+  const usable = (id: string) => listed.has(id) || !record.ended.has(id);
   return fullIds(
     ids.map((id) => {
       if (!isShortId(id)) return id;
       try {
-        return pickOne(id, [...candidates], 'schedule');
+        return pickOne(id, [...candidates], 'schedule', usable);
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
         // Not here; if it is one recorded against another server, say which.
@@ -114,9 +122,14 @@ export function otherServer(rt: Runtime, id: string, server: string): UsageError
   return new UsageError(`${id} was recorded on this machine against ${server}, not ${serverOf(rt)}`, `Act on it there: pass --base-url ${server} (or set LETTA_BASE_URL=${server}).`);
 }
 
-/** The one id among `candidates` that `short` starts (or is); none is "not found", several a usage error naming them. */
-export function pickOne(short: string, candidates: string[], what: 'schedule' | 'run'): string {
-  const matches = candidates.filter((candidate) => candidate === short.trim() || shortMatches(short, candidate));
+/**
+ * The one id among `candidates` that `short` starts (or is); none is "not found", several a usage error naming them.
+ * Among several, those `usable` says are the ones that count when any is (the others would be named for nothing).
+ */
+export function pickOne(short: string, candidates: string[], what: 'schedule' | 'run', usable?: (id: string) => boolean): string {
+  const all = candidates.filter((candidate) => candidate === short.trim() || shortMatches(short, candidate));
+  const inUse = usable && all.length > 1 ? all.filter(usable) : all;
+  const matches = inUse.length > 0 ? inUse : all;
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) throw new NotFoundError(`No ${what} id starts with '${short}'`);
   const shown = matches.slice(0, 5).join(', ');
@@ -135,8 +148,8 @@ function recordIds(rt: Runtime): Promise<RecordIds> {
   if (!ids) indexed.set(rt, (ids = indexRecord(rt)));
   return ids;
 }
-/** `groupAgents`: the agent of each set and series this server's records hold. */
-type RecordIds = { here: Set<string>; elsewhere: Map<string, string>; groupAgents: Map<string, string> };
+/** `groupAgents`: the agent of each set and series this server's records hold; `ended`: ids whose every record has ended (deleted, replaced, gone). */
+type RecordIds = { here: Set<string>; elsewhere: Map<string, string>; groupAgents: Map<string, string>; ended: Set<string> };
 const indexed = new WeakMap<Runtime, Promise<RecordIds>>();
 
 async function indexRecord(rt: Runtime): Promise<RecordIds> {
@@ -146,9 +159,18 @@ async function indexRecord(rt: Runtime): Promise<RecordIds> {
     const groupAgents = new Map<string, string>();
     for (const intent of state.intents) if (intent.set_id !== undefined && onServer(intent, server)) groupAgents.set(intent.set_id, intent.agent_id);
     for (const series of state.series) if (onServer(series, server)) groupAgents.set(series.series_id, series.agent_id);
-    return { ...recordedIds(state, server), groupAgents };
+    const ended = new Set<string>();
+    const standing = new Set<string>();
+    for (const intent of state.intents) (['deleted', 'replaced', 'gone'].includes(intent.status) ? ended : standing).add(intent.schedule_id);
+    for (const series of state.series) {
+      const over = seriesEnded(series);
+      (over ? ended : standing).add(series.series_id);
+      for (const member of series.members) (over || isGoneMember(member) ? ended : standing).add(member.schedule_id);
+    }
+    for (const id of standing) ended.delete(id);
+    return { ...recordedIds(state, server), groupAgents, ended };
   } catch (error) {
-    if (error instanceof CliError) return { here: new Set(), elsewhere: new Map(), groupAgents: new Map() };
+    if (error instanceof CliError) return { here: new Set(), elsewhere: new Map(), groupAgents: new Map(), ended: new Set() };
     throw error;
   }
 }
