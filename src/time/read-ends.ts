@@ -134,6 +134,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   if (range.yearly) return { rule: range.words.join(' '), ends: { said: [], notes: [], ruleSaid: range.words.join(' ') } };
   words = range.words;
   const ends: PhraseEnds = { said: [], notes: range.notes };
+  /** Words of the rule put as it reads them ("through the end of the month" as its last day). */
+  let reworded = false;
   let spanOf: { days: number; months: number; ms: number } | undefined;
   /** A start read as next year's, this year's having passed long ago: a range under way reads it again as this year's. */
   let startSaid: { day: string; notes: string[] } | undefined;
@@ -306,11 +308,20 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const range =
         (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined && !startsBefore) ||
         (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
-        // "from the 23rd until the 25th" ends there: "until" says an end, as everywhere.
-        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && /^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? '') && (!/^(?:until|till|til)$/.test(word) || boundedMonth)) ||
-        // "on day 1 through 5 of the month", "days 8 through 14": days of the month, as cron describers say them.
-        (/^days?$/.test(words[k - 2] ?? '') && /^\d{1,2}$/.test(before ?? '') && /^\d{1,2}$/.test(after ?? ''));
-      if (isEnd && range) continue;
+        // "from the 23rd until the 25th" ends there: "until" says an end, as everywhere. "the 5th and 25th through the end of the month".
+        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && (/^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? '') || endOfMonthAt(words, k + 1)) && (!/^(?:until|till|til)$/.test(word) || boundedMonth)) ||
+        // "on day 1 through 5 of the month", "days 1 and 22 through 28", "day 1 through 10 and 20 through the last day of the month": days
+        // of the month, as cron describers say them.
+        (dayListBefore(words, k) && (/^\d{1,2}$/.test(after ?? '') || after === 'last' || endOfMonthAt(words, k + 1)));
+      if (isEnd && range) {
+        // "the 5th and 25th through the end of the month": its last day, as the rule reads it.
+        if (endOfMonthAt(words, k + 1)) {
+          const at = words.indexOf('end', k + 1);
+          words.splice(at, words[at + 2] === 'the' ? 4 : 3, 'last', 'day', 'of', 'the', 'month');
+          reworded = true;
+        }
+        continue;
+      }
       // "from 9 through 17 on monday", "past every hour from 9 through 17 in june" (crontab.guru's), "from 9 until 5 on monday": a
       // window's hours, as with "to", whatever days follow.
       if (isEnd && word !== 'up' && words[k - 2] === 'from' && isClock(before ?? '') && isClock(after ?? '')) continue;
@@ -405,10 +416,28 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   if (ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start) {
     throw new UsageError(`'${text.trim()}' ends before it starts`, 'Give an end after the start.');
   }
+  if (reworded && ends.said.length === 0) ends.ruleSaid = words.join(' ');
   return { rule: words.join(' '), ends };
 }
 
 const DAY_NUMBER = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?$/;
+
+/** Whether the words before `k` are days of the month said after "day" or "days": "days 1, 5 and 22", "day 1 through 10 and 20". */
+function dayListBefore(words: string[], k: number): boolean {
+  if (!/^\d{1,2},?$/.test(words[k - 1] ?? '')) return false;
+  for (let i = k - 2; i >= 0; i--) {
+    const word = words[i]!;
+    if (/^days?$/.test(word)) return true;
+    if (!/^(?:\d{1,2},?|and|&|,|through|thru|to|-)$/.test(word)) return false;
+  }
+  return false;
+}
+
+/** Whether "the end of the month" (or "end of month") starts at `at`. */
+function endOfMonthAt(words: string[], at: number): boolean {
+  const from = words[at] === 'the' ? at + 1 : at;
+  return words[from] === 'end' && words[from + 1] === 'of' && (words[from + 2] === 'month' || (words[from + 2] === 'the' && words[from + 3] === 'month'));
+}
 const RANGE_WORDS = new Set(['to', 'through', 'thru', 'until', 'till', 'til', '-']);
 
 /** How many words before `at` say a day of a month with its month ("dec 1", "1 dec", "december 1st"), or 0. */

@@ -441,6 +441,23 @@ describe('a rule, then two days of months, runs on the days from the first throu
   });
 });
 
+describe('days of the month in a list with a range, as cron describers write them, repeat every month', () => {
+  it.each([
+    ['at 8pm on days 1 and 22 through 28 of the month', '0 20 1,22-28 * *'],
+    ['at 8pm on day 1 through 10 and 22 through 28 of the month', '0 20 1-10,22-28 * *'],
+    ['at 8pm on days 1, 5 and 22 through 28', '0 20 1,5,22-28 * *'],
+    ['at 8pm on day 1 through 10 and 20 through the last day of the month', '0 20 1-10,20-31 * *'],
+    ['at 9am on the 5th and 25th through the end of the month', '0 9 5,25-31 * *'],
+    ['on the 20th through the end of month at 9am', '0 9 20-31 * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect(await crons(phrase)).toBe(cron);
+  });
+
+  it('until the end of the month is still an end', async () => {
+    expect((await meaning('every monday until the end of the month', 'UTC', 10)).next_runs_local.map((local) => local.slice(0, 10))).toEqual(['2026-12-07', '2026-12-14', '2026-12-21', '2026-12-28']);
+  });
+});
+
 describe('a month with its year bounds the rule to that month', () => {
   it.each([
     ['every monday in january 2027', '2027-01-04 09:00', '2027-01-25 09:00', 4],
