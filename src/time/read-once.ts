@@ -70,6 +70,8 @@ export interface OnceParts {
   today?: boolean;
   /** A second day said, as written ("tomorrow, dec 5"): it must be the same date as `day`. */
   sameDay?: { day: DayRef; said: string; first: string };
+  /** The clock is a number after a date with nothing to say it is a time ("dec 5 14", "may 1st 01"): it could be a day or a year. */
+  bareHour?: true;
 }
 
 /** Two parts of a one-time phrase that clash; the message starts with what the phrase does ("names two days ..."). */
@@ -142,6 +144,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) twice('times', said.clock!, clock.text);
       parts.clock = clock;
       said.clock = clock.text;
+      if (parts.day?.kind === 'date' && parts.day.year === undefined && clock.end === i + 1 && /^\d{1,2}\.?$/.test(tokens[i]!) && !['at', '@'].includes(tokens[i - 1] ?? '')) parts.bareHour = true;
       i = clock.end;
       continue;
     }

@@ -289,6 +289,12 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
   }
 }
 
+/** "dec 5 14": the number read as the time, not the year it could also be (one gone by). */
+function bareHourNote(said: string, clock: ClockTime): string {
+  const shown = formatClock(clock.hour, clock.minute);
+  return `read '${said}' after the date as the time ${shown}, not the year ${2000 + Number.parseInt(said, 10)}; write 'at ${shown}' to say so`;
+}
+
 /** The time of day, with a part of the day applied, and any days it carries over ("tonight at 1" is tomorrow 01:00). */
 function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: string): { clock: ClockTime; carry: number } {
   const part = parts.part;
@@ -300,6 +306,7 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
   if (!part) {
     const settled = settleClock(parts.clock);
     if (settled.note) notes.push(settled.note);
+    else if (parts.bareHour) notes.push(bareHourNote(parts.clock.text, settled.value));
     return { clock: settled.value, carry: 0 };
   }
   let { hour } = parts.clock.value;

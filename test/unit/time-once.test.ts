@@ -649,6 +649,21 @@ describe('words as chat and calendars write them', () => {
     expect(new Date(parseInstant('tomorrow at 09:01:10', { now: WED, zone: 'America/New_York' }).instant).toISOString()).toBe('2026-12-03T14:01:10.000Z');
   });
 
+  it.each([
+    ['dec 5 14', '14', '14:00'],
+    ['may 1st 01', '01', '01:00'],
+    ['12/5 21', '21', '21:00'],
+  ])('a number after a date is the time, noted, as it could be a year: %s', (phrase, said, shown) => {
+    const read = parseInstant(phrase, { now: WED, zone: 'America/New_York' });
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(read.instant)).toBe(shown);
+    expect(read.notes).toContain(`read '${said}' after the date as the time ${shown}, not the year 20${said.padStart(2, '0')}; write 'at ${shown}' to say so`);
+  });
+
+  it('with the year said, or "at", it is only a time: no note', () => {
+    expect(parseInstant('dec 5, 2027 14', { now: WED, zone: 'America/New_York' }).notes).toEqual([]);
+    expect(parseInstant('dec 5 at 14', { now: WED, zone: 'America/New_York' }).notes).toEqual([]);
+  });
+
   it('seconds beside pm at noon add no noon-or-midnight note: pm was said', () => {
     const read = parseInstant('tomorrow at 12:00:30 pm', { now: WED, zone: 'America/New_York' });
     expect(new Date(read.instant).toISOString()).toBe('2026-12-03T17:00:30.000Z');
