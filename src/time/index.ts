@@ -139,7 +139,7 @@ export async function meaningOfRecurring(input: string, options: PhraseOptions, 
 }
 
 /** Words that may start a phrase's own start, end or count ("starting may 13th", "until dec 24", "for 4 weeks", "10 times", "5x", "up to"), or a span it keeps within ("this week"). */
-const END_WORDS = new Set('starting beginning from effective commencing until till til through thru ending ends for times occurrence occurrences runs except'.split(' '));
+const END_WORDS = new Set('starting starts beginning from effective commencing until till til through thru ending ends for times occurrence occurrences runs except'.split(' '));
 
 /**
  * Whether a phrase (lower case, single spaces) has a word that may start its own end. Words in a

@@ -45,7 +45,7 @@ const PERIOD_BEFORE_COUNT: Readonly<Record<string, string>> = {
   year: 'year',
   yearly: 'year',
 };
-const START_WORDS = new Set(['starting', 'beginning', 'from', 'effective', 'commencing']);
+const START_WORDS = new Set(['starting', 'starts', 'beginning', 'from', 'effective', 'commencing']);
 /** A word a rule starts with, after ends said first ("from dec 3 every day"). */
 const RULE_START = /^(?:every|each|daily|weekly|monthly|yearly|annually|hourly|weekdays|weekends)$/;
 const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 'ends', 'up']);
@@ -299,6 +299,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const word = words[k]!;
       const isEnd = END_WORDS.has(word) && (word !== 'up' || words[k + 1] === 'to');
       if (!isEnd && !START_WORDS.has(word)) continue;
+      // "starting from dec 1", "starts on may 13th": the start word before it says the start.
+      if ((word === 'from' || word === 'on') && START_WORDS.has(words[k - 1] ?? '') && words[k - 1] !== 'from') continue;
       // "every day this month from the 23rd until the 25th": bounded already (or its month named), the days are a range in it.
       const boundedMonth = ends.until !== undefined || words.some((w) => monthOf(w.replace(/[.,]$/, '')) !== undefined);
       // "monday through thursday", "jan through march", "the 1st through the 10th": a range of days, not an end.
@@ -333,7 +335,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const counted = unitOf(words[k - 1]) !== undefined || /^[a-z]+days$/.test(words[k - 1] ?? '');
       if (word === 'from' && counted && words.slice(Math.max(0, k - 4), k - 1).some((w) => END_WORDS.has(w))) continue;
       let from = k + 1;
-      if (word === 'up' || (['ending', 'ends', 'starting', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;
+      if (word === 'up' || (['ending', 'ends', 'starting', 'starts', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;
       if (words[from] === 'to' && word === 'up') from++;
       const day = words.slice(from).join(' ');
       // "until 5pm" closes a window the rule opened ("from 9am until 5pm", "starting at 9am until 5pm"); without one it is the next 5pm.

@@ -69,8 +69,10 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   quarterly: { n: 1, unit: 'quarter' },
   yearly: { n: 1, unit: 'year' },
   annually: { n: 1, unit: 'year' },
+  annual: { n: 1, unit: 'year' },
   // Calendar halves, as quarterly is calendar quarters.
   semiannually: { n: 2, unit: 'quarter' },
+  semiannual: { n: 2, unit: 'quarter' },
   fortnightly: { n: 2, unit: 'week' },
   biweekly: { n: 2, unit: 'week' },
   halfhourly: { n: 30, unit: 'minute' },
@@ -1693,7 +1695,7 @@ function readFrequency(tokens: readonly string[], i: number, group: Group): numb
   if (written === 'biweekly') addNote(group, `read '${tokens.slice(i, end).join('')}' as every 2 weeks; for twice a week write 'twice a week'`);
   group.repeats = true;
   if (written === 'nightly') group.part ??= 'night';
-  if (written === 'semiannually') addNote(group, "read 'semi-annually' as 1 January and 1 July; name the dates to choose them, such as 'every march 1st and september 1st'");
+  if (written.startsWith('semiannual')) addNote(group, `read '${tokens.slice(i, end).join('')}' as 1 January and 1 July; name the dates to choose them, such as 'every march 1st and september 1st'`);
   if (word === 'daily') {
     group.interval ??= { n: 1, unit: 'day' };
     return end;

@@ -19,6 +19,9 @@ describe("frequency words with a hyphen, and calendar apps' leading verbs", () =
     ['every quarter-hour', '*/15 * * * *'],
     ['bi-hourly', '0 */2 * * *'],
     ['semi-annually', '0 9 1 */6 *'],
+    ['semiannual at 8am', '0 8 1 */6 *'],
+    ['annual', '0 9 1 1 *'],
+    ['annual on march 3', '0 9 3 3 *'],
     ['occurs every weekday', '0 9 * * 1-5'],
     ['occurs every december 25', '0 9 25 12 *'],
     ['repeats every monday at 8am', '0 8 * * 1'],
@@ -126,8 +129,20 @@ describe('frequencies whose times or dates the spec chooses say so in a note', (
     ['twice a day', /read 'twice a day' as 09:00 and 21:00/],
     ['twice daily', /read 'twice daily' as 09:00 and 21:00/],
     ['semi-annually', /read 'semi-annually' as 1 January and 1 July/],
+    ['semi-annual', /read 'semi-annual' as 1 January and 1 July/],
   ])('%s', async (phrase, note) => {
     expect((await meaning(phrase)).notes.join(' ')).toMatch(note);
+  });
+});
+
+describe('a start said with "starts", or "starting from"', () => {
+  it.each([
+    ['every other day starts dec 13th', ['2026-12-13 09:00', '2026-12-15 09:00']],
+    ['daily starting from dec 10', ['2026-12-10 09:00', '2026-12-11 09:00']],
+    ['every day starting on dec 10 at 8am', ['2026-12-10 08:00', '2026-12-11 08:00']],
+    ['every weekday starts from dec 14', ['2026-12-14 09:00', '2026-12-15 09:00']],
+  ])('%s', async (phrase, runs) => {
+    expect(await localRuns(phrase, 'UTC', 2)).toEqual(runs);
   });
 });
 
