@@ -137,6 +137,8 @@ export interface Series extends SeriesFields {
   paused_at?: string;
   /** Members a resume created again under new ids: their old ids and instants (a folder's lock file may own the old ids). */
   resumed_members?: Array<{ schedule_id: string; instant: string }>;
+  /** Its delete was cut short: recorded deleted, some members may still be on Letta (deleting it again finishes it). */
+  delete_unfinished?: true;
   [other: string]: unknown;
 }
 
@@ -570,6 +572,16 @@ export function endSeries(state: State, seriesId: string, status: 'gone' | 'dele
   Object.assign(series, { status, status_at: at });
   // Deleted, what its unanswered creates left on Letta went too (deleteSeries): none is left for a sync to find.
   if (status === 'deleted') delete series.attempted;
+  delete series.delete_unfinished;
+}
+
+/**
+ * A series about to be deleted, recorded so before its first member's delete is sent: cut short, no sync tops it up
+ * again, and deleting it again finishes it (`delete_unfinished`; endSeries settles it).
+ */
+export function startSeriesDelete(state: State, seriesId: string, at: string): void {
+  const series = findSeries(state, seriesId);
+  if (series) Object.assign(series, { status: 'deleted', status_at: at, delete_unfinished: true });
 }
 
 /** Record, before the creates are sent, the instants (ISO) of members about to be created. */

@@ -133,6 +133,30 @@ describe('series', () => {
     expect(state().series[0]).toMatchObject({ status: 'deleted' });
   });
 
+  it('a delete cut short leaves it deleted: sync makes no more of it, and deleting it again finishes it', async () => {
+    // No end: a sync weeks later would top it up, were it still followed.
+    const result = await create(['--cron', 'every other monday at 9am'], '2027-03-01T00:00:00Z');
+    const seriesId = result.stdout.trim();
+    const members = state().series[0]!.members.map((m) => m.schedule_id);
+    h.letta.inject(/^DELETE /, { pass: true }, { pass: true }, { status: 500 }, { status: 500 }, { status: 500 });
+    const cut = await h.run(['recurring', 'delete', seriesId, '--now', '2027-03-01T00:00:00Z']);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toContain(
+      `Deleted 2 of ${members.length} schedules of ${seriesId}; still there: ${members.slice(2).join(', ')}. Delete the series again to finish: letta-switchboard recurring delete ${seriesId}`,
+    );
+    expect(state().series[0]).toMatchObject({ status: 'deleted', delete_unfinished: true });
+    const synced = await h.run(['sync', '--now', '2027-03-25T00:00:00Z']);
+    expect(synced.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    const get = await h.run(['recurring', 'get', seriesId, '--now', '2027-03-01T00:00:00Z']);
+    expect(get.stderr).toContain(`Finish it with: letta-switchboard recurring delete ${seriesId}`);
+    const again = await h.run(['recurring', 'delete', seriesId, '--now', '2027-03-01T00:00:00Z']);
+    expect(again.code).toBe(0);
+    expect([...h.letta.schedules.keys()]).toEqual([]);
+    expect(state().series[0]).toMatchObject({ status: 'deleted' });
+    expect(state().series[0]!.delete_unfinished).toBeUndefined();
+    expect((await h.run(['recurring', 'delete', seriesId, '--now', '2027-03-01T00:00:00Z'])).stderr).toContain('was already deleted');
+  });
+
   it('a partial failure says exactly what exists, and sync creates the rest', async () => {
     // After two creates, Letta's clock jumps ahead, so the third instant is refused as past.
     const add = h.letta.addSchedule.bind(h.letta);

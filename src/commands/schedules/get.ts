@@ -101,6 +101,12 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
   const state = await readRecordOrNothing(rt);
   const series = findSeries(state, id);
   // Kept in the record for status's history, a deleted series is no more found here than by delete.
+  if (series?.delete_unfinished === true) {
+    throw new NotFoundError(
+      `Series '${id}' was being deleted${series.status_at ? ` (${series.status_at})` : ''} and its delete was cut short: some of its schedules may still be on Letta`,
+      `Finish it with: letta-switchboard recurring delete ${id}`,
+    );
+  }
   if (series && seriesEnded(series)) {
     const how = series.status === 'deleted' ? 'was deleted' : 'is gone from Letta (none of its schedules is left)';
     throw new NotFoundError(`Series '${id}' ${how}${series.status_at ? ` (${series.status_at})` : ''}`, 'List the series standing with: letta-switchboard recurring list');

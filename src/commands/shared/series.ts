@@ -2,7 +2,7 @@ import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
-import { findSeries, endSeries, pauseSeries, resumeSeries, emptyState, seriesEnded, clearMemberAttempts, type Series, type SeriesMember } from '../../state/records';
+import { findSeries, endSeries, startSeriesDelete, pauseSeries, resumeSeries, emptyState, seriesEnded, clearMemberAttempts, type Series, type SeriesMember } from '../../state/records';
 import { stateStore, recordWriter, unrecordedSchedules } from './state';
 import { landingOf } from '../../sync/same-schedule';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
@@ -77,29 +77,35 @@ export async function seriesRows(rt: Runtime, agentIds: string[] | undefined, re
 export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limiter): Promise<{ agent_id: string; deleted: string[] }> {
   const store = await stateStore(rt);
   const series = findSeries(await store.read(), seriesId);
-  if (!series || seriesEnded(series)) throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+  // A delete cut short is finished by deleting the series again.
+  const unfinished = series?.delete_unfinished === true;
+  if (!series || (seriesEnded(series) && !unfinished)) throw new NotFoundError(`No series '${seriesId}' in the record of intent`, 'List them with: letta-switchboard recurring list');
   const now = rt.now();
+  const at = unfinished && series.status_at !== undefined ? series.status_at : new Date(now).toISOString();
   const api = await rt.api();
   const deleted: string[] = [];
   const waiting: Array<Pick<SeriesMember, 'schedule_id' | 'paused'>> = [
     ...series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now),
     ...(await landedAttempts(rt, series, requests)).map((schedule_id) => ({ schedule_id })),
   ];
+  if (!rt.dryRun && !unfinished) await store.update((state) => startSeriesDelete(state, seriesId, at));
   for (const member of waiting) {
     try {
-      // A paused series' members are gone from Letta already (unless its pause was cut short).
-      if (member.paused === true) await requests.run(() => deleteIfThere(rt, series.agent_id, member.schedule_id));
+      // A paused series' members are gone from Letta already (unless its pause was cut short), and so may some of one whose delete was.
+      if (member.paused === true || unfinished) await requests.run(() => deleteIfThere(rt, series.agent_id, member.schedule_id));
       else await requests.run(() => api.deleteSchedule(series.agent_id, member.schedule_id));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       const left = waiting.slice(deleted.length).map((m) => m.schedule_id);
       rt.out.note(`${rt.out.paintErr.red('Error:')} ${error.message}`);
-      rt.out.note(`Deleted ${deleted.length} of ${waiting.length} schedules of ${seriesId}; still there: ${left.join(', ')}.`);
+      rt.out.note(
+        `Deleted ${deleted.length} of ${waiting.length} schedules of ${seriesId}; still there: ${left.join(', ')}. Delete the series again to finish: letta-switchboard recurring delete ${seriesId}`,
+      );
       throw new AlreadyReported(error);
     }
     deleted.push(member.schedule_id);
   }
-  if (!rt.dryRun) await store.update((state) => endSeries(state, seriesId, 'deleted', new Date(now).toISOString()));
+  if (!rt.dryRun) await store.update((state) => endSeries(state, seriesId, 'deleted', at));
   return { agent_id: series.agent_id, deleted };
 }
 
