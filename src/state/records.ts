@@ -348,6 +348,12 @@ export function markFound(state: State, scheduleId: string, at: string): void {
   if (intent && intent.status === 'gone') setStatus(intent, 'active', at);
 }
 
+/** A series marked gone whose members the server shows again (a list that lied): followed again. */
+export function markSeriesFound(state: State, seriesId: string, at: string): void {
+  const series = findSeries(state, seriesId);
+  if (series?.status === 'gone') Object.assign(series, { status: 'active', status_at: at });
+}
+
 /** Intent `id` was replaced by `newId` (its own replacement never appeared, and the one after it did). */
 export function markReplaced(state: State, id: string, newId: string, at: string): void {
   const intent = findIntent(state, id);

@@ -7,6 +7,7 @@ import {
   clearMemberAttempts,
   dropResumeAttempt,
   endSeries,
+  markSeriesFound,
   findIntent,
   findSeries,
   finishCreate,
@@ -145,6 +146,7 @@ function subjectOf(action: SyncAction): string {
       return action.series_id === undefined ? `paused ${action.id}` : `series ${action.series_id}`;
     case 'member-gone':
     case 'series-gone':
+    case 'series-found':
     case 'top-up':
       return `series ${action.series_id}`;
     case 'skipped':
@@ -310,6 +312,9 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
       return { action, ok: true, exist: [] };
     case 'series-gone':
       await records.update((state) => endSeries(state, action.series_id, 'gone', stamp));
+      return { action, ok: true, exist: [] };
+    case 'series-found':
+      await records.update((state) => markSeriesFound(state, action.series_id, stamp));
       return { action, ok: true, exist: [] };
     case 'top-up': {
       const template = await records.update((state) => findSeries(state, action.series_id)?.template);

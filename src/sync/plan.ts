@@ -40,6 +40,8 @@ export type SyncAction =
   | { type: 'complete-set'; agent_id: string; intent_id: string; set_id: string; cron: string }
   /** A record marked gone whose schedule the server shows again: followed again. */
   | { type: 'found'; agent_id: string; id: string }
+  /** A series marked gone whose members the server shows again (a list that lied): followed again. */
+  | { type: 'series-found'; agent_id: string; series_id: string }
   /** A delete sent with this tool whose answer was lost, found not done: the schedule is still listed. */
   | { type: 'delete-not-done'; agent_id: string; id: string; deleteSent: string }
   /**

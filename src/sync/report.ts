@@ -207,6 +207,12 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       };
     case 'series-gone':
       return { ...base, series_id: action.series_id, lines: [`Series ${action.series_id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not topped up again`] };
+    case 'series-found':
+      return {
+        ...base,
+        series_id: action.series_id,
+        lines: [`Series ${action.series_id} is on the server again (an earlier list lacked its schedules): ${dryRun ? 'would be followed' : 'followed'} again (agent ${action.agent_id})`],
+      };
     case 'top-up': {
       const created = outcome.created ?? [];
       const found = action.landed.map((l) => l.id);

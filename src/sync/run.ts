@@ -3,7 +3,7 @@ import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
-import { settleForServer, type Intent, type Series, type State } from '../state/records';
+import { settleForServer, type Intent, type Series, type SeriesMember, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { awaitsLostMember, isGoneMember, seriesInstants } from './series';
@@ -179,7 +179,15 @@ async function syncRound(
     await store.update((s) => settleForServer(server!, settled(s)));
     state = await read();
   }
-  const foundActions: SyncAction[] = found.map((id) => ({ type: 'found', agent_id: agentId, id }));
+  // A series marked gone one of whose members still to fire is listed again, at its instant: followed again.
+  const listedAt = (member: SeriesMember) => listed.get(member.schedule_id)?.schedule.scheduled_at === Date.parse(member.instant);
+  const foundSeries = ofAgent(state.series)
+    .filter((s) => s.status === 'gone' && s.members.some((m) => !isGoneMember(m) && Date.parse(m.instant) > now && listedAt(m)))
+    .map((s) => s.series_id);
+  const foundActions: SyncAction[] = [
+    ...found.map((id) => ({ type: 'found', agent_id: agentId, id }) as const),
+    ...foundSeries.map((series_id) => ({ type: 'series-found', agent_id: agentId, series_id }) as const),
+  ];
   // Only of a record sync would have followed: an ended one (deleted, replaced) is synced on no server.
   const disowned: SyncAction[] = shown.disowned
     .filter(isFollowed)
@@ -214,7 +222,7 @@ async function syncRound(
   const planned = planSync({
     now,
     intents: intents.map((i) => (found.includes(i.schedule_id) ? { ...i, status: 'active' as const } : i)),
-    series,
+    series: series.map((s) => (foundSeries.includes(s.series_id) ? { ...s, status: 'active' as const } : s)),
     paused: state.paused.filter((p) => p.schedule.agent_id === agentId),
     letta: new Map([[agentId, listed]]),
     instants: seriesInstants,

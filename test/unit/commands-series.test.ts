@@ -157,6 +157,24 @@ describe('series', () => {
     expect((await h.run(['recurring', 'delete', seriesId, '--now', '2027-03-01T00:00:00Z'])).stderr).toContain('was already deleted');
   });
 
+  it('marked gone by a list that lied, it is followed again once its members are listed again', async () => {
+    const result = await create(['--cron', 'every other monday at 9am'], '2027-03-01T00:00:00Z');
+    const seriesId = result.stdout.trim();
+    const hidden = new Map(h.letta.schedules);
+    h.letta.schedules.clear();
+    const lied = await h.run(['sync', '--now', '2027-03-02T00:00:00Z']);
+    expect(lied.stdout).toContain(`Series ${seriesId} was deleted outside letta-switchboard`);
+    expect(state().series[0]).toMatchObject({ status: 'gone' });
+    for (const [id, item] of hidden) h.letta.schedules.set(id, item);
+    const again = await h.run(['sync', '--now', '2027-03-02T00:00:00Z']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`Series ${seriesId} is on the server again (an earlier list lacked its schedules): followed again (agent ${AGENT})`);
+    expect(state().series[0]).toMatchObject({ status: 'active' });
+    // Followed, it is topped up as its members fire.
+    const later = await h.run(['sync', '--now', '2027-04-20T00:00:00Z']);
+    expect(later.requests.filter((r) => r.method === 'POST').length).toBeGreaterThan(0);
+  });
+
   it('a partial failure says exactly what exists, and sync creates the rest', async () => {
     // After two creates, Letta's clock jumps ahead, so the third instant is refused as past.
     const add = h.letta.addSchedule.bind(h.letta);
