@@ -537,6 +537,12 @@ function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { 
   if (year !== undefined) return { value: { ...date, year, ...(/^(?:[01]\d|2[0-3])[0-5]\d$/.test(tokens[j]!) ? { yearOrClock: true as const } : {}) }, end: j + 1 };
   // "21-apr-16": two digits after a hyphen are the year, as after a slash ("4/21/16").
   if (tokens[i] === '-' && /^\d{2}$/.test(tokens[i + 1] ?? '')) return { value: { ...date, year: fullYear(tokens[i + 1]!) }, end: i + 2 };
+  // "july 4th of 2027", "28 june in 2027", "the 2nd of february in the year 2027".
+  if (date.month !== undefined && (tokens[i] === 'of' || tokens[i] === 'in')) {
+    const at = tokens[i + 1] === 'the' && tokens[i + 2] === 'year' ? i + 3 : i + 1;
+    const said = /^\d{4}$/.test(tokens[at] ?? '') ? yearOf(tokens[at]) : undefined;
+    if (said !== undefined) return { value: { ...date, year: said }, end: at + 1 };
+  }
   // "march 3 next year", "march 3rd of next year"
   const next = tokens[j] === 'of' ? j + 1 : j;
   if (date.month !== undefined && tokens[next] === 'next' && tokens[next + 1] === 'year') return { value: { ...date, years: 1 }, end: next + 2 };
@@ -562,6 +568,10 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     if (tokens[start + 3] === 'year' && (which === 'the' || (which === 'this' && edge === -1) || (which === 'next' && edge === 1))) {
       return { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: { month: edge === -1 ? 12 : 1 } }, end: start + 4 };
     }
+    // "the end of next year" (its 31 December), "the beginning of 2027", "end of 2027".
+    if (tokens[start + 3] === 'year' && which === 'next') return { value: { kind: 'nth', nth: edge, weekday: null, endSaid: true, of: { month: 12, years: 1 } }, end: start + 4 };
+    const year = yearOf(which);
+    if (year !== undefined) return { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: { month: edge === -1 ? 12 : 1, year } }, end: start + 3 };
     const of = readMonthRef(tokens, start + 2);
     return of ? { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: of.value }, end: of.end } : null;
   }

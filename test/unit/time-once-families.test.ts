@@ -58,6 +58,12 @@ const FAMILIES: Array<[string, string]> = [
   ['last weekday of the month', '2026-11-30 09:00'],
   ['the first business day of next month at 8am', '2026-12-01 08:00'],
   ['the start of next year at 8am', '2027-01-01 08:00'],
+  ['the end of next year', '2027-12-31 09:00'],
+  ['end of 2027 at 5pm', '2027-12-31 17:00'],
+  ['beginning of 2028', '2028-01-01 09:00'],
+  ['july 4th of 2027', '2027-07-04 09:00'],
+  ['28 june in 2027 at 3pm', '2027-06-28 15:00'],
+  ['the 2nd of february in the year 2027', '2027-02-02 09:00'],
   // "the next", "the following" weekday; the user's own zone said in words
   ['the following monday', '2026-11-23 09:00'],
   ['on the next monday at 3pm', '2026-11-23 15:00'],
