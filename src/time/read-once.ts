@@ -17,7 +17,11 @@ import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
  * `thisSaid`: "this november" (this year's, past once passed); `nextSaid`: "next october", the coming one and never this
  * month's ("next june 5" is so too).
  */
-type MonthRef = { month: number; year?: number; years?: number; theYear?: boolean; thisSaid?: boolean; nextSaid?: boolean } | { relative: 'this' | 'next' | 'after-next' | 'the' };
+type MonthRef =
+  | { month: number; year?: number; years?: number; theYear?: boolean; thisSaid?: boolean; nextSaid?: boolean }
+  | { relative: 'this' | 'next' | 'after-next' | 'the' }
+  /** "the first monday in 2 months": the month that many months from this one. */
+  | { monthsAhead: number };
 
 export type DayRef =
   | { kind: 'offset'; days: number }
@@ -186,6 +190,8 @@ function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
   if (offset.kind !== 'in' || offset.on !== undefined || offset.amount < 1) return null;
   if (offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...offset, on: day.weekday };
   if (offset.unit === 'month' && day.kind === 'date' && day.month === undefined && day.weekday === undefined) return { ...offset, on: day.day };
+  // "first monday in 2 months", "in 3 months on the last friday": that one of the month then.
+  if (offset.unit === 'month' && day.kind === 'nth' && 'relative' in day.of && day.of.relative === 'the') return { ...day, of: { monthsAhead: offset.amount } };
   // "next year on march 3", "in 2 years on june 1"
   if (offset.unit === 'year' && day.kind === 'date' && day.month !== undefined && day.year === undefined && day.weekday === undefined) return { ...day, years: offset.amount };
   return null;
@@ -597,7 +603,10 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   // "first sunday next month", "3rd thursday this september": the month right after, without "of".
   const of = link === 'of' || link === 'in' ? readMonthRef(tokens, end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, end + 1) : null;
   // "the first tuesday", "2nd friday at 3pm": of the month, as "the first tuesday of the month" (a "last" weekday alone is the past one).
-  if (!of && weekday !== undefined && nth.value > 0 && link !== 'of' && link !== 'in') return { value: { kind: 'nth', nth: nth.value, weekday, of: { relative: 'the' } }, end: nth.end + 1 };
+  // "first monday in 2 months": of the month then (dayWithin), read with the offset after it.
+  const inMonths = link === 'in' && unitOf(tokens[end + 3]) === 'month' && readNumber(tokens, end + 2)?.end === end + 3;
+  if (!of && weekday !== undefined && (link !== 'of' && link !== 'in' ? nth.value > 0 : inMonths))
+    return { value: { kind: 'nth', nth: nth.value, weekday, of: { relative: 'the' } }, end: nth.end + 1 };
   if (!of) return null;
   return { value: { kind: 'nth', nth: nth.value, weekday: workday ? 'workday' : isDay ? null : weekday!, of: of.value }, end: of.end };
 }

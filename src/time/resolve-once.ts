@@ -638,6 +638,10 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
   const missing = (year: number, month: number) =>
     new UsageError(`'${input}' is not a date: ${MONTH_NAMES[month - 1]} ${year} has no ${what.slice(4)}`, 'Months have four or five of each weekday and 28 to 31 days.');
   const of = day.of;
+  if ('monthsAhead' in of) {
+    const then = addMonths(today, of.monthsAhead);
+    return at(inMonth(then.year, then.month) ?? throwError(missing(then.year, then.month)));
+  }
   if ('relative' in of) {
     const next = addMonths(today, 1);
     if (of.relative === 'next') return at(inMonth(next.year, next.month) ?? throwError(missing(next.year, next.month)));
