@@ -140,6 +140,8 @@ export type LandingKind = ScheduleKind | 'message' | 'async message';
  */
 export class CreateMayHaveLandedError extends CliError {
   override readonly exitCode: number;
+  /** Its attempt is in the record of intent: sync records the schedule if it landed, or creates it (a set's member). */
+  syncFinishes = false;
   constructor(
     readonly failure: CliError,
     readonly agentId: string,

@@ -36,6 +36,7 @@ export function hintFor(error: unknown, facts: HintFacts = {}): string | undefin
   if (error instanceof CreateMayHaveLandedError) {
     // A resume run again looks for the copy its lost create made before it sends another: running it again is the way on.
     if (facts.command?.[1] === 'resume') return `The schedule may have been created again. Run the resume again: it finds that copy and creates no other.`;
+    if (error.syncFinishes) return `The schedule may have been created. Do not run this create again: '${CLI} sync' records it if it landed, or creates it.`;
     return landedHint(error.kind, error.agentId);
   }
   if (error instanceof WrongKindError) return otherKindHint(error, scheduleVerb(facts));

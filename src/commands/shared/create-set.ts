@@ -106,7 +106,7 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
           message: { messages },
           ...timing,
           schedules: made,
-          ...(failure ? { not_created: meaning.crons.slice(tried).map((part) => part.cron_expression) } : {}),
+          ...(failure ? notCreated(meaning.crons.slice(tried), failure) : {}),
         },
         title: `${rt.dryRun ? 'Would create' : 'Created'} ${made.length} recurring schedules, one per cron`,
         rows,
@@ -124,8 +124,8 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     out.note(`Created ${tried} of ${meaning.crons.length} schedules for '${meaning.input.trim()}'${tried > 0 ? `: ${named([...undone, ...made])}` : ''}.`);
     if (unsureOne !== undefined) {
       out.note(`May have been created (the answer was lost): ${unsureOne}.`);
-      // Its attempt is recorded: made again, the set would fire twice.
-      if (!rt.dryRun) out.note("'letta-switchboard sync' records it if it landed, or creates it, so the set is whole: do not run this create again.");
+      // Its attempt is recorded: made again, the set would fire twice (the error's hint says so).
+      if (!rt.dryRun && failure instanceof CreateMayHaveLandedError) failure.syncFinishes = true;
     }
     if (rest.length > 0) out.note(`Not created: ${rest.join(', ')}.`);
     if (unsentRecorded) out.note("Recorded as still to make: 'letta-switchboard sync' creates what is missing of the set once a schedule of it stands.");
@@ -135,6 +135,13 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     // Ctrl-C while deleting again ends the command as interrupted.
     throw undoing && rt.signal.aborted ? new InterruptedError() : failure;
   }
+}
+
+/** The crons of a set not made when it failed: the first of them, sent, may have been made when its answer was lost. */
+function notCreated(rest: Array<{ cron_expression: string }>, failure: CliError): { not_created: string[]; may_have_been_created?: string[] } {
+  const crons = rest.map((part) => part.cron_expression);
+  if (!(failure instanceof CreateMayHaveLandedError) || crons.length === 0) return { not_created: crons };
+  return { not_created: crons.slice(1), may_have_been_created: crons.slice(0, 1) };
 }
 
 /** Delete the schedules of a set made part-way, each recorded as deleted; those deleted leave `made` and are returned. */
