@@ -1,6 +1,6 @@
 import { span } from '../output/when';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../time/names';
-import { formatClock, formatLocal, wallTime, zoneAbbreviation } from '../time/zone';
+import { formatClock, formatDate, formatLocal, wallTime, zoneAbbreviation } from '../time/zone';
 import type { Agenda, Fire, FireFlag, OffsetChange } from './fires';
 
 const MINUTE = 60_000;
@@ -97,7 +97,8 @@ export function flagText(flag: FireFlag, zone: string, at: number): string {
     case 'overdue':
       return 'time passed, still scheduled';
     case 'paused':
-      return `paused since ${flag.since.slice(0, 10)}`;
+      // The day on the agenda's clock, as every other time in the row ("2026-12-06T00:18Z" is 5 December in New York).
+      return `paused since ${Number.isFinite(Date.parse(flag.since)) ? formatDate(wallTime(zone, Date.parse(flag.since))) : flag.since.slice(0, 10)}`;
     case 'outcome':
       return outcomeFlagText(flag);
   }

@@ -192,6 +192,6 @@ async function writeCalendar(rt: Runtime, target: string, agenda: Agenda, now: n
     rt.out.note(`Dry run: would write ${events}; nothing written.`);
     return;
   }
-  replaceOutputFile(target, text, 'calendar file', `use --ics - and redirect it (--ics - > ${target})`);
+  replaceOutputFile(target, text, 'calendar file', `use --ics - and redirect it (--ics - > ${target})`, 'agenda.ics');
   if (!rt.out.quiet) rt.out.success(`Wrote ${events}`);
 }

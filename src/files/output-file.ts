@@ -18,8 +18,8 @@ const NEW_FILE_MODE = 0o600;
  * terminal or to /proc/self/fd/1) is refused with `elsewhere`, which says how
  * to write the text to it instead.
  */
-export function replaceOutputFile(path: string, text: string, what: string, elsewhere: string): void {
-  const { target, mode } = outputTarget(path, what, elsewhere);
+export function replaceOutputFile(path: string, text: string, what: string, elsewhere: string, fileName?: string): void {
+  const { target, mode } = outputTarget(path, what, elsewhere, fileName);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   removeOnExit(temp);
   try {
@@ -46,7 +46,7 @@ export function replaceOutputFile(path: string, text: string, what: string, else
 }
 
 /** Where the write goes, and the mode the file keeps (or gets). */
-function outputTarget(path: string, what: string, elsewhere: string): { target: string; mode: number } {
+function outputTarget(path: string, what: string, elsewhere: string, fileName?: string): { target: string; mode: number } {
   let found: Stats;
   try {
     found = lstatSync(path);
@@ -57,6 +57,8 @@ function outputTarget(path: string, what: string, elsewhere: string): { target: 
   }
   const refuse = (why: string) => new UsageError(`Not writing the ${what}: ${path} ${why}; only a regular file is replaced`, `To write to it anyway, ${elsewhere}.`);
   if (found.isFile()) return { target: path, mode: found.mode & 0o7777 };
+  // Redirecting into a folder fails as well: a file in it is what was meant.
+  if (found.isDirectory()) throw new UsageError(`Not writing the ${what}: ${path} is a folder`, inFolder(path, fileName));
   if (!found.isSymbolicLink()) throw refuse(`is ${kindOf(found)}`);
   const to = readlinkSync(path);
   let linked: Stats;
@@ -65,10 +67,16 @@ function outputTarget(path: string, what: string, elsewhere: string): { target: 
   } catch {
     throw refuse(`is a link to ${to}, which does not exist`);
   }
+  if (linked.isDirectory()) throw new UsageError(`Not writing the ${what}: ${path} is a link to the folder ${to}`, inFolder(path, fileName));
   if (!linked.isFile()) throw refuse(`is a link to ${to}, which is ${kindOf(linked)}`);
   if (process.getuid !== undefined && linked.uid !== process.getuid()) throw refuse(`is a link to ${to}, which belongs to another user`);
   const target = realpathSync(path);
   return { target, mode: linked.mode & 0o7777 };
+}
+
+/** The hint for a folder given as the file: a file in it. */
+function inFolder(path: string, fileName: string | undefined): string {
+  return fileName === undefined ? 'Give the path of a file in it.' : `Give the path of a file in it, such as ${join(path, fileName)}.`;
 }
 
 function kindOf(found: Stats): string {

@@ -133,6 +133,11 @@ describe('fires in a window', () => {
     ]);
   });
 
+  it('says the day a schedule was paused on the agenda clock', () => {
+    const agenda = buildAgenda([recurring('sm-p', '0 14 * * *', 'support-bot', { pausedSince: '2027-03-10T02:00:00.000Z' })], { from: NOW, to: NOW + DAY, zone: NY });
+    expect(agendaRow(agenda.fires[0]!, NY).note).toBe('paused since 2027-03-09');
+  });
+
   it('labels series members, takes the first non-empty line of a message, and reports unreadable crons', () => {
     const agenda = buildAgenda([once('sm-s', '2027-03-12T10:00:00Z', 'twin', { seriesId: 'series-1', text: '\n  Weekly report\nsecond line' }), recurring('sm-bad', '0 25 * * *')], week);
     expect(agendaRow(agenda.fires[0]!, NY)).toMatchObject({ kind: 'series', message: 'Weekly report', agent: 'twin', utc: '2027-03-12 10:00 UTC' });

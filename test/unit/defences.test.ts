@@ -185,7 +185,6 @@ describe('agenda --ics FILE', () => {
     ['a fifo a reader waits on', (dir: string) => fifo(join(dir, 'reader.fifo')), /is a fifo/],
     ['a link to /proc/self/fd/1', (dir: string) => link('/proc/self/fd/1', join(dir, 'stdout.ics')), /is a link to \S+, which is (a|not)/],
     ['a link to a device', (dir: string) => link('/dev/null', join(dir, 'null.ics')), /is a link to \/dev\/null, which is a character device/],
-    ['a folder', (dir: string) => dir, /is a folder/],
   ])('refuses %s, pointing to --ics -, and leaves it as it was', async (_, make, why) => {
     suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 9 * * *' });
     const dir = mkdtempSync(join(suite.env.HOME!, 'ics-'));
@@ -199,6 +198,17 @@ describe('agenda --ics FILE', () => {
     const after = lstatSync(target);
     expect([after.ino, after.mode, after.rdev]).toEqual([before.ino, before.mode, before.rdev]);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses a folder, pointing to a file in it, and leaves it as it was', async () => {
+    suite.letta.addSchedule(BOT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    const dir = mkdtempSync(join(suite.env.HOME!, 'ics-'));
+    const r = await ics(dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Not writing the calendar file: ${dir} is a folder`);
+    expect(r.stderr).toContain(`Give the path of a file in it, such as ${join(dir, 'agenda.ics')}.`);
+    expect(r.stderr).not.toContain('--ics - >');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('keeps the mode of a calendar that is there, writes through a link to one, and makes a new one private', async () => {
