@@ -76,8 +76,8 @@ export class AuthError extends CliError {
   }
 }
 
-/** Why a request got no usable answer. */
-export type NetworkReason = 'timeout' | 'unreachable' | 'failed';
+/** Why a request got no usable answer; `cut`: a connection to Letta that failed mid-request (a reset). */
+export type NetworkReason = 'timeout' | 'unreachable' | 'cut' | 'failed';
 
 /** The server could not be reached or did not answer in time (exit 5). */
 export class NetworkError extends CliError {

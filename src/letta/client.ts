@@ -192,7 +192,7 @@ export class LettaClient {
       failure = new NetworkError(`Cannot reach ${where} (${code})`, undefined, 'unreachable');
     } else {
       const reason = code !== 'UNKNOWN' ? code : error instanceof Error ? error.message : String(error);
-      failure = new NetworkError(`The connection to ${where} failed (${reason})`);
+      failure = new NetworkError(`The connection to ${where} failed (${reason})`, undefined, 'cut');
     }
     const unsure = method === 'POST' && !NOT_SENT.has(code) && options.mayLand;
     if (unsure) return new CreateMayHaveLandedError(failure, unsure.agentId, unsure.kind);

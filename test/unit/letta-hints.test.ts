@@ -65,7 +65,10 @@ describe('hints written at the edge from the facts errors carry', () => {
   it('network, routes, redirects, names', () => {
     expect(hintFor(new NetworkError('No answer', undefined, 'timeout'))).toBe('Raise the limit with --timeout MS, or check the server.');
     expect(hintFor(new NetworkError('Cannot reach', undefined, 'unreachable'))).toBe('Check the base URL (letta-switchboard config show) and your network.');
-    expect(hintFor(new NetworkError('The connection failed (ECONNRESET)'))).toBeUndefined();
+    expect(hintFor(new NetworkError('The connection failed (ECONNRESET)', undefined, 'cut'))).toBe(
+      'The server or a proxy between closed the connection. Try again; if it keeps failing, check the base URL (letta-switchboard config show) and your network.',
+    );
+    expect(hintFor(new NetworkError('Could not notify https://hooks.example: ECONNRESET'))).toBeUndefined();
     expect(hintFor(new RouteMissingError('Letta answered 405', 405, 'schedules'))).toMatch(/^Schedules are a Letta Cloud feature/);
     expect(new RouteMissingError('x', 404, 'schedules').exitCode).toBe(3);
     expect(new RouteMissingError('x', 405, 'schedules').exitCode).toBe(1);
