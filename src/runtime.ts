@@ -183,7 +183,7 @@ export class Runtime {
       const from = { flag: '--api-key', env: 'LETTA_API_KEY', file: 'the config file', 'legacy file': "the Go CLI's old config" }[this.settings.apiKey.source as KeySource];
       throw new AuthError(`The API key${from ? ` from ${from}` : ''} ${problem}`, undefined, { keySource: this.settings.apiKey.source as KeySource });
     }
-    if (this.settings.apiKey.source === 'file') this.warnIfOthersCanRead(this.configPath);
+    this.warnIfKeyFileReadable();
     const base = parseBaseUrl(this.settings.baseUrl.value);
     if (isCleartextRemote(base)) this.out.warn(`${base.origin} is plain http: the API key would travel unencrypted.`);
     const [{ LettaClient }, { LettaApi }, { printRequest }] = await Promise.all([import('./letta/client'), import('./letta/api'), import('./output/request')]);
@@ -202,8 +202,10 @@ export class Runtime {
     return new LettaApi(client, { warn: (line) => this.out.warn(line) });
   }
 
-  /** A key file others may read (made by hand, or copied with a loose umask): said, not changed. */
-  private warnIfOthersCanRead(path: string): void {
+  /** A config file holding the key in use that others may read (made by hand, or copied with a loose umask): said, not changed. */
+  warnIfKeyFileReadable(): void {
+    if (this.settings.apiKey.source !== 'file') return;
+    const path = this.configPath;
     let mode: number;
     try {
       mode = statSync(path).mode;

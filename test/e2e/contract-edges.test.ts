@@ -140,8 +140,11 @@ describe('a config file others can read', () => {
       expect(r.stdout).toContain(AGENT);
       expect(r.stderr).toBe(`Warning: The config file ${file} holds your API key and others can read it (mode 0${mode.toString(8)}). Make it private with: chmod 600 ${file}\n`);
     }
+    // config show, which names the key's file, says so too.
+    expect((await runCli(['config', 'show'], { env: rest })).stderr).toContain(`Warning: The config file ${file} holds your API key and others can read it (mode 0640).`);
     chmodSync(file, 0o600);
     expect((await runCli(['agents', 'list', '-q'], { env: rest })).stderr).toBe('');
+    expect((await runCli(['config', 'show'], { env: rest })).stderr).not.toContain('Warning');
     // A key from the environment is not the file's: no warning about the file.
     chmodSync(file, 0o644);
     expect((await runCli(['agents', 'list', '-q'], { env })).stderr).toBe('');

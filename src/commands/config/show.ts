@@ -27,6 +27,7 @@ export default defineCommand({
   async run(rt) {
     const rows = settingRows(rt.settings);
     const out = rt.out;
+    rt.warnIfKeyFileReadable();
     const state = statePath(rt.env, rt.home);
     const journal = journalPath(rt.env, rt.home);
     if (out.json) {
