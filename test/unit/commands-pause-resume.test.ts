@@ -28,6 +28,22 @@ describe('recurring pause, resume and paused', () => {
   }
   const createBody = (item: ReturnType<typeof standup>) => ({ schedule: item.schedule, ...item.message });
 
+  it('an edit of a paused schedule says it is paused and to resume it first; nothing is sent', async () => {
+    const item = standup();
+    expect((await cli('recurring', 'pause', item.id)).code).toBe(0);
+    const sent = suite.letta.requests().length;
+    const edit = await cli('recurring', 'edit', item.id, '--message', 'Be briefer.');
+    expect(edit.code).toBe(2);
+    expect(edit.stderr).toContain(`Error: ${item.id} is paused: Letta does not have it, its copy is saved on this machine`);
+    expect(edit.stderr).toContain(`Resume it first (letta-switchboard recurring resume ${item.id}), then edit it.`);
+    expect(
+      suite.letta
+        .requests()
+        .slice(sent)
+        .filter((r) => r.method !== 'GET'),
+    ).toEqual([]);
+  });
+
   it('saves the whole schedule before deleting it, lists it, shows it in the agenda, and resumes it once', async () => {
     const item = standup();
     const original = structuredClone(item);

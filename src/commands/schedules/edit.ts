@@ -1,5 +1,5 @@
 import { Option, type Command } from '@commander-js/extra-typings';
-import { CliError, DeleteMayHaveLandedError, UsageError } from '../../errors';
+import { CliError, DeleteMayHaveLandedError, NotFoundError, UsageError } from '../../errors';
 import { ROLES, type Role, type Schedule, type ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
 import type { Intent } from '../../state/records';
@@ -78,7 +78,17 @@ export default (kind: ScheduleKind) =>
         // What an earlier change of this schedule left (a create that landed unanswered, an old one not yet deleted) is finished first.
         const settled = rt.dryRun ? { id, notes: [] } : await settleEarlierChange({ api, records: book, now, readBack: true }, id);
         for (const note of settled.notes) out.info(note);
-        const old = await findSchedule(rt, kind, settled.id);
+        const old = await findSchedule(rt, kind, settled.id).catch(async (error: unknown) => {
+          // Paused, it is on this machine only: resumed first, it can be edited.
+          const state = error instanceof NotFoundError ? await store.read().catch(() => model.emptyState()) : undefined;
+          const paused = state && model.findPaused(state, model.currentId(state, settled.id));
+          if (paused)
+            throw new UsageError(
+              `${paused.old_id} is paused: Letta does not have it, its copy is saved on this machine`,
+              `Resume it first (letta-switchboard recurring resume ${paused.old_id}), then edit it.`,
+            );
+          throw error;
+        });
         const recorded = model.findIntent(await book.read().catch(() => model.emptyState()), old.id);
         refuseSeriesMember(await store.read().catch(() => model.emptyState()), old.id);
 
