@@ -59,8 +59,8 @@ export function syncOutcomePath(env: Env, home: string): string {
   return join(stateDir(env, home), 'last-sync.json');
 }
 
-/** The last sync's outcome per server (empty when none was written, or the file cannot be read). */
-export function readSyncOutcomes(env: Env, home: string): Record<string, SyncOutcomeRecord> {
+/** The last sync's outcome per server (empty when none was written, or the file cannot be read: then `damaged` is told why). */
+export function readSyncOutcomes(env: Env, home: string, damaged?: (why: string) => void): Record<string, SyncOutcomeRecord> {
   const path = syncOutcomePath(env, home);
   try {
     const text = readTextFile(path, LABEL);
@@ -68,8 +68,9 @@ export function readSyncOutcomes(env: Env, home: string): Record<string, SyncOut
     const data = parseJsonFile(text, path, LABEL.what, 'It is rewritten by the next sync.') as { servers?: Record<string, SyncOutcomeRecord> };
     return data && typeof data.servers === 'object' && data.servers !== null ? data.servers : {};
   } catch (error) {
-    if (error instanceof UsageError) return {};
-    throw error;
+    if (!(error instanceof UsageError)) throw error;
+    damaged?.(error.message);
+    return {};
   }
 }
 

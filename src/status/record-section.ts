@@ -15,7 +15,7 @@ export async function recordSection(rt: Runtime, agentId?: string): Promise<Stat
   ]);
   const server = serverOf(rt);
   const state = await (await stateStore(rt, { everyServer: true })).readShared();
-  const outcomes = readSyncOutcomes(rt.env, rt.home);
+  const outcomes = readSyncOutcomes(rt.env, rt.home, (why) => rt.out.warn(`${why}: when sync last ran is not known until the next sync rewrites it.`));
   const now = rt.now();
   const status = recordStatus(state, server, outcomes[server], now, { agentId });
   const others = otherServers(state, outcomes, server)

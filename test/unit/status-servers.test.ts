@@ -18,6 +18,18 @@ const create = (run: typeof onA, agent: string, cron: string, ...extra: string[]
 type Json = Record<string, any>;
 const record = (stdout: string): Json => JSON.parse(stdout).record;
 
+describe('a sync outcome file that cannot be read', () => {
+  it('is named in a warning: status cannot tell when sync last ran', async () => {
+    await create(onA, AGENT, 'every weekday at 8am');
+    const file = join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'last-sync.json');
+    writeFileSync(file, '{"servers": {');
+    const status = await onA(['status', '--json']);
+    expect(status.stderr).toContain(file);
+    expect(status.stderr).toContain('when sync last ran is not known until the next sync rewrites it.');
+    expect(readFileSync(file, 'utf8')).toBe('{"servers": {');
+  });
+});
+
 describe('status covers every server this machine has records for', () => {
   it("another server's record is judged too: its needs name it and --base-url, and make the exit 6", async () => {
     await create(onA, AGENT, 'every weekday at 8am');
