@@ -73,8 +73,8 @@ export function fitColumns(columns: TableColumn[], rows: string[][], width: numb
     if (withFlexAtMin(keep) <= limit) break;
     keep = keep.filter((i) => i !== drop);
   }
-  if (flex >= 0 && keep.includes(flex) && total(keep) > limit) widths[flex] = Math.max(headerWidth[flex]!, 1, widths[flex]! - (total(keep) - limit));
-  // Still too wide (a terminal narrower than any sensible table): the widest column gives a column at a time.
+  if (flex >= 0 && keep.includes(flex) && total(keep) > limit) widths[flex] = Math.max(headerWidth[flex]!, flexMin, widths[flex]! - (total(keep) - limit));
+  // Still too wide (every column that may go has gone): the widest column gives a column at a time, the flexible one too once it is the widest.
   while (total(keep) > limit) {
     const widest = keep.reduce((a, b) => (widths[b]! > widths[a]! ? b : a));
     if (widths[widest]! <= 1) break;

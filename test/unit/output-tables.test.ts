@@ -138,6 +138,19 @@ describe('tables on a terminal', () => {
   });
 });
 
+describe('fitting a table whose columns may not go', () => {
+  it('keeps the message at 16 characters and cuts the widest other column instead', async () => {
+    const { renderTable } = await import('../../src/output/table');
+    const columns = [{ header: 'ID' }, { header: 'CRON' }, { header: 'MESSAGE', flexible: true }];
+    const rule = `series: ${'every other monday and wednesday at 9am '.repeat(2).trim()}`;
+    const lines = renderTable(columns, [['1a2b3c4', rule, 'Check the queue and the backlog before standup']], 80);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThan(80);
+    expect(lines[1]).toContain('Check the queue…');
+    expect(lines[1]).toContain('series: every other monday');
+    expect(lines[1]).not.toContain(rule);
+  });
+});
+
 describe('short ids', () => {
   it('every command that takes an id takes the short one a table shows back', async () => {
     const { onetime, recurring } = seed();
