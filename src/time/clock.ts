@@ -300,7 +300,8 @@ function spell(tokens: readonly string[]): string {
   let text = '';
   tokens.forEach((token, k) => {
     const previous = tokens[k - 1];
-    const glued = previous !== undefined && ((/^(?:am|pm|h)$/.test(token) && /\d$/.test(previous)) || (/^\d/.test(token) && previous === 'h') || token === '-' || previous === '-');
+    // "3:00:00" comes as "3:00" and ":00".
+    const glued = previous !== undefined && ((/^(?:am|pm|h)$/.test(token) && /\d$/.test(previous)) || (/^\d/.test(token) && previous === 'h') || token === '-' || previous === '-' || token === ':00');
     const word = token === 'oclock' ? "o'clock" : token;
     text += k === 0 || glued ? word : ` ${word}`;
   });

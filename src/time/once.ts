@@ -810,7 +810,7 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
     const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]${hour >= 10 ? `|\\b${hour}:\\d{2}:\\d{2}` : ''}`).test(result.text);
     if (!twentyFour) {
       // The note names the clock as written ("10:00"), not the whole date chrono read ("10:00 2026-12-12").
-      const written = new RegExp(`(?<![\\d:.-])0?${hour}(?:[:.]\\d{2}){0,2}(?![\\d-])`).exec(result.text)?.[0] ?? result.text.trim();
+      const written = new RegExp(`(?<![\\d:./-])0?${hour}(?:[:.]\\d{2}){0,2}(?![\\d/-])`).exec(result.text)?.[0] ?? result.text.trim();
       const settled = settleClock({ value: { hour, minute: clock.minute }, ambiguous: true, written: hour, text: written });
       if (settled.note) read.notes.push(settled.note);
       clock = settled.value;

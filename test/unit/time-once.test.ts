@@ -664,6 +664,13 @@ describe('words as chat and calendars write them', () => {
     expect(parseInstant('dec 5 at 14', { now: WED, zone: 'America/New_York' }).notes).toEqual([]);
   });
 
+  it.each([
+    ['today at 3:20:00', "read '3:20:00' as 15:20; write '3:20:00 am' or 03:20 for the morning"],
+    ['2027/07/12 12:34', "read '12:34' as 12:34, after noon; write '12:34 am' or 00:34 for after midnight"],
+  ])('the note quotes the clock as written: %s', (phrase, note) => {
+    expect(parseInstant(phrase, { now: WED, zone: 'America/New_York' }).notes).toContain(note);
+  });
+
   it('seconds beside pm at noon add no noon-or-midnight note: pm was said', () => {
     const read = parseInstant('tomorrow at 12:00:30 pm', { now: WED, zone: 'America/New_York' });
     expect(new Date(read.instant).toISOString()).toBe('2026-12-03T17:00:30.000Z');
