@@ -248,12 +248,15 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   if (runs.length === 0 && count > 0 && ends.until !== undefined) {
     throw new UsageError(`'${input.trim()}' ends at ${formatLocal(zone, ends.until)}, before it first runs`, 'Give a later end, or leave it out.');
   }
+  const described = base.meaning.description.replace(/ \([^)]*\)$/, '');
+  // A rule counted from a day says it ("starting 2027-05-13"); a start said in the phrase is that day, said once, as written.
+  const ruleSaid = ends.start === undefined ? described : described.replace(/, starting \d{4}-\d{2}-\d{2}$/, '');
   return {
     type: 'series',
     input,
     timezone: zone,
     // An interval counted from its own start runs at the start's times, not at those of the UTC cron it came from.
-    description: `${inner !== read ? elapsedText(inner) : base.meaning.description.replace(/ \([^)]*\)$/, '')}, ${ends.said.join(', ')} (${zone})`,
+    description: `${inner !== read ? elapsedText(inner) : ruleSaid}, ${ends.said.join(', ')} (${zone})`,
     reason: 'gives its own start, end or count, so it is a series of one-time schedules within them',
     hint: 'Without them it is a repeating schedule; --until and --count say the same as flags.',
     next_runs: runs.map((ms) => new Date(ms).toISOString()),

@@ -144,6 +144,10 @@ describe('a start said with "starts", or "starting from"', () => {
   ])('%s', async (phrase, runs) => {
     expect(await localRuns(phrase, 'UTC', 2)).toEqual(runs);
   });
+
+  it('a rule counted from the start says the start once, as written', async () => {
+    expect((await meaning('every 3 days starting dec 10')).description).toBe('Every 3 days at 09:00, starting dec 10 (UTC)');
+  });
 });
 
 describe('compounds as cron describers and RFC 5545 write them', () => {
