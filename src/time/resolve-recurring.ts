@@ -1271,12 +1271,13 @@ function nthSeries(list: Nth[], months: number[] | null, times: ClockTime[]): Bu
     };
   }
   const nth = list[0]!;
-  const inMonths = months ? ` in ${listText(months.map((m) => MONTH_NAMES[m - 1]!))}` : '';
+  // "of every month in May" says May alone: "of May" ("of May and June").
+  const ofMonths = months ? ` of ${listText(months.map((m) => MONTH_NAMES[m - 1]!))}` : ' of every month';
   if (nth.weekday === 'workday') {
     return {
       kind: 'series',
       rule: nthRule(nth, months, times),
-      description: `The ${NTH_NAMES[nth.n] ?? ordinalText(nth.n)} weekday (Monday to Friday) of every month${inMonths} at ${timesText(times)}`,
+      description: `The ${NTH_NAMES[nth.n] ?? ordinalText(nth.n)} weekday (Monday to Friday)${ofMonths} at ${timesText(times)}`,
       reason: "cannot be written as one cron or a set of crons: which date is a month's first or last weekday changes from month to month",
       hint: SERIES_HINT,
     };
@@ -1285,7 +1286,7 @@ function nthSeries(list: Nth[], months: number[] | null, times: ClockTime[]): Bu
     return {
       kind: 'series',
       rule: nthRule(nth, months, times),
-      description: `The ${nth.n === -1 ? 'last' : `${ordinalText(-nth.n)} last`} day of every month${inMonths} at ${timesText(times)}`,
+      description: `The ${nth.n === -1 ? 'last' : `${ordinalText(-nth.n)} last`} day${ofMonths} at ${timesText(times)}`,
       reason: 'cannot be written as one cron or a set of crons: months end on different days, and Letta does not accept L',
       hint: `For the 1st instead: 'on the 1st of every month at 9am'. ${SERIES_HINT}`,
     };
@@ -1293,7 +1294,7 @@ function nthSeries(list: Nth[], months: number[] | null, times: ClockTime[]): Bu
   return {
     kind: 'series',
     rule: { kind: 'nth-weekday', n: nth.n, weekday: nth.weekday, months, times },
-    description: `The ${NTH_NAMES[nth.n]} ${WEEKDAY_NAMES[nth.weekday]} of every month${inMonths} at ${timesText(times)}`,
+    description: `The ${NTH_NAMES[nth.n]} ${WEEKDAY_NAMES[nth.weekday]}${ofMonths} at ${timesText(times)}`,
     reason: `cannot be written as one cron or a set of crons: a cron cannot pick the ${NTH_NAMES[nth.n]} ${WEEKDAY_NAMES[nth.weekday]} of a month, and Letta does not accept # or L`,
     hint: SERIES_HINT,
   };

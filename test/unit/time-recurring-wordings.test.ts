@@ -145,6 +145,13 @@ describe('a start said with "starts", or "starting from"', () => {
     expect(await localRuns(phrase, 'UTC', 2)).toEqual(runs);
   });
 
+  it.each([
+    ['every third sunday in may', 'The third Sunday of May at 09:00 (UTC)'],
+    ['the last day of every month in june and july', 'The last day of June and July at 09:00 (UTC)'],
+  ])('an nth day in months names the months alone: %s', async (phrase, description) => {
+    expect((await meaning(phrase)).description).toBe(description);
+  });
+
   it('a rule counted from the start says the start once, as written', async () => {
     expect((await meaning('every 3 days starting dec 10')).description).toBe('Every 3 days at 09:00, starting dec 10 (UTC)');
   });
