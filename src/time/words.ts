@@ -35,8 +35,8 @@ export function tokenize(text: string): string[] {
   if (/\D ?\d{3}\b/.test(normal))
     normal = normal.replace(/((?:\bat|@|\b(?:today|tonight|tomorrow|tmrw|tmr|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)) ?)([1-9])([0-5]\d)\b(?![.:\d])/g, '$1$2:$3');
   const tokens: string[] = [];
-  // ".5" after a space is a number, as "0.5" is; "'27" is a year, kept whole.
-  for (const m of normal.matchAll(/\d{1,2}:\d{1,2}|\d{1,2}\.\d{2}(?!\d)|\d+(?:st|nd|rd|th)\b|\d+(?:\.\d+)?|(?<![^\s+])\.\d+|(?<![^\s,])'\d{2}(?!\d)|:\d{1,2}|[a-z]+|[,;&@\-/]|[^\s.!'"]/g)) {
+  // ".5" after a space is a number, as "0.5" is; "'27" is a year, kept whole. A character outside the BMP ("𝟓") is one token, not half of one.
+  for (const m of normal.matchAll(/\d{1,2}:\d{1,2}|\d{1,2}\.\d{2}(?!\d)|\d+(?:st|nd|rd|th)\b|\d+(?:\.\d+)?|(?<![^\s+])\.\d+|(?<![^\s,])'\d{2}(?!\d)|:\d{1,2}|[a-z]+|[,;&@\-/]|[^\s.!'"]/gu)) {
     tokens.push(m[0] === ';' ? ',' : m[0].startsWith('.') ? `0${m[0]}` : m[0]);
   }
   return tokens;

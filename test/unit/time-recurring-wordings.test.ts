@@ -152,6 +152,10 @@ describe('a start said with "starts", or "starting from"', () => {
     expect((await meaning(phrase)).description).toBe(description);
   });
 
+  it('a character outside the basic plane is named whole where the reading stopped', async () => {
+    await expect(meaning('every 𝟓 minutes')).rejects.toThrow("(stopped at '𝟓')");
+  });
+
   it('a rule counted from the start says the start once, as written', async () => {
     expect((await meaning('every 3 days starting dec 10')).description).toBe('Every 3 days at 09:00, starting dec 10 (UTC)');
   });
