@@ -358,6 +358,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         if (isEnd && day.split(' ').some((word) => monthOf(word) !== undefined) && !/\b(?:\d{4}|next|this|last|after)\b/.test(day)) monthSaid = { day, notes: read.notes };
       } catch (error) {
         if (error instanceof UsageError && /in the past/.test(error.message)) throw new UsageError(`'${text.trim()}': ${error.message}`, error.hint);
+        if (error instanceof UsageError && /outside the dates/.test(error.message))
+          throw new UsageError(`'${text.trim()}': ${error.message}`, isEnd ? 'Give an earlier end, or leave it out.' : 'Give a start within them.');
         // "from jan 4 to march 25th": a start and an end together.
         const pair = isEnd ? null : inPhrase(() => startAndEnd(words.slice(from), now, zone), text);
         if (!pair) continue;

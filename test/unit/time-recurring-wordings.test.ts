@@ -152,6 +152,10 @@ describe('a start said with "starts", or "starting from"', () => {
     expect((await meaning(phrase)).description).toBe(description);
   });
 
+  it('an end past the last date this tool can use says so', async () => {
+    await expect(meaning('every year until 9999-12-31', 'America/New_York')).rejects.toThrow("'every year until 9999-12-31': '9999-12-31' is outside the dates this tool can use");
+  });
+
   it('a character outside the basic plane is named whole where the reading stopped', async () => {
     await expect(meaning('every 𝟓 minutes')).rejects.toThrow("(stopped at '𝟓')");
   });
