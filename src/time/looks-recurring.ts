@@ -39,6 +39,8 @@ export function normalize(input: string): string {
       .replace(/(?<=\w)[–—](?=\w)/g, '-')
       // Todoist's "ev mon", "ev day at 7pm": every.
       .replace(/(?<![\w-])ev(?= [a-z\d])/g, 'every')
+      // "all mondays", "all weekends": every one of them.
+      .replace(/(?<![\w-])all (?=(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends|workdays)\b)/g, 'every ')
       .replace(/(?<![\w/,])[a-z]{1,2}(?:([/,])[a-z]{1,2})(?:\1[a-z]{1,2})*(?![\w/,])/g, (days) => letterDays(days) ?? days)
       .replace(DAY_OF_YEAR, dayOfYear),
     'recurring',

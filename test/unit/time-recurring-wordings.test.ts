@@ -20,6 +20,8 @@ describe("frequency words with a hyphen, and calendar apps' leading verbs", () =
     ['bi-hourly', '0 */2 * * *'],
     ['semi-annually', '0 9 1 */6 *'],
     ['semiannual at 8am', '0 8 1 */6 *'],
+    ['all mondays at 9am', '0 9 * * 1'],
+    ['all weekends', '0 9 * * 0,6'],
     ['annual', '0 9 1 1 *'],
     ['annual on march 3', '0 9 3 3 *'],
     ['occurs every weekday', '0 9 * * 1-5'],
