@@ -52,7 +52,7 @@ export function hintFor(error: unknown, facts: HintFacts = {}): string | undefin
     if (error.reason === 'timeout') return 'Raise the limit with --timeout MS, or check the server.';
     if (error.reason === 'unreachable') return `Check the base URL (${CLI} config show) and your network.`;
     // A connection to Letta cut mid-request (a reset, a proxy closing it): usually passing; reads were retried already.
-    if (error.reason === 'cut') return `The server or a proxy between closed the connection. Try again; if it keeps failing, check the base URL (${CLI} config show) and your network.`;
+    if (error.reason === 'cut') return error.hint ?? `The server or a proxy between closed the connection. Try again; if it keeps failing, check the base URL (${CLI} config show) and your network.`;
     return error.hint;
   }
   if (error instanceof RedirectRefusedError) return `If the API moved, set the new address with ${CLI} config set-url URL.`;

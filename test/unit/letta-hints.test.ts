@@ -5,6 +5,7 @@ import {
   ApiError,
   AuthError,
   CreateMayHaveLandedError,
+  DeleteMayHaveLandedError,
   MalformedResponseError,
   NetworkError,
   NotFoundError,
@@ -69,6 +70,8 @@ describe('hints written at the edge from the facts errors carry', () => {
       'The server or a proxy between closed the connection. Try again; if it keeps failing, check the base URL (letta-switchboard config show) and your network.',
     );
     expect(hintFor(new NetworkError('Could not notify https://hooks.example: ECONNRESET'))).toBeUndefined();
+    // A delete cut so keeps its own hint: it may have been done.
+    expect(hintFor(new DeleteMayHaveLandedError('The connection failed (ECONNRESET)', 'run it again', 'cut'))).toBe('run it again');
     expect(hintFor(new RouteMissingError('Letta answered 405', 405, 'schedules'))).toMatch(/^Schedules are a Letta Cloud feature/);
     expect(new RouteMissingError('x', 404, 'schedules').exitCode).toBe(3);
     expect(new RouteMissingError('x', 405, 'schedules').exitCode).toBe(1);
