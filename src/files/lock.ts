@@ -166,9 +166,6 @@ function breakIfStale(path: string, staleMs: number): boolean {
   }
 }
 
-/** How far the clock may have moved since the machine started before a lock taken "before it started" is believed. */
-const BOOT_SLACK_MS = 10 * 60_000;
-
 function isStale(holder: Holder | undefined, modifiedMs: number, staleMs: number): boolean {
   if (Date.now() - modifiedMs > staleMs) return true;
   // A lock file with no holder yet is being written this very moment; one left empty for longer, its writer was killed between creating and writing it.
@@ -183,8 +180,6 @@ function isStale(holder: Holder | undefined, modifiedMs: number, staleMs: number
  */
 function diedHere(holder: Holder): boolean {
   if (holder.host !== hostname()) return false;
-  // Taken before this machine last started: the restart ended its process, whatever has the pid now.
-  if (holder.since > 0 && holder.since < Date.now() - process.getBuiltinModule('node:os').uptime() * 1000 - BOOT_SLACK_MS) return true;
   if (holder.pid !== process.pid) return !processAlive(holder.pid);
   return !ownTokens.has(holder.token) && holder.since < Date.now() - process.uptime() * 1000;
 }
