@@ -299,8 +299,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const word = words[k]!;
       const isEnd = END_WORDS.has(word) && (word !== 'up' || words[k + 1] === 'to');
       if (!isEnd && !START_WORDS.has(word)) continue;
-      // "starting from dec 1", "starts on may 13th": the start word before it says the start.
-      if ((word === 'from' || word === 'on') && START_WORDS.has(words[k - 1] ?? '') && words[k - 1] !== 'from') continue;
+      // "starting from dec 1": the start word before it says the start.
+      if (word === 'from' && START_WORDS.has(words[k - 1] ?? '') && words[k - 1] !== 'from') continue;
       // "every day this month from the 23rd until the 25th": bounded already (or its month named), the days are a range in it.
       const boundedMonth = ends.until !== undefined || words.some((w) => monthOf(w.replace(/[.,]$/, '')) !== undefined);
       // "monday through thursday", "jan through march", "the 1st through the 10th": a range of days, not an end.
@@ -311,7 +311,10 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined && !startsBefore) ||
         (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
         // "from the 23rd until the 25th" ends there: "until" says an end, as everywhere. "the 5th and 25th through the end of the month".
-        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') && (/^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? '') || endOfMonthAt(words, k + 1)) && (!/^(?:until|till|til)$/.test(word) || boundedMonth)) ||
+        // "from the 25th through the end of the month" is to the end of this one, as said with "until".
+        (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') &&
+          (/^(?:\d+(?:st|nd|rd|th)|last)$/.test(after ?? '') || (endOfMonthAt(words, k + 1) && !words.slice(Math.max(0, k - 3), k).includes('from'))) &&
+          (!/^(?:until|till|til)$/.test(word) || boundedMonth)) ||
         // "on day 1 through 5 of the month", "days 1 and 22 through 28", "day 1 through 10 and 20 through the last day of the month": days
         // of the month, as cron describers say them.
         (dayListBefore(words, k) && (/^\d{1,2}$/.test(after ?? '') || after === 'last' || endOfMonthAt(words, k + 1)));
@@ -472,13 +475,23 @@ function dateRangeAsSpan(words: string[]): { words: string[]; notes: string[]; y
     );
   const sameMonth = monthIn(first) === monthIn(last);
   const inMonth = `every day in ${MONTH_NAMES[monthIn(first) - 1]!.toLowerCase()} from the ${dayIn(first)} through the ${dayIn(last)}`;
-  const rest = words.slice(k + 3);
-  if (/^(?:(?:every|each) year|yearly|annually)$/.test(rule.join(' '))) return sameMonth ? { words: [...inMonth.split(' '), ...rest], notes: [], yearly: true } : { words, notes: [] };
-  if (!/^(?:every|each|daily)$/.test(rule[0] ?? '') || rule.some((word) => START_WORDS.has(word) || /^(?:between|years?|yearly|annually|months?|monthly)$/.test(word))) return { words, notes: [] };
+  // "dec 1 to dec 24, 2027", "... next year": the year is both days', not the end's alone.
+  const after = words.slice(k + 3);
+  const year = /^\d{4},?$/.test(after[0] ?? '') ? [after[0]!.replace(/,$/, '')] : after[0] === 'next' && after[1] === 'year' ? ['next', 'year'] : [];
+  const rest = after.slice(year.length);
+  // Every year, those days of the month (a clock may follow; other ends, or a year, are not read with it).
+  if (/^(?:(?:every|each) year|yearly|annually|annual)$/.test(rule.join(' ')))
+    return sameMonth && year.length === 0 && (rest.length === 0 || rest[0] === 'at') ? { words: [...inMonth.split(' '), ...rest], notes: [], yearly: true } : { words, notes: [] };
+  if (!/^(?:every|each|daily)$/.test(rule[0] ?? '') || rule.some((word) => START_WORDS.has(word) || /^(?:between|years?|yearly|annual|annually|months?|monthly)$/.test(word)))
+    return { words, notes: [] };
   const everyDay = rule.length === 1 && rule[0] !== 'daily';
-  const range = [...(everyDay ? ['every', 'day'] : rule), 'from', ...first, words[k] === '-' ? 'through' : words[k]!, ...last];
+  const dated = (said: string[]) => [...said.map((w, i) => (i === said.length - 1 ? w.replace(/,$/, '') : w)), ...year];
+  const range = [...(everyDay ? ['every', 'day'] : rule), 'from', ...dated(first), words[k] === '-' ? 'through' : words[k]!, ...dated(last)];
   const notes = everyDay
-    ? [`read '${words.slice(0, k + 3).join(' ')}' as every day from ${first.join(' ')} through ${last.join(' ')}, this time only` + (sameMonth ? `; for those days every year, say '${inMonth}'` : '')]
+    ? [
+        `read '${words.slice(0, k + 3 + year.length).join(' ')}' as every day from ${dated(first).join(' ')} through ${dated(last).join(' ')}, this time only` +
+          (sameMonth && year.length === 0 ? `; for those days every year, say '${inMonth}'` : ''),
+      ]
     : [];
   return { words: [...range, ...rest], notes };
 }

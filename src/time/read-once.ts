@@ -148,7 +148,14 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) twice('times', said.clock!, clock.text);
       parts.clock = clock;
       said.clock = clock.text;
-      if (parts.day?.kind === 'date' && parts.day.year === undefined && clock.end === i + 1 && /^\d{1,2}\.?$/.test(tokens[i]!) && !['at', '@'].includes(tokens[i - 1] ?? '')) parts.bareHour = true;
+      if (
+        parts.day?.kind === 'date' &&
+        parts.day.year === undefined &&
+        clock.end === i + 1 &&
+        /^\d{1,2}\.?$/.test(tokens[i]!) &&
+        !['at', '@', 'by', 'before', 'after', 'until'].includes(tokens[i - 1] ?? '')
+      )
+        parts.bareHour = true;
       i = clock.end;
       continue;
     }

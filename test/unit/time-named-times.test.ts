@@ -436,8 +436,20 @@ describe('a rule, then two days of months, runs on the days from the first throu
   it.each([
     ['every year jan 4 through jan 8', '0 9 4-8 1 *'],
     ['annually from jan 4 to jan 8 at 7am', '0 7 4-8 1 *'],
+    ['annual jan 4 through jan 8', '0 9 4-8 1 *'],
   ])('every year, they are days of that month: %s', async (phrase, cron) => {
     expect(await crons(phrase)).toBe(cron);
+  });
+
+  it.each([
+    ['daily jan 4 to jan 6, 2028', ['2028-01-04 09:00', '2028-01-05 09:00', '2028-01-06 09:00']],
+    ['every jan 4 to jan 6 next year', ['2027-01-04 09:00', '2027-01-05 09:00', '2027-01-06 09:00']],
+  ])("a year after them is both days' year: %s", async (phrase, runs) => {
+    expect(await localRuns(phrase, 'UTC', 10)).toEqual(runs);
+  });
+
+  it('after "from", through the end of the month is the end of this one', async () => {
+    expect((await localRuns('every day from the 28th through the end of the month', 'UTC', 10)).map((run) => run.slice(0, 10))).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31']);
   });
 });
 

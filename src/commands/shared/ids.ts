@@ -65,7 +65,7 @@ export async function resolveScheduleIds(rt: Runtime, ids: string[], { live = tr
       candidates.add(item.id);
       listed.add(item.id);
     }
-  // Among several it starts, an id whose record has ended and that the server no longer lists is one no command can use.
+  // Among several it starts, an id whose record has ended and that the server no longer lists is passed over for the live ones.
   const usable = (id: string) => listed.has(id) || !record.ended.has(id);
   return fullIds(
     ids.map((id) => {
@@ -163,7 +163,8 @@ async function indexRecord(rt: Runtime): Promise<RecordIds> {
     const standing = new Set<string>();
     for (const intent of state.intents) (['deleted', 'replaced', 'gone'].includes(intent.status) ? ended : standing).add(intent.schedule_id);
     for (const series of state.series) {
-      const over = seriesEnded(series);
+      // One whose delete was cut short is still to be deleted (again), so its id is in use.
+      const over = seriesEnded(series) && series.delete_unfinished !== true;
       (over ? ended : standing).add(series.series_id);
       for (const member of series.members) (over || isGoneMember(member) ? ended : standing).add(member.schedule_id);
     }
