@@ -662,6 +662,7 @@ describe('words as chat and calendars write them', () => {
   it('with the year said, or "at", it is only a time: no note', () => {
     expect(parseInstant('dec 5, 2027 14', { now: WED, zone: 'America/New_York' }).notes).toEqual([]);
     expect(parseInstant('dec 5 at 14', { now: WED, zone: 'America/New_York' }).notes).toEqual([]);
+    expect(parseInstant('dec 5 by 14', { now: WED, zone: 'America/New_York' }).notes.join(' ')).not.toContain('not the year');
   });
 
   it.each([
