@@ -445,6 +445,7 @@ function endOfMonthAt(words: string[], at: number): boolean {
   const from = words[at] === 'the' ? at + 1 : at;
   return words[from] === 'end' && words[from + 1] === 'of' && (words[from + 2] === 'month' || (words[from + 2] === 'the' && words[from + 3] === 'month'));
 }
+
 const RANGE_WORDS = new Set(['to', 'through', 'thru', 'until', 'till', 'til', '-']);
 
 /** How many words before `at` say a day of a month with its month ("dec 1", "1 dec", "december 1st"), or 0. */
@@ -466,13 +467,7 @@ function dateRangeAsSpan(words: string[]): { words: string[]; notes: string[]; y
   while (rule.at(-1) === 'on' || rule.at(-1) === 'from') rule.pop();
   const [first, last] = [words.slice(k - 2, k), words.slice(k + 1, k + 3)];
   const monthIn = (said: string[]) => monthOf(said.map((w) => w.replace(/,$/, '')).find((w) => monthOf(w) !== undefined))!;
-  const dayIn = (said: string[]) =>
-    ordinalDay(
-      Number.parseInt(
-        said.find((w) => DAY_NUMBER.test(w))!,
-        10,
-      ),
-    );
+  const dayIn = (said: string[]) => ordinalDay(Number.parseInt(said.find((w) => DAY_NUMBER.test(w)) ?? '', 10));
   const sameMonth = monthIn(first) === monthIn(last);
   const inMonth = `every day in ${MONTH_NAMES[monthIn(first) - 1]!.toLowerCase()} from the ${dayIn(first)} through the ${dayIn(last)}`;
   // "dec 1 to dec 24, 2027", "... next year": the year is both days', not the end's alone.

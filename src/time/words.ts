@@ -105,7 +105,6 @@ export function ordinalDay(n: number): string {
 }
 
 /** An ordinal at `start`: "1st", "22nd", "first", "third", "twenty-first", "twenty first", "thirtieth". */
-
 export function readOrdinal(tokens: readonly string[], start: number): Read<number> | null {
   const word = tokens[start];
   if (word === undefined) return null;
