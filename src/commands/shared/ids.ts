@@ -6,7 +6,6 @@ import type { Runtime } from '../../runtime';
 import { schedulesOf } from './schedule';
 import { serverOf, stateStore } from './state';
 import { isSeriesId, isSetId, onServer, recordedIds, seriesEnded } from '../../state/records';
-import { isGoneMember } from '../../sync/series';
 import { limiter } from '../../concurrency';
 
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
@@ -166,7 +165,7 @@ async function indexRecord(rt: Runtime): Promise<RecordIds> {
       // One whose delete was cut short is still to be deleted (again), so its id is in use.
       const over = seriesEnded(series) && series.delete_unfinished !== true;
       (over ? ended : standing).add(series.series_id);
-      for (const member of series.members) (over || isGoneMember(member) ? ended : standing).add(member.schedule_id);
+      for (const member of series.members) (over || member.gone === true ? ended : standing).add(member.schedule_id);
     }
     for (const id of standing) ended.delete(id);
     return { ...recordedIds(state, server), groupAgents, ended };
