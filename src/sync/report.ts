@@ -143,7 +143,9 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       return {
         ...base,
         id: action.id,
-        lines: [`${action.id} is still on Letta: a delete of it sent by letta-switchboard (${action.deleteSent}) lost its answer and was not done; it keeps firing (agent ${action.agent_id})`],
+        lines: [
+          `${action.id} is still on Letta: a delete of it by letta-switchboard (${action.deleteSent}) was cut short (its answer lost, or the command stopped) and was not done; it keeps firing (agent ${action.agent_id})`,
+        ],
       };
     case 'found':
       return { ...base, id: action.id, lines: [`${action.id} is on the server again (an earlier list lacked it): ${dryRun ? 'would be followed' : 'followed'} again (agent ${action.agent_id})`] };
@@ -183,7 +185,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
             : action.reusedBy !== undefined
               ? `${action.id} is no longer on Letta: its id is another schedule's now (${action.reusedBy} UTC), left alone; ${dryRun ? 'would be marked' : 'marked'} gone (agent ${action.agent_id})`
               : action.deleteSent !== undefined
-                ? `${action.id} is no longer on Letta: a delete of it sent by letta-switchboard (${action.deleteSent}) lost its answer and was done; ${dryRun ? 'would be recorded' : 'recorded'} as deleted (agent ${action.agent_id})`
+                ? `${action.id} is no longer on Letta: a delete of it by letta-switchboard (${action.deleteSent}) was cut short (its answer lost, or the command stopped) and was done; ${dryRun ? 'would be recorded' : 'recorded'} as deleted (agent ${action.agent_id})`
                 : `${action.id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not re-created (agent ${action.agent_id})`,
         ],
       };

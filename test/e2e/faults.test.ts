@@ -91,7 +91,10 @@ describe('creates are never duplicated', () => {
     const sync = await cli('sync');
     expect(sync.code, sync.stderr).toBe(0);
     expect(sync.stdout).toMatch(
-      new RegExp(`^${id} is no longer on Letta: a delete of it sent by letta-switchboard \\(${NOW.slice(0, 16)}[^)]*\\) lost its answer and was done; recorded as deleted`, 'm'),
+      new RegExp(
+        `^${id} is no longer on Letta: a delete of it by letta-switchboard \\(${NOW.slice(0, 16)}[^)]*\\) was cut short \\(its answer lost, or the command stopped\\) and was done; recorded as deleted`,
+        'm',
+      ),
     );
     expect(sync.stdout).not.toContain('deleted outside');
     const state = JSON.parse(readFileSync(join(env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as { intents: Array<{ schedule_id: string; status: string }> };
@@ -106,8 +109,8 @@ describe('creates are never duplicated', () => {
     expect(letta.schedules.has(id)).toBe(true);
     const sync = await cli('sync');
     expect(sync.code, sync.stderr).toBe(0);
-    expect(sync.stdout).toContain(`${id} is still on Letta: a delete of it sent by letta-switchboard (`);
-    expect(sync.stdout).toContain('lost its answer and was not done; it keeps firing');
+    expect(sync.stdout).toContain(`${id} is still on Letta: a delete of it by letta-switchboard (`);
+    expect(sync.stdout).toContain('(its answer lost, or the command stopped) and was not done; it keeps firing');
     letta.schedules.delete(id);
     const later = await cli('sync');
     expect(later.stdout).toContain(`${id} was deleted outside letta-switchboard`);

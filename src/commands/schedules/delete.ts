@@ -7,7 +7,21 @@ import { agentOption, concurrencyOption } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
 import { idsFrom, eachId } from '../shared/ids';
 import { lookInRecord, readRecordOrNothing, sideBySide, followLineage, recordWriter, deleteUnfinishedCopy } from '../shared/state';
-import { markDeleted, markDeleteUnanswered, isSetId, isSeriesId, setMembers, findIntent, findPaused, findSeries, currentId, takePaused, type Intent, type State } from '../../state/records';
+import {
+  markDeleted,
+  markDeleteUnanswered,
+  clearDeleteUnanswered,
+  isSetId,
+  isSeriesId,
+  setMembers,
+  findIntent,
+  findPaused,
+  findSeries,
+  currentId,
+  takePaused,
+  type Intent,
+  type State,
+} from '../../state/records';
 import { formatLocal } from '../../time/zone';
 import { limiter } from '../../concurrency';
 import { confirmDeletion } from '../shared/confirm-delete';
@@ -95,10 +109,12 @@ export default (kind: ScheduleKind) =>
         cause instanceof InterruptedError && sending.has(id)
           ? { id, deleted: false, error: 'interrupted while deleting: may have been deleted', may_have_been_deleted: true }
           : { id, deleted: false, error };
-      // A delete whose answer was lost is marked so (as well as it can be, the command being stopped): a sync that then finds
-      // the schedule gone records it deleted with this tool, not deleted outside it.
+      // Each delete is marked begun before it is sent, so a sync after the command is killed (or after an answer lost)
+      // records a schedule it finds gone as deleted with this tool, not deleted outside it, and says when one was not.
+      // A delete that surely did not land takes its mark back.
       const sendDelete = async (agentId: string, id: string, asked: string) => {
         sending.add(asked);
+        await records.update((state) => markDeleteUnanswered(state, id, at));
         let sent = false;
         try {
           await requests.run(() => {
@@ -108,7 +124,7 @@ export default (kind: ScheduleKind) =>
         } catch (error) {
           // Stopped while it waited for a request slot, it was never sent.
           const unanswered = error instanceof DeleteMayHaveLandedError || (error instanceof InterruptedError && sent);
-          if (unanswered) await records.update((state) => markDeleteUnanswered(state, id, at)).catch(() => undefined);
+          if (!unanswered) await records.update((state) => clearDeleteUnanswered(state, id)).catch(() => undefined);
           throw error;
         }
         sending.delete(asked);
