@@ -1,4 +1,4 @@
-import { ApiError, CliError, CreateMayHaveLandedError, InterruptedError, UsageError } from '../errors';
+import { ApiError, CliError, CreateMayHaveLandedError, InterruptedError, NotFoundError, UsageError } from '../errors';
 import { allSettled, limiter, type Limiter } from '../concurrency';
 import type { LettaApi } from '../letta/api';
 import type { Schedule, ScheduledMessage } from '../letta/types';
@@ -147,6 +147,7 @@ function subjectOf(action: SyncAction): string {
     case 'member-gone':
     case 'series-gone':
     case 'series-found':
+    case 'finish-series-delete':
     case 'top-up':
       return `series ${action.series_id}`;
     case 'skipped':
@@ -312,6 +313,16 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
       return { action, ok: true, exist: [] };
     case 'series-gone':
       await records.update((state) => endSeries(state, action.series_id, 'gone', stamp));
+      return { action, ok: true, exist: [] };
+    case 'finish-series-delete':
+      for (const [k, id] of action.ids.entries()) {
+        try {
+          await api.deleteSchedule(action.agent_id, id);
+        } catch (error) {
+          if (!(error instanceof NotFoundError)) return { action, ok: false, exist: action.ids.slice(k), error: asCliError(error) };
+        }
+      }
+      await records.update((state) => endSeries(state, action.series_id, 'deleted', action.at || stamp));
       return { action, ok: true, exist: [] };
     case 'series-found':
       await records.update((state) => markSeriesFound(state, action.series_id, stamp));

@@ -61,6 +61,11 @@ export type SyncAction =
   | { type: 'gone'; agent_id: string; id: string; kind: Intent['kind']; fired: boolean; deleteSent?: string; reusedBy?: string }
   | { type: 'member-gone'; agent_id: string; series_id: string; id: string }
   | { type: 'series-gone'; agent_id: string; series_id: string }
+  /**
+   * A series whose delete with this tool was cut short: its members still listed (and copies its unanswered creates
+   * left) deleted, as the delete meant, then the series recorded deleted as of `at`, when the delete began.
+   */
+  | { type: 'finish-series-delete'; agent_id: string; series_id: string; ids: string[]; at: string }
   /** A resume's create whose answer was lost landed: the schedule is resumed as it. */
   | { type: 'finish-resume'; agent_id: string; old_id: string; landed_id: string; cron: string }
   /** A resume's create that did not land: forgotten (said), the schedule stays paused. */
@@ -112,6 +117,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
     for (const action of planned) {
       if (action.type === 'finish') claimed.add(action.landed_id);
       if (action.type === 'top-up') for (const { id } of action.landed) claimed.add(id);
+      if (action.type === 'finish-series-delete') for (const id of action.ids) claimed.add(id);
     }
     return planned;
   };
@@ -180,6 +186,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
       for (const member of one.members)
         if (member.paused === true && schedules.has(member.schedule_id)) add({ type: 'delete-paused', agent_id: one.agent_id, series_id: one.series_id, id: member.schedule_id });
     }
+    if (one.delete_unfinished === true && schedules) add(...claim([finishSeriesDelete(one, schedules, unrecorded(schedules))]));
     if (one.status !== 'active' || !schedules) continue;
     add(...claim(planSeries(one, schedules, now, instants, unrecorded(schedules))));
   }
@@ -313,6 +320,15 @@ function planSeries(series: Series, schedules: Map<string, ScheduledMessage>, no
   const missing = more.filter((at) => !landed.some((l) => l.at === at));
   if (more.length > 0) actions.push({ type: 'top-up', agent_id, series_id: series.series_id, zone: series.zone, instants: missing, landed });
   return actions;
+}
+
+function finishSeriesDelete(series: Series, schedules: Map<string, ScheduledMessage>, unrecorded: ScheduledMessage[]): SyncAction {
+  const listed = series.members.filter((m) => !isGoneMember(m) && schedules.has(m.schedule_id)).map((m) => m.schedule_id);
+  const copies = (series.attempted ?? []).flatMap((instant) => {
+    const twin = unrecorded.find((item) => landingOf({ at: series.created_at, schedule: { type: 'one-time', scheduled_at: Date.parse(instant) }, messages: series.template.messages }, item));
+    return twin ? [twin.id] : [];
+  });
+  return { type: 'finish-series-delete', agent_id: series.agent_id, series_id: series.series_id, ids: [...listed, ...copies], at: series.status_at ?? '' };
 }
 
 function byAgentThen<T extends { agent_id: string }>(key: (item: T) => string) {

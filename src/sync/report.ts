@@ -209,6 +209,16 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
       };
     case 'series-gone':
       return { ...base, series_id: action.series_id, lines: [`Series ${action.series_id} was deleted outside letta-switchboard: ${dryRun ? 'would be marked' : 'marked'} gone, not topped up again`] };
+    case 'finish-series-delete': {
+      const what = action.ids.length === 0 ? 'none of its schedules was left on Letta' : `${dryRun ? 'would delete' : outcome.ok ? 'deleted' : 'could not delete all of'} ${action.ids.join(', ')}`;
+      return {
+        ...base,
+        series_id: action.series_id,
+        lines: outcome.ok
+          ? [`Series ${action.series_id}, whose delete was cut short: ${what}; ${dryRun ? 'would be recorded' : 'recorded'} as deleted (agent ${action.agent_id})`]
+          : [`Series ${action.series_id}, whose delete was cut short: ${what}${failed}`, `  Still on Letta: ${outcome.exist.join(', ')}; the next sync tries again.`],
+      };
+    }
     case 'series-found':
       return {
         ...base,

@@ -257,7 +257,7 @@ function roundActions(concurrency: number): number {
 /** The records sync looks at: `creating`, a create whose answer was lost; a paused series, for members its pause left on Letta. */
 function isFollowed(record: Intent | Series): boolean {
   return isSeries(record)
-    ? record.status === 'active' || record.status === 'gone' || record.status === 'paused'
+    ? record.status === 'active' || record.status === 'gone' || record.status === 'paused' || record.delete_unfinished === true
     : record.status === 'active' || record.status === 'gone' || record.status === 'creating';
 }
 

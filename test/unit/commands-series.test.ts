@@ -145,8 +145,6 @@ describe('series', () => {
       `Deleted 2 of ${members.length} schedules of ${seriesId}; still there: ${members.slice(2).join(', ')}. Delete the series again to finish: letta-switchboard recurring delete ${seriesId}`,
     );
     expect(state().series[0]).toMatchObject({ status: 'deleted', delete_unfinished: true });
-    const synced = await h.run(['sync', '--now', '2027-03-25T00:00:00Z']);
-    expect(synced.requests.filter((r) => r.method === 'POST')).toEqual([]);
     const get = await h.run(['recurring', 'get', seriesId, '--now', '2027-03-01T00:00:00Z']);
     expect(get.stderr).toContain(`Finish it with: letta-switchboard recurring delete ${seriesId}`);
     const again = await h.run(['recurring', 'delete', seriesId, '--now', '2027-03-01T00:00:00Z']);
@@ -173,6 +171,25 @@ describe('series', () => {
     // Followed, it is topped up as its members fire.
     const later = await h.run(['sync', '--now', '2027-04-20T00:00:00Z']);
     expect(later.requests.filter((r) => r.method === 'POST').length).toBeGreaterThan(0);
+  });
+
+  it('a delete cut short is finished by the next sync: what is left deleted, nothing created, the series recorded deleted', async () => {
+    const result = await create(['--cron', 'every other monday at 9am'], '2027-03-01T00:00:00Z');
+    const seriesId = result.stdout.trim();
+    const members = state().series[0]!.members.map((m) => m.schedule_id);
+    h.letta.inject(/^DELETE /, { pass: true }, { status: 500 }, { status: 500 }, { status: 500 });
+    expect((await h.run(['recurring', 'delete', seriesId, '--now', '2027-03-01T00:00:00Z'])).code).toBe(1);
+    const synced = await h.run(['sync', '--now', '2027-03-25T00:00:00Z']);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    expect(synced.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').pop())).toEqual(members.slice(1));
+    expect(synced.stdout).toContain(`Series ${seriesId}, whose delete was cut short: deleted ${members.slice(1).join(', ')}; recorded as deleted`);
+    expect([...h.letta.schedules.keys()]).toEqual([]);
+    expect(state().series[0]).toMatchObject({ status: 'deleted' });
+    expect(state().series[0]!.delete_unfinished).toBeUndefined();
+    const again = await h.run(['sync', '--now', '2027-03-25T00:00:00Z']);
+    expect(again.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(again.stdout).not.toContain(seriesId);
   });
 
   it('a partial failure says exactly what exists, and sync creates the rest', async () => {
