@@ -157,6 +157,26 @@ describe('delete of several ids', () => {
     expect(h.letta.schedules.size).toBe(0);
   });
 
+  it('a default agent (LETTA_AGENT_ID) that lacks an id: it is looked for among every agent, as listed with --all-agents; the flag stays strict', async () => {
+    const other = h.letta.agents.find((agent) => agent.id !== AGENT)!.id;
+    const ids = [0, 1].map(() => h.letta.addSchedule(other, { type: 'recurring', cron_expression: '0 9 * * *' }).id);
+    const listed = await h.run(['recurring', 'list', '--all-agents', '-q']);
+    expect(listed.stderr).toBe('');
+    expect(listed.stdout).toBe(ids.map((id) => `${id}\n`).join(''));
+    const got = await h.run(['recurring', 'get', ids[0]!, '--json']);
+    expect(got.code, got.stderr).toBe(0);
+    expect(JSON.parse(got.stdout)).toMatchObject({ id: ids[0], agent_id: other });
+    const strict = await h.run(['recurring', 'get', ids[0]!, '--agent-id', AGENT]);
+    expect(strict.code).toBe(3);
+    const nowhere = await h.run(['recurring', 'get', 'sm-999999']);
+    expect(nowhere.code).toBe(3);
+    expect(nowhere.stderr).toContain(`No schedule 'sm-999999' for agent ${AGENT} (the default agent, from LETTA_AGENT_ID) nor any other of your agents`);
+    const deleted = await h.run(['recurring', 'delete', '-', '-q'], { stdin: listed.stdout });
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toBe(listed.stdout);
+    expect(h.letta.schedules.size).toBe(0);
+  });
+
   it('series given with schedules looked up among every agent: pause, resume and delete never have more than --concurrency in flight', async () => {
     const agents = Array.from({ length: 6 }, (_, i) => ({ id: `agent-wide-${i}`, name: `wide-${i}` }));
     h.letta.agents = [...h.letta.agents, ...agents];

@@ -5,7 +5,7 @@ import { cronList } from '../../time/to-utc';
 import { offsetMinutes } from '../../time/zone';
 import { DEFAULT_CONCURRENCY, limiter, type Limiter } from '../../concurrency';
 import { resolveScheduleIds } from './ids';
-import { CliError } from '../../errors';
+import { CliError, NotFoundError, WrongKindError } from '../../errors';
 import { leftOut, pagesInOrder } from './scope';
 
 /** `onetime` or `recurring`: the command noun for a kind. */
@@ -68,9 +68,31 @@ export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, 
   const api = await rt.api();
   const agent = rt.agentOrNone();
   const agentId = agent && (await rt.agentId(agent));
-  const item = agentId ? { ...(await api.getSchedule(agentId, id, kind)), agent_id: agentId } : await api.locateSchedule(id, kind, concurrency);
+  const item = agentId ? await onAgentOrAny(rt, agentId, id, kind, concurrency) : await api.locateSchedule(id, kind, concurrency);
   await claimShown(rt, item);
   return item;
+}
+
+/**
+ * The schedule on the agent given; when that agent is a default (LETTA_AGENT_ID, the config file) rather than the
+ * flag, a schedule it lacks is looked for among every agent, as with no agent given: an id listed with --all-agents
+ * and piped on finds its schedule. Not found anywhere, the error is the default agent's, naming the default.
+ */
+async function onAgentOrAny(rt: Runtime, agentId: string, id: string, kind: ScheduleKind | undefined, concurrency: number | Limiter): Promise<ScheduledMessage> {
+  const api = await rt.api();
+  try {
+    return { ...(await api.getSchedule(agentId, id, kind)), agent_id: agentId };
+  } catch (error) {
+    const source = rt.settings.agentId.source;
+    if (source === 'flag' || !(error instanceof NotFoundError) || error instanceof WrongKindError || error.missing?.what !== 'schedule') throw error;
+    try {
+      return await api.locateSchedule(id, kind, concurrency);
+    } catch (anywhere) {
+      if (!(anywhere instanceof NotFoundError) || anywhere instanceof WrongKindError) throw anywhere;
+      const named = source === 'env' ? 'LETTA_AGENT_ID' : 'the config file';
+      throw new NotFoundError(`No schedule '${id}' for agent ${agentId} (the default agent, from ${named}) nor any other of your agents`, anywhere.hint, anywhere.missing);
+    }
+  }
 }
 
 /**
