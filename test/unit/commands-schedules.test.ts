@@ -25,6 +25,26 @@ describe('short ids', () => {
   });
 });
 
+describe('set ids', () => {
+  it('given short after their type word, as typed from a list, they are found; a one-time command names the kind without asking Letta', async () => {
+    const made = await h.run(['recurring', 'create', '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'UTC', '--json']);
+    expect(made.code, made.stderr).toBe(0);
+    const setId = (JSON.parse(made.stdout) as { set_id: string }).set_id;
+    const short = setId.slice(0, 'set-'.length + 6);
+    const got = await h.run(['recurring', 'get', short.toUpperCase(), '-q']);
+    expect(got.code, got.stderr).toBe(0);
+    expect(got.stdout.trim().split('\n')).toHaveLength(2);
+    const none = await h.run(['recurring', 'get', 'series-abcd']);
+    expect([none.code, none.stderr.split('\n')[0]]).toEqual([3, "Error: No series id starts with 'series-abcd' in the record of intent"]);
+    h.letta.received.length = 0;
+    const wrong = await h.run(['onetime', 'delete', setId]);
+    expect(wrong.code).toBe(3);
+    expect(wrong.stderr).toBe(`Error: '${setId}' is a recurring schedule, not a one-time one\nUse: letta-switchboard recurring delete ${setId}\n`);
+    expect(h.letta.received).toEqual([]);
+    expect(h.letta.schedules.size).toBe(2);
+  });
+});
+
 describe('lists', () => {
   it('have the same columns in a pipe whatever the options: agent_id always', async () => {
     const mine = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'standup');
@@ -168,6 +188,28 @@ describe('delete', () => {
     expect(piped.code).toBe(0);
     expect(piped.stderr).not.toContain('[y/N]');
     expect(h.letta.schedules.size).toBe(6);
+  });
+});
+
+describe('ids from stdin', () => {
+  it("a file of ids kept by hand: '#' comments and blank lines are passed over", async () => {
+    const [a, b] = [0, 1].map(() => h.letta.addSchedule(AGENT, inAnHour()).id);
+    const r = await h.run(['onetime', 'delete', '-', '-q'], { stdin: `# old reminders\n${a}  # the first\n\n${b}\n` });
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, `${a}\n${b}\n`, '']);
+    expect(h.letta.schedules.size).toBe(0);
+  });
+
+  it("a command of one id given '-' says which commands read ids from stdin, asking Letta nothing", async () => {
+    for (const args of [
+      ['onetime', 'get', '-'],
+      ['history', '-'],
+      ['run', '-'],
+      ['recurring', 'edit', '-', '--message', 'x'],
+    ]) {
+      const r = await h.run(args, { stdin: 'sm-000001\n' });
+      expect([r.code, r.stderr.split('\n')[0]], args.join(' ')).toEqual([2, "Error: '-' (ids from stdin) is taken by delete, pause and resume only"]);
+    }
+    expect(h.letta.received).toEqual([]);
   });
 });
 

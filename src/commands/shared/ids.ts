@@ -8,6 +8,10 @@ import { serverOf, stateStore } from './state';
 import { isSeriesId, isSetId, onServer, recordedIds, seriesEnded } from '../../state/records';
 import { limiter } from '../../concurrency';
 
+/** A set or series id given short, after its type word; a full one is the word and a UUID. */
+const GROUP_SHORT = /^(set|series)-([0-9a-f][0-9a-f-]{3,})$/i;
+const UUID_LENGTH = 36;
+
 /** Ids read from stdin: far more than anyone handles at once, and a bound on memory. */
 const MAX_IDS = 100_000;
 
@@ -21,7 +25,8 @@ export async function idsFrom(rt: Runtime, args: string[], command: string, { li
     }
     if (rt.io.stdinIsTTY)
       throw new UsageError("'-' reads ids from stdin, but stdin is a terminal", `Pipe ids in, e.g.: letta-switchboard ${command.split(' ')[0]} list -q | letta-switchboard ${command} -`);
-    for (const id of (await rt.readStdin('The ids', 16 * 1024 * 1024)).split(/\s+/)) {
+    // A '#' starts a comment to the end of its line, as in a file of ids kept by hand.
+    for (const id of (await rt.readStdin('The ids', 16 * 1024 * 1024)).replace(/#.*/g, '').split(/\s+/)) {
       if (id === '') continue;
       if (ids.length >= MAX_IDS) throw new UsageError(`More than ${MAX_IDS.toLocaleString('en-US')} ids on stdin`, 'Give them in smaller batches.');
       ids.push(id);
@@ -42,6 +47,8 @@ export async function idsFrom(rt: Runtime, args: string[], command: string, { li
  * paused schedules, which live only in the record) refuses it all the same.
  */
 export async function resolveScheduleIds(rt: Runtime, ids: string[], { live = true }: { live?: boolean } = {}): Promise<string[]> {
+  // Only the commands that take several ids (idsFrom) read them from stdin.
+  if (ids.includes('-')) throw new UsageError("'-' (ids from stdin) is taken by delete, pause and resume only", 'Give the id itself; for several, run the command once for each (xargs -n1).');
   const record = await recordIds(rt);
   const full = async (id: string) => {
     const elsewhere = record.elsewhere.get(id);
@@ -55,6 +62,16 @@ export async function resolveScheduleIds(rt: Runtime, ids: string[], { live = tr
     for (const id of given) resolved.push(await full(id));
     return resolved;
   };
+  // "set-0fa9ad06", "series-3c1e": a set's or series' id shortened after its type word, found among the record's alone.
+  ids = ids.map((id) => {
+    const group = GROUP_SHORT.exec(id.trim());
+    if (!group || group[2]!.length >= UUID_LENGTH) return id;
+    const kindOf = group[1]!.toLowerCase();
+    const ofKind = [...record.here].filter((candidate) => candidate.startsWith(`${kindOf}-`));
+    if (!ofKind.some((candidate) => shortMatches(group[2]!, candidate)))
+      throw new NotFoundError(`No ${kindOf} id starts with '${id.trim()}' in the record of intent`, 'List them with: letta-switchboard recurring list');
+    return pickOne(group[2]!, ofKind, 'schedule', (candidate) => !record.ended.has(candidate));
+  });
   if (!ids.some(isShortId)) return fullIds(ids);
   const candidates = new Set<string>(record.here);
   const listed = new Set<string>();

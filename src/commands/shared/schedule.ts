@@ -1,6 +1,6 @@
 import { contentSummary, contentText, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import type { State } from '../../state/records';
+import { isSetId, type State } from '../../state/records';
 import { cronList } from '../../time/to-utc';
 import { offsetMinutes } from '../../time/zone';
 import { DEFAULT_CONCURRENCY, limiter, type Limiter } from '../../concurrency';
@@ -65,6 +65,8 @@ export async function* schedulesOf(rt: Runtime, agentIds: string[] | undefined, 
  */
 export async function findSchedule(rt: Runtime, kind: ScheduleKind | undefined, given: string, concurrency: number | Limiter = DEFAULT_CONCURRENCY): Promise<ScheduledMessage> {
   const id = (await resolveScheduleIds(rt, [given]))[0]!;
+  // A set is recurring schedules made from one phrase, kept on this machine: no agent has it to ask.
+  if (kind === 'one-time' && isSetId(id)) throw new WrongKindError(id, 'recurring', 'one-time');
   const api = await rt.api();
   const agent = rt.agentOrNone();
   const agentId = agent && (await rt.agentId(agent));
