@@ -131,7 +131,7 @@ export default defineCommand({
           const none = refused === undefined ? `Nothing to change (${checked} file(s) checked).` : `Nothing changed but for the deletes held back below (${checked} file(s) checked).`;
           out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${report.shown} file(s).`);
         }
-        if (refused) out.note(`${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
+        if (refused) out.note(`${out.paintErr.red('Error:')} ${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
 
         const failed = failures[0];
         if (failed) throw new AlreadyReported(failed.error ?? new CliError('A change could not be made'));

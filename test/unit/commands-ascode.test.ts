@@ -51,7 +51,7 @@ describe('apply on a terminal', () => {
     await removeDrop();
     const r = await h.run(['apply', '-f', dir], { terminal: 100, stdin: 'n\n' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Not deleted: 1 schedule(s) of 1 removed file(s) (drop.md): pass --yes to delete them.');
+    expect(r.stderr.replace(/\x1b\[[0-9;]*m/g, '')).toContain('\nError: Not deleted: 1 schedule(s) of 1 removed file(s) (drop.md): pass --yes to delete them.');
     expect(r.stderr).toContain('Nothing changed but for the deletes held back below');
     expect(r.stderr).not.toContain('Nothing to change');
     expect(h.letta.requests('DELETE')).toEqual([]);
