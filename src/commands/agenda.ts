@@ -94,6 +94,9 @@ export default defineCommand({
 async function windowEnd(phrase: string, now: number, zone: string): Promise<number> {
   const end = await endOfSpan(phrase, { now, zone });
   if (end <= now) throw new UsageError(`--until '${phrase}' is not in the future`, "Give a later time, e.g. --until 'next friday at 6pm', or use --days N.");
+  // As far as --days goes, and the whole of the day it ends on.
+  if (end - now > (MAX_DAYS + 1) * DAY)
+    throw new UsageError(`--until '${phrase}' is ${Math.ceil((end - now) / DAY)} days ahead; an agenda covers at most ${MAX_DAYS} days`, `Give an end within a year, or use --days ${MAX_DAYS}.`);
   return end;
 }
 

@@ -156,6 +156,7 @@ describe('agenda', () => {
       [['--days', 'x'], 2, /--days 'x'/],
       [['--days', '3', '--until', 'friday'], 2, /cannot be used with/],
       [['--until', 'yesterday'], 2, /in the past/],
+      [['--until', 'in 400 days'], 2, /--until 'in 400 days' is 400 days ahead; an agenda covers at most 366 days/],
       [['--until', 'the twelfth of never'], 2, /Error:/],
       [['--agent-id', 'support-bot', '--all-agents'], 2, /cannot be used with/],
       [['--ics', join(suite.env.HOME!, 'no', 'such', 'folder', 'x.ics')], 2, /Cannot write the calendar file/],
