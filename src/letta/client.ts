@@ -316,6 +316,8 @@ function serverWords(text: string): string {
     const error = body?.error;
     if (error && typeof error === 'object') {
       const { message, detail: inner, type } = error as Record<string, unknown>;
+      // "Out of credits" with its detail ("Upgrade your plan"): what to do is often in the detail.
+      if (typeof message === 'string' && typeof inner === 'string' && inner.trim() !== '' && inner !== message) return `${message} (${inner})`;
       return String(message ?? inner ?? type ?? JSON.stringify(error));
     }
     if (typeof error === 'string') return error;

@@ -24,6 +24,8 @@ describe("the server's own words", () => {
     ['{"detail":[{"loc":["body","schedule"],"msg":"Field required","type":"missing"},{"msg":"bad"}]}', 'schedule: Field required; bad'],
     ['{"error":{"type":"rate_limit","message":"Slow down"}}', 'Slow down'],
     ['{"error":{"type":"payment_required"}}', 'payment_required'],
+    ['{"error":{"type":"payment_required","message":"Out of credits","detail":"Upgrade your plan"}}', 'Out of credits (Upgrade your plan)'],
+    ['{"error":{"message":"Slow down","detail":"Slow down"}}', 'Slow down'],
     ['<html><body><h1>502 Bad Gateway</h1><script>x()</script></body></html>', '502 Bad Gateway'],
     ['', ''],
     [`<p>${'long '.repeat(100)}</p>`, expect.stringMatching(/^long long .*\.\.\.$/)],
