@@ -48,6 +48,8 @@ export interface OffsetChange {
   before: number;
   after: number;
   movedScheduleIds: string[];
+  /** Recurring schedules kept on another clock (UTC, another zone) whose fires land at another local time here from then on, rightly. */
+  otherClockIds: string[];
 }
 
 export interface Agenda {
@@ -109,6 +111,13 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   const crons = new Map<AgendaSchedule, UtcCron>();
   // Many schedules share a cron (the same standup on a hundred agents): each cron is read once.
   const readCrons = new Map<string, UtcCron | Error>();
+  // A fire moved on the reader's clock when its cron has no fire at the local time it showed before the offset changed:
+  // "0 14 * * *" in New York is 09:00 in winter and 10:00 in summer; an hourly cron only relabels.
+  const movesHere = ({ at, schedule }: { at: number; schedule: AgendaSchedule }) => {
+    const cron = crons.get(schedule);
+    const offset = offsetAt(at);
+    return cron !== undefined && offset !== startOffset && !cron.matches(at - (offset - startOffset) * MINUTE);
+  };
   const readCron = (text: string) => {
     if (!readCrons.has(text)) {
       try {
@@ -144,7 +153,7 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
       agenda.cut = { shown: total, next: next.at };
       break;
     }
-    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, crons.get(next.schedule), window, startOffset, offsetAt) });
+    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movesHere(next) ? offsetAt(next.at) : undefined) });
     next.listed++;
     const after = next.following();
     if (after === undefined) continue;
@@ -153,10 +162,12 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   }
 
   flagSameMinute(agenda.fires);
-  agenda.offsetChanges = offsetChangesIn(window).map((change) => ({
-    ...change,
-    movedScheduleIds: [...new Set(agenda.fires.filter((fire) => fire.at >= change.at && fire.flags.some((flag) => flag.type === 'dst-shift')).map((fire) => fire.schedule.id))],
-  }));
+  const idsOf = (fires: Fire[]) => [...new Set(fires.map((fire) => fire.schedule.id))];
+  agenda.offsetChanges = offsetChangesIn(window).map((change) => {
+    const after = agenda.fires.filter((fire) => fire.at >= change.at && fire.schedule.kind !== 'one-time');
+    const flagged = (fire: Fire) => fire.flags.some((flag) => flag.type === 'dst-shift');
+    return { ...change, movedScheduleIds: idsOf(after.filter(flagged)), otherClockIds: idsOf(after.filter((fire) => !flagged(fire) && movesHere(fire))) };
+  });
   return agenda;
 }
 
@@ -205,7 +216,7 @@ function firesOf(cron: UtcCron, from: number, to: number): () => number | undefi
 }
 
 /** Paused, overdue, or moved by a change of the zone's offset since the window began. */
-function fireFlags({ at, schedule }: Upcoming, cron: UtcCron | undefined, { from, zone }: AgendaWindow, startOffset: number, offsetAt: (at: number) => number): FireFlag[] {
+function fireFlags({ at, schedule }: Upcoming, { from, zone }: AgendaWindow, startOffset: number, movedTo: number | undefined): FireFlag[] {
   const flags: FireFlag[] = schedule.pausedSince === undefined ? [] : [{ type: 'paused', since: schedule.pausedSince }];
   if (schedule.kind === 'one-time') {
     if (at < from && schedule.pausedSince === undefined) flags.push({ type: 'overdue' });
@@ -214,12 +225,7 @@ function fireFlags({ at, schedule }: Upcoming, cron: UtcCron | undefined, { from
   // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
   // an interval follows no clock, and one kept in another zone moves here rightly.
   if (schedule.keptZone !== undefined && schedule.keptZone !== zone) return flags;
-  // A fire moved when the cron has no fire at the local time it showed before the offset changed:
-  // "0 14 * * *" in New York is 09:00 in winter and 10:00 in summer; an hourly cron only relabels.
-  const offset = offsetAt(at);
-  if (cron && offset !== startOffset && !cron.matches(at - (offset - startOffset) * MINUTE)) {
-    flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: offset });
-  }
+  if (movedTo !== undefined) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo });
   return flags;
 }
 

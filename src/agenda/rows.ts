@@ -170,11 +170,17 @@ export function offsetChangeNote(change: OffsetChange, zone: string): string {
   const weekday = WEEKDAY_NAMES[clock.getUTCDay()]!.slice(0, 3);
   const when = `${weekday} ${clock.toISOString().slice(0, 10)} at ${clock.toISOString().slice(11, 16)} ${zoneAbbreviation(zone, change.at - MINUTE)}`;
   const moved = change.movedScheduleIds.length;
+  const other = change.otherClockIds.length;
+  const later = `${amount} ${shift > 0 ? 'later' : 'earlier'}`;
   const effect =
     moved === 0
-      ? 'no recurring schedule in this agenda moves with it.'
-      : `${moved} recurring schedule${moved === 1 ? '' : 's'} (${change.movedScheduleIds.join(', ')}) fire${moved === 1 ? 's' : ''} ${amount} ${shift > 0 ? 'later' : 'earlier'} in local time from then on, because Letta reads crons in UTC.`;
-  return `Clocks in ${zone} go ${direction} ${amount} on ${when}: ${effect}`;
+      ? `no recurring schedule in this agenda ${other > 0 ? 'that keeps this clock ' : ''}moves with it.`
+      : `${moved} recurring schedule${moved === 1 ? '' : 's'} (${change.movedScheduleIds.join(', ')}) fire${moved === 1 ? 's' : ''} ${later} in local time from then on, because Letta reads crons in UTC.`;
+  const others =
+    other === 0
+      ? ''
+      : ` ${other} that keep${other === 1 ? 's' : ''} UTC or another zone's time (${change.otherClockIds.join(', ')}) fire${other === 1 ? 's' : ''} ${later} here from then on, as ${other === 1 ? 'it keeps' : 'they keep'} that time.`;
+  return `Clocks in ${zone} go ${direction} ${amount} on ${when}: ${effect}${others}`;
 }
 
 function formatDuration(minutes: number): string {
