@@ -103,7 +103,7 @@ describe('export → apply', () => {
     expect((await at(spring, 'apply', '-f', dir, '--yes')).code).toBe(0);
     expect(letta.schedules.size).toBe(0);
     const state = JSON.parse(readFileSync(join(env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as { intents: Array<{ schedule_id: string; status: string }> };
-    expect(state.intents.find((i) => i.schedule_id === successor!.id)?.status).toBe('gone');
+    expect(state.intents.find((i) => i.schedule_id === successor!.id)?.status).toBe('deleted');
     letta.received.length = 0;
     expect((await at(spring, 'sync', '--agent-id', AGENT)).code).toBe(0);
     expect(letta.received.filter((r) => r.method !== 'GET')).toEqual([]);
