@@ -84,7 +84,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (lasting) {
     throw new UsageError(
       `'${shown}' says how long ('${lasting[0]}'), not when; a one-time message is sent once`,
-      `Say when, such as 'in ${lasting[1]}'; to repeat for a while, use --cron with an end, such as '${/(?:sec|min|hour|hr)/.test(lasting[1]!) ? 'every 15 minutes for 2 hours' : 'every day at 9am for 3 days'}'.`,
+      `Say when, such as '${/night/.test(lasting[1]!) ? 'tonight at 9pm' : `in ${lasting[1]}`}'; to repeat for a while, use --cron with an end, such as '${/(?:sec|min|hour|hr)/.test(lasting[1]!) ? 'every 15 minutes for 2 hours' : 'every day at 9am for 3 days'}'.`,
     );
   }
   // "15 minutes from 1pm", "an hour from thursday": after that time, as "from now" is after now.
@@ -142,9 +142,9 @@ const DOTTED_DAY = /(?<![\d.:/-])(2[4-9]|3[01])\.(0?[1-9]|1[0-2])\.?(?![\d:/-])/
 const MINUTES_FROM =
   /\b((?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|half an?) ?(?:minutes?|mins?|hours?|hrs?)) from (?!now\b|today\b|here\b|then\b)/;
 
-/** "for 3 days", "for an hour", "for the next two weeks": how long, which no one instant is. */
+/** "for 3 days", "for an hour", "for the next two weeks", "for one night" (a stay): how long, which no one instant is. */
 const FOR_A_SPAN =
-  /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
+  /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
 
 /** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date; after "at" or a day named, a clock ending a sentence. */
 const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\b(?:at|today|tonight|tomorrow|tmrw) |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;

@@ -576,6 +576,11 @@ describe('how long is not when', () => {
     ['for 3 days', "'for 3 days' says how long ('for 3 days'), not when; a one-time message is sent once"],
     ['remind me for the next two weeks', "says how long ('for the next two weeks'), not when"],
     ['for 10 days from 18th dec', "says how long ('for 10 days'), not when"],
+    ['on the 27th for one night', "says how long ('for one night'), not when"],
+    ['dec 5 for one night', "says how long ('for one night'), not when"],
+    ['friday for 1 night', "says how long ('for 1 night'), not when"],
+    ['friday for a night', "says how long ('for a night'), not when"],
+    ['the 27th for two nights', "says how long ('for two nights'), not when"],
   ])('%s is refused', (input, message) => {
     expect(nyRefusal(input)).toContain(message);
   });
@@ -583,6 +588,11 @@ describe('how long is not when', () => {
   it('"for" before a time, or a span counted from now, is when', () => {
     expect(nyLocal('for tomorrow at 9am').at).toBe('2026-12-03 09:00');
     expect(nyLocal('set a reminder for 5 minutes from now').at).toBe('2026-12-02 10:35');
+  });
+
+  it('a night named, not counted, is when', () => {
+    expect(nyLocal('friday night at 9').at).toBe('2026-12-04 21:00');
+    expect(nyLocal('one at night').at).toBe('2026-12-03 01:00');
   });
 });
 
