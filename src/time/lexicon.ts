@@ -355,6 +355,17 @@ export function monthFirstNote(said: string, month: number, day: number): string
 
 export const isMonthFirstNote = (note: string): boolean => note.includes(' with the month first (');
 
+/**
+ * "16-05-31" read with its year last (16 May 2031), said with how to write the year first (2016-05-31); the one-time
+ * reader finds the note again (`isYearLastNote`) to give it as the hint of a date that has passed.
+ */
+export function yearLastNote(said: string, read: { year: number; month: number; day: number }, other: { year: number; month: number; day: number }): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `read '${said}' with the year last (${read.day} ${MONTH_NAMES[read.month - 1]} ${read.year}); write '${other.year}-${two(other.month)}-${two(other.day)}' for ${other.day} ${MONTH_NAMES[other.month - 1]} ${other.year}`;
+}
+
+export const isYearLastNote = (note: string): boolean => note.includes(' with the year last (');
+
 /** A note for a holiday kept on a weekday of a month, which other countries keep on other days: what it was read as. */
 export function holidayNote(said: string, date: readonly string[]): string | undefined {
   const named = date.map((word) => (weekdayOf(word) !== undefined || monthOf(word) !== undefined ? word[0]!.toUpperCase() + word.slice(1) : word));

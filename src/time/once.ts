@@ -2,7 +2,21 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock, type ClockTime } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { MONTH_NAMES, WEEKDAY_NAMES, isMonthFirstNote, monthOf, unitOf, weekdayOf, withChatWords, withHolidayDates, withNamedTimes, withoutHedge, type TimeUnit } from './lexicon';
+import {
+  MONTH_NAMES,
+  WEEKDAY_NAMES,
+  isMonthFirstNote,
+  isYearLastNote,
+  monthOf,
+  yearLastNote,
+  unitOf,
+  weekdayOf,
+  withChatWords,
+  withHolidayDates,
+  withNamedTimes,
+  withoutHedge,
+  type TimeUnit,
+} from './lexicon';
 import { inRange } from './now';
 import { phraseZone, seasonNote, seasonsTwin, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -115,8 +129,9 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     return { instant: now, isNow: false, notes: read.notes, dateOnly: true };
   }
   if (instant <= now) {
-    // A date in digits read month first ("10/12/2026" is October 12) may have meant the day first: its note says how to write that.
-    const order = read.notes.find(isMonthFirstNote);
+    // A date in digits read month first ("10/12/2026" is October 12) may have meant the day first, and "27-05-06" the
+    // year first: its note says how to write that.
+    const order = read.notes.find(isMonthFirstNote) ?? read.notes.find(isYearLastNote);
     const hint = order ? `${order.charAt(0).toUpperCase()}${order.slice(1)}.` : "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.";
     throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, hint);
   }
@@ -176,6 +191,10 @@ function dottedDate(said: string, [first, mark, second, written]: [string, strin
     notes.push(
       `read '${said}' with the day first (${day} ${name}), as dates with dots are written; write '${year}-${first.padStart(2, '0')}-${second.padStart(2, '0')}' for ${MONTH_NAMES[day - 1]} ${month}`,
     );
+  // "16.05.31": also the year first (2016-05-31), as the other order of three pairs of digits is written.
+  const other = { year: fullYear(first), month, day: Number(written) };
+  if (first.length === 2 && written.length === 2 && !settled && other.day >= 1 && other.day <= daysInMonth(other.year, month) && day <= daysInMonth(Number(year), month))
+    notes.push(yearLastNote(said, { year: Number(year), month, day }, other));
   return `${day} ${name.toLowerCase()} ${year}`;
 }
 

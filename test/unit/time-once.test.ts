@@ -455,6 +455,36 @@ describe('a date in digits that reads the same either way needs no month-first n
   });
 });
 
+describe('three pairs of digits that could be the year first are read with the year last, said', () => {
+  it.each([
+    ['16-05-31', '2031-05-16 09:00', ["read '16-05-31' with the year last (16 May 2031); write '2016-05-31' for 31 May 2016"]],
+    ['16/05/31', '2031-05-16 09:00', ["read '16/05/31' with the year last (16 May 2031); write '2016-05-31' for 31 May 2016"]],
+    ['28-12-30', '2030-12-28 09:00', ["read '28-12-30' with the year last (28 December 2030); write '2028-12-30' for 30 December 2028"]],
+    ['16.05.31', '2031-05-16 09:00', ["read '16.05.31' with the year last (16 May 2031); write '2016-05-31' for 31 May 2016"]],
+    [
+      '05-06-27',
+      '2027-05-06 09:00',
+      ["read '05-06-27' with the month first (May 6); write '5 june' for June 5", "read '05-06-27' with the year last (6 May 2027); write '2005-06-27' for 27 June 2005"],
+    ],
+    // No year first: 12/25 is no month and day, 2028-02-30 no date, a one-digit number no year.
+    ['12/25/27', '2027-12-25 09:00', []],
+    ['28-02-30', '2030-02-28 09:00', []],
+    ['5/6/27', '2027-05-06 09:00', ["read '5/6/27' with the month first (May 6); write '5 june' for June 5"]],
+    ['12/25/2027', '2027-12-25 09:00', []],
+  ])('%s', (input, expected, notes) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes });
+  });
+
+  it('read with the year last and past: the error says how to write the year first', () => {
+    try {
+      parseInstant('27-05-06', { now: WED, zone: 'America/New_York' });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as UsageError).hint).toBe("Read '27-05-06' with the year last (27 May 2006); write '2027-05-06' for 6 May 2027.");
+    }
+  });
+});
+
 describe('a time the clocks repeat, its first passed and its second ahead, is the second', () => {
   // 01:15 EST on 7 Nov 2027: the clocks went back from 02:00 EDT a quarter of an hour ago.
   const AFTER_FALL_BACK = Date.parse('2027-11-07T06:15:00Z');
