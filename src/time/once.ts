@@ -136,6 +136,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, hint);
   }
   if (!edge && DEADLINE.test(text)) read.notes.push(deadlineNote(text, read.dateOnly, wallTime(zone, instant)));
+  const dotted = read.dateOnly ? undefined : dottedClockNote(text);
+  if (dotted) read.notes.push(dotted);
   return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
 }
 
@@ -169,6 +171,20 @@ function dottedDay(said: string, day: string, month: string, notes: string[]): s
   const name = MONTH_NAMES[Number(month) - 1]!;
   if (Number(day) <= 23 && month.length === 2) notes.push(`read '${said}' as ${Number(day)} ${name}, a date as German writes it; write '${day}:${month}' for the time`);
   return `${Number(day)} ${name.toLowerCase()}`;
+}
+
+/** "13.01", "9.05": a clock with a dot, which could be a day and month (as "24.12" is), with nothing before it that makes it a time. */
+const DOTTED_CLOCK = /(?<![\d.:/-]|\b(?:at|today|tonight|tomorrow|tmrw) |@ ?)([1-9]|1\d|2[0-3])\.(0[1-9]|1[0-2])(?![\d.:/-]| ?(?:[ap]\.?m?\.?|h)(?![a-z]))/;
+
+/** The note for "13.01" read as a time of day when no other word names a day: the date it could be, and how to write it. */
+function dottedClockNote(text: string): string | undefined {
+  const m = DOTTED_CLOCK.exec(text);
+  if (!m) return undefined;
+  const rest = tokenize(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`);
+  const next = tokenize(text.slice(m.index + m[0].length))[0];
+  if (unitOf(next) !== undefined || /\d/.test(rest.join(' ')) || rest.some((word) => monthOf(word) !== undefined || weekdayOf(word) !== undefined || DAY_WORDS.has(word))) return undefined;
+  const date = `${Number(m[1])} ${MONTH_NAMES[Number(m[2]) - 1]}`;
+  return `read '${m[0]}' as a time of day, not ${date}; write '${date.toLowerCase()}' for the date`;
 }
 
 /**

@@ -540,6 +540,22 @@ describe('a day and a month each with its dot after, as German writes them', () 
   });
 });
 
+describe('a clock with a dot that could be a day and month, nothing else naming a day', () => {
+  it.each([
+    ['13.01', '2026-12-02 13:01', ["read '13.01' as a time of day, not 13 January; write '13 january' for the date"]],
+    ['13.02', '2026-12-02 13:02', ["read '13.02' as a time of day, not 13 February; write '13 february' for the date"]],
+    ['3.05', '2026-12-02 15:05', ["read '3.05' as 15:05; write '3.05 am' or 03:05 for the morning", "read '3.05' as a time of day, not 3 May; write '3 may' for the date"]],
+    // Said to be a time ("at", am/pm, a day named) or no month after the dot: no other reading.
+    ['at 13.01', '2026-12-02 13:01', []],
+    ['13.01 tomorrow', '2026-12-03 13:01', []],
+    ['1.05 pm', '2026-12-02 13:05', []],
+    ['13.30', '2026-12-02 13:30', []],
+    ['24.12', '2026-12-24 09:00', []],
+  ])('%s is the time, said when it could be a date', (input, at, notes) => {
+    expect(nyLocal(input)).toEqual({ at, notes });
+  });
+});
+
 describe('a hedged time is taken as exactly, noted', () => {
   it.each([
     ['around 1pm', '2026-12-02 13:00', 'around'],
