@@ -364,6 +364,15 @@ export function yearLastNote(said: string, read: { year: number; month: number; 
   return `read '${said}' with the year last (${read.day} ${MONTH_NAMES[read.month - 1]} ${read.year}); write '${other.year}-${two(other.month)}-${two(other.day)}' for ${other.day} ${MONTH_NAMES[other.month - 1]} ${other.year}`;
 }
 
+/**
+ * "+17M", "every 5M": a lone capital M, read as minutes (as the lower case m is), is months in many tools; said, with how
+ * to write months. Undefined when the phrase as typed has none.
+ */
+export function capitalMNote(typed: string): string | undefined {
+  const m = /(?<![A-Za-z\d.])(\d+(?:\.\d+)?) ?M(?![A-Za-z])/.exec(typed);
+  return m ? `read '${m[0]}' as ${m[1]} minute${m[1] === '1' ? '' : 's'}; write '${m[1]} month${m[1] === '1' ? '' : 's'}' for months` : undefined;
+}
+
 export const isYearLastNote = (note: string): boolean => note.includes(' with the year last (');
 
 /** A note for a holiday kept on a weekday of a month, which other countries keep on other days: what it was read as. */

@@ -4,6 +4,7 @@ import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock, type
 import { checkCalendar, isoInstant } from './iso';
 import {
   MONTH_NAMES,
+  capitalMNote,
   WEEKDAY_NAMES,
   isMonthFirstNote,
   isYearLastNote,
@@ -138,6 +139,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (!edge && DEADLINE.test(text)) read.notes.push(deadlineNote(text, read.dateOnly, wallTime(zone, instant)));
   const dotted = read.dateOnly ? undefined : dottedClockNote(text);
   if (dotted) read.notes.push(dotted);
+  const minutes = capitalMNote(shown);
+  if (minutes) read.notes.push(minutes);
   return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
 }
 

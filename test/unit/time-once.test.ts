@@ -986,3 +986,23 @@ describe('a day said twice, one of them today', () => {
     expect(nyLocal('today wednesday at 5pm')).toEqual({ at: '2026-12-02 17:00', notes: [] });
   });
 });
+
+describe('a lone capital M, months in many tools, is read as minutes, said', () => {
+  it.each([
+    ['+17M', '2026-12-02 10:47', ["read '17M' as 17 minutes; write '17 months' for months"]],
+    ['in 1M', '2026-12-02 10:31', ["read '1M' as 1 minute; write '1 month' for months"]],
+    ['in 2h 30M', '2026-12-02 13:00', ["read '30M' as 30 minutes; write '30 months' for months"]],
+    // Lower case, or more letters after it: minutes, nothing to say.
+    ['+17m', '2026-12-02 10:47', []],
+    ['+17MIN', '2026-12-02 10:47', []],
+    ['5PM', '2026-12-02 17:00', []],
+  ])('%s', (input, at, notes) => {
+    expect(nyLocal(input)).toEqual({ at, notes });
+  });
+
+  it('in a repeating phrase too', async () => {
+    const meaning = await meaningOfSchedule('every 5M', { now: WED, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe('*/5 * * * *');
+    expect(meaning.notes).toEqual(["read '5M' as 5 minutes; write '5 months' for months"]);
+  });
+});
