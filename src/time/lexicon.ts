@@ -405,14 +405,15 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
  */
 export function withChatWords(words: readonly string[]): string[] {
   const out: string[] = [];
-  // "01:00:00 pm": zero seconds are the clock without them; others are kept, as on the 24-hour clock ("9:01:10 am" is 09:01:10).
+  // "01:00:00 pm": zero seconds are the clock without them; others are kept, as on the 24-hour clock ("9:01:10 am" is
+  // 09:01:10), or with the meridiem where that clock would read as one without it ("10:01:10 am" is not "10:01:10").
   const text = words.join(' ');
   const clocks = /\d:\d\d:\d\d ?[ap]/.test(text)
     ? text
         .replace(SECONDS_AND_MERIDIEM, (_said: string, h: string, m: string, s: string, meridiem: string) => {
           if (s === '00') return `${h}:${m}${meridiem}m`;
           const hour = (Number(h) % 12) + (meridiem === 'p' ? 12 : 0);
-          return `${String(hour).padStart(2, '0')}:${m}:${s}`;
+          return hour >= 10 && hour <= 12 ? `${hour}:${m}:${s}${meridiem}m` : `${String(hour).padStart(2, '0')}:${m}:${s}`;
         })
         .split(' ')
     : words;

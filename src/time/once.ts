@@ -475,16 +475,20 @@ function localDateTime(text: string, shown: string, now: number, calendar: Calen
   let second = 0;
   let millis = 0;
   if (m[4] !== undefined) {
-    // "14:00:00" and "14:00:00.000", as logs and databases write them (a fraction of a second kept, as ISO 8601's is).
-    const withSeconds = /^(\d{1,2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?$/.exec(m[4]);
-    const clock24 = withSeconds ? null : readWholeClock(m[4]);
-    const settled = clock24 ? settleClock(clock24) : null;
+    // "14:00:00" and "14:00:00.000", as logs and databases write them (a fraction of a second kept, as ISO 8601's is);
+    // its hour and minutes are a clock as any other ("3:25:30" is the afternoon, said).
+    const withSeconds = /^((\d{1,2}):(\d{2})):(\d{2})(?:[.,](\d{1,9}))?((?: ?[ap]m)?)$/.exec(m[4]);
+    // ("25:30:00": out of range, which the calendar says of the whole time; after a 'T', ISO 8601's 24-hour clock.)
+    const inRange = withSeconds && Number(withSeconds[2]) <= 23 && Number(withSeconds[3]) <= 59 && !/^[\d-]+t/.test(text);
+    const raw = withSeconds && !inRange && !withSeconds[6] ? { value: { hour: Number(withSeconds[2]), minute: Number(withSeconds[3]) } } : null;
+    const read24 = raw ? null : readWholeClock(withSeconds ? `${withSeconds[1]}${withSeconds[6]}` : m[4]);
+    const settled: { value: ClockTime; note?: string } | null = raw ?? (read24 ? settleClock(withSeconds ? { ...read24, text: m[4] } : read24) : null);
     if (settled?.note) read.notes.push(settled.note);
-    const parsed = withSeconds ? { hour: Number(withSeconds[1]), minute: Number(withSeconds[2]) } : settled?.value;
+    const parsed = settled?.value;
     if (!parsed) throw phraseError(shown, 'Could not read the time of day in', ONCE_EXAMPLES);
     if (withSeconds) {
-      second = Number(withSeconds[3]);
-      millis = withSeconds[4] === undefined ? 0 : Math.floor(Number(`0.${withSeconds[4]}`) * 1000);
+      second = Number(withSeconds[4]);
+      millis = withSeconds[5] === undefined ? 0 : Math.floor(Number(`0.${withSeconds[5]}`) * 1000);
     }
     clock = parsed;
   }
@@ -844,8 +848,7 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   if (start.isCertain('hour') && !start.isCertain('meridiem') && !TIME_OF_DAY_WORDS.test(text)) {
     // chrono guesses am/pm its own way; a clock without one is read by the spec's rule.
     const hour = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
-    // "12:00:30", as withChatWords writes "12:00:30 pm": two digits and seconds are the 24-hour clock (10-12 read the same either way).
-    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]${hour >= 10 ? `|\\b${hour}:\\d{2}:\\d{2}` : ''}`).test(result.text);
+    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]`).test(result.text);
     if (!twentyFour) {
       // The note names the clock as written ("10:00"), not the whole date chrono read ("10:00 2026-12-12").
       const written = new RegExp(`(?<![\\d:./-])0?${hour}(?:[:.]\\d{2}){0,2}(?![\\d/-])`).exec(result.text)?.[0] ?? result.text.trim();
@@ -906,5 +909,6 @@ function namesRange(tokens: readonly string[]): boolean {
 
 /** chrono skips what it cannot read ("tomorrow at 13pm" becomes "tomorrow"); catch bad clock times first. */
 function checkClockTokens(text: string) {
-  for (const m of text.matchAll(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b/g)) parseClock(m[0]);
+  // ("10:25:30am": the seconds are no clock of their own, and the hour and minutes are read without them.)
+  for (const m of text.matchAll(/(?<![:.])\b\d{1,2}(?:[:.]\d{2})?(?::\d{2})?\s*(?:am|pm)\b|(?<![:.])\b\d{1,2}:\d{2}\b/g)) parseClock(m[0].replace(/(:\d{2}):\d{2}/, '$1'));
 }
