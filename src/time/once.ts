@@ -106,12 +106,13 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const fromTime = withEverydayWords(whole, 'once').replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
   const span = withoutFiller(words);
-  const text = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
+  const said = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
     .replace(/[,!?]+$/, '')
     .replace(DOTTED_DATE, (said: string, first: string, mark: string, second: string, year: string, _at: number, all: string) => dottedDate(said, [first, mark, second, year], all, named))
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
+  const text = plainDays(said, wallTime(zone, now), named);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
@@ -142,6 +143,34 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const minutes = capitalMNote(shown);
   if (minutes) read.notes.push(minutes);
   return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
+}
+
+/**
+ * Days said in words the readers do not take, as the words they do: "on the december 25th" (a "the" before a month and
+ * its day), "december this year" and "dec 25 this year" (the year's number), "the next day" (tomorrow, said: it could
+ * be the day after another).
+ */
+function plainDays(text: string, today: { year: number; month: number }, notes: string[]): string {
+  const words = text.split(' ');
+  const out: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    if (word === 'the' && monthOf(words[k + 1]) !== undefined && /^\d/.test(words[k + 2] ?? '')) continue;
+    const month = monthOf(out.at(-1));
+    const dated = /^\d{1,2}(?:st|nd|rd|th)?$/.test(out.at(-1) ?? '') && monthOf(out.at(-2)) !== undefined;
+    if (word === 'this' && words[k + 1] === 'year' && (month !== undefined || dated)) {
+      // A month alone not yet passed reads as the month alone does (and, in that month, asks for the day).
+      if (dated || month! < today.month) out.push(String(today.year));
+      k++;
+    } else if (word === 'next' && words[k + 1] === 'day' && !/^(?:after|before|of)$/.test(words[k + 2] ?? '')) {
+      const the = out.at(-1) === 'the';
+      if (the) out.pop();
+      notes.push(`read '${the ? 'the ' : ''}next day' as tomorrow; for the day after another, give its date`);
+      out.push('tomorrow');
+      k++;
+    } else out.push(word);
+  }
+  return out.join(' ');
 }
 
 /** "by friday", "on friday by noon": a deadline, which the phrase gives instead of the time to send. */

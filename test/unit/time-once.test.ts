@@ -1028,3 +1028,20 @@ describe('a lone capital M, months in many tools, is read as minutes, said', () 
     expect(meaning.notes).toEqual(["read '5M' as 5 minutes; write '5 months' for months"]);
   });
 });
+
+describe('days said in words the readers take as others', () => {
+  it.each([
+    ['next day', '2026-11-23 09:00', ["read 'next day' as tomorrow; for the day after another, give its date"]],
+    ['the next day at 5pm', '2026-11-23 17:00', ["read 'the next day' as tomorrow; for the day after another, give its date"]],
+    ['december this year', '2026-12-01 09:00', ["read 'december this year' as Tue 1 Dec 2026, the first of the month; give the day to say otherwise, such as 'december 15'"]],
+    ['dec 25 this year', '2026-12-25 09:00', []],
+    ['on the december 25th at 7am', '2026-12-25 07:00', []],
+    ['the dec 5', '2026-12-05 09:00', []],
+  ])('%s', (input, at, notes) => {
+    expect(nyLocal(input, NOW)).toEqual({ at, notes });
+  });
+
+  it('a month of this year that has passed is in the past, not next year', () => {
+    expect(nyRefusal('march this year')).toContain("'march this year' is in the past");
+  });
+});
