@@ -723,6 +723,13 @@ describe('words as chat and calendars write them', () => {
     expect(nyLocal(input)).toEqual({ at, notes });
   });
 
+  it.each([
+    ['2026-12-10T3:25 America/Chicago', '2026-12-10 04:25'],
+    ['2026-12-10T3:25', '2026-12-10 03:25'],
+  ])('after a T, a clock is on the 24-hour clock, as ISO 8601 writes it: %s', (input, at) => {
+    expect(nyLocal(input)).toEqual({ at, notes: [] });
+  });
+
   it('a 24-hour clock with seconds and am/pm names its clock in the error', () => {
     expect(nyRefusal('13:25:30 pm')).toContain("'13:25pm' is not a time of day");
   });
