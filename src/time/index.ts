@@ -12,6 +12,7 @@ import type { LocalSchedule } from './resolve-recurring';
 import type { SeriesRule } from './series';
 import { LATEST_INSTANT } from './now';
 import { plainlyOnce } from './plainly-once';
+import { capitalMNote } from './lexicon';
 import { dstNote, formatLocal, instantFromLocal, wallTime } from './zone';
 
 /** The last day LATEST_INSTANT allows, as errors name it. */
@@ -300,6 +301,8 @@ async function scheduleOf(
   const zone = scheduleZone(input, userZone);
   const notes: string[] = [];
   const local = await readRecurring(input, { now, zone, notes, ...(start === undefined ? {} : { startDay: wallTime(zone, start) }) }, parseRecurring);
+  const minutes = capitalMNote(input);
+  if (minutes) notes.push(minutes);
   if (local.kind === 'series') {
     const { instants: runs, notes: moved } = instantsWithNotes(local.rule, zone, now, count);
     if (dstNotes) notes.push(...moved);

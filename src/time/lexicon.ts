@@ -293,6 +293,8 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'new years day': 'january 1st',
   'new year s eve': 'december 31st',
   'new years eve': 'december 31st',
+  // "new year's", "new years": the day, as "new year" is.
+  'new year s': 'january 1st',
   'new year day': 'january 1st',
   'new year': 'january 1st',
   'christmas eve': 'december 24th',
@@ -301,6 +303,10 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'xmas eve': 'december 24th',
   'xmas day': 'december 25th',
   xmas: 'december 25th',
+  'saint valentine s day': 'february 14th',
+  'saint valentines day': 'february 14th',
+  'st valentine s day': 'february 14th',
+  'st valentines day': 'february 14th',
   'valentine s day': 'february 14th',
   'valentines day': 'february 14th',
   'valentine day': 'february 14th',
@@ -314,6 +320,8 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'saint patrick s day': 'march 17th',
   'boxing day': 'december 26th',
   halloween: 'october 31st',
+  'all hallow s eve': 'october 31st',
+  'all hallows eve': 'october 31st',
   'independence day': 'july 4th',
   juneteenth: 'june 19th',
   'veterans day': 'november 11th',
@@ -355,6 +363,26 @@ export function monthFirstNote(said: string, month: number, day: number): string
 
 export const isMonthFirstNote = (note: string): boolean => note.includes(' with the month first (');
 
+/**
+ * "16-05-31" read with its year last (16 May 2031), said with how to write the year first (2016-05-31); the one-time
+ * reader finds the note again (`isYearLastNote`) to give it as the hint of a date that has passed.
+ */
+export function yearLastNote(said: string, read: { year: number; month: number; day: number }, other: { year: number; month: number; day: number }): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `read '${said}' with the year last (${read.day} ${MONTH_NAMES[read.month - 1]} ${read.year}); write '${other.year}-${two(other.month)}-${two(other.day)}' for ${other.day} ${MONTH_NAMES[other.month - 1]} ${other.year}`;
+}
+
+/**
+ * "+17M", "every 5M": a lone capital M, read as minutes (as the lower case m is), is months in many tools; said, with how
+ * to write months. Undefined when the phrase as typed has none.
+ */
+export function capitalMNote(typed: string): string | undefined {
+  const m = /(?<![A-Za-z\d.])(\d+(?:\.\d+)?) ?M(?![A-Za-z])/.exec(typed);
+  return m ? `read '${m[0]}' as ${m[1]} minute${m[1] === '1' ? '' : 's'}; write '${m[1]} month${m[1] === '1' ? '' : 's'}' for months` : undefined;
+}
+
+export const isYearLastNote = (note: string): boolean => note.includes(' with the year last (');
+
 /** A note for a holiday kept on a weekday of a month, which other countries keep on other days: what it was read as. */
 export function holidayNote(said: string, date: readonly string[]): string | undefined {
   const named = date.map((word) => (weekdayOf(word) !== undefined || monthOf(word) !== undefined ? word[0]!.toUpperCase() + word.slice(1) : word));
@@ -385,14 +413,15 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
  */
 export function withChatWords(words: readonly string[]): string[] {
   const out: string[] = [];
-  // "01:00:00 pm": zero seconds are the clock without them; others are kept, as on the 24-hour clock ("9:01:10 am" is 09:01:10).
+  // "01:00:00 pm": zero seconds are the clock without them; others are kept, as on the 24-hour clock ("9:01:10 am" is
+  // 09:01:10), or with the meridiem where that clock would read as one without it ("10:01:10 am" is not "10:01:10").
   const text = words.join(' ');
   const clocks = /\d:\d\d:\d\d ?[ap]/.test(text)
     ? text
         .replace(SECONDS_AND_MERIDIEM, (_said: string, h: string, m: string, s: string, meridiem: string) => {
           if (s === '00') return `${h}:${m}${meridiem}m`;
           const hour = (Number(h) % 12) + (meridiem === 'p' ? 12 : 0);
-          return `${String(hour).padStart(2, '0')}:${m}:${s}`;
+          return hour >= 10 && hour <= 12 ? `${hour}:${m}:${s}${meridiem}m` : `${String(hour).padStart(2, '0')}:${m}:${s}`;
         })
         .split(' ')
     : words;

@@ -2,7 +2,22 @@ import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
 import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock, type ClockTime } from './clock';
 import { checkCalendar, isoInstant } from './iso';
-import { MONTH_NAMES, WEEKDAY_NAMES, isMonthFirstNote, monthOf, unitOf, weekdayOf, withChatWords, withHolidayDates, withNamedTimes, withoutHedge, type TimeUnit } from './lexicon';
+import {
+  MONTH_NAMES,
+  capitalMNote,
+  WEEKDAY_NAMES,
+  isMonthFirstNote,
+  isYearLastNote,
+  monthOf,
+  yearLastNote,
+  unitOf,
+  weekdayOf,
+  withChatWords,
+  withHolidayDates,
+  withNamedTimes,
+  withoutHedge,
+  type TimeUnit,
+} from './lexicon';
 import { inRange } from './now';
 import { phraseZone, seasonNote, seasonsTwin, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -84,19 +99,20 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (lasting) {
     throw new UsageError(
       `'${shown}' says how long ('${lasting[0]}'), not when; a one-time message is sent once`,
-      `Say when, such as 'in ${lasting[1]}'; to repeat for a while, use --cron with an end, such as '${/(?:sec|min|hour|hr)/.test(lasting[1]!) ? 'every 15 minutes for 2 hours' : 'every day at 9am for 3 days'}'.`,
+      `Say when, such as '${/night/.test(lasting[1]!) ? 'tonight at 9pm' : `in ${lasting[1]}`}'; to repeat for a while, use --cron with an end, such as '${/(?:sec|min|hour|hr)/.test(lasting[1]!) ? 'every 15 minutes for 2 hours' : 'every day at 9am for 3 days'}'.`,
     );
   }
   // "15 minutes from 1pm", "an hour from thursday": after that time, as "from now" is after now.
   const fromTime = withEverydayWords(whole, 'once').replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
   const span = withoutFiller(words);
-  const text = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
+  const said = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
     .replace(/[,!?]+$/, '')
     .replace(DOTTED_DATE, (said: string, first: string, mark: string, second: string, year: string, _at: number, all: string) => dottedDate(said, [first, mark, second, year], all, named))
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
+  const text = plainDays(said, wallTime(zone, now), named);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
@@ -115,13 +131,46 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     return { instant: now, isNow: false, notes: read.notes, dateOnly: true };
   }
   if (instant <= now) {
-    // A date in digits read month first ("10/12/2026" is October 12) may have meant the day first: its note says how to write that.
-    const order = read.notes.find(isMonthFirstNote);
+    // A date in digits read month first ("10/12/2026" is October 12) may have meant the day first, and "27-05-06" the
+    // year first: its note says how to write that.
+    const order = read.notes.find(isMonthFirstNote) ?? read.notes.find(isYearLastNote);
     const hint = order ? `${order.charAt(0).toUpperCase()}${order.slice(1)}.` : "Give a future time, such as 'in 10 minutes' or 'tomorrow at 9am'.";
     throw new UsageError(`'${shown}' is in the past: it means ${formatLocal(zone, instant)} (${new Date(instant).toISOString()})`, hint);
   }
   if (!edge && DEADLINE.test(text)) read.notes.push(deadlineNote(text, read.dateOnly, wallTime(zone, instant)));
+  const dotted = read.dateOnly ? undefined : dottedClockNote(text);
+  if (dotted) read.notes.push(dotted);
+  const minutes = capitalMNote(shown);
+  if (minutes) read.notes.push(minutes);
   return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
+}
+
+/**
+ * Days said in words the readers do not take, as the words they do: "on the december 25th" (a "the" before a month and
+ * its day), "december this year" and "dec 25 this year" (the year's number), "the next day" (tomorrow, said: it could
+ * be the day after another).
+ */
+function plainDays(text: string, today: { year: number; month: number }, notes: string[]): string {
+  const words = text.split(' ');
+  const out: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    if (word === 'the' && monthOf(words[k + 1]) !== undefined && /^\d/.test(words[k + 2] ?? '')) continue;
+    const month = monthOf(out.at(-1));
+    const dated = /^\d{1,2}(?:st|nd|rd|th)?$/.test(out.at(-1) ?? '') && monthOf(out.at(-2)) !== undefined;
+    if (word === 'this' && words[k + 1] === 'year' && (month !== undefined || dated)) {
+      // A month alone not yet passed reads as the month alone does (and, in that month, asks for the day).
+      if (dated || month! < today.month) out.push(String(today.year));
+      k++;
+    } else if (word === 'next' && words[k + 1] === 'day' && !/^(?:after|before|of)$/.test(words[k + 2] ?? '')) {
+      const the = out.at(-1) === 'the';
+      if (the) out.pop();
+      notes.push(`read '${the ? 'the ' : ''}next day' as tomorrow; for the day after another, give its date`);
+      out.push('tomorrow');
+      k++;
+    } else out.push(word);
+  }
+  return out.join(' ');
 }
 
 /** "by friday", "on friday by noon": a deadline, which the phrase gives instead of the time to send. */
@@ -142,9 +191,9 @@ const DOTTED_DAY = /(?<![\d.:/-])(2[4-9]|3[01])\.(0?[1-9]|1[0-2])\.?(?![\d:/-])/
 const MINUTES_FROM =
   /\b((?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|half an?) ?(?:minutes?|mins?|hours?|hrs?)) from (?!now\b|today\b|here\b|then\b)/;
 
-/** "for 3 days", "for an hour", "for the next two weeks": how long, which no one instant is. */
+/** "for 3 days", "for an hour", "for the next two weeks", "for one night" (a stay): how long, which no one instant is. */
 const FOR_A_SPAN =
-  /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
+  /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
 
 /** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date; after "at" or a day named, a clock ending a sentence. */
 const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\b(?:at|today|tonight|tomorrow|tmrw) |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;
@@ -154,6 +203,20 @@ function dottedDay(said: string, day: string, month: string, notes: string[]): s
   const name = MONTH_NAMES[Number(month) - 1]!;
   if (Number(day) <= 23 && month.length === 2) notes.push(`read '${said}' as ${Number(day)} ${name}, a date as German writes it; write '${day}:${month}' for the time`);
   return `${Number(day)} ${name.toLowerCase()}`;
+}
+
+/** "13.01", "9.05": a clock with a dot, which could be a day and month (as "24.12" is), with nothing before it that makes it a time. */
+const DOTTED_CLOCK = /(?<![\d.:/-]|\b(?:at|today|tonight|tomorrow|tmrw) |@ ?)([1-9]|1\d|2[0-3])\.(0[1-9]|1[0-2])(?![\d.:/-]| ?(?:[ap]\.?m?\.?|h)(?![a-z]))/;
+
+/** The note for "13.01" read as a time of day when no other word names a day: the date it could be, and how to write it. */
+function dottedClockNote(text: string): string | undefined {
+  const m = DOTTED_CLOCK.exec(text);
+  if (!m) return undefined;
+  const rest = tokenize(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`);
+  const next = tokenize(text.slice(m.index + m[0].length))[0];
+  if (unitOf(next) !== undefined || /\d/.test(rest.join(' ')) || rest.some((word) => monthOf(word) !== undefined || weekdayOf(word) !== undefined || DAY_WORDS.has(word))) return undefined;
+  const date = `${Number(m[1])} ${MONTH_NAMES[Number(m[2]) - 1]}`;
+  return `read '${m[0]}' as a time of day, not ${date}; write '${date.toLowerCase()}' for the date`;
 }
 
 /**
@@ -176,6 +239,10 @@ function dottedDate(said: string, [first, mark, second, written]: [string, strin
     notes.push(
       `read '${said}' with the day first (${day} ${name}), as dates with dots are written; write '${year}-${first.padStart(2, '0')}-${second.padStart(2, '0')}' for ${MONTH_NAMES[day - 1]} ${month}`,
     );
+  // "16.05.31": also the year first (2016-05-31), as the other order of three pairs of digits is written.
+  const other = { year: fullYear(first), month, day: Number(written) };
+  if (first.length === 2 && written.length === 2 && !settled && other.day >= 1 && other.day <= daysInMonth(other.year, month) && day <= daysInMonth(Number(year), month))
+    notes.push(yearLastNote(said, { year: Number(year), month, day }, other));
   return `${day} ${name.toLowerCase()} ${year}`;
 }
 
@@ -437,16 +504,22 @@ function localDateTime(text: string, shown: string, now: number, calendar: Calen
   let second = 0;
   let millis = 0;
   if (m[4] !== undefined) {
-    // "14:00:00" and "14:00:00.000", as logs and databases write them (a fraction of a second kept, as ISO 8601's is).
-    const withSeconds = /^(\d{1,2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?$/.exec(m[4]);
-    const clock24 = withSeconds ? null : readWholeClock(m[4]);
-    const settled = clock24 ? settleClock(clock24) : null;
+    // "14:00:00" and "14:00:00.000", as logs and databases write them (a fraction of a second kept, as ISO 8601's is);
+    // its hour and minutes are a clock as any other ("3:25:30" is the afternoon, said).
+    const withSeconds = /^((\d{1,2}):(\d{2})):(\d{2})(?:[.,](\d{1,9}))?((?: ?[ap]m)?)$/.exec(m[4]);
+    // After a 'T', ISO 8601's 24-hour clock ("2026-12-01T3:25 America/Chicago" is 03:25), with no note.
+    const isoT = /^[\d-]+t/.test(text);
+    // ("25:30:00": out of range, which the calendar says of the whole time.)
+    const inRange = withSeconds && Number(withSeconds[2]) <= 23 && Number(withSeconds[3]) <= 59 && !isoT;
+    const raw = withSeconds && !inRange && !withSeconds[6] ? { value: { hour: Number(withSeconds[2]), minute: Number(withSeconds[3]) } } : null;
+    const read24 = raw ? null : readWholeClock(withSeconds ? `${withSeconds[1]}${withSeconds[6]}` : m[4]);
+    const settled: { value: ClockTime; note?: string } | null = raw ?? (read24 ? (isoT ? { value: read24.value } : settleClock(withSeconds ? { ...read24, text: m[4] } : read24)) : null);
     if (settled?.note) read.notes.push(settled.note);
-    const parsed = withSeconds ? { hour: Number(withSeconds[1]), minute: Number(withSeconds[2]) } : settled?.value;
+    const parsed = settled?.value;
     if (!parsed) throw phraseError(shown, 'Could not read the time of day in', ONCE_EXAMPLES);
     if (withSeconds) {
-      second = Number(withSeconds[3]);
-      millis = withSeconds[4] === undefined ? 0 : Math.floor(Number(`0.${withSeconds[4]}`) * 1000);
+      second = Number(withSeconds[4]);
+      millis = withSeconds[5] === undefined ? 0 : Math.floor(Number(`0.${withSeconds[5]}`) * 1000);
     }
     clock = parsed;
   }
@@ -806,8 +879,7 @@ function naturalOn(text: string, shown: string, now: number, calendar: Calendar,
   if (start.isCertain('hour') && !start.isCertain('meridiem') && !TIME_OF_DAY_WORDS.test(text)) {
     // chrono guesses am/pm its own way; a clock without one is read by the spec's rule.
     const hour = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
-    // "12:00:30", as withChatWords writes "12:00:30 pm": two digits and seconds are the 24-hour clock (10-12 read the same either way).
-    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]${hour >= 10 ? `|\\b${hour}:\\d{2}:\\d{2}` : ''}`).test(result.text);
+    const twentyFour = clock.hour > 12 || clock.hour === 0 || new RegExp(`\\b0${hour}[:.h]`).test(result.text);
     if (!twentyFour) {
       // The note names the clock as written ("10:00"), not the whole date chrono read ("10:00 2026-12-12").
       const written = new RegExp(`(?<![\\d:./-])0?${hour}(?:[:.]\\d{2}){0,2}(?![\\d/-])`).exec(result.text)?.[0] ?? result.text.trim();
@@ -868,5 +940,6 @@ function namesRange(tokens: readonly string[]): boolean {
 
 /** chrono skips what it cannot read ("tomorrow at 13pm" becomes "tomorrow"); catch bad clock times first. */
 function checkClockTokens(text: string) {
-  for (const m of text.matchAll(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b/g)) parseClock(m[0]);
+  // ("10:25:30am": the seconds are no clock of their own, and the hour and minutes are read without them.)
+  for (const m of text.matchAll(/(?<![:.])\b\d{1,2}(?:[:.]\d{2})?(?::\d{2})?\s*(?:am|pm)\b|(?<![:.])\b\d{1,2}:\d{2}\b/g)) parseClock(m[0].replace(/(:\d{2}):\d{2}/, '$1'));
 }

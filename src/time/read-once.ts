@@ -2,6 +2,7 @@ import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
 import { LINK_WORDS, monthOf, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
 import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
+import { daysInMonth } from './zone';
 
 /**
  * The one-time phrase as parts, read token by token: a day ("tomorrow",
@@ -39,6 +40,8 @@ export type DayRef =
       years?: number;
       weekday?: number;
       monthFirst?: boolean;
+      /** Written as "16-05-31", which could also be the year first (2016-05-31): that date, said in a note. */
+      yearFirst?: { year: number; month: number; day: number };
       wholeMonth?: true;
       /** The year was written as four digits that are also a 24-hour clock ("dec 10 2359"). */
       yearOrClock?: true;
@@ -806,7 +809,10 @@ function readSlashDate(tokens: readonly string[], i: number): Read<DayRef> | nul
   const year = slashed ? (tokens[i + 4]!.length === 2 ? fullYear(tokens[i + 4]!) : Number(tokens[i + 4])) : spaced ? Number(tokens[i + 3 + comma]) : undefined;
   const end = slashed ? i + 5 : spaced ? i + 4 + comma : i + 3;
   if (tokens[end] === '/') return null;
-  if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }) }, end };
+  // "16/05/31": two digits, a month and a day, as the year, the month and the day are written ("16-05-31" comes as this).
+  const first = slashed && /^\d{2}$/.test(tokens[i]!) && tokens[i + 4]!.length === 2 ? { year: fullYear(tokens[i]!), month: b, day: Number(tokens[i + 4]) } : undefined;
+  const yearFirst = first && first.month >= 1 && first.month <= 12 && first.day >= 1 && first.day <= daysInMonth(first.year, first.month) ? { yearFirst: first } : {};
+  if (a > 12 && b <= 12) return { value: { kind: 'date', day: a, month: b, ...(year === undefined ? {} : { year }), ...yearFirst }, end };
   if (a > 12 || b > 31 || a === 0 || b === 0) return null;
-  return { value: { kind: 'date', day: b, month: a, ...(year === undefined ? {} : { year }), monthFirst: b <= 12 && a !== b }, end };
+  return { value: { kind: 'date', day: b, month: a, ...(year === undefined ? {} : { year }), monthFirst: b <= 12 && a !== b, ...yearFirst }, end };
 }

@@ -6,7 +6,7 @@
 import { UsageError } from '../errors';
 import { eveningTwelveNote, partHolds, partNote, settleClock, type ClockTime } from './clock';
 import { checkCalendar, DATE_HINT } from './iso';
-import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, monthFirstNote } from './lexicon';
+import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, monthFirstNote, yearLastNote } from './lexicon';
 import type { Calendar } from './once-zone';
 import type { DayRef, OnceParts } from './read-once';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, isDayBefore, secondOccurrence, type WallTime } from './zone';
@@ -505,6 +505,7 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
   if (day.month !== undefined && year !== undefined) {
     checkCalendar(label, year, day.month, day.day, 0, 0, 0);
     date = { year, month: day.month, day: day.day };
+    if (day.yearFirst) notes.push(yearLastNote(input, date, day.yearFirst));
   } else if (day.month !== undefined) {
     if (day.day > daysInMonth(2000, day.month)) throw new UsageError(`${label} is not a date: ${MONTH_NAMES[day.month - 1]} has no day ${day.day}`, DATE_HINT);
     // This year's if still ahead, else the next year that has it (February 29th), said in a note.

@@ -67,6 +67,11 @@ const ABBREVIATIONS: Record<string, string> = {
   'india standard time': 'Asia/Kolkata',
   jst: 'Asia/Tokyo',
   'japan standard time': 'Asia/Tokyo',
+  // A country's time, said with "time" ("9am japan time", "today in british time"): alone, the word is no zone.
+  'japan time': 'Asia/Tokyo',
+  'japanese time': 'Asia/Tokyo',
+  'british time': 'Europe/London',
+  'uk time': 'Europe/London',
   kst: 'Asia/Seoul',
   hkt: 'Asia/Hong_Kong',
   sgt: 'Asia/Singapore',

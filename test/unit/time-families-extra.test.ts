@@ -477,6 +477,10 @@ describe('a city as a zone inside the phrase, "within the next hour", and the er
     ['9am London time tomorrow', '2026-12-04T09:00:00.000Z'],
     ['9am in London tomorrow', '2026-12-04T09:00:00.000Z'],
     ['at 9am tokyo time on friday', '2026-12-04T00:00:00.000Z'],
+    // A country's time, said with "time".
+    ['9am japan time', '2026-12-04T00:00:00.000Z'],
+    ['tomorrow in british time', '2026-12-04T09:00:00.000Z'],
+    ['today at 5pm uk time', '2026-12-03T17:00:00.000Z'],
   ])('%s', async (phrase, iso) => {
     expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at_iso).toBe(iso);
   });

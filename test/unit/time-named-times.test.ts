@@ -314,6 +314,14 @@ describe('holidays on a fixed date, one time as well as repeating', () => {
     ["st patrick's day", '2027-03-17 09:00 UTC'],
     ['boxing day 10am', '2026-12-26 10:00 UTC'],
     ['valentines day at 7pm', '2027-02-14 19:00 UTC'],
+    ['saint valentines day', '2027-02-14 09:00 UTC'],
+    ["st valentine's day at 8pm", '2027-02-14 20:00 UTC'],
+    ['all hallows eve', '2027-10-31 09:00 UTC'],
+    ["all hallow's eve at 7pm", '2027-10-31 19:00 UTC'],
+    ['new years', '2027-01-01 09:00 UTC'],
+    ["new year's at noon", '2027-01-01 12:00 UTC'],
+    ['by new years', '2027-01-01 09:00 UTC'],
+    ['new years eve at 11pm', '2026-12-31 23:00 UTC'],
   ])('%s is %s', async (phrase, local) => {
     expect((await meaningOfOnce(phrase, { now: NOW, zone: 'UTC' })).local).toBe(local);
   });
@@ -322,6 +330,8 @@ describe('holidays on a fixed date, one time as well as repeating', () => {
     ["every st patrick's day at 9am", '0 9 17 3 *'],
     ['every valentines day', '0 9 14 2 *'],
     ['every april fools day at noon', '0 12 1 4 *'],
+    ['every saint valentines day', '0 9 14 2 *'],
+    ['every all hallows eve at 6pm', '0 18 31 10 *'],
   ])('repeating: %s is %s', async (phrase, cron) => {
     expect(await crons(phrase)).toBe(cron);
   });

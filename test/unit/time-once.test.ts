@@ -455,6 +455,36 @@ describe('a date in digits that reads the same either way needs no month-first n
   });
 });
 
+describe('three pairs of digits that could be the year first are read with the year last, said', () => {
+  it.each([
+    ['16-05-31', '2031-05-16 09:00', ["read '16-05-31' with the year last (16 May 2031); write '2016-05-31' for 31 May 2016"]],
+    ['16/05/31', '2031-05-16 09:00', ["read '16/05/31' with the year last (16 May 2031); write '2016-05-31' for 31 May 2016"]],
+    ['28-12-30', '2030-12-28 09:00', ["read '28-12-30' with the year last (28 December 2030); write '2028-12-30' for 30 December 2028"]],
+    ['16.05.31', '2031-05-16 09:00', ["read '16.05.31' with the year last (16 May 2031); write '2016-05-31' for 31 May 2016"]],
+    [
+      '05-06-27',
+      '2027-05-06 09:00',
+      ["read '05-06-27' with the month first (May 6); write '5 june' for June 5", "read '05-06-27' with the year last (6 May 2027); write '2005-06-27' for 27 June 2005"],
+    ],
+    // No year first: 12/25 is no month and day, 2028-02-30 no date, a one-digit number no year.
+    ['12/25/27', '2027-12-25 09:00', []],
+    ['28-02-30', '2030-02-28 09:00', []],
+    ['5/6/27', '2027-05-06 09:00', ["read '5/6/27' with the month first (May 6); write '5 june' for June 5"]],
+    ['12/25/2027', '2027-12-25 09:00', []],
+  ])('%s', (input, expected, notes) => {
+    expect(nyLocal(input)).toEqual({ at: expected, notes });
+  });
+
+  it('read with the year last and past: the error says how to write the year first', () => {
+    try {
+      parseInstant('27-05-06', { now: WED, zone: 'America/New_York' });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as UsageError).hint).toBe("Read '27-05-06' with the year last (27 May 2006); write '2027-05-06' for 6 May 2027.");
+    }
+  });
+});
+
 describe('a time the clocks repeat, its first passed and its second ahead, is the second', () => {
   // 01:15 EST on 7 Nov 2027: the clocks went back from 02:00 EDT a quarter of an hour ago.
   const AFTER_FALL_BACK = Date.parse('2027-11-07T06:15:00Z');
@@ -507,6 +537,22 @@ describe('a day and a month each with its dot after, as German writes them', () 
 
   it('after "at" it is a clock ending a sentence', () => {
     expect(nyLocal('at 10.12.').at).toBe('2026-12-03 10:12');
+  });
+});
+
+describe('a clock with a dot that could be a day and month, nothing else naming a day', () => {
+  it.each([
+    ['13.01', '2026-12-02 13:01', ["read '13.01' as a time of day, not 13 January; write '13 january' for the date"]],
+    ['13.02', '2026-12-02 13:02', ["read '13.02' as a time of day, not 13 February; write '13 february' for the date"]],
+    ['3.05', '2026-12-02 15:05', ["read '3.05' as 15:05; write '3.05 am' or 03:05 for the morning", "read '3.05' as a time of day, not 3 May; write '3 may' for the date"]],
+    // Said to be a time ("at", am/pm, a day named) or no month after the dot: no other reading.
+    ['at 13.01', '2026-12-02 13:01', []],
+    ['13.01 tomorrow', '2026-12-03 13:01', []],
+    ['1.05 pm', '2026-12-02 13:05', []],
+    ['13.30', '2026-12-02 13:30', []],
+    ['24.12', '2026-12-24 09:00', []],
+  ])('%s is the time, said when it could be a date', (input, at, notes) => {
+    expect(nyLocal(input)).toEqual({ at, notes });
   });
 });
 
@@ -576,6 +622,11 @@ describe('how long is not when', () => {
     ['for 3 days', "'for 3 days' says how long ('for 3 days'), not when; a one-time message is sent once"],
     ['remind me for the next two weeks', "says how long ('for the next two weeks'), not when"],
     ['for 10 days from 18th dec', "says how long ('for 10 days'), not when"],
+    ['on the 27th for one night', "says how long ('for one night'), not when"],
+    ['dec 5 for one night', "says how long ('for one night'), not when"],
+    ['friday for 1 night', "says how long ('for 1 night'), not when"],
+    ['friday for a night', "says how long ('for a night'), not when"],
+    ['the 27th for two nights', "says how long ('for two nights'), not when"],
   ])('%s is refused', (input, message) => {
     expect(nyRefusal(input)).toContain(message);
   });
@@ -583,6 +634,11 @@ describe('how long is not when', () => {
   it('"for" before a time, or a span counted from now, is when', () => {
     expect(nyLocal('for tomorrow at 9am').at).toBe('2026-12-03 09:00');
     expect(nyLocal('set a reminder for 5 minutes from now').at).toBe('2026-12-02 10:35');
+  });
+
+  it('a night named, not counted, is when', () => {
+    expect(nyLocal('friday night at 9').at).toBe('2026-12-04 21:00');
+    expect(nyLocal('one at night').at).toBe('2026-12-03 01:00');
   });
 });
 
@@ -647,6 +703,35 @@ describe('words as chat and calendars write them', () => {
     expect(new Date(parseInstant('11:59:59 pm', { now: WED, zone: 'America/New_York' }).instant).toISOString()).toBe('2026-12-03T04:59:59.000Z');
     expect(new Date(parseInstant('tomorrow at 9:01:10 a.m.', { now: WED, zone: 'America/New_York' }).instant).toISOString()).toBe('2026-12-03T14:01:10.000Z');
     expect(new Date(parseInstant('tomorrow at 09:01:10', { now: WED, zone: 'America/New_York' }).instant).toISOString()).toBe('2026-12-03T14:01:10.000Z');
+  });
+
+  it.each([
+    ['10:25:30', '2026-12-03 10:25', ["read '10:25:30' as 10:25; write '10:25:30 pm' or 22:25 for the evening"]],
+    ['11:25:30', '2026-12-02 11:25', ["read '11:25:30' as 11:25; write '11:25:30 pm' or 23:25 for the evening"]],
+    ['monday 10:25:30', '2026-12-07 10:25', ["read '10:25:30' as 10:25; write '10:25:30 pm' or 22:25 for the evening"]],
+    ['12:25:30', '2026-12-02 12:25', ["read '12:25:30' as 12:25, after noon; write '12:25:30 am' or 00:25 for after midnight"]],
+    ['3:25:30', '2026-12-02 15:25', ["read '3:25:30' as 15:25; write '3:25:30 am' or 03:25 for the morning"]],
+    ['2026-12-10 3:25:30', '2026-12-10 15:25', ["read '3:25:30' as 15:25; write '3:25:30 am' or 03:25 for the morning"]],
+    // A leading zero, an hour of 13-23 or am/pm: the 24-hour clock, or the one said.
+    ['03:25:30', '2026-12-03 03:25', []],
+    ['13:25:30', '2026-12-02 13:25', []],
+    ['2026-12-10 10:25:30 pm', '2026-12-10 22:25', []],
+    ['10:25:30 am', '2026-12-03 10:25', []],
+    ['2026-12-10T10:25:30 America/Chicago', '2026-12-10 11:25', []],
+    ['tomorrow at 12:00:30 pm', '2026-12-03 12:00', []],
+  ])('a clock with seconds and no am/pm is read as one without them: %s', (input, at, notes) => {
+    expect(nyLocal(input)).toEqual({ at, notes });
+  });
+
+  it.each([
+    ['2026-12-10T3:25 America/Chicago', '2026-12-10 04:25'],
+    ['2026-12-10T3:25', '2026-12-10 03:25'],
+  ])('after a T, a clock is on the 24-hour clock, as ISO 8601 writes it: %s', (input, at) => {
+    expect(nyLocal(input)).toEqual({ at, notes: [] });
+  });
+
+  it('a 24-hour clock with seconds and am/pm names its clock in the error', () => {
+    expect(nyRefusal('13:25:30 pm')).toContain("'13:25pm' is not a time of day");
   });
 
   it.each([
@@ -928,5 +1013,42 @@ describe('a day said twice, one of them today', () => {
   it('a weekday that is today, before or after "today", is today', () => {
     expect(nyLocal('wednesday today at 5pm')).toEqual({ at: '2026-12-02 17:00', notes: [] });
     expect(nyLocal('today wednesday at 5pm')).toEqual({ at: '2026-12-02 17:00', notes: [] });
+  });
+});
+
+describe('a lone capital M, months in many tools, is read as minutes, said', () => {
+  it.each([
+    ['+17M', '2026-12-02 10:47', ["read '17M' as 17 minutes; write '17 months' for months"]],
+    ['in 1M', '2026-12-02 10:31', ["read '1M' as 1 minute; write '1 month' for months"]],
+    ['in 2h 30M', '2026-12-02 13:00', ["read '30M' as 30 minutes; write '30 months' for months"]],
+    // Lower case, or more letters after it: minutes, nothing to say.
+    ['+17m', '2026-12-02 10:47', []],
+    ['+17MIN', '2026-12-02 10:47', []],
+    ['5PM', '2026-12-02 17:00', []],
+  ])('%s', (input, at, notes) => {
+    expect(nyLocal(input)).toEqual({ at, notes });
+  });
+
+  it('in a repeating phrase too', async () => {
+    const meaning = await meaningOfSchedule('every 5M', { now: WED, zone: 'UTC' });
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe('*/5 * * * *');
+    expect(meaning.notes).toEqual(["read '5M' as 5 minutes; write '5 months' for months"]);
+  });
+});
+
+describe('days said in words the readers take as others', () => {
+  it.each([
+    ['next day', '2026-11-23 09:00', ["read 'next day' as tomorrow; for the day after another, give its date"]],
+    ['the next day at 5pm', '2026-11-23 17:00', ["read 'the next day' as tomorrow; for the day after another, give its date"]],
+    ['december this year', '2026-12-01 09:00', ["read 'december this year' as Tue 1 Dec 2026, the first of the month; give the day to say otherwise, such as 'december 15'"]],
+    ['dec 25 this year', '2026-12-25 09:00', []],
+    ['on the december 25th at 7am', '2026-12-25 07:00', []],
+    ['the dec 5', '2026-12-05 09:00', []],
+  ])('%s', (input, at, notes) => {
+    expect(nyLocal(input, NOW)).toEqual({ at, notes });
+  });
+
+  it('a month of this year that has passed is in the past, not next year', () => {
+    expect(nyRefusal('march this year')).toContain("'march this year' is in the past");
   });
 });
