@@ -309,7 +309,9 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     if (secondRule || (!weeksDays && LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats || group.part))) {
       const otherPart = !secondRule && startsOtherPart(tokens, i + 1, group);
       if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group) || otherPart) {
-        group = otherPart ? sameDays(group) : newGroup();
+        // "daily at 9am and at 3pm in december": every day's, bounded to its months.
+        const months = !otherPart && !secondRule && restatesMonths(tokens, i + 1, group);
+        group = otherPart ? sameDays(group) : months ? Object.assign(newGroup(), { interval: { n: 1, unit: 'day' as const }, repeats: true }) : newGroup();
         groups.push(group);
         joined = andJoined = false;
         i++;
@@ -1179,11 +1181,31 @@ function limitsDays(tokens: readonly string[], i: number, group: Group): boolean
   return group.interval !== undefined && isDaily(group.interval) && !DAY_KINDS.some((kind) => group[kind] !== undefined) && closes(end);
 }
 
-/** "at 10am on mondays and 2pm on fridays": a time with its own days after a group that has both starts a group of its own. */
+/** "... and at 3pm in december" after every day's time: a time restated with months of its own. */
+function restatesMonths(tokens: readonly string[], i: number, group: Group): boolean {
+  const everyDay = !DAY_KINDS.some((kind) => group[kind] !== undefined) && group.repeats && (!group.interval || isDaily(group.interval));
+  const clock = (tokens[i] === 'at' || tokens[i] === '@') && readClock(tokens, i + 1);
+  return everyDay && !!clock && tokens[clock.end] === 'in' && readMonthList(tokens, clock.end + 1) !== null;
+}
+
+/** "every day", "each day", "daily", "everyday" at `k`. */
+const saysEveryDay = (tokens: readonly string[], k: number) => tokens[k] === 'daily' || tokens[k] === 'everyday' || (EACH.has(tokens[k] ?? '') && tokens[k + 1] === 'day');
+
+/**
+ * "at 10am on mondays and 2pm on fridays": a time with its own days after a group that has both starts a group of its own.
+ * Every day's days are days too: "every day at noon and at 6pm on fridays", "at 9pm daily and 9am on weekdays", "at 5pm on
+ * fridays and at noon every day" (each part keeps its own days; in one rule the named days would take the place of every day).
+ * After every day's time, a time restated with months of its own ("daily at 9am and at 3pm in december") is a part of its own.
+ */
 function startsTimedDays(tokens: readonly string[], i: number, group: Group): boolean {
-  if (!(group.weekdays || group.monthDays || group.dates || group.nth)) return false;
-  const clock = readClock(tokens, tokens[i] === 'at' || tokens[i] === '@' ? i + 1 : i);
+  const named = DAY_KINDS.some((kind) => group[kind] !== undefined);
+  const everyDay = !named && group.repeats && (!group.interval || isDaily(group.interval));
+  if (!named && !everyDay) return false;
+  const at = tokens[i] === 'at' || tokens[i] === '@';
+  const clock = readClock(tokens, at ? i + 1 : i);
   if (!clock) return false;
+  if (named && saysEveryDay(tokens, clock.end)) return true;
+  if (everyDay && restatesMonths(tokens, i, group)) return true;
   const k = tokens[clock.end] === 'on' ? clock.end + 1 : clock.end;
   return k > clock.end || tokens[k] === 'every' ? startsDays(tokens, k) : readDaySet(tokens, k) !== null;
 }
@@ -1266,7 +1288,7 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
       throw timesInARow(earlier.text, tokens.slice(i + 1, again).join(' '));
     }
   }
-  return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
+  return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true, undefined, seen.group) ?? readPart(tokens, i + 1, part);
 }
 
 /** A time as written, its am or pm beside it ("9 am" is "9am"). */
@@ -2400,7 +2422,12 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
  * A list of times: "9am", "9:00 and 17:30", "8, 12 and 6pm". With `at` any
  * clock reads; without it, only one that cannot be a count ("9am", "14:30", "noon").
  */
-function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean, before?: Group): number | null {
+/**
+ * `before`: the group the times follow, for a four-digit time after its days. `rule`: the group read so far, whose times
+ * these are; a time restated with days of its own after it ("every day at noon and at 6pm on fridays") ends the list, as a
+ * part of its own (startsTimedDays).
+ */
+function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean, before?: Group, rule?: Group): number | null {
   const first = readClock(tokens, i) ?? (before ? fourDigitAfterDays(tokens, i, before) : null);
   if (!first) return null;
   if (
@@ -2421,6 +2448,7 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
     if (tokens[k] === 'at' || tokens[k] === '@') k++;
     const next = readClock(tokens, k);
     if (!next || (unitOf(tokens[next.end]) && next.ambiguous)) break;
+    if (rule && k > j + 1 && startsTimedDays(tokens, j + 1, { ...rule, times: [...rule.times, ...times] })) break;
     times.push(next);
     j = next.end;
   }

@@ -96,6 +96,36 @@ describe('unions joined by and', () => {
     expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(['0 9 * * 1', '0 */2 * * 5']);
   });
 
+  it.each([
+    ['every day at noon and at 6pm on fridays', ['0 12 * * *', '0 18 * * 5']],
+    ['daily at 9am and at 5pm on fridays', ['0 9 * * *', '0 17 * * 5']],
+    ['at 9am every day and at 5pm on fridays', ['0 9 * * *', '0 17 * * 5']],
+    ['every day at 9am, and at 5pm on fridays', ['0 9 * * *', '0 17 * * 5']],
+    ['at noon daily and 6pm fridays', ['0 12 * * *', '0 18 * * 5']],
+    ['every day at 9am and at 5pm every friday', ['0 9 * * *', '0 17 * * 5']],
+    ['at 5pm on fridays and at noon every day', ['0 17 * * 5', '0 12 * * *']],
+    ['at 9am on weekdays and at noon every day', ['0 9 * * 1-5', '0 12 * * *']],
+    ['every day at 8am and at 8pm on sundays', ['0 8 * * *', '0 20 * * 0']],
+    ['at 7am every day and at 9pm on saturdays and sundays', ['0 7 * * *', '0 21 * * 0,6']],
+    ['daily at 6am and at 6pm on weekdays', ['0 6 * * *', '0 18 * * 1-5']],
+    ['at 9pm every day and 9am on weekdays', ['0 21 * * *', '0 9 * * 1-5']],
+    ['every day at 8am and at 6pm on the 1st', ['0 8 * * *', '0 18 1 * *']],
+    ['daily at 9am and at 3pm in december', ['0 9 * * *', '0 15 * 12 *']],
+    ['every day at 9am in december and at 5pm in january', ['0 9 * 12 *', '0 17 * 1 *']],
+  ])("%s: every day's part keeps its days and times beside the part with days of its own", async (phrase, crons) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(crons);
+  });
+
+  it.each([
+    ['every day at 9am and 5pm on weekdays', '0 9,17 * * 1-5'],
+    ['every day at 9am and 3pm in december', '0 9,15 * 12 *'],
+    ['at 9am and at 5pm on weekdays', '0 9,17 * * 1-5'],
+  ])("%s: days or months after a list of times not restated are the whole rule's, as before", async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
   it.each(['every weekday at 9 except mondays at 10', 'every day at 9am except sundays and weekdays at 5pm'])(
     '%s gives the days left out a time of their own: refused, never fired at both times',
     async (phrase) => {
