@@ -306,7 +306,7 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     // Days with a time of their own ("weekly at 9am, weekends at 11am") are a rule of their own, as after any rule.
     const daySet = token === ',' ? readDaySet(tokens, i + 1) : null;
     const weeksDays = daySet !== null && group.interval?.unit === 'week' && !DAY_KINDS.some((kind) => group[kind] !== undefined) && (daySet.end === tokens.length || tokens[daySet.end] === ',');
-    if (secondRule || (!weeksDays && LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats || group.part))) {
+    if (secondRule || (!weeksDays && LIST_WORDS.has(token) && group.times.length > 0 && (DAY_KINDS.some((kind) => group[kind] !== undefined) || group.interval || group.repeats || group.part))) {
       const otherPart = !secondRule && startsOtherPart(tokens, i + 1, group);
       if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group) || otherPart) {
         // "daily at 9am and at 3pm in december": every day's, bounded to its months.
