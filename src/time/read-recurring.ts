@@ -160,7 +160,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
     name: 'weekdays',
     examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings', 'every work day'],
-    read: (tokens, i, part) => readDays(tokens, i, part),
+    read: (tokens, i, part, seen) => readDays(tokens, i, part, seen),
   },
   { name: 'months', examples: ['every day june through august', 'monthly june and december'], read: (tokens, i, part) => readMonths(tokens, i, part) },
   {
@@ -2080,7 +2080,8 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
 }
 
 /** The weekdays of "monday through thursday", "tue-thu", "mon, wed and fri", "weekdays", "weekends", or null. */
-export function readDaySet(tokens: readonly string[], start: number): Read<number[]> | null {
+/** `ownRule`: days after "and every" are a rule of their own, not more of this list ("every other monday and every friday"). */
+export function readDaySet(tokens: readonly string[], start: number, ownRule = false): Read<number[]> | null {
   let j = start;
   if (['on', 'every', 'each'].includes(tokens[j] ?? '')) j++;
   const days = new Set<number>();
@@ -2115,6 +2116,7 @@ export function readDaySet(tokens: readonly string[], start: number): Read<numbe
     if (LIST_WORDS.has(tokens[j] ?? '') || tokens[j] === '/') {
       let k = j + 1;
       if (LIST_WORDS.has(tokens[k] ?? '')) k++;
+      if (ownRule && EACH.has(tokens[k] ?? '')) break;
       if (tokens[k] === 'on' || tokens[k] === 'every') k++;
       if (weekdayOf(tokens[k]) !== undefined || /^(?:weekdays?|weekends?)$/.test(tokens[k] ?? '')) {
         j = k;
@@ -2126,8 +2128,11 @@ export function readDaySet(tokens: readonly string[], start: number): Read<numbe
   return read ? { value: [...days].sort((a, b) => a - b), end: j } : null;
 }
 
-function readDays(tokens: readonly string[], i: number, group: Group): number | null {
-  const set = readDaySet(tokens, i);
+function readDays(tokens: readonly string[], i: number, group: Group, seen?: Seen): number | null {
+  // "every other monday and every friday": Fridays said with "every" of their own are a weekly rule beside the fortnightly
+  // one, not more of its days (they fired every other Friday).
+  const interval = seen?.group.interval;
+  const set = readDaySet(tokens, i, interval !== undefined && interval.unit === 'week' && interval.n > 1);
   if (!set) return null;
   group.weekdays = mergeList(group.weekdays, set.value);
   let j = set.end;

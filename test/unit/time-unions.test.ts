@@ -46,6 +46,10 @@ describe('unions joined by and', () => {
     ['first monday of the month at 9am and the 15th at 5pm', 'series', ['2026-12-07T09:00', '2026-12-15T17:00', '2027-01-04T09:00', '2027-01-15T17:00']],
     ['first monday at 9am and fridays at 5pm', 'series', ['2026-12-04T17:00', '2026-12-07T09:00', '2026-12-11T17:00']],
     ['march 1st at 9am and june 5th at 5pm', 'recurring', ['2027-03-01T09:00', '2027-06-05T17:00', '2028-03-01T09:00']],
+    // Days with an "every" of their own after a week interval are a weekly rule of their own, not more of the interval's days.
+    ['every other monday and every friday at 9am', 'series', ['2026-12-04T09:00', '2026-12-07T09:00', '2026-12-11T09:00', '2026-12-18T09:00', '2026-12-21T09:00', '2026-12-25T09:00']],
+    ['every 2 weeks on monday and every friday', 'series', ['2026-12-04T09:00', '2026-12-07T09:00', '2026-12-11T09:00', '2026-12-18T09:00', '2026-12-21T09:00', '2026-12-25T09:00']],
+    ['every other monday and friday', 'series', ['2026-12-04T09:00', '2026-12-14T09:00', '2026-12-18T09:00', '2026-12-28T09:00']],
     // Days said after the second time are that time's, as before it.
     ['weekdays at 9am and at 11am on weekends', 'recurring', ['2026-12-03T09:00', '2026-12-04T09:00', '2026-12-05T11:00', '2026-12-06T11:00']],
     ['first and last day of the month', 'series', ['2026-12-31T09:00', '2027-01-01T09:00', '2027-01-31T09:00']],
