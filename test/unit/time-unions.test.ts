@@ -376,6 +376,24 @@ describe('a year interval beside a day of the week', () => {
   it('a weekday counted in a month of the year is still read', async () => {
     expect((await runs('every year on the first monday of june', 2)).runs).toEqual(['2027-06-07T09:00', '2028-06-05T09:00']);
   });
+
+  // They ran on the last Friday of January: a year's last is December's (rrule's yearly BYDAY=-1FR).
+  it.each([
+    ['every year on the last friday', ['2026-12-25T09:00', '2027-12-31T09:00', '2028-12-29T09:00']],
+    ['every year on the last day', ['2026-12-31T09:00', '2027-12-31T09:00']],
+    ['yearly on the last monday at 5pm', ['2026-12-28T17:00', '2027-12-27T17:00']],
+    ['every year on the first and last monday', ['2026-12-28T09:00', '2027-01-04T09:00', '2027-12-27T09:00']],
+  ])("%s: counted from the year's end, in December", async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+
+  it("counted from the year's start it is January's, said", async () => {
+    const meaning = await meaningOfSchedule('every year on the first monday', { now: NOW, zone: 'UTC' }, 2);
+    expect(meaning.next_runs.map((iso) => iso.slice(0, 16))).toEqual(['2027-01-04T09:00', '2028-01-03T09:00']);
+    expect(meaning.notes).toContain(
+      "read 'every year on the first monday' as the first Monday of January, the year's first month; name the month for another, such as 'every year on the first monday of june'",
+    );
+  });
 });
 
 describe('parts that a rule dropped, now refused with the reason', () => {
