@@ -268,6 +268,11 @@ describe('a start, end or count inside the phrase', () => {
     ['every 20 minutes for 1.5 hours', ['2026-12-02 11:20', '2026-12-02 11:40', '2026-12-02 12:00', '2026-12-02 12:20']],
     ['every 6 hours for a day and a half', ['2026-12-02 13:00', '2026-12-02 19:00', '2026-12-03 01:00', '2026-12-03 07:00', '2026-12-03 13:00', '2026-12-03 19:00']],
     ['every day at 10pm for 2 and a half days', ['2026-12-02 22:00', '2026-12-03 22:00', '2026-12-04 22:00']],
+    // A start a whole number of days or weeks ahead is that day, as a date is (from now's 11:00 it left out the 09:00).
+    ['every day at 9am starting in 2 days for 3 days', ['2026-12-04 09:00', '2026-12-05 09:00', '2026-12-06 09:00']],
+    ['every weekday at 9am starting in 2 days 3 times', ['2026-12-04 09:00', '2026-12-07 09:00', '2026-12-08 09:00']],
+    ['every 3 days starting in a week 3 times', ['2026-12-09 09:00', '2026-12-12 09:00', '2026-12-15 09:00']],
+    ['every day at 9am starting in 1 day and 2 hours 2 times', ['2026-12-04 09:00', '2026-12-05 09:00']],
   ])('%s', async (phrase, expected) => {
     expect(await series(phrase)).toEqual({ type: 'series', runs: expected });
   });
