@@ -492,7 +492,12 @@ export const SHAPES: readonly Shape[] = [
     applies: (group) => group.nth !== undefined,
     build: (group, original, context) => {
       const times = clockTimes(group);
-      return nthSeries(group.nth!, yearsOwnMonths(group, original, context) ?? nthMonths(group, original, times, context), times);
+      const yearly = yearsOwnMonths(group, original, context);
+      // "every year on the last day": December 31st, a date every year (as "the last day of every year" is).
+      if (yearly && group.nth!.every((nth) => nth.weekday === 'day' && nth.n < 0)) {
+        return buildYearly({ ...group, nth: undefined, dates: group.nth!.map((nth) => ({ month: 12, day: 32 + nth.n })) }, original, context);
+      }
+      return nthSeries(group.nth!, yearly ?? nthMonths(group, original, times, context), times);
     },
   },
   {

@@ -392,6 +392,14 @@ describe('a year interval beside a day of the week', () => {
     expect((await runs(phrase, expected.length)).runs).toEqual(expected);
   });
 
+  it.each([
+    ['every year on the last day', '0 9 31 12 *'],
+    ['yearly on the 2nd to last day at 5pm', '0 17 30 12 *'],
+  ])("%s: a day counted from the year's end is a date, one cron", async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 1);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
   it("counted from the year's start it is January's, said", async () => {
     const meaning = await meaningOfSchedule('every year on the first monday', { now: NOW, zone: 'UTC' }, 2);
     expect(meaning.next_runs.map((iso) => iso.slice(0, 16))).toEqual(['2027-01-04T09:00', '2028-01-03T09:00']);
