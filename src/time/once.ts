@@ -121,6 +121,9 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const month = edge ? monthEdge(text, edge, now, zone) : null;
   if (month) Object.assign(read, { dateOnly: true, notes: month.notes });
   const read0 = month?.instant ?? readInstant(text, shown, now, zone, read);
+  // "starting in 2 days", "starting in a week": that day, from its start, as "starting dec 1" is (from now's time of day, it
+  // left out that day's earlier runs).
+  if (edge === 'start' && read.daysAhead) read.dateOnly = true;
   // The day's last minute, to its last millisecond; or its first moment for a start.
   const instant = !read.dateOnly || !edge ? read0 : edge === 'end' ? read0 + 59_999 : dayStart(read.calendar ?? zoneCalendar(zone), read0);
   if (!inRange(instant)) throw outOfRange(shown);
@@ -277,6 +280,8 @@ interface Reading {
   dayClock: { hour: number; minute: number };
   /** The clock the phrase was read on (a zone it names, else the user's). */
   calendar?: Calendar;
+  /** Counted ahead in whole days, weeks, months or years alone ("in 2 days", "in a week"): a day, as an edge. */
+  daysAhead?: boolean;
 }
 
 function dayStart(calendar: Calendar, instant: number): number {
@@ -634,6 +639,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     units++;
   }
   if (units === 0) return null;
+  read.daysAhead = amounts.ms === 0 && sign > 0;
   if (bare) read.notes.push(`read '${shown}' as a duration from now; write 'in ${text}' to say so, or give a day and time`);
   if (span) read.notes.push(`read '${shown}' as its end, the latest it allows; for sooner, give the time, such as 'in 10 minutes'`);
   // "in 300000 years": past the last date a clock can name, so no day is counted to.

@@ -160,7 +160,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
     name: 'weekdays',
     examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings', 'every work day'],
-    read: (tokens, i, part) => readDays(tokens, i, part),
+    read: (tokens, i, part, seen) => readDays(tokens, i, part, seen),
   },
   { name: 'months', examples: ['every day june through august', 'monthly june and december'], read: (tokens, i, part) => readMonths(tokens, i, part) },
   {
@@ -306,10 +306,12 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     // Days with a time of their own ("weekly at 9am, weekends at 11am") are a rule of their own, as after any rule.
     const daySet = token === ',' ? readDaySet(tokens, i + 1) : null;
     const weeksDays = daySet !== null && group.interval?.unit === 'week' && !DAY_KINDS.some((kind) => group[kind] !== undefined) && (daySet.end === tokens.length || tokens[daySet.end] === ',');
-    if (secondRule || (!weeksDays && LIST_WORDS.has(token) && group.times.length > 0 && (group.weekdays || group.monthDays || group.interval || group.repeats || group.part))) {
+    if (secondRule || (!weeksDays && LIST_WORDS.has(token) && group.times.length > 0 && (DAY_KINDS.some((kind) => group[kind] !== undefined) || group.interval || group.repeats || group.part))) {
       const otherPart = !secondRule && startsOtherPart(tokens, i + 1, group);
       if (secondRule || startsDays(tokens, i + 1) || startsTimedDays(tokens, i + 1, group) || otherPart) {
-        group = otherPart ? sameDays(group) : newGroup();
+        // "daily at 9am and at 3pm in december": every day's, bounded to its months.
+        const months = !otherPart && !secondRule && restatesMonths(tokens, i + 1, group);
+        group = otherPart ? sameDays(group) : months ? Object.assign(newGroup(), { interval: { n: 1, unit: 'day' as const }, repeats: true }) : newGroup();
         groups.push(group);
         joined = andJoined = false;
         i++;
@@ -1179,11 +1181,31 @@ function limitsDays(tokens: readonly string[], i: number, group: Group): boolean
   return group.interval !== undefined && isDaily(group.interval) && !DAY_KINDS.some((kind) => group[kind] !== undefined) && closes(end);
 }
 
-/** "at 10am on mondays and 2pm on fridays": a time with its own days after a group that has both starts a group of its own. */
+/** "... and at 3pm in december" after every day's time: a time restated with months of its own. */
+function restatesMonths(tokens: readonly string[], i: number, group: Group): boolean {
+  const everyDay = !DAY_KINDS.some((kind) => group[kind] !== undefined) && group.repeats && (!group.interval || isDaily(group.interval));
+  const clock = (tokens[i] === 'at' || tokens[i] === '@') && readClock(tokens, i + 1);
+  return everyDay && !!clock && tokens[clock.end] === 'in' && readMonthList(tokens, clock.end + 1) !== null;
+}
+
+/** "every day", "each day", "daily", "everyday" at `k`. */
+const saysEveryDay = (tokens: readonly string[], k: number) => tokens[k] === 'daily' || tokens[k] === 'everyday' || (EACH.has(tokens[k] ?? '') && tokens[k + 1] === 'day');
+
+/**
+ * "at 10am on mondays and 2pm on fridays": a time with its own days after a group that has both starts a group of its own.
+ * Every day's days are days too: "every day at noon and at 6pm on fridays", "at 9pm daily and 9am on weekdays", "at 5pm on
+ * fridays and at noon every day" (each part keeps its own days; in one rule the named days would take the place of every day).
+ * After every day's time, a time restated with months of its own ("daily at 9am and at 3pm in december") is a part of its own.
+ */
 function startsTimedDays(tokens: readonly string[], i: number, group: Group): boolean {
-  if (!(group.weekdays || group.monthDays || group.dates || group.nth)) return false;
-  const clock = readClock(tokens, tokens[i] === 'at' || tokens[i] === '@' ? i + 1 : i);
+  const named = DAY_KINDS.some((kind) => group[kind] !== undefined);
+  const everyDay = !named && group.repeats && (!group.interval || isDaily(group.interval));
+  if (!named && !everyDay) return false;
+  const at = tokens[i] === 'at' || tokens[i] === '@';
+  const clock = readClock(tokens, at ? i + 1 : i);
   if (!clock) return false;
+  if (named && saysEveryDay(tokens, clock.end)) return true;
+  if (everyDay && restatesMonths(tokens, i, group)) return true;
   const k = tokens[clock.end] === 'on' ? clock.end + 1 : clock.end;
   return k > clock.end || tokens[k] === 'every' ? startsDays(tokens, k) : readDaySet(tokens, k) !== null;
 }
@@ -1266,7 +1288,7 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
       throw timesInARow(earlier.text, tokens.slice(i + 1, again).join(' '));
     }
   }
-  return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true) ?? readPart(tokens, i + 1, part);
+  return readMinuteOfHour(tokens, i + 1, part, seen) ?? readTimes(tokens, i + 1, part, true, undefined, seen.group) ?? readPart(tokens, i + 1, part);
 }
 
 /** A time as written, its am or pm beside it ("9 am" is "9am"). */
@@ -2058,7 +2080,8 @@ function readDate(tokens: readonly string[], i: number, group: Group): number | 
 }
 
 /** The weekdays of "monday through thursday", "tue-thu", "mon, wed and fri", "weekdays", "weekends", or null. */
-export function readDaySet(tokens: readonly string[], start: number): Read<number[]> | null {
+/** `ownRule`: days after "and every" are a rule of their own, not more of this list ("every other monday and every friday"). */
+export function readDaySet(tokens: readonly string[], start: number, ownRule = false): Read<number[]> | null {
   let j = start;
   if (['on', 'every', 'each'].includes(tokens[j] ?? '')) j++;
   const days = new Set<number>();
@@ -2093,6 +2116,7 @@ export function readDaySet(tokens: readonly string[], start: number): Read<numbe
     if (LIST_WORDS.has(tokens[j] ?? '') || tokens[j] === '/') {
       let k = j + 1;
       if (LIST_WORDS.has(tokens[k] ?? '')) k++;
+      if (ownRule && EACH.has(tokens[k] ?? '')) break;
       if (tokens[k] === 'on' || tokens[k] === 'every') k++;
       if (weekdayOf(tokens[k]) !== undefined || /^(?:weekdays?|weekends?)$/.test(tokens[k] ?? '')) {
         j = k;
@@ -2104,8 +2128,11 @@ export function readDaySet(tokens: readonly string[], start: number): Read<numbe
   return read ? { value: [...days].sort((a, b) => a - b), end: j } : null;
 }
 
-function readDays(tokens: readonly string[], i: number, group: Group): number | null {
-  const set = readDaySet(tokens, i);
+function readDays(tokens: readonly string[], i: number, group: Group, seen?: Seen): number | null {
+  // "every other monday and every friday": Fridays said with "every" of their own are a weekly rule beside the fortnightly
+  // one, not more of its days (they fired every other Friday).
+  const interval = seen?.group.interval;
+  const set = readDaySet(tokens, i, interval !== undefined && interval.unit === 'week' && interval.n > 1);
   if (!set) return null;
   group.weekdays = mergeList(group.weekdays, set.value);
   let j = set.end;
@@ -2400,7 +2427,12 @@ function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, se
  * A list of times: "9am", "9:00 and 17:30", "8, 12 and 6pm". With `at` any
  * clock reads; without it, only one that cannot be a count ("9am", "14:30", "noon").
  */
-function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean, before?: Group): number | null {
+/**
+ * `before`: the group the times follow, for a four-digit time after its days. `rule`: the group read so far, whose times
+ * these are; a time restated with days of its own after it ("every day at noon and at 6pm on fridays") ends the list, as a
+ * part of its own (startsTimedDays).
+ */
+function readTimes(tokens: readonly string[], i: number, group: Group, at: boolean, before?: Group, rule?: Group): number | null {
   const first = readClock(tokens, i) ?? (before ? fourDigitAfterDays(tokens, i, before) : null);
   if (!first) return null;
   if (
@@ -2421,6 +2453,7 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
     if (tokens[k] === 'at' || tokens[k] === '@') k++;
     const next = readClock(tokens, k);
     if (!next || (unitOf(tokens[next.end]) && next.ambiguous)) break;
+    if (rule && k > j + 1 && startsTimedDays(tokens, j + 1, { ...rule, times: [...rule.times, ...times] })) break;
     times.push(next);
     j = next.end;
   }

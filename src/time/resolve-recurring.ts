@@ -492,7 +492,12 @@ export const SHAPES: readonly Shape[] = [
     applies: (group) => group.nth !== undefined,
     build: (group, original, context) => {
       const times = clockTimes(group);
-      return nthSeries(group.nth!, nthMonths(group, original, times, context), times);
+      const yearly = yearsOwnMonths(group, original, context);
+      // "every year on the last day": December 31st, a date every year (as "the last day of every year" is).
+      if (yearly && group.nth!.every((nth) => nth.weekday === 'day' && nth.n < 0)) {
+        return buildYearly({ ...group, nth: undefined, dates: group.nth!.map((nth) => ({ month: 12, day: 32 + nth.n })) }, original, context);
+      }
+      return nthSeries(group.nth!, yearly ?? nthMonths(group, original, times, context), times);
     },
   },
   {
@@ -1227,9 +1232,25 @@ function yearsSeries(n: number, dates: Array<{ month: number; day: number }>, ti
 }
 
 /**
+ * "every year on the last friday", "yearly on the last day": a year's last is December's (rrule's yearly BYDAY=-1FR), and
+ * its first January's ("every year on the first monday", said); null when the months are named or the rule is not yearly.
+ */
+function yearsOwnMonths(group: Group, original: string, context: RecurringContext): ((nth: Nth) => number[]) | null {
+  if (group.interval?.unit !== 'year' || group.interval.n !== 1 || group.months) return null;
+  const fromStart = group.nth!.filter((nth) => nth.n > 0);
+  if (fromStart.length > 0) {
+    const dayText = (nth: Nth) => `${NTH_NAMES[nth.n] ?? ordinalText(nth.n)} ${nth.weekday === 'workday' ? 'weekday' : nth.weekday === 'day' ? 'day' : WEEKDAY_NAMES[nth.weekday]}`;
+    context.notes?.push(
+      `read '${original}' as the ${listText(fromStart.map(dayText))} of January, the year's first month; name the month for another, such as 'every year on the ${dayText(fromStart[0]!).toLowerCase()} of june'`,
+    );
+  }
+  return (nth) => (nth.n < 0 ? [12] : [1]);
+}
+
+/**
  * The months an nth weekday falls in: every month, the months named, a
- * year's ("every year on the fourth thursday in november"; January when none
- * is named), or every N months from the next ("first friday of every other month").
+ * year's ("every year on the fourth thursday in november"; see yearsOwnMonths
+ * when none is named), or every N months from the next ("first friday of every other month").
  */
 function nthMonths(group: Group, original: string, times: ClockTime[], context: RecurringContext): number[] | null {
   const unit = group.interval?.unit;
@@ -1259,8 +1280,9 @@ function nthRule(nth: Nth, months: number[] | null, times: ClockTime[]): SeriesR
   return { kind: 'nth-weekday', n: nth.n, weekday: nth.weekday, months, times };
 }
 
-function nthSeries(list: Nth[], months: number[] | null, times: ClockTime[]): Built {
+function nthSeries(list: Nth[], monthsOf: number[] | null | ((nth: Nth) => number[]), times: ClockTime[]): Built {
   if (list.length > 1) {
+    const months = monthsOf;
     const parts = list.map((nth) => nthSeries([nth], months, times) as Extract<Built, { kind: 'series' }>);
     return {
       kind: 'series',
@@ -1271,6 +1293,7 @@ function nthSeries(list: Nth[], months: number[] | null, times: ClockTime[]): Bu
     };
   }
   const nth = list[0]!;
+  const months = typeof monthsOf === 'function' ? monthsOf(nth) : monthsOf;
   // "of every month in May" says May alone: "of May" ("of May and June").
   const ofMonths = months ? ` of ${listText(months.map((m) => MONTH_NAMES[m - 1]!))}` : ' of every month';
   if (nth.weekday === 'workday') {

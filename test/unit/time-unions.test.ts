@@ -40,6 +40,16 @@ describe('unions joined by and', () => {
     ['the 1st and every friday', 'series', ['2026-12-04T09:00', '2026-12-11T09:00', '2026-12-18T09:00', '2026-12-25T09:00', '2027-01-01T09:00']],
     ['15th and every monday at 8am', 'series', ['2026-12-07T08:00', '2026-12-14T08:00', '2026-12-15T08:00', '2026-12-21T08:00']],
     ['march 1st and every june 5th', 'recurring', ['2027-03-01T09:00', '2027-06-05T09:00', '2028-03-01T09:00']],
+    // Each part keeps its own time, whichever kind of day it names (they fired at both times on every day).
+    ['first monday of the month at 9am and every friday at 5pm', 'series', ['2026-12-04T17:00', '2026-12-07T09:00', '2026-12-11T17:00', '2026-12-18T17:00']],
+    ['last friday of the month at 5pm and every monday at 9am', 'series', ['2026-12-07T09:00', '2026-12-14T09:00', '2026-12-21T09:00', '2026-12-25T17:00', '2026-12-28T09:00']],
+    ['first monday of the month at 9am and the 15th at 5pm', 'series', ['2026-12-07T09:00', '2026-12-15T17:00', '2027-01-04T09:00', '2027-01-15T17:00']],
+    ['first monday at 9am and fridays at 5pm', 'series', ['2026-12-04T17:00', '2026-12-07T09:00', '2026-12-11T17:00']],
+    ['march 1st at 9am and june 5th at 5pm', 'recurring', ['2027-03-01T09:00', '2027-06-05T17:00', '2028-03-01T09:00']],
+    // Days with an "every" of their own after a week interval are a weekly rule of their own, not more of the interval's days.
+    ['every other monday and every friday at 9am', 'series', ['2026-12-04T09:00', '2026-12-07T09:00', '2026-12-11T09:00', '2026-12-18T09:00', '2026-12-21T09:00', '2026-12-25T09:00']],
+    ['every 2 weeks on monday and every friday', 'series', ['2026-12-04T09:00', '2026-12-07T09:00', '2026-12-11T09:00', '2026-12-18T09:00', '2026-12-21T09:00', '2026-12-25T09:00']],
+    ['every other monday and friday', 'series', ['2026-12-04T09:00', '2026-12-14T09:00', '2026-12-18T09:00', '2026-12-28T09:00']],
     // Days said after the second time are that time's, as before it.
     ['weekdays at 9am and at 11am on weekends', 'recurring', ['2026-12-03T09:00', '2026-12-04T09:00', '2026-12-05T11:00', '2026-12-06T11:00']],
     ['first and last day of the month', 'series', ['2026-12-31T09:00', '2027-01-01T09:00', '2027-01-31T09:00']],
@@ -94,6 +104,36 @@ describe('unions joined by and', () => {
   it('an interval on named days after another rule keeps its own clock, not the time said before it', async () => {
     const meaning = await meaningOfSchedule('every monday at 9am and every 2 hours on fridays', { now: NOW, zone: 'UTC' }, 1);
     expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(['0 9 * * 1', '0 */2 * * 5']);
+  });
+
+  it.each([
+    ['every day at noon and at 6pm on fridays', ['0 12 * * *', '0 18 * * 5']],
+    ['daily at 9am and at 5pm on fridays', ['0 9 * * *', '0 17 * * 5']],
+    ['at 9am every day and at 5pm on fridays', ['0 9 * * *', '0 17 * * 5']],
+    ['every day at 9am, and at 5pm on fridays', ['0 9 * * *', '0 17 * * 5']],
+    ['at noon daily and 6pm fridays', ['0 12 * * *', '0 18 * * 5']],
+    ['every day at 9am and at 5pm every friday', ['0 9 * * *', '0 17 * * 5']],
+    ['at 5pm on fridays and at noon every day', ['0 17 * * 5', '0 12 * * *']],
+    ['at 9am on weekdays and at noon every day', ['0 9 * * 1-5', '0 12 * * *']],
+    ['every day at 8am and at 8pm on sundays', ['0 8 * * *', '0 20 * * 0']],
+    ['at 7am every day and at 9pm on saturdays and sundays', ['0 7 * * *', '0 21 * * 0,6']],
+    ['daily at 6am and at 6pm on weekdays', ['0 6 * * *', '0 18 * * 1-5']],
+    ['at 9pm every day and 9am on weekdays', ['0 21 * * *', '0 9 * * 1-5']],
+    ['every day at 8am and at 6pm on the 1st', ['0 8 * * *', '0 18 1 * *']],
+    ['daily at 9am and at 3pm in december', ['0 9 * * *', '0 15 * 12 *']],
+    ['every day at 9am in december and at 5pm in january', ['0 9 * 12 *', '0 17 * 1 *']],
+  ])("%s: every day's part keeps its days and times beside the part with days of its own", async (phrase, crons) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expressions).toEqual(crons);
+  });
+
+  it.each([
+    ['every day at 9am and 5pm on weekdays', '0 9,17 * * 1-5'],
+    ['every day at 9am and 3pm in december', '0 9,15 * 12 *'],
+    ['at 9am and at 5pm on weekdays', '0 9,17 * * 1-5'],
+  ])("%s: days or months after a list of times not restated are the whole rule's, as before", async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
   });
 
   it.each(['every weekday at 9 except mondays at 10', 'every day at 9am except sundays and weekdays at 5pm'])(
@@ -228,6 +268,11 @@ describe('a start, end or count inside the phrase', () => {
     ['every 20 minutes for 1.5 hours', ['2026-12-02 11:20', '2026-12-02 11:40', '2026-12-02 12:00', '2026-12-02 12:20']],
     ['every 6 hours for a day and a half', ['2026-12-02 13:00', '2026-12-02 19:00', '2026-12-03 01:00', '2026-12-03 07:00', '2026-12-03 13:00', '2026-12-03 19:00']],
     ['every day at 10pm for 2 and a half days', ['2026-12-02 22:00', '2026-12-03 22:00', '2026-12-04 22:00']],
+    // A start a whole number of days or weeks ahead is that day, as a date is (from now's 11:00 it left out the 09:00).
+    ['every day at 9am starting in 2 days for 3 days', ['2026-12-04 09:00', '2026-12-05 09:00', '2026-12-06 09:00']],
+    ['every weekday at 9am starting in 2 days 3 times', ['2026-12-04 09:00', '2026-12-07 09:00', '2026-12-08 09:00']],
+    ['every 3 days starting in a week 3 times', ['2026-12-09 09:00', '2026-12-12 09:00', '2026-12-15 09:00']],
+    ['every day at 9am starting in 1 day and 2 hours 2 times', ['2026-12-04 09:00', '2026-12-05 09:00']],
   ])('%s', async (phrase, expected) => {
     expect(await series(phrase)).toEqual({ type: 'series', runs: expected });
   });
@@ -335,6 +380,32 @@ describe('a year interval beside a day of the week', () => {
 
   it('a weekday counted in a month of the year is still read', async () => {
     expect((await runs('every year on the first monday of june', 2)).runs).toEqual(['2027-06-07T09:00', '2028-06-05T09:00']);
+  });
+
+  // They ran on the last Friday of January: a year's last is December's (rrule's yearly BYDAY=-1FR).
+  it.each([
+    ['every year on the last friday', ['2026-12-25T09:00', '2027-12-31T09:00', '2028-12-29T09:00']],
+    ['every year on the last day', ['2026-12-31T09:00', '2027-12-31T09:00']],
+    ['yearly on the last monday at 5pm', ['2026-12-28T17:00', '2027-12-27T17:00']],
+    ['every year on the first and last monday', ['2026-12-28T09:00', '2027-01-04T09:00', '2027-12-27T09:00']],
+  ])("%s: counted from the year's end, in December", async (phrase, expected) => {
+    expect((await runs(phrase, expected.length)).runs).toEqual(expected);
+  });
+
+  it.each([
+    ['every year on the last day', '0 9 31 12 *'],
+    ['yearly on the 2nd to last day at 5pm', '0 17 30 12 *'],
+  ])("%s: a day counted from the year's end is a date, one cron", async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, { now: NOW, zone: 'UTC' }, 1);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+  });
+
+  it("counted from the year's start it is January's, said", async () => {
+    const meaning = await meaningOfSchedule('every year on the first monday', { now: NOW, zone: 'UTC' }, 2);
+    expect(meaning.next_runs.map((iso) => iso.slice(0, 16))).toEqual(['2027-01-04T09:00', '2028-01-03T09:00']);
+    expect(meaning.notes).toContain(
+      "read 'every year on the first monday' as the first Monday of January, the year's first month; name the month for another, such as 'every year on the first monday of june'",
+    );
   });
 });
 
