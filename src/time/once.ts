@@ -27,7 +27,7 @@ import { addMonths, dayLabel, firstOfMonthNote, isSmallHoursNote, resolveParts }
 import { looksRecurring, withEverydayWords } from './looks-recurring';
 import { withMovableHolidays } from './movable-holidays';
 import { MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
-import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, secondOccurrence, wallTime } from './zone';
+import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, isDayBefore, secondOccurrence, wallTime, type WallTime } from './zone';
 
 export interface InstantOptions {
   now: number;
@@ -108,7 +108,9 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const span = withoutFiller(words);
   const said = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
     .replace(/[,!?]+$/, '')
-    .replace(DOTTED_DATE, (said: string, first: string, mark: string, second: string, year: string, _at: number, all: string) => dottedDate(said, [first, mark, second, year], all, named))
+    .replace(DOTTED_DATE, (said: string, first: string, mark: string, second: string, year: string, _at: number, all: string) =>
+      dottedDate(said, [first, mark, second, year], all, named, wallTime(zone, now)),
+    )
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
@@ -226,7 +228,7 @@ function dottedClockNote(text: string): string | undefined {
  * "12.06.2027" is 12 June, as every writing with dots puts the day first (noted when the numbers could be either);
  * "7-17-2027" is read as "7/17/2027" is.
  */
-function dottedDate(said: string, [first, mark, second, written]: [string, string, string, string], phrase: string, notes: string[]): string {
+function dottedDate(said: string, [first, mark, second, written]: [string, string, string, string], phrase: string, notes: string[], today: WallTime): string {
   const [day, month] = [Number(first), Number(second)];
   if (mark !== '.' || month < 1 || month > 12 || day < 1) return `${first}/${second}/${written}`;
   // "05.01.27": two digits of a year, as everywhere (fullYear).
@@ -242,10 +244,11 @@ function dottedDate(said: string, [first, mark, second, written]: [string, strin
     notes.push(
       `read '${said}' with the day first (${day} ${name}), as dates with dots are written; write '${year}-${first.padStart(2, '0')}-${second.padStart(2, '0')}' for ${MONTH_NAMES[day - 1]} ${month}`,
     );
-  // "16.05.31": also the year first (2016-05-31), as the other order of three pairs of digits is written.
+  // "28.12.30": also the year first (2028-12-30), as the other order of three pairs of digits is written; one already past
+  // ("16.05.31" as 2016) is no reading for a time to come.
   const other = { year: fullYear(first), month, day: Number(written) };
-  if (first.length === 2 && written.length === 2 && !settled && other.day >= 1 && other.day <= daysInMonth(other.year, month) && day <= daysInMonth(Number(year), month))
-    notes.push(yearLastNote(said, { year: Number(year), month, day }, other));
+  const otherAhead = other.day >= 1 && other.day <= daysInMonth(other.year, month) && !isDayBefore(other, today);
+  if (first.length === 2 && written.length === 2 && !settled && otherAhead && day <= daysInMonth(Number(year), month)) notes.push(yearLastNote(said, { year: Number(year), month, day }, other));
   return `${day} ${name.toLowerCase()} ${year}`;
 }
 

@@ -505,7 +505,8 @@ function dateInstant(day: Extract<DayRef, { kind: 'date' }>, today: WallTime, at
   if (day.month !== undefined && year !== undefined) {
     checkCalendar(label, year, day.month, day.day, 0, 0, 0);
     date = { year, month: day.month, day: day.day };
-    if (day.yearFirst) notes.push(yearLastNote(input, date, day.yearFirst));
+    // The year first too ("28-12-30" as 2028-12-30) while that day is still to come: one past is no reading for a time to come.
+    if (day.yearFirst && !isDayBefore(day.yearFirst, today)) notes.push(yearLastNote(input, date, day.yearFirst));
   } else if (day.month !== undefined) {
     if (day.day > daysInMonth(2000, day.month)) throw new UsageError(`${label} is not a date: ${MONTH_NAMES[day.month - 1]} has no day ${day.day}`, DATE_HINT);
     // This year's if still ahead, else the next year that has it (February 29th), said in a note.
