@@ -2134,6 +2134,25 @@ function readDays(tokens: readonly string[], i: number, group: Group, seen?: See
   const interval = seen?.group.interval;
   const set = readDaySet(tokens, i, interval !== undefined && interval.unit === 'week' && interval.n > 1);
   if (!set) return null;
+  // "daily at 9am and 5pm on fridays": the days said after every day's times are the only days of both, said, as some mean
+  // 9am every day and 5pm on Fridays ("every day at 9am on weekdays" is plain; a comma or "only" with them says so itself).
+  const before = seen?.group;
+  const everyDaySaid =
+    before !== undefined &&
+    before.times.length > 1 &&
+    !DAY_KINDS.some((kind) => before[kind] !== undefined) &&
+    before.repeats &&
+    (!before.interval || isDaily(before.interval)) &&
+    !tokens.slice(Math.max(0, i - 2), i).some((token) => token === ',' || token === 'only' || token === 'just') &&
+    tokens[set.end] !== 'only' &&
+    tokens.slice(0, i).some((_, k) => saysEveryDay(tokens, k));
+  if (everyDaySaid && set.value.length < 7) {
+    const days = tokens.slice(i, set.end).join(' ');
+    addNote(
+      before,
+      `read '${days}' as the days of every time said before them; for the first every day and the others on ${days} alone, give each its own, such as 'every day at 9am and at 5pm on ${days}'`,
+    );
+  }
   group.weekdays = mergeList(group.weekdays, set.value);
   let j = set.end;
   // "mondays", "weekdays", "tue-thu", "monday and friday" repeat; "monday" alone is one day (in a one-time phrase).

@@ -544,3 +544,21 @@ describe('an open end in the phrase', () => {
     await expect(meaningOfSchedule(phrase, options, 2)).rejects.toThrow(/gives an end and says it has none/);
   });
 });
+
+describe("days after every day's times", () => {
+  const options = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  const said = (days: string) => `read '${days}' as the days of every time said before them`;
+  it.each([
+    ['daily at 9am and 5pm on fridays', '0 14,22 * * 5', 'fridays'],
+    ['every day at 9am and 5pm on weekdays', '0 14,22 * * 1-5', 'weekdays'],
+  ])('%s: the days of both times, said (some mean the first every day)', async (phrase, cron, days) => {
+    const meaning = await meaningOfSchedule(phrase, options, 2);
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.notes.join('\n')).toContain(said(days));
+  });
+
+  it.each(['every day at 9am on fridays', 'daily at 9am and 5pm, weekdays only', 'every day monday until friday'])('%s: plain, no note of it', async (phrase) => {
+    const meaning = await meaningOfSchedule(phrase, options, 2);
+    expect(meaning.notes.join('\n')).not.toContain('as the days of every time said before them');
+  });
+});
