@@ -117,6 +117,26 @@ function calendarEnds(said: string[]): string[] {
   return at > 0 ? [...before.slice(0, at), ...words.slice(clockAt), ...before.slice(at)] : words;
 }
 
+/** The days `said` (one phrase, or a list of them) name, each a day that happens once and said without a time; else null. */
+function exceptDays(said: string | string[], { now, zone }: { now: number; zone: string }): Array<{ year: number; month: number; day: number }> | null {
+  const days = typeof said === 'string' ? [said] : said;
+  if (days.length === 0 || (typeof said !== 'string' && days.length < 2)) return null;
+  const read: Array<{ year: number; month: number; day: number }> = [];
+  for (const day of days) {
+    if (!happensOnce(day) || isClock(day)) return null;
+    try {
+      const instant = parseInstant(day, { now, zone, edge: 'start' });
+      if (!instant.dateOnly) return null;
+      const wall = wallTime(zone, instant.instant);
+      read.push({ year: wall.year, month: wall.month, day: wall.day });
+    } catch {
+      // Not a day: left to the rule.
+      return null;
+    }
+  }
+  return read;
+}
+
 export function readEnds(text: string, { now, zone }: { now: number; zone: string }): { rule: string; ends: PhraseEnds } {
   let words = text.trim().split(/\s+/);
   // "between dec 7 and dec 18": two days, as "from dec 7 to dec 18" ("between 9am and 5pm", "between june and august" are the rule's).
@@ -194,18 +214,19 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       // "except the 25th" could be every 25th, "except december" is every December: only a day that happens once is left out.
       const monthsOnly = day.split(/[\s,]+/).every((w) => monthOf(w) !== undefined || ['and', 'in', 'during', '&', ''].includes(w));
       if (day !== '' && happensOnce(day) && !isClock(day) && !monthsOnly) {
-        try {
-          const read = parseInstant(day, { now, zone, edge: 'start' });
-          if (read.dateOnly) {
-            const wall = wallTime(zone, read.instant);
-            ends.except = [{ year: wall.year, month: wall.month, day: wall.day }];
-            ends.said.unshift(words.slice(exceptAt).join(' '));
-            words = words.slice(0, exceptAt);
-            peeled = true;
-            continue;
-          }
-        } catch {
-          // Not one day: left to the rule.
+        // "except dec 24 and dec 25", "except tomorrow, friday and dec 1": each a day that happens once.
+        const days =
+          exceptDays(day, { now, zone }) ??
+          exceptDays(
+            day.split(/ *(?:,|\band\b|&) */).filter((part) => part !== ''),
+            { now, zone },
+          );
+        if (days) {
+          ends.except = days;
+          ends.said.unshift(words.slice(exceptAt).join(' '));
+          words = words.slice(0, exceptAt);
+          peeled = true;
+          continue;
         }
       }
     }

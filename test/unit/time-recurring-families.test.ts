@@ -255,6 +255,26 @@ describe('one day left out', () => {
     expect(meaning.next_runs_local).toEqual(expected);
   });
 
+  it.each([
+    ['every day at 9am except dec 24 and dec 25', ['2026-12-24', '2026-12-25']],
+    ['daily except on march 6th and march 8th', ['2027-03-06', '2027-03-08']],
+    ['every day at 9am except tomorrow, dec 1 & dec 2', ['2026-11-19', '2026-12-01', '2026-12-02']],
+  ])('%s: several days left out, each once', async (phrase, days) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 120);
+    expect(meaning.type).toBe('series');
+    const runs = meaning.next_runs_local.map((local) => local.slice(0, 10));
+    expect(runs.at(-1)! > days.at(-1)!).toBe(true);
+    for (const day of days) expect(runs).not.toContain(day);
+    // Runs as the rule otherwise (compared up to the clocks' change in March, where the rule's own cron would move).
+    const rule = await meaningOfSchedule(phrase.replace(/ except.*$/, ''), OPTIONS, 140);
+    const expected = rule.next_runs_local.filter((local) => !days.includes(local.slice(0, 10)) && local < '2027-03-14');
+    expect(meaning.next_runs_local.slice(0, expected.length)).toEqual(expected);
+  });
+
+  it('a list with a part that is no one day ("except dec 24 and 25") is not taken as days', async () => {
+    await expect(meaningOfSchedule('every day at 9am except dec 24 and 25', OPTIONS)).rejects.toThrow(/Could not understand/);
+  });
+
   it('a day that could recur ("except the 25th") is not taken as one day', async () => {
     await expect(meaningOfSchedule('every day except the 25th', OPTIONS)).rejects.toThrow(/Could not understand/);
   });
