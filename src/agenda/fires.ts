@@ -162,11 +162,14 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   }
 
   flagSameMinute(agenda.fires);
+  // Kept in UTC, or in a zone whose clocks do not change in the window: its cron stays, so its local time here moves. (One
+  // kept in a zone that changes too is made anew by sync then, and may not move here at all.)
+  const keepsItsCron = ({ keptZone }: AgendaSchedule) => keptZone === null || (keptZone !== undefined && offsetMinutes(keptZone, window.from) === offsetMinutes(keptZone, window.to));
   const idsOf = (fires: Fire[]) => [...new Set(fires.map((fire) => fire.schedule.id))];
   agenda.offsetChanges = offsetChangesIn(window).map((change) => {
     const after = agenda.fires.filter((fire) => fire.at >= change.at && fire.schedule.kind !== 'one-time');
     const flagged = (fire: Fire) => fire.flags.some((flag) => flag.type === 'dst-shift');
-    return { ...change, movedScheduleIds: idsOf(after.filter(flagged)), otherClockIds: idsOf(after.filter((fire) => !flagged(fire) && movesHere(fire))) };
+    return { ...change, movedScheduleIds: idsOf(after.filter(flagged)), otherClockIds: idsOf(after.filter((fire) => !flagged(fire) && keepsItsCron(fire.schedule) && movesHere(fire))) };
   });
   return agenda;
 }

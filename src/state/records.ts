@@ -80,7 +80,11 @@ export interface Intent extends IntentFields {
   adopted_at?: string;
   /** ISO 8601: when it was paused, on a schedule replaced by its resume (nothing was due from then on). */
   paused_at?: string;
-  /** ISO 8601: when a delete of it was sent with this tool and its answer lost; a sync that finds it gone records it deleted, not deleted outside. */
+  /**
+   * ISO 8601: when a delete of it with this tool began (marked before it is sent; taken back when it surely did not land):
+   * cut short (killed, its answer lost), a sync that finds it gone records it deleted, not deleted outside, and one that
+   * finds it still listed says the delete was not done.
+   */
   delete_unanswered_at?: string;
   [other: string]: unknown;
 }
@@ -330,13 +334,13 @@ export function markDeleted(state: State, scheduleId: string, at: string): void 
   if (member) Object.assign(member, { gone: true, deleted_at: at });
 }
 
-/** A delete whose answer was lost that a sync found not done (the schedule still listed): no longer a delete under way. */
+/** A delete begun that did not land (refused, or found by a sync still listed): no longer a delete under way. */
 export function clearDeleteUnanswered(state: State, scheduleId: string): void {
   const intent = findIntent(state, scheduleId);
   if (intent) delete intent.delete_unanswered_at;
 }
 
-/** A delete sent whose answer was lost (network, Ctrl-C): it may have been done. */
+/** A delete about to be sent: until it is known to be done or not (cut short, its answer lost), it may have been done. */
 export function markDeleteUnanswered(state: State, scheduleId: string, at: string): void {
   const intent = findIntent(state, scheduleId);
   if (intent?.status === 'active') intent.delete_unanswered_at = at;

@@ -322,7 +322,7 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
           if (!(error instanceof NotFoundError)) return { action, ok: false, exist: action.ids.slice(k), error: asCliError(error) };
         }
       }
-      await records.update((state) => endSeries(state, action.series_id, 'deleted', action.at || stamp));
+      await records.update((state) => endSeries(state, action.series_id, 'deleted', action.at ?? stamp));
       return { action, ok: true, exist: [] };
     case 'series-found':
       await records.update((state) => markSeriesFound(state, action.series_id, stamp));

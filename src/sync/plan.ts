@@ -65,7 +65,7 @@ export type SyncAction =
    * A series whose delete with this tool was cut short: its members still listed (and copies its unanswered creates
    * left) deleted, as the delete meant, then the series recorded deleted as of `at`, when the delete began.
    */
-  | { type: 'finish-series-delete'; agent_id: string; series_id: string; ids: string[]; at: string }
+  | { type: 'finish-series-delete'; agent_id: string; series_id: string; ids: string[]; at?: string }
   /** A resume's create whose answer was lost landed: the schedule is resumed as it. */
   | { type: 'finish-resume'; agent_id: string; old_id: string; landed_id: string; cron: string }
   /** A resume's create that did not land: forgotten (said), the schedule stays paused. */
@@ -328,7 +328,7 @@ function finishSeriesDelete(series: Series, schedules: Map<string, ScheduledMess
     const twin = unrecorded.find((item) => landingOf({ at: series.created_at, schedule: { type: 'one-time', scheduled_at: Date.parse(instant) }, messages: series.template.messages }, item));
     return twin ? [twin.id] : [];
   });
-  return { type: 'finish-series-delete', agent_id: series.agent_id, series_id: series.series_id, ids: [...listed, ...copies], at: series.status_at ?? '' };
+  return { type: 'finish-series-delete', agent_id: series.agent_id, series_id: series.series_id, ids: [...listed, ...copies], ...(series.status_at === undefined ? {} : { at: series.status_at }) };
 }
 
 function byAgentThen<T extends { agent_id: string }>(key: (item: T) => string) {

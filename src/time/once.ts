@@ -516,10 +516,10 @@ function localDateTime(text: string, shown: string, now: number, calendar: Calen
     // its hour and minutes are a clock as any other ("3:25:30" is the afternoon, said).
     const withSeconds = /^((\d{1,2}):(\d{2})):(\d{2})(?:[.,](\d{1,9}))?((?: ?[ap]m)?)$/.exec(m[4]);
     // After a 'T', ISO 8601's 24-hour clock ("2026-12-01T3:25 America/Chicago" is 03:25), with no note.
-    const isoT = /^[\d-]+t/.test(text);
+    const isoT = text.slice(0, text.length - m[4].length).endsWith('t');
     // ("25:30:00": out of range, which the calendar says of the whole time.)
-    const inRange = withSeconds && Number(withSeconds[2]) <= 23 && Number(withSeconds[3]) <= 59 && !isoT;
-    const raw = withSeconds && !inRange && !withSeconds[6] ? { value: { hour: Number(withSeconds[2]), minute: Number(withSeconds[3]) } } : null;
+    const plainClock = withSeconds && Number(withSeconds[2]) <= 23 && Number(withSeconds[3]) <= 59 && !isoT;
+    const raw = withSeconds && !plainClock && !withSeconds[6] ? { value: { hour: Number(withSeconds[2]), minute: Number(withSeconds[3]) } } : null;
     const read24 = raw ? null : readWholeClock(withSeconds ? `${withSeconds[1]}${withSeconds[6]}` : m[4]);
     const settled: { value: ClockTime; note?: string } | null = raw ?? (read24 ? (isoT ? { value: read24.value } : settleClock(withSeconds ? { ...read24, text: m[4] } : read24)) : null);
     if (settled?.note) read.notes.push(settled.note);

@@ -192,9 +192,9 @@ describe('delete', () => {
 });
 
 describe('ids from stdin', () => {
-  it("a file of ids kept by hand: '#' comments and blank lines are passed over", async () => {
+  it("a file of ids kept by hand: '#' comments, blank lines and a stray '-' are passed over", async () => {
     const [a, b] = [0, 1].map(() => h.letta.addSchedule(AGENT, inAnHour()).id);
-    const r = await h.run(['onetime', 'delete', '-', '-q'], { stdin: `# old reminders\n${a}  # the first\n\n${b}\n` });
+    const r = await h.run(['onetime', 'delete', '-', '-q'], { stdin: `# old reminders\n${a}  # the first\n\n-\n${b}\n` });
     expect([r.code, r.stdout, r.stderr]).toEqual([0, `${a}\n${b}\n`, '']);
     expect(h.letta.schedules.size).toBe(0);
   });

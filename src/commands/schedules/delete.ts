@@ -113,8 +113,8 @@ export default (kind: ScheduleKind) =>
       // records a schedule it finds gone as deleted with this tool, not deleted outside it, and says when one was not.
       // A delete that surely did not land takes its mark back.
       const sendDelete = async (agentId: string, id: string, asked: string) => {
-        sending.add(asked);
         await records.update((state) => markDeleteUnanswered(state, id, at));
+        sending.add(asked);
         let sent = false;
         try {
           await requests.run(() => {

@@ -27,7 +27,8 @@ export async function idsFrom(rt: Runtime, args: string[], command: string, { li
       throw new UsageError("'-' reads ids from stdin, but stdin is a terminal", `Pipe ids in, e.g.: letta-switchboard ${command.split(' ')[0]} list -q | letta-switchboard ${command} -`);
     // A '#' starts a comment to the end of its line, as in a file of ids kept by hand.
     for (const id of (await rt.readStdin('The ids', 16 * 1024 * 1024)).replace(/#.*/g, '').split(/\s+/)) {
-      if (id === '') continue;
+      // A '-' read from stdin names nothing (a stray dash line).
+      if (id === '' || id === '-') continue;
       if (ids.length >= MAX_IDS) throw new UsageError(`More than ${MAX_IDS.toLocaleString('en-US')} ids on stdin`, 'Give them in smaller batches.');
       ids.push(id);
     }
