@@ -416,9 +416,11 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
   // every day's (some mean that): said.
   const daily = groups.find((g) => g.times.length > 0 && !DAY_KINDS.some((kind) => g[kind] !== undefined) && !g.months && (!g.interval || isDaily(g.interval)));
   for (const g of groups) {
-    if (!daily || g === daily || groups.indexOf(g) < groups.indexOf(daily) || !g.weekdays || g.times.length === 0 || g.nth || g.monthDays || g.dates) continue;
+    if (!daily || g === daily || groups.indexOf(g) < groups.indexOf(daily) || g.times.length === 0 || !DAY_KINDS.some((kind) => g[kind] !== undefined)) continue;
     const at = (list: ClockRead[]) => list.map((time) => formatClock(time.value.hour, time.value.minute)).join(' and ');
-    const days = listText([...g.weekdays].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((day) => WEEKDAY_NAMES[day]!));
+    // Weekdays by name; a day of the month or a date ("on the 1st", "on the first monday") as the days said with it.
+    const named = g.weekdays && !g.nth && !g.monthDays && !g.dates;
+    const days = named ? listText([...g.weekdays!].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((day) => WEEKDAY_NAMES[day]!)) : 'the days said with it';
     addNote(g, `read ${at(g.times)} on ${days} as more beside every day's ${at(daily.times)}; for ${at(g.times)} alone on them, name the days of each, such as 'weekdays at 9am and weekends at 10am'`);
   }
   // "weekdays at 8am and weekends at 10am in december": a month said with the last rule alone bounds it alone.

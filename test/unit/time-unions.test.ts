@@ -562,3 +562,14 @@ describe("days after every day's times", () => {
     expect(meaning.notes.join('\n')).not.toContain('as the days of every time said before them');
   });
 });
+
+describe('a time with days of the month after every day', () => {
+  const options = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each(['every day at noon and at 6pm on the 1st', 'every day at noon and at 6pm on the first monday', 'every day at 9am and at 5pm on dec 25'])(
+    '%s: more beside every day, said',
+    async (phrase) => {
+      const meaning = await meaningOfSchedule(phrase, options, 2);
+      expect(meaning.notes.join('\n')).toMatch(/on the days said with it as more beside every day's/);
+    },
+  );
+});
