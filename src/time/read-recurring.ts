@@ -162,7 +162,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
     examples: ['every monday', 'weekdays at 9am', 'mon, wed and fri at 7am', 'tue-thu at 3pm', 'monday evenings', 'every work day'],
     read: (tokens, i, part, seen) => readDays(tokens, i, part, seen),
   },
-  { name: 'months', examples: ['every day june through august', 'monthly june and december'], read: (tokens, i, part) => readMonths(tokens, i, part) },
+  { name: 'months', examples: ['every day june through august', 'monthly june and december'], read: (tokens, i, part, seen) => readMonths(tokens, i, part, seen) },
   {
     name: 'window',
     examples: [
@@ -1458,7 +1458,7 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
   const stepped = tokens[j] === 'other' || readNumber(tokens, j, { articles: false }) || (nthMonth && /^months?$/.test(tokens[nthMonth.end] ?? ''));
   if (every && (seen.group.monthDays || (nthMonth && seen.group.nth)) && stepped) return next;
   if (token === 'in' && tokens[next] === 'the' && partOfDay(tokens[next + 1])) return readPart(tokens, next + 1, part);
-  return readMonths(tokens, next, part) ?? (token === 'during' ? readDays(tokens, next, part) : null);
+  return readMonths(tokens, next, part, seen) ?? (token === 'during' ? readDays(tokens, next, part) : null);
 }
 
 /** "on", "the", "and", ",", "&" before another clause: used, nothing said ("and" and "," join what follows); "only" too, as the days it stands by limit the rule already ("only on friday", "weekdays only"). */
@@ -2130,31 +2130,30 @@ export function readDaySet(tokens: readonly string[], start: number, ownRule = f
   return read ? { value: [...days].sort((a, b) => a - b), end: j } : null;
 }
 
+/**
+ * "daily at 9am and 5pm on fridays", "... in december": days or months said after every day's list of times are those of
+ * every time, said, as some mean the first every day ("every day at 9am on weekdays" is plain; a comma or "only" with
+ * them, "daily, weekdays only", says so itself).
+ */
+function noteAfterEveryDaysTimes(before: Group | undefined, tokens: readonly string[], i: number, end: number, what: 'days' | 'months'): void {
+  if (!before || before.times.length < 2 || before.months !== undefined || DAY_KINDS.some((kind) => before[kind] !== undefined) || !before.repeats) return;
+  if ((before.interval && !isDaily(before.interval)) || tokens[end] === 'only' || tokens.slice(Math.max(0, i - 2), i).some((token) => token === ',' || token === 'only' || token === 'just')) return;
+  if (!tokens.slice(0, i).some((_, k) => saysEveryDay(tokens, k))) return;
+  const said = tokens.slice(i, end).join(' ');
+  const on = what === 'days' ? 'on' : 'in';
+  addNote(
+    before,
+    `read '${said}' as the ${what} of every time said before ${what === 'days' ? 'them' : 'it'}; for the first every day and the others ${on} ${said} alone, give each its own, such as 'every day at 9am and at 5pm ${on} ${said}'`,
+  );
+}
+
 function readDays(tokens: readonly string[], i: number, group: Group, seen?: Seen): number | null {
   // "every other monday and every friday": Fridays said with "every" of their own are a weekly rule beside the fortnightly
   // one, not more of its days (they fired every other Friday).
   const interval = seen?.group.interval;
   const set = readDaySet(tokens, i, interval !== undefined && interval.unit === 'week' && interval.n > 1);
   if (!set) return null;
-  // "daily at 9am and 5pm on fridays": the days said after every day's times are the only days of both, said, as some mean
-  // 9am every day and 5pm on Fridays ("every day at 9am on weekdays" is plain; a comma or "only" with them says so itself).
-  const before = seen?.group;
-  const everyDaySaid =
-    before !== undefined &&
-    before.times.length > 1 &&
-    !DAY_KINDS.some((kind) => before[kind] !== undefined) &&
-    before.repeats &&
-    (!before.interval || isDaily(before.interval)) &&
-    !tokens.slice(Math.max(0, i - 2), i).some((token) => token === ',' || token === 'only' || token === 'just') &&
-    tokens[set.end] !== 'only' &&
-    tokens.slice(0, i).some((_, k) => saysEveryDay(tokens, k));
-  if (everyDaySaid && set.value.length < 7) {
-    const days = tokens.slice(i, set.end).join(' ');
-    addNote(
-      before,
-      `read '${days}' as the days of every time said before them; for the first every day and the others on ${days} alone, give each its own, such as 'every day at 9am and at 5pm on ${days}'`,
-    );
-  }
+  if (set.value.length < 7) noteAfterEveryDaysTimes(seen?.group, tokens, i, set.end, 'days');
   group.weekdays = mergeList(group.weekdays, set.value);
   let j = set.end;
   // "mondays", "weekdays", "tue-thu", "monday and friday" repeat; "monday" alone is one day (in a one-time phrase).
@@ -2202,9 +2201,10 @@ function readMonthList(tokens: readonly string[], start: number): Read<number[]>
 }
 
 /** "in june", "in june and july", "january through march" (a month alone is a limit; with a day it is a date, read before this). */
-function readMonths(tokens: readonly string[], i: number, group: Group): number | null {
+function readMonths(tokens: readonly string[], i: number, group: Group, seen?: Seen): number | null {
   const list = readMonthList(tokens, i);
   if (!list) return null;
+  noteAfterEveryDaysTimes(seen?.group, tokens, i, list.end, 'months');
   group.months = mergeList(group.months, list.value);
   // Months (crontab.guru's "in every month from january through june") come round again: the phrase repeats.
   group.repeats ||= list.value.length > 1;

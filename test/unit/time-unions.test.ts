@@ -557,9 +557,18 @@ describe("days after every day's times", () => {
     expect(meaning.notes.join('\n')).toContain(said(days));
   });
 
-  it.each(['every day at 9am on fridays', 'daily at 9am and 5pm, weekdays only', 'every day monday until friday'])('%s: plain, no note of it', async (phrase) => {
+  it.each([
+    ['daily at 9am and 3pm in december', '0 14,20 * 12 *'],
+    ['every day at 9am and 3pm during december', '0 14,20 * 12 *'],
+  ])('%s: the months of both times, said', async (phrase, cron) => {
     const meaning = await meaningOfSchedule(phrase, options, 2);
-    expect(meaning.notes.join('\n')).not.toContain('as the days of every time said before them');
+    expect(meaning.type === 'recurring' && meaning.cron_expression).toBe(cron);
+    expect(meaning.notes.join('\n')).toContain("read 'december' as the months of every time said before it");
+  });
+
+  it.each(['every day at 9am on fridays', 'daily at 9am in december', 'daily at 9am and 5pm, weekdays only', 'every day monday until friday'])('%s: plain, no note of it', async (phrase) => {
+    const meaning = await meaningOfSchedule(phrase, options, 2);
+    expect(meaning.notes.join('\n')).not.toMatch(/as the (?:days|months) of every time said before/);
   });
 });
 
