@@ -295,6 +295,7 @@ export const HOLIDAYS: ReadonlyArray<{ said: string[]; date: string[] }> = Objec
   'new years eve': 'december 31st',
   // "new year's", "new years": the day, as "new year" is.
   'new year s': 'january 1st',
+  'new years': 'january 1st',
   'new year day': 'january 1st',
   'new year': 'january 1st',
   'christmas eve': 'december 24th',

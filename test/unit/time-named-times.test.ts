@@ -332,6 +332,8 @@ describe('holidays on a fixed date, one time as well as repeating', () => {
     ['every april fools day at noon', '0 12 1 4 *'],
     ['every saint valentines day', '0 9 14 2 *'],
     ['every all hallows eve at 6pm', '0 18 31 10 *'],
+    ['every new years at noon', '0 12 1 1 *'],
+    ['every new years eve at 11pm', '0 23 31 12 *'],
   ])('repeating: %s is %s', async (phrase, cron) => {
     expect(await crons(phrase)).toBe(cron);
   });
