@@ -291,6 +291,26 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
     // the same interval (one rule has one window), on the days said with it, else on the first one's.
     // "every hour on mondays from 9am to 11am and on fridays from 2pm to 4pm": the days said before the second window.
     const afterLink = tokens[i + 1] === 'and' ? i + 2 : i + 1;
+    // "every hour at :15 and :45", "hourly at 15, 30 and 45": more minutes past the hour ending the phrase are rules of their
+    // own at the same interval and on the same days (they unite into one cron).
+    if (LIST_WORDS.has(token) && group.minuteOfHour !== undefined && group.interval?.unit === 'hour' && !group.window) {
+      const more: Group[] = [];
+      let k = i;
+      while (LIST_WORDS.has(tokens[k] ?? '')) {
+        let at = tokens[k + 1] === 'and' ? k + 2 : k + 1;
+        if (tokens[at] === 'at') at++;
+        const next = sameDays(group);
+        const end = readMinuteOfHour(tokens, at, next, { group, joined: true });
+        if (end === null) break;
+        more.push(next);
+        k = end;
+      }
+      if (more.length > 0 && k === tokens.length) {
+        groups.push(...more);
+        group = more.at(-1)!;
+        break;
+      }
+    }
     const daysFirst = readDaySet(tokens, tokens[afterLink] === 'on' ? afterLink + 1 : afterLink);
     if (LIST_WORDS.has(token) && group.window && group.interval && (startsWindow(tokens, afterLink) || (daysFirst && startsWindow(tokens, daysFirst.end)))) {
       const next = Object.assign(newGroup(), { interval: group.interval, repeats: true }, group.minuteOfHour === undefined ? {} : { minuteOfHour: group.minuteOfHour });

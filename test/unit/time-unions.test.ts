@@ -582,3 +582,22 @@ describe('a time with days of the month after every day', () => {
     },
   );
 });
+
+describe('several minutes past the hour', () => {
+  const options = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+  it.each([
+    ['every hour at :15 and :45', '15,45 * * * *'],
+    ['every hour at :15, :30 and :45', '15,30,45 * * * *'],
+    ['hourly at 15, 30 and 45', '15,30,45 * * * *'],
+    ['every hour at quarter past and quarter to', '15,45 * * * *'],
+    ['every hour at 5 and 35 minutes past', '5,35 * * * *'],
+    ['every weekday every hour at :15 and :45', '15,45 * * * 1-5'],
+  ])('%s is %s on the clock', async (phrase, cron) => {
+    const meaning = await meaningOfSchedule(phrase, options, 2);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe(cron);
+  });
+
+  it('a minute out of range among them is refused, naming it', async () => {
+    await expect(meaningOfSchedule('every hour at :15 and :75', options, 2)).rejects.toThrow(/':75' is not a minute past the hour/);
+  });
+});
