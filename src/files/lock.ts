@@ -32,6 +32,23 @@ interface Holder {
   host: string;
   since: number;
   token: string;
+  /** The machine's boot id when it had one (Linux): a holder of an earlier boot is gone even if its pid is in use again. */
+  boot?: string;
+}
+
+let bootIdRead: { id: string | undefined } | undefined;
+/** This boot's id (Linux's /proc/sys/kernel/random/boot_id), or undefined where the system has none. */
+function bootId(): string | undefined {
+  if (!bootIdRead) {
+    let id: string | undefined;
+    try {
+      id = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+    } catch {
+      id = undefined;
+    }
+    bootIdRead = { id };
+  }
+  return bootIdRead.id;
 }
 
 /** The tokens of the locks this process made: a lock with its pid and another token was another process's. */
@@ -101,7 +118,8 @@ function create(path: string): string | undefined {
   }
   removeOnExit(path);
   try {
-    const holder: Holder = { pid: process.pid, host: hostname(), since: Date.now(), token };
+    const boot = bootId();
+    const holder: Holder = { pid: process.pid, host: hostname(), since: Date.now(), token, ...(boot === undefined ? {} : { boot }) };
     writeSync(fd, `${JSON.stringify(holder)}\n`);
   } catch (error) {
     rmSync(path, { force: true });
@@ -174,12 +192,14 @@ function isStale(holder: Holder | undefined, modifiedMs: number, staleMs: number
 }
 
 /**
- * A holder on this machine whose process is gone: its lock is taken over at once. A holder with this process's own pid,
+ * A holder on this machine whose process is gone: its lock is taken over at once. So is one of an earlier boot. A holder with this process's own pid,
  * a token it did not make and a lock taken before it started was an earlier process that had the pid (each run in a
  * container may be process 1). (One started later is a live process of that pid elsewhere: another pid namespace.)
  */
 function diedHere(holder: Holder): boolean {
   if (holder.host !== hostname()) return false;
+  // Taken before the machine last started: its pid may belong to another process now.
+  if (holder.boot !== undefined && bootId() !== undefined && holder.boot !== bootId()) return true;
   if (holder.pid !== process.pid) return !processAlive(holder.pid);
   return !ownTokens.has(holder.token) && holder.since < Date.now() - process.uptime() * 1000;
 }
@@ -197,7 +217,7 @@ function parseHolder(text: string): Holder | undefined {
   try {
     const data = JSON.parse(text) as Partial<Holder>;
     if (typeof data.pid !== 'number' || typeof data.host !== 'string' || typeof data.token !== 'string') return undefined;
-    return { pid: data.pid, host: data.host, since: Number(data.since) || 0, token: data.token };
+    return { pid: data.pid, host: data.host, since: Number(data.since) || 0, token: data.token, ...(typeof data.boot === 'string' ? { boot: data.boot } : {}) };
   } catch {
     return undefined;
   }

@@ -56,6 +56,18 @@ describe('lock files', () => {
     held!.release();
   });
 
+  it.runIf(existsSync('/proc/sys/kernel/random/boot_id'))('takes over a lock taken before the machine last started, though its pid lives again', () => {
+    const path = lockPath();
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    holderFile(path, { pid: process.ppid, boot });
+    expect(tryLock(path)).toBeUndefined();
+    holderFile(path, { pid: process.ppid, boot: 'an-earlier-boot' });
+    const held = tryLock(path);
+    expect(held).toBeDefined();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ pid: process.pid, boot });
+    held!.release();
+  });
+
   it('takes over a lock older than the stale bound even if its holder seems alive, or it holds nothing', () => {
     const path = lockPath();
     holderFile(path, { pid: process.ppid });
