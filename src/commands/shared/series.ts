@@ -2,8 +2,8 @@ import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
-import { findSeries, endSeries, startSeriesDelete, pauseSeries, resumeSeries, emptyState, seriesEnded, clearMemberAttempts, type Series, type SeriesMember } from '../../state/records';
-import { stateStore, recordWriter, unrecordedSchedules } from './state';
+import { recordedIds, findSeries, endSeries, startSeriesDelete, pauseSeries, resumeSeries, emptyState, seriesEnded, clearMemberAttempts, type Series } from '../../state/records';
+import { stateStore, recordWriter, serverOf } from './state';
 import { landingOf } from '../../sync/same-schedule';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
 import { createMembers } from '../../sync/execute';
@@ -84,15 +84,17 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
   const at = unfinished && series.status_at !== undefined ? series.status_at : new Date(now).toISOString();
   const api = await rt.api();
   const deleted: string[] = [];
-  const waiting: Array<Pick<SeriesMember, 'schedule_id' | 'paused'>> = [
-    ...series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now),
-    ...(await landedAttempts(rt, series, requests)).map((schedule_id) => ({ schedule_id })),
+  // A paused series' members are gone from Letta already (unless its pause was cut short), and so may some of one whose
+  // delete was; what was just listed may fire or go meanwhile.
+  const waiting: Array<{ schedule_id: string; mayBeGone: boolean }> = [
+    ...series.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now).map((m) => ({ schedule_id: m.schedule_id, mayBeGone: m.paused === true || unfinished })),
+    // A member whose time passed that Letta still holds would fire late, after the series was deleted.
+    ...(await heldBesideWaiting(rt, series, requests, passedMembers(series, now))).map((schedule_id) => ({ schedule_id, mayBeGone: true })),
   ];
   if (!rt.dryRun && !unfinished) await store.update((state) => startSeriesDelete(state, seriesId, at));
   for (const member of waiting) {
     try {
-      // A paused series' members are gone from Letta already (unless its pause was cut short), and so may some of one whose delete was.
-      if (member.paused === true || unfinished) await requests.run(() => deleteIfThere(rt, series.agent_id, member.schedule_id));
+      if (member.mayBeGone) await requests.run(() => deleteIfThere(rt, series.agent_id, member.schedule_id));
       else await requests.run(() => api.deleteSchedule(series.agent_id, member.schedule_id));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
@@ -110,21 +112,34 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
 }
 
 /**
- * Members whose create's answer was lost that landed (on Letta, recorded nowhere): each found by its instant and
- * messages, once. Sync, which would record them, looks at no series deleted or paused, so those take them too.
+ * What Letta holds of a series beside its members still to come, found in one list of the agent's schedules: the
+ * `passed` members (their time has passed) that it still lists (a fire late or stuck), and members
+ * whose create's answer was lost that landed (on Letta, recorded nowhere), each found by its instant and messages, once.
+ * Sync, which would record those, looks at no series deleted or paused, so those take them too.
  */
-async function landedAttempts(rt: Runtime, series: Series, requests: Limiter): Promise<string[]> {
+async function heldBesideWaiting(rt: Runtime, series: Series, requests: Limiter, passed: ReadonlySet<string>): Promise<string[]> {
   const attempted = new Set((series.attempted ?? []).map((instant) => Date.parse(instant)));
-  if (attempted.size === 0) return [];
-  const landed: string[] = [];
-  for await (const item of unrecordedSchedules(rt, series.agent_id, requests)) {
-    const at = item.schedule.scheduled_at;
-    if (at === undefined || !attempted.has(at)) continue;
-    if (!landingOf({ at: series.created_at, schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages }, item)) continue;
-    attempted.delete(at);
-    landed.push(item.id);
-  }
-  return landed;
+  if (passed.size === 0 && attempted.size === 0) return [];
+  const recorded = recordedIds(await (await stateStore(rt)).read(), serverOf(rt)).here;
+  const held: string[] = [];
+  for await (const page of (await rt.api()).schedulePages(series.agent_id, { slots: requests }))
+    for (const item of page) {
+      if (passed.has(item.id)) {
+        held.push(item.id);
+        continue;
+      }
+      const at = item.schedule.scheduled_at;
+      if (recorded.has(item.id) || at === undefined || !attempted.has(at)) continue;
+      if (!landingOf({ at: series.created_at, schedule: { type: 'one-time', scheduled_at: at }, messages: series.template.messages }, item)) continue;
+      attempted.delete(at);
+      held.push(item.id);
+    }
+  return held;
+}
+
+/** The ids of a series' members whose time has passed, neither gone nor paused. */
+function passedMembers(series: Series, now: number): Set<string> {
+  return new Set(series.members.filter((m) => !isGoneMember(m) && m.paused !== true && Date.parse(m.instant) <= now).map((m) => m.schedule_id));
 }
 
 /** A Letta delete of a schedule that may already be gone (a pause cut short is finished by running it again). */
@@ -158,7 +173,7 @@ export async function pauseSeriesWhole(rt: Runtime, seriesId: string, requests: 
     : await (await stateStore(rt)).update((state) => pauseSeries(state, seriesId, at, now));
   for (const id of members) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
   // What its unanswered creates left on Letta would fire while it is paused: deleted too, and its resume makes them again.
-  const landed = await landedAttempts(rt, series, requests);
+  const landed = await heldBesideWaiting(rt, series, requests, new Set());
   for (const id of landed) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
   if (!rt.dryRun && series.attempted?.length) await (await stateStore(rt)).update((state) => clearMemberAttempts(state, seriesId, series.attempted ?? []));
   return { agent_id: series.agent_id, paused_at: at, members: [...members, ...landed], already: series.status === 'paused' };
