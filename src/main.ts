@@ -152,6 +152,9 @@ function report(error: unknown, words: string[], stderr: Sink, signal: () => Abo
     // Anything else commander has already said (through the masking writer); a phrase left unquoted gets told how.
     const phrase = error.code === 'commander.excessArguments' ? unquotedPhrase(words) : undefined;
     if (phrase) stderr.write(`Quote a phrase with spaces: ${phrase.flag} "${phrase.words.join(' ')}"\n`);
+    // `parse "-2 days"`: no option has a space or starts with a digit, so it was a phrase.
+    const word = error.code === 'commander.unknownOption' ? /unknown option '(-[^']*)'/i.exec(error.message)?.[1] : undefined;
+    if (word && /\s|^-\d/.test(word)) stderr.write(`A phrase that starts with '-' is read as an option; put -- before it, after the options: letta-switchboard ${command.join(' ')} -- "${word}"\n`);
     // An unknown command with no near one to suggest: where the list of them is.
     if (error.code === 'commander.unknownCommand' && !/Did you mean/.test(error.message)) {
       const group = /for '([a-z-]+)'/.exec(error.message)?.[1];

@@ -88,6 +88,15 @@ describe('usage errors that teach', () => {
     expect(r.requests).toEqual([]);
   });
 
+  it('a phrase that starts with - is told how to pass it, and -- passes it', async () => {
+    const r = await h.run(['parse', '-2 days', '--once']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`A phrase that starts with '-' is read as an option; put -- before it, after the options: letta-switchboard parse -- "-2 days"`);
+    const passed = await h.run(['parse', '--once', '--', '-2 days']);
+    expect(passed.stderr).toMatch(/^Error: '-2 days' counts back from now/);
+    expect((await h.run(['parse', '--bogus'])).stderr).not.toContain('A phrase');
+  });
+
   it('send --cron says where --cron belongs', async () => {
     const r = await h.run(['send', '--agent-id', 'support-bot', '--message', 'x', '--cron', 'daily']);
     expect(r.code).toBe(2);
