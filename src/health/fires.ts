@@ -149,18 +149,20 @@ export function expectedFires(schedule: ScheduleFacts, from: number, to: number)
 
 /**
  * Pair due times with sends, oldest first: a send belongs to a fire when it
- * came no more than EARLY_MS before it, before the next fire's own window
- * opens, and at most LATEST_MS after it. A send no fire accounts for (a
+ * came no more than EARLY_MS before it (half the time since the fire before,
+ * when that is less), before the next fire's own window opens, and at most LATEST_MS after it. A send no fire accounts for (a
  * second send, a manual run) is `unexpected`.
  */
 export function matchFires(due: number[], sent: SentFire[]): Array<{ due?: number; sent?: SentFire }> {
   const sends = [...sent].sort((a, b) => a.sentAt - b.sentAt);
   const pairs: Array<{ due?: number; sent?: SentFire }> = [];
   let next = 0;
+  // A fire's window opens EARLY_MS before it, or halfway from the fire before when they are closer (an every-minute cron):
+  // else each window would close as its own fire is due, and every send on time would count for the next.
+  const opensAt = (i: number) => due[i]! - (i === 0 ? TOLERANCE.EARLY_MS : Math.min(TOLERANCE.EARLY_MS, (due[i]! - due[i - 1]!) / 2));
   due.forEach((at, i) => {
-    const opens = at - TOLERANCE.EARLY_MS;
-    const following = due[i + 1];
-    const closes = Math.min(at + TOLERANCE.LATEST_MS, following === undefined ? Infinity : following - TOLERANCE.EARLY_MS);
+    const opens = opensAt(i);
+    const closes = Math.min(at + TOLERANCE.LATEST_MS, i + 1 < due.length ? opensAt(i + 1) : Infinity);
     while (next < sends.length && sends[next]!.sentAt < opens) pairs.push({ sent: sends[next++]! });
     if (next < sends.length && sends[next]!.sentAt < closes) pairs.push({ due: at, sent: sends[next++]! });
     else pairs.push({ due: at });

@@ -43,6 +43,25 @@ describe('the tolerance, at its edges', () => {
     expect(pairs).toEqual([{ due: DUE }, { due: next, sent: sent(next + 10_000) }]);
   });
 
+  it('fires a minute apart: each send on time is its own fire, early by less than half the gap is the next', () => {
+    const MINUTE = 60_000;
+    const due = [DUE, DUE + MINUTE, DUE + 2 * MINUTE];
+    const pairs = matchFires(due, [sent(DUE + 4000), sent(DUE + MINUTE + 4000), sent(DUE + 2 * MINUTE - 20_000)]);
+    expect(pairs.map((p) => [p.due, p.sent?.sentAt])).toEqual([
+      [DUE, DUE + 4000],
+      [DUE + MINUTE, DUE + MINUTE + 4000],
+      [DUE + 2 * MINUTE, DUE + 2 * MINUTE - 20_000],
+    ]);
+    const health = scheduleHealth({
+      schedule: { ...daily, cron: '* * * * *', createdAt: DUE - 1000, nextScheduledTime: DUE + 3 * MINUTE },
+      from: DUE - 1000,
+      now: DUE + 2 * MINUTE + 30_000,
+      sent: [sent(DUE + 4000), sent(DUE + MINUTE + 4000), sent(DUE + 2 * MINUTE + 4000)],
+    });
+    expect(health.fires.map((f) => f.class)).toEqual(['ok', 'ok', 'ok']);
+    expect(needsAttention(health)).toBe(false);
+  });
+
   it('a second send for one fire is unexpected, not the next fire', () => {
     const pairs = matchFires([DUE, DUE + HOUR], [sent(DUE + 1000), sent(DUE + 2000)]);
     expect(pairs.map((p) => [p.due, p.sent?.sentAt])).toEqual([
