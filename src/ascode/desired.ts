@@ -102,8 +102,9 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
       needZone(!/(?:Z|[+-]\d\d:?\d\d)$/i.test(file.when.trim()));
     }
     const instant = kept?.at ?? (meaning as { scheduled_at: number }).scheduled_at;
-    // Past (fired) or about to fire: nothing left to create for it.
-    const bodies = instant > context.now + LEAD_MS ? [body({ type: 'one-time', scheduled_at: instant })] : [];
+    // Made already and past (fired) or about to fire: nothing left to create for it. A new file's instant (the phrase
+    // refuses the past) is made however soon, as `onetime create` makes it: left out, its message would never be sent.
+    const bodies = instant > context.now + (kept?.at === undefined ? 0 : LEAD_MS) ? [body({ type: 'one-time', scheduled_at: instant })] : [];
     const desired = made('one-time', bodies, []);
     desired.at = instant;
     return desired;

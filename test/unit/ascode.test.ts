@@ -277,6 +277,13 @@ describe('planner', () => {
     expect(change!.diff).toEqual([{ field: 'cron', from: `${crons[0]}, 0 5 * * *`, to: crons.join(', '), from_local: expect.any(String), to_local: expect.any(String) }]);
   });
 
+  it('a new file due in less than a minute is made, as onetime create would make it', async () => {
+    const file = await want('soon.md', '---\nagent: a\nwhen: in 30 seconds\n---\nSoon\n');
+    expect(file.bodies).toEqual([expect.objectContaining({ schedule: { type: 'one-time', scheduled_at: NOW + 30_000 } })]);
+    const [change] = planChanges({ now: NOW, desired: [file], entries: {}, failed: new Set(), wholeFolder: true, letta: listing([file], new Map()) });
+    expect(change).toMatchObject({ kind: 'create' });
+  });
+
   it('keeps a one-time schedule about to fire, and a recorded instant instead of re-reading the phrase', async () => {
     const entry: LockEntry = { agent_id: AGENT, ids: ['sm-1'], when: 'tomorrow at 9am', timezone: 'UTC', at: NOW + 30_000 };
     const file = await want('r.md', '---\nagent: a\nwhen: tomorrow at 9am\n---\nR\n', entry);
