@@ -118,11 +118,13 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
 
   const zoneSource = rt.settings.timezone.source;
   const context = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system', meanings: new Map() };
-  const desired: Desired[] = [];
+  let desired: Desired[] = [];
+  const agentLines = new Map<string, number>();
   // Each file's fields are let go once read into what it wants.
   for (let i = 0; i < files.length; i++) {
     const { name, file } = files[i]!;
     files[i] = undefined;
+    agentLines.set(name, file.lines.agent ?? 1);
     const agentId = resolved.get(file.agent)!;
     if (agentId instanceof CliError) {
       fail(name, file.lines.agent ?? 1, `agent: ${agentId.message}`);
@@ -141,18 +143,24 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
   // Each schedule is held as the few fields the plan compares, not as listed.
   let wanted: Map<string, FullScheduleBody> | undefined;
   const letta: Listing = new Map();
+  const noAgent = new Map<string, NotFoundError>();
   await Promise.all(
     mapLimited(agents, concurrency, async (agentId) => {
       const all = new Map<string, Listed>();
       try {
         for await (const page of api.schedulePages(agentId)) for (const item of page) all.set(item.id, listedOf(item, (wanted ??= wantedBodies(desired))));
       } catch (error) {
-        // An agent that no longer exists has no schedules left to own.
+        // An agent that no longer exists has no schedules left to own, and a file naming it cannot have any made.
         if (!(error instanceof NotFoundError)) throw error;
+        noAgent.set(agentId, error);
       }
       letta.set(agentId, all);
     }),
   );
+  if (noAgent.size > 0) {
+    for (const want of desired) if (noAgent.has(want.agent_id)) fail(want.name, agentLines.get(want.name) ?? 1, `agent: ${noAgent.get(want.agent_id)!.message}`);
+    desired = desired.filter((want) => !noAgent.has(want.agent_id));
+  }
   const { successors, paused, pausedKeys } = await replacedOnThisMachine(
     rt,
     considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),

@@ -161,6 +161,20 @@ describe('apply on a terminal', () => {
     expect(r.stderr).toContain('0 to create');
   });
 
+  it('a file naming an agent id Letta does not have is left out as a name it does not know is, and nothing is made for it', async () => {
+    const nobody = 'agent-99999999-9999-9999-9999-999999999999';
+    writeFileSync(join(dir, 'nobody.md'), `---\nwhen: "0 8 * * *"\nagent: ${nobody}\n---\nHi\n`);
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain(`${dir}/nobody.md:3: agent: `);
+    expect(plan.stderr).toContain(nobody);
+    expect(plan.stdout).not.toContain('nobody.md');
+    const apply = await h.run(['apply', '-f', dir]);
+    expect(apply.code).toBe(2);
+    expect(h.letta.requests('POST').map((r) => r.path)).not.toContain(`/v1/agents/${nobody}/schedule`);
+    expect(h.letta.requests('POST')).toHaveLength(2);
+  });
+
   it('a clock time needs a zone when none is set anywhere; a UTC cron does not', async () => {
     writeFileSync(join(dir, 'clock.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am\n---\nClock\n`);
     const r = await h.run(['plan', '-f', dir], { env: { TZ: undefined } });
