@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AmbiguousAgentError, CliError, NotFoundError, UsageError } from '../errors';
-import { readTextFile } from '../files/private-file';
+import { NotUtf8Error, readTextFile } from '../files/private-file';
 import { parseBaseUrl } from '../letta/url';
 import { DEFAULT_CONCURRENCY, mapLimited } from '../concurrency';
 import type { Runtime } from '../runtime';
@@ -90,7 +90,8 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
       text = readTextFile(join(target.folder, name), { what: 'schedule file', folderHint: '' });
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      fail(name, 1, error.message);
+      if (error instanceof NotUtf8Error) fail(name, error.line, 'not UTF-8 text; save it as UTF-8');
+      else fail(name, 1, error.message);
       continue;
     }
     if (text === undefined) {

@@ -20,6 +20,7 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, dirname, join } from 'node:path';
 import { CliError, UsageError } from '../errors';
 import { lock, lockSync, processAlive, type HeldLock, type LockOptions } from './lock';
@@ -39,18 +40,47 @@ export interface FileLabel {
   folderHint: string;
 }
 
-/** The file's text without a byte-order mark, or undefined when there is no file. */
+/** A file that is not UTF-8 text: read as such, its bad bytes would be replacement characters (sent on, in a message). */
+export class NotUtf8Error extends UsageError {
+  constructor(
+    readonly path: string,
+    readonly line: number,
+    what: string,
+  ) {
+    super(`The ${what} ${path} is not UTF-8 text (line ${line})`, 'Save it as UTF-8.');
+  }
+}
+
+/** The file's text without a byte-order mark, or undefined when there is no file; a NotUtf8Error when it is not UTF-8. */
 export function readTextFile(path: string, label: FileLabel): string | undefined {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    if (!isUtf8(bytes)) throw new NotUtf8Error(path, firstBadLine(bytes), label.what);
+    text = bytes.toString('utf8');
   } catch (error) {
+    if (error instanceof NotUtf8Error) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     if (code === 'EISDIR') throw new UsageError(`The ${label.what} ${path} is a folder, not a regular file`, 'Move it away.');
     throw new UsageError(`Cannot read the ${label.what} ${path} (${code ?? (error as Error).message})`, `Check that you can read it. ${label.folderHint}`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The line (1-based) of the first byte that is not UTF-8, in bytes that are not all UTF-8. */
+function firstBadLine(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    try {
+      decoder.decode(bytes.subarray(i, i + 1), { stream: true });
+    } catch {
+      return line;
+    }
+    if (bytes[i] === 0x0a) line++;
+  }
+  return line;
 }
 
 /** Run `body` holding the file's lock (blocking while waiting): for short read-change-write steps. */

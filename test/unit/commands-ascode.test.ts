@@ -175,6 +175,14 @@ describe('apply on a terminal', () => {
     expect(h.letta.requests('POST')).toHaveLength(2);
   });
 
+  it('a file that is not UTF-8 is left out at the line of its first bad byte, not sent with replacement characters', async () => {
+    writeFileSync(join(dir, 'latin1.md'), Buffer.concat([Buffer.from(`---\nagent: ${AGENT}\nwhen: "0 8 * * *"\n---\nCaf`), Buffer.from([0xe9]), Buffer.from(' au lait\n')]));
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain(`${dir}/latin1.md:5: not UTF-8 text; save it as UTF-8`);
+    expect(plan.stdout).not.toContain('latin1.md');
+  });
+
   it('a clock time needs a zone when none is set anywhere; a UTC cron does not', async () => {
     writeFileSync(join(dir, 'clock.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am\n---\nClock\n`);
     const r = await h.run(['plan', '-f', dir], { env: { TZ: undefined } });
