@@ -65,6 +65,10 @@ export async function exportFiles({ now, letta, labels, keptLabel, state, entrie
       if (typeof body === 'string') continue;
       ids.forEach((id) => done.add(id));
       const { ids: _ids, agent_id: _agent, pending: _pending, retiring: _retiring, ...kept } = entry;
+      // A member of a recorded series deleted since (`onetime delete`) is left out of the file's series, as a first export leaves it.
+      const series = entry.series && state.series.find((one) => one.members.some((m) => m.schedule_id === ids[0]));
+      const skip = series ? seriesEntry(series, now).series!.skip : undefined;
+      if (kept.series && skip) kept.series = { ...kept.series, skip: [...new Set([...(kept.series.skip ?? []), ...skip])].sort((a, b) => a - b) };
       const end = entry.series
         ? { ...(entry.series.until === undefined ? {} : { until: new Date(entry.series.until).toISOString() }), ...(entry.series.count === undefined ? {} : { count: entry.series.count }) }
         : {};

@@ -293,3 +293,20 @@ describe('export of a file-owned schedule an edit replaced', () => {
     expect(readFileSync(join(folder, 'nine.md'), 'utf8')).toContain('when: every day at 9am\ntimezone: America/New_York\n');
   });
 });
+
+describe('export of a series a member of which was deleted since it was last exported', () => {
+  it('leaves the member out of the file series, so the plan does not make it again', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    const at = (args: string[]) => h.run(['--now', '2027-03-01T00:00:00Z', ...args]);
+    const made = await at(['recurring', 'create', '--agent-id', AGENT, '--message', 'Series', '--cron', 'every day at 10am', '--count', '4', '--tz', 'UTC', '-q']);
+    expect(made.code, made.stderr).toBe(0);
+    expect((await at(['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    const second = [...h.letta.schedules.keys()].sort()[1]!;
+    expect((await at(['onetime', 'delete', second])).code).toBe(0);
+    const again = await at(['export', '--agent-id', AGENT, '-f', folder]);
+    expect(again.code, again.stderr).toBe(0);
+    const plan = await at(['plan', '-f', folder]);
+    expect(plan.stdout + plan.stderr).not.toContain('top-up');
+    expect(plan.code, plan.stdout).toBe(0);
+  });
+});
