@@ -90,6 +90,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
+    .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
+    .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(/[.!]$/, '');
   const shown = input.trim().replace(/\s+/g, ' ');
   if (whole.length > MAX_PHRASE_LENGTH) {
@@ -199,6 +201,11 @@ const MINUTES_FROM =
 /** "for 3 days", "for an hour", "for the next two weeks", "for one night" (a stay): how long, which no one instant is. */
 const FOR_A_SPAN =
   /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
+
+/** "2027-03": a month of a year, read as "march 2027" (not a date with a clock "-03" after it); "2027-03-05" is a date. */
+const YEAR_MONTH = /(?<![\d.:/-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d.:/-]|t\d)/g;
+/** "03/2027", "3/2027": a month of a year, as "march 2027" ("12/03/2027" is a date). */
+const MONTH_YEAR = /(?<![\d.:/-])(0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?![\d.:/-])/g;
 
 /** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date; after "at" or a day named, a clock ending a sentence. */
 const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\b(?:at|today|tonight|tomorrow|tmrw) |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfOnce } from '../../src/time/index';
+
+/*
+ * One-time phrases a probe of other readers' suites (GNU date, at(1), PHP timelib, Date::Manip, HeidelTime)
+ * found read wrongly, refused though clear, or read without a note. Now: Sunday 2026-11-22 10:00 EST.
+ */
+const NOW = Date.parse('2026-11-22T15:00:00Z');
+const ZONE = 'America/New_York';
+const once = (phrase: string, zone = ZONE, now = NOW) => meaningOfOnce(phrase, { now, zone });
+
+describe('a month of a year in digits (2027-02, 01/2027) is read as the month and year in words are', () => {
+  it.each([
+    ['first monday of 2027-02', '2027-02-01 09:00 EST'],
+    ['2nd tuesday of 2027-06', '2027-06-08 09:00 EDT'],
+    ['last friday of 2027-03', '2027-03-26 09:00 EDT'],
+    ['last day of 2027-02', '2027-02-28 09:00 EST'],
+    ['last friday of 2026-12', '2026-12-25 09:00 EST'],
+    ['first day of 2026-12', '2026-12-01 09:00 EST'],
+    ['first friday of 2026-12 at 3pm', '2026-12-04 15:00 EST'],
+    ['the 5th of 2027-03', '2027-03-05 09:00 EST'],
+    ['first monday of 01/2027', '2027-01-04 09:00 EST'],
+    ['the 3rd of 01/2027', '2027-01-03 09:00 EST'],
+    ['the 3rd of 1/2027 at 5pm', '2027-01-03 17:00 EST'],
+  ])('%s is %s, with no note', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual([]);
+  });
+
+  it.each([
+    ['2027-03', '2027-03-01 09:00 EST', "read '2027-03' as Mon 1 Mar 2027, the first of the month"],
+    ['in 2027-03', '2027-03-01 09:00 EST', "read 'in 2027-03' as Mon 1 Mar 2027, the first of the month"],
+  ])('%s alone is its first day, as "march 2027" is, said', async (phrase, local, note) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).toContain(note);
+  });
+
+  it('a date in digits stays a date', async () => {
+    expect((await once('2026-12-24 09:00')).local).toBe('2026-12-24 09:00 EST');
+    expect((await once('12/25/2026')).local).toBe('2026-12-25 09:00 EST');
+  });
+});
