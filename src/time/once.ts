@@ -724,6 +724,10 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
     throw error;
   }
   if (!parts) return null;
+  if (parts.repeated)
+    read.notes.push(
+      `read '${shown}' as '${parts.repeated.once}': ${parts.repeated.said.map((said) => `'${said}'`).join(' and ')} ${parts.repeated.said.length === 1 ? 'is' : 'are'} said more than once`,
+    );
   if (parts.sameDay) checkSameDay(parts, calendar, now, shown, read.dayClock);
   if (sameTime && !parts.day) throw new UsageError(`'${shown}' is now; give the day it is that time on`, "Such as 'this time tomorrow' or 'same time next week'.");
   // A bare number ("5", "-1") is not a time of day; "at 5", "5pm" and "17:30" are.

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
 import { LINK_WORDS, monthOf, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
-import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
+import { ordinalDay, readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 import { daysInMonth } from './zone';
 
 /**
@@ -77,6 +77,8 @@ export interface OnceParts {
   today?: boolean;
   /** A second day said, as written ("tomorrow, dec 5"): it must be the same date as `day`. */
   sameDay?: { day: DayRef; said: string; first: string };
+  /** Words said twice, read once ("tomorrow tomorrow"), and the phrase without the repeat, for a note. */
+  repeated?: { said: string[]; once: string };
   /** The clock is a number after a date with nothing to say it is a time ("dec 5 14", "may 1st 01"): it could be a day or a year. */
   bareHour?: true;
 }
@@ -96,6 +98,29 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
   const twice = (what: string, first: string, second: string): never => {
     throw new PartsClash(`names two ${what} ('${first}' and '${second}'); a one-time message is sent once`, 'Give one of them.');
   };
+  // The same words said again ("tomorrow tomorrow at 9am", "9am 9am") are read once, said in a note with the phrase said once
+  // (the small words before the repeat go with it). An ordinal alone said twice ("second second") counts something it does not
+  // name, as "first first monday" does: refused.
+  const written: string[] = [];
+  const repeated = (start: number, end: number, day?: DayRef): void => {
+    const text = tokens
+      .slice(start, end)
+      .join(' ')
+      .replace(/(\d) ([ap]m)\b/g, '$1$2');
+    if (!written.includes(text)) {
+      written.push(text);
+      return;
+    }
+    if (end === start + 1 && day?.kind === 'date' && day.month === undefined && day.weekday === undefined && readOrdinal(tokens, start)) {
+      throw new PartsClash(`says '${text}' twice: the ${text} what?`, `Give the day, such as 'the ${ordinalDay(day.day)}' or 'the ${text} monday of next month'.`);
+    }
+    let from = start;
+    while (from > 0 && LINK_WORDS.has(tokens[from - 1]!)) from--;
+    for (let k = from; k < end; k++) dropped.add(k);
+    if (!twiceSaid.includes(text)) twiceSaid.push(text);
+  };
+  const dropped = new Set<number>();
+  const twiceSaid: string[] = [];
   let i = 0;
   while (i < tokens.length) {
     // "first thing" is a part of the day, not the 1st; after "at", a number is a clock ("at 3 june 1" is 15:00 on June 1).
@@ -103,6 +128,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const day = (tokens[i] === 'first' && tokens[i + 1] === 'thing') || atClock ? null : readDay(tokens, i);
     if (day) {
       const text = tokens.slice(i, day.end).join(' ');
+      repeated(i, day.end, day.value);
       if (parts.day?.kind === 'date' && parts.day.weekday === undefined && day.value.kind === 'weekday' && day.value.mode === 'this') {
         // "december 25, friday": the date, and the weekday it must fall on.
         parts.day = { ...parts.day, weekday: day.value.weekday };
@@ -139,6 +165,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const part = readPart(tokens, i);
     if (part) {
       const text = tokens.slice(i, part.end).join(' ');
+      repeated(i, part.end);
       if (parts.part && (parts.part !== part.value.part || parts.today !== part.value.today)) twice('parts of the day', said.part!, text);
       parts.part = part.value.part;
       parts.today = part.value.today;
@@ -148,6 +175,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     }
     const clock = readClock(tokens, i) ?? (parts.clock ? null : fourDigitClock(tokens, i));
     if (clock) {
+      repeated(i, clock.end);
       if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) twice('times', said.clock!, clock.text);
       parts.clock = clock;
       said.clock = clock.text;
@@ -165,6 +193,10 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     // A small word joins parts: one with nothing after it ("tomorrow at 9am by") joins nothing, and is not understood.
     if (!LINK_WORDS.has(tokens[i]!) || (i === tokens.length - 1 && tokens[i] !== ',')) return null;
     i++;
+  }
+  if (twiceSaid.length > 0) {
+    const once = tokens.filter((_, k) => !dropped.has(k)).join(' ');
+    parts.repeated = { said: twiceSaid, once: once.replace(/ ,/g, ',').replace(/(\d) ([ap]m)\b/g, '$1$2') };
   }
   // "tomorrow 1700": a four-digit clock needs a day beside it, and no month whose year it could be.
   if (parts.clock && /^\d{4}$/.test(parts.clock.text) && (!parts.day || tokens.some((token) => monthOf(token) !== undefined))) return null;

@@ -42,3 +42,29 @@ describe('a month of a year in digits (2027-02, 01/2027) is read as the month an
     expect((await once('12/25/2026')).local).toBe('2026-12-25 09:00 EST');
   });
 });
+
+describe('words said again are read once, said; an ordinal alone said again is refused', () => {
+  it.each([
+    ['tomorrow tomorrow', '2026-11-23 09:00 EST', "read 'tomorrow tomorrow' as 'tomorrow': 'tomorrow' is said more than once"],
+    ['friday friday', '2026-11-27 09:00 EST', "read 'friday friday' as 'friday': 'friday' is said more than once"],
+    ['noon noon', '2026-11-22 12:00 EST', "read 'noon noon' as 'noon': 'noon' is said more than once"],
+    ['9am 9am', '2026-11-23 09:00 EST', "read '9am 9am' as '9am': '9am' is said more than once"],
+    ['dec 5 dec 5', '2026-12-05 09:00 EST', "read 'dec 5 dec 5' as 'dec 5': 'dec 5' is said more than once"],
+    ['monday monday at 3pm', '2026-11-23 15:00 EST', "read 'monday monday at 3pm' as 'monday at 3pm': 'monday' is said more than once"],
+    ['tomorrow at 9am tomorrow', '2026-11-23 09:00 EST', "read 'tomorrow at 9am tomorrow' as 'tomorrow at 9am': 'tomorrow' is said more than once"],
+    ['tomorrow 9am, tomorrow at 9am', '2026-11-23 09:00 EST', "read 'tomorrow 9am, tomorrow at 9am' as 'tomorrow 9am': 'tomorrow' and '9am' are said more than once"],
+    ['tomorrow tomorrow tomorrow', '2026-11-23 09:00 EST', "read 'tomorrow tomorrow tomorrow' as 'tomorrow': 'tomorrow' is said more than once"],
+  ])('%s is %s, noted', async (phrase, local, note) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each(['second second', 'third third', 'first first', 'fourth fourth', '2nd 2nd'])('%s is refused, as "first first monday" is', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(/says '\w+' twice: the \w+ what\?/);
+  });
+
+  it('two ways of saying one time are still read without a note', async () => {
+    expect((await once('12 noon')).notes).toEqual([]);
+  });
+});
