@@ -21,6 +21,7 @@ import {
 import { inRange } from './now';
 import { phraseZone, seasonNote, seasonsTwin, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
+import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
 import { fullYear, PartsClash, readParts, yearOf } from './read-once';
 import { addMonths, dayLabel, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
@@ -90,6 +91,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
+    .replace(GLUED_ZONE, gluedZone)
+    .replace(SHORT_OFFSET, (_said: string, clock: string, sign: string, hours: string) => `${clock} ${sign}${hours.padStart(2, '0')}:00`)
     .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(/[.!]$/, '');
@@ -201,6 +204,34 @@ const MINUTES_FROM =
 /** "for 3 days", "for an hour", "for the next two weeks", "for one night" (a stay): how long, which no one instant is. */
 const FOR_A_SPAN =
   /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
+
+/**
+ * A zone or offset written against a clock ("20:02-0500", "9:00+01:00", "15:57gmt", "23:41:00.0z"), as logs and mail
+ * headers write them; a fraction of a second of zeros may come between.
+ */
+const GLUED_ZONE = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]0+)?(?:([+-])(\d{2}(?::?\d{2})?)|([a-z]{1,5}))(?![\w:])/g;
+
+/**
+ * The clock and the zone apart, as they are read when written apart ("z", which no reader takes after seconds, as "utc").
+ * After "-", four digits not later than the clock ("9:00-05:00"): a range ends after it starts ("9:00-10:00" stays one).
+ */
+function gluedZone(said: string, clock: string, sign: string | undefined, offset: string | undefined, letters: string | undefined): string {
+  if (letters !== undefined) {
+    if (letters === 'z') return `${clock} utc`;
+    return letters.length > 1 && lookupZone(letters, { cities: false, links: false }) ? `${clock} ${letters}` : said;
+  }
+  const digits = offset!.replace(':', '');
+  const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || '0')];
+  if (hours > 14 || minutes > 59) return said;
+  if (sign === '-') {
+    const [hour, minute] = clock.split(':').map(Number) as [number, number];
+    if (digits.length < 4 || hours * 60 + minutes > hour * 60 + minute) return said;
+  }
+  return `${clock} ${sign}${digits.slice(0, 2)}:${digits.slice(2) || '00'}`;
+}
+
+/** "09:00 +0", "14:30 -5": an offset in whole hours, at the end, after a clock with minutes. */
+const SHORT_OFFSET = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?) ([+-])(0?\d|1[0-4])$/;
 
 /** "2027-03": a month of a year, read as "march 2027" (not a date with a clock "-03" after it); "2027-03-05" is a date. */
 const YEAR_MONTH = /(?<![\d.:/-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d.:/-]|t\d)/g;

@@ -68,3 +68,28 @@ describe('words said again are read once, said; an ordinal alone said again is r
     expect((await once('12 noon')).notes).toEqual([]);
   });
 });
+
+describe('a zone or offset written against a clock is read as written apart', () => {
+  it.each([
+    ['20:02-0500', '2026-11-22 20:02 EST'],
+    ['17:00-0800', '2026-11-22 20:00 EST'],
+    ['9:00-05:00', '2026-11-23 09:00 EST'],
+    ['tomorrow 10:00-08:00', '2026-11-23 13:00 EST'],
+    ['23:41:00.0Z', '2026-11-22 18:41 EST'],
+    ['23:41:00Z', '2026-11-22 18:41 EST'],
+    ['20:02+0100', '2026-11-22 14:02 EST'],
+    ['20:02+01', '2026-11-22 14:02 EST'],
+    ['15:57GMT', '2026-11-22 10:57 EST'],
+    ['tomorrow 15:57GMT', '2026-11-23 10:57 EST'],
+    ['tomorrow 9:00pst', '2026-11-23 12:00 EST'],
+    ['2026-12-24 09:00 +0', '2026-12-24 04:00 EST'],
+    ['2026-12-24 09:00 +00', '2026-12-24 04:00 EST'],
+    ['2026-12-24 09:00 -5', '2026-12-24 09:00 EST'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+
+  it.each(['9:00-10:00', 'tomorrow 9:00-17:00'])('%s, a later clock after the dash, is still a range', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(/names two times/);
+  });
+});
