@@ -93,6 +93,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
     .replace(GLUED_ZONE, gluedZone)
     .replace(SHORT_OFFSET, (_said: string, clock: string, sign: string, hours: string) => `${clock} ${sign}${hours.padStart(2, '0')}:00`)
+    .replace(BASIC_DATE, '$1-$2-$3')
     .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(/[.!]$/, '');
@@ -113,13 +114,17 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const span = withoutFiller(words);
   const said = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
     .replace(/[,!?]+$/, '')
+    .replace(TEATIME, (said: string) => {
+      named.push(`read '${said}' as 16:00, as at(1) does; give the time for another, such as 'at 5pm'`);
+      return '4pm';
+    })
     .replace(DOTTED_DATE, (said: string, first: string, mark: string, second: string, year: string, _at: number, all: string) =>
       dottedDate(said, [first, mark, second, year], all, named, wallTime(zone, now)),
     )
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
-  const text = plainDays(said, wallTime(zone, now), named);
+  const text = nextUnit(plainDays(said, wallTime(zone, now), named), now, zone, named);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
@@ -183,6 +188,20 @@ function plainDays(text: string, today: { year: number; month: number }, notes: 
   return out.join(' ');
 }
 
+/**
+ * "next hour", "the next minute": an hour (a minute) from now, as "in 1 hour" is; where the next whole hour is another
+ * time, the note names it.
+ */
+function nextUnit(text: string, now: number, zone: string, notes: string[]): string {
+  const unit = /^(?:the )?next (hour|minute)$/.exec(text)?.[1];
+  if (unit === undefined) return text;
+  const later = wallTime(zone, now + (unit === 'hour' ? HOUR : MINUTE));
+  if (unit === 'hour' && (later.minute !== 0 || later.second !== 0)) {
+    notes.push(`read '${text}' as in 1 hour (${formatClock(later.hour, later.minute)}); for the next whole hour, write 'at ${formatClock(later.hour, 0)}'`);
+  }
+  return `in 1 ${unit}`;
+}
+
 /** "by friday", "on friday by noon": a deadline, which the phrase gives instead of the time to send. */
 const DEADLINE = /(?:^|[ ,])by (?!the way\b)/;
 
@@ -232,6 +251,15 @@ function gluedZone(said: string, clock: string, sign: string | undefined, offset
 
 /** "09:00 +0", "14:30 -5": an offset in whole hours, at the end, after a clock with minutes. */
 const SHORT_OFFSET = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?) ([+-])(0?\d|1[0-4])$/;
+
+/** "teatime", "tea time": 16:00, as at(1) reads it (lunchtime is read with the other named times, for both readers). */
+const TEATIME = /\btea ?-?time\b/;
+
+/**
+ * "20270101", "20261224t09:00": ISO 8601's basic date, eight digits only (13 are Unix ms); with its basic time
+ * ("20261224t0900") the ISO reader takes it whole.
+ */
+const BASIC_DATE = /(?<![\w.:/@+-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=t\d{1,2}:|[\s,]|$)/;
 
 /** "2027-03": a month of a year, read as "march 2027" (not a date with a clock "-03" after it); "2027-03-05" is a date. */
 const YEAR_MONTH = /(?<![\d.:/-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d.:/-]|t\d)/g;

@@ -56,7 +56,7 @@ export type DayRef =
    */
   | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year'; on?: number; next?: true }
   /** "next business day", "in 3 working days": that many days Monday to Friday after today; `elapsed` ("in 3 ..."): at this time of day, as "in 3 days" is. */
-  | { kind: 'workdays'; amount: number; elapsed?: true }
+  | { kind: 'workdays'; amount: number; elapsed?: true; bare?: string }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' | 'coming'; bare?: boolean }
   /**
@@ -721,7 +721,7 @@ function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | nu
  * today.
  */
 function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
-  const lead = tokens[i] === 'in' || tokens[i] === 'after';
+  const lead = tokens[i] === 'in' || tokens[i] === 'after' || tokens[i] === '+';
   const count = readNumber(tokens, lead ? i + 1 : i);
   if (!count || !Number.isInteger(count.value)) return null;
   // "4 mondays from now", "2 fridays from today": the nth such weekday after today.
@@ -739,6 +739,10 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   const workdays = workdayWordEnd(tokens, count.end);
   const fromNowAt = workdays > 0 && tokens[workdays] === 'from' && tokens[workdays + 1] === 'now' ? workdays + 2 : -1;
   if (workdays > 0 && count.value >= 1 && (lead || fromNowAt > 0)) return { value: { kind: 'workdays', amount: count.value, elapsed: true }, end: lead ? workdays : fromNowAt };
+  // "3 weekdays", "2 business days" opening the phrase: as "in", said (as "3 days" alone is).
+  if (workdays > 0 && count.value >= 1 && i === 0 && Number.isInteger(count.value)) {
+    return { value: { kind: 'workdays', amount: count.value, elapsed: true, bare: tokens.slice(i, workdays).join(' ') }, end: workdays };
+  }
   const said = unitOf(tokens[count.end]);
   // "in a fortnight": two weeks.
   const unit = said === 'fortnight' ? 'week' : said;

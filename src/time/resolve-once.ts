@@ -238,6 +238,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         notes.push(`read '${input}' as ${dayLabel(date)}${date.year === today.year ? '' : ` ${date.year}`}, the last day of ${MONTH_NAMES[date.month - 1]}, which has no ${ordinalDay(today.day)}`);
       return at(date);
     case 'workdays': {
+      if (day.bare !== undefined) notes.push(`read '${day.bare}' as counted from now; write 'in ${day.bare}' to say so, or give a day and time`);
       // Any 7 days in a row hold 5 workdays: whole weeks first, so a huge count is no long loop.
       const weeks = Math.floor((day.amount - 1) / 5);
       let days = 7 * weeks;

@@ -93,3 +93,59 @@ describe('a zone or offset written against a clock is read as written apart', ()
     await expect(once(phrase)).rejects.toThrow(/names two times/);
   });
 });
+
+describe('clear phrases once refused', () => {
+  it.each([
+    ['teatime', '2026-11-22 16:00 EST'],
+    ['teatime tomorrow', '2026-11-23 16:00 EST'],
+    ['tomorrow teatime', '2026-11-23 16:00 EST'],
+    ['teatime friday', '2026-11-27 16:00 EST'],
+    ['friday at tea time', '2026-11-27 16:00 EST'],
+  ])('%s is %s, as at(1) reads teatime, said', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).toMatch(/as 16:00, as at\(1\) does/);
+  });
+
+  it.each([
+    ['20270101', '2027-01-01 09:00 EST'],
+    ['20261224T09:00', '2026-12-24 09:00 EST'],
+    ['20261224 at 5pm', '2026-12-24 17:00 EST'],
+    ['20261224T0900', '2026-12-24 09:00 EST'],
+    // Thirteen digits stay Unix milliseconds.
+    ['1795442400000', '2026-11-23 09:00 EST'],
+  ])('ISO 8601 basic date %s is %s', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+
+  it.each([
+    ['+3 weekdays', '2026-11-25 10:00 EST', []],
+    ['3 weekdays', '2026-11-25 10:00 EST', ["read '3 weekdays' as counted from now; write 'in 3 weekdays' to say so, or give a day and time"]],
+    ['2 business days', '2026-11-24 10:00 EST', ["read '2 business days' as counted from now; write 'in 2 business days' to say so, or give a day and time"]],
+    ['+2 working days at noon', '2026-11-24 12:00 EST', []],
+  ])('%s counts days Monday to Friday', async (phrase, local, notes) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual(notes);
+  });
+
+  it.each([
+    ['in about twenty minutes', '2026-11-22 10:20 EST'],
+    ['about twenty minutes from now', '2026-11-22 10:20 EST'],
+    ['in roughly forty-five minutes', '2026-11-22 10:45 EST'],
+  ])('a hedge before a number in words, %s, is read as before digits', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).toMatch(/as exact, without/);
+  });
+
+  it.each([
+    ['next hour', Date.parse('2026-11-22T15:00:00Z'), '2026-11-22 11:00 EST', []],
+    ['next hour', Date.parse('2026-11-22T15:20:00Z'), '2026-11-22 11:20 EST', ["read 'next hour' as in 1 hour (11:20); for the next whole hour, write 'at 11:00'"]],
+    ['the next minute', Date.parse('2026-11-22T15:00:00Z'), '2026-11-22 10:01 EST', []],
+  ])('%s is in 1 hour or minute', async (phrase, now, local, notes) => {
+    const read = await once(phrase, ZONE, now);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual(notes);
+  });
+});
