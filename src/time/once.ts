@@ -90,6 +90,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
+    .replace(DOTTED_SECONDS, '$1:$2:$3 $4')
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
     .replace(GLUED_ZONE, gluedZone)
     .replace(SHORT_OFFSET, (_said: string, clock: string, sign: string, hours: string) => `${clock} ${sign}${hours.padStart(2, '0')}:00`)
@@ -177,11 +178,14 @@ function plainDays(text: string, today: { year: number; month: number }, notes: 
       // A month alone not yet passed reads as the month alone does (and, in that month, asks for the day).
       if (dated || month! < today.month) out.push(String(today.year));
       k++;
-    } else if (word === 'next' && words[k + 1] === 'day' && !/^(?:after|before|of)$/.test(words[k + 2] ?? '')) {
+    } else if (word === 'next' && /^(?:day|morning|afternoon|evening|night)$/.test(words[k + 1] ?? '') && !/^(?:after|before|of)$/.test(words[k + 2] ?? '')) {
+      // "the next morning": tomorrow's, as "the next day" is tomorrow.
       const the = out.at(-1) === 'the';
       if (the) out.pop();
-      notes.push(`read '${the ? 'the ' : ''}next day' as tomorrow; for the day after another, give its date`);
+      const part = words[k + 1]!;
+      notes.push(`read '${the ? 'the ' : ''}next ${part}' as tomorrow${part === 'day' ? '' : ` ${part}`}; for the ${part} after another${part === 'day' ? '' : ' day'}, give its date`);
       out.push('tomorrow');
+      if (part !== 'day') out.push(part);
       k++;
     } else out.push(word);
   }
@@ -251,6 +255,9 @@ function gluedZone(said: string, clock: string, sign: string | undefined, offset
 
 /** "09:00 +0", "14:30 -5": an offset in whole hours, at the end, after a clock with minutes. */
 const SHORT_OFFSET = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?) ([+-])(0?\d|1[0-4])$/;
+
+/** "11.59.15 am", "06.12.16 pm": a clock with its seconds, dots between, as PHP reads one (am or pm says it is no date). */
+const DOTTED_SECONDS = /(?<![\d.:/-])(0?[1-9]|1[0-2])\.([0-5]\d)\.([0-5]\d) ?([ap]\.?m\.?)(?![a-z])/g;
 
 /** "teatime", "tea time": 16:00, as at(1) reads it (lunchtime is read with the other named times, for both readers). */
 const TEATIME = /\btea ?-?time\b/;

@@ -482,6 +482,9 @@ const spelled = (tokens: readonly string[]) => tokens.join(' ').replace(/ ?([-/]
 function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   // "2027 may 22nd", "2027, may 22": the year first, as a year-first date in digits has it.
   const yearFirst = /^(?:19|20)\d\d$/.test(tokens[i] ?? '') ? (tokens[i + 1] === ',' ? i + 2 : i + 1) : -1;
+  // "2027 1st dec", "2027, 1 december": the day first after it.
+  const dayFirst = yearFirst > 0 && monthAt(tokens, yearFirst) === undefined ? readDate(tokens, yearFirst) : null;
+  if (dayFirst?.value.kind === 'date' && dayFirst.value.year === undefined && dayFirst.value.month !== undefined) return { value: { ...dayFirst.value, year: Number(tokens[i]) }, end: dayFirst.end };
   if (yearFirst > 0 && monthAt(tokens, yearFirst) !== undefined) {
     const year = Number(tokens[i]);
     const date = readDate(tokens, yearFirst);
@@ -623,13 +626,13 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     const of = readMonthRef(tokens, start + 2);
     return of ? { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: of.value }, end: of.end } : null;
   }
-  let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
+  let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : tokens[start] === 'penultimate' ? { value: -2, end: start + 1 } : readOrdinal(tokens, start);
   if (!nth) return null;
   const ofYear = readNthOfYear(tokens, nth);
   if (ofYear) return ofYear;
   // "2nd last friday", "second to last friday".
   const fromEnd = tokens[nth.end] === 'last' ? nth.end + 1 : tokens[nth.end] === 'to' && tokens[nth.end + 1] === 'last' ? nth.end + 2 : 0;
-  if (fromEnd && nth.value > 0 && weekdayAt(tokens, fromEnd) !== undefined) nth = { value: -nth.value, end: fromEnd };
+  if (fromEnd && nth.value > 0 && (weekdayAt(tokens, fromEnd) !== undefined || tokens[fromEnd] === 'day')) nth = { value: -nth.value, end: fromEnd };
   const weekday = weekdayAt(tokens, nth.end);
   const isDay = tokens[nth.end] === 'day';
   // "the last weekday of the month", "the first business day of next month": Monday to Friday.
@@ -814,6 +817,10 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
   // "january" said alone, or before "at": as "in january" ("june, 5" is a date, read elsewhere).
   const next = tokens[i + 1];
   if (monthAt(tokens, i) !== undefined && (next === undefined || next === 'at' || next === '@')) return { value: { kind: 'month', month: monthAt(tokens, i)!, mode: 'this' }, end: i + 1 };
+  // "november next year", "november of next year": its first day, as "november 2027" is.
+  const of = next === 'of' ? i + 2 : i + 1;
+  if (monthAt(tokens, i) !== undefined && tokens[of] === 'next' && tokens[of + 1] === 'year')
+    return { value: { kind: 'date', day: 1, month: monthAt(tokens, i)!, years: 1, wholeMonth: true }, end: of + 2 };
   const lead = tokens[i];
   if (lead !== 'next' && lead !== 'this' && lead !== 'in') return null;
   const at = coming ? i + 2 : i + 1;

@@ -277,7 +277,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         }
       }
       if (day.monthFirst) notes.push(monthFirstNote(input, day.month!, day.day));
-      if (day.wholeMonth) notes.push(firstOfMonthNote(input, { year: day.year!, month: day.month!, day: 1 }));
+      if (day.wholeMonth) notes.push(firstOfMonthNote(input, { year: day.year ?? today.year + (day.years ?? 0), month: day.month!, day: 1 }));
       return dateInstant(day, today, at, now, input, notes);
     case 'nth':
       return nthInstant(day, today, at, now, input, notes);
@@ -625,8 +625,8 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
       return null;
     }
     if (day.weekday === null) {
-      const dayOfMonth = day.nth === -1 ? last : day.nth;
-      return dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
+      const dayOfMonth = day.nth < 0 ? last + day.nth + 1 : day.nth;
+      return dayOfMonth >= 1 && dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
     }
     if (day.nth < 0) {
       const lastWeekday = addDays({ year, month, day: last }, 0).weekday;

@@ -149,3 +149,29 @@ describe('clear phrases once refused', () => {
     expect(read.notes).toEqual(notes);
   });
 });
+
+describe('more days and clocks once refused', () => {
+  it.each([
+    ['the next morning', '2026-11-23 09:00 EST', "read 'the next morning' as tomorrow morning; for the morning after another day, give its date"],
+    ['the next evening at 7', '2026-11-23 19:00 EST', "read 'the next evening' as tomorrow evening; for the evening after another day, give its date"],
+    ['November next year', '2027-11-01 09:00 EDT', "read 'November next year' as Mon 1 Nov 2027, the first of the month"],
+    ['march of next year at 5pm', '2027-03-01 17:00 EST', "read 'march of next year at 5pm' as Mon 1 Mar 2027, the first of the month"],
+  ])('%s is %s, said', async (phrase, local, note) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).toContain(note);
+  });
+
+  it.each([
+    ['2027 1st Dec', '2027-12-01 09:00 EST'],
+    ['2027, 1 december at 5pm', '2027-12-01 17:00 EST'],
+    ['the penultimate day of the month', '2026-11-29 09:00 EST'],
+    ['second to last day of the month', '2026-11-29 09:00 EST'],
+    ['2nd last day of next month', '2026-12-30 09:00 EST'],
+    ['penultimate friday of the month', '2026-12-18 09:00 EST'],
+    ['11.59.15 AM', '2026-11-22 11:59 EST'],
+    ['06.12.16 PM', '2026-11-22 18:12 EST'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+});
