@@ -77,6 +77,8 @@ export interface OnceParts {
   today?: boolean;
   /** A second day said, as written ("tomorrow, dec 5"): it must be the same date as `day`. */
   sameDay?: { day: DayRef; said: string; first: string };
+  /** The day as written ("friday", "tomorrow"), for notes that name it. */
+  daySaid?: string;
   /** Words said twice, read once ("tomorrow tomorrow"), and the phrase without the repeat, for a note. */
   repeated?: { said: string[]; once: string };
   /** The clock is a number after a date with nothing to say it is a time ("dec 5 14", "may 1st 01"): it could be a day or a year. */
@@ -194,6 +196,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     if (!LINK_WORDS.has(tokens[i]!) || (i === tokens.length - 1 && tokens[i] !== ',')) return null;
     i++;
   }
+  if (said.day !== undefined) parts.daySaid = said.day;
   if (twiceSaid.length > 0) {
     const once = tokens.filter((_, k) => !dropped.has(k)).join(' ');
     parts.repeated = { said: twiceSaid, once: once.replace(/ ,/g, ',').replace(/(\d) ([ap]m)\b/g, '$1$2') };

@@ -12,7 +12,7 @@ import type { DayRef, OnceParts } from './read-once';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, isDayBefore, secondOccurrence, type WallTime } from './zone';
 import { ordinalDay } from './words';
 
-const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
+const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? ordinalDay(n)));
 
 /**
  * The instant the parts name on `calendar`, from `now`: the rules of the
@@ -342,7 +342,9 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
   // The small hours of a night belong to the next day.
   if (part === 'night' && hour < 5) {
     if (ambiguous)
-      notes.push(`read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or 'today at ${text} pm' for ${hour === 0 ? 'midday' : 'the afternoon'}`);
+      notes.push(
+        `read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or '${parts.today || parts.daySaid === undefined ? 'today' : parts.daySaid} at ${text} pm' for ${hour === 0 ? 'midday' : 'the afternoon'}`,
+      );
     // "saturday night at 1am": the 1am that ends that night, on the next day's date, said ("tonight at 2am" plainly is).
     else if (!parts.today && !(hour === 0 && minute === 0))
       notes.push(`read '${text}' at night as ${formatClock(hour, minute)} after midnight, on the day after the one named; leave out 'night' for ${formatClock(hour, minute)} of that day itself`);
@@ -638,8 +640,13 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
     return dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
   };
   const what = `the ${ordinalName(day.nth)} ${day.weekday === null ? 'day' : day.weekday === 'workday' ? 'weekday' : WEEKDAY_NAMES[day.weekday]}`;
+  // More of a weekday than any month holds ("twenty-second sunday"): no month is named, as none was looked for.
+  const none = typeof day.weekday === 'number' && Math.abs(day.nth) > 5;
   const missing = (year: number, month: number) =>
-    new UsageError(`'${input}' is not a date: ${MONTH_NAMES[month - 1]} ${year} has no ${what.slice(4)}`, 'Months have four or five of each weekday and 28 to 31 days.');
+    new UsageError(
+      `'${input}' is not a date: ${none ? 'no month' : `${MONTH_NAMES[month - 1]} ${year}`} has ${none ? (/^(?:8|11th|18)/.test(what.slice(4)) ? 'an' : 'a') : 'no'} ${what.slice(4)}`,
+      'Months have four or five of each weekday and 28 to 31 days.',
+    );
   const of = day.of;
   if ('monthsAhead' in of) {
     const then = addMonths(today, of.monthsAhead);

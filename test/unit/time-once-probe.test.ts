@@ -175,3 +175,32 @@ describe('more days and clocks once refused', () => {
     expect((await once(phrase)).local).toBe(local);
   });
 });
+
+describe('errors and notes that say what works', () => {
+  it.each([
+    ['early 2027', "'early 2027': 'early' in a year leaves the day open", "Give the day, such as 'march 3 2027 at 9am'."],
+    ['mid-2027', "'mid-2027': 'mid' in a year leaves the day open", "Give the day, such as 'march 3 2027 at 9am'."],
+    ['twenty-second sunday 2027', "'twenty-second sunday 2027' is not a date: no month has a 22nd Sunday", undefined],
+    ['the 11th monday of march', "'the 11th monday of march' is not a date: no month has an 11th Monday", undefined],
+  ])('%s is refused as %s', async (phrase, message, hint) => {
+    const error = await once(phrase).then(
+      () => null,
+      (caught: { message: string; hint?: string }) => caught,
+    );
+    expect(error?.message).toBe(message);
+    if (hint) expect(error?.hint).toBe(hint);
+  });
+
+  it('a month that has fewer of a weekday is still named', async () => {
+    await expect(once('fifth friday of february')).rejects.toThrow("'fifth friday of february' is not a date: February 2027 has no fifth Friday");
+  });
+
+  it.each([
+    ['tomorrow night at 1', "read '1' at night as 01:00, after midnight; write '1 am' to say so, or 'tomorrow at 1 pm' for the afternoon"],
+    ['friday night at 1', "read '1' at night as 01:00, after midnight; write '1 am' to say so, or 'friday at 1 pm' for the afternoon"],
+    ['saturday night at 12:30', "read '12:30' at night as 00:30, after midnight; write '12:30 am' to say so, or 'saturday at 12:30 pm' for midday"],
+    ['tonight at 1', "read '1' at night as 01:00, after midnight; write '1 am' to say so, or 'today at 1 pm' for the afternoon"],
+  ])('%s names the same day for the afternoon', async (phrase, note) => {
+    expect((await once(phrase)).notes).toContain(note);
+  });
+});
