@@ -442,7 +442,7 @@ export function withChatWords(words: readonly string[]): string[] {
 
 /** A word that hedges a time ("around 1pm", "about half an hour", "~5 hours"), before the time it hedges. */
 const HEDGE =
-  /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))/g;
+  /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|ninety)\b))/g;
 
 /** A hedge after a clock or a span: "3ish", "3pm-ish", "5pm or so", "9am approximately", "noonish", "in an hour or so". */
 const HEDGE_AFTER = /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?))(-?ish| or so| approximately| roughly)\b/g;

@@ -21,6 +21,7 @@ import {
 import { inRange } from './now';
 import { phraseZone, seasonNote, seasonsTwin, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
+import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
 import { fullYear, PartsClash, readParts, yearOf } from './read-once';
 import { addMonths, dayLabel, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
@@ -89,7 +90,13 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
+    .replace(DOTTED_SECONDS, '$1:$2:$3 $4')
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
+    .replace(GLUED_ZONE, gluedZone)
+    .replace(SHORT_OFFSET, (_said: string, clock: string, sign: string, hours: string) => `${clock} ${sign}${hours.padStart(2, '0')}:00`)
+    .replace(BASIC_DATE, '$1-$2-$3')
+    .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
+    .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(/[.!]$/, '');
   const shown = input.trim().replace(/\s+/g, ' ');
   if (whole.length > MAX_PHRASE_LENGTH) {
@@ -108,13 +115,17 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const span = withoutFiller(words);
   const said = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
     .replace(/[,!?]+$/, '')
+    .replace(TEATIME, (said: string) => {
+      named.push(`read '${said}' as 16:00, as at(1) does; give the time for another, such as 'at 5pm'`);
+      return '4pm';
+    })
     .replace(DOTTED_DATE, (said: string, first: string, mark: string, second: string, year: string, _at: number, all: string) =>
       dottedDate(said, [first, mark, second, year], all, named, wallTime(zone, now)),
     )
     .replace(DOTTED_DAY, '$1/$2')
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
-  const text = plainDays(said, wallTime(zone, now), named);
+  const text = nextUnit(plainDays(said, wallTime(zone, now), named), now, zone, named);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
 
@@ -167,15 +178,32 @@ function plainDays(text: string, today: { year: number; month: number }, notes: 
       // A month alone not yet passed reads as the month alone does (and, in that month, asks for the day).
       if (dated || month! < today.month) out.push(String(today.year));
       k++;
-    } else if (word === 'next' && words[k + 1] === 'day' && !/^(?:after|before|of)$/.test(words[k + 2] ?? '')) {
+    } else if (word === 'next' && /^(?:day|morning|afternoon|evening|night)$/.test(words[k + 1] ?? '') && !/^(?:after|before|of)$/.test(words[k + 2] ?? '')) {
+      // "the next morning": tomorrow's, as "the next day" is tomorrow.
       const the = out.at(-1) === 'the';
       if (the) out.pop();
-      notes.push(`read '${the ? 'the ' : ''}next day' as tomorrow; for the day after another, give its date`);
+      const part = words[k + 1]!;
+      notes.push(`read '${the ? 'the ' : ''}next ${part}' as tomorrow${part === 'day' ? '' : ` ${part}`}; for the ${part} after another${part === 'day' ? '' : ' day'}, give its date`);
       out.push('tomorrow');
+      if (part !== 'day') out.push(part);
       k++;
     } else out.push(word);
   }
   return out.join(' ');
+}
+
+/**
+ * "next hour", "the next minute": an hour (a minute) from now, as "in 1 hour" is; where the next whole hour is another
+ * time, the note names it.
+ */
+function nextUnit(text: string, now: number, zone: string, notes: string[]): string {
+  const unit = /^(?:the )?next (hour|minute)$/.exec(text)?.[1];
+  if (unit === undefined) return text;
+  const later = wallTime(zone, now + (unit === 'hour' ? HOUR : MINUTE));
+  if (unit === 'hour' && (later.minute !== 0 || later.second !== 0)) {
+    notes.push(`read '${text}' as in 1 hour (${formatClock(later.hour, later.minute)}); for the next whole hour, write 'at ${formatClock(later.hour, 0)}'`);
+  }
+  return `in 1 ${unit}`;
 }
 
 /** "by friday", "on friday by noon": a deadline, which the phrase gives instead of the time to send. */
@@ -199,6 +227,51 @@ const MINUTES_FROM =
 /** "for 3 days", "for an hour", "for the next two weeks", "for one night" (a stay): how long, which no one instant is. */
 const FOR_A_SPAN =
   /\bfor (?:the (?:next|coming) )?((?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|years?|yrs?))\b(?! (?:from now|later|ahead|hence)\b)/;
+
+/**
+ * A zone or offset written against a clock ("20:02-0500", "9:00+01:00", "15:57gmt", "23:41:00.0z"), as logs and mail
+ * headers write them; a fraction of a second of zeros may come between.
+ */
+const GLUED_ZONE = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]0+)?(?:([+-])(\d{2}(?::?\d{2})?)|([a-z]{1,5}))(?![\w:])/g;
+
+/**
+ * The clock and the zone apart, as they are read when written apart ("z", which no reader takes after seconds, as "utc").
+ * After "-", four digits not later than the clock ("9:00-05:00"): a range ends after it starts ("9:00-10:00" stays one).
+ */
+function gluedZone(said: string, clock: string, sign: string | undefined, offset: string | undefined, letters: string | undefined): string {
+  if (letters !== undefined) {
+    if (letters === 'z') return `${clock} utc`;
+    return letters.length > 1 && lookupZone(letters, { cities: false, links: false }) ? `${clock} ${letters}` : said;
+  }
+  const digits = offset!.replace(':', '');
+  const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || '0')];
+  if (hours > 14 || minutes > 59) return said;
+  if (sign === '-') {
+    const [hour, minute] = clock.split(':').map(Number) as [number, number];
+    if (digits.length < 4 || hours * 60 + minutes > hour * 60 + minute) return said;
+  }
+  return `${clock} ${sign}${digits.slice(0, 2)}:${digits.slice(2) || '00'}`;
+}
+
+/** "09:00 +0", "14:30 -5": an offset in whole hours, at the end, after a clock with minutes. */
+const SHORT_OFFSET = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?) ([+-])(0?\d|1[0-4])$/;
+
+/** "11.59.15 am", "06.12.16 pm": a clock with its seconds, dots between, as PHP reads one (am or pm says it is no date). */
+const DOTTED_SECONDS = /(?<![\d.:/-])(0?[1-9]|1[0-2])\.([0-5]\d)\.([0-5]\d) ?([ap]\.?m\.?)(?![a-z])/g;
+
+/** "teatime", "tea time": 16:00, as at(1) reads it (lunchtime is read with the other named times, for both readers). */
+const TEATIME = /\btea ?-?time\b/;
+
+/**
+ * "20270101", "20261224t09:00": ISO 8601's basic date, eight digits only (13 are Unix ms); with its basic time
+ * ("20261224t0900") the ISO reader takes it whole.
+ */
+const BASIC_DATE = /(?<![\w.:/@+-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=t\d{1,2}:|[\s,]|$)/;
+
+/** "2027-03": a month of a year, read as "march 2027" (not a date with a clock "-03" after it); "2027-03-05" is a date. */
+const YEAR_MONTH = /(?<![\d.:/-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d.:/-]|t\d)/g;
+/** "03/2027", "3/2027": a month of a year, as "march 2027" ("12/03/2027" is a date). */
+const MONTH_YEAR = /(?<![\d.:/-])(0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?![\d.:/-])/g;
 
 /** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date; after "at" or a day named, a clock ending a sentence. */
 const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\b(?:at|today|tonight|tomorrow|tmrw) |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;
@@ -717,6 +790,10 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
     throw error;
   }
   if (!parts) return null;
+  if (parts.repeated)
+    read.notes.push(
+      `read '${shown}' as '${parts.repeated.once}': ${parts.repeated.said.map((said) => `'${said}'`).join(' and ')} ${parts.repeated.said.length === 1 ? 'is' : 'are'} said more than once`,
+    );
   if (parts.sameDay) checkSameDay(parts, calendar, now, shown, read.dayClock);
   if (sameTime && !parts.day) throw new UsageError(`'${shown}' is now; give the day it is that time on`, "Such as 'this time tomorrow' or 'same time next week'.");
   // A bare number ("5", "-1") is not a time of day; "at 5", "5pm" and "17:30" are.

@@ -11,6 +11,9 @@ import { lookupZone } from './zone-names';
  * like the input first.
  */
 export function phraseError(input: string, problem: string, examples: readonly string[], count = 3, stuck?: string): UsageError {
+  // "early 2027": the digits are a year, not a time the word restates.
+  const year = /\b(early|mid|late)[- ]((?:19|20)\d\d)\b/.exec(input.toLowerCase());
+  if (year) return new UsageError(`'${input}': '${year[1]}' in a year leaves the day open`, `Give the day, such as 'march 3 ${year[2]} at 9am'.`);
   // "tomorrow at 6am early morning": the time is given; the word only restates it.
   const restated = /\b(early|late)\b/.exec(input.toLowerCase());
   if (restated && /\d|\b(?:noon|midnight)\b/.test(input))

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
 import { LINK_WORDS, monthOf, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
-import { readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
+import { ordinalDay, readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 import { daysInMonth } from './zone';
 
 /**
@@ -56,7 +56,7 @@ export type DayRef =
    */
   | { kind: 'in'; amount: number; unit: 'day' | 'week' | 'month' | 'year'; on?: number; next?: true }
   /** "next business day", "in 3 working days": that many days Monday to Friday after today; `elapsed` ("in 3 ..."): at this time of day, as "in 3 days" is. */
-  | { kind: 'workdays'; amount: number; elapsed?: true }
+  | { kind: 'workdays'; amount: number; elapsed?: true; bare?: string }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
   | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' | 'coming'; bare?: boolean }
   /**
@@ -77,6 +77,10 @@ export interface OnceParts {
   today?: boolean;
   /** A second day said, as written ("tomorrow, dec 5"): it must be the same date as `day`. */
   sameDay?: { day: DayRef; said: string; first: string };
+  /** The day as written ("friday", "tomorrow"), for notes that name it. */
+  daySaid?: string;
+  /** Words said twice, read once ("tomorrow tomorrow"), and the phrase without the repeat, for a note. */
+  repeated?: { said: string[]; once: string };
   /** The clock is a number after a date with nothing to say it is a time ("dec 5 14", "may 1st 01"): it could be a day or a year. */
   bareHour?: true;
 }
@@ -96,6 +100,29 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
   const twice = (what: string, first: string, second: string): never => {
     throw new PartsClash(`names two ${what} ('${first}' and '${second}'); a one-time message is sent once`, 'Give one of them.');
   };
+  // The same words said again ("tomorrow tomorrow at 9am", "9am 9am") are read once, said in a note with the phrase said once
+  // (the small words before the repeat go with it). An ordinal alone said twice ("second second") counts something it does not
+  // name, as "first first monday" does: refused.
+  const written: string[] = [];
+  const repeated = (start: number, end: number, day?: DayRef): void => {
+    const text = tokens
+      .slice(start, end)
+      .join(' ')
+      .replace(/(\d) ([ap]m)\b/g, '$1$2');
+    if (!written.includes(text)) {
+      written.push(text);
+      return;
+    }
+    if (end === start + 1 && day?.kind === 'date' && day.month === undefined && day.weekday === undefined && readOrdinal(tokens, start)) {
+      throw new PartsClash(`says '${text}' twice: the ${text} what?`, `Give the day, such as 'the ${ordinalDay(day.day)}' or 'the ${text} monday of next month'.`);
+    }
+    let from = start;
+    while (from > 0 && LINK_WORDS.has(tokens[from - 1]!)) from--;
+    for (let k = from; k < end; k++) dropped.add(k);
+    if (!twiceSaid.includes(text)) twiceSaid.push(text);
+  };
+  const dropped = new Set<number>();
+  const twiceSaid: string[] = [];
   let i = 0;
   while (i < tokens.length) {
     // "first thing" is a part of the day, not the 1st; after "at", a number is a clock ("at 3 june 1" is 15:00 on June 1).
@@ -103,6 +130,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const day = (tokens[i] === 'first' && tokens[i + 1] === 'thing') || atClock ? null : readDay(tokens, i);
     if (day) {
       const text = tokens.slice(i, day.end).join(' ');
+      repeated(i, day.end, day.value);
       if (parts.day?.kind === 'date' && parts.day.weekday === undefined && day.value.kind === 'weekday' && day.value.mode === 'this') {
         // "december 25, friday": the date, and the weekday it must fall on.
         parts.day = { ...parts.day, weekday: day.value.weekday };
@@ -139,6 +167,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const part = readPart(tokens, i);
     if (part) {
       const text = tokens.slice(i, part.end).join(' ');
+      repeated(i, part.end);
       if (parts.part && (parts.part !== part.value.part || parts.today !== part.value.today)) twice('parts of the day', said.part!, text);
       parts.part = part.value.part;
       parts.today = part.value.today;
@@ -148,6 +177,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     }
     const clock = readClock(tokens, i) ?? (parts.clock ? null : fourDigitClock(tokens, i));
     if (clock) {
+      repeated(i, clock.end);
       if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) twice('times', said.clock!, clock.text);
       parts.clock = clock;
       said.clock = clock.text;
@@ -165,6 +195,11 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     // A small word joins parts: one with nothing after it ("tomorrow at 9am by") joins nothing, and is not understood.
     if (!LINK_WORDS.has(tokens[i]!) || (i === tokens.length - 1 && tokens[i] !== ',')) return null;
     i++;
+  }
+  if (said.day !== undefined) parts.daySaid = said.day;
+  if (twiceSaid.length > 0) {
+    const once = tokens.filter((_, k) => !dropped.has(k)).join(' ');
+    parts.repeated = { said: twiceSaid, once: once.replace(/ ,/g, ',').replace(/(\d) ([ap]m)\b/g, '$1$2') };
   }
   // "tomorrow 1700": a four-digit clock needs a day beside it, and no month whose year it could be.
   if (parts.clock && /^\d{4}$/.test(parts.clock.text) && (!parts.day || tokens.some((token) => monthOf(token) !== undefined))) return null;
@@ -450,6 +485,9 @@ const spelled = (tokens: readonly string[]) => tokens.join(' ').replace(/ ?([-/]
 function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   // "2027 may 22nd", "2027, may 22": the year first, as a year-first date in digits has it.
   const yearFirst = /^(?:19|20)\d\d$/.test(tokens[i] ?? '') ? (tokens[i + 1] === ',' ? i + 2 : i + 1) : -1;
+  // "2027 1st dec", "2027, 1 december": the day first after it.
+  const dayFirst = yearFirst > 0 && monthAt(tokens, yearFirst) === undefined ? readDate(tokens, yearFirst) : null;
+  if (dayFirst?.value.kind === 'date' && dayFirst.value.year === undefined && dayFirst.value.month !== undefined) return { value: { ...dayFirst.value, year: Number(tokens[i]) }, end: dayFirst.end };
   if (yearFirst > 0 && monthAt(tokens, yearFirst) !== undefined) {
     const year = Number(tokens[i]);
     const date = readDate(tokens, yearFirst);
@@ -591,13 +629,13 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     const of = readMonthRef(tokens, start + 2);
     return of ? { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: of.value }, end: of.end } : null;
   }
-  let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : readOrdinal(tokens, start);
+  let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : tokens[start] === 'penultimate' ? { value: -2, end: start + 1 } : readOrdinal(tokens, start);
   if (!nth) return null;
   const ofYear = readNthOfYear(tokens, nth);
   if (ofYear) return ofYear;
   // "2nd last friday", "second to last friday".
   const fromEnd = tokens[nth.end] === 'last' ? nth.end + 1 : tokens[nth.end] === 'to' && tokens[nth.end + 1] === 'last' ? nth.end + 2 : 0;
-  if (fromEnd && nth.value > 0 && weekdayAt(tokens, fromEnd) !== undefined) nth = { value: -nth.value, end: fromEnd };
+  if (fromEnd && nth.value > 0 && (weekdayAt(tokens, fromEnd) !== undefined || tokens[fromEnd] === 'day')) nth = { value: -nth.value, end: fromEnd };
   const weekday = weekdayAt(tokens, nth.end);
   const isDay = tokens[nth.end] === 'day';
   // "the last weekday of the month", "the first business day of next month": Monday to Friday.
@@ -689,7 +727,7 @@ function readMonthRef(tokens: readonly string[], i: number): Read<MonthRef> | nu
  * today.
  */
 function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
-  const lead = tokens[i] === 'in' || tokens[i] === 'after';
+  const lead = tokens[i] === 'in' || tokens[i] === 'after' || tokens[i] === '+';
   const count = readNumber(tokens, lead ? i + 1 : i);
   if (!count || !Number.isInteger(count.value)) return null;
   // "4 mondays from now", "2 fridays from today": the nth such weekday after today.
@@ -707,6 +745,10 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   const workdays = workdayWordEnd(tokens, count.end);
   const fromNowAt = workdays > 0 && tokens[workdays] === 'from' && tokens[workdays + 1] === 'now' ? workdays + 2 : -1;
   if (workdays > 0 && count.value >= 1 && (lead || fromNowAt > 0)) return { value: { kind: 'workdays', amount: count.value, elapsed: true }, end: lead ? workdays : fromNowAt };
+  // "3 weekdays", "2 business days" opening the phrase: as "in", said (as "3 days" alone is).
+  if (workdays > 0 && count.value >= 1 && i === 0 && Number.isInteger(count.value)) {
+    return { value: { kind: 'workdays', amount: count.value, elapsed: true, bare: tokens.slice(i, workdays).join(' ') }, end: workdays };
+  }
   const said = unitOf(tokens[count.end]);
   // "in a fortnight": two weeks.
   const unit = said === 'fortnight' ? 'week' : said;
@@ -778,6 +820,10 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
   // "january" said alone, or before "at": as "in january" ("june, 5" is a date, read elsewhere).
   const next = tokens[i + 1];
   if (monthAt(tokens, i) !== undefined && (next === undefined || next === 'at' || next === '@')) return { value: { kind: 'month', month: monthAt(tokens, i)!, mode: 'this' }, end: i + 1 };
+  // "november next year", "november of next year": its first day, as "november 2027" is.
+  const of = next === 'of' ? i + 2 : i + 1;
+  if (monthAt(tokens, i) !== undefined && tokens[of] === 'next' && tokens[of + 1] === 'year')
+    return { value: { kind: 'date', day: 1, month: monthAt(tokens, i)!, years: 1, wholeMonth: true }, end: of + 2 };
   const lead = tokens[i];
   if (lead !== 'next' && lead !== 'this' && lead !== 'in') return null;
   const at = coming ? i + 2 : i + 1;

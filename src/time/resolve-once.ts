@@ -12,7 +12,7 @@ import type { DayRef, OnceParts } from './read-once';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, isDayBefore, secondOccurrence, type WallTime } from './zone';
 import { ordinalDay } from './words';
 
-const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `${n}th`));
+const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? ordinalDay(n)));
 
 /**
  * The instant the parts name on `calendar`, from `now`: the rules of the
@@ -238,6 +238,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         notes.push(`read '${input}' as ${dayLabel(date)}${date.year === today.year ? '' : ` ${date.year}`}, the last day of ${MONTH_NAMES[date.month - 1]}, which has no ${ordinalDay(today.day)}`);
       return at(date);
     case 'workdays': {
+      if (day.bare !== undefined) notes.push(`read '${day.bare}' as counted from now; write 'in ${day.bare}' to say so, or give a day and time`);
       // Any 7 days in a row hold 5 workdays: whole weeks first, so a huge count is no long loop.
       const weeks = Math.floor((day.amount - 1) / 5);
       let days = 7 * weeks;
@@ -276,7 +277,7 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
         }
       }
       if (day.monthFirst) notes.push(monthFirstNote(input, day.month!, day.day));
-      if (day.wholeMonth) notes.push(firstOfMonthNote(input, { year: day.year!, month: day.month!, day: 1 }));
+      if (day.wholeMonth) notes.push(firstOfMonthNote(input, { year: day.year ?? today.year + (day.years ?? 0), month: day.month!, day: 1 }));
       return dateInstant(day, today, at, now, input, notes);
     case 'nth':
       return nthInstant(day, today, at, now, input, notes);
@@ -341,7 +342,9 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
   // The small hours of a night belong to the next day.
   if (part === 'night' && hour < 5) {
     if (ambiguous)
-      notes.push(`read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or 'today at ${text} pm' for ${hour === 0 ? 'midday' : 'the afternoon'}`);
+      notes.push(
+        `read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or '${parts.today || parts.daySaid === undefined ? 'today' : parts.daySaid} at ${text} pm' for ${hour === 0 ? 'midday' : 'the afternoon'}`,
+      );
     // "saturday night at 1am": the 1am that ends that night, on the next day's date, said ("tonight at 2am" plainly is).
     else if (!parts.today && !(hour === 0 && minute === 0))
       notes.push(`read '${text}' at night as ${formatClock(hour, minute)} after midnight, on the day after the one named; leave out 'night' for ${formatClock(hour, minute)} of that day itself`);
@@ -624,8 +627,8 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
       return null;
     }
     if (day.weekday === null) {
-      const dayOfMonth = day.nth === -1 ? last : day.nth;
-      return dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
+      const dayOfMonth = day.nth < 0 ? last + day.nth + 1 : day.nth;
+      return dayOfMonth >= 1 && dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
     }
     if (day.nth < 0) {
       const lastWeekday = addDays({ year, month, day: last }, 0).weekday;
@@ -637,8 +640,13 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
     return dayOfMonth <= last ? { year, month, day: dayOfMonth } : null;
   };
   const what = `the ${ordinalName(day.nth)} ${day.weekday === null ? 'day' : day.weekday === 'workday' ? 'weekday' : WEEKDAY_NAMES[day.weekday]}`;
+  // More of a weekday than any month holds ("twenty-second sunday"): no month is named, as none was looked for.
+  const none = typeof day.weekday === 'number' && Math.abs(day.nth) > 5;
   const missing = (year: number, month: number) =>
-    new UsageError(`'${input}' is not a date: ${MONTH_NAMES[month - 1]} ${year} has no ${what.slice(4)}`, 'Months have four or five of each weekday and 28 to 31 days.');
+    new UsageError(
+      `'${input}' is not a date: ${none ? 'no month' : `${MONTH_NAMES[month - 1]} ${year}`} has ${none ? (/^(?:8|11th|18)/.test(what.slice(4)) ? 'an' : 'a') : 'no'} ${what.slice(4)}`,
+      'Months have four or five of each weekday and 28 to 31 days.',
+    );
   const of = day.of;
   if ('monthsAhead' in of) {
     const then = addMonths(today, of.monthsAhead);

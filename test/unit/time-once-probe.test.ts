@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfOnce } from '../../src/time/index';
+
+/*
+ * One-time phrases a probe of other readers' suites (GNU date, at(1), PHP timelib, Date::Manip, HeidelTime)
+ * found read wrongly, refused though clear, or read without a note. Now: Sunday 2026-11-22 10:00 EST.
+ */
+const NOW = Date.parse('2026-11-22T15:00:00Z');
+const ZONE = 'America/New_York';
+const once = (phrase: string, zone = ZONE, now = NOW) => meaningOfOnce(phrase, { now, zone });
+
+describe('a month of a year in digits (2027-02, 01/2027) is read as the month and year in words are', () => {
+  it.each([
+    ['first monday of 2027-02', '2027-02-01 09:00 EST'],
+    ['2nd tuesday of 2027-06', '2027-06-08 09:00 EDT'],
+    ['last friday of 2027-03', '2027-03-26 09:00 EDT'],
+    ['last day of 2027-02', '2027-02-28 09:00 EST'],
+    ['last friday of 2026-12', '2026-12-25 09:00 EST'],
+    ['first day of 2026-12', '2026-12-01 09:00 EST'],
+    ['first friday of 2026-12 at 3pm', '2026-12-04 15:00 EST'],
+    ['the 5th of 2027-03', '2027-03-05 09:00 EST'],
+    ['first monday of 01/2027', '2027-01-04 09:00 EST'],
+    ['the 3rd of 01/2027', '2027-01-03 09:00 EST'],
+    ['the 3rd of 1/2027 at 5pm', '2027-01-03 17:00 EST'],
+  ])('%s is %s, with no note', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual([]);
+  });
+
+  it.each([
+    ['2027-03', '2027-03-01 09:00 EST', "read '2027-03' as Mon 1 Mar 2027, the first of the month"],
+    ['in 2027-03', '2027-03-01 09:00 EST', "read 'in 2027-03' as Mon 1 Mar 2027, the first of the month"],
+  ])('%s alone is its first day, as "march 2027" is, said', async (phrase, local, note) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).toContain(note);
+  });
+
+  it('a date in digits stays a date', async () => {
+    expect((await once('2026-12-24 09:00')).local).toBe('2026-12-24 09:00 EST');
+    expect((await once('12/25/2026')).local).toBe('2026-12-25 09:00 EST');
+  });
+});
+
+describe('words said again are read once, said; an ordinal alone said again is refused', () => {
+  it.each([
+    ['tomorrow tomorrow', '2026-11-23 09:00 EST', "read 'tomorrow tomorrow' as 'tomorrow': 'tomorrow' is said more than once"],
+    ['friday friday', '2026-11-27 09:00 EST', "read 'friday friday' as 'friday': 'friday' is said more than once"],
+    ['noon noon', '2026-11-22 12:00 EST', "read 'noon noon' as 'noon': 'noon' is said more than once"],
+    ['9am 9am', '2026-11-23 09:00 EST', "read '9am 9am' as '9am': '9am' is said more than once"],
+    ['dec 5 dec 5', '2026-12-05 09:00 EST', "read 'dec 5 dec 5' as 'dec 5': 'dec 5' is said more than once"],
+    ['monday monday at 3pm', '2026-11-23 15:00 EST', "read 'monday monday at 3pm' as 'monday at 3pm': 'monday' is said more than once"],
+    ['tomorrow at 9am tomorrow', '2026-11-23 09:00 EST', "read 'tomorrow at 9am tomorrow' as 'tomorrow at 9am': 'tomorrow' is said more than once"],
+    ['tomorrow 9am, tomorrow at 9am', '2026-11-23 09:00 EST', "read 'tomorrow 9am, tomorrow at 9am' as 'tomorrow 9am': 'tomorrow' and '9am' are said more than once"],
+    ['tomorrow tomorrow tomorrow', '2026-11-23 09:00 EST', "read 'tomorrow tomorrow tomorrow' as 'tomorrow': 'tomorrow' is said more than once"],
+  ])('%s is %s, noted', async (phrase, local, note) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each(['second second', 'third third', 'first first', 'fourth fourth', '2nd 2nd'])('%s is refused, as "first first monday" is', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(/says '\w+' twice: the \w+ what\?/);
+  });
+
+  it('two ways of saying one time are still read without a note', async () => {
+    expect((await once('12 noon')).notes).toEqual([]);
+  });
+});
+
+describe('a zone or offset written against a clock is read as written apart', () => {
+  it.each([
+    ['20:02-0500', '2026-11-22 20:02 EST'],
+    ['17:00-0800', '2026-11-22 20:00 EST'],
+    ['9:00-05:00', '2026-11-23 09:00 EST'],
+    ['tomorrow 10:00-08:00', '2026-11-23 13:00 EST'],
+    ['23:41:00.0Z', '2026-11-22 18:41 EST'],
+    ['23:41:00Z', '2026-11-22 18:41 EST'],
+    ['20:02+0100', '2026-11-22 14:02 EST'],
+    ['20:02+01', '2026-11-22 14:02 EST'],
+    ['15:57GMT', '2026-11-22 10:57 EST'],
+    ['tomorrow 15:57GMT', '2026-11-23 10:57 EST'],
+    ['tomorrow 9:00pst', '2026-11-23 12:00 EST'],
+    ['2026-12-24 09:00 +0', '2026-12-24 04:00 EST'],
+    ['2026-12-24 09:00 +00', '2026-12-24 04:00 EST'],
+    ['2026-12-24 09:00 -5', '2026-12-24 09:00 EST'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+
+  it.each(['9:00-10:00', 'tomorrow 9:00-17:00'])('%s, a later clock after the dash, is still a range', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(/names two times/);
+  });
+});
+
+describe('clear phrases once refused', () => {
+  it.each([
+    ['teatime', '2026-11-22 16:00 EST'],
+    ['teatime tomorrow', '2026-11-23 16:00 EST'],
+    ['tomorrow teatime', '2026-11-23 16:00 EST'],
+    ['teatime friday', '2026-11-27 16:00 EST'],
+    ['friday at tea time', '2026-11-27 16:00 EST'],
+  ])('%s is %s, as at(1) reads teatime, said', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).toMatch(/as 16:00, as at\(1\) does/);
+  });
+
+  it.each([
+    ['20270101', '2027-01-01 09:00 EST'],
+    ['20261224T09:00', '2026-12-24 09:00 EST'],
+    ['20261224 at 5pm', '2026-12-24 17:00 EST'],
+    ['20261224T0900', '2026-12-24 09:00 EST'],
+    // Thirteen digits stay Unix milliseconds.
+    ['1795442400000', '2026-11-23 09:00 EST'],
+  ])('ISO 8601 basic date %s is %s', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+
+  it.each([
+    ['+3 weekdays', '2026-11-25 10:00 EST', []],
+    ['3 weekdays', '2026-11-25 10:00 EST', ["read '3 weekdays' as counted from now; write 'in 3 weekdays' to say so, or give a day and time"]],
+    ['2 business days', '2026-11-24 10:00 EST', ["read '2 business days' as counted from now; write 'in 2 business days' to say so, or give a day and time"]],
+    ['+2 working days at noon', '2026-11-24 12:00 EST', []],
+  ])('%s counts days Monday to Friday', async (phrase, local, notes) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual(notes);
+  });
+
+  it.each([
+    ['in about twenty minutes', '2026-11-22 10:20 EST'],
+    ['about twenty minutes from now', '2026-11-22 10:20 EST'],
+    ['in roughly forty-five minutes', '2026-11-22 10:45 EST'],
+  ])('a hedge before a number in words, %s, is read as before digits', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).toMatch(/as exact, without/);
+  });
+
+  it.each([
+    ['next hour', Date.parse('2026-11-22T15:00:00Z'), '2026-11-22 11:00 EST', []],
+    ['next hour', Date.parse('2026-11-22T15:20:00Z'), '2026-11-22 11:20 EST', ["read 'next hour' as in 1 hour (11:20); for the next whole hour, write 'at 11:00'"]],
+    ['the next minute', Date.parse('2026-11-22T15:00:00Z'), '2026-11-22 10:01 EST', []],
+  ])('%s is in 1 hour or minute', async (phrase, now, local, notes) => {
+    const read = await once(phrase, ZONE, now);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual(notes);
+  });
+});
+
+describe('more days and clocks once refused', () => {
+  it.each([
+    ['the next morning', '2026-11-23 09:00 EST', "read 'the next morning' as tomorrow morning; for the morning after another day, give its date"],
+    ['the next evening at 7', '2026-11-23 19:00 EST', "read 'the next evening' as tomorrow evening; for the evening after another day, give its date"],
+    ['November next year', '2027-11-01 09:00 EDT', "read 'November next year' as Mon 1 Nov 2027, the first of the month"],
+    ['march of next year at 5pm', '2027-03-01 17:00 EST', "read 'march of next year at 5pm' as Mon 1 Mar 2027, the first of the month"],
+  ])('%s is %s, said', async (phrase, local, note) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).toContain(note);
+  });
+
+  it.each([
+    ['2027 1st Dec', '2027-12-01 09:00 EST'],
+    ['2027, 1 december at 5pm', '2027-12-01 17:00 EST'],
+    ['the penultimate day of the month', '2026-11-29 09:00 EST'],
+    ['second to last day of the month', '2026-11-29 09:00 EST'],
+    ['2nd last day of next month', '2026-12-30 09:00 EST'],
+    ['penultimate friday of the month', '2026-12-18 09:00 EST'],
+    ['11.59.15 AM', '2026-11-22 11:59 EST'],
+    ['06.12.16 PM', '2026-11-22 18:12 EST'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+});
+
+describe('errors and notes that say what works', () => {
+  it.each([
+    ['early 2027', "'early 2027': 'early' in a year leaves the day open", "Give the day, such as 'march 3 2027 at 9am'."],
+    ['mid-2027', "'mid-2027': 'mid' in a year leaves the day open", "Give the day, such as 'march 3 2027 at 9am'."],
+    ['twenty-second sunday 2027', "'twenty-second sunday 2027' is not a date: no month has a 22nd Sunday", undefined],
+    ['the 11th monday of march', "'the 11th monday of march' is not a date: no month has an 11th Monday", undefined],
+  ])('%s is refused as %s', async (phrase, message, hint) => {
+    const error = await once(phrase).then(
+      () => null,
+      (caught: { message: string; hint?: string }) => caught,
+    );
+    expect(error?.message).toBe(message);
+    if (hint) expect(error?.hint).toBe(hint);
+  });
+
+  it('a month that has fewer of a weekday is still named', async () => {
+    await expect(once('fifth friday of february')).rejects.toThrow("'fifth friday of february' is not a date: February 2027 has no fifth Friday");
+  });
+
+  it.each([
+    ['tomorrow night at 1', "read '1' at night as 01:00, after midnight; write '1 am' to say so, or 'tomorrow at 1 pm' for the afternoon"],
+    ['friday night at 1', "read '1' at night as 01:00, after midnight; write '1 am' to say so, or 'friday at 1 pm' for the afternoon"],
+    ['saturday night at 12:30', "read '12:30' at night as 00:30, after midnight; write '12:30 am' to say so, or 'saturday at 12:30 pm' for midday"],
+    ['tonight at 1', "read '1' at night as 01:00, after midnight; write '1 am' to say so, or 'today at 1 pm' for the afternoon"],
+  ])('%s names the same day for the afternoon', async (phrase, note) => {
+    expect((await once(phrase)).notes).toContain(note);
+  });
+});
