@@ -1,3 +1,4 @@
+import { isCronLike } from '../time/looks-recurring';
 import { CliError, UsageError } from '../errors';
 import type { FullScheduleBody } from '../sync/carry';
 import { followsClock } from '../sync/intent';
@@ -61,6 +62,12 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
     }
   };
   const zone = file.timezone === undefined ? context.zone : await onLine('timezone', () => checkZone(file.timezone!));
+  // A cron is Letta's own, in UTC: a zone written beside it would be taken for its clock and silently not be.
+  if (file.timezone !== undefined && zone !== 'UTC' && isCronLike(file.when.trim().toLowerCase().replace(/\s+/g, ' ')))
+    throw new FileError(
+      at('timezone'),
+      `timezone: a 5-field cron runs in UTC, so '${file.timezone}' would not apply to '${file.when}'; write 'timezone: UTC', or the time in words ('every day at 9am')`,
+    );
   const phrase = { now: context.now, zone };
   const kept = entry !== undefined && entry.when === file.when && entry.timezone === zone ? entry : undefined;
   // Written out, one shape for every file (a spread over a base gave each its own hidden class), in the lock file's order.

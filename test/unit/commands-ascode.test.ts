@@ -310,3 +310,18 @@ describe('export of a series a member of which was deleted since it was last exp
     expect(plan.code, plan.stdout).toBe(0);
   });
 });
+
+describe('a 5-field cron in a file runs in UTC', () => {
+  it('a zone other than UTC beside it is refused at its line, and export writes UTC beside a cron made with --tz', async () => {
+    writeFileSync(join(dir, 'nine.md'), `---\nagent: ${AGENT}\nwhen: "0 9 * * *"\ntimezone: America/New_York\n---\nNine\n`);
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain(`${dir}/nine.md:4: timezone: a 5-field cron runs in UTC, so 'America/New_York' would not apply to '0 9 * * *'`);
+
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    expect((await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Raw', '--cron', '30 14 * * 1-5', '--tz', 'America/New_York'])).code).toBe(0);
+    expect((await h.run(['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    expect(readFileSync(join(folder, 'raw.md'), 'utf8')).toContain(`when: 30 14 * * 1-5\ntimezone: UTC\n`);
+    expect((await h.run(['plan', '-f', folder])).code).toBe(0);
+  });
+});
