@@ -14,7 +14,7 @@ import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
 import { recordWriter, stateStore, whileChanging } from './shared/state';
-import { endSeries, findIntent, findPaused, findSeries, isSeriesId, markDeleted as recordDeleted, takePaused } from '../state/records';
+import { endSeries, seriesOf, findIntent, findPaused, findSeries, isSeriesId, markDeleted as recordDeleted, takePaused } from '../state/records';
 import * as render from '../ascode/render';
 import { HeldWriter } from '../output/output';
 
@@ -166,10 +166,11 @@ async function askBeforeDeleting(rt: Runtime, target: ReturnType<typeof findTarg
   return new Set(yes ? deletes.map((change) => change.file) : []);
 }
 
-/** The record of intent keeps up: a schedule apply deleted that this machine recorded is recorded deleted with this tool, so sync leaves it be. */
+/** The record of intent keeps up: a schedule (or series member) apply deleted that this machine recorded is recorded deleted with this tool, so sync leaves it be. */
 async function markDeleted(rt: Runtime, ids: string[]): Promise<void> {
   if (ids.length === 0 || rt.dryRun) return;
-  const recorded = (state: Parameters<typeof findIntent>[0]) => ids.filter((id) => findIntent(state, id)?.status === 'active');
+  const recorded = (state: Parameters<typeof findIntent>[0]) =>
+    ids.filter((id) => findIntent(state, id)?.status === 'active' || seriesOf(state, id)?.members.some((m) => m.schedule_id === id && m.gone !== true));
   const known = await (await stateStore(rt)).read().then(recorded, (error: unknown) => {
     if (error instanceof CliError) return [];
     throw error;

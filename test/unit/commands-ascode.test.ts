@@ -325,3 +325,21 @@ describe('a 5-field cron in a file runs in UTC', () => {
     expect((await h.run(['plan', '-f', folder])).code).toBe(0);
   });
 });
+
+describe('apply deleting members of a series this machine recorded', () => {
+  it('records them deleted with this tool, so sync does not say they were deleted outside it', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    const at = (args: string[]) => h.run(['--now', '2027-03-01T00:00:00Z', ...args]);
+    expect((await at(['recurring', 'create', '--agent-id', AGENT, '--message', 'Four', '--cron', 'every day at 11pm', '--count', '4', '--tz', 'UTC'])).code).toBe(0);
+    expect((await at(['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    const file = join(folder, 'four.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('count: 4', 'count: 2'));
+    const applied = await at(['apply', '-f', folder, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(h.letta.requests('DELETE')).toHaveLength(2);
+    const record = JSON.parse(readFileSync(join(h.env.HOME!, '.local', 'state', 'letta-switchboard', 'state.json'), 'utf8')) as { series: Array<{ members: Array<{ gone?: boolean }> }> };
+    expect(record.series[0]!.members.map((m) => m.gone === true)).toEqual([false, false, true, true]);
+    const sync = await at(['sync', '--dry-run']);
+    expect(sync.stderr + sync.stdout).not.toContain('outside letta-switchboard');
+  });
+});
