@@ -81,13 +81,13 @@ export function reportProblems(out: Output, problems: FileReport[]): void {
   for (const problem of problems) out.note(`${out.paintErr.red('Error:')} ${problem.file}:${problem.line}: ${problem.message}`);
 }
 
-/** What apply did for one file, one line (the new ids are the data). */
-export function outcomeLine(outcome: ChangeOutcome): string {
+/** What apply did for one file, one line (the new ids are the data); under --dry-run what it would do (no ids are made). */
+export function outcomeLine(outcome: ChangeOutcome, dryRun = false): string {
   const { change, created, deleted } = outcome;
   const did = [
-    created.length > 0 ? `created ${created.join(', ')}` : '',
+    created.length > 0 ? (dryRun ? `would create ${created.length}` : `created ${created.join(', ')}`) : '',
     change.adopt.length > 0 ? `found ${change.adopt.join(', ')}` : '',
-    deleted.length > 0 ? `deleted ${deleted.join(', ')}` : '',
+    deleted.length > 0 ? `${dryRun ? 'would delete' : 'deleted'} ${deleted.join(', ')}` : '',
     outcome.ok && change.kind === 'delete' && change.paused?.length ? `dropped the saved copy of paused ${change.paused.join(', ')}` : '',
   ]
     .filter(Boolean)

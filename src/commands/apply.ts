@@ -263,7 +263,7 @@ function reporter(rt: Runtime, problems: FileReport[], refused: string | undefin
         for (const id of o.created) data.add(`${id}\n`);
       } else if (o.ok) {
         // Under --dry-run stdout carries the requests not sent; what they would do goes beside them on stderr.
-        if (rt.dryRun) out.note(render.outcomeLine(o));
+        if (rt.dryRun) out.note(render.outcomeLine(o, true));
         else data.add(`${render.outcomeLine(o)}\n`);
       }
     },

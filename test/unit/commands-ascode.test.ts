@@ -343,3 +343,18 @@ describe('apply deleting members of a series this machine recorded', () => {
     expect(sync.stderr + sync.stdout).not.toContain('outside letta-switchboard');
   });
 });
+
+describe('apply --dry-run', () => {
+  it('says what it would create and delete, and does neither', async () => {
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    rmSync(join(dir, 'drop.md'));
+    writeFileSync(join(dir, 'new.md'), `---\nagent: ${AGENT}\nwhen: "0 11 * * *"\n---\nNew\n`);
+    const before = [...h.letta.schedules.keys()];
+    const r = await h.run(['apply', '-f', dir, '--dry-run', '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/new\.md: would create 1\n/);
+    expect(r.stderr).toMatch(/drop\.md: would delete sm-\d+\n/);
+    expect(r.stderr).not.toMatch(/: (created|deleted) /);
+    expect([...h.letta.schedules.keys()]).toEqual(before);
+  });
+});
