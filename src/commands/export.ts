@@ -104,6 +104,12 @@ export default defineCommand({
         if (out.json) out.document({ folder, lock_file: lockPath, files: files.map((f) => ({ file: join(folder, f.name), ...f.entry })), skipped, ...(rt.dryRun ? { dry_run: true } : {}) });
         else for (const file of files) out.line(join(folder, file.name));
         for (const skip of skipped) out.warn(`Not exported: ${skip.id} (agent ${skip.agent_id}): ${skip.reason}.`);
+        // Paused here, they are not on Letta to export: said, as the schedules left out above are.
+        const paused = [
+          ...state.paused.filter((p) => agentIds.includes(p.schedule.agent_id)).map((p) => ({ id: p.old_id, agent_id: p.schedule.agent_id })),
+          ...state.series.filter((one) => one.status === 'paused' && agentIds.includes(one.agent_id)).map((one) => ({ id: one.series_id, agent_id: one.agent_id })),
+        ];
+        for (const one of paused) out.warn(`Not exported: ${one.id} (agent ${one.agent_id}): it is paused; resume it (letta-switchboard recurring resume ${one.id}), then export again.`);
         if (out.json || out.quiet) return;
         if (rt.dryRun) out.note(`Dry run: would write ${files.length} file(s) and ${lockPath}; nothing written.`);
         else out.note(`Wrote ${files.length} file(s) and ${lockPath}. Check them with: letta-switchboard plan${options.file ? ` -f ${folder}` : ''}`);

@@ -358,3 +358,15 @@ describe('apply --dry-run', () => {
     expect([...h.letta.schedules.keys()]).toEqual(before);
   });
 });
+
+describe('export of an agent with a paused schedule', () => {
+  it('says the paused schedule is not exported and how to have it', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Paused one', '--cron', 'every day at 9am', '--tz', 'UTC', '-q']);
+    const id = made.stdout.trim();
+    expect((await h.run(['recurring', 'pause', id])).code).toBe(0);
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    const r = await h.run(['export', '--agent-id', AGENT, '-f', folder]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Not exported: ${id} (agent ${AGENT}): it is paused; resume it (letta-switchboard recurring resume ${id}), then export again.`);
+  });
+});
