@@ -313,7 +313,8 @@ export function slug(message: string): string {
     if (name && name.length + word.length + 1 > 40) break;
     name = name ? `${name}-${word}` : word.slice(0, 40);
   }
-  return name || 'schedule';
+  // README.md is the folder's own text, read by no plan.
+  return name === 'readme' ? 'readme-schedule' : name || 'schedule';
 }
 
 function uniqueName(base: string, taken: Set<string>): string {

@@ -47,9 +47,14 @@ export function findTarget(path: string | undefined): Target {
   }
   if (!isFolder) return { folder: dirname(given), names: [basename(given)], wholeFolder: false, lockPath: join(dirname(given), LOCK_FILE_NAME) };
   const names = readdirSync(given)
-    .filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.') && statSync(join(given, name)).isFile())
+    .filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.') && !isReadme(name) && statSync(join(given, name)).isFile())
     .sort();
   return { folder: given, names, wholeFolder: true, lockPath: join(given, LOCK_FILE_NAME) };
+}
+
+/** A folder's README.md says what the folder is for: it is no schedule (export never names a file so). */
+export function isReadme(name: string): boolean {
+  return name.toLowerCase() === 'readme.md';
 }
 
 /** The server the lock file's entries belong to: the base URL, normalised. */

@@ -68,6 +68,8 @@ describe('schedule files', () => {
     expect(slug('Check the support queue and post a summary')).toBe('check-the-support-queue-and');
     expect(slug('Café: déjà vu!')).toBe('cafe-deja-vu');
     expect(slug('!!!')).toBe('schedule');
+    // README.md is the folder's own text.
+    expect(slug('Readme')).toBe('readme-schedule');
   });
 });
 

@@ -370,3 +370,13 @@ describe('export of an agent with a paused schedule', () => {
     expect(r.stderr).toContain(`Not exported: ${id} (agent ${AGENT}): it is paused; resume it (letta-switchboard recurring resume ${id}), then export again.`);
   });
 });
+
+describe("a folder's README.md", () => {
+  it('is the folder text, not a schedule file: plan and apply pass it over', async () => {
+    writeFileSync(join(dir, 'README.md'), '# Our schedules\n\nOne file per schedule; run letta-switchboard plan.\n');
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stderr + plan.stdout).not.toContain('README');
+  });
+});
