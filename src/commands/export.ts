@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
 import { CliError, UsageError } from '../errors';
@@ -5,7 +6,7 @@ import type { ScheduledMessage } from '../letta/types';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, concurrencyOption, fileOption } from './options';
-import { DEFAULT_FOLDER, serverKey } from '../ascode/load';
+import { DEFAULT_FOLDER, findTarget, loadPlan, serverKey } from '../ascode/load';
 import { readLock, writeLock } from '../ascode/lock-store';
 import { readScheduleFile } from '../ascode/file-format';
 import { exportFiles } from '../ascode/export-files';
@@ -83,7 +84,20 @@ export default defineCommand({
           const said = read.file.agent.trim();
           return said === agentId || said === labels.get(agentId) ? said : undefined;
         };
+        // A file there that no apply has made yet, which plan matches to a listed schedule, says it already: written
+        // again under another name, plan would make it a second time.
+        const described = new Map<string, { file: string; agent_id: string }>();
+        if (existsSync(folder)) {
+          const { changes } = await loadPlan(rt, findTarget(folder), lockFile, options.concurrency);
+          for (const change of changes) if (!(change.file in entries)) for (const id of change.adopt) described.set(id, { file: change.file, agent_id: change.agent_id });
+        }
+        for (const [agentId, items] of letta)
+          letta.set(
+            agentId,
+            items.filter((item) => !described.has(item.id)),
+          );
         const { files, skipped } = await exportFiles({ now: rt.now(), letta, labels, keptLabel, state, entries });
+        for (const [id, { file, agent_id }] of described) skipped.push({ id, agent_id, reason: `${join(folder, file)} says it already (apply takes it as that file's)` });
         const differ = files.filter((file) => {
           const existing = readTextFile(join(folder, file.name), label);
           return existing !== undefined && existing !== file.text;

@@ -380,3 +380,20 @@ describe("a folder's README.md", () => {
     expect(plan.stderr + plan.stdout).not.toContain('README');
   });
 });
+
+describe('export beside a file not applied yet', () => {
+  it('does not write again a schedule the file says already, so plan makes no second copy', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    mkdirSync(folder);
+    expect((await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Hand written', '--cron', '44 4 * * *'])).code).toBe(0);
+    const [id] = [...h.letta.schedules.keys()];
+    writeFileSync(join(folder, 'mine.md'), `---\nagent: ${AGENT}\nwhen: "44 4 * * *"\ntimezone: UTC\n---\nHand written\n`);
+    const r = await h.run(['export', '--agent-id', AGENT, '-f', folder]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Not exported: ${id} (agent ${AGENT}): ${folder}/mine.md says it already (apply takes it as that file's).`);
+    expect(readdirSync(folder).sort()).toEqual(['letta-schedules.lock.json', 'mine.md']);
+    expect((await h.run(['apply', '-f', folder])).code).toBe(0);
+    expect(h.letta.requests('POST')).toHaveLength(1);
+    expect([...h.letta.schedules.keys()]).toEqual([id]);
+  });
+});
