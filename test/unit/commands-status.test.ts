@@ -23,6 +23,15 @@ describe('status and history on a terminal', () => {
     expect(row!.split(/\s{2,}/)).toEqual([daily.id, 'support-bot', 'recurring', '1', '1', '0', '0', 'no', 'late', '2026-11-22 23:00 JST sent 3m30s late']);
   });
 
+  it('status: a send no fire accounts for (a second send for one fire) is counted in the summary, and exit stays 0', async () => {
+    const daily = dailyFiredTwice();
+    expect((await h.run(['status'])).stderr).toContain('fires: 1 ok, 1 late, 0 failed, 0 missed)');
+    h.letta.addFire(daily.id, Date.parse('2026-11-22T14:05:00Z'));
+    const r = await h.run(['status']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('fires: 1 ok, 1 late, 0 failed, 0 missed, 1 unexpected)');
+  });
+
   it('history -q prints the run ids, newest first', async () => {
     const daily = dailyFiredTwice();
     const r = await h.run(['history', daily.id, '-q']);
