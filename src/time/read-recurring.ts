@@ -2522,15 +2522,8 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
       decide(times[k]!, covered);
     }
   }
-  // "at 9 and 5", "at 8, 12 and 6": a later time written smaller, without am/pm, is in the afternoon. Not after one on the
-  // 24-hour clock ("at 20:00 and 8:00": that clock's 08:00), nor when the afternoon would not be later ("at 8pm and 8").
-  for (let k = 1; k < times.length; k++) {
-    const [before, time] = [times[k - 1]!.value, times[k]!];
-    const afternoon = { ...time.value, hour: time.value.hour + 12 };
-    if (time.ambiguous && time.value.hour < 12 && minutes(time.value) < minutes(before) && minutes(afternoon) > minutes(before) && !onTwentyFourHourClock(times[k - 1]!)) {
-      decide(time, afternoon);
-    }
-  }
+  // "at 9 and 5", "at 4 and 6": a later time without am/pm is read after the one before it (settleTimes).
+  for (const time of times.slice(1)) time.listed = true;
   for (const time of times) if (decided.has(time)) addNote(group, clockNote(time, time.value));
   group.times.push(...times);
   group.clockTimes = true;

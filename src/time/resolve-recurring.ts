@@ -5,7 +5,7 @@
  */
 import { movableHolidayIn } from './movable-holidays';
 import { UsageError } from '../errors';
-import { asTwentyFourHour, eveningTwelveNote, onTwentyFourHourClock, partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
+import { asTwentyFourHour, clockNote, eveningTwelveNote, onTwentyFourHourClock, partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes, withoutHedge } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
@@ -766,7 +766,20 @@ function settleTimes(group: Group, notes: string[]): Group {
   if (part && group.times.length === 0 && !group.timesADay) notes.push(partNote(part, part));
   // "daily at 1:00 and 13:00": a time on the 24-hour clock puts the bare ones beside it on that clock.
   const twentyFour = part ? undefined : group.times.find(onTwentyFourHourClock);
+  // Notes for times a list put after the one before them come first, as they always have.
+  const followed: string[] = [];
+  const later: string[] = [];
+  let before: ClockRead | undefined;
   const times = group.times.map((time): ClockRead => {
+    const read = settleOne(time, before);
+    before = read;
+    return read;
+  });
+  notes.push(...followed, ...later);
+  return { ...group, times };
+
+  function settleOne(time: ClockRead, before: ClockRead | undefined): ClockRead {
+    const notes = later;
     if (time.ambiguous && twentyFour) {
       const read = asTwentyFourHour(time, twentyFour);
       notes.push(read.note);
@@ -780,6 +793,14 @@ function settleTimes(group: Group, notes: string[]): Group {
     let hour = value.hour;
     if (!part) {
       const settled = settleClock(time);
+      const following = time.listed && before ? followingReading(time, before.value) : undefined;
+      if (following && (following.hour !== settled.value.hour || (value.hour < 12 && following.hour >= 12))) {
+        // "at 4 and 6", "at 5:30 and 6:30": people list times in order, so a later one is the first of its readings after the
+        // one before it (6 is 18:00 after 16:00); "at 9 and 5" is 17:00, as the rule reads it anyway.
+        const changed = following.hour !== settled.value.hour;
+        followed.push(clockNote(time, following, changed ? before : undefined));
+        return { ...time, value: following, ambiguous: false };
+      }
       if (settled.note) notes.push(settled.note);
       hour = settled.value.hour;
     } else if ((part === 'afternoon' || part === 'evening') && hour < 12) hour += 12;
@@ -791,8 +812,16 @@ function settleTimes(group: Group, notes: string[]): Group {
       notes.push(eveningTwelveNote(time.text, value.minute));
     }
     return { ...time, value: { ...value, hour }, ambiguous: false };
-  });
-  return { ...group, times };
+  }
+}
+
+/** The first reading (am, then pm) of a clock without am/pm that falls after `before`; none when neither does ("at 8pm and 8"). */
+function followingReading(time: ClockRead, before: ClockTime): ClockTime | undefined {
+  const minutes = (t: ClockTime) => t.hour * 60 + t.minute;
+  const morning = { ...time.value, hour: time.value.hour % 12 };
+  // "twice daily at 9 and 9", "at 9am and 9": the same clock again is refused as said twice, never put in the other half of the day.
+  if (morning.hour === before.hour % 12 && morning.minute === before.minute) return undefined;
+  return [morning, { ...morning, hour: morning.hour + 12 }].find((reading) => minutes(reading) > minutes(before));
 }
 
 /** The small hours, which a night said by its evening's day ("friday night at 1am") reaches into the next day. */

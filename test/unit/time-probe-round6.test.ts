@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfSchedule } from '../../src/time/index';
+
+/*
+ * Findings of a probe of recurring phrases (now: Sunday 2026-11-22 10:00 in New York): lists of bare clock times
+ * read in order, the minutes of "twice an hour" said, and clear phrases that were refused.
+ */
+const OPTIONS = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+
+const local = async (phrase: string) => {
+  const meaning = await meaningOfSchedule(phrase, OPTIONS, 6);
+  if (meaning.type !== 'recurring') throw new Error('not recurring');
+  return meaning;
+};
+
+describe('a list of bare clock times is read in order', () => {
+  it.each([
+    ['every day at 5:30 and 6:30', '30 17,18 * * *'],
+    ['every day at 4 and 6', '0 16,18 * * *'],
+    ['daily at 5 and 7', '0 17,19 * * *'],
+    ['every day at 3, 6 and 9', '0 15,18,21 * * *'],
+    ['twice a day at 4 and 6', '0 16,18 * * *'],
+    ['every monday at 4 and 6', '0 16,18 * * 1'],
+    // Unchanged: the rule already read them in order.
+    ['every day at 9 and 5', '0 9,17 * * *'],
+    ['every day at 10, 2 and 6', '0 10,14,18 * * *'],
+    ['daily at 11 and 1', '0 11,13 * * *'],
+    ['daily at 6 and 5', '0 6,17 * * *'],
+    ['daily at 21 and 9', '0 9,21 * * *'],
+    ['daily at 9am and 5', '0 9,17 * * *'],
+    ['every day at 11 and 12', '0 11,12 * * *'],
+    // Neither reading is after the time before it: the rule for a bare hour decides.
+    ['every day at 11pm and 1', '0 13,23 * * *'],
+    // A part of the day decides, as before.
+    ['every evening at 6 and 8', '0 18,20 * * *'],
+  ])('%s is %s', async (phrase, cron) => {
+    expect((await local(phrase)).local_cron).toBe(cron);
+  });
+
+  it('says which time before it decided', async () => {
+    expect((await local('every day at 4 and 6')).notes).toEqual([
+      "read '6' as 18:00, following '4' (16:00) in the list; write '6 am' or 06:00 for the morning",
+      "read '4' as 16:00; write '4 am' or 04:00 for the morning",
+    ]);
+    expect((await local('every day at 5:30 and 6:30')).notes).toContain("read '6:30' as 18:30, following '5:30' (17:30) in the list; write '6:30 am' or 06:30 for the morning");
+    expect((await local('every day at 9am and 5')).notes).toEqual(["read '5' as 17:00; write '5 am' or 05:00 for the morning"]);
+  });
+
+  it('reads each list of a set in order', async () => {
+    const meaning = await local('weekdays at 4 and 6, weekends at 10');
+    expect(meaning.next_runs_local.slice(0, 2).map((fire) => fire.slice(0, 16))).toEqual(['2026-11-23 16:00', '2026-11-23 18:00']);
+  });
+
+  it('the same clock again is still refused, not put in the other half of the day', async () => {
+    await expect(meaningOfSchedule('twice daily at 9 and 9', OPTIONS)).rejects.toThrow('gives 1 time');
+    await expect(meaningOfSchedule('every day at 8am and 8', OPTIONS)).rejects.toThrow('which it would only repeat');
+  });
+});
