@@ -44,6 +44,8 @@ export interface Group {
   clockTimes?: boolean;
   /** "twice a day", "three times a day": how many, and the words (the times are chosen when the group is built). */
   timesADay?: { count: number; said: string };
+  /** "twice an hour", "four times an hour": the words, for the note that says which minutes were chosen. */
+  timesAnHour?: string;
   /** "every other weekday": the interval of days counts Monday to Friday only. */
   workdays?: boolean;
   /** "twice a week", "three times a month": that many days in each, the days named or chosen by the builder (`said` is the phrase's words). */
@@ -1099,6 +1101,7 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
   if (part.throughMonthEnd) group.throughMonthEnd = true;
   if (part.bothDays) group.bothDays = true;
   group.timesADay ??= part.timesADay;
+  group.timesAnHour ??= part.timesAnHour;
   group.once ??= part.once;
   group.workdays ||= part.workdays;
   // "twice a week" says how often; beside an interval ("every day twice a week") it says it twice.
@@ -1793,7 +1796,10 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
     group.timesADay = { count, said };
     return end;
   }
-  if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, end);
+  if (unit === 'hour' && Number.isInteger(60 / count)) {
+    group.timesAnHour = said;
+    return setInterval(group, { n: 60 / count, unit: 'minute' }, end);
+  }
   if ((unit === 'week' || unit === 'month' || unit === 'year') && Number.isInteger(count) && count > 1) {
     // The days are named later in the phrase, or chosen when the group is built.
     group.timesPer = { count, unit, said };

@@ -1043,6 +1043,7 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const minutes: number[] = [];
   for (let m = anchor % step; m < DAY_MINUTES; m += step) minutes.push(m);
   const patterns = [{ minutes, days }];
+  if (group.timesAnHour && group.times.length === 0 && group.minuteOfHour === undefined) timesAnHourNote(group.timesAnHour, step, context);
   if (group.times.length === 1) startKeepsStepNote(minutes, anchor, n, unit, days, context);
   // "every 24 hours": once a day, at a time the phrase does not give (midnight, as every interval counts from it).
   if (step === DAY_MINUTES && group.times.length === 0 && group.minuteOfHour === undefined) {
@@ -1067,6 +1068,20 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
     );
   }
   return { kind: 'interval', patterns };
+}
+
+/** "twice an hour" chose its minutes (:00 and :30) as "twice a day" chooses its times: said, with how to choose others. */
+function timesAnHourNote(said: string, step: number, context: RecurringContext): void {
+  if (step === 1) return;
+  const mark = (m: number) => `:${String(m).padStart(2, '0')}`;
+  const chosen = Array.from({ length: 60 / step }, (_, k) => k * step);
+  const shift = step >= 10 ? (step % 10 === 0 ? step / 2 : 5) : Math.floor(step / 2);
+  if (chosen.length <= 4) {
+    const other = listText(chosen.map((m) => mark(m + shift)));
+    context.notes?.push(`read '${said}' as minutes ${listText(chosen.map(mark))} of every hour; name the minutes to choose them, such as 'every hour at ${other}'`);
+  } else {
+    context.notes?.push(`read '${said}' as every ${step} minutes from :00; name the first minute to choose others, such as 'every ${step} minutes starting at ${mark(shift)}'`);
+  }
 }
 
 /**

@@ -56,3 +56,21 @@ describe('a list of bare clock times is read in order', () => {
     await expect(meaningOfSchedule('every day at 8am and 8', OPTIONS)).rejects.toThrow('which it would only repeat');
   });
 });
+
+describe('"twice an hour" says which minutes it chose', () => {
+  it.each([
+    ['twice an hour', '*/30 * * * *', "read 'twice an hour' as minutes :00 and :30 of every hour; name the minutes to choose them, such as 'every hour at :15 and :45'"],
+    ['three times an hour', '*/20 * * * *', "read 'three times an hour' as minutes :00, :20 and :40 of every hour; name the minutes to choose them, such as 'every hour at :10, :30 and :50'"],
+    ['four times an hour', '*/15 * * * *', "read 'four times an hour' as minutes :00, :15, :30 and :45 of every hour; name the minutes to choose them, such as 'every hour at :05, :20, :35 and :50'"],
+    ['6 times an hour', '*/10 * * * *', "read '6 times an hour' as every 10 minutes from :00; name the first minute to choose others, such as 'every 10 minutes starting at :05'"],
+  ])('%s', async (phrase, cron, note) => {
+    const meaning = await local(phrase);
+    expect(meaning.local_cron).toBe(cron);
+    expect(meaning.notes).toContain(note);
+  });
+
+  it('is not said when the phrase gives the start or the minutes', async () => {
+    expect((await local('twice an hour starting at :10')).notes.join(' ')).not.toMatch(/times an hour|twice an hour/);
+    expect((await local('60 times an hour')).notes).toEqual([]);
+  });
+});
