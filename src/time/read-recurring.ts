@@ -75,6 +75,7 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   // Calendar halves, as quarterly is calendar quarters.
   semiannually: { n: 2, unit: 'quarter' },
   semiannual: { n: 2, unit: 'quarter' },
+  halfyearly: { n: 2, unit: 'quarter' },
   fortnightly: { n: 2, unit: 'week' },
   biweekly: { n: 2, unit: 'week' },
   halfhourly: { n: 30, unit: 'minute' },
@@ -1603,6 +1604,20 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     return null;
   }
   const quarterOf = tokens[j + 1] === 'of' ? tokens[j + 3] : tokens[j + 1] === '-' ? tokens[j + 2] : tokens[j + 1];
+  // "every half year", "every half-year": as "semiannually", the calendar's halves.
+  const halfYear = tokens[j] === 'half' ? (tokens[j + 1] === '-' || tokens[j + 1] === 'a' ? j + 2 : j + 1) : -1;
+  if (halfYear > 0 && unitOf(tokens[halfYear]) === 'year') {
+    addNote(
+      group,
+      halvesNote(
+        tokens
+          .slice(j - 1, halfYear + 1)
+          .join(' ')
+          .replace(' - ', '-'),
+      ),
+    );
+    return setInterval(group, { n: 2, unit: 'quarter' }, halfYear + 1);
+  }
   if (tokens[j] === 'half' || (tokens[j] === 'quarter' && unitOf(quarterOf) === 'hour')) {
     const minutes = tokens[j] === 'half' ? 30 : 15;
     j++;
@@ -1722,6 +1737,9 @@ function setInterval(group: Group, interval: { n: number; unit: Unit }, end: num
   return end;
 }
 
+/** The note for "semiannually", "half-yearly", "every half year": which halves were chosen. */
+const halvesNote = (said: string) => `read '${said}' as 1 January and 1 July; name the dates to choose them, such as 'every march 1st and september 1st'`;
+
 /** "daily", "hourly", "weekly", "monthly", "quarterly", "yearly", "annually", "minutely", "nightly", "half-hourly". */
 function readFrequency(tokens: readonly string[], i: number, group: Group): number | null {
   // "bi-weekly", "semi-annually", "half-hourly": the word with its hyphen.
@@ -1742,7 +1760,7 @@ function readFrequency(tokens: readonly string[], i: number, group: Group): numb
   if (written === 'biweekly') addNote(group, `read '${tokens.slice(i, end).join('')}' as every 2 weeks; for twice a week write 'twice a week'`);
   group.repeats = true;
   if (written === 'nightly') group.part ??= 'night';
-  if (written.startsWith('semiannual')) addNote(group, `read '${tokens.slice(i, end).join('')}' as 1 January and 1 July; name the dates to choose them, such as 'every march 1st and september 1st'`);
+  if (written.startsWith('semiannual') || written === 'halfyearly') addNote(group, halvesNote(tokens.slice(i, end).join('')));
   if (word === 'daily') {
     group.interval ??= { n: 1, unit: 'day' };
     return end;

@@ -74,3 +74,11 @@ describe('"twice an hour" says which minutes it chose', () => {
     expect((await local('60 times an hour')).notes).toEqual([]);
   });
 });
+
+describe('"half-yearly" and "every half year" are "semiannually"', () => {
+  it.each(['half-yearly', 'halfyearly', 'every half year', 'every half-year'])('%s', async (phrase) => {
+    const meaning = await local(phrase);
+    expect(meaning.local_cron).toBe('0 9 1 */6 *');
+    expect(meaning.notes[0]).toMatch(/as 1 January and 1 July/);
+  });
+});
