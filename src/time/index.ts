@@ -169,9 +169,12 @@ function elapsedText(rule: SeriesRule): string {
   return minutes === 60 ? 'Every hour' : `Every ${minutes / 60} hours`;
 }
 
-/** "forever", "until further notice", "from now on", "with no end date": no end, which a repeating schedule has already. */
+/**
+ * "forever", "until further notice", "from now on", "with no end date": no end, which a repeating schedule has already. Last,
+ * after a comma or a dash ("weekly - forever", RFC 5545's English), or before the rest of the rule ("every day forever at 9am").
+ */
 const OPEN_END =
-  /,? (?:and )?(?:forever|for ever|for good|indefinitely|perpetually|endlessly|ongoing|going forward|from now on|from here on(?: out)?|(?:until|till|til) (?:further notice|(?:it is |i )?(?:cancell?ed|stopped|stop it|cancel it))|(?:with )?no end(?: date)?|without (?:an )?end(?: date)?|never ends?|never ending)$/;
+  /(?:,| -)? (?:and )?(?:forever|for ever|for good|indefinitely|perpetually|endlessly|ongoing|going forward|from now on|from here on(?: out)?|(?:until|till|til) (?:further notice|(?:it is |i )?(?:cancell?ed|stopped|stop it|cancel it))|(?:with )?no end(?: date)?|without (?:an )?end(?: date)?|never ends?|never ending)(?=$|,? )/;
 
 /** "from now on every day at 9am", "going forward, daily": the same, said first. */
 const OPEN_START = /^(?:from now on|from here on(?: out)?|going forward|starting now|(?:forever|indefinitely) and)\b,? /;
@@ -180,9 +183,9 @@ const OPEN_START = /^(?:from now on|from here on(?: out)?|going forward|starting
 async function withoutEnd(input: string, open: RegExpExecArray, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {
   const said = input.trim().replace(/\s+/g, ' ');
   // The match was on the phrase in lower case, whose letters are where the phrase's are.
-  const rule = open.index > 0 ? said.slice(0, open.index) : said.slice(open[0].length);
+  const rule = open.index > 0 ? `${said.slice(0, open.index)}${said.slice(open.index + open[0].length)}` : said.slice(open[0].length);
   const meaning = await meaningOfSchedule(rule, options, count);
-  const openSaid = open[0].replace(/^,? (?:and )?/, '').replace(/,? $/, '');
+  const openSaid = open[0].replace(/^(?:,| -)? (?:and )?/, '').replace(/,? $/, '');
   if (meaning.type === 'series' && (meaning.until !== undefined || meaning.count !== undefined))
     throw new UsageError(`'${input.trim()}' gives an end and says it has none ('${openSaid}')`, `Give one or the other: '${rule}' alone ends as it says.`);
   // Read as the rule alone, which is what is recorded and read again (sync, export): the open end adds nothing to it.

@@ -82,3 +82,21 @@ describe('"half-yearly" and "every half year" are "semiannually"', () => {
     expect(meaning.notes[0]).toMatch(/as 1 January and 1 July/);
   });
 });
+
+describe('"forever" inside the rule or after a dash', () => {
+  it.each([
+    ['every day forever at 9am', 'every day at 9am'],
+    ['every day, forever, at 9am', 'every day, at 9am'],
+    ['every other day - forever', 'every other day'],
+    ['weekly - forever', 'weekly'],
+  ])('%s', async (phrase, rule) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 3);
+    const alone = await meaningOfSchedule(rule, OPTIONS, 3);
+    expect(meaning.next_runs).toEqual(alone.next_runs);
+    expect(meaning.notes).toContain(`read 'forever' as no end, which '${rule}' has already`);
+  });
+
+  it('an end beside it is still refused', async () => {
+    await expect(meaningOfSchedule('every day forever at 9am until dec 24', OPTIONS)).rejects.toThrow("gives an end and says it has none ('forever')");
+  });
+});
