@@ -1481,9 +1481,26 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
   const nthMonth = readOrdinal(tokens, j);
   const stepped = tokens[j] === 'other' || readNumber(tokens, j, { articles: false }) || (nthMonth && /^months?$/.test(tokens[nthMonth.end] ?? ''));
   if (every && (seen.group.monthDays || (nthMonth && seen.group.nth)) && stepped) return next;
+  // "every monday of every month", "every tuesday of every other month": those weekdays, in every month or in every other.
+  if (every && seen.group.weekdays && !seen.group.interval && EVERY_WEEKDAY_OF_MONTHS.test(tokens.join(' '))) {
+    if (tokens[j] === 'month') {
+      part.repeats = true;
+      return j + 1;
+    }
+    if (stepped) return next;
+  }
   if (token === 'in' && tokens[next] === 'the' && partOfDay(tokens[next + 1])) return readPart(tokens, next + 1, part);
   return readMonths(tokens, next, part, seen) ?? (token === 'during' ? readDays(tokens, next, part) : null);
 }
+
+/**
+ * "every monday of every month", "every tuesday and friday every other month", "each wednesday in every 3rd month": every one of
+ * the weekdays, in the months the step names. Not "monthly on fridays", "every 2 months on mondays": one day a month, not said which.
+ */
+const WEEKDAY_WORD = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*';
+export const EVERY_WEEKDAY_OF_MONTHS = new RegExp(
+  String.raw`\b(?:every|each) ${WEEKDAY_WORD}(?:(?: ?,| and| &| ?, and) ${WEEKDAY_WORD})* (?:(?:of|in|during) )?(?:every|each) (?:(?:other|\d+|\d+(?:st|nd|rd|th)|second|third|fourth|sixth) )?months?\b`,
+);
 
 /** "on", "the", "and", ",", "&" before another clause: used, nothing said ("and" and "," join what follows); "only" too, as the days it stands by limit the rule already ("only on friday", "weekdays only"). */
 function readLink(tokens: readonly string[], i: number): number | null {

@@ -9,7 +9,7 @@ import { asTwentyFourHour, clockNote, eveningTwelveNote, onTwentyFourHourClock, 
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes, withoutHedge } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
-import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, readText, timesInADay, withMonthStepOpened, type Group, type Nth, type Unit } from './read-recurring';
+import { ClauseConflict, DAY_KINDS, EVERY_WEEKDAY_OF_MONTHS, GrammarError, listText, readGroups, readText, timesInADay, withMonthStepOpened, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, dayMatches, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { isCronLike, normalize } from './looks-recurring';
@@ -563,6 +563,16 @@ function buildMonthly(group: Group, original: string, context: RecurringContext)
   const unit = unitOf(group);
   const months = unit === 'quarter' ? 3 * stepOf(group) : stepOf(group);
   if (group.weekdays && !group.monthDays) {
+    // "every monday of every month", "every tuesday every other month": each of those days, in the months of the step.
+    const everyDay = !group.months && EVERY_WEEKDAY_OF_MONTHS.test(original.toLowerCase().replace(/\s+/g, ' '));
+    if (everyDay && months > 1 && 12 % months === 0) {
+      const weekdays = group.weekdays;
+      const first = unit === 'quarter' && !context.startDay ? 1 : firstDate(context, times, (date) => weekdays.includes(date.weekday)).month;
+      if (unit !== 'quarter') startNote(context, `${MONTH_NAMES[first - 1]}`);
+      const list = [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
+      return calendar(times, { weekdays, monthDays: null, months: list });
+    }
+    if (everyDay && months === 1) return calendar(times, { weekdays: group.weekdays, monthDays: null, months: null });
     // "every month on monday through wednesday": those days, in every month. One weekday a month is more likely the first or the last.
     if (months === 1 && group.weekdays.length > 1) {
       const days = listText(dayRuns(group.weekdays));

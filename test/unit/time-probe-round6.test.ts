@@ -100,3 +100,28 @@ describe('"forever" inside the rule or after a dash', () => {
     await expect(meaningOfSchedule('every day forever at 9am until dec 24', OPTIONS)).rejects.toThrow("gives an end and says it has none ('forever')");
   });
 });
+
+describe('every weekday of every month, or of every other month', () => {
+  it.each([
+    ['every monday of every month', '0 9 * * 1'],
+    ['every monday of each month', '0 9 * * 1'],
+    ['every monday every month', '0 9 * * 1'],
+    ['every tuesday every other month', '0 9 * 1,3,5,7,9,11 2'],
+    ['every tuesday of every other month', '0 9 * 1,3,5,7,9,11 2'],
+    ['every monday and friday of every other month at 5pm', '0 17 * 1,3,5,7,9,11 1,5'],
+  ])('%s', async (phrase, cron) => {
+    const meaning = await local(phrase);
+    expect(meaning.local_cron?.replace('*/2', '1,3,5,7,9,11')).toBe(cron);
+  });
+
+  it('a step of months counts from the next run, said', async () => {
+    const meaning = await meaningOfSchedule('every tuesday of every other month', { now: Date.parse('2026-12-02T15:00:00Z'), zone: 'America/New_York' }, 3);
+    expect(meaning.next_runs_local.map((fire) => fire.slice(0, 10))).toEqual(['2026-12-08', '2026-12-15', '2026-12-22']);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe('0 9 * 2-12/2 2');
+    expect(meaning.notes.join(' ')).toMatch(/counts from December/);
+  });
+
+  it.each(['monthly on fridays', 'every 2 months on mondays', 'every tuesday of every 5 months'])('%s is still refused: which week is not said', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/cannot say which week/);
+  });
+});
