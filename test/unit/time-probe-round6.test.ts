@@ -125,3 +125,22 @@ describe('every weekday of every month, or of every other month', () => {
     await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/cannot say which week/);
   });
 });
+
+describe("weekdays' letters run together, and 'all days'", () => {
+  it.each([
+    ['MWF', '0 9 * * 1,3,5'],
+    ['mwf at 9am', '0 9 * * 1,3,5'],
+    ['every MWF at 7am', '0 7 * * 1,3,5'],
+    ['TTh', '0 9 * * 2,4'],
+    ['TR at 4pm', '0 16 * * 2,4'],
+    ['MTWRF', '0 9 * * 1-5'],
+    ['all days except tuesday', '0 9 * * 0,1,3-6'],
+    ['all days at 9am', '0 9 * * *'],
+  ])('%s', async (phrase, cron) => {
+    expect((await local(phrase)).local_cron).toBe(cron);
+  });
+
+  it.each(['every mth', 'every mt', 'mr at 9am'])('%s is not read as days', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/did not understand|Could not understand/);
+  });
+});
