@@ -965,6 +965,16 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const n = group.interval!.n;
   if (group.dates || group.nth) throw new UsageError(`'${original}' mixes an interval with dates`, 'Create one schedule for the interval and one for the dates.');
   if (group.clockTimes) {
+    // "every 24 hours at 9am", "every 12 hours at 8am and 8pm": times that are each day's fires of the interval, whichever
+    // of them it starts at, say one thing: those times every day.
+    // "every 48 hours at 9am" is every 2 days at 9am.
+    const said = minutesOf(group.times.map(({ value }) => value));
+    const days = step % DAY_MINUTES === 0 && said.length === 1 ? step / DAY_MINUTES : 1;
+    const eachDay = DAY_MINUTES % step === 0 && said.length === DAY_MINUTES / step && said.every((m, k) => m === said[0]! + k * step);
+    if ((eachDay || days > 1) && !group.window && group.minuteOfHour === undefined) {
+      const daily: Group = { ...group, interval: { n: days, unit: 'day' } };
+      return SHAPES.find((shape) => shape.applies(daily))!.build(daily, original, context);
+    }
     // "daily at 9am every 3 hours": at 9:00, or every 3 hours from 9:00? A cron set cannot be both without saying so.
     const time = group.times[0]!.value;
     throw new UsageError(

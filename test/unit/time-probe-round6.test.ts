@@ -144,3 +144,26 @@ describe("weekdays' letters run together, and 'all days'", () => {
     await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/did not understand|Could not understand/);
   });
 });
+
+describe('an interval whose fires are the times given', () => {
+  it.each([
+    ['every 24 hours at 9am', '0 9 * * *'],
+    ['every 12 hours at 8am and 8pm', '0 8,20 * * *'],
+    ['every 8 hours at 6am, 2pm and 10pm', '0 6,14,22 * * *'],
+    ['every 24 hours at 9am on weekdays', '0 9 * * 1-5'],
+  ])('%s is those times every day', async (phrase, cron) => {
+    expect((await local(phrase)).local_cron).toBe(cron);
+  });
+
+  it('a whole number of days at one time is every N days', async () => {
+    const [hours, days] = await Promise.all([meaningOfSchedule('every 48 hours at 9am', OPTIONS, 4), meaningOfSchedule('every 2 days at 9am', OPTIONS, 4)]);
+    expect(hours.next_runs).toEqual(days.next_runs);
+  });
+
+  it.each(['every 12 hours at 8am', 'every 12 hours at 8am and 9pm', 'every 36 hours at 9am', 'every 72 hours at 9am and 5pm'])(
+    '%s is still refused: the times are not the fires either way',
+    async (phrase) => {
+      await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow('does not say whether the time is when the interval starts');
+    },
+  );
+});
