@@ -1858,6 +1858,32 @@ export function timesInADay(count: number, start?: ClockTime): ClockTime[] | nul
   return Array.from({ length: count }, (_, k) => ({ hour: (first.hour + k * step) % 24, minute: first.minute }));
 }
 
+/** "every year on the 100th day", "every 20th monday of the year": the phrase counts through the year, not the month. */
+function countsThroughYear(tokens: readonly string[]): boolean {
+  return tokens.some((token, k) => token === 'yearly' || token === 'annually' || (token === 'year' && (EACH.has(tokens[k - 1] ?? '') || tokens[k - 1] === 'the')));
+}
+
+/** A day or a weekday counted through the year: no cron counts so (its days are the month's), and the date it falls on moves. */
+function throughTheYear(said: string, kind: 'day' | 'weekday', day?: number): UsageError {
+  if (kind === 'weekday') {
+    return new UsageError(
+      `a weekday counted through the year ('${said}') cannot be one cron, whose days are the month's, and its date moves from year to year`,
+      "Name the month and which one in it, such as 'third monday of may'.",
+    );
+  }
+  if (day === undefined || day > 366) return new UsageError(`a year has at most 366 days; '${said}' never happens`, "Name the date instead, such as 'every april 10th'.");
+  const dateOf = (year: number) => {
+    const date = new Date(Date.UTC(year, 0, day));
+    return { month: MONTH_NAMES[date.getUTCMonth()]!, day: ordinalDay(date.getUTCDate()) };
+  };
+  const [common, leap] = [dateOf(2027), dateOf(2028)];
+  const falls = day === 366 ? `December 31st in a leap year only` : `${common.month} ${common.day}${leap.day === common.day ? '' : `, or ${leap.month} ${leap.day} in a leap year`}`;
+  return new UsageError(
+    `a day counted through the year ('${said}') cannot be one cron, whose days are the month's: it is ${falls}`,
+    `Name the date instead, such as 'every ${(day === 366 ? leap : common).month.toLowerCase()} ${(day === 366 ? leap : common).day}'.`,
+  );
+}
+
 /**
  * "first monday of the month", "last friday of every month", "2nd tuesday",
  * "last day of the month", "2nd last friday", "second to last friday",
@@ -1892,6 +1918,7 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
   if (counted.weekday === 'workday' && counts.some((n) => Math.abs(n) > 1) && tokens[counted.end] !== 'of' && tokens[counted.end] !== 'in') return null;
   for (const n of counts) {
     const limit = counted.weekday === 'workday' ? 23 : counted.weekday === 'day' ? 28 : 5;
+    if ((n < -limit || n > limit) && countsThroughYear(tokens)) throw throughTheYear(tokens.slice(i, counted.end).join(' '), counted.weekday === 'day' ? 'day' : 'weekday');
     if (n < -limit || n === 0 || n > limit) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, counted.end).join(' ')}' never happens`);
   }
   // "first monday and wednesday of the month", "2nd, third mon, wed, thu of march": the counts go with every weekday listed.
@@ -2053,6 +2080,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   // A lone ordinal word is a day of the month only as "the first" or "first of each month".
   if (/^[a-z]/.test(tokens[i]!) && !afterThe && tokens[j] !== 'of' && seen.group.interval?.unit !== 'month') return null;
   for (const day of days) {
+    if (day > 31 && countsThroughYear(tokens)) throw throughTheYear(`${ordinalDay(day)} day`, 'day', day);
     if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
   }
   if (afterEvery) addNote(group, `read 'every ${tokens[i]}' as day ${tokens[i]} of every month; write 'every ${tokens[i]} minutes' for an interval`);

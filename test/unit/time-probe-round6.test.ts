@@ -167,3 +167,22 @@ describe('an interval whose fires are the times given', () => {
     },
   );
 });
+
+describe('a day or weekday counted through the year is refused for what it is', () => {
+  it.each([
+    ['every year on the 100th day', "a day counted through the year ('100th day') cannot be one cron, whose days are the month's: it is April 10th, or April 9th in a leap year", "'every april 10th'"],
+    ['the 40th day of every year', 'it is February 9th', "'every february 9th'"],
+    ['every 20th monday of the year', "a weekday counted through the year ('20th monday') cannot be one cron", "'third monday of may'"],
+    ['every year on the 400th day', "a year has at most 366 days; '400th day' never happens", 'Name the date'],
+  ])('%s', async (phrase, message, hint) => {
+    const error = await meaningOfSchedule(phrase, OPTIONS).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toMatch(/month has at most|out of range/);
+    expect((error as { hint?: string }).hint).toContain(hint);
+  });
+
+  it('a month keeps its own reason', async () => {
+    await expect(meaningOfSchedule('every 6th monday of the month', OPTIONS)).rejects.toThrow('a month has at most 5 of each');
+    await expect(meaningOfSchedule('on the 32nd of every month', OPTIONS)).rejects.toThrow('out of range (1-31)');
+  });
+});
