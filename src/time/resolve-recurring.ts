@@ -200,6 +200,9 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   } catch (error) {
     throw withPhrase(error, original);
   }
+  // "first business day of the month", "every working day": Monday to Friday, as no calendar of holidays is known here.
+  const business = /\b(?:business|working|work)[ -]?days?\b|\bworkdays?\b/.exec(text);
+  if (business) context.notes?.push(`read '${business[0]}' as Monday to Friday: holidays are not known, so one that falls on a ${business[0].replace(/s$/, '')} is not skipped`);
   if (built.length === 1) return simplest(built[0]!);
   try {
     return simplest(union(built, original));

@@ -186,3 +186,27 @@ describe('a day or weekday counted through the year is refused for what it is', 
     await expect(meaningOfSchedule('on the 32nd of every month', OPTIONS)).rejects.toThrow('out of range (1-31)');
   });
 });
+
+describe('choices said in notes: holidays, and a step of days from a day of the month', () => {
+  it.each([
+    ['first business day of the month', 'business day'],
+    ['every working day at 8am', 'working day'],
+    ['workdays at 9am', 'workday'],
+  ])('%s says holidays are not known', async (phrase, said) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 3);
+    expect(meaning.notes.join('\n')).toContain(`holidays are not known, so one that falls on a ${said} is not skipped`);
+  });
+
+  it('every weekday says nothing of holidays', async () => {
+    expect((await meaningOfSchedule('every weekday at 9am', OPTIONS)).notes.join(' ')).not.toMatch(/holiday/);
+  });
+
+  it('every 5 days from the 1st of the month counts on across month ends, said', async () => {
+    const meaning = await meaningOfSchedule('every 5 days starting on the 1st of the month at noon', OPTIONS, 8);
+    expect(meaning.next_runs_local.map((fire) => fire.slice(0, 10)).slice(5, 8)).toEqual(['2026-12-26', '2026-12-31', '2027-01-05']);
+    expect(meaning.notes).toContain(
+      "read 'starting on the 1st of the month' as the next 1st, from which every 5 days count on across the ends of months, not again from each 1st; for the same days in every month, name them, such as 'on the 1st, 6th, 11th, 16th, 21st, 26th and 31st'",
+    );
+    expect((await meaningOfSchedule('every 5 days starting dec 1 at noon', OPTIONS)).notes.join(' ')).not.toMatch(/ends of months/);
+  });
+});
