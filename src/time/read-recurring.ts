@@ -1497,7 +1497,7 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
  * "every monday of every month", "every tuesday and friday every other month", "each wednesday in every 3rd month": every one of
  * the weekdays, in the months the step names. Not "monthly on fridays", "every 2 months on mondays": one day a month, not said which.
  */
-const WEEKDAY_WORD = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*';
+const WEEKDAY_WORD = '(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?';
 export const EVERY_WEEKDAY_OF_MONTHS = new RegExp(
   String.raw`\b(?:every|each) ${WEEKDAY_WORD}(?:(?: ?,| and| &| ?, and) ${WEEKDAY_WORD})* (?:(?:of|in|during) )?(?:every|each) (?:(?:other|\d+|\d+(?:st|nd|rd|th)|second|third|fourth|sixth) )?months?\b`,
 );

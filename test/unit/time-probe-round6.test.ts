@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meaningOfSchedule } from '../../src/time/index';
+import { EVERY_WEEKDAY_OF_MONTHS } from '../../src/time/read-recurring';
 
 /*
  * Findings of a probe of recurring phrases (now: Sunday 2026-11-22 10:00 in New York): lists of bare clock times
@@ -208,5 +209,16 @@ describe('choices said in notes: holidays, and a step of days from a day of the 
       "read 'starting on the 1st of the month' as the next 1st, from which every 5 days count on across the ends of months, not again from each 1st; for the same days in every month, name them, such as 'on the 1st, 6th, 11th, 16th, 21st, 26th and 31st'",
     );
     expect((await meaningOfSchedule('every 5 days starting dec 1 at noon', OPTIONS)).notes.join(' ')).not.toMatch(/ends of months/);
+  });
+});
+
+describe('only weekday names start "every monday of every month"', () => {
+  it.each([
+    ['every tue of every other month', true],
+    ['every thurs and fri every other month', true],
+    ['every month every other month', false],
+    ['every sunset of every month', false],
+  ])('%s: %s', (text, read) => {
+    expect(EVERY_WEEKDAY_OF_MONTHS.test(text)).toBe(read);
   });
 });
