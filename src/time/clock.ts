@@ -14,6 +14,8 @@ export interface ClockRead extends Read<ClockTime> {
   written: number;
   /** The words as written, for the note that says how the clock was read. */
   text: string;
+  /** A later time in a list ("6" in "at 4 and 6"): without am/pm, read after the time before it. */
+  listed?: boolean;
 }
 
 export interface ClockOptions {
@@ -240,13 +242,15 @@ export function settleClock(read: Pick<ClockRead, 'value' | 'ambiguous' | 'writt
 }
 
 /** The note for a clock written without am/pm and read as `value`: what was chosen, and how to write the other reading. */
-export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime): string {
+export function clockNote(read: Pick<ClockRead, 'text'>, value: ClockTime, after?: { text: string; value: ClockTime }): string {
+  // A list read in order ("at 4 and 6"): the time before it decided.
+  const following = after ? `, following '${after.text}' (${formatHm(after.value)}) in the list` : '';
   const shown = formatHm(value);
-  if (value.hour === 12) return `read '${read.text}' as ${shown}, after noon; write '${read.text} am' or ${formatHm({ ...value, hour: 0 })} for after midnight`;
-  if (value.hour === 0) return `read '${read.text}' as ${shown}, after midnight; write '${read.text} pm' or ${formatHm({ ...value, hour: 12 })} for after noon`;
+  if (value.hour === 12) return `read '${read.text}' as ${shown}, after noon${following}; write '${read.text} am' or ${formatHm({ ...value, hour: 0 })} for after midnight`;
+  if (value.hour === 0) return `read '${read.text}' as ${shown}, after midnight${following}; write '${read.text} pm' or ${formatHm({ ...value, hour: 12 })} for after noon`;
   const pm = value.hour > 12;
   const other = { ...value, hour: pm ? value.hour - 12 : value.hour + 12 };
-  return `read '${read.text}' as ${shown}; write '${read.text} ${pm ? 'am' : 'pm'}' or ${formatHm(other)} for the ${pm ? 'morning' : 'evening'}`;
+  return `read '${read.text}' as ${shown}${following}; write '${read.text} ${pm ? 'am' : 'pm'}' or ${formatHm(other)} for the ${pm ? 'morning' : 'evening'}`;
 }
 
 /** Written on the 24-hour clock: digits without am/pm, with an hour of 13-23 or a leading zero ("17:30", "22", "09:00", "17h"). */

@@ -13,6 +13,7 @@ import type { SeriesRule } from './series';
 import { LATEST_INSTANT } from './now';
 import { plainlyOnce } from './plainly-once';
 import { capitalMNote } from './lexicon';
+import { ordinalDay } from './words';
 import { dstNote, formatLocal, instantFromLocal, wallTime } from './zone';
 
 /** The last day LATEST_INSTANT allows, as errors name it. */
@@ -169,9 +170,12 @@ function elapsedText(rule: SeriesRule): string {
   return minutes === 60 ? 'Every hour' : `Every ${minutes / 60} hours`;
 }
 
-/** "forever", "until further notice", "from now on", "with no end date": no end, which a repeating schedule has already. */
+/**
+ * "forever", "until further notice", "from now on", "with no end date": no end, which a repeating schedule has already. Last,
+ * after a comma or a dash ("weekly - forever", RFC 5545's English), or before the rest of the rule ("every day forever at 9am").
+ */
 const OPEN_END =
-  /,? (?:and )?(?:forever|for ever|for good|indefinitely|perpetually|endlessly|ongoing|going forward|from now on|from here on(?: out)?|(?:until|till|til) (?:further notice|(?:it is |i )?(?:cancell?ed|stopped|stop it|cancel it))|(?:with )?no end(?: date)?|without (?:an )?end(?: date)?|never ends?|never ending)$/;
+  /(?:,| -)? (?:and )?(?:forever|for ever|for good|indefinitely|perpetually|endlessly|ongoing|going forward|from now on|from here on(?: out)?|(?:until|till|til) (?:further notice|(?:it is |i )?(?:cancell?ed|stopped|stop it|cancel it))|(?:with )?no end(?: date)?|without (?:an )?end(?: date)?|never ends?|never ending)(?=$|,? )/;
 
 /** "from now on every day at 9am", "going forward, daily": the same, said first. */
 const OPEN_START = /^(?:from now on|from here on(?: out)?|going forward|starting now|(?:forever|indefinitely) and)\b,? /;
@@ -180,9 +184,9 @@ const OPEN_START = /^(?:from now on|from here on(?: out)?|going forward|starting
 async function withoutEnd(input: string, open: RegExpExecArray, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {
   const said = input.trim().replace(/\s+/g, ' ');
   // The match was on the phrase in lower case, whose letters are where the phrase's are.
-  const rule = open.index > 0 ? said.slice(0, open.index) : said.slice(open[0].length);
+  const rule = open.index > 0 ? `${said.slice(0, open.index)}${said.slice(open.index + open[0].length)}` : said.slice(open[0].length);
   const meaning = await meaningOfSchedule(rule, options, count);
-  const openSaid = open[0].replace(/^,? (?:and )?/, '').replace(/,? $/, '');
+  const openSaid = open[0].replace(/^(?:,| -)? (?:and )?/, '').replace(/,? $/, '');
   if (meaning.type === 'series' && (meaning.until !== undefined || meaning.count !== undefined))
     throw new UsageError(`'${input.trim()}' gives an end and says it has none ('${openSaid}')`, `Give one or the other: '${rule}' alone ends as it says.`);
   // Read as the rule alone, which is what is recorded and read again (sync, export): the open end adds nothing to it.
@@ -249,6 +253,7 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
   if (runs.length === 0 && count > 0 && ends.until !== undefined) {
     throw new UsageError(`'${input.trim()}' ends at ${formatLocal(zone, ends.until)}, before it first runs`, 'Give a later end, or leave it out.');
   }
+  const acrossMonths = ends.start === undefined ? undefined : startOnDayOfMonth(text, read);
   const described = base.meaning.description.replace(/ \([^)]*\)$/, '');
   // A rule counted from a day says it ("starting 2027-05-13"); a start said in the phrase is that day, said once, as written.
   const ruleSaid = ends.start === undefined ? described : described.replace(/, starting \d{4}-\d{2}-\d{2}$/, '');
@@ -264,11 +269,33 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
     next_runs_local: runs.map((ms) => formatLocal(zone, ms)),
     warnings: [],
     // A start in the phrase is what the start note asks for.
-    notes: [...new Set([...base.meaning.notes.filter((note) => !(ends.start !== undefined && isStartNote(note)) && !(ends.until !== undefined && isEveryMonthNote(note))), ...ends.notes, ...moved])],
+    notes: [
+      ...new Set([
+        ...base.meaning.notes.filter((note) => !(ends.start !== undefined && isStartNote(note)) && !(ends.until !== undefined && isEveryMonthNote(note))),
+        ...ends.notes,
+        ...moved,
+        ...(acrossMonths ? [acrossMonths] : []),
+      ]),
+    ],
     rule,
     ...(ends.until === undefined ? {} : { until: new Date(ends.until).toISOString() }),
     ...(ends.count === undefined ? {} : { count: ends.count }),
   };
+}
+
+/**
+ * "every 5 days starting on the 1st of the month": the start is the next 1st, and the days count on from it across month
+ * ends, not again from each 1st, as the words may have meant: said, with how to name the same days in every month.
+ */
+function startOnDayOfMonth(text: string, rule: SeriesRule): string | undefined {
+  const start = /\b(?:starting|beginning|commencing|from)(?: on)?(?: the)? (\d{1,2})(?:st|nd|rd|th)? of (?:the|every|each) month\b/.exec(text);
+  if (!start || rule.kind !== 'days' || rule.workdays) return undefined;
+  const first = Number(start[1]);
+  const days: string[] = [];
+  for (let day = first; day <= 31; day += rule.every) days.push(ordinalDay(day));
+  if (days.length < 2) return undefined;
+  const list = `${days.slice(0, -1).join(', ')} and ${days.at(-1)}`;
+  return `read '${start[0]}' as the next ${ordinalDay(first)}, from which every ${rule.every} days count on across the ends of months, not again from each ${ordinalDay(first)}; for the same days in every month, name them, such as 'on the ${list}'`;
 }
 
 /**

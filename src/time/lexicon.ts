@@ -115,7 +115,7 @@ export const LINK_WORDS: ReadonlySet<string> = new Set(['at', 'on', 'by', '@', '
 /** Words the readers use, beside the spellings above, numbers, ordinals and zones. */
 const GRAMMAR_WORDS = `
   every each other weekday weekdays weekend weekends workday workdays business working work
-  daily everyday nightly hourly minutely weekly monthly quarterly yearly annually annual semiannually semiannual fortnightly biweekly bi once twice times occurrences occurrence runs
+  daily everyday nightly hourly minutely weekly monthly quarterly yearly annually annual semiannually semiannual halfyearly fortnightly biweekly bi once twice times occurrences occurrence runs
   today tomorrow tmrw tmr tonight yesterday now right immediately ago hence later within time oclock more
   morning mornings afternoon afternoons evening evenings night nights noon midday midnight mid am pm a p
   at on in of the a an and to from through thru till til until between after before by for during starting starts beginning effective commencing

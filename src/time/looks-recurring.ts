@@ -42,6 +42,9 @@ export function normalize(input: string): string {
       // "all mondays", "all weekends": every one of them.
       .replace(/(?<![\w-])all (?=(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends|workdays)\b)/g, 'every ')
       .replace(/(?<![\w/,])[a-z]{1,2}(?:([/,])[a-z]{1,2})(?:\1[a-z]{1,2})*(?![\w/,])/g, (days) => letterDays(days) ?? days)
+      // "all days except tuesday": every day.
+      .replace(/(?<![\w-])all days\b/g, 'every day')
+      .replace(/(?<![\w/,'-])[mtwrfh]{2,5}(?![\w/,'-])/g, (word) => runTogetherDays(word) ?? word)
       .replace(DAY_OF_YEAR, dayOfYear),
     'recurring',
   );
@@ -100,6 +103,17 @@ function dayOfYear(said: string, nth: string, day: string, every: string | undef
  * (which one?) is left unread, but beside "th" a "t" is Tuesday ("t/th").
  */
 const DAY_LETTERS: Record<string, string> = { m: 'mon', tu: 'tue', w: 'wed', th: 'thu', r: 'thu', f: 'fri', sa: 'sat', su: 'sun' };
+
+/**
+ * Weekdays' letters run together, as timetables write them: "mwf", "tth", "tr" (R is Thursday), "mtwrf". A "t" is Tuesday only
+ * beside Thursday's "th" or "r"; "mth" (month) and "mr" are words of their own.
+ */
+function runTogetherDays(word: string): string | undefined {
+  const m = /^(m)?(tu|t)?(w)?(th|r)?(f)?$/.exec(word);
+  if (!m || word === 'mth' || word === 'mr' || (m[2] === 't' && !m[4])) return undefined;
+  const days = [m[1] && 'mon', m[2] && 'tue', m[3] && 'wed', m[4] && 'thu', m[5] && 'fri'].filter((day): day is string => Boolean(day));
+  return days.length >= 2 ? days.join('/') : undefined;
+}
 
 function letterDays(text: string): string | undefined {
   const letters = text.split(/[/,]/);

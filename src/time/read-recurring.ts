@@ -44,6 +44,8 @@ export interface Group {
   clockTimes?: boolean;
   /** "twice a day", "three times a day": how many, and the words (the times are chosen when the group is built). */
   timesADay?: { count: number; said: string };
+  /** "twice an hour", "four times an hour": the words, for the note that says which minutes were chosen. */
+  timesAnHour?: string;
   /** "every other weekday": the interval of days counts Monday to Friday only. */
   workdays?: boolean;
   /** "twice a week", "three times a month": that many days in each, the days named or chosen by the builder (`said` is the phrase's words). */
@@ -73,6 +75,7 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   // Calendar halves, as quarterly is calendar quarters.
   semiannually: { n: 2, unit: 'quarter' },
   semiannual: { n: 2, unit: 'quarter' },
+  halfyearly: { n: 2, unit: 'quarter' },
   fortnightly: { n: 2, unit: 'week' },
   biweekly: { n: 2, unit: 'week' },
   halfhourly: { n: 30, unit: 'minute' },
@@ -1099,6 +1102,7 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
   if (part.throughMonthEnd) group.throughMonthEnd = true;
   if (part.bothDays) group.bothDays = true;
   group.timesADay ??= part.timesADay;
+  group.timesAnHour ??= part.timesAnHour;
   group.once ??= part.once;
   group.workdays ||= part.workdays;
   // "twice a week" says how often; beside an interval ("every day twice a week") it says it twice.
@@ -1477,9 +1481,26 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
   const nthMonth = readOrdinal(tokens, j);
   const stepped = tokens[j] === 'other' || readNumber(tokens, j, { articles: false }) || (nthMonth && /^months?$/.test(tokens[nthMonth.end] ?? ''));
   if (every && (seen.group.monthDays || (nthMonth && seen.group.nth)) && stepped) return next;
+  // "every monday of every month", "every tuesday of every other month": those weekdays, in every month or in every other.
+  if (every && seen.group.weekdays && !seen.group.interval && EVERY_WEEKDAY_OF_MONTHS.test(tokens.join(' '))) {
+    if (tokens[j] === 'month') {
+      part.repeats = true;
+      return j + 1;
+    }
+    if (stepped) return next;
+  }
   if (token === 'in' && tokens[next] === 'the' && partOfDay(tokens[next + 1])) return readPart(tokens, next + 1, part);
   return readMonths(tokens, next, part, seen) ?? (token === 'during' ? readDays(tokens, next, part) : null);
 }
+
+/**
+ * "every monday of every month", "every tuesday and friday every other month", "each wednesday in every 3rd month": every one of
+ * the weekdays, in the months the step names. Not "monthly on fridays", "every 2 months on mondays": one day a month, not said which.
+ */
+const WEEKDAY_WORD = '(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?';
+export const EVERY_WEEKDAY_OF_MONTHS = new RegExp(
+  String.raw`\b(?:every|each) ${WEEKDAY_WORD}(?:(?: ?,| and| &| ?, and) ${WEEKDAY_WORD})* (?:(?:of|in|during) )?(?:every|each) (?:(?:other|\d+|\d+(?:st|nd|rd|th)|second|third|fourth|sixth) )?months?\b`,
+);
 
 /** "on", "the", "and", ",", "&" before another clause: used, nothing said ("and" and "," join what follows); "only" too, as the days it stands by limit the rule already ("only on friday", "weekdays only"). */
 function readLink(tokens: readonly string[], i: number): number | null {
@@ -1600,6 +1621,20 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     return null;
   }
   const quarterOf = tokens[j + 1] === 'of' ? tokens[j + 3] : tokens[j + 1] === '-' ? tokens[j + 2] : tokens[j + 1];
+  // "every half year", "every half-year": as "semiannually", the calendar's halves.
+  const halfYear = tokens[j] === 'half' ? (tokens[j + 1] === '-' || tokens[j + 1] === 'a' ? j + 2 : j + 1) : -1;
+  if (halfYear > 0 && unitOf(tokens[halfYear]) === 'year') {
+    addNote(
+      group,
+      halvesNote(
+        tokens
+          .slice(j - 1, halfYear + 1)
+          .join(' ')
+          .replace(' - ', '-'),
+      ),
+    );
+    return setInterval(group, { n: 2, unit: 'quarter' }, halfYear + 1);
+  }
   if (tokens[j] === 'half' || (tokens[j] === 'quarter' && unitOf(quarterOf) === 'hour')) {
     const minutes = tokens[j] === 'half' ? 30 : 15;
     j++;
@@ -1719,6 +1754,9 @@ function setInterval(group: Group, interval: { n: number; unit: Unit }, end: num
   return end;
 }
 
+/** The note for "semiannually", "half-yearly", "every half year": which halves were chosen. */
+const halvesNote = (said: string) => `read '${said}' as 1 January and 1 July; name the dates to choose them, such as 'every march 1st and september 1st'`;
+
 /** "daily", "hourly", "weekly", "monthly", "quarterly", "yearly", "annually", "minutely", "nightly", "half-hourly". */
 function readFrequency(tokens: readonly string[], i: number, group: Group): number | null {
   // "bi-weekly", "semi-annually", "half-hourly": the word with its hyphen.
@@ -1739,7 +1777,7 @@ function readFrequency(tokens: readonly string[], i: number, group: Group): numb
   if (written === 'biweekly') addNote(group, `read '${tokens.slice(i, end).join('')}' as every 2 weeks; for twice a week write 'twice a week'`);
   group.repeats = true;
   if (written === 'nightly') group.part ??= 'night';
-  if (written.startsWith('semiannual')) addNote(group, `read '${tokens.slice(i, end).join('')}' as 1 January and 1 July; name the dates to choose them, such as 'every march 1st and september 1st'`);
+  if (written.startsWith('semiannual') || written === 'halfyearly') addNote(group, halvesNote(tokens.slice(i, end).join('')));
   if (word === 'daily') {
     group.interval ??= { n: 1, unit: 'day' };
     return end;
@@ -1793,7 +1831,10 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
     group.timesADay = { count, said };
     return end;
   }
-  if (unit === 'hour' && Number.isInteger(60 / count)) return setInterval(group, { n: 60 / count, unit: 'minute' }, end);
+  if (unit === 'hour' && Number.isInteger(60 / count)) {
+    group.timesAnHour = said;
+    return setInterval(group, { n: 60 / count, unit: 'minute' }, end);
+  }
   if ((unit === 'week' || unit === 'month' || unit === 'year') && Number.isInteger(count) && count > 1) {
     // The days are named later in the phrase, or chosen when the group is built.
     group.timesPer = { count, unit, said };
@@ -1815,6 +1856,32 @@ export function timesInADay(count: number, start?: ClockTime): ClockTime[] | nul
   const step = waking ? 12 / (count - 1) : 24 / count;
   const first = start ?? { hour: waking ? 9 : 0, minute: 0 };
   return Array.from({ length: count }, (_, k) => ({ hour: (first.hour + k * step) % 24, minute: first.minute }));
+}
+
+/** "every year on the 100th day", "every 20th monday of the year": the phrase counts through the year, not the month. */
+function countsThroughYear(tokens: readonly string[]): boolean {
+  return tokens.some((token, k) => token === 'yearly' || token === 'annually' || (token === 'year' && (EACH.has(tokens[k - 1] ?? '') || tokens[k - 1] === 'the')));
+}
+
+/** A day or a weekday counted through the year: no cron counts so (its days are the month's), and the date it falls on moves. */
+function throughTheYear(said: string, kind: 'day' | 'weekday', day?: number): UsageError {
+  if (kind === 'weekday') {
+    return new UsageError(
+      `a weekday counted through the year ('${said}') cannot be one cron, whose days are the month's, and its date moves from year to year`,
+      "Name the month and which one in it, such as 'third monday of may'.",
+    );
+  }
+  if (day === undefined || day > 366) return new UsageError(`a year has at most 366 days; '${said}' never happens`, "Name the date instead, such as 'every april 10th'.");
+  const dateOf = (year: number) => {
+    const date = new Date(Date.UTC(year, 0, day));
+    return { month: MONTH_NAMES[date.getUTCMonth()]!, day: ordinalDay(date.getUTCDate()) };
+  };
+  const [common, leap] = [dateOf(2027), dateOf(2028)];
+  const falls = day === 366 ? `December 31st in a leap year only` : `${common.month} ${common.day}${leap.day === common.day ? '' : `, or ${leap.month} ${leap.day} in a leap year`}`;
+  return new UsageError(
+    `a day counted through the year ('${said}') cannot be one cron, whose days are the month's: it is ${falls}`,
+    `Name the date instead, such as 'every ${(day === 366 ? leap : common).month.toLowerCase()} ${(day === 366 ? leap : common).day}'.`,
+  );
 }
 
 /**
@@ -1851,6 +1918,7 @@ function readNth(tokens: readonly string[], i: number, group: Group, seen: Seen)
   if (counted.weekday === 'workday' && counts.some((n) => Math.abs(n) > 1) && tokens[counted.end] !== 'of' && tokens[counted.end] !== 'in') return null;
   for (const n of counts) {
     const limit = counted.weekday === 'workday' ? 23 : counted.weekday === 'day' ? 28 : 5;
+    if ((n < -limit || n > limit) && countsThroughYear(tokens)) throw throughTheYear(tokens.slice(i, counted.end).join(' '), counted.weekday === 'day' ? 'day' : 'weekday');
     if (n < -limit || n === 0 || n > limit) throw new UsageError(`A month has at most ${limit} of each; '${tokens.slice(i, counted.end).join(' ')}' never happens`);
   }
   // "first monday and wednesday of the month", "2nd, third mon, wed, thu of march": the counts go with every weekday listed.
@@ -2012,6 +2080,7 @@ function readDayOfMonth(tokens: readonly string[], start: number, group: Group, 
   // A lone ordinal word is a day of the month only as "the first" or "first of each month".
   if (/^[a-z]/.test(tokens[i]!) && !afterThe && tokens[j] !== 'of' && seen.group.interval?.unit !== 'month') return null;
   for (const day of days) {
+    if (day > 31 && countsThroughYear(tokens)) throw throughTheYear(`${ordinalDay(day)} day`, 'day', day);
     if (day < 1 || day > 31) throw new UsageError(`Day of month ${day} is out of range (1-31)`);
   }
   if (afterEvery) addNote(group, `read 'every ${tokens[i]}' as day ${tokens[i]} of every month; write 'every ${tokens[i]} minutes' for an interval`);
@@ -2522,15 +2591,8 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
       decide(times[k]!, covered);
     }
   }
-  // "at 9 and 5", "at 8, 12 and 6": a later time written smaller, without am/pm, is in the afternoon. Not after one on the
-  // 24-hour clock ("at 20:00 and 8:00": that clock's 08:00), nor when the afternoon would not be later ("at 8pm and 8").
-  for (let k = 1; k < times.length; k++) {
-    const [before, time] = [times[k - 1]!.value, times[k]!];
-    const afternoon = { ...time.value, hour: time.value.hour + 12 };
-    if (time.ambiguous && time.value.hour < 12 && minutes(time.value) < minutes(before) && minutes(afternoon) > minutes(before) && !onTwentyFourHourClock(times[k - 1]!)) {
-      decide(time, afternoon);
-    }
-  }
+  // "at 9 and 5", "at 4 and 6": a later time without am/pm is read after the one before it (settleTimes).
+  for (const time of times.slice(1)) time.listed = true;
   for (const time of times) if (decided.has(time)) addNote(group, clockNote(time, time.value));
   group.times.push(...times);
   group.clockTimes = true;

@@ -5,11 +5,11 @@
  */
 import { movableHolidayIn } from './movable-holidays';
 import { UsageError } from '../errors';
-import { asTwentyFourHour, eveningTwelveNote, onTwentyFourHourClock, partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
+import { asTwentyFourHour, clockNote, eveningTwelveNote, onTwentyFourHourClock, partHolds, partNote, settleClock, type ClockRead, type ClockTime } from './clock';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, withNamedTimes, withoutHedge } from './lexicon';
 import { phraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
-import { ClauseConflict, DAY_KINDS, GrammarError, listText, readGroups, readText, timesInADay, withMonthStepOpened, type Group, type Nth, type Unit } from './read-recurring';
+import { ClauseConflict, DAY_KINDS, EVERY_WEEKDAY_OF_MONTHS, GrammarError, listText, readGroups, readText, timesInADay, withMonthStepOpened, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, dayMatches, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { isCronLike, normalize } from './looks-recurring';
@@ -200,6 +200,9 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   } catch (error) {
     throw withPhrase(error, original);
   }
+  // "first business day of the month", "every working day": Monday to Friday, as no calendar of holidays is known here.
+  const business = /\b(?:business|working|work)[ -]?days?\b|\bworkdays?\b/.exec(text);
+  if (business) context.notes?.push(`read '${business[0]}' as Monday to Friday: holidays are not known, so one that falls on a ${business[0].replace(/s$/, '')} is not skipped`);
   if (built.length === 1) return simplest(built[0]!);
   try {
     return simplest(union(built, original));
@@ -563,6 +566,16 @@ function buildMonthly(group: Group, original: string, context: RecurringContext)
   const unit = unitOf(group);
   const months = unit === 'quarter' ? 3 * stepOf(group) : stepOf(group);
   if (group.weekdays && !group.monthDays) {
+    // "every monday of every month", "every tuesday every other month": each of those days, in the months of the step.
+    const everyDay = !group.months && EVERY_WEEKDAY_OF_MONTHS.test(original.toLowerCase().replace(/\s+/g, ' '));
+    if (everyDay && months > 1 && 12 % months === 0) {
+      const weekdays = group.weekdays;
+      const first = unit === 'quarter' && !context.startDay ? 1 : firstDate(context, times, (date) => weekdays.includes(date.weekday)).month;
+      if (unit !== 'quarter') startNote(context, `${MONTH_NAMES[first - 1]}`);
+      const list = [...Array(12 / months).keys()].map((k) => ((first - 1 + k * months) % 12) + 1).sort((a, b) => a - b);
+      return calendar(times, { weekdays, monthDays: null, months: list });
+    }
+    if (everyDay && months === 1) return calendar(times, { weekdays: group.weekdays, monthDays: null, months: null });
     // "every month on monday through wednesday": those days, in every month. One weekday a month is more likely the first or the last.
     if (months === 1 && group.weekdays.length > 1) {
       const days = listText(dayRuns(group.weekdays));
@@ -766,7 +779,20 @@ function settleTimes(group: Group, notes: string[]): Group {
   if (part && group.times.length === 0 && !group.timesADay) notes.push(partNote(part, part));
   // "daily at 1:00 and 13:00": a time on the 24-hour clock puts the bare ones beside it on that clock.
   const twentyFour = part ? undefined : group.times.find(onTwentyFourHourClock);
+  // Notes for times a list put after the one before them come first, as they always have.
+  const followed: string[] = [];
+  const later: string[] = [];
+  let before: ClockRead | undefined;
   const times = group.times.map((time): ClockRead => {
+    const read = settleOne(time, before);
+    before = read;
+    return read;
+  });
+  notes.push(...followed, ...later);
+  return { ...group, times };
+
+  function settleOne(time: ClockRead, before: ClockRead | undefined): ClockRead {
+    const notes = later;
     if (time.ambiguous && twentyFour) {
       const read = asTwentyFourHour(time, twentyFour);
       notes.push(read.note);
@@ -780,6 +806,14 @@ function settleTimes(group: Group, notes: string[]): Group {
     let hour = value.hour;
     if (!part) {
       const settled = settleClock(time);
+      const following = time.listed && before ? followingReading(time, before.value) : undefined;
+      if (following && (following.hour !== settled.value.hour || (value.hour < 12 && following.hour >= 12))) {
+        // "at 4 and 6", "at 5:30 and 6:30": people list times in order, so a later one is the first of its readings after the
+        // one before it (6 is 18:00 after 16:00); "at 9 and 5" is 17:00, as the rule reads it anyway.
+        const changed = following.hour !== settled.value.hour;
+        followed.push(clockNote(time, following, changed ? before : undefined));
+        return { ...time, value: following, ambiguous: false };
+      }
       if (settled.note) notes.push(settled.note);
       hour = settled.value.hour;
     } else if ((part === 'afternoon' || part === 'evening') && hour < 12) hour += 12;
@@ -791,8 +825,16 @@ function settleTimes(group: Group, notes: string[]): Group {
       notes.push(eveningTwelveNote(time.text, value.minute));
     }
     return { ...time, value: { ...value, hour }, ambiguous: false };
-  });
-  return { ...group, times };
+  }
+}
+
+/** The first reading (am, then pm) of a clock without am/pm that falls after `before`; none when neither does ("at 8pm and 8"). */
+function followingReading(time: ClockRead, before: ClockTime): ClockTime | undefined {
+  const minutes = (t: ClockTime) => t.hour * 60 + t.minute;
+  const morning = { ...time.value, hour: time.value.hour % 12 };
+  // "twice daily at 9 and 9", "at 9am and 9": the same clock again is refused as said twice, never put in the other half of the day.
+  if (morning.hour === before.hour % 12 && morning.minute === before.minute) return undefined;
+  return [morning, { ...morning, hour: morning.hour + 12 }].find((reading) => minutes(reading) > minutes(before));
 }
 
 /** The small hours, which a night said by its evening's day ("friday night at 1am") reaches into the next day. */
@@ -926,6 +968,16 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const n = group.interval!.n;
   if (group.dates || group.nth) throw new UsageError(`'${original}' mixes an interval with dates`, 'Create one schedule for the interval and one for the dates.');
   if (group.clockTimes) {
+    // "every 24 hours at 9am", "every 12 hours at 8am and 8pm": times that are each day's fires of the interval, whichever
+    // of them it starts at, say one thing: those times every day.
+    // "every 48 hours at 9am" is every 2 days at 9am.
+    const said = minutesOf(group.times.map(({ value }) => value));
+    const days = step % DAY_MINUTES === 0 && said.length === 1 ? step / DAY_MINUTES : 1;
+    const eachDay = DAY_MINUTES % step === 0 && said.length === DAY_MINUTES / step && said.every((m, k) => m === said[0]! + k * step);
+    if ((eachDay || days > 1) && !group.window && group.minuteOfHour === undefined) {
+      const daily: Group = { ...group, interval: { n: days, unit: 'day' } };
+      return SHAPES.find((shape) => shape.applies(daily))!.build(daily, original, context);
+    }
     // "daily at 9am every 3 hours": at 9:00, or every 3 hours from 9:00? A cron set cannot be both without saying so.
     const time = group.times[0]!.value;
     throw new UsageError(
@@ -1014,6 +1066,7 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
   const minutes: number[] = [];
   for (let m = anchor % step; m < DAY_MINUTES; m += step) minutes.push(m);
   const patterns = [{ minutes, days }];
+  if (group.timesAnHour && group.times.length === 0 && group.minuteOfHour === undefined) timesAnHourNote(group.timesAnHour, step, context);
   if (group.times.length === 1) startKeepsStepNote(minutes, anchor, n, unit, days, context);
   // "every 24 hours": once a day, at a time the phrase does not give (midnight, as every interval counts from it).
   if (step === DAY_MINUTES && group.times.length === 0 && group.minuteOfHour === undefined) {
@@ -1038,6 +1091,20 @@ function buildInterval(group: Group, step: number, unit: 'minute' | 'hour', orig
     );
   }
   return { kind: 'interval', patterns };
+}
+
+/** "twice an hour" chose its minutes (:00 and :30) as "twice a day" chooses its times: said, with how to choose others. */
+function timesAnHourNote(said: string, step: number, context: RecurringContext): void {
+  if (step === 1) return;
+  const mark = (m: number) => `:${String(m).padStart(2, '0')}`;
+  const chosen = Array.from({ length: 60 / step }, (_, k) => k * step);
+  const shift = step >= 10 ? (step % 10 === 0 ? step / 2 : 5) : Math.floor(step / 2);
+  if (chosen.length <= 4) {
+    const other = listText(chosen.map((m) => mark(m + shift)));
+    context.notes?.push(`read '${said}' as minutes ${listText(chosen.map(mark))} of every hour; name the minutes to choose them, such as 'every hour at ${other}'`);
+  } else {
+    context.notes?.push(`read '${said}' as every ${step} minutes from :00; name the first minute to choose others, such as 'every ${step} minutes starting at ${mark(shift)}'`);
+  }
 }
 
 /**
