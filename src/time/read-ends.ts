@@ -13,6 +13,7 @@ import { MONTH_NAMES, monthOf, unitOf, weekdayOf } from './lexicon';
 import { readGroups } from './read-recurring';
 import { ordinalDay, parseNumber, tokenize } from './words';
 import { addDays, daysInMonth, formatLocal, instantFromLocal, wallTime, type WallTime } from './zone';
+import type { ExceptDay } from './series';
 
 export interface PhraseEnds {
   /** Unix ms: no run before it. */
@@ -22,7 +23,7 @@ export interface PhraseEnds {
   /** At most this many runs. */
   count?: number;
   /** Local days left out: "except tomorrow", "except for dec 25". */
-  except?: Array<{ year: number; month: number; day: number }>;
+  except?: ExceptDay[];
   /** The words that said them, as typed, for descriptions and errors. */
   said: string[];
   /** Choices made reading them ("next friday" in this week, "next week" from its Monday), said to the user. */
@@ -118,23 +119,29 @@ function calendarEnds(said: string[]): string[] {
 }
 
 /** The days `said` (one phrase, or a list of them) name, each a day that happens once and said without a time; else null. */
-function exceptDays(said: string | string[], { now, zone }: { now: number; zone: string }): Array<{ year: number; month: number; day: number }> | null {
+function exceptDays(said: string | string[], { now, zone }: { now: number; zone: string }): ExceptDay[] | null {
   const days = typeof said === 'string' ? [said] : said;
   if (days.length === 0 || (typeof said !== 'string' && days.length < 2)) return null;
-  const read: Array<{ year: number; month: number; day: number }> = [];
+  const read: ExceptDay[] = [];
   for (const day of days) {
     if (!happensOnce(day) || isClock(day)) return null;
     try {
       const instant = parseInstant(day, { now, zone, edge: 'start' });
       if (!instant.dateOnly) return null;
       const wall = wallTime(zone, instant.instant);
-      read.push({ year: wall.year, month: wall.month, day: wall.day });
+      read.push({ year: wall.year, month: wall.month, day: wall.day, ...(yearless(day) ? { every_year: true as const } : {}) });
     } catch {
       // Not a day: left to the rule.
       return null;
     }
   }
   return read;
+}
+
+/** A day named by its month and its day, with no year and no word tying it to one ("dec 25", "the 4th of july"): every year's. */
+function yearless(day: string): boolean {
+  const words = day.split(/[\s,]+/);
+  return words.some((w) => monthOf(w) !== undefined) && words.some((w) => /^\d{1,2}(?:st|nd|rd|th)?$/.test(w)) && !words.some((w) => /^(?:\d{4}|'\d\d|next|this|last|coming)$/.test(w));
 }
 
 export function readEnds(text: string, { now, zone }: { now: number; zone: string }): { rule: string; ends: PhraseEnds } {
@@ -223,6 +230,11 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
           );
         if (days) {
           ends.except = days;
+          const yearly = days.filter((d) => d.every_year).map((d) => `${MONTH_NAMES[d.month - 1]} ${d.day}`);
+          if (yearly.length > 0)
+            ends.notes.push(
+              `read '${words.slice(exceptAt).join(' ')}' as every year's ${yearly.join(' and ')}; give the year (such as '${yearly[0]} ${days.find((d) => d.every_year)!.year}') to leave out that day alone`,
+            );
           ends.said.unshift(words.slice(exceptAt).join(' '));
           words = words.slice(0, exceptAt);
           peeled = true;

@@ -15,6 +15,11 @@ export interface LocalDate {
   day: number;
 }
 
+/** A day a rule leaves out; one said without its year ("except december 25") is left out every year. */
+export interface ExceptDay extends LocalDate {
+  every_year?: true;
+}
+
 export type SeriesRule =
   /** Every N minutes of elapsed time from `start` (Unix ms): "every 7 minutes", "every 5 hours". */
   | { kind: 'elapsed'; minutes: number; start: number }
@@ -42,7 +47,7 @@ export type SeriesRule =
   /** A rule's instants from `start` (Unix ms) on: "every friday starting december 11". */
   | { kind: 'starting'; start: number; rule: SeriesRule }
   /** A rule's instants but on the local days left out: "daily except tomorrow". */
-  | { kind: 'except'; days: LocalDate[]; rule: SeriesRule };
+  | { kind: 'except'; days: ExceptDay[]; rule: SeriesRule };
 
 const MINUTE = 60_000;
 /** How far ahead to look for the next instant: a 29 February can be eight years away. */
@@ -60,7 +65,7 @@ export function nextInstants(rule: SeriesRule, zone: string, fromMs: number, cou
   if (rule.kind === 'except') {
     const left = (ms: number) => {
       const wall = wallTime(zone, ms);
-      return rule.days.some((d) => d.year === wall.year && d.month === wall.month && d.day === wall.day);
+      return rule.days.some((d) => (d.every_year === true || d.year === wall.year) && d.month === wall.month && d.day === wall.day);
     };
     return nextInstants(rule.rule, zone, fromMs, count + rule.days.length * 1440, untilMs, moved)
       .filter((ms) => !left(ms))

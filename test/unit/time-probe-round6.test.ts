@@ -222,3 +222,28 @@ describe('only weekday names start "every monday of every month"', () => {
     expect(EVERY_WEEKDAY_OF_MONTHS.test(text)).toBe(read);
   });
 });
+
+describe('a day left out said without its year', () => {
+  const series = async (phrase: string) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 6);
+    if (meaning.type !== 'series') throw new Error('not a series');
+    return meaning;
+  };
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  it('is left out every year, said; with its year, or tied to one, only once', async () => {
+    const { nextInstants } = await import('../../src/time/series');
+    const yearly = await series('every day at 9am except december 25');
+    expect(yearly.notes).toContain("read 'except december 25' as every year's December 25; give the year (such as 'December 25 2026') to leave out that day alone");
+    // Topped up a year on, the next December 25 is left out too.
+    expect(nextInstants(yearly.rule, 'America/New_York', Date.parse('2027-12-24T15:00:00Z'), 2).map(iso)).toEqual(['2027-12-26T14:00:00.000Z', '2027-12-27T14:00:00.000Z']);
+    expect((await series('every day at 9am except the 4th of july')).rule).toMatchObject({ days: [{ month: 7, day: 4, every_year: true }] });
+    for (const phrase of ['every day at 9am except december 25 2026', 'every day at 9am except next dec 25', 'every day at 9am except tomorrow']) {
+      const once = await series(phrase);
+      expect(once.notes.join(' '), phrase).not.toContain("every year's");
+      expect(JSON.stringify(once.rule), phrase).not.toContain('every_year');
+    }
+    const once = await series('every day at 9am except december 25 2026');
+    expect(nextInstants(once.rule, 'America/New_York', Date.parse('2027-12-24T15:00:00Z'), 1).map(iso)).toEqual(['2027-12-25T14:00:00.000Z']);
+  });
+});
