@@ -196,6 +196,9 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     if (!LINK_WORDS.has(tokens[i]!) || (i === tokens.length - 1 && tokens[i] !== ',')) return null;
     i++;
   }
+  // "this week" with no weekday in it to name ("this week at 9am") is no day.
+  const thisWeek = (day?: DayRef) => day?.kind === 'in' && day.amount === 0;
+  if (thisWeek(parts.day) || thisWeek(parts.sameDay?.day)) return null;
   if (said.day !== undefined) parts.daySaid = said.day;
   if (twiceSaid.length > 0) {
     const once = tokens.filter((_, k) => !dropped.has(k)).join(' ');
@@ -232,7 +235,11 @@ function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
   if (dayOfMonth !== undefined && offset.kind === 'month' && offset.day === undefined)
     return offset.mode === 'next' ? { ...offset, day: dayOfMonth } : { kind: 'date', day: dayOfMonth, month: offset.month };
   if (dayOfMonth !== undefined && offset.kind === 'date' && offset.wholeMonth) return { kind: 'date', day: dayOfMonth, month: offset.month, year: offset.year };
-  if (offset.kind !== 'in' || offset.on !== undefined || offset.amount < 1) return null;
+  if (offset.kind !== 'in' || offset.on !== undefined) return null;
+  // "monday morning next week", "next week at 8 on monday", "friday at 3 this week": as "monday next week" (its note on a
+  // Sunday, where which week is next is a choice), whatever is said between the weekday and the week.
+  if (offset.next && offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...day, mode: offset.amount === 0 ? 'this-week' : 'next-week' };
+  if (offset.amount < 1) return null;
   if (offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...offset, on: day.weekday };
   if (offset.unit === 'month' && day.kind === 'date' && day.month === undefined && day.weekday === undefined) return { ...offset, on: day.day };
   // "first monday in 2 months", "in 3 months on the last friday": that one of the month then.
@@ -810,6 +817,8 @@ function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null
   const next = tokens[i] === 'the' && tokens[i + 1] === 'next' ? i + 1 : i;
   const workday = tokens[next] === 'next' ? workdayWordEnd(tokens, next + 1) : -1;
   if (workday > 0 && !tokens[workday - 1]!.endsWith('s')) return { value: { kind: 'workdays', amount: 1 }, end: workday };
+  // "this week": a weekday's week, said apart from it ("monday morning this week"); alone it names no day (readParts).
+  if (tokens[i] === 'this' && tokens[i + 1] === 'week') return { value: { kind: 'in', amount: 0, unit: 'week', next: true }, end: i + 2 };
   const unit = tokens[i] === 'next' ? tokens[i + 1] : undefined;
   return unit === 'week' || unit === 'month' || unit === 'year' ? { value: { kind: 'in', amount: 1, unit, next: true }, end: i + 2 } : null;
 }

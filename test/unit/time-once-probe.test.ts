@@ -204,3 +204,45 @@ describe('errors and notes that say what works', () => {
     expect((await once(phrase)).notes).toContain(note);
   });
 });
+
+describe('a weekday with "next week" or "this week" said apart from it is read as "monday next week" is, with its week note', () => {
+  const weekNote = (phrase: string, day: string, other: string, otherDay: string) =>
+    `read '${phrase}' as ${day}, in the week from tomorrow (Monday); write '${other}' for ${otherDay}, in the week from next Sunday`;
+  it.each([
+    ['monday morning next week', '2026-11-23 09:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+    ['monday morning next week at 8', '2026-11-23 08:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+    ['tuesday afternoon next week', '2026-11-24 15:00 EST', 'Tue 24 Nov', 'dec 1', 'Tue 1 Dec'],
+    ['friday evening next week', '2026-11-27 18:00 EST', 'Fri 27 Nov', 'dec 4', 'Fri 4 Dec'],
+    ['wednesday morning next week at 10', '2026-11-25 10:00 EST', 'Wed 25 Nov', 'dec 2', 'Wed 2 Dec'],
+    ['friday night next week', '2026-11-27 21:00 EST', 'Fri 27 Nov', 'dec 4', 'Fri 4 Dec'],
+    ['monday at 8 next week', '2026-11-23 08:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+    ['monday morning of next week', '2026-11-23 09:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+    ['next week in the morning on monday', '2026-11-23 09:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+    ['next week monday morning', '2026-11-23 09:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+  ])('%s on a Sunday is %s, said', async (phrase, local, day, other, otherDay) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(weekNote(phrase, day, other, otherDay));
+  });
+
+  it.each([
+    ['monday morning this week', '2026-11-23 09:00 EST', 'Monday'],
+    ['friday at 3pm this week', '2026-11-27 15:00 EST', 'Friday'],
+    ['this week in the morning on monday', '2026-11-23 09:00 EST', 'Monday'],
+  ])('%s on a Sunday is %s, said', async (phrase, local, name) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).toContain(`in the week from today; in the week that began on Monday, ${name} has passed`);
+  });
+
+  it('on a Wednesday the week is not in question: no week note', async () => {
+    const wednesday = Date.parse('2026-11-25T15:00:00Z');
+    expect((await once('monday morning next week at 8', ZONE, wednesday)).local).toBe('2026-11-30 08:00 EST');
+    expect((await once('monday morning next week at 8', ZONE, wednesday)).notes).toEqual([]);
+    expect((await once('friday at 3pm this week', ZONE, wednesday)).local).toBe('2026-11-27 15:00 EST');
+  });
+
+  it.each(['this week', 'this week at 9am', 'tomorrow this week'])('%s, with no weekday, names no day', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(/which day is not clear/);
+  });
+});
