@@ -622,6 +622,15 @@ const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MIN
  * with a note. Null when the phrase is not only a duration.
  */
 function relative(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
+  // "in 1:30": hours and minutes, or minutes and seconds as a timer shows them; the spec names neither, so neither is guessed.
+  const clockLike = /^(?:in|within) (\d{1,2}):([0-5]\d)$/.exec(text);
+  if (clockLike && Number(clockLike[1]) + Number(clockLike[2]) > 0) {
+    const [first, second] = [Number(clockLike[1]), Number(clockLike[2])];
+    const amount = (big: string, small: string) =>
+      [first > 0 ? `${first} ${big}${first === 1 ? '' : 's'}` : '', second > 0 ? `${second} ${small}${second === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ');
+    const [long, short] = [amount('hour', 'minute'), amount('minute', 'second')];
+    throw new UsageError(`'${shown}' could be ${long} or ${short} from now`, `Write 'in ${long}' or 'in ${short}', or 'at ${first}:${clockLike[2]}' for the time of day.`);
+  }
   const tokens = tokenize(text);
   // "within an hour", "in the next 30 minutes": a span, of which its end is the one instant a schedule can take; said.
   const span = tokens[0] === 'within' || (tokens[0] === 'in' && tokens[1] === 'the' && tokens[2] === 'next');
@@ -695,10 +704,12 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       count += 0.5;
       i += 3;
     }
-    // "in 1h30", "in 2 hours 15": minutes after the hours, as a clock would say them ("15h30" alone is a clock).
-    if (unit === 'hour' && !bare && i === end - 1 && /^\d{1,2}$/.test(tokens[i]!) && Number(tokens[i]) < 60) {
-      amounts.ms += Number(tokens[i]) * MINUTE;
-      i++;
+    // "in 1h30", "in 2 hours 15", "in an hour and 15", "in 1 minute 30": the next unit down after the hours (minutes) or
+    // the minutes (seconds), as a clock would say them ("15h30" alone is a clock).
+    const rest = tokens[i] === 'and' ? i + 1 : i;
+    if ((unit === 'hour' || unit === 'minute') && !bare && rest === end - 1 && /^\d{1,2}$/.test(tokens[rest]!) && Number(tokens[rest]) < 60) {
+      amounts.ms += Number(tokens[rest]) * (unit === 'hour' ? MINUTE : SECOND);
+      i = rest + 1;
     }
     const ms = UNIT_MS[unit];
     if (ms !== undefined) amounts.ms += count * ms;
@@ -745,22 +756,27 @@ function readFraction(tokens: readonly string[], start: number): { value: number
   let value: number;
   // "a half hour", "a quarter hour", "half hour": the part, then the unit.
   const article = tokens[i] === 'a' || tokens[i] === 'one' ? 1 : 0;
-  if ((tokens[i + article] === 'half' || (article && tokens[i + article] === 'quarter')) && unitOf(tokens[i + article + 1])) {
+  if ((tokens[i + article] === 'half' || tokens[i + article] === 'quarter') && unitOf(tokens[i + article + 1])) {
     return { value: tokens[i + article] === 'half' ? 0.5 : 0.25, end: i + article + 1 };
   }
   if (tokens[i] === 'half') {
     value = 0.5;
     i++;
   } else if (/^\d$/.test(tokens[i] ?? '') && tokens[i + 1] === '/' && /^[248]$/.test(tokens[i + 2] ?? '') && Number(tokens[i]) < Number(tokens[i + 2])) {
-    return { value: Number(tokens[i]) / Number(tokens[i + 2]), end: i + 3 };
+    // "1/2 hour", and "1/2 an hour", "3/4 of an hour" as the words are said.
+    const of = tokens[i + 3] === 'of' ? 1 : 0;
+    const article = tokens[i + 3 + of] === 'a' || tokens[i + 3 + of] === 'an' ? 1 : 0;
+    if (of && !article) return null;
+    return { value: Number(tokens[i]) / Number(tokens[i + 2]), end: i + 3 + of + article };
   } else {
     const three = tokens[i] === 'three' ? (tokens[i + 1] === '-' ? i + 2 : i + 1) : -1;
     if (three > 0 && /^quarters?$/.test(tokens[three] ?? '')) {
       value = 0.75;
       i = three + 1;
-    } else if ((tokens[i] === 'a' || tokens[i] === 'one') && tokens[i + 1] === 'quarter') {
+    } else if ((tokens[i] === 'a' || tokens[i] === 'one' || tokens[i] === 'quarter') && (tokens[i] === 'quarter' || tokens[i + 1] === 'quarter')) {
+      // "a quarter of an hour", and "quarter of an hour" as "half an hour" goes without its article.
       value = 0.25;
-      i += 2;
+      i += tokens[i] === 'quarter' ? 1 : 2;
     } else return null;
     if (tokens[i] !== 'of') return null;
     i++;

@@ -246,3 +246,38 @@ describe('a weekday with "next week" or "this week" said apart from it is read a
     await expect(once(phrase)).rejects.toThrow(/which day is not clear/);
   });
 });
+
+describe('durations said as people say them', () => {
+  it.each([
+    ['in 1/2 an hour', '2026-11-22T15:30:00.000Z'],
+    ['in 3/4 of an hour', '2026-11-22T15:45:00.000Z'],
+    ['in 1/4 of an hour', '2026-11-22T15:15:00.000Z'],
+    ['in quarter of an hour', '2026-11-22T15:15:00.000Z'],
+    ['in quarter hour', '2026-11-22T15:15:00.000Z'],
+    ['in an hour and 15', '2026-11-22T16:15:00.000Z'],
+    ['in 2 hours and 15', '2026-11-22T17:15:00.000Z'],
+    ['in 1 minute 30', '2026-11-22T15:01:30.000Z'],
+    ['in 1 minute and 30', '2026-11-22T15:01:30.000Z'],
+    ['in 2 mins 45', '2026-11-22T15:02:45.000Z'],
+  ])('%s is %s', async (phrase, iso) => {
+    const read = await once(phrase);
+    expect(read.scheduled_at_iso).toBe(iso);
+    expect(read.notes).toEqual([]);
+  });
+
+  it.each([
+    ['in 1:30', "'in 1:30' could be 1 hour 30 minutes or 1 minute 30 seconds from now", "Write 'in 1 hour 30 minutes' or 'in 1 minute 30 seconds', or 'at 1:30' for the time of day."],
+    ['in 0:45', "'in 0:45' could be 45 minutes or 45 seconds from now", "Write 'in 45 minutes' or 'in 45 seconds', or 'at 0:45' for the time of day."],
+  ])('%s, hours or minutes as a timer shows them, is refused as %s', async (phrase, message, hint) => {
+    const error = await once(phrase).then(
+      () => null,
+      (caught: { message: string; hint?: string }) => caught,
+    );
+    expect(error?.message).toBe(message);
+    expect(error?.hint).toBe(hint);
+  });
+
+  it('an amount after minutes past 59 is still not read', async () => {
+    await expect(once('in 2 hours and 75')).rejects.toThrow(/Could not understand/);
+  });
+});
