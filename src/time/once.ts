@@ -128,6 +128,9 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const text = nextUnit(plainDays(said, wallTime(zone, now), named), now, zone, named);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
+  // (As a start, "starting at 5 past the hour" is where an interval counts from: the recurring reader's.)
+  const minute = edge ? undefined : minuteOfHour(text);
+  if (minute !== undefined) return { instant: nextMinuteOfHour(minute, now, zone), isNow: false, notes: named, dateOnly: false };
 
   // A day as an edge is the next such day that has not ended ("starting dec 3" on 3 Dec is today), so its last minute picks it.
   const read: Reading = { notes: named, dateOnly: false, dayClock: edge ? END_OF_DAY : { hour: DEFAULT_HOUR, minute: 0 } };
@@ -204,6 +207,32 @@ function nextUnit(text: string, now: number, zone: string, notes: string[]): str
     notes.push(`read '${text}' as in 1 hour (${formatClock(later.hour, later.minute)}); for the next whole hour, write 'at ${formatClock(later.hour, 0)}'`);
   }
   return `in 1 ${unit}`;
+}
+
+/**
+ * "at the top of the hour", "on the hour", "at half past the hour", "20 minutes to the hour": a minute of the hour said
+ * in words alone ("at :30" is left to the recurring reader's error, which asks for "every hour"), which comes round every hour; for one time, the next (said as "every hour ..." it is a schedule).
+ */
+const MINUTE_OF_HOUR = /^(?:(?:at|on) )?(?:(?:the )?(top|bottom) of the hour|on the (half[ -]?)?hour|(?:a )?(.+?) (?:minutes? |mins? )?(past|after|to|till|before) the hour)$/;
+
+function minuteOfHour(text: string): number | undefined {
+  const m = MINUTE_OF_HOUR.exec(text);
+  if (!m) return undefined;
+  const [, edge, half, count, link] = m;
+  if (edge !== undefined) return edge === 'top' ? 0 : 30;
+  if (count === undefined) return half ? 30 : 0;
+  const words = tokenize(count);
+  const spoken = readNumber(words, 0, { articles: false });
+  const minutes = count === 'half' ? 30 : count === 'quarter' ? 15 : spoken?.end === words.length ? spoken.value : NaN;
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 59 || (count === 'half' && /^(?:to|till|before)$/.test(link!))) return undefined;
+  return /^(?:past|after)$/.test(link!) ? minutes : 60 - minutes;
+}
+
+/** The next instant strictly after now at that minute past a local hour (an hour and its minutes are elapsed time from now). */
+function nextMinuteOfHour(minute: number, now: number, zone: string): number {
+  const wall = wallTime(zone, now);
+  const at = now - (((now % SECOND) + SECOND) % SECOND) - (wall.minute * 60 + wall.second) * SECOND + minute * MINUTE;
+  return at > now ? at : at + HOUR;
 }
 
 /** "by friday", "on friday by noon": a deadline, which the phrase gives instead of the time to send. */

@@ -281,3 +281,36 @@ describe('durations said as people say them', () => {
     await expect(once('in 2 hours and 75')).rejects.toThrow(/Could not understand/);
   });
 });
+
+describe('a minute of the hour said alone is the next one', () => {
+  it.each([
+    ['at the top of the hour', '2026-11-22T16:00:00.000Z'],
+    ['top of the hour', '2026-11-22T16:00:00.000Z'],
+    ['on the hour', '2026-11-22T16:00:00.000Z'],
+    ['at half past the hour', '2026-11-22T15:30:00.000Z'],
+    ['at the bottom of the hour', '2026-11-22T15:30:00.000Z'],
+    ['on the half hour', '2026-11-22T15:30:00.000Z'],
+    ['at quarter past the hour', '2026-11-22T15:15:00.000Z'],
+    ['at a quarter to the hour', '2026-11-22T15:45:00.000Z'],
+    ['at 20 minutes to the hour', '2026-11-22T15:40:00.000Z'],
+    ['at twenty-five past the hour', '2026-11-22T15:25:00.000Z'],
+    ['remind me at the top of the hour', '2026-11-22T16:00:00.000Z'],
+  ])('%s at 10:00 is %s', async (phrase, iso) => {
+    const read = await once(phrase);
+    expect(read.scheduled_at_iso).toBe(iso);
+    expect(read.notes).toEqual([]);
+  });
+
+  it('a minute already gone this hour is the next hour’s, to the second', async () => {
+    expect((await once('at half past the hour', ZONE, Date.parse('2026-11-22T15:30:00.250Z'))).scheduled_at_iso).toBe('2026-11-22T16:30:00.000Z');
+    expect((await once('at the top of the hour', ZONE, Date.parse('2026-11-22T15:59:59Z'))).scheduled_at_iso).toBe('2026-11-22T16:00:00.000Z');
+  });
+
+  it('the hour is the local one, in a zone half an hour from UTC', async () => {
+    expect((await once('at the top of the hour', 'Asia/Kolkata')).scheduled_at_iso).toBe('2026-11-22T15:30:00.000Z');
+  });
+
+  it('said with every hour it is still a schedule', async () => {
+    await expect(once('every hour on the hour')).rejects.toThrow(/is a recurring schedule/);
+  });
+});
