@@ -314,3 +314,18 @@ describe('a minute of the hour said alone is the next one', () => {
     await expect(once('every hour on the hour')).rejects.toThrow(/is a recurring schedule/);
   });
 });
+
+describe('a date written year first with dots or slashes takes any clock a dashed one does', () => {
+  it.each([
+    ['2026.12.05 10 a.m.', '2026-12-05 10:00 EST'],
+    ['2026.12.05 at 10 a.m.', '2026-12-05 10:00 EST'],
+    ['2026.12.05. 10 p.m.', '2026-12-05 22:00 EST'],
+    ['2026/12/05 10 a.m.', '2026-12-05 10:00 EST'],
+    ['2026.12.5 at 4 p.m.', '2026-12-05 16:00 EST'],
+    ['2026.12.05', '2026-12-05 09:00 EST'],
+  ])('%s is %s', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual([]);
+  });
+});
