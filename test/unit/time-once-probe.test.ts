@@ -329,3 +329,20 @@ describe('a date written year first with dots or slashes takes any clock a dashe
     expect(read.notes).toEqual([]);
   });
 });
+
+describe('a 24-hour clock of the small hours with am after it', () => {
+  it.each([
+    ['00:32 am', '2026-11-23 00:32 EST'],
+    ['00:55 am', '2026-11-23 00:55 EST'],
+    ['0:32 am', '2026-11-23 00:32 EST'],
+    ['tomorrow 00:00 a.m.', '2026-11-23 00:00 EST'],
+  ])('%s is %s: am agrees with it', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual([]);
+  });
+
+  it.each(['00:32 pm', '0am'])('%s is still refused', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(/with am\/pm the hour must be 1-12/);
+  });
+});
