@@ -346,3 +346,20 @@ describe('a 24-hour clock of the small hours with am after it', () => {
     await expect(once(phrase)).rejects.toThrow(/with am\/pm the hour must be 1-12/);
   });
 });
+
+describe('meals name the hour they most often stand for, as lunch does, said', () => {
+  it.each([
+    ['dinner on friday', '2026-11-27 18:00 EST', "read 'dinner' as 18:00; give the time for another, such as 'at 7pm'"],
+    ['friday at dinner', '2026-11-27 18:00 EST', "read 'dinner' as 18:00; give the time for another, such as 'at 7pm'"],
+    ['dinnertime tomorrow', '2026-11-23 18:00 EST', "read 'dinnertime' as 18:00; give the time for another, such as 'at 7pm'"],
+    ['supper time tomorrow', '2026-11-23 18:00 EST', "read 'supper time' as 18:00; give the time for another, such as 'at 7pm'"],
+    ['breakfast on friday', '2026-11-27 08:00 EST', "read 'breakfast' as 08:00; give the time for another, such as 'at 7am'"],
+    ['tomorrow at breakfast', '2026-11-23 08:00 EST', "read 'breakfast' as 08:00; give the time for another, such as 'at 7am'"],
+    ['brunch on sunday', '2026-11-22 11:00 EST', "read 'brunch' as 11:00; give the time for another, such as 'at 10am'"],
+    ['lunch on friday', '2026-11-27 12:00 EST', "read 'lunch' as 12:00; give the time for another, such as 'at 1pm'"],
+  ])('%s is %s', async (phrase, local, note) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(note);
+  });
+});
