@@ -456,8 +456,12 @@ export function withChatWords(words: readonly string[]): string[] {
 const HEDGE =
   /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|ninety)\b))/g;
 
-/** A hedge after a clock or a span: "3ish", "3pm-ish", "5pm or so", "9am approximately", "noonish", "in an hour or so". */
-const HEDGE_AFTER = /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?))(-?ish| or so| approximately| roughly)\b/g;
+/**
+ * A hedge after a clock, a span, a day or a part or meal of one: "3ish", "3pm-ish", "5pm or so", "9am approximately",
+ * "noonish", "in an hour or so", "tomorrow-ish", "friday-ish", "dinner-ish".
+ */
+const HEDGE_AFTER =
+  /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?)|today|tonight|tomorrow|tmrw|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|lunch(?:time)?|breakfast|brunch|dinner|supper)(-?ish| or so| approximately| roughly)\b/g;
 
 /** A word that says a time is exact ("exactly 5pm", "9am on the dot", "9am precisely"), before or after the time. */
 const EXACTLY =

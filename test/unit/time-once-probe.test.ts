@@ -363,3 +363,19 @@ describe('meals name the hour they most often stand for, as lunch does, said', (
     expect(read.notes).toContain(note);
   });
 });
+
+describe('a hedge after a day, a part of one or a meal is read as after a clock', () => {
+  it.each([
+    ['tomorrow-ish', '2026-11-23 09:00 EST', 'ish'],
+    ['tomorrowish', '2026-11-23 09:00 EST', 'ish'],
+    ['friday-ish', '2026-11-27 09:00 EST', 'ish'],
+    ['friday or so', '2026-11-27 09:00 EST', 'or so'],
+    ['tomorrow-ish at 5pm', '2026-11-23 17:00 EST', 'ish'],
+    ['tomorrow morning-ish', '2026-11-23 09:00 EST', 'ish'],
+    ['dinner-ish', '2026-11-22 18:00 EST', 'ish'],
+  ])('%s is %s, said', async (phrase, local, word) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(`read '${phrase}' as exact, without '${word}': a schedule fires at one instant`);
+  });
+});
