@@ -655,6 +655,11 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     const near = readWeekdayNear(tokens, nth.end);
     if (near && near.value.kind === 'near') return { value: { kind: 'shift', days: 7 * (nth.value - 1) * near.value.direction, from: near.value, said: near.value.said }, end: near.end };
   }
+  // "fifth friday 2027", "last monday 2028": a year right after, as "of 2027" (its first month, or from the end its last); not
+  // a clock ("2027" is 20:27 no more than after "dec 5").
+  if (weekday !== undefined && !workday && /^20\d\d$/.test(link ?? '')) {
+    return { value: { kind: 'nth', nth: nth.value, weekday, of: { month: nth.value < 0 ? 12 : 1, year: Number(link) } }, end: end + 2 };
+  }
   // "first sunday next month", "3rd thursday this september": the month right after, without "of".
   const of = link === 'of' || link === 'in' ? readMonthRef(tokens, end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, end + 1) : null;
   // "the first tuesday", "2nd friday at 3pm": of the month, as "the first tuesday of the month" (a "last" weekday alone is the past one).

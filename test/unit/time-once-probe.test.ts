@@ -379,3 +379,22 @@ describe('a hedge after a day, a part of one or a meal is read as after a clock'
     expect(read.notes).toContain(`read '${phrase}' as exact, without '${word}': a schedule fires at one instant`);
   });
 });
+
+describe('a year right after the nth weekday is its year, as "of 2027" is, not a clock', () => {
+  it.each([
+    ['fifth friday 2027', '2027-01-29 09:00 EST'],
+    ['first friday 2027', '2027-01-01 09:00 EST'],
+    ['the first monday 2027', '2027-01-04 09:00 EST'],
+    ['second tuesday 2027 at 5pm', '2027-01-12 17:00 EST'],
+    ['last friday 2027', '2027-12-31 09:00 EST'],
+    ['2nd last friday 2027', '2027-12-24 09:00 EST'],
+  ])('%s is %s', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual([]);
+  });
+
+  it('a January without that many of the weekday is named', async () => {
+    await expect(once('fifth friday 2028')).rejects.toThrow("'fifth friday 2028' is not a date: January 2028 has no fifth Friday");
+  });
+});
