@@ -377,8 +377,9 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   if (tokens[i] === 'the') {
     // "the next monday", "the following monday", "the coming monday": as without "the".
     if (/^(?:next|following|coming|upcoming)$/.test(tokens[i + 1] ?? '') && weekdayAt(tokens, i + 2) !== undefined) return readWeekday(tokens, i + 1);
-    // "the wednesday of next week": as "wednesday of next week".
+    // "the wednesday of next week": as "wednesday of next week"; "the monday morning of next week": as "monday morning of next week".
     if (weekdayAt(tokens, i + 1) !== undefined && tokens[i + 2] === 'of' && tokens[i + 4] === 'week') return readWeekday(tokens, i + 1);
+    if (weekdayAt(tokens, i + 1) !== undefined && partOfDay(tokens[i + 2]) !== undefined && tokens[i + 3] === 'of') return readWeekday(tokens, i + 1);
     // "the last friday before christmas": the friday before it.
     if (tokens[i + 1] === 'last' && weekdayAt(tokens, i + 2) !== undefined && tokens[i + 3] === 'before') return readWeekdayNear(tokens, i + 2);
     return readWeekdayNear(tokens, i + 1);
@@ -415,7 +416,8 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   if (weekday === undefined) return null;
   j++;
   // "tuesday the 8th", "next tuesday the 8th": that date, which must be that weekday.
-  if (mode === 'this' || lead === 'next') {
+  // ("monday first thing": the morning, not the 1st.)
+  if ((mode === 'this' || lead === 'next') && !(tokens[j] === 'first' && tokens[j + 1] === 'thing')) {
     const date = readDate(tokens, tokens[j] === ',' ? j + 1 : j);
     if (date && date.value.kind === 'date') return { value: { ...date.value, weekday }, end: date.end };
   }

@@ -398,3 +398,18 @@ describe('a year right after the nth weekday is its year, as "of 2027" is, not a
     await expect(once('fifth friday 2028')).rejects.toThrow("'fifth friday 2028' is not a date: January 2028 has no fifth Friday");
   });
 });
+
+describe('more ways of putting a part of the day between a weekday and its week', () => {
+  it.each([
+    ['the monday morning of next week', '2026-11-23 09:00 EST'],
+    ['monday first thing next week', '2026-11-23 09:00 EST'],
+  ])('%s on a Sunday is %s, with the week note', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(`read '${phrase}' as Mon 23 Nov, in the week from tomorrow (Monday); write 'nov 30' for Mon 30 Nov, in the week from next Sunday`);
+  });
+
+  it('"monday first thing" is the morning, not the 1st', async () => {
+    expect((await once('monday first thing')).local).toBe('2026-11-23 09:00 EST');
+  });
+});
