@@ -26,7 +26,7 @@ type MonthRef =
 
 export type DayRef =
   | { kind: 'offset'; days: number }
-  | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'last' | 'last-week' }
+  | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'after-next-week' | 'last' | 'last-week' }
   /**
    * `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note.
    * `years`: in the year that many years from this one ("march 3 next year"). `wholeMonth`: said as a month
@@ -196,8 +196,8 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     if (!LINK_WORDS.has(tokens[i]!) || (i === tokens.length - 1 && tokens[i] !== ',')) return null;
     i++;
   }
-  // "this week" with no weekday in it to name ("this week at 9am") is no day.
-  const thisWeek = (day?: DayRef) => day?.kind === 'in' && day.amount === 0;
+  // "this week" ("the week after next") with no weekday in it to name ("this week at 9am") is no day.
+  const thisWeek = (day?: DayRef) => day?.kind === 'in' && day.next === true && day.unit === 'week' && day.amount !== 1;
   if (thisWeek(parts.day) || thisWeek(parts.sameDay?.day)) return null;
   if (said.day !== undefined) parts.daySaid = said.day;
   if (twiceSaid.length > 0) {
@@ -238,7 +238,7 @@ function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
   if (offset.kind !== 'in' || offset.on !== undefined) return null;
   // "monday morning next week", "next week at 8 on monday", "friday at 3 this week": as "monday next week" (its note on a
   // Sunday, where which week is next is a choice), whatever is said between the weekday and the week.
-  if (offset.next && offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...day, mode: offset.amount === 0 ? 'this-week' : 'next-week' };
+  if (offset.next && offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...day, mode: (['this-week', 'next-week', 'after-next-week'] as const)[offset.amount]! };
   if (offset.amount < 1) return null;
   if (offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...offset, on: day.weekday };
   if (offset.unit === 'month' && day.kind === 'date' && day.month === undefined && day.weekday === undefined) return { ...offset, on: day.day };
@@ -439,7 +439,7 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   // "wednesday the week after next", "wednesday of the week after next": a week after "wednesday next week".
   const theWeek = tokens[j] === 'of' ? j + 1 : j;
   if (tokens[theWeek] === 'the' && tokens[theWeek + 1] === 'week' && tokens[theWeek + 2] === 'after' && tokens[theWeek + 3] === 'next') {
-    return { value: { kind: 'shift', days: 7, from: { kind: 'weekday', weekday, mode: 'next-week' } }, end: theWeek + 4 };
+    return { value: { kind: 'weekday', weekday, mode: 'after-next-week' }, end: theWeek + 4 };
   }
   // "monday next" (British): next monday.
   if (mode === 'this' && lead !== 'this' && tokens[j] === 'next') return { value: { kind: 'weekday', weekday, mode: 'next' }, end: j + 1 };
@@ -826,6 +826,9 @@ function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null
   if (workday > 0 && !tokens[workday - 1]!.endsWith('s')) return { value: { kind: 'workdays', amount: 1 }, end: workday };
   // "this week": a weekday's week, said apart from it ("monday morning this week"); alone it names no day (readParts).
   if (tokens[i] === 'this' && tokens[i + 1] === 'week') return { value: { kind: 'in', amount: 0, unit: 'week', next: true }, end: i + 2 };
+  // "the week after next": so too ("monday afternoon the week after next").
+  const theWeek = tokens[i] === 'the' ? i + 1 : i;
+  if (tokens[theWeek] === 'week' && tokens[theWeek + 1] === 'after' && tokens[theWeek + 2] === 'next') return { value: { kind: 'in', amount: 2, unit: 'week', next: true }, end: theWeek + 3 };
   const unit = tokens[i] === 'next' ? tokens[i + 1] : undefined;
   return unit === 'week' || unit === 'month' || unit === 'year' ? { value: { kind: 'in', amount: 1, unit, next: true }, end: i + 2 } : null;
 }

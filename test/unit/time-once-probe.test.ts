@@ -413,3 +413,22 @@ describe('more ways of putting a part of the day between a weekday and its week'
     expect((await once('monday first thing')).local).toBe('2026-11-23 09:00 EST');
   });
 });
+
+describe('a weekday with "the week after next" said apart from it is read as "wednesday the week after next" is', () => {
+  it.each([
+    ['monday afternoon the week after next', '2026-11-30 15:00 EST'],
+    ['the week after next on wednesday', '2026-12-02 09:00 EST'],
+    ['wednesday morning the week after next', '2026-12-02 09:00 EST'],
+    ['wednesday the week after next', '2026-12-02 09:00 EST'],
+  ])('%s on a Sunday is %s', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+
+  it('on a Wednesday it is the week after next week', async () => {
+    expect((await once('monday afternoon the week after next', ZONE, Date.parse('2026-11-25T15:00:00Z'))).local).toBe('2026-12-07 15:00 EST');
+  });
+
+  it('with no weekday it names no day', async () => {
+    await expect(once('the week after next at 3pm')).rejects.toThrow(/Could not understand/);
+  });
+});
