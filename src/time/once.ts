@@ -713,13 +713,15 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       // "in 1 1/2 hours"
       const part = Number.isInteger(count) ? readFraction(tokens, i) : null;
       if (part && part.value < 1 && /^\d$/.test(tokens[i]!)) {
-        count += part.value;
+        // "in a 1/2 hour": the article is no whole one.
+        count = (/^(?:a|an)$/.test(tokens[i - 1]!) ? 0 : count) + part.value;
         i = part.end;
       }
-      // "in one and a half hours", "2 and a half days"
-      if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half' && unitOf(tokens[i + 3])) {
-        count += 0.5;
-        i += 3;
+      // "in one and a half hours", "2 and a half days", "1 and a quarter hours"
+      const andPart = andAPart(tokens, i);
+      if (andPart && unitOf(tokens[andPart.end])) {
+        count += andPart.value;
+        i = andPart.end;
       }
     }
     // "in 2 more minutes"
@@ -732,10 +734,12 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     }
     said.add(unit);
     i++;
-    // "an hour and a half"
-    if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half') {
-      count += 0.5;
-      i += 3;
+    // "an hour and a half", "an hour and a quarter" (not a quarter of a year), "an hour and three quarters"; after years
+    // a quarter is one ("a year and a quarter" is 15 months), read as the next amount.
+    const andPart = andAPart(tokens, i);
+    if (andPart && (unit !== 'year' || andPart.value === 0.5)) {
+      count += andPart.value;
+      i = andPart.end;
     }
     // "in 1h30", "in 2 hours 15", "in an hour and 15", "in 1 minute 30": the next unit down after the hours (minutes) or
     // the minutes (seconds), as a clock would say them ("15h30" alone is a clock).
@@ -781,6 +785,15 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     if (skippedOrTwice) read.notes.push(skippedOrTwice);
   }
   return instant + sign * amounts.ms;
+}
+
+/** "and a half", "and a quarter", "and three quarters": a part of one more of the unit said beside it. */
+function andAPart(tokens: readonly string[], i: number): { value: number; end: number } | null {
+  if (tokens[i] !== 'and') return null;
+  if ((tokens[i + 1] === 'a' || tokens[i + 1] === 'one') && (tokens[i + 2] === 'half' || tokens[i + 2] === 'quarter')) return { value: tokens[i + 2] === 'half' ? 0.5 : 0.25, end: i + 3 };
+  const three = tokens[i + 2] === '-' ? i + 3 : i + 2;
+  if (tokens[i + 1] === 'three' && /^quarters?$/.test(tokens[three] ?? '')) return { value: 0.75, end: three + 1 };
+  return null;
 }
 
 /** "half a(n)", "(a) half", "a quarter (of a(n))", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */

@@ -432,3 +432,18 @@ describe('a weekday with "the week after next" said apart from it is read as "we
     await expect(once('the week after next at 3pm')).rejects.toThrow(/Could not understand/);
   });
 });
+
+describe('a quarter said after an amount is a part of its unit, not a quarter of a year', () => {
+  it.each([
+    ['in an hour and a quarter', '2026-11-22T16:15:00.000Z'],
+    ['in 2 hours and a quarter', '2026-11-22T17:15:00.000Z'],
+    ['in an hour and three quarters', '2026-11-22T16:45:00.000Z'],
+    ['in an hour and three-quarters', '2026-11-22T16:45:00.000Z'],
+    ['in one and a quarter hours', '2026-11-22T16:15:00.000Z'],
+    ['in a 1/2 hour', '2026-11-22T15:30:00.000Z'],
+    ['in 1 1/2 hours', '2026-11-22T16:30:00.000Z'],
+    ['in 1 year and a quarter', '2028-02-22T15:00:00.000Z'],
+  ])('%s is %s', async (phrase, iso) => {
+    expect((await once(phrase)).scheduled_at_iso).toBe(iso);
+  });
+});
