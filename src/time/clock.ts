@@ -210,6 +210,8 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
     }
   }
   if (meridiem) {
+    // "00:32 am": a 24-hour clock's small hours, which "am" agrees with ("0am" and "00:32 pm" say nothing one can read).
+    if (colon && hour === 0 && meridiem === 'am') return { value: { hour, minute }, end: i, ambiguous: false, written: hour, text: text() };
     if (hour < 1 || hour > 12) {
       throw new UsageError(
         `'${text()}' is not a time of day: with am/pm the hour must be 1-12`,

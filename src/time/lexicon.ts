@@ -122,7 +122,7 @@ const GRAMMAR_WORDS = `
   ending ends up next this last past previous coming upcoming current final first end start except excluding but not top half quarter
   besides apart than
   o oh week's minute's sharp only semi occurs recurs repeats single alternate even odd numbered thrice finishing
-  lunch lunchtime office bimonthly biannually biannual biyearly semimonthly semiweekly
+  lunch lunchtime breakfast brunch dinner supper office bimonthly biannually biannual biyearly semimonthly semiweekly
 `;
 
 /** Every word above, made when an error first asks (a phrase read without one never does). */
@@ -260,6 +260,15 @@ export function withNamedTimes(text: string, notes: string[] | undefined, kind: 
     out = out.replace(/\blunch(?: ?-?time)?\b/g, 'noon');
     notes?.push(`read '${lunch[0]}' as 12:00; give the time for another, such as 'at 1pm'`);
   }
+  // The other meals, as lunch is: the hour each most often stands for, said.
+  if (/(?:breakfast|brunch|dinner|supper)/.test(out)) {
+    out = out.replace(MEALS, (said: string, meal: keyof typeof MEAL_TIMES) => {
+      const [clock, shown, other] = MEAL_TIMES[meal];
+      const note = `read '${said}' as ${shown}; give the time for another, such as 'at ${other}'`;
+      if (!notes?.includes(note)) notes?.push(note);
+      return clock;
+    });
+  }
   const hours = kind === 'recurring' && out.includes('hours') ? BUSINESS_HOURS.exec(out) : null;
   if (hours && !/\b(?:after|before|outside|until|till|til|past|beyond|out of)\s+$/.test(out.slice(0, hours.index))) {
     const ownDays = NAMED_DAYS.test(out.slice(0, hours.index) + out.slice(hours.index + hours[0].length));
@@ -271,6 +280,9 @@ export function withNamedTimes(text: string, notes: string[] | undefined, kind: 
   return out;
 }
 
+const MEALS = /\b(breakfast|brunch|dinner|supper)(?: ?-?time)?\b/g;
+/** Each meal's clock, as written for the readers and as said in its note, and another to show in the note. */
+const MEAL_TIMES = { breakfast: ['8am', '08:00', '7am'], brunch: ['11am', '11:00', '10am'], dinner: ['6pm', '18:00', '7pm'], supper: ['6pm', '18:00', '7pm'] } as const;
 const MILITARY_TIME = /(^|(?<!\b(?:in|within|for|after|every|each|of|than)) )([01]\d|2[0-3])([0-5]\d) ?(h|hrs?|hours)\b/g;
 const CLOCK_THEN_HOURS = /(^|(?<!\b(?:in|within|for|after|every|each|of|than)) )((?:[01]?\d|2[0-3]):[0-5]\d) ?(?:h|hrs?|hours)\b/g;
 const BUSINESS_HOURS = /\b(?:(?:during|within|in) )?(?:(?:the|normal|regular|standard|usual) )?(?:business|office|working|work) hours\b/;
@@ -444,8 +456,12 @@ export function withChatWords(words: readonly string[]): string[] {
 const HEDGE =
   /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|ninety)\b))/g;
 
-/** A hedge after a clock or a span: "3ish", "3pm-ish", "5pm or so", "9am approximately", "noonish", "in an hour or so". */
-const HEDGE_AFTER = /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?))(-?ish| or so| approximately| roughly)\b/g;
+/**
+ * A hedge after a clock, a span, a day or a part or meal of one: "3ish", "3pm-ish", "5pm or so", "9am approximately",
+ * "noonish", "in an hour or so", "tomorrow-ish", "friday-ish", "dinner-ish".
+ */
+const HEDGE_AFTER =
+  /\b(\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|\d{3,4}|noon|midnight|(?:\d+|an?) (?:minutes?|mins?|hours?|days?|weeks?)|today|tonight|tomorrow|tmrw|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|lunch(?:time)?|breakfast|brunch|dinner|supper)(-?ish| or so| approximately| roughly)\b/g;
 
 /** A word that says a time is exact ("exactly 5pm", "9am on the dot", "9am precisely"), before or after the time. */
 const EXACTLY =

