@@ -53,7 +53,7 @@ export function findTarget(path: string | undefined): Target {
 }
 
 /** A folder's README.md says what the folder is for: it is no schedule (export never names a file so). */
-export function isReadme(name: string): boolean {
+function isReadme(name: string): boolean {
   return name.toLowerCase() === 'readme.md';
 }
 

@@ -120,7 +120,8 @@ export async function deleteSeries(rt: Runtime, seriesId: string, requests: Limi
 async function heldBesideWaiting(rt: Runtime, series: Series, requests: Limiter, passed: ReadonlySet<string>): Promise<string[]> {
   const attempted = new Set((series.attempted ?? []).map((instant) => Date.parse(instant)));
   if (passed.size === 0 && attempted.size === 0) return [];
-  const recorded = recordedIds(await (await stateStore(rt)).read(), serverOf(rt)).here;
+  // Only a landed attempt needs telling from what the record holds: without any, the record is not read (nor copied).
+  const recorded = attempted.size === 0 ? new Set<string>() : recordedIds(await (await stateStore(rt)).readShared(), serverOf(rt)).here;
   const held: string[] = [];
   for await (const page of (await rt.api()).schedulePages(series.agent_id, { slots: requests }))
     for (const item of page) {
