@@ -1,6 +1,6 @@
 import type { Output } from '../output/output';
 import { localAndUtc } from '../output/when';
-import type { RecordStatus } from './record';
+import { deleteAgain, type RecordStatus } from './record';
 
 const MORE_OF = { changed: ['change', 'changes'], errors: ['error', 'errors'], skipped: ['skipped', 'skipped'] } as const;
 
@@ -42,6 +42,8 @@ export function printStatus(out: Output, status: RecordStatus, zone: string, { e
     const of = c.replacing ? ` (replacing ${c.replacing})` : c.resuming ? ` (resuming ${c.resuming})` : c.series_id ? ` (series ${c.series_id})` : '';
     say(`  Unfinished    a create of '${c.phrase}'${of} sent ${when(c.attempted_at)}, its answer lost: letta-switchboard sync${there} finishes it (records it if it landed, else says so)`);
   }
+  for (const d of status.unfinished_deletes)
+    say(`  Unfinished    a delete of ${d.id} sent ${when(d.sent_at)}, cut short: it may still be on Letta; ${deleteAgain(d, elsewhere ? status.server : undefined)} finishes it`);
   if (status.needs_action.length === 0) out.success(elsewhere ? `The record of intent on ${status.server} needs no attention.` : 'The record of intent needs no attention.');
   for (const line of status.needs_action) out.warn(line);
 }

@@ -30,6 +30,11 @@ export interface RecordStatus {
    * the attempt. `replacing`: the schedule an edit or sync was replacing; `resuming`: the paused id; `series_id`: a series' members.
    */
   unfinished_creates: Array<{ agent_id: string; phrase: string; attempted_at: string; replacing?: string; resuming?: string; series_id?: string }>;
+  /**
+   * Deletes cut short (killed, interrupted, their answer lost, a series' member refused): what they were deleting may
+   * still be on Letta, firing. Deleting the id again finishes it; sync finds out for one schedule and finishes a series.
+   */
+  unfinished_deletes: Array<{ id: string; agent_id: string; kind: 'one-time' | 'recurring' | 'series'; sent_at: string }>;
   /** One line per thing a person should act on; empty when all is well. */
   needs_action: string[];
 }
@@ -123,6 +128,14 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
       .filter((one) => awaitsLostMember(one, now))
       .map((one) => ({ agent_id: one.agent_id, phrase: one.phrase, attempted_at: one.status_at ?? one.created_at, series_id: one.series_id })),
   ];
+  const unfinishedDeletes: RecordStatus['unfinished_deletes'] = [
+    ...ours(state.intents)
+      .filter((i) => i.status === 'active' && typeof i.delete_unanswered_at === 'string')
+      .map((i) => ({ id: i.schedule_id, agent_id: i.agent_id, kind: i.kind, sent_at: i.delete_unanswered_at! })),
+    ...ours(state.series)
+      .filter((one) => one.delete_unfinished === true)
+      .map((one) => ({ id: one.series_id, agent_id: one.agent_id, kind: 'series' as const, sent_at: one.status_at ?? one.created_at })),
+  ];
   const overdue = lastSync === undefined || now - Date.parse(lastSync.at) > SYNC_OVERDUE_MS;
   const needs: string[] = [];
   const sync = elsewhere ? `letta-switchboard sync --base-url ${server}` : 'letta-switchboard sync';
@@ -141,6 +154,8 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
     needs.push(
       `${unfinished.length} create${unfinished.length === 1 ? "'s" : "s'"} answer was lost ('${unfinished[0]!.phrase}'${unfinished.length > 1 ? ', ...' : ''}): run ${sync} to record what landed`,
     );
+  for (const d of unfinishedDeletes)
+    needs.push(`A delete of ${d.id} (${d.sent_at}) was cut short: it may still be on Letta, where it fires: run ${deleteAgain(d, elsewhere ? server : undefined)} to finish it`);
   const named = elsewhere ? needs.map((line) => `On ${server}: ${line}`) : needs;
   return {
     server,
@@ -152,8 +167,14 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
     paused,
     skipped,
     unfinished_creates: unfinished,
+    unfinished_deletes: unfinishedDeletes,
     needs_action: named,
   };
+}
+
+/** The command that finishes a delete cut short: the same delete again (a series' with either kind's command). */
+export function deleteAgain(d: RecordStatus['unfinished_deletes'][number], server?: string): string {
+  return `letta-switchboard ${d.kind === 'one-time' ? 'onetime' : 'recurring'} delete ${d.id}${server === undefined ? '' : ` --base-url ${server}`}`;
 }
 
 /** The server a record set aside names, if it names one (a paused copy may name it only in its intent). */
@@ -178,6 +199,7 @@ export function hasRecord(status: RecordStatus): boolean {
     status.paused.length > 0 ||
     status.skipped.length > 0 ||
     status.unfinished_creates.length > 0 ||
+    status.unfinished_deletes.length > 0 ||
     status.needs_action.length > 0
   );
 }

@@ -66,6 +66,54 @@ describe('status', () => {
   });
 });
 
+describe('status and deletes cut short', () => {
+  beforeEach(() => (h.letta.now = () => Date.parse(WINTER)));
+
+  it('a series whose delete was cut short needs action (its members left on Letta still fire) until it is deleted again', async () => {
+    const series = await create(['--cron', 'every day at 9am', '--count', '3']);
+    expect((await h.run(['sync', '--now', WINTER])).code).toBe(0);
+    expect((await h.run(['status', '--now', WINTER])).code).toBe(0);
+    const members = [...h.letta.schedules.keys()];
+    const boom = { status: 500, body: '{"detail":"boom"}' };
+    h.letta.inject(new RegExp(`DELETE .*/schedule/${members[1]}$`), boom, boom, boom);
+    expect((await h.run(['recurring', 'delete', series, '--now', WINTER])).code).toBe(1);
+    expect(h.letta.schedules.size).toBeGreaterThan(0);
+
+    const status = await h.run(['status', '--now', WINTER]);
+    expect(status.code).toBe(6);
+    expect(status.stderr).toContain(`Unfinished    a delete of ${series}`);
+    expect(status.stderr).toContain(`Warning: A delete of ${series}`);
+    expect(status.stderr).toContain(`letta-switchboard recurring delete ${series}`);
+    expect(status.stderr).not.toContain('needs no attention');
+    const json = await h.run(['status', '--now', WINTER, '--json']);
+    expect(json.code).toBe(6);
+    expect(JSON.parse(json.stdout).record.unfinished_deletes).toEqual([expect.objectContaining({ id: series, kind: 'series', agent_id: AGENT })]);
+
+    expect((await h.run(['recurring', 'delete', series, '--now', WINTER])).code).toBe(0);
+    expect(h.letta.schedules.size).toBe(0);
+    const after = await h.run(['status', '--now', WINTER, '--json']);
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout).record.unfinished_deletes).toEqual([]);
+  });
+
+  it('a schedule whose delete lost its answer needs action until a sync or a delete again finds out', async () => {
+    const id = await create(['--cron', '0 9 * * *']);
+    h.letta.inject(/DELETE /, { reset: true }, { reset: true }, { reset: true });
+    expect((await h.run(['recurring', 'delete', id, '--now', WINTER])).code).toBe(5);
+    expect(h.letta.schedules.has(id)).toBe(true);
+
+    const status = await h.run(['status', '--now', WINTER]);
+    expect(status.code).toBe(6);
+    expect(status.stderr).toContain(`Unfinished    a delete of ${id}`);
+    expect(status.stderr).toContain(`run letta-switchboard recurring delete ${id} to finish it`);
+
+    expect((await h.run(['recurring', 'delete', id, '--now', WINTER])).code).toBe(0);
+    const after = await h.run(['status', '--now', WINTER]);
+    expect(after.code).toBe(0);
+    expect(after.stderr).not.toContain('Unfinished');
+  });
+});
+
 describe('the stale-sync notice', () => {
   it('a command that reads the record says once a day, on stderr, that the last sync failed', async () => {
     const id = await create(['--cron', 'every weekday at 9am']);
