@@ -95,12 +95,18 @@ export interface HealthRowContext {
   setId?: string;
   /** The schedule that stands for this one now (an edit, resume or sync replaced it in the window). */
   replacedBy?: string;
-  /** Replaced, yet Letta still lists it: its delete failed, and it fires beside the one that replaced it. */
+  /** The paused series it is a member of (its pause deleted it from Letta, or was to). */
+  pausedSeries?: string;
+  /**
+   * Replaced, yet Letta still lists it: its delete failed, and it fires beside the one that replaced it. Or a member of a
+   * paused series that Letta still lists: the pause was cut short, and it fires.
+   */
   stillOnLetta?: boolean;
 }
 
 /** What is said of a replaced schedule before its health note. */
 function replacedNote(context: HealthRowContext): string {
+  if (context.pausedSeries !== undefined && context.stillOnLetta) return `its series ${context.pausedSeries} is paused, yet still on Letta (it fires); `;
   if (context.replacedBy === undefined) return '';
   return context.stillOnLetta ? `replaced by ${context.replacedBy}, yet still on Letta (both fire); ` : `replaced by ${context.replacedBy}; `;
 }

@@ -29,7 +29,7 @@ export interface FireHealthOptions {
 }
 
 /** What the record of intent adds about a schedule: when it was made (if the server does not say), and its series. */
-export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string; setId?: string; replacedBy?: string };
+export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string; setId?: string; replacedBy?: string; pausedSeries?: string };
 
 interface RecordOfIntent {
   about: Recorded;
@@ -67,11 +67,14 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
       const intent = findIntent(state, scheduleId);
       const created = Date.parse(intent?.created_at ?? series?.created_at ?? '');
       const replacedBy = intent?.replaced_by;
+      // A member its series' pause took off Letta (or was to: a pause cut short leaves it there, firing).
+      const paused = series?.status === 'paused' && series.members.some((m) => m.schedule_id === scheduleId && m.paused === true);
       return {
         ...(Number.isFinite(created) ? { createdAt: created } : {}),
         ...(series ? { seriesId: series.series_id } : {}),
         ...(intent?.set_id ? { setId: intent.set_id } : {}),
         ...(replacedBy ? { replacedBy } : {}),
+        ...(paused ? { pausedSeries: series.series_id } : {}),
       };
     },
     replaced: (agentIds, from) =>
@@ -130,13 +133,14 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const fromRecord = [...record.pastMembers(options.agentIds, options.from, now), ...record.replaced(options.agentIds, options.from)];
   const recordIds = new Set(fromRecord.map((facts) => facts.id));
   const listedFromRecord = new Set<string>();
-  // Replaced (by an edit, a resume or sync) yet still listed: its delete failed, and it fires beside its successor.
+  // Replaced (by an edit, a resume or sync) yet still listed: its delete failed, and it fires beside its successor. Or
+  // paused with its series yet still listed: the pause was cut short, and it fires while the series is paused.
   const leftOver = new Set<string>();
   async function* schedules(): AsyncGenerator<ScheduleFacts> {
     for await (const page of options.pages) {
       for (const item of page) {
         if (recordIds.has(item.id)) listedFromRecord.add(item.id);
-        if (local(item.id).replacedBy !== undefined) leftOver.add(item.id);
+        if (local(item.id).replacedBy !== undefined || local(item.id).pausedSeries !== undefined) leftOver.add(item.id);
         yield scheduleFacts(item, local(item.id).createdAt);
       }
     }
@@ -166,6 +170,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
         seriesId: local(health.schedule.id).seriesId,
         setId: local(health.schedule.id).setId,
         replacedBy: local(health.schedule.id).replacedBy,
+        pausedSeries: local(health.schedule.id).pausedSeries,
         stillOnLetta: leftOver.has(facts.id),
       };
       checked++;
@@ -176,7 +181,10 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
         attention.push({
           worst: 'stuck',
           id: facts.id,
-          problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): replaced by ${context.replacedBy}, yet still on Letta, where both fire: run letta-switchboard sync to delete it`,
+          problem:
+            context.replacedBy !== undefined
+              ? `${facts.id} (${context.agentName ?? health.schedule.agentId}): replaced by ${context.replacedBy}, yet still on Letta, where both fire: run letta-switchboard sync to delete it`
+              : `${facts.id} (${context.agentName ?? health.schedule.agentId}): its series ${context.pausedSeries} is paused, yet it is still on Letta, where it fires: run letta-switchboard sync to finish the pause`,
         });
       } else if (needsAttention(health)) {
         attention.push({ worst: health.worst, id: facts.id, problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): ${health.worst}, ${worstNote(health, zone, now)}` });

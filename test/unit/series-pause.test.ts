@@ -98,6 +98,30 @@ describe('recurring pause and resume of a series id', () => {
     }
   });
 
+  it('status: a series paused part-way needs action while its members left on Letta fire, and not once sync finished the pause', async () => {
+    const id = await series();
+    expect((await day1(['sync'])).code).toBe(0);
+    expect((await day1(['status'])).code).toBe(0);
+    h.letta.inject(/^DELETE \/v1\/agents\/[^/]+\/schedule\/sm-000003$/, ...Array.from({ length: 3 }, () => ({ status: 503, headers: { 'retry-after-ms': '1' }, body: '' })));
+    expect((await day1(['recurring', 'pause', id])).code).not.toBe(0);
+    const left = [...h.letta.schedules.keys()];
+    expect(left).toEqual(['sm-000003', 'sm-000004', 'sm-000005']);
+
+    const status = await day1(['status']);
+    expect(status.code).toBe(6);
+    expect(status.stdout).toContain(`its series ${id} is paused, yet still on Letta (it fires)`);
+    expect(status.stderr).toContain('Fire health: 3 schedules checked');
+    expect((await day1(['status', '-q'])).stdout.trim().split('\n')).toEqual(left);
+    const json = await day1(['status', '--json']);
+    expect(json.code).toBe(6);
+    const rows = JSON.parse(json.stdout).fire_health.schedules;
+    expect(rows.map((row: Json) => [row.schedule_id, row.series_id, row.still_on_letta, row.needs_attention])).toEqual(left.map((one) => [one, id, true, true]));
+
+    expect((await day1(['sync'])).code).toBe(0);
+    expect(h.letta.schedules.size).toBe(0);
+    expect((await day1(['status'])).code).toBe(0);
+  });
+
   it('a set id pauses and resumes whole: every schedule of it, and only those', async () => {
     const ids = (await day1(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'UTC', '-q'])).stdout.trim().split('\n');
     const other = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 12 * * *' }, 'Not in the set');
