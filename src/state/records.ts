@@ -306,7 +306,7 @@ export function recordReplacement(state: State, oldId: string, next: Intent, at:
  * intent with `changes`, a fresh status and no lineage markers of its own (recordReplacement adds the lineage).
  */
 export function successorOf(old: Omit<Intent, 'schedule_id'>, newId: string, at: string, changes: Partial<IntentFields> = {}): Intent {
-  const { replaced_by: _by, status_at: _at, attempt: _attempt, paused_at: _paused, ...kept } = old as Intent;
+  const { replaced_by: _by, status_at: _at, attempt: _attempt, paused_at: _paused, delete_unanswered_at: _unanswered, ...kept } = old as Intent;
   return { ...kept, ...changes, schedule_id: newId, created_at: at, replaces: [], status: 'active' };
 }
 

@@ -174,6 +174,29 @@ describe('recurring edit', () => {
   });
 });
 
+describe('an edit of a schedule whose delete was cut short', () => {
+  it('the new schedule is not taken for one being deleted: sync and status say nothing of a delete, and one deleted elsewhere is so', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    expect((await h.run(['recurring', 'adopt', old.id, '--tz', 'UTC'])).code).toBe(0);
+    h.letta.inject(/^DELETE /, { reset: true }, { reset: true }, { reset: true });
+    expect((await h.run(['recurring', 'delete', old.id])).code).toBe(5);
+    const edited = await h.run(['recurring', 'edit', old.id, '--message', 'Changed', '-q']);
+    expect(edited.code, edited.stderr).toBe(0);
+    const id = edited.stdout.trim();
+    expect([...h.letta.schedules.keys()]).toEqual([id]);
+
+    const synced = await h.run(['sync']);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout + synced.stderr).not.toContain('a delete of it');
+    const status = await h.run(['status', '--json']);
+    expect(JSON.parse(status.stdout).record.unfinished_deletes).toEqual([]);
+
+    h.letta.schedules.delete(id);
+    const after = await h.run(['sync']);
+    expect(after.stdout + after.stderr).toContain(`${id} was deleted outside letta-switchboard`);
+  });
+});
+
 describe('onetime edit', () => {
   it('moves the time, carrying the rest', async () => {
     const old = richSchedule({ type: 'one-time', scheduled_at: Date.parse(NOW) + 86_400_000 });
