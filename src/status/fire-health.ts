@@ -26,6 +26,8 @@ export interface FireHealthOptions {
   slots: Limiter;
   /** Every fire, not only one line per schedule. */
   detail: boolean;
+  /** Under -q, ids another section printed already (each is printed once). */
+  shown?: Set<string>;
 }
 
 /** What the record of intent adds about a schedule: when it was made (if the server does not say), and its series. */
@@ -256,7 +258,12 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     },
     async print() {
       if (out.quiet) {
-        for (const one of attention) out.line(one.id);
+        const shown = options.shown ?? new Set<string>();
+        for (const one of attention) {
+          if (shown.has(one.id)) continue;
+          shown.add(one.id);
+          out.line(one.id);
+        }
       } else {
         const headers = options.detail ? ['SCHEDULE', ...FIRE_HEADERS] : SCHEDULE_HEADERS;
         await printRows(

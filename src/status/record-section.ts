@@ -6,7 +6,7 @@ import type { StatusSection } from './section';
  * server this machine has records or a sync outcome for (`other_servers` in --json), each judged
  * the same way; `agentId` narrows the records to one agent.
  */
-export async function recordSection(rt: Runtime, agentId?: string): Promise<StatusSection> {
+export async function recordSection(rt: Runtime, agentId?: string, shown: Set<string> = new Set()): Promise<StatusSection> {
   const [{ recordStatus, otherServers, hasRecord }, { readSyncOutcomes }, { stateStore, serverOf }, { printStatus }] = await Promise.all([
     import('./record'),
     import('../state/sync-outcome'),
@@ -37,7 +37,21 @@ export async function recordSection(rt: Runtime, agentId?: string): Promise<Stat
     },
     read: async () => verdict,
     print: async () => {
-      if (rt.out.quiet) return;
+      if (rt.out.quiet) {
+        // -q: the ids that need action here (those of the server in use: another server's ids mean nothing to this one).
+        const ids = [
+          ...status.wrong_local_time.map((w) => w.id),
+          ...status.problems.map((p) => p.id),
+          ...status.paused.filter((p) => p.unfinished).map((p) => p.id),
+          ...status.unfinished_deletes.map((d) => d.id),
+        ];
+        for (const id of ids) {
+          if (shown.has(id)) continue;
+          shown.add(id);
+          rt.out.line(id);
+        }
+        return;
+      }
       if (hasRecord(status)) printStatus(rt.out, status, rt.zone());
       for (const other of others) printStatus(rt.out, other, rt.zone(), { elsewhere: true });
     },

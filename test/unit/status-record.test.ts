@@ -57,6 +57,23 @@ describe('status', () => {
     expect(again.stderr).toContain('wrong local time now');
   });
 
+  it('-q prints the id of each schedule that needs action, once, whichever part of status found it', async () => {
+    await create(['--cron', 'every weekday at 9am']);
+    await create(['--cron', 'every day at 8am']);
+    expect((await h.run(['sync', '--now', SUMMER])).code).toBe(0);
+    const replaced = JSON.parse((await h.run(['recurring', 'list', '--json', '--now', SUMMER])).stdout).map((s: { id: string }) => s.id);
+    // Back in winter both are at the wrong local time again; Letta's history route is absent, so only the record speaks for them.
+    h.letta.historyRoute = 404;
+    for (const one of h.letta.schedules.values()) one.next_scheduled_time = '2026-11-24T14:00:00.000Z';
+    const quiet = await h.run(['status', '--now', WINTER, '-q']);
+    expect(quiet.code).toBe(6);
+    expect(quiet.stdout.trim().split('\n').sort()).toEqual([...replaced].sort());
+    // One of them stuck as well: still printed once.
+    h.letta.schedules.get(replaced[0])!.next_scheduled_time = '2026-11-23T10:00:00.000Z';
+    const once = await h.run(['status', '--now', WINTER, '-q']);
+    expect(once.stdout.trim().split('\n').sort()).toEqual([...replaced].sort());
+  });
+
   it('a failed last sync needs action', async () => {
     await create(['--cron', 'every weekday at 9am']);
     expect((await h.run(['sync', '--now', WINTER], { env: { LETTA_API_KEY: 'sk-let-revoked-0000000000' } })).code).toBe(4);
