@@ -197,6 +197,21 @@ describe('an edit of a schedule whose delete was cut short', () => {
   });
 });
 
+describe('a delete of an id an edit replaced, once the replacement is deleted', () => {
+  it('says the replacement was already deleted, not the id asked (which was replaced, not deleted)', async () => {
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' });
+    const edited = await h.run(['recurring', 'edit', old.id, '--message', 'Changed', '-q']);
+    const id = edited.stdout.trim();
+    expect((await h.run(['recurring', 'delete', id])).code).toBe(0);
+    const again = await h.run(['recurring', 'delete', old.id]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`${old.id} was replaced by ${id}; acting on ${id}.`);
+    expect(again.stderr).toContain(`${id} was already deleted (by letta-switchboard`);
+    expect(again.stderr).not.toContain(`${old.id} was already deleted`);
+    expect(JSON.parse((await h.run(['recurring', 'delete', old.id, '--json'])).stdout)).toEqual([expect.objectContaining({ id: old.id, deleted: true, already_deleted: true })]);
+  });
+});
+
 describe('onetime edit', () => {
   it('moves the time, carrying the rest', async () => {
     const old = richSchedule({ type: 'one-time', scheduled_at: Date.parse(NOW) + 86_400_000 });

@@ -36,17 +36,18 @@ type Outcome = { id: string; agent_id: string; deleted: true; already_deleted?: 
  * What `asked` names, if this tool recorded it deleted (a schedule of this kind, a whole set, a series): its agent and when.
  * A delete run again (a script re-run after a partial failure) then finds it done, not unknown.
  */
-function deletedBefore(state: State, asked: string, kind: ScheduleKind): { agent_id: string; at?: string } | undefined {
+function deletedBefore(state: State, asked: string, kind: ScheduleKind): { id: string; agent_id: string; at?: string } | undefined {
   if (isSeriesId(asked)) {
     const series = findSeries(state, asked);
-    return series?.status === 'deleted' ? { agent_id: series.agent_id, at: series.status_at } : undefined;
+    return series?.status === 'deleted' ? { id: asked, agent_id: series.agent_id, at: series.status_at } : undefined;
   }
   if (isSetId(asked)) {
     const members = state.intents.filter((intent) => intent.set_id === asked);
-    return kind === 'recurring' && members.length > 0 && members.every((m) => m.status === 'deleted') ? { agent_id: members[0]!.agent_id, at: members[0]!.status_at } : undefined;
+    return kind === 'recurring' && members.length > 0 && members.every((m) => m.status === 'deleted') ? { id: asked, agent_id: members[0]!.agent_id, at: members[0]!.status_at } : undefined;
   }
+  // What stands for the id asked now: the schedule an edit, resume or sync replaced it with.
   const intent = findIntent(state, currentId(state, asked));
-  return intent?.status === 'deleted' && intent.kind === kind ? { agent_id: intent.agent_id, at: intent.status_at } : undefined;
+  return intent?.status === 'deleted' && intent.kind === kind ? { id: intent.schedule_id, agent_id: intent.agent_id, at: intent.status_at } : undefined;
 }
 
 /** A paused schedule deleted: its saved copy (all that is left of it; Letta no longer has it) dropped, its record marked deleted. */
@@ -157,7 +158,7 @@ export default (kind: ScheduleKind) =>
         const before = await lookInRecord(rt, (state) => deletedBefore(state, asked, kind));
         if (!before) return undefined;
         const when = before.at === undefined || !Number.isFinite(Date.parse(before.at)) ? '' : ` on ${formatLocal(rt.zone(), Date.parse(before.at))}`;
-        sizes.set(asked, `${asked} was already deleted (by letta-switchboard${when}); nothing to do`);
+        sizes.set(asked, `${before.id} was already deleted (by letta-switchboard${when}); nothing to do`);
         return { id: asked, agent_id: before.agent_id, deleted: true, already_deleted: true };
       };
       // Recorded as live, yet not on Letta (its delete's answer was lost, or it went elsewhere): what was asked is so. Its
