@@ -195,6 +195,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     return {
       needsAttention: attention.length > 0,
       problems: attention.map((one) => one.problem),
+      ids: attention.map((one) => one.id),
       // "Fire health:" first: the record's own findings are said apart, and this count is of the fires alone.
       summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${unread}`,
       unchecked: unchecked.map((one) => one.problem),
@@ -247,9 +248,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       return verdict;
     },
     async print() {
-      if (out.quiet) {
-        for (const one of attention) out.line(one.id);
-      } else {
+      if (!out.quiet) {
         const headers = options.detail ? ['SCHEDULE', ...FIRE_HEADERS] : SCHEDULE_HEADERS;
         await printRows(
           rt,

@@ -1,4 +1,5 @@
 import type { Runtime } from '../runtime';
+import type { RecordStatus } from './record';
 import type { StatusSection } from './section';
 
 /**
@@ -27,6 +28,7 @@ export async function recordSection(rt: Runtime, agentId?: string): Promise<Stat
   const verdict = {
     needsAttention: needs.length > 0,
     problems: needs,
+    ids: [status, ...others].flatMap(idsNeedingAction),
     summary: `${lastSync}, ${status.series.length} series, ${status.paused.length} paused${elsewhere}`,
   };
   return {
@@ -37,9 +39,20 @@ export async function recordSection(rt: Runtime, agentId?: string): Promise<Stat
     },
     read: async () => verdict,
     print: async () => {
-      if (rt.out.quiet) return;
+      // Under -q, what needs action, named or not (a sync overdue, a record set aside): an exit 6 then still says why.
+      if (rt.out.quiet) return needs.forEach((line) => rt.out.note(line));
       if (hasRecord(status)) printStatus(rt.out, status, rt.zone());
       for (const other of others) printStatus(rt.out, other, rt.zone(), { elsewhere: true });
     },
   };
+}
+
+/** The ids of the records that need action: each names a schedule or a series that needs action itself. */
+function idsNeedingAction(status: RecordStatus): string[] {
+  return [
+    ...status.wrong_local_time.map((one) => one.id),
+    ...status.problems.map((one) => one.id),
+    ...status.series.filter((one) => one.running_dry).map((one) => one.series_id),
+    ...status.paused.filter((one) => one.unfinished).map((one) => one.id),
+  ];
 }

@@ -57,6 +57,21 @@ describe('status', () => {
     expect(again.stderr).toContain('wrong local time now');
   });
 
+  it('-q prints the ids of the records that need action, and on stderr why (exit 6 says why even when no schedule is named)', async () => {
+    const id = await create(['--cron', 'every weekday at 9am']);
+    const quiet = await h.run(['status', '--now', SUMMER, '-q']);
+    expect(quiet.code).toBe(6);
+    expect(quiet.stdout).toBe(`${id}\n`);
+    expect(quiet.stderr).toContain(`${id} fires at the wrong local time now`);
+    expect(quiet.stderr).toMatch(/sync has never run/);
+
+    // Nothing at the wrong time, only a sync never run: no id, but the reason.
+    const fresh = await h.run(['status', '--now', WINTER, '-q']);
+    expect(fresh.code).toBe(6);
+    expect(fresh.stdout).toBe('');
+    expect(fresh.stderr).toMatch(/sync has never run against this server/);
+  });
+
   it('a failed last sync needs action', async () => {
     await create(['--cron', 'every weekday at 9am']);
     expect((await h.run(['sync', '--now', WINTER], { env: { LETTA_API_KEY: 'sk-let-revoked-0000000000' } })).code).toBe(4);
