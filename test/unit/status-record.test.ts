@@ -72,6 +72,27 @@ describe('status', () => {
     expect(fresh.stderr).toMatch(/sync has never run against this server/);
   });
 
+  it('a recurring record whose rule is five fields of numbers out of range is set aside, not passed over as a phrase', async () => {
+    const id = await create(['--cron', 'every weekday at 9am']);
+    const saved = JSON.parse(readFileSync(statePath(), 'utf8'));
+    saved.intents[0].local_rule = '99 9 * * 1-5';
+    writeFileSync(statePath(), JSON.stringify(saved));
+    const sync = await h.run(['sync', '--now', SUMMER]);
+    expect(sync.stderr).toContain("set aside (left as it is, not acted on): intents[0].local_rule is not a cron: '99' in its minute field (0-59)");
+    expect([...h.letta.schedules.keys()]).toEqual([id]);
+    const status = await h.run(['status', '--now', SUMMER, '--json']);
+    expect(status.code).toBe(6);
+    expect(JSON.parse(status.stdout).record.skipped).toEqual([{ where: 'intents[0]', why: expect.stringContaining('local_rule is not a cron') }]);
+
+    // Rules cron takes are kept: Sunday as 7, steps, lists, and a phrase (an interval, not kept on the clock).
+    for (const rule of ['0 9 * * 7', '*/15 9-17 * * 1-5', '0 9 1,15 * *', 'every 90 minutes']) {
+      saved.intents[0].local_rule = rule;
+      writeFileSync(statePath(), JSON.stringify(saved));
+      const again = await h.run(['status', '--now', WINTER, '--json']);
+      expect(JSON.parse(again.stdout).record.skipped, rule).toEqual([]);
+    }
+  });
+
   it('a failed last sync needs action', async () => {
     await create(['--cron', 'every weekday at 9am']);
     expect((await h.run(['sync', '--now', WINTER], { env: { LETTA_API_KEY: 'sk-let-revoked-0000000000' } })).code).toBe(4);
