@@ -29,7 +29,15 @@ export function planLines(changes: Change[]): string[] {
         break;
       case 'replace':
         // A set missing a member is made whole with nothing to replace.
-        lines.push(`${head}  (${change.delete.length > 0 ? `replaces ${ids(change.delete.map((d) => d.id))}` : `${change.create.length} missing, made again`})`);
+        lines.push(
+          `${head}  (${[
+            change.delete.length > 0 ? `replaces ${ids(change.delete.map((d) => d.id))}` : change.create.length > 0 ? `${change.create.length} missing, made again` : '',
+            // The new schedules an apply cut short made (its answer lost): taken, not made again.
+            change.adopt.length > 0 ? `by ${ids(change.adopt)}, found on Letta and taken, not made again` : '',
+          ]
+            .filter(Boolean)
+            .join('; ')})`,
+        );
         for (const field of change.diff) lines.push(`    ${fieldLine(field)}`);
         break;
       case 'delete': {

@@ -40,10 +40,8 @@ export default defineCommand({
       const slots = limiter(options.concurrency);
       const { pages, names, agentIds } = await scheduleStream(rt, !!options.allAgents, slots);
       // --agent-id (or the configured agent) narrows the record's part as it narrows fire health; --all-agents does not.
-      // Under -q each id that needs action is printed once, whichever part found it.
-      const shown = new Set<string>();
-      const record = await recordSection(rt, !options.allAgents && rt.agentOrNone() ? agentIds[0] : undefined, shown);
-      const fireHealth = await fireHealthSection(rt, { pages, names, agentIds, from, slots, detail: !!rt.globals.verbose, shown });
+      const record = await recordSection(rt, !options.allAgents && rt.agentOrNone() ? agentIds[0] : undefined);
+      const fireHealth = await fireHealthSection(rt, { pages, names, agentIds, from, slots, detail: !!rt.globals.verbose });
       await reportStatus(rt, [record, fireHealth], { url, always: !!options.notifyOk });
     } catch (error) {
       // Found problems and a failed notification are reported already; Ctrl-C is the user's own doing.

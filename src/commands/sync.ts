@@ -10,7 +10,7 @@ import { syncSchedules } from '../sync/run';
 import { holderText } from '../files/lock';
 import { reportOutcome } from '../sync/report';
 import type { SyncOutcome } from '../sync/execute';
-import { stateStore, serverOf } from './shared/state';
+import { stateStore, serverOf, warnSetAside } from './shared/state';
 import { OutcomeLines, writeSyncOutcome, type OutcomeLineFields } from '../state/sync-outcome';
 
 /** `sync`: make Letta match the record of intent (DST replacements, schedules deleted elsewhere, series top-ups). */
@@ -102,6 +102,8 @@ export default defineCommand({
     try {
       agentId = agent === undefined ? undefined : await rt.agentId(agent);
       const api = await rt.api();
+      // A record set aside is not synced: said, as every command that reads the record says it, so a sync job's log shows it.
+      warnSetAside(rt, await store.readShared());
       // One sync at a time: one started beside another waits for it (from cron, an hour's runs may overlap), and says so.
       const running = store.lockHolder('sync');
       // A dry run takes no lock, so it waits for nobody.

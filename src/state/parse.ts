@@ -157,6 +157,7 @@ function checkIntent(intent: Json, where: string): void {
   stringList(intent, where, 'utc_crons', false);
   stringList(intent, where, 'instants', false);
   stringList(intent, where, 'not_on', false);
+  if (intent.kind === 'recurring') cronRule(intent.local_rule as string, `${where}.local_rule`);
   const attempt = object(intent, where, 'attempt', false);
   if (attempt) {
     const at = `${where}.attempt`;
@@ -168,6 +169,37 @@ function checkIntent(intent: Json, where: string): void {
     zone(successor, `${at}.successor`);
     oneOf(successor, `${at}.successor`, 'kind', ['one-time', 'recurring']);
   }
+}
+
+/** The ranges of a cron's five fields (a day of the week may be 7, Sunday). */
+const CRON_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7],
+];
+
+/**
+ * A recurring record's rule that is five fields of numbers is a cron, and each number must be within its field's range:
+ * else sync would take it for a rule it does not keep on the local clock (a phrase, "every 90 minutes") and pass over
+ * it unseen. Only the ranges are checked here (cheaply, for every record read); names and the rest are cron-parser's.
+ */
+function cronRule(rule: string, where: string): void {
+  const fields = rule.trim().split(/\s+/);
+  if (fields.length !== 5 || !fields.every((field) => /^[\d*,/-]+$/.test(field))) return;
+  fields.forEach((field, i) => {
+    const [min, max] = CRON_RANGES[i]!;
+    for (const part of field.split(',')) {
+      const [range = '', step, ...extra] = part.split('/');
+      const bounds = range === '*' ? [] : range.split('-');
+      const fine =
+        extra.length === 0 &&
+        (range === '*' || (bounds.length <= 2 && bounds.every((n) => /^\d+$/.test(n) && Number(n) >= min && Number(n) <= max))) &&
+        (step === undefined || (/^\d+$/.test(step) && Number(step) >= 1));
+      if (!fine) throw new Flaw(where, `is not a cron: '${part}' in its ${['minute', 'hour', 'day of the month', 'month', 'day of the week'][i]} field (${min}-${max})`);
+    }
+  });
 }
 
 function checkSeries(one: Json, where: string): void {

@@ -26,8 +26,6 @@ export interface FireHealthOptions {
   slots: Limiter;
   /** Every fire, not only one line per schedule. */
   detail: boolean;
-  /** Under -q, ids another section printed already (each is printed once). */
-  shown?: Set<string>;
 }
 
 /** What the record of intent adds about a schedule: when it was made (if the server does not say), and its series. */
@@ -205,6 +203,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     return {
       needsAttention: attention.length > 0,
       problems: attention.map((one) => one.problem),
+      ids: attention.map((one) => one.id),
       // "Fire health:" first: the record's own findings are said apart, and this count is of the fires alone.
       summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${unread}`,
       unchecked: unchecked.map((one) => one.problem),
@@ -257,14 +256,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       return verdict;
     },
     async print() {
-      if (out.quiet) {
-        const shown = options.shown ?? new Set<string>();
-        for (const one of attention) {
-          if (shown.has(one.id)) continue;
-          shown.add(one.id);
-          out.line(one.id);
-        }
-      } else {
+      if (!out.quiet) {
         const headers = options.detail ? ['SCHEDULE', ...FIRE_HEADERS] : SCHEDULE_HEADERS;
         await printRows(
           rt,

@@ -1,4 +1,5 @@
 import type { Runtime } from '../runtime';
+import type { RecordStatus } from './record';
 import type { StatusSection } from './section';
 
 /**
@@ -6,7 +7,7 @@ import type { StatusSection } from './section';
  * server this machine has records or a sync outcome for (`other_servers` in --json), each judged
  * the same way; `agentId` narrows the records to one agent.
  */
-export async function recordSection(rt: Runtime, agentId?: string, shown: Set<string> = new Set()): Promise<StatusSection> {
+export async function recordSection(rt: Runtime, agentId?: string): Promise<StatusSection> {
   const [{ recordStatus, otherServers, hasRecord }, { readSyncOutcomes }, { stateStore, serverOf }, { printStatus }] = await Promise.all([
     import('./record'),
     import('../state/sync-outcome'),
@@ -27,6 +28,7 @@ export async function recordSection(rt: Runtime, agentId?: string, shown: Set<st
   const verdict = {
     needsAttention: needs.length > 0,
     problems: needs,
+    ids: [status, ...others].flatMap(idsNeedingAction),
     summary: `${lastSync}, ${status.series.length} series, ${status.paused.length} paused${elsewhere}`,
   };
   return {
@@ -37,23 +39,21 @@ export async function recordSection(rt: Runtime, agentId?: string, shown: Set<st
     },
     read: async () => verdict,
     print: async () => {
-      if (rt.out.quiet) {
-        // -q: the ids that need action here (those of the server in use: another server's ids mean nothing to this one).
-        const ids = [
-          ...status.wrong_local_time.map((w) => w.id),
-          ...status.problems.map((p) => p.id),
-          ...status.paused.filter((p) => p.unfinished).map((p) => p.id),
-          ...status.unfinished_deletes.map((d) => d.id),
-        ];
-        for (const id of ids) {
-          if (shown.has(id)) continue;
-          shown.add(id);
-          rt.out.line(id);
-        }
-        return;
-      }
+      // Under -q, what needs action, named or not (a sync overdue, a record set aside): an exit 6 then still says why.
+      if (rt.out.quiet) return needs.forEach((line) => rt.out.note(line));
       if (hasRecord(status)) printStatus(rt.out, status, rt.zone());
       for (const other of others) printStatus(rt.out, other, rt.zone(), { elsewhere: true });
     },
   };
+}
+
+/** The ids of the records that need action: each names a schedule or a series that needs action itself. */
+function idsNeedingAction(status: RecordStatus): string[] {
+  return [
+    ...status.wrong_local_time.map((one) => one.id),
+    ...status.problems.map((one) => one.id),
+    ...status.series.filter((one) => one.running_dry).map((one) => one.series_id),
+    ...status.paused.filter((one) => one.unfinished).map((one) => one.id),
+    ...status.unfinished_deletes.map((one) => one.id),
+  ];
 }

@@ -65,6 +65,7 @@ export async function reportStatus(rt: Runtime, sections: StatusSection[], notif
     data.flush();
   } else {
     for (const section of sections) judged.push({ name: section.name, verdict: await section.read() });
+    if (rt.out.quiet) for (const id of new Set(judged.flatMap((section) => section.verdict.ids))) rt.out.line(id);
     for (const section of sections) await section.print();
   }
   const needsAttention = judged.some((section) => section.verdict.needsAttention);

@@ -6,6 +6,8 @@ export interface Verdict {
   needsAttention: boolean;
   /** One line each for what needs action, for a notification (empty when nothing does). */
   problems: string[];
+  /** The ids of what needs action, worst first: all `status -q` prints on stdout (each once, whichever sections name it). */
+  ids: string[];
   /** One line on how it stands, for a notification. */
   summary: string;
   /** One line each for what could not be checked (its reads kept failing); the rest was. */
@@ -25,6 +27,6 @@ export interface StatusSection {
   writeJson(json: JsonWriter): Promise<Verdict>;
   /** Otherwise: read all it shows, printing nothing (so a failure leaves no half report), then print() shows it. */
   read(): Promise<Verdict>;
-  /** Data on stdout, notes on stderr. */
+  /** Data on stdout, notes on stderr; under -q, notes only (the report prints the verdicts' ids). */
   print(): Promise<void>;
 }

@@ -94,6 +94,7 @@ export function seasonNote(zoned: PhraseZone, instant: number): string | undefin
 // Each is anchored at the end and has no nested repetition, so matching is linear.
 const TRAILING_IANA = /(?:^|\s)(?:(?:in|on)\s)?([a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-]+){1,2})(?:\stime)?$/;
 const INNER_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z_+-]*(?:\/[a-z_+-]+){1,2})(?:\stime)?(?=\s)/;
+const LOCAL = /(?:^|\s)(?:in\s)?(?:(?:local|my)\stime(?=\s|$)|local$)/;
 const ZULU = /(?<=(?:^|\s)(?:\d{1,4}|\d{1,2}:\d{2})(?: ?[ap]m)?)\s?z(?=\s|$)/;
 const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;
 
@@ -114,9 +115,9 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     .replace(/\s+/g, ' ')
     .trim();
 
-  // "9am local time", "9am my time": the user's own zone, said in words.
-  const local = [' local time', ' local', ' my time'].find((suffix) => bare.endsWith(suffix));
-  if (local) return { text: bare.slice(0, -local.length).replace(/ in$/, ''), calendar: user.calendar, written: userZone };
+  // "9am local time", "at 5pm my time tomorrow": the user's own zone, said in words.
+  const local = bare.includes('local') || bare.includes('my time') ? LOCAL.exec(bare) : null;
+  if (local) return { text: `${bare.slice(0, local.index)} ${bare.slice(local.index + local[0].length)}`.replace(/\s+/g, ' ').trim(), calendar: user.calendar, written: userZone };
 
   // "14:00Z", "1400Z", "9am Z": Z after a clock is UTC, as ISO 8601 and aviation write it.
   const zulu = bare.includes('z') ? ZULU.exec(bare) : null;
@@ -148,18 +149,21 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     if (!zoneWords(candidate)) continue;
     const afterIn = tokens[tokens.length - n - 1] === 'in';
     const endsWithTime = n > 1 && words[n - 1] === 'time';
-    const found = lookupZone(candidate, { links: false }) ?? (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { links: false }) : null);
-    if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), candidate, shown);
+    const whole = lookupZone(candidate, { links: false });
+    const place = words.slice(0, -1).join(' ');
+    const found = whole ?? (endsWithTime ? lookupZone(place, { links: false }) : null);
+    if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), whole ? candidate : place, shown);
   }
-  // An abbreviation inside the phrase ("9am EST tomorrow"); a city only as a zone is said ("9am London time tomorrow", "9am in Tokyo on friday").
+  // Inside the phrase: an abbreviation ("9am EST tomorrow"); a city or a country only as a zone is said ("9am New York
+  // time tomorrow", "9am in Tokyo on friday", "noon in the UK on monday").
   for (let k = 0; k < tokens.length - 1; k++) {
-    const word = tokens[k]!;
-    const city = tokens[k + 1] === 'time' || (tokens[k - 1] === 'in' && k > 1);
-    const found = zoneWords(word) ? lookupZone(word, { cities: city, links: false }) : null;
-    if (found) {
-      const before = city && tokens[k - 1] === 'in' ? k - 1 : k;
-      const after = tokens[k + 1] === 'time' ? k + 2 : k + 1;
-      return named(found, [...tokens.slice(0, before), ...tokens.slice(after)].join(' '), word, shown);
+    for (let n = Math.min(3, tokens.length - 1 - k); n >= 1; n--) {
+      const candidate = tokens.slice(k, k + n).join(' ');
+      if (!zoneWords(candidate)) continue;
+      const timeAfter = tokens[k + n] === 'time';
+      const inBefore = tokens[k - 1] === 'in' && k > 1;
+      const found = lookupZone(candidate, { cities: timeAfter || inBefore, links: false });
+      if (found) return named(found, [...tokens.slice(0, inBefore ? k - 1 : k), ...tokens.slice(timeAfter ? k + n + 1 : k + n)].join(' '), candidate, shown);
     }
   }
   return user;
@@ -182,10 +186,13 @@ const TIME_WORDS = new Set('z a an the at on of in am pm now ago next last noon 
 function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, written: string, shown: string): PhraseZone {
   if ('ambiguous' in found) {
     throw new UsageError(
-      `'${shown}': the time zone '${written.toUpperCase()}' could mean several: ${found.ambiguous.join(', ')}`,
+      isAbbreviation(written)
+        ? `'${shown}': the time zone '${written.toUpperCase()}' could mean several: ${found.ambiguous.join(', ')}`
+        : `'${shown}': ${nameAsSaid(written)} keeps several time zones: ${found.ambiguous.join(', ')}`,
       `Write the IANA name instead, such as '${found.ambiguous[0]!.split(' ')[0]}'.`,
     );
   }
+  rest = withoutRepeat(rest, found.zone, written, shown);
   // An abbreviation ("EDT"), or a season spelt out ("pacific daylight time", "british summer time", "eastern standard time").
   const spelt = written.includes(' ');
   const daylight = spelt
@@ -201,6 +208,34 @@ function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, 
         : undefined;
   const said = spelt ? written.replace(/\b[a-z]/g, (letter) => letter.toUpperCase()) : written.toUpperCase();
   return { text: rest, calendar: zoneCalendar(found.zone), written: found.zone, ...(daylight === undefined ? {} : { season: { said, daylight } }) };
+}
+
+/**
+ * The words left once the zone is taken, without that zone said again ("every day at 09:00 UTC and 17:00 UTC"); another
+ * zone among them is refused, since the phrase is read on one clock ("9am PST and 5pm EST").
+ */
+function withoutRepeat(rest: string, zone: string, written: string, shown: string): string {
+  const words = rest.split(' ');
+  const kept = words.filter((word) => {
+    const again = zoneWords(word) ? lookupZone(word, { cities: false, links: false }) : null;
+    if (again === null) return true;
+    if ('zone' in again && again.zone === zone) return false;
+    throw new UsageError(
+      `'${shown}' names two time zones, ${nameAsSaid(word)} and ${nameAsSaid(written)}; it is read on one clock`,
+      'Write every time on one clock, or make one schedule for each zone.',
+    );
+  });
+  return kept.length === words.length ? rest : kept.join(' ');
+}
+
+function isAbbreviation(written: string): boolean {
+  return /^[a-z]{2,5}$/.test(written);
+}
+
+/** A zone's name as the phrase gave it, in its capitals: "PST", "the US", "New York", "Brazil". */
+function nameAsSaid(written: string): string {
+  if (isAbbreviation(written)) return written.toUpperCase();
+  return written.replace(/\b(?!the\b)[a-z]+/g, (word) => (word.length <= 3 ? word.toUpperCase() : word[0]!.toUpperCase() + word.slice(1)));
 }
 
 /** "+5" -> "+05", "+530" -> "+05:30". */

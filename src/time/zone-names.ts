@@ -157,6 +157,126 @@ const CITIES: Record<string, string> = {
 };
 
 /**
+ * Countries with one clock, taken as a city is ("9am in India", "noon Germany time", "in the Netherlands"), and
+ * their people's word for it before "time" ("german time"). The Canary Islands, Madeira and the like keep their own
+ * hour, but a country's time means its capital's.
+ */
+const COUNTRIES: Record<string, string> = {
+  india: 'Asia/Kolkata',
+  japan: 'Asia/Tokyo',
+  china: 'Asia/Shanghai',
+  'south korea': 'Asia/Seoul',
+  korea: 'Asia/Seoul',
+  taiwan: 'Asia/Taipei',
+  philippines: 'Asia/Manila',
+  vietnam: 'Asia/Ho_Chi_Minh',
+  thailand: 'Asia/Bangkok',
+  malaysia: 'Asia/Kuala_Lumpur',
+  pakistan: 'Asia/Karachi',
+  bangladesh: 'Asia/Dhaka',
+  nepal: 'Asia/Kathmandu',
+  'sri lanka': 'Asia/Colombo',
+  israel: 'Asia/Jerusalem',
+  'saudi arabia': 'Asia/Riyadh',
+  uae: 'Asia/Dubai',
+  'united arab emirates': 'Asia/Dubai',
+  qatar: 'Asia/Qatar',
+  turkey: 'Europe/Istanbul',
+  uk: 'Europe/London',
+  'united kingdom': 'Europe/London',
+  britain: 'Europe/London',
+  'great britain': 'Europe/London',
+  england: 'Europe/London',
+  scotland: 'Europe/London',
+  wales: 'Europe/London',
+  ireland: 'Europe/Dublin',
+  germany: 'Europe/Berlin',
+  france: 'Europe/Paris',
+  spain: 'Europe/Madrid',
+  portugal: 'Europe/Lisbon',
+  italy: 'Europe/Rome',
+  netherlands: 'Europe/Amsterdam',
+  holland: 'Europe/Amsterdam',
+  belgium: 'Europe/Brussels',
+  switzerland: 'Europe/Zurich',
+  austria: 'Europe/Vienna',
+  poland: 'Europe/Warsaw',
+  'czech republic': 'Europe/Prague',
+  czechia: 'Europe/Prague',
+  sweden: 'Europe/Stockholm',
+  norway: 'Europe/Oslo',
+  denmark: 'Europe/Copenhagen',
+  finland: 'Europe/Helsinki',
+  greece: 'Europe/Athens',
+  ukraine: 'Europe/Kyiv',
+  romania: 'Europe/Bucharest',
+  hungary: 'Europe/Budapest',
+  egypt: 'Africa/Cairo',
+  nigeria: 'Africa/Lagos',
+  kenya: 'Africa/Nairobi',
+  'south africa': 'Africa/Johannesburg',
+  morocco: 'Africa/Casablanca',
+  argentina: 'America/Argentina/Buenos_Aires',
+  colombia: 'America/Bogota',
+  peru: 'America/Lima',
+  venezuela: 'America/Caracas',
+  'new zealand': 'Pacific/Auckland',
+  'puerto rico': 'America/Puerto_Rico',
+  // US states with one clock that people name as one.
+  arizona: 'America/Phoenix',
+  california: 'America/Los_Angeles',
+};
+
+/** "german time": a people's word for their country's clock, only before "time" (alone, "german" is no zone). */
+const PEOPLES: Record<string, string> = {
+  indian: 'india',
+  chinese: 'china',
+  korean: 'korea',
+  taiwanese: 'taiwan',
+  filipino: 'philippines',
+  philippine: 'philippines',
+  vietnamese: 'vietnam',
+  thai: 'thailand',
+  pakistani: 'pakistan',
+  israeli: 'israel',
+  turkish: 'turkey',
+  irish: 'ireland',
+  german: 'germany',
+  french: 'france',
+  spanish: 'spain',
+  portuguese: 'portugal',
+  italian: 'italy',
+  dutch: 'netherlands',
+  swiss: 'switzerland',
+  polish: 'poland',
+  swedish: 'sweden',
+  norwegian: 'norway',
+  danish: 'denmark',
+  finnish: 'finland',
+  greek: 'greece',
+  egyptian: 'egypt',
+  nigerian: 'nigeria',
+  kenyan: 'kenya',
+  argentine: 'argentina',
+  argentinian: 'argentina',
+  colombian: 'colombia',
+};
+
+/** Countries that keep several clocks: naming one is refused with its main zones, never guessed. */
+const COUNTRIES_OF_SEVERAL: Record<string, string[]> = {
+  usa: ['America/New_York (Eastern)', 'America/Chicago (Central)', 'America/Denver (Mountain)', 'America/Los_Angeles (Pacific)'],
+  // Not "us" alone: "remind us at 9".
+  'the us': ['America/New_York (Eastern)', 'America/Chicago (Central)', 'America/Denver (Mountain)', 'America/Los_Angeles (Pacific)'],
+  'united states': ['America/New_York (Eastern)', 'America/Chicago (Central)', 'America/Denver (Mountain)', 'America/Los_Angeles (Pacific)'],
+  canada: ['America/Toronto (Eastern)', 'America/Winnipeg (Central)', 'America/Edmonton (Mountain)', 'America/Vancouver (Pacific)', 'America/Halifax (Atlantic)'],
+  australia: ['Australia/Sydney (Eastern)', 'Australia/Adelaide (Central)', 'Australia/Perth (Western)', 'Australia/Brisbane (Queensland)'],
+  brazil: ['America/Sao_Paulo (Brasilia)', 'America/Manaus (Amazon)', 'America/Noronha (Fernando de Noronha)'],
+  russia: ['Europe/Moscow (Moscow)', 'Asia/Yekaterinburg (Yekaterinburg)', 'Asia/Novosibirsk (Novosibirsk)', 'Asia/Vladivostok (Vladivostok)'],
+  mexico: ['America/Mexico_City (Central)', 'America/Tijuana (Pacific)', 'America/Cancun (Eastern)'],
+  indonesia: ['Asia/Jakarta (Western)', 'Asia/Makassar (Central)', 'Asia/Jayapura (Eastern)'],
+};
+
+/**
  * Names ICU still treats as canonical where the database has since renamed
  * the zone; Intl answers the old name, people expect the new one.
  */
@@ -201,7 +321,9 @@ export function lookupZone(name: string, { cities = true, links = true } = {}): 
   const typed = name.trim();
   if (typed === '' || typed.length > MAX_NAME_LENGTH) return null;
   const key = typed.toLowerCase().replace(/\s+/g, ' ');
-  const everyday = ABBREVIATIONS[key] ?? ABBREVIATIONS[key.replace(/ time$/, '')];
+  const unsaid = key.replace(/ time$/, '');
+  const people = unsaid !== key ? PEOPLES[unsaid] : undefined;
+  const everyday = ABBREVIATIONS[key] ?? ABBREVIATIONS[unsaid] ?? (people === undefined ? undefined : COUNTRIES[people]);
   if (everyday) return { zone: everyday };
   const ambiguous = AMBIGUOUS[key];
   if (ambiguous) return { ambiguous };
@@ -222,8 +344,12 @@ export function lookupZone(name: string, { cities = true, links = true } = {}): 
   if (linked) return { zone: linked };
   if (!cities) return null;
   const city = cityKey(typed);
-  const found = CITIES[city] ?? cityIndex().get(city);
-  return found ? { zone: found } : null;
+  // "the Netherlands", "the UK": a country said with its article.
+  const country = city.replace(/^the (?=\S)/, '');
+  const found = CITIES[city] ?? COUNTRIES[country] ?? cityIndex().get(city);
+  if (found) return { zone: found };
+  const several = COUNTRIES_OF_SEVERAL[city] ?? COUNTRIES_OF_SEVERAL[country];
+  return several ? { ambiguous: several } : null;
 }
 
 /** The zone a name means, in the database's spelling; a UsageError with suggestions when it means none or several. */

@@ -397,3 +397,23 @@ describe('export beside a file not applied yet', () => {
     expect([...h.letta.schedules.keys()]).toEqual([id]);
   });
 });
+
+describe('plan after an apply whose create lost its answer', () => {
+  it('says the replacement it will take as found, as --json does, and apply takes it without making another', async () => {
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    const [old] = [...h.letta.schedules.values()].filter((one) => JSON.stringify(one.message).includes('Keep'));
+    writeFileSync(join(dir, 'keep.md'), `---\nagent: ${AGENT}\nwhen: "0 9 * * *"\n---\nKeep going\n`);
+    h.letta.inject(/^POST /, { reset: true, land: true });
+    expect((await h.run(['apply', '-f', dir])).code).toBe(5);
+    const landed = [...h.letta.schedules.values()].find((one) => JSON.stringify(one.message).includes('Keep going'))!;
+
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`~ replace   keep.md  (replaces ${old!.id}; by ${landed.id}, found on Letta and taken, not made again)`);
+    const json = JSON.parse((await h.run(['plan', '-f', dir, '--json'])).stdout);
+    expect(json.changes).toEqual([expect.objectContaining({ file: 'keep.md', action: 'replace', create: [], adopt: [landed.id], delete: [old!.id] })]);
+
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    expect([...h.letta.schedules.values()].filter((one) => JSON.stringify(one.message).includes('Keep')).map((one) => one.id)).toEqual([landed.id]);
+  });
+});

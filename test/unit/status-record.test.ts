@@ -57,21 +57,40 @@ describe('status', () => {
     expect(again.stderr).toContain('wrong local time now');
   });
 
-  it('-q prints the id of each schedule that needs action, once, whichever part of status found it', async () => {
-    await create(['--cron', 'every weekday at 9am']);
-    await create(['--cron', 'every day at 8am']);
-    expect((await h.run(['sync', '--now', SUMMER])).code).toBe(0);
-    const replaced = JSON.parse((await h.run(['recurring', 'list', '--json', '--now', SUMMER])).stdout).map((s: { id: string }) => s.id);
-    // Back in winter both are at the wrong local time again; Letta's history route is absent, so only the record speaks for them.
-    h.letta.historyRoute = 404;
-    for (const one of h.letta.schedules.values()) one.next_scheduled_time = '2026-11-24T14:00:00.000Z';
-    const quiet = await h.run(['status', '--now', WINTER, '-q']);
+  it('-q prints the ids of the records that need action, and on stderr why (exit 6 says why even when no schedule is named)', async () => {
+    const id = await create(['--cron', 'every weekday at 9am']);
+    const quiet = await h.run(['status', '--now', SUMMER, '-q']);
     expect(quiet.code).toBe(6);
-    expect(quiet.stdout.trim().split('\n').sort()).toEqual([...replaced].sort());
-    // One of them stuck as well: still printed once.
-    h.letta.schedules.get(replaced[0])!.next_scheduled_time = '2026-11-23T10:00:00.000Z';
-    const once = await h.run(['status', '--now', WINTER, '-q']);
-    expect(once.stdout.trim().split('\n').sort()).toEqual([...replaced].sort());
+    expect(quiet.stdout).toBe(`${id}\n`);
+    expect(quiet.stderr).toContain(`${id} fires at the wrong local time now`);
+    expect(quiet.stderr).toMatch(/sync has never run/);
+
+    // Nothing at the wrong time, only a sync never run: no id, but the reason.
+    const fresh = await h.run(['status', '--now', WINTER, '-q']);
+    expect(fresh.code).toBe(6);
+    expect(fresh.stdout).toBe('');
+    expect(fresh.stderr).toMatch(/sync has never run against this server/);
+  });
+
+  it('a recurring record whose rule is five fields of numbers out of range is set aside, not passed over as a phrase', async () => {
+    const id = await create(['--cron', 'every weekday at 9am']);
+    const saved = JSON.parse(readFileSync(statePath(), 'utf8'));
+    saved.intents[0].local_rule = '99 9 * * 1-5';
+    writeFileSync(statePath(), JSON.stringify(saved));
+    const sync = await h.run(['sync', '--now', SUMMER]);
+    expect(sync.stderr).toContain("set aside (left as it is, not acted on): intents[0].local_rule is not a cron: '99' in its minute field (0-59)");
+    expect([...h.letta.schedules.keys()]).toEqual([id]);
+    const status = await h.run(['status', '--now', SUMMER, '--json']);
+    expect(status.code).toBe(6);
+    expect(JSON.parse(status.stdout).record.skipped).toEqual([{ where: 'intents[0]', why: expect.stringContaining('local_rule is not a cron') }]);
+
+    // Rules cron takes are kept: Sunday as 7, steps, lists, and a phrase (an interval, not kept on the clock).
+    for (const rule of ['0 9 * * 7', '*/15 9-17 * * 1-5', '0 9 1,15 * *', 'every 90 minutes']) {
+      saved.intents[0].local_rule = rule;
+      writeFileSync(statePath(), JSON.stringify(saved));
+      const again = await h.run(['status', '--now', WINTER, '--json']);
+      expect(JSON.parse(again.stdout).record.skipped, rule).toEqual([]);
+    }
   });
 
   it('a failed last sync needs action', async () => {
@@ -102,6 +121,7 @@ describe('status and deletes cut short', () => {
     expect(status.stderr).toContain(`Warning: A delete of ${series}`);
     expect(status.stderr).toContain(`letta-switchboard recurring delete ${series}`);
     expect(status.stderr).not.toContain('needs no attention');
+    expect((await h.run(['status', '--now', WINTER, '-q'])).stdout).toBe(`${series}\n`);
     const json = await h.run(['status', '--now', WINTER, '--json']);
     expect(json.code).toBe(6);
     expect(JSON.parse(json.stdout).record.unfinished_deletes).toEqual([expect.objectContaining({ id: series, kind: 'series', agent_id: AGENT })]);

@@ -485,6 +485,42 @@ describe('a city as a zone inside the phrase, "within the next hour", and the er
     expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at_iso).toBe(iso);
   });
 
+  it.each([
+    // A city of several words, a country, or the user's own clock, inside the phrase.
+    ['9am New York time tomorrow', '2026-12-04T14:00:00.000Z'],
+    ['at noon in los angeles on friday', '2026-12-04T20:00:00.000Z'],
+    ['9am in salt lake city tomorrow', '2026-12-04T16:00:00.000Z'],
+    ['9am in India', '2026-12-04T03:30:00.000Z'],
+    ['9am India time on friday', '2026-12-04T03:30:00.000Z'],
+    ['9am in the UK tomorrow', '2026-12-04T09:00:00.000Z'],
+    ['noon german time on friday', '2026-12-04T11:00:00.000Z'],
+    ['tomorrow at 9am in the netherlands', '2026-12-04T08:00:00.000Z'],
+    ['tomorrow at 9am in South Africa', '2026-12-04T07:00:00.000Z'],
+    ['at 5pm local time tomorrow', '2026-12-04T22:00:00.000Z'],
+    ['at 5pm my time on friday', '2026-12-04T22:00:00.000Z'],
+    // "us" alone is a word, not a country.
+    ['remind us at 9am tomorrow', '2026-12-04T14:00:00.000Z'],
+  ])('%s', async (phrase, iso) => {
+    expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at_iso).toBe(iso);
+  });
+
+  it.each([
+    ['9am in the US', /^'9am in the US': the US keeps several time zones: America\/New_York \(Eastern\), America\/Chicago/],
+    ['tomorrow at 9am in Brazil', /Brazil keeps several time zones: America\/Sao_Paulo \(Brasilia\)/],
+    ['9am Australia time', /Australia keeps several time zones: Australia\/Sydney/],
+  ])('a country with several clocks is refused with them: %s', async (phrase, message) => {
+    expect((await refusal(meaningOfOnce(phrase, { now, zone }))).message).toMatch(message);
+  });
+
+  it('a zone said at each time is one zone; two zones are refused, as a phrase is read on one clock', async () => {
+    const both = await meaningOf('every day at 09:00 UTC and 17:00 UTC', { now, zone });
+    expect(both).toMatchObject({ type: 'recurring', timezone: 'UTC', cron_expression: '0 9,17 * * *' });
+    const same = await meaningOf('every day at 9am EST and 5pm ET', { now, zone });
+    expect(same).toMatchObject({ type: 'recurring', timezone: 'America/New_York', cron_expression: '0 14,22 * * *' });
+    const two = await refusal(meaningOf('weekdays at 9am PST and 5pm EST', { now, zone }));
+    expect(two.message).toBe("'weekdays at 9am PST and 5pm EST' names two time zones, PST and EST; it is read on one clock");
+  });
+
   it('"within the next hour" and "in the next hour" are in an hour', async () => {
     for (const phrase of ['within the next hour', 'in the next hour']) expect((await meaningOfOnce(phrase, { now, zone })).scheduled_at, phrase).toBe(now + 3_600_000);
   });

@@ -178,9 +178,14 @@ async function underLock<T>(rt: Runtime, body: () => Promise<T>): Promise<T> {
 export async function readRecord(rt: Runtime, store?: StateStore, { shared = false } = {}): Promise<State> {
   const from = store ?? (await stateStore(rt));
   const state = await (shared ? from.readShared() : from.read());
-  for (const skipped of state.skipped ?? []) warnSkipped(rt, skipped.problem);
+  warnSetAside(rt, state);
   await noticeStaleSync(rt, state);
   return state;
+}
+
+/** Each record set aside, named once on stderr. */
+export function warnSetAside(rt: Runtime, state: State): void {
+  for (const skipped of state.skipped ?? []) warnSkipped(rt, skipped.problem);
 }
 
 const noticed = new WeakSet<Runtime>();
