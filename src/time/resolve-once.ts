@@ -308,6 +308,7 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     const settled = settleClock(parts.clock);
     if (settled.note) notes.push(settled.note);
     else if (parts.bareHour) notes.push(bareHourNote(parts.clock.text, settled.value));
+    else if (parts.clock.written === 5 && parts.clock.text.endsWith(' at night')) notes.push(nightFiveNote(parts.clock.text.slice(0, -' at night'.length), settled.value));
     return { clock: settled.value, carry: 0 };
   }
   let { hour } = parts.clock.value;
@@ -328,6 +329,8 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     return { clock: { hour: 0, minute }, carry: 1 };
   }
   if (part === 'night') {
+    // 5 is the one hour both halves of a night hold (05:00 as it ends, 17:00 as it begins): the evening's is taken, said.
+    if (ambiguous && hour === 5) notes.push(nightFiveNote(parts.clock.text, { hour: 17, minute }));
     if (ambiguous && hour >= 5 && hour < 12) hour += 12;
     if (ambiguous && hour === 12) hour = 0;
   }
@@ -340,7 +343,7 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     notes.push(`read '${text}' in the evening as ${formatClock(hour, minute)}, in the afternoon; write '${text} pm' to say so, or give a later time for the evening`);
   }
   // The small hours of a night belong to the next day.
-  if (part === 'night' && hour < 5) {
+  if (part === 'night' && hour < 6) {
     if (ambiguous)
       notes.push(
         `read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or '${parts.today || parts.daySaid === undefined ? 'today' : parts.daySaid} at ${text} pm' for ${hour === 0 ? 'midday' : 'the afternoon'}`,
@@ -351,6 +354,10 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     return { clock: { hour, minute }, carry: 1 };
   }
   return { clock: { hour, minute }, carry: 0 };
+}
+
+function nightFiveNote(text: string, evening: ClockTime): string {
+  return `read '${text}' at night as ${formatClock(evening.hour, evening.minute)}; write '${text} am' or ${formatClock(evening.hour - 12, evening.minute)} for the small hours`;
 }
 
 type DayInstant = (days: number) => number;

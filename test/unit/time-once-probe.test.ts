@@ -447,3 +447,38 @@ describe('a quarter said after an amount is a part of its unit, not a quarter of
     expect((await once(phrase)).scheduled_at_iso).toBe(iso);
   });
 });
+
+describe('5 at night, which both ends of a night hold, is read as 17:00 and said; 5am tonight is the small hours', () => {
+  it.each([
+    ['five thirty in the night', '2026-11-22 17:30 EST', "read 'five thirty' at night as 17:30; write 'five thirty am' or 05:30 for the small hours"],
+    ['5:30 in the night', '2026-11-22 17:30 EST', "read '5:30' at night as 17:30; write '5:30 am' or 05:30 for the small hours"],
+    ['tonight at 5', '2026-11-22 17:00 EST', "read '5' at night as 17:00; write '5 am' or 05:00 for the small hours"],
+    ['five tonight', '2026-11-22 17:00 EST', "read 'five' at night as 17:00; write 'five am' or 05:00 for the small hours"],
+    ['5 at night', '2026-11-22 17:00 EST', "read '5' at night as 17:00; write '5 am' or 05:00 for the small hours"],
+    ['friday at 5:15 at night', '2026-11-27 17:15 EST', "read '5:15' at night as 17:15; write '5:15 am' or 05:15 for the small hours"],
+    ['saturday night at 5', '2026-11-28 17:00 EST', "read '5' at night as 17:00; write '5 am' or 05:00 for the small hours"],
+  ])('%s is %s, said', async (phrase, local, note) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each([
+    ['tonight at 5am', '2026-11-23 05:00 EST'],
+    ['tonight at 5:30am', '2026-11-23 05:30 EST'],
+    ['saturday night at 5am', '2026-11-29 05:00 EST'],
+  ])('%s is the small hours that end the night', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+
+  it.each([
+    ['4 in the night', '2026-11-23 04:00 EST'],
+    ['6 in the night', '2026-11-22 18:00 EST'],
+    ['2 at night', '2026-11-23 02:00 EST'],
+    ['11 at night', '2026-11-22 23:00 EST'],
+  ])('%s is read as before', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).not.toContain('for the small hours');
+  });
+});
