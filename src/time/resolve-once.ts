@@ -226,7 +226,11 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'in':
       if (day.on !== undefined) return withinInstant(day as Extract<DayRef, { kind: 'in' }> & { on: number }, today, at, input, notes);
       if (day.next) {
-        const date = day.unit === 'week' ? addDays(today, 7) : addMonths(today, day.unit === 'year' ? 12 : 1);
+        const date = day.unit === 'week' ? addDays(today, 7 * day.amount) : addMonths(today, day.unit === 'year' ? 12 : 1);
+        if (day.unit === 'week' && day.amount === 2) {
+          notes.push(`read 'the week after next' as ${dayLabel(date)}, two weeks from today; give the day for another, such as 'monday the week after next'`);
+          return at(date);
+        }
         const example = day.unit === 'week' ? 'monday next week' : day.unit === 'month' ? 'the 1st of next month' : `january 1st ${today.year + 1}`;
         notes.push(`read 'next ${day.unit}' as ${dayLabel(date)}${day.unit === 'year' ? ` ${date.year}` : ''}, a ${day.unit} from today; give the day for another, such as '${example}'`);
         return at(date);

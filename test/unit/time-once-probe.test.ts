@@ -427,10 +427,6 @@ describe('a weekday with "the week after next" said apart from it is read as "we
   it('on a Wednesday it is the week after next week', async () => {
     expect((await once('monday afternoon the week after next', ZONE, Date.parse('2026-11-25T15:00:00Z'))).local).toBe('2026-12-07 15:00 EST');
   });
-
-  it('with no weekday it names no day', async () => {
-    await expect(once('the week after next at 3pm')).rejects.toThrow(/Could not understand/);
-  });
 });
 
 describe('a quarter said after an amount is a part of its unit, not a quarter of a year', () => {
@@ -480,5 +476,26 @@ describe('5 at night, which both ends of a night hold, is read as 17:00 and said
     const read = await once(phrase);
     expect(read.local).toBe(local);
     expect(read.notes.join('\n')).not.toContain('for the small hours');
+  });
+});
+
+describe('"the week after next" alone is two weeks from today, as "next week" is one, said', () => {
+  const note = (day: string) => `read 'the week after next' as ${day}, two weeks from today; give the day for another, such as 'monday the week after next'`;
+  it.each([
+    ['the week after next', '2026-12-06 09:00 EST', NOW, 'Sun 6 Dec'],
+    ['week after next', '2026-12-06 09:00 EST', NOW, 'Sun 6 Dec'],
+    ['the week after next at 3pm', '2026-12-06 15:00 EST', NOW, 'Sun 6 Dec'],
+    ['same time the week after next', '2026-12-06 10:00 EST', NOW, 'Sun 6 Dec'],
+    ['the week after next', '2026-12-09 09:00 EST', Date.parse('2026-11-25T15:00:00Z'), 'Wed 9 Dec'],
+  ])('%s is %s', async (phrase, local, now, day) => {
+    const read = await once(phrase, ZONE, now);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(note(day));
+  });
+
+  it('a day named in it is still that day, and "this week" alone is still no day', async () => {
+    expect((await once('the week after next on wednesday')).local).toBe('2026-12-02 09:00 EST');
+    expect((await once('monday the week after next')).local).toBe('2026-11-30 09:00 EST');
+    await expect(once('this week')).rejects.toThrow('which day is not clear');
   });
 });
