@@ -151,15 +151,20 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     const found = lookupZone(candidate, { links: false }) ?? (endsWithTime ? lookupZone(words.slice(0, -1).join(' '), { links: false }) : null);
     if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), candidate, shown);
   }
-  // An abbreviation inside the phrase ("9am EST tomorrow"); a city only as a zone is said ("9am London time tomorrow", "9am in Tokyo on friday").
+  // An abbreviation or name inside the phrase ("9am EST tomorrow", "9am pacific standard time on friday"); a city or
+  // country only as a zone is said ("9am London time tomorrow", "9am UK time tomorrow", "9am in New York on friday").
   for (let k = 0; k < tokens.length - 1; k++) {
-    const word = tokens[k]!;
-    const city = tokens[k + 1] === 'time' || (tokens[k - 1] === 'in' && k > 1);
-    const found = zoneWords(word) ? lookupZone(word, { cities: city, links: false }) : null;
-    if (found) {
-      const before = city && tokens[k - 1] === 'in' ? k - 1 : k;
-      const after = tokens[k + 1] === 'time' ? k + 2 : k + 1;
-      return named(found, [...tokens.slice(0, before), ...tokens.slice(after)].join(' '), word, shown);
+    for (let n = Math.min(4, tokens.length - 1 - k); n >= 1; n--) {
+      const words = tokens.slice(k, k + n).join(' ');
+      if (!zoneWords(words)) continue;
+      const timeAfter = tokens[k + n] === 'time';
+      const city = timeAfter || (tokens[k - 1] === 'in' && k > 1);
+      const found = lookupZone(words, { cities: city, links: false }) ?? (timeAfter ? lookupZone(`${words} time`, { links: false }) : null);
+      if (found) {
+        const before = city && tokens[k - 1] === 'in' ? k - 1 : k;
+        const after = timeAfter ? k + n + 1 : k + n;
+        return named(found, [...tokens.slice(0, before), ...tokens.slice(after)].join(' '), words, shown);
+      }
     }
   }
   return user;

@@ -499,3 +499,24 @@ describe('"the week after next" alone is two weeks from today, as "next week" is
     await expect(once('this week')).rejects.toThrow('which day is not clear');
   });
 });
+
+describe('a zone of more than one word inside a phrase is read as it is at the end', () => {
+  it.each([
+    ['9am UK time tomorrow', '2026-11-23T09:00:00.000Z'],
+    ['noon uk time friday', '2026-11-27T12:00:00.000Z'],
+    ['9am british time tomorrow', '2026-11-23T09:00:00.000Z'],
+    ['9am japanese time on friday', '2026-11-27T00:00:00.000Z'],
+    ['9am new york time tomorrow', '2026-11-23T14:00:00.000Z'],
+    ['9am los angeles time tomorrow', '2026-11-23T17:00:00.000Z'],
+    ['9am in new york tomorrow', '2026-11-23T14:00:00.000Z'],
+    ['9am pacific standard time tomorrow', '2026-11-23T17:00:00.000Z'],
+    ['3pm central european time tomorrow', '2026-11-23T14:00:00.000Z'],
+    ['noon singapore time friday', '2026-11-27T04:00:00.000Z'],
+  ])('%s is %s', async (phrase, utc) => {
+    expect((await once(phrase, 'Asia/Kolkata')).scheduled_at_iso).toBe(utc);
+  });
+
+  it('a city said bare inside a phrase is still no zone', async () => {
+    await expect(once('9am London tomorrow')).rejects.toThrow('Could not understand');
+  });
+});
