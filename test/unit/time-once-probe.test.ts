@@ -520,3 +520,28 @@ describe('a zone of more than one word inside a phrase is read as it is at the e
     await expect(once('9am London tomorrow')).rejects.toThrow('Could not understand');
   });
 });
+
+describe('the end of a named day, and "mid" in a part of the day, are refused for the hour they leave open, as "end of day" is', () => {
+  it.each(['end of today', 'the end of today', 'end of tomorrow', 'end of the day', 'the end of the day', 'end of friday', 'by end of friday', 'end of this sunday'])('%s', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(`'${phrase}': the end of the day names no hour`);
+  });
+
+  it.each(['mid morning', 'mid-afternoon', 'midmorning', 'midafternoon', 'tomorrow mid-morning', 'friday mid evening'])('%s', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(`'${phrase}': 'early', 'mid' or 'late' in a part of the day leaves the hour open`);
+  });
+
+  it('midnight, midday and the end of a month are read as before', async () => {
+    expect((await once('midnight')).local).toBe('2026-11-23 00:00 EST');
+    expect((await once('mid day')).local).toBe('2026-11-22 12:00 EST');
+    expect((await once('end of the month')).local).toBe('2026-11-30 09:00 EST');
+  });
+
+  it('"as early as 7am" is told to leave out the whole hedge, not only its middle word', async () => {
+    const error = await once('as early as 7:00 am').then(
+      () => undefined,
+      (caught: unknown) => caught as { hint?: string; message: string },
+    );
+    expect(error?.message).toContain("'early' adds nothing to the time given");
+    expect(error?.hint).toBe("Leave it out: '7:00 am'.");
+  });
+});
