@@ -39,6 +39,8 @@ export function phraseError(input: string, problem: string, examples: readonly s
   return new UsageError(`'${input}': did not understand ${unknown.map((word) => `'${word}'`).join(', ')}`, `${didYouMean ? `Did you mean ${didYouMean}? ` : ''}Try ${closest.join(', ')}.`);
 }
 
+const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|years?)';
+
 /** Words people use for a time that leave the time itself open: refused with what is open and how to say it. */
 const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
   [
@@ -55,6 +57,11 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     new RegExp(`\\b(?:early|mid|late)[- ](?:${MONTH_NAMES.map((month) => month.toLowerCase()).join('|')}|month|week|year)\\b`),
     "'early', 'mid' or 'late' in a month or a week leaves the day open",
     "Give the day, such as 'march 3 at 9am' or 'the 15th of next month'.",
+  ],
+  [
+    new RegExp(`\\b(?:\\d+(?:\\.\\d+)? ?(?:-|to|or) ?\\d+(?:\\.\\d+)? ?${AMOUNT_UNIT}|an? ${AMOUNT_UNIT} or two)\\b`),
+    'a range of amounts leaves the time open',
+    "Give one amount, such as 'in 10 minutes' or 'in 2 days'.",
   ],
   [/\bweek ?nights?\b/, "'weeknight' leaves the nights open (Monday to Friday, or Sunday to Thursday)", "Name the days, such as 'every weekday at 8pm' or 'sunday to thursday at 8pm'."],
 ];

@@ -545,3 +545,19 @@ describe('the end of a named day, and "mid" in a part of the day, are refused fo
     expect(error?.hint).toBe("Leave it out: '7:00 am'.");
   });
 });
+
+describe('"3 quarters" in digits is three quarters; a range of amounts is refused for the time it leaves open', () => {
+  it.each([
+    ['in 3 quarters of an hour', '2026-11-22 10:45 EST'],
+    ['in 3-quarters of an hour', '2026-11-22 10:45 EST'],
+    ['3 quarters of an hour from now', '2026-11-22 10:45 EST'],
+    ['in an hour and 3 quarters', '2026-11-22 11:45 EST'],
+    ['in 2 hours and 3 quarters', '2026-11-22 12:45 EST'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+
+  it.each(['in 10-15 minutes', 'in 2-3 days', 'in 2 to 3 days', 'in 2 or 3 hours', 'in 1.5-2 hours', 'in a day or two', 'in an hour or two', 'in a week or two'])('%s', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(`'${phrase}': a range of amounts leaves the time open`);
+  });
+});
