@@ -530,6 +530,10 @@ describe('the end of a named day, and "mid" in a part of the day, are refused fo
     await expect(once(phrase)).rejects.toThrow(`'${phrase}': 'early', 'mid' or 'late' in a part of the day leaves the hour open`);
   });
 
+  it('a year after "end of" is still a span whose day is not clear', async () => {
+    await expect(once('before end of this year')).rejects.toThrow("'before end of this year': which day is not clear");
+  });
+
   it('midnight, midday and the end of a month are read as before', async () => {
     expect((await once('midnight')).local).toBe('2026-11-23 00:00 EST');
     expect((await once('mid day')).local).toBe('2026-11-22 12:00 EST');
