@@ -154,15 +154,15 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     const found = whole ?? (endsWithTime ? lookupZone(place, { links: false }) : null);
     if (found) return named(found, tokens.slice(0, tokens.length - n - (afterIn ? 1 : 0)).join(' '), whole ? candidate : place, shown);
   }
-  // Inside the phrase: an abbreviation ("9am EST tomorrow"); a city or a country only as a zone is said ("9am New York
-  // time tomorrow", "9am in Tokyo on friday", "noon in the UK on monday").
+  // Inside the phrase: an abbreviation or a name ("9am EST tomorrow", "9am pacific standard time on friday"); a city or
+  // a country only as a zone is said ("9am New York time tomorrow", "9am UK time tomorrow", "noon in the UK on monday").
   for (let k = 0; k < tokens.length - 1; k++) {
-    for (let n = Math.min(3, tokens.length - 1 - k); n >= 1; n--) {
+    for (let n = Math.min(4, tokens.length - 1 - k); n >= 1; n--) {
       const candidate = tokens.slice(k, k + n).join(' ');
       if (!zoneWords(candidate)) continue;
       const timeAfter = tokens[k + n] === 'time';
       const inBefore = tokens[k - 1] === 'in' && k > 1;
-      const found = lookupZone(candidate, { cities: timeAfter || inBefore, links: false });
+      const found = lookupZone(candidate, { cities: timeAfter || inBefore, links: false }) ?? (timeAfter ? lookupZone(`${candidate} time`, { links: false }) : null);
       if (found) return named(found, [...tokens.slice(0, inBefore ? k - 1 : k), ...tokens.slice(timeAfter ? k + n + 1 : k + n)].join(' '), candidate, shown);
     }
   }

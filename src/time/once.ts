@@ -787,16 +787,16 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
   return instant + sign * amounts.ms;
 }
 
-/** "and a half", "and a quarter", "and three quarters": a part of one more of the unit said beside it. */
+/** "and a half", "and a quarter", "and three (3) quarters": a part of one more of the unit said beside it. */
 function andAPart(tokens: readonly string[], i: number): { value: number; end: number } | null {
   if (tokens[i] !== 'and') return null;
   if ((tokens[i + 1] === 'a' || tokens[i + 1] === 'one') && (tokens[i + 2] === 'half' || tokens[i + 2] === 'quarter')) return { value: tokens[i + 2] === 'half' ? 0.5 : 0.25, end: i + 3 };
   const three = tokens[i + 2] === '-' ? i + 3 : i + 2;
-  if (tokens[i + 1] === 'three' && /^quarters?$/.test(tokens[three] ?? '')) return { value: 0.75, end: three + 1 };
+  if ((tokens[i + 1] === 'three' || tokens[i + 1] === '3') && /^quarters?$/.test(tokens[three] ?? '')) return { value: 0.75, end: three + 1 };
   return null;
 }
 
-/** "half a(n)", "(a) half", "a quarter (of a(n))", "three quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
+/** "half a(n)", "(a) half", "a quarter (of a(n))", "three (3) quarters of a(n)", "three-quarters of an", "1/2": a part of the unit that follows. */
 function readFraction(tokens: readonly string[], start: number): { value: number; end: number } | null {
   let i = start;
   let value: number;
@@ -815,7 +815,7 @@ function readFraction(tokens: readonly string[], start: number): { value: number
     if (of && !article) return null;
     return { value: Number(tokens[i]) / Number(tokens[i + 2]), end: i + 3 + of + article };
   } else {
-    const three = tokens[i] === 'three' ? (tokens[i + 1] === '-' ? i + 2 : i + 1) : -1;
+    const three = tokens[i] === 'three' || tokens[i] === '3' ? (tokens[i + 1] === '-' ? i + 2 : i + 1) : -1;
     if (three > 0 && /^quarters?$/.test(tokens[three] ?? '')) {
       value = 0.75;
       i = three + 1;
@@ -946,7 +946,8 @@ const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   // "in 1 mon": chrono reads a month.
   [/\b\d+ mons?\b/, "'mon' could be Monday or a month", "Write 'in 1 month', or 'monday' for the day."],
   [/\bthis day\b/, 'which day is not clear', "Give the day, such as 'today at 5pm' or 'a week from today'."],
-  [/\b(?:the|this|next|that) (?:week|month|year|day)\b(?! (?:after|before)\b)/, 'which day is not clear', "Give the day, such as 'friday next week' or 'the 5th of next month'."],
+  // Not "end of the day": which hour ends it is what is open (phraseError says so).
+  [/\b(?:the|this|next|that) (?:week|month|year|(?<!\bend of \w+ )day)\b(?! (?:after|before)\b)/, 'which day is not clear', "Give the day, such as 'friday next week' or 'the 5th of next month'."],
   [/\b(?:at|on|by|this|next|the) \d+(?:\.\d+)? ?(?:days?|weeks?|months?|years?|hours?|minutes?)\b/, 'a span is not one time', "Say when in it, such as 'in 5 days'."],
   [/\b(?:several|some|many) (?:sec|min|hour|hr|day|week|wk|month|year)/, 'how many is not said', "Give a number, such as 'in 3 days'."],
   [

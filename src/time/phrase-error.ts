@@ -17,7 +17,10 @@ export function phraseError(input: string, problem: string, examples: readonly s
   // "tomorrow at 6am early morning": the time is given; the word only restates it.
   const restated = /\b(early|late)\b/.exec(input.toLowerCase());
   if (restated && /\d|\b(?:noon|midnight)\b/.test(input))
-    return new UsageError(`'${input}': '${restated[1]}' adds nothing to the time given`, `Leave it out: '${input.replace(new RegExp(`\\s*\\b${restated[1]}\\b`, 'i'), '').trim()}'.`);
+    return new UsageError(
+      `'${input}': '${restated[1]}' adds nothing to the time given`,
+      `Leave it out: '${input.replace(new RegExp(`\\s*\\b(?:as ${restated[1]} as|${restated[1]})\\b`, 'i'), '').trim()}'.`,
+    );
   const vague = VAGUE.find(([pattern]) => pattern.test(input.toLowerCase()));
   if (vague) return new UsageError(`'${input}': ${vague[1]}`, vague[2]);
   const closest = [...examples]
@@ -36,18 +39,29 @@ export function phraseError(input: string, problem: string, examples: readonly s
   return new UsageError(`'${input}': did not understand ${unknown.map((word) => `'${word}'`).join(', ')}`, `${didYouMean ? `Did you mean ${didYouMean}? ` : ''}Try ${closest.join(', ')}.`);
 }
 
+const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|years?)';
+
 /** Words people use for a time that leave the time itself open: refused with what is open and how to say it. */
 const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
   [
-    /\b(?:eod|cob|eob|end of (?:the )?(?:business |work(?:ing)? )?day|close of (?:business|play))\b/,
+    /\b(?:eod|cob|eob|end of (?:the )?(?:business |work(?:ing)? )?day|end of (?:(?:the|this|next) )?(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|close of (?:business|play))\b/,
     'the end of the day names no hour (5pm? 6pm? midnight?)',
     "Give the time, such as 'today at 5pm' or 'friday at 6pm'.",
   ],
-  [/\b(?:early|late)[- ](?:morning|afternoon|evening|night)\b/, "'early' or 'late' in a part of the day leaves the hour open", "Give the time, such as 'every monday at 7am' or 'tomorrow at 10pm'."],
+  [
+    /\b(?:(?:early|late)[- ](?:morning|afternoon|evening|night)|mid[- ]?(?:morning|afternoon|evening))\b/,
+    "'early', 'mid' or 'late' in a part of the day leaves the hour open",
+    "Give the time, such as 'every monday at 7am' or 'tomorrow at 10pm'.",
+  ],
   [
     new RegExp(`\\b(?:early|mid|late)[- ](?:${MONTH_NAMES.map((month) => month.toLowerCase()).join('|')}|month|week|year)\\b`),
     "'early', 'mid' or 'late' in a month or a week leaves the day open",
     "Give the day, such as 'march 3 at 9am' or 'the 15th of next month'.",
+  ],
+  [
+    new RegExp(`\\b(?:\\d+(?:\\.\\d+)? ?(?:-|to|or) ?\\d+(?:\\.\\d+)? ?${AMOUNT_UNIT}|an? ${AMOUNT_UNIT} or two)\\b`),
+    'a range of amounts leaves the time open',
+    "Give one amount, such as 'in 10 minutes' or 'in 2 days'.",
   ],
   [/\bweek ?nights?\b/, "'weeknight' leaves the nights open (Monday to Friday, or Sunday to Thursday)", "Name the days, such as 'every weekday at 8pm' or 'sunday to thursday at 8pm'."],
 ];

@@ -196,8 +196,8 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     if (!LINK_WORDS.has(tokens[i]!) || (i === tokens.length - 1 && tokens[i] !== ',')) return null;
     i++;
   }
-  // "this week" ("the week after next") with no weekday in it to name ("this week at 9am") is no day.
-  const thisWeek = (day?: DayRef) => day?.kind === 'in' && day.next === true && day.unit === 'week' && day.amount !== 1;
+  // "this week" with no weekday in it to name ("this week at 9am") is no day; "the week after next" is two weeks from today, as "next week" is one.
+  const thisWeek = (day?: DayRef) => day?.kind === 'in' && day.next === true && day.unit === 'week' && day.amount === 0;
   if (thisWeek(parts.day) || thisWeek(parts.sameDay?.day)) return null;
   if (said.day !== undefined) parts.daySaid = said.day;
   if (twiceSaid.length > 0) {

@@ -226,7 +226,11 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'in':
       if (day.on !== undefined) return withinInstant(day as Extract<DayRef, { kind: 'in' }> & { on: number }, today, at, input, notes);
       if (day.next) {
-        const date = day.unit === 'week' ? addDays(today, 7) : addMonths(today, day.unit === 'year' ? 12 : 1);
+        const date = day.unit === 'week' ? addDays(today, 7 * day.amount) : addMonths(today, day.unit === 'year' ? 12 : 1);
+        if (day.unit === 'week' && day.amount === 2) {
+          notes.push(`read 'the week after next' as ${dayLabel(date)}, two weeks from today; give the day for another, such as 'monday the week after next'`);
+          return at(date);
+        }
         const example = day.unit === 'week' ? 'monday next week' : day.unit === 'month' ? 'the 1st of next month' : `january 1st ${today.year + 1}`;
         notes.push(`read 'next ${day.unit}' as ${dayLabel(date)}${day.unit === 'year' ? ` ${date.year}` : ''}, a ${day.unit} from today; give the day for another, such as '${example}'`);
         return at(date);
@@ -308,6 +312,7 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     const settled = settleClock(parts.clock);
     if (settled.note) notes.push(settled.note);
     else if (parts.bareHour) notes.push(bareHourNote(parts.clock.text, settled.value));
+    else if (parts.clock.written === 5 && parts.clock.text.endsWith(' at night')) notes.push(nightFiveNote(parts.clock.text.slice(0, -' at night'.length), settled.value));
     return { clock: settled.value, carry: 0 };
   }
   let { hour } = parts.clock.value;
@@ -328,6 +333,8 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     return { clock: { hour: 0, minute }, carry: 1 };
   }
   if (part === 'night') {
+    // 5 is the one hour both halves of a night hold (05:00 as it ends, 17:00 as it begins): the evening's is taken, said.
+    if (ambiguous && hour === 5) notes.push(nightFiveNote(parts.clock.text, { hour: 17, minute }));
     if (ambiguous && hour >= 5 && hour < 12) hour += 12;
     if (ambiguous && hour === 12) hour = 0;
   }
@@ -340,7 +347,7 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     notes.push(`read '${text}' in the evening as ${formatClock(hour, minute)}, in the afternoon; write '${text} pm' to say so, or give a later time for the evening`);
   }
   // The small hours of a night belong to the next day.
-  if (part === 'night' && hour < 5) {
+  if (part === 'night' && hour < 6) {
     if (ambiguous)
       notes.push(
         `read '${text}' at night as ${formatClock(hour, minute)}, after midnight; write '${text} am' to say so, or '${parts.today || parts.daySaid === undefined ? 'today' : parts.daySaid} at ${text} pm' for ${hour === 0 ? 'midday' : 'the afternoon'}`,
@@ -351,6 +358,10 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     return { clock: { hour, minute }, carry: 1 };
   }
   return { clock: { hour, minute }, carry: 0 };
+}
+
+function nightFiveNote(text: string, evening: ClockTime): string {
+  return `read '${text}' at night as ${formatClock(evening.hour, evening.minute)}; write '${text} am' or ${formatClock(evening.hour - 12, evening.minute)} for the small hours`;
 }
 
 type DayInstant = (days: number) => number;

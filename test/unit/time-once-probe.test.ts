@@ -427,10 +427,6 @@ describe('a weekday with "the week after next" said apart from it is read as "we
   it('on a Wednesday it is the week after next week', async () => {
     expect((await once('monday afternoon the week after next', ZONE, Date.parse('2026-11-25T15:00:00Z'))).local).toBe('2026-12-07 15:00 EST');
   });
-
-  it('with no weekday it names no day', async () => {
-    await expect(once('the week after next at 3pm')).rejects.toThrow(/Could not understand/);
-  });
 });
 
 describe('a quarter said after an amount is a part of its unit, not a quarter of a year', () => {
@@ -445,5 +441,127 @@ describe('a quarter said after an amount is a part of its unit, not a quarter of
     ['in 1 year and a quarter', '2028-02-22T15:00:00.000Z'],
   ])('%s is %s', async (phrase, iso) => {
     expect((await once(phrase)).scheduled_at_iso).toBe(iso);
+  });
+});
+
+describe('5 at night, which both ends of a night hold, is read as 17:00 and said; 5am tonight is the small hours', () => {
+  it.each([
+    ['five thirty in the night', '2026-11-22 17:30 EST', "read 'five thirty' at night as 17:30; write 'five thirty am' or 05:30 for the small hours"],
+    ['5:30 in the night', '2026-11-22 17:30 EST', "read '5:30' at night as 17:30; write '5:30 am' or 05:30 for the small hours"],
+    ['tonight at 5', '2026-11-22 17:00 EST', "read '5' at night as 17:00; write '5 am' or 05:00 for the small hours"],
+    ['five tonight', '2026-11-22 17:00 EST', "read 'five' at night as 17:00; write 'five am' or 05:00 for the small hours"],
+    ['5 at night', '2026-11-22 17:00 EST', "read '5' at night as 17:00; write '5 am' or 05:00 for the small hours"],
+    ['friday at 5:15 at night', '2026-11-27 17:15 EST', "read '5:15' at night as 17:15; write '5:15 am' or 05:15 for the small hours"],
+    ['saturday night at 5', '2026-11-28 17:00 EST', "read '5' at night as 17:00; write '5 am' or 05:00 for the small hours"],
+  ])('%s is %s, said', async (phrase, local, note) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each([
+    ['tonight at 5am', '2026-11-23 05:00 EST'],
+    ['tonight at 5:30am', '2026-11-23 05:30 EST'],
+    ['saturday night at 5am', '2026-11-29 05:00 EST'],
+  ])('%s is the small hours that end the night', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+
+  it.each([
+    ['4 in the night', '2026-11-23 04:00 EST'],
+    ['6 in the night', '2026-11-22 18:00 EST'],
+    ['2 at night', '2026-11-23 02:00 EST'],
+    ['11 at night', '2026-11-22 23:00 EST'],
+  ])('%s is read as before', async (phrase, local) => {
+    const read = await once(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes.join('\n')).not.toContain('for the small hours');
+  });
+});
+
+describe('"the week after next" alone is two weeks from today, as "next week" is one, said', () => {
+  const note = (day: string) => `read 'the week after next' as ${day}, two weeks from today; give the day for another, such as 'monday the week after next'`;
+  it.each([
+    ['the week after next', '2026-12-06 09:00 EST', NOW, 'Sun 6 Dec'],
+    ['week after next', '2026-12-06 09:00 EST', NOW, 'Sun 6 Dec'],
+    ['the week after next at 3pm', '2026-12-06 15:00 EST', NOW, 'Sun 6 Dec'],
+    ['same time the week after next', '2026-12-06 10:00 EST', NOW, 'Sun 6 Dec'],
+    ['the week after next', '2026-12-09 09:00 EST', Date.parse('2026-11-25T15:00:00Z'), 'Wed 9 Dec'],
+  ])('%s is %s', async (phrase, local, now, day) => {
+    const read = await once(phrase, ZONE, now);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain(note(day));
+  });
+
+  it('a day named in it is still that day, and "this week" alone is still no day', async () => {
+    expect((await once('the week after next on wednesday')).local).toBe('2026-12-02 09:00 EST');
+    expect((await once('monday the week after next')).local).toBe('2026-11-30 09:00 EST');
+    await expect(once('this week')).rejects.toThrow('which day is not clear');
+  });
+});
+
+describe('a zone of more than one word inside a phrase is read as it is at the end', () => {
+  it.each([
+    ['9am UK time tomorrow', '2026-11-23T09:00:00.000Z'],
+    ['noon uk time friday', '2026-11-27T12:00:00.000Z'],
+    ['9am british time tomorrow', '2026-11-23T09:00:00.000Z'],
+    ['9am japanese time on friday', '2026-11-27T00:00:00.000Z'],
+    ['9am new york time tomorrow', '2026-11-23T14:00:00.000Z'],
+    ['9am los angeles time tomorrow', '2026-11-23T17:00:00.000Z'],
+    ['9am in new york tomorrow', '2026-11-23T14:00:00.000Z'],
+    ['9am pacific standard time tomorrow', '2026-11-23T17:00:00.000Z'],
+    ['3pm central european time tomorrow', '2026-11-23T14:00:00.000Z'],
+    ['noon singapore time friday', '2026-11-27T04:00:00.000Z'],
+  ])('%s is %s', async (phrase, utc) => {
+    expect((await once(phrase, 'Asia/Kolkata')).scheduled_at_iso).toBe(utc);
+  });
+
+  it('a city said bare inside a phrase is still no zone', async () => {
+    await expect(once('9am London tomorrow')).rejects.toThrow('Could not understand');
+  });
+});
+
+describe('the end of a named day, and "mid" in a part of the day, are refused for the hour they leave open, as "end of day" is', () => {
+  it.each(['end of today', 'the end of today', 'end of tomorrow', 'end of the day', 'the end of the day', 'end of friday', 'by end of friday', 'end of this sunday'])('%s', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(`'${phrase}': the end of the day names no hour`);
+  });
+
+  it.each(['mid morning', 'mid-afternoon', 'midmorning', 'midafternoon', 'tomorrow mid-morning', 'friday mid evening'])('%s', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(`'${phrase}': 'early', 'mid' or 'late' in a part of the day leaves the hour open`);
+  });
+
+  it('a year after "end of" is still a span whose day is not clear', async () => {
+    await expect(once('before end of this year')).rejects.toThrow("'before end of this year': which day is not clear");
+  });
+
+  it('midnight, midday and the end of a month are read as before', async () => {
+    expect((await once('midnight')).local).toBe('2026-11-23 00:00 EST');
+    expect((await once('mid day')).local).toBe('2026-11-22 12:00 EST');
+    expect((await once('end of the month')).local).toBe('2026-11-30 09:00 EST');
+  });
+
+  it('"as early as 7am" is told to leave out the whole hedge, not only its middle word', async () => {
+    const error = await once('as early as 7:00 am').then(
+      () => undefined,
+      (caught: unknown) => caught as { hint?: string; message: string },
+    );
+    expect(error?.message).toContain("'early' adds nothing to the time given");
+    expect(error?.hint).toBe("Leave it out: '7:00 am'.");
+  });
+});
+
+describe('"3 quarters" in digits is three quarters; a range of amounts is refused for the time it leaves open', () => {
+  it.each([
+    ['in 3 quarters of an hour', '2026-11-22 10:45 EST'],
+    ['in 3-quarters of an hour', '2026-11-22 10:45 EST'],
+    ['3 quarters of an hour from now', '2026-11-22 10:45 EST'],
+    ['in an hour and 3 quarters', '2026-11-22 11:45 EST'],
+    ['in 2 hours and 3 quarters', '2026-11-22 12:45 EST'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await once(phrase)).local).toBe(local);
+  });
+
+  it.each(['in 10-15 minutes', 'in 2-3 days', 'in 2 to 3 days', 'in 2 or 3 hours', 'in 1.5-2 hours', 'in a day or two', 'in an hour or two', 'in a week or two'])('%s', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(`'${phrase}': a range of amounts leaves the time open`);
   });
 });
