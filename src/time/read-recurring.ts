@@ -1710,6 +1710,8 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   if (tokens[j] === 'second' && tokens[j + 1] === undefined) throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
+    const more = unit === 'hour' && Number.isInteger(count.value) ? minutesAfterHours(tokens, count.end + 1) : null;
+    if (more) return setInterval(group, { n: count.value * 60 + more.value, unit: 'minute' }, more.end);
     if (tokens[j] === 'few') addNote(group, `read 'few' as ${count.value}; give the number to choose another, such as 'every 4 ${tokens[count.end]}'`);
     if (unit === 'second') throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
     let n = count.value;
@@ -1725,9 +1727,8 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     return setInterval(group, { n, unit: finalUnit }, count.end + 1);
   }
   if (tokens[j] === 'fortnight') return setInterval(group, { n: 2, unit: 'week' }, j + 1);
-  if (unitOf(tokens[j]) === 'hour' && tokens[j + 1] === 'and' && tokens[j + 2] === 'a' && tokens[j + 3] === 'half') {
-    return setInterval(group, { n: 90, unit: 'minute' }, j + 4);
-  }
+  const moreThanAnHour = unitOf(tokens[j]) === 'hour' ? minutesAfterHours(tokens, j + 1) : null;
+  if (moreThanAnHour) return setInterval(group, { n: 60 + moreThanAnHour.value, unit: 'minute' }, moreThanAnHour.end);
   // "every mo": Monday, as "tu" is Tuesday, to some; a month, as in "$5/mo", to others.
   if (tokens[j] === 'mo') throw new UsageError(`'${tokens.slice(i, j + 1).join(' ')}' could be every Monday or every month`, "Write 'every monday' or 'every month'.");
   const unit = unitOf(tokens[j]);
@@ -1743,6 +1744,18 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   // after it ("every", "every and monday") says no rule: not read as every day.
   if (tokens[j] === undefined || LIST_WORDS.has(tokens[j]!)) throw new GrammarError(`'${tokens.slice(i, j).join(' ')}' does not say what repeats`, tokens[j]);
   return j;
+}
+
+/**
+ * The minutes said after hours in one interval: "every 1 hour 30 minutes", "every 2 hours and 15 min", "every 1h30m",
+ * "every hour and 20 minutes", "every 2 hours and a half". Only 1-59: "every 2 hours and 90 minutes" is not how anyone says a length.
+ */
+function minutesAfterHours(tokens: readonly string[], k: number): Read<number> | null {
+  const from = tokens[k] === 'and' ? k + 1 : k;
+  if (from > k && tokens[from] === 'a' && tokens[from + 1] === 'half') return { value: 30, end: from + 2 };
+  const minutes = readNumber(tokens, from, { articles: false });
+  if (!minutes || !Number.isInteger(minutes.value) || minutes.value < 1 || minutes.value > 59 || unitOf(tokens[minutes.end]) !== 'minute') return null;
+  return { value: minutes.value, end: minutes.end + 1 };
 }
 
 function setInterval(group: Group, interval: { n: number; unit: Unit }, end: number): number {

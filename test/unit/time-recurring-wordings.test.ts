@@ -620,3 +620,31 @@ describe("ice_cube's and rrule's text", () => {
     expect(meaning.notes).toContain("read 'Yearly in January' as the 1st of January; name the day for another, such as 'january 15th'");
   });
 });
+
+describe('an interval said in hours and minutes', () => {
+  // Task schedulers and duration fields write "1 hour 30 minutes", "1h30m": one interval, the minutes added to the hours.
+  it.each([
+    ['every 1 hour 30 minutes', '0 */3 * * * + 30 1-22/3 * * *'],
+    ['every 1h30m', '0 */3 * * * + 30 1-22/3 * * *'],
+    ['every one hour and thirty minutes', '0 */3 * * * + 30 1-22/3 * * *'],
+    ['every hour and a half', '0 */3 * * * + 30 1-22/3 * * *'],
+    ['every 1 hour and a half', '0 */3 * * * + 30 1-22/3 * * *'],
+    ['every 1 hr 20 min', '0 */4 * * * + 20 1-21/4 * * * + 40 2-22/4 * * *'],
+  ])('%s is %s', async (phrase, crons) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && (read.cron_expressions ?? [read.cron_expression]).join(' + ')).toBe(crons);
+  });
+
+  it.each([
+    ['every 2 hours and 30 minutes', ['2026-12-03 17:46', '2026-12-03 20:16', '2026-12-03 22:46']],
+    ['every hour and 15 minutes', ['2026-12-03 17:46', '2026-12-03 19:01', '2026-12-03 20:16']],
+    ['every 2h 15m', ['2026-12-03 17:46', '2026-12-03 20:01', '2026-12-03 22:16']],
+    ['every 3 hours 45 minutes from 9am to 9pm', ['2026-12-03 20:15', '2026-12-04 09:00', '2026-12-04 12:45']],
+  ])('%s runs that far apart', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'UTC', 3)).toEqual(expected);
+  });
+
+  it.each(['every 2 hours and 90 minutes', 'every 2 hours 30 seconds'])('%s is refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+});
