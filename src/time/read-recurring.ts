@@ -82,8 +82,11 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   quarterhourly: { n: 15, unit: 'minute' },
   bihourly: { n: 2, unit: 'hour' },
 };
-/** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8", and calendars' "occurs every weekday", "repeats weekly". */
-const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',', 'occurs', 'recurs', 'repeats']);
+/**
+ * Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8", and
+ * calendars' "occurs every weekday", "repeats weekly", "recurring every monday", "repeating every 2 weeks".
+ */
+const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',', 'occurs', 'recurs', 'repeats', 'recurring', 'repeating']);
 const RANGE_WORDS = new Set(['-', 'to', 'through', 'thru', 'till', 'til', 'until']);
 const LIST_WORDS = new Set([',', 'and', '&']);
 
@@ -750,8 +753,11 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if ((tokens[k] === 'even' || tokens[k] === 'odd') && /^(?:days|hours|numbered)$/.test(tokens[k + 1] ?? '') && !EACH.has(out[out.length - 1] ?? '')) {
       // "on even days", "at odd hours": every one of them.
       out.push('every', tokens[k]!);
-    } else if (tokens[k] === 'alternate' && (/^(?:days?|weeks?|months?|years?|hours?|[a-z]+days)$/.test(tokens[k + 1] ?? '') || weekdayOf(tokens[k + 1]) !== undefined)) {
-      // "every alternate day", "on alternate days", "every alternate saturday": every other one.
+    } else if (
+      (tokens[k] === 'alternate' || tokens[k] === 'alternating') &&
+      (/^(?:days?|weeks?|months?|years?|hours?|[a-z]+days)$/.test(tokens[k + 1] ?? '') || weekdayOf(tokens[k + 1]) !== undefined)
+    ) {
+      // "every alternate day", "on alternate days", "every alternate saturday", "alternating fridays": every other one.
       if (!EACH.has(out[out.length - 1] ?? '')) out.push('every');
       out.push('other');
     } else if ((at(k, 'and', 'ending', 'at') || at(k, 'ending', 'at') || at(k, 'and', 'finishing', 'at') || at(k, 'finishing', 'at')) && out.includes('starting')) {

@@ -28,6 +28,9 @@ describe("frequency words with a hyphen, and calendar apps' leading verbs", () =
     ['occurs every december 25', '0 9 25 12 *'],
     ['repeats every monday at 8am', '0 8 * * 1'],
     ['recurs daily at noon', '0 12 * * *'],
+    ['recurring every monday at 8am', '0 8 * * 1'],
+    ['recurring weekly on friday', '0 9 * * 5'],
+    ['repeating daily at noon', '0 12 * * *'],
   ])('%s is %s', async (phrase, cron) => {
     const read = await meaning(phrase);
     expect(read.type).toBe('recurring');
@@ -646,5 +649,15 @@ describe('an interval said in hours and minutes', () => {
 
   it.each(['every 2 hours and 90 minutes', 'every 2 hours 30 seconds'])('%s is refused', async (phrase) => {
     await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+});
+
+describe('alternating, as alternate', () => {
+  it.each([
+    ['alternating fridays', ['2026-12-04 09:00', '2026-12-18 09:00', '2027-01-01 09:00']],
+    ['on alternating mondays at 10am', ['2026-12-07 10:00', '2026-12-21 10:00', '2027-01-04 10:00']],
+    ['repeating every 2 weeks on thursday at 6pm', ['2026-12-03 18:00', '2026-12-17 18:00', '2026-12-31 18:00']],
+  ])('%s is every other one', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'UTC', 3)).toEqual(expected);
   });
 });
