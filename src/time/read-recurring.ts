@@ -593,6 +593,7 @@ const RANGE_STARTS: ReadonlySet<string> = new Set(['from', 'between', 'day', 'da
 const MONTH_STEP = /(?<=\S), every (other|\d+) months?(?=,|$)/;
 const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+)(?: through | to |-)([a-z]+)(?=,|$)/;
 
+const YEARLY_WORDS: ReadonlySet<string> = new Set(['yearly', 'annually', 'annual']);
 const DATE_FOLLOWERS: ReadonlySet<string> = new Set(['at', '@', 'and', '&', ',', 'until', 'till', 'starting', 'from', 'for', 'in', 'each', 'every']);
 
 /**
@@ -605,7 +606,12 @@ function numericDate(tokens: readonly string[], k: number, out: readonly string[
   const afterDate = LIST_WORDS.has(out.at(-1) ?? '') && /^\d{1,2}$/.test(out.at(-2) ?? '') && monthOf(out.at(-3)) !== undefined;
   // What may follow a date ("every 3/4pm" is a time, "every 1/2 hour" a fraction).
   const next = tokens[k + 3];
-  if (!(EACH.has(tokens[k - 1] ?? '') || afterDate) || !(next === undefined || DATE_FOLLOWERS.has(next))) return null;
+  // "every year on 12/25", "annually, on 7/4", "on 12/25 every year", "12/25 yearly": a yearly rule said beside it.
+  let before = k - 1;
+  while (tokens[before] === 'on' || tokens[before] === ',') before--;
+  const yearlyAt = (j: number) => YEARLY_WORDS.has(tokens[j] ?? '') || (EACH.has(tokens[j] ?? '') && tokens[j + 1] === 'year');
+  const yearly = (before < k - 1 && (yearlyAt(before) || (tokens[before] === 'year' && EACH.has(tokens[before - 1] ?? '')))) || yearlyAt(k + 3);
+  if (!(EACH.has(tokens[k - 1] ?? '') || afterDate || yearly) || !(next === undefined || DATE_FOLLOWERS.has(next) || YEARLY_WORDS.has(next))) return null;
   const [a, b] = [Number(tokens[k]), Number(tokens[k + 2])];
   const [month, day] = a >= 1 && a <= 12 ? [a, b] : b >= 1 && b <= 12 ? [b, a] : [0, 0];
   if (month === 0 || day < 1 || day > 31) return null;

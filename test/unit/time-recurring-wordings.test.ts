@@ -661,3 +661,27 @@ describe('alternating, as alternate', () => {
     expect(await localRuns(phrase, 'UTC', 3)).toEqual(expected);
   });
 });
+
+describe('a yearly rule with its date in digits', () => {
+  it.each([
+    ['every year on 12/25', '0 9 25 12 *'],
+    ['each year on 4/15 at 9am', '0 9 15 4 *'],
+    ['yearly on 12/25 at 8am', '0 8 25 12 *'],
+    ['annually on 25/12', '0 9 25 12 *'],
+    ['every year on 12/25 and 7/4', '0 9 4 7 * + 0 9 25 12 *'],
+    ['on 12/25 every year', '0 9 25 12 *'],
+    ['12/25 yearly at noon', '0 12 25 12 *'],
+    ['every year, on 12/25', '0 9 25 12 *'],
+  ])('%s is %s', async (phrase, crons) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && (read.cron_expressions ?? [read.cron_expression]).join(' + ')).toBe(crons);
+  });
+
+  it('says which order it read when both could be a month', async () => {
+    expect((await meaning('annually on 7/4')).notes).toContain("read '7/4' with the month first (July 4); write '7 april' for April 7");
+  });
+
+  it.each(['every year on 13/13', 'every month on 12/25', '12/25 every week', 'on 12/25 every day'])('%s is refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+});
