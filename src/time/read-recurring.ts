@@ -663,7 +663,10 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       out.push(...opened.words);
       k = opened.end - 1;
     } else if ((opened = evenMinutesPastTheHour(tokens, k, notes))) {
-      // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step.
+      // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step,
+      // which says the hourly rule before it again ("hourly at 15 and 45 minutes past the hour").
+      if (out.at(-1) === 'hourly') out.pop();
+      else if (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '')) out.splice(-2);
       out.push(...opened.words);
       k = opened.end - 1;
     } else if (
@@ -1378,12 +1381,12 @@ function ordinalsOfTheirUnit(tokens: readonly string[], k: number): { words: str
     return { words: tokenize(`at ${said.join(' and ')}`), end };
   }
   if (unit === 'minute' && values.length === 1 && values[0]! <= 59) return { words: ['at', 'minute', String(values[0])], end };
-  // "the 15th and 45th minutes of the hour": never days of the month; said as a step when they are one.
-  if (unit === 'minute')
-    throw new UsageError(
-      `'${tokens.slice(k, end).join(' ')}' names several minutes of the hour, which are read only as an even step`,
-      `For minutes 15 and 45, say 'every 30 minutes starting at minute 15'; else create a schedule for each minute.`,
-    );
+  // "the 15th and 45th minutes of the hour": those minutes of every hour, never days of the month.
+  if (unit === 'minute') {
+    const outside = values.find((minute) => minute > 59);
+    if (outside !== undefined) throw new UsageError(`'${tokens.slice(k, end).join(' ')}' names minute ${outside}, which is out of range (0-59)`, "Try 'every hour at :15 and :45'.");
+    return { words: tokenize(`at ${values.join(', ')} minutes past the hour`), end };
+  }
   if (unit === 'day' && values.length > 1) return { words: [...values.flatMap((day, n) => (n === 0 ? [ordinalDay(day)] : ['and', ordinalDay(day)])), 'of', 'the', 'month'], end };
   return null;
 }

@@ -607,8 +607,23 @@ describe("ice_cube's and rrule's text", () => {
     expect(await cronOf(phrase)).toBe(cron);
   });
 
-  it('several minutes of the hour are refused with the step to say, never read as days of the month', async () => {
-    await expect(meaningOfSchedule('Hourly on the 15th and 45th minutes of the hour', utc, 2)).rejects.toThrow(/names several minutes of the hour/);
+  it.each([
+    ['Hourly on the 15th and 45th minutes of the hour', '15,45 * * * *'],
+    ['Hourly on the 10th, 11th, 12th, 13th, 14th, and 15th minutes of the hour', '10-15 * * * *'],
+  ])('several minutes of the hour are those minutes, never days of the month: %s', async (phrase, cron) => {
+    expect(await cronOf(phrase)).toBe(cron);
+  });
+
+  it('a minute of the hour past 59 is refused as one', async () => {
+    await expect(meaningOfSchedule('Hourly on the 15th and 75th minutes of the hour', utc, 2)).rejects.toThrow(/names minute 75, which is out of range \(0-59\)/);
+  });
+
+  it.each([
+    ['hourly at 15 and 45 minutes past the hour', '15,45 * * * *'],
+    ['every hour at 0 and 30 minutes past the hour', '*/30 * * * *'],
+    ['every hour at 5 and 35 minutes past the hour on weekdays', '5,35 * * * 1-5'],
+  ])('minutes an even step apart after an hourly rule are that rule said again: %s', async (phrase, cron) => {
+    expect(await cronOf(phrase)).toBe(cron);
   });
 
   it('"every year in January on Monday" is each Monday of January, said', async () => {
