@@ -2518,6 +2518,8 @@ function readPart(tokens: readonly string[], i: number, group: Group): number | 
 
 /** "at :30", "at 15 minutes past the hour", "at minute 15", "at half past the hour", "hourly at 15". */
 function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
+  // "at a quarter past the hour", "every hour at a quarter to": as without "a".
+  if (tokens[i] === 'a' && tokens[i + 1] === 'quarter') return readMinuteOfHour(tokens, i + 1, group, seen);
   const token = tokens[i] ?? '';
   let minute: number;
   let end: number;

@@ -700,3 +700,15 @@ describe('a yearly rule with its date in digits', () => {
     await expect(meaning(phrase)).rejects.toThrow(phrase);
   });
 });
+
+describe('a quarter of the hour said with "a"', () => {
+  it.each([
+    ['every hour at a quarter to', '45 * * * *'],
+    ['every hour at a quarter past', '15 * * * *'],
+    ['a quarter past every hour', '15 * * * *'],
+    ['every 2 hours at a quarter past', '15 */2 * * *'],
+  ])('%s is %s, as without "a"', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
