@@ -732,6 +732,19 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // "5 days before the last day of the month" (cronstrue's `L-5`), "the day before the end of the month": counted from the end.
       out.push(...opened.words);
       k = opened.end - 1;
+    } else if (
+      (at(k, 'of', 'every', 'week') || at(k, 'of', 'each', 'week') || at(k, 'of', 'the', 'week')) &&
+      weekdayOf(out.at(-1)) !== undefined &&
+      [undefined, 'every', 'each', 'on', ',', 'and', '&'].includes(out.at(-2))
+    ) {
+      // Windows Task Scheduler's "at 9:00 AM every Monday, Wednesday of every week": those days, every week ("the first
+      // monday of every week" and "every other monday of the week" say no such thing: left unread).
+      k += 2;
+    } else if (tokens[k] === 'day' && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && tokens[k + 2] === 'of' && monthOf(tokens[k + 3]) !== undefined) {
+      // Windows Task Scheduler's "on day 15 of January, April": that day of those months.
+      if (out.at(-1) !== 'the') out.push('the');
+      out.push(ordinalDay(Number(tokens[k + 1])));
+      k += 1;
     } else if (at(k, 'in', 'the', 'month', 'of') && monthOf(tokens[k + 4]) !== undefined) {
       out.push('in');
       k += 3;

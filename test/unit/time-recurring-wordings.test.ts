@@ -712,3 +712,24 @@ describe('a quarter of the hour said with "a"', () => {
     expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
   });
 });
+
+describe("Windows Task Scheduler's trigger summaries", () => {
+  it.each([
+    ['At 9:00 AM every Monday of every week', '0 9 * * 1'],
+    ['At 9:00 AM every Monday, Wednesday, Friday of every week', '0 9 * * 1,3,5'],
+    ['every tuesday of the week at 5pm', '0 17 * * 2'],
+    ['At 3:00 AM on day 15 of January, April, July, October', '0 3 15 */3 *'],
+    ['on day 1 of january at noon', '0 12 1 1 *'],
+  ])('%s is %s', async (phrase, crons) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && (read.cron_expressions ?? [read.cron_expression]).join(' + ')).toBe(crons);
+  });
+
+  it('with its start it is a series from that day', async () => {
+    expect(await localRuns('At 9:00 AM every Monday of every week, starting 12/14/2026', 'UTC', 2)).toEqual(['2026-12-14 09:00', '2026-12-21 09:00']);
+  });
+
+  it.each(['the first monday of every week', 'every other monday of the week', 'on day 30 of february'])('%s is refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+});
