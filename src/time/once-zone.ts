@@ -114,8 +114,8 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     .replace(/\s+/g, ' ')
     .trim();
 
-  // "9am local time", "9am my time": the user's own zone, said in words.
-  const local = [' local time', ' local', ' my time'].find((suffix) => bare.endsWith(suffix));
+  // "9am local time", "9am my time", "9am in my time zone": the user's own zone, said in words.
+  const local = [' my local time', ' local time zone', ' local timezone', ' my time zone', ' my timezone', ' local time', ' local', ' my time'].find((suffix) => bare.endsWith(suffix));
   if (local) return { text: bare.slice(0, -local.length).replace(/ in$/, ''), calendar: user.calendar, written: userZone };
 
   // "14:00Z", "1400Z", "9am Z": Z after a clock is UTC, as ISO 8601 and aviation write it.
