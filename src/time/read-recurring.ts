@@ -1800,6 +1800,11 @@ const halvesNote = (said: string) => `read '${said}' as 1 January and 1 July; na
 
 /** "daily", "hourly", "weekly", "monthly", "quarterly", "yearly", "annually", "minutely", "nightly", "half-hourly". */
 function readFrequency(tokens: readonly string[], i: number, group: Group): number | null {
+  // "4-hourly", "two hourly", as British English writes every 4 hours; "half hourly", "quarter hourly" as with a hyphen.
+  const count = readNumber(tokens, i, { articles: false });
+  const hourlyAt = count && (tokens[count.end] === '-' ? count.end + 1 : count.end);
+  if (count && hourlyAt && tokens[hourlyAt] === 'hourly' && Number.isInteger(count.value) && count.value >= 1) return setInterval(group, { n: count.value, unit: 'hour' }, hourlyAt + 1);
+  if ((tokens[i] === 'half' || tokens[i] === 'quarter') && tokens[i + 1] === 'hourly') return setInterval(group, { n: tokens[i] === 'half' ? 30 : 15, unit: 'minute' }, i + 2);
   // "bi-weekly", "semi-annually", "half-hourly": the word with its hyphen.
   const hyphenated = tokens[i + 1] === '-' && Object.hasOwn(FREQUENCY_WORDS, `${tokens[i]}${tokens[i + 2]}`);
   const written = hyphenated ? `${tokens[i]}${tokens[i + 2]}` : tokens[i]!;
