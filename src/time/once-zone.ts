@@ -94,7 +94,7 @@ export function seasonNote(zoned: PhraseZone, instant: number): string | undefin
 // Each is anchored at the end and has no nested repetition, so matching is linear.
 const TRAILING_IANA = /(?:^|\s)(?:(?:in|on)\s)?([a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-]+){1,2})(?:\stime)?$/;
 const INNER_IANA = /(?:^|\s)(?:in\s)?([a-z][a-z_+-]*(?:\/[a-z_+-]+){1,2})(?:\stime)?(?=\s)/;
-const LOCAL = /(?:^|\s)(?:in\s)?(?:(?:local|my)\stime(?=\s|$)|local$)/;
+const LOCAL = /(?:^|\s)(?:in\s)?(?:(?:my\s)?(?:local|my)\stime(?:\s?zone)?(?=\s|$)|local$)/;
 const ZULU = /(?<=(?:^|\s)(?:\d{1,4}|\d{1,2}:\d{2})(?: ?[ap]m)?)\s?z(?=\s|$)/;
 const TRAILING_OFFSET = /(?:^|\s)(?:(?:utc|gmt|z)\s?([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}(?::?\d{2})))$/;
 
@@ -115,7 +115,7 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     .replace(/\s+/g, ' ')
     .trim();
 
-  // "9am local time", "at 5pm my time tomorrow": the user's own zone, said in words.
+  // "9am local time", "at 5pm my time tomorrow", "9am in my time zone": the user's own zone, said in words.
   const local = bare.includes('local') || bare.includes('my time') ? LOCAL.exec(bare) : null;
   if (local) return { text: `${bare.slice(0, local.index)} ${bare.slice(local.index + local[0].length)}`.replace(/\s+/g, ' ').trim(), calendar: user.calendar, written: userZone };
 

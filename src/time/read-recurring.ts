@@ -82,8 +82,11 @@ const FREQUENCY_WORDS: Record<string, { n: number; unit: Unit } | 'daily'> = {
   quarterhourly: { n: 15, unit: 'minute' },
   bihourly: { n: 2, unit: 'hour' },
 };
-/** Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8", and calendars' "occurs every weekday", "repeats weekly". */
-const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',', 'occurs', 'recurs', 'repeats']);
+/**
+ * Words people put before a schedule: "run every 20 minutes", "remind me every tuesday", "please send daily at 8", and
+ * calendars' "occurs every weekday", "repeats weekly", "recurring every monday", "repeating every 2 weeks".
+ */
+const LEADING_FILLER = new Set<string>([...FILLER.polite, ...FILLER.verbs, ...FILLER.objects, 'to', 'and', 'then', ',', 'occurs', 'recurs', 'repeats', 'recurring', 'repeating']);
 const RANGE_WORDS = new Set(['-', 'to', 'through', 'thru', 'till', 'til', 'until']);
 const LIST_WORDS = new Set([',', 'and', '&']);
 
@@ -590,6 +593,7 @@ const RANGE_STARTS: ReadonlySet<string> = new Set(['from', 'between', 'day', 'da
 const MONTH_STEP = /(?<=\S), every (other|\d+) months?(?=,|$)/;
 const MONTH_STEP_IN_RANGE = /(?<=\S), every (other|\d+) months?, ([a-z]+)(?: through | to |-)([a-z]+)(?=,|$)/;
 
+const YEARLY_WORDS: ReadonlySet<string> = new Set(['yearly', 'annually', 'annual']);
 const DATE_FOLLOWERS: ReadonlySet<string> = new Set(['at', '@', 'and', '&', ',', 'until', 'till', 'starting', 'from', 'for', 'in', 'each', 'every']);
 
 /**
@@ -602,7 +606,12 @@ function numericDate(tokens: readonly string[], k: number, out: readonly string[
   const afterDate = LIST_WORDS.has(out.at(-1) ?? '') && /^\d{1,2}$/.test(out.at(-2) ?? '') && monthOf(out.at(-3)) !== undefined;
   // What may follow a date ("every 3/4pm" is a time, "every 1/2 hour" a fraction).
   const next = tokens[k + 3];
-  if (!(EACH.has(tokens[k - 1] ?? '') || afterDate) || !(next === undefined || DATE_FOLLOWERS.has(next))) return null;
+  // "every year on 12/25", "annually, on 7/4", "on 12/25 every year", "12/25 yearly": a yearly rule said beside it.
+  let before = k - 1;
+  while (tokens[before] === 'on' || tokens[before] === ',') before--;
+  const yearlyAt = (j: number) => YEARLY_WORDS.has(tokens[j] ?? '') || (EACH.has(tokens[j] ?? '') && tokens[j + 1] === 'year');
+  const yearly = (before < k - 1 && (yearlyAt(before) || (tokens[before] === 'year' && EACH.has(tokens[before - 1] ?? '')))) || yearlyAt(k + 3);
+  if (!(EACH.has(tokens[k - 1] ?? '') || afterDate || yearly) || !(next === undefined || DATE_FOLLOWERS.has(next) || YEARLY_WORDS.has(next))) return null;
   const [a, b] = [Number(tokens[k]), Number(tokens[k + 2])];
   const [month, day] = a >= 1 && a <= 12 ? [a, b] : b >= 1 && b <= 12 ? [b, a] : [0, 0];
   if (month === 0 || day < 1 || day > 31) return null;
@@ -654,7 +663,10 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       out.push(...opened.words);
       k = opened.end - 1;
     } else if ((opened = evenMinutesPastTheHour(tokens, k, notes))) {
-      // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step.
+      // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step,
+      // which says the hourly rule before it again ("hourly at 15 and 45 minutes past the hour").
+      if (out.at(-1) === 'hourly') out.pop();
+      else if (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '')) out.splice(-2);
       out.push(...opened.words);
       k = opened.end - 1;
     } else if (
@@ -720,6 +732,19 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // "5 days before the last day of the month" (cronstrue's `L-5`), "the day before the end of the month": counted from the end.
       out.push(...opened.words);
       k = opened.end - 1;
+    } else if (
+      (at(k, 'of', 'every', 'week') || at(k, 'of', 'each', 'week') || at(k, 'of', 'the', 'week')) &&
+      weekdayOf(out.at(-1)) !== undefined &&
+      [undefined, 'every', 'each', 'on', ',', 'and', '&'].includes(out.at(-2))
+    ) {
+      // Windows Task Scheduler's "at 9:00 AM every Monday, Wednesday of every week": those days, every week ("the first
+      // monday of every week" and "every other monday of the week" say no such thing: left unread).
+      k += 2;
+    } else if (tokens[k] === 'day' && /^\d{1,2}$/.test(tokens[k + 1] ?? '') && tokens[k + 2] === 'of' && monthOf(tokens[k + 3]) !== undefined) {
+      // Windows Task Scheduler's "on day 15 of January, April": that day of those months.
+      if (out.at(-1) !== 'the') out.push('the');
+      out.push(ordinalDay(Number(tokens[k + 1])));
+      k += 1;
     } else if (at(k, 'in', 'the', 'month', 'of') && monthOf(tokens[k + 4]) !== undefined) {
       out.push('in');
       k += 3;
@@ -750,8 +775,11 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if ((tokens[k] === 'even' || tokens[k] === 'odd') && /^(?:days|hours|numbered)$/.test(tokens[k + 1] ?? '') && !EACH.has(out[out.length - 1] ?? '')) {
       // "on even days", "at odd hours": every one of them.
       out.push('every', tokens[k]!);
-    } else if (tokens[k] === 'alternate' && (/^(?:days?|weeks?|months?|years?|hours?|[a-z]+days)$/.test(tokens[k + 1] ?? '') || weekdayOf(tokens[k + 1]) !== undefined)) {
-      // "every alternate day", "on alternate days", "every alternate saturday": every other one.
+    } else if (
+      (tokens[k] === 'alternate' || tokens[k] === 'alternating') &&
+      (/^(?:days?|weeks?|months?|years?|hours?|[a-z]+days)$/.test(tokens[k + 1] ?? '') || weekdayOf(tokens[k + 1]) !== undefined)
+    ) {
+      // "every alternate day", "on alternate days", "every alternate saturday", "alternating fridays": every other one.
       if (!EACH.has(out[out.length - 1] ?? '')) out.push('every');
       out.push('other');
     } else if ((at(k, 'and', 'ending', 'at') || at(k, 'ending', 'at') || at(k, 'and', 'finishing', 'at') || at(k, 'finishing', 'at')) && out.includes('starting')) {
@@ -1366,12 +1394,12 @@ function ordinalsOfTheirUnit(tokens: readonly string[], k: number): { words: str
     return { words: tokenize(`at ${said.join(' and ')}`), end };
   }
   if (unit === 'minute' && values.length === 1 && values[0]! <= 59) return { words: ['at', 'minute', String(values[0])], end };
-  // "the 15th and 45th minutes of the hour": never days of the month; said as a step when they are one.
-  if (unit === 'minute')
-    throw new UsageError(
-      `'${tokens.slice(k, end).join(' ')}' names several minutes of the hour, which are read only as an even step`,
-      `For minutes 15 and 45, say 'every 30 minutes starting at minute 15'; else create a schedule for each minute.`,
-    );
+  // "the 15th and 45th minutes of the hour": those minutes of every hour, never days of the month.
+  if (unit === 'minute') {
+    const outside = values.find((minute) => minute > 59);
+    if (outside !== undefined) throw new UsageError(`'${tokens.slice(k, end).join(' ')}' names minute ${outside}, which is out of range (0-59)`, "Try 'every hour at :15 and :45'.");
+    return { words: tokenize(`at ${values.join(', ')} minutes past the hour`), end };
+  }
   if (unit === 'day' && values.length > 1) return { words: [...values.flatMap((day, n) => (n === 0 ? [ordinalDay(day)] : ['and', ordinalDay(day)])), 'of', 'the', 'month'], end };
   return null;
 }
@@ -1710,6 +1738,8 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   if (tokens[j] === 'second' && tokens[j + 1] === undefined) throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
+    const more = unit === 'hour' && Number.isInteger(count.value) ? minutesAfterHours(tokens, count.end + 1) : null;
+    if (more) return setInterval(group, { n: count.value * 60 + more.value, unit: 'minute' }, more.end);
     if (tokens[j] === 'few') addNote(group, `read 'few' as ${count.value}; give the number to choose another, such as 'every 4 ${tokens[count.end]}'`);
     if (unit === 'second') throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
     let n = count.value;
@@ -1725,9 +1755,8 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     return setInterval(group, { n, unit: finalUnit }, count.end + 1);
   }
   if (tokens[j] === 'fortnight') return setInterval(group, { n: 2, unit: 'week' }, j + 1);
-  if (unitOf(tokens[j]) === 'hour' && tokens[j + 1] === 'and' && tokens[j + 2] === 'a' && tokens[j + 3] === 'half') {
-    return setInterval(group, { n: 90, unit: 'minute' }, j + 4);
-  }
+  const moreThanAnHour = unitOf(tokens[j]) === 'hour' ? minutesAfterHours(tokens, j + 1) : null;
+  if (moreThanAnHour) return setInterval(group, { n: 60 + moreThanAnHour.value, unit: 'minute' }, moreThanAnHour.end);
   // "every mo": Monday, as "tu" is Tuesday, to some; a month, as in "$5/mo", to others.
   if (tokens[j] === 'mo') throw new UsageError(`'${tokens.slice(i, j + 1).join(' ')}' could be every Monday or every month`, "Write 'every monday' or 'every month'.");
   const unit = unitOf(tokens[j]);
@@ -1745,6 +1774,18 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
   return j;
 }
 
+/**
+ * The minutes said after hours in one interval: "every 1 hour 30 minutes", "every 2 hours and 15 min", "every 1h30m",
+ * "every hour and 20 minutes", "every 2 hours and a half". Only 1-59: "every 2 hours and 90 minutes" is not how anyone says a length.
+ */
+function minutesAfterHours(tokens: readonly string[], k: number): Read<number> | null {
+  const from = tokens[k] === 'and' ? k + 1 : k;
+  if (from > k && tokens[from] === 'a' && tokens[from + 1] === 'half') return { value: 30, end: from + 2 };
+  const minutes = readNumber(tokens, from, { articles: false });
+  if (!minutes || !Number.isInteger(minutes.value) || minutes.value < 1 || minutes.value > 59 || unitOf(tokens[minutes.end]) !== 'minute') return null;
+  return { value: minutes.value, end: minutes.end + 1 };
+}
+
 function setInterval(group: Group, interval: { n: number; unit: Unit }, end: number): number {
   if (group.interval && (group.interval.unit !== interval.unit || group.interval.n !== interval.n)) {
     throw new GrammarError('A schedule can have one interval', undefined);
@@ -1759,6 +1800,11 @@ const halvesNote = (said: string) => `read '${said}' as 1 January and 1 July; na
 
 /** "daily", "hourly", "weekly", "monthly", "quarterly", "yearly", "annually", "minutely", "nightly", "half-hourly". */
 function readFrequency(tokens: readonly string[], i: number, group: Group): number | null {
+  // "4-hourly", "two hourly", as British English writes every 4 hours; "half hourly", "quarter hourly" as with a hyphen.
+  const count = readNumber(tokens, i, { articles: false });
+  const hourlyAt = count && (tokens[count.end] === '-' ? count.end + 1 : count.end);
+  if (count && hourlyAt && tokens[hourlyAt] === 'hourly' && Number.isInteger(count.value) && count.value >= 1) return setInterval(group, { n: count.value, unit: 'hour' }, hourlyAt + 1);
+  if ((tokens[i] === 'half' || tokens[i] === 'quarter') && tokens[i + 1] === 'hourly') return setInterval(group, { n: tokens[i] === 'half' ? 30 : 15, unit: 'minute' }, i + 2);
   // "bi-weekly", "semi-annually", "half-hourly": the word with its hyphen.
   const hyphenated = tokens[i + 1] === '-' && Object.hasOwn(FREQUENCY_WORDS, `${tokens[i]}${tokens[i + 2]}`);
   const written = hyphenated ? `${tokens[i]}${tokens[i + 2]}` : tokens[i]!;
@@ -2490,6 +2536,8 @@ function readPart(tokens: readonly string[], i: number, group: Group): number | 
 
 /** "at :30", "at 15 minutes past the hour", "at minute 15", "at half past the hour", "hourly at 15". */
 function readMinuteOfHour(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
+  // "at a quarter past the hour", "every hour at a quarter to": as without "a".
+  if (tokens[i] === 'a' && tokens[i + 1] === 'quarter') return readMinuteOfHour(tokens, i + 1, group, seen);
   const token = tokens[i] ?? '';
   let minute: number;
   let end: number;

@@ -18,6 +18,11 @@ describe("frequency words with a hyphen, and calendar apps' leading verbs", () =
     ['quarter-hourly', '*/15 * * * *'],
     ['every quarter-hour', '*/15 * * * *'],
     ['bi-hourly', '0 */2 * * *'],
+    ['half hourly', '*/30 * * * *'],
+    ['quarter hourly', '*/15 * * * *'],
+    ['4-hourly', '0 */4 * * *'],
+    ['two hourly', '0 */2 * * *'],
+    ['6-hourly on weekdays', '0 */6 * * 1-5'],
     ['semi-annually', '0 9 1 */6 *'],
     ['semiannual at 8am', '0 8 1 */6 *'],
     ['all mondays at 9am', '0 9 * * 1'],
@@ -28,6 +33,9 @@ describe("frequency words with a hyphen, and calendar apps' leading verbs", () =
     ['occurs every december 25', '0 9 25 12 *'],
     ['repeats every monday at 8am', '0 8 * * 1'],
     ['recurs daily at noon', '0 12 * * *'],
+    ['recurring every monday at 8am', '0 8 * * 1'],
+    ['recurring weekly on friday', '0 9 * * 5'],
+    ['repeating daily at noon', '0 12 * * *'],
   ])('%s is %s', async (phrase, cron) => {
     const read = await meaning(phrase);
     expect(read.type).toBe('recurring');
@@ -604,8 +612,23 @@ describe("ice_cube's and rrule's text", () => {
     expect(await cronOf(phrase)).toBe(cron);
   });
 
-  it('several minutes of the hour are refused with the step to say, never read as days of the month', async () => {
-    await expect(meaningOfSchedule('Hourly on the 15th and 45th minutes of the hour', utc, 2)).rejects.toThrow(/names several minutes of the hour/);
+  it.each([
+    ['Hourly on the 15th and 45th minutes of the hour', '15,45 * * * *'],
+    ['Hourly on the 10th, 11th, 12th, 13th, 14th, and 15th minutes of the hour', '10-15 * * * *'],
+  ])('several minutes of the hour are those minutes, never days of the month: %s', async (phrase, cron) => {
+    expect(await cronOf(phrase)).toBe(cron);
+  });
+
+  it('a minute of the hour past 59 is refused as one', async () => {
+    await expect(meaningOfSchedule('Hourly on the 15th and 75th minutes of the hour', utc, 2)).rejects.toThrow(/names minute 75, which is out of range \(0-59\)/);
+  });
+
+  it.each([
+    ['hourly at 15 and 45 minutes past the hour', '15,45 * * * *'],
+    ['every hour at 0 and 30 minutes past the hour', '*/30 * * * *'],
+    ['every hour at 5 and 35 minutes past the hour on weekdays', '5,35 * * * 1-5'],
+  ])('minutes an even step apart after an hourly rule are that rule said again: %s', async (phrase, cron) => {
+    expect(await cronOf(phrase)).toBe(cron);
   });
 
   it('"every year in January on Monday" is each Monday of January, said', async () => {
@@ -618,5 +641,100 @@ describe("ice_cube's and rrule's text", () => {
     const meaning = await meaningOfSchedule('Yearly in January', utc, 2);
     expect(meaning.type === 'recurring' && meaning.cron_expression).toBe('0 9 1 1 *');
     expect(meaning.notes).toContain("read 'Yearly in January' as the 1st of January; name the day for another, such as 'january 15th'");
+  });
+});
+
+describe('an interval said in hours and minutes', () => {
+  // Task schedulers and duration fields write "1 hour 30 minutes", "1h30m": one interval, the minutes added to the hours.
+  it.each([
+    ['every 1 hour 30 minutes', '0 */3 * * * + 30 1-22/3 * * *'],
+    ['every 1h30m', '0 */3 * * * + 30 1-22/3 * * *'],
+    ['every one hour and thirty minutes', '0 */3 * * * + 30 1-22/3 * * *'],
+    ['every hour and a half', '0 */3 * * * + 30 1-22/3 * * *'],
+    ['every 1 hour and a half', '0 */3 * * * + 30 1-22/3 * * *'],
+    ['every 1 hr 20 min', '0 */4 * * * + 20 1-21/4 * * * + 40 2-22/4 * * *'],
+  ])('%s is %s', async (phrase, crons) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && (read.cron_expressions ?? [read.cron_expression]).join(' + ')).toBe(crons);
+  });
+
+  it.each([
+    ['every 2 hours and 30 minutes', ['2026-12-03 17:46', '2026-12-03 20:16', '2026-12-03 22:46']],
+    ['every hour and 15 minutes', ['2026-12-03 17:46', '2026-12-03 19:01', '2026-12-03 20:16']],
+    ['every 2h 15m', ['2026-12-03 17:46', '2026-12-03 20:01', '2026-12-03 22:16']],
+    ['every 3 hours 45 minutes from 9am to 9pm', ['2026-12-03 20:15', '2026-12-04 09:00', '2026-12-04 12:45']],
+  ])('%s runs that far apart', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'UTC', 3)).toEqual(expected);
+  });
+
+  it.each(['every 2 hours and 90 minutes', 'every 2 hours 30 seconds'])('%s is refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+});
+
+describe('alternating, as alternate', () => {
+  it.each([
+    ['alternating fridays', ['2026-12-04 09:00', '2026-12-18 09:00', '2027-01-01 09:00']],
+    ['on alternating mondays at 10am', ['2026-12-07 10:00', '2026-12-21 10:00', '2027-01-04 10:00']],
+    ['repeating every 2 weeks on thursday at 6pm', ['2026-12-03 18:00', '2026-12-17 18:00', '2026-12-31 18:00']],
+  ])('%s is every other one', async (phrase, expected) => {
+    expect(await localRuns(phrase, 'UTC', 3)).toEqual(expected);
+  });
+});
+
+describe('a yearly rule with its date in digits', () => {
+  it.each([
+    ['every year on 12/25', '0 9 25 12 *'],
+    ['each year on 4/15 at 9am', '0 9 15 4 *'],
+    ['yearly on 12/25 at 8am', '0 8 25 12 *'],
+    ['annually on 25/12', '0 9 25 12 *'],
+    ['every year on 12/25 and 7/4', '0 9 4 7 * + 0 9 25 12 *'],
+    ['on 12/25 every year', '0 9 25 12 *'],
+    ['12/25 yearly at noon', '0 12 25 12 *'],
+    ['every year, on 12/25', '0 9 25 12 *'],
+  ])('%s is %s', async (phrase, crons) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && (read.cron_expressions ?? [read.cron_expression]).join(' + ')).toBe(crons);
+  });
+
+  it('says which order it read when both could be a month', async () => {
+    expect((await meaning('annually on 7/4')).notes).toContain("read '7/4' with the month first (July 4); write '7 april' for April 7");
+  });
+
+  it.each(['every year on 13/13', 'every month on 12/25', '12/25 every week', 'on 12/25 every day'])('%s is refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
+  });
+});
+
+describe('a quarter of the hour said with "a"', () => {
+  it.each([
+    ['every hour at a quarter to', '45 * * * *'],
+    ['every hour at a quarter past', '15 * * * *'],
+    ['a quarter past every hour', '15 * * * *'],
+    ['every 2 hours at a quarter past', '15 */2 * * *'],
+  ])('%s is %s, as without "a"', async (phrase, cron) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && read.cron_expression).toBe(cron);
+  });
+});
+
+describe("Windows Task Scheduler's trigger summaries", () => {
+  it.each([
+    ['At 9:00 AM every Monday of every week', '0 9 * * 1'],
+    ['At 9:00 AM every Monday, Wednesday, Friday of every week', '0 9 * * 1,3,5'],
+    ['every tuesday of the week at 5pm', '0 17 * * 2'],
+    ['At 3:00 AM on day 15 of January, April, July, October', '0 3 15 */3 *'],
+    ['on day 1 of january at noon', '0 12 1 1 *'],
+  ])('%s is %s', async (phrase, crons) => {
+    const read = await meaning(phrase);
+    expect(read.type === 'recurring' && (read.cron_expressions ?? [read.cron_expression]).join(' + ')).toBe(crons);
+  });
+
+  it('with its start it is a series from that day', async () => {
+    expect(await localRuns('At 9:00 AM every Monday of every week, starting 12/14/2026', 'UTC', 2)).toEqual(['2026-12-14 09:00', '2026-12-21 09:00']);
+  });
+
+  it.each(['the first monday of every week', 'every other monday of the week', 'on day 30 of february'])('%s is refused', async (phrase) => {
+    await expect(meaning(phrase)).rejects.toThrow(phrase);
   });
 });
