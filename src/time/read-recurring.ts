@@ -2306,6 +2306,7 @@ function readDays(tokens: readonly string[], i: number, group: Group, seen?: See
   const part = partOfDay(tokens[j]);
   if (part) {
     group.part = part;
+    group.repeats ||= isPluralPart(tokens[j]);
     j++;
   }
   return j;
@@ -2531,7 +2532,13 @@ function readPart(tokens: readonly string[], i: number, group: Group): number | 
   // "tonight" is this night only, one instant as "today at 5pm" is, never every night.
   if (!part || tokens[i] === 'tonight') return null;
   group.part = part;
+  group.repeats ||= isPluralPart(tokens[i]);
   return i + 1;
+}
+
+/** "mornings", "friday evenings": a part of the day said in the plural comes round again, as "mondays" does. */
+function isPluralPart(token: string | undefined): boolean {
+  return partOfDay(token) !== undefined && token!.endsWith('s');
 }
 
 /** "at :30", "at 15 minutes past the hour", "at minute 15", "at half past the hour", "hourly at 15". */

@@ -229,7 +229,18 @@ describe('a zone in the phrase is honoured', () => {
 });
 
 describe('a recurring phrase given for one time', () => {
-  it.each(['every weekday at 9am', 'every 5 minutes', 'daily at 9', 'mondays at 10am', 'Every Monday'])('%s points to recurring create', (input) => {
+  it.each([
+    'every weekday at 9am',
+    'every 5 minutes',
+    'daily at 9',
+    'mondays at 10am',
+    'Every Monday',
+    // A part of the day in the plural comes round again, as a weekday in the plural does.
+    'friday mornings',
+    'tuesday afternoons at 3',
+    'evenings at 8',
+    'on saturday nights at 11pm',
+  ])('%s points to recurring create', (input) => {
     const error = refusalOf(input, 'UTC', Date.parse('2026-11-22T15:00:00Z'));
     expect(error.message).toBe(`'${input}' is a recurring schedule, not one time`);
     expect(error.hint).toContain(`recurring create --cron '${input}'`);
