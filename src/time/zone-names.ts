@@ -67,11 +67,6 @@ const ABBREVIATIONS: Record<string, string> = {
   'india standard time': 'Asia/Kolkata',
   jst: 'Asia/Tokyo',
   'japan standard time': 'Asia/Tokyo',
-  // A country's time, said with "time" ("9am japan time", "today in british time"): alone, the word is no zone.
-  'japan time': 'Asia/Tokyo',
-  'japanese time': 'Asia/Tokyo',
-  'british time': 'Europe/London',
-  'uk time': 'Europe/London',
   kst: 'Asia/Seoul',
   hkt: 'Asia/Hong_Kong',
   sgt: 'Asia/Singapore',
@@ -230,6 +225,8 @@ const COUNTRIES: Record<string, string> = {
 /** "german time": a people's word for their country's clock, only before "time" (alone, "german" is no zone). */
 const PEOPLES: Record<string, string> = {
   indian: 'india',
+  japanese: 'japan',
+  british: 'uk',
   chinese: 'china',
   korean: 'korea',
   taiwanese: 'taiwan',
@@ -263,11 +260,12 @@ const PEOPLES: Record<string, string> = {
 };
 
 /** Countries that keep several clocks: naming one is refused with its main zones, never guessed. */
+const US_ZONES = ['America/New_York (Eastern)', 'America/Chicago (Central)', 'America/Denver (Mountain)', 'America/Los_Angeles (Pacific)'];
 const COUNTRIES_OF_SEVERAL: Record<string, string[]> = {
-  usa: ['America/New_York (Eastern)', 'America/Chicago (Central)', 'America/Denver (Mountain)', 'America/Los_Angeles (Pacific)'],
+  usa: US_ZONES,
   // Not "us" alone: "remind us at 9".
-  'the us': ['America/New_York (Eastern)', 'America/Chicago (Central)', 'America/Denver (Mountain)', 'America/Los_Angeles (Pacific)'],
-  'united states': ['America/New_York (Eastern)', 'America/Chicago (Central)', 'America/Denver (Mountain)', 'America/Los_Angeles (Pacific)'],
+  'the us': US_ZONES,
+  'united states': US_ZONES,
   canada: ['America/Toronto (Eastern)', 'America/Winnipeg (Central)', 'America/Edmonton (Mountain)', 'America/Vancouver (Pacific)', 'America/Halifax (Atlantic)'],
   australia: ['Australia/Sydney (Eastern)', 'Australia/Adelaide (Central)', 'Australia/Perth (Western)', 'Australia/Brisbane (Queensland)'],
   brazil: ['America/Sao_Paulo (Brasilia)', 'America/Manaus (Amazon)', 'America/Noronha (Fernando de Noronha)'],
@@ -322,8 +320,9 @@ export function lookupZone(name: string, { cities = true, links = true } = {}): 
   if (typed === '' || typed.length > MAX_NAME_LENGTH) return null;
   const key = typed.toLowerCase().replace(/\s+/g, ' ');
   const unsaid = key.replace(/ time$/, '');
-  const people = unsaid !== key ? PEOPLES[unsaid] : undefined;
-  const everyday = ABBREVIATIONS[key] ?? ABBREVIATIONS[unsaid] ?? (people === undefined ? undefined : COUNTRIES[people]);
+  // A country's time, said with "time" ("9am japan time", "today in british time"), is one wherever it is said.
+  const countryTime = unsaid !== key ? (PEOPLES[unsaid] ?? unsaid) : undefined;
+  const everyday = ABBREVIATIONS[key] ?? ABBREVIATIONS[unsaid] ?? (countryTime === undefined ? undefined : COUNTRIES[countryTime]);
   if (everyday) return { zone: everyday };
   const ambiguous = AMBIGUOUS[key];
   if (ambiguous) return { ambiguous };
