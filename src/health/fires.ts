@@ -14,19 +14,22 @@ const MINUTE = 60_000;
  * time; EARLY_MS allows for the two machines' clocks disagreeing. Nothing sent
  * GRACE_MS after the due time is a miss (until then the fire is pending), and a
  * schedule whose next_scheduled_time is GRACE_MS in the past is stuck. A send is
- * counted as a late fire until the next fire is due, and at most LATEST_MS late.
+ * counted as a late fire until the next fire is due, and at most LATEST_MS late. A run
+ * not ended RUN_ENDS_MS after its send (an agent's step takes seconds, a long one
+ * minutes) is taken as hung: its fire failed; until then the fire is pending.
  */
 export const TOLERANCE = {
   EARLY_MS: 1 * MINUTE,
   ON_TIME_MS: 2 * MINUTE,
   GRACE_MS: 10 * MINUTE,
   LATEST_MS: 24 * 60 * MINUTE,
+  RUN_ENDS_MS: 60 * MINUTE,
 } as const;
 
 /** Most fires expanded for one schedule in a window (an every-minute cron over a week). */
 export const MAX_FIRES = 7 * 24 * 60;
 
-/** ok: sent on time and ran well; late: sent after the tolerance; pending: due, still within the grace time; unknown: no history to tell. */
+/** ok: sent on time and ran well; late: sent after the tolerance; pending: due, still within the grace time, or its run not ended yet; unknown: no history to tell. */
 export type FireClass = 'ok' | 'failed' | 'missed' | 'late' | 'pending' | 'unknown' | 'unexpected';
 export const FIRE_CLASSES: FireClass[] = ['ok', 'failed', 'missed', 'late', 'pending', 'unknown', 'unexpected'];
 
@@ -128,6 +131,11 @@ const ERROR_STOP_REASONS = new Set([
   'context_window_overflow_in_system_prompt',
 ]);
 
+/** A run Letta still has as created or running: it has not ended. */
+export function runUnended(run: RunOutcome | undefined): boolean {
+  return run?.status === 'created' || run?.status === 'running';
+}
+
 /** A run that failed, was cancelled, or stopped for a reason that is an error. An unknown reason is not taken as one. */
 export function runFailed(run: RunOutcome | undefined): boolean {
   if (!run) return false;
@@ -177,6 +185,7 @@ export function classify(pair: { due?: number; sent?: SentFire }, run: RunOutcom
   if (pair.due === undefined) return 'unexpected';
   if (!pair.sent) return now - pair.due < TOLERANCE.GRACE_MS ? 'pending' : 'missed';
   if (pair.sent.status === 'failed' || runFailed(run)) return 'failed';
+  if (runUnended(run)) return now - pair.sent.sentAt > TOLERANCE.RUN_ENDS_MS ? 'failed' : 'pending';
   return pair.sent.sentAt - pair.due > TOLERANCE.ON_TIME_MS ? 'late' : 'ok';
 }
 

@@ -1,7 +1,7 @@
 import { localWithWeekday, utcText } from '../agenda/rows';
 import { span } from '../output/when';
 import { formatLocal } from '../time/zone';
-import { needsAttention, type FireVerdict, type ScheduleHealth } from './fires';
+import { needsAttention, runUnended, type FireVerdict, type ScheduleHealth } from './fires';
 
 export const FIRE_HEADERS = ['DUE', 'DUE UTC', 'SENT UTC', 'DELAY', 'CLASS', 'RUN', 'OUTCOME'];
 export const SCHEDULE_HEADERS = ['SCHEDULE', 'AGENT', 'KIND', 'OK', 'LATE', 'FAILED', 'MISSED', 'STUCK', 'WORST', 'NOTE'];
@@ -61,7 +61,12 @@ export function worstNote(health: ScheduleHealth, zone: string, now: number): st
       return `nothing sent for ${formatLocal(zone, newest('missed')!.due!)}`;
     case 'failed': {
       const fire = newest('failed')!;
-      const why = fire.sent?.status === 'failed' ? 'history says failed' : `run ${fire.run?.stopReason ?? fire.run?.status ?? 'failed'}`;
+      const why =
+        fire.sent?.status === 'failed'
+          ? 'history says failed'
+          : runUnended(fire.run)
+            ? `its run is still ${fire.run!.status} ${span(now - fire.sent!.sentAt)} after it was sent`
+            : `run ${fire.run?.stopReason ?? fire.run?.status ?? 'failed'}`;
       return `${formatLocal(zone, fire.due!)}: ${why}`;
     }
     case 'late': {

@@ -32,6 +32,24 @@ describe('status and history on a terminal', () => {
     expect(r.stderr).toContain('fires: 1 ok, 1 late, 0 failed, 0 missed, 1 unexpected)');
   });
 
+  it('a run still running long after its send fails its fire (exit 6, said how long); one just sent is pending', async () => {
+    const daily = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, 'Daily digest');
+    daily.created_at = '2026-11-21T13:00:00.000Z';
+    daily.next_scheduled_time = '2026-11-23T14:00:00.000Z';
+    h.letta.addFire(daily.id, Date.parse('2026-11-21T14:00:05Z'), { stopReason: 'end_turn' });
+    h.letta.addFire(daily.id, Date.parse('2026-11-22T14:40:00Z'), { runStatus: 'running', stopReason: null });
+    const classes = (stdout: string) => JSON.parse(stdout).fire_health.schedules[0].fires.map((fire: { class: string }) => fire.class);
+    const fresh = await h.run(['status', '--json']);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(classes(fresh.stdout)).toEqual(['pending', 'ok']);
+
+    h.letta.addFire(daily.id, Date.parse('2026-11-20T14:00:03Z'), { runStatus: 'running', stopReason: null });
+    daily.created_at = '2026-11-20T13:00:00.000Z';
+    const hung = await h.run(['status', '--no-color'], { terminal: 200 });
+    expect(hung.code).toBe(6);
+    expect(hung.stdout).toMatch(/failed\s+2026-11-20 14:00 UTC: its run is still running 2d00h after it was sent/);
+  });
+
   it('history -q prints the run ids, newest first', async () => {
     const daily = dailyFiredTwice();
     const r = await h.run(['history', daily.id, '-q']);

@@ -72,6 +72,17 @@ describe('the tolerance, at its edges', () => {
   });
 });
 
+describe('a run not ended', () => {
+  it('is pending up to RUN_ENDS_MS after its send, failed after', () => {
+    const at = sent(DUE + 5_000, 'success', 'run-1');
+    for (const status of ['created', 'running']) {
+      expect(classify({ due: DUE, sent: at }, { status, stopReason: null }, at.sentAt + TOLERANCE.RUN_ENDS_MS), status).toBe('pending');
+      expect(classify({ due: DUE, sent: at }, { status, stopReason: null }, at.sentAt + TOLERANCE.RUN_ENDS_MS + 1), status).toBe('failed');
+    }
+    expect(classify({ due: DUE, sent: at }, { status: 'completed', stopReason: 'end_turn' }, at.sentAt + 5 * TOLERANCE.RUN_ENDS_MS)).toBe('ok');
+  });
+});
+
 describe('runFailed', () => {
   it('an error stop reason, a failed or cancelled run, fails; a normal end does not; an unknown reason is not taken as an error', () => {
     for (const stopReason of ['error', 'llm_api_error', 'max_steps', 'insufficient_credits', 'context_window_overflow_in_system_prompt', 'some_new_error'])
