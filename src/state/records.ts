@@ -143,6 +143,8 @@ export interface Series extends SeriesFields {
   resumed_members?: Array<{ schedule_id: string; instant: string }>;
   /** Its delete was cut short: recorded deleted, some members may still be on Letta (deleting it again finishes it). */
   delete_unfinished?: true;
+  /** Its pause has not seen every member's delete done: some may still be on Letta (pausing again, or sync, finishes it). */
+  pause_unfinished?: true;
   [other: string]: unknown;
 }
 
@@ -537,12 +539,14 @@ export function dropResumeAttempt(state: State, oldId: string): void {
   delete paused.resume_attempt;
 }
 
-/** The schedule was deleted from the server to pause it: its record says so (the copy is in `paused`). */
+/** A pause's delete seen done: a schedule's intent is paused and its copy no longer deleting, or a series' pause finished (its id given). */
 export function markPaused(state: State, scheduleId: string, at: string): void {
   const intent = findIntent(state, scheduleId);
   if (intent) setStatus(intent, 'paused', at);
   const copy = findPaused(state, scheduleId);
   if (copy) delete copy.deleting;
+  const series = findSeries(state, scheduleId);
+  if (series) delete series.pause_unfinished;
 }
 
 /** Unix ms of a recorded or served time (`created_at`, `status_at`), or undefined when it is missing or broken. */
@@ -640,6 +644,7 @@ export function pauseSeries(state: State, seriesId: string, at: string, now: num
   // Attempts of members still out are kept until the pause has deleted what landed (pauseSeriesWhole); cut short before, the top-up after its resume finds it.
   for (const member of series.members) if (!member.gone && Date.parse(member.instant) > now) member.paused = true;
   if (series.status !== 'paused') Object.assign(series, { status: 'paused', paused_at: at, status_at: at });
+  series.pause_unfinished = true;
   return series.members.filter((m) => m.paused === true).map((m) => m.schedule_id);
 }
 
@@ -661,6 +666,7 @@ export function resumeSeries(state: State, seriesId: string, at: string, now: nu
   series.members = series.members.filter((m) => !ahead.includes(m));
   if (ahead.length > 0) series.resumed_members = [...(series.resumed_members ?? []), ...ahead.map((m) => ({ schedule_id: m.schedule_id, instant: m.instant }))];
   Object.assign(series, { status: 'active', status_at: at, resumed_at: at });
+  delete series.pause_unfinished;
   return ahead.map((m) => m.schedule_id);
 }
 

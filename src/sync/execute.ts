@@ -134,7 +134,7 @@ function subjectOf(action: SyncAction): string {
     case 'drop-resume-attempt':
       return `paused ${action.old_id}`;
     case 'confirm-paused':
-      return `paused ${action.id}`;
+      return action.series ? `series ${action.id}` : `paused ${action.id}`;
     case 'found':
     case 'gone':
     case 'problem':

@@ -73,7 +73,7 @@ export type SyncAction =
   /** A paused schedule, or a member of a paused series, still on Letta (the pause was cut short): deleted, as the pause meant. */
   | { type: 'delete-paused'; agent_id: string; series_id?: string; id: string }
   /** A pause cut short whose delete had been done after all: recorded as done (said nothing of). */
-  | { type: 'confirm-paused'; agent_id: string; id: string }
+  | { type: 'confirm-paused'; agent_id: string; id: string; series?: true }
   /** `landed`: members whose create was recorded as attempted and went unanswered, found in Letta: recorded, not created again. */
   | { type: 'top-up'; agent_id: string; series_id: string; zone: string; instants: number[]; landed: Array<{ at: number; id: string }> }
   /** The rule cannot be kept exact any more (e.g. its times now fall on different UTC days). */
@@ -183,8 +183,10 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
     if (full()) return actions;
     const schedules = letta.get(one.agent_id);
     if (one.status === 'paused' && schedules) {
-      for (const member of one.members)
-        if (member.paused === true && schedules.has(member.schedule_id)) add({ type: 'delete-paused', agent_id: one.agent_id, series_id: one.series_id, id: member.schedule_id });
+      const still = one.members.filter((member) => member.paused === true && schedules.has(member.schedule_id));
+      for (const member of still) add({ type: 'delete-paused', agent_id: one.agent_id, series_id: one.series_id, id: member.schedule_id });
+      // Its pause cut short, and nothing it paused left on Letta: the pause is done (the next sync's, after these deletes).
+      if (one.pause_unfinished === true && still.length === 0) add({ type: 'confirm-paused', agent_id: one.agent_id, id: one.series_id, series: true });
     }
     if (one.delete_unfinished === true && schedules) add(...claim([finishSeriesDelete(one, schedules, unrecorded(schedules))]));
     if (one.status !== 'active' || !schedules) continue;

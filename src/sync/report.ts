@@ -116,7 +116,9 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         ...base,
         id: action.id,
         lines: [
-          `${dryRun ? 'Would record' : 'Recorded'} ${action.id} as paused: its pause's delete was done though the answer was lost (agent ${action.agent_id}); resume it with: letta-switchboard recurring resume ${action.id}`,
+          action.series
+            ? `${dryRun ? 'Would record' : 'Recorded'} series ${action.id} as wholly paused: none of what its pause (cut short) deleted is on Letta (agent ${action.agent_id}); resume it with: letta-switchboard recurring resume ${action.id}`
+            : `${dryRun ? 'Would record' : 'Recorded'} ${action.id} as paused: its pause's delete was done though the answer was lost (agent ${action.agent_id}); resume it with: letta-switchboard recurring resume ${action.id}`,
         ],
       };
     case 'complete-set':

@@ -115,6 +115,7 @@ describe('recurring pause, resume and paused', () => {
     );
     expect(suite.letta.schedules.has(item.id)).toBe(true);
     expect(state().paused.map((p) => p.old_id)).toEqual([item.id]);
+    expect((await cli('recurring', 'paused')).stderr).toContain(`the pause of ${item.id} was cut short before its delete was seen done`);
 
     // Resumed now: Letta still runs it, so nothing is created and the copy goes.
     const resumed = await cli('recurring', 'resume', item.id);
@@ -129,6 +130,7 @@ describe('recurring pause, resume and paused', () => {
     expect(finished.code).toBe(0);
     expect(suite.letta.schedules.has(item.id)).toBe(false);
     expect(state().paused.map((p) => p.old_id)).toEqual([item.id]);
+    expect((await cli('recurring', 'paused')).stderr).not.toContain('cut short');
     expect((await cli('recurring', 'pause', item.id)).stderr).toContain('already paused');
   });
 

@@ -122,6 +122,32 @@ describe('recurring pause and resume of a series id', () => {
     expect((await day1(['status'])).code).toBe(0);
   });
 
+  it('recurring paused says a pause cut short may still fire, until pausing again or sync finishes it', async () => {
+    for (const finish of ['pause', 'sync'] as const) {
+      h.letta.reset(h.letta.now);
+      h.env.HOME = join(h.env.HOME!, finish);
+      const id = await series();
+      h.letta.inject(/^DELETE \/v1\/agents\/[^/]+\/schedule\/sm-000003$/, ...Array.from({ length: 3 }, () => ({ status: 503, headers: { 'retry-after-ms': '1' }, body: '' })));
+      expect((await day1(['recurring', 'pause', id])).code).not.toBe(0);
+      const cut = await day1(['recurring', 'paused']);
+      expect(cut.code).toBe(0);
+      expect(cut.stdout).toContain(id);
+      expect(cut.stderr).toContain(`the pause of ${id} was cut short before its delete was seen done: it may still be on Letta, firing`);
+      expect(JSON.parse((await day1(['recurring', 'paused', '--json'])).stdout)[0].pause_unfinished).toBe(true);
+
+      const finished = await day1(finish === 'pause' ? ['recurring', 'pause', id] : ['sync']);
+      expect(finished.code, finished.stderr).toBe(0);
+      expect(h.letta.schedules.size).toBe(0);
+      // Sync deletes what was left, and the next sync, finding nothing left, records the pause done.
+      if (finish === 'sync') expect((await day1(['sync'])).stdout).toContain(`Recorded series ${id} as wholly paused`);
+      const after = await day1(['recurring', 'paused', '--json']);
+      expect(after.stderr).not.toContain('cut short');
+      expect(JSON.parse(after.stdout)[0].pause_unfinished).toBe(false);
+      expect(changing((await day1(['sync'])).requests)).toEqual([]);
+      expect((await day1(['sync'])).stdout).not.toContain('Recorded');
+    }
+  });
+
   it('a set id pauses and resumes whole: every schedule of it, and only those', async () => {
     const ids = (await day1(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', 'every 90 minutes', '--tz', 'UTC', '-q'])).stdout.trim().split('\n');
     const other = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 12 * * *' }, 'Not in the set');

@@ -27,6 +27,8 @@ export default defineCommand({
       pausedAt: string;
       text: string;
       json: unknown;
+      /** Its pause was cut short: it, or some of its members, may still be on Letta and fire. */
+      unfinished: boolean;
     }
     const schedules: Row[] = state.paused.map((item) => ({
       id: item.old_id,
@@ -34,8 +36,10 @@ export default defineCommand({
       rule: item.schedule.schedule.cron_expression ?? '-',
       pausedAt: item.paused_at,
       text: scheduleText(item.schedule),
+      unfinished: item.deleting === true,
       json: {
         ...item,
+        pause_unfinished: item.deleting === true,
         // The request that re-creates it on any machine with the API key.
         recreate: {
           method: 'POST',
@@ -56,6 +60,7 @@ export default defineCommand({
           rule: `series: ${one.phrase} (${members.length} paused)`,
           pausedAt,
           text: scheduleText({ message: one.template as never }),
+          unfinished: one.pause_unfinished === true,
           json: {
             series_id: one.series_id,
             old_id: one.series_id,
@@ -64,12 +69,18 @@ export default defineCommand({
             phrase: one.phrase,
             timezone: one.zone,
             paused_at: pausedAt,
+            pause_unfinished: one.pause_unfinished === true,
             members: members.map((m) => ({ id: m.schedule_id, scheduled_at_iso: m.instant })),
             message: one.template,
           },
         };
       });
     const rows = [...schedules, ...series].sort((x, y) => Date.parse(x.pausedAt) - Date.parse(y.pausedAt));
+    const unfinished = rows.filter((row) => row.unfinished).map((row) => row.id);
+    if (unfinished.length > 0)
+      rt.out.warn(
+        `the pause of ${unfinished.join(', ')} was cut short before its delete was seen done: it may still be on Letta, firing. Pause it again to finish (letta-switchboard recurring pause ${unfinished.join(' ')}), or run letta-switchboard sync.`,
+      );
     const since = (row: Row) => localAndUtc(zone, Date.parse(row.pausedAt), 'paused_at');
     await printList(
       rt.out,

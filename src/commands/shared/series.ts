@@ -2,7 +2,7 @@ import { AlreadyReported, CliError, NotFoundError } from '../../errors';
 import type { ScheduledMessage } from '../../letta/types';
 import type { Limiter } from '../../concurrency';
 import type { Runtime } from '../../runtime';
-import { recordedIds, findSeries, endSeries, startSeriesDelete, pauseSeries, resumeSeries, emptyState, seriesEnded, clearMemberAttempts, type Series } from '../../state/records';
+import { recordedIds, findSeries, endSeries, startSeriesDelete, pauseSeries, resumeSeries, emptyState, seriesEnded, clearMemberAttempts, markPaused, type Series } from '../../state/records';
 import { stateStore, recordWriter, serverOf } from './state';
 import { landingOf } from '../../sync/same-schedule';
 import { seriesProgress, isGoneMember, topUpInstants, seriesInstants } from '../../sync/series';
@@ -176,7 +176,13 @@ export async function pauseSeriesWhole(rt: Runtime, seriesId: string, requests: 
   // What its unanswered creates left on Letta would fire while it is paused: deleted too, and its resume makes them again.
   const landed = await heldBesideWaiting(rt, series, requests, new Set());
   for (const id of landed) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
-  if (!rt.dryRun && series.attempted?.length) await (await stateStore(rt)).update((state) => clearMemberAttempts(state, seriesId, series.attempted ?? []));
+  if (!rt.dryRun)
+    await (
+      await stateStore(rt)
+    ).update((state) => {
+      clearMemberAttempts(state, seriesId, series.attempted ?? []);
+      markPaused(state, seriesId, at);
+    });
   return { agent_id: series.agent_id, paused_at: at, members: [...members, ...landed], already: series.status === 'paused' };
 }
 
