@@ -37,7 +37,7 @@ export function sinceInstant(value: string, now: number, zone: string, flag = '-
   const span = /^(\d{1,6})\s*(m|h|d|w)$/.exec(text) ?? spanInWords(text);
   let at: number | null;
   if (span) at = now - Number(span[1]) * UNIT_MS[span[2]!]!;
-  else if (text in DAY_WORDS) at = instantFromLocal(zone, { ...addDays(wallTime(zone, now), -DAY_WORDS[text]!), hour: 0, minute: 0, second: 0 });
+  else if (Object.hasOwn(DAY_WORDS, text)) at = instantFromLocal(zone, { ...addDays(wallTime(zone, now), -DAY_WORDS[text]!), hour: 0, minute: 0, second: 0 });
   else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) at = isoInstant(`${text}T00:00`, zone, `${flag} '${value}'`);
   else at = isoInstant(text, zone, `${flag} '${value}'`);
   if (at === null || !Number.isFinite(at)) throw new UsageError(`${flag} '${value}' is not a span or a date`, HINT);
@@ -49,7 +49,7 @@ export function sinceInstant(value: string, now: number, zone: string, flag = '-
 /** '3 days', 'the last 2 hours', 'past 90 minutes', '1 week ago', 'a day': the count and the unit's letter. */
 function spanInWords(text: string): [string, string, string] | null {
   const words = /^(?:(?:the )?(?:last|past) )?(\d{1,6}|an?) ?([a-z]+)(?: ago)?$/.exec(text);
-  const unit = words ? UNIT_WORDS[words[2]!] : undefined;
+  const unit = words && Object.hasOwn(UNIT_WORDS, words[2]!) ? UNIT_WORDS[words[2]!] : undefined;
   if (!words || !unit) return null;
   return [text, /^\d/.test(words[1]!) ? words[1]! : '1', unit];
 }
