@@ -1,4 +1,4 @@
-import { CliError, CreateMayHaveLandedError, InterruptedError } from '../errors';
+import { CliError, CreateMayHaveLandedError, DeleteMayHaveLandedError, InterruptedError } from '../errors';
 import type { ScheduleApi } from '../sync/execute';
 import type { ChangedEntries, LockEntry } from './lock-file';
 import type { Change, OwnedId } from './planner';
@@ -69,6 +69,8 @@ export interface ChangeOutcome {
   error?: CliError;
   /** After a failure: a create was sent whose answer was lost (the next apply looks for it first). */
   mayHaveLanded?: boolean;
+  /** After a failure: the old schedule whose delete was out when it stopped (Ctrl-C, an answer lost): it may be gone. */
+  mayBeDeleted?: string;
 }
 
 /** The entry a file's change leaves in the lock file while it is under way (`pending`: a create may go out). */
@@ -165,7 +167,7 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
     try {
       await api.deleteSchedule(old.agent_id, old.id);
     } catch (error) {
-      return stop(error);
+      return stop(error, error instanceof InterruptedError || error instanceof DeleteMayHaveLandedError ? { mayBeDeleted: old.id } : {});
     }
     deleted.push(old.id);
     await record();

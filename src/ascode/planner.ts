@@ -305,7 +305,7 @@ function fieldDiff(old: FullScheduleBody[], after: FullScheduleBody[], want: Des
     const from = times(old);
     const to = times(want.bodies);
     if (from.join(', ') !== to.join(', ')) {
-      if (want.kind === 'series') diff.push({ field: 'schedules', from: `${from.length} waiting${from[0] ? ` from ${from[0]}` : ''}`, to: `${to.length} waiting${to[0] ? ` from ${to[0]}` : ''}` });
+      if (want.kind === 'series') diff.push({ field: 'schedules', ...seriesChange(from, to) });
       else diff.push({ field: 'time', from: from.join(', ') || null, to: to.join(', ') || null });
     }
   }
@@ -319,6 +319,19 @@ function fieldDiff(old: FullScheduleBody[], after: FullScheduleBody[], want: Des
     if (show(first[field]) !== show(next[field])) diff.push({ field, from: show(first[field]), to: show(next[field]) });
   }
   return diff;
+}
+
+/**
+ * A series' members before and after, in short: how many wait and from when, and where only some differ (a member
+ * moved or deleted on Letta, one more made), the instants only that side has.
+ */
+function seriesChange(from: string[], to: string[]): { from: string; to: string } {
+  const said = (list: string[], other: string[]) => {
+    const own = list.filter((instant) => !other.includes(instant));
+    const shown = own.length > 3 ? `${own.slice(0, 3).join(', ')} and ${own.length - 3} more` : own.join(', ');
+    return `${list.length} waiting${list[0] ? ` from ${list[0]}` : ''}${own.length > 0 && own.length < list.length ? `; ${shown}` : ''}`;
+  };
+  return { from: said(from, to), to: said(to, from) };
 }
 
 /** A message's text as a schedule file can hold it: a file's lines end in \n, and white space at its ends is not part of its message. */

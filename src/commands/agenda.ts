@@ -3,6 +3,7 @@ import { buildAgenda, type Agenda, type Fire } from '../agenda/fires';
 import { AlreadyReported, ApiError, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
 import type { PausedSchedule } from '../state/records';
+import type { ScheduledMessage } from '../letta/types';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption, groupOption, integer } from './options';
@@ -67,11 +68,13 @@ export default defineCommand({
     const { names, agentIds } = scope;
     const schedules = scope.schedules.filter((item) => inGroup(item.id));
     const local = await localRecords(rt, agentIds);
+    const listed = new Set(schedules.map((item) => item.id));
     const context = (id: string) => ({ seriesId: local.seriesOf.get(id), setId: local.setOf.get(id) });
     const sources = [
       ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id) })),
       ...local.paused
-        .filter((saved) => inGroup(saved.old_id))
+        // One Letta still lists (a pause cut short) is shown as Letta has it.
+        .filter((saved) => inGroup(saved.old_id) && !listed.has(saved.old_id))
         .map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), ...context(saved.old_id), pausedSince: saved.paused_at })),
     ];
     const from = options.since === undefined ? now : sinceInstant(options.since, now, zone);
@@ -119,7 +122,24 @@ async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: 
     const setOf = new Map(state.intents.flatMap((intent) => (intent.set_id === undefined ? [] : [[intent.schedule_id, intent.set_id] as const])));
     // The zone whose clock a recorded schedule keeps (null: an interval, on no clock), so only moves sync would fix are flagged.
     const keptIn = new Map(state.intents.filter((i) => i.status === 'active' && i.kind === 'recurring').map((i) => [i.schedule_id, followsLocalClock(i) ? i.zone : null] as const));
-    return { paused: state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), seriesOf, setOf, keptIn };
+    // A paused series' members still to come, as its resume makes them again: shown flagged, as a paused schedule is.
+    const pausedMembers = state.series
+      .filter((series) => series.status === 'paused' && agents.has(series.agent_id))
+      .flatMap((series) =>
+        series.members
+          .filter((member) => member.paused === true && member.gone !== true)
+          .map((member) => ({
+            schedule: {
+              id: member.schedule_id,
+              agent_id: series.agent_id,
+              message: series.template,
+              schedule: { type: 'one-time', scheduled_at: Date.parse(member.instant) },
+            } as unknown as ScheduledMessage,
+            old_id: member.schedule_id,
+            paused_at: series.paused_at ?? series.status_at ?? series.created_at,
+          })),
+      );
+    return { paused: [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers], seriesOf, setOf, keptIn };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; paused schedules and series are not shown.`);

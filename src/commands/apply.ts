@@ -121,7 +121,9 @@ export default defineCommand({
 
         for (const o of failures) {
           out.note(`${out.paintErr.red('Error:')} ${o.change.file}: ${o.error?.message ?? 'stopped'}`);
-          const exist = o.exist.map((e) => `${e.id} (${o.created.includes(e.id) ? 'new' : o.change.delete.some((d) => d.id === e.id) ? 'old' : 'unchanged'})`).join(', ');
+          const was = (id: string) =>
+            o.created.includes(id) ? 'new' : id === o.mayBeDeleted ? 'old; its delete was sent, so it may be gone' : o.change.delete.some((d) => d.id === id) ? 'old' : 'unchanged';
+          const exist = o.exist.map((e) => `${e.id} (${was(e.id)})`).join(', ');
           out.note(
             `  Exist now: ${exist || 'none'}.${o.mayHaveLanded ? ' A create may have landed (its answer was lost): the next apply looks for it before creating again.' : ''} Run apply again to finish.`,
           );
@@ -258,6 +260,7 @@ function reporter(rt: Runtime, problems: FileReport[], refused: string | undefin
           diff: o.change.diff,
           ...(o.ok && o.change.kind === 'delete' && o.change.paused?.length ? { dropped_paused: o.change.paused } : {}),
           ...(o.ok ? {} : { exist: o.exist.map((e) => e.id), error: o.error?.message }),
+          ...(o.mayBeDeleted === undefined ? {} : { may_have_been_deleted: [o.mayBeDeleted] }),
         });
       } else if (out.quiet) {
         for (const id of o.created) data.add(`${id}\n`);

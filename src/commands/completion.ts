@@ -17,6 +17,7 @@ type ValueKind = { choices: readonly string[] } | { file: true } | { candidates:
 /** Values by option, where the declaration alone does not say (choices come from the declaration itself). */
 const OPTION_VALUES: Record<string, ValueKind> = {
   '--ics': { file: true },
+  '--file': { file: true },
   '--agent-id': { candidates: 'agents' },
   '--tz': { candidates: 'zones' },
   '--id': { candidates: 'schedules' },

@@ -141,9 +141,9 @@ async function historyTarget(rt: Runtime, id: string, concurrency: number): Prom
       kind: 'series',
       agentId: series.agent_id,
       changes: [],
-      // A member never due has no fire to judge, as status has it.
+      // A member never due has no fire to judge, as status has it; nor has one its series' pause took off Letta before its time.
       schedules: series.members
-        .filter((member) => !neverDue(member))
+        .filter((member) => !neverDue(member) && !(member.paused === true && !held.has(member.schedule_id)))
         .map((member) => ({
           id: member.schedule_id,
           agentId: series.agent_id,

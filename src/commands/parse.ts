@@ -50,8 +50,9 @@ export default defineCommand({
     const meaning = await mean(expression);
     out.readingNotes(meaning.notes);
     if (meaning.type === 'recurring') for (const warning of meaning.warnings) out.warn(warning);
-    if (meaning.type === 'recurring' && !meaning.crons && meaning.local_cron === null && rt.settings.timezone.source === 'flag' && meaning.timezone !== 'UTC') {
-      out.warn(`A 5-field cron is read as UTC; --tz ${meaning.timezone} does not apply to it.`);
+    const given = rt.zone();
+    if (meaning.type === 'recurring' && !meaning.crons && meaning.local_cron === null && rt.settings.timezone.source === 'flag' && meaning.timezone === 'UTC' && !/^(Etc\/)?UTC$/.test(given)) {
+      out.warn(`A 5-field cron is read as UTC; --tz ${given} does not apply to it.`);
     }
     await printDetailOf(out, { document: forJson(meaning), quiet: quietLines(meaning), rows: detailRows(meaning) });
   },

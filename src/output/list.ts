@@ -115,7 +115,7 @@ export async function printList<T>(out: Output, spec: ListSpec<T>, pages: AsyncI
     out.line([out.paint.bold(head ?? ''), ...body].join('\n'));
   }
   for (const problem of problems) out.warn(`${problem}; shown as '?'`);
-  if (count === 0 && !out.json && !out.quiet) out.info(spec.empty);
+  if (count === 0 && spec.empty !== '' && !out.json && !out.quiet) out.info(spec.empty);
   return count;
 }
 

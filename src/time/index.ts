@@ -384,7 +384,8 @@ async function scheduleOf(
     type: 'recurring',
     input,
     cron_expression: first.cron_expression,
-    timezone: zone,
+    // A 5-field cron is UTC whatever zone was given: the zone is shown in next_runs_local only.
+    timezone: local.kind === 'raw' ? 'UTC' : zone,
     local_cron: localCron,
     description:
       localCron !== null && !utcZone

@@ -297,6 +297,32 @@ describe('plan and apply', () => {
     expect(owned('standup.md')).toEqual([fresh]);
   });
 
+  it('a delete whose answer was lost is said to have maybe gone, not to exist, and the next apply finishes', async () => {
+    await threeFiles();
+    for (const [message, json] of [
+      ['Standup moved', false],
+      ['Standup moved again', true],
+    ] as const) {
+      const [old] = owned('standup.md');
+      file('standup.md', { agent: 'support-bot', when: 'every weekday at 9am', timezone: 'America/New_York' }, message);
+      // The first delete is done and its answer lost; the retries' answers are lost too.
+      letta.inject(/^DELETE /, { reset: true, land: true }, { reset: true }, { reset: true });
+      const lost = await cli('apply', '-f', dir, ...(json ? ['--json'] : []));
+      expect(lost.code).toBe(5);
+      const fresh = [...letta.schedules.keys()].at(-1)!;
+      expect(letta.schedules.has(old!)).toBe(false);
+      if (json) {
+        expect(JSON.parse(lost.stdout)).toMatchObject({ applied: [{ file: 'standup.md', ok: false, created: [fresh], may_have_been_deleted: [old] }] });
+      } else {
+        expect(lost.stderr).toContain(`Exist now: ${fresh} (new), ${old} (old; its delete was sent, so it may be gone).`);
+      }
+      letta.received.length = 0;
+      expect((await cli('apply', '-f', dir)).code).toBe(0);
+      expect(letta.requests('POST')).toEqual([]);
+      expect(owned('standup.md')).toEqual([fresh]);
+    }
+  });
+
   it('--dry-run prints the requests and sends and writes nothing', async () => {
     file('standup.md', { agent: AGENT, when: '0 9 * * 1-5' }, 'Standup');
     const r = await cli('apply', '-f', dir, '--dry-run');

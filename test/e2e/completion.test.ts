@@ -73,6 +73,11 @@ for (const [shell, name, withBashCompletion] of variants) {
       expect(await completeOnce(session, 'letta-switchboard agenda --ics ~/le')).toMatch(/^letta-switchboard agenda --ics \S*letta\.ics$/);
     });
 
+    it('-f ~/le ⇥ and --file ~/le ⇥ complete a path (a folder of schedule files, or one file)', async () => {
+      expect(await completeOnce(session, 'letta-switchboard plan -f ~/le')).toMatch(/^letta-switchboard plan -f \S*letta\.ics$/);
+      expect(await completeOnce(session, 'letta-switchboard apply --file ~/le')).toMatch(/^letta-switchboard apply --file \S*letta\.ics$/);
+    });
+
     it('--role ⇥⇥ lists the roles, not flags or subcommands', async () => {
       const shown = await session.type('letta-switchboard recurring create --role \t\t', 'quiet');
       await session.run('\u0003true');

@@ -164,6 +164,29 @@ describe('stdin that cannot be read', () => {
   });
 });
 
+describe('a --message whose bytes are not UTF-8', () => {
+  it.each([
+    ['send', '--message'],
+    ['send', '--execute-at', "'in 2 hours'", '--message'],
+    ['onetime', 'create', '--execute-at', "'in 2 hours'", '--message'],
+    ['recurring', 'create', '--cron', "'every day at 9am'", '--message'],
+  ])('%s %s ...: is refused as it is on stdin, nothing sent, instead of sent with U+FFFD in place of the bytes', async (...args) => {
+    for (const bytes of ['caf\\351', '\\377\\376 report', 'ok \\342\\202 half']) {
+      letta.received.length = 0;
+      const r = await runShell(`letta-switchboard --now ${NOW} ${args.join(' ')} "$(printf '${bytes}')"`, { env });
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(/^Error: The message \(--message\) is not valid UTF-8/);
+      expect(letta.received.filter((req) => req.method === 'POST')).toEqual([]);
+    }
+  });
+
+  it('a U+FFFD typed as a character in valid UTF-8 is no different: refused, with how to send it', async () => {
+    const r = await cli('send', '--message', 'shown as \uFFFD');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--message -');
+  });
+});
+
 describe('config set-* while the environment names the same setting', () => {
   it('saves it and says the variable comes first; other settings and an unset variable draw no note', async () => {
     const withAgent = { ...env, LETTA_AGENT_ID: AGENT };

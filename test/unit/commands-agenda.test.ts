@@ -173,8 +173,41 @@ describe('agenda', () => {
     const result = await runCli(['agenda', ...NY]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Nothing fires between 2027-03-10 07:00 EST and 2027-03-17 08:00 EDT.');
+    expect(result.stderr).toMatch(/^Nothing fires between 2027-03-10 07:00 EST and 2027-03-17 08:00 EDT\.\n/);
     expect(JSON.parse((await runCli(['agenda', ...NY, '--json'])).stdout)).toEqual([]);
+  });
+
+  it("shows a paused series' fires still to come, flagged paused, as a paused schedule's are; --id of it says no blank line", async () => {
+    const made = await runCli(['recurring', 'create', ...NY, '--agent-id', BOT, '--message', 'Water the plants', '--cron', 'every day at 9am', '--count', '3', '-q']);
+    expect(made.code, made.stderr).toBe(0);
+    const series = made.stdout.trim();
+    expect((await runCli(['recurring', 'pause', ...NY, series])).code).toBe(0);
+    for (const args of [
+      ['--id', series],
+      ['--agent-id', BOT],
+    ]) {
+      const agenda = await runCli(['agenda', ...NY, ...args]);
+      expect(agenda.code).toBe(0);
+      expect(agenda.stderr).toMatch(/^Note: Clocks in America\/New_York go forward[^\n]*\n$/);
+      const rows = agenda.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t'));
+      expect(rows.map((row) => [row[0], row[3], row[4], row[6]])).toEqual(
+        ['Wed 2027-03-10 09:00 EST', 'Thu 2027-03-11 09:00 EST', 'Fri 2027-03-12 09:00 EST'].map((at) => [at, 'series', 'Water the plants', 'paused since 2027-03-10']),
+      );
+    }
+    const json = JSON.parse((await runCli(['agenda', ...NY, '--id', series, '--json'])).stdout) as Array<{ series_id: string; paused: boolean }>;
+    expect(json.map((fire) => [fire.series_id, fire.paused])).toEqual([
+      [series, true],
+      [series, true],
+      [series, true],
+    ]);
+    // Resumed, they are Letta's again and shown once each.
+    expect((await runCli(['recurring', 'resume', ...NY, series])).code).toBe(0);
+    const after = await runCli(['agenda', ...NY, '--id', series]);
+    expect(after.stdout.trim().split('\n')).toHaveLength(3);
+    expect(after.stdout).not.toContain('paused');
   });
 
   it('asks --concurrency agents at a time (8 by default)', async () => {

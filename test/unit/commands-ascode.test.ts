@@ -311,6 +311,32 @@ describe('export of a series a member of which was deleted since it was last exp
   });
 });
 
+describe('plan of a series whose members were changed on Letta', () => {
+  it('names the instants that differ where the count and first alone read the same, or where only some differ', async () => {
+    const at = (args: string[]) => h.run(['--now', '2027-03-01T00:00:00Z', ...args]);
+    writeFileSync(join(dir, 'water.md'), `---\nagent: ${AGENT}\nwhen: every day at 10am\ntimezone: UTC\ncount: 4\n---\nWater\n`);
+    expect((await at(['apply', '-f', dir])).code).toBe(0);
+    const members = [...h.letta.schedules.values()].filter((s) => s.schedule.type === 'one-time').sort((a, b) => a.schedule.scheduled_at! - b.schedule.scheduled_at!);
+    expect(members.map((m) => new Date(m.schedule.scheduled_at!).toISOString())).toEqual(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04'].map((d) => `${d}T10:00:00.000Z`));
+    // Moved an hour on Letta: as many, from the same first.
+    members[2]!.schedule.scheduled_at! += 3_600_000;
+    const moved = await at(['plan', '-f', dir, '--json']);
+    expect(moved.code).toBe(6);
+    expect(JSON.parse(moved.stdout).changes[0].diff).toEqual([
+      { field: 'schedules', from: '4 waiting from 2027-03-01T10:00:00.000Z; 2027-03-03T11:00:00.000Z', to: '4 waiting from 2027-03-01T10:00:00.000Z; 2027-03-03T10:00:00.000Z' },
+    ]);
+    // One deleted on Letta: the one made again is named.
+    h.letta.schedules.delete(members[1]!.id);
+    const text = await at(['plan', '-f', dir]);
+    expect(text.stdout).toContain(
+      'schedules: 3 waiting from 2027-03-01T10:00:00.000Z; 2027-03-03T11:00:00.000Z → 4 waiting from 2027-03-01T10:00:00.000Z; 2027-03-02T10:00:00.000Z, 2027-03-03T10:00:00.000Z',
+    );
+    // A new time for all: only how many and from when.
+    writeFileSync(join(dir, 'water.md'), `---\nagent: ${AGENT}\nwhen: every day at 12pm\ntimezone: UTC\ncount: 4\n---\nWater\n`);
+    expect((await at(['plan', '-f', dir])).stdout).toContain('schedules: 3 waiting from 2027-03-01T10:00:00.000Z → 4 waiting from 2027-03-01T12:00:00.000Z\n');
+  });
+});
+
 describe('a 5-field cron in a file runs in UTC', () => {
   it('a zone other than UTC beside it is refused at its line, and export writes UTC beside a cron made with --tz', async () => {
     writeFileSync(join(dir, 'nine.md'), `---\nagent: ${AGENT}\nwhen: "0 9 * * *"\ntimezone: America/New_York\n---\nNine\n`);

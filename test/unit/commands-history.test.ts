@@ -230,6 +230,23 @@ describe('history of a series', () => {
     expect(r.stderr).not.toContain(first!.id);
   });
 
+  it("a paused series' members, taken off Letta before their time, have no fire to judge: no row, no note of unknown fires", async () => {
+    const series = (await runAt('2026-12-05T12:00:00Z', ['recurring', 'create', '--message', 'Water', '--cron', 'every day at 1pm', '--tz', 'America/New_York', '--count', '3', '-q'])).stdout.trim();
+    const [first] = [...h.letta.schedules.values()].sort((a, b) => a.schedule.scheduled_at! - b.schedule.scheduled_at!);
+    h.letta.addFire(first!.id, at('2026-12-05T18:00:03Z'));
+    expect((await runAt('2026-12-05T20:00:00Z', ['recurring', 'pause', series])).code).toBe(0);
+    // While paused, and after the paused members' times went by.
+    for (const now of ['2026-12-05T21:00:00Z', '2026-12-09T12:00:00Z']) {
+      const r = await runAt(now, ['history', series, '--since', '7d', '--json']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).fires.map((f: Json) => [f.schedule_id, f.class])).toEqual([[first!.id, 'ok']]);
+      expect(r.stderr).toBe('');
+      const text = await runAt(now, ['history', series, '--since', '7d']);
+      expect(text.stdout.trim().split('\n')).toHaveLength(1);
+      expect(text.stderr).toBe('');
+    }
+  });
+
   it('a member deleted here after it fired keeps its fire', async () => {
     const series = (await runAt('2026-12-05T12:00:00Z', ['recurring', 'create', '--message', 'Water', '--cron', 'every day at 1pm', '--tz', 'America/New_York', '--count', '3', '-q'])).stdout.trim();
     const [first] = [...h.letta.schedules.values()].sort((a, b) => a.schedule.scheduled_at! - b.schedule.scheduled_at!);

@@ -349,6 +349,24 @@ describe('create', () => {
     expect(r.stderr).not.toMatch(/UTC.*UTC\)/);
   });
 
+  it('a raw cron with --tz says in --json that it is UTC, its next runs shown on the given clock; the receipt keeps that clock', async () => {
+    for (const [zone, local] of [
+      ['Europe/Paris', '2026-11-23 10:00 CET'],
+      ['America/New_York', '2026-11-23 04:00 EST'],
+    ]) {
+      const made = await h.run(['recurring', 'create', '--message', 'hi', '--cron', '0 9 * * *', '--tz', zone!, '--json']);
+      expect(made.code, made.stderr).toBe(0);
+      expect(JSON.parse(made.stdout)).toMatchObject({ cron_expression: '0 9 * * *', timezone: 'UTC', local_cron: null, next_runs_local: [local] });
+      const parsed = await h.run(['parse', '0 9 * * *', '--recurring', '--tz', zone!, '--json', '--count', '1']);
+      expect(JSON.parse(parsed.stdout)).toMatchObject({ timezone: 'UTC', next_runs_local: [local] });
+      expect(parsed.stderr).toBe(`Warning: A 5-field cron is read as UTC; --tz ${zone} does not apply to it.\n`);
+      const text = await h.run(['recurring', 'create', '--message', 'hi', '--cron', '0 9 * * *', '--tz', zone!]);
+      expect(text.stderr).toMatch(new RegExp(`Next +\\w+ [-\\d]+ [:\\d]+ ${local!.slice(-3)} \\(`));
+    }
+    const phrase = await h.run(['recurring', 'create', '--message', 'hi', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '--json']);
+    expect(JSON.parse(phrase.stdout)).toMatchObject({ timezone: 'Europe/Paris', local_cron: '0 9 * * *' });
+  });
+
   it('a phrase in UTC names UTC once; in another zone it shows the local cron beside it', async () => {
     const utc = await h.run(['recurring', 'create', '--message', 'hi', '--cron', 'every weekday at 9am', '--tz', 'UTC']);
     expect(utc.code).toBe(0);

@@ -171,4 +171,34 @@ describe('sinceInstant', () => {
     expect(() => sinceInstant('lately', NOW, 'UTC')).toThrow(/not a span or a date/);
     expect(() => sinceInstant('400d', NOW, 'UTC')).toThrow(/more than 366 days/);
   });
+
+  it('reads a span written out, with or without "ago" or "the last", as the short form; today and yesterday from their midnight', () => {
+    const spans: Array<[string, number]> = [
+      ['3 days', 3 * 24 * HOUR],
+      ['2 days ago', 2 * 24 * HOUR],
+      ['1 day', 24 * HOUR],
+      ['a day ago', 24 * HOUR],
+      ['the last 2 hours', 2 * HOUR],
+      ['past 36 hours', 36 * HOUR],
+      ['last 24 hrs', 24 * HOUR],
+      ['an hour', HOUR],
+      ['90 minutes ago', 90 * 60_000],
+      ['10 mins', 10 * 60_000],
+      ['1 min', 60_000],
+      ['2 weeks', 14 * 24 * HOUR],
+      ['1 wk ago', 7 * 24 * HOUR],
+      ['  4   Days ', 4 * 24 * HOUR],
+      ['5 d', 5 * 24 * HOUR],
+    ];
+    for (const [text, back] of spans) expect(sinceInstant(text, NOW, 'UTC'), text).toBe(NOW - back);
+    // 10:00 on Sunday 22 November in New York (EST).
+    expect(sinceInstant('today', NOW, 'America/New_York')).toBe(Date.parse('2026-11-22T05:00:00Z'));
+    expect(sinceInstant('Yesterday', NOW, 'America/New_York')).toBe(Date.parse('2026-11-21T05:00:00Z'));
+    expect(sinceInstant('yesterday', NOW, 'Asia/Tokyo')).toBe(Date.parse('2026-11-21T15:00:00Z'));
+    // The day the clocks went back in New York: yesterday's midnight was still EDT.
+    expect(sinceInstant('yesterday', Date.parse('2026-11-02T15:00:00Z'), 'America/New_York')).toBe(Date.parse('2026-11-01T04:00:00Z'));
+    for (const text of ['0 days', 'in 2 days', '2 days from now', 'last week', '2 fortnights', 'tomorrow', 'constructor', '1 constructor'])
+      expect(() => sinceInstant(text, NOW, 'UTC'), text).toThrow(/not a span or a date|not in the past/);
+    expect(() => sinceInstant('400 days', NOW, 'UTC')).toThrow(/more than 366 days/);
+  });
 });

@@ -43,7 +43,8 @@ export async function createSchedule(rt: Runtime, { agent, message, role, meanin
   });
 
   const { input: _input, type: _type, is_now: _isNow, ...timing } = meaning as Partial<OnceMeaning> & Partial<RecurringMeaning>;
-  const zone = meaning.timezone;
+  // Times are shown on the user's clock, also for a cron that is UTC.
+  const zone = rt.zone();
   // On a terminal, a time also says how far away it is (as gh says it).
   const now = rt.io.stderrIsTTY ? rt.now() : undefined;
   const rows: ReceiptRow[] = [{ id: created.id }, ['Agent', agent === agentId ? agentId : `${agent} (${agentId})`], ['Message', preview(message)]];

@@ -17,6 +17,12 @@ export async function readMessage(rt: Runtime, flag: string | undefined): Promis
   } else if (flag === undefined) {
     throw new UsageError('No message given: --message is missing', 'Pass --message TEXT, or --message - to read it from stdin.');
   } else {
+    // Node reads each argument as UTF-8 and puts U+FFFD where the bytes were not: the text sent would not be the text given.
+    if (flag.includes('\uFFFD'))
+      throw new UsageError(
+        'The message (--message) is not valid UTF-8: its bytes were read as U+FFFD (\uFFFD)',
+        'Save or convert the text as UTF-8 (iconv -t UTF-8); a message that holds U+FFFD itself can be given on stdin: --message -',
+      );
     text = flag;
   }
   if (text.trim() === '') throw new UsageError('The message is empty');
