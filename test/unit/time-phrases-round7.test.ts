@@ -59,3 +59,165 @@ describe('"in the week after next" is the week after next, as "in" before "next 
     expect((await once(phrase)).at).toBe(at);
   });
 });
+
+const cron = async (phrase: string) => {
+  const meaning = await meaningOfSchedule(phrase, OPTIONS, 3);
+  return { local: 'local_cron' in meaning ? meaning.local_cron : undefined, notes: meaning.notes.join(' ') };
+};
+
+describe('days joined by "+" or "plus" are a list, as with "and"', () => {
+  it.each([
+    ['every monday + thursday', '0 9 * * 1,4'],
+    ['every mon+wed at 9am', '0 9 * * 1,3'],
+    ['mondays + thursdays at 2pm', '0 14 * * 1,4'],
+    ['every sat + sun at 10am', '0 10 * * 0,6'],
+    ['mon + wed + fri at 9am', '0 9 * * 1,3,5'],
+    ['every wednesday plus saturday at 7:30am', '30 7 * * 3,6'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await cron(phrase)).local).toBe(local);
+  });
+
+  it('a day of the month after "+" is a union, as after "and"', async () => {
+    expect(await fires('every monday + the 15th', 5)).toEqual(['2026-11-23 09:00', '2026-11-30 09:00', '2026-12-07 09:00', '2026-12-14 09:00', '2026-12-15 09:00']);
+  });
+
+  it('"plus" before anything but a day is still not understood', async () => {
+    await expect(meaningOfSchedule('every monday plus 2 hours', OPTIONS)).rejects.toThrow(/did not understand 'plus'/);
+  });
+});
+
+describe('"just" before days is "only"', () => {
+  it.each([
+    ['just weekdays at 9am', '0 9 * * 1-5'],
+    ['just weekends at 10am', '0 10 * * 0,6'],
+    ['just on mondays at 9am', '0 9 * * 1'],
+    ['just tuesdays and thursdays at 3pm', '0 15 * * 2,4'],
+    ['just every monday', '0 9 * * 1'],
+    ['every day but just weekdays at 9am', '0 9 * * 1-5'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await cron(phrase)).local).toBe(local);
+  });
+});
+
+describe('two-letter weekdays joined by "and", side by side, or after "every"', () => {
+  it.each([
+    ['every tu. and thurs.', '0 9 * * 2,4'],
+    ['every tu and th at 2pm', '0 14 * * 2,4'],
+    ['tu. th. at 10am', '0 10 * * 2,4'],
+    ['every mo. and fr.', '0 9 * * 1,5'],
+    ['every fr and sa at 8pm', '0 20 * * 5,6'],
+    ['every mon + we at 3pm', '0 15 * * 1,3'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await cron(phrase)).local).toBe(local);
+  });
+
+  it('"every mo" alone could still be a month; "every th" alone is no day', async () => {
+    await expect(meaningOfSchedule('every mo', OPTIONS)).rejects.toThrow(/could be every Monday or every month/);
+    await expect(meaningOfSchedule('each tu at 3pm', OPTIONS)).rejects.toThrow(/did not understand 'tu'/);
+  });
+});
+
+describe('"first thing" is the morning, as for one time', () => {
+  it.each([
+    ['first thing every morning', '0 9 * * *'],
+    ['first thing every monday', '0 9 * * 1'],
+    ['first thing on weekdays', '0 9 * * 1-5'],
+    ['first thing in the morning every day', '0 9 * * *'],
+    ['every day first thing', '0 9 * * *'],
+    ['first thing every monday morning', '0 9 * * 1'],
+  ])('%s is %s, said', async (phrase, local) => {
+    const read = await cron(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toMatch(/read 'first thing' as the morning.*09:00/);
+  });
+
+  it('a time given is kept', async () => {
+    expect((await cron('first thing every weekday at 8am')).local).toBe('0 8 * * 1-5');
+  });
+});
+
+describe('the start of every week is Monday, said; its end is not clear', () => {
+  it.each(['start of every week', 'at the start of each week', 'beginning of every week', 'the start of the week', 'start of the work week'])('%s', async (phrase) => {
+    const read = await cron(phrase);
+    expect(read.local).toBe('0 9 * * 1');
+    expect(read.notes).toMatch(/as Monday; name the day for another/);
+  });
+
+  it('with a time', async () => {
+    expect((await cron('beginning of each week at 8:30am')).local).toBe('30 8 * * 1');
+  });
+
+  it('the end of the work week is Friday', async () => {
+    expect((await cron('end of the workweek at 4pm')).local).toBe('0 16 * * 5');
+  });
+
+  it.each(['end of every week', 'at the end of each week at 5pm'])('%s is refused, saying why', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/which day ends a week is not clear/);
+  });
+});
+
+describe('minutes past the hour in a list, then days or a window', () => {
+  it.each([
+    ['every hour at :05 and :35 on weekdays', '5,35 * * * 1-5'],
+    ['hourly at :05 and :35 on mondays', '5,35 * * * 1'],
+    ['every hour at :05, :25 and :45 on weekends', '5,25,45 * * * 0,6'],
+    ['every hour at :00 and :30 in december', '*/30 * * 12 *'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await cron(phrase)).local).toBe(local);
+  });
+
+  it('a window ends at its last fire inside it', async () => {
+    expect(await fires('every hour at :20 and :50 on weekdays between 8am and 6pm', 2)).toEqual(['2026-11-23 08:20', '2026-11-23 08:50']);
+    const meaning = await meaningOfSchedule('every hour at :05 and :35 between 9am and 5pm on weekdays', OPTIONS, 20);
+    expect(meaning.next_runs_local.map((local) => local.slice(11, 16))).not.toContain('17:05');
+    expect(meaning.next_runs_local[15]!.slice(0, 16)).toBe('2026-11-23 16:35');
+  });
+});
+
+describe('an interval within one hour of the day ("in the 9am hour")', () => {
+  it.each([
+    ['every minute in the 9am hour', '* 9 * * *'],
+    ['every minute during the 5pm hour', '* 17 * * *'],
+    ['every 5 minutes in the noon hour', '*/5 12 * * *'],
+    ['every minute in the midnight hour', '* 0 * * *'],
+    ['every 15 minutes in the 3pm hour on fridays', '*/15 15 * * 5'],
+    ["every 10 minutes in the 9 o'clock hour", '*/10 9 * * *'],
+    ['every 5 minutes in the 9am and 5pm hours', '*/5 9,17 * * *'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await cron(phrase)).local).toBe(local);
+  });
+
+  it('never passes the hour', async () => {
+    const meaning = await meaningOfSchedule('every 20 minutes in the 11pm hour', OPTIONS, 4);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-11-22 23:00', '2026-11-22 23:20', '2026-11-22 23:40', '2026-11-23 23:00']);
+  });
+});
+
+describe('the first or last N days of every month', () => {
+  it.each([
+    ['the first 3 days of every month', '0 9 1-3 * *'],
+    ['first 10 days of each month', '0 9 1-10 * *'],
+    ['the first two days of every month at noon', '0 12 1,2 * *'],
+    ['the first 3 days of every quarter', '0 9 1-3 */3 *'],
+    ['the first 3 days of january', '0 9 1-3 1 *'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await cron(phrase)).local).toBe(local);
+  });
+
+  it.each([
+    ['the last 3 days of every month', ['2026-11-28 09:00', '2026-11-29 09:00', '2026-11-30 09:00', '2026-12-29 09:00']],
+    ['the last 2 days of each month at 5pm', ['2026-11-29 17:00', '2026-11-30 17:00', '2026-12-30 17:00', '2026-12-31 17:00']],
+  ])('%s', async (phrase, expected) => {
+    expect(await fires(phrase, 4)).toEqual(expected);
+  });
+});
+
+describe('"except on the weekend" is "except weekends"', () => {
+  it.each([
+    ['every day at 9am except on the weekend', '0 9 * * 1-5'],
+    ['every day except on the weekend', '0 9 * * 1-5'],
+    ['daily at 8am except on the weekends', '0 8 * * 1-5'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await cron(phrase)).local).toBe(local);
+  });
+});
