@@ -221,3 +221,22 @@ describe('"except on the weekend" is "except weekends"', () => {
     expect((await cron(phrase)).local).toBe(local);
   });
 });
+
+describe('calendars\' "week(s)", "month(s)" are the plural', () => {
+  it.each([
+    ['Every 1 week(s) on Monday', '0 9 * * 1'],
+    ['Every 1 month(s) on day 1', '0 9 1 * *'],
+    ['Every 15 minute(s)', '*/15 * * * *'],
+    ['Every 1 week(s) on Monday, Wednesday, Friday at 9:00 AM', '0 9 * * 1,3,5'],
+  ])('%s is %s', async (phrase, local) => {
+    expect((await cron(phrase)).local).toBe(local);
+  });
+
+  it('a step that needs a series is one', async () => {
+    expect(await fires('Every 2 week(s) on Tuesday, Thursday', 4)).toEqual(['2026-11-24 09:00', '2026-11-26 09:00', '2026-12-08 09:00', '2026-12-10 09:00']);
+  });
+
+  it('one time too', async () => {
+    expect((await once('in 2 day(s)')).at).toBe('2026-11-24 10:00');
+  });
+});
