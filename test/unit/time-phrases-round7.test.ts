@@ -240,3 +240,32 @@ describe('calendars\' "week(s)", "month(s)" are the plural', () => {
     expect((await once('in 2 day(s)')).at).toBe('2026-11-24 10:00');
   });
 });
+
+describe('days "in the morning and evening": each part of the day on those days, as "every morning and evening"', () => {
+  it.each([
+    ['every day in the morning and evening', '0 9,18 * * *'],
+    ['every day in the morning and in the evening', '0 9,18 * * *'],
+    ['every weekday in the morning and afternoon', '0 9,15 * * 1-5'],
+    ['mondays in the morning and evening', '0 9,18 * * 1'],
+    ['weekends in the morning and evening', '0 9,18 * * 0,6'],
+    ['daily in the morning and evening', '0 9,18 * * *'],
+  ])('%s is %s, said', async (phrase, local) => {
+    const read = await cron(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toMatch(/read 'morning' as 09:00/);
+  });
+});
+
+describe('holidays and seasons are refused saying why', () => {
+  it.each(['every weekday at 9 except holidays', 'every day except bank holidays', 'every weekday excluding public holidays at 9am'])('%s', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/holidays are not known/);
+  });
+
+  it.each(['every weekday in summer', 'every day in winter at 7', 'every monday in the fall', 'every spring'])('%s', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/a season's dates are not clear/);
+  });
+
+  it('one time too', async () => {
+    await expect(meaningOfOnce('next summer', OPTIONS)).rejects.toThrow(/a season's dates are not clear/);
+  });
+});
