@@ -63,6 +63,7 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     'a range of amounts leaves the time open',
     "Give one amount, such as 'in 10 minutes' or 'in 2 days'.",
   ],
+  [/\bend of (?:the |this |next |each |every )?week\b/, 'which day ends a week is not clear (friday? saturday? sunday?)', "Name the day, such as 'friday at 5pm' or 'until friday'."],
   [/\bweek ?nights?\b/, "'weeknight' leaves the nights open (Monday to Friday, or Sunday to Thursday)", "Name the days, such as 'every weekday at 8pm' or 'sunday to thursday at 8pm'."],
   [
     /\bholidays\b/,

@@ -1023,10 +1023,14 @@ function hourOfTheDay(tokens: readonly string[], k: number): { words: string[]; 
     if (!clock || clock.value.minute !== 0) return null;
     hours.push(clock);
     j = clock.end;
-    if (tokens[j] === 'hour' && hours.length === 1) break;
     if (tokens[j] === 'hours' && hours.length > 1) break;
-    const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
-    if (!LIST_WORDS.has(tokens[j] ?? '')) return null;
+    // "in the 9am hour and the 5pm hour": each hour said whole.
+    const said = tokens[j] === 'hour';
+    const link = said ? j + 1 : j;
+    const next = tokens[link] === ',' && tokens[link + 1] === 'and' ? link + 2 : link + 1;
+    const more = LIST_WORDS.has(tokens[link] ?? '') && (!said || tokens[next] === 'the');
+    if (said && !more) break;
+    if (!more) return null;
     j = tokens[next] === 'the' ? next + 1 : next;
   }
   const words = hours.flatMap((clock, n) => {

@@ -183,6 +183,8 @@ describe('an interval within one hour of the day ("in the 9am hour")', () => {
     ['every 15 minutes in the 3pm hour on fridays', '*/15 15 * * 5'],
     ["every 10 minutes in the 9 o'clock hour", '*/10 9 * * *'],
     ['every 5 minutes in the 9am and 5pm hours', '*/5 9,17 * * *'],
+    ['every 5 minutes in the 9am hour and the 5pm hour', '*/5 9,17 * * *'],
+    ['every 10 minutes in the 9am hour, and the 2pm hour', '*/10 9,14 * * *'],
   ])('%s is %s', async (phrase, local) => {
     expect((await cron(phrase)).local).toBe(local);
   });
@@ -267,5 +269,11 @@ describe('holidays and seasons are refused saying why', () => {
 
   it('one time too', async () => {
     await expect(meaningOfOnce('next summer', OPTIONS)).rejects.toThrow(/a season's dates are not clear/);
+  });
+});
+
+describe('the end of a week is refused saying why, where it said where the reading stopped', () => {
+  it.each(['every day until end of week', 'every day at 9am until the end of the week'])('%s', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/which day ends a week is not clear/);
   });
 });
