@@ -58,6 +58,8 @@ describe('times of day', () => {
     ['ten forty-five', 10, 45],
     ['nine oh five am', 9, 5],
     ['eleven five', 11, 5],
+    ['eleven 05', 11, 5],
+    ['seven 30 pm', 19, 30],
     ['nine five pm', 21, 5],
     ['two three in the afternoon', 14, 3],
     ['twenty-three', 23, 0],

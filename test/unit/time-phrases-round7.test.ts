@@ -21,6 +21,9 @@ describe('an hour in words with a one-word minute is one clock ("eleven five" is
     ['at nine five pm', '2026-11-22 21:05'],
     ['tonight at ten five', '2026-11-22 22:05'],
     ['friday at eleven-five am', '2026-11-27 11:05'],
+    ['at eleven-oh-five', '2026-11-22 11:05'],
+    ['at eleven 05', '2026-11-22 11:05'],
+    ['at seven 05 tomorrow', '2026-11-23 07:05'],
   ])('%s', async (phrase, at) => {
     expect((await once(phrase)).at).toBe(at);
   });
@@ -31,6 +34,10 @@ describe('an hour in words with a one-word minute is one clock ("eleven five" is
 
   it('repeats the same way', async () => {
     expect(await fires('every weekday at nine five', 2)).toEqual(['2026-11-23 09:05', '2026-11-24 09:05']);
+  });
+
+  it('a day of a month after the hour stays a day', async () => {
+    expect((await once('at ten 15 december')).at).toBe('2026-12-15 10:00');
   });
 
   it('a number that counts something after the hour stays a count', async () => {
