@@ -1042,15 +1042,24 @@ function hourOfTheDay(tokens: readonly string[], k: number): { words: string[]; 
   return { words, end: j + 1 };
 }
 
-/** "the first 3 days of every month" (days 1 to 3), "the last 2 days of the month" (its last and second to last days). */
+/**
+ * "the first 3 days of every month" (days 1 to 3), "the last 2 days of the month" (its last and second to last days); "the
+ * first 3 weekdays of every month", "the last 2 business days of the month": the 1st, 2nd and 3rd weekday, and so on.
+ */
 function firstOrLastDaysOfMonth(tokens: readonly string[], k: number, out: string[]): { words: string[]; end: number } | null {
   if (tokens[k] !== 'first' && tokens[k] !== 'last') return null;
   const count = readNumber(tokens, k + 1, { articles: false });
-  if (!count || tokens[count.end] !== 'days' || tokens[count.end + 1] !== 'of' || !Number.isInteger(count.value) || count.value < 2 || count.value > 28) return null;
+  if (!count || !Number.isInteger(count.value) || count.value < 2 || count.value > 28) return null;
+  const workdays = workdayWordEnd(tokens, count.end);
+  const days = tokens[count.end] === 'days' ? count.end + 1 : workdays > 0 && tokens[workdays - 1]!.endsWith('s') ? workdays : -1;
+  if (days < 0 || tokens[days] !== 'of') return null;
+  // "weekdays" -> "weekday", "business days" -> "business day".
+  const unit = tokens[count.end] === 'days' ? ['day'] : [...tokens.slice(count.end, days - 1), tokens[days - 1]!.slice(0, -1)];
   if (out.at(-1) === 'the') out.pop();
-  if (tokens[k] === 'first') return { words: ['days', '1', 'through', String(count.value)], end: count.end + 1 };
-  const nths = Array.from({ length: count.value }, (_, n) => (n === 0 ? ['last'] : [ordinalDay(n + 1), 'to', 'last']));
-  return { words: ['the', ...nths.flatMap((nth, n) => [...(n === 0 ? [] : n === nths.length - 1 ? ['and'] : [',']), ...nth]), 'day'], end: count.end + 1 };
+  if (tokens[k] === 'first' && unit[0] === 'day') return { words: ['days', '1', 'through', String(count.value)], end: days };
+  const list = (nths: string[][]) => nths.flatMap((nth, n) => [...(n === 0 ? [] : n === nths.length - 1 ? ['and'] : [',']), ...nth]);
+  const nths = Array.from({ length: count.value }, (_, n) => (tokens[k] === 'first' ? [ordinalDay(n + 1)] : n === 0 ? ['last'] : [ordinalDay(n + 1), 'to', 'last']));
+  return { words: ['the', ...list(nths), ...unit], end: days };
 }
 
 /** "this monday", "that friday", "this 1st": "this" begins one day (never a rule), not a word to skip. */

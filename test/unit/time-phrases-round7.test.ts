@@ -284,3 +284,14 @@ describe('the end of a week is refused saying why, where it said where the readi
     await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/which day ends a week is not clear/);
   });
 });
+
+describe('the first or last N weekdays (business days) of every month', () => {
+  it.each([
+    ['the first 3 weekdays of every month', ['2026-12-01 09:00', '2026-12-02 09:00', '2026-12-03 09:00', '2027-01-01 09:00', '2027-01-04 09:00']],
+    ['the first 2 business days of each month at 8am', ['2026-12-01 08:00', '2026-12-02 08:00', '2027-01-01 08:00', '2027-01-04 08:00', '2027-02-01 08:00']],
+    ['the last 2 business days of the month', ['2026-11-27 09:00', '2026-11-30 09:00', '2026-12-30 09:00', '2026-12-31 09:00', '2027-01-28 09:00']],
+    ['the last 3 weekdays of every month at 5pm', ['2026-11-26 17:00', '2026-11-27 17:00', '2026-11-30 17:00', '2026-12-29 17:00', '2026-12-30 17:00']],
+  ])('%s', async (phrase, expected) => {
+    expect(await fires(phrase, 5)).toEqual(expected);
+  });
+});
