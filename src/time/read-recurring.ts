@@ -639,7 +639,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     if (at(k, 'day', '-', 'of', '-', 'week')) {
       out.push('day', 'of', 'the', 'week');
       k += 4;
-    } else if ((opened = minutesListThenBounds(tokens, k, out) ?? hourOfTheDay(tokens, k) ?? firstOrLastDaysOfMonth(tokens, k, out))) {
+    } else if ((opened = minutesListThenBounds(tokens, k, out) ?? minutesPastEveryHour(tokens, k, out) ?? hourOfTheDay(tokens, k) ?? firstOrLastDaysOfMonth(tokens, k, out))) {
       out.push(...opened.words);
       k = opened.end - 1;
     } else if ((tokens[k] === '+' || tokens[k] === 'plus') && isDaysWord(out.at(-1)) && (isDaysWord(tokens[k + 1]) || isShortWeekday(tokens, k + 1) || tokens[k + 1] === 'the')) {
@@ -1006,8 +1006,33 @@ function minutesListThenBounds(tokens: readonly string[], k: number, out: readon
     j = next;
   }
   const rest = tokens.slice(j);
-  if (minutes.length < 2 || rest.length === 0) return null;
+  // Each minute is said again with what follows; what came before (days) would be said with the first alone.
+  if (minutes.length < 2 || rest.length === 0 || !onlyFiller(out.slice(0, -head.length))) return null;
   return { words: minutes.flatMap((said, n) => [...(n > 0 ? ['and', ...head] : []), 'at', said, ...rest]), end: tokens.length };
+}
+
+/** Words before a rule that say nothing of when: "remind me", "please", "can you". */
+function onlyFiller(words: readonly string[]): boolean {
+  const filler = new Set<string>([...LEADING_FILLER, ...FILLER.asking, ...FILLER.things, ...FILLER.owners, 'you', 'for']);
+  return words.every((word) => filler.has(word));
+}
+
+/** "at :05 past every hour", "at :05 and :35 past each hour on weekdays": as "every hour at :05 and :35 on weekdays". */
+function minutesPastEveryHour(tokens: readonly string[], k: number, out: readonly string[]): { words: string[]; end: number } | null {
+  if (tokens[k] !== 'at') return null;
+  const minutes: string[] = [];
+  let j = k + 1;
+  while (/^:\d{1,2}$/.test(tokens[j] ?? '')) {
+    minutes.push(tokens[j]!);
+    j++;
+    if (LIST_WORDS.has(tokens[j] ?? '')) j += tokens[j] === ',' && tokens[j + 1] === 'and' ? 2 : 1;
+  }
+  if (minutes.length === 0 || tokens[j] !== 'past' || !EACH.has(tokens[j + 1] ?? '') || tokens[j + 2] !== 'hour') return null;
+  const rest = tokens.slice(j + 3);
+  // Ending the phrase, the list is read as "every hour at :05 and :35" is, on the days said before it.
+  if (rest.length === 0 || minutes.length === 1) return { words: ['every', 'hour', 'at', ...minutes.flatMap((said, n) => [...(n > 0 ? ['and'] : []), said])], end: j + 3 };
+  if (!onlyFiller(out)) return null;
+  return { words: minutes.flatMap((said, n) => [...(n > 0 ? ['and'] : []), 'every', 'hour', 'at', said, ...rest]), end: tokens.length };
 }
 
 /**
