@@ -1081,6 +1081,8 @@ function firstOrLastDaysOfMonth(tokens: readonly string[], k: number, out: strin
   // "weekdays" -> "weekday", "business days" -> "business day".
   const unit = tokens[count.end] === 'days' ? ['day'] : [...tokens.slice(count.end, days - 1), tokens[days - 1]!.slice(0, -1)];
   if (out.at(-1) === 'the') out.pop();
+  // "every day for the first 3 days of the month", "daily during the last 2 days of it": on those days.
+  if (['for', 'during', 'in'].includes(out.at(-1) ?? '')) out[out.length - 1] = 'on';
   if (tokens[k] === 'first' && unit[0] === 'day') return { words: ['days', '1', 'through', String(count.value)], end: days };
   const list = (nths: string[][]) => nths.flatMap((nth, n) => [...(n === 0 ? [] : n === nths.length - 1 ? ['and'] : [',']), ...nth]);
   const nths = Array.from({ length: count.value }, (_, n) => (tokens[k] === 'first' ? [ordinalDay(n + 1)] : n === 0 ? ['last'] : [ordinalDay(n + 1), 'to', 'last']));

@@ -209,6 +209,9 @@ describe('the first or last N days of every month', () => {
     ['the first two days of every month at noon', '0 12 1,2 * *'],
     ['the first 3 days of every quarter', '0 9 1-3 */3 *'],
     ['the first 3 days of january', '0 9 1-3 1 *'],
+    ['every day for the first 3 days of the month', '0 9 1-3 * *'],
+    ['every day at 9am for the first 5 days of every month', '0 9 1-5 * *'],
+    ['every hour in the first 2 days of the month', '0 * 1,2 * *'],
   ])('%s is %s', async (phrase, local) => {
     expect((await cron(phrase)).local).toBe(local);
   });
