@@ -26,10 +26,10 @@ export interface ClockOptions {
 const UNIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
 const TEEN_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const HOUR_WORDS = `(?:twenty(?:[- ]?(?:one|two|three))?|${TEEN_WORDS}|zero|${UNIT_WORDS})`;
-const MINUTE_WORDS = `(?:(?:twenty|thirty|forty|fifty)(?:[- ]?(?:${UNIT_WORDS}))?|${TEEN_WORDS}|oh? (?:${UNIT_WORDS}))`;
+const MINUTE_WORDS = `(?:(?:twenty|thirty|forty|fifty)(?:[- ]?(?:${UNIT_WORDS}))?|${TEEN_WORDS}|(?:oh? )?(?:${UNIT_WORDS}))`;
 const COUNT_WORDS = `(?:(?:twenty|thirty|forty|fifty)(?:[- ]?(?:${UNIT_WORDS}))?|${TEEN_WORDS}|${UNIT_WORDS})`;
 const MERIDIEM = String.raw`(?: ?(?:[ap]\.? ?m\.?|p)(?![a-z])|(?<=\d)a(?![a-z.])| in the (?:morning|afternoon|evening|am|pm)| at night)`;
-const PLAIN = String.raw`(?:\d{1,2}(?::\d{1,2}|\.\d{2}|h(?:\d{2})?)?|${HOUR_WORDS}(?: ${MINUTE_WORDS})?)(?: ?o'?clock| o clock)?${MERIDIEM}?`;
+const PLAIN = String.raw`(?:\d{1,2}(?::\d{1,2}|\.\d{2}|h(?:\d{2})?)?|${HOUR_WORDS}(?: ${MINUTE_WORDS}| [0-5]\d)?)(?: ?o'?clock| o clock)?${MERIDIEM}?`;
 const OFFSET = String.raw`(?:(?:half|(?:a )?quarter|(?:\d{1,2}|${COUNT_WORDS})(?: ?min(?:ute)?s?)?) (?:past|after|to|before|till|til|of) )`;
 
 /**
@@ -177,9 +177,11 @@ function readPlainClock(tokens: readonly string[], start: number): ClockRead | n
     if (!word || !/^[a-z]/.test(first) || word.value > 23) return null;
     hour = word.value;
     i = word.end;
-    // "ten thirty", "ten-thirty".
-    const minuteWord = readMinuteWord(tokens, i) ?? (tokens[i] === '-' ? readMinuteWord(tokens, i + 1) : null);
-    if (minuteWord) {
+    // "ten thirty", "ten-thirty"; "eleven five" (11:05), as the hour said in words says its minutes; "eleven 05".
+    const minuteWord = readMinuteWord(tokens, i, true) ?? (tokens[i] === '-' ? readMinuteWord(tokens, i + 1, true) : null);
+    if (/^[0-5]\d$/.test(tokens[i] ?? '') && unitOf(tokens[i + 1]) === undefined && monthOf(tokens[i + 1]) === undefined) {
+      minute = Number(tokens[i++]);
+    } else if (minuteWord) {
       minute = minuteWord.value;
       i = minuteWord.end;
     }
@@ -290,15 +292,21 @@ export function partNote(said: string, part: PartOfDay): string {
 const formatHm = (t: ClockTime) => `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
 
 /** The minutes of "seven thirty", "ten forty-five", "nine oh five": words only, never digits. */
-function readMinuteWord(tokens: readonly string[], start: number): Read<number> | null {
+function readMinuteWord(tokens: readonly string[], start: number, afterWordHour = false): Read<number> | null {
   const word = tokens[start];
   if (word === undefined || !/^[a-z]/.test(word)) return null;
   if (word === 'oh' || word === 'o') {
-    const unit = readNumber(tokens, start + 1, { articles: false });
-    return unit && /^[a-z]/.test(tokens[start + 1]!) && unit.value >= 1 && unit.value <= 9 ? { value: unit.value, end: unit.end } : null;
+    // "seven oh five", "eleven-oh-five".
+    const at = tokens[start + 1] === '-' ? start + 2 : start + 1;
+    const unit = readNumber(tokens, at, { articles: false });
+    return unit && /^[a-z]/.test(tokens[at] ?? '') && unit.value >= 1 && unit.value <= 9 ? { value: unit.value, end: unit.end } : null;
   }
   const read = readNumber(tokens, start, { articles: false });
-  return read && read.value >= 10 && read.value <= 59 ? read : null;
+  if (!read) return null;
+  if (read.value >= 10 && read.value <= 59) return read;
+  // A minute of one word after an hour in words ("eleven five"), unless it counts something ("at seven five days a week").
+  const after = tokens[read.end];
+  return afterWordHour && read.value >= 1 && read.value <= 9 && unitOf(after) === undefined && after !== 'times' && after !== 'hundred' ? read : null;
 }
 
 /** Tokens back as people write them: "13 pm" -> "13pm", "15 h 30" -> "15h30". */

@@ -70,10 +70,20 @@ export function withEverydayWords(text: string, reader: 'once' | 'recurring'): s
   // Only as the whole phrase: days before or after them ("saturday mornings and evenings", "... on weekdays") would be
   // read as the first part's or the second's alone.
   if (reader === 'recurring') {
-    const parts = plain.replace(
-      /^(?:(every|each) (morning|afternoon|evening|night)|(morning|afternoon|evening|night)s) and (?:(?:every|each) )?(morning|afternoon|evening|night)s?$/,
-      (_said: string, every: string | undefined, first: string | undefined, plural: string | undefined, second: string) => `${every ?? 'every'} ${first ?? plural} and ${every ?? 'every'} ${second}`,
-    );
+    const parts = plain
+      .replace(
+        /^(?:(every|each) (morning|afternoon|evening|night)|(morning|afternoon|evening|night)s) and (?:(?:every|each) )?(morning|afternoon|evening|night)s?$/,
+        (_said: string, every: string | undefined, first: string | undefined, plural: string | undefined, second: string) => `${every ?? 'every'} ${first ?? plural} and ${every ?? 'every'} ${second}`,
+      )
+      // "every day in the morning and evening", "weekdays in the morning and in the afternoon": so too, on those days.
+      .replace(
+        /^((?:every|each) (?:day|weekday|weekend day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|daily|weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days) in the (morning|afternoon|evening) and (?:in the )?(morning|afternoon|evening|night)$/,
+        (_said: string, days: string, first: string, second: string) => {
+          // A second rule begins at "every": "mondays" is said so for both.
+          const each = /^(?:every|each|daily)\b/.test(days) ? days : `every ${days.slice(0, -1)}`;
+          return `${each} in the ${first} and ${each} in the ${second}`;
+        },
+      );
     return parts.replace(/(?:,? and)? also (?=every |each |on |at |(?:mon|tue|wed|thu|fri|sat|sun|week)[a-z]*\b)/g, ' and ');
   }
   return (

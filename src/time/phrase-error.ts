@@ -63,7 +63,14 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     'a range of amounts leaves the time open',
     "Give one amount, such as 'in 10 minutes' or 'in 2 days'.",
   ],
+  [/\bend of (?:the |this |next |each |every )?week\b/, 'which day ends a week is not clear (friday? saturday? sunday?)', "Name the day, such as 'friday at 5pm' or 'until friday'."],
   [/\bweek ?nights?\b/, "'weeknight' leaves the nights open (Monday to Friday, or Sunday to Thursday)", "Name the days, such as 'every weekday at 8pm' or 'sunday to thursday at 8pm'."],
+  [
+    /\bholidays\b/,
+    'holidays are not known: no calendar of public holidays is kept, so none can be left out',
+    "Name the days to leave out, such as 'every weekday at 9am except december 25', or leave the words out.",
+  ],
+  [/\b(?:spring|summer|autumn|fall|winter)s?\b/, "a season's dates are not clear (they differ by hemisphere and by reckoning)", "Name the months, such as 'every weekday in june through august'."],
 ];
 
 /** The words of a phrase that are in no part of the vocabulary (and name no zone). */

@@ -826,9 +826,12 @@ function readNextSpan(tokens: readonly string[], i: number): Read<DayRef> | null
   if (workday > 0 && !tokens[workday - 1]!.endsWith('s')) return { value: { kind: 'workdays', amount: 1 }, end: workday };
   // "this week": a weekday's week, said apart from it ("monday morning this week"); alone it names no day (readParts).
   if (tokens[i] === 'this' && tokens[i + 1] === 'week') return { value: { kind: 'in', amount: 0, unit: 'week', next: true }, end: i + 2 };
-  // "the week after next": so too ("monday afternoon the week after next").
-  const theWeek = tokens[i] === 'the' ? i + 1 : i;
-  if (tokens[theWeek] === 'week' && tokens[theWeek + 1] === 'after' && tokens[theWeek + 2] === 'next') return { value: { kind: 'in', amount: 2, unit: 'week', next: true }, end: theWeek + 3 };
+  // "the week after next", "in the month after next": two of them from today, as "next week" is one ("monday afternoon the week after next").
+  const the = tokens[i] === 'in' && tokens[i + 1] === 'the' ? i + 1 : i;
+  const span = tokens[the] === 'the' ? the + 1 : the;
+  const spanUnit = tokens[span];
+  if ((spanUnit === 'week' || spanUnit === 'month' || spanUnit === 'year') && tokens[span + 1] === 'after' && tokens[span + 2] === 'next')
+    return { value: { kind: 'in', amount: 2, unit: spanUnit, next: true }, end: span + 3 };
   const unit = tokens[i] === 'next' ? tokens[i + 1] : undefined;
   return unit === 'week' || unit === 'month' || unit === 'year' ? { value: { kind: 'in', amount: 1, unit, next: true }, end: i + 2 } : null;
 }

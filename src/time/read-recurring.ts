@@ -639,6 +639,21 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     if (at(k, 'day', '-', 'of', '-', 'week')) {
       out.push('day', 'of', 'the', 'week');
       k += 4;
+    } else if ((opened = minutesListThenBounds(tokens, k, out) ?? minutesPastEveryHour(tokens, k, out) ?? hourOfTheDay(tokens, k) ?? firstOrLastDaysOfMonth(tokens, k, out))) {
+      out.push(...opened.words);
+      k = opened.end - 1;
+    } else if ((tokens[k] === '+' || tokens[k] === 'plus') && isDaysWord(out.at(-1)) && (isDaysWord(tokens[k + 1]) || isShortWeekday(tokens, k + 1) || tokens[k + 1] === 'the')) {
+      // "every monday + thursday", "mon+wed", "mondays plus fridays", "every monday + the 15th": a list, as with "and".
+      out.push('and');
+    } else if (tokens[k] === 'just' && (isDaysWord(tokens[k + 1]) || ['on', 'every', 'each'].includes(tokens[k + 1] ?? ''))) {
+      // "just weekdays at 9", "just on mondays": as "only".
+      out.push('only');
+    } else if (at(k, 'first', 'thing')) {
+      // "first thing every day", "first thing on mondays": the morning, as the one-time reader reads it (said, with its hour).
+      const morning = tokens.some((token, n) => n > k + 1 && (token === 'morning' || token === 'mornings'));
+      notes.push("read 'first thing' as the morning");
+      if (!morning) out.push('morning');
+      k += 1;
     } else if (at(k, 'every', 'day', '-', 'of', '-', 'week', 'from')) {
       // crontab.guru's "on every day-of-week from monday through friday": those days.
       k += 6;
@@ -769,7 +784,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if (EACH.has(tokens[k - 1] ?? '') && (at(k, 'week', 'day') || at(k, 'week', 'days') || at(k, 'week', '-', 'day') || at(k, 'week', '-', 'days'))) {
       out.push('weekday');
       k += tokens[k + 1] === '-' ? 2 : 1;
-    } else if (at(k, 'but', 'only')) {
+    } else if (at(k, 'but', 'only') || at(k, 'but', 'just')) {
       out.push('only');
       k += 1;
     } else if ((tokens[k] === 'even' || tokens[k] === 'odd') && /^(?:days|hours|numbered)$/.test(tokens[k + 1] ?? '') && !EACH.has(out[out.length - 1] ?? '')) {
@@ -790,8 +805,8 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // "m-f": Monday to Friday.
       out.push('mon', '-', 'fri');
       k += 2;
-    } else if (SHORT_WEEKDAYS[tokens[k]!] && (DAY_JOINS.has(tokens[k - 1] ?? '') || DAY_JOINS.has(tokens[k + 1] ?? ''))) {
-      // "tu/th", "mo, we, fr": two-letter weekdays in a list.
+    } else if (isShortWeekday(tokens, k)) {
+      // "tu/th", "mo, we, fr", "every tu. and th.": two-letter weekdays in a list or after "every".
       out.push(SHORT_WEEKDAYS[tokens[k]!]!);
     } else if (tokens[k] === '/' && weekdayOf(out[out.length - 1]) !== undefined && (weekdayOf(tokens[k + 1]) !== undefined || SHORT_WEEKDAYS[tokens[k + 1] ?? ''])) {
       // "mon/wed/fri": a list.
@@ -955,6 +970,124 @@ const DAYS_BEFORE_DASH = /^(?:days?|daily|weekdays?|weekends?|(?:mon|tues|wednes
 /** Two-letter weekdays, read only in a list ("tu/th"): alone, "th" and "we" are other words. */
 const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { mo: 'mon', tu: 'tue', we: 'wed', th: 'thu', fr: 'fri', sa: 'sat', su: 'sun' };
 const DAY_JOINS = new Set(['/', ',', '&', '-']);
+
+/**
+ * Two letters for a weekday at `k` ("tu", "th"), read only in a list with another weekday ("tu/th", "tu and th", "tu th",
+ * "mon + we"): alone, "th" and "we" are other words.
+ */
+function isShortWeekday(tokens: readonly string[], k: number): boolean {
+  const token = tokens[k] ?? '';
+  if (!SHORT_WEEKDAYS[token]) return false;
+  const [before, after] = [tokens[k - 1] ?? '', tokens[k + 1] ?? ''];
+  if (DAY_JOINS.has(before) || DAY_JOINS.has(after)) return true;
+  const other = (n: number) => weekdayOf(tokens[n]) !== undefined || SHORT_WEEKDAYS[tokens[n] ?? ''] !== undefined;
+  if (other(k - 1) || other(k + 1)) return true;
+  if (DAY_LIST_WORDS.has(before) && other(k - 2)) return true;
+  return DAY_LIST_WORDS.has(after) && other(k + 2);
+}
+const DAY_LIST_WORDS = new Set(['and', 'or', '+', 'plus']);
+
+/**
+ * "every hour at :05 and :35 on weekdays", "hourly at :00 and :30 between 9am and 5pm": minutes past the hour in a list, and
+ * what bounds them after it (days, a window); each minute is said as a rule of its own with those bounds ("every hour at :05
+ * on weekdays and every hour at :35 on weekdays"). A list that ends the phrase is read by readGroups.
+ */
+function minutesListThenBounds(tokens: readonly string[], k: number, out: readonly string[]): { words: string[]; end: number } | null {
+  const head = out.at(-1) === 'hourly' ? ['hourly'] : out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '') ? out.slice(-2) : null;
+  if (!head || tokens[k] !== 'at') return null;
+  const minute = (n: number) => /^:\d{1,2}$/.test(tokens[n] ?? '');
+  const minutes: string[] = [];
+  let j = k + 1;
+  while (minute(j)) {
+    minutes.push(tokens[j]!);
+    j++;
+    const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    if (!LIST_WORDS.has(tokens[j] ?? '') || !minute(next)) break;
+    j = next;
+  }
+  const rest = tokens.slice(j);
+  // Each minute is said again with what follows; what came before (days) would be said with the first alone.
+  if (minutes.length < 2 || rest.length === 0 || !onlyFiller(out.slice(0, -head.length))) return null;
+  return { words: minutes.flatMap((said, n) => [...(n > 0 ? ['and', ...head] : []), 'at', said, ...rest]), end: tokens.length };
+}
+
+/** Words before a rule that say nothing of when: "remind me", "please", "can you". */
+function onlyFiller(words: readonly string[]): boolean {
+  const filler = new Set<string>([...LEADING_FILLER, ...FILLER.asking, ...FILLER.things, ...FILLER.owners, 'you', 'for']);
+  return words.every((word) => filler.has(word));
+}
+
+/** "at :05 past every hour", "at :05 and :35 past each hour on weekdays": as "every hour at :05 and :35 on weekdays". */
+function minutesPastEveryHour(tokens: readonly string[], k: number, out: readonly string[]): { words: string[]; end: number } | null {
+  if (tokens[k] !== 'at') return null;
+  const minutes: string[] = [];
+  let j = k + 1;
+  while (/^:\d{1,2}$/.test(tokens[j] ?? '')) {
+    minutes.push(tokens[j]!);
+    j++;
+    if (LIST_WORDS.has(tokens[j] ?? '')) j += tokens[j] === ',' && tokens[j + 1] === 'and' ? 2 : 1;
+  }
+  if (minutes.length === 0 || tokens[j] !== 'past' || !EACH.has(tokens[j + 1] ?? '') || tokens[j + 2] !== 'hour') return null;
+  const rest = tokens.slice(j + 3);
+  // Ending the phrase, the list is read as "every hour at :05 and :35" is, on the days said before it.
+  if (rest.length === 0 || minutes.length === 1) return { words: ['every', 'hour', 'at', ...minutes.flatMap((said, n) => [...(n > 0 ? ['and'] : []), said])], end: j + 3 };
+  if (!onlyFiller(out)) return null;
+  return { words: minutes.flatMap((said, n) => [...(n > 0 ? ['and'] : []), 'every', 'hour', 'at', said, ...rest]), end: tokens.length };
+}
+
+/**
+ * "in the 9am hour", "during the 5 o'clock hour", "in the 9am and 5pm hours": from that hour until a minute before the next
+ * (a window, so an interval runs within it).
+ */
+function hourOfTheDay(tokens: readonly string[], k: number): { words: string[]; end: number } | null {
+  if ((tokens[k] !== 'in' && tokens[k] !== 'during') || tokens[k + 1] !== 'the') return null;
+  const hours: ClockRead[] = [];
+  let j = k + 2;
+  for (;;) {
+    const clock = readClock(tokens, j);
+    if (!clock || clock.value.minute !== 0) return null;
+    hours.push(clock);
+    j = clock.end;
+    if (tokens[j] === 'hours' && hours.length > 1) break;
+    // "in the 9am hour and the 5pm hour": each hour said whole.
+    const said = tokens[j] === 'hour';
+    const link = said ? j + 1 : j;
+    const next = tokens[link] === ',' && tokens[link + 1] === 'and' ? link + 2 : link + 1;
+    const more = LIST_WORDS.has(tokens[link] ?? '') && (!said || tokens[next] === 'the');
+    if (said && !more) break;
+    if (!more) return null;
+    j = tokens[next] === 'the' ? next + 1 : next;
+  }
+  const words = hours.flatMap((clock, n) => {
+    // Without am/pm the hour is read by the usual rule, the same for both ends.
+    const hour = clock.ambiguous ? clock.written : clock.value.hour % 12 || 12;
+    const meridiem = clock.ambiguous ? [] : [clock.value.hour < 12 ? 'am' : 'pm'];
+    return [...(n > 0 ? ['and'] : []), 'from', `${hour}:00`, ...meridiem, 'until', `${hour}:59`, ...meridiem];
+  });
+  return { words, end: j + 1 };
+}
+
+/**
+ * "the first 3 days of every month" (days 1 to 3), "the last 2 days of the month" (its last and second to last days); "the
+ * first 3 weekdays of every month", "the last 2 business days of the month": the 1st, 2nd and 3rd weekday, and so on.
+ */
+function firstOrLastDaysOfMonth(tokens: readonly string[], k: number, out: string[]): { words: string[]; end: number } | null {
+  if (tokens[k] !== 'first' && tokens[k] !== 'last') return null;
+  const count = readNumber(tokens, k + 1, { articles: false });
+  if (!count || !Number.isInteger(count.value) || count.value < 2 || count.value > 28) return null;
+  const workdays = workdayWordEnd(tokens, count.end);
+  const days = tokens[count.end] === 'days' ? count.end + 1 : workdays > 0 && tokens[workdays - 1]!.endsWith('s') ? workdays : -1;
+  if (days < 0 || tokens[days] !== 'of') return null;
+  // "weekdays" -> "weekday", "business days" -> "business day".
+  const unit = tokens[count.end] === 'days' ? ['day'] : [...tokens.slice(count.end, days - 1), tokens[days - 1]!.slice(0, -1)];
+  if (out.at(-1) === 'the') out.pop();
+  // "every day for the first 3 days of the month", "daily during the last 2 days of it": on those days.
+  if (['for', 'during', 'in'].includes(out.at(-1) ?? '')) out[out.length - 1] = 'on';
+  if (tokens[k] === 'first' && unit[0] === 'day') return { words: ['days', '1', 'through', String(count.value)], end: days };
+  const list = (nths: string[][]) => nths.flatMap((nth, n) => [...(n === 0 ? [] : n === nths.length - 1 ? ['and'] : [',']), ...nth]);
+  const nths = Array.from({ length: count.value }, (_, n) => (tokens[k] === 'first' ? [ordinalDay(n + 1)] : n === 0 ? ['last'] : [ordinalDay(n + 1), 'to', 'last']));
+  return { words: ['the', ...list(nths), ...unit], end: days };
+}
 
 /** "this monday", "that friday", "this 1st": "this" begins one day (never a rule), not a word to skip. */
 function startsOneTime(tokens: readonly string[], i: number): boolean {
@@ -1300,6 +1433,7 @@ function readMonthEdge(tokens: readonly string[], i: number, part: Group, seen: 
     const which = tokens[j + 2] ?? '';
     const at = which === 'the' || EACH.has(which) ? j + 3 : j + 2;
     unit = tokens[at] ?? '';
+    if (unit === 'week' || unit === 'workweek' || (unit === 'work' && tokens[at + 1] === 'week')) return weekEdge(tokens, i, at + (unit === 'work' ? 2 : 1), edge, part, EACH.has(which));
     if (unit !== 'month' && unit !== 'quarter') return null;
     end = at + 1;
     part.repeats ||= EACH.has(which);
@@ -1316,6 +1450,22 @@ function readMonthEdge(tokens: readonly string[], i: number, part: Group, seen: 
   }
   part.nth = [{ n: -1, weekday: 'day' }];
   addNote(part, `read 'end of the ${unit}' as its last day; give the day to choose another${unit === 'month' ? ", such as 'the 25th of every month'" : ''}`);
+  return end;
+}
+
+/**
+ * "the start of every week" (Monday, as `weekly` is, said); "the end of the work week" (Friday). Which day ends a week
+ * (Friday? Saturday? Sunday?) is not clear, so "the end of every week" is refused.
+ */
+function weekEdge(tokens: readonly string[], i: number, end: number, edge: string, part: Group, repeats: boolean): number {
+  const said = tokens.slice(i, end).join(' ');
+  const work = tokens[end - 1] === 'workweek' || tokens[end - 2] === 'work';
+  if (edge === 'end' && !work) {
+    throw new UsageError('which day ends a week is not clear (friday? saturday? sunday?)', "Name the day, such as 'every friday at 5pm'.");
+  }
+  part.weekdays = [edge === 'end' ? 5 : 1];
+  part.repeats ||= repeats;
+  addNote(part, `read '${said}' as ${edge === 'end' ? 'Friday' : 'Monday'}; name the day for another, such as '${edge === 'end' ? 'every saturday' : 'every sunday'}'`);
   return end;
 }
 
@@ -1585,8 +1735,9 @@ function readExcept(tokens: readonly string[], i: number, part: Group): number |
   const twoWords = (token === 'other' && tokens[i + 1] === 'than') || (token === 'apart' && tokens[i + 1] === 'from') || (token === 'but' && tokens[i + 1] === 'not');
   if (token !== 'except' && token !== 'excluding' && token !== 'but' && token !== 'besides' && token !== 'minus' && !twoWords) return null;
   const after = twoWords || (token === 'except' && tokens[i + 1] === 'for') ? i + 2 : i + 1;
-  // "except the weekend": as "except weekends".
-  const from = tokens[after] === 'the' && /^weekends?$/.test(tokens[after + 1] ?? '') ? after + 1 : after;
+  // "except the weekend", "except on the weekend": as "except weekends".
+  const the = tokens[after] === 'on' && tokens[after + 1] === 'the' ? after + 1 : after;
+  const from = tokens[the] === 'the' && /^weekends?$/.test(tokens[the + 1] ?? '') ? the + 1 : after;
   const set = readDaySet(tokens, from);
   if (set) {
     part.exceptWeekdays = set.value;

@@ -226,9 +226,10 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
     case 'in':
       if (day.on !== undefined) return withinInstant(day as Extract<DayRef, { kind: 'in' }> & { on: number }, today, at, input, notes);
       if (day.next) {
-        const date = day.unit === 'week' ? addDays(today, 7 * day.amount) : addMonths(today, day.unit === 'year' ? 12 : 1);
-        if (day.unit === 'week' && day.amount === 2) {
-          notes.push(`read 'the week after next' as ${dayLabel(date)}, two weeks from today; give the day for another, such as 'monday the week after next'`);
+        const date = day.unit === 'week' ? addDays(today, 7 * day.amount) : addMonths(today, day.amount * (day.unit === 'year' ? 12 : 1));
+        if (day.amount === 2) {
+          const other = day.unit === 'week' ? 'monday the week after next' : day.unit === 'month' ? 'the 1st of the month after next' : `january 1st ${today.year + 2}`;
+          notes.push(`read 'the ${day.unit} after next' as ${dayLabel(date)}${day.unit === 'week' ? '' : ` ${date.year}`}, two ${day.unit}s from today; give the day for another, such as '${other}'`);
           return at(date);
         }
         const example = day.unit === 'week' ? 'monday next week' : day.unit === 'month' ? 'the 1st of next month' : `january 1st ${today.year + 1}`;

@@ -24,6 +24,8 @@ export function tokenize(text: string): string[] {
   // Each rewrite below is tried only where it may apply: compiling their patterns was most of what reading a short phrase cost.
   if (normal.includes('clock')) normal = normal.replace(/\bo\s?'?\s?clock\b/g, ' oclock ');
   if (normal.includes('week-end')) normal = normal.replace(/\bweek-end(s?)\b/g, 'weekend$1');
+  // Calendars' "every 2 week(s)", "every 1 month(s)": the plural.
+  if (normal.includes('(s)')) normal = normal.replace(/\b([a-z]+)\(s\)/g, '$1s');
   if (normal.includes('.')) normal = normal.replace(/(?<=\d|\b)([ap])\.\s?m\b\.?/g, ' $1m ');
   // "3:30 p m", "330 p.m.", "330pm": a meridiem spelt apart, and hours and minutes as one number before one.
   if (/\d ?[ap] m\b/.test(normal)) normal = normal.replace(/(\d) ?([ap]) m\b/g, '$1 $2m');
