@@ -245,3 +245,57 @@ function normalOffset(written: string): string {
   if (digits.length <= 2) return `${sign}${digits.padStart(2, '0')}`;
   return `${sign}${digits.slice(0, -2).padStart(2, '0')}:${digits.slice(-2)}`;
 }
+
+/** An offset glued to letters ("GMT-0500", "PST-0800", "CET+0100", "PST-08"): the letters are UTC's or a zone's label. */
+const LETTERS_OFFSET = /(?<=^|\s)([a-z]{2,5})([+-]\d{1,2}(?::?\d{2})?)(?=\s|$|[([])/;
+/** An offset of four digits, alone or glued to a clock ("-0700", "+02:00", "10:00:00-05:00"). */
+const DIGITS_OFFSET = /(?<=\d:\d{2}(?::\d{2})?(?:[.,]\d+)?|^|\s)([+-]\d{2}:?\d{2})(?=\s|$|[([])/;
+/** What may follow a stated offset: "[America/New_York]" (RFC 9557), "(CEST)" (mail), "(Eastern Standard Time)" (JavaScript), "UTC" (Go). */
+const OFFSET_LABEL = /^(?: ?\[!?([^\]]+)\]| ?\(([^)]*)\)| ([a-z]{2,5})(?=\s|$))/;
+
+/**
+ * A timestamp that states its UTC offset and a zone's name beside it, as programs print them ("2026-12-01 10:00:00 +0000
+ * UTC", "Tue, 1 Dec 2026 04:08:03 +0200 (CEST)", "2026-12-01T10:00:00-05:00[America/New_York]", "Tue Dec 01 15:04:05
+ * -0700 2026"): the offset decides, the name is taken off once it agrees, and a year after the offset goes before it.
+ */
+export function withStatedOffset(text: string, shown: string, now: number): string {
+  // Go's monotonic clock reading ("m=+0.000000001") says nothing about when.
+  const plain = text.replace(/ m=[+-][\d.]+$/, '');
+  const glued = LETTERS_OFFSET.exec(plain);
+  const found = glued ?? DIGITS_OFFSET.exec(plain);
+  if (!found) return text;
+  const written = normalOffset(glued ? glued[2]! : found[1]!);
+  const offset = written.includes(':') ? written : `${written}:00`;
+  const gluedLabel = glued && !/^(?:utc|gmt)$/.test(glued[1]!) ? glued[1]! : undefined;
+  const before = plain.slice(0, found.index);
+  let rest = plain.slice(found.index + found[0].length);
+  const label = OFFSET_LABEL.exec(rest);
+  const [bracket, comment, letters] = label ? [label[1], label[2], label[3]] : [];
+  const named = gluedLabel ?? bracket ?? comment ?? letters;
+  const zone = named === undefined ? null : lookupZone(named, bracket ? {} : { cities: false, links: false });
+  if (named !== undefined && zone === null) {
+    if (bracket) throw new UsageError(`'${shown}' names the time zone '${bracket}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");
+    // Not a zone: an abbreviation after the offset stays a word of the phrase; a comment in words about the time goes.
+    if (letters !== undefined || gluedLabel !== undefined || !/ time$/.test(comment!)) return text;
+  }
+  if (zone && 'zone' in zone) agreeing(offset, zone.zone, named!, shown, now);
+  if (label && (zone !== null || comment !== undefined)) rest = rest.slice(label[0].length);
+  const year = /^ (\d{4})(?=\s|$)/.exec(rest);
+  if (year) return `${before.trimEnd()} ${year[1]} ${offset}${rest.slice(year[0].length)}`;
+  if (named === undefined && plain === text) return text;
+  return `${before}${offset}${rest}`;
+}
+
+/** An offset beside a zone's name must be one that zone keeps (in winter or summer), else the two say different instants. */
+function agreeing(offset: string, zone: string, named: string, shown: string, now: number) {
+  const minutes = offsetMinutesOf(offset, `'${shown}'`);
+  const year = new Date(now).getUTCFullYear();
+  const kept = [offsetMinutes(zone, utcMillis(year, 1, 1, 12, 0, 0)), offsetMinutes(zone, utcMillis(year, 7, 1, 12, 0, 0))];
+  if (kept.includes(minutes)) return;
+  const hm = (m: number) => `${m < 0 ? '-' : '+'}${formatClock(Math.floor(Math.abs(m) / 60), Math.abs(m) % 60)}`;
+  const shownName = /^[a-z]{2,5}$/.test(named) ? named.toUpperCase() : zone;
+  throw new UsageError(
+    `'${shown}' gives the offset ${offset.toUpperCase()} and the time zone ${shownName}, which is at ${[...new Set(kept.map(hm))].join(' or ')}: they name different instants`,
+    'Give the offset alone, or the time zone alone.',
+  );
+}

@@ -19,7 +19,7 @@ import {
   type TimeUnit,
 } from './lexicon';
 import { inRange } from './now';
-import { phraseZone, seasonNote, seasonsTwin, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
+import { phraseZone, seasonNote, seasonsTwin, withStatedOffset, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
@@ -86,10 +86,8 @@ function outOfRange(shown: string): UsageError {
 export function parseInstant(input: string, { now, zone, edge }: InstantOptions): ParsedInstant {
   // What a reading chose where the phrase left a choice, said in notes.
   const named: string[] = [];
-  const whole = input
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
+  const shown = input.trim().replace(/\s+/g, ' ');
+  const whole = withStatedOffset(shown.toLowerCase(), shown, now)
     .replace(YEAR_FIRST_DATE, (_said: string, year: string, _mark: string, month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`)
     .replace(DOTTED_SECONDS, '$1:$2:$3 $4')
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
@@ -99,7 +97,6 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(/[.!]$/, '');
-  const shown = input.trim().replace(/\s+/g, ' ');
   if (whole.length > MAX_PHRASE_LENGTH) {
     throw new UsageError(`A time of ${whole.length} characters is too long to read (at most ${MAX_PHRASE_LENGTH})`, "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   }

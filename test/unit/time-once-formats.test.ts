@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfOnce } from '../../src/time/index';
+
+/* Date and time formats programs print and people paste, New York, now Sunday 2026-11-22 10:00. */
+const NOW = Date.parse('2026-11-22T15:00:00Z');
+const at = async (phrase: string, zone = 'America/New_York') => (await meaningOfOnce(phrase, { now: NOW, zone })).scheduled_at_iso;
+
+describe('a stated offset with a zone name beside it: the offset decides', () => {
+  it.each([
+    // Go's default layout, its monotonic clock reading, and the RubyDate and UnixDate layouts with an offset.
+    ['2026-12-01 10:00:00 +0000 UTC', '2026-12-01T10:00:00.000Z'],
+    ['2027-01-04 13:31:59 -0600 CST', '2027-01-04T19:31:59.000Z'],
+    ['2026-12-15 03:02:00 +0300 MSK m=+0.000000001', '2026-12-15T00:02:00.000Z'],
+    ['2026-12-01 18:31:59.257000000 +0000 UTC', '2026-12-01T18:31:59.257Z'],
+    ['Tue Dec 01 15:04:05 -0700 2026', '2026-12-01T22:04:05.000Z'],
+    ['Mon Feb 08 15:04:05 +0530 2027', '2027-02-08T09:34:05.000Z'],
+    ['Tue Dec 1 15:44:11 UTC+0000 2026', '2026-12-01T15:44:11.000Z'],
+    ['Mon Jan 4 15:44:11 PST-0800 2027', '2027-01-04T23:44:11.000Z'],
+    ['Tue Dec 15 15:44:11 CET+0100 2026', '2026-12-15T14:44:11.000Z'],
+    // Mail headers with the zone in a comment; JavaScript's Date.toString.
+    ['Tue, 1 Dec 2026 04:08:03 +0200 (CEST)', '2026-12-01T02:08:03.000Z'],
+    ['Sat, 3 Jul 2027 04:08:03 -0400 (EDT)', '2027-07-03T08:08:03.000Z'],
+    ['Tue Dec 01 2026 10:00:00 GMT-0500 (Eastern Standard Time)', '2026-12-01T15:00:00.000Z'],
+    ['Mon Jan 4 2027 06:04:07 GMT+0100 (Central European Standard Time)', '2027-01-04T05:04:07.000Z'],
+    // RFC 9557: the zone in brackets after an ISO 8601 time.
+    ['2026-12-01T10:00:00-05:00[America/New_York]', '2026-12-01T15:00:00.000Z'],
+    ['2027-07-03T10:00:00+02:00[Europe/Paris]', '2027-07-03T08:00:00.000Z'],
+    ['2026-12-31T10:00+09:00[!Asia/Tokyo]', '2026-12-31T01:00:00.000Z'],
+    // An abbreviation glued to an offset in hours.
+    ['December 1, 2026 at 10:09am PST-08', '2026-12-01T18:09:00.000Z'],
+  ])('%s', async (phrase, expected) => {
+    expect(await at(phrase)).toBe(expected);
+    // The offset, not the user's zone, decides.
+    expect(await at(phrase, 'Asia/Kolkata')).toBe(expected);
+  });
+
+  it.each([
+    ['Tue, 1 Dec 2026 04:08:03 -0700 (CEST)', /offset -07:00 and the time zone CEST, which is at \+01:00 or \+02:00/],
+    ['2026-12-01T10:00:00+09:00[Europe/Paris]', /offset \+09:00 and the time zone Europe\/Paris/],
+    ['2026-12-01 10:00 -0500 PST', /offset -05:00 and the time zone PST/],
+  ])('an offset and a zone that disagree are refused: %s', async (phrase, message) => {
+    await expect(at(phrase)).rejects.toThrow(message);
+  });
+
+  it('an unknown zone in brackets is named', async () => {
+    await expect(at('2026-12-01T10:00:00+01:00[Mars/Olympus]')).rejects.toThrow(/time zone 'mars\/olympus', which is unknown/);
+  });
+});
