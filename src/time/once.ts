@@ -93,6 +93,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
     .replace(GLUED_ZONE, gluedZone)
     .replace(SHORT_OFFSET, (_said: string, clock: string, sign: string, hours: string) => `${clock} ${sign}${hours.padStart(2, '0')}:00`)
+    .replace(DIGITS_DATE_TIME, '$1t$2')
     .replace(BASIC_DATE, '$1-$2-$3')
     .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
@@ -295,6 +296,12 @@ const TEATIME = /\btea ?-?time\b/;
  */
 const BASIC_DATE = /(?<![\w.:/@+-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=t\d{1,2}:|[\s,]|$)/;
 
+/**
+ * "20261201100000", "202612011000": a date and time in digits alone, as logs and file names write them. Never Unix
+ * milliseconds: twelve digits of those are before 2001, fourteen after 2286.
+ */
+const DIGITS_DATE_TIME = /^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))((?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)$/;
+
 /** "2026.12.05", "2026/12/5": a date year first, as ISO 8601 orders it (read as "2026-12-05" is, whatever time follows). */
 const YEAR_FIRST_DATE = /(?<![\w.:/-])((?:19|20)\d\d)([./])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])\.?(?![\w.:/-])/g;
 
@@ -407,7 +414,13 @@ export class RecurringPhraseError extends UsageError {
   }
 }
 
+const DIGITS_HINT = "Write the date and time apart, such as '2026-12-01 10:00', or Unix milliseconds in 13 digits.";
+
 function unixMillis(text: string): number | null {
+  // Fourteen digits or more are after the year 2286: a date and time in digits that does not exist ("20261301100000").
+  if (/^\d{14,}$/.test(text) && inRange(Number(text))) {
+    throw new UsageError(`'${text}' is not a time: as Unix milliseconds it is centuries ahead, and as digits of a date and time (YYYYMMDDhhmmss) it is no date`, DIGITS_HINT);
+  }
   if (/^\d{12,}$/.test(text)) return Number(text);
   // "@1796738400": Unix seconds, as `date -d @...` writes them.
   if (/^@\d{1,12}$/.test(text)) return Number(text.slice(1)) * 1000;

@@ -46,3 +46,23 @@ describe('a stated offset with a zone name beside it: the offset decides', () =>
     await expect(at('2026-12-01T10:00:00+01:00[Mars/Olympus]')).rejects.toThrow(/time zone 'mars\/olympus', which is unknown/);
   });
 });
+
+describe('a date and time in digits alone, as logs and file names write them', () => {
+  it.each([
+    ['20261201100000', '2026-12-01T15:00:00.000Z'],
+    ['20270104153005', '2027-01-04T20:30:05.000Z'],
+    ['20270703091500', '2027-07-03T13:15:00.000Z'],
+    ['202612011000', '2026-12-01T15:00:00.000Z'],
+    ['202701042359', '2027-01-05T04:59:00.000Z'],
+  ])('%s is that local date and time, not Unix milliseconds', async (phrase, expected) => {
+    expect(await at(phrase)).toBe(expected);
+  });
+
+  it.each(['20261301100000', '20261201250000', '20261231106000', '12345678901234'])('%s, no date and centuries ahead as Unix milliseconds, is refused', async (phrase) => {
+    await expect(at(phrase)).rejects.toThrow(/is not a time: as Unix milliseconds it is centuries ahead/);
+  });
+
+  it('thirteen digits are still Unix milliseconds', async () => {
+    expect(await at('1795442400000')).toBe('2026-11-23T14:00:00.000Z');
+  });
+});
