@@ -250,6 +250,8 @@ function normalOffset(written: string): string {
 const LETTERS_OFFSET = /(?<=^|\s)([a-z]{2,5})([+-]\d{1,2}(?::?\d{2})?)(?=\s|$|[([])/;
 /** An offset of four digits, alone or glued to a clock ("-0700", "+02:00", "10:00:00-05:00"). */
 const DIGITS_OFFSET = /(?<=\d:\d{2}(?::\d{2})?(?:[.,]\d+)?|^|\s)([+-]\d{2}:?\d{2})(?=\s|$|[([])/;
+/** A clock, then a space, before an offset ("10:00 ", "3:04:05 pm "). */
+const AFTER_CLOCK = /\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: ?[ap]\.?m\.?)? $/;
 /** What may follow a stated offset: "[America/New_York]" (RFC 9557), "(CEST)" (mail), "(Eastern Standard Time)" (JavaScript), "UTC" (Go). */
 const OFFSET_LABEL = /^(?: ?\[!?([^\]]+)\]| ?\(([^)]*)\)| ([a-z]{2,5})(?=\s|$))/;
 
@@ -259,8 +261,12 @@ const OFFSET_LABEL = /^(?: ?\[!?([^\]]+)\]| ?\(([^)]*)\)| ([a-z]{2,5})(?=\s|$))/
  * -0700 2026"): the offset decides, the name is taken off once it agrees, and a year after the offset goes before it.
  */
 export function withStatedOffset(text: string, shown: string, now: number): string {
-  // Go's monotonic clock reading ("m=+0.000000001") says nothing about when.
-  const plain = text.replace(/ m=[+-][\d.]+$/, '');
+  // Go's monotonic clock reading ("m=+0.000000001") and RFC 9557's tags ("[u-ca=gregory]") say nothing about when; "Z"
+  // is the offset +00:00 before a zone's name ("Z[UTC]") or after seconds ("15:04:05 Z").
+  const plain = text
+    .replace(/ m=[+-][\d.]+$/, '')
+    .replace(/\[!?[a-z0-9_-]+=[^\]]*\]/g, '')
+    .replace(/(?<=\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)z(?=\[)|(?<=\d:\d{2}:\d{2}(?:[.,]\d+)?) z(?=\s|$)/, (z) => `${z.startsWith(' ') ? ' ' : ''}+00:00`);
   const glued = LETTERS_OFFSET.exec(plain);
   const found = glued ?? DIGITS_OFFSET.exec(plain);
   if (!found) return text;
@@ -271,17 +277,25 @@ export function withStatedOffset(text: string, shown: string, now: number): stri
   let rest = plain.slice(found.index + found[0].length);
   const label = OFFSET_LABEL.exec(rest);
   const [bracket, comment, letters] = label ? [label[1], label[2], label[3]] : [];
-  const named = gluedLabel ?? bracket ?? comment ?? letters;
-  const zone = named === undefined ? null : lookupZone(named, bracket ? {} : { cities: false, links: false });
-  if (named !== undefined && zone === null) {
-    if (bracket) throw new UsageError(`'${shown}' names the time zone '${bracket}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");
-    // Not a zone: an abbreviation after the offset stays a word of the phrase; a comment in words about the time goes.
-    if (letters !== undefined || gluedLabel !== undefined || !/ time$/.test(comment!)) return text;
+  const lookup = (name: string | undefined, options = {}) => (name === undefined ? null : lookupZone(name, options));
+  // Letters glued to an offset that name no zone ("dec-01") make no offset.
+  if (gluedLabel !== undefined && lookup(gluedLabel, { cities: false, links: false }) === null) return text;
+  if (bracket !== undefined && lookup(bracket) === null) {
+    throw new UsageError(`'${shown}' names the time zone '${bracket}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");
   }
+  // A word after the offset that names no zone stays a word of the phrase ("+0530 on dec 1"); a comment in words about the time goes.
+  const after =
+    bracket ??
+    (comment !== undefined && (lookup(comment, { cities: false, links: false }) !== null || / time$/.test(comment)) ? comment : undefined) ??
+    (lookup(letters, { cities: false, links: false }) ? letters : undefined);
+  if (after !== undefined) rest = rest.slice(label![0].length);
+  const named = gluedLabel ?? after;
+  const zone = lookup(named, bracket === undefined ? { cities: false, links: false } : {});
   if (zone && 'zone' in zone) agreeing(offset, zone.zone, named!, shown, now);
-  if (label && (zone !== null || comment !== undefined)) rest = rest.slice(label[0].length);
   const year = /^ (\d{4})(?=\s|$)/.exec(rest);
   if (year) return `${before.trimEnd()} ${year[1]} ${offset}${rest.slice(year[0].length)}`;
+  // "10:00 +0530 on dec 1": the offset after a clock, with more of the phrase after it, goes to the end, where it is read.
+  if (rest.trim() !== '' && AFTER_CLOCK.test(before)) return `${before}${rest.trim()} ${offset}`;
   if (named === undefined && plain === text) return text;
   return `${before}${offset}${rest}`;
 }

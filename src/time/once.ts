@@ -300,7 +300,7 @@ const BASIC_DATE = /(?<![\w.:/@+-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|
  * "20261201100000", "202612011000": a date and time in digits alone, as logs and file names write them. Never Unix
  * milliseconds: twelve digits of those are before 2001, fourteen after 2286.
  */
-const DIGITS_DATE_TIME = /^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))((?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)$/;
+const DIGITS_DATE_TIME = /^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))((?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)(?=z?$|[+-]\d{2}(?:\d{2})?$| [a-z])/;
 
 /** "2026.12.05", "2026/12/5": a date year first, as ISO 8601 orders it (read as "2026-12-05" is, whatever time follows). */
 const YEAR_FIRST_DATE = /(?<![\w.:/-])((?:19|20)\d\d)([./])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])\.?(?![\w.:/-])/g;

@@ -66,3 +66,30 @@ describe('a date and time in digits alone, as logs and file names write them', (
     expect(await at('1795442400000')).toBe('2026-11-23T14:00:00.000Z');
   });
 });
+
+describe('more of what a stated offset comes with', () => {
+  it.each([
+    // An offset after a clock, with more of the phrase after it.
+    ['at 10:00 +0530 on dec 1', '2026-12-01T04:30:00.000Z'],
+    ['dec 1 at 10:00 +0530 in the morning', '2026-12-01T04:30:00.000Z'],
+    ['10:00 -0500 (EST) tomorrow', '2026-11-23T15:00:00.000Z'],
+    ['9:30 am -0800 on friday', '2026-11-27T17:30:00.000Z'],
+    // "Z" after seconds, "Z" before a zone's name, and RFC 9557's tags.
+    ['Tue, 01 Dec 2026 15:04:05 Z', '2026-12-01T15:04:05.000Z'],
+    ['2026-12-01T10:00:00Z[UTC]', '2026-12-01T10:00:00.000Z'],
+    ['2026-12-01T10:00:00-06:00[America/Chicago][u-ca=gregory]', '2026-12-01T16:00:00.000Z'],
+    // Digits of a date and time with their offset.
+    ['20261201100000Z', '2026-12-01T10:00:00.000Z'],
+    ['20261201100000+0100', '2026-12-01T09:00:00.000Z'],
+  ])('%s', async (phrase, expected) => {
+    expect(await at(phrase)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-12-01T15:04:05.999999999+05:30', '2026-12-01T09:34:05.999Z'],
+    ['2026-12-01T10:00:00.9996Z', '2026-12-01T10:00:00.999Z'],
+    ['2027-01-04T10:00:00,1239-05:00', '2027-01-04T15:00:00.123Z'],
+  ])('a fraction of a second is cut to the millisecond, never rounded into the next second: %s', async (phrase, expected) => {
+    expect(await at(phrase)).toBe(expected);
+  });
+});
