@@ -98,10 +98,11 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(/[.!]$/, '');
+  const amounts = plainAmounts(whole);
   if (whole.length > MAX_PHRASE_LENGTH) {
     throw new UsageError(`A time of ${whole.length} characters is too long to read (at most ${MAX_PHRASE_LENGTH})`, "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   }
-  const lasting = FOR_A_SPAN.exec(whole);
+  const lasting = FOR_A_SPAN.exec(amounts);
   if (lasting) {
     throw new UsageError(
       `'${shown}' says how long ('${lasting[0]}'), not when; a one-time message is sent once`,
@@ -109,7 +110,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     );
   }
   // "15 minutes from 1pm", "an hour from thursday": after that time, as "from now" is after now.
-  const fromTime = withEverydayWords(whole, 'once').replace(MINUTES_FROM, '$1 after ');
+  const fromTime = withEverydayWords(amounts, 'once').replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
   const span = withoutFiller(words);
   const said = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
@@ -279,6 +280,27 @@ function gluedZone(said: string, clock: string, sign: string | undefined, offset
     if (digits.length < 4 || hours * 60 + minutes > hour * 60 + minute) return said;
   }
   return `${clock} ${sign}${digits.slice(0, 2)}:${digits.slice(2) || '00'}`;
+}
+
+/** A unit of time, the last word of an amount ("1 hour", "30m", "2 wks"). */
+const UNIT_WORD = String.raw`(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|years?)`;
+const AMOUNT_JOINER = new RegExp(String.raw`(?<=\b\d+ ?${UNIT_WORD}|\ban? ${UNIT_WORD}) (?:&|plus) (?=\d|an?\b|[a-z]+ ${UNIT_WORD}\b)`, 'g');
+
+/**
+ * Amounts of time as the duration reader takes them: "1½ hours" (one and a half), "a half-hour" and "half-an-hour",
+ * "1 hour & 30 minutes" and "1 hour plus 30 minutes" (and), "in another 5 minutes" (in 5 minutes).
+ */
+function plainAmounts(text: string): string {
+  if (!/½|half-|&|plus|another/.test(text)) return text;
+  return text
+    .replace(/(\d) ?½/g, '$1 and a half ')
+    .replace(/\bhalf-(an?)-hour\b/g, 'half $1 hour')
+    .replace(/\b(an?) half-hour\b/g, '$1 half hour')
+    .replace(AMOUNT_JOINER, ' and ')
+    .replace(/\bin another (?=(?:second|minute|hour|day|week|month|year)\b)/g, 'in 1 ')
+    .replace(new RegExp(String.raw`\bin another (?=\S+ ${UNIT_WORD}\b)`, 'g'), 'in ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** "09:00 +0", "14:30 -5": an offset in whole hours, at the end, after a clock with minutes. */

@@ -93,3 +93,31 @@ describe('more of what a stated offset comes with', () => {
     expect(await at(phrase)).toBe(expected);
   });
 });
+
+describe('amounts of time in the spellings duration parsers take', () => {
+  const later = (ms: number) => new Date(NOW + ms).toISOString();
+  const [MIN, HOUR, DAY] = [60_000, 3_600_000, 86_400_000];
+  it.each([
+    ['in 1 hour & 30 minutes', HOUR + 30 * MIN],
+    ['in 1h & 30m', HOUR + 30 * MIN],
+    ['in 2 days & 3 hours', 2 * DAY + 3 * HOUR],
+    ['in an hour & a half', 1.5 * HOUR],
+    ['in 1 hour plus 30 minutes', HOUR + 30 * MIN],
+    ['in 2 hours plus a few minutes', 2 * HOUR + 3 * MIN],
+    ['in 1½ hours', 1.5 * HOUR],
+    ['in 2½ hours', 2.5 * HOUR],
+    ['in 1 ½ minutes', 90_000],
+    ['in a half-hour', 30 * MIN],
+    ['in half-an-hour', 30 * MIN],
+    ['in another 5 minutes', 5 * MIN],
+    ['in another hour', HOUR],
+    ['in another two days', 2 * DAY],
+    ['remind me in another 10 mins', 10 * MIN],
+  ])('%s', async (phrase, ms) => {
+    expect(await at(phrase)).toBe(later(ms));
+  });
+
+  it('a part of a day is still refused, with the hours to write', async () => {
+    await expect(at('in 1½ days')).rejects.toThrow(/days, weeks, months and years must be whole numbers/);
+  });
+});
