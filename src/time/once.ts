@@ -733,6 +733,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       continue;
     }
     let count: number;
+    const first = i;
     const fraction = readFraction(tokens, i);
     if (fraction) {
       count = fraction.value;
@@ -760,6 +761,14 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     if (tokens[i] === 'more') i++;
     const unit = unitOf(tokens[i]);
     if (!unit) return null;
+    // "in 3.30 hours": a decimal (3 hours 18 minutes), though a clock writes 3 hours 30 so; the reading is said.
+    const decimal = unit === 'hour' ? /^(\d+)\.([0-5]\d)$/.exec(tokens[first]!) : null;
+    if (decimal) {
+      const minutes = Math.round(Number(`0.${decimal[2]}`) * 60);
+      read.notes.push(
+        `read '${tokens[first]} ${tokens[i]}' as ${Number(tokens[first])} hours (${decimal[1]} h ${minutes} min); write '${decimal[1]} ${decimal[1] === '1' ? 'hour' : 'hours'} ${Number(decimal[2])} minutes' for ${decimal[1]} h ${Number(decimal[2])} min`,
+      );
+    }
     // (A part of one more ("in 1 hour and .5 hours") adds to it, as "and a half" does.)
     if (said.has(unit) && count >= 1) {
       throw new UsageError(`'${shown}' gives ${unit}s twice`, `Give one amount of each unit, such as 'in 1 hour and 30 minutes'; for two messages, send each.`);

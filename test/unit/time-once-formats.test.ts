@@ -121,3 +121,20 @@ describe('amounts of time in the spellings duration parsers take', () => {
     await expect(at('in 1½ days')).rejects.toThrow(/days, weeks, months and years must be whole numbers/);
   });
 });
+
+describe('hours with two decimals, which a clock would write as hours and minutes', () => {
+  it.each([
+    ['in 3.30 hours', '2026-11-22T18:18:00.000Z', "read '3.30 hours' as 3.3 hours (3 h 18 min); write '3 hours 30 minutes' for 3 h 30 min"],
+    ['in 1.15 hours', '2026-11-22T16:09:00.000Z', "read '1.15 hours' as 1.15 hours (1 h 9 min); write '1 hour 15 minutes' for 1 h 15 min"],
+    ['in 2.45 hrs', '2026-11-22T17:27:00.000Z', "read '2.45 hrs' as 2.45 hours (2 h 27 min); write '2 hours 45 minutes' for 2 h 45 min"],
+  ])('%s is the decimal, said', async (phrase, expected, note) => {
+    const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' });
+    expect(meaning.scheduled_at_iso).toBe(expected);
+    expect(meaning.notes).toContain(note);
+  });
+
+  it.each(['in 1.5 hours', 'in 2.25 days', 'in 1.5 minutes'])('%s needs no note', async (phrase) => {
+    const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' }).catch(() => null);
+    expect(meaning?.notes ?? []).toEqual([]);
+  });
+});
