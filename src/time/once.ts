@@ -19,7 +19,7 @@ import {
   type TimeUnit,
 } from './lexicon';
 import { inRange } from './now';
-import { phraseZone, seasonNote, seasonsTwin, withStatedOffset, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
+import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffset, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
@@ -87,7 +87,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   // What a reading chose where the phrase left a choice, said in notes.
   const named: string[] = [];
   const shown = input.trim().replace(/\s+/g, ' ');
-  const whole = withStatedOffset(shown.toLowerCase(), shown, now)
+  const stated = withStatedOffset(shown.toLowerCase(), shown, now);
+  const whole = stated.text
     .replace(YEAR_FIRST_DATE, (_said: string, year: string, _mark: string, month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`)
     .replace(DOTTED_SECONDS, '$1:$2:$3 $4')
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
@@ -143,6 +144,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   // The day's last minute, to its last millisecond; or its first moment for a start.
   const instant = !read.dateOnly || !edge ? read0 : edge === 'end' ? read0 + 59_999 : dayStart(read.calendar ?? zoneCalendar(zone), read0);
   if (!inRange(instant)) throw outOfRange(shown);
+  const bracketed = stated.bracketed && bracketedZoneError(shown, stated.bracketed, instant);
+  if (bracketed) throw bracketed;
   // "starting today": the day has begun, and what is left of it counts.
   // A day read at its last minute (read0) that has ended is past ('starting yesterday'); a month as a start never is.
   if (edge === 'start' && read.dateOnly && instant <= now && (month !== null || read0 + 59_999 >= now)) {

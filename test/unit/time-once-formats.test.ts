@@ -138,3 +138,20 @@ describe('hours with two decimals, which a clock would write as hours and minute
     expect(meaning?.notes ?? []).toEqual([]);
   });
 });
+
+describe('RFC 9557: the zone in brackets has the offset at that instant', () => {
+  it.each([
+    ['2027-07-03T10:00:00+01:00[Europe/Paris]', /gives the offset \+01:00, but Europe\/Paris is at \+02:00 on 2027-07-03/],
+    ['2026-12-01T10:00:00+02:00[Europe/Paris]', /gives the offset \+02:00, but Europe\/Paris is at \+01:00 on 2026-12-01/],
+    ['2027-07-03T10:00:00-05:00[America/New_York]', /gives the offset -05:00, but America\/New_York is at -04:00 on 2027-07-03/],
+  ])('an offset of the other season is refused: %s', async (phrase, message) => {
+    await expect(at(phrase)).rejects.toThrow(message);
+  });
+
+  it.each([
+    ['2027-07-03T10:00:00+02:00[Europe/Paris]', '2027-07-03T08:00:00.000Z'],
+    ['2026-12-01T10:00:00+01:00[Europe/Paris]', '2026-12-01T09:00:00.000Z'],
+  ])('the offset in season is read: %s', async (phrase, expected) => {
+    expect(await at(phrase)).toBe(expected);
+  });
+});
