@@ -94,7 +94,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
     .replace(GLUED_ZONE, gluedZone)
     .replace(SHORT_OFFSET, (_said: string, clock: string, sign: string, hours: string) => `${clock} ${sign}${hours.padStart(2, '0')}:00`)
-    .replace(DIGITS_DATE_TIME, '$1t$2')
+    .replace(DIGITS_DATE_TIME, (_said: string, year: string, month: string, day: string, hour: string, minute: string, second = '00') => `${year}-${month}-${day}t${hour}:${minute}:${second}`)
     .replace(BASIC_DATE, '$1-$2-$3')
     .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
@@ -294,9 +294,10 @@ const AMOUNT_JOINER = new RegExp(String.raw`(?<=\b\d+ ?${UNIT_WORD}|\ban? ${UNIT
  * "1 hour & 30 minutes" and "1 hour plus 30 minutes" (and), "in another 5 minutes" (in 5 minutes).
  */
 function plainAmounts(text: string): string {
-  if (!/½|half-|&|plus|another/.test(text)) return text;
+  if (!/½|half-|&|plus|another|and 1\/2/.test(text)) return text;
   return text
     .replace(/(\d) ?½/g, '$1 and a half ')
+    .replace(/(\d) and 1\/2 /g, '$1 and a half ')
     .replace(/\bhalf-(an?)-hour\b/g, 'half $1 hour')
     .replace(/\b(an?) half-hour\b/g, '$1 half hour')
     .replace(AMOUNT_JOINER, ' and ')
@@ -325,7 +326,7 @@ const BASIC_DATE = /(?<![\w.:/@+-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|
  * "20261201100000", "202612011000": a date and time in digits alone, as logs and file names write them. Never Unix
  * milliseconds: twelve digits of those are before 2001, fourteen after 2286.
  */
-const DIGITS_DATE_TIME = /^((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))((?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)(?=z?$|[+-]\d{2}(?:\d{2})?$| [a-z])/;
+const DIGITS_DATE_TIME = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])([0-5]\d)([0-5]\d)?(?=z?$|[+-]\d{2}(?:\d{2})?$| [a-z])/;
 
 /** "2026.12.05", "2026/12/5": a date year first, as ISO 8601 orders it (read as "2026-12-05" is, whatever time follows). */
 const YEAR_FIRST_DATE = /(?<![\w.:/-])((?:19|20)\d\d)([./])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])\.?(?![\w.:/-])/g;

@@ -81,6 +81,8 @@ describe('more of what a stated offset comes with', () => {
     // Digits of a date and time with their offset.
     ['20261201100000Z', '2026-12-01T10:00:00.000Z'],
     ['20261201100000+0100', '2026-12-01T09:00:00.000Z'],
+    ['202612011000 UTC', '2026-12-01T10:00:00.000Z'],
+    ['20270104153000 PST', '2027-01-04T23:30:00.000Z'],
   ])('%s', async (phrase, expected) => {
     expect(await at(phrase)).toBe(expected);
   });
@@ -107,6 +109,8 @@ describe('amounts of time in the spellings duration parsers take', () => {
     ['in 1½ hours', 1.5 * HOUR],
     ['in 2½ hours', 2.5 * HOUR],
     ['in 1 ½ minutes', 90_000],
+    ['in 1 and 1/2 hours', 1.5 * HOUR],
+    ['in 3 and 1/2 minutes', 210_000],
     ['in a half-hour', 30 * MIN],
     ['in half-an-hour', 30 * MIN],
     ['in another 5 minutes', 5 * MIN],
