@@ -766,7 +766,8 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     const unit = unitOf(tokens[i]);
     if (!unit) return null;
     // "in 3.30 hours": a decimal (3 hours 18 minutes), though a clock writes 3 hours 30 so; the reading is said.
-    const decimal = unit === 'hour' ? /^(\d+)\.([0-5]\d)$/.exec(tokens[first]!) : null;
+    // (Quarters, ".25", ".50", ".75", are the decimals people mean.)
+    const decimal = unit === 'hour' ? /^(\d+)\.(?!25|50|75)([0-5]\d)$/.exec(tokens[first]!) : null;
     if (decimal) {
       const minutes = Math.round(Number(`0.${decimal[2]}`) * 60);
       read.notes.push(

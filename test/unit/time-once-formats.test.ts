@@ -137,7 +137,7 @@ describe('hours with two decimals, which a clock would write as hours and minute
     expect(meaning.notes).toContain(note);
   });
 
-  it.each(['in 1.5 hours', 'in 2.25 days', 'in 1.5 minutes'])('%s needs no note', async (phrase) => {
+  it.each(['in 1.5 hours', 'in 2.25 days', 'in 1.5 minutes', 'in 1.25 hours', 'in 2.50 hours', 'in 0.75 hours'])('%s needs no note', async (phrase) => {
     const meaning = await meaningOfOnce(phrase, { now: NOW, zone: 'America/New_York' }).catch(() => null);
     expect(meaning?.notes ?? []).toEqual([]);
   });
