@@ -283,10 +283,12 @@ export function withStatedOffset(text: string, shown: string, now: number): { te
   if (bracket !== undefined && lookup(bracket) === null) {
     throw new UsageError(`'${shown}' names the time zone '${bracket}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");
   }
-  // A word after the offset that names no zone stays a word of the phrase ("+0530 on dec 1"); a comment in words about the time goes.
+  // A word after the offset that names no zone stays a word of the phrase ("+0530 on dec 1"); a comment in words about the
+  // time goes, and any comment ending JavaScript's Date.toString ("GMT-0500 (hora estándar oriental)"), in the reader's language.
+  const dateToString = glued?.[1] === 'gmt' && label !== null && label[0].length === rest.length;
   const after =
     bracket ??
-    (comment !== undefined && (lookup(comment, { cities: false, links: false }) !== null || / time$/.test(comment)) ? comment : undefined) ??
+    (comment !== undefined && (dateToString || lookup(comment, { cities: false, links: false }) !== null || / time$/.test(comment)) ? comment : undefined) ??
     (lookup(letters, { cities: false, links: false }) ? letters : undefined);
   if (after !== undefined) rest = rest.slice(label![0].length);
   const named = gluedLabel ?? after;

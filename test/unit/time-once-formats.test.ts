@@ -22,6 +22,10 @@ describe('a stated offset with a zone name beside it: the offset decides', () =>
     ['Sat, 3 Jul 2027 04:08:03 -0400 (EDT)', '2027-07-03T08:08:03.000Z'],
     ['Tue Dec 01 2026 10:00:00 GMT-0500 (Eastern Standard Time)', '2026-12-01T15:00:00.000Z'],
     ['Mon Jan 4 2027 06:04:07 GMT+0100 (Central European Standard Time)', '2027-01-04T05:04:07.000Z'],
+    // Date.toString names the zone in the reader's language.
+    ['Tue Dec 01 2026 10:00:00 GMT-0500 (hora estándar oriental)', '2026-12-01T15:00:00.000Z'],
+    ['Mon Jan 04 2027 10:00:00 GMT+0100 (Mitteleuropäische Normalzeit)', '2027-01-04T09:00:00.000Z'],
+    ['Tue Dec 15 2026 10:00:00 GMT+0900 (日本標準時)', '2026-12-15T01:00:00.000Z'],
     // RFC 9557: the zone in brackets after an ISO 8601 time.
     ['2026-12-01T10:00:00-05:00[America/New_York]', '2026-12-01T15:00:00.000Z'],
     ['2027-07-03T10:00:00+02:00[Europe/Paris]', '2027-07-03T08:00:00.000Z'],
