@@ -790,9 +790,11 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     // "in 1h30", "in 2 hours 15", "in an hour and 15", "in 1 minute 30": the next unit down after the hours (minutes) or
     // the minutes (seconds), as a clock would say them ("15h30" alone is a clock).
     const rest = tokens[i] === 'and' ? i + 1 : i;
-    if ((unit === 'hour' || unit === 'minute') && !bare && rest === end - 1 && /^\d{1,2}$/.test(tokens[rest]!) && Number(tokens[rest]) < 60) {
-      amounts.ms += Number(tokens[rest]) * (unit === 'hour' ? MINUTE : SECOND);
-      i = rest + 1;
+    // In words too: "in one hour thirty", "in an hour forty-five".
+    const next = (unit === 'hour' || unit === 'minute') && !bare && rest < end && /^(?:\d{1,2}|[a-z-]+)$/.test(tokens[rest]!) ? readNumber(tokens, rest, { articles: false }) : null;
+    if (next && next.end === end && Number.isInteger(next.value) && next.value >= 0 && next.value < 60) {
+      amounts.ms += next.value * (unit === 'hour' ? MINUTE : SECOND);
+      i = end;
     }
     const ms = UNIT_MS[unit];
     if (ms !== undefined) amounts.ms += count * ms;

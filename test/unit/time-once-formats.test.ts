@@ -121,6 +121,12 @@ describe('amounts of time in the spellings duration parsers take', () => {
     ['in another hour', HOUR],
     ['in another two days', 2 * DAY],
     ['remind me in another 10 mins', 10 * MIN],
+    // The minutes after the hours (the seconds after the minutes) in words, as in digits ("in 1 hour 30").
+    ['in one hour thirty', HOUR + 30 * MIN],
+    ['in an hour forty-five', HOUR + 45 * MIN],
+    ['in two hours fifteen', 2 * HOUR + 15 * MIN],
+    ['in 2 hours and twenty', 2 * HOUR + 20 * MIN],
+    ['in a minute thirty', 90_000],
   ])('%s', async (phrase, ms) => {
     expect(await at(phrase)).toBe(later(ms));
   });
