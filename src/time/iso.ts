@@ -23,7 +23,8 @@ export function isoInstant(text: string, zone: string, label = `'${text.trim()}'
   if (!m || (lower[10] === ' ' && !m[8])) return null;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[];
   checkCalendar(label, year!, month!, day!, hour!, minute!, second!);
-  const fraction = m[7] ? Math.round(Number(m[7].replace(',', '.')) * 1000) : 0;
+  // Cut to the millisecond, not rounded: ".9999" is still within its second.
+  const fraction = m[7] ? Number(m[7].slice(1).padEnd(3, '0').slice(0, 3)) : 0;
   const offset = m[8];
   if (!offset) {
     const instant = instantFromLocal(zone, { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! }) + fraction;

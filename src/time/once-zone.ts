@@ -245,3 +245,87 @@ function normalOffset(written: string): string {
   if (digits.length <= 2) return `${sign}${digits.padStart(2, '0')}`;
   return `${sign}${digits.slice(0, -2).padStart(2, '0')}:${digits.slice(-2)}`;
 }
+
+/** An offset glued to letters ("GMT-0500", "PST-0800", "CET+0100", "PST-08"): the letters are UTC's or a zone's label. */
+const LETTERS_OFFSET = /(?<=^|\s)([a-z]{2,5})([+-]\d{1,2}(?::?\d{2})?)(?=\s|$|[([])/;
+/** An offset of four digits, alone or glued to a clock ("-0700", "+02:00", "10:00:00-05:00"). */
+const DIGITS_OFFSET = /(?<=\d:\d{2}(?::\d{2})?(?:[.,]\d+)?|^|\s)([+-]\d{2}:?\d{2})(?=\s|$|[([])/;
+/** A clock, then a space, before an offset ("10:00 ", "3:04:05 pm "). */
+const AFTER_CLOCK = /\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: ?[ap]\.?m\.?)? $/;
+/** What may follow a stated offset: "[America/New_York]" (RFC 9557), "(CEST)" (mail), "(Eastern Standard Time)" (JavaScript), "UTC" (Go). */
+const OFFSET_LABEL = /^(?: ?\[!?([^\]]+)\]| ?\(([^)]*)\)| ([a-z]{2,5})(?=\s|$))/;
+
+/**
+ * A timestamp that states its UTC offset and a zone's name beside it, as programs print them ("2026-12-01 10:00:00 +0000
+ * UTC", "Tue, 1 Dec 2026 04:08:03 +0200 (CEST)", "2026-12-01T10:00:00-05:00[America/New_York]", "Tue Dec 01 15:04:05
+ * -0700 2026"): the offset decides, the name is taken off once it agrees, and a year after the offset goes before it.
+ */
+export function withStatedOffset(text: string, shown: string, now: number): { text: string; bracketed?: { zone: string; minutes: number } } {
+  // Go's monotonic clock reading ("m=+0.000000001") and RFC 9557's tags ("[u-ca=gregory]") say nothing about when; "Z"
+  // is the offset +00:00 before a zone's name ("Z[UTC]") or after seconds ("15:04:05 Z").
+  const plain = text
+    .replace(/ m=[+-][\d.]+$/, '')
+    .replace(/\[!?[a-z0-9_-]+=[^\]]*\]/g, '')
+    .replace(/(?<=\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)z(?=\[)|(?<=\d:\d{2}:\d{2}(?:[.,]\d+)?) z(?=\s|$)/, (z) => `${z.startsWith(' ') ? ' ' : ''}+00:00`);
+  const glued = LETTERS_OFFSET.exec(plain);
+  const found = glued ?? DIGITS_OFFSET.exec(plain);
+  if (!found) return { text };
+  const written = normalOffset(glued ? glued[2]! : found[1]!);
+  const offset = written.includes(':') ? written : `${written}:00`;
+  const gluedLabel = glued && !/^(?:utc|gmt)$/.test(glued[1]!) ? glued[1]! : undefined;
+  const before = plain.slice(0, found.index);
+  let rest = plain.slice(found.index + found[0].length);
+  const label = OFFSET_LABEL.exec(rest);
+  const [bracket, comment, letters] = label ? [label[1], label[2], label[3]] : [];
+  const lookup = (name: string | undefined, options = {}) => (name === undefined ? null : lookupZone(name, options));
+  // Letters glued to an offset that name no zone ("dec-01") make no offset.
+  if (gluedLabel !== undefined && lookup(gluedLabel, { cities: false, links: false }) === null) return { text };
+  if (bracket !== undefined && lookup(bracket) === null) {
+    throw new UsageError(`'${shown}' names the time zone '${bracket}', which is unknown`, "Use an IANA name such as 'Europe/Berlin' or 'America/New_York'.");
+  }
+  // A word after the offset that names no zone stays a word of the phrase ("+0530 on dec 1"); a comment in words about the
+  // time goes, and any comment ending JavaScript's Date.toString ("GMT-0500 (hora estándar oriental)"), in the reader's language.
+  const dateToString = glued?.[1] === 'gmt' && label !== null && label[0].length === rest.length;
+  const after =
+    bracket ??
+    (comment !== undefined && (dateToString || lookup(comment, { cities: false, links: false }) !== null || / time$/.test(comment)) ? comment : undefined) ??
+    (lookup(letters, { cities: false, links: false }) ? letters : undefined);
+  if (after !== undefined) rest = rest.slice(label![0].length);
+  const named = gluedLabel ?? after;
+  const zone = lookup(named, bracket === undefined ? { cities: false, links: false } : {});
+  if (zone && 'zone' in zone) agreeing(offset, zone.zone, named!, shown, now);
+  // RFC 9557: the zone in brackets must have the offset at the instant itself, which the reader checks once it has it.
+  const bracketed = bracket !== undefined && zone && 'zone' in zone ? { zone: zone.zone, minutes: offsetMinutesOf(offset, `'${shown}'`) } : undefined;
+  const read = (said: string) => (bracketed ? { text: said, bracketed } : { text: said });
+  const year = /^ (\d{4})(?=\s|$)/.exec(rest);
+  if (year) return read(`${before.trimEnd()} ${year[1]} ${offset}${rest.slice(year[0].length)}`);
+  // "10:00 +0530 on dec 1": the offset after a clock, with more of the phrase after it, goes to the end, where it is read.
+  if (rest.trim() !== '' && AFTER_CLOCK.test(before)) return read(`${before}${rest.trim()} ${offset}`);
+  if (named === undefined && plain === text) return { text };
+  return read(`${before}${offset}${rest}`);
+}
+
+/** The error for an instant whose offset is not its bracketed zone's then ("2027-07-03T10:00+01:00[Europe/Paris]"). */
+export function bracketedZoneError(shown: string, bracketed: { zone: string; minutes: number }, instant: number): UsageError | undefined {
+  const then = offsetMinutes(bracketed.zone, instant);
+  if (then === bracketed.minutes) return undefined;
+  const hm = (m: number) => `${m < 0 ? '-' : '+'}${formatClock(Math.floor(Math.abs(m) / 60), Math.abs(m) % 60)}`;
+  return new UsageError(
+    `'${shown}' gives the offset ${hm(bracketed.minutes)}, but ${bracketed.zone} is at ${hm(then)} on ${formatDate(wallTime(bracketed.zone, instant))}: they name different instants`,
+    'Give the offset alone, or the time zone alone.',
+  );
+}
+
+/** An offset beside a zone's name must be one that zone keeps (in winter or summer), else the two say different instants. */
+function agreeing(offset: string, zone: string, named: string, shown: string, now: number) {
+  const minutes = offsetMinutesOf(offset, `'${shown}'`);
+  const year = new Date(now).getUTCFullYear();
+  const kept = [offsetMinutes(zone, utcMillis(year, 1, 1, 12, 0, 0)), offsetMinutes(zone, utcMillis(year, 7, 1, 12, 0, 0))];
+  if (kept.includes(minutes)) return;
+  const hm = (m: number) => `${m < 0 ? '-' : '+'}${formatClock(Math.floor(Math.abs(m) / 60), Math.abs(m) % 60)}`;
+  const shownName = /^[a-z]{2,5}$/.test(named) ? named.toUpperCase() : zone;
+  throw new UsageError(
+    `'${shown}' gives the offset ${offset.toUpperCase()} and the time zone ${shownName}, which is at ${[...new Set(kept.map(hm))].join(' or ')}: they name different instants`,
+    'Give the offset alone, or the time zone alone.',
+  );
+}

@@ -19,7 +19,7 @@ import {
   type TimeUnit,
 } from './lexicon';
 import { inRange } from './now';
-import { phraseZone, seasonNote, seasonsTwin, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
+import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffset, zoneCalendar, type Calendar, type PhraseZone } from './once-zone';
 import { phraseError } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
@@ -86,24 +86,24 @@ function outOfRange(shown: string): UsageError {
 export function parseInstant(input: string, { now, zone, edge }: InstantOptions): ParsedInstant {
   // What a reading chose where the phrase left a choice, said in notes.
   const named: string[] = [];
-  const whole = input
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
+  const shown = input.trim().replace(/\s+/g, ' ');
+  const stated = withStatedOffset(shown.toLowerCase(), shown, now);
+  const whole = stated.text
     .replace(YEAR_FIRST_DATE, (_said: string, year: string, _mark: string, month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`)
     .replace(DOTTED_SECONDS, '$1:$2:$3 $4')
     .replace(DAY_DOT_MONTH_DOT, (said: string, day: string, month: string) => dottedDay(said, day, month, named))
     .replace(GLUED_ZONE, gluedZone)
     .replace(SHORT_OFFSET, (_said: string, clock: string, sign: string, hours: string) => `${clock} ${sign}${hours.padStart(2, '0')}:00`)
+    .replace(DIGITS_DATE_TIME, (_said: string, year: string, month: string, day: string, hour: string, minute: string, second = '00') => `${year}-${month}-${day}t${hour}:${minute}:${second}`)
     .replace(BASIC_DATE, '$1-$2-$3')
     .replace(YEAR_MONTH, (_said: string, year: string, month: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(MONTH_YEAR, (_said: string, month: string, year: string) => `${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}`)
     .replace(/[.!]$/, '');
-  const shown = input.trim().replace(/\s+/g, ' ');
+  const amounts = plainAmounts(whole);
   if (whole.length > MAX_PHRASE_LENGTH) {
     throw new UsageError(`A time of ${whole.length} characters is too long to read (at most ${MAX_PHRASE_LENGTH})`, "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   }
-  const lasting = FOR_A_SPAN.exec(whole);
+  const lasting = FOR_A_SPAN.exec(amounts);
   if (lasting) {
     throw new UsageError(
       `'${shown}' says how long ('${lasting[0]}'), not when; a one-time message is sent once`,
@@ -111,7 +111,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
     );
   }
   // "15 minutes from 1pm", "an hour from thursday": after that time, as "from now" is after now.
-  const fromTime = withEverydayWords(whole, 'once').replace(MINUTES_FROM, '$1 after ');
+  const fromTime = withEverydayWords(amounts, 'once').replace(MINUTES_FROM, '$1 after ');
   const words = withChatWords(withoutHedge(fromTime, shown, named).split(' '));
   const span = withoutFiller(words);
   const said = withNamedTimes(withHolidayDates(withMovableHolidays(words.slice(span.start, span.end).join(' '), wallTime(zone, now), named), named), named, 'once')
@@ -144,6 +144,8 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   // The day's last minute, to its last millisecond; or its first moment for a start.
   const instant = !read.dateOnly || !edge ? read0 : edge === 'end' ? read0 + 59_999 : dayStart(read.calendar ?? zoneCalendar(zone), read0);
   if (!inRange(instant)) throw outOfRange(shown);
+  const bracketed = stated.bracketed && bracketedZoneError(shown, stated.bracketed, instant);
+  if (bracketed) throw bracketed;
   // "starting today": the day has begun, and what is left of it counts.
   // A day read at its last minute (read0) that has ended is past ('starting yesterday'); a month as a start never is.
   if (edge === 'start' && read.dateOnly && instant <= now && (month !== null || read0 + 59_999 >= now)) {
@@ -283,6 +285,28 @@ function gluedZone(said: string, clock: string, sign: string | undefined, offset
   return `${clock} ${sign}${digits.slice(0, 2)}:${digits.slice(2) || '00'}`;
 }
 
+/** A unit of time, the last word of an amount ("1 hour", "30m", "2 wks"). */
+const UNIT_WORD = String.raw`(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|years?)`;
+const AMOUNT_JOINER = new RegExp(String.raw`(?<=\b\d+ ?${UNIT_WORD}|\ban? ${UNIT_WORD}) (?:&|plus) (?=\d|an?\b|[a-z]+ ${UNIT_WORD}\b)`, 'g');
+
+/**
+ * Amounts of time as the duration reader takes them: "1½ hours" (one and a half), "a half-hour" and "half-an-hour",
+ * "1 hour & 30 minutes" and "1 hour plus 30 minutes" (and), "in another 5 minutes" (in 5 minutes).
+ */
+function plainAmounts(text: string): string {
+  if (!/½|half-|&|plus|another|and 1\/2/.test(text)) return text;
+  return text
+    .replace(/(\d) ?½/g, '$1 and a half ')
+    .replace(/(\d) and 1\/2 /g, '$1 and a half ')
+    .replace(/\bhalf-(an?)-hour\b/g, 'half $1 hour')
+    .replace(/\b(an?) half-hour\b/g, '$1 half hour')
+    .replace(AMOUNT_JOINER, ' and ')
+    .replace(/\bin another (?=(?:second|minute|hour|day|week|month|year)\b)/g, 'in 1 ')
+    .replace(new RegExp(String.raw`\bin another (?=\S+ ${UNIT_WORD}\b)`, 'g'), 'in ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
 /** "09:00 +0", "14:30 -5": an offset in whole hours, at the end, after a clock with minutes. */
 const SHORT_OFFSET = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?) ([+-])(0?\d|1[0-4])$/;
 
@@ -297,6 +321,12 @@ const TEATIME = /\btea ?-?time\b/;
  * ("20261224t0900") the ISO reader takes it whole.
  */
 const BASIC_DATE = /(?<![\w.:/@+-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=t\d{1,2}:|[\s,]|$)/;
+
+/**
+ * "20261201100000", "202612011000": a date and time in digits alone, as logs and file names write them. Never Unix
+ * milliseconds: twelve digits of those are before 2001, fourteen after 2286.
+ */
+const DIGITS_DATE_TIME = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])([0-5]\d)([0-5]\d)?(?=z?$|[+-]\d{2}(?:\d{2})?$| [a-z])/;
 
 /** "2026.12.05", "2026/12/5": a date year first, as ISO 8601 orders it (read as "2026-12-05" is, whatever time follows). */
 const YEAR_FIRST_DATE = /(?<![\w.:/-])((?:19|20)\d\d)([./])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])\.?(?![\w.:/-])/g;
@@ -410,7 +440,13 @@ export class RecurringPhraseError extends UsageError {
   }
 }
 
+const DIGITS_HINT = "Write the date and time apart, such as '2026-12-01 10:00', or Unix milliseconds in 13 digits.";
+
 function unixMillis(text: string): number | null {
+  // Fourteen digits or more are after the year 2286: a date and time in digits that does not exist ("20261301100000").
+  if (/^\d{14,}$/.test(text) && inRange(Number(text))) {
+    throw new UsageError(`'${text}' is not a time: as Unix milliseconds it is centuries ahead, and as digits of a date and time (YYYYMMDDhhmmss) it is no date`, DIGITS_HINT);
+  }
   if (/^\d{12,}$/.test(text)) return Number(text);
   // "@1796738400": Unix seconds, as `date -d @...` writes them.
   if (/^@\d{1,12}$/.test(text)) return Number(text.slice(1)) * 1000;
@@ -701,6 +737,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       continue;
     }
     let count: number;
+    const first = i;
     const fraction = readFraction(tokens, i);
     if (fraction) {
       count = fraction.value;
@@ -728,6 +765,15 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     if (tokens[i] === 'more') i++;
     const unit = unitOf(tokens[i]);
     if (!unit) return null;
+    // "in 3.30 hours": a decimal (3 hours 18 minutes), though a clock writes 3 hours 30 so; the reading is said.
+    // (Quarters, ".25", ".50", ".75", are the decimals people mean.)
+    const decimal = unit === 'hour' ? /^(\d+)\.(?!25|50|75)([0-5]\d)$/.exec(tokens[first]!) : null;
+    if (decimal) {
+      const minutes = Math.round(Number(`0.${decimal[2]}`) * 60);
+      read.notes.push(
+        `read '${tokens[first]} ${tokens[i]}' as ${Number(tokens[first])} hours (${decimal[1]} h ${minutes} min); write '${decimal[1]} ${decimal[1] === '1' ? 'hour' : 'hours'} ${Number(decimal[2])} minutes' for ${decimal[1]} h ${Number(decimal[2])} min`,
+      );
+    }
     // (A part of one more ("in 1 hour and .5 hours") adds to it, as "and a half" does.)
     if (said.has(unit) && count >= 1) {
       throw new UsageError(`'${shown}' gives ${unit}s twice`, `Give one amount of each unit, such as 'in 1 hour and 30 minutes'; for two messages, send each.`);
@@ -744,9 +790,11 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     // "in 1h30", "in 2 hours 15", "in an hour and 15", "in 1 minute 30": the next unit down after the hours (minutes) or
     // the minutes (seconds), as a clock would say them ("15h30" alone is a clock).
     const rest = tokens[i] === 'and' ? i + 1 : i;
-    if ((unit === 'hour' || unit === 'minute') && !bare && rest === end - 1 && /^\d{1,2}$/.test(tokens[rest]!) && Number(tokens[rest]) < 60) {
-      amounts.ms += Number(tokens[rest]) * (unit === 'hour' ? MINUTE : SECOND);
-      i = rest + 1;
+    // In words too: "in one hour thirty", "in an hour forty-five".
+    const next = (unit === 'hour' || unit === 'minute') && !bare && rest < end && /^(?:\d{1,2}|[a-z-]+)$/.test(tokens[rest]!) ? readNumber(tokens, rest, { articles: false }) : null;
+    if (next && next.end === end && Number.isInteger(next.value) && next.value >= 0 && next.value < 60) {
+      amounts.ms += next.value * (unit === 'hour' ? MINUTE : SECOND);
+      i = end;
     }
     const ms = UNIT_MS[unit];
     if (ms !== undefined) amounts.ms += count * ms;
