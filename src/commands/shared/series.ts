@@ -176,13 +176,14 @@ export async function pauseSeriesWhole(rt: Runtime, seriesId: string, requests: 
   // What its unanswered creates left on Letta would fire while it is paused: deleted too, and its resume makes them again.
   const landed = await heldBesideWaiting(rt, series, requests, new Set());
   for (const id of landed) await requests.run(() => deleteIfThere(rt, series.agent_id, id));
-  if (!rt.dryRun)
-    await (
-      await stateStore(rt)
-    ).update((state) => {
+  if (!rt.dryRun) {
+    const store = await stateStore(rt);
+    // Every delete done: the pause is finished (a pause cut short leaves `pause_unfinished` for sync or the next pause).
+    await store.update((state) => {
       clearMemberAttempts(state, seriesId, series.attempted ?? []);
       markPaused(state, seriesId, at);
     });
+  }
   return { agent_id: series.agent_id, paused_at: at, members: [...members, ...landed], already: series.status === 'paused' };
 }
 
