@@ -244,8 +244,8 @@ export class Runtime {
     return this.names;
   }
 
-  /** All of stdin as UTF-8 text (refusing invalid UTF-8 and anything over `maxBytes`). */
-  async readStdin(what: string, maxBytes = 1024 * 1024): Promise<string> {
+  /** All of stdin as UTF-8 text (refusing invalid UTF-8 and anything over `maxBytes`, saying `limit` where it is not bytes). */
+  async readStdin(what: string, maxBytes = 1024 * 1024, limit = `${Math.round(maxBytes / 1024)} KiB`): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     const stream = this.io.stdin;
@@ -253,7 +253,7 @@ export class Runtime {
       for await (const chunk of stream as AsyncIterable<Buffer | string>) {
         const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
         size += buffer.length;
-        if (size > maxBytes) throw new UsageError(`The text on stdin (${what.toLowerCase()}) is larger than ${Math.round(maxBytes / 1024)} KiB`);
+        if (size > maxBytes) throw new UsageError(`The text on stdin (${what.toLowerCase()}) is larger than ${limit}`);
         chunks.push(buffer);
       }
     })();

@@ -28,6 +28,16 @@ describe('commands in-process', () => {
     expect(r.stderr).toContain("Note: read '3' as 15:00");
   });
 
+  it('a message on stdin past the limit is refused naming the limit in characters, as --message is', async () => {
+    for (const size of [150_000, 500_000]) {
+      const r = await h.run(['send', '--agent-id', AGENT, '--message', '-'], { stdin: 'a'.repeat(size) });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/the limit is 100,000|larger than the limit of 100,000 characters/);
+      expect(r.stderr).not.toContain('KiB');
+      expect(r.requests).toEqual([]);
+    }
+  });
+
   it('create with --dry-run sends nothing and masks the key', async () => {
     const r = await h.run(['onetime', 'create', '--agent-id', AGENT, '--message', '-', '--execute-at', 'in 2 hours', '--dry-run'], { stdin: 'from stdin\n' });
     expect(r.code).toBe(0);

@@ -12,7 +12,8 @@ export async function readMessage(rt: Runtime, flag: string | undefined): Promis
   let text: string;
   if (flag === '-' || (flag === undefined && !rt.io.stdinIsTTY)) {
     if (rt.io.stdinIsTTY) throw new UsageError('--message - reads the message from stdin, but stdin is a terminal', "Pipe it in: echo 'hello' | letta-switchboard send --agent-id A --message -");
-    text = (await rt.readStdin('The message', 4 * MAX_MESSAGE_CHARS + 4)).replace(/\r?\n$/, '');
+    // Read up to 4 bytes a character, so the limit is said in characters below, as for --message.
+    text = (await rt.readStdin('The message', 4 * MAX_MESSAGE_CHARS + 4, `the limit of ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters`)).replace(/\r?\n$/, '');
     if (flag === undefined && text.trim() === '') throw new UsageError('No message given: --message is missing and stdin is empty', 'Pass --message TEXT, or --message - to read it from stdin.');
   } else if (flag === undefined) {
     throw new UsageError('No message given: --message is missing', 'Pass --message TEXT, or --message - to read it from stdin.');
