@@ -98,10 +98,15 @@ export default defineCommand({
           );
         const { files, skipped } = await exportFiles({ now: rt.now(), letta, labels, keptLabel, state, entries });
         for (const [id, { file, agent_id }] of described) skipped.push({ id, agent_id, reason: `${join(folder, file)} says it already (apply takes it as that file's)` });
-        const differ = files.filter((file) => {
+        // A file already as it would be written is left as it is (and not counted as written).
+        const same = new Set<string>();
+        const differ: typeof files = [];
+        for (const file of files) {
           const existing = readTextFile(join(folder, file.name), label);
-          return existing !== undefined && existing !== file.text;
-        });
+          if (existing === file.text) same.add(file.name);
+          else if (existing !== undefined) differ.push(file);
+        }
+        const toWrite = files.filter((file) => !same.has(file.name));
         if (differ.length > 0 && !options.force) {
           throw new UsageError(
             `${differ.length} file(s) exist and differ: ${differ.map((f) => join(folder, f.name)).join(', ')}; nothing written`,
@@ -109,7 +114,7 @@ export default defineCommand({
           );
         }
         if (!rt.dryRun) {
-          for (const file of files) writePrivateFile(join(folder, file.name), file.text, label);
+          for (const file of toWrite) writePrivateFile(join(folder, file.name), file.text, label);
           for (const file of files) entries[file.name] = file.entry;
           writeLock(lockPath, lockFile);
         }
@@ -125,8 +130,9 @@ export default defineCommand({
         ];
         for (const one of paused) out.warn(`Not exported: ${one.id} (agent ${one.agent_id}): it is paused; resume it (letta-switchboard recurring resume ${one.id}), then export again.`);
         if (out.json || out.quiet) return;
-        if (rt.dryRun) out.note(`Dry run: would write ${files.length} file(s) and ${lockPath}; nothing written.`);
-        else out.note(`Wrote ${files.length} file(s) and ${lockPath}. Check them with: letta-switchboard plan${options.file ? ` -f ${folder}` : ''}`);
+        const unchanged = same.size > 0 ? ` (${same.size} already as written, left as they are)` : '';
+        if (rt.dryRun) out.note(`Dry run: would write ${toWrite.length} file(s)${unchanged} and ${lockPath}; nothing written.`);
+        else out.note(`Wrote ${toWrite.length} file(s)${unchanged} and ${lockPath}. Check them with: letta-switchboard plan${options.file ? ` -f ${folder}` : ''}`);
       });
     } finally {
       held?.release();

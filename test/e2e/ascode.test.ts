@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,12 @@ describe('export → apply', () => {
       `---\nagent: ${TWIN_A}\nwhen: 30 6 * * 1\ntimezone: UTC\nmax_steps: 5\ncallback_url: "https://example.test/hook"\ninclude_return_message_types: [assistant_message]\n---\nWeekly digest\n`,
     );
     expect((await cli('plan', '-f', dir)).code).toBe(0);
+    // Exported again: the files already as written are left as they are, and said so.
+    const written = statSync(join(dir, 'ping.md')).mtimeMs;
+    const reexported = await cli('export', '--all-agents', '-f', dir);
+    expect(reexported.code).toBe(0);
+    expect(reexported.stderr).toContain('Wrote 0 file(s) (6 already as written, left as they are) and');
+    expect(statSync(join(dir, 'ping.md')).mtimeMs).toBe(written);
 
     const before = snapshot();
     letta.schedules.clear();
