@@ -995,9 +995,18 @@ const DAY_LIST_WORDS = new Set(['and', 'or', '+', 'plus']);
 function minutesListThenBounds(tokens: readonly string[], k: number, out: readonly string[]): { words: string[]; end: number } | null {
   const head = out.at(-1) === 'hourly' ? ['hourly'] : out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '') ? out.slice(-2) : null;
   if (!head || tokens[k] !== 'at') return null;
+  const { minutes, end: j } = minuteList(tokens, k + 1);
+  const rest = tokens.slice(j);
+  // Each minute is said again with what follows; what came before (days) would be said with the first alone.
+  if (minutes.length < 2 || rest.length === 0 || !onlyFiller(out.slice(0, -head.length))) return null;
+  return { words: minutes.flatMap((said, n) => [...(n > 0 ? ['and', ...head] : []), 'at', said, ...rest]), end: tokens.length };
+}
+
+/** ":05, :20 and :35" from `start`: the minutes, and where the list ends (a joiner not followed by a minute is left out). */
+function minuteList(tokens: readonly string[], start: number): { minutes: string[]; end: number } {
   const minute = (n: number) => /^:\d{1,2}$/.test(tokens[n] ?? '');
   const minutes: string[] = [];
-  let j = k + 1;
+  let j = start;
   while (minute(j)) {
     minutes.push(tokens[j]!);
     j++;
@@ -1005,28 +1014,19 @@ function minutesListThenBounds(tokens: readonly string[], k: number, out: readon
     if (!LIST_WORDS.has(tokens[j] ?? '') || !minute(next)) break;
     j = next;
   }
-  const rest = tokens.slice(j);
-  // Each minute is said again with what follows; what came before (days) would be said with the first alone.
-  if (minutes.length < 2 || rest.length === 0 || !onlyFiller(out.slice(0, -head.length))) return null;
-  return { words: minutes.flatMap((said, n) => [...(n > 0 ? ['and', ...head] : []), 'at', said, ...rest]), end: tokens.length };
+  return { minutes, end: j };
 }
 
 /** Words before a rule that say nothing of when: "remind me", "please", "can you". */
+const RULE_FILLER = new Set<string>([...LEADING_FILLER, ...FILLER.asking, ...FILLER.things, ...FILLER.owners, 'you', 'for']);
 function onlyFiller(words: readonly string[]): boolean {
-  const filler = new Set<string>([...LEADING_FILLER, ...FILLER.asking, ...FILLER.things, ...FILLER.owners, 'you', 'for']);
-  return words.every((word) => filler.has(word));
+  return words.every((word) => RULE_FILLER.has(word));
 }
 
 /** "at :05 past every hour", "at :05 and :35 past each hour on weekdays": as "every hour at :05 and :35 on weekdays". */
 function minutesPastEveryHour(tokens: readonly string[], k: number, out: readonly string[]): { words: string[]; end: number } | null {
   if (tokens[k] !== 'at') return null;
-  const minutes: string[] = [];
-  let j = k + 1;
-  while (/^:\d{1,2}$/.test(tokens[j] ?? '')) {
-    minutes.push(tokens[j]!);
-    j++;
-    if (LIST_WORDS.has(tokens[j] ?? '')) j += tokens[j] === ',' && tokens[j + 1] === 'and' ? 2 : 1;
-  }
+  const { minutes, end: j } = minuteList(tokens, k + 1);
   if (minutes.length === 0 || tokens[j] !== 'past' || !EACH.has(tokens[j + 1] ?? '') || tokens[j + 2] !== 'hour') return null;
   const rest = tokens.slice(j + 3);
   // Ending the phrase, the list is read as "every hour at :05 and :35" is, on the days said before it.
