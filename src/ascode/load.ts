@@ -8,7 +8,7 @@ import type { Runtime } from '../runtime';
 import type { FullScheduleBody } from '../sync/carry';
 import { desiredOf, FileError, type Desired } from './desired';
 import { readScheduleFile, type ScheduleFile } from './file-format';
-import { LOCK_FILE_NAME, serverEntries, type LockFile } from './lock-file';
+import { LOCK_FILE_NAME, serverEntries, type LockEntry, type LockFile } from './lock-file';
 import { listedOf, pausedKey, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
 import { compareText } from '../text-order';
 
@@ -167,14 +167,20 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     for (const want of desired) if (noAgent.has(want.agent_id)) fail(want.name, agentLines.get(want.name) ?? 1, `agent: ${noAgent.get(want.agent_id)!.message}`);
     desired = desired.filter((want) => !noAgent.has(want.agent_id));
   }
-  const { successors, paused, pausedKeys } = await replacedOnThisMachine(
+  const { successors, paused, pausedKeys, seriesMembers } = await fromTheRecord(
     rt,
     considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
+    considered.filter(([, e]) => e.series !== undefined),
   );
+  const owning = (entry: LockEntry, extra: string[]) => {
+    const listed = letta.get(entry.agent_id);
+    const more = extra.filter((id) => listed?.has(id) && !entry.ids.includes(id));
+    return more.length === 0 ? entry : { ...entry, ids: [...entry.ids, ...more] };
+  };
   const changes = planChanges({
     now,
     desired,
-    entries: target.wholeFolder ? entries : Object.fromEntries(considered),
+    entries: Object.fromEntries((target.wholeFolder ? Object.entries(entries) : considered).map(([name, e]) => [name, owning(e, seriesMembers.get(name) ?? [])])),
     failed,
     wholeFolder: target.wholeFolder,
     letta,
@@ -188,15 +194,20 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
 }
 
 /**
- * Owned ids missing from the server that the record of intent accounts for: replaced (by sync or edit here), each
- * with its latest successor, or paused here (`recurring pause`: saved on this machine, not to be made again by apply),
- * each with the id that resumes it.
+ * What the record of intent knows of the files' schedules. Owned ids missing from the server that it accounts for:
+ * replaced (by sync or edit here), each with its latest successor, or paused here (`recurring pause`: saved on this
+ * machine, not to be made again by apply), each with the id that resumes it. And, by file, the members a series made
+ * here has beyond those its file's entry names (a sync's top-up since the export): the file's too, never made twice.
  * The record is optional.
  */
-async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ successors: Map<string, string>; paused: Map<string, string>; pausedKeys: Map<string, string> }> {
-  const found = { successors: new Map<string, string>(), paused: new Map<string, string>(), pausedKeys: new Map<string, string>() };
-  if (missing.length === 0) return found;
-  const [{ stateStore }, { currentId, resumedMember }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
+async function fromTheRecord(
+  rt: Runtime,
+  missing: string[],
+  seriesEntries: Array<[string, LockEntry]>,
+): Promise<{ successors: Map<string, string>; paused: Map<string, string>; pausedKeys: Map<string, string>; seriesMembers: Map<string, string[]> }> {
+  const found = { successors: new Map<string, string>(), paused: new Map<string, string>(), pausedKeys: new Map<string, string>(), seriesMembers: new Map<string, string[]>() };
+  if (missing.length === 0 && seriesEntries.length === 0) return found;
+  const [{ stateStore }, { currentId, resumedMember, seriesOf }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
   let state;
   try {
     state = await (await stateStore(rt)).read();
@@ -220,6 +231,14 @@ async function replacedOnThisMachine(rt: Runtime, missing: string[]): Promise<{ 
     // A series member a resume made again is owned through the member at its instant now.
     const resumed = latest === id ? state.series.map((s) => resumedMember(s, id)).find((one) => one !== undefined) : undefined;
     if (latest !== id || resumed !== undefined) found.successors.set(id, resumed ?? latest);
+  }
+  for (const [name, entry] of seriesEntries) {
+    const series = entry.ids.map((id) => seriesOf(state, id)).find((one) => one?.status === 'active');
+    if (series)
+      found.seriesMembers.set(
+        name,
+        series.members.filter((m) => m.gone !== true).map((m) => m.schedule_id),
+      );
   }
   return found;
 }

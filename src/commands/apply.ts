@@ -14,7 +14,7 @@ import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
 import { recordWriter, stateStore, whileChanging } from './shared/state';
-import { endSeries, seriesOf, findIntent, findPaused, findSeries, isSeriesId, markDeleted as recordDeleted, takePaused } from '../state/records';
+import { endSeries, seriesOf, findIntent, findPaused, findSeries, isSeriesId, markDeleted as recordDeleted, takePaused, topUpSeries, type SeriesMember, type State } from '../state/records';
 import * as render from '../ascode/render';
 import { HeldWriter } from '../output/output';
 
@@ -85,6 +85,7 @@ export default defineCommand({
         const report = reporter(rt, problems, refused);
         const finished: string[] = [];
         const deleted: string[] = [];
+        const seriesSteps: SeriesStep[] = [];
         const unpaused: string[] = [];
         const failures: ChangeOutcome[] = [];
         let ended = 0;
@@ -97,6 +98,8 @@ export default defineCommand({
               ended++;
               deleted.push(...outcome.deleted);
               if (outcome.ok && outcome.change.kind === 'delete') unpaused.push(...(outcome.change.paused ?? []));
+              const step = outcome.ok ? seriesStep(outcome) : undefined;
+              if (step) seriesSteps.push(step);
               if (outcome.ok) {
                 // Recorded in one step with the others below; meanwhile the entry under way is let go.
                 const entry = finishedEntry(outcome);
@@ -111,7 +114,7 @@ export default defineCommand({
             await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
             if (!rt.dryRun) writeLock(target.lockPath, lockFile);
           }
-          await markDeleted(rt, deleted);
+          await keepRecordUp(rt, deleted, seriesSteps);
           await dropPausedCopies(rt, unpaused);
         } catch (error) {
           report.cutShort();
@@ -168,21 +171,56 @@ async function askBeforeDeleting(rt: Runtime, target: ReturnType<typeof findTarg
   return new Set(yes ? deletes.map((change) => change.file) : []);
 }
 
-/** The record of intent keeps up: a schedule (or series member) apply deleted that this machine recorded is recorded deleted with this tool, so sync leaves it be. */
-async function markDeleted(rt: Runtime, ids: string[]): Promise<void> {
-  if (ids.length === 0 || rt.dryRun) return;
-  const recorded = (state: Parameters<typeof findIntent>[0]) =>
-    ids.filter((id) => findIntent(state, id)?.status === 'active' || seriesOf(state, id)?.members.some((m) => m.schedule_id === id && m.gone !== true));
-  const known = await (await stateStore(rt)).read().then(recorded, (error: unknown) => {
-    if (error instanceof CliError) return [];
-    throw error;
-  });
-  if (known.length === 0) return;
+/**
+ * What a file's change did to a series this machine may have recorded (found by the ids the change started from): it
+ * made its next members (a top-up), or ended it (the file removed, or its series replaced by new members).
+ */
+interface SeriesStep {
+  owned: string[];
+  made: SeriesMember[];
+  ended: boolean;
+}
+
+function seriesStep({ change, created, deleted }: ChangeOutcome): SeriesStep | undefined {
+  if (change.kind === 'top-up' && created.length > 0) {
+    const made = created.flatMap((id, i) => {
+      const schedule = change.create[i]!.schedule;
+      return schedule.type === 'one-time' ? [{ schedule_id: id, instant: new Date(schedule.scheduled_at).toISOString() }] : [];
+    });
+    return { owned: change.keep, made, ended: false };
+  }
+  // A replace that only deleted members (its file's count lowered) leaves the series as it was, less those.
+  if (deleted.length > 0 && (change.kind === 'delete' || (change.kind === 'replace' && created.length > 0))) return { owned: deleted, made: [], ended: true };
+  return undefined;
+}
+
+/**
+ * The record of intent keeps up, so sync neither makes again nor calls deleted outside this tool what apply did: a
+ * schedule (or series member) apply deleted that this machine recorded is recorded deleted with this tool; a recorded
+ * series a file tops up takes in the new members, and one whose file was removed or replaced is recorded deleted.
+ */
+async function keepRecordUp(rt: Runtime, ids: string[], steps: SeriesStep[]): Promise<void> {
+  if ((ids.length === 0 && steps.length === 0) || rt.dryRun) return;
+  const recorded = (state: State) => ids.filter((id) => findIntent(state, id)?.status === 'active' || seriesOf(state, id)?.members.some((m) => m.schedule_id === id && m.gone !== true));
+  const seriesOfStep = (state: State, step: SeriesStep) => step.owned.map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
+  const known = await (await stateStore(rt)).read().then(
+    (state) => recorded(state).length > 0 || steps.some((step) => seriesOfStep(state, step)),
+    (error: unknown) => {
+      if (error instanceof CliError) return false;
+      throw error;
+    },
+  );
+  if (!known) return;
   const stamp = new Date(rt.now()).toISOString();
   await (
     await recordWriter(rt)
   ).update((state) => {
     for (const id of recorded(state)) recordDeleted(state, id, stamp);
+    for (const step of steps) {
+      const series = seriesOfStep(state, step);
+      if (series && step.ended) endSeries(state, series.series_id, 'deleted', stamp);
+      else if (series) topUpSeries(state, series.series_id, step.made);
+    }
   });
 }
 

@@ -443,3 +443,56 @@ describe('plan after an apply whose create lost its answer', () => {
     expect([...h.letta.schedules.values()].filter((one) => JSON.stringify(one.message).includes('Keep')).map((one) => one.id)).toEqual([landed.id]);
   });
 });
+
+describe('a series this machine recorded, exported to a folder', () => {
+  const folder = () => join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+  const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+  const START = '2027-03-01T00:00:00Z';
+  const LATER = '2027-04-20T00:00:00Z';
+  async function exported(): Promise<string> {
+    const dir = folder();
+    const made = await at(START, ['recurring', 'create', '--agent-id', AGENT, '--message', 'Pay day', '--cron', 'last friday of every month at 5pm', '--tz', 'UTC', '-q']);
+    expect(made.code, made.stderr).toBe(0);
+    expect((await at(START, ['export', '--agent-id', AGENT, '-f', dir])).code).toBe(0);
+    return dir;
+  }
+  const waiting = () =>
+    [...h.letta.schedules.values()]
+      .filter((s) => s.schedule.type === 'one-time')
+      .map((s) => `${new Date(s.schedule.scheduled_at!).toISOString().slice(0, 10)} ${(s.message.messages[0] as { content: string }).content}`)
+      .sort();
+
+  it('is deleted for good when its file is removed and applied: sync makes none of it again', async () => {
+    const dir = await exported();
+    rmSync(join(dir, 'pay-day.md'));
+    expect((await at(START, ['apply', '-f', dir, '--yes'])).code).toBe(0);
+    expect(waiting()).toEqual([]);
+    const sync = await at(LATER, ['sync']);
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(waiting()).toEqual([]);
+  });
+
+  it('replaced by its file, is not topped up any more with the old message', async () => {
+    const dir = await exported();
+    const file = join(dir, 'pay-day.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/Pay day\n$/, 'Pay day!\n'));
+    expect((await at(START, ['apply', '-f', dir])).code).toBe(0);
+    expect((await at(LATER, ['sync'])).code).toBe(0);
+    expect((await at(LATER, ['apply', '-f', dir])).code).toBe(0);
+    expect(waiting()).toEqual(['2027-03-26 Pay day!', '2027-04-30 Pay day!', '2027-05-28 Pay day!']);
+  });
+
+  it('topped up by sync or by apply, gets each next member once', async () => {
+    const dir = await exported();
+    expect((await at(LATER, ['sync'])).code).toBe(0);
+    const plan = await at(LATER, ['plan', '-f', dir]);
+    expect(plan.stdout).not.toContain('top-up');
+    expect((await at(LATER, ['apply', '-f', dir])).code).toBe(0);
+    expect(waiting()).toEqual(['2027-03-26 Pay day', '2027-04-30 Pay day', '2027-05-28 Pay day']);
+    const later = '2027-06-10T00:00:00Z';
+    expect((await at(later, ['apply', '-f', dir])).code).toBe(0);
+    const sync = await at(later, ['sync']);
+    expect(sync.stdout + sync.stderr).not.toContain('created');
+    expect(waiting()).toEqual(['2027-03-26 Pay day', '2027-04-30 Pay day', '2027-05-28 Pay day', '2027-06-25 Pay day', '2027-07-30 Pay day']);
+  });
+});
