@@ -85,7 +85,7 @@ export default defineCommand({
         const report = reporter(rt, problems, refused);
         const finished: string[] = [];
         const deleted: string[] = [];
-        const seriesSteps: SeriesStep[] = [];
+        const fileSteps: FileStep[] = [];
         const unpaused: string[] = [];
         const failures: ChangeOutcome[] = [];
         let ended = 0;
@@ -98,8 +98,8 @@ export default defineCommand({
               ended++;
               deleted.push(...outcome.deleted);
               if (outcome.ok && outcome.change.kind === 'delete') unpaused.push(...(outcome.change.paused ?? []));
-              const step = outcome.ok ? seriesStep(outcome) : undefined;
-              if (step) seriesSteps.push(step);
+              const step = outcome.ok ? fileStep(outcome) : undefined;
+              if (step) fileSteps.push(step);
               if (outcome.ok) {
                 // Recorded in one step with the others below; meanwhile the entry under way is let go.
                 const entry = finishedEntry(outcome);
@@ -114,7 +114,7 @@ export default defineCommand({
             await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
             if (!rt.dryRun) writeLock(target.lockPath, lockFile);
           }
-          await keepRecordUp(rt, deleted, seriesSteps);
+          await keepRecordUp(rt, deleted, fileSteps);
           await dropPausedCopies(rt, unpaused);
         } catch (error) {
           report.cutShort();
@@ -172,16 +172,18 @@ async function askBeforeDeleting(rt: Runtime, target: ReturnType<typeof findTarg
 }
 
 /**
- * What a file's change did to a series this machine may have recorded (found by the ids the change started from): it
- * made its next members (a top-up), or ended it (the file removed, or its series replaced by new members).
+ * What a file's change did to schedules this machine may have recorded (found by the ids the change started from): it
+ * made a series' next members (a top-up), ended a series (its file removed, or replaced by new members), or kept some
+ * of a set while it replaced the others (those kept now stand for the file's \`when\`).
  */
-interface SeriesStep {
+interface FileStep {
   owned: string[];
   made: SeriesMember[];
   ended: boolean;
+  keptAs?: string;
 }
 
-function seriesStep({ change, created, deleted }: ChangeOutcome): SeriesStep | undefined {
+function fileStep({ change, created, deleted }: ChangeOutcome): FileStep | undefined {
   if (change.kind === 'top-up' && created.length > 0) {
     const made = created.flatMap((id, i) => {
       const schedule = change.create[i]!.schedule;
@@ -189,22 +191,27 @@ function seriesStep({ change, created, deleted }: ChangeOutcome): SeriesStep | u
     });
     return { owned: change.keep, made, ended: false };
   }
+  if (deleted.length === 0) return undefined;
   // A replace that only deleted members (its file's count lowered) leaves the series as it was, less those.
-  if (deleted.length > 0 && (change.kind === 'delete' || (change.kind === 'replace' && created.length > 0))) return { owned: deleted, made: [], ended: true };
-  return undefined;
+  const ended = change.kind === 'delete' || (change.kind === 'replace' && created.length > 0);
+  if (change.kind === 'replace' && change.keep.length > 0 && change.entry) return { owned: change.keep, made: [], ended, keptAs: change.entry.when };
+  return ended ? { owned: deleted, made: [], ended } : undefined;
 }
 
 /**
  * The record of intent keeps up, so sync neither makes again nor calls deleted outside this tool what apply did: a
  * schedule (or series member) apply deleted that this machine recorded is recorded deleted with this tool; a recorded
- * series a file tops up takes in the new members, and one whose file was removed or replaced is recorded deleted.
+ * series a file tops up takes in the new members, and one whose file was removed or replaced is recorded deleted; a
+ * set's schedules a file kept take its phrase.
  */
-async function keepRecordUp(rt: Runtime, ids: string[], steps: SeriesStep[]): Promise<void> {
+async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Promise<void> {
   if ((ids.length === 0 && steps.length === 0) || rt.dryRun) return;
   const recorded = (state: State) => ids.filter((id) => findIntent(state, id)?.status === 'active' || seriesOf(state, id)?.members.some((m) => m.schedule_id === id && m.gone !== true));
-  const seriesOfStep = (state: State, step: SeriesStep) => step.owned.map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
+  const seriesOfStep = (state: State, step: FileStep) => step.owned.map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
+  const keptOfSet = (state: State, step: FileStep) =>
+    step.keptAs === undefined ? [] : step.owned.flatMap((id) => findIntent(state, id) ?? []).filter((intent) => intent.status === 'active' && intent.set_id !== undefined);
   const known = await (await stateStore(rt)).read().then(
-    (state) => recorded(state).length > 0 || steps.some((step) => seriesOfStep(state, step)),
+    (state) => recorded(state).length > 0 || steps.some((step) => seriesOfStep(state, step) || keptOfSet(state, step).length > 0),
     (error: unknown) => {
       if (error instanceof CliError) return false;
       throw error;
@@ -220,6 +227,7 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: SeriesStep[]): Pr
       const series = seriesOfStep(state, step);
       if (series && step.ended) endSeries(state, series.series_id, 'deleted', stamp);
       else if (series) topUpSeries(state, series.series_id, step.made);
+      for (const intent of keptOfSet(state, step)) intent.phrase = step.keptAs!;
     }
   });
 }

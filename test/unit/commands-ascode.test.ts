@@ -496,3 +496,22 @@ describe('a series this machine recorded, exported to a folder', () => {
     expect(waiting()).toEqual(['2027-03-26 Pay day', '2027-04-30 Pay day', '2027-05-28 Pay day', '2027-06-25 Pay day', '2027-07-30 Pay day']);
   });
 });
+
+describe('a set this machine recorded, part of it dropped from its file and applied', () => {
+  it('is listed and exported again by what the file now says, not by the phrase it was made with', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Check', '--cron', 'every weekday at 9am and every saturday at 10:30am', '--tz', 'America/New_York']);
+    expect(made.code, made.stderr).toBe(0);
+    expect((await h.run(['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    const file = join(folder, 'check.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(' and every saturday at 10:30am', ''));
+    const applied = await h.run(['apply', '-f', folder]);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(h.letta.requests('DELETE')).toHaveLength(1);
+    const list = await h.run(['recurring', 'list', '--agent-id', AGENT]);
+    expect(list.stdout).toContain('\tset: every weekday at 9am (1 schedule)\t');
+    const again = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    expect((await h.run(['export', '--agent-id', AGENT, '-f', again])).code).toBe(0);
+    expect(readFileSync(join(again, 'check.md'), 'utf8')).toContain('when: every weekday at 9am\ntimezone: America/New_York\n');
+  });
+});
