@@ -233,7 +233,10 @@ async function fromTheRecord(
     if (latest !== id || resumed !== undefined) found.successors.set(id, resumed ?? latest);
   }
   for (const [name, entry] of seriesEntries) {
-    const series = entry.ids.map((id) => seriesOf(state, id)).find((one) => one?.status === 'active');
+    // Its members as exported, or the ones a pause and resume since replaced.
+    const series =
+      entry.ids.map((id) => seriesOf(state, id)).find((one) => one?.status === 'active') ??
+      state.series.find((one) => one.status === 'active' && one.resumed_members?.some((m) => entry.ids.includes(m.schedule_id)));
     if (series)
       found.seriesMembers.set(
         name,

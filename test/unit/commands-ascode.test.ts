@@ -515,3 +515,21 @@ describe('a set this machine recorded, part of it dropped from its file and appl
     expect(readFileSync(join(again, 'check.md'), 'utf8')).toContain('when: every weekday at 9am\ntimezone: America/New_York\n');
   });
 });
+
+describe('a series this machine recorded, exported, then paused and resumed', () => {
+  it('is topped up once by sync, and the file counts what sync made as its own', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+    const made = await at('2027-03-01T00:00:00Z', ['recurring', 'create', '--agent-id', AGENT, '--message', 'Pay day', '--cron', 'last friday of every month at 5pm', '--tz', 'UTC', '-q']);
+    const series = made.stdout.trim();
+    expect((await at('2027-03-01T00:00:00Z', ['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    expect((await at('2027-03-01T00:00:00Z', ['recurring', 'pause', series])).code).toBe(0);
+    expect((await at('2027-03-01T00:00:00Z', ['recurring', 'resume', series])).code).toBe(0);
+    expect((await at('2027-04-20T00:00:00Z', ['sync'])).code).toBe(0);
+    const plan = await at('2027-04-20T00:00:00Z', ['plan', '-f', folder]);
+    expect(plan.stdout).not.toContain('top-up');
+    expect(plan.code, plan.stdout).toBe(0);
+    const instants = [...h.letta.schedules.values()].map((s) => new Date(s.schedule.scheduled_at!).toISOString().slice(0, 10)).sort();
+    expect(instants).toEqual(['2027-03-26', '2027-04-30', '2027-05-28']);
+  });
+});
