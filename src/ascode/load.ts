@@ -11,6 +11,7 @@ import { readScheduleFile, type ScheduleFile } from './file-format';
 import { LOCK_FILE_NAME, serverEntries, type LockEntry, type LockFile } from './lock-file';
 import { listedOf, pausedKey, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
 import { compareText } from '../text-order';
+import type { Series, State } from '../state/records';
 
 export const DEFAULT_FOLDER = 'letta-schedules';
 
@@ -122,6 +123,8 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     }),
   );
 
+  const record = recordOnce(rt);
+  const recorded = await recordedSeries(record, Object.entries(entries));
   const zoneSource = rt.settings.timezone.source;
   const context = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system', meanings: new Map() };
   let desired: Desired[] = [];
@@ -137,7 +140,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
       continue;
     }
     try {
-      desired.push(await desiredOf(name, file, agentId, entries[name], context));
+      desired.push(await desiredOf(name, file, agentId, withRecordedSkips(entries[name], recorded.get(name), now), context));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       fail(name, error.line, error.message);
@@ -167,20 +170,20 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     for (const want of desired) if (noAgent.has(want.agent_id)) fail(want.name, agentLines.get(want.name) ?? 1, `agent: ${noAgent.get(want.agent_id)!.message}`);
     desired = desired.filter((want) => !noAgent.has(want.agent_id));
   }
-  const { successors, paused, pausedKeys, seriesMembers } = await fromTheRecord(
-    rt,
+  const { successors, paused, pausedKeys } = await replacedOnThisMachine(
+    record,
     considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
-    considered.filter(([, e]) => e.series !== undefined),
   );
-  const owning = (entry: LockEntry, extra: string[]) => {
+  // A series made here is the file's whole: the members a sync made since the export are the file's too, never made twice.
+  const owning = (name: string, entry: LockEntry) => {
     const listed = letta.get(entry.agent_id);
-    const more = extra.filter((id) => listed?.has(id) && !entry.ids.includes(id));
-    return more.length === 0 ? entry : { ...entry, ids: [...entry.ids, ...more] };
+    const more = (recorded.get(name)?.members ?? []).filter((m) => m.gone !== true && listed?.has(m.schedule_id) && !entry.ids.includes(m.schedule_id));
+    return more.length === 0 ? entry : { ...entry, ids: [...entry.ids, ...more.map((m) => m.schedule_id)] };
   };
   const changes = planChanges({
     now,
     desired,
-    entries: Object.fromEntries((target.wholeFolder ? Object.entries(entries) : considered).map(([name, e]) => [name, owning(e, seriesMembers.get(name) ?? [])])),
+    entries: Object.fromEntries((target.wholeFolder ? Object.entries(entries) : considered).map(([name, e]) => [name, owning(name, e)])),
     failed,
     wholeFolder: target.wholeFolder,
     letta,
@@ -193,28 +196,57 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
   return { target, lock, server, problems, changes };
 }
 
-/**
- * What the record of intent knows of the files' schedules. Owned ids missing from the server that it accounts for:
- * replaced (by sync or edit here), each with its latest successor, or paused here (`recurring pause`: saved on this
- * machine, not to be made again by apply), each with the id that resumes it. And, by file, the members a series made
- * here has beyond those its file's entry names (a sync's top-up since the export): the file's too, never made twice.
- * The record is optional.
- */
-async function fromTheRecord(
-  rt: Runtime,
-  missing: string[],
-  seriesEntries: Array<[string, LockEntry]>,
-): Promise<{ successors: Map<string, string>; paused: Map<string, string>; pausedKeys: Map<string, string>; seriesMembers: Map<string, string[]> }> {
-  const found = { successors: new Map<string, string>(), paused: new Map<string, string>(), pausedKeys: new Map<string, string>(), seriesMembers: new Map<string, string[]>() };
-  if (missing.length === 0 && seriesEntries.length === 0) return found;
-  const [{ stateStore }, { currentId, resumedMember, seriesOf }] = await Promise.all([import('../commands/shared/state'), import('../state/records')]);
-  let state;
-  try {
-    state = await (await stateStore(rt)).read();
-  } catch (error) {
-    if (error instanceof CliError) return found;
-    throw error;
+/** The record of intent, read once and only when first asked for; undefined when there is none to read (it is optional). */
+function recordOnce(rt: Runtime): () => Promise<State | undefined> {
+  let read: Promise<State | undefined> | undefined;
+  return () =>
+    (read ??= import('../commands/shared/state').then(async ({ stateStore }) => {
+      try {
+        return await (await stateStore(rt)).read();
+      } catch (error) {
+        if (error instanceof CliError) return undefined;
+        throw error;
+      }
+    }));
+}
+
+/** By file, the series made here that a series file's entry stands for: its members as exported, or those a pause and resume since made again. */
+async function recordedSeries(record: () => Promise<State | undefined>, entries: Array<[string, LockEntry]>): Promise<Map<string, Series>> {
+  const found = new Map<string, Series>();
+  const seriesEntries = entries.filter(([, entry]) => entry.series !== undefined);
+  const state = seriesEntries.length === 0 ? undefined : await record();
+  if (!state) return found;
+  const { seriesOf } = await import('../state/records');
+  for (const [name, entry] of seriesEntries) {
+    const series =
+      entry.ids.map((id) => seriesOf(state, id)).find((one) => one?.status === 'active') ??
+      state.series.find((one) => one.status === 'active' && one.resumed_members?.some((m) => entry.ids.includes(m.schedule_id)));
+    if (series) found.set(name, series);
   }
+  return found;
+}
+
+/** A series' members deleted since its export (`onetime delete`, or gone from Letta), as the record has them: never made again, as sync would not. */
+function withRecordedSkips(entry: LockEntry | undefined, series: Series | undefined, now: number): LockEntry | undefined {
+  if (!entry?.series || !series) return entry;
+  const gone = series.members.filter((m) => m.gone === true && Date.parse(m.instant) > now).map((m) => Date.parse(m.instant));
+  const skip = [...new Set([...(entry.series.skip ?? []), ...gone])].sort((a, b) => a - b);
+  return skip.length === (entry.series.skip ?? []).length ? entry : { ...entry, series: { ...entry.series, skip } };
+}
+
+/**
+ * Owned ids missing from the server that the record of intent accounts for: replaced (by sync or edit here), each
+ * with its latest successor, or paused here (`recurring pause`: saved on this machine, not to be made again by apply),
+ * each with the id that resumes it.
+ */
+async function replacedOnThisMachine(
+  record: () => Promise<State | undefined>,
+  missing: string[],
+): Promise<{ successors: Map<string, string>; paused: Map<string, string>; pausedKeys: Map<string, string> }> {
+  const found = { successors: new Map<string, string>(), paused: new Map<string, string>(), pausedKeys: new Map<string, string>() };
+  const state = missing.length === 0 ? undefined : await record();
+  if (!state) return found;
+  const { currentId, resumedMember } = await import('../state/records');
   // Each paused id, with the id `recurring resume` takes for it (a series is resumed whole).
   const pausedHere = new Map<string, string>([
     ...state.paused.map((p) => [p.old_id, p.old_id] as const),
@@ -231,17 +263,6 @@ async function fromTheRecord(
     // A series member a resume made again is owned through the member at its instant now.
     const resumed = latest === id ? state.series.map((s) => resumedMember(s, id)).find((one) => one !== undefined) : undefined;
     if (latest !== id || resumed !== undefined) found.successors.set(id, resumed ?? latest);
-  }
-  for (const [name, entry] of seriesEntries) {
-    // Its members as exported, or the ones a pause and resume since replaced.
-    const series =
-      entry.ids.map((id) => seriesOf(state, id)).find((one) => one?.status === 'active') ??
-      state.series.find((one) => one.status === 'active' && one.resumed_members?.some((m) => entry.ids.includes(m.schedule_id)));
-    if (series)
-      found.seriesMembers.set(
-        name,
-        series.members.filter((m) => m.gone !== true).map((m) => m.schedule_id),
-      );
   }
   return found;
 }

@@ -174,7 +174,7 @@ async function askBeforeDeleting(rt: Runtime, target: ReturnType<typeof findTarg
 /**
  * What a file's change did to schedules this machine may have recorded (found by the ids the change started from): it
  * made a series' next members (a top-up), ended a series (its file removed, or replaced by new members), or kept some
- * of a set while it replaced the others (those kept now stand for the file's \`when\`).
+ * of a set while it replaced the others (those kept now stand for the file's `when`).
  */
 interface FileStep {
   owned: string[];

@@ -533,3 +533,21 @@ describe('a series this machine recorded, exported, then paused and resumed', ()
     expect(instants).toEqual(['2027-03-26', '2027-04-30', '2027-05-28']);
   });
 });
+
+describe('a member of a series this machine recorded, deleted after the series was exported', () => {
+  it('is not made again by plan and apply, as sync does not make it again', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    const at = (args: string[]) => h.run(['--now', '2027-03-20T00:00:00Z', ...args]);
+    expect((await at(['recurring', 'create', '--agent-id', AGENT, '--message', 'Pay day', '--cron', 'last friday of every month at 5pm', '--tz', 'UTC'])).code).toBe(0);
+    expect((await at(['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    const second = [...h.letta.schedules.values()].sort((a, b) => a.schedule.scheduled_at! - b.schedule.scheduled_at!)[1]!.id;
+    expect((await at(['onetime', 'delete', second, '--yes'])).code).toBe(0);
+    h.letta.received.length = 0;
+    const plan = await at(['plan', '-f', folder]);
+    expect(plan.stdout).not.toContain('top-up');
+    expect(plan.code, plan.stdout).toBe(0);
+    expect((await at(['apply', '-f', folder])).code).toBe(0);
+    expect(h.letta.requests('POST')).toHaveLength(0);
+    expect([...h.letta.schedules.values()].map((s) => new Date(s.schedule.scheduled_at!).toISOString().slice(0, 10))).toEqual(['2027-03-26']);
+  });
+});
