@@ -24,7 +24,8 @@ export interface Desired {
   /** One-time: the instant as first read; series: the rule as first read. */
   at?: number;
   series?: SeriesLock;
-  warnings: string[];
+  /** The guesses the time language made reading `when` (am or pm, which week): said when the file is applied. */
+  notes: string[];
 }
 
 /** A problem with one file, at a line of it. */
@@ -71,12 +72,12 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
   const phrase = { now: context.now, zone };
   const kept = entry !== undefined && entry.when === file.when && entry.timezone === zone ? entry : undefined;
   // Written out, one shape for every file (a spread over a base gave each its own hidden class), in the lock file's order.
-  const made = (kind: Desired['kind'], bodies: FullScheduleBody[], warnings: string[], local_crons: Desired['local_crons'] = []): Desired => ({
+  const made = (kind: Desired['kind'], bodies: FullScheduleBody[], notes: string[], local_crons: Desired['local_crons'] = []): Desired => ({
     name,
     agent_id: agentId,
     when: file.when,
     timezone: zone,
-    warnings,
+    notes,
     kind,
     bodies,
     local_crons,
@@ -112,7 +113,7 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
     // Made already and past (fired) or about to fire: nothing left to create for it. A new file's instant (the phrase
     // refuses the past) is made however soon, as `onetime create` makes it: left out, its message would never be sent.
     const bodies = instant > context.now + (kept?.at === undefined ? 0 : LEAD_MS) ? [body({ type: 'one-time', scheduled_at: instant })] : [];
-    const desired = made('one-time', bodies, []);
+    const desired = made('one-time', bodies, meaning?.notes ?? []);
     desired.at = instant;
     return desired;
   }
@@ -125,7 +126,7 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
     return made(
       'recurring',
       crons.map((c) => body({ type: 'recurring', cron_expression: c.cron_expression })),
-      schedule.warnings,
+      schedule.notes,
       crons.map((c) => c.local_cron),
     );
   }
@@ -150,7 +151,7 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
   const desired = made(
     'series',
     instants.map((instant) => body({ type: 'one-time', scheduled_at: instant })),
-    schedule.warnings,
+    schedule.notes,
   );
   desired.series = series;
   return desired;

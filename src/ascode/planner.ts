@@ -46,6 +46,8 @@ export interface Change {
   relock: boolean;
   /** The file is gone from the folder (its schedules deleted, or taken by a new file that says them: a rename). */
   removed?: true;
+  /** The guesses made reading the file's \`when\`, for a create or replace: said as it is planned and applied. */
+  notes: string[];
   /**
    * What `recurring resume` takes to bring back the file's schedules paused on this machine: the file is left as it is meanwhile;
    * of a removed file (a `delete`), their saved copies are dropped.
@@ -143,7 +145,7 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
     if ((entry || renamed) && held.length > 0) {
       for (const id of ids) taken.add(id);
       const relocked = renamed ? { entry: entryFields(want), relock: true } : { relock: false };
-      changes.push({ file: want.name, kind: 'unchanged', agent_id: want.agent_id, create: [], adopt: [], keep: ids, delete: [], diff: [], ...relocked, paused: held });
+      changes.push({ file: want.name, kind: 'unchanged', agent_id: want.agent_id, create: [], adopt: [], keep: ids, delete: [], diff: [], ...relocked, paused: held, notes: NONE });
       continue;
     }
     const change = planFile(want, entry, letta, bodyOfListed, (id) => (owned.has(id) && !leaving.has(id)) || taken.has(id), successors, now);
@@ -162,7 +164,20 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
       // Paused here, a removed file's schedule lives on in the record, for `recurring resume` to bring back: deleted, its saved copy goes.
       const held = [...new Set(entry.ids.flatMap((id) => (taken.has(id) ? [] : (paused.get(id) ?? []))))];
       const kind = ids.length > 0 || held.length > 0 ? 'delete' : 'unchanged';
-      changes.push({ file: name, kind, agent_id: entry.agent_id, create: [], adopt: [], keep: [], delete: ids, diff: [], relock: true, removed: true, ...(held.length > 0 ? { paused: held } : {}) });
+      changes.push({
+        file: name,
+        kind,
+        agent_id: entry.agent_id,
+        create: [],
+        adopt: [],
+        keep: [],
+        delete: ids,
+        diff: [],
+        relock: true,
+        removed: true,
+        notes: NONE,
+        ...(held.length > 0 ? { paused: held } : {}),
+      });
     }
   }
   return changes;
@@ -236,12 +251,25 @@ function planFile(
     (entry.retiring ?? []).length > 0 ||
     stableJson({ ...entry, ids: undefined }) !== stableJson(entryAfter) ||
     [...keep, ...adopt].sort().join() !== [...entry.ids].sort().join();
-  return { file: want.name, kind, agent_id: want.agent_id, create: unmatched, adopt: shared(adopt), keep: shared(keep), delete: shared(toDelete), diff: shared(diff), entry: entryAfter, relock };
+  const notes = kind === 'create' || kind === 'replace' ? want.notes : NONE;
+  return {
+    file: want.name,
+    kind,
+    agent_id: want.agent_id,
+    create: unmatched,
+    adopt: shared(adopt),
+    keep: shared(keep),
+    delete: shared(toDelete),
+    diff: shared(diff),
+    entry: entryAfter,
+    relock,
+    notes,
+  };
 }
 
 /** What the lock file keeps of a file's reading, besides the ids it owns. */
 function entryFields(want: Desired): Omit<LockEntry, 'ids'> {
-  const { name: _name, bodies: _bodies, local_crons: _local, warnings: _warnings, kind: _kind, ...fields } = want;
+  const { name: _name, bodies: _bodies, local_crons: _local, notes: _notes, kind: _kind, ...fields } = want;
   return fields;
 }
 

@@ -26,6 +26,7 @@ export function planLines(changes: Change[]): string[] {
         if (change.entry) lines.push(`    when ${change.entry.when} (${change.entry.timezone})`);
         for (const body of change.create.slice(0, 5)) lines.push(`    ${scheduleText(body.schedule)}`);
         if (change.create.length > 5) lines.push(`    … and ${change.create.length - 5} more`);
+        lines.push(...noteLines(change));
         break;
       case 'replace':
         // A set missing a member is made whole with nothing to replace.
@@ -39,6 +40,7 @@ export function planLines(changes: Change[]): string[] {
             .join('; ')})`,
         );
         for (const field of change.diff) lines.push(`    ${fieldLine(field)}`);
+        lines.push(...noteLines(change));
         break;
       case 'delete': {
         const saved = change.paused?.length ? `${change.paused.join(', ')} paused here: its saved copy dropped` : '';
@@ -78,6 +80,7 @@ export function planDocument(changes: Change[], problems: FileReport[]) {
         keep: c.keep,
         diff: c.diff,
         ...(c.paused?.length ? { paused: c.paused } : {}),
+        ...(c.notes.length > 0 ? { notes: c.notes } : {}),
       })),
     unchanged: changes.filter((c) => c.kind === 'unchanged' && !c.removed).map((c) => c.file),
     paused: changes.filter((c) => c.kind === 'unchanged' && c.paused?.length).map((c) => ({ file: c.file, ids: c.paused })),
@@ -101,6 +104,11 @@ export function outcomeLine(outcome: ChangeOutcome, dryRun = false): string {
     .filter(Boolean)
     .join('; ');
   return `${MARK[change.kind]} ${change.file}: ${did || 'recorded'}`;
+}
+
+/** The guesses made reading the file's `when` (am or pm, which week), under its block: what it will be applied as. */
+function noteLines(change: Change): string[] {
+  return change.notes.map((note) => `    note: ${note}`);
 }
 
 function fieldLine(field: FieldChange): string {

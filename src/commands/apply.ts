@@ -293,6 +293,7 @@ function reporter(rt: Runtime, problems: FileReport[], refused: string | undefin
     },
     add(o: ChangeOutcome): void {
       if (o.change.kind === 'unchanged') return;
+      if (!out.json) for (const note of o.change.notes) out.note(`Note: ${o.change.file}: ${note}`);
       said.shown++;
       if (o.ok) said.done++;
       if (json) {
@@ -307,6 +308,7 @@ function reporter(rt: Runtime, problems: FileReport[], refused: string | undefin
           ...(o.ok && o.change.kind === 'delete' && o.change.paused?.length ? { dropped_paused: o.change.paused } : {}),
           ...(o.ok ? {} : { exist: o.exist.map((e) => e.id), error: o.error?.message }),
           ...(o.mayBeDeleted === undefined ? {} : { may_have_been_deleted: [o.mayBeDeleted] }),
+          ...(o.change.notes.length > 0 ? { notes: o.change.notes } : {}),
         });
       } else if (out.quiet) {
         for (const id of o.created) data.add(`${id}\n`);

@@ -551,3 +551,23 @@ describe('a member of a series this machine recorded, deleted after the series w
     expect([...h.letta.schedules.values()].map((s) => new Date(s.schedule.scheduled_at!).toISOString().slice(0, 10))).toEqual(['2027-03-26']);
   });
 });
+
+describe('a file whose `when` the time language had to guess at', () => {
+  it('says the guess in the plan (text and --json) and as it is applied, and not again once applied', async () => {
+    writeFileSync(join(dir, 'four.md'), `---\nagent: ${AGENT}\nwhen: every weekday at 4\ntimezone: America/New_York\n---\nFour\n`);
+    const note = "read '4' as 16:00; write '4 am' or 04:00 for the morning";
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`+ create    four.md  (1 schedule)\n    when every weekday at 4 (America/New_York)\n    cron 0 21 * * 1-5 (UTC)\n    note: ${note}\n`);
+    const json = JSON.parse((await h.run(['plan', '-f', dir, '--json'])).stdout) as { changes: Array<{ file: string; notes?: string[] }> };
+    expect(json.changes.find((c) => c.file === 'four.md')!.notes).toEqual([note]);
+    expect(json.changes.find((c) => c.file === 'keep.md')!.notes).toBeUndefined();
+    const applied = await h.run(['apply', '-f', dir]);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stderr).toContain(`Note: four.md: ${note}\n`);
+    expect(h.letta.requests('POST').map((r) => (r.body as { schedule: { cron_expression?: string } }).schedule.cron_expression)).toContain('0 21 * * 1-5');
+    const again = await h.run(['plan', '-f', dir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout + again.stderr).not.toContain('note');
+  });
+});
