@@ -46,7 +46,7 @@ export interface Change {
   relock: boolean;
   /** The file is gone from the folder (its schedules deleted, or taken by a new file that says them: a rename). */
   removed?: true;
-  /** The guesses made reading the file's \`when\`, for a create or replace: said as it is planned and applied. */
+  /** The guesses made reading the file's `when`, for a create or replace: said as it is planned and applied. */
   notes: string[];
   /**
    * What `recurring resume` takes to bring back the file's schedules paused on this machine: the file is left as it is meanwhile;
