@@ -3,7 +3,7 @@ import { CliError, UsageError } from '../errors';
 import type { FullScheduleBody } from '../sync/carry';
 import { followsClock } from '../sync/intent';
 import { HORIZON_MEMBERS, horizonOf, LEAD_MS, seriesInstants } from '../sync/series';
-import { meaningOf, type PhraseOptions } from '../time/index';
+import { meaningOf, noEndSaid, type PhraseOptions, type RecurringMeaning, type SeriesMeaning } from '../time/index';
 import { checkZone } from '../time/zone';
 import { seriesRule, untilInstant } from '../commands/shared/create-series';
 import type { FileKey, ScheduleFile } from './file-format';
@@ -134,15 +134,30 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
   if (schedule.type === 'recurring' && schedule.cron_expressions && schedule.cron_expressions.length > 1) {
     throw new FileError(at('when'), `when: '${file.when}' needs ${schedule.cron_expressions.length} crons, and a series (until, count) follows one rule; use one file per time`);
   }
+  // The series is read again only when `when`, the zone or the `until:`/`count:` lines change: an end said relative to
+  // today (`until: friday`, `when: ... for 3 weeks`) is read once, when the file's series is first read, not each day after.
+  const lines: SeriesLock['lines'] = { ...(file.until === undefined ? {} : { until: file.until }), ...(file.count === undefined ? {} : { count: file.count }) };
+  const said: { until?: string; count?: number } = schedule.type === 'series' ? schedule : {};
   // An instant with its offset is taken as it is, so a series that has ended still reads (export writes `until` so).
   const exact = file.until !== undefined && /^\d{4}-\d\d-\d\dT[^ ]*(?:Z|[+-]\d\d:?\d\d)$/i.test(file.until) ? Date.parse(file.until) : NaN;
-  const until = file.until === undefined ? undefined : Number.isFinite(exact) ? exact : await onLine('until', () => untilInstant(file.until!, phrase));
-  const sameEnd = kept?.series && kept.series.until === until && kept.series.count === file.count;
+  const lineUntil = async () => (file.until === undefined ? undefined : Number.isFinite(exact) ? exact : await onLine('until', () => untilInstant(file.until!, phrase)));
+  const keptSeries = kept?.series;
+  const sameEnd =
+    keptSeries !== undefined &&
+    (keptSeries.lines !== undefined
+      ? keptSeries.lines.until === lines.until && keptSeries.lines.count === lines.count
+      : // A lock file written before the lines were kept: the same end, read now, keeps it.
+        keptSeries.until === ((await lineUntil()) ?? (said.until === undefined ? undefined : Date.parse(said.until))) && keptSeries.count === (file.count ?? said.count));
   let series: SeriesLock;
-  if (sameEnd) series = kept.series!;
+  if (sameEnd) series = { ...keptSeries!, lines };
   else {
-    if (until !== undefined && until <= context.now) throw new FileError(at('until'), `until: '${file.until}' is not in the future`);
-    series = { ...seriesRule(schedule, followsClock), started: context.now, ...(until === undefined ? {} : { until }), ...(file.count === undefined ? {} : { count: file.count }) };
+    const { until, count } = await endsOf(file, schedule, await lineUntil(), at);
+    if (until !== undefined && until <= context.now)
+      throw new FileError(
+        at(file.until !== undefined ? 'until' : 'when'),
+        `${file.until !== undefined ? `until: '${file.until}'` : `when: '${file.when}' ends ${new Date(until).toISOString()}, which`} is not in the future`,
+      );
+    series = { ...seriesRule(schedule, followsClock), started: context.now, ...(until === undefined ? {} : { until }), ...(count === undefined ? {} : { count }), lines };
   }
   const instants = seriesMembers(series, context.now);
   if (!sameEnd && instants.length === 0) {
@@ -169,4 +184,25 @@ export function seriesMembers(series: SeriesLock, now: number): number[] {
 
 function withUntil(series: SeriesLock): { until?: string } {
   return series.until === undefined ? {} : { until: new Date(series.until).toISOString() };
+}
+
+/**
+ * A series file's end and count: its `until:` and `count:` lines, or the same said in `when` ("until friday", "10 times");
+ * both, and different, is an error at the line, as --until and --count beside such a phrase are.
+ */
+async function endsOf(file: ScheduleFile, meaning: RecurringMeaning | SeriesMeaning, lineUntil: number | undefined, at: (key: FileKey) => number): Promise<{ until?: number; count?: number }> {
+  const said: { until?: string; count?: number } = meaning.type === 'series' ? meaning : {};
+  const noEnd = file.until !== undefined || file.count !== undefined ? noEndSaid(meaning) : undefined;
+  if (noEnd !== undefined) {
+    const key = file.until !== undefined ? 'until' : 'count';
+    throw new FileError(at(key), `${key}: ${key === 'until' ? `'${file.until}'` : file.count} gives an end, but when: '${file.when}' says it has none ('${noEnd}'); give one or the other`);
+  }
+  const phraseUntil = said.until === undefined ? undefined : Date.parse(said.until);
+  if (lineUntil !== undefined && phraseUntil !== undefined && lineUntil !== phraseUntil) {
+    throw new FileError(at('until'), `until: '${file.until}' is ${new Date(lineUntil).toISOString()}, but when: '${file.when}' ends ${said.until}; give the end once`);
+  }
+  if (file.count !== undefined && said.count !== undefined && file.count !== said.count) {
+    throw new FileError(at('count'), `count: ${file.count}, but when: '${file.when}' says ${said.count} times; give the count once`);
+  }
+  return { until: lineUntil ?? phraseUntil, count: file.count ?? said.count };
 }

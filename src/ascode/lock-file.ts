@@ -21,6 +21,8 @@ export interface SeriesLock {
   count?: number;
   /** Unix ms: instants of the series deleted on purpose (`onetime delete` of a member, or gone from Letta): never made again. */
   skip?: number[];
+  /** The file's `until:` and `count:` lines as they were when the series was read: while they (and `when`) stay, so do its end and start. */
+  lines?: { until?: string; count?: number };
 }
 
 export interface LockEntry {

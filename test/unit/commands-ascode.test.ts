@@ -571,3 +571,49 @@ describe('a file whose `when` the time language had to guess at', () => {
     expect(again.stdout + again.stderr).not.toContain('note');
   });
 });
+
+describe('a series file whose end is said relative to the day it is read', () => {
+  const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+  const instants = () =>
+    [...h.letta.schedules.values()]
+      .filter((s) => s.schedule.type === 'one-time')
+      .map((s) => new Date(s.schedule.scheduled_at!).toISOString().slice(0, 10))
+      .sort();
+  const MONDAY = '2027-03-01T12:00:00Z';
+
+  it('ends as `when` says (`until friday`, `for 3 weeks`, `5 times`), and not later once those days have passed', async () => {
+    rmSync(join(dir, 'keep.md'));
+    rmSync(join(dir, 'drop.md'));
+    writeFileSync(join(dir, 'week.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am until friday\ntimezone: UTC\n---\nWeek\n`);
+    writeFileSync(join(dir, 'three.md'), `---\nagent: ${AGENT}\nwhen: every wednesday at 10am for 3 weeks\ntimezone: UTC\n---\nThree\n`);
+    writeFileSync(join(dir, 'five.md'), `---\nagent: ${AGENT}\nwhen: every day at 8am 5 times\ntimezone: UTC\n---\nFive\n`);
+    const applied = await at(MONDAY, ['apply', '-f', dir]);
+    expect(applied.code, applied.stderr).toBe(0);
+    const made = ['2027-03-02', '2027-03-02', '2027-03-03', '2027-03-03', '2027-03-03', '2027-03-04', '2027-03-04', '2027-03-05', '2027-03-05', '2027-03-06', '2027-03-10', '2027-03-17'];
+    expect(instants()).toEqual(made);
+    for (const later of ['2027-03-07T12:00:00Z', '2027-03-15T12:00:00Z', '2027-04-01T12:00:00Z']) {
+      const plan = await at(later, ['plan', '-f', dir]);
+      expect(plan.stdout).not.toMatch(/^[+~-] /m);
+      expect(plan.code, plan.stdout).toBe(0);
+    }
+  });
+
+  it('with `until: friday` keeps the Friday of the day it was first applied', async () => {
+    writeFileSync(join(dir, 'fri.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am\ntimezone: UTC\nuntil: friday\n---\nFri\n`);
+    expect((await at(MONDAY, ['apply', '-f', dir])).code).toBe(0);
+    const plan = await at('2027-03-08T12:00:00Z', ['plan', '-f', dir]);
+    expect(plan.stdout).not.toContain('top-up');
+    expect(plan.code, plan.stdout).toBe(0);
+  });
+
+  it('refuses an end or count given both in `when` and in its own line, when they differ, at that line', async () => {
+    writeFileSync(join(dir, 'both.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am until friday\ntimezone: UTC\nuntil: saturday\n---\nBoth\n`);
+    writeFileSync(join(dir, 'count.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am 5 times\ntimezone: UTC\ncount: 3\n---\nCount\n`);
+    writeFileSync(join(dir, 'never.md'), `---\nagent: ${AGENT}\nwhen: every day at 9am forever\ntimezone: UTC\ncount: 3\n---\nNever\n`);
+    const plan = await at(MONDAY, ['plan', '-f', dir]);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain(`${dir}/both.md:5: until: 'saturday' is 2027-03-06T23:59:59.999Z, but when: 'every day at 9am until friday' ends 2027-03-05T23:59:59.999Z; give the end once`);
+    expect(plan.stderr).toContain(`${dir}/count.md:5: count: 3, but when: 'every day at 9am 5 times' says 5 times; give the count once`);
+    expect(plan.stderr).toContain(`${dir}/never.md:5: count: 3 gives an end, but when: 'every day at 9am forever' says it has none ('forever'); give one or the other`);
+  });
+});
