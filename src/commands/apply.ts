@@ -184,12 +184,13 @@ interface FileStep {
 }
 
 function fileStep({ change, created, deleted }: ChangeOutcome): FileStep | undefined {
-  if (change.kind === 'top-up' && created.length > 0) {
+  // A new file may take a series' members found on Letta (and make its next ones): the series is topped up all the same.
+  if ((change.kind === 'top-up' || change.kind === 'create') && created.length > 0) {
     const made = created.flatMap((id, i) => {
       const schedule = change.create[i]!.schedule;
       return schedule.type === 'one-time' ? [{ schedule_id: id, instant: new Date(schedule.scheduled_at).toISOString() }] : [];
     });
-    return { owned: change.keep, made, ended: false };
+    return { owned: [...change.keep, ...change.adopt], made, ended: false };
   }
   if (deleted.length === 0) return undefined;
   // A replace that only deleted members (its file's count lowered) leaves the series as it was, less those.

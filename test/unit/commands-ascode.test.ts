@@ -617,3 +617,23 @@ describe('a series file whose end is said relative to the day it is read', () =>
     expect(plan.stderr).toContain(`${dir}/never.md:5: count: 3 gives an end, but when: 'every day at 9am forever' says it has none ('forever'); give one or the other`);
   });
 });
+
+describe('a series made here, written as a file by hand (no lock file entry) and applied', () => {
+  it("takes the members found on Letta, and the member it makes is the series' own: sync does not make it again", async () => {
+    const at = (args: string[]) => h.run(['--now', '2027-03-20T00:00:00Z', ...args]);
+    const made = await h.run(['--now', '2027-03-01T00:00:00Z', 'recurring', 'create', '--agent-id', AGENT, '--message', 'Pay day', '--cron', 'last friday of every month at 5pm', '--tz', 'UTC']);
+    expect(made.code, made.stderr).toBe(0);
+    rmSync(join(dir, 'keep.md'));
+    rmSync(join(dir, 'drop.md'));
+    writeFileSync(join(dir, 'pay.md'), `---\nagent: ${AGENT}\nwhen: last friday of every month at 5pm\ntimezone: UTC\n---\nPay day\n`);
+    const applied = await at(['apply', '-f', dir]);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toMatch(/^\+ pay\.md: created sm-\S+; found sm-\S+\n/);
+    const instants = () => [...h.letta.schedules.values()].map((s) => new Date(s.schedule.scheduled_at!).toISOString().slice(0, 10)).sort();
+    expect((await at(['sync'])).code).toBe(0);
+    expect(instants()).toEqual(['2027-03-26', '2027-04-30']);
+    expect((await h.run(['--now', '2027-04-20T00:00:00Z', 'sync'])).code).toBe(0);
+    expect((await h.run(['--now', '2027-04-20T00:00:00Z', 'apply', '-f', dir])).code).toBe(0);
+    expect(instants()).toEqual(['2027-03-26', '2027-04-30', '2027-05-28']);
+  });
+});
