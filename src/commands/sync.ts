@@ -3,9 +3,9 @@ import { AlreadyReported, CliError, NotFoundError, UsageError } from '../errors'
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, allAgentsOption, concurrencyOption } from './options';
-import { crontabLine, systemdUnits, launchdPlist } from '../sync/schedule-line';
+import { crontabLine, systemdUnits, launchdPlist, syncLogPath } from '../sync/schedule-line';
 import { stateDir } from '../state/store';
-import { makePrivateFolder } from '../files/private-file';
+import { appendPrivateFile } from '../files/private-file';
 import { syncSchedules } from '../sync/run';
 import { holderText } from '../files/lock';
 import { reportOutcome } from '../sync/report';
@@ -37,8 +37,9 @@ export default defineCommand({
     if (printers.length > 1) throw new UsageError(`${printers.join(' and ')} each print a whole job; give one`, 'Run it once for each.');
     if (printers.length === 1) {
       const invocation = { execPath: process.execPath, script: process.argv[1], stateDir: stateDir(rt.env, rt.home), env: rt.env };
-      // The job appends to a log there, and a shell cannot append into a folder that does not exist.
-      makePrivateFolder(invocation.stateDir, { what: 'sync log', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' });
+      // The job appends to a log there, and a shell cannot append into a folder that does not exist. The log is made
+      // here, 0600 as every file of the state folder: made by the job's redirection, it would take cron's umask (0644).
+      appendPrivateFile(syncLogPath(invocation), '', { what: 'sync log', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' });
       // The job reads the server and its key from the config file: naming a server given here would pair it with another server's key.
       const { baseUrl } = rt.settings;
       if (baseUrl.source === 'flag' || baseUrl.source === 'env')

@@ -141,7 +141,9 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
   const sync = elsewhere ? `letta-switchboard sync --base-url ${server}` : 'letta-switchboard sync';
   // A schedule kept in a zone without offset changes (UTC) never drifts; only those and series need the sync job.
   const keptCount = kept.filter((i) => nextOffsetChange(i.zone, now)).length + series.length;
-  if (lastSync && !lastSync.ok) needs.push(`The last sync (${lastSync.at}) failed: ${lastSync.errors[0] ?? `exit ${lastSync.exit_code}`}`);
+  // As with an overdue sync: a failed one needs action only where it keeps something, else a sync once run against a
+  // mistyped URL, with nothing recorded there, would make every status exit 6 from then on.
+  if (keptCount > 0 && lastSync && !lastSync.ok) needs.push(`The last sync (${lastSync.at}) failed: ${lastSync.errors[0] ?? `exit ${lastSync.exit_code}`} (once mended, run ${sync})`);
   if (keptCount > 0 && overdue)
     needs.push(lastSync ? `The last sync was ${lastSync.at}: overdue (run it hourly: ${sync} --print-cron)` : `sync has never run against this server (run it hourly: ${sync} --print-cron)`);
   for (const w of wrong) needs.push(`${w.id} fires at the wrong local time now (${w.utc_cron} UTC; ${w.expected_cron} keeps ${w.local_rule} in ${w.zone}): run ${sync}`);

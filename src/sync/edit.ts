@@ -62,9 +62,15 @@ export function firesSoon(old: ScheduledMessage, now: number): number | undefine
   return next !== undefined && next >= now && next - now < EDIT_GUARD_MS ? next : undefined;
 }
 
+/** The sooner of the server's next run and the schedule's own (its instant, or its cron's next fire): either may be the one that fires. */
 function nextFire(old: ScheduledMessage, now: number): number | undefined {
   const listed = typeof old.next_scheduled_time === 'string' ? Date.parse(old.next_scheduled_time) : NaN;
-  if (Number.isFinite(listed) && listed >= now) return listed;
+  const own = ownNextFire(old, now);
+  const ahead = [listed, own ?? NaN].filter((at) => Number.isFinite(at) && at >= now);
+  return ahead.length > 0 ? Math.min(...ahead) : own;
+}
+
+function ownNextFire(old: ScheduledMessage, now: number): number | undefined {
   if (scheduleKind(old) === 'one-time') return old.schedule.scheduled_at;
   const cron = old.schedule.cron_expression;
   if (!cron) return undefined;

@@ -132,6 +132,33 @@ describe('recurring edit', () => {
     expect(forced.code).toBe(0);
   });
 
+  it('refuses when the cron fires within the next minute though the server lists a later next run', async () => {
+    // NOW is 15:00:00 UTC: each cron below fires in 30 s or under a minute, while the server says an hour from now.
+    for (const [cron, seconds] of [
+      ['0 15 * * *', 0],
+      ['1 15 * * *', 60],
+      ['*/1 * * * *', 0],
+    ] as const) {
+      const old = richSchedule({ type: 'recurring', cron_expression: cron });
+      old.next_scheduled_time = new Date(Date.parse(NOW) + 3_600_000).toISOString();
+      const at = Date.parse(NOW) + seconds * 1000;
+      const r = await h.run(['recurring', 'edit', old.id, '--agent-id', AGENT, '--message', 'x', '--now', new Date(at - 30_000).toISOString()]);
+      expect(r.code, `${cron}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toContain(`${old.id} fires in 30 s (${new Date(at).toISOString()})`);
+      expect(r.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+    }
+    // A one-time schedule by its own instant, likewise.
+    const once = richSchedule({ type: 'one-time', scheduled_at: Date.parse(NOW) + 20_000 });
+    once.next_scheduled_time = new Date(Date.parse(NOW) + 3_600_000).toISOString();
+    const refused = await h.run(['onetime', 'edit', once.id, '--agent-id', AGENT, '--message', 'x']);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('fires in 20 s');
+    // Two minutes before, neither fires within the minute: the edit goes ahead.
+    const later = richSchedule({ type: 'recurring', cron_expression: '5 15 * * *' });
+    later.next_scheduled_time = new Date(Date.parse(NOW) + 3_600_000).toISOString();
+    expect((await h.run(['recurring', 'edit', later.id, '--agent-id', AGENT, '--message', 'x', '--now', '2026-11-22T15:03:00Z'])).code).toBe(0);
+  });
+
   it('--dry-run shows both changing requests and sends neither', async () => {
     const old = richSchedule({ type: 'recurring', cron_expression: '0 14 * * 1-5' });
     const result = await h.run(['recurring', 'edit', old.id, '--agent-id', AGENT, '--message', 'x', '--dry-run']);

@@ -107,6 +107,28 @@ describe('recurring list and sets', () => {
     expect(members.stdout.trim().split('\n').sort()).toEqual([...seriesMembers].sort());
   });
 
+  it('--id of a set or series paused whole says it is paused and how to resume it, not that there are no schedules', async () => {
+    const { setId, seriesId } = await seed();
+    for (const id of [setId, seriesId]) expect((await h.run(['recurring', 'pause', id])).code, id).toBe(0);
+    for (const [kind, id] of [
+      ['recurring', setId],
+      ['recurring', seriesId],
+      ['onetime', seriesId],
+    ] as const) {
+      const r = await h.run([kind, 'list', '--id', id]);
+      expect(r.code, `${kind} ${id}`).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${id} is paused: its schedules are saved on this machine, not on Letta`);
+      expect(r.stderr).toContain(`letta-switchboard recurring resume ${id}`);
+      expect(r.stderr).not.toContain('No ');
+    }
+    // Resumed, it lists as before.
+    expect((await h.run(['recurring', 'resume', setId])).code).toBe(0);
+    const back = await h.run(['recurring', 'list', '--id', setId]);
+    expect(back.stdout.trim().split('\n')).toHaveLength(2);
+    expect(back.stderr).not.toContain('paused');
+  });
+
   it('a set or series with --agent-id naming another agent is refused, naming the agent it is recorded for; nothing is deleted', async () => {
     const { setId, setMembers, seriesId, standup } = await seed();
     const other = 'agent-22222222-2222-2222-2222-222222222222';

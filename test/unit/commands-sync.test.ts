@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../helpers/harness';
@@ -129,6 +129,22 @@ describe('sync keeps local time across DST', () => {
     const both = await h.run(['sync', '--print-cron', '--print-systemd']);
     expect([both.code, both.stdout]).toEqual([2, '']);
     expect(both.stderr).toContain('Error: --print-cron and --print-systemd each print a whole job; give one');
+  });
+
+  it('the log the printed job appends to is made 0600 beforehand, as every file of the state folder, for cron, systemd and launchd', async () => {
+    const stateDir = join(h.env.HOME!, '.local', 'state', 'letta-switchboard');
+    const log = join(stateDir, 'sync.log');
+    const mode = () => statSync(log).mode & 0o777;
+    for (const print of ['--print-cron', '--print-systemd', '--print-launchd']) {
+      expect((await h.run(['sync', print])).code, print).toBe(0);
+      expect(mode(), print).toBe(0o600);
+      // One made by an earlier job's redirection, under a umask of 022, is made private too; what it holds is kept.
+      writeFileSync(log, 'an earlier sync said this\n');
+      chmodSync(log, 0o644);
+    }
+    expect((await h.run(['sync', '--print-cron'])).code).toBe(0);
+    expect(mode()).toBe(0o600);
+    expect(readFileSync(log, 'utf8')).toBe('an earlier sync said this\n');
   });
 
   it("writes each sync's outcome to the state folder, failures included", async () => {

@@ -71,6 +71,31 @@ describe('status covers every server this machine has records for', () => {
     expect(facts.other_servers[0].needs_action[0]).toMatch(new RegExp(`^On ${serverB().replace(/[.]/g, '\\.')}: The last sync \\(.*\\) failed: .*down`));
   });
 
+  it('a failed sync against a server with nothing recorded (a mistyped URL) does not make every status exit 6', async () => {
+    await create(onA, AGENT, 'every weekday at 8am');
+    expect((await onA(['sync'])).code).toBe(0);
+    const typo = 'http://letta.invalid/';
+    const failed = await h.run(['sync'], { env: { LETTA_BASE_URL: typo, LETTA_API_KEY: '' } });
+    expect(failed.code).toBe(4);
+    for (const args of [['status'], ['status', '-q'], ['status', '--json']]) {
+      const status = await onA(args);
+      expect(status.code, args.join(' ')).toBe(0);
+      expect(status.stderr).not.toContain('The last sync');
+    }
+    // Shown as what it was, needing nothing.
+    const facts = record((await onA(['status', '--json'])).stdout);
+    expect(facts.other_servers).toEqual([expect.objectContaining({ server: typo, last_sync: expect.objectContaining({ ok: false, exit_code: 4 }), needs_action: [] })]);
+
+    // Where it keeps something, the failure needs action, and says how to run it there again.
+    await create(onB, AGENT, 'every weekday at 9am');
+    b.inject(/^GET \/v1\/agents\/[^/]+\/schedule$/, ...Array.from({ length: 3 }, () => ({ status: 500, headers: { 'retry-after-ms': '1' }, body: '{"detail":"down"}' })));
+    expect((await onB(['sync'])).code).toBe(1);
+    const status = await onA(['status', '-q']);
+    expect(status.code).toBe(6);
+    expect(status.stderr).toContain(`On ${serverB()}: The last sync`);
+    expect(status.stderr).toContain(`(once mended, run letta-switchboard sync --base-url ${serverB()})`);
+  });
+
   it('--agent-id narrows the record part to that agent, on every server', async () => {
     await create(onA, AGENT, 'every day at 9am', '--count', '3');
     await create(onA, OTHER_AGENT, 'every day at 10am', '--count', '3');

@@ -113,6 +113,10 @@ export default (kind: ScheduleKind) =>
       }
 
       const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : new WithFields(item, { ...additions(item), made_by: originOf(item, recorded) }));
-      await printList(rt.out, { columns, id: (item) => item.id, json, empty: `No ${kind} schedules.`, sortKey: (item) => when(item).ms, wide: options.wide, now }, pages());
+      // A group paused whole lists nothing from Letta: say where it is rather than that there is none.
+      const empty = group?.paused
+        ? `${group.id} is paused: its schedules are saved on this machine, not on Letta. See it with: letta-switchboard recurring paused; bring it back with: letta-switchboard recurring resume ${group.id}`
+        : `No ${kind} schedules.`;
+      await printList(rt.out, { columns, id: (item) => item.id, json, empty, sortKey: (item) => when(item).ms, wide: options.wide, now }, pages());
     },
   });

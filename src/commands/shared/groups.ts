@@ -8,6 +8,8 @@ export interface GroupFilter {
   kind: 'set' | 'series';
   agentId: string;
   ids: Set<string>;
+  /** Paused whole: its schedules are saved on this machine, not on Letta. */
+  paused: boolean;
 }
 
 /**
@@ -18,12 +20,14 @@ export function groupFilter(state: State, id: string, noun = 'recurring'): Group
   if (isSetId(id)) {
     const members = state.intents.filter((intent) => intent.set_id === id && (intent.status === 'active' || intent.status === 'paused'));
     if (members.length === 0) throw new NotFoundError(`No set '${id}' with schedules standing in the record of intent`, 'List them with: letta-switchboard recurring list');
-    return { id, kind: 'set', agentId: members[0]!.agent_id, ids: new Set([id, ...members.map((intent) => intent.schedule_id)]) };
+    const paused = members.every((intent) => intent.status === 'paused');
+    return { id, kind: 'set', agentId: members[0]!.agent_id, ids: new Set([id, ...members.map((intent) => intent.schedule_id)]), paused };
   }
   if (isSeriesId(id)) {
     const series = findSeries(state, id);
     if (!series || seriesEnded(series)) throw new NotFoundError(`No series '${id}' in the record of intent`, 'List them with: letta-switchboard recurring list');
-    return { id, kind: 'series', agentId: series.agent_id, ids: new Set([id, ...series.members.filter((m) => m.gone !== true).map((m) => m.schedule_id)]) };
+    const ids = new Set([id, ...series.members.filter((m) => m.gone !== true).map((m) => m.schedule_id)]);
+    return { id, kind: 'series', agentId: series.agent_id, ids, paused: series.status === 'paused' };
   }
   throw new UsageError(`--id takes a set or series id (set-... or series-...), not '${id}'`, `For one schedule: letta-switchboard ${noun} get ${id}`);
 }
