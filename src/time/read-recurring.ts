@@ -2762,6 +2762,7 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
     return null;
   // "at 5 minutes past the hour" is read by the minute-of-hour clause; a bare count followed by a unit is no time.
   if (unitOf(tokens[first.end]) && first.ambiguous && tokens[first.end] !== 'h') return null;
+  if (!at) noteClockAfterEvery(tokens, i, first, group);
   const times: ClockRead[] = [first];
   let j = first.end;
   while (LIST_WORDS.has(tokens[j] ?? '')) {
@@ -2803,6 +2804,18 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
   group.times.push(...times);
   group.clockTimes = true;
   return j;
+}
+
+/**
+ * A clock right after "every" with no am/pm, "every 1:30": a time of day each day, though it may be meant as a span
+ * (1 hour 30 minutes); said, with how to write the interval.
+ */
+function noteClockAfterEvery(tokens: readonly string[], i: number, time: ClockRead, group: Group): void {
+  const span = /^(\d{1,2})[:.](\d\d)$/.exec(tokens.slice(i, time.end).join(' '));
+  if (!span || !EACH.has(tokens[i - 1] ?? '') || Number(span[1]) > 12) return;
+  const [hours, minutes] = [Number(span[1]), Number(span[2])];
+  const amounts = [hours && `${hours} hour${hours === 1 ? '' : 's'}`, minutes && `${minutes} minute${minutes === 1 ? '' : 's'}`].filter(Boolean);
+  if (amounts.length > 0) addNote(group, `read '${tokens[i - 1]} ${span[0]}' as a time of day; for an interval write 'every ${amounts.join(' ')}'`);
 }
 
 /**
