@@ -733,6 +733,14 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       out.push('and');
     } else if (/^\d{1,2}$/.test(tokens[k]!) && Number(tokens[k]) <= 23 && repeatedDaysEnd(out) && (tokens[k + 1] === undefined || tokens[k + 1] === ',')) {
       // "mondays 9", "every monday 9", "every day 9": a number after days that repeat, ending the phrase, is the time they are at.
+      // After a weekday an hour of the 24-hour clock could be its day of the month ("every friday 13"): said, as the one-time reader says it.
+      const weekday = weekdayOf(tokens[k - 1]);
+      if (weekday !== undefined && Number(tokens[k]) >= 13) {
+        const said = `${tokens[k - 1]} ${tokens[k]}`;
+        notes.push(
+          `read '${said}' as ${formatClock(Number(tokens[k]), 0)} on ${WEEKDAY_NAMES[weekday]}; write '${WEEKDAY_NAMES[weekday]!.toLowerCase()} the ${ordinalDay(Number(tokens[k]))}' for a date`,
+        );
+      }
       out.push('at', tokens[k]!);
     } else if (tokens[k] === 'penultimate' || at(k, 'next', 'to', 'last') || at(k, 'last', 'but', 'one')) {
       // "penultimate day", "next to last day", "last but one friday": the second from the end.

@@ -31,3 +31,22 @@ describe('a clock right after "every" may be meant as a span ("every 1:30"): the
     expect((await schedule(phrase)).notes).not.toMatch(/for an interval/);
   });
 });
+
+describe('an hour of the 24-hour clock after a weekday ("every friday 13") may be its date: said, as one time says it', () => {
+  it.each([
+    ['every friday 13', ['2026-11-27 13:00', '2026-12-04 13:00'], "read 'friday 13' as 13:00 on Friday; write 'friday the 13th' for a date"],
+    ['every tuesday 15', ['2026-11-24 15:00', '2026-12-01 15:00'], "read 'tuesday 15' as 15:00 on Tuesday; write 'tuesday the 15th' for a date"],
+    ['fridays 13', ['2026-11-27 13:00', '2026-12-04 13:00'], "write 'friday the 13th' for a date"],
+    ['every fri 18', ['2026-11-27 18:00', '2026-12-04 18:00'], "write 'friday the 18th' for a date"],
+    ['every thurs 23', ['2026-11-26 23:00', '2026-12-03 23:00'], "write 'thursday the 23rd' for a date"],
+    ['every monday and friday 13', ['2026-11-23 13:00', '2026-11-27 13:00'], "write 'friday the 13th' for a date"],
+  ])('%s', async (phrase, fires, note) => {
+    const read = await schedule(phrase);
+    expect(read.fires).toEqual(fires);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each(['every friday at 13', 'every weekday 13', 'every day 17', 'every friday 9'])('not where no date is near: %s', async (phrase) => {
+    expect((await schedule(phrase)).notes).not.toMatch(/for a date/);
+  });
+});
