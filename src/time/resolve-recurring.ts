@@ -192,7 +192,20 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   // "weekdays at 8am and weekends": a group that names no time takes the one before it. An interval of minutes or hours
   // does not: a time there would be its start ("every day at 9am and every 2 hours" is two rules, refused below as in the other order).
   const stepped = (group: Group) => group.interval?.unit === 'minute' || group.interval?.unit === 'hour';
-  groups = groups.map((group, k) => (k > 0 && group.times.length === 0 && !group.part && !stepped(group) ? { ...group, times: groups[k - 1]!.times, part: groups[k - 1]!.part } : group));
+  // Said, as the default 09:00 is as likely meant (when the time is 09:00 the two agree).
+  groups = groups.map((group, k) => {
+    if (k === 0 || group.times.length > 0 || group.part || stepped(group)) return group;
+    const before = groups[k - 1]!;
+    const words = [...before.times.map((time) => time.text.replace(/ ([ap]m)\b/g, '$1')), ...(before.part ? [before.part] : [])];
+    const atNine = before.times.every((time) => time.value.hour === 9 && time.value.minute === 0) && !before.part;
+    if (words.length > 0 && !atNine) {
+      const said = listText(words.map((word) => `'${word}'`));
+      context.notes?.push(
+        `read ${said}, said before 'and', as ${words.length > 1 ? 'the times' : 'the time'} of the part after it too; to give that part another, say it with it, such as 'mondays at 5pm and fridays at 9am'`,
+      );
+    }
+    return { ...group, times: before.times, part: before.part };
+  });
   noteSaidOnce(groups, original, context.notes);
   let built: Built[];
   try {

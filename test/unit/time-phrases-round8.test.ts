@@ -50,3 +50,25 @@ describe('an hour of the 24-hour clock after a weekday ("every friday 13") may b
     expect((await schedule(phrase)).notes).not.toMatch(/for a date/);
   });
 });
+
+describe('a part after "and" with no time of its own takes the time said before it ("mondays at 5pm and fridays"): said', () => {
+  it.each([
+    ['every monday at 5pm and every friday', ['2026-11-23 17:00', '2026-11-27 17:00'], "read '5pm', said before 'and', as the time of the part after it too"],
+    ['weekdays at 8pm and weekends', ['2026-11-22 20:00', '2026-11-23 20:00'], "read '8pm', said before 'and'"],
+    ['every monday at 9am and 5pm and every friday', ['2026-11-23 09:00', '2026-11-23 17:00'], "read '9am' and '5pm', said before 'and', as the times"],
+    ['every monday evening and every friday', ['2026-11-23 18:00', '2026-11-27 18:00'], "read 'evening', said before 'and'"],
+    ['every 15th at noon and every monday', ['2026-11-23 12:00', '2026-11-30 12:00'], "read 'noon', said before 'and'"],
+    ['mondays at 17:30 and fridays', ['2026-11-23 17:30', '2026-11-27 17:30'], "read '17:30', said before 'and'"],
+  ])('%s', async (phrase, fires, note) => {
+    const read = await schedule(phrase);
+    expect(read.fires).toEqual(fires);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each(['every monday and friday at 5pm', 'every monday at 9am and tuesday', 'every 1st and every 15th at 6pm', 'mondays at 9am and fridays at 5pm'])(
+    'not where the time is said after the parts, is the default, or each part has its own: %s',
+    async (phrase) => {
+      expect((await schedule(phrase)).notes).not.toMatch(/said before 'and'/);
+    },
+  );
+});
