@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOfSchedule } from '../../src/time/index';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
 
 /*
  * Phrases one word away from ones read rightly, whose other reading must be said. Sunday 2026-11-22,
@@ -71,4 +71,26 @@ describe('a part after "and" with no time of its own takes the time said before 
       expect((await schedule(phrase)).notes).not.toMatch(/said before 'and'/);
     },
   );
+});
+
+describe('a stated offset followed by polite words ("tomorrow 10:00 +0100 please") is read by its offset', () => {
+  it.each([
+    ['tomorrow 10:00 +0100 please', '2026-11-23T09:00:00.000Z'],
+    ['tomorrow 10:00 +0100 thanks', '2026-11-23T09:00:00.000Z'],
+    ['tomorrow 10:00 +0100, please', '2026-11-23T09:00:00.000Z'],
+    ['tomorrow 10:00 +0100 thank you', '2026-11-23T09:00:00.000Z'],
+    ['tomorrow at 10:00 +0100 please thanks', '2026-11-23T09:00:00.000Z'],
+    ['tomorrow 10:00 -05:00 please', '2026-11-23T15:00:00.000Z'],
+    ['tomorrow at 10:00 GMT+1 please', '2026-11-23T09:00:00.000Z'],
+    ['remind me tomorrow 10:00 +0100 please', '2026-11-23T09:00:00.000Z'],
+    ['2026-12-01 10:00 +0530 pls', '2026-12-01T04:30:00.000Z'],
+    ['10:00 +0530 on dec 1 please', '2026-12-01T04:30:00.000Z'],
+    ['tomorrow 10:00 +0100 (CET) please', '2026-11-23T09:00:00.000Z'],
+  ])('%s', async (phrase, iso) => {
+    expect((await meaningOfOnce(phrase, OPTIONS)).scheduled_at_iso).toBe(iso);
+  });
+
+  it('a word after the offset that is no filler is still refused, named', async () => {
+    await expect(meaningOfOnce('tomorrow 10:00 +0100 sharpish', OPTIONS)).rejects.toThrow(/sharpish/);
+  });
 });
