@@ -739,7 +739,13 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     let count: number;
     const first = i;
     const fraction = readFraction(tokens, i);
-    if (fraction) {
+    // "in 3:30 hours", "in 2:30 minutes": hours and minutes (minutes and seconds) as a clock writes them.
+    const clock = /^(\d{1,3}):([0-5]\d)$/.exec(tokens[i]!);
+    const clockUnit = clock ? unitOf(tokens[i + 1]) : undefined;
+    if (clock && (clockUnit === 'hour' || clockUnit === 'minute')) {
+      count = Number(clock[1]) + Number(clock[2]) / 60;
+      i += 1;
+    } else if (fraction) {
       count = fraction.value;
       i = fraction.end;
     } else {

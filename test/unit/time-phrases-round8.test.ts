@@ -94,3 +94,22 @@ describe('a stated offset followed by polite words ("tomorrow 10:00 +0100 please
     await expect(meaningOfOnce('tomorrow 10:00 +0100 sharpish', OPTIONS)).rejects.toThrow(/sharpish/);
   });
 });
+
+describe('an amount written as a clock writes it, before its unit ("in 3:30 hours"), is hours and minutes', () => {
+  it.each([
+    ['in 3:30 hours', '2026-11-22T18:30:00.000Z'],
+    ['in 1:45 hrs', '2026-11-22T16:45:00.000Z'],
+    ['in 0:45 hours', '2026-11-22T15:45:00.000Z'],
+    ['in 10:00 hours', '2026-11-23T01:00:00.000Z'],
+    ['in 3:30 h', '2026-11-22T18:30:00.000Z'],
+    ['3:30 hours from now', '2026-11-22T18:30:00.000Z'],
+    ['in 1:30 hours and 10 minutes', '2026-11-22T16:40:00.000Z'],
+    ['in 2:30 minutes', '2026-11-22T15:02:30.000Z'],
+  ])('%s', async (phrase, iso) => {
+    expect((await meaningOfOnce(phrase, OPTIONS)).scheduled_at_iso).toBe(iso);
+  });
+
+  it.each(['in 3:30', 'in 3:30 days', 'in 3:75 hours'])('not without a unit of the clock, or with minutes out of range: %s', async (phrase) => {
+    await expect(meaningOfOnce(phrase, OPTIONS)).rejects.toThrow();
+  });
+});
