@@ -739,8 +739,9 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     let count: number;
     const first = i;
     const fraction = readFraction(tokens, i);
-    // "in 3:30 hours", "in 2:30 minutes": hours and minutes (minutes and seconds) as a clock writes them.
-    const clock = /^(\d{1,3}):([0-5]\d)$/.exec(tokens[i]!);
+    // "in 3:30 hours", "in 2:30 minutes": hours and minutes (minutes and seconds) as a clock writes them. Not with a
+    // leading zero: "0100 hours" (a count, "01:00" by now) is 100 hours.
+    const clock = /^(0|[1-9]\d{0,2}):([0-5]\d)$/.exec(tokens[i]!);
     const clockUnit = clock ? unitOf(tokens[i + 1]) : undefined;
     if (clock && (clockUnit === 'hour' || clockUnit === 'minute')) {
       count = Number(clock[1]) + Number(clock[2]) / 60;
