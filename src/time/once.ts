@@ -218,7 +218,11 @@ function nextUnit(text: string, now: number, zone: string, notes: string[]): str
  */
 const MINUTE_OF_HOUR = /^(?:(?:at|on) )?(?:(?:the )?(top|bottom) of the hour|on the (half[ -]?)?hour|(?:a )?(.+?) (?:minutes? |mins? )?(past|after|to|till|before) the hour)$/;
 
+/** "at the next hour", "the next full hour", "at the top of the next hour": the next o'clock ("the next hour" alone is in an hour). */
+const NEXT_WHOLE_HOUR = /^(?:(?:at|on) (?:the )?next hour|(?:(?:at|on) )?(?:the )?next (?:full|whole) hour|(?:(?:at|on) )?(?:the )?(?:top|start) of the next hour)$/;
+
 function minuteOfHour(text: string): number | undefined {
+  if (NEXT_WHOLE_HOUR.test(text)) return 0;
   const m = MINUTE_OF_HOUR.exec(text);
   if (!m) return undefined;
   const [, edge, half, count, link] = m;

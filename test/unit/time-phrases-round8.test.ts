@@ -113,3 +113,24 @@ describe('an amount written as a clock writes it, before its unit ("in 3:30 hour
     await expect(meaningOfOnce(phrase, OPTIONS)).rejects.toThrow();
   });
 });
+
+describe('"at the next hour" is the next o\'clock, as "at the top of the hour" is', () => {
+  it.each([
+    ['at the next hour', '2026-11-22T15:30:00Z', '2026-11-22T16:00:00.000Z'],
+    ['on the next hour', '2026-11-22T15:30:00Z', '2026-11-22T16:00:00.000Z'],
+    ['at the next full hour', '2026-11-22T15:10:00Z', '2026-11-22T16:00:00.000Z'],
+    ['the next whole hour', '2026-11-22T15:59:00Z', '2026-11-22T16:00:00.000Z'],
+    ['at the top of the next hour', '2026-11-22T15:00:00Z', '2026-11-22T16:00:00.000Z'],
+    ['remind me at the next hour please', '2026-11-22T15:45:00Z', '2026-11-22T16:00:00.000Z'],
+  ])('%s at %s', async (phrase, now, iso) => {
+    expect((await meaningOfOnce(phrase, { ...OPTIONS, now: Date.parse(now) })).scheduled_at_iso).toBe(iso);
+  });
+
+  it('on the clock of the zone: Kolkata, half an hour off UTC', async () => {
+    expect((await meaningOfOnce('at the next hour', { zone: 'Asia/Kolkata', now: Date.parse('2026-11-22T15:00:00Z') })).local).toBe('2026-11-22 21:00 IST');
+  });
+
+  it('"the next hour" alone is still in an hour', async () => {
+    expect((await meaningOfOnce('the next hour', { ...OPTIONS, now: Date.parse('2026-11-22T15:30:00Z') })).scheduled_at_iso).toBe('2026-11-22T16:30:00.000Z');
+  });
+});
