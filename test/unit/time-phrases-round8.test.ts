@@ -134,3 +134,29 @@ describe('"at the next hour" is the next o\'clock, as "at the top of the hour" i
     expect((await meaningOfOnce('the next hour', { ...OPTIONS, now: Date.parse('2026-11-22T15:30:00Z') })).scheduled_at_iso).toBe('2026-11-22T16:30:00.000Z');
   });
 });
+
+describe('a year said first with "in" ("in 2027 on march 3") is the date in that year', () => {
+  it.each([
+    ['in 2027 on march 3', '2027-03-03 09:00'],
+    ['in 2027, march 3', '2027-03-03 09:00'],
+    ['in 2027 on the 3rd of march', '2027-03-03 09:00'],
+    ['in 2027 on march 3 at 5pm', '2027-03-03 17:00'],
+    ['in 2027 march 3rd at noon', '2027-03-03 12:00'],
+    ['in 2028 on feb 29', '2028-02-29 09:00'],
+    ['at 5pm in 2027 on march 3', '2027-03-03 17:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await meaningOfOnce(phrase, OPTIONS)).local.slice(0, 16)).toBe(at);
+  });
+
+  it.each([
+    ['in 2027 on feb 29', /no day 29/],
+    ['in 2026 on march 3', /in the past/],
+    ['in 2027 on friday', /in 2027/],
+  ])('%s is refused', async (phrase, error) => {
+    await expect(meaningOfOnce(phrase, OPTIONS)).rejects.toThrow(error);
+  });
+
+  it('a count of days stays a count', async () => {
+    expect((await meaningOfOnce('in 2027 days', OPTIONS)).local.slice(0, 10)).toBe('2032-06-10');
+  });
+});
