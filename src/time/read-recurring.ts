@@ -56,6 +56,8 @@ export interface Group {
   exceptWeekdays?: number[];
   /** "every month except december", "daily except in july and august": months left out every year. */
   exceptMonths?: number[];
+  /** "every day except the 1st", "daily but not the 1st and 15th": days of the month left out. */
+  exceptMonthDays?: number[];
   /** Choices the reading made (a window's ends without am/pm), said to the user. */
   notes?: string[];
 }
@@ -1285,7 +1287,7 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
   }
   group.clockTimes ||= part.clockTimes;
   group.times.push(...part.times);
-  for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays', 'exceptMonths'] as const) {
+  for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays', 'exceptMonths', 'exceptMonthDays'] as const) {
     if (part[key]) group[key] = mergeList(group[key], part[key]);
   }
   if (part.dates) group.dates = [...(group.dates ?? []), ...part.dates];
@@ -1317,7 +1319,7 @@ function windowDays(groups: Group[], windowAfter: ReadonlyMap<Group, Group>, eve
   if (windowAfter.size === 0) return;
   const dayless = (g: Group) => !DAY_KINDS.some((kind) => g[kind] !== undefined) && g.months === undefined && !everyDay(g);
   const copyDays = (to: Group, from: Group) => {
-    for (const kind of [...DAY_KINDS, 'months', 'exceptWeekdays', 'exceptMonths', 'workdays'] as const) if (from[kind] !== undefined) Object.assign(to, { [kind]: from[kind] });
+    for (const kind of [...DAY_KINDS, 'months', 'exceptWeekdays', 'exceptMonths', 'exceptMonthDays', 'workdays'] as const) if (from[kind] !== undefined) Object.assign(to, { [kind]: from[kind] });
   };
   const chain = groups.filter((g) => windowAfter.has(g) || [...windowAfter.values()].includes(g));
   const last = chain[chain.length - 1]!;
@@ -1751,11 +1753,41 @@ function readExcept(tokens: readonly string[], i: number, part: Group): number |
     part.exceptWeekdays = set.value;
     return set.end;
   }
+  const monthDays = exceptedMonthDays(tokens, tokens[after] === 'on' ? after + 1 : after);
+  if (monthDays) {
+    part.exceptMonthDays = monthDays.value;
+    return monthDays.end;
+  }
   const months = readMonthList(tokens, tokens[from] === 'in' || tokens[from] === 'during' ? from + 1 : from);
   // A month with a day after it ("except december 25") is one day, which the phrase's ends read.
   if (!months || readOrdinal(tokens, months.end) || /^\d+$/.test(tokens[months.end] ?? '')) return null;
   part.exceptMonths = months.value;
   return months.end;
+}
+
+/**
+ * "the 1st", "the 1st and 15th", "the 1st, 2nd or 3rd": days of the month after "except"; not a weekday counted in the
+ * month ("the 1st monday") nor a date ("the 1st of may"), read as their own.
+ */
+function exceptedMonthDays(tokens: readonly string[], start: number): Read<number[]> | null {
+  const days: number[] = [];
+  let j = start;
+  for (;;) {
+    const k = tokens[j] === 'the' ? j + 1 : j;
+    // In digits: "the first" may count something else ("every saturday except the first").
+    const day = /^\d/.test(tokens[k] ?? '') ? readOrdinal(tokens, k) : null;
+    if (!day || day.value < 1 || day.value > 31) break;
+    const after = tokens[day.end];
+    if (weekdayOf(after) !== undefined || monthOf(after) !== undefined || after === 'of' || after === 'day' || after === 'weekday') return null;
+    days.push(day.value);
+    j = day.end;
+    const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    if (!LIST_WORDS.has(tokens[j] ?? '') && tokens[j] !== 'or') break;
+    const more = tokens[next] === 'the' ? next + 1 : next;
+    if (!/^\d/.test(tokens[more] ?? '') || !readOrdinal(tokens, more)) break;
+    j = next;
+  }
+  return days.length > 0 ? { value: days, end: j } : null;
 }
 
 /** "every 20 minutes", "every other hour", "every 1 week", "every half hour", "every march 1st" (the date is read next). */

@@ -277,6 +277,27 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
     group = { ...group, weekdays: days, repeats: true };
   }
+  if (group.exceptMonthDays) {
+    // A cron fires where the day of the month or the weekday matches, so the two cannot narrow each other.
+    if (group.weekdays || group.nth || group.dates || group.exceptWeekdays) {
+      throw new UsageError(
+        `'${original}' leaves days of the month out of days of the week, which one cron cannot say (it fires on either)`,
+        "Leave out days of the week, such as 'every weekday except friday', or days of the month from every day, such as 'every day except the 1st'.",
+      );
+    }
+    // Out of every day of the month only where the rule runs every day ("every month except the 15th" names no day to run on).
+    const step = group.interval;
+    if (!group.monthDays && step && !(step.unit === 'minute' || step.unit === 'hour' || (step.unit === 'day' && step.n === 1))) {
+      throw new UsageError(
+        `'${original}' leaves days of the month out of a rule that does not run every day`,
+        "Name the days it runs on, such as 'every month on the 15th', or leave them out of every day, such as 'every day except the 1st'.",
+      );
+    }
+    const days = (group.monthDays ?? [...Array(31).keys()].map((d) => d + 1)).filter((d) => !group.exceptMonthDays!.includes(d));
+    if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
+    // Every day of the month but those: each month runs to its end, whatever its length.
+    group = { ...group, monthDays: days, exceptMonthDays: undefined, repeats: true, ...(group.monthDays ? {} : { throughMonthEnd: true as const }) };
+  }
   if (group.exceptMonths) {
     const months = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((m) => !group.exceptMonths!.includes(m));
     if (months.length === 0) throw new UsageError(`'${original}' leaves no month to run in`);
@@ -423,8 +444,8 @@ function skippedMonthsNote(group: Group, notes: string[]): void {
   if (group.dates?.some((date) => date.month === 2 && date.day === 29))
     notes.push("years without a 29 February (three in four) are skipped; for February's end every year say 'the last day of february'");
   const day = Math.max(...(group.monthDays ?? []));
-  // "from the 25th to the last": every month runs to its end.
-  if (group.throughMonthEnd && day === 31) return;
+  // "from the 25th to the last", "every day except the 1st": every month runs to its end.
+  if (group.throughMonthEnd) return;
   // A year that is not a leap year: February has no 29th in three years of four.
   const skipped = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((month) => daysInMonth(2027, month) < day);
   if (day < 29 || skipped.length === 0) return;

@@ -160,3 +160,44 @@ describe('a year said first with "in" ("in 2027 on march 3") is the date in that
     expect((await meaningOfOnce('in 2027 days', OPTIONS)).local.slice(0, 10)).toBe('2032-06-10');
   });
 });
+
+describe('days of the month left out of every day ("every day except the 1st") are every other day of the month', () => {
+  const crons = async (phrase: string) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 3);
+    return { crons: meaning.type === 'series' ? [] : (meaning.cron_expressions ?? [meaning.cron_expression]), notes: meaning.notes.join(' ') };
+  };
+  it.each([
+    ['every day except the 1st', ['0 14 2-31 * *']],
+    ['every day at 9am except the 1st', ['0 14 2-31 * *']],
+    ['daily except the 1st and 15th', ['0 14 2-14,16-31 * *']],
+    ['every day but not the 31st', ['0 14 1-30 * *']],
+    ['every day at 9am except the 1st, 2nd and 3rd', ['0 14 4-31 * *']],
+    ['every day except the 1st at 5pm', ['0 22 2-31 * *']],
+    ['every month on the 1st and 15th except the 15th', ['0 14 1 * *']],
+    ['every hour except the 1st', ['0 5-23 2-31 * *', '0 0-4 1,3-31 * *']],
+  ])('%s', async (phrase, expected) => {
+    const read = await crons(phrase);
+    expect(read.crons).toEqual(expected);
+    // Every month runs to its end: no month is said to skip a day.
+    expect(read.notes).not.toMatch(/skipped/);
+  });
+
+  it.each(['every weekday except the 1st', 'mondays at 9 except the 25th'])('%s: a weekday rule cannot leave out a day of the month, said', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/leaves days of the month out of days of the week/);
+  });
+
+  it.each(['every month except the 1st', 'monthly except the 1st', 'every week except the 1st', 'every 2 days except the 1st'])(
+    '%s: out of a rule that does not run every day, refused, said why',
+    async (phrase) => {
+      await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/leaves days of the month out of a rule that does not run every day/);
+    },
+  );
+
+  it.each(['every month except the first', 'every saturday except the first'])('%s: "the first" in words may count something else, so is not read as the 1st', async (phrase) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/stopped at 'except'/);
+  });
+
+  it('a day of a month left out stays a date', async () => {
+    expect((await meaningOfSchedule('every day except the 1st of may', OPTIONS, 2)).notes.join(' ')).toMatch(/every year's May 1/);
+  });
+});
