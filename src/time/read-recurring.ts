@@ -58,6 +58,8 @@ export interface Group {
   exceptMonths?: number[];
   /** "every day except the 1st", "daily but not the 1st and 15th": days of the month left out. */
   exceptMonthDays?: number[];
+  /** "every hour except 1pm", "hourly except at noon and midnight": times of day left out of an hourly rule. */
+  exceptTimes?: ClockTime[];
   /** Choices the reading made (a window's ends without am/pm), said to the user. */
   notes?: string[];
 }
@@ -1291,6 +1293,7 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
     if (part[key]) group[key] = mergeList(group[key], part[key]);
   }
   if (part.dates) group.dates = [...(group.dates ?? []), ...part.dates];
+  if (part.exceptTimes) group.exceptTimes = [...(group.exceptTimes ?? []), ...part.exceptTimes];
   if (part.notes) group.notes = [...(group.notes ?? []), ...part.notes];
 }
 
@@ -1753,6 +1756,11 @@ function readExcept(tokens: readonly string[], i: number, part: Group): number |
     part.exceptWeekdays = set.value;
     return set.end;
   }
+  const times = exceptedTimes(tokens, tokens[after] === 'at' ? after + 1 : after);
+  if (times) {
+    part.exceptTimes = times.value;
+    return times.end;
+  }
   const monthDays = exceptedMonthDays(tokens, tokens[after] === 'on' ? after + 1 : after);
   if (monthDays) {
     part.exceptMonthDays = monthDays.value;
@@ -1763,6 +1771,26 @@ function readExcept(tokens: readonly string[], i: number, part: Group): number |
   if (!months || readOrdinal(tokens, months.end) || /^\d+$/.test(tokens[months.end] ?? '')) return null;
   part.exceptMonths = months.value;
   return months.end;
+}
+
+/** "1pm", "noon and midnight", "1pm or 2pm": times of day after "except", each of them whole (a bare "1" could be either half of the day). */
+function exceptedTimes(tokens: readonly string[], start: number): Read<ClockTime[]> | null {
+  const times: ClockTime[] = [];
+  let j = start;
+  for (;;) {
+    const clock = readClock(tokens, j, { bareOffsets: false });
+    if (!clock || clock.ambiguous || weekdayOf(tokens[clock.end]) !== undefined) break;
+    times.push(clock.value);
+    j = clock.end;
+    const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    if (!LIST_WORDS.has(tokens[j] ?? '') && tokens[j] !== 'or') break;
+    const more = tokens[next] === 'at' ? next + 1 : next;
+    const again = readClock(tokens, more, { bareOffsets: false });
+    if (!again || again.ambiguous) break;
+    j = more;
+  }
+  // Days after them ("except 9am on mondays") may be the days of the times left out, or of the rule: which is not said.
+  return times.length > 0 && (j === tokens.length || tokens[j] === ',') ? { value: times, end: j } : null;
 }
 
 /**

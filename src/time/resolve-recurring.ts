@@ -277,6 +277,30 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
     group = { ...group, weekdays: days, repeats: true };
   }
+  if (group.exceptTimes) {
+    // Out of an hourly rule, the hours left out leave the others as times of day, as "every day at 9am, 10am, ..." says them.
+    const step = group.interval;
+    if (group.window) {
+      throw new UsageError(`'${original}' leaves out a time of day from a window, which one rule cannot say`, "Give the window in two, such as 'every hour from 9am to 11am and from 1pm to 5pm'.");
+    }
+    if (step?.unit !== 'hour' || step.n !== 1 || group.times.length > 0) {
+      throw new UsageError(
+        `'${original}' leaves out a time of day from a rule that does not run every hour`,
+        "Leave times out of every hour, such as 'every hour except 1pm', or name the times it runs at.",
+      );
+    }
+    const minute = group.minuteOfHour ?? 0;
+    const off = group.exceptTimes.find((time) => time.minute !== minute);
+    if (off)
+      throw new UsageError(
+        `'${original}' leaves out ${formatClock(off.hour, off.minute)}, a time it never runs at (it runs at :${String(minute).padStart(2, '0')})`,
+        "Give the hours to leave out, such as 'every hour except 1pm'.",
+      );
+    const hours = [...Array(24).keys()].filter((hour) => !group.exceptTimes!.some((time) => time.hour === hour));
+    if (hours.length === 0) throw new UsageError(`'${original}' leaves no time to run at`);
+    const times = hours.map((hour) => ({ value: { hour, minute }, end: 0, ambiguous: false, written: hour, text: formatClock(hour, minute) }));
+    group = { ...group, interval: { n: 1, unit: 'day' as const }, minuteOfHour: undefined, exceptTimes: undefined, times, clockTimes: true };
+  }
   if (group.exceptMonthDays) {
     // A cron fires where the day of the month or the weekday matches, so the two cannot narrow each other.
     if (group.weekdays || group.nth || group.dates || group.exceptWeekdays) {

@@ -201,3 +201,33 @@ describe('days of the month left out of every day ("every day except the 1st") a
     expect((await meaningOfSchedule('every day except the 1st of may', OPTIONS, 2)).notes.join(' ')).toMatch(/every year's May 1/);
   });
 });
+
+describe('hours left out of every hour ("every hour except 1pm") leave the others, as times of day', () => {
+  const read = async (phrase: string) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 4);
+    return { crons: meaning.type === 'series' ? [] : (meaning.cron_expressions ?? [meaning.cron_expression]), fires: meaning.next_runs_local.map((local) => local.slice(0, 16)) };
+  };
+  it.each([
+    ['every hour except 1pm', ['0 0-17,19-23 * * *'], ['2026-11-22 11:00', '2026-11-22 12:00', '2026-11-22 14:00', '2026-11-22 15:00']],
+    ['every hour except at noon', ['0 0-16,18-23 * * *'], ['2026-11-22 11:00', '2026-11-22 13:00', '2026-11-22 14:00', '2026-11-22 15:00']],
+    ['hourly except noon and midnight', ['0 0-4,6-16,18-23 * * *'], ['2026-11-22 11:00', '2026-11-22 13:00', '2026-11-22 14:00', '2026-11-22 15:00']],
+    ['every hour except 1pm or 2pm', ['0 0-17,20-23 * * *'], ['2026-11-22 11:00', '2026-11-22 12:00', '2026-11-22 15:00', '2026-11-22 16:00']],
+    ['every hour except 13:00', ['0 0-17,19-23 * * *'], ['2026-11-22 11:00', '2026-11-22 12:00', '2026-11-22 14:00', '2026-11-22 15:00']],
+    ['every hour at :30 except 1:30pm', ['30 0-17,19-23 * * *'], ['2026-11-22 10:30', '2026-11-22 11:30', '2026-11-22 12:30', '2026-11-22 14:30']],
+    ['every hour on weekdays except 1pm', ['0 5-17,19-23 * * 1-5', '0 0-4 * * 2-6'], ['2026-11-23 00:00', '2026-11-23 01:00', '2026-11-23 02:00', '2026-11-23 03:00']],
+  ])('%s', async (phrase, crons, fires) => {
+    expect(await read(phrase)).toEqual({ crons, fires });
+  });
+
+  it.each([
+    ['every hour except 1', /stopped at 'except'/],
+    ['every hour except 9am on mondays', /stopped at 'except'/],
+    ['every hour except noon in december', /stopped at 'except'/],
+    ['every hour at :30 except 1pm', /leaves out 13:00, a time it never runs at/],
+    ['every 2 hours except 2pm', /does not run every hour/],
+    ['every day except 1pm', /does not run every hour/],
+    ['every hour from 9 to 5 except noon', /from a window/],
+  ])('%s is refused, said why', async (phrase, error) => {
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(error);
+  });
+});
