@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { offsetMinutesOf } from './iso';
-import { monthOf, partOfDay, unitOf, weekdayOf } from './lexicon';
+import { FILLER, monthOf, partOfDay, unitOf, weekdayOf } from './lexicon';
 import { lookupZone } from './zone-names';
 import { formatClock, formatDate, instantFromLocal, offsetMinutes, utcMillis, wallTime, type LocalDateTime, type WallTime } from './zone';
 
@@ -251,6 +251,7 @@ const LETTERS_OFFSET = /(?<=^|\s)([a-z]{2,5})([+-]\d{1,2}(?::?\d{2})?)(?=\s|$|[(
 /** An offset of four digits, alone or glued to a clock ("-0700", "+02:00", "10:00:00-05:00"). */
 const DIGITS_OFFSET = /(?<=\d:\d{2}(?::\d{2})?(?:[.,]\d+)?|^|\s)([+-]\d{2}:?\d{2})(?=\s|$|[([])/;
 /** A clock, then a space, before an offset ("10:00 ", "3:04:05 pm "). */
+const POLITE_END = new RegExp(`(?:,?\\s(?:${FILLER.trailing.join('|')}))+$`);
 const AFTER_CLOCK = /\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: ?[ap]\.?m\.?)? $/;
 /** What may follow a stated offset: "[America/New_York]" (RFC 9557), "(CEST)" (mail), "(Eastern Standard Time)" (JavaScript), "UTC" (Go). */
 const OFFSET_LABEL = /^(?: ?\[!?([^\]]+)\]| ?\(([^)]*)\)| ([a-z]{2,5})(?=\s|$))/;
@@ -299,8 +300,11 @@ export function withStatedOffset(text: string, shown: string, now: number): { te
   const read = (said: string) => (bracketed ? { text: said, bracketed } : { text: said });
   const year = /^ (\d{4})(?=\s|$)/.exec(rest);
   if (year) return read(`${before.trimEnd()} ${year[1]} ${offset}${rest.slice(year[0].length)}`);
-  // "10:00 +0530 on dec 1": the offset after a clock, with more of the phrase after it, goes to the end, where it is read.
-  if (rest.trim() !== '' && AFTER_CLOCK.test(before)) return read(`${before}${rest.trim()} ${offset}`);
+  // "10:00 +0530 on dec 1": the offset after a clock, with more of the phrase after it, goes to the end, where it is read;
+  // before the polite words that end the phrase, which the reader skips there ("10:00 +0100 please").
+  const polite = POLITE_END.exec(rest);
+  const more = polite ? rest.slice(0, polite.index).trim() : rest.trim();
+  if (AFTER_CLOCK.test(before) && (more !== '' || polite)) return read(`${before}${more}${more ? ' ' : ''}${offset}${polite?.[0] ?? ''}`);
   if (named === undefined && plain === text) return { text };
   return read(`${before}${offset}${rest}`);
 }

@@ -218,7 +218,11 @@ function nextUnit(text: string, now: number, zone: string, notes: string[]): str
  */
 const MINUTE_OF_HOUR = /^(?:(?:at|on) )?(?:(?:the )?(top|bottom) of the hour|on the (half[ -]?)?hour|(?:a )?(.+?) (?:minutes? |mins? )?(past|after|to|till|before) the hour)$/;
 
+/** "at the next hour", "the next full hour", "at the top of the next hour": the next o'clock ("the next hour" alone is in an hour). */
+const NEXT_WHOLE_HOUR = /^(?:(?:at|on) (?:the )?next hour|(?:(?:at|on) )?(?:the )?next (?:full|whole) hour|(?:(?:at|on) )?(?:the )?(?:top|start) of the next hour)$/;
+
 function minuteOfHour(text: string): number | undefined {
+  if (NEXT_WHOLE_HOUR.test(text)) return 0;
   const m = MINUTE_OF_HOUR.exec(text);
   if (!m) return undefined;
   const [, edge, half, count, link] = m;
@@ -739,7 +743,14 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     let count: number;
     const first = i;
     const fraction = readFraction(tokens, i);
-    if (fraction) {
+    // "in 3:30 hours", "in 2:30 minutes": hours and minutes (minutes and seconds) as a clock writes them. Not with a
+    // leading zero: "0100 hours" (a count, "01:00" by now) is 100 hours.
+    const clock = /^(0|[1-9]\d{0,2}):([0-5]\d)$/.exec(tokens[i]!);
+    const clockUnit = clock ? unitOf(tokens[i + 1]) : undefined;
+    if (clock && (clockUnit === 'hour' || clockUnit === 'minute')) {
+      count = Number(clock[1]) + Number(clock[2]) / 60;
+      i += 1;
+    } else if (fraction) {
       count = fraction.value;
       i = fraction.end;
     } else {

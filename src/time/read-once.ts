@@ -492,6 +492,13 @@ const spelled = (tokens: readonly string[]) => tokens.join(' ').replace(/ ?([-/]
  * the next that has it), "the 15th of next month".
  */
 function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
+  // "in 2027 on march 3", "in 2027, on the 3rd of march": the year said first, as "march 3 in 2027" says it last.
+  if (tokens[i] === 'in' && /^(?:19|20)\d\d$/.test(tokens[i + 1] ?? '')) {
+    const on = tokens[i + 2] === ',' ? i + 3 : i + 2;
+    const date = readDate(tokens, tokens[on] === 'on' ? on + 1 : on);
+    if (date?.value.kind === 'date' && date.value.year === undefined && date.value.month !== undefined) return { value: { ...date.value, year: Number(tokens[i + 1]) }, end: date.end };
+    return null;
+  }
   // "2027 may 22nd", "2027, may 22": the year first, as a year-first date in digits has it.
   const yearFirst = /^(?:19|20)\d\d$/.test(tokens[i] ?? '') ? (tokens[i + 1] === ',' ? i + 2 : i + 1) : -1;
   // "2027 1st dec", "2027, 1 december": the day first after it.

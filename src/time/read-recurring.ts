@@ -56,6 +56,10 @@ export interface Group {
   exceptWeekdays?: number[];
   /** "every month except december", "daily except in july and august": months left out every year. */
   exceptMonths?: number[];
+  /** "every day except the 1st", "daily but not the 1st and 15th": days of the month left out. */
+  exceptMonthDays?: number[];
+  /** "every hour except 1pm", "hourly except at noon and midnight": times of day left out of an hourly rule. */
+  exceptTimes?: ClockTime[];
   /** Choices the reading made (a window's ends without am/pm), said to the user. */
   notes?: string[];
 }
@@ -733,6 +737,14 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       out.push('and');
     } else if (/^\d{1,2}$/.test(tokens[k]!) && Number(tokens[k]) <= 23 && repeatedDaysEnd(out) && (tokens[k + 1] === undefined || tokens[k + 1] === ',')) {
       // "mondays 9", "every monday 9", "every day 9": a number after days that repeat, ending the phrase, is the time they are at.
+      // After a weekday an hour of the 24-hour clock could be its day of the month ("every friday 13"): said, as the one-time reader says it.
+      const weekday = weekdayOf(tokens[k - 1]);
+      if (weekday !== undefined && Number(tokens[k]) >= 13) {
+        const said = `${tokens[k - 1]} ${tokens[k]}`;
+        notes.push(
+          `read '${said}' as ${formatClock(Number(tokens[k]), 0)} on ${WEEKDAY_NAMES[weekday]}; write '${WEEKDAY_NAMES[weekday]!.toLowerCase()} the ${ordinalDay(Number(tokens[k]))}' for a date`,
+        );
+      }
       out.push('at', tokens[k]!);
     } else if (tokens[k] === 'penultimate' || at(k, 'next', 'to', 'last') || at(k, 'last', 'but', 'one')) {
       // "penultimate day", "next to last day", "last but one friday": the second from the end.
@@ -1277,10 +1289,11 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
   }
   group.clockTimes ||= part.clockTimes;
   group.times.push(...part.times);
-  for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays', 'exceptMonths'] as const) {
+  for (const key of ['weekdays', 'monthDays', 'months', 'exceptWeekdays', 'exceptMonths', 'exceptMonthDays'] as const) {
     if (part[key]) group[key] = mergeList(group[key], part[key]);
   }
   if (part.dates) group.dates = [...(group.dates ?? []), ...part.dates];
+  if (part.exceptTimes) group.exceptTimes = [...(group.exceptTimes ?? []), ...part.exceptTimes];
   if (part.notes) group.notes = [...(group.notes ?? []), ...part.notes];
 }
 
@@ -1309,7 +1322,7 @@ function windowDays(groups: Group[], windowAfter: ReadonlyMap<Group, Group>, eve
   if (windowAfter.size === 0) return;
   const dayless = (g: Group) => !DAY_KINDS.some((kind) => g[kind] !== undefined) && g.months === undefined && !everyDay(g);
   const copyDays = (to: Group, from: Group) => {
-    for (const kind of [...DAY_KINDS, 'months', 'exceptWeekdays', 'exceptMonths', 'workdays'] as const) if (from[kind] !== undefined) Object.assign(to, { [kind]: from[kind] });
+    for (const kind of [...DAY_KINDS, 'months', 'exceptWeekdays', 'exceptMonths', 'exceptMonthDays', 'workdays'] as const) if (from[kind] !== undefined) Object.assign(to, { [kind]: from[kind] });
   };
   const chain = groups.filter((g) => windowAfter.has(g) || [...windowAfter.values()].includes(g));
   const last = chain[chain.length - 1]!;
@@ -1743,11 +1756,66 @@ function readExcept(tokens: readonly string[], i: number, part: Group): number |
     part.exceptWeekdays = set.value;
     return set.end;
   }
+  const times = exceptedTimes(tokens, tokens[after] === 'at' ? after + 1 : after);
+  if (times) {
+    part.exceptTimes = times.value;
+    return times.end;
+  }
+  const monthDays = exceptedMonthDays(tokens, tokens[after] === 'on' ? after + 1 : after);
+  if (monthDays) {
+    part.exceptMonthDays = monthDays.value;
+    return monthDays.end;
+  }
   const months = readMonthList(tokens, tokens[from] === 'in' || tokens[from] === 'during' ? from + 1 : from);
   // A month with a day after it ("except december 25") is one day, which the phrase's ends read.
   if (!months || readOrdinal(tokens, months.end) || /^\d+$/.test(tokens[months.end] ?? '')) return null;
   part.exceptMonths = months.value;
   return months.end;
+}
+
+/** "1pm", "noon and midnight", "1pm or 2pm": times of day after "except", each of them whole (a bare "1" could be either half of the day). */
+function exceptedTimes(tokens: readonly string[], start: number): Read<ClockTime[]> | null {
+  const times: ClockTime[] = [];
+  let j = start;
+  for (;;) {
+    const clock = readClock(tokens, j, { bareOffsets: false });
+    if (!clock || clock.ambiguous || weekdayOf(tokens[clock.end]) !== undefined) break;
+    times.push(clock.value);
+    j = clock.end;
+    const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    if (!LIST_WORDS.has(tokens[j] ?? '') && tokens[j] !== 'or') break;
+    const more = tokens[next] === 'at' ? next + 1 : next;
+    const again = readClock(tokens, more, { bareOffsets: false });
+    if (!again || again.ambiguous) break;
+    j = more;
+  }
+  // Days after them ("except 9am on mondays") may be the days of the times left out, or of the rule: which is not said.
+  return times.length > 0 && (j === tokens.length || tokens[j] === ',') ? { value: times, end: j } : null;
+}
+
+/**
+ * "the 1st", "the 1st and 15th", "the 1st, 2nd or 3rd": days of the month after "except"; not a weekday counted in the
+ * month ("the 1st monday") nor a date ("the 1st of may"), read as their own.
+ */
+function exceptedMonthDays(tokens: readonly string[], start: number): Read<number[]> | null {
+  const days: number[] = [];
+  let j = start;
+  for (;;) {
+    const k = tokens[j] === 'the' ? j + 1 : j;
+    // In digits: "the first" may count something else ("every saturday except the first").
+    const day = /^\d/.test(tokens[k] ?? '') ? readOrdinal(tokens, k) : null;
+    if (!day || day.value < 1 || day.value > 31) break;
+    const after = tokens[day.end];
+    if (weekdayOf(after) !== undefined || monthOf(after) !== undefined || after === 'of' || after === 'day' || after === 'weekday') return null;
+    days.push(day.value);
+    j = day.end;
+    const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    if (!LIST_WORDS.has(tokens[j] ?? '') && tokens[j] !== 'or') break;
+    const more = tokens[next] === 'the' ? next + 1 : next;
+    if (!/^\d/.test(tokens[more] ?? '') || !readOrdinal(tokens, more)) break;
+    j = next;
+  }
+  return days.length > 0 ? { value: days, end: j } : null;
 }
 
 /** "every 20 minutes", "every other hour", "every 1 week", "every half hour", "every march 1st" (the date is read next). */
@@ -2762,6 +2830,7 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
     return null;
   // "at 5 minutes past the hour" is read by the minute-of-hour clause; a bare count followed by a unit is no time.
   if (unitOf(tokens[first.end]) && first.ambiguous && tokens[first.end] !== 'h') return null;
+  if (!at) noteClockAfterEvery(tokens, i, first, group);
   const times: ClockRead[] = [first];
   let j = first.end;
   while (LIST_WORDS.has(tokens[j] ?? '')) {
@@ -2803,6 +2872,18 @@ function readTimes(tokens: readonly string[], i: number, group: Group, at: boole
   group.times.push(...times);
   group.clockTimes = true;
   return j;
+}
+
+/**
+ * A clock right after "every" with no am/pm, "every 1:30": a time of day each day, though it may be meant as a span
+ * (1 hour 30 minutes); said, with how to write the interval.
+ */
+function noteClockAfterEvery(tokens: readonly string[], i: number, time: ClockRead, group: Group): void {
+  const span = /^(\d{1,2})[:.](\d\d)$/.exec(tokens.slice(i, time.end).join(' '));
+  if (!span || !EACH.has(tokens[i - 1] ?? '') || Number(span[1]) > 12) return;
+  const [hours, minutes] = [Number(span[1]), Number(span[2])];
+  const amounts = [hours && `${hours} hour${hours === 1 ? '' : 's'}`, minutes && `${minutes} minute${minutes === 1 ? '' : 's'}`].filter(Boolean);
+  if (amounts.length > 0) addNote(group, `read '${tokens[i - 1]} ${span[0]}' as a time of day; for an interval write 'every ${amounts.join(' ')}'`);
 }
 
 /**

@@ -192,7 +192,20 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   // "weekdays at 8am and weekends": a group that names no time takes the one before it. An interval of minutes or hours
   // does not: a time there would be its start ("every day at 9am and every 2 hours" is two rules, refused below as in the other order).
   const stepped = (group: Group) => group.interval?.unit === 'minute' || group.interval?.unit === 'hour';
-  groups = groups.map((group, k) => (k > 0 && group.times.length === 0 && !group.part && !stepped(group) ? { ...group, times: groups[k - 1]!.times, part: groups[k - 1]!.part } : group));
+  // Said, as the default 09:00 is as likely meant (when the time is 09:00 the two agree).
+  groups = groups.map((group, k) => {
+    if (k === 0 || group.times.length > 0 || group.part || stepped(group)) return group;
+    const before = groups[k - 1]!;
+    const words = [...before.times.map((time) => time.text.replace(/ ([ap]m)\b/g, '$1')), ...(before.part ? [before.part] : [])];
+    const atNine = before.times.every((time) => time.value.hour === 9 && time.value.minute === 0) && !before.part;
+    if (words.length > 0 && !atNine) {
+      const said = listText(words.map((word) => `'${word}'`));
+      context.notes?.push(
+        `read ${said}, said before 'and', as ${words.length > 1 ? 'the times' : 'the time'} of the part after it too; to give that part another, say it with it, such as 'mondays at 5pm and fridays at 9am'`,
+      );
+    }
+    return { ...group, times: before.times, part: before.part };
+  });
   noteSaidOnce(groups, original, context.notes);
   let built: Built[];
   try {
@@ -263,6 +276,51 @@ function buildGroup(group: Group, original: string, context: RecurringContext): 
     const days = (group.weekdays ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => !group.exceptWeekdays!.includes(d));
     if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
     group = { ...group, weekdays: days, repeats: true };
+  }
+  if (group.exceptTimes) {
+    // Out of an hourly rule, the hours left out leave the others as times of day, as "every day at 9am, 10am, ..." says them.
+    const step = group.interval;
+    if (group.window) {
+      throw new UsageError(`'${original}' leaves out a time of day from a window, which one rule cannot say`, "Give the window in two, such as 'every hour from 9am to 11am and from 1pm to 5pm'.");
+    }
+    if (step?.unit !== 'hour' || step.n !== 1 || group.times.length > 0) {
+      throw new UsageError(
+        `'${original}' leaves out a time of day from a rule that does not run every hour`,
+        "Leave times out of every hour, such as 'every hour except 1pm', or name the times it runs at.",
+      );
+    }
+    const minute = group.minuteOfHour ?? 0;
+    const off = group.exceptTimes.find((time) => time.minute !== minute);
+    if (off)
+      throw new UsageError(
+        `'${original}' leaves out ${formatClock(off.hour, off.minute)}, a time it never runs at (it runs at :${String(minute).padStart(2, '0')})`,
+        "Give the hours to leave out, such as 'every hour except 1pm'.",
+      );
+    const hours = [...Array(24).keys()].filter((hour) => !group.exceptTimes!.some((time) => time.hour === hour));
+    if (hours.length === 0) throw new UsageError(`'${original}' leaves no time to run at`);
+    const times = hours.map((hour) => ({ value: { hour, minute }, end: 0, ambiguous: false, written: hour, text: formatClock(hour, minute) }));
+    group = { ...group, interval: { n: 1, unit: 'day' as const }, minuteOfHour: undefined, exceptTimes: undefined, times, clockTimes: true };
+  }
+  if (group.exceptMonthDays) {
+    // A cron fires where the day of the month or the weekday matches, so the two cannot narrow each other.
+    if (group.weekdays || group.nth || group.dates || group.exceptWeekdays) {
+      throw new UsageError(
+        `'${original}' leaves days of the month out of days of the week, which one cron cannot say (it fires on either)`,
+        "Leave out days of the week, such as 'every weekday except friday', or days of the month from every day, such as 'every day except the 1st'.",
+      );
+    }
+    // Out of every day of the month only where the rule runs every day ("every month except the 15th" names no day to run on).
+    const step = group.interval;
+    if (!group.monthDays && step && !(step.unit === 'minute' || step.unit === 'hour' || (step.unit === 'day' && step.n === 1))) {
+      throw new UsageError(
+        `'${original}' leaves days of the month out of a rule that does not run every day`,
+        "Name the days it runs on, such as 'every month on the 15th', or leave them out of every day, such as 'every day except the 1st'.",
+      );
+    }
+    const days = (group.monthDays ?? [...Array(31).keys()].map((d) => d + 1)).filter((d) => !group.exceptMonthDays!.includes(d));
+    if (days.length === 0) throw new UsageError(`'${original}' leaves no day to run on`);
+    // Every day of the month but those: each month runs to its end, whatever its length.
+    group = { ...group, monthDays: days, exceptMonthDays: undefined, repeats: true, ...(group.monthDays ? {} : { throughMonthEnd: true as const }) };
   }
   if (group.exceptMonths) {
     const months = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((m) => !group.exceptMonths!.includes(m));
@@ -410,8 +468,8 @@ function skippedMonthsNote(group: Group, notes: string[]): void {
   if (group.dates?.some((date) => date.month === 2 && date.day === 29))
     notes.push("years without a 29 February (three in four) are skipped; for February's end every year say 'the last day of february'");
   const day = Math.max(...(group.monthDays ?? []));
-  // "from the 25th to the last": every month runs to its end.
-  if (group.throughMonthEnd && day === 31) return;
+  // "from the 25th to the last", "every day except the 1st": every month runs to its end.
+  if (group.throughMonthEnd) return;
   // A year that is not a leap year: February has no 29th in three years of four.
   const skipped = (group.months ?? [...Array(12).keys()].map((m) => m + 1)).filter((month) => daysInMonth(2027, month) < day);
   if (day < 29 || skipped.length === 0) return;

@@ -275,8 +275,9 @@ describe('one day left out', () => {
     await expect(meaningOfSchedule('every day at 9am except dec 24 and 25', OPTIONS)).rejects.toThrow(/Could not understand/);
   });
 
-  it('a day that could recur ("except the 25th") is not taken as one day', async () => {
-    await expect(meaningOfSchedule('every day except the 25th', OPTIONS)).rejects.toThrow(/Could not understand/);
+  it('a day that could recur ("except the 25th") is not taken as one day: it is every month\'s', async () => {
+    const meaning = await meaningOfSchedule('every day except the 25th', OPTIONS);
+    expect(meaning.type === 'recurring' && meaning.local_cron).toBe('0 9 1-24,26-31 * *');
   });
 
   it.each(['every day except sunday', 'daily except weekends', 'every weekday except friday'])('%s leaves out days of the week, as a cron', async (phrase) => {
