@@ -9,7 +9,7 @@ import type { FullScheduleBody } from '../sync/carry';
 import { desiredOf, FileError, type Desired } from './desired';
 import { readScheduleFile, type ScheduleFile } from './file-format';
 import { LOCK_FILE_NAME, serverEntries, type LockEntry, type LockFile } from './lock-file';
-import { listedOf, pausedKey, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
+import { bodyKey, listedOf, pausedKey, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
 import { compareText } from '../text-order';
 import type { Series, State } from '../state/records';
 
@@ -174,11 +174,22 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     record,
     considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
   );
-  // A series made here is the file's whole: the members a sync made since the export are the file's too, never made twice.
+  // A series made here is the file's whole: the members a sync made since the export are the file's too, never made twice;
+  // so is a member whose create (a sync's or an apply's) went unanswered and landed, found as the record's attempt.
+  const ownedByEntries = new Set(Object.values(entries).flatMap((e) => e.ids));
   const owning = (name: string, entry: LockEntry) => {
     const listed = letta.get(entry.agent_id);
-    const more = (recorded.get(name)?.members ?? []).filter((m) => m.gone !== true && listed?.has(m.schedule_id) && !entry.ids.includes(m.schedule_id));
-    return more.length === 0 ? entry : { ...entry, ids: [...entry.ids, ...more.map((m) => m.schedule_id)] };
+    const series = recorded.get(name);
+    const more = (series?.members ?? []).filter((m) => m.gone !== true && listed?.has(m.schedule_id) && !entry.ids.includes(m.schedule_id)).map((m) => m.schedule_id);
+    const recordedIds = new Set(series?.members.map((m) => m.schedule_id));
+    const want = series?.attempted === undefined ? undefined : desired.find((d) => d.name === name);
+    for (const at of (series?.attempted ?? []).map((instant) => Date.parse(instant))) {
+      const body = want?.bodies.find((b) => b.schedule.type === 'one-time' && b.schedule.scheduled_at === at);
+      const key = body && bodyKey(body);
+      const twin = [...(listed?.values() ?? [])].find((item) => item.key === key && !ownedByEntries.has(item.id) && !recordedIds.has(item.id) && !more.includes(item.id));
+      if (twin) more.push(twin.id);
+    }
+    return more.length === 0 ? entry : { ...entry, ids: [...entry.ids, ...more] };
   };
   const changes = planChanges({
     now,

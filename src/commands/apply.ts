@@ -14,7 +14,20 @@ import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
 import { recordWriter, stateStore, whileChanging } from './shared/state';
-import { endSeries, seriesOf, findIntent, findPaused, findSeries, isSeriesId, markDeleted as recordDeleted, takePaused, topUpSeries, type SeriesMember, type State } from '../state/records';
+import {
+  endSeries,
+  seriesOf,
+  findIntent,
+  findPaused,
+  findSeries,
+  isSeriesId,
+  markDeleted as recordDeleted,
+  recordMemberAttempts,
+  takePaused,
+  topUpSeries,
+  type SeriesMember,
+  type State,
+} from '../state/records';
 import * as render from '../ascode/render';
 import { HeldWriter } from '../output/output';
 
@@ -78,6 +91,7 @@ export default defineCommand({
         );
         const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
         if (changes.some(toDo)) await entries.update(() => startChanges(changes.filter(toDo)));
+        await recordAttempts(rt, changes.filter(toDo));
         // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
         // of them is under way at once, not one waiting task per file, and each is reported and let go as it ends: what is
         // held for the whole run is each file's lock entry, the names of those finished and the ids deleted.
@@ -229,6 +243,33 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Prom
       if (series && step.ended) endSeries(state, series.series_id, 'deleted', stamp);
       else if (series) topUpSeries(state, series.series_id, step.made);
       for (const intent of keptOfSet(state, step)) intent.phrase = step.keptAs!;
+    }
+  });
+}
+
+/**
+ * Before a recorded series' next members are sent, their instants are recorded as attempted, as sync records its own: a
+ * create whose answer is lost (apply cut off) is then found by the next sync or apply, not made again beside it.
+ */
+async function recordAttempts(rt: Runtime, changes: Change[]): Promise<void> {
+  const tops = changes.filter((change) => (change.kind === 'top-up' || change.kind === 'create') && change.create.some((body) => body.schedule.type === 'one-time'));
+  if (tops.length === 0 || rt.dryRun) return;
+  const seriesOfChange = (state: State, change: Change) => [...change.keep, ...change.adopt].map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
+  const instants = (change: Change) => change.create.flatMap((body) => (body.schedule.type === 'one-time' ? [new Date(body.schedule.scheduled_at).toISOString()] : []));
+  const known = await (await stateStore(rt)).read().then(
+    (state) => tops.some((change) => seriesOfChange(state, change)),
+    (error: unknown) => {
+      if (error instanceof CliError) return false;
+      throw error;
+    },
+  );
+  if (!known) return;
+  await (
+    await recordWriter(rt)
+  ).update((state) => {
+    for (const change of tops) {
+      const series = seriesOfChange(state, change);
+      if (series) recordMemberAttempts(state, series.series_id, instants(change));
     }
   });
 }

@@ -637,3 +637,42 @@ describe('a series made here, written as a file by hand (no lock file entry) and
     expect(instants()).toEqual(['2027-03-26', '2027-04-30', '2027-05-28']);
   });
 });
+
+describe('a series made here, its next member cut off mid-create by apply or by sync', () => {
+  const at = (time: string, args: string[]) => {
+    h.letta.now = () => Date.parse(time);
+    return h.run(['--now', time, ...args]);
+  };
+  const members = () => [...h.letta.schedules.values()].map((s) => new Date(s.schedule.scheduled_at!).toISOString().slice(0, 10)).sort();
+  const LATER = '2027-02-06T12:00:00Z';
+  const made = ['2027-01-04', '2027-02-01', '2027-03-01', '2027-04-05'];
+
+  async function exported(): Promise<void> {
+    rmSync(join(dir, 'keep.md'));
+    rmSync(join(dir, 'drop.md'));
+    const created = await at('2027-01-04T00:00:00Z', ['recurring', 'create', '--agent-id', AGENT, '--message', 'Rent', '--cron', 'first monday of every month at 9am', '--tz', 'UTC']);
+    expect(created.code, created.stderr).toBe(0);
+    expect((await at('2027-01-04T00:00:00Z', ['export', '-f', dir, '--agent-id', AGENT])).code).toBe(0);
+  }
+
+  for (const [first, then] of [
+    ['apply', 'sync'],
+    ['sync', 'apply'],
+  ] as const) {
+    it(`${first} loses the answer of the member it made, ${then} runs, then both again: the member is made once`, async () => {
+      await exported();
+      h.letta.inject(/^POST /, { reset: true, land: true });
+      const cut = await at(LATER, first === 'apply' ? ['apply', '-f', dir] : ['sync']);
+      expect(cut.code, cut.stderr).toBe(5);
+      expect(members()).toEqual(made);
+      for (const step of [then, first, then, first]) {
+        const r = await at(LATER, step === 'apply' ? ['apply', '-f', dir] : ['sync']);
+        expect(r.code, r.stderr).toBe(0);
+        expect(members()).toEqual(made);
+      }
+      expect((await at(LATER, ['apply', '-f', dir])).stderr).toContain('Nothing to change');
+      expect((await at(LATER, ['sync'])).stderr).toContain('Nothing to change');
+      expect((await at(LATER, ['recurring', 'list', '--agent-id', AGENT])).stdout).toContain('(2 waiting)');
+    });
+  }
+});
