@@ -157,7 +157,16 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
         at(file.until !== undefined ? 'until' : 'when'),
         `${file.until !== undefined ? `until: '${file.until}'` : `when: '${file.when}' ends ${new Date(until).toISOString()}, which`} is not in the future`,
       );
-    series = { ...seriesRule(schedule, followsClock), started: context.now, ...(until === undefined ? {} : { until }), ...(count === undefined ? {} : { count }), lines };
+    // Only its end read again: the members deleted on purpose stay so (made again, the next plan would delete them).
+    const skip = keptSeries?.skip;
+    series = {
+      ...seriesRule(schedule, followsClock),
+      started: context.now,
+      ...(until === undefined ? {} : { until }),
+      ...(count === undefined ? {} : { count }),
+      ...(skip === undefined || skip.length === 0 ? {} : { skip }),
+      lines,
+    };
   }
   const instants = seriesMembers(series, context.now);
   if (!sameEnd && instants.length === 0) {

@@ -9,7 +9,7 @@ import { lockJournal, readLock, writeLock } from '../ascode/lock-store';
 import { applyChange, finishedEntry, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
 import type { FileReport } from '../ascode/load';
 import type { Change } from '../ascode/planner';
-import { serverEntries } from '../ascode/lock-file';
+import { serverEntries, type SeriesLock } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
@@ -25,6 +25,7 @@ import {
   recordMemberAttempts,
   takePaused,
   topUpSeries,
+  type Series,
   type SeriesMember,
   type State,
 } from '../state/records';
@@ -195,9 +196,18 @@ interface FileStep {
   made: SeriesMember[];
   ended: boolean;
   keptAs?: string;
+  /** The file's series as the lock file now has it: its end (`until:`, `count:`) is the recorded series' too. */
+  series?: SeriesLock;
 }
 
-function fileStep({ change, created, deleted }: ChangeOutcome): FileStep | undefined {
+function fileStep(outcome: ChangeOutcome): FileStep | undefined {
+  const step = madeOrEnded(outcome);
+  const series = outcome.change.kind === 'delete' ? undefined : outcome.change.entry?.series;
+  if (!series || step?.ended) return step;
+  return { ...(step ?? { owned: [...outcome.change.keep, ...outcome.change.adopt], made: [], ended: false }), series };
+}
+
+function madeOrEnded({ change, created, deleted }: ChangeOutcome): FileStep | undefined {
   // A new file may take a series' members found on Letta (and make its next ones): the series is topped up all the same.
   if ((change.kind === 'top-up' || change.kind === 'create') && created.length > 0) {
     const made = created.flatMap((id, i) => {
@@ -241,7 +251,10 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Prom
     for (const step of steps) {
       const series = seriesOfStep(state, step);
       if (series && step.ended) endSeries(state, series.series_id, 'deleted', stamp);
-      else if (series) topUpSeries(state, series.series_id, step.made);
+      else if (series) {
+        topUpSeries(state, series.series_id, step.made);
+        if (step.series) endAsFile(series, step.series);
+      }
       for (const intent of keptOfSet(state, step)) intent.phrase = step.keptAs!;
     }
   });
@@ -272,6 +285,17 @@ async function recordAttempts(rt: Runtime, changes: Change[]): Promise<void> {
       if (series) recordMemberAttempts(state, series.series_id, instants(change));
     }
   });
+}
+
+/**
+ * A recorded series takes its file's end, so sync tops it up no further than apply does. The file counts its `count`
+ * from when it was read (`started`); the record counts every member made, so those made before that count too.
+ */
+function endAsFile(series: Series, file: SeriesLock): void {
+  if (file.until === undefined) delete series.until;
+  else series.until = new Date(file.until).toISOString();
+  if (file.count === undefined) delete series.count;
+  else series.count = series.members.filter((m) => Date.parse(m.instant) < file.started).length + file.count;
 }
 
 /** A removed file's schedules paused here: their saved copies dropped, so `recurring resume` brings none of them back. */

@@ -676,3 +676,41 @@ describe('a series made here, its next member cut off mid-create by apply or by 
     });
   }
 });
+
+describe("a series made here, exported, a member deleted, then its file's end changed", () => {
+  const at = (time: string, args: string[]) => {
+    h.letta.now = () => Date.parse(time);
+    return h.run(['--now', time, ...args]);
+  };
+  const members = () => [...h.letta.schedules.values()].map((s) => new Date(s.schedule.scheduled_at!).toISOString().slice(0, 10)).sort();
+
+  for (const [end, last] of [
+    ['count: 3', '2027-04-05'],
+    ['until: 2027-04-20', '2027-04-05'],
+    ['count: 2', '2027-03-01'],
+  ] as const) {
+    it(`(${end}) keeps the deleted member out, and sync and apply both stop at the file's end`, async () => {
+      rmSync(join(dir, 'keep.md'));
+      rmSync(join(dir, 'drop.md'));
+      const start = '2027-01-04T00:00:00Z';
+      expect((await at(start, ['recurring', 'create', '--agent-id', AGENT, '--message', 'Rent', '--cron', 'first monday of every month at 9am', '--tz', 'UTC'])).code).toBe(0);
+      expect((await at(start, ['export', '-f', dir, '--agent-id', AGENT])).code).toBe(0);
+      const second = [...h.letta.schedules.values()].find((s) => new Date(s.schedule.scheduled_at!).toISOString().startsWith('2027-02-01'))!;
+      expect((await at('2027-01-10T00:00:00Z', ['onetime', 'delete', second.id, '--agent-id', AGENT])).code).toBe(0);
+      const file = join(dir, 'rent.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^timezone:/m, `${end}\ntimezone:`));
+      for (let i = 0; i < 2; i++) {
+        const applied = await at('2027-01-10T00:00:00Z', ['apply', '-f', dir]);
+        expect(applied.code, applied.stderr).toBe(0);
+        expect(members()).toEqual(['2027-01-04', '2027-03-01']);
+      }
+      for (const day of ['2027-02-06', '2027-03-07', '2027-04-10', '2027-05-10', '2027-06-10']) {
+        expect((await at(`${day}T00:00:00Z`, ['sync'])).code).toBe(0);
+        const applied = await at(`${day}T01:00:00Z`, ['apply', '-f', dir]);
+        expect(applied.code, applied.stderr).toBe(0);
+        expect(applied.stderr).toContain('Nothing to change');
+      }
+      expect(members()).toEqual(['2027-01-04', '2027-03-01', '2027-04-05'].filter((day) => day <= last));
+    });
+  }
+});
