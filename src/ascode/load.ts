@@ -11,6 +11,8 @@ import { readScheduleFile, type ScheduleFile } from './file-format';
 import { LOCK_FILE_NAME, serverEntries, type LockEntry, type LockFile } from './lock-file';
 import { bodyKey, listedOf, pausedKey, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
 import { compareText } from '../text-order';
+import { sameMessages } from '../sync/same-schedule';
+import { seriesEntry } from './export-files';
 import type { Series, State } from '../state/records';
 
 export const DEFAULT_FOLDER = 'letta-schedules';
@@ -140,7 +142,8 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
       continue;
     }
     try {
-      desired.push(await desiredOf(name, file, agentId, withRecordedSkips(entries[name], recorded.get(name), now), context));
+      const entry = withRecordedSkips(entries[name], recorded.get(name), now) ?? (await madeHere(record, file, agentId, file.timezone ?? context.zone, now));
+      desired.push(await desiredOf(name, file, agentId, entry, context));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       fail(name, error.line, error.message);
@@ -235,6 +238,21 @@ async function recordedSeries(record: () => Promise<State | undefined>, entries:
     if (series) found.set(name, series);
   }
   return found;
+}
+
+/**
+ * A new file (no lock entry) that says a series made here, with no end of its own in `until:`/`count:`: that series'
+ * start and end, as export would have written them, so an end said relative to a day (`for 3 weeks`) is the series'
+ * own, not read again from the day the file is first applied.
+ */
+async function madeHere(record: () => Promise<State | undefined>, file: ScheduleFile, agentId: string, zone: string, now: number): Promise<LockEntry | undefined> {
+  if (file.until !== undefined || file.count !== undefined) return undefined;
+  const state = await record();
+  const sent = [{ role: file.role ?? 'user', content: file.message }];
+  const series = state?.series.find((one) => one.status === 'active' && one.agent_id === agentId && one.phrase === file.when && one.zone === zone && sameMessages(sent, one.template.messages));
+  if (!series) return undefined;
+  const entry = seriesEntry(series, now);
+  return { ...entry, agent_id: agentId, series: { ...entry.series!, lines: {} }, ids: [] };
 }
 
 /** A series' members deleted since its export (`onetime delete`, or gone from Letta), as the record has them: never made again, as sync would not. */

@@ -714,3 +714,30 @@ describe("a series made here, exported, a member deleted, then its file's end ch
     });
   }
 });
+
+describe('a series made here with its end in the phrase, written as a file by hand and applied days later', () => {
+  it('takes the series as made: no member past its end is made, then or on later days', async () => {
+    const at = (time: string, args: string[]) => {
+      h.letta.now = () => Date.parse(time);
+      return h.run(['--now', time, ...args]);
+    };
+    rmSync(join(dir, 'keep.md'));
+    rmSync(join(dir, 'drop.md'));
+    const made = '2027-03-01T12:00:00Z';
+    const phrases = { 'three.md': 'every wednesday at 10am for 3 weeks', 'five.md': 'every day at 8am 5 times', 'week.md': 'every day at 9am until friday' };
+    for (const [name, when] of Object.entries(phrases)) {
+      expect((await at(made, ['recurring', 'create', '--agent-id', AGENT, '--message', name, '--cron', when, '--tz', 'UTC'])).code).toBe(0);
+      writeFileSync(join(dir, name), `---\nagent: ${AGENT}\nwhen: ${when}\ntimezone: UTC\n---\n${name}\n`);
+    }
+    const before = [...h.letta.schedules.keys()].sort();
+    const applied = await at('2027-03-04T12:00:00Z', ['apply', '-f', dir]);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).not.toContain('created');
+    for (const later of ['2027-03-06T12:00:00Z', '2027-03-13T12:00:00Z', '2027-03-20T12:00:00Z']) {
+      expect((await at(later, ['sync'])).code).toBe(0);
+      const plan = await at(later, ['plan', '-f', dir]);
+      expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+    }
+    expect([...h.letta.schedules.keys()].sort()).toEqual(before);
+  });
+});
