@@ -741,3 +741,30 @@ describe('a series made here with its end in the phrase, written as a file by ha
     expect([...h.letta.schedules.keys()].sort()).toEqual(before);
   });
 });
+
+describe('a series file whose end in `when` leaves no run after a later day', () => {
+  it('is kept as first read on that day (`until friday` on a Friday afternoon, `until march 10` after it), not refused', async () => {
+    const at = (time: string, args: string[]) => {
+      h.letta.now = () => Date.parse(time);
+      return h.run(['--now', time, ...args]);
+    };
+    rmSync(join(dir, 'keep.md'));
+    rmSync(join(dir, 'drop.md'));
+    const phrases = [
+      'every day at 9am until friday',
+      'every weekday at 4pm until fri',
+      'every day at noon until march 10',
+      'every monday and friday at 8am until march 12',
+      'every day at 9am until tomorrow',
+    ];
+    phrases.forEach((when, i) => writeFileSync(join(dir, `f${i}.md`), `---\nagent: ${AGENT}\nwhen: ${when}\ntimezone: UTC\n---\nM${i}\n`));
+    expect((await at('2027-03-01T07:00:00Z', ['apply', '-f', dir])).code).toBe(0);
+    const made = [...h.letta.schedules.keys()].sort();
+    for (const later of ['2027-03-02T12:00:00Z', '2027-03-05T17:00:00Z', '2027-03-11T12:00:00Z', '2027-03-12T12:00:00Z', '2027-04-13T12:00:00Z']) {
+      const applied = await at(later, ['apply', '-f', dir]);
+      expect(applied.code, applied.stderr).toBe(0);
+      expect(applied.stderr).toContain('Nothing to change (5 file(s) checked).');
+    }
+    expect([...h.letta.schedules.keys()].sort()).toEqual(made);
+  });
+});
