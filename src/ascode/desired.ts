@@ -101,6 +101,26 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
     context.meanings?.set(key, known);
     return known;
   };
+  // A series read before, its end lines as they were: kept whole, as its phrase may not read on a later day (`until
+  // friday` on a Friday afternoon, when no run is left before it).
+  const keptWhole = kept?.series?.lines !== undefined && kept.series.lines.until === file.until && kept.series.lines.count === file.count ? kept.series : undefined;
+  if (keptWhole) {
+    let known: Awaited<ReturnType<typeof read>> | undefined;
+    try {
+      known = await read();
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+    }
+    if (known === undefined || known.type === 'series' || known.type === 'recurring') {
+      const desired = made(
+        'series',
+        seriesMembers(keptWhole, context.now).map((instant) => body({ type: 'one-time', scheduled_at: instant })),
+        known?.notes ?? [],
+      );
+      desired.series = keptWhole;
+      return desired;
+    }
+  }
   const meaning = await onLine('when', () => (kept?.at !== undefined ? undefined : read()));
   if (kept?.at !== undefined || meaning?.type === 'one-time') {
     if (file.until !== undefined || file.count !== undefined)
@@ -157,7 +177,16 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
         at(file.until !== undefined ? 'until' : 'when'),
         `${file.until !== undefined ? `until: '${file.until}'` : `when: '${file.when}' ends ${new Date(until).toISOString()}, which`} is not in the future`,
       );
-    series = { ...seriesRule(schedule, followsClock), started: context.now, ...(until === undefined ? {} : { until }), ...(count === undefined ? {} : { count }), lines };
+    // Only its end read again: the members deleted on purpose stay so (made again, the next plan would delete them).
+    const skip = keptSeries?.skip;
+    series = {
+      ...seriesRule(schedule, followsClock),
+      started: context.now,
+      ...(until === undefined ? {} : { until }),
+      ...(count === undefined ? {} : { count }),
+      ...(skip === undefined || skip.length === 0 ? {} : { skip }),
+      lines,
+    };
   }
   const instants = seriesMembers(series, context.now);
   if (!sameEnd && instants.length === 0) {

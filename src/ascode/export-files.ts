@@ -178,7 +178,7 @@ function bodyFields(item: ScheduledMessage): Omit<Fields, 'when' | 'timezone'> |
   };
 }
 
-function seriesEntry(series: Series, now: number): Omit<LockEntry, 'ids' | 'agent_id'> {
+export function seriesEntry(series: Series, now: number): Omit<LockEntry, 'ids' | 'agent_id'> {
   const until = series.until === undefined ? undefined : Date.parse(series.until);
   // Members deleted on purpose or gone from Letta, still ahead: the file's series leaves them out, as sync does.
   const skipped = series.members.filter((m) => m.gone && Date.parse(m.instant) > now).map((m) => Date.parse(m.instant));

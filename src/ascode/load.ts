@@ -9,8 +9,10 @@ import type { FullScheduleBody } from '../sync/carry';
 import { desiredOf, FileError, type Desired } from './desired';
 import { readScheduleFile, type ScheduleFile } from './file-format';
 import { LOCK_FILE_NAME, serverEntries, type LockEntry, type LockFile } from './lock-file';
-import { listedOf, pausedKey, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
+import { bodyKey, listedOf, pausedKey, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
 import { compareText } from '../text-order';
+import { sameMessages } from '../sync/same-schedule';
+import { seriesEntry } from './export-files';
 import type { Series, State } from '../state/records';
 
 export const DEFAULT_FOLDER = 'letta-schedules';
@@ -140,7 +142,8 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
       continue;
     }
     try {
-      desired.push(await desiredOf(name, file, agentId, withRecordedSkips(entries[name], recorded.get(name), now), context));
+      const entry = withRecordedSkips(entries[name], recorded.get(name), now) ?? (await madeHere(record, file, agentId, file.timezone ?? context.zone, now));
+      desired.push(await desiredOf(name, file, agentId, entry, context));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       fail(name, error.line, error.message);
@@ -174,11 +177,22 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     record,
     considered.flatMap(([, e]) => e.ids.filter((id) => !letta.get(e.agent_id)?.has(id))),
   );
-  // A series made here is the file's whole: the members a sync made since the export are the file's too, never made twice.
+  // A series made here is the file's whole: the members a sync made since the export are the file's too, never made twice;
+  // so is a member whose create (a sync's or an apply's) went unanswered and landed, found as the record's attempt.
+  const ownedByEntries = new Set(Object.values(entries).flatMap((e) => e.ids));
   const owning = (name: string, entry: LockEntry) => {
     const listed = letta.get(entry.agent_id);
-    const more = (recorded.get(name)?.members ?? []).filter((m) => m.gone !== true && listed?.has(m.schedule_id) && !entry.ids.includes(m.schedule_id));
-    return more.length === 0 ? entry : { ...entry, ids: [...entry.ids, ...more.map((m) => m.schedule_id)] };
+    const series = recorded.get(name);
+    const more = (series?.members ?? []).filter((m) => m.gone !== true && listed?.has(m.schedule_id) && !entry.ids.includes(m.schedule_id)).map((m) => m.schedule_id);
+    const recordedIds = new Set(series?.members.map((m) => m.schedule_id));
+    const want = series?.attempted === undefined ? undefined : desired.find((d) => d.name === name);
+    for (const at of (series?.attempted ?? []).map((instant) => Date.parse(instant))) {
+      const body = want?.bodies.find((b) => b.schedule.type === 'one-time' && b.schedule.scheduled_at === at);
+      const key = body && bodyKey(body);
+      const twin = [...(listed?.values() ?? [])].find((item) => item.key === key && !ownedByEntries.has(item.id) && !recordedIds.has(item.id) && !more.includes(item.id));
+      if (twin) more.push(twin.id);
+    }
+    return more.length === 0 ? entry : { ...entry, ids: [...entry.ids, ...more] };
   };
   const changes = planChanges({
     now,
@@ -224,6 +238,21 @@ async function recordedSeries(record: () => Promise<State | undefined>, entries:
     if (series) found.set(name, series);
   }
   return found;
+}
+
+/**
+ * A new file (no lock entry) that says a series made here, with no end of its own in `until:`/`count:`: that series'
+ * start and end, as export would have written them, so an end said relative to a day (`for 3 weeks`) is the series'
+ * own, not read again from the day the file is first applied.
+ */
+async function madeHere(record: () => Promise<State | undefined>, file: ScheduleFile, agentId: string, zone: string, now: number): Promise<LockEntry | undefined> {
+  if (file.until !== undefined || file.count !== undefined) return undefined;
+  const state = await record();
+  const sent = [{ role: file.role ?? 'user', content: file.message }];
+  const series = state?.series.find((one) => one.status === 'active' && one.agent_id === agentId && one.phrase === file.when && one.zone === zone && sameMessages(sent, one.template.messages));
+  if (!series) return undefined;
+  const entry = seriesEntry(series, now);
+  return { ...entry, agent_id: agentId, series: { ...entry.series!, lines: {} }, ids: [] };
 }
 
 /** A series' members deleted since its export (`onetime delete`, or gone from Letta), as the record has them: never made again, as sync would not. */

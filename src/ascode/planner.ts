@@ -291,7 +291,7 @@ export function pausedKey(item: ScheduledMessage): string {
 }
 
 /** Two bodies are the same schedule when their fingerprints are equal: the fields a create sets, as a file can say them. */
-function bodyKey(body: FullScheduleBody): string {
+export function bodyKey(body: FullScheduleBody): string {
   return createHash('sha256')
     .update(JSON.stringify(canonical(body)))
     .digest('base64')

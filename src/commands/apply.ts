@@ -9,12 +9,26 @@ import { lockJournal, readLock, writeLock } from '../ascode/lock-store';
 import { applyChange, finishedEntry, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
 import type { FileReport } from '../ascode/load';
 import type { Change } from '../ascode/planner';
-import { serverEntries } from '../ascode/lock-file';
+import { serverEntries, type SeriesLock } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
 import { recordWriter, stateStore, whileChanging } from './shared/state';
-import { endSeries, seriesOf, findIntent, findPaused, findSeries, isSeriesId, markDeleted as recordDeleted, takePaused, topUpSeries, type SeriesMember, type State } from '../state/records';
+import {
+  endSeries,
+  seriesOf,
+  findIntent,
+  findPaused,
+  findSeries,
+  isSeriesId,
+  markDeleted as recordDeleted,
+  recordMemberAttempts,
+  takePaused,
+  topUpSeries,
+  type Series,
+  type SeriesMember,
+  type State,
+} from '../state/records';
 import * as render from '../ascode/render';
 import { HeldWriter } from '../output/output';
 
@@ -78,6 +92,7 @@ export default defineCommand({
         );
         const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
         if (changes.some(toDo)) await entries.update(() => startChanges(changes.filter(toDo)));
+        await recordAttempts(rt, changes.filter(toDo));
         // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
         // of them is under way at once, not one waiting task per file, and each is reported and let go as it ends: what is
         // held for the whole run is each file's lock entry, the names of those finished and the ids deleted.
@@ -181,9 +196,18 @@ interface FileStep {
   made: SeriesMember[];
   ended: boolean;
   keptAs?: string;
+  /** The file's series as the lock file now has it: its end (`until:`, `count:`) is the recorded series' too. */
+  series?: SeriesLock;
 }
 
-function fileStep({ change, created, deleted }: ChangeOutcome): FileStep | undefined {
+function fileStep(outcome: ChangeOutcome): FileStep | undefined {
+  const step = madeOrEnded(outcome);
+  const series = outcome.change.kind === 'delete' ? undefined : outcome.change.entry?.series;
+  if (!series || step?.ended) return step;
+  return { ...(step ?? { owned: [...outcome.change.keep, ...outcome.change.adopt], made: [], ended: false }), series };
+}
+
+function madeOrEnded({ change, created, deleted }: ChangeOutcome): FileStep | undefined {
   // A new file may take a series' members found on Letta (and make its next ones): the series is topped up all the same.
   if ((change.kind === 'top-up' || change.kind === 'create') && created.length > 0) {
     const made = created.flatMap((id, i) => {
@@ -227,10 +251,51 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Prom
     for (const step of steps) {
       const series = seriesOfStep(state, step);
       if (series && step.ended) endSeries(state, series.series_id, 'deleted', stamp);
-      else if (series) topUpSeries(state, series.series_id, step.made);
+      else if (series) {
+        topUpSeries(state, series.series_id, step.made);
+        if (step.series) endAsFile(series, step.series);
+      }
       for (const intent of keptOfSet(state, step)) intent.phrase = step.keptAs!;
     }
   });
+}
+
+/**
+ * Before a recorded series' next members are sent, their instants are recorded as attempted, as sync records its own: a
+ * create whose answer is lost (apply cut off) is then found by the next sync or apply, not made again beside it.
+ */
+async function recordAttempts(rt: Runtime, changes: Change[]): Promise<void> {
+  const tops = changes.filter((change) => (change.kind === 'top-up' || change.kind === 'create') && change.create.some((body) => body.schedule.type === 'one-time'));
+  if (tops.length === 0 || rt.dryRun) return;
+  const seriesOfChange = (state: State, change: Change) => [...change.keep, ...change.adopt].map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
+  const instants = (change: Change) => change.create.flatMap((body) => (body.schedule.type === 'one-time' ? [new Date(body.schedule.scheduled_at).toISOString()] : []));
+  const known = await (await stateStore(rt)).read().then(
+    (state) => tops.some((change) => seriesOfChange(state, change)),
+    (error: unknown) => {
+      if (error instanceof CliError) return false;
+      throw error;
+    },
+  );
+  if (!known) return;
+  await (
+    await recordWriter(rt)
+  ).update((state) => {
+    for (const change of tops) {
+      const series = seriesOfChange(state, change);
+      if (series) recordMemberAttempts(state, series.series_id, instants(change));
+    }
+  });
+}
+
+/**
+ * A recorded series takes its file's end, so sync tops it up no further than apply does. The file counts its `count`
+ * from when it was read (`started`); the record counts every member made, so those made before that count too.
+ */
+function endAsFile(series: Series, file: SeriesLock): void {
+  if (file.until === undefined) delete series.until;
+  else series.until = new Date(file.until).toISOString();
+  if (file.count === undefined) delete series.count;
+  else series.count = series.members.filter((m) => Date.parse(m.instant) < file.started).length + file.count;
 }
 
 /** A removed file's schedules paused here: their saved copies dropped, so `recurring resume` brings none of them back. */

@@ -637,3 +637,134 @@ describe('a series made here, written as a file by hand (no lock file entry) and
     expect(instants()).toEqual(['2027-03-26', '2027-04-30', '2027-05-28']);
   });
 });
+
+describe('a series made here, its next member cut off mid-create by apply or by sync', () => {
+  const at = (time: string, args: string[]) => {
+    h.letta.now = () => Date.parse(time);
+    return h.run(['--now', time, ...args]);
+  };
+  const members = () => [...h.letta.schedules.values()].map((s) => new Date(s.schedule.scheduled_at!).toISOString().slice(0, 10)).sort();
+  const LATER = '2027-02-06T12:00:00Z';
+  const made = ['2027-01-04', '2027-02-01', '2027-03-01', '2027-04-05'];
+
+  async function exported(): Promise<void> {
+    rmSync(join(dir, 'keep.md'));
+    rmSync(join(dir, 'drop.md'));
+    const created = await at('2027-01-04T00:00:00Z', ['recurring', 'create', '--agent-id', AGENT, '--message', 'Rent', '--cron', 'first monday of every month at 9am', '--tz', 'UTC']);
+    expect(created.code, created.stderr).toBe(0);
+    expect((await at('2027-01-04T00:00:00Z', ['export', '-f', dir, '--agent-id', AGENT])).code).toBe(0);
+  }
+
+  for (const [first, then] of [
+    ['apply', 'sync'],
+    ['sync', 'apply'],
+  ] as const) {
+    it(`${first} loses the answer of the member it made, ${then} runs, then both again: the member is made once`, async () => {
+      await exported();
+      h.letta.inject(/^POST /, { reset: true, land: true });
+      const cut = await at(LATER, first === 'apply' ? ['apply', '-f', dir] : ['sync']);
+      expect(cut.code, cut.stderr).toBe(5);
+      expect(members()).toEqual(made);
+      for (const step of [then, first, then, first]) {
+        const r = await at(LATER, step === 'apply' ? ['apply', '-f', dir] : ['sync']);
+        expect(r.code, r.stderr).toBe(0);
+        expect(members()).toEqual(made);
+      }
+      expect((await at(LATER, ['apply', '-f', dir])).stderr).toContain('Nothing to change');
+      expect((await at(LATER, ['sync'])).stderr).toContain('Nothing to change');
+      expect((await at(LATER, ['recurring', 'list', '--agent-id', AGENT])).stdout).toContain('(2 waiting)');
+    });
+  }
+});
+
+describe("a series made here, exported, a member deleted, then its file's end changed", () => {
+  const at = (time: string, args: string[]) => {
+    h.letta.now = () => Date.parse(time);
+    return h.run(['--now', time, ...args]);
+  };
+  const members = () => [...h.letta.schedules.values()].map((s) => new Date(s.schedule.scheduled_at!).toISOString().slice(0, 10)).sort();
+
+  for (const [end, last] of [
+    ['count: 3', '2027-04-05'],
+    ['until: 2027-04-20', '2027-04-05'],
+    ['count: 2', '2027-03-01'],
+  ] as const) {
+    it(`(${end}) keeps the deleted member out, and sync and apply both stop at the file's end`, async () => {
+      rmSync(join(dir, 'keep.md'));
+      rmSync(join(dir, 'drop.md'));
+      const start = '2027-01-04T00:00:00Z';
+      expect((await at(start, ['recurring', 'create', '--agent-id', AGENT, '--message', 'Rent', '--cron', 'first monday of every month at 9am', '--tz', 'UTC'])).code).toBe(0);
+      expect((await at(start, ['export', '-f', dir, '--agent-id', AGENT])).code).toBe(0);
+      const second = [...h.letta.schedules.values()].find((s) => new Date(s.schedule.scheduled_at!).toISOString().startsWith('2027-02-01'))!;
+      expect((await at('2027-01-10T00:00:00Z', ['onetime', 'delete', second.id, '--agent-id', AGENT])).code).toBe(0);
+      const file = join(dir, 'rent.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^timezone:/m, `${end}\ntimezone:`));
+      for (let i = 0; i < 2; i++) {
+        const applied = await at('2027-01-10T00:00:00Z', ['apply', '-f', dir]);
+        expect(applied.code, applied.stderr).toBe(0);
+        expect(members()).toEqual(['2027-01-04', '2027-03-01']);
+      }
+      for (const day of ['2027-02-06', '2027-03-07', '2027-04-10', '2027-05-10', '2027-06-10']) {
+        expect((await at(`${day}T00:00:00Z`, ['sync'])).code).toBe(0);
+        const applied = await at(`${day}T01:00:00Z`, ['apply', '-f', dir]);
+        expect(applied.code, applied.stderr).toBe(0);
+        expect(applied.stderr).toContain('Nothing to change');
+      }
+      expect(members()).toEqual(['2027-01-04', '2027-03-01', '2027-04-05'].filter((day) => day <= last));
+    });
+  }
+});
+
+describe('a series made here with its end in the phrase, written as a file by hand and applied days later', () => {
+  it('takes the series as made: no member past its end is made, then or on later days', async () => {
+    const at = (time: string, args: string[]) => {
+      h.letta.now = () => Date.parse(time);
+      return h.run(['--now', time, ...args]);
+    };
+    rmSync(join(dir, 'keep.md'));
+    rmSync(join(dir, 'drop.md'));
+    const made = '2027-03-01T12:00:00Z';
+    const phrases = { 'three.md': 'every wednesday at 10am for 3 weeks', 'five.md': 'every day at 8am 5 times', 'week.md': 'every day at 9am until friday' };
+    for (const [name, when] of Object.entries(phrases)) {
+      expect((await at(made, ['recurring', 'create', '--agent-id', AGENT, '--message', name, '--cron', when, '--tz', 'UTC'])).code).toBe(0);
+      writeFileSync(join(dir, name), `---\nagent: ${AGENT}\nwhen: ${when}\ntimezone: UTC\n---\n${name}\n`);
+    }
+    const before = [...h.letta.schedules.keys()].sort();
+    const applied = await at('2027-03-04T12:00:00Z', ['apply', '-f', dir]);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).not.toContain('created');
+    for (const later of ['2027-03-06T12:00:00Z', '2027-03-13T12:00:00Z', '2027-03-20T12:00:00Z']) {
+      expect((await at(later, ['sync'])).code).toBe(0);
+      const plan = await at(later, ['plan', '-f', dir]);
+      expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+    }
+    expect([...h.letta.schedules.keys()].sort()).toEqual(before);
+  });
+});
+
+describe('a series file whose end in `when` leaves no run after a later day', () => {
+  it('is kept as first read on that day (`until friday` on a Friday afternoon, `until march 10` after it), not refused', async () => {
+    const at = (time: string, args: string[]) => {
+      h.letta.now = () => Date.parse(time);
+      return h.run(['--now', time, ...args]);
+    };
+    rmSync(join(dir, 'keep.md'));
+    rmSync(join(dir, 'drop.md'));
+    const phrases = [
+      'every day at 9am until friday',
+      'every weekday at 4pm until fri',
+      'every day at noon until march 10',
+      'every monday and friday at 8am until march 12',
+      'every day at 9am until tomorrow',
+    ];
+    phrases.forEach((when, i) => writeFileSync(join(dir, `f${i}.md`), `---\nagent: ${AGENT}\nwhen: ${when}\ntimezone: UTC\n---\nM${i}\n`));
+    expect((await at('2027-03-01T07:00:00Z', ['apply', '-f', dir])).code).toBe(0);
+    const made = [...h.letta.schedules.keys()].sort();
+    for (const later of ['2027-03-02T12:00:00Z', '2027-03-05T17:00:00Z', '2027-03-11T12:00:00Z', '2027-03-12T12:00:00Z', '2027-04-13T12:00:00Z']) {
+      const applied = await at(later, ['apply', '-f', dir]);
+      expect(applied.code, applied.stderr).toBe(0);
+      expect(applied.stderr).toContain('Nothing to change (5 file(s) checked).');
+    }
+    expect([...h.letta.schedules.keys()].sort()).toEqual(made);
+  });
+});
