@@ -101,8 +101,9 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
     context.meanings?.set(key, known);
     return known;
   };
-  // A series read before, its end lines as they were: kept whole, as its phrase may not read on a later day (`until
-  // friday` on a Friday afternoon, when no run is left before it).
+  // A series read before, its `until:`/`count:` lines as they were: kept whole, as first read. Its end said relative to a
+  // day (`until: friday`, `when: ... for 3 weeks`) is not read again each day after (it would move), and its phrase may
+  // not read at all on a later day (`until friday` on a Friday afternoon, when no run is left before it).
   const keptWhole = kept?.series?.lines !== undefined && kept.series.lines.until === file.until && kept.series.lines.count === file.count ? kept.series : undefined;
   if (keptWhole) {
     let known: Awaited<ReturnType<typeof read>> | undefined;
@@ -154,20 +155,18 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
   if (schedule.type === 'recurring' && schedule.cron_expressions && schedule.cron_expressions.length > 1) {
     throw new FileError(at('when'), `when: '${file.when}' needs ${schedule.cron_expressions.length} crons, and a series (until, count) follows one rule; use one file per time`);
   }
-  // The series is read again only when `when`, the zone or the `until:`/`count:` lines change: an end said relative to
-  // today (`until: friday`, `when: ... for 3 weeks`) is read once, when the file's series is first read, not each day after.
   const lines: SeriesLock['lines'] = { ...(file.until === undefined ? {} : { until: file.until }), ...(file.count === undefined ? {} : { count: file.count }) };
   const said: { until?: string; count?: number } = schedule.type === 'series' ? schedule : {};
   // An instant with its offset is taken as it is, so a series that has ended still reads (export writes `until` so).
   const exact = file.until !== undefined && /^\d{4}-\d\d-\d\dT[^ ]*(?:Z|[+-]\d\d:?\d\d)$/i.test(file.until) ? Date.parse(file.until) : NaN;
   const lineUntil = async () => (file.until === undefined ? undefined : Number.isFinite(exact) ? exact : await onLine('until', () => untilInstant(file.until!, phrase)));
   const keptSeries = kept?.series;
+  // A lock file written before the lines were kept: the same end, read now, keeps it (and the lines are kept from now on).
   const sameEnd =
     keptSeries !== undefined &&
-    (keptSeries.lines !== undefined
-      ? keptSeries.lines.until === lines.until && keptSeries.lines.count === lines.count
-      : // A lock file written before the lines were kept: the same end, read now, keeps it.
-        keptSeries.until === ((await lineUntil()) ?? (said.until === undefined ? undefined : Date.parse(said.until))) && keptSeries.count === (file.count ?? said.count));
+    keptSeries.lines === undefined &&
+    keptSeries.until === ((await lineUntil()) ?? (said.until === undefined ? undefined : Date.parse(said.until))) &&
+    keptSeries.count === (file.count ?? said.count);
   let series: SeriesLock;
   if (sameEnd) series = { ...keptSeries!, lines };
   else {
