@@ -235,29 +235,23 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Prom
   const seriesOfStep = (state: State, step: FileStep) => step.owned.map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
   const keptOfSet = (state: State, step: FileStep) =>
     step.keptAs === undefined ? [] : step.owned.flatMap((id) => findIntent(state, id) ?? []).filter((intent) => intent.status === 'active' && intent.set_id !== undefined);
-  const known = await (await stateStore(rt)).read().then(
+  const stamp = new Date(rt.now()).toISOString();
+  await updateRecordWhere(
+    rt,
     (state) => recorded(state).length > 0 || steps.some((step) => seriesOfStep(state, step) || keptOfSet(state, step).length > 0),
-    (error: unknown) => {
-      if (error instanceof CliError) return false;
-      throw error;
+    (state) => {
+      for (const id of recorded(state)) recordDeleted(state, id, stamp);
+      for (const step of steps) {
+        const series = seriesOfStep(state, step);
+        if (series && step.ended) endSeries(state, series.series_id, 'deleted', stamp);
+        else if (series) {
+          topUpSeries(state, series.series_id, step.made);
+          if (step.series) endAsFile(series, step.series);
+        }
+        for (const intent of keptOfSet(state, step)) intent.phrase = step.keptAs!;
+      }
     },
   );
-  if (!known) return;
-  const stamp = new Date(rt.now()).toISOString();
-  await (
-    await recordWriter(rt)
-  ).update((state) => {
-    for (const id of recorded(state)) recordDeleted(state, id, stamp);
-    for (const step of steps) {
-      const series = seriesOfStep(state, step);
-      if (series && step.ended) endSeries(state, series.series_id, 'deleted', stamp);
-      else if (series) {
-        topUpSeries(state, series.series_id, step.made);
-        if (step.series) endAsFile(series, step.series);
-      }
-      for (const intent of keptOfSet(state, step)) intent.phrase = step.keptAs!;
-    }
-  });
 }
 
 /**
@@ -269,22 +263,25 @@ async function recordAttempts(rt: Runtime, changes: Change[]): Promise<void> {
   if (tops.length === 0 || rt.dryRun) return;
   const seriesOfChange = (state: State, change: Change) => [...change.keep, ...change.adopt].map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
   const instants = (change: Change) => change.create.flatMap((body) => (body.schedule.type === 'one-time' ? [new Date(body.schedule.scheduled_at).toISOString()] : []));
-  const known = await (await stateStore(rt)).read().then(
+  await updateRecordWhere(
+    rt,
     (state) => tops.some((change) => seriesOfChange(state, change)),
-    (error: unknown) => {
-      if (error instanceof CliError) return false;
-      throw error;
+    (state) => {
+      for (const change of tops) {
+        const series = seriesOfChange(state, change);
+        if (series) recordMemberAttempts(state, series.series_id, instants(change));
+      }
     },
   );
-  if (!known) return;
-  await (
-    await recordWriter(rt)
-  ).update((state) => {
-    for (const change of tops) {
-      const series = seriesOfChange(state, change);
-      if (series) recordMemberAttempts(state, series.series_id, instants(change));
-    }
+}
+
+/** Change the record of intent only where `concerned` finds this apply's schedules in it (most applies write nothing there); it is optional. */
+async function updateRecordWhere(rt: Runtime, concerned: (state: State) => boolean, change: (state: State) => void): Promise<void> {
+  const known = await (await stateStore(rt)).read().then(concerned, (error: unknown) => {
+    if (error instanceof CliError) return false;
+    throw error;
   });
+  if (known) await (await recordWriter(rt)).update(change);
 }
 
 /**
