@@ -28,6 +28,14 @@ export interface Desired {
   notes: string[];
 }
 
+/** What a file's `when` means on a zone's clock, read once per phrase and zone in a run (a folder repeats its phrases). */
+export function meaningInRun(when: string, zone: string, context: DesiredContext): ReturnType<typeof meaningOf> {
+  const key = `${when}\u0000${zone}`;
+  const known = context.meanings?.get(key) ?? meaningOf(when, { now: context.now, zone }, 1);
+  context.meanings?.set(key, known);
+  return known;
+}
+
 /** A problem with one file, at a line of it. */
 export class FileError extends UsageError {
   constructor(
@@ -95,12 +103,7 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
     }
   };
 
-  const read = () => {
-    const key = `${file.when}\u0000${zone}`;
-    const known = context.meanings?.get(key) ?? meaningOf(file.when, phrase, 1);
-    context.meanings?.set(key, known);
-    return known;
-  };
+  const read = () => meaningInRun(file.when, zone, context);
   // A series read before, its `until:`/`count:` lines as they were: kept whole, as first read. Its end said relative to a
   // day (`until: friday`, `when: ... for 3 weeks`) is not read again each day after (it would move), and its phrase may
   // not read at all on a later day (`until friday` on a Friday afternoon, when no run is left before it).

@@ -6,13 +6,12 @@ import { parseBaseUrl } from '../letta/url';
 import { DEFAULT_CONCURRENCY, mapLimited } from '../concurrency';
 import type { Runtime } from '../runtime';
 import type { FullScheduleBody } from '../sync/carry';
-import { desiredOf, FileError, type Desired } from './desired';
+import { desiredOf, FileError, meaningInRun, type Desired, type DesiredContext } from './desired';
 import { readScheduleFile, type ScheduleFile } from './file-format';
 import { LOCK_FILE_NAME, serverEntries, type LockEntry, type LockFile } from './lock-file';
 import { bodyKey, listedOf, pausedKey, planChanges, wantedBodies, type Change, type Listed, type Listing } from './planner';
 import { compareText } from '../text-order';
 import { sameMessages } from '../sync/same-schedule';
-import { seriesEntry } from './export-files';
 import type { Series, State } from '../state/records';
 
 export const DEFAULT_FOLDER = 'letta-schedules';
@@ -128,7 +127,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
   const record = recordOnce(rt);
   const recorded = await recordedSeries(record, Object.entries(entries));
   const zoneSource = rt.settings.timezone.source;
-  const context = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system', meanings: new Map() };
+  const context: DesiredContext = { now, zone: rt.zone(), zoneUnset: zoneSource === 'system', meanings: new Map() };
   let desired: Desired[] = [];
   const agentLines = new Map<string, number>();
   // Each file's fields are let go once read into what it wants.
@@ -142,7 +141,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
       continue;
     }
     try {
-      const entry = withRecordedSkips(entries[name], recorded.get(name), now) ?? (await madeHere(record, file, agentId, file.timezone ?? context.zone, now));
+      const entry = withRecordedSkips(entries[name], recorded.get(name), now) ?? (await madeHere(record, file, agentId, file.timezone ?? context.zone, context));
       desired.push(await desiredOf(name, file, agentId, entry, context));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
@@ -245,13 +244,17 @@ async function recordedSeries(record: () => Promise<State | undefined>, entries:
  * start and end, as export would have written them, so an end said relative to a day (`for 3 weeks`) is the series'
  * own, not read again from the day the file is first applied.
  */
-async function madeHere(record: () => Promise<State | undefined>, file: ScheduleFile, agentId: string, zone: string, now: number): Promise<LockEntry | undefined> {
+async function madeHere(record: () => Promise<State | undefined>, file: ScheduleFile, agentId: string, zone: string, context: DesiredContext): Promise<LockEntry | undefined> {
   if (file.until !== undefined || file.count !== undefined) return undefined;
+  // Only a `when` read as a series, or not read today (`until friday` on a Friday afternoon), may be a series made here.
+  const meaning = await meaningInRun(file.when, zone, context).catch(() => undefined);
+  if (meaning !== undefined && meaning.type !== 'series') return undefined;
   const state = await record();
   const sent = [{ role: file.role ?? 'user', content: file.message }];
   const series = state?.series.find((one) => one.status === 'active' && one.agent_id === agentId && one.phrase === file.when && one.zone === zone && sameMessages(sent, one.template.messages));
   if (!series) return undefined;
-  const entry = seriesEntry(series, now);
+  const { seriesEntry } = await import('./export-files');
+  const entry = seriesEntry(series, context.now);
   return { ...entry, agent_id: agentId, series: { ...entry.series!, lines: {} }, ids: [] };
 }
 

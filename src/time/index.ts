@@ -10,6 +10,7 @@
 import { UsageError } from '../errors';
 import type { LocalSchedule } from './resolve-recurring';
 import type { SeriesRule } from './series';
+import type { InstantOptions, ParsedInstant } from './once';
 import { LATEST_INSTANT } from './now';
 import { plainlyOnce } from './plainly-once';
 import { capitalMNote } from './lexicon';
@@ -89,8 +90,7 @@ export interface SeriesMeaning {
 export type PhraseMeaning = OnceMeaning | RecurringMeaning | SeriesMeaning;
 
 export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions): Promise<OnceMeaning> {
-  const { parseInstant } = await import('./once');
-  const { instant, isNow, notes } = parseInstant(input, { now, zone });
+  const { instant, isNow, notes } = await instantOf(input, { now, zone });
   return {
     type: 'one-time',
     input,
@@ -108,8 +108,19 @@ export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions)
  * of day ("friday", "dec 24", "2026-12-04") includes that whole local day.
  */
 export async function endOfSpan(input: string, { now, zone }: PhraseOptions): Promise<number> {
-  const { parseInstant } = await import('./once');
-  return parseInstant(input, { now, zone, edge: 'end' }).instant;
+  return (await instantOf(input, { now, zone, edge: 'end' })).instant;
+}
+
+/** The one-time reader's answer; the recurring grammar is loaded only for a phrase in words that may repeat. */
+async function instantOf(input: string, options: InstantOptions): Promise<ParsedInstant> {
+  const { parseInstant, GrammarNeeded } = await import('./once');
+  try {
+    return parseInstant(input, options);
+  } catch (error) {
+    if (!(error instanceof GrammarNeeded)) throw error;
+    const { looksRecurring } = await import('./looks-recurring');
+    return parseInstant(input, { ...options, repeats: looksRecurring });
+  }
 }
 
 export interface RecurringOptions {

@@ -5,6 +5,7 @@
  */
 import { phraseZone } from './once-zone';
 import { ClauseConflict, readText } from './read-recurring';
+import { withEverydayWords } from './everyday-words';
 
 // For the entry (index.ts), which loads this module for phrases that may repeat: a dynamic import of words.ts split it into a file of its own.
 export { MAX_PHRASE_LENGTH } from './words';
@@ -47,54 +48,6 @@ export function normalize(input: string): string {
       .replace(/(?<![\w/,'-])[mtwrfh]{2,5}(?![\w/,'-])/g, (word) => runTogetherDays(word) ?? word)
       .replace(DAY_OF_YEAR, dayOfYear),
     'recurring',
-  );
-}
-
-/**
- * Everyday words for what the readers have words for: "3:20 in afternoon" (in the afternoon), "nine fifty a m" (am,
- * spelt apart after a number said in words); for one time also "a day from right now" (from now) and "later tonight
- * at 11" (tonight; "later today" alone names no hour, and is left to be refused), "december 25th in 2027" (its year),
- * "this week wednesday" (wednesday this week), "week from tuesday" (a week from tuesday); "month end" (the end of the
- * month, "every month end" of every month);
- * for a repeating one "also every ..." (and every ...).
- */
-export function withEverydayWords(text: string, reader: 'once' | 'recurring'): string {
-  if (!/\b(?:right now|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|month.end|(?:morning|afternoon|evening|night)s? and)\b/.test(text)) return text;
-  const plain = text
-    .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
-    // "month end", "every month-end": the end of the month, of every month.
-    .replace(/\b(?:(each|every)|the) month[- ]end\b/g, (_said: string, every: string | undefined) => (every ? `the end of ${every} month` : 'the end of the month'))
-    .replace(/(?<!\b(?:the|each|every) )\bmonth[- ]end\b/g, 'end of the month')
-    .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
-  // "every morning and evening", "mornings and evenings": each part of the day its own time, as "every morning and every evening".
-  // Only as the whole phrase: days before or after them ("saturday mornings and evenings", "... on weekdays") would be
-  // read as the first part's or the second's alone.
-  if (reader === 'recurring') {
-    const parts = plain
-      .replace(
-        /^(?:(every|each) (morning|afternoon|evening|night)|(morning|afternoon|evening|night)s) and (?:(?:every|each) )?(morning|afternoon|evening|night)s?$/,
-        (_said: string, every: string | undefined, first: string | undefined, plural: string | undefined, second: string) => `${every ?? 'every'} ${first ?? plural} and ${every ?? 'every'} ${second}`,
-      )
-      // "every day in the morning and evening", "weekdays in the morning and in the afternoon": so too, on those days.
-      .replace(
-        /^((?:every|each) (?:day|weekday|weekend day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|daily|weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days) in the (morning|afternoon|evening) and (?:in the )?(morning|afternoon|evening|night)$/,
-        (_said: string, days: string, first: string, second: string) => {
-          // A second rule begins at "every": "mondays" is said so for both.
-          const each = /^(?:every|each|daily)\b/.test(days) ? days : `every ${days.slice(0, -1)}`;
-          return `${each} in the ${first} and ${each} in the ${second}`;
-        },
-      );
-    return parts.replace(/(?:,? and)? also (?=every |each |on |at |(?:mon|tue|wed|thu|fri|sat|sun|week)[a-z]*\b)/g, ' and ');
-  }
-  return (
-    plain
-      .replace(/\bright now\b/g, 'now')
-      // "this week wednesday", "next week fri at 3pm": as "wednesday this week"; "week from tuesday": "a week from tuesday".
-      .replace(/\b(this|next) week ((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/g, '$2 $1 week')
-      .replace(/(?<!\b(?:a|one|1|this|next|last|the) )\bweek from\b/g, 'a week from')
-      // "december 25th in 2027": the year of the date before it.
-      .replace(/(?<=\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?) in ((?:19|20|21)\d\d)\b/g, ' $1')
-      .replace(/\blater (today|tonight|this (?:morning|afternoon|evening))\b(?= (?:at |@ ?|around |about )?\d| at (?:noon|midnight))/g, '$1')
   );
 }
 

@@ -25,7 +25,7 @@ import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
 import { fullYear, PartsClash, readParts, yearOf } from './read-once';
 import { addMonths, dayLabel, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
-import { looksRecurring, withEverydayWords } from './looks-recurring';
+import { withEverydayWords } from './everyday-words';
 import { withMovableHolidays } from './movable-holidays';
 import { MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
 import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, isDayBefore, secondOccurrence, wallTime, type WallTime } from './zone';
@@ -39,7 +39,16 @@ export interface InstantOptions {
    * an end ("--until friday"). Otherwise such a day is at 09:00.
    */
   edge?: 'start' | 'end';
+  /**
+   * Whether a phrase repeats (looksRecurring), asked of a phrase in words that may: such a phrase is refused. It is
+   * given by the caller, so a phrase plainly one instant is read without loading the recurring grammar; without it,
+   * a phrase that needs the question throws GrammarNeeded, and the caller loads the grammar and reads it again.
+   */
+  repeats?: (text: string) => boolean;
 }
+
+/** A phrase in words that may repeat, read without the recurring grammar to ask whether it does (InstantOptions.repeats). */
+export class GrammarNeeded extends Error {}
 
 export interface ParsedInstant {
   /** Unix milliseconds. */
@@ -83,7 +92,7 @@ function outOfRange(shown: string): UsageError {
 }
 
 /** Turn a one-time phrase into an instant. Deterministic: everything comes from `now` and `zone`. */
-export function parseInstant(input: string, { now, zone, edge }: InstantOptions): ParsedInstant {
+export function parseInstant(input: string, { now, zone, edge, repeats }: InstantOptions): ParsedInstant {
   // What a reading chose where the phrase left a choice, said in notes.
   const named: string[] = [];
   const shown = input.trim().replace(/\s+/g, ' ');
@@ -134,7 +143,7 @@ export function parseInstant(input: string, { now, zone, edge }: InstantOptions)
   if (minute !== undefined) return { instant: nextMinuteOfHour(minute, now, zone), isNow: false, notes: named, dateOnly: false };
 
   // A day as an edge is the next such day that has not ended ("starting dec 3" on 3 Dec is today), so its last minute picks it.
-  const read: Reading = { notes: named, dateOnly: false, dayClock: edge ? END_OF_DAY : { hour: DEFAULT_HOUR, minute: 0 } };
+  const read: Reading = { notes: named, dateOnly: false, dayClock: edge ? END_OF_DAY : { hour: DEFAULT_HOUR, minute: 0 }, repeats };
   const month = edge ? monthEdge(text, edge, now, zone) : null;
   if (month) Object.assign(read, { dateOnly: true, notes: month.notes });
   const read0 = month?.instant ?? readInstant(text, shown, now, zone, read);
@@ -425,6 +434,7 @@ interface Reading {
   calendar?: Calendar;
   /** Counted ahead in whole days, weeks, months or years alone ("in 2 days", "in a week"): a day, as an edge. */
   daysAhead?: boolean;
+  repeats?: (text: string) => boolean;
 }
 
 function dayStart(calendar: Calendar, instant: number): number {
@@ -548,7 +558,10 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
   for (const rule of INSTANT_RULES) {
     if (rule.words && !inWords) {
       // A phrase in words: a repeating one is refused, and a zone it names gives the clock.
-      if (!plainlyOnce(text) && looksRecurring(text)) throw new RecurringPhraseError(shown);
+      if (!plainlyOnce(text)) {
+        if (!read.repeats) throw new GrammarNeeded();
+        if (read.repeats(text)) throw new RecurringPhraseError(shown);
+      }
       zoned = phraseZone(text, zone, shown);
       if (zoned.text === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
       input = { ...input, text: zoned.text, calendar: zoned.calendar };
@@ -639,10 +652,10 @@ function otherTodayNote(zoned: PhraseZone, text: string, now: number, zone: stri
 }
 
 /** The rule that decides a one-time phrase (for tests of the rule list). */
-export function instantRuleOf(input: string, { now, zone }: InstantOptions): string | undefined {
+export function instantRuleOf(input: string, { now, zone, repeats }: InstantOptions): string | undefined {
   const trace: string[] = [];
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  readInstant(text, input, now, zone, { notes: [], dateOnly: false, dayClock: { hour: DEFAULT_HOUR, minute: 0 } }, trace);
+  readInstant(text, input, now, zone, { notes: [], dateOnly: false, dayClock: { hour: DEFAULT_HOUR, minute: 0 }, repeats }, trace);
   return trace[0];
 }
 

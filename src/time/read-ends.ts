@@ -7,7 +7,8 @@
  */
 import { UsageError } from '../errors';
 import { parseClock, readWholeClock, settleClock } from './clock';
-import { parseInstant } from './once';
+import { looksRecurring } from './looks-recurring';
+import { parseInstant, type InstantOptions } from './once';
 import { dayLabel, isPassedThisYearNote } from './resolve-once';
 import { MONTH_NAMES, monthOf, unitOf, weekdayOf } from './lexicon';
 import { readGroups } from './read-recurring';
@@ -126,7 +127,7 @@ function exceptDays(said: string | string[], { now, zone }: { now: number; zone:
   for (const day of days) {
     if (!happensOnce(day) || isClock(day)) return null;
     try {
-      const instant = parseInstant(day, { now, zone, edge: 'start' });
+      const instant = instantOf(day, { now, zone, edge: 'start' });
       if (!instant.dateOnly) return null;
       const wall = wallTime(zone, instant.instant);
       read.push({ year: wall.year, month: wall.month, day: wall.day, ...(yearless(day) ? { every_year: true as const } : {}) });
@@ -446,7 +447,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   // more likely a slip than a year: refused below).
   const sameMonth = (a: number, b: number) => wallTime(zone, a).month === wallTime(zone, b).month;
   if (monthSaid && ends.start !== undefined && ends.until !== undefined && ends.until <= ends.start && !sameMonth(ends.start, ends.until)) {
-    const after = parseInstant(monthSaid.day, { now: ends.start, zone, edge: 'end' });
+    const after = instantOf(monthSaid.day, { now: ends.start, zone, edge: 'end' });
     if (after.instant > ends.start) {
       const wall = wallTime(zone, after.instant);
       ends.until = after.instant;
@@ -582,7 +583,7 @@ const RECENTLY_PASSED_MS = 61 * 86_400_000;
  * in November is next June's), never a date a year away for a day just gone.
  */
 function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string, passedWithin = RECENTLY_PASSED_MS): ReturnType<typeof parseInstant> & { passedOver?: true } {
-  const read = parseInstant(day, { now, zone, edge });
+  const read = instantOf(day, { now, zone, edge });
   // The one-time reader says a date was read next year only when this year's passed within a month; a start or an end
   // said by its month ("starting oct 20" on 3 December) is weighed whenever this year's is the nearer.
   const byMonth = day.split(' ').some((word) => monthOf(word.replace(/[.,]$/, '')) !== undefined) && !/\b(?:in|next|after|from|\d{4})\b/.test(day);
@@ -591,7 +592,7 @@ function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string, 
   // The same words read a year earlier: this year's day ("nov 30", "the last friday of november"), gone by.
   let gone: number;
   try {
-    gone = parseInstant(day, { now: now - YEAR_MS, zone, edge }).instant;
+    gone = instantOf(day, { now: now - YEAR_MS, zone, edge }).instant;
   } catch {
     return read;
   }
@@ -744,4 +745,9 @@ function spanEnd(from: number, zone: string, days: number, months: number): numb
   const wall = wallTime(zone, from);
   const date = addDays({ year: wall.year + Math.floor((wall.month - 1 + months) / 12), month: ((wall.month - 1 + months) % 12) + 1, day: wall.day }, days);
   return instantFromLocal(zone, { ...date, hour: wall.hour, minute: wall.minute, second: wall.second });
+}
+
+/** A day the ends name, as the one-time reader reads it (with the recurring grammar, which this reader loads anyway). */
+function instantOf(day: string, options: InstantOptions): ReturnType<typeof parseInstant> {
+  return parseInstant(day, { ...options, repeats: looksRecurring });
 }

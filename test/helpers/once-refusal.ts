@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { UsageError } from '../../src/errors';
-import { parseInstant } from '../../src/time/once';
+import { parseInstant } from './parse-instant';
 
 /** The error a one-time phrase is refused with (the test fails if it is read). */
 export function refusalOf(input: string, zone: string, now: number): UsageError {

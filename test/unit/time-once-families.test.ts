@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../helpers/once-refusal';
 import { UsageError } from '../../src/errors';
-import { MAX_PHRASE_LENGTH, parseInstant, RecurringPhraseError } from '../../src/time/once';
+import { MAX_PHRASE_LENGTH, RecurringPhraseError } from '../../src/time/once';
+import { parseInstant } from '../helpers/parse-instant';
 import { readParts } from '../../src/time/read-once';
 import { phraseZone } from '../../src/time/once-zone';
 import { tokenize } from '../../src/time/words';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../helpers/once-refusal';
-import { parseInstant } from '../../src/time/once';
+import { parseInstant } from '../helpers/parse-instant';
 import { wallTime } from '../../src/time/zone';
 
 /*

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInstant } from '../../src/time/once';
+import { parseInstant } from '../helpers/parse-instant';
 import { addDays, daysInMonth, wallTime } from '../../src/time/zone';
 
 /*

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
 import { meaningOf, meaningOfSchedule } from '../../src/time/index';
-import { parseInstant } from '../../src/time/once';
+import { parseInstant } from '../helpers/parse-instant';
 
 // Sunday 2026-11-22 15:00 UTC: 10:00 in New York, 00:00 (Monday) in Tokyo.
 const NOW = Date.parse('2026-11-22T15:00:00Z');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
 import { CLAUSE_RULES, readGroups } from '../../src/time/read-recurring';
+import { looksRecurring } from '../../src/time/looks-recurring';
 import { instantRuleOf, INSTANT_RULES } from '../../src/time/once';
 import { DAY_RULES, readParts } from '../../src/time/read-once';
 import { SHAPES, shapesOf } from '../../src/time/resolve-recurring';
@@ -87,7 +88,7 @@ describe('day rules of the one-time reader', () => {
 
 describe('instant rules', () => {
   it.each(INSTANT_RULES.flatMap((rule) => rule.examples.map((example) => [rule.name, example] as const)))('%s decides %s', (name, example) => {
-    expect(instantRuleOf(example, { now: OPTIONS.now, zone: 'America/New_York' })).toBe(name);
+    expect(instantRuleOf(example, { now: OPTIONS.now, zone: 'America/New_York', repeats: looksRecurring })).toBe(name);
   });
 });
 
