@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
 import { isoInstant } from './iso';
+import { WEEKDAY_NAMES } from './names';
 import { addDays, instantFromLocal, wallTime } from './zone';
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
@@ -22,22 +23,38 @@ const UNIT_WORDS: Record<string, string> = {
 };
 /** Days back to whose midnight (in the zone) a word reaches. */
 const DAY_WORDS: Record<string, number> = { today: 0, yesterday: 1 };
+/** A weekday by its name or first three letters ('mon', 'thu'), and the longer short forms people write. */
+const WEEKDAYS = new Map<string, number>([
+  ...WEEKDAY_NAMES.flatMap((name, day): Array<[string, number]> => [
+    [name.toLowerCase(), day],
+    [name.slice(0, 3).toLowerCase(), day],
+  ]),
+  ['tues', 2],
+  ['weds', 3],
+  ['thur', 4],
+  ['thurs', 4],
+]);
 /** The longest look back: a year of fires is already more than anyone reads. */
 export const MAX_LOOKBACK_MS = 366 * 86_400_000;
 
-const HINT = "Use a span back from now ('30m', '12h', '7d', '2w', '3 days'), 'yesterday', or a date ('2026-11-20', '2026-11-20T09:00Z').";
+const HINT = "Use a span back from now ('30m', '12h', '1h30m', '7d', '3 days'), a time today ('9am'), 'yesterday', a weekday ('monday'), or a date ('2026-11-20', '2026-11-20T09:00Z').";
 
 /**
- * The start of a window back from `now`: a span ('7d', '12h', '90m', '2w', and written out: '3 days', 'the last 2
- * hours', '1 week ago', 'a day'), 'today' or 'yesterday' (that day's midnight in `zone`), or an ISO 8601 date or
- * instant (a bare date is its midnight in `zone`). It must be before now and at most MAX_LOOKBACK_MS back.
+ * The start of a window back from `now`: a span ('7d', '12h', '90m', '2w', '1h30m', '1.5h', and written out: '3 days',
+ * 'the last 2 hours', '1 week ago', 'a day', '1 hour 30 minutes'), 'today' or 'yesterday' (that day's midnight in
+ * `zone`), a time today ('9am', '14:30'), a weekday ('monday': the midnight of the latest Monday, today if it is one; 'last monday': of the one before
+ * today), or an ISO 8601 date or instant (a bare date is its midnight in `zone`). It must be before now and at most
+ * MAX_LOOKBACK_MS back.
  */
 export function sinceInstant(value: string, now: number, zone: string, flag = '--since'): number {
   const text = value.trim().toLowerCase().replace(/\s+/g, ' ');
-  const span = /^(\d{1,6})\s*(m|h|d|w)$/.exec(text) ?? spanInWords(text);
+  const back = spanMs(text);
+  const daysBack = Object.hasOwn(DAY_WORDS, text) ? DAY_WORDS[text]! : weekdayBack(text, wallTime(zone, now).weekday);
+  const clock = clockToday(text);
   let at: number | null;
-  if (span) at = now - Number(span[1]) * UNIT_MS[span[2]!]!;
-  else if (Object.hasOwn(DAY_WORDS, text)) at = instantFromLocal(zone, { ...addDays(wallTime(zone, now), -DAY_WORDS[text]!), hour: 0, minute: 0, second: 0 });
+  if (back !== null) at = now - back;
+  else if (daysBack !== undefined) at = instantFromLocal(zone, { ...addDays(wallTime(zone, now), -daysBack), hour: 0, minute: 0, second: 0 });
+  else if (clock) at = instantFromLocal(zone, { ...wallTime(zone, now), ...clock, second: 0 });
   else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) at = isoInstant(`${text}T00:00`, zone, `${flag} '${value}'`);
   else at = isoInstant(text, zone, `${flag} '${value}'`);
   if (at === null || !Number.isFinite(at)) throw new UsageError(`${flag} '${value}' is not a span or a date`, HINT);
@@ -46,10 +63,42 @@ export function sinceInstant(value: string, now: number, zone: string, flag = '-
   return at;
 }
 
-/** '3 days', 'the last 2 hours', 'past 90 minutes', '1 week ago', 'a day': the count and the unit's letter. */
-function spanInWords(text: string): [string, string, string] | null {
-  const words = /^(?:(?:the )?(?:last|past) )?(\d{1,6}|an?) ?([a-z]+)(?: ago)?$/.exec(text);
-  const unit = words && Object.hasOwn(UNIT_WORDS, words[2]!) ? UNIT_WORDS[words[2]!] : undefined;
-  if (!words || !unit) return null;
-  return [text, /^\d/.test(words[1]!) ? words[1]! : '1', unit];
+/**
+ * A span back from now in milliseconds: one or more counts of a unit, each unit once ('7d', '1h30m', '2d 12h', '1.5h',
+ * '1 hour and 30 minutes'), written out after 'the last' or 'past', or before 'ago' ('the last 2 hours', 'a day ago').
+ */
+function spanMs(text: string): number | null {
+  const parts = /^(?:(?:the )?(?:last|past) )?(.+?)(?: ago)?$/.exec(text)![1]!;
+  const part = /(?:(\d{1,6}(?:\.\d{1,3})?) ?|an? )([a-z]+)(?:,? and |, | |$|(?=\d))/y;
+  const seen = new Set<string>();
+  let ms = 0;
+  while (part.lastIndex < parts.length) {
+    const at = part.lastIndex;
+    const found = part.exec(parts);
+    if (!found || found.index !== at) return null;
+    const unit = Object.hasOwn(UNIT_MS, found[2]!) ? found[2]! : Object.hasOwn(UNIT_WORDS, found[2]!) ? UNIT_WORDS[found[2]!]! : undefined;
+    if (unit === undefined || seen.has(unit)) return null;
+    seen.add(unit);
+    ms += (found[1] === undefined ? 1 : Number(found[1])) * UNIT_MS[unit]!;
+  }
+  return seen.size === 0 ? null : Math.round(ms);
+}
+
+/** Days back to a weekday's midnight: 'monday' the latest Monday (today, on one), 'last monday' the one before today. */
+function weekdayBack(text: string, today: number): number | undefined {
+  const said = /^(last )?([a-z]+)$/.exec(text);
+  const day = said ? WEEKDAYS.get(said[2]!) : undefined;
+  if (day === undefined) return undefined;
+  const back = (today - day + 7) % 7;
+  return said![1] && back === 0 ? 7 : back;
+}
+
+/** A time of day, today: '9am', '9:30 pm', '14:30'. */
+function clockToday(text: string): { hour: number; minute: number } | undefined {
+  const said = /^(?:today at |at )?(\d{1,2})(?::(\d{2}))? ?([ap])\.?m\.?$|^(?:today at |at )?(\d{1,2}):(\d{2})$/.exec(text);
+  if (!said) return undefined;
+  const minute = Number(said[2] ?? said[5] ?? 0);
+  const hour = said[3] ? (Number(said[1]) % 12) + (said[3] === 'p' ? 12 : 0) : Number(said[4]);
+  const fits = minute < 60 && (said[3] ? Number(said[1]) >= 1 && Number(said[1]) <= 12 : hour < 24);
+  return fits ? { hour, minute } : undefined;
 }

@@ -201,4 +201,36 @@ describe('sinceInstant', () => {
       expect(() => sinceInstant(text, NOW, 'UTC'), text).toThrow(/not a span or a date|not in the past/);
     expect(() => sinceInstant('400 days', NOW, 'UTC')).toThrow(/more than 366 days/);
   });
+
+  it('reads a span of several units, a weekday (the latest, or with "last" the one before today) and a time today', () => {
+    const spans: Array<[string, number]> = [
+      ['1h30m', 90 * 60_000],
+      ['1h 30m', 90 * 60_000],
+      ['2d12h', 60 * HOUR],
+      ['30m1h', 90 * 60_000],
+      ['1 hour 30 minutes', 90 * 60_000],
+      ['1 hour and 30 minutes ago', 90 * 60_000],
+      ['the last 2 days, 4 hours', 52 * HOUR],
+      ['1.5h', 90 * 60_000],
+      ['1w 2d', 9 * 24 * HOUR],
+    ];
+    for (const [text, back] of spans) expect(sinceInstant(text, NOW, 'UTC'), text).toBe(NOW - back);
+    // NOW is 10:00 on Sunday 22 November in New York (EST).
+    const days: Array<[string, string]> = [
+      ['sunday', '2026-11-22T05:00:00Z'],
+      ['last sunday', '2026-11-15T05:00:00Z'],
+      ['monday', '2026-11-16T05:00:00Z'],
+      ['last monday', '2026-11-16T05:00:00Z'],
+      ['Thurs', '2026-11-19T05:00:00Z'],
+      ['sat', '2026-11-21T05:00:00Z'],
+      ['9am', '2026-11-22T14:00:00Z'],
+      ['at 8:30 am', '2026-11-22T13:30:00Z'],
+      ['today at 7:15am', '2026-11-22T12:15:00Z'],
+      ['12am', '2026-11-22T05:00:00Z'],
+      ['0:00', '2026-11-22T05:00:00Z'],
+    ];
+    for (const [text, at] of days) expect(sinceInstant(text, NOW, 'America/New_York'), text).toBe(Date.parse(at));
+    for (const text of ['1h1h', 'am', '13pm', '24:00', 'mondays', 'past monday', '1 hour 30']) expect(() => sinceInstant(text, NOW, 'UTC'), text).toThrow(/not a span or a date/);
+    for (const text of ['11pm', '14:30']) expect(() => sinceInstant(text, NOW, 'America/New_York'), text).toThrow(/not in the past/);
+  });
 });
