@@ -1,7 +1,6 @@
 import { MONTH_NAMES } from './names';
-import { dayLabel } from './resolve-once';
-import { fullYear } from './read-once';
-import { addDays, isDayBefore } from './zone';
+import { fullYear } from './words';
+import { addDays, dayLabel, isDayBefore } from './zone';
 
 type Day = { year: number; month: number; day: number };
 

@@ -23,12 +23,12 @@ import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffs
 import { phraseError } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
-import { fullYear, PartsClash, readParts, yearOf } from './read-once';
-import { addMonths, dayLabel, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
+import { PartsClash, readParts, yearOf } from './read-once';
+import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
 import { withEverydayWords } from './everyday-words';
 import { withMovableHolidays } from './movable-holidays';
-import { MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
-import { addDays, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, isDayBefore, secondOccurrence, wallTime, type WallTime } from './zone';
+import { fullYear, MAX_PHRASE_LENGTH, ordinalDay, readNumber, tokenize, withoutFiller } from './words';
+import { addDays, dayLabel, daysInMonth, dstNote, formatClock, formatDate, formatLocal, instantFromLocal, isDayBefore, secondOccurrence, wallTime, type WallTime } from './zone';
 
 export interface InstantOptions {
   now: number;

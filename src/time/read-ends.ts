@@ -9,11 +9,11 @@ import { UsageError } from '../errors';
 import { parseClock, readWholeClock, settleClock } from './clock';
 import { looksRecurring } from './looks-recurring';
 import { parseInstant, type InstantOptions } from './once';
-import { dayLabel, isPassedThisYearNote } from './resolve-once';
+import { isPassedThisYearNote } from './resolve-once';
 import { MONTH_NAMES, monthOf, unitOf, weekdayOf } from './lexicon';
 import { readGroups } from './read-recurring';
 import { ordinalDay, parseNumber, tokenize } from './words';
-import { addDays, daysInMonth, formatLocal, instantFromLocal, wallTime, type WallTime } from './zone';
+import { addDays, dayLabel, daysInMonth, formatLocal, instantFromLocal, wallTime, type WallTime } from './zone';
 import type { ExceptDay } from './series';
 
 export interface PhraseEnds {

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
 import { LINK_WORDS, monthOf, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
-import { ordinalDay, readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
+import { fullYear, ordinalDay, readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 import { daysInMonth } from './zone';
 
 /**
@@ -592,12 +592,6 @@ function dayRange(month: string, first: number, last: number): PartsClash {
 /** "2027", and "'27" (this century's, as a two-digit year after a slash is). */
 export function yearOf(token: string | undefined): number | undefined {
   return /^\d{4}$/.test(token ?? '') ? Number(token) : /^'\d{2}$/.test(token ?? '') ? fullYear(token!.slice(1)) : undefined;
-}
-
-/** A year written with two digits, as POSIX strptime reads one: 69-99 are 1969-1999 ("10/31/74" is past), 00-68 2000-2068. */
-export function fullYear(digits: string): number {
-  const year = Number(digits);
-  return year >= 69 ? 1900 + year : 2000 + year;
 }
 
 function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { kind: 'date' }>): Read<DayRef> {

@@ -9,7 +9,7 @@ import { checkCalendar, DATE_HINT } from './iso';
 import { MONTH_NAMES, PART_HOURS, WEEKDAY_NAMES, monthFirstNote, yearLastNote } from './lexicon';
 import type { Calendar } from './once-zone';
 import type { DayRef, OnceParts } from './read-once';
-import { addDays, daysInMonth, dstNote, formatClock, formatDate, isDayBefore, secondOccurrence, type WallTime } from './zone';
+import { addDays, dayLabel, daysInMonth, dstNote, formatClock, formatDate, isDayBefore, secondOccurrence, type WallTime } from './zone';
 import { ordinalDay } from './words';
 
 const ordinalName = (n: number): string => (n === -1 ? 'last' : n < 0 ? `${ordinalName(-n)} last` : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? ordinalDay(n)));
@@ -367,11 +367,6 @@ function nightFiveNote(text: string, evening: ClockTime): string {
 
 type DayInstant = (days: number) => number;
 type DateInstant = (date: { year: number; month: number; day: number }) => number;
-
-/** "Fri 4 Dec", for notes. */
-export function dayLabel(date: { year: number; month: number; day: number }): string {
-  return `${WEEKDAY_NAMES[addDays(date, 0).weekday]!.slice(0, 3)} ${date.day} ${MONTH_NAMES[date.month - 1]!.slice(0, 3)}`;
-}
 
 /** "dec 4": a day as a phrase can say it, for notes. */
 function dateWords(date: { month: number; day: number }): string {

@@ -189,3 +189,9 @@ export function withoutFiller(words: readonly string[]): { start: number; end: n
   }
   return { start: Math.min(i, end), end };
 }
+
+/** A year written with two digits, as POSIX strptime reads one: 69-99 are 1969-1999 ("10/31/74" is past), 00-68 2000-2068. */
+export function fullYear(digits: string): number {
+  const year = Number(digits);
+  return year >= 69 ? 1900 + year : 2000 + year;
+}

@@ -1,3 +1,4 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from './names';
 import { resolveZone } from './zone-names';
 
 /** A wall-clock reading in some zone. month is 1-12, weekday 0 (Sunday) to 6. */
@@ -231,4 +232,9 @@ export function zoneAbbreviation(zone: string, instant: number): string {
 export function changesClocks(zone: string, at: number): boolean {
   const year = wallTime(zone, at).year;
   return offsetMinutes(zone, utcMillis(year, 1, 1, 0, 0, 0)) !== offsetMinutes(zone, utcMillis(year, 7, 1, 0, 0, 0));
+}
+
+/** "Fri 4 Dec", for notes. */
+export function dayLabel(date: { year: number; month: number; day: number }): string {
+  return `${WEEKDAY_NAMES[addDays(date, 0).weekday]!.slice(0, 3)} ${date.day} ${MONTH_NAMES[date.month - 1]!.slice(0, 3)}`;
 }
