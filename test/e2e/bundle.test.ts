@@ -158,6 +158,10 @@ describe('the built file', () => {
     expect(parsed.filter((source) => /^src\/(letta\/(client|transport|api)|state\/(store|records)|sync\/|ascode\/)|node_modules\/(yaml|cli-table3)\//.test(source))).toEqual([]);
     // A phrase plainly one instant never reaches the recurring grammar, nor what builds a schedule from a repeating one.
     expect(parsed.filter((source) => /^src\/time\/(read-recurring|looks-recurring|resolve-recurring|to-utc|series)\.ts$/.test(source))).toEqual([]);
+    // Nor a repeating phrase what reads and resolves one instant.
+    const rule = cliEnv();
+    expect((await runFile(join(ROOT, 'dist', 'cli.cjs'), ['parse', 'every weekday at 9am'], rule)).code).toBe(0);
+    expect(sourcesOf(codeCache(rule.HOME!).files).filter((source) => /^src\/time\/(once|read-once|resolve-once)\.ts$/.test(source))).toEqual([]);
 
     const letta = await new FakeLetta().start();
     try {
