@@ -30,9 +30,16 @@ export interface ProgramOutput {
   stderr: Sink;
 }
 
-/** Examples close a help, after usage, description and options (as gh, kubectl and git do). */
+/** A help's examples, shown first: after its usage line and description, before its arguments and options (as kubectl does). */
 function examples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}`;
+  return `Examples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n\n`;
+}
+
+/** The help's text with its examples put in after the description, before the first list (arguments, options, commands). */
+function withExamplesFirst(help: string, shown: string | undefined): string {
+  if (shown === undefined) return help;
+  const at = help.search(/^(?:Arguments|Options|Commands|Global Options):$/m);
+  return at === -1 ? `${help}\n${shown.trimEnd()}\n` : `${help.slice(0, at)}${shown}${help.slice(at)}`;
 }
 
 /**
@@ -49,14 +56,16 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .addHelpText(
-      'after',
-      `${examples([
-        'letta-switchboard send --agent-id support-bot --message "Check the queue" --execute-at "tomorrow at 9am"',
-        'letta-switchboard recurring create --agent-id support-bot --message "Standup" --cron "every weekday at 10am"',
-        'letta-switchboard recurring list --json | jq -r ".[].id"',
-      ])}\n${ENVIRONMENT}`,
-    );
+    .addHelpText('after', ENVIRONMENT);
+  const examplesOf = new WeakMap<CommandUnknownOpts, string>();
+  examplesOf.set(
+    program,
+    examples([
+      'letta-switchboard send --agent-id support-bot --message "Check the queue" --execute-at "tomorrow at 9am"',
+      'letta-switchboard recurring create --agent-id support-bot --message "Standup" --cron "every weekday at 10am"',
+      'letta-switchboard recurring list --json | jq -r ".[].id"',
+    ]),
+  );
   if (output) {
     program.configureOutput({
       writeOut: (text) => output.stdout.write(text),
@@ -73,6 +82,9 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
       return listed.get(command) ?? Help.prototype.subcommandTerm.call(this, command);
     },
     showGlobalOptions: true,
+    formatHelp(this: Help, command, helper) {
+      return withExamplesFirst(Help.prototype.formatHelp.call(this, command, helper), examplesOf.get(command));
+    },
     // Choices and defaults as a person types them: user, not "user".
     optionDescription: (option) => {
       const extra = [
@@ -96,7 +108,8 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
     command = program
       .command(name)
       .description(declaration.description)
-      .addHelpText('after', `${examples(declaration.examples)}\n\nGlobal options (--json, --tz, --dry-run, ...) are listed in each command's help and in 'letta-switchboard --help'.`);
+      .addHelpText('after', "\nGlobal options (--json, --tz, --dry-run, ...) are listed in each command's help and in 'letta-switchboard --help'.");
+    examplesOf.set(command, examples(declaration.examples));
     const names = COMMANDS.filter((c) => c.path[0] === name).map((c) => c.path[1]!);
     // Run bare, a group says which subcommands exist instead of printing its help as an error; a typo gets the nearest,
     // also when options follow it (`onetime sned --agent-id A` is about 'sned', not an unknown '--agent-id').
@@ -136,7 +149,8 @@ export async function buildProgram(runner?: Runner, output?: ProgramOutput, only
     }
     const command = declaration.build();
     command.copyInheritedSettings(parent).allowExcessArguments(false);
-    command.description(declaration.description).addHelpText('after', examples(declaration.examples));
+    command.description(declaration.description);
+    examplesOf.set(command, examples(declaration.examples));
     // A usage error (a missing argument, an unknown option) ends with the command's usage line.
     command.showHelpAfterError(`Usage: ${program.name()} ${declaration.path.join(' ')} ${command.usage()}`);
     uses.set(command, declaration.globals);

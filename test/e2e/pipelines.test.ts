@@ -254,7 +254,7 @@ describe('scripting helpers', () => {
     expect((await runCli(['completion', 'tcsh'], { env })).code).toBe(2);
   });
 
-  it('every command help leads with usage and description, then options, and ends with examples', async () => {
+  it('every command help leads with usage and description, then its examples (cli.md: examples first), then options', async () => {
     for (const args of [
       ['send'],
       ['onetime'],
@@ -272,9 +272,10 @@ describe('scripting helpers', () => {
       const r = await runCli([...args, '--help'], { env });
       expect(r.code).toBe(0);
       expect(r.stdout.startsWith(`Usage: letta-switchboard ${args.join(' ')}`)).toBe(true);
-      const [options, examples] = [r.stdout.search(/^(Options|Commands):/m), r.stdout.indexOf('\nExamples:\n  $ letta-switchboard')];
-      expect(options).toBeGreaterThan(0);
-      expect(examples).toBeGreaterThan(options);
+      const [options, examples] = [r.stdout.search(/^(Options|Commands):/m), r.stdout.indexOf('\nExamples:\n  $ ')];
+      // Examples first (cli.md): after the usage line and description, before the options.
+      expect(examples).toBeGreaterThan(0);
+      expect(options).toBeGreaterThan(examples);
     }
   });
 
