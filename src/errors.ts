@@ -112,7 +112,7 @@ export class RouteMissingError extends CliError {
   constructor(
     message: string,
     readonly status: number,
-    readonly feature: 'schedules' | 'history',
+    readonly feature: 'schedules' | 'history' | 'letta',
   ) {
     super(message);
     this.exitCode = status === 404 ? 3 : 1;

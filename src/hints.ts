@@ -46,6 +46,7 @@ export function hintFor(error: unknown, facts: HintFacts = {}): string | undefin
     return error.hint ?? noKeyHint();
   }
   if (error instanceof RouteMissingError) {
+    if (error.feature === 'letta') return `Every Letta server has this route, so the base URL does not lead to Letta's API. Check it (${CLI} config show).`;
     return `Schedules are a Letta Cloud feature: self-hosted servers do not have these routes. Check the base URL (${CLI} config show).`;
   }
   if (error instanceof NetworkError) {

@@ -29,8 +29,13 @@ export default defineCommand({
     const api = await rt.api();
     const agentId = schedule.agent_id;
     const { messages, ...fields } = runBody(schedule, !!options.async);
-    if (options.async) return printQueued(rt.out, await unsure(() => api.sendMessageAsync(agentId, messages, fields), agentId, 'async message'));
-    printReply(rt.out, await unsure(() => api.sendMessage(agentId, messages, fields), agentId, 'message'));
+    // Under --dry-run the request printed is all there is, as for send: no reply, no run id to say is missing.
+    if (options.async) {
+      const queued = await unsure(() => api.sendMessageAsync(agentId, messages, fields), agentId, 'async message');
+      return rt.dryRun ? undefined : printQueued(rt.out, queued);
+    }
+    const reply = await unsure(() => api.sendMessage(agentId, messages, fields), agentId, 'message');
+    if (!rt.dryRun) printReply(rt.out, reply);
   },
 });
 

@@ -16,6 +16,22 @@ export function parseLegacyApiKey(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether the file has an `api_key` line with a value (not empty, not null)
+ * that `parseLegacyApiKey` could not read as one YAML scalar: indented, a
+ * quote never closed, a list.
+ */
+export function hasUnreadableLegacyApiKey(text: string): boolean {
+  if (parseLegacyApiKey(text) !== undefined) return false;
+  return text.split(/\r?\n/).some((line) => {
+    const value = /^[ \t]*(?:api_key|"api_key"|'api_key')[ \t]*:(.*)$/
+      .exec(line)?.[1]
+      ?.replace(/(^|[ \t])#.*$/, '')
+      .trim();
+    return value !== undefined && !NULLS.has(value) && value !== '""' && value !== "''";
+  });
+}
+
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 
 function scalar(raw: string): string | undefined {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors';
 import { parseJsonFile } from '../files/json';
 import { readTextFile, withFileLockSync, writePrivateFile, type FileLabel } from '../files/private-file';
-import { parseLegacyApiKey } from './legacy';
+import { hasUnreadableLegacyApiKey, parseLegacyApiKey } from './legacy';
 
 /** What the config file may hold. Unknown keys are kept as they are. */
 export interface ConfigFile {
@@ -112,6 +112,16 @@ export function writeConfigFile(path: string, data: ConfigFile): void {
       else file[key] = data[key];
     }
   });
+}
+
+/** Whether the Go CLI's YAML config has an api_key this tool cannot read (so "no key" can say where to look). */
+export function legacyApiKeyUnreadable(path: string): boolean {
+  try {
+    const text = readTextFile(path, LABEL);
+    return text !== undefined && hasUnreadableLegacyApiKey(text);
+  } catch {
+    return false;
+  }
 }
 
 /** The api_key of the Go CLI's YAML config, if any. */

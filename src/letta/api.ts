@@ -232,14 +232,14 @@ export class LettaApi {
   /** `options`: the other fields the route accepts (max_steps, include_return_message_types, ...), sent as given. */
   async sendMessage(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<LettaResponse> {
     const mayLand = { agentId, kind: 'message' } as const;
-    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages, ...options }, mayLand }));
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId), { body: { messages, ...options }, mayLand, feature: 'letta' }));
     const reply = landedAnyway(mayLand, () => expectShape<LettaResponse>(answer, 'the agent reply', { messages: 'array' }));
     return { ...reply, messages: reply.messages.map((message) => checkRecord<LettaMessage>(message, { message_type: isString }, { message_type: '' })) };
   }
 
   async sendMessageAsync(agentId: string, messages: MessageCreate[], options: MessageOptions = {}): Promise<Run> {
     const mayLand = { agentId, kind: 'async message' } as const;
-    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages, ...options }, mayLand }));
+    const answer = await onAgent(agentId, this.client.request('POST', messagesPath(agentId, true), { body: { messages, ...options }, mayLand, feature: 'letta' }));
     return landedAnyway(mayLand, () => expectIdentified(checkRecord<Run>(answer, RUN_RULES, ID_REQUIRED), 'the new run'));
   }
 
@@ -248,7 +248,7 @@ export class LettaApi {
    * runs is checked to exist, since Letta answers an unknown agent_id with an empty list.
    */
   async listRuns(query: NonNullable<RequestOptions['query']>): Promise<Array<Checked<Run>>> {
-    const answer = await this.client.request('GET', '/v1/runs/', { query });
+    const answer = await this.client.request('GET', '/v1/runs/', { query, feature: 'letta' });
     const list = expectList(answer, 'the run list');
     const limit = typeof query.limit === 'number' ? query.limit : Number(query.limit ?? Infinity);
     const runs: Array<Checked<Run>> = [];
@@ -312,7 +312,7 @@ export class LettaApi {
   async getAgent(id: string): Promise<Checked<Agent>> {
     let answer: unknown;
     try {
-      answer = await this.client.request('GET', `/v1/agents/${segment(id, 'agent id')}`);
+      answer = await this.client.request('GET', `/v1/agents/${segment(id, 'agent id')}`, { feature: 'letta' });
     } catch (error) {
       if (error instanceof NotFoundError) throw new NotFoundError(`No agent '${id}'`, error.message, { what: 'agent', id });
       throw error;
@@ -323,7 +323,7 @@ export class LettaApi {
   /** Every page of agents (optionally those with this exact name), each agent once. */
   agentPages(name?: string, { slots }: { slots?: Limiter } = {}): AsyncGenerator<Array<Checked<Agent>>> {
     return this.pages('the agent list', false, slots, async (after) => {
-      const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after } });
+      const answer = await this.client.request('GET', '/v1/agents/', { query: { name, limit: PAGE_SIZE, after }, feature: 'letta' });
       const items = expectList(answer, 'the agent list').map((agent) => this.told(checkRecord<Agent>(agent, AGENT_RULES, ID_REQUIRED), 'Agent'));
       // The list has no has_next_page, and a server may cap pages below PAGE_SIZE: only an empty page ends it,
       // except for a name, where one agent on the first page is the answer (no server caps a page at one).

@@ -50,8 +50,11 @@ export interface RequestOptions {
   body?: unknown;
   /** For a POST: what may already exist if the answer is lost after the request went out. */
   mayLand?: { agentId: string; kind: LandingKind };
-  /** The routes belong to this feature: a server without them at all (405, or a bare "Not Found") lacks it. */
-  feature?: 'schedules' | 'history';
+  /**
+   * The routes belong to this feature: a server without them at all (405, or a bare "Not Found") lacks it.
+   * `letta`: routes every Letta server has (agents, their messages, the run list), so lacking them means the base URL is not Letta's API.
+   */
+  feature?: 'schedules' | 'history' | 'letta';
 }
 
 export const MAX_ATTEMPTS = 3;

@@ -53,6 +53,17 @@ describe('run', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ method: 'POST', url: `${suite.letta.url}/v1/agents/${TWIN}/messages`, body: { messages: item.message.messages, max_steps: 3 } });
   });
 
+  it('--dry-run says nothing of a reply or run it never asked for, in every output mode', async () => {
+    const item = scheduled();
+    for (const mode of [[], ['-q'], ['--async'], ['--async', '-q']]) {
+      const result = await cli('run', item.id, '--dry-run', ...mode);
+      expect([result.code, result.stderr]).toEqual([0, '']);
+      expect(result.stdout).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/v1\/agents\/agent-[-0-9]+\/messages(\/async)?\n/);
+      expect(result.stdout).not.toMatch(/dry-run\)|no run id|no reply/i);
+      expect(result.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    }
+  });
+
   it('an unknown id is not found (exit 3); a one-time schedule runs too', async () => {
     const missing = await cli('run', 'sm-nope');
     expect(missing.code).toBe(3);

@@ -414,6 +414,17 @@ describe('recurring schedules in the user zone', () => {
     expect((await h.run(['recurring', 'list', ...summer])).stdout.split('\t').slice(2, 4)).toEqual(['0 15 * * 1-5', '0 11 * * 1-5']);
   });
 
+  it("get and list give the next run after --now when Letta's, counted from its own clock, is before it; --json keeps Letta's", async () => {
+    const item = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 15 * * 1-5' }, 'standup');
+    const lettas = item.next_scheduled_time;
+    const summer = ['--now', '2027-07-03T12:00:00Z', '--tz', 'America/New_York'];
+    expect((await h.run(['recurring', 'list', ...summer])).stdout.split('\t').slice(4, 6)).toEqual(['2027-07-05 11:00 EDT', '2027-07-05T15:00:00.000Z']);
+    expect((await h.run(['recurring', 'get', item.id, ...summer])).stdout).toMatch(/Next run\s+2027-07-05 11:00 EDT \(2027-07-05T15:00:00\.000Z\)/);
+    expect(JSON.parse((await h.run(['recurring', 'list', '--json', ...summer])).stdout)[0].next_scheduled_time).toBe(lettas);
+    // A --now before Letta's next run leaves it as Letta says.
+    expect((await h.run(['recurring', 'list'])).stdout.split('\t')[5]).toBe(new Date(Date.parse(lettas!)).toISOString());
+  });
+
   it('a day that changes moves the weekdays; list shows the local cron beside the UTC one', async () => {
     h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 2 * * 2-6' }, 'evening');
     const r = await h.run(['recurring', 'list', '--tz', 'America/New_York']);

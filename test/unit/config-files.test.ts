@@ -376,6 +376,28 @@ describe("the Go CLI's config.yaml", () => {
     'other: 1',
   ])('%j has no key', (yaml) => expect(parseLegacyApiKey(yaml)).toBeUndefined());
 
+  it('an api_key line it cannot read is named when no key is set; an empty one, or none, is just no key', async () => {
+    const noKey = "Error: No API key set\nRun 'letta-switchboard config set-api-key -' and paste your key, or set LETTA_API_KEY.\n";
+    const unread =
+      "Error: No API key set\n~/.letta-switchboard/config.yaml (the Go CLI's config) has an api_key line that is not one plain YAML value. Run 'letta-switchboard config set-api-key -' and paste your key, or set LETTA_API_KEY.\n";
+    for (const [yaml, stderr] of [
+      ['api_key: [oops\n', unread],
+      ['  api_key: sk-indented-1234\n', unread],
+      ['api_key: "sk-never-closed\n', unread],
+      ["base_url: x\r\napi_key: 'sk-open # mine\r\n", unread],
+      ['api_key:\n', noKey],
+      ["api_key: ''\n", noKey],
+      ['api_key: null # none\n', noKey],
+      ['base_url: https://x.example.com\n', noKey],
+    ] as const) {
+      const env = cliEnv({ LETTA_BASE_URL: 'http://127.0.0.1:9' });
+      mkdirSync(join(env.HOME!, '.letta-switchboard'), { recursive: true });
+      writeFileSync(join(env.HOME!, '.letta-switchboard', 'config.yaml'), yaml);
+      const r = await runCli(['agents', 'list'], { env });
+      expect([yaml, r.code, r.stdout, r.stderr]).toEqual([yaml, 4, '', stderr]);
+    }
+  });
+
   it('reads the file with a byte-order mark, and no file is no key', () => {
     const path = join(freshDir(), 'config.yaml');
     writeFileSync(path, '\uFEFFapi_key: sk-bom # note\n');

@@ -79,6 +79,26 @@ describe('the HTTP seam, end to end', () => {
     expect(letta.received.map((request) => request.path)).toEqual(['/v1/agents/', '/v1/agents/']);
   });
 
+  it('a base URL with a wrong path (the bare 404 of a route no server has) says so, never that the agent does not exist', async () => {
+    env.LETTA_BASE_URL = `${letta.url}/api`;
+    const hint = "Every Letta server has this route, so the base URL does not lead to Letta's API. Check it (letta-switchboard config show).";
+    for (const args of [
+      ['send', '--agent-id', AGENT, '--message', 'hi'],
+      ['send', '--agent-id', AGENT, '--message', 'hi', '--async'],
+      ['send', '--agent-id', 'support-bot', '--message', 'hi'],
+      ['agents', 'list'],
+      ['results', 'list'],
+      ['onetime', 'list', '-q'],
+    ]) {
+      const r = await cli(...args);
+      expect([r.code, r.stdout, r.stderr]).toEqual([3, '', `Error: Letta answered 404 Not Found: Not Found\n${hint}\n`]);
+    }
+    // An agent the server does not know is still said to be missing.
+    env.LETTA_BASE_URL = letta.url;
+    const unknown = await cli('send', '--agent-id', 'agent-99999999-9999-4999-8999-999999999999', '--message', 'hi');
+    expect([unknown.code, unknown.stderr]).toEqual([3, "Error: No agent 'agent-99999999-9999-4999-8999-999999999999'\nList your agents with: letta-switchboard agents list\n"]);
+  });
+
   it('the retired service URL is refused, saying where to go instead', async () => {
     env.LETTA_BASE_URL = 'https://letta-switchboard--api.modal.run';
     const r = await cli('agents', 'list');

@@ -28,6 +28,9 @@ export default defineCommand({
     if (/\s/.test(key)) throw new UsageError('The API key contains white space', 'Give exactly one key.');
     // Copied from a .env or JSON file with its quotes, it would be saved as given and refused by Letta (401) later.
     if (/^(["'`]).*\1$/s.test(key)) throw new UsageError('The API key is wrapped in quotes', 'Paste the key alone, without the quotes around it.');
+    // A .env or shell line (LETTA_API_KEY=sk-...): a name, '=', then more than base64 padding, which no key starts with.
+    const assigned = /^([A-Za-z_][A-Za-z0-9_]{0,63})=[^=]/.exec(key)?.[1];
+    if (assigned) throw new UsageError(`The API key starts with '${assigned}=', as a line of a .env file or a shell does`, `Paste the key alone, without '${assigned}='.`);
     const problem = keyProblem(key);
     if (problem) throw new UsageError(`The API key ${problem}`, 'Paste the key again without it.');
     if (key.length > 1024) throw new UsageError('The API key is longer than 1024 characters');

@@ -7,10 +7,11 @@ import type { Runtime } from '../../runtime';
 import { findPaused, findIntent, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
-import { cronInZone, findSchedule, nextRun, NOUN, withAdditions } from '../shared/schedule';
+import { cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
 import { describeCron } from '../../time/cron';
 import { readRecordOrNothing, successorInRecord } from '../shared/state';
 import { resolveScheduleIds } from '../shared/ids';
+import { shownNextRun } from '../shared/next-run';
 import { keptAt as keptText } from '../../output/kept-at';
 
 /** `onetime get` and `recurring get`: one schedule, times in the user's zone and in UTC. */
@@ -38,7 +39,7 @@ export default (kind: ScheduleKind) =>
 /** One schedule as labelled lines: its times in the user's zone and in UTC, what the record keeps it at, its set, its messages. */
 async function detailRows(rt: Runtime, kind: ScheduleKind, item: ScheduledMessage, paused: PausedSchedule | undefined): Promise<DetailRow[]> {
   const zone = rt.zone();
-  const next = nextRun(item);
+  const next = shownNextRun(rt, item);
   const now = rt.io.stdoutIsTTY ? rt.now() : undefined;
   const rows: DetailRow[] = [
     ['ID', item.id],

@@ -4,7 +4,7 @@ import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../le
 import { printList, GIVE_UP, type Column } from '../../output/list';
 import { defineCommand } from '../command';
 import { agentOption, allAgentsOption, concurrencyOption, groupOption, wideOption } from '../options';
-import { additions, cronInZone, messageText, nextRun, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
+import { additions, cronInZone, messageText, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
 import { WithFields } from '../../output/with-fields';
 import { localAndUtc } from '../../output/when';
 import { readRecordOrNothing } from '../shared/state';
@@ -13,6 +13,7 @@ import { resolveScheduleIds } from '../shared/ids';
 import type { Intent } from '../../state/records';
 import { keptAt } from '../../output/kept-at';
 import { seriesRowAsListed, seriesRows } from '../shared/series';
+import { shownNextRun } from '../shared/next-run';
 
 /** `onetime list` and `recurring list`: every page, one kind; every agent's with --all-agents or when no agent is set anywhere. */
 export default (kind: ScheduleKind) =>
@@ -55,7 +56,7 @@ export default (kind: ScheduleKind) =>
         return series ? `[${series}] ` : originOf(item, recorded) === 'letta-code wake' ? '[letta-code wake] ' : '';
       };
       const when = (item: ScheduledMessage) => {
-        const { value, field } = nextRun(item);
+        const { value, field } = shownNextRun(rt, item);
         return value === undefined ? { ms: undefined, local: '-', utc: '-' } : localAndUtc(zone, value, field);
       };
       /** What a schedule (or each schedule of a set) is kept at on a local clock, as a person reads it; '' when on none. */
