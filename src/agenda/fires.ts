@@ -26,7 +26,7 @@ export interface AgendaSchedule {
 
 export type FireFlag =
   /** The cron is UTC, so after a DST change it lands at another local time than before the change. */
-  | { type: 'dst-shift'; offsetBefore: number; offsetAfter: number }
+  | { type: 'dst-shift'; offsetBefore: number; offsetAfter: number; keptBySync: boolean }
   /** Several fires of one agent in the same minute. */
   | { type: 'same-minute'; count: number }
   /** A one-time schedule whose time has passed but which Letta still holds. */
@@ -48,6 +48,8 @@ export interface OffsetChange {
   before: number;
   after: number;
   movedScheduleIds: string[];
+  /** Of those, the ones recorded on this clock: sync replaces each at the change, so it keeps its local time. */
+  keptBySyncIds: string[];
   /** Recurring schedules kept on another clock (UTC, another zone) whose fires land at another local time here from then on, rightly. */
   otherClockIds: string[];
 }
@@ -169,7 +171,13 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
   agenda.offsetChanges = offsetChangesIn(window).map((change) => {
     const after = agenda.fires.filter((fire) => fire.at >= change.at && fire.schedule.kind !== 'one-time');
     const flagged = (fire: Fire) => fire.flags.some((flag) => flag.type === 'dst-shift');
-    return { ...change, movedScheduleIds: idsOf(after.filter(flagged)), otherClockIds: idsOf(after.filter((fire) => !flagged(fire) && keepsItsCron(fire.schedule) && movesHere(fire))) };
+    const moved = after.filter(flagged);
+    return {
+      ...change,
+      movedScheduleIds: idsOf(moved),
+      keptBySyncIds: idsOf(moved.filter((fire) => fire.schedule.keptZone === window.zone)),
+      otherClockIds: idsOf(after.filter((fire) => !flagged(fire) && keepsItsCron(fire.schedule) && movesHere(fire))),
+    };
   });
   return agenda;
 }
@@ -228,7 +236,7 @@ function fireFlags({ at, schedule }: Upcoming, { from, zone }: AgendaWindow, sta
   // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
   // an interval follows no clock, and one kept in another zone moves here rightly.
   if (schedule.keptZone !== undefined && schedule.keptZone !== zone) return flags;
-  if (movedTo !== undefined) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo });
+  if (movedTo !== undefined) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync: schedule.keptZone === zone });
   return flags;
 }
 

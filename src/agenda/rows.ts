@@ -90,7 +90,8 @@ export function flagText(flag: FireFlag, zone: string, at: number): string {
     case 'dst-shift': {
       const before = wallTime(zone, at - (flag.offsetAfter - flag.offsetBefore) * MINUTE);
       const after = wallTime(zone, at);
-      return `DST moved it: ${formatClock(after.hour, after.minute)}, was ${formatClock(before.hour, before.minute)}`;
+      // Recorded on this clock, it is replaced by sync at the change (the row shows Letta's cron as it stands).
+      return `DST moved it: ${formatClock(after.hour, after.minute)}, was ${formatClock(before.hour, before.minute)}${flag.keptBySync ? `; sync puts it back at ${formatClock(before.hour, before.minute)}` : ''}`;
     }
     case 'same-minute':
       return `${flag.count} fires of this agent this minute`;
@@ -152,7 +153,7 @@ export function fireJson(fire: Fire, zone: string) {
 function flagJson(flag: FireFlag): Record<string, unknown> {
   switch (flag.type) {
     case 'dst-shift':
-      return { type: flag.type, offset_before_minutes: flag.offsetBefore, offset_after_minutes: flag.offsetAfter };
+      return { type: flag.type, offset_before_minutes: flag.offsetBefore, offset_after_minutes: flag.offsetAfter, kept_by_sync: flag.keptBySync };
     case 'outcome':
       return { type: flag.type, class: flag.class, delay_seconds: flag.delaySeconds ?? null, stop_reason: flag.stopReason ?? null, error: flag.error ?? null };
     default:
@@ -175,12 +176,19 @@ export function offsetChangeNote(change: OffsetChange, zone: string): string {
   const effect =
     moved === 0
       ? `no recurring schedule in this agenda ${other > 0 ? 'that keeps this clock ' : ''}moves with it.`
-      : `${moved} recurring schedule${moved === 1 ? '' : 's'} (${change.movedScheduleIds.join(', ')}) fire${moved === 1 ? 's' : ''} ${later} in local time from then on, because Letta reads crons in UTC.`;
+      : `${moved} recurring schedule${moved === 1 ? '' : 's'} (${change.movedScheduleIds.join(', ')}) fire${moved === 1 ? 's' : ''} ${later} in local time from then on, because Letta reads crons in UTC${keptNote(change.keptBySyncIds, moved)}.`;
   const others =
     other === 0
       ? ''
       : ` ${other} that keep${other === 1 ? 's' : ''} UTC or another zone's time (${change.otherClockIds.join(', ')}) fire${other === 1 ? 's' : ''} ${later} here from then on, as ${other === 1 ? 'it keeps' : 'they keep'} that time.`;
   return `Clocks in ${zone} go ${direction} ${amount} on ${when}: ${effect}${others}`;
+}
+
+/** Which of the moved schedules sync puts back on their local time (it replaces each at the change). */
+function keptNote(kept: string[], moved: number): string {
+  if (kept.length === 0) return '';
+  const which = kept.length === moved ? (moved === 1 ? 'it' : 'each') : `${kept.join(', ')}`;
+  return `, until sync replaces ${which} to keep ${kept.length === 1 ? 'its' : 'their'} local time (run it hourly: letta-switchboard sync --print-cron)`;
 }
 
 function formatDuration(minutes: number): string {

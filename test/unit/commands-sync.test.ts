@@ -380,6 +380,24 @@ describe('agenda and the record', () => {
     for (const row of after(kept)) expect(row).not.toContain('DST moved it');
     expect(after(unrecorded.id).some((row) => row.includes('DST moved it'))).toBe(true);
   });
+
+  it('says that sync puts a schedule recorded on this clock back at its local time, where one made elsewhere stays moved', async () => {
+    const kept = await createRecurring('every weekday at 9am', 'America/New_York', '2027-03-10T12:00:00Z');
+    const unrecorded = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '30 14 * * 1-5' }, 'Elsewhere');
+    const args = ['agenda', '--agent-id', AGENT, '--days', '7', '--tz', 'America/New_York', '--now', '2027-03-12T00:00:00Z'];
+    const agenda = await h.run(args);
+    expect(agenda.code).toBe(0);
+    const monday = (id: string) => agenda.stdout.split('\n').find((row) => row.includes(id) && row.includes('2027-03-15'))!;
+    expect(monday(kept)).toContain('DST moved it: 10:00, was 09:00; sync puts it back at 09:00');
+    expect(monday(unrecorded.id)).toMatch(/DST moved it: 10:30, was 09:30$/);
+    expect(agenda.stderr).toContain(`(${[kept, unrecorded.id].sort().join(', ')})`);
+    expect(agenda.stderr).toContain(`until sync replaces ${kept} to keep its local time`);
+    const json = JSON.parse((await h.run([...args, '--json'])).stdout) as Array<{ schedule_id: string; flags: Array<{ type: string; kept_by_sync?: boolean }> }>;
+    const flags = (id: string) => json.filter((fire) => fire.schedule_id === id).flatMap((fire) => fire.flags.filter((flag) => flag.type === 'dst-shift'));
+    expect(flags(kept).length).toBeGreaterThan(0);
+    expect(flags(kept).every((flag) => flag.kept_by_sync === true)).toBe(true);
+    expect(flags(unrecorded.id).every((flag) => flag.kept_by_sync === false)).toBe(true);
+  });
 });
 
 describe('schedules made by others', () => {
