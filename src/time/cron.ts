@@ -26,6 +26,15 @@ function sixFieldHint(fields: string[]): string {
   return `Drop the seconds field, as in ${withoutSeconds}: Letta runs schedules at most once a minute.`;
 }
 
+/** A cron with more or fewer than 5 fields ("0 9 * *", "0 0 9 * * *"), said with how many it has. */
+export function fieldCountError(expression: string): UsageError {
+  const fields = expression.trim().split(/\s+/);
+  return new UsageError(
+    `'${expression.trim()}' has ${fields.length} fields; a cron here has 5 (minute hour day-of-month month day-of-week)`,
+    fields.length === 6 ? sixFieldHint(fields) : "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).",
+  );
+}
+
 /**
  * Check a raw 5-field cron the way Letta will read it. Names (MON-FRI, JAN) are
  * fine; seconds fields, @macros, L, W, # and ? are refused with the reason.
@@ -33,12 +42,7 @@ function sixFieldHint(fields: string[]): string {
 export function validateCron(expression: string): string {
   const cron = expression.trim().replace(/\s+/g, ' ');
   const fields = cron.split(' ');
-  if (fields.length !== 5) {
-    throw new UsageError(
-      `'${expression.trim()}' has ${fields.length} fields; a cron here has 5 (minute hour day-of-month month day-of-week)`,
-      fields.length === 6 ? sixFieldHint(fields) : "For example '0 9 * * 1-5' (09:00 UTC, Monday to Friday).",
-    );
-  }
+  if (fields.length !== 5) throw fieldCountError(expression);
   fields.forEach((field, i) => {
     const bad = field.split(/[,\-/]/).find((token) => token !== '*' && token !== '' && !/^\d+$/.test(token) && !NAMES.has(token.toLowerCase()));
     if (bad !== undefined || /[LlWw#?]/.test(field.replace(/[A-Za-z]{3}/g, ''))) {

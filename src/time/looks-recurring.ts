@@ -13,7 +13,7 @@ export { MAX_PHRASE_LENGTH } from './words';
 /** True when the phrase reads as a repeating schedule rather than one instant. */
 export function looksRecurring(input: string): boolean {
   const text = normalize(input);
-  if (isCronLike(text) || /^@[a-z]+$/.test(text)) return true;
+  if (isCronLike(text) || isShortCron(text) || /^@[a-z]+$/.test(text)) return true;
   try {
     return readText(text).some((group) => group.repeats);
   } catch (error) {
@@ -93,4 +93,10 @@ export function isCronLike(text: string): boolean {
   const cronField = (field: string) => /^[\d*?/,\-lw#]+$/.test(field) || (/^[a-z]{3}(?:-[a-z]{3})?(?:,[a-z]{3})*$/.test(field) && field.split(/[-,]/).every((name) => CRON_NAMES.has(name)));
   const minuteAndHour = /^(?=.*[\d*?])[\d*?/,\-lw#]+$/;
   return fields.length >= 5 && fields.length <= 7 && minuteAndHour.test(fields[0]!) && fields.every(cronField);
+}
+
+// Three or four fields of cron's characters, one a '*' ("0 9 * *", "*/5 * * *"): a cron short of its fields, not words.
+export function isShortCron(text: string): boolean {
+  const fields = text.split(' ');
+  return fields.length >= 3 && fields.length <= 4 && fields.some((field) => field.includes('*')) && fields.every((field) => /^[\d*/,-]+$/.test(field));
 }

@@ -12,7 +12,8 @@ import { phraseError } from './phrase-error';
 import { ClauseConflict, DAY_KINDS, EVERY_WEEKDAY_OF_MONTHS, GrammarError, listText, readGroups, readText, timesInADay, withMonthStepOpened, type Group, type Nth, type Unit } from './read-recurring';
 import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, dayMatches, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
-import { isCronLike, normalize } from './looks-recurring';
+import { fieldCountError } from './cron';
+import { isCronLike, isShortCron, normalize } from './looks-recurring';
 import { tokenize } from './words';
 
 export { looksRecurring } from './looks-recurring';
@@ -158,6 +159,7 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
     throw new UsageError(`'${original}' is not supported: use a 5-field cron or a phrase`, hint);
   }
   if (isCronLike(text)) return { kind: 'raw', cron: original.replace(/\s+/g, ' ') };
+  if (isShortCron(text)) throw fieldCountError(original);
 
   let groups: Group[];
   try {

@@ -133,6 +133,10 @@ describe('recurring errors', () => {
     ['0 9 * * 1-5 2027-2030', /6 fields/, /^Drop the year field, as in '0 9 \* \* 1-5'/],
     ['0 9 ? * MON-FRI *', /6 fields/, /^Drop the year field, as in '0 9 \* \* MON-FRI'/],
     ['0 0 9 ? * MON-FRI', /6 fields/, /^Drop the seconds field, as in '0 9 \* \* MON-FRI'/],
+    ['0 9 * *', /^'0 9 \* \*' has 4 fields; a cron here has 5/, /^For example '0 9 \* \* 1-5'/],
+    ['*/5 * * *', /has 4 fields/, undefined],
+    ['0 9 *', /has 3 fields/, undefined],
+    ['30 8 * 1-5', /has 4 fields/, undefined],
     ['0 9 L * *', /not supported/, /L, W, # and \?/],
     ['0 9 * * 1#2', /not supported/, undefined],
     ['0 9 ? * *', /not supported/, undefined],
@@ -146,6 +150,13 @@ describe('recurring errors', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toMatch(message);
     if (hint) expect((error as UsageError).hint).toMatch(hint);
+  });
+
+  it('a cron short of a field is said to be one, also where the phrase does not say whether it repeats (parse without --recurring)', async () => {
+    for (const input of ['0 9 * *', '*/15 * * *', '0 9 *']) {
+      const error = await meaningOf(input, { now: NOW, zone: 'UTC' }).catch((e: unknown) => e);
+      expect((error as UsageError).message, input).toMatch(/fields; a cron here has 5/);
+    }
   });
 
   it('refuses a day of the month that would have to move to another UTC day', async () => {
