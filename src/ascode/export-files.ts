@@ -55,6 +55,7 @@ export async function exportFiles({ now, letta, labels, keptLabel, state, entrie
     const done = new Set<string>();
 
     // Files the lock file already knows: their own phrase, zone and end, so exporting a folder's schedules again writes them as they were.
+    const ownedByOthers = new Set(Object.values(entries).flatMap((e) => e.ids));
     for (const entry of Object.values(entries).filter((e) => e.agent_id === agentId)) {
       // An owned schedule an edit replaced here (its message changed) is the file's through its successor, while its `when` still says it.
       const owned = entry.ids.map((id) => (byId.has(id) ? id : currentId(state, id)));
@@ -63,10 +64,17 @@ export async function exportFiles({ now, letta, labels, keptLabel, state, entrie
       if (ids.length === 0) continue;
       const body = bodyFields(byId.get(ids[0]!)!);
       if (typeof body === 'string') continue;
+      const series = entry.series && state.series.find((one) => one.members.some((m) => m.schedule_id === ids[0]));
+      // The members a sync made since the last export are this file's too, never a second file of the same series.
+      if (series)
+        ids.push(
+          ...series.members
+            .filter((m) => m.gone !== true && byId.has(m.schedule_id) && !done.has(m.schedule_id) && !ids.includes(m.schedule_id) && !ownedByOthers.has(m.schedule_id))
+            .map((m) => m.schedule_id),
+        );
       ids.forEach((id) => done.add(id));
       const { ids: _ids, agent_id: _agent, pending: _pending, retiring: _retiring, ...kept } = entry;
       // A member of a recorded series deleted since (`onetime delete`) is left out of the file's series, as a first export leaves it.
-      const series = entry.series && state.series.find((one) => one.members.some((m) => m.schedule_id === ids[0]));
       const skip = series ? seriesEntry(series, now).series!.skip : undefined;
       if (kept.series && skip) kept.series = { ...kept.series, skip: [...new Set([...(kept.series.skip ?? []), ...skip])].sort((a, b) => a - b) };
       const end = entry.series
@@ -76,7 +84,8 @@ export async function exportFiles({ now, letta, labels, keptLabel, state, entrie
     }
 
     for (const series of state.series.filter((s) => s.status === 'active' && s.agent_id === agentId)) {
-      const members = series.members.filter((m) => byId.has(m.schedule_id) && !done.has(m.schedule_id) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
+      // Its fired members Letta still lists are the series' too: one file, never one past instant a file.
+      const members = series.members.filter((m) => byId.has(m.schedule_id) && !done.has(m.schedule_id)).map((m) => m.schedule_id);
       if (members.length === 0) continue;
       const body = bodyFields(byId.get(members[0]!)!);
       members.forEach((id) => done.add(id));
