@@ -267,9 +267,11 @@ async function whenOf(item: ScheduledMessage, intent: Intent | undefined, now: n
     const meaning = await quietly(meaningOfSchedule(intent.phrase, options, 1));
     const single = meaning?.type === 'recurring' && meaning.cron_expressions === undefined;
     const onClock = followsLocalClock(intent);
+    // One schedule of a set, in a file of its own (its set no longer whole): its phrase makes the whole set, so its own local rule is said.
+    const alone = onClock && !single && intent.set_id !== undefined;
     // A raw cron kept on another zone's clock (an adopted schedule's phrase) says UTC, not that clock: the local rule is said in words instead.
-    const phrase = onClock && single && meaning.local_cron === null && intent.zone !== 'UTC' ? describePlainCron(intent.local_rule) : intent.phrase.trim();
-    const when = single && (meaning.cron_expression === cron || onClock) && phrase !== undefined ? await repeatingWhen(phrase, options) : undefined;
+    const phrase = alone || (onClock && single && meaning.local_cron === null && intent.zone !== 'UTC') ? describePlainCron(intent.local_rule) : intent.phrase.trim();
+    const when = (alone || (single && (meaning.cron_expression === cron || onClock))) && phrase !== undefined ? await repeatingWhen(phrase, options) : undefined;
     const readBack = when === undefined || !onClock ? undefined : await quietly(meaningOfSchedule(when, options, 1));
     if (when && (!onClock || (readBack?.type === 'recurring' && readBack.local_cron === intent.local_rule))) return plain(when, intent.zone);
   }

@@ -849,3 +849,39 @@ describe('export of a series made here, later in its life', () => {
     expect(new Set(instants).size).toBe(instants.length);
   });
 });
+
+describe('export of one schedule of a set made here, its set no longer whole', () => {
+  it('says its own local time in its zone, so apply after a DST change keeps it there, as sync does', async () => {
+    const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+    const BEFORE = '2027-03-01T12:00:00Z';
+    const AFTER = '2027-04-05T12:00:00Z';
+    for (const [phrase, zone, gone, local] of [
+      ['weekdays at 9am and weekends at 11am', 'America/New_York', 1, '09:00'],
+      ['every monday at 8:15am and every friday at 4pm', 'Europe/Berlin', 0, '16:00'],
+    ] as const) {
+      h.letta.schedules.clear();
+      const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+      const made = await at(BEFORE, ['recurring', 'create', '--agent-id', AGENT, '--message', 'Half', '--cron', phrase, '--tz', zone, '--json']);
+      expect(made.code, made.stderr).toBe(0);
+      const { schedules } = JSON.parse(made.stdout) as { schedules: Array<{ id: string }> };
+      // One of the set deleted outside letta-switchboard, and sync has seen it go.
+      h.letta.schedules.delete(schedules[gone]!.id);
+      expect((await at(BEFORE, ['sync'])).code).toBe(0);
+      expect((await at(BEFORE, ['export', '--agent-id', AGENT, '-f', dir])).code).toBe(0);
+      const text = readFileSync(join(dir, 'half.md'), 'utf8');
+      expect(text, phrase).toContain(`timezone: ${zone}\n`);
+      const left = [...h.letta.schedules.values()][0]!;
+      // After the clocks change, apply (and not sync) brings it to its local time, and keeps it there.
+      const applied = await at(AFTER, ['apply', '-f', dir]);
+      expect(applied.code, applied.stderr).toBe(0);
+      const [now] = [...h.letta.schedules.values()];
+      expect(h.letta.schedules.size).toBe(1);
+      const cron = now!.schedule.cron_expression!.split(' ');
+      const hour = Number(cron[1]);
+      const wall = new Date(Date.UTC(2027, 3, 5, hour, Number(cron[0]))).toLocaleTimeString('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+      expect(wall, `${phrase}: ${left.schedule.cron_expression} → ${now!.schedule.cron_expression}`).toBe(local);
+      const plan = await at(AFTER, ['plan', '-f', dir]);
+      expect(plan.code, plan.stdout).toBe(0);
+    }
+  });
+});
