@@ -227,8 +227,14 @@ async function setsOf(items: ScheduledMessage[], intents: Map<string, Intent>, n
     });
     const crons = meaning?.type === 'recurring' ? (meaning.cron_expressions ?? []) : [];
     const have = members.map((item) => item.schedule.cron_expression ?? '');
+    // Between a DST change and the sync after it, the members' UTC crons are the old ones: their local rules still say the set.
+    const locals = meaning?.type === 'recurring' ? (meaning.crons ?? []).map((one) => one.local_cron ?? one.cron_expression) : [];
+    const rules = members.map((item) => intents.get(item.id)!.local_rule);
     if (crons.length === members.length && crons.every((cron) => have.includes(cron))) {
       sets.push({ phrase, zone, items: [...members].sort((a, b) => crons.indexOf(a.schedule.cron_expression ?? '') - crons.indexOf(b.schedule.cron_expression ?? '')) });
+    } else if (locals.length === members.length && locals.every((rule) => rules.includes(rule))) {
+      const order = (item: ScheduledMessage) => locals.indexOf(intents.get(item.id)!.local_rule);
+      sets.push({ phrase, zone, items: [...members].sort((a, b) => order(a) - order(b)) });
     }
   }
   return sets;

@@ -885,3 +885,31 @@ describe('export of one schedule of a set made here, its set no longer whole', (
     }
   });
 });
+
+describe('export of a set made here, between a DST change and the sync after it', () => {
+  it('is one file with its phrase, which apply then brings to its local time, replacing each schedule once', async () => {
+    const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+    for (const [phrase, zone, after, crons] of [
+      ['every 30 minutes from 9am to 5pm on weekdays', 'America/New_York', '2027-03-16T12:00:00Z', ['*/30 13-20 * * 1-5', '0 21 * * 1-5']],
+      ['weekdays at 9am and weekends at 11am', 'America/New_York', '2027-03-16T12:00:00Z', ['0 13 * * 1-5', '0 15 * * 0,6']],
+      ['every day at 9:00 and 17:30', 'Europe/London', '2027-03-30T12:00:00Z', ['0 8 * * *', '30 16 * * *']],
+    ] as const) {
+      h.letta.schedules.clear();
+      const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+      const made = await at('2027-03-01T12:00:00Z', ['recurring', 'create', '--agent-id', AGENT, '--message', 'Pair', '--cron', phrase, '--tz', zone]);
+      expect(made.code, made.stderr).toBe(0);
+      const exported = await at(after, ['export', '--agent-id', AGENT, '-f', dir]);
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(
+        readdirSync(dir).filter((name) => name.endsWith('.md')),
+        phrase,
+      ).toEqual(['pair.md']);
+      expect(readFileSync(join(dir, 'pair.md'), 'utf8')).toContain(`timezone: ${zone}\n`);
+      const applied = await at(after, ['apply', '-f', dir]);
+      expect(applied.code, applied.stderr).toBe(0);
+      expect([...h.letta.schedules.values()].map((s) => s.schedule.cron_expression).sort(), phrase).toEqual([...crons].sort());
+      const plan = await at(after, ['plan', '-f', dir]);
+      expect(plan.code, plan.stdout).toBe(0);
+    }
+  });
+});
