@@ -330,6 +330,15 @@ describe('set and series ids in every command', () => {
     expect(ran.requests.filter((q) => q.method === 'POST').map((q) => q.body)).toEqual([{ messages: [{ role: 'user', content: 'Stretch' }] }]);
   });
 
+  it('recurring paused --json names the set of each paused schedule of a set, and of none other', async () => {
+    const r = await create('weekdays at 9am and weekends at 10am', '--tz', 'America/New_York', '--json');
+    const { set_id: setId, schedules } = JSON.parse(r.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    const single = await create('every day at 8am', '--tz', 'America/New_York', '-q');
+    expect((await h.run(['recurring', 'pause', setId, single.stdout.trim()])).code).toBe(0);
+    const paused = JSON.parse((await h.run(['recurring', 'paused', '--json'])).stdout) as Array<{ old_id: string; set_id?: string }>;
+    expect(paused.map((row) => [row.old_id, row.set_id]).sort()).toEqual([...schedules.map((s) => [s.id, setId]), [single.stdout.trim(), undefined]].sort());
+  });
+
   it("a set's get shows the schedules standing after a sync replaced them; a deleted set is not found, as a series", async () => {
     const r = await create('weekdays at 9am and weekends at 10am', '--tz', 'America/New_York', '--json');
     const { set_id: setId } = JSON.parse(r.stdout) as { set_id: string };
