@@ -55,6 +55,7 @@ export async function exportFiles({ now, letta, labels, keptLabel, state, entrie
     const done = new Set<string>();
 
     // Files the lock file already knows: their own phrase, zone and end, so exporting a folder's schedules again writes them as they were.
+    const ownedByOthers = new Set(Object.values(entries).flatMap((e) => e.ids));
     for (const entry of Object.values(entries).filter((e) => e.agent_id === agentId)) {
       // An owned schedule an edit replaced here (its message changed) is the file's through its successor, while its `when` still says it.
       const owned = entry.ids.map((id) => (byId.has(id) ? id : currentId(state, id)));
@@ -63,10 +64,17 @@ export async function exportFiles({ now, letta, labels, keptLabel, state, entrie
       if (ids.length === 0) continue;
       const body = bodyFields(byId.get(ids[0]!)!);
       if (typeof body === 'string') continue;
+      const series = entry.series && state.series.find((one) => one.members.some((m) => m.schedule_id === ids[0]));
+      // The members a sync made since the last export are this file's too, never a second file of the same series.
+      if (series)
+        ids.push(
+          ...series.members
+            .filter((m) => m.gone !== true && byId.has(m.schedule_id) && !done.has(m.schedule_id) && !ids.includes(m.schedule_id) && !ownedByOthers.has(m.schedule_id))
+            .map((m) => m.schedule_id),
+        );
       ids.forEach((id) => done.add(id));
       const { ids: _ids, agent_id: _agent, pending: _pending, retiring: _retiring, ...kept } = entry;
       // A member of a recorded series deleted since (`onetime delete`) is left out of the file's series, as a first export leaves it.
-      const series = entry.series && state.series.find((one) => one.members.some((m) => m.schedule_id === ids[0]));
       const skip = series ? seriesEntry(series, now).series!.skip : undefined;
       if (kept.series && skip) kept.series = { ...kept.series, skip: [...new Set([...(kept.series.skip ?? []), ...skip])].sort((a, b) => a - b) };
       const end = entry.series
@@ -76,7 +84,8 @@ export async function exportFiles({ now, letta, labels, keptLabel, state, entrie
     }
 
     for (const series of state.series.filter((s) => s.status === 'active' && s.agent_id === agentId)) {
-      const members = series.members.filter((m) => byId.has(m.schedule_id) && !done.has(m.schedule_id) && Date.parse(m.instant) > now).map((m) => m.schedule_id);
+      // Its fired members Letta still lists are the series' too: one file, never one past instant a file.
+      const members = series.members.filter((m) => byId.has(m.schedule_id) && !done.has(m.schedule_id)).map((m) => m.schedule_id);
       if (members.length === 0) continue;
       const body = bodyFields(byId.get(members[0]!)!);
       members.forEach((id) => done.add(id));
@@ -218,8 +227,14 @@ async function setsOf(items: ScheduledMessage[], intents: Map<string, Intent>, n
     });
     const crons = meaning?.type === 'recurring' ? (meaning.cron_expressions ?? []) : [];
     const have = members.map((item) => item.schedule.cron_expression ?? '');
+    // Between a DST change and the sync after it, the members' UTC crons are the old ones: their local rules still say the set.
+    const locals = meaning?.type === 'recurring' ? (meaning.crons ?? []).map((one) => one.local_cron ?? one.cron_expression) : [];
+    const rules = members.map((item) => intents.get(item.id)!.local_rule);
     if (crons.length === members.length && crons.every((cron) => have.includes(cron))) {
       sets.push({ phrase, zone, items: [...members].sort((a, b) => crons.indexOf(a.schedule.cron_expression ?? '') - crons.indexOf(b.schedule.cron_expression ?? '')) });
+    } else if (locals.length === members.length && locals.every((rule) => rules.includes(rule))) {
+      const order = (item: ScheduledMessage) => locals.indexOf(intents.get(item.id)!.local_rule);
+      sets.push({ phrase, zone, items: [...members].sort((a, b) => order(a) - order(b)) });
     }
   }
   return sets;
@@ -258,9 +273,11 @@ async function whenOf(item: ScheduledMessage, intent: Intent | undefined, now: n
     const meaning = await quietly(meaningOfSchedule(intent.phrase, options, 1));
     const single = meaning?.type === 'recurring' && meaning.cron_expressions === undefined;
     const onClock = followsLocalClock(intent);
+    // One schedule of a set, in a file of its own (its set no longer whole): its phrase makes the whole set, so its own local rule is said.
+    const alone = onClock && !single && intent.set_id !== undefined;
     // A raw cron kept on another zone's clock (an adopted schedule's phrase) says UTC, not that clock: the local rule is said in words instead.
-    const phrase = onClock && single && meaning.local_cron === null && intent.zone !== 'UTC' ? describePlainCron(intent.local_rule) : intent.phrase.trim();
-    const when = single && (meaning.cron_expression === cron || onClock) && phrase !== undefined ? await repeatingWhen(phrase, options) : undefined;
+    const phrase = alone || (onClock && single && meaning.local_cron === null && intent.zone !== 'UTC') ? describePlainCron(intent.local_rule) : intent.phrase.trim();
+    const when = (alone || (single && (meaning.cron_expression === cron || onClock))) && phrase !== undefined ? await repeatingWhen(phrase, options) : undefined;
     const readBack = when === undefined || !onClock ? undefined : await quietly(meaningOfSchedule(when, options, 1));
     if (when && (!onClock || (readBack?.type === 'recurring' && readBack.local_cron === intent.local_rule))) return plain(when, intent.zone);
   }

@@ -179,10 +179,14 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
   // A series made here is the file's whole: the members a sync made since the export are the file's too, never made twice;
   // so is a member whose create (a sync's or an apply's) went unanswered and landed, found as the record's attempt.
   const ownedByEntries = new Set(Object.values(entries).flatMap((e) => e.ids));
+  const ownedByOneTime = new Set(Object.values(entries).flatMap((e) => (e.at === undefined ? [] : e.ids)));
   const owning = (name: string, entry: LockEntry) => {
     const listed = letta.get(entry.agent_id);
     const series = recorded.get(name);
-    const more = (series?.members ?? []).filter((m) => m.gone !== true && listed?.has(m.schedule_id) && !entry.ids.includes(m.schedule_id)).map((m) => m.schedule_id);
+    // A member a one-time file owns (fired, and written as a file of its own by an earlier export) stays that file's.
+    const more = (series?.members ?? [])
+      .filter((m) => m.gone !== true && listed?.has(m.schedule_id) && !entry.ids.includes(m.schedule_id) && !ownedByOneTime.has(m.schedule_id))
+      .map((m) => m.schedule_id);
     const recordedIds = new Set(series?.members.map((m) => m.schedule_id));
     const want = series?.attempted === undefined ? undefined : desired.find((d) => d.name === name);
     for (const at of (series?.attempted ?? []).map((instant) => Date.parse(instant))) {

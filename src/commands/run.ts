@@ -1,5 +1,5 @@
 import { Option, type Command } from '@commander-js/extra-typings';
-import { NotFoundError } from '../errors';
+import { NotFoundError, UsageError } from '../errors';
 import type { ScheduledMessage } from '../letta/types';
 import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
@@ -40,7 +40,7 @@ export default defineCommand({
 });
 
 /** The schedule as Letta has it (either kind), else the copy `recurring pause` saved on this machine. */
-async function scheduleToRun(rt: Runtime, given: string): Promise<ScheduledMessage> {
+async function scheduleToRun(rt: Runtime, given: string, say = true): Promise<ScheduledMessage> {
   // Resolved first, so an id recorded against another server is refused before anything is read or sent.
   const [id] = (await resolveScheduleIds(rt, [given])) as [string];
   if (id.startsWith('set-') || id.startsWith('series-')) {
@@ -50,10 +50,28 @@ async function scheduleToRun(rt: Runtime, given: string): Promise<ScheduledMessa
       rt.out.info(`${id} is a series; its schedules share one message, sent once now.`);
       return { id, agent_id: series.agent_id, schedule: { type: 'one-time' }, message: series.template as ScheduledMessage['message'] } as ScheduledMessage;
     }
-    const first = setMembers(state, id)[0] ?? state.intents.find((i) => i.set_id === id && i.status === 'paused');
-    if (!first) throw new NotFoundError(`No set or series '${id}' standing in the record of intent`, 'List them with: letta-switchboard recurring list');
-    rt.out.info(`${id} is a set; its schedules share one message, sent once now (from ${first.schedule_id}).`);
-    return scheduleToRun(rt, first.schedule_id);
+    const members = [...setMembers(state, id), ...state.intents.filter((i) => i.set_id === id && i.status === 'paused')];
+    if (members.length === 0) throw new NotFoundError(`No set or series '${id}' standing in the record of intent`, 'List them with: letta-switchboard recurring list');
+    const schedules: ScheduledMessage[] = [];
+    let missing: unknown;
+    for (const member of members) {
+      try {
+        schedules.push(await scheduleToRun(rt, member.schedule_id, false));
+      } catch (error) {
+        // One deleted outside letta-switchboard: the set fires short of it, and the rest still say its message.
+        if (!(error instanceof NotFoundError)) throw error;
+        missing ??= error;
+      }
+    }
+    if (schedules.length === 0) throw missing;
+    // An edit of one member's message leaves the set sending two: sending one of them would pass for the set's.
+    const bodies = new Set(schedules.map((one) => JSON.stringify(runBody(one, false))));
+    if (bodies.size > 1) {
+      const which = schedules.map((one) => `${one.id} (${JSON.stringify(runBody(one, false).messages.map((m) => m.content))})`).join(', ');
+      throw new UsageError(`${id} is a set whose schedules send different messages: ${which}`, `Run each: ${schedules.map((one) => `letta-switchboard run ${one.id}`).join('; ')}`);
+    }
+    rt.out.info(`${id} is a set; its schedules share one message, sent once now (from ${schedules[0]!.id}).`);
+    return schedules[0]!;
   }
   try {
     return await findSchedule(rt, undefined, id);
@@ -61,12 +79,12 @@ async function scheduleToRun(rt: Runtime, given: string): Promise<ScheduledMessa
     if (!(error instanceof NotFoundError)) throw error;
     const saved = findPaused(await readRecordOrNothing(rt), id);
     if (saved) {
-      rt.out.info(`${id} is paused; sending the messages of its saved copy.`);
+      if (say) rt.out.info(`${id} is paused; sending the messages of its saved copy.`);
       return saved.schedule;
     }
     // Replaced here (an edit, a sync, a resume): the schedule that stands for it now.
     const successor = await successorInRecord(rt, id);
     if (successor === undefined) throw error;
-    return scheduleToRun(rt, successor);
+    return scheduleToRun(rt, successor, say);
   }
 }

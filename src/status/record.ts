@@ -86,7 +86,7 @@ export function recordStatus(state: State, server: string, lastSync: SyncOutcome
     .map((one) => {
       const waiting = one.members.filter((m) => !isGoneMember(m) && Date.parse(m.instant) > now);
       const last = waiting.at(-1)?.instant ?? null;
-      const complete = (one.count !== undefined && one.members.length >= one.count) || (one.until !== undefined && last !== null && Date.parse(one.horizon) >= Date.parse(one.until));
+      const complete = (one.count !== undefined && one.members.length >= one.count) || (one.until !== undefined && Date.parse(one.horizon) >= Date.parse(one.until));
       const runsDry = complete ? null : (last ?? new Date(now).toISOString());
       return {
         series_id: one.series_id,

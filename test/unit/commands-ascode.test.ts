@@ -768,3 +768,148 @@ describe('a series file whose end in `when` leaves no run after a later day', ()
     expect([...h.letta.schedules.keys()].sort()).toEqual(made);
   });
 });
+
+describe('a series made here whose fired member Letta still lists, that member in a file of its own (as an earlier export wrote it)', () => {
+  it("stays that file's alone when the series file is changed and applied: the lock file stays valid", async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+    const START = '2027-03-01T12:00:00Z';
+    const LATER = '2027-03-10T12:00:00Z';
+    const made = await at(START, ['recurring', 'create', '--agent-id', AGENT, '--message', 'Weekly', '--cron', 'every monday at 10am for 3 weeks', '--tz', 'UTC']);
+    expect(made.code, made.stderr).toBe(0);
+    expect((await at(LATER, ['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    // The fired member (8 March), still listed, in a file of its own, as exports before this release wrote it.
+    const fired = [...h.letta.schedules.values()].find((s) => s.schedule.scheduled_at === Date.parse('2027-03-08T10:00:00Z'))!.id;
+    const lockPath = join(folder, 'letta-schedules.lock.json');
+    const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as { servers: Record<string, Record<string, { ids: string[] }>> };
+    const entries = Object.values(lock.servers)[0]!;
+    for (const entry of Object.values(entries)) entry.ids = entry.ids.filter((id) => id !== fired);
+    entries['weekly-2.md'] = { agent_id: AGENT, when: '2027-03-08T10:00:00.000Z', timezone: 'UTC', at: Date.parse('2027-03-08T10:00:00Z'), ids: [fired] } as never;
+    writeFileSync(lockPath, JSON.stringify(lock, null, 2));
+    writeFileSync(join(folder, 'weekly-2.md'), `---\nagent: ${AGENT}\nwhen: "2027-03-08T10:00:00.000Z"\ntimezone: UTC\n---\nWeekly\n`);
+    const file = join(folder, 'weekly.md');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/^when: .*$/m, 'when: every day at 9am and 5pm')
+        .replace(/^until: .*\n/m, ''),
+    );
+    const applied = await at(LATER, ['apply', '-f', folder]);
+    expect(applied.code, applied.stderr).toBe(0);
+    const after = JSON.parse(readFileSync(lockPath, 'utf8')) as typeof lock;
+    const owners = Object.entries(Object.values(after.servers)[0]!)
+      .filter(([, entry]) => entry.ids.includes(fired))
+      .map(([name]) => name);
+    expect(owners).toEqual(['weekly-2.md']);
+    const plan = await at(LATER, ['plan', '-f', folder]);
+    expect(plan.stderr).not.toContain('gives');
+    expect(plan.code, plan.stderr).toBe(0);
+  });
+});
+
+describe('export of a series made here, later in its life', () => {
+  const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+  const folder = () => join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+  const files = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.md'));
+
+  it('writes one file for it, fired members Letta still lists and all, and plans no change', async () => {
+    for (const [phrase, later] of [
+      ['every monday at 10am for 3 weeks', '2027-03-10T12:00:00Z'],
+      ['every day at 8am 5 times', '2027-03-04T12:00:00Z'],
+      ['every monday at 10am for 3 weeks', '2027-04-01T12:00:00Z'],
+    ] as const) {
+      h.letta.schedules.clear();
+      const dir = folder();
+      const made = await at('2027-03-01T12:00:00Z', ['recurring', 'create', '--agent-id', AGENT, '--message', 'Series', '--cron', phrase, '--tz', 'UTC']);
+      expect(made.code, made.stderr).toBe(0);
+      const exported = await at(later, ['export', '--agent-id', AGENT, '-f', dir]);
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(files(dir), `${phrase} at ${later}`).toEqual(['series.md']);
+      expect(readFileSync(join(dir, 'series.md'), 'utf8')).toContain(`when: ${phrase}\n`);
+      const plan = await at(later, ['plan', '-f', dir]);
+      expect(plan.code, plan.stdout).toBe(0);
+      expect((await at(later, ['recurring', 'delete', made.stdout.trim().split('\n')[0]!])).code).toBe(0);
+    }
+  });
+
+  it('exported again after sync made its next members, is still one file, and apply makes none of them twice', async () => {
+    const dir = folder();
+    expect((await at('2027-03-01T12:00:00Z', ['recurring', 'create', '--agent-id', AGENT, '--message', 'Series', '--cron', 'every 3 days', '--tz', 'UTC'])).code).toBe(0);
+    expect((await at('2027-03-01T12:00:00Z', ['export', '--agent-id', AGENT, '-f', dir])).code).toBe(0);
+    const later = '2027-04-15T12:00:00Z';
+    const sync = await at(later, ['sync']);
+    expect(sync.stdout + sync.stderr).toContain('created');
+    const again = await at(later, ['export', '--agent-id', AGENT, '-f', dir]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(files(dir)).toEqual(['series.md']);
+    const plan = await at(later, ['plan', '-f', dir]);
+    expect(plan.code, plan.stdout).toBe(0);
+    expect((await at(later, ['apply', '-f', dir])).code).toBe(0);
+    const instants = [...h.letta.schedules.values()].map((s) => s.schedule.scheduled_at);
+    expect(new Set(instants).size).toBe(instants.length);
+  });
+});
+
+describe('export of one schedule of a set made here, its set no longer whole', () => {
+  it('says its own local time in its zone, so apply after a DST change keeps it there, as sync does', async () => {
+    const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+    const BEFORE = '2027-03-01T12:00:00Z';
+    const AFTER = '2027-04-05T12:00:00Z';
+    for (const [phrase, zone, gone, local] of [
+      ['weekdays at 9am and weekends at 11am', 'America/New_York', 1, '09:00'],
+      ['every monday at 8:15am and every friday at 4pm', 'Europe/Berlin', 0, '16:00'],
+    ] as const) {
+      h.letta.schedules.clear();
+      const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+      const made = await at(BEFORE, ['recurring', 'create', '--agent-id', AGENT, '--message', 'Half', '--cron', phrase, '--tz', zone, '--json']);
+      expect(made.code, made.stderr).toBe(0);
+      const { schedules } = JSON.parse(made.stdout) as { schedules: Array<{ id: string }> };
+      // One of the set deleted outside letta-switchboard, and sync has seen it go.
+      h.letta.schedules.delete(schedules[gone]!.id);
+      expect((await at(BEFORE, ['sync'])).code).toBe(0);
+      expect((await at(BEFORE, ['export', '--agent-id', AGENT, '-f', dir])).code).toBe(0);
+      const text = readFileSync(join(dir, 'half.md'), 'utf8');
+      expect(text, phrase).toContain(`timezone: ${zone}\n`);
+      const left = [...h.letta.schedules.values()][0]!;
+      // After the clocks change, apply (and not sync) brings it to its local time, and keeps it there.
+      const applied = await at(AFTER, ['apply', '-f', dir]);
+      expect(applied.code, applied.stderr).toBe(0);
+      const [now] = [...h.letta.schedules.values()];
+      expect(h.letta.schedules.size).toBe(1);
+      const cron = now!.schedule.cron_expression!.split(' ');
+      const hour = Number(cron[1]);
+      const wall = new Date(Date.UTC(2027, 3, 5, hour, Number(cron[0]))).toLocaleTimeString('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+      expect(wall, `${phrase}: ${left.schedule.cron_expression} → ${now!.schedule.cron_expression}`).toBe(local);
+      const plan = await at(AFTER, ['plan', '-f', dir]);
+      expect(plan.code, plan.stdout).toBe(0);
+    }
+  });
+});
+
+describe('export of a set made here, between a DST change and the sync after it', () => {
+  it('is one file with its phrase, which apply then brings to its local time, replacing each schedule once', async () => {
+    const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+    for (const [phrase, zone, after, crons] of [
+      ['every 30 minutes from 9am to 5pm on weekdays', 'America/New_York', '2027-03-16T12:00:00Z', ['*/30 13-20 * * 1-5', '0 21 * * 1-5']],
+      ['weekdays at 9am and weekends at 11am', 'America/New_York', '2027-03-16T12:00:00Z', ['0 13 * * 1-5', '0 15 * * 0,6']],
+      ['every day at 9:00 and 17:30', 'Europe/London', '2027-03-30T12:00:00Z', ['0 8 * * *', '30 16 * * *']],
+    ] as const) {
+      h.letta.schedules.clear();
+      const dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+      const made = await at('2027-03-01T12:00:00Z', ['recurring', 'create', '--agent-id', AGENT, '--message', 'Pair', '--cron', phrase, '--tz', zone]);
+      expect(made.code, made.stderr).toBe(0);
+      const exported = await at(after, ['export', '--agent-id', AGENT, '-f', dir]);
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(
+        readdirSync(dir).filter((name) => name.endsWith('.md')),
+        phrase,
+      ).toEqual(['pair.md']);
+      expect(readFileSync(join(dir, 'pair.md'), 'utf8')).toContain(`timezone: ${zone}\n`);
+      const applied = await at(after, ['apply', '-f', dir]);
+      expect(applied.code, applied.stderr).toBe(0);
+      expect([...h.letta.schedules.values()].map((s) => s.schedule.cron_expression).sort(), phrase).toEqual([...crons].sort());
+      const plan = await at(after, ['plan', '-f', dir]);
+      expect(plan.code, plan.stdout).toBe(0);
+    }
+  });
+});

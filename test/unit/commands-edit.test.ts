@@ -443,6 +443,25 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     expect(state().intents.find((i) => i.schedule_id === id)).toMatchObject({ zone: 'UTC', local_rule: '0 9 * * *', status: 'active' });
   });
 
+  it("--tz alone on a set's schedule reads its own local time in the new zone, not the whole set's phrase", async () => {
+    for (const [phrase, zone, local, utc] of [
+      ['weekdays at 9am and weekends at 11am', 'Europe/London', '0 9 * * 1-5', '0 9 * * 1-5'],
+      ['every monday at 9am and tuesday at 5:30pm', 'Asia/Tokyo', '0 9 * * 1', '0 0 * * 1'],
+      ['every day at 9:00 and 17:30', 'Europe/Berlin', '0 9 * * *', '0 8 * * *'],
+    ] as const) {
+      const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'hi', '--cron', phrase, '--tz', 'America/New_York']);
+      expect(made.code, made.stderr).toBe(0);
+      const first = made.stdout.trim().split('\n')[0]!;
+      const setId = (state().intents.find((intent) => intent.schedule_id === first) as { set_id: string }).set_id;
+      const moved = await h.run(['recurring', 'edit', first, '--tz', zone, '--json']);
+      expect(moved.code, `${phrase}: ${moved.stderr}`).toBe(0);
+      expect(JSON.parse(moved.stdout)).toMatchObject({ old_id: first, left_set: setId });
+      const newId = (JSON.parse(moved.stdout) as { id: string }).id;
+      expect(h.letta.schedules.get(newId)!.schedule.cron_expression, phrase).toBe(utc);
+      expect(state().intents.find((intent) => intent.schedule_id === newId)).toMatchObject({ zone, local_rule: local });
+    }
+  });
+
   it("a set's schedule given a new time leaves the set, said; given a new message, it stays", async () => {
     const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'hi', '--cron', 'every monday at 9am and tuesday at 5:30pm', '--tz', 'America/New_York']);
     expect(made.code).toBe(0);

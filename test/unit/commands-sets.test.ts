@@ -308,6 +308,37 @@ describe('set and series ids in every command', () => {
     expect((await h.run(['run', series])).stdout).toContain('Echo: Stretch');
   });
 
+  it('run of a set one of whose schedules an edit gave another message is refused, naming each; paused too; sent once when they agree', async () => {
+    const r = await create('weekdays at 9am and weekends at 10am', '--tz', 'America/New_York', '--json');
+    const { set_id: setId, schedules } = JSON.parse(r.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    const edited = await h.run(['recurring', 'edit', schedules[1]!.id, '--message', 'Stretch more', '-q']);
+    expect(edited.code, edited.stderr).toBe(0);
+    const newId = edited.stdout.trim();
+    for (const pause of [false, true]) {
+      if (pause) expect((await h.run(['recurring', 'pause', setId])).code).toBe(0);
+      const ran = await h.run(['run', setId]);
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain(`${setId} is a set whose schedules send different messages: ${schedules[0]!.id} (["Stretch"]), ${newId} (["Stretch more"])`);
+      expect(ran.requests.filter((q) => q.method === 'POST')).toEqual([]);
+    }
+    expect((await h.run(['recurring', 'resume', setId])).code).toBe(0);
+    const other = await create('every 90 minutes', '--tz', 'UTC', '--json');
+    const set2 = JSON.parse(other.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    h.letta.schedules.delete(set2.schedules[0]!.id);
+    const ran = await h.run(['run', set2.set_id]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.requests.filter((q) => q.method === 'POST').map((q) => q.body)).toEqual([{ messages: [{ role: 'user', content: 'Stretch' }] }]);
+  });
+
+  it('recurring paused --json names the set of each paused schedule of a set, and of none other', async () => {
+    const r = await create('weekdays at 9am and weekends at 10am', '--tz', 'America/New_York', '--json');
+    const { set_id: setId, schedules } = JSON.parse(r.stdout) as { set_id: string; schedules: Array<{ id: string }> };
+    const single = await create('every day at 8am', '--tz', 'America/New_York', '-q');
+    expect((await h.run(['recurring', 'pause', setId, single.stdout.trim()])).code).toBe(0);
+    const paused = JSON.parse((await h.run(['recurring', 'paused', '--json'])).stdout) as Array<{ old_id: string; set_id?: string }>;
+    expect(paused.map((row) => [row.old_id, row.set_id]).sort()).toEqual([...schedules.map((s) => [s.id, setId]), [single.stdout.trim(), undefined]].sort());
+  });
+
   it("a set's get shows the schedules standing after a sync replaced them; a deleted set is not found, as a series", async () => {
     const r = await create('weekdays at 9am and weekends at 10am', '--tz', 'America/New_York', '--json');
     const { set_id: setId } = JSON.parse(r.stdout) as { set_id: string };

@@ -57,6 +57,25 @@ describe('status', () => {
     expect(again.stderr).toContain('wrong local time now');
   });
 
+  it('a series whose end is a date, all of it run, is all made: it does not run dry, and asks for no sync', async () => {
+    for (const phrase of ['every day at 9am until friday', 'every monday at 10am for 2 weeks', 'every weekday at 5pm until dec 1']) {
+      const series = await create(['--cron', phrase]);
+      const later = '2026-12-20T12:00:00Z';
+      // Run, and gone from Letta's list as it goes.
+      for (const [id, one] of h.letta.schedules) if (one.schedule.type === 'one-time') h.letta.schedules.delete(id);
+      expect((await h.run(['sync', '--now', later])).code).toBe(0);
+      const status = await h.run(['status', '--now', later, '--json']);
+      const facts = JSON.parse(status.stdout).record;
+      expect(
+        facts.series.find((one: { series_id: string }) => one.series_id === series),
+        phrase,
+      ).toMatchObject({ complete: true, runs_dry_at: null, running_dry: false });
+      expect(facts.needs_action.join('\n'), phrase).not.toMatch(/runs dry/);
+      const text = await h.run(['status', '--now', later]);
+      expect(text.stderr, phrase).toMatch(new RegExp(`${series} \\(${phrase}\\): 0 waiting, all made`));
+    }
+  });
+
   it('-q prints the ids of the records that need action, and on stderr why (exit 6 says why even when no schedule is named)', async () => {
     const id = await create(['--cron', 'every weekday at 9am']);
     const quiet = await h.run(['status', '--now', SUMMER, '-q']);

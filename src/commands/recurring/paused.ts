@@ -30,6 +30,10 @@ export default defineCommand({
       /** Its pause was cut short: it, or some of its members, may still be on Letta and fire. */
       unfinished: boolean;
     }
+    const setOf = (id: string) => {
+      const setId = state.intents.find((intent) => intent.schedule_id === id)?.set_id;
+      return setId === undefined ? {} : { set_id: setId };
+    };
     const schedules: Row[] = state.paused.map((item) => ({
       id: item.old_id,
       agentId: item.schedule.agent_id,
@@ -39,6 +43,8 @@ export default defineCommand({
       unfinished: item.deleting === true,
       json: {
         ...item,
+        // One schedule of a paused set: `recurring resume SET_ID` brings the set back whole.
+        ...setOf(item.old_id),
         pause_unfinished: item.deleting === true,
         // The request that re-creates it on any machine with the API key.
         recreate: {

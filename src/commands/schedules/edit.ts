@@ -6,6 +6,8 @@ import type { Intent } from '../../state/records';
 import type { ScheduledMessage } from '../../letta/types';
 import { meaningOfOnce, meaningOfRecurring, type OnceMeaning, type RecurringMeaning } from '../../time/index';
 import { changesClocks } from '../../time/zone';
+import { describePlainCron } from '../../time/describe-cron';
+import { followsLocalClock } from '../../sync/plan';
 import { defineCommand } from '../command';
 import { agentOption, messageOption, misplaced } from '../options';
 import { NOUN, findSchedule } from '../shared/schedule';
@@ -241,7 +243,7 @@ async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?
     if (meaning.is_now) throw new UsageError("A one-time schedule needs a future time, not 'now'");
     return keptNote(meaning);
   }
-  const text = options.cron ?? (zoneGiven ? recorded?.phrase : undefined);
+  const text = options.cron ?? (zoneGiven && recorded !== undefined ? ownPhrase(recorded) : undefined);
   if (text === undefined) {
     if (zoneGiven) throw new UsageError('--tz alone re-reads the phrase the schedule was made from, and none is recorded for it', 'Give the schedule too: --cron WHEN.');
     return undefined;
@@ -260,4 +262,10 @@ async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?
     );
   }
   return keptNote(meaning);
+}
+
+/** The phrase a schedule's own time is read from: a set's phrase makes the whole set, so one of its schedules says its own local rule. */
+function ownPhrase(recorded: Intent): string {
+  const own = recorded.set_id !== undefined && followsLocalClock(recorded) ? describePlainCron(recorded.local_rule) : undefined;
+  return own ?? recorded.phrase;
 }
