@@ -810,14 +810,20 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     const ms = UNIT_MS[unit];
     if (ms !== undefined) amounts.ms += count * ms;
     else {
-      if (!Number.isInteger(count)) {
-        // "in a day and a half": as many hours, when days or weeks make whole hours of it.
-        const hours = count * (unit === 'day' ? 24 : unit === 'week' ? 168 : unit === 'fortnight' ? 336 : NaN);
-        const hint = Number.isInteger(hours) ? `Use hours instead, such as 'in ${hours} hours'.` : `Give whole ${unit}s, or the date itself.`;
-        throw new UsageError(`'${shown}': days, weeks, months and years must be whole numbers`, hint);
+      const months = unit === 'month' || unit === 'quarter' || unit === 'year' ? count * (unit === 'year' ? 12 : unit === 'quarter' ? 3 : 1) : null;
+      const days = count * (unit === 'fortnight' ? 14 : unit === 'week' ? 7 : 1);
+      // "in 1.5 days", "in half a day", "in 1.5 weeks": the whole days on the calendar, the part left as hours
+      // (1 day and 12 hours), when that part is whole minutes. A part of a month has no fixed length ("in 1.5 years" is 18 months).
+      const partMinutes = (days - Math.floor(days)) * 1440;
+      if (months !== null ? !Number.isInteger(months) : Math.abs(partMinutes - Math.round(partMinutes)) > 1e-6) {
+        if (months !== null) throw new UsageError(`'${shown}': a part of a month has no fixed length`, `Give whole months, or the date itself.`);
+        throw new UsageError(`'${shown}' is not a whole number of minutes`, `Give hours and minutes, such as 'in 1 day and 8 hours'.`);
       }
-      if (unit === 'month' || unit === 'quarter' || unit === 'year') amounts.months += count * (unit === 'year' ? 12 : unit === 'quarter' ? 3 : 1);
-      else amounts.days += count * (unit === 'fortnight' ? 14 : unit === 'week' ? 7 : 1);
+      if (months !== null) amounts.months += months;
+      else {
+        amounts.days += Math.floor(days);
+        amounts.ms += Math.round(partMinutes) * MINUTE;
+      }
     }
     units++;
   }
