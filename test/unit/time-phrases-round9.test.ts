@@ -57,3 +57,60 @@ describe('hours and minutes written as a clock writes them after "every" ("every
     expect((await schedule('every 2h 10 times')).fires).toEqual(['2026-11-22 11:00', '2026-11-22 13:00', '2026-11-22 15:00']);
   });
 });
+
+describe('an end at the end of a week or month said with "this" or "next" ("until the end of next week")', () => {
+  it.each([
+    ['every day until the end of next week', 7, '2026-11-29 09:00', "read 'the end of next week' as to the end of Sun 29 Nov, a week being Monday to Sunday"],
+    ['daily until end of next week', 7, '2026-11-29 09:00', "read 'end of next week' as to the end of Sun 29 Nov"],
+    ['every weekday at 5pm until the end of next week', 5, '2026-11-27 17:00', 'a week being Monday to Sunday'],
+    ['every monday until the end of next month', 6, '2026-12-28 09:00', "read 'the end of next month' as its last day at 23:59"],
+    ['every day at noon until the end of this month', 9, '2026-11-30 12:00', "read 'the end of this month' as its last day at 23:59"],
+  ])('%s', async (phrase, count, last, note) => {
+    const read = await schedule(phrase, 60);
+    expect(read.fires).toHaveLength(count);
+    expect(read.fires.at(-1)).toBe(last);
+    expect(read.notes).toContain(note);
+  });
+
+  it('on a Thursday, the end of the week is its Sunday', async () => {
+    const meaning = await meaningOfSchedule('every day until the end of the week', { ...OPTIONS, now: Date.parse('2026-11-26T15:00:00Z') }, 10);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-11-27 09:00', '2026-11-28 09:00', '2026-11-29 09:00']);
+  });
+
+  it('on a Sunday after its last run, the end of this week is refused as before the first run', async () => {
+    await expect(schedule('every day until the end of the week')).rejects.toThrow(/before it first runs/);
+  });
+});
+
+describe('a span of hours from a time of day ("every hour for 3 hours from 2pm"): a window on the next such day, once', () => {
+  it.each([
+    [
+      'every hour for 3 hours from 2pm',
+      ['2026-11-22 14:00', '2026-11-22 15:00', '2026-11-22 16:00', '2026-11-22 17:00'],
+      "read 'for 3 hours from 2pm' as from 2:00pm to 5:00pm on Sun 22 Nov, this once",
+    ],
+    ['every hour from 2pm for 3 hours', ['2026-11-22 14:00', '2026-11-22 15:00', '2026-11-22 16:00', '2026-11-22 17:00'], "read 'from 2pm for 3 hours' as from 2:00pm to 5:00pm"],
+    [
+      'every 30 minutes starting at 3pm for 2 hours',
+      ['2026-11-22 15:00', '2026-11-22 15:30', '2026-11-22 16:00', '2026-11-22 16:30', '2026-11-22 17:00'],
+      "such as 'every 30 minutes from 3:00pm to 5:00pm'",
+    ],
+    ['every 15 minutes for an hour starting at 9am', ['2026-11-23 09:00', '2026-11-23 09:15', '2026-11-23 09:30', '2026-11-23 09:45', '2026-11-23 10:00'], 'on Mon 23 Nov, this once'],
+    ['every hour for 3 hours from 11pm', ['2026-11-22 23:00', '2026-11-23 00:00', '2026-11-23 01:00', '2026-11-23 02:00'], 'from 11:00pm to 2:00am'],
+    ['every 20 min for 1 hour beginning at 4:30pm', ['2026-11-22 16:30', '2026-11-22 16:50', '2026-11-22 17:10', '2026-11-22 17:30'], 'from 4:30pm to 5:30pm'],
+  ])('%s', async (phrase, fires, note) => {
+    const read = await schedule(phrase, 20);
+    expect(read.fires).toEqual(fires);
+    expect(read.notes).toContain(note);
+  });
+
+  it('a clock without am/pm is read by the clock rule, said', async () => {
+    const read = await schedule('every 45 minutes for 3 hours from 9', 20);
+    expect(read.fires).toEqual(['2026-11-23 09:00', '2026-11-23 09:45', '2026-11-23 10:30', '2026-11-23 11:15', '2026-11-23 12:00']);
+    expect(read.notes).toContain("read '9' as 09:00");
+  });
+
+  it('a start that is no time of day alone still says the span would count from now', async () => {
+    await expect(schedule('every 30 minutes after 3pm for 2 hours')).rejects.toThrow(/would count from now/);
+  });
+});
