@@ -114,3 +114,30 @@ describe('a span of hours from a time of day ("every hour for 3 hours from 2pm")
     await expect(schedule('every 30 minutes after 3pm for 2 hours')).rejects.toThrow(/would count from now/);
   });
 });
+
+describe('"later today", "later tonight": that part of today still to come; "eom", "eoy": the end of the month, of the year', () => {
+  it.each([
+    ['later today', '2026-11-22 18:00', "read 'later today' as 18:00"],
+    ['remind me later today', '2026-11-22 18:00', "read 'later today' as 18:00"],
+    ['later tonight', '2026-11-22 21:00', "read 'later tonight' as 21:00"],
+    ['later this afternoon', '2026-11-22 15:00', "read 'later this afternoon' as 15:00"],
+    ['later this evening', '2026-11-22 18:00', "read 'later this evening' as 18:00"],
+    ['later today at 3pm', '2026-11-22 15:00', ''],
+    ['eom', '2026-11-30 09:00', "read 'eom' as its last day at 09:00"],
+    ['eom at 5pm', '2026-11-30 17:00', ''],
+    ['eoy', '2026-12-31 09:00', "read 'eoy' as its last day at 09:00"],
+  ])('%s', async (phrase, at, note) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain(note);
+  });
+
+  it('"later today" once 18:00 has gone by is refused, saying so', async () => {
+    await expect(once('later today', { ...OPTIONS, now: Date.parse('2026-11-23T00:00:00Z') })).rejects.toThrow(/18:00 today has gone by/);
+  });
+
+  it('"until eom" ends a rule at the end of the month', async () => {
+    const read = await schedule('every day until eom', 30);
+    expect(read.fires.at(-1)).toBe('2026-11-30 09:00');
+  });
+});
