@@ -316,6 +316,30 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       peeled = true;
       continue;
     }
+    // "every hour today", "every 15 minutes tomorrow from 9 to 5": within that one day, said. (After a start or an end word,
+    // "until 5pm today", the day is theirs.)
+    const ownsDay = (v: string, i: number, k: number) => END_WORDS.has(v) || (START_WORDS.has(v) && !(v === 'from' && words.slice(i + 1, k).includes('to')));
+    const dayAt = words.findIndex((w, k) => k > 0 && (w === 'today' || w === 'tomorrow') && !words.slice(0, k).some((v, i) => ownsDay(v, i, k)));
+    // A rule that names its days ("daily at 9am", "every 30 minutes on weekdays") does not unite with one day: left to be refused.
+    const namesDays = words.some(
+      (w) =>
+        weekdayOf(w) !== undefined ||
+        monthOf(w) !== undefined ||
+        /^(?:daily|weekly|monthly|yearly|annually|nightly|days?|weekdays?|weekends?|weeks?|months?|years?|\d+(?:st|nd|rd|th)|first|third|fourth|last|other)$/.test(w),
+    );
+    if (dayAt > 0 && !namesDays) {
+      const today = wallTime(zone, now);
+      const day = words[dayAt] === 'today' ? today : addDays(today, 1);
+      const start = words[dayAt] === 'today' ? undefined : instantFromLocal(zone, { ...day, hour: 0, minute: 0, second: 0 });
+      set('until', instantFromLocal(zone, { ...addDays(day, 1), hour: 0, minute: 0, second: 0 }) - 1, [words[dayAt]!], [`read '${words[dayAt]}' as within ${dayLabel(day)}, this once`]);
+      if (start !== undefined) {
+        if (ends.start !== undefined) throw new UsageError(`'${text.trim()}' gives two starts`, 'Give one.');
+        ends.start = start;
+      }
+      words = [...words.slice(0, dayAt), ...words.slice(dayAt + 1)];
+      peeled = true;
+      continue;
+    }
     // "every day this week", "every monday next month at 8am": within that span, from its first day (or now) to the end of its last.
     const spanAt = withinSpanAt(words);
     if (spanAt > 0) {

@@ -141,3 +141,40 @@ describe('"later today", "later tonight": that part of today still to come; "eom
     expect(read.fires.at(-1)).toBe('2026-11-30 09:00');
   });
 });
+
+describe('a rule said for today or tomorrow ("every hour today"): within that one day, said', () => {
+  it.each([
+    ['every hour today', 13, '2026-11-22 11:00', '2026-11-22 23:00', "read 'today' as within Sun 22 Nov, this once"],
+    ['hourly today', 13, '2026-11-22 11:00', '2026-11-22 23:00', "read 'today' as within Sun 22 Nov"],
+    ['every 2 hours tomorrow', 12, '2026-11-23 00:00', '2026-11-23 22:00', "read 'tomorrow' as within Mon 23 Nov, this once"],
+    ['every hour between 9am and 5pm tomorrow', 9, '2026-11-23 09:00', '2026-11-23 17:00', "read 'tomorrow' as within Mon 23 Nov"],
+    ['every hour from 9am to 5pm tomorrow', 9, '2026-11-23 09:00', '2026-11-23 17:00', "read 'tomorrow' as within Mon 23 Nov"],
+    ['every 15 minutes tomorrow from 9am to 10am', 5, '2026-11-23 09:00', '2026-11-23 10:00', "read 'tomorrow' as within Mon 23 Nov"],
+    ['at 3pm and 6pm tomorrow', 2, '2026-11-23 15:00', '2026-11-23 18:00', "read 'tomorrow' as within Mon 23 Nov"],
+  ])('%s', async (phrase, count, first, last, note) => {
+    const read = await schedule(phrase, 60);
+    expect(read.fires).toHaveLength(count);
+    expect([read.fires[0], read.fires.at(-1)]).toEqual([first, last]);
+    expect(read.notes).toContain(note);
+  });
+
+  it.each([
+    ['every hour until 5pm today', '2026-11-22 17:00'],
+    ['every day starting tomorrow', '2026-11-23 09:00'],
+  ])('a day said with an end or a start stays theirs: %s', async (phrase, fire) => {
+    const read = await schedule(phrase, 60);
+    expect(read.fires).toContain(fire);
+    expect(read.notes).not.toMatch(/as within/);
+  });
+
+  it('one day alone is still one instant, not a repeating schedule', async () => {
+    await expect(schedule('tomorrow at 9am')).rejects.toThrow(/is one instant/);
+  });
+
+  it.each(['daily at 9am tomorrow', 'every 30 minutes from 9 to 5 on weekdays tomorrow', 'every monday at 9am tomorrow'])(
+    'a rule that names its days is not united with one day: %s',
+    async (phrase) => {
+      await expect(schedule(phrase)).rejects.toThrow();
+    },
+  );
+});
