@@ -169,6 +169,8 @@ function mayGiveEnds(text: string): boolean {
     / (?:to|-) (?:[a-z]+ \d|\d+(?:st|nd|rd|th)? [a-z])/.test(text) ||
     // "every day this week", "every weekday next week at 10am": within that span.
     [' this week', ' next week', ' this month', ' next month'].some((span) => text.includes(span)) ||
+    // "every hour today", "every 15 minutes tomorrow from 9 to 5": within that day.
+    / (?:today|tomorrow)\b/.test(text) ||
     // "every monday in 2027", "every day in june 2027 at 8am": within that year; "the next 3 sundays": that many.
     /\b(?:in|during|throughout)(?: the year| [a-z]+,?)? \d{4}\b|\bnext [a-z\d]+ [a-z]+days$/.test(text)
   );

@@ -129,6 +129,9 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
       named.push(`read '${said}' as 16:00, as at(1) does; give the time for another, such as 'at 5pm'`);
       return '4pm';
     })
+    // Task lists' "eom", "eoy": the end of the month, of the year.
+    .replace(/\beo([my])\b/g, (_said: string, unit: string) => (unit === 'm' ? 'end of the month' : 'end of the year'))
+    .replace(LATER_TODAY, (said: string, rest: string, at: number, all: string) => laterToday(said, rest, all.slice(at + said.length), now, zone, named))
     .replace(DOTTED_DATE, (said: string, first: string, mark: string, second: string, year: string, _at: number, all: string) =>
       dottedDate(said, [first, mark, second, year], all, named, wallTime(zone, now)),
     )
@@ -325,6 +328,20 @@ const SHORT_OFFSET = /(?<![\w:.])(\d{1,2}:\d{2}(?::\d{2})?) ([+-])(0?\d|1[0-4])$
 
 /** "11.59.15 am", "06.12.16 pm": a clock with its seconds, dots between, as PHP reads one (am or pm says it is no date). */
 const DOTTED_SECONDS = /(?<![\d.:/-])(0?[1-9]|1[0-2])\.([0-5]\d)\.([0-5]\d) ?([ap]\.?m\.?)(?![a-z])/g;
+
+/** "later today", "later tonight", "later this afternoon": that part of today, still to come. */
+const LATER_TODAY = /\blater (today|tonight|this (?:afternoon|evening))\b/;
+
+/**
+ * "later today" with no time is 18:00, as mail apps snooze to "later today", said; refused once that has gone by.
+ * "later tonight", "later this afternoon" are read as without "later", their time still ahead.
+ */
+function laterToday(said: string, rest: string, after: string, now: number, zone: string, named: string[]): string {
+  if (rest !== 'today' || after.trim() !== '') return rest;
+  if (wallTime(zone, now).hour >= 18) throw new UsageError(`'${said}' names no time, and 18:00 today has gone by`, "Give the time, such as 'tonight at 9pm' or 'in 2 hours'.");
+  named.push(`read '${said}' as 18:00; give the time for another, such as 'today at 4pm'`);
+  return 'today at 6pm';
+}
 
 /** "teatime", "tea time": 16:00, as at(1) reads it (lunchtime is read with the other named times, for both readers). */
 const TEATIME = /\btea ?-?time\b/;
@@ -823,14 +840,20 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     const ms = UNIT_MS[unit];
     if (ms !== undefined) amounts.ms += count * ms;
     else {
-      if (!Number.isInteger(count)) {
-        // "in a day and a half": as many hours, when days or weeks make whole hours of it.
-        const hours = count * (unit === 'day' ? 24 : unit === 'week' ? 168 : unit === 'fortnight' ? 336 : NaN);
-        const hint = Number.isInteger(hours) ? `Use hours instead, such as 'in ${hours} hours'.` : `Give whole ${unit}s, or the date itself.`;
-        throw new UsageError(`'${shown}': days, weeks, months and years must be whole numbers`, hint);
+      const months = unit === 'month' || unit === 'quarter' || unit === 'year' ? count * (unit === 'year' ? 12 : unit === 'quarter' ? 3 : 1) : null;
+      const days = count * (unit === 'fortnight' ? 14 : unit === 'week' ? 7 : 1);
+      // "in 1.5 days", "in half a day", "in 1.5 weeks": the whole days on the calendar, the part left as hours
+      // (1 day and 12 hours), when that part is whole minutes. A part of a month has no fixed length ("in 1.5 years" is 18 months).
+      const partMinutes = (days - Math.floor(days)) * 1440;
+      if (months !== null ? !Number.isInteger(months) : Math.abs(partMinutes - Math.round(partMinutes)) > 1e-6) {
+        if (months !== null) throw new UsageError(`'${shown}': a part of a month has no fixed length`, `Give whole months, or the date itself.`);
+        throw new UsageError(`'${shown}' is not a whole number of minutes`, `Give hours and minutes, such as 'in 1 day and 8 hours'.`);
       }
-      if (unit === 'month' || unit === 'quarter' || unit === 'year') amounts.months += count * (unit === 'year' ? 12 : unit === 'quarter' ? 3 : 1);
-      else amounts.days += count * (unit === 'fortnight' ? 14 : unit === 'week' ? 7 : 1);
+      if (months !== null) amounts.months += months;
+      else {
+        amounts.days += Math.floor(days);
+        amounts.ms += Math.round(partMinutes) * MINUTE;
+      }
     }
     units++;
   }

@@ -270,12 +270,14 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     const forAt = words.lastIndexOf('for');
     if (forAt > 0) {
       const span = words.slice(forAt + 1).filter((w, k) => !(k === 0 && w === 'the') && !(k <= 1 && w === 'next'));
-      const lasting = spanLasting(span);
-      if (lasting) {
+      // "every hour for 3 hours from 2pm": the time it starts said after the span, read as "from 2pm for 3 hours".
+      const startAt = span.findIndex((w, k) => k > 0 && START_WORDS.has(w) && clockStart(span.slice(k)) !== null);
+      const lasting = spanLasting(startAt > 0 ? span.slice(0, startAt) : span);
+      if (lasting && (startAt < 0 || (lasting.days === 0 && lasting.months === 0))) {
         // Counted from the start, which may come before it in the phrase: resolved below.
         set('until', 0, words.slice(forAt));
         spanOf = lasting;
-        words = words.slice(0, forAt);
+        words = [...words.slice(0, forAt), ...(startAt > 0 ? span.slice(startAt) : [])];
         peeled = true;
         continue;
       }
@@ -312,6 +314,30 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         ends.start = start;
       }
       words = words.slice(0, yearAt).map((word, k) => (monthFirst && k === yearAt - 1 ? word.replace(/,$/, '') : word));
+      peeled = true;
+      continue;
+    }
+    // "every hour today", "every 15 minutes tomorrow from 9 to 5": within that one day, said. (After a start or an end word,
+    // "until 5pm today", the day is theirs.)
+    const ownsDay = (v: string, i: number, k: number) => END_WORDS.has(v) || (START_WORDS.has(v) && !(v === 'from' && words.slice(i + 1, k).includes('to')));
+    const dayAt = words.findIndex((w, k) => k > 0 && (w === 'today' || w === 'tomorrow') && !words.slice(0, k).some((v, i) => ownsDay(v, i, k)));
+    // A rule that names its days ("daily at 9am", "every 30 minutes on weekdays") does not unite with one day: left to be refused.
+    const namesDays = words.some(
+      (w) =>
+        weekdayOf(w) !== undefined ||
+        monthOf(w) !== undefined ||
+        /^(?:daily|weekly|monthly|yearly|annually|nightly|days?|weekdays?|weekends?|weeks?|months?|years?|\d+(?:st|nd|rd|th)|first|third|fourth|last|other)$/.test(w),
+    );
+    if (dayAt > 0 && !namesDays) {
+      const today = wallTime(zone, now);
+      const day = words[dayAt] === 'today' ? today : addDays(today, 1);
+      const start = words[dayAt] === 'today' ? undefined : instantFromLocal(zone, { ...day, hour: 0, minute: 0, second: 0 });
+      set('until', instantFromLocal(zone, { ...addDays(day, 1), hour: 0, minute: 0, second: 0 }) - 1, [words[dayAt]!], [`read '${words[dayAt]}' as within ${dayLabel(day)}, this once`]);
+      if (start !== undefined) {
+        if (ends.start !== undefined) throw new UsageError(`'${text.trim()}' gives two starts`, 'Give one.');
+        ends.start = start;
+      }
+      words = [...words.slice(0, dayAt), ...words.slice(dayAt + 1)];
       peeled = true;
       continue;
     }
@@ -375,6 +401,15 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       if (word === 'up' || (['ending', 'ends', 'starting', 'starts', 'beginning', 'effective', 'commencing'].includes(word) && ['on', 'from', 'at'].includes(words[from] ?? ''))) from++;
       if (words[from] === 'to' && word === 'up') from++;
       const day = words.slice(from).join(' ');
+      // "until the end of next week": the Sunday that ends it, as "every day next week" reads the week (Monday to Sunday), said.
+      if (isEnd && /^(?:the )?end of (?:the |this |next )?week$/.test(day)) {
+        const span = calendarSpan(/\bnext\b/.test(day) ? 'next' : 'this', 'week', now, zone);
+        const sunday = dayLabel(wallTime(zone, span.until));
+        set('until', span.until, words.slice(k), [`read '${day}' as to the end of ${sunday}, a week being Monday to Sunday; name the day to end sooner, such as 'until friday'`]);
+        words = words.slice(0, k);
+        peeled = true;
+        break;
+      }
       // "until 5pm" closes a window the rule opened ("from 9am until 5pm", "starting at 9am until 5pm"); without one it is the next 5pm.
       const opensWindow = /\b(?:from|starting|beginning|between|after)\b/.test(words.slice(0, k).join(' '));
       if (day === '' || (isClock(day) && (!isEnd || word === 'through' || word === 'thru' || opensWindow))) continue;
@@ -421,7 +456,27 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       break;
     }
   }
-  // "every 30 minutes starting at 3pm for 2 hours": the hours would count from now, not from the rule's own start.
+  // "every 30 minutes starting at 3pm for 2 hours", "every hour from 2pm for 3 hours": hours from the next such time, so a window
+  // on that one day ("every hour from 14:00 to 17:00"), said.
+  const startClock = spanOf && spanOf.days === 0 && spanOf.months === 0 && spanOf.ms > 0 && spanOf.ms < 24 * 3_600_000 && ends.start === undefined ? clockStartAtEnd(words) : null;
+  if (spanOf && startClock) {
+    const start = instantOf(`at ${startClock.clock}`, { now, zone });
+    const until = start.instant + spanOf.ms;
+    const [from, to] = [wallTime(zone, start.instant), wallTime(zone, until)];
+    const clock = (w: WallTime) => `${w.hour % 12 || 12}:${String(w.minute).padStart(2, '0')}${w.hour < 12 ? 'am' : 'pm'}`;
+    const startSaid = words.slice(startClock.at).join(' ');
+    const span = ends.said.find((said) => said.startsWith('for '))!;
+    const rule = words.slice(0, startClock.at).join(' ');
+    ends.start = start.instant;
+    ends.until = until;
+    ends.notes.push(
+      ...start.notes,
+      `read '${span.endsWith(startSaid) ? span : `${startSaid} ${span}`}' as from ${clock(from)} to ${clock(to)} on ${dayLabel(from)}, this once; for every day give the window, such as '${rule} from ${clock(from)} to ${clock(to)}'`,
+    );
+    words = [...words.slice(0, startClock.at), 'from', clock(from), 'to', clock(to)];
+    spanOf = undefined;
+  }
+  // "every 30 minutes after 3pm for 2 hours": the hours would count from now, not from the rule's own start.
   if (spanOf && spanOf.ms > 0 && ends.start === undefined && words.some((w) => START_WORDS.has(w) || w === 'after' || w === 'between')) {
     throw new UsageError(
       `'${text.trim()}': '${ends.said.find((said) => said.startsWith('for '))}' would count from now, not from the time the rule starts`,
@@ -472,6 +527,22 @@ function dayListBefore(words: string[], k: number): boolean {
     if (!/^(?:\d{1,2},?|and|&|,|through|thru|to|-)$/.test(word)) return false;
   }
   return false;
+}
+
+/** "from 2pm", "starting at 9", "beginning at 9:30am": a start that is a time of day alone, as its clock words, or null. */
+function clockStart(words: readonly string[]): string | null {
+  if (!START_WORDS.has(words[0] ?? '')) return null;
+  const clock = words.slice(words[1] === 'at' || words[1] === '@' ? 2 : 1).join(' ');
+  return clock !== '' && isClock(clock) ? clock : null;
+}
+
+/** The start said last in a rule as a time of day alone ("every hour from 2pm"): where it begins, and its clock. */
+function clockStartAtEnd(words: readonly string[]): { at: number; clock: string } | null {
+  for (let k = words.length - 2; k > 0; k--) {
+    const clock = clockStart(words.slice(k));
+    if (clock !== null) return { at: k, clock };
+  }
+  return null;
 }
 
 /** Whether "the end of the month" (or "end of month") starts at `at`. */
@@ -535,6 +606,8 @@ function withinSpanAt(words: string[]): number {
   const startsOrEnds = (word: string | undefined) => word !== undefined && (START_WORDS.has(word) || END_WORDS.has(word));
   for (let k = words.length - 2; k >= 2; k--) {
     if ((words[k] !== 'this' && words[k] !== 'next') || (words[k + 1] !== 'week' && words[k + 1] !== 'month')) continue;
+    // "until the end of next month": an edge of the span, read with the end.
+    if (words[k - 1] === 'of') continue;
     if (!startsOrEnds(words[k - 1]) && !(weekdayOf(words[k - 1]) !== undefined && startsOrEnds(words[k - 2]))) return k;
   }
   return -1;

@@ -2001,7 +2001,12 @@ function minutesAfterHours(tokens: readonly string[], k: number): Read<number> |
   const from = tokens[k] === 'and' ? k + 1 : k;
   if (from > k && tokens[from] === 'a' && tokens[from + 1] === 'half') return { value: 30, end: from + 2 };
   const minutes = readNumber(tokens, from, { articles: false });
-  if (!minutes || !Number.isInteger(minutes.value) || minutes.value < 1 || minutes.value > 59 || unitOf(tokens[minutes.end]) !== 'minute') return null;
+  if (!minutes || !Number.isInteger(minutes.value) || minutes.value < 1 || minutes.value > 59) return null;
+  // "every 2h30", "every 1h05 on weekdays": after a compact 'h', two digits are its minutes, as a clock writes them
+  // (not a count: "every 2h 10 times").
+  const compact = from === k && tokens[k - 1] === 'h' && /^\d{2}$/.test(tokens[from]!) && !unitOf(tokens[minutes.end]) && !/^(?:times|x)$/.test(tokens[minutes.end] ?? '');
+  if (compact) return { value: minutes.value, end: minutes.end };
+  if (unitOf(tokens[minutes.end]) !== 'minute') return null;
   return { value: minutes.value, end: minutes.end + 1 };
 }
 

@@ -112,6 +112,8 @@ describe('every word counts', () => {
   it('a clause a recurring phrase cannot unite with, before or after it, is refused', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...RECURRING), fc.constantFrom(...CLASHING), fc.boolean(), async (phrase, clause, before) => {
+        // A rule that names no days said for tomorrow ("every 2 hours tomorrow") runs within that day.
+        fc.pre(before || clause !== 'tomorrow' || !['every 2 hours', 'every hour at minute 11'].includes(phrase));
         const input = before ? `${clause} ${phrase}` : `${phrase} ${clause}`;
         expect(await outcome(() => meaningOfSchedule(input, OPTIONS)), input).toBe('refused');
       }),

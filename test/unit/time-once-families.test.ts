@@ -517,8 +517,8 @@ describe('everyday wordings of a time', () => {
 
 describe('words around a time that add nothing or name no hour', () => {
   const sunday = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
-  it('"later today" alone names no hour: refused; with a time, today', async () => {
-    await expect(meaningOfOnce('later today', sunday)).rejects.toThrow(UsageError);
+  it('"later today" alone is 18:00, said; with a time, today', async () => {
+    expect((await meaningOfOnce('later today', sunday)).notes).toContain("read 'later today' as 18:00; give the time for another, such as 'today at 4pm'");
     expect((await meaningOfOnce('later today at 5pm', sunday)).local.slice(0, 16)).toBe('2026-11-22 17:00');
   });
 

@@ -131,8 +131,8 @@ describe('parts of an hour said before the unit, and a whole number with a fract
     ['in 1/2 hour', '2026-12-02 09:45', null],
     ['in half hour', '2026-12-02 09:45', null],
   ]);
-  it('a fraction of a day stays refused, with the reason', () => {
-    expect(refusalOf('in 1 1/2 days', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/must be whole numbers/);
+  it('a fraction of a month is refused, with the reason', () => {
+    expect(refusalOf('in 1 1/2 months', 'UTC', Date.parse(WEDNESDAY[0]![1])).message).toMatch(/a part of a month has no fixed length/);
   });
 });
 

@@ -115,7 +115,7 @@ describe('one instant: errors are UsageErrors that repeat the input', () => {
     ['2026-13-01 09:00', /month 13/],
     ['1795442400', /Unix seconds/],
     ['', /No time/],
-    ['in 1.5 days', /whole numbers/],
+    ['in 1.5 months', /a part of a month/],
   ])('%s', (input, message) => {
     let error: unknown;
     try {
@@ -228,11 +228,11 @@ describe('a leading-dot decimal is the number it writes', () => {
     ['in 1 hour and .5 hours', '2026-12-02 12:00'],
   ])('%s', (input, expected) => expect(nyLocal(input).at).toBe(expected));
 
-  it('a leading-dot part of a day is refused as a part of a day, not read as 5 days', () => {
-    expect(nyRefusal('in .5 days')).toMatch(/must be whole numbers/);
+  it('a leading-dot part of a day is half a day, not read as 5 days', () => {
+    expect(nyLocal('in .5 days').at).toBe('2026-12-02 22:30');
   });
 
-  it('the hint gives the same time in hours, where it is whole hours', () => {
+  it('a part that is no whole minutes or months is refused with what to write instead', () => {
     const hint = (input: string) => {
       try {
         parseInstant(input, { now: WED, zone: 'America/New_York' });
@@ -240,8 +240,7 @@ describe('a leading-dot decimal is the number it writes', () => {
         return (error as UsageError).hint;
       }
     };
-    expect(hint('in half a day')).toBe("Use hours instead, such as 'in 12 hours'.");
-    expect(hint('in 2.5 days')).toBe("Use hours instead, such as 'in 60 hours'.");
+    expect(hint('in 1.333 days')).toBe("Give hours and minutes, such as 'in 1 day and 8 hours'.");
     expect(hint('in 1.5 months')).toBe('Give whole months, or the date itself.');
   });
 });

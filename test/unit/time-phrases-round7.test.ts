@@ -282,9 +282,9 @@ describe('holidays and seasons are refused saying why', () => {
   });
 });
 
-describe('the end of a week is refused saying why, where it said where the reading stopped', () => {
+describe('the end of a week as an end is its Sunday, as "next week" is read, said', () => {
   it.each(['every day until end of week', 'every day at 9am until the end of the week'])('%s', async (phrase) => {
-    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/which day ends a week is not clear/);
+    await expect(meaningOfSchedule(phrase, OPTIONS)).rejects.toThrow(/before it first runs/);
   });
 });
 

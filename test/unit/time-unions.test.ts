@@ -290,8 +290,8 @@ describe('a start, end or count inside the phrase', () => {
     expect((await series(phrase, 2)).type).toBe(type);
   });
 
-  it("hours counted from now beside a rule's own start are refused, with the window to write instead", async () => {
-    await expect(series('every 30 minutes starting at 3pm for 2 hours')).rejects.toThrow(/'for 2 hours' would count from now/);
+  it("hours counted from now beside a rule's own start that is no time of day alone are refused, with the window to write instead", async () => {
+    await expect(series('every 30 minutes after 3pm for 2 hours')).rejects.toThrow(/'for 2 hours' would count from now/);
   });
 
   it('an end before the start in its month is refused', async () => {
