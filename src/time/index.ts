@@ -118,7 +118,9 @@ async function instantOf(input: string, options: InstantOptions): Promise<Parsed
     return parseInstant(input, options);
   } catch (error) {
     if (!(error instanceof GrammarNeeded)) throw error;
-    const { looksRecurring } = await import('./looks-recurring');
+    const { looksRecurring, isShortCron } = await import('./looks-recurring');
+    // A cron short of a field ("0 9 * *") is no instant, nor a rule to create: say what it lacks.
+    if (isShortCron(input.trim().replace(/\s+/g, ' '))) throw (await import('./cron')).fieldCountError(input);
     return parseInstant(input, { ...options, repeats: looksRecurring });
   }
 }

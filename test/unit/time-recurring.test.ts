@@ -2,7 +2,7 @@ import { CronExpressionParser } from 'cron-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors';
-import { meaningOf, meaningOfRecurring, meaningOfSchedule } from '../../src/time/index';
+import { meaningOf, meaningOfOnce, meaningOfRecurring, meaningOfSchedule } from '../../src/time/index';
 import { looksRecurring, parseRecurring } from '../../src/time/resolve-recurring';
 import { validateCron } from '../../src/time/cron';
 import { cronList, toUtcSchedule } from '../../src/time/to-utc';
@@ -152,10 +152,13 @@ describe('recurring errors', () => {
     if (hint) expect((error as UsageError).hint).toMatch(hint);
   });
 
-  it('a cron short of a field is said to be one, also where the phrase does not say whether it repeats (parse without --recurring)', async () => {
+  it('a cron short of a field is said to be one, also where the phrase does not say whether it repeats (parse without --recurring) and as one instant', async () => {
     for (const input of ['0 9 * *', '*/15 * * *', '0 9 *']) {
       const error = await meaningOf(input, { now: NOW, zone: 'UTC' }).catch((e: unknown) => e);
       expect((error as UsageError).message, input).toMatch(/fields; a cron here has 5/);
+      // As a one-time phrase (--execute-at) too: not "a recurring schedule" to create, which would be refused the same.
+      const once = await meaningOfOnce(input, { now: NOW, zone: 'UTC' }).catch((e: unknown) => e);
+      expect((once as UsageError).message, input).toMatch(/fields; a cron here has 5/);
     }
   });
 
