@@ -187,7 +187,7 @@ export function offsetChangeNote(change: OffsetChange, zone: string): string {
 /** Which of the moved schedules sync puts back on their local time (it replaces each at the change). */
 function keptNote(kept: string[], moved: number): string {
   if (kept.length === 0) return '';
-  const which = kept.length === moved ? (moved === 1 ? 'it' : 'each') : `${kept.join(', ')}`;
+  const which = kept.length === moved ? (moved === 1 ? 'it' : 'each') : kept.join(', ');
   return `, until sync replaces ${which} to keep ${kept.length === 1 ? 'its' : 'their'} local time (run it hourly: letta-switchboard sync --print-cron)`;
 }
 

@@ -251,7 +251,11 @@ async function recordedSeries(record: () => Promise<State | undefined>, entries:
 async function madeHere(record: () => Promise<State | undefined>, file: ScheduleFile, agentId: string, zone: string, context: DesiredContext): Promise<LockEntry | undefined> {
   if (file.until !== undefined || file.count !== undefined) return undefined;
   // Only a `when` read as a series, or not read today (`until friday` on a Friday afternoon), may be a series made here.
-  const meaning = await meaningInRun(file.when, zone, context).catch(() => undefined);
+  // A `when` that cannot be read is reported by desiredOf, which reads it again.
+  const meaning = await meaningInRun(file.when, zone, context).catch((error: unknown) => {
+    if (error instanceof CliError) return undefined;
+    throw error;
+  });
   if (meaning !== undefined && meaning.type !== 'series') return undefined;
   const state = await record();
   const sent = [{ role: file.role ?? 'user', content: file.message }];
