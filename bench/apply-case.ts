@@ -20,10 +20,11 @@ export function applyCase(count: number): ScaleCase {
     concurrency: DEFAULT_CONCURRENCY,
     setup() {
       mkdirSync(folder, { recursive: true });
-      for (let i = 0; i < count; i++) {
-        const when = i % 3 === 0 ? `every weekday at ${(i % 12) + 1}am` : i % 3 === 1 ? `${i % 60} ${i % 24} * * *` : `every monday at ${(i % 12) + 1}pm`;
-        writeFileSync(join(folder, `schedule-${String(i).padStart(3, '0')}.md`), `---\nagent: ${agents[i % 5]!.name}\nwhen: "${when}"\ntimezone: America/New_York\n---\nMessage number ${i}\n`);
-      }
+      writeScheduleFiles(
+        folder,
+        count,
+        agents.map((agent) => agent.name),
+      );
     },
     beforeEach(letta) {
       letta.reset(() => Date.parse(NOW));
@@ -36,4 +37,14 @@ export function applyCase(count: number): ScaleCase {
     // Agents looked up by name, then their lists; then each file's create, then its read back.
     phase: (request) => (request.path === '/v1/agents/' ? 0 : request.method === 'POST' ? 2 : /\/schedule\/./.test(request.path) ? 3 : 1),
   };
+}
+
+/** `count` schedule files over `agents` (names): words in New York and 5-field crons in UTC, a third each. */
+export function writeScheduleFiles(folder: string, count: number, agents: string[]): void {
+  for (let i = 0; i < count; i++) {
+    // A 5-field cron runs in UTC, and a file must say so.
+    const [when, zone] =
+      i % 3 === 0 ? [`every weekday at ${(i % 12) + 1}am`, 'America/New_York'] : i % 3 === 1 ? [`${i % 60} ${i % 24} * * *`, 'UTC'] : [`every monday at ${(i % 12) + 1}pm`, 'America/New_York'];
+    writeFileSync(join(folder, `schedule-${String(i).padStart(3, '0')}.md`), `---\nagent: ${agents[i % agents.length]}\nwhen: "${when}"\ntimezone: ${zone}\n---\nMessage number ${i}\n`);
+  }
 }

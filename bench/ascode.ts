@@ -6,10 +6,11 @@
  * Run with `npm run build && npx tsx bench/ascode.ts`.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeLetta, TEST_KEY } from '../test/helpers/fake-letta';
+import { writeScheduleFiles } from './apply-case';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.cjs');
@@ -34,11 +35,11 @@ async function main() {
   letta.agents.push(...agents);
   const folder = join(scratch, 'letta-schedules');
   mkdirSync(folder);
-  for (let i = 0; i < FILES; i++) {
-    const agent = agents[i % agents.length]!.name;
-    const when = i % 3 === 0 ? `every weekday at ${(i % 12) + 1}am` : i % 3 === 1 ? `${i % 60} ${i % 24} * * *` : `every monday at ${(i % 12) + 1}pm`;
-    writeFileSync(join(folder, `schedule-${String(i).padStart(3, '0')}.md`), `---\nagent: ${agent}\nwhen: "${when}"\ntimezone: America/New_York\n---\nMessage number ${i}\n`);
-  }
+  writeScheduleFiles(
+    folder,
+    FILES,
+    agents.map((agent) => agent.name),
+  );
   const env = { PATH: process.env.PATH ?? '', HOME: scratch, LETTA_SWITCHBOARD_CONFIG_DIR: join(scratch, 'config'), LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY, TZ: 'UTC' };
   letta.latencyMs = 20;
 

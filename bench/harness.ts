@@ -134,6 +134,21 @@ export interface ScaleResult {
   parsed?: Sample[];
 }
 
+/** The case's command run once against its server as set up, as the bench first runs it: how many requests it sent (runOnce throws if it failed). */
+export async function checkScaleCase(scale: ScaleCase): Promise<number> {
+  const letta = await new FakeLetta({ latencyMs: scale.latencyMs }).start();
+  try {
+    scale.setup(letta);
+    const env = cliEnv(letta, mkdtempSync(join(scratch, 'home-')));
+    await scale.beforeEach?.(letta, env);
+    letta.received.length = 0;
+    await runOnce({ name: 'cli', command: process.execPath, args: [CLI, ...scale.args] }, env);
+    return letta.received.length;
+  } finally {
+    await letta.stop();
+  }
+}
+
 /** The case under each Node given, all interleaved in one run. */
 export async function runScaleCase(scale: ScaleCase, nodes: Array<{ label: string; path: string }>): Promise<ScaleResult[]> {
   const letta = await new FakeLetta({ latencyMs: scale.latencyMs }).start();
