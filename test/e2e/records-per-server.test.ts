@@ -203,3 +203,20 @@ describe('records of intent of two servers whose ids collide', () => {
     expect([...a.schedules.values()].map((s) => (s.message.messages[0] as { content: string }).content)).toEqual(['A edited']);
   });
 });
+
+describe('sync of a server the record holds nothing for', () => {
+  it('names the servers the record holds schedules for, as a base URL written another way finds nothing of its own', async () => {
+    a.reset(() => Date.parse(NOW));
+    b.reset(() => Date.parse(NOW));
+    const env = cliEnv({ LETTA_API_KEY: TEST_KEY });
+    const on = (server: FakeLetta, ...args: string[]) => runCli(['--now', NOW, '--base-url', server.url, ...args], { env });
+    expect((await on(a, 'recurring', 'create', '--agent-id', AGENT, '--message', 'on A', '--cron', 'every day at 9am', '--tz', 'Europe/Paris')).code).toBe(0);
+    const sync = await on(b, 'sync');
+    expect(sync.code).toBe(0);
+    expect(sync.stderr).toContain(`Nothing is recorded for ${b.url}/, the server in use; this machine's record of intent holds 1 schedule for ${a.url}/.`);
+    expect(sync.stderr).toContain(`letta-switchboard sync --base-url ${a.url}/`);
+    // The server synced has nothing recorded: it says nothing of the others.
+    const own = await on(a, 'sync');
+    expect(own.stderr).not.toContain('Nothing is recorded');
+  });
+});
