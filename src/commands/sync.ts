@@ -11,7 +11,7 @@ import { holderText } from '../files/lock';
 import { reportOutcome } from '../sync/report';
 import type { SyncOutcome } from '../sync/execute';
 import { stateStore, serverOf, warnSetAside } from './shared/state';
-import { serverNamed, type State } from '../state/records';
+import { schedulesByServer } from '../state/records';
 import { OutcomeLines, writeSyncOutcome, type OutcomeLineFields } from '../state/sync-outcome';
 
 /** `sync`: make Letta match the record of intent (DST replacements, schedules deleted elsewhere, series top-ups). */
@@ -130,7 +130,8 @@ export default defineCommand({
     if (said.reports === 0 && !out.json && !out.quiet) out.info(`Nothing to change (${result.checked} recorded schedule${result.checked === 1 ? '' : 's'} checked).`);
     // A base URL written another way (localhost for 127.0.0.1) finds no record of its own: said, or a sync job keeps nothing, unsaid.
     if (result.checked === 0 && said.reports === 0) {
-      const elsewhere = await (await stateStore(rt, { everyServer: true })).look((state) => recordedByServer(state, server, agentId));
+      const elsewhere = await (await stateStore(rt, { everyServer: true })).look((state) => schedulesByServer(state, agentId));
+      elsewhere.delete(server);
       if (elsewhere.size > 0) out.warn(elsewhereText(server, elsewhere));
     }
     // Nothing recorded for this server (or agent), so no request went out: a server never synced is not taken in for status.
@@ -138,19 +139,6 @@ export default defineCommand({
     if (said.failed > 0) throw new AlreadyReported(said.firstError ?? new CliError(`${said.failed} change(s) could not be made`));
   },
 });
-
-/** How many schedules, series and paused schedules the record holds for each server but `server` (of `agentId`, when given). */
-function recordedByServer(state: State, server: string, agentId: string | undefined): Map<string, number> {
-  const counts = new Map<string, number>();
-  const count = (record: { agent_id: string }, named: string | undefined) => {
-    if (named === undefined || named === server || (agentId !== undefined && record.agent_id !== agentId)) return;
-    counts.set(named, (counts.get(named) ?? 0) + 1);
-  };
-  for (const intent of state.intents) if (intent.status === 'active') count(intent, intent.server);
-  for (const series of state.series) if (series.status === 'active') count(series, series.server);
-  for (const paused of state.paused) count(paused.schedule, serverNamed('paused', paused));
-  return counts;
-}
 
 function elsewhereText(server: string, elsewhere: Map<string, number>): string {
   const [first] = [...elsewhere.keys()].sort();

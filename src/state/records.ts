@@ -216,6 +216,19 @@ export function onServer(record: { server?: string; not_on?: readonly string[] }
   return record.server === undefined && !record.not_on?.includes(server);
 }
 
+/** How many schedules, series and paused schedules the record holds for each server it names (of `agentId`, when given). */
+export function schedulesByServer(state: State, agentId?: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const count = (record: { agent_id: string }, server: string | undefined) => {
+    if (server === undefined || (agentId !== undefined && record.agent_id !== agentId)) return;
+    counts.set(server, (counts.get(server) ?? 0) + 1);
+  };
+  for (const intent of state.intents) if (intent.status === 'active') count(intent, intent.server);
+  for (const series of state.series) if (series.status === 'active') count(series, series.server);
+  for (const paused of state.paused) count(paused.schedule, serverNamed('paused', paused));
+  return counts;
+}
+
 /**
  * Every id the record holds (schedules, sets, series and their members, paused schedules), split
  * into those recorded against `server` (or before servers were told apart) and those recorded only

@@ -218,5 +218,13 @@ describe('sync of a server the record holds nothing for', () => {
     // The server synced has nothing recorded: it says nothing of the others.
     const own = await on(a, 'sync');
     expect(own.stderr).not.toContain('Nothing is recorded');
+
+    // Storing the URL the record holds nothing for says so when it is stored.
+    const setB = await runCli(['config', 'set-url', b.url], { env });
+    expect(setB.code).toBe(0);
+    expect(setB.stderr).toContain(`record of intent holds 1 schedule for ${a.url}/, and none for ${b.url}/`);
+    expect(setB.stderr).toContain(`letta-switchboard config set-url ${a.url}`);
+    const setA = await runCli(['config', 'set-url', a.url], { env });
+    expect(setA.stderr).not.toContain('record of intent');
   });
 });

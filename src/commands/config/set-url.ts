@@ -1,7 +1,11 @@
 import type { Command } from '@commander-js/extra-typings';
+import { CliError } from '../../errors';
 import { isCleartextRemote, parseBaseUrl } from '../../letta/url';
 import { defineCommand } from '../command';
 import { updateConfig } from '../shared/config-file';
+import { stateStore } from '../shared/state';
+import { schedulesByServer } from '../../state/records';
+import type { Runtime } from '../../runtime';
 
 export default defineCommand({
   path: ['config', 'set-url'],
@@ -20,5 +24,27 @@ export default defineCommand({
       },
       `Base URL ${stored} saved to ${rt.configPath}`,
     );
+    await warnRecordedElsewhere(rt, url.href);
   },
 });
+
+/**
+ * Records belong to their server as its URL was written: a URL the record holds nothing for, beside one it holds
+ * schedules for (`localhost` where they were made through `127.0.0.1`), leaves sync and edits blind to them. Said
+ * now, while the person can still write it the same way. The record is never required: one that cannot be read says nothing.
+ */
+async function warnRecordedElsewhere(rt: Runtime, server: string): Promise<void> {
+  let counts: Map<string, number>;
+  try {
+    counts = await (await stateStore(rt, { everyServer: true })).look((state) => schedulesByServer(state));
+  } catch (error) {
+    if (error instanceof CliError) return;
+    throw error;
+  }
+  if (counts.size === 0 || counts.has(server)) return;
+  const others = [...counts].map(([other, n]) => `${n} schedule${n === 1 ? '' : 's'} for ${other}`).join(', ');
+  const [first] = [...counts.keys()].sort();
+  rt.out.warn(
+    `This machine's record of intent holds ${others}, and none for ${server}: each record belongs to its server as its URL was written, so sync, edit and pause will not keep them through this one. If it is the same server, write it as before: letta-switchboard config set-url ${first!.replace(/\/+$/, '')}`,
+  );
+}
