@@ -160,7 +160,16 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
     for (const name of Object.keys(entries).sort()) {
       if (present.has(name) || failed.has(name)) continue;
       const entry = entries[name]!;
-      const ids = ownedIds(entry).filter(({ agent_id, id }) => letta.get(agent_id)?.has(id) && !taken.has(id));
+      // A schedule sync or edit replaced here is the removed file's through its successor: deleted too, never left firing unowned.
+      const standing = (agent_id: string, id: string) => {
+        if (letta.get(agent_id)?.has(id)) return id;
+        const successor = successors.get(id);
+        return successor !== undefined && letta.get(agent_id)?.has(successor) && !(owned.has(successor) && !leaving.has(successor)) ? successor : undefined;
+      };
+      const ids = ownedIds(entry).flatMap(({ agent_id, id }) => {
+        const current = standing(agent_id, id);
+        return current === undefined || taken.has(current) ? [] : [{ agent_id, id: current }];
+      });
       // Paused here, a removed file's schedule lives on in the record, for `recurring resume` to bring back: deleted, its saved copy goes.
       const held = [...new Set(entry.ids.flatMap((id) => (taken.has(id) ? [] : (paused.get(id) ?? []))))];
       const kind = ids.length > 0 || held.length > 0 ? 'delete' : 'unchanged';

@@ -286,6 +286,35 @@ describe('export of a file-owned schedule an edit replaced', () => {
     expect(plan.stdout).toContain('cron: 0 14 * * * → 0 13 * * * (UTC)');
   });
 
+  it('its file removed, apply deletes the successor: nothing is left firing that no file owns', async () => {
+    const { folder, first } = await appliedThenEdited();
+    const [successor] = [...h.letta.schedules.keys()];
+    expect(successor).not.toBe(first);
+    rmSync(join(folder, 'nine.md'));
+    const plan = await h.run(['plan', '-f', folder]);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`- delete    nine.md  (${successor})`);
+    const applied = await h.run(['apply', '-f', folder, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain(`nine.md: deleted ${successor}`);
+    expect([...h.letta.schedules.keys()]).toEqual([]);
+    expect((await h.run(['plan', '-f', folder])).code).toBe(0);
+  });
+
+  it('its file removed after a DST sync replaced it, the plan deletes what sync made', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    mkdirSync(folder);
+    const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+    expect((await at('2027-03-01T12:00:00Z', ['recurring', 'create', '--agent-id', AGENT, '--message', 'Ten', '--cron', 'every day at 10am', '--tz', 'America/New_York'])).code).toBe(0);
+    expect((await at('2027-03-01T12:00:00Z', ['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    expect((await at('2027-03-20T12:00:00Z', ['sync'])).code).toBe(0);
+    const [successor] = [...h.letta.schedules.keys()];
+    rmSync(join(folder, 'ten.md'));
+    const plan = await at('2027-03-20T12:00:00Z', ['plan', '-f', folder]);
+    expect(plan.code, plan.stdout).toBe(6);
+    expect(plan.stdout).toContain(`- delete    ten.md  (${successor})`);
+  });
+
   it('after a DST change too: the successor still has the UTC cron of before it', async () => {
     const { folder } = await appliedThenEdited();
     const exported = await h.run(['--now', '2027-03-20T12:00:00Z', 'export', '--agent-id', AGENT, '-f', folder, '--force']);
