@@ -10,7 +10,7 @@ import { agentOption, concurrencyOption, integer } from './options';
 import { sinceInstant } from '../time/since';
 import { readFireHealth, scheduleFacts } from '../health/read';
 import { FIRE_HEADERS, fireCells, fireJson, worstNote } from '../health/rows';
-import { printRows, noHistoryNote } from '../status/fire-health';
+import { printRows, noHistoryNote, withShortIds } from '../status/fire-health';
 import { formatLocal } from '../time/zone';
 import { resolveScheduleIds } from './shared/ids';
 import { stateStore } from './shared/state';
@@ -80,7 +80,7 @@ export default defineCommand({
       const { renderTable } = await import('../output/table');
       const [head, ...lines] = renderTable(
         ['SCHEDULE', ...FIRE_HEADERS].map((header) => ({ header })),
-        rows,
+        withShortIds(rows),
         out.io.columns,
       );
       const text = [out.paint.bold(head ?? '')];

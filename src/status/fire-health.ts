@@ -9,6 +9,7 @@ import { formatLocal } from '../time/zone';
 import type { StatusSection, Verdict } from './section';
 import { forEachInOrder, windowFor, type Limiter } from '../concurrency';
 import { compareText } from '../text-order';
+import { shortIds } from '../output/short-id';
 
 /** The newest sends of each schedule whose run is read for its stop reason. */
 export const RUNS_PER_SCHEDULE = 20;
@@ -279,8 +280,17 @@ export async function printRows(rt: Runtime, headers: string[], rows: string[][]
     for (const row of rows) out.line(row.join('\t'));
     return;
   }
-  const columns = headers.map((header, i) => ({ header, flexible: i === flexible }));
+  // A narrow terminal drops KIND, then AGENT, before any column is cut: the schedule's id must stay readable.
+  const columns = headers.map((header, i) => ({ header, flexible: i === flexible, ...(GIVE_UP[header] === undefined ? {} : { giveUp: GIVE_UP[header] }) }));
   const { renderTable } = await import('../output/table');
-  const [head, ...lines] = renderTable(columns, rows, out.io.columns);
+  const [head, ...lines] = renderTable(columns, withShortIds(rows), out.io.columns);
   out.line([out.paint.bold(head ?? ''), ...lines].join('\n'));
+}
+
+const GIVE_UP: Record<string, number> = { KIND: 1, AGENT: 2 };
+
+/** Rows whose first cell, a schedule id, is shown short on a terminal, as `list` and `agenda` show it (and any command takes it back). */
+export function withShortIds(rows: string[][]): string[][] {
+  const short = shortIds(rows.map((row) => row[0] ?? ''));
+  return rows.map(([id = '', ...rest]) => [short.get(id) ?? id, ...rest]);
 }
