@@ -260,7 +260,16 @@ function planFile(
     (entry.retiring ?? []).length > 0 ||
     stableJson({ ...entry, ids: undefined }) !== stableJson(entryAfter) ||
     [...keep, ...adopt].sort().join() !== [...entry.ids].sort().join();
-  const notes = kind === 'create' || kind === 'replace' ? want.notes : NONE;
+  // An owned schedule deleted outside the folder (`recurring delete`, the Letta app) is made again: said, so that is not undone unseen.
+  const vanished = want.kind === 'recurring' && entry !== undefined && unmatched.length > 0 ? entry.ids.filter((id) => standing(entry.agent_id, id) === undefined) : [];
+  const one = vanished.length === 1;
+  const made =
+    vanished.length === 0
+      ? []
+      : [
+          `its schedule${one ? '' : 's'} ${vanished.join(', ')} ${one ? 'is' : 'are'} no longer on Letta (deleted outside this folder): apply makes ${one ? 'it' : 'them'} again; remove the file to keep ${one ? 'it' : 'them'} deleted`,
+        ];
+  const notes = kind === 'create' || kind === 'replace' ? [...want.notes, ...made] : NONE;
   return {
     file: want.name,
     kind,

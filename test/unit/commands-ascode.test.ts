@@ -259,6 +259,26 @@ describe('--concurrency on export and plan', () => {
   });
 });
 
+describe('a file-owned schedule deleted outside the folder', () => {
+  it('plan and apply say it is made again, and how to keep it deleted', async () => {
+    const first = await h.run(['plan', '-f', dir]);
+    expect(first.stdout).not.toContain('no longer on Letta');
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    const keep = [...h.letta.schedules.values()].find((s) => JSON.stringify(s.message).includes('Keep'))!.id;
+    expect((await h.run(['recurring', 'delete', keep])).code).toBe(0);
+    const said = `its schedule ${keep} is no longer on Letta (deleted outside this folder): apply makes it again; remove the file to keep it deleted`;
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`+ create    keep.md  (1 schedule)`);
+    expect(plan.stdout).toContain(`    note: ${said}`);
+    expect(plan.stdout).not.toContain('drop.md');
+    const applied = await h.run(['apply', '-f', dir]);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stderr).toContain(`Note: keep.md: ${said}`);
+    expect((await h.run(['plan', '-f', dir])).code).toBe(0);
+  });
+});
+
 describe('export of a file-owned schedule an edit replaced', () => {
   /** A folder whose nine.md owns a 09:00 New York schedule, which an edit of its message then replaced. */
   async function appliedThenEdited() {
