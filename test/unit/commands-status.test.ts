@@ -39,6 +39,23 @@ describe('status and history on a terminal', () => {
     expect(history.stdout.split('\n')[1]!.split(/\s{2,}/)[0]).toBe(shown[0]);
   });
 
+  it('history and status --verbose on an 80-column terminal: each fire says in full when it was due and what happened', async () => {
+    const daily = dailyFiredTwice();
+    for (const args of [
+      ['history', daily.id],
+      ['status', '--verbose'],
+    ]) {
+      const r = await h.run([...args, '--tz', 'America/New_York', '--no-color'], { terminal: 80 });
+      const lines = r.stdout.split('\n').filter((line) => line !== '');
+      expect(lines.every((line) => line.length < 80)).toBe(true);
+      const head = lines[0]!.split(/\s{2,}/);
+      expect(head).toEqual(expect.arrayContaining(['SCHEDULE', 'DUE', 'DELAY', 'CLASS', 'OUTCOME']));
+      const rows = lines.slice(1).map((line) => line.split(/\s{2,}/));
+      expect(rows.map((row) => row[head.indexOf('DUE')]).sort()).toEqual(['Sat 2026-11-21 09:00 EST', 'Sun 2026-11-22 09:00 EST']);
+      expect(rows.map((row) => row[head.indexOf('CLASS')]).sort()).toEqual(['late', 'ok']);
+    }
+  });
+
   it('status: a send no fire accounts for (a second send for one fire) is counted in the summary, and exit stays 0', async () => {
     const daily = dailyFiredTwice();
     expect((await h.run(['status'])).stderr).toContain('fires: 1 ok, 1 late, 0 failed, 0 missed)');
