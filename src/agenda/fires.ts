@@ -1,6 +1,10 @@
 import { utcCron, type UtcCron } from '../time/utc-cron';
 import { nextOffsetChange, offsetMinutes } from '../time/zone';
 import { compareText } from '../text-order';
+import { expectedUtcCron } from '../sync/local-rule';
+import { sameCron } from '../time/cron-fields';
+
+const MINUTE_MS = 60_000;
 
 /** One schedule as the agenda sees it: what Letta holds, or a copy saved by `recurring pause`. */
 export interface AgendaSchedule {
@@ -14,6 +18,8 @@ export interface AgendaSchedule {
   scheduledAt?: number;
   /** From the record: the zone whose clock it keeps (null: an interval, on no clock); absent when unrecorded. */
   keptZone?: string | null;
+  /** From the record: the local rule it keeps on that clock (`0 9 * * *`). */
+  keptRule?: string;
   /** The whole message text (every message of the schedule, joined). */
   text: string;
   /** Set when the schedule is one member of a series. */
@@ -175,7 +181,7 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     return {
       ...change,
       movedScheduleIds: idsOf(moved),
-      keptBySyncIds: idsOf(moved.filter((fire) => fire.schedule.keptZone === window.zone)),
+      keptBySyncIds: idsOf(moved.filter((fire) => fire.flags.some((flag) => flag.type === 'dst-shift' && flag.keptBySync))),
       otherClockIds: idsOf(after.filter((fire) => !flagged(fire) && keepsItsCron(fire.schedule) && movesHere(fire))),
     };
   });
@@ -236,8 +242,30 @@ function fireFlags({ at, schedule }: Upcoming, { from, zone }: AgendaWindow, sta
   // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
   // an interval follows no clock, and one kept in another zone moves here rightly.
   if (schedule.keptZone !== undefined && schedule.keptZone !== zone) return flags;
-  if (movedTo !== undefined) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync: schedule.keptZone === zone });
+  if (movedTo !== undefined) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync: schedule.keptZone === zone && !onItsClock(schedule, zone, at, movedTo) });
   return flags;
+}
+
+const ON_ITS_CLOCK = new Map<string, boolean>();
+
+/**
+ * Whether a fire after a clock change is at the local time the record keeps: a schedule left at a wrong UTC cron (no sync
+ * since the change before) is moved back onto its clock by this one, and sync has nothing to put back.
+ */
+function onItsClock(schedule: AgendaSchedule, zone: string, at: number, offset: number): boolean {
+  if (schedule.keptRule === undefined || schedule.cron === undefined) return false;
+  const key = [schedule.keptRule, zone, offset, schedule.cron].join('\u0000');
+  let known = ON_ITS_CLOCK.get(key);
+  if (known === undefined) {
+    try {
+      const expected = expectedUtcCron(schedule.keptRule, zone, at - MINUTE_MS);
+      known = expected !== null && sameCron(expected.cron, schedule.cron);
+    } catch {
+      known = false;
+    }
+    ON_ITS_CLOCK.set(key, known);
+  }
+  return known;
 }
 
 /** A binary heap: push and pop the least item in O(log n). */

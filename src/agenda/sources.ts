@@ -11,6 +11,8 @@ export interface ScheduleContext {
   pausedSince?: string;
   /** The record's zone whose clock it keeps; null for an interval on no clock; undefined when unrecorded. */
   keptZone?: string | null;
+  /** The record's local rule on that clock. */
+  keptRule?: string;
 }
 
 /** Every message of a schedule as text, one after another. */
@@ -32,5 +34,6 @@ export function agendaSchedule(item: ScheduledMessage, context: ScheduleContext 
     ...(context.setId === undefined ? {} : { setId: context.setId }),
     ...(context.pausedSince === undefined ? {} : { pausedSince: context.pausedSince }),
     ...(context.keptZone === undefined ? {} : { keptZone: context.keptZone }),
+    ...(context.keptRule === undefined ? {} : { keptRule: context.keptRule }),
   };
 }

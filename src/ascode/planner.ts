@@ -160,7 +160,16 @@ export function planChanges({ now, desired, entries, failed, wholeFolder, letta,
     for (const name of Object.keys(entries).sort()) {
       if (present.has(name) || failed.has(name)) continue;
       const entry = entries[name]!;
-      const ids = ownedIds(entry).filter(({ agent_id, id }) => letta.get(agent_id)?.has(id) && !taken.has(id));
+      // A schedule sync or edit replaced here is the removed file's through its successor: deleted too, never left firing unowned.
+      const standing = (agent_id: string, id: string) => {
+        if (letta.get(agent_id)?.has(id)) return id;
+        const successor = successors.get(id);
+        return successor !== undefined && letta.get(agent_id)?.has(successor) && !(owned.has(successor) && !leaving.has(successor)) ? successor : undefined;
+      };
+      const ids = ownedIds(entry).flatMap(({ agent_id, id }) => {
+        const current = standing(agent_id, id);
+        return current === undefined || taken.has(current) ? [] : [{ agent_id, id: current }];
+      });
       // Paused here, a removed file's schedule lives on in the record, for `recurring resume` to bring back: deleted, its saved copy goes.
       const held = [...new Set(entry.ids.flatMap((id) => (taken.has(id) ? [] : (paused.get(id) ?? []))))];
       const kind = ids.length > 0 || held.length > 0 ? 'delete' : 'unchanged';
@@ -251,7 +260,16 @@ function planFile(
     (entry.retiring ?? []).length > 0 ||
     stableJson({ ...entry, ids: undefined }) !== stableJson(entryAfter) ||
     [...keep, ...adopt].sort().join() !== [...entry.ids].sort().join();
-  const notes = kind === 'create' || kind === 'replace' ? want.notes : NONE;
+  // An owned schedule deleted outside the folder (`recurring delete`, the Letta app) is made again: said, so that is not undone unseen.
+  const vanished = want.kind === 'recurring' && entry !== undefined && unmatched.length > 0 ? entry.ids.filter((id) => standing(entry.agent_id, id) === undefined) : [];
+  const one = vanished.length === 1;
+  const made =
+    vanished.length === 0
+      ? []
+      : [
+          `its schedule${one ? '' : 's'} ${vanished.join(', ')} ${one ? 'is' : 'are'} no longer on Letta (deleted outside this folder): apply makes ${one ? 'it' : 'them'} again; remove the file to keep ${one ? 'it' : 'them'} deleted`,
+        ];
+  const notes = kind === 'create' || kind === 'replace' ? [...want.notes, ...made] : NONE;
   return {
     file: want.name,
     kind,

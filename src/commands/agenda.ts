@@ -71,7 +71,7 @@ export default defineCommand({
     const listed = new Set(schedules.map((item) => item.id));
     const context = (id: string) => ({ seriesId: local.seriesOf.get(id), setId: local.setOf.get(id) });
     const sources = [
-      ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id) })),
+      ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id), keptRule: local.ruleOf.get(item.id) })),
       ...local.paused
         // One Letta still lists (a pause cut short) is shown as Letta has it.
         .filter((saved) => inGroup(saved.old_id) && !listed.has(saved.old_id))
@@ -113,7 +113,10 @@ async function groupOf(rt: Runtime, id: string) {
  * What the record of intent adds: paused schedules and series membership. The
  * record is never required; one that cannot be read is named and left out.
  */
-async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: PausedSchedule[]; seriesOf: Map<string, string>; setOf: Map<string, string>; keptIn: Map<string, string | null> }> {
+async function localRecords(
+  rt: Runtime,
+  agentIds: string[],
+): Promise<{ paused: PausedSchedule[]; seriesOf: Map<string, string>; setOf: Map<string, string>; keptIn: Map<string, string | null>; ruleOf: Map<string, string> }> {
   try {
     // Only this server's records (the store's): another server's paused schedules and series are not shown here.
     const state = await (await stateStore(rt)).readShared();
@@ -121,7 +124,9 @@ async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: 
     const seriesOf = new Map(state.series.flatMap((series) => series.members.map((member) => [member.schedule_id, series.series_id] as const)));
     const setOf = new Map(state.intents.flatMap((intent) => (intent.set_id === undefined ? [] : [[intent.schedule_id, intent.set_id] as const])));
     // The zone whose clock a recorded schedule keeps (null: an interval, on no clock), so only moves sync would fix are flagged.
-    const keptIn = new Map(state.intents.filter((i) => i.status === 'active' && i.kind === 'recurring').map((i) => [i.schedule_id, followsLocalClock(i) ? i.zone : null] as const));
+    const kept = state.intents.filter((i) => i.status === 'active' && i.kind === 'recurring');
+    const keptIn = new Map(kept.map((i) => [i.schedule_id, followsLocalClock(i) ? i.zone : null] as const));
+    const ruleOf = new Map(kept.filter((i) => followsLocalClock(i) && i.local_rule !== undefined).map((i) => [i.schedule_id, i.local_rule!] as const));
     // A paused series' members still to come, as its resume makes them again: shown flagged, as a paused schedule is.
     const pausedMembers = state.series
       .filter((series) => series.status === 'paused' && agents.has(series.agent_id))
@@ -139,11 +144,11 @@ async function localRecords(rt: Runtime, agentIds: string[]): Promise<{ paused: 
             paused_at: series.paused_at ?? series.status_at ?? series.created_at,
           })),
       );
-    return { paused: [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers], seriesOf, setOf, keptIn };
+    return { paused: [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers], seriesOf, setOf, keptIn, ruleOf };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; paused schedules and series are not shown.`);
-    return { paused: [], seriesOf: new Map(), setOf: new Map(), keptIn: new Map() };
+    return { paused: [], seriesOf: new Map(), setOf: new Map(), keptIn: new Map(), ruleOf: new Map() };
   }
 }
 

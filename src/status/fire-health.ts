@@ -9,6 +9,8 @@ import { formatLocal } from '../time/zone';
 import type { StatusSection, Verdict } from './section';
 import { forEachInOrder, windowFor, type Limiter } from '../concurrency';
 import { compareText } from '../text-order';
+import { shortIds } from '../output/short-id';
+import type { TableColumn } from '../output/table';
 
 /** The newest sends of each schedule whose run is read for its stop reason. */
 export const RUNS_PER_SCHEDULE = 20;
@@ -279,8 +281,21 @@ export async function printRows(rt: Runtime, headers: string[], rows: string[][]
     for (const row of rows) out.line(row.join('\t'));
     return;
   }
-  const columns = headers.map((header, i) => ({ header, flexible: i === flexible }));
   const { renderTable } = await import('../output/table');
-  const [head, ...lines] = renderTable(columns, rows, out.io.columns);
+  const [head, ...lines] = renderTable(healthColumns(headers, flexible), withShortIds(rows), out.io.columns);
   out.line([out.paint.bold(head ?? ''), ...lines].join('\n'));
+}
+
+/** Dropped in this order on a narrow terminal before any column is cut: which schedule, when it was due and what happened stay readable. */
+const GIVE_UP: Record<string, number> = { KIND: 1, AGENT: 2, 'DUE UTC': 3, 'SENT UTC': 4, RUN: 5 };
+
+/** The columns of a fire-health table on a terminal. */
+export function healthColumns(headers: string[], flexible: number): TableColumn[] {
+  return headers.map((header, i) => ({ header, flexible: i === flexible, ...(GIVE_UP[header] === undefined ? {} : { giveUp: GIVE_UP[header] }) }));
+}
+
+/** Rows whose first cell, a schedule id, is shown short on a terminal, as `list` and `agenda` show it (and any command takes it back). */
+export function withShortIds(rows: string[][]): string[][] {
+  const short = shortIds(rows.map((row) => row[0] ?? ''));
+  return rows.map(([id = '', ...rest]) => [short.get(id) ?? id, ...rest]);
 }

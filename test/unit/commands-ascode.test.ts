@@ -259,6 +259,26 @@ describe('--concurrency on export and plan', () => {
   });
 });
 
+describe('a file-owned schedule deleted outside the folder', () => {
+  it('plan and apply say it is made again, and how to keep it deleted', async () => {
+    const first = await h.run(['plan', '-f', dir]);
+    expect(first.stdout).not.toContain('no longer on Letta');
+    expect((await h.run(['apply', '-f', dir])).code).toBe(0);
+    const keep = [...h.letta.schedules.values()].find((s) => JSON.stringify(s.message).includes('Keep'))!.id;
+    expect((await h.run(['recurring', 'delete', keep])).code).toBe(0);
+    const said = `its schedule ${keep} is no longer on Letta (deleted outside this folder): apply makes it again; remove the file to keep it deleted`;
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`+ create    keep.md  (1 schedule)`);
+    expect(plan.stdout).toContain(`    note: ${said}`);
+    expect(plan.stdout).not.toContain('drop.md');
+    const applied = await h.run(['apply', '-f', dir]);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stderr).toContain(`Note: keep.md: ${said}`);
+    expect((await h.run(['plan', '-f', dir])).code).toBe(0);
+  });
+});
+
 describe('export of a file-owned schedule an edit replaced', () => {
   /** A folder whose nine.md owns a 09:00 New York schedule, which an edit of its message then replaced. */
   async function appliedThenEdited() {
@@ -284,6 +304,35 @@ describe('export of a file-owned schedule an edit replaced', () => {
     const plan = await h.run(['--now', '2027-03-20T12:00:00Z', 'plan', '-f', folder]);
     expect(plan.code).toBe(6);
     expect(plan.stdout).toContain('cron: 0 14 * * * → 0 13 * * * (UTC)');
+  });
+
+  it('its file removed, apply deletes the successor: nothing is left firing that no file owns', async () => {
+    const { folder, first } = await appliedThenEdited();
+    const [successor] = [...h.letta.schedules.keys()];
+    expect(successor).not.toBe(first);
+    rmSync(join(folder, 'nine.md'));
+    const plan = await h.run(['plan', '-f', folder]);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`- delete    nine.md  (${successor})`);
+    const applied = await h.run(['apply', '-f', folder, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain(`nine.md: deleted ${successor}`);
+    expect([...h.letta.schedules.keys()]).toEqual([]);
+    expect((await h.run(['plan', '-f', folder])).code).toBe(0);
+  });
+
+  it('its file removed after a DST sync replaced it, the plan deletes what sync made', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'letta-schedules-unit-')), 'letta-schedules');
+    mkdirSync(folder);
+    const at = (when: string, args: string[]) => h.run(['--now', when, ...args]);
+    expect((await at('2027-03-01T12:00:00Z', ['recurring', 'create', '--agent-id', AGENT, '--message', 'Ten', '--cron', 'every day at 10am', '--tz', 'America/New_York'])).code).toBe(0);
+    expect((await at('2027-03-01T12:00:00Z', ['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    expect((await at('2027-03-20T12:00:00Z', ['sync'])).code).toBe(0);
+    const [successor] = [...h.letta.schedules.keys()];
+    rmSync(join(folder, 'ten.md'));
+    const plan = await at('2027-03-20T12:00:00Z', ['plan', '-f', folder]);
+    expect(plan.code, plan.stdout).toBe(6);
+    expect(plan.stdout).toContain(`- delete    ten.md  (${successor})`);
   });
 
   it('after a DST change too: the successor still has the UTC cron of before it', async () => {

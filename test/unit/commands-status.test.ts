@@ -20,7 +20,40 @@ describe('status and history on a terminal', () => {
     expect(r.code).toBe(0);
     const [head, row] = r.stdout.split('\n');
     expect(head!.split(/\s{2,}/)).toEqual(['SCHEDULE', 'AGENT', 'KIND', 'OK', 'LATE', 'FAILED', 'MISSED', 'STUCK', 'WORST', 'NOTE']);
-    expect(row!.split(/\s{2,}/)).toEqual([daily.id, 'support-bot', 'recurring', '1', '1', '0', '0', 'no', 'late', '2026-11-22 23:00 JST sent 3m30s late']);
+    expect(row!.split(/\s{2,}/)).toEqual([daily.id.replace('sm-', ''), 'support-bot', 'recurring', '1', '1', '0', '0', 'no', 'late', '2026-11-22 23:00 JST sent 3m30s late']);
+  });
+
+  it('status and history on an 80-column terminal: each row names its schedule by a short id, never cut, that commands take back', async () => {
+    const daily = dailyFiredTwice();
+    const other = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 15 * * *' }, 'Other digest');
+    other.created_at = '2026-11-20T20:00:00.000Z';
+    other.next_scheduled_time = '2026-11-23T15:00:00.000Z';
+    const r = await h.run(['status', '--no-color'], { terminal: 80 });
+    expect(r.code, r.stderr).toBe(6);
+    const lines = r.stdout.split('\n').filter((line) => line !== '');
+    expect(lines.every((line) => line.length < 80)).toBe(true);
+    const shown = lines.slice(1).map((line) => line.split(/\s{2,}/)[0]);
+    expect(shown.sort()).toEqual([daily.id, other.id].map((id) => id.replace('sm-', '')).sort());
+    const history = await h.run(['history', shown[0]!, '--no-color'], { terminal: 80 });
+    expect(history.code, history.stderr).toBe(0);
+    expect(history.stdout.split('\n')[1]!.split(/\s{2,}/)[0]).toBe(shown[0]);
+  });
+
+  it('history and status --verbose on an 80-column terminal: each fire says in full when it was due and what happened', async () => {
+    const daily = dailyFiredTwice();
+    for (const args of [
+      ['history', daily.id],
+      ['status', '--verbose'],
+    ]) {
+      const r = await h.run([...args, '--tz', 'America/New_York', '--no-color'], { terminal: 80 });
+      const lines = r.stdout.split('\n').filter((line) => line !== '');
+      expect(lines.every((line) => line.length < 80)).toBe(true);
+      const head = lines[0]!.split(/\s{2,}/);
+      expect(head).toEqual(expect.arrayContaining(['SCHEDULE', 'DUE', 'DELAY', 'CLASS', 'OUTCOME']));
+      const rows = lines.slice(1).map((line) => line.split(/\s{2,}/));
+      expect(rows.map((row) => row[head.indexOf('DUE')]).sort()).toEqual(['Sat 2026-11-21 09:00 EST', 'Sun 2026-11-22 09:00 EST']);
+      expect(rows.map((row) => row[head.indexOf('CLASS')]).sort()).toEqual(['late', 'ok']);
+    }
   });
 
   it('status: a send no fire accounts for (a second send for one fire) is counted in the summary, and exit stays 0', async () => {

@@ -400,6 +400,25 @@ describe('agenda and the record', () => {
   });
 });
 
+describe('agenda of a schedule left off its local time (no sync since the last change)', () => {
+  it('the next change brings it back onto its clock: the move is flagged, with no word that sync puts it back', async () => {
+    // Made at 9am in the autumn (13:00 UTC); with no sync since November it fires at 08:00 EST, and the spring change puts it at 09:00 again.
+    const kept = await createRecurring('every weekday at 9am', 'America/New_York', '2026-10-20T12:00:00Z');
+    const synced = await createRecurring('every weekday at 9am', 'America/New_York', '2027-03-10T12:00:00Z');
+    const args = ['agenda', '--agent-id', AGENT, '--days', '7', '--tz', 'America/New_York', '--now', '2027-03-12T00:00:00Z'];
+    const agenda = await h.run(args);
+    expect(agenda.code, agenda.stderr).toBe(0);
+    const monday = (id: string) => agenda.stdout.split('\n').find((row) => row.includes(id) && row.includes('2027-03-15'))!;
+    expect(monday(kept)).toMatch(/Mon 2027-03-15 09:00 EDT.*DST moved it: 09:00, was 08:00$/);
+    expect(monday(synced)).toContain('DST moved it: 10:00, was 09:00; sync puts it back at 09:00');
+    expect(agenda.stderr).toContain(`until sync replaces ${synced} to keep its local time`);
+    const json = JSON.parse((await h.run([...args, '--json'])).stdout) as Array<{ schedule_id: string; flags: Array<{ type: string; kept_by_sync?: boolean }> }>;
+    const flags = (id: string) => json.filter((fire) => fire.schedule_id === id).flatMap((fire) => fire.flags.filter((flag) => flag.type === 'dst-shift'));
+    expect(flags(kept).length).toBeGreaterThan(0);
+    expect(flags(kept).every((flag) => flag.kept_by_sync === false)).toBe(true);
+  });
+});
+
 describe('schedules made by others', () => {
   it('are listed and labelled (letta-code wake, elsewhere), and sync leaves them alone', async () => {
     const mine = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
