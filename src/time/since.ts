@@ -37,25 +37,36 @@ const WEEKDAYS = new Map<string, number>([
 /** The longest look back: a year of fires is already more than anyone reads. */
 export const MAX_LOOKBACK_MS = 366 * 86_400_000;
 
-const HINT = "Use a span back from now ('30m', '12h', '1h30m', '7d', '3 days'), a time today ('9am'), 'yesterday', a weekday ('monday'), or a date ('2026-11-20', '2026-11-20T09:00Z').";
+const HINT =
+  "Use a span back from now ('30m', '12h', '1h30m', '7d', '3 days'), a time today ('9am'), 'yesterday' or a weekday ('monday', 'last friday at 5pm'), or a date ('2026-11-20', '2026-11-20 09:00', '2026-11-20T09:00Z').";
 
 /**
  * The start of a window back from `now`: a span ('7d', '12h', '90m', '2w', '1h30m', '1.5h', and written out: '3 days',
  * 'the last 2 hours', '1 week ago', 'a day', '1 hour 30 minutes'), 'today' or 'yesterday' (that day's midnight in
  * `zone`), a time today ('9am', '14:30'), a weekday ('monday': the midnight of the latest Monday, today if it is one; 'last monday': of the one before
- * today), or an ISO 8601 date or instant (a bare date is its midnight in `zone`). It must be before now and at most
+ * today), such a day with a time ('yesterday at 9am', 'friday 17:00'), or an ISO 8601 date or instant (a bare date is its midnight in `zone`;
+ * '2026-11-20 09:00' is on the clock of `zone`). It must be before now and at most
  * MAX_LOOKBACK_MS back.
  */
 export function sinceInstant(value: string, now: number, zone: string, flag = '--since'): number {
   const text = value.trim().toLowerCase().replace(/\s+/g, ' ');
   const back = spanMs(text);
-  const daysBack = Object.hasOwn(DAY_WORDS, text) ? DAY_WORDS[text]! : weekdayBack(text, wallTime(zone, now).weekday);
-  const clock = clockToday(text);
+  const today = wallTime(zone, now);
+  const daysBackTo = (day: string) => (Object.hasOwn(DAY_WORDS, day) ? DAY_WORDS[day]! : weekdayBack(day, today.weekday));
+  // A day and a time on it ('yesterday at 9am', 'monday 14:00'); else a day alone (its midnight), or a time today.
+  const split = /^(.+?),? (?:at )?(\d{1,2}(?::\d{2})? ?[ap]\.?m\.?|\d{1,2}:\d{2})$/.exec(text);
+  const dayOfClock = split ? daysBackTo(split[1]!) : undefined;
+  const daysBack = dayOfClock ?? daysBackTo(text);
+  const clock = dayOfClock !== undefined ? clockToday(split![2]!) : clockToday(text);
+  const onDay = (back: number, time: { hour: number; minute: number }) => instantFromLocal(zone, { ...addDays(today, -back), ...time, second: 0 });
   let at: number | null;
   if (back !== null) at = now - back;
-  else if (daysBack !== undefined) at = instantFromLocal(zone, { ...addDays(wallTime(zone, now), -daysBack), hour: 0, minute: 0, second: 0 });
-  else if (clock) at = instantFromLocal(zone, { ...wallTime(zone, now), ...clock, second: 0 });
+  else if (dayOfClock !== undefined) at = clock ? onDay(dayOfClock, clock) : null;
+  else if (daysBack !== undefined) at = onDay(daysBack, { hour: 0, minute: 0 });
+  else if (clock) at = onDay(0, clock);
   else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) at = isoInstant(`${text}T00:00`, zone, `${flag} '${value}'`);
+  // A date and a time on the zone's clock, written with a space as people do ('2026-12-05 10:00').
+  else if (/^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})?$/.test(text)) at = isoInstant(text.replace(' ', 'T').replace(/T(\d):/, 'T0$1:'), zone, `${flag} '${value}'`);
   else at = isoInstant(text, zone, `${flag} '${value}'`);
   if (at === null || !Number.isFinite(at)) throw new UsageError(`${flag} '${value}' is not a span or a date`, HINT);
   if (at >= now) throw new UsageError(`${flag} '${value}' is not in the past`, HINT);
@@ -95,7 +106,7 @@ function weekdayBack(text: string, today: number): number | undefined {
 
 /** A time of day, today: '9am', '9:30 pm', '14:30'. */
 function clockToday(text: string): { hour: number; minute: number } | undefined {
-  const said = /^(?:today at |at )?(\d{1,2})(?::(\d{2}))? ?([ap])\.?m\.?$|^(?:today at |at )?(\d{1,2}):(\d{2})$/.exec(text);
+  const said = /^(?:at )?(\d{1,2})(?::(\d{2}))? ?([ap])\.?m\.?$|^(?:at )?(\d{1,2}):(\d{2})$/.exec(text);
   if (!said) return undefined;
   const minute = Number(said[2] ?? said[5] ?? 0);
   const hour = said[3] ? (Number(said[1]) % 12) + (said[3] === 'p' ? 12 : 0) : Number(said[4]);

@@ -233,4 +233,21 @@ describe('sinceInstant', () => {
     for (const text of ['1h1h', 'am', '13pm', '24:00', 'mondays', 'past monday', '1 hour 30']) expect(() => sinceInstant(text, NOW, 'UTC'), text).toThrow(/not a span or a date/);
     for (const text of ['11pm', '14:30']) expect(() => sinceInstant(text, NOW, 'America/New_York'), text).toThrow(/not in the past/);
   });
+
+  it('reads a day with a time on it, and a date with a time written with a space, on the clock of the zone', () => {
+    // NOW is 10:00 on Sunday 22 November in New York (EST).
+    const at: Array<[string, string]> = [
+      ['yesterday at 9am', '2026-11-21T14:00:00Z'],
+      ['yesterday 17:30', '2026-11-21T22:30:00Z'],
+      ['friday at 5pm', '2026-11-20T22:00:00Z'],
+      ['last sunday, 8 am', '2026-11-15T13:00:00Z'],
+      ['today at 9:45', '2026-11-22T14:45:00Z'],
+      ['2026-11-20 09:00', '2026-11-20T14:00:00Z'],
+      ['2026-11-20 9:05', '2026-11-20T14:05:00Z'],
+      ['2026-11-21 23:59:30', '2026-11-22T04:59:30Z'],
+    ];
+    for (const [text, iso] of at) expect(sinceInstant(text, NOW, 'America/New_York'), text).toBe(Date.parse(iso));
+    for (const text of ['yesterday at 25:00', 'someday at 9am', 'monday at']) expect(() => sinceInstant(text, NOW, 'UTC'), text).toThrow(/not a span or a date/);
+    expect(() => sinceInstant('today at 11pm', NOW, 'America/New_York')).toThrow(/not in the past/);
+  });
 });
