@@ -412,6 +412,29 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     }
   });
 
+  it('--tz alone on a schedule made from a 5-field cron (UTC) is refused, not "already is that"; with --cron or --message it warns', async () => {
+    for (const [cron, zone] of [
+      ['0 9 * * *', 'Asia/Kolkata'],
+      ['30 14 * * 1-5', 'Europe/London'],
+      ['*/15 * * * *', 'America/New_York'],
+    ] as const) {
+      const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Raw', '--cron', cron, '-q']);
+      const id = made.stdout.trim();
+      const alone = await h.run(['recurring', 'edit', id, '--tz', zone]);
+      expect({ cron, code: alone.code }).toEqual({ cron, code: 2 });
+      expect(alone.stderr).toContain(`${id} was made from the 5-field cron '${cron}', which is read as UTC: --tz ${zone} does not apply to it`);
+      expect(alone.stderr).not.toContain('Nothing to change');
+      expect(changing(alone)).toEqual([]);
+      const reworded = await h.run(['recurring', 'edit', id, '--message', 'Reworded', '--tz', zone]);
+      expect(reworded.code).toBe(0);
+      expect(reworded.stderr).toContain(`A 5-field cron is read as UTC; --tz ${zone} does not apply to it`);
+      const recronned = await h.run(['recurring', 'edit', reworded.stdout.trim(), '--cron', '0 7 * * *', '--tz', zone]);
+      expect(recronned.code).toBe(0);
+      expect(recronned.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { cron_expression: '0 7 * * *' } });
+      expect(recronned.stderr).toContain(`A 5-field cron is read as UTC; --tz ${zone} does not apply to it`);
+    }
+  });
+
   it('nothing asked of an id an edit replaced is bad usage too (exit 2), not an edit run again', async () => {
     const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Before');
     expect((await h.run(['recurring', 'edit', old.id, '--message', 'After'])).code).toBe(0);

@@ -228,7 +228,12 @@ class EditFailed extends CliError {
 }
 
 /** The new time or schedule: --execute-at or --cron as given, or, with --tz alone, the recorded phrase read in the new zone. */
-async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?: string; cron?: string }, recorded: Intent | undefined): Promise<OnceMeaning | RecurringMeaning | undefined> {
+async function newMeaning(
+  rt: Runtime,
+  kind: ScheduleKind,
+  options: { executeAt?: string; cron?: string; message?: string; role?: string },
+  recorded: Intent | undefined,
+): Promise<OnceMeaning | RecurringMeaning | undefined> {
   const zoneGiven = rt.settings.timezone.source === 'flag';
   // The schedule's clock is a field the edit did not ask to change: a new phrase is read on it. A record of a raw
   // cron or instant (given so, or a schedule made elsewhere: its phrase is its rule) names no one's clock.
@@ -249,6 +254,16 @@ async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?
     return undefined;
   }
   const meaning = await meaningOfRecurring(text, phrase, 1);
+  if (zoneGiven && meaning.local_cron === null) {
+    // A 5-field cron is UTC whatever the zone: --tz alone would change nothing, and saying "already is that" hides why.
+    if (options.cron === undefined && options.message === undefined && options.role === undefined) {
+      throw new UsageError(
+        `${recorded!.schedule_id} was made from the 5-field cron '${text}', which is read as UTC: --tz ${rt.zone()} does not apply to it`,
+        `Give its time as a phrase in that zone: --cron 'every day at 9am' --tz ${rt.zone()}.`,
+      );
+    }
+    rt.out.warn(`A 5-field cron is read as UTC; --tz ${rt.zone()} does not apply to it. Use a phrase ('every weekday at 10am') to schedule in a zone.`);
+  }
   // A schedule that followed a clock, given a cron: that cron is on UTC's, so sync no longer moves it with the clock's changes.
   if (clock !== undefined && meaning.local_cron === null && changesClocks(clock, rt.now())) {
     meaning.notes.push(
