@@ -371,6 +371,51 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     expect(changing(result)).toEqual([]);
   });
 
+  it('says the old time on the clock it was kept on and the new on the clock it was read in (another zone, or the recorded one)', async () => {
+    for (const [made, from, to, oldCron, newCron, oldNext, newNext] of [
+      [
+        'every weekday at 10am',
+        'America/New_York',
+        'Europe/London',
+        '0 10 * * 1-5 in America/New_York (0 15 * * 1-5 UTC)',
+        '0 10 * * 1-5 in Europe/London (0 10 * * 1-5 UTC)',
+        '2026-11-23 10:00 EST',
+        '2026-11-23 10:00 GMT',
+      ],
+      [
+        'every day at 9:30',
+        'Asia/Kolkata',
+        'Australia/Sydney',
+        '30 9 * * * in Asia/Kolkata (0 4 * * * UTC)',
+        '30 9 * * * in Australia/Sydney (30 22 * * * UTC)',
+        '2026-11-23 09:30 IST',
+        '2026-11-23 09:30 AEDT',
+      ],
+      [
+        'mondays at 8am',
+        'Europe/London',
+        'America/New_York',
+        '0 8 * * 1 in Europe/London (0 8 * * 1 UTC)',
+        '0 8 * * 1 in America/New_York (0 13 * * 1 UTC)',
+        '2026-11-23 08:00 GMT',
+        '2026-11-23 08:00 EST',
+      ],
+    ] as const) {
+      const id = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Tz', '--cron', made, '--tz', from, '-q'])).stdout.trim();
+      const moved = await h.run(['recurring', 'edit', id, '--tz', to]);
+      expect(moved.code, moved.stderr).toBe(0);
+      expect(moved.stderr).toContain(`Cron      ${oldCron} → ${newCron}`);
+      expect(moved.stderr).toMatch(new RegExp(`Next run  ${oldNext} \\(.*\\) → ${newNext} `));
+    }
+    // Without --tz a new phrase is read in the recorded zone, and both sides are said on that clock, not the process zone's.
+    const kept = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Kept', '--cron', 'every day at 7am', '--tz', 'Asia/Tokyo', '-q'])).stdout.trim();
+    const retimed = await h.run(['recurring', 'edit', kept, '--cron', 'every day at 8am']);
+    expect(retimed.stderr).toContain('Cron      0 7 * * * in Asia/Tokyo (0 22 * * * UTC) → 0 8 * * * in Asia/Tokyo (0 23 * * * UTC)');
+    const once = (await h.run(['onetime', 'create', '--agent-id', AGENT, '--message', 'Once', '--execute-at', 'tomorrow at 10am', '--tz', 'Asia/Kolkata', '-q'])).stdout.trim();
+    const moved = await h.run(['onetime', 'edit', once, '--execute-at', 'tomorrow at 11am']);
+    expect(moved.stderr).toContain('Runs at  2026-11-23 10:00 IST (2026-11-23T04:30:00.000Z) → 2026-11-23 11:00 IST (2026-11-23T05:30:00.000Z)');
+  });
+
   it('a new phrase without --tz is read in the zone the schedule was made in, and says so; --tz reads it in another', async () => {
     const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York', '-q']);
     expect(made.code).toBe(0);

@@ -176,7 +176,11 @@ export default (kind: ScheduleKind) =>
             ...(leftSet ? { left_set: leftSet } : {}),
           },
           title: `${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`,
-          rows: [{ id: step.newId! }, ...editChanges(old, body, rt.zone(), now), ...(leftSet ? [['Set', `left ${leftSet}, whose other schedules stay in it`] as [string, string]] : [])],
+          rows: [
+            { id: step.newId! },
+            ...editChanges(old, body, meaning?.timezone ?? rt.zone(), now, recorded && followsLocalClock(recorded) ? recorded.zone : rt.zone()),
+            ...(leftSet ? [['Set', `left ${leftSet}, whose other schedules stay in it`] as [string, string]] : []),
+          ],
           notes: meaning?.notes,
           warnings: meaning?.type === 'recurring' ? meaning.warnings : [],
         });
