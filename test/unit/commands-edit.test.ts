@@ -480,6 +480,23 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     }
   });
 
+  it('--tz beside --message or --role of a schedule made elsewhere (no phrase recorded) changes the message and says the time stays; alone it is refused', async () => {
+    for (const [cron, zone, extra] of [
+      ['0 9 * * *', 'Europe/London', ['--message', 'Reworded']],
+      ['30 14 * * 1-5', 'Asia/Kolkata', ['--role', 'system']],
+      ['*/10 * * * *', 'Australia/Sydney', ['--message', 'Again', '--role', 'assistant']],
+    ] as const) {
+      const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: cron }, 'Elsewhere');
+      const alone = await h.run(['recurring', 'edit', old.id, '--tz', zone]);
+      expect({ cron, code: alone.code }).toEqual({ cron, code: 2 });
+      expect(alone.stderr).toContain('--tz alone re-reads the phrase the schedule was made from, and none is recorded for it');
+      const edited = await h.run(['recurring', 'edit', old.id, ...extra, '--tz', zone]);
+      expect({ cron, code: edited.code }).toEqual({ cron, code: 0 });
+      expect(edited.stderr).toContain(`--tz ${zone} leaves the time as it is: no phrase is recorded for this schedule to read in that zone`);
+      expect(edited.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { type: 'recurring', cron_expression: cron } });
+    }
+  });
+
   it('nothing asked of an id an edit replaced is bad usage too (exit 2), not an edit run again', async () => {
     const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Before');
     expect((await h.run(['recurring', 'edit', old.id, '--message', 'After'])).code).toBe(0);

@@ -254,7 +254,10 @@ async function newMeaning(
   }
   const text = options.cron ?? (zoneGiven && recorded !== undefined ? ownPhrase(recorded) : undefined);
   if (text === undefined) {
-    if (zoneGiven) throw new UsageError('--tz alone re-reads the phrase the schedule was made from, and none is recorded for it', 'Give the schedule too: --cron WHEN.');
+    if (!zoneGiven) return undefined;
+    const hint = 'Give the schedule too: --cron WHEN.';
+    if (options.message === undefined && options.role === undefined) throw new UsageError('--tz alone re-reads the phrase the schedule was made from, and none is recorded for it', hint);
+    rt.out.warn(`--tz ${rt.zone()} leaves the time as it is: no phrase is recorded for this schedule to read in that zone. ${hint}`);
     return undefined;
   }
   const meaning = await meaningOfRecurring(text, phrase, 1);
