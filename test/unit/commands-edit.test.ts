@@ -497,6 +497,27 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     }
   });
 
+  it('a new phrase that is a series or a set is refused with what to do instead, naming no flag edit lacks, and nothing is sent', async () => {
+    const id = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Tea', '--cron', 'every day at 9am', '--tz', 'Europe/London', '-q'])).stdout.trim();
+    for (const phrase of ['daily at 9am for 3 weeks', 'every other tuesday at 3pm', 'every weekday at 9am until friday', 'every monday at 8am 5 times', 'last day of the month at 6pm']) {
+      const r = await h.run(['recurring', 'edit', id, '--cron', phrase]);
+      expect({ phrase, code: r.code }).toEqual({ phrase, code: 2 });
+      expect(r.stderr).toContain(`'${phrase}' `);
+      expect(r.stderr).toContain('an edit replaces one schedule with one, and cannot make a series');
+      expect(r.stderr).toContain(`Create the series with: letta-switchboard recurring create --cron "${phrase}"`);
+      expect(r.stderr).not.toContain('--until and --count');
+      expect(changing(r)).toEqual([]);
+    }
+    for (const phrase of ['every 90 minutes', 'mondays at 9am and fridays at 4pm', 'every day at 9:00 and 17:30']) {
+      const r = await h.run(['recurring', 'edit', id, '--cron', phrase]);
+      expect({ phrase, code: r.code }).toEqual({ phrase, code: 2 });
+      expect(r.stderr).toContain(`'${phrase}' needs 2 crons; an edit replaces one schedule with one`);
+      expect(r.stderr).not.toContain('Create one schedule per cron');
+      expect(changing(r)).toEqual([]);
+    }
+    expect([...h.letta.schedules.keys()]).toEqual([id]);
+  });
+
   it('nothing asked of an id an edit replaced is bad usage too (exit 2), not an edit run again', async () => {
     const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Before');
     expect((await h.run(['recurring', 'edit', old.id, '--message', 'After'])).code).toBe(0);

@@ -4,7 +4,7 @@ import { ROLES, type Role, type Schedule, type ScheduleKind } from '../../letta/
 import type { Runtime } from '../../runtime';
 import type { Intent } from '../../state/records';
 import type { ScheduledMessage } from '../../letta/types';
-import { meaningOfOnce, meaningOfRecurring, type OnceMeaning, type RecurringMeaning } from '../../time/index';
+import { meaningOfOnce, meaningOfSchedule, type OnceMeaning, type RecurringMeaning } from '../../time/index';
 import { changesClocks } from '../../time/zone';
 import { describePlainCron } from '../../time/describe-cron';
 import { followsLocalClock } from '../../sync/plan';
@@ -94,7 +94,7 @@ export default (kind: ScheduleKind) =>
         const recorded = model.findIntent(await book.read().catch(() => model.emptyState()), old.id);
         refuseSeriesMember(await store.read().catch(() => model.emptyState()), old.id);
 
-        const meaning = await newMeaning(rt, kind, options, recorded);
+        const meaning = await newMeaning(rt, kind, options, recorded, old.id);
         const schedule: Schedule | undefined =
           meaning === undefined ? undefined : meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
         const { body, changed } = editedBody(old, { message, role: options.role as Role | undefined, schedule });
@@ -237,6 +237,7 @@ async function newMeaning(
   kind: ScheduleKind,
   options: { executeAt?: string; cron?: string; message?: string; role?: string },
   recorded: Intent | undefined,
+  id: string,
 ): Promise<OnceMeaning | RecurringMeaning | undefined> {
   const zoneGiven = rt.settings.timezone.source === 'flag';
   // The schedule's clock is a field the edit did not ask to change: a new phrase is read on it. A record of a raw
@@ -260,7 +261,14 @@ async function newMeaning(
     rt.out.warn(`--tz ${rt.zone()} leaves the time as it is: no phrase is recorded for this schedule to read in that zone. ${hint}`);
     return undefined;
   }
-  const meaning = await meaningOfRecurring(text, phrase, 1);
+  const read = await meaningOfSchedule(text, phrase, 1);
+  if (read.type === 'series') {
+    throw new UsageError(
+      `'${text.trim()}' ${read.reason}; an edit replaces one schedule with one, and cannot make a series. It means: ${read.description}`,
+      `Create the series with: letta-switchboard recurring create --cron "${text.trim()}" (with --agent-id and --message), then delete this schedule: letta-switchboard recurring delete ${id}`,
+    );
+  }
+  const meaning = read;
   if (zoneGiven && meaning.local_cron === null) {
     // A 5-field cron is UTC whatever the zone: --tz alone would change nothing, and saying "already is that" hides why.
     if (options.cron === undefined && options.message === undefined && options.role === undefined) {
