@@ -371,6 +371,51 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     expect(changing(result)).toEqual([]);
   });
 
+  it('says the old time on the clock it was kept on and the new on the clock it was read in (another zone, or the recorded one)', async () => {
+    for (const [made, from, to, oldCron, newCron, oldNext, newNext] of [
+      [
+        'every weekday at 10am',
+        'America/New_York',
+        'Europe/London',
+        '0 10 * * 1-5 in America/New_York (0 15 * * 1-5 UTC)',
+        '0 10 * * 1-5 in Europe/London (0 10 * * 1-5 UTC)',
+        '2026-11-23 10:00 EST',
+        '2026-11-23 10:00 GMT',
+      ],
+      [
+        'every day at 9:30',
+        'Asia/Kolkata',
+        'Australia/Sydney',
+        '30 9 * * * in Asia/Kolkata (0 4 * * * UTC)',
+        '30 9 * * * in Australia/Sydney (30 22 * * * UTC)',
+        '2026-11-23 09:30 IST',
+        '2026-11-23 09:30 AEDT',
+      ],
+      [
+        'mondays at 8am',
+        'Europe/London',
+        'America/New_York',
+        '0 8 * * 1 in Europe/London (0 8 * * 1 UTC)',
+        '0 8 * * 1 in America/New_York (0 13 * * 1 UTC)',
+        '2026-11-23 08:00 GMT',
+        '2026-11-23 08:00 EST',
+      ],
+    ] as const) {
+      const id = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Tz', '--cron', made, '--tz', from, '-q'])).stdout.trim();
+      const moved = await h.run(['recurring', 'edit', id, '--tz', to]);
+      expect(moved.code, moved.stderr).toBe(0);
+      expect(moved.stderr).toContain(`Cron      ${oldCron} → ${newCron}`);
+      expect(moved.stderr).toMatch(new RegExp(`Next run  ${oldNext} \\(.*\\) → ${newNext} `));
+    }
+    // Without --tz a new phrase is read in the recorded zone, and both sides are said on that clock, not the process zone's.
+    const kept = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Kept', '--cron', 'every day at 7am', '--tz', 'Asia/Tokyo', '-q'])).stdout.trim();
+    const retimed = await h.run(['recurring', 'edit', kept, '--cron', 'every day at 8am']);
+    expect(retimed.stderr).toContain('Cron      0 7 * * * in Asia/Tokyo (0 22 * * * UTC) → 0 8 * * * in Asia/Tokyo (0 23 * * * UTC)');
+    const once = (await h.run(['onetime', 'create', '--agent-id', AGENT, '--message', 'Once', '--execute-at', 'tomorrow at 10am', '--tz', 'Asia/Kolkata', '-q'])).stdout.trim();
+    const moved = await h.run(['onetime', 'edit', once, '--execute-at', 'tomorrow at 11am']);
+    expect(moved.stderr).toContain('Runs at  2026-11-23 10:00 IST (2026-11-23T04:30:00.000Z) → 2026-11-23 11:00 IST (2026-11-23T05:30:00.000Z)');
+  });
+
   it('a new phrase without --tz is read in the zone the schedule was made in, and says so; --tz reads it in another', async () => {
     const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York', '-q']);
     expect(made.code).toBe(0);
@@ -410,6 +455,67 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
       expect(result.stderr).toContain('Nothing to change: give');
       expect(changing(result)).toEqual([]);
     }
+  });
+
+  it('--tz alone on a schedule made from a 5-field cron (UTC) is refused, not "already is that"; with --cron or --message it warns', async () => {
+    for (const [cron, zone] of [
+      ['0 9 * * *', 'Asia/Kolkata'],
+      ['30 14 * * 1-5', 'Europe/London'],
+      ['*/15 * * * *', 'America/New_York'],
+    ] as const) {
+      const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Raw', '--cron', cron, '-q']);
+      const id = made.stdout.trim();
+      const alone = await h.run(['recurring', 'edit', id, '--tz', zone]);
+      expect({ cron, code: alone.code }).toEqual({ cron, code: 2 });
+      expect(alone.stderr).toContain(`${id} was made from the 5-field cron '${cron}', which is read as UTC: --tz ${zone} does not apply to it`);
+      expect(alone.stderr).not.toContain('Nothing to change');
+      expect(changing(alone)).toEqual([]);
+      const reworded = await h.run(['recurring', 'edit', id, '--message', 'Reworded', '--tz', zone]);
+      expect(reworded.code).toBe(0);
+      expect(reworded.stderr).toContain(`A 5-field cron is read as UTC; --tz ${zone} does not apply to it`);
+      const recronned = await h.run(['recurring', 'edit', reworded.stdout.trim(), '--cron', '0 7 * * *', '--tz', zone]);
+      expect(recronned.code).toBe(0);
+      expect(recronned.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { cron_expression: '0 7 * * *' } });
+      expect(recronned.stderr).toContain(`A 5-field cron is read as UTC; --tz ${zone} does not apply to it`);
+    }
+  });
+
+  it('--tz beside --message or --role of a schedule made elsewhere (no phrase recorded) changes the message and says the time stays; alone it is refused', async () => {
+    for (const [cron, zone, extra] of [
+      ['0 9 * * *', 'Europe/London', ['--message', 'Reworded']],
+      ['30 14 * * 1-5', 'Asia/Kolkata', ['--role', 'system']],
+      ['*/10 * * * *', 'Australia/Sydney', ['--message', 'Again', '--role', 'assistant']],
+    ] as const) {
+      const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: cron }, 'Elsewhere');
+      const alone = await h.run(['recurring', 'edit', old.id, '--tz', zone]);
+      expect({ cron, code: alone.code }).toEqual({ cron, code: 2 });
+      expect(alone.stderr).toContain('--tz alone re-reads the phrase the schedule was made from, and none is recorded for it');
+      const edited = await h.run(['recurring', 'edit', old.id, ...extra, '--tz', zone]);
+      expect({ cron, code: edited.code }).toEqual({ cron, code: 0 });
+      expect(edited.stderr).toContain(`--tz ${zone} leaves the time as it is: no phrase is recorded for this schedule to read in that zone`);
+      expect(edited.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ schedule: { type: 'recurring', cron_expression: cron } });
+    }
+  });
+
+  it('a new phrase that is a series or a set is refused with what to do instead, naming no flag edit lacks, and nothing is sent', async () => {
+    const id = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Tea', '--cron', 'every day at 9am', '--tz', 'Europe/London', '-q'])).stdout.trim();
+    for (const phrase of ['daily at 9am for 3 weeks', 'every other tuesday at 3pm', 'every weekday at 9am until friday', 'every monday at 8am 5 times', 'last day of the month at 6pm']) {
+      const r = await h.run(['recurring', 'edit', id, '--cron', phrase]);
+      expect({ phrase, code: r.code }).toEqual({ phrase, code: 2 });
+      expect(r.stderr).toContain(`'${phrase}' `);
+      expect(r.stderr).toContain('an edit replaces one schedule with one, and cannot make a series');
+      expect(r.stderr).toContain(`Create the series with: letta-switchboard recurring create --cron "${phrase}"`);
+      expect(r.stderr).not.toContain('--until and --count');
+      expect(changing(r)).toEqual([]);
+    }
+    for (const phrase of ['every 90 minutes', 'mondays at 9am and fridays at 4pm', 'every day at 9:00 and 17:30']) {
+      const r = await h.run(['recurring', 'edit', id, '--cron', phrase]);
+      expect({ phrase, code: r.code }).toEqual({ phrase, code: 2 });
+      expect(r.stderr).toContain(`'${phrase}' needs 2 crons; an edit replaces one schedule with one`);
+      expect(r.stderr).not.toContain('Create one schedule per cron');
+      expect(changing(r)).toEqual([]);
+    }
+    expect([...h.letta.schedules.keys()]).toEqual([id]);
   });
 
   it('nothing asked of an id an edit replaced is bad usage too (exit 2), not an edit run again', async () => {

@@ -349,6 +349,22 @@ describe('create', () => {
     expect(r.stderr).not.toMatch(/UTC.*UTC\)/);
   });
 
+  it('a raw cron with --tz and an end (--count, --until: a series) warns that raw crons are UTC too, and its instants are UTC', async () => {
+    for (const [cron, zone, end, first] of [
+      ['0 9 * * *', 'Europe/Paris', ['--count', '3'], '2026-11-23T09:00:00.000Z'],
+      ['30 14 * * 1-5', 'Asia/Kolkata', ['--until', 'nov 26'], '2026-11-23T14:30:00.000Z'],
+      ['0 */6 * * *', 'America/New_York', ['--count', '2'], '2026-11-22T18:00:00.000Z'],
+    ] as const) {
+      const r = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'hi', '--cron', cron, '--tz', zone, ...end]);
+      expect({ cron, code: r.code }).toEqual({ cron, code: 0 });
+      expect(r.stderr).toContain(`A 5-field cron is read as UTC; --tz ${zone} does not apply to it.`);
+      expect(r.requests.find((q) => q.method === 'POST')?.body).toMatchObject({ schedule: { type: 'one-time', scheduled_at: Date.parse(first) } });
+    }
+    // A phrase with an end follows the zone, and says nothing of UTC.
+    const phrase = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'hi', '--cron', 'every day at 9am', '--tz', 'Europe/Paris', '--count', '2']);
+    expect(phrase.stderr).not.toContain('5-field');
+  });
+
   it('a raw cron with --tz says in --json that it is UTC, its next runs shown on the given clock; the receipt keeps that clock', async () => {
     for (const [zone, local] of [
       ['Europe/Paris', '2026-11-23 10:00 CET'],

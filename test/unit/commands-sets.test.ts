@@ -308,6 +308,22 @@ describe('set and series ids in every command', () => {
     expect((await h.run(['run', series])).stdout).toContain('Echo: Stretch');
   });
 
+  it("get of a series shows each schedule's time on the user's clock beside UTC, as the lists do", async () => {
+    for (const [phrase, made, shown, local, utc] of [
+      ['every other monday at 9am', 'Europe/London', 'America/New_York', '2026-11-23 04:00 EST', '2026-11-23T09:00:00.000Z'],
+      ['every 3 days at 8:30pm', 'Asia/Kolkata', 'Asia/Kolkata', '2026-11-23 20:30 IST', '2026-11-23T15:00:00.000Z'],
+      ['first monday of the month at 10am', 'Australia/Sydney', 'Europe/London', '2026-12-06 23:00 GMT', '2026-12-06T23:00:00.000Z'],
+    ] as const) {
+      const series = (await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Tea', '--cron', phrase, '--tz', made, '-q'])).stdout.trim();
+      const got = await h.run(['recurring', 'get', series, '--tz', shown]);
+      expect({ phrase, code: got.code }).toEqual({ phrase, code: 0 });
+      const first = got.stdout.split('\n')[0]!.split('\t');
+      expect({ phrase, first }).toEqual({ phrase, first: [expect.stringMatching(/^sm-/), local, utc, 'waiting'] });
+      const json = JSON.parse((await h.run(['recurring', 'get', series, '--tz', shown, '--json'])).stdout) as { members: Array<Record<string, string>> };
+      expect(json.members[0]).toMatchObject({ when: utc, local, status: 'waiting' });
+    }
+  });
+
   it('run of a set one of whose schedules an edit gave another message is refused, naming each; paused too; sent once when they agree', async () => {
     const r = await create('weekdays at 9am and weekends at 10am', '--tz', 'America/New_York', '--json');
     const { set_id: setId, schedules } = JSON.parse(r.stdout) as { set_id: string; schedules: Array<{ id: string }> };

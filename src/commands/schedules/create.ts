@@ -50,6 +50,10 @@ export default (kind: ScheduleKind) =>
       } else {
         const cron = required(options.cron, '--cron <when>');
         const schedule = await meaningOfSchedule(cron, phrase, 1);
+        const rawCron = schedule.type === 'recurring' && schedule.local_cron === null && !(schedule.crons && schedule.crons.length > 1);
+        if (rt.settings.timezone.source === 'flag' && rawCron) {
+          rt.out.warn(`A 5-field cron is read as UTC; --tz ${rt.zone()} does not apply to it. Use a phrase ('every weekday at 10am') to schedule in a zone.`);
+        }
         // A rule no cron says, or any rule with an end, is a series of one-time schedules.
         if (schedule.type === 'series' || options.until !== undefined || options.count !== undefined) {
           const message = await readMessage(rt, options.message);
@@ -60,9 +64,6 @@ export default (kind: ScheduleKind) =>
           return createScheduleSet(rt, { agent, message, role: options.role, meaning: { ...schedule, crons: schedule.crons } });
         }
         meaning = schedule;
-        if (rt.settings.timezone.source === 'flag' && meaning.local_cron === null) {
-          rt.out.warn(`A 5-field cron is read as UTC; --tz ${rt.zone()} does not apply to it. Use a phrase ('every weekday at 10am') to schedule in a zone.`);
-        }
       }
       const message = await readMessage(rt, options.message);
       await createSchedule(rt, { agent, message, role: options.role, meaning });

@@ -4,7 +4,7 @@ import { ROLES, type Role, type Schedule, type ScheduleKind } from '../../letta/
 import type { Runtime } from '../../runtime';
 import type { Intent } from '../../state/records';
 import type { ScheduledMessage } from '../../letta/types';
-import { meaningOfOnce, meaningOfRecurring, type OnceMeaning, type RecurringMeaning } from '../../time/index';
+import { meaningOfOnce, meaningOfSchedule, type OnceMeaning, type RecurringMeaning } from '../../time/index';
 import { changesClocks } from '../../time/zone';
 import { describePlainCron } from '../../time/describe-cron';
 import { followsLocalClock } from '../../sync/plan';
@@ -94,7 +94,7 @@ export default (kind: ScheduleKind) =>
         const recorded = model.findIntent(await book.read().catch(() => model.emptyState()), old.id);
         refuseSeriesMember(await store.read().catch(() => model.emptyState()), old.id);
 
-        const meaning = await newMeaning(rt, kind, options, recorded);
+        const meaning = await newMeaning(rt, kind, options, recorded, old.id);
         const schedule: Schedule | undefined =
           meaning === undefined ? undefined : meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
         const { body, changed } = editedBody(old, { message, role: options.role as Role | undefined, schedule });
@@ -176,7 +176,11 @@ export default (kind: ScheduleKind) =>
             ...(leftSet ? { left_set: leftSet } : {}),
           },
           title: `${rt.dryRun ? 'Would replace' : 'Replaced'} ${old.id} → ${step.newId}`,
-          rows: [{ id: step.newId! }, ...editChanges(old, body, rt.zone(), now), ...(leftSet ? [['Set', `left ${leftSet}, whose other schedules stay in it`] as [string, string]] : [])],
+          rows: [
+            { id: step.newId! },
+            ...editChanges(old, body, meaning?.timezone ?? rt.zone(), now, recorded && followsLocalClock(recorded) ? recorded.zone : rt.zone()),
+            ...(leftSet ? [['Set', `left ${leftSet}, whose other schedules stay in it`] as [string, string]] : []),
+          ],
           notes: meaning?.notes,
           warnings: meaning?.type === 'recurring' ? meaning.warnings : [],
         });
@@ -228,7 +232,13 @@ class EditFailed extends CliError {
 }
 
 /** The new time or schedule: --execute-at or --cron as given, or, with --tz alone, the recorded phrase read in the new zone. */
-async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?: string; cron?: string }, recorded: Intent | undefined): Promise<OnceMeaning | RecurringMeaning | undefined> {
+async function newMeaning(
+  rt: Runtime,
+  kind: ScheduleKind,
+  options: { executeAt?: string; cron?: string; message?: string; role?: string },
+  recorded: Intent | undefined,
+  id: string,
+): Promise<OnceMeaning | RecurringMeaning | undefined> {
   const zoneGiven = rt.settings.timezone.source === 'flag';
   // The schedule's clock is a field the edit did not ask to change: a new phrase is read on it. A record of a raw
   // cron or instant (given so, or a schedule made elsewhere: its phrase is its rule) names no one's clock.
@@ -245,10 +255,30 @@ async function newMeaning(rt: Runtime, kind: ScheduleKind, options: { executeAt?
   }
   const text = options.cron ?? (zoneGiven && recorded !== undefined ? ownPhrase(recorded) : undefined);
   if (text === undefined) {
-    if (zoneGiven) throw new UsageError('--tz alone re-reads the phrase the schedule was made from, and none is recorded for it', 'Give the schedule too: --cron WHEN.');
+    if (!zoneGiven) return undefined;
+    const hint = 'Give the schedule too: --cron WHEN.';
+    if (options.message === undefined && options.role === undefined) throw new UsageError('--tz alone re-reads the phrase the schedule was made from, and none is recorded for it', hint);
+    rt.out.warn(`--tz ${rt.zone()} leaves the time as it is: no phrase is recorded for this schedule to read in that zone. ${hint}`);
     return undefined;
   }
-  const meaning = await meaningOfRecurring(text, phrase, 1);
+  const read = await meaningOfSchedule(text, phrase, 1);
+  if (read.type === 'series') {
+    throw new UsageError(
+      `'${text.trim()}' ${read.reason}; an edit replaces one schedule with one, and cannot make a series. It means: ${read.description}`,
+      `Create the series with: letta-switchboard recurring create --cron "${text.trim()}" (with --agent-id and --message), then delete this schedule: letta-switchboard recurring delete ${id}`,
+    );
+  }
+  const meaning = read;
+  if (zoneGiven && meaning.local_cron === null) {
+    // A 5-field cron is UTC whatever the zone: --tz alone would change nothing, and saying "already is that" hides why.
+    if (options.cron === undefined && options.message === undefined && options.role === undefined) {
+      throw new UsageError(
+        `${recorded!.schedule_id} was made from the 5-field cron '${text}', which is read as UTC: --tz ${rt.zone()} does not apply to it`,
+        `Give its time as a phrase in that zone: --cron 'every day at 9am' --tz ${rt.zone()}.`,
+      );
+    }
+    rt.out.warn(`A 5-field cron is read as UTC; --tz ${rt.zone()} does not apply to it. Use a phrase ('every weekday at 10am') to schedule in a zone.`);
+  }
   // A schedule that followed a clock, given a cron: that cron is on UTC's, so sync no longer moves it with the clock's changes.
   if (clock !== undefined && meaning.local_cron === null && changesClocks(clock, rt.now())) {
     meaning.notes.push(

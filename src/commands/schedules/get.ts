@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { NotFoundError } from '../../errors';
 import { contentShown, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import { printDetailOf, type DetailRow } from '../../output/detail';
-import { bothZones } from '../../output/when';
+import { bothZones, localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
 import { findPaused, findIntent, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
@@ -122,7 +122,14 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
     throw new NotFoundError(`Set '${id}' ${how}${last.status_at ? ` (${last.status_at})` : ''}`, 'List the sets standing with: letta-switchboard recurring list');
   }
   const members = series
-    ? series.members.filter((m) => !m.gone).map((m) => ({ id: m.schedule_id, when: m.instant, status: m.paused ? 'paused' : Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired' }))
+    ? series.members
+        .filter((m) => !m.gone)
+        .map((m) => ({
+          id: m.schedule_id,
+          when: m.instant,
+          local: localAndUtc(rt.zone(), m.instant, 'instant').local,
+          status: m.paused ? 'paused' : Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired',
+        }))
     : standing.map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', status: i.status }));
   const made = series ?? recorded[0]!;
   const out = rt.out;
@@ -130,5 +137,6 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
   if (out.quiet) return members.forEach((m) => out.line(m.id));
   out.info(`${series ? 'Series' : 'Set'} ${id}: '${made.phrase}' (${made.zone}), agent ${made.agent_id}`);
   if (series?.status === 'paused') out.info(`Paused since ${series.paused_at}; not on Letta. Resume with: letta-switchboard recurring resume ${id}`);
-  for (const m of members) out.line(`${m.id}\t${m.when}\t${m.status}`);
+  // A series member's time on the user's clock too, as the lists show it (a set's members are crons: their rule is shown above).
+  for (const m of members) out.line('local' in m ? `${m.id}\t${m.local}\t${m.when}\t${m.status}` : `${m.id}\t${m.when}\t${m.status}`);
 }

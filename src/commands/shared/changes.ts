@@ -19,7 +19,8 @@ export function cronBoth(cron: string, zone: string, now: number): string {
 }
 
 /** What an edit changes, as receipt rows: the message, the role, and the time or cron old → new in local time and UTC. */
-export function editChanges(old: ScheduledMessage, body: FullScheduleBody, zone: string, now: number): ReceiptRow[] {
+/** `oldZone`: the clock the old schedule was kept on, when that is not the new one's (an edit with --tz). */
+export function editChanges(old: ScheduledMessage, body: FullScheduleBody, zone: string, now: number, oldZone = zone): ReceiptRow[] {
   const rows: ReceiptRow[] = [];
   const oldMessages = old.message?.messages ?? [];
   const text = (messages: Array<{ content: unknown }>) => preview(messages.map((m) => contentSummary(m.content)).join(' / '));
@@ -31,7 +32,7 @@ export function editChanges(old: ScheduledMessage, body: FullScheduleBody, zone:
     rows.push(['Runs at', before.scheduled_at === undefined ? '-' : both(zone, before.scheduled_at), both(zone, after.scheduled_at)]);
   }
   if (after.type === 'recurring' && before.cron_expression !== after.cron_expression) {
-    rows.push(['Cron', cronBoth(before.cron_expression ?? '', zone, now), cronBoth(after.cron_expression, zone, now)]);
+    rows.push(['Cron', cronBoth(before.cron_expression ?? '', oldZone, now), cronBoth(after.cron_expression, zone, now)]);
     const next = (cron: string) => {
       try {
         return nextRuns(cron, now, 1)[0];
@@ -40,7 +41,7 @@ export function editChanges(old: ScheduledMessage, body: FullScheduleBody, zone:
       }
     };
     const [was, will] = [next(before.cron_expression ?? ''), next(after.cron_expression)];
-    if (was !== undefined && will !== undefined) rows.push(['Next run', both(zone, was), both(zone, will)]);
+    if (was !== undefined && will !== undefined) rows.push(['Next run', both(oldZone, was), both(zone, will)]);
   }
   return rows;
 }
