@@ -18,8 +18,10 @@ export function cronBoth(cron: string, zone: string, now: number): string {
   return zone === 'UTC' || local === null ? `${cron} UTC` : `${local} in ${zone} (${cron} UTC)`;
 }
 
-/** What an edit changes, as receipt rows: the message, the role, and the time or cron old → new in local time and UTC. */
-/** `oldZone`: the clock the old schedule was kept on, when that is not the new one's (an edit with --tz). */
+/**
+ * What an edit changes, as receipt rows: the message, the role, and the time or cron old → new in local time and UTC.
+ * `oldZone`: the clock the old schedule was kept on, when that is not the new one's (an edit with --tz).
+ */
 export function editChanges(old: ScheduledMessage, body: FullScheduleBody, zone: string, now: number, oldZone = zone): ReceiptRow[] {
   const rows: ReceiptRow[] = [];
   const oldMessages = old.message?.messages ?? [];
