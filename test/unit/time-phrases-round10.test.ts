@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
+
+/* Phrases from other projects' tests and docs that were refused though clear, or read wrong. Sunday 2026-11-22, 10:00 in New York. */
+const OPTIONS = { now: Date.parse('2026-11-22T15:00:00Z'), zone: 'America/New_York' };
+const THURSDAY = { now: Date.parse('2026-11-26T15:00:00Z'), zone: 'America/New_York' };
+
+const schedule = async (phrase: string, count = 3, options = OPTIONS) => {
+  const meaning = await meaningOfSchedule(phrase, options, count);
+  return { fires: meaning.next_runs_local.map((local) => local.slice(0, 16)), notes: meaning.notes.join(' ') };
+};
+const once = async (phrase: string, options = OPTIONS) => {
+  const meaning = await meaningOfOnce(phrase, options);
+  return { at: meaning.local.slice(0, 16), notes: meaning.notes.join(' ') };
+};
+
+describe('a calendar quarter as one time ("end of the quarter", "first monday of next quarter")', () => {
+  it.each([
+    ['end of the quarter', '2026-12-31 09:00'],
+    ['end of quarter', '2026-12-31 09:00'],
+    ['the end of this quarter', '2026-12-31 09:00'],
+    ['end of next quarter', '2027-03-31 09:00'],
+    ['end of the quarter at 5pm', '2026-12-31 17:00'],
+    ['start of next quarter', '2027-01-01 09:00'],
+    ['beginning of the quarter', '2027-01-01 09:00'],
+    ['last day of the quarter', '2026-12-31 09:00'],
+    ['first monday of next quarter', '2027-01-04 09:00'],
+    ['last friday of the quarter', '2026-12-25 09:00'],
+    ['the last business day of next quarter at noon', '2027-03-31 12:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('its end without a time is said to be read at 09:00', async () => {
+    expect((await once('end of next quarter')).notes).toMatch(/as its last day at 09:00/);
+  });
+
+  it("this quarter's start has passed", async () => {
+    await expect(once('start of this quarter')).rejects.toThrow(/in the past/);
+  });
+
+  it('as a rule it is still every quarter, said', async () => {
+    const read = await schedule('end of the quarter');
+    expect(read.fires).toEqual(['2026-12-31 09:00', '2027-03-31 09:00', '2027-06-30 09:00']);
+    expect(read.notes).toMatch(/as repeating/);
+  });
+});
+
+describe('the start of a week ("start of next week") as its Monday, said', () => {
+  it.each([
+    ['start of next week', OPTIONS, '2026-11-23 09:00'],
+    ['beginning of next week at 10am', OPTIONS, '2026-11-23 10:00'],
+    ['the start of the week', OPTIONS, '2026-11-23 09:00'],
+    ['start of next week', THURSDAY, '2026-11-30 09:00'],
+    ['at the beginning of next week', THURSDAY, '2026-11-30 09:00'],
+    ['start of the week at 8:30am', THURSDAY, '2026-11-30 08:30'],
+  ])('%s', async (phrase, options, at) => {
+    const read = await once(phrase, options);
+    expect(read.at).toBe(at);
+    expect(read.notes).toMatch(/a week starting on Monday/);
+  });
+
+  it("this week's start has passed", async () => {
+    await expect(once('beginning of this week', THURSDAY)).rejects.toThrow(/in the past/);
+  });
+
+  it('which day ends a week is still asked', async () => {
+    await expect(once('end of next week')).rejects.toThrow(/which day ends or starts a week is not clear/);
+  });
+});
+
+describe('an amount that ends at a time of day of its own, then another time ("in 2.5 days at 9am"), is refused saying so', () => {
+  it.each([
+    ['in 2.5 days at 9am', /gives two times: 2\.5 days from now.*'at 9am'/, /'in 2 days at 9am' or 'in 3 days at 9am'/],
+    ['in 1.5 weeks at 9am', /gives two times: 1\.5 weeks from now/, /'in 10 days at 9am' or 'in 11 days at 9am'/],
+    ['in a day and a half at noon', /gives two times/, /'in 1 day at noon' or 'in 2 days at noon'/],
+    ['in 36 hours at 9am', /gives two times: 36 hours from now/, /'in 1 day at 9am' or 'in 2 days at 9am'/],
+    ['in 2 hours at 9am', /gives two times: 2 hours from now/, /'tomorrow at 9am'/],
+    ['in 30 minutes tomorrow', /gives two times: 30 minutes from now/, /'tomorrow'/],
+    ['in 2.5 days on monday', /gives two times/, /'on monday'/],
+  ])('%s', async (phrase, message, hint) => {
+    const error = await once(phrase).catch((caught: unknown) => caught as Error & { hint?: string });
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(message);
+    expect((error as { hint?: string }).hint).toMatch(hint);
+  });
+
+  it.each([
+    ['in 3 days at 9am', '2026-11-25 09:00'],
+    ['in 2.5 days', '2026-11-24 22:00'],
+    ['in 1 week at 10am', '2026-11-29 10:00'],
+  ])('whole days with a time, or the amount alone, are read: %s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+});
