@@ -93,3 +93,34 @@ describe('an amount that ends at a time of day of its own, then another time ("i
     expect((await once(phrase)).at).toBe(at);
   });
 });
+
+describe('a rule for the rest of the day or week ("every hour for the rest of the day") runs within it', () => {
+  it.each([
+    ['every hour for the rest of the day', OPTIONS, ['2026-11-22 11:00', '2026-11-22 12:00', '2026-11-22 13:00'], '2026-11-22 23:00'],
+    ['hourly for the rest of the day', OPTIONS, ['2026-11-22 11:00', '2026-11-22 12:00', '2026-11-22 13:00'], '2026-11-22 23:00'],
+    ['every 20 minutes for the remainder of the day', OPTIONS, ['2026-11-22 10:20', '2026-11-22 10:40', '2026-11-22 11:00'], '2026-11-22 23:40'],
+    ['every 30 min for the rest of today', OPTIONS, ['2026-11-22 10:30', '2026-11-22 11:00', '2026-11-22 11:30'], '2026-11-22 23:30'],
+    ['every day at 6pm for the rest of the week', THURSDAY, ['2026-11-26 18:00', '2026-11-27 18:00', '2026-11-28 18:00'], '2026-11-29 18:00'],
+  ])('%s', async (phrase, options, first, last) => {
+    const read = await schedule(phrase, 60, options);
+    expect(read.fires.slice(0, 3)).toEqual(first);
+    expect(read.fires.at(-1)).toBe(last);
+  });
+});
+
+describe('a rule "until the end of the day" runs to midnight as that day ends, said', () => {
+  it.each([
+    ['every 30 minutes until the end of the day', '2026-11-22 23:30'],
+    ['every hour until end of day', '2026-11-22 23:00'],
+    ['every 15 min till the end of today', '2026-11-22 23:45'],
+    ['every 2 hours until the end of tomorrow', '2026-11-23 23:00'],
+  ])('%s', async (phrase, last) => {
+    const read = await schedule(phrase, 60);
+    expect(read.fires.at(-1)).toBe(last);
+    expect(read.notes).toMatch(/as midnight as (?:Sun 22|Mon 23) Nov ends; give the hour to end sooner/);
+  });
+
+  it('the end of a working day still names no hour', async () => {
+    await expect(schedule('every hour until close of business')).rejects.toThrow(/names no hour/);
+  });
+});
