@@ -817,7 +817,9 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     } else {
       const number = readNumber(tokens, i);
       if (!number) {
-        const clash = units > 0 && start > 0 ? elapsedThenTime(tokens.slice(start, i), tokens.slice(i, end), amounts, shown) : null;
+        // "2.5 days from now at 9am": the amount is said to count from now as "in" says it.
+        const fromNow = tokens[i] === 'from' && tokens[i + 1] === 'now' ? 2 : 0;
+        const clash = units > 0 && (start > 0 || fromNow > 0) ? elapsedThenTime(tokens.slice(start, i), tokens.slice(i + fromNow, end), amounts, shown) : null;
         if (clash) throw clash;
         return null;
       }

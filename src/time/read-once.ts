@@ -638,7 +638,7 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     if (tokens[start + 3] === 'year' && which === 'next') return { value: { kind: 'nth', nth: edge, weekday: null, endSaid: true, of: { month: 12, years: 1 } }, end: start + 4 };
     const year = yearOf(which);
     if (year !== undefined) return { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: { month: edge === -1 ? 12 : 1, year } }, end: start + 3 };
-    const of = readMonthRef(tokens, start + 2) ?? readQuarterRef(tokens, start + 2);
+    const of = readMonthRef(tokens, start + 2) ?? readQuarterRef(tokens, start + 2, edge === -1);
     return of ? { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: of.value }, end: of.end } : null;
   }
   let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : tokens[start] === 'penultimate' ? { value: -2, end: start + 1 } : readOrdinal(tokens, start);
@@ -668,9 +668,9 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   // "first sunday next month", "3rd thursday this september": the month right after, without "of".
   const of =
     link === 'of' || link === 'in'
-      ? (readMonthRef(tokens, end + 2) ?? readQuarterRef(tokens, end + 2))
+      ? (readMonthRef(tokens, end + 2) ?? readQuarterRef(tokens, end + 2, nth.value < 0))
       : /^(?:this|next)$/.test(link ?? '')
-        ? (readMonthRef(tokens, end + 1) ?? readQuarterRef(tokens, end + 1))
+        ? (readMonthRef(tokens, end + 1) ?? readQuarterRef(tokens, end + 1, nth.value < 0))
         : null;
   // "the first tuesday", "2nd friday at 3pm": of the month, as "the first tuesday of the month" (a "last" weekday alone is the past one).
   // "first monday in 2 months": of the month then (dayWithin), read with the offset after it.
@@ -712,8 +712,16 @@ function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRe
   return { value: { kind: 'nth', nth: nth.value, weekday: workday ? 'workday' : (weekday ?? null), of }, end };
 }
 
-/** "the quarter", "this quarter", "next quarter", "quarter" (as "the quarter"). */
-function readQuarterRef(tokens: readonly string[], i: number): Read<MonthRef> | null {
+/**
+ * "the quarter", "this quarter", "next quarter", "quarter" (as "the quarter"); "q1", "Q3 2027": a quarter of the year by
+ * its number, its first month (`last`: its last), the coming one as a month named alone is.
+ */
+function readQuarterRef(tokens: readonly string[], i: number, last: boolean): Read<MonthRef> | null {
+  if (tokens[i] === 'q' && /^[1-4]$/.test(tokens[i + 1] ?? '')) {
+    const month = 3 * (Number(tokens[i + 1]) - 1) + (last ? 3 : 1);
+    const year = /^\d{4}$/.test(tokens[i + 2] ?? '') ? yearOf(tokens[i + 2]) : undefined;
+    return year !== undefined ? { value: { month, year }, end: i + 3 } : { value: { month }, end: i + 2 };
+  }
   if (tokens[i] === 'quarter') return { value: { quarter: 'the' }, end: i + 1 };
   const which = tokens[i];
   if ((which === 'the' || which === 'this' || which === 'next') && tokens[i + 1] === 'quarter') return { value: { quarter: which }, end: i + 2 };

@@ -78,6 +78,8 @@ describe('an amount that ends at a time of day of its own, then another time ("i
     ['in 2 hours at 9am', /gives two times: 2 hours from now/, /'tomorrow at 9am'/],
     ['in 30 minutes tomorrow', /gives two times: 30 minutes from now/, /'tomorrow'/],
     ['in 2.5 days on monday', /gives two times/, /'on monday'/],
+    ['2.5 days from now at 9am', /gives two times: 2\.5 days from now/, /'in 2 days at 9am'/],
+    ['36 hours from now at noon', /gives two times: 36 hours from now/, /'in 1 day at noon'/],
   ])('%s', async (phrase, message, hint) => {
     const error = await once(phrase).catch((caught: unknown) => caught as Error & { hint?: string });
     expect(error).toBeInstanceOf(Error);
@@ -122,5 +124,25 @@ describe('a rule "until the end of the day" runs to midnight as that day ends, s
 
   it('the end of a working day still names no hour', async () => {
     await expect(schedule('every hour until close of business')).rejects.toThrow(/names no hour/);
+  });
+});
+
+describe('a quarter by its number ("end of Q1", "first monday of Q2 2027"): the coming one, or that year\'s', () => {
+  it.each([
+    ['end of q1', '2027-03-31 09:00'],
+    ['end of Q1 2027', '2027-03-31 09:00'],
+    ['start of Q2', '2027-04-01 09:00'],
+    ['beginning of q3 at 10am', '2027-07-01 10:00'],
+    ['end of Q4', '2026-12-31 09:00'],
+    ['last friday of Q1', '2027-03-26 09:00'],
+    ['first monday of q2 2027', '2027-04-05 09:00'],
+    ['last day of q2', '2027-06-30 09:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('a quarter past is in the past, and there is no fifth', async () => {
+    await expect(once('end of q1 2025')).rejects.toThrow(/in the past/);
+    await expect(once('end of q5')).rejects.toThrow(/did not understand 'q'/);
   });
 });
