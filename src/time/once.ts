@@ -735,9 +735,16 @@ const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MIN
  */
 function elapsedThenTime(amount: string[], rest: string[], amounts: { ms: number; days: number }, shown: string): UsageError | null {
   if (amounts.ms === 0 || !/^(?:at|@|on|by|around|tomorrow|today|tonight|this|next|noon|midnight|morning|afternoon|evening)$/.test(rest[0] ?? '')) return null;
-  const span = amount.join(' ');
-  // As typed ("at 9am", not the tokens' "at 9 am").
+  // As typed ("at 9am", "2 1/2 days", not the tokens' "at 9 am", "2 1 / 2 days").
   const at = shown.toLowerCase().lastIndexOf(` ${rest[0]}`);
+  const span =
+    at >= 0
+      ? shown
+          .slice(0, at)
+          .trim()
+          .replace(/^(?:in|\+)\s*/i, '')
+          .replace(/\s+from\s+now$/i, '')
+      : amount.join(' ');
   const said = at >= 0 ? shown.slice(at + 1).trim() : rest.join(' ');
   const days = amounts.days + amounts.ms / 86_400_000;
   const clock = /^(?:at|@|around|noon|midnight)$/.test(rest[0]!);

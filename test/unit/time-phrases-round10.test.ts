@@ -80,6 +80,7 @@ describe('an amount that ends at a time of day of its own, then another time ("i
     ['in 2.5 days on monday', /gives two times/, /'on monday'/],
     ['2.5 days from now at 9am', /gives two times: 2\.5 days from now/, /'in 2 days at 9am'/],
     ['36 hours from now at noon', /gives two times: 36 hours from now/, /'in 1 day at noon'/],
+    ['in 2 1/2 days at noon', /gives two times: 2 1\/2 days from now/, /'in 2 days at noon' or 'in 3 days at noon'/],
   ])('%s', async (phrase, message, hint) => {
     const error = await once(phrase).catch((caught: unknown) => caught as Error & { hint?: string });
     expect(error).toBeInstanceOf(Error);
