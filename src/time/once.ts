@@ -129,6 +129,8 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
       named.push(`read '${said}' as 16:00, as at(1) does; give the time for another, such as 'at 5pm'`);
       return '4pm';
     })
+    // "start of next week": its Monday, as the recurring reader and "until the end of next week" read a week (Monday to Sunday), said.
+    .replace(WEEK_START, (said: string, which: string) => weekStart(said, which, wallTime(zone, now), named))
     // Task lists' "eom", "eoy": the end of the month, of the year.
     .replace(/\beo([my])\b/g, (_said: string, unit: string) => (unit === 'm' ? 'end of the month' : 'end of the year'))
     .replace(LATER_TODAY, (said: string, rest: string, at: number, all: string) => laterToday(said, rest, all.slice(at + said.length), now, zone, named))
@@ -344,6 +346,16 @@ function laterToday(said: string, rest: string, after: string, now: number, zone
 }
 
 /** "teatime", "tea time": 16:00, as at(1) reads it (lunchtime is read with the other named times, for both readers). */
+const WEEK_START = /\b(?:the )?(?:start|beginning) of (next|this|the) week\b/;
+/** "start of next week" as the date of its Monday ("the week" is the coming Monday's), said. */
+function weekStart(said: string, which: string, today: WallTime, named: string[]): string {
+  const back = (today.weekday + 6) % 7;
+  // "this week" began on its Monday; "next week" begins on the Monday after; "the week" on the coming one (today on a Monday).
+  const day = addDays(today, which === 'this' || (which === 'the' && back === 0) ? -back : 7 - back);
+  named.push(`read '${said}' as ${dayLabel(day)}, a week starting on Monday; name the day for another, such as 'sunday'`);
+  return `${MONTH_NAMES[day.month - 1]!.toLowerCase()} ${day.day} ${day.year}`;
+}
+
 const TEATIME = /\btea ?-?time\b/;
 
 /**
@@ -718,6 +730,32 @@ function localDateTime(text: string, shown: string, now: number, calendar: Calen
 const UNIT_MS: Partial<Record<TimeUnit, number>> = { second: SECOND, minute: MINUTE, hour: HOUR };
 
 /**
+ * "in 2.5 days at 9am", "in 36 hours at 9am", "in 2 hours on friday": an amount that ends at a time of day of its own, then
+ * another time or day; the two are not one instant ("in 3 days at 9am", whole days, is that day at 9am).
+ */
+function elapsedThenTime(amount: string[], rest: string[], amounts: { ms: number; days: number }, shown: string): UsageError | null {
+  if (amounts.ms === 0 || !/^(?:at|@|on|by|around|tomorrow|today|tonight|this|next|noon|midnight|morning|afternoon|evening)$/.test(rest[0] ?? '')) return null;
+  // As typed ("at 9am", "2 1/2 days", not the tokens' "at 9 am", "2 1 / 2 days").
+  const at = shown.toLowerCase().lastIndexOf(` ${rest[0]}`);
+  const span =
+    at >= 0
+      ? shown
+          .slice(0, at)
+          .trim()
+          .replace(/^(?:in|\+)\s*/i, '')
+          .replace(/\s+from\s+now$/i, '')
+      : amount.join(' ');
+  const said = at >= 0 ? shown.slice(at + 1).trim() : rest.join(' ');
+  const days = amounts.days + amounts.ms / 86_400_000;
+  const clock = /^(?:at|@|around|noon|midnight)$/.test(rest[0]!);
+  const whole =
+    clock && days >= 1
+      ? `, or whole days with the time, such as 'in ${Math.floor(days)} ${Math.floor(days) === 1 ? 'day' : 'days'} ${said}' or 'in ${Math.ceil(days)} days ${said}'`
+      : ` or '${clock ? `tomorrow ${said}` : said}'`;
+  return new UsageError(`'${shown}' gives two times: ${span} from now, which falls at a time of day of its own, and '${said}'`, `Give one, such as 'in ${span}'${whole}.`);
+}
+
+/**
  * "in 5 minutes", "in 2h", "in an hour", "in 1 hour 30 minutes", "in seven
  * days", "after 5 days", "in a couple of minutes", "in 2 months", "3 days from now", "in two
  * weeks from now", "3 days hence", "5 minutes later", and "2 days ago" (which
@@ -785,7 +823,13 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
       i = fraction.end;
     } else {
       const number = readNumber(tokens, i);
-      if (!number) return null;
+      if (!number) {
+        // "2.5 days from now at 9am": the amount is said to count from now as "in" says it.
+        const fromNow = tokens[i] === 'from' && tokens[i + 1] === 'now' ? 2 : 0;
+        const clash = units > 0 && (start > 0 || fromNow > 0) ? elapsedThenTime(tokens.slice(start, i), tokens.slice(i + fromNow, end), amounts, shown) : null;
+        if (clash) throw clash;
+        return null;
+      }
       count = number.value;
       i = number.end;
       // "in 1 1/2 hours"

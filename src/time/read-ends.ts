@@ -64,7 +64,14 @@ function withPlainEnds(said: string[], today: WallTime): string[] {
   const words = calendarEnds(said);
   const n = words.length;
   if (n > 2 && /^\(?inclusive\)?$/.test(words[n - 1]!) && words.slice(0, -1).some((word) => END_WORDS.has(word))) return words.slice(0, -1);
-  const rest = words.slice(-6).join(' ');
+  // "for the rest of the day" (of today), "for the remainder of the week": within today, this week, as said with those words.
+  const tail = / for the (?:rest|remainder) of (?:the day|today|(?:the|this) (week))$/.exec(` ${words.join(' ')}`);
+  const saidRest = tail ? tail[0].trim().split(' ').length : 0;
+  if (tail && n > saidRest) return [...words.slice(0, n - saidRest), ...(tail[1] ? ['this', 'week'] : ['today'])];
+  const rest = words
+    .slice(-6)
+    .join(' ')
+    .replace(/\bremainder\b/, 'rest');
   if (n > 6 && /^for the rest of the (?:year|month)$/.test(rest)) {
     const month = rest.endsWith('year') ? 12 : today.month;
     return [...words.slice(0, -6), 'until', MONTH_NAMES[month - 1]!, String(daysInMonth(today.year, month))];
@@ -406,6 +413,17 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         const span = calendarSpan(/\bnext\b/.test(day) ? 'next' : 'this', 'week', now, zone);
         const sunday = dayLabel(wallTime(zone, span.until));
         set('until', span.until, words.slice(k), [`read '${day}' as to the end of ${sunday}, a week being Monday to Sunday; name the day to end sooner, such as 'until friday'`]);
+        words = words.slice(0, k);
+        peeled = true;
+        break;
+      }
+      // "until the end of the day", "until end of today": to midnight as that day ends, said (a working day's end, 5pm or 6pm,
+      // is the other reading).
+      const dayEnd = isEnd ? /^(?:the )?end of (?:(?:the|this) day|day|today|(tomorrow))$/.exec(day) : null;
+      if (dayEnd) {
+        const last = addDays(wallTime(zone, now), dayEnd[1] ? 1 : 0);
+        const until = instantFromLocal(zone, { ...addDays(last, 1), hour: 0, minute: 0, second: 0 }) - 1;
+        set('until', until, words.slice(k), [`read '${day}' as midnight as ${dayLabel(last)} ends; give the hour to end sooner, such as 'until 5pm'`]);
         words = words.slice(0, k);
         peeled = true;
         break;

@@ -22,7 +22,9 @@ type MonthRef =
   | { month: number; year?: number; years?: number; theYear?: boolean; thisSaid?: boolean; nextSaid?: boolean }
   | { relative: 'this' | 'next' | 'after-next' | 'the' }
   /** "the first monday in 2 months": the month that many months from this one. */
-  | { monthsAhead: number };
+  | { monthsAhead: number }
+  /** "end of the quarter", "first monday of next quarter": a calendar quarter's first month, or from the end its last. */
+  | { quarter: 'this' | 'next' | 'the' };
 
 export type DayRef =
   | { kind: 'offset'; days: number }
@@ -636,7 +638,7 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     if (tokens[start + 3] === 'year' && which === 'next') return { value: { kind: 'nth', nth: edge, weekday: null, endSaid: true, of: { month: 12, years: 1 } }, end: start + 4 };
     const year = yearOf(which);
     if (year !== undefined) return { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: { month: edge === -1 ? 12 : 1, year } }, end: start + 3 };
-    const of = readMonthRef(tokens, start + 2);
+    const of = readMonthRef(tokens, start + 2) ?? readQuarterRef(tokens, start + 2, edge === -1);
     return of ? { value: { kind: 'nth', nth: edge, weekday: null, ...(edge === -1 ? { endSaid: true as const } : {}), of: of.value }, end: of.end } : null;
   }
   let nth = tokens[start] === 'last' || tokens[start] === 'final' ? { value: -1, end: start + 1 } : tokens[start] === 'penultimate' ? { value: -2, end: start + 1 } : readOrdinal(tokens, start);
@@ -664,7 +666,12 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
     return { value: { kind: 'nth', nth: nth.value, weekday, of: { month: nth.value < 0 ? 12 : 1, year: Number(link) } }, end: end + 2 };
   }
   // "first sunday next month", "3rd thursday this september": the month right after, without "of".
-  const of = link === 'of' || link === 'in' ? readMonthRef(tokens, end + 2) : /^(?:this|next)$/.test(link ?? '') ? readMonthRef(tokens, end + 1) : null;
+  const of =
+    link === 'of' || link === 'in'
+      ? (readMonthRef(tokens, end + 2) ?? readQuarterRef(tokens, end + 2, nth.value < 0))
+      : /^(?:this|next)$/.test(link ?? '')
+        ? (readMonthRef(tokens, end + 1) ?? readQuarterRef(tokens, end + 1, nth.value < 0))
+        : null;
   // "the first tuesday", "2nd friday at 3pm": of the month, as "the first tuesday of the month" (a "last" weekday alone is the past one).
   // "first monday in 2 months": of the month then (dayWithin), read with the offset after it.
   const inMonths = link === 'in' && unitOf(tokens[end + 3]) === 'month' && readNumber(tokens, end + 2)?.end === end + 3;
@@ -703,6 +710,22 @@ function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRe
   const most = weekday !== undefined ? 4 : workday ? 20 : 31;
   if (Math.abs(nth.value) > most) return null;
   return { value: { kind: 'nth', nth: nth.value, weekday: workday ? 'workday' : (weekday ?? null), of }, end };
+}
+
+/**
+ * "the quarter", "this quarter", "next quarter", "quarter" (as "the quarter"); "q1", "Q3 2027": a quarter of the year by
+ * its number, its first month (`last`: its last), the coming one as a month named alone is.
+ */
+function readQuarterRef(tokens: readonly string[], i: number, last: boolean): Read<MonthRef> | null {
+  if (tokens[i] === 'q' && /^[1-4]$/.test(tokens[i + 1] ?? '')) {
+    const month = 3 * (Number(tokens[i + 1]) - 1) + (last ? 3 : 1);
+    const year = /^\d{4}$/.test(tokens[i + 2] ?? '') ? yearOf(tokens[i + 2]) : undefined;
+    return year !== undefined ? { value: { month, year }, end: i + 3 } : { value: { month }, end: i + 2 };
+  }
+  if (tokens[i] === 'quarter') return { value: { quarter: 'the' }, end: i + 1 };
+  const which = tokens[i];
+  if ((which === 'the' || which === 'this' || which === 'next') && tokens[i + 1] === 'quarter') return { value: { quarter: which }, end: i + 2 };
+  return null;
 }
 
 /** "march", "march 2027", "this march", "next month", "this month", "the month", "the next month", "the current month". */

@@ -1449,8 +1449,9 @@ function readMonthEdge(tokens: readonly string[], i: number, part: Group, seen: 
     if (unit === 'week' || unit === 'workweek' || (unit === 'work' && tokens[at + 1] === 'week')) return weekEdge(tokens, i, at + (unit === 'work' ? 2 : 1), edge, part, EACH.has(which));
     if (unit !== 'month' && unit !== 'quarter') return null;
     end = at + 1;
-    part.repeats ||= EACH.has(which);
+    const repeated = part.repeats || EACH.has(which);
     if (unit === 'quarter') setInterval(part, { n: 1, unit: 'quarter' }, end);
+    part.repeats = repeated;
   } else {
     const interval = seen.group.interval;
     if (tokens[i] !== 'at' || (interval?.unit !== 'month' && interval?.unit !== 'quarter')) return null;
@@ -1666,7 +1667,13 @@ function readOfIn(tokens: readonly string[], i: number, part: Group, seen: Seen)
     return j + 1;
   }
   // "the 1st of every quarter", "the first monday of each quarter", "the 15th of the quarter": calendar quarters, as "quarterly" is.
-  if (tokens[j] === 'quarter' && (every || tokens[next] === 'the') && (seen.group.monthDays || seen.group.nth)) return setInterval(part, { n: 1, unit: 'quarter' }, j + 1);
+  // Without "every" it may be the coming quarter's alone (the one-time reader reads "end of the quarter"), as "of the month" may.
+  if (tokens[j] === 'quarter' && (every || tokens[next] === 'the') && (seen.group.monthDays || seen.group.nth)) {
+    const repeated = part.repeats;
+    setInterval(part, { n: 1, unit: 'quarter' }, j + 1);
+    part.repeats = every || repeated;
+    return j + 1;
+  }
   // "the 4th of every other month", "of every 3 months": the interval is read next.
   // "of every 3rd month", "the first friday of every 2nd month": as "of every 3 months".
   const nthMonth = readOrdinal(tokens, j);

@@ -662,6 +662,15 @@ function nthInstant(day: Extract<DayRef, { kind: 'nth' }>, today: WallTime, at: 
     const then = addMonths(today, of.monthsAhead);
     return at(inMonth(then.year, then.month) ?? throwError(missing(then.year, then.month)));
   }
+  if ('quarter' in of) {
+    // Its first month, or counted from the end its last; "the quarter" moves on once this one's has passed, "this quarter" does not.
+    const ahead = (quarters: number) => addMonths(today, today.month - 1 - ((today.month - 1) % 3) + 3 * quarters + (day.nth < 0 ? 2 : 0) - (today.month - 1));
+    const month = ahead(of.quarter === 'next' ? 1 : 0);
+    const date = inMonth(month.year, month.month) ?? throwError(missing(month.year, month.month));
+    if (of.quarter !== 'the' || at(date) > now) return at(date);
+    const later = ahead(1);
+    return at(inMonth(later.year, later.month) ?? throwError(missing(later.year, later.month)));
+  }
   if ('relative' in of) {
     const next = addMonths(today, 1);
     if (of.relative === 'next') return at(inMonth(next.year, next.month) ?? throwError(missing(next.year, next.month)));
