@@ -11,7 +11,7 @@ import { holderText } from '../files/lock';
 import { reportOutcome } from '../sync/report';
 import type { SyncOutcome } from '../sync/execute';
 import { stateStore, serverOf, warnSetAside } from './shared/state';
-import { schedulesByServer } from '../state/records';
+import { schedulesByServer, serverCountsText } from '../state/records';
 import { OutcomeLines, writeSyncOutcome, type OutcomeLineFields } from '../state/sync-outcome';
 
 /** `sync`: make Letta match the record of intent (DST replacements, schedules deleted elsewhere, series top-ups). */
@@ -141,7 +141,6 @@ export default defineCommand({
 });
 
 function elsewhereText(server: string, elsewhere: Map<string, number>): string {
-  const [first] = [...elsewhere.keys()].sort();
-  const each = [...elsewhere].map(([other, n]) => `${n} schedule${n === 1 ? '' : 's'} for ${other}`).join(', ');
-  return `Nothing is recorded for ${server}, the server in use; this machine's record of intent holds ${each}. If that is this server written another way, sync it as it was written: letta-switchboard sync --base-url ${first}`;
+  const { text, first } = serverCountsText(elsewhere);
+  return `Nothing is recorded for ${server}, the server in use; this machine's record of intent holds ${text}. If that is this server written another way, sync it as it was written: letta-switchboard sync --base-url ${first}`;
 }

@@ -229,6 +229,12 @@ export function schedulesByServer(state: State, agentId?: string): Map<string, n
   return counts;
 }
 
+/** schedulesByServer's counts as said ("2 schedules for http://a/, 1 schedule for http://b/"), and the first server by name, for a hint. */
+export function serverCountsText(counts: Map<string, number>): { text: string; first: string } {
+  const text = [...counts].map(([server, n]) => `${n} schedule${n === 1 ? '' : 's'} for ${server}`).join(', ');
+  return { text, first: [...counts.keys()].sort()[0] ?? '' };
+}
+
 /**
  * Every id the record holds (schedules, sets, series and their members, paused schedules), split
  * into those recorded against `server` (or before servers were told apart) and those recorded only

@@ -4,7 +4,7 @@ import { isCleartextRemote, parseBaseUrl } from '../../letta/url';
 import { defineCommand } from '../command';
 import { updateConfig } from '../shared/config-file';
 import { stateStore } from '../shared/state';
-import { schedulesByServer } from '../../state/records';
+import { schedulesByServer, serverCountsText } from '../../state/records';
 import type { Runtime } from '../../runtime';
 
 export default defineCommand({
@@ -42,9 +42,8 @@ async function warnRecordedElsewhere(rt: Runtime, server: string): Promise<void>
     throw error;
   }
   if (counts.size === 0 || counts.has(server)) return;
-  const others = [...counts].map(([other, n]) => `${n} schedule${n === 1 ? '' : 's'} for ${other}`).join(', ');
-  const [first] = [...counts.keys()].sort();
+  const { text: others, first } = serverCountsText(counts);
   rt.out.warn(
-    `This machine's record of intent holds ${others}, and none for ${server}: each record belongs to its server as its URL was written, so sync, edit and pause will not keep them through this one. If it is the same server, write it as before: letta-switchboard config set-url ${first!.replace(/\/+$/, '')}`,
+    `This machine's record of intent holds ${others}, and none for ${server}: each record belongs to its server as its URL was written, so sync, edit and pause will not keep them through this one. If it is the same server, write it as before: letta-switchboard config set-url ${first.replace(/\/+$/, '')}`,
   );
 }
