@@ -1,4 +1,5 @@
 import { utcCron } from '../time/utc-cron';
+import { stopReasonVerdict } from '../letta/stop-reasons';
 
 /**
  * Fire health: what should have fired (from the cron or the instant), matched
@@ -115,22 +116,6 @@ export interface ScheduleHealth {
   readError?: string;
 }
 
-/** Stop reasons that end a run as it should end. */
-const FINE_STOP_REASONS = new Set(['end_turn', 'tool_rule', 'requires_approval']);
-/** Stop reasons that mean the run did not do its work (Letta's StopReasonType), and any other naming an error. */
-const ERROR_STOP_REASONS = new Set([
-  'error',
-  'llm_api_error',
-  'invalid_llm_response',
-  'invalid_tool_call',
-  'max_steps',
-  'max_tokens_exceeded',
-  'no_tool_call',
-  'cancelled',
-  'insufficient_credits',
-  'context_window_overflow_in_system_prompt',
-]);
-
 /** A run Letta still has as created or running: it has not ended. */
 export function runUnended(run: RunOutcome | undefined): boolean {
   return run?.status === 'created' || run?.status === 'running';
@@ -140,9 +125,7 @@ export function runUnended(run: RunOutcome | undefined): boolean {
 export function runFailed(run: RunOutcome | undefined): boolean {
   if (!run) return false;
   if (run.status === 'failed' || run.status === 'cancelled') return true;
-  const reason = run.stopReason ?? undefined;
-  if (reason === undefined || FINE_STOP_REASONS.has(reason)) return false;
-  return ERROR_STOP_REASONS.has(reason) || /error|fail/i.test(reason);
+  return stopReasonVerdict(run.stopReason) === 'failed';
 }
 
 /** The due times of a schedule in [from, to], oldest first, at most MAX_FIRES. */

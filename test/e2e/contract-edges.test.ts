@@ -250,7 +250,7 @@ describe("an agent's run that stops on a failure", () => {
     body: JSON.stringify({ messages, stop_reason: { message_type: 'stop_reason', stop_reason: stopReason }, usage: { message_type: 'usage_statistics' } }),
   });
 
-  it.each(['error', 'llm_api_error', 'insufficient_credits'])("'%s': send and run exit 1 with the reason, the server's words and the run; nothing on stdout", async (reason) => {
+  it.each(['error', 'llm_api_error', 'insufficient_credits', 'no_tool_call'])("'%s': send and run exit 1 with the reason, the server's words and the run; nothing on stdout", async (reason) => {
     const errorItem = { id: 'message-1', message_type: 'error_message', run_id: 'run-failed-1', error_type: 'internal_error', message: 'The model provider failed' };
     for (const mode of [[], ['--json'], ['-q']]) {
       letta.inject(SEND, answer(reason, [errorItem]));
@@ -263,15 +263,37 @@ describe("an agent's run that stops on a failure", () => {
     letta.inject(SEND, answer(reason, []));
     const run = await cli('run', schedule.id);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`Error: The agent's run stopped with '${reason}'\n`);
+    const meaning: Record<string, string> = {
+      error: '',
+      llm_api_error: ": the model provider's API failed",
+      insufficient_credits: ': the account has no credits left',
+      no_tool_call: ': the agent answered without calling the tool it had to call',
+    };
+    expect(run.stderr).toBe(`Error: The agent's run stopped with '${reason}'${meaning[reason]}\n`);
   });
 
-  it('a reply cut short by the step limit is printed, with a warning, and exit 0', async () => {
+  it("'no_tool_call' with no error message says what it means", async () => {
+    letta.inject(SEND, answer('no_tool_call', [{ id: 'message-1', message_type: 'reasoning_message', reasoning: 'hm', run_id: 'run-3' }]));
+    const r = await cli('send', '--message', 'hello');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("Error: The agent's run run-3 stopped with 'no_tool_call': the agent answered without calling the tool it had to call\nSee the run: letta-switchboard results get run-3\n");
+  });
+
+  it('a reply cut short by the step limit is printed, then exit 1 saying why (status counts it as failed too)', async () => {
     letta.inject(SEND, answer('max_steps', [{ id: 'message-1', message_type: 'assistant_message', content: 'Partial answer', run_id: 'run-2' }]));
     const r = await cli('send', '--message', 'hello');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.stdout).toBe('Partial answer\n');
-    expect(r.stderr).toBe('Warning: the agent reached its step limit; the reply may be incomplete (stop reason: max_steps).\n');
+    expect(r.stderr).toBe("Error: The agent's run run-2 stopped with 'max_steps': the agent reached its step limit; the reply may be incomplete\nSee the run: letta-switchboard results get run-2\n");
+  });
+
+  it('a run waiting for approval is printed with a note, exit 0', async () => {
+    letta.inject(SEND, answer('requires_approval', [{ id: 'message-1', message_type: 'assistant_message', content: 'May I?', run_id: 'run-4' }]));
+    const r = await cli('send', '--message', 'hello');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('May I?\n');
+    expect(r.stderr).toBe('Warning: the agent is waiting for a tool call to be approved (stop reason: requires_approval).\n');
   });
 });
 

@@ -4,28 +4,23 @@ import type { Output } from '../../output/output';
 import { inert } from '../../output/inert';
 import { printReceiptOf } from '../../output/receipt';
 import { CliError } from '../../errors';
-
-/** Stop reasons of a run that failed (Letta's StopReasonType): the message was not answered as asked. */
-const FAILED = new Set(['error', 'llm_api_error', 'invalid_llm_response', 'invalid_tool_call', 'insufficient_credits', 'context_window_overflow_in_system_prompt', 'cancelled']);
-/** Stop reasons of a reply that may be cut short, or that waits on the user. */
-const UNFINISHED: Record<string, string> = {
-  max_steps: 'the agent reached its step limit; the reply may be incomplete',
-  max_tokens_exceeded: 'the agent reached its token limit; the reply may be incomplete',
-  requires_approval: 'the agent is waiting for a tool call to be approved',
-};
+import { stopReasonCutShort, stopReasonMeaning, stopReasonVerdict } from '../../letta/stop-reasons';
 
 /**
  * An agent's reply: the assistant's text on stdout (the whole answer with --json; the run id with -q); a note when there is none.
- * A run that stopped on a failure (`error`, `llm_api_error`, ...) is an error (exit 1), with nothing on stdout, as for any failure.
+ * A run that stopped on a failure (`error`, `no_tool_call`, ...) is an error (exit 1), with nothing on stdout, as for any failure;
+ * one cut short (`max_steps`, ...) is one too, after what the agent did say is printed: `status` counts both as failed fires.
  */
 export function printReply(out: Output, response: LettaResponse): void {
   const reason = stopReason(response);
   const run = response.messages.map((m) => m.run_id).find((id): id is string => typeof id === 'string' && id !== '');
-  if (reason && FAILED.has(reason)) {
+  const failed = reason !== undefined && stopReasonVerdict(reason) === 'failed';
+  const failure = () => {
     const said = response.messages.filter((m) => m.message_type === 'error_message').map((m) => (typeof m.message === 'string' ? m.message : ''));
-    const detail = said.find((text) => text.trim() !== '');
-    throw new CliError(`The agent's run${run ? ` ${run}` : ''} stopped with '${reason}'${detail ? `: ${inert(detail)}` : ''}`, run ? `See the run: letta-switchboard results get ${run}` : undefined);
-  }
+    const detail = said.find((text) => text.trim() !== '') ?? stopReasonMeaning(reason!);
+    return new CliError(`The agent's run${run ? ` ${run}` : ''} stopped with '${reason}'${detail ? `: ${inert(detail)}` : ''}`, run ? `See the run: letta-switchboard results get ${run}` : undefined);
+  };
+  if (failed && !stopReasonCutShort(reason)) throw failure();
   if (out.json) out.document(response);
   else if (out.quiet) {
     if (run) out.line(inert(run));
@@ -35,7 +30,9 @@ export function printReply(out: Output, response: LettaResponse): void {
     for (const reply of replies) out.line(inert(reply));
     if (replies.length === 0) out.info(`The agent sent no reply text${reason ? ` (stop reason: ${reason})` : ''}.`);
   }
-  if (reason && UNFINISHED[reason]) out.warn(`${UNFINISHED[reason]} (stop reason: ${reason}).`);
+  if (failed) throw failure();
+  const note = reason === undefined ? undefined : stopReasonMeaning(reason);
+  if (note) out.warn(`${note} (stop reason: ${reason}).`);
 }
 
 /** The stop reason of a reply, whether given as {"stop_reason": "..."} or as the text. */
