@@ -38,6 +38,11 @@ export type FireFlag =
   /** A one-time schedule whose time has passed but which Letta still holds. */
   | { type: 'overdue' }
   | { type: 'paused'; since: string }
+  /**
+   * Recorded to keep a local rule in a zone, but Letta's UTC cron as it stands fires off it at this fire (no sync since a DST
+   * change): `askedAt` is when the rule wanted it (Unix ms, read for its clock time only), `expectedCron` what sync sets.
+   */
+  | { type: 'wrong-local-time'; zone: string; localRule: string; expectedCron: string; askedAt: number }
   /** A past fire (agenda --since): what its history says happened. */
   | { type: 'outcome'; class: string; delaySeconds?: number; stopReason?: string; error?: string };
 
@@ -239,31 +244,42 @@ function fireFlags({ at, schedule }: Upcoming, { from, zone }: AgendaWindow, sta
     if (at < from && schedule.pausedSince === undefined) flags.push({ type: 'overdue' });
     return flags;
   }
+  // Off its clock already as the window opens (or at the same offset again later): only sync puts it back. A fire after a
+  // change of that clock is not: sync, run hourly, replaces the schedule at the change (the dst-shift flag says so).
+  const kept = schedule.keptZone;
+  if (typeof kept === 'string' && offsetMinutes(kept, at) === offsetMinutes(kept, from)) {
+    const off = offItsClock(schedule, kept, at);
+    if (typeof off === 'object') flags.push({ type: 'wrong-local-time', zone: kept, localRule: schedule.keptRule!, expectedCron: off.expectedCron, askedAt: at + off.shift });
+  }
   // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
   // an interval follows no clock, and one kept in another zone moves here rightly.
   if (schedule.keptZone !== undefined && schedule.keptZone !== zone) return flags;
-  if (movedTo !== undefined) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync: schedule.keptZone === zone && !onItsClock(schedule, zone, at, movedTo) });
+  if (movedTo !== undefined) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync: schedule.keptZone === zone && offItsClock(schedule, zone, at) !== 'on its clock' });
   return flags;
 }
 
-const ON_ITS_CLOCK = new Map<string, boolean>();
+type ClockCheck = { expectedCron: string; shift: number } | 'on its clock' | 'unknown';
+const OFF_ITS_CLOCK = new Map<string, ClockCheck>();
 
 /**
- * Whether a fire after a clock change is at the local time the record keeps: a schedule left at a wrong UTC cron (no sync
- * since the change before) is moved back onto its clock by this one, and sync has nothing to put back.
+ * Whether a fire is off the local time the record keeps, and if so the cron that keeps it and how far off it is (the
+ * rule's next fire on its clock, less this one). A schedule left at a wrong UTC cron (no sync since the change before) is
+ * moved back onto its clock by the next change, and sync has nothing to put back. Worked out once per rule, zone, offset
+ * and cron: a cron fires at one local time per offset.
  */
-function onItsClock(schedule: AgendaSchedule, zone: string, at: number, offset: number): boolean {
-  if (schedule.keptRule === undefined || schedule.cron === undefined) return false;
-  const key = [schedule.keptRule, zone, offset, schedule.cron].join('\u0000');
-  let known = ON_ITS_CLOCK.get(key);
+function offItsClock(schedule: AgendaSchedule, zone: string, at: number): ClockCheck {
+  if (schedule.keptRule === undefined || schedule.cron === undefined) return 'unknown';
+  const key = [schedule.keptRule, zone, offsetMinutes(zone, at), schedule.cron].join('\u0000');
+  let known = OFF_ITS_CLOCK.get(key);
   if (known === undefined) {
     try {
       const expected = expectedUtcCron(schedule.keptRule, zone, at - MINUTE_MS);
-      known = expected !== null && sameCron(expected.cron, schedule.cron);
+      known = expected === null ? 'unknown' : sameCron(expected.cron, schedule.cron) ? 'on its clock' : { expectedCron: expected.cron, shift: expected.nextFire - at };
     } catch {
-      known = false;
+      known = 'unknown';
     }
-    ON_ITS_CLOCK.set(key, known);
+    if (OFF_ITS_CLOCK.size >= 4096) OFF_ITS_CLOCK.clear();
+    OFF_ITS_CLOCK.set(key, known);
   }
   return known;
 }

@@ -4,6 +4,7 @@ import { formatClock, formatDate, formatLocal, wallTime, zoneAbbreviation } from
 import type { Agenda, Fire, FireFlag, OffsetChange } from './fires';
 
 const MINUTE = 60_000;
+const SYNC_HINT = 'run letta-switchboard sync';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export const AGENDA_HEADERS = ['LOCAL', 'UTC', 'AGENT', 'KIND', 'MESSAGE', 'SCHEDULE', 'NOTE'];
@@ -93,6 +94,11 @@ export function flagText(flag: FireFlag, zone: string, at: number): string {
       // Recorded on this clock, it is replaced by sync at the change (the row shows Letta's cron as it stands).
       return `DST moved it: ${formatClock(after.hour, after.minute)}, was ${formatClock(before.hour, before.minute)}${flag.keptBySync ? `; sync puts it back at ${formatClock(before.hour, before.minute)}` : ''}`;
     }
+    case 'wrong-local-time': {
+      const fires = wallTime(flag.zone, at);
+      const asked = wallTime(flag.zone, flag.askedAt);
+      return `wrong local time: ${formatClock(fires.hour, fires.minute)}${flag.zone === zone ? '' : ` in ${flag.zone}`}, made for ${formatClock(asked.hour, asked.minute)} (${SYNC_HINT})`;
+    }
     case 'same-minute':
       return `${flag.count} fires of this agent this minute`;
     case 'overdue':
@@ -154,6 +160,8 @@ function flagJson(flag: FireFlag): Record<string, unknown> {
   switch (flag.type) {
     case 'dst-shift':
       return { type: flag.type, offset_before_minutes: flag.offsetBefore, offset_after_minutes: flag.offsetAfter, kept_by_sync: flag.keptBySync };
+    case 'wrong-local-time':
+      return { type: flag.type, timezone: flag.zone, local_rule: flag.localRule, expected_cron: flag.expectedCron };
     case 'outcome':
       return { type: flag.type, class: flag.class, delay_seconds: flag.delaySeconds ?? null, stop_reason: flag.stopReason ?? null, error: flag.error ?? null };
     default:
@@ -202,11 +210,25 @@ function formatDuration(minutes: number): string {
 /** Every note the agenda should print below its rows (on stderr). */
 export function agendaNotes(agenda: Agenda, zone: string): string[] {
   return [
+    ...wrongLocalTimeNotes(agenda),
     ...agenda.offsetChanges.map((change) => offsetChangeNote(change, zone)),
     ...agenda.truncated.map(({ scheduleId, shown }) => `Only the first ${shown} fires of ${scheduleId} are shown.`),
     ...(agenda.cut ? [cutNote(agenda.cut, zone)] : []),
     ...agenda.unreadable.map(({ scheduleId, reason }) => `Schedule ${scheduleId} has a cron this tool cannot read (${reason}); its fires are not shown.`),
   ];
+}
+
+/** One line per schedule whose fires are off the local time it keeps, in the words `status` uses for it. */
+function wrongLocalTimeNotes(agenda: Agenda): string[] {
+  const seen = new Set<string>();
+  const notes: string[] = [];
+  for (const fire of agenda.fires) {
+    const flag = fire.flags.find((one) => one.type === 'wrong-local-time');
+    if (!flag || seen.has(fire.schedule.id)) continue;
+    seen.add(fire.schedule.id);
+    notes.push(`${fire.schedule.id} fires at the wrong local time (${fire.schedule.cron} UTC; ${flag.expectedCron} keeps ${flag.localRule} in ${flag.zone}): ${SYNC_HINT}`);
+  }
+  return notes;
 }
 
 /** The window held more fires than the agenda lists in all. */

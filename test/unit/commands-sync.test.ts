@@ -419,6 +419,46 @@ describe('agenda of a schedule left off its local time (no sync since the last c
   });
 });
 
+describe('agenda of a schedule at the wrong local time all winter (made in summer, no sync since November)', () => {
+  it('flags each fire off its clock, with the time it was made for and sync, in the words status uses', async () => {
+    const kept = await createRecurring('every weekday at 9am', 'America/New_York', '2026-07-01T12:00:00Z');
+    const synced = await createRecurring('every weekday at 10am', 'America/New_York', '2026-12-01T12:00:00Z');
+    const args = ['agenda', '--agent-id', AGENT, '--days', '7', '--tz', 'America/New_York', '--now', '2026-12-07T00:00:00Z'];
+    const agenda = await h.run(args);
+    expect(agenda.code, agenda.stderr).toBe(0);
+    const rows = (id: string) => agenda.stdout.split('\n').filter((row) => row.includes(id));
+    expect(rows(kept)).toHaveLength(5);
+    for (const row of rows(kept)) expect(row).toMatch(/ 08:00 EST\t.*\twrong local time: 08:00, made for 09:00 \(run letta-switchboard sync\)$/);
+    expect(rows(synced)).toHaveLength(5);
+    for (const row of rows(synced)) expect(row).toMatch(/ 10:00 EST\t.*\t$/);
+    expect(agenda.stderr).toContain(`Note: ${kept} fires at the wrong local time (0 13 * * 1-5 UTC; 0 14 * * 1-5 keeps 0 9 * * 1-5 in America/New_York): run letta-switchboard sync\n`);
+    expect(agenda.stderr).not.toContain(synced);
+    const status = await h.run(['status', '--agent-id', AGENT, '--now', '2026-12-07T00:00:00Z']);
+    expect(status.stderr).toContain(`${kept} fires at the wrong local time now (0 13 * * 1-5 UTC; 0 14 * * 1-5 keeps 0 9 * * 1-5 in America/New_York)`);
+    const json = JSON.parse((await h.run([...args, '--json'])).stdout) as Array<{ schedule_id: string; flags: Array<Record<string, unknown>> }>;
+    const flags = json.filter((fire) => fire.schedule_id === kept).map((fire) => fire.flags);
+    expect(flags).toHaveLength(5);
+    for (const one of flags)
+      expect(one).toEqual([
+        {
+          type: 'wrong-local-time',
+          timezone: 'America/New_York',
+          local_rule: '0 9 * * 1-5',
+          expected_cron: '0 14 * * 1-5',
+          text: 'wrong local time: 08:00, made for 09:00 (run letta-switchboard sync)',
+        },
+      ]);
+    expect(json.filter((fire) => fire.schedule_id === synced).every((fire) => fire.flags.length === 0)).toBe(true);
+  });
+
+  it('seen from another zone, names the zone whose clock it keeps', async () => {
+    const kept = await createRecurring('every day at 9am', 'America/New_York', '2026-07-01T12:00:00Z');
+    const agenda = await h.run(['agenda', '--agent-id', AGENT, '--days', '1', '--tz', 'Europe/London', '--now', '2026-12-07T00:00:00Z']);
+    expect(agenda.code, agenda.stderr).toBe(0);
+    expect(agenda.stdout.split('\n').find((row) => row.includes(kept))).toMatch(/13:00 GMT\t.*wrong local time: 08:00 in America\/New_York, made for 09:00 \(run letta-switchboard sync\)$/);
+  });
+});
+
 describe('schedules made by others', () => {
   it('are listed and labelled (letta-code wake, elsewhere), and sync leaves them alone', async () => {
     const mine = await createRecurring('every weekday at 9am', 'America/New_York', '2026-11-23T12:00:00Z');
