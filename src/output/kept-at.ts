@@ -14,13 +14,18 @@ const MOST_TIMES = 4;
  */
 export function keptAt(intent: Pick<Intent, 'kind' | 'local_rule' | 'zone' | 'status'>): string | undefined {
   if (intent.kind !== 'recurring' || intent.status !== 'active' || intent.zone === 'UTC') return undefined;
-  const pattern = patternOfCron(intent.local_rule);
+  return cronOnClock(intent.local_rule, intent.zone);
+}
+
+/** A 5-field cron read on a zone's clock, as a person reads it: "08:00 on weekdays, Europe/London"; undefined for any other rule. */
+export function cronOnClock(cron: string, zone: string): string | undefined {
+  const pattern = patternOfCron(cron);
   if (pattern === null) return undefined;
   const { weekdays, monthDays, months } = pattern.days;
   const times = clockTimes(pattern.minutes);
-  if (times === undefined || months !== null) return `${describeCron(intent.local_rule)}, ${intent.zone}`;
+  if (times === undefined || months !== null) return `${describeCron(cron)}, ${zone}`;
   const days = monthDays !== null ? `on day ${monthDays.join(', ')} of the month` : weekdays === null ? 'every day' : dayNames(weekdays);
-  return `${times} ${days}, ${intent.zone}`;
+  return `${times} ${days}, ${zone}`;
 }
 
 /** "08:00", "08:00 and 17:30", "every hour at :30"; undefined when there are too many to say plainly. */

@@ -324,6 +324,44 @@ describe('set and series ids in every command', () => {
     }
   });
 
+  it("get of a set shows each schedule's time on the clock it keeps beside its UTC cron, as a series' get does", async () => {
+    for (const [phrase, zone, rows] of [
+      [
+        'weekdays at 9am and weekends at 11am',
+        'America/New_York',
+        [
+          ['09:00 on weekdays, America/New_York', '0 14 * * 1-5'],
+          ['11:00 at weekends, America/New_York', '0 16 * * 0,6'],
+        ],
+      ],
+      [
+        'weekdays at 9am and weekends at 11am',
+        'UTC',
+        [
+          ['09:00 on weekdays, UTC', '0 9 * * 1-5'],
+          ['11:00 at weekends, UTC', '0 11 * * 0,6'],
+        ],
+      ],
+      [
+        'every 90 minutes',
+        'UTC',
+        [
+          ['On the hour, every 3 hours, UTC', '0 */3 * * *'],
+          ['At 30 minutes past the hour, every 3 hours, between 01:00 AM and 10:59 PM, UTC', '30 1-22/3 * * *'],
+        ],
+      ],
+    ] as const) {
+      const made = await create(phrase, '--tz', zone, '--json');
+      const { set_id: setId } = JSON.parse(made.stdout) as { set_id: string };
+      const got = await h.run(['recurring', 'get', setId]);
+      expect({ phrase, zone, code: got.code }).toEqual({ phrase, zone, code: 0 });
+      const shown = got.stdout.trim().split('\n').map((line) => line.split('\t'));
+      expect(shown).toEqual(rows.map(([local, utc]) => [expect.stringMatching(/^sm-/), local, utc, 'active']));
+      const json = JSON.parse((await h.run(['recurring', 'get', setId, '--json'])).stdout) as { members: Array<Record<string, string>> };
+      expect(json.members.map((m) => [m.local, m.when, m.status])).toEqual(rows.map(([local, utc]) => [local, utc, 'active']));
+    }
+  });
+
   it('run of a set one of whose schedules an edit gave another message is refused, naming each; paused too; sent once when they agree', async () => {
     const r = await create('weekdays at 9am and weekends at 10am', '--tz', 'America/New_York', '--json');
     const { set_id: setId, schedules } = JSON.parse(r.stdout) as { set_id: string; schedules: Array<{ id: string }> };

@@ -4,7 +4,7 @@ import { contentShown, type ScheduledMessage, type ScheduleKind } from '../../le
 import { printDetailOf, type DetailRow } from '../../output/detail';
 import { bothZones, localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
-import { findPaused, findIntent, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type PausedSchedule } from '../../state/records';
+import { findPaused, findIntent, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type Intent, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
 import { cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
@@ -12,7 +12,7 @@ import { describeCron } from '../../time/cron';
 import { readRecordOrNothing, successorInRecord } from '../shared/state';
 import { resolveScheduleIds } from '../shared/ids';
 import { shownNextRun } from '../shared/next-run';
-import { keptAt as keptText } from '../../output/kept-at';
+import { cronOnClock, keptAt as keptText } from '../../output/kept-at';
 
 /** `onetime get` and `recurring get`: one schedule, times in the user's zone and in UTC. */
 export default (kind: ScheduleKind) =>
@@ -130,13 +130,22 @@ async function printGroup(rt: Runtime, id: string): Promise<void> {
           local: localAndUtc(rt.zone(), m.instant, 'instant').local,
           status: m.paused ? 'paused' : Date.parse(m.instant) > rt.now() ? 'waiting' : 'fired',
         }))
-    : standing.map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', status: i.status }));
+    : standing.map((i) => ({ id: i.schedule_id, when: i.utc_crons?.[0] ?? '', local: ruleOnItsClock(i), status: i.status }));
   const made = series ?? recorded[0]!;
   const out = rt.out;
   if (out.json) return out.document({ id, kind: series ? 'series' : 'set', agent_id: made.agent_id, phrase: made.phrase, timezone: made.zone, status: series?.status, members });
   if (out.quiet) return members.forEach((m) => out.line(m.id));
   out.info(`${series ? 'Series' : 'Set'} ${id}: '${made.phrase}' (${made.zone}), agent ${made.agent_id}`);
   if (series?.status === 'paused') out.info(`Paused since ${series.paused_at}; not on Letta. Resume with: letta-switchboard recurring resume ${id}`);
-  // A series member's time on the user's clock too, as the lists show it (a set's members are crons: their rule is shown above).
-  for (const m of members) out.line('local' in m ? `${m.id}\t${m.local}\t${m.when}\t${m.status}` : `${m.id}\t${m.when}\t${m.status}`);
+  // Each member's time on a local clock beside Letta's UTC: a series member's instant on the user's clock, a set member's rule on the clock it keeps.
+  for (const m of members) out.line(`${m.id}\t${m.local}\t${m.when}\t${m.status}`);
+}
+
+/**
+ * A set member's time on the clock it keeps ("09:00 on weekdays, America/New_York"), paused or not; a member of an
+ * interval (kept on no clock) by its own UTC cron, since the set's phrase is no one member's time.
+ */
+function ruleOnItsClock(intent: Intent): string {
+  const utc = intent.utc_crons?.[0] ?? '';
+  return cronOnClock(intent.local_rule, intent.zone) ?? cronOnClock(utc, 'UTC') ?? `${utc} (UTC)`;
 }
