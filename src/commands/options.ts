@@ -53,3 +53,6 @@ export const misplaced = <Flags extends string>(flags: Flags, where: string) =>
 export const fileOption = () => new Option('-f, --file <path>', 'the folder of schedule files, or one file (default: ./letta-schedules)');
 
 export const strictOption = () => new Option('--strict', 'a file that cannot be read or understood stops everything (exit 2); by default it is reported and left out');
+
+/** How many next runs a phrase's meaning shows: `parse` by default, and every `recurring create --json` (one cron, a set, a series). */
+export const NEXT_RUNS_SHOWN = 5;

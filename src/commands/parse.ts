@@ -4,7 +4,7 @@ import { printDetailOf, type DetailRow } from '../output/detail';
 import { meaningOf, meaningOfOnce, meaningOfSchedule, type PhraseMeaning } from '../time/index';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
-import { integer } from './options';
+import { integer, NEXT_RUNS_SHOWN } from './options';
 
 /** What a phrase means, with no network. "-" reads one phrase a line and prints one JSON object a line. */
 export default defineCommand({
@@ -21,7 +21,7 @@ export default defineCommand({
       .argument('<expression>', "a phrase, a cron, or '-' to read one phrase a line from stdin")
       .addOption(new Option('--once', 'read it as one instant').conflicts('recurring'))
       .option('--recurring', 'read it as a repeating schedule')
-      .option('--count <n>', 'how many next runs to show (1 to 100)', integer('--count', 1, 100), 5),
+      .option('--count <n>', 'how many next runs to show (1 to 100)', integer('--count', 1, 100), NEXT_RUNS_SHOWN),
   async run(rt, options, expression) {
     const phrase = { now: rt.now(), zone: rt.zone() };
     const mean = (input: string): Promise<PhraseMeaning> =>

@@ -50,6 +50,13 @@ export const seriesInstants: InstantSource = (series, afterMs, untilMs, max) => 
   throw new UsageError(`The series rule '${series.rule}' cannot be extended by this version of letta-switchboard`);
 };
 
+/** A series' next `max` instants after `afterMs`, within its own end, whether its members are made yet or not: what it will run. */
+export function laterInstants(series: SeriesRuleOf & Pick<Series, 'until'>, afterMs: number, max: number): number[] {
+  if (max <= 0) return [];
+  const until = series.until === undefined ? afterMs + FAR_YEARS * 366 * DAY_MS : Date.parse(series.until);
+  return seriesInstants(series, afterMs, until, max);
+}
+
 /** The end of what a series may hold as of `now`: its own end, or 60 days ahead. */
 export function horizonOf(series: Pick<Series, 'until'>, now: number): number {
   const until = series.until === undefined ? Infinity : Date.parse(series.until);

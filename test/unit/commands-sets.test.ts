@@ -281,6 +281,27 @@ describe('a set is whole', () => {
   });
 });
 
+describe('recurring create --json and parse --json', () => {
+  it.each([
+    ['one cron', 'every weekday at 9am'],
+    ['a set', '9am on weekdays and 11am on weekends'],
+    ['a series no cron says', 'every other monday at 9am'],
+    ['a series with its own count', 'every day at 9am for 3 days'],
+  ])('give the same next runs for %s (%s)', async (_kind, phrase) => {
+    // Ahead of the real clock: the server refuses one-time schedules (a series' members) before it.
+    const now = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Stretch', '--cron', phrase, '--tz', 'America/New_York', '--now', now, '--json']);
+    expect(made.code, made.stderr).toBe(0);
+    const parsed = await h.run(['parse', phrase, '--tz', 'America/New_York', '--now', now, '--json']);
+    const runs = (stdout: string) => {
+      const { next_runs, next_runs_local } = JSON.parse(stdout) as { next_runs: string[]; next_runs_local: string[] };
+      return { next_runs, next_runs_local };
+    };
+    expect(runs(made.stdout)).toEqual(runs(parsed.stdout));
+    expect(runs(made.stdout).next_runs).toHaveLength(phrase.includes('3 days') ? 3 : 5);
+  });
+});
+
 describe('set and series ids in every command', () => {
   it('get, pause, resume and run accept a set id; edit says precisely why not for a whole set or series', async () => {
     const r = await create('every 90 minutes', '--tz', 'UTC', '--json');

@@ -2,7 +2,7 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import { UsageError } from '../../errors';
 import type { ScheduleKind } from '../../letta/types';
 import { defineCommand } from '../command';
-import { agentOption, integer, messageOption, misplaced, roleOption } from '../options';
+import { agentOption, integer, messageOption, misplaced, NEXT_RUNS_SHOWN, roleOption } from '../options';
 import { NOUN } from '../shared/schedule';
 import { meaningOfOnce, meaningOfSchedule } from '../../time/index';
 import { readMessage } from '../shared/message';
@@ -49,7 +49,7 @@ export default (kind: ScheduleKind) =>
         if (meaning.is_now) throw new UsageError("A one-time schedule needs a future time, not 'now'", 'To send right away: letta-switchboard send --agent-id A --message M');
       } else {
         const cron = required(options.cron, '--cron <when>');
-        const schedule = await meaningOfSchedule(cron, phrase, 1);
+        const schedule = await meaningOfSchedule(cron, phrase, NEXT_RUNS_SHOWN);
         const rawCron = schedule.type === 'recurring' && schedule.local_cron === null && !(schedule.crons && schedule.crons.length > 1);
         if (rt.settings.timezone.source === 'flag' && rawCron) {
           rt.out.warn(`A 5-field cron is read as UTC; --tz ${rt.zone()} does not apply to it. Use a phrase ('every weekday at 10am') to schedule in a zone.`);

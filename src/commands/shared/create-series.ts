@@ -4,11 +4,13 @@ import type { Runtime } from '../../runtime';
 import { endOfSpan, noEndSaid, type PhraseOptions, type RecurringMeaning, type SeriesMeaning } from '../../time/index';
 import { newSeries } from '../../state/records';
 import { followsClock } from '../../sync/intent';
-import { seriesInstants, horizonOf, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS } from '../../sync/series';
+import { seriesInstants, horizonOf, laterInstants, topUpInstants, HORIZON_MEMBERS, MIN_COVERAGE_MS } from '../../sync/series';
 import { startSeries } from '../../sync/execute';
 import { recordWriter, whileChanging, serverOf, readableRecord } from './state';
 import { localAndUtc } from '../../output/when';
 import { printReceiptOf } from '../../output/receipt';
+import { NEXT_RUNS_SHOWN } from '../options';
+import { formatLocal } from '../../time/zone';
 
 export interface SeriesInput {
   agent: string;
@@ -71,6 +73,11 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
   const end =
     series.count !== undefined && created.length >= series.count ? 'all of them' : series.until !== undefined && horizonOf(series, now) >= Date.parse(series.until) ? `up to ${series.until}` : null;
   const lastMade = planned[created.length - 1] ?? now;
+  // The first runs, as `parse` shows them: the members made, then (fewer made than that, within its count) the rule's next ones.
+  const made = planned.slice(0, created.length);
+  const countLeft = series.count === undefined ? Infinity : series.count - made.length;
+  const later = error ? [] : laterInstants(series, made.at(-1) ?? now, Math.min(NEXT_RUNS_SHOWN - made.length, countLeft));
+  const nextRuns = [...made, ...later].slice(0, NEXT_RUNS_SHOWN);
   printReceiptOf(
     out,
     {
@@ -85,6 +92,8 @@ export async function createSeries(rt: Runtime, { agent, message, role, meaning,
         until: series.until,
         count: series.count,
         members: created.map((id, i) => ({ id, scheduled_at: planned[i], scheduled_at_iso: new Date(planned[i]!).toISOString() })),
+        next_runs: nextRuns.map((ms) => new Date(ms).toISOString()),
+        next_runs_local: nextRuns.map((ms) => formatLocal(meaning.timezone, ms)),
         horizon: new Date(horizonOf(series, now)).toISOString(),
         notes: meaning.notes,
       },
