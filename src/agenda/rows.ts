@@ -161,7 +161,7 @@ function flagJson(flag: FireFlag): Record<string, unknown> {
     case 'dst-shift':
       return { type: flag.type, offset_before_minutes: flag.offsetBefore, offset_after_minutes: flag.offsetAfter, kept_by_sync: flag.keptBySync };
     case 'wrong-local-time':
-      return { type: flag.type, timezone: flag.zone, local_rule: flag.localRule, expected_cron: flag.expectedCron };
+      return { type: flag.type, zone: flag.zone, local_rule: flag.localRule, expected_cron: flag.expectedCron };
     case 'outcome':
       return { type: flag.type, class: flag.class, delay_seconds: flag.delaySeconds ?? null, stop_reason: flag.stopReason ?? null, error: flag.error ?? null };
     default:

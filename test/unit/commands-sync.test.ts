@@ -442,7 +442,7 @@ describe('agenda of a schedule at the wrong local time all winter (made in summe
       expect(one).toEqual([
         {
           type: 'wrong-local-time',
-          timezone: 'America/New_York',
+          zone: 'America/New_York',
           local_rule: '0 9 * * 1-5',
           expected_cron: '0 14 * * 1-5',
           text: 'wrong local time: 08:00, made for 09:00 (run letta-switchboard sync)',
