@@ -5,6 +5,7 @@ import { expectedUtcCron } from '../sync/local-rule';
 import { sameCron } from '../time/cron-fields';
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 /** One schedule as the agenda sees it: what Letta holds, or a copy saved by `recurring pause`. */
 export interface AgendaSchedule {
@@ -131,6 +132,17 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     const offset = offsetAt(at);
     return cron !== undefined && offset !== startOffset && !cron.matches(at - (offset - startOffset) * MINUTE);
   };
+  // Worked out once per zone: reading another zone's clock at every fire would cost more than the rest of the agenda.
+  const keptClocks = new Map<string, KeptClock>();
+  const keptClock = (zone: string) => {
+    let clock = keptClocks.get(zone);
+    if (!clock) {
+      const change = nextOffsetChange(zone, window.from, Math.ceil((window.to - window.from) / DAY_MS) + 1);
+      clock = { offset: offsetMinutes(zone, window.from), until: change?.at ?? Infinity };
+      keptClocks.set(zone, clock);
+    }
+    return clock;
+  };
   const readCron = (text: string) => {
     if (!readCrons.has(text)) {
       try {
@@ -166,7 +178,7 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
       agenda.cut = { shown: total, next: next.at };
       break;
     }
-    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movesHere(next) ? offsetAt(next.at) : undefined) });
+    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movesHere(next) ? offsetAt(next.at) : undefined, keptClock) });
     next.listed++;
     const after = next.following();
     if (after === undefined) continue;
@@ -238,24 +250,31 @@ function firesOf(cron: UtcCron, from: number, to: number): () => number | undefi
 }
 
 /** Paused, overdue, or moved by a change of the zone's offset since the window began. */
-function fireFlags({ at, schedule }: Upcoming, { from, zone }: AgendaWindow, startOffset: number, movedTo: number | undefined): FireFlag[] {
+function fireFlags({ at, schedule }: Upcoming, { from, zone }: AgendaWindow, startOffset: number, movedTo: number | undefined, keptClock: (zone: string) => KeptClock): FireFlag[] {
   const flags: FireFlag[] = schedule.pausedSince === undefined ? [] : [{ type: 'paused', since: schedule.pausedSince }];
   if (schedule.kind === 'one-time') {
     if (at < from && schedule.pausedSince === undefined) flags.push({ type: 'overdue' });
     return flags;
   }
-  // Off its clock already as the window opens (or at the same offset again later): only sync puts it back. A fire after a
-  // change of that clock is not: sync, run hourly, replaces the schedule at the change (the dst-shift flag says so).
+  // Off its clock already as the window opens: only sync puts it back. A fire after the next change of that clock is not
+  // judged: sync, run hourly, replaces the schedule at the change (the dst-shift flag says so).
   const kept = schedule.keptZone;
-  if (typeof kept === 'string' && offsetMinutes(kept, at) === offsetMinutes(kept, from)) {
-    const off = offItsClock(schedule, kept, at);
+  if (typeof kept === 'string') {
+    const clock = keptClock(kept);
+    const off = at < clock.until ? offItsClock(schedule, kept, at, clock.offset) : 'unknown';
     if (typeof off === 'object') flags.push({ type: 'wrong-local-time', zone: kept, localRule: schedule.keptRule!, expectedCron: off.expectedCron, askedAt: at + off.shift });
   }
   // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
   // an interval follows no clock, and one kept in another zone moves here rightly.
   if (schedule.keptZone !== undefined && schedule.keptZone !== zone) return flags;
-  if (movedTo !== undefined) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync: schedule.keptZone === zone && offItsClock(schedule, zone, at) !== 'on its clock' });
+  if (movedTo !== undefined) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync: schedule.keptZone === zone && offItsClock(schedule, zone, at, movedTo) !== 'on its clock' });
   return flags;
+}
+
+/** A zone's clock as the window opens: its UTC offset, and until when it holds (its next change, or Infinity). */
+interface KeptClock {
+  offset: number;
+  until: number;
 }
 
 type ClockCheck = { expectedCron: string; shift: number } | 'on its clock' | 'unknown';
@@ -267,9 +286,9 @@ const OFF_ITS_CLOCK = new Map<string, ClockCheck>();
  * moved back onto its clock by the next change, and sync has nothing to put back. Worked out once per rule, zone, offset
  * and cron: a cron fires at one local time per offset.
  */
-function offItsClock(schedule: AgendaSchedule, zone: string, at: number): ClockCheck {
+function offItsClock(schedule: AgendaSchedule, zone: string, at: number, offset: number): ClockCheck {
   if (schedule.keptRule === undefined || schedule.cron === undefined) return 'unknown';
-  const key = [schedule.keptRule, zone, offsetMinutes(zone, at), schedule.cron].join('\u0000');
+  const key = [schedule.keptRule, zone, offset, schedule.cron].join('\u0000');
   let known = OFF_ITS_CLOCK.get(key);
   if (known === undefined) {
     try {

@@ -451,6 +451,23 @@ describe('agenda of a schedule at the wrong local time all winter (made in summe
     expect(json.filter((fire) => fire.schedule_id === synced).every((fire) => fire.flags.length === 0)).toBe(true);
   });
 
+  it('across the spring change that puts it back on its clock, flags only the fires before it', async () => {
+    const kept = await createRecurring('every weekday at 9am', 'America/New_York', '2026-10-20T12:00:00Z');
+    const agenda = await h.run(['agenda', '--agent-id', AGENT, '--days', '7', '--tz', 'America/New_York', '--now', '2027-03-11T00:00:00Z']);
+    expect(agenda.code, agenda.stderr).toBe(0);
+    const notes = agenda.stdout
+      .split('\n')
+      .filter((row) => row.includes(kept))
+      .map((row) => [row.slice(0, 20), row.split('\t').at(-1)]);
+    expect(notes).toEqual([
+      ['Thu 2027-03-11 08:00', 'wrong local time: 08:00, made for 09:00 (run letta-switchboard sync)'],
+      ['Fri 2027-03-12 08:00', 'wrong local time: 08:00, made for 09:00 (run letta-switchboard sync)'],
+      ['Mon 2027-03-15 09:00', 'DST moved it: 09:00, was 08:00'],
+      ['Tue 2027-03-16 09:00', 'DST moved it: 09:00, was 08:00'],
+      ['Wed 2027-03-17 09:00', 'DST moved it: 09:00, was 08:00'],
+    ]);
+  });
+
   it('seen from another zone, names the zone whose clock it keeps', async () => {
     const kept = await createRecurring('every day at 9am', 'America/New_York', '2026-07-01T12:00:00Z');
     const agenda = await h.run(['agenda', '--agent-id', AGENT, '--days', '1', '--tz', 'Europe/London', '--now', '2026-12-07T00:00:00Z']);
