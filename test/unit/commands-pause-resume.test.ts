@@ -28,6 +28,16 @@ describe('recurring pause, resume and paused', () => {
   }
   const createBody = (item: ReturnType<typeof standup>) => ({ schedule: item.schedule, ...item.message });
 
+  it('get of a paused schedule made from a phrase says the local time resume makes it again at', async () => {
+    // Made before the March change (14:00 UTC is 09:00 EST), seen after it, when its UTC cron alone reads 10:00 EDT.
+    const made = await runIn(suite.letta, ['recurring', 'create', '--agent-id', BOT, '--message', 'Standup', '--cron', 'every weekday at 9am', ...NOW, '-q'], suite.env);
+    const id = made.stdout.trim();
+    expect((await cli('recurring', 'pause', id)).code).toBe(0);
+    const got = await runIn(suite.letta, ['recurring', 'get', id, '--now', '2027-03-20T12:00:00Z', '--tz', 'America/New_York'], suite.env);
+    expect(got.code, got.stderr).toBe(0);
+    expect(got.stdout).toMatch(/\nKept at\s+09:00 on weekdays, America\/New_York \(resume makes it again at that time\)\n/);
+  });
+
   it('an edit of a paused schedule says it is paused and to resume it first; nothing is sent', async () => {
     const item = standup();
     expect((await cli('recurring', 'pause', item.id)).code).toBe(0);

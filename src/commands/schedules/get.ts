@@ -81,6 +81,10 @@ async function scheduleOrPaused(rt: Runtime, kind: ScheduleKind, id: string): Pr
 /** What the record keeps a schedule at, "08:00 on weekdays, Europe/London (sync keeps it there across DST)", when it follows a local clock. */
 async function keptAt(rt: Runtime, id: string): Promise<string | undefined> {
   const intent = findIntent(await readRecordOrNothing(rt), id);
+  if (intent?.status === 'paused') {
+    const kept = keptText({ ...intent, status: 'active' });
+    return kept && `${kept} (resume makes it again at that time)`;
+  }
   const kept = intent && keptText(intent);
   return kept && `${kept} (sync keeps it there across DST)`;
 }
