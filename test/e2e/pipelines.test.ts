@@ -43,7 +43,7 @@ describe('pipelines', () => {
       message: { messages: [{ role: 'user', content: 'Standup' }] },
     });
     expect(created.id).toMatch(/^sm-/);
-    expect(created.next_runs).toHaveLength(1);
+    expect(created.next_runs).toHaveLength(5);
   });
 
   it('-q list into delete - removes every schedule', async () => {
