@@ -267,7 +267,8 @@ function fireFlags({ at, schedule }: Upcoming, { from, zone }: AgendaWindow, sta
   // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
   // an interval follows no clock, and one kept in another zone moves here rightly.
   if (schedule.keptZone !== undefined && schedule.keptZone !== zone) return flags;
-  if (movedTo !== undefined) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync: schedule.keptZone === zone && offItsClock(schedule, zone, at, movedTo) !== 'on its clock' });
+  if (movedTo !== undefined)
+    flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync: schedule.keptZone === zone && offItsClock(schedule, zone, at, movedTo) !== 'on its clock' });
   return flags;
 }
 

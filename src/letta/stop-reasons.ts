@@ -7,26 +7,32 @@
 const FINE = new Set(['end_turn', 'tool_rule', 'requires_approval']);
 
 /** Cut short: the agent may have said part of its answer, but did not finish the work asked of it. */
-const CUT_SHORT = new Map(Object.entries({
-  max_steps: 'the agent reached its step limit; the reply may be incomplete',
-  max_tokens_exceeded: 'the agent reached its token limit; the reply may be incomplete',
-}));
+const CUT_SHORT = new Map(
+  Object.entries({
+    max_steps: 'the agent reached its step limit; the reply may be incomplete',
+    max_tokens_exceeded: 'the agent reached its token limit; the reply may be incomplete',
+  }),
+);
 
 /** Did not do the work asked of it. */
-const FAILED = new Map(Object.entries({
-  llm_api_error: "the model provider's API failed",
-  invalid_llm_response: 'the model gave an answer the agent could not use',
-  invalid_tool_call: 'the agent called a tool wrongly',
-  no_tool_call: 'the agent answered without calling the tool it had to call',
-  cancelled: 'the run was cancelled',
-  insufficient_credits: 'the account has no credits left',
-  context_window_overflow_in_system_prompt: "the agent's system prompt does not fit its context window",
-}));
+const FAILED = new Map(
+  Object.entries({
+    llm_api_error: "the model provider's API failed",
+    invalid_llm_response: 'the model gave an answer the agent could not use',
+    invalid_tool_call: 'the agent called a tool wrongly',
+    no_tool_call: 'the agent answered without calling the tool it had to call',
+    cancelled: 'the run was cancelled',
+    insufficient_credits: 'the account has no credits left',
+    context_window_overflow_in_system_prompt: "the agent's system prompt does not fit its context window",
+  }),
+);
 
 /** Notes for reasons that are fine but worth saying. */
-const NOTED = new Map(Object.entries({
-  requires_approval: 'the agent is waiting for a tool call to be approved',
-}));
+const NOTED = new Map(
+  Object.entries({
+    requires_approval: 'the agent is waiting for a tool call to be approved',
+  }),
+);
 
 export type StopVerdict = 'fine' | 'failed' | 'unknown';
 

@@ -376,7 +376,10 @@ describe('set and series ids in every command', () => {
       const { set_id: setId } = JSON.parse(made.stdout) as { set_id: string };
       const got = await h.run(['recurring', 'get', setId]);
       expect({ phrase, zone, code: got.code }).toEqual({ phrase, zone, code: 0 });
-      const shown = got.stdout.trim().split('\n').map((line) => line.split('\t'));
+      const shown = got.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t'));
       expect(shown).toEqual(rows.map(([local, utc]) => [expect.stringMatching(/^sm-/), local, utc, 'active']));
       const json = JSON.parse((await h.run(['recurring', 'get', setId, '--json'])).stdout) as { members: Array<Record<string, string>> };
       expect(json.members.map((m) => [m.local, m.when, m.status])).toEqual(rows.map(([local, utc]) => [local, utc, 'active']));

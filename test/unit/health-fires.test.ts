@@ -87,7 +87,8 @@ describe('runFailed', () => {
   it('an error stop reason, a failed or cancelled run, fails; a normal end does not; an unknown reason is not taken as an error', () => {
     for (const stopReason of ['error', 'llm_api_error', 'no_tool_call', 'max_steps', 'max_tokens_exceeded', 'insufficient_credits', 'context_window_overflow_in_system_prompt', 'some_new_error'])
       expect(runFailed({ status: 'completed', stopReason }), stopReason).toBe(true);
-    for (const stopReason of ['end_turn', 'tool_rule', 'requires_approval', 'paused_for_review', 'toString', 'constructor', null]) expect(runFailed({ status: 'completed', stopReason }), String(stopReason)).toBe(false);
+    for (const stopReason of ['end_turn', 'tool_rule', 'requires_approval', 'paused_for_review', 'toString', 'constructor', null])
+      expect(runFailed({ status: 'completed', stopReason }), String(stopReason)).toBe(false);
     expect(runFailed({ status: 'failed' })).toBe(true);
     expect(runFailed({ status: 'cancelled' })).toBe(true);
     expect(runFailed(undefined)).toBe(false);
