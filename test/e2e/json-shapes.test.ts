@@ -45,3 +45,15 @@ describe('recurring get --json', () => {
     expect(got).toMatchObject({ paused: true, timezone: 'America/New_York', local_cron: '0 8 * * *', next_runs: [] });
   });
 });
+
+describe('recurring list --json', () => {
+  it("gives each schedule's zone and local cron: the record's for one kept on a clock, UTC and null for one made elsewhere", async () => {
+    const made = JSON.parse((await cli('recurring', 'create', '--message', 'Standup', '--cron', 'every weekday at 9am', '--json')).stdout);
+    const elsewhere = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '30 16 * * *' });
+    const r = await cli('recurring', 'list', '--json');
+    expect(r.code).toBe(0);
+    const byId = new Map((JSON.parse(r.stdout) as Array<{ id: string }>).map((item) => [item.id, item]));
+    expect(byId.get(made.id)).toMatchObject({ timezone: 'America/New_York', local_cron: '0 9 * * 1-5', made_by: 'letta-switchboard' });
+    expect(byId.get(elsewhere.id)).toMatchObject({ timezone: 'UTC', local_cron: null, made_by: 'elsewhere' });
+  });
+});

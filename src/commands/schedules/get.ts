@@ -7,7 +7,7 @@ import type { Runtime } from '../../runtime';
 import { findPaused, findIntent, type Intent, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
-import { cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
+import { clockOf, cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
 import { describeCron, nextRuns } from '../../time/cron';
 import { readRecordOrNothing, successorInRecord } from '../shared/state';
 import { resolveScheduleIds } from '../shared/ids';
@@ -43,11 +43,9 @@ export default (kind: ScheduleKind) =>
  * A recurring schedule's --json additions, the fields `recurring create --json` gives: the zone and local cron the
  * record keeps it at (else UTC and null), what it means on that clock, and its next fires (UTC; none without `now`).
  */
-export function recurringAdditions(item: ScheduledMessage, intent: Intent | undefined, now: number | undefined) {
+function recurringAdditions(item: ScheduledMessage, intent: Intent | undefined, now: number | undefined) {
   const cron = item.schedule.cron_expression ?? '';
-  const kept = intent !== undefined && keptText(intent) !== undefined;
-  const timezone = kept ? intent.zone : 'UTC';
-  const local_cron = kept ? intent.local_rule : null;
+  const { timezone, local_cron } = clockOf(intent);
   let next_runs: string[] = [];
   try {
     if (now !== undefined) next_runs = nextRuns(cron, now, NEXT_RUNS).map((ms) => new Date(ms).toISOString());
