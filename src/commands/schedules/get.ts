@@ -7,8 +7,8 @@ import type { Runtime } from '../../runtime';
 import { findPaused, findIntent, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type Intent, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
 import { agentOption } from '../options';
-import { cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
-import { describeCron } from '../../time/cron';
+import { clockOf, cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
+import { describeCron, nextRuns } from '../../time/cron';
 import { readRecordOrNothing, successorInRecord } from '../shared/state';
 import { resolveScheduleIds } from '../shared/ids';
 import { shownNextRun } from '../shared/next-run';
@@ -28,13 +28,35 @@ export default (kind: ScheduleKind) =>
       // A series is one-time schedules, so either kind shows it; a set is recurring schedules.
       if (isSeriesId(id) || (kind === 'recurring' && isSetId(id))) return printGroup(rt, id);
       const { item, paused } = await scheduleOrPaused(rt, kind, id);
+      // A paused schedule's rule is in its saved copy, and it has no next fires until resumed.
+      const intent = paused ? paused.intent : findIntent(await readRecordOrNothing(rt), item.id);
+      const document = { ...withAdditions(item), ...(kind === 'recurring' ? recurringAdditions(item, intent, paused ? undefined : rt.now()) : {}) };
       await printDetailOf(rt.out, {
-        document: paused ? { ...withAdditions(item), paused: true, paused_at: paused.paused_at } : withAdditions(item),
+        document: paused ? { ...document, paused: true, paused_at: paused.paused_at } : document,
         quiet: [item.id],
         rows: () => detailRows(rt, kind, item, paused),
       });
     },
   });
+
+/**
+ * A recurring schedule's --json additions, the fields `recurring create --json` gives: the zone and local cron the
+ * record keeps it at (else UTC and null), what it means on that clock, and its next fires (UTC; none without `now`).
+ */
+function recurringAdditions(item: ScheduledMessage, intent: Intent | undefined, now: number | undefined) {
+  const cron = item.schedule.cron_expression ?? '';
+  const { timezone, local_cron } = clockOf(intent);
+  let next_runs: string[] = [];
+  try {
+    if (now !== undefined) next_runs = nextRuns(cron, now, NEXT_RUNS).map((ms) => new Date(ms).toISOString());
+  } catch {
+    // A cron this tool cannot read (made elsewhere): the text says what Letta says, and so does next_scheduled_time.
+  }
+  return { timezone, local_cron, description: `${describeCron(local_cron ?? cron)} (${timezone})`, next_runs };
+}
+
+/** As many next fires as `parse` shows by default. */
+const NEXT_RUNS = 5;
 
 /** One schedule as labelled lines: its times in the user's zone and in UTC, what the record keeps it at, its set, its messages. */
 async function detailRows(rt: Runtime, kind: ScheduleKind, item: ScheduledMessage, paused: PausedSchedule | undefined): Promise<DetailRow[]> {

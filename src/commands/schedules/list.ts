@@ -4,7 +4,7 @@ import { scheduleKind, type ScheduledMessage, type ScheduleKind } from '../../le
 import { printList, GIVE_UP, type Column } from '../../output/list';
 import { defineCommand } from '../command';
 import { agentOption, allAgentsOption, concurrencyOption, groupOption, wideOption } from '../options';
-import { additions, cronInZone, messageText, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
+import { additions, clockOf, cronInZone, messageText, NOUN, originOf, withAdditions, schedulesOf } from '../shared/schedule';
 import { WithFields } from '../../output/with-fields';
 import { localAndUtc } from '../../output/when';
 import { readRecordOrNothing } from '../shared/state';
@@ -113,7 +113,7 @@ export default (kind: ScheduleKind) =>
         if (kind === 'recurring') yield setRows(setMembers, intentOf, record);
       }
 
-      const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : new WithFields(item, { ...additions(item), made_by: originOf(item, recorded) }));
+      const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : new WithFields(item, { ...additions(item), ...(kind === 'recurring' ? clockOf(intentOf(item.id)) : {}), made_by: originOf(item, recorded) }));
       // A group paused whole lists nothing from Letta: say where it is rather than that there is none.
       const empty = group?.paused
         ? `${group.id} is paused: its schedules are saved on this machine, not on Letta. See it with: letta-switchboard recurring paused; bring it back with: letta-switchboard recurring resume ${group.id}`

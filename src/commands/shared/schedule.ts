@@ -1,6 +1,7 @@
 import { contentSummary, contentText, type ScheduledMessage, type ScheduleKind } from '../../letta/types';
 import type { Runtime } from '../../runtime';
-import { isSetId, type State } from '../../state/records';
+import { isSetId, type Intent, type State } from '../../state/records';
+import { keptAt } from '../../output/kept-at';
 import { cronList } from '../../time/to-utc';
 import { offsetMinutes } from '../../time/zone';
 import { DEFAULT_CONCURRENCY, limiter, type Limiter } from '../../concurrency';
@@ -21,6 +22,14 @@ export function withAdditions(item: ScheduledMessage): ScheduledMessage & { sche
 export function additions(item: ScheduledMessage): { scheduled_at_iso?: string } {
   const at = new Date(item.schedule.scheduled_at ?? NaN);
   return Number.isFinite(at.getTime()) ? { scheduled_at_iso: at.toISOString() } : {};
+}
+
+/**
+ * The clock a recurring schedule runs on, for --json: the zone and local cron the record keeps it at, else UTC and
+ * null (Letta's own clock, as for a schedule made elsewhere).
+ */
+export function clockOf(intent: Intent | undefined): { timezone: string; local_cron: string | null } {
+  return intent !== undefined && keptAt(intent) !== undefined ? { timezone: intent.zone, local_cron: intent.local_rule } : { timezone: 'UTC', local_cron: null };
 }
 
 /** letta-code's Wake tool writes its schedules' messages as "Self-scheduled wake: <name>". */
