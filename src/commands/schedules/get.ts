@@ -6,7 +6,7 @@ import { bothZones, localAndUtc } from '../../output/when';
 import type { Runtime } from '../../runtime';
 import { findPaused, findIntent, setMembers, findSeries, seriesEnded, isSeriesId, isSetId, type Intent, type PausedSchedule } from '../../state/records';
 import { defineCommand } from '../command';
-import { agentOption } from '../options';
+import { agentOption, NEXT_RUNS_SHOWN } from '../options';
 import { clockOf, cronInZone, findSchedule, NOUN, withAdditions } from '../shared/schedule';
 import { describeCron, nextRuns } from '../../time/cron';
 import { readRecordOrNothing, successorInRecord } from '../shared/state';
@@ -48,15 +48,12 @@ function recurringAdditions(item: ScheduledMessage, intent: Intent | undefined, 
   const { timezone, local_cron } = clockOf(intent);
   let next_runs: string[] = [];
   try {
-    if (now !== undefined) next_runs = nextRuns(cron, now, NEXT_RUNS).map((ms) => new Date(ms).toISOString());
+    if (now !== undefined) next_runs = nextRuns(cron, now, NEXT_RUNS_SHOWN).map((ms) => new Date(ms).toISOString());
   } catch {
     // A cron this tool cannot read (made elsewhere): the text says what Letta says, and so does next_scheduled_time.
   }
   return { timezone, local_cron, description: `${describeCron(local_cron ?? cron)} (${timezone})`, next_runs };
 }
-
-/** As many next fires as `parse` shows by default. */
-const NEXT_RUNS = 5;
 
 /** One schedule as labelled lines: its times in the user's zone and in UTC, what the record keeps it at, its set, its messages. */
 async function detailRows(rt: Runtime, kind: ScheduleKind, item: ScheduledMessage, paused: PausedSchedule | undefined): Promise<DetailRow[]> {

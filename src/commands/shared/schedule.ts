@@ -29,7 +29,9 @@ export function additions(item: ScheduledMessage): { scheduled_at_iso?: string }
  * null (Letta's own clock, as for a schedule made elsewhere).
  */
 export function clockOf(intent: Intent | undefined): { timezone: string; local_cron: string | null } {
-  return intent !== undefined && keptAt(intent) !== undefined ? { timezone: intent.zone, local_cron: intent.local_rule } : { timezone: 'UTC', local_cron: null };
+  // A paused schedule keeps its clock for the resume that makes it again.
+  const keeps = intent !== undefined && keptAt({ ...intent, status: intent.status === 'paused' ? 'active' : intent.status }) !== undefined;
+  return keeps ? { timezone: intent.zone, local_cron: intent.local_rule } : { timezone: 'UTC', local_cron: null };
 }
 
 /** letta-code's Wake tool writes its schedules' messages as "Self-scheduled wake: <name>". */
