@@ -701,7 +701,7 @@ const RECENTLY_PASSED_MS = 61 * 86_400_000;
  * in November is next June's), never a date a year away for a day just gone.
  */
 function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string, passedWithin = RECENTLY_PASSED_MS): ReturnType<typeof parseInstant> & { passedOver?: true } {
-  const read = instantOf(day, { now, zone, edge });
+  const read = edge === 'start' ? pastStartOrRead(day, now, zone) : instantOf(day, { now, zone, edge });
   // The one-time reader says a date was read next year only when this year's passed within a month; a start or an end
   // said by its month ("starting oct 20" on 3 December) is weighed whenever this year's is the nearer.
   const byMonth = day.split(' ').some((word) => monthOf(word.replace(/[.,]$/, '')) !== undefined) && !/\b(?:in|next|after|from|\d{4})\b/.test(day);
@@ -725,6 +725,21 @@ function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string, 
   }
   // Kept as said, so a rule that counts from its start keeps its step ("every 3 days starting nov 30": Dec 3, 6, ...).
   return { ...read, instant: gone, notes: [`read '${day}' as ${said}, which has passed: it runs from now; give the year for ${dayLabel(wall)} ${wall.year}`] };
+}
+
+/**
+ * A start said as a date with its year that has passed ("starting 2026-12-13" read again weeks later, as sync does): the
+ * series counts from it still ("every other sunday" keeps its Sundays) and runs from now, said.
+ */
+function pastStartOrRead(day: string, now: number, zone: string): ReturnType<typeof parseInstant> {
+  try {
+    return instantOf(day, { now, zone, edge: 'start' });
+  } catch (error) {
+    if (!(error instanceof UsageError) || !/ is in the past: /.test(error.message) || !/\b(?:19|20|21)\d\d\b/.test(day)) throw error;
+    const read = instantOf(day, { now: 0, zone, edge: 'start' });
+    const wall = wallTime(zone, read.instant);
+    return { ...read, notes: [...read.notes, `read '${day}' as ${dayLabel(wall)} ${wall.year}, which has passed: it runs from now`] };
+  }
 }
 
 /** "jan 4 to march 25th", "tomorrow until next friday": two days, as a start and an end (with the notes of reading them), or null. */
