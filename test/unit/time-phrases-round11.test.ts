@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfOnce, meaningOfSchedule } from '../../src/time/index';
+
+/* Phrases from other projects' tests (Duckling, recurrent, parsedatetime, calendar apps) that were refused though clear, or read wrong. Monday 2026-12-07, 10:00 in New York. */
+const OPTIONS = { now: Date.parse('2026-12-07T15:00:00Z'), zone: 'America/New_York' };
+const LATER = { now: Date.parse('2026-12-20T15:00:00Z'), zone: 'America/New_York' };
+
+const schedule = async (phrase: string, count = 3, options = OPTIONS) => {
+  const meaning = await meaningOfSchedule(phrase, options, count);
+  return { fires: meaning.next_runs_local.map((local) => local.slice(0, 16)), notes: meaning.notes.join(' ') };
+};
+const once = async (phrase: string, options = OPTIONS) => {
+  const meaning = await meaningOfOnce(phrase, options);
+  return { at: meaning.local.slice(0, 16), notes: meaning.notes.join(' ') };
+};
+
+describe('a count said first, before the time or days ("5 times at 9am daily"), is the number of fires', () => {
+  it.each([
+    ['5 times at 9am daily', ['2026-12-08 09:00', '2026-12-09 09:00', '2026-12-10 09:00', '2026-12-11 09:00', '2026-12-12 09:00']],
+    ['3 times on mondays at 10am', ['2026-12-14 10:00', '2026-12-21 10:00', '2026-12-28 10:00']],
+    ['3x at noon every weekday', ['2026-12-07 12:00', '2026-12-08 12:00', '2026-12-09 12:00']],
+    ['two times at 8pm every day', ['2026-12-07 20:00', '2026-12-08 20:00']],
+  ])('%s', async (phrase, fires) => {
+    expect((await schedule(phrase, 10)).fires).toEqual(fires);
+  });
+
+  it('before a period it is still how often ("3 times a day")', async () => {
+    expect((await schedule('3 times a day', 3)).fires).toEqual(['2026-12-07 15:00', '2026-12-07 21:00', '2026-12-08 09:00']);
+  });
+});
+
+describe('a rule today until a time ("every hour today until 6pm") runs within today up to that time', () => {
+  it.each([
+    ['every hour today until 6pm', '2026-12-07 11:00', '2026-12-07 18:00'],
+    ['every 30 minutes today until 5pm', '2026-12-07 10:30', '2026-12-07 17:00'],
+    ['every 15 minutes today till 3:30pm', '2026-12-07 10:15', '2026-12-07 15:30'],
+  ])('%s', async (phrase, first, last) => {
+    const fires = (await schedule(phrase, 60)).fires;
+    expect(fires[0]).toBe(first);
+    expect(fires[fires.length - 1]).toBe(last);
+  });
+
+  it('tomorrow until a time is still refused (it would start tomorrow, which the end alone does not say)', async () => {
+    await expect(schedule('every hour tomorrow until 6pm')).rejects.toThrow(/gives two ends/);
+  });
+});
+
+describe('the rest of the day or week, with a time after it, and the note quotes the words typed', () => {
+  it.each([
+    ['every day for the rest of the week at 8pm', ['2026-12-07 20:00', '2026-12-08 20:00', '2026-12-09 20:00', '2026-12-10 20:00', '2026-12-11 20:00', '2026-12-12 20:00', '2026-12-13 20:00'], /'for the rest of the week' as Mon 7 Dec to Sun 13 Dec/],
+    ['every day for the remainder of the week at 7:30am', ['2026-12-08 07:30', '2026-12-09 07:30', '2026-12-10 07:30', '2026-12-11 07:30', '2026-12-12 07:30', '2026-12-13 07:30'], /'for the remainder of the week'/],
+  ])('%s', async (phrase, fires, note) => {
+    const read = await schedule(phrase, 20);
+    expect(read.fires).toEqual(fires);
+    expect(read.notes).toMatch(note);
+  });
+
+  it.each([
+    ['every hour for the rest of the day', /read 'for the rest of the day' as within Mon 7 Dec/],
+    ['every 2 hours for the remainder of today', /read 'for the remainder of today' as within Mon 7 Dec/],
+  ])('%s', async (phrase, note) => {
+    const read = await schedule(phrase);
+    expect(read.notes).toMatch(note);
+    expect(read.notes).not.toMatch(/read 'today'/);
+  });
+});
+
+describe('a dated start that has passed ("every other sunday at 9am starting 2026-12-13", read later) keeps its cadence from it', () => {
+  it.each([
+    ['every other sunday at 9am starting 2026-12-13', ['2026-12-27 09:00', '2027-01-10 09:00', '2027-01-24 09:00']],
+    ['every 3 days starting 2026-12-01 at 8am', ['2026-12-22 08:00', '2026-12-25 08:00', '2026-12-28 08:00']],
+    ['every other friday from 2026-11-06', ['2027-01-01 09:00', '2027-01-15 09:00', '2027-01-29 09:00']],
+    ['every monday starting 2026-12-01', ['2026-12-21 09:00', '2026-12-28 09:00', '2027-01-04 09:00']],
+  ])('%s', async (phrase, fires) => {
+    const read = await schedule(phrase, 3, LATER);
+    expect(read.fires).toEqual(fires);
+    expect(read.notes).toMatch(/which has passed: it runs from now/);
+  });
+
+  it('an end that has passed is still refused', async () => {
+    await expect(schedule('every day until 2026-12-01', 3, LATER)).rejects.toThrow(/in the past/);
+  });
+});
