@@ -417,6 +417,14 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   '2nite': 'tonight',
   '2night': 'tonight',
   nxt: 'next',
+  // Units as notes and calendars shorten them ("next wk tuesday", "this yr", "next qtr"); after a number they are units already.
+  wk: 'week',
+  wks: 'weeks',
+  yr: 'year',
+  yrs: 'years',
+  qtr: 'quarter',
+  qtrs: 'quarters',
+  asap: 'now',
 };
 
 /**
@@ -447,6 +455,8 @@ export function withChatWords(words: readonly string[]): string[] {
     else if (/^@\d{1,4}(?:[:.]\d{2})?(?:[ap]\.?m?\.?)?$/.test(word)) out.push('at', word.slice(1));
     else if (/^(?:[ap]m|[ap]\.m\.?)$/.test(word) && (weekdayOf(before) !== undefined || before === 'today' || before === 'tomorrow')) out.push(word.startsWith('a') ? 'morning' : 'afternoon');
     else if (word === 'fortnight' && (before === '' || before === 'in')) out.push('a', 'fortnight');
+    // "now plus 2 days", "tomorrow plus a week": as "now + 2 days" says.
+    else if (word === 'plus' && before !== '') out.push('+');
     else out.push(word);
   }
   return out;

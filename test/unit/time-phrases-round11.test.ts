@@ -81,3 +81,80 @@ describe('a dated start that has passed ("every other sunday at 9am starting 202
     await expect(schedule('every day until 2026-12-01', 3, LATER)).rejects.toThrow(/in the past/);
   });
 });
+
+describe('a quarter of the year named alone ("q1 2027", "the first quarter of 2027") is its first day, said', () => {
+  it.each([
+    ['q1 2027', '2027-01-01 09:00'],
+    ['Q3', '2027-07-01 09:00'],
+    ['q3 at 10am', '2027-07-01 10:00'],
+    ['the first quarter of 2027', '2027-01-01 09:00'],
+    ['the second quarter, 2027', '2027-04-01 09:00'],
+    ['3rd quarter', '2027-07-01 09:00'],
+    ['4th quarter 2027', '2027-10-01 09:00'],
+    ['the 3rd qtr', '2027-07-01 09:00'],
+  ])('%s', async (phrase, at) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toMatch(/the first day of the quarter; give the day to say otherwise/);
+  });
+
+  it('a quarter that has passed, with its year, is in the past', async () => {
+    await expect(once('first quarter 2026')).rejects.toThrow(/in the past/);
+  });
+
+  it('two quarters still repeat', async () => {
+    await expect(once('q1 and q3')).rejects.toThrow(/recurring schedule/);
+  });
+});
+
+describe('a day of the quarter ("the 15th of the quarter") is that day of it, as "the 15th day of the quarter" is', () => {
+  it.each([
+    ['the 15th of the quarter', '2027-01-15 09:00'],
+    ['the 15th of next quarter', '2027-01-15 09:00'],
+    ['the 10th of q2', '2027-04-10 09:00'],
+    ['the 10th of q2 2027 at 3pm', '2027-04-10 15:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('as a rule it is every quarter, as before', async () => {
+    expect((await schedule('the 15th of the quarter')).fires.map((fire) => fire.slice(0, 10))).toEqual(['2027-01-15', '2027-04-15', '2027-07-15']);
+  });
+});
+
+describe('ends of spans said noun first ("quarter end", "year-end") as "the end of the quarter"', () => {
+  it.each([
+    ['quarter end', '2026-12-31 09:00'],
+    ['the quarter end', '2026-12-31 09:00'],
+    ['year end', '2026-12-31 09:00'],
+    ['year-end at 5pm', '2026-12-31 17:00'],
+    ['month end', '2026-12-31 09:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('every quarter end is a series of the quarters\' last days', async () => {
+    expect((await schedule('every quarter end')).fires).toEqual(['2026-12-31 09:00', '2027-03-31 09:00', '2027-06-30 09:00']);
+  });
+});
+
+describe('shortened units and sums said in words ("next wk tuesday", "now plus 2 days")', () => {
+  it.each([
+    ['next wk tuesday', '2026-12-15 09:00'],
+    ['tuesday next wk', '2026-12-15 09:00'],
+    ['now plus 2 days', '2026-12-09 10:00'],
+    ['now plus 3 hours', '2026-12-07 13:00'],
+    ['tomorrow plus 1 week', '2026-12-15 09:00'],
+    ['today plus 3 days at 5pm', '2026-12-10 17:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+});
+
+describe('"asap", "right away", "as soon as possible" mean now, as "immediately" does', () => {
+  it.each(['asap', 'ASAP', 'right away', 'straight away', 'as soon as possible'])('%s', async (phrase) => {
+    const meaning = await meaningOfOnce(phrase, OPTIONS);
+    expect(meaning.is_now).toBe(true);
+    expect(meaning.local.slice(0, 16)).toBe('2026-12-07 10:00');
+  });
+});
