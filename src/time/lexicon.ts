@@ -493,9 +493,10 @@ export function withoutHedge(given: string, shown: string, notes: string[] | und
       return before ?? clock;
     })
     // "3ish", "3pm-ish", "5pm or so", "9am approximately": the hedge after the time.
-    .replace(HEDGE_AFTER, (_said: string, clock: string, word: string) => {
+    .replace(HEDGE_AFTER, (_said: string, clock: string, word: string, at: number) => {
       words.push(word.replace(/^[- ]/, ''));
-      return clock;
+      // "9ish", "5ish tomorrow": an hour said first with its hedge is a time of day, as "around 9" is.
+      return at === 0 && /^\d{1,2}$/.test(clock) ? `at ${clock}` : clock;
     });
   if (words.length > 0) notes?.push(`read '${shown}' as exact, without '${[...new Set(words)].join("' and '")}': a schedule fires at one instant`);
   return plain;

@@ -158,3 +158,17 @@ describe('"asap", "right away", "as soon as possible" mean now, as "immediately"
     expect(meaning.local.slice(0, 16)).toBe('2026-12-07 10:00');
   });
 });
+
+describe('an hour said first with a hedge ("9ish", "5ish tomorrow") is a time of day, as "around 9" is', () => {
+  it.each([
+    ['9ish', '2026-12-08 09:00'],
+    ['5ish', '2026-12-07 17:00'],
+    ['5ish tomorrow', '2026-12-08 17:00'],
+    ['10-ish', '2026-12-08 10:00'],
+    ['9 or so', '2026-12-08 09:00'],
+  ])('%s', async (phrase, at) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toMatch(/as exact, without/);
+  });
+});
