@@ -401,9 +401,11 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const [before, after] = [words[k - 1], (words[k + 1] === 'the' ? words[k + 2] : words[k + 1])?.replace(/[.,]$/, '')];
       // "every weekday starting monday until friday": a start's day, then an end's ("from monday through friday" is the days).
       const startsBefore = /^(?:starting|beginning|commencing|effective)$/.test(words[k - 2] ?? '');
+      // "daily starting in april until march": a start's month, then an end's ("from april until march" is the months).
+      const startsInBefore = startsBefore || (words[k - 2] === 'in' && /^(?:starting|beginning|commencing|effective)$/.test(words[k - 3] ?? ''));
       const range =
         (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined && !startsBefore) ||
-        (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
+        (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n && !startsInBefore) ||
         // "from the 23rd until the 25th" ends there: "until" says an end, as everywhere. "the 5th and 25th through the end of the month".
         // "from the 25th through the end of the month" is to the end of this one, as said with "until".
         (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') &&

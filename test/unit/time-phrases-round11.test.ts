@@ -172,3 +172,21 @@ describe('an hour said first with a hedge ("9ish", "5ish tomorrow") is a time of
     expect(read.notes).toMatch(/as exact, without/);
   });
 });
+
+describe('a start said by its month, then an end by its month ("daily starting in april until march"), is a start and an end', () => {
+  // The end is that month's last day, whole: its last moment in New York is the next day in UTC.
+  it.each([
+    ['daily starting in april until march', '2027-04-01 09:00', '2028-04-01T03:59'],
+    ['daily starting april until march', '2027-04-01 09:00', '2028-04-01T03:59'],
+    ['daily starting in april until may', '2027-04-01 09:00', '2027-06-01T03:59'],
+  ])('%s', async (phrase, first, until) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 3);
+    expect(meaning.type).toBe('series');
+    expect(meaning.next_runs_local[0]!.slice(0, 16)).toBe(first);
+    expect(new Date((meaning as { until?: number }).until!).toISOString().slice(0, 16)).toBe(until);
+  });
+
+  it('from one month until another is still the months of every year', async () => {
+    expect((await meaningOfSchedule('daily from april until march', OPTIONS, 3)).type).toBe('recurring');
+  });
+});
