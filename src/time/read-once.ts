@@ -722,6 +722,8 @@ function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRe
 /** "q1 2027", "the first quarter of 2027", "3rd quarter", "Q3": a quarter of the year by its number, as its first day (as "may 2027" is). */
 function readQuarterAlone(tokens: readonly string[], i: number): Read<DayRef> | null {
   const j = tokens[i] === 'the' ? i + 1 : i;
+  // "18q4" (Q4 2018, as some write it) is no hour and a quarter.
+  if (/^\d+$/.test(tokens[j - 1] ?? '')) return null;
   const ordinal = readOrdinal(tokens, j);
   const n = tokens[j] === 'q' && /^[1-4]$/.test(tokens[j + 1] ?? '') ? Number(tokens[j + 1]) : ordinal && tokens[ordinal.end] === 'quarter' ? ordinal.value : 0;
   if (n < 1 || n > 4) return null;

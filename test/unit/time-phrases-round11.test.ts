@@ -102,6 +102,10 @@ describe('a quarter of the year named alone ("q1 2027", "the first quarter of 20
     await expect(once('first quarter 2026')).rejects.toThrow(/in the past/);
   });
 
+  it('a number run into it ("18q4") is no hour: refused', async () => {
+    await expect(once('18q4')).rejects.toThrow(/did not understand 'q'/);
+  });
+
   it('two quarters still repeat', async () => {
     await expect(once('q1 and q3')).rejects.toThrow(/recurring schedule/);
   });
