@@ -194,3 +194,23 @@ describe('a start said by its month, then an end by its month ("daily starting i
     expect((await meaningOfSchedule('daily from april until march', OPTIONS, 3)).type).toBe('recurring');
   });
 });
+
+describe('"once a fortnight" is every two weeks, as "every fortnight" is', () => {
+  it.each([
+    ['once a fortnight', ['2026-12-14 09:00', '2026-12-28 09:00', '2027-01-11 09:00']],
+    ['once per fortnight', ['2026-12-14 09:00', '2026-12-28 09:00', '2027-01-11 09:00']],
+    ['once a fortnight on friday at 4pm', ['2026-12-11 16:00', '2026-12-25 16:00', '2027-01-08 16:00']],
+  ])('%s', async (phrase, fires) => {
+    expect((await schedule(phrase)).fires).toEqual(fires);
+  });
+});
+
+describe('"end of business" and "end of play" leave the hour open, as "close of business" does', () => {
+  it.each([
+    ['end of business friday', once],
+    ['end of play today', once],
+    ['every friday at end of business', schedule],
+  ] as const)('%s', async (phrase, read) => {
+    await expect(read(phrase)).rejects.toThrow(/the end of the day names no hour/);
+  });
+});
