@@ -214,3 +214,13 @@ describe('"end of business" and "end of play" leave the hour open, as "close of 
     await expect(read(phrase)).rejects.toThrow(/the end of the day names no hour/);
   });
 });
+
+describe('"next 5 mins", "next 3 seconds": a span in short units is no time, as "next 5 minutes" is not', () => {
+  it.each(['next 5 mins', 'next 3 seconds', 'next 30 secs', 'next 2 hrs', 'next 5 minutes'])('%s', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(/a span is not one time/);
+  });
+
+  it('an amount from now is still read', async () => {
+    expect((await once('in 5 mins')).at).toBe('2026-12-07 10:05');
+  });
+});
