@@ -224,3 +224,12 @@ describe('"next 5 mins", "next 3 seconds": a span in short units is no time, as 
     expect((await once('in 5 mins')).at).toBe('2026-12-07 10:05');
   });
 });
+
+describe('"this qtr", "next qtr" are refused as "this quarter" is, not as words not understood', () => {
+  it.each(['this qtr', 'next qtr'])('%s', async (phrase) => {
+    const error = await once(phrase).catch((caught: unknown) => caught as Error);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/Could not tell which day or time/);
+    expect(error.message).not.toMatch(/did not understand 'qtr'/);
+  });
+});
