@@ -227,9 +227,22 @@ describe('"next 5 mins", "next 3 seconds": a span in short units is no time, as 
 
 describe('"this qtr", "next qtr" are refused as "this quarter" is, not as words not understood', () => {
   it.each(['this qtr', 'next qtr'])('%s', async (phrase) => {
-    const error = await once(phrase).catch((caught: unknown) => caught as Error);
+    const error = (await once(phrase).catch((caught: unknown) => caught)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toMatch(/Could not tell which day or time/);
     expect(error.message).not.toMatch(/did not understand 'qtr'/);
+  });
+});
+
+describe('a movable holiday with its weekday written short ("easter mon", "good fri") is that holiday, quoted as typed', () => {
+  it.each([
+    ['easter mon', '2027-03-29 09:00', /read 'easter mon' as Mon 29 Mar 2027/],
+    ['good fri at 5pm', '2027-03-26 17:00', /read 'good fri' as Fri 26 Mar 2027/],
+    ['black fri', '2027-11-26 09:00', /read 'black fri' as Fri 26 Nov 2027/],
+    ['whit mon', '2027-05-17 09:00', /read 'whit mon' as Mon 17 May 2027/],
+  ])('%s', async (phrase, at, note) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toMatch(note);
   });
 });
