@@ -120,7 +120,7 @@ const GRAMMAR_WORDS = `
   morning mornings afternoon afternoons evening evenings night nights noon midday midnight mid am pm a p
   at on in of the a an and to from through thru till til until between after before by for during starting starts beginning effective commencing
   ending ends up next this last past previous coming upcoming current final first end start except excluding but not top half quarter
-  besides apart than qtr qtrs asap plus
+  besides apart than qtr qtrs asap
   o oh week's minute's sharp only semi occurs recurs repeats recurring repeating single alternate alternating even odd numbered thrice finishing
   lunch lunchtime breakfast brunch dinner supper office bimonthly biannually biannual biyearly semimonthly semiweekly
 `;
