@@ -9,7 +9,7 @@
  * for a repeating one "also every ..." (and every ...).
  */
 export function withEverydayWords(text: string, reader: 'once' | 'recurring'): string {
-  if (!/\b(?:right (?:now|away)|straight ?away|as soon as possible|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|(?:morning|afternoon|evening|night)s? and)\b/.test(text)) return text;
+  if (!/\b(?:right (?:now|away)|straight ?away|as soon as possible|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(text)) return text;
   const plain = text
     .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
     // "month end", "every month-end", "quarter end", "year-end": the end of the month (quarter, year), of every one.
@@ -39,6 +39,8 @@ export function withEverydayWords(text: string, reader: 'once' | 'recurring'): s
   return (
     plain
       .replace(/\b(?:right (?:now|away)|straight ?away|as soon as possible)\b/g, 'now')
+      // "during march": in it, as "in march" is (its first day, said).
+      .replace(/\bduring (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{4})?(?: |$))/g, 'in ')
       // "this week wednesday", "next week fri at 3pm": as "wednesday this week"; "week from tuesday": "a week from tuesday".
       .replace(/\b(this|next) week ((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/g, '$2 $1 week')
       .replace(/(?<!\b(?:a|one|1|this|next|last|the) )\bweek from\b/g, 'a week from')

@@ -901,8 +901,11 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
   const year = yearOf(tokens[at + 1]);
   if (year !== undefined) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year, wholeMonth: true }, end: at + 2 } : null;
   const mode = lead === 'next' || coming ? 'next' : 'this';
-  // "next june 5", "this june 5th": a day of that month (a bare number after a month is its day, never a clock).
-  const day = lead === 'in' || readClock(tokens, at + 1)?.ambiguous === false ? null : readDayNumber(tokens, at + 1);
+  // "next june 5", "this june 5th", "in march 3": a day of that month (a bare number after a month is its day, never a clock).
+  // ("next june 5pm", "in march 15:30" are clocks; "next june 20", alone, is the 20th, as "june 20" is.)
+  const clock = readClock(tokens, at + 1);
+  const bareNumber = clock !== null && /^\d{1,2}$/.test(tokens[at + 1] ?? '') && clock.end === at + 2;
+  const day = clock?.ambiguous === false && !bareNumber ? null : readDayNumber(tokens, at + 1);
   if (day) return { value: { kind: 'month', month, mode, day: day.value }, end: day.end };
   return { value: { kind: 'month', month, mode }, end: at + 1 };
 }

@@ -246,3 +246,38 @@ describe('a movable holiday with its weekday written short ("easter mon", "good 
     expect(read.notes).toMatch(note);
   });
 });
+
+describe('a bare number after "next june", "in march", "during may" is the day, never the hour', () => {
+  it.each([
+    ['next june 20', '2027-06-20 09:00'],
+    ['next june 14', '2027-06-14 09:00'],
+    ['this june 20', '2027-06-20 09:00'],
+    ['in march 3', '2027-03-03 09:00'],
+    ['in may 5', '2027-05-05 09:00'],
+    ['in december 20', '2026-12-20 09:00'],
+    ['in june 20 at 8pm', '2027-06-20 20:00'],
+    ['next june 20 at 14:00', '2027-06-20 14:00'],
+    ['during may 5', '2027-05-05 09:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it.each([
+    ['next june 5pm', '2027-06-01 17:00'],
+    ['in march 15:30', '2027-03-01 15:30'],
+  ])('a clock with its meridiem or minutes is still a clock: %s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+});
+
+describe('"during march" is in it, as "in march" is (its first day, said)', () => {
+  it.each([
+    ['during March', '2027-03-01 09:00'],
+    ['during march at 10am', '2027-03-01 10:00'],
+    ['during march 2027', '2027-03-01 09:00'],
+  ])('%s', async (phrase, at) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toMatch(/the first of the month/);
+  });
+});
