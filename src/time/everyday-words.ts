@@ -9,12 +9,12 @@
  * for a repeating one "also every ..." (and every ...).
  */
 export function withEverydayWords(text: string, reader: 'once' | 'recurring'): string {
-  if (!/\b(?:right now|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|month.end|(?:morning|afternoon|evening|night)s? and)\b/.test(text)) return text;
+  if (!/\b(?:right (?:now|away)|straight ?away|as soon as possible|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(text)) return text;
   const plain = text
     .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
-    // "month end", "every month-end": the end of the month, of every month.
-    .replace(/\b(?:(each|every)|the) month[- ]end\b/g, (_said: string, every: string | undefined) => (every ? `the end of ${every} month` : 'the end of the month'))
-    .replace(/(?<!\b(?:the|each|every) )\bmonth[- ]end\b/g, 'end of the month')
+    // "month end", "every month-end", "quarter end", "year-end": the end of the month (quarter, year), of every one.
+    .replace(/\b(?:(each|every)|the) (month|quarter|year)[- ]end\b/g, (_said: string, every: string | undefined, span: string) => (every ? `the end of ${every} ${span}` : `the end of the ${span}`))
+    .replace(/(?<!\b(?:the|each|every) )\b(month|quarter|year)[- ]end\b/g, 'end of the $1')
     .replace(/(?<=\b[a-z-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|oclock)) ([ap]) m\b/g, ' $1m');
   // "every morning and evening", "mornings and evenings": each part of the day its own time, as "every morning and every evening".
   // Only as the whole phrase: days before or after them ("saturday mornings and evenings", "... on weekdays") would be
@@ -38,7 +38,9 @@ export function withEverydayWords(text: string, reader: 'once' | 'recurring'): s
   }
   return (
     plain
-      .replace(/\bright now\b/g, 'now')
+      .replace(/\b(?:right (?:now|away)|straight ?away|as soon as possible)\b/g, 'now')
+      // "during march": in it, as "in march" is (its first day, said).
+      .replace(/\bduring (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{4})?(?: |$))/g, 'in ')
       // "this week wednesday", "next week fri at 3pm": as "wednesday this week"; "week from tuesday": "a week from tuesday".
       .replace(/\b(this|next) week ((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/g, '$2 $1 week')
       .replace(/(?<!\b(?:a|one|1|this|next|last|the) )\bweek from\b/g, 'a week from')

@@ -120,7 +120,7 @@ const GRAMMAR_WORDS = `
   morning mornings afternoon afternoons evening evenings night nights noon midday midnight mid am pm a p
   at on in of the a an and to from through thru till til until between after before by for during starting starts beginning effective commencing
   ending ends up next this last past previous coming upcoming current final first end start except excluding but not top half quarter
-  besides apart than
+  besides apart than qtr qtrs asap
   o oh week's minute's sharp only semi occurs recurs repeats recurring repeating single alternate alternating even odd numbered thrice finishing
   lunch lunchtime breakfast brunch dinner supper office bimonthly biannually biannual biyearly semimonthly semiweekly
 `;
@@ -417,6 +417,14 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   '2nite': 'tonight',
   '2night': 'tonight',
   nxt: 'next',
+  // Units as notes and calendars shorten them ("next wk tuesday", "this yr", "next qtr"); after a number they are units already.
+  wk: 'week',
+  wks: 'weeks',
+  yr: 'year',
+  yrs: 'years',
+  qtr: 'quarter',
+  qtrs: 'quarters',
+  asap: 'now',
 };
 
 /**
@@ -447,6 +455,8 @@ export function withChatWords(words: readonly string[]): string[] {
     else if (/^@\d{1,4}(?:[:.]\d{2})?(?:[ap]\.?m?\.?)?$/.test(word)) out.push('at', word.slice(1));
     else if (/^(?:[ap]m|[ap]\.m\.?)$/.test(word) && (weekdayOf(before) !== undefined || before === 'today' || before === 'tomorrow')) out.push(word.startsWith('a') ? 'morning' : 'afternoon');
     else if (word === 'fortnight' && (before === '' || before === 'in')) out.push('a', 'fortnight');
+    // "now plus 2 days", "tomorrow plus a week": as "now + 2 days" says.
+    else if (word === 'plus' && before !== '') out.push('+');
     else out.push(word);
   }
   return out;
@@ -483,9 +493,10 @@ export function withoutHedge(given: string, shown: string, notes: string[] | und
       return before ?? clock;
     })
     // "3ish", "3pm-ish", "5pm or so", "9am approximately": the hedge after the time.
-    .replace(HEDGE_AFTER, (_said: string, clock: string, word: string) => {
+    .replace(HEDGE_AFTER, (_said: string, clock: string, word: string, at: number) => {
       words.push(word.replace(/^[- ]/, ''));
-      return clock;
+      // "9ish", "5ish tomorrow": an hour said first with its hedge is a time of day, as "around 9" is.
+      return at === 0 && /^\d{1,2}$/.test(clock) ? `at ${clock}` : clock;
     });
   if (words.length > 0) notes?.push(`read '${shown}' as exact, without '${[...new Set(words)].join("' and '")}': a schedule fires at one instant`);
   return plain;

@@ -42,16 +42,27 @@ const MOVABLE: ReadonlyArray<{ name: string; from: keyof typeof ANCHORS; days: n
 /** A movable holiday with what may follow it: a year ("easter 2028"; a four-digit clock such as "0900" is no year), or "next year". */
 const MOVABLE_SAID = new RegExp(`\\b(the |this |next |the coming )?(${MOVABLE.map(({ name }) => name).join('|')})(?:,? (?:of |in )?((?:19|20|21)\\d\\d|'\\d\\d)| (next|this) year)?(?![\\w'])`);
 
+const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { sun: 'sunday', mon: 'monday', thu: 'thursday', thur: 'thursday', thurs: 'thursday', fri: 'friday', sat: 'saturday', wed: 'wednesday' };
+const SHORT_WEEKDAY_IN_NAME = /\b(easter|palm|maundy|holy|good|ash|whit|pentecost|black|cyber) (sun|mon|thu|thur|thurs|fri|sat|wed)\.?(?![\w'])/;
+
 /**
  * Holidays that move from year to year, for the reader of one instant: "good friday at 9am" as that
  * day's date with its year ("march 26 2027 at 9am"). One without a year is this year's until its day
  * has ended, then next year's; the note names the day and what it was counted from.
  */
-export function withMovableHolidays(text: string, today: Day, notes: string[]): string {
+export function withMovableHolidays(given: string, today: Day, notes: string[]): string {
+  // "easter mon", "good fri": the weekday of the name written short, as elsewhere.
+  let typed: { short: string; name: string } | undefined;
+  const text = given.replace(SHORT_WEEKDAY_IN_NAME, (short: string, first: string, weekday: string) => {
+    typed = { short: short.replace(/\.$/, ''), name: `${first} ${SHORT_WEEKDAYS[weekday]}` };
+    return typed.name;
+  });
   const said = MOVABLE_SAID.exec(text);
-  if (!said) return text;
-  const [matched, before, name, yearSaid, relative] = said as unknown as [string, string | undefined, string, string | undefined, string | undefined];
-  const holiday = MOVABLE.find((one) => one.name === name)!;
+  if (!said) return given;
+  const [matched, before, holidayName, yearSaid, relative] = said as unknown as [string, string | undefined, string, string | undefined, string | undefined];
+  const holiday = MOVABLE.find((one) => one.name === holidayName)!;
+  // The notes quote the name as typed.
+  const name = typed?.name === holidayName ? typed.short : holidayName;
   const anchor = ANCHORS[holiday.from];
   const dayIn = (year: number) => addDays(anchor.dayIn(year), holiday.days);
   // "easter '27": a year's last two digits, as after a date ("dec 25 '27").

@@ -577,6 +577,9 @@ function countedFromDate(input: InstantInput): number | null {
   return null;
 }
 
+/** "q3", "q1 2027 at 10am": a quarter of the year alone, which the recurring grammar reads as its months (and refuses there without days); one time, its first day. */
+const QUARTER_ALONE = /^(?:the )?q[1-4](?:,? \d{4})?(?: (?:at|@) \d{1,2}(?::\d\d)? ?(?:[ap]m)?)?$/;
+
 /** The instant a phrase names; `trace`, when given, gets the name of the rule that decided it. */
 function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {
   const added = withAmount(text, now, zone, read, trace);
@@ -589,7 +592,7 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
       // A phrase in words: a repeating one is refused, and a zone it names gives the clock.
       if (!plainlyOnce(text)) {
         if (!read.repeats) throw new GrammarNeeded();
-        if (read.repeats(text)) throw new RecurringPhraseError(shown);
+        if (read.repeats(text) && !QUARTER_ALONE.test(text)) throw new RecurringPhraseError(shown);
       }
       zoned = phraseZone(text, zone, shown);
       if (zoned.text === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
@@ -1087,7 +1090,7 @@ const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   [/\bthis day\b/, 'which day is not clear', "Give the day, such as 'today at 5pm' or 'a week from today'."],
   // Not "end of the day": which hour ends it is what is open (phraseError says so).
   [/\b(?:the|this|next|that) (?:week|month|year|(?<!\bend of \w+ )day)\b(?! (?:after|before)\b)/, 'which day is not clear', "Give the day, such as 'friday next week' or 'the 5th of next month'."],
-  [/\b(?:at|on|by|this|next|the) \d+(?:\.\d+)? ?(?:days?|weeks?|months?|years?|hours?|minutes?)\b/, 'a span is not one time', "Say when in it, such as 'in 5 days'."],
+  [/\b(?:at|on|by|this|next|the) \d+(?:\.\d+)? ?(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/, 'a span is not one time', "Say when in it, such as 'in 5 days'."],
   [/\b(?:several|some|many) (?:sec|min|hour|hr|day|week|wk|month|year)/, 'how many is not said', "Give a number, such as 'in 3 days'."],
   [
     /\b(?:after|before|since) (?:\d|noon|midday|midnight)/,

@@ -44,7 +44,7 @@ const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|w
 /** Words people use for a time that leave the time itself open: refused with what is open and how to say it. */
 const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
   [
-    /\b(?:eod|cob|eob|end of (?:the )?(?:business |work(?:ing)? )?day|end of (?:(?:the|this|next) )?(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|close of (?:business|play))\b/,
+    /\b(?:eod|cob|eob|end of (?:the )?(?:business |work(?:ing)? )?day|end of (?:(?:the|this|next) )?(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:close|end) of (?:business|play))\b/,
     'the end of the day names no hour (5pm? 6pm? midnight?)',
     "Give the time, such as 'today at 5pm' or 'friday at 6pm'.",
   ],

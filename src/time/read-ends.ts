@@ -60,23 +60,29 @@ const END_WORDS = new Set(['until', 'till', 'til', 'through', 'thru', 'ending', 
  * Ends as people write them, in the words read below: "until dec 22 inclusive" (an end of a day includes it whole
  * already), "for the rest of the year" or "of the month" (until its last day).
  */
-function withPlainEnds(said: string[], today: WallTime): string[] {
+function withPlainEnds(said: string[], today: WallTime): { words: string[]; restSaid?: string } {
   const words = calendarEnds(said);
   const n = words.length;
-  if (n > 2 && /^\(?inclusive\)?$/.test(words[n - 1]!) && words.slice(0, -1).some((word) => END_WORDS.has(word))) return words.slice(0, -1);
-  // "for the rest of the day" (of today), "for the remainder of the week": within today, this week, as said with those words.
-  const tail = / for the (?:rest|remainder) of (?:the day|today|(?:the|this) (week))$/.exec(` ${words.join(' ')}`);
+  if (n > 2 && /^\(?inclusive\)?$/.test(words[n - 1]!) && words.slice(0, -1).some((word) => END_WORDS.has(word))) return { words: words.slice(0, -1) };
+  // "for the rest of the day" (of today), "for the remainder of the week": within today, this week, as said with those words;
+  // a time of day after them ("every day for the rest of the week at 8pm") is the rule's.
+  const tail = / (for the (?:rest|remainder) of (?:the day|today|(?:the|this) (week)))((?: (?:at|@) \S+(?: [ap]\.?m\.?)?)?)$/.exec(` ${words.join(' ')}`);
   const saidRest = tail ? tail[0].trim().split(' ').length : 0;
-  if (tail && n > saidRest) return [...words.slice(0, n - saidRest), ...(tail[1] ? ['this', 'week'] : ['today'])];
+  if (tail && n > saidRest) {
+    const clock = tail[3] ? tail[3].trim().split(' ') : [];
+    if (clock.length === 0 || isClock(clock.slice(1).join(' '))) {
+      return { words: [...words.slice(0, n - saidRest), ...clock, ...(tail[2] ? ['this', 'week'] : ['today'])], restSaid: tail[1] };
+    }
+  }
   const rest = words
     .slice(-6)
     .join(' ')
     .replace(/\bremainder\b/, 'rest');
   if (n > 6 && /^for the rest of the (?:year|month)$/.test(rest)) {
     const month = rest.endsWith('year') ? 12 : today.month;
-    return [...words.slice(0, -6), 'until', MONTH_NAMES[month - 1]!, String(daysInMonth(today.year, month))];
+    return { words: [...words.slice(0, -6), 'until', MONTH_NAMES[month - 1]!, String(daysInMonth(today.year, month))] };
   }
-  return words;
+  return { words };
 }
 
 /** What follows "up to" when it ends a rule by a count ("7x", "5 times") or a span ("2 months", "a year"); else undefined (an end: "up to dec 5"). */
@@ -93,7 +99,8 @@ const TIMES_SIGN = /^(\d+)x$|^x ?(\d+)$/;
  * "ends after 4 occurrences" (4 times), "x4" (4 times); and a time of day after a count or a span ("every day 3 times
  * at 9am", "every day for the next 3 days at 7pm"), which is the rule's, put before them.
  */
-function calendarEnds(said: string[]): string[] {
+function calendarEnds(phrase: string[]): string[] {
+  const said = leadingCount(phrase);
   const words: string[] = [];
   for (let k = 0; k < said.length; k++) {
     const [word, next, after] = [said[k]!, said[k + 1], said[k + 2]];
@@ -124,6 +131,16 @@ function calendarEnds(said: string[]): string[] {
   const spanned = forAt > 0 && spanLasting(before.slice(forAt + 1).filter((w, k) => !(k === 0 && w === 'the') && !(k <= 1 && w === 'next'))) !== undefined ? forAt : -1;
   const at = counted > 0 ? (before[counted - 1] === 'for' ? counted - 1 : counted) : spanned;
   return at > 0 ? [...before.slice(0, at), ...words.slice(clockAt), ...before.slice(at)] : words;
+}
+
+/**
+ * "5 times at 9am daily", "3x on mondays": a count said first, before the rule's time or days, is the count of fires, as
+ * "at 9am daily 5 times" says. Before a period ("3 times a day", "twice daily") it is how often, and stays.
+ */
+function leadingCount(said: string[]): string[] {
+  const counted = TIMES_SIGN.test(said[0] ?? '') ? 1 : parseNumber(said[0] ?? '') !== null && COUNT_WORDS.has(said[1] ?? '') ? 2 : 0;
+  if (counted === 0 || !['at', '@', 'on'].includes(said[counted] ?? '')) return said;
+  return [...said.slice(counted), ...said.slice(0, counted)];
 }
 
 /** The days `said` (one phrase, or a list of them) name, each a day that happens once and said without a time; else null. */
@@ -164,7 +181,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
   // "from dec 3 every day", "from dec 3 to dec 6 every day at 9am": ends before the rule, read as after it.
   const ruleAt = words[0] === 'from' ? words.findIndex((word, k) => k > 1 && RULE_START.test(word)) : -1;
   if (ruleAt > 0) words = [...words.slice(ruleAt), ...words.slice(0, ruleAt)];
-  words = yearLast(withPlainEnds(words, wallTime(zone, now)));
+  const plain = withPlainEnds(words, wallTime(zone, now));
+  words = yearLast(plain.words);
   const range = dateRangeAsSpan(words);
   if (range.yearly) return { rule: range.words.join(' '), ends: { said: [], notes: [], ruleSaid: range.words.join(' ') } };
   words = range.words;
@@ -327,7 +345,14 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     // "every hour today", "every 15 minutes tomorrow from 9 to 5": within that one day, said. (After a start or an end word,
     // "until 5pm today", the day is theirs.)
     const ownsDay = (v: string, i: number, k: number) => END_WORDS.has(v) || (START_WORDS.has(v) && !(v === 'from' && words.slice(i + 1, k).includes('to')));
-    const dayAt = words.findIndex((w, k) => k > 0 && (w === 'today' || w === 'tomorrow') && !words.slice(0, k).some((v, i) => ownsDay(v, i, k)));
+    let dayAt = words.findIndex((w, k) => k > 0 && (w === 'today' || w === 'tomorrow') && !words.slice(0, k).some((v, i) => ownsDay(v, i, k)));
+    // "every hour today until 6pm": the end is a time of that day, as "every hour until 6pm today" says.
+    // ("every hour tomorrow until 6pm" would start tomorrow, which "until 6pm tomorrow" does not say: left to be refused.)
+    if (dayAt > 0 && words[dayAt] === 'today' && END_WORDS.has(words[dayAt + 1] ?? '') && words[dayAt + 1] !== 'up' && isClock(words.slice(dayAt + 2).join(' '))) {
+      words = [...words.slice(0, dayAt), ...words.slice(dayAt + 1), words[dayAt]!];
+      peeled = true;
+      continue;
+    }
     // A rule that names its days ("daily at 9am", "every 30 minutes on weekdays") does not unite with one day: left to be refused.
     const namesDays = words.some(
       (w) =>
@@ -339,7 +364,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const today = wallTime(zone, now);
       const day = words[dayAt] === 'today' ? today : addDays(today, 1);
       const start = words[dayAt] === 'today' ? undefined : instantFromLocal(zone, { ...day, hour: 0, minute: 0, second: 0 });
-      set('until', instantFromLocal(zone, { ...addDays(day, 1), hour: 0, minute: 0, second: 0 }) - 1, [words[dayAt]!], [`read '${words[dayAt]}' as within ${dayLabel(day)}, this once`]);
+      const daySaid = words[dayAt] === 'today' && plain.restSaid ? plain.restSaid : words[dayAt]!;
+      set('until', instantFromLocal(zone, { ...addDays(day, 1), hour: 0, minute: 0, second: 0 }) - 1, [daySaid], [`read '${daySaid}' as within ${dayLabel(day)}, this once`]);
       if (start !== undefined) {
         if (ends.start !== undefined) throw new UsageError(`'${text.trim()}' gives two starts`, 'Give one.');
         ends.start = start;
@@ -352,7 +378,8 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
     const spanAt = withinSpanAt(words);
     if (spanAt > 0) {
       const within = calendarSpan(words[spanAt] as 'this' | 'next', words[spanAt + 1] as 'week' | 'month', now, zone);
-      set('until', within.until, words.slice(spanAt, spanAt + 2), [within.note]);
+      const spanSaid = words[spanAt] === 'this' && words[spanAt + 1] === 'week' && plain.restSaid ? plain.restSaid : undefined;
+      set('until', within.until, spanSaid ? [spanSaid] : words.slice(spanAt, spanAt + 2), [spanSaid ? within.note.replace(`'this week'`, `'${spanSaid}'`) : within.note]);
       if (within.start !== undefined) {
         if (ends.start !== undefined) throw new UsageError(`'${text.trim()}' gives two starts`, 'Give one.');
         ends.start = within.start;
@@ -374,9 +401,11 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
       const [before, after] = [words[k - 1], (words[k + 1] === 'the' ? words[k + 2] : words[k + 1])?.replace(/[.,]$/, '')];
       // "every weekday starting monday until friday": a start's day, then an end's ("from monday through friday" is the days).
       const startsBefore = /^(?:starting|beginning|commencing|effective)$/.test(words[k - 2] ?? '');
+      // "daily starting in april until march": a start's month, then an end's ("from april until march" is the months).
+      const startsInBefore = startsBefore || (words[k - 2] === 'in' && /^(?:starting|beginning|commencing|effective)$/.test(words[k - 3] ?? ''));
       const range =
         (weekdayOf(before) !== undefined && weekdayOf(after) !== undefined && !startsBefore) ||
-        (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n) ||
+        (monthOf(before) !== undefined && monthOf(after) !== undefined && k + 2 === n && !startsInBefore) ||
         // "from the 23rd until the 25th" ends there: "until" says an end, as everywhere. "the 5th and 25th through the end of the month".
         // "from the 25th through the end of the month" is to the end of this one, as said with "until".
         (/^\d+(?:st|nd|rd|th)$/.test(before ?? '') &&
@@ -674,7 +703,7 @@ const RECENTLY_PASSED_MS = 61 * 86_400_000;
  * in November is next June's), never a date a year away for a day just gone.
  */
 function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string, passedWithin = RECENTLY_PASSED_MS): ReturnType<typeof parseInstant> & { passedOver?: true } {
-  const read = instantOf(day, { now, zone, edge });
+  const read = edge === 'start' ? pastStartOrRead(day, now, zone) : instantOf(day, { now, zone, edge });
   // The one-time reader says a date was read next year only when this year's passed within a month; a start or an end
   // said by its month ("starting oct 20" on 3 December) is weighed whenever this year's is the nearer.
   const byMonth = day.split(' ').some((word) => monthOf(word.replace(/[.,]$/, '')) !== undefined) && !/\b(?:in|next|after|from|\d{4})\b/.test(day);
@@ -698,6 +727,21 @@ function edgeDay(day: string, edge: 'start' | 'end', now: number, zone: string, 
   }
   // Kept as said, so a rule that counts from its start keeps its step ("every 3 days starting nov 30": Dec 3, 6, ...).
   return { ...read, instant: gone, notes: [`read '${day}' as ${said}, which has passed: it runs from now; give the year for ${dayLabel(wall)} ${wall.year}`] };
+}
+
+/**
+ * A start said as a date with its year that has passed ("starting 2026-12-13" read again weeks later, as sync does): the
+ * series counts from it still ("every other sunday" keeps its Sundays) and runs from now, said.
+ */
+function pastStartOrRead(day: string, now: number, zone: string): ReturnType<typeof parseInstant> {
+  try {
+    return instantOf(day, { now, zone, edge: 'start' });
+  } catch (error) {
+    if (!(error instanceof UsageError) || !/ is in the past: /.test(error.message) || !/\b(?:19|20|21)\d\d\b/.test(day)) throw error;
+    const read = instantOf(day, { now: 0, zone, edge: 'start' });
+    const wall = wallTime(zone, read.instant);
+    return { ...read, notes: [...read.notes, `read '${day}' as ${dayLabel(wall)} ${wall.year}, which has passed: it runs from now`] };
+  }
 }
 
 /** "jan 4 to march 25th", "tomorrow until next friday": two days, as a start and an end (with the notes of reading them), or null. */

@@ -45,6 +45,8 @@ export type DayRef =
       /** Written as "16-05-31", which could also be the year first (2016-05-31): that date, said in a note. */
       yearFirst?: { year: number; month: number; day: number };
       wholeMonth?: true;
+      /** Said as a quarter of the year alone ("q1 2027", "the third quarter"), read as its first day with a note. */
+      wholeQuarter?: true;
       /** The year was written as four digits that are also a 24-hour clock ("dec 10 2359"). */
       yearOrClock?: true;
       /** Said as a weekday and a bare number that is also an hour ("monday 14", "sat 19"): resolve-once decides (dayOrHour). */
@@ -287,6 +289,7 @@ export const DAY_RULES: readonly DayRule[] = [
   { name: 'weekend', examples: ['this weekend', 'next weekend', 'the weekend after next'], read: readWeekend },
   { name: 'nth day of a month', examples: ['first monday of next month', 'last day of the month', '3rd thursday this september', 'end of the month', 'the first tuesday'], read: readNth },
   { name: 'weekday', examples: ['friday at 4', 'next friday', 'friday next week', 'the saturday after next', 'tuesday the 15th at 10am'], read: readWeekday },
+  { name: 'quarter alone', examples: ['q1 2027', 'the first quarter of 2027', '3rd quarter'], read: readQuarterAlone },
   { name: 'date', examples: ['december 25 at 9am', 'the 1st of march', '25 dec', 'march 3rd 2027', '20 of next month'], read: readDate },
   { name: 'slash date', examples: ['4/25 at 16h00', '12/25/2026 at 6pm', '25/12 at 9am', 'on 2/15'], read: readSlashDate },
   {
@@ -548,6 +551,10 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (relative && tokens[j - 1] === 'of' && 'month' in relative.value && relative.value.nextSaid) {
     return { value: { kind: 'month', month: relative.value.month, mode: 'next', day: day.value }, end: relative.end };
   }
+  // "the 15th of the quarter", "the 15th of q2": the 15th day of it, as "the 15th day of the quarter" is.
+  const quarter = tokens[j - 1] === 'of' && day.ordinal ? readQuarterRef(tokens, j, false) : null;
+  if (quarter && 'quarter' in quarter.value) return { value: { kind: 'nth', nth: day.value, weekday: null, of: quarter.value }, end: quarter.end };
+  if (quarter && 'month' in quarter.value) return { value: { kind: 'date', day: day.value, month: quarter.value.month, ...(quarter.value.year !== undefined ? { year: quarter.value.year } : {}) }, end: quarter.end };
   // A bare day of the month needs an ordinal ("the 15th", "on the 15th", "15th"): a bare "15" is an hour.
   return day.ordinal ? { value: { kind: 'date', day: day.value }, end: day.end } : null;
 }
@@ -710,6 +717,21 @@ function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRe
   const most = weekday !== undefined ? 4 : workday ? 20 : 31;
   if (Math.abs(nth.value) > most) return null;
   return { value: { kind: 'nth', nth: nth.value, weekday: workday ? 'workday' : (weekday ?? null), of }, end };
+}
+
+/** "q1 2027", "the first quarter of 2027", "3rd quarter", "Q3": a quarter of the year by its number, as its first day (as "may 2027" is). */
+function readQuarterAlone(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const j = tokens[i] === 'the' ? i + 1 : i;
+  // "18q4" (Q4 2018, as some write it) is no hour and a quarter.
+  if (/^\d+$/.test(tokens[j - 1] ?? '')) return null;
+  const ordinal = readOrdinal(tokens, j);
+  const n = tokens[j] === 'q' && /^[1-4]$/.test(tokens[j + 1] ?? '') ? Number(tokens[j + 1]) : ordinal && tokens[ordinal.end] === 'quarter' ? ordinal.value : 0;
+  if (n < 1 || n > 4) return null;
+  const k = tokens[j] === 'q' ? j + 2 : ordinal!.end + 1;
+  const at = (tokens[k] === 'of' || tokens[k] === ',') && /^\d{4}$/.test(tokens[k + 1] ?? '') ? k + 1 : k;
+  const year = /^\d{4}$/.test(tokens[at] ?? '') ? yearOf(tokens[at]) : undefined;
+  const month = 3 * (n - 1) + 1;
+  return year !== undefined ? { value: { kind: 'date', day: 1, month, year, wholeQuarter: true }, end: at + 1 } : { value: { kind: 'date', day: 1, month, wholeQuarter: true }, end: k };
 }
 
 /**
@@ -879,8 +901,11 @@ function readMonthAlone(tokens: readonly string[], i: number): Read<DayRef> | nu
   const year = yearOf(tokens[at + 1]);
   if (year !== undefined) return lead === 'in' ? { value: { kind: 'date', day: 1, month, year, wholeMonth: true }, end: at + 2 } : null;
   const mode = lead === 'next' || coming ? 'next' : 'this';
-  // "next june 5", "this june 5th": a day of that month (a bare number after a month is its day, never a clock).
-  const day = lead === 'in' || readClock(tokens, at + 1)?.ambiguous === false ? null : readDayNumber(tokens, at + 1);
+  // "next june 5", "this june 5th", "in march 3": a day of that month (a bare number after a month is its day, never a clock).
+  // ("next june 5pm", "in march 15:30" are clocks; "next june 20", alone, is the 20th, as "june 20" is.)
+  const clock = readClock(tokens, at + 1);
+  const bareNumber = clock !== null && /^\d{1,2}$/.test(tokens[at + 1] ?? '') && clock.end === at + 2;
+  const day = clock?.ambiguous === false && !bareNumber ? null : readDayNumber(tokens, at + 1);
   if (day) return { value: { kind: 'month', month, mode, day: day.value }, end: day.end };
   return { value: { kind: 'month', month, mode }, end: at + 1 };
 }

@@ -2092,6 +2092,8 @@ function readTimesPer(tokens: readonly string[], i: number, group: Group): numbe
   const per = frequency === 'daily' ? 'day' : frequency?.n === 1 ? frequency.unit : undefined;
   if (frequency && !per) return null;
   if (!per && !['a', 'an', 'per', 'each', 'every'].includes(tokens[j] ?? '')) return null;
+  // "once a fortnight": as "every fortnight".
+  if (count === 1 && !per && lexiconUnit(tokens[j + 1]) === 'fortnight') return setInterval(group, { n: 2, unit: 'week' }, j + 2);
   const unit = per ?? unitOf(tokens[j + 1]);
   const end = per ? j + 1 : j + 2;
   if (!unit || unit === 'second') return null;

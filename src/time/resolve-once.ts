@@ -283,6 +283,11 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
       }
       if (day.monthFirst) notes.push(monthFirstNote(input, day.month!, day.day));
       if (day.wholeMonth) notes.push(firstOfMonthNote(input, { year: day.year ?? today.year + (day.years ?? 0), month: day.month!, day: 1 }));
+      if (day.wholeQuarter) {
+        const first = { year: day.year ?? today.year, month: day.month!, day: 1 };
+        if (day.year === undefined && isDayBefore(first, today)) first.year++;
+        notes.push(`read '${input}' as ${dayLabel(first)} ${first.year}, the first day of the quarter; give the day to say otherwise, such as '${MONTH_NAMES[first.month - 1]!.toLowerCase()} 15'`);
+      }
       return dateInstant(day, today, at, now, input, notes);
     case 'nth':
       return nthInstant(day, today, at, now, input, notes);

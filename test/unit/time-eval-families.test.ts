@@ -60,8 +60,18 @@ describe('a start day that is today starts today', () => {
     expect(runsOf(await meaningOf('every day at 9am starting monday', { now: NOW, zone: ZONE }, 1))).toEqual(['2026-12-07 Mon 09:00']);
   });
 
-  it.each(['every day starting yesterday', 'every day at 9am starting 2026-12-01', 'every monday starting 2026-12-02'])('a start day that has ended is in the past: %s', async (phrase) => {
-    await expect(meaningOf(phrase, { now: NOW, zone: ZONE })).rejects.toThrow('is in the past');
+  it('a start day said relative to today that has ended is in the past', async () => {
+    await expect(meaningOf('every day starting yesterday', { now: NOW, zone: ZONE })).rejects.toThrow('is in the past');
+  });
+
+  // A dated start stays where it was said, as a record read again later (sync) needs: the rule counts from it and runs from now, said.
+  it.each([
+    ['every day at 9am starting 2026-12-01', '2026-12-04 Fri 09:00'],
+    ['every monday starting 2026-12-02', '2026-12-07 Mon 09:00'],
+  ])('a dated start day that has ended runs from now, said: %s', async (phrase, first) => {
+    const meaning = await meaningOf(phrase, { now: NOW, zone: ZONE }, 1);
+    expect(runsOf(meaning)).toEqual([first]);
+    expect(meaning.notes.join(' ')).toMatch(/which has passed: it runs from now/);
   });
 
   it('an end day that is today ends tonight', async () => {
