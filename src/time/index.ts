@@ -121,9 +121,14 @@ async function instantOf(input: string, options: InstantOptions): Promise<Parsed
     const { looksRecurring, isShortCron } = await import('./looks-recurring');
     // A cron short of a field ("0 9 * *") is no instant, nor a rule to create: say what it lacks.
     if (isShortCron(input.trim().replace(/\s+/g, ' '))) throw (await import('./cron')).fieldCountError(input);
-    // A rule with its own end ("every day at 9am until friday") is a series: refused as a rule, as one without an end is.
-    if (await repeatsWithinEnds(input, options, looksRecurring)) throw new (await import('./once')).RecurringPhraseError(input.trim());
-    return parseInstant(input, { ...options, repeats: looksRecurring });
+    try {
+      return parseInstant(input, { ...options, repeats: looksRecurring });
+    } catch (refused) {
+      // A rule with its own end ("every day at 9am until friday") is a series: refused as a rule, as one without an end is.
+      // Asked only of a phrase no instant was read from: "three fridays from now" is one time.
+      if (refused instanceof UsageError && (await repeatsWithinEnds(input, options, looksRecurring))) throw new (await import('./once')).RecurringPhraseError(input.trim());
+      throw refused;
+    }
   }
 }
 

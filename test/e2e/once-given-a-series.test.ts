@@ -26,3 +26,13 @@ it("the recurring create it points to makes that series", async () => {
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/^series-/);
 });
+
+it.each([
+  ['three fridays from now', '2026-12-25'],
+  ['two mondays from now', '2026-12-21'],
+])("send --execute-at '%s' is one time (its count of days is no end of a rule): sent for %s", async (phrase, day) => {
+  const r = await runCli(['--now', '2026-12-07T10:00:00', '--tz', 'America/New_York', 'send', '--message', 'Standup', '--execute-at', phrase, '--json'], { env });
+  expect(r.code, r.stderr).toBe(0);
+  const [create] = letta.requests('POST');
+  expect(new Date(create!.body.schedule.scheduled_at).toISOString().slice(0, 10)).toBe(day);
+});
