@@ -721,9 +721,19 @@ function readNthOfYear(tokens: readonly string[], nth: Read<number>): Read<DayRe
 
 /** "q1 2027", "the first quarter of 2027", "3rd quarter", "Q3": a quarter of the year by its number, as its first day (as "may 2027" is). */
 function readQuarterAlone(tokens: readonly string[], i: number): Read<DayRef> | null {
-  const j = tokens[i] === 'the' ? i + 1 : i;
+  // "2027 q1", "2016 the third quarter": the year said first is no clock time.
+  const yearFirst = /^\d{4}$/.test(tokens[i] ?? '') ? yearOf(tokens[i]) : undefined;
+  if (yearFirst !== undefined) {
+    const quarter = quarterAt(tokens, i + 1);
+    return quarter && quarter.value.kind === 'date' && quarter.value.year === undefined ? { value: { ...quarter.value, year: yearFirst }, end: quarter.end } : null;
+  }
   // "18q4" (Q4 2018, as some write it) is no hour and a quarter.
-  if (/^\d+$/.test(tokens[j - 1] ?? '')) return null;
+  if (/^\d+$/.test(tokens[(tokens[i] === 'the' ? i + 1 : i) - 1] ?? '')) return null;
+  return quarterAt(tokens, i);
+}
+
+function quarterAt(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const j = tokens[i] === 'the' ? i + 1 : i;
   const ordinal = readOrdinal(tokens, j);
   const n = tokens[j] === 'q' && /^[1-4]$/.test(tokens[j + 1] ?? '') ? Number(tokens[j + 1]) : ordinal && tokens[ordinal.end] === 'quarter' ? ordinal.value : 0;
   if (n < 1 || n > 4) return null;

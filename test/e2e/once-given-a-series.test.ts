@@ -33,6 +33,6 @@ it.each([
 ])("send --execute-at '%s' is one time (its count of days is no end of a rule): sent for %s", async (phrase, day) => {
   const r = await runCli(['--now', '2026-12-07T10:00:00', '--tz', 'America/New_York', 'send', '--message', 'Standup', '--execute-at', phrase, '--json'], { env });
   expect(r.code, r.stderr).toBe(0);
-  const [create] = letta.requests('POST');
-  expect(new Date(create!.body.schedule.scheduled_at).toISOString().slice(0, 10)).toBe(day);
+  const [at] = letta.requests('POST').map((r) => (r.body as { schedule: { scheduled_at: number } }).schedule.scheduled_at);
+  expect(new Date(at!).toISOString().slice(0, 10)).toBe(day);
 });

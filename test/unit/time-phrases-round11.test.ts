@@ -102,6 +102,18 @@ describe('a quarter of the year named alone ("q1 2027", "the first quarter of 20
     await expect(once('first quarter 2026')).rejects.toThrow(/in the past/);
   });
 
+  it.each([
+    ['2027 q3', '2027-07-01 09:00'],
+    ['2027q2', '2027-04-01 09:00'],
+    ['2027 the fourth quarter', '2027-10-01 09:00'],
+  ])('its year said first ("%s") is the year, not a clock time', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('its year said first and passed ("2016 the third quarter") is in the past, not 20:16', async () => {
+    await expect(once('2016 the third quarter')).rejects.toThrow(/in the past: it means 2016-07-01/);
+  });
+
   it('a number run into it ("18q4") is no hour: refused', async () => {
     await expect(once('18q4')).rejects.toThrow(/did not understand 'q'/);
   });
