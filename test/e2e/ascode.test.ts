@@ -461,6 +461,37 @@ describe('bad files', () => {
     expect(changing()).toEqual([]);
     expect(owned('keep.md')).toHaveLength(1);
   });
+
+  it('a git merge left unresolved is never sent: a file with conflict markers is left out, a lock file with them stops everything', async () => {
+    file('merged.md', { agent: AGENT, when: '0 9 * * *' }, 'Before the merge');
+    file('other.md', { agent: AGENT, when: '0 10 * * *' }, 'Other');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const ids = owned('merged.md');
+    writeFileSync(join(dir, 'merged.md'), `---\nagent: ${AGENT}\nwhen: 0 9 * * *\n---\n<<<<<<< HEAD\nOurs\n=======\nTheirs\n>>>>>>> feature\n`);
+    writeFileSync(join(dir, 'new.md'), `---\nagent: ${AGENT}\n<<<<<<< HEAD\nwhen: 0 11 * * *\n=======\nwhen: 0 12 * * *\n>>>>>>> feature\n---\nNew\n`);
+    letta.received.length = 0;
+    const r = await cli('apply', '-f', dir, '--yes');
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((line) => line.startsWith('Error:'))).toEqual([
+      `Error: ${dir}/merged.md:5: a git merge conflict is not resolved ('<<<<<<<' to '>>>>>>>'): keep the side you want and remove the marker lines`,
+      `Error: ${dir}/new.md:3: a git merge conflict is not resolved ('<<<<<<<' to '>>>>>>>'): keep the side you want and remove the marker lines`,
+    ]);
+    expect(changing()).toEqual([]);
+    expect(owned('merged.md')).toEqual(ids);
+
+    const lockPath = join(dir, 'letta-schedules.lock.json');
+    const lines = readFileSync(lockPath, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.includes('"ids"'));
+    const conflicted = [...lines.slice(0, at), '<<<<<<< HEAD', ...lines.slice(at, at + 3), '=======', ...lines.slice(at, at + 3), '>>>>>>> feature', ...lines.slice(at + 3)].join('\n');
+    writeFileSync(lockPath, conflicted);
+    for (const args of [['plan'], ['apply', '--yes'], ['export', '--all-agents']]) {
+      const run = await cli(...args, '-f', dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`Error: The lock file ${lockPath} holds a git merge conflict that is not resolved (line ${at + 1})`);
+    }
+    expect(changing()).toEqual([]);
+    expect(readFileSync(lockPath, 'utf8')).toBe(conflicted);
+  });
 });
 
 describe('interrupted and concurrent applies', () => {
