@@ -255,6 +255,21 @@ describe('plan and apply', () => {
     expect(plan.stdout).toContain('on the clock: 0 */3 * * * (UTC), 30 1-22/3 * * * (UTC) in America/New_York → 0 9 * * *, 30 17 * * * in America/New_York\n');
   });
 
+  it('a count added or taken away shows the series in short, however many members it has', async () => {
+    file('water.md', { agent: AGENT, when: 'every day at 10am', timezone: 'UTC', count: 40 }, 'Water the plants');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    file('water.md', { agent: AGENT, when: 'every day at 10am', timezone: 'UTC' }, 'Water the plants');
+    const toCron = await cli('plan', '-f', dir);
+    expect(toCron.code).toBe(6);
+    expect(toCron.stdout.split('\n')[1]).toBe(
+      '    cron: 40 waiting from 2026-11-23T10:00:00.000Z → 0 10 * * * (UTC); on the clock: 40 waiting from 2026-11-23T10:00:00.000Z → 0 10 * * * in UTC',
+    );
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    file('water.md', { agent: AGENT, when: 'every day at 10am', timezone: 'UTC', count: 3 }, 'Water the plants');
+    const toSeries = await cli('plan', '-f', dir);
+    expect(toSeries.stdout.split('\n')[1]).toBe('    schedules: 0 10 * * * → 3 waiting from 2026-11-23T10:00:00.000Z');
+  });
+
   it('a deleted file deletes its schedule (asking first), and never touches schedules the lock file does not own', async () => {
     await threeFiles();
     const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 18 * * 5' }, 'Weekly digest');
