@@ -261,7 +261,7 @@ function planFile(
     stableJson({ ...entry, ids: undefined }) !== stableJson(entryAfter) ||
     [...keep, ...adopt].sort().join() !== [...entry.ids].sort().join();
   // An owned schedule deleted outside the folder (`recurring delete`, the Letta app) is made again: said, so that is not undone unseen.
-  const vanished = want.kind === 'recurring' && entry !== undefined && unmatched.length > 0 ? entry.ids.filter((id) => standing(entry.agent_id, id) === undefined) : [];
+  const vanished = want.kind !== 'series' && entry !== undefined && unmatched.length > 0 ? entry.ids.filter((id) => standing(entry.agent_id, id) === undefined) : [];
   const one = vanished.length === 1;
   const made =
     vanished.length === 0

@@ -270,6 +270,24 @@ describe('plan and apply', () => {
     expect(toSeries.stdout.split('\n')[1]).toBe('    schedules: 0 10 * * * → 3 waiting from 2026-11-23T10:00:00.000Z');
   });
 
+  it('a one-time schedule deleted outside the folder before it fired: plan and apply say it is made again, as for a recurring one', async () => {
+    file('reminder.md', { agent: AGENT, when: '2026-12-01 10:00', timezone: 'Europe/London' }, 'Renew the certificate');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const [id] = owned('reminder.md');
+    expect((await cli('onetime', 'delete', id!, '--agent-id', AGENT)).code).toBe(0);
+    const said = `its schedule ${id} is no longer on Letta (deleted outside this folder): apply makes it again; remove the file to keep it deleted`;
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`    note: ${said}\n`);
+    letta.received.length = 0;
+    const applied = await cli('apply', '-f', dir);
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toContain(`Note: reminder.md: ${said}`);
+    expect(letta.requests('POST').map((r) => r.body)).toEqual([
+      { schedule: { type: 'one-time', scheduled_at: Date.parse('2026-12-01T10:00:00Z') }, messages: [{ role: 'user', content: 'Renew the certificate' }] },
+    ]);
+  });
+
   it('a deleted file deletes its schedule (asking first), and never touches schedules the lock file does not own', async () => {
     await threeFiles();
     const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 18 * * 5' }, 'Weekly digest');
