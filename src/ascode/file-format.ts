@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ROLES, type Role } from '../letta/types';
+import { nearest } from '../nearest';
 import { mergeConflictLine } from './merge-conflict';
 
 /**
@@ -78,7 +79,9 @@ export function readScheduleFile(source: string): ReadFile {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
     if (!(FILE_KEYS as readonly string[]).includes(key)) {
-      problems.push({ line, message: `unknown key '${key}'; known keys: ${FILE_KEYS.join(', ')}` });
+      const near = nearest(key.toLowerCase(), [...FILE_KEYS]);
+      const why = /^(?:message|body|text)$/i.test(key) ? ': the message is the text after the closing ---' : near ? ` (did you mean '${near}'?)` : '';
+      problems.push({ line, message: `unknown key '${key}'${why}; known keys: ${FILE_KEYS.join(', ')}` });
       continue;
     }
     found[key] = { node: (pair.value as Node | null) ?? null, line };
