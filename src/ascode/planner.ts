@@ -228,10 +228,11 @@ function planFile(
       keep.push(item.id);
     } else stale.push({ agent_id, id: item.id });
   }
-  // After an apply was cut off between sending a create and recording it, look for what it may have made; for a file the lock
-  // file does not name (new, or the lock file was lost), for the same schedule already there: taken, never made twice.
+  // Before making a schedule, look for the same one already there and owned by no file: one an apply cut off made and never
+  // recorded (also when its journal was lost with the machine it ran on, as a CI runner's is), or, for a file the lock file
+  // does not name (new, or the lock file was lost), one made before. Taken, never made twice.
   const adopt: string[] = [];
-  if (entry === undefined || entry.pending) {
+  if (unmatched.length > 0) {
     const strangers = [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedElsewhere(item.id));
     for (let i = unmatched.length - 1; i >= 0; i--) {
       const key = bodyKey(unmatched[i]!);
