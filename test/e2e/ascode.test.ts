@@ -288,6 +288,24 @@ describe('plan and apply', () => {
     ]);
   });
 
+  it('a file moved into a folder inside the folder is not read, and plan and apply say so beside the delete that follows', async () => {
+    file('standup.md', { agent: AGENT, when: '0 9 * * 1-5' }, 'Standup');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    mkdirSync(join(dir, 'team-a'));
+    mkdirSync(join(dir, 'drafts'));
+    writeFileSync(join(dir, 'drafts', 'notes.txt'), 'not a schedule\n');
+    writeFileSync(join(dir, 'team-a', 'standup.md'), readFileSync(join(dir, 'standup.md')));
+    rmSync(join(dir, 'standup.md'));
+    const said = `Note: ${dir}/team-a/ holds .md files that are not read: schedule files go directly in ${dir}/ (or give that folder with -f ${dir}/team-a)`;
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain('- delete    standup.md');
+    expect(plan.stderr.split('\n').filter((line) => line.startsWith('Note:'))).toEqual([said]);
+    const applied = await cli('apply', '-f', dir);
+    expect(applied.code).toBe(2);
+    expect(applied.stderr).toContain(said);
+  });
+
   it('a deleted file deletes its schedule (asking first), and never touches schedules the lock file does not own', async () => {
     await threeFiles();
     const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 18 * * 5' }, 'Weekly digest');
