@@ -5,7 +5,8 @@ import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
 import { inert } from './output/inert';
-import { buildProgram, nearest, type Runner } from './program';
+import { nearest } from './nearest';
+import { buildProgram, type Runner } from './program';
 import { Runtime } from './runtime';
 import { foldJournals } from './state/journal-end';
 

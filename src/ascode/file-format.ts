@@ -1,5 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ROLES, type Role } from '../letta/types';
+import { nearest } from '../nearest';
+import { mergeConflictLine } from './merge-conflict';
 
 /**
  * One schedule file: YAML front matter between `---` lines, then the message.
@@ -49,6 +51,8 @@ const FENCE = /^---[ \t]*$/;
 export function readScheduleFile(source: string): ReadFile {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lines = text.split(/\r?\n/);
+  const conflict = mergeConflictLine(lines);
+  if (conflict !== undefined) return fail(conflict, "a git merge conflict is not resolved ('<<<<<<<' to '>>>>>>>'): keep the side you want and remove the marker lines");
   if (!FENCE.test(lines[0] ?? '')) return fail(1, "the file must start with a '---' line, then the fields (agent, when, ...), then '---' and the message");
   const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   if (end < 0) return fail(1, "the front matter has no closing '---' line");
@@ -75,7 +79,9 @@ export function readScheduleFile(source: string): ReadFile {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
     if (!(FILE_KEYS as readonly string[]).includes(key)) {
-      problems.push({ line, message: `unknown key '${key}'; known keys: ${FILE_KEYS.join(', ')}` });
+      const near = nearest(key.toLowerCase(), [...FILE_KEYS]);
+      const why = /^(?:message|body|text)$/i.test(key) ? ': the message is the text after the closing ---' : near ? ` (did you mean '${near}'?)` : '';
+      problems.push({ line, message: `unknown key '${key}'${why}; known keys: ${FILE_KEYS.join(', ')}` });
       continue;
     }
     found[key] = { node: (pair.value as Node | null) ?? null, line };

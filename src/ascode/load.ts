@@ -30,6 +30,8 @@ export interface Target {
   names: string[];
   wholeFolder: boolean;
   lockPath: string;
+  /** Folders inside the folder that hold Markdown files: never read, and said, so files moved there are not taken for removed unseen. */
+  unreadFolders: string[];
 }
 
 export function findTarget(path: string | undefined): Target {
@@ -47,11 +49,30 @@ export function findTarget(path: string | undefined): Target {
     }
     throw new UsageError(`Cannot read ${given} (${code ?? (error as Error).message})`);
   }
-  if (!isFolder) return { folder: dirname(given), names: [basename(given)], wholeFolder: false, lockPath: join(dirname(given), LOCK_FILE_NAME) };
-  const names = readdirSync(given)
-    .filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.') && !isReadme(name) && statSync(join(given, name)).isFile())
-    .sort();
-  return { folder: given, names, wholeFolder: true, lockPath: join(given, LOCK_FILE_NAME) };
+  if (!isFolder) return { folder: dirname(given), names: [basename(given)], wholeFolder: false, lockPath: join(dirname(given), LOCK_FILE_NAME), unreadFolders: [] };
+  const all = readdirSync(given).filter((name) => !name.startsWith('.'));
+  const names = all.filter((name) => isMarkdown(name) && statSync(join(given, name)).isFile()).sort();
+  const unreadFolders = all.filter((name) => holdsMarkdown(join(given, name))).sort().map((name) => join(given, name));
+  return { folder: given, names, wholeFolder: true, lockPath: join(given, LOCK_FILE_NAME), unreadFolders };
+}
+
+/** What plan and apply say of the folders they do not read. */
+export function unreadFolderNotes(target: Target): string[] {
+  return target.unreadFolders.map(
+    (folder) => `Note: ${folder}/ holds .md files that are not read: schedule files go directly in ${target.folder}/ (or give that folder with -f ${folder})`,
+  );
+}
+
+function isMarkdown(name: string): boolean {
+  return name.toLowerCase().endsWith('.md') && !name.startsWith('.') && !isReadme(name);
+}
+
+function holdsMarkdown(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && readdirSync(path).some(isMarkdown);
+  } catch {
+    return false;
+  }
 }
 
 /** A folder's README.md says what the folder is for: it is no schedule (export never names a file so). */

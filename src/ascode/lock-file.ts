@@ -1,5 +1,6 @@
 import { UsageError } from '../errors';
 import { journalLines, parseJsonFile } from '../files/json';
+import { mergeConflictLine } from './merge-conflict';
 
 /**
  * `letta-schedules.lock.json`: which schedules each file owns, per server
@@ -55,6 +56,12 @@ const HINT = 'Fix it, or restore it from version control; it has been left as it
 
 export function parseLock(text: string, path: string): LockFile {
   if (text.trim() === '') return emptyLock();
+  const conflict = mergeConflictLine(text.split(/\r?\n/));
+  if (conflict !== undefined)
+    throw new UsageError(
+      `The lock file ${path} holds a git merge conflict that is not resolved (line ${conflict})`,
+      'Keep the side the last apply wrote (it names the schedules on Letta) and remove the marker lines, or restore it from version control; it has been left as it is.',
+    );
   const data = parseJsonFile(text, path, 'lock file', HINT) as Record<string, unknown>;
   const bad = (where: string, what: string) => new UsageError(`The lock file ${path} is not valid: ${where} ${what}`, HINT);
   if (!isObject(data)) throw bad('it', 'must hold a JSON object');

@@ -228,10 +228,11 @@ function planFile(
       keep.push(item.id);
     } else stale.push({ agent_id, id: item.id });
   }
-  // After an apply was cut off between sending a create and recording it, look for what it may have made; for a file the lock
-  // file does not name (new, or the lock file was lost), for the same schedule already there: taken, never made twice.
+  // Before making a schedule, look for the same one already there and owned by no file: one an apply cut off made and never
+  // recorded (also when its journal was lost with the machine it ran on, as a CI runner's is), or, for a file the lock file
+  // does not name (new, or the lock file was lost), one made before. Taken, never made twice.
   const adopt: string[] = [];
-  if (entry === undefined || entry.pending) {
+  if (unmatched.length > 0) {
     const strangers = [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedElsewhere(item.id));
     for (let i = unmatched.length - 1; i >= 0; i--) {
       const key = bodyKey(unmatched[i]!);
@@ -261,7 +262,7 @@ function planFile(
     stableJson({ ...entry, ids: undefined }) !== stableJson(entryAfter) ||
     [...keep, ...adopt].sort().join() !== [...entry.ids].sort().join();
   // An owned schedule deleted outside the folder (`recurring delete`, the Letta app) is made again: said, so that is not undone unseen.
-  const vanished = want.kind === 'recurring' && entry !== undefined && unmatched.length > 0 ? entry.ids.filter((id) => standing(entry.agent_id, id) === undefined) : [];
+  const vanished = want.kind !== 'series' && entry !== undefined && unmatched.length > 0 ? entry.ids.filter((id) => standing(entry.agent_id, id) === undefined) : [];
   const one = vanished.length === 1;
   const made =
     vanished.length === 0
@@ -336,13 +337,15 @@ function fieldDiff(old: FullScheduleBody[], after: FullScheduleBody[], want: Des
     const from = old.map((b) => (b.schedule.type === 'recurring' ? b.schedule.cron_expression : new Date(b.schedule.scheduled_at).toISOString()));
     const to = want.bodies.map((b) => (b.schedule as { cron_expression: string }).cron_expression);
     const oldZone = entry?.timezone ?? want.timezone;
+    // Instants (a series or one-time before) are said in short: a series' 50 members would each be a line's worth.
+    const wasInstants = old.some((b) => b.schedule.type === 'one-time');
     if (from.join(', ') !== to.join(', ')) {
       diff.push({
         field: 'cron',
-        from: from.join(', ') || null,
+        from: wasInstants ? timesText(old) : from.join(', ') || null,
         to: to.join(', '),
         // A cron no local cron says (a step of hours across the zone's offset) is shown as it is, on UTC's clock.
-        from_local: from.length === 0 ? null : `${from.map((cron) => cronInZone(cron, oldZone, now) ?? `${cron} (UTC)`).join(', ')} in ${oldZone}`,
+        from_local: from.length === 0 ? null : wasInstants ? timesText(old) : `${from.map((cron) => cronInZone(cron, oldZone, now) ?? `${cron} (UTC)`).join(', ')} in ${oldZone}`,
         to_local: `${want.local_crons.map((local, i) => local ?? `${to[i]} (UTC)`).join(', ')} in ${want.timezone}`,
       });
     }
@@ -351,7 +354,8 @@ function fieldDiff(old: FullScheduleBody[], after: FullScheduleBody[], want: Des
     const from = times(old);
     const to = times(want.bodies);
     if (from.join(', ') !== to.join(', ')) {
-      if (want.kind === 'series') diff.push({ field: 'schedules', ...seriesChange(from, to) });
+      if (want.kind === 'series' && old.some((b) => b.schedule.type === 'recurring')) diff.push({ field: 'schedules', from: timesText(old), to: timesText(want.bodies) });
+      else if (want.kind === 'series') diff.push({ field: 'schedules', ...seriesChange(from, to) });
       else diff.push({ field: 'time', from: from.join(', ') || null, to: to.join(', ') || null });
     }
   }
@@ -378,6 +382,14 @@ function seriesChange(from: string[], to: string[]): { from: string; to: string 
     return `${list.length} waiting${list[0] ? ` from ${list[0]}` : ''}${own.length > 0 && own.length < list.length ? `; ${shown}` : ''}`;
   };
   return { from: said(from, to), to: said(to, from) };
+}
+
+/** Schedules' times in short: crons as they are, then instants as how many wait and from when. */
+function timesText(bodies: FullScheduleBody[]): string {
+  const crons = bodies.flatMap((b) => (b.schedule.type === 'recurring' ? [b.schedule.cron_expression] : []));
+  const instants = bodies.flatMap((b) => (b.schedule.type === 'one-time' ? [b.schedule.scheduled_at] : [])).sort((a, b) => a - b);
+  const waiting = instants.length === 0 ? [] : [instants.length === 1 ? new Date(instants[0]!).toISOString() : `${instants.length} waiting from ${new Date(instants[0]!).toISOString()}`];
+  return [...crons, ...waiting].join(', ');
 }
 
 /** A message's text as a schedule file can hold it: a file's lines end in \n, and white space at its ends is not part of its message. */

@@ -4,7 +4,7 @@ import type { Runtime } from '../runtime';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
-import { findTarget, loadPlan } from '../ascode/load';
+import { findTarget, loadPlan, unreadFolderNotes } from '../ascode/load';
 import { lockJournal, readLock, writeLock } from '../ascode/lock-store';
 import { applyChange, finishedEntry, sharedWrites, startChanges, type ChangeOutcome } from '../ascode/execute';
 import type { FileReport } from '../ascode/load';
@@ -47,6 +47,7 @@ export default defineCommand({
   async run(rt, options) {
     const out = rt.out;
     const target = findTarget(options.file);
+    unreadFolderNotes(target).forEach((note) => out.note(note));
     // One apply at a time per lock file: a second one waits, then plans against what the first left.
     const held = rt.dryRun
       ? undefined

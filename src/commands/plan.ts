@@ -3,7 +3,7 @@ import { AlreadyReported, NeedsAttention, UsageError } from '../errors';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { concurrencyOption, fileOption, strictOption } from './options';
-import { findTarget, loadPlan } from '../ascode/load';
+import { findTarget, loadPlan, unreadFolderNotes } from '../ascode/load';
 import { readLock } from '../ascode/lock-store';
 import { lockJournalPath } from '../ascode/lock-file';
 import { planLines, summaryLine, planDocument, reportProblems } from '../ascode/render';
@@ -20,6 +20,7 @@ export default defineCommand({
     const { lock, unfolded } = readLock(target.lockPath);
     const { changes, problems } = await loadPlan(rt, target, lock, options.concurrency);
     const out = rt.out;
+    unreadFolderNotes(target).forEach((note) => out.note(note));
     if (unfolded) {
       out.note(`Note: an apply under way or cut off has not written ${target.lockPath} yet; what it did is read from ${lockJournalPath(target.lockPath)} (the next apply finishes it).`);
     }

@@ -255,6 +255,57 @@ describe('plan and apply', () => {
     expect(plan.stdout).toContain('on the clock: 0 */3 * * * (UTC), 30 1-22/3 * * * (UTC) in America/New_York → 0 9 * * *, 30 17 * * * in America/New_York\n');
   });
 
+  it('a count added or taken away shows the series in short, however many members it has', async () => {
+    file('water.md', { agent: AGENT, when: 'every day at 10am', timezone: 'UTC', count: 40 }, 'Water the plants');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    file('water.md', { agent: AGENT, when: 'every day at 10am', timezone: 'UTC' }, 'Water the plants');
+    const toCron = await cli('plan', '-f', dir);
+    expect(toCron.code).toBe(6);
+    expect(toCron.stdout.split('\n')[1]).toBe(
+      '    cron: 40 waiting from 2026-11-23T10:00:00.000Z → 0 10 * * * (UTC); on the clock: 40 waiting from 2026-11-23T10:00:00.000Z → 0 10 * * * in UTC',
+    );
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    file('water.md', { agent: AGENT, when: 'every day at 10am', timezone: 'UTC', count: 3 }, 'Water the plants');
+    const toSeries = await cli('plan', '-f', dir);
+    expect(toSeries.stdout.split('\n')[1]).toBe('    schedules: 0 10 * * * → 3 waiting from 2026-11-23T10:00:00.000Z');
+  });
+
+  it('a one-time schedule deleted outside the folder before it fired: plan and apply say it is made again, as for a recurring one', async () => {
+    file('reminder.md', { agent: AGENT, when: '2026-12-01 10:00', timezone: 'Europe/London' }, 'Renew the certificate');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const [id] = owned('reminder.md');
+    expect((await cli('onetime', 'delete', id!, '--agent-id', AGENT)).code).toBe(0);
+    const said = `its schedule ${id} is no longer on Letta (deleted outside this folder): apply makes it again; remove the file to keep it deleted`;
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain(`    note: ${said}\n`);
+    letta.received.length = 0;
+    const applied = await cli('apply', '-f', dir);
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toContain(`Note: reminder.md: ${said}`);
+    expect(letta.requests('POST').map((r) => r.body)).toEqual([
+      { schedule: { type: 'one-time', scheduled_at: Date.parse('2026-12-01T10:00:00Z') }, messages: [{ role: 'user', content: 'Renew the certificate' }] },
+    ]);
+  });
+
+  it('a file moved into a folder inside the folder is not read, and plan and apply say so beside the delete that follows', async () => {
+    file('standup.md', { agent: AGENT, when: '0 9 * * 1-5' }, 'Standup');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    mkdirSync(join(dir, 'team-a'));
+    mkdirSync(join(dir, 'drafts'));
+    writeFileSync(join(dir, 'drafts', 'notes.txt'), 'not a schedule\n');
+    writeFileSync(join(dir, 'team-a', 'standup.md'), readFileSync(join(dir, 'standup.md')));
+    rmSync(join(dir, 'standup.md'));
+    const said = `Note: ${dir}/team-a/ holds .md files that are not read: schedule files go directly in ${dir}/ (or give that folder with -f ${dir}/team-a)`;
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).toContain('- delete    standup.md');
+    expect(plan.stderr.split('\n').filter((line) => line.startsWith('Note:'))).toEqual([said]);
+    const applied = await cli('apply', '-f', dir);
+    expect(applied.code).toBe(2);
+    expect(applied.stderr).toContain(said);
+  });
+
   it('a deleted file deletes its schedule (asking first), and never touches schedules the lock file does not own', async () => {
     await threeFiles();
     const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 18 * * 5' }, 'Weekly digest');
@@ -461,6 +512,37 @@ describe('bad files', () => {
     expect(changing()).toEqual([]);
     expect(owned('keep.md')).toHaveLength(1);
   });
+
+  it('a git merge left unresolved is never sent: a file with conflict markers is left out, a lock file with them stops everything', async () => {
+    file('merged.md', { agent: AGENT, when: '0 9 * * *' }, 'Before the merge');
+    file('other.md', { agent: AGENT, when: '0 10 * * *' }, 'Other');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const ids = owned('merged.md');
+    writeFileSync(join(dir, 'merged.md'), `---\nagent: ${AGENT}\nwhen: 0 9 * * *\n---\n<<<<<<< HEAD\nOurs\n=======\nTheirs\n>>>>>>> feature\n`);
+    writeFileSync(join(dir, 'new.md'), `---\nagent: ${AGENT}\n<<<<<<< HEAD\nwhen: 0 11 * * *\n=======\nwhen: 0 12 * * *\n>>>>>>> feature\n---\nNew\n`);
+    letta.received.length = 0;
+    const r = await cli('apply', '-f', dir, '--yes');
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((line) => line.startsWith('Error:'))).toEqual([
+      `Error: ${dir}/merged.md:5: a git merge conflict is not resolved ('<<<<<<<' to '>>>>>>>'): keep the side you want and remove the marker lines`,
+      `Error: ${dir}/new.md:3: a git merge conflict is not resolved ('<<<<<<<' to '>>>>>>>'): keep the side you want and remove the marker lines`,
+    ]);
+    expect(changing()).toEqual([]);
+    expect(owned('merged.md')).toEqual(ids);
+
+    const lockPath = join(dir, 'letta-schedules.lock.json');
+    const lines = readFileSync(lockPath, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.includes('"ids"'));
+    const conflicted = [...lines.slice(0, at), '<<<<<<< HEAD', ...lines.slice(at, at + 3), '=======', ...lines.slice(at, at + 3), '>>>>>>> feature', ...lines.slice(at + 3)].join('\n');
+    writeFileSync(lockPath, conflicted);
+    for (const args of [['plan'], ['apply', '--yes'], ['export', '--all-agents']]) {
+      const run = await cli(...args, '-f', dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`Error: The lock file ${lockPath} holds a git merge conflict that is not resolved (line ${at + 1})`);
+    }
+    expect(changing()).toEqual([]);
+    expect(readFileSync(lockPath, 'utf8')).toBe(conflicted);
+  });
 });
 
 describe('interrupted and concurrent applies', () => {
@@ -487,7 +569,11 @@ describe('interrupted and concurrent applies', () => {
     expect(owned('b.md')).toEqual([bNew.id]);
   });
 
-  it('killed (kill -9) at any request, the next apply finishes with nothing lost or doubled', async () => {
+  // A CI runner killed takes the journal with it: the next apply, on a fresh checkout, has the lock file as committed before.
+  it.each([
+    ['its journal kept', true],
+    ['its journal lost with the machine it ran on (a CI runner)', false],
+  ])('killed (kill -9) at any request, %s, the next apply finishes with nothing lost or doubled', async (_, journalKept) => {
     const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 12 * * *' }, 'Not ours');
     const before = () => {
       for (const name of readdirSync(dir)) rmSync(join(dir, name));
@@ -527,6 +613,7 @@ describe('interrupted and concurrent applies', () => {
       await setUp();
       await killedAt(k);
       letta.onRequest = undefined;
+      if (!journalKept) rmSync(join(dir, 'letta-schedules.lock.journal'), { force: true });
       const finished = await cli('apply', '-f', dir, '--yes');
       expect(finished.code, `killed at request ${k}: ${finished.stderr}`).toBe(0);
       expect(server(), `killed at request ${k}`).toEqual(want);

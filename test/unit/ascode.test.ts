@@ -44,7 +44,10 @@ describe('schedule files', () => {
     ['---\nagent: a\nwhen: daily\nrole: robot\n---\nHi\n', 4, "role: 'robot' is not a role"],
     ['---\nagent: a\nwhen: daily\ncount: 0\n---\nHi\n', 4, 'count'],
     ['---\nagent: a\nwhen: daily\ncallback_url: ftp://x\n---\nHi\n', 4, 'not an http(s) URL'],
-    ['---\nagent: a\nwhen: daily\nagentt: b\n---\nHi\n', 4, "unknown key 'agentt'; known keys: agent, when"],
+    ['---\nagent: a\nwhen: daily\nagentt: b\n---\nHi\n', 4, "unknown key 'agentt' (did you mean 'agent'?); known keys: agent, when"],
+    ['---\nagent: a\nwhen: daily\ntime_zone: UTC\n---\nHi\n', 4, "unknown key 'time_zone' (did you mean 'timezone'?); known keys"],
+    ['---\nagent: a\nwhen: daily\ncolour: blue\n---\nHi\n', 4, "unknown key 'colour'; known keys"],
+    ['---\nagent: a\nwhen: daily\nmessage: Hi\n---\nHi\n', 4, "unknown key 'message': the message is the text after the closing ---; known keys"],
     ['---\nwhen: daily\n---\nHi\n', 1, "the field 'agent' is missing"],
     ['---\nagent: a\nwhen: daily\n---\n\n', 5, 'the message'],
   ])('%j is refused at line %i', (text, line, message) => {
