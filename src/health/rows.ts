@@ -78,7 +78,12 @@ export function worstNote(health: ScheduleHealth, zone: string, now: number): st
       return health.unreadable === undefined ? 'no history on this server' : `its cron cannot be read (${health.unreadable})`;
     case 'ok': {
       const last = health.fires.find((fire) => fire.sent && fire.due !== undefined);
-      return last ? `last sent ${formatLocal(zone, last.sent!.sentAt)}` : 'nothing was due';
+      if (last) return `last sent ${formatLocal(zone, last.sent!.sentAt)}`;
+      // A fire still within its grace time was due all the same.
+      const pending = newest('pending');
+      if (pending) return `${formatLocal(zone, pending.due!)}: due, nothing sent yet`;
+      const unexpected = newest('unexpected');
+      return unexpected ? `nothing was due; sent ${formatLocal(zone, unexpected.sent!.sentAt)} all the same` : 'nothing was due';
     }
   }
 }
