@@ -185,7 +185,9 @@ async function lineageSchedules(rt: Runtime, state: State, agentId: string, line
         return [scheduleFacts({ ...(await api.getSchedule(agentId, current)), agent_id: agentId }, Number.isFinite(createdAt) ? createdAt : undefined)];
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
-        return [pastFacts({ ...intent, status_at: undefined })].flatMap((facts) => facts ?? []);
+        // Deleted elsewhere, found so now (as sync would mark it): when is not known, so nothing after its last send is expected of it.
+        rt.out.info(`Note: ${current} is no longer on Letta (deleted elsewhere): nothing after its last send is expected of it.`);
+        return [pastFacts({ ...intent, status: 'gone', status_at: new Date(rt.now()).toISOString() })].flatMap((facts) => facts ?? []);
       }
     }),
   );

@@ -35,3 +35,21 @@ describe('status: the note of a schedule with nothing wrong', () => {
     expect(rows(r.stdout)[0]![9]).toBe('nothing was due');
   });
 });
+
+describe('history: a recorded schedule deleted elsewhere', () => {
+  it('has no missed fires after its last send, and is said to be gone', async () => {
+    const made = await runCli(['--now', '2026-11-18T00:00:00Z', 'recurring', 'create', '--message', 'Digest', '--cron', 'every day at 9am', '--tz', 'UTC', '-q'], { env });
+    expect(made.code).toBe(0);
+    const id = made.stdout.trim();
+    for (const day of ['18', '19']) letta.addFire(id, at(`2026-11-${day}T09:00:05Z`));
+    // Deleted in Letta's own app: this machine's record still has it as standing.
+    letta.schedules.delete(id);
+    const r = await cli('history', id);
+    expect(r.code).toBe(0);
+    expect(rows(r.stdout).map((row) => [row[0], row[2], row[5]])).toEqual([
+      [id, '2026-11-19 09:00 UTC', 'ok'],
+      [id, '2026-11-18 09:00 UTC', 'ok'],
+    ]);
+    expect(r.stderr).toContain(`Note: ${id} is no longer on Letta (deleted elsewhere): nothing after its last send is expected of it.`);
+  });
+});
