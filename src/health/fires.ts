@@ -113,6 +113,8 @@ export interface ScheduleHealth {
   unreadable?: string;
   /** Why its fires could not be read (the history or a run kept failing): they are unknown, not judged. */
   readError?: string;
+  /** Fires judged ok or late whose run was not read (only the newest sends' runs are): how they ended is the history's word alone. */
+  runsNotRead?: number;
 }
 
 /** Stop reasons that end a run as it should end. */

@@ -164,6 +164,7 @@ export function scheduleJson(health: ScheduleHealth, zone: string, now: number, 
     ...(health.truncated ? { truncated: true } : {}),
     ...(health.unreadable ? { unreadable: health.unreadable } : {}),
     ...(health.readError === undefined ? {} : { error: health.readError }),
+    runs_not_read: health.runsNotRead ?? 0,
     fires: health.fires.map((fire) => fireJson(fire, zone)),
   };
 }

@@ -114,6 +114,9 @@ export function noHistoryNote(status: number): string {
   return `This server has no fire history (GET .../schedule/ID/history answered ${status}): only stuck schedules can be told, by a next run time in the past or a one-time schedule still held after its time.`;
 }
 
+/** What is said of fires judged ok or late whose run was not read. */
+export const notReadNote = `ok or late on the history's word alone: only each schedule's newest ${RUNS_PER_SCHEDULE} sends have their runs read for how they ended`;
+
 /** A schedule's rank in the table: worst first, then by id. */
 function byWorst(a: { worst: string; id: string }, b: { worst: string; id: string }): number {
   return ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || compareText(a.id, b.id);
@@ -153,6 +156,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const totals = Object.fromEntries(FIRE_CLASSES.map((name) => [name, 0])) as Record<FireClass | 'stuck', number>;
   totals.stuck = 0;
   let checked = 0;
+  let runsNotRead = 0;
   const gone: string[] = [];
   const attention: Array<{ worst: string; id: string; problem: string }> = [];
   /** Schedules whose fires could not be read (judged unknown), with why. */
@@ -178,6 +182,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       checked++;
       for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
       if (health.stuckSince !== undefined) totals.stuck++;
+      runsNotRead += health.runsNotRead ?? 0;
       if (health.readError !== undefined) unchecked.push({ id: facts.id, problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): its fires could not be read (${health.readError})` });
       if (context.stillOnLetta) {
         attention.push({
@@ -202,12 +207,13 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     const unexpected = totals.unexpected > 0 ? `, ${totals.unexpected} unexpected` : '';
     const fires = reader.missingRoute === undefined ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed${unexpected}` : '';
     const unread = unchecked.length === 0 ? '' : `; ${unchecked.length} of ${checked} could not be read`;
+    const runsUnread = runsNotRead === 0 ? '' : `; ${runsNotRead} ${runsNotRead === 1 ? 'fire' : 'fires'} ${runsNotRead === 1 ? 'is' : 'are'} ${notReadNote}`;
     return {
       needsAttention: attention.length > 0,
       problems: attention.map((one) => one.problem),
       ids: attention.map((one) => one.id),
       // "Fire health:" first: the record's own findings are said apart, and this count is of the fires alone.
-      summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${unread}`,
+      summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${unread}${runsUnread}`,
       unchecked: unchecked.map((one) => one.problem),
       checked,
     };
@@ -238,6 +244,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       json.value(reader.missingRoute === undefined, 'history_route');
       json.value(verdict.needsAttention, 'needs_attention');
       json.value(totals, 'totals');
+      json.value(runsNotRead, 'runs_not_read');
       json.value(gone, 'gone');
       json.value(
         unchecked.map((one) => one.id),

@@ -53,3 +53,43 @@ describe('history: a recorded schedule deleted elsewhere', () => {
     expect(r.stderr).toContain(`Note: ${id} is no longer on Letta (deleted elsewhere): nothing after its last send is expected of it.`);
   });
 });
+
+describe('fires whose run was not read', () => {
+  /** An hourly schedule sent on time 25 times; the oldest send's run stopped on an error, beyond the 20 newest whose runs are read. */
+  function hourlyOf25() {
+    const hourly = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 * * * *' }, 'Hourly');
+    hourly.created_at = '2026-11-21T13:30:00.000Z';
+    hourly.next_scheduled_time = '2026-11-22T15:00:00.000Z';
+    for (let hour = 0; hour < 25; hour++) letta.addFire(hourly.id, at('2026-11-21T14:00:04Z') + hour * 3_600_000, hour === 0 ? { stopReason: 'llm_api_error' } : {});
+    return hourly;
+  }
+
+  it('status says how many fires are judged on the history alone, in the summary and --json', async () => {
+    hourlyOf25();
+    const r = await cli('status');
+    expect(r.code).toBe(0);
+    expect(rows(r.stdout)[0]!.slice(3, 7)).toEqual(['25', '0', '0', '0']);
+    expect(r.stderr).toContain(
+      "; 5 fires are ok or late on the history's word alone: only each schedule's newest 20 sends have their runs read for how they ended",
+    );
+    const json = JSON.parse((await cli('status', '--json')).stdout);
+    expect(json.fire_health.runs_not_read).toBe(5);
+    expect(json.fire_health.schedules[0].runs_not_read).toBe(5);
+  });
+
+  it('agenda --since says so too', async () => {
+    hourlyOf25();
+    const r = await cli('agenda', '--since', '2d', '--days', '1');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Note: 5 past fires are ok or late on the history's word alone");
+  });
+
+  it('nothing is said when every run was read', async () => {
+    const daily = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, 'Daily');
+    daily.created_at = '2026-11-20T00:00:00.000Z';
+    for (const day of ['20', '21', '22']) letta.addFire(daily.id, at(`2026-11-${day}T14:00:04Z`));
+    const r = await cli('status', '--json');
+    expect(JSON.parse(r.stdout).fire_health.runs_not_read).toBe(0);
+    expect((await cli('status')).stderr).not.toContain("history's word");
+  });
+});
