@@ -229,6 +229,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     for (const one of unchecked) out.note(`Note: ${one.problem}; judged unknown.`);
   };
   let summary = '';
+  let problems: string[] = [];
 
   return {
     name: 'fire_health',
@@ -262,6 +263,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       });
       rows.sort(byWorst);
       summary = verdict.summary;
+      problems = verdict.problems;
       return verdict;
     },
     async print() {
@@ -275,7 +277,9 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
         );
       }
       notes();
-      if (!out.quiet) out.note(summary);
+      // Under -q, stdout holds only the ids: what each needs is said here, so an exit 6 says why, as the record's part does.
+      if (out.quiet) for (const problem of problems) out.note(problem);
+      else out.note(summary);
     },
   };
 }

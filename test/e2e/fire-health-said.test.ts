@@ -93,3 +93,16 @@ describe('fires whose run was not read', () => {
     expect((await cli('status')).stderr).not.toContain("history's word");
   });
 });
+
+describe('status -q', () => {
+  it('prints the ids on stdout and says on stderr what each needs', async () => {
+    const daily = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * *' }, 'Daily');
+    daily.created_at = '2026-11-20T00:00:00.000Z';
+    letta.addFire(daily.id, at('2026-11-20T14:00:04Z'));
+    letta.addFire(daily.id, at('2026-11-22T14:00:04Z'), { stopReason: 'max_steps' });
+    const r = await cli('status', '-q');
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe(`${daily.id}\n`);
+    expect(r.stderr).toBe(`${daily.id} (support-bot): missed, nothing sent for 2026-11-21 14:00 UTC\n`);
+  });
+});
