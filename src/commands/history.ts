@@ -3,7 +3,7 @@ import { scheduleHealth, type ScheduleFacts } from '../health/fires';
 import { scheduleLineage, setLineage, pastFacts, type LineageChange, type RecordedLineage } from '../health/lineage';
 import { CliError, NotFoundError } from '../errors';
 import type { Runtime } from '../runtime';
-import { findSeries, findPaused, findIntent, isSeriesId, isSetId, currentId, type State } from '../state/records';
+import { findSeries, findPaused, findIntent, isSeriesId, isSetId, currentId, instantOf, type State } from '../state/records';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, concurrencyOption, integer } from './options';
@@ -185,6 +185,8 @@ async function lineageSchedules(rt: Runtime, state: State, agentId: string, line
         return [scheduleFacts({ ...(await api.getSchedule(agentId, current)), agent_id: agentId }, Number.isFinite(createdAt) ? createdAt : undefined)];
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
+        // Letta lets a one-time schedule go once it is due: its fire is judged as status judges it.
+        if (intent.kind === 'one-time' && (instantOf(intent.instants?.[0]) ?? Infinity) <= rt.now()) return [pastFacts({ ...intent, status_at: undefined })].flatMap((facts) => facts ?? []);
         // Deleted elsewhere, found so now (as sync would mark it): when is not known, so nothing after its last send is expected of it.
         rt.out.info(`Note: ${current} is no longer on Letta (deleted elsewhere): nothing after its last send is expected of it.`);
         return [pastFacts({ ...intent, status: 'gone', status_at: new Date(rt.now()).toISOString() })].flatMap((facts) => facts ?? []);

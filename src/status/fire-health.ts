@@ -42,6 +42,8 @@ interface RecordOfIntent {
   pastMembers(agentIds: string[], from: number, now: number): ScheduleFacts[];
   /** Schedules an edit, resume or sync replaced within the window: the fires due before the replacement are theirs (if Letta no longer lists them). */
   replaced(agentIds: string[], from: number): ScheduleFacts[];
+  /** One-time schedules made here, due in [from, now]: Letta lets one go once it has fired, so its fire is judged from the record. */
+  pastOneTimes(agentIds: string[], from: number, now: number): ScheduleFacts[];
 }
 
 /**
@@ -61,7 +63,7 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; creation times and series from the record of intent are not used.`);
-    return { about: () => ({}), pastMembers: () => [], replaced: () => [] };
+    return { about: () => ({}), pastMembers: () => [], replaced: () => [], pastOneTimes: () => [] };
   }
   return {
     about: (scheduleId) => {
@@ -84,6 +86,17 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
         .filter((intent) => intent.status === 'replaced' && agentIds.includes(intent.agent_id))
         .flatMap((intent) => pastFacts(intent) ?? [])
         .filter((facts) => facts.endedAt !== undefined && facts.endedAt >= from),
+    pastOneTimes: (agentIds, from, now) =>
+      state.intents
+        .filter((intent) => intent.kind === 'one-time' && agentIds.includes(intent.agent_id))
+        .flatMap((intent) => {
+          const at = Date.parse(intent.instants?.[0] ?? '');
+          // Found gone (by sync) before it was due: it was deleted elsewhere, and nothing was due of it.
+          const goneBefore = intent.status === 'gone' && Date.parse(intent.status_at ?? '') < at;
+          if (!(at >= from && at <= now) || !(intent.status === 'active' || (intent.status === 'gone' && !goneBefore))) return [];
+          const created = Date.parse(intent.created_at);
+          return [{ id: intent.schedule_id, agentId: intent.agent_id, kind: 'one-time' as const, scheduledAt: at, held: false, ...(Number.isFinite(created) ? { createdAt: created } : {}) }];
+        }),
     pastMembers: (agentIds, from, now) =>
       state.series
         .filter((series) => agentIds.includes(series.agent_id))
@@ -135,7 +148,11 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const record = await readRecord(rt);
   const local = record.about;
   // Judged from the record unless Letta still lists them (then as listed).
-  const fromRecord = [...record.pastMembers(options.agentIds, options.from, now), ...record.replaced(options.agentIds, options.from)];
+  const fromRecord = [
+    ...record.pastMembers(options.agentIds, options.from, now),
+    ...record.replaced(options.agentIds, options.from),
+    ...record.pastOneTimes(options.agentIds, options.from, now),
+  ];
   const recordIds = new Set(fromRecord.map((facts) => facts.id));
   const listedFromRecord = new Set<string>();
   // Replaced (by an edit, a resume or sync) yet still listed: its delete failed, and it fires beside its successor. Or

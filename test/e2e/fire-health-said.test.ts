@@ -106,3 +106,54 @@ describe('status -q', () => {
     expect(r.stderr).toBe(`${daily.id} (support-bot): missed, nothing sent for 2026-11-21 14:00 UTC\n`);
   });
 });
+
+describe('status: a one-time schedule made here, which Letta let go once it was due', () => {
+  async function sendLater(): Promise<string> {
+    letta.now = () => at('2026-11-21T12:00:00Z');
+    const made = await runCli(['--now', '2026-11-21T12:00:00Z', 'send', '--message', 'Remind me', '--execute-at', '2026-11-22 09:00', '--tz', 'UTC', '-q'], { env });
+    letta.now = () => at(NOW);
+    expect(made.code).toBe(0);
+    return made.stdout.trim();
+  }
+
+  it('is judged from the record: a failed run is exit 6', async () => {
+    const id = await sendLater();
+    letta.addFire(id, at('2026-11-22T09:00:03Z'), { stopReason: 'llm_api_error' });
+    letta.schedules.delete(id);
+    const r = await cli('status');
+    expect(r.code).toBe(6);
+    expect(rows(r.stdout)).toEqual([[id, 'support-bot', 'one-time', '0', '0', '1', '0', 'no', 'failed', '2026-11-22 09:00 UTC: run llm_api_error']]);
+  });
+
+  it('history judges it the same, and does not call it deleted elsewhere', async () => {
+    const id = await sendLater();
+    letta.addFire(id, at('2026-11-22T09:00:03Z'), { stopReason: 'llm_api_error' });
+    letta.schedules.delete(id);
+    const r = await cli('history', id);
+    expect(r.code).toBe(0);
+    expect(rows(r.stdout).map((row) => [row[0], row[5], row[7]])).toEqual([[id, 'failed', 'llm_api_error']]);
+    expect(r.stderr).not.toContain('deleted elsewhere');
+  });
+
+  it('is judged still once sync has marked it gone after its time', async () => {
+    const id = await sendLater();
+    letta.addFire(id, at('2026-11-22T09:00:03Z'), { stopReason: 'max_steps' });
+    letta.schedules.delete(id);
+    expect((await cli('sync')).code).toBe(0);
+    const r = await cli('status', '-q');
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe(`${id}\n`);
+    expect(r.stderr).toContain(`${id} (support-bot): failed, 2026-11-22 09:00 UTC: run max_steps`);
+  });
+
+  it('one deleted elsewhere before it was due (so sync found) had nothing due', async () => {
+    const id = await sendLater();
+    letta.schedules.delete(id);
+    // Letta still answers its history: empty.
+    letta.history.set(id, []);
+    expect((await runCli(['--now', '2026-11-22T08:00:00Z', 'sync'], { env })).code).toBe(0);
+    const r = await cli('status', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).fire_health.schedules).toEqual([]);
+  });
+});
