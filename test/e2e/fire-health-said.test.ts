@@ -157,3 +157,27 @@ describe('status: a one-time schedule made here, which Letta let go once it was 
     expect(JSON.parse(r.stdout).fire_health.schedules).toEqual([]);
   });
 });
+
+describe('agenda --since: the past fires Letta no longer lists', () => {
+  it("shows a series' fired members and a one-time schedule made here, each with its outcome", async () => {
+    letta.now = () => at('2026-11-20T00:00:00Z');
+    const series = await runCli(['--now', '2026-11-20T00:00:00Z', 'recurring', 'create', '--message', 'Pills', '--cron', 'every day at 9am', '--count', '3', '--tz', 'UTC', '-q'], { env });
+    const once = await runCli(['--now', '2026-11-20T00:00:00Z', 'send', '--message', 'Call back', '--execute-at', '2026-11-21 12:00', '--tz', 'UTC', '-q'], { env });
+    letta.now = () => at(NOW);
+    expect([series.code, once.code]).toEqual([0, 0]);
+    const members = [...letta.schedules.values()].filter((item) => item.id !== once.stdout.trim()).sort((a, b) => a.schedule.scheduled_at! - b.schedule.scheduled_at!);
+    letta.addFire(members[0]!.id, at('2026-11-20T09:00:05Z'));
+    letta.addFire(members[1]!.id, at('2026-11-21T09:00:05Z'), { stopReason: 'max_steps' });
+    letta.addFire(once.stdout.trim(), at('2026-11-21T12:00:02Z'));
+    // Letta lets each go once it has fired; the third member has not been sent yet and is still held.
+    for (const id of [members[0]!.id, members[1]!.id, once.stdout.trim()]) letta.schedules.delete(id);
+    const r = await cli('agenda', '--since', '3d', '--days', '1');
+    expect(r.code).toBe(0);
+    expect(rows(r.stdout).map((row) => [row[1], row[3], row[5], row[6]])).toEqual([
+      ['2026-11-20 09:00 UTC', 'series', members[0]!.id, 'ok (sent +5s, end_turn)'],
+      ['2026-11-21 09:00 UTC', 'series', members[1]!.id, 'failed (sent +5s, max_steps)'],
+      ['2026-11-21 12:00 UTC', 'one-time', once.stdout.trim(), 'ok (sent +2s, end_turn)'],
+      ['2026-11-22 09:00 UTC', 'series', members[2]!.id, 'missed: nothing sent'],
+    ]);
+  });
+});
