@@ -1,7 +1,7 @@
 import { localWithWeekday, utcText } from '../agenda/rows';
 import { span } from '../output/when';
 import { formatLocal } from '../time/zone';
-import { needsAttention, runUnended, type FireVerdict, type ScheduleHealth } from './fires';
+import { needsAttention, runFailed, runUnended, type FireVerdict, type RunOutcome, type ScheduleHealth } from './fires';
 
 export const FIRE_HEADERS = ['DUE', 'DUE UTC', 'SENT UTC', 'DELAY', 'CLASS', 'RUN', 'OUTCOME'];
 export const SCHEDULE_HEADERS = ['SCHEDULE', 'AGENT', 'KIND', 'OK', 'LATE', 'FAILED', 'MISSED', 'STUCK', 'WORST', 'NOTE'];
@@ -13,9 +13,16 @@ function sentUtc(at: number): string {
 
 /** How a fire ended, in the words of its run (the stop reason), else of the history. */
 export function outcomeText(fire: FireVerdict): string {
-  if (fire.run) return fire.run.stopReason ?? fire.run.status ?? '';
+  if (fire.run) return runWords(fire.run);
   if (fire.sent?.status === 'failed') return 'failed';
   return '';
+}
+
+/** A run's stop reason; with its status first when the run failed or was cancelled after a reason that reads as fine ("failed (end_turn)"). */
+function runWords(run: RunOutcome): string {
+  const reason = run.stopReason ?? undefined;
+  if (reason === undefined) return run.status ?? '';
+  return runFailed(run) && !runFailed({ stopReason: reason }) && run.status !== undefined ? `${run.status} (${reason})` : reason;
 }
 
 /** One fire as text cells, in the order of FIRE_HEADERS. */
@@ -66,7 +73,7 @@ export function worstNote(health: ScheduleHealth, zone: string, now: number): st
           ? 'history says failed'
           : runUnended(fire.run)
             ? `its run is still ${fire.run!.status} ${span(now - fire.sent!.sentAt)} after it was sent`
-            : `run ${fire.run?.stopReason ?? fire.run?.status ?? 'failed'}`;
+            : `run ${fire.run ? runWords(fire.run) || 'failed' : 'failed'}`;
       return `${formatLocal(zone, fire.due!)}: ${why}`;
     }
     case 'late': {

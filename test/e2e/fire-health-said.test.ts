@@ -181,3 +181,16 @@ describe('agenda --since: the past fires Letta no longer lists', () => {
     ]);
   });
 });
+
+describe('a run that failed after a stop reason that reads as fine', () => {
+  it('is said as failed, with its reason, in the row, the note and --verbose', async () => {
+    const daily = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 12 * * *' }, 'Daily');
+    daily.created_at = '2026-11-22T00:00:00.000Z';
+    letta.addFire(daily.id, at('2026-11-22T12:00:02Z'), { runStatus: 'failed', stopReason: 'end_turn' });
+    const r = await cli('status');
+    expect(r.code).toBe(6);
+    expect(rows(r.stdout)[0]![9]).toBe('2026-11-22 12:00 UTC: run failed (end_turn)');
+    const verbose = await cli('status', '--verbose');
+    expect(rows(verbose.stdout)[0]!.slice(5)).toEqual(['failed', expect.stringMatching(/^run-fire-/), 'failed (end_turn)']);
+  });
+});
