@@ -114,6 +114,8 @@ export interface HealthRowContext {
   replacedBy?: string;
   /** The paused series it is a member of (its pause deleted it from Letta, or was to). */
   pausedSeries?: string;
+  /** Unix ms: it is paused since then (saved here, deleted from Letta); its fires before are judged. */
+  pausedAt?: number;
   /**
    * Replaced, yet Letta still lists it: its delete failed, and it fires beside the one that replaced it. Or a member of a
    * paused series that Letta still lists: the pause was cut short, and it fires.
@@ -122,8 +124,9 @@ export interface HealthRowContext {
 }
 
 /** What is said of a replaced schedule before its health note. */
-function replacedNote(context: HealthRowContext): string {
+function replacedNote(context: HealthRowContext, zone: string): string {
   if (context.pausedSeries !== undefined && context.stillOnLetta) return `its series ${context.pausedSeries} is paused, yet still on Letta (it fires); `;
+  if (context.pausedAt !== undefined && !context.stillOnLetta) return `paused since ${formatLocal(zone, context.pausedAt)}; `;
   if (context.replacedBy === undefined) return '';
   return context.stillOnLetta ? `replaced by ${context.replacedBy}, yet still on Letta (both fire); ` : `replaced by ${context.replacedBy}; `;
 }
@@ -142,7 +145,7 @@ export function scheduleCells(health: ScheduleHealth, zone: string, now: number,
     counted(counts.missed),
     health.stuckSince === undefined ? 'no' : 'yes',
     health.worst,
-    `${replacedNote(context)}${healthNote(health, zone, now)}`,
+    `${replacedNote(context, zone)}${healthNote(health, zone, now)}`,
   ];
 }
 
@@ -158,6 +161,7 @@ export function scheduleJson(health: ScheduleHealth, zone: string, now: number, 
     ...(context.seriesId === undefined ? {} : { series_id: context.seriesId }),
     ...(context.setId === undefined ? {} : { set_id: context.setId }),
     ...(context.replacedBy === undefined ? {} : { replaced_by: context.replacedBy }),
+    ...(context.pausedAt === undefined ? {} : { paused_at: new Date(context.pausedAt).toISOString() }),
     ...(context.stillOnLetta ? { still_on_letta: true } : {}),
     from: new Date(health.from).toISOString(),
     next_scheduled_time: typeof schedule.nextScheduledTime === 'number' ? new Date(schedule.nextScheduledTime).toISOString() : null,

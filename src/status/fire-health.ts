@@ -31,7 +31,7 @@ export interface FireHealthOptions {
 }
 
 /** What the record of intent adds about a schedule: when it was made (if the server does not say), and its series. */
-export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string; setId?: string; replacedBy?: string; pausedSeries?: string };
+export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string; setId?: string; replacedBy?: string; pausedSeries?: string; pausedAt?: number };
 
 interface RecordOfIntent {
   about: Recorded;
@@ -44,6 +44,8 @@ interface RecordOfIntent {
   replaced(agentIds: string[], from: number): ScheduleFacts[];
   /** One-time schedules made here, due in [from, now]: Letta lets one go once it has fired, so its fire is judged from the record. */
   pastOneTimes(agentIds: string[], from: number, now: number): ScheduleFacts[];
+  /** Schedules paused within the window: their fires before the pause are judged, from the copy the pause saved. */
+  pausedWithin(agentIds: string[], from: number): ScheduleFacts[];
 }
 
 /**
@@ -51,11 +53,12 @@ interface RecordOfIntent {
  * seriesOf). It is never required: unreadable, it adds nothing (said once).
  */
 async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
-  const [{ stateStore }, { findIntent, seriesOf }, { neverDue }, { pastFacts }] = await Promise.all([
+  const [{ stateStore }, { findIntent, seriesOf }, { neverDue }, { pastFacts }, { scheduleFacts }] = await Promise.all([
     import('../commands/shared/state'),
     import('../state/records'),
     import('../sync/series'),
     import('../health/lineage'),
+    import('../health/read'),
   ]);
   let state: State;
   try {
@@ -63,7 +66,7 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; creation times and series from the record of intent are not used.`);
-    return { about: () => ({}), pastMembers: () => [], replaced: () => [], pastOneTimes: () => [] };
+    return { about: () => ({}), pastMembers: () => [], replaced: () => [], pastOneTimes: () => [], pausedWithin: () => [] };
   }
   return {
     about: (scheduleId) => {
@@ -73,7 +76,9 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
       const replacedBy = intent?.replaced_by;
       // A member its series' pause took off Letta (or was to: a pause cut short leaves it there, firing).
       const paused = series?.status === 'paused' && series.members.some((m) => m.schedule_id === scheduleId && m.paused === true);
+      const pausedAt = Date.parse(state.paused.find((saved) => saved.old_id === scheduleId)?.paused_at ?? '');
       return {
+        ...(Number.isFinite(pausedAt) ? { pausedAt } : {}),
         ...(Number.isFinite(created) ? { createdAt: created } : {}),
         ...(series ? { seriesId: series.series_id } : {}),
         ...(intent?.set_id ? { setId: intent.set_id } : {}),
@@ -86,6 +91,13 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
         .filter((intent) => intent.status === 'replaced' && agentIds.includes(intent.agent_id))
         .flatMap((intent) => pastFacts(intent) ?? [])
         .filter((facts) => facts.endedAt !== undefined && facts.endedAt >= from),
+    pausedWithin: (agentIds, from) =>
+      state.paused
+        .filter((saved) => agentIds.includes(saved.schedule.agent_id) && Date.parse(saved.paused_at) >= from)
+        .map((saved) => {
+          const created = Date.parse(findIntent(state, saved.old_id)?.created_at ?? '');
+          return { ...scheduleFacts({ ...saved.schedule, id: saved.old_id }, Number.isFinite(created) ? created : undefined), held: false, nextScheduledTime: null, endedAt: Date.parse(saved.paused_at) };
+        }),
     pastOneTimes: (agentIds, from, now) =>
       state.intents
         .filter((intent) => intent.kind === 'one-time' && agentIds.includes(intent.agent_id))
@@ -152,6 +164,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     ...record.pastMembers(options.agentIds, options.from, now),
     ...record.replaced(options.agentIds, options.from),
     ...record.pastOneTimes(options.agentIds, options.from, now),
+    ...record.pausedWithin(options.agentIds, options.from),
   ];
   const recordIds = new Set(fromRecord.map((facts) => facts.id));
   const listedFromRecord = new Set<string>();
@@ -194,6 +207,8 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
         setId: local(health.schedule.id).setId,
         replacedBy: local(health.schedule.id).replacedBy,
         pausedSeries: local(health.schedule.id).pausedSeries,
+        // Judged from the pause's saved copy (one Letta still lists is judged as listed: its pause was cut short).
+        pausedAt: facts.held === false ? local(health.schedule.id).pausedAt : undefined,
         stillOnLetta: leftOver.has(facts.id),
       };
       checked++;

@@ -194,3 +194,19 @@ describe('a run that failed after a stop reason that reads as fine', () => {
     expect(rows(verbose.stdout)[0]!.slice(5)).toEqual(['failed', expect.stringMatching(/^run-fire-/), 'failed (end_turn)']);
   });
 });
+
+describe('status: a schedule paused within the window', () => {
+  it('has its fires before the pause judged: a miss is exit 6, none after the pause', async () => {
+    const made = await runCli(['--now', '2026-11-18T00:00:00Z', 'recurring', 'create', '--message', 'Digest', '--cron', 'every day at 9am', '--tz', 'UTC', '-q'], { env });
+    expect(made.code).toBe(0);
+    const id = made.stdout.trim();
+    letta.schedules.get(id)!.created_at = '2026-11-18T00:00:00.000Z';
+    for (const day of ['19', '20']) letta.addFire(id, at(`2026-11-${day}T09:00:05Z`));
+    expect((await runCli(['--now', '2026-11-20T12:00:00Z', 'recurring', 'pause', id], { env })).code).toBe(0);
+    const r = await cli('status');
+    expect(r.code).toBe(6);
+    expect(rows(r.stdout)).toEqual([[id, 'support-bot', 'recurring', '2', '0', '0', '1', 'no', 'missed', 'paused since 2026-11-20 12:00 UTC; nothing sent for 2026-11-18 09:00 UTC']]);
+    const [schedule] = JSON.parse((await cli('status', '--json')).stdout).fire_health.schedules;
+    expect(schedule).toMatchObject({ schedule_id: id, paused_at: '2026-11-20T12:00:00.000Z', counts: { ok: 2, missed: 1 } });
+  });
+});
