@@ -96,7 +96,12 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
         .filter((saved) => agentIds.includes(saved.schedule.agent_id) && Date.parse(saved.paused_at) >= from)
         .map((saved) => {
           const created = Date.parse(findIntent(state, saved.old_id)?.created_at ?? '');
-          return { ...scheduleFacts({ ...saved.schedule, id: saved.old_id }, Number.isFinite(created) ? created : undefined), held: false, nextScheduledTime: null, endedAt: Date.parse(saved.paused_at) };
+          return {
+            ...scheduleFacts({ ...saved.schedule, id: saved.old_id }, Number.isFinite(created) ? created : undefined),
+            held: false,
+            nextScheduledTime: null,
+            endedAt: Date.parse(saved.paused_at),
+          };
         }),
     pastOneTimes: (agentIds, from, now) =>
       state.intents

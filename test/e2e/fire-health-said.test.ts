@@ -69,9 +69,7 @@ describe('fires whose run was not read', () => {
     const r = await cli('status');
     expect(r.code).toBe(0);
     expect(rows(r.stdout)[0]!.slice(3, 7)).toEqual(['25', '0', '0', '0']);
-    expect(r.stderr).toContain(
-      "; 5 fires are ok or late on the history's word alone: only each schedule's newest 20 sends have their runs read for how they ended",
-    );
+    expect(r.stderr).toContain("; 5 fires are ok or late on the history's word alone: only each schedule's newest 20 sends have their runs read for how they ended");
     const json = JSON.parse((await cli('status', '--json')).stdout);
     expect(json.fire_health.runs_not_read).toBe(5);
     expect(json.fire_health.schedules[0].runs_not_read).toBe(5);
