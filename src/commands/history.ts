@@ -10,7 +10,7 @@ import { agentOption, concurrencyOption, integer } from './options';
 import { sinceInstant } from '../time/since';
 import { readFireHealth, scheduleFacts } from '../health/read';
 import { FIRE_HEADERS, fireCells, fireJson, worstNote } from '../health/rows';
-import { printRows, noHistoryNote, withShortIds, healthColumns } from '../status/fire-health';
+import { printRows, noHistoryNote, withShortIds, healthColumns, OUTCOME_COLUMN } from '../status/fire-health';
 import { formatLocal } from '../time/zone';
 import { resolveScheduleIds } from './shared/ids';
 import { stateStore } from './shared/state';
@@ -78,7 +78,7 @@ export default defineCommand({
     const changeLine = (change: LineageChange) => `${change.from} replaced by ${REPLACED_BY[change.how]} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
     if (out.io.stdoutIsTTY && rows.length > 0) {
       const { renderTable } = await import('../output/table');
-      const [head, ...lines] = renderTable(healthColumns(['SCHEDULE', ...FIRE_HEADERS], -1), withShortIds(rows), out.io.columns);
+      const [head, ...lines] = renderTable(healthColumns(['SCHEDULE', ...FIRE_HEADERS], OUTCOME_COLUMN), withShortIds(rows), out.io.columns);
       const text = [out.paint.bold(head ?? '')];
       const pending = [...changes];
       fires.forEach(({ fire }, i) => {
@@ -88,7 +88,7 @@ export default defineCommand({
       for (const change of pending) text.push(out.paint.dim(`-- ${changeLine(change)}`));
       out.line(text.join('\n'));
     } else {
-      await printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, -1);
+      await printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, OUTCOME_COLUMN);
       for (const change of changes) out.info(`Note: ${changeLine(change)}.`);
     }
     const total = healths.reduce((sum, health) => sum + health.fires.length, 0);

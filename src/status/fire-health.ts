@@ -310,7 +310,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
           rt,
           headers,
           rows.flatMap((row) => row.cells),
-          options.detail ? -1 : SCHEDULE_HEADERS.length - 1,
+          options.detail ? OUTCOME_COLUMN : SCHEDULE_HEADERS.length - 1,
         );
       }
       notes();
@@ -333,6 +333,9 @@ export async function printRows(rt: Runtime, headers: string[], rows: string[][]
   const [head, ...lines] = renderTable(healthColumns(headers, flexible), withShortIds(rows), out.io.columns);
   out.line([out.paint.bold(head ?? ''), ...lines].join('\n'));
 }
+
+/** In a table of fires (SCHEDULE, then FIRE_HEADERS), the last column, OUTCOME, gives up width first: the due time stays whole. */
+export const OUTCOME_COLUMN = FIRE_HEADERS.length;
 
 /** Dropped in this order on a narrow terminal before any column is cut: which schedule, when it was due and what happened stay readable. */
 const GIVE_UP: Record<string, number> = { KIND: 1, AGENT: 2, 'DUE UTC': 3, 'SENT UTC': 4, RUN: 5 };
