@@ -1,4 +1,4 @@
-import type { ScheduledMessage } from '../letta/types';
+import type { ScheduleFacts } from '../health/fires';
 import type { Runtime } from '../runtime';
 import { flagSameMinute, type Agenda } from './fires';
 
@@ -9,14 +9,16 @@ import { flagSameMinute, type Agenda } from './fires';
  * Letta keeps failing to give has its past fires' outcomes unknown, with why (said on stderr too);
  * its ids are returned.
  */
-export async function addOutcomes(rt: Runtime, agenda: Agenda, schedules: ScheduledMessage[], from: number, concurrency: number): Promise<string[]> {
-  const [{ readFireHealth, scheduleFacts }, { RUNS_PER_SCHEDULE, noHistoryNote }] = await Promise.all([import('../health/read'), import('../status/fire-health')]);
+export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFacts[], from: number, concurrency: number): Promise<string[]> {
+  const [{ readFireHealth }, { RUNS_PER_SCHEDULE, noHistoryNote, notReadNote }] = await Promise.all([import('../health/read'), import('../status/fire-health')]);
   const now = rt.now();
-  const facts = schedules.map((item) => scheduleFacts(item));
   const reading = await readFireHealth(await rt.api(), facts, { from, now, concurrency, runsPerSchedule: RUNS_PER_SCHEDULE, partial: true });
   const unread = new Map(reading.healths.flatMap((health) => (health.readError === undefined ? [] : [[health.schedule.id, health.readError] as const])));
   for (const [id, error] of unread) rt.out.warn(`${id}: its fires could not be read (${error}); their outcomes are unknown.`);
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
+  for (const id of reading.gone) rt.out.info(`Note: Letta has no history for ${id} (it no longer holds that schedule): its outcome is unknown.`);
+  const runsNotRead = reading.healths.reduce((sum, health) => sum + (health.runsNotRead ?? 0), 0);
+  if (runsNotRead > 0) rt.out.info(`Note: ${runsNotRead} past ${runsNotRead === 1 ? 'fire is' : 'fires are'} ${notReadNote}.`);
   const verdicts = new Map<string, (typeof reading.healths)[number]['fires'][number]>();
   const created = new Map<string, number>();
   for (const health of reading.healths) {

@@ -3,14 +3,14 @@ import { scheduleHealth, type ScheduleFacts } from '../health/fires';
 import { scheduleLineage, setLineage, pastFacts, type LineageChange, type RecordedLineage } from '../health/lineage';
 import { CliError, NotFoundError } from '../errors';
 import type { Runtime } from '../runtime';
-import { findSeries, findPaused, findIntent, isSeriesId, isSetId, currentId, type State } from '../state/records';
+import { findSeries, findPaused, findIntent, isSeriesId, isSetId, currentId, instantOf, type State } from '../state/records';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
 import { agentOption, concurrencyOption, integer } from './options';
 import { sinceInstant } from '../time/since';
 import { readFireHealth, scheduleFacts } from '../health/read';
 import { FIRE_HEADERS, fireCells, fireJson, worstNote } from '../health/rows';
-import { printRows, noHistoryNote, withShortIds, healthColumns } from '../status/fire-health';
+import { printRows, noHistoryNote, withShortIds, healthColumns, OUTCOME_COLUMN } from '../status/fire-health';
 import { formatLocal } from '../time/zone';
 import { resolveScheduleIds } from './shared/ids';
 import { stateStore } from './shared/state';
@@ -78,7 +78,7 @@ export default defineCommand({
     const changeLine = (change: LineageChange) => `${change.from} replaced by ${REPLACED_BY[change.how]} on ${formatLocal(zone, change.at)}: ${change.to} from then on`;
     if (out.io.stdoutIsTTY && rows.length > 0) {
       const { renderTable } = await import('../output/table');
-      const [head, ...lines] = renderTable(healthColumns(['SCHEDULE', ...FIRE_HEADERS], -1), withShortIds(rows), out.io.columns);
+      const [head, ...lines] = renderTable(healthColumns(['SCHEDULE', ...FIRE_HEADERS], OUTCOME_COLUMN), withShortIds(rows), out.io.columns);
       const text = [out.paint.bold(head ?? '')];
       const pending = [...changes];
       fires.forEach(({ fire }, i) => {
@@ -88,7 +88,7 @@ export default defineCommand({
       for (const change of pending) text.push(out.paint.dim(`-- ${changeLine(change)}`));
       out.line(text.join('\n'));
     } else {
-      await printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, -1);
+      await printRows(rt, ['SCHEDULE', ...FIRE_HEADERS], rows, OUTCOME_COLUMN);
       for (const change of changes) out.info(`Note: ${changeLine(change)}.`);
     }
     const total = healths.reduce((sum, health) => sum + health.fires.length, 0);
@@ -185,7 +185,11 @@ async function lineageSchedules(rt: Runtime, state: State, agentId: string, line
         return [scheduleFacts({ ...(await api.getSchedule(agentId, current)), agent_id: agentId }, Number.isFinite(createdAt) ? createdAt : undefined)];
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
-        return [pastFacts({ ...intent, status_at: undefined })].flatMap((facts) => facts ?? []);
+        // Letta lets a one-time schedule go once it is due: its fire is judged as status judges it.
+        if (intent.kind === 'one-time' && (instantOf(intent.instants?.[0]) ?? Infinity) <= rt.now()) return [pastFacts({ ...intent, status_at: undefined })].flatMap((facts) => facts ?? []);
+        // Deleted elsewhere, found so now (as sync would mark it): when is not known, so nothing after its last send is expected of it.
+        rt.out.info(`Note: ${current} is no longer on Letta (deleted elsewhere): nothing after its last send is expected of it.`);
+        return [pastFacts({ ...intent, status: 'gone', status_at: new Date(rt.now()).toISOString() })].flatMap((facts) => facts ?? []);
       }
     }),
   );

@@ -114,6 +114,8 @@ export interface ScheduleHealth {
   unreadable?: string;
   /** Why its fires could not be read (the history or a run kept failing): they are unknown, not judged. */
   readError?: string;
+  /** Fires judged ok or late whose run was not read (only the newest sends' runs are): how they ended is the history's word alone. */
+  runsNotRead?: number;
 }
 
 /** A run Letta still has as created or running: it has not ended. */

@@ -96,11 +96,12 @@ export class FireHealthReader {
     const { from, now } = this.options;
     const sent = await this.slots.run(() => this.sent(facts));
     if (sent === 'gone') return 'gone';
-    const runIds = (this.missingRoute === undefined ? (sent ?? []) : [])
+    const withRuns = (this.missingRoute === undefined ? (sent ?? []) : [])
       .filter((fire) => fire.runId !== undefined && fire.sentAt >= from - TOLERANCE.EARLY_MS && fire.sentAt <= now)
       .sort((a, b) => b.sentAt - a.sentAt)
-      .slice(0, this.options.runsPerSchedule)
       .map((fire) => fire.runId!);
+    const runIds = withRuns.slice(0, this.options.runsPerSchedule);
+    const notRead = new Set(withRuns.slice(this.options.runsPerSchedule));
     const found = await allSettled(
       mapLimited(runIds, this.slots, (id) =>
         this.api.getRun(id).catch((error: unknown) => {
@@ -111,7 +112,10 @@ export class FireHealthReader {
     );
     const runs = new Map<string, RunOutcome>();
     for (const [index, run] of found.entries()) if (run) runs.set(runIds[index]!, { status: run.status, stopReason: run.stop_reason ?? null });
-    return scheduleHealth({ schedule: facts, from, now, sent: this.missingRoute === undefined ? sent : undefined, runs });
+    const health = scheduleHealth({ schedule: facts, from, now, sent: this.missingRoute === undefined ? sent : undefined, runs });
+    // A fire whose run was not read is judged on the history's word: one that looks well may have failed in its run.
+    const runsNotRead = health.fires.filter((fire) => (fire.class === 'ok' || fire.class === 'late') && fire.sent?.runId !== undefined && notRead.has(fire.sent.runId)).length;
+    return runsNotRead > 0 ? { ...health, runsNotRead } : health;
   }
 
   /** What the history says was sent; undefined when the server has no history route. */

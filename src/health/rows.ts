@@ -1,7 +1,7 @@
 import { localWithWeekday, utcText } from '../agenda/rows';
 import { span } from '../output/when';
 import { formatLocal } from '../time/zone';
-import { needsAttention, runUnended, type FireVerdict, type ScheduleHealth } from './fires';
+import { needsAttention, runFailed, runUnended, type FireVerdict, type RunOutcome, type ScheduleHealth } from './fires';
 
 export const FIRE_HEADERS = ['DUE', 'DUE UTC', 'SENT UTC', 'DELAY', 'CLASS', 'RUN', 'OUTCOME'];
 export const SCHEDULE_HEADERS = ['SCHEDULE', 'AGENT', 'KIND', 'OK', 'LATE', 'FAILED', 'MISSED', 'STUCK', 'WORST', 'NOTE'];
@@ -13,9 +13,16 @@ function sentUtc(at: number): string {
 
 /** How a fire ended, in the words of its run (the stop reason), else of the history. */
 export function outcomeText(fire: FireVerdict): string {
-  if (fire.run) return fire.run.stopReason ?? fire.run.status ?? '';
+  if (fire.run) return runWords(fire.run);
   if (fire.sent?.status === 'failed') return 'failed';
   return '';
+}
+
+/** A run's stop reason; with its status first when the run failed or was cancelled after a reason that reads as fine ("failed (end_turn)"). */
+function runWords(run: RunOutcome): string {
+  const reason = run.stopReason ?? undefined;
+  if (reason === undefined) return run.status ?? '';
+  return runFailed(run) && !runFailed({ stopReason: reason }) && run.status !== undefined ? `${run.status} (${reason})` : reason;
 }
 
 /** One fire as text cells, in the order of FIRE_HEADERS. */
@@ -66,7 +73,7 @@ export function worstNote(health: ScheduleHealth, zone: string, now: number): st
           ? 'history says failed'
           : runUnended(fire.run)
             ? `its run is still ${fire.run!.status} ${span(now - fire.sent!.sentAt)} after it was sent`
-            : `run ${fire.run?.stopReason ?? fire.run?.status ?? 'failed'}`;
+            : `run ${fire.run ? runWords(fire.run) || 'failed' : 'failed'}`;
       return `${formatLocal(zone, fire.due!)}: ${why}`;
     }
     case 'late': {
@@ -78,7 +85,12 @@ export function worstNote(health: ScheduleHealth, zone: string, now: number): st
       return health.unreadable === undefined ? 'no history on this server' : `its cron cannot be read (${health.unreadable})`;
     case 'ok': {
       const last = health.fires.find((fire) => fire.sent && fire.due !== undefined);
-      return last ? `last sent ${formatLocal(zone, last.sent!.sentAt)}` : 'nothing was due';
+      if (last) return `last sent ${formatLocal(zone, last.sent!.sentAt)}`;
+      // A fire still within its grace time was due all the same.
+      const pending = newest('pending');
+      if (pending) return `${formatLocal(zone, pending.due!)}: due, nothing sent yet`;
+      const unexpected = newest('unexpected');
+      return unexpected ? `nothing was due; sent ${formatLocal(zone, unexpected.sent!.sentAt)} all the same` : 'nothing was due';
     }
   }
 }
@@ -102,6 +114,8 @@ export interface HealthRowContext {
   replacedBy?: string;
   /** The paused series it is a member of (its pause deleted it from Letta, or was to). */
   pausedSeries?: string;
+  /** Unix ms: it is paused since then (saved here, deleted from Letta); its fires before are judged. */
+  pausedAt?: number;
   /**
    * Replaced, yet Letta still lists it: its delete failed, and it fires beside the one that replaced it. Or a member of a
    * paused series that Letta still lists: the pause was cut short, and it fires.
@@ -110,8 +124,9 @@ export interface HealthRowContext {
 }
 
 /** What is said of a replaced schedule before its health note. */
-function replacedNote(context: HealthRowContext): string {
+function replacedNote(context: HealthRowContext, zone: string): string {
   if (context.pausedSeries !== undefined && context.stillOnLetta) return `its series ${context.pausedSeries} is paused, yet still on Letta (it fires); `;
+  if (context.pausedAt !== undefined && !context.stillOnLetta) return `paused since ${formatLocal(zone, context.pausedAt)}; `;
   if (context.replacedBy === undefined) return '';
   return context.stillOnLetta ? `replaced by ${context.replacedBy}, yet still on Letta (both fire); ` : `replaced by ${context.replacedBy}; `;
 }
@@ -130,7 +145,7 @@ export function scheduleCells(health: ScheduleHealth, zone: string, now: number,
     counted(counts.missed),
     health.stuckSince === undefined ? 'no' : 'yes',
     health.worst,
-    `${replacedNote(context)}${healthNote(health, zone, now)}`,
+    `${replacedNote(context, zone)}${healthNote(health, zone, now)}`,
   ];
 }
 
@@ -146,6 +161,7 @@ export function scheduleJson(health: ScheduleHealth, zone: string, now: number, 
     ...(context.seriesId === undefined ? {} : { series_id: context.seriesId }),
     ...(context.setId === undefined ? {} : { set_id: context.setId }),
     ...(context.replacedBy === undefined ? {} : { replaced_by: context.replacedBy }),
+    ...(context.pausedAt === undefined ? {} : { paused_at: new Date(context.pausedAt).toISOString() }),
     ...(context.stillOnLetta ? { still_on_letta: true } : {}),
     from: new Date(health.from).toISOString(),
     next_scheduled_time: typeof schedule.nextScheduledTime === 'number' ? new Date(schedule.nextScheduledTime).toISOString() : null,
@@ -159,6 +175,7 @@ export function scheduleJson(health: ScheduleHealth, zone: string, now: number, 
     ...(health.truncated ? { truncated: true } : {}),
     ...(health.unreadable ? { unreadable: health.unreadable } : {}),
     ...(health.readError === undefined ? {} : { error: health.readError }),
+    runs_not_read: health.runsNotRead ?? 0,
     fires: health.fires.map((fire) => fireJson(fire, zone)),
   };
 }

@@ -31,7 +31,7 @@ export interface FireHealthOptions {
 }
 
 /** What the record of intent adds about a schedule: when it was made (if the server does not say), and its series. */
-export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string; setId?: string; replacedBy?: string; pausedSeries?: string };
+export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: string; setId?: string; replacedBy?: string; pausedSeries?: string; pausedAt?: number };
 
 interface RecordOfIntent {
   about: Recorded;
@@ -42,6 +42,10 @@ interface RecordOfIntent {
   pastMembers(agentIds: string[], from: number, now: number): ScheduleFacts[];
   /** Schedules an edit, resume or sync replaced within the window: the fires due before the replacement are theirs (if Letta no longer lists them). */
   replaced(agentIds: string[], from: number): ScheduleFacts[];
+  /** One-time schedules made here, due in [from, now]: Letta lets one go once it has fired, so its fire is judged from the record. */
+  pastOneTimes(agentIds: string[], from: number, now: number): ScheduleFacts[];
+  /** Schedules paused within the window: their fires before the pause are judged, from the copy the pause saved. */
+  pausedWithin(agentIds: string[], from: number): ScheduleFacts[];
 }
 
 /**
@@ -49,11 +53,12 @@ interface RecordOfIntent {
  * seriesOf). It is never required: unreadable, it adds nothing (said once).
  */
 async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
-  const [{ stateStore }, { findIntent, seriesOf }, { neverDue }, { pastFacts }] = await Promise.all([
+  const [{ stateStore }, { findIntent, seriesOf }, { neverDue }, { pastFacts }, { scheduleFacts }] = await Promise.all([
     import('../commands/shared/state'),
     import('../state/records'),
     import('../sync/series'),
     import('../health/lineage'),
+    import('../health/read'),
   ]);
   let state: State;
   try {
@@ -61,7 +66,7 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; creation times and series from the record of intent are not used.`);
-    return { about: () => ({}), pastMembers: () => [], replaced: () => [] };
+    return { about: () => ({}), pastMembers: () => [], replaced: () => [], pastOneTimes: () => [], pausedWithin: () => [] };
   }
   return {
     about: (scheduleId) => {
@@ -71,7 +76,9 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
       const replacedBy = intent?.replaced_by;
       // A member its series' pause took off Letta (or was to: a pause cut short leaves it there, firing).
       const paused = series?.status === 'paused' && series.members.some((m) => m.schedule_id === scheduleId && m.paused === true);
+      const pausedAt = Date.parse(state.paused.find((saved) => saved.old_id === scheduleId)?.paused_at ?? '');
       return {
+        ...(Number.isFinite(pausedAt) ? { pausedAt } : {}),
         ...(Number.isFinite(created) ? { createdAt: created } : {}),
         ...(series ? { seriesId: series.series_id } : {}),
         ...(intent?.set_id ? { setId: intent.set_id } : {}),
@@ -84,6 +91,29 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
         .filter((intent) => intent.status === 'replaced' && agentIds.includes(intent.agent_id))
         .flatMap((intent) => pastFacts(intent) ?? [])
         .filter((facts) => facts.endedAt !== undefined && facts.endedAt >= from),
+    pausedWithin: (agentIds, from) =>
+      state.paused
+        .filter((saved) => agentIds.includes(saved.schedule.agent_id) && Date.parse(saved.paused_at) >= from)
+        .map((saved) => {
+          const created = Date.parse(findIntent(state, saved.old_id)?.created_at ?? '');
+          return {
+            ...scheduleFacts({ ...saved.schedule, id: saved.old_id }, Number.isFinite(created) ? created : undefined),
+            held: false,
+            nextScheduledTime: null,
+            endedAt: Date.parse(saved.paused_at),
+          };
+        }),
+    pastOneTimes: (agentIds, from, now) =>
+      state.intents
+        .filter((intent) => intent.kind === 'one-time' && agentIds.includes(intent.agent_id))
+        .flatMap((intent) => {
+          const at = Date.parse(intent.instants?.[0] ?? '');
+          // Found gone (by sync) before it was due: it was deleted elsewhere, and nothing was due of it.
+          const goneBefore = intent.status === 'gone' && Date.parse(intent.status_at ?? '') < at;
+          if (!(at >= from && at <= now) || !(intent.status === 'active' || (intent.status === 'gone' && !goneBefore))) return [];
+          const created = Date.parse(intent.created_at);
+          return [{ id: intent.schedule_id, agentId: intent.agent_id, kind: 'one-time' as const, scheduledAt: at, held: false, ...(Number.isFinite(created) ? { createdAt: created } : {}) }];
+        }),
     pastMembers: (agentIds, from, now) =>
       state.series
         .filter((series) => agentIds.includes(series.agent_id))
@@ -114,6 +144,9 @@ export function noHistoryNote(status: number): string {
   return `This server has no fire history (GET .../schedule/ID/history answered ${status}): only stuck schedules can be told, by a next run time in the past or a one-time schedule still held after its time.`;
 }
 
+/** What is said of fires judged ok or late whose run was not read. */
+export const notReadNote = `ok or late on the history's word alone: only each schedule's newest ${RUNS_PER_SCHEDULE} sends have their runs read for how they ended`;
+
 /** A schedule's rank in the table: worst first, then by id. */
 function byWorst(a: { worst: string; id: string }, b: { worst: string; id: string }): number {
   return ORDER.indexOf(a.worst) - ORDER.indexOf(b.worst) || compareText(a.id, b.id);
@@ -132,7 +165,12 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const record = await readRecord(rt);
   const local = record.about;
   // Judged from the record unless Letta still lists them (then as listed).
-  const fromRecord = [...record.pastMembers(options.agentIds, options.from, now), ...record.replaced(options.agentIds, options.from)];
+  const fromRecord = [
+    ...record.pastMembers(options.agentIds, options.from, now),
+    ...record.replaced(options.agentIds, options.from),
+    ...record.pastOneTimes(options.agentIds, options.from, now),
+    ...record.pausedWithin(options.agentIds, options.from),
+  ];
   const recordIds = new Set(fromRecord.map((facts) => facts.id));
   const listedFromRecord = new Set<string>();
   // Replaced (by an edit, a resume or sync) yet still listed: its delete failed, and it fires beside its successor. Or
@@ -153,6 +191,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const totals = Object.fromEntries(FIRE_CLASSES.map((name) => [name, 0])) as Record<FireClass | 'stuck', number>;
   totals.stuck = 0;
   let checked = 0;
+  let runsNotRead = 0;
   const gone: string[] = [];
   const attention: Array<{ worst: string; id: string; problem: string }> = [];
   /** Schedules whose fires could not be read (judged unknown), with why. */
@@ -173,11 +212,14 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
         setId: local(health.schedule.id).setId,
         replacedBy: local(health.schedule.id).replacedBy,
         pausedSeries: local(health.schedule.id).pausedSeries,
+        // Judged from the pause's saved copy (one Letta still lists is judged as listed: its pause was cut short).
+        pausedAt: facts.held === false ? local(health.schedule.id).pausedAt : undefined,
         stillOnLetta: leftOver.has(facts.id),
       };
       checked++;
       for (const name of FIRE_CLASSES) totals[name] += health.counts[name];
       if (health.stuckSince !== undefined) totals.stuck++;
+      runsNotRead += health.runsNotRead ?? 0;
       if (health.readError !== undefined) unchecked.push({ id: facts.id, problem: `${facts.id} (${context.agentName ?? health.schedule.agentId}): its fires could not be read (${health.readError})` });
       if (context.stillOnLetta) {
         attention.push({
@@ -202,12 +244,13 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     const unexpected = totals.unexpected > 0 ? `, ${totals.unexpected} unexpected` : '';
     const fires = reader.missingRoute === undefined ? `; fires: ${totals.ok} ok, ${totals.late} late, ${totals.failed} failed, ${totals.missed} missed${unexpected}` : '';
     const unread = unchecked.length === 0 ? '' : `; ${unchecked.length} of ${checked} could not be read`;
+    const runsUnread = runsNotRead === 0 ? '' : `; ${runsNotRead} ${runsNotRead === 1 ? 'fire' : 'fires'} ${runsNotRead === 1 ? 'is' : 'are'} ${notReadNote}`;
     return {
       needsAttention: attention.length > 0,
       problems: attention.map((one) => one.problem),
       ids: attention.map((one) => one.id),
       // "Fire health:" first: the record's own findings are said apart, and this count is of the fires alone.
-      summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${unread}`,
+      summary: `Fire health: ${checked} schedule${checked === 1 ? '' : 's'} checked since ${formatLocal(zone, options.from)}: ${attention.length} need${attention.length === 1 ? 's' : ''} attention (${stuck}${fires})${unread}${runsUnread}`,
       unchecked: unchecked.map((one) => one.problem),
       checked,
     };
@@ -223,6 +266,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     for (const one of unchecked) out.note(`Note: ${one.problem}; judged unknown.`);
   };
   let summary = '';
+  let problems: string[] = [];
 
   return {
     name: 'fire_health',
@@ -238,6 +282,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       json.value(reader.missingRoute === undefined, 'history_route');
       json.value(verdict.needsAttention, 'needs_attention');
       json.value(totals, 'totals');
+      json.value(runsNotRead, 'runs_not_read');
       json.value(gone, 'gone');
       json.value(
         unchecked.map((one) => one.id),
@@ -255,6 +300,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
       });
       rows.sort(byWorst);
       summary = verdict.summary;
+      problems = verdict.problems;
       return verdict;
     },
     async print() {
@@ -264,11 +310,13 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
           rt,
           headers,
           rows.flatMap((row) => row.cells),
-          options.detail ? -1 : SCHEDULE_HEADERS.length - 1,
+          options.detail ? OUTCOME_COLUMN : SCHEDULE_HEADERS.length - 1,
         );
       }
       notes();
-      if (!out.quiet) out.note(summary);
+      // Under -q, stdout holds only the ids: what each needs is said here, so an exit 6 says why, as the record's part does.
+      if (out.quiet) for (const problem of problems) out.note(problem);
+      else out.note(summary);
     },
   };
 }
@@ -285,6 +333,9 @@ export async function printRows(rt: Runtime, headers: string[], rows: string[][]
   const [head, ...lines] = renderTable(healthColumns(headers, flexible), withShortIds(rows), out.io.columns);
   out.line([out.paint.bold(head ?? ''), ...lines].join('\n'));
 }
+
+/** In a table of fires (SCHEDULE, then FIRE_HEADERS), the last column, OUTCOME, gives up width first: the due time stays whole. */
+export const OUTCOME_COLUMN = FIRE_HEADERS.length;
 
 /** Dropped in this order on a narrow terminal before any column is cut: which schedule, when it was due and what happened stay readable. */
 const GIVE_UP: Record<string, number> = { KIND: 1, AGENT: 2, 'DUE UTC': 3, 'SENT UTC': 4, RUN: 5 };
