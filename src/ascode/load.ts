@@ -52,15 +52,16 @@ export function findTarget(path: string | undefined): Target {
   if (!isFolder) return { folder: dirname(given), names: [basename(given)], wholeFolder: false, lockPath: join(dirname(given), LOCK_FILE_NAME), unreadFolders: [] };
   const all = readdirSync(given).filter((name) => !name.startsWith('.'));
   const names = all.filter((name) => isMarkdown(name) && statSync(join(given, name)).isFile()).sort();
-  const unreadFolders = all.filter((name) => holdsMarkdown(join(given, name))).sort().map((name) => join(given, name));
+  const unreadFolders = all
+    .filter((name) => holdsMarkdown(join(given, name)))
+    .sort()
+    .map((name) => join(given, name));
   return { folder: given, names, wholeFolder: true, lockPath: join(given, LOCK_FILE_NAME), unreadFolders };
 }
 
 /** What plan and apply say of the folders they do not read. */
 export function unreadFolderNotes(target: Target): string[] {
-  return target.unreadFolders.map(
-    (folder) => `Note: ${folder}/ holds .md files that are not read: schedule files go directly in ${target.folder}/ (or give that folder with -f ${folder})`,
-  );
+  return target.unreadFolders.map((folder) => `Note: ${folder}/ holds .md files that are not read: schedule files go directly in ${target.folder}/ (or give that folder with -f ${folder})`);
 }
 
 function isMarkdown(name: string): boolean {

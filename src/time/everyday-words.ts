@@ -9,7 +9,12 @@
  * for a repeating one "also every ..." (and every ...).
  */
 export function withEverydayWords(text: string, reader: 'once' | 'recurring'): string {
-  if (!/\b(?:right (?:now|away)|straight ?away|as soon as possible|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(text)) return text;
+  if (
+    !/\b(?:right (?:now|away)|straight ?away|as soon as possible|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(
+      text,
+    )
+  )
+    return text;
   const plain = text
     .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
     // "month end", "every month-end", "quarter end", "year-end": the end of the month (quarter, year), of every one.

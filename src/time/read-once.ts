@@ -554,7 +554,8 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   // "the 15th of the quarter", "the 15th of q2": the 15th day of it, as "the 15th day of the quarter" is.
   const quarter = tokens[j - 1] === 'of' && day.ordinal ? readQuarterRef(tokens, j, false) : null;
   if (quarter && 'quarter' in quarter.value) return { value: { kind: 'nth', nth: day.value, weekday: null, of: quarter.value }, end: quarter.end };
-  if (quarter && 'month' in quarter.value) return { value: { kind: 'date', day: day.value, month: quarter.value.month, ...(quarter.value.year !== undefined ? { year: quarter.value.year } : {}) }, end: quarter.end };
+  if (quarter && 'month' in quarter.value)
+    return { value: { kind: 'date', day: day.value, month: quarter.value.month, ...(quarter.value.year !== undefined ? { year: quarter.value.year } : {}) }, end: quarter.end };
   // A bare day of the month needs an ordinal ("the 15th", "on the 15th", "15th"): a bare "15" is an hour.
   return day.ordinal ? { value: { kind: 'date', day: day.value }, end: day.end } : null;
 }

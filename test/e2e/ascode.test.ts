@@ -261,9 +261,7 @@ describe('plan and apply', () => {
     file('water.md', { agent: AGENT, when: 'every day at 10am', timezone: 'UTC' }, 'Water the plants');
     const toCron = await cli('plan', '-f', dir);
     expect(toCron.code).toBe(6);
-    expect(toCron.stdout.split('\n')[1]).toBe(
-      '    cron: 40 waiting from 2026-11-23T10:00:00.000Z → 0 10 * * * (UTC); on the clock: 40 waiting from 2026-11-23T10:00:00.000Z → 0 10 * * * in UTC',
-    );
+    expect(toCron.stdout.split('\n')[1]).toBe('    cron: 40 waiting from 2026-11-23T10:00:00.000Z → 0 10 * * * (UTC); on the clock: 40 waiting from 2026-11-23T10:00:00.000Z → 0 10 * * * in UTC');
     expect((await cli('apply', '-f', dir)).code).toBe(0);
     file('water.md', { agent: AGENT, when: 'every day at 10am', timezone: 'UTC', count: 3 }, 'Water the plants');
     const toSeries = await cli('plan', '-f', dir);
@@ -573,57 +571,61 @@ describe('interrupted and concurrent applies', () => {
   it.each([
     ['its journal kept', true],
     ['its journal lost with the machine it ran on (a CI runner)', false],
-  ])('killed (kill -9) at any request, %s, the next apply finishes with nothing lost or doubled', async (_, journalKept) => {
-    const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 12 * * *' }, 'Not ours');
-    const before = () => {
-      for (const name of readdirSync(dir)) rmSync(join(dir, name));
-      file('change.md', { agent: AGENT, when: '0 9 * * *' }, 'Old text');
-      file('remove.md', { agent: AGENT, when: '0 10 * * *' }, 'Remove me');
-      file('set.md', { agent: AGENT, when: 'every 90 minutes', timezone: 'UTC' }, 'Stretch');
-    };
-    const after = () => {
-      file('change.md', { agent: AGENT, when: '0 9 * * *' }, 'New text');
-      rmSync(join(dir, 'remove.md'));
-      file('new.md', { agent: AGENT, when: '0 11 * * *' }, 'Brand new');
-    };
-    const want = ['0 */3 * * * Stretch', '0 11 * * * Brand new', '0 12 * * * Not ours', '0 9 * * * New text', '30 1-22/3 * * * Stretch'];
-    const server = () => [...letta.schedules.values()].map((s) => `${s.schedule.cron_expression} ${(s.message.messages[0] as { content: string }).content}`).sort();
-    const killedAt = (k: number) =>
-      new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, [BIN, '--now', NOW, 'apply', '-f', dir, '--yes'], { env, stdio: 'ignore' });
-        let seen = 0;
-        letta.onRequest = () => {
-          if (++seen === k) child.kill('SIGKILL');
-        };
-        child.on('close', () => resolve());
-      });
+  ])(
+    'killed (kill -9) at any request, %s, the next apply finishes with nothing lost or doubled',
+    async (_, journalKept) => {
+      const stranger = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 12 * * *' }, 'Not ours');
+      const before = () => {
+        for (const name of readdirSync(dir)) rmSync(join(dir, name));
+        file('change.md', { agent: AGENT, when: '0 9 * * *' }, 'Old text');
+        file('remove.md', { agent: AGENT, when: '0 10 * * *' }, 'Remove me');
+        file('set.md', { agent: AGENT, when: 'every 90 minutes', timezone: 'UTC' }, 'Stretch');
+      };
+      const after = () => {
+        file('change.md', { agent: AGENT, when: '0 9 * * *' }, 'New text');
+        rmSync(join(dir, 'remove.md'));
+        file('new.md', { agent: AGENT, when: '0 11 * * *' }, 'Brand new');
+      };
+      const want = ['0 */3 * * * Stretch', '0 11 * * * Brand new', '0 12 * * * Not ours', '0 9 * * * New text', '30 1-22/3 * * * Stretch'];
+      const server = () => [...letta.schedules.values()].map((s) => `${s.schedule.cron_expression} ${(s.message.messages[0] as { content: string }).content}`).sort();
+      const killedAt = (k: number) =>
+        new Promise<void>((resolve) => {
+          const child = spawn(process.execPath, [BIN, '--now', NOW, 'apply', '-f', dir, '--yes'], { env, stdio: 'ignore' });
+          let seen = 0;
+          letta.onRequest = () => {
+            if (++seen === k) child.kill('SIGKILL');
+          };
+          child.on('close', () => resolve());
+        });
 
-    const setUp = async () => {
-      for (const [id] of [...letta.schedules].filter(([id]) => id !== stranger.id)) letta.schedules.delete(id);
-      before();
-      expect((await cli('apply', '-f', dir)).code).toBe(0);
-      after();
-      letta.received.length = 0;
-    };
-    // How many requests an apply of these changes sends when nothing stops it.
-    await setUp();
-    expect((await cli('apply', '-f', dir, '--yes')).code).toBe(0);
-    const requests = letta.received.length;
-    for (let k = 1; k <= requests; k++) {
+      const setUp = async () => {
+        for (const [id] of [...letta.schedules].filter(([id]) => id !== stranger.id)) letta.schedules.delete(id);
+        before();
+        expect((await cli('apply', '-f', dir)).code).toBe(0);
+        after();
+        letta.received.length = 0;
+      };
+      // How many requests an apply of these changes sends when nothing stops it.
       await setUp();
-      await killedAt(k);
-      letta.onRequest = undefined;
-      if (!journalKept) rmSync(join(dir, 'letta-schedules.lock.journal'), { force: true });
-      const finished = await cli('apply', '-f', dir, '--yes');
-      expect(finished.code, `killed at request ${k}: ${finished.stderr}`).toBe(0);
-      expect(server(), `killed at request ${k}`).toEqual(want);
-      letta.received.length = 0;
       expect((await cli('apply', '-f', dir, '--yes')).code).toBe(0);
-      expect(changing(), `killed at request ${k}`).toEqual([]);
-    }
-    // A list, then create → read back → delete for the changed file, create → read back for the new one, delete for the removed one.
-    expect(requests).toBeGreaterThanOrEqual(7);
-  }, 300_000);
+      const requests = letta.received.length;
+      for (let k = 1; k <= requests; k++) {
+        await setUp();
+        await killedAt(k);
+        letta.onRequest = undefined;
+        if (!journalKept) rmSync(join(dir, 'letta-schedules.lock.journal'), { force: true });
+        const finished = await cli('apply', '-f', dir, '--yes');
+        expect(finished.code, `killed at request ${k}: ${finished.stderr}`).toBe(0);
+        expect(server(), `killed at request ${k}`).toEqual(want);
+        letta.received.length = 0;
+        expect((await cli('apply', '-f', dir, '--yes')).code).toBe(0);
+        expect(changing(), `killed at request ${k}`).toEqual([]);
+      }
+      // A list, then create → read back → delete for the changed file, create → read back for the new one, delete for the removed one.
+      expect(requests).toBeGreaterThanOrEqual(7);
+    },
+    300_000,
+  );
 
   it('records each step in a journal beside the lock file, which plan and the next apply read, and writes the lock file once, at the end', async () => {
     const journal = join(dir, 'letta-schedules.lock.journal');

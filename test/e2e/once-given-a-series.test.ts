@@ -21,7 +21,7 @@ it.each(['every day at 9am until friday', 'every day at 9am until dec 20', 'ever
   },
 );
 
-it("the recurring create it points to makes that series", async () => {
+it('the recurring create it points to makes that series', async () => {
   const r = await runCli(['--now', NOW, '--tz', 'America/New_York', 'recurring', 'create', '--message', 'Standup', '--cron', 'every day at 9am until friday', '-q'], { env });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/^series-/);

@@ -47,8 +47,16 @@ describe('a rule today until a time ("every hour today until 6pm") runs within t
 
 describe('the rest of the day or week, with a time after it, and the note quotes the words typed', () => {
   it.each([
-    ['every day for the rest of the week at 8pm', ['2026-12-07 20:00', '2026-12-08 20:00', '2026-12-09 20:00', '2026-12-10 20:00', '2026-12-11 20:00', '2026-12-12 20:00', '2026-12-13 20:00'], /'for the rest of the week' as Mon 7 Dec to Sun 13 Dec/],
-    ['every day for the remainder of the week at 7:30am', ['2026-12-08 07:30', '2026-12-09 07:30', '2026-12-10 07:30', '2026-12-11 07:30', '2026-12-12 07:30', '2026-12-13 07:30'], /'for the remainder of the week'/],
+    [
+      'every day for the rest of the week at 8pm',
+      ['2026-12-07 20:00', '2026-12-08 20:00', '2026-12-09 20:00', '2026-12-10 20:00', '2026-12-11 20:00', '2026-12-12 20:00', '2026-12-13 20:00'],
+      /'for the rest of the week' as Mon 7 Dec to Sun 13 Dec/,
+    ],
+    [
+      'every day for the remainder of the week at 7:30am',
+      ['2026-12-08 07:30', '2026-12-09 07:30', '2026-12-10 07:30', '2026-12-11 07:30', '2026-12-12 07:30', '2026-12-13 07:30'],
+      /'for the remainder of the week'/,
+    ],
   ])('%s', async (phrase, fires, note) => {
     const read = await schedule(phrase, 20);
     expect(read.fires).toEqual(fires);
@@ -149,7 +157,7 @@ describe('ends of spans said noun first ("quarter end", "year-end") as "the end 
     expect((await once(phrase)).at).toBe(at);
   });
 
-  it('every quarter end is a series of the quarters\' last days', async () => {
+  it("every quarter end is a series of the quarters' last days", async () => {
     expect((await schedule('every quarter end')).fires).toEqual(['2026-12-31 09:00', '2027-03-31 09:00', '2027-06-30 09:00']);
   });
 });

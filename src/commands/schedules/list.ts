@@ -113,7 +113,8 @@ export default (kind: ScheduleKind) =>
         if (kind === 'recurring') yield setRows(setMembers, intentOf, record);
       }
 
-      const json = (item: ScheduledMessage) => (groupLabel(item) ? withAdditions(item) : new WithFields(item, { ...additions(item), ...(kind === 'recurring' ? clockOf(intentOf(item.id)) : {}), made_by: originOf(item, recorded) }));
+      const json = (item: ScheduledMessage) =>
+        groupLabel(item) ? withAdditions(item) : new WithFields(item, { ...additions(item), ...(kind === 'recurring' ? clockOf(intentOf(item.id)) : {}), made_by: originOf(item, recorded) });
       // A group paused whole lists nothing from Letta: say where it is rather than that there is none.
       const empty = group?.paused
         ? `${group.id} is paused: its schedules are saved on this machine, not on Letta. See it with: letta-switchboard recurring paused; bring it back with: letta-switchboard recurring resume ${group.id}`
