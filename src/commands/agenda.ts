@@ -2,10 +2,10 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import { buildAgenda, type Agenda, type Fire } from '../agenda/fires';
 import { AlreadyReported, ApiError, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
-import type { PausedSchedule, State } from '../state/records';
+import type { PausedSchedule } from '../state/records';
 import type { ScheduleFacts } from '../health/fires';
 import { scheduleFacts } from '../health/read';
-import { neverDue } from '../sync/series';
+import { pastOneTimes as recordedPastOneTimes, type PastOneTime } from '../health/past-one-times';
 import type { ScheduledMessage } from '../letta/types';
 import { defineCommand } from './command';
 import { SUMMARIES } from './summaries';
@@ -82,8 +82,8 @@ export default defineCommand({
     ];
     const from = options.since === undefined ? now : sinceInstant(options.since, now, zone);
     // Letta lets a one-time schedule go once it is due: the past ones made here (series members too) come from the record.
-    const past = options.since === undefined ? [] : local.pastOneTimes(from, now).filter((one) => inGroup(one.item.id) && !listed.has(one.item.id));
-    sources.push(...past.map(({ item }) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id) })));
+    const past = options.since === undefined ? [] : local.pastOneTimes(from, now).filter(({ facts }) => inGroup(facts.id) && !listed.has(facts.id));
+    sources.push(...past.map(({ facts, made }) => agendaSchedule(asListed(facts, made), { agentName: names.get(facts.agentId), ...context(facts.id) })));
     const agenda = buildAgenda(sources, { from, to, zone });
     const judged = [...schedules.map((item) => scheduleFacts(item)), ...past.map((one) => one.facts)];
     const unread = options.since === undefined ? [] : await addOutcomes(rt, agenda, judged, from, options.concurrency);
@@ -158,7 +158,7 @@ async function localRecords(
             paused_at: series.paused_at ?? series.status_at ?? series.created_at,
           })),
       );
-    const pastOneTimes = (from: number, now: number) => recordedOneTimes(state, agents, from, now);
+    const pastOneTimes = (from: number, now: number) => recordedPastOneTimes(state, agents, from, now);
     return { paused: [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers], seriesOf, setOf, keptIn, ruleOf, pastOneTimes };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
@@ -167,39 +167,9 @@ async function localRecords(
   }
 }
 
-/** A one-time schedule made here and due in the past, as the agenda shows it and fire health judges it. */
-interface PastOneTime {
-  item: ScheduledMessage;
-  facts: ScheduleFacts;
-}
-
-/**
- * The one-time schedules made here due in [from, now], as status judges them from the record: series members (not paused,
- * ever due) and schedules of their own (standing, or found gone only after their time). Letta holds no message of those
- * gone: a series member has its series' template; another, no text.
- */
-function recordedOneTimes(state: State, agents: Set<string>, from: number, now: number): PastOneTime[] {
-  const found: PastOneTime[] = [];
-  const add = (id: string, agentId: string, at: number, created: number, message: unknown) => {
-    if (!(at >= from && at <= now)) return;
-    const item = { id, agent_id: agentId, message, schedule: { type: 'one-time', scheduled_at: at } } as unknown as ScheduledMessage;
-    found.push({ item, facts: { id, agentId, kind: 'one-time', scheduledAt: at, held: false, ...(Number.isFinite(created) ? { createdAt: created } : {}) } });
-  };
-  for (const series of state.series) {
-    if (!agents.has(series.agent_id)) continue;
-    const ended = series.status === 'gone' ? Date.parse(String(series.status_at ?? '')) : NaN;
-    for (const member of series.members) {
-      const at = Date.parse(member.instant);
-      if (!neverDue(member) && member.paused !== true && !(at > ended)) add(member.schedule_id, series.agent_id, at, Date.parse(series.created_at), series.template);
-    }
-  }
-  for (const intent of state.intents) {
-    if (intent.kind !== 'one-time' || !agents.has(intent.agent_id)) continue;
-    const at = Date.parse(intent.instants?.[0] ?? '');
-    const goneAfter = intent.status === 'gone' && !(Date.parse(intent.status_at ?? '') < at);
-    if (intent.status === 'active' || goneAfter) add(intent.schedule_id, intent.agent_id, at, Date.parse(intent.created_at), { messages: [] });
-  }
-  return found;
+/** A one-time schedule Letta let go, as it listed it: its id, agent, time and the message it was made with. */
+function asListed(facts: ScheduleFacts, made: Record<string, unknown>): ScheduledMessage {
+  return { id: facts.id, agent_id: facts.agentId, message: made, schedule: { type: 'one-time', scheduled_at: facts.scheduledAt } } as unknown as ScheduledMessage;
 }
 
 /** Rows grouped by local day on a terminal; tab-separated rows in a pipe; one JSON array with --json; schedule ids with -q. Notes on stderr. */

@@ -36,14 +36,12 @@ export type Recorded = (scheduleId: string) => { createdAt?: number; seriesId?: 
 interface RecordOfIntent {
   about: Recorded;
   /**
-   * Series members due in [from, now]: those Letta no longer lists (it lets a
-   * one-time schedule go once it fired) are still judged, from the record.
+   * One-time schedules made here (series members too) due in [from, now]: those Letta no longer lists (it lets a one-time
+   * schedule go once it fired) are still judged, from the record.
    */
-  pastMembers(agentIds: string[], from: number, now: number): ScheduleFacts[];
+  pastOneTimes(agentIds: string[], from: number, now: number): ScheduleFacts[];
   /** Schedules an edit, resume or sync replaced within the window: the fires due before the replacement are theirs (if Letta no longer lists them). */
   replaced(agentIds: string[], from: number): ScheduleFacts[];
-  /** One-time schedules made here, due in [from, now]: Letta lets one go once it has fired, so its fire is judged from the record. */
-  pastOneTimes(agentIds: string[], from: number, now: number): ScheduleFacts[];
   /** Schedules paused within the window: their fires before the pause are judged, from the copy the pause saved. */
   pausedWithin(agentIds: string[], from: number): ScheduleFacts[];
 }
@@ -53,10 +51,10 @@ interface RecordOfIntent {
  * seriesOf). It is never required: unreadable, it adds nothing (said once).
  */
 async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
-  const [{ stateStore }, { findIntent, seriesOf }, { neverDue }, { pastFacts }, { scheduleFacts }] = await Promise.all([
+  const [{ stateStore }, { findIntent, seriesOf }, { pastOneTimes }, { pastFacts }, { scheduleFacts }] = await Promise.all([
     import('../commands/shared/state'),
     import('../state/records'),
-    import('../sync/series'),
+    import('../health/past-one-times'),
     import('../health/lineage'),
     import('../health/read'),
   ]);
@@ -66,7 +64,7 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; creation times and series from the record of intent are not used.`);
-    return { about: () => ({}), pastMembers: () => [], replaced: () => [], pastOneTimes: () => [], pausedWithin: () => [] };
+    return { about: () => ({}), pastOneTimes: () => [], replaced: () => [], pausedWithin: () => [] };
   }
   return {
     about: (scheduleId) => {
@@ -103,37 +101,7 @@ async function readRecord(rt: Runtime): Promise<RecordOfIntent> {
             endedAt: Date.parse(saved.paused_at),
           };
         }),
-    pastOneTimes: (agentIds, from, now) =>
-      state.intents
-        .filter((intent) => intent.kind === 'one-time' && agentIds.includes(intent.agent_id))
-        .flatMap((intent) => {
-          const at = Date.parse(intent.instants?.[0] ?? '');
-          // Found gone (by sync) before it was due: it was deleted elsewhere, and nothing was due of it.
-          const goneBefore = intent.status === 'gone' && Date.parse(intent.status_at ?? '') < at;
-          if (!(at >= from && at <= now) || !(intent.status === 'active' || (intent.status === 'gone' && !goneBefore))) return [];
-          const created = Date.parse(intent.created_at);
-          return [{ id: intent.schedule_id, agentId: intent.agent_id, kind: 'one-time' as const, scheduledAt: at, held: false, ...(Number.isFinite(created) ? { createdAt: created } : {}) }];
-        }),
-    pastMembers: (agentIds, from, now) =>
-      state.series
-        .filter((series) => agentIds.includes(series.agent_id))
-        .flatMap((series) => {
-          // A series deleted before an instant had nothing due then.
-          const ended = series.status === 'gone' ? Date.parse(String(series.status_at ?? '')) : NaN;
-          const created = Date.parse(series.created_at);
-          return series.members
-            .filter((member) => !neverDue(member))
-            .map((member) => ({ member, at: Date.parse(member.instant) }))
-            .filter(({ at }) => at >= from && at <= now && !(at > ended))
-            .map(({ member, at }) => ({
-              id: member.schedule_id,
-              agentId: series.agent_id,
-              kind: 'one-time' as const,
-              scheduledAt: at,
-              held: false,
-              ...(Number.isFinite(created) ? { createdAt: created } : {}),
-            }));
-        }),
+    pastOneTimes: (agentIds, from, now) => pastOneTimes(state, new Set(agentIds), from, now).map(({ facts }) => facts),
   };
 }
 
@@ -165,12 +133,7 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
   const record = await readRecord(rt);
   const local = record.about;
   // Judged from the record unless Letta still lists them (then as listed).
-  const fromRecord = [
-    ...record.pastMembers(options.agentIds, options.from, now),
-    ...record.replaced(options.agentIds, options.from),
-    ...record.pastOneTimes(options.agentIds, options.from, now),
-    ...record.pausedWithin(options.agentIds, options.from),
-  ];
+  const fromRecord = [...record.pastOneTimes(options.agentIds, options.from, now), ...record.replaced(options.agentIds, options.from), ...record.pausedWithin(options.agentIds, options.from)];
   const recordIds = new Set(fromRecord.map((facts) => facts.id));
   const listedFromRecord = new Set<string>();
   // Replaced (by an edit, a resume or sync) yet still listed: its delete failed, and it fires beside its successor. Or
