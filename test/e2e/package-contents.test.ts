@@ -22,6 +22,12 @@ describe('the published package', () => {
     expect(paths.filter((path) => path.endsWith('.map') || /^(src|test|bench|scripts|build)\//.test(path))).toEqual([]);
   });
 
+  it('the README it ships starts with installing the package itself, as its users do', () => {
+    const { name } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string };
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))![1]!;
+    expect(firstBlock.split('\n')[0]).toMatch(new RegExp(`^npm (install|i) (-g|--global) ${name}(\\s|$)`));
+  });
+
   it('carries the text of the license package.json names', () => {
     expect(manifest.license).toBeTruthy();
     const licence = paths.find((path) => /^licen[cs]e(\.(md|txt))?$/i.test(path));
