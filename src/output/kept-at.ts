@@ -23,9 +23,18 @@ export function cronOnClock(cron: string, zone: string): string | undefined {
   if (pattern === null) return undefined;
   const { weekdays, monthDays, months } = pattern.days;
   const times = clockTimes(pattern.minutes);
-  if (times === undefined || months !== null) return `${describeCron(cron)}, ${zone}`;
+  if (times === undefined || months !== null) return `${afterKeptAt(describeCron(cron))}, ${zone}`;
   const days = monthDays !== null ? `on day ${monthDays.join(', ')} of the month` : weekdays === null ? 'every day' : dayNames(weekdays);
   return `${times} ${days}, ${zone}`;
+}
+
+/**
+ * A cron description read on after "kept at": its own "At" dropped and its first word in lower case
+ * ("At 09:00 AM, only in January" -> "09:00 AM, only in January", "Every 10 minutes" -> "every 10 minutes").
+ */
+function afterKeptAt(description: string): string {
+  const text = description.replace(/^At\s+/, '');
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** "08:00", "08:00 and 17:30", "every hour at :30"; undefined when there are too many to say plainly. */

@@ -36,7 +36,9 @@ export function shortIds(ids: string[]): Map<string, string> {
     let length = Math.max(SHORT_ID_MIN, shared + 1);
     // A short id never ends on a dash (it would read as a typo).
     while (tail[length - 1] === '-') length++;
-    shortOf.set(tail, tail.slice(0, length));
+    const short = tail.slice(0, length);
+    // A form no one could type back (shorter than a short id may be, or all of a tail another tail starts with) is shown whole.
+    if (isShortId(short) && !tails[i + 1]?.startsWith(short)) shortOf.set(tail, short);
   });
   return new Map(ids.map((id) => [id, shortOf.get(idTail(id) ?? '') ?? id]));
 }

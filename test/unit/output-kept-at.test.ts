@@ -23,6 +23,12 @@ describe('kept at, as a person reads it', () => {
     expect(kept('*/10 9-17 * * *')).toMatch(/, Europe\/London$/);
   });
 
+  it('reads on after "kept at" when said in cron words: no second "at", no capital mid-sentence', () => {
+    for (const rule of ['0 9 1 1 *', '*/10 9-17 * * *', '*/15 * * * *', '0 9 * 1-3 1', '0 8-18 * * 1-5']) expect(`kept at ${kept(rule)}`).toMatch(/^kept at (?!at\b)[^A-Z]/);
+    expect(kept('0 9 1 1 *')).toMatch(/^09:00 AM, on day 1 of the month, only in January, Europe\/London$/);
+    expect(kept('*/15 * * * *')).toBe('every 15 minutes, Europe/London');
+  });
+
   it('keeps nothing for UTC, an interval, a one-time or a schedule no longer standing', () => {
     expect(kept('0 8 * * 1-5', 'UTC')).toBeUndefined();
     expect(kept('every 90 minutes')).toBeUndefined();

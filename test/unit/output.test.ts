@@ -84,6 +84,16 @@ describe('short ids', () => {
     }
   });
 
+  it('are only forms that can be typed back: an id whose tail is too short, or all of the start of another, is shown whole', () => {
+    const ids = ['run-1', 'run-15', 'run-2a', 'sm-0000', 'sm-00001', 'sm-000004'];
+    const short = shortIds(ids);
+    expect(ids.map((id) => short.get(id))).toEqual(['run-1', 'run-15', 'run-2a', 'sm-0000', '00001', '000004']);
+    for (const id of ids) {
+      const shown = short.get(id)!;
+      if (shown !== id) expect(ids.filter((other) => isShortId(shown) && shortMatches(shown, other))).toEqual([id]);
+    }
+  });
+
   it('never end on a dash, and leave ids that are no type word and hex as they are', () => {
     const ids = [uuid('1234567-'), uuid('1234567'), 'run_custom-name', 'plain'];
     const short = shortIds(ids);
