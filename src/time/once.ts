@@ -178,7 +178,20 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
   if (dotted) read.notes.push(dotted);
   const minutes = capitalMNote(shown);
   if (minutes) read.notes.push(minutes);
+  const hours = read.dateOnly ? undefined : hoursNote(text, wallTime(zone, instant));
+  if (hours && !read.notes.includes(hours)) read.notes.push(hours);
   return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
+}
+
+/** "5 to 6pm" read as 17:55, whichever reader read it: the note that the hours 5 to 6pm are the other reading. */
+function hoursNote(text: string, at: ClockTime): string | undefined {
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const clock = readClock(tokens, i);
+    if (clock?.spanNote && clock.value.minute === at.minute && clock.value.hour % 12 === at.hour % 12) return clock.spanNote;
+    if (clock) i = clock.end - 1;
+  }
+  return undefined;
 }
 
 /**

@@ -314,7 +314,6 @@ function clockOf(parts: OnceParts, notes: string[], dayClock: ClockTime, input: 
     notes.push(partNote(input, part));
     return { clock: { hour: PART_HOURS[part], minute: 0 }, carry: 0 };
   }
-  if (parts.clock.spanNote) notes.push(parts.clock.spanNote);
   if (!part) {
     const settled = settleClock(parts.clock);
     if (settled.note) notes.push(settled.note);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfOnce, meaningOfRecurring } from '../../src/time/index';
+
+/* Phrases from Microsoft Recognizers-Text's English specs that were read without saying the guess, or refused though clear. Monday 2026-12-07, 10:00 in New York. */
+const OPTIONS = { now: Date.parse('2026-12-07T15:00:00Z'), zone: 'America/New_York' };
+
+const once = async (phrase: string) => {
+  const meaning = await meaningOfOnce(phrase, OPTIONS);
+  return { at: meaning.local.slice(0, 16), notes: meaning.notes.join(' ') };
+};
+const recurring = async (phrase: string) => {
+  const meaning = await meaningOfRecurring(phrase, OPTIONS, 3);
+  return { fires: meaning.next_runs_local.map((local) => local.slice(0, 16)), notes: meaning.notes.join(' ') };
+};
+
+describe("digits that could be two hours ('5 to 6pm') are read as minutes before the hour, and the note says the other reading", () => {
+  it.each([
+    ['5 to 6pm', '2026-12-07 17:55', /'5 to 6pm' as 17:55, 5 minutes before 6pm, not the hours 5pm to 6pm; .*'5pm'/],
+    ['tomorrow 10 to 11am', '2026-12-08 10:50', /not the hours 10am to 11am/],
+    ['friday 5 to 6pm', '2026-12-11 17:55', /not the hours 5pm to 6pm/],
+    ['dec 9 at 10 to 11pm', '2026-12-09 22:50', /not the hours 10pm to 11pm/],
+    ['5 to 7 in the morning', '2026-12-08 06:55', /not the hours 5am to 7am/],
+  ])('%s', async (phrase, at, note) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toMatch(note);
+  });
+
+  it.each(['ten to 6pm', 'quarter to 5pm', '5 minutes to 6pm', '20 to 6pm'])('%s is plain: no note', async (phrase) => {
+    expect((await once(phrase)).notes).toBe('');
+  });
+
+  it('a schedule says it too', async () => {
+    const read = await recurring('daily at 5 to 6pm');
+    expect(read.fires[0]).toBe('2026-12-07 17:55');
+    expect(read.notes).toMatch(/not the hours 5pm to 6pm/);
+  });
+});
+
+describe("a hedge before a day word ('around tomorrow 10am') is read as exact, as one before a time is", () => {
+  it.each([
+    ['around tomorrow 10am', '2026-12-08 10:00', 'around'],
+    ['about friday at 3pm', '2026-12-11 15:00', 'about'],
+    ['roughly tonight at 8', '2026-12-07 20:00', 'roughly'],
+  ])('%s', async (phrase, at, hedge) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain(`as exact, without '${hedge}'`);
+  });
+});
