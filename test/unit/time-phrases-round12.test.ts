@@ -48,3 +48,32 @@ describe("a hedge before a day word ('around tomorrow 10am') is read as exact, a
     expect(read.notes).toContain(`as exact, without '${hedge}'`);
   });
 });
+
+describe('a year said in words is a year, never a clock or two', () => {
+  it.each([
+    ['September 10, nineteen zero one', /in the past: it means 1901-09-10/],
+    ['march 3rd, nineteen ninety nine', /in the past: it means 1999-03-03/],
+    ['nineteen twenty eight', /'nineteen twenty eight' is the year 1928, which names no day/],
+    ['nineteen oh five', /the year 1905/],
+  ])('%s', async (phrase, error) => {
+    await expect(once(phrase)).rejects.toThrow(error);
+  });
+
+  it.each([
+    ['dec 25 twenty twenty seven', '2027-12-25 09:00'],
+    ['10 march twenty twenty eight at 9am', '2028-03-10 09:00'],
+  ])('%s is that day of that year', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it.each([
+    ['at nineteen thirty', '2026-12-07 19:30'],
+    ['twenty thirty', '2026-12-07 20:30'],
+  ])('%s is still a clock', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('a schedule never reads the year as two clocks', async () => {
+    await expect(recurring('September 10, nineteen zero one')).rejects.toThrow(/1901/);
+  });
+});
