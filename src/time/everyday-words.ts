@@ -9,7 +9,7 @@
  * for a repeating one "also every ..." (and every ...).
  */
 export function withEverydayWords(given: string, reader: 'once' | 'recurring'): string {
-  const text = withSpokenYears(given);
+  const text = withSpokenDays(withSpokenYears(given));
   if (!/\b(?:right (?:now|away)|straight ?away|as soon as possible|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(text)) return text;
   const plain = text
     .replace(/\bin (morning|afternoon|evening)\b/g, 'in the $1')
@@ -70,4 +70,17 @@ function withSpokenYears(text: string): string {
   const year = (_said: string, hundreds: string, oh?: string, teen?: string, tens?: string, unit?: string): string =>
     String(NUMBER[hundreds]! * 100 + (oh ? NUMBER[oh]! : teen ? NUMBER[teen]! : tens ? NUMBER[tens]! + (unit ? NUMBER[unit]! : 0) : 0));
   return text.replace(YEAR_AFTER_DATE, year).replace(YEAR_ALONE, (said: string, ...groups: string[]) => (said.startsWith('in ') ? 'in ' : '') + year(said, ...(groups as [string])));
+}
+
+/** A month and a day in words ("may twenty one", "june ten"): the day, in both readers; not a clock ("may nine thirty", "june ten am"). */
+const DAY_AFTER_MONTH = new RegExp(
+  String.raw`(?<=\b${MONTH} )(?:(twenty|thirty)(?:[- ](${UNITS}))?|(${TEENS})|(${UNITS}))\b(?! (?:oh |zero )?(?:${UNITS}|${TEENS}|${TENS})\b| ?(?:[ap]\.? ?m\b|o'?clock|in the|at night|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|years?\b|times?\b))`,
+  'g',
+);
+
+function withSpokenDays(text: string): string {
+  return text.replace(DAY_AFTER_MONTH, (said: string, tens?: string, unit?: string, teen?: string, alone?: string) => {
+    const day = tens ? NUMBER[tens]! + (unit ? NUMBER[unit]! : 0) : NUMBER[(teen ?? alone)!]!;
+    return day <= 31 ? String(day) : said;
+  });
 }

@@ -77,3 +77,21 @@ describe('a year said in words is a year, never a clock or two', () => {
     await expect(recurring('September 10, nineteen zero one')).rejects.toThrow(/1901/);
   });
 });
+
+describe('a month with a day in words is that day, in both readers', () => {
+  it.each([
+    ['May twenty one', ['2027-05-21 09:00', '2028-05-21 09:00']],
+    ['every june ten at 9am', ['2027-06-10 09:00', '2028-06-10 09:00']],
+    ['every march thirty at noon', ['2027-03-30 12:00', '2028-03-30 12:00']],
+  ])('%s', async (phrase, fires) => {
+    expect((await recurring(phrase)).fires.slice(0, 2)).toEqual(fires);
+  });
+
+  it('one time reads it the same', async () => {
+    expect((await once('May twenty one')).at).toBe('2027-05-21 09:00');
+  });
+
+  it('a time in words after the month is still a time ("every day in may at nine")', async () => {
+    expect((await recurring('every day in may at nine')).fires[0]).toBe('2027-05-01 09:00');
+  });
+});
