@@ -185,7 +185,13 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
   if (minutes) read.notes.push(minutes);
   const hours = read.dateOnly ? undefined : hoursNote(text, wallTime(zone, instant));
   if (hours && !read.notes.includes(hours)) read.notes.push(hours);
-  return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
+  return { instant, isNow: false, notes: asTyped(read.notes, text, shown), dateOnly: read.dateOnly };
+}
+
+/** Notes that quote the phrase as the readers rewrote it ('next year' for "next yr", 'by end of the month' for "by EOM") quote it as typed. */
+function asTyped(notes: string[], text: string, shown: string): string[] {
+  if (shown.toLowerCase().includes(text)) return notes;
+  return notes.map((note) => note.split(`'${text}'`).join(`'${shown}'`));
 }
 
 /** "5 to 6pm" read as 17:55, whichever reader read it: the note that the hours 5 to 6pm are the other reading. */

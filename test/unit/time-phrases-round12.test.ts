@@ -95,3 +95,15 @@ describe('a month with a day in words is that day, in both readers', () => {
     expect((await recurring('every day in may at nine')).fires[0]).toBe('2027-05-01 09:00');
   });
 });
+
+describe('a note quotes the words typed, not the words the reader rewrote them to', () => {
+  it.each([
+    ['the following week', "read 'the following week' as Mon 14 Dec", 'next week'],
+    ['next yr', "read 'next yr' as Tue 7 Dec 2027", 'next year'],
+    ['by EOM', "read 'by EOM'", 'by end of the month'],
+  ])('%s', async (phrase, quoted, rewritten) => {
+    const { notes } = await once(phrase);
+    expect(notes).toContain(quoted);
+    expect(notes).not.toContain(`'${rewritten}'`);
+  });
+});
