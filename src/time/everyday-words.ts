@@ -74,7 +74,7 @@ function withSpokenYears(text: string): string {
 
 /** A month and a day in words ("may twenty one", "june ten"): the day, in both readers; not a clock ("may nine thirty", "june ten am"). */
 const DAY_AFTER_MONTH = new RegExp(
-  String.raw`(?<=\b${MONTH} )(?:(twenty|thirty)(?:[- ](${UNITS}))?|(${TEENS})|(${UNITS}))\b(?! (?:oh |zero )?(?:${UNITS}|${TEENS}|${TENS})\b| ?(?:[ap]\.? ?m\b|o'?clock|in the|at night|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|years?\b|times?\b))`,
+  String.raw`(?<=\b${MONTH} )(?:(twenty|thirty)(?:[- ](${UNITS}))?|(${TEENS})|(${UNITS}))\b(?![- ](?:oh |zero )?(?:${UNITS}|${TEENS}|${TENS}|[a-z]*(?:first|second|third|th))\b| ?(?:[ap]\.? ?m\b|o'?clock|in the|at night|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|years?\b|times?\b))`,
   'g',
 );
 

@@ -87,8 +87,12 @@ describe('a month with a day in words is that day, in both readers', () => {
     expect((await recurring(phrase)).fires.slice(0, 2)).toEqual(fires);
   });
 
-  it('one time reads it the same', async () => {
-    expect((await once('May twenty one')).at).toBe('2027-05-21 09:00');
+  it.each([
+    ['May twenty one', '2027-05-21 09:00'],
+    ['May twenty-first', '2027-05-21 09:00'],
+    ['february twenty second at 3pm', '2027-02-22 15:00'],
+  ])('one time reads %s the same', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
   });
 
   it('a time in words after the month is still a time ("every day in may at nine")', async () => {
