@@ -16,6 +16,8 @@ export interface ClockRead extends Read<ClockTime> {
   text: string;
   /** A later time in a list ("6" in "at 4 and 6"): without am/pm, read after the time before it. */
   listed?: boolean;
+  /** Digits that could also be two hours ("5 to 6pm": 17:55, or the hours 5 to 6pm): the note that says which was read. */
+  spanNote?: string;
 }
 
 export interface ClockOptions {
@@ -115,7 +117,16 @@ function readOffsetClock(tokens: readonly string[], start: number, bare: boolean
   // Without am/pm the rule reads the time said, not the hour named: "twenty to six" is 5:40, so 17:40; "ten to one" is 12:50.
   if (base.ambiguous && hour === 0) hour = 12;
   const written = base.ambiguous ? hour % 12 || 12 : base.written;
-  return { value: { hour, minute: total % 60 }, end: base.end, ambiguous: base.ambiguous, written, text: spell(tokens.slice(start, base.end)) };
+  const text = spell(tokens.slice(start, base.end));
+  const value = { hour, minute: total % 60 };
+  const hours = sign < 0 && i === start + 1 && /^\d{1,2}$/.test(tokens[start]!) && !named && /^\d{1,2}$/.test(tokens[i + 1]!) && minutes < base.written && base.written <= 11;
+  return { value, end: base.end, ambiguous: base.ambiguous, written, text, ...(hours ? { spanNote: spanNote(text, minutes, base, value) } : {}) };
+}
+
+/** "5 to 6pm" read as 17:55: the hours 5 to 6pm are the other reading, which names its start. */
+function spanNote(text: string, minutes: number, base: ClockRead, value: ClockTime): string {
+  const half = base.ambiguous ? '' : base.value.hour >= 12 ? 'pm' : 'am';
+  return `read '${text}' as ${base.ambiguous ? '' : `${formatHm(value)}, `}${minutes} minutes before ${base.text}, not the hours ${minutes}${half} to ${base.written}${half}; for those, give the start, such as '${minutes}${half}'`;
 }
 
 /** 9, 9am, 9 am, 3p, 3 p.m., 15h, 15h30, 15:30, 9:5, 9.30, 3 o'clock, nine am, seven thirty pm, noon, 12 midnight. */

@@ -8,7 +8,8 @@
  * month, "every month end" of every month);
  * for a repeating one "also every ..." (and every ...).
  */
-export function withEverydayWords(text: string, reader: 'once' | 'recurring'): string {
+export function withEverydayWords(given: string, reader: 'once' | 'recurring'): string {
+  const text = withSpokenDays(withSpokenYears(given));
   if (
     !/\b(?:right (?:now|away)|straight ?away|as soon as possible|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(
       text,
@@ -53,4 +54,40 @@ export function withEverydayWords(text: string, reader: 'once' | 'recurring'): s
       .replace(/(?<=\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?) in ((?:19|20|21)\d\d)\b/g, ' $1')
       .replace(/\blater (today|tonight|this (?:morning|afternoon|evening))\b(?= (?:at |@ ?|around |about )?\d| at (?:noon|midnight))/g, '$1')
   );
+}
+
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const NUMBER: Record<string, number> = Object.fromEntries([
+  ...UNITS.split('|').map((word, k) => [word, k + 1]),
+  ...TEENS.split('|').map((word, k) => [word, k + 10]),
+  ...TENS.split('|').map((word, k) => [word, 20 + k * 10]),
+] as Array<[string, number]>);
+const SPOKEN_YEAR = `(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty) (?:(?:oh|zero) (${UNITS})|(${TEENS})|(${TENS})(?:[- ](${UNITS}))?|(hundred))`;
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+/** After a date ("september 10, nineteen zero one", "10 march twenty twenty seven"): a year there is what people say. */
+const YEAR_AFTER_DATE = new RegExp(String.raw`(?<=\b(?:${MONTH} \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}),? )${SPOKEN_YEAR}\b`, 'g');
+/** The whole phrase ("nineteen twenty eight"): an hour of 13-19 with minutes is said as a clock by few, as a year by most ("eighteen hundred" is a clock). */
+const YEAR_ALONE = new RegExp(String.raw`^(?:in )?${SPOKEN_YEAR.replace('|twenty) ', ') ').replace('|(hundred)', '|()(?!)')}$`);
+
+/** A year said in words ("nineteen twenty eight", "twenty twenty seven") as its digits, where a year is meant; never two clocks. */
+function withSpokenYears(text: string): string {
+  if (!/(?:teen|twenty) (?:oh|zero|hundred|[a-z]*(?:teen|ty|one|two|three|four|five|six|seven|eight|nine))\b/.test(text)) return text;
+  const year = (_said: string, hundreds: string, oh?: string, teen?: string, tens?: string, unit?: string): string =>
+    String(NUMBER[hundreds]! * 100 + (oh ? NUMBER[oh]! : teen ? NUMBER[teen]! : tens ? NUMBER[tens]! + (unit ? NUMBER[unit]! : 0) : 0));
+  return text.replace(YEAR_AFTER_DATE, year).replace(YEAR_ALONE, (said: string, ...groups: string[]) => (said.startsWith('in ') ? 'in ' : '') + year(said, ...(groups as [string])));
+}
+
+/** A month and a day in words ("may twenty one", "june ten"): the day, in both readers; not a clock ("may nine thirty", "june ten am"). */
+const DAY_AFTER_MONTH = new RegExp(
+  String.raw`(?<=\b${MONTH} )(?:(twenty|thirty)(?:[- ](${UNITS}))?|(${TEENS})|(${UNITS}))\b(?![- ](?:oh |zero )?(?:${UNITS}|${TEENS}|${TENS}|[a-z]*(?:first|second|third|th))\b| ?(?:[ap]\.? ?m\b|o'?clock|in the|at night|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|years?\b|times?\b))`,
+  'g',
+);
+
+function withSpokenDays(text: string): string {
+  return text.replace(DAY_AFTER_MONTH, (said: string, tens?: string, unit?: string, teen?: string, alone?: string) => {
+    const day = tens ? NUMBER[tens]! + (unit ? NUMBER[unit]! : 0) : NUMBER[(teen ?? alone)!]!;
+    return day <= 31 ? String(day) : said;
+  });
 }

@@ -462,9 +462,9 @@ export function withChatWords(words: readonly string[]): string[] {
   return out;
 }
 
-/** A word that hedges a time ("around 1pm", "about half an hour", "~5 hours"), before the time it hedges. */
+/** A word that hedges a time ("around 1pm", "about half an hour", "~5 hours", "around tomorrow 10am"), before the time or day it hedges. */
 const HEDGE =
-  /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|ninety)\b))/g;
+  /(\b(?:at|in|@) )?(?:\b(around|about|approximately|approx\.?|roughly|circa) ~?|~)(?=(?:at )?(?:(\d)|an? |(?:noon|midday|midnight|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|ninety|today|tonight|tomorrow|tmrw|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))/g;
 
 /**
  * A hedge after a clock, a span, a day or a part or meal of one: "3ish", "3pm-ish", "5pm or so", "9am approximately",

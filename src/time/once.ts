@@ -142,6 +142,11 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
     .replace(/ [–—] /g, ', ');
   const text = nextUnit(plainDays(said, wallTime(zone, now), named), now, zone, named);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
+  const yearAlone = /^(?:in )?(1[3-9]\d\d)$/.exec(text);
+  if (yearAlone && !/\d/.test(shown)) {
+    // "nineteen twenty eight": a year said in words, which names no day.
+    throw new UsageError(`'${shown}' is the year ${yearAlone[1]}, which names no day`, `Give a day, such as 'march 1 2028'${Number(yearAlone[1]!.slice(2)) < 60 ? `, or a time on the 24-hour clock, such as 'at ${yearAlone[1]!.slice(0, 2)}:${yearAlone[1]!.slice(2)}'` : ''}.`);
+  }
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
   // (As a start, "starting at 5 past the hour" is where an interval counts from: the recurring reader's.)
   const minute = edge ? undefined : minuteOfHour(text);
@@ -178,7 +183,26 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
   if (dotted) read.notes.push(dotted);
   const minutes = capitalMNote(shown);
   if (minutes) read.notes.push(minutes);
-  return { instant, isNow: false, notes: read.notes, dateOnly: read.dateOnly };
+  const hours = read.dateOnly ? undefined : hoursNote(text, wallTime(zone, instant));
+  if (hours && !read.notes.includes(hours)) read.notes.push(hours);
+  return { instant, isNow: false, notes: asTyped(read.notes, text, shown), dateOnly: read.dateOnly };
+}
+
+/** Notes that quote the phrase as the readers rewrote it ('next year' for "next yr", 'by end of the month' for "by EOM") quote it as typed. */
+function asTyped(notes: string[], text: string, shown: string): string[] {
+  if (shown.toLowerCase().includes(text)) return notes;
+  return notes.map((note) => note.split(`'${text}'`).join(`'${shown}'`));
+}
+
+/** "5 to 6pm" read as 17:55, whichever reader read it: the note that the hours 5 to 6pm are the other reading. */
+function hoursNote(text: string, at: ClockTime): string | undefined {
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const clock = readClock(tokens, i);
+    if (clock?.spanNote && clock.value.minute === at.minute && clock.value.hour % 12 === at.hour % 12) return clock.spanNote;
+    if (clock) i = clock.end - 1;
+  }
+  return undefined;
 }
 
 /**

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfOnce, meaningOfRecurring } from '../../src/time/index';
+
+/* Phrases from Microsoft Recognizers-Text's English specs that were read without saying the guess, or refused though clear. Monday 2026-12-07, 10:00 in New York. */
+const OPTIONS = { now: Date.parse('2026-12-07T15:00:00Z'), zone: 'America/New_York' };
+
+const once = async (phrase: string) => {
+  const meaning = await meaningOfOnce(phrase, OPTIONS);
+  return { at: meaning.local.slice(0, 16), notes: meaning.notes.join(' ') };
+};
+const recurring = async (phrase: string) => {
+  const meaning = await meaningOfRecurring(phrase, OPTIONS, 3);
+  return { fires: meaning.next_runs_local.map((local) => local.slice(0, 16)), notes: meaning.notes.join(' ') };
+};
+
+describe("digits that could be two hours ('5 to 6pm') are read as minutes before the hour, and the note says the other reading", () => {
+  it.each([
+    ['5 to 6pm', '2026-12-07 17:55', /'5 to 6pm' as 17:55, 5 minutes before 6pm, not the hours 5pm to 6pm; .*'5pm'/],
+    ['tomorrow 10 to 11am', '2026-12-08 10:50', /not the hours 10am to 11am/],
+    ['friday 5 to 6pm', '2026-12-11 17:55', /not the hours 5pm to 6pm/],
+    ['dec 9 at 10 to 11pm', '2026-12-09 22:50', /not the hours 10pm to 11pm/],
+    ['5 to 7 in the morning', '2026-12-08 06:55', /not the hours 5am to 7am/],
+  ])('%s', async (phrase, at, note) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toMatch(note);
+  });
+
+  it.each(['ten to 6pm', 'quarter to 5pm', '5 minutes to 6pm', '20 to 6pm'])('%s is plain: no note', async (phrase) => {
+    expect((await once(phrase)).notes).toBe('');
+  });
+
+  it('a schedule says it too', async () => {
+    const read = await recurring('daily at 5 to 6pm');
+    expect(read.fires[0]).toBe('2026-12-07 17:55');
+    expect(read.notes).toMatch(/not the hours 5pm to 6pm/);
+  });
+});
+
+describe("a hedge before a day word ('around tomorrow 10am') is read as exact, as one before a time is", () => {
+  it.each([
+    ['around tomorrow 10am', '2026-12-08 10:00', 'around'],
+    ['about friday at 3pm', '2026-12-11 15:00', 'about'],
+    ['roughly tonight at 8', '2026-12-07 20:00', 'roughly'],
+  ])('%s', async (phrase, at, hedge) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain(`as exact, without '${hedge}'`);
+  });
+});
+
+describe('a year said in words is a year, never a clock or two', () => {
+  it.each([
+    ['September 10, nineteen zero one', /in the past: it means 1901-09-10/],
+    ['march 3rd, nineteen ninety nine', /in the past: it means 1999-03-03/],
+    ['nineteen twenty eight', /'nineteen twenty eight' is the year 1928, which names no day/],
+    ['nineteen oh five', /the year 1905/],
+  ])('%s', async (phrase, error) => {
+    await expect(once(phrase)).rejects.toThrow(error);
+  });
+
+  it.each([
+    ['dec 25 twenty twenty seven', '2027-12-25 09:00'],
+    ['10 march twenty twenty eight at 9am', '2028-03-10 09:00'],
+  ])('%s is that day of that year', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it.each([
+    ['at nineteen thirty', '2026-12-07 19:30'],
+    ['twenty thirty', '2026-12-07 20:30'],
+  ])('%s is still a clock', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('a schedule never reads the year as two clocks', async () => {
+    await expect(recurring('September 10, nineteen zero one')).rejects.toThrow(/1901/);
+  });
+});
+
+describe('a month with a day in words is that day, in both readers', () => {
+  it.each([
+    ['May twenty one', ['2027-05-21 09:00', '2028-05-21 09:00']],
+    ['every june ten at 9am', ['2027-06-10 09:00', '2028-06-10 09:00']],
+    ['every march thirty at noon', ['2027-03-30 12:00', '2028-03-30 12:00']],
+  ])('%s', async (phrase, fires) => {
+    expect((await recurring(phrase)).fires.slice(0, 2)).toEqual(fires);
+  });
+
+  it.each([
+    ['May twenty one', '2027-05-21 09:00'],
+    ['May twenty-first', '2027-05-21 09:00'],
+    ['february twenty second at 3pm', '2027-02-22 15:00'],
+  ])('one time reads %s the same', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('a time in words after the month is still a time ("every day in may at nine")', async () => {
+    expect((await recurring('every day in may at nine')).fires[0]).toBe('2027-05-01 09:00');
+  });
+});
+
+describe('a note quotes the words typed, not the words the reader rewrote them to', () => {
+  it.each([
+    ['the following week', "read 'the following week' as Mon 14 Dec", 'next week'],
+    ['next yr', "read 'next yr' as Tue 7 Dec 2027", 'next year'],
+    ['by EOM', "read 'by EOM'", 'by end of the month'],
+  ])('%s', async (phrase, quoted, rewritten) => {
+    const { notes } = await once(phrase);
+    expect(notes).toContain(quoted);
+    expect(notes).not.toContain(`'${rewritten}'`);
+  });
+});
