@@ -145,7 +145,10 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
   const yearAlone = /^(?:in )?(1[3-9]\d\d)$/.exec(text);
   if (yearAlone && !/\d/.test(shown)) {
     // "nineteen twenty eight": a year said in words, which names no day.
-    throw new UsageError(`'${shown}' is the year ${yearAlone[1]}, which names no day`, `Give a day, such as 'march 1 2028'${Number(yearAlone[1]!.slice(2)) < 60 ? `, or a time on the 24-hour clock, such as 'at ${yearAlone[1]!.slice(0, 2)}:${yearAlone[1]!.slice(2)}'` : ''}.`);
+    throw new UsageError(
+      `'${shown}' is the year ${yearAlone[1]}, which names no day`,
+      `Give a day, such as 'march 1 2028'${Number(yearAlone[1]!.slice(2)) < 60 ? `, or a time on the 24-hour clock, such as 'at ${yearAlone[1]!.slice(0, 2)}:${yearAlone[1]!.slice(2)}'` : ''}.`,
+    );
   }
   if (text === 'now' || text === 'right now' || text === 'immediately') return { instant: now, isNow: true, notes: [], dateOnly: false };
   // (As a start, "starting at 5 past the hour" is where an interval counts from: the recurring reader's.)
