@@ -1,3 +1,4 @@
+import { counted } from '../output/counted';
 import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
@@ -66,7 +67,7 @@ export default defineCommand({
         if (options.strict && problems.length > 0) {
           // Under --json still one document: nothing applied, and the problems.
           if (out.json) out.document({ applied: [], errors: problems });
-          throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
+          throw new AlreadyReported(new UsageError(`${counted(problems.length, 'problem')} in the schedule files; nothing applied (--strict)`));
         }
 
         const checked = changes.length;
@@ -149,15 +150,15 @@ export default defineCommand({
         }
         if (!out.json && !out.quiet) {
           // Deletes held back for --yes are changes still to make: "nothing to change" would say otherwise.
-          const none = refused === undefined ? `Nothing to change (${checked} file(s) checked).` : `Nothing changed but for the deletes held back below (${checked} file(s) checked).`;
-          out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${report.shown} file(s).`);
+          const none = refused === undefined ? `Nothing to change (${counted(checked, 'file')} checked).` : `Nothing changed but for the deletes held back below (${counted(checked, 'file')} checked).`;
+          out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${counted(report.shown, 'file')}.`);
         }
         if (refused) out.note(`${out.paintErr.red('Error:')} ${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
 
         const failed = failures[0];
         if (failed) throw new AlreadyReported(failed.error ?? new CliError('A change could not be made'));
         if (refused) throw new AlreadyReported(new UsageError(refused));
-        if (problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
+        if (problems.length > 0) throw new AlreadyReported(new UsageError(`${counted(problems.length, 'problem')} in the schedule files`));
       });
     } finally {
       held?.release();
@@ -171,7 +172,7 @@ function isTerminal(rt: Runtime): boolean {
 }
 
 function deletesText(deletes: Change[]): string {
-  return `${deletes.reduce((n, c) => n + c.delete.length + (c.paused?.length ?? 0), 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
+  return `${counted(deletes.reduce((n, c) => n + c.delete.length + (c.paused?.length ?? 0), 0), 'schedule')} of ${counted(deletes.length, 'removed file')} (${deletes.map((c) => c.file).join(', ')})`;
 }
 
 /**

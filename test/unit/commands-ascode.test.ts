@@ -25,7 +25,7 @@ describe('apply on a terminal', () => {
     await removeDrop();
     const r = await h.run(['apply', '-f', dir], { terminal: 100, stdin: 'y\n' });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Delete 1 schedule(s) of 1 removed file(s) (drop.md)? [y/N] ');
+    expect(r.stderr).toContain('Delete 1 schedule of 1 removed file (drop.md)? [y/N] ');
     expect(h.letta.requests('DELETE')).toHaveLength(1);
   });
 
@@ -51,7 +51,7 @@ describe('apply on a terminal', () => {
     await removeDrop();
     const r = await h.run(['apply', '-f', dir], { terminal: 100, stdin: 'n\n' });
     expect(r.code).toBe(2);
-    expect(r.stderr.replace(/\x1b\[[0-9;]*m/g, '')).toContain('\nError: Not deleted: 1 schedule(s) of 1 removed file(s) (drop.md): pass --yes to delete them.');
+    expect(r.stderr.replace(/\x1b\[[0-9;]*m/g, '')).toContain('\nError: Not deleted: 1 schedule of 1 removed file (drop.md): pass --yes to delete them.');
     expect(r.stderr).toContain('Nothing changed but for the deletes held back below');
     expect(r.stderr).not.toContain('Nothing to change');
     expect(h.letta.requests('DELETE')).toEqual([]);
@@ -200,7 +200,7 @@ describe('export --dry-run', () => {
     const r = await h.run(['export', '--agent-id', AGENT, '-f', folder, '--dry-run']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^${folder}/.+\\.md$`, 'm'));
-    expect(r.stderr).toContain(`Dry run: would write 1 file(s) and ${folder}/letta-schedules.lock.json; nothing written.`);
+    expect(r.stderr).toContain(`Dry run: would write 1 file and ${folder}/letta-schedules.lock.json; nothing written.`);
     expect(existsSync(folder)).toBe(false);
   });
 });
@@ -812,7 +812,7 @@ describe('a series file whose end in `when` leaves no run after a later day', ()
     for (const later of ['2027-03-02T12:00:00Z', '2027-03-05T17:00:00Z', '2027-03-11T12:00:00Z', '2027-03-12T12:00:00Z', '2027-04-13T12:00:00Z']) {
       const applied = await at(later, ['apply', '-f', dir]);
       expect(applied.code, applied.stderr).toBe(0);
-      expect(applied.stderr).toContain('Nothing to change (5 file(s) checked).');
+      expect(applied.stderr).toContain('Nothing to change (5 files checked).');
     }
     expect([...h.letta.schedules.keys()].sort()).toEqual(made);
   });
