@@ -23,6 +23,7 @@ import {
   findSeries,
   isSeriesId,
   markDeleted as recordDeleted,
+  markReplaced,
   recordMemberAttempts,
   takePaused,
   topUpSeries,
@@ -102,6 +103,7 @@ export default defineCommand({
         const report = reporter(rt, problems, refused);
         const finished: string[] = [];
         const deleted: string[] = [];
+        const replacedBy = new Map<string, string>();
         const fileSteps: FileStep[] = [];
         const unpaused: string[] = [];
         const failures: ChangeOutcome[] = [];
@@ -114,6 +116,7 @@ export default defineCommand({
             (outcome) => {
               ended++;
               deleted.push(...outcome.deleted);
+              for (const [old, next] of replacements(outcome)) replacedBy.set(old, next);
               if (outcome.ok && outcome.change.kind === 'delete') unpaused.push(...(outcome.change.paused ?? []));
               const step = outcome.ok ? fileStep(outcome) : undefined;
               if (step) fileSteps.push(step);
@@ -131,7 +134,7 @@ export default defineCommand({
             await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
             if (!rt.dryRun) writeLock(target.lockPath, lockFile);
           }
-          await keepRecordUp(rt, deleted, fileSteps);
+          await keepRecordUp(rt, deleted, fileSteps, replacedBy);
           await dropPausedCopies(rt, unpaused);
         } catch (error) {
           report.cutShort();
@@ -231,7 +234,7 @@ function madeOrEnded({ change, created, deleted }: ChangeOutcome): FileStep | un
  * series a file tops up takes in the new members, and one whose file was removed or replaced is recorded deleted; a
  * set's schedules a file kept take its phrase.
  */
-async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Promise<void> {
+async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[], replacedBy: ReadonlyMap<string, string>): Promise<void> {
   if ((ids.length === 0 && steps.length === 0) || rt.dryRun) return;
   const recorded = (state: State) => ids.filter((id) => findIntent(state, id)?.status === 'active' || seriesOf(state, id)?.members.some((m) => m.schedule_id === id && m.gone !== true));
   const seriesOfStep = (state: State, step: FileStep) => step.owned.map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
@@ -242,7 +245,12 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Prom
     rt,
     (state) => recorded(state).length > 0 || steps.some((step) => seriesOfStep(state, step) || keptOfSet(state, step).length > 0),
     (state) => {
-      for (const id of recorded(state)) recordDeleted(state, id, stamp);
+      for (const id of recorded(state)) {
+        const next = replacedBy.get(id);
+        // Replaced, it is said so (get, pause, run of the old id name the new one), as after an edit or a sync.
+        if (next !== undefined && findIntent(state, id)?.status === 'active') markReplaced(state, id, next, stamp);
+        else recordDeleted(state, id, stamp);
+      }
       for (const step of steps) {
         const series = seriesOfStep(state, step);
         if (series && step.ended) endSeries(state, series.series_id, 'deleted', stamp);
@@ -254,6 +262,15 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Prom
       }
     },
   );
+}
+
+/**
+ * The old ids a file's replacement deleted, each with the new schedule standing for it: one for one, in order (a
+ * file of several crons makes as many as it had); none when the counts differ, so no id is named for another's.
+ */
+function replacements(outcome: ChangeOutcome): Array<[string, string]> {
+  if (outcome.change.kind !== 'replace' || outcome.created.length !== outcome.deleted.length) return [];
+  return outcome.deleted.map((id, i) => [id, outcome.created[i]!]);
 }
 
 /**

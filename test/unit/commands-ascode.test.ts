@@ -962,3 +962,22 @@ describe('export of a set made here, between a DST change and the sync after it'
     }
   });
 });
+
+describe('an id apply replaced', () => {
+  it('get and pause of a recorded schedule a changed file replaced name the schedule that replaced it', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every day at 7am', '--tz', 'UTC', '-q']);
+    const oldId = made.stdout.trim();
+    const folder = join(dir, 'exported');
+    expect((await h.run(['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    const file = readdirSync(folder).find((name) => name.endsWith('.md'))!;
+    writeFileSync(join(folder, file), readFileSync(join(folder, file), 'utf8').replace('every day at 7am', 'every day at 8am'));
+    expect((await h.run(['apply', '-f', folder, '--yes'])).code).toBe(0);
+    const newId = [...h.letta.schedules.keys()].find((id) => id !== oldId)!;
+    const got = await h.run(['recurring', 'get', oldId, '-q']);
+    expect([got.code, got.stdout]).toEqual([0, `${newId}\n`]);
+    expect(got.stderr).toContain(`${oldId} was replaced by ${newId}`);
+    const paused = await h.run(['recurring', 'pause', oldId]);
+    expect(paused.code, paused.stderr).toBe(0);
+    expect(paused.stderr).toContain(`${oldId} was replaced by ${newId}; acting on ${newId}.`);
+  });
+});
