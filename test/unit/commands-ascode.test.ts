@@ -981,3 +981,21 @@ describe('an id apply replaced', () => {
     expect(paused.stderr).toContain(`${oldId} was replaced by ${newId}; acting on ${newId}.`);
   });
 });
+
+describe('plan after an apply cut short', () => {
+  it('a replacement whose old schedule is still there is said plainly: old → new, and a note that apply deletes the old', async () => {
+    rmSync(join(dir, 'drop.md'));
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Old text');
+    const made = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Keep');
+    const entry = { agent_id: AGENT, when: '0 9 * * *', timezone: 'UTC', ids: [made.id], retiring: [{ agent_id: AGENT, id: old.id }] };
+    writeFileSync(join(dir, 'letta-schedules.lock.json'), JSON.stringify({ version: 1, servers: { [h.letta.url]: { 'keep.md': entry } } }));
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).not.toContain('0 9 * * *, 0 9 * * *');
+    expect(plan.stdout).toContain('message: "Old text" → "Keep"');
+    expect(plan.stdout).toContain(`note: a replacement cut short: the old schedule ${old.id} still on Letta, the new one ${made.id} made; apply deletes the old`);
+    const applied = await h.run(['apply', '-f', dir]);
+    expect(applied.code).toBe(0);
+    expect(h.letta.requests('DELETE').map((r) => r.path.split('/').at(-1))).toEqual([old.id]);
+  });
+});
