@@ -24,6 +24,7 @@ import {
   isSeriesId,
   markDeleted as recordDeleted,
   markReplaced,
+  markDeleteUnanswered,
   recordMemberAttempts,
   takePaused,
   topUpSeries,
@@ -93,7 +94,7 @@ export default defineCommand({
             if (!rt.dryRun) return journal.append(server, changed);
           },
         );
-        const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
+        const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal, beforeDelete: await deleteMarker(rt, changes.filter(toDo)) };
         if (changes.some(toDo)) await entries.update(() => startChanges(changes.filter(toDo)));
         await recordAttempts(rt, changes.filter(toDo));
         // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
@@ -271,6 +272,25 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[], repla
 function replacements(outcome: ChangeOutcome): Array<[string, string]> {
   if (outcome.change.kind !== 'replace' || outcome.created.length !== outcome.deleted.length) return [];
   return outcome.deleted.map((id, i) => [id, outcome.created[i]!]);
+}
+
+/**
+ * For the deletes of schedules the record of intent follows: each marked, before it is sent, as a delete that may land
+ * unanswered, so a sync after an apply cut off (killed, or the answer lost) records it deleted here, not deleted outside.
+ */
+async function deleteMarker(rt: Runtime, changes: Change[]): Promise<((old: { id: string }) => Promise<void>) | undefined> {
+  const ids = changes.flatMap((change) => change.delete.map((old) => old.id));
+  if (ids.length === 0 || rt.dryRun) return undefined;
+  const state = await (await stateStore(rt)).read().catch((error: unknown) => {
+    if (error instanceof CliError) return undefined;
+    throw error;
+  });
+  const followed = new Set(ids.filter((id) => state !== undefined && findIntent(state, id)?.status === 'active'));
+  if (followed.size === 0) return undefined;
+  const writer = await recordWriter(rt);
+  return async (old) => {
+    if (followed.has(old.id)) await writer.update((state) => markDeleteUnanswered(state, old.id, new Date(rt.now()).toISOString()));
+  };
 }
 
 /**

@@ -999,3 +999,22 @@ describe('plan after an apply cut short', () => {
     expect(h.letta.requests('DELETE').map((r) => r.path.split('/').at(-1))).toEqual([old.id]);
   });
 });
+
+describe('sync after an apply whose delete was cut short', () => {
+  it('records the old schedule deleted by letta-switchboard, not deleted outside it', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every day at 7am', '--tz', 'UTC', '-q']);
+    const oldId = made.stdout.trim();
+    const folder = join(dir, 'exported');
+    expect((await h.run(['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    const file = readdirSync(folder).find((name) => name.endsWith('.md'))!;
+    writeFileSync(join(folder, file), readFileSync(join(folder, file), 'utf8').replace('every day at 7am', 'every day at 8am'));
+    // The delete is done on the server each time, and its answer never comes back.
+    h.letta.inject(/^DELETE /, { reset: true, land: true }, { reset: true, land: true }, { reset: true, land: true });
+    const applied = await h.run(['apply', '-f', folder, '--yes']);
+    expect(applied.code).not.toBe(0);
+    expect(h.letta.schedules.has(oldId)).toBe(false);
+    const synced = await h.run(['sync']);
+    expect(synced.stderr + synced.stdout).not.toContain('deleted outside letta-switchboard');
+    expect(synced.stderr + synced.stdout).toContain(`${oldId} is no longer on Letta: a delete of it by letta-switchboard`);
+  });
+});
