@@ -154,7 +154,8 @@ export default defineCommand({
         }
         if (!out.json && !out.quiet) {
           // Deletes held back for --yes are changes still to make: "nothing to change" would say otherwise.
-          const none = refused === undefined ? `Nothing to change (${counted(checked, 'file')} checked).` : `Nothing changed but for the deletes held back below (${counted(checked, 'file')} checked).`;
+          const none =
+            refused === undefined ? `Nothing to change (${counted(checked, 'file')} checked).` : `Nothing changed but for the deletes held back below (${counted(checked, 'file')} checked).`;
           out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${counted(report.shown, 'file')}.`);
         }
         if (refused) out.note(`${out.paintErr.red('Error:')} ${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
@@ -176,7 +177,10 @@ function isTerminal(rt: Runtime): boolean {
 }
 
 function deletesText(deletes: Change[]): string {
-  return `${counted(deletes.reduce((n, c) => n + c.delete.length + (c.paused?.length ?? 0), 0), 'schedule')} of ${counted(deletes.length, 'removed file')} (${deletes.map((c) => c.file).join(', ')})`;
+  return `${counted(
+    deletes.reduce((n, c) => n + c.delete.length + (c.paused?.length ?? 0), 0),
+    'schedule',
+  )} of ${counted(deletes.length, 'removed file')} (${deletes.map((c) => c.file).join(', ')})`;
 }
 
 /**
