@@ -56,6 +56,8 @@ export interface ApplyContext {
   /** Under --dry-run nothing was created, so there is nothing to read back. */
   readBack: boolean;
   signal: AbortSignal;
+  /** Called just before each delete is sent (to record that it may have landed, should the answer never come). */
+  beforeDelete?: (old: OwnedId) => Promise<void>;
 }
 
 /** What became of one file's change: what it made, what it deleted, and, if it stopped, what exists and why. */
@@ -113,7 +115,7 @@ export function finishedEntry({ change, created }: ChangeOutcome): LockEntry | n
  * and the outcome says which. `startChanges` and `finishedEntry` give the
  * entries before and after.
  */
-export async function applyChange(change: Change, { api, entries, readBack, signal }: ApplyContext): Promise<ChangeOutcome> {
+export async function applyChange(change: Change, { api, entries, readBack, signal, beforeDelete }: ApplyContext): Promise<ChangeOutcome> {
   const created: string[] = [];
   const deleted: string[] = [];
   const file = change.file;
@@ -165,6 +167,7 @@ export async function applyChange(change: Change, { api, entries, readBack, sign
   for (const old of change.delete) {
     if (signal.aborted) return stop(new InterruptedError());
     try {
+      await beforeDelete?.(old);
       await api.deleteSchedule(old.agent_id, old.id);
     } catch (error) {
       return stop(error, error instanceof InterruptedError || error instanceof DeleteMayHaveLandedError ? { mayBeDeleted: old.id } : {});

@@ -253,7 +253,11 @@ function planFile(
         : want.kind === 'series' && toDelete.length === 0
           ? 'top-up'
           : 'replace';
-  const before = [...open.map(({ item }) => item), ...retiring.flatMap(({ agent_id, id }) => listed(agent_id, id) ?? [])].map(bodyOfListed);
+  const retired = retiring.flatMap(({ agent_id, id }) => listed(agent_id, id) ?? []);
+  // An apply cut short after its creates: the new schedules stand beside the old, and all that is left is the old ones' delete.
+  // What changes is then old → new, not the old and new together → new.
+  const cutShort = retired.length > 0 && unmatched.length === 0 && stale.length === 0;
+  const before = (cutShort ? retired : [...open.map(({ item }) => item), ...retired]).map(bodyOfListed);
   const diff = kind === 'replace' ? fieldDiff(before, [...open.filter((e) => keep.includes(e.item.id)).map((e) => bodyOfListed(e.item)), ...unmatched], want, entry, now) : [];
   const relock =
     entry === undefined ||
@@ -270,7 +274,12 @@ function planFile(
       : [
           `its schedule${one ? '' : 's'} ${vanished.join(', ')} ${one ? 'is' : 'are'} no longer on Letta (deleted outside this folder): apply makes ${one ? 'it' : 'them'} again; remove the file to keep ${one ? 'it' : 'them'} deleted`,
         ];
-  const notes = kind === 'create' || kind === 'replace' ? [...want.notes, ...made] : NONE;
+  const finish = cutShort
+    ? [
+        `a replacement cut short: the old ${retired.length === 1 ? 'schedule' : 'schedules'} ${retired.map((item) => item.id).join(', ')} still on Letta, the new ${keep.length + adopt.length === 1 ? 'one' : 'ones'} ${[...keep, ...adopt].join(', ')} made; apply deletes the old`,
+      ]
+    : [];
+  const notes = kind === 'create' || kind === 'replace' ? [...want.notes, ...finish, ...made] : NONE;
   return {
     file: want.name,
     kind,

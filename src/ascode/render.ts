@@ -1,3 +1,4 @@
+import { counted } from '../output/counted';
 import type { Output } from '../output/output';
 import type { ChangeOutcome } from './execute';
 import type { FileReport } from './load';
@@ -61,7 +62,7 @@ export function summaryLine(changes: Change[], problems: FileReport[]): string {
   if (taken > 0) parts.push(`${taken} to take as found on Letta`);
   if (count('top-up') > 0) parts.push(`${count('top-up')} to top up`);
   parts.push(`${count('unchanged')} unchanged`);
-  if (problems.length > 0) parts.push(`${new Set(problems.map((p) => p.file)).size} file(s) left out`);
+  if (problems.length > 0) parts.push(`${counted(new Set(problems.map((p) => p.file)).size, 'file')} left out`);
   return `Plan: ${parts.join(', ')}.`;
 }
 

@@ -1,3 +1,4 @@
+import { counted } from '../output/counted';
 import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
@@ -22,6 +23,8 @@ import {
   findSeries,
   isSeriesId,
   markDeleted as recordDeleted,
+  markReplaced,
+  markDeleteUnanswered,
   recordMemberAttempts,
   takePaused,
   topUpSeries,
@@ -66,7 +69,7 @@ export default defineCommand({
         if (options.strict && problems.length > 0) {
           // Under --json still one document: nothing applied, and the problems.
           if (out.json) out.document({ applied: [], errors: problems });
-          throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files; nothing applied (--strict)`));
+          throw new AlreadyReported(new UsageError(`${counted(problems.length, 'problem')} in the schedule files; nothing applied (--strict)`));
         }
 
         const checked = changes.length;
@@ -91,7 +94,7 @@ export default defineCommand({
             if (!rt.dryRun) return journal.append(server, changed);
           },
         );
-        const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal };
+        const context = { api, entries, readBack: !rt.dryRun, signal: rt.signal, beforeDelete: await deleteMarker(rt, changes.filter(toDo)) };
         if (changes.some(toDo)) await entries.update(() => startChanges(changes.filter(toDo)));
         await recordAttempts(rt, changes.filter(toDo));
         // Files changed side by side; under --dry-run one at a time, so the printed requests keep the files' order. A window
@@ -101,6 +104,7 @@ export default defineCommand({
         const report = reporter(rt, problems, refused);
         const finished: string[] = [];
         const deleted: string[] = [];
+        const replacedBy = new Map<string, string>();
         const fileSteps: FileStep[] = [];
         const unpaused: string[] = [];
         const failures: ChangeOutcome[] = [];
@@ -113,6 +117,7 @@ export default defineCommand({
             (outcome) => {
               ended++;
               deleted.push(...outcome.deleted);
+              for (const [old, next] of replacements(outcome)) replacedBy.set(old, next);
               if (outcome.ok && outcome.change.kind === 'delete') unpaused.push(...(outcome.change.paused ?? []));
               const step = outcome.ok ? fileStep(outcome) : undefined;
               if (step) fileSteps.push(step);
@@ -130,7 +135,7 @@ export default defineCommand({
             await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
             if (!rt.dryRun) writeLock(target.lockPath, lockFile);
           }
-          await keepRecordUp(rt, deleted, fileSteps);
+          await keepRecordUp(rt, deleted, fileSteps, replacedBy);
           await dropPausedCopies(rt, unpaused);
         } catch (error) {
           report.cutShort();
@@ -149,15 +154,16 @@ export default defineCommand({
         }
         if (!out.json && !out.quiet) {
           // Deletes held back for --yes are changes still to make: "nothing to change" would say otherwise.
-          const none = refused === undefined ? `Nothing to change (${checked} file(s) checked).` : `Nothing changed but for the deletes held back below (${checked} file(s) checked).`;
-          out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${report.shown} file(s).`);
+          const none =
+            refused === undefined ? `Nothing to change (${counted(checked, 'file')} checked).` : `Nothing changed but for the deletes held back below (${counted(checked, 'file')} checked).`;
+          out.note(report.shown === 0 ? none : `${rt.dryRun ? 'Would change' : 'Changed'} ${report.done} of ${counted(report.shown, 'file')}.`);
         }
         if (refused) out.note(`${out.paintErr.red('Error:')} ${refused}: pass --yes to delete them${rt.io.stdinIsTTY ? '' : ' (there is no terminal to ask on)'}.`);
 
         const failed = failures[0];
         if (failed) throw new AlreadyReported(failed.error ?? new CliError('A change could not be made'));
         if (refused) throw new AlreadyReported(new UsageError(refused));
-        if (problems.length > 0) throw new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
+        if (problems.length > 0) throw new AlreadyReported(new UsageError(`${counted(problems.length, 'problem')} in the schedule files`));
       });
     } finally {
       held?.release();
@@ -171,7 +177,10 @@ function isTerminal(rt: Runtime): boolean {
 }
 
 function deletesText(deletes: Change[]): string {
-  return `${deletes.reduce((n, c) => n + c.delete.length + (c.paused?.length ?? 0), 0)} schedule(s) of ${deletes.length} removed file(s) (${deletes.map((c) => c.file).join(', ')})`;
+  return `${counted(
+    deletes.reduce((n, c) => n + c.delete.length + (c.paused?.length ?? 0), 0),
+    'schedule',
+  )} of ${counted(deletes.length, 'removed file')} (${deletes.map((c) => c.file).join(', ')})`;
 }
 
 /**
@@ -230,7 +239,7 @@ function madeOrEnded({ change, created, deleted }: ChangeOutcome): FileStep | un
  * series a file tops up takes in the new members, and one whose file was removed or replaced is recorded deleted; a
  * set's schedules a file kept take its phrase.
  */
-async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Promise<void> {
+async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[], replacedBy: ReadonlyMap<string, string>): Promise<void> {
   if ((ids.length === 0 && steps.length === 0) || rt.dryRun) return;
   const recorded = (state: State) => ids.filter((id) => findIntent(state, id)?.status === 'active' || seriesOf(state, id)?.members.some((m) => m.schedule_id === id && m.gone !== true));
   const seriesOfStep = (state: State, step: FileStep) => step.owned.map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
@@ -241,7 +250,12 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Prom
     rt,
     (state) => recorded(state).length > 0 || steps.some((step) => seriesOfStep(state, step) || keptOfSet(state, step).length > 0),
     (state) => {
-      for (const id of recorded(state)) recordDeleted(state, id, stamp);
+      for (const id of recorded(state)) {
+        const next = replacedBy.get(id);
+        // Replaced, it is said so (get, pause, run of the old id name the new one), as after an edit or a sync.
+        if (next !== undefined && findIntent(state, id)?.status === 'active') markReplaced(state, id, next, stamp);
+        else recordDeleted(state, id, stamp);
+      }
       for (const step of steps) {
         const series = seriesOfStep(state, step);
         if (series && step.ended) endSeries(state, series.series_id, 'deleted', stamp);
@@ -253,6 +267,34 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[]): Prom
       }
     },
   );
+}
+
+/**
+ * The old ids a file's replacement deleted, each with the new schedule standing for it: one for one, in order (a
+ * file of several crons makes as many as it had); none when the counts differ, so no id is named for another's.
+ */
+function replacements(outcome: ChangeOutcome): Array<[string, string]> {
+  if (outcome.change.kind !== 'replace' || outcome.created.length !== outcome.deleted.length) return [];
+  return outcome.deleted.map((id, i) => [id, outcome.created[i]!]);
+}
+
+/**
+ * For the deletes of schedules the record of intent follows: each marked, before it is sent, as a delete that may land
+ * unanswered, so a sync after an apply cut off (killed, or the answer lost) records it deleted here, not deleted outside.
+ */
+async function deleteMarker(rt: Runtime, changes: Change[]): Promise<((old: { id: string }) => Promise<void>) | undefined> {
+  const ids = changes.flatMap((change) => change.delete.map((old) => old.id));
+  if (ids.length === 0 || rt.dryRun) return undefined;
+  const state = await (await stateStore(rt)).read().catch((error: unknown) => {
+    if (error instanceof CliError) return undefined;
+    throw error;
+  });
+  const followed = new Set(ids.filter((id) => state !== undefined && findIntent(state, id)?.status === 'active'));
+  if (followed.size === 0) return undefined;
+  const writer = await recordWriter(rt);
+  return async (old) => {
+    if (followed.has(old.id)) await writer.update((state) => markDeleteUnanswered(state, old.id, new Date(rt.now()).toISOString()));
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { counted } from '../output/counted';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
@@ -109,7 +110,7 @@ export default defineCommand({
         const toWrite = files.filter((file) => !same.has(file.name));
         if (differ.length > 0 && !options.force) {
           throw new UsageError(
-            `${differ.length} file(s) exist and differ: ${differ.map((f) => join(folder, f.name)).join(', ')}; nothing written`,
+            `${counted(differ.length, 'file')} ${differ.length === 1 ? 'exists and differs' : 'exist and differ'}: ${differ.map((f) => join(folder, f.name)).join(', ')}; nothing written`,
             'Pass --force to overwrite them, or export into another folder with -f DIR.',
           );
         }
@@ -131,8 +132,8 @@ export default defineCommand({
         for (const one of paused) out.warn(`Not exported: ${one.id} (agent ${one.agent_id}): it is paused; resume it (letta-switchboard recurring resume ${one.id}), then export again.`);
         if (out.json || out.quiet) return;
         const unchanged = same.size > 0 ? ` (${same.size} already as written, left as they are)` : '';
-        if (rt.dryRun) out.note(`Dry run: would write ${toWrite.length} file(s)${unchanged} and ${lockPath}; nothing written.`);
-        else out.note(`Wrote ${toWrite.length} file(s)${unchanged} and ${lockPath}. Check them with: letta-switchboard plan${options.file ? ` -f ${folder}` : ''}`);
+        if (rt.dryRun) out.note(`Dry run: would write ${counted(toWrite.length, 'file')}${unchanged} and ${lockPath}; nothing written.`);
+        else out.note(`Wrote ${counted(toWrite.length, 'file')}${unchanged} and ${lockPath}. Check them with: letta-switchboard plan${options.file ? ` -f ${folder}` : ''}`);
       });
     } finally {
       held?.release();

@@ -1,3 +1,4 @@
+import { counted } from '../output/counted';
 import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, NeedsAttention, UsageError } from '../errors';
 import { defineCommand } from './command';
@@ -27,7 +28,7 @@ export default defineCommand({
     reportProblems(out, problems);
     // A file left out is bad input (exit 2, as apply's), whatever else would change; --strict shows no plan then (under
     // --json, a document with the problems and no changes, so a script reading stdout still reads one).
-    const leftOut = new AlreadyReported(new UsageError(`${problems.length} problem(s) in the schedule files`));
+    const leftOut = new AlreadyReported(new UsageError(`${counted(problems.length, 'problem')} in the schedule files`));
     if (options.strict && problems.length > 0) {
       if (out.json) out.document(planDocument([], problems));
       throw leftOut;
@@ -38,6 +39,6 @@ export default defineCommand({
     if (!out.json && !out.quiet) out.note(summaryLine(changes, problems));
     if (problems.length > 0) throw leftOut;
     const pending = changes.filter((change) => change.kind !== 'unchanged').length;
-    if (pending > 0) throw new AlreadyReported(new NeedsAttention(`${pending} change(s) to apply`));
+    if (pending > 0) throw new AlreadyReported(new NeedsAttention(`${counted(pending, 'change')} to apply`));
   },
 });

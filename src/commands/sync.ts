@@ -1,3 +1,4 @@
+import { counted } from '../output/counted';
 import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, NotFoundError, UsageError } from '../errors';
 import { defineCommand } from './command';
@@ -136,7 +137,7 @@ export default defineCommand({
     }
     // Nothing recorded for this server (or agent), so no request went out: a server never synced is not taken in for status.
     remember(said.failed === 0, said.failed === 0 ? 0 : (said.firstError?.exitCode ?? 1), said.lines.fields(), result.checked === 0 && said.reports === 0);
-    if (said.failed > 0) throw new AlreadyReported(said.firstError ?? new CliError(`${said.failed} change(s) could not be made`));
+    if (said.failed > 0) throw new AlreadyReported(said.firstError ?? new CliError(`${counted(said.failed, 'change')} could not be made`));
   },
 });
 

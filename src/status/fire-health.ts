@@ -223,9 +223,9 @@ export async function fireHealthSection(rt: Runtime, options: FireHealthOptions)
     // Those this tool replaced (sync, edit, resume) are gone as they should be: counted in one line, not a line each.
     const replaced = gone.filter((id) => local(id).replacedBy !== undefined);
     for (const id of gone) if (local(id).replacedBy === undefined) out.note(`Note: Letta has no history for ${id} (it no longer holds that schedule).`);
-    if (replaced.length === 1) out.note("Note: 1 schedule replaced here (by sync, edit or resume) is no longer on Letta, which keeps no history of it; its successor's fires are counted.");
+    if (replaced.length === 1) out.note("Note: 1 schedule replaced here (by sync, edit, resume or apply) is no longer on Letta, which keeps no history of it; its successor's fires are counted.");
     else if (replaced.length > 1)
-      out.note(`Note: ${replaced.length} schedules replaced here (by sync, edit or resume) are no longer on Letta, which keeps no history of them; their successors' fires are counted.`);
+      out.note(`Note: ${replaced.length} schedules replaced here (by sync, edit, resume or apply) are no longer on Letta, which keeps no history of them; their successors' fires are counted.`);
     for (const one of unchecked) out.note(`Note: ${one.problem}; judged unknown.`);
   };
   let summary = '';

@@ -63,7 +63,7 @@ describe('export → apply', () => {
     const written = statSync(join(dir, 'ping.md')).mtimeMs;
     const reexported = await cli('export', '--all-agents', '-f', dir);
     expect(reexported.code).toBe(0);
-    expect(reexported.stderr).toContain('Wrote 0 file(s) (6 already as written, left as they are) and');
+    expect(reexported.stderr).toContain('Wrote 0 files (6 already as written, left as they are) and');
     expect(statSync(join(dir, 'ping.md')).mtimeMs).toBe(written);
 
     const before = snapshot();
@@ -316,7 +316,7 @@ describe('plan and apply', () => {
     // In a pipe, with no --yes, nothing is deleted and it says how.
     const refused = await runShell(`letta-switchboard --now ${NOW} apply -f '${dir}' </dev/null | cat`, { env });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`Not deleted: 1 schedule(s) of 1 removed file(s) (digest.md): pass --yes to delete them`);
+    expect(refused.stderr).toContain(`Not deleted: 1 schedule of 1 removed file (digest.md): pass --yes to delete them`);
     expect(letta.requests('DELETE')).toEqual([]);
 
     const applied = await cli('apply', '-f', dir, '--yes');
@@ -415,7 +415,7 @@ describe('plan and apply', () => {
     const dry = await cli('apply', '-f', dir, '--dry-run');
     expect(dry.code).toBe(2);
     expect(dry.stdout).not.toContain('DELETE');
-    expect(dry.stderr).toContain('Not deleted: 1 schedule(s) of 1 removed file(s) (standup.md): pass --yes to delete them');
+    expect(dry.stderr).toContain('Not deleted: 1 schedule of 1 removed file (standup.md): pass --yes to delete them');
     const real = await cli('apply', '-f', dir);
     expect(real.code).toBe(2);
     const shown = await cli('apply', '-f', dir, '--dry-run', '--yes');
@@ -497,7 +497,7 @@ describe('bad files', () => {
     // Nothing to change but files left out: bad input (exit 2, as apply's), not changes (6).
     const plan = await cli('plan', '-f', dir);
     expect(plan.code).toBe(2);
-    expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 1 unchanged, 5 file(s) left out');
+    expect(plan.stderr).toContain('0 to create, 0 to replace, 0 to delete, 1 unchanged, 5 files left out');
   });
 
   it('a file that breaks later keeps its schedules: its lock entry is never read as a deletion', async () => {

@@ -69,9 +69,21 @@ describe('pipelines', () => {
     expect(JSON.parse(r.stdout).messages[1].content).toBe('Echo: Déploiement terminé 🚀 完了');
   });
 
-  it('a piped stdin with no --message is the message', async () => {
+  it('a piped stdin with no --message is the message, and stderr says so (even with -q); --message - says nothing', async () => {
     const r = await sh('git --version >/dev/null 2>&1; echo "from a pipe" | letta-switchboard send');
     expect(r.stdout).toBe('Echo: from a pipe\n');
+    expect(r.stderr).toContain('read the message from stdin (--message not given)');
+    const quiet = await sh(`echo "later" | letta-switchboard --now ${NOW} onetime create --execute-at "in 1 hour" -q`);
+    expect(quiet.stdout).toMatch(/^sm-\d+\n$/);
+    expect(quiet.stderr).toContain('--message not given');
+    const explicit = await sh('echo "from a pipe" | letta-switchboard send --message -');
+    expect(explicit.stderr).not.toContain('--message not given');
+  });
+
+  it('a while-read loop that forgot --message is told on stderr that its input became the message', async () => {
+    const r = await sh(`printf 'a\\nb\\n' | while read id; do letta-switchboard send; done`);
+    expect(r.stdout).toBe('Echo: b\n');
+    expect(r.stderr).toContain('read the message from stdin (--message not given)');
   });
 
   it('parse - over a file of phrases: one JSON object a line, exit 2 if any failed', async () => {

@@ -25,7 +25,7 @@ describe('apply on a terminal', () => {
     await removeDrop();
     const r = await h.run(['apply', '-f', dir], { terminal: 100, stdin: 'y\n' });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Delete 1 schedule(s) of 1 removed file(s) (drop.md)? [y/N] ');
+    expect(r.stderr).toContain('Delete 1 schedule of 1 removed file (drop.md)? [y/N] ');
     expect(h.letta.requests('DELETE')).toHaveLength(1);
   });
 
@@ -51,7 +51,7 @@ describe('apply on a terminal', () => {
     await removeDrop();
     const r = await h.run(['apply', '-f', dir], { terminal: 100, stdin: 'n\n' });
     expect(r.code).toBe(2);
-    expect(r.stderr.replace(/\x1b\[[0-9;]*m/g, '')).toContain('\nError: Not deleted: 1 schedule(s) of 1 removed file(s) (drop.md): pass --yes to delete them.');
+    expect(r.stderr.replace(/\x1b\[[0-9;]*m/g, '')).toContain('\nError: Not deleted: 1 schedule of 1 removed file (drop.md): pass --yes to delete them.');
     expect(r.stderr).toContain('Nothing changed but for the deletes held back below');
     expect(r.stderr).not.toContain('Nothing to change');
     expect(h.letta.requests('DELETE')).toEqual([]);
@@ -200,7 +200,7 @@ describe('export --dry-run', () => {
     const r = await h.run(['export', '--agent-id', AGENT, '-f', folder, '--dry-run']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^${folder}/.+\\.md$`, 'm'));
-    expect(r.stderr).toContain(`Dry run: would write 1 file(s) and ${folder}/letta-schedules.lock.json; nothing written.`);
+    expect(r.stderr).toContain(`Dry run: would write 1 file and ${folder}/letta-schedules.lock.json; nothing written.`);
     expect(existsSync(folder)).toBe(false);
   });
 });
@@ -812,7 +812,7 @@ describe('a series file whose end in `when` leaves no run after a later day', ()
     for (const later of ['2027-03-02T12:00:00Z', '2027-03-05T17:00:00Z', '2027-03-11T12:00:00Z', '2027-03-12T12:00:00Z', '2027-04-13T12:00:00Z']) {
       const applied = await at(later, ['apply', '-f', dir]);
       expect(applied.code, applied.stderr).toBe(0);
-      expect(applied.stderr).toContain('Nothing to change (5 file(s) checked).');
+      expect(applied.stderr).toContain('Nothing to change (5 files checked).');
     }
     expect([...h.letta.schedules.keys()].sort()).toEqual(made);
   });
@@ -960,5 +960,61 @@ describe('export of a set made here, between a DST change and the sync after it'
       const plan = await at(after, ['plan', '-f', dir]);
       expect(plan.code, plan.stdout).toBe(0);
     }
+  });
+});
+
+describe('an id apply replaced', () => {
+  it('get and pause of a recorded schedule a changed file replaced name the schedule that replaced it', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every day at 7am', '--tz', 'UTC', '-q']);
+    const oldId = made.stdout.trim();
+    const folder = join(dir, 'exported');
+    expect((await h.run(['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    const file = readdirSync(folder).find((name) => name.endsWith('.md'))!;
+    writeFileSync(join(folder, file), readFileSync(join(folder, file), 'utf8').replace('every day at 7am', 'every day at 8am'));
+    expect((await h.run(['apply', '-f', folder, '--yes'])).code).toBe(0);
+    const newId = [...h.letta.schedules.keys()].find((id) => id !== oldId)!;
+    const got = await h.run(['recurring', 'get', oldId, '-q']);
+    expect([got.code, got.stdout]).toEqual([0, `${newId}\n`]);
+    expect(got.stderr).toContain(`${oldId} was replaced by ${newId}`);
+    const paused = await h.run(['recurring', 'pause', oldId]);
+    expect(paused.code, paused.stderr).toBe(0);
+    expect(paused.stderr).toContain(`${oldId} was replaced by ${newId}; acting on ${newId}.`);
+  });
+});
+
+describe('plan after an apply cut short', () => {
+  it('a replacement whose old schedule is still there is said plainly: old → new, and a note that apply deletes the old', async () => {
+    rmSync(join(dir, 'drop.md'));
+    const old = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Old text');
+    const made = h.letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Keep');
+    const entry = { agent_id: AGENT, when: '0 9 * * *', timezone: 'UTC', ids: [made.id], retiring: [{ agent_id: AGENT, id: old.id }] };
+    writeFileSync(join(dir, 'letta-schedules.lock.json'), JSON.stringify({ version: 1, servers: { [h.letta.url]: { 'keep.md': entry } } }));
+    const plan = await h.run(['plan', '-f', dir]);
+    expect(plan.code).toBe(6);
+    expect(plan.stdout).not.toContain('0 9 * * *, 0 9 * * *');
+    expect(plan.stdout).toContain('message: "Old text" → "Keep"');
+    expect(plan.stdout).toContain(`note: a replacement cut short: the old schedule ${old.id} still on Letta, the new one ${made.id} made; apply deletes the old`);
+    const applied = await h.run(['apply', '-f', dir]);
+    expect(applied.code).toBe(0);
+    expect(h.letta.requests('DELETE').map((r) => r.path.split('/').at(-1))).toEqual([old.id]);
+  });
+});
+
+describe('sync after an apply whose delete was cut short', () => {
+  it('records the old schedule deleted by letta-switchboard, not deleted outside it', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every day at 7am', '--tz', 'UTC', '-q']);
+    const oldId = made.stdout.trim();
+    const folder = join(dir, 'exported');
+    expect((await h.run(['export', '--agent-id', AGENT, '-f', folder])).code).toBe(0);
+    const file = readdirSync(folder).find((name) => name.endsWith('.md'))!;
+    writeFileSync(join(folder, file), readFileSync(join(folder, file), 'utf8').replace('every day at 7am', 'every day at 8am'));
+    // The delete is done on the server each time, and its answer never comes back.
+    h.letta.inject(/^DELETE /, { reset: true, land: true }, { reset: true, land: true }, { reset: true, land: true });
+    const applied = await h.run(['apply', '-f', folder, '--yes']);
+    expect(applied.code).not.toBe(0);
+    expect(h.letta.schedules.has(oldId)).toBe(false);
+    const synced = await h.run(['sync']);
+    expect(synced.stderr + synced.stdout).not.toContain('deleted outside letta-switchboard');
+    expect(synced.stderr + synced.stdout).toContain(`${oldId} is no longer on Letta: a delete of it by letta-switchboard`);
   });
 });

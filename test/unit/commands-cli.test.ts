@@ -243,6 +243,8 @@ describe('config', () => {
     const unset = await h.run(['config', 'get', 'agent-id']);
     expect(unset.code).toBe(1);
     expect(unset.stderr).toMatch(/^Error: agent_id is not set\n.*config set-agent-id/);
+    const unsetJson = await h.run(['config', 'get', 'agent-id', '--json']);
+    expect([unsetJson.code, JSON.parse(unsetJson.stdout)]).toEqual([1, { name: 'agent_id', value: null, source: null }]);
     expect((await h.run(['config', 'get', 'colour'])).code).toBe(2);
   });
 

@@ -416,6 +416,21 @@ describe('an edit that changes nothing (run again, or asked for what the schedul
     expect(moved.stderr).toContain('Runs at  2026-11-23 10:00 IST (2026-11-23T04:30:00.000Z) → 2026-11-23 11:00 IST (2026-11-23T05:30:00.000Z)');
   });
 
+  it('recurring edit --json gives the time fields create --json gives: zone, local cron, description, five next runs', async () => {
+    const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York', '--json']);
+    const created = JSON.parse(made.stdout);
+    const retimed = JSON.parse((await h.run(['recurring', 'edit', created.id, '--cron', 'every weekday at 10am', '--json'])).stdout);
+    expect(retimed).toMatchObject({ timezone: 'America/New_York', local_cron: '0 10 * * 1-5', cron_expression: '0 15 * * 1-5', description: expect.any(String) });
+    expect(retimed.next_runs).toHaveLength(5);
+    expect(retimed.next_runs[0]).toMatch(/T15:00:00\.000Z$/);
+    for (const key of ['timezone', 'local_cron', 'description', 'next_runs']) expect(retimed, key).toHaveProperty(key);
+    // A message alone changed: the time is the schedule's own, on the clock the record keeps.
+    const reworded = JSON.parse((await h.run(['recurring', 'edit', retimed.id, '--message', 'Standup now', '--json'])).stdout);
+    expect(reworded).toMatchObject({ timezone: 'America/New_York', local_cron: '0 10 * * 1-5' });
+    expect(reworded.next_runs).toEqual(retimed.next_runs);
+    for (const key of ['timezone', 'local_cron', 'description', 'next_runs']) expect(created, key).toHaveProperty(key);
+  });
+
   it('a new phrase without --tz is read in the zone the schedule was made in, and says so; --tz reads it in another', async () => {
     const made = await h.run(['recurring', 'create', '--agent-id', AGENT, '--message', 'Standup', '--cron', 'every weekday at 9am', '--tz', 'America/New_York', '-q']);
     expect(made.code).toBe(0);

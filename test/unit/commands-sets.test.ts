@@ -310,6 +310,7 @@ describe('set and series ids in every command', () => {
     expect(shown.stdout.trim().split('\n')).toEqual(schedules.map((s) => s.id));
     const paused = await h.run(['recurring', 'pause', setId]);
     expect(paused.code).toBe(0);
+    expect(paused.stderr).toContain(`Resume with: letta-switchboard recurring resume ${setId}\n`);
     expect(h.letta.schedules.size).toBe(0);
     const ran = await h.run(['run', setId]);
     expect(ran.code).toBe(0);
@@ -412,7 +413,9 @@ describe('set and series ids in every command', () => {
     const r = await create('weekdays at 9am and weekends at 10am', '--tz', 'America/New_York', '--json');
     const { set_id: setId, schedules } = JSON.parse(r.stdout) as { set_id: string; schedules: Array<{ id: string }> };
     const single = await create('every day at 8am', '--tz', 'America/New_York', '-q');
-    expect((await h.run(['recurring', 'pause', setId, single.stdout.trim()])).code).toBe(0);
+    const both = await h.run(['recurring', 'pause', setId, single.stdout.trim()]);
+    expect(both.code).toBe(0);
+    expect(both.stderr).toContain(`Resume with: letta-switchboard recurring resume ${setId} ${single.stdout.trim()}\n`);
     const paused = JSON.parse((await h.run(['recurring', 'paused', '--json'])).stdout) as Array<{ old_id: string; set_id?: string }>;
     expect(paused.map((row) => [row.old_id, row.set_id]).sort()).toEqual([...schedules.map((s) => [s.id, setId]), [single.stdout.trim(), undefined]].sort());
   });

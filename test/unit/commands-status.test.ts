@@ -109,7 +109,7 @@ describe('schedules replaced here', () => {
     expect(edited.code, edited.stderr).toBe(0);
     const r = await h.run(['status']);
     expect(r.stderr).not.toContain(`Letta has no history for ${id}`);
-    expect(r.stderr).toContain("Note: 1 schedule replaced here (by sync, edit or resume) is no longer on Letta, which keeps no history of it; its successor's fires are counted.");
+    expect(r.stderr).toContain("Note: 1 schedule replaced here (by sync, edit, resume or apply) is no longer on Letta, which keeps no history of it; its successor's fires are counted.");
   });
 });
 

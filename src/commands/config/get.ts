@@ -1,10 +1,10 @@
 import type { Command } from '@commander-js/extra-typings';
-import { CliError } from '../../errors';
+import { AlreadyReported, CliError } from '../../errors';
 import { defineCommand } from '../command';
 import { configKey, SETTING_NAMES } from './keys';
 import { settingRows } from './show';
 
-/** One effective setting's value (the key masked), for scripts; not set anywhere is exit 1. */
+/** One effective setting's value (the key masked), for scripts; not set anywhere is exit 1, with --json too. */
 export default defineCommand({
   path: ['config', 'get'],
   description: 'Print one effective setting (flag, environment, file or default)',
@@ -14,8 +14,14 @@ export default defineCommand({
   async run(rt, _options, name) {
     const key = configKey(name);
     const [, setting] = settingRows(rt.settings).find(([row]) => row === key)!;
-    if (rt.out.json) return rt.out.document({ name: key, value: setting.value ?? null, source: setting.source ?? null });
-    if (setting.value === undefined) throw new CliError(`${key} is not set`, `Set it with: letta-switchboard config set-${key === 'base_url' ? 'url' : key.replace('_', '-')} VALUE`);
+    const notSet = new CliError(`${key} is not set`, `Set it with: letta-switchboard config set-${key === 'base_url' ? 'url' : key.replace('_', '-')} VALUE`);
+    if (rt.out.json) {
+      rt.out.document({ name: key, value: setting.value ?? null, source: setting.source ?? null });
+      // One rule in both modes: not set anywhere is exit 1 (the document still says so, for jq).
+      if (setting.value === undefined) throw new AlreadyReported(notSet);
+      return;
+    }
+    if (setting.value === undefined) throw notSet;
     rt.out.line(setting.value);
   },
 });

@@ -36,7 +36,9 @@ export default defineCommand({
       .option('-y, --yes', 'pause more than 5 without asking (a terminal asks; a pipe never does)')
       .addOption(concurrencyOption()),
   async run(rt, options, args) {
-    const ids = await expandGroups(rt, await idsFrom(rt, args, 'recurring pause'));
+    const groups: Array<[string, string[]]> = [];
+    for (const given of await idsFrom(rt, args, 'recurring pause')) groups.push([given, await expandGroups(rt, [given])]);
+    const ids = groups.flatMap(([, members]) => members);
     if (ids.length === 0) return endWithNoIds(rt.out);
     if (needsConfirmation(ids.length, { interactive: rt.io.stdinIsTTY && rt.io.stderrIsTTY && !rt.dryRun, yes: !!options.yes })) {
       const answer = await rt.prompt(`Pause ${ids.length} recurring schedules? Each is deleted from Letta and kept only on this machine. [y/N] `);
@@ -124,9 +126,16 @@ export default defineCommand({
       done: (o) => o.paused,
       verb: 'paused',
       footer: (done) => [
-        `A paused schedule exists only on this machine, in ${store.path}. Resume with: letta-switchboard recurring resume ${done.join(' ')}`,
+        `A paused schedule exists only on this machine, in ${store.path}. Resume with: letta-switchboard recurring resume ${resumeIds(groups, done).join(' ')}`,
         'To recreate it elsewhere: letta-switchboard recurring paused --json',
       ],
     });
   },
 });
+
+/** The ids to give `resume` for what was paused, in order: a set's id in place of its schedules when all of them were. */
+export function resumeIds(groups: ReadonlyArray<readonly [string, readonly string[]]>, done: readonly string[]): string[] {
+  const setOf = new Map<string, string>();
+  for (const [given, members] of groups) if (records.isSetId(given) && members.every((m) => done.includes(m))) for (const m of members) setOf.set(m, given);
+  return [...new Set(done.map((id) => setOf.get(id) ?? id))];
+}

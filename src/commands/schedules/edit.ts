@@ -9,7 +9,8 @@ import { changesClocks } from '../../time/zone';
 import { describePlainCron } from '../../time/describe-cron';
 import { followsLocalClock } from '../../sync/plan';
 import { defineCommand } from '../command';
-import { agentOption, messageOption, misplaced } from '../options';
+import { agentOption, messageOption, misplaced, NEXT_RUNS_SHOWN } from '../options';
+import { recurringAdditions } from './get';
 import { NOUN, findSchedule } from '../shared/schedule';
 import { editedBody, guardEdit } from '../../sync/edit';
 import { currentSchedule } from '../../sync/same-schedule';
@@ -98,6 +99,7 @@ export default (kind: ScheduleKind) =>
         const schedule: Schedule | undefined =
           meaning === undefined ? undefined : meaning.type === 'one-time' ? { type: 'one-time', scheduled_at: meaning.scheduled_at } : { type: 'recurring', cron_expression: meaning.cron_expression };
         const { body, changed } = editedBody(old, { message, role: options.role as Role | undefined, schedule });
+        const timing = timingFields(meaning, body.schedule, recorded, now);
         if (changed.length === 0) {
           // Run again, an edit finds its change made: nothing is sent, and a script that repeats it goes on.
           const kept = meaning?.type === 'recurring' ? keptAnew(recorded, intentFromCreate(old.id, old.agent_id, meaning, now)) : undefined;
@@ -110,6 +112,7 @@ export default (kind: ScheduleKind) =>
               changed: [],
               schedule: body.schedule,
               message: { messages: body.messages },
+              ...timing,
               notes: meaning?.notes ?? [],
               ...(kept ? { kept: { zone: kept.zone, local_rule: kept.local_rule } } : {}),
             },
@@ -172,6 +175,7 @@ export default (kind: ScheduleKind) =>
             changed,
             schedule: body.schedule,
             message: { messages: body.messages },
+            ...timing,
             notes: meaning?.notes ?? [],
             ...(leftSet ? { left_set: leftSet } : {}),
           },
@@ -187,6 +191,18 @@ export default (kind: ScheduleKind) =>
       });
     },
   });
+
+/**
+ * The --json fields `create --json` gives for the schedule's time (`timezone`, `local_cron`, `description`,
+ * `next_runs`, ...): from the new reading, else, for a recurring schedule whose time stays, from its cron and record.
+ */
+function timingFields(meaning: OnceMeaning | RecurringMeaning | undefined, schedule: Schedule, recorded: Intent | undefined, now: number) {
+  if (meaning !== undefined) {
+    const { input: _input, type: _type, is_now: _isNow, ...timing } = meaning as Partial<OnceMeaning> & Partial<RecurringMeaning>;
+    return timing;
+  }
+  return schedule.type === 'recurring' ? recurringAdditions({ schedule }, recorded, now) : {};
+}
 
 /** Whether the edit was asked to change anything at all (a zone given on the command line re-reads a recurring schedule's recorded phrase). */
 function asked(rt: Runtime, kind: ScheduleKind, options: { message?: string; role?: string; cron?: string; executeAt?: string }): boolean {
@@ -261,7 +277,7 @@ async function newMeaning(
     rt.out.warn(`--tz ${rt.zone()} leaves the time as it is: no phrase is recorded for this schedule to read in that zone. ${hint}`);
     return undefined;
   }
-  const read = await meaningOfSchedule(text, phrase, 1);
+  const read = await meaningOfSchedule(text, phrase, NEXT_RUNS_SHOWN);
   if (read.type === 'series') {
     throw new UsageError(
       `'${text.trim()}' ${read.reason}; an edit replaces one schedule with one, and cannot make a series. It means: ${read.description}`,

@@ -43,7 +43,7 @@ export default (kind: ScheduleKind) =>
  * A recurring schedule's --json additions, the fields `recurring create --json` gives: the zone and local cron the
  * record keeps it at (else UTC and null), what it means on that clock, and its next fires (UTC; none without `now`).
  */
-function recurringAdditions(item: ScheduledMessage, intent: Intent | undefined, now: number | undefined) {
+export function recurringAdditions(item: Pick<ScheduledMessage, 'schedule'>, intent: Intent | undefined, now: number | undefined) {
   const cron = item.schedule.cron_expression ?? '';
   const { timezone, local_cron } = clockOf(intent);
   let next_runs: string[] = [];

@@ -15,6 +15,8 @@ export async function readMessage(rt: Runtime, flag: string | undefined): Promis
     // Read up to 4 bytes a character, so the limit is said in characters below, as for --message.
     text = (await rt.readStdin('The message', 4 * MAX_MESSAGE_CHARS + 4, `the limit of ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters`)).replace(/\r?\n$/, '');
     if (flag === undefined && text.trim() === '') throw new UsageError('No message given: --message is missing and stdin is empty', 'Pass --message TEXT, or --message - to read it from stdin.');
+    // Said in every mode: in a `while read` loop that forgot --message, stdin is the loop's own input, eaten as a message.
+    if (flag === undefined) rt.out.note('Note: read the message from stdin (--message not given); pass --message - to read it from stdin without this note.');
   } else if (flag === undefined) {
     throw new UsageError('No message given: --message is missing', 'Pass --message TEXT, or --message - to read it from stdin.');
   } else {
