@@ -368,8 +368,8 @@ describe('set and series ids in every command', () => {
         'every 90 minutes',
         'UTC',
         [
-          ['On the hour, every 3 hours, UTC', '0 */3 * * *'],
-          ['At 30 minutes past the hour, every 3 hours, between 01:00 AM and 10:59 PM, UTC', '30 1-22/3 * * *'],
+          ['on the hour, every 3 hours, UTC', '0 */3 * * *'],
+          ['30 minutes past the hour, every 3 hours, between 01:00 AM and 10:59 PM, UTC', '30 1-22/3 * * *'],
         ],
       ],
     ] as const) {
