@@ -1,4 +1,3 @@
-import { counted } from '../output/counted';
 import type { Command } from '@commander-js/extra-typings';
 import { AlreadyReported, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
@@ -34,6 +33,7 @@ import {
 } from '../state/records';
 import * as render from '../ascode/render';
 import { HeldWriter } from '../output/output';
+import { counted } from '../output/counted';
 
 /**
  * `apply`: make Letta match the schedule files, touching only what the lock
@@ -270,12 +270,12 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[], repla
 }
 
 /**
- * The old ids a file's replacement deleted, each with the new schedule standing for it: one for one, in order (a
- * file of several crons makes as many as it had); none when the counts differ, so no id is named for another's.
+ * The old id a file's replacement deleted, with the new schedule standing for it: only one for one. A file of several
+ * crons gives no pairs (nothing says which new cron stands for which old one), and its old ids are recorded deleted.
  */
 function replacements(outcome: ChangeOutcome): Array<[string, string]> {
-  if (outcome.change.kind !== 'replace' || outcome.created.length !== outcome.deleted.length) return [];
-  return outcome.deleted.map((id, i) => [id, outcome.created[i]!]);
+  if (outcome.change.kind !== 'replace' || outcome.created.length !== 1 || outcome.deleted.length !== 1) return [];
+  return [[outcome.deleted[0]!, outcome.created[0]!]];
 }
 
 /**
