@@ -566,9 +566,13 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   if (ordinal) return { ...ordinal, ordinal: true };
   const word = tokens[i];
   // "may twenty one": a day in words right after its month.
-  if (word !== undefined && /^[a-z]/.test(word) && monthAt(tokens, i - 1) !== undefined) {
+  // "twenty three january", "five of march": one right before its month, as "23 january" is (after "at" it is a clock:
+  // "at five may 3").
+  if (word !== undefined && /^[a-z]/.test(word)) {
     const spoken = readNumber(tokens, i, { articles: false });
-    if (spoken && Number.isInteger(spoken.value) && spoken.value >= 1 && spoken.value <= 31) return { ...spoken, ordinal: false };
+    const monthNext = spoken && monthAt(tokens, ['of', '-'].includes(tokens[spoken.end] ?? '') ? spoken.end + 1 : spoken.end) !== undefined;
+    const beside = monthAt(tokens, i - 1) !== undefined || (monthNext && tokens[i - 1] !== 'at' && tokens[i - 1] !== '@');
+    if (spoken && beside && Number.isInteger(spoken.value) && spoken.value >= 1 && spoken.value <= 31) return { ...spoken, ordinal: false };
   }
   if (word === undefined || !/^\d{1,2}$/.test(word)) return null;
   const next = tokens[i + 1];
