@@ -1017,6 +1017,8 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   try {
     parts = readParts(tokens);
   } catch (error) {
+    // "6:30pm 2 days ago": the amount counted back is no second time; the past is what the phrase says, and what it is told.
+    if (error instanceof PartsClash && SAID_PAST.test(text)) throw notUnderstood(shown, text, error.message);
     if (error instanceof PartsClash) throw new UsageError(`'${shown}' ${error.message}`, error.hint);
     throw error;
   }
