@@ -23,7 +23,7 @@ import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffs
 import { phraseError } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
-import { PartsClash, readParts, yearOf } from './read-once';
+import { PartsClash, readParts, spelled, yearOf } from './read-once';
 import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
 import { withEverydayWords } from './everyday-words';
 import { withMovableHolidays } from './movable-holidays';
@@ -574,7 +574,7 @@ export const INSTANT_RULES: readonly InstantRule[] = [
   {
     name: 'counted from a date',
     words: true,
-    examples: ['an hour before 2026-12-10 09:00', '30 minutes after 12/10 9am', 'an hour before 2027-01-10T09:00:00Z'],
+    examples: ['an hour before 2026-12-10 09:00:30', '30 minutes after 12/10 9am', 'an hour before 2027-01-10T09:00:00Z'],
     read: (input) => countedFromDate(input),
   },
   { name: 'chrono-node', words: true, examples: ['20:32:13', 'last week'], read: ({ text, shown, now, calendar, read }) => naturalOn(text, shown, now, calendar, read) },
@@ -742,7 +742,8 @@ function localDateTime(text: string, shown: string, now: number, calendar: Calen
     const settled: { value: ClockTime; note?: string } | null = raw ?? (read24 ? (isoT ? { value: read24.value } : settleClock(withSeconds ? { ...read24, text: m[4] } : read24)) : null);
     if (settled?.note) read.notes.push(settled.note);
     const parsed = settled?.value;
-    if (!parsed) throw phraseError(shown, 'Could not read the time of day in', ONCE_EXAMPLES);
+    // "2027-01-05 at night", "2027-01-05 in the evening": a part of the day, or more, for the everyday reader.
+    if (!parsed) return null;
     if (withSeconds) {
       second = Number(withSeconds[4]);
       millis = withSeconds[5] === undefined ? 0 : Math.floor(Number(`0.${withSeconds[5]}`) * 1000);
@@ -1038,7 +1039,7 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
     if (!parts.clock && !parts.part) {
       const from = formatClock(read.dayClock.hour, read.dayClock.minute);
       read.notes.push(
-        `read '${shown}' as counted from ${from}, the time a day without one is read as; give the time to count from another, such as '${all.slice(0, offset.end).join(' ')} ${tokens.join(' ')} at 5pm'`,
+        `read '${shown}' as counted from ${from}, the time a day without one is read as; give the time to count from another, such as '${spelled(all)} at 5pm'`,
       );
     }
     read.dateOnly = false;

@@ -133,7 +133,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const atClock = (tokens[i - 1] === 'at' || tokens[i - 1] === '@') && /^\d{1,2}$/.test(tokens[i]!) && monthAt(tokens, i + 1) !== undefined;
     const day = (tokens[i] === 'first' && tokens[i + 1] === 'thing') || atClock ? null : readDay(tokens, i);
     if (day) {
-      const text = tokens.slice(i, day.end).join(' ');
+      const text = spelled(tokens.slice(i, day.end));
       repeated(i, day.end, day.value);
       if (parts.day?.kind === 'date' && parts.day.weekday === undefined && day.value.kind === 'weekday' && day.value.mode === 'this') {
         // "december 25, friday": the date, and the weekday it must fall on.
@@ -292,6 +292,7 @@ export const DAY_RULES: readonly DayRule[] = [
   { name: 'quarter alone', examples: ['q1 2027', 'the first quarter of 2027', '3rd quarter'], read: readQuarterAlone },
   { name: 'date', examples: ['december 25 at 9am', 'the 1st of march', '25 dec', 'march 3rd 2027', '20 of next month'], read: readDate },
   { name: 'slash date', examples: ['4/25 at 16h00', '12/25/2026 at 6pm', '25/12 at 9am', 'on 2/15'], read: readSlashDate },
+  { name: 'iso date', examples: ['2027-01-05 at night', '2027-01-05 in the evening', 'the morning of 2027-01-05'], read: readIsoDay },
   {
     name: 'days from now',
     examples: [
@@ -489,7 +490,7 @@ function readIsoDay(tokens: readonly string[], i: number): Read<DayRef> | null {
 }
 
 /** Tokens as written: "2026 - 12 - 10" -> "2026-12-10", "12 / 10" -> "12/10". */
-const spelled = (tokens: readonly string[]) => tokens.join(' ').replace(/ ?([-/]) ?/g, '$1');
+export const spelled = (tokens: readonly string[]) => tokens.join(' ').replace(/ ?([-/]) ?/g, '$1');
 
 /**
  * A date: "march 3rd", "march 3", "march the 3rd", "3 march", "the 1st of
