@@ -353,6 +353,8 @@ function readRelativeDay(tokens: readonly string[], i: number): Read<DayRef> | n
     return { value: { kind: 'offset', days: (span === 'week' ? 7 : 14) + (word === 'tomorrow' ? 1 : 0) }, end: i + 2 };
   }
   if (word === 'today') return { value: { kind: 'offset', days: 0 }, end: i + 1 };
+  // "this noon", "this midnight": today's, as "this morning" is (the clock word is read as the time).
+  if (word === 'this' && /^(?:noon|midday|mid-day|midnight|mid-night)$/.test(tokens[i + 1] ?? '')) return { value: { kind: 'offset', days: 0 }, end: i + 1 };
   if (word === 'tomorrow' || word === 'tmrw' || word === 'tmr') return { value: { kind: 'offset', days: 1 }, end: i + 1 };
   if (word === 'yesterday') return { value: { kind: 'offset', days: -1 }, end: i + 1 };
   const start = word === 'the' ? i + 1 : i;
