@@ -14,12 +14,13 @@ export function phraseError(input: string, problem: string, examples: readonly s
   // "early 2027": the digits are a year, not a time the word restates.
   const year = /\b(early|mid|late)[- ]((?:19|20)\d\d)\b/.exec(input.toLowerCase());
   if (year) return new UsageError(`'${input}': '${year[1]}' in a year leaves the day open`, `Give the day, such as 'march 3 ${year[2]} at 9am'.`);
-  // "tomorrow at 6am early morning": the time is given; the word only restates it.
-  const restated = /\b(early|late)\b/.exec(input.toLowerCase());
-  if (restated && /\d|\b(?:noon|midnight)\b/.test(input))
+  // "tomorrow at 6am early morning", "at 8 very late morning": the time is given; the word (with "very" before it) only
+  // restates it. A date's digits ("december 16 early morning") give no time.
+  const restated = /\b(?:(?:very|really|quite) )?(early|late)\b/.exec(input.toLowerCase());
+  if (restated && GIVES_A_TIME.test(input.toLowerCase()))
     return new UsageError(
       `'${input}': '${restated[1]}' adds nothing to the time given`,
-      `Leave it out: '${input.replace(new RegExp(`\\s*\\b(?:as ${restated[1]} as|${restated[1]})\\b`, 'i'), '').trim()}'.`,
+      `Leave it out: '${input.replace(new RegExp(`\\s*\\b(?:as ${restated[1]} as(?: possible)?|${restated[0]})\\b`, 'i'), '').trim()}'.`,
     );
   const vague = VAGUE.find(([pattern]) => pattern.test(input.toLowerCase()));
   if (vague) return new UsageError(`'${input}': ${vague[1]}`, vague[2]);
@@ -30,7 +31,7 @@ export function phraseError(input: string, problem: string, examples: readonly s
     .map(({ example }) => `'${example}'`);
   const unknown = unknownWords(input);
   // "tomorrow early": the word leaves the hour open (unless another word is misspelt: that is said first).
-  if (unknown.every((word) => word === 'early' || word === 'late') && /\b(?:early|late)\b/.test(input.toLowerCase()))
+  if (unknown.every((word) => /^(?:early|late|very|really|quite)$/.test(word)) && /\b(?:early|late)\b/.test(input.toLowerCase()))
     return new UsageError(`'${input}': 'early' or 'late' leaves the hour open`, "Give the time, such as 'tomorrow at 7am' or 'friday at 10pm'.");
   // Every word is known ("every day sharp"): the word the reading stopped at says where.
   if (unknown.length === 0) return new UsageError(`${problem}: '${input}'${stuck ? ` (stopped at '${stuck}')` : ''}`, `Try ${closest.join(', ')}.`);
@@ -38,6 +39,9 @@ export function phraseError(input: string, problem: string, examples: readonly s
   const didYouMean = meant.map(([word, known]) => `'${known}' for '${word}'`).join(', ');
   return new UsageError(`'${input}': did not understand ${unknown.map((word) => `'${word}'`).join(', ')}`, `${didYouMean ? `Did you mean ${didYouMean}? ` : ''}Try ${closest.join(', ')}.`);
 }
+
+/** A clock time: "6am", "9:30", "15h", "at 8", "8 o'clock", "noon". */
+const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|\b(?:at|@) ?\d|\b(?:noon|midday|midnight)\b/;
 
 const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|years?)';
 
