@@ -53,6 +53,11 @@ const VAGUE: ReadonlyArray<[RegExp, string, string]> = [
     "Give the time, such as 'today at 5pm' or 'friday at 6pm'.",
   ],
   [
+    /\b(?:start|beginning) of (?:(?:the|this|next) )?(?:(?:business |work(?:ing)? )?day|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/,
+    'the start of the day names no hour (midnight? 9am?)',
+    "Give the time, such as 'tomorrow at 9am' or 'friday at midnight'.",
+  ],
+  [
     /\b(?:(?:early|late)[- ](?:morning|afternoon|evening|night)|mid[- ]?(?:morning|afternoon|evening))\b/,
     "'early', 'mid' or 'late' in a part of the day leaves the hour open",
     "Give the time, such as 'every monday at 7am' or 'tomorrow at 10pm'.",
