@@ -201,11 +201,21 @@ function asTyped(notes: string[], text: string, shown: string): string[] {
 function hoursNote(text: string, at: ClockTime): string | undefined {
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
-    const clock = readClock(tokens, i);
+    // The phrase is read: a number no clock can be ("in 1.75 hours") is an amount, not an error here.
+    const clock = noClockError(() => readClock(tokens, i));
     if (clock?.spanNote && clock.value.minute === at.minute && clock.value.hour % 12 === at.hour % 12) return clock.spanNote;
     if (clock) i = clock.end - 1;
   }
   return undefined;
+}
+
+function noClockError<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UsageError) return null;
+    throw error;
+  }
 }
 
 /**
