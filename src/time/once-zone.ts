@@ -141,8 +141,8 @@ export function phraseZone(text: string, userZone: string, shown = text): Phrase
     return named(found, `${bare.slice(0, iana.index)} ${bare.slice(iana.index + iana[0].length)}`.replace(/\s+/g, ' ').trim(), iana[1]!, shown);
   }
 
-  // Longest first ("pacific standard time" before "time").
-  const tokens = bare.split(' ');
+  // Longest first ("pacific standard time" before "time"). A comma after a word is no part of it ("1pm EST, july 5th").
+  const tokens = bare.replace(/,(?= |$)/g, ' ,').split(' ');
   for (let n = Math.min(4, tokens.length); n >= 1; n--) {
     const words = tokens.slice(-n);
     const candidate = words.join(' ');
@@ -192,7 +192,7 @@ function named(found: NonNullable<ReturnType<typeof lookupZone>>, rest: string, 
       `Write the IANA name instead, such as '${found.ambiguous[0]!.split(' ')[0]}'.`,
     );
   }
-  rest = withoutRepeat(rest, found.zone, written, shown);
+  rest = withoutRepeat(rest.replace(/ ,/g, ',').replace(/^,\s*|,$/g, ''), found.zone, written, shown);
   // An abbreviation ("EDT"), or a season spelt out ("pacific daylight time", "british summer time", "eastern standard time").
   const spelt = written.includes(' ');
   const daylight = spelt
