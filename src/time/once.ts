@@ -829,7 +829,9 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     throw new UsageError(`'${shown}' counts back from now; a message is sent at a time ahead`, `Give a time from now, such as '${text.replace(/^(?:in |\+ ?)?-\s*/, 'in ')}'.`);
   }
   let tail = false;
-  if ((tokens[end - 2] === 'from' || tokens[end - 2] === 'after') && tokens[end - 1] === 'now') end -= 2;
+  // "24 hours from today", "30 minutes from today": hours and minutes from now (days from today are a day, read below).
+  const fromToday = tokens[end - 2] === 'from' && tokens[end - 1] === 'today';
+  if ((tokens[end - 2] === 'from' || tokens[end - 2] === 'after') && (tokens[end - 1] === 'now' || fromToday)) end -= 2;
   else if (tokens[end - 1] === 'hence' || tokens[end - 1] === 'later') end -= 1;
   else if (tokens[end - 1] === 'ago' && start === 0) {
     end -= 1;
@@ -942,7 +944,7 @@ function relative(text: string, shown: string, now: number, calendar: Calendar, 
     }
     units++;
   }
-  if (units === 0) return null;
+  if (units === 0 || (fromToday && (amounts.days !== 0 || amounts.months !== 0))) return null;
   read.daysAhead = amounts.ms === 0 && sign > 0;
   if (bare) read.notes.push(`read '${shown}' as a duration from now; write 'in ${text}' to say so, or give a day and time`);
   if (span) read.notes.push(`read '${shown}' as its end, the latest it allows; for sooner, give the time, such as 'in 10 minutes'`);
