@@ -1050,9 +1050,7 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
     if (!parts.clock && !parts.part && !parts.day) return null;
     if (!parts.clock && !parts.part) {
       const from = formatClock(read.dayClock.hour, read.dayClock.minute);
-      read.notes.push(
-        `read '${shown}' as counted from ${from}, the time a day without one is read as; give the time to count from another, such as '${spelled(all)} at 5pm'`,
-      );
+      read.notes.push(`read '${shown}' as counted from ${from}, the time a day without one is read as; give the time to count from another, such as '${spelled(all)} at 5pm'`);
     }
     read.dateOnly = false;
     // Its notes name the day counted from, as written.
