@@ -41,7 +41,7 @@ export function phraseError(input: string, problem: string, examples: readonly s
 }
 
 /** A clock time: "6am", "9:30", "15h", "at 8", "8 o'clock", "noon". */
-const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|\b(?:at|@) ?\d|\b(?:noon|midday|midnight)\b/;
+const GIVES_A_TIME = /\d\s*(?:[ap]\.?m\b|h\b|o'?clock\b)|\d[:.]\d\d|(?:\bat|@) ?\d|\b(?:noon|midday|midnight)\b/;
 
 const AMOUNT_UNIT = '(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|years?)';
 

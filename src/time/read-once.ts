@@ -491,8 +491,12 @@ function readIsoDay(tokens: readonly string[], i: number): Read<DayRef> | null {
   return { value: { kind: 'date', year: Number(tokens[i]), month: Number(tokens[i + 2]), day: Number(tokens[i + 4]) }, end: i + 5 };
 }
 
-/** Tokens as written: "2026 - 12 - 10" -> "2026-12-10", "12 / 10" -> "12/10". */
-export const spelled = (tokens: readonly string[]) => tokens.join(' ').replace(/ ?([-/]) ?/g, '$1');
+/** Tokens as written: "2026 - 12 - 10" -> "2026-12-10", "12 / 10" -> "12/10", "may 3 , 2027" -> "may 3, 2027". */
+export const spelled = (tokens: readonly string[]) =>
+  tokens
+    .join(' ')
+    .replace(/ ?([-/]) ?/g, '$1')
+    .replace(/ ,/g, ',');
 
 /**
  * A date: "march 3rd", "march 3", "march the 3rd", "3 march", "the 1st of
