@@ -69,6 +69,7 @@ describe("a date in ISO digits takes a part of the day as any date does ('2027-0
   it('quotes a date in digits as written when it clashes with another day', async () => {
     expect(await refusal('2026-12-21 tomorrow')).toMatch(/names two days \('2026-12-21' and 'tomorrow'\)/);
     expect(await refusal('12/25 tomorrow')).toMatch(/names two days \('12\/25' and 'tomorrow'\)/);
+    expect(await refusal('may 3, 2027 tomorrow')).toMatch(/names two days \('may 3, 2027' and 'tomorrow'\)/);
   });
 
   it('an hour out of range is still said', async () => {
@@ -108,6 +109,7 @@ describe("'early' or 'late' beside a date's digits leaves the hour open; 'very e
     ['dec 16 at 8 very late morning', "Leave it out: 'dec 16 at 8 morning'."],
     ['6am as early as possible', "Leave it out: '6am'."],
     ['at 8 late morning', "Leave it out: 'at 8 morning'."],
+    ['early morning @ 3', "Leave it out: 'morning @ 3'."],
   ])('%s: with the time given, the hint leaves the words out', async (phrase, hint) => {
     const said = await refusal(phrase);
     expect(said).toMatch(/adds nothing to the time given/);
