@@ -169,3 +169,16 @@ describe("hours or minutes from today count from now, as 'from now' does", () =>
     expect((await once('3 days from today')).at).toBe('2026-12-10 09:00');
   });
 });
+
+describe("a holiday said without 'day' ('april fools', 'valentine's', 'st patrick's') is its date, as 'new years' is", () => {
+  it.each([
+    ['april fools', '2027-04-01 09:00'],
+    ['april fools at 5pm', '2027-04-01 17:00'],
+    ["april fool's", '2027-04-01 09:00'],
+    ["valentine's", '2027-02-14 09:00'],
+    ['valentines at 8pm', '2027-02-14 20:00'],
+    ["st patrick's", '2027-03-17 09:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+});
