@@ -745,6 +745,8 @@ function readQuarterAlone(tokens: readonly string[], i: number): Read<DayRef> | 
 }
 
 function quarterAt(tokens: readonly string[], i: number): Read<DayRef> | null {
+  // "next q4", "the next third quarter": the coming one, as the quarter alone is (its start has passed while it runs).
+  if (tokens[i] === 'next' || (tokens[i] === 'the' && tokens[i + 1] === 'next')) return quarterAt(tokens, tokens[i] === 'next' ? i + 1 : i + 2);
   const j = tokens[i] === 'the' ? i + 1 : i;
   const ordinal = readOrdinal(tokens, j);
   const n = tokens[j] === 'q' && /^[1-4]$/.test(tokens[j + 1] ?? '') ? Number(tokens[j + 1]) : ordinal && tokens[ordinal.end] === 'quarter' ? ordinal.value : 0;

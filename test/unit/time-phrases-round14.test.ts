@@ -182,3 +182,15 @@ describe("a holiday said without 'day' ('april fools', 'valentine's', 'st patric
     expect((await once(phrase)).at).toBe(at);
   });
 });
+
+describe("'next q4' is the coming quarter, as 'q4' is, not a word 'q' not understood", () => {
+  it.each([
+    ['next q4', '2027-10-01 09:00'],
+    ['next q1', '2027-01-01 09:00'],
+    ['the next third quarter', '2027-07-01 09:00'],
+  ])('%s', async (phrase, at) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toMatch(/the first day of the quarter/);
+  });
+});
