@@ -131,6 +131,8 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
     })
     // "start of next week": its Monday, as the recurring reader and "until the end of next week" read a week (Monday to Sunday), said.
     .replace(WEEK_START, (said: string, which: string) => weekStart(said, which, wallTime(zone, now), named))
+    // "due friday", "due on the 6th", "due by 5pm": a deadline, as "by friday" says one.
+    .replace(/^due(?: (?:on|by|at))?(?= )/, 'by')
     // Task lists' "eom", "eoy": the end of the month, of the year.
     .replace(/\beo([my])\b/g, (_said: string, unit: string) => (unit === 'm' ? 'end of the month' : 'end of the year'))
     .replace(LATER_TODAY, (said: string, rest: string, at: number, all: string) => laterToday(said, rest, all.slice(at + said.length), now, zone, named))

@@ -194,3 +194,16 @@ describe("'next q4' is the coming quarter, as 'q4' is, not a word 'q' not unders
     expect(read.notes).toMatch(/the first day of the quarter/);
   });
 });
+
+describe("'due friday', 'due on the 6th' are a deadline, as 'by friday' is", () => {
+  it.each([
+    ['due friday', '2026-12-11 09:00'],
+    ['due on the 6th', '2027-01-06 09:00'],
+    ['due tomorrow at 5pm', '2026-12-08 17:00'],
+    ['due by 5pm tomorrow', '2026-12-08 17:00'],
+  ])('%s', async (phrase, at) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toMatch(/a deadline/);
+  });
+});
