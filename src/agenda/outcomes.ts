@@ -1,11 +1,11 @@
 import type { ScheduleFacts } from '../health/fires';
 import type { Runtime } from '../runtime';
-import { flagSameMinute, type Agenda } from './fires';
+import { flagSameMinute, type Agenda, type Fire } from './fires';
 
 /**
  * agenda --since: each past fire flagged with what its history says happened
  * (ok, late, failed, missed, pending), read a few schedules at a time. Past
- * fires from before a schedule was made are dropped: they were never due. A schedule whose history
+ * fires from before a schedule was made, or from after it ended (replaced, paused), are dropped: they were never its. A schedule whose history
  * Letta keeps failing to give has its past fires' outcomes unknown, with why (said on stderr too);
  * its ids are returned.
  */
@@ -20,12 +20,20 @@ export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFa
   const runsNotRead = reading.healths.reduce((sum, health) => sum + (health.runsNotRead ?? 0), 0);
   if (runsNotRead > 0) rt.out.info(`Note: ${runsNotRead} past ${runsNotRead === 1 ? 'fire is' : 'fires are'} ${notReadNote}.`);
   const verdicts = new Map<string, (typeof reading.healths)[number]['fires'][number]>();
-  const created = new Map<string, number>();
-  for (const health of reading.healths) {
-    if (health.schedule.createdAt !== undefined) created.set(health.schedule.id, health.schedule.createdAt);
-    for (const fire of health.fires) if (fire.due !== undefined) verdicts.set(`${health.schedule.id} ${fire.due}`, fire);
+  for (const health of reading.healths) for (const fire of health.fires) if (fire.due !== undefined) verdicts.set(`${health.schedule.id} ${fire.due}`, fire);
+  const lived = new Map(facts.map((one) => [one.id, { from: one.createdAt ?? -Infinity, to: one.endedAt ?? Infinity }]));
+  const itsOwn = (fire: Fire) => {
+    const span = lived.get(fire.schedule.id);
+    return span === undefined || (fire.at >= span.from && fire.at < span.to);
+  };
+  agenda.fires = agenda.fires.filter((fire) => fire.schedule.pausedSince !== undefined || itsOwn(fire));
+  // A schedule that ended (replaced) before an offset change is not moved by it.
+  for (const change of agenda.offsetChanges) {
+    const moved = (id: string) => (lived.get(id)?.to ?? Infinity) > change.at;
+    change.movedScheduleIds = change.movedScheduleIds.filter(moved);
+    change.keptBySyncIds = change.keptBySyncIds.filter(moved);
+    change.otherClockIds = change.otherClockIds.filter(moved);
   }
-  agenda.fires = agenda.fires.filter((fire) => fire.schedule.pausedSince !== undefined || fire.at >= (created.get(fire.schedule.id) ?? -Infinity));
   // A fire left out no longer shares its minute with the others.
   flagSameMinute(agenda.fires);
   for (const fire of agenda.fires) {
