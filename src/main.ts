@@ -38,8 +38,9 @@ export async function main(argv: string[], io: Io, env: Env, interrupted: AbortS
     const agentFlag = typeof options.agentId === 'string' ? options.agentId : undefined;
     const rt = new Runtime(io, env, globals, signal, secrets, agentFlag, declaration.changesSchedules);
     try {
-      // A zone given on the command line is checked as any flag's value is, also by a command that shows no time.
+      // A zone or instant given on the command line is checked as any flag's value is, also by a command that shows no time.
       if (globals.tz !== undefined) rt.zone();
+      if (globals.now !== undefined) rt.now();
       await declaration.run(rt, options, args);
     } catch (error) {
       throw withDefaultAgentSource(error, rt);

@@ -3,7 +3,7 @@ import type { FakeLetta } from '../helpers/fake-letta';
 import { useFakeLetta } from '../helpers/suite';
 import { runCli } from '../helpers/run-cli';
 
-/** A global --tz naming no zone is bad input (exit 2) on every command, as --timeout abc is: not only on those that show times. */
+/** A global --tz naming no zone, or --now no instant, is bad input (exit 2) on every command, as --timeout abc is: not only on those that show times. */
 
 const suite = useFakeLetta({ defaultAgent: true });
 let letta: FakeLetta;
@@ -21,6 +21,17 @@ describe('an unknown --tz', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^Error: Unknown time zone 'Mars\/Phobos'/);
+    expect(letta.received).toEqual([]);
+  });
+
+  it.each([
+    ['agents', 'list'],
+    ['config', 'path'],
+  ])('--now that is no instant is refused by %s %s too', async (...args) => {
+    const r = await runCli([...args, '--now', 'yesterday'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^Error: --now 'yesterday' is not an instant/);
     expect(letta.received).toEqual([]);
   });
 
