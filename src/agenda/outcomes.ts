@@ -12,7 +12,15 @@ import { flagSameMinute, type Agenda, type Fire } from './fires';
 export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFacts[], from: number, concurrency: number): Promise<string[]> {
   const [{ readFireHealth }, { RUNS_PER_SCHEDULE, noHistoryNote, notReadNote }] = await Promise.all([import('../health/read'), import('../status/fire-health')]);
   const now = rt.now();
-  const reading = await readFireHealth(await rt.api(), facts, { from, now, concurrency, runsPerSchedule: RUNS_PER_SCHEDULE, partial: true });
+  const lived = new Map(facts.map((one) => [one.id, { from: one.createdAt ?? -Infinity, to: one.endedAt ?? Infinity }]));
+  const itsOwn = (fire: Fire) => {
+    const span = lived.get(fire.schedule.id);
+    return span === undefined || (fire.at >= span.from && fire.at < span.to);
+  };
+  // One that ended (replaced) with no fire of its own due in the window has nothing to judge: its history is not asked for.
+  const due = new Set(agenda.fires.filter((fire) => fire.at <= now && itsOwn(fire)).map((fire) => fire.schedule.id));
+  const toRead = facts.filter((one) => one.endedAt === undefined || due.has(one.id));
+  const reading = await readFireHealth(await rt.api(), toRead, { from, now, concurrency, runsPerSchedule: RUNS_PER_SCHEDULE, partial: true });
   const unread = new Map(reading.healths.flatMap((health) => (health.readError === undefined ? [] : [[health.schedule.id, health.readError] as const])));
   for (const [id, error] of unread) rt.out.warn(`${id}: its fires could not be read (${error}); their outcomes are unknown.`);
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
@@ -21,11 +29,6 @@ export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFa
   if (runsNotRead > 0) rt.out.info(`Note: ${runsNotRead} past ${runsNotRead === 1 ? 'fire is' : 'fires are'} ${notReadNote}.`);
   const verdicts = new Map<string, (typeof reading.healths)[number]['fires'][number]>();
   for (const health of reading.healths) for (const fire of health.fires) if (fire.due !== undefined) verdicts.set(`${health.schedule.id} ${fire.due}`, fire);
-  const lived = new Map(facts.map((one) => [one.id, { from: one.createdAt ?? -Infinity, to: one.endedAt ?? Infinity }]));
-  const itsOwn = (fire: Fire) => {
-    const span = lived.get(fire.schedule.id);
-    return span === undefined || (fire.at >= span.from && fire.at < span.to);
-  };
   agenda.fires = agenda.fires.filter((fire) => fire.schedule.pausedSince !== undefined || itsOwn(fire));
   // A schedule that ended (replaced) before an offset change is not moved by it.
   for (const change of agenda.offsetChanges) {

@@ -39,4 +39,21 @@ describe('agenda --since after an edit replaced a schedule', () => {
       [next, '2026-11-23T09:00:00.000Z', ''],
     ]);
   });
+
+  it('leaves out a schedule a resume replaced before any fire of it was due: no fire of it, no history asked for, nothing said', async () => {
+    const made = await cli('2026-11-22T10:00:00Z', 'recurring', 'create', '--message', 'Evening', '--cron', 'every day at 9pm', '--tz', 'UTC', '-q');
+    expect(made.code).toBe(0);
+    const old = made.stdout.trim();
+    expect((await cli('2026-11-22T11:00:00Z', 'recurring', 'pause', old)).code).toBe(0);
+    const resumed = await cli('2026-11-22T12:00:00Z', 'recurring', 'resume', old, '-q');
+    expect(resumed.code).toBe(0);
+    const next = resumed.stdout.trim();
+
+    const before = letta.received.length;
+    const r = await cli(NOW, 'agenda', '--since', '1d', '--days', '1', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Array<{ schedule_id: string; at: string }>).map((f) => [f.schedule_id, f.at])).toEqual([[next, '2026-11-22T21:00:00.000Z']]);
+    expect(letta.received.slice(before).filter((req) => req.path.includes(old))).toEqual([]);
+    expect(r.stderr).toBe('');
+  });
 });
