@@ -49,6 +49,8 @@ export interface SyncOutcome {
   ok: boolean;
   /** The replacement's id (replace, finish). */
   new_id?: string;
+  /** This sync's own replacement, deleted: another client had made the same replacement first (new_id is that one). */
+  duplicate_deleted?: string;
   /** Members created (top-up). */
   created?: string[];
   /** Members an earlier create made, its answer lost, found and recorded (top-up). */

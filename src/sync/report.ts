@@ -13,6 +13,8 @@ export interface SyncReport {
   series_id?: string;
   set_id?: string;
   new_id?: string;
+  /** This sync's own replacement, deleted because another client had made the same one first (new_id). */
+  duplicate_deleted?: string;
   created?: string[];
   /** Series members an earlier create made (its answer lost), found and recorded rather than made again. */
   found?: string[];
@@ -41,6 +43,7 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         ...base,
         id: action.old_id,
         new_id: outcome.new_id,
+        ...(outcome.duplicate_deleted ? { duplicate_deleted: outcome.duplicate_deleted } : {}),
         timezone: action.zone,
         old_cron: action.old_cron,
         new_cron: action.new_cron,
@@ -50,6 +53,9 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         next_run_local: formatLocal(action.zone, action.next_fire),
       };
       const detail = [
+        ...(outcome.duplicate_deleted
+          ? [`  Another client replaced ${action.old_id} at the same time: its ${outcome.new_id} is kept, and this sync's copy ${outcome.duplicate_deleted} deleted, so it fires once.`]
+          : []),
         `  local  ${oldLocal ?? '?'} → ${action.local_rule} (${action.zone})`,
         `  UTC    ${action.old_cron} → ${action.new_cron}`,
         `  next   ${facts.next_run_local} (${facts.next_run})`,

@@ -3,12 +3,13 @@ import { AuthError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
-import { settleForServer, type Intent, type Series, type SeriesMember, type State } from '../state/records';
+import { findIntent, recordReplacement, settleForServer, successorOf, type Intent, type Series, type SeriesMember, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { awaitsLostMember, isGoneMember, seriesInstants } from './series';
 import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
 import { listingEntries, type ListingEntry } from './listing-entry';
+import { earlierTwin, recordedScheduleIds, TWIN_SLACK_MS } from './twins';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
@@ -134,7 +135,8 @@ async function syncRound(
 ): Promise<{ checked: number; plan: SyncAction[]; outcomes: SyncOutcome[]; more: boolean }> {
   const { agentId, failedBefore, listing } = rounds;
   rounds.listing = undefined;
-  const deadline = Date.now() + ROUND_BUDGET_MS;
+  const began = Date.now();
+  const deadline = began + ROUND_BUDGET_MS;
   // Read, not copied: the round plans from it before its first step changes the record (the copy cost a record's worth each round).
   const read = () => store.readShared?.() ?? store.read();
   let state = await read();
@@ -236,13 +238,57 @@ async function syncRound(
   const watched = keptInListing(api, agentId, listed, entry);
   const done = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
   for (const outcome of done) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
+  const twins = readBack ? await keepFirstCopies(api, watched.api, store, agentId, entry, done, Math.min(began, now) - TWIN_SLACK_MS) : 0;
   // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
-  if (readsFromDisk !== undefined && readBack && watched.whole() && done.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
+  if (readsFromDisk !== undefined && readBack && twins === 0 && watched.whole() && done.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
   const more = done.length < todo.length || done.some((o) => o.more === true);
   // The disowned are said, all of them, whatever the round's budget and cap left undone: they were settled above,
   // and the next round's record no longer holds them.
   const said: SyncOutcome[] = disowned.map((action) => ({ action, ok: true, exist: [] }));
   return { checked, plan: [...disowned, ...fresh.slice(0, done.length)], outcomes: [...said, ...done], more };
+}
+
+/**
+ * After a round's replacements, the agent's schedules listed again: a replacement another machine made
+ * of the same schedule (see earlierTwin) first is kept instead of ours. The record follows theirs
+ * before ours is deleted, so a delete cut short is finished by the next sync (delete-replaced).
+ * Skipped when a create of this round may have landed unseen (it would look like another's copy).
+ * Returns how many of ours were let go.
+ */
+async function keepFirstCopies(
+  api: SyncRequest['api'],
+  changes: ScheduleApi,
+  store: SyncStore,
+  agentId: string,
+  entry: ListingEntry,
+  done: SyncOutcome[],
+  since: number,
+): Promise<number> {
+  const replaced = done.filter((o) => o.ok && o.action.type === 'replace' && o.new_id !== undefined);
+  if (replaced.length === 0 || done.some((o) => o.unsure)) return 0;
+  const state = await store.read();
+  if (state.intents.some((i) => i.agent_id === agentId && (i.attempt !== undefined || i.status === 'creating'))) return 0;
+  const known = recordedScheduleIds(state);
+  const now = await listAll(api, agentId, entry, undefined);
+  let dropped = 0;
+  for (const outcome of replaced) {
+    const ours = now.get(outcome.new_id!);
+    const twin = ours && earlierTwin(ours, now.values(), known, since);
+    if (!twin) continue;
+    const stamp = new Date().toISOString();
+    await store.update((s) => {
+      const mine = findIntent(s, ours.id);
+      if (mine) recordReplacement(s, ours.id, successorOf(mine, twin.id, stamp), stamp);
+    });
+    try {
+      await changes.deleteSchedule(agentId, ours.id);
+    } catch {
+      // Recorded as replaced: the next sync deletes it.
+    }
+    Object.assign(outcome, { new_id: twin.id, exist: [twin.id], duplicate_deleted: ours.id });
+    dropped++;
+  }
+  return dropped;
 }
 
 /**
