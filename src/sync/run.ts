@@ -255,15 +255,7 @@ async function syncRound(
  * Skipped when a create of this round may have landed unseen (it would look like another's copy).
  * Returns how many of ours were let go.
  */
-async function keepFirstCopies(
-  api: SyncRequest['api'],
-  changes: ScheduleApi,
-  store: SyncStore,
-  agentId: string,
-  entry: ListingEntry,
-  done: SyncOutcome[],
-  since: number,
-): Promise<number> {
+async function keepFirstCopies(api: SyncRequest['api'], changes: ScheduleApi, store: SyncStore, agentId: string, entry: ListingEntry, done: SyncOutcome[], since: number): Promise<number> {
   const replaced = done.filter((o) => o.ok && o.action.type === 'replace' && o.new_id !== undefined);
   if (replaced.length === 0 || done.some((o) => o.unsure)) return 0;
   const state = await store.read();
