@@ -13,8 +13,6 @@ export interface SyncReport {
   series_id?: string;
   set_id?: string;
   new_id?: string;
-  /** This sync's own replacement, deleted because another client had made the same one first (new_id). */
-  duplicate_deleted?: string;
   created?: string[];
   /** Series members an earlier create made (its answer lost), found and recorded rather than made again. */
   found?: string[];
@@ -43,7 +41,6 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         ...base,
         id: action.old_id,
         new_id: outcome.new_id,
-        ...(outcome.duplicate_deleted ? { duplicate_deleted: outcome.duplicate_deleted } : {}),
         timezone: action.zone,
         old_cron: action.old_cron,
         new_cron: action.new_cron,
@@ -53,9 +50,6 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         next_run_local: formatLocal(action.zone, action.next_fire),
       };
       const detail = [
-        ...(outcome.duplicate_deleted
-          ? [`  Another client replaced ${action.old_id} at the same time: its ${outcome.new_id} is kept, and this sync's copy ${outcome.duplicate_deleted} deleted, so it fires once.`]
-          : []),
         `  local  ${oldLocal ?? '?'} → ${action.local_rule} (${action.zone})`,
         `  UTC    ${action.old_cron} → ${action.new_cron}`,
         `  next   ${facts.next_run_local} (${facts.next_run})`,
@@ -182,6 +176,21 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
         lines: outcome.ok
           ? [`${dryRun ? 'Would delete' : 'Deleted'} ${action.old_id}, already replaced by ${action.intent_id} (agent ${action.agent_id})`]
           : [`Could not delete ${action.old_id}, already replaced by ${action.intent_id}${failed}`, `  Both exist; the next sync tries again.`],
+      };
+    case 'keep-first-copy':
+      return {
+        ...base,
+        id: action.id,
+        new_id: action.kept_id,
+        lines: outcome.ok
+          ? [
+              `Deleted ${action.id}, this sync's replacement of ${action.old_id}: another client replaced ${action.old_id} at the same time, and its ${action.kept_id} was made first (agent ${action.agent_id})`,
+              `  ${action.kept_id} is kept and recorded in ${action.id}'s place, so the schedule fires once.`,
+            ]
+          : [
+              `Could not delete ${action.id}, this sync's replacement of ${action.old_id}, beside another client's ${action.kept_id} made first${failed}`,
+              `  ${action.kept_id} is recorded in its place; the next sync deletes ${action.id}.`,
+            ],
       };
     case 'gone':
       return {

@@ -42,16 +42,15 @@ describe('two machines replace the same schedule at the same time', () => {
     const sync = await mine(SUMMER, 'sync', '--json');
     expect(sync.code).toBe(0);
     expect(copies(letta)).toEqual([[theirs, SUMMER_CRON]]);
-    const [report] = JSON.parse(sync.stdout) as Array<{ id: string; new_id: string; duplicate_deleted: string; exist: string[] }>;
-    expect(report).toMatchObject({ id: old.id, new_id: theirs, exist: [theirs] });
-    expect(report!.duplicate_deleted).not.toBe(theirs);
+    const [replaced, kept] = JSON.parse(sync.stdout) as Array<{ action: string; id: string; new_id: string; exist: string[] }>;
+    expect(replaced).toMatchObject({ action: 'replace', id: old.id });
+    expect(kept).toMatchObject({ action: 'keep-first-copy', ok: true, id: replaced!.new_id, new_id: theirs, exist: [theirs] });
     expect(
       letta
         .requests('DELETE')
         .map((r) => r.path.split('/').pop())
         .sort(),
-    ).toEqual([old.id, report!.duplicate_deleted].sort());
-
+    ).toEqual([old.id, replaced!.new_id].sort());
     // This machine keeps the other's copy at 9:00 New York time from now on, and has nothing left to do.
     letta.onRequest = undefined;
     letta.received.length = 0;
@@ -70,11 +69,11 @@ describe('two machines replace the same schedule at the same time', () => {
     };
     const sync = await mine(SUMMER, 'sync', '--json');
     expect(sync.code).toBe(0);
-    const [report] = JSON.parse(sync.stdout) as Array<{ new_id: string; duplicate_deleted?: string }>;
-    expect(report!.duplicate_deleted).toBeUndefined();
+    const report = JSON.parse(sync.stdout) as Array<{ action: string; new_id: string }>;
+    expect(report.map((r) => r.action)).toEqual(['replace']);
     expect(letta.requests('DELETE').map((r) => r.path.split('/').pop())).toEqual([old.id]);
     expect(copies(letta).sort()).toEqual([
-      [report!.new_id, SUMMER_CRON],
+      [report[0]!.new_id, SUMMER_CRON],
       [theirs, SUMMER_CRON],
     ]);
   });
@@ -85,9 +84,9 @@ describe('two machines replace the same schedule at the same time', () => {
     const { old, mine } = await bothAdopt(letta);
     const sync = await mine(SUMMER, 'sync', '--json');
     expect(sync.code).toBe(0);
-    const [report] = JSON.parse(sync.stdout) as Array<{ new_id: string; duplicate_deleted?: string }>;
-    expect(report!.duplicate_deleted).toBeUndefined();
+    const report = JSON.parse(sync.stdout) as Array<{ action: string; new_id: string }>;
+    expect(report.map((r) => r.action)).toEqual(['replace']);
     expect(letta.requests('DELETE').map((r) => r.path.split('/').pop())).toEqual([old.id]);
-    expect(copies(letta).map(([id]) => id)).toEqual([lookAlike.id, report!.new_id]);
+    expect(copies(letta).map(([id]) => id)).toEqual([lookAlike.id, report[0]!.new_id]);
   });
 });
