@@ -282,11 +282,14 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       i++;
       continue;
     }
+    // cronstrue's "Every minute, every hour, every day": a plain coarser "every <unit>" after a comma says the rule goes on in every one.
+    const broaderEvery = token === ',' && group.interval !== undefined && plainEveryFollows(tokens, i + 1, group.interval);
     const secondRule =
       LIST_WORDS.has(token) &&
       group.repeats &&
       !(token === ',' && minuteAlone) &&
       !daysNarrow &&
+      !broaderEvery &&
       (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
     // "every monday in june and the 1st of every month": the month bounds the days said with it, not those after the "and".
     if ((token === 'and' || token === '&') && group.months && DAY_KINDS.some((kind) => group[kind] !== undefined) && startsDays(tokens, i + 1)) {
@@ -1179,6 +1182,9 @@ const DAY_KIND_NAMES: Record<(typeof DAY_KINDS)[number], string> = {
 const sameInterval = (a: { n: number; unit: Unit }, b: { n: number; unit: Unit }) => a.n === b.n && a.unit === b.unit;
 const isDaily = (interval: { n: number; unit: Unit }) => interval.n === 1 && interval.unit === 'day';
 const intervalText = ({ n, unit }: { n: number; unit: Unit }) => (n === 1 ? `every ${unit}` : `every ${n} ${unit}s`);
+const UNITS_FINEST_FIRST: Unit[] = ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'];
+/** "every month" beside "every day at 9am" or "every 10 minutes": a plain "every <unit>" coarser than the other interval says only that it goes on in every one of them. */
+const merelyEvery = (broad: { n: number; unit: Unit }, fine: { n: number; unit: Unit }) => broad.n === 1 && UNITS_FINEST_FIRST.indexOf(fine.unit) < UNITS_FINEST_FIRST.indexOf(broad.unit);
 
 /**
  * Merge one clause's part into its group: lists of days, months and times
@@ -1209,12 +1215,17 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
   }
   if (part.interval) {
     const had = group.interval;
-    if (!had || isDaily(had)) group.interval = part.interval;
-    else if (!sameInterval(had, part.interval) && !isDaily(part.interval)) {
-      refuse(`gives two intervals (${intervalText(had)} and ${intervalText(part.interval)}); a schedule has one`, 'Keep one; for both, create a schedule for each.');
-    }
-    if (isDaily(part.interval) && had && had.unit !== 'minute' && had.unit !== 'hour' && !isDaily(had)) {
-      refuse(`gives two intervals (${intervalText(had)} and every day); a schedule has one`, 'Keep one of them.');
+    if (had && merelyEvery(part.interval, had)) {
+      // "every day at 9am every month": the finer interval stands.
+    } else if (had && merelyEvery(had, part.interval)) group.interval = part.interval;
+    else {
+      if (!had || isDaily(had)) group.interval = part.interval;
+      else if (!sameInterval(had, part.interval) && !isDaily(part.interval)) {
+        refuse(`gives two intervals (${intervalText(had)} and ${intervalText(part.interval)}); a schedule has one`, 'Keep one; for both, create a schedule for each.');
+      }
+      if (isDaily(part.interval) && had && had.unit !== 'minute' && had.unit !== 'hour' && !isDaily(had)) {
+        refuse(`gives two intervals (${intervalText(had)} and every day); a schedule has one`, 'Keep one of them.');
+      }
     }
   }
   const newKinds = DAY_KINDS.filter((kind) => part[kind] !== undefined || (kind === 'weekdays' && part.exceptWeekdays));
@@ -1357,6 +1368,13 @@ function givesItsOwnTimes(group: Group): boolean {
 }
 
 /** "every day", "daily", "every weekday", "mondays and fridays" up to the next comma or the end: days and nothing else. */
+/** "every hour" or "every day" at `i`, closing the phrase or a comma's clause, and coarser than `interval`. */
+function plainEveryFollows(tokens: readonly string[], i: number, interval: { n: number; unit: Unit }): boolean {
+  const unit = unitOf(tokens[i + 1]);
+  const closes = i + 2 === tokens.length || tokens[i + 2] === ',';
+  return EACH.has(tokens[i] ?? '') && unit !== undefined && unit !== 'second' && closes && merelyEvery({ n: 1, unit }, interval);
+}
+
 function onlyDaysFollow(tokens: readonly string[], i: number): boolean {
   const end = EACH.has(tokens[i] ?? '') && tokens[i + 1] === 'day' ? i + 2 : tokens[i] === 'daily' ? i + 1 : readDaySet(tokens, i)?.end;
   return end !== undefined && (end === tokens.length || tokens[end] === ',');

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfRecurring } from '../../src/time/index';
+
+/* Recurring phrases from other projects' suites (cronstrue's descriptions, english-to-cron, later.js, Todoist's help). Monday 2026-12-07, 10:00 in New York. */
+const OPTIONS = { now: Date.parse('2026-12-07T15:00:00Z'), zone: 'America/New_York' };
+
+const recurring = async (phrase: string, options = OPTIONS) => {
+  const meaning = await meaningOfRecurring(phrase, options, 3, { sets: true });
+  return {
+    local: meaning.local_cron,
+    utc: (meaning.cron_expressions ?? [meaning.cron_expression]).join(' + '),
+    fires: meaning.next_runs_local.map((local) => local.slice(0, 16)),
+    notes: meaning.notes.join(' '),
+  };
+};
+/* Intervals are not converted between zones: their crons are read in UTC. */
+const inUtc = (phrase: string) => recurring(phrase, { ...OPTIONS, zone: 'UTC' });
+
+describe("a plain coarser 'every <unit>' beside a finer rule says only that it goes on in every one ('every day at 9am every month')", () => {
+  it.each([
+    ['every day at 9am every month', '0 9 * * *'],
+    ['every day every month', '0 9 * * *'],
+    ['every 10 minutes monday through friday every month', '*/10 * * * 1-5'],
+    ['run every 10 minutes on weekdays every month', '*/10 * * * 1-5'],
+    ['every hour every day every month', '0 * * * *'],
+    ['every minute every hour', '* * * * *'],
+    ['every day at 5pm every year', '0 17 * * *'],
+    ['every month, every day at noon', '0 12 * * *'],
+  ])('%s', async (phrase, local) => {
+    expect((await inUtc(phrase)).local).toBe(local);
+  });
+
+  it('fires every day, not once a month', async () => {
+    const read = await recurring('every day at 9am every month');
+    expect(read.fires).toEqual(['2026-12-08 09:00', '2026-12-09 09:00', '2026-12-10 09:00']);
+    expect(read.utc).toBe('0 14 * * *');
+  });
+
+  it('an interval on weekdays in New York is the UTC set of the local days', async () => {
+    expect((await recurring('every 10 minutes monday through friday every month')).utc).toBe('*/10 5-23 * * 1-5 + */10 0-4 * * 2-6');
+  });
+
+  it.each([
+    ['Every minute, every hour, every day', '* * * * *'],
+    ['every 5 minutes, every day', '*/5 * * * *'],
+    ['every 2 hours, every day, every month', '0 */2 * * *'],
+    ['every day at 9am, every month', '0 9 * * *'],
+  ])('after a comma too: %s', async (phrase, local) => {
+    expect((await inUtc(phrase)).local).toBe(local);
+  });
+
+  it.each([
+    ['every minute, every 2 hours', /joins an interval to another rule/],
+    ['every 10 minutes every 2 days', /two intervals/],
+  ])('two intervals that both count are still refused: %s', async (phrase, error) => {
+    await expect(recurring(phrase)).rejects.toThrow(error);
+  });
+});
