@@ -352,7 +352,10 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       }
     }
     const part = newGroup();
-    const read = isOneWeekend(tokens, i) ? null : readClause(tokens, i, part, { group, joined });
+    // "every 15 minutes on the weekend", "every day at 10am on the weekend": after a rule that repeats, every weekend.
+    const everyWeekend = tokens[i] === 'the' && tokens[i + 1] === 'weekend' && group.repeats;
+    if (everyWeekend) addNote(group, "read 'the weekend' as every weekend, Saturday and Sunday; for this weekend alone, add an end, such as 'until sunday'");
+    const read = isOneWeekend(tokens, i) && !everyWeekend ? null : readClause(tokens, i, part, { group, joined });
     if (read === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
     trace?.push(read.rule);
     if (read.rule === 'link word') {

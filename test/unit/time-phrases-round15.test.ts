@@ -56,3 +56,26 @@ describe("a plain coarser 'every <unit>' beside a finer rule says only that it g
     await expect(recurring(phrase)).rejects.toThrow(error);
   });
 });
+
+describe("'the weekend' after a rule that repeats is every weekend, with a note ('every 15 minutes on the weekend')", () => {
+  it.each([
+    ['every 15 minutes on the weekend', '*/15 * * * 0,6'],
+    ['every hour on the weekend', '0 * * * 0,6'],
+    ['every day at 10am on the weekend', '0 10 * * 0,6'],
+    ['every monday and the weekend', '0 9 * * 0,1,6'],
+  ])('%s', async (phrase, local) => {
+    const read = await inUtc(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toContain("read 'the weekend' as every weekend, Saturday and Sunday");
+  });
+
+  it('a window on the weekend in New York fires at the local hours, in UTC', async () => {
+    const read = await recurring('every day at 10am on the weekend');
+    expect(read.utc).toBe('0 15 * * 0,6');
+    expect(read.fires).toEqual(['2026-12-12 10:00', '2026-12-13 10:00', '2026-12-19 10:00']);
+  });
+
+  it.each(['this weekend', 'next weekend', 'at 10am on the weekend'])('one weekend said alone is still one instant: %s', async (phrase) => {
+    await expect(recurring(phrase)).rejects.toThrow(/one instant/);
+  });
+});
