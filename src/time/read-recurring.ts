@@ -1516,6 +1516,14 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
   if (tokens[i] !== 'at' && tokens[i] !== '@') return null;
   // "at every 5th minute", "at each hour": the rule follows.
   if (EACH.has(tokens[i + 1] ?? '')) return i + 1;
+  // cronstrue's "Every 5 minutes, at 12:00 AM through 04:59 AM": after an interval within the day, a window said with "at".
+  // ("at 10 to 11" stays the clock 10:50, as everywhere.)
+  const interval = seen.group.interval;
+  const minutesBefore = /^\d{1,2}$/.test(tokens[i + 1] ?? '') && tokens[i + 2] === 'to';
+  if (interval && (interval.unit === 'minute' || interval.unit === 'hour') && !minutesBefore) {
+    const window = readWindow(tokens, i + 1, part, seen);
+    if (window !== null) return window;
+  }
   // "every day at 9am at 10am", "at 9am every monday at 5pm", "9 on weekdays at 10": a second time after the first with no
   // "and" or comma between is more often a correction than a list.
   const earlier = seen.group.times.length === 1 ? seen.group.times[0]! : undefined;
@@ -2611,7 +2619,7 @@ function readMonths(tokens: readonly string[], i: number, group: Group, seen?: S
  */
 function readWindow(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
   // Without "between", "from" or "after", a range of hours ("every hour 9-17", "9 to 5") is a window only when an end follows.
-  const lead = tokens[i] === 'between' || tokens[i] === 'from' || tokens[i] === 'after';
+  const lead = tokens[i] === 'between' || tokens[i] === 'from' || tokens[i] === 'after' || tokens[i] === 'during';
   const interval = seen.group.interval;
   const everyFew = interval !== undefined && (interval.unit === 'minute' || interval.unit === 'hour');
   if (everyFew && (tokens[i] === 'before' || tokens[i] === 'until' || tokens[i] === 'till' || tokens[i] === 'til')) return readWindowEnd(tokens, i, group, seen);

@@ -79,3 +79,30 @@ describe("'the weekend' after a rule that repeats is every weekend, with a note 
     await expect(recurring(phrase)).rejects.toThrow(/one instant/);
   });
 });
+
+describe("a window after an interval may be said with 'at' or 'during' (cronstrue's 'Every 5 minutes, at 12:00 AM through 04:59 AM')", () => {
+  it.each([
+    ['Every 5 minutes, at 12:00 AM through 04:59 AM and 06:00 AM through 08:59 AM', '*/5 0-4,6-8 * * *'],
+    ['Every minute, at 01:00 AM through 02:59 AM and 10:00 PM through 11:59 PM', '* 1,2,22,23 * * *'],
+    ['every 5 minutes at 9am through 5pm', '*/5 9-16 * * * + 0 17 * * *'],
+    ['every hour at 9am to 5pm on weekdays', '0 9-17 * * 1-5'],
+    ['every 15 minutes at 9:00 thru 10:00', '*/15 9 * * * + 0 10 * * *'],
+    ['every 30 minutes during 9am to 5pm', '*/30 9-16 * * * + 0 17 * * *'],
+    ['every hour during 9am through 5pm', '0 9-17 * * *'],
+  ])('%s', async (phrase, crons) => {
+    expect((await inUtc(phrase)).utc).toBe(crons);
+  });
+
+  it('in New York the window is local hours, in UTC', async () => {
+    const read = await recurring('every hour at 9am to 5pm on weekdays');
+    expect(read.utc).toBe('0 14-22 * * 1-5');
+    expect(read.fires).toEqual(['2026-12-07 11:00', '2026-12-07 12:00', '2026-12-07 13:00']);
+  });
+
+  it.each([
+    ['every hour at 10 to 11', /time of day \(10:50\)/],
+    ['every 2 hours at 8am', /time of day \(08:00\)/],
+  ])('a clock after at is still a clock: %s', async (phrase, error) => {
+    await expect(inUtc(phrase)).rejects.toThrow(error);
+  });
+});
