@@ -1371,10 +1371,15 @@ function givesItsOwnTimes(group: Group): boolean {
 }
 
 /** "every day", "daily", "every weekday", "mondays and fridays" up to the next comma or the end: days and nothing else. */
+/** "every day" or "each day" at `i`. */
+const isEveryDay = (tokens: readonly string[], i: number) => EACH.has(tokens[i] ?? '') && tokens[i + 1] === 'day';
+
 /** "every hour" or "every day" at `i`, closing the phrase or a comma's clause, and coarser than `interval`. */
 function plainEveryFollows(tokens: readonly string[], i: number, interval: { n: number; unit: Unit }): boolean {
   const unit = unitOf(tokens[i + 1]);
-  const closes = i + 2 === tokens.length || tokens[i + 2] === ',';
+  // "every day of the week" is every day.
+  const end = isEveryDay(tokens, i) && tokens[i + 2] === 'of' && ['the', 'every', 'each'].includes(tokens[i + 3] ?? '') && ['week', 'month', 'year'].includes(tokens[i + 4] ?? '') ? i + 5 : i + 2;
+  const closes = end === tokens.length || tokens[end] === ',';
   return EACH.has(tokens[i] ?? '') && unit !== undefined && unit !== 'second' && closes && merelyEvery({ n: 1, unit }, interval);
 }
 
@@ -1663,6 +1668,8 @@ function readOfTheWeek(tokens: readonly string[], i: number, _part: Group, seen:
   const interval = seen.group.interval;
   if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !(span === 'week' || span === 'day' || whole) || !interval) return null;
   if (UNIT_ORDER.indexOf(interval.unit) >= UNIT_ORDER.indexOf(span as Unit)) return null;
+  // "every 15 minutes every day of the week": the days, each of them, not a step counted in the week.
+  if (isEveryDay(tokens, i - 2)) return next + 2;
   const restartsDaily = span === 'day' && (interval.unit === 'minute' || interval.unit === 'hour');
   // Counted on or started again each year, a step that divides twelve months picks the same months.
   const wholeYears = span === 'year' && interval.unit === 'month' && 12 % interval.n === 0;

@@ -106,3 +106,19 @@ describe("a window after an interval may be said with 'at' or 'during' (cronstru
     await expect(inUtc(phrase)).rejects.toThrow(error);
   });
 });
+
+describe("'every day of the week' after an interval is every day, not a step counted in the week", () => {
+  it.each([
+    ['every 15 minutes every day of the week', '*/15 * * * *'],
+    ['every 15 minutes on every day of the week', '*/15 * * * *'],
+    ['every 2 hours each day of the month', '0 */2 * * *'],
+    ['every 10 minutes every day of the year', '*/10 * * * *'],
+    ['every hour, every day of the week', '0 * * * *'],
+  ])('%s', async (phrase, local) => {
+    expect((await inUtc(phrase)).local).toBe(local);
+  });
+
+  it.each(['every 3 days of the week', 'every other day of the week', 'every 15 minutes every 2nd day of the week'])('a step in the week is still refused: %s', async (phrase) => {
+    await expect(inUtc(phrase)).rejects.toThrow(/counts its step within each week/);
+  });
+});
