@@ -122,3 +122,13 @@ describe("'every day of the week' after an interval is every day, not a step cou
     await expect(inUtc(phrase)).rejects.toThrow(/counts its step within each week/);
   });
 });
+
+describe('a day interval bounded to months is refused for what it leaves open, not as named days', () => {
+  it.each(['every 5 days in september', 'every 5 day at 4:30 pm only in September', 'every 2 days from january to march'])('%s', async (phrase) => {
+    await expect(inUtc(phrase)).rejects.toThrow(/bounds a day interval to months, which does not say where the count starts/);
+  });
+
+  it('named weekdays keep their own reason', async () => {
+    await expect(inUtc('every 3 days on mondays')).rejects.toThrow(/mixes a day interval with named days/);
+  });
+});
