@@ -351,6 +351,12 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
         continue;
       }
     }
+    // "every hour during the weekend", "over the weekend", "at weekends": as "on" before them.
+    const weekendAfter = tokens[i + 1] === 'the' ? tokens[i + 2] : tokens[i + 1];
+    if (['during', 'over', 'at'].includes(token) && (weekendAfter === 'weekend' || weekendAfter === 'weekends') && group.repeats) {
+      i++;
+      continue;
+    }
     const part = newGroup();
     // "every 15 minutes on the weekend", "every day at 10am on the weekend": after a rule that repeats, every weekend.
     const everyWeekend = tokens[i] === 'the' && tokens[i + 1] === 'weekend' && group.repeats;

@@ -69,6 +69,16 @@ describe("'the weekend' after a rule that repeats is every weekend, with a note 
     expect(read.notes).toContain("read 'the weekend' as every weekend, Saturday and Sunday");
   });
 
+  it.each([
+    ['every hour during the weekend', '0 * * * 0,6'],
+    ['every hour over the weekend', '0 * * * 0,6'],
+    ['every day at 10am at the weekend', '0 10 * * 0,6'],
+    ['every 15 minutes at weekends', '*/15 * * * 0,6'],
+    ['every hour during weekends', '0 * * * 0,6'],
+  ])("'during', 'over' and 'at' before it read as 'on': %s", async (phrase, local) => {
+    expect((await inUtc(phrase)).local).toBe(local);
+  });
+
   it('a window on the weekend in New York fires at the local hours, in UTC', async () => {
     const read = await recurring('every day at 10am on the weekend');
     expect(read.utc).toBe('0 15 * * 0,6');
