@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
+import { refuseCountedDays } from './counted-days';
 import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock, type ClockTime } from './clock';
 import { checkCalendar, isoInstant } from './iso';
 import {
@@ -141,6 +142,7 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
   const text = nextUnit(plainDays(said, wallTime(zone, now), named), now, zone, named);
+  refuseCountedDays(tokenize(text), shown);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   const yearAlone = /^(?:in )?(1[3-9]\d\d)$/.exec(text);
   if (yearAlone && !/\d/.test(shown)) {

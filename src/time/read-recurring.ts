@@ -5,6 +5,7 @@
  * so a phrase is read in one pass, whatever its length.
  */
 import { UsageError } from '../errors';
+import { refuseCountedDays } from './counted-days';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, holidayNote, monthFirstNote, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { ordinalDay, readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
@@ -247,6 +248,7 @@ function withOnlyFirst(tokens: string[]): string[] {
 
 export function readGroups(written: readonly string[], trace?: string[]): Group[] {
   if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
+  refuseCountedDays(written);
   const opened: string[] = [];
   const phrase = withOnlyFirst(withDaysBeforeTime(withCompoundsOpened(written, opened)));
   const span = withoutFiller(phrase);

@@ -51,3 +51,32 @@ describe('a day of the month after a weekday is that date under --cron too, neve
     expect((await once(phrase)).at).toBe(at);
   });
 });
+
+describe("a count of days ('three weekends') is refused as a count, never read as a clock", () => {
+  it.each([
+    ['three weekends', /'three weekends' counts weekends \(3\), which says neither when nor how often/, /every weekend for 3 weeks/],
+    ['3 weekends at 9am', /'3 weekends' counts weekends \(3\)/, /every weekend for 3 weeks/],
+    ['two mondays', /'two mondays' counts mondays \(2\)/, /the next 2 mondays/],
+    ['for four fridays', /'four fridays' counts fridays \(4\)/, /the next 4 fridays/],
+  ])('%s', async (phrase, error, hint) => {
+    for (const read of [recurring, once]) {
+      const refused = await read(phrase).catch((e: Error & { hint?: string }) => e);
+      expect(refused).toBeInstanceOf(Error);
+      expect((refused as Error).message).toMatch(error);
+      expect((refused as Error & { hint?: string }).hint).toMatch(hint);
+    }
+  });
+
+  it.each([
+    ['every 2 mondays', '2026-12-14 09:00'],
+    ['the next 3 mondays', '2026-12-14 09:00'],
+    ['weekends at three', '2026-12-12 15:00'],
+    ['at 9 mondays', '2026-12-14 09:00'],
+  ])('%s is still read', async (phrase, first) => {
+    expect((await recurring(phrase)).fires[0]).toBe(first);
+  });
+
+  it('a count of weekdays is still a span from now', async () => {
+    expect((await once('5 weekdays')).at).toBe('2026-12-14 10:00');
+  });
+});
