@@ -80,3 +80,21 @@ describe("a count of days ('three weekends') is refused as a count, never read a
     expect((await once('5 weekdays')).at).toBe('2026-12-14 10:00');
   });
 });
+
+describe('a note quotes the words as typed, not as the reader spelt them', () => {
+  it.each([
+    ['5 to 6 p.m', "read '5 to 6 p.m' as 17:55"],
+    ['tomorrow 10 to 11 a.m.', "read '10 to 11 a.m.' as 10:50"],
+    ['friday 5 to 6 P. M.', "read '5 to 6 P. M.' as 17:55"],
+  ])('%s', async (phrase, note) => {
+    expect((await once(phrase)).notes).toContain(note);
+  });
+
+  it('and so under --cron', async () => {
+    expect((await recurring('every day at 5 to 6 p.m')).notes).toContain("read '5 to 6 p.m' as 17:55");
+  });
+
+  it('a note quoting the phrase as typed is unchanged', async () => {
+    expect((await once('friday at 4')).notes).toBe("read '4' as 16:00; write '4 am' or 04:00 for the morning");
+  });
+});
