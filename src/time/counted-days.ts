@@ -9,15 +9,15 @@ import { readNumber } from './words';
 const COUNTED = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends)$/;
 /** Words before a number that make it something else: a step ("every 2 mondays"), a time ("at 9 mondays"), an nth, a count already read ("the next 3 mondays"). */
 const NOT_A_COUNT: ReadonlySet<string> = new Set(['every', 'each', 'other', 'at', '@', 'next', 'first', 'last', 'past', 'previous', 'following']);
-/** Words after the days that make a frequency ("2 mondays a month"). */
-const FREQUENCY: ReadonlySet<string> = new Set(['a', 'an', 'per', 'of', 'each', 'every']);
+/** Words after the days that make a frequency ("2 mondays a month") or a day counted to ("2 sundays from now"). */
+const NOT_COUNTED_AFTER: ReadonlySet<string> = new Set(['a', 'an', 'per', 'of', 'each', 'every', 'from', 'after', 'before', 'ago', 'later', 'hence', 'away']);
 
 export function refuseCountedDays(tokens: readonly string[], shown?: string): void {
   for (let k = 0; k < tokens.length; k++) {
     if (NOT_A_COUNT.has(tokens[k - 1] ?? '')) continue;
     const count = readNumber(tokens, k, { articles: false });
     const days = count ? tokens[count.end] : undefined;
-    if (!count || !COUNTED.test(days ?? '') || !Number.isInteger(count.value) || count.value < 1 || FREQUENCY.has(tokens[count.end + 1] ?? '')) continue;
+    if (!count || !COUNTED.test(days ?? '') || !Number.isInteger(count.value) || count.value < 1 || NOT_COUNTED_AFTER.has(tokens[count.end + 1] ?? '')) continue;
     const said = tokens.slice(k, count.end + 1).join(' ');
     const day = days!.replace(/s$/, '');
     throw new UsageError(

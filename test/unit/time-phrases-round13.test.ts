@@ -76,8 +76,12 @@ describe("a count of days ('three weekends') is refused as a count, never read a
     expect((await recurring(phrase)).fires[0]).toBe(first);
   });
 
-  it('a count of weekdays is still a span from now', async () => {
-    expect((await once('5 weekdays')).at).toBe('2026-12-14 10:00');
+  it.each([
+    ['5 weekdays', '2026-12-14 10:00'],
+    ['2 sundays from now', '2026-12-20 09:00'],
+    ['three fridays from now', '2026-12-25 09:00'],
+  ])('%s is still a day counted from now', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
   });
 });
 
