@@ -609,6 +609,18 @@ function countedFromDate(input: InstantInput): number | null {
 /** "q3", "q1 2027 at 10am": a quarter of the year alone, which the recurring grammar reads as its months (and refuses there without days); one time, its first day. */
 const QUARTER_ALONE = /^(?:the )?q[1-4](?:,? \d{4})?(?: (?:at|@) \d{1,2}(?::\d\d)? ?(?:[ap]m)?)?$/;
 
+/** "23rd to 26th oct" (which the recurring grammar reads as those days each year), "from july 13-15": a range of days, as "1-8 september" is told. */
+function dayRangeError(text: string, shown: string): UsageError | undefined {
+  if (/\b(?:every|each|daily|weekly|monthly|yearly|annually)\b/.test(text)) return undefined;
+  try {
+    // However it opens: "from july 13-15".
+    readParts(tokenize(text.replace(/^from /, '')));
+  } catch (error) {
+    if (error instanceof PartsClash && error.message.startsWith('is a range of days')) return new UsageError(`'${shown}' ${error.message}`, error.hint);
+  }
+  return undefined;
+}
+
 /** The instant a phrase names; `trace`, when given, gets the name of the rule that decided it. */
 function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {
   const added = withAmount(text, now, zone, read, trace);
@@ -621,7 +633,7 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
       // A phrase in words: a repeating one is refused, and a zone it names gives the clock.
       if (!plainlyOnce(text)) {
         if (!read.repeats) throw new GrammarNeeded();
-        if (read.repeats(text) && !QUARTER_ALONE.test(text)) throw new RecurringPhraseError(shown);
+        if (read.repeats(text) && !QUARTER_ALONE.test(text)) throw dayRangeError(text, shown) ?? new RecurringPhraseError(shown);
       }
       zoned = phraseZone(text, zone, shown);
       if (zoned.text === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
@@ -1021,6 +1033,10 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
   } catch (error) {
     if (error instanceof PartsClash) throw new UsageError(`'${shown}' ${error.message}`, error.hint);
     throw error;
+  }
+  if (!parts && tokens[0] === 'from') {
+    const range = dayRangeError(tokens.join(' '), shown);
+    if (range) throw range;
   }
   if (!parts) return null;
   if (parts.repeated)

@@ -102,3 +102,13 @@ describe('a note quotes the words as typed, not as the reader spelt them', () =>
     expect((await once('friday at 4')).notes).toBe("read '4' as 16:00; write '4 am' or 04:00 for the morning");
   });
 });
+
+describe('a range of days for one time is told as a range, however it is said', () => {
+  it.each(['23rd to 26th Oct', 'oct 23rd to 26th', 'from July 13-15', 'from july 13 to 15', 'from the 13th to 15th of july', '1-8 september'])('%s', async (phrase) => {
+    await expect(once(phrase)).rejects.toThrow(`'${phrase}' is a range of days; a one-time message is sent on one`);
+  });
+
+  it('a range said to repeat is still a schedule', async () => {
+    await expect(once('every 23rd to 26th Oct')).rejects.toThrow('is a recurring schedule, not one time');
+  });
+});
