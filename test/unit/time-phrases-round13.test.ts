@@ -112,3 +112,13 @@ describe('a range of days for one time is told as a range, however it is said', 
     await expect(once('every 23rd to 26th Oct')).rejects.toThrow('is a recurring schedule, not one time');
   });
 });
+
+describe('a movable holiday with its weekday written short is told as the holiday under --cron', () => {
+  it.each([
+    ['every good fri', 'good fri'],
+    ['every easter mon', 'easter mon'],
+    ['each year on good fri at 9am', 'good fri'],
+  ])('%s', async (phrase, holiday) => {
+    await expect(recurring(phrase)).rejects.toThrow(`'${phrase}': ${holiday} falls on a different day each year, which a repeating schedule cannot follow`);
+  });
+});
