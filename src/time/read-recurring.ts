@@ -1483,6 +1483,14 @@ function readMonthEdge(tokens: readonly string[], i: number, part: Group, seen: 
     const at = which === 'the' || EACH.has(which) ? j + 3 : j + 2;
     unit = tokens[at] ?? '';
     if (unit === 'week' || unit === 'workweek' || (unit === 'work' && tokens[at + 1] === 'week')) return weekEdge(tokens, i, at + (unit === 'work' ? 2 : 1), edge, part, EACH.has(which));
+    if (unit === 'year') {
+      // "every year end", "the start of each year": 31 December, 1 January (said, as its day is named here).
+      part.months = [edge === 'end' ? 12 : 1];
+      part.monthDays = [edge === 'end' ? 31 : 1];
+      part.repeats = part.repeats || EACH.has(which);
+      if (edge === 'end') addNote(part, "read the end of the year as its last day, 31 December; give the day to choose another, such as 'every december 24th'");
+      return at + 1;
+    }
     if (unit !== 'month' && unit !== 'quarter') return null;
     end = at + 1;
     const repeated = part.repeats || EACH.has(which);
@@ -1499,7 +1507,7 @@ function readMonthEdge(tokens: readonly string[], i: number, part: Group, seen: 
     return end;
   }
   part.nth = [{ n: -1, weekday: 'day' }];
-  addNote(part, `read 'end of the ${unit}' as its last day; give the day to choose another${unit === 'month' ? ", such as 'the 25th of every month'" : ''}`);
+  addNote(part, `read the end of the ${unit} as its last day; give the day to choose another${unit === 'month' ? ", such as 'the 25th of every month'" : ''}`);
   return end;
 }
 

@@ -122,3 +122,26 @@ describe('a movable holiday with its weekday written short is told as the holida
     await expect(recurring(phrase)).rejects.toThrow(`'${phrase}': ${holiday} falls on a different day each year, which a repeating schedule cannot follow`);
   });
 });
+
+describe("the end of every year is 31 December, and a month's end is said without quoting words not typed", () => {
+  it.each([
+    ['every year end', '2026-12-31 09:00'],
+    ['every year-end at 5pm', '2026-12-31 17:00'],
+    ['at the end of each year at noon', '2026-12-31 12:00'],
+    ['the start of every year', '2027-01-01 09:00'],
+  ])('%s', async (phrase, first) => {
+    const read = await recurring(phrase);
+    expect(read.fires[0]).toBe(first);
+    expect(read.fires[1]).toBe(`${Number(first.slice(0, 4)) + 1}${first.slice(4)}`);
+  });
+
+  it('the year end is said', async () => {
+    expect((await recurring('every year end')).notes).toContain('read the end of the year as its last day, 31 December');
+  });
+
+  it.each(['every month end', 'each month-end at 5pm'])('%s', async (phrase) => {
+    const notes = (await recurring(phrase)).notes;
+    expect(notes).toContain('read the end of the month as its last day');
+    expect(notes).not.toContain("'end of the month'");
+  });
+});
