@@ -195,8 +195,19 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
 
 /** Notes that quote the phrase as the readers rewrote it ('next year' for "next yr", 'by end of the month' for "by EOM") quote it as typed. */
 function asTyped(notes: string[], text: string, shown: string): string[] {
-  if (shown.toLowerCase().includes(text)) return notes;
-  return notes.map((note) => note.split(`'${text}'`).join(`'${shown}'`));
+  const named = withHolidaysAsTyped(notes);
+  if (shown.toLowerCase().includes(text)) return named;
+  return named.map((note) => note.split(`'${text}'`).join(`'${shown}'`));
+}
+
+/** A holiday read as its rule ("thanksgiving" as the fourth thursday of november) is quoted by its name in the other notes. */
+function withHolidaysAsTyped(notes: string[]): string[] {
+  return notes.reduce((all, note) => {
+    const holiday = /^read '([^']+)' as the United States holiday, the (.+)$/.exec(note);
+    if (!holiday) return all;
+    const rule = `'${holiday[2]!.toLowerCase()}`;
+    return all.map((other) => (other === note ? other : other.split(rule).join(`'${holiday[1]}`)));
+  }, notes);
 }
 
 /** "5 to 6pm" read as 17:55, whichever reader read it: the note that the hours 5 to 6pm are the other reading. */

@@ -145,3 +145,19 @@ describe("the end of every year is 31 December, and a month's end is said withou
     expect(notes).not.toContain("'end of the month'");
   });
 });
+
+describe('a holiday read as its rule is quoted by the name typed', () => {
+  it.each([
+    ['the day before thanksgiving', '2027-11-24 09:00'],
+    ['thanksgiving', '2027-11-25 09:00'],
+  ])('%s', async (phrase, at) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain("read 'thanksgiving' as Thu 25 Nov 2027: November 2026's has passed; give the year to say so, such as 'thanksgiving 2027'");
+    expect(read.notes).not.toContain("'fourth thursday of november");
+  });
+
+  it('the way the note says to write it is read', async () => {
+    expect((await once('thanksgiving 2027')).at).toBe('2027-11-25 09:00');
+  });
+});
