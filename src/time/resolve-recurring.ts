@@ -174,7 +174,8 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
           `'${original}': ${movable} falls on a different day each year, which a repeating schedule cannot follow`,
           `Schedule each year's as a one-time message, such as --execute-at '${movable} at 9am'.`,
         );
-      if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES, 3, error.token);
+      // The word it stopped at is named only as typed: a rewrite's ("2027" for "twenty twenty seven") is none of the person's.
+      if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES, 3, typedWord(error.token, original));
       throw withPhrase(error, original);
     }
     context = { ...context, zone: zoned.zone };
@@ -249,6 +250,10 @@ function noteSaidOnce(groups: readonly Group[], original: string, notes: string[
   // "first monday of the month", "the 15th of the month": a month that comes round says it repeats.
   if (groups.some((group) => group.repeats) || /\bmonth\b/.test(original.toLowerCase())) return;
   if (groups.some(days)) notes?.push(`read '${original}' as repeating, each time it comes round, as --cron asks; for one time use --execute-at`);
+}
+
+function typedWord(token: string | undefined, original: string): string | undefined {
+  return token !== undefined && original.toLowerCase().includes(token) ? token : undefined;
 }
 
 /** An input error that repeats the phrase it is about. */

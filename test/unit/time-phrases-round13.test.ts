@@ -161,3 +161,15 @@ describe('a holiday read as its rule is quoted by the name typed', () => {
     expect((await once('thanksgiving 2027')).at).toBe('2027-11-25 09:00');
   });
 });
+
+describe('a refusal names the word it stopped at only as typed', () => {
+  it('a year said in words is not quoted in digits', async () => {
+    const refused = await recurring('every march 3rd, twenty twenty seven').catch((e: Error) => e);
+    expect((refused as Error).message).toMatch(/^Could not understand the schedule: 'every march 3rd, twenty twenty seven'/);
+    expect((refused as Error).message).not.toContain('2027');
+  });
+
+  it('a word typed is still named', async () => {
+    await expect(recurring('every year 2027')).rejects.toThrow("(stopped at '2027')");
+  });
+});
