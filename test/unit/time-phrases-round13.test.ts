@@ -173,3 +173,19 @@ describe('a refusal names the word it stopped at only as typed', () => {
     await expect(recurring('every year 2027')).rejects.toThrow("(stopped at '2027')");
   });
 });
+
+describe('a day of the month in every year is refused for naming no month, with the forms that do', () => {
+  it.each([
+    ['31st of every year', '31st'],
+    ['the 15th of each year', '15th'],
+    ['twenty first of every year at 9am', '21st'],
+  ])('%s', async (phrase, day) => {
+    const refused = await recurring(phrase).catch((e: Error & { hint?: string }) => e);
+    expect((refused as Error).message).toBe(`'${phrase}' names a day of the month (the ${day}) but not which month of the year`);
+    expect((refused as Error & { hint?: string }).hint).toContain(`'every december ${day}'`);
+  });
+
+  it('the last day of every year is still read', async () => {
+    expect((await recurring('last day of every year')).fires[0]).toBe('2026-12-31 09:00');
+  });
+});
