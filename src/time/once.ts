@@ -412,10 +412,10 @@ const DIGITS_DATE_TIME = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([
 /** "2026.12.05", "2026/12/5": a date year first, as ISO 8601 orders it (read as "2026-12-05" is, whatever time follows). */
 const YEAR_FIRST_DATE = /(?<![\w.:/-])((?:19|20)\d\d)([./])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])\.?(?![\w.:/-])/g;
 
-/** "2027-03": a month of a year, read as "march 2027" (not a date with a clock "-03" after it); "2027-03-05" is a date. */
-const YEAR_MONTH = /(?<![\d.:/-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d.:/-]|t\d)/g;
-/** "03/2027", "3/2027": a month of a year, as "march 2027" ("12/03/2027" is a date). */
-const MONTH_YEAR = /(?<![\d.:/-])(0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?![\d.:/-])/g;
+/** "2027-03", "2027-3", "2027/03": a month of a year, read as "march 2027" (not a date with a clock "-03" after it); "2027-03-05" is a date. */
+const YEAR_MONTH = /(?<![\d.:/-])((?:19|20)\d\d)[-/](0?[1-9]|1[0-2])(?![\d.:/-]|t\d)/g;
+/** "03/2027", "3/2027", "3-2027": a month of a year, as "march 2027" ("12/03/2027" is a date). */
+const MONTH_YEAR = /(?<![\d.:/-])(0?[1-9]|1[0-2])[-/]((?:19|20)\d\d)(?![\d.:/-])/g;
 
 /** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date; after "at" or a day named, a clock ending a sentence. */
 const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\b(?:at|today|tonight|tomorrow|tmrw) |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;

@@ -527,13 +527,16 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (month !== undefined) {
     let j = i + 1;
     if (tokens[j] === 'the') j++;
+    // "jul-8-27", "dec-25-2027": joined by hyphens, the number after the day is its year (as in "21-apr-16"), not a range's end.
+    const hyphened = tokens[j] === '-' && /^\d{1,2}$/.test(tokens[j + 1] ?? '');
+    if (hyphened) j++;
     const day = readDayNumber(tokens, j);
     if (!day) {
       // "march 2027": its first day.
       const year = yearOf(tokens[i + 1]);
       return year === undefined ? null : { value: { kind: 'date', day: 1, month, year, wholeMonth: true }, end: i + 2 };
     }
-    const last = dayRangeEnd(tokens, day.end, day.value);
+    const last = hyphened ? null : dayRangeEnd(tokens, day.end, day.value);
     if (last) throw dayRange(tokens[i]!, day.value, last.value);
     return withYear(tokens, day.end, { kind: 'date', day: day.value, month });
   }
@@ -585,7 +588,7 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   const next = tokens[i + 1];
   // "20 of next month": a number of a month is its day.
   const ofMonth = next === 'of' && readMonthRef(tokens, i + 2) !== null;
-  const nextToMonth = ofMonth || monthAt(tokens, i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' || next === '-' ? i + 2 : i + 1) !== undefined;
+  const nextToMonth = ofMonth || monthAt(tokens, tokens[i - 1] === '-' ? i - 2 : i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' || next === '-' ? i + 2 : i + 1) !== undefined;
   return nextToMonth || afterThe ? { value: Number(word), end: i + 1, ordinal: afterThe } : null;
 }
 
