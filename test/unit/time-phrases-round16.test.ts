@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { meaningOfOnce } from '../../src/time/index';
+
+/*
+ * Phrases from other projects' suites (Ruby's Chronic, Datejs, chrono-english) that were refused though clear, or
+ * refused with a message that misleads. Monday 2026-12-07, 10:00 in New York.
+ */
+const OPTIONS = { now: Date.parse('2026-12-07T15:00:00Z'), zone: 'America/New_York' };
+
+const once = async (phrase: string) => {
+  const meaning = await meaningOfOnce(phrase, OPTIONS);
+  return { at: meaning.local.slice(0, 16), notes: meaning.notes.join(' ') };
+};
+const refusal = async (phrase: string): Promise<string> => {
+  try {
+    await meaningOfOnce(phrase, OPTIONS);
+  } catch (error) {
+    const { message, hint } = error as { message: string; hint?: string };
+    return `${message} | ${hint ?? ''}`;
+  }
+  throw new Error(`'${phrase}' was read`);
+};
+
+describe("a month name, day and year joined by hyphens ('jul-8-27') is that date, not a range of days", () => {
+  it.each([
+    ['jul-8-27', '2027-07-08 09:00'],
+    ['jul-08-27 at 5pm', '2027-07-08 17:00'],
+    ['dec-25-27', '2027-12-25 09:00'],
+    ['jul-8-2027', '2027-07-08 09:00'],
+    ['jul-8', '2027-07-08 09:00'],
+    ['mar-3-28 9am', '2028-03-03 09:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('a range written with spaces is still a range', async () => {
+    expect(await refusal('jul 8-27')).toContain('is a range of days');
+  });
+
+  it('a past year so written is the past, said so', async () => {
+    expect(await refusal('jul-8-04')).toContain("'jul-8-04' is in the past: it means 2004-07-08");
+  });
+});
+
+describe("a year and a month in digits, any separator and one or two digits ('2027/6', '6-2027'), is that month's first day, as '2027-06' is", () => {
+  it.each([
+    ['2027/6', '2027-06-01 09:00'],
+    ['2027/06', '2027-06-01 09:00'],
+    ['2027-6', '2027-06-01 09:00'],
+    ['6-2027', '2027-06-01 09:00'],
+    ['11-2027', '2027-11-01 09:00'],
+    ['2028/11 at 5pm', '2028-11-01 17:00'],
+  ])('%s', async (phrase, at) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain('the first of the month');
+  });
+
+  it('a past month so written is the past, said so', async () => {
+    expect(await refusal('2008/1')).toContain("'2008/1' is in the past: it means 2008-01-01");
+    expect(await refusal('1-2008')).toContain("'1-2008' is in the past");
+  });
+
+  it('a full date is still a date', async () => {
+    expect((await once('2027-6-5')).at).toBe('2027-06-05 09:00');
+    expect((await once('2027/6/5')).at).toBe('2027-06-05 09:00');
+  });
+});
+
+describe("'prev' is 'previous', so the past is named as the past", () => {
+  it.each(['prev monday', 'prev month', 'prev dec', 'prev year'])('%s', async (phrase) => {
+    expect(await refusal(phrase)).toMatch(/is in the past|speaks of the past \('previous'\)/);
+  });
+});
+
+describe("'hr' and 'min' after 'next' are the hour and the minute, as 'wk' is the week", () => {
+  it.each([
+    ['next hr', '2026-12-07 11:00'],
+    ['the next hr', '2026-12-07 11:00'],
+    ['next min', '2026-12-07 10:01'],
+    ['in 2 hrs', '2026-12-07 12:00'],
+    ['in 1 hr 30 mins', '2026-12-07 11:30'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('after a number the unit is quoted as written', async () => {
+    expect((await once('5 min')).notes).toContain("write 'in 5 min' to say so");
+  });
+});
