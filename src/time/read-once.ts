@@ -47,6 +47,8 @@ export type DayRef =
       wholeMonth?: true;
       /** Said as a quarter of the year alone ("q1 2027", "the third quarter"), read as its first day with a note. */
       wholeQuarter?: true;
+      /** Said as "this q4": the coming such quarter, as "this march" is, but no day of the quarter running now. */
+      thisQuarter?: true;
       /** The year was written as four digits that are also a 24-hour clock ("dec 10 2359"). */
       yearOrClock?: true;
       /** Said as a weekday and a bare number that is also an hour ("monday 14", "sat 19"): resolve-once decides (dayOrHour). */
@@ -588,7 +590,8 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   const next = tokens[i + 1];
   // "20 of next month": a number of a month is its day.
   const ofMonth = next === 'of' && readMonthRef(tokens, i + 2) !== null;
-  const nextToMonth = ofMonth || monthAt(tokens, tokens[i - 1] === '-' ? i - 2 : i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' || next === '-' ? i + 2 : i + 1) !== undefined;
+  const nextToMonth =
+    ofMonth || monthAt(tokens, tokens[i - 1] === '-' ? i - 2 : i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' || next === '-' ? i + 2 : i + 1) !== undefined;
   return nextToMonth || afterThe ? { value: Number(word), end: i + 1, ordinal: afterThe } : null;
 }
 
@@ -750,6 +753,10 @@ function readQuarterAlone(tokens: readonly string[], i: number): Read<DayRef> | 
 function quarterAt(tokens: readonly string[], i: number): Read<DayRef> | null {
   // "next q4", "the next third quarter": the coming one, as the quarter alone is (its start has passed while it runs).
   if (tokens[i] === 'next' || (tokens[i] === 'the' && tokens[i + 1] === 'next')) return quarterAt(tokens, tokens[i] === 'next' ? i + 1 : i + 2);
+  if (tokens[i] === 'this') {
+    const quarter = quarterAt(tokens, i + 1);
+    return quarter?.value.kind === 'date' && quarter.value.year === undefined ? { value: { ...quarter.value, thisQuarter: true }, end: quarter.end } : null;
+  }
   const j = tokens[i] === 'the' ? i + 1 : i;
   const ordinal = readOrdinal(tokens, j);
   const n = tokens[j] === 'q' && /^[1-4]$/.test(tokens[j + 1] ?? '') ? Number(tokens[j + 1]) : ordinal && tokens[ordinal.end] === 'quarter' ? ordinal.value : 0;

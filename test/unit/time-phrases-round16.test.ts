@@ -88,3 +88,19 @@ describe("'hr' and 'min' after 'next' are the hour and the minute, as 'wk' is th
     expect((await once('5 min')).notes).toContain("write 'in 5 min' to say so");
   });
 });
+
+describe("'this q1', 'this third quarter' are the coming such quarter, as 'this march' is; the quarter now running is no day", () => {
+  it.each([
+    ['this q1', '2027-01-01 09:00'],
+    ['this q2 at 5pm', '2027-04-01 17:00'],
+    ['this third quarter', '2027-07-01 09:00'],
+  ])('%s', async (phrase, at) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain('the first day of the quarter');
+  });
+
+  it.each(['this q4', 'this fourth quarter', 'this Q4'])('%s is the quarter running now: give the day', async (phrase) => {
+    expect(await refusal(phrase)).toBe(`'${phrase}' is the quarter now running, begun Thu 1 Oct; give the day | Such as 'december 8', or 'next q4' for next year's.`);
+  });
+});
