@@ -64,7 +64,7 @@ export type DayRef =
   /** "next business day", "in 3 working days": that many days Monday to Friday after today; `elapsed` ("in 3 ..."): at this time of day, as "in 3 days" is. */
   | { kind: 'workdays'; amount: number; elapsed?: true; bare?: string }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
-  | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' | 'coming'; bare?: boolean }
+  | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' | 'coming'; bare?: boolean; /** "2 weekends from now": the nth coming one. */ count?: number }
   /**
    * "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it;
    * `other`: another reading of the same words, named in a note when it is another day ("2 weeks on monday").
@@ -327,8 +327,21 @@ function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: 
   return null;
 }
 
+/** "in 2 weekends", "2 weekends from now", "a weekend from today", "3 weekends hence": the nth weekend to come, the coming one first. */
+function countedWeekend(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const lead = tokens[i] === 'in' ? i + 1 : i;
+  const count = readNumber(tokens, lead);
+  if (!count || !Number.isInteger(count.value) || count.value < 1 || !/^weekends?$/.test(tokens[count.end] ?? '')) return null;
+  const after = count.end + 1;
+  const from = tokens[after] === 'from' && (tokens[after + 1] === 'now' || tokens[after + 1] === 'today') ? after + 2 : tokens[after] === 'hence' ? after + 1 : -1;
+  const end = from > 0 ? from : lead > i ? after : -1;
+  return end > 0 ? { value: { kind: 'weekend', mode: 'coming', count: count.value }, end } : null;
+}
+
 /** "this weekend", "the weekend", "weekend", "next weekend", "this coming weekend", "the weekend after next". */
 function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const counted = countedWeekend(tokens, i);
+  if (counted) return counted;
   let j = i;
   let mode: 'this' | 'next' | 'after-next' | 'coming' = 'this';
   if (tokens[j] === 'this' && (tokens[j + 1] === 'coming' || tokens[j + 1] === 'upcoming')) {

@@ -393,9 +393,14 @@ function nextInWeek(today: WallTime, ahead: number, input: string, other: string
   }
 }
 
-function weekendInstant({ mode, bare }: Extract<DayRef, { kind: 'weekend' }>, today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
+function weekendInstant({ mode, bare, count }: Extract<DayRef, { kind: 'weekend' }>, today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
   const toSaturday = (6 - today.weekday + 7) % 7;
   const ahead = toSaturday || 7;
+  if (count !== undefined) {
+    const saturday = ahead + 7 * (count - 1);
+    notes.push(`read '${input}' as ${dayLabel(addDays(today, saturday))}, the Saturday of the ${count === 1 ? 'coming weekend' : `${ordinalDay(count)} weekend to come`}`);
+    return inDays(saturday);
+  }
   if (mode === 'this') {
     // On a weekend day its Saturday may have gone by: its Sunday is what is left of it, said; once that has gone too, "the
     // weekend" is the next one (said) and "this weekend" is past.

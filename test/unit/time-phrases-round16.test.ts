@@ -104,3 +104,22 @@ describe("'this q1', 'this third quarter' are the coming such quarter, as 'this 
     expect(await refusal(phrase)).toBe(`'${phrase}' is the quarter now running, begun Thu 1 Oct; give the day | Such as 'december 8', or 'next q4' for next year's.`);
   });
 });
+
+describe("weekends counted ahead ('in 2 weekends', '1 weekend from now') are the Saturday of that weekend, the coming one first", () => {
+  it.each([
+    ['1 weekend from now', '2026-12-12 09:00', 'the Saturday of the coming weekend'],
+    ['a weekend from today', '2026-12-12 09:00', 'the Saturday of the coming weekend'],
+    ['in 2 weekends', '2026-12-19 09:00', 'the 2nd weekend to come'],
+    ['2 weekends from now', '2026-12-19 09:00', 'the 2nd weekend to come'],
+    ['in two weekends at 10am', '2026-12-19 10:00', 'the 2nd weekend to come'],
+    ['3 weekends hence', '2026-12-26 09:00', 'the 3rd weekend to come'],
+  ])('%s', async (phrase, at, note) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+    expect(read.notes).toContain(note);
+  });
+
+  it('weekends counted back are the past', async () => {
+    expect(await refusal('2 weekends ago')).toContain('speaks of the past');
+  });
+});
