@@ -23,7 +23,7 @@ import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffs
 import { phraseError } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
-import { PartsClash, readParts, spelled, yearOf } from './read-once';
+import { PartsClash, readParts, spelled, yearOf, type DayRef } from './read-once';
 import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
 import { withEverydayWords } from './everyday-words';
 import { withMovableHolidays } from './movable-holidays';
@@ -1073,7 +1073,14 @@ function checkSameDay(parts: NonNullable<ReturnType<typeof readParts>>, calendar
     return `${at.month}-${at.day}`;
   };
   if (dateOf(first) !== dateOf(second)) {
-    throw new UsageError(`'${shown}' names two days ('${sameDay!.first}' and '${sameDay!.said}'); a one-time message is sent once`, 'Give one of them.');
+    // As read: "this" before a clock is today ("this noon"), an ordinal word alone a day of the month ("first": the 1st).
+    const named = (said: string, day: DayRef): string =>
+      said === 'this' && parts.clock
+        ? `'this ${parts.clock.text}'`
+        : day.kind === 'date' && day.month === undefined && day.weekday === undefined && /^[a-z]+$/.test(said)
+          ? `'${said}', the ${ordinalDay(day.day)}`
+          : `'${said}'`;
+    throw new UsageError(`'${shown}' names two days (${named(sameDay!.first, rest.day!)} and ${named(sameDay!.said, sameDay!.day)}); a one-time message is sent once`, 'Give one of them.');
   }
 }
 

@@ -123,3 +123,16 @@ describe("weekends counted ahead ('in 2 weekends', '1 weekend from now') are the
     expect(await refusal('2 weekends ago')).toContain('speaks of the past');
   });
 });
+
+describe('two days named are quoted as they were read', () => {
+  it.each([
+    ['this noon tomorrow', "names two days ('this noon' and 'tomorrow')"],
+    ['this midnight friday', "names two days ('this midnight' and 'friday')"],
+    ['tomorrow first', "names two days ('tomorrow' and 'first', the 1st)"],
+    ['tomorrow third', "names two days ('tomorrow' and 'third', the 3rd)"],
+    ['tomorrow 3rd', "names two days ('tomorrow' and '3rd')"],
+    ['tomorrow, dec 5', "names two days ('tomorrow' and 'dec 5')"],
+  ])('%s', async (phrase, message) => {
+    expect(await refusal(phrase)).toContain(message);
+  });
+});
