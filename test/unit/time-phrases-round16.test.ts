@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOfOnce } from '../../src/time/index';
+import { meaningOfOnce, meaningOfRecurring } from '../../src/time/index';
 
 /*
  * Phrases from other projects' suites (Ruby's Chronic, Datejs, chrono-english) that were refused though clear, or
@@ -134,5 +134,19 @@ describe('two days named are quoted as they were read', () => {
     ['tomorrow, dec 5', "names two days ('tomorrow' and 'dec 5')"],
   ])('%s', async (phrase, message) => {
     expect(await refusal(phrase)).toContain(message);
+  });
+});
+
+describe('a number alone is refused with the readings it could have', () => {
+  it.each([
+    ['5', "'5': a number alone could be an hour, a day of the month or an amount | Say which, such as 'at 5am', 'at 5pm', 'the 5th', 'in 5 minutes'."],
+    ['17', "'17': a number alone could be an hour, a day of the month or an amount | Say which, such as 'at 17:00', 'the 17th', 'in 17 minutes'."],
+    ['28', "'28': a number alone could be a day of the month or an amount | Say which, such as 'the 28th', 'in 28 minutes'."],
+  ])('%s', async (phrase, message) => {
+    expect(await refusal(phrase)).toBe(message);
+  });
+
+  it('as a repeating schedule, the amount is an interval', async () => {
+    await expect(meaningOfRecurring('9', OPTIONS)).rejects.toMatchObject({ hint: "Say which, such as 'at 9am', 'at 9pm', 'the 9th', 'every 9 minutes'." });
   });
 });
