@@ -38,6 +38,9 @@ export async function main(argv: string[], io: Io, env: Env, interrupted: AbortS
     const agentFlag = typeof options.agentId === 'string' ? options.agentId : undefined;
     const rt = new Runtime(io, env, globals, signal, secrets, agentFlag, declaration.changesSchedules);
     try {
+      // A zone or instant given on the command line is checked as any flag's value is, also by a command that shows no time.
+      if (globals.tz !== undefined) rt.zone();
+      if (globals.now !== undefined) rt.now();
       await declaration.run(rt, options, args);
     } catch (error) {
       throw withDefaultAgentSource(error, rt);
@@ -156,6 +159,8 @@ function report(error: unknown, words: string[], stderr: Sink, signal: () => Abo
     // `parse "-2 days"`: no option has a space or starts with a digit, so it was a phrase.
     const word = error.code === 'commander.unknownOption' ? /unknown option '(-[^']*)'/i.exec(error.message)?.[1] : undefined;
     if (word && /\s|^-\d/.test(word)) stderr.write(`A phrase that starts with '-' is read as an option; put -- before it, after the options: letta-switchboard ${command.join(' ')} -- "${word}"\n`);
+    const oneDash = oneDashSpelling(error, words);
+    if (oneDash) stderr.write(`Long options take two dashes: -${oneDash}, not ${oneDash}.\n`);
     // An unknown command with no near one to suggest: where the list of them is.
     if (error.code === 'commander.unknownCommand' && !/Did you mean/.test(error.message)) {
       const group = /for '([a-z-]+)'/.exec(error.message)?.[1];
@@ -179,6 +184,23 @@ function report(error: unknown, words: string[], stderr: Sink, signal: () => Abo
   else if (!cli && !verbose) stderr.write('This is a bug in letta-switchboard; run again with --verbose for details.\n');
   if (verbose && error instanceof Error && error.stack) stderr.write(`${error.stack.split('\n').slice(1).join('\n')}\n`);
   return cli ? cli.exitCode : 1;
+}
+
+/**
+ * A long option written with one dash, as Go's flag package takes them (`-agent-id x`, `-cron=...`): commander calls it
+ * unknown, or (met before) names the required option it then lacks. The spelling given, when it is one of those.
+ */
+function oneDashSpelling(error: CommanderError, words: string[]): string | undefined {
+  const given = words.flatMap((word) => /^(-[a-z][a-z-]{2,})(=|$)/i.exec(word)?.[1] ?? []);
+  if (error.code === 'commander.unknownOption') {
+    const word = /unknown option '(-[a-z][a-z-]{2,})(=[^']*)?'/i.exec(error.message)?.[1];
+    return word !== undefined && given.includes(word) ? word : undefined;
+  }
+  if (error.code === 'commander.missingMandatoryOptionValue') {
+    const flag = /required option '(--[a-z-]+)/i.exec(error.message)?.[1];
+    return flag !== undefined && given.includes(flag.slice(1)) ? flag.slice(1) : undefined;
+  }
+  return undefined;
 }
 
 /**

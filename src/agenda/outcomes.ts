@@ -1,18 +1,26 @@
 import type { ScheduleFacts } from '../health/fires';
 import type { Runtime } from '../runtime';
-import { flagSameMinute, type Agenda } from './fires';
+import { flagSameMinute, type Agenda, type Fire } from './fires';
 
 /**
  * agenda --since: each past fire flagged with what its history says happened
  * (ok, late, failed, missed, pending), read a few schedules at a time. Past
- * fires from before a schedule was made are dropped: they were never due. A schedule whose history
+ * fires from before a schedule was made, or from after it ended (replaced, paused), are dropped: they were never its. A schedule whose history
  * Letta keeps failing to give has its past fires' outcomes unknown, with why (said on stderr too);
  * its ids are returned.
  */
 export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFacts[], from: number, concurrency: number): Promise<string[]> {
   const [{ readFireHealth }, { RUNS_PER_SCHEDULE, noHistoryNote, notReadNote }] = await Promise.all([import('../health/read'), import('../status/fire-health')]);
   const now = rt.now();
-  const reading = await readFireHealth(await rt.api(), facts, { from, now, concurrency, runsPerSchedule: RUNS_PER_SCHEDULE, partial: true });
+  const lived = new Map(facts.map((one) => [one.id, { from: one.createdAt ?? -Infinity, to: one.endedAt ?? Infinity }]));
+  const itsOwn = (fire: Fire) => {
+    const span = lived.get(fire.schedule.id);
+    return span === undefined || (fire.at >= span.from && fire.at < span.to);
+  };
+  // One that ended (replaced) with no fire of its own due in the window has nothing to judge: its history is not asked for.
+  const due = new Set(agenda.fires.filter((fire) => fire.at <= now && itsOwn(fire)).map((fire) => fire.schedule.id));
+  const toRead = facts.filter((one) => one.endedAt === undefined || due.has(one.id));
+  const reading = await readFireHealth(await rt.api(), toRead, { from, now, concurrency, runsPerSchedule: RUNS_PER_SCHEDULE, partial: true });
   const unread = new Map(reading.healths.flatMap((health) => (health.readError === undefined ? [] : [[health.schedule.id, health.readError] as const])));
   for (const [id, error] of unread) rt.out.warn(`${id}: its fires could not be read (${error}); their outcomes are unknown.`);
   if (reading.missingRoute !== undefined) rt.out.note(`Note: ${noHistoryNote(reading.missingRoute)}`);
@@ -20,12 +28,15 @@ export async function addOutcomes(rt: Runtime, agenda: Agenda, facts: ScheduleFa
   const runsNotRead = reading.healths.reduce((sum, health) => sum + (health.runsNotRead ?? 0), 0);
   if (runsNotRead > 0) rt.out.info(`Note: ${runsNotRead} past ${runsNotRead === 1 ? 'fire is' : 'fires are'} ${notReadNote}.`);
   const verdicts = new Map<string, (typeof reading.healths)[number]['fires'][number]>();
-  const created = new Map<string, number>();
-  for (const health of reading.healths) {
-    if (health.schedule.createdAt !== undefined) created.set(health.schedule.id, health.schedule.createdAt);
-    for (const fire of health.fires) if (fire.due !== undefined) verdicts.set(`${health.schedule.id} ${fire.due}`, fire);
+  for (const health of reading.healths) for (const fire of health.fires) if (fire.due !== undefined) verdicts.set(`${health.schedule.id} ${fire.due}`, fire);
+  agenda.fires = agenda.fires.filter((fire) => fire.schedule.pausedSince !== undefined || itsOwn(fire));
+  // A schedule that ended (replaced) before an offset change is not moved by it.
+  for (const change of agenda.offsetChanges) {
+    const moved = (id: string) => (lived.get(id)?.to ?? Infinity) > change.at;
+    change.movedScheduleIds = change.movedScheduleIds.filter(moved);
+    change.keptBySyncIds = change.keptBySyncIds.filter(moved);
+    change.otherClockIds = change.otherClockIds.filter(moved);
   }
-  agenda.fires = agenda.fires.filter((fire) => fire.schedule.pausedSince !== undefined || fire.at >= (created.get(fire.schedule.id) ?? -Infinity));
   // A fire left out no longer shares its minute with the others.
   flagSameMinute(agenda.fires);
   for (const fire of agenda.fires) {

@@ -2,7 +2,8 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import { buildAgenda, type Agenda, type Fire } from '../agenda/fires';
 import { AlreadyReported, ApiError, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
-import type { PausedSchedule } from '../state/records';
+import { findIntent, type PausedSchedule } from '../state/records';
+import { scheduleLineage } from '../health/lineage';
 import type { ScheduleFacts } from '../health/fires';
 import { scheduleFacts } from '../health/read';
 import { pastOneTimes as recordedPastOneTimes, type PastOneTime } from '../health/past-one-times';
@@ -84,8 +85,11 @@ export default defineCommand({
     // Letta lets a one-time schedule go once it is due: the past ones made here (series members too) come from the record.
     const past = options.since === undefined ? [] : local.pastOneTimes(from, now).filter(({ facts }) => inGroup(facts.id) && !listed.has(facts.id));
     sources.push(...past.map(({ facts, made }) => agendaSchedule(asListed(facts, made), { agentName: names.get(facts.agentId), ...context(facts.id) })));
+    // The schedules an edit, sync or resume replaced: their fires before then are the listed schedule's past.
+    const replaced = options.since === undefined ? [] : local.replacedBefore(schedules.map((item) => item.id)).filter((facts) => !listed.has(facts.id) && (facts.endedAt ?? Infinity) > from);
+    sources.push(...replaced.map((facts) => agendaSchedule(asListed(facts, { messages: [] }), { agentName: names.get(facts.agentId), ...context(facts.id) })));
     const agenda = buildAgenda(sources, { from, to, zone });
-    const judged = [...schedules.map((item) => scheduleFacts(item)), ...past.map((one) => one.facts)];
+    const judged = [...schedules.map((item) => scheduleFacts(item)), ...past.map((one) => one.facts), ...replaced];
     const unread = options.since === undefined ? [] : await addOutcomes(rt, agenda, judged, from, options.concurrency);
 
     if (options.ics !== undefined) await writeCalendar(rt, options.ics, agenda, now, zone);
@@ -130,6 +134,7 @@ async function localRecords(
   keptIn: Map<string, string | null>;
   ruleOf: Map<string, string>;
   pastOneTimes: (from: number, now: number) => PastOneTime[];
+  replacedBefore: (ids: string[]) => ScheduleFacts[];
 }> {
   try {
     // Only this server's records (the store's): another server's paused schedules and series are not shown here.
@@ -159,17 +164,23 @@ async function localRecords(
           })),
       );
     const pastOneTimes = (from: number, now: number) => recordedPastOneTimes(state, agents, from, now);
-    return { paused: [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers], seriesOf, setOf, keptIn, ruleOf, pastOneTimes };
+    const replacedBefore = (ids: string[]) => {
+      const found = new Map<string, ScheduleFacts>();
+      for (const id of ids) for (const facts of (findIntent(state, id) && scheduleLineage(state, id)?.past) || []) found.set(facts.id, facts);
+      return [...found.values()];
+    };
+    return { paused: [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers], seriesOf, setOf, keptIn, ruleOf, pastOneTimes, replacedBefore };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; paused schedules and series are not shown.`);
-    return { paused: [], seriesOf: new Map(), setOf: new Map(), keptIn: new Map(), ruleOf: new Map(), pastOneTimes: () => [] };
+    return { paused: [], seriesOf: new Map(), setOf: new Map(), keptIn: new Map(), ruleOf: new Map(), pastOneTimes: () => [], replacedBefore: () => [] };
   }
 }
 
-/** A one-time schedule Letta let go, as it listed it: its id, agent, time and the message it was made with. */
+/** A schedule Letta let go (a one-time one once due, one replaced), as it listed it: its id, agent, timing and the message it was made with. */
 function asListed(facts: ScheduleFacts, made: Record<string, unknown>): ScheduledMessage {
-  return { id: facts.id, agent_id: facts.agentId, message: made, schedule: { type: 'one-time', scheduled_at: facts.scheduledAt } } as unknown as ScheduledMessage;
+  const schedule = facts.kind === 'recurring' ? { type: 'recurring', cron_expression: facts.cron } : { type: 'one-time', scheduled_at: facts.scheduledAt };
+  return { id: facts.id, agent_id: facts.agentId, message: made, schedule } as unknown as ScheduledMessage;
 }
 
 /** Rows grouped by local day on a terminal; tab-separated rows in a pipe; one JSON array with --json; schedule ids with -q. Notes on stderr. */

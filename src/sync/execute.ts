@@ -130,6 +130,8 @@ function subjectOf(action: SyncAction): string {
     case 'complete-set':
     case 'delete-replaced':
       return `intent ${action.intent_id}`;
+    case 'keep-first-copy':
+      return `intent ${action.id}`;
     case 'finish-resume':
     case 'drop-resume-attempt':
       return `paused ${action.old_id}`;
@@ -288,6 +290,9 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
     case 'skipped':
     case 'disowned':
       return { action, ok: true, exist: [] };
+    case 'keep-first-copy':
+      // Taken when found (syncRound), never planned.
+      return { action, ok: true, exist: [action.kept_id] };
     case 'delete-replaced':
       try {
         await api.deleteSchedule(action.agent_id, action.old_id);

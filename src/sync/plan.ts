@@ -55,6 +55,12 @@ export type SyncAction =
   /** A replaced schedule still exists beside its replacement: delete it. */
   | { type: 'delete-replaced'; agent_id: string; intent_id: string; old_id: string }
   /**
+   * Never planned: found after this sync replaced `old_id` with `id`, another client (a second machine that
+   * also records it) had replaced it at the same time with `kept_id`, made first. The record follows `kept_id`;
+   * `id` is deleted (see earlierTwin).
+   */
+  | { type: 'keep-first-copy'; agent_id: string; old_id: string; id: string; kept_id: string }
+  /**
    * Not on the server. `deleteSent`: a delete of it sent with this tool lost its answer then (it was that delete, most
    * likely); `reusedBy`: the server lists another schedule (this cron) under its id.
    */

@@ -177,6 +177,21 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
           ? [`${dryRun ? 'Would delete' : 'Deleted'} ${action.old_id}, already replaced by ${action.intent_id} (agent ${action.agent_id})`]
           : [`Could not delete ${action.old_id}, already replaced by ${action.intent_id}${failed}`, `  Both exist; the next sync tries again.`],
       };
+    case 'keep-first-copy':
+      return {
+        ...base,
+        id: action.id,
+        new_id: action.kept_id,
+        lines: outcome.ok
+          ? [
+              `Deleted ${action.id}, this sync's replacement of ${action.old_id}: another client replaced ${action.old_id} at the same time, and its ${action.kept_id} was made first (agent ${action.agent_id})`,
+              `  ${action.kept_id} is kept and recorded in ${action.id}'s place, so the schedule fires once.`,
+            ]
+          : [
+              `Could not delete ${action.id}, this sync's replacement of ${action.old_id}, beside another client's ${action.kept_id} made first${failed}`,
+              `  ${action.kept_id} is recorded in its place; the next sync deletes ${action.id}.`,
+            ],
+      };
     case 'gone':
       return {
         ...base,

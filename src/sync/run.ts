@@ -1,14 +1,15 @@
 import { allSettled, mapLimited } from '../concurrency';
-import { AuthError, NotFoundError } from '../errors';
+import { AuthError, CliError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
-import { settleForServer, type Intent, type Series, type SeriesMember, type State } from '../state/records';
+import { findIntent, recordReplacement, settleForServer, successorOf, type Intent, type Series, type SeriesMember, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
 import { planSync, type SyncAction } from './plan';
 import { awaitsLostMember, isGoneMember, seriesInstants } from './series';
 import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
 import { listingEntries, type ListingEntry } from './listing-entry';
+import { earlierTwin, recordedScheduleIds, TWIN_SLACK_MS } from './twins';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
@@ -85,7 +86,7 @@ export function syncSchedules({ api, store, now, server, agentId, dryRun, concur
     const writer: SyncStore = scratch ? { read: async () => scratch, update: async (change) => change(scratch), withLock: (_name, body) => body() } : store;
     let checked = 0;
     for (const agent of agents) {
-      const rounds: AgentRounds = { agentId: agent, named: agentId !== undefined, failedBefore: new Set() };
+      const rounds: AgentRounds = { agentId: agent, named: agentId !== undefined, failedBefore: new Set(), replaced: [] };
       for (let round = 0; ; round++) {
         const result = await writer.withLock(
           CHANGES_LOCK,
@@ -120,6 +121,10 @@ interface AgentRounds {
    * need not list them all again (at 2,000 schedules, a second of every two-second round).
    */
   listing?: { schedules: Map<string, ScheduledMessage>; readsFromDisk: number };
+  /** The schedules this sync replaced, over all its rounds (see keepFirstCopies). */
+  replaced: Array<{ old_id: string; new_id: string }>;
+  /** Copies made since (ms) may be another machine's replacements: the first round's start, less TWIN_SLACK_MS. */
+  since?: number;
 }
 
 /** One agent, one round: read, list, confirm, plan, act until the budget is spent. */
@@ -134,7 +139,8 @@ async function syncRound(
 ): Promise<{ checked: number; plan: SyncAction[]; outcomes: SyncOutcome[]; more: boolean }> {
   const { agentId, failedBefore, listing } = rounds;
   rounds.listing = undefined;
-  const deadline = Date.now() + ROUND_BUDGET_MS;
+  const began = Date.now();
+  const deadline = began + ROUND_BUDGET_MS;
   // Read, not copied: the round plans from it before its first step changes the record (the copy cost a record's worth each round).
   const read = () => store.readShared?.() ?? store.read();
   let state = await read();
@@ -236,13 +242,66 @@ async function syncRound(
   const watched = keptInListing(api, agentId, listed, entry);
   const done = await applyPlan(fresh, { api: watched.api, records: store, letta: new Map([[agentId, listed]]), now, readBack, deadline, concurrency });
   for (const outcome of done) if (!outcome.ok) failedBefore.add(actionKey(outcome.action));
+  for (const { action, ok, new_id } of done) if (ok && action.type === 'replace' && new_id !== undefined) rounds.replaced.push({ old_id: action.old_id, new_id });
+  rounds.since ??= Math.min(began, now) - TWIN_SLACK_MS;
   // A failure or a create not read back may leave the listing short of what is there: the next round lists again.
   if (readsFromDisk !== undefined && readBack && watched.whole() && done.every((o) => o.ok && !o.unsure)) rounds.listing = { schedules: listed, readsFromDisk };
   const more = done.length < todo.length || done.some((o) => o.more === true);
   // The disowned are said, all of them, whatever the round's budget and cap left undone: they were settled above,
   // and the next round's record no longer holds them.
   const said: SyncOutcome[] = disowned.map((action) => ({ action, ok: true, exist: [] }));
-  return { checked, plan: [...disowned, ...fresh.slice(0, done.length)], outcomes: [...said, ...done], more };
+  // Once the agent's last round is done: another machine's copies of this sync's replacements.
+  const copies = readBack && !more && !done.some((o) => o.unsure) ? await keepFirstCopies(api, watched.api, store, agentId, entry, rounds.replaced, rounds.since) : [];
+  return { checked, plan: [...disowned, ...fresh.slice(0, done.length), ...copies.map((o) => o.action)], outcomes: [...said, ...done, ...copies], more };
+}
+
+/**
+ * After an agent's last round, its schedules listed again (once, and only when this sync replaced
+ * some): a replacement another machine made of the same schedule first (see earlierTwin) is kept
+ * instead of ours. The record follows theirs before ours is deleted, so a delete that fails is
+ * finished by the next sync (delete-replaced). Skipped while a create of this agent's may have
+ * landed unseen (it would look like another's copy), and when the list cannot be read.
+ */
+async function keepFirstCopies(
+  api: SyncRequest['api'],
+  changes: ScheduleApi,
+  store: SyncStore,
+  agentId: string,
+  entry: ListingEntry,
+  replaced: ReadonlyArray<{ old_id: string; new_id: string }>,
+  since: number | undefined,
+): Promise<SyncOutcome[]> {
+  if (replaced.length === 0 || since === undefined) return [];
+  const state = await store.read();
+  if (state.intents.some((i) => i.agent_id === agentId && (i.attempt !== undefined || i.status === 'creating'))) return [];
+  const known = recordedScheduleIds(state);
+  let listed: Map<string, ScheduledMessage>;
+  try {
+    listed = await listAll(api, agentId, entry, undefined);
+  } catch (error) {
+    if (error instanceof CliError) return [];
+    throw error;
+  }
+  const outcomes: SyncOutcome[] = [];
+  for (const { old_id, new_id } of replaced) {
+    const ours = listed.get(new_id);
+    const first = ours && earlierTwin(ours, listed.values(), known, since);
+    if (!first) continue;
+    const action = { type: 'keep-first-copy', agent_id: agentId, old_id, id: new_id, kept_id: first.id } as const;
+    const stamp = new Date().toISOString();
+    await store.update((s) => {
+      const mine = findIntent(s, new_id);
+      if (mine?.status === 'active') recordReplacement(s, new_id, successorOf(mine, first.id, stamp), stamp);
+    });
+    try {
+      await changes.deleteSchedule(agentId, new_id);
+      outcomes.push({ action, ok: true, exist: [first.id] });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      outcomes.push({ action, ok: false, exist: [first.id, new_id], error });
+    }
+  }
+  return outcomes;
 }
 
 /**

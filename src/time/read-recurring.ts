@@ -282,11 +282,14 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
       i++;
       continue;
     }
+    // cronstrue's "Every minute, every hour, every day": a plain coarser "every <unit>" after a comma says the rule goes on in every one.
+    const broaderEvery = token === ',' && group.interval !== undefined && plainEveryFollows(tokens, i + 1, group.interval);
     const secondRule =
       LIST_WORDS.has(token) &&
       group.repeats &&
       !(token === ',' && minuteAlone) &&
       !daysNarrow &&
+      !broaderEvery &&
       (tokens[i + 1] === 'every' || tokens[i + 1] === 'each' || FREQUENCY_WORDS[tokens[i + 1] ?? ''] !== undefined);
     // "every monday in june and the 1st of every month": the month bounds the days said with it, not those after the "and".
     if ((token === 'and' || token === '&') && group.months && DAY_KINDS.some((kind) => group[kind] !== undefined) && startsDays(tokens, i + 1)) {
@@ -348,8 +351,17 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
         continue;
       }
     }
+    // "every hour during the weekend", "over the weekend", "at weekends": as "on" before them.
+    const weekendAfter = tokens[i + 1] === 'the' ? tokens[i + 2] : tokens[i + 1];
+    if (['during', 'over', 'at'].includes(token) && (weekendAfter === 'weekend' || weekendAfter === 'weekends') && group.repeats) {
+      i++;
+      continue;
+    }
     const part = newGroup();
-    const read = isOneWeekend(tokens, i) ? null : readClause(tokens, i, part, { group, joined });
+    // "every 15 minutes on the weekend", "every day at 10am on the weekend": after a rule that repeats, every weekend.
+    const everyWeekend = tokens[i] === 'the' && tokens[i + 1] === 'weekend' && group.repeats;
+    if (everyWeekend) addNote(group, "read 'the weekend' as every weekend, Saturday and Sunday; for this weekend alone, add an end, such as 'until sunday'");
+    const read = isOneWeekend(tokens, i) && !everyWeekend ? null : readClause(tokens, i, part, { group, joined });
     if (read === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
     trace?.push(read.rule);
     if (read.rule === 'link word') {
@@ -1179,6 +1191,9 @@ const DAY_KIND_NAMES: Record<(typeof DAY_KINDS)[number], string> = {
 const sameInterval = (a: { n: number; unit: Unit }, b: { n: number; unit: Unit }) => a.n === b.n && a.unit === b.unit;
 const isDaily = (interval: { n: number; unit: Unit }) => interval.n === 1 && interval.unit === 'day';
 const intervalText = ({ n, unit }: { n: number; unit: Unit }) => (n === 1 ? `every ${unit}` : `every ${n} ${unit}s`);
+const UNITS_FINEST_FIRST: Unit[] = ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'];
+/** "every month" beside "every day at 9am" or "every 10 minutes": a plain "every <unit>" coarser than the other interval says only that it goes on in every one of them. */
+const merelyEvery = (broad: { n: number; unit: Unit }, fine: { n: number; unit: Unit }) => broad.n === 1 && UNITS_FINEST_FIRST.indexOf(fine.unit) < UNITS_FINEST_FIRST.indexOf(broad.unit);
 
 /**
  * Merge one clause's part into its group: lists of days, months and times
@@ -1209,12 +1224,17 @@ export function unite(group: Group, part: Group, joined: boolean, andJoined = jo
   }
   if (part.interval) {
     const had = group.interval;
-    if (!had || isDaily(had)) group.interval = part.interval;
-    else if (!sameInterval(had, part.interval) && !isDaily(part.interval)) {
-      refuse(`gives two intervals (${intervalText(had)} and ${intervalText(part.interval)}); a schedule has one`, 'Keep one; for both, create a schedule for each.');
-    }
-    if (isDaily(part.interval) && had && had.unit !== 'minute' && had.unit !== 'hour' && !isDaily(had)) {
-      refuse(`gives two intervals (${intervalText(had)} and every day); a schedule has one`, 'Keep one of them.');
+    if (had && merelyEvery(part.interval, had)) {
+      // "every day at 9am every month": the finer interval stands.
+    } else if (had && merelyEvery(had, part.interval)) group.interval = part.interval;
+    else {
+      if (!had || isDaily(had)) group.interval = part.interval;
+      else if (!sameInterval(had, part.interval) && !isDaily(part.interval)) {
+        refuse(`gives two intervals (${intervalText(had)} and ${intervalText(part.interval)}); a schedule has one`, 'Keep one; for both, create a schedule for each.');
+      }
+      if (isDaily(part.interval) && had && had.unit !== 'minute' && had.unit !== 'hour' && !isDaily(had)) {
+        refuse(`gives two intervals (${intervalText(had)} and every day); a schedule has one`, 'Keep one of them.');
+      }
     }
   }
   const newKinds = DAY_KINDS.filter((kind) => part[kind] !== undefined || (kind === 'weekdays' && part.exceptWeekdays));
@@ -1357,6 +1377,18 @@ function givesItsOwnTimes(group: Group): boolean {
 }
 
 /** "every day", "daily", "every weekday", "mondays and fridays" up to the next comma or the end: days and nothing else. */
+/** "every day" or "each day" at `i`. */
+const isEveryDay = (tokens: readonly string[], i: number) => EACH.has(tokens[i] ?? '') && tokens[i + 1] === 'day';
+
+/** "every hour" or "every day" at `i`, closing the phrase or a comma's clause, and coarser than `interval`. */
+function plainEveryFollows(tokens: readonly string[], i: number, interval: { n: number; unit: Unit }): boolean {
+  const unit = unitOf(tokens[i + 1]);
+  // "every day of the week" is every day.
+  const end = isEveryDay(tokens, i) && tokens[i + 2] === 'of' && ['the', 'every', 'each'].includes(tokens[i + 3] ?? '') && ['week', 'month', 'year'].includes(tokens[i + 4] ?? '') ? i + 5 : i + 2;
+  const closes = end === tokens.length || tokens[end] === ',';
+  return EACH.has(tokens[i] ?? '') && unit !== undefined && unit !== 'second' && closes && merelyEvery({ n: 1, unit }, interval);
+}
+
 function onlyDaysFollow(tokens: readonly string[], i: number): boolean {
   const end = EACH.has(tokens[i] ?? '') && tokens[i + 1] === 'day' ? i + 2 : tokens[i] === 'daily' ? i + 1 : readDaySet(tokens, i)?.end;
   return end !== undefined && (end === tokens.length || tokens[end] === ',');
@@ -1495,6 +1527,14 @@ function readAt(tokens: readonly string[], i: number, part: Group, seen: Seen): 
   if (tokens[i] !== 'at' && tokens[i] !== '@') return null;
   // "at every 5th minute", "at each hour": the rule follows.
   if (EACH.has(tokens[i + 1] ?? '')) return i + 1;
+  // cronstrue's "Every 5 minutes, at 12:00 AM through 04:59 AM": after an interval within the day, a window said with "at".
+  // ("at 10 to 11" stays the clock 10:50, as everywhere.)
+  const interval = seen.group.interval;
+  const minutesBefore = /^\d{1,2}$/.test(tokens[i + 1] ?? '') && tokens[i + 2] === 'to';
+  if (interval && (interval.unit === 'minute' || interval.unit === 'hour') && !minutesBefore) {
+    const window = readWindow(tokens, i + 1, part, seen);
+    if (window !== null) return window;
+  }
   // "every day at 9am at 10am", "at 9am every monday at 5pm", "9 on weekdays at 10": a second time after the first with no
   // "and" or comma between is more often a correction than a list.
   const earlier = seen.group.times.length === 1 ? seen.group.times[0]! : undefined;
@@ -1634,6 +1674,8 @@ function readOfTheWeek(tokens: readonly string[], i: number, _part: Group, seen:
   const interval = seen.group.interval;
   if (tokens[i] !== 'of' || !['the', 'every', 'each'].includes(tokens[next] ?? '') || !(span === 'week' || span === 'day' || whole) || !interval) return null;
   if (UNIT_ORDER.indexOf(interval.unit) >= UNIT_ORDER.indexOf(span as Unit)) return null;
+  // "every 15 minutes every day of the week": the days, each of them, not a step counted in the week.
+  if (isEveryDay(tokens, i - 2)) return next + 2;
   const restartsDaily = span === 'day' && (interval.unit === 'minute' || interval.unit === 'hour');
   // Counted on or started again each year, a step that divides twelve months picks the same months.
   const wholeYears = span === 'year' && interval.unit === 'month' && 12 % interval.n === 0;
@@ -2590,7 +2632,7 @@ function readMonths(tokens: readonly string[], i: number, group: Group, seen?: S
  */
 function readWindow(tokens: readonly string[], i: number, group: Group, seen: Seen): number | null {
   // Without "between", "from" or "after", a range of hours ("every hour 9-17", "9 to 5") is a window only when an end follows.
-  const lead = tokens[i] === 'between' || tokens[i] === 'from' || tokens[i] === 'after';
+  const lead = tokens[i] === 'between' || tokens[i] === 'from' || tokens[i] === 'after' || tokens[i] === 'during';
   const interval = seen.group.interval;
   const everyFew = interval !== undefined && (interval.unit === 'minute' || interval.unit === 'hour');
   if (everyFew && (tokens[i] === 'before' || tokens[i] === 'until' || tokens[i] === 'till' || tokens[i] === 'til')) return readWindowEnd(tokens, i, group, seen);

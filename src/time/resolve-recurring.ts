@@ -1270,8 +1270,14 @@ function timesText(times: ClockTime[]): string {
 
 function daysSeries(group: Group, n: number, times: ClockTime[], original: string, context: RecurringContext): Built {
   if (group.workdays) return workdaysSeries(group, n, times, original, context);
-  if (group.weekdays || group.monthDays || group.months) {
+  if (group.weekdays || group.monthDays) {
     throw new UsageError(`'${original}' mixes a day interval with named days`, "Use one of them, such as 'every 3 days at 9am' or 'every monday at 9am'.");
+  }
+  if (group.months) {
+    throw new UsageError(
+      `'${original}' bounds a day interval to months, which does not say where the count starts: again each month, or on across them`,
+      "Name the days of the month, such as 'the 1st, 11th and 21st of september at 9am', or leave out the month.",
+    );
   }
   const anchor = firstDate(context, times, () => true);
   startNote(context, formatDate(anchor));

@@ -69,6 +69,8 @@ describe('recurring pause, resume and paused', () => {
     const [record] = JSON.parse(list.stdout) as Array<Record<string, unknown>>;
     expect(record).toMatchObject({ old_id: item.id, schedule: original, recreate: { method: 'POST', path: `/v1/agents/${BOT}/schedule`, body: createBody(original) } });
     expect((await cli('recurring', 'paused', '-q')).stdout).toBe(`${item.id}\n`);
+    // A script reads the id resume takes, and the agent, under the names every other list uses.
+    expect(record).toMatchObject({ id: item.id, agent_id: BOT });
 
     const agenda = await cli('agenda', '--days', '1');
     expect(agenda.stdout.split('\n')[0]!.split('\t')).toEqual(['Wed 2027-03-10 09:00 EST', '2027-03-10 14:00 UTC', 'support-bot', 'recurring', 'Be brief.', item.id, 'paused since 2027-03-10']);

@@ -46,7 +46,8 @@ describe('sync keeps local time across DST', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.body).toEqual({ schedule: { type: 'recurring', cron_expression: after }, messages: [{ role: 'user', content: 'Standup' }] });
     const newId = [...h.letta.schedules.keys()].find((id) => id !== oldId)!;
-    expect(synced.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${SCHEDULES}`, `POST ${SCHEDULES}`, `GET ${SCHEDULES}/${newId}`, `DELETE ${SCHEDULES}/${oldId}`]);
+    // Listed again at the end: another machine's copy of the replacement (keepFirstCopies).
+    expect(synced.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${SCHEDULES}`, `POST ${SCHEDULES}`, `GET ${SCHEDULES}/${newId}`, `DELETE ${SCHEDULES}/${oldId}`, `GET ${SCHEDULES}`]);
     expect([...h.letta.schedules.keys()]).toEqual([newId]);
     expect(synced.stdout).toContain(`Replaced ${oldId} with ${newId}`);
     expect(synced.stdout).toContain(`UTC    ${before} → ${after}`);

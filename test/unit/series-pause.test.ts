@@ -33,7 +33,7 @@ describe('recurring pause and resume of a series id', () => {
     expect(recorded.members.map((m: Json) => m.paused)).toEqual([true, true, true, true, true]);
 
     const list = JSON.parse((await day1(['recurring', 'paused', '--json'])).stdout);
-    expect(list).toEqual([expect.objectContaining({ series_id: id, kind: 'series', phrase: 'every day at 9am', paused_at: '2026-11-22T15:00:00.000Z' })]);
+    expect(list).toEqual([expect.objectContaining({ id, series_id: id, kind: 'series', phrase: 'every day at 9am', paused_at: '2026-11-22T15:00:00.000Z' })]);
     expect(list[0].members).toHaveLength(5);
     expect((await day1(['recurring', 'paused', '-q'])).stdout.trim()).toBe(id);
     expect((await day1(['recurring', 'list', '-q'])).stdout.trim()).toBe('');

@@ -42,6 +42,9 @@ export default defineCommand({
       text: scheduleText(item.schedule),
       unfinished: item.deleting === true,
       json: {
+        // The id resume takes (what -q prints) and its agent, under the names every other list gives them.
+        id: item.old_id,
+        agent_id: item.schedule.agent_id,
         ...item,
         // One schedule of a paused set: `recurring resume SET_ID` brings the set back whole.
         ...setOf(item.old_id),
@@ -68,6 +71,7 @@ export default defineCommand({
           text: scheduleText({ message: one.template as never }),
           unfinished: one.pause_unfinished === true,
           json: {
+            id: one.series_id,
             series_id: one.series_id,
             old_id: one.series_id,
             kind: 'series',

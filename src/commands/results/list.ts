@@ -18,6 +18,9 @@ export default defineCommand({
     const agentId = agent ? await rt.agentId(agent) : undefined;
     const runs = (await api.listRuns({ agent_id: agentId, limit: options.limit, order: 'desc' })).slice(0, options.limit);
     const zone = rt.zone();
+    // A terminal's table names each run's agent, as the schedule lists do; a pipe, --json and -q keep the ids.
+    const onTable = agentId === undefined && rt.out.io.stdoutIsTTY && !rt.out.json && !rt.out.quiet && runs.length > 0;
+    const names = onTable ? await (await rt.agentNames()).all(api) : new Map<string, string>();
     const created = (run: Run) => (run.created_at === undefined || run.created_at === null ? { ms: undefined, local: '-', utc: '-' } : localAndUtc(zone, run.created_at, 'created_at'));
     const text = (value: unknown, field: string) => {
       if (value === undefined || value === null) return '-';
@@ -33,7 +36,13 @@ export default defineCommand({
           { header: 'STOP REASON', cell: (run: Run) => text(run.stop_reason, 'stop_reason') },
           { header: 'CREATED', cell: (run: Run) => created(run).local, relative: (run: Run) => created(run).ms },
           { header: 'UTC', cell: (run: Run) => created(run).utc, giveUp: GIVE_UP.utc },
-          { header: 'AGENT', cell: (run: Run) => text(run.agent_id, 'agent_id'), giveUp: GIVE_UP.agent },
+          {
+            header: 'AGENT',
+            cell: (run: Run) => text(run.agent_id, 'agent_id'),
+            shown: (run: Run) => names.get(text(run.agent_id, 'agent_id')) || text(run.agent_id, 'agent_id'),
+            onTerminal: agentId === undefined,
+            giveUp: GIVE_UP.agent,
+          },
         ],
         id: (run) => run.id,
         json: (run) => run,

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+import { cliEnv, runCli } from '../helpers/run-cli';
+
+/**
+ * Two machines (two state folders) that both adopted one schedule: at the DST change both syncs replace it,
+ * and the hourly cron line starts them at the same minute. The other machine's steps are made here by
+ * the server, while this machine's sync runs: its create landing, or already landed, beside ours.
+ */
+const suite = useFakeLetta({ defaultAgent: false });
+const SUMMER = '2027-03-20T12:00:00Z';
+const WINTER_CRON = '0 14 * * *';
+const SUMMER_CRON = '0 13 * * *';
+
+function machine() {
+  const env = cliEnv({ LETTA_BASE_URL: suite.letta.url, LETTA_API_KEY: TEST_KEY });
+  return (now: string, ...args: string[]) => runCli(['--now', now, ...args], { env });
+}
+
+async function bothAdopt(letta: FakeLetta) {
+  const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: WINTER_CRON }, 'standup');
+  const mine = machine();
+  const theirs = machine();
+  for (const one of [mine, theirs]) expect((await one(NOW, 'recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
+  // From here the server's clock is the sync's: the copies it makes are made now.
+  letta.now = () => Date.parse(SUMMER);
+  return { old, mine };
+}
+
+const isCreate = (method: string, path: string) => method === 'POST' && path.endsWith('/schedule');
+const copies = (letta: FakeLetta) => [...letta.schedules.values()].map((s) => [s.id, s.schedule.cron_expression]);
+
+describe('two machines replace the same schedule at the same time', () => {
+  it('the copy the other machine made first is kept: this sync deletes its own, and its record follows the other', async () => {
+    const { letta } = suite;
+    const { old, mine } = await bothAdopt(letta);
+    let theirs: string | undefined;
+    letta.onRequest = (request) => {
+      if (theirs === undefined && isCreate(request.method, request.path)) theirs = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: SUMMER_CRON }, 'standup').id;
+    };
+    const sync = await mine(SUMMER, 'sync', '--json');
+    expect(sync.code).toBe(0);
+    expect(copies(letta)).toEqual([[theirs, SUMMER_CRON]]);
+    const [replaced, kept] = JSON.parse(sync.stdout) as Array<{ action: string; id: string; new_id: string; exist: string[] }>;
+    expect(replaced).toMatchObject({ action: 'replace', id: old.id });
+    expect(kept).toMatchObject({ action: 'keep-first-copy', ok: true, id: replaced!.new_id, new_id: theirs, exist: [theirs] });
+    expect(
+      letta
+        .requests('DELETE')
+        .map((r) => r.path.split('/').pop())
+        .sort(),
+    ).toEqual([old.id, replaced!.new_id].sort());
+    // This machine keeps the other's copy at 9:00 New York time from now on, and has nothing left to do.
+    letta.onRequest = undefined;
+    letta.received.length = 0;
+    expect((await mine(SUMMER, 'sync')).code).toBe(0);
+    expect(letta.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+    expect((await mine(SUMMER, 'recurring', 'get', theirs!)).stdout).toContain('America/New_York');
+  });
+
+  it("this sync's copy made first is kept, and the other machine's copy is left for the other machine to delete", async () => {
+    const { letta } = suite;
+    const { old, mine } = await bothAdopt(letta);
+    let theirs: string | undefined;
+    letta.onRequest = (request) => {
+      const readBack = request.method === 'GET' && /\/schedule\/sm-/.test(request.path) && !request.path.endsWith(`/${old.id}`);
+      if (theirs === undefined && readBack) theirs = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: SUMMER_CRON }, 'standup').id;
+    };
+    const sync = await mine(SUMMER, 'sync', '--json');
+    expect(sync.code).toBe(0);
+    const report = JSON.parse(sync.stdout) as Array<{ action: string; new_id: string }>;
+    expect(report.map((r) => r.action)).toEqual(['replace']);
+    expect(letta.requests('DELETE').map((r) => r.path.split('/').pop())).toEqual([old.id]);
+    expect(copies(letta).sort()).toEqual([
+      [report[0]!.new_id, SUMMER_CRON],
+      [theirs, SUMMER_CRON],
+    ]);
+  });
+
+  it('a look-alike made before the sync began (a schedule of its own, made on purpose) is not taken for a copy', async () => {
+    const { letta } = suite;
+    const lookAlike = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: SUMMER_CRON }, 'standup');
+    const { old, mine } = await bothAdopt(letta);
+    const sync = await mine(SUMMER, 'sync', '--json');
+    expect(sync.code).toBe(0);
+    const report = JSON.parse(sync.stdout) as Array<{ action: string; new_id: string }>;
+    expect(report.map((r) => r.action)).toEqual(['replace']);
+    expect(letta.requests('DELETE').map((r) => r.path.split('/').pop())).toEqual([old.id]);
+    expect(copies(letta).map(([id]) => id)).toEqual([lookAlike.id, report[0]!.new_id]);
+  });
+});
