@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOfOnce, meaningOfRecurring } from '../../src/time/index';
+import { meaningOfOnce } from '../../src/time/index';
 
 /*
  * Phrases from other projects' suites (Ruby's Chronic, Datejs, chrono-english) that were refused though clear, or
@@ -144,9 +144,5 @@ describe('a number alone is refused with the readings it could have', () => {
     ['28', "'28': a number alone could be a day of the month or an amount | Say which, such as 'the 28th', 'in 28 minutes'."],
   ])('%s', async (phrase, message) => {
     expect(await refusal(phrase)).toBe(message);
-  });
-
-  it('as a repeating schedule, the amount is an interval', async () => {
-    await expect(meaningOfRecurring('9', OPTIONS)).rejects.toMatchObject({ hint: "Say which, such as 'at 9am', 'at 9pm', 'the 9th', 'every 9 minutes'." });
   });
 });
