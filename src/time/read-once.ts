@@ -3,6 +3,7 @@ import { readClock, type ClockRead } from './clock';
 import { LINK_WORDS, monthOf, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
 import { fullYear, ordinalDay, readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 import { daysInMonth } from './zone';
+import { MONTH_NAMES } from './names';
 
 /**
  * The one-time phrase as parts, read token by token: a day ("tomorrow",
@@ -184,7 +185,17 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const clock = readClock(tokens, i) ?? (parts.clock ? null : fourDigitClock(tokens, i));
     if (clock) {
       repeated(i, clock.end);
-      if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) twice('times', said.clock!, clock.text);
+      if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) {
+        // "2008 1", "1 2027": a year and a month in digits, which read as two clocks ("2008" is also 20:08).
+        const year = [said.clock!, clock.text].find((text) => /^(?:19|20)\d\d$/.test(text));
+        const month = [said.clock!, clock.text].find((text) => /^(?:0?[1-9]|1[0-2])$/.test(text));
+        if (year && month && tokens.length === 2)
+          throw new PartsClash(
+            `names two times ('${said.clock}' and '${clock.text}'); if it is a month of ${year}, a number alone does not say so`,
+            `Write the month by name, such as '${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}', or as '${year}-${month.padStart(2, '0')}'.`,
+          );
+        twice('times', said.clock!, clock.text);
+      }
       parts.clock = clock;
       said.clock = clock.text;
       if (

@@ -146,3 +146,16 @@ describe('a number alone is refused with the readings it could have', () => {
     expect(await refusal(phrase)).toBe(message);
   });
 });
+
+describe("a year and a month number apart ('2008 1') says how to write the month, not only that it names two times", () => {
+  it.each([
+    ['2008 1', "if it is a month of 2008, a number alone does not say so | Write the month by name, such as 'january 2008', or as '2008-01'."],
+    ['2027 12', "if it is a month of 2027, a number alone does not say so | Write the month by name, such as 'december 2027', or as '2027-12'."],
+  ])('%s', async (phrase, message) => {
+    expect(await refusal(phrase)).toContain(message);
+  });
+
+  it('two clocks are still two times', async () => {
+    expect(await refusal('9am 5pm')).toBe("'9am 5pm' names two times ('9am' and '5pm'); a one-time message is sent once | Give one of them.");
+  });
+});
