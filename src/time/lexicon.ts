@@ -424,11 +424,16 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   '2nite': 'tonight',
   '2night': 'tonight',
   nxt: 'next',
+  prev: 'previous',
   // Units as notes and calendars shorten them ("next wk tuesday", "this yr", "next qtr"); after a number they are units already.
   wk: 'week',
   wks: 'weeks',
   yr: 'year',
   yrs: 'years',
+  hr: 'hour',
+  hrs: 'hours',
+  min: 'minute',
+  mins: 'minutes',
   qtr: 'quarter',
   qtrs: 'quarters',
   asap: 'now',
@@ -455,7 +460,8 @@ export function withChatWords(words: readonly string[]): string[] {
     : words;
   for (const [k, word] of clocks.entries()) {
     const before = out[out.length - 1] ?? '';
-    const spelled = CHAT_SPELLINGS[word];
+    // After a number a unit stays as written ("5 min"), which the reader takes and a note quotes.
+    const spelled = /^\d+(?:\.\d+)?$/.test(before) && unitOf(word) !== undefined ? undefined : CHAT_SPELLINGS[word];
     if (spelled) out.push(spelled);
     // "friday of the following week": the week after this one, as "next week" is.
     else if (word === 'following' && before === 'the' && /^(?:week|month|year)$/.test(clocks[k + 1] ?? '')) out.splice(-1, 1, 'next');

@@ -24,7 +24,7 @@ import { bracketedZoneError, phraseZone, seasonNote, seasonsTwin, withStatedOffs
 import { phraseError } from './phrase-error';
 import { lookupZone } from './zone-names';
 import { plainlyOnce } from './plainly-once';
-import { PartsClash, readParts, spelled, yearOf } from './read-once';
+import { PartsClash, readParts, spelled, yearOf, type DayRef } from './read-once';
 import { addMonths, firstOfMonthNote, isSmallHoursNote, resolveParts } from './resolve-once';
 import { withEverydayWords } from './everyday-words';
 import { withMovableHolidays } from './movable-holidays';
@@ -425,10 +425,10 @@ const DIGITS_DATE_TIME = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([
 /** "2026.12.05", "2026/12/5": a date year first, as ISO 8601 orders it (read as "2026-12-05" is, whatever time follows). */
 const YEAR_FIRST_DATE = /(?<![\w.:/-])((?:19|20)\d\d)([./])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])\.?(?![\w.:/-])/g;
 
-/** "2027-03": a month of a year, read as "march 2027" (not a date with a clock "-03" after it); "2027-03-05" is a date. */
-const YEAR_MONTH = /(?<![\d.:/-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d.:/-]|t\d)/g;
-/** "03/2027", "3/2027": a month of a year, as "march 2027" ("12/03/2027" is a date). */
-const MONTH_YEAR = /(?<![\d.:/-])(0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?![\d.:/-])/g;
+/** "2027-03", "2027-3", "2027/03": a month of a year, read as "march 2027" (not a date with a clock "-03" after it); "2027-03-05" is a date. */
+const YEAR_MONTH = /(?<![\d.:/-])((?:19|20)\d\d)[-/](0?[1-9]|1[0-2])(?![\d.:/-]|t\d)/g;
+/** "03/2027", "3/2027", "3-2027": a month of a year, as "march 2027" ("12/03/2027" is a date). */
+const MONTH_YEAR = /(?<![\d.:/-])(0?[1-9]|1[0-2])[-/]((?:19|20)\d\d)(?![\d.:/-])/g;
 
 /** "13.01.", "8.5.": a day and a month each with its dot after, as German writes a date; after "at" or a day named, a clock ending a sentence. */
 const DAY_DOT_MONTH_DOT = /(?<![\d.:/-]|\b(?:at|today|tonight|tomorrow|tmrw) |@ ?)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?= |$)/g;
@@ -1102,7 +1102,14 @@ function checkSameDay(parts: NonNullable<ReturnType<typeof readParts>>, calendar
     return `${at.month}-${at.day}`;
   };
   if (dateOf(first) !== dateOf(second)) {
-    throw new UsageError(`'${shown}' names two days ('${sameDay!.first}' and '${sameDay!.said}'); a one-time message is sent once`, 'Give one of them.');
+    // As read: "this" before a clock is today ("this noon"), an ordinal word alone a day of the month ("first": the 1st).
+    const named = (said: string, day: DayRef): string =>
+      said === 'this' && parts.clock
+        ? `'this ${parts.clock.text}'`
+        : day.kind === 'date' && day.month === undefined && day.weekday === undefined && /^[a-z]+$/.test(said)
+          ? `'${said}', the ${ordinalDay(day.day)}`
+          : `'${said}'`;
+    throw new UsageError(`'${shown}' names two days (${named(sameDay!.first, rest.day!)} and ${named(sameDay!.said, sameDay!.day)}); a one-time message is sent once`, 'Give one of them.');
   }
 }
 

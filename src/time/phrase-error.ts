@@ -1,7 +1,7 @@
 import { UsageError } from '../errors';
 import { closestWord, isKnownWord } from './lexicon';
 import { MONTH_NAMES } from './names';
-import { tokenize } from './words';
+import { ordinalDay, tokenize } from './words';
 import { lookupZone } from './zone-names';
 
 /**
@@ -22,6 +22,9 @@ export function phraseError(input: string, problem: string, examples: readonly s
       `'${input}': '${restated[1]}' adds nothing to the time given`,
       `Leave it out: '${input.replace(new RegExp(`\\s*\\b(?:as ${restated[1]} as(?: possible)?|${restated[0]})\\b`, 'i'), '').trim()}'.`,
     );
+  // A repeating phrase may reach here for a part of it ("4" of "4 til 5pm"): only a one-time phrase is taken as the whole.
+  const number = /^\s*(\d{1,2})\s*$/.exec(input);
+  if (number && Number(number[1]) >= 1 && Number(number[1]) <= 31 && !examples.some((example) => example.startsWith('every'))) return bareNumber(input, Number(number[1]));
   const vague = VAGUE.find(([pattern]) => pattern.test(input.toLowerCase()));
   if (vague) return new UsageError(`'${input}': ${vague[1]}`, vague[2]);
   const closest = [...examples]
@@ -38,6 +41,15 @@ export function phraseError(input: string, problem: string, examples: readonly s
   const meant = unknown.map((word) => [word, closestWord(word)] as const).filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
   const didYouMean = meant.map(([word, known]) => `'${known}' for '${word}'`).join(', ');
   return new UsageError(`'${input}': did not understand ${unknown.map((word) => `'${word}'`).join(', ')}`, `${didYouMean ? `Did you mean ${didYouMean}? ` : ''}Try ${closest.join(', ')}.`);
+}
+
+/** "5", "17", "28": a number alone, which could be an hour, a day of the month or an amount of something. */
+function bareNumber(input: string, n: number): UsageError {
+  const hour = n <= 12 ? `'at ${n}am', 'at ${n}pm'` : n <= 23 ? `'at ${n}:00'` : undefined;
+  return new UsageError(
+    `'${input.trim()}': a number alone could be ${hour ? 'an hour, ' : ''}a day of the month or an amount`,
+    `Say which, such as ${[hour, `'the ${ordinalDay(n)}'`, `'in ${n} minutes'`].filter(Boolean).join(', ')}.`,
+  );
 }
 
 /** A clock time: "6am", "9:30", "15h", "at 8", "8 o'clock", "noon". */

@@ -3,6 +3,7 @@ import { readClock, type ClockRead } from './clock';
 import { LINK_WORDS, monthOf, NUMBER_WORDS, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
 import { fullYear, ordinalDay, readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 import { daysInMonth } from './zone';
+import { MONTH_NAMES } from './names';
 
 /**
  * The one-time phrase as parts, read token by token: a day ("tomorrow",
@@ -47,6 +48,8 @@ export type DayRef =
       wholeMonth?: true;
       /** Said as a quarter of the year alone ("q1 2027", "the third quarter"), read as its first day with a note. */
       wholeQuarter?: true;
+      /** Said as "this q4": the coming such quarter, as "this march" is, but no day of the quarter running now. */
+      thisQuarter?: true;
       /** The year was written as four digits that are also a 24-hour clock ("dec 10 2359"). */
       yearOrClock?: true;
       /** Said as a weekday and a bare number that is also an hour ("monday 14", "sat 19"): resolve-once decides (dayOrHour). */
@@ -62,7 +65,7 @@ export type DayRef =
   /** "next business day", "in 3 working days": that many days Monday to Friday after today; `elapsed` ("in 3 ..."): at this time of day, as "in 3 days" is. */
   | { kind: 'workdays'; amount: number; elapsed?: true; bare?: string }
   /** "this weekend", "next weekend", "the weekend after next": one instant, its Saturday. */
-  | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' | 'coming'; bare?: boolean }
+  | { kind: 'weekend'; mode: 'this' | 'next' | 'after-next' | 'coming'; bare?: boolean; /** "2 weekends from now": the nth coming one. */ count?: number }
   /**
    * "a week from tomorrow", "3 days after friday"; `said`: the day counted from as written (its notes are said), when the phrase wrote it;
    * `other`: another reading of the same words, named in a note when it is another day ("2 weeks on monday").
@@ -182,7 +185,17 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const clock = readClock(tokens, i) ?? (parts.clock ? null : fourDigitClock(tokens, i));
     if (clock) {
       repeated(i, clock.end);
-      if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) twice('times', said.clock!, clock.text);
+      if (parts.clock && (parts.clock.value.hour !== clock.value.hour || parts.clock.value.minute !== clock.value.minute)) {
+        // "2008 1", "1 2027": a year and a month in digits, which read as two clocks ("2008" is also 20:08).
+        const year = [said.clock!, clock.text].find((text) => /^(?:19|20)\d\d$/.test(text));
+        const month = [said.clock!, clock.text].find((text) => /^(?:0?[1-9]|1[0-2])$/.test(text));
+        if (year && month && tokens.length === 2)
+          throw new PartsClash(
+            `names two times ('${said.clock}' and '${clock.text}'); if it is a month of ${year}, a number alone does not say so`,
+            `Write the month by name, such as '${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}', or as '${year}-${month.padStart(2, '0')}'.`,
+          );
+        twice('times', said.clock!, clock.text);
+      }
       parts.clock = clock;
       said.clock = clock.text;
       if (
@@ -325,8 +338,21 @@ function readDay(tokens: readonly string[], i: number): (Read<DayRef> & { rule: 
   return null;
 }
 
+/** "in 2 weekends", "2 weekends from now", "a weekend from today", "3 weekends hence": the nth weekend to come, the coming one first. */
+function countedWeekend(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const lead = tokens[i] === 'in' ? i + 1 : i;
+  const count = readNumber(tokens, lead);
+  if (!count || !Number.isInteger(count.value) || count.value < 1 || !/^weekends?$/.test(tokens[count.end] ?? '')) return null;
+  const after = count.end + 1;
+  const from = tokens[after] === 'from' && (tokens[after + 1] === 'now' || tokens[after + 1] === 'today') ? after + 2 : tokens[after] === 'hence' ? after + 1 : -1;
+  const end = from > 0 ? from : lead > i ? after : -1;
+  return end > 0 ? { value: { kind: 'weekend', mode: 'coming', count: count.value }, end } : null;
+}
+
 /** "this weekend", "the weekend", "weekend", "next weekend", "this coming weekend", "the weekend after next". */
 function readWeekend(tokens: readonly string[], i: number): Read<DayRef> | null {
+  const counted = countedWeekend(tokens, i);
+  if (counted) return counted;
   let j = i;
   let mode: 'this' | 'next' | 'after-next' | 'coming' = 'this';
   if (tokens[j] === 'this' && (tokens[j + 1] === 'coming' || tokens[j + 1] === 'upcoming')) {
@@ -533,13 +559,16 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (month !== undefined) {
     let j = i + 1;
     if (tokens[j] === 'the') j++;
+    // "jul-8-27", "dec-25-2027": joined by hyphens, the number after the day is its year (as in "21-apr-16"), not a range's end.
+    const hyphened = tokens[j] === '-' && /^\d{1,2}$/.test(tokens[j + 1] ?? '');
+    if (hyphened) j++;
     const day = readDayNumber(tokens, j);
     if (!day) {
       // "march 2027": its first day.
       const year = yearOf(tokens[i + 1]);
       return year === undefined ? null : { value: { kind: 'date', day: 1, month, year, wholeMonth: true }, end: i + 2 };
     }
-    const last = dayRangeEnd(tokens, day.end, day.value);
+    const last = hyphened ? null : dayRangeEnd(tokens, day.end, day.value);
     if (last) throw dayRange(tokens[i]!, day.value, last.value);
     return withYear(tokens, day.end, { kind: 'date', day: day.value, month });
   }
@@ -591,7 +620,8 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   const next = tokens[i + 1];
   // "20 of next month": a number of a month is its day.
   const ofMonth = next === 'of' && readMonthRef(tokens, i + 2) !== null;
-  const nextToMonth = ofMonth || monthAt(tokens, i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' || next === '-' ? i + 2 : i + 1) !== undefined;
+  const nextToMonth =
+    ofMonth || monthAt(tokens, tokens[i - 1] === '-' ? i - 2 : i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' || next === '-' ? i + 2 : i + 1) !== undefined;
   return nextToMonth || afterThe ? { value: Number(word), end: i + 1, ordinal: afterThe } : null;
 }
 
@@ -753,6 +783,10 @@ function readQuarterAlone(tokens: readonly string[], i: number): Read<DayRef> | 
 function quarterAt(tokens: readonly string[], i: number): Read<DayRef> | null {
   // "next q4", "the next third quarter": the coming one, as the quarter alone is (its start has passed while it runs).
   if (tokens[i] === 'next' || (tokens[i] === 'the' && tokens[i + 1] === 'next')) return quarterAt(tokens, tokens[i] === 'next' ? i + 1 : i + 2);
+  if (tokens[i] === 'this') {
+    const quarter = quarterAt(tokens, i + 1);
+    return quarter?.value.kind === 'date' && quarter.value.year === undefined ? { value: { ...quarter.value, thisQuarter: true }, end: quarter.end } : null;
+  }
   const j = tokens[i] === 'the' ? i + 1 : i;
   const ordinal = readOrdinal(tokens, j);
   const n = tokens[j] === 'q' && /^[1-4]$/.test(tokens[j + 1] ?? '') ? Number(tokens[j + 1]) : ordinal && tokens[ordinal.end] === 'quarter' ? ordinal.value : 0;

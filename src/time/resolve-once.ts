@@ -285,6 +285,13 @@ function dayInstant(parts: OnceParts, today: WallTime, at: DateInstant, inDays: 
       if (day.wholeMonth) notes.push(firstOfMonthNote(input, { year: day.year ?? today.year + (day.years ?? 0), month: day.month!, day: 1 }));
       if (day.wholeQuarter) {
         const first = { year: day.year ?? today.year, month: day.month!, day: 1 };
+        if (day.thisQuarter && today.month >= first.month && today.month < first.month + 3) {
+          const name = `q${(first.month + 2) / 3}`;
+          throw new UsageError(
+            `'${input}' is the quarter now running, begun ${dayLabel(first)}; give the day`,
+            `Such as '${MONTH_NAMES[today.month - 1]!.toLowerCase()} ${Math.min(today.day + 1, daysInMonth(today.year, today.month))}', or 'next ${name}' for next year's.`,
+          );
+        }
         if (day.year === undefined && isDayBefore(first, today)) first.year++;
         notes.push(`read '${input}' as ${dayLabel(first)} ${first.year}, the first day of the quarter; give the day to say otherwise, such as '${MONTH_NAMES[first.month - 1]!.toLowerCase()} 15'`);
       }
@@ -386,9 +393,14 @@ function nextInWeek(today: WallTime, ahead: number, input: string, other: string
   }
 }
 
-function weekendInstant({ mode, bare }: Extract<DayRef, { kind: 'weekend' }>, today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
+function weekendInstant({ mode, bare, count }: Extract<DayRef, { kind: 'weekend' }>, today: WallTime, inDays: DayInstant, now: number, input: string, notes: string[]): number {
   const toSaturday = (6 - today.weekday + 7) % 7;
   const ahead = toSaturday || 7;
+  if (count !== undefined) {
+    const saturday = ahead + 7 * (count - 1);
+    notes.push(`read '${input}' as ${dayLabel(addDays(today, saturday))}, the Saturday of the ${count === 1 ? 'coming weekend' : `${ordinalDay(count)} weekend to come`}`);
+    return inDays(saturday);
+  }
   if (mode === 'this') {
     // On a weekend day its Saturday may have gone by: its Sunday is what is left of it, said; once that has gone too, "the
     // weekend" is the next one (said) and "this weekend" is past.
