@@ -13,7 +13,7 @@ import { serverEntries, type SeriesLock } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
-import { recordWriter, stateStore, whileChanging } from './shared/state';
+import { recordWriter, serverOf, stateStore, whileChanging } from './shared/state';
 import {
   endSeries,
   seriesOf,
@@ -24,10 +24,12 @@ import {
   markDeleted as recordDeleted,
   markReplaced,
   markDeleteUnanswered,
+  recordUnrecorded,
   recordMemberAttempts,
   takePaused,
   topUpSeries,
   type Series,
+  type Intent,
   type SeriesMember,
   type State,
 } from '../state/records';
@@ -104,7 +106,7 @@ export default defineCommand({
         const report = reporter(rt, problems, refused);
         const finished: string[] = [];
         const deleted: string[] = [];
-        const replacedBy = new Map<string, string>();
+        const replacedBy = new Map<string, Replacement>();
         const fileSteps: FileStep[] = [];
         const unpaused: string[] = [];
         const failures: ChangeOutcome[] = [];
@@ -239,19 +241,23 @@ function madeOrEnded({ change, created, deleted }: ChangeOutcome): FileStep | un
  * series a file tops up takes in the new members, and one whose file was removed or replaced is recorded deleted; a
  * set's schedules a file kept take its phrase.
  */
-async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[], replacedBy: ReadonlyMap<string, string>): Promise<void> {
+async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[], replacedBy: ReadonlyMap<string, Replacement>): Promise<void> {
   if ((ids.length === 0 && steps.length === 0) || rt.dryRun) return;
   const recorded = (state: State) => ids.filter((id) => findIntent(state, id)?.status === 'active' || seriesOf(state, id)?.members.some((m) => m.schedule_id === id && m.gone !== true));
+  const unrecorded = (state: State) => [...replacedBy.keys()].filter((id) => findIntent(state, id) === undefined && seriesOf(state, id) === undefined);
   const seriesOfStep = (state: State, step: FileStep) => step.owned.map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
   const keptOfSet = (state: State, step: FileStep) =>
     step.keptAs === undefined ? [] : step.owned.flatMap((id) => findIntent(state, id) ?? []).filter((intent) => intent.status === 'active' && intent.set_id !== undefined);
   const stamp = new Date(rt.now()).toISOString();
   await updateRecordWhere(
     rt,
-    (state) => recorded(state).length > 0 || steps.some((step) => seriesOfStep(state, step) || keptOfSet(state, step).length > 0),
+    (state) => unrecorded(state).length > 0 || recorded(state).length > 0 || steps.some((step) => seriesOfStep(state, step) || keptOfSet(state, step).length > 0),
     (state) => {
+      // Replaced one for one, a schedule the record never knew (made elsewhere, owned through the lock file alone) is
+      // recorded as replaced too, as an edit records one: get, pause and run of its id follow to the new one.
+      for (const id of unrecorded(state)) recordUnrecorded(state, id, { ...replacedBy.get(id)!.like, server: serverOf(rt), created_at: stamp, replaces: [], status: 'active' });
       for (const id of recorded(state)) {
-        const next = replacedBy.get(id);
+        const next = replacedBy.get(id)?.next;
         // Replaced, it is said so (get, pause, run of the old id name the new one), as after an edit or a sync.
         if (next !== undefined && findIntent(state, id)?.status === 'active') markReplaced(state, id, next, stamp);
         else recordDeleted(state, id, stamp);
@@ -273,9 +279,17 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[], repla
  * The old id a file's replacement deleted, with the new schedule standing for it: only one for one. A file of several
  * crons gives no pairs (nothing says which new cron stands for which old one), and its old ids are recorded deleted.
  */
-function replacements(outcome: ChangeOutcome): Array<[string, string]> {
-  if (outcome.change.kind !== 'replace' || outcome.created.length !== 1 || outcome.deleted.length !== 1) return [];
-  return [[outcome.deleted[0]!, outcome.created[0]!]];
+function replacements({ change, created, deleted }: ChangeOutcome): Array<[string, Replacement]> {
+  if (change.kind !== 'replace' || created.length !== 1 || deleted.length !== 1 || !change.entry) return [];
+  const { when, timezone } = change.entry;
+  const like = { schedule_id: deleted[0]!, agent_id: change.agent_id, kind: change.create[0]!.schedule.type, phrase: when, zone: timezone, local_rule: when };
+  return [[deleted[0]!, { next: created[0]!, like }]];
+}
+
+/** The schedule that stands for an old one from now on, and what the old one stood for (its file's `when`), should the record not know it. */
+interface Replacement {
+  next: string;
+  like: Pick<Intent, 'schedule_id' | 'agent_id' | 'kind' | 'phrase' | 'zone' | 'local_rule'>;
 }
 
 /**

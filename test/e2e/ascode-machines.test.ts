@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TEST_KEY, type FakeLetta } from '../helpers/fake-letta';
+import { cliEnv, runCli } from '../helpers/run-cli';
+import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
+
+/**
+ * Schedules as code across machines: a laptop (one state folder) where a person uses the CLI, and CI (another) that
+ * runs `apply` from a checkout of the folder.
+ */
+const suite = useFakeLetta({ defaultAgent: false });
+let letta: FakeLetta;
+let dir: string;
+beforeEach(() => {
+  letta = suite.letta;
+  dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-test-')), 'letta-schedules');
+  mkdirSync(dir);
+});
+
+function machine() {
+  const env = cliEnv({ LETTA_BASE_URL: letta.url, LETTA_API_KEY: TEST_KEY });
+  return (...args: string[]) => runCli(['--now', NOW, ...args], { env });
+}
+
+const lockFile = () => JSON.parse(readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8')) as { servers: Record<string, Record<string, { ids: string[] }>> };
+const owned = (name: string) => lockFile().servers[letta.url]![name]!.ids;
+
+describe('apply across machines', () => {
+  it('a schedule made elsewhere, exported and replaced by apply: its old id follows to the new one, as after an edit', async () => {
+    const old = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup');
+    const laptop = machine();
+    expect((await laptop('export', '--agent-id', AGENT, '-f', dir)).code).toBe(0);
+    writeFileSync(join(dir, 'standup.md'), readFileSync(join(dir, 'standup.md'), 'utf8').replace('Standup', 'Standup in five'));
+    expect((await laptop('apply', '-f', dir)).code).toBe(0);
+    const [fresh] = owned('standup.md');
+    expect(fresh).not.toBe(old.id);
+
+    const got = await laptop('recurring', 'get', old.id, '--json');
+    expect(got.code, got.stderr).toBe(0);
+    expect(got.stderr).toContain(`${old.id} was replaced by ${fresh}; acting on ${fresh}.`);
+    expect(JSON.parse(got.stdout)).toMatchObject({ id: fresh });
+    const paused = await laptop('recurring', 'pause', old.id);
+    expect(paused.code, paused.stderr).toBe(0);
+    expect(letta.schedules.has(fresh!)).toBe(false);
+  });
+});
