@@ -36,6 +36,11 @@ import {
 import * as render from '../ascode/render';
 import { HeldWriter } from '../output/output';
 import { counted } from '../output/counted';
+import { firstCopies } from '../ascode/first-copies';
+import { recordedScheduleIds, TWIN_SLACK_MS } from '../sync/twins';
+import type { ScheduledMessage } from '../letta/types';
+import type { EntryWriter } from '../ascode/execute';
+import type { LockEntry } from '../ascode/lock-file';
 
 /**
  * `apply`: make Letta match the schedule files, touching only what the lock
@@ -51,6 +56,7 @@ export default defineCommand({
   declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()).option('-y, --yes', 'delete the schedules of removed files without asking').addOption(concurrencyOption()),
   async run(rt, options) {
     const out = rt.out;
+    const began = Date.now();
     const target = findTarget(options.file);
     unreadFolderNotes(target).forEach((note) => out.note(note));
     // One apply at a time per lock file: a second one waits, then plans against what the first left.
@@ -110,6 +116,7 @@ export default defineCommand({
         const fileSteps: FileStep[] = [];
         const unpaused: string[] = [];
         const failures: ChangeOutcome[] = [];
+        const made: Array<{ file: string; agent_id: string; ids: string[] }> = [];
         let ended = 0;
         try {
           await forEachInOrder(
@@ -123,6 +130,7 @@ export default defineCommand({
               if (outcome.ok && outcome.change.kind === 'delete') unpaused.push(...(outcome.change.paused ?? []));
               const step = outcome.ok ? fileStep(outcome) : undefined;
               if (step) fileSteps.push(step);
+              if (outcome.ok && outcome.created.length > 0) made.push({ file: outcome.change.file, agent_id: outcome.change.agent_id, ids: outcome.created });
               if (outcome.ok) {
                 // Recorded in one step with the others below; meanwhile the entry under way is let go.
                 const entry = finishedEntry(outcome);
@@ -133,6 +141,12 @@ export default defineCommand({
               report.add(outcome);
             },
           );
+          if (!rt.dryRun && !failures.some((o) => o.mayHaveLanded)) {
+            const since = Math.min(began, rt.now()) - TWIN_SLACK_MS;
+            for (const copy of await keepFirstCopies(rt, made, all, entries, since)) {
+              for (const replacement of replacedBy.values()) if (replacement.next === copy.ours) replacement.next = copy.kept;
+            }
+          }
           if (ended > 0) {
             await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
             if (!rt.dryRun) writeLock(target.lockPath, lockFile);
@@ -330,6 +344,62 @@ async function recordAttempts(rt: Runtime, changes: Change[]): Promise<void> {
       }
     },
   );
+}
+
+/**
+ * The schedules this apply made that another client made first (see firstCopies): each file owns the other's copy from
+ * now on, and ours is deleted, kept as the file's to retire first, so a delete that fails is finished by the next apply.
+ * Nothing when the listing cannot be read. Returns the copies kept.
+ */
+async function keepFirstCopies(
+  rt: Runtime,
+  made: ReadonlyArray<{ file: string; agent_id: string; ids: string[] }>,
+  all: Record<string, LockEntry>,
+  entries: EntryWriter,
+  since: number,
+): Promise<Array<{ ours: string; kept: string }>> {
+  if (made.length === 0) return [];
+  const api = await rt.api();
+  const listed = new Map<string, ScheduledMessage[]>();
+  try {
+    for (const agentId of new Set(made.map((m) => m.agent_id))) {
+      const schedules: ScheduledMessage[] = [];
+      for await (const page of api.schedulePages(agentId, { whole: true })) schedules.push(...page);
+      listed.set(agentId, schedules);
+    }
+  } catch (error) {
+    if (error instanceof CliError) return [];
+    throw error;
+  }
+  const state = await (await stateStore(rt)).read().catch((error: unknown) => {
+    if (error instanceof CliError) return undefined;
+    throw error;
+  });
+  const known = state ? recordedScheduleIds(state) : new Set<string>();
+  for (const entry of Object.values(all)) for (const id of [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]) known.add(id);
+  const copies = firstCopies(made, listed, known, since);
+  for (const { file, agent_id, ours, kept } of copies) {
+    const retire = (entry: LockEntry, retiring: LockEntry['retiring']): LockEntry => {
+      const { retiring: _was, ...rest } = entry;
+      return { ...rest, ids: entry.ids.map((id) => (id === ours ? kept : id)), ...(retiring && retiring.length > 0 ? { retiring } : {}) };
+    };
+    await entries.update((now) => ({ [file]: retire(now[file]!, [...(now[file]!.retiring ?? []), { agent_id, id: ours }]) }));
+    rt.out.note(`Note: ${file}: ${kept} is the same schedule, made first by another client (an apply or sync elsewhere): kept in place of ${ours}, which is deleted.`);
+    try {
+      await api.deleteSchedule(agent_id, ours);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      rt.out.note(`${rt.out.paintErr.red('Error:')} ${file}: ${ours} not deleted (${error.message}); the next apply deletes it.`);
+      continue;
+    }
+    await entries.update((now) => ({
+      [file]: retire(
+        now[file]!,
+        (now[file]!.retiring ?? []).filter((r) => r.id !== ours),
+      ),
+    }));
+  }
+  return copies;
 }
 
 /** Change the record of intent only where `concerned` finds this apply's schedules in it (most applies write nothing there); it is optional. */

@@ -45,4 +45,49 @@ describe('apply across machines', () => {
     expect(paused.code, paused.stderr).toBe(0);
     expect(letta.schedules.has(fresh!)).toBe(false);
   });
+
+  it('two applies replace the same schedule at once: the copy made first is kept by both, and the other deleted', async () => {
+    const ci = machine();
+    const body = (message: string) => `---\nagent: ${AGENT}\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\n${message}\n`;
+    writeFileSync(join(dir, 'standup.md'), body('Standup'));
+    expect((await ci('apply', '-f', dir)).code).toBe(0);
+    const [old] = owned('standup.md');
+    writeFileSync(join(dir, 'standup.md'), body('Standup in five'));
+    // The other checkout's apply: its create lands just before this one's.
+    let theirs: string | undefined;
+    letta.onRequest = (request) => {
+      if (theirs === undefined && request.method === 'POST' && request.path.endsWith('/schedule'))
+        theirs = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup in five').id;
+    };
+    const applied = await ci('apply', '-f', dir);
+    letta.onRequest = undefined;
+    expect(applied.code, applied.stderr).toBe(0);
+    const [ours] = applied.stdout.match(/created (\S+);/)!.slice(1);
+    expect(applied.stderr).toContain(`Note: standup.md: ${theirs} is the same schedule, made first by another client (an apply or sync elsewhere): kept in place of ${ours}, which is deleted.`);
+    expect([...letta.schedules.keys()]).toEqual([theirs]);
+    expect(letta.schedules.has(old!)).toBe(false);
+    expect(owned('standup.md')).toEqual([theirs]);
+    letta.received.length = 0;
+    expect((await ci('apply', '-f', dir)).code).toBe(0);
+    expect(letta.received.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it("this apply's copy made first is kept, and the other client's is left for it to delete", async () => {
+    const ci = machine();
+    const body = (message: string) => `---\nagent: ${AGENT}\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\n${message}\n`;
+    writeFileSync(join(dir, 'standup.md'), body('Standup'));
+    expect((await ci('apply', '-f', dir)).code).toBe(0);
+    writeFileSync(join(dir, 'standup.md'), body('Standup in five'));
+    let theirs: string | undefined;
+    letta.onRequest = (request) => {
+      if (theirs === undefined && request.method === 'GET' && /\/schedule\/sm-/.test(request.path))
+        theirs = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup in five').id;
+    };
+    const applied = await ci('apply', '-f', dir);
+    letta.onRequest = undefined;
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stderr).not.toContain('made first by another client');
+    const [ours] = owned('standup.md');
+    expect([...letta.schedules.keys()].sort()).toEqual([ours, theirs].sort());
+  });
 });
