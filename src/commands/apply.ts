@@ -117,6 +117,7 @@ export default defineCommand({
         const unpaused: string[] = [];
         const failures: ChangeOutcome[] = [];
         const made: Array<{ file: string; agent_id: string; ids: string[] }> = [];
+        let notDeleted: CliError | undefined;
         let ended = 0;
         try {
           await forEachInOrder(
@@ -143,9 +144,11 @@ export default defineCommand({
           );
           if (!rt.dryRun && !failures.some((o) => o.mayHaveLanded)) {
             const since = Math.min(began, rt.now()) - TWIN_SLACK_MS;
-            for (const copy of await keepFirstCopies(rt, made, all, entries, since)) {
+            const kept = await keepFirstCopies(rt, made, all, entries, since);
+            for (const copy of kept.copies) {
               for (const replacement of replacedBy.values()) if (replacement.next === copy.ours) replacement.next = copy.kept;
             }
+            notDeleted = kept.error;
           }
           if (ended > 0) {
             await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
@@ -178,6 +181,7 @@ export default defineCommand({
 
         const failed = failures[0];
         if (failed) throw new AlreadyReported(failed.error ?? new CliError('A change could not be made'));
+        if (notDeleted) throw new AlreadyReported(notDeleted);
         if (refused) throw new AlreadyReported(new UsageError(refused));
         if (problems.length > 0) throw new AlreadyReported(new UsageError(`${counted(problems.length, 'problem')} in the schedule files`));
       });
@@ -349,7 +353,7 @@ async function recordAttempts(rt: Runtime, changes: Change[]): Promise<void> {
 /**
  * The schedules this apply made that another client made first (see firstCopies): each file owns the other's copy from
  * now on, and ours is deleted, kept as the file's to retire first, so a delete that fails is finished by the next apply.
- * Nothing when the listing cannot be read. Returns the copies kept.
+ * Nothing when the listing cannot be read. Returns the copies kept, and the first failed delete of ours.
  */
 async function keepFirstCopies(
   rt: Runtime,
@@ -357,8 +361,8 @@ async function keepFirstCopies(
   all: Record<string, LockEntry>,
   entries: EntryWriter,
   since: number,
-): Promise<Array<{ ours: string; kept: string }>> {
-  if (made.length === 0) return [];
+): Promise<{ copies: Array<{ ours: string; kept: string }>; error?: CliError }> {
+  if (made.length === 0) return { copies: [] };
   const api = await rt.api();
   const listed = new Map<string, ScheduledMessage[]>();
   try {
@@ -368,7 +372,7 @@ async function keepFirstCopies(
       listed.set(agentId, schedules);
     }
   } catch (error) {
-    if (error instanceof CliError) return [];
+    if (error instanceof CliError) return { copies: [] };
     throw error;
   }
   const state = await (await stateStore(rt)).read().catch((error: unknown) => {
@@ -378,6 +382,7 @@ async function keepFirstCopies(
   const known = state ? recordedScheduleIds(state) : new Set<string>();
   for (const entry of Object.values(all)) for (const id of [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]) known.add(id);
   const copies = firstCopies(made, listed, known, since);
+  let failure: CliError | undefined;
   for (const { file, agent_id, ours, kept } of copies) {
     const retire = (entry: LockEntry, retiring: LockEntry['retiring']): LockEntry => {
       const { retiring: _was, ...rest } = entry;
@@ -390,6 +395,7 @@ async function keepFirstCopies(
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       rt.out.note(`${rt.out.paintErr.red('Error:')} ${file}: ${ours} not deleted (${error.message}); the next apply deletes it.`);
+      failure ??= error;
       continue;
     }
     await entries.update((now) => ({
@@ -399,7 +405,7 @@ async function keepFirstCopies(
       ),
     }));
   }
-  return copies;
+  return { copies, error: failure };
 }
 
 /** Change the record of intent only where `concerned` finds this apply's schedules in it (most applies write nothing there); it is optional. */

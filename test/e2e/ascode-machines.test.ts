@@ -90,4 +90,31 @@ describe('apply across machines', () => {
     const [ours] = owned('standup.md');
     expect([...letta.schedules.keys()].sort()).toEqual([ours, theirs].sort());
   });
+
+  it('a delete of its own copy that fails is finished by the next apply, which owns the copy made first', async () => {
+    const ci = machine();
+    const body = (message: string) => `---\nagent: ${AGENT}\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\n${message}\n`;
+    writeFileSync(join(dir, 'standup.md'), body('Standup'));
+    expect((await ci('apply', '-f', dir)).code).toBe(0);
+    writeFileSync(join(dir, 'standup.md'), body('Standup in five'));
+    let theirs: string | undefined;
+    letta.onRequest = (request) => {
+      if (theirs === undefined && request.method === 'POST' && request.path.endsWith('/schedule'))
+        theirs = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 14 * * 1-5' }, 'Standup in five').id;
+    };
+    // The old schedule's delete goes through; the delete of this apply's own copy is refused.
+    letta.inject(/^DELETE /, { pass: true }, { status: 400, body: '{"detail":"refused"}' });
+    const applied = await ci('apply', '-f', dir);
+    letta.onRequest = undefined;
+    const [ours] = applied.stdout.match(/created (\S+);/)!.slice(1);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain(`Error: standup.md: ${ours} not deleted`);
+    expect([...letta.schedules.keys()].sort()).toEqual([theirs, ours].sort());
+    expect(owned('standup.md')).toEqual([theirs]);
+    letta.received.length = 0;
+    const again = await ci('apply', '-f', dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(letta.requests('DELETE').map((r) => r.path.split('/').at(-1))).toEqual([ours]);
+    expect([...letta.schedules.keys()]).toEqual([theirs]);
+  });
 });
