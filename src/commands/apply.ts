@@ -13,7 +13,7 @@ import { serverEntries, type SeriesLock } from '../ascode/lock-file';
 import { lock } from '../files/lock';
 import { lockPathFor } from '../files/private-file';
 import { forEachInOrder, limiter, windowFor } from '../concurrency';
-import { recordWriter, stateStore, whileChanging } from './shared/state';
+import { recordWriter, serverOf, stateStore, whileChanging } from './shared/state';
 import {
   endSeries,
   seriesOf,
@@ -24,16 +24,23 @@ import {
   markDeleted as recordDeleted,
   markReplaced,
   markDeleteUnanswered,
+  recordUnrecorded,
   recordMemberAttempts,
   takePaused,
   topUpSeries,
   type Series,
+  type Intent,
   type SeriesMember,
   type State,
 } from '../state/records';
 import * as render from '../ascode/render';
 import { HeldWriter } from '../output/output';
 import { counted } from '../output/counted';
+import { firstCopies } from '../ascode/first-copies';
+import { recordedScheduleIds, TWIN_SLACK_MS } from '../sync/twins';
+import type { ScheduledMessage } from '../letta/types';
+import type { EntryWriter } from '../ascode/execute';
+import type { LockEntry } from '../ascode/lock-file';
 
 /**
  * `apply`: make Letta match the schedule files, touching only what the lock
@@ -49,6 +56,7 @@ export default defineCommand({
   declare: (command: Command) => command.addOption(fileOption()).addOption(strictOption()).option('-y, --yes', 'delete the schedules of removed files without asking').addOption(concurrencyOption()),
   async run(rt, options) {
     const out = rt.out;
+    const began = Date.now();
     const target = findTarget(options.file);
     unreadFolderNotes(target).forEach((note) => out.note(note));
     // One apply at a time per lock file: a second one waits, then plans against what the first left.
@@ -104,10 +112,12 @@ export default defineCommand({
         const report = reporter(rt, problems, refused);
         const finished: string[] = [];
         const deleted: string[] = [];
-        const replacedBy = new Map<string, string>();
+        const replacedBy = new Map<string, Replacement>();
         const fileSteps: FileStep[] = [];
         const unpaused: string[] = [];
         const failures: ChangeOutcome[] = [];
+        const made: Array<{ file: string; agent_id: string; ids: string[] }> = [];
+        let notDeleted: CliError | undefined;
         let ended = 0;
         try {
           await forEachInOrder(
@@ -121,6 +131,7 @@ export default defineCommand({
               if (outcome.ok && outcome.change.kind === 'delete') unpaused.push(...(outcome.change.paused ?? []));
               const step = outcome.ok ? fileStep(outcome) : undefined;
               if (step) fileSteps.push(step);
+              if (outcome.ok && outcome.created.length > 0) made.push({ file: outcome.change.file, agent_id: outcome.change.agent_id, ids: outcome.created });
               if (outcome.ok) {
                 // Recorded in one step with the others below; meanwhile the entry under way is let go.
                 const entry = finishedEntry(outcome);
@@ -131,6 +142,14 @@ export default defineCommand({
               report.add(outcome);
             },
           );
+          if (!rt.dryRun && !failures.some((o) => o.mayHaveLanded)) {
+            const since = Math.min(began, rt.now()) - TWIN_SLACK_MS;
+            const kept = await keepFirstCopies(rt, made, all, entries, since);
+            for (const copy of kept.copies) {
+              for (const replacement of replacedBy.values()) if (replacement.next === copy.ours) replacement.next = copy.kept;
+            }
+            notDeleted = kept.error;
+          }
           if (ended > 0) {
             await entries.update(() => Object.fromEntries(finished.map((file) => [file, all[file] ?? null])));
             if (!rt.dryRun) writeLock(target.lockPath, lockFile);
@@ -162,6 +181,7 @@ export default defineCommand({
 
         const failed = failures[0];
         if (failed) throw new AlreadyReported(failed.error ?? new CliError('A change could not be made'));
+        if (notDeleted) throw new AlreadyReported(notDeleted);
         if (refused) throw new AlreadyReported(new UsageError(refused));
         if (problems.length > 0) throw new AlreadyReported(new UsageError(`${counted(problems.length, 'problem')} in the schedule files`));
       });
@@ -239,19 +259,23 @@ function madeOrEnded({ change, created, deleted }: ChangeOutcome): FileStep | un
  * series a file tops up takes in the new members, and one whose file was removed or replaced is recorded deleted; a
  * set's schedules a file kept take its phrase.
  */
-async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[], replacedBy: ReadonlyMap<string, string>): Promise<void> {
+async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[], replacedBy: ReadonlyMap<string, Replacement>): Promise<void> {
   if ((ids.length === 0 && steps.length === 0) || rt.dryRun) return;
   const recorded = (state: State) => ids.filter((id) => findIntent(state, id)?.status === 'active' || seriesOf(state, id)?.members.some((m) => m.schedule_id === id && m.gone !== true));
+  const unrecorded = (state: State) => [...replacedBy.keys()].filter((id) => findIntent(state, id) === undefined && seriesOf(state, id) === undefined);
   const seriesOfStep = (state: State, step: FileStep) => step.owned.map((id) => seriesOf(state, id)).find((series) => series?.status === 'active');
   const keptOfSet = (state: State, step: FileStep) =>
     step.keptAs === undefined ? [] : step.owned.flatMap((id) => findIntent(state, id) ?? []).filter((intent) => intent.status === 'active' && intent.set_id !== undefined);
   const stamp = new Date(rt.now()).toISOString();
   await updateRecordWhere(
     rt,
-    (state) => recorded(state).length > 0 || steps.some((step) => seriesOfStep(state, step) || keptOfSet(state, step).length > 0),
+    (state) => unrecorded(state).length > 0 || recorded(state).length > 0 || steps.some((step) => seriesOfStep(state, step) || keptOfSet(state, step).length > 0),
     (state) => {
+      // Replaced one for one, a schedule the record never knew (made elsewhere, owned through the lock file alone) is
+      // recorded as replaced too, as an edit records one: get, pause and run of its id follow to the new one.
+      for (const id of unrecorded(state)) recordUnrecorded(state, id, { ...replacedBy.get(id)!.like, server: serverOf(rt), created_at: stamp, replaces: [], status: 'active' });
       for (const id of recorded(state)) {
-        const next = replacedBy.get(id);
+        const next = replacedBy.get(id)?.next;
         // Replaced, it is said so (get, pause, run of the old id name the new one), as after an edit or a sync.
         if (next !== undefined && findIntent(state, id)?.status === 'active') markReplaced(state, id, next, stamp);
         else recordDeleted(state, id, stamp);
@@ -273,9 +297,17 @@ async function keepRecordUp(rt: Runtime, ids: string[], steps: FileStep[], repla
  * The old id a file's replacement deleted, with the new schedule standing for it: only one for one. A file of several
  * crons gives no pairs (nothing says which new cron stands for which old one), and its old ids are recorded deleted.
  */
-function replacements(outcome: ChangeOutcome): Array<[string, string]> {
-  if (outcome.change.kind !== 'replace' || outcome.created.length !== 1 || outcome.deleted.length !== 1) return [];
-  return [[outcome.deleted[0]!, outcome.created[0]!]];
+function replacements({ change, created, deleted }: ChangeOutcome): Array<[string, Replacement]> {
+  if (change.kind !== 'replace' || created.length !== 1 || deleted.length !== 1 || !change.entry) return [];
+  const { when, timezone } = change.entry;
+  const like = { schedule_id: deleted[0]!, agent_id: change.agent_id, kind: change.create[0]!.schedule.type, phrase: when, zone: timezone, local_rule: when };
+  return [[deleted[0]!, { next: created[0]!, like }]];
+}
+
+/** The schedule that stands for an old one from now on, and what the old one stood for (its file's `when`), should the record not know it. */
+interface Replacement {
+  next: string;
+  like: Pick<Intent, 'schedule_id' | 'agent_id' | 'kind' | 'phrase' | 'zone' | 'local_rule'>;
 }
 
 /**
@@ -316,6 +348,64 @@ async function recordAttempts(rt: Runtime, changes: Change[]): Promise<void> {
       }
     },
   );
+}
+
+/**
+ * The schedules this apply made that another client made first (see firstCopies): each file owns the other's copy from
+ * now on, and ours is deleted, kept as the file's to retire first, so a delete that fails is finished by the next apply.
+ * Nothing when the listing cannot be read. Returns the copies kept, and the first failed delete of ours.
+ */
+async function keepFirstCopies(
+  rt: Runtime,
+  made: ReadonlyArray<{ file: string; agent_id: string; ids: string[] }>,
+  all: Record<string, LockEntry>,
+  entries: EntryWriter,
+  since: number,
+): Promise<{ copies: Array<{ ours: string; kept: string }>; error?: CliError }> {
+  if (made.length === 0) return { copies: [] };
+  const api = await rt.api();
+  const listed = new Map<string, ScheduledMessage[]>();
+  try {
+    for (const agentId of new Set(made.map((m) => m.agent_id))) {
+      const schedules: ScheduledMessage[] = [];
+      for await (const page of api.schedulePages(agentId, { whole: true })) schedules.push(...page);
+      listed.set(agentId, schedules);
+    }
+  } catch (error) {
+    if (error instanceof CliError) return { copies: [] };
+    throw error;
+  }
+  const state = await (await stateStore(rt)).read().catch((error: unknown) => {
+    if (error instanceof CliError) return undefined;
+    throw error;
+  });
+  const known = state ? recordedScheduleIds(state) : new Set<string>();
+  for (const entry of Object.values(all)) for (const id of [...entry.ids, ...(entry.retiring ?? []).map((r) => r.id)]) known.add(id);
+  const copies = firstCopies(made, listed, known, since);
+  let failure: CliError | undefined;
+  for (const { file, agent_id, ours, kept } of copies) {
+    const retire = (entry: LockEntry, retiring: LockEntry['retiring']): LockEntry => {
+      const { retiring: _was, ...rest } = entry;
+      return { ...rest, ids: entry.ids.map((id) => (id === ours ? kept : id)), ...(retiring && retiring.length > 0 ? { retiring } : {}) };
+    };
+    await entries.update((now) => ({ [file]: retire(now[file]!, [...(now[file]!.retiring ?? []), { agent_id, id: ours }]) }));
+    rt.out.note(`Note: ${file}: ${kept} is the same schedule, made first by another client (an apply or sync elsewhere): kept in place of ${ours}, which is deleted.`);
+    try {
+      await api.deleteSchedule(agent_id, ours);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      rt.out.note(`${rt.out.paintErr.red('Error:')} ${file}: ${ours} not deleted (${error.message}); the next apply deletes it.`);
+      failure ??= error;
+      continue;
+    }
+    await entries.update((now) => ({
+      [file]: retire(
+        now[file]!,
+        (now[file]!.retiring ?? []).filter((r) => r.id !== ours),
+      ),
+    }));
+  }
+  return { copies, error: failure };
 }
 
 /** Change the record of intent only where `concerned` finds this apply's schedules in it (most applies write nothing there); it is optional. */
