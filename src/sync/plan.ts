@@ -299,13 +299,16 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
 /**
  * A missing local-time schedule another client replaced (a second machine whose record holds it too, syncing first
  * at a DST change): the one schedule of the agent the record does not know whose cron is the one the rule needs now,
- * made no earlier than the record's schedule. The record holds no messages to compare, so two or more such schedules
+ * made no earlier than the record's schedule, when a DST change since made it due. The record holds no messages to compare, so two or more such schedules
  * (two rules at one time) are none: the schedule is then marked gone, as one deleted elsewhere.
  */
 function replacedElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[], expectedOf: ExpectedOf): SyncAction | undefined {
   if (!followsLocalClock(intent)) return undefined;
   const expected = expectedOf(intent.local_rule, intent.zone);
   if (!expected || expected instanceof CliError) return undefined;
+  // Only when a replacement was due (a DST change moved the rule's UTC cron): without messages to compare, a schedule
+  // at the recorded cron made since is as likely someone's new one as a copy of this.
+  if ((intent.utc_crons ?? []).some((cron) => sameCron(cron, expected.cron))) return undefined;
   const since = Date.parse(intent.created_at);
   const madeAt = (item: ScheduledMessage) => (typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN);
   const fits = unrecorded().filter((item) => {

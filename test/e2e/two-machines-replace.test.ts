@@ -140,4 +140,15 @@ describe('a schedule the other machine replaced an hour before', () => {
     expect(sync.stdout).toContain(`${old.id} was deleted outside letta-switchboard`);
     expect(sync.stdout).not.toContain(before.id);
   });
+
+  it("with no DST change since, a schedule at the recorded time made later (someone else's) is not taken for the replacement", async () => {
+    const { letta } = suite;
+    const { old, mine } = await bothAdopt(letta);
+    letta.now = () => Date.now();
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: WINTER_CRON }, 'lunch');
+    letta.schedules.delete(old.id);
+    const sync = await mine(NOW, 'sync');
+    expect(sync.stdout).toContain(`${old.id} was deleted outside letta-switchboard`);
+    expect(sync.stdout).not.toContain('replaced elsewhere');
+  });
 });
