@@ -38,7 +38,7 @@ export default defineCommand({
     const printers = [options.printCron && '--print-cron', options.printSystemd && '--print-systemd', options.printLaunchd && '--print-launchd'].filter(Boolean);
     if (printers.length > 1) throw new UsageError(`${printers.join(' and ')} each print a whole job; give one`, 'Run it once for each.');
     if (printers.length === 1) {
-      const invocation = { execPath: process.execPath, script: process.argv[1], stateDir: stateDir(rt.env, rt.home), env: rt.env };
+      const invocation = { execPath: process.execPath, script: process.argv[1], stateDir: stateDir(rt.env, rt.home), env: rt.env, host: process.getBuiltinModule('node:os').hostname() };
       // The job appends to a log there, and a shell cannot append into a folder that does not exist. The log is made
       // here, 0600 as every file of the state folder: made by the job's redirection, it would take cron's umask (0644).
       appendPrivateFile(syncLogPath(invocation), '', { what: 'sync log', folderHint: 'Point LETTA_SWITCHBOARD_STATE_DIR at a folder of your own, or unset it.' });

@@ -131,6 +131,7 @@ function subjectOf(action: SyncAction): string {
     case 'delete-replaced':
       return `intent ${action.intent_id}`;
     case 'keep-first-copy':
+    case 'replaced-elsewhere':
       return `intent ${action.id}`;
     case 'finish-resume':
     case 'drop-resume-attempt':
@@ -290,6 +291,12 @@ async function applyOne(action: SyncAction, options: ApplyOptions & { slots: Lim
     case 'skipped':
     case 'disowned':
       return { action, ok: true, exist: [] };
+    case 'replaced-elsewhere':
+      await records.update((state) => {
+        const intent = findIntent(state, action.id);
+        if (intent?.status === 'active') recordReplacement(state, action.id, successorOf(intent, action.new_id, action.made_at, { utc_crons: [action.cron] }), stamp);
+      });
+      return { action, ok: true, exist: [action.new_id] };
     case 'keep-first-copy':
       // Taken when found (syncRound), never planned.
       return { action, ok: true, exist: [action.kept_id] };

@@ -61,6 +61,12 @@ export type SyncAction =
    */
   | { type: 'keep-first-copy'; agent_id: string; old_id: string; id: string; kept_id: string }
   /**
+   * A local-time schedule missing from the server whose replacement another client made (another machine that
+   * records it too replaced it at a DST change): `new_id`, the one schedule the record does not know with the UTC cron
+   * its local rule needs now, made since the record's (see replacedElsewhere). The record follows it.
+   */
+  | { type: 'replaced-elsewhere'; agent_id: string; id: string; new_id: string; cron: string; local_rule: string; zone: string; made_at: string }
+  /**
    * Not on the server. `deleteSent`: a delete of it sent with this tool lost its answer then (it was that delete, most
    * likely); `reusedBy`: the server lists another schedule (this cron) under its id.
    */
@@ -122,6 +128,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
   const claim = (planned: SyncAction[]) => {
     for (const action of planned) {
       if (action.type === 'finish') claimed.add(action.landed_id);
+      if (action.type === 'replaced-elsewhere') claimed.add(action.new_id);
       if (action.type === 'top-up') for (const { id } of action.landed) claimed.add(id);
       if (action.type === 'finish-series-delete') for (const id of action.ids) claimed.add(id);
     }
@@ -139,7 +146,7 @@ export function planSync({ now, intents, series, paused = [], letta, instants, l
     const schedules = letta.get(intent.agent_id);
     if (!schedules) continue;
     const replaced = lineageOf(intent.schedule_id, replacedBy).filter((i) => schedules.has(i.schedule_id));
-    add(...claim(planIntent(intent, replaced, schedules, now, () => unrecorded(schedules), expectedOf)));
+    add(...claim(planIntent(intent, replaced, schedules, now, () => unrecorded(schedules).filter((item) => !claimed.has(item.id)), expectedOf)));
   }
   // A new schedule's create whose answer was lost: its copy, if one landed (each copy claimed once), else
   // dropped, or for a cron of a set whose other schedules stand, sent again.
@@ -246,15 +253,17 @@ function planIntent(intent: Intent, replaced: Intent[], schedules: Map<string, S
     if (landed) return [{ type: 'finish', agent_id, intent_id: intent.schedule_id, old_id: intent.schedule_id, landed_id: landed.id }];
   }
   const dropped: SyncAction[] = attempt ? [{ type: 'drop-attempt', agent_id, intent_id: intent.schedule_id }] : [];
-  return [...dropped, ...planStanding(intent, replaced, schedules, now, expectedOf)];
+  return [...dropped, ...planStanding(intent, replaced, schedules, now, unrecorded, expectedOf)];
 }
 
-function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number, expectedOf: ExpectedOf): SyncAction[] {
+function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string, ScheduledMessage>, now: number, unrecorded: () => ScheduledMessage[], expectedOf: ExpectedOf): SyncAction[] {
   const agent_id = intent.agent_id;
   const current = schedules.get(intent.schedule_id);
   // The schedule standing for the intent: its own, or (when a replacement never landed) the one it was to replace.
   const standing = current ?? schedules.get(replaced.at(-1)?.schedule_id ?? '');
   if (!standing) {
+    const elsewhere = intent.delete_unanswered_at === undefined ? replacedElsewhere(intent, unrecorded, expectedOf) : undefined;
+    if (elsewhere) return [elsewhere];
     const at = Date.parse(intent.instants?.at(-1) ?? '');
     const gone = { type: 'gone', agent_id, id: intent.schedule_id, kind: intent.kind, fired: intent.kind === 'one-time' && at <= now } as const;
     return [intent.delete_unanswered_at === undefined ? gone : { ...gone, deleteSent: intent.delete_unanswered_at }];
@@ -285,6 +294,39 @@ function planStanding(intent: Intent, replaced: Intent[], schedules: Map<string,
     });
   }
   return actions;
+}
+
+/**
+ * A missing local-time schedule another client replaced (a second machine whose record holds it too, syncing first
+ * at a DST change): the one schedule of the agent the record does not know whose cron is the one the rule needs now,
+ * made no earlier than the record's schedule, when a DST change since made it due. The record holds no messages to compare, so two or more such schedules
+ * (two rules at one time) are none: the schedule is then marked gone, as one deleted elsewhere.
+ */
+function replacedElsewhere(intent: Intent, unrecorded: () => ScheduledMessage[], expectedOf: ExpectedOf): SyncAction | undefined {
+  if (!followsLocalClock(intent)) return undefined;
+  const expected = expectedOf(intent.local_rule, intent.zone);
+  if (!expected || expected instanceof CliError) return undefined;
+  // Only when a replacement was due (a DST change moved the rule's UTC cron): without messages to compare, a schedule
+  // at the recorded cron made since is as likely someone's new one as a copy of this.
+  if ((intent.utc_crons ?? []).some((cron) => sameCron(cron, expected.cron))) return undefined;
+  const since = Date.parse(intent.created_at);
+  const madeAt = (item: ScheduledMessage) => (typeof item.created_at === 'string' ? Date.parse(item.created_at) : NaN);
+  const fits = unrecorded().filter((item) => {
+    const cron = item.schedule.cron_expression;
+    return typeof cron === 'string' && sameCron(expected.cron, cron) && madeAt(item) >= since;
+  });
+  if (fits.length !== 1) return undefined;
+  const [one] = fits as [ScheduledMessage];
+  return {
+    type: 'replaced-elsewhere',
+    agent_id: intent.agent_id,
+    id: intent.schedule_id,
+    new_id: one.id,
+    cron: one.schedule.cron_expression!,
+    local_rule: intent.local_rule,
+    zone: intent.zone,
+    made_at: one.created_at as string,
+  };
 }
 
 /** The UTC cron a local rule needs now, and whether it is in step (see expectedNow); the error when none can say it. */

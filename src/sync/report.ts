@@ -192,6 +192,18 @@ export function reportOutcome(outcome: SyncOutcome, now: number, dryRun = false)
               `  ${action.kept_id} is recorded in its place; the next sync deletes ${action.id}.`,
             ],
       };
+    case 'replaced-elsewhere':
+      return {
+        ...base,
+        id: action.id,
+        new_id: action.new_id,
+        timezone: action.zone,
+        new_cron: action.cron,
+        local_rule: action.local_rule,
+        lines: [
+          `${action.id} was replaced elsewhere by ${action.new_id} (another machine's sync, most likely): ${dryRun ? 'would follow' : 'following'} ${action.new_id} at ${action.local_rule} ${action.zone} (${action.cron} UTC) from now on (agent ${action.agent_id})`,
+        ],
+      };
     case 'gone':
       return {
         ...base,

@@ -5,7 +5,7 @@ import type { ScheduledMessage } from '../letta/types';
 import { CHANGES_LOCK, letIn, ROUND_BUDGET_MS } from '../state/changes-lock';
 import { findIntent, recordReplacement, settleForServer, successorOf, type Intent, type Series, type SeriesMember, type State } from '../state/records';
 import { applyPlan, type RecordWriter, type ScheduleApi, type SyncOutcome } from './execute';
-import { planSync, type SyncAction } from './plan';
+import { followsLocalClock, planSync, type SyncAction } from './plan';
 import { awaitsLostMember, isGoneMember, seriesInstants } from './series';
 import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
 import { listingEntries, type ListingEntry } from './listing-entry';
@@ -154,8 +154,10 @@ async function syncRound(
   // Every schedule this round lists, confirms or reads back is kept as listingEntries keeps it.
   const entry = listingEntries(agentId);
   let listed: Map<string, ScheduledMessage>;
+  const named = namedByRecord(state, agentId, now);
+  const listedWhole = named === undefined;
   try {
-    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry, namedByRecord(state, agentId, now));
+    listed = listing !== undefined && listing.readsFromDisk === readsFromDisk ? listing.schedules : await listAll(api, agentId, entry, named);
   } catch (error) {
     if (!(error instanceof NotFoundError || (error instanceof AuthError && error.facts.status === 403))) throw error;
     const reason = error instanceof NotFoundError ? 'this key cannot see the agent (404)' : 'this key may not read the agent (403)';
@@ -221,6 +223,12 @@ async function syncRound(
     },
   );
   for (const schedule of await allSettled(confirmed)) if (schedule) listed.set(schedule.id, schedule);
+  // A local-time schedule missing for sure may have been replaced by another machine whose record holds it too: the
+  // schedules no record names are listed (once) so the plan can find that replacement (see replacedElsewhere).
+  const missing = intents.some((i) => i.status === 'active' && i.attempt === undefined && followsLocalClock(i) && !listed.has(i.schedule_id));
+  if (missing && !listedWhole) {
+    for (const [id, item] of await listAll(api, agentId, entry, undefined)) if (!listed.has(id)) listed.set(id, item);
+  }
 
   const failed = (action: SyncAction) => failedBefore.has(actionKey(action));
   // A dry run takes its whole plan in one round: a next round would list Letta without the steps it only printed.

@@ -11,6 +11,18 @@ export interface Invocation {
   stateDir: string;
   /** LETTA_SWITCHBOARD_STATE_DIR and LETTA_SWITCHBOARD_CONFIG_DIR as set now: a job must find the same files. */
   env: Record<string, string | undefined>;
+  /** This machine's host name: with the state folder, it picks the job's minute (syncMinute). */
+  host: string;
+}
+
+/**
+ * The minute of the hour the job runs at: the same every time it is printed on one machine for one state folder,
+ * and spread over the hour between machines (and folders), so two machines that sync one server rarely sync it at
+ * the same minute, when both could replace the same schedule at once. Any minute works: a line printed before at :17 keeps working.
+ */
+export function syncMinute({ host, stateDir }: Pick<Invocation, 'host' | 'stateDir'>): number {
+  // node:crypto loaded here, when a job is printed, not at every command's start.
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(`${host}\n${stateDir}`).digest().readUInt32BE(0) % 60;
 }
 
 /** The words that start sync: absolute paths, so cron's PATH (/usr/bin:/bin) finds nothing it has to look up. */
@@ -27,12 +39,12 @@ export function syncLogPath(invocation: Invocation): string {
 
 const KEPT_ENV = ['LETTA_SWITCHBOARD_STATE_DIR', 'LETTA_SWITCHBOARD_CONFIG_DIR', 'XDG_STATE_HOME', 'XDG_CONFIG_HOME'];
 
-/** A crontab line: hourly at :17, output appended to a log in the state folder (so failures are kept, and `status` shows them). */
+/** A crontab line: hourly at syncMinute, output appended to a log in the state folder (so failures are kept, and `status` shows them). */
 export function crontabLine(invocation: Invocation): string {
   const env = KEPT_ENV.filter((name) => invocation.env[name]).map((name) => `${name}=${shellQuote(invocation.env[name]!)}`);
   // cron makes an unescaped % a newline, inside quotes too.
   const command = `${[...env, ...syncCommand(invocation).map(shellQuote)].join(' ')} >> ${shellQuote(syncLogPath(invocation))} 2>&1`;
-  return `17 * * * * ${command.replace(/%/g, '\\%')}`;
+  return `${syncMinute(invocation)} * * * * ${command.replace(/%/g, '\\%')}`;
 }
 
 /** A systemd user service and timer (hourly), for ~/.config/systemd/user/. */
@@ -58,7 +70,7 @@ export function systemdUnits(invocation: Invocation): string {
     'Description=Run letta-switchboard sync every hour',
     '',
     '[Timer]',
-    'OnCalendar=*-*-* *:17:00',
+    `OnCalendar=*-*-* *:${String(syncMinute(invocation)).padStart(2, '0')}:00`,
     'Persistent=true',
     '',
     '[Install]',
@@ -71,7 +83,7 @@ export function systemdUnits(invocation: Invocation): string {
 /** The launchd job's label, and the name of its file in ~/Library/LaunchAgents. */
 export const LAUNCHD_LABEL = 'letta-switchboard.sync';
 
-/** A launchd agent (macOS): hourly at :17, output appended to the log in the state folder. */
+/** A launchd agent (macOS): hourly at syncMinute, output appended to the log in the state folder. */
 export function launchdPlist(invocation: Invocation): string {
   const string = (value: string) => `<string>${xmlEscape(value)}</string>`;
   const env = KEPT_ENV.filter((name) => invocation.env[name]);
@@ -89,7 +101,7 @@ export function launchdPlist(invocation: Invocation): string {
     '  </array>',
     ...(env.length === 0 ? [] : ['  <key>EnvironmentVariables</key>', '  <dict>', ...env.map((name) => `    <key>${name}</key>${string(invocation.env[name]!)}`), '  </dict>']),
     '  <key>StartCalendarInterval</key>',
-    '  <dict><key>Minute</key><integer>17</integer></dict>',
+    `  <dict><key>Minute</key><integer>${syncMinute(invocation)}</integer></dict>`,
     `  <key>StandardOutPath</key>${log}`,
     `  <key>StandardErrorPath</key>${log}`,
     '</dict>',

@@ -334,7 +334,7 @@ describe('the printed sync job', () => {
     expect(strings(/<key>StandardOutPath<\/key>(<string>[^<]*<\/string>)/.exec(plist)![1]!)).toEqual([log]);
     expect(strings(/<key>StandardErrorPath<\/key>(<string>[^<]*<\/string>)/.exec(plist)![1]!)).toEqual([log]);
     expect(plist).toContain(`<key>LETTA_SWITCHBOARD_STATE_DIR</key><string>${stateDir.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</string>`);
-    expect(plist).toContain('<dict><key>Minute</key><integer>17</integer></dict>');
+    expect(plist).toMatch(/<dict><key>Minute<\/key><integer>\d{1,2}<\/integer><\/dict>/);
     // What launchd would start, with launchd's bare PATH: it runs (no key here, so exit 4), in the state folder the plist names.
     const ran = await runCommand(args[0]!, args.slice(1), { env: { PATH: '/usr/bin:/bin', HOME: env.HOME!, LETTA_BASE_URL: suite.letta.url, LETTA_SWITCHBOARD_STATE_DIR: stateDir } });
     expect(ran.code).toBe(4);

@@ -25,7 +25,7 @@ async function bothAdopt(letta: FakeLetta) {
   for (const one of [mine, theirs]) expect((await one(NOW, 'recurring', 'adopt', old.id, '--tz', 'America/New_York')).code).toBe(0);
   // From here the server's clock is the sync's: the copies it makes are made now.
   letta.now = () => Date.parse(SUMMER);
-  return { old, mine };
+  return { old, mine, theirs };
 }
 
 const isCreate = (method: string, path: string) => method === 'POST' && path.endsWith('/schedule');
@@ -88,5 +88,67 @@ describe('two machines replace the same schedule at the same time', () => {
     expect(report.map((r) => r.action)).toEqual(['replace']);
     expect(letta.requests('DELETE').map((r) => r.path.split('/').pop())).toEqual([old.id]);
     expect(copies(letta).map(([id]) => id)).toEqual([lookAlike.id, report[0]!.new_id]);
+  });
+});
+
+describe('a schedule the other machine replaced an hour before', () => {
+  const LATER = '2027-03-20T13:00:00Z';
+
+  it('is followed as replaced elsewhere, not marked deleted outside', async () => {
+    const { letta } = suite;
+    const { old, mine, theirs } = await bothAdopt(letta);
+    // The other machine syncs first, at the DST change: its replacement is the only copy.
+    expect((await theirs(SUMMER, 'sync')).code).toBe(0);
+    const [first] = [...letta.schedules.values()];
+    expect(first).toMatchObject({ schedule: { cron_expression: SUMMER_CRON } });
+    letta.now = () => Date.parse(LATER);
+    letta.received.length = 0;
+    const sync = await mine(LATER, 'sync');
+    expect(sync.code).toBe(0);
+    expect(sync.stdout).toContain(`${old.id} was replaced elsewhere by ${first!.id}`);
+    expect(sync.stdout).not.toContain('deleted outside');
+    expect(letta.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+    // Followed at 9:00 New York time from now on: its record is the replacement's, with the zone.
+    expect((await mine(LATER, 'recurring', 'get', first!.id)).stdout).toContain('America/New_York');
+    const again = await mine(LATER, 'sync');
+    expect(again.stdout).not.toContain(old.id);
+    expect(letta.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('a real delete is still said as one, and two schedules that could be the replacement are neither', async () => {
+    const { letta } = suite;
+    const { old, mine } = await bothAdopt(letta);
+    letta.schedules.delete(old.id);
+    const deleted = await mine(LATER, 'sync', '--dry-run');
+    expect(deleted.stderr + deleted.stdout).toContain(`${old.id} was deleted outside letta-switchboard`);
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: SUMMER_CRON }, 'standup');
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: SUMMER_CRON }, 'lunch');
+    const two = await mine(LATER, 'sync');
+    expect(two.stdout).toContain(`${old.id} was deleted outside letta-switchboard`);
+    expect(two.stdout).not.toContain('replaced elsewhere');
+  });
+
+  it('a schedule at another time, or made before the recorded one, is not taken for the replacement', async () => {
+    const { letta } = suite;
+    letta.now = () => Date.parse('2026-12-01T00:00:00Z');
+    const before = letta.addSchedule(AGENT, { type: 'recurring', cron_expression: SUMMER_CRON }, 'standup');
+    letta.now = () => Date.now();
+    const { old, mine } = await bothAdopt(letta);
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 15 * * *' }, 'standup');
+    letta.schedules.delete(old.id);
+    const sync = await mine(LATER, 'sync');
+    expect(sync.stdout).toContain(`${old.id} was deleted outside letta-switchboard`);
+    expect(sync.stdout).not.toContain(before.id);
+  });
+
+  it("with no DST change since, a schedule at the recorded time made later (someone else's) is not taken for the replacement", async () => {
+    const { letta } = suite;
+    const { old, mine } = await bothAdopt(letta);
+    letta.now = () => Date.now();
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: WINTER_CRON }, 'lunch');
+    letta.schedules.delete(old.id);
+    const sync = await mine(NOW, 'sync');
+    expect(sync.stdout).toContain(`${old.id} was deleted outside letta-switchboard`);
+    expect(sync.stdout).not.toContain('replaced elsewhere');
   });
 });

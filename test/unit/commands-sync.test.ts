@@ -1,5 +1,7 @@
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
+import { syncMinute } from '../../src/sync/schedule-line';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../helpers/harness';
 import { AGENT } from '../helpers/suite';
@@ -104,7 +106,9 @@ describe('sync keeps local time across DST', () => {
   it('prints a crontab line with absolute paths that logs into the state folder, and systemd units', async () => {
     const result = await h.run(['sync', '--print-cron']);
     const stateDir = join(h.env.HOME!, '.local', 'state', 'letta-switchboard');
-    expect(result.stdout).toMatch(/^17 \* \* \* \* (\S+=\S+ )*\/\S+ (\/\S+ )?sync --all-agents >> \S+ 2>&1\n$/);
+    expect(result.stdout).toMatch(/^\d{1,2} \* \* \* \* (\S+=\S+ )*\/\S+ (\/\S+ )?sync --all-agents >> \S+ 2>&1\n$/);
+    // This machine and state folder's minute: another state folder (another machine's, say) runs at its own.
+    expect(result.stdout.split(' ')[0]).toBe(String(syncMinute({ host: hostname(), stateDir })));
     expect(result.stdout).toContain(` >> ${join(stateDir, 'sync.log')} 2>&1`);
     // The harness names the server by LETTA_BASE_URL, which the job will not have; its key is not written in either.
     expect(result.stdout).not.toContain('--base-url');
