@@ -353,15 +353,19 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
         continue;
       }
     }
+    // The weekend after a rule that repeats: one that names days already takes it only as a list ("every monday and the
+    // weekend"); "every monday on the weekend" says two sets of days.
+    const listed = ['and', '&', ','].includes(tokens[i - 1] ?? '');
+    const weekendMayFollow = group.repeats && (listed || !DAY_KINDS.some((kind) => group[kind] !== undefined));
     // "every hour during the weekend", "over the weekend", "at weekends": as "on" before them.
     const weekendAfter = tokens[i + 1] === 'the' ? tokens[i + 2] : tokens[i + 1];
-    if (['during', 'over', 'at'].includes(token) && (weekendAfter === 'weekend' || weekendAfter === 'weekends') && group.repeats) {
+    if (['during', 'over', 'at'].includes(token) && (weekendAfter === 'weekend' || weekendAfter === 'weekends') && weekendMayFollow) {
       i++;
       continue;
     }
     const part = newGroup();
     // "every 15 minutes on the weekend", "every day at 10am on the weekend": after a rule that repeats, every weekend.
-    const everyWeekend = tokens[i] === 'the' && tokens[i + 1] === 'weekend' && group.repeats;
+    const everyWeekend = tokens[i] === 'the' && tokens[i + 1] === 'weekend' && weekendMayFollow;
     if (everyWeekend) addNote(group, "read 'the weekend' as every weekend, Saturday and Sunday; for this weekend alone, add an end, such as 'until sunday'");
     const read = isOneWeekend(tokens, i) && !everyWeekend ? null : readClause(tokens, i, part, { group, joined });
     if (read === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
