@@ -59,7 +59,7 @@ export async function main(argv: string[], io: Io, env: Env, interrupted: AbortS
     await program.parseAsync(goSpellings(words), { from: 'user' });
     return 0;
   } catch (error) {
-    return report(error, words, stderr, signal, commandWords(program, argv));
+    return report(error, words, stderr, signal, commandWords(program, argv), longOptions(program, goSpellings(words)));
   }
 }
 
@@ -147,7 +147,7 @@ function firstCommandWord(words: string[]): number {
 }
 
 /** An error as the user sees it: "Error: ..." and at most one hint line on stderr; the exit code returned. */
-function report(error: unknown, words: string[], stderr: Sink, signal: () => AbortSignal, command: string[]): number {
+function report(error: unknown, words: string[], stderr: Sink, signal: () => AbortSignal, command: string[], options: ReadonlySet<string>): number {
   const verbose = words.includes('--verbose');
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
@@ -159,7 +159,7 @@ function report(error: unknown, words: string[], stderr: Sink, signal: () => Abo
     // `parse "-2 days"`: no option has a space or starts with a digit, so it was a phrase.
     const word = error.code === 'commander.unknownOption' ? /unknown option '(-[^']*)'/i.exec(error.message)?.[1] : undefined;
     if (word && /\s|^-\d/.test(word)) stderr.write(`A phrase that starts with '-' is read as an option; put -- before it, after the options: letta-switchboard ${command.join(' ')} -- "${word}"\n`);
-    const oneDash = oneDashSpelling(error, words);
+    const oneDash = oneDashSpelling(error, words, options);
     if (oneDash) stderr.write(`Long options take two dashes: -${oneDash}, not ${oneDash}.\n`);
     // An unknown command with no near one to suggest: where the list of them is.
     if (error.code === 'commander.unknownCommand' && !/Did you mean/.test(error.message)) {
@@ -186,15 +186,34 @@ function report(error: unknown, words: string[], stderr: Sink, signal: () => Abo
   return cli ? cli.exitCode : 1;
 }
 
+interface OptionsNode {
+  name(): string;
+  readonly options: ReadonlyArray<{ long?: string }>;
+  readonly commands: readonly OptionsNode[];
+}
+
+/** The long options (`--json`) the command the words reach takes, its groups' and the global ones with them. */
+function longOptions(program: OptionsNode, words: readonly string[]): Set<string> {
+  const found = new Set<string>(['--help']);
+  let node = program;
+  for (const word of words) {
+    for (const option of node.options) if (option.long) found.add(option.long);
+    node = node.commands.find((command) => command.name() === word) ?? node;
+  }
+  for (const option of node.options) if (option.long) found.add(option.long);
+  return found;
+}
+
 /**
  * A long option written with one dash, as Go's flag package takes them (`-agent-id x`, `-cron=...`): commander calls it
- * unknown, or (met before) names the required option it then lacks. The spelling given, when it is one of those.
+ * unknown, or (met before) names the required option it then lacks. The spelling given, when it is one of those and
+ * `options` (the command's long options) has its two-dash spelling.
  */
-function oneDashSpelling(error: CommanderError, words: string[]): string | undefined {
-  const given = words.flatMap((word) => /^(-[a-z][a-z-]{2,})(=|$)/i.exec(word)?.[1] ?? []);
+function oneDashSpelling(error: CommanderError, words: string[], options: ReadonlySet<string>): string | undefined {
+  const given = words.flatMap((word) => /^(-[a-z][a-z-]+)(=|$)/i.exec(word)?.[1] ?? []);
   if (error.code === 'commander.unknownOption') {
-    const word = /unknown option '(-[a-z][a-z-]{2,})(=[^']*)?'/i.exec(error.message)?.[1];
-    return word !== undefined && given.includes(word) ? word : undefined;
+    const word = /unknown option '(-[a-z][a-z-]+)(=[^']*)?'/i.exec(error.message)?.[1];
+    return word !== undefined && given.includes(word) && options.has(`-${word}`) ? word : undefined;
   }
   if (error.code === 'commander.missingMandatoryOptionValue') {
     const flag = /required option '(--[a-z-]+)/i.exec(error.message)?.[1];

@@ -353,15 +353,19 @@ export function readGroups(written: readonly string[], trace?: string[]): Group[
         continue;
       }
     }
+    // The weekend after a rule that repeats: one that names days already takes it only as a list ("every monday and the
+    // weekend"); "every monday on the weekend" says two sets of days.
+    const listed = ['and', '&', ','].includes(tokens[i - 1] ?? '');
+    const weekendMayFollow = group.repeats && (listed || !DAY_KINDS.some((kind) => group[kind] !== undefined));
     // "every hour during the weekend", "over the weekend", "at weekends": as "on" before them.
     const weekendAfter = tokens[i + 1] === 'the' ? tokens[i + 2] : tokens[i + 1];
-    if (['during', 'over', 'at'].includes(token) && (weekendAfter === 'weekend' || weekendAfter === 'weekends') && group.repeats) {
+    if (['during', 'over', 'at'].includes(token) && (weekendAfter === 'weekend' || weekendAfter === 'weekends') && weekendMayFollow) {
       i++;
       continue;
     }
     const part = newGroup();
     // "every 15 minutes on the weekend", "every day at 10am on the weekend": after a rule that repeats, every weekend.
-    const everyWeekend = tokens[i] === 'the' && tokens[i + 1] === 'weekend' && group.repeats;
+    const everyWeekend = tokens[i] === 'the' && tokens[i + 1] === 'weekend' && weekendMayFollow;
     if (everyWeekend) addNote(group, "read 'the weekend' as every weekend, Saturday and Sunday; for this weekend alone, add an end, such as 'until sunday'");
     const read = isOneWeekend(tokens, i) && !everyWeekend ? null : readClause(tokens, i, part, { group, joined });
     if (read === null) throw new GrammarError(`Could not understand '${token}' in the schedule`, token);
@@ -621,7 +625,8 @@ function dayOfMonthAfterWeekday(tokens: readonly string[], k: number, out: reado
     if (!said || /^\d/.test(tokens[k + 1]!) || readOrdinal(tokens, k + 1) || ['am', 'pm', 'oclock', 'minutes', 'hours'].includes(tokens[said.end] ?? '')) return null;
     return { words: ['the', ordinalDay(said.value)], end: said.end };
   }
-  if (repeatedDaysEnd(out)) return null;
+  // Days that come round by weeks ("weekly on monday 21") are every one of them: the number is their time, as after "every monday".
+  if (repeatedDaysEnd(out) || weeklyBefore(out)) return null;
   const ordinal = day(readOrdinal(tokens, k));
   if (ordinal && (ends(ordinal.end) || tokens[ordinal.end] === 'at')) return { words: ['the', ordinalDay(ordinal.value)], end: ordinal.end };
   // Digits, as the one-time reader takes them ("monday twenty one" is a time to both).
@@ -634,6 +639,13 @@ function dayOfMonthAfterWeekday(tokens: readonly string[], k: number, out: reado
   const name = WEEKDAY_NAMES[weekday]!.toLowerCase();
   notes.push(`read '${tokens.slice(k - 1, number.end).join(' ')}' as the ${ordinalDay(number.value)} when it is a ${WEEKDAY_NAMES[weekday]}; write 'every ${name} at ${number.value}:00' for the time`);
   return { words: ['the', ordinalDay(number.value)], end: number.end };
+}
+
+/** The words so far end with a weekday said to come round by weeks: "weekly on monday", "every 2 weeks on friday". */
+function weeklyBefore(out: readonly string[]): boolean {
+  const before = out.at(-2) === 'on' ? out.at(-3) : out.at(-2);
+  const frequency = FREQUENCY_WORDS[before ?? ''];
+  return before === 'week' || before === 'weeks' || (typeof frequency === 'object' && frequency.unit === 'week');
 }
 
 /** Words before a day that make "... to the last" a range: "from the 2nd to the last", "days 2nd to the last". */

@@ -10,6 +10,7 @@ describe('a long option with one dash', () => {
     [['send', '-agent-id', 'support-bot', '-message', 'hi'], '--agent-id, not -agent-id'],
     [['send', '-agent-id=support-bot', '--message', 'hi'], '--agent-id, not -agent-id'],
     [['config', 'show', '-json'], '--json, not -json'],
+    [['parse', 'tomorrow', '-tz', 'UTC'], '--tz, not -tz'],
     // Commander meets the required --cron missing before the unknown spelling: the hint names it all the same.
     [['recurring', 'create', '--agent-id', 'support-bot', '--message', 'x', '-cron', '0 9 * * *'], '--cron, not -cron'],
   ])('%j is exit 2 with the two-dash spelling', async (args, spelling) => {
@@ -23,5 +24,12 @@ describe('a long option with one dash', () => {
   it('says nothing of dashes for a short option that is unknown, or a phrase that starts with one', async () => {
     expect((await h.run(['agents', 'list', '-x'])).stderr).not.toContain('two dashes');
     expect((await h.run(['parse', '-2 days'])).stderr).not.toContain('two dashes');
+  });
+
+  it.each([[['parse', 'tomorrow', '-xyzzy']], [['agents', 'list', '-count', '3']]])('%j names no two-dash spelling the command does not take', async (args) => {
+    const r = await h.run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown option/);
+    expect(r.stderr).not.toContain('two dashes');
   });
 });

@@ -44,6 +44,21 @@ describe('a day of the month after a weekday is that date under --cron too, neve
   });
 
   it.each([
+    ['weekly on monday 21', ['2026-12-07 21:00', '2026-12-14 21:00', '2026-12-21 21:00']],
+    ['every week on monday 21', ['2026-12-07 21:00', '2026-12-14 21:00', '2026-12-21 21:00']],
+    ['each week on friday 13', ['2026-12-11 13:00', '2026-12-18 13:00', '2026-12-25 13:00']],
+    ['every 2 weeks on monday 21', ['2026-12-07 21:00', '2026-12-21 21:00', '2027-01-04 21:00']],
+  ])('%s: days said to come round weekly keep the number as their clock', async (phrase, fires) => {
+    const read = await recurring(phrase);
+    expect(read.fires).toEqual(fires);
+    expect(read.notes).not.toMatch(/when it is a/);
+  });
+
+  it.each(['weekly on friday 1st', 'every week on tuesday 3rd'])('%s: a weekly day and a date are refused, not read as a date a few times a year', async (phrase) => {
+    await expect(recurring(phrase)).rejects.toThrow(/days of the week and days of the month together/);
+  });
+
+  it.each([
     ['Friday the fifteen', '2027-01-15 09:00'],
     ['monday the twenty one', '2026-12-21 09:00'],
     ['next friday the fifteen at 10am', '2027-01-15 10:00'],

@@ -88,6 +88,13 @@ describe("'the weekend' after a rule that repeats is every weekend, with a note 
   it.each(['this weekend', 'next weekend', 'at 10am on the weekend'])('one weekend said alone is still one instant: %s', async (phrase) => {
     await expect(recurring(phrase)).rejects.toThrow(/one instant/);
   });
+
+  it.each(['every monday on the weekend', 'every weekday on the weekend', 'weekdays over the weekend', 'every monday at weekends', 'every 15th on the weekend'])(
+    'after days already named it is refused, never joined to them: %s',
+    async (phrase) => {
+      await expect(recurring(phrase)).rejects.toThrow();
+    },
+  );
 });
 
 describe("a window after an interval may be said with 'at' or 'during' (cronstrue's 'Every 5 minutes, at 12:00 AM through 04:59 AM')", () => {
