@@ -201,8 +201,20 @@ let lastRead: { text: string; groups: readonly Group[] } | undefined;
  * error of its own.
  */
 export function readText(text: string): readonly Group[] {
+  refuseRepeatFromCompletion(text);
   if (lastRead?.text !== text) lastRead = { text, groups: readGroups(tokenize(text)) };
   return lastRead.groups;
+}
+
+/**
+ * Todoist's "every! 3 days" counts each repeat from when the last was done; a schedule has nothing done to count from, and
+ * the tokenizer drops the '!', so it is refused here, by name, rather than read as "every 3 days".
+ */
+function refuseRepeatFromCompletion(text: string): void {
+  const bang = /\b(every|each)\s*!/i.exec(text);
+  if (!bang) return;
+  const plain = text.replace(/\b(every|each)\s*!\s*/i, '$1 ').trim();
+  throw new UsageError(`'${text}' uses '${bang[1]!.toLowerCase()}!', which repeats from when the last one was done; a schedule has no such moment`, `Write '${plain}' to repeat on the calendar.`);
 }
 
 /**
@@ -535,6 +547,48 @@ function evenMinutesPastTheHour(tokens: readonly string[], k: number, notes: str
 }
 
 /**
+ * "at 5, 10 and 15 minutes past the hour", "at 2 and 26 through 28 minutes past the hour", "minutes 0 through 20 past the
+ * hour": minutes of the hour in a list or a range (at least two), as "every hour at :05, :10 and :15"; what bounds them after
+ * it (days, a window) is read as for that list. Null for anything else, and after an interval other than every hour.
+ */
+function minutesListPastTheHour(tokens: readonly string[], k: number, out: readonly string[]): { words: string[]; end: number } | null {
+  const led = tokens[k] === 'minutes' || tokens[k] === 'mins';
+  if (tokens[k] !== 'at' && !led) return null;
+  const minuteAt = (n: number) => (/^\d{1,2}$/.test(tokens[n] ?? '') ? Number(tokens[n]) : undefined);
+  const minutes = new Set<number>();
+  let j = k + 1;
+  let ranged = false;
+  for (;;) {
+    const from = minuteAt(j);
+    if (from === undefined) return null;
+    j++;
+    let to = from;
+    if (RANGE_WORDS.has(tokens[j] ?? '') && minuteAt(j + 1) !== undefined) {
+      to = minuteAt(j + 1)!;
+      ranged = true;
+      j += 2;
+    }
+    if (from > 59 || to > 59 || to < from) return null;
+    for (let minute = from; minute <= to; minute++) minutes.add(minute);
+    const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    if (!LIST_WORDS.has(tokens[j] ?? '') || minuteAt(next) === undefined) break;
+    j = next;
+  }
+  if (!led && (tokens[j] === 'minutes' || tokens[j] === 'mins')) j++;
+  if (tokens[j] !== 'past' || !(tokens[j + 1] === 'the' || EACH.has(tokens[j + 1] ?? '')) || tokens[j + 2] !== 'hour') return null;
+  if (minutes.size < 2 && !ranged) return null;
+  const end = j + 3;
+  const hourly = out.at(-1) === 'hourly' || (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? ''));
+  const before = hourly ? out.slice(0, out.at(-1) === 'hourly' ? -1 : -2) : out;
+  if (!onlyFiller(before)) return null;
+  const said = [...minutes].sort((a, b) => a - b).map((minute) => `:${String(minute).padStart(2, '0')}`);
+  const list = ['at', ...said.flatMap((minute, n) => (n === 0 ? [minute] : n === said.length - 1 ? ['and', minute] : [',', minute]))];
+  const bounded = said.length >= 2 ? minutesListThenBounds(['at', ...list.slice(1), ...tokens.slice(end)], 0, [...before, 'every', 'hour']) : null;
+  if (bounded) return { words: ['every', 'hour', ...bounded.words], end: tokens.length };
+  return { words: ['every', 'hour', ...list], end };
+}
+
+/**
  * cronstrue's "At 09:00 AM, only on Monday, every 3 months" (`*\/3` in the month): a month step after a comma
  * narrows the rule before it to the months cron's step names, from January, said in a note. Not when months or a
  * start are said (`starting february`), which decide the months as the rest of the grammar reads them.
@@ -655,6 +709,13 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     if (at(k, 'day', '-', 'of', '-', 'week')) {
       out.push('day', 'of', 'the', 'week');
       k += 4;
+    } else if ((tokens[k] === 'first' || tokens[k] === 'last') && at(k + 1, 'day', 'of') && ['the', 'every', 'each'].includes(tokens[k + 3] ?? '') && tokens[k + 4] === 'week') {
+      // Weeks start on Sunday in some calendars and on Monday in others, so neither end of one is a weekday to guess.
+      const [one, other] = tokens[k] === 'first' ? ['Sunday', 'Monday'] : ['Saturday', 'Sunday'];
+      throw new UsageError(
+        `the ${tokens[k]} day of a week is ${one} or ${other}, depending on the day it starts on`,
+        `Name the day, such as 'every ${one.toLowerCase()}' or 'every ${other.toLowerCase()}'.`,
+      );
     } else if ((opened = minutesListThenBounds(tokens, k, out) ?? minutesPastEveryHour(tokens, k, out) ?? hourOfTheDay(tokens, k) ?? firstOrLastDaysOfMonth(tokens, k, out))) {
       out.push(...opened.words);
       k = opened.end - 1;
@@ -682,7 +743,9 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       k += 3;
     } else if (!EACH.has(tokens[k - 1] ?? '') && (opened = ordinalsOfTheirUnit(tokens, k))) {
       // ice_cube's "daily on the 10th hour of the day": the clause's own words, without the "on the" before them.
-      if (opened.words[0] === 'at' && out.at(-1) === 'the' && out.at(-2) === 'on') out.splice(-2);
+      if (opened.words[0] === 'at' && out.at(-1) === 'the') out.splice(out.at(-2) === 'on' || out.at(-2) === 'at' ? -2 : -1);
+      if (opened.words[0] === 'every' && out.at(-1) === 'the') out.splice(out.at(-2) === 'on' || out.at(-2) === 'at' ? -2 : -1);
+      if (opened.words[1] === 'hour' && out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '')) out.splice(-2);
       out.push(...opened.words);
       k = opened.end - 1;
     } else if (at(k, '1', '/') && (tokens[k + 2] === '2' || tokens[k + 2] === '4') && unitOf(tokens[k + 3]) === 'hour') {
@@ -696,6 +759,12 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if ((opened = evenMinutesPastTheHour(tokens, k, notes))) {
       // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step,
       // which says the hourly rule before it again ("hourly at 15 and 45 minutes past the hour").
+      if (out.at(-1) === 'hourly') out.pop();
+      else if (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '')) out.splice(-2);
+      out.push(...opened.words);
+      k = opened.end - 1;
+    } else if ((opened = minutesListPastTheHour(tokens, k, out))) {
+      // cronstrue's "At 2 and 26 through 28 minutes past the hour" (`2,26-28`): those minutes of every hour.
       if (out.at(-1) === 'hourly') out.pop();
       else if (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '')) out.splice(-2);
       out.push(...opened.words);
@@ -1591,18 +1660,21 @@ function ordinalsOfTheirUnit(tokens: readonly string[], k: number): { words: str
   if (values.length === 0 || !/^\d/.test(tokens[j - 1] ?? '')) return null;
   const unit = /^(hour|minute|day)s?$/.exec(tokens[j] ?? '')?.[1];
   const of = { hour: 'day', minute: 'hour', day: 'month' }[unit ?? ''];
-  if (!unit || tokens[j + 1] !== 'of' || tokens[j + 2] !== 'the' || tokens[j + 3] !== of) return null;
+  // "of the hour", "of every hour", and for minutes later.js's "past every hour".
+  const each = tokens[j + 2] === 'the' || EACH.has(tokens[j + 2] ?? '');
+  if (!unit || !(tokens[j + 1] === 'of' || (unit === 'minute' && tokens[j + 1] === 'past')) || !each || tokens[j + 3] !== of) return null;
   const end = j + 4;
   if (unit === 'hour' && values.every((hour) => hour <= 23)) {
     const said = values.map((hour) => (hour === 0 ? '12am' : hour < 12 ? `${hour}am` : hour === 12 ? '12pm' : `${hour - 12}pm`));
     return { words: tokenize(`at ${said.join(' and ')}`), end };
   }
-  if (unit === 'minute' && values.length === 1 && values[0]! <= 59) return { words: ['at', 'minute', String(values[0])], end };
+  // "the 15th minute of every hour" names the hourly interval too; "of the hour" leaves it to the rest of the phrase.
+  if (unit === 'minute' && values.length === 1 && values[0]! <= 59) return { words: ['at', String(values[0]), 'minutes', 'past', tokens[j + 2]!, 'hour'], end };
   // "the 15th and 45th minutes of the hour": those minutes of every hour, never days of the month.
   if (unit === 'minute') {
     const outside = values.find((minute) => minute > 59);
     if (outside !== undefined) throw new UsageError(`'${tokens.slice(k, end).join(' ')}' names minute ${outside}, which is out of range (0-59)`, "Try 'every hour at :15 and :45'.");
-    return { words: tokenize(`at ${values.join(', ')} minutes past the hour`), end };
+    return { words: minutesListPastTheHour(tokenize(`at ${values.join(' and ')} minutes past the hour`), 0, [])!.words, end };
   }
   if (unit === 'day' && values.length > 1) return { words: [...values.flatMap((day, n) => (n === 0 ? [ordinalDay(day)] : ['and', ordinalDay(day)])), 'of', 'the', 'month'], end };
   return null;
@@ -2002,8 +2074,9 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     setInterval(group, { n: count.value, unit: 'week' }, count.end);
     return count.end;
   }
-  // "every second" alone: a second, not the second of something.
-  if (tokens[j] === 'second' && tokens[j + 1] === undefined) throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
+  // "every second" alone: a second, not the second of something; "every sec", "every seconds" in any spelling.
+  const secondsWord = unitOf(tokens[j]) === 'second' && tokens[j] !== 's' && (tokens[j] !== 'second' || tokens[j + 1] === undefined);
+  if (secondsWord) throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
     const more = unit === 'hour' && Number.isInteger(count.value) ? minutesAfterHours(tokens, count.end + 1) : null;
