@@ -547,6 +547,27 @@ function evenMinutesPastTheHour(tokens: readonly string[], k: number, notes: str
 }
 
 /**
+ * "every 15 minutes at 9:00 until 10:00", "hourly at 9am till 5pm on weekdays": after an interval of minutes or hours, a
+ * clock and then "until" a clock with no day is a window each day, as "from 9:00 until 10:00" (said, since "until" alone
+ * can end the schedule: "until friday 10:00" still does).
+ */
+function clockUntilClockAfterInterval(tokens: readonly string[], k: number, out: readonly string[], notes: string[]): { words: string[]; end: number } | null {
+  if (tokens[k] !== 'at' && tokens[k] !== '@') return null;
+  const start = readClock(tokens, k + 1);
+  if (!start || !['until', 'till', 'til'].includes(tokens[start.end] ?? '')) return null;
+  const end = readClock(tokens, start.end + 1);
+  if (!end) return null;
+  const after = tokens[end.end];
+  const dated = weekdayOf(after) !== undefined || monthOf(after) !== undefined || /^(?:today|tonight|tomorrow|next|this)$/.test(after ?? '');
+  const counted = (word: string | undefined) => EACH.has(word ?? '') || /^(?:\d.*|other|half|quarter)$/.test(word ?? '');
+  const interval = out.some((word, n) => word === 'hourly' || word === 'minutely' || (counted(out[n - 1]) && (unitOf(word) === 'minute' || unitOf(word) === 'hour')));
+  if (dated || !interval) return null;
+  const said = shownTime(tokens.slice(k, end.end).join(' '));
+  notes.push(`read '${said}' as a window each day; to end the schedule instead, give a day, such as 'until friday ${shownTime(tokens.slice(start.end + 1, end.end).join(' '))}'`);
+  return { words: ['from', ...tokens.slice(k + 1, end.end)], end: end.end };
+}
+
+/**
  * "at 5, 10 and 15 minutes past the hour", "at 2 and 26 through 28 minutes past the hour", "minutes 0 through 20 past the
  * hour": minutes of the hour in a list or a range (at least two), as "every hour at :05, :10 and :15"; what bounds them after
  * it (days, a window) is read as for that list. Null for anything else, and after an interval other than every hour.
@@ -761,6 +782,9 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // which says the hourly rule before it again ("hourly at 15 and 45 minutes past the hour").
       if (out.at(-1) === 'hourly') out.pop();
       else if (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '')) out.splice(-2);
+      out.push(...opened.words);
+      k = opened.end - 1;
+    } else if ((opened = clockUntilClockAfterInterval(tokens, k, out, notes))) {
       out.push(...opened.words);
       k = opened.end - 1;
     } else if ((opened = minutesListPastTheHour(tokens, k, out))) {
@@ -1699,15 +1723,24 @@ function readOnTheHour(tokens: readonly string[], i: number, part: Group): numbe
  * minutes starting at 5 past the hour": where an interval counts from.
  */
 function readIntervalStart(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
-  if ((tokens[i] !== 'starting' && tokens[i] !== 'beginning') || !seen.group.interval) return null;
+  // "from" starts a window before a clock; before a minute of the hour ("every 15 minutes from 4 past the hour") it is the start.
+  const from = tokens[i] === 'from';
+  if ((tokens[i] !== 'starting' && tokens[i] !== 'beginning' && !from) || !seen.group.interval) return null;
   let j = i + 1;
-  if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
+  if (!from && ['at', 'from', '@', 'on'].includes(tokens[j] ?? '')) j++;
+  // "starting on the 4th minute" (later.js): minute 4.
+  const ordinal = tokens[j] === 'the' ? readOrdinal(tokens, j + 1) : null;
+  if (ordinal && /^\d/.test(tokens[ordinal.end - 1] ?? '') && tokens[ordinal.end] === 'minute' && ordinal.value <= 59) {
+    part.minuteOfHour = ordinal.value;
+    return ordinal.end + 1;
+  }
   if (tokens[j] === 'minute' || /^:\d/.test(tokens[j] ?? '')) return readMinuteOfHour(tokens, j, part, seen);
   const pastTheHour = minutesPastTheHour(tokens, j);
   if (pastTheHour) {
     part.minuteOfHour = pastTheHour.minute;
     return pastTheHour.end;
   }
+  if (from) return null;
   const start = readClock(tokens, j);
   if (!start) return null;
   part.times.push(start);
@@ -1720,7 +1753,7 @@ function readIntervalStart(tokens: readonly string[], i: number, part: Group, se
  */
 function minutesPastTheHour(tokens: readonly string[], i: number): { minute: number; end: number } | null {
   const k = tokens[i] === 'a' && tokens[i + 1] === 'quarter' ? i + 1 : i;
-  const spoken = tokens[k] === 'quarter' ? { value: 15, end: k + 1 } : readNumber(tokens, k, { articles: false });
+  const spoken = tokens[k] === 'quarter' ? { value: 15, end: k + 1 } : tokens[k] === 'half' ? { value: 30, end: k + 1 } : readNumber(tokens, k, { articles: false });
   if (!spoken || !Number.isInteger(spoken.value) || spoken.value < 0 || spoken.value > 59) return null;
   let j = spoken.end;
   if (/^(?:minutes?|mins?)$/.test(tokens[j] ?? '')) j++;
