@@ -568,6 +568,25 @@ function clockUntilClockAfterInterval(tokens: readonly string[], k: number, out:
 }
 
 /**
+ * later.js's "between the 5th and 10th hour" (of the day): hours counted on the 24-hour clock, as cron's `5-10` names them,
+ * so the window runs to the last fire inside the last hour (said).
+ */
+function betweenOrdinalHours(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
+  if (tokens[k] !== 'between' || tokens[k + 1] !== 'the') return null;
+  const first = readOrdinal(tokens, k + 2);
+  if (!first || tokens[first.end] !== 'and') return null;
+  const second = readOrdinal(tokens, tokens[first.end + 1] === 'the' ? first.end + 2 : first.end + 1);
+  if (!second || !/^hours?$/.test(tokens[second.end] ?? '')) return null;
+  const end = tokens[second.end + 1] === 'of' && tokens[second.end + 2] === 'the' && tokens[second.end + 3] === 'day' ? second.end + 4 : second.end + 1;
+  const [from, to] = [first.value, second.value];
+  if (![from, to].every((hour) => Number.isInteger(hour) && hour >= 0 && hour <= 23) || to < from) return null;
+  const hour = (value: number) => String(value).padStart(2, '0');
+  notes.push(`read '${tokens.slice(k, end).join(' ')}' as hours ${hour(from)} to ${hour(to)} on the 24-hour clock, to the end of the ${hour(to)}:00 hour`);
+  const clock = (value: number, minute: string) => [`${value % 12 || 12}:${minute}`, value < 12 ? 'am' : 'pm'];
+  return { words: ['between', ...clock(from, '00'), 'and', ...clock(to, '59')], end };
+}
+
+/**
  * "at 5, 10 and 15 minutes past the hour", "at 2 and 26 through 28 minutes past the hour", "minutes 0 through 20 past the
  * hour": minutes of the hour in a list or a range (at least two), as "every hour at :05, :10 and :15"; what bounds them after
  * it (days, a window) is read as for that list. Null for anything else, and after an interval other than every hour.
@@ -785,6 +804,11 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       out.push(...opened.words);
       k = opened.end - 1;
     } else if ((opened = clockUntilClockAfterInterval(tokens, k, out, notes))) {
+      out.push(...opened.words);
+      k = opened.end - 1;
+    } else if (tokens[k] === 'day' && out.at(-1) === 'on' && weekdayOf(tokens[k + 1]) !== undefined) {
+      // english-to-cron's "on day Monday": the weekday.
+    } else if ((opened = betweenOrdinalHours(tokens, k, notes))) {
       out.push(...opened.words);
       k = opened.end - 1;
     } else if ((opened = minutesListPastTheHour(tokens, k, out))) {

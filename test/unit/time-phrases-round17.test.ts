@@ -137,3 +137,22 @@ describe('refusals that name what they refuse', () => {
     await expect(recurring(phrase)).rejects.toThrow(reason);
   });
 });
+
+describe("later.js's ordinal hours of the day, and english-to-cron's 'on day Monday'", () => {
+  it.each([
+    ['every hour between the 5th and 10th hour', '0 5-10 * * *'],
+    ['every 15 minutes between the 5th and the 10th hours of the day', '*/15 5-10 * * *'],
+    ['every hour between the 9th and 17th hour on weekdays', '0 9-17 * * 1-5'],
+  ])('%s: hours on the 24-hour clock, to the end of the last', async (phrase, local) => {
+    const read = await recurring(phrase);
+    expect(read.local).toBe(local);
+    expect(read.notes).toMatch(/on the 24-hour clock, to the end of the \d\d:00 hour/);
+  });
+
+  it.each([
+    ['at 1:00 pm on day Monday', '0 13 * * 1'],
+    ['on day monday and friday at 9am', '0 9 * * 1,5'],
+  ])('%s', async (phrase, local) => {
+    expect((await recurring(phrase)).local).toBe(local);
+  });
+});
