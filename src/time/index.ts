@@ -7,6 +7,7 @@
  *   repeating:    read-recurring.ts (CLAUSE_RULES, unite) -> resolve-recurring.ts -> to-utc.ts
  *   either:       read-ends.ts takes a phrase's own start, end or count off first.
  */
+import { quotedAsTyped } from './quoted-as-typed';
 import { UsageError } from '../errors';
 import type { LocalSchedule } from './resolve-recurring';
 import type { SeriesRule } from './series';
@@ -99,7 +100,7 @@ export async function meaningOfOnce(input: string, { now, zone }: PhraseOptions)
     timezone: zone,
     local: formatLocal(zone, instant),
     is_now: isNow,
-    notes,
+    notes: quotedAsTyped(notes, input),
   };
 }
 
@@ -229,6 +230,11 @@ export function noEndSaid(meaning: { notes: readonly string[] }): string | undef
  * count ("every monday until dec 24") is a series within them.
  */
 export async function meaningOfSchedule(input: string, options: PhraseOptions, count = 5): Promise<RecurringMeaning | SeriesMeaning> {
+  const meaning = await scheduleMeaning(input, options, count);
+  return { ...meaning, notes: quotedAsTyped(meaning.notes, input) };
+}
+
+async function scheduleMeaning(input: string, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   const open = OPEN_END.exec(text) ?? OPEN_START.exec(text);
   if (open && (open.index > 0 || open[0].length < text.length)) return withoutEnd(input, open, options, count);

@@ -9,7 +9,7 @@
 import { UsageError } from '../errors';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './names';
 
-export { MONTH_NAMES, WEEKDAY_NAMES, WEEKDAY_SHORT } from './names';
+export { MONTH_NAMES, WEEKDAY_NAMES } from './names';
 
 /** Every spelling of a weekday (0 = Sunday): "monday", "mon", "mondays", "tues", "thurs". */
 const WEEKDAY_SPELLINGS = new Map<string, number>();

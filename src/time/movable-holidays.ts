@@ -93,5 +93,8 @@ export function easterSunday(year: number): { month: number; day: number } {
 
 /** A holiday of this kind named in a phrase ("every easter"): what a repeating schedule cannot follow. */
 export function movableHolidayIn(text: string): string | undefined {
+  // "good fri": the name as typed, its weekday written short.
+  const short = SHORT_WEEKDAY_IN_NAME.exec(text);
+  if (short && MOVABLE_SAID.test(`${short[1]} ${SHORT_WEEKDAYS[short[2]!]}`)) return short[0].replace(/\.$/, '');
   return MOVABLE_SAID.exec(text)?.[2];
 }

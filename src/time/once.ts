@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node/en';
 import { UsageError } from '../errors';
+import { refuseCountedDays } from './counted-days';
 import { CLOCK_PATTERN, parseClock, readClock, readWholeClock, settleClock, type ClockTime } from './clock';
 import { checkCalendar, isoInstant } from './iso';
 import {
@@ -143,6 +144,7 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
     // "tomorrow — 9am": a dash between spaces joins two parts, as a comma does ("9–5" stays a range).
     .replace(/ [–—] /g, ', ');
   const text = nextUnit(plainDays(said, wallTime(zone, now), named), now, zone, named);
+  refuseCountedDays(tokenize(text), shown);
   if (text === '') throw new UsageError('No time given', "Try 'in 5 minutes', 'tomorrow at 9am' or '2026-12-01T19:30:00Z'.");
   const yearAlone = /^(?:in )?(1[3-9]\d\d)$/.exec(text);
   if (yearAlone && !/\d/.test(shown)) {
@@ -195,8 +197,19 @@ export function parseInstant(input: string, { now, zone, edge, repeats }: Instan
 
 /** Notes that quote the phrase as the readers rewrote it ('next year' for "next yr", 'by end of the month' for "by EOM") quote it as typed. */
 function asTyped(notes: string[], text: string, shown: string): string[] {
-  if (shown.toLowerCase().includes(text)) return notes;
-  return notes.map((note) => note.split(`'${text}'`).join(`'${shown}'`));
+  const named = withHolidaysAsTyped(notes);
+  if (shown.toLowerCase().includes(text)) return named;
+  return named.map((note) => note.split(`'${text}'`).join(`'${shown}'`));
+}
+
+/** A holiday read as its rule ("thanksgiving" as the fourth thursday of november) is quoted by its name in the other notes. */
+function withHolidaysAsTyped(notes: string[]): string[] {
+  return notes.reduce((all, note) => {
+    const holiday = /^read '([^']+)' as the United States holiday, the (.+)$/.exec(note);
+    if (!holiday) return all;
+    const rule = `'${holiday[2]!.toLowerCase()}`;
+    return all.map((other) => (other === note ? other : other.split(rule).join(`'${holiday[1]}`)));
+  }, notes);
 }
 
 /** "5 to 6pm" read as 17:55, whichever reader read it: the note that the hours 5 to 6pm are the other reading. */
@@ -619,6 +632,18 @@ function countedFromDate(input: InstantInput): number | null {
 /** "q3", "q1 2027 at 10am": a quarter of the year alone, which the recurring grammar reads as its months (and refuses there without days); one time, its first day. */
 const QUARTER_ALONE = /^(?:the )?q[1-4](?:,? \d{4})?(?: (?:at|@) \d{1,2}(?::\d\d)? ?(?:[ap]m)?)?$/;
 
+/** "23rd to 26th oct" (which the recurring grammar reads as those days each year), "from july 13-15": a range of days, as "1-8 september" is told. */
+function dayRangeError(text: string, shown: string): UsageError | undefined {
+  if (/\b(?:every|each|daily|weekly|monthly|yearly|annually)\b/.test(text)) return undefined;
+  try {
+    // However it opens: "from july 13-15".
+    readParts(tokenize(text.replace(/^from /, '')));
+  } catch (error) {
+    if (error instanceof PartsClash && error.message.startsWith('is a range of days')) return new UsageError(`'${shown}' ${error.message}`, error.hint);
+  }
+  return undefined;
+}
+
 /** The instant a phrase names; `trace`, when given, gets the name of the rule that decided it. */
 function readInstant(text: string, shown: string, now: number, zone: string, read: Reading, trace?: string[]): number {
   const added = withAmount(text, now, zone, read, trace);
@@ -631,7 +656,7 @@ function readInstant(text: string, shown: string, now: number, zone: string, rea
       // A phrase in words: a repeating one is refused, and a zone it names gives the clock.
       if (!plainlyOnce(text)) {
         if (!read.repeats) throw new GrammarNeeded();
-        if (read.repeats(text) && !QUARTER_ALONE.test(text)) throw new RecurringPhraseError(shown);
+        if (read.repeats(text) && !QUARTER_ALONE.test(text)) throw dayRangeError(text, shown) ?? new RecurringPhraseError(shown);
       }
       zoned = phraseZone(text, zone, shown);
       if (zoned.text === '') throw phraseError(shown, 'A time zone alone is not a time', ONCE_EXAMPLES);
@@ -1036,6 +1061,10 @@ function fromParts(text: string, shown: string, now: number, calendar: Calendar,
     if (error instanceof PartsClash && SAID_PAST.test(text)) throw notUnderstood(shown, text, error.message);
     if (error instanceof PartsClash) throw new UsageError(`'${shown}' ${error.message}`, error.hint);
     throw error;
+  }
+  if (!parts && tokens[0] === 'from') {
+    const range = dayRangeError(tokens.join(' '), shown);
+    if (range) throw range;
   }
   if (!parts) return null;
   if (parts.repeated)

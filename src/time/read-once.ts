@@ -1,6 +1,6 @@
 import { UsageError } from '../errors';
 import { readClock, type ClockRead } from './clock';
-import { LINK_WORDS, monthOf, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
+import { LINK_WORDS, monthOf, NUMBER_WORDS, partOfDay, unitOf, weekdayOf, type PartOfDay } from './lexicon';
 import { fullYear, ordinalDay, readNumber, readOrdinal, workdayWordEnd, type Read } from './words';
 import { daysInMonth } from './zone';
 
@@ -428,6 +428,12 @@ function readWeekday(tokens: readonly string[], i: number): Read<DayRef> | null 
   if ((mode === 'this' || lead === 'next') && !(tokens[j] === 'first' && tokens[j + 1] === 'thing')) {
     const date = readDate(tokens, tokens[j] === ',' ? j + 1 : j);
     if (date && date.value.kind === 'date') return { value: { ...date.value, weekday }, end: date.end };
+  }
+  // "friday the fifteen", "monday the twenty one": a number word after "the" is the day of the month, as "the 15" is.
+  const spoken =
+    (mode === 'this' || lead === 'next') && tokens[j] === 'the' && NUMBER_WORDS.has(tokens[j + 1] ?? '') && !readOrdinal(tokens, j + 1) ? readNumber(tokens, j + 1, { articles: false }) : null;
+  if (spoken && Number.isInteger(spoken.value) && spoken.value >= 1 && spoken.value <= 31 && !['am', 'pm', 'oclock'].includes(tokens[spoken.end] ?? '')) {
+    return { value: { kind: 'date', day: spoken.value, weekday }, end: spoken.end };
   }
   // "monday 14", "sunday 31": a number alone after the weekday is its day of the month, or (1-23) perhaps an hour.
   const number = /^\d{1,2}$/.test(tokens[j] ?? '') && !/^[-/.:]/.test(tokens[j + 1] ?? '') ? Number(tokens[j]) : 0;

@@ -5,6 +5,7 @@
  * so a phrase is read in one pass, whatever its length.
  */
 import { UsageError } from '../errors';
+import { refuseCountedDays } from './counted-days';
 import { asTwentyFourHour, clockNote, onTwentyFourHourClock, readClock, settleClock, type ClockRead, type ClockTime } from './clock';
 import { AMBIGUOUS_FREQUENCIES, FILLER, HOLIDAYS, holidayNote, monthFirstNote, MONTH_NAMES, WEEKDAY_NAMES, monthOf, partOfDay, unitOf as lexiconUnit, weekdayOf, type PartOfDay } from './lexicon';
 import { ordinalDay, readNumber, readOrdinal, tokenize, withoutFiller, workdayWordEnd, type Read } from './words';
@@ -259,6 +260,7 @@ function withOnlyFirst(tokens: string[]): string[] {
 
 export function readGroups(written: readonly string[], trace?: string[]): Group[] {
   if (written.includes('(')) return readGroups(withoutRestatement(written), trace);
+  refuseCountedDays(written);
   const opened: string[] = [];
   const phrase = withOnlyFirst(withDaysBeforeTime(withCompoundsOpened(written, opened)));
   const span = withoutFiller(phrase);
@@ -697,6 +699,37 @@ function repeatedDaysEnd(out: readonly string[]): boolean {
   return EACH.has(out[k - 1] ?? '');
 }
 
+/**
+ * A day of the month after one weekday, as the one-time reader reads it: "friday the fifteen" (a number word after "the"),
+ * "tuesday 3rd", and "monday 21" (a number no 12-hour clock has, ending the phrase: said when it could be 21:00).
+ * Days that repeat ("every friday 13") keep their own rule: the number is their time.
+ */
+function dayOfMonthAfterWeekday(tokens: readonly string[], k: number, out: readonly string[], notes: string[]): { words: string[]; end: number } | null {
+  const before = out.at(-1);
+  const weekday = weekdayOf(before);
+  if (weekday === undefined || PLURAL_DAYS.test(before!)) return null;
+  const ends = (end: number) => tokens[end] === undefined || tokens[end] === ',';
+  const day = (read: Read<number> | null) => (read && Number.isInteger(read.value) && read.value >= 1 && read.value <= 31 ? read : null);
+  if (tokens[k] === 'the') {
+    const said = day(readNumber(tokens, k + 1, { articles: false }));
+    if (!said || /^\d/.test(tokens[k + 1]!) || readOrdinal(tokens, k + 1) || ['am', 'pm', 'oclock', 'minutes', 'hours'].includes(tokens[said.end] ?? '')) return null;
+    return { words: ['the', ordinalDay(said.value)], end: said.end };
+  }
+  if (repeatedDaysEnd(out)) return null;
+  const ordinal = day(readOrdinal(tokens, k));
+  if (ordinal && (ends(ordinal.end) || tokens[ordinal.end] === 'at')) return { words: ['the', ordinalDay(ordinal.value)], end: ordinal.end };
+  // Digits, as the one-time reader takes them ("monday twenty one" is a time to both).
+  const number = /^\d{1,2}$/.test(tokens[k]!) ? day(readNumber(tokens, k, { articles: false })) : null;
+  if (!number || number.value < 13) return null;
+  // Another time after it ("monday 21 at 9am") leaves the number only a day.
+  if (tokens[number.end] === 'at') return { words: ['the', ordinalDay(number.value)], end: number.end };
+  if (!ends(number.end)) return null;
+  if (number.value > 23) return { words: ['the', ordinalDay(number.value)], end: number.end };
+  const name = WEEKDAY_NAMES[weekday]!.toLowerCase();
+  notes.push(`read '${tokens.slice(k - 1, number.end).join(' ')}' as the ${ordinalDay(number.value)} when it is a ${WEEKDAY_NAMES[weekday]}; write 'every ${name} at ${number.value}:00' for the time`);
+  return { words: ['the', ordinalDay(number.value)], end: number.end };
+}
+
 /** Words before a day that make "... to the last" a range: "from the 2nd to the last", "days 2nd to the last". */
 const RANGE_STARTS: ReadonlySet<string> = new Set(['from', 'between', 'day', 'days']);
 
@@ -864,6 +897,9 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // tuesday" alone, one day of the two, is left unread).
       notes.push(`read '${tokens[k - 1]} or ${tokens[k + 1]}' as both days: it runs on each day named`);
       out.push('and');
+    } else if ((opened = dayOfMonthAfterWeekday(tokens, k, out, notes))) {
+      out.push(...opened.words);
+      k = opened.end - 1;
     } else if (/^\d{1,2}$/.test(tokens[k]!) && Number(tokens[k]) <= 23 && repeatedDaysEnd(out) && (tokens[k + 1] === undefined || tokens[k + 1] === ',')) {
       // "mondays 9", "every monday 9", "every day 9": a number after days that repeat, ending the phrase, is the time they are at.
       // After a weekday an hour of the 24-hour clock could be its day of the month ("every friday 13"): said, as the one-time reader says it.
@@ -1596,6 +1632,14 @@ function readMonthEdge(tokens: readonly string[], i: number, part: Group, seen: 
     const at = which === 'the' || EACH.has(which) ? j + 3 : j + 2;
     unit = tokens[at] ?? '';
     if (unit === 'week' || unit === 'workweek' || (unit === 'work' && tokens[at + 1] === 'week')) return weekEdge(tokens, i, at + (unit === 'work' ? 2 : 1), edge, part, EACH.has(which));
+    if (unit === 'year') {
+      // "every year end", "the start of each year": 31 December, 1 January (said, as its day is named here).
+      part.months = [edge === 'end' ? 12 : 1];
+      part.monthDays = [edge === 'end' ? 31 : 1];
+      part.repeats = part.repeats || EACH.has(which);
+      if (edge === 'end') addNote(part, "read the end of the year as its last day, 31 December; give the day to choose another, such as 'every december 24th'");
+      return at + 1;
+    }
     if (unit !== 'month' && unit !== 'quarter') return null;
     end = at + 1;
     const repeated = part.repeats || EACH.has(which);
@@ -1612,7 +1656,7 @@ function readMonthEdge(tokens: readonly string[], i: number, part: Group, seen: 
     return end;
   }
   part.nth = [{ n: -1, weekday: 'day' }];
-  addNote(part, `read 'end of the ${unit}' as its last day; give the day to choose another${unit === 'month' ? ", such as 'the 25th of every month'" : ''}`);
+  addNote(part, `read the end of the ${unit} as its last day; give the day to choose another${unit === 'month' ? ", such as 'the 25th of every month'" : ''}`);
   return end;
 }
 

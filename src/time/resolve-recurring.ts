@@ -14,7 +14,7 @@ import { nextInstants, type LocalDate, type SeriesRule } from './series';
 import { cronParts, dayMatches, MAX_CRONS, patternsOf, utcFires, type Pattern } from './to-utc';
 import { fieldCountError } from './cron';
 import { isCronLike, isShortCron, normalize } from './looks-recurring';
-import { tokenize } from './words';
+import { ordinalDay, readOrdinal, tokenize } from './words';
 
 export { looksRecurring } from './looks-recurring';
 import { addDays, changesClocks, daysInMonth, formatClock, formatDate, formatLocal, instantFromLocal, offsetMinutes, wallTime } from './zone';
@@ -174,7 +174,10 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
           `'${original}': ${movable} falls on a different day each year, which a repeating schedule cannot follow`,
           `Schedule each year's as a one-time message, such as --execute-at '${movable} at 9am'.`,
         );
-      if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES, 3, error.token);
+      const yearDay = dayOfEveryYear(text, original);
+      if (yearDay) throw yearDay;
+      // The word it stopped at is named only as typed: a rewrite's ("2027" for "twenty twenty seven") is none of the person's.
+      if (error instanceof GrammarError) throw phraseError(original, 'Could not understand the schedule', RECURRING_EXAMPLES, 3, typedWord(error.token, original));
       throw withPhrase(error, original);
     }
     context = { ...context, zone: zoned.zone };
@@ -249,6 +252,23 @@ function noteSaidOnce(groups: readonly Group[], original: string, notes: string[
   // "first monday of the month", "the 15th of the month": a month that comes round says it repeats.
   if (groups.some((group) => group.repeats) || /\bmonth\b/.test(original.toLowerCase())) return;
   if (groups.some(days)) notes?.push(`read '${original}' as repeating, each time it comes round, as --cron asks; for one time use --execute-at`);
+}
+
+/** "31st of every year", "the 15th of each year": a day of the month in a year, which names no month. */
+function dayOfEveryYear(text: string, original: string): UsageError | undefined {
+  const tokens = tokenize(text);
+  const of = tokens.findIndex((token, k) => token === 'of' && ['every', 'each'].includes(tokens[k + 1] ?? '') && tokens[k + 2] === 'year');
+  // "twenty first": the longer reading first.
+  const day = [of - 2, of - 1].map((k) => (of > 0 && k >= 0 ? readOrdinal(tokens, k) : null)).find((read) => read?.end === of);
+  if (!day || day.end !== of || day.value < 1 || day.value > 31) return undefined;
+  return new UsageError(
+    `'${original}' names a day of the month (the ${ordinalDay(day.value)}) but not which month of the year`,
+    `Say the month, such as 'every december ${ordinalDay(day.value)}'; for the year's last day, 'the last day of every year'.`,
+  );
+}
+
+function typedWord(token: string | undefined, original: string): string | undefined {
+  return token !== undefined && original.toLowerCase().includes(token) ? token : undefined;
 }
 
 /** An input error that repeats the phrase it is about. */

@@ -44,11 +44,6 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** The value of one number word ("seven", "forty"), or undefined. */
-export function numberWord(word: string | undefined): number | undefined {
-  return word === undefined ? undefined : NUMBER_WORDS.get(word);
-}
-
 /** "twenty", "-"?, "one": a tens word followed by a unit word, either side of an optional hyphen. */
 function readCompound(tokens: readonly string[], start: number, tens: number, units: ReadonlyMap<string, number>): Read<number> | null {
   let i = start;

@@ -122,7 +122,7 @@ describe('the start and the end of the month', () => {
     const read = await meaning(phrase, 'America/New_York');
     expect(read.type).toBe('series');
     expect(read.next_runs_local.map((local) => local.slice(0, 16))).toEqual(expected);
-    expect(read.notes.join(' ')).toMatch(/read 'end of the month' as its last day/);
+    expect(read.notes.join(' ')).toMatch(/read the end of the month as its last day/);
   });
 
   it.each([
@@ -502,7 +502,7 @@ describe('the start or end of a month or quarter, the month said before it', () 
   });
 
   it('the end is its last day, said', async () => {
-    expect((await meaning('At the end of each quarter at 5 pm')).notes).toContain("read 'end of the quarter' as its last day; give the day to choose another");
+    expect((await meaning('At the end of each quarter at 5 pm')).notes).toContain('read the end of the quarter as its last day; give the day to choose another');
   });
 
   it.each(['every day at the end', 'every week at the start'])('%s names no month: refused', async (phrase) => {

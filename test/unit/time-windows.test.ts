@@ -33,7 +33,7 @@ describe('a window with one bound', () => {
 
   it('says "before" leaves its end out', async () => {
     const meaning = await meaningOfSchedule('every 30 minutes from 9am before 5pm', { now: NOW, zone: 'UTC' });
-    expect(meaning.notes).toContain("read 'before 5 pm' as from 09:00 until 17:00, 17:00 left out");
+    expect(meaning.notes).toContain("read 'before 5pm' as from 09:00 until 17:00, 17:00 left out");
   });
 
   it.each(ZONES)('"until" after a start closes the window there (%s)', async (zone) => {
