@@ -554,7 +554,8 @@ function evenMinutesPastTheHour(tokens: readonly string[], k: number, notes: str
  * can end the schedule: "until friday 10:00" still does).
  */
 function clockUntilClockAfterInterval(tokens: readonly string[], k: number, out: readonly string[], notes: string[]): { words: string[]; end: number } | null {
-  if (tokens[k] !== 'at' && tokens[k] !== '@') return null;
+  // After "starting" or "from" the window is open already ("every 15 minutes starting at 9am until noon").
+  if ((tokens[k] !== 'at' && tokens[k] !== '@') || ['starting', 'beginning', 'from'].includes(tokens[k - 1] ?? '')) return null;
   const start = readClock(tokens, k + 1);
   if (!start || !['until', 'till', 'til'].includes(tokens[start.end] ?? '')) return null;
   const end = readClock(tokens, start.end + 1);
@@ -623,8 +624,17 @@ function minutesListPastTheHour(tokens: readonly string[], k: number, out: reado
   const hourly = out.at(-1) === 'hourly' || (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? ''));
   const before = hourly ? out.slice(0, out.at(-1) === 'hourly' ? -1 : -2) : out;
   if (!onlyFiller(before)) return null;
-  const said = [...minutes].sort((a, b) => a - b).map((minute) => `:${String(minute).padStart(2, '0')}`);
-  const list = ['at', ...said.flatMap((minute, n) => (n === 0 ? [minute] : n === said.length - 1 ? ['and', minute] : [',', minute]))];
+  const sorted = [...minutes].sort((a, b) => a - b);
+  const listed = (items: string[]) => items.flatMap((item, n) => (n === 0 ? [item] : n === items.length - 1 ? ['and', item] : [',', item]));
+  // cronstrue's "At 2 and 26 through 28 minutes past the hour, at 06:00 PM" (`2,26-28 18`): those minutes of that hour.
+  const hourAt = tokens[end] === ',' && tokens[end + 1] === 'at' ? end + 2 : tokens[end] === 'at' ? end + 1 : -1;
+  const hour = hourAt > 0 ? readClock(tokens, hourAt) : null;
+  if (hour && hour.value.minute === 0 && !hour.ambiguous && !hourly && onlyFiller(before)) {
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return { words: ['at', ...listed(sorted.map((minute) => `${pad(hour.value.hour)}:${pad(minute)}`))], end: hour.end };
+  }
+  const said = sorted.map((minute) => `:${String(minute).padStart(2, '0')}`);
+  const list = ['at', ...listed(said)];
   const bounded = said.length >= 2 ? minutesListThenBounds(['at', ...list.slice(1), ...tokens.slice(end)], 0, [...before, 'every', 'hour']) : null;
   if (bounded) return { words: ['every', 'hour', ...bounded.words], end: tokens.length };
   return { words: ['every', 'hour', ...list], end };

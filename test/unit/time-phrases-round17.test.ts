@@ -93,6 +93,20 @@ describe('minutes of the hour in lists and ranges (cronstrue)', () => {
     expect((await recurring('every hour at 5 and 10 minutes past the hour from 9am to 5pm')).local).toBe('5,10 9-16 * * *');
   });
 
+  it.each([
+    ['At 2 and 26 through 28 minutes past the hour, at 06:00 PM', '2,26-28 18 * * *', '2,26-28 23 * * *'],
+    ['at 2 and 4 through 5 minutes past the hour at 01:00 am', '2,4,5 1 * * *', '2,4,5 6 * * *'],
+  ])('with the hour after them, those minutes of that hour: %s', async (phrase, local, utc) => {
+    const read = await recurring(phrase);
+    expect([read.local, read.utc]).toEqual([local, utc]);
+  });
+
+  it("'starting at' a clock until a clock is a window, with no note of its own", async () => {
+    const read = await recurring('every 15 minutes starting at 9am until noon');
+    expect(read.utc).toBe('*/15 14-16 * * * + 0 17 * * *');
+    expect(read.notes).not.toMatch(/window each day/);
+  });
+
   it('minutes an even step apart are still that step', async () => {
     expect((await inUtc('at 0 and 30 minutes past the hour')).local).toBe('*/30 * * * *');
   });
