@@ -458,7 +458,7 @@ export function readEnds(text: string, { now, zone }: { now: number; zone: strin
         break;
       }
       // "until 5pm" closes a window the rule opened ("from 9am until 5pm", "starting at 9am until 5pm"); without one it is the next 5pm.
-      const opensWindow = /\b(?:from|starting|beginning|between|after)\b/.test(words.slice(0, k).join(' '));
+      const opensWindow = /\b(?:from|starting|beginning|between|after)\b/.test(words.slice(0, k).join(' ')) || clockAfterInterval(words.slice(0, k));
       if (day === '' || (isClock(day) && (!isEnd || word === 'through' || word === 'thru' || opensWindow))) continue;
       const moved = clockForRule(words.slice(from), words.slice(0, k), isEnd ? 'end' : 'start');
       if (moved) {
@@ -834,6 +834,18 @@ function timeOfEndNote(end: string[], clock: string[]): string {
 }
 
 /** A clause that is only a time of day ("5pm", "9", "noon") is a window's end or start, not a day. */
+/** An interval of minutes or hours said before a clock: "every 15 minutes at 9:00", "hourly at 9am". */
+const INTERVAL_OF_MINUTES_OR_HOURS = /\b(?:every|each)\s+(?:\d+\s*|other\s+|half\s+|quarter\s+)?(?:minutes?|mins?|hours?|hrs?|m|h)\b|\bhourly\b/i;
+
+/**
+ * Words that end with "at <clock>" after an interval of minutes or hours ("every 15 minutes at 9:00"): a clock "until" after
+ * them closes a window each day, as after "from" (the reader says so), not the schedule.
+ */
+function clockAfterInterval(before: readonly string[]): boolean {
+  const at = before.findLastIndex((word) => /^(?:at|@)$/i.test(word));
+  return at >= 0 && at >= before.length - 3 && isClock(before.slice(at + 1).join(' ')) && INTERVAL_OF_MINUTES_OR_HOURS.test(before.slice(0, at).join(' '));
+}
+
 function isClock(text: string): boolean {
   try {
     return parseClock(text) !== null || /^\d{1,2}$/.test(text);

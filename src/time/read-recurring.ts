@@ -202,8 +202,20 @@ let lastRead: { text: string; groups: readonly Group[] } | undefined;
  * error of its own.
  */
 export function readText(text: string): readonly Group[] {
+  refuseRepeatFromCompletion(text);
   if (lastRead?.text !== text) lastRead = { text, groups: readGroups(tokenize(text)) };
   return lastRead.groups;
+}
+
+/**
+ * Todoist's "every! 3 days" counts each repeat from when the last was done; a schedule has nothing done to count from, and
+ * the tokenizer drops the '!', so it is refused here, by name, rather than read as "every 3 days".
+ */
+function refuseRepeatFromCompletion(text: string): void {
+  const bang = /\b(every|each)\s*!/i.exec(text);
+  if (!bang) return;
+  const plain = text.replace(/\b(every|each)\s*!\s*/i, '$1 ').trim();
+  throw new UsageError(`'${text}' uses '${bang[1]!.toLowerCase()}!', which repeats from when the last one was done; a schedule has no such moment`, `Write '${plain}' to repeat on the calendar.`);
 }
 
 /**
@@ -541,6 +553,98 @@ function evenMinutesPastTheHour(tokens: readonly string[], k: number, notes: str
 }
 
 /**
+ * "every 15 minutes at 9:00 until 10:00", "hourly at 9am till 5pm on weekdays": after an interval of minutes or hours, a
+ * clock and then "until" a clock with no day is a window each day, as "from 9:00 until 10:00" (said, since "until" alone
+ * can end the schedule: "until friday 10:00" still does).
+ */
+function clockUntilClockAfterInterval(tokens: readonly string[], k: number, out: readonly string[], notes: string[]): { words: string[]; end: number } | null {
+  // After "starting" or "from" the window is open already ("every 15 minutes starting at 9am until noon").
+  if ((tokens[k] !== 'at' && tokens[k] !== '@') || ['starting', 'beginning', 'from'].includes(tokens[k - 1] ?? '')) return null;
+  const start = readClock(tokens, k + 1);
+  if (!start || !['until', 'till', 'til'].includes(tokens[start.end] ?? '')) return null;
+  const end = readClock(tokens, start.end + 1);
+  if (!end) return null;
+  const after = tokens[end.end];
+  const dated = weekdayOf(after) !== undefined || monthOf(after) !== undefined || /^(?:today|tonight|tomorrow|next|this)$/.test(after ?? '');
+  const counted = (word: string | undefined) => EACH.has(word ?? '') || /^(?:\d.*|other|half|quarter)$/.test(word ?? '');
+  const interval = out.some((word, n) => word === 'hourly' || word === 'minutely' || (counted(out[n - 1]) && (unitOf(word) === 'minute' || unitOf(word) === 'hour')));
+  if (dated || !interval) return null;
+  const said = shownTime(tokens.slice(k, end.end).join(' '));
+  notes.push(`read '${said}' as a window each day; to end the schedule instead, give a day, such as 'until friday ${shownTime(tokens.slice(start.end + 1, end.end).join(' '))}'`);
+  return { words: ['from', ...tokens.slice(k + 1, end.end)], end: end.end };
+}
+
+/**
+ * later.js's "between the 5th and 10th hour" (of the day): hours counted on the 24-hour clock, as cron's `5-10` names them,
+ * so the window runs to the last fire inside the last hour (said).
+ */
+function betweenOrdinalHours(tokens: readonly string[], k: number, notes: string[]): { words: string[]; end: number } | null {
+  if (tokens[k] !== 'between' || tokens[k + 1] !== 'the') return null;
+  const first = readOrdinal(tokens, k + 2);
+  if (!first || tokens[first.end] !== 'and') return null;
+  const second = readOrdinal(tokens, tokens[first.end + 1] === 'the' ? first.end + 2 : first.end + 1);
+  if (!second || !/^hours?$/.test(tokens[second.end] ?? '')) return null;
+  const end = tokens[second.end + 1] === 'of' && tokens[second.end + 2] === 'the' && tokens[second.end + 3] === 'day' ? second.end + 4 : second.end + 1;
+  const [from, to] = [first.value, second.value];
+  if (![from, to].every((hour) => Number.isInteger(hour) && hour >= 0 && hour <= 23) || to < from) return null;
+  const hour = (value: number) => String(value).padStart(2, '0');
+  notes.push(`read '${tokens.slice(k, end).join(' ')}' as hours ${hour(from)} to ${hour(to)} on the 24-hour clock, to the end of the ${hour(to)}:00 hour`);
+  const clock = (value: number, minute: string) => [`${value % 12 || 12}:${minute}`, value < 12 ? 'am' : 'pm'];
+  return { words: ['between', ...clock(from, '00'), 'and', ...clock(to, '59')], end };
+}
+
+/**
+ * "at 5, 10 and 15 minutes past the hour", "at 2 and 26 through 28 minutes past the hour", "minutes 0 through 20 past the
+ * hour": minutes of the hour in a list or a range (at least two), as "every hour at :05, :10 and :15"; what bounds them after
+ * it (days, a window) is read as for that list. Null for anything else, and after an interval other than every hour.
+ */
+function minutesListPastTheHour(tokens: readonly string[], k: number, out: readonly string[]): { words: string[]; end: number } | null {
+  const led = tokens[k] === 'minutes' || tokens[k] === 'mins';
+  if (tokens[k] !== 'at' && !led) return null;
+  const minuteAt = (n: number) => (/^\d{1,2}$/.test(tokens[n] ?? '') ? Number(tokens[n]) : undefined);
+  const minutes = new Set<number>();
+  let j = k + 1;
+  let ranged = false;
+  for (;;) {
+    const from = minuteAt(j);
+    if (from === undefined) return null;
+    j++;
+    let to = from;
+    if (RANGE_WORDS.has(tokens[j] ?? '') && minuteAt(j + 1) !== undefined) {
+      to = minuteAt(j + 1)!;
+      ranged = true;
+      j += 2;
+    }
+    if (from > 59 || to > 59 || to < from) return null;
+    for (let minute = from; minute <= to; minute++) minutes.add(minute);
+    const next = tokens[j] === ',' && tokens[j + 1] === 'and' ? j + 2 : j + 1;
+    if (!LIST_WORDS.has(tokens[j] ?? '') || minuteAt(next) === undefined) break;
+    j = next;
+  }
+  if (!led && (tokens[j] === 'minutes' || tokens[j] === 'mins')) j++;
+  if (tokens[j] !== 'past' || !(tokens[j + 1] === 'the' || EACH.has(tokens[j + 1] ?? '')) || tokens[j + 2] !== 'hour') return null;
+  if (minutes.size < 2 && !ranged) return null;
+  const end = j + 3;
+  const hourly = out.at(-1) === 'hourly' || (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? ''));
+  const before = hourly ? out.slice(0, out.at(-1) === 'hourly' ? -1 : -2) : out;
+  if (!onlyFiller(before)) return null;
+  const sorted = [...minutes].sort((a, b) => a - b);
+  const listed = (items: string[]) => items.flatMap((item, n) => (n === 0 ? [item] : n === items.length - 1 ? ['and', item] : [',', item]));
+  // cronstrue's "At 2 and 26 through 28 minutes past the hour, at 06:00 PM" (`2,26-28 18`): those minutes of that hour.
+  const hourAt = tokens[end] === ',' && tokens[end + 1] === 'at' ? end + 2 : tokens[end] === 'at' ? end + 1 : -1;
+  const hour = hourAt > 0 ? readClock(tokens, hourAt) : null;
+  if (hour && hour.value.minute === 0 && !hour.ambiguous && !hourly && onlyFiller(before)) {
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return { words: ['at', ...listed(sorted.map((minute) => `${pad(hour.value.hour)}:${pad(minute)}`))], end: hour.end };
+  }
+  const said = sorted.map((minute) => `:${String(minute).padStart(2, '0')}`);
+  const list = ['at', ...listed(said)];
+  const bounded = said.length >= 2 ? minutesListThenBounds(['at', ...list.slice(1), ...tokens.slice(end)], 0, [...before, 'every', 'hour']) : null;
+  if (bounded) return { words: ['every', 'hour', ...bounded.words], end: tokens.length };
+  return { words: ['every', 'hour', ...list], end };
+}
+
+/**
  * cronstrue's "At 09:00 AM, only on Monday, every 3 months" (`*\/3` in the month): a month step after a comma
  * narrows the rule before it to the months cron's step names, from January, said in a note. Not when months or a
  * start are said (`starting february`), which decide the months as the rest of the grammar reads them.
@@ -700,6 +804,13 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     if (at(k, 'day', '-', 'of', '-', 'week')) {
       out.push('day', 'of', 'the', 'week');
       k += 4;
+    } else if ((tokens[k] === 'first' || tokens[k] === 'last') && at(k + 1, 'day', 'of') && ['the', 'every', 'each'].includes(tokens[k + 3] ?? '') && tokens[k + 4] === 'week') {
+      // Weeks start on Sunday in some calendars and on Monday in others, so neither end of one is a weekday to guess.
+      const [one, other] = tokens[k] === 'first' ? ['Sunday', 'Monday'] : ['Saturday', 'Sunday'];
+      throw new UsageError(
+        `the ${tokens[k]} day of a week is ${one} or ${other}, depending on the day it starts on`,
+        `Name the day, such as 'every ${one.toLowerCase()}' or 'every ${other.toLowerCase()}'.`,
+      );
     } else if ((opened = minutesListThenBounds(tokens, k, out) ?? minutesPastEveryHour(tokens, k, out) ?? hourOfTheDay(tokens, k) ?? firstOrLastDaysOfMonth(tokens, k, out))) {
       out.push(...opened.words);
       k = opened.end - 1;
@@ -727,7 +838,9 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       k += 3;
     } else if (!EACH.has(tokens[k - 1] ?? '') && (opened = ordinalsOfTheirUnit(tokens, k))) {
       // ice_cube's "daily on the 10th hour of the day": the clause's own words, without the "on the" before them.
-      if (opened.words[0] === 'at' && out.at(-1) === 'the' && out.at(-2) === 'on') out.splice(-2);
+      if (opened.words[0] === 'at' && out.at(-1) === 'the') out.splice(out.at(-2) === 'on' || out.at(-2) === 'at' ? -2 : -1);
+      if (opened.words[0] === 'every' && out.at(-1) === 'the') out.splice(out.at(-2) === 'on' || out.at(-2) === 'at' ? -2 : -1);
+      if (opened.words[1] === 'hour' && out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '')) out.splice(-2);
       out.push(...opened.words);
       k = opened.end - 1;
     } else if (at(k, '1', '/') && (tokens[k + 2] === '2' || tokens[k + 2] === '4') && unitOf(tokens[k + 3]) === 'hour') {
@@ -741,6 +854,20 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
     } else if ((opened = evenMinutesPastTheHour(tokens, k, notes))) {
       // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step,
       // which says the hourly rule before it again ("hourly at 15 and 45 minutes past the hour").
+      if (out.at(-1) === 'hourly') out.pop();
+      else if (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '')) out.splice(-2);
+      out.push(...opened.words);
+      k = opened.end - 1;
+    } else if ((opened = clockUntilClockAfterInterval(tokens, k, out, notes))) {
+      out.push(...opened.words);
+      k = opened.end - 1;
+    } else if (tokens[k] === 'day' && out.at(-1) === 'on' && weekdayOf(tokens[k + 1]) !== undefined) {
+      // english-to-cron's "on day Monday": the weekday.
+    } else if ((opened = betweenOrdinalHours(tokens, k, notes))) {
+      out.push(...opened.words);
+      k = opened.end - 1;
+    } else if ((opened = minutesListPastTheHour(tokens, k, out))) {
+      // cronstrue's "At 2 and 26 through 28 minutes past the hour" (`2,26-28`): those minutes of every hour.
       if (out.at(-1) === 'hourly') out.pop();
       else if (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? '')) out.splice(-2);
       out.push(...opened.words);
@@ -1647,18 +1774,21 @@ function ordinalsOfTheirUnit(tokens: readonly string[], k: number): { words: str
   if (values.length === 0 || !/^\d/.test(tokens[j - 1] ?? '')) return null;
   const unit = /^(hour|minute|day)s?$/.exec(tokens[j] ?? '')?.[1];
   const of = { hour: 'day', minute: 'hour', day: 'month' }[unit ?? ''];
-  if (!unit || tokens[j + 1] !== 'of' || tokens[j + 2] !== 'the' || tokens[j + 3] !== of) return null;
+  // "of the hour", "of every hour", and for minutes later.js's "past every hour".
+  const each = tokens[j + 2] === 'the' || EACH.has(tokens[j + 2] ?? '');
+  if (!unit || !(tokens[j + 1] === 'of' || (unit === 'minute' && tokens[j + 1] === 'past')) || !each || tokens[j + 3] !== of) return null;
   const end = j + 4;
   if (unit === 'hour' && values.every((hour) => hour <= 23)) {
     const said = values.map((hour) => (hour === 0 ? '12am' : hour < 12 ? `${hour}am` : hour === 12 ? '12pm' : `${hour - 12}pm`));
     return { words: tokenize(`at ${said.join(' and ')}`), end };
   }
-  if (unit === 'minute' && values.length === 1 && values[0]! <= 59) return { words: ['at', 'minute', String(values[0])], end };
+  // "the 15th minute of every hour" names the hourly interval too; "of the hour" leaves it to the rest of the phrase.
+  if (unit === 'minute' && values.length === 1 && values[0]! <= 59) return { words: ['at', String(values[0]), 'minutes', 'past', tokens[j + 2]!, 'hour'], end };
   // "the 15th and 45th minutes of the hour": those minutes of every hour, never days of the month.
   if (unit === 'minute') {
     const outside = values.find((minute) => minute > 59);
     if (outside !== undefined) throw new UsageError(`'${tokens.slice(k, end).join(' ')}' names minute ${outside}, which is out of range (0-59)`, "Try 'every hour at :15 and :45'.");
-    return { words: tokenize(`at ${values.join(', ')} minutes past the hour`), end };
+    return { words: minutesListPastTheHour(tokenize(`at ${values.join(' and ')} minutes past the hour`), 0, [])!.words, end };
   }
   if (unit === 'day' && values.length > 1) return { words: [...values.flatMap((day, n) => (n === 0 ? [ordinalDay(day)] : ['and', ordinalDay(day)])), 'of', 'the', 'month'], end };
   return null;
@@ -1683,15 +1813,24 @@ function readOnTheHour(tokens: readonly string[], i: number, part: Group): numbe
  * minutes starting at 5 past the hour": where an interval counts from.
  */
 function readIntervalStart(tokens: readonly string[], i: number, part: Group, seen: Seen): number | null {
-  if ((tokens[i] !== 'starting' && tokens[i] !== 'beginning') || !seen.group.interval) return null;
+  // "from" starts a window before a clock; before a minute of the hour ("every 15 minutes from 4 past the hour") it is the start.
+  const from = tokens[i] === 'from';
+  if ((tokens[i] !== 'starting' && tokens[i] !== 'beginning' && !from) || !seen.group.interval) return null;
   let j = i + 1;
-  if (['at', 'from', '@'].includes(tokens[j] ?? '')) j++;
+  if (!from && ['at', 'from', '@', 'on'].includes(tokens[j] ?? '')) j++;
+  // "starting on the 4th minute" (later.js): minute 4.
+  const ordinal = tokens[j] === 'the' ? readOrdinal(tokens, j + 1) : null;
+  if (ordinal && /^\d/.test(tokens[ordinal.end - 1] ?? '') && tokens[ordinal.end] === 'minute' && ordinal.value <= 59) {
+    part.minuteOfHour = ordinal.value;
+    return ordinal.end + 1;
+  }
   if (tokens[j] === 'minute' || /^:\d/.test(tokens[j] ?? '')) return readMinuteOfHour(tokens, j, part, seen);
   const pastTheHour = minutesPastTheHour(tokens, j);
   if (pastTheHour) {
     part.minuteOfHour = pastTheHour.minute;
     return pastTheHour.end;
   }
+  if (from) return null;
   const start = readClock(tokens, j);
   if (!start) return null;
   part.times.push(start);
@@ -1704,7 +1843,7 @@ function readIntervalStart(tokens: readonly string[], i: number, part: Group, se
  */
 function minutesPastTheHour(tokens: readonly string[], i: number): { minute: number; end: number } | null {
   const k = tokens[i] === 'a' && tokens[i + 1] === 'quarter' ? i + 1 : i;
-  const spoken = tokens[k] === 'quarter' ? { value: 15, end: k + 1 } : readNumber(tokens, k, { articles: false });
+  const spoken = tokens[k] === 'quarter' ? { value: 15, end: k + 1 } : tokens[k] === 'half' ? { value: 30, end: k + 1 } : readNumber(tokens, k, { articles: false });
   if (!spoken || !Number.isInteger(spoken.value) || spoken.value < 0 || spoken.value > 59) return null;
   let j = spoken.end;
   if (/^(?:minutes?|mins?)$/.test(tokens[j] ?? '')) j++;
@@ -2058,8 +2197,9 @@ function readEvery(tokens: readonly string[], i: number, group: Group): number |
     setInterval(group, { n: count.value, unit: 'week' }, count.end);
     return count.end;
   }
-  // "every second" alone: a second, not the second of something.
-  if (tokens[j] === 'second' && tokens[j + 1] === undefined) throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
+  // "every second" alone: a second, not the second of something; "every sec", "every seconds" in any spelling.
+  const secondsWord = unitOf(tokens[j]) === 'second' && tokens[j] !== 's' && (tokens[j] !== 'second' || tokens[j + 1] === undefined);
+  if (secondsWord) throw new UsageError("seconds are too fine: Letta's schedules step by whole minutes", "Try 'every minute'.");
   if (count && /^[\d.]+$|^[a-z]/.test(tokens[j]!) && unitOf(tokens[count.end])) {
     const unit = unitOf(tokens[count.end])!;
     const more = unit === 'hour' && Number.isInteger(count.value) ? minutesAfterHours(tokens, count.end + 1) : null;

@@ -546,7 +546,7 @@ export const SHAPES: readonly Shape[] = [
     applies: (group) => group.minuteOfHour !== undefined && !group.interval && group.times.length === 0 && !group.part,
     build: (group, original, context) => {
       // crontab.guru's "At minute 0." says the same.
-      if (!/\b(?:past|bottom of|on) the (?:half )?hour\b|^\s*at minute \d{1,2}\b/i.test(original))
+      if (!/\b(?:past|bottom of|on) the (?:half )?hour\b|\bminutes? of the hour\b|^\s*at minute \d{1,2}\b/i.test(original))
         throw phraseError(original, 'A minute past the hour needs an hourly schedule', ['every hour at :30', 'hourly at 15', ...RECURRING_EXAMPLES]);
       const minute = String(group.minuteOfHour).padStart(2, '0');
       context.notes?.push(`read '${original}' as every hour at :${minute}; name an interval to say otherwise, such as 'every 2 hours at :${minute}'`);
@@ -762,6 +762,12 @@ function withoutDays(group: Group): Group {
   return rest;
 }
 
+/** How a phrase joined its parts, as said in a refusal: " with 'and'", " with a comma", or nothing when unclear. */
+function joinerOf(original: string): string {
+  if (/\band\b|&|\bplus\b|\+/i.test(original)) return " with 'and'";
+  return original.includes(',') ? ' with a comma' : '';
+}
+
 /**
  * Parts that fire on any of their days: a set of crons when every part is one, else a series of their instants.
  * A set never fires twice at one instant: a time another part has on all its days is left to that part, and
@@ -778,7 +784,7 @@ function union(parts: Built[], original: string): Built {
   const rules = parts.map((part): SeriesRule => {
     if (part.kind === 'series') return part.rule;
     if (part.kind === 'interval')
-      throw new UsageError(`'${original}' joins an interval to another rule with 'and'`, 'An interval is a schedule of its own: create one for the interval and one for the rest.');
+      throw new UsageError(`'${original}' joins an interval to another rule${joinerOf(original)}`, 'An interval is a schedule of its own: create one for the interval and one for the rest.');
     return { kind: 'any', rules: part.patterns.map((pattern) => ({ kind: 'calendar', days: pattern.days, times: pattern.minutes.map((m) => ({ hour: Math.floor(m / 60), minute: m % 60 })) })) };
   });
   const series = parts.filter((part): part is Extract<Built, { kind: 'series' }> => part.kind === 'series');
