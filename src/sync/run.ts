@@ -9,7 +9,7 @@ import { followsLocalClock, planSync, type SyncAction } from './plan';
 import { awaitsLostMember, isGoneMember, seriesInstants } from './series';
 import { recordsShown, seriesShown, timedAsRecorded } from './same-schedule';
 import { listingEntries, type ListingEntry } from './listing-entry';
-import { earlierTwin, recordedScheduleIds, TWIN_SLACK_MS } from './twins';
+import { firstCopiesOf, recordedScheduleIds, TWIN_SLACK_MS } from './twins';
 
 /** The record store as sync uses it: read, change under its lock, and one sync at a time. */
 export interface SyncStore extends RecordWriter {
@@ -265,7 +265,7 @@ async function syncRound(
 
 /**
  * After an agent's last round, its schedules listed again (once, and only when this sync replaced
- * some): a replacement another machine made of the same schedule first (see earlierTwin) is kept
+ * some): a replacement another machine made of the same schedule first (see firstCopiesOf) is kept
  * instead of ours. The record follows theirs before ours is deleted, so a delete that fails is
  * finished by the next sync (delete-replaced). Skipped while a create of this agent's may have
  * landed unseen (it would look like another's copy), and when the list cannot be read.
@@ -290,10 +290,11 @@ async function keepFirstCopies(
     if (error instanceof CliError) return [];
     throw error;
   }
+  const ours = replaced.flatMap(({ new_id }) => listed.get(new_id) ?? []);
+  const firsts = firstCopiesOf(ours, listed.values(), known, since);
   const outcomes: SyncOutcome[] = [];
   for (const { old_id, new_id } of replaced) {
-    const ours = listed.get(new_id);
-    const first = ours && earlierTwin(ours, listed.values(), known, since);
+    const first = firsts.get(new_id);
     if (!first) continue;
     const action = { type: 'keep-first-copy', agent_id: agentId, old_id, id: new_id, kept_id: first.id } as const;
     const stamp = new Date().toISOString();

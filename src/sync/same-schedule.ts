@@ -40,6 +40,11 @@ export function sameMessages(sent: unknown, stored: unknown): boolean {
   return sent.every((message, i) => sameMessage(message as Record<string, unknown>, stored[i] as Record<string, unknown> | undefined));
 }
 
+/** What messages alike (sameMessages) share whatever else a server filled in: each one's text, as one string to group copies by. */
+export function messagesText(messages: unknown): string {
+  return JSON.stringify(Array.isArray(messages) ? messages.map((message) => contentParts((message as { content?: unknown } | null)?.content)) : null);
+}
+
 function sameMessage(sent: Record<string, unknown>, stored: Record<string, unknown> | undefined): boolean {
   if (!stored || typeof stored !== 'object') return false;
   if (JSON.stringify(contentParts(sent.content)) !== JSON.stringify(contentParts(stored.content))) return false;

@@ -1,6 +1,6 @@
 import type { ScheduledMessage } from '../letta/types';
 import type { State } from '../state/records';
-import { currentSchedule, sameSchedule } from './same-schedule';
+import { currentSchedule, messagesText, sameSchedule } from './same-schedule';
 
 /**
  * How long before a round began another client's copy may have been made and still be taken for a
@@ -36,6 +36,45 @@ export function earlierTwin(ours: ScheduledMessage, candidates: Iterable<Schedul
     }
   }
   return first;
+}
+
+/** What copies of one schedule share (sameSchedule holds only within one group): their timing and their messages' text. */
+function twinKey(item: ScheduledMessage): string {
+  const schedule = currentSchedule(item);
+  const timing = schedule.type === 'recurring' ? `cron ${schedule.cron_expression.trim().replace(/\s+/g, ' ')}` : `at ${schedule.scheduled_at}`;
+  return `${timing} ${messagesText(item.message?.messages)}`;
+}
+
+/**
+ * Of `ours`, the copies this client just made (one agent's), those another client made a copy of first
+ * (earlierTwin), each with the copy to keep in its place. Copies of ours alike one another (two
+ * schedules kept alike on purpose) are left as they are: which of another client's copies stands
+ * for which of ours cannot be told, and two copies left beat one lost. Grouped by twinKey first, so
+ * a sync of thousands compares each copy with its look-alikes only.
+ */
+export function firstCopiesOf(ours: readonly ScheduledMessage[], listed: Iterable<ScheduledMessage>, known: ReadonlySet<string>, since: number): Map<string, ScheduledMessage> {
+  const group = <T extends ScheduledMessage>(items: Iterable<T>) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const key = twinKey(item);
+      const alike = groups.get(key);
+      if (alike) alike.push(item);
+      else groups.set(key, [item]);
+    }
+    return groups;
+  };
+  const ourIds = new Set(ours.map((item) => item.id));
+  const others = group([...listed].filter((item) => !ourIds.has(item.id) && !known.has(item.id)));
+  const oursAlike = group(ours);
+  const found = new Map<string, ScheduledMessage>();
+  for (const item of ours) {
+    const key = twinKey(item);
+    const sent = { schedule: currentSchedule(item), messages: item.message?.messages ?? [] };
+    if (oursAlike.get(key)!.some((other) => other !== item && sameSchedule(sent, other))) continue;
+    const first = earlierTwin(item, others.get(key) ?? [], known, since);
+    if (first) found.set(item.id, first);
+  }
+  return found;
 }
 
 /** Every schedule id the record knows, whatever became of it: none of them is another machine's copy. */
