@@ -7,8 +7,8 @@ import { readNumber } from './words';
 
 /** Plural weekdays and weekends (a count of weekdays, "5 weekdays", is the one-time reader's "in 5 weekdays"). */
 const COUNTED = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends)$/;
-/** Words before a number that make it something else: a step ("every 2 mondays"), a time ("at 9 mondays"), an nth, a count already read ("the next 3 mondays"). */
-const NOT_A_COUNT: ReadonlySet<string> = new Set(['every', 'each', 'other', 'at', '@', 'next', 'first', 'last', 'past', 'previous', 'following']);
+/** Words before a number that make it something else: a step ("every 2 mondays"), a time ("at 9 mondays"), an nth, a count already read ("the next 3 mondays"), a day counted to ("in 2 weekends"). */
+const NOT_A_COUNT: ReadonlySet<string> = new Set(['every', 'each', 'other', 'at', '@', 'in', 'next', 'first', 'last', 'past', 'previous', 'following']);
 /** Words after the days that make a frequency ("2 mondays a month") or a day counted to ("2 sundays from now"). */
 const NOT_COUNTED_AFTER: ReadonlySet<string> = new Set(['a', 'an', 'per', 'of', 'each', 'every', 'from', 'after', 'before', 'ago', 'later', 'hence', 'away']);
 

@@ -316,6 +316,7 @@ export const DAY_RULES: readonly DayRule[] = [
       '3 days after friday',
       '2 weeks from now at 9am',
       '4 mondays from now',
+      'in 2 mondays',
       '2 fridays from today at 3pm',
       'in 3 business days',
     ],
@@ -854,10 +855,11 @@ function readIn(tokens: readonly string[], i: number): Read<DayRef> | null {
   const lead = tokens[i] === 'in' || tokens[i] === 'after' || tokens[i] === '+';
   const count = readNumber(tokens, lead ? i + 1 : i);
   if (!count || !Number.isInteger(count.value)) return null;
-  // "4 mondays from now", "2 fridays from today": the nth such weekday after today.
+  // "4 mondays from now", "2 fridays from today", "in 2 mondays" (the plural: "in 1 mon" may be a month): the nth such weekday after today.
   const weekday = weekdayAt(tokens, count.end);
-  if (!lead && weekday !== undefined && count.value >= 1 && tokens[count.end + 1] === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today')) {
-    return { value: { kind: 'shift', days: 7 * (count.value - 1), from: { kind: 'weekday', weekday, mode: 'next' } }, end: count.end + 3 };
+  const fromToday = !lead && tokens[count.end + 1] === 'from' && (tokens[count.end + 2] === 'now' || tokens[count.end + 2] === 'today');
+  if (weekday !== undefined && count.value >= 1 && (fromToday || (tokens[i] === 'in' && tokens[count.end]!.endsWith('days')))) {
+    return { value: { kind: 'shift', days: 7 * (count.value - 1), from: { kind: 'weekday', weekday, mode: 'next' } }, end: fromToday ? count.end + 3 : count.end + 1 };
   }
   // "3 mondays after may 25", "2 fridays before christmas": the nth such weekday after (or before) that day, never the day itself.
   const link = tokens[count.end + 1];

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOfOnce } from '../../src/time/index';
+import { onceReading as once, onceRefusal as refusal } from '../helpers/phrase-readings';
 
 /*
  * Phrases from other projects' suites (Ruby's Chronic, Datejs, chrono-english) that were refused though clear, or
  * refused with a message that misleads. Monday 2026-12-07, 10:00 in New York.
  */
-const OPTIONS = { now: Date.parse('2026-12-07T15:00:00Z'), zone: 'America/New_York' };
-
-const once = async (phrase: string) => {
-  const meaning = await meaningOfOnce(phrase, OPTIONS);
-  return { at: meaning.local.slice(0, 16), notes: meaning.notes.join(' ') };
-};
-const refusal = async (phrase: string): Promise<string> => {
-  try {
-    await meaningOfOnce(phrase, OPTIONS);
-  } catch (error) {
-    const { message, hint } = error as { message: string; hint?: string };
-    return `${message} | ${hint ?? ''}`;
-  }
-  throw new Error(`'${phrase}' was read`);
-};
 
 describe("a month name, day and year joined by hyphens ('jul-8-27') is that date, not a range of days", () => {
   it.each([
@@ -121,6 +106,21 @@ describe("weekends counted ahead ('in 2 weekends', '1 weekend from now') are the
 
   it('weekends counted back are the past', async () => {
     expect(await refusal('2 weekends ago')).toContain('speaks of the past');
+  });
+});
+
+describe("weekdays counted ahead after 'in' ('in 2 sundays') are the nth such day to come, as '2 sundays from now' is; a count alone is refused", () => {
+  it.each([
+    ['in 2 sundays', '2026-12-20 09:00'],
+    ['in 3 mondays at 10am', '2026-12-28 10:00'],
+    ['in two tuesdays', '2026-12-15 09:00'],
+    ['2 sundays from now', '2026-12-20 09:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it.each(['2 sundays', 'three weekends at 9am'])('%s', async (phrase) => {
+    expect(await refusal(phrase)).toContain('which says neither when nor how often');
   });
 });
 
