@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { meaningOfOnce } from '../../src/time/index';
+import { MONDAY_IN_NEW_YORK as OPTIONS, onceReading as once, onceRefusal as refusal } from '../helpers/phrase-readings';
 
 /*
  * Phrases from other projects' suites (olebedev/when, dateparser, timefhuman, ctparse, Sugar, compromise) that were read
  * wrongly, refused though clear, or refused with a message that misleads. Monday 2026-12-07, 10:00 in New York.
  */
-const OPTIONS = { now: Date.parse('2026-12-07T15:00:00Z'), zone: 'America/New_York' };
-
-const once = async (phrase: string) => {
-  const meaning = await meaningOfOnce(phrase, OPTIONS);
-  return { at: meaning.local.slice(0, 16), notes: meaning.notes.join(' ') };
-};
-const refusal = async (phrase: string): Promise<string> => {
-  try {
-    await meaningOfOnce(phrase, OPTIONS);
-  } catch (error) {
-    const { message, hint } = error as { message: string; hint?: string };
-    return `${message} | ${hint ?? ''}`;
-  }
-  throw new Error(`'${phrase}' was read`);
-};
 
 describe("a day of the month in words right before its month ('twenty three january') is that day, as '23 january' is", () => {
   it.each([

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOfRecurring } from '../../src/time/index';
+import { MONDAY_IN_NEW_YORK as OPTIONS, recurringReading as recurring } from '../helpers/phrase-readings';
 
 /* Recurring phrases from other projects' suites left refused (cronstrue, english-to-cron, later.js, Todoist). Monday 2026-12-07, 10:00 in New York. */
-const OPTIONS = { now: Date.parse('2026-12-07T15:00:00Z'), zone: 'America/New_York' };
-
-const recurring = async (phrase: string, options = OPTIONS) => {
-  const meaning = await meaningOfRecurring(phrase, options, 3, { sets: true });
-  return {
-    local: meaning.local_cron,
-    utc: (meaning.cron_expressions ?? [meaning.cron_expression]).join(' + '),
-    fires: meaning.next_runs_local.map((local) => local.slice(0, 16)),
-    notes: meaning.notes.join(' '),
-  };
-};
 /* Minutes of the hour are not converted between zones: read in UTC, the local and UTC crons agree. */
 const inUtc = (phrase: string) => recurring(phrase, { ...OPTIONS, zone: 'UTC' });
 
