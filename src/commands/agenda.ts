@@ -166,7 +166,10 @@ async function localRecords(
     const pastOneTimes = (from: number, now: number) => recordedPastOneTimes(state, agents, from, now);
     const replacedBefore = (ids: string[]) => {
       const found = new Map<string, ScheduleFacts>();
-      for (const id of ids) for (const facts of (findIntent(state, id) && scheduleLineage(state, id)?.past) || []) found.set(facts.id, facts);
+      for (const id of ids) {
+        if (findIntent(state, id) === undefined) continue;
+        for (const facts of scheduleLineage(state, id)?.past ?? []) found.set(facts.id, facts);
+      }
       return [...found.values()];
     };
     return { paused: [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers], seriesOf, setOf, keptIn, ruleOf, pastOneTimes, replacedBefore };
