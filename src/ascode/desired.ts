@@ -36,11 +36,12 @@ export function meaningInRun(when: string, zone: string, context: DesiredContext
   return known;
 }
 
-/** A problem with one file, at a line of it. */
+/** A problem with one file, at a line of it; `from`: the refusal it restates, whose hint (what works) goes with it. */
 export class FileError extends UsageError {
   constructor(
     readonly line: number,
     message: string,
+    readonly from?: CliError,
   ) {
     super(message);
   }
@@ -66,7 +67,7 @@ export async function desiredOf(name: string, file: ScheduleFile, agentId: strin
     try {
       return await work();
     } catch (error) {
-      if (error instanceof CliError && !(error instanceof FileError)) throw new FileError(at(key), `${key}: ${error.message}`);
+      if (error instanceof CliError && !(error instanceof FileError)) throw new FileError(at(key), `${key}: ${error.message}`, error);
       throw error;
     }
   };

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { AmbiguousAgentError, CliError, NotFoundError, UsageError } from '../errors';
 import { NotUtf8Error, readTextFile } from '../files/private-file';
 import { parseBaseUrl } from '../letta/url';
+import { hintFor } from '../hints';
 import { DEFAULT_CONCURRENCY, mapLimited } from '../concurrency';
 import type { Runtime } from '../runtime';
 import type { FullScheduleBody } from '../sync/carry';
@@ -21,6 +22,8 @@ export interface FileReport {
   file: string;
   line: number;
   message: string;
+  /** What works instead, where the refusal says it (a zone's near name, phrases to try). */
+  hint?: string;
 }
 
 /** Where the files are: a folder of them, or one file (then the lock file is beside it and nothing else is planned). */
@@ -107,9 +110,10 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
   const problems: FileReport[] = [];
   const display = (name: string) => join(target.folder, name);
   const failed = new Set<string>();
-  const fail = (name: string, line: number, message: string) => {
+  const fail = (name: string, line: number, message: string, from?: CliError) => {
     failed.add(name);
-    problems.push({ file: display(name), line, message });
+    const hint = from === undefined ? undefined : hintFor(from);
+    problems.push({ file: display(name), line, message, ...(hint === undefined ? {} : { hint }) });
   };
 
   const files: Array<{ name: string; file: ScheduleFile } | undefined> = [];
@@ -159,7 +163,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     agentLines.set(name, file.lines.agent ?? 1);
     const agentId = resolved.get(file.agent)!;
     if (agentId instanceof CliError) {
-      fail(name, file.lines.agent ?? 1, `agent: ${agentId.message}`);
+      fail(name, file.lines.agent ?? 1, `agent: ${agentId.message}`, agentId);
       continue;
     }
     try {
@@ -167,7 +171,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
       desired.push(await desiredOf(name, file, agentId, entry, context));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
-      fail(name, error.line, error.message);
+      fail(name, error.line, error.message, error.from);
     }
   }
 
@@ -191,7 +195,7 @@ export async function loadPlan(rt: Runtime, target: Target, lock: LockFile, conc
     }),
   );
   if (noAgent.size > 0) {
-    for (const want of desired) if (noAgent.has(want.agent_id)) fail(want.name, agentLines.get(want.name) ?? 1, `agent: ${noAgent.get(want.agent_id)!.message}`);
+    for (const want of desired) if (noAgent.has(want.agent_id)) fail(want.name, agentLines.get(want.name) ?? 1, `agent: ${noAgent.get(want.agent_id)!.message}`, noAgent.get(want.agent_id));
     desired = desired.filter((want) => !noAgent.has(want.agent_id));
   }
   const { successors, paused, pausedKeys } = await replacedOnThisMachine(

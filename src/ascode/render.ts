@@ -90,7 +90,10 @@ export function planDocument(changes: Change[], problems: FileReport[]) {
 }
 
 export function reportProblems(out: Output, problems: FileReport[]): void {
-  for (const problem of problems) out.note(`${out.paintErr.red('Error:')} ${problem.file}:${problem.line}: ${problem.message}`);
+  for (const problem of problems) {
+    out.note(`${out.paintErr.red('Error:')} ${problem.file}:${problem.line}: ${problem.message}`);
+    if (problem.hint !== undefined) out.note(`  ${problem.hint}`);
+  }
 }
 
 /** What apply did for one file, one line (the new ids are the data); under --dry-run what it would do (no ids are made). */
