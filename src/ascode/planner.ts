@@ -232,8 +232,8 @@ function planFile(
   // recorded (also when its journal was lost with the machine it ran on, as a CI runner's is), or, for a file the lock file
   // does not name (new, or the lock file was lost), one made before. Taken, never made twice.
   const adopt: string[] = [];
+  const strangers = unmatched.length > 0 ? [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedElsewhere(item.id)) : [];
   if (unmatched.length > 0) {
-    const strangers = [...(letta.get(want.agent_id)?.values() ?? [])].filter((item) => !ownedElsewhere(item.id));
     for (let i = unmatched.length - 1; i >= 0; i--) {
       const key = bodyKey(unmatched[i]!);
       const twin = strangers.find((item) => !adopt.includes(item.id) && item.key === key);
@@ -274,6 +274,14 @@ function planFile(
       : [
           `its schedule${one ? '' : 's'} ${vanished.join(', ')} ${one ? 'is' : 'are'} no longer on Letta (deleted outside this folder): apply makes ${one ? 'it' : 'them'} again; remove the file to keep ${one ? 'it' : 'them'} deleted`,
         ];
+  // Changed outside the folder rather than deleted (`recurring edit` on a machine with no record of this folder): the changed one
+  // stays, owned by no file, beside the one apply makes again. Named, so that both running is not a surprise.
+  const sameTime = new Set(unmatched.map((body) => stableJson(body.schedule)));
+  const lookalikes = vanished.length === 0 ? [] : strangers.filter((item) => !adopt.includes(item.id) && sameTime.has(stableJson(bodyOfListed(item).schedule))).map((item) => item.id);
+  if (lookalikes.length > 0)
+    made.push(
+      `${lookalikes.join(', ')}, owned by no file, ${lookalikes.length === 1 ? 'runs' : 'run'} at the same time for this agent with other fields (changed outside this folder?): apply leaves ${lookalikes.length === 1 ? 'it' : 'them'}, so both would run; delete ${lookalikes.length === 1 ? 'it' : 'them'} if ${lookalikes.length === 1 ? 'it replaced' : 'they replaced'} this file's schedule`,
+    );
   const finish = cutShort
     ? [
         `a replacement cut short: the old ${retired.length === 1 ? 'schedule' : 'schedules'} ${retired.map((item) => item.id).join(', ')} still on Letta, the new ${keep.length + adopt.length === 1 ? 'one' : 'ones'} ${[...keep, ...adopt].join(', ')} made; apply deletes the old`,

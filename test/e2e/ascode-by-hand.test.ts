@@ -2,15 +2,17 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { FakeLetta } from '../helpers/fake-letta';
 import { runCli } from '../helpers/run-cli';
 import { AGENT, NOW, useFakeLetta } from '../helpers/suite';
 
 // Schedule files as a person edits them by hand: what plan and apply tell them.
 const suite = useFakeLetta({ defaultAgent: false });
+let letta: FakeLetta;
 let env: Record<string, string>;
 let dir: string;
 beforeEach(() => {
-  ({ env } = suite);
+  ({ letta, env } = suite);
   dir = join(mkdtempSync(join(tmpdir(), 'letta-schedules-hand-')), 'letta-schedules');
   mkdirSync(dir);
 });
@@ -59,5 +61,28 @@ describe('a refused field in a file', () => {
       `Error: ${dir}/key.md:5: unknown key 'colour'; known keys: agent, when, timezone, role, until, count, max_steps, callback_url, include_return_message_types`,
     ]);
     expect((JSON.parse(r.stdout) as { errors: object[] }).errors).toEqual([{ file: `${dir}/key.md`, line: 5, message: expect.any(String) }]);
+  });
+});
+
+describe('an owned schedule changed outside the folder', () => {
+  it('names the unowned one at the same time that would run beside the one apply makes again', async () => {
+    file('queue.md', `agent: ${AGENT}\nwhen: every weekday at 10am\ntimezone: America/New_York`, 'Check the queue');
+    file('other.md', `agent: ${AGENT}\nwhen: every day at 7am\ntimezone: UTC`, 'Morning');
+    expect((await cli('apply', '-f', dir)).code).toBe(0);
+    const [queue] = [...letta.schedules.values()].filter((s) => JSON.stringify(s.message).includes('"Check the queue"'));
+    // As `recurring edit` does on a machine that has no record of this folder: a new schedule, the old one deleted.
+    letta.schedules.delete(queue!.id);
+    const edited = letta.addSchedule(AGENT, queue!.schedule, 'Check the queue twice');
+    letta.addSchedule(AGENT, { type: 'recurring', cron_expression: '0 9 * * *' }, 'Another time');
+
+    const plan = await cli('plan', '-f', dir);
+    expect(plan.code).toBe(6);
+    const notes = plan.stdout.split('\n').filter((line) => line.trim().startsWith('note:'));
+    expect(notes).toEqual([
+      `    note: its schedule ${queue!.id} is no longer on Letta (deleted outside this folder): apply makes it again; remove the file to keep it deleted`,
+      `    note: ${edited.id}, owned by no file, runs at the same time for this agent with other fields (changed outside this folder?): apply leaves it, so both would run; delete it if it replaced this file's schedule`,
+    ]);
+    const json = JSON.parse((await cli('plan', '-f', dir, '--json')).stdout) as { changes: Array<{ file: string; notes?: string[] }> };
+    expect(json.changes.map((c) => [c.file, c.notes?.length])).toEqual([['queue.md', 2]]);
   });
 });
