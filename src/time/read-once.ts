@@ -103,7 +103,7 @@ export class PartsClash extends UsageError {}
  */
 export function readParts(tokens: readonly string[], trace?: string[]): OnceParts | null {
   const parts: OnceParts = {};
-  const said: { day?: string; clock?: string; part?: string } = {};
+  const said: { day?: string; clock?: string; part?: string; bareClock?: boolean } = {};
   const twice = (what: string, first: string, second: string): never => {
     throw new PartsClash(`names two ${what} ('${first}' and '${second}'); a one-time message is sent once`, 'Give one of them.');
   };
@@ -198,6 +198,7 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       }
       parts.clock = clock;
       said.clock = clock.text;
+      said.bareClock = clock.end === i + 1 && /^\d{1,2}$/.test(tokens[i]!) && !['at', '@'].includes(tokens[i - 1] ?? '');
       if (
         parts.day?.kind === 'date' &&
         parts.day.year === undefined &&
@@ -221,6 +222,8 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const once = tokens.filter((_, k) => !dropped.has(k)).join(' ');
     parts.repeated = { said: twiceSaid, once: once.replace(/ ,/g, ',').replace(/(\d) ([ap]m)\b/g, '$1$2') };
   }
+  // "september 2027 23", "23-2027-september": a bare number beside a month and its year is its day to some, an hour to others.
+  if (parts.day?.kind === 'date' && parts.day.wholeMonth && parts.day.year !== undefined && said.bareClock) throw dayOrHour(parts.day.month!, parts.day.year, said.clock!);
   // "tomorrow 1700": a four-digit clock needs a day beside it, and no month whose year it could be.
   if (parts.clock && /^\d{4}$/.test(parts.clock.text) && (!parts.day || tokens.some((token) => monthOf(token) !== undefined))) return null;
   // "tonight", "this evening" are today's: with another day they clash.
@@ -638,6 +641,14 @@ function dayRangeEnd(tokens: readonly string[], i: number, first: number): Read<
   const last = readOrdinal(tokens, i + 1) ?? (/^\d{1,2}$/.test(tokens[i + 1] ?? '') ? { value: Number(tokens[i + 1]), end: i + 2 } : null);
   if (!last || last.value <= first || last.value > 31 || (readClock(tokens, i + 1)?.end ?? 0) > last.end) return null;
   return last;
+}
+
+function dayOrHour(month: number, year: number, said: string): PartsClash {
+  const name = MONTH_NAMES[month - 1]!.toLowerCase();
+  return new PartsClash(
+    `leaves '${said}' open: a day of ${name} ${year}, or an hour`,
+    `Write '${name} ${said} ${year}' for the day, or '${name} ${year} at ${said.padStart(2, '0')}:00' for the time.`,
+  );
 }
 
 function dayRange(month: string, first: number, last: number): PartsClash {
