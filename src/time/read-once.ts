@@ -194,6 +194,14 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
             `names two times ('${said.clock}' and '${clock.text}'); if it is a month of ${year}, a number alone does not say so`,
             `Write the month by name, such as '${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}', or as '${year}-${month.padStart(2, '0')}'.`,
           );
+        // "15 at 8:00", "8pm, 15": a bare number beside a clock may be meant as the day of the month.
+        const bareNow = clock.end === i + 1 && /^\d{1,2}$/.test(tokens[i]!) && !['at', '@'].includes(tokens[i - 1] ?? '');
+        const [day, time] = said.bareClock === bareNow ? [] : said.bareClock ? [said.clock!, clock.text] : [clock.text, said.clock!];
+        if (day && time && Number(day) >= 1 && Number(day) <= 31)
+          throw new PartsClash(
+            `names two times ('${said.clock}' and '${clock.text}'); a one-time message is sent once`,
+            `If '${day}' is the day of the month, write 'the ${ordinalDay(Number(day))} at ${time}'; otherwise give one of them.`,
+          );
         twice('times', said.clock!, clock.text);
       }
       parts.clock = clock;
@@ -602,7 +610,7 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (quarter && 'quarter' in quarter.value) return { value: { kind: 'nth', nth: day.value, weekday: null, of: quarter.value }, end: quarter.end };
   if (quarter && 'month' in quarter.value)
     return { value: { kind: 'date', day: day.value, month: quarter.value.month, ...(quarter.value.year !== undefined ? { year: quarter.value.year } : {}) }, end: quarter.end };
-  // A bare day of the month needs an ordinal ("the 15th", "on the 15th", "15th"): a bare "15" is an hour.
+  // A bare day of the month needs an ordinal ("the 15th", "on the 15th", "15th") or "on" ("on 15"): a bare "15" is an hour.
   return day.ordinal ? { value: { kind: 'date', day: day.value }, end: day.end } : null;
 }
 
@@ -626,7 +634,9 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   const ofMonth = next === 'of' && readMonthRef(tokens, i + 2) !== null;
   const nextToMonth =
     ofMonth || monthAt(tokens, tokens[i - 1] === '-' ? i - 2 : i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' || next === '-' ? i + 2 : i + 1) !== undefined;
-  return nextToMonth || afterThe ? { value: Number(word), end: i + 1, ordinal: afterThe } : null;
+  // "on 15", "8pm on 15": "on" puts a day before a number (a clock is "at 15"); "on 9 am" is still a clock.
+  const onDay = tokens[i - 1] === 'on' && Number(word) >= 1 && Number(word) <= 31 && (readClock(tokens, i)?.end ?? i + 1) === i + 1;
+  return nextToMonth || afterThe || onDay ? { value: Number(word), end: i + 1, ordinal: afterThe || onDay } : null;
 }
 
 /** Words between the first and last day of a range. */

@@ -25,3 +25,37 @@ describe('a bare number beside a month and its year could be its day or an hour:
     expect((await once(phrase)).at).toBe(at);
   });
 });
+
+describe("'on' and a bare number is that day of the month, as 'on the 15th' is (it was read as the hour)", () => {
+  it.each([
+    ['on 15', '2026-12-15 09:00'],
+    ['8pm on 15', '2026-12-15 20:00'],
+    ['on 3 at 5pm', '2027-01-03 17:00'],
+    ['on 31', '2026-12-31 09:00'],
+    ['seven on 15', '2026-12-15 07:00'],
+  ])('%s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it.each([
+    ['on 9 am', '2026-12-08 09:00'],
+    ['at 15', '2026-12-07 15:00'],
+    ['on the 15th', '2026-12-15 09:00'],
+  ])('a clock after "on", and "at" a number, are still clocks: %s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+});
+
+describe('a bare number beside a clock is refused as two times, saying how to make it the day of the month', () => {
+  it.each([
+    ['15 at 8:00', "'15' and '8:00'", "If '15' is the day of the month, write 'the 15th at 8:00'; otherwise give one of them."],
+    ['15, 8pm', "'15' and '8pm'", "If '15' is the day of the month, write 'the 15th at 8pm'; otherwise give one of them."],
+    ['8pm, 22', "'8pm' and '22'", "If '22' is the day of the month, write 'the 22nd at 8pm'; otherwise give one of them."],
+  ])('%s', async (phrase, both, hint) => {
+    expect(await refusal(phrase)).toBe(`'${phrase}' names two times (${both}); a one-time message is sent once | ${hint}`);
+  });
+
+  it.each(['9am 5pm', '4-22'])('two clocks, or two bare numbers, keep the plain hint: %s', async (phrase) => {
+    expect(await refusal(phrase)).toMatch(/names two times .* \| Give one of them\.$/);
+  });
+});
