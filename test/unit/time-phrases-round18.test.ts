@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { onceReading as once, onceRefusal as refusal } from '../helpers/phrase-readings';
+import { meaningOfOnce } from '../../src/time/index';
+import { MONDAY_IN_NEW_YORK as OPTIONS, onceReading as once, onceRefusal as refusal } from '../helpers/phrase-readings';
 
 /* One-time phrases from other projects' suites (Recognizers-Text, natty, parsedatetime). Monday 2026-12-07, 10:00 in New York. */
 
@@ -57,5 +58,45 @@ describe('a bare number beside a clock is refused as two times, saying how to ma
 
   it.each(['9am 5pm', '4-22'])('two clocks, or two bare numbers, keep the plain hint: %s', async (phrase) => {
     expect(await refusal(phrase)).toMatch(/names two times .* \| Give one of them\.$/);
+  });
+});
+
+describe("'last night at 8' is refused as past at yesterday's 20:00 (its refusal named 08:00)", () => {
+  it.each([
+    ['last night at 8', '2026-12-06 20:00 EST'],
+    ['last night at 11', '2026-12-06 23:00 EST'],
+    ['last night', '2026-12-06 21:00 EST'],
+    ['last night at 1am', '2026-12-07 01:00 EST'],
+  ])('%s', async (phrase, local) => {
+    expect(await refusal(phrase)).toContain(`'${phrase}' is in the past: it means ${local}`);
+  });
+});
+
+describe("'at the moment', 'at present' are now", () => {
+  it.each(['at the moment', 'at present', 'at the present time', 'At The Moment'])('%s', async (phrase) => {
+    const meaning = await meaningOfOnce(phrase, OPTIONS);
+    expect(meaning.is_now).toBe(true);
+    expect(meaning.scheduled_at).toBe(OPTIONS.now);
+  });
+
+  it("only as the whole phrase: 'tomorrow at the moment' is not read", async () => {
+    expect(await refusal('tomorrow at the moment')).toMatch(/did not understand 'moment'/);
+  });
+});
+
+describe("a holiday, 'of' and a year is that year's, as with 'in' (it was not understood)", () => {
+  it.each([
+    ["father's day of 2027", '2027-06-20 09:00'],
+    ['thanksgiving of 2027', '2027-11-25 09:00'],
+    ['memorial day of 2028', '2028-05-29 09:00'],
+    ['labor day, of 2027', '2027-09-06 09:00'],
+    ['halloween of 2027', '2027-10-31 09:00'],
+  ])('%s', async (phrase, at) => {
+    const read = await once(phrase);
+    expect(read.at).toBe(at);
+  });
+
+  it('keeps the note of the rule it was read by', async () => {
+    expect((await once('thanksgiving of 2027')).notes).toBe("read 'thanksgiving' as the United States holiday, the fourth Thursday of November");
   });
 });
