@@ -635,7 +635,10 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   const nextToMonth =
     ofMonth || monthAt(tokens, tokens[i - 1] === '-' ? i - 2 : i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' || next === '-' ? i + 2 : i + 1) !== undefined;
   // "on 15", "8pm on 15": "on" puts a day before a number (a clock is "at 15"); "on 9 am" is still a clock.
-  const onDay = tokens[i - 1] === 'on' && Number(word) >= 1 && Number(word) <= 31 && (readClock(tokens, i)?.end ?? i + 1) === i + 1;
+  // Not a count after it: "11:59 on 3 sundays after next wed".
+  const after = tokens[i + 1];
+  const endsDay = after === undefined || [',', 'at', '@'].includes(after) || readClock(tokens, i + 1) !== null || partOfDay(after) !== undefined;
+  const onDay = tokens[i - 1] === 'on' && Number(word) >= 1 && Number(word) <= 31 && (readClock(tokens, i)?.end ?? i + 1) === i + 1 && endsDay;
   return nextToMonth || afterThe || onDay ? { value: Number(word), end: i + 1, ordinal: afterThe || onDay } : null;
 }
 
