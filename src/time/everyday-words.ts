@@ -3,7 +3,8 @@
 /**
  * Everyday words for what the readers have words for: "3:20 in afternoon" (in the afternoon), "nine fifty a m" (am,
  * spelt apart after a number said in words); for one time also "a day from right now" (from now) and "later tonight
- * at 11" (tonight; "later today" alone names no hour, and is left to be refused), "december 25th in 2027" (its year),
+ * at 11" (tonight; "later today" alone names no hour, and is left to be refused), "at the moment" (now), "last night"
+ * (yesterday night), "december 25th in 2027" (its year),
  * "this week wednesday" (wednesday this week), "week from tuesday" (a week from tuesday); "month end" (the end of the
  * month, "every month end" of every month);
  * for a repeating one "also every ..." (and every ...).
@@ -11,7 +12,7 @@
 export function withEverydayWords(given: string, reader: 'once' | 'recurring'): string {
   const text = withSpokenDays(withSpokenYears(given));
   if (
-    !/\b(?:right (?:now|away)|straight ?away|as soon as possible|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(
+    !/\b(?:right (?:now|away)|straight ?away|as soon as possible|at (?:the (?:moment|present time)|present)|last night|in (?:morning|afternoon|evening|(?:19|20|21)\d\d)|later (?:today|tonight|this)|[ap] m|also|week|(?:month|quarter|year).end|during|(?:morning|afternoon|evening|night)s? and)\b/.test(
       text,
     )
   )
@@ -45,6 +46,10 @@ export function withEverydayWords(given: string, reader: 'once' | 'recurring'): 
   return (
     plain
       .replace(/\b(?:right (?:now|away)|straight ?away|as soon as possible)\b/g, 'now')
+      // "at the moment", "at present": now, said as the whole phrase.
+      .replace(/^at (?:the (?:moment|present time)|present)$/, 'now')
+      // "last night at 8": yesterday's night, whose 8 is 20:00 ("last" alone would make it a morning's).
+      .replace(/\blast night\b/g, 'yesterday night')
       // "during march": in it, as "in march" is (its first day, said).
       .replace(/\bduring (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{4})?(?: |$))/g, 'in ')
       // "this week wednesday", "next week fri at 3pm": as "wednesday this week"; "week from tuesday": "a week from tuesday".

@@ -540,6 +540,6 @@ export function withHolidayDates(text: string, notes?: string[]): string {
   const qualified = note ? new RegExp(`\\b(?:this|next|(?:the )?(?:coming|upcoming)) ${holiday.pattern.source}`) : coming.test(text) ? coming : holiday.pattern;
   const next = note ? new RegExp(`\\bnext (${holiday.pattern.source})`).exec(text) : null;
   if (next) notes?.push(`read '${next[0]}' as the coming one, not the one after it`);
-  // "christmas in 2027": that year's.
-  return text.replace(qualified.test(text) ? qualified : holiday.pattern, holiday.date).replace(new RegExp(`(?<=${holiday.date}) in ((?:19|20|21)\\d\\d)\\b`), ' $1');
+  // "christmas in 2027", "father's day of 2027": that year's.
+  return text.replace(qualified.test(text) ? qualified : holiday.pattern, holiday.date).replace(new RegExp(`(?<=${holiday.date}),? (?:in|of) ((?:19|20|21)\\d\\d)\\b`), ' $1');
 }

@@ -1165,6 +1165,12 @@ const CHRONO_GUESSES: ReadonlyArray<[RegExp, string, string]> = [
   [/\b(?:after|before)(?= ?(?:at\b|@|,|$))/, 'after or before which day?', "Say the day, such as 'the monday after next' or 'the day before friday'."],
   // "in 1 mon": chrono reads a month.
   [/\b\d+ mons?\b/, "'mon' could be Monday or a month", "Write 'in 1 month', or 'monday' for the day."],
+  // "september-2027-23", "23-2027-september": chrono makes the number an hour on the 1st (readParts refuses it spaced).
+  [
+    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(?:19|20)\d\d-\d{1,2}\b|\b\d{1,2}-(?:19|20)\d\d-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/,
+    'a number beside a month and its year could be its day or an hour',
+    "Write the day after its month, such as 'september 23 2027', or the hour with 'at', such as 'september 2027 at 23:00'.",
+  ],
   [/\bthis day\b/, 'which day is not clear', "Give the day, such as 'today at 5pm' or 'a week from today'."],
   // Not "end of the day": which hour ends it is what is open (phraseError says so).
   [/\b(?:the|this|next|that) (?:week|month|year|(?<!\bend of \w+ )day)\b(?! (?:after|before)\b)/, 'which day is not clear', "Give the day, such as 'friday next week' or 'the 5th of next month'."],

@@ -25,6 +25,8 @@ export function phraseError(input: string, problem: string, examples: readonly s
   // A repeating phrase may reach here for a part of it ("4" of "4 til 5pm"): only a one-time phrase is taken as the whole.
   const number = /^\s*(\d{1,2})\s*$/.exec(input);
   if (number && Number(number[1]) >= 1 && Number(number[1]) <= 31 && !examples.some((example) => example.startsWith('every'))) return bareNumber(input, Number(number[1]));
+  const clock = /^\s*(\d{1,2})([0-5]\d)\s*$/.exec(input);
+  if (clock && Number(clock[1]) <= 23 && !examples.some((example) => example.startsWith('every'))) return bareClock(input, clock[1]!, clock[2]!);
   const vague = VAGUE.find(([pattern]) => pattern.test(input.toLowerCase()));
   if (vague) return new UsageError(`'${input}': ${vague[1]}`, vague[2]);
   const closest = [...examples]
@@ -49,6 +51,15 @@ function bareNumber(input: string, n: number): UsageError {
   return new UsageError(
     `'${input.trim()}': a number alone could be ${hour ? 'an hour, ' : ''}a day of the month or an amount`,
     `Say which, such as ${[hour, `'the ${ordinalDay(n)}'`, `'in ${n} minutes'`].filter(Boolean).join(', ')}.`,
+  );
+}
+
+/** "1730", "730": hours and minutes as one number, which alone could also be a year or an amount (a day beside it makes it a clock). */
+function bareClock(input: string, hours: string, minutes: string): UsageError {
+  const time = `${hours.padStart(2, '0')}:${minutes}`;
+  return new UsageError(
+    `'${input.trim()}': a number alone could be the time ${time}${input.trim().length === 4 ? ', a year' : ''} or an amount`,
+    `For the time, write 'at ${input.trim()}' or '${time}', or give the day, such as 'tomorrow at ${time}'.`,
   );
 }
 

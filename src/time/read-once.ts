@@ -103,7 +103,7 @@ export class PartsClash extends UsageError {}
  */
 export function readParts(tokens: readonly string[], trace?: string[]): OnceParts | null {
   const parts: OnceParts = {};
-  const said: { day?: string; clock?: string; part?: string } = {};
+  const said: { day?: string; clock?: string; part?: string; bareClock?: boolean } = {};
   const twice = (what: string, first: string, second: string): never => {
     throw new PartsClash(`names two ${what} ('${first}' and '${second}'); a one-time message is sent once`, 'Give one of them.');
   };
@@ -194,10 +194,19 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
             `names two times ('${said.clock}' and '${clock.text}'); if it is a month of ${year}, a number alone does not say so`,
             `Write the month by name, such as '${MONTH_NAMES[Number(month) - 1]!.toLowerCase()} ${year}', or as '${year}-${month.padStart(2, '0')}'.`,
           );
+        // "15 at 8:00", "8pm, 15": a bare number beside a clock may be meant as the day of the month.
+        const bareNow = clock.end === i + 1 && /^\d{1,2}$/.test(tokens[i]!) && !['at', '@'].includes(tokens[i - 1] ?? '');
+        const [day, time] = said.bareClock === bareNow ? [] : said.bareClock ? [said.clock!, clock.text] : [clock.text, said.clock!];
+        if (day && time && Number(day) >= 1 && Number(day) <= 31)
+          throw new PartsClash(
+            `names two times ('${said.clock}' and '${clock.text}'); a one-time message is sent once`,
+            `If '${day}' is the day of the month, write 'the ${ordinalDay(Number(day))} at ${time}'; otherwise give one of them.`,
+          );
         twice('times', said.clock!, clock.text);
       }
       parts.clock = clock;
       said.clock = clock.text;
+      said.bareClock = clock.end === i + 1 && /^\d{1,2}$/.test(tokens[i]!) && !['at', '@'].includes(tokens[i - 1] ?? '');
       if (
         parts.day?.kind === 'date' &&
         parts.day.year === undefined &&
@@ -221,6 +230,8 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
     const once = tokens.filter((_, k) => !dropped.has(k)).join(' ');
     parts.repeated = { said: twiceSaid, once: once.replace(/ ,/g, ',').replace(/(\d) ([ap]m)\b/g, '$1$2') };
   }
+  // "september 2027 23", "23-2027-september": a bare number beside a month and its year is its day to some, an hour to others.
+  if (parts.day?.kind === 'date' && parts.day.wholeMonth && parts.day.year !== undefined && said.bareClock) throw dayOrHour(parts.day.month!, parts.day.year, said.clock!);
   // "tomorrow 1700": a four-digit clock needs a day beside it, and no month whose year it could be.
   if (parts.clock && /^\d{4}$/.test(parts.clock.text) && (!parts.day || tokens.some((token) => monthOf(token) !== undefined))) return null;
   // "tonight", "this evening" are today's: with another day they clash.
@@ -599,7 +610,7 @@ function readDate(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (quarter && 'quarter' in quarter.value) return { value: { kind: 'nth', nth: day.value, weekday: null, of: quarter.value }, end: quarter.end };
   if (quarter && 'month' in quarter.value)
     return { value: { kind: 'date', day: day.value, month: quarter.value.month, ...(quarter.value.year !== undefined ? { year: quarter.value.year } : {}) }, end: quarter.end };
-  // A bare day of the month needs an ordinal ("the 15th", "on the 15th", "15th"): a bare "15" is an hour.
+  // A bare day of the month needs an ordinal ("the 15th", "on the 15th", "15th") or "on" ("on 15"): a bare "15" is an hour.
   return day.ordinal ? { value: { kind: 'date', day: day.value }, end: day.end } : null;
 }
 
@@ -623,7 +634,12 @@ function readDayNumber(tokens: readonly string[], i: number, afterThe = false): 
   const ofMonth = next === 'of' && readMonthRef(tokens, i + 2) !== null;
   const nextToMonth =
     ofMonth || monthAt(tokens, tokens[i - 1] === '-' ? i - 2 : i - 1) !== undefined || tokens[i - 1] === 'the' || monthAt(tokens, next === 'of' || next === '-' ? i + 2 : i + 1) !== undefined;
-  return nextToMonth || afterThe ? { value: Number(word), end: i + 1, ordinal: afterThe } : null;
+  // "on 15", "8pm on 15": "on" puts a day before a number (a clock is "at 15"); "on 9 am" is still a clock.
+  // Not a count after it: "11:59 on 3 sundays after next wed".
+  const after = tokens[i + 1];
+  const endsDay = after === undefined || [',', 'at', '@'].includes(after) || readClock(tokens, i + 1) !== null || partOfDay(after) !== undefined;
+  const onDay = tokens[i - 1] === 'on' && Number(word) >= 1 && Number(word) <= 31 && (readClock(tokens, i)?.end ?? i + 1) === i + 1 && endsDay;
+  return nextToMonth || afterThe || onDay ? { value: Number(word), end: i + 1, ordinal: afterThe || onDay } : null;
 }
 
 /** Words between the first and last day of a range. */
@@ -638,6 +654,14 @@ function dayRangeEnd(tokens: readonly string[], i: number, first: number): Read<
   const last = readOrdinal(tokens, i + 1) ?? (/^\d{1,2}$/.test(tokens[i + 1] ?? '') ? { value: Number(tokens[i + 1]), end: i + 2 } : null);
   if (!last || last.value <= first || last.value > 31 || (readClock(tokens, i + 1)?.end ?? 0) > last.end) return null;
   return last;
+}
+
+function dayOrHour(month: number, year: number, said: string): PartsClash {
+  const name = MONTH_NAMES[month - 1]!.toLowerCase();
+  return new PartsClash(
+    `leaves '${said}' open: a day of ${name} ${year}, or an hour`,
+    `Write '${name} ${said} ${year}' for the day, or '${name} ${year} at ${said.padStart(2, '0')}:00' for the time.`,
+  );
 }
 
 function dayRange(month: string, first: number, last: number): PartsClash {
