@@ -1240,9 +1240,9 @@ function nearestHint(n: number, unit: 'minute' | 'hour'): string {
 }
 
 function elapsedSeries(n: number, unit: 'minute' | 'hour', step: number, context: RecurringContext, anchor: number, local: boolean, crons?: number): Built {
-  // Runs start at the next whole minute (for hours, the next whole hour on the user's clock), or at the start time given.
+  // Runs start at the next whole minute (for hours, the next hour on the user's clock at the minute said, else on the hour), or at the start time given.
   let start = context.now - (context.now % 60_000) + 60_000;
-  if (unit === 'hour') start += ((60 - wallTime(context.zone, start).minute) % 60) * 60_000;
+  if (unit === 'hour') start += (((anchor % 60) - wallTime(context.zone, start).minute + 60) % 60) * 60_000;
   if (local) {
     const today = wallTime(context.zone, context.now);
     const at = (offset: number) => instantOn(context.zone, addDays(today, offset), { hour: Math.floor(anchor / 60), minute: anchor % 60 });
