@@ -60,3 +60,45 @@ describe("'everyday', 'daily', 'weekdays' before 'this week' or 'next month': wi
     expect(meaning.next_runs_local.map((local) => local.slice(0, 10))).toEqual(['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12', '2026-12-13']);
   });
 });
+
+describe('minutes of the hour after an interval of hours: each hour it runs, at each minute (cron-descriptor, ice_cube)', () => {
+  it.each([
+    ['every 2 hours at :05 and :35', '5,35 */2 * * *', ['2026-12-07 11:05', '2026-12-07 11:35', '2026-12-07 13:05']],
+    ['every 2 hours at 5 and 10 minutes past the hour', '5,10 */2 * * *', ['2026-12-07 11:05', '2026-12-07 11:10', '2026-12-07 13:05']],
+    ['every 3 hours at 15 and 45 minutes past the hour', '15,45 */3 * * *', ['2026-12-07 10:15', '2026-12-07 10:45', '2026-12-07 13:15']],
+    ['every 4 hours at :00, :20 and :40', '*/20 */4 * * *', ['2026-12-07 11:00', '2026-12-07 11:20', '2026-12-07 11:40']],
+  ])('%s', async (phrase, utc, fires) => {
+    const read = await recurring(phrase);
+    expect(read.utc).toBe(utc);
+    expect(read.fires).toEqual(fires);
+    // Said once, not once for each minute.
+    expect(read.notes.match(/on the UTC clock/g)).toHaveLength(1);
+  });
+
+  it('on a half-hour zone the minutes are on the local clock', async () => {
+    const read = await recurring('every 2 hours at :05 and :35', { ...OPTIONS, zone: 'Asia/Kolkata' });
+    expect(read.local).toBe('5,35 */2 * * *');
+    expect(read.fires).toEqual(['2026-12-07 20:35', '2026-12-07 22:05', '2026-12-07 22:35']);
+  });
+
+  it.each(['every 2 hours at :05 and every 3 hours at :10', 'every minute and every 2 hours'])('two intervals are still refused: %s', async (phrase) => {
+    await expect(recurring(phrase)).rejects.toThrow(/joins an interval to another rule with 'and'/);
+  });
+});
+
+describe('an interval of hours that does not divide the day keeps the minute said (a series)', () => {
+  it.each([
+    ['every 5 hours at :05', ['2026-12-07 10:05', '2026-12-07 15:05', '2026-12-07 20:05']],
+    ['every 7 hours at 20 minutes past the hour', ['2026-12-07 10:20', '2026-12-07 17:20', '2026-12-08 00:20']],
+    ['every 5 hours at :05 and :35', ['2026-12-07 10:05', '2026-12-07 10:35', '2026-12-07 15:05']],
+  ])('%s', async (phrase, fires) => {
+    const meaning = await meaningOfSchedule(phrase, OPTIONS, 3);
+    expect(meaning.type).toBe('series');
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(fires);
+  });
+
+  it('without a minute it runs on the hour, as before', async () => {
+    const meaning = await meaningOfSchedule('every 5 hours', OPTIONS, 2);
+    expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-12-07 11:00', '2026-12-07 16:00']);
+  });
+});
