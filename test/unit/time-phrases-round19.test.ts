@@ -102,3 +102,26 @@ describe('an interval of hours that does not divide the day keeps the minute sai
     expect(meaning.next_runs_local.map((local) => local.slice(0, 16))).toEqual(['2026-12-07 11:00', '2026-12-07 16:00']);
   });
 });
+
+describe("an end that is a year alone ('until 2027') is refused with both readings, not stopped at 'until' (nickel)", () => {
+  it.each([
+    ['every sunday until 2027', "Write 'every sunday until dec 31 2027' to run through 2027, or 'every sunday until dec 31 2026' to stop before it."],
+    ['weekly through 2028', "Write 'weekly until dec 31 2028' to run through 2028, or 'weekly until dec 31 2027' to stop before it."],
+    ['every monday at 9am till 2026', "Write 'every monday at 9am until dec 31 2026' to run through 2026."],
+  ])('%s', async (phrase, hint) => {
+    const refusal = recurring(phrase);
+    await expect(refusal).rejects.toThrow(/ alone, which could mean as \d{4} begins or once it is over$/);
+    await expect(refusal).rejects.toMatchObject({ hint });
+  });
+
+  it('a year gone by says so', async () => {
+    await expect(recurring('every sunday until 2015')).rejects.toThrow(/^'every sunday until 2015' ends in 2015, which is over$/);
+  });
+
+  it.each([
+    ['every monday until dec 31 2027', 'At 09:00 AM, only on Monday, until dec 31 2027'],
+    ['every monday in 2027', 'At 09:00 AM, only on Monday, in 2027'],
+  ])('a day or "in" a year still bounds it: %s', async (phrase, description) => {
+    expect((await meaningOfSchedule(phrase, OPTIONS)).description).toBe(`${description} (America/New_York)`);
+  });
+});
