@@ -5,7 +5,8 @@ import { UsageError } from '../errors';
  * through it, so it is refused with both ways to say it rather than left to the grammar, which stops at 'until'.
  */
 export function refuseBareYearEnd(said: string, thisYear: number): void {
-  const end = /\b(?:until|till|til|through|thru|ending|ends)\s+(\d{4})\s*$/i.exec(said);
+  // A range of years ("2013 through 2014") is not an end alone.
+  const end = /(?<!\b\d{4},?\s+)\b(?:until|till|til|through|thru|ending|ends)\s+(\d{4})\s*$/i.exec(said);
   if (!end) return;
   const year = Number(end[1]);
   const rule = said.slice(0, end.index).trim();

@@ -125,3 +125,9 @@ describe("an end that is a year alone ('until 2027') is refused with both readin
     expect((await meaningOfSchedule(phrase, OPTIONS)).description).toBe(`${description} (America/New_York)`);
   });
 });
+
+describe('a range of years is not a year alone as the end', () => {
+  it('At 12:23 PM, January through February, 2013 through 2014', async () => {
+    await expect(recurring('At 12:23 PM, January through February, 2013 through 2014')).rejects.toThrow(/stopped at '2013'/);
+  });
+});
