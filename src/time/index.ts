@@ -14,6 +14,8 @@ import type { SeriesRule } from './series';
 import type { InstantOptions, ParsedInstant } from './once';
 import { LATEST_INSTANT } from './now';
 import { plainlyOnce } from './plainly-once';
+import { refuseSeconds } from './seconds';
+import { refuseBareYearEnd } from './bare-year-end';
 import { capitalMNote } from './lexicon';
 import { ordinalDay } from './words';
 import { dstNote, formatLocal, instantFromLocal, wallTime } from './zone';
@@ -236,6 +238,8 @@ export async function meaningOfSchedule(input: string, options: PhraseOptions, c
 
 async function scheduleMeaning(input: string, options: PhraseOptions, count: number): Promise<RecurringMeaning | SeriesMeaning> {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  refuseSeconds(input.trim());
+  refuseBareYearEnd(input.trim(), wallTime(options.zone, options.now).year);
   const open = OPEN_END.exec(text) ?? OPEN_START.exec(text);
   if (open && (open.index > 0 || open[0].length < text.length)) return withoutEnd(input, open, options, count);
   if (!mayGiveEnds(text)) return (await scheduleOf(input, options, count)).meaning;

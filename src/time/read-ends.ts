@@ -651,7 +651,7 @@ function dateRangeAsSpan(words: string[]): { words: string[]; notes: string[]; y
  */
 function withinSpanAt(words: string[]): number {
   const startsOrEnds = (word: string | undefined) => word !== undefined && (START_WORDS.has(word) || END_WORDS.has(word));
-  for (let k = words.length - 2; k >= 2; k--) {
+  for (let k = words.length - 2; k >= 1; k--) {
     if ((words[k] !== 'this' && words[k] !== 'next') || (words[k + 1] !== 'week' && words[k + 1] !== 'month')) continue;
     // "until the end of next month": an edge of the span, read with the end.
     if (words[k - 1] === 'of') continue;

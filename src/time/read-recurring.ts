@@ -593,6 +593,9 @@ function betweenOrdinalHours(tokens: readonly string[], k: number, notes: string
   return { words: ['between', ...clock(from, '00'), 'and', ...clock(to, '59')], end };
 }
 
+/** "every 2 hours", "each 3 hours" just said, after nothing but filler: minutes of the hour after it are those of each hour it runs. */
+const afterHoursStep = (out: readonly string[]) => out.at(-1) === 'hours' && EACH.has(out.at(-3) ?? '') && onlyFiller(out.slice(0, -3));
+
 /**
  * "at 5, 10 and 15 minutes past the hour", "at 2 and 26 through 28 minutes past the hour", "minutes 0 through 20 past the
  * hour": minutes of the hour in a list or a range (at least two), as "every hour at :05, :10 and :15"; what bounds them after
@@ -627,9 +630,11 @@ function minutesListPastTheHour(tokens: readonly string[], k: number, out: reado
   const end = j + 3;
   const hourly = out.at(-1) === 'hourly' || (out.at(-1) === 'hour' && EACH.has(out.at(-2) ?? ''));
   const before = hourly ? out.slice(0, out.at(-1) === 'hourly' ? -1 : -2) : out;
-  if (!onlyFiller(before)) return null;
   const sorted = [...minutes].sort((a, b) => a - b);
   const listed = (items: string[]) => items.flatMap((item, n) => (n === 0 ? [item] : n === items.length - 1 ? ['and', item] : [',', item]));
+  // "every 2 hours at 5 and 35 minutes past the hour": those minutes of each hour the interval runs, as "every 2 hours at :05 and :35".
+  if (afterHoursStep(out)) return { words: ['at', ...listed(sorted.map((minute) => `:${String(minute).padStart(2, '0')}`))], end };
+  if (!onlyFiller(before)) return null;
   // cronstrue's "At 2 and 26 through 28 minutes past the hour, at 06:00 PM" (`2,26-28 18`): those minutes of that hour.
   const hourAt = tokens[end] === ',' && tokens[end + 1] === 'at' ? end + 2 : tokens[end] === 'at' ? end + 1 : -1;
   const hour = hourAt > 0 ? readClock(tokens, hourAt) : null;
@@ -851,7 +856,7 @@ function withCompoundsOpened(tokens: readonly string[], notes: string[]): string
       // "every 5/5 at 7", "every 1/30 and 9/30 at noon": a date in digits, as its month's name and day.
       out.push(...opened.words);
       k = opened.end - 1;
-    } else if ((opened = evenMinutesPastTheHour(tokens, k, notes))) {
+    } else if (!afterHoursStep(out) && (opened = evenMinutesPastTheHour(tokens, k, notes))) {
       // cronstrue's "At 0 and 30 minutes past the hour" (`0,30`): minutes an even step apart round the hour are that step,
       // which says the hourly rule before it again ("hourly at 15 and 45 minutes past the hour").
       if (out.at(-1) === 'hourly') out.pop();

@@ -222,6 +222,15 @@ export function parseRecurring(input: string, given: RecurringContext = { now: D
   const business = /\b(?:business|working|work)[ -]?days?\b|\bworkdays?\b/.exec(text);
   if (business) context.notes?.push(`read '${business[0]}' as Monday to Friday: holidays are not known, so one that falls on a ${business[0].replace(/s$/, '')} is not skipped`);
   if (built.length === 1) return simplest(built[0]!);
+  const atMinutes = oneIntervalAtMinutes(groups, built);
+  if (atMinutes) {
+    // Each minute's interval said where it runs on the UTC clock; the first says it for all.
+    const utcClock = `read '${original}' on the UTC clock`;
+    const notes = context.notes ?? [];
+    const first = notes.findIndex((note) => note.startsWith(utcClock));
+    if (first >= 0) notes.splice(0, notes.length, ...notes.filter((note, k) => k <= first || !note.startsWith(utcClock)));
+    return atMinutes;
+  }
   try {
     return simplest(union(built, original));
   } catch (error) {
@@ -762,6 +771,20 @@ function withoutDays(group: Group): Group {
   return rest;
 }
 
+/**
+ * "every 2 hours at :05 and :35": one interval run at each of its minutes, not two rules joined; its fires are those of
+ * each minute's interval, on the same days. Null unless every part is the same interval of hours at a minute of its own.
+ */
+function oneIntervalAtMinutes(groups: readonly Group[], built: readonly Built[]): Built | null {
+  const { minuteOfHour: _minute, ...first } = groups[0]!;
+  const sameRule = groups.every(({ minuteOfHour, ...rest }) => minuteOfHour !== undefined && JSON.stringify(rest) === JSON.stringify(first));
+  if (!sameRule || first.interval?.unit !== 'hour' || !built.every((part) => part.kind === 'interval' && part.patterns.length === 1)) return null;
+  const patterns = built.map((part) => (part as Extract<Built, { kind: 'interval' }>).patterns[0]!);
+  if (!patterns.every((pattern) => JSON.stringify(pattern.days) === JSON.stringify(patterns[0]!.days))) return null;
+  const minutes = [...new Set(patterns.flatMap((pattern) => pattern.minutes))].sort((a, b) => a - b);
+  return { kind: 'interval', patterns: [{ minutes, days: patterns[0]!.days }] };
+}
+
 /** How a phrase joined its parts, as said in a refusal: " with 'and'", " with a comma", or nothing when unclear. */
 function joinerOf(original: string): string {
   if (/\band\b|&|\bplus\b|\+/i.test(original)) return " with 'and'";
@@ -1240,9 +1263,9 @@ function nearestHint(n: number, unit: 'minute' | 'hour'): string {
 }
 
 function elapsedSeries(n: number, unit: 'minute' | 'hour', step: number, context: RecurringContext, anchor: number, local: boolean, crons?: number): Built {
-  // Runs start at the next whole minute (for hours, the next whole hour on the user's clock), or at the start time given.
+  // Runs start at the next whole minute (for hours, the next hour on the user's clock at the minute said, else on the hour), or at the start time given.
   let start = context.now - (context.now % 60_000) + 60_000;
-  if (unit === 'hour') start += ((60 - wallTime(context.zone, start).minute) % 60) * 60_000;
+  if (unit === 'hour') start += (((anchor % 60) - wallTime(context.zone, start).minute + 60) % 60) * 60_000;
   if (local) {
     const today = wallTime(context.zone, context.now);
     const at = (offset: number) => instantOn(context.zone, addDays(today, offset), { hour: Math.floor(anchor / 60), minute: anchor % 60 });

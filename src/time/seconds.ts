@@ -1,0 +1,28 @@
+import { UsageError } from '../errors';
+
+/** Words after "second" that make it an ordinal ("every second tuesday", "each second week", "every second and fourth friday"), not the unit. */
+const ORDINAL_FOLLOWERS =
+  /^(?:minute|hour|day|night|week|fortnight|month|quarter|year|weekday|weekend|time|and|to|last|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun|week|business|working|work)days?|weekends?|minutes|hours|nights|weeks|months|quarters|years)$/;
+
+/**
+ * Where a repeating phrase names seconds: a clock with seconds other than :00 ("at 14:02:30"), or seconds as a unit
+ * ("every second, at 0 minutes past the hour", "at 10 seconds past the minute", "secondly"). Letta steps by whole minutes,
+ * so these are refused by name rather than left to the grammar, which stops at a word that does not say why.
+ */
+export function refuseSeconds(said: string): void {
+  const text = said.toLowerCase();
+  const clock = /(?<![\dt:-])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])/.exec(text);
+  if (clock && clock[3] !== '00') {
+    throw new UsageError(
+      `'${said}' gives a clock to the second (${clock[0]}): Letta's schedules run at whole minutes`,
+      `Give the minute: '${said.slice(0, clock.index)}${clock[1]}:${clock[2]}${said.slice(clock.index + clock[0].length)}'.`,
+    );
+  }
+  const words = text.split(/[^a-z0-9]+/).filter(Boolean);
+  const namesSeconds = words.some((word, k) => {
+    if (/^(?:seconds|secs?|secondly)$/.test(word)) return true;
+    // "second" is the unit after "every", "each", "a", "per", "1" or "2nd", unless a unit or a day it counts follows.
+    return word === 'second' && /^(?:every|each|other|a|per|1|one|\d+(?:st|nd|rd|th))$/.test(words[k - 1] ?? '') && !ORDINAL_FOLLOWERS.test(words[k + 1] ?? '');
+  });
+  if (namesSeconds) throw new UsageError(`'${said}': seconds are too fine: Letta's schedules step by whole minutes`, "Try 'every minute'.");
+}
