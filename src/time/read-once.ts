@@ -209,6 +209,10 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       i = clock.end;
       continue;
     }
+    // "first day of may to last day of may", "first to last day of september": from one day to another, where one is asked
+    // for ("monday to friday" is the weekdays of a rule, told as one).
+    const until = parts.day && DAY_SPAN_LINKS.has(tokens[i]!) ? readDay(tokens, i + 1) : null;
+    if (until && !(parts.day!.kind === 'weekday' && until.value.kind === 'weekday')) throw daySpan(said.day!, spelled(tokens.slice(i + 1, until.end)));
     // A small word joins parts: one with nothing after it ("tomorrow at 9am by") joins nothing, and is not understood.
     if (!LINK_WORDS.has(tokens[i]!) || (i === tokens.length - 1 && tokens[i] !== ',')) return null;
     i++;
@@ -640,6 +644,16 @@ function dayRangeEnd(tokens: readonly string[], i: number, first: number): Read<
   return last;
 }
 
+/** Words that run from one day to another said in full ("-" joins days of one month: dayRangeEnd). */
+const DAY_SPAN_LINKS = new Set(['to', 'through', 'thru']);
+
+function daySpan(first: string, last: string): PartsClash {
+  return new PartsClash(
+    `is a range of days ('${first}' to '${last}'); a one-time message is sent on one`,
+    `Give one day, such as '${last} at 9am'; to send on each day, give --cron a time and an end, such as 'daily at 9am until ${last}'.`,
+  );
+}
+
 function dayRange(month: string, first: number, last: number): PartsClash {
   return new PartsClash(
     'is a range of days; a one-time message is sent on one',
@@ -701,8 +715,9 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (!nth) return null;
   const ofYear = readNthOfYear(tokens, nth);
   if (ofYear) return ofYear;
-  // "2nd last friday", "second to last friday".
-  const fromEnd = tokens[nth.end] === 'last' ? nth.end + 1 : tokens[nth.end] === 'to' && tokens[nth.end + 1] === 'last' ? nth.end + 2 : 0;
+  // "2nd last friday", "second to (the) last friday" ("first to last day" is a range, from the first to the last).
+  const toLast = tokens[nth.end] === 'to' && nth.value >= 2 ? (tokens[nth.end + 1] === 'the' ? nth.end + 2 : nth.end + 1) : 0;
+  const fromEnd = tokens[nth.end] === 'last' ? nth.end + 1 : toLast && tokens[toLast] === 'last' ? toLast + 1 : 0;
   if (fromEnd && nth.value > 0 && (weekdayAt(tokens, fromEnd) !== undefined || tokens[fromEnd] === 'day')) nth = { value: -nth.value, end: fromEnd };
   const weekday = weekdayAt(tokens, nth.end);
   const isDay = tokens[nth.end] === 'day';

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { onceReading as once, onceRefusal as refusal } from '../helpers/phrase-readings';
+
+/* One-time phrases from other projects' suites (natty, parsedatetime, dateutil). Monday 2026-12-07, 10:00 in New York. */
+
+describe("'first to last day of X' is a range of days, not the last day (only 'second to last' and on count from the end)", () => {
+  it.each([
+    ['first to last day of september', "('first' to 'last day of september')", 'last day of september'],
+    ['1st to last day of next month', "('1st' to 'last day of next month')", 'last day of next month'],
+    ['the first to the last day of march', "('the first' to 'the last day of march')", 'the last day of march'],
+    ['first day of may to last day of may', "('first day of may' to 'last day of may')", 'last day of may'],
+    ['first day of 2027 to last day of 2027', "('first day of 2027' to 'last day of 2027')", 'last day of 2027'],
+    ['dec 24 through dec 26', "('dec 24' to 'dec 26')", 'dec 26'],
+    ['tomorrow thru the 20th', "('tomorrow' to 'the 20th')", 'the 20th'],
+  ])('%s', async (phrase, ends, last) => {
+    expect(await refusal(phrase)).toBe(
+      `'${phrase}' is a range of days ${ends}; a one-time message is sent on one | Give one day, such as '${last} at 9am'; to send on each day, give --cron a time and an end, such as 'daily at 9am until ${last}'.`,
+    );
+  });
+
+  it.each([
+    ['second to last day of september', '2027-09-29 09:00'],
+    ['the 2nd to the last day of the month', '2026-12-30 09:00'],
+    ['the second to the last friday of june', '2027-06-18 09:00'],
+    ['3rd to last friday of june', '2027-06-11 09:00'],
+  ])('%s counts from the end', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+
+  it('a span of weekdays is still told as a rule', async () => {
+    expect(await refusal('monday to friday')).toMatch(/^'monday to friday' is a recurring schedule, not one time/);
+  });
+});
