@@ -673,10 +673,10 @@ function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { 
   if (year !== undefined) return { value: { ...date, year, ...(/^(?:[01]\d|2[0-3])[0-5]\d$/.test(tokens[j]!) ? { yearOrClock: true as const } : {}) }, end: j + 1 };
   // "21-apr-16": two digits after a hyphen are the year, as after a slash ("4/21/16").
   if (tokens[i] === '-' && /^\d{2}$/.test(tokens[i + 1] ?? '')) return { value: { ...date, year: fullYear(tokens[i + 1]!) }, end: i + 2 };
-  // "july 4th of 2027", "28 june in 2027", "the 2nd of february in the year 2027".
+  // "july 4th of 2027", "28 june in 2027", "the 2nd of february in the year 2027", "1st oct in the year '27".
   if (date.month !== undefined && (tokens[i] === 'of' || tokens[i] === 'in')) {
     const at = tokens[i + 1] === 'the' && tokens[i + 2] === 'year' ? i + 3 : i + 1;
-    const said = /^\d{4}$/.test(tokens[at] ?? '') ? yearOf(tokens[at]) : undefined;
+    const said = /^(?:\d{4}|'\d{2})$/.test(tokens[at] ?? '') ? yearOf(tokens[at]) : undefined;
     if (said !== undefined) return { value: { ...date, year: said }, end: at + 1 };
   }
   // "march 3 next year", "march 3rd of next year"

@@ -31,3 +31,20 @@ describe("'first to last day of X' is a range of days, not the last day (only 's
     expect(await refusal('monday to friday')).toMatch(/^'monday to friday' is a recurring schedule, not one time/);
   });
 });
+
+describe("a two-digit year with an apostrophe after 'of' or 'in (the year)' is that year, as after the month", () => {
+  it.each([
+    ["1st oct in the year '27", '2027-10-01 09:00'],
+    ["1st oct in the year '27, 13:00", '2027-10-01 13:00'],
+    ["oct 1st in the year '28", '2028-10-01 09:00'],
+    ["the 2nd of february in the year '27", '2027-02-02 09:00'],
+    ["july 4th of '27", '2027-07-04 09:00'],
+    ["28 june in '27", '2027-06-28 09:00'],
+  ])('%s', async (phrase, at) => {
+    expect(await once(phrase)).toEqual({ at, notes: '' });
+  });
+
+  it('a year gone by is the past', async () => {
+    expect(await refusal("1st oct in the year '89")).toMatch(/^'1st oct in the year '89' is in the past: it means 1989-10-01 09:00 EDT/);
+  });
+});
