@@ -48,3 +48,18 @@ describe("a two-digit year with an apostrophe after 'of' or 'in (the year)' is t
     expect(await refusal("1st oct in the year '89")).toMatch(/^'1st oct in the year '89' is in the past: it means 1989-10-01 09:00 EDT/);
   });
 });
+
+describe('a clock, then to, till or until another clock, is a range of times wherever the day stands', () => {
+  it.each(['November 20 2 p.m. to 3 p.m', '2 p.m. to 3 p.m.', '16:00 nov 6 to 17:00', '6am dec 5 to 7am', 'noon to 1pm tomorrow', 'tomorrow 16:00 till 17:00'])('%s', async (phrase) => {
+    expect(await refusal(phrase)).toBe(
+      `'${phrase}' is a range of times; a one-time message is sent at one | Give one time, such as 'tomorrow at 9am'; to repeat within the range, give --cron an interval, such as 'every hour from 9 to 5'.`,
+    );
+  });
+
+  it.each([
+    ['5 to 6pm tomorrow', '2026-12-08 17:55'],
+    ['quarter to 5 tomorrow', '2026-12-08 16:45'],
+  ])('%s is still one clock', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+});
