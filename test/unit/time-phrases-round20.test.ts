@@ -63,3 +63,17 @@ describe('a clock, then to, till or until another clock, is a range of times whe
     expect((await once(phrase)).at).toBe(at);
   });
 });
+
+describe("a weekday's name cut short is refused with the name it begins", () => {
+  it.each([
+    ['frid', 'friday'],
+    ['wedn at 5pm', 'wednesday'],
+    ['mond', 'monday'],
+    ['satu', 'saturday'],
+    ['next sund at 3pm', 'sunday'],
+    ['tuesd', 'tuesday'],
+  ])('%s', async (phrase, name) => {
+    const word = phrase.split(' ').find((w) => name.startsWith(w) && w !== name)!;
+    expect(await refusal(phrase)).toMatch(new RegExp(`^'${phrase}': did not understand '${word}' \\| Did you mean '${name}' for '${word}'\\? Try `));
+  });
+});
