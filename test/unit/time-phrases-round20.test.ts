@@ -77,3 +77,29 @@ describe("a weekday's name cut short is refused with the name it begins", () => 
     expect(await refusal(phrase)).toMatch(new RegExp(`^'${phrase}': did not understand '${word}' \\| Did you mean '${name}' for '${word}'\\? Try `));
   });
 });
+
+describe('hours and minutes run together alone are refused with the clock they may be, and how to write it', () => {
+  it.each([
+    ['1730', '17:30', ''],
+    ['2300', '23:00', ''],
+    ['1100', '11:00', ' (or with am/pm)'],
+    ['730', '7:30', ' (or with am/pm)'],
+  ])('%s', async (phrase, clock, meridiem) => {
+    expect(await refusal(phrase)).toBe(
+      `'${phrase}': digits alone are not read as a time (${clock}?) | Write the time with a colon, such as 'at ${clock}'${meridiem}, or give its day, such as 'tomorrow ${phrase}'.`,
+    );
+  });
+
+  it('four digits that may be a year say so', async () => {
+    expect(await refusal('2027')).toBe(
+      "'2027': digits alone are not read as a time (20:27, or the year 2027?) | Write the time with a colon, such as 'at 20:27', or give its day, such as 'tomorrow 2027'; a year alone names no day.",
+    );
+  });
+
+  it.each([
+    ['tomorrow 1730', '2026-12-08 17:30'],
+    ['tomorrow 1100', '2026-12-08 11:00'],
+  ])('with a day beside them they are the clock: %s', async (phrase, at) => {
+    expect((await once(phrase)).at).toBe(at);
+  });
+});
