@@ -185,6 +185,9 @@ function isNumberWord(word: string): boolean {
 export function closestWord(word: string): string | undefined {
   const limit = word.length >= 6 ? 2 : 1;
   if (word.length < 4) return undefined;
+  // "frid", "wedn", "septem": the start of one day's or month's name, cut short.
+  const begun = [...WEEKDAY_NAMES, ...MONTH_NAMES].map((name) => name.toLowerCase()).filter((name) => name.startsWith(word));
+  if (begun.length === 1) return begun[0];
   let best: { word: string; distance: number } | undefined;
   for (const known of suggestible()) {
     if (Math.abs(known.length - word.length) > limit) continue;

@@ -1302,8 +1302,31 @@ function rangeError(shown: string): UsageError {
   );
 }
 
-/** "between 9 and 5", "from 9am to 5pm": two times where one is asked for (chrono reads only some of these as a range). */
+/**
+ * "between 9 and 5", "from 9am to 5pm", "2 p.m. to 3 p.m", "6am dec 5 to 7am": two times where one is asked for (chrono
+ * reads only some of these as a range).
+ */
 function namesRange(tokens: readonly string[]): boolean {
+  return namesSpan(tokens) || clockToClock(tokens);
+}
+
+/** A clock with am/pm or minutes, later "to", "till" or "until" and another such clock ("5 to 6pm" is one clock, 17:55). */
+function clockToClock(tokens: readonly string[]): boolean {
+  let seen = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const clock = noClockError(() => readClock(tokens, i, { bareOffsets: false }));
+    if (clock) {
+      seen ||= !clock.ambiguous;
+      i = clock.end - 1;
+      continue;
+    }
+    const next = seen && ['to', 'till', 'until'].includes(tokens[i]!) ? noClockError(() => readClock(tokens, i + 1, { bareOffsets: false })) : null;
+    if (next && !next.ambiguous) return true;
+  }
+  return false;
+}
+
+function namesSpan(tokens: readonly string[]): boolean {
   return tokens.some((token, i) => {
     if (token !== 'between' && token !== 'from') return false;
     const from = readClock(tokens, i + 1, { bareOffsets: false });

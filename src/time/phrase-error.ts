@@ -25,8 +25,8 @@ export function phraseError(input: string, problem: string, examples: readonly s
   // A repeating phrase may reach here for a part of it ("4" of "4 til 5pm"): only a one-time phrase is taken as the whole.
   const number = /^\s*(\d{1,2})\s*$/.exec(input);
   if (number && Number(number[1]) >= 1 && Number(number[1]) <= 31 && !examples.some((example) => example.startsWith('every'))) return bareNumber(input, Number(number[1]));
-  const clock = /^\s*(\d{1,2})([0-5]\d)\s*$/.exec(input);
-  if (clock && Number(clock[1]) <= 23 && !examples.some((example) => example.startsWith('every'))) return bareClock(input, clock[1]!, clock[2]!);
+  const digits = /^\s*(\d{1,2})([0-5]\d)\s*$/.exec(input);
+  if (digits && Number(digits[1]) <= 23 && !examples.some((example) => example.startsWith('every'))) return bareClockDigits(input, digits[1]!, digits[2]!);
   const vague = VAGUE.find(([pattern]) => pattern.test(input.toLowerCase()));
   if (vague) return new UsageError(`'${input}': ${vague[1]}`, vague[2]);
   const closest = [...examples]
@@ -54,12 +54,14 @@ function bareNumber(input: string, n: number): UsageError {
   );
 }
 
-/** "1730", "730": hours and minutes as one number, which alone could also be a year or an amount (a day beside it makes it a clock). */
-function bareClock(input: string, hours: string, minutes: string): UsageError {
-  const time = `${hours.padStart(2, '0')}:${minutes}`;
+/** "1730", "730", "2027": hours and minutes run together, which could also be a year; a day beside them says it is a clock. */
+function bareClockDigits(input: string, hours: string, minutes: string): UsageError {
+  const said = input.trim();
+  const clock = `${hours}:${minutes}`;
+  const year = /^(?:19|20)\d\d$/.test(said);
   return new UsageError(
-    `'${input.trim()}': a number alone could be the time ${time}${input.trim().length === 4 ? ', a year' : ''} or an amount`,
-    `For the time, write 'at ${input.trim()}' or '${time}', or give the day, such as 'tomorrow at ${time}'.`,
+    `'${said}': digits alone are not read as a time (${clock}${year ? `, or the year ${said}` : ''}?)`,
+    `Write the time with a colon, such as 'at ${clock}'${Number(hours) <= 12 ? ' (or with am/pm)' : ''}, or give its day, such as 'tomorrow ${said}'${year ? '; a year alone names no day' : ''}.`,
   );
 }
 

@@ -218,6 +218,10 @@ export function readParts(tokens: readonly string[], trace?: string[]): OncePart
       i = clock.end;
       continue;
     }
+    // "first day of may to last day of may", "first to last day of september": from one day to another, where one is asked
+    // for ("monday to friday" is the weekdays of a rule, told as one).
+    const until = parts.day && DAY_SPAN_LINKS.has(tokens[i]!) ? readDay(tokens, i + 1) : null;
+    if (until && !(parts.day!.kind === 'weekday' && until.value.kind === 'weekday')) throw daySpan(said.day!, spelled(tokens.slice(i + 1, until.end)));
     // A small word joins parts: one with nothing after it ("tomorrow at 9am by") joins nothing, and is not understood.
     if (!LINK_WORDS.has(tokens[i]!) || (i === tokens.length - 1 && tokens[i] !== ',')) return null;
     i++;
@@ -664,6 +668,16 @@ function dayOrHour(month: number, year: number, said: string): PartsClash {
   );
 }
 
+/** Words that run from one day to another said in full ("-" joins days of one month: dayRangeEnd). */
+const DAY_SPAN_LINKS = new Set(['to', 'through', 'thru']);
+
+function daySpan(first: string, last: string): PartsClash {
+  return new PartsClash(
+    `is a range of days ('${first}' to '${last}'); a one-time message is sent on one`,
+    `Give one day, such as '${last} at 9am'; to send on each day, give --cron a time and an end, such as 'daily at 9am until ${last}'.`,
+  );
+}
+
 function dayRange(month: string, first: number, last: number): PartsClash {
   return new PartsClash(
     'is a range of days; a one-time message is sent on one',
@@ -683,10 +697,10 @@ function withYear(tokens: readonly string[], i: number, date: Extract<DayRef, { 
   if (year !== undefined) return { value: { ...date, year, ...(/^(?:[01]\d|2[0-3])[0-5]\d$/.test(tokens[j]!) ? { yearOrClock: true as const } : {}) }, end: j + 1 };
   // "21-apr-16": two digits after a hyphen are the year, as after a slash ("4/21/16").
   if (tokens[i] === '-' && /^\d{2}$/.test(tokens[i + 1] ?? '')) return { value: { ...date, year: fullYear(tokens[i + 1]!) }, end: i + 2 };
-  // "july 4th of 2027", "28 june in 2027", "the 2nd of february in the year 2027".
+  // "july 4th of 2027", "28 june in 2027", "the 2nd of february in the year 2027", "1st oct in the year '27".
   if (date.month !== undefined && (tokens[i] === 'of' || tokens[i] === 'in')) {
     const at = tokens[i + 1] === 'the' && tokens[i + 2] === 'year' ? i + 3 : i + 1;
-    const said = /^\d{4}$/.test(tokens[at] ?? '') ? yearOf(tokens[at]) : undefined;
+    const said = /^(?:\d{4}|'\d{2})$/.test(tokens[at] ?? '') ? yearOf(tokens[at]) : undefined;
     if (said !== undefined) return { value: { ...date, year: said }, end: at + 1 };
   }
   // "march 3 next year", "march 3rd of next year"
@@ -725,8 +739,9 @@ function readNth(tokens: readonly string[], i: number): Read<DayRef> | null {
   if (!nth) return null;
   const ofYear = readNthOfYear(tokens, nth);
   if (ofYear) return ofYear;
-  // "2nd last friday", "second to last friday".
-  const fromEnd = tokens[nth.end] === 'last' ? nth.end + 1 : tokens[nth.end] === 'to' && tokens[nth.end + 1] === 'last' ? nth.end + 2 : 0;
+  // "2nd last friday", "second to (the) last friday" ("first to last day" is a range, from the first to the last).
+  const toLast = tokens[nth.end] === 'to' && nth.value >= 2 ? (tokens[nth.end + 1] === 'the' ? nth.end + 2 : nth.end + 1) : 0;
+  const fromEnd = tokens[nth.end] === 'last' ? nth.end + 1 : toLast && tokens[toLast] === 'last' ? toLast + 1 : 0;
   if (fromEnd && nth.value > 0 && (weekdayAt(tokens, fromEnd) !== undefined || tokens[fromEnd] === 'day')) nth = { value: -nth.value, end: fromEnd };
   const weekday = weekdayAt(tokens, nth.end);
   const isDay = tokens[nth.end] === 'day';

@@ -102,24 +102,3 @@ describe("a holiday, 'of' and a year is that year's, as with 'in' (it was not un
     expect((await once('thanksgiving of 2027')).notes).toBe("read 'thanksgiving' as the United States holiday, the fourth Thursday of November");
   });
 });
-
-describe('hours and minutes as one number alone are refused, saying the time it could be and how to write it', () => {
-  it.each([
-    ['1730', "'1730': a number alone could be the time 17:30, a year or an amount | For the time, write 'at 1730' or '17:30', or give the day, such as 'tomorrow at 17:30'."],
-    ['2300', "'2300': a number alone could be the time 23:00, a year or an amount | For the time, write 'at 2300' or '23:00', or give the day, such as 'tomorrow at 23:00'."],
-    ['730', "'730': a number alone could be the time 07:30 or an amount | For the time, write 'at 730' or '07:30', or give the day, such as 'tomorrow at 07:30'."],
-  ])('%s', async (phrase, said) => {
-    expect(await refusal(phrase)).toBe(said);
-  });
-
-  it.each(['2460', '173000'])('a number no clock can be keeps the plain refusal: %s', async (phrase) => {
-    expect(await refusal(phrase)).toMatch(/^Could not understand the time/);
-  });
-
-  it.each([
-    ['at 1730', '2026-12-07 17:30'],
-    ['at 730', '2026-12-08 07:30'],
-  ])('the hint reads: %s', async (phrase, at) => {
-    expect((await once(phrase)).at).toBe(at);
-  });
-});
