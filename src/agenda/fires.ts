@@ -173,12 +173,16 @@ export function buildAgenda(schedules: AgendaSchedule[], window: AgendaWindow): 
     if (first !== undefined) upcoming.push({ at: first, schedule, rank: ranks.get(schedule)!, listed: 0, following });
   }
 
+  // Schedules with a fire listed at the window's first offset: only those were seen at the local time a change moves them from.
+  const shownBeforeChange = new Set<AgendaSchedule>();
   for (let next = upcoming.pop(); next; next = upcoming.pop()) {
     if (agenda.fires.length === total) {
       agenda.cut = { shown: total, next: next.at };
       break;
     }
-    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movesHere(next) ? offsetAt(next.at) : undefined, keptClock) });
+    if (offsetAt(next.at) === startOffset) shownBeforeChange.add(next.schedule);
+    const movedTo = movesHere(next) ? offsetAt(next.at) : undefined;
+    agenda.fires.push({ at: next.at, schedule: next.schedule, flags: fireFlags(next, window, startOffset, movedTo, keptClock, shownBeforeChange.has(next.schedule)) });
     next.listed++;
     const after = next.following();
     if (after === undefined) continue;
@@ -250,7 +254,14 @@ function firesOf(cron: UtcCron, from: number, to: number): () => number | undefi
 }
 
 /** Paused, overdue, or moved by a change of the zone's offset since the window began. */
-function fireFlags({ at, schedule }: Upcoming, { from, zone }: AgendaWindow, startOffset: number, movedTo: number | undefined, keptClock: (zone: string) => KeptClock): FireFlag[] {
+function fireFlags(
+  { at, schedule }: Upcoming,
+  { from, zone }: AgendaWindow,
+  startOffset: number,
+  movedTo: number | undefined,
+  keptClock: (zone: string) => KeptClock,
+  shownBeforeChange: boolean,
+): FireFlag[] {
   const flags: FireFlag[] = schedule.pausedSince === undefined ? [] : [{ type: 'paused', since: schedule.pausedSince }];
   if (schedule.kind === 'one-time') {
     if (at < from && schedule.pausedSince === undefined) flags.push({ type: 'overdue' });
@@ -267,8 +278,12 @@ function fireFlags({ at, schedule }: Upcoming, { from, zone }: AgendaWindow, sta
   // A move on the reader's clock is flagged only where sync keeps the schedule on that clock (or nothing is recorded):
   // an interval follows no clock, and one kept in another zone moves here rightly.
   if (schedule.keptZone !== undefined && schedule.keptZone !== zone) return flags;
-  if (movedTo !== undefined)
-    flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync: schedule.keptZone === zone && offItsClock(schedule, zone, at, movedTo) !== 'on its clock' });
+  if (movedTo === undefined) return flags;
+  const keptBySync = schedule.keptZone === zone && offItsClock(schedule, zone, at, movedTo) !== 'on its clock';
+  // Kept on this clock and on it after the change: made or synced for the change, it never fired at the earlier local time
+  // unless this agenda shows it doing so (left off its clock since the change before).
+  const ontoItsClock = schedule.keptZone === zone && !keptBySync;
+  if (!ontoItsClock || shownBeforeChange) flags.push({ type: 'dst-shift', offsetBefore: startOffset, offsetAfter: movedTo, keptBySync });
   return flags;
 }
 

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors';
 import { WEEKDAY_NAMES } from './names';
 import type { LocalSchedule } from './resolve-recurring';
-import { addDays, daysInMonth, formatClock, formatDate, instantFromLocal, nextOffsetChange, offsetMinutes, wallTime } from './zone';
+import { addDays, daysInMonth, formatClock, formatDate, instantFromLocal, isSeasonalChange, nextOffsetChange, offsetMinutes, wallTime } from './zone';
 
 /** Which days a pattern fires on; null means any. Days of the week and of the month are never both set. */
 export interface DayFilter {
@@ -445,12 +445,13 @@ function warningsFor(patterns: Pattern[], utc: Pattern[], zone: string, now: num
   }
   const change = nextOffsetChange(zone, first);
   const affected = change && !unmovedBy(patterns, change.after - change.before) ? firstMovedFire(utc, zone, change.at, offset) : null;
-  if (affected !== null) {
+  if (change && affected !== null) {
     const actual = wallTime(zone, affected);
     const intended = wallTime('UTC', affected + offset * 60_000);
     const dayNote = actual.day !== intended.day ? ` on ${WEEKDAY_NAMES[actual.weekday]} instead of ${WEEKDAY_NAMES[intended.weekday]}` : '';
+    const cause = isSeasonalChange(zone, change) ? `${zone} observes daylight saving time` : `${zone} moves from UTC${formatOffset(change.before)} to UTC${formatOffset(change.after)} for good`;
     warnings.push(
-      `${zone} observes daylight saving time: from ${formatDate(actual)} this schedule will run at ` +
+      `${cause}: from ${formatDate(actual)} this schedule will run at ` +
         `${formatClock(actual.hour, actual.minute)} local time instead of ${formatClock(intended.hour, intended.minute)}${dayNote}, ` +
         'because Letta evaluates cron in UTC. To keep the local time it must be replaced after the change, which sync does.',
     );

@@ -122,6 +122,11 @@ export function nextOffsetChange(zone: string, from: number, horizonDays = 370) 
   return null;
 }
 
+/** Whether an offset change is daylight saving time: the zone's offset goes back to what it was within a year. A zone that moves for good (Asia/Almaty in March 2024) does not. */
+export function isSeasonalChange(zone: string, change: { at: number; before: number }): boolean {
+  return nextOffsetChange(zone, change.at, 366)?.after === change.before;
+}
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** "2026-11-23 09:00 EST": the instant on the zone's clock, with its abbreviation. */
