@@ -5,9 +5,11 @@ import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
 import { inert } from './output/inert';
+import { writeJson } from './output/json-stream';
 import { nearest } from './nearest';
 import { buildProgram, type Runner } from './program';
 import { Runtime } from './runtime';
+import { VERSION } from './version';
 import { foldJournals } from './state/journal-end';
 
 export type Env = Record<string, string | undefined>;
@@ -50,6 +52,12 @@ export async function main(argv: string[], io: Io, env: Env, interrupted: AbortS
     }
   };
   const at = firstCommandWord(words);
+  // `--version --json`: the version as a document for scripts, as every other --json answer is (commander prints it bare).
+  const rootWords = at < 0 ? words : words.slice(0, at);
+  if (rootWords.includes('--json') && (rootWords.includes('--version') || rootWords.includes('-V'))) {
+    writeJson({ name: 'letta-switchboard', version: VERSION }, io.stdoutIsTTY, (text) => stdout.write(text), '\n');
+    return 0;
+  }
   const program = await buildProgram(run, { stdout, stderr }, at < 0 ? [] : goSpellings(words).slice(at, at + 2));
   try {
     if (words.length === 0) {
