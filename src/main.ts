@@ -52,14 +52,14 @@ export async function main(argv: string[], io: Io, env: Env, interrupted: AbortS
     }
   };
   const at = firstCommandWord(words);
-  // `--version --json`: the version as a document for scripts, as every other --json answer is (commander prints it bare).
-  const rootWords = at < 0 ? words : words.slice(0, at);
-  if (rootWords.includes('--json') && (rootWords.includes('--version') || rootWords.includes('-V'))) {
-    writeJson({ name: 'letta-switchboard', version: VERSION }, io.stdoutIsTTY, (text) => stdout.write(text), '\n');
-    return 0;
-  }
   const program = await buildProgram(run, { stdout, stderr }, at < 0 ? [] : goSpellings(words).slice(at, at + 2));
   try {
+    // `--version --json`: the version as a document for scripts, as every other --json answer is (commander prints it bare).
+    const rootWords = at < 0 ? words : words.slice(0, at);
+    if (rootWords.includes('--json') && (rootWords.includes('--version') || rootWords.includes('-V'))) {
+      writeJson({ name: 'letta-switchboard', version: VERSION }, io.stdoutIsTTY, (text) => stdout.write(text), '\n');
+      return 0;
+    }
     if (words.length === 0) {
       program.outputHelp();
       return 0;
