@@ -45,7 +45,11 @@ function descriptorSink(fd: 1 | 2, stream: () => NodeJS.WriteStream) {
         const code = (error as NodeJS.ErrnoException).code;
         // `| head` closing the pipe early is not a failure.
         if (code === 'EPIPE') return fd === 1 ? process.exit(0) : true;
-        if (code !== 'EAGAIN') throw fd === 1 ? outputLost(error as NodeJS.ErrnoException) : error;
+        if (code !== 'EAGAIN') {
+          if (fd === 1) throw outputLost(error as NodeJS.ErrnoException);
+          // stderr refused it: nowhere left to say so, and the exit code must still be the command's own.
+          return true;
+        }
         queued = stream();
         queued.on('error', (failure: NodeJS.ErrnoException) => {
           if (failure.code === 'EPIPE') process.exit(0);
