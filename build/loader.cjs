@@ -47,9 +47,20 @@ function print(text) {
     while (written < bytes.length) written += writeSync(1, bytes, written);
   } catch (error) {
     if (error.code === 'EPIPE') return;
-    if (error.code !== 'EAGAIN') throw error;
+    if (error.code !== 'EAGAIN') return outputLost(error);
     process.stdout.write(bytes.subarray(written));
   }
+}
+
+/** stdout refused a write for good (a full disk): said as the program says it (src/bin.ts), exit 1, no stack trace. */
+function outputLost(error) {
+  const reason = error.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
+  try {
+    writeSync(2, `Error: Could not write the output to stdout: ${reason} (${error.code}); the rest of it is lost\n`);
+  } catch {
+    // Nowhere left to say it: the exit code does.
+  }
+  process.exitCode = 1;
 }
 
 function run() {

@@ -1,5 +1,6 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { collectWhileRunning, holdYoungGeneration, settleBeforeExit } from './heap';
+import { CliError } from './errors';
 import { main } from './main';
 import type { Io } from './output/output';
 
@@ -44,10 +45,18 @@ function descriptorSink(fd: 1 | 2, stream: () => NodeJS.WriteStream) {
         const code = (error as NodeJS.ErrnoException).code;
         // `| head` closing the pipe early is not a failure.
         if (code === 'EPIPE') return fd === 1 ? process.exit(0) : true;
-        if (code !== 'EAGAIN') throw error;
+        if (code !== 'EAGAIN') {
+          if (fd === 1) throw outputLost(error as NodeJS.ErrnoException);
+          // stderr refused it: nowhere left to say so, and the exit code must still be the command's own.
+          return true;
+        }
         queued = stream();
         queued.on('error', (failure: NodeJS.ErrnoException) => {
           if (failure.code === 'EPIPE') process.exit(0);
+          if (fd !== 1) return;
+          // Too late for main() to report: said here, so a script sees the loss in the exit code.
+          stderr.write(`Error: ${outputLost(failure).message}\n`);
+          process.exit(1);
         });
         return queued.write(bytes.subarray(written));
       }
@@ -59,6 +68,12 @@ function descriptorSink(fd: 1 | 2, stream: () => NodeJS.WriteStream) {
       else callback();
     },
   };
+}
+
+/** stdout refused a write for good (a full disk, a device error): the output is lost, which is said, and no bug. */
+function outputLost(error: NodeJS.ErrnoException): CliError {
+  const reason = error.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
+  return new CliError(`Could not write the output to stdout: ${reason}${error.code ? ` (${error.code})` : ''}; the rest of it is lost`);
 }
 
 /**

@@ -5,9 +5,11 @@ import { commandWords, hintFor } from './hints';
 import { maskingSink, type Io, type Sink } from './output/output';
 import { Secrets } from './output/secrets';
 import { inert } from './output/inert';
+import { writeJson } from './output/json-stream';
 import { nearest } from './nearest';
 import { buildProgram, type Runner } from './program';
 import { Runtime } from './runtime';
+import { VERSION } from './version';
 import { foldJournals } from './state/journal-end';
 
 export type Env = Record<string, string | undefined>;
@@ -52,6 +54,12 @@ export async function main(argv: string[], io: Io, env: Env, interrupted: AbortS
   const at = firstCommandWord(words);
   const program = await buildProgram(run, { stdout, stderr }, at < 0 ? [] : goSpellings(words).slice(at, at + 2));
   try {
+    // `--version --json`: the version as a document for scripts, as every other --json answer is (commander prints it bare).
+    const rootWords = at < 0 ? words : words.slice(0, at);
+    if (rootWords.includes('--json') && (rootWords.includes('--version') || rootWords.includes('-V'))) {
+      writeJson({ name: 'letta-switchboard', version: VERSION }, io.stdoutIsTTY, (text) => stdout.write(text), '\n');
+      return 0;
+    }
     if (words.length === 0) {
       program.outputHelp();
       return 0;
@@ -205,8 +213,8 @@ function longOptions(program: OptionsNode, words: readonly string[]): Set<string
 }
 
 /**
- * A long option written with one dash, as Go's flag package takes them (`-agent-id x`, `-cron=...`): commander calls it
- * unknown, or (met before) names the required option it then lacks. The spelling given, when it is one of those and
+ * A long option written with one dash (`-agent-id x`, `-cron=...`), as people type by habit from tools that take
+ * them so: commander calls it unknown, or (met before) names the required option it then lacks. The spelling given, when it is one of those and
  * `options` (the command's long options) has its two-dash spelling.
  */
 function oneDashSpelling(error: CommanderError, words: string[], options: ReadonlySet<string>): string | undefined {

@@ -24,6 +24,20 @@ function machine() {
   return (...args: string[]) => runCli(['--now', NOW, ...args], { env });
 }
 
+/**
+ * CI applies standup.md (weekdays at 9am, "Standup"), then the file's message becomes "Standup in five": the next
+ * apply replaces the schedule. CI's runner and the schedule its first apply made.
+ */
+async function appliedThenEdited() {
+  const ci = machine();
+  const body = (message: string) => `---\nagent: ${AGENT}\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\n${message}\n`;
+  writeFileSync(join(dir, 'standup.md'), body('Standup'));
+  expect((await ci('apply', '-f', dir)).code).toBe(0);
+  const [old] = owned('standup.md');
+  writeFileSync(join(dir, 'standup.md'), body('Standup in five'));
+  return { ci, old: old! };
+}
+
 const lockFile = () => JSON.parse(readFileSync(join(dir, 'letta-schedules.lock.json'), 'utf8')) as { servers: Record<string, Record<string, { ids: string[] }>> };
 const owned = (name: string) => lockFile().servers[letta.url]![name]!.ids;
 
@@ -47,12 +61,7 @@ describe('apply across machines', () => {
   });
 
   it('two applies replace the same schedule at once: the copy made first is kept by both, and the other deleted', async () => {
-    const ci = machine();
-    const body = (message: string) => `---\nagent: ${AGENT}\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\n${message}\n`;
-    writeFileSync(join(dir, 'standup.md'), body('Standup'));
-    expect((await ci('apply', '-f', dir)).code).toBe(0);
-    const [old] = owned('standup.md');
-    writeFileSync(join(dir, 'standup.md'), body('Standup in five'));
+    const { ci, old } = await appliedThenEdited();
     // The other checkout's apply: its create lands just before this one's.
     let theirs: string | undefined;
     letta.onRequest = (request) => {
@@ -65,7 +74,7 @@ describe('apply across machines', () => {
     const [ours] = applied.stdout.match(/created (\S+);/)!.slice(1);
     expect(applied.stderr).toContain(`Note: standup.md: ${theirs} is the same schedule, made first by another client (an apply or sync elsewhere): kept in place of ${ours}, which is deleted.`);
     expect([...letta.schedules.keys()]).toEqual([theirs]);
-    expect(letta.schedules.has(old!)).toBe(false);
+    expect(letta.schedules.has(old)).toBe(false);
     expect(owned('standup.md')).toEqual([theirs]);
     letta.received.length = 0;
     expect((await ci('apply', '-f', dir)).code).toBe(0);
@@ -73,11 +82,7 @@ describe('apply across machines', () => {
   });
 
   it("this apply's copy made first is kept, and the other client's is left for it to delete", async () => {
-    const ci = machine();
-    const body = (message: string) => `---\nagent: ${AGENT}\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\n${message}\n`;
-    writeFileSync(join(dir, 'standup.md'), body('Standup'));
-    expect((await ci('apply', '-f', dir)).code).toBe(0);
-    writeFileSync(join(dir, 'standup.md'), body('Standup in five'));
+    const { ci } = await appliedThenEdited();
     let theirs: string | undefined;
     letta.onRequest = (request) => {
       if (theirs === undefined && request.method === 'GET' && /\/schedule\/sm-/.test(request.path))
@@ -92,11 +97,7 @@ describe('apply across machines', () => {
   });
 
   it('a delete of its own copy that fails is finished by the next apply, which owns the copy made first', async () => {
-    const ci = machine();
-    const body = (message: string) => `---\nagent: ${AGENT}\nwhen: every weekday at 9am\ntimezone: America/New_York\n---\n${message}\n`;
-    writeFileSync(join(dir, 'standup.md'), body('Standup'));
-    expect((await ci('apply', '-f', dir)).code).toBe(0);
-    writeFileSync(join(dir, 'standup.md'), body('Standup in five'));
+    const { ci } = await appliedThenEdited();
     let theirs: string | undefined;
     letta.onRequest = (request) => {
       if (theirs === undefined && request.method === 'POST' && request.path.endsWith('/schedule'))

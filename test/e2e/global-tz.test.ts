@@ -42,3 +42,26 @@ describe('an unknown --tz', () => {
     expect(JSON.parse(shown.stdout).timezone).toMatchObject({ value: 'Asia/Kolkata', source: 'flag' });
   });
 });
+
+describe('the zone config show and config get name', () => {
+  it.each([
+    ['berlin', 'Europe/Berlin'],
+    ['est', 'America/New_York'],
+    ['europe/paris', 'Europe/Paris'],
+  ])('is the zone --tz %s resolves to, in both modes', async (given, zone) => {
+    const shown = await runCli(['config', 'show', '--json', '--tz', given], { env });
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout).timezone).toEqual({ value: zone, source: 'flag' });
+    const table = await runCli(['config', 'show', '--tz', given], { env: { ...env, NO_COLOR: '1' } });
+    expect(table.stdout).toMatch(new RegExp(`^timezone\\s+${zone}\\s+flag$`, 'm'));
+    const got = await runCli(['config', 'get', 'timezone', '--tz', given], { env });
+    expect(got.stdout).toBe(`${zone}\n`);
+  });
+
+  it('is UTC for a TZ the zone database does not know, with the warning every time-reading command gives', async () => {
+    const shown = await runCli(['config', 'show', '--json'], { env: { ...env, TZ: 'Mars/Phobos' } });
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout).timezone).toEqual({ value: 'UTC', source: 'env' });
+    expect(shown.stderr).toMatch(/The time zone 'Mars\/Phobos' \(from TZ\) is unknown; using UTC/);
+  });
+});

@@ -13,7 +13,7 @@ export default defineCommand({
   declare: (command: Command) => command.argument('<name>', SETTING_NAMES),
   async run(rt, _options, name) {
     const key = configKey(name);
-    const [, setting] = settingRows(rt.settings).find(([row]) => row === key)!;
+    const [, setting] = settingRows(rt.settings, rt.zone()).find(([row]) => row === key)!;
     const notSet = new CliError(`${key} is not set`, `Set it with: letta-switchboard config set-${key === 'base_url' ? 'url' : key.replace('_', '-')} VALUE`);
     if (rt.out.json) {
       rt.out.document({ name: key, value: setting.value ?? null, source: setting.source ?? null });

@@ -6,14 +6,17 @@ import { agentOption } from '../options';
 import { statePath, journalPath } from '../../state/store';
 import { printList } from '../../output/list';
 
-/** Each setting by its config.json name, the key and any password in the base URL masked. */
-export function settingRows(settings: Settings): Array<[name: string, setting: Setting]> {
+/**
+ * Each setting by its config.json name, the key and any password in the base URL masked; the zone as `zoneInEffect`
+ * (the one every time is read in: 'berlin' is Europe/Berlin, an unknown TZ is UTC).
+ */
+export function settingRows(settings: Settings, zoneInEffect: string): Array<[name: string, setting: Setting]> {
   const { apiKey: key, baseUrl } = settings;
   return [
     ['api_key', { value: key.value && maskKey(key.value.trim()), source: key.source }],
     ['base_url', { ...baseUrl, value: baseUrl.value && withoutCredentials(baseUrl.value) }],
     ['agent_id', settings.agentId],
-    ['timezone', settings.timezone],
+    ['timezone', { ...settings.timezone, value: zoneInEffect }],
   ];
 }
 
@@ -25,7 +28,7 @@ export default defineCommand({
   globals: ['output', 'api', 'time'],
   declare: (command: Command) => command.addOption(agentOption()),
   async run(rt) {
-    const rows = settingRows(rt.settings);
+    const rows = settingRows(rt.settings, rt.zone());
     const out = rt.out;
     rt.warnIfKeyFileReadable();
     const state = statePath(rt.env, rt.home);

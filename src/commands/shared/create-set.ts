@@ -85,13 +85,14 @@ export async function createScheduleSet(rt: Runtime, { agent, message, role, mea
     ['Agent', agent === agentId ? agentId : `${agent} (${agentId})`],
     ['Message', preview(message)],
   ];
+  // The set's next fire, whichever cron gives it: with the set's rows, not under the last schedule as if its own.
+  const next = Date.parse(meaning.next_runs[0] ?? '');
+  if (Number.isFinite(next)) rows.push(['Next', withWeekday(meaning.timezone, next)]);
   made.forEach(({ id, cron_expression }) => {
     const part = meaning.crons.find((one) => one.cron_expression === cron_expression)!;
     const local = part.local_cron && part.local_cron !== part.cron_expression ? `; ${part.local_cron} in ${meaning.timezone}` : '';
     rows.push({ id }, ['Cron', `${part.cron_expression} (UTC${local})`], ['Means', part.description]);
   });
-  const next = Date.parse(meaning.next_runs[0] ?? '');
-  if (Number.isFinite(next)) rows.push(['Next', withWeekday(meaning.timezone, next)]);
   // When nothing surely exists there is no document, only the report below.
   if (first || !rt.out.json) {
     printReceiptOf(
