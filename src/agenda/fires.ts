@@ -251,7 +251,9 @@ function firesOf(cron: UtcCron, from: number, to: number): () => number | undefi
 
 /** Paused, overdue, or moved by a change of the zone's offset since the window began. */
 function fireFlags({ at, schedule }: Upcoming, { from, zone }: AgendaWindow, startOffset: number, movedTo: number | undefined, keptClock: (zone: string) => KeptClock): FireFlag[] {
-  const flags: FireFlag[] = schedule.pausedSince === undefined ? [] : [{ type: 'paused', since: schedule.pausedSince }];
+  // A fire before the pause was not paused (agenda --since shows such a past fire with its outcome).
+  const paused = schedule.pausedSince !== undefined && !(at < Date.parse(schedule.pausedSince));
+  const flags: FireFlag[] = paused ? [{ type: 'paused', since: schedule.pausedSince! }] : [];
   if (schedule.kind === 'one-time') {
     if (at < from && schedule.pausedSince === undefined) flags.push({ type: 'overdue' });
     return flags;

@@ -5,7 +5,7 @@ import type { Runtime } from '../runtime';
 import { findIntent, type PausedSchedule } from '../state/records';
 import { scheduleLineage } from '../health/lineage';
 import type { ScheduleFacts } from '../health/fires';
-import { scheduleFacts } from '../health/read';
+import { pausedFacts, scheduleFacts } from '../health/read';
 import { pastOneTimes as recordedPastOneTimes, type PastOneTime } from '../health/past-one-times';
 import type { ScheduledMessage } from '../letta/types';
 import { defineCommand } from './command';
@@ -74,12 +74,11 @@ export default defineCommand({
     const local = await localRecords(rt, agentIds);
     const listed = new Set(schedules.map((item) => item.id));
     const context = (id: string) => ({ seriesId: local.seriesOf.get(id), setId: local.setOf.get(id) });
+    // One Letta still lists (a pause cut short) is shown as Letta has it.
+    const paused = local.paused.filter((saved) => inGroup(saved.old_id) && !listed.has(saved.old_id));
     const sources = [
       ...schedules.map((item) => agendaSchedule(item, { agentName: names.get(item.agent_id), ...context(item.id), keptZone: local.keptIn.get(item.id), keptRule: local.ruleOf.get(item.id) })),
-      ...local.paused
-        // One Letta still lists (a pause cut short) is shown as Letta has it.
-        .filter((saved) => inGroup(saved.old_id) && !listed.has(saved.old_id))
-        .map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), ...context(saved.old_id), pausedSince: saved.paused_at })),
+      ...paused.map((saved) => agendaSchedule(saved.schedule, { agentName: names.get(saved.schedule.agent_id), ...context(saved.old_id), pausedSince: saved.paused_at })),
     ];
     const from = options.since === undefined ? now : sinceInstant(options.since, now, zone);
     // Letta lets a one-time schedule go once it is due: the past ones made here (series members too) come from the record.
@@ -89,7 +88,8 @@ export default defineCommand({
     const replaced = options.since === undefined ? [] : local.replacedBefore(schedules.map((item) => item.id)).filter((facts) => !listed.has(facts.id) && (facts.endedAt ?? Infinity) > from);
     sources.push(...replaced.map((facts) => agendaSchedule(asListed(facts, { messages: [] }), { agentName: names.get(facts.agentId), ...context(facts.id) })));
     const agenda = buildAgenda(sources, { from, to, zone });
-    const judged = [...schedules.map((item) => scheduleFacts(item)), ...past.map((one) => one.facts), ...replaced];
+    // A paused schedule's past is what it did before the pause, judged from the copy the pause saved.
+    const judged = [...schedules.map((item) => scheduleFacts(item)), ...past.map((one) => one.facts), ...replaced, ...paused.map((saved) => pausedFacts(saved, local.createdAt.get(saved.old_id)))];
     const unread = options.since === undefined ? [] : await addOutcomes(rt, agenda, judged, from, options.concurrency);
 
     if (options.ics !== undefined) await writeCalendar(rt, options.ics, agenda, now, zone);
@@ -129,6 +129,8 @@ async function localRecords(
   agentIds: string[],
 ): Promise<{
   paused: PausedSchedule[];
+  /** Unix ms: when a paused schedule (or series member) was made, as the record has it. */
+  createdAt: Map<string, number>;
   seriesOf: Map<string, string>;
   setOf: Map<string, string>;
   keptIn: Map<string, string | null>;
@@ -172,11 +174,18 @@ async function localRecords(
       }
       return [...found.values()];
     };
-    return { paused: [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers], seriesOf, setOf, keptIn, ruleOf, pastOneTimes, replacedBefore };
+    const paused = [...state.paused.filter((saved) => agents.has(saved.schedule.agent_id)), ...pausedMembers];
+    const createdAt = new Map(
+      paused.flatMap((saved) => {
+        const made = Date.parse(findIntent(state, saved.old_id)?.created_at ?? state.series.find((series) => series.members.some((m) => m.schedule_id === saved.old_id))?.created_at ?? '');
+        return Number.isFinite(made) ? [[saved.old_id, made] as const] : [];
+      }),
+    );
+    return { paused, createdAt, seriesOf, setOf, keptIn, ruleOf, pastOneTimes, replacedBefore };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     rt.out.warn(`${error.message}; paused schedules and series are not shown.`);
-    return { paused: [], seriesOf: new Map(), setOf: new Map(), keptIn: new Map(), ruleOf: new Map(), pastOneTimes: () => [], replacedBefore: () => [] };
+    return { paused: [], createdAt: new Map(), seriesOf: new Map(), setOf: new Map(), keptIn: new Map(), ruleOf: new Map(), pastOneTimes: () => [], replacedBefore: () => [] };
   }
 }
 

@@ -39,6 +39,20 @@ export function scheduleFacts(item: ScheduledMessage, recordedCreation?: number)
   };
 }
 
+/**
+ * A paused schedule, judged from the copy its pause saved: Letta no longer holds it (it cannot be stuck), and
+ * nothing was due of it after the pause.
+ */
+export function pausedFacts(saved: { old_id: string; paused_at: string; schedule: ScheduledMessage }, recordedCreation?: number): ScheduleFacts {
+  const pausedAt = Date.parse(saved.paused_at);
+  return {
+    ...scheduleFacts({ ...saved.schedule, id: saved.old_id }, recordedCreation),
+    held: false,
+    nextScheduledTime: null,
+    ...(Number.isFinite(pausedAt) ? { endedAt: pausedAt } : {}),
+  };
+}
+
 function sentFire(entry: FireRecord): SentFire[] {
   const sentAt = Date.parse(entry.sent_at);
   if (!Number.isFinite(sentAt)) return [];
