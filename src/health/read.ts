@@ -1,5 +1,5 @@
 import { allSettled, forEachInOrder, limiter, mapLimited, windowFor, type Limiter } from '../concurrency';
-import { ApiError, NotFoundError } from '../errors';
+import { ApiError, MalformedResponseError, NotFoundError } from '../errors';
 import type { LettaApi } from '../letta/api';
 import type { FireRecord, ScheduledMessage } from '../letta/types';
 import { scheduleKind } from '../letta/types';
@@ -98,7 +98,8 @@ export class FireHealthReader {
       this.read++;
       return judged;
     } catch (error) {
-      if (!(error instanceof ApiError) || !this.options.partial) throw error;
+      // A body that is not Letta's (a proxy's page, another shape) is Letta failing to give this schedule's fires, as a 5xx is.
+      if (!(error instanceof ApiError || error instanceof MalformedResponseError) || !this.options.partial) throw error;
       // Not one schedule read and several failed: it is Letta failing, not these schedules; the whole check stops.
       if (this.read === 0 && ++this.failedFirst >= GIVE_UP_AFTER) throw error;
       const { from, now } = this.options;
