@@ -3,7 +3,7 @@ import { buildAgenda, type Agenda, type Fire } from '../agenda/fires';
 import { AlreadyReported, ApiError, CliError, UsageError } from '../errors';
 import type { Runtime } from '../runtime';
 import { findIntent, type PausedSchedule } from '../state/records';
-import { scheduleLineage } from '../health/lineage';
+import { carriedMessages, scheduleLineage } from '../health/lineage';
 import type { ScheduleFacts } from '../health/fires';
 import { pausedFacts, scheduleFacts } from '../health/read';
 import { pastOneTimes as recordedPastOneTimes, type PastOneTime } from '../health/past-one-times';
@@ -85,8 +85,15 @@ export default defineCommand({
     const past = options.since === undefined ? [] : local.pastOneTimes(from, now).filter(({ facts }) => inGroup(facts.id) && !listed.has(facts.id));
     sources.push(...past.map(({ facts, made }) => agendaSchedule(asListed(facts, made), { agentName: names.get(facts.agentId), ...context(facts.id) })));
     // The schedules an edit, sync or resume replaced: their fires before then are the listed schedule's past.
-    const replaced = options.since === undefined ? [] : local.replacedBefore(schedules.map((item) => item.id)).filter((facts) => !listed.has(facts.id) && (facts.endedAt ?? Infinity) > from);
-    sources.push(...replaced.map((facts) => agendaSchedule(asListed(facts, { messages: [] }), { agentName: names.get(facts.agentId), ...context(facts.id) })));
+    const replacedBefore = options.since === undefined ? [] : local.replacedBefore(schedules.map((item) => item.id)).filter(({ facts }) => !listed.has(facts.id) && (facts.endedAt ?? Infinity) > from);
+    // Shown with the messages of the schedule that carried them on (a sync's or a resume's); the record keeps none of its own.
+    const messagesOf = new Map(schedules.map((item) => [item.id, item.message as unknown as Record<string, unknown>] as const));
+    sources.push(
+      ...replacedBefore.map(({ facts, carriedBy }) =>
+        agendaSchedule(asListed(facts, (carriedBy === undefined ? undefined : messagesOf.get(carriedBy)) ?? { messages: [] }), { agentName: names.get(facts.agentId), ...context(facts.id) }),
+      ),
+    );
+    const replaced = replacedBefore.map(({ facts }) => facts);
     const agenda = buildAgenda(sources, { from, to, zone });
     // A paused schedule's past is what it did before the pause, judged from the copy the pause saved.
     const judged = [...schedules.map((item) => scheduleFacts(item)), ...past.map((one) => one.facts), ...replaced, ...paused.map((saved) => pausedFacts(saved, local.createdAt.get(saved.old_id)))];
@@ -136,7 +143,8 @@ async function localRecords(
   keptIn: Map<string, string | null>;
   ruleOf: Map<string, string>;
   pastOneTimes: (from: number, now: number) => PastOneTime[];
-  replacedBefore: (ids: string[]) => ScheduleFacts[];
+  /** `carriedBy`: the listed schedule that has its messages, when a sync or resume carried them over unchanged. */
+  replacedBefore: (ids: string[]) => Array<{ facts: ScheduleFacts; carriedBy?: string }>;
 }> {
   try {
     // Only this server's records (the store's): another server's paused schedules and series are not shown here.
@@ -167,10 +175,16 @@ async function localRecords(
       );
     const pastOneTimes = (from: number, now: number) => recordedPastOneTimes(state, agents, from, now);
     const replacedBefore = (ids: string[]) => {
-      const found = new Map<string, ScheduleFacts>();
+      const found = new Map<string, { facts: ScheduleFacts; carriedBy?: string }>();
       for (const id of ids) {
         if (findIntent(state, id) === undefined) continue;
-        for (const facts of scheduleLineage(state, id)?.past ?? []) found.set(facts.id, facts);
+        const lineage = scheduleLineage(state, id);
+        if (lineage === undefined) continue;
+        const carried = carriedMessages(lineage);
+        for (const facts of lineage.past) {
+          const carriedBy = carried.get(facts.id);
+          found.set(facts.id, carriedBy === undefined ? { facts } : { facts, carriedBy });
+        }
       }
       return [...found.values()];
     };
