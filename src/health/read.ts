@@ -78,6 +78,8 @@ export class FireHealthReader {
   /** Schedules whose fires were read, and those that could not be before any was: Letta failing as a whole ends the check. */
   private read = 0;
   private failedFirst = 0;
+  /** The run each failed run read was for, so what could not be read is said as such (not as the history). */
+  private readonly failedRun = new WeakMap<object, string>();
   private readonly slots: Limiter;
 
   constructor(
@@ -103,7 +105,9 @@ export class FireHealthReader {
       // Not one schedule read and several failed: it is Letta failing, not these schedules; the whole check stops.
       if (this.read === 0 && ++this.failedFirst >= GIVE_UP_AFTER) throw error;
       const { from, now } = this.options;
-      return { ...scheduleHealth({ schedule: facts, from, now, sent: undefined }), readError: error.message };
+      const run = this.failedRun.get(error);
+      const readError = run === undefined ? error.message : `its history was read, but not the run ${run} behind a send: ${error.message}`;
+      return { ...scheduleHealth({ schedule: facts, from, now, sent: undefined }), readError };
     }
   }
 
@@ -121,6 +125,7 @@ export class FireHealthReader {
       mapLimited(runIds, this.slots, (id) =>
         this.api.getRun(id).catch((error: unknown) => {
           if (error instanceof NotFoundError) return undefined;
+          if (error instanceof Error) this.failedRun.set(error, id);
           throw error;
         }),
       ),

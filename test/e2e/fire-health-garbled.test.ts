@@ -82,3 +82,18 @@ describe('agenda --since: one schedule whose history comes back garbled', () => 
     ]);
   });
 });
+
+describe('status: a run behind a send that Letta keeps failing to give', () => {
+  it('says it was that run, not the history, that could not be read', async () => {
+    const { first } = twoDailies();
+    const run = letta.history.get(first)!.at(-1)!.run_id!;
+    letta.inject(new RegExp(`GET /v1/runs/${run}$`), ...Array(3).fill({ status: 500, body: '{"detail":"runs are down"}' }));
+    const r = await cli('status', '--concurrency', '1');
+    expect(r.code).toBe(6);
+    const row = r.stdout.split('\n').find((line) => line.startsWith(first))!;
+    expect(row.split('\t').slice(8)).toEqual([
+      'unknown',
+      `its fires could not be read (its history was read, but not the run ${run} behind a send: Letta answered 500 Internal Server Error: runs are down (tried 3 times))`,
+    ]);
+  });
+});
